@@ -1,0 +1,133 @@
+"""The Typer app, its global options and the one error boundary.
+
+Commands live in spredning/commands/, one module each; they raise SpredningError for anything the
+user must hear about, and ``main`` is the only place that prints errors and chooses exit codes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import typer
+
+from spredning import __version__, dansk
+from spredning.commands import guide as guide_command
+from spredning.context import Settings
+from spredning.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, SpredningError
+
+try:  # Typer 0.29 and newer carry their own copy of click
+    from typer._click.exceptions import ClickException, UsageError
+except ImportError:  # pragma: no cover - older Typer uses click itself
+    from click.exceptions import ClickException, UsageError
+
+DEBUG_ENV = "SPREDNING_DEBUG"
+
+app = typer.Typer(
+    name="spredning",
+    cls=dansk.DanishGroup,
+    add_completion=False,
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    help="Spredningsguiden i terminalen: del og genbrug offentlig innovation, fase for fase.",
+    epilog="Eksempel: spredning start, derefter spredning fase tjek --rolle genbruge.",
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"spredning {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    ctx: typer.Context,
+    guide: str | None = typer.Option(
+        None, "--guide", metavar="MAPPE",
+        help="Brug guideindhold fra denne mappe (ellers $SPREDNING_GUIDE eller den indbyggede).",
+    ),
+    hjem: str | None = typer.Option(
+        None, "--hjem", metavar="MAPPE",
+        help="Mappen med projekterne (ellers $SPREDNING_HJEM eller din egen datamappe).",
+    ),
+    projekt: str | None = typer.Option(
+        None, "--projekt", metavar="NAVN", help="Arbejd med dette projekt i stedet for det aktive.",
+    ),
+    debug: bool = typer.Option(
+        False, "--debug", help="Vis tekniske detaljer ved uventede fejl (for udviklere).",
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_show_version, is_eager=True,
+        help="Vis versionsnummeret og afslut.",
+    ),
+) -> None:
+    ctx.obj = Settings(guide_dir=guide, home=hjem, project=projekt, debug=debug)
+
+
+guide_command.register(app)
+
+
+def _usage_message(exc) -> str:
+    """Turn Typer's English usage errors into Danish."""
+    name = type(exc).__name__
+    option = getattr(exc, "option_name", None)
+    if name == "NoSuchOption":
+        return f"Tilvalget {option} findes ikke."
+    if name == "BadOptionUsage":
+        return f"Tilvalget {option} skal have en værdi."
+    if name == "MissingParameter":
+        param = getattr(exc, "param", None)
+        shown = param.human_readable_name if param is not None else "en værdi"
+        return f"Der mangler {shown}."
+    message = exc.format_message()
+    if message.startswith("No such command"):
+        return f"Kommandoen findes ikke: {message.split(' ', 3)[-1].rstrip('.')}"
+    if message.startswith("Got unexpected extra argument"):
+        return "Der er for mange argumenter: " + message.split("(", 1)[-1].rstrip(")")
+    return f"Kommandoen blev brugt forkert ({message})."
+
+
+def _print_error(message: str, hint: str | None) -> None:
+    from spredning.render import make_console
+    from rich.text import Text
+
+    console = make_console(stderr=True)
+    console.print(Text.assemble(("Fejl: ", "bold red"), message))
+    if hint:
+        console.print(Text(hint, style="yellow"))
+
+
+def _debug_wanted(argv: list[str]) -> bool:
+    return "--debug" in argv or os.environ.get(DEBUG_ENV, "") not in ("", "0")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line and turn every failure into a Danish message and an exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    dansk.install()
+    try:
+        code = app(args=args, prog_name="spredning", standalone_mode=False)
+    except SpredningError as exc:
+        _print_error(exc.message, exc.hint)
+        code = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        _print_error("Afbrudt. Intet er gået tabt af det, der allerede var gemt.", None)
+        code = EXIT_INTERRUPTED
+    except UsageError as exc:
+        path = exc.ctx.command_path if exc.ctx is not None else "spredning"
+        _print_error(_usage_message(exc), f"Se '{path} --help' for at få hjælp.")
+        code = EXIT_USAGE
+    except ClickException as exc:
+        _print_error(exc.format_message(), None)
+        code = exc.exit_code
+    except Exception as exc:
+        if _debug_wanted(args):
+            raise
+        _print_error(
+            f"Der skete en uventet fejl: {type(exc).__name__}.",
+            "Dine gemte svar er ikke berørt. Kør kommandoen igen med --debug for detaljer, "
+            "og send dem gerne til udviklerne.",
+        )
+        code = EXIT_ERROR
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,1 @@
+"""One small module per command (or command group); each has a ``register(app)`` function."""

@@ -1,0 +1,37 @@
+"""Make user-supplied text safe to show: no control characters or bidi overrides reach a terminal.
+
+Terminal-free on purpose, so renderers and report writers share one rule: line breaks and tabs stay,
+every other control character is shown visibly (ESC becomes ␛), and invisible direction overrides
+are shown as their code point, so a pasted answer can neither move the cursor nor reorder text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+
+
+def _visible(match: re.Match) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture", e.g. ␛ for ESC
+    if code == 0x7F:
+        return "␡"
+    return f"<U+{code:04X}>"
+
+
+def clean(text: str) -> str:
+    """Return text with control characters and direction overrides made visible.
+
+    Carriage returns are folded into line breaks first, so CRLF answers render as lines.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _UNSAFE.sub(_visible, text)
+
+
+def has_unsafe(text: str) -> bool:
+    """Return True when text holds characters that clean() would change (besides CR)."""
+    return bool(_UNSAFE.search(text.replace("\r", "")))
