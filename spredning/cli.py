@@ -12,7 +12,10 @@ import sys
 import typer
 
 from spredning import __version__, dansk
+from spredning.commands import fase as fase_command
 from spredning.commands import guide as guide_command
+from spredning.commands import project as project_command
+from spredning.commands import status as status_command
 from spredning.context import Settings
 from spredning.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, SpredningError
 
@@ -65,6 +68,9 @@ def _global_options(
     ctx.obj = Settings(guide_dir=guide, home=hjem, project=projekt, debug=debug)
 
 
+project_command.register(app)
+fase_command.register(app)
+status_command.register(app)
 guide_command.register(app)
 
 

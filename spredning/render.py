@@ -60,14 +60,18 @@ def phase_overview(phase: Phase, roles: tuple[str, ...]) -> RenderableType:
     return Group(*parts)
 
 
-def question_block(number: int, question: Question, indent: int = 4) -> RenderableType:
+def question_block(number: int, question: Question, indent: int = 4, total: int | None = None,
+                   show_id: bool = False) -> RenderableType:
     """One question with its group heading (if any) and its hint bullets."""
     parts: list[RenderableType] = []
     if question.group:
         parts.append(indented(_t(question.group + ":", "bold underline"), indent))
-    parts.append(hanging(f"{number}.", question.text, indent, "bold"))
+    prefix = f"[{number}/{total}]" if total else f"{number}."
+    parts.append(hanging(prefix, question.text, indent, "bold"))
+    if show_id:
+        parts.append(indented(Text(f"id: {question.id}", style="dim"), indent + len(prefix) + 1))
     if question.hints:
-        parts.append(bullets(question.hints, indent + len(str(number)) + 2, "dim"))
+        parts.append(bullets(question.hints, indent + len(prefix) + 1, "dim"))
     return Group(*parts)
 
 
@@ -87,7 +91,7 @@ def side_guidance(tool: Tool, role: str, indent: int = 2) -> RenderableType:
     return Group(*parts)
 
 
-def tool_view(tool: Tool, roles: tuple[str, ...]) -> RenderableType:
+def tool_view(tool: Tool, roles: tuple[str, ...], show_ids: bool = False) -> RenderableType:
     """A whole tool for the guide view: intro, then each side's guidance and questions."""
     parts: list[RenderableType] = [Text(), tool_intro(tool)]
     for role in roles:
@@ -97,7 +101,7 @@ def tool_view(tool: Tool, roles: tuple[str, ...]) -> RenderableType:
         if not questions:
             parts.append(indented(Text("Ingen spørgsmål for denne side.", style="dim"), 4))
         for number, question in enumerate(questions, start=1):
-            parts.append(question_block(number, question))
+            parts.append(question_block(number, question, show_id=show_ids))
     return Group(*parts)
 
 
@@ -110,10 +114,10 @@ def guide_intro(guide: Guide) -> RenderableType:
     return Group(*parts)
 
 
-def phase_view(phase: Phase, roles: tuple[str, ...]) -> RenderableType:
+def phase_view(phase: Phase, roles: tuple[str, ...], show_ids: bool = False) -> RenderableType:
     """A phase for the guide view: overview, then every tool."""
-    return Group(phase_overview(phase, roles), *(tool_view(t, roles) for t in phase.tools),
-                 Text())
+    return Group(phase_overview(phase, roles),
+                 *(tool_view(t, roles, show_ids) for t in phase.tools), Text())
 
 
 def guide_closing(guide: Guide) -> RenderableType:

@@ -36,3 +36,35 @@ def parse_phase(guide: Guide, value: str) -> Phase:
 def roles_for(role: str | None) -> tuple[str, ...]:
     """The sides to show: the chosen one, or both."""
     return (role,) if role else ROLES
+
+
+def open_store(settings):
+    """The project store for the chosen folder (--hjem, $SPREDNING_HJEM or the data folder)."""
+    from spredning.store import Store, home_dir
+
+    return Store(home_dir(settings.home))
+
+
+def is_interactive() -> bool:
+    """True when both stdin and stdout are terminals, so prompts can be shown."""
+    import sys
+
+    return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def phase_command(phase: Phase, role: str, project_option: str | None) -> str:
+    """The exact command to answer (or resume) a phase, for hints."""
+    command = f"spredning fase {phase.id} --rolle {role}"
+    return command + (f" --projekt {project_option}" if project_option else "")
+
+
+def next_step(guide: Guide, project, roles: tuple[str, ...]) -> tuple[Phase, str] | None:
+    """The first phase, in guide order, with open questions for one of the given sides."""
+    from spredning.model import progress
+
+    for phase in guide.phases:
+        for role in roles:
+            done = progress(project, phase.questions(role))
+            if done.total and not done.complete:
+                return phase, role
+    return None

@@ -15,6 +15,8 @@ def guide(
                                       help="Vis kun denne fase, fx tjek, test eller høst."),
     rolle: str | None = typer.Option(None, "--rolle", "-r", metavar="dele|genbruge",
                                      help=ROLE_HELP + " Uden: begge sider."),
+    ider: bool = typer.Option(False, "--ider",
+                              help="Vis spørgsmålenes id'er (til svarfiler med --svar)."),
 ) -> None:
     """Vis guiden: faserne, deres mål, værktøjerne og spørgsmålene."""
     from spredning import render
@@ -26,7 +28,7 @@ def guide(
     if not fase:
         console.print(render.guide_intro(content))
     for phase in phases:
-        console.print(render.phase_view(phase, roles_for(role)))
+        console.print(render.phase_view(phase, roles_for(role), ider))
     if not fase:
         console.print(render.guide_closing(content))
 

@@ -1,0 +1,98 @@
+"""``spredning fase FASE [--rolle] [--svar FIL]``: answer one phase's questions for one side."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from spredning import dansk
+from spredning.commands.common import (ROLE_HELP, is_interactive, next_step, open_store,
+                                       parse_phase, parse_role, phase_command)
+from spredning.content import load_guide
+from spredning.errors import Interrupted, NotATerminal, SpredningError, UsageProblem
+from spredning.model import progress
+
+
+def _read_answer_file(path: Path) -> object:
+    from spredning import yamlio
+
+    try:
+        return yamlio.loads(yamlio.decode(path.read_bytes()))
+    except OSError as exc:
+        raise SpredningError(f"Svarfilen {path} kan ikke læses ({exc.strerror}).") from None
+    except yamlio.YamlProblem as exc:
+        raise SpredningError(f"Svarfilen {path} kan ikke læses: {exc}.",
+                             "Intet er gemt. Ret filen, og prøv igen.") from None
+
+
+def fase(
+    ctx: typer.Context,
+    fase: str = typer.Argument(..., metavar="FASE", help="Fasen, fx tjek, test, tilpas, fjern, "
+                               "brug eller høst."),
+    rolle: str | None = typer.Option(None, "--rolle", "-r", metavar="dele|genbruge",
+                                     help=ROLE_HELP + " Standard: siden valgt ved start."),
+    svar: Path | None = typer.Option(None, "--svar", metavar="FIL",
+                                     help="Gem svar fra en YAML-fil (spørgsmål-id: svar) uden "
+                                          "at spørge. Se id'erne med 'spredning guide --ider'."),
+    uden_partner: bool = typer.Option(False, "--uden-partner",
+                                      help="Vis ikke den anden sides svar undervejs."),
+) -> None:
+    """Besvar en fases spørgsmål for din side; hvert svar gemmes med det samme."""
+    from rich.text import Text
+
+    from spredning.interview import (Interview, ProjectSession, answers_from_file,
+                                     save_answer_file)
+    from spredning.render import make_console
+
+    guide = load_guide(ctx.obj.guide_dir)
+    phase = parse_phase(guide, fase)
+    store = open_store(ctx.obj)
+    slug = store.resolve(ctx.obj.project)
+    session = ProjectSession(store, slug, guide.question_ids())
+    role = parse_role(rolle) or session.project.role
+    if role is None:
+        raise UsageProblem("Vælg hvilken side du svarer for.",
+                           f"Fx: spredning fase {phase.id} --rolle genbruge")
+    console = make_console()
+    path = store.path_for(slug)
+    if svar is not None:
+        answers = answers_from_file(guide, _read_answer_file(svar), phase, rolle and role)
+        changed = save_answer_file(session, answers)
+        console.print(Text(f"{len(changed)} svar gemt i {path} "
+                           f"({len(answers) - len(changed)} var uændrede)."))
+        return
+    if not is_interactive():
+        raise NotATerminal(
+            "'spredning fase' stiller spørgsmål og kræver derfor en terminal.",
+            f"Uden terminal: gem svarene fra en fil med 'spredning fase {phase.id} --rolle {role} "
+            "--svar FIL' (en YAML-fil med spørgsmål-id: svar).")
+    from spredning.prompter import QuestionaryPrompter
+
+    prompter = QuestionaryPrompter(console, show_partner=not uden_partner)
+    try:
+        Interview(guide, phase, role, session, prompter).run()
+    except (KeyboardInterrupt, EOFError):
+        done = progress(session.project, phase.questions(role))
+        raise Interrupted(
+            f"Afbrudt. Alt, du har svaret, er gemt: {done.answered} af {done.total} spørgsmål "
+            f"i fasen {phase.name} ({path}).",
+            f"Fortsæt senere med: {phase_command(phase, role, ctx.obj.project)}") from None
+    _suggest_next(console, guide, session.project, role, ctx.obj.project)
+
+
+def _suggest_next(console, guide, project, role, project_option) -> None:
+    from rich.text import Text
+
+    step = next_step(guide, project, (role,))
+    if step:
+        console.print(Text.assemble("Næste skridt: ",
+                                    (phase_command(step[0], role, project_option), "bold")))
+    else:
+        console.print(Text("Alle jeres faser er besvaret. Se det hele med 'spredning vis'.",
+                           style="green"))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the fase command to the app."""
+    app.command("fase", cls=dansk.DanishCommand)(fase)

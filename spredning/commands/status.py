@@ -1,0 +1,91 @@
+"""``spredning status`` and ``spredning vis``: progress and answers, without prompts."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import typer
+
+from spredning import dansk
+from spredning.commands.common import (ROLE_HELP, next_step, open_store, parse_phase, parse_role,
+                                       phase_command, roles_for)
+from spredning.content import load_guide
+from spredning.model import ROLES, progress
+
+
+def _facts_json(guide, project, path, changed) -> dict:
+    phases = []
+    for phase in guide.phases:
+        sides = {}
+        for role in ROLES:
+            done = progress(project, phase.questions(role))
+            sides[role] = {"besvaret": done.answered, "i_alt": done.total}
+        phases.append({"id": phase.id, "navn": phase.name, "sider": sides})
+    open_tools = [{"fase": phase.id, "værktøj": tool.id, "side": role,
+                   "besvaret": done.answered, "i_alt": done.total}
+                  for phase in guide.phases for tool in phase.tools for role in ROLES
+                  if (done := progress(project, tool.questions(role))).total and not done.complete]
+    return {"projekt": project.name, "id": project.slug, "fil": str(path),
+            "sidst_ændret": changed.isoformat(timespec="seconds"), "rolle": project.role,
+            "faser": phases, "ikke_færdige_værktøjer": open_tools}
+
+
+def status(
+    ctx: typer.Context,
+    som_json: bool = typer.Option(False, "--json", help="Skriv det samme som JSON til scripts."),
+) -> None:
+    """Vis projektets fremdrift: faser, sider, åbne værktøjer og næste skridt."""
+    from rich.text import Text
+
+    from spredning.render import make_console
+    from spredning.render_project import open_tools, project_facts, status_table
+
+    guide = load_guide(ctx.obj.guide_dir)
+    store = open_store(ctx.obj)
+    slug = store.resolve(ctx.obj.project)
+    project = store.load(slug)
+    path = store.path_for(slug)
+    changed = datetime.fromtimestamp(path.stat().st_mtime)
+    if som_json:
+        print(json.dumps(_facts_json(guide, project, path, changed), ensure_ascii=False, indent=2))
+        return
+    console = make_console()
+    console.print(project_facts(project, str(path), changed))
+    console.print()
+    console.print(status_table(guide, project))
+    console.print()
+    roles = (project.role,) if project.role else ROLES
+    console.print(open_tools(guide, project, roles))
+    step = next_step(guide, project, roles)
+    if step:
+        console.print(Text.assemble("\nNæste skridt: ",
+                                    (phase_command(*step, ctx.obj.project), "bold")))
+
+
+def vis(
+    ctx: typer.Context,
+    fase: str | None = typer.Argument(None, metavar="FASE", help="Vis kun denne fase."),
+    rolle: str | None = typer.Option(None, "--rolle", "-r", metavar="dele|genbruge",
+                                     help=ROLE_HELP + " Uden: begge sider."),
+) -> None:
+    """Vis svarene fase for fase og værktøj for værktøj."""
+    from spredning.render import make_console
+    from spredning.render_project import project_facts, vis_phase
+
+    guide = load_guide(ctx.obj.guide_dir)
+    role = parse_role(rolle)
+    phases = (parse_phase(guide, fase),) if fase else guide.phases
+    store = open_store(ctx.obj)
+    slug = store.resolve(ctx.obj.project)
+    project = store.load(slug)
+    console = make_console()
+    console.print(project_facts(project, str(store.path_for(slug)), None))
+    for phase in phases:
+        console.print(vis_phase(phase, project, roles_for(role)))
+
+
+def register(app: typer.Typer) -> None:
+    """Add status and vis to the app."""
+    app.command("status", cls=dansk.DanishCommand)(status)
+    app.command("vis", cls=dansk.DanishCommand)(vis)

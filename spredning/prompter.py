@@ -1,0 +1,184 @@
+"""The Prompter implementations: questionary in a terminal, and a scripted one for tests.
+
+QuestionaryPrompter shows guide text and answers with rich (through render.py) and asks with
+questionary. It is imported only by interactive commands, so status, vis and --help never pay for
+prompt_toolkit. ScriptedPrompter answers from a list, for fast tests of the interview's flow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import questionary
+from prompt_toolkit.key_binding import KeyBindings
+from questionary import Choice, Style
+from rich.console import Console
+from rich.text import Text
+
+from spredning import render
+from spredning.interview import Keep, Nav, Resume, Review, Step
+from spredning.model import ROLE_TITLES, Phase, Project, Question, Tool, progress
+
+SUBMIT_HELP = "Alt+Enter (eller Esc og så Enter) gemmer"
+ANSWER_HELP = (f"{SUBMIT_HELP} · Enter giver ny linje · tomt svar springer over · "
+               "PgUp eller Ctrl+B: forrige spørgsmål · Ctrl+C: stop (alt gemt er gemt)")
+SELECT_HELP = "(vælg med piletasterne og Enter)"
+STYLE = Style([("qmark", "fg:ansicyan bold"), ("question", "bold"),
+               ("instruction", "fg:ansibrightblack"), ("answer", "")])
+
+
+def _back_keys() -> KeyBindings:
+    """PgUp and Ctrl+B end the prompt with Nav.BACK instead of an answer."""
+    bindings = KeyBindings()
+
+    @bindings.add("pageup", eager=True)
+    @bindings.add("c-b", eager=True)
+    def _back(event) -> None:
+        event.app.exit(result=Nav.BACK)
+
+    return bindings
+
+
+class QuestionaryPrompter:
+    """Asks in the terminal with questionary, shows guide text and answers with rich."""
+
+    def __init__(self, console: Console, input=None, output=None, show_partner: bool = True):
+        self.console = console
+        self.show_partner = show_partner
+        self.io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
+
+    def _select(self, message: str, choices: list[Choice], default=None):
+        return questionary.select(message, choices=choices, default=default, style=STYLE,
+                                  qmark="?", instruction=SELECT_HELP, **self.io).unsafe_ask()
+
+    def phase_intro(self, phase: Phase, role: str) -> None:
+        self.console.print(render.phase_overview(phase, (role,)))
+
+    def tool_intro(self, tool: Tool, role: str, partner: Sequence[tuple[Question, str]]) -> None:
+        self.console.print()
+        self.console.print(render.tool_intro(tool))
+        if partner and self.show_partner:
+            self.console.print(render.partner_answers(partner, role))
+        self.console.print(render.side_guidance(tool, role, indent=0))
+
+    def tool_without_questions(self, tool: Tool, role: str) -> None:
+        self.console.print(Text.assemble(
+            ("Værktøjet ", "dim"), (tool.title, "dim bold"),
+            (f" har ingen spørgsmål for jer ({ROLE_TITLES[role].lower()}); vi går videre.", "dim")))
+
+    def ask(self, step: Step, current: str | None, first: bool) -> str | Nav:
+        self.console.print()
+        self.console.print(render.question_block(step.position, step.question, indent=0,
+                                                 total=step.total))
+        message = f"[{step.position}/{step.total}] Svar:"
+        instruction = ANSWER_HELP if first else SUBMIT_HELP + " · PgUp: tilbage"
+        if current:
+            instruction += " · dit gemte svar står klar til at blive rettet"
+        return questionary.text(message, default=current or "", multiline=True, qmark="›",
+                                style=STYLE, instruction=f"\n  ({instruction})\n",
+                                key_bindings=_back_keys(), **self.io).unsafe_ask()
+
+    def confirm_delete(self, question: Question) -> bool:
+        return questionary.confirm("Svaret er tomt. Skal det gemte svar slettes?", default=False,
+                                   style=STYLE, auto_enter=True, **self.io).unsafe_ask()
+
+    def review(self, tool: Tool, role: str, project: Project, first: bool) -> Review:
+        self.console.print()
+        self.console.print(render.tool_answers(tool, role, project))
+        choices = [Choice("Gå videre", Review.NEXT), Choice("Ret et svar", Review.EDIT)]
+        if not first:
+            choices.append(Choice("Tilbage til forrige værktøj", Review.PREVIOUS))
+        choices.append(Choice("Stop her (alt er gemt)", Review.STOP))
+        return self._select("Hvad vil du nu?", choices)
+
+    def pick_question(self, tool: Tool, role: str, project: Project) -> Question | None:
+        choices = [Choice(f"{n}. {q.text}", q) for n, q in enumerate(tool.questions(role), 1)]
+        choices.append(Choice("Fortryd", None))
+        return self._select("Hvilket svar vil du rette?", choices)
+
+    def resume(self, phase: Phase, role: str, project: Project) -> Resume:
+        done = progress(project, phase.questions(role))
+        self.console.print(Text(f"I har besvaret {done.answered} af {done.total} spørgsmål i "
+                                f"fasen {phase.name}.", style="bold"))
+        choices = []
+        if not done.complete:
+            choices.append(Choice("Fortsæt ved første ubesvarede spørgsmål", Resume.CONTINUE))
+        choices += [Choice("Gennemgå alle spørgsmål fra start", Resume.REVIEW_ALL),
+                    Choice("Vælg et værktøj", Resume.PICK_TOOL), Choice("Stop", Resume.STOP)]
+        return self._select("Hvordan vil du fortsætte?", choices)
+
+    def pick_tool(self, phase: Phase, role: str, project: Project) -> Tool | None:
+        choices = []
+        for tool in phase.tools:
+            questions = tool.questions(role)
+            if questions:
+                done = progress(project, questions)
+                choices.append(Choice(f"{tool.title} ({done.answered}/{done.total})", tool))
+        choices.append(Choice("Fortryd", None))
+        return self._select("Hvilket værktøj?", choices)
+
+    def resolve_conflict(self, question: Question, mine: str | None, theirs: str | None) -> Keep:
+        self.console.print(render.conflict(question, mine, theirs))
+        return self._select("Hvilket svar skal gemmes?", [
+            Choice("Mit svar", Keep.MINE), Choice("Det andet svar (fra filen)", Keep.THEIRS),
+            Choice("Begge, efter hinanden", Keep.BOTH)])
+
+    def phase_done(self, phase: Phase, role: str, project: Project) -> None:
+        done = progress(project, phase.questions(role))
+        self.console.print()
+        self.console.print(Text(f"Fasen {phase.name} er gennemgået: {done.answered} af "
+                                f"{done.total} spørgsmål besvaret.", style="bold green"))
+
+
+class ScriptedPrompter:
+    """Answers from a script, for tests of the interview flow; records what it was asked.
+
+    The script is a list of replies consumed in order: a str (or Nav) for ask(), a bool for
+    confirm_delete(), a Review, Resume or Keep for those choices, and a question or tool text
+    (matched by title or question text) or None for the pickers.
+    """
+
+    def __init__(self, script: Sequence[object]):
+        self.script = list(script)
+        self.log: list[tuple[str, object]] = []
+
+    def _next(self, kind: str, about: object):
+        self.log.append((kind, about))
+        if not self.script:
+            raise AssertionError(f"the script ran out at {kind}: {about}")
+        return self.script.pop(0)
+
+    def phase_intro(self, phase, role):
+        self.log.append(("phase", phase.id))
+
+    def tool_intro(self, tool, role, partner):
+        self.log.append(("tool", (tool.id, tuple(q.id for q, _ in partner))))
+
+    def tool_without_questions(self, tool, role):
+        self.log.append(("no-questions", tool.id))
+
+    def ask(self, step, current, first):
+        return self._next("ask", (step.question.id, current))
+
+    def confirm_delete(self, question):
+        return self._next("confirm-delete", question.id)
+
+    def review(self, tool, role, project, first):
+        return self._next("review", tool.id)
+
+    def pick_question(self, tool, role, project):
+        wanted = self._next("pick-question", tool.id)
+        return next((q for q in tool.questions(role) if q.text == wanted or q.id == wanted), None)
+
+    def resume(self, phase, role, project):
+        return self._next("resume", phase.id)
+
+    def pick_tool(self, phase, role, project):
+        wanted = self._next("pick-tool", phase.id)
+        return next((t for t in phase.tools if wanted in (t.title, t.id)), None)
+
+    def resolve_conflict(self, question, mine, theirs):
+        return self._next("conflict", (question.id, mine, theirs))
+
+    def phase_done(self, phase, role, project):
+        self.log.append(("done", phase.id))

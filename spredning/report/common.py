@@ -1,0 +1,200 @@
+"""A format-neutral outline of a project report, shared by the Markdown, HTML and Word writers.
+
+The outline decides what a report says and in which order: front page, progress, each phase with
+its tools, both sides' questions and answers, the open points, and the guide's source. Every text in
+it has been through ``clean()``, so control characters and direction overrides are already visible;
+each writer only has to escape for its own format.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from spredning.model import ROLE_TITLES, Guide, Phase, Progress, Project, Tool, progress
+from spredning.textsafe import clean
+
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+          "oktober", "november", "december")
+
+REPORT_KIND = "Rapport fra Spredningsguiden"
+EXAMPLE_LABEL = "Eksempel"
+EXAMPLE_NOTE = "Dette er et eksempelprojekt, ikke et rigtigt projekt."
+PROGRESS_HEADING = "Fremdrift"
+PROGRESS_TOTAL = "I alt"
+PHASE_COLUMN = "Fase"
+OPEN_HEADING = "Åbne punkter"
+NO_OPEN_POINTS = "Ingen åbne punkter: alle spørgsmål i fasen er besvaret."
+UNANSWERED = "Ikke besvaret endnu."
+EMPTY_ANSWER = "(tomt svar)"
+NO_QUESTIONS = "Ingen spørgsmål til denne side i dette værktøj."
+SOURCE_HEADING = "Kilde"
+NOT_GIVEN = "Ikke angivet"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One question in the report: number within its side, text, group and answer (None: open)."""
+
+    number: int
+    text: str
+    group: str | None
+    answer: str | None
+
+
+@dataclass(frozen=True)
+class SideBlock:
+    """One side's questions in a tool; `items` is empty when the side has none there."""
+
+    role: str
+    title: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class ToolBlock:
+    """A worksheet tool with one block per chosen side, in the order the sides were chosen."""
+
+    title: str
+    introduction: str
+    sides: tuple[SideBlock, ...]
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    """An unanswered question, named by side and tool so a workshop can find it."""
+
+    side: str
+    tool: str
+    question: str
+
+
+@dataclass(frozen=True)
+class PhaseBlock:
+    """One phase: its heading ("Fase 1: Tjek"), purpose, tools and open points."""
+
+    heading: str
+    purpose: str
+    tools: tuple[ToolBlock, ...]
+    open_items: tuple[OpenItem, ...]
+
+
+@dataclass(frozen=True)
+class ProgressRow:
+    """Answered/total per chosen side for one phase (or for all of them)."""
+
+    label: str
+    counts: tuple[Progress, ...]
+
+
+@dataclass(frozen=True)
+class Outline:
+    """Everything a report shows, in order, already cleaned of unsafe characters."""
+
+    title: str
+    author: str
+    example: bool
+    date: str
+    facts: tuple[tuple[str, str], ...]
+    side_titles: tuple[str, ...]
+    progress: tuple[ProgressRow, ...]
+    phases: tuple[PhaseBlock, ...]
+    source: str
+    closing: str
+
+
+def danish_date(day: datetime.date) -> str:
+    """Write a date the Danish way, e.g. "27. november 2026"."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def progress_text(count: Progress) -> str:
+    """Write a progress count as "answered/total"."""
+    return f"{count.answered}/{count.total}"
+
+
+def _line(text: str) -> str:
+    """Clean a one-line text (a name, a title, a question) and fold its whitespace to spaces."""
+    return " ".join(clean(text).split())
+
+
+def _answer(project: Project, question_id: str) -> str | None:
+    text = project.answer(question_id)
+    if text is None:
+        return None
+    return clean(text).strip() or EMPTY_ANSWER
+
+
+def _side(tool: Tool, role: str, project: Project) -> SideBlock:
+    items = tuple(
+        Item(number, _line(q.text), _line(q.group) if q.group else None, _answer(project, q.id))
+        for number, q in enumerate(tool.questions(role), start=1)
+    )
+    return SideBlock(role, ROLE_TITLES[role], items)
+
+
+def _tool(tool: Tool, roles: tuple[str, ...], project: Project) -> ToolBlock | None:
+    sides = tuple(_side(tool, role, project) for role in roles)
+    if not any(side.items for side in sides):
+        return None
+    return ToolBlock(_line(tool.title), clean(tool.introduction), sides)
+
+
+def _open_items(tools: tuple[ToolBlock, ...]) -> tuple[OpenItem, ...]:
+    return tuple(
+        OpenItem(side.title, tool.title, item.text)
+        for tool in tools
+        for side in tool.sides
+        for item in side.items
+        if item.answer is None
+    )
+
+
+def _phase(phase: Phase, roles: tuple[str, ...], project: Project) -> PhaseBlock:
+    tools = tuple(t for t in (_tool(tool, roles, project) for tool in phase.tools) if t)
+    heading = f"Fase {phase.number}: {_line(phase.name)}"
+    return PhaseBlock(heading, clean(phase.purpose), tools, _open_items(tools))
+
+
+def _progress(project: Project, phases: tuple[Phase, ...],
+              roles: tuple[str, ...]) -> tuple[ProgressRow, ...]:
+    rows = [
+        ProgressRow(f"Fase {p.number}: {_line(p.name)}",
+                    tuple(progress(project, p.questions(role)) for role in roles))
+        for p in phases
+    ]
+    totals = tuple(
+        progress(project, tuple(q for p in phases for q in p.questions(role))) for role in roles
+    )
+    return (*rows, ProgressRow(PROGRESS_TOTAL, totals))
+
+
+def _facts(project: Project, day: datetime.date) -> tuple[tuple[str, str], ...]:
+    reusing = tuple(_line(org) for org in project.reusing_orgs if org.strip())
+    label = "Genbrugende organisationer" if len(reusing) > 1 else "Genbrugende organisation"
+    return (
+        ("Innovation", clean(project.description).strip() or NOT_GIVEN),
+        ("Delende organisation", _line(project.sharing_org) or NOT_GIVEN),
+        (label, ", ".join(reusing) or NOT_GIVEN),
+        ("Dato", danish_date(day)),
+    )
+
+
+def build_outline(guide: Guide, project: Project, roles: tuple[str, ...],
+                  phases: tuple[Phase, ...] | None, today: datetime.date) -> Outline:
+    """Build the report's outline: the chosen sides and phases (guide order), cleaned text."""
+    wanted = {p.id for p in phases} if phases is not None else None
+    chosen = tuple(p for p in guide.phases if wanted is None or p.id in wanted)
+    source = f"Kilde: {_line(guide.title)}, {_line(guide.publisher)} ({_line(guide.edition)})"
+    return Outline(
+        title=_line(project.name) or project.slug,
+        author=_line(project.sharing_org) or "spredning",
+        example=project.example,
+        date=danish_date(today),
+        facts=_facts(project, today),
+        side_titles=tuple(ROLE_TITLES[role] for role in roles),
+        progress=_progress(project, chosen, roles),
+        phases=tuple(_phase(p, roles, project) for p in chosen),
+        source=source,
+        closing=clean(guide.closing),
+    )

@@ -1,0 +1,357 @@
+"""Project files on disk: the only module that writes.
+
+One YAML file per project, named from a slug of its name, in one folder (the "hjem"). Every change
+is a short read-modify-write under a lock file: the file is re-read under the lock, only the changed
+answer is applied, and the new text replaces the old atomically (temp file, fsync, rename), so a
+crash leaves either the previous complete file or the new one. A file that cannot be read is never
+overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spredning import yamlio
+from spredning.errors import ProjectFileError, SpredningError, UsageProblem
+from spredning.model import ROLES, Project
+
+FORMAT_VERSION = 1
+HOME_ENV = "SPREDNING_HJEM"
+ACTIVE_FILE = ".aktivt-projekt"
+SUFFIX = ".yaml"
+LOCK_TIMEOUT_SECONDS = 15
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_SLUG = 60
+TOP_KEYS = ("format", "guideudgave", "projekt", "svar")
+FACT_KEYS = ("navn", "beskrivelse", "deler", "genbrugere", "rolle", "eksempel")
+
+
+def home_dir(option: str | os.PathLike | None = None) -> Path:
+    """Choose the projects folder: --hjem, then $SPREDNING_HJEM, then the per-user data folder."""
+    chosen = option or os.environ.get(HOME_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    import platformdirs  # only commands that touch projects pay for this import
+
+    return Path(platformdirs.user_data_dir("spredning", appauthor=False))
+
+
+def slugify(name: str) -> str:
+    """Make a file-name slug: Danish letters become ae/oe/aa, everything else a-z, 0-9 and '-'."""
+    text = name.strip().lower()
+    for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
+        text = text.replace(danish, ascii_)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return slug[:MAX_SLUG].rstrip("-")
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+@dataclass(frozen=True)
+class SaveConflict:
+    """Someone else changed the answer since it was shown: what is on disk now."""
+
+    question_id: str
+    on_disk: str | None
+
+
+class Store:
+    """The projects in one folder: create, load, list, save answers, and the active project."""
+
+    def __init__(self, home: Path):
+        self.home = Path(home)
+
+    # -- paths and names ---------------------------------------------------------------
+    def path_for(self, slug: str) -> Path:
+        """Return the file of a project; the slug is checked, so it can never leave the folder."""
+        if not SLUG_PATTERN.match(slug):
+            raise UsageProblem(f"'{slug}' er ikke et gyldigt projektnavn.")
+        return self.home / f"{slug}{SUFFIX}"
+
+    def slugs(self) -> list[str]:
+        """Return the slugs of every project file in the folder, sorted."""
+        if not self.home.is_dir():
+            return []
+        return sorted(p.stem for p in self.home.glob(f"*{SUFFIX}")
+                      if SLUG_PATTERN.match(p.stem) and p.is_file())
+
+    def find(self, name: str) -> str:
+        """Return the slug of an existing project given its name or slug."""
+        slug = slugify(name)
+        if not slug or not self.path_for(slug).exists():
+            known = ", ".join(self.slugs()) or "ingen endnu"
+            raise SpredningError(f"Projektet '{name}' findes ikke i {self.home}.",
+                                 f"Projekter her: {known}. Se 'spredning projekter'.")
+        return slug
+
+    # -- the active project --------------------------------------------------------------
+    def active(self) -> str | None:
+        """Return the active project's slug, or None when none is set or its file is gone."""
+        try:
+            slug = (self.home / ACTIVE_FILE).read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        if SLUG_PATTERN.match(slug) and self.path_for(slug).exists():
+            return slug
+        return None
+
+    def set_active(self, slug: str) -> None:
+        """Make a project the active one."""
+        _atomic_write(self.home / ACTIVE_FILE, slug + "\n")
+
+    def resolve(self, name: str | None) -> str:
+        """Return the slug to work on: the named project, or the active one."""
+        if name:
+            return self.find(name)
+        slug = self.active()
+        if slug is None:
+            hint = ("Start et projekt med 'spredning start', eller vælg et med "
+                    "'spredning projekt brug NAVN'.")
+            if self.slugs():
+                hint = "Vælg et projekt med 'spredning projekt brug NAVN' (se 'spredning projekter')."
+            raise SpredningError("Der er intet aktivt projekt.", hint)
+        return slug
+
+    # -- reading ----------------------------------------------------------------------
+    def load(self, slug: str) -> Project:
+        """Load and validate one project file."""
+        path = self.path_for(slug)
+        return project_from_data(_read_data(path), slug, path)
+
+    # -- writing ----------------------------------------------------------------------
+    def create(self, project: Project, order: Sequence[str] = ()) -> Path:
+        """Write a new project file; an existing project of the same slug is an error."""
+        path = self.path_for(project.slug)
+        self.home.mkdir(parents=True, exist_ok=True)
+        with self._lock(path):
+            if path.exists():
+                raise SpredningError(
+                    f"Der findes allerede et projekt med navnet '{project.slug}' ({path}).",
+                    "Vælg et andet navn, eller arbejd videre i det med "
+                    f"'spredning projekt brug {project.slug}'.")
+            _atomic_write(path, yamlio.dumps(data_from_project(project, order)))
+        return path
+
+    def save_answers(self, slug: str, changes: Mapping[str, str | None],
+                     expected: Mapping[str, str | None], order: Sequence[str]) -> list[SaveConflict]:
+        """Apply changed answers under the lock; return conflicts instead of overwriting them.
+
+        `expected` holds each answer as it was when shown to the user. When the file now holds
+        something else (another process saved meanwhile), that answer is not written; it comes
+        back as a SaveConflict for the caller to resolve. None as a change removes the answer.
+        """
+        path = self.path_for(slug)
+        with self._lock(path):
+            data = _read_data(path)
+            project_from_data(data, slug, path)  # refuse to rewrite a file we cannot understand
+            answers = dict(data.get("svar") or {})
+            conflicts = []
+            for qid, text in changes.items():
+                on_disk = answers.get(qid)
+                if on_disk not in (expected.get(qid), text):
+                    conflicts.append(SaveConflict(qid, on_disk))
+                elif text is None:
+                    answers.pop(qid, None)
+                else:
+                    answers[qid] = text
+            if any(answers.get(q) != (data.get("svar") or {}).get(q) for q in changes):
+                data["format"] = FORMAT_VERSION
+                data["svar"] = _ordered(answers, order)
+                _atomic_write(path, yamlio.dumps(data))
+        return conflicts
+
+    def _lock(self, path: Path):
+        import filelock
+
+        lock = filelock.FileLock(str(path.parent / f".{path.name}.lock"),
+                                 timeout=LOCK_TIMEOUT_SECONDS)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise SpredningError(
+                f"Projektfilen {path} er optaget af en anden proces.",
+                "Vent et øjeblik, og prøv igen. Dit svar er ikke gemt endnu.") from None
+        except OSError as exc:
+            raise SpredningError(f"Kan ikke skrive i mappen {path.parent} ({exc.strerror}).",
+                                 "Tjek at mappen findes, og at du har skriveadgang.") from None
+        return _Release(lock)
+
+
+class _Release(contextlib.AbstractContextManager):
+    def __init__(self, lock):
+        self.lock = lock
+
+    def __exit__(self, *exc_info):
+        self.lock.release()
+
+
+def _ordered(answers: Mapping[str, str], order: Sequence[str]) -> dict[str, str]:
+    """Answers in guide order; ids the guide does not know (newer or custom guide) keep theirs, last."""
+    known = set(order)
+    result = {qid: answers[qid] for qid in order if qid in answers}
+    result.update((qid, text) for qid, text in answers.items() if qid not in known)
+    return result
+
+
+def _read_data(path: Path) -> dict:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SpredningError(f"Projektfilen {path} findes ikke.",
+                             "Se 'spredning projekter' for projekterne i mappen.") from None
+    except OSError as exc:
+        raise ProjectFileError(f"Projektfilen {path} kan ikke læses ({exc.strerror}).") from None
+    try:
+        data = yamlio.loads(yamlio.decode(raw))
+    except yamlio.YamlProblem as exc:
+        raise ProjectFileError(f"Projektfilen {path} kan ikke læses: {exc}.",
+                               "Filen er ikke ændret. Ret den i en teksteditor, eller gendan en "
+                               "sikkerhedskopi.") from None
+    if not isinstance(data, dict):
+        raise ProjectFileError(f"Projektfilen {path} har ikke den rigtige form "
+                               "(den skal være en samling af nøgler).", "Filen er ikke ændret.")
+    return data
+
+
+def _file_error(path: Path, message: str) -> ProjectFileError:
+    return ProjectFileError(f"Projektfilen {path}: {message}.",
+                            "Filen er ikke ændret. Ret den i en teksteditor, og prøv igen.")
+
+
+def _check_format(data: dict, path: Path) -> None:
+    unknown = [str(k) for k in data if k not in TOP_KEYS]
+    if unknown:
+        raise _file_error(path, f"ukendt nøgle '{unknown[0]}' (kendte: {', '.join(TOP_KEYS)})")
+    version = data.get("format")
+    if not isinstance(version, str) or not version.isdigit():
+        raise _file_error(path, "mangler et gyldigt formatnummer ('format: 1')")
+    if int(version) > FORMAT_VERSION:
+        raise ProjectFileError(
+            f"Projektfilen {path} er skrevet af en nyere udgave af spredning "
+            f"(format {version}; denne udgave kender format {FORMAT_VERSION}).",
+            "Opdatér spredning for at åbne den. Filen er ikke ændret.")
+
+
+def _facts(data: dict, path: Path) -> dict:
+    facts = data.get("projekt")
+    if not isinstance(facts, dict):
+        raise _file_error(path, "'projekt' skal være en samling af nøgler")
+    unknown = [str(k) for k in facts if k not in FACT_KEYS]
+    if unknown:
+        raise _file_error(path, f"ukendt nøgle 'projekt.{unknown[0]}'")
+    if not _is_text(facts.get("navn")):
+        raise _file_error(path, "'projekt.navn' mangler eller er tom")
+    for key in ("beskrivelse", "deler", "rolle", "eksempel"):
+        if key in facts and not isinstance(facts[key], str):
+            raise _file_error(path, f"'projekt.{key}' skal være en tekst")
+    reusers = facts.get("genbrugere", [])
+    if not isinstance(reusers, list) or not all(isinstance(r, str) for r in reusers):
+        raise _file_error(path, "'projekt.genbrugere' skal være en liste af tekster")
+    if facts.get("rolle") not in (None, *ROLES):
+        raise _file_error(path, "'projekt.rolle' skal være 'dele' eller 'genbruge'")
+    return facts
+
+
+def _answers(data: dict, path: Path) -> dict[str, str]:
+    answers = data.get("svar") or {}
+    if not isinstance(answers, dict):
+        raise _file_error(path, "'svar' skal være en samling af spørgsmål-id'er og svar")
+    for qid, text in answers.items():
+        if not isinstance(text, str):
+            raise _file_error(path, f"svaret på '{qid}' skal være en tekst")
+    return {qid: text for qid, text in answers.items() if text.strip()}
+
+
+def project_from_data(data: dict, slug: str, path: Path) -> Project:
+    """Validate a project file's data and build the Project; errors name the file."""
+    _check_format(data, path)
+    facts = _facts(data, path)
+    return Project(
+        slug=slug, name=facts["navn"], description=facts.get("beskrivelse", ""),
+        sharing_org=facts.get("deler", ""), reusing_orgs=tuple(facts.get("genbrugere", [])),
+        role=facts.get("rolle"), example=facts.get("eksempel") == "ja",
+        guide_edition=str(data.get("guideudgave", "")), answers=_answers(data, path))
+
+
+def data_from_project(project: Project, order: Sequence[str] = ()) -> dict:
+    """The file contents for a project: only what the user entered or chose, in a fixed order."""
+    facts: dict[str, object] = {"navn": project.name}
+    if project.description:
+        facts["beskrivelse"] = project.description
+    if project.sharing_org:
+        facts["deler"] = project.sharing_org
+    if project.reusing_orgs:
+        facts["genbrugere"] = list(project.reusing_orgs)
+    if project.role:
+        facts["rolle"] = project.role
+    if project.example:
+        facts["eksempel"] = "ja"
+    data: dict[str, object] = {"format": FORMAT_VERSION, "guideudgave": project.guide_edition,
+                               "projekt": facts}
+    if project.answers:
+        data["svar"] = _ordered(project.answers, order)
+    return data
+
+
+def _atomic_write(path: Path, content: str | bytes) -> None:
+    """Replace a file's contents atomically: a crash leaves the old file or the new, never half."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SpredningError(f"Kan ikke oprette mappen {path.parent} ({exc.strerror}).",
+                             "Tjek stien og din skriveadgang.") from None
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise SpredningError(
+                f"Kunne ikke gemme {path} ({exc.strerror}).",
+                "Den tidligere udgave af filen er urørt. Tjek pladsen på disken og din "
+                "skriveadgang til mappen.") from None
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def write_file(path: Path, data: bytes | str, overwrite: bool = False) -> Path:
+    """Write an exported file (report, export) atomically; refuse to replace one unless asked."""
+    if path.exists() and not overwrite:
+        raise SpredningError(f"Filen {path} findes allerede.",
+                             "Vælg et andet navn med --ud, eller brug --overskriv.")
+    _atomic_write(path, data)
+    return path
+
+
+def iter_projects(store: Store, slugs: Iterable[str]):
+    """Yield (slug, Project or the error that stops it loading) for each slug."""
+    for slug in slugs:
+        try:
+            yield slug, store.load(slug)
+        except SpredningError as exc:
+            yield slug, exc
