@@ -94,12 +94,13 @@ def _usage_message(exc) -> str:
     return f"Kommandoen blev brugt forkert ({message})."
 
 
-def _print_error(message: str, hint: str | None) -> None:
-    from spredning.render import make_console
+def _print_error(message: str, hint: str | None, label: str = "Fejl: ") -> None:
     from rich.text import Text
 
+    from spredning.render import make_console
+
     console = make_console(stderr=True)
-    console.print(Text.assemble(("Fejl: ", "bold red"), message))
+    console.print(Text.assemble((label, "bold red"), message))
     if hint:
         console.print(Text(hint, style="yellow"))
 
@@ -115,10 +116,10 @@ def main(argv: list[str] | None = None) -> None:
     try:
         code = app(args=args, prog_name="spredning", standalone_mode=False)
     except SpredningError as exc:
-        _print_error(exc.message, exc.hint)
+        _print_error(exc.message, exc.hint, "" if exc.exit_code == EXIT_INTERRUPTED else "Fejl: ")
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
-        _print_error("Afbrudt. Intet er gået tabt af det, der allerede var gemt.", None)
+        _print_error("Afbrudt. Intet er gået tabt af det, der allerede var gemt.", None, "")
         code = EXIT_INTERRUPTED
     except UsageError as exc:
         path = exc.ctx.command_path if exc.ctx is not None else "spredning"

@@ -15,13 +15,13 @@ from questionary import Choice, Style
 from rich.console import Console
 from rich.text import Text
 
-from spredning import render
+from spredning import render, render_project
 from spredning.interview import Keep, Nav, Resume, Review, Step
 from spredning.model import ROLE_TITLES, Phase, Project, Question, Tool, progress
 
-SUBMIT_HELP = "Alt+Enter (eller Esc og så Enter) gemmer"
-ANSWER_HELP = (f"{SUBMIT_HELP} · Enter giver ny linje · tomt svar springer over · "
-               "PgUp eller Ctrl+B: forrige spørgsmål · Ctrl+C: stop (alt gemt er gemt)")
+SUBMIT_HELP = "Alt+Enter (eller Esc, Enter) gemmer"
+ANSWER_HELP = (f"{SUBMIT_HELP} · Enter: ny linje · tomt svar: spring over\n"
+               "  PgUp eller Ctrl+B: forrige spørgsmål · Ctrl+C: stop (det gemte er gemt)")
 SELECT_HELP = "(vælg med piletasterne og Enter)"
 STYLE = Style([("qmark", "fg:ansicyan bold"), ("question", "bold"),
                ("instruction", "fg:ansibrightblack"), ("answer", "")])
@@ -45,6 +45,7 @@ class QuestionaryPrompter:
     def __init__(self, console: Console, input=None, output=None, show_partner: bool = True):
         self.console = console
         self.show_partner = show_partner
+        self.helped = False
         self.io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
 
     def _select(self, message: str, choices: list[Choice], default=None):
@@ -58,7 +59,7 @@ class QuestionaryPrompter:
         self.console.print()
         self.console.print(render.tool_intro(tool))
         if partner and self.show_partner:
-            self.console.print(render.partner_answers(partner, role))
+            self.console.print(render_project.partner_answers(partner, role))
         self.console.print(render.side_guidance(tool, role, indent=0))
 
     def tool_without_questions(self, tool: Tool, role: str) -> None:
@@ -71,7 +72,8 @@ class QuestionaryPrompter:
         self.console.print(render.question_block(step.position, step.question, indent=0,
                                                  total=step.total))
         message = f"[{step.position}/{step.total}] Svar:"
-        instruction = ANSWER_HELP if first else SUBMIT_HELP + " · PgUp: tilbage"
+        instruction = SUBMIT_HELP + " · PgUp: tilbage" if self.helped else ANSWER_HELP
+        self.helped = True
         if current:
             instruction += " · dit gemte svar står klar til at blive rettet"
         return questionary.text(message, default=current or "", multiline=True, qmark="›",
@@ -84,7 +86,7 @@ class QuestionaryPrompter:
 
     def review(self, tool: Tool, role: str, project: Project, first: bool) -> Review:
         self.console.print()
-        self.console.print(render.tool_answers(tool, role, project))
+        self.console.print(render_project.tool_answers(tool, role, project))
         choices = [Choice("Gå videre", Review.NEXT), Choice("Ret et svar", Review.EDIT)]
         if not first:
             choices.append(Choice("Tilbage til forrige værktøj", Review.PREVIOUS))
@@ -98,6 +100,7 @@ class QuestionaryPrompter:
 
     def resume(self, phase: Phase, role: str, project: Project) -> Resume:
         done = progress(project, phase.questions(role))
+        self.console.print()
         self.console.print(Text(f"I har besvaret {done.answered} af {done.total} spørgsmål i "
                                 f"fasen {phase.name}.", style="bold"))
         choices = []
@@ -118,7 +121,7 @@ class QuestionaryPrompter:
         return self._select("Hvilket værktøj?", choices)
 
     def resolve_conflict(self, question: Question, mine: str | None, theirs: str | None) -> Keep:
-        self.console.print(render.conflict(question, mine, theirs))
+        self.console.print(render_project.conflict(question, mine, theirs))
         return self._select("Hvilket svar skal gemmes?", [
             Choice("Mit svar", Keep.MINE), Choice("Det andet svar (fra filen)", Keep.THEIRS),
             Choice("Begge, efter hinanden", Keep.BOTH)])

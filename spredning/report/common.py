@@ -94,6 +94,7 @@ class Outline:
     title: str
     author: str
     example: bool
+    day: datetime.date
     date: str
     facts: tuple[tuple[str, str], ...]
     side_titles: tuple[str, ...]
@@ -111,6 +112,21 @@ def danish_date(day: datetime.date) -> str:
 def progress_text(count: Progress) -> str:
     """Write a progress count as "answered/total"."""
     return f"{count.answered}/{count.total}"
+
+
+def paragraphs(text: str) -> list[list[str]]:
+    """Split a multi-line text into paragraphs (at blank lines), each a list of its lines."""
+    result: list[list[str]] = []
+    current: list[str] = []
+    for line in text.split("\n"):
+        if line.strip():
+            current.append(line.rstrip())
+        elif current:
+            result.append(current)
+            current = []
+    if current:
+        result.append(current)
+    return result
 
 
 def _line(text: str) -> str:
@@ -190,6 +206,7 @@ def build_outline(guide: Guide, project: Project, roles: tuple[str, ...],
         title=_line(project.name) or project.slug,
         author=_line(project.sharing_org) or "spredning",
         example=project.example,
+        day=today,
         date=danish_date(today),
         facts=_facts(project, today),
         side_titles=tuple(ROLE_TITLES[role] for role in roles),

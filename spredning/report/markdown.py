@@ -21,9 +21,15 @@ _INDENT = re.compile(r"^[ \t]+")
 _NBSP = "\u00a0"
 
 
-def escape(line: str) -> str:
-    """Escape one line of text so a CommonMark reader shows it literally, never as markup."""
+def escape(line: str, line_start: bool = True) -> str:
+    """Escape one line of text so a CommonMark reader shows it literally, never as markup.
+
+    With `line_start` False the text follows other text on its line, so block markers such as
+    "1." or "-" cannot start a list there and are left alone.
+    """
     line = _INLINE.sub(r"\\\1", line)
+    if not line_start:
+        return line
     line = _ORDERED.sub(r"\1\\\2", line)
     return _BLOCK_START.sub(r"\\\1", line)
 
@@ -39,17 +45,12 @@ def _escape_indented(line: str) -> str:
 def block(text: str) -> list[str]:
     """Markdown lines for a multi-line text: hard breaks within paragraphs, blank lines between."""
     lines: list[str] = []
-    paragraph: list[str] = []
-    for raw in [*text.split("\n"), ""]:
-        if raw.strip():
-            paragraph.append(_escape_indented(raw.rstrip()))
-            continue
-        if paragraph:
-            if lines:
-                lines.append("")
-            lines.extend(line + "\\" for line in paragraph[:-1])
-            lines.append(paragraph[-1])
-            paragraph = []
+    for paragraph in common.paragraphs(text):
+        escaped = [_escape_indented(line) for line in paragraph]
+        if lines:
+            lines.append("")
+        lines += [line + "\\" for line in escaped[:-1]]
+        lines.append(escaped[-1])
     return lines
 
 
@@ -67,7 +68,9 @@ def _front(outline: Outline) -> list[str]:
         lines += [f"> **{common.EXAMPLE_LABEL}:** {escape(common.EXAMPLE_NOTE)}", ""]
     lines += [f"*{escape(common.REPORT_KIND)}*", ""]
     for label, value in outline.facts:
-        fact = block(value)
+        fact = block(value) or [""]
+        first = common.paragraphs(value)[0][0] if value.strip() else ""
+        fact[0] = escape(first.strip(), line_start=False)
         lines += [f"**{escape(label)}:** {fact[0]}", *fact[1:], ""]
     lines += _heading(2, common.PROGRESS_HEADING)
     for row in outline.progress:
