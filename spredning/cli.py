@@ -15,6 +15,7 @@ from spredning import __version__, dansk
 from spredning.commands import fase as fase_command
 from spredning.commands import guide as guide_command
 from spredning.commands import project as project_command
+from spredning.commands import rapport as rapport_command
 from spredning.commands import status as status_command
 from spredning.context import Settings
 from spredning.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, SpredningError
@@ -71,6 +72,7 @@ def _global_options(
 project_command.register(app)
 fase_command.register(app)
 status_command.register(app)
+rapport_command.register(app)
 guide_command.register(app)
 
 
