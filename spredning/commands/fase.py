@@ -7,8 +7,15 @@ from pathlib import Path
 import typer
 
 from spredning import dansk
-from spredning.commands.common import (ROLE_HELP, is_interactive, next_step, open_store,
-                                       parse_phase, parse_role, phase_command)
+from spredning.commands.common import (
+    ROLE_HELP,
+    is_interactive,
+    next_step,
+    open_store,
+    parse_phase,
+    parse_role,
+    phase_command,
+)
 from spredning.content import load_guide
 from spredning.errors import Interrupted, NotATerminal, SpredningError, UsageProblem
 from spredning.model import progress
@@ -41,8 +48,7 @@ def fase(
     """Besvar en fases spørgsmål for din side; hvert svar gemmes med det samme."""
     from rich.text import Text
 
-    from spredning.interview import (Interview, ProjectSession, answers_from_file,
-                                     save_answer_file)
+    from spredning.interview import Interview, ProjectSession, answers_from_file, save_answer_file
     from spredning.render import make_console
 
     guide = load_guide(ctx.obj.guide_dir)

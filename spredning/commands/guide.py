@@ -39,8 +39,9 @@ def valider(
     ctx: typer.Context = None,
 ) -> None:
     """Kontrollér en mappe med guideindhold, og vis alle fejl på én gang."""
-    from spredning import render
     from rich.text import Text
+
+    from spredning import render
 
     folder = mappe or ctx.obj.guide_dir
     content = load_guide(folder)

@@ -8,8 +8,15 @@ from datetime import datetime
 import typer
 
 from spredning import dansk
-from spredning.commands.common import (ROLE_HELP, next_step, open_store, parse_phase, parse_role,
-                                       phase_command, roles_for)
+from spredning.commands.common import (
+    ROLE_HELP,
+    next_step,
+    open_store,
+    parse_phase,
+    parse_role,
+    phase_command,
+    roles_for,
+)
 from spredning.content import load_guide
 from spredning.model import ROLES, progress
 
