@@ -51,7 +51,8 @@ def _example_project(edition: str) -> Project:
     data = yamlio.loads(text)
     name = data["projekt"]["navn"]
     project = project_from_data(data, slugify(name), resources.files("spredning"))
-    return replace(project, guide_edition=edition)
+    answers = {qid: text.strip() for qid, text in project.answers.items()}
+    return replace(project, guide_edition=edition, answers=answers)
 
 
 def start(
@@ -99,6 +100,11 @@ def start(
     console = make_console()
     console.print(Text.assemble(("Projektet er oprettet: ", "bold green"), project.name))
     console.print(Text(f"Filen er {path}", style="dim"))
+    if project.example:
+        console.print(Text.assemble("Prøv ", ("spredning status", "bold"), ", ",
+                                    ("spredning vis", "bold"), " og ",
+                                    ("spredning rapport --format html", "bold"), "."))
+        return
     first = f"spredning fase {guide.phases[0].id} --rolle {project.role or 'genbruge'}"
     console.print(Text.assemble("Næste skridt: ", (first, "bold"),
                                 "  (se også 'spredning status')"))
