@@ -2,13 +2,15 @@
 
 The outline decides what a report says and in which order: front page, progress, each phase with
 its tools, both sides' questions and answers, the open points, and the guide's source. Every text in
-it has been through ``clean()``, so control characters and direction overrides are already visible;
-each writer only has to escape for its own format.
+it has been through ``clean()``, so control characters and direction overrides are already visible
+(and code points that neither UTF-8 nor XML can hold are replaced); each writer only has to escape
+for its own format.
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from spredning.model import ROLE_TITLES, Guide, Phase, Progress, Project, Tool, progress
@@ -30,6 +32,10 @@ EMPTY_ANSWER = "(tomt svar)"
 NO_QUESTIONS = "Ingen spørgsmål til denne side i dette værktøj."
 SOURCE_HEADING = "Kilde"
 NOT_GIVEN = "Ikke angivet"
+
+# After clean(), these are the only code points left that UTF-8 cannot encode (lone surrogates) or
+# XML cannot hold (U+FFFE, U+FFFF); they become the replacement character, so no writer can fail.
+_UNWRITABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -114,6 +120,11 @@ def progress_text(count: Progress) -> str:
     return f"{count.answered}/{count.total}"
 
 
+def _safe(text: str) -> str:
+    """Clean user or guide text for any report: visible control characters, writable code points."""
+    return _UNWRITABLE.sub("\ufffd", clean(text))
+
+
 def paragraphs(text: str) -> list[list[str]]:
     """Split a multi-line text into paragraphs (at blank lines), each a list of its lines."""
     result: list[list[str]] = []
@@ -131,14 +142,14 @@ def paragraphs(text: str) -> list[list[str]]:
 
 def _line(text: str) -> str:
     """Clean a one-line text (a name, a title, a question) and fold its whitespace to spaces."""
-    return " ".join(clean(text).split())
+    return " ".join(_safe(text).split())
 
 
 def _answer(project: Project, question_id: str) -> str | None:
     text = project.answer(question_id)
     if text is None:
         return None
-    return clean(text).strip() or EMPTY_ANSWER
+    return _safe(text).strip() or EMPTY_ANSWER
 
 
 def _side(tool: Tool, role: str, project: Project) -> SideBlock:
@@ -153,7 +164,7 @@ def _tool(tool: Tool, roles: tuple[str, ...], project: Project) -> ToolBlock | N
     sides = tuple(_side(tool, role, project) for role in roles)
     if not any(side.items for side in sides):
         return None
-    return ToolBlock(_line(tool.title), clean(tool.introduction), sides)
+    return ToolBlock(_line(tool.title), _safe(tool.introduction), sides)
 
 
 def _open_items(tools: tuple[ToolBlock, ...]) -> tuple[OpenItem, ...]:
@@ -169,7 +180,7 @@ def _open_items(tools: tuple[ToolBlock, ...]) -> tuple[OpenItem, ...]:
 def _phase(phase: Phase, roles: tuple[str, ...], project: Project) -> PhaseBlock:
     tools = tuple(t for t in (_tool(tool, roles, project) for tool in phase.tools) if t)
     heading = f"Fase {phase.number}: {_line(phase.name)}"
-    return PhaseBlock(heading, clean(phase.purpose), tools, _open_items(tools))
+    return PhaseBlock(heading, _safe(phase.purpose), tools, _open_items(tools))
 
 
 def _progress(project: Project, phases: tuple[Phase, ...],
@@ -189,7 +200,7 @@ def _facts(project: Project, day: datetime.date) -> tuple[tuple[str, str], ...]:
     reusing = tuple(_line(org) for org in project.reusing_orgs if org.strip())
     label = "Genbrugende organisationer" if len(reusing) > 1 else "Genbrugende organisation"
     return (
-        ("Innovation", clean(project.description).strip() or NOT_GIVEN),
+        ("Innovation", _safe(project.description).strip() or NOT_GIVEN),
         ("Delende organisation", _line(project.sharing_org) or NOT_GIVEN),
         (label, ", ".join(reusing) or NOT_GIVEN),
         ("Dato", danish_date(day)),
@@ -213,5 +224,5 @@ def build_outline(guide: Guide, project: Project, roles: tuple[str, ...],
         progress=_progress(project, chosen, roles),
         phases=tuple(_phase(p, roles, project) for p in chosen),
         source=source,
-        closing=clean(guide.closing),
+        closing=_safe(guide.closing),
     )

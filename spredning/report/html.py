@@ -115,6 +115,7 @@ def render(outline: Outline) -> str:
     """Write the whole report as one HTML document with inline CSS and Danish language."""
     lines = ["<!DOCTYPE html>", '<html lang="da">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
+             f'<meta name="author" content="{_e(outline.author)}">',
              f"<title>{_e(outline.title)} – {common.REPORT_KIND}</title>",
              f"<style>{CSS}</style>", "</head>", "<body>", *_front(outline), "<main>"]
     for phase in outline.phases:

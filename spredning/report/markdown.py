@@ -3,8 +3,8 @@
 User text is escaped so no answer can become markup: ASCII punctuation that can open inline markup
 is backslash-escaped everywhere (``*``, ``_``, `````, ``[``, ``<``, ``&`` ...), and characters that
 only start blocks (``-``, ``+``, ``=``, ``1.``) at the start of a line. Leading indentation becomes
-no-break spaces, so it is kept without turning a line into a code block. Line breaks inside an answer
-become hard breaks (a trailing backslash) and blank lines separate paragraphs.
+no-break spaces, so it is kept without turning a line into a code block. Line breaks inside an
+answer become hard breaks (a trailing backslash) and blank lines separate paragraphs.
 """
 
 from __future__ import annotations
@@ -34,19 +34,23 @@ def escape(line: str, line_start: bool = True) -> str:
     return _BLOCK_START.sub(r"\\\1", line)
 
 
-def _escape_indented(line: str) -> str:
+def _escape_indented(line: str, line_start: bool = True) -> str:
     indent = _INDENT.match(line)
     if not indent:
-        return escape(line)
+        return escape(line, line_start)
     width = len(indent.group().expandtabs(4))
     return _NBSP * width + escape(line[indent.end():])
 
 
-def block(text: str) -> list[str]:
-    """Markdown lines for a multi-line text: hard breaks within paragraphs, blank lines between."""
+def block(text: str, after_text: bool = False) -> list[str]:
+    """Markdown lines for a multi-line text: hard breaks within paragraphs, blank lines between.
+
+    `after_text` says the first line will follow a label on its line ("**Dato:** ...").
+    """
     lines: list[str] = []
     for paragraph in common.paragraphs(text):
-        escaped = [_escape_indented(line) for line in paragraph]
+        escaped = [_escape_indented(line, not (after_text and not lines and number == 0))
+                   for number, line in enumerate(paragraph)]
         if lines:
             lines.append("")
         lines += [line + "\\" for line in escaped[:-1]]
@@ -68,9 +72,7 @@ def _front(outline: Outline) -> list[str]:
         lines += [f"> **{common.EXAMPLE_LABEL}:** {escape(common.EXAMPLE_NOTE)}", ""]
     lines += [f"*{escape(common.REPORT_KIND)}*", ""]
     for label, value in outline.facts:
-        fact = block(value) or [""]
-        first = common.paragraphs(value)[0][0] if value.strip() else ""
-        fact[0] = escape(first.strip(), line_start=False)
+        fact = block(value, after_text=True) or [""]
         lines += [f"**{escape(label)}:** {fact[0]}", *fact[1:], ""]
     lines += _heading(2, common.PROGRESS_HEADING)
     for row in outline.progress:
