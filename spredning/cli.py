@@ -7,6 +7,7 @@ user must hear about, and ``main`` is the only place that prints errors and choo
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 import typer
@@ -18,7 +19,7 @@ from spredning.commands import project as project_command
 from spredning.commands import rapport as rapport_command
 from spredning.commands import status as status_command
 from spredning.context import Settings
-from spredning.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_USAGE, SpredningError
+from spredning.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpredningError
 
 try:  # Typer 0.29 and newer carry their own copy of click
     from typer._click.exceptions import ClickException, UsageError
@@ -89,10 +90,11 @@ def _usage_message(exc) -> str:
         shown = param.human_readable_name if param is not None else "en værdi"
         return f"Der mangler {shown}."
     message = exc.format_message()
-    if message.startswith("No such command"):
-        return f"Kommandoen findes ikke: {message.split(' ', 3)[-1].rstrip('.')}"
-    if message.startswith("Got unexpected extra argument"):
-        return "Der er for mange argumenter: " + message.split("(", 1)[-1].rstrip(")")
+    if message in dansk.TRANSLATED or message.startswith("Kommandoen "):
+        return message
+    extra = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message, re.S)
+    if extra:
+        return f"Der er for mange argumenter: {extra.group(1)}"
     return f"Kommandoen blev brugt forkert ({message})."
 
 
@@ -124,6 +126,9 @@ def main(argv: list[str] | None = None) -> None:
         _print_error("Afbrudt. Intet er gået tabt af det, der allerede var gemt.", None, "")
         code = EXIT_INTERRUPTED
     except UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # plain 'spredning': show the help
+            print(exc.format_message())
+            sys.exit(EXIT_OK)
         path = exc.ctx.command_path if exc.ctx is not None else "spredning"
         _print_error(_usage_message(exc), f"Se '{path} --help' for at få hjælp.")
         code = EXIT_USAGE

@@ -115,7 +115,11 @@ def _kind(value) -> str:
     return kinds.get(type(value), "tom" if value is None else type(value).__name__)
 
 
-def _read(path: Path, problems: list[str]) -> object | None:
+_UNREADABLE = object()
+
+
+def _read(path: Path, problems: list[str]) -> object:
+    """Parse one content file; on failure record the problem and return _UNREADABLE."""
     try:
         return yamlio.loads(yamlio.decode(path.read_bytes()))
     except FileNotFoundError:
@@ -124,7 +128,15 @@ def _read(path: Path, problems: list[str]) -> object | None:
         problems.append(f"{path}: kan ikke læses ({exc.strerror})")
     except yamlio.YamlProblem as exc:
         problems.append(f"{path}: {exc}")
-    return None
+    return _UNREADABLE
+
+
+def _file_mapping(path: Path, keys: dict[str, bool], problems: list[str]) -> dict | None:
+    """Read a content file that must be a mapping with the given keys."""
+    data = _read(path, problems)
+    if data is _UNREADABLE:
+        return None
+    return _Checker(str(path), problems).mapping(data, "", keys)
 
 
 def _question(check: _Checker, data, path: str, prefix: str, seen: set[str]) -> Question | None:
@@ -198,7 +210,7 @@ def _number(check: _Checker, data: dict) -> int:
 
 def _phase(path: Path, expected_id: str, problems: list[str]) -> Phase | None:
     check = _Checker(str(path), problems)
-    data = check.mapping(_read(path, problems), "", PHASE_KEYS) if path.exists() else None
+    data = _file_mapping(path, PHASE_KEYS, problems) if path.exists() else None
     if data is None:
         if not path.exists():
             problems.append(f"{path}: filen findes ikke (fasen '{expected_id}' står i guide.yaml)")
@@ -244,7 +256,7 @@ def load_guide(directory: str | os.PathLike | None = None) -> Guide:
                            hint="Angiv en mappe med guide.yaml og en fil pr. fase.")
     index = folder / "guide.yaml"
     check = _Checker(str(index), problems)
-    data = check.mapping(_read(index, problems), "", GUIDE_KEYS) if index.exists() else None
+    data = _file_mapping(index, GUIDE_KEYS, problems) if index.exists() else None
     if data is None:
         if not index.exists():
             problems.append(f"{index}: filen findes ikke")

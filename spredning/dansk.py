@@ -27,6 +27,9 @@ _DANISH = {
 }
 
 
+TRANSLATED = frozenset(_DANISH.values())
+
+
 def _translate(message: str) -> str:
     return _DANISH.get(message, message)
 

@@ -1,0 +1,161 @@
+"""Shared fixtures. Keep each group small and clearly marked; add new groups below the last one."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from spredning import cli, content
+
+# --- Markers --------------------------------------------------------------------------------------
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes seconds (builds or installs); still in the normal run")
+
+
+# --- Environment: every test runs at 80 columns, without colour, with its home in tmp_path -----
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("SPREDNING_HJEM", str(tmp_path / "hjem"))
+    for name in ("SPREDNING_GUIDE", "SPREDNING_DEBUG", "FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+# --- The shipped guide and the CLI run in-process ------------------------------------------------
+
+
+@pytest.fixture
+def guide_dir() -> Path:
+    """The guide_content folder that ships with the package."""
+    return content.default_guide_dir()
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """Run ``spredning ARGV...`` in-process; return (exit_code, stdout, stderr)."""
+
+    def run(*argv: str) -> tuple[int | None, str, str]:
+        capsys.readouterr()  # drop anything printed before the run
+        try:
+            cli.main(list(argv))
+        except SystemExit as exc:
+            code = exc.code
+        else:
+            code = None  # main must always exit; a None here fails every exit-code assertion
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+# --- Small guide folders built in tmp_path --------------------------------------------------------
+
+
+class GuideFiles:
+    """A minimal valid guide (guide.yaml + test.yaml) as plain data: edit it, then write() it."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.guide = {
+            "titel": "Lille prøveguide",
+            "udgave": "1",
+            "udgiver": "Prøveudgiveren",
+            "introduktion": ["En introduktion til prøven."],
+            "afslutning": "Tak for i dag.",
+            "faser": ["test"],
+        }
+        self.phases = {"test": {
+            "id": "test",
+            "nummer": 1,
+            "navn": "Prøvefase",
+            "formål": "Her prøver I guiden af.",
+            "mål": {"dele": ["Vis prøven frem."], "genbruge": ["Se prøven i brug."]},
+            "værktøjer": [{
+                "id": "proeve-vaerktoej",
+                "titel": "Prøveværktøjet",
+                "introduktion": "Et værktøj til prøven.",
+                "dele": {
+                    "vejledning": ["Fortæl om prøven."],
+                    "spørgsmål": [
+                        {"id": "formaal", "tekst": "Hvad er prøvens formål?"},
+                        {"id": "saerligt", "tekst": "Hvad er det særlige ved prøven?",
+                         "hjælp": ["Fx noget, ingen andre har gjort."]},
+                    ],
+                },
+                "genbruge": {"spørgsmål": [{"id": "passer", "tekst": "Passer prøven til jer?"}]},
+            }],
+        }}
+
+    def tool(self, number: int = 1, phase: str = "test") -> dict:
+        """The tool at a position counted from 1, as the error messages count."""
+        return self.phases[phase]["værktøjer"][number - 1]
+
+    def question(self, tool: int = 1, side: str = "dele", number: int = 1) -> dict:
+        """The question at a position counted from 1 on one side of a tool."""
+        return self.tool(tool)[side]["spørgsmål"][number - 1]
+
+    def add_tool_copy(self, number: int = 1) -> dict:
+        """Append a deep copy of a tool (same id) and return it."""
+        clone = copy.deepcopy(self.tool(number))
+        self.phases["test"]["værktøjer"].append(clone)
+        return clone
+
+    def write(self) -> Path:
+        """Write guide.yaml and one file per phase; return the folder."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._dump("guide", self.guide)
+        for phase_id, data in self.phases.items():
+            self._dump(phase_id, data)
+        return self.folder
+
+    def _dump(self, name: str, data: dict) -> None:
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        (self.folder / f"{name}.yaml").write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def guide_files(tmp_path) -> GuideFiles:
+    """A small valid guide in tmp_path/guide, not yet written."""
+    return GuideFiles(tmp_path / "guide")
+
+
+# --- Projects on disk: the shipped guide loaded, a Store in tmp_path, projects made in it --------
+
+
+@pytest.fixture
+def guide():
+    """The shipped guide, loaded and validated."""
+    return content.load_guide(None)
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A Store on the same folder as $SPREDNING_HJEM (tmp_path/hjem)."""
+    from spredning.store import Store
+
+    return Store(tmp_path / "hjem")
+
+
+@pytest.fixture
+def make_project(store, guide):
+    """Create a project file in the store; return its slug."""
+    from spredning.model import Project
+    from spredning.store import slugify
+
+    def make(name: str = "Ærø Kommune", role: str | None = "genbruge",
+             answers: dict[str, str] | None = None) -> str:
+        project = Project(slug=slugify(name), name=name, description="Digital genoptræning",
+                          sharing_org="Odense Kommune", reusing_orgs=(name,), role=role,
+                          guide_edition=guide.edition, answers=dict(answers or {}))
+        store.create(project, guide.question_ids())
+        return project.slug
+
+    return make

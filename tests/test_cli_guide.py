@@ -1,0 +1,231 @@
+"""The guide and valider commands, global options, Danish help and usage errors (run in-process)."""
+
+from __future__ import annotations
+
+import pytest
+
+from spredning import __version__
+from spredning.content import default_guide_dir, load_guide
+from spredning.errors import ContentError
+from spredning.model import ROLES, other_role
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace, so texts wrapped at 80 columns still match."""
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_guide(default_guide_dir())
+
+
+@pytest.fixture
+def broken_guide(guide_files):
+    """A guide folder with three independent problems in two files."""
+    guide_files.guide["farve"] = "blå"
+    del guide_files.question(1, "dele", 2)["tekst"]
+    guide_files.question(1, "genbruge", 1)["type"] = "skala"
+    return guide_files.write()
+
+
+# --- guide ---------------------------------------------------------------------------------------
+
+
+def test_guide_shows_introduction_every_phase_and_closing(run_cli, shipped):
+    code, out, err = run_cli("guide")
+    assert (code, err) == (0, "")
+    for phase in shipped.phases:
+        assert f"Fase {phase.number}: {phase.name}" in out
+    for paragraph in shipped.introduction:
+        assert squash(paragraph) in squash(out)
+    assert squash(shipped.closing) in squash(out)
+    headings = [line for line in out.splitlines() if line.startswith("Fase ")]
+    assert len(headings) == len(shipped.phases) == 6
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_guide_phase_for_one_side_shows_only_that_sides_questions(run_cli, shipped, role):
+    phase = shipped.find_phase("tjek")
+    own = {q.text for q in phase.questions(role)}
+    other_only = {q.text for q in phase.questions(other_role(role))} - own
+    assert own and other_only  # the check below means something only if both sides have texts
+    code, out, _ = run_cli("guide", "tjek", "--rolle", role)
+    assert code == 0
+    shown = squash(out)
+    assert [t for t in sorted(own) if squash(t) not in shown] == []
+    assert [t for t in sorted(other_only) if squash(t) in shown] == []
+    assert f"Vi vil {other_role(role)}" not in out
+    assert "Fase 2" not in out
+
+
+def test_guide_without_side_shows_both_sides(run_cli, shipped):
+    code, out, _ = run_cli("guide", "tjek")
+    assert code == 0
+    texts = [q.text for role in ROLES for q in shipped.find_phase("tjek").questions(role)]
+    assert [t for t in texts if squash(t) not in squash(out)] == []
+
+
+@pytest.mark.parametrize("name", ["Høst", "HØST", "hoest", "høst"])
+def test_phase_is_found_by_name_in_any_case_or_ascii(run_cli, name):
+    code, out, err = run_cli("guide", name)
+    assert (code, err) == (0, "")
+    headings = [line for line in out.splitlines() if line.startswith("Fase ")]
+    assert len(headings) == 1
+    assert headings[0].startswith("Fase 6: Høst")
+
+
+def test_unknown_phase_is_a_usage_error_listing_the_phases(run_cli, shipped):
+    code, out, err = run_cli("guide", "hoest2")
+    assert code == 2
+    assert out == ""
+    assert "Ukendt fase: 'hoest2'" in err
+    for phase in shipped.phases:
+        assert phase.id in err
+    assert "Traceback" not in err
+
+
+def test_unknown_role_is_a_usage_error_in_danish(run_cli):
+    code, out, err = run_cli("guide", "tjek", "--rolle", "kopiere")
+    assert code == 2
+    assert out == ""
+    assert "Ukendt side: 'kopiere'" in err
+    assert "'dele'" in err and "'genbruge'" in err
+
+
+# --- Usage errors, version and help --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv", [("guide", "--farve"), ("--farve", "guide")])
+def test_unknown_option_is_a_usage_error_in_danish(run_cli, argv):
+    code, out, err = run_cli(*argv)
+    assert code == 2
+    assert out == ""
+    assert "Tilvalget --farve findes ikke" in err
+    assert "--help" in err
+    assert "No such option" not in err and "Traceback" not in err
+
+
+def test_unknown_command_is_a_usage_error_in_danish(run_cli):
+    code, _, err = run_cli("vejledning")
+    assert code == 2
+    assert "'vejledning' findes ikke" in err
+    assert "No such command" not in err
+
+
+@pytest.mark.parametrize("argv", [("vejledning",), ("--guide", "mappe")])
+def test_translated_usage_errors_are_not_wrapped_twice(run_cli, argv):
+    code, _, err = run_cli(*argv)
+    assert code == 2
+    assert "brugt forkert" not in err
+
+
+def test_option_without_value_is_a_usage_error_in_danish(run_cli):
+    code, _, err = run_cli("guide", "--rolle")
+    assert code == 2
+    assert "Tilvalget --rolle skal have en værdi" in err
+
+
+def test_extra_argument_is_named_in_the_error(run_cli):
+    code, _, err = run_cli("guide", "tjek", "ekstra")
+    assert code == 2
+    assert "for mange argumenter: ekstra" in err
+
+
+def test_no_arguments_shows_the_help_not_an_error(run_cli):
+    code, out, err = run_cli()
+    assert code in (0, 2)
+    assert "Anvendelse: spredning" in out + err
+    assert "brugt forkert" not in err
+
+
+def test_version(run_cli):
+    assert run_cli("--version") == (0, f"spredning {__version__}\n", "")
+
+
+@pytest.mark.parametrize(("argv", "words"), [
+    (("--help",), ["Anvendelse: spredning", "Tilvalg", "Kommandoer", "guide", "valider"]),
+    (("guide", "--help"), ["Anvendelse: spredning guide", "Tilvalg", "Argumenter", "--rolle"]),
+    (("valider", "--help"), ["Anvendelse: spredning valider", "MAPPE"]),
+])
+def test_help_is_danish(run_cli, argv, words):
+    code, out, err = run_cli(*argv)
+    assert (code, err) == (0, "")
+    for word in words:
+        assert word in out
+    assert "Vis denne hjælp og afslut." in out
+    for english in ("Usage", "Options", "Commands", "Arguments", "Show this message"):
+        assert english not in out
+
+
+# --- valider -------------------------------------------------------------------------------------
+
+
+def test_valider_accepts_the_shipped_guide(run_cli, shipped):
+    code, out, err = run_cli("valider")
+    assert (code, err) == (0, "")
+    questions = len(shipped.questions())
+    assert squash(f"Guiden er i orden: 6 faser, 13 værktøjer og {questions} spørgsmål") in squash(out)
+
+
+def test_valider_lists_every_problem_of_a_broken_guide(run_cli, broken_guide, monkeypatch):
+    monkeypatch.chdir(broken_guide.parent)
+    with pytest.raises(ContentError) as info:
+        load_guide(broken_guide.name)
+    problems = info.value.problems
+    assert len(problems) == 3
+    code, out, err = run_cli("valider", broken_guide.name)
+    assert code == 1
+    assert out == ""
+    assert "Guidens indhold har 3 fejl" in err
+    for problem in problems:
+        assert squash(problem) in squash(err)
+    assert "Traceback" not in err
+
+
+# --- Choosing the guide folder -------------------------------------------------------------------
+
+
+def test_guide_option_switches_content(run_cli, guide_files):
+    folder = guide_files.write()
+    code, out, _ = run_cli("--guide", str(folder), "guide")
+    assert code == 0
+    assert "Lille prøveguide" in out and "Fase 1: Prøvefase" in out
+    assert "Innovationsbarometeret" not in out
+
+
+def test_guide_environment_variable_switches_content(run_cli, guide_files, monkeypatch):
+    monkeypatch.setenv("SPREDNING_GUIDE", str(guide_files.write()))
+    code, out, _ = run_cli("guide", "test", "--rolle", "genbruge")
+    assert code == 0
+    assert "Passer prøven til jer?" in out
+    assert "Fase 1: Prøvefase" in out
+
+
+def test_guide_option_wins_over_environment(run_cli, guide_dir, broken_guide, monkeypatch):
+    monkeypatch.setenv("SPREDNING_GUIDE", str(broken_guide))
+    assert run_cli("valider")[0] == 1
+    assert run_cli("--guide", str(guide_dir), "valider")[0] == 0
+    monkeypatch.setenv("SPREDNING_GUIDE", str(guide_dir))
+    assert run_cli("valider")[0] == 0
+    assert run_cli("--guide", str(broken_guide), "valider")[0] == 1
+
+
+# --- Width -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv", [
+    ("guide",),
+    ("guide", "tjek", "--rolle", "dele"),
+    ("--help",),
+    ("guide", "--help"),
+    ("guide", "xyz"),
+    ("guide", "--rolle", "kopiere"),
+    ("valider", "BROKEN"),
+])
+def test_output_fits_80_columns(run_cli, broken_guide, argv):
+    argv = [str(broken_guide) if arg == "BROKEN" else arg for arg in argv]
+    _, out, err = run_cli(*argv)
+    assert out or err
+    too_long = [line for line in (out + err).splitlines() if len(line) > 80]
+    assert too_long == []
