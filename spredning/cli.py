@@ -6,6 +6,7 @@ user must hear about, and ``main`` is the only place that prints errors and choo
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -102,11 +103,25 @@ def _print_error(message: str, hint: str | None, label: str = "Fejl: ") -> None:
     from rich.text import Text
 
     from spredning.render import make_console
+    from spredning.textsafe import clean
 
     console = make_console(stderr=True)
-    console.print(Text.assemble((label, "bold red"), message))
+    console.print(Text.assemble((label, "bold red"), clean(message)))
     if hint:
-        console.print(Text(hint, style="yellow"))
+        console.print(Text(clean(hint), style="yellow"))
+
+
+def _output_failed(exc: OSError) -> int:
+    """Report a failed read or write of the terminal or a pipe (files are handled by the store)."""
+    if exc.errno == errno.EPIPE:  # the reader went away (e.g. '| head'): nothing to say
+        return EXIT_ERROR
+    reason = "disken er fuld" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+    try:
+        _print_error(f"Kunne ikke skrive eller læse ({reason}).",
+                     "Dine gemte svar er ikke berørt. Tjek pladsen på disken og prøv igen.")
+    except OSError:
+        pass
+    return EXIT_ERROR
 
 
 def _debug_wanted(argv: list[str]) -> bool:
@@ -135,6 +150,10 @@ def main(argv: list[str] | None = None) -> None:
     except ClickException as exc:
         _print_error(exc.format_message(), None)
         code = exc.exit_code
+    except OSError as exc:
+        if _debug_wanted(args):
+            raise
+        code = _output_failed(exc)
     except Exception as exc:
         if _debug_wanted(args):
             raise

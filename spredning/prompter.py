@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import questionary
-from prompt_toolkit.key_binding import KeyBindings
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice, Style
 from rich.console import Console
 from rich.text import Text
@@ -20,11 +20,23 @@ from spredning.interview import Keep, Nav, Resume, Review, Step
 from spredning.model import ROLE_TITLES, Phase, Project, Question, Tool, progress
 
 SUBMIT_HELP = "Alt+Enter (eller Esc, Enter) gemmer"
-ANSWER_HELP = (f"{SUBMIT_HELP} · Enter: ny linje · tomt svar: spring over\n"
-               "  PgUp eller Ctrl+B: forrige spørgsmål · Ctrl+C: stop (det gemte er gemt)")
+ANSWER_HELP = (SUBMIT_HELP, "Enter: ny linje", "tomt svar: spring over",
+               "PgUp eller Ctrl+B: forrige spørgsmål", "Ctrl+C: stop (det gemte er gemt)")
 SELECT_HELP = "(vælg med piletasterne og Enter)"
+CANCEL = object()  # the "Fortryd" choice: questionary replaces a None value with the title
 STYLE = Style([("qmark", "fg:ansicyan bold"), ("question", "bold"),
                ("instruction", "fg:ansibrightblack"), ("answer", "")])
+
+
+def _eof_keys() -> KeyBindings:
+    """Ctrl+D at a menu ends the program like Ctrl+D at a text prompt (questionary has no binding)."""
+    bindings = KeyBindings()
+
+    @bindings.add("c-d", eager=True)
+    def _eof(event) -> None:
+        event.app.exit(exception=EOFError())
+
+    return bindings
 
 
 def _back_keys() -> KeyBindings:
@@ -39,6 +51,18 @@ def _back_keys() -> KeyBindings:
     return bindings
 
 
+def _instruction(parts: Sequence[str], width: int) -> str:
+    """Join instruction parts with ' · ' in lines that fit the terminal, breaking between parts."""
+    lines: list[str] = []
+    for part in parts:
+        # each line is indented by "  (" or "   ", and the last one ends in ")"
+        if lines and len(lines[-1]) + len(" · ") + len(part) + 4 <= width:
+            lines[-1] += " · " + part
+        else:
+            lines.append(part)
+    return "\n  (" + "\n   ".join(lines) + ")\n"
+
+
 class QuestionaryPrompter:
     """Asks in the terminal with questionary, shows guide text and answers with rich."""
 
@@ -49,8 +73,11 @@ class QuestionaryPrompter:
         self.io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
 
     def _select(self, message: str, choices: list[Choice], default=None):
-        return questionary.select(message, choices=choices, default=default, style=STYLE,
-                                  qmark="?", instruction=SELECT_HELP, **self.io).unsafe_ask()
+        question = questionary.select(message, choices=choices, default=default, style=STYLE,
+                                      qmark="?", instruction=SELECT_HELP, **self.io)
+        app = question.application
+        app.key_bindings = merge_key_bindings([app.key_bindings, _eof_keys()])
+        return question.unsafe_ask()
 
     def phase_intro(self, phase: Phase, role: str) -> None:
         self.console.print(render.phase_overview(phase, (role,)))
@@ -72,17 +99,18 @@ class QuestionaryPrompter:
         self.console.print(render.question_block(step.position, step.question, indent=0,
                                                  total=step.total))
         message = f"[{step.position}/{step.total}] Svar:"
-        instruction = SUBMIT_HELP + " · PgUp: tilbage" if self.helped else ANSWER_HELP
+        parts = [SUBMIT_HELP, "PgUp: tilbage"] if self.helped else list(ANSWER_HELP)
         self.helped = True
         if current:
-            instruction += " · dit gemte svar står klar til at blive rettet"
+            parts.append("dit gemte svar står klar til at blive rettet")
         return questionary.text(message, default=current or "", multiline=True, qmark="›",
-                                style=STYLE, instruction=f"\n  ({instruction})\n",
+                                style=STYLE, instruction=_instruction(parts, self.console.width),
                                 key_bindings=_back_keys(), **self.io).unsafe_ask()
 
     def confirm_delete(self, question: Question) -> bool:
-        return questionary.confirm("Svaret er tomt. Skal det gemte svar slettes?", default=False,
-                                   style=STYLE, auto_enter=True, **self.io).unsafe_ask()
+        # a select, not questionary.confirm: that one shows "(y/N)" and answers "Yes"/"No"
+        return self._select("Svaret er tomt. Skal det gemte svar slettes?", [
+            Choice("Nej, behold det gemte svar", False), Choice("Ja, slet det", True)])
 
     def review(self, tool: Tool, role: str, project: Project, first: bool) -> Review:
         self.console.print()
@@ -95,8 +123,9 @@ class QuestionaryPrompter:
 
     def pick_question(self, tool: Tool, role: str, project: Project) -> Question | None:
         choices = [Choice(f"{n}. {q.text}", q) for n, q in enumerate(tool.questions(role), 1)]
-        choices.append(Choice("Fortryd", None))
-        return self._select("Hvilket svar vil du rette?", choices)
+        choices.append(Choice("Fortryd", CANCEL))
+        picked = self._select("Hvilket svar vil du rette?", choices)
+        return None if picked is CANCEL else picked
 
     def resume(self, phase: Phase, role: str, project: Project) -> Resume:
         done = progress(project, phase.questions(role))
@@ -117,8 +146,9 @@ class QuestionaryPrompter:
             if questions:
                 done = progress(project, questions)
                 choices.append(Choice(f"{tool.title} ({done.answered}/{done.total})", tool))
-        choices.append(Choice("Fortryd", None))
-        return self._select("Hvilket værktøj?", choices)
+        choices.append(Choice("Fortryd", CANCEL))
+        picked = self._select("Hvilket værktøj?", choices)
+        return None if picked is CANCEL else picked
 
     def resolve_conflict(self, question: Question, mine: str | None, theirs: str | None) -> Keep:
         self.console.print(render_project.conflict(question, mine, theirs))

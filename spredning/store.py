@@ -4,15 +4,19 @@ One YAML file per project, named from a slug of its name, in one folder (the "hj
 is a short read-modify-write under a lock file: the file is re-read under the lock, only the changed
 answer is applied, and the new text replaces the old atomically (temp file, fsync, rename), so a
 crash leaves either the previous complete file or the new one. A file that cannot be read is never
-overwritten.
+overwritten, and a file that spredning did not write in exactly this form (a BOM, CRLF line ends,
+comments, other quoting) is first kept as a backup next to it, ``NAVN.yaml.bak-DATO-TID``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
-import tempfile
+import secrets
+import stat
+import time
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +33,8 @@ SUFFIX = ".yaml"
 LOCK_TIMEOUT_SECONDS = 15
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SLUG = 60
+BACKUP_INFIX = ".bak-"
+MAX_ACTIVE_BYTES = 1024
 TOP_KEYS = ("format", "guideudgave", "projekt", "svar")
 FACT_KEYS = ("navn", "beskrivelse", "deler", "genbrugere", "rolle", "eksempel")
 
@@ -70,12 +76,13 @@ class Store:
 
     def __init__(self, home: Path):
         self.home = Path(home)
+        self.last_backup: Path | None = None  # the backup the last save made, for the user
 
     # -- paths and names ---------------------------------------------------------------
     def path_for(self, slug: str) -> Path:
         """Return the file of a project; the slug is checked, so it can never leave the folder."""
         if not SLUG_PATTERN.match(slug):
-            raise UsageProblem(f"'{slug}' er ikke et gyldigt projektnavn.")
+            raise UsageProblem(f"'{yamlio.shown(slug)}' er ikke et gyldigt projektnavn.")
         return self.home / f"{slug}{SUFFIX}"
 
     def slugs(self) -> list[str]:
@@ -90,23 +97,25 @@ class Store:
         slug = slugify(name)
         if not slug or not self.path_for(slug).exists():
             known = ", ".join(self.slugs()) or "ingen endnu"
-            raise SpredningError(f"Projektet '{name}' findes ikke i {self.home}.",
+            raise SpredningError(f"Projektet '{yamlio.shown(name)}' findes ikke i {self.home}.",
                                  f"Projekter her: {known}. Se 'spredning projekter'.")
         return slug
 
     # -- the active project --------------------------------------------------------------
     def active(self) -> str | None:
         """Return the active project's slug, or None when none is set or its file is gone."""
-        try:
-            slug = (self.home / ACTIVE_FILE).read_text(encoding="utf-8").strip()
-        except OSError:
+        try:  # a hand-made or hostile marker file is just "no active project"
+            raw = _read_regular(self.home / ACTIVE_FILE, MAX_ACTIVE_BYTES)
+            slug = raw.decode("utf-8").strip()
+        except (OSError, ValueError):
             return None
-        if SLUG_PATTERN.match(slug) and self.path_for(slug).exists():
+        if len(slug) <= MAX_SLUG and SLUG_PATTERN.match(slug) and self.path_for(slug).exists():
             return slug
         return None
 
     def set_active(self, slug: str) -> None:
         """Make a project the active one."""
+        self.path_for(slug)  # checks the slug: the marker never holds a path
         _atomic_write(self.home / ACTIVE_FILE, slug + "\n")
 
     def resolve(self, name: str | None) -> str:
@@ -126,20 +135,22 @@ class Store:
     def load(self, slug: str) -> Project:
         """Load and validate one project file."""
         path = self.path_for(slug)
-        return project_from_data(_read_data(path), slug, path)
+        return project_from_data(_read(path)[1], slug, path)
 
     # -- writing ----------------------------------------------------------------------
     def create(self, project: Project, order: Sequence[str] = ()) -> Path:
         """Write a new project file; an existing project of the same slug is an error."""
         path = self.path_for(project.slug)
-        self.home.mkdir(parents=True, exist_ok=True)
+        content = _serialise(data_from_project(project, order), path)
+        _make_folder(self.home)
         with self._lock(path):
-            if path.exists():
+            if path.exists() or path.is_symlink():
                 raise SpredningError(
                     f"Der findes allerede et projekt med navnet '{project.slug}' ({path}).",
                     "Vælg et andet navn, eller arbejd videre i det med "
                     f"'spredning projekt brug {project.slug}'.")
-            _atomic_write(path, yamlio.dumps(data_from_project(project, order)))
+            _remove_stale_temps(path)
+            _atomic_write(path, content)
         return path
 
     def save_answers(self, slug: str, changes: Mapping[str, str | None],
@@ -149,11 +160,16 @@ class Store:
         `expected` holds each answer as it was when shown to the user. When the file now holds
         something else (another process saved meanwhile), that answer is not written; it comes
         back as a SaveConflict for the caller to resolve. None as a change removes the answer.
+        A file not in spredning's own form is kept as a backup first (``last_backup``).
         """
         path = self.path_for(slug)
+        _check_changes(changes, path)
+        self.last_backup = None
         with self._lock(path):
-            data = _read_data(path)
+            _remove_stale_temps(path)
+            raw, data = _read(path)
             project_from_data(data, slug, path)  # refuse to rewrite a file we cannot understand
+            as_written = _is_as_written(raw, data)
             answers = dict(data.get("svar") or {})
             conflicts = []
             for qid, text in changes.items():
@@ -165,9 +181,10 @@ class Store:
                 else:
                     answers[qid] = text
             if any(answers.get(q) != (data.get("svar") or {}).get(q) for q in changes):
-                data["format"] = FORMAT_VERSION
-                data["svar"] = _ordered(answers, order)
-                _atomic_write(path, yamlio.dumps(data))
+                content = _serialise(_rewritten(data, _ordered(answers, order)), path)
+                if not as_written:
+                    self.last_backup = _keep_backup(path, raw)
+                _atomic_write(path, content)
         return conflicts
 
     def _lock(self, path: Path):
@@ -182,7 +199,7 @@ class Store:
                 f"Projektfilen {path} er optaget af en anden proces.",
                 "Vent et øjeblik, og prøv igen. Dit svar er ikke gemt endnu.") from None
         except OSError as exc:
-            raise SpredningError(f"Kan ikke skrive i mappen {path.parent} ({exc.strerror}).",
+            raise SpredningError(f"Kan ikke skrive i mappen {path.parent} ({_reason(exc)}).",
                                  "Tjek at mappen findes, og at du har skriveadgang.") from None
         return _Release(lock)
 
@@ -203,14 +220,39 @@ def _ordered(answers: Mapping[str, str], order: Sequence[str]) -> dict[str, str]
     return result
 
 
-def _read_data(path: Path) -> dict:
+def _rewritten(data: dict, answers: dict[str, str]) -> dict:
+    """The file's data with new answers, in the current format (its number first)."""
+    result: dict[str, object] = {"format": FORMAT_VERSION}
+    result.update((key, value) for key, value in data.items() if key != "format")
+    result["svar"] = answers
+    return result
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
+    """Read at most limit + 1 bytes of a regular file (following links); never block on a FIFO."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
     try:
-        raw = path.read_bytes()
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IsADirectoryError(errno.EISDIR, "ikke en almindelig fil")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(limit + 1)
+    finally:
+        os.close(fd)
+
+
+def _read(path: Path) -> tuple[bytes, dict]:
+    """Read a project file: its bytes as on disk and its data; errors name the file."""
+    try:
+        raw = _read_regular(path, yamlio.MAX_BYTES)
     except FileNotFoundError:
         raise SpredningError(f"Projektfilen {path} findes ikke.",
                              "Se 'spredning projekter' for projekterne i mappen.") from None
+    except IsADirectoryError:
+        raise ProjectFileError(f"Projektfilen {path} er ikke en almindelig fil (fx en mappe).",
+                               "Flyt den væk, eller vælg et andet projekt.") from None
     except OSError as exc:
-        raise ProjectFileError(f"Projektfilen {path} kan ikke læses ({exc.strerror}).") from None
+        raise ProjectFileError(f"Projektfilen {path} kan ikke læses ({_reason(exc)}).") from None
     try:
         data = yamlio.loads(yamlio.decode(raw))
     except yamlio.YamlProblem as exc:
@@ -220,7 +262,7 @@ def _read_data(path: Path) -> dict:
     if not isinstance(data, dict):
         raise ProjectFileError(f"Projektfilen {path} har ikke den rigtige form "
                                "(den skal være en samling af nøgler).", "Filen er ikke ændret.")
-    return data
+    return raw, data
 
 
 def _file_error(path: Path, message: str) -> ProjectFileError:
@@ -229,12 +271,17 @@ def _file_error(path: Path, message: str) -> ProjectFileError:
 
 
 def _check_format(data: dict, path: Path) -> None:
-    unknown = [str(k) for k in data if k not in TOP_KEYS]
+    """Check the top level: known keys, a format number this version can read."""
+    unknown = [yamlio.shown(k) for k in data if k not in TOP_KEYS]
     if unknown:
         raise _file_error(path, f"ukendt nøgle '{unknown[0]}' (kendte: {', '.join(TOP_KEYS)})")
     version = data.get("format")
-    if not isinstance(version, str) or not version.isdigit():
+    if not isinstance(version, str) or not version.isascii() or not version.isdigit():
         raise _file_error(path, "mangler et gyldigt formatnummer ('format: 1')")
+    if not isinstance(data.get("guideudgave", ""), str):
+        raise _file_error(path, "'guideudgave' skal være en tekst")
+    if int(version) < 1:
+        raise _file_error(path, f"har et ukendt formatnummer ({version})")
     if int(version) > FORMAT_VERSION:
         raise ProjectFileError(
             f"Projektfilen {path} er skrevet af en nyere udgave af spredning "
@@ -246,7 +293,7 @@ def _facts(data: dict, path: Path) -> dict:
     facts = data.get("projekt")
     if not isinstance(facts, dict):
         raise _file_error(path, "'projekt' skal være en samling af nøgler")
-    unknown = [str(k) for k in facts if k not in FACT_KEYS]
+    unknown = [yamlio.shown(k) for k in facts if k not in FACT_KEYS]
     if unknown:
         raise _file_error(path, f"ukendt nøgle 'projekt.{unknown[0]}'")
     if not _is_text(facts.get("navn")):
@@ -268,7 +315,7 @@ def _answers(data: dict, path: Path) -> dict[str, str]:
         raise _file_error(path, "'svar' skal være en samling af spørgsmål-id'er og svar")
     for qid, text in answers.items():
         if not isinstance(text, str):
-            raise _file_error(path, f"svaret på '{qid}' skal være en tekst")
+            raise _file_error(path, f"svaret på '{yamlio.shown(qid)}' skal være en tekst")
     return {qid: text for qid, text in answers.items() if text.strip()}
 
 
@@ -303,29 +350,118 @@ def data_from_project(project: Project, order: Sequence[str] = ()) -> dict:
     return data
 
 
-def _atomic_write(path: Path, content: str | bytes) -> None:
-    """Replace a file's contents atomically: a crash leaves the old file or the new, never half."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
+def _check_changes(changes: Mapping[str, str | None], path: Path) -> None:
+    """Answers are text (or None to remove one); anything else is refused before the file is read."""
+    for qid, text in changes.items():
+        if not isinstance(qid, str) or not (text is None or isinstance(text, str)):
+            raise SpredningError(f"Svaret på '{yamlio.shown(str(qid))}' kan ikke gemmes i {path}: "
+                                 "det er ikke en tekst.", "Filen er ikke ændret.")
+
+
+def _serialise(data: dict, path: Path) -> bytes:
+    """The file's new bytes; text that cannot be written (a lone surrogate) is an error, not a crash."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        return yamlio.dumps(data).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(exc.object[exc.start])
+        raise SpredningError(f"Kunne ikke gemme {path}: teksten indeholder tegnet U+{code:04X}, "
+                             "som ikke kan gemmes.", "Filen er ikke ændret. Skriv teksten "
+                             "igen uden tegnet.") from None
+    except yamlio.YamlProblem as exc:
+        raise SpredningError(f"Kunne ikke gemme {path}: {exc}.", "Filen er ikke ændret.") from None
+
+
+def _is_as_written(raw: bytes, data: dict) -> bool:
+    """True when the file is exactly what spredning writes for its data.
+
+    Otherwise (a BOM, CRLF, comments, other quoting, an older format) a rewrite would change
+    more than the answers, so the old file is kept as a backup first.
+    """
+    if data.get("format") != str(FORMAT_VERSION):
+        return False
+    try:
+        return raw == yamlio.dumps({**data, "format": FORMAT_VERSION}).encode("utf-8")
+    except (UnicodeEncodeError, yamlio.YamlProblem):
+        return False
+
+
+def _keep_backup(path: Path, raw: bytes) -> Path:
+    """Keep a file's old bytes next to it, as NAVN.yaml.bak-YYYYmmdd-HHMMSS, never replacing one."""
+    first = path.with_name(f"{path.name}{BACKUP_INFIX}{time.strftime('%Y%m%d-%H%M%S')}")
+    backup, number = first, 1
+    while backup.exists() or backup.is_symlink():
+        number += 1
+        backup = first.with_name(f"{first.name}-{number}")
+    _atomic_write(backup, raw)
+    return backup
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Remove temp files a killed process left behind; called under the lock, so none is in use."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+_REASONS = {errno.ENOSPC: "disken er fuld", errno.EACCES: "ingen adgang",
+            errno.EPERM: "ingen tilladelse", errno.EROFS: "drevet er skrivebeskyttet",
+            errno.ENOENT: "findes ikke", errno.ENOTDIR: "en del af stien er ikke en mappe",
+            errno.EISDIR: "det er en mappe", errno.ENAMETOOLONG: "stien er for lang",
+            errno.EIO: "fejl på drevet", getattr(errno, "EDQUOT", -1): "din diskkvote er brugt op"}
+
+
+def _reason(exc: OSError) -> str:
+    """The reason for a failed read or write in Danish (the system's words when we have none)."""
+    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SpredningError(f"Kan ikke oprette mappen {path.parent} ({exc.strerror}).",
+        raise SpredningError(f"Kan ikke oprette mappen {folder} ({_reason(exc)}).",
                              "Tjek stien og din skriveadgang.") from None
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+
+
+def _write_error(path: Path, exc: OSError) -> SpredningError:
+    return SpredningError(f"Kunne ikke gemme {path} ({_reason(exc)}).",
+                          "Den tidligere udgave af filen er urørt. Tjek pladsen på disken og din "
+                          "skriveadgang til mappen.")
+
+
+def _keep_mode(path: Path, fd: int) -> None:
+    """A replaced file keeps its permissions, so a project shared on a drive stays shared."""
+    if hasattr(os, "fchmod"):
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
+
+
+def _atomic_write(path: Path, content: str | bytes) -> None:
+    """Replace a file's contents atomically: a crash leaves the old file or the new, never half.
+
+    A failed write removes its temp file and leaves the old file as it was. A new file gets the
+    usual permissions (0666 less the umask), a replaced one keeps its own.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    _make_folder(path.parent)
+    tmp = path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(tmp, flags, 0o666)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
+            _keep_mode(path, handle.fileno())
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
+        os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
+            os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise SpredningError(
-                f"Kunne ikke gemme {path} ({exc.strerror}).",
-                "Den tidligere udgave af filen er urørt. Tjek pladsen på disken og din "
-                "skriveadgang til mappen.") from None
+            raise _write_error(path, exc) from None
         raise
     _fsync_dir(path.parent)
 

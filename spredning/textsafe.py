@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+# Lone surrogates (from undecodable input) cannot be written to a UTF-8 terminal at all.
+_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 
 
 def _visible(match: re.Match) -> str:
@@ -20,6 +21,8 @@ def _visible(match: re.Match) -> str:
         return chr(0x2400 + code)  # the Unicode "control picture", e.g. ␛ for ESC
     if code == 0x7F:
         return "␡"
+    if 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"  # the usual stand-in for text that could not be decoded
     return f"<U+{code:04X}>"
 
 

@@ -8,13 +8,18 @@ UTF-8 with æøå as they are, multi-line answers as literal blocks.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import ScalarNode
 from yaml.resolver import BaseResolver
 
-try:  # libyaml present: the C parser and emitter
-    from yaml import CParser as _Parser
+from spredning.textsafe import clean
+
+try:  # libyaml present: the C parser and emitter (yaml itself does not export CParser)
     from yaml import CSafeDumper as _BaseDumper
+    from yaml.cyaml import CParser as _Parser
 
     WITH_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -36,14 +41,35 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 20
+MAX_SHOWN = 60
+# Line breaks a YAML reader folds or turns into "\n" when written raw: only escapes keep them.
+_FRAGILE_BREAKS = ("\x85", "\u2028", "\u2029")
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class YamlProblem(Exception):
     """The text is not YAML we accept; the message is Danish and names no file (callers add it)."""
 
 
+def shown(text: str) -> str:
+    """A piece of a file (a key, say) as it may appear in a message: visible and short."""
+    text = clean(text)
+    return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
+
+
 class _StrictConstructor(SafeConstructor):
-    """SafeConstructor that rejects duplicate keys and aliases."""
+    """SafeConstructor that rejects duplicate keys, aliases, non-text keys and typed tags.
+
+    Only text, lists and mappings are built: an explicit ``!!int``, ``!!bool``, ``!!timestamp``,
+    ``!!binary`` or ``!!set`` is an error, so every value read is a str, a list or a dict.
+    """
+
+    yaml_constructors: ClassVar[dict] = {
+        _STR_TAG: SafeConstructor.construct_yaml_str,
+        "tag:yaml.org,2002:seq": SafeConstructor.construct_yaml_seq,
+        "tag:yaml.org,2002:map": SafeConstructor.construct_yaml_map,
+        None: SafeConstructor.construct_undefined,
+    }
 
     def construct_object(self, node, deep=False):
         if node in self.constructed_objects or node in self.recursive_objects:
@@ -53,11 +79,15 @@ class _StrictConstructor(SafeConstructor):
     def construct_mapping(self, node, deep=False):
         seen = set()
         for key_node, _value in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise YamlProblem(f"linje {key_node.start_mark.line + 1}: en nøgle skal være en "
+                                  "tekst, ikke en liste eller samling")
             key = key_node.value
             if key_node.tag == "tag:yaml.org,2002:merge" or key == "<<":
                 raise YamlProblem(f"linje {key_node.start_mark.line + 1}: '<<' er ikke tilladt")
             if key in seen:
-                raise YamlProblem(f"linje {key_node.start_mark.line + 1}: nøglen '{key}' står to gange")
+                raise YamlProblem(f"linje {key_node.start_mark.line + 1}: nøglen '{shown(key)}' "
+                                  "står to gange")
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -74,7 +104,8 @@ class _StrictLoader(_Parser, _StrictConstructor, BaseResolver):
 def decode(data: bytes) -> str:
     """Decode file bytes as UTF-8 (with or without BOM); anything else is a YamlProblem."""
     if len(data) > MAX_BYTES:
-        raise YamlProblem(f"filen er for stor ({len(data) // 1024} KiB; højst {MAX_BYTES // 1024} KiB)")
+        # the store reads at most MAX_BYTES + 1, so len(data) is not the file's size
+        raise YamlProblem(f"filen er for stor (højst {MAX_BYTES // 1024} KiB er tilladt)")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -83,31 +114,29 @@ def decode(data: bytes) -> str:
         ) from None
 
 
-def _check_no_anchors(text: str) -> None:
-    """Reject anchors (and aliases) by scanning events; only done when '&' or '*' occurs at all."""
-    if "&" not in text and "*" not in text:
-        return
+def _check_events(text: str) -> None:
+    """Reject anchors, aliases and deep nesting in one pass over the parser's events.
+
+    Done before any node is built, so a "billion laughs" file or a deeply nested one costs no more
+    than reading it once.
+    """
+    depth = 0
     for event in yaml.parse(text, Loader=_StrictLoader):
         if getattr(event, "anchor", None) is not None:
             line = event.start_mark.line + 1
             raise YamlProblem(f"linje {line}: YAML-ankre og -henvisninger (& og *) er ikke tilladt")
-
-
-def _check_depth(value: object, depth: int = 0) -> None:
-    if depth > MAX_DEPTH:
-        raise YamlProblem(f"strukturen er dybere end {MAX_DEPTH} niveauer")
-    if isinstance(value, dict):
-        for item in value.values():
-            _check_depth(item, depth + 1)
-    elif isinstance(value, list):
-        for item in value:
-            _check_depth(item, depth + 1)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlProblem(f"strukturen er dybere end {MAX_DEPTH} niveauer")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
 
 
 def loads(text: str) -> object:
     """Parse one YAML document with the hardened rules; raise YamlProblem with a Danish reason."""
     try:
-        _check_no_anchors(text)
+        _check_events(text)
         loader = _StrictLoader(text)
         try:
             value = loader.get_single_data()
@@ -118,12 +147,15 @@ def loads(text: str) -> object:
     except ConstructorError as exc:
         raise YamlProblem(f"ukendt eller ulovlig YAML-type ({_where(exc)})") from None
     except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in str(exc.problem):  # libyaml's own cap (1000) met first
+            raise YamlProblem(f"strukturen er dybere end {MAX_DEPTH} niveauer") from None
         raise YamlProblem(f"filen er ikke gyldig YAML ({_where(exc)})") from None
+    except yaml.reader.ReaderError as exc:
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlProblem(f"filen indeholder et kontroltegn, som ikke er tilladt (U+{char:04X} "
+                          f"ved tegn nr. {exc.position + 1})") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"filen er ikke gyldig YAML ({exc})") from None
-    except RecursionError:
-        raise YamlProblem(f"strukturen er dybere end {MAX_DEPTH} niveauer") from None
-    _check_depth(value)
     return value
 
 
@@ -141,20 +173,21 @@ class _Dumper(_BaseDumper):
 
 def _represent_str(dumper, value: str):
     style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+    if any(brk in value for brk in _FRAGILE_BREAKS):
+        style = '"'  # escaped, or a reader gives them back as spaces or "\n"
+    return dumper.represent_scalar(_STR_TAG, value, style=style)
 
 
 _Dumper.add_representer(str, _represent_str)
 
 
 def dumps(data: object) -> str:
-    """Write data as readable YAML: keys in the given order, unicode as is, literal blocks."""
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        allow_unicode=True,
-        sort_keys=False,
-        default_flow_style=False,
-        width=100,
-        indent=2,
-    )
+    """Write data as readable YAML: keys in the given order, unicode as is, literal blocks.
+
+    A value YAML cannot represent (an arbitrary object) is a YamlProblem, not a crash.
+    """
+    try:
+        return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                         default_flow_style=False, width=100, indent=2)
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"værdien kan ikke skrives som YAML ({exc})") from None

@@ -55,7 +55,8 @@ def status(
     path = store.path_for(slug)
     changed = datetime.fromtimestamp(path.stat().st_mtime)
     if som_json:
-        print(json.dumps(_facts_json(guide, project, path, changed), ensure_ascii=False, indent=2))
+        # ASCII-only JSON: exact for scripts, and no control or bidi character reaches a terminal
+        print(json.dumps(_facts_json(guide, project, path, changed), ensure_ascii=True, indent=2))
         return
     console = make_console()
     console.print(project_facts(project, str(path), changed))

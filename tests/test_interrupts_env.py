@@ -1,0 +1,260 @@
+"""Interrupts and environments: the INSTALLED ``spredning`` run as a user's shell would run it.
+
+Every run has a timeout. Without a terminal, ``fase`` must stop with exit code 2 and point at
+``--svar``; read-only commands must work with any stdin, with stdout piped, ``TERM=dumb``,
+``NO_COLOR`` and a 20-column terminal. In a pseudo-terminal, Ctrl-C and Ctrl-D at a text prompt and
+at a select prompt end with exit code 130 and a message, and the project file stays whole.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from spredning.store import Store
+
+pexpect = pytest.importorskip("pexpect")
+
+SPREDNING = Path(sys.executable).parent / "spredning"
+TIMEOUT = 60
+ANSWERED = "tjek.beskriv-innovationen.genbruge.interessant"
+
+pytestmark = [pytest.mark.e2e,
+              pytest.mark.skipif(not SPREDNING.exists(), reason="spredning is not installed")]
+
+
+def child_env(**changes: str) -> dict[str, str]:
+    """The test's environment (home in tmp_path, no colour, 80 columns) with changes."""
+    env = dict(os.environ)
+    env.pop("PYTEST_CURRENT_TEST", None)
+    env.update(changes)
+    return env
+
+
+def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
+    if "input" not in kwargs:
+        kwargs.setdefault("stdin", subprocess.DEVNULL)
+    return subprocess.run([str(SPREDNING), *args], capture_output=True, text=True,
+                          timeout=TIMEOUT, env=env or child_env(), check=False, **kwargs)
+
+
+@pytest.fixture
+def project(store: Store, make_project) -> Path:
+    """An active project with no answers yet; returns its file."""
+    slug = make_project(role="genbruge")
+    store.set_active(slug)
+    return store.path_for(slug)
+
+
+@pytest.fixture
+def started_project(store: Store, guide, project: Path) -> Path:
+    """An active project with one answer in the tjek phase, so fase opens with the resume menu."""
+    store.save_answers(project.stem, {ANSWERED: "Ja, meget"}, {ANSWERED: None},
+                       guide.question_ids())
+    return project
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in result.stderr
+    assert "Error" not in result.stderr
+
+
+# --- no terminal: fase refuses, and says how to script it ---------------------------------------
+
+
+def assert_needs_a_terminal(result: subprocess.CompletedProcess) -> None:
+    assert result.returncode == 2, result.stderr
+    assert "kræver derfor en terminal" in result.stderr
+    assert "--svar" in result.stderr
+    assert_no_traceback(result)
+
+
+def test_fase_with_stdin_from_dev_null(project):
+    before = project.read_bytes()
+    assert_needs_a_terminal(run("fase", "tjek", "--rolle", "genbruge", stdin=subprocess.DEVNULL))
+    assert project.read_bytes() == before
+
+
+def test_fase_with_stdin_closed_at_once(project):
+    before = project.read_bytes()
+    reader, writer = os.pipe()
+    os.close(writer)  # the other end is gone before the command starts: stdin is at EOF
+    try:
+        result = run("fase", "tjek", "--rolle", "genbruge", stdin=reader)
+    finally:
+        os.close(reader)
+    assert_needs_a_terminal(result)
+    assert project.read_bytes() == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file descriptors")
+def test_fase_with_no_stdin_at_all(project):
+    """File descriptor 0 closed: Python starts with sys.stdin set to None."""
+    result = run("fase", "tjek", "--rolle", "genbruge", stdin=None,
+                 preexec_fn=lambda: os.close(0))
+    assert_needs_a_terminal(result)
+
+
+def test_fase_with_piped_stdin(project):
+    before = project.read_bytes()
+    assert_needs_a_terminal(run("fase", "tjek", "--rolle", "genbruge", input="Ja\nNej\n"))
+    assert project.read_bytes() == before
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_fase_with_a_terminal_for_stdin_but_stdout_piped(project):
+    main, secondary = os.openpty()
+    try:
+        result = run("fase", "tjek", "--rolle", "genbruge", stdin=secondary)
+    finally:
+        os.close(main)
+        os.close(secondary)
+    assert_needs_a_terminal(result)
+
+
+def test_start_without_a_terminal_asks_for_the_options(tmp_path):
+    result = run("start")
+    assert result.returncode == 2
+    assert "--navn" in result.stderr
+    assert_no_traceback(result)
+    assert not (tmp_path / "hjem").exists() or list((tmp_path / "hjem").glob("*.yaml")) == []
+
+
+def test_answers_piped_to_svar_dev_stdin_are_saved(project, store):
+    result = run("fase", "tjek", "--rolle", "genbruge", "--svar", "/dev/stdin",
+                 input=f"{ANSWERED}: |\n  Ja\n  no\n")
+    assert result.returncode == 0, result.stderr
+    assert store.load(project.stem).answer(ANSWERED) == "Ja\nno"
+
+
+# --- read-only commands in odd environments -------------------------------------------------------
+
+ENVIRONMENTS = {
+    "term-dumb": {"TERM": "dumb"},
+    "no-color": {"NO_COLOR": "1", "TERM": "xterm-256color"},
+    "20-kolonner": {"COLUMNS": "20"},
+    "alt-paa-en-gang": {"TERM": "dumb", "NO_COLOR": "1", "COLUMNS": "20", "LINES": "5"},
+    "ugyldig-columns": {"COLUMNS": "abc"},
+    "force-color": {"FORCE_COLOR": "1", "COLUMNS": "20"},
+}
+COMMANDS = [("status",), ("vis",), ("guide",), ("projekter",), ("status", "--json")]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("changes", ENVIRONMENTS.values(), ids=ENVIRONMENTS.keys())
+def test_read_only_commands_work_anywhere(started_project, command, changes):
+    before = started_project.read_bytes()
+    env = child_env(**changes)
+    if "NO_COLOR" not in changes:
+        env.pop("NO_COLOR", None)
+    result = run(*command, env=env, input="")  # stdin piped and empty
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
+    assert_no_traceback(result)
+    if "FORCE_COLOR" not in changes:
+        assert "\x1b" not in result.stdout  # stdout is piped: no colour codes in it
+    assert started_project.read_bytes() == before
+
+
+def test_stdout_closed_early_by_the_reader(started_project):
+    """``spredning guide | head -1``: the reader goes away; no traceback, no damage."""
+    proc = subprocess.Popen([str(SPREDNING), "guide"], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env())
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=TIMEOUT)
+    assert "Traceback" not in err
+    assert proc.returncode in (0, 1, 141, -13)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_stdout_to_a_full_disk(started_project):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([str(SPREDNING), "status"], stdin=subprocess.DEVNULL, stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=TIMEOUT,
+                                env=child_env(), check=False)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("Fejl:")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_stdout_to_a_full_disk_says_so_in_danish(started_project):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([str(SPREDNING), "status"], stdin=subprocess.DEVNULL, stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=TIMEOUT,
+                                env=child_env(), check=False)
+    assert "uventet" not in result.stderr
+    assert "disken er fuld" in result.stderr
+
+
+# --- Ctrl-C and Ctrl-D in a pseudo-terminal ----------------------------------------------------
+
+CTRL_C, CTRL_D = "\x03", "\x04"
+
+
+def spawn_fase(columns: int = 100, **changes: str):
+    env = child_env(**{"COLUMNS": str(columns), "TERM": "xterm", **changes})
+    return pexpect.spawn(str(SPREDNING), ["fase", "tjek", "--rolle", "genbruge"], env=env,
+                         encoding="utf-8", timeout=30, dimensions=(40, columns))
+
+
+def interrupt(child, prompt: str, keys: str, typed: str = "") -> str:
+    """Wait for a prompt, type, press the keys; return everything printed after them."""
+    try:
+        child.expect(prompt)
+        if typed:
+            child.send(typed)
+        child.send(keys)
+        child.expect(pexpect.EOF, timeout=15)
+        return child.before
+    finally:
+        child.close(force=True)
+
+
+def assert_interrupted(child, output: str, path: Path, before: bytes, store: Store) -> None:
+    assert child.exitstatus == 130, output
+    assert "Afbrudt" in output
+    assert "Fortsæt senere med" in output
+    assert "Traceback" not in output
+    assert path.read_bytes() == before
+    store.load(path.stem)  # still loads
+
+
+@pytest.mark.parametrize("keys", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
+def test_interrupt_at_a_text_prompt(project, store, keys):
+    before = project.read_bytes()
+    child = spawn_fase()
+    output = interrupt(child, "Svar:", keys)
+    assert_interrupted(child, output, project, before, store)
+    assert "0 af 14" in output
+
+
+def test_ctrl_c_after_typing_saves_nothing_half_typed(project, store):
+    before = project.read_bytes()
+    child = spawn_fase()
+    output = interrupt(child, "Svar:", CTRL_C, typed="et halvt svar")
+    assert_interrupted(child, output, project, before, store)
+    assert "halvt" not in project.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("keys", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
+def test_interrupt_at_the_resume_menu(started_project, store, keys):
+    before = started_project.read_bytes()
+    child = spawn_fase()
+    output = interrupt(child, "Hvordan vil du", keys)
+    assert_interrupted(child, output, started_project, before, store)
+    assert "1 af 14" in output
+
+
+@pytest.mark.parametrize("changes", [{"TERM": "dumb"}, {"NO_COLOR": "1"}], ids=["dumb", "no-color"])
+def test_ctrl_c_in_a_narrow_or_plain_terminal(started_project, store, changes):
+    before = started_project.read_bytes()
+    child = spawn_fase(columns=20, **changes)
+    output = interrupt(child, "Hvordan", CTRL_C)
+    assert_interrupted(child, output.replace("\r\n", " "), started_project, before, store)

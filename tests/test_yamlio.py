@@ -1,0 +1,197 @@
+"""yamlio.py: hardened reading (strings stay strings, no tricks) and readable writing."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from spredning import yamlio
+from spredning.yamlio import YamlProblem
+
+
+def problem(text: str) -> str:
+    with pytest.raises(YamlProblem) as info:
+        yamlio.loads(text)
+    return str(info.value)
+
+
+# --- Reading -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [
+    "no", "NO", "No", "yes", "on", "off", "true", "False", "y", "n",
+    "12:30", "0123", "0x1f", "0o17", "2024-01-02", "2024-01-02 12:30:00", "~", "null",
+    "1e3", ".inf", "-.inf", ".nan", "3.14", "42", "1_000",
+])
+def test_plain_scalars_stay_the_strings_they_were(value):
+    assert yamlio.loads(f"svar: {value}\n") == {"svar": value}
+    assert yamlio.loads(f"{value}: svar\n") == {value: "svar"}
+    assert yamlio.loads(f"- {value}\n") == [value]
+
+
+def test_explicit_str_tag_is_allowed():
+    assert yamlio.loads("svar: !!str 3\n") == {"svar": "3"}
+
+
+def test_control_characters_in_the_file_are_a_yaml_problem():
+    assert "U+0007" in problem("svar: a\x07b\n")
+
+
+def test_empty_value_is_an_empty_string():
+    assert yamlio.loads("svar:\n") == {"svar": ""}
+
+
+def test_nested_structure_and_danish_text():
+    text = "navn: Høst\nmål:\n  dele:\n    - Del gevinsterne – også de små.\n"
+    assert yamlio.loads(text) == {"navn": "Høst", "mål": {"dele": ["Del gevinsterne – også de små."]}}
+
+
+def test_duplicate_keys_are_rejected_with_key_and_line():
+    message = problem("navn: Tjek\nnummer: 1\nnavn: Test\n")
+    assert "'navn'" in message
+    assert "to gange" in message
+    assert "linje 3" in message
+
+
+def test_duplicate_keys_are_rejected_in_nested_mappings():
+    assert "'a'" in problem("ydre:\n  a: 1\n  a: 2\n")
+
+
+@pytest.mark.parametrize("text", [
+    "a: &x 1\nb: *x\n",
+    "a: &x 1\n",
+    "a: &x [1, 2]\nb: *x\n",
+    "- &x {a: 1}\n- *x\n",
+])
+def test_anchors_and_aliases_are_rejected(text):
+    assert "(& og *)" in problem(text)
+
+
+def test_merge_keys_are_rejected():
+    assert "ikke tilladt" in problem("a: {b: 1}\nc:\n  <<: {d: 2}\n")
+
+
+@pytest.mark.parametrize("text", [
+    "a: !!python/object/apply:os.getcwd []\n",
+    "a: !!python/name:os.getcwd\n",
+    "!!python/object:collections.OrderedDict {}\n",
+    "a: !ukendt x\n",
+    "a: !!int 3\n",
+    "a: !!bool yes\n",
+    "a: !!binary aGk=\n",
+    "a: !!timestamp 2024-01-02\n",
+    "!!set {a, b}\n",
+])
+def test_python_unknown_and_typed_tags_are_rejected(text):
+    assert "ulovlig YAML-type" in problem(text)
+
+
+@pytest.mark.parametrize("text", ["{[a]: 1}\n", "? [a]\n: 1\n", "? {a: b}\n: 1\n"])
+def test_non_text_keys_are_a_yaml_problem(text):
+    assert "linje" in problem(text)
+
+
+def test_broken_syntax_names_line_and_column():
+    message = problem("a: [1, 2\nb: 3\n")
+    assert message.startswith("filen er ikke gyldig YAML (linje 2, kolonne")
+
+
+def test_more_than_one_document_is_rejected():
+    assert "ikke gyldig YAML" in problem("a: 1\n---\nb: 2\n")
+
+
+def nested(levels: int) -> str:
+    return "[" * levels + "x" + "]" * levels
+
+
+def test_depth_up_to_the_cap_is_accepted():
+    value = yamlio.loads(nested(yamlio.MAX_DEPTH))
+    for _ in range(yamlio.MAX_DEPTH):
+        (value,) = value
+    assert value == "x"
+
+
+def test_depth_beyond_the_cap_is_rejected():
+    assert f"dybere end {yamlio.MAX_DEPTH} niveauer" in problem(nested(yamlio.MAX_DEPTH + 1))
+
+
+def test_very_deep_nesting_is_a_yaml_problem_not_a_crash():
+    problem(nested(5_000))  # the parser's own limit or ours; either way a YamlProblem
+
+
+def test_size_cap_applies_to_file_bytes():
+    assert yamlio.decode(b"a" * yamlio.MAX_BYTES) == "a" * yamlio.MAX_BYTES
+    with pytest.raises(YamlProblem, match="for stor"):
+        yamlio.decode(b"a" * (yamlio.MAX_BYTES + 1))
+
+
+def test_utf8_with_bom_is_accepted():
+    data = "\ufeffnavn: Høst\n".encode()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert yamlio.loads(yamlio.decode(data)) == {"navn": "Høst"}
+
+
+def test_latin1_is_rejected_with_a_danish_message():
+    with pytest.raises(YamlProblem) as info:
+        yamlio.decode("navn: Høst\n".encode("latin-1"))
+    message = str(info.value)
+    assert "ikke gemt som UTF-8" in message
+    assert "position 7" in message
+
+
+# --- Writing -------------------------------------------------------------------------------------
+
+
+def test_dumps_writes_multiline_text_as_literal_block_and_round_trips():
+    data = {"svar": "Første linje\nAnden linje\n", "uden-slutlinje": "a\nb"}
+    text = yamlio.dumps(data)
+    assert "svar: |\n  Første linje\n  Anden linje\n" in text
+    assert "uden-slutlinje: |-\n  a\n  b\n" in text
+    assert yamlio.loads(text) == data
+
+
+def test_dumps_keeps_danish_letters_and_key_order():
+    data = {"ø": "Østergård – ‘citat’ “citat”", "æ": "æble", "å": ["Århus"]}
+    text = yamlio.dumps(data)
+    assert "Østergård – ‘citat’ “citat”" in text
+    assert "\\u" not in text and "\\x" not in text
+    assert text.index("ø:") < text.index("æ:") < text.index("å:")
+    assert yamlio.loads(text) == data
+
+
+def test_dumps_quotes_strings_that_would_read_back_as_other_types_elsewhere():
+    # Other YAML readers (and people) must see text, not booleans or numbers.
+    text = yamlio.dumps({"a": "no", "b": "0123", "c": "12:30"})
+    assert yaml.safe_load(text) == {"a": "no", "b": "0123", "c": "12:30"}
+
+
+# Answers are keyed by question ids; the values are whatever a person typed or pasted.
+question_ids = st.from_regex(r"[a-z0-9][a-z0-9.-]{0,40}", fullmatch=True)
+answers = st.text(st.characters(exclude_categories=("Cs",)), max_size=80)
+
+
+@given(st.dictionaries(question_ids, answers, max_size=4))
+def test_dumps_then_loads_gives_back_the_same_answers(data):
+    assert yamlio.loads(yamlio.dumps(data)) == data
+
+
+@pytest.mark.parametrize("value", ["a\x85b", "\x85", "a\n\x85b", "a\u2028b", "a\u2029b"])
+def test_unicode_line_breaks_survive_a_round_trip(value):
+    assert yamlio.loads(yamlio.dumps({"svar": value})) == {"svar": value}
+
+
+# --- libyaml ---------------------------------------------------------------------------------------
+
+
+def test_pyyaml_on_this_machine_has_libyaml():
+    assert yaml.__with_libyaml__
+
+
+def test_the_c_parser_and_emitter_are_used():
+    from yaml._yaml import CEmitter, CParser
+
+    assert yamlio.WITH_LIBYAML is True
+    assert CParser in yamlio._StrictLoader.__mro__
+    assert CEmitter in yamlio._Dumper.__mro__
