@@ -6,6 +6,7 @@ user must hear about, and ``main`` is the only place that prints errors and choo
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import re
@@ -116,11 +117,9 @@ def _output_failed(exc: OSError) -> int:
     if exc.errno == errno.EPIPE:  # the reader went away (e.g. '| head'): nothing to say
         return EXIT_ERROR
     reason = "disken er fuld" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
-    try:
+    with contextlib.suppress(OSError):  # stderr may be the full disk too
         _print_error(f"Kunne ikke skrive eller læse ({reason}).",
                      "Dine gemte svar er ikke berørt. Tjek pladsen på disken og prøv igen.")
-    except OSError:
-        pass
     return EXIT_ERROR
 
 

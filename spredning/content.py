@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from spredning import yamlio
+from spredning import fileio, yamlio
 from spredning.errors import ContentError
 from spredning.model import QUESTION_KINDS, ROLES, Guide, Phase, Question, Side, Tool
 
@@ -121,11 +121,11 @@ _UNREADABLE = object()
 def _read(path: Path, problems: list[str]) -> object:
     """Parse one content file; on failure record the problem and return _UNREADABLE."""
     try:
-        return yamlio.loads(yamlio.decode(path.read_bytes()))
+        return yamlio.loads(yamlio.decode(fileio.read_regular(path, yamlio.MAX_BYTES)))
     except FileNotFoundError:
         problems.append(f"{path}: filen findes ikke")
     except OSError as exc:
-        problems.append(f"{path}: kan ikke læses ({exc.strerror})")
+        problems.append(f"{path}: kan ikke læses ({fileio.reason(exc)})")
     except yamlio.YamlProblem as exc:
         problems.append(f"{path}: {exc}")
     return _UNREADABLE

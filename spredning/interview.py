@@ -159,43 +159,50 @@ class Interview:
         start = self._start()
         if start is None:
             return
-        tool_index, question_index = start
-        tools = self.phase.tools
-        introduced = None
-        editing = False
-        while tool_index < len(tools):
-            tool = tools[tool_index]
+        self.tool_index, self.question_index = start
+        self.introduced: int | None = None
+        self.editing = False
+        while self.tool_index < len(self.phase.tools):
+            tool = self.phase.tools[self.tool_index]
             questions = tool.questions(self.role)
             if not questions:
                 self.prompter.tool_without_questions(tool, self.role)
-                tool_index, question_index = tool_index + 1, 0
-                continue
-            if introduced != tool_index:
-                self.prompter.tool_intro(tool, self.role, self._partner_answers(tool))
-                introduced = tool_index
-            if question_index < len(questions):
-                result = self._ask(tool, questions[question_index])
-                if result is Nav.BACK:
-                    tool_index, question_index = self._back(tool_index, question_index)
-                    editing = False
-                elif editing:
-                    question_index, editing = len(questions), False
-                else:
-                    question_index += 1
-                continue
-            choice = self.prompter.review(tool, self.role, self.session.project,
-                                          tool_index == self._tools_with_questions()[0])
-            if choice is Review.STOP:
+                self.tool_index, self.question_index = self.tool_index + 1, 0
+            elif self.question_index < len(questions):
+                self._question_step(tool, questions)
+            elif not self._review_step(tool, questions):
                 return
-            if choice is Review.EDIT:
-                picked = self.prompter.pick_question(tool, self.role, self.session.project)
-                if picked is not None:
-                    question_index, editing = questions.index(picked), True
-            elif choice is Review.PREVIOUS:
-                tool_index, question_index = self._previous_tool(tool_index), 0
-            else:
-                tool_index, question_index = tool_index + 1, 0
         self.prompter.phase_done(self.phase, self.role, self.session.project)
+
+    def _question_step(self, tool: Tool, questions: tuple[Question, ...]) -> None:
+        """Introduce the tool when entering it, ask the current question, move on or back."""
+        if self.introduced != self.tool_index:
+            self.prompter.tool_intro(tool, self.role, self._partner_answers(tool))
+            self.introduced = self.tool_index
+        result = self._ask(tool, questions[self.question_index])
+        if result is Nav.BACK:
+            self.tool_index, self.question_index = self._back(self.tool_index, self.question_index)
+            self.editing = False
+        elif self.editing:  # one answer changed from the review: straight back to the review
+            self.question_index, self.editing = len(questions), False
+        else:
+            self.question_index += 1
+
+    def _review_step(self, tool: Tool, questions: tuple[Question, ...]) -> bool:
+        """Show the tool's answers and act on the choice; False when the user stops."""
+        first = self.tool_index == self._tools_with_questions()[0]
+        choice = self.prompter.review(tool, self.role, self.session.project, first)
+        if choice is Review.STOP:
+            return False
+        if choice is Review.EDIT:
+            picked = self.prompter.pick_question(tool, self.role, self.session.project)
+            if picked is not None:
+                self.question_index, self.editing = questions.index(picked), True
+        elif choice is Review.PREVIOUS:
+            self.tool_index, self.question_index = self._previous_tool(self.tool_index), 0
+        else:
+            self.tool_index, self.question_index = self.tool_index + 1, 0
+        return True
 
     def _back(self, tool_index: int, question_index: int) -> tuple[int, int]:
         """One question back, into the previous tool's last question when at a tool's start."""

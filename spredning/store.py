@@ -14,15 +14,12 @@ import contextlib
 import errno
 import os
 import re
-import secrets
-import stat
-import time
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from spredning import yamlio
+from spredning import fileio, yamlio
 from spredning.errors import ProjectFileError, SpredningError, UsageProblem
 from spredning.model import ROLES, Project
 
@@ -33,7 +30,7 @@ SUFFIX = ".yaml"
 LOCK_TIMEOUT_SECONDS = 15
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SLUG = 60
-BACKUP_INFIX = ".bak-"
+BACKUP_INFIX = fileio.BACKUP_INFIX
 MAX_ACTIVE_BYTES = 1024
 TOP_KEYS = ("format", "guideudgave", "projekt", "svar")
 FACT_KEYS = ("navn", "beskrivelse", "deler", "genbrugere", "rolle", "eksempel")
@@ -105,7 +102,7 @@ class Store:
     def active(self) -> str | None:
         """Return the active project's slug, or None when none is set or its file is gone."""
         try:  # a hand-made or hostile marker file is just "no active project"
-            raw = _read_regular(self.home / ACTIVE_FILE, MAX_ACTIVE_BYTES)
+            raw = fileio.read_regular(self.home / ACTIVE_FILE, MAX_ACTIVE_BYTES)
             slug = raw.decode("utf-8").strip()
         except (OSError, ValueError):
             return None
@@ -116,7 +113,7 @@ class Store:
     def set_active(self, slug: str) -> None:
         """Make a project the active one."""
         self.path_for(slug)  # checks the slug: the marker never holds a path
-        _atomic_write(self.home / ACTIVE_FILE, slug + "\n")
+        fileio.atomic_write(self.home / ACTIVE_FILE, slug + "\n")
 
     def resolve(self, name: str | None) -> str:
         """Return the slug to work on: the named project, or the active one."""
@@ -142,15 +139,15 @@ class Store:
         """Write a new project file; an existing project of the same slug is an error."""
         path = self.path_for(project.slug)
         content = _serialise(data_from_project(project, order), path)
-        _make_folder(self.home)
+        fileio.make_folder(self.home)
         with self._lock(path):
             if path.exists() or path.is_symlink():
                 raise SpredningError(
                     f"Der findes allerede et projekt med navnet '{project.slug}' ({path}).",
                     "Vælg et andet navn, eller arbejd videre i det med "
                     f"'spredning projekt brug {project.slug}'.")
-            _remove_stale_temps(path)
-            _atomic_write(path, content)
+            fileio.remove_stale_temps(path)
+            fileio.atomic_write(path, content)
         return path
 
     def save_answers(self, slug: str, changes: Mapping[str, str | None],
@@ -166,7 +163,7 @@ class Store:
         _check_changes(changes, path)
         self.last_backup = None
         with self._lock(path):
-            _remove_stale_temps(path)
+            fileio.remove_stale_temps(path)
             raw, data = _read(path)
             project_from_data(data, slug, path)  # refuse to rewrite a file we cannot understand
             as_written = _is_as_written(raw, data)
@@ -183,8 +180,8 @@ class Store:
             if any(answers.get(q) != (data.get("svar") or {}).get(q) for q in changes):
                 content = _serialise(_rewritten(data, _ordered(answers, order)), path)
                 if not as_written:
-                    self.last_backup = _keep_backup(path, raw)
-                _atomic_write(path, content)
+                    self.last_backup = fileio.keep_backup(path, raw)
+                fileio.atomic_write(path, content)
         return conflicts
 
     def _lock(self, path: Path):
@@ -199,7 +196,7 @@ class Store:
                 f"Projektfilen {path} er optaget af en anden proces.",
                 "Vent et øjeblik, og prøv igen. Dit svar er ikke gemt endnu.") from None
         except OSError as exc:
-            raise SpredningError(f"Kan ikke skrive i mappen {path.parent} ({_reason(exc)}).",
+            raise SpredningError(f"Kan ikke skrive i mappen {path.parent} ({fileio.reason(exc)}).",
                                  "Tjek at mappen findes, og at du har skriveadgang.") from None
         return _Release(lock)
 
@@ -228,23 +225,10 @@ def _rewritten(data: dict, answers: dict[str, str]) -> dict:
     return result
 
 
-def _read_regular(path: Path, limit: int) -> bytes:
-    """Read at most limit + 1 bytes of a regular file (following links); never block on a FIFO."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise IsADirectoryError(errno.EISDIR, "ikke en almindelig fil")
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            return handle.read(limit + 1)
-    finally:
-        os.close(fd)
-
-
 def _read(path: Path) -> tuple[bytes, dict]:
     """Read a project file: its bytes as on disk and its data; errors name the file."""
     try:
-        raw = _read_regular(path, yamlio.MAX_BYTES)
+        raw = fileio.read_regular(path, yamlio.MAX_BYTES)
     except FileNotFoundError:
         raise SpredningError(f"Projektfilen {path} findes ikke.",
                              "Se 'spredning projekter' for projekterne i mappen.") from None
@@ -252,7 +236,7 @@ def _read(path: Path) -> tuple[bytes, dict]:
         raise ProjectFileError(f"Projektfilen {path} er ikke en almindelig fil (fx en mappe).",
                                "Flyt den væk, eller vælg et andet projekt.") from None
     except OSError as exc:
-        raise ProjectFileError(f"Projektfilen {path} kan ikke læses ({_reason(exc)}).") from None
+        raise ProjectFileError(f"Projektfilen {path} kan ikke læses ({fileio.reason(exc)}).") from None
     try:
         data = yamlio.loads(yamlio.decode(raw))
     except yamlio.YamlProblem as exc:
@@ -385,103 +369,11 @@ def _is_as_written(raw: bytes, data: dict) -> bool:
         return False
 
 
-def _keep_backup(path: Path, raw: bytes) -> Path:
-    """Keep a file's old bytes next to it, as NAVN.yaml.bak-YYYYmmdd-HHMMSS, never replacing one."""
-    first = path.with_name(f"{path.name}{BACKUP_INFIX}{time.strftime('%Y%m%d-%H%M%S')}")
-    backup, number = first, 1
-    while backup.exists() or backup.is_symlink():
-        number += 1
-        backup = first.with_name(f"{first.name}-{number}")
-    _atomic_write(backup, raw)
-    return backup
-
-
-def _remove_stale_temps(path: Path) -> None:
-    """Remove temp files a killed process left behind; called under the lock, so none is in use."""
-    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
-
-
-_REASONS = {errno.ENOSPC: "disken er fuld", errno.EACCES: "ingen adgang",
+REASONS = {errno.ENOSPC: "disken er fuld", errno.EACCES: "ingen adgang",
             errno.EPERM: "ingen tilladelse", errno.EROFS: "drevet er skrivebeskyttet",
             errno.ENOENT: "findes ikke", errno.ENOTDIR: "en del af stien er ikke en mappe",
             errno.EISDIR: "det er en mappe", errno.ENAMETOOLONG: "stien er for lang",
             errno.EIO: "fejl på drevet", getattr(errno, "EDQUOT", -1): "din diskkvote er brugt op"}
-
-
-def _reason(exc: OSError) -> str:
-    """The reason for a failed read or write in Danish (the system's words when we have none)."""
-    return _REASONS.get(exc.errno, exc.strerror or str(exc))
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise SpredningError(f"Kan ikke oprette mappen {folder} ({_reason(exc)}).",
-                             "Tjek stien og din skriveadgang.") from None
-
-
-def _write_error(path: Path, exc: OSError) -> SpredningError:
-    return SpredningError(f"Kunne ikke gemme {path} ({_reason(exc)}).",
-                          "Den tidligere udgave af filen er urørt. Tjek pladsen på disken og din "
-                          "skriveadgang til mappen.")
-
-
-def _keep_mode(path: Path, fd: int) -> None:
-    """A replaced file keeps its permissions, so a project shared on a drive stays shared."""
-    if hasattr(os, "fchmod"):
-        with contextlib.suppress(OSError):
-            os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
-
-
-def _atomic_write(path: Path, content: str | bytes) -> None:
-    """Replace a file's contents atomically: a crash leaves the old file or the new, never half.
-
-    A failed write removes its temp file and leaves the old file as it was. A new file gets the
-    usual permissions (0666 less the umask), a replaced one keeps its own.
-    """
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    _make_folder(path.parent)
-    tmp = path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(tmp, flags, 0o666)
-    except OSError as exc:
-        raise _write_error(path, exc) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            _keep_mode(path, handle.fileno())
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise _write_error(path, exc) from None
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def write_file(path: Path, data: bytes | str, overwrite: bool = False) -> Path:
-    """Write an exported file (report, export) atomically; refuse to replace one unless asked."""
-    if path.exists() and not overwrite:
-        raise SpredningError(f"Filen {path} findes allerede.",
-                             "Vælg et andet navn med --ud, eller brug --overskriv.")
-    _atomic_write(path, data)
-    return path
 
 
 def iter_projects(store: Store, slugs: Iterable[str]):
@@ -491,3 +383,6 @@ def iter_projects(store: Store, slugs: Iterable[str]):
             yield slug, store.load(slug)
         except SpredningError as exc:
             yield slug, exc
+
+
+write_file = fileio.write_file

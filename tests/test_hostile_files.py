@@ -319,8 +319,6 @@ def test_a_project_created_with_a_hostile_name_round_trips(store, guide):
 # --- an answer file handed to 'fase --svar' ----------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="bug in commands/fase.py: _read_answer_file reads the whole "
-                   "--svar file before the size cap, so /dev/zero eats memory until it fails")
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_an_endless_answer_file_is_refused_by_the_size_cap(store, make_project):
     import resource

@@ -22,12 +22,13 @@ from spredning.model import progress
 
 
 def _read_answer_file(path: Path) -> object:
-    from spredning import yamlio
+    from spredning import fileio, yamlio
 
     try:
-        return yamlio.loads(yamlio.decode(path.read_bytes()))
+        return yamlio.loads(yamlio.decode(fileio.read_capped(path, yamlio.MAX_BYTES)))
     except OSError as exc:
-        raise SpredningError(f"Svarfilen {path} kan ikke læses ({exc.strerror}).") from None
+        raise SpredningError(f"Svarfilen {path} kan ikke læses ({fileio.reason(exc)}).",
+                             "Tjek filnavnet. Intet er gemt.") from None
     except yamlio.YamlProblem as exc:
         raise SpredningError(f"Svarfilen {path} kan ikke læses: {exc}.",
                              "Intet er gemt. Ret filen, og prøv igen.") from None
@@ -67,6 +68,7 @@ def fase(
         changed = save_answer_file(session, answers)
         console.print(Text(f"{len(changed)} svar gemt i {path} "
                            f"({len(answers) - len(changed)} var uændrede)."))
+        _mention_backup(console, store)
         return
     if not is_interactive():
         raise NotATerminal(
@@ -84,7 +86,16 @@ def fase(
             f"Afbrudt. Alt, du har svaret, er gemt: {done.answered} af {done.total} spørgsmål "
             f"i fasen {phase.name} ({path}).",
             f"Fortsæt senere med: {phase_command(phase, role, ctx.obj.project)}") from None
+    _mention_backup(console, store)
     _suggest_next(console, guide, session.project, role, ctx.obj.project)
+
+
+def _mention_backup(console, store) -> None:
+    from rich.text import Text
+
+    if store.last_backup is not None:
+        console.print(Text(f"Projektfilen var skrevet i en anden form (fx redigeret i hånden), så "
+                           f"den oprindelige udgave er gemt som {store.last_backup}.", style="dim"))
 
 
 def _suggest_next(console, guide, project, role, project_option) -> None:
