@@ -11,9 +11,9 @@ comments, other quoting) is first kept as a backup next to it, ``NAVN.yaml.bak-D
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import re
+import textwrap
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +33,8 @@ MAX_SLUG = 60
 BACKUP_INFIX = fileio.BACKUP_INFIX
 MAX_ACTIVE_BYTES = 1024
 TOP_KEYS = ("format", "guideudgave", "projekt", "svar")
+SECTION_TITLES = {"dele": "Vi vil dele", "genbruge": "Vi vil genbruge",
+                  None: "Andre svar (fra en anden udgave af guiden)"}
 FACT_KEYS = ("navn", "beskrivelse", "deler", "genbrugere", "rolle", "eksempel")
 
 
@@ -74,6 +76,7 @@ class Store:
     def __init__(self, home: Path):
         self.home = Path(home)
         self.last_backup: Path | None = None  # the backup the last save made, for the user
+        self._written: dict[Path, tuple | None] = {}  # files as this Store last wrote them
 
     # -- paths and names ---------------------------------------------------------------
     def path_for(self, slug: str) -> Path:
@@ -164,9 +167,12 @@ class Store:
         self.last_backup = None
         with self._lock(path):
             fileio.remove_stale_temps(path)
+            signature = _signature(path)
             raw, data = _read(path)
             project_from_data(data, slug, path)  # refuse to rewrite a file we cannot understand
-            as_written = _is_as_written(raw, data)
+            # A file this Store wrote itself (same inode, size, time) needs no byte-for-byte check.
+            as_written = (signature is not None and self._written.get(path) == signature) or \
+                _is_as_written(raw, data)
             answers = dict(data.get("svar") or {})
             conflicts = []
             for qid, text in changes.items():
@@ -182,6 +188,7 @@ class Store:
                 if not as_written:
                     self.last_backup = fileio.keep_backup(path, raw)
                 fileio.atomic_write(path, content)
+                self._written[path] = _signature(path)
         return conflicts
 
     def _lock(self, path: Path):
@@ -342,10 +349,35 @@ def _check_changes(changes: Mapping[str, str | None], path: Path) -> None:
                                  "det er ikke en tekst.", "Filen er ikke ændret.")
 
 
+def _side_of(question_id: str) -> str | None:
+    parts = question_id.split(".")
+    return parts[2] if len(parts) == 4 and parts[2] in ROLES else None
+
+
+def project_text(data: dict) -> str:
+    """The file's text: facts first, then the answers side by side in fixed sections.
+
+    Each side's answers stand under a comment line of their own that never changes, so when the
+    two organisations add answers on their own branches (git, a shared folder), the additions sit
+    in different places of the file and merge without conflicts.
+    """
+    head = {key: value for key, value in data.items() if key != "svar"}
+    answers = data.get("svar") or {}
+    parts = [yamlio.dumps(head), "svar:\n"]
+    for role in (*ROLES, None):
+        section = {qid: text for qid, text in answers.items() if _side_of(qid) == role}
+        if role is None and not section:
+            continue
+        parts.append(f"  # {SECTION_TITLES[role]}\n")
+        if section:
+            parts.append(textwrap.indent(yamlio.dumps(section), "  "))
+    return "".join(parts)
+
+
 def _serialise(data: dict, path: Path) -> bytes:
     """The file's new bytes; text that cannot be written (a lone surrogate) is an error, not a crash."""
     try:
-        return yamlio.dumps(data).encode("utf-8")
+        return project_text(data).encode("utf-8")
     except UnicodeEncodeError as exc:
         code = ord(exc.object[exc.start])
         raise SpredningError(f"Kunne ikke gemme {path}: teksten indeholder tegnet U+{code:04X}, "
@@ -364,16 +396,18 @@ def _is_as_written(raw: bytes, data: dict) -> bool:
     if data.get("format") != str(FORMAT_VERSION):
         return False
     try:
-        return raw == yamlio.dumps({**data, "format": FORMAT_VERSION}).encode("utf-8")
+        return raw == project_text({**data, "format": FORMAT_VERSION}).encode("utf-8")
     except (UnicodeEncodeError, yamlio.YamlProblem):
         return False
 
 
-REASONS = {errno.ENOSPC: "disken er fuld", errno.EACCES: "ingen adgang",
-            errno.EPERM: "ingen tilladelse", errno.EROFS: "drevet er skrivebeskyttet",
-            errno.ENOENT: "findes ikke", errno.ENOTDIR: "en del af stien er ikke en mappe",
-            errno.EISDIR: "det er en mappe", errno.ENAMETOOLONG: "stien er for lang",
-            errno.EIO: "fejl på drevet", getattr(errno, "EDQUOT", -1): "din diskkvote er brugt op"}
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    """What identifies one version of a file on disk: inode, size and modification time."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def iter_projects(store: Store, slugs: Iterable[str]):
