@@ -370,8 +370,13 @@ def project_text(data: dict) -> str:
             continue
         parts.append(f"  # {SECTION_TITLES[role]}\n")
         if section:
-            parts.append(textwrap.indent(yamlio.dumps(section), "  "))
+            parts.append(textwrap.indent(_without_end_marker(yamlio.dumps(section)), "  "))
     return "".join(parts)
+
+
+def _without_end_marker(text: str) -> str:
+    """Drop the '...' document end that follows a kept-newlines block; the next section ends it."""
+    return text[:-4] if text.endswith("\n...\n") else text
 
 
 def _serialise(data: dict, path: Path) -> bytes:
