@@ -15,6 +15,7 @@ import sys
 import typer
 
 from spredning import __version__, dansk
+from spredning.commands import exchange as exchange_command
 from spredning.commands import fase as fase_command
 from spredning.commands import guide as guide_command
 from spredning.commands import project as project_command
@@ -76,6 +77,7 @@ project_command.register(app)
 fase_command.register(app)
 status_command.register(app)
 rapport_command.register(app)
+exchange_command.register(app)
 guide_command.register(app)
 
 

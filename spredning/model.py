@@ -135,6 +135,7 @@ class Project:
     example: bool = False
     guide_edition: str = ""
     answers: Mapping[str, str] = field(default_factory=dict)
+    conflicts: Mapping[str, str] = field(default_factory=dict)  # id → the partner's other version
 
     def answer(self, question_id: str) -> str | None:
         """Return the saved answer to a question, or None when it is unanswered."""

@@ -73,6 +73,14 @@ def conflict(question: Question, mine: str | None, theirs: str | None) -> Render
         Text("Svaret i filen nu:", style="bold"), answer_text(theirs, 2))
 
 
+def conflict_view(question: Question | None, conflict) -> RenderableType:
+    """A stored or incoming conflict: the question, our answer and the partner's."""
+    title = question.text if question else conflict.question_id
+    return Group(Text(), hanging("•", title, 0, "bold"),
+                 Text("Vores svar:", style="bold"), answer_text(conflict.ours or None, 2),
+                 Text("Partnerens svar:", style="bold"), answer_text(conflict.theirs, 2))
+
+
 def status_table(guide: Guide, project: Project) -> Table:
     """The six phases by side: answered/total and a bar."""
     table = Table(title=None, show_edge=False, pad_edge=False, header_style="bold")
@@ -136,8 +144,45 @@ def vis_phase(phase: Phase, project: Project, roles: Sequence[str]) -> Renderabl
             done = progress(project, tool.questions(role))
             parts.append(Text.assemble((ROLE_TITLES[role], "bold magenta"),
                                        (f"  {done.answered}/{done.total}", "dim")))
-            parts.extend(question_with_answer(n, q, project.answer(q.id))
-                         for n, q in enumerate(tool.questions(role), 1))
+            for n, q in enumerate(tool.questions(role), 1):
+                parts.append(question_with_answer(n, q, project.answer(q.id)))
+                if q.id in project.conflicts:
+                    parts.append(indented(Text.assemble(
+                        ("Partnerens udgave (uafklaret): ", "yellow"),
+                        _t(project.conflicts[q.id], "yellow")), 5))
+    parts.append(Text())
+    return Group(*parts)
+
+
+SIDE_BY_SIDE_MIN_WIDTH = 110
+
+
+def _side_cell(tool: Tool, role: str, project: Project) -> RenderableType:
+    questions = tool.questions(role)
+    if not questions:
+        return Text("Ingen spørgsmål for denne side.", style="dim")
+    rows = []
+    for n, q in enumerate(questions, 1):
+        rows.append(question_with_answer(n, q, project.answer(q.id), indent=0))
+        if q.id in project.conflicts:
+            rows.append(Text.assemble(("   Partnerens udgave: ", "yellow"),
+                                      _t(project.conflicts[q.id], "yellow")))
+    return Group(*rows)
+
+
+def vis_phase_side_by_side(phase: Phase, project: Project) -> RenderableType:
+    """One phase with each tool's two sides next to each other (for wide terminals)."""
+    parts: list[RenderableType] = [phase_heading(phase)]
+    for tool in phase.tools:
+        parts.extend([Text(), tool_intro(tool)])
+        table = Table(show_edge=False, pad_edge=False, expand=True, show_lines=False,
+                      header_style="bold magenta")
+        for role in ("dele", "genbruge"):
+            done = progress(project, tool.questions(role))
+            title = ROLE_TITLES[role] + (f"  {done.answered}/{done.total}" if done.total else "")
+            table.add_column(title, ratio=1, overflow="fold")
+        table.add_row(_side_cell(tool, "dele", project), _side_cell(tool, "genbruge", project))
+        parts.append(table)
     parts.append(Text())
     return Group(*parts)
 

@@ -32,7 +32,8 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SLUG = 60
 BACKUP_INFIX = fileio.BACKUP_INFIX
 MAX_ACTIVE_BYTES = 1024
-TOP_KEYS = ("format", "guideudgave", "projekt", "svar")
+TOP_KEYS = ("format", "guideudgave", "projekt", "konflikter", "svar")
+BASE_SUFFIX = ".fælles"
 SECTION_TITLES = {"dele": "Vi vil dele", "genbruge": "Vi vil genbruge",
                   None: "Andre svar (fra en anden udgave af guiden)"}
 FACT_KEYS = ("navn", "beskrivelse", "deler", "genbrugere", "rolle", "eksempel")
@@ -154,12 +155,14 @@ class Store:
         return path
 
     def save_answers(self, slug: str, changes: Mapping[str, str | None],
-                     expected: Mapping[str, str | None], order: Sequence[str]) -> list[SaveConflict]:
+                     expected: Mapping[str, str | None], order: Sequence[str],
+                     conflicts: Mapping[str, str | None] | None = None) -> list[SaveConflict]:
         """Apply changed answers under the lock; return conflicts instead of overwriting them.
 
         `expected` holds each answer as it was when shown to the user. When the file now holds
         something else (another process saved meanwhile), that answer is not written; it comes
         back as a SaveConflict for the caller to resolve. None as a change removes the answer.
+        `conflicts` sets (or, with None, clears) a partner's version kept beside an answer.
         A file not in spredning's own form is kept as a backup first (``last_backup``).
         """
         path = self.path_for(slug)
@@ -173,23 +176,37 @@ class Store:
             # A file this Store wrote itself (same inode, size, time) needs no byte-for-byte check.
             as_written = (signature is not None and self._written.get(path) == signature) or \
                 _is_as_written(raw, data)
-            answers = dict(data.get("svar") or {})
-            conflicts = []
-            for qid, text in changes.items():
-                on_disk = answers.get(qid)
-                if on_disk not in (expected.get(qid), text):
-                    conflicts.append(SaveConflict(qid, on_disk))
-                elif text is None:
-                    answers.pop(qid, None)
-                else:
-                    answers[qid] = text
-            if any(answers.get(q) != (data.get("svar") or {}).get(q) for q in changes):
-                content = _serialise(_rewritten(data, _ordered(answers, order)), path)
+            answers, refused = _apply(data.get("svar") or {}, changes, expected)
+            kept = _updated(data.get("konflikter") or {}, conflicts or {})
+            if answers != (data.get("svar") or {}) or kept != (data.get("konflikter") or {}):
+                new_data = _rewritten(data, _ordered(answers, order), _ordered(kept, order))
+                content = _serialise(new_data, path)
                 if not as_written:
                     self.last_backup = fileio.keep_backup(path, raw)
                 fileio.atomic_write(path, content)
                 self._written[path] = _signature(path)
-        return conflicts
+        return refused
+
+    # -- what two organisations last had in common, for merging imports -------------------
+    def _base_path(self, slug: str) -> Path:
+        return self.home / f".{slug}{SUFFIX}{BASE_SUFFIX}"
+
+    def load_base(self, slug: str) -> dict[str, str]:
+        """The answers last exchanged with the partner (empty when unknown or unreadable)."""
+        try:
+            data = yamlio.loads(yamlio.decode(
+                fileio.read_regular(self._base_path(slug), yamlio.MAX_BYTES)))
+        except (OSError, yamlio.YamlProblem):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def update_base(self, slug: str, exchanged: Mapping[str, str]) -> None:
+        """Remember answers as exchanged with the partner (after an import or an export)."""
+        if exchanged:
+            base = {**self.load_base(slug), **exchanged}
+            fileio.atomic_write(self._base_path(slug), yamlio.dumps(base))
 
     def _lock(self, path: Path):
         import filelock
@@ -224,10 +241,39 @@ def _ordered(answers: Mapping[str, str], order: Sequence[str]) -> dict[str, str]
     return result
 
 
-def _rewritten(data: dict, answers: dict[str, str]) -> dict:
-    """The file's data with new answers, in the current format (its number first)."""
+def _apply(on_disk: Mapping[str, str], changes: Mapping[str, str | None],
+           expected: Mapping[str, str | None]) -> tuple[dict[str, str], list[SaveConflict]]:
+    """Apply changes whose answer on disk is still the one expected; refuse the others."""
+    answers = dict(on_disk)
+    refused = []
+    for qid, text in changes.items():
+        current = answers.get(qid)
+        if current not in (expected.get(qid), text):
+            refused.append(SaveConflict(qid, current))
+        elif text is None:
+            answers.pop(qid, None)
+        else:
+            answers[qid] = text
+    return answers, refused
+
+
+def _updated(kept: Mapping[str, str], updates: Mapping[str, str | None]) -> dict[str, str]:
+    result = dict(kept)
+    for qid, text in updates.items():
+        if text is None:
+            result.pop(qid, None)
+        else:
+            result[qid] = text
+    return result
+
+
+def _rewritten(data: dict, answers: dict[str, str], kept: dict[str, str]) -> dict:
+    """The file's data with new answers, in the current format and key order."""
     result: dict[str, object] = {"format": FORMAT_VERSION}
-    result.update((key, value) for key, value in data.items() if key != "format")
+    result.update((key, value) for key, value in data.items()
+                  if key not in ("format", "konflikter", "svar"))
+    if kept:
+        result["konflikter"] = kept
     result["svar"] = answers
     return result
 
@@ -300,10 +346,10 @@ def _facts(data: dict, path: Path) -> dict:
     return facts
 
 
-def _answers(data: dict, path: Path) -> dict[str, str]:
-    answers = data.get("svar") or {}
+def _answers(data: dict, path: Path, key: str = "svar") -> dict[str, str]:
+    answers = data.get(key) or {}
     if not isinstance(answers, dict):
-        raise _file_error(path, "'svar' skal være en samling af spørgsmål-id'er og svar")
+        raise _file_error(path, f"'{key}' skal være en samling af spørgsmål-id'er og svar")
     for qid, text in answers.items():
         if not isinstance(text, str):
             raise _file_error(path, f"svaret på '{yamlio.shown(qid)}' skal være en tekst")
@@ -318,7 +364,8 @@ def project_from_data(data: dict, slug: str, path: Path) -> Project:
         slug=slug, name=facts["navn"], description=facts.get("beskrivelse", ""),
         sharing_org=facts.get("deler", ""), reusing_orgs=tuple(facts.get("genbrugere", [])),
         role=facts.get("rolle"), example=facts.get("eksempel") == "ja",
-        guide_edition=str(data.get("guideudgave", "")), answers=_answers(data, path))
+        guide_edition=str(data.get("guideudgave", "")), answers=_answers(data, path),
+        conflicts=_answers(data, path, "konflikter"))
 
 
 def data_from_project(project: Project, order: Sequence[str] = ()) -> dict:
@@ -336,6 +383,8 @@ def data_from_project(project: Project, order: Sequence[str] = ()) -> dict:
         facts["eksempel"] = "ja"
     data: dict[str, object] = {"format": FORMAT_VERSION, "guideudgave": project.guide_edition,
                                "projekt": facts}
+    if project.conflicts:
+        data["konflikter"] = _ordered(project.conflicts, order)
     if project.answers:
         data["svar"] = _ordered(project.answers, order)
     return data

@@ -92,7 +92,8 @@ def test_vis_shows_markup_in_the_facts_as_typed(hostile_project, run_cli, wide):
 
 def test_cr_overwrite_shows_both_versions_on_their_own_lines(hostile_project, run_cli, wide):
     out = run_cli("vis")[1]
-    lines = [line.strip() for line in out.splitlines()]
+    # wide terminals show the two sides in columns: look at each column's cell text
+    lines = [cell.strip() for line in out.splitlines() for cell in line.split("│")]
     assert "Budget: 10 mio" in lines
     assert "Budget: 1 mio" in lines
 

@@ -35,7 +35,8 @@ def _facts_json(guide, project, path, changed) -> dict:
                   if (done := progress(project, tool.questions(role))).total and not done.complete]
     return {"projekt": project.name, "id": project.slug, "fil": str(path),
             "sidst_ændret": changed.isoformat(timespec="seconds"), "rolle": project.role,
-            "faser": phases, "ikke_færdige_værktøjer": open_tools}
+            "faser": phases, "ikke_færdige_værktøjer": open_tools,
+            "konflikter": sorted(project.conflicts)}
 
 
 def status(
@@ -65,6 +66,10 @@ def status(
     console.print()
     roles = (project.role,) if project.role else ROLES
     console.print(open_tools(guide, project, roles))
+    if project.conflicts:
+        console.print(Text(f"\nUafklarede konflikter: {len(project.conflicts)} svar, hvor partneren "
+                           "har en anden udgave. Se og afgør dem med 'spredning konflikter'.",
+                           style="bold yellow"))
     step = next_step(guide, project, roles)
     if step:
         console.print(Text.assemble("\nNæste skridt: ",
@@ -76,21 +81,32 @@ def vis(
     fase: str | None = typer.Argument(None, metavar="FASE", help="Vis kun denne fase."),
     rolle: str | None = typer.Option(None, "--rolle", "-r", metavar="dele|genbruge",
                                      help=ROLE_HELP + " Uden: begge sider."),
+    begge: bool = typer.Option(False, "--begge", help="Begge sider (standard uden --rolle); side om "
+                               "side, når terminalen er bred nok, ellers efter hinanden."),
 ) -> None:
     """Vis svarene fase for fase og værktøj for værktøj."""
     from spredning.render import make_console
-    from spredning.render_project import project_facts, vis_phase
+    from spredning.render_project import (
+        SIDE_BY_SIDE_MIN_WIDTH,
+        project_facts,
+        vis_phase,
+        vis_phase_side_by_side,
+    )
 
     guide = load_guide(ctx.obj.guide_dir)
-    role = parse_role(rolle)
+    role = None if begge else parse_role(rolle)
     phases = (parse_phase(guide, fase),) if fase else guide.phases
     store = open_store(ctx.obj)
     slug = store.resolve(ctx.obj.project)
     project = store.load(slug)
     console = make_console()
     console.print(project_facts(project, str(store.path_for(slug)), None))
+    side_by_side = role is None and console.width >= SIDE_BY_SIDE_MIN_WIDTH
     for phase in phases:
-        console.print(vis_phase(phase, project, roles_for(role)))
+        if side_by_side:
+            console.print(vis_phase_side_by_side(phase, project))
+        else:
+            console.print(vis_phase(phase, project, roles_for(role)))
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,93 @@
+"""Merging a partner organisation's answers into a project: never losing either side's words.
+
+A three-way merge per answer. The base is what the two organisations last had in common for that
+question (what we last imported from them or exported to them), kept by the store beside the
+project file. With a base, "they changed it" and "we changed it" can be told apart, so only a real
+conflict (both changed it differently) needs a choice, and importing the same file twice is a no-op.
+No terminal code here: the command asks about conflicts through a callback.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+
+class Outcome(enum.Enum):
+    """What happens to one incoming answer."""
+
+    ADDED = "tilføjet"
+    UPDATED = "opdateret"
+    UNCHANGED = "uændret"
+    CONFLICT = "konflikt"
+
+
+class Choice(enum.Enum):
+    """How a conflict is resolved."""
+
+    OURS = "vores"
+    THEIRS = "deres"
+    BOTH = "begge"
+    LATER = "senere"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Both organisations changed one answer differently since they last had it in common."""
+
+    question_id: str
+    ours: str
+    theirs: str
+
+
+@dataclass
+class MergePlan:
+    """Everything an import would do, before anything is written."""
+
+    outcomes: dict[str, Outcome] = field(default_factory=dict)
+    new_answers: dict[str, str] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> int:
+        """How many incoming answers have this outcome."""
+        return sum(1 for o in self.outcomes.values() if o is outcome)
+
+
+def plan_merge(ours: Mapping[str, str], theirs: Mapping[str, str],
+               base: Mapping[str, str]) -> MergePlan:
+    """Decide, answer by answer, what importing `theirs` into `ours` means."""
+    plan = MergePlan()
+    for qid, their_text in theirs.items():
+        our_text = ours.get(qid)
+        if our_text is None:
+            plan.outcomes[qid] = Outcome.ADDED
+            plan.new_answers[qid] = their_text
+        elif our_text == their_text or their_text == base.get(qid):
+            plan.outcomes[qid] = Outcome.UNCHANGED
+        elif our_text == base.get(qid):
+            plan.outcomes[qid] = Outcome.UPDATED
+            plan.new_answers[qid] = their_text
+        else:
+            plan.outcomes[qid] = Outcome.CONFLICT
+            plan.conflicts.append(Conflict(qid, our_text, their_text))
+    return plan
+
+
+def combine(ours: str, theirs: str) -> str:
+    """Both versions of an answer, visibly marked, ours first."""
+    return f"{ours}\n\n--- Partnerens udgave ---\n\n{theirs}"
+
+
+def resolve(plan: MergePlan, choose: Callable[[Conflict], Choice]) -> dict[str, str]:
+    """Apply a choice to each conflict; return conflicts left for later (id → their text)."""
+    postponed = {}
+    for conflict in plan.conflicts:
+        choice = choose(conflict)
+        if choice is Choice.THEIRS:
+            plan.new_answers[conflict.question_id] = conflict.theirs
+        elif choice is Choice.BOTH:
+            plan.new_answers[conflict.question_id] = combine(conflict.ours, conflict.theirs)
+        elif choice is Choice.LATER:
+            postponed[conflict.question_id] = conflict.theirs
+    return postponed
