@@ -13,7 +13,7 @@ import typer
 from spredning import dansk
 from spredning.commands.common import ROLE_HELP, is_interactive, open_store, parse_role
 from spredning.content import load_guide
-from spredning.errors import SpredningError
+from spredning.errors import Interrupted, SpredningError
 from spredning.exchange import Choice, Conflict, Outcome, combine, plan_merge, resolve
 from spredning.model import ROLES, Guide, Project, other_role
 
@@ -62,6 +62,10 @@ def _read_partner_file(path: Path, order) -> Project:
         raise SpredningError(f"Filen {path} kan ikke importeres: {exc}.", "Intet er ændret.") from None
     if not isinstance(data, dict):
         raise SpredningError(f"Filen {path} er ikke en projektfil fra spredning.", "Intet er ændret.")
+    if "konflikter" in data:  # an export never has them: the sender's open conflicts are theirs
+        raise SpredningError(f"Filen {path} indeholder uafklarede konflikter og er ikke lavet med "
+                             "'spredning eksport'.", "Bed partneren afgøre dem med 'spredning "
+                             "konflikter' og sende en ny eksport. Intet er ændret.")
     name = data.get("projekt", {}).get("navn", "") if isinstance(data.get("projekt"), dict) else ""
     return project_from_data(data, slugify(name if isinstance(name, str) else "") or "import", path)
 
@@ -85,13 +89,17 @@ def _ask_conflict(console, guide: Guide):
 
     def choose(conflict: Conflict) -> Choice:
         console.print(conflict_view(questions.get(conflict.question_id), conflict))
-        return questionary.select(
-            "Hvilket svar skal gemmes?", style=STYLE, instruction="(piletaster og Enter)",
-            choices=[questionary.Choice("Vores", Choice.OURS),
-                     questionary.Choice("Partnerens", Choice.THEIRS),
-                     questionary.Choice("Begge, efter hinanden", Choice.BOTH),
-                     questionary.Choice("Afgør senere (gem begge udgaver)", Choice.LATER)],
-        ).unsafe_ask()
+        try:
+            return questionary.select(
+                "Hvilket svar skal gemmes?", style=STYLE, instruction="(piletaster og Enter)",
+                choices=[questionary.Choice("Vores", Choice.OURS),
+                         questionary.Choice("Partnerens", Choice.THEIRS),
+                         questionary.Choice("Begge, efter hinanden", Choice.BOTH),
+                         questionary.Choice("Afgør senere (gem begge udgaver)", Choice.LATER)],
+            ).unsafe_ask()
+        except (KeyboardInterrupt, EOFError):  # Typer would turn these into a silent exit 130
+            raise Interrupted("Afbrudt. Intet er ændret i projektet.",
+                              "Kør kommandoen igen, når du er klar.") from None
 
     return choose
 
