@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import typer.core
 
+try:  # Typer 0.29+ converts parameters with pydantic TypeAdapters, built when first used
+    from typer._coercion import PassThroughRuntimeParam
+except ImportError:  # pragma: no cover - older Typer converts with click types, no pydantic
+    PassThroughRuntimeParam = None
+
 HELP_TEXT = "Vis denne hjælp og afslut."
 USAGE_PREFIX = "Anvendelse: "
 
@@ -39,9 +44,30 @@ def install() -> None:
     typer.core._ = _translate
 
 
+def _plain_params(params) -> None:
+    """Let plain text and flag options skip pydantic, which Typer 0.29 imports (~100 ms) for them.
+
+    Typer converts each option through a pydantic TypeAdapter built on first use, even when the
+    option is absent (the help option included). A plain ``str`` or ``bool`` option needs no
+    conversion, so it gets Typer's own pass-through converter; other types (Path, lists) keep
+    Typer's.
+    """
+    if PassThroughRuntimeParam is None:
+        return
+    for param in params:
+        descriptor = getattr(param, "type_descriptor", None)
+        if (descriptor is None or getattr(param, "_runtime_param", False) is not None
+                or descriptor.annotation not in (str, bool) or descriptor.parameter_info.parser
+                or param.multiple or param.nargs != 1):
+            continue
+        param._runtime_param = PassThroughRuntimeParam(
+            parameter_info=descriptor.parameter_info, annotation=descriptor.annotation)
+
+
 class _DanishHelpMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        _plain_params(self.params)
         self.options_metavar = "[TILVALG]"
         if hasattr(self, "subcommand_metavar"):
             self.subcommand_metavar = "KOMMANDO [ARGUMENTER]..."
@@ -54,6 +80,7 @@ class _DanishHelpMixin:
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = HELP_TEXT
+            _plain_params([option])
         return option
 
 

@@ -36,6 +36,8 @@ TOP_KEYS = ("format", "guideudgave", "projekt", "konflikter", "svar")
 BASE_SUFFIX = ".fælles"
 SECTION_TITLES = {"dele": "Vi vil dele", "genbruge": "Vi vil genbruge",
                   None: "Andre svar (fra en anden udgave af guiden)"}
+INDEX_FILE = ".projekter.json"
+INDEX_VERSION = 1
 FACT_KEYS = ("navn", "beskrivelse", "deler", "genbrugere", "rolle", "eksempel")
 
 
@@ -61,6 +63,15 @@ def slugify(name: str) -> str:
 
 def _is_text(value) -> bool:
     return isinstance(value, str) and bool(value.strip())
+
+
+@dataclass(frozen=True)
+class ProjectSummary:
+    """What the project list shows: a project's name and which questions it has answered."""
+
+    slug: str
+    name: str
+    answered: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -137,6 +148,49 @@ class Store:
         """Load and validate one project file."""
         path = self.path_for(slug)
         return project_from_data(_read(path)[1], slug, path)
+
+    def summaries(self, slugs: Iterable[str]) -> list[tuple[str, ProjectSummary | SpredningError]]:
+        """Name and answered questions of each project, from a small index next to the files.
+
+        An entry is used only while its file has the same size, modification time and inode
+        (every save replaces the file, so it gets a new inode); other files are read and
+        validated as usual, and the index is rewritten. The index is only a cache: when it is
+        missing, unreadable or cannot be written, everything still works, only slower.
+        """
+        old = self._read_index()
+        new: dict[str, dict] = {}
+        result: list[tuple[str, ProjectSummary | SpredningError]] = []
+        for slug in slugs:
+            try:
+                key = _file_key(self.path_for(slug))
+                entry = old.get(slug)
+                if not isinstance(entry, dict) or entry.get("nøgle") != key:
+                    project = self.load(slug)
+                    entry = {"nøgle": key, "navn": project.name, "svar": sorted(project.answers)}
+            except SpredningError as exc:
+                result.append((slug, exc))
+                continue
+            new[slug] = entry
+            result.append((slug, ProjectSummary(slug, entry["navn"], frozenset(entry["svar"]))))
+        if new != old:
+            import json
+
+            with contextlib.suppress(SpredningError, OSError):
+                fileio.atomic_write(self.home / INDEX_FILE, json.dumps(
+                    {"version": INDEX_VERSION, "projekter": new}, ensure_ascii=False))
+        return result
+
+    def _read_index(self) -> dict:
+        import json
+
+        try:
+            data = json.loads(fileio.read_regular(self.home / INDEX_FILE, 64 * 1024 * 1024))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+            return {}
+        projects = data.get("projekter")
+        return projects if isinstance(projects, dict) else {}
 
     # -- writing ----------------------------------------------------------------------
     def create(self, project: Project, order: Sequence[str] = ()) -> Path:
@@ -231,6 +285,17 @@ class _Release(contextlib.AbstractContextManager):
 
     def __exit__(self, *exc_info):
         self.lock.release()
+
+
+def _file_key(path: Path) -> list[int]:
+    """What changes whenever a project file is rewritten: size, modification time, inode."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise SpredningError(f"Projektfilen {path} findes ikke.") from None
+    except OSError as exc:
+        raise ProjectFileError(f"Projektfilen {path} kan ikke læses ({fileio.reason(exc)}).") from None
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
 def _ordered(answers: Mapping[str, str], order: Sequence[str]) -> dict[str, str]:

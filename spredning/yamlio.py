@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.nodes import ScalarNode
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from spredning.textsafe import clean
@@ -133,13 +133,41 @@ def _check_events(text: str) -> None:
             depth -= 1
 
 
+def _check_nodes(root) -> None:
+    """Reject aliases (a node reached twice) and deep nesting in the parsed nodes, before building.
+
+    A walk over the nodes instead of a second parse; aliases share their node, so a "billion
+    laughs" file is as cheap to walk as to read.
+    """
+    seen: set[int] = set()
+    stack = [(root, 1)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            line = node.start_mark.line + 1
+            raise YamlProblem(f"linje {line}: YAML-ankre og -henvisninger (& og *) er ikke tilladt")
+        seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            children = node.value
+        elif isinstance(node, MappingNode):
+            children = [child for pair in node.value for child in pair]
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            raise YamlProblem(f"strukturen er dybere end {MAX_DEPTH} niveauer")
+        stack.extend((child, depth + 1) for child in children)
+
+
 def loads(text: str) -> object:
     """Parse one YAML document with the hardened rules; raise YamlProblem with a Danish reason."""
     try:
-        _check_events(text)
+        if "&" in text or not WITH_LIBYAML:  # an anchor leaves no trace in the nodes; and the
+            _check_events(text)              # pure-Python composer recurses, so check depth first
         loader = _StrictLoader(text)
         try:
-            value = loader.get_single_data()
+            node = loader.get_single_node()
+            _check_nodes(node)
+            value = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
     except YamlProblem:

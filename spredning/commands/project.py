@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from importlib import resources
 
 import typer
 
@@ -44,6 +43,8 @@ def _ask_missing(navn, beskrivelse, deler, genbruger, rolle):
 
 
 def _example_project(edition: str) -> Project:
+    from importlib import resources  # here, not at the top: only --eksempel pays (~10 ms)
+
     from spredning import yamlio
     from spredning.store import project_from_data, slugify
 
@@ -114,10 +115,9 @@ def projekter(ctx: typer.Context) -> None:
     """Vis alle projekter med deres fremdrift; det aktive er markeret med ▶."""
     from rich.text import Text
 
-    from spredning.model import progress
+    from spredning.model import Progress
     from spredning.render import make_console
     from spredning.render_project import project_list
-    from spredning.store import iter_projects
 
     guide = load_guide(ctx.obj.guide_dir)
     store = open_store(ctx.obj)
@@ -127,9 +127,10 @@ def projekter(ctx: typer.Context) -> None:
         console.print(Text(f"Der er ingen projekter i {store.home} endnu. "
                            "Start et med 'spredning start'."))
         return
-    questions = guide.questions()
-    rows = [(slug, p, progress(p, questions) if not isinstance(p, SpredningError) else None)
-            for slug, p in iter_projects(store, slugs)]
+    ids = frozenset(guide.question_ids())
+    rows = [(slug, s, Progress(len(s.answered & ids), len(ids))
+             if not isinstance(s, SpredningError) else None)
+            for slug, s in store.summaries(slugs)]
     console.print(project_list(rows, store.active()))
     console.print(Text(f"Mappe: {store.home}", style="dim"))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 
 import typer
@@ -57,6 +56,8 @@ def status(
     changed = datetime.fromtimestamp(path.stat().st_mtime)
     if som_json:
         # ASCII-only JSON: exact for scripts, and no control or bidi character reaches a terminal
+        import json  # only --json pays for this import
+
         print(json.dumps(_facts_json(guide, project, path, changed), ensure_ascii=True, indent=2))
         return
     console = make_console()

@@ -1,0 +1,175 @@
+"""Start-up structure (issue 6): what a command imports, and which YAML loader it uses.
+
+Only structural facts, no timings (those are in benchmarks/run.py). Each command runs in a fresh
+interpreter, so the modules it imports are its own and not left over from other tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from spredning import cli, yamlio
+
+INTERACTIVE_ONLY = ("questionary", "prompt_toolkit")
+
+# Runs `spredning ARGS...` as the installed command does, then writes sys.modules to a file.
+RUN_AND_LIST_MODULES = """
+import atexit, sys
+listing = sys.argv.pop(1)
+
+def write_modules():
+    with open(listing, "w", encoding="utf-8") as handle:
+        handle.write("\\n".join(sorted(sys.modules)))
+
+atexit.register(write_modules)
+from spredning.cli import main
+main(sys.argv[1:])
+"""
+
+# Loads each text with yamlio and reports the outcome as JSON; "nolibyaml" hides libyaml first.
+LOAD_CASES = """
+import json, sys
+if sys.argv[1] == "nolibyaml":
+    sys.modules["yaml._yaml"] = None  # as if PyYAML were built without libyaml
+import yaml
+from spredning import yamlio
+
+results = []
+for text in json.loads(sys.stdin.read()):
+    try:
+        results.append(["ok", yamlio.loads(text)])
+    except yamlio.YamlProblem as exc:
+        results.append(["problem", str(exc)])
+mro = [f"{c.__module__}.{c.__name__}" for c in yamlio._StrictLoader.__mro__]
+print(json.dumps({"with_libyaml": yamlio.WITH_LIBYAML, "loader_mro": mro, "results": results}))
+"""
+
+
+def nested(depth: int) -> str:
+    """A mapping nested `depth` levels deep."""
+    opening = "".join(f"{'  ' * level}k:\n" for level in range(depth - 1))
+    return opening + "  " * (depth - 1) + "k: v\n"
+
+
+STRINGS_STAY_STRINGS = ["svar: no\n", "svar: 12:30\n", "svar: 0123\n", "svar: 2024-01-02\n",
+                        "svar: ~\n", "svar: 1e3\n", "svar: true\n", "svar: .nan\n"]
+ACCEPTED = [nested(yamlio.MAX_DEPTH), "svar: |\n  To linjer\n  med æøå & mere\n"]
+REJECTED = [
+    "a: &x 1\nb: *x\n",                       # alias
+    "a: &x 1\n",                              # anchor alone
+    "- &x {a: 1}\n- *x\n",                    # alias of a collection
+    "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n",  # the start of a "billion laughs"
+    "a: 1\na: 2\n",                           # duplicate key
+    "base: {a: 1}\nny:\n  <<: {a: 2}\n",      # merge key
+    "a: !!python/object/apply:os.system [true]\n",  # code execution
+    nested(yamlio.MAX_DEPTH + 1),             # too deep
+]
+
+
+@pytest.fixture
+def project_home(tmp_path, monkeypatch) -> Path:
+    """A projects folder with one active project, made through the command line."""
+    home = tmp_path / "hjem"
+    monkeypatch.setenv("SPREDNING_HJEM", str(home))
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["start", "--navn", "Prøveprojekt", "--rolle", "dele"])
+    assert exit_info.value.code == 0
+    return home
+
+
+def modules_after(argv: list[str], home: Path, tmp_path: Path) -> set[str]:
+    """Run `spredning ARGV` in a fresh interpreter; return the modules it had imported at exit."""
+    listing = tmp_path / "moduler.txt"
+    env = {**os.environ, "SPREDNING_HJEM": str(home), "COLUMNS": "80", "NO_COLOR": "1"}
+    env.pop("SPREDNING_GUIDE", None)
+    result = subprocess.run([sys.executable, "-c", RUN_AND_LIST_MODULES, str(listing), *argv],
+                            env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    return set(listing.read_text(encoding="utf-8").split())
+
+
+def imported(modules: set[str], package: str) -> list[str]:
+    """The modules of one package among `modules`."""
+    return sorted(m for m in modules if m == package or m.startswith(package + "."))
+
+
+@pytest.mark.parametrize("argv", [["status"], ["vis"], ["guide"], ["projekter"], ["--help"],
+                                  ["--version"]], ids=" ".join)
+def test_non_interactive_commands_do_not_import_the_prompt_library(argv, project_home,
+                                                                   tmp_path):
+    modules = modules_after(argv, project_home, tmp_path)
+    assert "spredning.cli" in modules  # the listing is of a real run
+    for package in INTERACTIVE_ONLY:
+        assert imported(modules, package) == [], f"'spredning {' '.join(argv)}' imports {package}"
+
+
+@pytest.mark.parametrize("argv", [["status"], ["--help"]], ids=" ".join)
+def test_status_and_help_do_not_import_pydantic(argv, project_home, tmp_path):
+    # Typer 0.29 converts options through pydantic, whose import alone costs ~100 ms; plain text
+    # and flag options need no conversion, so the two most-run commands must not pay for it.
+    modules = modules_after(argv, project_home, tmp_path)
+    assert imported(modules, "pydantic") == []
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
+def test_the_c_loader_and_dumper_are_used_when_libyaml_is_present():
+    from yaml.cyaml import CEmitter, CParser
+
+    assert yamlio.WITH_LIBYAML
+    assert CParser in yamlio._StrictLoader.__mro__
+    assert CEmitter in yamlio._Dumper.__mro__
+
+
+def load_cases(texts: list[str], mode: str) -> dict:
+    """Load texts with yamlio in a fresh interpreter, with libyaml ("c") or without it."""
+    result = subprocess.run([sys.executable, "-c", LOAD_CASES, mode], input=json.dumps(texts),
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def loaded() -> dict[str, dict]:
+    """Every case loaded with each parser the machine offers."""
+    texts = STRINGS_STAY_STRINGS + ACCEPTED + REJECTED
+    modes = ["c", "nolibyaml"] if yaml.__with_libyaml__ else ["nolibyaml"]
+    return {mode: {"texts": texts, **load_cases(texts, mode)} for mode in modes}
+
+
+def test_the_fallback_really_is_the_pure_python_parser(loaded):
+    fallback = loaded["nolibyaml"]
+    assert fallback["with_libyaml"] is False
+    assert "yaml.parser.Parser" in fallback["loader_mro"]
+    assert not any("CParser" in name for name in fallback["loader_mro"])
+
+
+@pytest.mark.parametrize("mode", ["c", "nolibyaml"])
+def test_hardened_rules_hold_for_each_parser(loaded, mode):
+    if mode not in loaded:
+        pytest.skip("PyYAML was built without libyaml")
+    outcome = dict(zip(loaded[mode]["texts"], loaded[mode]["results"], strict=True))
+    for text in STRINGS_STAY_STRINGS:
+        assert outcome[text] == ["ok", {"svar": text.split(": ", 1)[1].strip()}], text
+    for text in ACCEPTED:
+        assert outcome[text][0] == "ok", (text, outcome[text])
+    for text in REJECTED:
+        assert outcome[text][0] == "problem", (text, outcome[text])
+    for text in REJECTED[:4]:
+        assert "(& og *)" in outcome[text][1], (text, outcome[text])
+
+
+def test_both_parsers_agree(loaded):
+    if len(loaded) < 2:
+        pytest.skip("PyYAML was built without libyaml")
+    c, fallback = loaded["c"]["results"], loaded["nolibyaml"]["results"]
+    assert [kind for kind, _ in c] == [kind for kind, _ in fallback]
+    assert [value for kind, value in c if kind == "ok"] == \
+        [value for kind, value in fallback if kind == "ok"]
