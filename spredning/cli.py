@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - older Typer uses click itself
     from click.exceptions import ClickException, UsageError
 
 DEBUG_ENV = "SPREDNING_DEBUG"
+INTERRUPTED = "Afbrudt. Intet er gået tabt af det, der allerede var gemt."
 
 app = typer.Typer(
     name="spredning",
@@ -129,39 +130,44 @@ def _debug_wanted(argv: list[str]) -> bool:
     return "--debug" in argv or os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
 
+def _usage_failed(exc: UsageError) -> int:
+    """A wrong command line: the help when nothing was given, else a Danish message."""
+    if type(exc).__name__ == "NoArgsIsHelpError":  # plain 'spredning': show the help
+        print(exc.format_message())
+        return EXIT_OK
+    path = exc.ctx.command_path if exc.ctx is not None else "spredning"
+    _print_error(_usage_message(exc), f"Se '{path} --help' for at få hjælp.")
+    return EXIT_USAGE
+
+
+def _unexpected(exc: Exception) -> int:
+    _print_error(f"Der skete en uventet fejl: {type(exc).__name__}.",
+                 "Dine gemte svar er ikke berørt. Kør kommandoen igen med --debug for detaljer, "
+                 "og send dem gerne til udviklerne.")
+    return EXIT_ERROR
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line and turn every failure into a Danish message and an exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     dansk.install()
     try:
         code = app(args=args, prog_name="spredning", standalone_mode=False)
+        if code == EXIT_INTERRUPTED:  # Typer turns Ctrl+C into exit code 130 without a word
+            _print_error(INTERRUPTED, None, "")
     except SpredningError as exc:
         _print_error(exc.message, exc.hint, "" if exc.exit_code == EXIT_INTERRUPTED else "Fejl: ")
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
-        _print_error("Afbrudt. Intet er gået tabt af det, der allerede var gemt.", None, "")
+        _print_error(INTERRUPTED, None, "")
         code = EXIT_INTERRUPTED
     except UsageError as exc:
-        if type(exc).__name__ == "NoArgsIsHelpError":  # plain 'spredning': show the help
-            print(exc.format_message())
-            sys.exit(EXIT_OK)
-        path = exc.ctx.command_path if exc.ctx is not None else "spredning"
-        _print_error(_usage_message(exc), f"Se '{path} --help' for at få hjælp.")
-        code = EXIT_USAGE
+        code = _usage_failed(exc)
     except ClickException as exc:
         _print_error(exc.format_message(), None)
         code = exc.exit_code
-    except OSError as exc:
-        if _debug_wanted(args):
-            raise
-        code = _output_failed(exc)
     except Exception as exc:
         if _debug_wanted(args):
             raise
-        _print_error(
-            f"Der skete en uventet fejl: {type(exc).__name__}.",
-            "Dine gemte svar er ikke berørt. Kør kommandoen igen med --debug for detaljer, "
-            "og send dem gerne til udviklerne.",
-        )
-        code = EXIT_ERROR
+        code = _output_failed(exc) if isinstance(exc, OSError) else _unexpected(exc)
     sys.exit(code if isinstance(code, int) else 0)

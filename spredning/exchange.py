@@ -1,9 +1,9 @@
 """Merging a partner organisation's answers into a project: never losing either side's words.
 
 A three-way merge per answer. The base is what the two organisations last had in common for that
-question (what we last imported from them or exported to them), kept by the store beside the
-project file. With a base, "they changed it" and "we changed it" can be told apart, so only a real
-conflict (both changed it differently) needs a choice, and importing the same file twice is a no-op.
+question: each export carries, as 'fælles', the version its sender last sent or received. With a
+base, "they changed it" and "we changed it" can be told apart, so only a real conflict (both changed
+it differently, e.g. when two exports cross) needs a choice, and importing a file twice is a no-op.
 No terminal code here: the command asks about conflicts through a callback.
 """
 
@@ -54,16 +54,26 @@ class MergePlan:
         return sum(1 for o in self.outcomes.values() if o is outcome)
 
 
-def plan_merge(ours: Mapping[str, str], theirs: Mapping[str, str],
-               base: Mapping[str, str]) -> MergePlan:
-    """Decide, answer by answer, what importing `theirs` into `ours` means."""
+def plan_merge(ours: Mapping[str, str], theirs: Mapping[str, str], base: Mapping[str, str],
+               pending: Mapping[str, str] | None = None,
+               seen: Mapping[str, str] | None = None) -> MergePlan:
+    """Decide, answer by answer, what importing `theirs` into `ours` means.
+
+    `base` is the common ground the file declares: when our answer is still that, theirs is newer.
+    `seen` is what we last exchanged ourselves: a text of theirs we already had is no news.
+    `pending` holds conflicts already kept for later; the same one arriving again changes nothing.
+    """
     plan = MergePlan()
+    pending = pending or {}
+    seen = seen or {}
     for qid, their_text in theirs.items():
         our_text = ours.get(qid)
-        if our_text is None:
+        if pending.get(qid) == their_text:
+            plan.outcomes[qid] = Outcome.UNCHANGED
+        elif our_text is None:
             plan.outcomes[qid] = Outcome.ADDED
             plan.new_answers[qid] = their_text
-        elif our_text == their_text or their_text == base.get(qid):
+        elif their_text in (our_text, base.get(qid), seen.get(qid)):
             plan.outcomes[qid] = Outcome.UNCHANGED
         elif our_text == base.get(qid):
             plan.outcomes[qid] = Outcome.UPDATED

@@ -39,6 +39,15 @@ def _eof_keys() -> KeyBindings:
     return bindings
 
 
+def select(message: str, choices: list[Choice], default=None, **io):
+    """A Danish menu (arrow keys and Enter) where Ctrl+C and Ctrl+D both stop, as at text prompts."""
+    question = questionary.select(message, choices=choices, default=default, style=STYLE,
+                                  qmark="?", instruction=SELECT_HELP, **io)
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, _eof_keys()])
+    return question.unsafe_ask()
+
+
 def _back_keys() -> KeyBindings:
     """PgUp and Ctrl+B end the prompt with Nav.BACK instead of an answer."""
     bindings = KeyBindings()
@@ -73,11 +82,7 @@ class QuestionaryPrompter:
         self.io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
 
     def _select(self, message: str, choices: list[Choice], default=None):
-        question = questionary.select(message, choices=choices, default=default, style=STYLE,
-                                      qmark="?", instruction=SELECT_HELP, **self.io)
-        app = question.application
-        app.key_bindings = merge_key_bindings([app.key_bindings, _eof_keys()])
-        return question.unsafe_ask()
+        return select(message, choices, default, **self.io)
 
     def phase_intro(self, phase: Phase, role: str) -> None:
         self.console.print(render.phase_overview(phase, (role,)))

@@ -32,7 +32,7 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SLUG = 60
 BACKUP_INFIX = fileio.BACKUP_INFIX
 MAX_ACTIVE_BYTES = 1024
-TOP_KEYS = ("format", "guideudgave", "projekt", "konflikter", "svar")
+TOP_KEYS = ("format", "guideudgave", "projekt", "konflikter", "fælles", "svar")
 BASE_SUFFIX = ".fælles"
 SECTION_TITLES = {"dele": "Vi vil dele", "genbruge": "Vi vil genbruge",
                   None: "Andre svar (fra en anden udgave af guiden)"}
@@ -241,12 +241,12 @@ class Store:
                 self._written[path] = _signature(path)
         return refused
 
-    # -- what two organisations last had in common, for merging imports -------------------
+    # -- what was last exchanged with the partner: the common ground exports declare -------
     def _base_path(self, slug: str) -> Path:
         return self.home / f".{slug}{SUFFIX}{BASE_SUFFIX}"
 
     def load_base(self, slug: str) -> dict[str, str]:
-        """The answers last exchanged with the partner (empty when unknown or unreadable)."""
+        """The answers last sent to or received from the partner (empty when unknown)."""
         try:
             data = yamlio.loads(yamlio.decode(
                 fileio.read_regular(self._base_path(slug), yamlio.MAX_BYTES)))
@@ -257,7 +257,7 @@ class Store:
         return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
 
     def update_base(self, slug: str, exchanged: Mapping[str, str]) -> None:
-        """Remember answers as exchanged with the partner (after an import or an export)."""
+        """Remember answers as exchanged (after an import or an export); exports declare them."""
         if exchanged:
             base = {**self.load_base(slug), **exchanged}
             fileio.atomic_write(self._base_path(slug), yamlio.dumps(base))
@@ -431,6 +431,11 @@ def project_from_data(data: dict, slug: str, path: Path) -> Project:
         role=facts.get("rolle"), example=facts.get("eksempel") == "ja",
         guide_edition=str(data.get("guideudgave", "")), answers=_answers(data, path),
         conflicts=_answers(data, path, "konflikter"))
+
+
+def shared_base(data: dict, path: Path) -> dict[str, str]:
+    """An exchange file's 'fælles': what its sender last received from us, answer by answer."""
+    return _answers(data, path, "fælles")
 
 
 def data_from_project(project: Project, order: Sequence[str] = ()) -> dict:

@@ -199,3 +199,25 @@ def test_resolve_without_conflicts_asks_nothing():
 
     assert resolve(plan, never) == {}
     assert plan.new_answers == {Q2: "ny"}
+
+
+# --- the declared base and what we have seen ourselves ------------------------------------------
+
+
+def test_a_text_we_already_exchanged_is_no_news_even_without_a_declared_base():
+    plan = plan_merge({"q": "vores nye"}, {"q": "gammel"}, base={}, seen={"q": "gammel"})
+    assert plan.outcomes == {"q": Outcome.UNCHANGED}
+    assert plan.new_answers == {}
+
+
+def test_what_we_sent_last_is_not_a_licence_to_overwrite_when_exports_cross():
+    # we sent "vores" (seen), they changed from the old common "fælles" to "deres" meanwhile
+    plan = plan_merge({"q": "vores"}, {"q": "deres"}, base={"q": "fælles"}, seen={"q": "vores"})
+    assert plan.outcomes == {"q": Outcome.CONFLICT}
+    assert plan.conflicts == [Conflict("q", "vores", "deres")]
+
+
+def test_a_conflict_already_kept_for_later_is_not_reported_again():
+    plan = plan_merge({"q": "vores"}, {"q": "deres"}, base={}, pending={"q": "deres"})
+    assert plan.outcomes == {"q": Outcome.UNCHANGED}
+    assert plan.conflicts == []

@@ -332,11 +332,6 @@ def test_different_answers_with_no_exchange_before_are_a_conflict(dele, genbruge
     assert genbruge.conflicts() == {D1: "Det rigtige formål"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug in the merge's base: 'eksport' records what it sends as common ground before the partner "
-    "has it, so when both sides change an answer and their exports cross, each import takes the "
-    "other's text as an update and both own texts are lost without a conflict; needs the sender's "
-    "base in the exported file (a format decision)"))
 def test_crossing_exports_of_one_answer_changed_on_both_sides_lose_nothing(exchanged):
     dele, genbruge = exchanged
     dele.answer({D1: "Dele ændrede formålet"})

@@ -43,16 +43,23 @@ def eksport(
     project = store.load(slug)
     answers = _side_answers(guide, project, (role,) if role else ROLES)
     shared = replace(project, answers=answers, conflicts={}, role=role or project.role)
-    text = project_text(data_from_project(shared, guide.question_ids()))
+    data = data_from_project(shared, guide.question_ids())
+    exchanged = store.load_base(slug)  # what we last sent or received: our common ground
+    base = {qid: exchanged[qid] for qid in answers if qid in exchanged}
+    if base:
+        data = {**{k: v for k, v in data.items() if k != "svar"}, "fælles": base,
+                "svar": data.get("svar", {})}
+    text = project_text(data)
     path = write_file(ud or Path(f"{slug}-{role or 'begge'}.yaml"), text, overskriv)
     store.update_base(slug, answers)
     make_console().print(Text.assemble(("Eksporteret: ", "bold green"),
                                        f"{len(answers)} svar til {path}"))
 
 
-def _read_partner_file(path: Path, order) -> Project:
+def _read_partner_file(path: Path) -> tuple[Project, dict[str, str]]:
+    """The partner's project and the common ground it declares; hardened, validated, unwritten."""
     from spredning import fileio, yamlio
-    from spredning.store import project_from_data, slugify
+    from spredning.store import project_from_data, shared_base, slugify
 
     try:
         data = yamlio.loads(yamlio.decode(fileio.read_capped(path, yamlio.MAX_BYTES)))
@@ -67,7 +74,8 @@ def _read_partner_file(path: Path, order) -> Project:
                              "'spredning eksport'.", "Bed partneren afgøre dem med 'spredning "
                              "konflikter' og sende en ny eksport. Intet er ændret.")
     name = data.get("projekt", {}).get("navn", "") if isinstance(data.get("projekt"), dict) else ""
-    return project_from_data(data, slugify(name if isinstance(name, str) else "") or "import", path)
+    slug = slugify(name if isinstance(name, str) else "") or "import"
+    return project_from_data(data, slug, path), shared_base(data, path)
 
 
 def _target(store, settings, incoming: Project) -> str | None:
@@ -82,7 +90,7 @@ def _target(store, settings, incoming: Project) -> str | None:
 def _ask_conflict(console, guide: Guide):
     import questionary
 
-    from spredning.prompter import STYLE
+    from spredning.prompter import select
     from spredning.render_project import conflict_view
 
     questions = {q.id: q for q in guide.questions()}
@@ -90,13 +98,11 @@ def _ask_conflict(console, guide: Guide):
     def choose(conflict: Conflict) -> Choice:
         console.print(conflict_view(questions.get(conflict.question_id), conflict))
         try:
-            return questionary.select(
-                "Hvilket svar skal gemmes?", style=STYLE, instruction="(piletaster og Enter)",
-                choices=[questionary.Choice("Vores", Choice.OURS),
-                         questionary.Choice("Partnerens", Choice.THEIRS),
-                         questionary.Choice("Begge, efter hinanden", Choice.BOTH),
-                         questionary.Choice("Afgør senere (gem begge udgaver)", Choice.LATER)],
-            ).unsafe_ask()
+            return select("Hvilket svar skal gemmes?", [
+                questionary.Choice("Vores", Choice.OURS),
+                questionary.Choice("Partnerens", Choice.THEIRS),
+                questionary.Choice("Begge, efter hinanden", Choice.BOTH),
+                questionary.Choice("Afgør senere (gem begge udgaver)", Choice.LATER)])
         except (KeyboardInterrupt, EOFError):  # Typer would turn these into a silent exit 130
             raise Interrupted("Afbrudt. Intet er ændret i projektet.",
                               "Kør kommandoen igen, når du er klar.") from None
@@ -127,14 +133,15 @@ def importer(
     guide = load_guide(ctx.obj.guide_dir)
     store = open_store(ctx.obj)
     order = guide.question_ids()
-    incoming = _read_partner_file(fil, order)
+    incoming, declared = _read_partner_file(fil)
     console = make_console()
     slug = _target(store, ctx.obj, incoming)
     if slug is None:
         _create_from(store, incoming, guide, console, tor)
         return
     project = store.load(slug)
-    plan = plan_merge(project.answers, incoming.answers, store.load_base(slug))
+    plan = plan_merge(project.answers, incoming.answers, declared, project.conflicts,
+                      store.load_base(slug))
     console.print(Text(f"Import i projektet {project.name} ({store.path_for(slug)})", style="bold"))
     if tor:
         console.print(Text("Prøvekørsel, intet er gemt: " + _summary(plan, 0)))

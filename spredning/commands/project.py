@@ -20,7 +20,7 @@ def _ask_missing(navn, beskrivelse, deler, genbruger, rolle):
     """Ask for the facts not given as options (only in a terminal)."""
     import questionary
 
-    from spredning.prompter import STYLE
+    from spredning.prompter import STYLE, select
 
     def text(message, value, instruction=None):
         if value is not None:
@@ -34,11 +34,9 @@ def _ask_missing(navn, beskrivelse, deler, genbruger, rolle):
         answer = text("Organisation(er), der genbruger den:", None, "(adskil flere med komma)")
         genbruger = [part.strip() for part in answer.split(",") if part.strip()]
     if rolle is None:
-        rolle = questionary.select(
-            "Hvilken side er du på?", style=STYLE, instruction="(piletaster og Enter)",
-            choices=[questionary.Choice("Vi vil dele (vi deler innovationen)", "dele"),
-                     questionary.Choice("Vi vil genbruge (vi genbruger den)", "genbruge")],
-        ).unsafe_ask()
+        rolle = select("Hvilken side er du på?",
+                       [questionary.Choice("Vi vil dele (vi deler innovationen)", "dele"),
+                        questionary.Choice("Vi vil genbruge (vi genbruger den)", "genbruge")])
     return navn, beskrivelse, deler, genbruger, rolle
 
 
