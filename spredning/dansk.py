@@ -64,10 +64,17 @@ def _plain_params(params) -> None:
             parameter_info=descriptor.parameter_info, annotation=descriptor.annotation)
 
 
+def _no_type(ctx=None) -> None:
+    return None
+
+
 class _DanishHelpMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _plain_params(self.params)
+        for param in self.params:  # arguments are named by their Danish metavar, not "<str>"
+            if getattr(param, "param_type_name", "") == "argument":
+                param.display_type_rich = _no_type
         self.options_metavar = "[TILVALG]"
         if hasattr(self, "subcommand_metavar"):
             self.subcommand_metavar = "KOMMANDO [ARGUMENTER]..."
