@@ -8,10 +8,7 @@ UTF-8 with æøå as they are, multi-line answers as literal blocks.
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
@@ -57,47 +54,14 @@ def shown(text: str) -> str:
     return text if len(text) <= MAX_SHOWN else text[:MAX_SHOWN] + "…"
 
 
-class _StrictConstructor(SafeConstructor):
-    """SafeConstructor that rejects duplicate keys, aliases, non-text keys and typed tags.
+class _StrictLoader(_Parser, BaseResolver):
+    """Parser + a resolver that knows no implicit types: every plain scalar is text.
 
-    Only text, lists and mappings are built: an explicit ``!!int``, ``!!bool``, ``!!timestamp``,
-    ``!!binary`` or ``!!set`` is an error, so every value read is a str, a list or a dict.
+    Values are built by ``_build``, not by a PyYAML constructor, so no Python type can be made.
     """
-
-    yaml_constructors: ClassVar[dict] = {
-        _STR_TAG: SafeConstructor.construct_yaml_str,
-        "tag:yaml.org,2002:seq": SafeConstructor.construct_yaml_seq,
-        "tag:yaml.org,2002:map": SafeConstructor.construct_yaml_map,
-        None: SafeConstructor.construct_undefined,
-    }
-
-    def construct_object(self, node, deep=False):
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise YamlProblem("filen bruger YAML-henvisninger (& og *), som ikke er tilladt")
-        return super().construct_object(node, deep=deep)
-
-    def construct_mapping(self, node, deep=False):
-        seen = set()
-        for key_node, _value in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise YamlProblem(f"linje {key_node.start_mark.line + 1}: en nøgle skal være en "
-                                  "tekst, ikke en liste eller samling")
-            key = key_node.value
-            if key_node.tag == "tag:yaml.org,2002:merge" or key == "<<":
-                raise YamlProblem(f"linje {key_node.start_mark.line + 1}: '<<' er ikke tilladt")
-            if key in seen:
-                raise YamlProblem(f"linje {key_node.start_mark.line + 1}: nøglen '{shown(key)}' "
-                                  "står to gange")
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
-class _StrictLoader(_Parser, _StrictConstructor, BaseResolver):
-    """Parser + strict constructor + a resolver that knows no implicit types: all scalars are str."""
 
     def __init__(self, stream):
         _Parser.__init__(self, stream)
-        _StrictConstructor.__init__(self)
         BaseResolver.__init__(self)
 
 
@@ -133,29 +97,54 @@ def _check_events(text: str) -> None:
             depth -= 1
 
 
-def _check_nodes(root) -> None:
-    """Reject aliases (a node reached twice) and deep nesting in the parsed nodes, before building.
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
 
-    A walk over the nodes instead of a second parse; aliases share their node, so a "billion
-    laughs" file is as cheap to walk as to read.
+
+def _not_allowed(node) -> YamlProblem:
+    mark = node.start_mark
+    return YamlProblem(f"ukendt eller ulovlig YAML-type (linje {mark.line + 1}, kolonne "
+                       f"{mark.column + 1}: mærket '{shown(str(node.tag))}' er ikke tilladt)")
+
+
+def _build(node, depth: int, seen: set[int]) -> object:
+    """Build text, lists and mappings straight from the parsed nodes, checking every rule.
+
+    One walk instead of PyYAML's generic constructor (several times slower): aliases (a node
+    reached twice), nesting deeper than MAX_DEPTH, typed tags, non-text or duplicate keys and
+    merge keys are all refused here.
     """
-    seen: set[int] = set()
-    stack = [(root, 1)] if root is not None else []
-    while stack:
-        node, depth = stack.pop()
-        if id(node) in seen:
-            line = node.start_mark.line + 1
-            raise YamlProblem(f"linje {line}: YAML-ankre og -henvisninger (& og *) er ikke tilladt")
-        seen.add(id(node))
-        if isinstance(node, SequenceNode):
-            children = node.value
-        elif isinstance(node, MappingNode):
-            children = [child for pair in node.value for child in pair]
-        else:
-            continue
-        if depth > MAX_DEPTH:
-            raise YamlProblem(f"strukturen er dybere end {MAX_DEPTH} niveauer")
-        stack.extend((child, depth + 1) for child in children)
+    if id(node) in seen:
+        line = node.start_mark.line + 1
+        raise YamlProblem(f"linje {line}: YAML-ankre og -henvisninger (& og *) er ikke tilladt")
+    seen.add(id(node))
+    if isinstance(node, ScalarNode):
+        if node.tag != _STR_TAG:
+            raise _not_allowed(node)
+        return node.value
+    if depth > MAX_DEPTH:
+        raise YamlProblem(f"strukturen er dybere end {MAX_DEPTH} niveauer")
+    if isinstance(node, SequenceNode) and node.tag == _SEQ_TAG:
+        return [_build(child, depth + 1, seen) for child in node.value]
+    if not isinstance(node, MappingNode) or node.tag != _MAP_TAG:
+        raise _not_allowed(node)
+    result: dict[str, object] = {}
+    for key_node, value_node in node.value:
+        result[_key(key_node, result)] = _build(value_node, depth + 1, seen)
+    return result
+
+
+def _key(node, so_far: dict) -> str:
+    line = node.start_mark.line + 1
+    if not isinstance(node, ScalarNode):
+        raise YamlProblem(f"linje {line}: en nøgle skal være en tekst, ikke en liste eller samling")
+    if node.tag == "tag:yaml.org,2002:merge" or node.value == "<<":
+        raise YamlProblem(f"linje {line}: '<<' er ikke tilladt")
+    if node.tag != _STR_TAG:
+        raise _not_allowed(node)
+    if node.value in so_far:
+        raise YamlProblem(f"linje {line}: nøglen '{shown(node.value)}' står to gange")
+    return node.value
 
 
 def loads(text: str) -> object:
@@ -166,14 +155,11 @@ def loads(text: str) -> object:
         loader = _StrictLoader(text)
         try:
             node = loader.get_single_node()
-            _check_nodes(node)
-            value = loader.construct_document(node) if node is not None else None
+            value = _build(node, 1, set()) if node is not None else None
         finally:
             loader.dispose()
     except YamlProblem:
         raise
-    except ConstructorError as exc:
-        raise YamlProblem(f"ukendt eller ulovlig YAML-type ({_where(exc)})") from None
     except yaml.MarkedYAMLError as exc:
         if "maximum nesting depth" in str(exc.problem):  # libyaml's own cap (1000) met first
             raise YamlProblem(f"strukturen er dybere end {MAX_DEPTH} niveauer") from None
