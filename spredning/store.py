@@ -6,6 +6,7 @@ answer is applied, and the new text replaces the old atomically (temp file, fsyn
 crash leaves either the previous complete file or the new one. A file that cannot be read is never
 overwritten, and a file that spredning did not write in exactly this form (a BOM, CRLF line ends,
 comments, other quoting) is first kept as a backup next to it, ``NAVN.yaml.bak-DATO-TID``.
+The file format itself lives in projectfile.py, the low-level file handling in fileio.py.
 """
 
 from __future__ import annotations
@@ -13,17 +14,22 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import textwrap
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from spredning import fileio, yamlio
+from spredning import fileio, projectfile, yamlio
 from spredning.errors import ProjectFileError, SpredningError, UsageProblem
-from spredning.model import ROLES, Project
+from spredning.model import Project
+from spredning.projectfile import (  # noqa: F401  (re-exported for callers of the store)
+    FORMAT_VERSION,
+    data_from_project,
+    project_from_data,
+    project_text,
+    shared_base,
+)
 
-FORMAT_VERSION = 1
 HOME_ENV = "SPREDNING_HJEM"
 ACTIVE_FILE = ".aktivt-projekt"
 SUFFIX = ".yaml"
@@ -32,15 +38,9 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_SLUG = 60
 BACKUP_INFIX = fileio.BACKUP_INFIX
 MAX_ACTIVE_BYTES = 1024
-TOP_KEYS = ("format", "guideudgave", "projekt", "konflikter", "fælles", "svar")
 BASE_SUFFIX = ".fælles"
-SECTION_TITLES = {"dele": "Vi vil dele", "genbruge": "Vi vil genbruge",
-                  None: "Andre svar (fra en anden udgave af guiden)"}
 INDEX_FILE = ".projekter.json"
 INDEX_VERSION = 1
-FACT_KEYS = ("navn", "beskrivelse", "deler", "genbrugere", "rolle", "eksempel")
-
-
 def home_dir(option: str | os.PathLike | None = None) -> Path:
     """Choose the projects folder: --hjem, then $SPREDNING_HJEM, then the per-user data folder."""
     chosen = option or os.environ.get(HOME_ENV)
@@ -59,10 +59,6 @@ def slugify(name: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return slug[:MAX_SLUG].rstrip("-")
-
-
-def _is_text(value) -> bool:
-    return isinstance(value, str) and bool(value.strip())
 
 
 @dataclass(frozen=True)
@@ -147,7 +143,7 @@ class Store:
     def load(self, slug: str) -> Project:
         """Load and validate one project file."""
         path = self.path_for(slug)
-        return project_from_data(_read(path)[1], slug, path)
+        return project_from_data(projectfile.read(path)[1], slug, path)
 
     def summaries(self, slugs: Iterable[str]) -> list[tuple[str, ProjectSummary | SpredningError]]:
         """Name and answered questions of each project, from a small index next to the files.
@@ -196,7 +192,7 @@ class Store:
     def create(self, project: Project, order: Sequence[str] = ()) -> Path:
         """Write a new project file; an existing project of the same slug is an error."""
         path = self.path_for(project.slug)
-        content = _serialise(data_from_project(project, order), path)
+        content = projectfile.serialise(data_from_project(project, order), path)
         fileio.make_folder(self.home)
         with self._lock(path):
             if path.exists() or path.is_symlink():
@@ -225,16 +221,17 @@ class Store:
         with self._lock(path):
             fileio.remove_stale_temps(path)
             signature = _signature(path)
-            raw, data = _read(path)
+            raw, data = projectfile.read(path)
             project_from_data(data, slug, path)  # refuse to rewrite a file we cannot understand
             # A file this Store wrote itself (same inode, size, time) needs no byte-for-byte check.
             as_written = (signature is not None and self._written.get(path) == signature) or \
-                _is_as_written(raw, data)
+                projectfile.is_as_written(raw, data)
             answers, refused = _apply(data.get("svar") or {}, changes, expected)
             kept = _updated(data.get("konflikter") or {}, conflicts or {})
             if answers != (data.get("svar") or {}) or kept != (data.get("konflikter") or {}):
-                new_data = _rewritten(data, _ordered(answers, order), _ordered(kept, order))
-                content = _serialise(new_data, path)
+                new_data = projectfile.rewritten(data, projectfile.ordered(answers, order),
+                                                 projectfile.ordered(kept, order))
+                content = projectfile.serialise(new_data, path)
                 if not as_written:
                     self.last_backup = fileio.keep_backup(path, raw)
                 fileio.atomic_write(path, content)
@@ -298,14 +295,6 @@ def _file_key(path: Path) -> list[int]:
     return [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
-def _ordered(answers: Mapping[str, str], order: Sequence[str]) -> dict[str, str]:
-    """Answers in guide order; ids the guide does not know (newer or custom guide) keep theirs, last."""
-    known = set(order)
-    result = {qid: answers[qid] for qid in order if qid in answers}
-    result.update((qid, text) for qid, text in answers.items() if qid not in known)
-    return result
-
-
 def _apply(on_disk: Mapping[str, str], changes: Mapping[str, str | None],
            expected: Mapping[str, str | None]) -> tuple[dict[str, str], list[SaveConflict]]:
     """Apply changes whose answer on disk is still the one expected; refuse the others."""
@@ -332,197 +321,12 @@ def _updated(kept: Mapping[str, str], updates: Mapping[str, str | None]) -> dict
     return result
 
 
-def _rewritten(data: dict, answers: dict[str, str], kept: dict[str, str]) -> dict:
-    """The file's data with new answers, in the current format and key order."""
-    result: dict[str, object] = {"format": FORMAT_VERSION}
-    result.update((key, value) for key, value in data.items()
-                  if key not in ("format", "konflikter", "svar"))
-    if kept:
-        result["konflikter"] = kept
-    result["svar"] = answers
-    return result
-
-
-def _read(path: Path) -> tuple[bytes, dict]:
-    """Read a project file: its bytes as on disk and its data; errors name the file."""
-    try:
-        raw = fileio.read_regular(path, yamlio.MAX_BYTES)
-    except FileNotFoundError:
-        raise SpredningError(f"Projektfilen {path} findes ikke.",
-                             "Se 'spredning projekter' for projekterne i mappen.") from None
-    except IsADirectoryError:
-        raise ProjectFileError(f"Projektfilen {path} er ikke en almindelig fil (fx en mappe).",
-                               "Flyt den væk, eller vælg et andet projekt.") from None
-    except OSError as exc:
-        raise ProjectFileError(f"Projektfilen {path} kan ikke læses ({fileio.reason(exc)}).") from None
-    try:
-        data = yamlio.loads(yamlio.decode(raw))
-    except yamlio.YamlProblem as exc:
-        raise ProjectFileError(f"Projektfilen {path} kan ikke læses: {exc}.",
-                               "Filen er ikke ændret. Ret den i en teksteditor, eller gendan en "
-                               "sikkerhedskopi.") from None
-    if not isinstance(data, dict):
-        raise ProjectFileError(f"Projektfilen {path} har ikke den rigtige form "
-                               "(den skal være en samling af nøgler).", "Filen er ikke ændret.")
-    return raw, data
-
-
-def _file_error(path: Path, message: str) -> ProjectFileError:
-    return ProjectFileError(f"Projektfilen {path}: {message}.",
-                            "Filen er ikke ændret. Ret den i en teksteditor, og prøv igen.")
-
-
-def _check_format(data: dict, path: Path) -> None:
-    """Check the top level: known keys, a format number this version can read."""
-    unknown = [yamlio.shown(k) for k in data if k not in TOP_KEYS]
-    if unknown:
-        raise _file_error(path, f"ukendt nøgle '{unknown[0]}' (kendte: {', '.join(TOP_KEYS)})")
-    version = data.get("format")
-    if not isinstance(version, str) or not version.isascii() or not version.isdigit():
-        raise _file_error(path, "mangler et gyldigt formatnummer ('format: 1')")
-    if not isinstance(data.get("guideudgave", ""), str):
-        raise _file_error(path, "'guideudgave' skal være en tekst")
-    if int(version) < 1:
-        raise _file_error(path, f"har et ukendt formatnummer ({version})")
-    if int(version) > FORMAT_VERSION:
-        raise ProjectFileError(
-            f"Projektfilen {path} er skrevet af en nyere udgave af spredning "
-            f"(format {version}; denne udgave kender format {FORMAT_VERSION}).",
-            "Opdatér spredning for at åbne den. Filen er ikke ændret.")
-
-
-def _facts(data: dict, path: Path) -> dict:
-    facts = data.get("projekt")
-    if not isinstance(facts, dict):
-        raise _file_error(path, "'projekt' skal være en samling af nøgler")
-    unknown = [yamlio.shown(k) for k in facts if k not in FACT_KEYS]
-    if unknown:
-        raise _file_error(path, f"ukendt nøgle 'projekt.{unknown[0]}'")
-    if not _is_text(facts.get("navn")):
-        raise _file_error(path, "'projekt.navn' mangler eller er tom")
-    for key in ("beskrivelse", "deler", "rolle", "eksempel"):
-        if key in facts and not isinstance(facts[key], str):
-            raise _file_error(path, f"'projekt.{key}' skal være en tekst")
-    reusers = facts.get("genbrugere", [])
-    if not isinstance(reusers, list) or not all(isinstance(r, str) for r in reusers):
-        raise _file_error(path, "'projekt.genbrugere' skal være en liste af tekster")
-    if facts.get("rolle") not in (None, *ROLES):
-        raise _file_error(path, "'projekt.rolle' skal være 'dele' eller 'genbruge'")
-    return facts
-
-
-def _answers(data: dict, path: Path, key: str = "svar") -> dict[str, str]:
-    answers = data.get(key) or {}
-    if not isinstance(answers, dict):
-        raise _file_error(path, f"'{key}' skal være en samling af spørgsmål-id'er og svar")
-    for qid, text in answers.items():
-        if not isinstance(text, str):
-            raise _file_error(path, f"svaret på '{yamlio.shown(qid)}' skal være en tekst")
-    return {qid: text for qid, text in answers.items() if text.strip()}
-
-
-def project_from_data(data: dict, slug: str, path: Path) -> Project:
-    """Validate a project file's data and build the Project; errors name the file."""
-    _check_format(data, path)
-    facts = _facts(data, path)
-    return Project(
-        slug=slug, name=facts["navn"], description=facts.get("beskrivelse", ""),
-        sharing_org=facts.get("deler", ""), reusing_orgs=tuple(facts.get("genbrugere", [])),
-        role=facts.get("rolle"), example=facts.get("eksempel") == "ja",
-        guide_edition=str(data.get("guideudgave", "")), answers=_answers(data, path),
-        conflicts=_answers(data, path, "konflikter"))
-
-
-def shared_base(data: dict, path: Path) -> dict[str, str]:
-    """An exchange file's 'fælles': what its sender last received from us, answer by answer."""
-    return _answers(data, path, "fælles")
-
-
-def data_from_project(project: Project, order: Sequence[str] = ()) -> dict:
-    """The file contents for a project: only what the user entered or chose, in a fixed order."""
-    facts: dict[str, object] = {"navn": project.name}
-    if project.description:
-        facts["beskrivelse"] = project.description
-    if project.sharing_org:
-        facts["deler"] = project.sharing_org
-    if project.reusing_orgs:
-        facts["genbrugere"] = list(project.reusing_orgs)
-    if project.role:
-        facts["rolle"] = project.role
-    if project.example:
-        facts["eksempel"] = "ja"
-    data: dict[str, object] = {"format": FORMAT_VERSION, "guideudgave": project.guide_edition,
-                               "projekt": facts}
-    if project.conflicts:
-        data["konflikter"] = _ordered(project.conflicts, order)
-    if project.answers:
-        data["svar"] = _ordered(project.answers, order)
-    return data
-
-
 def _check_changes(changes: Mapping[str, str | None], path: Path) -> None:
     """Answers are text (or None to remove one); anything else is refused before the file is read."""
     for qid, text in changes.items():
         if not isinstance(qid, str) or not (text is None or isinstance(text, str)):
             raise SpredningError(f"Svaret på '{yamlio.shown(str(qid))}' kan ikke gemmes i {path}: "
                                  "det er ikke en tekst.", "Filen er ikke ændret.")
-
-
-def _side_of(question_id: str) -> str | None:
-    parts = question_id.split(".")
-    return parts[2] if len(parts) == 4 and parts[2] in ROLES else None
-
-
-def project_text(data: dict) -> str:
-    """The file's text: facts first, then the answers side by side in fixed sections.
-
-    Each side's answers stand under a comment line of their own that never changes, so when the
-    two organisations add answers on their own branches (git, a shared folder), the additions sit
-    in different places of the file and merge without conflicts.
-    """
-    head = {key: value for key, value in data.items() if key != "svar"}
-    answers = data.get("svar") or {}
-    parts = [yamlio.dumps(head), "svar:\n"]
-    for role in (*ROLES, None):
-        section = {qid: text for qid, text in answers.items() if _side_of(qid) == role}
-        if role is None and not section:
-            continue
-        parts.append(f"  # {SECTION_TITLES[role]}\n")
-        if section:
-            parts.append(textwrap.indent(_without_end_marker(yamlio.dumps(section)), "  "))
-    return "".join(parts)
-
-
-def _without_end_marker(text: str) -> str:
-    """Drop the '...' document end that follows a kept-newlines block; the next section ends it."""
-    return text[:-4] if text.endswith("\n...\n") else text
-
-
-def _serialise(data: dict, path: Path) -> bytes:
-    """The file's new bytes; text that cannot be written (a lone surrogate) is an error, not a crash."""
-    try:
-        return project_text(data).encode("utf-8")
-    except UnicodeEncodeError as exc:
-        code = ord(exc.object[exc.start])
-        raise SpredningError(f"Kunne ikke gemme {path}: teksten indeholder tegnet U+{code:04X}, "
-                             "som ikke kan gemmes.", "Filen er ikke ændret. Skriv teksten "
-                             "igen uden tegnet.") from None
-    except yamlio.YamlProblem as exc:
-        raise SpredningError(f"Kunne ikke gemme {path}: {exc}.", "Filen er ikke ændret.") from None
-
-
-def _is_as_written(raw: bytes, data: dict) -> bool:
-    """True when the file is exactly what spredning writes for its data.
-
-    Otherwise (a BOM, CRLF, comments, other quoting, an older format) a rewrite would change
-    more than the answers, so the old file is kept as a backup first.
-    """
-    if data.get("format") != str(FORMAT_VERSION):
-        return False
-    try:
-        return raw == project_text({**data, "format": FORMAT_VERSION}).encode("utf-8")
-    except (UnicodeEncodeError, yamlio.YamlProblem):
-        return False
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:

@@ -33,8 +33,9 @@ def eksport(
     """Skriv projektet og en sides svar til en fil, som kan sendes til partneren."""
     from rich.text import Text
 
+    from spredning.projectfile import data_from_project, project_text
     from spredning.render import make_console
-    from spredning.store import data_from_project, project_text, write_file
+    from spredning.store import write_file
 
     guide = load_guide(ctx.obj.guide_dir)
     role = parse_role(rolle)
@@ -59,7 +60,8 @@ def eksport(
 def _read_partner_file(path: Path) -> tuple[Project, dict[str, str]]:
     """The partner's project and the common ground it declares; hardened, validated, unwritten."""
     from spredning import fileio, yamlio
-    from spredning.store import project_from_data, shared_base, slugify
+    from spredning.projectfile import project_from_data, shared_base
+    from spredning.store import slugify
 
     try:
         data = yamlio.loads(yamlio.decode(fileio.read_capped(path, yamlio.MAX_BYTES)))

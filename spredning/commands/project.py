@@ -44,7 +44,8 @@ def _example_project(edition: str) -> Project:
     from importlib import resources  # here, not at the top: only --eksempel pays (~10 ms)
 
     from spredning import yamlio
-    from spredning.store import project_from_data, slugify
+    from spredning.projectfile import project_from_data
+    from spredning.store import slugify
 
     text = resources.files("spredning").joinpath("eksempel.yaml").read_text(encoding="utf-8")
     data = yamlio.loads(text)
