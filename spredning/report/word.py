@@ -111,8 +111,12 @@ def _front(document, outline: Outline) -> None:
     _progress(document, outline)
 
 
-def _side(container, side: SideBlock) -> None:
-    """Add one side's questions and answers to the document or to a table cell."""
+def _side(container, side: SideBlock, in_table: bool = False) -> None:
+    """Add one side's questions and answers to the document or to a table cell.
+
+    In the body a question is kept on the page of its answer; in a table cell it is not, since
+    LibreOffice then moves a whole long row to the next page and leaves the page above empty.
+    """
     if not side.items:
         _add_text(container, common.NO_QUESTIONS, italic=True)
     group = None
@@ -121,7 +125,7 @@ def _side(container, side: SideBlock) -> None:
             _add_text(container, item.group.upper(), bold=True)
         group = item.group
         question = container.add_paragraph()
-        question.paragraph_format.keep_with_next = True
+        question.paragraph_format.keep_with_next = not in_table
         _add_lines(question, [f"{item.number}. {item.text}"], bold=True)
         if item.answer is None:
             _add_text(container, common.UNANSWERED, italic=True)
@@ -149,7 +153,7 @@ def _tool(document, tool: ToolBlock) -> None:
                                   strict=True):
         _fill_cell(header, side.title, bold=True)
         empty = cell.paragraphs[0]
-        _side(cell, side)
+        _side(cell, side, in_table=True)
         empty._element.getparent().remove(empty._element)
 
 
