@@ -7,23 +7,15 @@ import json
 import os
 import re
 import subprocess
-import sys
 from importlib import resources
-from pathlib import Path
 
 import pexpect
 import pytest
 import yaml
+from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, TIMEOUT
 
 pytestmark = pytest.mark.e2e
 
-COMMAND = Path(sys.executable).parent / "spredning"
-TIMEOUT = 10
-ESC_ENTER = "\x1b\r"
-ENTER = "\r"
-DOWN = "\x1b[B"
-CTRL_C = "\x03"
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x08|\r")
 
 Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
 Q2 = "tjek.beskriv-innovationen.genbruge.samme-behov"

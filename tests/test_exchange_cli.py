@@ -13,7 +13,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
+from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, TIMEOUT
 
 from spredning import yamlio
 from spredning.exchange import combine
@@ -40,13 +40,6 @@ G1 = "tjek.beskriv-innovationen.genbruge.interessant"
 G2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
 G3 = "tjek.fortael-den-gode-historie.genbruge.begejstrer"
 
-COMMAND = Path(sys.executable).parent / "spredning"
-TIMEOUT = 10
-ENTER = "\r"
-ESC_ENTER = "\x1b\r"
-DOWN = "\x1b[B"
-CTRL_C = "\x03"
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x08|\r")
 
 
 def flat(text: str) -> str:
