@@ -92,7 +92,8 @@ def _usage_message(exc) -> str:
         return f"Tilvalget {option} skal have en værdi."
     if name == "MissingParameter":
         param = getattr(exc, "param", None)
-        shown = param.human_readable_name if param is not None else "en værdi"
+        shown = (getattr(param, "metavar", None) or (getattr(param, "name", "") or "").upper()
+                 or "en værdi")
         return f"Der mangler {shown}."
     message = exc.format_message()
     if message in dansk.TRANSLATED or message.startswith("Kommandoen "):
@@ -117,7 +118,9 @@ def _print_error(message: str, hint: str | None, label: str = "Fejl: ") -> None:
 
 def _output_failed(exc: OSError) -> int:
     """Report a failed read or write of the terminal or a pipe (files are handled by the store)."""
-    if exc.errno == errno.EPIPE:  # the reader went away (e.g. '| head'): nothing to say
+    if exc.errno == errno.EPIPE:  # the reader went away (e.g. '| head'): nothing to say,
+        with contextlib.suppress(OSError, ValueError):  # and nothing more to write at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
     reason = "disken er fuld" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
     with contextlib.suppress(OSError):  # stderr may be the full disk too
@@ -141,16 +144,15 @@ def _usage_failed(exc: UsageError) -> int:
 
 
 def _unexpected(exc: Exception) -> int:
-    _print_error(f"Der skete en uventet fejl: {type(exc).__name__}.",
-                 "Dine gemte svar er ikke berørt. Kør kommandoen igen med --debug for detaljer, "
-                 "og send dem gerne til udviklerne.")
+    with contextlib.suppress(OSError):
+        _print_error(f"Der skete en uventet fejl: {type(exc).__name__}.",
+                     "Dine gemte svar er ikke berørt. Kør kommandoen igen med --debug for "
+                     "detaljer, og send dem gerne til udviklerne.")
     return EXIT_ERROR
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Run the command line and turn every failure into a Danish message and an exit code."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    dansk.install()
+def _run(args: list[str]) -> int:
+    """Run the app; every failure becomes a Danish message and its exit code."""
     try:
         code = app(args=args, prog_name="spredning", standalone_mode=False)
         if code == EXIT_INTERRUPTED:  # Typer turns Ctrl+C into exit code 130 without a word
@@ -166,8 +168,17 @@ def main(argv: list[str] | None = None) -> None:
     except ClickException as exc:
         _print_error(exc.format_message(), None)
         code = exc.exit_code
-    except Exception as exc:
+    return code if isinstance(code, int) else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line; the one place that turns failures into messages and exit codes."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    dansk.install()
+    try:
+        code = _run(args)
+    except Exception as exc:  # a bug, or a failure while writing the answer or the message
         if _debug_wanted(args):
             raise
         code = _output_failed(exc) if isinstance(exc, OSError) else _unexpected(exc)
-    sys.exit(code if isinstance(code, int) else 0)
+    sys.exit(code)
