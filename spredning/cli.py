@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - older Typer uses click itself
     from click.exceptions import ClickException, UsageError
 
 DEBUG_ENV = "SPREDNING_DEBUG"
+GLOBAL_WITH_VALUE = ("--guide", "--hjem", "--projekt")
 INTERRUPTED = "Afbrudt. Intet er gået tabt af det, der allerede var gemt."
 
 app = typer.Typer(
@@ -171,9 +172,33 @@ def _run(args: list[str]) -> int:
     return code if isinstance(code, int) else EXIT_OK
 
 
+def globals_first(args: list[str]) -> list[str]:
+    """Move --guide, --hjem, --projekt and --debug to the front, so they work after a command too.
+
+    People write 'spredning status --projekt X' as naturally as 'spredning --projekt X status'.
+    """
+    front: list[str] = []
+    rest: list[str] = []
+    position = 0
+    while position < len(args):
+        word = args[position]
+        if word == "--":
+            rest.extend(args[position:])
+            break
+        if word == "--debug" or (word.split("=", 1)[0] in GLOBAL_WITH_VALUE and "=" in word):
+            front.append(word)
+        elif word in GLOBAL_WITH_VALUE and position + 1 < len(args):
+            front.extend(args[position:position + 2])
+            position += 1
+        else:
+            rest.append(word)
+        position += 1
+    return front + rest
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the command line; the one place that turns failures into messages and exit codes."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = globals_first(list(sys.argv[1:] if argv is None else argv))
     dansk.install()
     try:
         code = _run(args)

@@ -31,3 +31,21 @@ def test_a_reader_that_stops_early_gets_no_traceback(argv, tmp_path):
     _, err = process.communicate(timeout=60)
     assert b"Traceback" not in err
     assert b"Exception ignored" not in err
+
+
+def test_global_options_work_after_the_command_too(run_cli, tmp_path):
+    home = tmp_path / "andet-hjem"
+    code, _, err = run_cli("start", "--navn", "Ærø", "--rolle", "dele", "--hjem", str(home))
+    assert code == 0, err
+    assert (home / "aeroe.yaml").is_file()
+    code, out, err = run_cli("status", "--projekt", "Ærø", "--hjem", str(home))
+    assert code == 0, err
+    assert "Ærø" in out
+    code, out, err = run_cli("status", f"--hjem={home}", "--projekt=aeroe")
+    assert code == 0, err
+
+
+def test_a_global_option_without_its_value_is_a_usage_error(run_cli):
+    code, _, err = run_cli("status", "--projekt")
+    assert code == 2
+    assert "--projekt" in err and "Traceback" not in err
