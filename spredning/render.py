@@ -27,6 +27,15 @@ def _t(text: str, style: str = "") -> Text:
     return Text(clean(text), style=style)
 
 
+def line(*parts, style: str = "") -> Text:
+    """A line of output built from plain strings or (string, style) pairs, all cleaned.
+
+    For command messages that mix fixed words with a project name, a path or other user text.
+    """
+    pieces = [(clean(p), "") if isinstance(p, str) else (clean(p[0]), p[1]) for p in parts]
+    return Text.assemble(*pieces, style=style)
+
+
 def indented(renderable: RenderableType, indent: int) -> RenderableType:
     """Indent a renderable without padding lines out to the terminal width."""
     return Padding(renderable, (0, 0, 0, indent), expand=False)

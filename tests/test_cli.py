@@ -49,3 +49,20 @@ def test_a_global_option_without_its_value_is_a_usage_error(run_cli):
     code, _, err = run_cli("status", "--projekt")
     assert code == 2
     assert "--projekt" in err and "Traceback" not in err
+
+
+HOSTILE_NAME = "Ærø \x1b]0;titel\x07\x1b[31m\u202e"
+
+
+def test_command_messages_show_a_hostile_project_name_safely(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    outputs = [run_cli("start", "--navn", HOSTILE_NAME, "--rolle", "dele")]
+    outputs.append(run_cli("projekt", "brug", "aeroe-0-titel-31m"))
+    outputs.append(run_cli("eksport", "--ud", str(tmp_path / "ud.yaml")))
+    outputs.append(run_cli("rapport"))
+    outputs.append(run_cli("--projekt", "aeroe-0-titel-31m", "status"))
+    for code, out, err in outputs:
+        assert code == 0, err
+        for raw in ("\x1b", "\x07", "\u202e"):
+            assert raw not in out + err
+    assert "Ærø ␛]0;titel␇␛[31m<U+202E>" in outputs[0][1]

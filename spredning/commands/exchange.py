@@ -31,10 +31,8 @@ def eksport(
     overskriv: bool = typer.Option(False, "--overskriv", help="Erstat en eksisterende fil."),
 ) -> None:
     """Skriv projektet og en sides svar til en fil, som kan sendes til partneren."""
-    from rich.text import Text
-
     from spredning.projectfile import data_from_project, project_text
-    from spredning.render import make_console
+    from spredning.render import line, make_console
     from spredning.store import write_file
 
     guide = load_guide(ctx.obj.guide_dir)
@@ -53,8 +51,7 @@ def eksport(
     text = project_text(data)
     path = write_file(ud or Path(f"{slug}-{role or 'begge'}.yaml"), text, overskriv)
     store.update_base(slug, answers)
-    make_console().print(Text.assemble(("Eksporteret: ", "bold green"),
-                                       f"{len(answers)} svar til {path}"))
+    make_console().print(line(("Eksporteret: ", "bold green"), f"{len(answers)} svar til {path}"))
 
 
 def _read_partner_file(path: Path) -> tuple[Project, dict[str, str]]:
@@ -130,7 +127,7 @@ def importer(
     """Hent partnerens svar ind i projektet; intet svar går tabt."""
     from rich.text import Text
 
-    from spredning.render import make_console
+    from spredning.render import line, make_console
 
     guide = load_guide(ctx.obj.guide_dir)
     store = open_store(ctx.obj)
@@ -144,7 +141,7 @@ def importer(
     project = store.load(slug)
     plan = plan_merge(project.answers, incoming.answers, declared, project.conflicts,
                       store.load_base(slug))
-    console.print(Text(f"Import i projektet {project.name} ({store.path_for(slug)})", style="bold"))
+    console.print(line(f"Import i projektet {project.name} ({store.path_for(slug)})", style="bold"))
     if tor:
         console.print(Text("Prøvekørsel, intet er gemt: " + _summary(plan, 0)))
         return
@@ -161,18 +158,18 @@ def importer(
 
 
 def _create_from(store, incoming: Project, guide: Guide, console, dry_run: bool) -> None:
-    from rich.text import Text
+    from spredning.render import line
 
     role = other_role(incoming.role) if incoming.role else None
     project = replace(incoming, role=role, example=False, conflicts={})
     if dry_run:
-        console.print(Text(f"Prøvekørsel: et nyt projekt '{project.name}' ville blive oprettet med "
+        console.print(line(f"Prøvekørsel: et nyt projekt '{project.name}' ville blive oprettet med "
                            f"{len(project.answers)} svar. Intet er gemt."))
         return
     path = store.create(project, guide.question_ids())
     store.set_active(project.slug)
     store.update_base(project.slug, incoming.answers)
-    console.print(Text(f"Nyt projekt oprettet fra filen: {project.name} ({path}), "
+    console.print(line(f"Nyt projekt oprettet fra filen: {project.name} ({path}), "
                        f"{len(project.answers)} svar. Det er nu det aktive projekt.", style="green"))
 
 

@@ -47,10 +47,8 @@ def fase(
                                       help="Vis ikke den anden sides svar undervejs."),
 ) -> None:
     """Besvar en fases spørgsmål for din side; hvert svar gemmes med det samme."""
-    from rich.text import Text
-
     from spredning.interview import Interview, ProjectSession, answers_from_file, save_answer_file
-    from spredning.render import make_console
+    from spredning.render import line, make_console
 
     guide = load_guide(ctx.obj.guide_dir)
     phase = parse_phase(guide, fase)
@@ -66,7 +64,7 @@ def fase(
     if svar is not None:
         answers = answers_from_file(guide, _read_answer_file(svar), phase, rolle and role)
         changed = save_answer_file(session, answers)
-        console.print(Text(f"{len(changed)} svar gemt i {path} "
+        console.print(line(f"{len(changed)} svar gemt i {path} "
                            f"({len(answers) - len(changed)} var uændrede)."))
         _mention_backup(console, store)
         return
@@ -91,20 +89,21 @@ def fase(
 
 
 def _mention_backup(console, store) -> None:
-    from rich.text import Text
+    from spredning.render import line
 
     if store.last_backup is not None:
-        console.print(Text(f"Projektfilen var skrevet i en anden form (fx redigeret i hånden), så "
+        console.print(line(f"Projektfilen var skrevet i en anden form (fx redigeret i hånden), så "
                            f"den oprindelige udgave er gemt som {store.last_backup}.", style="dim"))
 
 
 def _suggest_next(console, guide, project, role, project_option) -> None:
     from rich.text import Text
 
+    from spredning.render import line
+
     step = next_step(guide, project, (role,))
     if step:
-        console.print(Text.assemble("Næste skridt: ",
-                                    (phase_command(step[0], role, project_option), "bold")))
+        console.print(line("Næste skridt: ", (phase_command(step[0], role, project_option), "bold")))
     else:
         console.print(Text("Alle jeres faser er besvaret. Se det hele med 'spredning vis'.",
                            style="green"))

@@ -71,7 +71,7 @@ def start(
     """Start et nyt projekt, og gør det aktivt."""
     from rich.text import Text
 
-    from spredning.render import make_console
+    from spredning.render import line, make_console
     from spredning.store import slugify
 
     guide = load_guide(ctx.obj.guide_dir)
@@ -98,8 +98,8 @@ def start(
     path = store.create(project, guide.question_ids())
     store.set_active(project.slug)
     console = make_console()
-    console.print(Text.assemble(("Projektet er oprettet: ", "bold green"), project.name))
-    console.print(Text(f"Filen er {path}", style="dim"))
+    console.print(line(("Projektet er oprettet: ", "bold green"), project.name))
+    console.print(line(f"Filen er {path}", style="dim"))
     if project.example:
         console.print(Text.assemble("Prøv ", ("spredning status", "bold"), ", ",
                                     ("spredning vis", "bold"), " og ",
@@ -112,10 +112,8 @@ def start(
 
 def projekter(ctx: typer.Context) -> None:
     """Vis alle projekter med deres fremdrift; det aktive er markeret med ▶."""
-    from rich.text import Text
-
     from spredning.model import Progress
-    from spredning.render import make_console
+    from spredning.render import line, make_console
     from spredning.render_project import project_list
 
     guide = load_guide(ctx.obj.guide_dir)
@@ -123,7 +121,7 @@ def projekter(ctx: typer.Context) -> None:
     console = make_console()
     slugs = store.slugs()
     if not slugs:
-        console.print(Text(f"Der er ingen projekter i {store.home} endnu. "
+        console.print(line(f"Der er ingen projekter i {store.home} endnu. "
                            "Start et med 'spredning start'."))
         return
     ids = frozenset(guide.question_ids())
@@ -131,22 +129,20 @@ def projekter(ctx: typer.Context) -> None:
              if not isinstance(s, SpredningError) else None)
             for slug, s in store.summaries(slugs)]
     console.print(project_list(rows, store.active()))
-    console.print(Text(f"Mappe: {store.home}", style="dim"))
+    console.print(line(f"Mappe: {store.home}", style="dim"))
 
 
 @projekt_app.command("brug", cls=dansk.DanishCommand)
 def brug(ctx: typer.Context,
          navn: str = typer.Argument(..., metavar="NAVN", help="Projektets navn eller filnavn.")):
     """Gør et andet projekt aktivt."""
-    from rich.text import Text
-
-    from spredning.render import make_console
+    from spredning.render import line, make_console
 
     store = open_store(ctx.obj)
     slug = store.find(navn)
     project = store.load(slug)
     store.set_active(slug)
-    make_console().print(Text.assemble(("Aktivt projekt: ", "bold"), project.name))
+    make_console().print(line(("Aktivt projekt: ", "bold"), project.name))
 
 
 def register(app: typer.Typer) -> None:

@@ -26,10 +26,8 @@ def rapport(
     overskriv: bool = typer.Option(False, "--overskriv", help="Erstat en eksisterende fil."),
 ) -> None:
     """Skriv en rapport over projektets svar, som kan deles, printes og arkiveres."""
-    from rich.text import Text
-
     from spredning import report
-    from spredning.render import make_console
+    from spredning.render import line, make_console
     from spredning.store import write_file
 
     fmt = format.lower().lstrip(".")
@@ -43,7 +41,7 @@ def rapport(
     project = store.load(store.resolve(ctx.obj.project))
     content = report.write_report(guide, project, fmt, roles_for(role), phases, date.today())
     path = write_file(ud or Path(report.default_filename(project.slug, fmt)), content, overskriv)
-    make_console().print(Text.assemble(("Rapporten er skrevet: ", "bold green"), str(path)))
+    make_console().print(line(("Rapporten er skrevet: ", "bold green"), str(path)))
 
 
 def register(app: typer.Typer) -> None:

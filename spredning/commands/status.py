@@ -45,7 +45,7 @@ def status(
     """Vis projektets fremdrift: faser, sider, åbne værktøjer og næste skridt."""
     from rich.text import Text
 
-    from spredning.render import make_console
+    from spredning.render import line, make_console
     from spredning.render_project import open_tools, project_facts, status_table
 
     guide = load_guide(ctx.obj.guide_dir)
@@ -73,8 +73,7 @@ def status(
                            style="bold yellow"))
     step = next_step(guide, project, roles)
     if step:
-        console.print(Text.assemble("\nNæste skridt: ",
-                                    (phase_command(*step, ctx.obj.project), "bold")))
+        console.print(line("\nNæste skridt: ", (phase_command(*step, ctx.obj.project), "bold")))
 
 
 def vis(
