@@ -51,8 +51,13 @@ def hanging(prefix: str, text: str, indent: int, style: str = "") -> RenderableT
 
 
 def bullets(items, indent: int = 2, style: str = "") -> RenderableType:
-    """A list of texts as bullet lines, wrapped with a hanging indent."""
-    return Group(*(hanging("•", item, indent, style) for item in items))
+    """A list of texts as bullet lines, wrapped with a hanging indent (one grid for all rows)."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for item in items:
+        grid.add_row(Text("•", style="dim"), _t(item, style))
+    return indented(grid, indent)
 
 
 def phase_heading(phase: Phase) -> RenderableType:
