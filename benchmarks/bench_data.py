@@ -17,7 +17,8 @@ from pathlib import Path
 import yaml
 
 from spredning.model import Guide, Project
-from spredning.store import Store, data_from_project
+from spredning.projectfile import data_from_project
+from spredning.store import Store
 
 FULL_SLUG = "fuldt-besvaret"
 FULL_TARGET_BYTES = 100 * 1024

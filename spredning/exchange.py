@@ -84,9 +84,16 @@ def plan_merge(ours: Mapping[str, str], theirs: Mapping[str, str], base: Mapping
     return plan
 
 
-def combine(ours: str, theirs: str) -> str:
-    """Both versions of an answer, visibly marked, ours first."""
-    return f"{ours}\n\n--- Partnerens udgave ---\n\n{theirs}"
+PARTNER_HEADING = "Partnerens udgave"
+
+
+def combine(first: str | None, second: str | None, heading: str = PARTNER_HEADING) -> str:
+    """Both versions of an answer in one text, the second under a visible heading line.
+
+    Used wherever two versions meet (a partner's import, a colleague's save meanwhile), so
+    nothing is dropped; an empty side is left out.
+    """
+    return f"\n\n--- {heading} ---\n\n".join(t for t in (first, second) if t)
 
 
 def resolve(plan: MergePlan, choose: Callable[[Conflict], Choice]) -> dict[str, str]:

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from spredning.errors import SpredningError
+from spredning.exchange import combine
 from spredning.model import ROLES, Guide, Phase, Project, Question, Tool, other_role, progress
 from spredning.store import SaveConflict, Store
 
-BOTH_SEPARATOR = "\n\n--- Også gemt (to udgaver af svaret) ---\n\n"
+ALSO_SAVED = "Også gemt (to udgaver af svaret)"
 
 
 class Nav(enum.Enum):
@@ -102,11 +103,6 @@ class ProjectSession:
 def normalise(text: str) -> str:
     """Trim surrounding blank space of a typed answer and use plain line breaks."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def combine(theirs: str | None, mine: str | None) -> str:
-    """Keep both versions of an answer, visibly, in one text."""
-    return BOTH_SEPARATOR.join(t for t in (theirs, mine) if t)
 
 
 class Interview:
@@ -250,7 +246,7 @@ class Interview:
         keep = self.prompter.resolve_conflict(question, mine, conflict.on_disk)
         if keep is Keep.THEIRS:
             return
-        text = mine if keep is Keep.MINE else combine(conflict.on_disk, mine)
+        text = mine if keep is Keep.MINE else combine(conflict.on_disk, mine, ALSO_SAVED)
         again = self.session.save({question.id: text}, {question.id: conflict.on_disk})
         for later in again:
             self._resolve(question, mine, later)
@@ -291,6 +287,6 @@ def save_answer_file(session: ProjectSession, answers: Mapping[str, str]) -> lis
     conflicts = session.save(changes, {qid: current.get(qid) for qid in changes})
     for conflict in conflicts:
         mine = changes[conflict.question_id]
-        session.save({conflict.question_id: combine(conflict.on_disk, mine)},
+        session.save({conflict.question_id: combine(conflict.on_disk, mine, ALSO_SAVED)},
                      {conflict.question_id: conflict.on_disk})
     return list(changes)

@@ -22,13 +22,6 @@ from pathlib import Path
 from spredning import fileio, projectfile, yamlio
 from spredning.errors import ProjectFileError, SpredningError, UsageProblem
 from spredning.model import Project
-from spredning.projectfile import (  # noqa: F401  (re-exported for callers of the store)
-    FORMAT_VERSION,
-    data_from_project,
-    project_from_data,
-    project_text,
-    shared_base,
-)
 
 HOME_ENV = "SPREDNING_HJEM"
 ACTIVE_FILE = ".aktivt-projekt"
@@ -143,7 +136,7 @@ class Store:
     def load(self, slug: str) -> Project:
         """Load and validate one project file."""
         path = self.path_for(slug)
-        return project_from_data(projectfile.read(path)[1], slug, path)
+        return projectfile.project_from_data(projectfile.read(path)[1], slug, path)
 
     def summaries(self, slugs: Iterable[str]) -> list[tuple[str, ProjectSummary | SpredningError]]:
         """Name and answered questions of each project, from a small index next to the files.
@@ -192,7 +185,7 @@ class Store:
     def create(self, project: Project, order: Sequence[str] = ()) -> Path:
         """Write a new project file; an existing project of the same slug is an error."""
         path = self.path_for(project.slug)
-        content = projectfile.serialise(data_from_project(project, order), path)
+        content = projectfile.serialise(projectfile.data_from_project(project, order), path)
         fileio.make_folder(self.home)
         with self._lock(path):
             if path.exists() or path.is_symlink():
@@ -222,7 +215,7 @@ class Store:
             fileio.remove_stale_temps(path)
             signature = _signature(path)
             raw, data = projectfile.read(path)
-            project_from_data(data, slug, path)  # refuse to rewrite a file we cannot understand
+            projectfile.project_from_data(data, slug, path)  # refuse to rewrite a file we cannot understand
             # A file this Store wrote itself (same inode, size, time) needs no byte-for-byte check.
             as_written = (signature is not None and self._written.get(path) == signature) or \
                 projectfile.is_as_written(raw, data)
@@ -336,15 +329,3 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     except OSError:
         return None
     return info.st_ino, info.st_size, info.st_mtime_ns
-
-
-def iter_projects(store: Store, slugs: Iterable[str]):
-    """Yield (slug, Project or the error that stops it loading) for each slug."""
-    for slug in slugs:
-        try:
-            yield slug, store.load(slug)
-        except SpredningError as exc:
-            yield slug, exc
-
-
-write_file = fileio.write_file

@@ -28,8 +28,9 @@ from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, TIMEOUT
 from spredning import yamlio
 from spredning.exchange import combine
 from spredning.interview import Interview, ProjectSession, Review
+from spredning.projectfile import project_from_data
 from spredning.prompter import QuestionaryPrompter, ScriptedPrompter
-from spredning.store import SLUG_PATTERN, Store, project_from_data
+from spredning.store import SLUG_PATTERN, Store
 
 NAME = "Genoptræning Ærø"
 SLUG = "genoptraening-aeroe"

@@ -7,7 +7,6 @@ import yaml
 
 from spredning.errors import SpredningError
 from spredning.interview import (
-    BOTH_SEPARATOR,
     Interview,
     Keep,
     Nav,
@@ -45,6 +44,9 @@ Q1, Q2, Q3 = GENBRUGE[:3]
 FORMAAL = "tjek.beskriv-innovationen.dele.formaal"
 LOESNINGEN = "tjek.beskriv-innovationen.dele.loesningen"
 KRITIKERE = "tjek.kom-rundt-om-loesningen.dele.kritikere"
+
+# what the interview writes between two versions it keeps
+BOTH_SEPARATOR = "\n\n--- Også gemt (to udgaver af svaret) ---\n\n"
 
 
 class Prompter(ScriptedPrompter):

@@ -363,13 +363,14 @@ def test_a_broken_file_is_never_overwritten_by_a_save(store, guide, slug):
     assert leftovers(store.home) == []
 
 
-def test_iter_projects_yields_the_error_of_a_broken_file(store, make_project):
+def test_summaries_yield_the_error_of_a_broken_file(store, make_project):
     make_project("Ærø Kommune")
     write_broken(store, "en-liste", BROKEN["en-liste"])
 
-    results = dict(store_module.iter_projects(store, store.slugs()))
+    results = dict(store.summaries(store.slugs()))
 
-    assert isinstance(results["aeroe-kommune"], Project)
+    assert isinstance(results["aeroe-kommune"], store_module.ProjectSummary)
+    assert results["aeroe-kommune"].name == "Ærø Kommune"
     assert isinstance(results["en-liste"], ProjectFileError)
 
 

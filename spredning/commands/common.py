@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spredning.errors import UsageProblem
+from spredning.errors import SpredningError, UsageProblem
 from spredning.model import ROLES, Guide, Phase, fold_name
 
 ROLE_HELP = "Siden: dele (I deler innovationen) eller genbruge (I genbruger den)."
@@ -68,3 +68,20 @@ def next_step(guide: Guide, project, roles: tuple[str, ...]) -> tuple[Phase, str
             if done.total and not done.complete:
                 return phase, role
     return None
+
+
+def read_user_yaml(path, label: str, untouched: str) -> object:
+    """Read a YAML file the user hands us (answers, a partner's export) with the hardened rules.
+
+    `label` names the file in messages ("Svarfilen"), `untouched` says what was not changed.
+    """
+    from spredning import fileio, yamlio
+
+    try:
+        return yamlio.loads(yamlio.decode(fileio.read_capped(path, yamlio.MAX_BYTES)))
+    except OSError as exc:
+        raise SpredningError(f"{label} {path} kan ikke læses ({fileio.reason(exc)}).",
+                             f"Tjek filnavnet. {untouched}") from None
+    except yamlio.YamlProblem as exc:
+        raise SpredningError(f"{label} {path} kan ikke læses: {exc}.",
+                             f"{untouched} Ret filen, og prøv igen.") from None

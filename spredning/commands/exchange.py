@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from spredning import dansk
-from spredning.commands.common import ROLE_HELP, is_interactive, open_store, parse_role
+from spredning.commands.common import ROLE_HELP, is_interactive, open_store, parse_role, read_user_yaml
 from spredning.content import load_guide
 from spredning.errors import Interrupted, SpredningError
 from spredning.exchange import Choice, Conflict, Outcome, combine, plan_merge, resolve
@@ -31,9 +31,9 @@ def eksport(
     overskriv: bool = typer.Option(False, "--overskriv", help="Erstat en eksisterende fil."),
 ) -> None:
     """Skriv projektet og en sides svar til en fil, som kan sendes til partneren."""
+    from spredning.fileio import write_file
     from spredning.projectfile import data_from_project, project_text
     from spredning.render import line, make_console
-    from spredning.store import write_file
 
     guide = load_guide(ctx.obj.guide_dir)
     role = parse_role(rolle)
@@ -56,16 +56,10 @@ def eksport(
 
 def _read_partner_file(path: Path) -> tuple[Project, dict[str, str]]:
     """The partner's project and the common ground it declares; hardened, validated, unwritten."""
-    from spredning import fileio, yamlio
     from spredning.projectfile import project_from_data, shared_base
     from spredning.store import slugify
 
-    try:
-        data = yamlio.loads(yamlio.decode(fileio.read_capped(path, yamlio.MAX_BYTES)))
-    except OSError as exc:
-        raise SpredningError(f"Filen {path} kan ikke læses ({fileio.reason(exc)}).") from None
-    except yamlio.YamlProblem as exc:
-        raise SpredningError(f"Filen {path} kan ikke importeres: {exc}.", "Intet er ændret.") from None
+    data = read_user_yaml(path, "Filen", "Intet er ændret.")
     if not isinstance(data, dict):
         raise SpredningError(f"Filen {path} er ikke en projektfil fra spredning.", "Intet er ændret.")
     if "konflikter" in data:  # an export never has them: the sender's open conflicts are theirs

@@ -15,23 +15,11 @@ from spredning.commands.common import (
     parse_phase,
     parse_role,
     phase_command,
+    read_user_yaml,
 )
 from spredning.content import load_guide
-from spredning.errors import Interrupted, NotATerminal, SpredningError, UsageProblem
+from spredning.errors import Interrupted, NotATerminal, UsageProblem
 from spredning.model import progress
-
-
-def _read_answer_file(path: Path) -> object:
-    from spredning import fileio, yamlio
-
-    try:
-        return yamlio.loads(yamlio.decode(fileio.read_capped(path, yamlio.MAX_BYTES)))
-    except OSError as exc:
-        raise SpredningError(f"Svarfilen {path} kan ikke læses ({fileio.reason(exc)}).",
-                             "Tjek filnavnet. Intet er gemt.") from None
-    except yamlio.YamlProblem as exc:
-        raise SpredningError(f"Svarfilen {path} kan ikke læses: {exc}.",
-                             "Intet er gemt. Ret filen, og prøv igen.") from None
 
 
 def fase(
@@ -62,7 +50,8 @@ def fase(
     console = make_console()
     path = store.path_for(slug)
     if svar is not None:
-        answers = answers_from_file(guide, _read_answer_file(svar), phase, rolle and role)
+        data = read_user_yaml(svar, "Svarfilen", "Intet er gemt.")
+        answers = answers_from_file(guide, data, phase, rolle and role)
         changed = save_answer_file(session, answers)
         console.print(line(f"{len(changed)} svar gemt i {path} "
                            f"({len(answers) - len(changed)} var uændrede)."))

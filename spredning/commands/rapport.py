@@ -27,8 +27,8 @@ def rapport(
 ) -> None:
     """Skriv en rapport over projektets svar, som kan deles, printes og arkiveres."""
     from spredning import report
+    from spredning.fileio import write_file
     from spredning.render import line, make_console
-    from spredning.store import write_file
 
     fmt = format.lower().lstrip(".")
     if fmt not in report.FORMATS:
