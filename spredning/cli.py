@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
+import importlib
 import os
 import re
 import sys
 
 import typer
+import typer.main
 
 from spredning import __version__, dansk
-from spredning.commands import exchange as exchange_command
-from spredning.commands import fase as fase_command
-from spredning.commands import guide as guide_command
-from spredning.commands import project as project_command
-from spredning.commands import rapport as rapport_command
-from spredning.commands import status as status_command
 from spredning.context import Settings
 from spredning.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpredningError
 
@@ -33,9 +30,43 @@ DEBUG_ENV = "SPREDNING_DEBUG"
 GLOBAL_WITH_VALUE = ("--guide", "--hjem", "--projekt")
 INTERRUPTED = "Afbrudt. Intet er gået tabt af det, der allerede var gemt."
 
+# Each command and the module in spredning/commands/ that registers it, in the order --help shows.
+COMMANDS = {
+    "start": "project", "projekter": "project", "fase": "fase", "status": "status", "vis": "status",
+    "rapport": "rapport", "eksport": "exchange", "importer": "exchange", "konflikter": "exchange",
+    "guide": "guide", "valider": "guide", "projekt": "project",
+}
+
+
+@functools.cache
+def _commands_in(module_name: str) -> dict:
+    """Build the commands one module registers (Typer inspects every function it builds)."""
+    module = importlib.import_module(f"spredning.commands.{module_name}")
+    commands = typer.Typer(add_completion=False, rich_markup_mode=None)
+    module.register(commands)
+    return typer.main.get_group(commands).commands
+
+
+class SpredningGroup(dansk.DanishGroup):
+    """The top-level group; a command's module is imported and built only when it is used.
+
+    'spredning status' thus pays neither for importing the other commands' modules nor for
+    Typer turning their functions into commands; '--help' builds them all to list them.
+    """
+
+    def list_commands(self, ctx) -> list[str]:
+        """Every command's name, in help order, without importing any of them."""
+        return list(COMMANDS)
+
+    def get_command(self, ctx, name: str):
+        """The command called `name`, built from its module on first use; None if unknown."""
+        module_name = COMMANDS.get(name)
+        return _commands_in(module_name).get(name) if module_name else None
+
+
 app = typer.Typer(
     name="spredning",
-    cls=dansk.DanishGroup,
+    cls=SpredningGroup,
     add_completion=False,
     rich_markup_mode=None,
     no_args_is_help=True,
@@ -74,13 +105,6 @@ def _global_options(
 ) -> None:
     ctx.obj = Settings(guide_dir=guide, home=hjem, project=projekt, debug=debug)
 
-
-project_command.register(app)
-fase_command.register(app)
-status_command.register(app)
-rapport_command.register(app)
-exchange_command.register(app)
-guide_command.register(app)
 
 
 def _usage_message(exc) -> str:

@@ -8,7 +8,14 @@ Plain help is chosen over Typer's rich help on purpose: it is readable when pipe
 
 from __future__ import annotations
 
+import difflib
+
 import typer.core
+
+try:  # Typer 0.29 and newer carry their own copy of click
+    from typer._click.exceptions import UsageError
+except ImportError:  # pragma: no cover - older Typer uses click itself
+    from click.exceptions import UsageError
 
 try:  # Typer 0.29+ converts parameters with pydantic TypeAdapters, built when first used
     from typer._coercion import PassThroughRuntimeParam
@@ -91,8 +98,29 @@ class _DanishHelpMixin:
         return option
 
 
+def _either(names: list[str]) -> str:
+    """'a', 'b' eller 'c'."""
+    quoted = [f"'{name}'" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " eller " + quoted[-1]
+
+
 class DanishGroup(_DanishHelpMixin, typer.core.TyperGroup):
-    """A command group whose help page is in Danish."""
+    """A command group whose help page and "no such command" message are in Danish."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.suggest_commands = False  # Typer's suggestion is in English; ours is below
+
+    def resolve_command(self, ctx, args):
+        """As Typer's, but a mistyped command gets a Danish suggestion of the closest ones."""
+        try:
+            return super().resolve_command(ctx, args)
+        except UsageError as exc:
+            typed = args[0] if args else ""
+            close = difflib.get_close_matches(typed, self.list_commands(ctx))
+            if close and not typed.startswith("-"):
+                exc.message = f"{exc.message} Mente du {_either(close)}?"
+            raise
 
 
 class DanishCommand(_DanishHelpMixin, typer.core.TyperCommand):

@@ -113,6 +113,17 @@ def test_unknown_command_is_a_usage_error_in_danish(run_cli):
     assert "No such command" not in err
 
 
+@pytest.mark.parametrize(("argv", "message"), [
+    (("statsu",), "Kommandoen 'statsu' findes ikke. Mente du 'status' eller 'start'?"),
+    (("projekt", "bruk", "x"), "Kommandoen 'bruk' findes ikke. Mente du 'brug'?"),
+])
+def test_a_mistyped_command_gets_a_danish_suggestion(run_cli, argv, message):
+    code, _, err = run_cli(*argv)
+    assert code == 2
+    assert message in " ".join(err.split())
+    assert "Did you mean" not in err
+
+
 @pytest.mark.parametrize("argv", [("vejledning",), ("--guide", "mappe")])
 def test_translated_usage_errors_are_not_wrapped_twice(run_cli, argv):
     code, _, err = run_cli(*argv)

@@ -111,6 +111,23 @@ def test_non_interactive_commands_do_not_import_the_prompt_library(argv, project
         assert imported(modules, package) == [], f"'spredning {' '.join(argv)}' imports {package}"
 
 
+@pytest.mark.parametrize(("argv", "module"), [(["status"], "status"), (["vis"], "status"),
+                                              (["guide"], "guide"), (["projekter"], "project")],
+                         ids=lambda value: " ".join(value) if isinstance(value, list) else value)
+def test_a_command_imports_only_its_own_command_module(argv, module, project_home, tmp_path):
+    modules = modules_after(argv, project_home, tmp_path)
+    assert imported(modules, "spredning.commands") == sorted(
+        {"spredning.commands", "spredning.commands.common", f"spredning.commands.{module}"})
+
+
+def test_help_lists_every_command_of_every_module(project_home, tmp_path):
+    modules = modules_after(["--help"], project_home, tmp_path)
+    commands = Path(cli.__file__).parent / "commands"
+    expected = {f"spredning.commands.{p.stem}" for p in commands.glob("*.py")} - {
+        "spredning.commands.__init__"}
+    assert set(imported(modules, "spredning.commands")) == expected | {"spredning.commands"}
+
+
 @pytest.mark.parametrize("argv", [["status"], ["--help"]], ids=" ".join)
 def test_status_and_help_do_not_import_pydantic(argv, project_home, tmp_path):
     # Typer 0.29 converts options through pydantic, whose import alone costs ~100 ms; plain text
