@@ -2,18 +2,25 @@
 
 No I/O and no terminal here: content.py and store.py build these objects, the interview walks
 them, and render.py and the reports turn them into output.
+
+They are NamedTuples rather than frozen dataclasses because every command imports this module:
+Python 3.11 compiles six methods for each frozen dataclass when the module is imported, which cost
+more than a tenth of ``spredning status`` (issue 6); a NamedTuple is built in a fraction of that.
+Copies with a change are made with ``_replace``.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import NamedTuple
 
 ROLES = ("dele", "genbruge")
 ROLE_TITLES = {"dele": "Vi vil dele", "genbruge": "Vi vil genbruge"}
 ROLE_DESCRIPTIONS = {"dele": "den side, der deler", "genbruge": "den side, der genbruger"}
 QUESTION_KINDS = ("tekst",)
+NOTHING: Mapping = MappingProxyType({})  # the default for mapping fields: empty and read-only
 
 
 def other_role(role: str) -> str:
@@ -30,8 +37,7 @@ def fold_name(name: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-@dataclass(frozen=True)
-class Question:
+class Question(NamedTuple):
     """One question on a worksheet, for one side."""
 
     id: str
@@ -41,8 +47,7 @@ class Question:
     kind: str = "tekst"
 
 
-@dataclass(frozen=True)
-class Side:
+class Side(NamedTuple):
     """One side's part of a tool: guidance lines and questions."""
 
     role: str
@@ -50,14 +55,13 @@ class Side:
     questions: tuple[Question, ...] = ()
 
 
-@dataclass(frozen=True)
-class Tool:
+class Tool(NamedTuple):
     """A worksheet tool (værktøj) belonging to one phase."""
 
     id: str
     title: str
     introduction: str
-    sides: Mapping[str, Side] = field(default_factory=dict)
+    sides: Mapping[str, Side] = NOTHING
 
     def side(self, role: str) -> Side | None:
         """Return this tool's part for one side, or None when that side has nothing here."""
@@ -69,8 +73,7 @@ class Tool:
         return side.questions if side else ()
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(NamedTuple):
     """One of the guide's six phases, with its purpose, goals per side and tools."""
 
     id: str
@@ -85,8 +88,7 @@ class Phase:
         return tuple(q for tool in self.tools for q in tool.questions(role))
 
 
-@dataclass(frozen=True)
-class Guide:
+class Guide(NamedTuple):
     """The whole guide: introduction, phases in order, and a closing line."""
 
     title: str
@@ -122,8 +124,7 @@ class Guide:
         return tuple(q.id for q in self.questions())
 
 
-@dataclass(frozen=True)
-class Project:
+class Project(NamedTuple):
     """A spreading project: its facts and the answers given so far, keyed by question id."""
 
     slug: str
@@ -134,8 +135,8 @@ class Project:
     role: str | None = None
     example: bool = False
     guide_edition: str = ""
-    answers: Mapping[str, str] = field(default_factory=dict)
-    conflicts: Mapping[str, str] = field(default_factory=dict)  # id → the partner's other version
+    answers: Mapping[str, str] = NOTHING
+    conflicts: Mapping[str, str] = NOTHING  # id → the partner's other version
 
     def answer(self, question_id: str) -> str | None:
         """Return the saved answer to a question, or None when it is unanswered."""
@@ -148,11 +149,10 @@ class Project:
             answers.pop(question_id, None)
         else:
             answers[question_id] = text
-        return replace(self, answers=answers)
+        return self._replace(answers=answers)
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     """How many of a set of questions are answered."""
 
     answered: int

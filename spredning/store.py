@@ -16,8 +16,8 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from spredning import fileio, projectfile, yamlio
 from spredning.errors import ProjectFileError, SpredningError, UsageProblem
@@ -54,8 +54,7 @@ def slugify(name: str) -> str:
     return slug[:MAX_SLUG].rstrip("-")
 
 
-@dataclass(frozen=True)
-class ProjectSummary:
+class ProjectSummary(NamedTuple):
     """What the project list shows: a project's name and which questions it has answered."""
 
     slug: str
@@ -63,8 +62,7 @@ class ProjectSummary:
     answered: frozenset[str]
 
 
-@dataclass(frozen=True)
-class SaveConflict:
+class SaveConflict(NamedTuple):
     """Someone else changed the answer since it was shown: what is on disk now."""
 
     question_id: str

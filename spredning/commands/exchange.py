@@ -5,7 +5,6 @@ An export is a normal project file a person can read; an import merges it answer
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -41,7 +40,7 @@ def eksport(
     slug = store.resolve(ctx.obj.project)
     project = store.load(slug)
     answers = _side_answers(guide, project, (role,) if role else ROLES)
-    shared = replace(project, answers=answers, conflicts={}, role=role or project.role)
+    shared = project._replace(answers=answers, conflicts={}, role=role or project.role)
     data = data_from_project(shared, guide.question_ids())
     exchanged = store.load_base(slug)  # what we last sent or received: our common ground
     base = {qid: exchanged[qid] for qid in answers if qid in exchanged}
@@ -155,7 +154,7 @@ def _create_from(store, incoming: Project, guide: Guide, console, dry_run: bool)
     from spredning.render import line
 
     role = other_role(incoming.role) if incoming.role else None
-    project = replace(incoming, role=role, example=False, conflicts={})
+    project = incoming._replace(role=role, example=False, conflicts={})
     if dry_run:
         console.print(line(f"Prøvekørsel: et nyt projekt '{project.name}' ville blive oprettet med "
                            f"{len(project.answers)} svar. Intet er gemt."))

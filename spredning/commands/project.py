@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import typer
 
 from spredning import dansk
@@ -52,7 +50,7 @@ def _example_project(edition: str) -> Project:
     name = data["projekt"]["navn"]
     project = project_from_data(data, slugify(name), resources.files("spredning"))
     answers = {qid: text.strip() for qid, text in project.answers.items()}
-    return replace(project, guide_edition=edition, answers=answers)
+    return project._replace(guide_edition=edition, answers=answers)
 
 
 def start(
