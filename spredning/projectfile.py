@@ -176,7 +176,7 @@ def project_text(data: dict) -> str:
     """
     head = {key: value for key, value in data.items() if key != "svar"}
     answers = data.get("svar") or {}
-    parts = [yamlio.dumps(head), "svar:\n"]
+    parts = [_without_end_marker(yamlio.dumps(head)), "svar:\n"]
     for role in (*ROLES, None):
         section = {qid: text for qid, text in answers.items() if _side_of(qid) == role}
         if role is None and not section:
@@ -188,7 +188,10 @@ def project_text(data: dict) -> str:
 
 
 def _without_end_marker(text: str) -> str:
-    """Drop the '...' document end that follows a kept-newlines block; the next section ends it."""
+    """Drop the '...' document end that follows a kept-newlines block; the next line ends it.
+
+    Left in, it would end the YAML document before 'svar:' (or the next side's answers).
+    """
     return text[:-4] if text.endswith("\n...\n") else text
 
 

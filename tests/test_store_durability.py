@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from spredning import store as store_module
@@ -84,6 +84,8 @@ def test_any_answer_text_survives_save_and_load_exactly(answers):
 @settings(max_examples=50, deadline=None)
 @given(name=st.text(any_char, min_size=1, max_size=40).filter(lambda t: t.strip()),
        description=st.text(any_char, max_size=40))
+@example(name="0", description="\n")  # found by hypothesis: a description of only line breaks
+@example(name="&", description="Linje\n\n")  # ends in a kept-newlines block, then 'svar:'
 def test_any_project_name_and_description_survive(name, description):
     with tempfile.TemporaryDirectory() as folder:
         store = Store(Path(folder))
