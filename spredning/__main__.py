@@ -1,6 +1,6 @@
 """Make ``python -m spredning`` work like the ``spredning`` command."""
 
-from spredning.cli import main
+from spredning.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

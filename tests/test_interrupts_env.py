@@ -160,6 +160,29 @@ def test_read_only_commands_work_anywhere(started_project, command, changes):
     assert started_project.read_bytes() == before
 
 
+@pytest.mark.parametrize("command", [("guide", "--ider"), ("vis",), ("status", "--json")], ids=" ".join)
+def test_the_installed_command_writes_all_its_output_before_it_ends(started_project, run_cli,
+                                                                    command):
+    # The command ends the process without Python's teardown (cli.run); what was still in the
+    # output buffer must have been written first. Output to a pipe is buffered, unless
+    # PYTHONUNBUFFERED is set (as it may be where the tests run), so it is removed here.
+    env = child_env()
+    env.pop("PYTHONUNBUFFERED", None)
+    installed = run(*command, env=env)
+    code, out, err = run_cli(*command)
+    assert (installed.returncode, err) == (code, "")
+    assert installed.stdout == out
+    assert len(out) > 8192 or command[0] == "status"  # more than one buffer's worth
+
+
+def test_python_dash_m_spredning_runs_the_command(started_project):
+    result = subprocess.run([sys.executable, "-m", "spredning", "status", "--json"],
+                            capture_output=True, text=True, timeout=TIMEOUT, env=child_env(),
+                            stdin=subprocess.DEVNULL, check=False)
+    assert result.returncode == 0, result.stderr
+    assert '"besvaret": 1' in result.stdout
+
+
 def test_stdout_closed_early_by_the_reader(started_project):
     """``spredning guide | head -1``: the reader goes away; no traceback, no damage."""
     proc = subprocess.Popen([str(SPREDNING), "guide"], stdin=subprocess.DEVNULL,
@@ -184,11 +207,15 @@ def test_stdout_to_a_full_disk(started_project):
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-def test_stdout_to_a_full_disk_says_so_in_danish(started_project):
+@pytest.mark.parametrize("command", [("status",), ("status", "--json")], ids=" ".join)
+def test_stdout_to_a_full_disk_says_so_in_danish(started_project, command):
+    env = child_env()
+    env.pop("PYTHONUNBUFFERED", None)  # buffered: --json's output fails only at the last flush
     with open("/dev/full", "w") as full:
-        result = subprocess.run([str(SPREDNING), "status"], stdin=subprocess.DEVNULL, stdout=full,
+        result = subprocess.run([str(SPREDNING), *command], stdin=subprocess.DEVNULL, stdout=full,
                                 stderr=subprocess.PIPE, text=True, timeout=TIMEOUT,
-                                env=child_env(), check=False)
+                                env=env, check=False)
+    assert result.returncode == 1
     assert "uventet" not in result.stderr
     assert "disken er fuld" in result.stderr
 
