@@ -53,6 +53,9 @@ from spredning.content import load_guide
 PYTHON = Path(sys.executable)
 SPREDNING = PYTHON.parent / "spredning"
 REFERENCE_IMPORTS = "import typer, rich.console, rich.table, yaml"
+# The same imports, leaving as spredning's command does (cli.run: no interpreter teardown). Not the
+# issue's reference; shown so the part that comes from skipping the teardown can be seen.
+REFERENCE_HARD_EXIT = REFERENCE_IMPORTS + ", os; os._exit(0)"
 GROUPS = ("startup", "scale", "save", "interview")
 
 
@@ -139,6 +142,7 @@ def startup_commands(root: Path) -> dict[str, Command]:
     commands: dict[str, Command] = {
         "python -c pass": ([str(PYTHON), "-c", "pass"], env, None),
         "reference imports": ([str(PYTHON), "-c", REFERENCE_IMPORTS], env, None),
+        "reference, no teardown": ([str(PYTHON), "-c", REFERENCE_HARD_EXIT], env, None),
         "spredning --help": ([exe, "--help"], env, None),
         "spredning --version": ([exe, "--version"], env, None),
         "spredning status": ([exe, "status"], env, None),
@@ -215,6 +219,7 @@ def report_startup(report: Report, t: dict[str, float]) -> None:
     ref = t["reference imports"]
     report.add("python -c pass (interpreter)", t["python -c pass"])
     report.add("reference: import typer, rich, yaml", ref)
+    report.add("the same, ending with os._exit", t["reference, no teardown"])
     report.add("cookiecutter --help", peer)
     for name in ("spredning status", "spredning --help"):
         report.add(f"{name} (full project)" if "status" in name else name, t[name],
@@ -222,6 +227,9 @@ def report_startup(report: Report, t: dict[str, float]) -> None:
         report.add(f"{name}", t[name], "reference imports", ref, 1.3)
     for name in ("spredning --version", "spredning vis", "spredning guide"):
         report.add(f"{name} (no target)", t[name], "reference imports", ref)
+    for name in ("spredning status", "spredning --help"):  # both sides without the teardown
+        report.add(f"{name} (no target)", t[name], "ref. with os._exit",
+                   t["reference, no teardown"])
 
 
 def report_scale(report: Report, t: dict, per_file_read: float) -> None:

@@ -42,6 +42,9 @@ MAX_SHOWN = 60
 # Line breaks a YAML reader folds or turns into "\n" when written raw: only escapes keep them.
 _FRAGILE_BREAKS = ("\x85", "\u2028", "\u2029")
 _STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_DEFAULT_TAGS = {ScalarNode: _STR_TAG, SequenceNode: _SEQ_TAG, MappingNode: _MAP_TAG}
 
 
 class YamlProblem(Exception):
@@ -63,6 +66,18 @@ class _StrictLoader(_Parser, BaseResolver):
     def __init__(self, stream):
         _Parser.__init__(self, stream)
         BaseResolver.__init__(self)
+
+    # BaseResolver has no implicit types and no path resolvers, so it gives every untagged node
+    # its kind's default tag; these say so directly, without its lookups for each node (a fifth
+    # of reading a file).
+    def resolve(self, kind, value, implicit):
+        return _DEFAULT_TAGS[kind]
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
 
 
 def decode(data: bytes) -> str:
@@ -97,8 +112,6 @@ def _check_events(text: str) -> None:
             depth -= 1
 
 
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_MAP_TAG = "tag:yaml.org,2002:map"
 
 
 def _not_allowed(node) -> YamlProblem:
