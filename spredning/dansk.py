@@ -9,6 +9,7 @@ Plain help is chosen over Typer's rich help on purpose: it is readable when pipe
 from __future__ import annotations
 
 import difflib
+import re
 
 import typer.core
 
@@ -23,6 +24,7 @@ except ImportError:  # pragma: no cover - older Typer converts with click types,
     PassThroughRuntimeParam = None
 
 HELP_TEXT = "Vis denne hjælp og afslut."
+_REQUIRED = r"^\{(.+)\}(?=(\.\.\.)?$)"  # a required argument in Typer's usage line: {FASE}
 USAGE_PREFIX = "Anvendelse: "
 
 _DANISH = {
@@ -87,7 +89,9 @@ class _DanishHelpMixin:
             self.subcommand_metavar = "KOMMANDO [ARGUMENTER]..."
 
     def format_usage(self, ctx, formatter) -> None:
-        pieces = self.collect_usage_pieces(ctx)
+        # Typer writes a required argument as {FASE}; people read the plain FASE (and an optional
+        # one as [FASE], as before) more easily.
+        pieces = [re.sub(_REQUIRED, r"\1", piece) for piece in self.collect_usage_pieces(ctx)]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE_PREFIX)
 
     def get_help_option(self, ctx):

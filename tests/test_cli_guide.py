@@ -158,6 +158,8 @@ def test_version(run_cli):
     (("--help",), ["Anvendelse: spredning", "Tilvalg", "Kommandoer", "guide", "valider"]),
     (("guide", "--help"), ["Anvendelse: spredning guide", "Tilvalg", "Argumenter", "--rolle"]),
     (("valider", "--help"), ["Anvendelse: spredning valider", "MAPPE"]),
+    (("fase", "--help"), ["Anvendelse: spredning fase [TILVALG] FASE\n", "Argumenter"]),
+    (("projekt", "brug", "--help"), ["Anvendelse: spredning projekt brug [TILVALG] NAVN\n"]),
 ])
 def test_help_is_danish(run_cli, argv, words):
     code, out, err = run_cli(*argv)
