@@ -16,7 +16,9 @@ interleaved with its references over several rounds so both see the same machine
 * ``spredning status`` and ``--help`` against ``cookiecutter --help`` and against a script that
   only imports typer, rich.console, rich.table and yaml (``vis``, ``guide`` and ``--version``
   are shown against the script too, without a target). These run as a user's would: the project
-  in the default folder (found through platformdirs), byte-code compiled;
+  in the default folder (found through platformdirs), byte-code compiled. The installed command
+  ends without Python's teardown (cli.run); so that this part can be told apart, status and
+  --help are also shown against the same script ending with ``os._exit(0)`` (no target);
 * ``projekter`` at 100 / 300 / 1,000 projects: the cost per project against one libyaml read of
   a project file, and how it grows; also at 1,000 with every file changed since the last run;
 * saving one answer in the full project (Store.save_answers) against one libyaml load + dump +
