@@ -106,7 +106,6 @@ def _global_options(
     ctx.obj = Settings(guide_dir=guide, home=hjem, project=projekt, debug=debug)
 
 
-
 def _usage_message(exc) -> str:
     """Turn Typer's English usage errors into Danish."""
     name = type(exc).__name__

@@ -120,6 +120,25 @@ def test_a_command_imports_only_its_own_command_module(argv, module, project_hom
         {"spredning.commands", "spredning.commands.common", f"spredning.commands.{module}"})
 
 
+def test_every_registered_command_is_in_the_lazy_table():
+    # cli.COMMANDS says which module holds each command; a command missing there would not exist
+    import importlib
+
+    import typer
+
+    commands = Path(cli.__file__).parent / "commands"
+    found = {}
+    for path in sorted(commands.glob("*.py")):
+        module = importlib.import_module(f"spredning.commands.{path.stem}")
+        if hasattr(module, "register"):
+            app = typer.Typer()
+            module.register(app)
+            names = [c.name for c in app.registered_commands]
+            names += [g.name for g in app.registered_groups]
+            found.update(dict.fromkeys(names, path.stem))
+    assert found == cli.COMMANDS
+
+
 def test_help_lists_every_command_of_every_module(project_home, tmp_path):
     modules = modules_after(["--help"], project_home, tmp_path)
     commands = Path(cli.__file__).parent / "commands"
