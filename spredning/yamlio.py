@@ -208,13 +208,37 @@ def _represent_str(dumper, value: str):
 _Dumper.add_representer(str, _represent_str)
 
 
+class _PythonDumper(yaml.SafeDumper):
+    """The pure-Python emitter, for text with characters beyond U+FFFF (emoji, say).
+
+    libyaml's emitter writes those as escapes ("\U0001F44D"), which forces the whole answer into
+    one double-quoted line; Python's writes them as they are, so the answer stays a readable block.
+    """
+
+
+_PythonDumper.add_representer(str, _represent_str)
+
+
+def _beyond_bmp(data: object) -> bool:
+    """True when some text in data has a character beyond U+FFFF."""
+    if isinstance(data, str):  # such a character takes 4 bytes in UTF-16, all others 2; the
+        # length of the encoding tells in a C loop, 30 times faster than looking at each character
+        return not data.isascii() and len(data.encode("utf-16-le", "surrogatepass")) > 2 * len(data)
+    if isinstance(data, dict):
+        return any(_beyond_bmp(key) or _beyond_bmp(value) for key, value in data.items())
+    if isinstance(data, list | tuple):
+        return any(_beyond_bmp(item) for item in data)
+    return False
+
+
 def dumps(data: object) -> str:
     """Write data as readable YAML: keys in the given order, unicode as is, literal blocks.
 
     A value YAML cannot represent (an arbitrary object) is a YamlProblem, not a crash.
     """
+    dumper = _PythonDumper if WITH_LIBYAML and _beyond_bmp(data) else _Dumper
     try:
-        return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+        return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False,
                          default_flow_style=False, width=100, indent=2)
     except yaml.YAMLError as exc:
         raise YamlProblem(f"værdien kan ikke skrives som YAML ({exc})") from None

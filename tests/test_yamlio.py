@@ -167,6 +167,26 @@ def test_dumps_quotes_strings_that_would_read_back_as_other_types_elsewhere():
     assert yaml.safe_load(text) == {"a": "no", "b": "0123", "c": "12:30"}
 
 
+def test_emoji_stay_as_typed_in_a_literal_block():
+    # libyaml's emitter would write "\U0001F44D" and turn the answer into one quoted line
+    data = {"svar": "Det gik godt 👍\nAnden linje", "kort": "Ja 🙂"}
+    text = yamlio.dumps(data)
+    assert "svar: |-\n  Det gik godt 👍\n  Anden linje\n" in text
+    assert "kort: Ja 🙂\n" in text
+    assert yamlio.loads(text) == data
+
+
+def test_only_text_beyond_u_ffff_leaves_the_c_emitter(monkeypatch):
+    class Refuses(yaml.SafeDumper):
+        def __init__(self, *args, **kwargs):
+            raise AssertionError("the pure-Python emitter was used")
+
+    monkeypatch.setattr(yamlio, "_PythonDumper", Refuses)
+    assert yamlio.dumps({"svar": "æøå – “citat” \ufffd 漢字"})
+    with pytest.raises(AssertionError):
+        yamlio.dumps({"a": ["x", {"b": "🙂"}]})
+
+
 # Answers are keyed by question ids; the values are whatever a person typed or pasted.
 question_ids = st.from_regex(r"[a-z0-9][a-z0-9.-]{0,40}", fullmatch=True)
 answers = st.text(st.characters(exclude_categories=("Cs",)), max_size=80)
@@ -177,7 +197,8 @@ def test_dumps_then_loads_gives_back_the_same_answers(data):
     assert yamlio.loads(yamlio.dumps(data)) == data
 
 
-@pytest.mark.parametrize("value", ["a\x85b", "\x85", "a\n\x85b", "a\u2028b", "a\u2029b"])
+@pytest.mark.parametrize("value", ["a\x85b", "\x85", "a\n\x85b", "a\u2028b", "a\u2029b",
+                                   "👍\u2028b\n"])
 def test_unicode_line_breaks_survive_a_round_trip(value):
     assert yamlio.loads(yamlio.dumps({"svar": value})) == {"svar": value}
 
