@@ -101,8 +101,13 @@ class ProjectSession:
 
 
 def normalise(text: str) -> str:
-    """Trim surrounding blank space of a typed answer and use plain line breaks."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    """Trim surrounding blank space of a typed answer, and spaces at line ends; plain line breaks.
+
+    Spaces at the end of a line cannot be seen, and would make the YAML writer put the whole
+    answer on one escaped line in the file instead of a readable block.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip(" \t") for line in lines).strip()
 
 
 class Interview:

@@ -555,3 +555,13 @@ def test_save_answer_file_keeps_both_when_changed_meanwhile(guide, store, make_p
 
 def test_normalise():
     assert normalise("\r\n  a\r\nb\rc  \n\n") == "a\nb\nc"
+    assert normalise("Punkt 1 \n  - under \t\nPunkt 2") == "Punkt 1\n  - under\nPunkt 2"
+
+
+def test_an_answer_pasted_with_spaces_at_line_ends_is_a_block_in_the_file(interview,
+                                                                          make_project, store):
+    slug = make_project()
+
+    interview(slug, ["Første punkt  \nAndet punkt \n", "", Review.STOP])
+
+    assert f"{Q1}: |-\n    Første punkt\n    Andet punkt\n" in store.path_for(slug).read_text("utf-8")
