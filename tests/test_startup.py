@@ -101,8 +101,9 @@ def imported(modules: set[str], package: str) -> list[str]:
     return sorted(m for m in modules if m == package or m.startswith(package + "."))
 
 
-@pytest.mark.parametrize("argv", [["status"], ["vis"], ["guide"], ["projekter"], ["--help"],
-                                  ["--version"]], ids=" ".join)
+@pytest.mark.parametrize("argv", [["status"], ["vis"], ["guide"], ["projekter"], ["rapport"],
+                                  ["rapport", "--format", "docx"], ["--help"], ["--version"]],
+                         ids=" ".join)
 def test_non_interactive_commands_do_not_import_the_prompt_library(argv, project_home,
                                                                    tmp_path):
     modules = modules_after(argv, project_home, tmp_path)
