@@ -11,7 +11,7 @@ import re
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # Lone surrogates (from undecodable input) cannot be written to a UTF-8 terminal at all.
-_UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+_UNSAFE = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]"  # compiled on first use
 
 
 def _visible(match: re.Match) -> str:
@@ -31,10 +31,12 @@ def clean(text: str) -> str:
 
     Carriage returns are folded into line breaks first, so CRLF answers render as lines.
     """
+    if text.isprintable():  # the usual case, checked in C: every unsafe character is unprintable
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _UNSAFE.sub(_visible, text)
+    return re.sub(_UNSAFE, _visible, text)
 
 
 def has_unsafe(text: str) -> bool:
     """Return True when text holds characters that clean() would change (besides CR)."""
-    return bool(_UNSAFE.search(text.replace("\r", "")))
+    return not text.isprintable() and bool(re.search(_UNSAFE, text.replace("\r", "")))
