@@ -1,7 +1,7 @@
 """The Typer app, its global options and the one error boundary.
 
 Commands live in spredning/commands/, one module each; they raise SpredningError for anything the
-user must hear about, and ``main`` is the only place that prints errors and chooses exit codes.
+user must hear about, and this module is the only place that prints errors and chooses exit codes.
 """
 
 from __future__ import annotations
@@ -19,12 +19,8 @@ import typer.main
 
 from spredning import __version__, dansk
 from spredning.context import Settings
+from spredning.dansk import ClickException, UsageError
 from spredning.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpredningError
-
-try:  # Typer 0.29 and newer carry their own copy of click
-    from typer._click.exceptions import ClickException, UsageError
-except ImportError:  # pragma: no cover - older Typer uses click itself
-    from click.exceptions import ClickException, UsageError
 
 DEBUG_ENV = "SPREDNING_DEBUG"
 GLOBAL_WITH_VALUE = ("--guide", "--hjem", "--projekt")
@@ -219,38 +215,38 @@ def globals_first(args: list[str]) -> list[str]:
     return front + rest
 
 
-def main(argv: list[str] | None = None) -> None:
+def _exit_code(argv: list[str] | None) -> int:
     """Run the command line; the one place that turns failures into messages and exit codes."""
     args = globals_first(list(sys.argv[1:] if argv is None else argv))
     dansk.install()
     try:
-        code = _run(args)
+        return _run(args)
     except Exception as exc:  # a bug, or a failure while writing the answer or the message
         if _debug_wanted(args):
             raise
-        code = _output_failed(exc) if isinstance(exc, OSError) else _unexpected(exc)
-    sys.exit(code)
+        return _output_failed(exc) if isinstance(exc, OSError) else _unexpected(exc)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line and exit with its code (tests and embedders call this)."""
+    sys.exit(_exit_code(argv))
 
 
 def run() -> None:
-    """The installed command: ``main``, then end the process without tearing Python down.
+    """The installed command: run, flush the output, then end without tearing Python down.
 
     Freeing every module and object at exit takes Python about 40 ms once typer and rich are
     imported, longer than most of our commands' own work (issue 6). Everything spredning writes is
-    written, closed and its lock released before ``main`` returns, so once the terminal's buffers
-    are flushed the process can end at once, as mypy's command does. Tests call ``main``.
+    written, closed and its lock released before the command returns, so once the terminal's
+    buffers are flushed the process can end at once, as mypy's command does.
     """
-    try:
-        main()
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_ERROR)
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                if stream is not None:
-                    stream.flush()
-            except OSError as failure:  # the reader went away, or a redirected output's disk is full
-                code = _output_failed(failure)
-            except ValueError:  # the stream was closed: nothing left to write
-                pass
-        os._exit(code)
-
+    code = _exit_code(None)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except OSError as failure:  # the reader went away, or a redirected output's disk is full
+            code = _output_failed(failure)
+        except ValueError:  # the stream was closed: nothing left to write
+            pass
+    os._exit(code)

@@ -13,10 +13,12 @@ import re
 
 import typer.core
 
-try:  # Typer 0.29 and newer carry their own copy of click
-    from typer._click.exceptions import UsageError
+try:  # Typer 0.29 and newer carry their own copy of click (cli.py takes these from here too)
+    from typer._click.exceptions import ClickException, UsageError
 except ImportError:  # pragma: no cover - older Typer uses click itself
-    from click.exceptions import UsageError
+    from click.exceptions import ClickException, UsageError
+
+__all__ = ["ClickException", "DanishCommand", "DanishGroup", "UsageError", "install"]
 
 try:  # Typer 0.29+ converts parameters with pydantic TypeAdapters, built when first used
     from typer._coercion import PassThroughRuntimeParam
