@@ -112,8 +112,6 @@ def _check_events(text: str) -> None:
             depth -= 1
 
 
-
-
 def _not_allowed(node) -> YamlProblem:
     mark = node.start_mark
     return YamlProblem(f"ukendt eller ulovlig YAML-type (linje {mark.line + 1}, kolonne "
