@@ -96,6 +96,19 @@ class _DanishHelpMixin:
         pieces = [re.sub(_REQUIRED, r"\1", piece) for piece in self.collect_usage_pieces(ctx)]
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE_PREFIX)
 
+    def parse_args(self, ctx, args):
+        """As Typer's, but a usage error always names this command (for the hint to its help).
+
+        Typer's parser raises "option needs a value" without a context, which read as the
+        top-level command's fault.
+        """
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError as exc:
+            if exc.ctx is None:
+                exc.ctx = ctx
+            raise
+
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
         if option is not None:

@@ -113,6 +113,17 @@ def test_unknown_command_is_a_usage_error_in_danish(run_cli):
     assert "No such command" not in err
 
 
+@pytest.mark.parametrize(("argv", "hint"), [
+    (("guide", "--rolle"), "Se 'spredning guide --help'"),
+    (("guide", "--farve"), "Se 'spredning guide --help'"),
+    (("--guide",), "Se 'spredning --help'"),
+])
+def test_a_usage_error_points_at_the_help_of_the_command_it_was_in(run_cli, argv, hint):
+    code, _, err = run_cli(*argv)
+    assert code == 2
+    assert hint in err
+
+
 @pytest.mark.parametrize(("argv", "message"), [
     (("statsu",), "Kommandoen 'statsu' findes ikke. Mente du 'status' eller 'start'?"),
     (("projekt", "bruk", "x"), "Kommandoen 'bruk' findes ikke. Mente du 'brug'?"),
