@@ -16,9 +16,9 @@ from pathlib import Path
 
 import yaml
 
-from spredning.model import Guide, Project
-from spredning.projectfile import data_from_project
-from spredning.store import Store
+from spredning.core.model import Guide, Project
+from spredning.core.projectfile import data_from_project
+from spredning.core.store import Store
 
 FULL_SLUG = "fuldt-besvaret"
 FULL_TARGET_BYTES = 100 * 1024

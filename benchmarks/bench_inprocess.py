@@ -20,11 +20,11 @@ import yaml
 from bench_data import _generator_dumper
 from rich.console import Console
 
-from spredning import render
-from spredning.interview import Interview, ProjectSession, Resume, Review
-from spredning.model import Guide
-from spredning.prompter import ScriptedPrompter
-from spredning.store import Store
+from spredning.cli import render
+from spredning.cli.prompter import ScriptedPrompter
+from spredning.core.interview import Interview, ProjectSession, Resume, Review
+from spredning.core.model import Guide
+from spredning.core.store import Store
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DUMPER = _generator_dumper()

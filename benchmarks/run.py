@@ -49,8 +49,8 @@ from pathlib import Path
 import bench_inprocess
 from bench_data import FULL_SLUG, generate
 
-from spredning import yamlio
-from spredning.content import load_guide
+from spredning.core import yamlio
+from spredning.core.content import load_guide
 
 PYTHON = Path(sys.executable)
 SPREDNING = PYTHON.parent / "spredning"
@@ -95,7 +95,7 @@ def command_env(root: Path, home: Path | None) -> dict[str, str]:
 def install_as_default(projects: Path, root: Path) -> Path:
     """Copy a projects folder to where spredning looks when no folder is given; return that."""
     result = subprocess.run(
-        [str(PYTHON), "-c", "from spredning.store import home_dir; print(home_dir())"],
+        [str(PYTHON), "-c", "from spredning.core.store import home_dir; print(home_dir())"],
         env=command_env(root, None), capture_output=True, text=True, check=True)
     default = Path(result.stdout.strip())
     shutil.copytree(projects, default, dirs_exist_ok=True)

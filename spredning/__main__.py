@@ -1,6 +1,6 @@
 """Make ``python -m spredning`` work like the ``spredning`` command."""
 
-from spredning.cli import run
+from spredning.cli.main import run
 
 if __name__ == "__main__":
     run()

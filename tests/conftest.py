@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from spredning import cli, content
+from spredning.cli import main as cli
+from spredning.core import content
 
 # --- Markers --------------------------------------------------------------------------------------
 
@@ -139,7 +140,7 @@ def guide():
 @pytest.fixture
 def store(tmp_path):
     """A Store on the same folder as $SPREDNING_HJEM (tmp_path/hjem)."""
-    from spredning.store import Store
+    from spredning.core.store import Store
 
     return Store(tmp_path / "hjem")
 
@@ -147,8 +148,8 @@ def store(tmp_path):
 @pytest.fixture
 def make_project(store, guide):
     """Create a project file in the store; return its slug."""
-    from spredning.model import Project
-    from spredning.store import slugify
+    from spredning.core.model import Project
+    from spredning.core.store import slugify
 
     def make(name: str = "Ærø Kommune", role: str | None = "genbruge",
              answers: dict[str, str] | None = None) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from spredning import __version__
-from spredning.content import default_guide_dir, load_guide
-from spredning.errors import ContentError
-from spredning.model import ROLES, other_role
+from spredning.core.content import default_guide_dir, load_guide
+from spredning.core.errors import ContentError
+from spredning.core.model import ROLES, other_role
 
 
 def squash(text: str) -> str:

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from spredning.content import default_guide_dir, load_guide
-from spredning.errors import ContentError
-from spredning.model import ROLES
+from spredning.core.content import default_guide_dir, load_guide
+from spredning.core.errors import ContentError
+from spredning.core.model import ROLES
 
 PHASE_IDS = ["tjek", "test", "tilpas", "fjern", "brug", "hoest"]
 PHASE_NAMES = ["Tjek", "Test", "Tilpas", "Fjern", "Brug", "Høst"]

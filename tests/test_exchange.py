@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spredning.exchange import Choice, Conflict, MergePlan, Outcome, combine, plan_merge, resolve
+from spredning.core.exchange import Choice, Conflict, MergePlan, Outcome, combine, plan_merge, resolve
 
 Q = "tjek.beskriv-innovationen.dele.formaal"
 Q2 = "tjek.beskriv-innovationen.dele.loesningen"

@@ -23,14 +23,15 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
+from scripted import ScriptedPrompter
 from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, TIMEOUT
 
-from spredning import yamlio
-from spredning.exchange import combine
-from spredning.interview import Interview, ProjectSession, Review
-from spredning.projectfile import project_from_data
-from spredning.prompter import QuestionaryPrompter, ScriptedPrompter
-from spredning.store import SLUG_PATTERN, Store
+from spredning.cli.prompter import QuestionaryPrompter
+from spredning.core import yamlio
+from spredning.core.exchange import combine
+from spredning.core.interview import Interview, ProjectSession, Review
+from spredning.core.projectfile import project_from_data
+from spredning.core.store import SLUG_PATTERN, Store
 
 NAME = "Genoptræning Ærø"
 SLUG = "genoptraening-aeroe"

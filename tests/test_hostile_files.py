@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from spredning import yamlio
-from spredning.errors import ProjectFileError, SpredningError
-from spredning.model import Project
-from spredning.store import ACTIVE_FILE, BACKUP_INFIX, Store
+from spredning.core import yamlio
+from spredning.core.errors import ProjectFileError, SpredningError
+from spredning.core.model import Project
+from spredning.core.store import ACTIVE_FILE, BACKUP_INFIX, Store
 
 QID = "tjek.beskriv-innovationen.genbruge.interessant"
 GOOD = "format: '1'\nguideudgave: '2023'\nprojekt:\n  navn: Fremmed fil\n"

@@ -12,8 +12,8 @@ import json
 
 import pytest
 
-from spredning import yamlio
-from spredning.store import ACTIVE_FILE
+from spredning.core import yamlio
+from spredning.core.store import ACTIVE_FILE
 
 SLUG = "fjendtlig"
 

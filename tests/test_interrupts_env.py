@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from spredning.store import Store
+from spredning.core.store import Store
 
 pexpect = pytest.importorskip("pexpect")
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from scripted import ScriptedPrompter
 
-from spredning.errors import SpredningError
-from spredning.interview import (
+from spredning.core.errors import SpredningError
+from spredning.core.interview import (
     Interview,
     Keep,
     Nav,
@@ -17,8 +18,7 @@ from spredning.interview import (
     normalise,
     save_answer_file,
 )
-from spredning.prompter import ScriptedPrompter
-from spredning.store import Store
+from spredning.core.store import Store
 
 GENBRUGE = [
     "tjek.beskriv-innovationen.genbruge.interessant",

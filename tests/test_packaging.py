@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from spredning.content import default_guide_dir, load_guide
+from spredning.core.content import default_guide_dir, load_guide
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -76,14 +76,14 @@ def test_wheel_contains_the_guide_content(wheel, shipped):
     assert len(shipped.phases) == 6
     for phase in shipped.phases:
         assert f"spredning/guide_content/{phase.id}.yaml" in names
-    assert "spredning/cli.py" in names
+    assert "spredning/cli/main.py" in names
     assert not [n for n in names if n.startswith(("tests/", "guide_content/"))]
 
 
 def test_installed_wheel_runs_from_another_folder_with_its_own_content(installed, shipped,
                                                                         tmp_path):
     env = child_env(PYTHONPATH=str(installed))
-    where = run([sys.executable, "-c", "import spredning.content as c; "
+    where = run([sys.executable, "-c", "import spredning.core.content as c; "
                  "print(c.__file__); print(c.default_guide_dir())"], cwd=tmp_path, env=env)
     assert where.returncode == 0, where.stderr
     module_file, content_dir = where.stdout.splitlines()

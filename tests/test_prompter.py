@@ -15,8 +15,8 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 from rich.console import Console
 
-from spredning.interview import Interview, Keep, Nav, ProjectSession, Resume, Review, Step
-from spredning.prompter import QuestionaryPrompter
+from spredning.cli.prompter import QuestionaryPrompter
+from spredning.core.interview import Interview, Keep, Nav, ProjectSession, Resume, Review, Step
 
 ESC_ENTER = "\x1b\r"  # submits a multi-line answer (Alt+Enter sends the same)
 ENTER = "\r"

@@ -18,11 +18,11 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from spredning import report
-from spredning.content import load_guide
-from spredning.errors import UsageProblem
-from spredning.model import ROLE_TITLES, ROLES, Project
+from spredning.core.content import load_guide
+from spredning.core.errors import UsageProblem
+from spredning.core.model import ROLE_TITLES, ROLES, Project
+from spredning.core.textsafe import clean, has_unsafe
 from spredning.report import common, markdown
-from spredning.textsafe import clean, has_unsafe
 
 TODAY = datetime.date(2026, 11, 27)
 HOSTILE = (

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from spredning import cli, yamlio
+from spredning.cli import main as cli
+from spredning.core import yamlio
 
 INTERACTIVE_ONLY = ("questionary", "prompt_toolkit")
 
@@ -29,7 +30,7 @@ def write_modules():
         handle.write("\\n".join(sorted(sys.modules)))
 
 atexit.register(write_modules)
-from spredning.cli import main
+from spredning.cli.main import main
 main(sys.argv[1:])
 """
 
@@ -39,7 +40,7 @@ import json, sys
 if sys.argv[1] == "nolibyaml":
     sys.modules["yaml._yaml"] = None  # as if PyYAML were built without libyaml
 import yaml
-from spredning import yamlio
+from spredning.core import yamlio
 
 results = []
 for text in json.loads(sys.stdin.read()):
@@ -117,8 +118,8 @@ def test_non_interactive_commands_do_not_import_the_prompt_library(argv, project
                          ids=lambda value: " ".join(value) if isinstance(value, list) else value)
 def test_a_command_imports_only_its_own_command_module(argv, module, project_home, tmp_path):
     modules = modules_after(argv, project_home, tmp_path)
-    assert imported(modules, "spredning.commands") == sorted(
-        {"spredning.commands", "spredning.commands.common", f"spredning.commands.{module}"})
+    assert imported(modules, "spredning.cli.commands") == sorted(
+        {"spredning.cli.commands", "spredning.cli.commands.common", f"spredning.cli.commands.{module}"})
 
 
 def test_every_registered_command_is_in_the_lazy_table():
@@ -130,7 +131,7 @@ def test_every_registered_command_is_in_the_lazy_table():
     commands = Path(cli.__file__).parent / "commands"
     found = {}
     for path in sorted(commands.glob("*.py")):
-        module = importlib.import_module(f"spredning.commands.{path.stem}")
+        module = importlib.import_module(f"spredning.cli.commands.{path.stem}")
         if hasattr(module, "register"):
             app = typer.Typer()
             module.register(app)
@@ -143,9 +144,9 @@ def test_every_registered_command_is_in_the_lazy_table():
 def test_help_lists_every_command_of_every_module(project_home, tmp_path):
     modules = modules_after(["--help"], project_home, tmp_path)
     commands = Path(cli.__file__).parent / "commands"
-    expected = {f"spredning.commands.{p.stem}" for p in commands.glob("*.py")} - {
-        "spredning.commands.__init__"}
-    assert set(imported(modules, "spredning.commands")) == expected | {"spredning.commands"}
+    expected = {f"spredning.cli.commands.{p.stem}" for p in commands.glob("*.py")} - {
+        "spredning.cli.commands.__init__"}
+    assert set(imported(modules, "spredning.cli.commands")) == expected | {"spredning.cli.commands"}
 
 
 @pytest.mark.parametrize("argv", [["status"], ["--help"]], ids=" ".join)

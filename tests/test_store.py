@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from spredning import store as store_module
-from spredning.errors import ProjectFileError, SpredningError, UsageProblem
-from spredning.model import Project
-from spredning.store import Store, home_dir, slugify
+from spredning.core import store as store_module
+from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
+from spredning.core.model import Project
+from spredning.core.store import Store, home_dir, slugify
 
 INTERESSANT = "tjek.beskriv-innovationen.genbruge.interessant"
 SAMME_BEHOV = "tjek.beskriv-innovationen.genbruge.samme-behov"

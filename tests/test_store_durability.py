@@ -25,10 +25,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from spredning import store as store_module
-from spredning.errors import SpredningError
-from spredning.model import Project
-from spredning.store import ACTIVE_FILE, Store
+from spredning.core import store as store_module
+from spredning.core.errors import SpredningError
+from spredning.core.model import Project
+from spredning.core.store import ACTIVE_FILE, Store
 
 QID = "tjek.beskriv-innovationen.genbruge.interessant"
 
@@ -101,7 +101,7 @@ def test_a_blank_answer_is_kept_in_the_file_but_reads_as_not_answered(store, bla
     slug = new_project(store)
     store.save_answers(slug, {QID: blank}, {QID: None}, order=())
     assert store.load(slug).answer(QID) is None
-    from spredning import yamlio
+    from spredning.core import yamlio
 
     assert yamlio.loads(store.path_for(slug).read_text(encoding="utf-8"))["svar"] == {QID: blank}
 
@@ -298,7 +298,7 @@ def test_temp_files_left_by_a_killed_process_are_removed_by_the_next_save(store,
 SAVER = r"""
 import sys
 from pathlib import Path
-from spredning.store import Store
+from spredning.core.store import Store
 
 home, slug, prefix, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 store = Store(Path(home))

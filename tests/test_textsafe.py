@@ -7,8 +7,8 @@ import re
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from spredning import textsafe
-from spredning.textsafe import clean, has_unsafe
+from spredning.core import textsafe
+from spredning.core.textsafe import clean, has_unsafe
 
 
 def full_rule(text: str) -> str:

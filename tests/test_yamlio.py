@@ -7,8 +7,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from spredning import yamlio
-from spredning.yamlio import YamlProblem
+from spredning.core import yamlio
+from spredning.core.yamlio import YamlProblem
 
 
 def problem(text: str) -> str:

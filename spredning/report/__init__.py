@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime
 
-from spredning.errors import UsageProblem
-from spredning.model import ROLES, Guide, Phase, Project
+from spredning.core.errors import UsageProblem
+from spredning.core.model import ROLES, Guide, Phase, Project
 from spredning.report import html, markdown
 from spredning.report.common import build_outline
 

@@ -13,8 +13,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from spredning.model import ROLE_TITLES, Guide, Phase, Progress, Project, Tool, progress
-from spredning.textsafe import clean
+from spredning.core.model import ROLE_TITLES, Guide, Phase, Progress, Project, Tool, progress
+from spredning.core.textsafe import clean
 
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
           "oktober", "november", "december")

@@ -13,7 +13,7 @@ import stat
 import time
 from pathlib import Path
 
-from spredning.errors import SpredningError
+from spredning.core.errors import SpredningError
 
 BACKUP_INFIX = ".bak-"
 

@@ -13,8 +13,8 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from spredning.model import ROLE_TITLES, Guide, Phase, Question, Tool
-from spredning.textsafe import clean
+from spredning.core.model import ROLE_TITLES, Guide, Phase, Question, Tool
+from spredning.core.textsafe import clean
 
 
 def make_console(stderr: bool = False) -> Console:

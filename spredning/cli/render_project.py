@@ -12,9 +12,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from spredning.model import ROLE_TITLES, Guide, Phase, Progress, Project, Question, Tool, progress
-from spredning.render import _t, bullets, hanging, indented, phase_heading, tool_intro
-from spredning.textsafe import clean
+from spredning.cli.render import _t, bullets, hanging, indented, phase_heading, tool_intro
+from spredning.core.model import ROLE_TITLES, Guide, Phase, Progress, Project, Question, Tool, progress
+from spredning.core.textsafe import clean
 
 UNANSWERED = "(ikke besvaret)"
 BAR_WIDTH = 10

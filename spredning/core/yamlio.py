@@ -12,7 +12,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from spredning.textsafe import clean
+from spredning.core.textsafe import clean
 
 try:  # libyaml present: the C parser and emitter (yaml itself does not export CParser)
     from yaml import CSafeDumper as _BaseDumper

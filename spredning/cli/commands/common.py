@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from spredning.errors import SpredningError, UsageProblem
-from spredning.model import ROLES, Guide, Phase, fold_name
+from spredning.core.errors import SpredningError, UsageProblem
+from spredning.core.model import ROLES, Guide, Phase, fold_name
 
 ROLE_HELP = "Siden: dele (I deler innovationen) eller genbruge (I genbruger den)."
 
@@ -40,7 +40,7 @@ def roles_for(role: str | None) -> tuple[str, ...]:
 
 def open_store(settings):
     """The project store for the chosen folder (--hjem, $SPREDNING_HJEM or the data folder)."""
-    from spredning.store import Store, home_dir
+    from spredning.core.store import Store, home_dir
 
     return Store(home_dir(settings.home))
 
@@ -60,7 +60,7 @@ def phase_command(phase: Phase, role: str, project_option: str | None) -> str:
 
 def next_step(guide: Guide, project, roles: tuple[str, ...]) -> tuple[Phase, str] | None:
     """The first phase, in guide order, with open questions for one of the given sides."""
-    from spredning.model import progress
+    from spredning.core.model import progress
 
     for phase in guide.phases:
         for role in roles:
@@ -75,7 +75,7 @@ def read_user_yaml(path, label: str, untouched: str) -> object:
 
     `label` names the file in messages ("Svarfilen"), `untouched` says what was not changed.
     """
-    from spredning import fileio, yamlio
+    from spredning.core import fileio, yamlio
 
     try:
         return yamlio.loads(yamlio.decode(fileio.read_capped(path, yamlio.MAX_BYTES)))

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import typer
 
-from spredning import dansk
-from spredning.commands.common import ROLE_HELP, open_store, parse_phase, parse_role, roles_for
-from spredning.content import load_guide
-from spredning.errors import UsageProblem
+from spredning.cli import typer_compat as dansk
+from spredning.cli.commands.common import ROLE_HELP, open_store, parse_phase, parse_role, roles_for
+from spredning.core.content import load_guide
+from spredning.core.errors import UsageProblem
 
 
 def rapport(
@@ -27,8 +27,8 @@ def rapport(
 ) -> None:
     """Skriv en rapport over projektets svar, som kan deles, printes og arkiveres."""
     from spredning import report
-    from spredning.fileio import write_file
-    from spredning.render import line, make_console
+    from spredning.cli.render import line, make_console
+    from spredning.core.fileio import write_file
 
     fmt = format.lower().lstrip(".")
     if fmt not in report.FORMATS:

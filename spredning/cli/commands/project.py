@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import typer
 
-from spredning import dansk
-from spredning.commands.common import ROLE_HELP, is_interactive, open_store, parse_role
-from spredning.content import load_guide
-from spredning.errors import NotATerminal, SpredningError, UsageProblem
-from spredning.model import Project
+from spredning.cli import typer_compat as dansk
+from spredning.cli.commands.common import ROLE_HELP, is_interactive, open_store, parse_role
+from spredning.core.content import load_guide
+from spredning.core.errors import NotATerminal, SpredningError, UsageProblem
+from spredning.core.model import Project
 
 projekt_app = typer.Typer(cls=dansk.DanishGroup, no_args_is_help=True, rich_markup_mode=None,
                           help="Skift mellem projekter.")
@@ -18,7 +18,7 @@ def _ask_missing(navn, beskrivelse, deler, genbruger, rolle):
     """Ask for the facts not given as options (only in a terminal)."""
     import questionary
 
-    from spredning.prompter import STYLE, select
+    from spredning.cli.prompter import STYLE, select
 
     def text(message, value, instruction=None):
         if value is not None:
@@ -41,9 +41,9 @@ def _ask_missing(navn, beskrivelse, deler, genbruger, rolle):
 def _example_project(edition: str) -> Project:
     from importlib import resources  # here, not at the top: only --eksempel pays (~10 ms)
 
-    from spredning import yamlio
-    from spredning.projectfile import project_from_data
-    from spredning.store import slugify
+    from spredning.core import yamlio
+    from spredning.core.projectfile import project_from_data
+    from spredning.core.store import slugify
 
     text = resources.files("spredning").joinpath("eksempel.yaml").read_text(encoding="utf-8")
     data = yamlio.loads(text)
@@ -69,8 +69,8 @@ def start(
     """Start et nyt projekt, og gør det aktivt."""
     from rich.text import Text
 
-    from spredning.render import line, make_console
-    from spredning.store import slugify
+    from spredning.cli.render import line, make_console
+    from spredning.core.store import slugify
 
     guide = load_guide(ctx.obj.guide_dir)
     store = open_store(ctx.obj)
@@ -110,9 +110,9 @@ def start(
 
 def projekter(ctx: typer.Context) -> None:
     """Vis alle projekter med deres fremdrift; det aktive er markeret med ▶."""
-    from spredning.model import Progress
-    from spredning.render import line, make_console
-    from spredning.render_project import project_list
+    from spredning.cli.render import line, make_console
+    from spredning.cli.render_project import project_list
+    from spredning.core.model import Progress
 
     guide = load_guide(ctx.obj.guide_dir)
     store = open_store(ctx.obj)
@@ -134,7 +134,7 @@ def projekter(ctx: typer.Context) -> None:
 def brug(ctx: typer.Context,
          navn: str = typer.Argument(..., metavar="NAVN", help="Projektets navn eller filnavn.")):
     """Gør et andet projekt aktivt."""
-    from spredning.render import line, make_console
+    from spredning.cli.render import line, make_console
 
     store = open_store(ctx.obj)
     slug = store.find(navn)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from spredning import dansk
-from spredning.commands.common import ROLE_HELP, parse_phase, parse_role, roles_for
-from spredning.content import load_guide
+from spredning.cli import typer_compat as dansk
+from spredning.cli.commands.common import ROLE_HELP, parse_phase, parse_role, roles_for
+from spredning.core.content import load_guide
 
 
 def guide(
@@ -19,7 +19,7 @@ def guide(
                               help="Vis spørgsmålenes id'er (til svarfiler med --svar)."),
 ) -> None:
     """Vis guiden: faserne, deres mål, værktøjerne og spørgsmålene."""
-    from spredning import render
+    from spredning.cli import render
 
     role = parse_role(rolle)
     content = load_guide(ctx.obj.guide_dir)
@@ -41,7 +41,7 @@ def valider(
     """Kontrollér en mappe med guideindhold, og vis alle fejl på én gang."""
     from rich.text import Text
 
-    from spredning import render
+    from spredning.cli import render
 
     folder = mappe or ctx.obj.guide_dir
     content = load_guide(folder)

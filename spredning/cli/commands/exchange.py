@@ -9,12 +9,12 @@ from pathlib import Path
 
 import typer
 
-from spredning import dansk
-from spredning.commands.common import ROLE_HELP, is_interactive, open_store, parse_role, read_user_yaml
-from spredning.content import load_guide
-from spredning.errors import Interrupted, SpredningError
-from spredning.exchange import Choice, Conflict, Outcome, combine, plan_merge, resolve
-from spredning.model import ROLES, Guide, Project, other_role
+from spredning.cli import typer_compat as dansk
+from spredning.cli.commands.common import ROLE_HELP, is_interactive, open_store, parse_role, read_user_yaml
+from spredning.core.content import load_guide
+from spredning.core.errors import Interrupted, SpredningError
+from spredning.core.exchange import Choice, Conflict, Outcome, combine, plan_merge, resolve
+from spredning.core.model import ROLES, Guide, Project, other_role
 
 
 def _side_answers(guide: Guide, project: Project, roles: tuple[str, ...]) -> dict[str, str]:
@@ -30,9 +30,9 @@ def eksport(
     overskriv: bool = typer.Option(False, "--overskriv", help="Erstat en eksisterende fil."),
 ) -> None:
     """Skriv projektet og en sides svar til en fil, som kan sendes til partneren."""
-    from spredning.fileio import write_file
-    from spredning.projectfile import data_from_project, project_text
-    from spredning.render import line, make_console
+    from spredning.cli.render import line, make_console
+    from spredning.core.fileio import write_file
+    from spredning.core.projectfile import data_from_project, project_text
 
     guide = load_guide(ctx.obj.guide_dir)
     role = parse_role(rolle)
@@ -55,8 +55,8 @@ def eksport(
 
 def _read_partner_file(path: Path) -> tuple[Project, dict[str, str]]:
     """The partner's project and the common ground it declares; hardened, validated, unwritten."""
-    from spredning.projectfile import project_from_data, shared_base
-    from spredning.store import slugify
+    from spredning.core.projectfile import project_from_data, shared_base
+    from spredning.core.store import slugify
 
     data = read_user_yaml(path, "Filen", "Intet er ændret.")
     if not isinstance(data, dict):
@@ -82,8 +82,8 @@ def _target(store, settings, incoming: Project) -> str | None:
 def _ask_conflict(console, guide: Guide):
     import questionary
 
-    from spredning.prompter import select
-    from spredning.render_project import conflict_view
+    from spredning.cli.prompter import select
+    from spredning.cli.render_project import conflict_view
 
     questions = {q.id: q for q in guide.questions()}
 
@@ -120,7 +120,7 @@ def importer(
     """Hent partnerens svar ind i projektet; intet svar går tabt."""
     from rich.text import Text
 
-    from spredning.render import line, make_console
+    from spredning.cli.render import line, make_console
 
     guide = load_guide(ctx.obj.guide_dir)
     store = open_store(ctx.obj)
@@ -151,7 +151,7 @@ def importer(
 
 
 def _create_from(store, incoming: Project, guide: Guide, console, dry_run: bool) -> None:
-    from spredning.render import line
+    from spredning.cli.render import line
 
     role = other_role(incoming.role) if incoming.role else None
     project = incoming._replace(role=role, example=False, conflicts={})
@@ -170,8 +170,8 @@ def konflikter(ctx: typer.Context) -> None:
     """Vis (og i en terminal: afgør) svar, hvor partneren har en anden udgave."""
     from rich.text import Text
 
-    from spredning.render import make_console
-    from spredning.render_project import conflict_view
+    from spredning.cli.render import make_console
+    from spredning.cli.render_project import conflict_view
 
     guide = load_guide(ctx.obj.guide_dir)
     store = open_store(ctx.obj)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import typer
 
-from spredning import dansk
-from spredning.commands.common import (
+from spredning.cli import typer_compat as dansk
+from spredning.cli.commands.common import (
     ROLE_HELP,
     is_interactive,
     next_step,
@@ -17,9 +17,9 @@ from spredning.commands.common import (
     phase_command,
     read_user_yaml,
 )
-from spredning.content import load_guide
-from spredning.errors import Interrupted, NotATerminal, UsageProblem
-from spredning.model import progress
+from spredning.core.content import load_guide
+from spredning.core.errors import Interrupted, NotATerminal, UsageProblem
+from spredning.core.model import progress
 
 
 def fase(
@@ -35,8 +35,8 @@ def fase(
                                       help="Vis ikke den anden sides svar undervejs."),
 ) -> None:
     """Besvar en fases spørgsmål for din side; hvert svar gemmes med det samme."""
-    from spredning.interview import Interview, ProjectSession, answers_from_file, save_answer_file
-    from spredning.render import line, make_console
+    from spredning.cli.render import line, make_console
+    from spredning.core.interview import Interview, ProjectSession, answers_from_file, save_answer_file
 
     guide = load_guide(ctx.obj.guide_dir)
     phase = parse_phase(guide, fase)
@@ -62,7 +62,7 @@ def fase(
             "'spredning fase' stiller spørgsmål og kræver derfor en terminal.",
             f"Uden terminal: gem svarene fra en fil med 'spredning fase {phase.id} --rolle {role} "
             "--svar FIL' (en YAML-fil med spørgsmål-id: svar).")
-    from spredning.prompter import QuestionaryPrompter
+    from spredning.cli.prompter import QuestionaryPrompter
 
     prompter = QuestionaryPrompter(console, show_partner=not uden_partner)
     try:
@@ -78,7 +78,7 @@ def fase(
 
 
 def _mention_backup(console, store) -> None:
-    from spredning.render import line
+    from spredning.cli.render import line
 
     if store.last_backup is not None:
         console.print(line(f"Projektfilen var skrevet i en anden form (fx redigeret i hånden), så "
@@ -88,7 +88,7 @@ def _mention_backup(console, store) -> None:
 def _suggest_next(console, guide, project, role, project_option) -> None:
     from rich.text import Text
 
-    from spredning.render import line
+    from spredning.cli.render import line
 
     step = next_step(guide, project, (role,))
     if step:

@@ -11,9 +11,9 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from spredning import fileio, yamlio
-from spredning.errors import ProjectFileError, SpredningError
-from spredning.model import ROLES, Project
+from spredning.core import fileio, yamlio
+from spredning.core.errors import ProjectFileError, SpredningError
+from spredning.core.model import ROLES, Project
 
 FORMAT_VERSION = 1
 TOP_KEYS = ("format", "guideudgave", "projekt", "konflikter", "fælles", "svar")

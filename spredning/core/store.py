@@ -19,9 +19,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning import fileio, projectfile, yamlio
-from spredning.errors import ProjectFileError, SpredningError, UsageProblem
-from spredning.model import Project
+from spredning.core import fileio, projectfile, yamlio
+from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
+from spredning.core.model import Project
 
 HOME_ENV = "SPREDNING_HJEM"
 ACTIVE_FILE = ".aktivt-projekt"

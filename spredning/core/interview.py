@@ -12,10 +12,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from spredning.errors import SpredningError
-from spredning.exchange import combine
-from spredning.model import ROLES, Guide, Phase, Project, Question, Tool, other_role, progress
-from spredning.store import SaveConflict, Store
+from spredning.core.errors import SpredningError
+from spredning.core.exchange import combine
+from spredning.core.model import ROLES, Guide, Phase, Project, Question, Tool, other_role, progress
+from spredning.core.store import SaveConflict, Store
 
 ALSO_SAVED = "Også gemt (to udgaver af svaret)"
 

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import typer
 
-from spredning import dansk
-from spredning.commands.common import (
+from spredning.cli import typer_compat as dansk
+from spredning.cli.commands.common import (
     ROLE_HELP,
     next_step,
     open_store,
@@ -16,8 +16,8 @@ from spredning.commands.common import (
     phase_command,
     roles_for,
 )
-from spredning.content import load_guide
-from spredning.model import ROLES, progress
+from spredning.core.content import load_guide
+from spredning.core.model import ROLES, progress
 
 
 def _facts_json(guide, project, path, changed) -> dict:
@@ -45,8 +45,8 @@ def status(
     """Vis projektets fremdrift: faser, sider, åbne værktøjer og næste skridt."""
     from rich.text import Text
 
-    from spredning.render import line, make_console
-    from spredning.render_project import open_tools, project_facts, status_table
+    from spredning.cli.render import line, make_console
+    from spredning.cli.render_project import open_tools, project_facts, status_table
 
     guide = load_guide(ctx.obj.guide_dir)
     store = open_store(ctx.obj)
@@ -85,8 +85,8 @@ def vis(
                                "side, når terminalen er bred nok, ellers efter hinanden."),
 ) -> None:
     """Vis svarene fase for fase og værktøj for værktøj."""
-    from spredning.render import make_console
-    from spredning.render_project import (
+    from spredning.cli.render import make_console
+    from spredning.cli.render_project import (
         SIDE_BY_SIDE_MIN_WIDTH,
         project_facts,
         vis_phase,

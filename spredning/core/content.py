@@ -12,9 +12,9 @@ import os
 import re
 from pathlib import Path
 
-from spredning import fileio, yamlio
-from spredning.errors import ContentError
-from spredning.model import QUESTION_KINDS, ROLES, Guide, Phase, Question, Side, Tool
+from spredning.core import fileio, yamlio
+from spredning.core.errors import ContentError
+from spredning.core.model import QUESTION_KINDS, ROLES, Guide, Phase, Question, Side, Tool
 
 GUIDE_ENV = "SPREDNING_GUIDE"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -30,9 +30,9 @@ QUESTION_KEYS = {"id": True, "tekst": True, "hjælp": False, "gruppe": False, "t
 
 def default_guide_dir() -> Path:
     """Return the shipped guide folder: inside the installed package, or the source checkout's."""
-    here = Path(__file__).resolve().parent
-    installed = here / "guide_content"
-    return installed if installed.is_dir() else here.parent / "guide_content"
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "guide_content"
+    return installed if installed.is_dir() else package.parent / "guide_content"
 
 
 def guide_dir(option: str | os.PathLike | None = None) -> Path:

@@ -17,10 +17,11 @@ import sys
 import typer
 import typer.main
 
-from spredning import __version__, dansk
-from spredning.context import Settings
-from spredning.dansk import ClickException, UsageError
-from spredning.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpredningError
+from spredning import __version__
+from spredning.app.context import Settings
+from spredning.cli import typer_compat as dansk
+from spredning.cli.typer_compat import ClickException, UsageError
+from spredning.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpredningError
 
 DEBUG_ENV = "SPREDNING_DEBUG"
 GLOBAL_WITH_VALUE = ("--guide", "--hjem", "--projekt")
@@ -37,7 +38,7 @@ COMMANDS = {
 @functools.cache
 def _commands_in(module_name: str) -> dict:
     """Build the commands one module registers (Typer inspects every function it builds)."""
-    module = importlib.import_module(f"spredning.commands.{module_name}")
+    module = importlib.import_module(f"spredning.cli.commands.{module_name}")
     commands = typer.Typer(add_completion=False, rich_markup_mode=None)
     module.register(commands)
     return typer.main.get_group(commands).commands
@@ -127,8 +128,8 @@ def _usage_message(exc) -> str:
 def _print_error(message: str, hint: str | None, label: str = "Fejl: ") -> None:
     from rich.text import Text
 
-    from spredning.render import make_console
-    from spredning.textsafe import clean
+    from spredning.cli.render import make_console
+    from spredning.core.textsafe import clean
 
     console = make_console(stderr=True)
     console.print(Text.assemble((label, "bold red"), clean(message)))

@@ -1,0 +1,1 @@
+"""Use cases shared by every front end: start, answer, exchange, status, reports."""

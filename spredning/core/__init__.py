@@ -1,0 +1,1 @@
+"""The core: the guide and projects as data, files, history and the interview. No terminal, no prose."""
