@@ -73,10 +73,15 @@ def answer(rng: random.Random, target_chars: int) -> str:
 def project(slug: str, guide: Guide, answers: dict[str, str], number: int = 0) -> Project:
     """A project with the given answers and plausible facts."""
     return Project(
-        slug=slug, name=f"Projekt {number:04d} – genoptræning på Ærø",
+        slug=slug,
+        name=f"Projekt {number:04d} – genoptræning på Ærø",
         description="Genoptræning efter hofteoperation med video og tablet",
-        sharing_org="Eksempel Kommune Nord", reusing_orgs=("Eksempel Kommune Syd", "Ærø Kommune"),
-        role=("dele", "genbruge")[number % 2], guide_edition=guide.edition, answers=answers)
+        sharing_org="Eksempel Kommune Nord",
+        reusing_orgs=("Eksempel Kommune Syd", "Ærø Kommune"),
+        role=("dele", "genbruge")[number % 2],
+        guide_edition=guide.edition,
+        answers=answers,
+    )
 
 
 def write_full_project(home: Path, guide: Guide) -> Path:
@@ -99,8 +104,7 @@ def _generator_dumper() -> type:
         pass
 
     def literal(dumper, value: str):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value,
-                                       style="|" if "\n" in value else None)
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
 
     Dumper.add_representer(str, literal)
     return Dumper
@@ -118,8 +122,15 @@ def write_many_projects(folder: Path, guide: Guide, count: int) -> list[Path]:
         answers = {qid: answer(rng, rng.randint(150, 1200)) for qid in ids if rng.random() < share}
         slug = f"projekt-{number:04d}"
         data = data_from_project(project(slug, guide, answers, number), ids)
-        text = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False,
-                         default_flow_style=False, width=100, indent=2)
+        text = yaml.dump(
+            data,
+            Dumper=dumper,
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=False,
+            width=100,
+            indent=2,
+        )
         path = folder / f"{slug}.yaml"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
@@ -167,5 +178,4 @@ def generate(root: Path, guide: Guide, sizes: tuple[int, ...] = (100, 300, 1000)
     shutil.copytree(homes[biggest], changed)
     for home in [*homes.values(), changed]:
         Store(home).set_active("projekt-0000")
-    return Data(full_home, full_file, homes, files, changed,
-                sorted(changed.glob("projekt-*.yaml")))
+    return Data(full_home, full_file, homes, files, changed, sorted(changed.glob("projekt-*.yaml")))

@@ -64,8 +64,15 @@ def atomic_write(path: Path, text: str) -> None:
 def reference_rewrite(source: Path, target: Path) -> None:
     """One libyaml load, one libyaml dump and one atomic write of the file."""
     data = reference_load(source)
-    text = yaml.dump(data, Dumper=DUMPER, allow_unicode=True, sort_keys=False,
-                     default_flow_style=False, width=100, indent=2)
+    text = yaml.dump(
+        data,
+        Dumper=DUMPER,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+        indent=2,
+    )
     atomic_write(target, text)
 
 
@@ -75,8 +82,7 @@ def _timed(action) -> float:
     return time.perf_counter() - start
 
 
-def save_vs_reference(home: Path, slug: str, guide: Guide, repeats: int,
-                      work: Path) -> tuple[float, float]:
+def save_vs_reference(home: Path, slug: str, guide: Guide, repeats: int, work: Path) -> tuple[float, float]:
     """Median time of Store.save_answers changing one answer, and of the reference, interleaved."""
     shutil.copytree(home, work)
     store = Store(work)
@@ -90,8 +96,7 @@ def save_vs_reference(home: Path, slug: str, guide: Guide, repeats: int,
         new = original + (" Tilføjet efter mødet." if number % 2 == 0 else "")
         if new == current:
             new += " Igen."
-        saves.append(_timed(lambda n=new, c=current: store.save_answers(
-            slug, {qid: n}, {qid: c}, order)))
+        saves.append(_timed(lambda n=new, c=current: store.save_answers(slug, {qid: n}, {qid: c}, order)))
         current = new
         references.append(_timed(lambda: reference_rewrite(path, work / "reference.yaml")))
     return statistics.median(saves), statistics.median(references)
@@ -106,8 +111,9 @@ class TimingPrompter(ScriptedPrompter):
 
     def __init__(self, script):
         super().__init__(script)
-        self.console = Console(file=io.StringIO(), width=100, markup=False, emoji=False,
-                               highlight=False, color_system=None)
+        self.console = Console(
+            file=io.StringIO(), width=100, markup=False, emoji=False, highlight=False, color_system=None
+        )
         self.submitted: float | None = None
         self.logic: list[float] = []
         self.drawn: list[float] = []
@@ -115,8 +121,7 @@ class TimingPrompter(ScriptedPrompter):
     def ask(self, step, current, first):
         """Record the times since the previous answer, then answer from the script."""
         reached = time.perf_counter()
-        self.console.print(render.question_block(step.position, step.question, indent=0,
-                                                 total=step.total))
+        self.console.print(render.question_block(step.position, step.question, indent=0, total=step.total))
         drawn = time.perf_counter()
         if self.submitted is not None:
             self.logic.append(reached - self.submitted)
@@ -154,9 +159,11 @@ def interview_steps(home: Path, slug: str, guide: Guide, work: Path) -> dict[str
             prompter.script = _script(phase, role, session.project)
             with contextlib.redirect_stdout(io.StringIO()):
                 Interview(guide, phase, role, session, prompter).run()
-    return {"answer -> next ask(), median": statistics.median(prompter.logic),
-            "answer -> question drawn, median": statistics.median(prompter.drawn),
-            "answer -> question drawn, 95th pct": _p95(prompter.drawn)}
+    return {
+        "answer -> next ask(), median": statistics.median(prompter.logic),
+        "answer -> question drawn, median": statistics.median(prompter.drawn),
+        "answer -> question drawn, 95th pct": _p95(prompter.drawn),
+    }
 
 
 def _p95(values: list[float]) -> float:

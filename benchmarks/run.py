@@ -78,16 +78,29 @@ def command_env(root: Path, home: Path | None) -> dict[str, str]:
     Byte-code is written (to a folder of its own under `root`, not next to the sources), so
     every command starts the way an installed program does, not compiling its sources.
     """
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("SPREDNING_GUIDE", "SPREDNING_DEBUG", "SPREDNING_HJEM", "FORCE_COLOR",
-                        "PYTHONDONTWRITEBYTECODE")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in (
+            "SPREDNING_GUIDE",
+            "SPREDNING_DEBUG",
+            "SPREDNING_HJEM",
+            "FORCE_COLOR",
+            "PYTHONDONTWRITEBYTECODE",
+        )
+    }
     env.update(COLUMNS="100", NO_COLOR="1")
     if home is not None:
         env["SPREDNING_HJEM"] = str(home)
     else:
         user = root / "bruger"
-        env.update(HOME=str(user), XDG_DATA_HOME=str(user / "data"),
-                   APPDATA=str(user / "data"), LOCALAPPDATA=str(user / "data"))
+        env.update(
+            HOME=str(user),
+            XDG_DATA_HOME=str(user / "data"),
+            APPDATA=str(user / "data"),
+            LOCALAPPDATA=str(user / "data"),
+        )
     env["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
     return env
 
@@ -96,7 +109,11 @@ def install_as_default(projects: Path, root: Path) -> Path:
     """Copy a projects folder to where spredning looks when no folder is given; return that."""
     result = subprocess.run(
         [str(PYTHON), "-c", "from spredning.core.store import home_dir; print(home_dir())"],
-        env=command_env(root, None), capture_output=True, text=True, check=True)
+        env=command_env(root, None),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     default = Path(result.stdout.strip())
     shutil.copytree(projects, default, dirs_exist_ok=True)
     return default
@@ -113,12 +130,13 @@ def time_command(argv: list[str], env: dict[str, str], before: Callable[[], None
     if before is not None:
         before()
     start = time.perf_counter()
-    result = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            check=False)
+    result = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(map(str, argv))} failed ({result.returncode}):\n"
-                           + result.stderr.decode(errors="replace"))
+        raise RuntimeError(
+            f"{' '.join(map(str, argv))} failed ({result.returncode}):\n"
+            + result.stderr.decode(errors="replace")
+        )
     return elapsed
 
 
@@ -159,10 +177,12 @@ def startup_commands(root: Path) -> dict[str, Command]:
 
 def touch_all(paths: list[Path]) -> Callable[[], None]:
     """A preparation that gives every file a new modification time (all changed since last run)."""
+
     def touch() -> None:
         now = time.time_ns()
         for path in paths:
             os.utime(path, ns=(now, now))
+
     return touch
 
 
@@ -171,9 +191,13 @@ def scale_commands(data, root: Path) -> dict[object, Command]:
     exe = str(SPREDNING)
     commands: dict[object, Command] = {
         size: ([exe, "projekter"], command_env(root, home), None)
-        for size, home in sorted(data.many_homes.items())}
-    commands["changed"] = ([exe, "projekter"], command_env(root, data.changed_home),
-                           touch_all(data.changed_files))
+        for size, home in sorted(data.many_homes.items())
+    }
+    commands["changed"] = (
+        [exe, "projekter"],
+        command_env(root, data.changed_home),
+        touch_all(data.changed_files),
+    )
     return commands
 
 
@@ -184,16 +208,30 @@ class Report:
         self.rows: list[tuple[str, ...]] = []
         self.notes: list[str] = []
 
-    def add(self, what: str, value: float | None, reference: str = "",
-            ref_value: float | None = None, target: float | None = None) -> None:
+    def add(
+        self,
+        what: str,
+        value: float | None,
+        reference: str = "",
+        ref_value: float | None = None,
+        target: float | None = None,
+    ) -> None:
         """Add a row; with a reference and a target ratio the row gets PASS or FAIL."""
         ratio = value / ref_value if value is not None and ref_value else None
         verdict = ""
         if target is not None:
             verdict = "n/a" if ratio is None else ("PASS" if ratio <= target else "FAIL")
-        self.rows.append((what, _ms(value), reference, _ms(ref_value),
-                          f"{ratio:.2f}x" if ratio is not None else ("n/a" if reference else ""),
-                          f"<= {target:g}x" if target is not None else "", verdict))
+        self.rows.append(
+            (
+                what,
+                _ms(value),
+                reference,
+                _ms(ref_value),
+                f"{ratio:.2f}x" if ratio is not None else ("n/a" if reference else ""),
+                f"<= {target:g}x" if target is not None else "",
+                verdict,
+            )
+        )
 
     def target(self, what: str, value: float, limit_ms: float) -> None:
         """Add a row judged against an absolute limit in milliseconds."""
@@ -207,8 +245,12 @@ class Report:
         header = ("measurement", "median", "reference", "ref", "ratio", "target", "")
         widths = [max(len(row[i]) for row in [header, *self.rows]) for i in range(len(header))]
         for row in [header, tuple("-" * w for w in widths), *self.rows]:
-            print("  ".join(cell.ljust(w) if i in (0, 2) else cell.rjust(w)
-                            for i, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip())
+            print(
+                "  ".join(
+                    cell.ljust(w) if i in (0, 2) else cell.rjust(w)
+                    for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+                ).rstrip()
+            )
 
 
 def _ms(seconds: float | None) -> str:
@@ -224,14 +266,14 @@ def report_startup(report: Report, t: dict[str, float]) -> None:
     report.add("the same, ending with os._exit", t["reference, no teardown"])
     report.add("cookiecutter --help", peer)
     for name in ("spredning status", "spredning --help"):
-        report.add(f"{name} (full project)" if "status" in name else name, t[name],
-                   "cookiecutter --help", peer, 0.6)
+        report.add(
+            f"{name} (full project)" if "status" in name else name, t[name], "cookiecutter --help", peer, 0.6
+        )
         report.add(f"{name}", t[name], "reference imports", ref, 1.3)
     for name in ("spredning --version", "spredning vis", "spredning guide"):
         report.add(f"{name} (no target)", t[name], "reference imports", ref)
     for name in ("spredning status", "spredning --help"):  # both sides without the teardown
-        report.add(f"{name} (no target)", t[name], "ref. with os._exit",
-                   t["reference, no teardown"])
+        report.add(f"{name} (no target)", t[name], "ref. with os._exit", t["reference, no teardown"])
 
 
 def report_scale(report: Report, t: dict, per_file_read: float) -> None:
@@ -242,16 +284,25 @@ def report_scale(report: Report, t: dict, per_file_read: float) -> None:
     report.add(f"spredning projekter, {sizes[-1]}, all files changed", t["changed"])
     small, middle, big = sizes[0], sizes[len(sizes) // 2], sizes[-1]
     per_project = (t[big] - t[small]) / (big - small)
-    report.add(f"  per project ({small}->{big}, marginal)", per_project,
-               "libyaml read of one file", per_file_read, 1.0)
+    report.add(
+        f"  per project ({small}->{big}, marginal)",
+        per_project,
+        "libyaml read of one file",
+        per_file_read,
+        1.0,
+    )
     # Linear growth: the cost per project in the upper range is that of the whole range. (Compared
     # with the lower range alone, 200 projects' worth of time drowns in the start-up's noise.)
     upper = (t[big] - t[middle]) / (big - middle)
-    report.add(f"  growth: per project {middle}->{big}", upper,
-               f"per project {small}->{big}", per_project if per_project > 0 else None, 1.25)
+    report.add(
+        f"  growth: per project {middle}->{big}",
+        upper,
+        f"per project {small}->{big}",
+        per_project if per_project > 0 else None,
+        1.25,
+    )
     changed = (t["changed"] - t[small]) / (big - small)
-    report.add("  per project, all files changed", changed,
-               "libyaml read of one file", per_file_read)
+    report.add("  per project, all files changed", changed, "libyaml read of one file", per_file_read)
 
 
 def measure(args: argparse.Namespace, root: Path, report: Report) -> None:
@@ -264,7 +315,8 @@ def measure(args: argparse.Namespace, root: Path, report: Report) -> None:
         f"{len(guide.question_ids())} questions answered; {len(data.many_files)} projects of "
         f"{sum(p.stat().st_size for p in data.many_files) / len(data.many_files) / 1024:.0f} "
         "KiB on average. Rounds: "
-        f"{args.rounds} (start-up), {args.scale_rounds} (projekter), {args.saves} saves.")
+        f"{args.rounds} (start-up), {args.scale_rounds} (projekter), {args.saves} saves."
+    )
     groups = args.only or GROUPS
     if "startup" in groups:
         print("start-up commands ...", file=sys.stderr)
@@ -276,14 +328,13 @@ def measure(args: argparse.Namespace, root: Path, report: Report) -> None:
         report_scale(report, scale, bench_inprocess.read_reference(data.many_files))
     if "save" in groups:
         print("saving one answer ...", file=sys.stderr)
-        save, reference = bench_inprocess.save_vs_reference(data.full_home, FULL_SLUG, guide,
-                                                            args.saves, root / "save")
-        report.add("save one answer (full project)", save,
-                   "libyaml load+dump+atomic write", reference, 1.5)
+        save, reference = bench_inprocess.save_vs_reference(
+            data.full_home, FULL_SLUG, guide, args.saves, root / "save"
+        )
+        report.add("save one answer (full project)", save, "libyaml load+dump+atomic write", reference, 1.5)
     if "interview" in groups:
         print("interview steps ...", file=sys.stderr)
-        steps = bench_inprocess.interview_steps(data.full_home, FULL_SLUG, guide,
-                                                root / "interview")
+        steps = bench_inprocess.interview_steps(data.full_home, FULL_SLUG, guide, root / "interview")
         for what, seconds in steps.items():
             report.target(f"interview: {what}", seconds, 50)
 
@@ -294,10 +345,12 @@ def describe() -> str:
     import yaml
 
     load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
-    return (f"Python {platform.python_version()}, {os.cpu_count()} CPUs{load}, typer "
-            f"{getattr(typer, '__version__', '?')}, PyYAML {yaml.__version__} "
-            f"(libyaml {'present' if yaml.__with_libyaml__ else 'absent'}; spredning.yamlio uses "
-            f"the {'C' if yamlio.WITH_LIBYAML else 'pure-Python'} loader)")
+    return (
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs{load}, typer "
+        f"{getattr(typer, '__version__', '?')}, PyYAML {yaml.__version__} "
+        f"(libyaml {'present' if yaml.__with_libyaml__ else 'absent'}; spredning.yamlio uses "
+        f"the {'C' if yamlio.WITH_LIBYAML else 'pure-Python'} loader)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -306,12 +359,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=15, help="rounds for start-up commands")
     parser.add_argument("--scale-rounds", type=int, default=5, help="rounds for projekter")
     parser.add_argument("--saves", type=int, default=40, help="repetitions of the save")
-    parser.add_argument("--only", action="append", choices=GROUPS,
-                        help="measure only this group (may be repeated)")
+    parser.add_argument(
+        "--only", action="append", choices=GROUPS, help="measure only this group (may be repeated)"
+    )
     args = parser.parse_args(argv)
     if not SPREDNING.exists():
-        print(f"no spredning executable next to {PYTHON}; install the package first",
-              file=sys.stderr)
+        print(f"no spredning executable next to {PYTHON}; install the package first", file=sys.stderr)
         return 0
     report = Report()
     report.notes.append(describe())

@@ -73,27 +73,34 @@ class GuideFiles:
             "afslutning": "Tak for i dag.",
             "faser": ["test"],
         }
-        self.phases = {"test": {
-            "id": "test",
-            "nummer": 1,
-            "navn": "Prøvefase",
-            "formål": "Her prøver I guiden af.",
-            "mål": {"dele": ["Vis prøven frem."], "genbruge": ["Se prøven i brug."]},
-            "værktøjer": [{
-                "id": "proeve-vaerktoej",
-                "titel": "Prøveværktøjet",
-                "introduktion": "Et værktøj til prøven.",
-                "dele": {
-                    "vejledning": ["Fortæl om prøven."],
-                    "spørgsmål": [
-                        {"id": "formaal", "tekst": "Hvad er prøvens formål?"},
-                        {"id": "saerligt", "tekst": "Hvad er det særlige ved prøven?",
-                         "hjælp": ["Fx noget, ingen andre har gjort."]},
-                    ],
-                },
-                "genbruge": {"spørgsmål": [{"id": "passer", "tekst": "Passer prøven til jer?"}]},
-            }],
-        }}
+        self.phases = {
+            "test": {
+                "id": "test",
+                "nummer": 1,
+                "navn": "Prøvefase",
+                "formål": "Her prøver I guiden af.",
+                "mål": {"dele": ["Vis prøven frem."], "genbruge": ["Se prøven i brug."]},
+                "værktøjer": [
+                    {
+                        "id": "proeve-vaerktoej",
+                        "titel": "Prøveværktøjet",
+                        "introduktion": "Et værktøj til prøven.",
+                        "dele": {
+                            "vejledning": ["Fortæl om prøven."],
+                            "spørgsmål": [
+                                {"id": "formaal", "tekst": "Hvad er prøvens formål?"},
+                                {
+                                    "id": "saerligt",
+                                    "tekst": "Hvad er det særlige ved prøven?",
+                                    "hjælp": ["Fx noget, ingen andre har gjort."],
+                                },
+                            ],
+                        },
+                        "genbruge": {"spørgsmål": [{"id": "passer", "tekst": "Passer prøven til jer?"}]},
+                    }
+                ],
+            }
+        }
 
     def tool(self, number: int = 1, phase: str = "test") -> dict:
         """The tool at a position counted from 1, as the error messages count."""
@@ -151,11 +158,19 @@ def make_project(store, guide):
     from spredning.core.model import Project
     from spredning.core.store import slugify
 
-    def make(name: str = "Ærø Kommune", role: str | None = "genbruge",
-             answers: dict[str, str] | None = None) -> str:
-        project = Project(slug=slugify(name), name=name, description="Digital genoptræning",
-                          sharing_org="Odense Kommune", reusing_orgs=(name,), role=role,
-                          guide_edition=guide.edition, answers=dict(answers or {}))
+    def make(
+        name: str = "Ærø Kommune", role: str | None = "genbruge", answers: dict[str, str] | None = None
+    ) -> str:
+        project = Project(
+            slug=slugify(name),
+            name=name,
+            description="Digital genoptræning",
+            sharing_org="Odense Kommune",
+            reusing_orgs=(name,),
+            role=role,
+            guide_edition=guide.edition,
+            answers=dict(answers or {}),
+        )
         store.create(project, guide.question_ids())
         return project.slug
 

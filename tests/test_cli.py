@@ -8,11 +8,14 @@ import pytest
 from terminal import COMMAND
 
 
-@pytest.mark.parametrize("argv, missing", [
-    (("fase",), "FASE"),
-    (("projekt", "brug"), "NAVN"),
-    (("importer",), "FIL"),
-])
+@pytest.mark.parametrize(
+    "argv, missing",
+    [
+        (("fase",), "FASE"),
+        (("projekt", "brug"), "NAVN"),
+        (("importer",), "FIL"),
+    ],
+)
 def test_a_missing_argument_is_named_in_danish(run_cli, argv, missing):
     code, out, err = run_cli(*argv)
     assert code == 2
@@ -24,8 +27,9 @@ def test_a_missing_argument_is_named_in_danish(run_cli, argv, missing):
 @pytest.mark.parametrize("argv", [("--help",), ("projekt",), ("guide",)])
 def test_a_reader_that_stops_early_gets_no_traceback(argv, tmp_path):
     # like 'spredning guide | head -1': the pipe closes while spredning is still writing
-    process = subprocess.Popen([str(COMMAND), *argv], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, cwd=tmp_path)
+    process = subprocess.Popen(
+        [str(COMMAND), *argv], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path
+    )
     process.stdout.readline()
     process.stdout.close()
     _, err = process.communicate(timeout=60)

@@ -113,21 +113,27 @@ def test_unknown_command_is_a_usage_error_in_danish(run_cli):
     assert "No such command" not in err
 
 
-@pytest.mark.parametrize(("argv", "hint"), [
-    (("guide", "--rolle"), "Se 'spredning guide --help'"),
-    (("guide", "--farve"), "Se 'spredning guide --help'"),
-    (("--guide",), "Se 'spredning --help'"),
-])
+@pytest.mark.parametrize(
+    ("argv", "hint"),
+    [
+        (("guide", "--rolle"), "Se 'spredning guide --help'"),
+        (("guide", "--farve"), "Se 'spredning guide --help'"),
+        (("--guide",), "Se 'spredning --help'"),
+    ],
+)
 def test_a_usage_error_points_at_the_help_of_the_command_it_was_in(run_cli, argv, hint):
     code, _, err = run_cli(*argv)
     assert code == 2
     assert hint in err
 
 
-@pytest.mark.parametrize(("argv", "message"), [
-    (("statsu",), "Kommandoen 'statsu' findes ikke. Mente du 'status' eller 'start'?"),
-    (("projekt", "bruk", "x"), "Kommandoen 'bruk' findes ikke. Mente du 'brug'?"),
-])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("statsu",), "Kommandoen 'statsu' findes ikke. Mente du 'status' eller 'start'?"),
+        (("projekt", "bruk", "x"), "Kommandoen 'bruk' findes ikke. Mente du 'brug'?"),
+    ],
+)
 def test_a_mistyped_command_gets_a_danish_suggestion(run_cli, argv, message):
     code, _, err = run_cli(*argv)
     assert code == 2
@@ -165,13 +171,16 @@ def test_version(run_cli):
     assert run_cli("--version") == (0, f"spredning {__version__}\n", "")
 
 
-@pytest.mark.parametrize(("argv", "words"), [
-    (("--help",), ["Anvendelse: spredning", "Tilvalg", "Kommandoer", "guide", "valider"]),
-    (("guide", "--help"), ["Anvendelse: spredning guide", "Tilvalg", "Argumenter", "--rolle"]),
-    (("valider", "--help"), ["Anvendelse: spredning valider", "MAPPE"]),
-    (("fase", "--help"), ["Anvendelse: spredning fase [TILVALG] FASE\n", "Argumenter"]),
-    (("projekt", "brug", "--help"), ["Anvendelse: spredning projekt brug [TILVALG] NAVN\n"]),
-])
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (("--help",), ["Anvendelse: spredning", "Tilvalg", "Kommandoer", "guide", "valider"]),
+        (("guide", "--help"), ["Anvendelse: spredning guide", "Tilvalg", "Argumenter", "--rolle"]),
+        (("valider", "--help"), ["Anvendelse: spredning valider", "MAPPE"]),
+        (("fase", "--help"), ["Anvendelse: spredning fase [TILVALG] FASE\n", "Argumenter"]),
+        (("projekt", "brug", "--help"), ["Anvendelse: spredning projekt brug [TILVALG] NAVN\n"]),
+    ],
+)
 def test_help_is_danish(run_cli, argv, words):
     code, out, err = run_cli(*argv)
     assert (code, err) == (0, "")
@@ -238,15 +247,18 @@ def test_guide_option_wins_over_environment(run_cli, guide_dir, broken_guide, mo
 # --- Width -----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("argv", [
-    ("guide",),
-    ("guide", "tjek", "--rolle", "dele"),
-    ("--help",),
-    ("guide", "--help"),
-    ("guide", "xyz"),
-    ("guide", "--rolle", "kopiere"),
-    ("valider", "BROKEN"),
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("guide",),
+        ("guide", "tjek", "--rolle", "dele"),
+        ("--help",),
+        ("guide", "--help"),
+        ("guide", "xyz"),
+        ("guide", "--rolle", "kopiere"),
+        ("valider", "BROKEN"),
+    ],
+)
 def test_output_fits_80_columns(run_cli, broken_guide, argv):
     argv = [str(broken_guide) if arg == "BROKEN" else arg for arg in argv]
     _, out, err = run_cli(*argv)

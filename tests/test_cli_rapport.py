@@ -56,11 +56,14 @@ def test_ud_phase_and_side_filters(run_cli, example):
     assert "Vi vil genbruge" in text and "Vi vil dele" not in text
 
 
-@pytest.mark.parametrize("argv, needle", [
-    (("rapport", "--format", "pdf"), "Ukendt format"),
-    (("rapport", "--fase", "femte"), "Ukendt fase"),
-    (("rapport", "--rolle", "begge"), "Ukendt side"),
-])
+@pytest.mark.parametrize(
+    "argv, needle",
+    [
+        (("rapport", "--format", "pdf"), "Ukendt format"),
+        (("rapport", "--fase", "femte"), "Ukendt fase"),
+        (("rapport", "--rolle", "begge"), "Ukendt side"),
+    ],
+)
 def test_wrong_options_are_usage_errors_in_danish(run_cli, example, argv, needle):
     code, _out, err = run_cli(*argv)
     assert code == 2

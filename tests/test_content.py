@@ -17,8 +17,14 @@ QUESTION_ID = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+){3}$")
 
 # Damage from the PDF extraction (see shared/guide-notes.md) that must not survive in the content.
 BROKEN_WORDS = [
-    "med arbejdere", "øko no misk", "spred ningsfaser", "belønnings strukturer",
-    "ressource forbrug", "udviklingsomkost ninger", "innova tion", "imple mentere",
+    "med arbejdere",
+    "øko no misk",
+    "spred ningsfaser",
+    "belønnings strukturer",
+    "ressource forbrug",
+    "udviklingsomkost ninger",
+    "innova tion",
+    "imple mentere",
 ]
 LAYOUT_RESIDUE = ["SPREDNINGSGUIDEN", "CO-PI.DK", "VÆRKTØJER", "FASEOVERBLIK", "VI VIL", "•"]
 
@@ -262,27 +268,58 @@ def _guide_without_phases(g):
 
 
 BROKEN = {
-    "unknown question key": (_unknown_question_key, "test", "værktøjer[1].dele.spørgsmål[1].tekts",
-                             "ukendt nøgle"),
+    "unknown question key": (
+        _unknown_question_key,
+        "test",
+        "værktøjer[1].dele.spørgsmål[1].tekts",
+        "ukendt nøgle",
+    ),
     "unknown phase key": (_unknown_phase_key, "test", "farve", "ukendt nøgle"),
-    "list where text belongs": (_list_where_text_belongs, "test",
-                                "værktøjer[1].dele.spørgsmål[1].tekst", "skal være en tekst"),
-    "text where list belongs": (_text_where_list_belongs, "test", "værktøjer[1].dele.vejledning",
-                                "skal være en liste"),
-    "duplicate question id": (_duplicate_question_id, "test", "værktøjer[1].dele.spørgsmål[2].id",
-                              "'formaal' bruges to gange"),
-    "duplicate tool id": (_duplicate_tool_id, "test", "værktøjer[2].id",
-                          "'proeve-vaerktoej' bruges to gange"),
+    "list where text belongs": (
+        _list_where_text_belongs,
+        "test",
+        "værktøjer[1].dele.spørgsmål[1].tekst",
+        "skal være en tekst",
+    ),
+    "text where list belongs": (
+        _text_where_list_belongs,
+        "test",
+        "værktøjer[1].dele.vejledning",
+        "skal være en liste",
+    ),
+    "duplicate question id": (
+        _duplicate_question_id,
+        "test",
+        "værktøjer[1].dele.spørgsmål[2].id",
+        "'formaal' bruges to gange",
+    ),
+    "duplicate tool id": (
+        _duplicate_tool_id,
+        "test",
+        "værktøjer[2].id",
+        "'proeve-vaerktoej' bruges to gange",
+    ),
     "empty text": (_empty_text, "test", "værktøjer[1].dele.spørgsmål[1].tekst", "må ikke være tom"),
-    "empty hint": (_empty_hint, "test", "værktøjer[1].dele.spørgsmål[2].hjælp[1]",
-                   "må ikke være tom"),
+    "empty hint": (_empty_hint, "test", "værktøjer[1].dele.spørgsmål[2].hjælp[1]", "må ikke være tom"),
     "tool without questions": (_tool_without_sides, "test", "værktøjer[1]", "ingen spørgsmål"),
-    "side with no questions": (_side_with_empty_question_list, "test",
-                               "værktøjer[1].dele.spørgsmål", "mindst ét spørgsmål"),
-    "phase id not file name": (_phase_id_not_file_name, "test", "id",
-                               "'tjek' skal svare til filnavnet ('test')"),
-    "unknown question type": (_unknown_question_type, "test", "værktøjer[1].dele.spørgsmål[1].type",
-                              "ukendt type 'skala'"),
+    "side with no questions": (
+        _side_with_empty_question_list,
+        "test",
+        "værktøjer[1].dele.spørgsmål",
+        "mindst ét spørgsmål",
+    ),
+    "phase id not file name": (
+        _phase_id_not_file_name,
+        "test",
+        "id",
+        "'tjek' skal svare til filnavnet ('test')",
+    ),
+    "unknown question type": (
+        _unknown_question_type,
+        "test",
+        "værktøjer[1].dele.spørgsmål[1].type",
+        "ukendt type 'skala'",
+    ),
     "missing goals": (_missing_goals_for_a_side, "test", "mål", "mangler 'genbruge'"),
     "number not a number": (_number_not_a_number, "test", "nummer", "helt tal"),
     "guide without phases": (_guide_without_phases, "guide", "", "mangler 'faser'"),
@@ -306,8 +343,12 @@ def test_unknown_key_message_lists_the_known_keys(guide_files):
 def test_invalid_id_characters_are_reported(guide_files, bad_id):
     guide_files.question()["id"] = bad_id
     folder = guide_files.write()
-    assert_problem(problems_for(folder), folder / "test.yaml", "værktøjer[1].dele.spørgsmål[1].id",
-                   f"'{bad_id}' skal bestå af a-z, 0-9 og bindestreger")
+    assert_problem(
+        problems_for(folder),
+        folder / "test.yaml",
+        "værktøjer[1].dele.spørgsmål[1].id",
+        f"'{bad_id}' skal bestå af a-z, 0-9 og bindestreger",
+    )
 
 
 def test_invalid_tool_id_is_reported(guide_files):
@@ -329,8 +370,7 @@ def test_phase_listed_but_file_missing(guide_files):
 
 
 def test_missing_folder_and_missing_guide_file(guide_files, tmp_path):
-    assert_problem(problems_for(tmp_path / "findes-ikke"), tmp_path / "findes-ikke", "",
-                   "mappen findes ikke")
+    assert_problem(problems_for(tmp_path / "findes-ikke"), tmp_path / "findes-ikke", "", "mappen findes ikke")
     folder = guide_files.write()
     (folder / "guide.yaml").unlink()
     assert_problem(problems_for(folder), folder / "guide.yaml", "", "filen findes ikke")
@@ -354,14 +394,19 @@ def test_duplicate_yaml_key_names_key_and_line(guide_files):
     text = (folder / "test.yaml").read_text(encoding="utf-8")
     _rewrite(folder, text + "navn: Igen\n")
     line = len(text.splitlines()) + 1
-    assert_problem(problems_for(folder), folder / "test.yaml", "",
-                   f"linje {line}: nøglen 'navn' står to gange")
+    assert_problem(
+        problems_for(folder), folder / "test.yaml", "", f"linje {line}: nøglen 'navn' står to gange"
+    )
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("formål: Her", "formål: &f Her"),
-    ("mål:\n  dele:", "mål:\n  dele: &m"),
-], ids=["anchor", "anchor-and-alias"])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("formål: Her", "formål: &f Her"),
+        ("mål:\n  dele:", "mål:\n  dele: &m"),
+    ],
+    ids=["anchor", "anchor-and-alias"],
+)
 def test_anchors_and_aliases_are_rejected(guide_files, old, new):
     folder = guide_files.write()
     text = (folder / "test.yaml").read_text(encoding="utf-8")
@@ -410,9 +455,9 @@ def test_load_guide_reports_all_problems_at_once(guide_files):
     second["id"] = "brug"
     guide_files.phases["brug"] = second
     guide_files.guide["faser"].append("brug")
-    guide_files.guide["farve"] = "blå"                       # guide.yaml: unknown key
-    del guide_files.question(1, "dele", 2)["tekst"]          # test.yaml: missing text
-    guide_files.phases["test"]["id"] = "tjek"                # test.yaml: id not file name
+    guide_files.guide["farve"] = "blå"  # guide.yaml: unknown key
+    del guide_files.question(1, "dele", 2)["tekst"]  # test.yaml: missing text
+    guide_files.phases["test"]["id"] = "tjek"  # test.yaml: id not file name
     second["værktøjer"][0]["genbruge"]["spørgsmål"][0]["type"] = "skala"  # brug.yaml
     folder = guide_files.write()
     with pytest.raises(ContentError) as info:
@@ -422,7 +467,6 @@ def test_load_guide_reports_all_problems_at_once(guide_files):
     assert_problem(problems, folder / "guide.yaml", "farve", "ukendt nøgle")
     assert_problem(problems, folder / "test.yaml", "værktøjer[1].dele.spørgsmål[2]", "mangler")
     assert_problem(problems, folder / "test.yaml", "id", "filnavnet")
-    assert_problem(problems, folder / "brug.yaml", "værktøjer[1].genbruge.spørgsmål[1].type",
-                   "ukendt type")
+    assert_problem(problems, folder / "brug.yaml", "værktøjer[1].genbruge.spørgsmål[1].type", "ukendt type")
     assert info.value.message.startswith("Guidens indhold har 4 fejl")
     assert info.value.exit_code == 1

@@ -34,13 +34,19 @@ def env(tmp_path) -> dict[str, str]:
     """A person's environment: a terminal of 80x40, their projects and home inside tmp_path."""
     assert COMMAND.is_file(), f"the installed command is missing: {COMMAND}"
     (tmp_path / "home").mkdir()
-    return {"PATH": f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}",
-            "HOME": str(tmp_path / "home"), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-            "TERM": "xterm", "COLUMNS": "80", "LINES": "40",
-            "SPREDNING_HJEM": str(tmp_path / "hjem"),
-            # pexpect is no terminal emulator and never answers prompt_toolkit's cursor position
-            # request; without this it waits a second for the answer after every prompt
-            "PROMPT_TOOLKIT_NO_CPR": "1"}
+    return {
+        "PATH": f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "HOME": str(tmp_path / "home"),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TERM": "xterm",
+        "COLUMNS": "80",
+        "LINES": "40",
+        "SPREDNING_HJEM": str(tmp_path / "hjem"),
+        # pexpect is no terminal emulator and never answers prompt_toolkit's cursor position
+        # request; without this it waits a second for the answer after every prompt
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
 
 
 @pytest.fixture
@@ -49,8 +55,9 @@ def spawn(env):
     children = []
 
     def start(*args: str) -> pexpect.spawn:
-        child = pexpect.spawn(str(COMMAND), list(args), env=env, encoding="utf-8",
-                              dimensions=(40, 80), timeout=TIMEOUT)
+        child = pexpect.spawn(
+            str(COMMAND), list(args), env=env, encoding="utf-8", dimensions=(40, 80), timeout=TIMEOUT
+        )
         child.logfile_read = io.StringIO()  # the whole session, for finish()
         children.append(child)
         return child
@@ -66,8 +73,15 @@ def run(env):
     """Run `spredning ARGS...` without a terminal; return the CompletedProcess."""
 
     def call(*args: str, stdin=subprocess.DEVNULL) -> subprocess.CompletedProcess:
-        return subprocess.run([str(COMMAND), *args], env=env, stdin=stdin, capture_output=True,
-                              text=True, encoding="utf-8", timeout=TIMEOUT * 3)
+        return subprocess.run(
+            [str(COMMAND), *args],
+            env=env,
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=TIMEOUT * 3,
+        )
 
     return call
 
@@ -109,9 +123,13 @@ def test_start_answer_interrupt_resume_and_look(spawn, run, tmp_path):
     start_project(spawn)
     project_file = tmp_path / "hjem" / "aeroe-kommune.yaml"
     facts = yaml.safe_load(project_file.read_text(encoding="utf-8"))["projekt"]
-    assert facts == {"navn": "Ærø Kommune", "beskrivelse": "Digital genoptræning",
-                     "deler": "Odense Kommune", "genbrugere": ["Ærø Kommune", "Faaborg Kommune"],
-                     "rolle": "genbruge"}
+    assert facts == {
+        "navn": "Ærø Kommune",
+        "beskrivelse": "Digital genoptræning",
+        "deler": "Odense Kommune",
+        "genbrugere": ["Ærø Kommune", "Faaborg Kommune"],
+        "rolle": "genbruge",
+    }
 
     # First session: answer, skip, answer in two lines, then Ctrl-C in the middle of a tool.
     child = spawn("fase", "tjek", "--rolle", "genbruge")
@@ -119,7 +137,7 @@ def test_start_answer_interrupt_resume_and_look(spawn, run, tmp_path):
     answer_question(child, "1/14", "Ja, meget" + ESC_ENTER)
     answer_question(child, "2/14", ESC_ENTER)
     child.expect_exact("Hvad vil du nu?")
-    child.send(ENTER)                                   # Gå videre
+    child.send(ENTER)  # Gå videre
     answer_question(child, "3/14", "At det virker" + ENTER + "for borgerne" + ESC_ENTER)
     answer_question(child, "4/14", "halvt skrevet" + CTRL_C)
     status, output = finish(child)
@@ -156,8 +174,14 @@ def test_start_answer_interrupt_resume_and_look(spawn, run, tmp_path):
     listed = run("vis", "tjek", "--rolle", "genbruge")
     assert listed.returncode == 0, listed.stderr
     text = plain(listed.stdout)
-    for expected in ("Ja, meget", "Ja, de samme", "At det virker", "for borgerne",
-                     "Hvad mangler du at vide", "(ikke besvaret)"):
+    for expected in (
+        "Ja, meget",
+        "Ja, de samme",
+        "At det virker",
+        "for borgerne",
+        "Hvad mangler du at vide",
+        "(ikke besvaret)",
+    ):
         assert expected in text
     assert text.count("(ikke besvaret)") == 11
 
@@ -168,13 +192,13 @@ def test_back_with_pgup_changes_an_answer(spawn, run, tmp_path):
 
     child = spawn("fase", "tjek")
     answer_question(child, "1/14", "Først" + ESC_ENTER)
-    answer_question(child, "2/14", "\x1b[5~")            # PgUp: back to the first question
+    answer_question(child, "2/14", "\x1b[5~")  # PgUp: back to the first question
     child.expect_exact("[1/14]")
     child.expect_exact("dit gemte svar står klar til at blive rettet")
     child.send(" og sidst" + ESC_ENTER)
     answer_question(child, "2/14", ESC_ENTER)
     child.expect_exact("Hvad vil du nu?")
-    child.send(DOWN * 2 + ENTER)                        # Stop her (alt er gemt)
+    child.send(DOWN * 2 + ENTER)  # Stop her (alt er gemt)
     status, output = finish(child)
     assert status == 0, output
 
@@ -232,8 +256,10 @@ def test_status_without_a_project_is_a_danish_error(run):
     assert "spredning start" in result.stderr
 
 
-@pytest.mark.skipif(not resources.files("spredning").joinpath("eksempel.yaml").is_file(),
-                    reason="spredning/eksempel.yaml is not written yet (a colleague's task)")
+@pytest.mark.skipif(
+    not resources.files("spredning").joinpath("eksempel.yaml").is_file(),
+    reason="spredning/eksempel.yaml is not written yet (a colleague's task)",
+)
 def test_start_eksempel_creates_a_filled_in_example(run):
     result = run("start", "--eksempel")
 

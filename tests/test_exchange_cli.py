@@ -24,11 +24,11 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from rich.console import Console
 from scripted import ScriptedPrompter
+from spredning.core.exchange import combine
 from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, TIMEOUT
 
 from spredning.cli.prompter import QuestionaryPrompter
 from spredning.core import yamlio
-from spredning.core.exchange import combine
 from spredning.core.interview import Interview, ProjectSession, Review
 from spredning.core.projectfile import project_from_data
 from spredning.core.store import SLUG_PATTERN, Store
@@ -43,7 +43,6 @@ G2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
 G3 = "tjek.fortael-den-gode-historie.genbruge.begejstrer"
 
 
-
 def flat(text: str) -> str:
     """Output with line wrapping undone: every run of blanks and line breaks as one space."""
     return " ".join(text.split())
@@ -53,8 +52,11 @@ def tree(root: Path, skip: Path | None = None) -> dict[str, bytes]:
     """Every file under root (hidden ones too) with its bytes, for 'nothing was written' checks."""
     if not root.exists():
         return {}
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p != skip and (skip is None or skip not in p.parents)}
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p != skip and (skip is None or skip not in p.parents)
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -109,8 +111,19 @@ class Org:
 def dele(tmp_path, run_cli) -> Org:
     """The sharing organisation, with its project started."""
     org = Org(tmp_path / "dele", run_cli, tmp_path)
-    code, _, err = org("start", "--navn", NAME, "--beskrivelse", "Digital genoptræning",
-                       "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele")
+    code, _, err = org(
+        "start",
+        "--navn",
+        NAME,
+        "--beskrivelse",
+        "Digital genoptræning",
+        "--deler",
+        "Odense Kommune",
+        "--genbruger",
+        "Ærø Kommune",
+        "--rolle",
+        "dele",
+    )
     assert code == 0, err
     return org
 
@@ -149,8 +162,7 @@ def test_importing_into_an_empty_folder_creates_the_project_for_the_other_side(d
     assert genbruge.answers() == {D1: "Formål\nover to linjer", D2: "Løsningen"}
     facts = genbruge.data()["projekt"]
     assert facts["rolle"] == "genbruge"
-    assert (facts["navn"], facts["deler"], facts["genbrugere"]) == (NAME, "Odense Kommune",
-                                                                    ["Ærø Kommune"])
+    assert (facts["navn"], facts["deler"], facts["genbrugere"]) == (NAME, "Odense Kommune", ["Ærø Kommune"])
     assert (genbruge.home / ".aktivt-projekt").read_text(encoding="utf-8").strip() == SLUG
 
 
@@ -379,8 +391,7 @@ def both_sides_answered(dele) -> Org:
     return dele
 
 
-@pytest.mark.parametrize(("role", "expected"), [("dele", {D1, D2}), ("genbruge", {G1}),
-                                                (None, {D1, D2, G1})])
+@pytest.mark.parametrize(("role", "expected"), [("dele", {D1, D2}), ("genbruge", {G1}), (None, {D1, D2, G1})])
 def test_an_export_for_one_side_holds_only_that_sides_answers(both_sides_answered, role, expected):
     options = ("--rolle", role) if role else ()
 
@@ -450,9 +461,10 @@ def test_an_unknown_side_for_eksport_is_a_usage_error(dele, tmp_path):
 # --- hostile import files ----------------------------------------------------------------------------
 
 HEAD = "format: 1\nprojekt:\n  navn: Fjendtlig\n"
-LAUGHS = "".join([HEAD, "svar:\n", "  a: &a [lol, lol, lol]\n"] +
-                 [f"  {chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n"
-                  for i in range(9)])
+LAUGHS = "".join(
+    [HEAD, "svar:\n", "  a: &a [lol, lol, lol]\n"]
+    + [f"  {chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9)]
+)
 HOSTILE = {
     "ugyldig-yaml": "format: 1\nprojekt: {navn: [\n",
     "alias": "format: '1'\nprojekt: &p\n  navn: x\nsvar: *p\n",
@@ -491,8 +503,7 @@ def target(request, dele, genbruge) -> Org:
 
 
 @pytest.mark.parametrize("content", HOSTILE.values(), ids=HOSTILE.keys())
-def test_a_hostile_import_file_is_refused_in_danish_and_nothing_is_written(target, tmp_path,
-                                                                           content):
+def test_a_hostile_import_file_is_refused_in_danish_and_nothing_is_written(target, tmp_path, content):
     hostile = tmp_path / "fra-partneren.yaml"
     hostile.write_bytes(content.encode("utf-8"))
     before = tree(tmp_path, skip=hostile)
@@ -527,14 +538,17 @@ def test_a_missing_import_file_is_a_danish_error(genbruge, tmp_path):
     assert not genbruge.home.exists()
 
 
-@pytest.mark.parametrize(("name", "slug"), [
-    ("../../etc/passwd", "etc-passwd"),
-    ("/etc/passwd", "etc-passwd"),
-    ("..", "import"),
-    ("~/.ssh/authorized_keys", "ssh-authorized-keys"),
-    ("C:\\Windows\\system32", "c-windows-system32"),
-    ("." + "/x" * 200, "x-" * 29 + "x"),
-])
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("../../etc/passwd", "etc-passwd"),
+        ("/etc/passwd", "etc-passwd"),
+        ("..", "import"),
+        ("~/.ssh/authorized_keys", "ssh-authorized-keys"),
+        ("C:\\Windows\\system32", "c-windows-system32"),
+        ("." + "/x" * 200, "x-" * 29 + "x"),
+    ],
+)
 def test_a_project_name_never_chooses_where_the_file_is_written(genbruge, tmp_path, name, slug):
     incoming = tmp_path / "fra-partneren.yaml"
     data = {"format": "1", "projekt": {"navn": name, "rolle": "dele"}, "svar": {D1: "Formålet"}}
@@ -558,12 +572,20 @@ def test_a_project_name_never_chooses_where_the_file_is_written(genbruge, tmp_pa
 def spawn(home: Path, *args: str, columns: int = 100) -> pexpect.spawn:
     """The installed `spredning ARGS...` in a terminal of 40 x columns; expects time out after 10 s."""
     assert COMMAND.is_file(), f"the installed command is missing: {COMMAND}"
-    env = {"PATH": f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}",
-           "HOME": str(home.parent), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm",
-           "COLUMNS": str(columns), "LINES": "40", "SPREDNING_HJEM": str(home),
-           "PROMPT_TOOLKIT_NO_CPR": "1"}
-    child = pexpect.spawn(str(COMMAND), list(args), env=env, encoding="utf-8",
-                          dimensions=(40, columns), timeout=TIMEOUT)
+    env = {
+        "PATH": f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "HOME": str(home.parent),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TERM": "xterm",
+        "COLUMNS": str(columns),
+        "LINES": "40",
+        "SPREDNING_HJEM": str(home),
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
+    child = pexpect.spawn(
+        str(COMMAND), list(args), env=env, encoding="utf-8", dimensions=(40, columns), timeout=TIMEOUT
+    )
     child.logfile_read = io.StringIO()
     return child
 
@@ -583,10 +605,12 @@ def choose(child: pexpect.spawn, downs: int) -> None:
 
 
 OURS, THEIRS = "Genbruge ændrede formålet", "Dele ændrede formålet"
-MENU = {"Vores": (0, OURS, {}),
-        "Partnerens": (1, THEIRS, {}),
-        "Begge": (2, combine(OURS, THEIRS), {}),
-        "Afgør senere": (3, OURS, {D1: THEIRS})}
+MENU = {
+    "Vores": (0, OURS, {}),
+    "Partnerens": (1, THEIRS, {}),
+    "Begge": (2, combine(OURS, THEIRS), {}),
+    "Afgør senere": (3, OURS, {D1: THEIRS}),
+}
 
 
 @pytest.mark.e2e
@@ -703,8 +727,10 @@ def test_the_interview_shows_each_tool_with_the_partners_answers(store, make_pro
 
     Interview(guide, guide.find_phase("tjek"), "genbruge", session, prompter).run()
 
-    assert tool_intros(prompter) == [("tjek.beskriv-innovationen", (D1, D3)),
-                                     ("tjek.fortael-den-gode-historie", ())]
+    assert tool_intros(prompter) == [
+        ("tjek.beskriv-innovationen", (D1, D3)),
+        ("tjek.fortael-den-gode-historie", ()),
+    ]
 
 
 def test_the_sharing_side_sees_the_reusing_sides_answers(store, make_project, guide):
@@ -721,8 +747,7 @@ def interview_in_pipe(store, slug, guide, show_partner: bool) -> str:
     """Answer one question with the real prompts, then Ctrl-C; return what was printed."""
     with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
         console = Console(file=io.StringIO(), width=80)
-        prompter = QuestionaryPrompter(console, input=keys, output=DummyOutput(),
-                                       show_partner=show_partner)
+        prompter = QuestionaryPrompter(console, input=keys, output=DummyOutput(), show_partner=show_partner)
         session = ProjectSession(store, slug, guide.question_ids())
         keys.send_text("Vores svar" + ESC_ENTER + CTRL_C)
         with pytest.raises(KeyboardInterrupt):
@@ -772,18 +797,30 @@ def test_fase_shows_the_partner_unless_uden_partner(exchanged, options):
 
 
 def git(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t",
-                           "-c", "init.defaultBranch=main", *args],
-                          cwd=repo, capture_output=True, text=True, timeout=30)
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-c", "init.defaultBranch=main", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
 
 
-@pytest.mark.parametrize(("before", "on_a", "on_b"), [
-    ({}, {D1: "Formålet", D2: "Løsningen\nover to linjer"}, {G1: "Ja", G2: "Ja, de samme"}),
-    ({D2: "Løsningen", G2: "Ja, de samme"}, {D1: "Formålet", D3: "Processen\n\nmed luft"},
-     {G1: "Ja, meget", G3: "At borgerne træner mere"}),
-], ids=["fra-tom-fil", "med-svar-i-forvejen"])
-def test_two_branches_answering_different_sides_merge_without_conflicts(tmp_path, run_cli,
-                                                                       before, on_a, on_b):
+@pytest.mark.parametrize(
+    ("before", "on_a", "on_b"),
+    [
+        ({}, {D1: "Formålet", D2: "Løsningen\nover to linjer"}, {G1: "Ja", G2: "Ja, de samme"}),
+        (
+            {D2: "Løsningen", G2: "Ja, de samme"},
+            {D1: "Formålet", D3: "Processen\n\nmed luft"},
+            {G1: "Ja, meget", G3: "At borgerne træner mere"},
+        ),
+    ],
+    ids=["fra-tom-fil", "med-svar-i-forvejen"],
+)
+def test_two_branches_answering_different_sides_merge_without_conflicts(
+    tmp_path, run_cli, before, on_a, on_b
+):
     repo = tmp_path / "repo"
     repo.mkdir()
     org = Org(repo, run_cli, tmp_path)

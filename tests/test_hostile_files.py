@@ -60,10 +60,12 @@ BROKEN: list[tuple[str, bytes, str]] = [
     ("billion-laughs", billion_laughs().encode(), "(& og *)"),
     ("dobbelt-noegle", (GOOD + f"svar:\n  {QID}: ja\n  {QID}: nej\n").encode(), "to gange"),
     ("dobbelt-format", b"format: '1'\nformat: '1'\nprojekt:\n  navn: x\n", "to gange"),
-    ("python-tag", b"format: '1'\nprojekt: !!python/object/apply:os.system ['touch PWNED']\n",
-     "ulovlig YAML-type"),
-    ("python-name-tag", (GOOD + "svar:\n  x: !!python/name:os.getcwd\n").encode(),
-     "ulovlig YAML-type"),
+    (
+        "python-tag",
+        b"format: '1'\nprojekt: !!python/object/apply:os.system ['touch PWNED']\n",
+        "ulovlig YAML-type",
+    ),
+    ("python-name-tag", (GOOD + "svar:\n  x: !!python/name:os.getcwd\n").encode(), "ulovlig YAML-type"),
     ("int-tag", b"format: !!int 1\nprojekt:\n  navn: x\n", "ulovlig YAML-type"),
     ("merge-noegle", (GOOD + "svar:\n  <<: {a: b}\n").encode(), "'<<'"),
     ("nyere-format", b"format: '2'\nprojekt:\n  navn: Fremtiden\n", "nyere udgave"),
@@ -96,12 +98,12 @@ def test_a_save_never_overwrites_a_broken_file(store, guide, content, word):
         store.save_answers(SLUG, {QID: "Ja"}, {QID: None}, guide.question_ids())
     assert path.read_bytes() == content
     assert sorted(p.name for p in store.home.iterdir()) == sorted(
-        [ACTIVE_FILE, path.name, f".{path.name}.lock"])
+        [ACTIVE_FILE, path.name, f".{path.name}.lock"]
+    )
 
 
 @pytest.mark.parametrize(("content", "word"), [pytest.param(c, w, id=i) for i, c, w in BROKEN])
-def test_status_on_a_broken_active_project_is_a_clear_error(store, run_cli, monkeypatch,
-                                                            content, word):
+def test_status_on_a_broken_active_project_is_a_clear_error(store, run_cli, monkeypatch, content, word):
     monkeypatch.setenv("COLUMNS", "1000")  # keep the long tmp path on one line
     path = write_active(store, content)
     code, out, err = run_cli("status")
@@ -150,8 +152,7 @@ def test_a_symlink_to_a_device_is_refused_not_read_forever(store, run_cli):
     assert "ikke en almindelig fil" in err
 
 
-def test_a_symlink_pointing_outside_is_read_but_never_written_through(store, guide, tmp_path,
-                                                                      run_cli):
+def test_a_symlink_pointing_outside_is_read_but_never_written_through(store, guide, tmp_path, run_cli):
     """Documented behaviour: a link the user placed is followed for reading; a save replaces the
     link with a regular file in the folder, so the file outside is never changed."""
     outside = tmp_path / "andetsteds" / "projekt.yaml"
@@ -196,8 +197,9 @@ def test_a_project_option_is_never_a_path(tmp_path, run_cli, option):
     assert "Fremmed fil" not in out
 
 
-@pytest.mark.parametrize("marker", [b"../../x\n", b"/etc/passwd", b"../x", b"x/../x", b"\xff\xfe",
-                                    b"x" * 5000])
+@pytest.mark.parametrize(
+    "marker", [b"../../x\n", b"/etc/passwd", b"../x", b"x/../x", b"\xff\xfe", b"x" * 5000]
+)
 def test_a_tampered_active_marker_is_no_active_project(store, tmp_path, run_cli, marker):
     store.home.mkdir(parents=True)
     (tmp_path / "x.yaml").write_text(GOOD, encoding="utf-8")  # where "../x" would lead
@@ -220,9 +222,28 @@ def test_an_active_marker_that_is_a_directory_is_no_active_project(store, run_cl
 # --- foreign but fine: it loads, values stay text, the first save keeps a backup ----------------
 
 
-@pytest.mark.parametrize("value", ["no", "NO", "on", "Off", "yes", "12:30", "0123", "0x1f",
-                                   "2024-01-02", "2024-01-02 12:30:00", "~", "null", "1e3", ".nan",
-                                   "-.inf", "3.14", "42"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "no",
+        "NO",
+        "on",
+        "Off",
+        "yes",
+        "12:30",
+        "0123",
+        "0x1f",
+        "2024-01-02",
+        "2024-01-02 12:30:00",
+        "~",
+        "null",
+        "1e3",
+        ".nan",
+        "-.inf",
+        "3.14",
+        "42",
+    ],
+)
 def test_unquoted_values_from_another_tool_stay_the_text_they_were(store, value):
     write_active(store, GOOD + f"svar:\n  {QID}: {value}\n  andet.id: {value}\n")
     project = store.load(SLUG)
@@ -283,8 +304,10 @@ def test_two_repairs_in_the_same_second_keep_two_backups(store, guide):
     store.save_answers(SLUG, {"b": "2"}, {"b": None}, guide.question_ids())
     backups = sorted(store.home.glob(f"{path.name}{BACKUP_INFIX}*"))
     assert len(backups) == 2
-    assert {b.read_bytes() for b in backups} == {("\ufeff" + GOOD).encode(),
-                                                 ("\ufeff" + GOOD + "svar:\n  a: '1'\n").encode()}
+    assert {b.read_bytes() for b in backups} == {
+        ("\ufeff" + GOOD).encode(),
+        ("\ufeff" + GOOD + "svar:\n  a: '1'\n").encode(),
+    }
     assert store.slugs() == [SLUG]  # backups are not projects
 
 
@@ -305,7 +328,8 @@ def test_a_backup_that_cannot_be_written_stops_the_save(store, guide, monkeypatc
     assert "disken er fuld" in caught.value.message
     assert path.read_bytes() == content
     assert sorted(p.name for p in store.home.iterdir()) == sorted(
-        [ACTIVE_FILE, path.name, f".{path.name}.lock"])
+        [ACTIVE_FILE, path.name, f".{path.name}.lock"]
+    )
 
 
 def test_a_project_created_with_a_hostile_name_round_trips(store, guide):
@@ -332,9 +356,22 @@ def test_an_endless_answer_file_is_refused_by_the_size_cap(store, make_project):
         resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
 
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "spredning"), "fase", "tjek", "--rolle", "genbruge",
-         "--svar", "/dev/zero"], stdin=subprocess.DEVNULL, capture_output=True, text=True,
-        timeout=60, preexec_fn=limit_memory, check=False)
+        [
+            str(Path(sys.executable).parent / "spredning"),
+            "fase",
+            "tjek",
+            "--rolle",
+            "genbruge",
+            "--svar",
+            "/dev/zero",
+        ],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=limit_memory,
+        check=False,
+    )
     assert result.returncode == 1
     assert "for stor" in result.stderr
     assert store.path_for("aeroe-kommune").read_bytes() == before

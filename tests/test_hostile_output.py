@@ -38,8 +38,22 @@ HOSTILE: list[tuple[str, str, str]] = [
     ("bidi-maerker", "\u200ex\u200fy\u061cz", "<U+200E>x<U+200F>y<U+061C>z"),
     ("zwj-tilladt", "Udvikler: 👩\u200d💻 og ǆ", "👩\u200d💻"),
 ]
-RAW_FORBIDDEN = ["\x1b", "\x07", "\x08", "\x00", "\x7f", "\x9b", "\u202e", "\u2066", "\u2067",
-                 "\u2068", "\u2069", "\u200e", "\u200f", "\u061c"]
+RAW_FORBIDDEN = [
+    "\x1b",
+    "\x07",
+    "\x08",
+    "\x00",
+    "\x7f",
+    "\x9b",
+    "\u202e",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+]
 NAME = "[bold red]Projekt[/] :warning: \x1b]0;titel\x07\u202eNAVN"
 NAME_SHOWN = "[bold red]Projekt[/] :warning: ␛]0;titel␇<U+202E>NAVN"
 
@@ -49,11 +63,18 @@ def hostile_project(guide, store):
     """A project whose facts and answers are all hostile, as the active project."""
     ids = [q.id for q in guide.questions()]
     answers = {ids[n]: text for n, (_id, text, _shown) in enumerate(HOSTILE)}
-    data = {"format": 1, "guideudgave": guide.edition,
-            "projekt": {"navn": NAME, "beskrivelse": "[i]kursiv[/i] \x1b[5mblink",
-                        "deler": ":red_circle: \u202eKommune", "genbrugere": ["[b]A[/b]", "B\x07"],
-                        "rolle": "genbruge"},
-            "svar": answers}
+    data = {
+        "format": 1,
+        "guideudgave": guide.edition,
+        "projekt": {
+            "navn": NAME,
+            "beskrivelse": "[i]kursiv[/i] \x1b[5mblink",
+            "deler": ":red_circle: \u202eKommune",
+            "genbrugere": ["[b]A[/b]", "B\x07"],
+            "rolle": "genbruge",
+        },
+        "svar": answers,
+    }
     store.home.mkdir(parents=True)
     store.path_for(SLUG).write_text(yamlio.dumps(data), encoding="utf-8")
     (store.home / ACTIVE_FILE).write_text(SLUG, encoding="utf-8")
@@ -83,8 +104,7 @@ def test_vis_shows_each_hostile_answer_as_text(hostile_project, run_cli, wide, a
 def test_vis_shows_markup_in_the_facts_as_typed(hostile_project, run_cli, wide):
     code, out, err = run_cli("vis")
     assert code == 0, err
-    for literal in (NAME_SHOWN, "[i]kursiv[/i] ␛[5mblink", ":red_circle: <U+202E>Kommune",
-                    "[b]A[/b], B␇"):
+    for literal in (NAME_SHOWN, "[i]kursiv[/i] ␛[5mblink", ":red_circle: <U+202E>Kommune", "[b]A[/b], B␇"):
         assert literal in out
     assert "⚠" not in out and "🔴" not in out  # emoji codes are not replaced
     assert "\r" not in out
@@ -98,11 +118,11 @@ def test_cr_overwrite_shows_both_versions_on_their_own_lines(hostile_project, ru
     assert "Budget: 1 mio" in lines
 
 
-@pytest.mark.parametrize("command", [("status",), ("vis",), ("projekter",), ("vis", "tjek"),
-                                     ("vis", "--rolle", "dele")])
+@pytest.mark.parametrize(
+    "command", [("status",), ("vis",), ("projekter",), ("vis", "tjek"), ("vis", "--rolle", "dele")]
+)
 @pytest.mark.parametrize("columns", ["20", "80", "300"])
-def test_no_control_character_reaches_the_terminal(hostile_project, run_cli, monkeypatch, command,
-                                                   columns):
+def test_no_control_character_reaches_the_terminal(hostile_project, run_cli, monkeypatch, command, columns):
     monkeypatch.setenv("COLUMNS", columns)
     code, out, err = run_cli(*command)
     assert code == 0, err
@@ -137,11 +157,14 @@ def test_status_json_lets_no_direction_override_or_c1_control_through(guide, sto
 # --- text from a file inside error messages -----------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "shown"), [
-    ('"\\e]52;c;cm0gLXJmIH4=\\a": x\n', "␛]52;c;cm0gLXJmIH4=␇"),
-    ('"[bold]\\u202eskjult": x\n', "[bold]<U+202E>skjult"),
-    ('"' + "lang" * 200 + '": x\n', "langlang…"),  # under YAML's 1024 for a key
-])
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ('"\\e]52;c;cm0gLXJmIH4=\\a": x\n', "␛]52;c;cm0gLXJmIH4=␇"),
+        ('"[bold]\\u202eskjult": x\n', "[bold]<U+202E>skjult"),
+        ('"' + "lang" * 200 + '": x\n', "langlang…"),  # under YAML's 1024 for a key
+    ],
+)
 def test_an_unknown_key_is_shown_safely_in_the_error(store, run_cli, wide, text, shown):
     content = ("format: '1'\nprojekt:\n  navn: x\n" + text).encode()
     store.home.mkdir(parents=True)
@@ -156,10 +179,13 @@ def test_an_unknown_key_is_shown_safely_in_the_error(store, run_cli, wide, text,
     assert store.path_for(SLUG).read_bytes() == content
 
 
-@pytest.mark.parametrize("text", [
-    'svar:\n  "\\e[2J": a\n  "\\e[2J": b\n',
-    'svar:\n  "\\u202eid": {a: b}\n',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'svar:\n  "\\e[2J": a\n  "\\e[2J": b\n',
+        'svar:\n  "\\u202eid": {a: b}\n',
+    ],
+)
 def test_keys_in_duplicate_and_shape_errors_are_shown_safely(store, run_cli, wide, text):
     store.home.mkdir(parents=True)
     store.path_for(SLUG).write_text("format: '1'\nprojekt:\n  navn: x\n" + text, encoding="utf-8")

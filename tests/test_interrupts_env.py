@@ -23,8 +23,10 @@ SPREDNING = Path(sys.executable).parent / "spredning"
 TIMEOUT = 60
 ANSWERED = "tjek.beskriv-innovationen.genbruge.interessant"
 
-pytestmark = [pytest.mark.e2e,
-              pytest.mark.skipif(not SPREDNING.exists(), reason="spredning is not installed")]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(not SPREDNING.exists(), reason="spredning is not installed"),
+]
 
 
 def child_env(**changes: str) -> dict[str, str]:
@@ -38,8 +40,15 @@ def child_env(**changes: str) -> dict[str, str]:
 def run(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
     if "input" not in kwargs:
         kwargs.setdefault("stdin", subprocess.DEVNULL)
-    return subprocess.run([str(SPREDNING), *args], capture_output=True, text=True,
-                          timeout=TIMEOUT, env=env or child_env(), check=False, **kwargs)
+    return subprocess.run(
+        [str(SPREDNING), *args],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=env or child_env(),
+        check=False,
+        **kwargs,
+    )
 
 
 @pytest.fixture
@@ -53,8 +62,7 @@ def project(store: Store, make_project) -> Path:
 @pytest.fixture
 def started_project(store: Store, guide, project: Path) -> Path:
     """An active project with one answer in the tjek phase, so fase opens with the resume menu."""
-    store.save_answers(project.stem, {ANSWERED: "Ja, meget"}, {ANSWERED: None},
-                       guide.question_ids())
+    store.save_answers(project.stem, {ANSWERED: "Ja, meget"}, {ANSWERED: None}, guide.question_ids())
     return project
 
 
@@ -94,8 +102,7 @@ def test_fase_with_stdin_closed_at_once(project):
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX file descriptors")
 def test_fase_with_no_stdin_at_all(project):
     """File descriptor 0 closed: Python starts with sys.stdin set to None."""
-    result = run("fase", "tjek", "--rolle", "genbruge", stdin=None,
-                 preexec_fn=lambda: os.close(0))
+    result = run("fase", "tjek", "--rolle", "genbruge", stdin=None, preexec_fn=lambda: os.close(0))
     assert_needs_a_terminal(result)
 
 
@@ -125,8 +132,9 @@ def test_start_without_a_terminal_asks_for_the_options(tmp_path):
 
 
 def test_answers_piped_to_svar_dev_stdin_are_saved(project, store):
-    result = run("fase", "tjek", "--rolle", "genbruge", "--svar", "/dev/stdin",
-                 input=f"{ANSWERED}: |\n  Ja\n  no\n")
+    result = run(
+        "fase", "tjek", "--rolle", "genbruge", "--svar", "/dev/stdin", input=f"{ANSWERED}: |\n  Ja\n  no\n"
+    )
     assert result.returncode == 0, result.stderr
     assert store.load(project.stem).answer(ANSWERED) == "Ja\nno"
 
@@ -161,8 +169,7 @@ def test_read_only_commands_work_anywhere(started_project, command, changes):
 
 
 @pytest.mark.parametrize("command", [("guide", "--ider"), ("vis",), ("status", "--json")], ids=" ".join)
-def test_the_installed_command_writes_all_its_output_before_it_ends(started_project, run_cli,
-                                                                    command):
+def test_the_installed_command_writes_all_its_output_before_it_ends(started_project, run_cli, command):
     # The command ends the process without Python's teardown (cli.run); what was still in the
     # output buffer must have been written first. Output to a pipe is buffered, unless
     # PYTHONUNBUFFERED is set (as it may be where the tests run), so it is removed here.
@@ -176,17 +183,28 @@ def test_the_installed_command_writes_all_its_output_before_it_ends(started_proj
 
 
 def test_python_dash_m_spredning_runs_the_command(started_project):
-    result = subprocess.run([sys.executable, "-m", "spredning", "status", "--json"],
-                            capture_output=True, text=True, timeout=TIMEOUT, env=child_env(),
-                            stdin=subprocess.DEVNULL, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "spredning", "status", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=child_env(),
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert '"besvaret": 1' in result.stdout
 
 
 def test_stdout_closed_early_by_the_reader(started_project):
     """``spredning guide | head -1``: the reader goes away; no traceback, no damage."""
-    proc = subprocess.Popen([str(SPREDNING), "guide"], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env())
+    proc = subprocess.Popen(
+        [str(SPREDNING), "guide"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=child_env(),
+    )
     proc.stdout.readline()
     proc.stdout.close()
     err = proc.stderr.read().decode()
@@ -198,9 +216,16 @@ def test_stdout_closed_early_by_the_reader(started_project):
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_stdout_to_a_full_disk(started_project):
     with open("/dev/full", "w") as full:
-        result = subprocess.run([str(SPREDNING), "status"], stdin=subprocess.DEVNULL, stdout=full,
-                                stderr=subprocess.PIPE, text=True, timeout=TIMEOUT,
-                                env=child_env(), check=False)
+        result = subprocess.run(
+            [str(SPREDNING), "status"],
+            stdin=subprocess.DEVNULL,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=TIMEOUT,
+            env=child_env(),
+            check=False,
+        )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("Fejl:")
@@ -212,9 +237,16 @@ def test_stdout_to_a_full_disk_says_so_in_danish(started_project, command):
     env = child_env()
     env.pop("PYTHONUNBUFFERED", None)  # buffered: --json's output fails only at the last flush
     with open("/dev/full", "w") as full:
-        result = subprocess.run([str(SPREDNING), *command], stdin=subprocess.DEVNULL, stdout=full,
-                                stderr=subprocess.PIPE, text=True, timeout=TIMEOUT,
-                                env=env, check=False)
+        result = subprocess.run(
+            [str(SPREDNING), *command],
+            stdin=subprocess.DEVNULL,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=TIMEOUT,
+            env=env,
+            check=False,
+        )
     assert result.returncode == 1
     assert "uventet" not in result.stderr
     assert "disken er fuld" in result.stderr
@@ -227,8 +259,14 @@ CTRL_C, CTRL_D = "\x03", "\x04"
 
 def spawn_fase(columns: int = 100, **changes: str):
     env = child_env(**{"COLUMNS": str(columns), "TERM": "xterm", **changes})
-    return pexpect.spawn(str(SPREDNING), ["fase", "tjek", "--rolle", "genbruge"], env=env,
-                         encoding="utf-8", timeout=30, dimensions=(40, columns))
+    return pexpect.spawn(
+        str(SPREDNING),
+        ["fase", "tjek", "--rolle", "genbruge"],
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(40, columns),
+    )
 
 
 def interrupt(child, prompt: str, keys: str, typed: str = "") -> str:

@@ -36,9 +36,13 @@ GENBRUGE = [
     "tjek.afstem-forventninger.genbruge.samarbejde",
     "tjek.afstem-forventninger.genbruge.godkende",
 ]
-TOOLS = ["tjek.beskriv-innovationen", "tjek.fortael-den-gode-historie",
-         "tjek.kom-rundt-om-loesningen", "tjek.tjek-relevans-og-timing",
-         "tjek.afstem-forventninger"]
+TOOLS = [
+    "tjek.beskriv-innovationen",
+    "tjek.fortael-den-gode-historie",
+    "tjek.kom-rundt-om-loesningen",
+    "tjek.tjek-relevans-og-timing",
+    "tjek.afstem-forventninger",
+]
 SIZES = [2, 2, 2, 3, 5]  # genbruge questions per tool
 Q1, Q2, Q3 = GENBRUGE[:3]
 FORMAAL = "tjek.beskriv-innovationen.dele.formaal"
@@ -60,8 +64,7 @@ class Prompter(ScriptedPrompter):
 
     def _next(self, kind, about):
         reply = super()._next(kind, about)
-        if isinstance(reply, BaseException) or (isinstance(reply, type)
-                                                and issubclass(reply, BaseException)):
+        if isinstance(reply, BaseException) or (isinstance(reply, type) and issubclass(reply, BaseException)):
             raise reply
         return reply() if callable(reply) else reply
 
@@ -115,7 +118,7 @@ def test_answer_every_question_of_tjek_for_genbruge(interview, make_project, sto
     texts = [f"Svar {n} om Ærø" for n in range(1, 15)]
     script, start = [], 0
     for size in SIZES:
-        script += whole_tool(texts[start:start + size])
+        script += whole_tool(texts[start : start + size])
         start += size
 
     prompter, session = interview(slug, script)
@@ -189,12 +192,10 @@ def test_back_at_the_first_question_stays_there(interview, make_project):
 def test_back_crosses_into_the_previous_tool(interview, make_project, store):
     slug = make_project()
 
-    prompter, _ = interview(slug, ["A", "B", Review.NEXT, Nav.BACK, "B2", Review.NEXT, "C", "",
-                                   Review.STOP])
+    prompter, _ = interview(slug, ["A", "B", Review.NEXT, Nav.BACK, "B2", Review.NEXT, "C", "", Review.STOP])
 
     assert asked(prompter) == [Q1, Q2, Q3, Q2, Q3, GENBRUGE[3]]
-    assert [about for kind, about in prompter.log if kind == "review"] == [TOOLS[0], TOOLS[0],
-                                                                           TOOLS[1]]
+    assert [about for kind, about in prompter.log if kind == "review"] == [TOOLS[0], TOOLS[0], TOOLS[1]]
     assert ("ask", (Q2, "B")) in prompter.log
     tools = [about[0] for kind, about in prompter.log if kind == "tool"]
     assert tools == [TOOLS[0], TOOLS[1], TOOLS[0], TOOLS[1]]
@@ -204,8 +205,9 @@ def test_back_crosses_into_the_previous_tool(interview, make_project, store):
 def test_back_skips_a_tool_without_questions_for_the_side(interview, make_project):
     slug = make_project(role="dele", answers={FORMAAL: "Et formål"})
 
-    prompter, _ = interview(slug, [Resume.PICK_TOOL, "Afstem forventninger", Nav.BACK, "",
-                                   Review.STOP], role="dele")
+    prompter, _ = interview(
+        slug, [Resume.PICK_TOOL, "Afstem forventninger", Nav.BACK, "", Review.STOP], role="dele"
+    )
 
     assert asked(prompter) == ["tjek.afstem-forventninger.dele.udbytte", KRITIKERE]
     assert ("no-questions", "tjek.tjek-relevans-og-timing") not in prompter.log
@@ -217,8 +219,7 @@ def test_back_skips_a_tool_without_questions_for_the_side(interview, make_projec
 def test_review_edit_asks_the_picked_question_then_reviews_again(interview, make_project, store):
     slug = make_project()
 
-    prompter, _ = interview(slug, ["A", "B", Review.EDIT, "Har I de samme behov?", "B rettet",
-                                   Review.STOP])
+    prompter, _ = interview(slug, ["A", "B", Review.EDIT, "Har I de samme behov?", "B rettet", Review.STOP])
 
     assert prompter.log[-4:] == [
         ("review", TOOLS[0]),
@@ -250,8 +251,7 @@ def test_review_edit_cancelled_shows_the_review_again(interview, make_project):
 def test_review_previous_goes_to_the_start_of_the_previous_tool(interview, make_project, store):
     slug = make_project()
 
-    prompter, _ = interview(slug, ["A", "B", Review.NEXT, "C", "D", Review.PREVIOUS,
-                                   "A", "B", Review.STOP])
+    prompter, _ = interview(slug, ["A", "B", Review.NEXT, "C", "D", Review.PREVIOUS, "A", "B", Review.STOP])
 
     assert asked(prompter) == [Q1, Q2, Q3, GENBRUGE[3], Q1, Q2]
     assert ("ask", (Q1, "A")) in prompter.log[-5:]
@@ -277,8 +277,12 @@ def test_resume_continue_starts_at_the_first_unanswered(interview, make_project)
 
     prompter, _ = interview(slug, [Resume.CONTINUE, "B", Review.STOP])
 
-    assert prompter.log[:4] == [("phase", "tjek"), ("resume", "tjek"),
-                                ("tool", (TOOLS[0], ())), ("ask", (Q2, None))]
+    assert prompter.log[:4] == [
+        ("phase", "tjek"),
+        ("resume", "tjek"),
+        ("tool", (TOOLS[0], ())),
+        ("ask", (Q2, None)),
+    ]
     assert prompter.positions[0] == (2, 14, False)
 
 
@@ -303,8 +307,7 @@ def test_resume_review_all_prefills_every_answer(interview, make_project, store)
 def test_resume_pick_tool_starts_at_that_tool(interview, make_project):
     slug = make_project(answers={Q1: "A"})
 
-    prompter, _ = interview(slug, [Resume.PICK_TOOL, "Afstem forventninger",
-                                   "", "", "", "", "", Review.STOP])
+    prompter, _ = interview(slug, [Resume.PICK_TOOL, "Afstem forventninger", "", "", "", "", "", Review.STOP])
 
     assert asked(prompter) == GENBRUGE[9:]
     assert ("pick-tool", "tjek") in prompter.log
@@ -336,20 +339,24 @@ def test_resume_is_not_offered_when_only_the_other_side_answered(interview, make
 
 def test_a_tool_without_questions_for_the_side_is_announced(interview, make_project):
     slug = make_project(role="dele", answers={FORMAAL: "Et formål"})
-    script = [Resume.PICK_TOOL, "Kom rundt om løsningen", *[""] * 8, Review.NEXT,
-              *[""] * 5, Review.NEXT]
+    script = [Resume.PICK_TOOL, "Kom rundt om løsningen", *[""] * 8, Review.NEXT, *[""] * 5, Review.NEXT]
 
     prompter, _ = interview(slug, script, role="dele")
 
     kom_rundt = prompter.log.index(("review", TOOLS[2]))
     afstem = prompter.log.index(("tool", (TOOLS[4], ())))
-    assert prompter.log[kom_rundt + 1:afstem] == [("no-questions", TOOLS[3])]
+    assert prompter.log[kom_rundt + 1 : afstem] == [("no-questions", TOOLS[3])]
     assert prompter.log[-1] == ("done", "tjek")
 
 
 def test_partner_answers_are_passed_to_the_tool_intro(interview, make_project):
-    slug = make_project(answers={FORMAAL: "Et formål", LOESNINGEN: "En løsning",
-                                 "tjek.afstem-forventninger.dele.udbytte": "Udbytte"})
+    slug = make_project(
+        answers={
+            FORMAAL: "Et formål",
+            LOESNINGEN: "En løsning",
+            "tjek.afstem-forventninger.dele.udbytte": "Udbytte",
+        }
+    )
 
     prompter, _ = interview(slug, ["", "", Review.NEXT, "", "", Review.STOP])
 
@@ -390,8 +397,7 @@ def test_empty_answer_on_a_saved_one_confirmed_removes_it(interview, make_projec
 
 
 @pytest.mark.parametrize("interrupt", [KeyboardInterrupt, EOFError])
-def test_an_interrupt_mid_tool_keeps_the_earlier_answers(interview, make_project, store,
-                                                         interrupt):
+def test_an_interrupt_mid_tool_keeps_the_earlier_answers(interview, make_project, store, interrupt):
     slug = make_project()
 
     with pytest.raises(interrupt):
@@ -419,18 +425,21 @@ def written_meanwhile(store, guide, slug, qid, text):
     return reply
 
 
-@pytest.mark.parametrize(("keep", "expected"), [
-    (Keep.MINE, "Mit svar"),
-    (Keep.THEIRS, "Deres svar"),
-    (Keep.BOTH, "Deres svar" + BOTH_SEPARATOR + "Mit svar"),
-])
-def test_a_conflict_is_resolved_as_the_user_chooses(interview, make_project, store, guide, keep,
-                                                    expected):
+@pytest.mark.parametrize(
+    ("keep", "expected"),
+    [
+        (Keep.MINE, "Mit svar"),
+        (Keep.THEIRS, "Deres svar"),
+        (Keep.BOTH, "Deres svar" + BOTH_SEPARATOR + "Mit svar"),
+    ],
+)
+def test_a_conflict_is_resolved_as_the_user_chooses(interview, make_project, store, guide, keep, expected):
     slug = make_project(answers={Q1: "Gammelt svar"})
     race = written_meanwhile(store, guide, slug, Q1, "Deres svar")
 
-    prompter, session = interview(slug, [Resume.REVIEW_ALL, race("Mit svar"), keep,
-                                         Nav.BACK, expected, "", Review.STOP])
+    prompter, session = interview(
+        slug, [Resume.REVIEW_ALL, race("Mit svar"), keep, Nav.BACK, expected, "", Review.STOP]
+    )
 
     assert ("conflict", (Q1, "Mit svar", "Deres svar")) in prompter.log
     assert on_disk(store, slug) == {Q1: expected}
@@ -442,15 +451,13 @@ def test_a_conflict_on_an_unanswered_question(interview, make_project, store, gu
     slug = make_project(answers={Q2: "B"})
     race = written_meanwhile(store, guide, slug, Q1, "Deres svar")
 
-    prompter, _ = interview(slug, [Resume.REVIEW_ALL, race("Mit svar"), Keep.BOTH, "B",
-                                   Review.STOP])
+    prompter, _ = interview(slug, [Resume.REVIEW_ALL, race("Mit svar"), Keep.BOTH, "B", Review.STOP])
 
     assert ("conflict", (Q1, "Mit svar", "Deres svar")) in prompter.log
     assert on_disk(store, slug)[Q1] == "Deres svar" + BOTH_SEPARATOR + "Mit svar"
 
 
-def test_no_conflict_when_another_writer_saved_a_different_question(interview, make_project,
-                                                                    store, guide):
+def test_no_conflict_when_another_writer_saved_a_different_question(interview, make_project, store, guide):
     slug = make_project()
     race = written_meanwhile(store, guide, slug, Q2, "Deres B")
 
@@ -475,14 +482,15 @@ def test_answers_from_file_without_role_accepts_both_sides(guide):
     tjek = guide.find_phase("tjek")
 
     assert answers_from_file(guide, {Q1: "Ja", FORMAAL: "Formål"}, tjek, None) == {
-        Q1: "Ja", FORMAAL: "Formål"}
+        Q1: "Ja",
+        FORMAAL: "Formål",
+    }
 
 
 def test_answers_from_file_without_phase_accepts_the_whole_guide(guide):
     later = guide.find_phase("hoest").questions("dele")[0].id
 
-    assert answers_from_file(guide, {Q1: "Ja", later: "Senere"}, None, None) == {
-        Q1: "Ja", later: "Senere"}
+    assert answers_from_file(guide, {Q1: "Ja", later: "Senere"}, None, None) == {Q1: "Ja", later: "Senere"}
 
 
 def test_answers_from_file_without_phase_but_with_role_rejects_the_other_side(guide):
@@ -496,8 +504,14 @@ def test_answers_from_file_lists_every_problem_and_nothing_is_saved(guide, store
     slug = make_project()
     before = store.path_for(slug).read_bytes()
     tjek = guide.find_phase("tjek")
-    data = {Q1: "Et godt svar", "tjek.findes-ikke.genbruge.x": "Ukendt", FORMAAL: "Anden side",
-            Q2: ["en", "liste"], Q3: "   ", "hoest.x.y.z": "Anden fase"}
+    data = {
+        Q1: "Et godt svar",
+        "tjek.findes-ikke.genbruge.x": "Ukendt",
+        FORMAAL: "Anden side",
+        Q2: ["en", "liste"],
+        Q3: "   ",
+        "hoest.x.y.z": "Anden fase",
+    }
 
     with pytest.raises(SpredningError) as caught:
         session = ProjectSession(store, slug, guide.question_ids())
@@ -505,8 +519,7 @@ def test_answers_from_file_lists_every_problem_and_nothing_is_saved(guide, store
 
     message = caught.value.message
     assert message.startswith("Svarfilen har fejl, så intet er gemt:")
-    assert "'tjek.findes-ikke.genbruge.x' er ikke et spørgsmål i fasen Tjek for siden 'genbruge'" \
-        in message
+    assert "'tjek.findes-ikke.genbruge.x' er ikke et spørgsmål i fasen Tjek for siden 'genbruge'" in message
     assert f"'{FORMAAL}' er ikke et spørgsmål" in message
     assert "'hoest.x.y.z' er ikke et spørgsmål" in message
     assert f"svaret på '{Q2}' skal være en tekst" in message
@@ -537,8 +550,7 @@ def test_save_answer_file_saves_only_changes_in_one_write(guide, store, make_pro
     changed = save_answer_file(session, {Q1: "A", Q2: "B", Q3: "C"})
 
     assert changed == [Q2, Q3]
-    assert list(on_disk(store, slug).items()) == [(Q1, "A"), (Q2, "B"), (Q3, "C"),
-                                                  (GENBRUGE[-1], "Z")]
+    assert list(on_disk(store, slug).items()) == [(Q1, "A"), (Q2, "B"), (Q3, "C"), (GENBRUGE[-1], "Z")]
     assert session.project.answers == {Q1: "A", Q2: "B", Q3: "C", GENBRUGE[-1]: "Z"}
 
 
@@ -558,8 +570,7 @@ def test_normalise():
     assert normalise("Punkt 1 \n  - under \t\nPunkt 2") == "Punkt 1\n  - under\nPunkt 2"
 
 
-def test_an_answer_pasted_with_spaces_at_line_ends_is_a_block_in_the_file(interview,
-                                                                          make_project, store):
+def test_an_answer_pasted_with_spaces_at_line_ends_is_a_block_in_the_file(interview, make_project, store):
     slug = make_project()
 
     interview(slug, ["Første punkt  \nAndet punkt \n", "", Review.STOP])

@@ -23,8 +23,9 @@ TIMEOUT = 60
 
 
 def run(argv, *, cwd, env=None, timeout=TIMEOUT) -> subprocess.CompletedProcess:
-    return subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True,
-                          encoding="utf-8", timeout=timeout, check=False)
+    return subprocess.run(
+        argv, cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", timeout=timeout, check=False
+    )
 
 
 def squash(text: str) -> str:
@@ -39,9 +40,24 @@ def shipped():
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    result = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                  "--no-index", "--disable-pip-version-check", "-q", "-w", str(out),
-                  str(REPO_ROOT)], cwd=out, timeout=300)
+    result = run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--disable-pip-version-check",
+            "-q",
+            "-w",
+            str(out),
+            str(REPO_ROOT),
+        ],
+        cwd=out,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     (built,) = out.glob("spredning-*.whl")
     return built
@@ -50,9 +66,23 @@ def wheel(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def installed(wheel, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("target")
-    result = run([sys.executable, "-m", "pip", "install", "--no-deps", "--no-index",
-                  "--disable-pip-version-check", "-q", "--target", str(target), str(wheel)],
-                 cwd=target, timeout=300)
+    result = run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--no-index",
+            "--disable-pip-version-check",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        cwd=target,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     return target
 
@@ -80,11 +110,17 @@ def test_wheel_contains_the_guide_content(wheel, shipped):
     assert not [n for n in names if n.startswith(("tests/", "guide_content/"))]
 
 
-def test_installed_wheel_runs_from_another_folder_with_its_own_content(installed, shipped,
-                                                                        tmp_path):
+def test_installed_wheel_runs_from_another_folder_with_its_own_content(installed, shipped, tmp_path):
     env = child_env(PYTHONPATH=str(installed))
-    where = run([sys.executable, "-c", "import spredning.core.content as c; "
-                 "print(c.__file__); print(c.default_guide_dir())"], cwd=tmp_path, env=env)
+    where = run(
+        [
+            sys.executable,
+            "-c",
+            "import spredning.core.content as c; print(c.__file__); print(c.default_guide_dir())",
+        ],
+        cwd=tmp_path,
+        env=env,
+    )
     assert where.returncode == 0, where.stderr
     module_file, content_dir = where.stdout.splitlines()
     assert Path(module_file).is_relative_to(installed)
@@ -110,8 +146,7 @@ def script() -> Path:
 
 
 def test_console_script_shows_a_phase_for_one_side(script, shipped, tmp_path):
-    result = run([str(script), "guide", "test", "--rolle", "genbruge"], cwd=tmp_path,
-                 env=child_env())
+    result = run([str(script), "guide", "test", "--rolle", "genbruge"], cwd=tmp_path, env=child_env())
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     phase = shipped.find_phase("test")

@@ -114,13 +114,16 @@ def saved_answers(store, slug) -> dict:
 # --- text answers ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("keys", "answer"), [
-    ("svar 1" + ESC_ENTER, "svar 1"),
-    ("linje 1" + ENTER + "linje 2" + ESC_ENTER, "linje 1\nlinje 2"),
-    ("Ærø æøå ÆØÅ" + ESC_ENTER, "Ærø æøå ÆØÅ"),
-    (ESC_ENTER, ""),
-    (PASTE_START + "indsat\r\ntekst" + PASTE_END + ESC_ENTER, "indsat\ntekst"),
-])
+@pytest.mark.parametrize(
+    ("keys", "answer"),
+    [
+        ("svar 1" + ESC_ENTER, "svar 1"),
+        ("linje 1" + ENTER + "linje 2" + ESC_ENTER, "linje 1\nlinje 2"),
+        ("Ærø æøå ÆØÅ" + ESC_ENTER, "Ærø æøå ÆØÅ"),
+        (ESC_ENTER, ""),
+        (PASTE_START + "indsat\r\ntekst" + PASTE_END + ESC_ENTER, "indsat\ntekst"),
+    ],
+)
 def test_text_answers(term, tjek, keys, answer):
     term.type(keys)
 
@@ -178,10 +181,15 @@ def test_the_danish_instruction_is_shown_whole_at_80_columns(screen_term, tjek):
 
     shown = screen_term.prompts
     assert "[1/14] Svar:" in shown and "[2/14] Svar:" in shown
-    for part in ("Alt+Enter (eller Esc, Enter) gemmer", "Enter: ny linje",
-                 "tomt svar: spring over", "PgUp eller Ctrl+B: forrige spørgsmål",
-                 "Ctrl+C: stop (det gemte er gemt))", "PgUp: tilbage",
-                 "dit gemte svar står klar til at blive rettet)"):
+    for part in (
+        "Alt+Enter (eller Esc, Enter) gemmer",
+        "Enter: ny linje",
+        "tomt svar: spring over",
+        "PgUp eller Ctrl+B: forrige spørgsmål",
+        "Ctrl+C: stop (det gemte er gemt))",
+        "PgUp: tilbage",
+        "dit gemte svar står klar til at blive rettet)",
+    ):
         assert part in shown, f"{part!r} is cut off or missing"
 
 
@@ -217,10 +225,16 @@ def test_confirm_delete_is_asked_in_danish(screen_term, tjek):
     assert "(y/N)" not in shown and "Yes" not in shown
 
 
-@pytest.mark.parametrize(("downs", "first", "choice"), [
-    (0, True, Review.NEXT), (1, True, Review.EDIT), (2, True, Review.STOP),
-    (2, False, Review.PREVIOUS), (3, False, Review.STOP),
-])
+@pytest.mark.parametrize(
+    ("downs", "first", "choice"),
+    [
+        (0, True, Review.NEXT),
+        (1, True, Review.EDIT),
+        (2, True, Review.STOP),
+        (2, False, Review.PREVIOUS),
+        (3, False, Review.STOP),
+    ],
+)
 def test_review_choices(term, tjek, store, make_project, downs, first, choice):
     project = store.load(make_project(answers={Q1: "Mit svar"}))
     term.type(DOWN * downs + ENTER)
@@ -257,10 +271,10 @@ def test_resume_offers_continue_first(term, tjek, store, make_project):
     assert "I har besvaret 1 af 14 spørgsmål i fasen Tjek." in term.printed
 
 
-@pytest.mark.parametrize(("downs", "choice"), [(0, Resume.REVIEW_ALL), (1, Resume.PICK_TOOL),
-                                               (2, Resume.STOP)])
-def test_resume_of_a_complete_phase_has_no_continue(term, tjek, store, make_project, downs,
-                                                    choice):
+@pytest.mark.parametrize(
+    ("downs", "choice"), [(0, Resume.REVIEW_ALL), (1, Resume.PICK_TOOL), (2, Resume.STOP)]
+)
+def test_resume_of_a_complete_phase_has_no_continue(term, tjek, store, make_project, downs, choice):
     answers = {q.id: "svar" for q in tjek.questions("genbruge")}
     project = store.load(make_project(answers=answers))
     term.type(DOWN * downs + ENTER)
@@ -310,7 +324,8 @@ def test_tool_intro_hides_partner_answers_when_asked(tjek):
     formaal = tjek.tools[0].questions("dele")[0]
 
     QuestionaryPrompter(console, show_partner=False).tool_intro(
-        tjek.tools[0], "genbruge", [(formaal, "Bedre genoptræning")])
+        tjek.tools[0], "genbruge", [(formaal, "Bedre genoptræning")]
+    )
 
     assert "Bedre genoptræning" not in console.file.getvalue()
 
@@ -318,8 +333,9 @@ def test_tool_intro_hides_partner_answers_when_asked(tjek):
 def test_tool_without_questions_is_said_in_danish(term, tjek):
     term.prompter.tool_without_questions(tjek.tools[3], "dele")
 
-    assert " ".join(term.printed.split()) == ("Værktøjet Tjek relevans og timing har ingen "
-                                              "spørgsmål for jer (vi vil dele); vi går videre.")
+    assert " ".join(term.printed.split()) == (
+        "Værktøjet Tjek relevans og timing har ingen spørgsmål for jer (vi vil dele); vi går videre."
+    )
 
 
 def test_phase_intro_and_done(term, tjek, store, make_project):
@@ -345,20 +361,19 @@ def run_interview(term, guide, store, slug):
 def test_a_whole_interview_by_keystrokes(term, guide, store, make_project):
     slug = make_project()
     term.type(
-        "svar 1" + ESC_ENTER,                           # [1/14] answered
-        ESC_ENTER,                                      # [2/14] skipped
-        ENTER,                                          # review: Gå videre
-        "svar 3" + ESC_ENTER,                           # [3/14] answered
-        PGUP,                                           # [4/14] back to [3/14]
-        " rettet" + ESC_ENTER,                          # [3/14] changed
-        "linje 1" + ENTER + "linje 2" + ESC_ENTER,      # [4/14] two lines
-        DOWN * 3 + ENTER,                               # review: Stop her
+        "svar 1" + ESC_ENTER,  # [1/14] answered
+        ESC_ENTER,  # [2/14] skipped
+        ENTER,  # review: Gå videre
+        "svar 3" + ESC_ENTER,  # [3/14] answered
+        PGUP,  # [4/14] back to [3/14]
+        " rettet" + ESC_ENTER,  # [3/14] changed
+        "linje 1" + ENTER + "linje 2" + ESC_ENTER,  # [4/14] two lines
+        DOWN * 3 + ENTER,  # review: Stop her
     )
 
     run_interview(term, guide, store, slug)
 
-    assert saved_answers(store, slug) == {Q1: "svar 1", Q3: "svar 3 rettet",
-                                          Q4: "linje 1\nlinje 2"}
+    assert saved_answers(store, slug) == {Q1: "svar 1", Q3: "svar 3 rettet", Q4: "linje 1\nlinje 2"}
     text = store.path_for(slug).read_text(encoding="utf-8")
     assert f"  {Q4}: |-\n    linje 1\n    linje 2\n" in text
     assert term.printed.count("[3/14] Hvad begejstrer dig mest") == 2
@@ -380,9 +395,9 @@ def test_ctrl_c_mid_tool_keeps_the_earlier_answers(term, guide, store, make_proj
 def test_resume_by_keystrokes_continues_at_the_first_unanswered(term, guide, store, make_project):
     slug = make_project(answers={Q1: "svar 1", Q3: "svar 3"})
     term.type(
-        ENTER,                                          # Fortsæt ved første ubesvarede
-        "svar 2" + ESC_ENTER,                           # [2/14]
-        DOWN * 2 + ENTER,                               # review (first tool): Stop her
+        ENTER,  # Fortsæt ved første ubesvarede
+        "svar 2" + ESC_ENTER,  # [2/14]
+        DOWN * 2 + ENTER,  # review (first tool): Stop her
     )
 
     run_interview(term, guide, store, slug)
@@ -392,14 +407,13 @@ def test_resume_by_keystrokes_continues_at_the_first_unanswered(term, guide, sto
     assert saved_answers(store, slug) == {Q1: "svar 1", Q2: "svar 2", Q3: "svar 3"}
 
 
-def test_markup_and_escape_codes_in_an_answer_are_saved_and_shown_as_typed(term, guide, store,
-                                                                           make_project):
+def test_markup_and_escape_codes_in_an_answer_are_saved_and_shown_as_typed(term, guide, store, make_project):
     slug = make_project()
     answer = "[bold]x[/] :warning: \x1b[31m"
     term.type(
-        PASTE_START + answer + PASTE_END + ESC_ENTER,   # pasted, as a user would
+        PASTE_START + answer + PASTE_END + ESC_ENTER,  # pasted, as a user would
         ESC_ENTER,
-        DOWN * 2 + ENTER,                               # review: Stop her
+        DOWN * 2 + ENTER,  # review: Stop her
     )
 
     run_interview(term, guide, store, slug)
@@ -411,8 +425,7 @@ def test_markup_and_escape_codes_in_an_answer_are_saved_and_shown_as_typed(term,
     assert "⚠" not in term.printed
 
 
-def test_partner_answers_and_markup_are_shown_literally_in_the_tool_intro(term, guide, store,
-                                                                          make_project):
+def test_partner_answers_and_markup_are_shown_literally_in_the_tool_intro(term, guide, store, make_project):
     slug = make_project(answers={FORMAAL: "[red]rød[/red] \x1b]0;titel\x07 :smile:"})
     term.type(ESC_ENTER + ESC_ENTER + DOWN * 2 + ENTER)
 
@@ -425,10 +438,10 @@ def test_partner_answers_and_markup_are_shown_literally_in_the_tool_intro(term, 
 def test_cancelling_an_edit_returns_to_the_review(term, guide, store, make_project):
     slug = make_project()
     term.type(
-        "svar 1" + ESC_ENTER + ESC_ENTER,               # [1/14] answered, [2/14] skipped
-        DOWN + ENTER,                                   # review: Ret et svar
-        DOWN * 2 + ENTER,                               # which answer: Fortryd
-        DOWN * 2 + ENTER,                               # review again: Stop her
+        "svar 1" + ESC_ENTER + ESC_ENTER,  # [1/14] answered, [2/14] skipped
+        DOWN + ENTER,  # review: Ret et svar
+        DOWN * 2 + ENTER,  # which answer: Fortryd
+        DOWN * 2 + ENTER,  # review again: Stop her
     )
 
     run_interview(term, guide, store, slug)
@@ -440,8 +453,8 @@ def test_cancelling_an_edit_returns_to_the_review(term, guide, store, make_proje
 def test_cancelling_the_tool_choice_on_resume_stops(term, guide, store, make_project):
     slug = make_project(answers={Q1: "svar 1"})
     term.type(
-        DOWN * 2 + ENTER,                               # resume: Vælg et værktøj
-        DOWN * 5 + ENTER,                               # which tool: Fortryd
+        DOWN * 2 + ENTER,  # resume: Vælg et værktøj
+        DOWN * 5 + ENTER,  # which tool: Fortryd
     )
 
     run_interview(term, guide, store, slug)
@@ -453,12 +466,12 @@ def test_cancelling_the_tool_choice_on_resume_stops(term, guide, store, make_pro
 def test_deleting_a_saved_answer_by_keystrokes(term, guide, store, make_project):
     slug = make_project(answers={Q1: "svar 1", Q2: "svar 2"})
     term.type(
-        DOWN + ENTER,                                   # resume: Gennemgå alle spørgsmål
-        "\x15" + ESC_ENTER,                             # [1/14] Ctrl-U empties it, then submit
-        ENTER,                                          # slet? Nej, behold det gemte svar
-        "\x15" + ESC_ENTER,                             # [2/14] emptied as well
-        DOWN + ENTER,                                   # slet? Ja, slet det
-        DOWN * 2 + ENTER,                               # review: Stop her
+        DOWN + ENTER,  # resume: Gennemgå alle spørgsmål
+        "\x15" + ESC_ENTER,  # [1/14] Ctrl-U empties it, then submit
+        ENTER,  # slet? Nej, behold det gemte svar
+        "\x15" + ESC_ENTER,  # [2/14] emptied as well
+        DOWN + ENTER,  # slet? Ja, slet det
+        DOWN * 2 + ENTER,  # review: Stop her
     )
 
     run_interview(term, guide, store, slug)

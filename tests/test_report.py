@@ -52,8 +52,13 @@ def guide():
 
 
 def make_project(guide, answers=None, **facts) -> Project:
-    values = {"slug": "aeroe-kommune", "name": "Ærø Kommune", "description": "En app til\nvagtplaner",
-              "sharing_org": "Ærø Kommune", "reusing_orgs": ("Fanø Kommune", "Læsø Kommune")}
+    values = {
+        "slug": "aeroe-kommune",
+        "name": "Ærø Kommune",
+        "description": "En app til\nvagtplaner",
+        "sharing_org": "Ærø Kommune",
+        "reusing_orgs": ("Fanø Kommune", "Læsø Kommune"),
+    }
     values.update(facts)
     return Project(answers=answers or {}, **values)
 
@@ -177,8 +182,7 @@ def test_danish_date():
 
 def test_importing_report_does_not_import_python_docx():
     code = "import sys, spredning.report; print('docx' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
 
@@ -204,8 +208,14 @@ def test_outline_keeps_guide_order_for_chosen_phases(guide, empty):
 @pytest.mark.parametrize("fmt", report.FORMATS)
 def test_front_page(guide, empty, fmt):
     text = visible_text(make(guide, empty, fmt), fmt)
-    for expected in ("Ærø Kommune", "En app til", "vagtplaner", "Fanø Kommune, Læsø Kommune",
-                     "27. november 2026", common.PROGRESS_HEADING):
+    for expected in (
+        "Ærø Kommune",
+        "En app til",
+        "vagtplaner",
+        "Fanø Kommune, Læsø Kommune",
+        "27. november 2026",
+        common.PROGRESS_HEADING,
+    ):
         assert expected in text
     for role in ROLES:
         assert f"0/{len(guide.questions(role))}" in text
@@ -265,7 +275,7 @@ def test_open_points_close_each_phase(guide, fmt):
     start = text.index(common.PROGRESS_TOTAL)
     bounds = [text.index(h, start) for h in phase_headings(guide)] + [text.index("Kilde: ")]
     for number, phase in enumerate(guide.phases):
-        section = text[bounds[number]:bounds[number + 1]]
+        section = text[bounds[number] : bounds[number + 1]]
         assert common.OPEN_HEADING in section
         for role in ROLES:
             for question in phase.questions(role):
@@ -305,7 +315,10 @@ def test_markdown_structure(guide, filled):
     page = render_markdown(make(guide, filled, "md").decode("utf-8"))
     assert [text for level, text in page.headings if level == 1] == ["Ærø Kommune"]
     assert [text for level, text in page.headings if level == 2] == [
-        common.PROGRESS_HEADING, *phase_headings(guide), common.SOURCE_HEADING]
+        common.PROGRESS_HEADING,
+        *phase_headings(guide),
+        common.SOURCE_HEADING,
+    ]
     assert set(page.texts["h4"]) == set(ROLE_TITLES.values())
     assert "Det har vi gjort" in page.texts["h5"]
 
@@ -331,8 +344,7 @@ def test_markdown_keeps_line_breaks_and_paragraphs(guide, filled):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab æ#*_`[]()<>&\\!-+=.1)|~:;'\"{}/\t\n ")),
-               max_size=60))
+@given(st.text(alphabet=st.sampled_from(list("ab æ#*_`[]()<>&\\!-+=.1)|~:;'\"{}/\t\n ")), max_size=60))
 def test_markdown_block_renders_any_text_literally(text):
     page = render_markdown("\n".join(markdown.block(text)))
     assert set(page.names()) <= {"p", "br"}
@@ -362,10 +374,15 @@ def test_html_heading_hierarchy(guide, filled):
     assert levels[0] == 1 and levels.count(1) == 1
     assert all(after <= before + 1 for before, after in itertools.pairwise(levels))
     assert [text for level, text in page.headings if level == 2] == [
-        common.PROGRESS_HEADING, *phase_headings(guide), common.SOURCE_HEADING]
+        common.PROGRESS_HEADING,
+        *phase_headings(guide),
+        common.SOURCE_HEADING,
+    ]
     assert page.texts["h3"] == [
-        title for phase in guide.phases
-        for title in (*(tool.title for tool in phase.tools), common.OPEN_HEADING)]
+        title
+        for phase in guide.phases
+        for title in (*(tool.title for tool in phase.tools), common.OPEN_HEADING)
+    ]
     assert set(page.texts["h4"]) == set(ROLE_TITLES.values())
 
 
@@ -383,8 +400,8 @@ def test_html_escapes_answers_and_keeps_line_breaks(guide, filled):
 
 def test_html_prints_well(guide, filled):
     source = make(guide, filled, "html").decode("utf-8")
-    css = source[source.index("<style>"):source.index("</style>")]
-    print_css = css[css.index("@media print"):]
+    css = source[source.index("<style>") : source.index("</style>")]
+    print_css = css[css.index("@media print") :]
     assert "page-break-before: always" in print_css and "section.phase" in print_css
     assert "break-inside: avoid" in print_css
     assert "white-space: pre-wrap" in css and "overflow-wrap: anywhere" in css
@@ -402,7 +419,10 @@ def test_docx_headings_use_built_in_styles(guide, filled):
     assert document.paragraphs[0].style.name == "Title"
     assert styled(document, "Title") == ["Ærø Kommune"]
     assert styled(document, "Heading 1") == [
-        common.PROGRESS_HEADING, *phase_headings(guide), common.SOURCE_HEADING]
+        common.PROGRESS_HEADING,
+        *phase_headings(guide),
+        common.SOURCE_HEADING,
+    ]
     tools = [tool.title for phase in guide.phases for tool in phase.tools]
     assert [t for t in styled(document, "Heading 2") if t != common.OPEN_HEADING] == tools
     assert styled(document, "Heading 2").count(common.OPEN_HEADING) == len(guide.phases)

@@ -59,18 +59,26 @@ def nested(depth: int) -> str:
     return opening + "  " * (depth - 1) + "k: v\n"
 
 
-STRINGS_STAY_STRINGS = ["svar: no\n", "svar: 12:30\n", "svar: 0123\n", "svar: 2024-01-02\n",
-                        "svar: ~\n", "svar: 1e3\n", "svar: true\n", "svar: .nan\n"]
+STRINGS_STAY_STRINGS = [
+    "svar: no\n",
+    "svar: 12:30\n",
+    "svar: 0123\n",
+    "svar: 2024-01-02\n",
+    "svar: ~\n",
+    "svar: 1e3\n",
+    "svar: true\n",
+    "svar: .nan\n",
+]
 ACCEPTED = [nested(yamlio.MAX_DEPTH), "svar: |\n  To linjer\n  med æøå & mere\n"]
 REJECTED = [
-    "a: &x 1\nb: *x\n",                       # alias
-    "a: &x 1\n",                              # anchor alone
-    "- &x {a: 1}\n- *x\n",                    # alias of a collection
+    "a: &x 1\nb: *x\n",  # alias
+    "a: &x 1\n",  # anchor alone
+    "- &x {a: 1}\n- *x\n",  # alias of a collection
     "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n",  # the start of a "billion laughs"
-    "a: 1\na: 2\n",                           # duplicate key
-    "base: {a: 1}\nny:\n  <<: {a: 2}\n",      # merge key
+    "a: 1\na: 2\n",  # duplicate key
+    "base: {a: 1}\nny:\n  <<: {a: 2}\n",  # merge key
     "a: !!python/object/apply:os.system [true]\n",  # code execution
-    nested(yamlio.MAX_DEPTH + 1),             # too deep
+    nested(yamlio.MAX_DEPTH + 1),  # too deep
 ]
 
 
@@ -90,9 +98,15 @@ def modules_after(argv: list[str], home: Path, tmp_path: Path) -> set[str]:
     listing = tmp_path / "moduler.txt"
     env = {**os.environ, "SPREDNING_HJEM": str(home), "COLUMNS": "80", "NO_COLOR": "1"}
     env.pop("SPREDNING_GUIDE", None)
-    result = subprocess.run([sys.executable, "-c", RUN_AND_LIST_MODULES, str(listing), *argv],
-                            env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", RUN_AND_LIST_MODULES, str(listing), *argv],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     return set(listing.read_text(encoding="utf-8").split())
 
@@ -102,24 +116,37 @@ def imported(modules: set[str], package: str) -> list[str]:
     return sorted(m for m in modules if m == package or m.startswith(package + "."))
 
 
-@pytest.mark.parametrize("argv", [["status"], ["vis"], ["guide"], ["projekter"], ["rapport"],
-                                  ["rapport", "--format", "docx"], ["--help"], ["--version"]],
-                         ids=" ".join)
-def test_non_interactive_commands_do_not_import_the_prompt_library(argv, project_home,
-                                                                   tmp_path):
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["status"],
+        ["vis"],
+        ["guide"],
+        ["projekter"],
+        ["rapport"],
+        ["rapport", "--format", "docx"],
+        ["--help"],
+        ["--version"],
+    ],
+    ids=" ".join,
+)
+def test_non_interactive_commands_do_not_import_the_prompt_library(argv, project_home, tmp_path):
     modules = modules_after(argv, project_home, tmp_path)
     assert "spredning.cli" in modules  # the listing is of a real run
     for package in INTERACTIVE_ONLY:
         assert imported(modules, package) == [], f"'spredning {' '.join(argv)}' imports {package}"
 
 
-@pytest.mark.parametrize(("argv", "module"), [(["status"], "status"), (["vis"], "status"),
-                                              (["guide"], "guide"), (["projekter"], "project")],
-                         ids=lambda value: " ".join(value) if isinstance(value, list) else value)
+@pytest.mark.parametrize(
+    ("argv", "module"),
+    [(["status"], "status"), (["vis"], "status"), (["guide"], "guide"), (["projekter"], "project")],
+    ids=lambda value: " ".join(value) if isinstance(value, list) else value,
+)
 def test_a_command_imports_only_its_own_command_module(argv, module, project_home, tmp_path):
     modules = modules_after(argv, project_home, tmp_path)
     assert imported(modules, "spredning.cli.commands") == sorted(
-        {"spredning.cli.commands", "spredning.cli.commands.common", f"spredning.cli.commands.{module}"})
+        {"spredning.cli.commands", "spredning.cli.commands.common", f"spredning.cli.commands.{module}"}
+    )
 
 
 def test_every_registered_command_is_in_the_lazy_table():
@@ -145,7 +172,8 @@ def test_help_lists_every_command_of_every_module(project_home, tmp_path):
     modules = modules_after(["--help"], project_home, tmp_path)
     commands = Path(cli.__file__).parent / "commands"
     expected = {f"spredning.cli.commands.{p.stem}" for p in commands.glob("*.py")} - {
-        "spredning.cli.commands.__init__"}
+        "spredning.cli.commands.__init__"
+    }
     assert set(imported(modules, "spredning.cli.commands")) == expected | {"spredning.cli.commands"}
 
 
@@ -168,8 +196,14 @@ def test_the_c_loader_and_dumper_are_used_when_libyaml_is_present():
 
 def load_cases(texts: list[str], mode: str) -> dict:
     """Load texts with yamlio in a fresh interpreter, with libyaml ("c") or without it."""
-    result = subprocess.run([sys.executable, "-c", LOAD_CASES, mode], input=json.dumps(texts),
-                            capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", LOAD_CASES, mode],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -209,5 +243,4 @@ def test_both_parsers_agree(loaded):
         pytest.skip("PyYAML was built without libyaml")
     c, fallback = loaded["c"]["results"], loaded["nolibyaml"]["results"]
     assert [kind for kind, _ in c] == [kind for kind, _ in fallback]
-    assert [value for kind, value in c if kind == "ok"] == \
-        [value for kind, value in fallback if kind == "ok"]
+    assert [value for kind, value in c if kind == "ok"] == [value for kind, value in fallback if kind == "ok"]

@@ -27,26 +27,31 @@ def saved(store: Store, slug: str) -> dict:
 
 def leftovers(folder: Path) -> list[str]:
     """Files in the folder that are neither projects, the active marker nor lock files."""
-    return sorted(p.name for p in folder.iterdir()
-                  if not (p.suffix == ".yaml" or p.name == store_module.ACTIVE_FILE
-                          or p.name.endswith(".lock")))
+    return sorted(
+        p.name
+        for p in folder.iterdir()
+        if not (p.suffix == ".yaml" or p.name == store_module.ACTIVE_FILE or p.name.endswith(".lock"))
+    )
 
 
 # --- slugify and path_for ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "slug"), [
-    ("Ærø Kommune", "aeroe-kommune"),
-    ("Ålborg Øst", "aalborg-oest"),
-    ("ÆØÅ æøå", "aeoeaa-aeoeaa"),
-    ("Café Müller à Nîmes", "cafe-muller-a-nimes"),
-    ("Genoptræning, Ærø (2024)!", "genoptraening-aeroe-2024"),
-    ("  mange   mellemrum  ", "mange-mellemrum"),
-    ("../../etc", "etc"),
-    ("a/b\\c", "a-b-c"),
-    ("!!!", ""),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Ærø Kommune", "aeroe-kommune"),
+        ("Ålborg Øst", "aalborg-oest"),
+        ("ÆØÅ æøå", "aeoeaa-aeoeaa"),
+        ("Café Müller à Nîmes", "cafe-muller-a-nimes"),
+        ("Genoptræning, Ærø (2024)!", "genoptraening-aeroe-2024"),
+        ("  mange   mellemrum  ", "mange-mellemrum"),
+        ("../../etc", "etc"),
+        ("a/b\\c", "a-b-c"),
+        ("!!!", ""),
+        ("", ""),
+    ],
+)
 def test_slugify(name, slug):
     assert slugify(name) == slug
 
@@ -57,8 +62,9 @@ def test_slugify_keeps_slugs_short_without_a_trailing_dash():
     assert not slug.endswith("-")
 
 
-@pytest.mark.parametrize("bad", ["", "../etc", "a/b", "Aeroe", "-a", "a-", "a--b", "æø", "a.yaml",
-                                 ".aktivt-projekt"])
+@pytest.mark.parametrize(
+    "bad", ["", "../etc", "a/b", "Aeroe", "-a", "a-", "a--b", "æø", "a.yaml", ".aktivt-projekt"]
+)
 def test_path_for_rejects_slugs_that_could_leave_the_folder(store, bad):
     with pytest.raises(UsageProblem) as caught:
         store.path_for(bad)
@@ -74,9 +80,16 @@ def test_path_for_a_good_slug_is_inside_the_folder(store):
 
 def test_create_and_load_round_trip(store, guide):
     answers = {GODKENDE: "Direktionen", INTERESSANT: "Ja, meget", FROM_NEWER_GUIDE: "Ukendt"}
-    project = Project(slug="aeroe-kommune", name="Ærø Kommune", description="Digital genoptræning",
-                      sharing_org="Odense Kommune", reusing_orgs=("Ærø Kommune", "Faaborg"),
-                      role="genbruge", guide_edition=guide.edition, answers=answers)
+    project = Project(
+        slug="aeroe-kommune",
+        name="Ærø Kommune",
+        description="Digital genoptræning",
+        sharing_org="Odense Kommune",
+        reusing_orgs=("Ærø Kommune", "Faaborg"),
+        role="genbruge",
+        guide_edition=guide.edition,
+        answers=answers,
+    )
 
     path = store.create(project, guide.question_ids())
 
@@ -94,8 +107,12 @@ def test_created_file_has_format_and_only_the_facts_given(store, make_project):
 
     assert data["format"] == 1
     assert "format: 1\n" in store.path_for(slug).read_text(encoding="utf-8")
-    assert data["projekt"] == {"navn": "Ærø Kommune", "beskrivelse": "Digital genoptræning",
-                               "deler": "Odense Kommune", "genbrugere": ["Ærø Kommune"]}
+    assert data["projekt"] == {
+        "navn": "Ærø Kommune",
+        "beskrivelse": "Digital genoptræning",
+        "deler": "Odense Kommune",
+        "genbrugere": ["Ærø Kommune"],
+    }
     assert not data.get("svar")  # only the two side headings, no answers
 
 
@@ -147,12 +164,10 @@ def test_loading_a_missing_project_is_a_danish_error(store):
 def test_save_answers_writes_the_changed_answers_in_guide_order(store, guide, make_project):
     slug = make_project(answers={GODKENDE: "Direktionen"})
 
-    conflicts = store.save_answers(slug, {INTERESSANT: "Ja"}, {INTERESSANT: None},
-                                   guide.question_ids())
+    conflicts = store.save_answers(slug, {INTERESSANT: "Ja"}, {INTERESSANT: None}, guide.question_ids())
 
     assert conflicts == []
-    assert list(saved(store, slug)["svar"].items()) == [(INTERESSANT, "Ja"),
-                                                         (GODKENDE, "Direktionen")]
+    assert list(saved(store, slug)["svar"].items()) == [(INTERESSANT, "Ja"), (GODKENDE, "Direktionen")]
 
 
 def test_save_answers_leaves_answers_it_was_not_given(store, guide, make_project):
@@ -169,8 +184,7 @@ def test_save_without_a_change_does_not_rewrite_the_file(store, guide, make_proj
     os.utime(path, ns=(1_000_000_000, 1_000_000_000))
     inode = path.stat().st_ino
 
-    conflicts = store.save_answers(slug, {INTERESSANT: "Ja"}, {INTERESSANT: "Ja"},
-                                   guide.question_ids())
+    conflicts = store.save_answers(slug, {INTERESSANT: "Ja"}, {INTERESSANT: "Ja"}, guide.question_ids())
 
     assert conflicts == []
     assert path.stat().st_mtime_ns == 1_000_000_000
@@ -183,10 +197,10 @@ def test_save_rereads_the_file_so_another_writers_answer_survives(tmp_path, guid
     mine, theirs = Store(home), Store(home)
     shown = mine.load(slug)
 
-    theirs.save_answers(slug, {SAMME_BEHOV: "Deres svar"}, {SAMME_BEHOV: None},
-                        guide.question_ids())
-    conflicts = mine.save_answers(slug, {INTERESSANT: "Mit svar"},
-                                  {INTERESSANT: shown.answer(INTERESSANT)}, guide.question_ids())
+    theirs.save_answers(slug, {SAMME_BEHOV: "Deres svar"}, {SAMME_BEHOV: None}, guide.question_ids())
+    conflicts = mine.save_answers(
+        slug, {INTERESSANT: "Mit svar"}, {INTERESSANT: shown.answer(INTERESSANT)}, guide.question_ids()
+    )
 
     assert conflicts == []
     assert saved(mine, slug)["svar"] == {INTERESSANT: "Mit svar", SAMME_BEHOV: "Deres svar"}
@@ -198,10 +212,13 @@ def test_save_returns_a_conflict_when_the_answer_changed_on_disk(tmp_path, guide
     mine, theirs = Store(home), Store(home)
     shown = mine.load(slug).answer(INTERESSANT)
 
-    theirs.save_answers(slug, {INTERESSANT: "Deres udgave"}, {INTERESSANT: shown},
-                        guide.question_ids())
-    conflicts = mine.save_answers(slug, {INTERESSANT: "Min udgave", SAMME_BEHOV: "Ja"},
-                                  {INTERESSANT: shown, SAMME_BEHOV: None}, guide.question_ids())
+    theirs.save_answers(slug, {INTERESSANT: "Deres udgave"}, {INTERESSANT: shown}, guide.question_ids())
+    conflicts = mine.save_answers(
+        slug,
+        {INTERESSANT: "Min udgave", SAMME_BEHOV: "Ja"},
+        {INTERESSANT: shown, SAMME_BEHOV: None},
+        guide.question_ids(),
+    )
 
     assert conflicts == [store_module.SaveConflict(INTERESSANT, "Deres udgave")]
     assert saved(mine, slug)["svar"] == {INTERESSANT: "Deres udgave", SAMME_BEHOV: "Ja"}
@@ -210,11 +227,11 @@ def test_save_returns_a_conflict_when_the_answer_changed_on_disk(tmp_path, guide
 def test_a_conflict_also_when_the_answer_was_removed_on_disk(tmp_path, guide, make_project):
     home = tmp_path / "hjem"
     slug = make_project(answers={INTERESSANT: "Første udgave"})
-    Store(home).save_answers(slug, {INTERESSANT: None}, {INTERESSANT: "Første udgave"},
-                             guide.question_ids())
+    Store(home).save_answers(slug, {INTERESSANT: None}, {INTERESSANT: "Første udgave"}, guide.question_ids())
 
-    conflicts = Store(home).save_answers(slug, {INTERESSANT: "Min udgave"},
-                                         {INTERESSANT: "Første udgave"}, guide.question_ids())
+    conflicts = Store(home).save_answers(
+        slug, {INTERESSANT: "Min udgave"}, {INTERESSANT: "Første udgave"}, guide.question_ids()
+    )
 
     assert conflicts == [store_module.SaveConflict(INTERESSANT, None)]
     assert INTERESSANT not in (saved(Store(home), slug).get("svar") or {})
@@ -223,8 +240,7 @@ def test_a_conflict_also_when_the_answer_was_removed_on_disk(tmp_path, guide, ma
 def test_no_conflict_when_disk_already_holds_the_same_new_answer(store, guide, make_project):
     slug = make_project(answers={INTERESSANT: "Samme"})
 
-    conflicts = store.save_answers(slug, {INTERESSANT: "Samme"}, {INTERESSANT: None},
-                                   guide.question_ids())
+    conflicts = store.save_answers(slug, {INTERESSANT: "Samme"}, {INTERESSANT: None}, guide.question_ids())
 
     assert conflicts == []
 
@@ -244,7 +260,10 @@ def test_answers_of_a_newer_guide_are_kept_on_save(store, guide, make_project):
     store.save_answers(slug, {INTERESSANT: "Ja"}, {INTERESSANT: None}, guide.question_ids())
 
     assert list(saved(store, slug)["svar"].items()) == [
-        (INTERESSANT, "Ja"), (GODKENDE, "Direktionen"), (FROM_NEWER_GUIDE, "Fra en nyere guide")]
+        (INTERESSANT, "Ja"),
+        (GODKENDE, "Direktionen"),
+        (FROM_NEWER_GUIDE, "Fra en nyere guide"),
+    ]
 
 
 def test_file_is_readable_yaml_with_literal_blocks_and_danish_letters(store, guide, make_project):
@@ -262,8 +281,22 @@ def test_file_is_readable_yaml_with_literal_blocks_and_danish_letters(store, gui
     assert store.load(slug).answer(INTERESSANT) == answer
 
 
-@pytest.mark.parametrize("tricky", ["no", "12:30", "0123", "null", "~", "- a", "a: b", "# x",
-                                    "'quoted'", "[bold]x[/] :warning:", "   indrykket\nlinje"])
+@pytest.mark.parametrize(
+    "tricky",
+    [
+        "no",
+        "12:30",
+        "0123",
+        "null",
+        "~",
+        "- a",
+        "a: b",
+        "# x",
+        "'quoted'",
+        "[bold]x[/] :warning:",
+        "   indrykket\nlinje",
+    ],
+)
 def test_answers_that_look_like_yaml_come_back_as_typed(store, guide, make_project, tricky):
     slug = make_project()
 
@@ -276,16 +309,18 @@ def test_no_temp_files_are_left_after_saves(store, guide, make_project):
     slug = make_project()
     store.set_active(slug)
     for number in range(5):
-        store.save_answers(slug, {INTERESSANT: f"Svar {number}"}, {INTERESSANT: None}
-                           if number == 0 else {INTERESSANT: f"Svar {number - 1}"},
-                           guide.question_ids())
+        store.save_answers(
+            slug,
+            {INTERESSANT: f"Svar {number}"},
+            {INTERESSANT: None} if number == 0 else {INTERESSANT: f"Svar {number - 1}"},
+            guide.question_ids(),
+        )
 
     assert leftovers(store.home) == []
     assert store.load(slug).answer(INTERESSANT) == "Svar 4"
 
 
-def test_a_held_lock_gives_a_danish_error_and_saves_nothing(store, guide, make_project,
-                                                           monkeypatch):
+def test_a_held_lock_gives_a_danish_error_and_saves_nothing(store, guide, make_project, monkeypatch):
     import filelock
 
     slug = make_project()
@@ -295,8 +330,9 @@ def test_a_held_lock_gives_a_danish_error_and_saves_nothing(store, guide, make_p
     other.acquire()
     try:
         with pytest.raises(SpredningError) as caught:
-            Store(store.home).save_answers(slug, {INTERESSANT: "Ja"}, {INTERESSANT: None},
-                                           guide.question_ids())
+            Store(store.home).save_answers(
+                slug, {INTERESSANT: "Ja"}, {INTERESSANT: None}, guide.question_ids()
+            )
     finally:
         other.release()
 

@@ -46,19 +46,83 @@ def new_project(store: Store, name: str = "Holdbar") -> str:
 
 # --- property: any text survives save and load exactly -------------------------------------------
 
-YAML_TRAPS = ["no", "NO", "No", "on", "off", "yes", "y", "n", "~", "null", "Null", "true", "False",
-              "12:30", "0123", "0x1f", "0o17", "1e3", ".inf", "-.nan", "2024-01-02", "---", "...",
-              "- a", "? a", ": a", "a: b", "a:b", "#", "# kommentar", "a # b", "|", "|-", ">", ">+",
-              "&anker", "*alias", "!tag", "!!python/object:os.system", "%YAML 1.2", "@", "`",
-              "'", '"', "\\", "{a: b}", "[a, b]", "<<", "=", "\t", " foran", "bagved ", "a\r\nb",
-              "a\rb", "linje\n", "\n\nforan", "\ufeffbom", "\x85", "\u2028", "\u2029", "\x00",
-              "\x1b[2J", "\u202e", "æøå ÆØÅ", "👩\u200d💻", "\U0010fffd", "\ufffe", "\uffff"]
+YAML_TRAPS = [
+    "no",
+    "NO",
+    "No",
+    "on",
+    "off",
+    "yes",
+    "y",
+    "n",
+    "~",
+    "null",
+    "Null",
+    "true",
+    "False",
+    "12:30",
+    "0123",
+    "0x1f",
+    "0o17",
+    "1e3",
+    ".inf",
+    "-.nan",
+    "2024-01-02",
+    "---",
+    "...",
+    "- a",
+    "? a",
+    ": a",
+    "a: b",
+    "a:b",
+    "#",
+    "# kommentar",
+    "a # b",
+    "|",
+    "|-",
+    ">",
+    ">+",
+    "&anker",
+    "*alias",
+    "!tag",
+    "!!python/object:os.system",
+    "%YAML 1.2",
+    "@",
+    "`",
+    "'",
+    '"',
+    "\\",
+    "{a: b}",
+    "[a, b]",
+    "<<",
+    "=",
+    "\t",
+    " foran",
+    "bagved ",
+    "a\r\nb",
+    "a\rb",
+    "linje\n",
+    "\n\nforan",
+    "\ufeffbom",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\x00",
+    "\x1b[2J",
+    "\u202e",
+    "æøå ÆØÅ",
+    "👩\u200d💻",
+    "\U0010fffd",
+    "\ufffe",
+    "\uffff",
+]
 any_char = st.characters(exclude_categories=("Cs",))  # everything but lone surrogates
 answer_text = st.one_of(
     st.sampled_from(YAML_TRAPS),
     st.text(any_char, min_size=1, max_size=60),
-    st.lists(st.one_of(st.sampled_from(YAML_TRAPS), st.text(any_char, max_size=10)),
-             min_size=2, max_size=6).map("".join),
+    st.lists(
+        st.one_of(st.sampled_from(YAML_TRAPS), st.text(any_char, max_size=10)), min_size=2, max_size=6
+    ).map("".join),
     st.text(st.sampled_from(" \t\r\n|#:-"), min_size=1, max_size=8).map(lambda s: "x" + s + "y"),
 ).filter(lambda text: text.strip())  # a blank answer means "not answered" (see below)
 question_id = st.one_of(
@@ -82,8 +146,10 @@ def test_any_answer_text_survives_save_and_load_exactly(answers):
 
 
 @settings(max_examples=50, deadline=None)
-@given(name=st.text(any_char, min_size=1, max_size=40).filter(lambda t: t.strip()),
-       description=st.text(any_char, max_size=40))
+@given(
+    name=st.text(any_char, min_size=1, max_size=40).filter(lambda t: t.strip()),
+    description=st.text(any_char, max_size=40),
+)
 @example(name="0", description="\n")  # found by hypothesis: a description of only line breaks
 @example(name="&", description="Linje\n\n")  # ends in a kept-newlines block, then 'svar:'
 def test_any_project_name_and_description_survive(name, description):
@@ -127,8 +193,9 @@ def save_new(store: Store, slug: str, text: object = "Det nye svar") -> None:
     store.save_answers(slug, {QID: text}, {QID: "Det gamle svar"}, order=())
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
-                    reason="root may write in a read-only folder")
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root may write in a read-only folder"
+)
 def test_a_read_only_folder(store, saved_project):
     slug, before = saved_project
     store.home.chmod(0o555)
@@ -141,8 +208,9 @@ def test_a_read_only_folder(store, saved_project):
     assert_untouched(store, slug, before)
 
 
-@pytest.mark.parametrize(("code", "reason"), [(errno.EROFS, "drevet er skrivebeskyttet"),
-                                              (errno.EACCES, "ingen adgang")])
+@pytest.mark.parametrize(
+    ("code", "reason"), [(errno.EROFS, "drevet er skrivebeskyttet"), (errno.EACCES, "ingen adgang")]
+)
 def test_a_folder_that_refuses_new_files(store, saved_project, monkeypatch, code, reason):
     """The same as a read-only folder, for a test run as root: creating the temp file fails."""
     slug, before = saved_project
@@ -240,13 +308,16 @@ def test_ctrl_c_in_the_middle_of_a_write(store, saved_project, monkeypatch):
     assert_untouched(store, slug, before)
 
 
-@pytest.mark.parametrize(("value", "words"), [
-    ("svar med \ud800 ensom surrogat", "U+D800"),
-    ("\udcff fra en forkert afkodet fil", "U+DCFF"),
-    (object(), "ikke en tekst"),
-    (42, "ikke en tekst"),
-    (["en", "liste"], "ikke en tekst"),
-])
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("svar med \ud800 ensom surrogat", "U+D800"),
+        ("\udcff fra en forkert afkodet fil", "U+DCFF"),
+        (object(), "ikke en tekst"),
+        (42, "ikke en tekst"),
+        (["en", "liste"], "ikke en tekst"),
+    ],
+)
 def test_a_value_that_cannot_be_written(store, saved_project, value, words):
     slug, before = saved_project
     with pytest.raises(SpredningError) as caught:
@@ -315,8 +386,12 @@ def expected_text(qid: str) -> str:
 
 
 def start_saver(home: Path, slug: str, prefix: str, count: int) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", SAVER, str(home), slug, prefix, str(count)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", SAVER, str(home), slug, prefix, str(count)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def wait_for_first_line(proc: subprocess.Popen, timeout: float) -> str:

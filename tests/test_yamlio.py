@@ -20,11 +20,36 @@ def problem(text: str) -> str:
 # --- Reading -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value", [
-    "no", "NO", "No", "yes", "on", "off", "true", "False", "y", "n",
-    "12:30", "0123", "0x1f", "0o17", "2024-01-02", "2024-01-02 12:30:00", "~", "null",
-    "1e3", ".inf", "-.inf", ".nan", "3.14", "42", "1_000",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "no",
+        "NO",
+        "No",
+        "yes",
+        "on",
+        "off",
+        "true",
+        "False",
+        "y",
+        "n",
+        "12:30",
+        "0123",
+        "0x1f",
+        "0o17",
+        "2024-01-02",
+        "2024-01-02 12:30:00",
+        "~",
+        "null",
+        "1e3",
+        ".inf",
+        "-.inf",
+        ".nan",
+        "3.14",
+        "42",
+        "1_000",
+    ],
+)
 def test_plain_scalars_stay_the_strings_they_were(value):
     assert yamlio.loads(f"svar: {value}\n") == {"svar": value}
     assert yamlio.loads(f"{value}: svar\n") == {value: "svar"}
@@ -59,12 +84,15 @@ def test_duplicate_keys_are_rejected_in_nested_mappings():
     assert "'a'" in problem("ydre:\n  a: 1\n  a: 2\n")
 
 
-@pytest.mark.parametrize("text", [
-    "a: &x 1\nb: *x\n",
-    "a: &x 1\n",
-    "a: &x [1, 2]\nb: *x\n",
-    "- &x {a: 1}\n- *x\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: *x\n",
+        "a: &x 1\n",
+        "a: &x [1, 2]\nb: *x\n",
+        "- &x {a: 1}\n- *x\n",
+    ],
+)
 def test_anchors_and_aliases_are_rejected(text):
     assert "(& og *)" in problem(text)
 
@@ -73,17 +101,20 @@ def test_merge_keys_are_rejected():
     assert "ikke tilladt" in problem("a: {b: 1}\nc:\n  <<: {d: 2}\n")
 
 
-@pytest.mark.parametrize("text", [
-    "a: !!python/object/apply:os.getcwd []\n",
-    "a: !!python/name:os.getcwd\n",
-    "!!python/object:collections.OrderedDict {}\n",
-    "a: !ukendt x\n",
-    "a: !!int 3\n",
-    "a: !!bool yes\n",
-    "a: !!binary aGk=\n",
-    "a: !!timestamp 2024-01-02\n",
-    "!!set {a, b}\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object/apply:os.getcwd []\n",
+        "a: !!python/name:os.getcwd\n",
+        "!!python/object:collections.OrderedDict {}\n",
+        "a: !ukendt x\n",
+        "a: !!int 3\n",
+        "a: !!bool yes\n",
+        "a: !!binary aGk=\n",
+        "a: !!timestamp 2024-01-02\n",
+        "!!set {a, b}\n",
+    ],
+)
 def test_python_unknown_and_typed_tags_are_rejected(text):
     assert "ulovlig YAML-type" in problem(text)
 
@@ -197,8 +228,7 @@ def test_dumps_then_loads_gives_back_the_same_answers(data):
     assert yamlio.loads(yamlio.dumps(data)) == data
 
 
-@pytest.mark.parametrize("value", ["a\x85b", "\x85", "a\n\x85b", "a\u2028b", "a\u2029b",
-                                   "👍\u2028b\n"])
+@pytest.mark.parametrize("value", ["a\x85b", "\x85", "a\n\x85b", "a\u2028b", "a\u2029b", "👍\u2028b\n"])
 def test_unicode_line_breaks_survive_a_round_trip(value):
     assert yamlio.loads(yamlio.dumps({"svar": value})) == {"svar": value}
 

@@ -1,7 +1,9 @@
 """The Typer app, its global options and the one error boundary.
 
-Commands live in spredning/commands/, one module each; they raise SpredningError for anything the
-user must hear about, and this module is the only place that prints errors and chooses exit codes.
+Commands live in spredning/cli/commands/, one module each, built only when used. They raise
+SpredningError (a catalogue key and parameters) for anything the user must hear about, and this
+module is the only place that turns errors into words and exit codes. The language is chosen
+before any command is built, so help texts, prompts and messages all come from one catalogue.
 """
 
 from __future__ import annotations
@@ -11,27 +13,44 @@ import errno
 import functools
 import importlib
 import os
-import re
+import shutil
 import sys
 
 import typer
 import typer.main
 
-from spredning import __version__
-from spredning.app.context import Settings
-from spredning.cli import typer_compat as dansk
+from spredning import __version__, i18n
+from spredning.app.workspace import Settings
+from spredning.cli import typer_compat
 from spredning.cli.typer_compat import ClickException, UsageError
-from spredning.core.errors import EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, SpredningError
+from spredning.core.errors import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Message,
+    SpredningError,
+    UsageProblem,
+)
+from spredning.i18n import t
 
 DEBUG_ENV = "SPREDNING_DEBUG"
-GLOBAL_WITH_VALUE = ("--guide", "--hjem", "--projekt")
-INTERRUPTED = "Afbrudt. Intet er gået tabt af det, der allerede var gemt."
+GLOBAL_WITH_VALUE = ("--guide", "--hjem", "--projekt", "--sprog")
 
-# Each command and the module in spredning/commands/ that registers it, in the order --help shows.
+# Each command and the module in spredning/cli/commands/ that registers it, in the order --help shows.
 COMMANDS = {
-    "start": "project", "projekter": "project", "fase": "fase", "status": "status", "vis": "status",
-    "rapport": "rapport", "eksport": "exchange", "importer": "exchange", "konflikter": "exchange",
-    "guide": "guide", "valider": "guide", "projekt": "project",
+    "start": "project",
+    "projekter": "project",
+    "fase": "fase",
+    "status": "status",
+    "vis": "status",
+    "rapport": "rapport",
+    "eksport": "exchange",
+    "importer": "exchange",
+    "konflikter": "exchange",
+    "guide": "guide",
+    "valider": "guide",
+    "projekt": "project",
 }
 
 
@@ -44,7 +63,7 @@ def _commands_in(module_name: str) -> dict:
     return typer.main.get_group(commands).commands
 
 
-class SpredningGroup(dansk.DanishGroup):
+class SpredningGroup(typer_compat.DanishGroup):
     """The top-level group; a command's module is imported and built only when it is used.
 
     'spredning status' thus pays neither for importing the other commands' modules nor for
@@ -61,80 +80,68 @@ class SpredningGroup(dansk.DanishGroup):
         return _commands_in(module_name).get(name) if module_name else None
 
 
-app = typer.Typer(
-    name="spredning",
-    cls=SpredningGroup,
-    add_completion=False,
-    rich_markup_mode=None,
-    no_args_is_help=True,
-    help="Spredningsguiden i terminalen: del og genbrug offentlig innovation, fase for fase.",
-    epilog="Eksempel: spredning start, derefter spredning fase tjek --rolle genbruge.",
-)
-
-
 def _show_version(value: bool) -> None:
     if value:
         print(f"spredning {__version__}")
         raise typer.Exit()
 
 
-@app.callback()
-def _global_options(
-    ctx: typer.Context,
-    guide: str | None = typer.Option(
-        None, "--guide", metavar="MAPPE",
-        help="Brug guideindhold fra denne mappe (ellers $SPREDNING_GUIDE eller den indbyggede).",
-    ),
-    hjem: str | None = typer.Option(
-        None, "--hjem", metavar="MAPPE",
-        help="Mappen med projekterne (ellers $SPREDNING_HJEM eller din egen datamappe).",
-    ),
-    projekt: str | None = typer.Option(
-        None, "--projekt", metavar="NAVN", help="Arbejd med dette projekt i stedet for det aktive.",
-    ),
-    debug: bool = typer.Option(
-        False, "--debug", help="Vis tekniske detaljer ved uventede fejl (for udviklere).",
-    ),
-    version: bool = typer.Option(
-        False, "--version", callback=_show_version, is_eager=True,
-        help="Vis versionsnummeret og afslut.",
-    ),
-) -> None:
-    ctx.obj = Settings(guide_dir=guide, home=hjem, project=projekt, debug=debug)
+@functools.cache
+def build_app() -> typer.Typer:
+    """The Typer app, with help texts in the chosen language."""
+    app = typer.Typer(
+        name="spredning",
+        cls=SpredningGroup,
+        add_completion=False,
+        rich_markup_mode=None,
+        no_args_is_help=True,
+        help=t("help.app"),
+        epilog=t("help.app-epilog"),
+    )
+
+    @app.callback()
+    def _global_options(
+        ctx: typer.Context,
+        guide: str | None = typer.Option(
+            None, "--guide", metavar=t("metavar.folder"), help=t("help.option.guide")
+        ),
+        hjem: str | None = typer.Option(
+            None, "--hjem", metavar=t("metavar.folder"), help=t("help.option.hjem")
+        ),
+        projekt: str | None = typer.Option(
+            None, "--projekt", metavar=t("metavar.name"), help=t("help.option.projekt")
+        ),
+        sprog: str | None = typer.Option(None, "--sprog", metavar="da|en", help=t("help.option.sprog")),
+        debug: bool = typer.Option(False, "--debug", help=t("help.option.debug")),
+        version: bool = typer.Option(
+            False, "--version", callback=_show_version, is_eager=True, help=t("help.option.version")
+        ),
+    ) -> None:
+        if projekt is not None and not projekt.strip():
+            raise UsageProblem("usage.empty-project")
+        ctx.obj = Settings(guide_dir=guide, home=hjem, project=projekt, debug=debug, language=i18n.language())
+
+    return app
 
 
-def _usage_message(exc) -> str:
-    """Turn Typer's English usage errors into Danish."""
-    name = type(exc).__name__
-    option = getattr(exc, "option_name", None)
-    if name == "NoSuchOption":
-        return f"Tilvalget {option} findes ikke."
-    if name == "BadOptionUsage":
-        return f"Tilvalget {option} skal have en værdi."
-    if name == "MissingParameter":
-        param = getattr(exc, "param", None)
-        shown = (getattr(param, "metavar", None) or (getattr(param, "name", "") or "").upper()
-                 or "en værdi")
-        return f"Der mangler {shown}."
-    message = exc.format_message()
-    if message in dansk.TRANSLATED or message.startswith("Kommandoen "):
-        return message
-    extra = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", message, re.S)
-    if extra:
-        return f"Der er for mange argumenter: {extra.group(1)}"
-    return f"Kommandoen blev brugt forkert ({message})."
-
-
-def _print_error(message: str, hint: str | None, label: str = "Fejl: ") -> None:
-    from rich.text import Text
-
-    from spredning.cli.render import make_console
-    from spredning.core.textsafe import clean
+def print_error(message: Message, hint: Message | None, label: bool = True) -> None:
+    """Write an error and its hint to stderr in the user's language."""
+    from spredning.cli.console import make_console, say
 
     console = make_console(stderr=True)
-    console.print(Text.assemble((label, "bold red"), clean(message)))
-    if hint:
-        console.print(Text(clean(hint), style="yellow"))
+    text = say(message.key, **message.params)
+    if label:
+        text = say("error.label", style="bold red").append_text(text)
+    console.print(text)
+    if hint is not None:
+        console.print(say(hint.key, style="yellow", **hint.params))
+
+
+def _hint(exc: SpredningError) -> Message | None:
+    if isinstance(exc.hint, Message):
+        return exc.hint
+    key = exc.hint or f"{exc.key}.hint"
+    return Message(key, exc.params) if i18n.has(key) else None
 
 
 def _output_failed(exc: OSError) -> int:
@@ -143,10 +150,10 @@ def _output_failed(exc: OSError) -> int:
         with contextlib.suppress(OSError, ValueError):  # and nothing more to write at exit
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
-    reason = "disken er fuld" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+    from spredning.core.fileio import reason
+
     with contextlib.suppress(OSError):  # stderr may be the full disk too
-        _print_error(f"Kunne ikke skrive eller læse ({reason}).",
-                     "Dine gemte svar er ikke berørt. Tjek pladsen på disken og prøv igen.")
+        print_error(Message("error.output", {"reason": reason(exc)}), Message("error.output.hint"))
     return EXIT_ERROR
 
 
@@ -156,44 +163,44 @@ def _debug_wanted(argv: list[str]) -> bool:
 
 def _usage_failed(exc: UsageError) -> int:
     """A wrong command line: the help when nothing was given, else a Danish message."""
-    if type(exc).__name__ == "NoArgsIsHelpError":  # plain 'spredning': show the help
+    if isinstance(exc, typer_compat.NoArgsIsHelpError):  # plain 'spredning' or 'spredning projekt'
         print(exc.format_message())
         return EXIT_OK
     path = exc.ctx.command_path if exc.ctx is not None else "spredning"
-    _print_error(_usage_message(exc), f"Se '{path} --help' for at få hjælp.")
+    print_error(typer_compat.usage_message(exc), Message("usage.see-help", {"command": path}))
     return EXIT_USAGE
 
 
 def _unexpected(exc: Exception) -> int:
     with contextlib.suppress(OSError):
-        _print_error(f"Der skete en uventet fejl: {type(exc).__name__}.",
-                     "Dine gemte svar er ikke berørt. Kør kommandoen igen med --debug for "
-                     "detaljer, og send dem gerne til udviklerne.")
+        print_error(
+            Message("error.unexpected", {"kind": type(exc).__name__}), Message("error.unexpected.hint")
+        )
     return EXIT_ERROR
 
 
 def _run(args: list[str]) -> int:
-    """Run the app; every failure becomes a Danish message and its exit code."""
+    """Run the app; every failure becomes a message in the user's language and its exit code."""
     try:
-        code = app(args=args, prog_name="spredning", standalone_mode=False)
+        code = build_app()(args=args, prog_name="spredning", standalone_mode=False)
         if code == EXIT_INTERRUPTED:  # Typer turns Ctrl+C into exit code 130 without a word
-            _print_error(INTERRUPTED, None, "")
+            print_error(Message("error.interrupted"), None, label=False)
     except SpredningError as exc:
-        _print_error(exc.message, exc.hint, "" if exc.exit_code == EXIT_INTERRUPTED else "Fejl: ")
+        print_error(exc.message, _hint(exc), label=exc.exit_code != EXIT_INTERRUPTED)
         code = exc.exit_code
-    except (typer.Abort, KeyboardInterrupt):
-        _print_error(INTERRUPTED, None, "")
+    except (typer.Abort, KeyboardInterrupt, EOFError):
+        print_error(Message("error.interrupted"), None, label=False)
         code = EXIT_INTERRUPTED
     except UsageError as exc:
         code = _usage_failed(exc)
     except ClickException as exc:
-        _print_error(exc.format_message(), None)
+        print_error(typer_compat.usage_message(exc), None)
         code = exc.exit_code
     return code if isinstance(code, int) else EXIT_OK
 
 
 def globals_first(args: list[str]) -> list[str]:
-    """Move --guide, --hjem, --projekt and --debug to the front, so they work after a command too.
+    """Move the global options to the front, so they work after a command too.
 
     People write 'spredning status --projekt X' as naturally as 'spredning --projekt X status'.
     """
@@ -208,7 +215,7 @@ def globals_first(args: list[str]) -> list[str]:
         if word == "--debug" or (word.split("=", 1)[0] in GLOBAL_WITH_VALUE and "=" in word):
             front.append(word)
         elif word in GLOBAL_WITH_VALUE and position + 1 < len(args):
-            front.extend(args[position:position + 2])
+            front.extend(args[position : position + 2])
             position += 1
         else:
             rest.append(word)
@@ -216,12 +223,44 @@ def globals_first(args: list[str]) -> list[str]:
     return front + rest
 
 
+def _language_option(args: list[str]) -> str | None:
+    """The value of --sprog, read before the app is built (help texts depend on it)."""
+    for position, word in enumerate(args):
+        if word == "--sprog" and position + 1 < len(args):
+            return args[position + 1]
+        if word.startswith("--sprog="):
+            return word.split("=", 1)[1]
+    return None
+
+
+def program_name(argv0: str) -> str:
+    """The command as this user can type it: 'spredning' when that runs this program, else its path."""
+    if not argv0 or argv0.endswith(("__main__.py", "-c")):
+        return "python -m spredning"
+    found = shutil.which("spredning")
+    with contextlib.suppress(OSError):
+        if found and os.path.samefile(found, argv0):
+            return "spredning"
+    if os.sep not in argv0:
+        return argv0
+    relative = os.path.relpath(argv0)
+    return relative if not relative.startswith("..") else argv0
+
+
 def _exit_code(argv: list[str] | None) -> int:
     """Run the command line; the one place that turns failures into messages and exit codes."""
     args = globals_first(list(sys.argv[1:] if argv is None else argv))
-    dansk.install()
+    chosen = _language_option(args)
+    i18n.set_language(i18n.language_from(chosen))
+    i18n.set_program(program_name(sys.argv[0]) if argv is None else "spredning")
+    typer_compat.install()
     try:
+        if chosen is not None and not i18n.is_known(chosen):
+            raise UsageProblem("usage.unknown-language", value=chosen, known=list(i18n.LANGUAGES))
         return _run(args)
+    except SpredningError as exc:
+        print_error(exc.message, _hint(exc))
+        return exc.exit_code
     except Exception as exc:  # a bug, or a failure while writing the answer or the message
         if _debug_wanted(args):
             raise

@@ -1,34 +1,46 @@
-"""The questionary Prompter: the interview's questions in a terminal.
+"""Prompts in the terminal (questionary) and the interview's steps as a person sees them.
 
-QuestionaryPrompter shows guide text and answers with rich (through render.py) and asks with
-questionary. It is imported only by interactive commands, so status, vis and --help never pay for
-prompt_toolkit.
+Imported only by interactive commands, so status, vis and --help never pay for prompt_toolkit.
+Nothing typed is lost: the text in an answer field is handed back as a draft when the user goes
+back (PgUp), stops (Ctrl+C, Ctrl+D), when the terminal closes (SIGHUP), and every few seconds
+while typing, so even a crash loses at most the last moments.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import os
+import signal
+import textwrap
+import time
+from collections.abc import Callable, Sequence
 
 import questionary
+from prompt_toolkit.application import run_in_terminal
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from questionary import Choice, Style
 from rich.console import Console
 from rich.text import Text
 
-from spredning.cli import render, render_project
-from spredning.core.interview import Keep, Nav, Resume, Review, Step
-from spredning.core.model import ROLE_TITLES, Phase, Project, Question, Tool, progress
+from spredning.cli import editor, render, render_project
+from spredning.core import interview
+from spredning.core.model import Answer, Partner, Question, progress
+from spredning.core.textsafe import clean, clean_name
+from spredning.i18n import t
 
-SUBMIT_HELP = "Alt+Enter (eller Esc, Enter) gemmer"
-ANSWER_HELP = (SUBMIT_HELP, "Enter: ny linje", "tomt svar: spring over",
-               "PgUp eller Ctrl+B: forrige spørgsmål", "Ctrl+C: stop (det gemte er gemt)")
-SELECT_HELP = "(vælg med piletasterne og Enter)"
+STYLE = Style(
+    [
+        ("qmark", "fg:ansicyan bold"),
+        ("question", "bold"),
+        ("instruction", "fg:ansibrightblack"),
+        ("answer", ""),
+    ]
+)
 CANCEL = object()  # the "Fortryd" choice: questionary replaces a None value with the title
-STYLE = Style([("qmark", "fg:ansicyan bold"), ("question", "bold"),
-               ("instruction", "fg:ansibrightblack"), ("answer", "")])
+AUTOSAVE_SECONDS = 2.0
 
 
-def _eof_keys() -> KeyBindings:
+def _stop_keys() -> KeyBindings:
     """Ctrl+D at a menu ends the program like Ctrl+D at a text prompt (questionary has no binding)."""
     bindings = KeyBindings()
 
@@ -40,129 +52,385 @@ def _eof_keys() -> KeyBindings:
 
 
 def select(message: str, choices: list[Choice], default=None, **io):
-    """A Danish menu (arrow keys and Enter) where Ctrl+C and Ctrl+D both stop, as at text prompts."""
-    question = questionary.select(message, choices=choices, default=default, style=STYLE,
-                                  qmark="?", instruction=SELECT_HELP, **io)
+    """A menu (arrow keys and Enter) where Ctrl+C and Ctrl+D both stop, as at text prompts."""
+    question = questionary.select(
+        message,
+        choices=choices,
+        default=default,
+        style=STYLE,
+        qmark="?",
+        instruction=t("prompt.select-help"),
+        **io,
+    )
     app = question.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, _eof_keys()])
+    app.key_bindings = merge_key_bindings([app.key_bindings, _stop_keys()])
     return question.unsafe_ask()
 
 
-def _back_keys() -> KeyBindings:
-    """PgUp and Ctrl+B end the prompt with Nav.BACK instead of an answer."""
+def ask_text(
+    message: str,
+    validate: Callable[[str], str | None] | None = None,
+    instruction: str | None = None,
+    default: str = "",
+    **io,
+) -> str:
+    """A one-line text prompt; `validate` returns a problem to show in place (the user types again)."""
+
+    def check(text: str):
+        problem = validate(text) if validate else None
+        return True if problem is None else problem
+
+    return questionary.text(
+        message, default=default, style=STYLE, instruction=instruction, validate=check, **io
+    ).unsafe_ask()
+
+
+def ask_partner(partners: Sequence[Partner], **io) -> Partner:
+    """Which reusing organisation a command is about."""
+    return select(t("prompt.which-partner"), [Choice(clean_name(p.name or p.key), p) for p in partners], **io)
+
+
+def hint_lines(parts: Sequence[str], width: int) -> str:
+    """Key hints joined with ' · ' in lines that fit the terminal, breaking only between words."""
+    limit = max(20, width - 4)
+    lines: list[str] = []
+    for part in parts:
+        if lines and len(lines[-1]) + 3 + len(part) <= limit:
+            lines[-1] += " · " + part
+        else:
+            lines.extend(textwrap.wrap(part, limit, break_long_words=False, break_on_hyphens=False))
+    return "\n" + "\n".join("  " + line for line in lines) + "\n"
+
+
+class Marked:
+    """The user pressed the "not relevant" key; what was typed so far comes along."""
+
+    def __init__(self, typed: str):
+        self.typed = typed
+
+
+class InterviewPrompter:
+    """Shows the interview's steps and asks for each reply; keeps what is typed in the field."""
+
+    def __init__(
+        self, console: Console, session, who: str, show_partner: bool = True, input=None, output=None
+    ):
+        self.console = console
+        self.session = session  # the application's Session: view(), keep_draft(), role
+        self.role = session.role
+        self.who = who
+        self.show_partner = show_partner
+        self.helped = False
+        self.io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
+        self.app = None  # the prompt being shown, to read its text on an interrupt
+        self.question: Question | None = None
+        self.last_saved_draft = 0.0
+
+    def _select(self, message: str, choices: list[Choice], default=None):
+        return select(message, choices, default, **self.io)
+
+    # -- the steps ---------------------------------------------------------------------------
+    def handle(self, step):
+        """Show one step and return the reply the interview expects."""
+        handlers = {
+            interview.Ask: self.ask,
+            interview.ConfirmDelete: self.confirm_delete,
+            interview.ReviewTool: self.review,
+            interview.PickQuestion: self.pick_question,
+            interview.ChooseResume: self.resume,
+            interview.PickTool: self.pick_tool,
+            interview.SavedMeanwhile: self.saved_meanwhile,
+            interview.NoQuestions: self.no_questions,
+        }
+        return handlers[type(step)](step)
+
+    def phase_intro(self, phase, role: str) -> None:
+        """The phase's purpose and this side's goals."""
+        self.console.print(render.phase_overview(phase, (role,)))
+
+    def ask(self, step: interview.Ask):
+        """One question; the reply is Save, Back or NotRelevant."""
+        if step.new_tool:
+            self._tool_intro(step)
+        self.console.print()
+        self.console.print(render.question_block(step.position, step.question, indent=0, total=step.total))
+        self.question = step.question
+        typed = (
+            step.draft
+            if step.draft is not None
+            else (step.answer.text if step.answer and not step.answer.not_relevant else "")
+        )
+        if step.draft is not None:
+            self.console.print(Text(t("interview.draft-offered"), style="yellow"))
+        elif step.answer is not None and step.answer.not_relevant:
+            self.console.print(Text(t("interview.marked-not-relevant"), style="dim"))
+        while True:
+            reply = self._answer_field(step, typed)
+            if isinstance(reply, interview.Back) and step.at_start:
+                self.console.print(Text(t("interview.at-first-question"), style="yellow"))
+                typed = reply.draft
+                continue
+            if isinstance(reply, Marked):
+                return interview.NotRelevant(self._reason(reply.typed))
+            if isinstance(reply, _Expand):
+                self.console.print(
+                    render_project.partner_answers(self._view, self.role, step.partner_answers, expanded=True)
+                )
+                typed = reply.typed
+                continue
+            return reply
+
+    def _tool_intro(self, step: interview.Ask) -> None:
+        role = self.role
+        self.console.print()
+        self.console.print(render.tool_intro(step.tool))
+        if step.partner_answers and self.show_partner:
+            self.console.print(
+                render_project.partner_answers(self._view, role, step.partner_answers, expanded=False)
+            )
+            self.console.print(Text(t("interview.partner-expand"), style="dim"))
+        guidance = render.side_guidance(step.tool, role, indent=0)
+        if guidance is not None:
+            self.console.print(guidance)
+
+    def _answer_field(self, step: interview.Ask, typed: str):
+        keys = [t("keys.save"), t("keys.newline"), t("keys.back"), t("keys.editor"), t("keys.not-relevant")]
+        if step.partner_answers and self.show_partner:
+            keys.append(t("keys.partner"))
+        keys += [t("keys.skip"), t("keys.stop")]
+        if self.helped:
+            keys = [t("keys.save"), t("keys.back"), t("keys.editor"), t("keys.not-relevant")]
+        self.helped = True
+        question = questionary.text(
+            t("interview.answer"),
+            default=typed,
+            multiline=True,
+            qmark="›",
+            style=STYLE,
+            instruction=hint_lines(keys, self.console.width),
+            key_bindings=self._keys(step),
+            **self.io,
+        )
+        self.app = question.application
+        buffer = self.app.current_buffer
+        buffer.on_text_changed += self._autosave
+        previous = signal.getsignal(signal.SIGHUP) if hasattr(signal, "SIGHUP") else None
+        if previous is not None:
+            signal.signal(signal.SIGHUP, self._hang_up)
+        try:
+            reply = question.unsafe_ask()
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGHUP, previous)
+        self.app = None
+        return reply if not isinstance(reply, str) else interview.Save(reply)
+
+    def _keys(self, step: interview.Ask):
+        return merge_key_bindings(
+            [_leave_keys(bool(step.partner_answers and self.show_partner)), _edit_keys(self.console)]
+        )
+
+    def typed(self) -> str | None:
+        """The text in the answer field right now (None when no answer field is shown)."""
+        if self.app is None:
+            return None
+        with contextlib.suppress(Exception):
+            return self.app.current_buffer.text
+        return None
+
+    def _autosave(self, buffer) -> None:
+        """Keep the field's text as a draft every few seconds while typing (a crash loses little)."""
+        now = time.monotonic()
+        if self.question is not None and now - self.last_saved_draft >= AUTOSAVE_SECONDS:
+            self.last_saved_draft = now
+            with contextlib.suppress(Exception):  # never let a draft stop the typing
+                self.keep_draft(self.question, buffer.text)
+
+    def _hang_up(self, signum, frame) -> None:
+        """The terminal closed: keep what was typed as a draft, then end (exit code 129)."""
+        typed = self.typed()
+        if typed and self.question is not None:
+            with contextlib.suppress(Exception):
+                self.keep_draft(self.question, typed)
+        os._exit(128 + signum)
+
+    def _reason(self, typed: str) -> str:
+        return questionary.text(
+            t("interview.not-relevant-reason"),
+            default=typed,
+            style=STYLE,
+            instruction=t("interview.not-relevant-help"),
+            **self.io,
+        ).unsafe_ask()
+
+    def confirm_delete(self, step: interview.ConfirmDelete) -> bool:
+        """Delete the saved answer? (a select: questionary.confirm shows an English "(y/N)")."""
+        return self._select(
+            t("interview.delete-question"),
+            [Choice(t("interview.delete-no"), False), Choice(t("interview.delete-yes"), True)],
+        )
+
+    def review(self, step: interview.ReviewTool) -> interview.Review:
+        """The tool's answers, then what next."""
+        role = self.role
+        self.console.print()
+        self.console.print(render_project.tool_answers(step.tool, role, self._view))
+        choices = [
+            Choice(t("review.next"), interview.Review.NEXT),
+            Choice(t("review.edit"), interview.Review.EDIT),
+        ]
+        if not step.first:
+            choices.append(Choice(t("review.previous"), interview.Review.PREVIOUS))
+        choices.append(Choice(t("review.stop"), interview.Review.STOP))
+        return self._select(t("review.what-now"), choices)
+
+    def pick_question(self, step: interview.PickQuestion) -> Question | None:
+        """Which answer to change."""
+        choices = [
+            Choice(f"{n}. {clean(q.text)}", q) for n, q in enumerate(step.tool.questions(self.role), 1)
+        ]
+        choices.append(Choice(t("prompt.cancel"), CANCEL))
+        picked = self._select(t("review.which-answer"), choices)
+        return None if picked is CANCEL else picked
+
+    def resume(self, step: interview.ChooseResume) -> interview.Resume:
+        """The phase has answers already: how to go on."""
+        done = progress(self._view, step.phase.questions(self.role))
+        self.console.print()
+        self.console.print(
+            Text(
+                t(
+                    "resume.answered",
+                    org=self.who,
+                    answered=done.answered,
+                    total=done.total,
+                    phase=clean(step.phase.name),
+                ),
+                style="bold",
+            )
+        )
+        choices = []
+        if not done.complete:
+            choices.append(Choice(t("resume.continue"), interview.Resume.CONTINUE))
+        choices += [
+            Choice(t("resume.review-all"), interview.Resume.REVIEW_ALL),
+            Choice(t("resume.pick-tool"), interview.Resume.PICK_TOOL),
+            Choice(t("resume.stop"), interview.Resume.STOP),
+        ]
+        return self._select(t("resume.how"), choices)
+
+    def pick_tool(self, step: interview.PickTool):
+        """Which tool to open."""
+        choices = []
+        for tool in step.phase.tools:
+            questions = tool.questions(self.role)
+            if questions:
+                done = progress(self._view, questions)
+                choices.append(Choice(f"{clean(tool.title)} ({done.answered}/{done.total})", tool))
+        choices.append(Choice(t("prompt.cancel"), CANCEL))
+        picked = self._select(t("resume.which-tool"), choices)
+        return None if picked is CANCEL else picked
+
+    def saved_meanwhile(self, step: interview.SavedMeanwhile):
+        """Someone saved this answer while the user wrote: which to keep."""
+        self.console.print(render_project.saved_meanwhile(step.question, step.mine, step.theirs))
+        choice = self._select(
+            t("conflict.which"),
+            [
+                Choice(t("interview.keep-mine"), interview.Keep.MINE),
+                Choice(t("interview.keep-theirs"), interview.Keep.THEIRS),
+                Choice(t("interview.keep-both"), interview.Keep.BOTH),
+            ],
+        )
+        if choice is interview.Keep.BOTH:
+            return interview.Both(combined(step.theirs, step.mine, t("interview.also-saved")))
+        return choice
+
+    def no_questions(self, step: interview.NoQuestions) -> None:
+        """A tool without questions for this side: said, then passed."""
+        self.console.print(
+            Text(
+                t(
+                    "interview.tool-without-questions",
+                    tool=clean(step.tool.title),
+                    side=render.role_title(self.role).lower(),
+                ),
+                style="dim",
+            )
+        )
+
+    @property
+    def _view(self):
+        return self.session.view()
+
+    def keep_draft(self, question: Question, text: str) -> None:
+        """Keep the field's text as the question's draft (through the session)."""
+        self.session.keep_draft(question, text)
+
+
+def _leave_keys(expandable: bool) -> KeyBindings:
+    """Keys that leave the answer field: back, "not relevant", the partner's answers, stop."""
     bindings = KeyBindings()
 
     @bindings.add("pageup", eager=True)
     @bindings.add("c-b", eager=True)
     def _back(event) -> None:
-        event.app.exit(result=Nav.BACK)
+        event.app.exit(result=interview.Back(event.current_buffer.text))
+
+    @bindings.add("c-n", eager=True)
+    def _not_relevant(event) -> None:
+        event.app.exit(result=Marked(event.current_buffer.text))
+
+    if expandable:
+
+        @bindings.add("c-p", eager=True)
+        def _expand(event) -> None:
+            event.app.exit(result=_Expand(event.current_buffer.text))
+
+    @bindings.add("c-c", eager=True)
+    def _interrupt(event) -> None:
+        event.app.exit(exception=KeyboardInterrupt())
+
+    @bindings.add("c-d", eager=True)
+    def _eof(event) -> None:
+        event.app.exit(exception=EOFError())
 
     return bindings
 
 
-def _instruction(parts: Sequence[str], width: int) -> str:
-    """Join instruction parts with ' · ' in lines that fit the terminal, breaking between parts."""
-    lines: list[str] = []
-    for part in parts:
-        # each line is indented by "  (" or "   ", and the last one ends in ")"
-        if lines and len(lines[-1]) + len(" · ") + len(part) + 4 <= width:
-            lines[-1] += " · " + part
-        else:
-            lines.append(part)
-    return "\n  (" + "\n   ".join(lines) + ")\n"
+def _edit_keys(console: Console) -> KeyBindings:
+    """Keys that act on the text: save (besides Alt+Enter), and write it in the user's editor."""
+    bindings = KeyBindings()
+
+    @bindings.add("c-s", eager=True)
+    def _save(event) -> None:
+        event.current_buffer.validate_and_handle()
+
+    @bindings.add("c-o", eager=True)
+    def _editor(event) -> None:
+        buffer = event.current_buffer
+
+        async def edit_in_editor() -> None:
+            edited = await run_in_terminal(lambda: editor.edit(buffer.text))
+            if edited is None:
+                await run_in_terminal(lambda: console.print(Text(t("interview.no-editor"), style="yellow")))
+            else:
+                buffer.text = edited
+                buffer.cursor_position = len(edited)
+
+        event.app.create_background_task(edit_in_editor())
+
+    return bindings
 
 
-class QuestionaryPrompter:
-    """Asks in the terminal with questionary, shows guide text and answers with rich."""
+class _Expand:
+    """The user asked to see the partner's answers in full."""
 
-    def __init__(self, console: Console, input=None, output=None, show_partner: bool = True):
-        self.console = console
-        self.show_partner = show_partner
-        self.helped = False
-        self.io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
+    def __init__(self, typed: str):
+        self.typed = typed
 
-    def _select(self, message: str, choices: list[Choice], default=None):
-        return select(message, choices, default, **self.io)
 
-    def phase_intro(self, phase: Phase, role: str) -> None:
-        self.console.print(render.phase_overview(phase, (role,)))
-
-    def tool_intro(self, tool: Tool, role: str, partner: Sequence[tuple[Question, str]]) -> None:
-        self.console.print()
-        self.console.print(render.tool_intro(tool))
-        if partner and self.show_partner:
-            self.console.print(render_project.partner_answers(partner, role))
-        self.console.print(render.side_guidance(tool, role, indent=0))
-
-    def tool_without_questions(self, tool: Tool, role: str) -> None:
-        self.console.print(Text.assemble(
-            ("Værktøjet ", "dim"), (tool.title, "dim bold"),
-            (f" har ingen spørgsmål for jer ({ROLE_TITLES[role].lower()}); vi går videre.", "dim")))
-
-    def ask(self, step: Step, current: str | None, first: bool) -> str | Nav:
-        self.console.print()
-        self.console.print(render.question_block(step.position, step.question, indent=0,
-                                                 total=step.total))
-        message = f"[{step.position}/{step.total}] Svar:"
-        parts = [SUBMIT_HELP, "PgUp: tilbage"] if self.helped else list(ANSWER_HELP)
-        self.helped = True
-        if current:
-            parts.append("dit gemte svar står klar til at blive rettet")
-        return questionary.text(message, default=current or "", multiline=True, qmark="›",
-                                style=STYLE, instruction=_instruction(parts, self.console.width),
-                                key_bindings=_back_keys(), **self.io).unsafe_ask()
-
-    def confirm_delete(self, question: Question) -> bool:
-        # a select, not questionary.confirm: that one shows "(y/N)" and answers "Yes"/"No"
-        return self._select("Svaret er tomt. Skal det gemte svar slettes?", [
-            Choice("Nej, behold det gemte svar", False), Choice("Ja, slet det", True)])
-
-    def review(self, tool: Tool, role: str, project: Project, first: bool) -> Review:
-        self.console.print()
-        self.console.print(render_project.tool_answers(tool, role, project))
-        choices = [Choice("Gå videre", Review.NEXT), Choice("Ret et svar", Review.EDIT)]
-        if not first:
-            choices.append(Choice("Tilbage til forrige værktøj", Review.PREVIOUS))
-        choices.append(Choice("Stop her (alt er gemt)", Review.STOP))
-        return self._select("Hvad vil du nu?", choices)
-
-    def pick_question(self, tool: Tool, role: str, project: Project) -> Question | None:
-        choices = [Choice(f"{n}. {q.text}", q) for n, q in enumerate(tool.questions(role), 1)]
-        choices.append(Choice("Fortryd", CANCEL))
-        picked = self._select("Hvilket svar vil du rette?", choices)
-        return None if picked is CANCEL else picked
-
-    def resume(self, phase: Phase, role: str, project: Project) -> Resume:
-        done = progress(project, phase.questions(role))
-        self.console.print()
-        self.console.print(Text(f"I har besvaret {done.answered} af {done.total} spørgsmål i "
-                                f"fasen {phase.name}.", style="bold"))
-        choices = []
-        if not done.complete:
-            choices.append(Choice("Fortsæt ved første ubesvarede spørgsmål", Resume.CONTINUE))
-        choices += [Choice("Gennemgå alle spørgsmål fra start", Resume.REVIEW_ALL),
-                    Choice("Vælg et værktøj", Resume.PICK_TOOL), Choice("Stop", Resume.STOP)]
-        return self._select("Hvordan vil du fortsætte?", choices)
-
-    def pick_tool(self, phase: Phase, role: str, project: Project) -> Tool | None:
-        choices = []
-        for tool in phase.tools:
-            questions = tool.questions(role)
-            if questions:
-                done = progress(project, questions)
-                choices.append(Choice(f"{tool.title} ({done.answered}/{done.total})", tool))
-        choices.append(Choice("Fortryd", CANCEL))
-        picked = self._select("Hvilket værktøj?", choices)
-        return None if picked is CANCEL else picked
-
-    def resolve_conflict(self, question: Question, mine: str | None, theirs: str | None) -> Keep:
-        self.console.print(render_project.conflict(question, mine, theirs))
-        return self._select("Hvilket svar skal gemmes?", [
-            Choice("Mit svar", Keep.MINE), Choice("Det andet svar (fra filen)", Keep.THEIRS),
-            Choice("Begge, efter hinanden", Keep.BOTH)])
-
-    def phase_done(self, phase: Phase, role: str, project: Project) -> None:
-        done = progress(project, phase.questions(role))
-        self.console.print()
-        self.console.print(Text(f"Fasen {phase.name} er gennemgået: {done.answered} af "
-                                f"{done.total} spørgsmål besvaret.", style="bold green"))
+def combined(first: Answer | None, second: Answer | None, heading: str) -> str:
+    """Both versions of an answer in one text, the second under a visible heading line."""
+    texts = [a.text for a in (first, second) if a is not None and a.text]
+    return f"\n\n--- {heading} ---\n\n".join(texts)

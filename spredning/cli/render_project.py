@@ -1,23 +1,47 @@
-"""Rich renderables for projects: answers, status, the vis summary and the project list.
+"""Rich renderables for projects: answers, conflicts, status, the vis summary and the project list.
 
-As in render.py, every text from a user or a file becomes rich Text through ``_t``: never markup.
+As in render.py, every text from a user or a file becomes rich Text through ``plain``: never markup.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
-from datetime import datetime
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from spredning.cli.render import _t, bullets, hanging, indented, phase_heading, tool_intro
-from spredning.core.model import ROLE_TITLES, Guide, Phase, Progress, Project, Question, Tool, progress
-from spredning.core.textsafe import clean
+from spredning.app.status import DialogueStatus, Status
+from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
+from spredning.core.model import (
+    SHARING,
+    Answer,
+    Dialogue,
+    Entry,
+    Guide,
+    Phase,
+    Progress,
+    Project,
+    Question,
+    Tool,
+    progress,
+)
+from spredning.core.textsafe import clean, clean_name
+from spredning.i18n import date, t
 
-UNANSWERED = "(ikke besvaret)"
 BAR_WIDTH = 10
+SIDE_BY_SIDE_MIN_WIDTH = 110
+
+
+def org_name(project: Project, key: str) -> str:
+    """An organisation's name from its key: 'dele' is the sharing side, '' a version from git."""
+    if key == SHARING:
+        return clean_name(project.sharing_org) or t("org.sharing")
+    partner = project.partner(key) if key else None
+    if partner is not None:
+        return clean_name(partner.name or partner.key)
+    return t("org.unknown")
 
 
 def bar(done: Progress) -> Text:
@@ -27,186 +51,318 @@ def bar(done: Progress) -> Text:
     return Text.assemble(("█" * filled, style), ("░" * (BAR_WIDTH - filled), "dim"))
 
 
-def answer_text(text: str | None, indent: int) -> RenderableType:
-    """An answer, wrapped and indented; a missing one marked as not answered."""
-    if text is None:
-        return indented(Text(UNANSWERED, style="dim italic"), indent)
-    return indented(_t(text), indent)
+def counted(done: Progress) -> Text:
+    """A bar and 'answered/total' for a table cell; '–' when there is nothing to answer."""
+    if not done.total:
+        return Text("–", style="dim")
+    return Text.assemble(bar(done), f" {done.answered:>2}/{done.total:<2}")
 
 
-def question_with_answer(number: int, question: Question, answer: str | None,
-                         indent: int = 2) -> RenderableType:
+def answer_text(answer: Answer | None, indent: int) -> RenderableType:
+    """An answer, wrapped and indented: open, "not relevant" (with its reason), or its text."""
+    if answer is None or answer.empty:
+        return indented(Text(t("answer.unanswered"), style="dim italic"), indent)
+    if answer.not_relevant:
+        reason = (
+            t("answer.not-relevant-because", reason=clean(answer.text))
+            if answer.text
+            else t("answer.not-relevant")
+        )
+        return indented(Text(reason, style="italic"), indent)
+    return indented(plain(answer.text), indent)
+
+
+def question_with_answer(
+    number: int, question: Question, answer: Answer | None, indent: int = 2
+) -> RenderableType:
     """A question's text and its answer beneath it."""
     parts: list[RenderableType] = []
     if question.group:
-        parts.append(indented(_t(question.group + ":", "bold underline"), indent))
+        parts.append(indented(plain(question.group + ":", "bold underline"), indent))
     parts.append(hanging(f"{number}.", question.text, indent, "bold"))
     parts.append(answer_text(answer, indent + len(str(number)) + 2))
     return Group(*parts)
 
 
-def tool_answers(tool: Tool, role: str, project: Project) -> RenderableType:
-    """The review after a tool: its questions for one side with the answers given."""
-    questions = tool.questions(role)
-    done = progress(project, questions)
-    title = Text.assemble(("Dine svar i ", "bold"), _t(tool.title, "bold cyan"),
-                          (f" ({done.answered}/{done.total} besvaret)", "dim"))
-    rows = [question_with_answer(n, q, project.answer(q.id)) for n, q in enumerate(questions, 1)]
-    return Group(title, *rows)
-
-
-def partner_answers(partner: Sequence[tuple[Question, str]], role: str) -> RenderableType:
-    """The other side's answers to this tool, shown compactly before answering."""
-    other = "Vi vil genbruge" if role == "dele" else "Vi vil dele"
-    parts: list[RenderableType] = [Text(f"Den anden side ({other}) har svaret:", style="bold")]
-    for question, answer in partner:
-        parts.append(hanging("•", question.text, 2, "italic"))
-        parts.append(indented(_t(answer, "dim"), 4))
+def other_versions(project: Project, entry: Entry, indent: int) -> RenderableType:
+    """The versions kept beside an answer, each under its organisation's name."""
+    parts: list[RenderableType] = []
+    for other in entry.others:
+        parts.append(
+            indented(
+                Text(
+                    t("conflict.their-version-open", org=org_name(project, other.source)), style="bold yellow"
+                ),
+                indent,
+            )
+        )
+        parts.append(answer_text(other, indent + 2))
     return Group(*parts)
 
 
-def conflict(question: Question, mine: str | None, theirs: str | None) -> RenderableType:
+def tool_answers(tool: Tool, role: str, view: Dialogue) -> RenderableType:
+    """The review after a tool: its questions for one side with the answers given."""
+    questions = tool.questions(role)
+    done = progress(view, questions)
+    title = Text.assemble(
+        (t("review.title"), "bold"),
+        plain(tool.title, "bold cyan"),
+        (t("review.count", answered=done.answered, total=done.total), "dim"),
+    )
+    rows = [question_with_answer(n, q, view.answer(q.id)) for n, q in enumerate(questions, 1)]
+    return Group(title, *rows)
+
+
+def partner_answers(
+    view: Dialogue, role: str, answers: Sequence[tuple[Question, Answer]], expanded: bool
+) -> RenderableType:
+    """The other side's answers to this tool: one line each, or in full when expanded."""
+    other = SHARING if role == "genbruge" else (view.partner.key if view.partner else "")
+    parts: list[RenderableType] = [
+        Text(t("interview.partner-answered", org=org_name(view.project, other), n=len(answers)), style="bold")
+    ]
+    for question, answer in answers:
+        if expanded:
+            parts.append(hanging("•", question.text, 2, "italic"))
+            parts.append(answer_text(answer, 4))
+        else:
+            first = answer.text.strip().splitlines()[0] if answer.text.strip() else t("answer.not-relevant")
+            short = first if len(first) <= 60 else first[:57].rstrip() + "…"
+            parts.append(hanging("•", f"{question.text} {short}", 2, "dim"))
+    return Group(*parts)
+
+
+def saved_meanwhile(question: Question, mine: Answer | None, theirs: Answer | None) -> RenderableType:
     """Two versions of one answer, when someone else saved meanwhile."""
     return Group(
-        Text("Svaret er blevet ændret et andet sted, mens du skrev:", style="bold yellow"),
+        Text(t("interview.changed-meanwhile"), style="bold yellow"),
         hanging("•", question.text, 2, "bold"),
-        Text("Dit svar:", style="bold"), answer_text(mine, 2),
-        Text("Svaret i filen nu:", style="bold"), answer_text(theirs, 2))
+        Text(t("interview.your-answer"), style="bold"),
+        answer_text(mine, 2),
+        Text(t("interview.answer-now"), style="bold"),
+        answer_text(theirs, 2),
+    )
 
 
-def conflict_view(question: Question | None, conflict) -> RenderableType:
-    """A stored or incoming conflict: the question, our answer and the partner's."""
-    title = question.text if question else conflict.question_id
-    return Group(Text(), hanging("•", title, 0, "bold"),
-                 Text("Vores svar:", style="bold"), answer_text(conflict.ours or None, 2),
-                 Text("Partnerens svar:", style="bold"), answer_text(conflict.theirs, 2))
+def conflict_view(
+    project: Project,
+    where: str,
+    question: Question | None,
+    question_id: str,
+    entry: Entry,
+    me: str | None,
+    position: tuple[int, int] | None = None,
+) -> RenderableType:
+    """A conflict: where it is, our answer and the other version(s), with the organisations' names."""
+    heading = (
+        t("conflict.heading", where=where)
+        if position is None
+        else t("conflict.heading-counted", where=where, number=position[0], total=position[1])
+    )
+    parts: list[RenderableType] = [
+        Text(),
+        Text(heading, style="bold yellow"),
+        hanging("•", question.text if question else question_id, 0, "bold"),
+        Text(t("conflict.ours", org=org_name(project, me) if me else t("org.us")), style="bold"),
+        answer_text(entry.answer, 2),
+    ]
+    for other in entry.others:
+        parts.append(Text(t("conflict.theirs", org=org_name(project, other.source)), style="bold"))
+        parts.append(answer_text(other, 2))
+    return Group(*parts)
 
 
-def status_table(guide: Guide, project: Project) -> Table:
-    """The six phases by side: answered/total and a bar."""
-    table = Table(title=None, show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column("Fase")
-    for role in ("dele", "genbruge"):
-        table.add_column(ROLE_TITLES[role], no_wrap=True)
-    for phase in guide.phases:
-        cells = []
-        for role in ("dele", "genbruge"):
-            done = progress(project, phase.questions(role))
-            cells.append(Text.assemble(bar(done), f" {done.answered:>2}/{done.total:<2}")
-                         if done.total else Text("–", style="dim"))
-        table.add_row(_t(f"{phase.number}. {phase.name}"), *cells)
-    return table
-
-
-def open_tools(guide: Guide, project: Project, roles: Sequence[str]) -> RenderableType:
-    """The tools not yet complete, per side."""
-    lines = []
-    for phase in guide.phases:
-        for tool in phase.tools:
-            for role in roles:
-                done = progress(project, tool.questions(role))
-                if done.total and not done.complete:
-                    lines.append(f"{phase.name} · {tool.title} ({role}): "
-                                 f"{done.answered}/{done.total}")
-    if not lines:
-        return Text("Alle værktøjer er besvaret.", style="green")
-    return Group(Text("Ikke færdige værktøjer:", style="bold"), bullets(lines, 2))
-
-
-def project_facts(project: Project, path: str, changed: datetime | None) -> RenderableType:
-    """The project's name, innovation, organisations and file."""
+def project_facts(
+    project: Project,
+    path: str,
+    changed: datetime.datetime | None,
+    side: str | None = None,
+    organisation: str | None = None,
+) -> RenderableType:
+    """The project's name, innovation, organisations, this user's side and file."""
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    grid.add_row("Projekt", _t(project.name + ("  (eksempel)" if project.example else "")))
+    name = clean_name(project.name) + (t("facts.example-mark") if project.example else "")
+    grid.add_row(t("facts.project"), Text(name))
     if project.description:
-        grid.add_row("Innovation", _t(project.description))
+        grid.add_row(t("facts.innovation"), plain(project.description))
     if project.sharing_org:
-        grid.add_row("Deler", _t(project.sharing_org))
-    if project.reusing_orgs:
-        grid.add_row("Genbruger", _t(", ".join(project.reusing_orgs)))
-    if project.role:
-        grid.add_row("Din side", Text(ROLE_TITLES[project.role]))
-    grid.add_row("Fil", _t(path))
+        grid.add_row(t("facts.sharing"), Text(clean_name(project.sharing_org)))
+    if project.partners:
+        label = t("facts.reusing", n=len(project.partners))
+        grid.add_row(label, Text(", ".join(clean_name(p.name or p.key) for p in project.partners)))
+    if side:
+        who = role_title(side) + (f" ({org_name(project, organisation)})" if organisation else "")
+        grid.add_row(t("facts.your-side"), Text(who))
+    grid.add_row(t("facts.file"), plain(path))
     if changed:
-        grid.add_row("Sidst ændret", Text(changed.strftime("%d.%m.%Y kl. %H:%M")))
+        grid.add_row(
+            t("facts.changed"),
+            Text(t("facts.changed-at", day=date(changed.date()), time=changed.strftime("%H:%M"))),
+        )
     return grid
 
 
-def vis_phase(phase: Phase, project: Project, roles: Sequence[str]) -> RenderableType:
-    """One phase's answers: per tool and side, each question with its answer."""
+def status_table(item: DialogueStatus) -> Table:
+    """The six phases by side for one dialogue: answered/total and a bar."""
+    table = Table(title=None, show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column(t("status.phase"))
+    for role in ("dele", "genbruge"):
+        table.add_column(role_title(role), no_wrap=True)
+    for phase in item.phases:
+        table.add_row(
+            plain(f"{phase.phase.number}. {phase.phase.name}"),
+            *(counted(phase.sides[role]) for role in ("dele", "genbruge")),
+        )
+    return table
+
+
+def portfolio_table(status: Status) -> Table:
+    """Every partner's progress on one screen: the sharing side once, then each partner's phases."""
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column(t("status.phase"))
+    table.add_column(clean_name(status.project.sharing_org) or role_title("dele"), no_wrap=True)
+    for item in status.dialogues:
+        table.add_column(
+            org_name(status.project, item.dialogue.partner.key)
+            if item.dialogue.partner
+            else role_title("genbruge"),
+            no_wrap=True,
+        )
+    first = status.dialogues[0]
+    for number, phase in enumerate(first.phases):
+        cells = [counted(phase.sides["dele"])]
+        cells += [counted(item.phases[number].sides["genbruge"]) for item in status.dialogues]
+        table.add_row(plain(f"{phase.phase.number}. {phase.phase.name}"), *cells)
+    return table
+
+
+def open_tools(item: DialogueStatus) -> RenderableType:
+    """The tools of the current phase not yet complete, and the later phases summed up."""
+    if not item.open_tools:
+        return Text(t("status.all-tools-done"), style="green")
+    lines = [
+        t(
+            "status.open-tool",
+            tool=clean(o.tool.title),
+            side=role_title(o.role),
+            answered=o.done.answered,
+            total=o.done.total,
+        )
+        for o in item.open_tools
+    ]
+    parts: list[RenderableType] = [
+        Text(t("status.open-tools", phase=clean(item.open_tools[0].phase.name)), style="bold"),
+        bullets(lines, 2),
+    ]
+    if item.later_phases:
+        parts.append(
+            Text(
+                t(
+                    "status.later-phases",
+                    n=len(item.later_phases),
+                    names=[clean(p.name) for p in item.later_phases],
+                ),
+                style="dim",
+            )
+        )
+    return Group(*parts)
+
+
+def vis_phase(
+    phase: Phase, view: Dialogue, roles: Sequence[str], only_answered: bool, only: set[str] | None = None
+) -> RenderableType:
+    """One phase's answers: per tool and side, each question with its answer and open conflicts."""
     parts: list[RenderableType] = [phase_heading(phase)]
+    left_out = 0
     for tool in phase.tools:
-        sides = [r for r in roles if tool.questions(r)]
-        if not sides:
-            continue
-        parts.extend([Text(), tool_intro(tool)])
-        for role in sides:
-            done = progress(project, tool.questions(role))
-            parts.append(Text.assemble((ROLE_TITLES[role], "bold magenta"),
-                                       (f"  {done.answered}/{done.total}", "dim")))
-            for n, q in enumerate(tool.questions(role), 1):
-                parts.append(question_with_answer(n, q, project.answer(q.id)))
-                if q.id in project.conflicts:
-                    parts.append(indented(Text.assemble(
-                        ("Partnerens udgave (uafklaret): ", "yellow"),
-                        _t(project.conflicts[q.id], "yellow")), 5))
+        blocks: list[RenderableType] = []
+        for role in (r for r in roles if tool.questions(r)):
+            rows: list[RenderableType] = []
+            for number, question in enumerate(tool.questions(role), 1):
+                entry = view.entry(question.id)
+                if only is not None and question.id not in only:
+                    continue
+                if only_answered and view.answer(question.id) is None and not (entry and entry.in_conflict):
+                    left_out += 1
+                    continue
+                rows.append(question_with_answer(number, question, view.answer(question.id)))
+                if entry is not None and entry.in_conflict:
+                    rows.append(other_versions(view.project, entry, 5))
+            if rows:
+                done = progress(view, tool.questions(role))
+                blocks.append(
+                    Text.assemble(
+                        (role_title(role), "bold magenta"), (f"  {done.answered}/{done.total}", "dim")
+                    )
+                )
+                blocks.extend(rows)
+        if blocks:
+            parts.extend([Text(), tool_intro(tool), *blocks])
+    if only_answered and left_out:
+        parts.append(Text(t("vis.left-out", n=left_out), style="dim"))
     parts.append(Text())
     return Group(*parts)
 
 
-SIDE_BY_SIDE_MIN_WIDTH = 110
-
-
-def _side_cell(tool: Tool, role: str, project: Project) -> RenderableType:
+def _side_cell(tool: Tool, role: str, view: Dialogue) -> RenderableType:
     questions = tool.questions(role)
     if not questions:
-        return Text("Ingen spørgsmål for denne side.", style="dim")
-    rows = []
+        return Text(t("guide.no-questions"), style="dim")
+    rows: list[RenderableType] = []
     for n, q in enumerate(questions, 1):
-        rows.append(question_with_answer(n, q, project.answer(q.id), indent=0))
-        if q.id in project.conflicts:
-            rows.append(Text.assemble(("   Partnerens udgave: ", "yellow"),
-                                      _t(project.conflicts[q.id], "yellow")))
+        rows.append(question_with_answer(n, q, view.answer(q.id), indent=0))
+        entry = view.entry(q.id)
+        if entry is not None and entry.in_conflict:
+            rows.append(other_versions(view.project, entry, 3))
     return Group(*rows)
 
 
-def vis_phase_side_by_side(phase: Phase, project: Project) -> RenderableType:
+def vis_phase_side_by_side(phase: Phase, view: Dialogue) -> RenderableType:
     """One phase with each tool's two sides next to each other (for wide terminals)."""
     parts: list[RenderableType] = [phase_heading(phase)]
     for tool in phase.tools:
         parts.extend([Text(), tool_intro(tool)])
-        table = Table(show_edge=False, pad_edge=False, expand=True, show_lines=False,
-                      header_style="bold magenta")
+        table = Table(
+            show_edge=False, pad_edge=False, expand=True, show_lines=False, header_style="bold magenta"
+        )
         for role in ("dele", "genbruge"):
-            done = progress(project, tool.questions(role))
-            title = ROLE_TITLES[role] + (f"  {done.answered}/{done.total}" if done.total else "")
+            done = progress(view, tool.questions(role))
+            title = role_title(role) + (f"  {done.answered}/{done.total}" if done.total else "")
             table.add_column(title, ratio=1, overflow="fold")
-        table.add_row(_side_cell(tool, "dele", project), _side_cell(tool, "genbruge", project))
+        table.add_row(_side_cell(tool, "dele", view), _side_cell(tool, "genbruge", view))
         parts.append(table)
     parts.append(Text())
     return Group(*parts)
 
 
-def project_list(rows: Sequence[tuple[str, object, Progress | None]],
-                 active: str | None) -> RenderableType:
+def project_list(rows, active: str | None) -> RenderableType:
     """All projects, two lines each: marker, name and progress, then the slug (for --projekt).
 
     Plain lines, not a Table: a rich Table measures every cell, about 1 ms per project.
     """
-    names = {slug: clean(p.name) for slug, p, done in rows if done is not None}
+    from spredning.core.store import Summary
+
+    names = {row.slug: clean_name(row.summary.name) for row in rows if isinstance(row.summary, Summary)}
     width = min(60, max([28, *map(len, names.values())]))
     text = Text()
-    text.append("  " + "Projekt (navn til --projekt)".ljust(width) + "  Besvaret\n", "bold")
-    for slug, _project, done in rows:
-        text.append("▶ " if slug == active else "  ", "bold green")
-        if done is None:
-            text.append(slug.ljust(width) + "  ")
-            text.append("kan ikke læses\n", "red")
+    text.append("  " + t("projects.heading").ljust(width) + "  " + t("projects.answered") + "\n", "bold")
+    for row in rows:
+        text.append("▶ " if row.slug == active else "  ", "bold green")
+        if not isinstance(row.summary, Summary):
+            text.append(row.slug.ljust(width) + "  ")
+            text.append(t("projects.unreadable") + "\n", "red")
             continue
-        text.append(names[slug].ljust(width) + "  ")
+        done = Progress(min(row.summary.answered, row.total), row.total)
+        text.append(names[row.slug].ljust(width) + "  ")
         text.append_text(bar(done))
         text.append(f" {done.answered}/{done.total}\n")
-        text.append(f"  {slug}\n", "dim")
+        text.append(f"  {row.slug}\n", "dim")
     text.rstrip()
     return text
+
+
+def guide_questions(guide: Guide) -> dict[str, Question]:
+    """Every question of a guide by id."""
+    return {q.id: q for q in guide.questions()}

@@ -1,8 +1,15 @@
-"""Danish help and usage text for Typer's plain (non-rich) help.
+"""Everything that touches Typer's (and its vendored click's) internals, in one place.
 
-Typer writes a few fixed English words in help pages ("Usage:", "Options", "Show this message and
-exit."). Our users read Danish only, so the commands use these classes, which write the usage line
-and the help option in Danish, and ``install`` points Typer's message lookup at a Danish table.
+Typer 0.29 is pinned (pyproject.toml); tests/test_typer_compat.py has a test per behaviour below,
+so an upgrade that breaks one fails loudly instead of quietly printing English or slowing down:
+
+1. Help pages in the user's language: the few fixed words Typer writes ("Usage:", "Options",
+   "Show this message and exit.") come from our catalogue (``install`` points Typer's lookup at it),
+   and the usage line writes a required argument as FASE rather than {FASE}.
+2. Usage errors as catalogue messages: errors are told apart by their click class and attributes
+   (never by their English text); an extra argument and an unknown command are our own errors.
+3. Plain text and flag options skip pydantic (~100 ms), which Typer 0.29 builds for every option.
+
 Plain help is chosen over Typer's rich help on purpose: it is readable when piped and ~65 ms faster.
 """
 
@@ -13,66 +20,100 @@ import re
 
 import typer.core
 
-try:  # Typer 0.29 and newer carry their own copy of click (cli.py takes these from here too)
-    from typer._click.exceptions import ClickException, UsageError
-except ImportError:  # pragma: no cover - older Typer uses click itself
-    from click.exceptions import ClickException, UsageError
+from spredning.core.errors import EXIT_USAGE, Message, UsageProblem
+from spredning.i18n import t
 
-__all__ = ["ClickException", "DanishCommand", "DanishGroup", "UsageError", "install"]
+try:  # Typer 0.29 and newer carry their own copy of click
+    from typer._click import exceptions as _click_exceptions
+except ImportError:  # pragma: no cover - older Typer uses click itself
+    from click import exceptions as _click_exceptions
 
 try:  # Typer 0.29+ converts parameters with pydantic TypeAdapters, built when first used
     from typer._coercion import PassThroughRuntimeParam
 except ImportError:  # pragma: no cover - older Typer converts with click types, no pydantic
     PassThroughRuntimeParam = None
 
-HELP_TEXT = "Vis denne hjælp og afslut."
-_REQUIRED = r"^\{(.+)\}(?=(\.\.\.)?$)"  # a required argument in Typer's usage line: {FASE}
-USAGE_PREFIX = "Anvendelse: "
+ClickException = _click_exceptions.ClickException
+UsageError = _click_exceptions.UsageError
+NoArgsIsHelpError = _click_exceptions.NoArgsIsHelpError
 
-_DANISH = {
-    "Options": "Tilvalg",
-    "Arguments": "Argumenter",
-    "Commands": "Kommandoer",
-    "required": "skal angives",
-    "default: {default}": "standard: {default}",
-    "env var: {var}": "miljøvariabel: {var}",
-    "Missing command.": "Der mangler en kommando.",
-    "No such command {name!r}.": "Kommandoen {name!r} findes ikke.",
-    "Aborted!": "Afbrudt.",
-    "(dynamic)": "(beregnes)",
+__all__ = [
+    "ClickException",
+    "DanishCommand",
+    "DanishGroup",
+    "NoArgsIsHelpError",
+    "UsageError",
+    "install",
+    "usage_message",
+]
+
+_REQUIRED = r"^\{(.+)\}(?=(\.\.\.)?$)"  # a required argument in Typer's usage line: {FASE}
+# Typer's own words in help pages, and the catalogue keys that say them.
+_WORDS = {
+    "Options": "typer.options",
+    "Arguments": "typer.arguments",
+    "Commands": "typer.commands",
+    "required": "typer.required",
+    "default: {default}": "typer.default",
+    "env var: {var}": "typer.env-var",
+    "(dynamic)": "typer.dynamic",
+    "Aborted!": "typer.aborted",
 }
 
 
-TRANSLATED = frozenset(_DANISH.values())
-
-
 def _translate(message: str) -> str:
-    return _DANISH.get(message, message)
+    key = _WORDS.get(message)
+    if key is None:
+        return message
+    return t(key).replace("[default]", "{default}").replace("[var]", "{var}")
 
 
 def install() -> None:
-    """Make Typer's help pages use the Danish words above."""
+    """Make Typer's help pages use the catalogue's words (behaviour 1)."""
     typer.core._ = _translate
 
 
+def usage_message(exc: ClickException) -> Message:
+    """A click usage error as a catalogue message, by its class and attributes (behaviour 2)."""
+    if isinstance(exc, _click_exceptions.NoSuchOption):
+        return Message(
+            "usage.no-option", {"option": exc.option_name, "close": sorted(exc.possibilities or ())}
+        )
+    if isinstance(exc, _click_exceptions.BadOptionUsage):
+        return Message("usage.option-needs-value", {"option": exc.option_name})
+    if isinstance(exc, _click_exceptions.MissingParameter):
+        param = exc.param
+        shown = getattr(param, "metavar", None) or (getattr(param, "name", "") or "").upper()
+        return Message("usage.missing", {"what": shown or "?"})
+    if isinstance(exc, _click_exceptions.BadParameter):
+        param = exc.param
+        return Message("usage.bad-value", {"what": getattr(param, "metavar", None) or exc.param_hint or "?"})
+    return Message("usage.other")
+
+
 def _plain_params(params) -> None:
-    """Let plain text and flag options skip pydantic, which Typer 0.29 imports (~100 ms) for them.
+    """Let plain text and flag options skip pydantic, which Typer 0.29 imports for them (behaviour 3).
 
     Typer converts each option through a pydantic TypeAdapter built on first use, even when the
     option is absent (the help option included). A plain ``str`` or ``bool`` option needs no
-    conversion, so it gets Typer's own pass-through converter; other types (Path, lists) keep
-    Typer's.
+    conversion, so it gets Typer's own pass-through converter.
     """
     if PassThroughRuntimeParam is None:
         return
     for param in params:
         descriptor = getattr(param, "type_descriptor", None)
-        if (descriptor is None or getattr(param, "_runtime_param", False) is not None
-                or descriptor.annotation not in (str, bool) or descriptor.parameter_info.parser
-                or param.multiple or param.nargs != 1):
+        if (
+            descriptor is None
+            or getattr(param, "_runtime_param", False) is not None
+            or descriptor.annotation not in (str, bool)
+            or descriptor.parameter_info.parser
+            or getattr(param, "multiple", False)
+            or param.nargs != 1
+        ):
             continue
         param._runtime_param = PassThroughRuntimeParam(
-            parameter_info=descriptor.parameter_info, annotation=descriptor.annotation)
+            parameter_info=descriptor.parameter_info, annotation=descriptor.annotation
+        )
 
 
 def _no_type(ctx=None) -> None:
@@ -83,25 +124,34 @@ class _DanishHelpMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _plain_params(self.params)
-        for param in self.params:  # arguments are named by their Danish metavar, not "<str>"
+        for param in self.params:  # arguments are named by their metavar, not "<str>"
             if getattr(param, "param_type_name", "") == "argument":
                 param.display_type_rich = _no_type
-        self.options_metavar = "[TILVALG]"
+        self.options_metavar = t("typer.options-metavar")
         if hasattr(self, "subcommand_metavar"):
-            self.subcommand_metavar = "KOMMANDO [ARGUMENTER]..."
+            self.subcommand_metavar = t("typer.command-metavar")
 
     def format_usage(self, ctx, formatter) -> None:
-        # Typer writes a required argument as {FASE}; people read the plain FASE (and an optional
-        # one as [FASE], as before) more easily.
         pieces = [re.sub(_REQUIRED, r"\1", piece) for piece in self.collect_usage_pieces(ctx)]
-        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE_PREFIX)
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=t("typer.usage"))
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = t("typer.help-option")
+            _plain_params([option])
+        return option
+
+
+def _see_help(ctx) -> Message:
+    return Message("usage.see-help", {"command": ctx.command_path})
+
+
+class DanishGroup(_DanishHelpMixin, typer.core.TyperGroup):
+    """A command group whose help page and unknown-command message come from the catalogue."""
 
     def parse_args(self, ctx, args):
-        """As Typer's, but a usage error always names this command (for the hint to its help).
-
-        Typer's parser raises "option needs a value" without a context, which read as the
-        top-level command's fault.
-        """
+        """As Typer's, but a usage error always names this group (for the hint to its help)."""
         try:
             return super().parse_args(ctx, args)
         except UsageError as exc:
@@ -109,38 +159,29 @@ class _DanishHelpMixin:
                 exc.ctx = ctx
             raise
 
-    def get_help_option(self, ctx):
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-            _plain_params([option])
-        return option
-
-
-def _either(names: list[str]) -> str:
-    """'a', 'b' eller 'c'."""
-    quoted = [f"'{name}'" for name in names]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " eller " + quoted[-1]
-
-
-class DanishGroup(_DanishHelpMixin, typer.core.TyperGroup):
-    """A command group whose help page and "no such command" message are in Danish."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.suggest_commands = False  # Typer's suggestion is in English; ours is below
-
     def resolve_command(self, ctx, args):
-        """As Typer's, but a mistyped command gets a Danish suggestion of the closest ones."""
-        try:
-            return super().resolve_command(ctx, args)
-        except UsageError as exc:
-            typed = args[0] if args else ""
-            close = difflib.get_close_matches(typed, self.list_commands(ctx))
-            if close and not typed.startswith("-"):
-                exc.message = f"{exc.message} Mente du {_either(close)}?"
-            raise
+        """As Typer's, but an unknown command is our error, with the closest commands suggested."""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and self.get_command(ctx, name) is None:
+            close = difflib.get_close_matches(name, self.list_commands(ctx))
+            raise UsageProblem("usage.no-command", hint=_see_help(ctx), name=name, close=close)
+        return super().resolve_command(ctx, args)
 
 
 class DanishCommand(_DanishHelpMixin, typer.core.TyperCommand):
-    """A command whose help page is in Danish."""
+    """A command whose help page and usage errors come from the catalogue."""
+
+    def parse_args(self, ctx, args):
+        """As Typer's; extra arguments are our own error, and every usage error names this command."""
+        ctx.allow_extra_args = True
+        try:
+            rest = super().parse_args(ctx, args)
+        except UsageError as exc:
+            if exc.ctx is None:  # Typer's parser raises "option needs a value" without a context
+                exc.ctx = ctx
+            raise
+        if ctx.args and not ctx.resilient_parsing:
+            raise UsageProblem(
+                "usage.extra-arguments", hint=_see_help(ctx), args=list(ctx.args), exit_code=EXIT_USAGE
+            )
+        return rest

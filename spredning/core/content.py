@@ -13,19 +13,33 @@ import re
 from pathlib import Path
 
 from spredning.core import fileio, yamlio
-from spredning.core.errors import ContentError
-from spredning.core.model import QUESTION_KINDS, ROLES, Guide, Phase, Question, Side, Tool
+from spredning.core.errors import ContentError, Message, message
+from spredning.core.model import ROLES, Guide, Phase, Question, Side, Tool
 
 GUIDE_ENV = "SPREDNING_GUIDE"
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
-GUIDE_KEYS = {"titel": True, "undertitel": False, "udgave": True, "udgiver": True,
-              "introduktion": True, "afslutning": True, "faser": True}
-PHASE_KEYS = {"id": True, "nummer": True, "navn": True, "formål": True, "mål": True,
-              "værktøjer": True}
+GUIDE_KEYS = {
+    "titel": True,
+    "undertitel": False,
+    "udgave": True,
+    "udgiver": True,
+    "introduktion": True,
+    "afslutning": True,
+    "faser": True,
+}
+PHASE_KEYS = {"id": True, "nummer": True, "navn": True, "formål": True, "mål": True, "værktøjer": True}
 TOOL_KEYS = {"id": True, "titel": True, "introduktion": True, "dele": False, "genbruge": False}
 SIDE_KEYS = {"vejledning": False, "spørgsmål": True}
-QUESTION_KEYS = {"id": True, "tekst": True, "hjælp": False, "gruppe": False, "type": False}
+KINDS = ("tekst",)  # the kinds of answer a question can ask for
+QUESTION_KEYS = {
+    "id": True,
+    "tekst": True,
+    "hjælp": False,
+    "gruppe": False,
+    "type": False,
+    "pr-genbruger": False,
+}
 
 
 def default_guide_dir() -> Path:
@@ -35,10 +49,18 @@ def default_guide_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "guide_content"
 
 
-def guide_dir(option: str | os.PathLike | None = None) -> Path:
-    """Choose the guide folder: the --guide option, then SPREDNING_GUIDE, then the shipped one."""
+def guide_dir(option: str | os.PathLike | None = None, language: str = "da") -> Path:
+    """Choose the guide folder: the --guide option, then SPREDNING_GUIDE, then the shipped one.
+
+    Another language than Danish is read from the folder's subfolder of that name (``en/``) when
+    it has one; a guide without a translation is shown in Danish.
+    """
     chosen = option or os.environ.get(GUIDE_ENV)
-    return Path(chosen) if chosen else default_guide_dir()
+    folder = Path(chosen) if chosen else default_guide_dir()
+    translated = folder / language
+    if language != "da" and (translated / "guide.yaml").is_file():
+        return translated
+    return folder
 
 
 class _Checker:
@@ -48,22 +70,20 @@ class _Checker:
         self.file_label = file_label
         self.problems = problems
 
-    def problem(self, path: str, message: str) -> None:
-        where = f"{self.file_label}: {path}: " if path else f"{self.file_label}: "
-        self.problems.append(where + message)
+    def problem(self, path: str, key: str, **params: object) -> None:
+        self.problems.append(_problem(self.file_label, path, key, **params))
 
     def mapping(self, value, path: str, keys: dict[str, bool]) -> dict | None:
         """Check a mapping's keys: missing required ones and unknown ones are problems."""
         if not isinstance(value, dict):
-            self.problem(path, f"skal være en samling af nøgler, men er {_kind(value)}")
+            self.problem(path, "content.not-mapping", kind=_kind(value))
             return None
         for key, required in keys.items():
             if required and key not in value:
-                self.problem(path, f"mangler '{key}'")
+                self.problem(path, "content.missing", key=key)
         for key in value:
             if key not in keys:
-                known = ", ".join(f"'{k}'" for k in keys)
-                self.problem(_join(path, str(key)), f"ukendt nøgle (kendte nøgler: {known})")
+                self.problem(_join(path, str(key)), "content.unknown-key", known=[f"'{k}'" for k in keys])
         return value
 
     def text(self, parent: dict, key: str, path: str) -> str:
@@ -72,11 +92,11 @@ class _Checker:
         if value is None:
             return ""
         if not isinstance(value, str):
-            self.problem(_join(path, key), f"skal være en tekst, men er {_kind(value)}")
+            self.problem(_join(path, key), "content.not-text", kind=_kind(value))
             return ""
         cleaned = value.strip()
         if not cleaned:
-            self.problem(_join(path, key), "må ikke være tom")
+            self.problem(_join(path, key), "content.empty")
         return cleaned
 
     def texts(self, parent: dict, key: str, path: str) -> tuple[str, ...]:
@@ -85,21 +105,20 @@ class _Checker:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.problem(_join(path, key), f"skal være en liste, men er {_kind(value)}")
+            self.problem(_join(path, key), "content.not-list", kind=_kind(value))
             return ()
         base = _join(path, key)
         return tuple(
-            self.text({str(number): item}, str(number), base)
-            for number, item in enumerate(value, start=1)
+            self.text({str(number): item}, str(number), base) for number, item in enumerate(value, start=1)
         )
 
     def ident(self, parent: dict, path: str, seen: set[str]) -> str:
         """Return a valid ASCII id, unique among `seen`."""
         value = self.text(parent, "id", path)
         if value and not ID_PATTERN.match(value):
-            self.problem(_join(path, "id"), f"'{value}' skal bestå af a-z, 0-9 og bindestreger")
+            self.problem(_join(path, "id"), "content.bad-id", value=value)
         elif value in seen:
-            self.problem(_join(path, "id"), f"'{value}' bruges to gange")
+            self.problem(_join(path, "id"), "content.duplicate-id", value=value)
         seen.add(value)
         return value
 
@@ -110,9 +129,19 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _kind(value) -> str:
-    kinds = {dict: "en samling af nøgler", list: "en liste", str: "en tekst"}
-    return kinds.get(type(value), "tom" if value is None else type(value).__name__)
+def _kind(value) -> Message:
+    kinds = {dict: "mapping", list: "list", str: "text"}
+    return Message(f"content.kind.{kinds.get(type(value), 'empty')}")
+
+
+def _problem(file_label: str, path: str, key: str, **params: object) -> Message:
+    """One problem: the file, the path inside it (may be empty) and what is wrong."""
+    return message(
+        "content.problem-at" if path else "content.problem",
+        file=file_label,
+        where=path,
+        problem=message(key, **params),
+    )
 
 
 _UNREADABLE = object()
@@ -123,11 +152,11 @@ def _read(path: Path, problems: list[str]) -> object:
     try:
         return yamlio.loads(yamlio.decode(fileio.read_regular(path, yamlio.MAX_BYTES)))
     except FileNotFoundError:
-        problems.append(f"{path}: filen findes ikke")
+        problems.append(_problem(str(path), "", "content.no-file"))
     except OSError as exc:
-        problems.append(f"{path}: kan ikke læses ({fileio.reason(exc)})")
+        problems.append(_problem(str(path), "", "content.unreadable", reason=fileio.reason(exc)))
     except yamlio.YamlProblem as exc:
-        problems.append(f"{path}: {exc}")
+        problems.append(message("content.problem", file=str(path), problem=exc.message))
     return _UNREADABLE
 
 
@@ -145,11 +174,22 @@ def _question(check: _Checker, data, path: str, prefix: str, seen: set[str]) -> 
         return None
     local_id = check.ident(data, path, seen)
     kind = check.text(data, "type", path) or "tekst"
-    if kind not in QUESTION_KINDS:
-        check.problem(_join(path, "type"), f"ukendt type '{kind}' (kendte: {', '.join(QUESTION_KINDS)})")
+    if kind not in KINDS:
+        check.problem(_join(path, "type"), "content.unknown-kind", kind=kind, known=list(KINDS))
     group = check.text(data, "gruppe", path) or None
-    return Question(id=f"{prefix}.{local_id}", text=check.text(data, "tekst", path),
-                    hints=check.texts(data, "hjælp", path), group=group, kind=kind)
+    per_partner = check.text(data, "pr-genbruger", path) or "nej"
+    if per_partner not in ("ja", "nej"):
+        check.problem(_join(path, "pr-genbruger"), "content.yes-or-no")
+    if per_partner == "ja" and not prefix.endswith(".dele"):
+        check.problem(_join(path, "pr-genbruger"), "content.per-partner-side")
+    return Question(
+        id=f"{prefix}.{local_id}",
+        text=check.text(data, "tekst", path),
+        hints=check.texts(data, "hjælp", path),
+        group=group,
+        kind=kind,
+        per_partner=per_partner == "ja",
+    )
 
 
 def _side(check: _Checker, data, path: str, prefix: str, role: str) -> Side | None:
@@ -159,7 +199,7 @@ def _side(check: _Checker, data, path: str, prefix: str, role: str) -> Side | No
     questions_data = data.get("spørgsmål")
     if not isinstance(questions_data, list) or not questions_data:
         if "spørgsmål" in data:
-            check.problem(_join(path, "spørgsmål"), "skal være en liste med mindst ét spørgsmål")
+            check.problem(_join(path, "spørgsmål"), "content.no-questions")
         return None
     seen: set[str] = set()
     questions = []
@@ -182,9 +222,8 @@ def _tool(check: _Checker, data, path: str, phase_id: str, seen: set[str]) -> To
             if side:
                 sides[role] = side
     if not sides and not any(role in data for role in ROLES):
-        check.problem(path, "værktøjet har ingen spørgsmål for nogen side ('dele' eller 'genbruge')")
-    return Tool(tool_id, check.text(data, "titel", path), check.text(data, "introduktion", path),
-                sides)
+        check.problem(path, "content.tool-without-sides")
+    return Tool(tool_id, check.text(data, "titel", path), check.text(data, "introduktion", path), sides)
 
 
 def _goals(check: _Checker, data: dict) -> dict[str, tuple[str, ...]]:
@@ -195,16 +234,16 @@ def _goals(check: _Checker, data: dict) -> dict[str, tuple[str, ...]]:
     for role in ROLES:
         result[role] = check.texts(goals, role, "mål")
         if role in goals and not result[role]:
-            check.problem(f"mål.{role}", "skal have mindst ét mål")
+            check.problem(f"mål.{role}", "content.no-goals")
     return result
 
 
 def _number(check: _Checker, data: dict) -> int:
     value = data.get("nummer")
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 3:
         return int(value)
     if value is not None:
-        check.problem("nummer", f"skal være et helt tal, men er '{value}'")
+        check.problem("nummer", "content.not-number", value=yamlio.shown(str(value)))
     return 0
 
 
@@ -213,62 +252,71 @@ def _phase(path: Path, expected_id: str, problems: list[str]) -> Phase | None:
     data = _file_mapping(path, PHASE_KEYS, problems) if path.exists() else None
     if data is None:
         if not path.exists():
-            problems.append(f"{path}: filen findes ikke (fasen '{expected_id}' står i guide.yaml)")
+            problems.append(_problem(str(path), "", "content.no-phase-file", phase=expected_id))
         return None
     phase_id = check.ident(data, "", set())
     if phase_id and phase_id != expected_id:
-        check.problem("id", f"'{phase_id}' skal svare til filnavnet ('{expected_id}')")
+        check.problem("id", "content.id-not-file-name", value=phase_id, expected=expected_id)
     tools_data = data.get("værktøjer")
     tools, seen = [], set()
     if not isinstance(tools_data, list) or not tools_data:
-        check.problem("værktøjer", "skal være en liste med mindst ét værktøj")
+        check.problem("værktøjer", "content.no-tools")
         tools_data = []
     for number, item in enumerate(tools_data, start=1):
         tool = _tool(check, item, f"værktøjer[{number}]", expected_id, seen)
         if tool:
             tools.append(tool)
-    return Phase(expected_id, _number(check, data), check.text(data, "navn", ""),
-                 check.text(data, "formål", ""), _goals(check, data), tuple(tools))
+    return Phase(
+        expected_id,
+        _number(check, data),
+        check.text(data, "navn", ""),
+        check.text(data, "formål", ""),
+        _goals(check, data),
+        tuple(tools),
+    )
 
 
 def _phase_ids(check: _Checker, data: dict) -> list[str]:
     ids = data.get("faser")
     if not isinstance(ids, list) or not ids:
-        check.problem("faser", "skal være en liste med fasernes id'er")
+        check.problem("faser", "content.no-phases")
         return []
     result = []
     for number, phase_id in enumerate(ids, start=1):
         if not isinstance(phase_id, str) or not ID_PATTERN.match(phase_id):
-            check.problem(f"faser[{number}]", "skal være et id med a-z, 0-9 og bindestreger")
+            check.problem(f"faser[{number}]", "content.bad-phase-id")
         elif phase_id in result:
-            check.problem(f"faser[{number}]", f"'{phase_id}' står to gange")
+            check.problem(f"faser[{number}]", "content.phase-twice", value=phase_id)
         else:
             result.append(phase_id)
     return result
 
 
-def load_guide(directory: str | os.PathLike | None = None) -> Guide:
+def load_guide(directory: str | os.PathLike | None = None, language: str = "da") -> Guide:
     """Load and validate a guide folder; raise ContentError listing every problem found."""
-    folder = guide_dir(directory)
+    folder = guide_dir(directory, language)
+    language = language if folder != guide_dir(directory) else "da"
     problems: list[str] = []
     if not folder.is_dir():
-        raise ContentError([f"{folder}: mappen findes ikke"],
-                           hint="Angiv en mappe med guide.yaml og en fil pr. fase.")
+        raise ContentError([_problem(str(folder), "", "content.no-folder")], hint="content.no-folder.hint")
     index = folder / "guide.yaml"
     check = _Checker(str(index), problems)
     data = _file_mapping(index, GUIDE_KEYS, problems) if index.exists() else None
     if data is None:
         if not index.exists():
-            problems.append(f"{index}: filen findes ikke")
+            problems.append(_problem(str(index), "", "content.no-file"))
         raise ContentError(problems)
     phases = [_phase(folder / f"{pid}.yaml", pid, problems) for pid in _phase_ids(check, data)]
     guide = Guide(
-        title=check.text(data, "titel", ""), edition=check.text(data, "udgave", ""),
+        title=check.text(data, "titel", ""),
+        edition=check.text(data, "udgave", ""),
         publisher=check.text(data, "udgiver", ""),
         introduction=check.texts(data, "introduktion", ""),
         closing=check.text(data, "afslutning", ""),
-        phases=tuple(p for p in phases if p), subtitle=check.text(data, "undertitel", "") or None,
+        phases=tuple(p for p in phases if p),
+        language=language,
     )
+    check.text(data, "undertitel", "")
     if problems:
-        raise ContentError(problems, hint="Ret filerne, og kør 'spredning valider' igen.")
+        raise ContentError(problems, hint="content.errors.hint")
     return guide

@@ -1,8 +1,16 @@
-"""The one family of user-facing errors.
+"""The one family of user-facing errors: a message key, its parameters and an exit code.
 
-Every problem the user must hear about is raised as a SpredningError carrying a Danish message, an
-optional hint saying what to do, and the exit code. Only the CLI boundary prints them.
+The core writes no prose. Every problem the user must hear about is raised as a SpredningError
+carrying a key into the message catalogue (spredning/i18n) and the parameters the text needs; a
+front end turns it into words. ``Message`` is the same pair as a value, for reasons nested in a
+message ("Projektfilen X kan ikke læses: {problem}") and for lists of problems.
 """
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -10,17 +18,46 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
+class Message(NamedTuple):
+    """A catalogue key and its parameters: words to be, in whatever language is chosen."""
+
+    key: str
+    params: Mapping[str, object] = MappingProxyType({})
+
+
+def message(key: str, /, **params: object) -> Message:
+    """A Message with keyword parameters."""
+    return Message(key, params)
+
+
 class SpredningError(Exception):
-    """A problem with a Danish message for the user, a hint and an exit code."""
+    """A problem for the user: a catalogue key, its parameters, an optional hint and an exit code.
+
+    The hint is another key; without one, the front end shows ``KEY.hint`` when the catalogue has it.
+    """
 
     exit_code = EXIT_ERROR
 
-    def __init__(self, message: str, hint: str | None = None, exit_code: int | None = None):
-        super().__init__(message)
-        self.message = message
+    def __init__(
+        self,
+        key: str,
+        /,
+        *,
+        hint: str | Message | None = None,
+        exit_code: int | None = None,
+        **params: object,
+    ):
+        super().__init__(key, params)
+        self.key = key
+        self.params = params
         self.hint = hint
         if exit_code is not None:
             self.exit_code = exit_code
+
+    @property
+    def message(self) -> Message:
+        """The error as a Message value."""
+        return Message(self.key, self.params)
 
 
 class UsageProblem(SpredningError):
@@ -30,13 +67,10 @@ class UsageProblem(SpredningError):
 
 
 class ContentError(SpredningError):
-    """The guide content is broken; carries every problem found, not only the first."""
+    """The guide content is broken; carries every problem found (Messages), not only the first."""
 
-    def __init__(self, problems: list[str], hint: str | None = None):
-        message = f"Guidens indhold har {len(problems)} fejl:\n" + "\n".join(
-            f"  • {p}" for p in problems
-        )
-        super().__init__(message, hint)
+    def __init__(self, problems: list[Message], hint: str | None = None):
+        super().__init__("content.errors", hint=hint, n=len(problems), problems=problems)
         self.problems = problems
 
 

@@ -1,7 +1,7 @@
 """Low-level file handling for the store and exports: safe reads, atomic writes, backups.
 
 Terminal-free. Reads never block on a pipe or follow into a device, writes replace a file in one
-step (temp file, fsync, rename), and every failure becomes a SpredningError with a Danish reason.
+step (temp file, fsync, rename), and every failure becomes a SpredningError with a reason from the catalogue.
 """
 
 from __future__ import annotations
@@ -13,28 +13,86 @@ import stat
 import time
 from pathlib import Path
 
-from spredning.core.errors import SpredningError
+from spredning.core.errors import Message, SpredningError, message
 
 BACKUP_INFIX = ".bak-"
 
 
+class SpecialFile(OSError):
+    """The path is not a regular file (a folder, a device, a FIFO)."""
+
+    def __init__(self, folder: bool):
+        super().__init__(errno.EISDIR if folder else errno.ENODEV, "special file")
+        self.folder = folder
+
+
+class ChangingFile(OSError):
+    """The file changed while it was read (another program is writing it)."""
+
+    def __init__(self):
+        super().__init__(errno.EAGAIN, "changed while read")
+
+
+def _open_nonblocking(path: Path) -> int:
+    """Open for reading without waiting for a FIFO's writer; later reads block as usual."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return fd
+
+
 def read_regular(path: Path, limit: int) -> bytes:
-    """Read at most limit + 1 bytes of a regular file (following links); never block on a FIFO."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
+    """Read at most limit + 1 bytes of a regular file (following links); never block on a FIFO.
+
+    A file that changes while it is read (its size or time moves) is read again, up to three times.
+    """
+    for _ in range(3):
+        fd = _open_nonblocking(path)
+        try:
+            before = os.fstat(fd)
+            if not stat.S_ISREG(before.st_mode):
+                raise SpecialFile(stat.S_ISDIR(before.st_mode))
+            data = _read_all(fd, limit)
+            after = os.fstat(fd)
+        finally:
+            os.close(fd)
+        if (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns):
+            return data
+    raise ChangingFile()
+
+
+def read_capped(path: Path, limit: int) -> bytes:
+    """Read at most limit + 1 bytes of a file the user names: a regular file, or a pipe (/dev/stdin).
+
+    A FIFO nobody writes to reads as empty instead of waiting for ever; a device is refused.
+    """
+    fd = _open_nonblocking(path)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise IsADirectoryError(errno.EISDIR, "ikke en almindelig fil")
-        with os.fdopen(os.dup(fd), "rb") as handle:
-            return handle.read(limit + 1)
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        os.close(fd)
+        raise
+    if stat.S_ISREG(mode):
+        os.close(fd)
+        return read_regular(path, limit)
+    try:
+        if not stat.S_ISFIFO(mode) and not stat.S_ISSOCK(mode):
+            raise SpecialFile(stat.S_ISDIR(mode))
+        return _read_all(fd, limit)
     finally:
         os.close(fd)
 
 
-def read_capped(path: Path, limit: int) -> bytes:
-    """Read at most limit + 1 bytes of any readable file, a pipe such as /dev/stdin included."""
-    with open(path, "rb") as handle:
-        return handle.read(limit + 1)
+def _read_all(fd: int, limit: int) -> bytes:
+    chunks = []
+    size = 0
+    while size <= limit:
+        chunk = os.read(fd, min(1024 * 1024, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def keep_backup(path: Path, raw: bytes) -> Path:
@@ -55,16 +113,41 @@ def remove_stale_temps(path: Path) -> None:
             leftover.unlink()
 
 
-_REASONS = {errno.ENOSPC: "disken er fuld", errno.EACCES: "ingen adgang",
-            errno.EPERM: "ingen tilladelse", errno.EROFS: "drevet er skrivebeskyttet",
-            errno.ENOENT: "findes ikke", errno.ENOTDIR: "en del af stien er ikke en mappe",
-            errno.EISDIR: "det er en mappe", errno.ENAMETOOLONG: "stien er for lang",
-            errno.EIO: "fejl på drevet", getattr(errno, "EDQUOT", -1): "din diskkvote er brugt op"}
+_REASONS = {
+    errno.ENOSPC: "full",
+    errno.EACCES: "access",
+    errno.EPERM: "permission",
+    errno.EROFS: "read-only",
+    errno.ENOENT: "missing",
+    errno.ENOTDIR: "not-a-folder",
+    errno.EISDIR: "folder",
+    errno.ENAMETOOLONG: "too-long",
+    errno.EIO: "io",
+    errno.EBUSY: "busy",
+    errno.EEXIST: "exists",
+    errno.ELOOP: "loop",
+    errno.EFBIG: "too-big",
+    errno.EMFILE: "too-many",
+    errno.ENFILE: "too-many",
+    errno.EXDEV: "other-drive",
+    errno.ETXTBSY: "busy",
+    errno.EAGAIN: "busy",
+    errno.ENXIO: "device",
+    errno.ENODEV: "device",
+    getattr(errno, "EDQUOT", -1): "quota",
+}
 
 
-def reason(exc: OSError) -> str:
-    """The reason for a failed read or write in Danish (the system's words when we have none)."""
-    return _REASONS.get(exc.errno, exc.strerror or str(exc))
+def reason(exc: OSError) -> Message:
+    """Why a read or write failed, as a catalogue key ('reason.full' ...); unknown ones name the code."""
+    if isinstance(exc, SpecialFile):
+        return Message("reason.folder" if exc.folder else "reason.special")
+    if isinstance(exc, ChangingFile):
+        return Message("reason.changing")
+    key = _REASONS.get(exc.errno or 0)
+    if key:
+        return Message(f"reason.{key}")
+    return message("reason.other", code=errno.errorcode.get(exc.errno or 0, str(exc.errno)))
 
 
 def make_folder(folder: Path) -> None:
@@ -72,14 +155,11 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SpredningError(f"Kan ikke oprette mappen {folder} ({reason(exc)}).",
-                             "Tjek stien og din skriveadgang.") from None
+        raise SpredningError("files.cannot-create-folder", folder=folder, reason=reason(exc)) from None
 
 
 def _write_error(path: Path, exc: OSError) -> SpredningError:
-    return SpredningError(f"Kunne ikke gemme {path} ({reason(exc)}).",
-                          "Den tidligere udgave af filen er urørt. Tjek pladsen på disken og din "
-                          "skriveadgang til mappen.")
+    return SpredningError("files.cannot-save", path=path, reason=reason(exc))
 
 
 def _keep_mode(path: Path, fd: int) -> None:
@@ -128,10 +208,94 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def write_file(path: Path, data: bytes | str, overwrite: bool = False) -> Path:
-    """Write an exported file (report, export) atomically; refuse to replace one unless asked."""
-    if path.exists() and not overwrite:
-        raise SpredningError(f"Filen {path} findes allerede.",
-                             "Vælg et andet navn med --ud, eller brug --overskriv.")
-    atomic_write(path, data)
+def write_output(
+    path: Path,
+    data: bytes | str,
+    *,
+    overwrite: bool = False,
+    replaceable: str | None = None,
+    protected: tuple[Path, ...] = (),
+) -> Path:
+    """Write a file for the user (a report, an export) without ever harming another file.
+
+    The folder must exist. The path may not be a symbolic link, a device, a FIFO or another
+    special file, nor a project or helper file: nothing may be written into a `protected` folder,
+    and a file that is one of theirs under another name (a hard link) is refused too. An existing
+    file is replaced only with `overwrite`, or when its checksum is `replaceable` (the program's own
+    earlier export). Without either, the new file is linked into place, which fails if a file
+    appeared meanwhile, so the check and the write are one step.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    folder = path.parent
+    if not folder.is_dir():
+        raise SpredningError("files.no-folder", path=path, folder=folder)
+    real_folder = folder.resolve()
+    for guarded in protected:
+        with contextlib.suppress(OSError):
+            if real_folder == guarded.resolve() or guarded.resolve() in real_folder.parents:
+                raise SpredningError("files.in-projects-folder", path=path, folder=guarded)
+    existing = _existing(path, protected)
+    if existing is not None and not overwrite and checksum(existing) != replaceable:
+        raise SpredningError("files.exists", path=path)
+    tmp = _write_temp(path, raw)
+    try:
+        if existing is None:
+            os.link(tmp, path)  # fails if a file appeared since the check: nothing is replaced
+            os.unlink(tmp)
+        else:
+            _existing(path, protected)  # checked again right before the file is replaced
+            os.replace(tmp, path)
+    except FileExistsError:
+        raise SpredningError("files.exists", path=path) from None
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    _fsync_dir(folder)
     return path
+
+
+def checksum(raw: bytes) -> str:
+    """A file's SHA-256, to recognise the program's own output later."""
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _existing(path: Path, protected: tuple[Path, ...]) -> bytes | None:
+    """The bytes of a regular file at path (None when there is none); anything else is refused."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise SpredningError("files.is-link", path=path)
+    if not stat.S_ISREG(info.st_mode):
+        raise SpredningError("files.is-special", path=path)
+    for folder in protected:
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(folder):
+                if entry.inode() == info.st_ino and os.lstat(entry.path).st_dev == info.st_dev:
+                    raise SpredningError("files.is-project-file", path=path)
+    try:
+        return read_regular(path, 64 * 1024 * 1024)
+    except OSError as exc:
+        raise _write_error(path, exc) from None
+
+
+def _write_temp(path: Path, raw: bytes) -> Path:
+    tmp = path.parent / f".{path.name}.{os.urandom(8).hex()}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise _write_error(path, exc) from None
+    return tmp

@@ -1,29 +1,19 @@
-"""The flow of an interview through one phase for one side: order, resume, back, review.
+"""The interview through one phase for one side, as a state machine any front end can drive.
 
-No terminal code: every question to the user goes through a Prompter (prompter.py has the
-questionary one and a scripted one for tests), and every answer goes to the store the moment it is
-given. An interrupt (Ctrl-C, Ctrl-D) simply propagates: nothing is held back unsaved.
+``Interview.step()`` says what to ask or show now (a question, the review after a tool, how to
+resume a phase ...), the front end asks the user and hands the reply to ``Interview.reply()``, and
+so on until ``step()`` returns a Done step. There is no terminal code here and no prose: the front
+end decides how a step looks. Answers are saved the moment they are given, through a Recorder
+(the application's session), which also keeps drafts: text typed but not saved as the answer.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import Sequence
+from typing import NamedTuple, Protocol
 
-from spredning.core.errors import SpredningError
-from spredning.core.exchange import combine
-from spredning.core.model import ROLES, Guide, Phase, Project, Question, Tool, other_role, progress
-from spredning.core.store import SaveConflict, Store
-
-ALSO_SAVED = "Også gemt (to udgaver af svaret)"
-
-
-class Nav(enum.Enum):
-    """Navigation instead of an answer."""
-
-    BACK = "tilbage"
+from spredning.core.model import Answer, Dialogue, Entry, Phase, Question, Tool, other_role, progress
 
 
 class Review(enum.Enum):
@@ -52,52 +42,110 @@ class Keep(enum.Enum):
     BOTH = "begge"
 
 
-@dataclass(frozen=True)
-class Step:
-    """One question as asked: its tool, its position in the phase for this side."""
+# -- replies to a question ---------------------------------------------------------------------
+
+
+class Save(NamedTuple):
+    """The user saved the text in the field (empty: skip the question, or delete a saved answer)."""
+
+    text: str
+
+
+class NotRelevant(NamedTuple):
+    """The user marked the question "not relevant", with an optional reason."""
+
+    reason: str = ""
+
+
+class Back(NamedTuple):
+    """The user went one question back; what was typed is kept as a draft."""
+
+    draft: str = ""
+
+
+class Both(NamedTuple):
+    """Keep both versions of an answer, combined in this text (the front end words the join)."""
+
+    text: str
+
+
+# -- steps ----------------------------------------------------------------------------------
+
+
+class Ask(NamedTuple):
+    """Ask one question. `new_tool` says the tool is entered now (show its introduction)."""
 
     tool: Tool
     question: Question
     position: int
     total: int
+    answer: Answer | None
+    draft: str | None
+    new_tool: bool
+    partner_answers: tuple[tuple[Question, Answer], ...]
+    at_start: bool  # the first question: going back is not possible
 
 
-class Prompter(Protocol):
-    """Everything the interview asks of the user or shows them."""
+class ConfirmDelete(NamedTuple):
+    """An empty answer where one is saved: delete it? Reply True or False."""
 
-    def phase_intro(self, phase: Phase, role: str) -> None: ...
-    def tool_intro(self, tool: Tool, role: str, partner: Sequence[tuple[Question, str]]) -> None: ...
-    def tool_without_questions(self, tool: Tool, role: str) -> None: ...
-    def ask(self, step: Step, current: str | None, first: bool) -> str | Nav: ...
-    def confirm_delete(self, question: Question) -> bool: ...
-    def review(self, tool: Tool, role: str, project: Project, first: bool) -> Review: ...
-    def pick_question(self, tool: Tool, role: str, project: Project) -> Question | None: ...
-    def resume(self, phase: Phase, role: str, project: Project) -> Resume: ...
-    def pick_tool(self, phase: Phase, role: str, project: Project) -> Tool | None: ...
-    def resolve_conflict(self, question: Question, mine: str | None, theirs: str | None) -> Keep: ...
-    def phase_done(self, phase: Phase, role: str, project: Project) -> None: ...
+    question: Question
 
 
-class ProjectSession:
-    """One project being answered: the current state, and saving that re-reads under the lock."""
+class ReviewTool(NamedTuple):
+    """The tool's answers; reply a Review (PREVIOUS only when `first` is False)."""
 
-    def __init__(self, store: Store, slug: str, order: Sequence[str]):
-        self.store = store
-        self.slug = slug
-        self.order = tuple(order)
-        self.project = store.load(slug)
+    tool: Tool
+    first: bool
 
-    def save(self, changes: Mapping[str, str | None],
-             expected: Mapping[str, str | None]) -> list[SaveConflict]:
-        """Save changed answers; keep the local copy in step with what was written."""
-        conflicts = self.store.save_answers(self.slug, changes, expected, self.order)
-        refused = {c.question_id for c in conflicts}
-        for qid, text in changes.items():
-            if qid not in refused:
-                self.project = self.project.with_answer(qid, text)
-        for conflict in conflicts:
-            self.project = self.project.with_answer(conflict.question_id, conflict.on_disk)
-        return conflicts
+
+class PickQuestion(NamedTuple):
+    """Which of the tool's answers to change; reply a Question or None."""
+
+    tool: Tool
+
+
+class ChooseResume(NamedTuple):
+    """The phase has answers already; reply a Resume."""
+
+    phase: Phase
+
+
+class PickTool(NamedTuple):
+    """Which tool to open; reply a Tool or None."""
+
+    phase: Phase
+
+
+class SavedMeanwhile(NamedTuple):
+    """Someone saved this answer while the user wrote: reply Keep.MINE, Keep.THEIRS or Both."""
+
+    question: Question
+    mine: Answer | None
+    theirs: Answer | None
+
+
+class NoQuestions(NamedTuple):
+    """A tool with no questions for this side (shown, then passed)."""
+
+    tool: Tool
+
+
+class Done(NamedTuple):
+    """The phase is through (`stopped` when the user chose to stop)."""
+
+    phase: Phase
+    stopped: bool
+
+
+class Recorder(Protocol):
+    """Saving and reading for the interview: the application's session implements it."""
+
+    def view(self) -> Dialogue: ...
+    def entry(self, question: Question) -> Entry | None: ...
+    def draft(self, question: Question) -> str | None: ...
+    def keep_draft(self, question: Question, text: str) -> None: ...
+    def record(self, question: Question, content: Answer | None, expected: Entry | None) -> Entry | None: ...
 
 
 def normalise(text: str) -> str:
@@ -111,187 +159,209 @@ def normalise(text: str) -> str:
 
 
 class Interview:
-    """Walk one side through one phase, tool by tool, saving every answer at once."""
+    """Walk one side through one phase, tool by tool; `step()` and `reply()` drive it."""
 
-    def __init__(self, guide: Guide, phase: Phase, role: str, session: ProjectSession,
-                 prompter: Prompter):
-        self.guide = guide
+    def __init__(self, phase: Phase, role: str, recorder: Recorder):
         self.phase = phase
         self.role = role
-        self.session = session
-        self.prompter = prompter
-        self.steps = self._steps()
-
-    def _steps(self) -> list[Step]:
-        questions = [(t, q) for t in self.phase.tools for q in t.questions(self.role)]
-        return [Step(t, q, n, len(questions)) for n, (t, q) in enumerate(questions, start=1)]
-
-    # -- positions -----------------------------------------------------------------
-    def _tools_with_questions(self) -> list[int]:
-        return [i for i, t in enumerate(self.phase.tools) if t.questions(self.role)]
-
-    def _first_open(self) -> tuple[int, int]:
-        answers = self.session.project.answers
-        for t, tool in enumerate(self.phase.tools):
-            for q, question in enumerate(tool.questions(self.role)):
-                if question.id not in answers:
-                    return t, q
-        return 0, 0
-
-    def _start(self) -> tuple[int, int] | None:
-        """Where to begin: at the start, or as the user chooses when there are answers already."""
-        questions = self.phase.questions(self.role)
-        if not questions or progress(self.session.project, questions).answered == 0:
-            return 0, 0
-        choice = self.prompter.resume(self.phase, self.role, self.session.project)
-        if choice is Resume.CONTINUE:
-            return self._first_open()
-        if choice is Resume.PICK_TOOL:
-            tool = self.prompter.pick_tool(self.phase, self.role, self.session.project)
-            return (self.phase.tools.index(tool), 0) if tool else None
-        if choice is Resume.REVIEW_ALL:
-            return 0, 0
-        return None
-
-    # -- the loop -----------------------------------------------------------------
-    def run(self) -> None:
-        """Run the interview until the phase is done or the user stops."""
-        self.prompter.phase_intro(self.phase, self.role)
-        start = self._start()
-        if start is None:
-            return
-        self.tool_index, self.question_index = start
+        self.recorder = recorder
+        self.questions = [(t, q) for t in phase.tools for q in t.questions(role)]
+        self.tool_index = 0
+        self.question_index = 0
         self.introduced: int | None = None
         self.editing = False
+        self.pending: object | None = None  # a step waiting for its reply
+        self.finished: Done | None = None
+        self.started = False
+        self.shown_empty: set[int] = set()
+        self.saving: tuple[Question, Answer | None] | None = None
+
+    # -- driving ----------------------------------------------------------------------
+    def step(self):
+        """What to ask or show now."""
+        if self.pending is None:
+            self.pending = self._next_step()
+        return self.pending
+
+    def reply(self, value) -> None:
+        """The user's reply to the current step."""
+        step = self.step()
+        self.pending = None
+        handler = {
+            Ask: self._answered,
+            ConfirmDelete: self._deleted,
+            ReviewTool: self._reviewed,
+            PickQuestion: self._picked_question,
+            ChooseResume: self._resumed,
+            PickTool: self._picked_tool,
+            SavedMeanwhile: self._settled,
+            NoQuestions: lambda step, value: None,
+            Done: lambda step, value: None,
+        }
+        handler[type(step)](step, value)
+
+    # -- where we are -------------------------------------------------------------------
+    def _next_step(self):
+        if self.finished is not None:
+            return self.finished
+        if not self.started:
+            self.started = True
+            if self._has_answers():
+                return ChooseResume(self.phase)
         while self.tool_index < len(self.phase.tools):
             tool = self.phase.tools[self.tool_index]
             questions = tool.questions(self.role)
             if not questions:
-                self.prompter.tool_without_questions(tool, self.role)
                 self.tool_index, self.question_index = self.tool_index + 1, 0
-            elif self.question_index < len(questions):
-                self._question_step(tool, questions)
-            elif not self._review_step(tool, questions):
-                return
-        self.prompter.phase_done(self.phase, self.role, self.session.project)
+                if self.tool_index - 1 not in self.shown_empty:
+                    self.shown_empty.add(self.tool_index - 1)
+                    return NoQuestions(tool)
+                continue
+            if self.question_index < len(questions):
+                return self._ask(tool, questions[self.question_index])
+            return ReviewTool(tool, self.tool_index == self._tools_with_questions()[0])
+        self.finished = Done(self.phase, stopped=False)
+        return self.finished
 
-    def _question_step(self, tool: Tool, questions: tuple[Question, ...]) -> None:
-        """Introduce the tool when entering it, ask the current question, move on or back."""
-        if self.introduced != self.tool_index:
-            self.prompter.tool_intro(tool, self.role, self._partner_answers(tool))
-            self.introduced = self.tool_index
-        result = self._ask(tool, questions[self.question_index])
-        if result is Nav.BACK:
-            self.tool_index, self.question_index = self._back(self.tool_index, self.question_index)
-            self.editing = False
-        elif self.editing:  # one answer changed from the review: straight back to the review
+    def _has_answers(self) -> bool:
+        questions = self.phase.questions(self.role)
+        return bool(questions) and progress(self.recorder.view(), questions).answered > 0
+
+    def _ask(self, tool: Tool, question: Question) -> Ask:
+        new_tool = self.introduced != self.tool_index
+        self.introduced = self.tool_index
+        position = next(n for n, (_, q) in enumerate(self.questions, 1) if q.id == question.id)
+        view = self.recorder.view()
+        partner = tuple(
+            (q, a) for q in tool.questions(other_role(self.role)) if (a := view.answer(q.id)) is not None
+        )
+        return Ask(
+            tool,
+            question,
+            position,
+            len(self.questions),
+            view.answer(question.id),
+            self.recorder.draft(question),
+            new_tool,
+            partner if new_tool else (),
+            position == 1,
+        )
+
+    def _tools_with_questions(self) -> list[int]:
+        return [i for i, t in enumerate(self.phase.tools) if t.questions(self.role)]
+
+    def _first_open(self) -> tuple[int, int]:
+        view = self.recorder.view()
+        for t, tool in enumerate(self.phase.tools):
+            for q, question in enumerate(tool.questions(self.role)):
+                if view.answer(question.id) is None:
+                    return t, q
+        return 0, 0
+
+    def _move_on(self, questions: Sequence[Question]) -> None:
+        if self.editing:  # one answer changed from the review: straight back to the review
             self.question_index, self.editing = len(questions), False
         else:
             self.question_index += 1
 
-    def _review_step(self, tool: Tool, questions: tuple[Question, ...]) -> bool:
-        """Show the tool's answers and act on the choice; False when the user stops."""
-        first = self.tool_index == self._tools_with_questions()[0]
-        choice = self.prompter.review(tool, self.role, self.session.project, first)
-        if choice is Review.STOP:
-            return False
-        if choice is Review.EDIT:
-            picked = self.prompter.pick_question(tool, self.role, self.session.project)
-            if picked is not None:
-                self.question_index, self.editing = questions.index(picked), True
-        elif choice is Review.PREVIOUS:
-            self.tool_index, self.question_index = self._previous_tool(self.tool_index), 0
+    def _back(self) -> None:
+        """One question back, into the previous tool's last question when at a tool's start."""
+        self.editing = False
+        if self.question_index > 0:
+            self.question_index -= 1
+            return
+        earlier = [i for i in self._tools_with_questions() if i < self.tool_index]
+        if earlier:
+            self.tool_index = earlier[-1]
+            self.question_index = len(self.phase.tools[self.tool_index].questions(self.role)) - 1
+
+    # -- replies --------------------------------------------------------------------------
+    def _answered(self, step: Ask, value) -> None:
+        question = step.question
+        if isinstance(value, Back):
+            typed = normalise(value.draft)
+            saved = step.answer.text if step.answer and not step.answer.not_relevant else ""
+            self.recorder.keep_draft(question, value.draft if typed and typed != saved else "")
+            self._back()
+            return
+        if isinstance(value, NotRelevant):
+            self._save(question, Answer(text=normalise(value.reason), not_relevant=True))
+            return
+        text = normalise(value.text)
+        if not text:
+            if step.answer is None:
+                self.recorder.keep_draft(question, "")
+                self._move_on(step.tool.questions(self.role))
+            else:
+                self.pending = ConfirmDelete(question)
+            return
+        self._save(question, Answer(text=text))
+
+    def _save(self, question: Question, content: Answer | None) -> None:
+        tool = self.phase.tools[self.tool_index]
+        expected = self.recorder.entry(question)
+        if (
+            expected is not None
+            and content is not None
+            and not expected.answer.empty
+            and expected.answer.same_content(content)
+        ):
+            self.recorder.keep_draft(question, "")
+            self._move_on(tool.questions(self.role))
+            return
+        on_disk = self.recorder.record(question, content, expected)
+        if on_disk is not None:  # someone else saved meanwhile: ask which to keep
+            self.saving = (question, content)
+            self.pending = SavedMeanwhile(question, content, _given(on_disk))
+            return
+        self._move_on(tool.questions(self.role))
+
+    def _deleted(self, step: ConfirmDelete, value: bool) -> None:
+        if value:
+            self._save(step.question, Answer())
+        else:
+            self._move_on(self.phase.tools[self.tool_index].questions(self.role))
+
+    def _settled(self, step: SavedMeanwhile, value) -> None:
+        question, mine = self.saving or (step.question, step.mine)
+        self.saving = None
+        if value is Keep.THEIRS:
+            self._move_on(self.phase.tools[self.tool_index].questions(self.role))
+            return
+        content = Answer(text=normalise(value.text)) if isinstance(value, Both) else (mine or Answer())
+        self._save(question, content)
+
+    def _reviewed(self, step: ReviewTool, value: Review) -> None:
+        if value is Review.STOP:
+            self.finished = Done(self.phase, stopped=True)
+        elif value is Review.EDIT:
+            self.pending = PickQuestion(step.tool)
+        elif value is Review.PREVIOUS:
+            earlier = [i for i in self._tools_with_questions() if i < self.tool_index]
+            self.tool_index = earlier[-1] if earlier else self.tool_index
+            self.question_index = 0
         else:
             self.tool_index, self.question_index = self.tool_index + 1, 0
-        return True
 
-    def _back(self, tool_index: int, question_index: int) -> tuple[int, int]:
-        """One question back, into the previous tool's last question when at a tool's start."""
-        if question_index > 0:
-            return tool_index, question_index - 1
-        earlier = [i for i in self._tools_with_questions() if i < tool_index]
-        if not earlier:
-            return tool_index, 0
-        previous = earlier[-1]
-        return previous, len(self.phase.tools[previous].questions(self.role)) - 1
+    def _picked_question(self, step: PickQuestion, value: Question | None) -> None:
+        if value is not None:
+            self.question_index = step.tool.questions(self.role).index(value)
+            self.editing = True
 
-    def _previous_tool(self, tool_index: int) -> int:
-        earlier = [i for i in self._tools_with_questions() if i < tool_index]
-        return earlier[-1] if earlier else tool_index
+    def _resumed(self, step: ChooseResume, value: Resume) -> None:
+        if value is Resume.CONTINUE:
+            self.tool_index, self.question_index = self._first_open()
+        elif value is Resume.PICK_TOOL:
+            self.pending = PickTool(self.phase)
+        elif value is Resume.STOP:
+            self.finished = Done(self.phase, stopped=True)
 
-    def _partner_answers(self, tool: Tool) -> list[tuple[Question, str]]:
-        answers = self.session.project.answers
-        partner = tool.questions(other_role(self.role))
-        return [(q, answers[q.id]) for q in partner if q.id in answers]
-
-    def _ask(self, tool: Tool, question: Question) -> str | Nav | None:
-        step = next(s for s in self.steps if s.question.id == question.id)
-        current = self.session.project.answer(question.id)
-        result = self.prompter.ask(step, current, step.position == 1)
-        if isinstance(result, Nav):
-            return result
-        self.record(question, normalise(result), current)
-        return result
-
-    def record(self, question: Question, text: str, current: str | None) -> None:
-        """Save one answer: empty skips (or, confirmed, deletes), unchanged does nothing."""
-        if not text:
-            if current is None or not self.prompter.confirm_delete(question):
-                return
-            new: str | None = None
-        elif text == current:
-            return
+    def _picked_tool(self, step: PickTool, value: Tool | None) -> None:
+        if value is None:
+            self.finished = Done(self.phase, stopped=True)
         else:
-            new = text
-        conflicts = self.session.save({question.id: new}, {question.id: current})
-        for conflict in conflicts:
-            self._resolve(question, new, conflict)
-
-    def _resolve(self, question: Question, mine: str | None, conflict: SaveConflict) -> None:
-        keep = self.prompter.resolve_conflict(question, mine, conflict.on_disk)
-        if keep is Keep.THEIRS:
-            return
-        text = mine if keep is Keep.MINE else combine(conflict.on_disk, mine, ALSO_SAVED)
-        again = self.session.save({question.id: text}, {question.id: conflict.on_disk})
-        for later in again:
-            self._resolve(question, mine, later)
+            self.tool_index, self.question_index = self.phase.tools.index(value), 0
 
 
-def answers_from_file(guide: Guide, data: object, phase: Phase | None,
-                      role: str | None) -> dict[str, str]:
-    """Validate a non-interactive answer file (question id → text); nothing partial passes."""
-    if not isinstance(data, dict) or not data:
-        raise SpredningError("Svarfilen skal være en samling af spørgsmål-id'er og svar.",
-                             "Fx:  tjek.beskriv-innovationen.dele.formaal: Vores formål er ...")
-    if phase is not None:
-        roles = (role,) if role else ROLES
-        allowed = {q.id for r in roles for q in phase.questions(r)}
-    else:
-        allowed = {q.id for q in guide.questions(role)}
-    problems = []
-    for qid, text in data.items():
-        if qid not in allowed:
-            where = f" i fasen {phase.name}" if phase else ""
-            side = f" for siden '{role}'" if role else ""
-            problems.append(f"'{qid}' er ikke et spørgsmål{where}{side}")
-        elif not isinstance(text, str):
-            problems.append(f"svaret på '{qid}' skal være en tekst")
-        elif not normalise(text):
-            problems.append(f"svaret på '{qid}' er tomt")
-    if problems:
-        raise SpredningError("Svarfilen har fejl, så intet er gemt:\n" +
-                             "\n".join(f"  • {p}" for p in problems),
-                             "Se spørgsmålenes id'er med 'spredning guide --ider'.")
-    return {qid: normalise(text) for qid, text in data.items()}
-
-
-def save_answer_file(session: ProjectSession, answers: Mapping[str, str]) -> list[str]:
-    """Save validated answers in one write; an answer changed meanwhile keeps both versions."""
-    current = dict(session.project.answers)
-    changes = {qid: text for qid, text in answers.items() if current.get(qid) != text}
-    conflicts = session.save(changes, {qid: current.get(qid) for qid in changes})
-    for conflict in conflicts:
-        mine = changes[conflict.question_id]
-        session.save({conflict.question_id: combine(conflict.on_disk, mine, ALSO_SAVED)},
-                     {conflict.question_id: conflict.on_disk})
-    return list(changes)
+def _given(entry: Entry | None) -> Answer | None:
+    return entry.answer if entry is not None and not entry.answer.empty else None

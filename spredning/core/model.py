@@ -1,25 +1,29 @@
 """Plain, frozen model objects: the guide, its phases, tools and questions, and a project.
 
 No I/O and no terminal here: content.py and store.py build these objects, the interview walks
-them, and render.py and the reports turn them into output.
+them, and the front ends turn them into output.
+
+A project is one innovation shared by one organisation (the sharing side, "dele") with any number
+of reusing organisations (the partners). Each pair is a dialogue: the sharing side's answers are
+written once and serve every dialogue (``Project.shared``), each partner's answers live in its own
+dialogue (``Project.dialogues``), and a sharing-side question about the partner can have a
+partner-specific variant there too. Every answer carries its history (see history.py).
 
 They are NamedTuples rather than frozen dataclasses because every command imports this module:
-Python 3.11 compiles six methods for each frozen dataclass at import, about 10 ms for these seven,
-which every ``spredning status`` paid (issue 6); the NamedTuples take about a third of that.
+Python 3.11 compiles six methods for each frozen dataclass at import (issue 6).
 Copies with a change are made with ``_replace``.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
 ROLES = ("dele", "genbruge")
-ROLE_TITLES = {"dele": "Vi vil dele", "genbruge": "Vi vil genbruge"}
-ROLE_DESCRIPTIONS = {"dele": "den side, der deler", "genbruge": "den side, der genbruger"}
-QUESTION_KINDS = ("tekst",)
+SHARING = "dele"  # the sharing side's organisation key in exchange files and local state
 NOTHING: Mapping = MappingProxyType({})  # the default for mapping fields: empty and read-only
 
 
@@ -29,7 +33,10 @@ def other_role(role: str) -> str:
 
 
 def fold_name(name: str) -> str:
-    """Fold a phase name so "Høst", "HØST", "hoest" and "host" all compare equal."""
+    """Fold a name so "Høst", "HØST", "hoest" and "host" all compare equal.
+
+    Danish letters become ae/oe/aa and other accents are dropped; the same folding names files.
+    """
     text = name.strip().casefold()
     for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
         text = text.replace(danish, ascii_)
@@ -37,14 +44,38 @@ def fold_name(name: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+MAX_SLUG = 60
+
+
+def slugify(name: str) -> str:
+    """A file-name slug of a name: its folded form in a-z, 0-9 and '-' ("Ærø Kommune" -> aeroe-kommune)."""
+    text = fold_name(name).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return slug[:MAX_SLUG].rstrip("-")
+
+
+def side_of(question_id: str) -> str | None:
+    """The side a question id belongs to ('fase.værktøj.SIDE.spørgsmål'), or None."""
+    parts = question_id.split(".")
+    return parts[2] if len(parts) == 4 and parts[2] in ROLES else None
+
+
+# -- the guide ---------------------------------------------------------------------------------
+
+
 class Question(NamedTuple):
-    """One question on a worksheet, for one side."""
+    """One question on a worksheet, for one side.
+
+    `per_partner` marks a sharing-side question about the reusing organisation ("Hvordan bruger de
+    innovationen?"): it can be answered once for all, or with a variant for one partner.
+    """
 
     id: str
     text: str
     hints: tuple[str, ...] = ()
     group: str | None = None
     kind: str = "tekst"
+    per_partner: bool = False
 
 
 class Side(NamedTuple):
@@ -97,7 +128,7 @@ class Guide(NamedTuple):
     introduction: tuple[str, ...]
     closing: str
     phases: tuple[Phase, ...]
-    subtitle: str | None = None
+    language: str = "da"
 
     def find_phase(self, name: str) -> Phase | None:
         """Find a phase by id or name, in any case, with or without Danish letters."""
@@ -108,7 +139,7 @@ class Guide(NamedTuple):
         return None
 
     def questions(self, role: str | None = None) -> tuple[Question, ...]:
-        """Return every question (for one side, or both) in guide order."""
+        """Return every question (for one side, or both) in guide order, tool by tool."""
         roles = (role,) if role else ROLES
         return tuple(
             q
@@ -123,48 +154,211 @@ class Guide(NamedTuple):
         """Return every question id in guide order, both sides, tool by tool."""
         return tuple(q.id for q in self.questions())
 
+    def locate(self, question_id: str) -> tuple[Phase, Tool, Question] | None:
+        """The phase, tool and question of an id, or None when this guide does not have it."""
+        for phase in self.phases:
+            for tool in phase.tools:
+                for role in ROLES:
+                    for question in tool.questions(role):
+                        if question.id == question_id:
+                            return phase, tool, question
+        return None
+
+
+class Layout(NamedTuple):
+    """Where each question's answer has a place in a project file, in guide order.
+
+    Every question has a line of its own even when unanswered, so two people answering different
+    questions (neighbours too) change different lines and git merges their work without conflicts.
+    """
+
+    shared: tuple[str, ...]  # the sharing side's questions
+    dialogue: tuple[str, ...]  # in each partner's dialogue: its questions and the variant places
+
+
+def layout(guide: Guide) -> Layout:
+    """The file layout a guide gives."""
+    shared = tuple(q.id for q in guide.questions("dele"))
+    dialogue = tuple(
+        q.id
+        for phase in guide.phases
+        for tool in phase.tools
+        for role in ROLES
+        for q in tool.questions(role)
+        if role == "genbruge" or q.per_partner
+    )
+    return Layout(shared, dialogue)
+
+
+# -- a project -------------------------------------------------------------------------------
+
+Version = tuple[tuple[str, int], ...]  # a version vector: (copy id, counter) pairs, sorted
+
+
+class Answer(NamedTuple):
+    """One version of an answer: its text, or a "not relevant" mark (the text is then the reason).
+
+    An empty Answer (no text, not marked) is a deleted answer: its history still travels, so a
+    deletion reaches the partner like any other change. `source` names, for a conflicting version
+    kept beside the answer, the organisation it came from ('dele', a partner's key, or '').
+    """
+
+    text: str = ""
+    not_relevant: bool = False
+    version: Version = ()
+    source: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """True for a deleted (or never given) answer."""
+        return not self.text and not self.not_relevant
+
+    def same_content(self, other: Answer) -> bool:
+        """True when two versions say the same (their histories may differ)."""
+        return self.text == other.text and self.not_relevant == other.not_relevant
+
+
+class Entry(NamedTuple):
+    """What a project holds for one question: the answer and conflicting versions kept beside it."""
+
+    answer: Answer
+    others: tuple[Answer, ...] = ()
+
+    @property
+    def in_conflict(self) -> bool:
+        """True while another version waits for the user's decision."""
+        return bool(self.others)
+
+
+class Partner(NamedTuple):
+    """A reusing organisation: a stable key (its dialogue's name in files) and its name."""
+
+    key: str
+    name: str
+
+
+Slot = tuple[str, str]  # where an answer is kept: ("", question id) shared, (partner key, id) dialogue
+
 
 class Project(NamedTuple):
-    """A spreading project: its facts and the answers given so far, keyed by question id."""
+    """A spreading project: its identity, facts and every dialogue's answers."""
 
+    id: str
     slug: str
     name: str
     description: str = ""
     sharing_org: str = ""
-    reusing_orgs: tuple[str, ...] = ()
-    role: str | None = None
+    partners: tuple[Partner, ...] = ()
     example: bool = False
     guide_edition: str = ""
-    answers: Mapping[str, str] = NOTHING
-    conflicts: Mapping[str, str] = NOTHING  # id → the partner's other version
+    shared: Mapping[str, Entry] = NOTHING  # question id → entry
+    dialogues: Mapping[str, Mapping[str, Entry]] = NOTHING  # partner key → question id → entry
 
-    def answer(self, question_id: str) -> str | None:
-        """Return the saved answer to a question, or None when it is unanswered."""
-        return self.answers.get(question_id)
+    def partner(self, key: str) -> Partner | None:
+        """The partner with this key, or None."""
+        return next((p for p in self.partners if p.key == key), None)
 
-    def with_answer(self, question_id: str, text: str | None) -> Project:
-        """Return a copy with one answer set, or removed when text is None."""
-        answers = dict(self.answers)
-        if text is None:
-            answers.pop(question_id, None)
+    def entry(self, slot: Slot) -> Entry | None:
+        """The entry kept in a slot, or None."""
+        where, question_id = slot
+        section = self.shared if not where else self.dialogues.get(where, NOTHING)
+        return section.get(question_id)
+
+    def entries(self) -> list[tuple[Slot, Entry]]:
+        """Every slot with its entry: the shared answers, then each dialogue's."""
+        result: list[tuple[Slot, Entry]] = [(("", qid), e) for qid, e in self.shared.items()]
+        for key, section in self.dialogues.items():
+            result.extend(((key, qid), e) for qid, e in section.items())
+        return result
+
+    def with_entry(self, slot: Slot, entry: Entry | None) -> Project:
+        """Return a copy with one slot's entry set (or removed with None)."""
+        where, question_id = slot
+        section = dict(self.shared if not where else self.dialogues.get(where, NOTHING))
+        if entry is None:
+            section.pop(question_id, None)
         else:
-            answers[question_id] = text
-        return self._replace(answers=answers)
+            section[question_id] = entry
+        if not where:
+            return self._replace(shared=section)
+        return self._replace(dialogues={**self.dialogues, where: section})
+
+    def dialogue(self, partner: Partner | None) -> Dialogue:
+        """The view of one dialogue (or, without partners, of the sharing side's answers)."""
+        return Dialogue(self, partner)
+
+
+class Dialogue(NamedTuple):
+    """One sharing–reusing pair as every view, report and interview reads it.
+
+    The sharing side's answer to a question is the partner-specific variant when this dialogue has
+    one, else the answer written once for everybody; the reusing side's answers are the partner's.
+    """
+
+    project: Project
+    partner: Partner | None
+
+    def slot(self, question_id: str) -> Slot:
+        """Where this dialogue reads (and by default writes) a question's answer."""
+        key = self.partner.key if self.partner else ""
+        if side_of(question_id) == "genbruge":
+            return key, question_id
+        if key and _given(self.project.entry((key, question_id))):
+            return key, question_id
+        return "", question_id
+
+    def entry(self, question_id: str) -> Entry | None:
+        """The entry this dialogue reads for a question."""
+        return self.project.entry(self.slot(question_id))
+
+    def answer(self, question_id: str) -> Answer | None:
+        """The answer given (text or "not relevant"), or None when the question is open."""
+        entry = self.entry(question_id)
+        return entry.answer if _given(entry) else None
+
+    def text(self, question_id: str) -> str | None:
+        """The answer's text when it is a real answer (not "not relevant"), else None."""
+        answer = self.answer(question_id)
+        return answer.text if answer is not None and not answer.not_relevant else None
+
+    def is_variant(self, question_id: str) -> bool:
+        """True when the sharing side's answer here is a variant for this partner."""
+        return bool(self.partner) and side_of(question_id) == "dele" and self.slot(question_id)[0] != ""
+
+    def conflicts(self) -> list[tuple[str, Entry]]:
+        """The question ids (with entries) in conflict in this dialogue, shared answers included."""
+        key = self.partner.key if self.partner else ""
+        found = [(qid, e) for qid, e in self.project.shared.items() if e.in_conflict]
+        if key:
+            found += [
+                (qid, e) for qid, e in self.project.dialogues.get(key, NOTHING).items() if e.in_conflict
+            ]
+        return found
+
+
+def _given(entry: Entry | None) -> bool:
+    return entry is not None and not entry.answer.empty
 
 
 class Progress(NamedTuple):
-    """How many of a set of questions are answered."""
+    """How many of a set of questions are done (answered or marked "not relevant")."""
 
     answered: int
     total: int
+    not_relevant: int = 0
 
     @property
     def complete(self) -> bool:
-        """Return True when every question is answered (and there is at least one)."""
+        """Return True when every question is done (and there is at least one)."""
         return self.total > 0 and self.answered >= self.total
 
 
-def progress(project: Project, questions: tuple[Question, ...]) -> Progress:
-    """Count how many of the given questions the project has answered."""
-    answered = sum(1 for q in questions if q.id in project.answers)
-    return Progress(answered, len(questions))
+def progress(dialogue: Dialogue, questions: tuple[Question, ...]) -> Progress:
+    """Count how many of the given questions a dialogue has answered or marked "not relevant"."""
+    done = not_relevant = 0
+    for question in questions:
+        answer = dialogue.answer(question.id)
+        if answer is not None:
+            done += 1
+            not_relevant += answer.not_relevant
+    return Progress(done, len(questions), not_relevant)

@@ -1,222 +1,537 @@
 """The project file format: reading, validating and writing one project's YAML.
 
-Terminal-free and free of locking and atomic writes (store.py does those). A project file holds a
-format number, the guide's edition, the project's facts, partner versions kept as conflicts, and
-the answers keyed by question id in guide order, each side's under a heading line of its own.
+Terminal-free and free of locking and atomic writes (store.py does those). Format 2 looks like::
+
+    format: 2
+    id: 5b0c7f9e-...              # the project's identity, the same in every copy and export
+    guideudgave: '2023'
+    projekt:
+      navn: Digital genoptræning
+      deler: Odense Kommune
+      genbrugere:                 # each reusing organisation: its key, then its name
+        aeroe-kommune: Ærø Kommune
+    svar:
+      # Vi vil dele
+      dele:
+        tjek.beskriv-innovationen.dele.formaal:
+          tekst: |-
+            ...
+          version: 1a2b3c4d 3fa9c1d2:2
+        tjek.beskriv-innovationen.dele.loesningen:
+      genbruge:
+        # Vi vil genbruge
+        aeroe-kommune:
+          tjek.beskriv-innovationen.genbruge.interessant:
+
+Every question has its own line, answered or not, and nothing in the file changes unless an
+answer does, so git merges two people's work on different questions without conflicts. Each
+answer's ``version`` is its history (history.py). Which side the user is on, and which project is
+active, are not here: they belong to one computer (local.py). Format 1 files (one set of answers,
+no history, ``rolle`` in the file) are read and migrated; the next save writes format 2.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
+import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
-from spredning.core import fileio, yamlio
-from spredning.core.errors import ProjectFileError, SpredningError
-from spredning.core.model import ROLES, Project
+from spredning.core import fileio, history, yamlio
+from spredning.core.errors import ProjectFileError, SpredningError, message
+from spredning.core.model import (
+    ROLES,
+    SHARING,
+    Answer,
+    Entry,
+    Layout,
+    Partner,
+    Project,
+    side_of,
+    slugify,
+)
 
-FORMAT_VERSION = 1
-TOP_KEYS = ("format", "guideudgave", "projekt", "konflikter", "fælles", "svar")
-SECTION_TITLES = {"dele": "Vi vil dele", "genbruge": "Vi vil genbruge",
-                  None: "Andre svar (fra en anden udgave af guiden)"}
-FACT_KEYS = ("navn", "beskrivelse", "deler", "genbrugere", "rolle", "eksempel")
+FORMAT_VERSION = 2
+TOP_KEYS = ("format", "id", "guideudgave", "projekt", "svar", "udveksling")
+LEGACY_TOP_KEYS = ("format", "guideudgave", "projekt", "konflikter", "fælles", "svar")
+FACT_KEYS = ("navn", "beskrivelse", "deler", "genbrugere", "eksempel")
+LEGACY_FACT_KEYS = (*FACT_KEYS, "rolle")
+ENTRY_KEYS = ("tekst", "ikke-relevant", "begrundelse", "version", "konflikter")
+OTHER_KEYS = ("fra", "tekst", "ikke-relevant", "begrundelse", "version")
+EXCHANGE_KEYS = ("fra", "til", "dato")
+ID_PATTERN = re.compile(r"^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
+QUESTION_ID = re.compile(r"^[a-z0-9][a-z0-9.-]{0,199}$")
+KEY_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+LEGACY_NAMESPACE = uuid.UUID("6f1d2c3e-8a7b-4c5d-9e0f-1a2b3c4d5e6f")
+MAX_PARTNERS = 100
+MAX_UNKNOWN = 500  # answers to questions this guide does not have, per section
+MAX_OTHERS = 100
+MAX_NAME = 500
+MARKERS = ("<<<<<<<", "=======", ">>>>>>>")
 
 
-def _is_text(value) -> bool:
-    return isinstance(value, str) and bool(value.strip())
+class ParsedFile(NamedTuple):
+    """A project file read and validated, with what its reader may need to act on."""
+
+    project: Project
+    legacy_role: str | None = None  # format 1 kept the side in the file
+    exchange: Mapping[str, str] | None = None  # an export's sender ('fra') and receiver ('til')
+    legacy_base: Mapping[str, str] | None = None  # a format 1 export's 'fælles'
+    legacy: bool = False
 
 
-def ordered(answers: Mapping[str, str], order: Sequence[str]) -> dict[str, str]:
-    """Answers in guide order; ids the guide does not know (newer or custom guide) keep theirs, last."""
-    known = set(order)
-    result = {qid: answers[qid] for qid in order if qid in answers}
-    result.update((qid, text) for qid, text in answers.items() if qid not in known)
-    return result
+def legacy_id(name: str) -> str:
+    """The identity a format 1 project gets: the same in every copy of it, from its name."""
+    return str(uuid.uuid5(LEGACY_NAMESPACE, slugify(name) or name))
 
 
-def rewritten(data: dict, answers: dict[str, str], kept: dict[str, str]) -> dict:
-    """The file's data with new answers, in the current format and key order."""
-    result: dict[str, object] = {"format": FORMAT_VERSION}
-    result.update((key, value) for key, value in data.items()
-                  if key not in ("format", "konflikter", "svar"))
-    if kept:
-        result["konflikter"] = kept
-    result["svar"] = answers
-    return result
+def new_id() -> str:
+    """A new project's identity."""
+    return str(uuid.uuid4())
 
 
-def read(path: Path) -> tuple[bytes, dict]:
+# -- reading -----------------------------------------------------------------------------------
+
+
+def read(path: Path, limit: int = yamlio.MAX_BYTES) -> tuple[bytes, dict]:
     """Read a project file: its bytes as on disk and its data; errors name the file."""
     try:
-        raw = fileio.read_regular(path, yamlio.MAX_BYTES)
+        raw = fileio.read_regular(path, limit)
     except FileNotFoundError:
-        raise SpredningError(f"Projektfilen {path} findes ikke.",
-                             "Se 'spredning projekter' for projekterne i mappen.") from None
-    except IsADirectoryError:
-        raise ProjectFileError(f"Projektfilen {path} er ikke en almindelig fil (fx en mappe).",
-                               "Flyt den væk, eller vælg et andet projekt.") from None
+        raise SpredningError("project.missing", path=path) from None
+    except fileio.SpecialFile:
+        raise ProjectFileError("project.not-regular", path=path) from None
     except OSError as exc:
-        raise ProjectFileError(f"Projektfilen {path} kan ikke læses ({fileio.reason(exc)}).") from None
+        raise ProjectFileError("project.unreadable", path=path, reason=fileio.reason(exc)) from None
+    return raw, loads(raw, path, limit)
+
+
+def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict:
+    """The data of a project file's bytes; git's conflict markers are named as such."""
+    if len(raw) > limit:
+        raise ProjectFileError("project.too-large", path=path, limit=limit)
     try:
-        data = yamlio.loads(yamlio.decode(raw))
-    except yamlio.YamlProblem as exc:
-        raise ProjectFileError(f"Projektfilen {path} kan ikke læses: {exc}.",
-                               "Filen er ikke ændret. Ret den i en teksteditor, eller gendan en "
-                               "sikkerhedskopi.") from None
-    if not isinstance(data, dict):
-        raise ProjectFileError(f"Projektfilen {path} har ikke den rigtige form "
-                               "(den skal være en samling af nøgler).", "Filen er ikke ændret.")
-    return raw, data
-
-
-def _file_error(path: Path, message: str) -> ProjectFileError:
-    return ProjectFileError(f"Projektfilen {path}: {message}.",
-                            "Filen er ikke ændret. Ret den i en teksteditor, og prøv igen.")
-
-
-def _check_format(data: dict, path: Path) -> None:
-    """Check the top level: known keys, a format number this version can read."""
-    unknown = [yamlio.shown(k) for k in data if k not in TOP_KEYS]
-    if unknown:
-        raise _file_error(path, f"ukendt nøgle '{unknown[0]}' (kendte: {', '.join(TOP_KEYS)})")
-    version = data.get("format")
-    if not isinstance(version, str) or not version.isascii() or not version.isdigit():
-        raise _file_error(path, "mangler et gyldigt formatnummer ('format: 1')")
-    if not isinstance(data.get("guideudgave", ""), str):
-        raise _file_error(path, "'guideudgave' skal være en tekst")
-    if int(version) < 1:
-        raise _file_error(path, f"har et ukendt formatnummer ({version})")
-    if int(version) > FORMAT_VERSION:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise ProjectFileError(
-            f"Projektfilen {path} er skrevet af en nyere udgave af spredning "
-            f"(format {version}; denne udgave kender format {FORMAT_VERSION}).",
-            "Opdatér spredning for at åbne den. Filen er ikke ændret.")
+            "project.invalid-yaml", path=path, problem=message("yaml.not-utf8", position=exc.start)
+        ) from None
+    if has_markers(text):
+        raise ProjectFileError("project.git-conflict", path=path)
+    try:
+        data = yamlio.loads(text)
+    except yamlio.YamlProblem as exc:
+        raise ProjectFileError("project.invalid-yaml", path=path, problem=exc.message) from None
+    if not isinstance(data, dict):
+        raise ProjectFileError("project.not-mapping", path=path)
+    return data
 
 
-def _facts(data: dict, path: Path) -> dict:
+def has_markers(text: str) -> bool:
+    """True when git left a merge conflict in the text (marker lines at the start of a line)."""
+    if "\n=======" not in text and not text.startswith("======="):
+        return False
+    return any(line.startswith(MARKERS) for line in text.splitlines())
+
+
+def split_markers(text: str) -> tuple[str, str]:
+    """Our and their side of a text with git's conflict markers (a diff3 base is left out)."""
+    ours: list[str] = []
+    theirs: list[str] = []
+    state = "both"
+    for line in text.splitlines(keepends=True):
+        if line.startswith("<<<<<<<"):
+            state = "ours"
+        elif line.startswith("|||||||") and state == "ours":
+            state = "base"
+        elif line.rstrip("\r\n") == "=======" and state in ("ours", "base"):
+            state = "theirs"
+        elif line.startswith(">>>>>>>") and state == "theirs":
+            state = "both"
+        else:
+            if state in ("both", "ours"):
+                ours.append(line)
+            if state in ("both", "theirs"):
+                theirs.append(line)
+    return "".join(ours), "".join(theirs)
+
+
+def _problem(path: Path, key: str, **params: object) -> ProjectFileError:
+    return ProjectFileError("project.problem", path=path, problem=message(key, **params))
+
+
+def parse(data: dict, slug: str, path: Path, layout: Layout, copy: str) -> ParsedFile:
+    """Validate a project file's data and build the Project; errors name the file.
+
+    Answers edited outside the program (their checksum no longer matches, or no version at all)
+    count as a change made by this copy (`copy`), so the edit is never taken for an old version.
+    """
+    version = _format(data, path)
+    if version == 1:
+        return _parse_legacy(data, slug, path, layout)
+    _known_keys(data, TOP_KEYS, path, "")
+    facts = _facts(data, path, FACT_KEYS)
+    project_id = data.get("id")
+    if not isinstance(project_id, str) or not ID_PATTERN.match(project_id):
+        raise _problem(path, "project.bad-id")
+    partners = _partners(facts.get("genbrugere", {}), path)
+    answers = data.get("svar", {})
+    if answers == "":
+        answers = {}
+    if not isinstance(answers, dict):
+        raise _problem(path, "project.answers-not-mapping", key="svar")
+    _known_keys(answers, ROLES, path, "svar.")
+    reading = _Reader(path, copy)
+    shared = reading.section(answers.get("dele", {}), "svar.dele", layout.shared)
+    dialogue_data = answers.get("genbruge", {})
+    if dialogue_data == "":
+        dialogue_data = {}
+    if not isinstance(dialogue_data, dict):
+        raise _problem(path, "project.answers-not-mapping", key="svar.genbruge")
+    dialogues = {}
+    known = {p.key for p in partners}
+    for key, section in dialogue_data.items():
+        if key not in known:
+            raise _problem(path, "project.unknown-partner", key=yamlio.shown(str(key)))
+        dialogues[key] = reading.section(section, f"svar.genbruge.{key}", layout.dialogue)
+    project = Project(
+        id=project_id,
+        slug=slug,
+        name=facts["navn"],
+        description=facts.get("beskrivelse", ""),
+        sharing_org=facts.get("deler", ""),
+        partners=partners,
+        example=facts.get("eksempel") == "ja",
+        guide_edition=str(data.get("guideudgave", "")),
+        shared=shared,
+        dialogues=dialogues,
+    )
+    return ParsedFile(project, exchange=_exchange(data.get("udveksling"), path, known))
+
+
+def _format(data: dict, path: Path) -> int:
+    version = data.get("format")
+    if not isinstance(version, str) or not version.isascii() or not version.isdigit() or len(version) > 6:
+        raise _problem(path, "project.no-format")
+    if not isinstance(data.get("guideudgave", ""), str):
+        raise _problem(path, "project.edition-not-text")
+    number = int(version)
+    if number < 1:
+        raise _problem(path, "project.unknown-format", version=version)
+    if number > FORMAT_VERSION:
+        raise ProjectFileError("project.newer-format", path=path, version=version, known=FORMAT_VERSION)
+    return number
+
+
+def _known_keys(data: dict, keys: Sequence[str], path: Path, prefix: str) -> None:
+    unknown = [yamlio.shown(str(k)) for k in data if k not in keys]
+    if unknown:
+        raise _problem(path, "project.unknown-key", key=prefix + unknown[0], known=list(keys))
+
+
+def _text(value: object, path: Path, key: str, limit: int = MAX_NAME) -> str:
+    if not isinstance(value, str):
+        raise _problem(path, "project.fact-not-text", key=key)
+    if len(value) > limit or "\n" in value.strip():
+        raise _problem(path, "project.fact-too-long", key=key)
+    return value.strip()
+
+
+def _facts(data: dict, path: Path, keys: Sequence[str]) -> dict:
     facts = data.get("projekt")
     if not isinstance(facts, dict):
-        raise _file_error(path, "'projekt' skal være en samling af nøgler")
-    unknown = [yamlio.shown(k) for k in facts if k not in FACT_KEYS]
-    if unknown:
-        raise _file_error(path, f"ukendt nøgle 'projekt.{unknown[0]}'")
-    if not _is_text(facts.get("navn")):
-        raise _file_error(path, "'projekt.navn' mangler eller er tom")
-    for key in ("beskrivelse", "deler", "rolle", "eksempel"):
-        if key in facts and not isinstance(facts[key], str):
-            raise _file_error(path, f"'projekt.{key}' skal være en tekst")
-    reusers = facts.get("genbrugere", [])
-    if not isinstance(reusers, list) or not all(isinstance(r, str) for r in reusers):
-        raise _file_error(path, "'projekt.genbrugere' skal være en liste af tekster")
-    if facts.get("rolle") not in (None, *ROLES):
-        raise _file_error(path, "'projekt.rolle' skal være 'dele' eller 'genbruge'")
-    return facts
+        raise _problem(path, "project.facts-not-mapping")
+    _known_keys(facts, keys, path, "projekt.")
+    result: dict[str, object] = {
+        key: _text(facts[key], path, f"projekt.{key}")
+        for key in ("navn", "beskrivelse", "deler", "rolle", "eksempel")
+        if key in facts
+    }
+    if "beskrivelse" in facts:  # a description may be longer, and span lines
+        value = facts["beskrivelse"]
+        if not isinstance(value, str) or len(value) > 20 * MAX_NAME:
+            raise _problem(path, "project.fact-not-text", key="projekt.beskrivelse")
+        result["beskrivelse"] = value.strip()
+    if not result.get("navn"):
+        raise _problem(path, "project.no-name")
+    if "genbrugere" in facts:
+        result["genbrugere"] = facts["genbrugere"]
+    return result
 
 
-def _answers(data: dict, path: Path, key: str = "svar") -> dict[str, str]:
+def _partners(value: object, path: Path) -> tuple[Partner, ...]:
+    if value == "":
+        return ()
+    if not isinstance(value, dict) or len(value) > MAX_PARTNERS:
+        raise _problem(path, "project.bad-partners")
+    partners = []
+    for key, name in value.items():
+        if not KEY_PATTERN.match(key) or len(key) > 60 or key == SHARING:
+            raise _problem(path, "project.bad-partner-key", key=yamlio.shown(key))
+        partners.append(Partner(key, _text(name, path, f"projekt.genbrugere.{key}")))
+    return tuple(partners)
+
+
+def _exchange(value: object, path: Path, partners: set[str]) -> dict[str, str] | None:
+    """An export's 'udveksling': who sent it ('fra') to whom ('til'), and when."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise _problem(path, "project.bad-exchange")
+    _known_keys(value, EXCHANGE_KEYS, path, "udveksling.")
+    result = {}
+    for key in ("fra", "til"):
+        who = value.get(key)
+        if not isinstance(who, str) or (who != SHARING and who not in partners):
+            raise _problem(path, "project.bad-exchange")
+        result[key] = who
+    return result
+
+
+class _Reader:
+    """Reads answer sections, noting answers edited outside the program as this copy's changes."""
+
+    def __init__(self, path: Path, copy: str):
+        self.path = path
+        self.copy = copy
+
+    def section(self, value: object, where: str, order: Sequence[str]) -> dict[str, Entry]:
+        if value == "":
+            return {}
+        if not isinstance(value, dict):
+            raise _problem(self.path, "project.answers-not-mapping", key=where)
+        known = set(order)
+        unknown = 0
+        entries = {}
+        for question_id, item in value.items():
+            if not QUESTION_ID.match(question_id):
+                raise _problem(self.path, "project.bad-question-id", key=yamlio.shown(question_id))
+            unknown += question_id not in known
+            if unknown > MAX_UNKNOWN:
+                raise _problem(self.path, "project.too-many-unknown", limit=MAX_UNKNOWN)
+            entry = self.entry(item, question_id)
+            if entry is not None:
+                entries[question_id] = entry
+        return entries
+
+    def entry(self, item: object, question_id: str) -> Entry | None:
+        if item == "":
+            return None
+        if isinstance(item, str):  # an answer written by hand, without its history
+            return Entry(self._edited(Answer(text=item.strip())))
+        if not isinstance(item, dict):
+            raise _problem(self.path, "project.bad-entry", id=question_id)
+        _known_keys(item, ENTRY_KEYS, self.path, f"{question_id}.")
+        answer = self.answer(item, question_id)
+        others = item.get("konflikter", [])
+        if not isinstance(others, list) or len(others) > MAX_OTHERS:
+            raise _problem(self.path, "project.bad-entry", id=question_id)
+        return Entry(answer, tuple(self.other(o, question_id) for o in others))
+
+    def answer(self, item: dict, question_id: str, check_edit: bool = True) -> Answer:
+        text = item.get("tekst", item.get("begrundelse", ""))
+        marked = item.get("ikke-relevant")
+        if (
+            not isinstance(text, str)
+            or marked not in (None, "ja")
+            or ("tekst" in item and "begrundelse" in item)
+        ):
+            raise _problem(self.path, "project.bad-entry", id=question_id)
+        answer = Answer(text=text.strip(), not_relevant=marked == "ja")
+        version = item.get("version")
+        parsed = history.parse(version) if isinstance(version, str) else None
+        if version is not None and parsed is None:
+            raise _problem(self.path, "project.bad-version", id=question_id)
+        if parsed is None or parsed[0] is None:
+            return self._edited(answer) if check_edit else answer
+        check, vector = parsed
+        answer = answer._replace(version=vector)
+        if check_edit and check != history.checksum(answer):
+            return self._edited(answer)
+        return answer
+
+    def other(self, item: object, question_id: str) -> Answer:
+        if not isinstance(item, dict):
+            raise _problem(self.path, "project.bad-entry", id=question_id)
+        _known_keys(item, OTHER_KEYS, self.path, f"{question_id}.konflikter.")
+        source = item.get("fra", "")
+        if not isinstance(source, str) or (source and not KEY_PATTERN.match(source)):
+            raise _problem(self.path, "project.bad-entry", id=question_id)
+        answer = self.answer({k: v for k, v in item.items() if k != "fra"}, question_id, False)
+        return answer._replace(source=source)
+
+    def _edited(self, answer: Answer) -> Answer:
+        return answer._replace(version=history.bumped(answer.version, self.copy))
+
+
+def _parse_legacy(data: dict, slug: str, path: Path, layout: Layout) -> ParsedFile:
+    """A format 1 file: one set of answers, the side in the file; migrated to the new model."""
+    _known_keys(data, LEGACY_TOP_KEYS, path, "")
+    facts = _facts(data, path, LEGACY_FACT_KEYS)
+    names = facts.get("genbrugere", [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names) or len(names) > MAX_PARTNERS:
+        raise _problem(path, "project.bad-partners")
+    partners = _legacy_partners(names)
+    role = facts.get("rolle")
+    if role not in (None, *ROLES):
+        raise _problem(path, "project.bad-role")
+    answers = _legacy_answers(data, path, "svar")
+    kept = _legacy_answers(data, path, "konflikter")
+    if any(side_of(qid) == "genbruge" for qid in (*answers, *kept)) and not partners:
+        partners = (Partner("genbruger", ""),)
+    first = partners[0].key if partners else ""
+    shared: dict[str, Entry] = {}
+    dialogue: dict[str, Entry] = {}
+    for qid, text in answers.items():
+        reusing = side_of(qid) == "genbruge"
+        source = SHARING if reusing else first
+        others = (Answer(text=kept[qid], source=source),) if qid in kept else ()
+        (dialogue if reusing else shared)[qid] = Entry(Answer(text=text), others)
+    for qid in kept.keys() - answers.keys():
+        reusing = side_of(qid) == "genbruge"
+        entry = Entry(Answer(), (Answer(text=kept[qid], source=SHARING if reusing else first),))
+        (dialogue if reusing else shared)[qid] = entry
+    unknown = sum(1 for qid in (*shared, *dialogue) if qid not in set(layout.shared) | set(layout.dialogue))
+    if unknown > MAX_UNKNOWN:
+        raise _problem(path, "project.too-many-unknown", limit=MAX_UNKNOWN)
+    project = Project(
+        id=legacy_id(facts["navn"]),
+        slug=slug,
+        name=facts["navn"],
+        description=facts.get("beskrivelse", ""),
+        sharing_org=facts.get("deler", ""),
+        partners=partners,
+        example=facts.get("eksempel") == "ja",
+        guide_edition=str(data.get("guideudgave", "")),
+        shared=shared,
+        dialogues={first: dialogue} if first else {},
+    )
+    return ParsedFile(
+        project, legacy_role=role, legacy_base=_legacy_answers(data, path, "fælles"), legacy=True
+    )
+
+
+def _legacy_partners(names: list[str]) -> tuple[Partner, ...]:
+    partners: list[Partner] = []
+    for name in names:
+        if name.strip():
+            partners.append(Partner(unique_key(name, {p.key for p in partners}), name.strip()))
+    return tuple(partners)
+
+
+def unique_key(name: str, taken: set[str]) -> str:
+    """A partner key from a name, not already taken (and never 'dele')."""
+    base = slugify(name) or "genbruger"
+    key, number = base, 1
+    while key in taken or key == SHARING:
+        number += 1
+        key = f"{base}-{number}"
+    return key
+
+
+def _legacy_answers(data: dict, path: Path, key: str) -> dict[str, str]:
     answers = data.get(key) or {}
     if not isinstance(answers, dict):
-        raise _file_error(path, f"'{key}' skal være en samling af spørgsmål-id'er og svar")
+        raise _problem(path, "project.answers-not-mapping", key=key)
+    result = {}
     for qid, text in answers.items():
         if not isinstance(text, str):
-            raise _file_error(path, f"svaret på '{yamlio.shown(qid)}' skal være en tekst")
-    return {qid: text for qid, text in answers.items() if text.strip()}
+            raise _problem(path, "project.answer-not-text", id=yamlio.shown(qid))
+        if not QUESTION_ID.match(qid):
+            raise _problem(path, "project.bad-question-id", key=yamlio.shown(qid))
+        if text.strip():
+            result[qid] = text.strip()
+    return result
 
 
-def project_from_data(data: dict, slug: str, path: Path) -> Project:
-    """Validate a project file's data and build the Project; errors name the file."""
-    _check_format(data, path)
-    facts = _facts(data, path)
-    return Project(
-        slug=slug, name=facts["navn"], description=facts.get("beskrivelse", ""),
-        sharing_org=facts.get("deler", ""), reusing_orgs=tuple(facts.get("genbrugere", [])),
-        role=facts.get("rolle"), example=facts.get("eksempel") == "ja",
-        guide_edition=str(data.get("guideudgave", "")), answers=_answers(data, path),
-        conflicts=_answers(data, path, "konflikter"))
+# -- writing -----------------------------------------------------------------------------------
 
 
-def shared_base(data: dict, path: Path) -> dict[str, str]:
-    """An exchange file's 'fælles': what its sender last received from us, answer by answer."""
-    return _answers(data, path, "fælles")
+def project_text(project: Project, layout: Layout, exchange: Mapping[str, str] | None = None) -> str:
+    """The file's text: facts first, then every question's place, answered or not, section by section."""
+    head: dict[str, object] = {
+        "format": str(FORMAT_VERSION),
+        "id": project.id,
+        "guideudgave": project.guide_edition,
+        "projekt": _facts_data(project),
+    }
+    if exchange:
+        head["udveksling"] = dict(exchange)
+    parts = [_without_end_marker(yamlio.dumps(head)), "svar:\n", "  # Vi vil dele\n", "  dele:\n"]
+    parts.append(_section_text(project.shared, layout.shared, "    "))
+    partners = [p.key for p in project.partners]
+    partners += [key for key in project.dialogues if key not in partners]
+    if partners:
+        parts += ["  genbruge:\n", "    # Vi vil genbruge\n"]
+        for key in partners:
+            parts.append(f"    {key}:\n")
+            parts.append(_section_text(project.dialogues.get(key, {}), layout.dialogue, "      "))
+    return "".join(parts)
 
 
-def data_from_project(project: Project, order: Sequence[str] = ()) -> dict:
-    """The file contents for a project: only what the user entered or chose, in a fixed order."""
+def _facts_data(project: Project) -> dict[str, object]:
     facts: dict[str, object] = {"navn": project.name}
     if project.description:
         facts["beskrivelse"] = project.description
     if project.sharing_org:
         facts["deler"] = project.sharing_org
-    if project.reusing_orgs:
-        facts["genbrugere"] = list(project.reusing_orgs)
-    if project.role:
-        facts["rolle"] = project.role
+    if project.partners:
+        facts["genbrugere"] = {p.key: p.name for p in project.partners}
     if project.example:
         facts["eksempel"] = "ja"
-    data: dict[str, object] = {"format": FORMAT_VERSION, "guideudgave": project.guide_edition,
-                               "projekt": facts}
-    if project.conflicts:
-        data["konflikter"] = ordered(project.conflicts, order)
-    if project.answers:
-        data["svar"] = ordered(project.answers, order)
+    return facts
+
+
+def _section_text(entries: Mapping[str, Entry], order: Sequence[str], indent: str) -> str:
+    known = set(order)
+    data: dict[str, object] = {qid: _entry_data(entries.get(qid)) for qid in order}
+    data.update((qid, _entry_data(e)) for qid, e in entries.items() if qid not in known)
+    if not data:
+        return ""
+    return textwrap.indent(_without_end_marker(yamlio.dumps(data)), indent)
+
+
+def _entry_data(entry: Entry | None) -> dict | None:
+    if entry is None:
+        return None
+    data = _answer_data(entry.answer)
+    if entry.others:
+        data["konflikter"] = [
+            {"fra": o.source, **_answer_data(o)} if o.source else _answer_data(o) for o in entry.others
+        ]
     return data
 
 
-def _side_of(question_id: str) -> str | None:
-    parts = question_id.split(".")
-    return parts[2] if len(parts) == 4 and parts[2] in ROLES else None
-
-
-def project_text(data: dict) -> str:
-    """The file's text: facts first, then the answers side by side in fixed sections.
-
-    Each side's answers stand under a comment line of their own that never changes, so when the
-    two organisations add answers on their own branches (git, a shared folder), the additions sit
-    in different places of the file and merge without conflicts.
-    """
-    head = {key: value for key, value in data.items() if key != "svar"}
-    answers = data.get("svar") or {}
-    parts = [_without_end_marker(yamlio.dumps(head)), "svar:\n"]
-    for role in (*ROLES, None):
-        section = {qid: text for qid, text in answers.items() if _side_of(qid) == role}
-        if role is None and not section:
-            continue
-        parts.append(f"  # {SECTION_TITLES[role]}\n")
-        if section:
-            parts.append(textwrap.indent(_without_end_marker(yamlio.dumps(section)), "  "))
-    return "".join(parts)
+def _answer_data(answer: Answer) -> dict[str, str]:
+    data: dict[str, str] = {}
+    if answer.not_relevant:
+        data["ikke-relevant"] = "ja"
+        if answer.text:
+            data["begrundelse"] = answer.text
+    elif answer.text:
+        data["tekst"] = answer.text
+    data["version"] = history.written(answer)
+    return data
 
 
 def _without_end_marker(text: str) -> str:
     """Drop the '...' document end that follows a kept-newlines block; the next line ends it.
 
-    Left in, it would end the YAML document before 'svar:' (or the next side's answers).
+    Left in, it would end the YAML document before the next section.
     """
     return text[:-4] if text.endswith("\n...\n") else text
 
 
-def serialise(data: dict, path: Path) -> bytes:
+def serialise(
+    project: Project, layout: Layout, path: Path, exchange: Mapping[str, str] | None = None
+) -> bytes:
     """The file's new bytes; text that cannot be written (a lone surrogate) is an error, not a crash."""
     try:
-        return project_text(data).encode("utf-8")
+        return project_text(project, layout, exchange).encode("utf-8")
     except UnicodeEncodeError as exc:
         code = ord(exc.object[exc.start])
-        raise SpredningError(f"Kunne ikke gemme {path}: teksten indeholder tegnet U+{code:04X}, "
-                             "som ikke kan gemmes.", "Filen er ikke ændret. Skriv teksten "
-                             "igen uden tegnet.") from None
+        raise SpredningError("project.cannot-write-char", path=path, code=f"U+{code:04X}") from None
     except yamlio.YamlProblem as exc:
-        raise SpredningError(f"Kunne ikke gemme {path}: {exc}.", "Filen er ikke ændret.") from None
-
-
-def is_as_written(raw: bytes, data: dict) -> bool:
-    """True when the file is exactly what spredning writes for its data.
-
-    Otherwise (a BOM, CRLF, comments, other quoting, an older format) a rewrite would change
-    more than the answers, so the old file is kept as a backup first.
-    """
-    if data.get("format") != str(FORMAT_VERSION):
-        return False
-    try:
-        return raw == project_text({**data, "format": FORMAT_VERSION}).encode("utf-8")
-    except (UnicodeEncodeError, yamlio.YamlProblem):
-        return False
+        raise SpredningError("project.cannot-write", path=path, problem=exc.message) from None

@@ -1,12 +1,17 @@
-"""Project files on disk: the only module that writes.
+"""Project files on disk: the only module that writes them.
 
-One YAML file per project, named from a slug of its name, in one folder (the "hjem"). Every change
-is a short read-modify-write under a lock file: the file is re-read under the lock, only the changed
-answer is applied, and the new text replaces the old atomically (temp file, fsync, rename), so a
-crash leaves either the previous complete file or the new one. A file that cannot be read is never
-overwritten, and a file that spredning did not write in exactly this form (a BOM, CRLF line ends,
-comments, other quoting) is first kept as a backup next to it, ``NAVN.yaml.bak-DATO-TID``.
-The file format itself lives in projectfile.py, the low-level file handling in fileio.py.
+One YAML file per project, named from a slug of its name, in one folder (the "hjem"), plus a
+hidden ``.spredning/`` folder with this computer's helper files (local.py, the lock files, the
+active project and an index). Every change is a transaction: under the project's lock the file is
+read again, the change is applied to what is there now (``transact``), and the new text replaces
+the old atomically (temp file, fsync, rename), so a crash leaves either the previous complete file
+or the new one and two programs never lose each other's answers.
+
+A file that cannot be read is never overwritten; a file not in exactly the form spredning writes
+(edited by hand, an older format) is first kept as a backup, ``NAVN.yaml.bak-DATO-TID``. A save
+that would make the file larger than the program reads is refused before anything is written; a
+file that is already larger can still be read, to export, report or shrink it. A read-only project
+file is left alone, and a project file that is a symbolic link is written through to its target.
 """
 
 from __future__ import annotations
@@ -14,26 +19,31 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+import stat
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
-from spredning.core import fileio, projectfile, yamlio
+from spredning.core import fileio, local, projectfile, yamlio
 from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
-from spredning.core.model import Project
+from spredning.core.local import LocalState
+from spredning.core.model import MAX_SLUG, Layout, Project, slugify
 
 HOME_ENV = "SPREDNING_HJEM"
-ACTIVE_FILE = ".aktivt-projekt"
+ACTIVE_FILE = "aktivt-projekt"
+LEGACY_ACTIVE_FILE = ".aktivt-projekt"
 SUFFIX = ".yaml"
 LOCK_TIMEOUT_SECONDS = 15
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_SLUG = 60
-BACKUP_INFIX = fileio.BACKUP_INFIX
 MAX_ACTIVE_BYTES = 1024
-BASE_SUFFIX = ".fælles"
-INDEX_FILE = ".projekter.json"
-INDEX_VERSION = 1
+WRITE_LIMIT = yamlio.MAX_BYTES  # the largest project file a save may produce
+READ_LIMIT = 4 * yamlio.MAX_BYTES  # a larger one can still be read, to export or shrink it
+INDEX_FILE = "projekter.json"
+INDEX_VERSION = 2
+
+T = TypeVar("T")
+
+
 def home_dir(option: str | os.PathLike | None = None) -> Path:
     """Choose the projects folder: --hjem, then $SPREDNING_HJEM, then the per-user data folder."""
     chosen = option or os.environ.get(HOME_ENV)
@@ -44,226 +54,282 @@ def home_dir(option: str | os.PathLike | None = None) -> Path:
     return Path(platformdirs.user_data_dir("spredning", appauthor=False))
 
 
-def slugify(name: str) -> str:
-    """Make a file-name slug: Danish letters become ae/oe/aa, everything else a-z, 0-9 and '-'."""
-    text = name.strip().lower()
-    for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
-        text = text.replace(danish, ascii_)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    return slug[:MAX_SLUG].rstrip("-")
-
-
-class ProjectSummary(NamedTuple):
-    """What the project list shows: a project's name and which questions it has answered."""
+class Summary(NamedTuple):
+    """What the project list shows: a project's identity, name and how far it has come."""
 
     slug: str
+    id: str
     name: str
-    answered: frozenset[str]
+    answered: int  # answers given in the guide's places (shared and every dialogue's)
+    partners: int
 
 
-class SaveConflict(NamedTuple):
-    """Someone else changed the answer since it was shown: what is on disk now."""
+class Opened(NamedTuple):
+    """A project as read now, with this computer's state for it."""
 
-    question_id: str
-    on_disk: str | None
+    project: Project
+    local: LocalState
+    path: Path
+
+
+Change = Callable[[Project, LocalState], tuple[Project, LocalState, T]]
 
 
 class Store:
-    """The projects in one folder: create, load, list, save answers, and the active project."""
+    """The projects in one folder: create, load, list, change in transactions, the active project."""
 
-    def __init__(self, home: Path):
+    def __init__(self, home: Path, layout: Layout):
         self.home = Path(home)
+        self.layout = layout
         self.last_backup: Path | None = None  # the backup the last save made, for the user
         self._written: dict[Path, tuple | None] = {}  # files as this Store last wrote them
 
     # -- paths and names ---------------------------------------------------------------
     def path_for(self, slug: str) -> Path:
         """Return the file of a project; the slug is checked, so it can never leave the folder."""
-        if not SLUG_PATTERN.match(slug):
-            raise UsageProblem(f"'{yamlio.shown(slug)}' er ikke et gyldigt projektnavn.")
+        if not SLUG_PATTERN.match(slug) or len(slug) > MAX_SLUG:
+            raise UsageProblem("store.bad-name", name=yamlio.shown(slug))
         return self.home / f"{slug}{SUFFIX}"
 
     def slugs(self) -> list[str]:
         """Return the slugs of every project file in the folder, sorted."""
-        if not self.home.is_dir():
+        try:
+            names = [entry.name for entry in os.scandir(self.home)]
+        except OSError:
             return []
-        return sorted(p.stem for p in self.home.glob(f"*{SUFFIX}")
-                      if SLUG_PATTERN.match(p.stem) and p.is_file())
+        return sorted(
+            name[: -len(SUFFIX)]
+            for name in names
+            if name.endswith(SUFFIX)
+            and SLUG_PATTERN.match(name[: -len(SUFFIX)])
+            and len(name) - len(SUFFIX) <= MAX_SLUG
+            and (self.home / name).is_file()
+        )
 
     def find(self, name: str) -> str:
         """Return the slug of an existing project given its name or slug."""
         slug = slugify(name)
+        if not name.strip():
+            raise UsageProblem("store.empty-name")
         if not slug or not self.path_for(slug).exists():
-            known = ", ".join(self.slugs()) or "ingen endnu"
-            raise SpredningError(f"Projektet '{yamlio.shown(name)}' findes ikke i {self.home}.",
-                                 f"Projekter her: {known}. Se 'spredning projekter'.")
+            raise SpredningError(
+                "store.not-found", name=yamlio.shown(name), home=self.home, known=self.slugs()
+            )
         return slug
 
     # -- the active project --------------------------------------------------------------
     def active(self) -> str | None:
         """Return the active project's slug, or None when none is set or its file is gone."""
-        try:  # a hand-made or hostile marker file is just "no active project"
-            raw = fileio.read_regular(self.home / ACTIVE_FILE, MAX_ACTIVE_BYTES)
-            slug = raw.decode("utf-8").strip()
-        except (OSError, ValueError):
-            return None
-        if len(slug) <= MAX_SLUG and SLUG_PATTERN.match(slug) and self.path_for(slug).exists():
-            return slug
+        for marker in (local.folder(self.home) / ACTIVE_FILE, self.home / LEGACY_ACTIVE_FILE):
+            try:  # a hand-made or hostile marker file is just "no active project"
+                slug = fileio.read_regular(marker, MAX_ACTIVE_BYTES).decode("utf-8").strip()
+            except (OSError, ValueError):
+                continue
+            if len(slug) <= MAX_SLUG and SLUG_PATTERN.match(slug) and self.path_for(slug).exists():
+                return slug
         return None
 
     def set_active(self, slug: str) -> None:
         """Make a project the active one."""
         self.path_for(slug)  # checks the slug: the marker never holds a path
-        fileio.atomic_write(self.home / ACTIVE_FILE, slug + "\n")
+        local.ensure_folder(self.home)
+        fileio.atomic_write(local.folder(self.home) / ACTIVE_FILE, slug + "\n")
 
     def resolve(self, name: str | None) -> str:
-        """Return the slug to work on: the named project, or the active one."""
-        if name:
+        """The project to work on: the named one, the active one, or the only one in the folder."""
+        if name is not None:
             return self.find(name)
         slug = self.active()
-        if slug is None:
-            hint = ("Start et projekt med 'spredning start', eller vælg et med "
-                    "'spredning projekt brug NAVN'.")
-            if self.slugs():
-                hint = "Vælg et projekt med 'spredning projekt brug NAVN' (se 'spredning projekter')."
-            raise SpredningError("Der er intet aktivt projekt.", hint)
-        return slug
+        if slug is not None:
+            return slug
+        slugs = self.slugs()
+        if len(slugs) == 1:
+            return slugs[0]
+        if slugs:
+            raise SpredningError("store.choose-project", known=slugs)
+        raise SpredningError("store.no-project")
+
+    def find_by_id(self, project_id: str) -> str | None:
+        """The slug of the project with this identity, or None."""
+        for slug, summary in self.summaries(self.slugs()):
+            if isinstance(summary, Summary) and summary.id == project_id:
+                return slug
+        return None
 
     # -- reading ----------------------------------------------------------------------
-    def load(self, slug: str) -> Project:
-        """Load and validate one project file."""
-        path = self.path_for(slug)
-        return projectfile.project_from_data(projectfile.read(path)[1], slug, path)
+    def local(self, slug: str) -> LocalState:
+        """The state this computer keeps for a project; a new one is written at once, so its copy id lasts."""
+        self.path_for(slug)
+        state = local.load(self.home, slug)
+        if state.fresh:
+            with contextlib.suppress(SpredningError):  # a read-only folder: keep it in memory
+                state = self.update_local(slug, lambda current: current)
+        return state
 
-    def summaries(self, slugs: Iterable[str]) -> list[tuple[str, ProjectSummary | SpredningError]]:
-        """Name and answered questions of each project, from a small index next to the files.
+    def open(self, slug: str) -> Opened:
+        """Read and validate a project, with this computer's state for it."""
+        path = self.path_for(slug)
+        state = self.local(slug)
+        parsed = self._parse(slug, path, projectfile.read(path, READ_LIMIT)[1], state)
+        return Opened(parsed.project, _migrated(state, parsed), path)
+
+    def load(self, slug: str) -> Project:
+        """Read and validate one project."""
+        return self.open(slug).project
+
+    def _parse(self, slug: str, path: Path, data: dict, state: LocalState) -> projectfile.ParsedFile:
+        return projectfile.parse(data, slug, path, self.layout, state.copy)
+
+    def summaries(self, slugs: Iterable[str]) -> list[tuple[str, Summary | SpredningError]]:
+        """Identity, name and progress of each project, from a small index next to the files.
 
         An entry is used only while its file has the same size, modification time and inode
         (every save replaces the file, so it gets a new inode); other files are read and
         validated as usual, and the index is rewritten. The index is only a cache: when it is
-        missing, unreadable or cannot be written, everything still works, only slower.
+        missing, damaged or cannot be written, everything still works, only slower.
         """
-        old = self._read_index()
+        from spredning.core import index
+
+        old = index.read(self._index_path(), self.layout)
         new: dict[str, dict] = {}
-        result: list[tuple[str, ProjectSummary | SpredningError]] = []
+        result: list[tuple[str, Summary | SpredningError]] = []
         for slug in slugs:
             try:
                 key = _file_key(self.path_for(slug))
                 entry = old.get(slug)
-                if not isinstance(entry, dict) or entry.get("nøgle") != key:
-                    project = self.load(slug)
-                    entry = {"nøgle": key, "navn": project.name, "svar": sorted(project.answers)}
+                if entry is None or entry["nøgle"] != key:
+                    entry = index.entry(key, self.load(slug), self.layout)
             except SpredningError as exc:
                 result.append((slug, exc))
                 continue
             new[slug] = entry
-            result.append((slug, ProjectSummary(slug, entry["navn"], frozenset(entry["svar"]))))
+            result.append(
+                (slug, Summary(slug, entry["id"], entry["navn"], entry["besvaret"], entry["genbrugere"]))
+            )
         if new != old:
-            import json
-
             with contextlib.suppress(SpredningError, OSError):
-                fileio.atomic_write(self.home / INDEX_FILE, json.dumps(
-                    {"version": INDEX_VERSION, "projekter": new}, ensure_ascii=False))
+                local.ensure_folder(self.home)
+                index.write(self._index_path(), new, self.layout)
         return result
 
-    def _read_index(self) -> dict:
-        import json
-
-        try:
-            data = json.loads(fileio.read_regular(self.home / INDEX_FILE, 64 * 1024 * 1024))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
-            return {}
-        projects = data.get("projekter")
-        return projects if isinstance(projects, dict) else {}
+    def _index_path(self) -> Path:
+        return local.folder(self.home) / INDEX_FILE
 
     # -- writing ----------------------------------------------------------------------
-    def create(self, project: Project, order: Sequence[str] = ()) -> Path:
-        """Write a new project file; an existing project of the same slug is an error."""
+    def create(self, project: Project, state: LocalState | None = None) -> Path:
+        """Write a new project file (and this computer's state for it); an existing slug is an error."""
         path = self.path_for(project.slug)
-        content = projectfile.serialise(projectfile.data_from_project(project, order), path)
+        content = projectfile.serialise(project, self.layout, path)
+        _check_size(content, path)
         fileio.make_folder(self.home)
-        with self._lock(path):
+        with self._lock(project.slug):
             if path.exists() or path.is_symlink():
-                raise SpredningError(
-                    f"Der findes allerede et projekt med navnet '{project.slug}' ({path}).",
-                    "Vælg et andet navn, eller arbejd videre i det med "
-                    f"'spredning projekt brug {project.slug}'.")
+                raise SpredningError("store.exists", slug=project.slug, path=path)
             fileio.remove_stale_temps(path)
             fileio.atomic_write(path, content)
+            local.save(self.home, project.slug, state or local.load(self.home, project.slug))
         return path
 
-    def save_answers(self, slug: str, changes: Mapping[str, str | None],
-                     expected: Mapping[str, str | None], order: Sequence[str],
-                     conflicts: Mapping[str, str | None] | None = None) -> list[SaveConflict]:
-        """Apply changed answers under the lock; return conflicts instead of overwriting them.
+    def transact(self, slug: str, change: Change[T]) -> T:
+        """Apply a change to the project as it is on disk now, under its lock; return its result.
 
-        `expected` holds each answer as it was when shown to the user. When the file now holds
-        something else (another process saved meanwhile), that answer is not written; it comes
-        back as a SaveConflict for the caller to resolve. None as a change removes the answer.
-        `conflicts` sets (or, with None, clears) a partner's version kept beside an answer.
-        A file not in spredning's own form is kept as a backup first (``last_backup``).
+        `change` gets the fresh project and this computer's state and returns both (changed or
+        not) and a result. Nothing is written when nothing changed.
         """
         path = self.path_for(slug)
-        _check_changes(changes, path)
         self.last_backup = None
-        with self._lock(path):
+        with self._lock(slug):
             fileio.remove_stale_temps(path)
             signature = _signature(path)
-            raw, data = projectfile.read(path)
-            projectfile.project_from_data(data, slug, path)  # refuse to rewrite a file we cannot understand
-            # A file this Store wrote itself (same inode, size, time) needs no byte-for-byte check.
-            as_written = (signature is not None and self._written.get(path) == signature) or \
-                projectfile.is_as_written(raw, data)
-            answers, refused = _apply(data.get("svar") or {}, changes, expected)
-            kept = _updated(data.get("konflikter") or {}, conflicts or {})
-            if answers != (data.get("svar") or {}) or kept != (data.get("konflikter") or {}):
-                new_data = projectfile.rewritten(data, projectfile.ordered(answers, order),
-                                                 projectfile.ordered(kept, order))
-                content = projectfile.serialise(new_data, path)
-                if not as_written:
-                    self.last_backup = fileio.keep_backup(path, raw)
-                fileio.atomic_write(path, content)
-                self._written[path] = _signature(path)
-        return refused
+            raw, data = projectfile.read(path, READ_LIMIT)
+            stored_state = local.load(self.home, slug)
+            parsed = self._parse(slug, path, data, stored_state)
+            state = _migrated(stored_state, parsed)._replace(fresh=False)
+            project, new_state, result = change(parsed.project, state)
+            if project != parsed.project or parsed.legacy:
+                self._write(path, raw, project, signature)
+            if new_state != stored_state:
+                local.save(self.home, slug, new_state)
+        return result
 
-    # -- what was last exchanged with the partner: the common ground exports declare -------
-    def _base_path(self, slug: str) -> Path:
-        return self.home / f".{slug}{SUFFIX}{BASE_SUFFIX}"
+    def rewrite_marked(
+        self, slug: str, merge: Callable[[bytes, Path, str], Project]
+    ) -> tuple[Project, Path] | None:
+        """Replace a project file holding git's conflict markers by `merge`'s clean project.
 
-    def load_base(self, slug: str) -> dict[str, str]:
-        """The answers last sent to or received from the partner (empty when unknown)."""
+        The marked file is kept as a backup first. None when the file has no markers (any more).
+        """
+        path = self.path_for(slug)
+        with self._lock(slug):
+            try:
+                raw = fileio.read_regular(path, READ_LIMIT)
+            except OSError as exc:
+                raise ProjectFileError("project.unreadable", path=path, reason=fileio.reason(exc)) from None
+            if not projectfile.has_markers(raw.decode("utf-8-sig", "replace")):
+                return None
+            state = local.load(self.home, slug)
+            project = merge(raw, path, state.copy)
+            content = projectfile.serialise(project, self.layout, path)
+            _check_size(content, path)
+            target = _writable_target(path)
+            backup = fileio.keep_backup(path, raw)
+            fileio.atomic_write(target, content)
+            if state.fresh:
+                local.save(self.home, slug, state._replace(fresh=False))
+        return project, backup
+
+    def update_local(self, slug: str, change: Callable[[LocalState], LocalState]) -> LocalState:
+        """Change this computer's state for a project, under the project's lock."""
+        self.path_for(slug)
+        with self._lock(slug):
+            state = local.load(self.home, slug)
+            new = change(state._replace(fresh=False))
+            if new != state:
+                local.save(self.home, slug, new)
+        return new
+
+    def _write(self, path: Path, raw: bytes, project: Project, signature) -> None:
+        content = projectfile.serialise(project, self.layout, path)
+        _check_size(content, path)
+        target = _writable_target(path)
+        # A file this Store wrote itself (same inode, size, time) needs no byte-for-byte check.
+        as_written = (signature is not None and self._written.get(path) == signature) or self._as_written(
+            raw, path
+        )
+        if not as_written:
+            self.last_backup = fileio.keep_backup(path, raw)
+        fileio.atomic_write(target, content)
+        self._written[path] = _signature(path)
+
+    def _as_written(self, raw: bytes, path: Path) -> bool:
+        """True when the file is exactly what spredning writes for its own content."""
         try:
-            data = yamlio.loads(yamlio.decode(
-                fileio.read_regular(self._base_path(slug), yamlio.MAX_BYTES)))
-        except (OSError, yamlio.YamlProblem):
-            return {}
-        if not isinstance(data, dict):
-            return {}
-        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+            data = projectfile.loads(raw, path, READ_LIMIT)
+            parsed = projectfile.parse(data, path.stem, path, self.layout, "00000000")
+        except SpredningError:
+            return False
+        if parsed.legacy:
+            return False
+        try:
+            return projectfile.serialise(parsed.project, self.layout, path) == raw
+        except SpredningError:
+            return False
 
-    def update_base(self, slug: str, exchanged: Mapping[str, str]) -> None:
-        """Remember answers as exchanged (after an import or an export); exports declare them."""
-        if exchanged:
-            base = {**self.load_base(slug), **exchanged}
-            fileio.atomic_write(self._base_path(slug), yamlio.dumps(base))
-
-    def _lock(self, path: Path):
+    def _lock(self, slug: str):
         import filelock
 
-        lock = filelock.FileLock(str(path.parent / f".{path.name}.lock"),
-                                 timeout=LOCK_TIMEOUT_SECONDS)
+        lock_path = local.folder(self.home) / f"{slug}.lock"
+        try:
+            local.ensure_folder(self.home)
+        except SpredningError:
+            raise SpredningError("store.cannot-lock", folder=self.home) from None
+        lock = filelock.FileLock(str(lock_path), timeout=LOCK_TIMEOUT_SECONDS)
         try:
             lock.acquire()
         except filelock.Timeout:
-            raise SpredningError(
-                f"Projektfilen {path} er optaget af en anden proces.",
-                "Vent et øjeblik, og prøv igen. Dit svar er ikke gemt endnu.") from None
+            raise SpredningError("store.busy", path=self.path_for(slug), lock=lock_path) from None
         except OSError as exc:
-            raise SpredningError(f"Kan ikke skrive i mappen {path.parent} ({fileio.reason(exc)}).",
-                                 "Tjek at mappen findes, og at du har skriveadgang.") from None
+            raise SpredningError("store.cannot-lock", folder=self.home, reason=fileio.reason(exc)) from None
         return _Release(lock)
 
 
@@ -275,49 +341,44 @@ class _Release(contextlib.AbstractContextManager):
         self.lock.release()
 
 
+def _migrated(state: LocalState, parsed: projectfile.ParsedFile) -> LocalState:
+    """A format 1 file kept the user's side in it; it moves to this computer's state."""
+    role = parsed.legacy_role
+    if state.side is not None or role is None:
+        return state
+    partners = parsed.project.partners
+    organisation = partners[0].key if role == "genbruge" and partners else None
+    return state._replace(side=role, organisation=organisation)
+
+
+def _check_size(content: bytes, path: Path) -> None:
+    if len(content) > WRITE_LIMIT:
+        raise ProjectFileError("store.too-large", path=path, size=len(content), limit=WRITE_LIMIT)
+
+
+def _writable_target(path: Path) -> Path:
+    """The file to replace: a link's target; a read-only file is refused, not replaced."""
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        info = target.stat()
+    except OSError as exc:
+        raise SpredningError("store.cannot-save", path=path, reason=fileio.reason(exc)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ProjectFileError("project.not-regular", path=path)
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
+        raise SpredningError("store.read-only", path=path)
+    return target
+
+
 def _file_key(path: Path) -> list[int]:
     """What changes whenever a project file is rewritten: size, modification time, inode."""
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise SpredningError(f"Projektfilen {path} findes ikke.") from None
+        raise SpredningError("project.missing", path=path) from None
     except OSError as exc:
-        raise ProjectFileError(f"Projektfilen {path} kan ikke læses ({fileio.reason(exc)}).") from None
+        raise ProjectFileError("project.unreadable", path=path, reason=fileio.reason(exc)) from None
     return [info.st_size, info.st_mtime_ns, info.st_ino]
-
-
-def _apply(on_disk: Mapping[str, str], changes: Mapping[str, str | None],
-           expected: Mapping[str, str | None]) -> tuple[dict[str, str], list[SaveConflict]]:
-    """Apply changes whose answer on disk is still the one expected; refuse the others."""
-    answers = dict(on_disk)
-    refused = []
-    for qid, text in changes.items():
-        current = answers.get(qid)
-        if current not in (expected.get(qid), text):
-            refused.append(SaveConflict(qid, current))
-        elif text is None:
-            answers.pop(qid, None)
-        else:
-            answers[qid] = text
-    return answers, refused
-
-
-def _updated(kept: Mapping[str, str], updates: Mapping[str, str | None]) -> dict[str, str]:
-    result = dict(kept)
-    for qid, text in updates.items():
-        if text is None:
-            result.pop(qid, None)
-        else:
-            result[qid] = text
-    return result
-
-
-def _check_changes(changes: Mapping[str, str | None], path: Path) -> None:
-    """Answers are text (or None to remove one); anything else is refused before the file is read."""
-    for qid, text in changes.items():
-        if not isinstance(qid, str) or not (text is None or isinstance(text, str)):
-            raise SpredningError(f"Svaret på '{yamlio.shown(str(qid))}' kan ikke gemmes i {path}: "
-                                 "det er ikke en tekst.", "Filen er ikke ændret.")
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:

@@ -40,3 +40,17 @@ def clean(text: str) -> str:
 def has_unsafe(text: str) -> bool:
     """Return True when text holds characters that clean() would change (besides CR)."""
     return not text.isprintable() and bool(re.search(_UNSAFE, text.replace("\r", "")))
+
+
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width and soft-hyphen characters
+
+
+def clean_name(text: str) -> str:
+    """Clean a name people compare by eye (a project, an organisation, a file): also show invisibles.
+
+    A zero-width space or joiner in a name would make two different names look alike.
+    """
+    cleaned = clean(text)
+    if not any(char in cleaned for char in _INVISIBLE):
+        return cleaned
+    return "".join(f"<U+{ord(char):04X}>" if char in _INVISIBLE else char for char in cleaned)

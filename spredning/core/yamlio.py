@@ -12,6 +12,7 @@ import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from spredning.core.errors import Message
 from spredning.core.textsafe import clean
 
 try:  # libyaml present: the C parser and emitter (yaml itself does not export CParser)
@@ -48,7 +49,31 @@ _DEFAULT_TAGS = {ScalarNode: _STR_TAG, SequenceNode: _SEQ_TAG, MappingNode: _MAP
 
 
 class YamlProblem(Exception):
-    """The text is not YAML we accept; the message is Danish and names no file (callers add it)."""
+    """The text is not YAML we accept: a catalogue key and parameters, naming no file (callers add it)."""
+
+    def __init__(self, key: str, /, **params: object):
+        super().__init__(key, params)
+        self.message = Message(key, params)
+
+
+# libyaml's problems, in English, by a piece of their text: the catalogue says each in words.
+_PROBLEMS = (
+    ("could not find expected ':'", "colon"),
+    ("mapping values are not allowed", "colon-here"),
+    ("tab", "tab"),
+    ("cannot start any token", "token"),
+    ("expected '-' indicator", "list-indent"),
+    ("expected key", "indent"),
+    ("undefined alias", "alias"),
+    ("end of stream", "end"),
+    ("escape", "escape"),
+    ("tag", "tag"),
+    ("node content", "no-value"),
+    ("comment or line break", "trailing"),
+    ("document", "documents"),
+    ("block end", "indent"),
+    ("quoted scalar", "end"),
+)
 
 
 def shown(text: str) -> str:
@@ -84,13 +109,11 @@ def decode(data: bytes) -> str:
     """Decode file bytes as UTF-8 (with or without BOM); anything else is a YamlProblem."""
     if len(data) > MAX_BYTES:
         # the store reads at most MAX_BYTES + 1, so len(data) is not the file's size
-        raise YamlProblem(f"filen er for stor (højst {MAX_BYTES // 1024} KiB er tilladt)")
+        raise YamlProblem("yaml.too-large", limit_kib=MAX_BYTES // 1024)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise YamlProblem(
-            f"filen er ikke gemt som UTF-8 (ugyldig byte ved position {exc.start})"
-        ) from None
+        raise YamlProblem("yaml.not-utf8", position=exc.start) from None
 
 
 def _check_events(text: str) -> None:
@@ -103,19 +126,18 @@ def _check_events(text: str) -> None:
     for event in yaml.parse(text, Loader=_StrictLoader):
         if getattr(event, "anchor", None) is not None:
             line = event.start_mark.line + 1
-            raise YamlProblem(f"linje {line}: YAML-ankre og -henvisninger (& og *) er ikke tilladt")
+            raise YamlProblem("yaml.anchor", line=line)
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise YamlProblem(f"strukturen er dybere end {MAX_DEPTH} niveauer")
+                raise YamlProblem("yaml.too-deep", depth=MAX_DEPTH)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
 
 def _not_allowed(node) -> YamlProblem:
     mark = node.start_mark
-    return YamlProblem(f"ukendt eller ulovlig YAML-type (linje {mark.line + 1}, kolonne "
-                       f"{mark.column + 1}: mærket '{shown(str(node.tag))}' er ikke tilladt)")
+    return YamlProblem("yaml.type", line=mark.line + 1, column=mark.column + 1, tag=shown(str(node.tag)))
 
 
 def _build(node, depth: int, seen: set[int]) -> object:
@@ -127,14 +149,14 @@ def _build(node, depth: int, seen: set[int]) -> object:
     """
     if id(node) in seen:
         line = node.start_mark.line + 1
-        raise YamlProblem(f"linje {line}: YAML-ankre og -henvisninger (& og *) er ikke tilladt")
+        raise YamlProblem("yaml.anchor", line=line)
     seen.add(id(node))
     if isinstance(node, ScalarNode):
         if node.tag != _STR_TAG:
             raise _not_allowed(node)
         return node.value
     if depth > MAX_DEPTH:
-        raise YamlProblem(f"strukturen er dybere end {MAX_DEPTH} niveauer")
+        raise YamlProblem("yaml.too-deep", depth=MAX_DEPTH)
     if isinstance(node, SequenceNode) and node.tag == _SEQ_TAG:
         return [_build(child, depth + 1, seen) for child in node.value]
     if not isinstance(node, MappingNode) or node.tag != _MAP_TAG:
@@ -148,13 +170,13 @@ def _build(node, depth: int, seen: set[int]) -> object:
 def _key(node, so_far: dict) -> str:
     line = node.start_mark.line + 1
     if not isinstance(node, ScalarNode):
-        raise YamlProblem(f"linje {line}: en nøgle skal være en tekst, ikke en liste eller samling")
+        raise YamlProblem("yaml.key-not-text", line=line)
     if node.tag == "tag:yaml.org,2002:merge" or node.value == "<<":
-        raise YamlProblem(f"linje {line}: '<<' er ikke tilladt")
+        raise YamlProblem("yaml.merge-key", line=line)
     if node.tag != _STR_TAG:
         raise _not_allowed(node)
     if node.value in so_far:
-        raise YamlProblem(f"linje {line}: nøglen '{shown(node.value)}' står to gange")
+        raise YamlProblem("yaml.duplicate-key", line=line, key=shown(node.value))
     return node.value
 
 
@@ -162,7 +184,7 @@ def loads(text: str) -> object:
     """Parse one YAML document with the hardened rules; raise YamlProblem with a Danish reason."""
     try:
         if "&" in text or not WITH_LIBYAML:  # an anchor leaves no trace in the nodes; and the
-            _check_events(text)              # pure-Python composer recurses, so check depth first
+            _check_events(text)  # pure-Python composer recurses, so check depth first
         loader = _StrictLoader(text)
         try:
             node = loader.get_single_node()
@@ -173,23 +195,25 @@ def loads(text: str) -> object:
         raise
     except yaml.MarkedYAMLError as exc:
         if "maximum nesting depth" in str(exc.problem):  # libyaml's own cap (1000) met first
-            raise YamlProblem(f"strukturen er dybere end {MAX_DEPTH} niveauer") from None
-        raise YamlProblem(f"filen er ikke gyldig YAML ({_where(exc)})") from None
+            raise YamlProblem("yaml.too-deep", depth=MAX_DEPTH) from None
+        raise _invalid(exc) from None
     except yaml.reader.ReaderError as exc:
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise YamlProblem(f"filen indeholder et kontroltegn, som ikke er tilladt (U+{char:04X} "
-                          f"ved tegn nr. {exc.position + 1})") from None
-    except yaml.YAMLError as exc:
-        raise YamlProblem(f"filen er ikke gyldig YAML ({exc})") from None
+        raise YamlProblem("yaml.control-char", code=f"U+{char:04X}", position=exc.position + 1) from None
+    except yaml.YAMLError:
+        raise YamlProblem("yaml.invalid") from None
     return value
 
 
-def _where(exc: yaml.MarkedYAMLError) -> str:
+def _invalid(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    """Libyaml's English problem as a catalogue key, with the line and column it names."""
+    text = f"{exc.problem or ''} {exc.context or ''}"
+    kind = next((key for piece, key in _PROBLEMS if piece in text), "other")
+    problem = Message(f"yaml.problem.{kind}")
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or exc.context or "ukendt fejl"
     if mark is None:
-        return problem
-    return f"linje {mark.line + 1}, kolonne {mark.column + 1}: {problem}"
+        return YamlProblem("yaml.invalid-what", problem=problem)
+    return YamlProblem("yaml.invalid-at", line=mark.line + 1, column=mark.column + 1, problem=problem)
 
 
 class _Dumper(_BaseDumper):
@@ -203,18 +227,25 @@ def _represent_str(dumper, value: str):
     return dumper.represent_scalar(_STR_TAG, value, style=style)
 
 
+def _represent_empty(dumper, value: None):
+    """An empty place (an unanswered question) is the key alone: 'id:'."""
+    return dumper.represent_scalar("tag:yaml.org,2002:null", "")
+
+
 _Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(type(None), _represent_empty)
 
 
 class _PythonDumper(yaml.SafeDumper):
     """The pure-Python emitter, for text with characters beyond U+FFFF (emoji, say).
 
-    libyaml's emitter writes those as escapes ("\U0001F44D"), which forces the whole answer into
+    libyaml's emitter writes those as escapes ("\U0001f44d"), which forces the whole answer into
     one double-quoted line; Python's writes them as they are, so the answer stays a readable block.
     """
 
 
 _PythonDumper.add_representer(str, _represent_str)
+_PythonDumper.add_representer(type(None), _represent_empty)
 
 
 def _beyond_bmp(data: object) -> bool:
@@ -236,7 +267,14 @@ def dumps(data: object) -> str:
     """
     dumper = _PythonDumper if WITH_LIBYAML and _beyond_bmp(data) else _Dumper
     try:
-        return yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False,
-                         default_flow_style=False, width=100, indent=2)
-    except yaml.YAMLError as exc:
-        raise YamlProblem(f"værdien kan ikke skrives som YAML ({exc})") from None
+        return yaml.dump(
+            data,
+            Dumper=dumper,
+            allow_unicode=True,
+            sort_keys=False,
+            default_flow_style=False,
+            width=100,
+            indent=2,
+        )
+    except yaml.YAMLError:
+        raise YamlProblem("yaml.cannot-write") from None

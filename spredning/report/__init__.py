@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 
 from spredning.core.errors import UsageProblem
-from spredning.core.model import ROLES, Guide, Phase, Project
+from spredning.core.model import ROLES, Dialogue, Guide, Phase
 from spredning.report import html, markdown
 from spredning.report.common import build_outline
 
@@ -19,8 +19,7 @@ FORMATS = ("md", "html", "docx")
 
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
-        raise UsageProblem(f"Ukendt rapportformat: '{fmt}'. Vælg et af: {', '.join(FORMATS)}.",
-                           "Brug fx --format md, --format html eller --format docx.")
+        raise UsageProblem("report.unknown-format", value=fmt, formats=list(FORMATS))
 
 
 def default_filename(slug: str, fmt: str) -> str:
@@ -29,8 +28,14 @@ def default_filename(slug: str, fmt: str) -> str:
     return f"{slug}-rapport.{fmt}"
 
 
-def write_report(guide: Guide, project: Project, fmt: str, roles: tuple[str, ...],
-                 phases: tuple[Phase, ...] | None, today: datetime.date) -> bytes:
+def write_report(
+    guide: Guide,
+    view: Dialogue,
+    fmt: str,
+    roles: tuple[str, ...],
+    phases: tuple[Phase, ...] | None,
+    today: datetime.date,
+) -> bytes:
     """Make a report of the project's answers for the chosen sides and phases, as file bytes.
 
     Markdown and HTML come back UTF-8 encoded; "docx" gives the bytes of a Word document.
@@ -38,9 +43,8 @@ def write_report(guide: Guide, project: Project, fmt: str, roles: tuple[str, ...
     """
     _check_format(fmt)
     if not roles or any(role not in ROLES for role in roles):
-        chosen = ", ".join(roles) or "ingen"
-        raise UsageProblem(f"Ukendte sider: {chosen}. Vælg 'dele', 'genbruge' eller begge.")
-    outline = build_outline(guide, project, roles, phases, today)
+        raise UsageProblem("report.unknown-sides", sides=list(roles))
+    outline = build_outline(guide, view, roles, phases, today)
     if fmt == "md":
         return markdown.render(outline).encode("utf-8")
     if fmt == "html":

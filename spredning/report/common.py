@@ -13,25 +13,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from spredning.core.model import ROLE_TITLES, Guide, Phase, Progress, Project, Tool, progress
+from spredning.core.model import Dialogue, Guide, Phase, Progress, Tool, progress
 from spredning.core.textsafe import clean
-
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
-          "oktober", "november", "december")
-
-REPORT_KIND = "Rapport fra Spredningsguiden"
-EXAMPLE_LABEL = "Eksempel"
-EXAMPLE_NOTE = "Dette er et eksempelprojekt, ikke et rigtigt projekt."
-PROGRESS_HEADING = "Fremdrift"
-PROGRESS_TOTAL = "I alt"
-PHASE_COLUMN = "Fase"
-OPEN_HEADING = "Åbne punkter"
-NO_OPEN_POINTS = "Ingen åbne punkter: alle spørgsmål i fasen er besvaret."
-UNANSWERED = "Ikke besvaret endnu."
-EMPTY_ANSWER = "(tomt svar)"
-NO_QUESTIONS = "Ingen spørgsmål til denne side i dette værktøj."
-SOURCE_HEADING = "Kilde"
-NOT_GIVEN = "Ikke angivet"
+from spredning.i18n import date, t
 
 # After clean(), these are the only code points left that UTF-8 cannot encode (lone surrogates) or
 # XML cannot hold (U+FFFE, U+FFFF); they become the replacement character, so no writer can fail.
@@ -110,11 +94,6 @@ class Outline:
     closing: str
 
 
-def danish_date(day: datetime.date) -> str:
-    """Write a date the Danish way, e.g. "27. november 2026"."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-
-
 def progress_text(count: Progress) -> str:
     """Write a progress count as "answered/total"."""
     return f"{count.answered}/{count.total}"
@@ -145,23 +124,29 @@ def _line(text: str) -> str:
     return " ".join(_safe(text).split())
 
 
-def _answer(project: Project, question_id: str) -> str | None:
-    text = project.answer(question_id)
-    if text is None:
+def _answer(view: Dialogue, question_id: str) -> str | None:
+    answer = view.answer(question_id)
+    if answer is None:
         return None
-    return _safe(text).strip() or EMPTY_ANSWER
+    if answer.not_relevant:
+        return (
+            t("report.not-relevant-because", reason=_safe(answer.text))
+            if answer.text
+            else t("report.not-relevant")
+        )
+    return _safe(answer.text).strip() or t("report.empty-answer")
 
 
-def _side(tool: Tool, role: str, project: Project) -> SideBlock:
+def _side(tool: Tool, role: str, view: Dialogue) -> SideBlock:
     items = tuple(
-        Item(number, _line(q.text), _line(q.group) if q.group else None, _answer(project, q.id))
+        Item(number, _line(q.text), _line(q.group) if q.group else None, _answer(view, q.id))
         for number, q in enumerate(tool.questions(role), start=1)
     )
-    return SideBlock(role, ROLE_TITLES[role], items)
+    return SideBlock(role, t(f"role.{role}"), items)
 
 
-def _tool(tool: Tool, roles: tuple[str, ...], project: Project) -> ToolBlock | None:
-    sides = tuple(_side(tool, role, project) for role in roles)
+def _tool(tool: Tool, roles: tuple[str, ...], view: Dialogue) -> ToolBlock | None:
+    sides = tuple(_side(tool, role, view) for role in roles)
     if not any(side.items for side in sides):
         return None
     return ToolBlock(_line(tool.title), _safe(tool.introduction), sides)
@@ -177,52 +162,63 @@ def _open_items(tools: tuple[ToolBlock, ...]) -> tuple[OpenItem, ...]:
     )
 
 
-def _phase(phase: Phase, roles: tuple[str, ...], project: Project) -> PhaseBlock:
-    tools = tuple(t for t in (_tool(tool, roles, project) for tool in phase.tools) if t)
-    heading = f"Fase {phase.number}: {_line(phase.name)}"
+def _phase(phase: Phase, roles: tuple[str, ...], view: Dialogue) -> PhaseBlock:
+    tools = tuple(t for t in (_tool(tool, roles, view) for tool in phase.tools) if t)
+    heading = t("guide.phase-heading", number=phase.number, name=_line(phase.name))
     return PhaseBlock(heading, _safe(phase.purpose), tools, _open_items(tools))
 
 
-def _progress(project: Project, phases: tuple[Phase, ...],
-              roles: tuple[str, ...]) -> tuple[ProgressRow, ...]:
+def _progress(view: Dialogue, phases: tuple[Phase, ...], roles: tuple[str, ...]) -> tuple[ProgressRow, ...]:
     rows = [
-        ProgressRow(f"Fase {p.number}: {_line(p.name)}",
-                    tuple(progress(project, p.questions(role)) for role in roles))
+        ProgressRow(
+            t("guide.phase-heading", number=p.number, name=_line(p.name)),
+            tuple(progress(view, p.questions(role)) for role in roles),
+        )
         for p in phases
     ]
-    totals = tuple(
-        progress(project, tuple(q for p in phases for q in p.questions(role))) for role in roles
-    )
-    return (*rows, ProgressRow(PROGRESS_TOTAL, totals))
+    totals = tuple(progress(view, tuple(q for p in phases for q in p.questions(role))) for role in roles)
+    return (*rows, ProgressRow(t("report.total"), totals))
 
 
-def _facts(project: Project, day: datetime.date) -> tuple[tuple[str, str], ...]:
-    reusing = tuple(_line(org) for org in project.reusing_orgs if org.strip())
-    label = "Genbrugende organisationer" if len(reusing) > 1 else "Genbrugende organisation"
+def _facts(view: Dialogue, day: datetime.date) -> tuple[tuple[str, str], ...]:
+    project = view.project
+    partners = (view.partner,) if view.partner else project.partners
+    reusing = tuple(_line(p.name or p.key) for p in partners)
     return (
-        ("Innovation", _safe(project.description).strip() or NOT_GIVEN),
-        ("Delende organisation", _line(project.sharing_org) or NOT_GIVEN),
-        (label, ", ".join(reusing) or NOT_GIVEN),
-        ("Dato", danish_date(day)),
+        (t("report.innovation"), _safe(project.description).strip() or t("report.not-given")),
+        (t("report.sharing-org"), _line(project.sharing_org) or t("report.not-given")),
+        (t("report.reusing-org", n=len(reusing)), ", ".join(reusing) or t("report.not-given")),
+        (t("report.date"), date(day)),
     )
 
 
-def build_outline(guide: Guide, project: Project, roles: tuple[str, ...],
-                  phases: tuple[Phase, ...] | None, today: datetime.date) -> Outline:
+def build_outline(
+    guide: Guide,
+    view: Dialogue,
+    roles: tuple[str, ...],
+    phases: tuple[Phase, ...] | None,
+    today: datetime.date,
+) -> Outline:
     """Build the report's outline: the chosen sides and phases (guide order), cleaned text."""
+    project = view.project
     wanted = {p.id for p in phases} if phases is not None else None
     chosen = tuple(p for p in guide.phases if wanted is None or p.id in wanted)
-    source = f"Kilde: {_line(guide.title)}, {_line(guide.publisher)} ({_line(guide.edition)})"
+    source = t(
+        "report.source",
+        title=_line(guide.title),
+        publisher=_line(guide.publisher),
+        edition=_line(guide.edition),
+    )
     return Outline(
         title=_line(project.name) or project.slug,
         author=_line(project.sharing_org) or "spredning",
         example=project.example,
         day=today,
-        date=danish_date(today),
-        facts=_facts(project, today),
-        side_titles=tuple(ROLE_TITLES[role] for role in roles),
-        progress=_progress(project, chosen, roles),
-        phases=tuple(_phase(p, roles, project) for p in chosen),
+        date=date(today),
+        facts=_facts(view, today),
+        side_titles=tuple(t(f"role.{role}") for role in roles),
+        progress=_progress(view, chosen, roles),
+        phases=tuple(_phase(p, roles, view) for p in chosen),
         source=source,
         closing=_safe(guide.closing),
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from spredning.i18n import t
 from spredning.report import common
 from spredning.report.common import Outline, PhaseBlock, SideBlock, ToolBlock
 
@@ -57,16 +58,22 @@ def _progress(outline: Outline) -> list[str]:
         + "</tr>"
         for row in outline.progress
     ]
-    return [_tag("h2", common.PROGRESS_HEADING), "<table>",
-            f'<thead><tr><th scope="col">{common.PHASE_COLUMN}</th>{head}</tr></thead>',
-            "<tbody>", *rows, "</tbody>", "</table>"]
+    return [
+        _tag("h2", t("report.progress")),
+        "<table>",
+        f'<thead><tr><th scope="col">{t("report.phase-column")}</th>{head}</tr></thead>',
+        "<tbody>",
+        *rows,
+        "</tbody>",
+        "</table>",
+    ]
 
 
 def _front(outline: Outline) -> list[str]:
     lines = ['<header class="front">', _tag("h1", outline.title)]
     if outline.example:
-        lines.append(f'<p class="example">{common.EXAMPLE_LABEL}: {_e(common.EXAMPLE_NOTE)}</p>')
-    lines += [_tag("p", common.REPORT_KIND, "kind"), '<dl class="facts">']
+        lines.append(f'<p class="example">{t("report.example-label")}: {_e(t("report.example-note"))}</p>')
+    lines += [_tag("p", t("report.kind"), "kind"), '<dl class="facts">']
     for label, value in outline.facts:
         lines += [_tag("dt", label), _tag("dd", value)]
     return [*lines, "</dl>", *_progress(outline), "</header>"]
@@ -81,7 +88,7 @@ def _side(side: SideBlock) -> list[str]:
         group = item.group
         lines.append(_tag("h6" if item.group else "h5", f"{item.number}. {item.text}"))
         if item.answer is None:
-            lines.append(_tag("p", common.UNANSWERED, "open"))
+            lines.append(_tag("p", t("report.unanswered"), "open"))
         else:
             lines.append(_tag("div", item.answer, "answer"))
     return [*lines, "</section>"]
@@ -96,31 +103,45 @@ def _tool(tool: ToolBlock) -> list[str]:
 
 
 def _phase(phase: PhaseBlock) -> list[str]:
-    lines = ['<section class="phase">', _tag("h2", phase.heading),
-             _tag("p", phase.purpose, "text")]
+    lines = ['<section class="phase">', _tag("h2", phase.heading), _tag("p", phase.purpose, "text")]
     for tool in phase.tools:
         lines += _tool(tool)
-    lines += ['<section class="open-points">', _tag("h3", common.OPEN_HEADING)]
+    lines += ['<section class="open-points">', _tag("h3", t("report.open-heading"))]
     if phase.open_items:
         lines.append("<ul>")
-        lines += [f"<li>{_e(i.side)} · {_e(i.tool)}: {_e(i.question)}</li>"
-                  for i in phase.open_items]
+        lines += [f"<li>{_e(i.side)} · {_e(i.tool)}: {_e(i.question)}</li>" for i in phase.open_items]
         lines.append("</ul>")
     else:
-        lines.append(_tag("p", common.NO_OPEN_POINTS))
+        lines.append(_tag("p", t("report.no-open-points")))
     return [*lines, "</section>", "</section>"]
 
 
 def render(outline: Outline) -> str:
     """Write the whole report as one HTML document with inline CSS and Danish language."""
-    lines = ["<!DOCTYPE html>", '<html lang="da">', "<head>", '<meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f'<meta name="author" content="{_e(outline.author)}">',
-             f"<title>{_e(outline.title)} – {common.REPORT_KIND}</title>",
-             f"<style>{CSS}</style>", "</head>", "<body>", *_front(outline), "<main>"]
+    lines = [
+        "<!DOCTYPE html>",
+        '<html lang="da">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="author" content="{_e(outline.author)}">',
+        f"<title>{_e(outline.title)} – {t('report.kind')}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        *_front(outline),
+        "<main>",
+    ]
     for phase in outline.phases:
         lines += _phase(phase)
-    lines += ["</main>", '<footer class="source">', _tag("h2", common.SOURCE_HEADING),
-              _tag("p", outline.source, "text"), _tag("p", outline.closing, "text"),
-              "</footer>", "</body>", "</html>"]
+    lines += [
+        "</main>",
+        '<footer class="source">',
+        _tag("h2", t("report.source-heading")),
+        _tag("p", outline.source, "text"),
+        _tag("p", outline.closing, "text"),
+        "</footer>",
+        "</body>",
+        "</html>",
+    ]
     return "\n".join(lines) + "\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from spredning.i18n import t
 from spredning.report import common
 from spredning.report.common import Outline, PhaseBlock, SideBlock, ToolBlock
 
@@ -39,7 +40,7 @@ def _escape_indented(line: str, line_start: bool = True) -> str:
     if not indent:
         return escape(line, line_start)
     width = len(indent.group().expandtabs(4))
-    return _NBSP * width + escape(line[indent.end():])
+    return _NBSP * width + escape(line[indent.end() :])
 
 
 def block(text: str, after_text: bool = False) -> list[str]:
@@ -49,8 +50,10 @@ def block(text: str, after_text: bool = False) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in common.paragraphs(text):
-        escaped = [_escape_indented(line, not (after_text and not lines and number == 0))
-                   for number, line in enumerate(paragraph)]
+        escaped = [
+            _escape_indented(line, not (after_text and not lines and number == 0))
+            for number, line in enumerate(paragraph)
+        ]
         if lines:
             lines.append("")
         lines += [line + "\\" for line in escaped[:-1]]
@@ -69,12 +72,12 @@ def _heading(level: int, text: str) -> list[str]:
 def _front(outline: Outline) -> list[str]:
     lines = _heading(1, outline.title)
     if outline.example:
-        lines += [f"> **{common.EXAMPLE_LABEL}:** {escape(common.EXAMPLE_NOTE)}", ""]
-    lines += [f"*{escape(common.REPORT_KIND)}*", ""]
+        lines += [f"> **{t('report.example-label')}:** {escape(t('report.example-note'))}", ""]
+    lines += [f"*{escape(t('report.kind'))}*", ""]
     for label, value in outline.facts:
         fact = block(value, after_text=True) or [""]
         lines += [f"**{escape(label)}:** {fact[0]}", *fact[1:], ""]
-    lines += _heading(2, common.PROGRESS_HEADING)
+    lines += _heading(2, t("report.progress"))
     for row in outline.progress:
         counts = " · ".join(
             f"{escape(side)}: {common.progress_text(count)}"
@@ -93,7 +96,7 @@ def _side(side: SideBlock) -> list[str]:
         group = item.group
         lines += [f"{'#' * (6 if item.group else 5)} {item.number}. {escape(item.text)}", ""]
         if item.answer is None:
-            lines += [f"*{escape(common.UNANSWERED)}*", ""]
+            lines += [f"*{escape(t('report.unanswered'))}*", ""]
         else:
             lines += [*_quote(block(item.answer)), ""]
     return lines
@@ -111,9 +114,9 @@ def _phase(phase: PhaseBlock) -> list[str]:
     lines = [*_heading(2, phase.heading), *block(phase.purpose), ""]
     for tool in phase.tools:
         lines += _tool(tool)
-    lines += _heading(3, common.OPEN_HEADING)
+    lines += _heading(3, t("report.open-heading"))
     if not phase.open_items:
-        return [*lines, escape(common.NO_OPEN_POINTS), ""]
+        return [*lines, escape(t("report.no-open-points")), ""]
     for item in phase.open_items:
         lines.append(f"- {escape(item.side)} · {escape(item.tool)}: {escape(item.question)}")
     return [*lines, ""]
@@ -124,6 +127,6 @@ def render(outline: Outline) -> str:
     lines = _front(outline)
     for phase in outline.phases:
         lines += _phase(phase)
-    lines += [*_heading(2, common.SOURCE_HEADING), *block(outline.source), ""]
+    lines += [*_heading(2, t("report.source-heading")), *block(outline.source), ""]
     lines += block(outline.closing)
     return "\n".join(lines).rstrip("\n") + "\n"

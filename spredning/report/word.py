@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import io
 
+from spredning.i18n import t
 from spredning.report import common
 from spredning.report.common import Outline, PhaseBlock, SideBlock, ToolBlock
 
@@ -33,8 +34,9 @@ def _add_lines(paragraph, lines: list[str], bold: bool = False, italic: bool = F
                 run.add_text(part)
 
 
-def _add_text(container, text: str, bold: bool = False, italic: bool = False,
-              style: str | None = None) -> None:
+def _add_text(
+    container, text: str, bold: bool = False, italic: bool = False, style: str | None = None
+) -> None:
     """Add a multi-line text to a document or table cell: one paragraph per paragraph of text."""
     for lines in common.paragraphs(text) or [[""]]:
         _add_lines(container.add_paragraph(style=style), lines, bold, italic)
@@ -69,10 +71,9 @@ def _set_properties(document, outline: Outline) -> None:
     properties.author = properties.last_modified_by = outline.author
     properties.subject = "Spredningsguiden"
     properties.language = LANGUAGE
-    properties.comments = common.REPORT_KIND
+    properties.comments = t("report.kind")
     properties.keywords = "spredning"
-    properties.created = properties.modified = datetime.datetime.combine(outline.day,
-                                                                         datetime.time())
+    properties.created = properties.modified = datetime.datetime.combine(outline.day, datetime.time())
     properties.revision = 1
 
 
@@ -87,10 +88,9 @@ def _fill_cell(cell, text: str, bold: bool = False) -> None:
 
 
 def _progress(document, outline: Outline) -> None:
-    document.add_heading(common.PROGRESS_HEADING, level=1)
+    document.add_heading(t("report.progress"), level=1)
     table = _table(document, len(outline.progress) + 1, len(outline.side_titles) + 1)
-    for cell, text in zip(table.rows[0].cells, (common.PHASE_COLUMN, *outline.side_titles),
-                          strict=True):
+    for cell, text in zip(table.rows[0].cells, (t("report.phase-column"), *outline.side_titles), strict=True):
         _fill_cell(cell, text, bold=True)
     for row, line in zip(table.rows[1:], outline.progress, strict=True):
         _fill_cell(row.cells[0], line.label)
@@ -101,8 +101,8 @@ def _progress(document, outline: Outline) -> None:
 def _front(document, outline: Outline) -> None:
     document.add_heading(outline.title, level=0)
     if outline.example:
-        _add_text(document, f"{common.EXAMPLE_LABEL.upper()}: {common.EXAMPLE_NOTE}", bold=True)
-    _add_text(document, common.REPORT_KIND, style="Subtitle")
+        _add_text(document, f"{t('report.example-label').upper()}: {t('report.example-note')}", bold=True)
+    _add_text(document, t("report.kind"), style="Subtitle")
     for label, value in outline.facts:
         paragraph = document.add_paragraph()
         _add_lines(paragraph, [f"{label}:"], bold=True)
@@ -118,7 +118,7 @@ def _side(container, side: SideBlock, in_table: bool = False) -> None:
     LibreOffice then moves a whole long row to the next page and leaves the page above empty.
     """
     if not side.items:
-        _add_text(container, common.NO_QUESTIONS, italic=True)
+        _add_text(container, t("report.no-questions"), italic=True)
     group = None
     for item in side.items:
         if item.group and item.group != group:
@@ -128,7 +128,7 @@ def _side(container, side: SideBlock, in_table: bool = False) -> None:
         question.paragraph_format.keep_with_next = not in_table
         _add_lines(question, [f"{item.number}. {item.text}"], bold=True)
         if item.answer is None:
-            _add_text(container, common.UNANSWERED, italic=True)
+            _add_text(container, t("report.unanswered"), italic=True)
         else:
             _add_text(container, item.answer)
 
@@ -149,8 +149,7 @@ def _tool(document, tool: ToolBlock) -> None:
         return
     table = _table(document, 2, len(tool.sides))
     _mark_header_row(table.rows[0])
-    for header, cell, side in zip(table.rows[0].cells, table.rows[1].cells, tool.sides,
-                                  strict=True):
+    for header, cell, side in zip(table.rows[0].cells, table.rows[1].cells, tool.sides, strict=True):
         _fill_cell(header, side.title, bold=True)
         empty = cell.paragraphs[0]
         _side(cell, side, in_table=True)
@@ -163,9 +162,9 @@ def _phase(document, phase: PhaseBlock) -> None:
     _add_text(document, phase.purpose)
     for tool in phase.tools:
         _tool(document, tool)
-    document.add_heading(common.OPEN_HEADING, level=2)
+    document.add_heading(t("report.open-heading"), level=2)
     if not phase.open_items:
-        _add_text(document, common.NO_OPEN_POINTS)
+        _add_text(document, t("report.no-open-points"))
     for item in phase.open_items:
         _add_text(document, f"{item.side} · {item.tool}: {item.question}", style="List Bullet")
 
@@ -180,7 +179,7 @@ def render(outline: Outline) -> bytes:
     _front(document, outline)
     for phase in outline.phases:
         _phase(document, phase)
-    document.add_heading(common.SOURCE_HEADING, level=1)
+    document.add_heading(t("report.source-heading"), level=1)
     _add_text(document, outline.source)
     _add_text(document, outline.closing)
     buffer = io.BytesIO()

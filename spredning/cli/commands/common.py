@@ -1,87 +1,96 @@
-"""Option parsing shared by the commands: sides and phases, with Danish errors listing valid ones."""
+"""What the commands share: options (sides, phases, partners), the workspace, hints and paging."""
 
 from __future__ import annotations
 
-from spredning.core.errors import SpredningError, UsageProblem
-from spredning.core.model import ROLES, Guide, Phase, fold_name
+import sys
+from collections.abc import Iterable
 
-ROLE_HELP = "Siden: dele (I deler innovationen) eller genbruge (I genbruger den)."
+from spredning import i18n
+from spredning.app.dialogue import PartnerChoice, partner_for
+from spredning.app.dialogue import parse_role as _parse_role
+from spredning.app.workspace import Workspace
+from spredning.core.errors import SpredningError, UsageProblem
+from spredning.core.local import LocalState
+from spredning.core.model import Guide, Partner, Phase, Project
+
+
+def workspace(ctx) -> Workspace:
+    """The workspace the global options chose."""
+    return Workspace(ctx.obj)
 
 
 def parse_role(value: str | None) -> str | None:
     """Accept 'dele' or 'genbruge' in any case; None stays None."""
-    if value is None:
-        return None
-    folded = fold_name(value)
-    for role in ROLES:
-        if folded in (role, f"vi-vil-{role}", f"vi vil {role}"):
-            return role
-    raise UsageProblem(
-        f"Ukendt side: '{value}'. Vælg 'dele' eller 'genbruge'.",
-        "Brug --rolle dele, hvis I deler innovationen, og --rolle genbruge, hvis I genbruger den.",
-    )
+    return _parse_role(value)
 
 
 def parse_phase(guide: Guide, value: str) -> Phase:
     """Find a phase by name as the guide writes it, in any case, or in ASCII (hoest for Høst)."""
     phase = guide.find_phase(value)
     if phase is None:
-        valid = ", ".join(f"{p.id}" + (f" ({p.name})" if p.name.lower() != p.id else "")
-                          for p in guide.phases)
-        raise UsageProblem(f"Ukendt fase: '{value}'. Guidens faser er: {valid}.",
-                           "Skriv fasens navn, fx 'spredning fase tjek'.")
+        valid = [p.id + (f" ({p.name})" if p.name.lower() != p.id else "") for p in guide.phases]
+        raise UsageProblem("usage.unknown-phase", value=value, phases=valid)
     return phase
+
+
+def parse_phases(guide: Guide, values: Iterable[str] | None) -> tuple[Phase, ...] | None:
+    """Several --fase values, in the guide's order; None when none was given."""
+    if not values:
+        return None
+    chosen = {parse_phase(guide, value).id for value in values}
+    return tuple(p for p in guide.phases if p.id in chosen)
 
 
 def roles_for(role: str | None) -> tuple[str, ...]:
     """The sides to show: the chosen one, or both."""
-    return (role,) if role else ROLES
-
-
-def open_store(settings):
-    """The project store for the chosen folder (--hjem, $SPREDNING_HJEM or the data folder)."""
-    from spredning.core.store import Store, home_dir
-
-    return Store(home_dir(settings.home))
+    return (role,) if role else ("dele", "genbruge")
 
 
 def is_interactive() -> bool:
     """True when both stdin and stdout are terminals, so prompts can be shown."""
-    import sys
-
-    return sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+    return sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()
 
 
-def phase_command(phase: Phase, role: str, project_option: str | None) -> str:
+def choose_partner(
+    project: Project, state: LocalState, option: str | None, required: bool = True
+) -> Partner | None:
+    """The partner a command is about; with several and none named, a terminal asks."""
+    try:
+        return partner_for(project, state, option, required)
+    except PartnerChoice as choice:
+        if not is_interactive():
+            raise
+        from spredning.cli.prompter import ask_partner
+
+        return ask_partner(choice.partners)
+
+
+def command(*words: str, partner: Partner | None = None, project: str | None = None) -> str:
+    """A command line for a hint, written the way this user can run it."""
+    parts = [i18n.program(), *words]
+    if partner is not None and partner.key:
+        parts += ["--partner", partner.key]
+    if project:
+        parts += ["--projekt", project]
+    return " ".join(parts)
+
+
+def phase_command(
+    phase: Phase, role: str, partner: Partner | None = None, project: str | None = None, several: bool = False
+) -> str:
     """The exact command to answer (or resume) a phase, for hints."""
-    command = f"spredning fase {phase.id} --rolle {role}"
-    return command + (f" --projekt {project_option}" if project_option else "")
+    return command("fase", phase.id, "--rolle", role, partner=partner if several else None, project=project)
 
 
-def next_step(guide: Guide, project, roles: tuple[str, ...]) -> tuple[Phase, str] | None:
-    """The first phase, in guide order, with open questions for one of the given sides."""
-    from spredning.core.model import progress
+def read_user_yaml(path: str, problem_key: str) -> object:
+    """Read a YAML file the user hands us (answers) with the hardened rules."""
+    from pathlib import Path
 
-    for phase in guide.phases:
-        for role in roles:
-            done = progress(project, phase.questions(role))
-            if done.total and not done.complete:
-                return phase, role
-    return None
-
-
-def read_user_yaml(path, label: str, untouched: str) -> object:
-    """Read a YAML file the user hands us (answers, a partner's export) with the hardened rules.
-
-    `label` names the file in messages ("Svarfilen"), `untouched` says what was not changed.
-    """
     from spredning.core import fileio, yamlio
 
     try:
-        return yamlio.loads(yamlio.decode(fileio.read_capped(path, yamlio.MAX_BYTES)))
+        return yamlio.loads(yamlio.decode(fileio.read_capped(Path(path), yamlio.MAX_BYTES)))
     except OSError as exc:
-        raise SpredningError(f"{label} {path} kan ikke læses ({fileio.reason(exc)}).",
-                             f"Tjek filnavnet. {untouched}") from None
+        raise SpredningError(f"{problem_key}.unreadable", path=path, reason=fileio.reason(exc)) from None
     except yamlio.YamlProblem as exc:
-        raise SpredningError(f"{label} {path} kan ikke læses: {exc}.",
-                             f"{untouched} Ret filen, og prøv igen.") from None
+        raise SpredningError(f"{problem_key}.invalid", path=path, problem=exc.message) from None

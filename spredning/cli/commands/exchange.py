@@ -1,217 +1,299 @@
-"""``spredning eksport``, ``importer`` and ``konflikter``: the two organisations' dialogue by file.
-
-An export is a normal project file a person can read; an import merges it answer by answer.
-"""
+"""``spredning eksport``, ``importer`` and ``konflikter``: the organisations' dialogue by file."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import typer
 
-from spredning.cli import typer_compat as dansk
-from spredning.cli.commands.common import ROLE_HELP, is_interactive, open_store, parse_role, read_user_yaml
-from spredning.core.content import load_guide
-from spredning.core.errors import Interrupted, SpredningError
-from spredning.core.exchange import Choice, Conflict, Outcome, combine, plan_merge, resolve
-from spredning.core.model import ROLES, Guide, Project, other_role
-
-
-def _side_answers(guide: Guide, project: Project, roles: tuple[str, ...]) -> dict[str, str]:
-    wanted = {q.id for role in roles for q in guide.questions(role)}
-    return {qid: text for qid, text in project.answers.items() if qid in wanted}
+from spredning.app import exchange
+from spredning.app.dialogue import PartnerChoice
+from spredning.cli import typer_compat
+from spredning.cli.commands.common import choose_partner, command, is_interactive, parse_role, workspace
+from spredning.cli.console import make_console, say
+from spredning.core.errors import Interrupted
+from spredning.core.history import Outcome
+from spredning.core.model import Answer, Entry, Guide, Project, Slot
+from spredning.core.textsafe import clean_name
+from spredning.i18n import t
 
 
 def eksport(
     ctx: typer.Context,
-    rolle: str | None = typer.Option(None, "--rolle", "-r", metavar="dele|genbruge",
-                                     help=ROLE_HELP + " Uden: begge sider."),
-    ud: Path | None = typer.Option(None, "--ud", metavar="FIL", help="Filen, der skal skrives."),
-    overskriv: bool = typer.Option(False, "--overskriv", help="Erstat en eksisterende fil."),
+    rolle: str | None = typer.Option(
+        None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.eksport.rolle")
+    ),
+    partner: str | None = typer.Option(
+        None, "--partner", metavar=t("metavar.name"), help=t("help.eksport.partner")
+    ),
+    alle_partnere: bool = typer.Option(False, "--alle-partnere", help=t("help.eksport.alle-partnere")),
+    ud: str | None = typer.Option(None, "--ud", metavar=t("metavar.file"), help=t("help.eksport.ud")),
+    overskriv: bool = typer.Option(False, "--overskriv", help=t("help.overskriv")),
 ) -> None:
-    """Skriv projektet og en sides svar til en fil, som kan sendes til partneren."""
-    from spredning.cli.render import line, make_console
-    from spredning.core.fileio import write_file
-    from spredning.core.projectfile import data_from_project, project_text
-
-    guide = load_guide(ctx.obj.guide_dir)
+    """Skriv en fil med jeres svar og dialogens historik, som I sender til partneren."""
+    ws = workspace(ctx)
     role = parse_role(rolle)
-    store = open_store(ctx.obj)
-    slug = store.resolve(ctx.obj.project)
-    project = store.load(slug)
-    answers = _side_answers(guide, project, (role,) if role else ROLES)
-    shared = project._replace(answers=answers, conflicts={}, role=role or project.role)
-    data = data_from_project(shared, guide.question_ids())
-    exchanged = store.load_base(slug)  # what we last sent or received: our common ground
-    base = {qid: exchanged[qid] for qid in answers if qid in exchanged}
-    if base:
-        data = {**{k: v for k, v in data.items() if k != "svar"}, "fælles": base,
-                "svar": data.get("svar", {})}
-    text = project_text(data)
-    path = write_file(ud or Path(f"{slug}-{role or 'begge'}.yaml"), text, overskriv)
-    store.update_base(slug, answers)
-    make_console().print(line(("Eksporteret: ", "bold green"), f"{len(answers)} svar til {path}"))
 
+    def write(chosen: str | None):
+        return exchange.export(
+            ws,
+            role=role,
+            partner_option=chosen,
+            include_all=alle_partnere,
+            out=Path(ud) if ud else None,
+            overwrite=overskriv,
+            today=datetime.date.today(),
+        )
 
-def _read_partner_file(path: Path) -> tuple[Project, dict[str, str]]:
-    """The partner's project and the common ground it declares; hardened, validated, unwritten."""
-    from spredning.core.projectfile import project_from_data, shared_base
-    from spredning.core.store import slugify
-
-    data = read_user_yaml(path, "Filen", "Intet er ændret.")
-    if not isinstance(data, dict):
-        raise SpredningError(f"Filen {path} er ikke en projektfil fra spredning.", "Intet er ændret.")
-    if "konflikter" in data:  # an export never has them: the sender's open conflicts are theirs
-        raise SpredningError(f"Filen {path} indeholder uafklarede konflikter og er ikke lavet med "
-                             "'spredning eksport'.", "Bed partneren afgøre dem med 'spredning "
-                             "konflikter' og sende en ny eksport. Intet er ændret.")
-    name = data.get("projekt", {}).get("navn", "") if isinstance(data.get("projekt"), dict) else ""
-    slug = slugify(name if isinstance(name, str) else "") or "import"
-    return project_from_data(data, slug, path), shared_base(data, path)
-
-
-def _target(store, settings, incoming: Project) -> str | None:
-    """Where to import: --projekt, a project of the same name, the active one, or None (new)."""
-    if settings.project:
-        return store.find(settings.project)
-    if incoming.slug in store.slugs():
-        return incoming.slug
-    return store.active()
-
-
-def _ask_conflict(console, guide: Guide):
-    import questionary
-
-    from spredning.cli.prompter import select
-    from spredning.cli.render_project import conflict_view
-
-    questions = {q.id: q for q in guide.questions()}
-
-    def choose(conflict: Conflict) -> Choice:
-        console.print(conflict_view(questions.get(conflict.question_id), conflict))
-        try:
-            return select("Hvilket svar skal gemmes?", [
-                questionary.Choice("Vores", Choice.OURS),
-                questionary.Choice("Partnerens", Choice.THEIRS),
-                questionary.Choice("Begge, efter hinanden", Choice.BOTH),
-                questionary.Choice("Afgør senere (gem begge udgaver)", Choice.LATER)])
-        except (KeyboardInterrupt, EOFError):  # Typer would turn these into a silent exit 130
-            raise Interrupted("Afbrudt. Intet er ændret i projektet.",
-                              "Kør kommandoen igen, når du er klar.") from None
-
-    return choose
-
-
-def _summary(plan, postponed: int) -> str:
-    parts = [f"{plan.count(Outcome.ADDED)} tilføjet", f"{plan.count(Outcome.UPDATED)} opdateret",
-             f"{plan.count(Outcome.UNCHANGED)} uændret", f"{len(plan.conflicts)} konflikter"]
-    later = f" ({postponed} gemt til senere: se 'spredning konflikter')" if postponed else ""
-    return ", ".join(parts) + later
+    try:
+        done = write(partner)
+    except PartnerChoice as choice:
+        if not is_interactive():
+            raise
+        opened = ws.open()
+        done = write(choose_partner(opened.project, opened.local, None).key)
+        del choice
+    console = make_console()
+    key = "eksport.replaced" if done.replaced else "eksport.written"
+    console.print(say(key, style="bold green", n=done.answers, path=str(done.path)))
+    if done.others_included:
+        console.print(say("eksport.others-included", style="yellow", names=list(done.others_included)))
+    console.print(say("eksport.send", org=clean_name(done.receiver_name), file=done.path.name))
+    console.print(say("eksport.their-command", command=f"spredning importer {done.path.name}"))
 
 
 def importer(
     ctx: typer.Context,
-    fil: Path = typer.Argument(..., metavar="FIL", help="Filen fra partneren."),
-    tor: bool = typer.Option(False, "--tør", help="Vis kun, hvad der ville ske; intet gemmes."),
-    ikke_interaktiv: bool = typer.Option(
-        False, "--ikke-interaktiv",
-        help="Spørg ikke: ved konflikt beholdes vores svar, og partnerens gemmes ved siden af."),
+    fil: str = typer.Argument(..., metavar=t("metavar.file"), help=t("help.importer.fil")),
+    tor: bool = typer.Option(False, "--tør", help=t("help.importer.tor")),
+    ikke_interaktiv: bool = typer.Option(False, "--ikke-interaktiv", help=t("help.importer.ikke-interaktiv")),
 ) -> None:
-    """Hent partnerens svar ind i projektet; intet svar går tabt."""
-    from rich.text import Text
-
-    from spredning.cli.render import line, make_console
-
-    guide = load_guide(ctx.obj.guide_dir)
-    store = open_store(ctx.obj)
-    order = guide.question_ids()
-    incoming, declared = _read_partner_file(fil)
+    """Hent partnerens svar ind i det projekt, filen hører til; intet svar går tabt."""
+    ws = workspace(ctx)
+    incoming = exchange.read_incoming(ws, Path(fil))
+    plan = exchange.plan_import(ws, incoming, ctx.obj.project)
     console = make_console()
-    slug = _target(store, ctx.obj, incoming)
-    if slug is None:
-        _create_from(store, incoming, guide, console, tor)
-        return
-    project = store.load(slug)
-    plan = plan_merge(project.answers, incoming.answers, declared, project.conflicts,
-                      store.load_base(slug))
-    console.print(line(f"Import i projektet {project.name} ({store.path_for(slug)})", style="bold"))
+    project = plan.project
+    if plan.creates:
+        console.print(say("importer.new-project", style="bold", name=project.name, slug=project.slug))
+    else:
+        console.print(
+            say("importer.into", style="bold", name=project.name, path=str(ws.store.path_for(project.slug)))
+        )
     if tor:
-        console.print(Text("Prøvekørsel, intet er gemt: " + _summary(plan, 0)))
+        _dry_run(console, ws.guide, plan)
         return
-    interactive = not ikke_interaktiv and is_interactive()
-    choose = _ask_conflict(console, guide) if interactive else (lambda c: Choice.LATER)
-    postponed = resolve(plan, choose)
-    expected = {qid: project.answers.get(qid) for qid in plan.new_answers}
-    refused = store.save_answers(slug, plan.new_answers, expected, order, postponed)
-    for conflict in refused:  # changed by someone else during the import: keep both
-        postponed[conflict.question_id] = plan.new_answers[conflict.question_id]
-        store.save_answers(slug, {}, {}, order, {conflict.question_id: postponed[conflict.question_id]})
-    store.update_base(slug, incoming.answers)
-    console.print(Text("Importeret: " + _summary(plan, len(postponed)), style="green"))
+    decisions: dict[Slot, Answer] = {}
+    conflicts = plan.listed(Outcome.CONFLICT)
+    if conflicts and not ikke_interaktiv and is_interactive():
+        me = ws.store.local(project.slug).me if not plan.creates else None
+        choose = _chooser(console, ws.guide, project, me)
+        for number, item in enumerate(conflicts, 1):
+            content = choose(item.slot, item.after, (number, len(conflicts)))
+            if content is not None:
+                decisions[item.slot] = content
+    result = exchange.apply_import(ws, plan, decisions)
+    console.print(say("importer.done", style="green", summary=_summary(plan)))
+    if plan.becomes:
+        side, organisation = plan.becomes
+        console.print(
+            say(
+                "importer.side",
+                style="dim",
+                side=t(f"role.{side}"),
+                org=_org(result.plan.project, organisation or "dele"),
+            )
+        )
+    if result.open_conflicts:
+        console.print(
+            say(
+                "importer.open-conflicts",
+                style="yellow",
+                n=result.open_conflicts,
+                command=command("konflikter"),
+            )
+        )
+    if plan.creates:
+        console.print(say("importer.created", path=str(result.path), command=command("status")))
 
 
-def _create_from(store, incoming: Project, guide: Guide, console, dry_run: bool) -> None:
-    from spredning.cli.render import line
+def _org(project: Project, key: str) -> str:
+    from spredning.cli.render_project import org_name
 
-    role = other_role(incoming.role) if incoming.role else None
-    project = incoming._replace(role=role, example=False, conflicts={})
-    if dry_run:
-        console.print(line(f"Prøvekørsel: et nyt projekt '{project.name}' ville blive oprettet med "
-                           f"{len(project.answers)} svar. Intet er gemt."))
-        return
-    path = store.create(project, guide.question_ids())
-    store.set_active(project.slug)
-    store.update_base(project.slug, incoming.answers)
-    console.print(line(f"Nyt projekt oprettet fra filen: {project.name} ({path}), "
-                       f"{len(project.answers)} svar. Det er nu det aktive projekt.", style="green"))
+    return org_name(project, key)
 
 
-def konflikter(ctx: typer.Context) -> None:
-    """Vis (og i en terminal: afgør) svar, hvor partneren har en anden udgave."""
-    from rich.text import Text
+def _summary(plan: exchange.ImportPlan) -> str:
+    parts = [
+        t("importer.count.added", n=plan.count(Outcome.ADDED)),
+        t("importer.count.updated", n=plan.count(Outcome.UPDATED)),
+        t("importer.count.unchanged", n=plan.count(Outcome.UNCHANGED)),
+        t("importer.count.conflicts", n=plan.count(Outcome.CONFLICT)),
+    ]
+    if plan.count(Outcome.RESOLVED):
+        parts.append(t("importer.count.resolved", n=plan.count(Outcome.RESOLVED)))
+    if plan.count(Outcome.OLDER):
+        parts.append(t("importer.count.older", n=plan.count(Outcome.OLDER)))
+    return t("list.separator").join(parts)
 
-    from spredning.cli.render import make_console
+
+def where(guide: Guide, project: Project, slot: Slot) -> str:
+    """Phase · tool · side (and partner) of an answer, for lists and conflict headings."""
+    from spredning.cli.render_project import org_name
+
+    key, question_id = slot
+    found = guide.locate(question_id)
+    side = question_id.split(".")[2] if question_id.count(".") == 3 else ""
+    side_words = t(f"role.{side}") if side in ("dele", "genbruge") else "?"
+    if key:
+        side_words = t("where.side-of", side=side_words, org=org_name(project, key))
+    if found is None:
+        return t("where.unknown", side=side_words, id=question_id)
+    phase, tool, _ = found
+    return t("where.full", phase=phase.name, tool=tool.title, side=side_words)
+
+
+def _dry_run(console, guide: Guide, plan: exchange.ImportPlan) -> None:
+    from spredning.cli.render import bullets
+
+    questions = {q.id: q for q in guide.questions()}
+    for outcome, key in (
+        (Outcome.ADDED, "importer.would-add"),
+        (Outcome.UPDATED, "importer.would-update"),
+        (Outcome.RESOLVED, "importer.would-resolve"),
+        (Outcome.CONFLICT, "importer.would-conflict"),
+    ):
+        items = plan.listed(outcome)
+        if not items:
+            continue
+        console.print(say(key, style="bold", n=len(items)))
+        lines = []
+        for item in items:
+            question = questions.get(item.slot[1])
+            lines.append(
+                t(
+                    "importer.item",
+                    where=where(guide, plan.project, item.slot),
+                    question=question.text if question else item.slot[1],
+                )
+            )
+        console.print(bullets(lines, 2))
+    console.print(say("importer.dry-run", summary=_summary(plan)))
+
+
+def _chooser(console, guide: Guide, project: Project, me: str | None):
+    """Ask how to settle one conflict: ours, another version, both, a merged text, or later."""
+    import questionary
+
+    from spredning.cli import editor
+    from spredning.cli.prompter import select
+    from spredning.cli.render_project import conflict_view, org_name
+
+    questions = {q.id: q for q in guide.questions()}
+
+    def choose(slot: Slot, entry: Entry, position: tuple[int, int]) -> Answer | None:
+        console.print(
+            conflict_view(
+                project, where(guide, project, slot), questions.get(slot[1]), slot[1], entry, me, position
+            )
+        )
+        ours = org_name(project, me) if me else t("org.us")
+        choices = [questionary.Choice(t("conflict.keep-ours", org=ours), entry.answer)]
+        choices += [
+            questionary.Choice(t("conflict.keep-theirs", org=org_name(project, o.source)), o)
+            for o in entry.others
+        ]
+        labelled = [(ours, entry.answer), *((org_name(project, o.source), o) for o in entry.others)]
+        both = "\n\n".join(
+            f"--- {t('conflict.both-heading', org=org)} ---\n\n{version.text}"
+            for org, version in labelled
+            if version.text
+        )
+        choices += [
+            questionary.Choice(t("conflict.keep-both"), "both"),
+            questionary.Choice(t("conflict.write-merged"), "edit"),
+            questionary.Choice(t("conflict.later"), "later"),
+        ]
+        try:
+            picked = select(t("conflict.which"), choices)
+            if picked == "later":
+                return None
+            if picked == "both":
+                return Answer(text=both)
+            if picked == "edit":
+                edited = editor.edit(both)
+                if edited is None:
+                    console.print(say("interview.no-editor", style="yellow"))
+                    return None
+                return Answer(text=edited.strip()) if edited.strip() else None
+            return Answer(text=picked.text, not_relevant=picked.not_relevant)
+        except (KeyboardInterrupt, EOFError):
+            raise Interrupted("conflict.interrupted") from None
+
+    return choose
+
+
+def konflikter(
+    ctx: typer.Context,
+    partner: str | None = typer.Option(
+        None, "--partner", metavar=t("metavar.name"), help=t("help.konflikter.partner")
+    ),
+) -> None:
+    """Vis og afgør svar, hvor der findes to udgaver (også efter en flettekonflikt i git)."""
     from spredning.cli.render_project import conflict_view
 
-    guide = load_guide(ctx.obj.guide_dir)
-    store = open_store(ctx.obj)
-    slug = store.resolve(ctx.obj.project)
-    project = store.load(slug)
+    ws = workspace(ctx)
+    slug = ws.slug()
     console = make_console()
-    pending = [Conflict(qid, project.answers.get(qid, ""), theirs)
-               for qid, theirs in project.conflicts.items()]
+    repaired = exchange.repair_git_markers(ws, slug)
+    if repaired is not None:
+        console.print(
+            say(
+                "konflikter.git-repaired",
+                style="bold",
+                path=str(repaired.path),
+                backup=str(repaired.backup),
+                n=repaired.conflicts,
+            )
+        )
+    opened = ws.store.open(slug)
+    chosen = choose_partner(opened.project, opened.local, partner, required=False)
+    pending = exchange.open_conflicts(opened.project, chosen)
     if not pending:
-        console.print(Text("Der er ingen uafklarede konflikter.", style="green"))
+        console.print(say("konflikter.none", style="green"))
         return
+    me = opened.local.me
+    questions = {q.id: q for q in ws.guide.questions()}
     if not is_interactive():
-        questions = {q.id: q for q in guide.questions()}
-        for conflict in pending:
-            console.print(conflict_view(questions.get(conflict.question_id), conflict))
-        console.print(Text("Afgør dem i en terminal med 'spredning konflikter'."))
+        for number, item in enumerate(pending, 1):
+            console.print(
+                conflict_view(
+                    opened.project,
+                    where(ws.guide, opened.project, item.slot),
+                    questions.get(item.slot[1]),
+                    item.slot[1],
+                    item.entry,
+                    me,
+                    (number, len(pending)),
+                )
+            )
+        console.print(say("konflikter.in-terminal", command=command("konflikter")))
         return
-    changes, cleared = _decide(pending, _ask_conflict(console, guide))
-    expected = {qid: project.answers.get(qid) for qid in changes}
-    store.save_answers(slug, changes, expected, guide.question_ids(), cleared)
-    console.print(Text(f"{len(cleared)} konflikter afgjort.", style="green"))
-
-
-def _decide(pending: list[Conflict], choose) -> tuple[dict[str, str], dict[str, None]]:
-    """Ask about each stored conflict: the answers to write and the conflicts to clear."""
-    changes, cleared = {}, {}
-    for conflict in pending:
-        choice = choose(conflict)
-        if choice is Choice.LATER:
-            continue
-        cleared[conflict.question_id] = None
-        if choice is Choice.THEIRS:
-            changes[conflict.question_id] = conflict.theirs
-        elif choice is Choice.BOTH:
-            changes[conflict.question_id] = combine(conflict.ours, conflict.theirs)
-    return changes, cleared
+    choose = _chooser(console, ws.guide, opened.project, me)
+    decisions = {}
+    for number, item in enumerate(pending, 1):
+        content = choose(item.slot, item.entry, (number, len(pending)))
+        if content is not None:
+            decisions[item.slot] = (item.entry, content)
+    settled, meanwhile = exchange.settle(ws, slug, decisions)
+    console.print(say("konflikter.settled", style="green", n=settled, left=len(pending) - settled))
+    if meanwhile:
+        console.print(say("konflikter.meanwhile", style="yellow", n=meanwhile))
 
 
 def register(app: typer.Typer) -> None:
     """Add eksport, importer and konflikter to the app."""
-    app.command("eksport", cls=dansk.DanishCommand)(eksport)
-    app.command("importer", cls=dansk.DanishCommand)(importer)
-    app.command("konflikter", cls=dansk.DanishCommand)(konflikter)
+    app.command("eksport", cls=typer_compat.DanishCommand, help=t("help.eksport"))(eksport)
+    app.command("importer", cls=typer_compat.DanishCommand, help=t("help.importer"))(importer)
+    app.command("konflikter", cls=typer_compat.DanishCommand, help=t("help.konflikter"))(konflikter)

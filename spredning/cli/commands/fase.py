@@ -1,103 +1,166 @@
-"""``spredning fase FASE [--rolle] [--svar FIL]``: answer one phase's questions for one side."""
+"""``spredning fase FASE [--rolle] [--partner] [--svar FIL]``: answer one phase for one side."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import typer
 
-from spredning.cli import typer_compat as dansk
+from spredning.app.answering import Session, answers_from_file, save_answers
+from spredning.app.status import dialogue_status
+from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
-    ROLE_HELP,
+    choose_partner,
+    command,
     is_interactive,
-    next_step,
-    open_store,
     parse_phase,
     parse_role,
     phase_command,
     read_user_yaml,
+    workspace,
 )
-from spredning.core.content import load_guide
+from spredning.cli.console import make_console, say
+from spredning.cli.render_project import org_name
 from spredning.core.errors import Interrupted, NotATerminal, UsageProblem
-from spredning.core.model import progress
+from spredning.core.interview import Done, Interview
+from spredning.core.model import SHARING, Partner, progress
+from spredning.i18n import t
 
 
 def fase(
     ctx: typer.Context,
-    fase: str = typer.Argument(..., metavar="FASE", help="Fasen, fx tjek, test, tilpas, fjern, "
-                               "brug eller høst."),
-    rolle: str | None = typer.Option(None, "--rolle", "-r", metavar="dele|genbruge",
-                                     help=ROLE_HELP + " Standard: siden valgt ved start."),
-    svar: Path | None = typer.Option(None, "--svar", metavar="FIL",
-                                     help="Gem svar fra en YAML-fil (spørgsmål-id: svar) uden "
-                                          "at spørge. Se id'erne med 'spredning guide --ider'."),
-    uden_partner: bool = typer.Option(False, "--uden-partner",
-                                      help="Vis ikke den anden sides svar undervejs."),
+    fase: str = typer.Argument(..., metavar=t("metavar.phase"), help=t("help.fase.fase")),
+    rolle: str | None = typer.Option(
+        None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.fase.rolle")
+    ),
+    partner: str | None = typer.Option(
+        None, "--partner", metavar=t("metavar.name"), help=t("help.fase.partner")
+    ),
+    svar: str | None = typer.Option(None, "--svar", metavar=t("metavar.file"), help=t("help.fase.svar")),
+    uden_partner: bool = typer.Option(False, "--uden-partner", help=t("help.fase.uden-partner")),
 ) -> None:
     """Besvar en fases spørgsmål for din side; hvert svar gemmes med det samme."""
-    from spredning.cli.render import line, make_console
-    from spredning.core.interview import Interview, ProjectSession, answers_from_file, save_answer_file
-
-    guide = load_guide(ctx.obj.guide_dir)
-    phase = parse_phase(guide, fase)
-    store = open_store(ctx.obj)
-    slug = store.resolve(ctx.obj.project)
-    session = ProjectSession(store, slug, guide.question_ids())
-    role = parse_role(rolle) or session.project.role
+    ws = workspace(ctx)
+    phase = parse_phase(ws.guide, fase)
+    slug = ws.slug()
+    opened = ws.store.open(slug)
+    role = parse_role(rolle) or opened.local.side
     if role is None:
-        raise UsageProblem("Vælg hvilken side du svarer for.",
-                           f"Fx: spredning fase {phase.id} --rolle genbruge")
+        raise UsageProblem("fase.which-side", command=command("fase", phase.id, "--rolle", "genbruge"))
     console = make_console()
-    path = store.path_for(slug)
+    if opened.local.side is None:  # a fresh copy (a git clone): remember the side from now on
+        _remember_side(ws, slug, role, opened, console)
+        opened = ws.store.open(slug)
+    chosen = choose_partner(opened.project, opened.local, partner, required=role == "genbruge")
+    if role == "genbruge" and chosen is None:
+        raise UsageProblem("fase.no-partner", command=command("projekt", "genbruger", t("metavar.name")))
+    session = Session(ws, slug, role, chosen, variants=role == "dele" and partner is not None)
+    several = len(opened.project.partners) > 1
     if svar is not None:
-        data = read_user_yaml(svar, "Svarfilen", "Intet er gemt.")
-        answers = answers_from_file(guide, data, phase, rolle and role)
-        changed = save_answer_file(session, answers)
-        console.print(line(f"{len(changed)} svar gemt i {path} "
-                           f"({len(answers) - len(changed)} var uændrede)."))
-        _mention_backup(console, store)
+        answers = answers_from_file(ws, read_user_yaml(svar, "answers"), phase, rolle and role)
+        changed = save_answers(session, answers)
+        console.print(
+            say(
+                "fase.saved-from-file",
+                n=len(changed),
+                path=str(session.path),
+                unchanged=len(answers) - len(changed),
+            )
+        )
+        _mention_backup(console, ws.store)
         return
     if not is_interactive():
         raise NotATerminal(
-            "'spredning fase' stiller spørgsmål og kræver derfor en terminal.",
-            f"Uden terminal: gem svarene fra en fil med 'spredning fase {phase.id} --rolle {role} "
-            "--svar FIL' (en YAML-fil med spørgsmål-id: svar).")
-    from spredning.cli.prompter import QuestionaryPrompter
+            "fase.no-terminal",
+            command=phase_command(phase, role, chosen, ctx.obj.project, several)
+            + " --svar "
+            + t("metavar.file"),
+        )
+    _interview(ws, ctx, console, session, phase, role, chosen, uden_partner, several)
 
-    prompter = QuestionaryPrompter(console, show_partner=not uden_partner)
+
+def _remember_side(ws, slug: str, role: str, opened, console) -> None:
+    partners = opened.project.partners
+    organisation = partners[0].key if role == "genbruge" and len(partners) == 1 else None
+    if role == "genbruge" and organisation is None:
+        return  # several reusing organisations: 'projekt side' says which one this is
+    ws.store.update_local(slug, lambda s: s._replace(side=role, organisation=organisation))
+    who = org_name(opened.project, organisation or SHARING)
+    console.print(
+        say(
+            "fase.side-remembered",
+            style="dim",
+            side=t(f"role.{role}"),
+            org=who,
+            command=command("projekt", "side", "dele|genbruge"),
+        )
+    )
+
+
+def _interview(
+    ws,
+    ctx,
+    console,
+    session: Session,
+    phase,
+    role: str,
+    partner: Partner | None,
+    quiet_partner: bool,
+    several: bool,
+) -> None:
+    from spredning.cli.prompter import InterviewPrompter
+
+    who = org_name(session.project, SHARING if role == "dele" else (partner.key if partner else ""))
+    prompter = InterviewPrompter(console, session, who, show_partner=not quiet_partner)
+    machine = Interview(phase, role, session)
+    resume = phase_command(phase, role, partner, ctx.obj.project, several)
+    prompter.phase_intro(phase, role)
     try:
-        Interview(guide, phase, role, session, prompter).run()
+        while not isinstance(step := machine.step(), Done):
+            machine.reply(prompter.handle(step))
     except (KeyboardInterrupt, EOFError):
-        done = progress(session.project, phase.questions(role))
+        typed = prompter.typed() if prompter.app is not None else None
+        kept = bool(typed and typed.strip() and prompter.question is not None)
+        if kept:
+            session.keep_draft(prompter.question, typed)
+        done = progress(session.view(), phase.questions(role))
         raise Interrupted(
-            f"Afbrudt. Alt, du har svaret, er gemt: {done.answered} af {done.total} spørgsmål "
-            f"i fasen {phase.name} ({path}).",
-            f"Fortsæt senere med: {phase_command(phase, role, ctx.obj.project)}") from None
-    _mention_backup(console, store)
-    _suggest_next(console, guide, session.project, role, ctx.obj.project)
+            "fase.interrupted",
+            draft=kept,
+            answered=done.answered,
+            total=done.total,
+            phase=phase.name,
+            path=str(session.path),
+            command=resume,
+        ) from None
+    done = progress(session.view(), phase.questions(role))
+    if step.stopped:
+        console.print(
+            say("fase.stopped", answered=done.answered, total=done.total, phase=phase.name, command=resume)
+        )
+    else:
+        console.print(
+            say("fase.done", style="bold green", answered=done.answered, total=done.total, phase=phase.name)
+        )
+    _mention_backup(console, ws.store)
+    _suggest_next(ws, console, session, role, partner, ctx.obj.project, several)
 
 
 def _mention_backup(console, store) -> None:
-    from spredning.cli.render import line
-
     if store.last_backup is not None:
-        console.print(line(f"Projektfilen var skrevet i en anden form (fx redigeret i hånden), så "
-                           f"den oprindelige udgave er gemt som {store.last_backup}.", style="dim"))
+        console.print(say("fase.backup", style="dim", path=str(store.last_backup)))
 
 
-def _suggest_next(console, guide, project, role, project_option) -> None:
-    from rich.text import Text
-
-    from spredning.cli.render import line
-
-    step = next_step(guide, project, (role,))
-    if step:
-        console.print(line("Næste skridt: ", (phase_command(step[0], role, project_option), "bold")))
+def _suggest_next(ws, console, session: Session, role: str, partner, project_option, several) -> None:
+    opened = ws.store.open(session.slug)
+    item = dialogue_status(ws, opened, partner)
+    step = next((s for s in item.steps if s.kind == "answer" and s.role == role), None)
+    if step is not None:
+        console.print(
+            say("fase.next", command=phase_command(step.phase, role, partner, project_option, several))
+        )
     else:
-        console.print(Text("Alle jeres faser er besvaret. Se det hele med 'spredning vis'.",
-                           style="green"))
+        console.print(say("fase.all-done", style="green", command=command("vis")))
 
 
 def register(app: typer.Typer) -> None:
     """Add the fase command to the app."""
-    app.command("fase", cls=dansk.DanishCommand)(fase)
+    app.command("fase", cls=typer_compat.DanishCommand, help=t("help.fase"))(fase)

@@ -1,58 +1,66 @@
-"""``spredning guide [FASE] [--rolle]``: read the guide in the terminal, no project needed."""
+"""``spredning guide [FASE] [--rolle] [--overblik]`` and ``spredning valider``: the guide itself."""
 
 from __future__ import annotations
 
 import typer
 
-from spredning.cli import typer_compat as dansk
-from spredning.cli.commands.common import ROLE_HELP, parse_phase, parse_role, roles_for
-from spredning.core.content import load_guide
+from spredning.cli import typer_compat
+from spredning.cli.commands.common import parse_phase, parse_role, roles_for, workspace
+from spredning.cli.console import make_console, say
+from spredning.i18n import t
 
 
 def guide(
     ctx: typer.Context,
-    fase: str | None = typer.Argument(None, metavar="FASE",
-                                      help="Vis kun denne fase, fx tjek, test eller høst."),
-    rolle: str | None = typer.Option(None, "--rolle", "-r", metavar="dele|genbruge",
-                                     help=ROLE_HELP + " Uden: begge sider."),
-    ider: bool = typer.Option(False, "--ider",
-                              help="Vis spørgsmålenes id'er (til svarfiler med --svar)."),
+    fase: str | None = typer.Argument(None, metavar=t("metavar.phase"), help=t("help.guide.fase")),
+    rolle: str | None = typer.Option(
+        None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.guide.rolle")
+    ),
+    ider: bool = typer.Option(False, "--ider", help=t("help.guide.ider")),
+    overblik: bool = typer.Option(False, "--overblik", help=t("help.guide.overblik")),
+    ingen_pager: bool = typer.Option(False, "--ingen-pager", help=t("help.pager")),
 ) -> None:
     """Vis guiden: faserne, deres mål, værktøjerne og spørgsmålene."""
     from spredning.cli import render
+    from spredning.cli.pager import paged
 
     role = parse_role(rolle)
-    content = load_guide(ctx.obj.guide_dir)
+    content = workspace(ctx).guide
     phases = (parse_phase(content, fase),) if fase else content.phases
-    console = render.make_console()
-    if not fase:
-        console.print(render.guide_intro(content))
-    for phase in phases:
-        console.print(render.phase_view(phase, roles_for(role), ider))
-    if not fase:
-        console.print(render.guide_closing(content))
+    console = make_console()
+    if overblik:
+        console.print(render.guide_overview(content))
+        return
+    with paged(console, not ingen_pager) as out:
+        if not fase:
+            out.print(render.guide_intro(content))
+        for phase in phases:
+            out.print(render.phase_view(phase, roles_for(role), ider))
+        if not fase:
+            out.print(render.guide_closing(content))
 
 
 def valider(
-    mappe: str | None = typer.Argument(None, metavar="MAPPE",
-                                       help="Mappen med guideindhold (ellers den, der er i brug)."),
-    ctx: typer.Context = None,
+    ctx: typer.Context,
+    mappe: str | None = typer.Argument(None, metavar=t("metavar.folder"), help=t("help.valider.mappe")),
 ) -> None:
     """Kontrollér en mappe med guideindhold, og vis alle fejl på én gang."""
-    from rich.text import Text
+    from spredning.core.content import load_guide
 
-    from spredning.cli import render
-
-    folder = mappe or ctx.obj.guide_dir
-    content = load_guide(folder)
-    questions = len(content.questions())
+    content = load_guide(mappe or ctx.obj.guide_dir, ctx.obj.language)
     tools = sum(len(p.tools) for p in content.phases)
-    render.make_console().print(Text(
-        f"Guiden er i orden: {len(content.phases)} faser, {tools} værktøjer og "
-        f"{questions} spørgsmål.", style="green"))
+    make_console().print(
+        say(
+            "valider.ok",
+            style="green",
+            phases=len(content.phases),
+            tools=tools,
+            questions=len(content.questions()),
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:
     """Add the guide and valider commands to the app."""
-    app.command("guide", cls=dansk.DanishCommand)(guide)
-    app.command("valider", cls=dansk.DanishCommand)(valider)
+    app.command("guide", cls=typer_compat.DanishCommand, help=t("help.guide"))(guide)
+    app.command("valider", cls=typer_compat.DanishCommand, help=t("help.valider"))(valider)

@@ -1,150 +1,175 @@
-"""``spredning start``, ``spredning projekter`` and ``spredning projekt brug NAVN``."""
+"""``spredning start``, ``projekter`` and ``projekt brug | side | genbruger``."""
 
 from __future__ import annotations
 
 import typer
 
-from spredning.cli import typer_compat as dansk
-from spredning.cli.commands.common import ROLE_HELP, is_interactive, open_store, parse_role
-from spredning.core.content import load_guide
-from spredning.core.errors import NotATerminal, SpredningError, UsageProblem
-from spredning.core.model import Project
+from spredning.app import projects
+from spredning.app.projects import NewProject
+from spredning.cli import typer_compat
+from spredning.cli.commands.common import command, is_interactive, parse_role, workspace
+from spredning.cli.console import make_console, say
+from spredning.core.errors import NotATerminal
+from spredning.core.textsafe import clean_name
+from spredning.i18n import render, t
 
-projekt_app = typer.Typer(cls=dansk.DanishGroup, no_args_is_help=True, rich_markup_mode=None,
-                          help="Skift mellem projekter.")
+projekt_app = typer.Typer(cls=typer_compat.DanishGroup, no_args_is_help=True, rich_markup_mode=None)
 
 
-def _ask_missing(navn, beskrivelse, deler, genbruger, rolle):
-    """Ask for the facts not given as options (only in a terminal)."""
+def _ask_missing(ws, new: NewProject, names_given: bool) -> NewProject:
+    """Ask for what the options did not give; each answer is checked as it is typed."""
     import questionary
 
-    from spredning.cli.prompter import STYLE, select
+    from spredning.cli.prompter import ask_text, select
 
-    def text(message, value, instruction=None):
-        if value is not None:
-            return value
-        return questionary.text(message, style=STYLE, instruction=instruction).unsafe_ask()
+    def problem(message):
+        return render(message) if message is not None else None
 
-    navn = text("Projektets navn:", navn)
-    beskrivelse = text("Innovationen i én linje:", beskrivelse)
-    deler = text("Organisationen, der deler innovationen:", deler)
-    if genbruger is None:
-        answer = text("Organisation(er), der genbruger den:", None, "(adskil flere med komma)")
-        genbruger = [part.strip() for part in answer.split(",") if part.strip()]
-    if rolle is None:
-        rolle = select("Hvilken side er du på?",
-                       [questionary.Choice("Vi vil dele (vi deler innovationen)", "dele"),
-                        questionary.Choice("Vi vil genbruge (vi genbruger den)", "genbruge")])
-    return navn, beskrivelse, deler, genbruger, rolle
-
-
-def _example_project(edition: str) -> Project:
-    from importlib import resources  # here, not at the top: only --eksempel pays (~10 ms)
-
-    from spredning.core import yamlio
-    from spredning.core.projectfile import project_from_data
-    from spredning.core.store import slugify
-
-    text = resources.files("spredning").joinpath("eksempel.yaml").read_text(encoding="utf-8")
-    data = yamlio.loads(text)
-    name = data["projekt"]["navn"]
-    project = project_from_data(data, slugify(name), resources.files("spredning"))
-    answers = {qid: text.strip() for qid, text in project.answers.items()}
-    return project._replace(guide_edition=edition, answers=answers)
+    name = new.name or ask_text(t("start.ask-name"), lambda text: problem(projects.name_problem(ws, text)))
+    role = new.role or select(
+        t("start.ask-side"),
+        [
+            questionary.Choice(t("start.side-dele"), "dele"),
+            questionary.Choice(t("start.side-genbruge"), "genbruge"),
+        ],
+    )
+    description = new.description or ask_text(t("start.ask-description"))
+    own = t("start.ask-own-org")
+    sharing = new.sharing_org or ask_text(own if role == "dele" else t("start.ask-sharing-org"))
+    reusing = new.reusing_orgs
+    if not names_given:
+        if role == "genbruge":
+            reusing = (ask_text(own, lambda text: problem(projects.organisations_problem(role, (text,)))),)
+        else:
+            answer = ask_text(t("start.ask-reusing-orgs"), instruction=t("start.ask-reusing-orgs-help"))
+            reusing = tuple(part.strip() for part in answer.split(",") if part.strip())
+    organisation = new.organisation
+    if role == "genbruge" and organisation is None and len([n for n in reusing if n.strip()]) > 1:
+        organisation = select(
+            t("start.which-organisation"),
+            [questionary.Choice(clean_name(n), n) for n in reusing if n.strip()],
+        )
+    return NewProject(name, description, sharing, reusing, role, organisation)
 
 
 def start(
     ctx: typer.Context,
-    navn: str | None = typer.Option(None, "--navn", help="Projektets navn."),
-    beskrivelse: str | None = typer.Option(None, "--beskrivelse",
-                                           help="Innovationen beskrevet i én linje."),
-    deler: str | None = typer.Option(None, "--deler", help="Organisationen, der deler."),
-    genbruger: list[str] | None = typer.Option(
-        None, "--genbruger", help="Organisation, der genbruger (kan gentages)."),
-    rolle: str | None = typer.Option(None, "--rolle", "-r", metavar="dele|genbruge",
-                                     help=ROLE_HELP + " Bliver standard for 'fase'."),
-    eksempel: bool = typer.Option(False, "--eksempel",
-                                  help="Opret et udfyldt eksempelprojekt at prøve programmet på."),
+    navn: str | None = typer.Option(None, "--navn", help=t("help.start.navn")),
+    beskrivelse: str | None = typer.Option(None, "--beskrivelse", help=t("help.start.beskrivelse")),
+    deler: str | None = typer.Option(None, "--deler", help=t("help.start.deler")),
+    genbruger: list[str] | None = typer.Option(None, "--genbruger", help=t("help.start.genbruger")),
+    rolle: str | None = typer.Option(
+        None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.start.rolle")
+    ),
+    organisation: str | None = typer.Option(
+        None, "--organisation", metavar=t("metavar.name"), help=t("help.start.organisation")
+    ),
+    eksempel: bool = typer.Option(False, "--eksempel", help=t("help.start.eksempel")),
 ) -> None:
     """Start et nyt projekt, og gør det aktivt."""
-    from rich.text import Text
-
-    from spredning.cli.render import line, make_console
-    from spredning.core.store import slugify
-
-    guide = load_guide(ctx.obj.guide_dir)
-    store = open_store(ctx.obj)
-    role = parse_role(rolle)
+    ws = workspace(ctx)
+    console = make_console()
     if eksempel:
-        project = _example_project(guide.edition)
-    else:
-        if navn is None or role is None:
-            if not is_interactive():
-                raise NotATerminal("Der mangler oplysninger, og der er ingen terminal at spørge i.",
-                                   "Angiv dem som tilvalg, fx: spredning start --navn \"Ærø "
-                                   "Kommune\" --rolle genbruge")
-            navn, beskrivelse, deler, genbruger, role = _ask_missing(
-                navn, beskrivelse, deler, genbruger, role)
-        slug = slugify(navn or "")
-        if not slug:
-            raise UsageProblem("Projektets navn skal indeholde bogstaver eller tal.",
-                               "Fx: spredning start --navn \"Genoptræning Ærø\"")
-        project = Project(slug=slug, name=navn.strip(), description=(beskrivelse or "").strip(),
-                          sharing_org=(deler or "").strip(),
-                          reusing_orgs=tuple(g.strip() for g in genbruger or () if g.strip()),
-                          role=role, guide_edition=guide.edition)
-    path = store.create(project, guide.question_ids())
-    store.set_active(project.slug)
-    console = make_console()
-    console.print(line(("Projektet er oprettet: ", "bold green"), project.name))
-    console.print(line(f"Filen er {path}", style="dim"))
-    if project.example:
-        console.print(Text.assemble("Prøv ", ("spredning status", "bold"), ", ",
-                                    ("spredning vis", "bold"), " og ",
-                                    ("spredning rapport --format html", "bold"), "."))
+        started = projects.start_example(ws)
+        console.print(say("start.created", style="bold green", name=started.project.name))
+        console.print(say("start.file", style="dim", path=str(started.path)))
+        console.print(
+            say(
+                "start.try-example",
+                first=command("status"),
+                second=command("vis"),
+                third=command("rapport", "--format", "html"),
+            )
+        )
         return
-    first = f"spredning fase {guide.phases[0].id} --rolle {project.role or 'genbruge'}"
-    console.print(Text.assemble("Næste skridt: ", (first, "bold"),
-                                "  (se også 'spredning status')"))
+    new = NewProject(
+        navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), parse_role(rolle), organisation
+    )
+    if navn is None or new.role is None:
+        if not is_interactive():
+            raise NotATerminal(
+                "start.no-terminal",
+                command=command("start", "--navn", '"Ærø Kommune"', "--rolle", "genbruge"),
+            )
+        new = _ask_missing(ws, new, names_given=genbruger is not None)
+    started = projects.start(ws, new)
+    console.print(say("start.created", style="bold green", name=started.project.name))
+    console.print(say("start.file", style="dim", path=str(started.path)))
+    role = started.local.side or "genbruge"
+    console.print(
+        say(
+            "start.next",
+            command=command("fase", ws.guide.phases[0].id, "--rolle", role),
+            status=command("status"),
+        )
+    )
 
 
-def projekter(ctx: typer.Context) -> None:
+def projekter(
+    ctx: typer.Context,
+    ingen_pager: bool = typer.Option(False, "--ingen-pager", help=t("help.pager")),
+) -> None:
     """Vis alle projekter med deres fremdrift; det aktive er markeret med ▶."""
-    from spredning.cli.render import line, make_console
+    from spredning.cli.pager import paged
     from spredning.cli.render_project import project_list
-    from spredning.core.model import Progress
 
-    guide = load_guide(ctx.obj.guide_dir)
-    store = open_store(ctx.obj)
+    ws = workspace(ctx)
     console = make_console()
-    slugs = store.slugs()
-    if not slugs:
-        console.print(line(f"Der er ingen projekter i {store.home} endnu. "
-                           "Start et med 'spredning start'."))
+    rows, active = projects.project_rows(ws)
+    if not rows:
+        console.print(say("projects.none", home=str(ws.store.home), command=command("start")))
         return
-    ids = frozenset(guide.question_ids())
-    rows = [(slug, s, Progress(len(s.answered & ids), len(ids))
-             if not isinstance(s, SpredningError) else None)
-            for slug, s in store.summaries(slugs)]
-    console.print(project_list(rows, store.active()))
-    console.print(line(f"Mappe: {store.home}", style="dim"))
+    with paged(console, not ingen_pager) as out:
+        out.print(project_list(rows, active))
+        out.print(say("projects.folder", style="dim", home=str(ws.store.home)))
 
 
-@projekt_app.command("brug", cls=dansk.DanishCommand)
-def brug(ctx: typer.Context,
-         navn: str = typer.Argument(..., metavar="NAVN", help="Projektets navn eller filnavn.")):
+@projekt_app.command("brug", cls=typer_compat.DanishCommand, help=t("help.projekt.brug"))
+def brug(
+    ctx: typer.Context,
+    navn: str = typer.Argument(..., metavar=t("metavar.name"), help=t("help.projekt.brug.navn")),
+):
     """Gør et andet projekt aktivt."""
-    from spredning.cli.render import line, make_console
+    project = projects.use(workspace(ctx), navn)
+    make_console().print(say("projekt.active", name=project.name))
 
-    store = open_store(ctx.obj)
-    slug = store.find(navn)
-    project = store.load(slug)
-    store.set_active(slug)
-    make_console().print(line(("Aktivt projekt: ", "bold"), project.name))
+
+@projekt_app.command("side", cls=typer_compat.DanishCommand, help=t("help.projekt.side"))
+def side(
+    ctx: typer.Context,
+    rolle: str = typer.Argument(..., metavar="dele|genbruge", help=t("help.projekt.side.rolle")),
+    organisation: str | None = typer.Option(
+        None, "--organisation", metavar=t("metavar.name"), help=t("help.projekt.side.organisation")
+    ),
+):
+    """Sig, hvilken side (og hvilken genbrugende organisation) I er på denne computer."""
+    from spredning.cli.render_project import org_name
+
+    project, state = projects.set_side(workspace(ctx), parse_role(rolle), organisation)
+    make_console().print(
+        say("projekt.side-set", side=t(f"role.{state.side}"), org=org_name(project, state.me or "dele"))
+    )
+
+
+@projekt_app.command("genbruger", cls=typer_compat.DanishCommand, help=t("help.projekt.genbruger"))
+def genbruger(
+    ctx: typer.Context,
+    navn: str = typer.Argument(..., metavar=t("metavar.name"), help=t("help.projekt.genbruger.navn")),
+):
+    """Tilføj en genbrugende organisation (en ny partner) til projektet."""
+    partner = projects.add_partner(workspace(ctx), navn)
+    make_console().print(
+        say(
+            "projekt.partner-added",
+            name=partner.name,
+            key=partner.key,
+            command=command("eksport", "--partner", partner.key),
+        )
+    )
 
 
 def register(app: typer.Typer) -> None:
     """Add the project commands to the app."""
-    app.command("start", cls=dansk.DanishCommand)(start)
-    app.command("projekter", cls=dansk.DanishCommand)(projekter)
-    app.add_typer(projekt_app, name="projekt")
+    app.command("start", cls=typer_compat.DanishCommand, help=t("help.start"))(start)
+    app.command("projekter", cls=typer_compat.DanishCommand, help=t("help.projekter"))(projekter)
+    app.add_typer(projekt_app, name="projekt", help=t("help.projekt"))

@@ -7,43 +7,47 @@ from pathlib import Path
 
 import typer
 
-from spredning.cli import typer_compat as dansk
-from spredning.cli.commands.common import ROLE_HELP, open_store, parse_phase, parse_role, roles_for
-from spredning.core.content import load_guide
+from spredning.cli import typer_compat
+from spredning.cli.commands.common import choose_partner, parse_phases, parse_role, roles_for, workspace
+from spredning.cli.console import make_console, say
 from spredning.core.errors import UsageProblem
+from spredning.i18n import t
 
 
 def rapport(
     ctx: typer.Context,
-    format: str = typer.Option("md", "--format", "-f", metavar="md|html|docx",
-                               help="Filformat: md (Markdown), html eller docx (Word)."),
-    ud: Path | None = typer.Option(None, "--ud", metavar="FIL",
-                                   help="Filen, der skal skrives (standard: PROJEKT-rapport.FORMAT "
-                                        "i den aktuelle mappe)."),
-    fase: str | None = typer.Option(None, "--fase", metavar="FASE", help="Kun denne fase."),
-    rolle: str | None = typer.Option(None, "--rolle", "-r", metavar="dele|genbruge",
-                                     help=ROLE_HELP + " Uden: begge sider."),
-    overskriv: bool = typer.Option(False, "--overskriv", help="Erstat en eksisterende fil."),
+    format: str = typer.Option("md", "--format", "-f", metavar="md|html|docx", help=t("help.rapport.format")),
+    ud: str | None = typer.Option(None, "--ud", metavar=t("metavar.file"), help=t("help.rapport.ud")),
+    fase: list[str] | None = typer.Option(
+        None, "--fase", metavar=t("metavar.phase"), help=t("help.rapport.fase")
+    ),
+    rolle: str | None = typer.Option(
+        None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.rapport.rolle")
+    ),
+    partner: str | None = typer.Option(
+        None, "--partner", metavar=t("metavar.name"), help=t("help.rapport.partner")
+    ),
+    overskriv: bool = typer.Option(False, "--overskriv", help=t("help.overskriv")),
 ) -> None:
     """Skriv en rapport over projektets svar, som kan deles, printes og arkiveres."""
     from spredning import report
-    from spredning.cli.render import line, make_console
-    from spredning.core.fileio import write_file
+    from spredning.core.fileio import write_output
 
     fmt = format.lower().lstrip(".")
     if fmt not in report.FORMATS:
-        raise UsageProblem(f"Ukendt format: '{format}'. Vælg mellem {', '.join(report.FORMATS)}.",
-                           "Fx: spredning rapport --format docx")
-    guide = load_guide(ctx.obj.guide_dir)
-    phases = (parse_phase(guide, fase),) if fase else None
+        raise UsageProblem("report.unknown-format", value=format, formats=list(report.FORMATS))
+    ws = workspace(ctx)
+    phases = parse_phases(ws.guide, fase)
     role = parse_role(rolle)
-    store = open_store(ctx.obj)
-    project = store.load(store.resolve(ctx.obj.project))
-    content = report.write_report(guide, project, fmt, roles_for(role), phases, date.today())
-    path = write_file(ud or Path(report.default_filename(project.slug, fmt)), content, overskriv)
-    make_console().print(line(("Rapporten er skrevet: ", "bold green"), str(path)))
+    opened = ws.open()
+    chosen = choose_partner(opened.project, opened.local, partner)
+    view = opened.project.dialogue(chosen)
+    content = report.write_report(ws.guide, view, fmt, roles_for(role), phases, date.today())
+    path = Path(ud) if ud else Path(report.default_filename(opened.project.slug, fmt))
+    write_output(path, content, overwrite=overskriv, protected=(ws.store.home,))
+    make_console().print(say("report.written", style="bold green", path=str(path)))
 
 
 def register(app: typer.Typer) -> None:
     """Add the rapport command to the app."""
-    app.command("rapport", cls=dansk.DanishCommand)(rapport)
+    app.command("rapport", cls=typer_compat.DanishCommand, help=t("help.rapport"))(rapport)

@@ -1,0 +1,167 @@
+"""Answering a phase: the interview's session (saving, drafts) and answers from a file.
+
+A Session is one side answering in one dialogue. It is the interview's Recorder: every answer is
+saved in its own transaction the moment it is given, drafts are kept on this computer, and an
+answer someone else saved meanwhile comes back to the interview instead of being overwritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spredning.app.workspace import Workspace
+from spredning.core import history
+from spredning.core.errors import SpredningError, UsageProblem, message
+from spredning.core.interview import normalise
+from spredning.core.local import LocalState, slot_key
+from spredning.core.model import Answer, Dialogue, Entry, Partner, Phase, Project, Question, Slot, side_of
+
+
+class Session:
+    """One side answering in one dialogue; implements the interview's Recorder."""
+
+    def __init__(self, ws: Workspace, slug: str, role: str, partner: Partner | None, variants: bool = False):
+        self.ws = ws
+        self.store = ws.store
+        self.slug = slug
+        self.role = role
+        self.partner = partner
+        self.variants = variants  # sharing side answering for one partner: per-partner variants
+        opened = self.store.open(slug)
+        self.project = opened.project
+        self.local = opened.local
+        self.path = opened.path
+
+    def view(self) -> Dialogue:
+        """The dialogue as it stands after the last save."""
+        return self.project.dialogue(self.partner)
+
+    def slot(self, question: Question) -> Slot:
+        """Where this session keeps a question's answer."""
+        if side_of(question.id) == "genbruge":
+            if self.partner is None:
+                raise UsageProblem("answer.no-partner")
+            return self.partner.key, question.id
+        if self.variants and question.per_partner and self.partner is not None:
+            return self.partner.key, question.id
+        return self.view().slot(question.id)
+
+    def entry(self, question: Question) -> Entry | None:
+        """The entry this session shows for a question."""
+        return self.project.entry(self.slot(question))
+
+    def draft(self, question: Question) -> str | None:
+        """Text typed but not saved, offered back the next time the question is shown."""
+        return self.local.drafts.get(slot_key(self.slot(question)))
+
+    def keep_draft(self, question: Question, text: str) -> None:
+        """Keep (or, with empty text, drop) a question's draft on this computer."""
+        key = slot_key(self.slot(question))
+        if (self.local.drafts.get(key) or "") == text:
+            return
+        self.local = self.store.update_local(self.slug, lambda state: _with_draft(state, key, text))
+
+    def record(self, question: Question, content: Answer | None, expected: Entry | None) -> Entry | None:
+        """Save an answer (an empty Answer deletes it) if nobody changed it since it was shown.
+
+        Returns None when saved, or the entry now on disk when someone else saved meanwhile.
+        """
+        slot = self.slot(question)
+
+        def save(project: Project, state: LocalState):
+            fresh = project.entry(slot)
+            if _same(fresh, expected):
+                project = project.with_entry(slot, history.edited(fresh, content or Answer(), state.copy))
+                state = _with_draft(state, slot_key(slot), "")
+                fresh = None
+            return project, state, (fresh, project, state)
+
+        on_disk, self.project, self.local = self.store.transact(self.slug, save)
+        return on_disk
+
+
+def _same(fresh: Entry | None, expected: Entry | None) -> bool:
+    """True when the entry on disk is still the one the user saw."""
+    if fresh is None or expected is None:
+        return (fresh is None or fresh.answer.empty) and (expected is None or expected.answer.empty)
+    return fresh.answer == expected.answer
+
+
+def _with_draft(state: LocalState, key: str, text: str) -> LocalState:
+    drafts = dict(state.drafts)
+    if text.strip():
+        drafts[key] = text
+    else:
+        drafts.pop(key, None)
+    return state._replace(drafts=drafts)
+
+
+# -- answers from a file -----------------------------------------------------------------------
+
+
+def answers_from_file(
+    ws: Workspace, data: object, phase: Phase | None, role: str | None
+) -> dict[str, Answer]:
+    """Validate an answers file (question id → text, or → {ikke-relevant: ja, begrundelse: ...}).
+
+    Nothing partial passes: every problem is listed and nothing is saved.
+    """
+    if not isinstance(data, dict) or not data:
+        raise SpredningError("answers.not-mapping")
+    if phase is not None:
+        roles = (role,) if role else ("dele", "genbruge")
+        allowed = {q.id for r in roles for q in phase.questions(r)}
+    else:
+        allowed = {q.id for q in ws.guide.questions(role)}
+    problems = []
+    result = {}
+    for qid, value in data.items():
+        if qid not in allowed:
+            problems.append(
+                message("answers.unknown-id", id=qid, phase=phase.name if phase else "", role=role or "")
+            )
+            continue
+        content = _file_answer(value)
+        if content is None:
+            problems.append(message("answers.not-text", id=qid))
+        elif content.empty:
+            problems.append(message("answers.empty", id=qid))
+        else:
+            result[qid] = content
+    if problems:
+        raise SpredningError("answers.problems", problems=problems)
+    return result
+
+
+def _file_answer(value: object) -> Answer | None:
+    if isinstance(value, str):
+        return Answer(text=normalise(value))
+    if (
+        isinstance(value, dict)
+        and value.get("ikke-relevant") == "ja"
+        and set(value) <= {"ikke-relevant", "begrundelse"}
+        and isinstance(value.get("begrundelse", ""), str)
+    ):
+        return Answer(text=normalise(value.get("begrundelse", "")), not_relevant=True)
+    return None
+
+
+def save_answers(session: Session, answers: Mapping[str, Answer]) -> list[str]:
+    """Save answers from a file in one transaction; return the ids that changed."""
+    questions = {q.id: q for q in session.ws.guide.questions()}
+    slots = {qid: session.slot(questions[qid]) for qid in answers}
+
+    def save(project: Project, state: LocalState):
+        changed = []
+        for qid, content in answers.items():
+            slot = slots[qid]
+            fresh = project.entry(slot)
+            if fresh is not None and not fresh.answer.empty and fresh.answer.same_content(content):
+                continue
+            project = project.with_entry(slot, history.edited(fresh, content, state.copy))
+            state = _with_draft(state, slot_key(slot), "")
+            changed.append(qid)
+        return project, state, (changed, project)
+
+    changed, session.project = session.store.transact(session.slug, save)
+    return changed

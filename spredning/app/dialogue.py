@@ -1,0 +1,73 @@
+"""Who this user is in a project, and which partner's dialogue a command is about.
+
+The sharing organisation has one dialogue per reusing organisation. On a reusing organisation's
+own computer the project knows which one it is (local state), so no option is needed; on the
+sharing side a command about one partner takes ``--partner`` (or the front end asks), and with a
+single partner there is nothing to choose.
+"""
+
+from __future__ import annotations
+
+from spredning.core.errors import UsageProblem
+from spredning.core.local import LocalState
+from spredning.core.model import ROLES, Partner, Project, fold_name
+
+
+class PartnerChoice(UsageProblem):
+    """Several partners and none chosen: a terminal can ask, a script must name one."""
+
+    def __init__(self, project: Project):
+        super().__init__(
+            "dialogue.choose-partner",
+            names=[p.name or p.key for p in project.partners],
+            keys=[p.key for p in project.partners],
+        )
+        self.partners = project.partners
+
+
+def find_partner(project: Project, wanted: str) -> Partner:
+    """A partner named by its key or its name (in any case, with or without æøå)."""
+    folded = fold_name(wanted)
+    for partner in project.partners:
+        if folded in (partner.key, fold_name(partner.name)):
+            return partner
+    raise UsageProblem(
+        "dialogue.unknown-partner", name=wanted, known=[p.name or p.key for p in project.partners]
+    )
+
+
+def partner_for(
+    project: Project, state: LocalState, option: str | None, required: bool = True
+) -> Partner | None:
+    """The dialogue a command is about: the option, this organisation, or the only partner.
+
+    With several partners and none chosen, `required` raises PartnerChoice; otherwise None means
+    "the whole project" (the portfolio on the sharing side).
+    """
+    if option is not None:
+        return find_partner(project, option)
+    if state.side == "genbruge" and state.organisation:
+        mine = project.partner(state.organisation)
+        if mine is not None:
+            return mine
+    if len(project.partners) == 1:
+        return project.partners[0]
+    if not project.partners or not required:
+        return None
+    raise PartnerChoice(project)
+
+
+def role_for(state: LocalState, option: str | None) -> str | None:
+    """The side a command answers for: the option, else this computer's side (None: unknown)."""
+    return option or state.side
+
+
+def parse_role(value: str | None) -> str | None:
+    """Accept 'dele' or 'genbruge' in any case (and 'vi vil dele'); None stays None."""
+    if value is None:
+        return None
+    folded = fold_name(value)
+    for role in ROLES:
+        if folded in (role, f"vi-vil-{role}", f"vi vil {role}"):
+            return role
+    raise UsageProblem("dialogue.unknown-role", value=value)

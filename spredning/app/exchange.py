@@ -1,0 +1,450 @@
+"""Use cases for the dialogue between organisations: export, import, conflicts, and git's markers.
+
+An export is a project file carrying the sharing side's answers and one partner's dialogue, with
+every answer's history; an import brings each answer in by the rules in core/history.py, into the
+project with the same identity, wherever it is and whichever project is active. Nothing is
+remembered as "common ground" at export time: the histories alone decide, so files can be sent
+again, lost, or imported late and in any order.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from spredning.app.dialogue import partner_for
+from spredning.app.workspace import Workspace
+from spredning.core import fileio, history, local, projectfile, yamlio
+from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
+from spredning.core.history import Outcome
+from spredning.core.local import LocalState, key_slot, slot_key
+from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Slot, side_of, slugify
+
+
+class Incoming(NamedTuple):
+    """A partner's file, read and validated; nothing written yet."""
+
+    project: Project
+    path: Path
+    sender: str | None  # 'dele', a partner's key, or None (an old file that does not say)
+    receiver: str | None
+    legacy_base: Mapping[str, str] | None = None  # an old file's common ground ('fælles')
+
+    @property
+    def legacy(self) -> bool:
+        """True for a file from before answers had histories."""
+        return self.legacy_base is not None
+
+
+class Planned(NamedTuple):
+    """What an import does to one answer."""
+
+    slot: Slot
+    outcome: Outcome
+    before: Entry | None
+    after: Entry
+    incoming: Answer
+
+
+class ImportPlan(NamedTuple):
+    """Everything an import would do, before anything is written."""
+
+    incoming: Incoming
+    project: Project  # the project imported into (a new one when `creates`)
+    creates: bool
+    items: tuple[Planned, ...]
+    new_partners: tuple[Partner, ...]
+    becomes: tuple[str, str | None] | None  # (side, organisation) this computer takes on, if unknown
+
+    def count(self, outcome: Outcome) -> int:
+        """How many answers have this outcome."""
+        return sum(1 for item in self.items if item.outcome is outcome)
+
+    def listed(self, *outcomes: Outcome) -> list[Planned]:
+        """The answers with these outcomes, in file order."""
+        return [item for item in self.items if item.outcome in outcomes]
+
+
+class ImportResult(NamedTuple):
+    """What an import did."""
+
+    plan: ImportPlan
+    path: Path
+    open_conflicts: int  # conflicts left for later (in the imported dialogues)
+    settled: int
+
+
+# -- reading a partner's file ----------------------------------------------------------------
+
+
+def read_incoming(ws: Workspace, path: Path) -> Incoming:
+    """Read a partner's file with the hardened rules; it is validated like a project file."""
+    try:
+        raw = fileio.read_capped(path, yamlio.MAX_BYTES)
+    except OSError as exc:
+        raise SpredningError("exchange.unreadable", path=path, reason=fileio.reason(exc)) from None
+    try:
+        data = projectfile.loads(raw, path)
+    except ProjectFileError as exc:
+        if exc.key == "project.git-conflict":
+            raise SpredningError("exchange.git-markers", path=path) from None
+        raise SpredningError("exchange.invalid", path=path, problem=exc.message) from None
+    if "konflikter" in data and data.get("format") == "1":
+        raise SpredningError("exchange.has-conflicts", path=path)
+    name = data.get("projekt", {}).get("navn", "") if isinstance(data.get("projekt"), dict) else ""
+    try:
+        parsed = projectfile.parse(
+            data, slugify(name if isinstance(name, str) else "") or "import", path, ws.layout, "00000000"
+        )
+    except ProjectFileError as exc:
+        raise SpredningError("exchange.invalid", path=path, problem=exc.message) from None
+    if parsed.legacy:
+        sender = (
+            None
+            if parsed.legacy_role is None
+            else (
+                SHARING
+                if parsed.legacy_role == "dele"
+                else (parsed.project.partners[0].key if parsed.project.partners else None)
+            )
+        )
+        return Incoming(parsed.project, path, sender, None, dict(parsed.legacy_base or {}))
+    exchange = parsed.exchange or {}
+    return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"))
+
+
+# -- planning an import ----------------------------------------------------------------------
+
+
+def plan_import(ws: Workspace, incoming: Incoming, project_option: str | None) -> ImportPlan:
+    """Find the project the file belongs to (or plan a new one) and decide answer by answer."""
+    store = ws.store
+    slug = store.find_by_id(incoming.project.id)
+    if project_option is not None:
+        named = store.find(project_option)
+        if slug != named and not incoming.legacy:
+            project = store.load(named)
+            raise UsageProblem(
+                "exchange.other-project", path=incoming.path, theirs=incoming.project.name, ours=project.name
+            )
+        slug = named
+    if slug is None:
+        return _plan_new(ws, incoming)
+    opened = store.open(slug)
+    _check_receiver(incoming, opened.local)
+    becomes = None if opened.local.me else _identity(incoming)
+    return _plan_into(opened.project, opened.local, incoming, becomes)
+
+
+def _identity(incoming: Incoming) -> tuple[str, str | None] | None:
+    """The side a file's receiver is: this computer's side when it does not know its own yet."""
+    if incoming.receiver is None:
+        return None
+    if incoming.receiver == SHARING:
+        return "dele", None
+    return "genbruge", incoming.receiver
+
+
+def _check_receiver(incoming: Incoming, state: LocalState) -> None:
+    """A file addressed to another reusing organisation is not ours to read (confidentiality)."""
+    me = state.me
+    if me is None or incoming.receiver is None or incoming.receiver == me or incoming.sender == me:
+        return
+    if me == SHARING and incoming.receiver != SHARING:  # the sharing side sees every dialogue
+        return
+    receiver = incoming.project.partner(incoming.receiver)
+    raise SpredningError(
+        "exchange.not-for-us", path=incoming.path, receiver=receiver.name if receiver else incoming.receiver
+    )
+
+
+def _plan_new(ws: Workspace, incoming: Incoming) -> ImportPlan:
+    taken = set(ws.store.slugs())
+    slug = incoming.project.slug
+    number = 1
+    while slug in taken:
+        number += 1
+        slug = f"{incoming.project.slug[:55]}-{number}"
+    empty = incoming.project._replace(slug=slug, shared={}, dialogues={}, example=False)
+    becomes = _identity(incoming)
+    if becomes is None and incoming.sender is not None:  # an old file: we are the other side
+        becomes = ("genbruge", _first_key(incoming.project)) if incoming.sender == SHARING else ("dele", None)
+    return _plan_into(empty, LocalState(copy="00000000"), incoming, becomes, creates=True)
+
+
+def _first_key(project: Project) -> str | None:
+    return project.partners[0].key if project.partners else None
+
+
+def _plan_into(
+    project: Project,
+    state: LocalState,
+    incoming: Incoming,
+    becomes: tuple[str, str | None] | None,
+    creates: bool = False,
+) -> ImportPlan:
+    me = state.me or (becomes and (SHARING if becomes[0] == "dele" else becomes[1]))
+    items = []
+    new_partners = []
+    for slot, entry in _incoming_slots(project, incoming, me):
+        key = slot[0]
+        if key and project.partner(key) is None and all(p.key != key for p in new_partners):
+            partner = incoming.project.partner(key)
+            new_partners.append(partner or Partner(key, ""))
+        before = project.entry(slot)
+        if incoming.legacy:
+            base = (incoming.legacy_base or {}).get(slot[1])
+            after, outcome = history.integrate_legacy(before, entry.answer, base, state.copy)
+        else:
+            after, outcome = history.integrate(before, entry.answer._replace(source=incoming.sender or ""))
+        items.append(Planned(slot, outcome, before, after, entry.answer))
+    return ImportPlan(incoming, project, creates, tuple(items), tuple(new_partners), becomes)
+
+
+def _incoming_slots(project: Project, incoming: Incoming, me: str | None) -> list[tuple[Slot, Entry]]:
+    """The answers an import may bring in: from a partner only its own dialogue (and shared ones)."""
+    sender = incoming.sender
+    slots: list[tuple[Slot, Entry]] = []
+    for (key, qid), entry in incoming.project.entries():
+        if key:
+            key = _local_key(project, incoming, key, me)
+            if sender not in (None, SHARING, me) and key != sender:
+                continue  # a partner's file changes only that partner's dialogue
+        slots.append(((key, qid), entry))
+    return slots
+
+
+def _local_key(project: Project, incoming: Incoming, key: str, me: str | None) -> str:
+    """An old file's one dialogue belongs to its sender (or to us); new files name theirs."""
+    if not incoming.legacy or project.partner(key) is not None:
+        return key
+    if incoming.sender not in (None, SHARING):
+        return incoming.sender
+    if me not in (None, SHARING):
+        return me
+    return project.partners[0].key if project.partners else key
+
+
+# -- applying an import ------------------------------------------------------------------------
+
+
+def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answer]) -> ImportResult:
+    """Write an import: each answer as planned unless it changed meanwhile (then merged again).
+
+    `decisions` settle some of the new conflicts now: the content the user chose for each.
+    """
+    store = ws.store
+    if plan.creates:
+        state = local.load(store.home, plan.project.slug)._replace(fresh=False)
+        if plan.becomes:
+            state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
+        store.create(plan.project._replace(partners=(*plan.project.partners, *plan.new_partners)), state)
+        store.set_active(plan.project.slug)
+
+    def bring_in(project: Project, state: LocalState):
+        project = project._replace(partners=_with_partners(project.partners, plan.new_partners))
+        if plan.becomes and state.me is None:
+            state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
+        settled = 0
+        news = []
+        for item in plan.items:
+            fresh = project.entry(item.slot)
+            after = item.after if fresh == item.before else _again(fresh, item, plan, state.copy)
+            if item.slot in decisions and after.in_conflict:
+                after = history.resolved(after, decisions[item.slot], state.copy)
+                settled += 1
+            if after != fresh:
+                project = project.with_entry(item.slot, after)
+            if item.outcome in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED, Outcome.CONFLICT):
+                news.append(slot_key(item.slot))
+        state = _remember(state, plan, news)
+        open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
+        return project, state, (open_conflicts, settled)
+
+    open_conflicts, settled = store.transact(plan.project.slug, bring_in)
+    return ImportResult(plan, store.path_for(plan.project.slug), open_conflicts, settled)
+
+
+def _again(fresh: Entry | None, item: Planned, plan: ImportPlan, copy: str) -> Entry:
+    """Someone saved this answer during the import: bring the incoming version in again."""
+    if plan.incoming.legacy:
+        base = (plan.incoming.legacy_base or {}).get(item.slot[1])
+        return history.integrate_legacy(fresh, item.incoming, base, copy)[0]
+    return history.integrate(fresh, item.incoming._replace(source=plan.incoming.sender or ""))[0]
+
+
+def _with_partners(partners: tuple[Partner, ...], new: tuple[Partner, ...]) -> tuple[Partner, ...]:
+    known = {p.key for p in partners}
+    return (*partners, *(p for p in new if p.key not in known))
+
+
+def _remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState:
+    """What the sender is now known to have, and which answers are new to look at."""
+    sender = plan.incoming.sender
+    if sender is None or sender == state.me:
+        return state
+    known = dict(state.known.get(sender, {}))
+    known.update(
+        (slot_key(item.slot), history.written(item.incoming)) for item in plan.items if item.incoming.version
+    )
+    fresh_news = dict(state.news)
+    fresh_news[sender] = tuple(dict.fromkeys((*state.news.get(sender, ()), *news)))
+    return state._replace(known={**state.known, sender: known}, news=fresh_news)
+
+
+# -- exporting ------------------------------------------------------------------------------
+
+
+class Exported(NamedTuple):
+    """An export written: where, for whom, and what it carries."""
+
+    path: Path
+    project: Project
+    receiver: str  # 'dele' or a partner's key
+    receiver_name: str
+    answers: int
+    others_included: tuple[str, ...]  # other partners' names included on purpose
+    replaced: bool
+
+
+def export(
+    ws: Workspace,
+    *,
+    role: str | None,
+    partner_option: str | None,
+    include_all: bool,
+    out: Path | None,
+    overwrite: bool,
+    today: datetime.date,
+) -> Exported:
+    """Write the file for a partner: the sharing side's answers and that partner's dialogue."""
+    opened = ws.open()
+    project, state = opened.project, opened.local
+    me = state.me
+    if me is None:
+        raise UsageProblem("exchange.who-are-you")
+    if me == SHARING:
+        receiver = partner_for(project, state, partner_option)
+        if receiver is None:
+            raise UsageProblem("exchange.no-partner")
+        dialogues = [p.key for p in project.partners] if include_all else [receiver.key]
+        receiver_key, receiver_name = receiver.key, receiver.name or receiver.key
+        name = f"{project.slug}-til-{receiver.key}.yaml"
+    else:
+        if include_all:
+            raise UsageProblem("exchange.all-only-sharing")
+        dialogues = [me]
+        receiver_key, receiver_name = SHARING, project.sharing_org
+        name = f"{project.slug}-fra-{me}.yaml"
+    shared = _only_side({q: Entry(e.answer) for q, e in project.shared.items()}, role)
+    chosen = {
+        key: _only_side({q: Entry(e.answer) for q, e in project.dialogues.get(key, {}).items()}, role)
+        for key in dialogues
+    }
+    partners = tuple(p for p in project.partners if p.key in dialogues)
+    outgoing = project._replace(
+        partners=partners, shared=shared, dialogues={k: v for k, v in chosen.items() if v}, example=False
+    )
+    content = projectfile.serialise(
+        outgoing, ws.layout, opened.path, {"fra": me, "til": receiver_key, "dato": today.isoformat()}
+    )
+    path = out or Path(name)
+    key = str(path.absolute())
+    replaced = path.exists()
+    fileio.write_output(
+        path, content, overwrite=overwrite, replaceable=state.exports.get(key), protected=(ws.store.home,)
+    )
+    sent = {slot_key(slot): history.written(e.answer) for slot, e in outgoing.entries()}
+    ws.store.update_local(
+        project.slug,
+        lambda s: s._replace(
+            exports={**s.exports, key: fileio.checksum(content)},
+            known={**s.known, receiver_key: {**s.known.get(receiver_key, {}), **sent}},
+        ),
+    )
+    others = tuple(p.name or p.key for p in partners if p.key != receiver_key)
+    count = sum(1 for _, e in outgoing.entries() if not e.answer.empty)
+    return Exported(path, project, receiver_key, receiver_name, count, others, replaced)
+
+
+def _only_side(entries: dict[str, Entry], role: str | None) -> dict[str, Entry]:
+    return {q: e for q, e in entries.items() if role is None or side_of(q) == role}
+
+
+# -- conflicts ------------------------------------------------------------------------------
+
+
+class OpenConflict(NamedTuple):
+    """An answer with another version waiting for a decision."""
+
+    slot: Slot
+    entry: Entry
+
+
+def open_conflicts(project: Project, partner: Partner | None = None) -> list[OpenConflict]:
+    """The conflicts to settle: in one dialogue (shared answers included), or everywhere."""
+    found = []
+    for slot, entry in project.entries():
+        if entry.in_conflict and (partner is None or slot[0] in ("", partner.key)):
+            found.append(OpenConflict(slot, entry))
+    return found
+
+
+def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answer]]) -> tuple[int, int]:
+    """Settle conflicts: each (entry as shown, chosen content); returns (settled, changed meanwhile)."""
+
+    def apply(project: Project, state: LocalState):
+        settled = meanwhile = 0
+        for slot, (shown, content) in decisions.items():
+            fresh = project.entry(slot)
+            if fresh != shown:
+                meanwhile += 1
+                continue
+            project = project.with_entry(slot, history.resolved(fresh, content, state.copy))
+            settled += 1
+        return project, state, (settled, meanwhile)
+
+    return ws.store.transact(slug, apply)
+
+
+# -- git's conflict markers -------------------------------------------------------------------
+
+
+class Repaired(NamedTuple):
+    """A project file with git's markers turned back into one file with answer conflicts."""
+
+    path: Path
+    backup: Path
+    conflicts: int
+
+
+def repair_git_markers(ws: Workspace, slug: str) -> Repaired | None:
+    """Merge the two versions git marked in a project file by the history rules; None if unmarked."""
+    store = ws.store
+
+    def merge(raw: bytes, path: Path, copy: str) -> Project:
+        ours_text, theirs_text = projectfile.split_markers(raw.decode("utf-8-sig", "replace"))
+        ours = projectfile.parse(projectfile.loads(ours_text.encode(), path), slug, path, ws.layout, copy)
+        theirs = projectfile.parse(projectfile.loads(theirs_text.encode(), path), slug, path, ws.layout, copy)
+        project = ours.project._replace(
+            partners=_with_partners(ours.project.partners, theirs.project.partners)
+        )
+        for slot, entry in theirs.project.entries():
+            after, _ = history.integrate(project.entry(slot), entry.answer)
+            for other in entry.others:
+                after, _ = history.integrate(after, other)
+            project = project.with_entry(slot, after)
+        return project
+
+    result = store.rewrite_marked(slug, merge)
+    if result is None:
+        return None
+    project, backup = result
+    return Repaired(store.path_for(slug), backup, sum(1 for _, e in project.entries() if e.in_conflict))
+
+
+def slot_of(key: str) -> Slot:
+    """The slot a stored key names (for front ends listing news)."""
+    return key_slot(key)

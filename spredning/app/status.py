@@ -1,0 +1,222 @@
+"""What `status` knows: progress per dialogue, open conflicts, drafts, news, and the next step.
+
+The next step is ranked as a person would work: settle open conflicts first, then finish drafts,
+then read what the partner sent since the last look, then answer the first open question of the
+earliest phase this side is working on, and finally send the answers the partner has not received.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import NamedTuple
+
+from spredning.app.exchange import OpenConflict, open_conflicts
+from spredning.app.workspace import Workspace
+from spredning.core import history
+from spredning.core.local import LocalState, key_slot, slot_key
+from spredning.core.model import (
+    ROLES,
+    SHARING,
+    Dialogue,
+    Partner,
+    Phase,
+    Progress,
+    Project,
+    Question,
+    Tool,
+    progress,
+    side_of,
+)
+from spredning.core.store import Opened
+
+
+class PhaseProgress(NamedTuple):
+    """One phase's progress for each side of a dialogue."""
+
+    phase: Phase
+    sides: dict[str, Progress]
+
+
+class OpenTool(NamedTuple):
+    """A tool of the current phase that is not complete for a side."""
+
+    phase: Phase
+    tool: Tool
+    role: str
+    done: Progress
+
+
+class Step(NamedTuple):
+    """One suggested next step, and what the front end needs to word it and name the command.
+
+    Kinds: 'side', 'conflicts', 'drafts', 'news', 'answer', 'send', 'done'.
+    """
+
+    kind: str
+    count: int = 0
+    phase: Phase | None = None
+    role: str | None = None
+    question: Question | None = None
+    partner: Partner | None = None
+
+
+class DialogueStatus(NamedTuple):
+    """Everything status shows about one dialogue."""
+
+    dialogue: Dialogue
+    phases: tuple[PhaseProgress, ...]
+    open_tools: tuple[OpenTool, ...]
+    later_phases: tuple[Phase, ...]  # phases after the current one with open questions
+    conflicts: tuple[OpenConflict, ...]
+    drafts: tuple[tuple[str, Question], ...]  # (slot key, question)
+    news: tuple[Question, ...]
+    unsent: int
+    steps: tuple[Step, ...]
+
+
+class Status(NamedTuple):
+    """The project's status: one dialogue, or every partner's (the portfolio on the sharing side)."""
+
+    project: Project
+    local: LocalState
+    path: str
+    changed: datetime.datetime | None
+    dialogues: tuple[DialogueStatus, ...]
+    portfolio: bool
+
+
+def status(ws: Workspace, partner: Partner | None, portfolio: bool) -> Status:
+    """The status of one dialogue, or of all of them."""
+    opened = ws.open()
+    project = opened.project
+    partners = (partner,) if not portfolio else (project.partners or (None,))
+    dialogues = tuple(dialogue_status(ws, opened, p) for p in partners)
+    return Status(project, opened.local, str(opened.path), _changed(opened), dialogues, portfolio)
+
+
+def _changed(opened: Opened) -> datetime.datetime | None:
+    try:
+        stamp = opened.path.stat().st_mtime
+        return datetime.datetime.fromtimestamp(max(0.0, min(stamp, 253_402_300_799.0)))
+    except (OSError, OverflowError, ValueError):
+        return None
+
+
+def my_roles(state: LocalState) -> tuple[str, ...]:
+    """The sides this user answers: their own, or both when this computer does not know yet."""
+    return (state.side,) if state.side else ROLES
+
+
+def dialogue_status(ws: Workspace, opened: Opened, partner: Partner | None) -> DialogueStatus:
+    """Progress, open work and the ranked next steps of one dialogue."""
+    guide = ws.guide
+    view = opened.project.dialogue(partner)
+    state = opened.local
+    phases = tuple(PhaseProgress(p, {r: progress(view, p.questions(r)) for r in ROLES}) for p in guide.phases)
+    roles = my_roles(state)
+    current = _current_phase(phases, roles)
+    open_tools = tuple(
+        OpenTool(current, tool, role, done)
+        for tool in (current.tools if current else ())
+        for role in roles
+        if (done := progress(view, tool.questions(role))).total and not done.complete
+    )
+    later = tuple(
+        p.phase
+        for p in phases
+        if current
+        and p.phase.number > current.number
+        and any(p.sides[r].total and not p.sides[r].complete for r in roles)
+    )
+    questions = {q.id: q for q in guide.questions()}
+    conflicts = tuple(
+        open_conflicts(opened.project, partner)
+        if partner
+        else [c for c in open_conflicts(opened.project) if not c.slot[0]]
+    )
+    drafts = tuple(
+        (key, questions[key_slot(key)[1]])
+        for key in state.drafts
+        if key_slot(key)[1] in questions and _in_dialogue(key_slot(key)[0], partner)
+    )
+    news = tuple(
+        questions[key_slot(k)[1]]
+        for sender, keys in state.news.items()
+        for k in keys
+        if key_slot(k)[1] in questions
+        and _in_dialogue(key_slot(k)[0], partner)
+        and (partner is None or sender in (SHARING, partner.key))
+    )
+    unsent = _unsent(opened.project, state, partner)
+    steps = _steps(state, partner, current, roles, view, conflicts, drafts, news, unsent)
+    return DialogueStatus(view, phases, open_tools, later, conflicts, drafts, news, unsent, steps)
+
+
+def _in_dialogue(where: str, partner: Partner | None) -> bool:
+    return where == "" or (partner is not None and where == partner.key)
+
+
+def _current_phase(phases: tuple[PhaseProgress, ...], roles: tuple[str, ...]) -> Phase | None:
+    """The earliest phase with open questions for this user's side."""
+    for item in phases:
+        if any(item.sides[r].total and not item.sides[r].complete for r in roles):
+            return item.phase
+    return None
+
+
+def _unsent(project: Project, state: LocalState, partner: Partner | None) -> int:
+    """Our answers in a dialogue whose newest version the partner is not known to have."""
+    me = state.me
+    if me is None or partner is None:
+        return 0
+    receiver = SHARING if me != SHARING else partner.key
+    known = state.known.get(receiver, {})
+    count = 0
+    for slot, entry in project.entries():
+        ours = (me == SHARING and side_of(slot[1]) == "dele" and slot[0] in ("", partner.key)) or (
+            me != SHARING and slot[0] == me
+        )
+        if not ours or (entry.answer.empty and not entry.answer.version):
+            continue
+        seen = history.parse(known.get(slot_key(slot), ""))
+        if seen is None or history.compare(entry.answer.version, seen[1]) is not history.Order.SAME:
+            count += 1
+    return count
+
+
+def _first_open(view: Dialogue, phase: Phase, role: str) -> Question | None:
+    return next((q for q in phase.questions(role) if view.answer(q.id) is None), None)
+
+
+def _steps(
+    state: LocalState,
+    partner: Partner | None,
+    current: Phase | None,
+    roles: tuple[str, ...],
+    view: Dialogue,
+    conflicts,
+    drafts,
+    news,
+    unsent: int,
+) -> tuple[Step, ...]:
+    steps = []
+    if state.side is None:
+        steps.append(Step("side"))
+    if conflicts:
+        steps.append(Step("conflicts", len(conflicts), partner=partner))
+    if drafts:
+        steps.append(Step("drafts", len(drafts), partner=partner))
+    if news:
+        steps.append(Step("news", len(news), partner=partner))
+    if current is not None:
+        role = next(r for r in roles if _first_open(view, current, r) is not None)
+        steps.append(
+            Step(
+                "answer", phase=current, role=role, question=_first_open(view, current, role), partner=partner
+            )
+        )
+    if unsent:
+        steps.append(Step("send", unsent, partner=partner))
+    if not steps:
+        steps.append(Step("done", partner=partner))
+    return tuple(steps)

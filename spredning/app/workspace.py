@@ -1,0 +1,64 @@
+"""What a command works with: the chosen guide, the projects folder and the project, loaded once.
+
+Every use case takes a Workspace. It holds the global choices (guide folder, projects folder, a
+named project, language) and loads the guide and the store the first time they are needed, so a
+command that needs neither pays for neither.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import NamedTuple
+
+from spredning.core.content import default_guide_dir, load_guide
+from spredning.core.model import Guide, Layout, layout
+from spredning.core.store import Opened, Store, home_dir
+
+
+class Settings(NamedTuple):
+    """The global options: guide folder, projects folder, chosen project, language, debug mode."""
+
+    guide_dir: str | None = None
+    home: str | None = None
+    project: str | None = None
+    debug: bool = False
+    language: str = "da"
+
+
+class Workspace:
+    """The guide, the store and the project a command works on."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    @cached_property
+    def guide(self) -> Guide:
+        """The guide in the chosen language (validated; a broken one is a ContentError)."""
+        return load_guide(self.settings.guide_dir, self.settings.language)
+
+    @cached_property
+    def layout(self) -> Layout:
+        """Where each question has its place in a project file."""
+        return layout(self.guide)
+
+    @cached_property
+    def store(self) -> Store:
+        """The projects folder."""
+        return Store(home_dir(self.settings.home), self.layout)
+
+    def example_file(self) -> Path:
+        """The filled-in example project, in the guide's language."""
+        folder = default_guide_dir()
+        translated = folder / self.guide.language / "eksempel.yaml"
+        return (
+            translated if self.guide.language != "da" and translated.is_file() else folder / "eksempel.yaml"
+        )
+
+    def slug(self) -> str:
+        """The project to work on: --projekt, the active one, or the only one."""
+        return self.store.resolve(self.settings.project)
+
+    def open(self) -> Opened:
+        """The project to work on, read now, with this computer's state for it."""
+        return self.store.open(self.slug())

@@ -1,0 +1,99 @@
+"""The one way to the terminal: consoles that cannot pass a control sequence from any text.
+
+Every console the program makes writes through ``SafeStream``. Rich itself only ever writes text,
+line breaks and colour codes (SGR, ``ESC [ ... m``); the stream lets exactly those through and
+makes every other control character, escape sequence and direction override visible (textsafe),
+whichever code path produced the text. So a guide text, a project name or a partner's answer can
+never move the cursor, set the window title, write to the clipboard or reorder text, even when a
+new message forgets to clean it. When the output is not a terminal, spaces at line ends are
+dropped, so piped output diffs cleanly.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+
+from spredning.core.textsafe import clean
+from spredning.i18n import t
+
+_SGR = re.compile(r"(\x1b\[[0-9;]*m)")
+_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
+
+
+class SafeStream:
+    """A text stream that passes rich's colour codes and makes every other control visible."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.terminal = _isatty(stream)
+        self.spaces = ""  # spaces held back at the end of a write: dropped if a line break follows
+
+    def write(self, text: str) -> int:
+        """Write text with control characters made visible (colour codes kept)."""
+        pieces = _SGR.split(text)
+        safe = "".join(piece if index % 2 else clean(piece) for index, piece in enumerate(pieces))
+        if not self.terminal:
+            safe = self._without_trailing_spaces(safe)
+        self.stream.write(safe)
+        return len(text)
+
+    def _without_trailing_spaces(self, text: str) -> str:
+        """Drop spaces before each line break; spaces at the very end wait for what follows."""
+        lines = (self.spaces + text).split("\n")
+        last = lines[-1].rstrip(" ")
+        self.spaces = lines[-1][len(last) :]
+        return "\n".join([*(_TRAILING.sub(r"\1", line) for line in lines[:-1]), last])
+
+    def flush(self) -> None:
+        """Flush the underlying stream."""
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        """Whether the underlying stream is a terminal (rich decides colours and width by it)."""
+        return self.terminal
+
+    def fileno(self) -> int:
+        """The underlying stream's file descriptor."""
+        return self.stream.fileno()
+
+    @property
+    def encoding(self) -> str:
+        """The underlying stream's encoding."""
+        return getattr(self.stream, "encoding", "utf-8") or "utf-8"
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console that never interprets markup, emoji codes or highlights, and writes safely."""
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(file=SafeStream(stream), markup=False, emoji=False, highlight=False, stderr=stderr)
+
+
+def say(key: str, /, style: str = "", **params: object) -> Text:
+    """A catalogue message as rich Text; parameters (names, paths, answers) are cleaned first."""
+    return Text(t(key, **{name: _cleaned(value) for name, value in params.items()}), style=style)
+
+
+def _cleaned(value: object) -> object:
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, list | tuple):
+        return [_cleaned(item) for item in value]
+    return value
+
+
+def line(*parts, style: str = "") -> Text:
+    """A line built from plain strings or (string, style) pairs, all cleaned."""
+    pieces = [(clean(p), "") if isinstance(p, str) else (clean(p[0]), p[1]) for p in parts]
+    return Text.assemble(*pieces, style=style)

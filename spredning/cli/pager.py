@@ -1,0 +1,60 @@
+"""Long output in the user's pager, when it is taller than the terminal (never when piped).
+
+``$PAGER`` chooses the pager (an empty value, or ``--ingen-pager``, turns paging off); without it
+``less -R`` is used where it exists, else ``more``. Everything still goes through the safe stream.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shlex
+import shutil
+import subprocess
+from collections.abc import Iterator
+
+from rich.console import Console
+
+from spredning.cli.console import SafeStream
+
+
+def pager_command() -> list[str] | None:
+    """The pager to use, or None when paging is turned off or no pager exists."""
+    chosen = os.environ.get("PAGER")
+    if chosen is not None:
+        with contextlib.suppress(ValueError):
+            words = shlex.split(chosen, posix=os.name != "nt")
+            return words if words and shutil.which(words[0]) else None
+        return None
+    if shutil.which("less"):
+        return ["less", "-R"]
+    return ["more"] if shutil.which("more") else None
+
+
+@contextlib.contextmanager
+def paged(console: Console, allowed: bool = True) -> Iterator[Console]:
+    """Print into the console; if it came out taller than the terminal, show it in the pager."""
+    command = pager_command() if allowed and console.is_terminal else None
+    if command is None:
+        yield console
+        return
+    with console.capture() as capture:
+        yield console
+    text = capture.get()
+    if text.count("\n") < console.height:
+        console.file.write(text)
+        return
+    try:
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, encoding="utf-8", errors="replace")
+    except OSError:
+        console.file.write(text)
+        return
+    with contextlib.suppress(OSError, KeyboardInterrupt):
+        SafeStream(process.stdin).write(text)
+        process.stdin.close()
+    while True:
+        try:
+            process.wait()
+            break
+        except KeyboardInterrupt:  # Ctrl+C belongs to the pager (less ignores it)
+            continue

@@ -1,0 +1,77 @@
+"""The project index: a cache of each project's identity, name and progress, for long project lists.
+
+Stored as JSON in the hidden helper folder. Only a cache: anything wrong with it (missing, damaged,
+deeply nested, wrong types, written for another guide) makes it empty, and it is rebuilt from the
+project files without a word. An entry holds counts, not lists, so ten thousand projects stay small.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from pathlib import Path
+
+from spredning.core import fileio
+from spredning.core.model import Layout, Project, side_of
+
+VERSION = 2
+MAX_BYTES = 64 * 1024 * 1024
+_FIELDS = {"nøgle": list, "id": str, "navn": str, "besvaret": int, "genbrugere": int}
+
+
+def fingerprint(layout: Layout) -> str:
+    """Which guide the counts were made with: an index for another guide is not used."""
+    return f"{zlib.crc32(' '.join((*layout.shared, '|', *layout.dialogue)).encode()):08x}"
+
+
+def entry(key: list[int], project: Project, layout: Layout) -> dict:
+    """The index entry for one project file (its key: size, modification time, inode)."""
+    shared = set(layout.shared)
+    reusing = {qid for qid in layout.dialogue if side_of(qid) == "genbruge"}
+    answered = sum(1 for qid, e in project.shared.items() if qid in shared and not e.answer.empty)
+    for section in project.dialogues.values():
+        answered += sum(1 for qid, e in section.items() if qid in reusing and not e.answer.empty)
+    return {
+        "nøgle": key,
+        "id": project.id,
+        "navn": project.name,
+        "besvaret": answered,
+        "genbrugere": len(project.partners),
+    }
+
+
+def read(path: Path, layout: Layout) -> dict[str, dict]:
+    """The index's entries by slug; empty when it is missing, damaged or for another guide."""
+    try:
+        data = json.loads(fileio.read_regular(path, MAX_BYTES))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != VERSION
+        or data.get("guide") != fingerprint(layout)
+        or not isinstance(data.get("projekter"), dict)
+    ):
+        return {}
+    return {slug: item for slug, item in data["projekter"].items() if _valid(item)}
+
+
+def _valid(item: object) -> bool:
+    if not isinstance(item, dict) or set(item) != set(_FIELDS):
+        return False
+    if not all(
+        isinstance(item[name], kind) and not isinstance(item[name], bool) for name, kind in _FIELDS.items()
+    ):
+        return False
+    key = item["nøgle"]
+    return len(key) == 3 and all(isinstance(n, int) and not isinstance(n, bool) for n in key)
+
+
+def write(path: Path, entries: dict[str, dict], layout: Layout) -> None:
+    """Write the index (callers ignore failures: it is only a cache)."""
+    text = json.dumps(
+        {"version": VERSION, "guide": fingerprint(layout), "projekter": entries},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    fileio.atomic_write(path, text)

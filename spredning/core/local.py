@@ -1,0 +1,167 @@
+"""What belongs to one computer's copy of a project, not to the shared project file.
+
+Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itself in git (it holds a
+``.gitignore`` of ``*``), one file per project:
+
+- the copy's id, which marks its changes in every answer's history (history.py);
+- which side this user is on, and for a reusing organisation which one it is;
+- drafts: text typed into an answer field but not saved as the answer;
+- per partner, the answer versions they are known to have (sent to them or seen in their files),
+  so status can say when there is something new to send, and the answers that arrived from them
+  and have not been looked at yet;
+- the exports this copy wrote (path and checksum), so a new export may replace its own old file
+  but never a file somebody else wrote.
+
+A damaged or missing file is simply "nothing known yet": nothing here is the user's saved work
+except drafts, and those are written again at the next keystroke pause.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from spredning.core import fileio, yamlio
+from spredning.core.model import NOTHING, ROLES, Slot
+
+FOLDER = ".spredning"
+MAX_BYTES = 8 * 1024 * 1024
+_COPY = re.compile(r"^[a-z0-9]{8,16}$")
+_KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_DRAFT = 1024 * 1024
+
+
+def slot_key(slot: Slot) -> str:
+    """A slot as one word: 'QUESTION' for a shared answer, 'PARTNER/QUESTION' in a dialogue."""
+    where, question_id = slot
+    return f"{where}/{question_id}" if where else question_id
+
+
+def key_slot(key: str) -> Slot:
+    """The slot a slot_key names."""
+    where, _, question_id = key.rpartition("/")
+    return where, question_id
+
+
+class LocalState(NamedTuple):
+    """One computer's state for one project (see the module docstring)."""
+
+    copy: str
+    side: str | None = None
+    organisation: str | None = None
+    place: str = ""
+    drafts: Mapping[str, str] = NOTHING  # slot key → text
+    known: Mapping[str, Mapping[str, str]] = NOTHING  # partner → slot key → version as written
+    news: Mapping[str, tuple[str, ...]] = NOTHING  # sender → slot keys not yet looked at
+    exports: Mapping[str, str] = NOTHING  # path → sha256 of the file this copy wrote
+    fresh: bool = False  # just made: not yet in a file
+
+    @property
+    def me(self) -> str | None:
+        """The organisation of this copy in exchange files: 'dele', a partner's key, or None (unknown)."""
+        if self.side == "dele":
+            return "dele"
+        return self.organisation if self.side == "genbruge" else None
+
+
+def new_copy_id() -> str:
+    """A fresh copy id: eight random lowercase hex digits."""
+    return os.urandom(4).hex()
+
+
+def this_place(home: Path) -> str:
+    """Which computer and folder a state file belongs to; a copied folder gets a new copy id."""
+    try:
+        folder = str(home.resolve())
+    except OSError:
+        folder = str(home)
+    return f"{socket.gethostname()}:{folder}"
+
+
+def folder(home: Path) -> Path:
+    """The hidden folder for this computer's helper files."""
+    return home / FOLDER
+
+
+def ensure_folder(home: Path) -> Path:
+    """Create the hidden folder, with a .gitignore that keeps it (and itself) out of git."""
+    path = folder(home)
+    if not path.is_dir():
+        fileio.make_folder(path)
+    ignore = path / ".gitignore"
+    if not ignore.exists():
+        fileio.atomic_write(ignore, "# Denne mappe hører til én computer; git skal ikke dele den.\n*\n")
+    return path
+
+
+def state_path(home: Path, slug: str) -> Path:
+    """The state file of one project."""
+    return folder(home) / f"{slug}.yaml"
+
+
+def load(home: Path, slug: str) -> LocalState:
+    """Load this computer's state for a project: a new copy id when there is none (or it was copied)."""
+    place = this_place(home)
+    try:
+        data = yamlio.loads(yamlio.decode(fileio.read_regular(state_path(home, slug), MAX_BYTES)))
+    except (OSError, yamlio.YamlProblem):
+        data = None
+    if not isinstance(data, dict):
+        return LocalState(copy=new_copy_id(), place=place, fresh=True)
+    state = _from_data(data)
+    if state.place != place:  # the folder was copied or moved: changes here are a new copy's
+        state = state._replace(copy=new_copy_id(), place=place, fresh=True)
+    return state
+
+
+def _from_data(data: dict) -> LocalState:
+    copy = data.get("kopi")
+    side = data.get("side")
+    organisation = data.get("organisation")
+    return LocalState(
+        copy=copy if isinstance(copy, str) and _COPY.match(copy) else new_copy_id(),
+        side=side if side in ROLES else None,
+        organisation=organisation if isinstance(organisation, str) and _KEY.match(organisation) else None,
+        place=data.get("sted") if isinstance(data.get("sted"), str) else "",
+        drafts=_texts(data.get("kladder"), MAX_DRAFT),
+        known={k: _texts(v, 200) for k, v in _mapping(data.get("kendt")).items() if _KEY.match(k)},
+        news={
+            k: tuple(x for x in v if isinstance(x, str))
+            for k, v in _mapping(data.get("nye")).items()
+            if isinstance(v, list) and _KEY.match(k)
+        },
+        exports=_texts(data.get("eksporter"), 64),
+    )
+
+
+def _mapping(value: object) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _texts(value: object, limit: int) -> dict[str, str]:
+    return {k: v for k, v in _mapping(value).items() if isinstance(v, str) and len(v) <= limit}
+
+
+def to_text(state: LocalState) -> str:
+    """The state file's text."""
+    data: dict[str, object] = {"kopi": state.copy, "sted": state.place}
+    if state.side:
+        data["side"] = state.side
+    if state.organisation:
+        data["organisation"] = state.organisation
+    for key, value in (("kladder", state.drafts), ("kendt", state.known), ("eksporter", state.exports)):
+        if value:
+            data[key] = {k: dict(v) if isinstance(v, Mapping) else v for k, v in value.items()}
+    if state.news:
+        data["nye"] = {k: list(v) for k, v in state.news.items() if v}
+    return yamlio.dumps(data)
+
+
+def save(home: Path, slug: str, state: LocalState) -> None:
+    """Write a project's state (callers hold the project's lock)."""
+    ensure_folder(home)
+    fileio.atomic_write(state_path(home, slug), to_text(state))

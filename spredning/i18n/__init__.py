@@ -1,0 +1,189 @@
+"""The message catalogue: every word the program shows, in Danish (the default) and English.
+
+Texts live in YAML files, one folder per language (``da/``, ``en/``), each file a flat mapping from
+a message key to its text. The core never writes prose: it raises errors carrying a key and
+parameters, and the front end turns them into words here. Grammar lives in the catalogue, not in
+code:
+
+- a count: an entry with ``one`` and ``other`` forms, chosen by the parameter ``n``;
+- a list: ``{names:and}`` or ``{names:or}`` joins a list with the language's "og"/"eller",
+  ``{names:comma}`` with commas only, ``{problems:lines}`` as bullet lines;
+- a date: ``{day:date}`` writes "27. november 2026" or "27 November 2026";
+- ``{value:?key}`` is the entry `key` (with the value as ``{value}``) when the value is given, else nothing;
+- ``{prog}`` is the command as this user can type it (``spredning`` or the path it was started with).
+
+Parameters are data: their text is inserted as it is and never read as a template.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import string
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from spredning.core.errors import Message
+
+LANGUAGES = ("da", "en")
+DEFAULT = "da"
+LANGUAGE_ENV = "SPREDNING_SPROG"
+_FOLDER = Path(__file__).resolve().parent
+
+_state: dict[str, object] = {"language": DEFAULT, "prog": "spredning"}
+_catalogues: dict[str, dict[str, object]] = {}
+
+
+def language_from(option: str | None, environ: Mapping[str, str] = os.environ) -> str:
+    """Choose the language: --sprog, then $SPREDNING_SPROG, then a locale that says English or Danish.
+
+    Only a locale that names English gives English, so a Danish user on a machine set to "C" or
+    "C.UTF-8" still reads Danish. An unknown value is not an error here: see ``is_known``.
+    """
+    for value in (option, environ.get(LANGUAGE_ENV)):
+        if value:
+            return _code(value) or DEFAULT
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name)
+        if value:
+            return _code(value) or DEFAULT
+    return DEFAULT
+
+
+def _code(value: str) -> str | None:
+    """'en_GB.UTF-8', 'EN', 'english' -> 'en'; 'da_DK' -> 'da'; anything else -> None."""
+    head = value.strip().lower().replace("-", "_").split(".")[0].split("_")[0]
+    aliases = {"english": "en", "engelsk": "en", "dansk": "da", "danish": "da"}
+    head = aliases.get(head, head)
+    return head if head in LANGUAGES else None
+
+
+def is_known(value: str) -> bool:
+    """True when a --sprog or $SPREDNING_SPROG value names a language the program has."""
+    return _code(value) is not None
+
+
+def set_language(code: str) -> None:
+    """Use this language for every text from now on."""
+    _state["language"] = code if code in LANGUAGES else DEFAULT
+
+
+def language() -> str:
+    """The language in use ('da' or 'en')."""
+    return str(_state["language"])
+
+
+def set_program(name: str) -> None:
+    """How hints write the command: 'spredning' when it is on the PATH, else its path."""
+    _state["prog"] = name
+
+
+def program() -> str:
+    """The command as the user can type it."""
+    return str(_state["prog"])
+
+
+def catalogue(code: str) -> dict[str, object]:
+    """Every entry of one language's catalogue, read once from its folder."""
+    if code not in _catalogues:
+        from spredning.core import yamlio
+
+        entries: dict[str, object] = {}
+        for path in sorted((_FOLDER / code).glob("*.yaml")):
+            data = yamlio.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict):
+                entries.update(data)
+        _catalogues[code] = entries
+    return _catalogues[code]
+
+
+def has(key: str) -> bool:
+    """True when the catalogue has an entry for key."""
+    return key in catalogue(language()) or key in catalogue(DEFAULT)
+
+
+def _entry(key: str) -> object:
+    current = catalogue(language())
+    if key in current:
+        return current[key]
+    return catalogue(DEFAULT).get(key, key)  # a missing key shows itself; a test keeps this empty
+
+
+class _Formatter(string.Formatter):
+    """str.format with list, date and size specs; parameters are never formatted as templates."""
+
+    def format_field(self, value, format_spec: str) -> str:
+        if format_spec in ("and", "or"):
+            return join(value, format_spec)
+        if format_spec == "date":
+            return date(value)
+        if format_spec.startswith("?"):  # a fragment only when there is a value: {phase:?in-phase}
+            return t(format_spec[1:], value=value) if value else ""
+        if format_spec == "suggest":  # " Mente du 'a' eller 'b'?" for close matches, or nothing
+            names = [f"'{name}'" for name in value]
+            if not names:
+                return ""
+            return t("suggest.one", name=value[0]) if len(names) == 1 else t("suggest.many", names=names)
+        if format_spec == "comma":
+            return t("list.separator").join(str(item) for item in value)
+        if format_spec == "lines":
+            return "\n".join(f"  • {item}" for item in value)
+        if format_spec == "mib":
+            return decimal(value / (1024 * 1024), 1)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
+def t(key: str, /, **params: object) -> str:
+    """The text for key in the current language, with parameters filled in.
+
+    An entry with 'one' and 'other' forms is chosen by the parameter n.
+    """
+    entry = _entry(key)
+    if isinstance(entry, dict):
+        count = params.get("n", 0)
+        entry = entry.get("one" if count == 1 else "other", key)
+    if not isinstance(entry, str):
+        return key
+    if "{" not in entry:
+        return entry
+    values = {name: _words(value) for name, value in params.items()}
+    return _FORMATTER.vformat(entry, (), {"prog": program(), **values})
+
+
+def render(message: Message) -> str:
+    """A Message (key and parameters) in words."""
+    return t(message.key, **message.params)
+
+
+def _words(value: object) -> object:
+    """Parameters that are Messages (a nested reason, a list of problems) become their words."""
+    if isinstance(value, Message):
+        return render(value)
+    if isinstance(value, list | tuple) and any(isinstance(item, Message) for item in value):
+        return [_words(item) for item in value]
+    return value
+
+
+def join(items: Iterable[object], kind: str = "and") -> str:
+    """'a, b og c' or 'a, b eller c' in the current language."""
+    words = [str(item) for item in items]
+    if len(words) < 2:
+        return "".join(words)
+    last = t(
+        "list.and" if kind == "and" else "list.or", first=t("list.separator").join(words[:-1]), last=words[-1]
+    )
+    return last
+
+
+def date(day: datetime.date) -> str:
+    """A date as people write it: '27. november 2026' / '27 November 2026'."""
+    months = t("date.months").split()
+    return t("date.format", day=day.day, month=months[day.month - 1], year=day.year)
+
+
+def decimal(value: float, digits: int) -> str:
+    """A number with the language's decimal mark: '9,4' in Danish, '9.4' in English."""
+    return f"{value:.{digits}f}".replace(".", t("number.decimal-mark"))
