@@ -145,33 +145,81 @@ def guide():
 
 
 @pytest.fixture
-def store(tmp_path):
-    """A Store on the same folder as $SPREDNING_HJEM (tmp_path/hjem)."""
-    from spredning.core.store import Store
+def workspace(tmp_path):
+    """A workspace on the same folder as $SPREDNING_HJEM (tmp_path/hjem), with the shipped guide."""
+    from spredning.app.workspace import Settings, Workspace
 
-    return Store(tmp_path / "hjem")
+    return Workspace(Settings(home=str(tmp_path / "hjem")))
 
 
 @pytest.fixture
-def make_project(store, guide):
-    """Create a project file in the store; return its slug."""
-    from spredning.core.model import Project
-    from spredning.core.store import slugify
+def store(workspace):
+    """The Store of that folder."""
+    return workspace.store
+
+
+@pytest.fixture
+def make_project(workspace):
+    """Create a project through the app layer (and save answers); return its slug.
+
+    The reusing organisation is the project's name, the sharing one Odense Kommune; `role` is the
+    side this computer is on (None: not chosen). Answers go where their question id belongs.
+    """
+    from spredning.app.answering import Session, save_answers
+    from spredning.app.projects import NewProject, start
+    from spredning.core.model import Answer
 
     def make(
         name: str = "Ærø Kommune", role: str | None = "genbruge", answers: dict[str, str] | None = None
     ) -> str:
-        project = Project(
-            slug=slugify(name),
-            name=name,
-            description="Digital genoptræning",
-            sharing_org="Odense Kommune",
-            reusing_orgs=(name,),
-            role=role,
-            guide_edition=guide.edition,
-            answers=dict(answers or {}),
+        started = start(
+            workspace,
+            NewProject(
+                name=name,
+                description="Digital genoptræning",
+                sharing_org="Odense Kommune",
+                reusing_orgs=(name,),
+                role=role,
+            ),
         )
-        store.create(project, guide.question_ids())
-        return project.slug
+        slug = started.project.slug
+        if answers:
+            partner = started.project.partners[0]
+            for side in ("dele", "genbruge"):
+                chosen = {
+                    qid: Answer(text=text) for qid, text in answers.items() if qid.split(".")[2] == side
+                }
+                if chosen:
+                    save_answers(Session(workspace, slug, side, partner), chosen)
+        return slug
 
     return make
+
+
+# --- Reading and writing answers in tests ---------------------------------------------------------
+
+
+def answers_of(store, slug: str) -> dict[str, str]:
+    """Every given answer's text in a project's first dialogue (shared answers included)."""
+    project = store.load(slug)
+    view = project.dialogue(project.partners[0] if project.partners else None)
+    slots = [qid for qid in project.shared] + [
+        qid for section in project.dialogues.values() for qid in section
+    ]
+    return {qid: answer.text for qid in dict.fromkeys(slots) if (answer := view.answer(qid)) is not None}
+
+
+@pytest.fixture
+def save_answer(workspace):
+    """Save one answer in a project (in its first dialogue) through the app layer."""
+    from spredning.app.answering import Session, save_answers
+    from spredning.core.model import Answer
+
+    def save(slug: str, question_id: str, text: str) -> None:
+        project = workspace.store.load(slug)
+        partner = project.partners[0] if project.partners else None
+        save_answers(
+            Session(workspace, slug, question_id.split(".")[2], partner), {question_id: Answer(text=text)}
+        )
+
+    return save

@@ -60,7 +60,7 @@ HOSTILE_NAME = "Ærø \x1b]0;titel\x07\x1b[31m\u202e"
 
 def test_command_messages_show_a_hostile_project_name_safely(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    outputs = [run_cli("start", "--navn", HOSTILE_NAME, "--rolle", "dele")]
+    outputs = [run_cli("start", "--navn", HOSTILE_NAME, "--rolle", "dele", "--genbruger", "B\x1b[2J")]
     outputs.append(run_cli("projekt", "brug", "aeroe-0-titel-31m"))
     outputs.append(run_cli("eksport", "--ud", str(tmp_path / "ud.yaml")))
     outputs.append(run_cli("rapport"))

@@ -7,6 +7,7 @@ import pytest
 from spredning import __version__
 from spredning.core.content import default_guide_dir, load_guide
 from spredning.core.errors import ContentError
+from spredning.i18n import render
 from spredning.core.model import ROLES, other_role
 
 
@@ -205,7 +206,7 @@ def test_valider_lists_every_problem_of_a_broken_guide(run_cli, broken_guide, mo
     monkeypatch.chdir(broken_guide.parent)
     with pytest.raises(ContentError) as info:
         load_guide(broken_guide.name)
-    problems = info.value.problems
+    problems = [render(p) for p in info.value.problems]
     assert len(problems) == 3
     code, out, err = run_cli("valider", broken_guide.name)
     assert code == 1

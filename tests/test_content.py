@@ -9,6 +9,7 @@ import pytest
 
 from spredning.core.content import default_guide_dir, load_guide
 from spredning.core.errors import ContentError
+from spredning.i18n import render
 from spredning.core.model import ROLES
 
 PHASE_IDS = ["tjek", "test", "tilpas", "fjern", "brug", "hoest"]
@@ -34,8 +35,6 @@ def all_texts(guide):
     yield "titel", guide.title
     yield "udgiver", guide.publisher
     yield "afslutning", guide.closing
-    if guide.subtitle:
-        yield "undertitel", guide.subtitle
     for number, paragraph in enumerate(guide.introduction, start=1):
         yield f"introduktion[{number}]", paragraph
     for phase in guide.phases:
@@ -180,7 +179,7 @@ def test_damage_check_sees_every_kind_of_text(guide):
 def problems_for(folder) -> list[str]:
     with pytest.raises(ContentError) as info:
         load_guide(folder)
-    return info.value.problems
+    return [render(p) for p in info.value.problems]
 
 
 def assert_problem(problems, file, path, phrase):
@@ -462,11 +461,11 @@ def test_load_guide_reports_all_problems_at_once(guide_files):
     folder = guide_files.write()
     with pytest.raises(ContentError) as info:
         load_guide(folder)
-    problems = info.value.problems
+    problems = [render(p) for p in info.value.problems]
     assert len(problems) == 4, problems
     assert_problem(problems, folder / "guide.yaml", "farve", "ukendt nøgle")
     assert_problem(problems, folder / "test.yaml", "værktøjer[1].dele.spørgsmål[2]", "mangler")
     assert_problem(problems, folder / "test.yaml", "id", "filnavnet")
     assert_problem(problems, folder / "brug.yaml", "værktøjer[1].genbruge.spørgsmål[1].type", "ukendt type")
-    assert info.value.message.startswith("Guidens indhold har 4 fejl")
+    assert render(info.value.message).startswith("Guidens indhold har 4 fejl")
     assert info.value.exit_code == 1

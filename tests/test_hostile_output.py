@@ -77,8 +77,10 @@ def hostile_project(guide, store):
     }
     store.home.mkdir(parents=True)
     store.path_for(SLUG).write_text(yamlio.dumps(data), encoding="utf-8")
-    (store.home / ACTIVE_FILE).write_text(SLUG, encoding="utf-8")
-    assert store.load(SLUG).answers == answers  # the file really holds the raw characters
+    store.set_active(SLUG)
+    project = store.load(SLUG)  # the file really holds the raw characters
+    view = project.dialogue(project.partners[0])
+    assert {qid: view.text(qid) for qid in answers} == answers
     return answers
 
 
@@ -148,7 +150,7 @@ def test_status_json_lets_no_direction_override_or_c1_control_through(guide, sto
     data = {"format": 1, "projekt": {"navn": "a\u202eb\x9bc"}}
     store.home.mkdir(parents=True)
     store.path_for(SLUG).write_text(yamlio.dumps(data), encoding="utf-8")
-    (store.home / ACTIVE_FILE).write_text(SLUG, encoding="utf-8")
+    store.set_active(SLUG)
     out = run_cli("status", "--json")[1]
     assert json.loads(out)["projekt"] == "a\u202eb\x9bc"
     assert "\u202e" not in out and "\x9b" not in out
@@ -169,7 +171,7 @@ def test_an_unknown_key_is_shown_safely_in_the_error(store, run_cli, wide, text,
     content = ("format: '1'\nprojekt:\n  navn: x\n" + text).encode()
     store.home.mkdir(parents=True)
     store.path_for(SLUG).write_bytes(content)
-    (store.home / ACTIVE_FILE).write_text(SLUG, encoding="utf-8")
+    store.set_active(SLUG)
     code, _out, err = run_cli("status")
     assert code == 1
     assert "ukendt nøgle" in err
@@ -189,7 +191,7 @@ def test_an_unknown_key_is_shown_safely_in_the_error(store, run_cli, wide, text,
 def test_keys_in_duplicate_and_shape_errors_are_shown_safely(store, run_cli, wide, text):
     store.home.mkdir(parents=True)
     store.path_for(SLUG).write_text("format: '1'\nprojekt:\n  navn: x\n" + text, encoding="utf-8")
-    (store.home / ACTIVE_FILE).write_text(SLUG, encoding="utf-8")
+    store.set_active(SLUG)
     code, _out, err = run_cli("status")
     assert code == 1
     assert "␛[2J" in err or "<U+202E>id" in err

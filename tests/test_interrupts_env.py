@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import answers_of
+
 from spredning.core.store import Store
 
 pexpect = pytest.importorskip("pexpect")
@@ -60,9 +62,9 @@ def project(store: Store, make_project) -> Path:
 
 
 @pytest.fixture
-def started_project(store: Store, guide, project: Path) -> Path:
+def started_project(save_answer, project: Path) -> Path:
     """An active project with one answer in the tjek phase, so fase opens with the resume menu."""
-    store.save_answers(project.stem, {ANSWERED: "Ja, meget"}, {ANSWERED: None}, guide.question_ids())
+    save_answer(project.stem, ANSWERED, "Ja, meget")
     return project
 
 
@@ -136,7 +138,7 @@ def test_answers_piped_to_svar_dev_stdin_are_saved(project, store):
         "fase", "tjek", "--rolle", "genbruge", "--svar", "/dev/stdin", input=f"{ANSWERED}: |\n  Ja\n  no\n"
     )
     assert result.returncode == 0, result.stderr
-    assert store.load(project.stem).answer(ANSWERED) == "Ja\nno"
+    assert answers_of(store, project.stem)[ANSWERED] == "Ja\nno"
 
 
 # --- read-only commands in odd environments -------------------------------------------------------

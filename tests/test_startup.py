@@ -47,7 +47,8 @@ for text in json.loads(sys.stdin.read()):
     try:
         results.append(["ok", yamlio.loads(text)])
     except yamlio.YamlProblem as exc:
-        results.append(["problem", str(exc)])
+        from spredning.i18n import render
+        results.append(["problem", render(exc.message)])
 mro = [f"{c.__module__}.{c.__name__}" for c in yamlio._StrictLoader.__mro__]
 print(json.dumps({"with_libyaml": yamlio.WITH_LIBYAML, "loader_mro": mro, "results": results}))
 """

@@ -148,7 +148,7 @@ def dialogue_status(ws: Workspace, opened: Opened, partner: Partner | None) -> D
         and (partner is None or sender in (SHARING, partner.key))
     )
     unsent = _unsent(opened.project, state, partner)
-    steps = _steps(state, partner, current, roles, view, conflicts, drafts, news, unsent)
+    steps = _steps(guide.phases, state, partner, current, roles, view, conflicts, drafts, news, unsent)
     return DialogueStatus(view, phases, open_tools, later, conflicts, drafts, news, unsent, steps)
 
 
@@ -189,6 +189,7 @@ def _first_open(view: Dialogue, phase: Phase, role: str) -> Question | None:
 
 
 def _steps(
+    guide_phases: tuple[Phase, ...],
     state: LocalState,
     partner: Partner | None,
     current: Phase | None,
@@ -205,11 +206,24 @@ def _steps(
     if conflicts:
         steps.append(Step("conflicts", len(conflicts), partner=partner))
     if drafts:
-        steps.append(Step("drafts", len(drafts), partner=partner))
+        question = drafts[0][1]
+        phase = next((p for p in guide_phases if question.id.startswith(p.id + ".")), None)
+        steps.append(
+            Step(
+                "drafts",
+                len(drafts),
+                phase=phase,
+                role=side_of(question.id),
+                question=question,
+                partner=partner,
+            )
+        )
     if news:
         steps.append(Step("news", len(news), partner=partner))
+    drafted = {(s.phase.id, s.role) for s in steps if s.kind == "drafts" and s.phase}
     if current is not None:
         role = next(r for r in roles if _first_open(view, current, r) is not None)
+    if current is not None and (current.id, role) not in drafted:  # the drafts' step opens it already
         steps.append(
             Step(
                 "answer", phase=current, role=role, question=_first_open(view, current, role), partner=partner

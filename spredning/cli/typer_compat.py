@@ -7,7 +7,8 @@ so an upgrade that breaks one fails loudly instead of quietly printing English o
    "Show this message and exit.") come from our catalogue (``install`` points Typer's lookup at it),
    and the usage line writes a required argument as FASE rather than {FASE}.
 2. Usage errors as catalogue messages: errors are told apart by their click class and attributes
-   (never by their English text); an extra argument and an unknown command are our own errors.
+   (never by their English text); an extra argument, an unknown command and a missing command are
+   our own errors (the last reads Typer's private ``ctx._protected_args``).
 3. Plain text and flag options skip pydantic (~100 ms), which Typer 0.29 builds for every option.
 
 Plain help is chosen over Typer's rich help on purpose: it is readable when piped and ~65 ms faster.
@@ -151,13 +152,21 @@ class DanishGroup(_DanishHelpMixin, typer.core.TyperGroup):
     """A command group whose help page and unknown-command message come from the catalogue."""
 
     def parse_args(self, ctx, args):
-        """As Typer's, but a usage error always names this group (for the hint to its help)."""
+        """As Typer's, but a usage error names this group, and a missing command is our error."""
         try:
-            return super().parse_args(ctx, args)
+            rest = super().parse_args(ctx, args)
         except UsageError as exc:
             if exc.ctx is None:
                 exc.ctx = ctx
             raise
+        # Typer keeps the command's name in a private attribute; only options and no command given
+        if (
+            not getattr(ctx, "_protected_args", True)
+            and not self.invoke_without_command
+            and not ctx.resilient_parsing
+        ):
+            raise UsageProblem("usage.missing-command", hint=_see_help(ctx))
+        return rest
 
     def resolve_command(self, ctx, args):
         """As Typer's, but an unknown command is our error, with the closest commands suggested."""

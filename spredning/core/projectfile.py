@@ -158,7 +158,7 @@ def split_markers(text: str) -> tuple[str, str]:
     return "".join(ours), "".join(theirs)
 
 
-def _problem(path: Path, key: str, **params: object) -> ProjectFileError:
+def _problem(path: Path, key: str, /, **params: object) -> ProjectFileError:
     return ProjectFileError("project.problem", path=path, problem=message(key, **params))
 
 
@@ -339,7 +339,7 @@ class _Reader:
             or ("tekst" in item and "begrundelse" in item)
         ):
             raise _problem(self.path, "project.bad-entry", id=question_id)
-        answer = Answer(text=text.strip(), not_relevant=marked == "ja")
+        answer = Answer(text=text, not_relevant=marked == "ja")
         version = item.get("version")
         parsed = history.parse(version) if isinstance(version, str) else None
         if version is not None and parsed is None:
@@ -442,7 +442,7 @@ def _legacy_answers(data: dict, path: Path, key: str) -> dict[str, str]:
         if not QUESTION_ID.match(qid):
             raise _problem(path, "project.bad-question-id", key=yamlio.shown(qid))
         if text.strip():
-            result[qid] = text.strip()
+            result[qid] = text
     return result
 
 

@@ -160,7 +160,11 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> str:
             command=command("konflikter", partner=partner, project=project_option),
         )
     if step.kind == "drafts":
-        return t("step.drafts", n=step.count)
+        return t(
+            "step.drafts",
+            n=step.count,
+            command=phase_command(step.phase, step.role, answering_for, project_option, several),
+        )
     if step.kind == "news":
         return t(
             "step.news",
