@@ -161,6 +161,8 @@ class InterviewPrompter:
             if step.draft is not None
             else (step.answer.text if step.answer and not step.answer.not_relevant else "")
         )
+        # marked "not relevant" already: marking it again starts from the reason given then
+        marked = step.answer.text if step.answer is not None and step.answer.not_relevant else ""
         if step.draft is not None:
             self.console.print(Text(t("interview.draft-offered"), style="yellow"))
         elif step.answer is not None and step.answer.not_relevant:
@@ -172,7 +174,7 @@ class InterviewPrompter:
                 typed = reply.draft
                 continue
             if isinstance(reply, Marked):
-                return interview.NotRelevant(self._reason(reply.typed))
+                return interview.NotRelevant(self._reason(reply.typed if reply.typed.strip() else marked))
             if isinstance(reply, _Expand):
                 self.console.print(
                     render_project.partner_answers(self._view, self.role, step.partner_answers, expanded=True)
