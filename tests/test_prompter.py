@@ -308,6 +308,13 @@ def test_ctrl_n_marks_not_relevant_with_an_optional_reason(terminal, keys, reaso
     assert "(valgfrit; Enter gemmer)" in term.prompts
 
 
+def test_marking_again_starts_from_the_reason_given_before(terminal):
+    term = terminal(answers={Q1: Answer("Vi har det allerede", not_relevant=True)})
+    term.type(CTRL_N + " i dag" + ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == NotRelevant("Vi har det allerede i dag")
+
+
 def test_ctrl_c_in_the_reason_keeps_its_text_readable(term):
     term.type("langt svar" + CTRL_N + " og grund" + CTRL_C)
 
