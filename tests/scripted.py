@@ -1,59 +1,138 @@
-"""A Prompter that answers from a script, for fast tests of the interview's flow (a test double)."""
+"""A scripted front end for the interview state machine (a test double): replies from a list.
+
+It plays the part the terminal prompter plays in 'spredning fase': it takes each step the
+Interview gives, notes what a person would have been shown, and replies from its script. A reply
+must fit the step it answers (a text or Back for a question, a Review for a review ...), so a
+script that runs out of step with the interview fails loudly instead of drifting.
+
+Script items, in order:
+- a question (Ask): a str (saved as typed), or Save, Back, NotRelevant;
+- ConfirmDelete: a bool; ReviewTool: a Review; ChooseResume: a Resume;
+- PickQuestion: a question's text or id, or None; PickTool: a tool's title or id, or None;
+- SavedMeanwhile: Keep.MINE, Keep.THEIRS, or Both(text);
+- anywhere: a callable, called with the step and its result used as the reply (to act first,
+  e.g. let another program save), or an exception (instance or class) to raise, as Ctrl+C would.
+
+A tool without questions (NoQuestions) takes no script item.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from spredning.core import interview
+from spredning.core.interview import (
+    Ask,
+    Back,
+    Both,
+    ChooseResume,
+    ConfirmDelete,
+    Done,
+    Keep,
+    NoQuestions,
+    NotRelevant,
+    PickQuestion,
+    PickTool,
+    Resume,
+    Review,
+    ReviewTool,
+    Save,
+    SavedMeanwhile,
+)
 
-class ScriptedPrompter:
-    """Answers from a script, for tests of the interview flow; records what it was asked.
+NOT_RELEVANT = "ikke relevant"
 
-    The script is a list of replies consumed in order: a str (or Nav) for ask(), a bool for
-    confirm_delete(), a Review, Resume or Keep for those choices, and a question or tool text
-    (matched by title or question text) or None for the pickers.
+# the replies each kind of step accepts
+ACCEPTS = {
+    Ask: (Save, Back, NotRelevant),
+    ConfirmDelete: (bool,),
+    ReviewTool: (Review,),
+    PickQuestion: (interview.Question, type(None)),
+    ChooseResume: (Resume,),
+    PickTool: (interview.Tool, type(None)),
+    SavedMeanwhile: (Keep, Both),
+}
+
+
+def shown(answer) -> object:
+    """A saved answer as the log writes it: its text, (NOT_RELEVANT, reason), or None."""
+    if answer is None:
+        return None
+    return (NOT_RELEVANT, answer.text) if answer.not_relevant else answer.text
+
+
+class ScriptedFrontEnd:
+    """Drives an Interview with replies from a script and logs what was shown.
+
+    `log` holds (kind, about) pairs: ("tool", (tool id, partner question ids)) when a tool is
+    entered, ("ask", (question id, the saved answer shown)), ("confirm-delete", question id),
+    ("review", tool id), ("pick-question", tool id), ("resume", phase id), ("pick-tool", phase id),
+    ("conflict", (question id, mine, theirs)), ("no-questions", tool id) and, at the end,
+    ("done", (phase id, stopped)). `asked` and `reviews` keep the whole Ask and ReviewTool steps.
     """
 
-    def __init__(self, script: Sequence[object]):
+    def __init__(self, script: Sequence[object], role: str):
         self.script = list(script)
+        self.role = role  # whose questions a PickQuestion offers
         self.log: list[tuple[str, object]] = []
+        self.asked: list[Ask] = []
+        self.reviews: list[ReviewTool] = []
 
-    def _next(self, kind: str, about: object):
+    def run(self, machine: interview.Interview) -> Done:
+        """Step through the interview until it is done (or a scripted exception stops it)."""
+        while not isinstance(step := machine.step(), Done):
+            machine.reply(self.handle(step))
+        self.log.append(("done", (step.phase.id, step.stopped)))
+        return step
+
+    def handle(self, step):
+        """Log one step and return the script's reply to it."""
+        if isinstance(step, NoQuestions):
+            self.log.append(("no-questions", step.tool.id))
+            return None
+        if isinstance(step, Ask):
+            if step.new_tool:
+                self.log.append(("tool", (step.tool.id, tuple(q.id for q, _ in step.partner_answers))))
+            self.asked.append(step)
+            return self._reply(step, "ask", (step.question.id, shown(step.answer)))
+        if isinstance(step, ReviewTool):
+            self.reviews.append(step)
+            return self._reply(step, "review", step.tool.id)
+        if isinstance(step, SavedMeanwhile):
+            return self._reply(step, "conflict", (step.question.id, shown(step.mine), shown(step.theirs)))
+        kinds = {
+            ConfirmDelete: ("confirm-delete", lambda s: s.question.id),
+            PickQuestion: ("pick-question", lambda s: s.tool.id),
+            ChooseResume: ("resume", lambda s: s.phase.id),
+            PickTool: ("pick-tool", lambda s: s.phase.id),
+        }
+        kind, about = kinds[type(step)]
+        return self._reply(step, kind, about(step))
+
+    def _reply(self, step, kind: str, about: object):
         self.log.append((kind, about))
         if not self.script:
             raise AssertionError(f"the script ran out at {kind}: {about}")
-        return self.script.pop(0)
+        reply = self.script.pop(0)
+        if isinstance(reply, BaseException) or (isinstance(reply, type) and issubclass(reply, BaseException)):
+            raise reply
+        if callable(reply) and not isinstance(reply, type):
+            reply = reply(step)
+        reply = self._translate(step, reply)
+        if not isinstance(reply, ACCEPTS[type(step)]):
+            raise AssertionError(f"the script is out of step: {reply!r} given at {kind}: {about}")
+        return reply
 
-    def phase_intro(self, phase, role):
-        self.log.append(("phase", phase.id))
-
-    def tool_intro(self, tool, role, partner):
-        self.log.append(("tool", (tool.id, tuple(q.id for q, _ in partner))))
-
-    def tool_without_questions(self, tool, role):
-        self.log.append(("no-questions", tool.id))
-
-    def ask(self, step, current, first):
-        return self._next("ask", (step.question.id, current))
-
-    def confirm_delete(self, question):
-        return self._next("confirm-delete", question.id)
-
-    def review(self, tool, role, project, first):
-        return self._next("review", tool.id)
-
-    def pick_question(self, tool, role, project):
-        wanted = self._next("pick-question", tool.id)
-        return next((q for q in tool.questions(role) if q.text == wanted or q.id == wanted), None)
-
-    def resume(self, phase, role, project):
-        return self._next("resume", phase.id)
-
-    def pick_tool(self, phase, role, project):
-        wanted = self._next("pick-tool", phase.id)
-        return next((t for t in phase.tools if wanted in (t.title, t.id)), None)
-
-    def resolve_conflict(self, question, mine, theirs):
-        return self._next("conflict", (question.id, mine, theirs))
-
-    def phase_done(self, phase, role, project):
-        self.log.append(("done", phase.id))
+    def _translate(self, step, reply):
+        """Plain script items (a text, a title) as the reply objects the interview takes."""
+        if isinstance(step, Ask) and isinstance(reply, str):
+            return Save(reply)
+        if isinstance(step, PickQuestion) and isinstance(reply, str):
+            found = [q for q in step.tool.questions(self.role) if reply in (q.text, q.id)]
+            assert found, f"no question {reply!r} in {step.tool.id}"
+            return found[0]
+        if isinstance(step, PickTool) and isinstance(reply, str):
+            found = [t for t in step.phase.tools if reply in (t.title, t.id)]
+            assert found, f"no tool {reply!r} in {step.phase.id}"
+            return found[0]
+        return reply

@@ -1,24 +1,42 @@
-"""interview.py: the flow through a phase with a scripted prompter and real project files."""
+"""interview.py (and the Session that saves for it): the flow through a phase, driven by a script.
+
+The state machine runs against real project files in tmp_path; tests/scripted.py plays the person
+at the keyboard. What is checked is what a person would see (the questions asked, in which order,
+with what filled in) and what ends up in the files.
+"""
 
 from __future__ import annotations
 
 import pytest
-import yaml
-from scripted import ScriptedPrompter
+from projectkit import (
+    NOT_RELEVANT,
+    draft_key,
+    drafts,
+    give,
+    new_project,
+    project_text,
+    saved,
+    session,
+    workspace,
+)
+from scripted import ScriptedFrontEnd
 
-from spredning.core.errors import SpredningError
+from spredning.app.answering import answers_from_file, save_answers
+from spredning.core.errors import Message, SpredningError
 from spredning.core.interview import (
+    Back,
+    Both,
     Interview,
     Keep,
-    Nav,
-    ProjectSession,
+    NotRelevant,
     Resume,
     Review,
-    answers_from_file,
+    Save,
+    draft_of,
     normalise,
-    save_answer_file,
 )
-from spredning.core.store import Store
+from spredning.core.model import Answer, progress
+from spredning.i18n import render
 
 GENBRUGE = [
     "tjek.beskriv-innovationen.genbruge.interessant",
@@ -49,114 +67,106 @@ FORMAAL = "tjek.beskriv-innovationen.dele.formaal"
 LOESNINGEN = "tjek.beskriv-innovationen.dele.loesningen"
 KRITIKERE = "tjek.kom-rundt-om-loesningen.dele.kritikere"
 
-# what the interview writes between two versions it keeps
-BOTH_SEPARATOR = "\n\n--- Også gemt (to udgaver af svaret) ---\n\n"
 
-
-class Prompter(ScriptedPrompter):
-    """ScriptedPrompter that can also raise (an exception in the script) or act (a callable that
-    returns the reply), and that remembers each step's position and each review's `first`."""
-
-    def __init__(self, script):
-        super().__init__(script)
-        self.positions: list[tuple[int, int, bool]] = []
-        self.firsts: list[bool] = []
-
-    def _next(self, kind, about):
-        reply = super()._next(kind, about)
-        if isinstance(reply, BaseException) or (isinstance(reply, type) and issubclass(reply, BaseException)):
-            raise reply
-        return reply() if callable(reply) else reply
-
-    def ask(self, step, current, first):
-        self.positions.append((step.position, step.total, first))
-        return super().ask(step, current, first)
-
-    def review(self, tool, role, project, first):
-        self.firsts.append(first)
-        return super().review(tool, role, project, first)
-
-
-def asked(prompter) -> list[str]:
-    """The question ids asked, in order."""
-    return [about[0] for kind, about in prompter.log if kind == "ask"]
-
-
-def kinds(prompter) -> list[str]:
-    return [kind for kind, _ in prompter.log]
-
-
-def on_disk(store: Store, slug: str) -> dict:
-    """The answers in the project file, read as plain YAML."""
-    data = yaml.safe_load(store.path_for(slug).read_text(encoding="utf-8"))
-    return data.get("svar") or {}
+@pytest.fixture
+def ws(tmp_path):
+    """The projects folder tmp_path/hjem with the shipped guide."""
+    return workspace(tmp_path / "hjem")
 
 
 @pytest.fixture
-def interview(guide, store):
-    """Run the tjek phase for one side with a script; return the prompter and the session."""
+def project(ws):
+    """Start a project (this computer on the reusing side unless told); return its slug."""
+
+    def make(role: str = "genbruge", answers=None) -> str:
+        return new_project(ws, role=role, answers=answers)
+
+    return make
+
+
+@pytest.fixture
+def begin(ws):
+    """An Interview of one phase for one side, saving through a fresh Session, as 'fase' makes it."""
+
+    def make(slug: str, role: str = "genbruge", phase: str = "tjek"):
+        recorder = session(ws, slug, role)
+        return Interview(ws.guide.find_phase(phase), role, recorder), recorder
+
+    return make
+
+
+@pytest.fixture
+def interview(begin):
+    """Run a phase for one side with a script to its end; return the front end and the session."""
 
     def run(slug: str, script, role: str = "genbruge", phase: str = "tjek"):
-        session = ProjectSession(store, slug, guide.question_ids())
-        prompter = Prompter(script)
-        Interview(guide, guide.find_phase(phase), role, session, prompter).run()
-        assert prompter.script == [], f"script not used up: {prompter.script}"
-        return prompter, session
+        machine, recorder = begin(slug, role, phase)
+        front = ScriptedFrontEnd(script, role)
+        front.run(machine)
+        assert front.script == [], f"script not used up: {front.script}"
+        return front, recorder
 
     return run
 
 
-def whole_tool(answers, review=Review.NEXT):
-    return [*answers, review]
+def asked(front) -> list[str]:
+    """The question ids asked, in order."""
+    return [about[0] for kind, about in front.log if kind == "ask"]
+
+
+def kinds(front) -> list[str]:
+    return [kind for kind, _ in front.log]
+
+
+def question(ws, qid: str):
+    return ws.guide.locate(qid)[2]
 
 
 # --- answering -------------------------------------------------------------------------------------
 
 
-def test_answer_every_question_of_tjek_for_genbruge(interview, make_project, store):
-    slug = make_project()
+def test_answer_every_question_of_tjek_for_genbruge(interview, project, ws):
+    slug = project()
     texts = [f"Svar {n} om Ærø" for n in range(1, 15)]
     script, start = [], 0
     for size in SIZES:
-        script += whole_tool(texts[start : start + size])
+        script += [*texts[start : start + size], Review.NEXT]
         start += size
 
-    prompter, session = interview(slug, script)
+    front, recorder = interview(slug, script)
 
-    assert on_disk(store, slug) == dict(zip(GENBRUGE, texts, strict=True))
-    assert list(on_disk(store, slug)) == GENBRUGE
-    assert asked(prompter) == GENBRUGE
-    assert [p[:2] for p in prompter.positions] == [(n, 14) for n in range(1, 15)]
-    assert [p[2] for p in prompter.positions] == [True] + [False] * 13
-    assert [about[0] for kind, about in prompter.log if kind == "tool"] == TOOLS
-    assert prompter.firsts == [True, False, False, False, False]
-    assert prompter.log[0] == ("phase", "tjek")
-    assert prompter.log[-1] == ("done", "tjek")
-    assert "resume" not in kinds(prompter)
-    assert session.project.answers == dict(zip(GENBRUGE, texts, strict=True))
+    assert saved(ws, slug) == dict(zip(GENBRUGE, texts, strict=True))
+    assert asked(front) == GENBRUGE
+    assert [(a.position, a.total) for a in front.asked] == [(n, 14) for n in range(1, 15)]
+    assert [a.at_start for a in front.asked] == [True] + [False] * 13
+    assert [about[0] for kind, about in front.log if kind == "tool"] == TOOLS
+    assert [r.first for r in front.reviews] == [True, False, False, False, False]
+    assert front.log[-1] == ("done", ("tjek", False))
+    assert "resume" not in kinds(front)
+    assert progress(recorder.view(), ws.guide.find_phase("tjek").questions("genbruge")).complete
 
 
-def test_answers_are_normalised_before_saving(interview, make_project, store):
-    slug = make_project()
+def test_answers_are_normalised_before_saving(interview, project, ws):
+    slug = project()
 
     interview(slug, ["  første\r\nanden\r\n\n  ", "\ttredje\t", Review.STOP])
 
-    assert on_disk(store, slug) == {Q1: "første\nanden", Q2: "tredje"}
+    assert saved(ws, slug) == {Q1: "første\nanden", Q2: "tredje"}
 
 
-def test_empty_answer_skips_without_saving(interview, make_project, store):
-    slug = make_project()
+def test_empty_answer_skips_without_saving(interview, project, ws):
+    slug = project()
 
-    prompter, _ = interview(slug, ["", "   \n  ", Review.STOP])
+    front, _ = interview(slug, ["", "   \n  ", Review.STOP])
 
-    assert on_disk(store, slug) == {}
-    assert "confirm-delete" not in kinds(prompter)
-    assert store.path_for(slug).exists()
+    assert saved(ws, slug) == {}
+    assert "confirm-delete" not in kinds(front)
+    assert drafts(ws, slug) == {}
 
 
-def test_unchanged_answer_does_not_rewrite_the_file(interview, make_project, store):
-    slug = make_project(answers={Q1: "Ja"})
-    path = store.path_for(slug)
+def test_unchanged_answer_does_not_rewrite_the_file(interview, project, ws):
+    slug = project(answers={Q1: "Ja"})
+    path = ws.store.path_for(slug)
     before = path.stat().st_mtime_ns, path.stat().st_ino
 
     interview(slug, [Resume.REVIEW_ALL, "Ja", "", Review.STOP])
@@ -164,405 +174,13 @@ def test_unchanged_answer_does_not_rewrite_the_file(interview, make_project, sto
     assert (path.stat().st_mtime_ns, path.stat().st_ino) == before
 
 
-# --- back ------------------------------------------------------------------------------------------
+def test_an_answer_pasted_with_spaces_at_line_ends_is_a_block_in_the_file(interview, project, ws):
+    slug = project()
 
+    interview(slug, ["Første punkt  \nAndet punkt \n", "", Review.STOP])
 
-def test_back_returns_to_the_previous_question_with_its_answer(interview, make_project, store):
-    slug = make_project()
-
-    prompter, _ = interview(slug, ["Første", Nav.BACK, "Første, rettet", "Anden", Review.STOP])
-
-    assert prompter.log[1:5] == [
-        ("tool", (TOOLS[0], ())),
-        ("ask", (Q1, None)),
-        ("ask", (Q2, None)),
-        ("ask", (Q1, "Første")),
-    ]
-    assert on_disk(store, slug) == {Q1: "Første, rettet", Q2: "Anden"}
-
-
-def test_back_at_the_first_question_stays_there(interview, make_project):
-    slug = make_project()
-
-    prompter, _ = interview(slug, [Nav.BACK, "Svar", "", Review.STOP])
-
-    assert asked(prompter) == [Q1, Q1, Q2]
-
-
-def test_back_crosses_into_the_previous_tool(interview, make_project, store):
-    slug = make_project()
-
-    prompter, _ = interview(slug, ["A", "B", Review.NEXT, Nav.BACK, "B2", Review.NEXT, "C", "", Review.STOP])
-
-    assert asked(prompter) == [Q1, Q2, Q3, Q2, Q3, GENBRUGE[3]]
-    assert [about for kind, about in prompter.log if kind == "review"] == [TOOLS[0], TOOLS[0], TOOLS[1]]
-    assert ("ask", (Q2, "B")) in prompter.log
-    tools = [about[0] for kind, about in prompter.log if kind == "tool"]
-    assert tools == [TOOLS[0], TOOLS[1], TOOLS[0], TOOLS[1]]
-    assert on_disk(store, slug) == {Q1: "A", Q2: "B2", Q3: "C"}
-
-
-def test_back_skips_a_tool_without_questions_for_the_side(interview, make_project):
-    slug = make_project(role="dele", answers={FORMAAL: "Et formål"})
-
-    prompter, _ = interview(
-        slug, [Resume.PICK_TOOL, "Afstem forventninger", Nav.BACK, "", Review.STOP], role="dele"
-    )
-
-    assert asked(prompter) == ["tjek.afstem-forventninger.dele.udbytte", KRITIKERE]
-    assert ("no-questions", "tjek.tjek-relevans-og-timing") not in prompter.log
-
-
-# --- review ----------------------------------------------------------------------------------------
-
-
-def test_review_edit_asks_the_picked_question_then_reviews_again(interview, make_project, store):
-    slug = make_project()
-
-    prompter, _ = interview(slug, ["A", "B", Review.EDIT, "Har I de samme behov?", "B rettet", Review.STOP])
-
-    assert prompter.log[-4:] == [
-        ("review", TOOLS[0]),
-        ("pick-question", TOOLS[0]),
-        ("ask", (Q2, "B")),
-        ("review", TOOLS[0]),
-    ]
-    assert on_disk(store, slug) == {Q1: "A", Q2: "B rettet"}
-
-
-def test_review_edit_of_the_first_question_goes_back_to_review_not_on(interview, make_project):
-    slug = make_project()
-
-    prompter, _ = interview(slug, ["A", "B", Review.EDIT, Q1, "A2", Review.STOP])
-
-    assert asked(prompter) == [Q1, Q2, Q1]
-    assert kinds(prompter)[-1] == "review"
-
-
-def test_review_edit_cancelled_shows_the_review_again(interview, make_project):
-    slug = make_project()
-
-    prompter, _ = interview(slug, ["A", "B", Review.EDIT, None, Review.STOP])
-
-    assert asked(prompter) == [Q1, Q2]
-    assert kinds(prompter)[-3:] == ["review", "pick-question", "review"]
-
-
-def test_review_previous_goes_to_the_start_of_the_previous_tool(interview, make_project, store):
-    slug = make_project()
-
-    prompter, _ = interview(slug, ["A", "B", Review.NEXT, "C", "D", Review.PREVIOUS, "A", "B", Review.STOP])
-
-    assert asked(prompter) == [Q1, Q2, Q3, GENBRUGE[3], Q1, Q2]
-    assert ("ask", (Q1, "A")) in prompter.log[-5:]
-    assert prompter.firsts == [True, False, True]
-    assert on_disk(store, slug) == {Q1: "A", Q2: "B", Q3: "C", GENBRUGE[3]: "D"}
-
-
-def test_review_stop_ends_the_phase_without_going_on(interview, make_project, store):
-    slug = make_project()
-
-    prompter, _ = interview(slug, ["A", "", Review.STOP])
-
-    assert kinds(prompter)[-1] == "review"
-    assert "done" not in kinds(prompter)
-    assert on_disk(store, slug) == {Q1: "A"}
-
-
-# --- resume ----------------------------------------------------------------------------------------
-
-
-def test_resume_continue_starts_at_the_first_unanswered(interview, make_project):
-    slug = make_project(answers={Q1: "A", Q3: "C"})
-
-    prompter, _ = interview(slug, [Resume.CONTINUE, "B", Review.STOP])
-
-    assert prompter.log[:4] == [
-        ("phase", "tjek"),
-        ("resume", "tjek"),
-        ("tool", (TOOLS[0], ())),
-        ("ask", (Q2, None)),
-    ]
-    assert prompter.positions[0] == (2, 14, False)
-
-
-def test_resume_continue_in_a_later_tool(interview, make_project):
-    slug = make_project(answers=dict.fromkeys(GENBRUGE[:9], "svar"))
-
-    prompter, _ = interview(slug, [Resume.CONTINUE, "U", "", "", "", "", Review.STOP])
-
-    assert asked(prompter)[0] == GENBRUGE[9]
-    assert prompter.positions[0] == (10, 14, False)
-
-
-def test_resume_review_all_prefills_every_answer(interview, make_project, store):
-    slug = make_project(answers={Q1: "A", Q2: "B"})
-
-    prompter, _ = interview(slug, [Resume.REVIEW_ALL, "A", "B nyt", Review.STOP])
-
-    assert [about for kind, about in prompter.log if kind == "ask"] == [(Q1, "A"), (Q2, "B")]
-    assert on_disk(store, slug) == {Q1: "A", Q2: "B nyt"}
-
-
-def test_resume_pick_tool_starts_at_that_tool(interview, make_project):
-    slug = make_project(answers={Q1: "A"})
-
-    prompter, _ = interview(slug, [Resume.PICK_TOOL, "Afstem forventninger", "", "", "", "", "", Review.STOP])
-
-    assert asked(prompter) == GENBRUGE[9:]
-    assert ("pick-tool", "tjek") in prompter.log
-    assert ("tool", (TOOLS[4], ())) in prompter.log
-
-
-@pytest.mark.parametrize("script", [[Resume.PICK_TOOL, None], [Resume.STOP]])
-def test_resume_stop_or_no_tool_picked_asks_nothing(interview, make_project, store, script):
-    slug = make_project(answers={Q1: "A"})
-    before = store.path_for(slug).read_bytes()
-
-    prompter, _ = interview(slug, script)
-
-    assert asked(prompter) == []
-    assert "done" not in kinds(prompter)
-    assert store.path_for(slug).read_bytes() == before
-
-
-def test_resume_is_not_offered_when_only_the_other_side_answered(interview, make_project):
-    slug = make_project(answers={FORMAAL: "Et formål"})
-
-    prompter, _ = interview(slug, ["", "", Review.STOP])
-
-    assert "resume" not in kinds(prompter)
-
-
-# --- tools, partner answers ------------------------------------------------------------------------
-
-
-def test_a_tool_without_questions_for_the_side_is_announced(interview, make_project):
-    slug = make_project(role="dele", answers={FORMAAL: "Et formål"})
-    script = [Resume.PICK_TOOL, "Kom rundt om løsningen", *[""] * 8, Review.NEXT, *[""] * 5, Review.NEXT]
-
-    prompter, _ = interview(slug, script, role="dele")
-
-    kom_rundt = prompter.log.index(("review", TOOLS[2]))
-    afstem = prompter.log.index(("tool", (TOOLS[4], ())))
-    assert prompter.log[kom_rundt + 1 : afstem] == [("no-questions", TOOLS[3])]
-    assert prompter.log[-1] == ("done", "tjek")
-
-
-def test_partner_answers_are_passed_to_the_tool_intro(interview, make_project):
-    slug = make_project(
-        answers={
-            FORMAAL: "Et formål",
-            LOESNINGEN: "En løsning",
-            "tjek.afstem-forventninger.dele.udbytte": "Udbytte",
-        }
-    )
-
-    prompter, _ = interview(slug, ["", "", Review.NEXT, "", "", Review.STOP])
-
-    intros = [about for kind, about in prompter.log if kind == "tool"]
-    assert intros == [(TOOLS[0], (FORMAAL, LOESNINGEN)), (TOOLS[1], ())]
-
-
-def test_the_other_sides_interview_sees_our_answers(interview, make_project):
-    slug = make_project(role="dele", answers={Q2: "Samme behov"})
-
-    prompter, _ = interview(slug, ["", "", "", Review.STOP], role="dele")
-
-    assert prompter.log[1] == ("tool", (TOOLS[0], (Q2,)))
-
-
-# --- deleting an answer ----------------------------------------------------------------------------
-
-
-def test_empty_answer_on_a_saved_one_asks_and_false_keeps_it(interview, make_project, store):
-    slug = make_project(answers={Q1: "A"})
-
-    prompter, _ = interview(slug, [Resume.REVIEW_ALL, "", False, "", Review.STOP])
-
-    assert ("confirm-delete", Q1) in prompter.log
-    assert on_disk(store, slug) == {Q1: "A"}
-
-
-def test_empty_answer_on_a_saved_one_confirmed_removes_it(interview, make_project, store):
-    slug = make_project(answers={Q1: "A", Q2: "B"})
-
-    _, session = interview(slug, [Resume.REVIEW_ALL, "  ", True, "B", Review.STOP])
-
-    assert on_disk(store, slug) == {Q2: "B"}
-    assert session.project.answer(Q1) is None
-
-
-# --- interrupts ------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize("interrupt", [KeyboardInterrupt, EOFError])
-def test_an_interrupt_mid_tool_keeps_the_earlier_answers(interview, make_project, store, interrupt):
-    slug = make_project()
-
-    with pytest.raises(interrupt):
-        interview(slug, ["A", "B", Review.NEXT, "C", interrupt()])
-
-    assert on_disk(store, slug) == {Q1: "A", Q2: "B", Q3: "C"}
-    assert Store(store.home).load(slug).answers == {Q1: "A", Q2: "B", Q3: "C"}
-
-
-# --- another writer at the same time ---------------------------------------------------------------
-
-
-def written_meanwhile(store, guide, slug, qid, text):
-    """A reply for ask() that first lets another process save `text` for the same question."""
-
-    def reply(mine):
-        def act():
-            other = Store(store.home)
-            shown = other.load(slug).answer(qid)
-            assert other.save_answers(slug, {qid: text}, {qid: shown}, guide.question_ids()) == []
-            return mine
-
-        return act
-
-    return reply
-
-
-@pytest.mark.parametrize(
-    ("keep", "expected"),
-    [
-        (Keep.MINE, "Mit svar"),
-        (Keep.THEIRS, "Deres svar"),
-        (Keep.BOTH, "Deres svar" + BOTH_SEPARATOR + "Mit svar"),
-    ],
-)
-def test_a_conflict_is_resolved_as_the_user_chooses(interview, make_project, store, guide, keep, expected):
-    slug = make_project(answers={Q1: "Gammelt svar"})
-    race = written_meanwhile(store, guide, slug, Q1, "Deres svar")
-
-    prompter, session = interview(
-        slug, [Resume.REVIEW_ALL, race("Mit svar"), keep, Nav.BACK, expected, "", Review.STOP]
-    )
-
-    assert ("conflict", (Q1, "Mit svar", "Deres svar")) in prompter.log
-    assert on_disk(store, slug) == {Q1: expected}
-    assert session.project.answer(Q1) == expected
-    assert [about for kind, about in prompter.log if kind == "ask"][-2] == (Q1, expected)
-
-
-def test_a_conflict_on_an_unanswered_question(interview, make_project, store, guide):
-    slug = make_project(answers={Q2: "B"})
-    race = written_meanwhile(store, guide, slug, Q1, "Deres svar")
-
-    prompter, _ = interview(slug, [Resume.REVIEW_ALL, race("Mit svar"), Keep.BOTH, "B", Review.STOP])
-
-    assert ("conflict", (Q1, "Mit svar", "Deres svar")) in prompter.log
-    assert on_disk(store, slug)[Q1] == "Deres svar" + BOTH_SEPARATOR + "Mit svar"
-
-
-def test_no_conflict_when_another_writer_saved_a_different_question(interview, make_project, store, guide):
-    slug = make_project()
-    race = written_meanwhile(store, guide, slug, Q2, "Deres B")
-
-    prompter, _ = interview(slug, [race("Mit A"), "", Review.STOP])
-
-    assert "conflict" not in kinds(prompter)
-    assert on_disk(store, slug) == {Q1: "Mit A", Q2: "Deres B"}
-
-
-# --- answer files ------------------------------------------------------------------------------------
-
-
-def test_answers_from_file_accepts_and_normalises(guide):
-    tjek = guide.find_phase("tjek")
-
-    answers = answers_from_file(guide, {Q1: "  Ja\r\nbestemt  ", Q2: "Nej"}, tjek, "genbruge")
-
-    assert answers == {Q1: "Ja\nbestemt", Q2: "Nej"}
-
-
-def test_answers_from_file_without_role_accepts_both_sides(guide):
-    tjek = guide.find_phase("tjek")
-
-    assert answers_from_file(guide, {Q1: "Ja", FORMAAL: "Formål"}, tjek, None) == {
-        Q1: "Ja",
-        FORMAAL: "Formål",
-    }
-
-
-def test_answers_from_file_without_phase_accepts_the_whole_guide(guide):
-    later = guide.find_phase("hoest").questions("dele")[0].id
-
-    assert answers_from_file(guide, {Q1: "Ja", later: "Senere"}, None, None) == {Q1: "Ja", later: "Senere"}
-
-
-def test_answers_from_file_without_phase_but_with_role_rejects_the_other_side(guide):
-    with pytest.raises(SpredningError) as caught:
-        answers_from_file(guide, {Q1: "Ja", FORMAAL: "Formål"}, None, "genbruge")
-
-    assert f"'{FORMAAL}' er ikke et spørgsmål for siden 'genbruge'" in caught.value.message
-
-
-def test_answers_from_file_lists_every_problem_and_nothing_is_saved(guide, store, make_project):
-    slug = make_project()
-    before = store.path_for(slug).read_bytes()
-    tjek = guide.find_phase("tjek")
-    data = {
-        Q1: "Et godt svar",
-        "tjek.findes-ikke.genbruge.x": "Ukendt",
-        FORMAAL: "Anden side",
-        Q2: ["en", "liste"],
-        Q3: "   ",
-        "hoest.x.y.z": "Anden fase",
-    }
-
-    with pytest.raises(SpredningError) as caught:
-        session = ProjectSession(store, slug, guide.question_ids())
-        save_answer_file(session, answers_from_file(guide, data, tjek, "genbruge"))
-
-    message = caught.value.message
-    assert message.startswith("Svarfilen har fejl, så intet er gemt:")
-    assert "'tjek.findes-ikke.genbruge.x' er ikke et spørgsmål i fasen Tjek for siden 'genbruge'" in message
-    assert f"'{FORMAAL}' er ikke et spørgsmål" in message
-    assert "'hoest.x.y.z' er ikke et spørgsmål" in message
-    assert f"svaret på '{Q2}' skal være en tekst" in message
-    assert f"svaret på '{Q3}' er tomt" in message
-    assert Q1 not in message
-    assert "spredning guide --ider" in caught.value.hint
-    assert store.path_for(slug).read_bytes() == before
-
-
-@pytest.mark.parametrize("data", [{}, [], None, "tekst", ["a", "b"]])
-def test_answers_from_file_must_be_a_mapping(guide, data):
-    with pytest.raises(SpredningError) as caught:
-        answers_from_file(guide, data, guide.find_phase("tjek"), "genbruge")
-
-    assert "samling af spørgsmål-id'er og svar" in caught.value.message
-
-
-@pytest.mark.parametrize("value", [None, 3, True, {"a": "b"}])
-def test_answers_from_file_rejects_non_text(guide, value):
-    with pytest.raises(SpredningError, match="skal være en tekst"):
-        answers_from_file(guide, {Q1: value}, guide.find_phase("tjek"), "genbruge")
-
-
-def test_save_answer_file_saves_only_changes_in_one_write(guide, store, make_project):
-    slug = make_project(answers={Q1: "A", GENBRUGE[-1]: "Z"})
-    session = ProjectSession(store, slug, guide.question_ids())
-
-    changed = save_answer_file(session, {Q1: "A", Q2: "B", Q3: "C"})
-
-    assert changed == [Q2, Q3]
-    assert list(on_disk(store, slug).items()) == [(Q1, "A"), (Q2, "B"), (Q3, "C"), (GENBRUGE[-1], "Z")]
-    assert session.project.answers == {Q1: "A", Q2: "B", Q3: "C", GENBRUGE[-1]: "Z"}
-
-
-def test_save_answer_file_keeps_both_when_changed_meanwhile(guide, store, make_project):
-    slug = make_project(answers={Q1: "Gammelt"})
-    session = ProjectSession(store, slug, guide.question_ids())
-    Store(store.home).save_answers(slug, {Q1: "Deres"}, {Q1: "Gammelt"}, guide.question_ids())
-
-    changed = save_answer_file(session, {Q1: "Mit", Q2: "B"})
-
-    assert changed == [Q1, Q2]
-    assert on_disk(store, slug) == {Q1: "Deres" + BOTH_SEPARATOR + "Mit", Q2: "B"}
+    assert "tekst: |-\n          Første punkt\n          Andet punkt\n" in project_text(ws, slug)
+    assert saved(ws, slug) == {Q1: "Første punkt\nAndet punkt"}
 
 
 def test_normalise():
@@ -570,9 +188,719 @@ def test_normalise():
     assert normalise("Punkt 1 \n  - under \t\nPunkt 2") == "Punkt 1\n  - under\nPunkt 2"
 
 
-def test_an_answer_pasted_with_spaces_at_line_ends_is_a_block_in_the_file(interview, make_project, store):
-    slug = make_project()
+# --- back ------------------------------------------------------------------------------------------
 
-    interview(slug, ["Første punkt  \nAndet punkt \n", "", Review.STOP])
 
-    assert f"{Q1}: |-\n    Første punkt\n    Andet punkt\n" in store.path_for(slug).read_text("utf-8")
+def test_back_returns_to_the_previous_question_with_its_answer(interview, project, ws):
+    slug = project()
+
+    front, _ = interview(slug, ["Første", Back(), "Første, rettet", "Anden", Review.STOP])
+
+    assert front.log[:4] == [
+        ("tool", (TOOLS[0], ())),
+        ("ask", (Q1, None)),
+        ("ask", (Q2, None)),
+        ("ask", (Q1, "Første")),
+    ]
+    assert saved(ws, slug) == {Q1: "Første, rettet", Q2: "Anden"}
+
+
+def test_back_at_the_first_question_stays_there(interview, project):
+    slug = project()
+
+    front, _ = interview(slug, [Back(), "Svar", "", Review.STOP])
+
+    assert asked(front) == [Q1, Q1, Q2]
+    assert [a.at_start for a in front.asked] == [True, True, False]
+    assert [a.new_tool for a in front.asked] == [True, False, False]
+
+
+def test_back_crosses_into_the_previous_tool(interview, project, ws):
+    slug = project()
+
+    front, _ = interview(slug, ["A", "B", Review.NEXT, Back(), "B2", Review.NEXT, "C", "", Review.STOP])
+
+    assert asked(front) == [Q1, Q2, Q3, Q2, Q3, GENBRUGE[3]]
+    assert [about for kind, about in front.log if kind == "review"] == [TOOLS[0], TOOLS[0], TOOLS[1]]
+    assert ("ask", (Q2, "B")) in front.log
+    tools = [about[0] for kind, about in front.log if kind == "tool"]
+    assert tools == [TOOLS[0], TOOLS[1], TOOLS[0], TOOLS[1]]
+    assert saved(ws, slug) == {Q1: "A", Q2: "B2", Q3: "C"}
+
+
+def test_back_skips_a_tool_without_questions_for_the_side(interview, project):
+    slug = project(role="dele", answers={FORMAAL: "Et formål"})
+
+    front, _ = interview(
+        slug, [Resume.PICK_TOOL, "Afstem forventninger", Back(), "", Review.STOP], role="dele"
+    )
+
+    assert asked(front) == ["tjek.afstem-forventninger.dele.udbytte", KRITIKERE]
+    assert ("no-questions", "tjek.tjek-relevans-og-timing") not in front.log
+
+
+# --- review ----------------------------------------------------------------------------------------
+
+
+def test_review_edit_asks_the_picked_question_then_reviews_again(interview, project, ws):
+    slug = project()
+
+    front, _ = interview(slug, ["A", "B", Review.EDIT, "Har I de samme behov?", "B rettet", Review.STOP])
+
+    assert front.log[-5:] == [
+        ("review", TOOLS[0]),
+        ("pick-question", TOOLS[0]),
+        ("ask", (Q2, "B")),
+        ("review", TOOLS[0]),
+        ("done", ("tjek", True)),
+    ]
+    assert saved(ws, slug) == {Q1: "A", Q2: "B rettet"}
+
+
+def test_review_edit_of_the_first_question_goes_back_to_review_not_on(interview, project):
+    slug = project()
+
+    front, _ = interview(slug, ["A", "B", Review.EDIT, Q1, "A2", Review.STOP])
+
+    assert asked(front) == [Q1, Q2, Q1]
+    assert kinds(front)[-2:] == ["review", "done"]
+
+
+def test_review_edit_cancelled_shows_the_review_again(interview, project):
+    slug = project()
+
+    front, _ = interview(slug, ["A", "B", Review.EDIT, None, Review.STOP])
+
+    assert asked(front) == [Q1, Q2]
+    assert kinds(front)[-4:] == ["review", "pick-question", "review", "done"]
+
+
+def test_review_previous_goes_to_the_start_of_the_previous_tool(interview, project, ws):
+    slug = project()
+
+    front, _ = interview(slug, ["A", "B", Review.NEXT, "C", "D", Review.PREVIOUS, "A", "B", Review.STOP])
+
+    assert asked(front) == [Q1, Q2, Q3, GENBRUGE[3], Q1, Q2]
+    assert ("ask", (Q1, "A")) in front.log[-6:]
+    assert [r.first for r in front.reviews] == [True, False, True]
+    assert saved(ws, slug) == {Q1: "A", Q2: "B", Q3: "C", GENBRUGE[3]: "D"}
+
+
+def test_review_stop_ends_the_phase_without_going_on(interview, project, ws):
+    slug = project()
+
+    front, _ = interview(slug, ["A", "", Review.STOP])
+
+    assert kinds(front)[-2:] == ["review", "done"]
+    assert front.log[-1] == ("done", ("tjek", True))
+    assert saved(ws, slug) == {Q1: "A"}
+
+
+# --- resume ----------------------------------------------------------------------------------------
+
+
+def test_resume_continue_starts_at_the_first_unanswered(interview, project):
+    slug = project(answers={Q1: "A", Q3: "C"})
+
+    front, _ = interview(slug, [Resume.CONTINUE, "B", Review.STOP])
+
+    assert front.log[:3] == [("resume", "tjek"), ("tool", (TOOLS[0], ())), ("ask", (Q2, None))]
+    assert (front.asked[0].position, front.asked[0].total, front.asked[0].at_start) == (2, 14, False)
+
+
+def test_resume_continue_in_a_later_tool(interview, project):
+    slug = project(answers=dict.fromkeys(GENBRUGE[:9], "svar"))
+
+    front, _ = interview(slug, [Resume.CONTINUE, "U", "", "", "", "", Review.STOP])
+
+    assert asked(front)[0] == GENBRUGE[9]
+    assert front.asked[0].position == 10
+
+
+def test_resume_review_all_prefills_every_answer(interview, project, ws):
+    slug = project(answers={Q1: "A", Q2: "B"})
+
+    front, _ = interview(slug, [Resume.REVIEW_ALL, "A", "B nyt", Review.STOP])
+
+    assert [about for kind, about in front.log if kind == "ask"] == [(Q1, "A"), (Q2, "B")]
+    assert saved(ws, slug) == {Q1: "A", Q2: "B nyt"}
+
+
+def test_resume_pick_tool_starts_at_that_tool(interview, project):
+    slug = project(answers={Q1: "A"})
+
+    front, _ = interview(slug, [Resume.PICK_TOOL, "Afstem forventninger", "", "", "", "", "", Review.STOP])
+
+    assert asked(front) == GENBRUGE[9:]
+    assert ("pick-tool", "tjek") in front.log
+    assert ("tool", (TOOLS[4], ())) in front.log
+
+
+@pytest.mark.parametrize("script", [[Resume.PICK_TOOL, None], [Resume.STOP]])
+def test_resume_stop_or_no_tool_picked_asks_nothing(interview, project, ws, script):
+    slug = project(answers={Q1: "A"})
+    before = ws.store.path_for(slug).read_bytes()
+
+    front, _ = interview(slug, script)
+
+    assert asked(front) == []
+    assert front.log[-1] == ("done", ("tjek", True))
+    assert ws.store.path_for(slug).read_bytes() == before
+
+
+def test_resume_is_not_offered_when_only_the_other_side_answered(interview, project):
+    slug = project(answers={FORMAAL: "Et formål"})
+
+    front, _ = interview(slug, ["", "", Review.STOP])
+
+    assert "resume" not in kinds(front)
+
+
+# --- tools, partner answers ------------------------------------------------------------------------
+
+
+def test_a_tool_without_questions_for_the_side_is_announced(interview, project):
+    slug = project(role="dele", answers={FORMAAL: "Et formål"})
+    script = [Resume.PICK_TOOL, "Kom rundt om løsningen", *[""] * 8, Review.NEXT, *[""] * 5, Review.NEXT]
+
+    front, _ = interview(slug, script, role="dele")
+
+    kom_rundt = front.log.index(("review", TOOLS[2]))
+    afstem = front.log.index(("tool", (TOOLS[4], ())))
+    assert front.log[kom_rundt + 1 : afstem] == [("no-questions", TOOLS[3])]
+    assert front.log[-1] == ("done", ("tjek", False))
+
+
+def test_partner_answers_come_with_the_tool(interview, project):
+    slug = project(
+        answers={
+            FORMAAL: "Et formål",
+            LOESNINGEN: "En løsning",
+            "tjek.afstem-forventninger.dele.udbytte": "Udbytte",
+        }
+    )
+
+    front, _ = interview(slug, ["", "", Review.NEXT, "", "", Review.STOP])
+
+    intros = [about for kind, about in front.log if kind == "tool"]
+    assert intros == [(TOOLS[0], (FORMAAL, LOESNINGEN)), (TOOLS[1], ())]
+    # still there at the tool's second question, so they can be shown again (Ctrl+P)
+    second = front.asked[1]
+    assert not second.new_tool
+    assert [(q.id, a.text) for q, a in second.partner_answers] == [
+        (FORMAAL, "Et formål"),
+        (LOESNINGEN, "En løsning"),
+    ]
+
+
+def test_the_other_sides_interview_sees_our_answers(interview, project):
+    slug = project(role="dele", answers={Q2: "Samme behov"})
+
+    front, _ = interview(slug, ["", "", "", Review.STOP], role="dele")
+
+    assert front.log[0] == ("tool", (TOOLS[0], (Q2,)))
+
+
+# --- deleting an answer ----------------------------------------------------------------------------
+
+
+def test_empty_answer_on_a_saved_one_asks_and_false_keeps_it(interview, project, ws):
+    slug = project(answers={Q1: "A"})
+
+    front, _ = interview(slug, [Resume.REVIEW_ALL, "", False, "", Review.STOP])
+
+    assert ("confirm-delete", Q1) in front.log
+    assert saved(ws, slug) == {Q1: "A"}
+
+
+def test_empty_answer_on_a_saved_one_confirmed_removes_it(interview, project, ws):
+    slug = project(answers={Q1: "A", Q2: "B"})
+
+    _, recorder = interview(slug, [Resume.REVIEW_ALL, "  ", True, "B", Review.STOP])
+
+    assert saved(ws, slug) == {Q2: "B"}
+    assert recorder.view().answer(Q1) is None
+
+
+# --- interrupts ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("interrupt", [KeyboardInterrupt, EOFError])
+def test_an_interrupt_mid_tool_keeps_the_earlier_answers(begin, project, ws, interrupt):
+    slug = project()
+    machine, _ = begin(slug)
+
+    with pytest.raises(interrupt):
+        ScriptedFrontEnd(["A", "B", Review.NEXT, "C", interrupt()], "genbruge").run(machine)
+
+    assert saved(ws, slug) == {Q1: "A", Q2: "B", Q3: "C"}
+
+
+# --- drafts: text typed but not saved as the answer ------------------------------------------------
+
+
+def test_text_left_with_back_is_a_draft_offered_when_the_question_comes_again(begin, project, ws):
+    slug = project()
+    machine, _ = begin(slug)
+    front = ScriptedFrontEnd(["A", Back("halvt\nskrevet"), "A", KeyboardInterrupt], "genbruge")
+
+    with pytest.raises(KeyboardInterrupt):
+        front.run(machine)
+
+    # back at Q1, then forward to Q2 again: the draft is in the field, not in the project
+    assert [(a.question.id, a.draft) for a in front.asked] == [
+        (Q1, None),
+        (Q2, None),
+        (Q1, None),
+        (Q2, "halvt\nskrevet"),
+    ]
+    assert saved(ws, slug) == {Q1: "A"}
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q2): "halvt\nskrevet"}
+
+
+def test_a_draft_is_offered_in_the_next_session(interview, begin, project, ws):
+    slug = project(answers={Q1: "A"})
+    machine, _ = begin(slug)
+    with pytest.raises(KeyboardInterrupt):
+        ScriptedFrontEnd([Resume.CONTINUE, KeyboardInterrupt], "genbruge").run(machine)
+    machine.keep_typed("min kladde")
+
+    front, _ = interview(slug, [Resume.CONTINUE, lambda step: Save(step.draft), Review.STOP])
+
+    assert front.asked[0].question.id == Q2
+    assert front.asked[0].draft == "min kladde"
+    assert front.asked[0].answer is None
+    assert saved(ws, slug) == {Q1: "A", Q2: "min kladde"}
+    assert drafts(ws, slug) == {}
+
+
+def test_a_draft_is_not_an_answer(interview, project, ws):
+    slug = project(answers={Q1: "A"})
+    session(ws, slug).keep_draft(question(ws, Q2), "kun en kladde")
+    tjek = ws.guide.find_phase("tjek")
+
+    assert saved(ws, slug) == {Q1: "A"}
+    assert progress(session(ws, slug).view(), tjek.questions("genbruge")).answered == 1
+    # continue: the question with only a draft is still the first open one
+    front, _ = interview(slug, [Resume.CONTINUE, "", Review.STOP])
+    assert asked(front) == [Q2]
+
+
+def test_a_draft_alone_does_not_offer_to_resume(interview, project, ws):
+    slug = project()
+    session(ws, slug).keep_draft(question(ws, Q1), "Kun en kladde")
+
+    front, _ = interview(slug, ["Kun en kladde", "", Review.STOP])
+
+    assert "resume" not in kinds(front)
+    assert front.asked[0].draft == "Kun en kladde"
+
+
+def test_saving_the_answer_clears_the_draft(interview, project, ws):
+    slug = project()
+    session(ws, slug).keep_draft(question(ws, Q1), "kladde til Q1")
+
+    interview(slug, ["kladde til Q1, færdig", "", Review.STOP])
+
+    assert saved(ws, slug) == {Q1: "kladde til Q1, færdig"}
+    assert drafts(ws, slug) == {}
+
+
+def test_saving_the_draft_unchanged_saves_it_as_the_answer(interview, project, ws):
+    slug = project()
+    session(ws, slug).keep_draft(question(ws, Q1), "  kladde  ")
+
+    interview(slug, [lambda step: Save(step.draft), "", Review.STOP])
+
+    assert saved(ws, slug) == {Q1: "kladde"}
+    assert drafts(ws, slug) == {}
+
+
+@pytest.mark.parametrize(
+    ("replies", "answers"),
+    [
+        (["", Review.STOP], {}),  # emptied the field and skipped
+        ([NotRelevant("passer ikke"), Review.STOP], {Q1: (NOT_RELEVANT, "passer ikke")}),
+    ],
+)
+def test_skipping_or_marking_not_relevant_clears_the_draft(interview, project, ws, replies, answers):
+    slug = project()
+    session(ws, slug).keep_draft(question(ws, Q1), "en gammel kladde")
+
+    interview(slug, [replies[0], "", *replies[1:]])
+
+    assert saved(ws, slug) == answers
+    assert drafts(ws, slug) == {}
+
+
+def test_keeping_the_saved_answer_after_emptying_the_field_clears_the_draft(interview, project, ws):
+    slug = project(answers={Q1: "A"})
+    session(ws, slug).keep_draft(question(ws, Q1), "en kladde")
+
+    front, _ = interview(slug, [Resume.REVIEW_ALL, "", False, "", Review.STOP])
+
+    assert front.asked[0].draft == "en kladde"
+    assert saved(ws, slug) == {Q1: "A"}
+    assert drafts(ws, slug) == {}
+
+
+@pytest.mark.parametrize("typed", ["A", "  A\n", "", "  \n "])
+def test_back_with_the_saved_answer_or_nothing_leaves_no_draft(interview, project, ws, typed):
+    slug = project(answers={Q1: "Z", Q2: "A"})
+    session(ws, slug).keep_draft(question(ws, Q2), "gammel kladde")
+
+    interview(slug, [Resume.REVIEW_ALL, "Z", Back(typed), "Z", "A", Review.STOP])
+
+    assert drafts(ws, slug) == {}
+    assert saved(ws, slug) == {Q1: "Z", Q2: "A"}
+
+
+def test_an_interrupt_keeps_the_typed_text_as_the_draft(begin, project, ws):
+    slug = project()
+    machine, _ = begin(slug)
+    with pytest.raises(KeyboardInterrupt):
+        ScriptedFrontEnd(["A", KeyboardInterrupt], "genbruge").run(machine)
+
+    assert machine.keep_typed("to linjer\nskrevet") is True
+
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q2): "to linjer\nskrevet"}
+    assert saved(ws, slug) == {Q1: "A"}
+
+
+@pytest.mark.parametrize("typed", [None, "", "   ", "A"])
+def test_an_interrupt_with_nothing_new_in_the_field_keeps_no_draft(begin, project, ws, typed):
+    slug = project(answers={Q1: "A"})
+    machine, _ = begin(slug)
+    with pytest.raises(KeyboardInterrupt):
+        ScriptedFrontEnd([Resume.REVIEW_ALL, KeyboardInterrupt], "genbruge").run(machine)
+
+    assert machine.keep_typed(typed) is False
+
+    assert drafts(ws, slug) == {}
+
+
+def test_an_interrupt_outside_an_answer_field_keeps_no_draft(begin, project, ws):
+    slug = project()
+    machine, _ = begin(slug)
+    with pytest.raises(KeyboardInterrupt):
+        ScriptedFrontEnd(["A", "B", KeyboardInterrupt], "genbruge").run(machine)  # at the review
+
+    assert machine.keep_typed("text from an earlier field") is False
+    assert drafts(ws, slug) == {}
+
+
+def test_draft_of():
+    assert draft_of("ny tekst", None) == "ny tekst"
+    assert draft_of("  ny tekst \n", Answer("gammel")) == "  ny tekst \n"  # kept as typed
+    assert draft_of(" gammel\n", Answer("gammel")) == ""
+    assert draft_of("", None) == draft_of(None, None) == draft_of(" \n", None) == ""
+    assert draft_of("grunden", Answer("grunden", not_relevant=True)) == "grunden"
+
+
+# --- "ikke relevant" -----------------------------------------------------------------------------------
+
+
+def test_not_relevant_with_a_reason_is_saved_and_counts_as_done(interview, project, ws):
+    slug = project()
+
+    _, recorder = interview(slug, [NotRelevant("  Vi har ikke det behov \n"), NotRelevant(), Review.STOP])
+
+    assert saved(ws, slug) == {Q1: (NOT_RELEVANT, "Vi har ikke det behov"), Q2: (NOT_RELEVANT, "")}
+    text = project_text(ws, slug)
+    assert f"{Q1}:\n        ikke-relevant: ja\n        begrundelse: Vi har ikke det behov\n" in text
+    assert f"{Q2}:\n        ikke-relevant: ja\n" in text
+    tool = ws.guide.find_phase("tjek").tools[0]
+    assert progress(recorder.view(), tool.questions("genbruge")) == (2, 2, 2)
+
+
+def test_continue_passes_questions_marked_not_relevant(interview, project, ws):
+    slug = project(answers={Q1: Answer("Ikke for os", not_relevant=True)})
+
+    front, _ = interview(slug, [Resume.CONTINUE, "", Review.STOP])
+
+    assert front.log[0] == ("resume", "tjek")  # the mark counts as an answer: resume is offered
+    assert asked(front) == [Q2]
+
+
+def test_a_question_marked_not_relevant_shows_the_mark(interview, project):
+    slug = project(answers={Q1: Answer("Ikke for os", not_relevant=True)})
+
+    front, _ = interview(slug, [Resume.REVIEW_ALL, "", False, "", Review.STOP])
+
+    assert front.log[1:3] == [("tool", (TOOLS[0], ())), ("ask", (Q1, (NOT_RELEVANT, "Ikke for os")))]
+    assert ("confirm-delete", Q1) in front.log  # an empty field does not quietly undo the mark
+
+
+def test_not_relevant_is_undone_by_saving_a_text(interview, project, ws):
+    slug = project(answers={Q1: Answer("Ikke for os", not_relevant=True)})
+
+    interview(slug, [Resume.REVIEW_ALL, "Jo, alligevel", "", Review.STOP])
+
+    assert saved(ws, slug) == {Q1: "Jo, alligevel"}
+    assert "ikke-relevant" not in project_text(ws, slug)
+
+
+def test_not_relevant_is_undone_by_deleting_it(interview, project, ws):
+    slug = project(answers={Q1: Answer("", not_relevant=True)})
+
+    interview(slug, [Resume.REVIEW_ALL, "", True, "", Review.STOP])
+
+    assert saved(ws, slug) == {}
+
+
+def test_a_text_answer_can_be_marked_not_relevant_instead(interview, project, ws):
+    slug = project(answers={Q1: "Et svar"})
+
+    interview(slug, [Resume.REVIEW_ALL, NotRelevant("ændret mening"), "", Review.STOP])
+
+    assert saved(ws, slug) == {Q1: (NOT_RELEVANT, "ændret mening")}
+
+
+def test_marking_it_again_the_same_way_does_not_rewrite_the_file(interview, project, ws):
+    slug = project(answers={Q1: Answer("Grund", not_relevant=True)})
+    before = ws.store.path_for(slug).read_bytes()
+
+    interview(slug, [Resume.REVIEW_ALL, NotRelevant("Grund "), "", Review.STOP])
+
+    assert ws.store.path_for(slug).read_bytes() == before
+
+
+# --- another writer at the same time ---------------------------------------------------------------
+
+
+def written_meanwhile(ws, slug, qid, text):
+    """A reply to a question that first lets another run of the program save `text` for `qid`."""
+
+    def reply(mine):
+        def act(step):
+            other = session(ws, slug)
+            asked_about = question(ws, qid)
+            assert other.record(asked_about, Answer(text=text), other.entry(asked_about)) is None
+            return Save(mine)
+
+        return act
+
+    return reply
+
+
+BOTH = "Deres svar\n\n--- begge ---\n\nMit svar"
+
+
+@pytest.mark.parametrize(
+    ("keep", "expected"),
+    [(Keep.MINE, "Mit svar"), (Keep.THEIRS, "Deres svar"), (Both(BOTH), BOTH)],
+)
+def test_a_conflict_is_resolved_as_the_user_chooses(interview, project, ws, keep, expected):
+    slug = project(answers={Q1: "Gammelt svar"})
+    session(ws, slug).keep_draft(question(ws, Q1), "Mit sv")  # as kept while typing
+    race = written_meanwhile(ws, slug, Q1, "Deres svar")
+
+    front, recorder = interview(
+        slug, [Resume.REVIEW_ALL, race("Mit svar"), keep, Back(), expected, "", Review.STOP]
+    )
+
+    assert ("conflict", (Q1, "Mit svar", "Deres svar")) in front.log
+    assert saved(ws, slug) == {Q1: expected}
+    assert recorder.view().text(Q1) == expected
+    assert [about for kind, about in front.log if kind == "ask"][-2] == (Q1, expected)
+    assert drafts(ws, slug) == {}
+
+
+def test_keeping_their_answer_leaves_no_draft_of_mine(begin, project, ws):
+    slug = project(answers={Q1: "Gammelt svar"})
+    machine, recorder = begin(slug)
+    race = written_meanwhile(ws, slug, Q1, "Deres svar")
+
+    def typing_then_saving(step):
+        reply = race("Mit svar")(step)
+        recorder.keep_draft(step.question, "Mit sv")  # kept while typing, as the prompter does
+        return reply
+
+    script = [Resume.REVIEW_ALL, typing_then_saving, Keep.THEIRS, "", Review.STOP]
+    ScriptedFrontEnd(script, "genbruge").run(machine)
+
+    assert saved(ws, slug) == {Q1: "Deres svar"}
+    assert drafts(ws, slug) == {}
+
+
+def test_a_conflict_on_an_unanswered_question(interview, project, ws):
+    slug = project(answers={Q2: "B"})
+    race = written_meanwhile(ws, slug, Q1, "Deres svar")
+
+    front, _ = interview(slug, [Resume.REVIEW_ALL, race("Mit svar"), Both(BOTH), "B", Review.STOP])
+
+    assert ("conflict", (Q1, "Mit svar", "Deres svar")) in front.log
+    assert saved(ws, slug) == {Q1: BOTH, Q2: "B"}
+
+
+def test_no_conflict_when_another_writer_saved_a_different_question(interview, project, ws):
+    slug = project()
+    race = written_meanwhile(ws, slug, Q2, "Deres B")
+
+    front, _ = interview(slug, [race("Mit A"), "Deres B", Review.STOP])
+
+    assert "conflict" not in kinds(front)
+    assert ("ask", (Q2, "Deres B")) in front.log  # the other answer is shown, not an old view
+    assert saved(ws, slug) == {Q1: "Mit A", Q2: "Deres B"}
+
+
+def test_no_conflict_when_another_writer_saved_the_same_text(interview, project, ws):
+    slug = project(answers={Q1: "Gammelt"})
+    race = written_meanwhile(ws, slug, Q1, "Samme svar")
+
+    front, _ = interview(slug, [Resume.REVIEW_ALL, race("Samme svar "), "", Review.STOP])
+
+    assert "conflict" not in kinds(front)
+    assert saved(ws, slug) == {Q1: "Samme svar"}
+
+
+# --- answer files ------------------------------------------------------------------------------------
+
+
+def test_answers_from_file_accepts_and_normalises(ws):
+    tjek = ws.guide.find_phase("tjek")
+
+    answers = answers_from_file(ws, {Q1: "  Ja\r\nbestemt  ", Q2: "Nej"}, tjek, "genbruge")
+
+    assert answers == {Q1: Answer("Ja\nbestemt"), Q2: Answer("Nej")}
+
+
+def test_answers_from_file_accepts_not_relevant(ws):
+    tjek = ws.guide.find_phase("tjek")
+    data = {
+        Q1: {"ikke-relevant": "ja", "begrundelse": " Ikke hos os \n"},
+        Q2: {"ikke-relevant": "ja"},
+    }
+
+    answers = answers_from_file(ws, data, tjek, "genbruge")
+
+    assert answers == {Q1: Answer("Ikke hos os", not_relevant=True), Q2: Answer("", not_relevant=True)}
+
+
+def test_answers_from_file_without_role_accepts_both_sides(ws):
+    tjek = ws.guide.find_phase("tjek")
+
+    assert answers_from_file(ws, {Q1: "Ja", FORMAAL: "Formål"}, tjek, None) == {
+        Q1: Answer("Ja"),
+        FORMAAL: Answer("Formål"),
+    }
+
+
+def test_answers_from_file_without_phase_accepts_the_whole_guide(ws):
+    later = ws.guide.find_phase("hoest").questions("dele")[0].id
+
+    assert answers_from_file(ws, {Q1: "Ja", later: "Senere"}, None, None) == {
+        Q1: Answer("Ja"),
+        later: Answer("Senere"),
+    }
+
+
+def test_answers_from_file_without_phase_but_with_role_rejects_the_other_side(ws):
+    with pytest.raises(SpredningError) as caught:
+        answers_from_file(ws, {Q1: "Ja", FORMAAL: "Formål"}, None, "genbruge")
+
+    assert f"'{FORMAAL}' er ikke et spørgsmål for siden 'genbruge'" in render(caught.value.message)
+
+
+def test_answers_from_file_lists_every_problem_and_nothing_is_saved(ws, project):
+    slug = project()
+    before = ws.store.path_for(slug).read_bytes()
+    tjek = ws.guide.find_phase("tjek")
+    data = {
+        Q1: "Et godt svar",
+        "tjek.findes-ikke.genbruge.x": "Ukendt",
+        FORMAAL: "Anden side",
+        Q2: ["en", "liste"],
+        Q3: "   ",
+        "hoest.x.y.z": "Anden fase",
+        GENBRUGE[3]: {"ikke-relevant": "nej"},
+    }
+
+    with pytest.raises(SpredningError) as caught:
+        save_answers(session(ws, slug), answers_from_file(ws, data, tjek, "genbruge"))
+
+    text = render(caught.value.message)
+    assert text.startswith("Svarfilen har fejl, så intet er gemt:")
+    assert "'tjek.findes-ikke.genbruge.x' er ikke et spørgsmål i fasen Tjek for siden 'genbruge'" in text
+    assert f"'{FORMAAL}' er ikke et spørgsmål" in text
+    assert "'hoest.x.y.z' er ikke et spørgsmål" in text
+    assert f"svaret på '{Q2}' skal være en tekst (eller ikke-relevant: ja)" in text
+    assert f"svaret på '{Q3}' er tomt" in text
+    assert f"svaret på '{GENBRUGE[3]}' skal være en tekst" in text
+    assert Q1 not in text
+    hint = render(Message(caught.value.key + ".hint", caught.value.params))
+    assert "guide --ider" in hint
+    assert ws.store.path_for(slug).read_bytes() == before
+
+
+@pytest.mark.parametrize("data", [{}, [], None, "tekst", ["a", "b"]])
+def test_answers_from_file_must_be_a_mapping(ws, data):
+    with pytest.raises(SpredningError) as caught:
+        answers_from_file(ws, data, ws.guide.find_phase("tjek"), "genbruge")
+
+    assert "samling af spørgsmål-id'er og svar" in render(caught.value.message)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        3,
+        True,
+        {"a": "b"},
+        {"ikke-relevant": True},
+        {"ikke-relevant": "nej"},
+        {"ikke-relevant": "ja", "begrundelse": 3},
+        {"ikke-relevant": "ja", "svar": "x"},
+    ],
+)
+def test_answers_from_file_rejects_what_is_neither_text_nor_not_relevant(ws, value):
+    with pytest.raises(SpredningError) as caught:
+        answers_from_file(ws, {Q1: value}, ws.guide.find_phase("tjek"), "genbruge")
+
+    assert "skal være en tekst" in render(caught.value.message)
+
+
+def test_save_answers_saves_only_changes_in_one_write(ws, project):
+    slug = project(answers={Q1: "A", GENBRUGE[-1]: "Z"})
+    recorder = session(ws, slug)
+
+    changed = save_answers(recorder, {Q1: Answer("A"), Q2: Answer("B"), Q3: Answer("C")})
+
+    assert changed == [Q2, Q3]
+    assert saved(ws, slug) == {Q1: "A", Q2: "B", Q3: "C", GENBRUGE[-1]: "Z"}
+    assert recorder.view().text(Q3) == "C"
+
+
+def test_not_relevant_from_a_file_round_trips(ws, project):
+    slug = project(answers={Q1: "Et svar"})
+    tjek = ws.guide.find_phase("tjek")
+    data = {Q1: {"ikke-relevant": "ja", "begrundelse": "Ikke hos os"}, Q2: {"ikke-relevant": "ja"}}
+
+    changed = save_answers(session(ws, slug), answers_from_file(ws, data, tjek, "genbruge"))
+
+    assert changed == [Q1, Q2]
+    assert saved(ws, slug) == {Q1: (NOT_RELEVANT, "Ikke hos os"), Q2: (NOT_RELEVANT, "")}
+    assert progress(session(ws, slug).view(), tjek.questions("genbruge")).answered == 2
+    again = save_answers(session(ws, slug), answers_from_file(ws, data, tjek, "genbruge"))
+    assert again == []
+
+
+def test_saving_from_a_file_clears_the_drafts_of_those_questions(ws, project):
+    slug = project()
+    recorder = session(ws, slug)
+    recorder.keep_draft(question(ws, Q1), "kladde 1")
+    recorder.keep_draft(question(ws, Q2), "kladde 2")
+
+    save_answers(session(ws, slug), {Q1: Answer("fra filen")})
+
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q2): "kladde 2"}
+
+
+def test_give_helper_saves_through_the_sessions(ws, project):
+    # the helper the tests above build on: each side's answers land where the interview reads them
+    slug = project(answers={Q1: "G", FORMAAL: "D"})
+
+    assert saved(ws, slug) == {FORMAAL: "D", Q1: "G"}
+    give(ws, slug, {Q1: Answer("", not_relevant=True)})
+    assert saved(ws, slug)[Q1] == (NOT_RELEVANT, "")

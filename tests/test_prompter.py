@@ -1,13 +1,23 @@
-"""prompter.py: the real questionary prompts, driven with keystrokes through a pipe input."""
+"""prompter.py: the real questionary prompts, driven with keystrokes through a pipe input.
+
+Every test types into prompt_toolkit through a pipe (create_pipe_input) in an app session that
+draws nowhere (DummyOutput) or into a buffer as an xterm of a given width would (Vt100_Output),
+with the interview's steps coming from a real Interview and answers saved in real files.
+"""
 
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
+import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-import yaml
+from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, project_text, saved, session, workspace
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
@@ -15,8 +25,12 @@ from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 from rich.console import Console
 
-from spredning.cli.prompter import QuestionaryPrompter
-from spredning.core.interview import Interview, Keep, Nav, ProjectSession, Resume, Review, Step
+from spredning.app.answering import Session
+from spredning.cli.prompter import InterviewPrompter, hint_lines
+from spredning.core import interview
+from spredning.core.interview import Ask, Back, Done, Interview, NotRelevant, Save
+from spredning.core.model import Answer
+from spredning.i18n import t
 
 ESC_ENTER = "\x1b\r"  # submits a multi-line answer (Alt+Enter sends the same)
 ENTER = "\r"
@@ -25,6 +39,11 @@ PGUP = "\x1b[5~"
 CTRL_B = "\x02"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
+CTRL_N = "\x0e"
+CTRL_O = "\x0f"
+CTRL_P = "\x10"
+CTRL_S = "\x13"
+CTRL_U = "\x15"  # empties the line before the cursor
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"  # a bracketed paste, as terminals send it
 
 Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
@@ -32,16 +51,22 @@ Q2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
 Q3 = "tjek.fortael-den-gode-historie.genbruge.begejstrer"
 Q4 = "tjek.fortael-den-gode-historie.genbruge.mangler-at-vide"
 FORMAAL = "tjek.beskriv-innovationen.dele.formaal"
+LOESNINGEN = "tjek.beskriv-innovationen.dele.loesningen"
+PROCESSEN = "tjek.beskriv-innovationen.dele.processen"
 CSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x08")
+WHO = "Ærø Kommune"  # the reusing organisation this computer answers for
+SYNC_SECONDS = 10  # how long a typing thread waits for the program before it gives up
 
 
 @dataclass
 class Terminal:
-    """A pipe to type into, the console the prompter prints on, and the prompter itself."""
+    """A pipe to type into, the console the prompter prints on, the prompter and its session."""
 
     keys: object
     console: Console
-    prompter: QuestionaryPrompter
+    prompter: InterviewPrompter
+    session: Session
+    slug: str
     screen: io.StringIO | None = None
 
     def type(self, *keys: str) -> None:
@@ -50,65 +75,116 @@ class Terminal:
         self.keys.send_text("".join(keys))
         self.keys.close()
 
+    def type_when(self, ready: Callable[[], bool], *keys: str) -> threading.Thread:
+        """Type `keys` (then end the input) from another thread once `ready()` is true.
+
+        For keys that must wait for the program (an editor to finish); if it never gets ready
+        the input just ends, so the prompt fails with EOFError instead of hanging.
+        """
+
+        def wait() -> None:
+            deadline = time.monotonic() + SYNC_SECONDS
+            while not ready() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            self.type(*keys)
+
+        thread = threading.Thread(target=wait, daemon=True)
+        thread.start()
+        return thread
+
     @property
     def printed(self) -> str:
         return self.console.file.getvalue()
 
     @property
     def prompts(self) -> str:
-        """What the prompts drew at 80 columns, with cursor and colour codes removed."""
+        """What the prompts drew, with cursor and colour codes removed."""
         return CSI.sub("", self.screen.getvalue())
 
 
-def open_terminal(output):
-    pipe = create_pipe_input()
-    keys = pipe.__enter__()
-    session = create_app_session(input=keys, output=output)
-    session.__enter__()
-    console = Console(file=io.StringIO(), width=80)
-    prompter = QuestionaryPrompter(console, input=keys, output=output)
-
-    def close():
-        session.__exit__(None, None, None)
-        pipe.__exit__(None, None, None)
-
-    return Terminal(keys, console, prompter), close
+@pytest.fixture
+def ws(tmp_path):
+    return workspace(tmp_path / "hjem")
 
 
 @pytest.fixture
-def term():
-    """Prompts reading from a pipe and drawing nowhere (DummyOutput)."""
-    terminal, close = open_terminal(DummyOutput())
-    yield terminal
-    close()
+def tjek(ws):
+    return ws.guide.find_phase("tjek")
 
 
 @pytest.fixture
-def screen_term():
-    """Prompts reading from a pipe and drawing as a real 80x40 xterm would, into a buffer."""
-    screen = io.StringIO()
-    output = Vt100_Output(screen, lambda: Size(rows=40, columns=80), term="xterm")
-    terminal, close = open_terminal(output)
-    terminal.screen = screen
-    yield terminal
-    close()
+def terminal(ws):
+    """Make a project (answers given first) and a prompter on it reading keys from a pipe.
+
+    `width` sets the console's and the screen's columns; `screen=True` draws the prompts into a
+    buffer as an xterm would (else they draw nowhere).
+    """
+    closers = []
+
+    def make(
+        answers=None, role: str = "genbruge", width: int = 80, screen: bool = False, show_partner=True
+    ) -> Terminal:
+        slug = new_project(ws, role=role, answers=answers)
+        buffer = io.StringIO() if screen else None
+        output = (
+            Vt100_Output(buffer, lambda: Size(rows=40, columns=width), term="xterm")
+            if screen
+            else DummyOutput()
+        )
+        pipe = create_pipe_input()
+        keys = pipe.__enter__()
+        app_session = create_app_session(input=keys, output=output)
+        app_session.__enter__()
+        closers.append(lambda: (app_session.__exit__(None, None, None), pipe.__exit__(None, None, None)))
+        console = Console(file=io.StringIO(), width=width)
+        recorder = session(ws, slug, role)
+        prompter = InterviewPrompter(console, recorder, WHO, show_partner, input=keys, output=output)
+        return Terminal(keys, console, prompter, recorder, slug, buffer)
+
+    yield make
+    for close in reversed(closers):
+        close()
 
 
 @pytest.fixture
-def tjek(guide):
-    return guide.find_phase("tjek")
+def term(terminal):
+    """A prompter on a project without answers, drawing nowhere."""
+    return terminal()
 
 
-def step(tjek, number: int) -> Step:
-    """The genbruge side's question `number` (from 1) in tjek, as the interview would ask it."""
-    questions = [(t, q) for t in tjek.tools for q in t.questions("genbruge")]
+def asking(term: Terminal, number: int, new_tool: bool = False, **fields) -> Ask:
+    """The Ask step for the side's question `number` (from 1) in tjek, as the interview makes it."""
+    phase = term.session.ws.guide.find_phase("tjek")
+    role = term.session.role
+    questions = [(tool, q) for tool in phase.tools for q in tool.questions(role)]
     tool, question = questions[number - 1]
-    return Step(tool, question, number, len(questions))
+    view = term.session.view()
+    step = Ask(
+        tool,
+        question,
+        number,
+        len(questions),
+        view.answer(question.id),
+        term.session.draft(question),
+        new_tool,
+        (),
+        number == 1,
+    )
+    return step._replace(**fields)
 
 
-def saved_answers(store, slug) -> dict:
-    data = yaml.safe_load(store.path_for(slug).read_text(encoding="utf-8"))
-    return data.get("svar") or {}
+def run_interview(term: Terminal, phase: str = "tjek") -> Done:
+    """The interview loop of 'spredning fase': steps from the Interview, replies from the prompter."""
+    found = term.session.ws.guide.find_phase(phase)
+    machine = Interview(found, term.session.role, term.session)
+    term.prompter.phase_intro(found, term.session.role)
+    while not isinstance(step := machine.step(), Done):
+        machine.reply(term.prompter.handle(step))
+    return step
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 # --- text answers ----------------------------------------------------------------------------------
@@ -122,104 +198,360 @@ def saved_answers(store, slug) -> dict:
         ("Ærø æøå ÆØÅ" + ESC_ENTER, "Ærø æøå ÆØÅ"),
         (ESC_ENTER, ""),
         (PASTE_START + "indsat\r\ntekst" + PASTE_END + ESC_ENTER, "indsat\ntekst"),
+        ("svar 1" + CTRL_S, "svar 1"),  # Ctrl+S saves like Alt+Enter
+        ("linje 1" + ENTER + "linje 2" + CTRL_S, "linje 1\nlinje 2"),
+        (CTRL_S, ""),
     ],
 )
-def test_text_answers(term, tjek, keys, answer):
+def test_text_answers(term, keys, answer):
     term.type(keys)
 
-    assert term.prompter.ask(step(tjek, 1), None, True) == answer
+    assert term.prompter.ask(asking(term, 1)) == Save(answer)
 
 
-@pytest.mark.parametrize("keys", [PGUP, CTRL_B, "halvt skrevet" + PGUP, "halvt" + CTRL_B])
-def test_pgup_and_ctrl_b_go_back(term, tjek, keys):
+@pytest.mark.parametrize(
+    ("keys", "draft"),
+    [
+        (PGUP, ""),
+        (CTRL_B, ""),
+        ("halvt skrevet" + PGUP, "halvt skrevet"),
+        ("halvt" + ENTER + "to" + CTRL_B, "halvt\nto"),
+    ],
+)
+def test_pgup_and_ctrl_b_go_back_with_the_typed_text(term, keys, draft):
     term.type(keys)
 
-    assert term.prompter.ask(step(tjek, 2), None, False) is Nav.BACK
+    assert term.prompter.ask(asking(term, 2)) == Back(draft)
 
 
-def test_ctrl_c_interrupts(term, tjek):
-    term.type("halvt skrevet" + CTRL_C)
+def test_pgup_at_the_first_question_says_so_and_keeps_the_text(term):
+    term.type("halvt" + PGUP + " skrevet" + ESC_ENTER)
 
-    with pytest.raises(KeyboardInterrupt):
-        term.prompter.ask(step(tjek, 1), None, True)
+    reply = term.prompter.ask(asking(term, 1))
+
+    assert reply == Save("halvt skrevet")
+    assert "Du er ved første spørgsmål i fasen; der er intet at gå tilbage til." in one_line(term.printed)
 
 
-def test_ctrl_d_on_an_empty_answer_ends_input(term, tjek):
+@pytest.mark.parametrize(("key", "stop"), [(CTRL_C, KeyboardInterrupt), (CTRL_D, EOFError)])
+def test_ctrl_c_and_ctrl_d_stop_with_the_typed_text_still_readable(term, key, stop):
+    term.type("to linjer" + ENTER + "skrevet" + key)
+
+    with pytest.raises(stop):
+        term.prompter.ask(asking(term, 1))
+
+    assert term.prompter.typed() == "to linjer\nskrevet"
+
+
+def test_ctrl_d_on_an_empty_answer_ends_input(term):
     term.type(CTRL_D)
 
     with pytest.raises(EOFError):
-        term.prompter.ask(step(tjek, 1), None, True)
+        term.prompter.ask(asking(term, 1))
+
+    assert term.prompter.typed() == ""
 
 
-def test_the_saved_answer_is_ready_to_edit(term, tjek):
+def test_no_field_no_typed_text(term):
+    assert term.prompter.typed() is None
+    term.type(ESC_ENTER)
+    term.prompter.ask(asking(term, 1))
+    assert term.prompter.typed() is None  # the field is gone once answered
+
+
+def test_the_saved_answer_is_ready_to_edit(terminal):
+    term = terminal(answers={Q1: "gemt svar"})
     term.type(" og mere" + ESC_ENTER)
 
-    assert term.prompter.ask(step(tjek, 1), "gemt svar", False) == "gemt svar og mere"
+    assert term.prompter.ask(asking(term, 1)) == Save("gemt svar og mere")
+    assert "kladde" not in term.printed
 
 
-def test_the_question_is_printed_with_its_position_and_hints(term, tjek):
+def test_a_draft_is_offered_in_the_field_and_said_to_be_one(terminal):
+    term = terminal(answers={Q1: "gemt svar"})
+    term.session.keep_draft(asking(term, 1).question, "min kladde")
+    term.type(", færdig" + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("min kladde, færdig")
+    assert "Du har en kladde til dette spørgsmål (ikke gemt som svar endnu); den står i feltet." in one_line(
+        term.printed
+    )
+
+
+def test_a_question_marked_not_relevant_says_so_and_starts_empty(terminal):
+    term = terminal(answers={Q1: Answer("ikke for os", not_relevant=True)})
+    term.type("nyt svar" + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("nyt svar")
+    assert "Spørgsmålet er markeret som ikke relevant. Skriv et svar for at ændre det." in one_line(
+        term.printed
+    )
+
+
+# --- "ikke relevant" ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keys", "reason"),
+    [
+        (CTRL_N + ENTER, ""),
+        (CTRL_N + "passer ikke" + ENTER, "passer ikke"),
+        ("det vi skrev" + CTRL_N + ", derfor" + ENTER, "det vi skrev, derfor"),
+    ],
+)
+def test_ctrl_n_marks_not_relevant_with_an_optional_reason(terminal, keys, reason):
+    term = terminal(screen=True)
+    term.type(keys)
+
+    assert term.prompter.ask(asking(term, 1)) == NotRelevant(reason)
+    assert "Hvorfor er spørgsmålet ikke relevant for jer?" in term.prompts
+    assert "(valgfrit; Enter gemmer)" in term.prompts
+
+
+def test_marking_again_starts_from_the_reason_given_before(terminal):
+    term = terminal(answers={Q1: Answer("Vi har det allerede", not_relevant=True)})
+    term.type(CTRL_N + " i dag" + ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == NotRelevant("Vi har det allerede i dag")
+
+
+def test_ctrl_c_in_the_reason_keeps_its_text_readable(term):
+    term.type("langt svar" + CTRL_N + " og grund" + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.ask(asking(term, 1))
+
+    assert term.prompter.typed() == "langt svar og grund"
+
+
+# --- the editor key ----------------------------------------------------------------------------------
+
+
+def stub_editor(tmp_path, body: str) -> str:
+    """A shell script that stands in for the user's editor; returns its path."""
+    path = tmp_path / "stub-editor"
+    path.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return str(path)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_writes_the_answer_in_the_editor_and_brings_it_back(term, tmp_path, monkeypatch):
+    seen = tmp_path / "editoren-fik.txt"
+    editor = stub_editor(
+        tmp_path, f"cp \"$1\" '{seen}'\nprintf 'Skrevet i editoren\\nover to linjer\\n' > \"$1\"\n"
+    )
+    monkeypatch.setenv("VISUAL", editor)
+    monkeypatch.setenv("EDITOR", "/does/not/exist")
+    term.keys.send_text("halvt skrevet" + CTRL_O)
+    typing = term.type_when(lambda: term.prompter.typed() == "Skrevet i editoren\nover to linjer", ESC_ENTER)
+
+    reply = term.prompter.ask(asking(term, 1))
+    typing.join()
+
+    assert reply == Save("Skrevet i editoren\nover to linjer")
+    assert seen.read_text(encoding="utf-8") == "halvt skrevet\n"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_with_an_editor_that_fails_keeps_the_text_and_says_so(term, tmp_path, monkeypatch):
+    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, "exit 1\n"))
+    term.keys.send_text("halvt skrevet" + CTRL_O)
+    typing = term.type_when(lambda: "Der blev ikke fundet en editor" in term.printed, " videre" + ESC_ENTER)
+
+    reply = term.prompter.ask(asking(term, 1))
+    typing.join()
+
+    assert reply == Save("halvt skrevet videre")
+    assert "Sæt miljøvariablen EDITOR" in one_line(term.printed)
+
+
+# --- what the question screen shows ------------------------------------------------------------------
+
+
+def test_the_question_is_printed_once_with_its_position(terminal):
+    term = terminal(screen=True)
     term.type(ESC_ENTER)
 
-    term.prompter.ask(step(tjek, 3), None, False)
+    term.prompter.ask(asking(term, 3))
 
     assert "[3/14] Hvad begejstrer dig mest ved innovationen?" in term.printed
+    assert (term.printed + term.prompts).count("[3/14]") == 1
+    assert "› Svar:" in term.prompts
 
 
-def test_hints_are_printed_under_the_question(term, tjek):
+def test_hints_are_printed_under_the_question(term):
     term.type(ESC_ENTER)
 
-    term.prompter.ask(step(tjek, 7), None, False)
+    term.prompter.ask(asking(term, 7))
 
     assert "[7/14] Hvordan passer innovationen med:" in term.printed
     assert "• De politiske visioner for området?" in term.printed
 
 
-def test_the_danish_instruction_is_shown_whole_at_80_columns(screen_term, tjek):
-    screen_term.type(ESC_ENTER, ESC_ENTER)
-    screen_term.prompter.ask(step(tjek, 1), None, True)
-    screen_term.prompter.ask(step(tjek, 2), "gemt svar", False)
-
-    shown = screen_term.prompts
-    assert "[1/14] Svar:" in shown and "[2/14] Svar:" in shown
-    for part in (
-        "Alt+Enter (eller Esc, Enter) gemmer",
-        "Enter: ny linje",
-        "tomt svar: spring over",
-        "PgUp eller Ctrl+B: forrige spørgsmål",
-        "Ctrl+C: stop (det gemte er gemt))",
-        "PgUp: tilbage",
-        "dit gemte svar står klar til at blive rettet)",
-    ):
-        assert part in shown, f"{part!r} is cut off or missing"
+KEY_PARTS = [
+    "Alt+Enter eller Ctrl+S gemmer",
+    "Enter: ny linje",
+    "PgUp: forrige spørgsmål",
+    "Ctrl+O: skriv i din editor",
+    "Ctrl+N: ikke relevant",
+    "Ctrl+P: partnerens svar i fuld længde",
+    "tomt svar: spring over",
+    "Ctrl+C: stop (teksten i feltet gemmes som kladde)",
+]
 
 
-def test_the_full_help_is_shown_once_then_a_short_one(screen_term, tjek):
-    screen_term.type(ESC_ENTER, ESC_ENTER)
-    for number in (1, 2):
-        screen_term.prompter.ask(step(tjek, number), None, number == 1)
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_hint_lines_break_only_between_parts_and_words(width):
+    text = hint_lines(KEY_PARTS, width)
 
-    first, second = screen_term.prompts.split("[2/14] Svar:", 1)
-    assert "Ctrl+C: stop" in first
+    lines = text.strip("\n").split("\n")
+    assert all(len(line) <= width - 2 for line in lines), lines
+    for part in KEY_PARTS:
+        assert any(part in line for line in lines), f"{part!r} is broken at {width} columns"
+    assert " · ".join(KEY_PARTS) == " · ".join(line.strip() for line in lines)
+
+
+def test_hint_lines_wrap_a_part_longer_than_the_line_at_a_space():
+    lines = hint_lines(["kort", "et meget langt stykke hjælpetekst der ikke kan stå på én linje"], 30)
+
+    assert lines.split("\n")[1:-1] == [
+        "  kort",
+        "  et meget langt stykke",
+        "  hjælpetekst der ikke kan",
+        "  stå på én linje",
+    ]
+
+
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_the_key_hint_is_shown_whole_at_each_width(terminal, width):
+    term = terminal(answers={FORMAAL: "Et formål"}, screen=True, width=width)
+    term.type(ESC_ENTER)
+    partner = ((asking(term, 1).tool.questions("dele")[0], Answer("Et formål")),)
+
+    term.prompter.ask(asking(term, 1, new_tool=True, partner_answers=partner))
+
+    shown = term.prompts
+    for part in KEY_PARTS:
+        assert part in shown, f"{part!r} is cut off or missing at {width} columns"
+    hint = [line for line in shown.splitlines() if "·" in line]
+    assert hint and all(len(line) <= width for line in hint)
+
+
+def test_the_full_help_is_shown_once_then_a_short_one(terminal):
+    term = terminal(screen=True)
+    term.type(ESC_ENTER, ESC_ENTER)
+    term.prompter.ask(asking(term, 1))
+    first = term.prompts
+    term.prompter.ask(asking(term, 2))
+    second = term.prompts[len(first) :]
+
+    assert "Ctrl+C: stop" in first and "tomt svar: spring over" in first
     assert "Ctrl+C: stop" not in second
-    assert "PgUp: tilbage" in second
+    assert "Alt+Enter eller Ctrl+S gemmer" in second and "PgUp: forrige spørgsmål" in second
+
+
+# --- the tool's introduction and the partner's answers -----------------------------------------------
+
+LONG = "Borgerne træner selv derhjemme med en app, og terapeuten følger med på afstand hver uge"
+PARTNER = {
+    FORMAAL: LONG + "\nAnden linje af svaret",
+    LOESNINGEN: "En app til genoptræning, som borgerne bruger hjemme, og et overblik for terapeuterne",
+    PROCESSEN: Answer("Den kender vi ikke", not_relevant=True),
+}
+
+
+def partner_answers(term):
+    tool = asking(term, 1).tool
+    view = term.session.view()
+    return tuple((q, view.answer(q.id)) for q in tool.questions("dele") if view.answer(q.id))
+
+
+def test_the_tool_intro_summarises_the_partners_answers_one_line_each(terminal):
+    term = terminal(answers=PARTNER)
+    term.type(ESC_ENTER)
+
+    term.prompter.ask(asking(term, 1, new_tool=True, partner_answers=partner_answers(term)))
+
+    lines = term.printed.splitlines()
+    assert "Værktøj: Beskriv innovationen" in lines
+    heading = lines.index("Odense Kommune har svaret på 3 spørgsmål i dette værktøj:")
+    summary = lines[heading + 1 : heading + 4]
+    assert summary[0].startswith("  • Hvad er formålet? Borgerne træner selv")
+    assert summary[1].startswith("  • Hvad går løsningen ud på? En app til genoptræning")
+    assert all(line.rstrip().endswith("…") and len(line) <= 80 for line in summary[:2])
+    assert summary[2].rstrip() == "  • Hvordan forløb processen? Ikke relevant: Den kender vi ikke"
+    assert lines[heading + 4].startswith("(tryk Ctrl+P i svarfeltet")
+    assert "Anden linje af svaret" not in term.printed
+
+
+def test_the_guidance_for_the_side_follows_the_intro(term):
+    term.type(ESC_ENTER)
+
+    term.prompter.ask(asking(term, 3, new_tool=True))
+
+    assert "Værktøj: Fortæl den gode historie" in term.printed
+    assert "Vi vil genbruge" in term.printed
+
+
+def test_ctrl_p_shows_the_partners_answers_in_full_and_keeps_the_text(terminal):
+    term = terminal(answers=PARTNER)
+    term.type("mit svar" + CTRL_P + " videre" + ESC_ENTER)
+
+    reply = term.prompter.ask(asking(term, 1, new_tool=True, partner_answers=partner_answers(term)))
+
+    assert reply == Save("mit svar videre")
+    full = one_line(term.printed.split("(tryk Ctrl+P", 1)[1])
+    assert LONG in full and "Anden linje af svaret" in full
+    assert "og et overblik for terapeuterne" in full
+    assert "Hvordan forløb processen? Ikke relevant: Den kender vi ikke" in full
+
+
+def test_partner_answers_can_be_left_out(terminal):
+    term = terminal(answers=PARTNER, show_partner=False)
+    term.type("mit svar" + CTRL_P + ESC_ENTER)
+
+    reply = term.prompter.ask(asking(term, 1, new_tool=True, partner_answers=partner_answers(term)))
+
+    assert reply == Save("mit svar")
+    assert "Borgerne" not in term.printed and "Odense Kommune har svaret" not in term.printed
+
+
+def test_a_tool_without_questions_is_said_in_danish(terminal):
+    term = terminal(role="dele")
+    tool = term.session.ws.guide.find_phase("tjek").tools[3]
+
+    term.prompter.handle(interview.NoQuestions(tool))
+
+    assert one_line(term.printed) == (
+        "Værktøjet Tjek relevans og timing har ingen spørgsmål for jer (vi vil dele); vi går videre."
+    )
+
+
+def test_phase_intro(term, tjek):
+    term.prompter.phase_intro(tjek, "genbruge")
+
+    assert "Fase 1: Tjek" in term.printed
+    assert "Vi vil genbruge – mål:" in term.printed
 
 
 # --- confirmations and menus -----------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("keys", "answer"), [(ENTER, False), (DOWN + ENTER, True)])
-def test_confirm_delete_keeps_the_answer_unless_chosen(term, tjek, keys, answer):
+def test_confirm_delete_keeps_the_answer_unless_chosen(term, keys, answer):
     term.type(keys)
 
-    assert term.prompter.confirm_delete(step(tjek, 1).question) is answer
+    assert term.prompter.handle(interview.ConfirmDelete(asking(term, 1).question)) is answer
 
 
-def test_confirm_delete_is_asked_in_danish(screen_term, tjek):
-    screen_term.type(DOWN + ENTER)
+def test_confirm_delete_is_asked_in_danish(terminal):
+    term = terminal(screen=True)
+    term.type(DOWN + ENTER)
 
-    screen_term.prompter.confirm_delete(step(tjek, 1).question)
+    term.prompter.confirm_delete(interview.ConfirmDelete(asking(term, 1).question))
 
-    shown = screen_term.prompts
+    shown = term.prompts
     assert "Svaret er tomt. Skal det gemte svar slettes?" in shown
     assert "Nej, behold det gemte svar" in shown and "Ja, slet det" in shown
     assert "(y/N)" not in shown and "Yes" not in shown
@@ -228,187 +560,210 @@ def test_confirm_delete_is_asked_in_danish(screen_term, tjek):
 @pytest.mark.parametrize(
     ("downs", "first", "choice"),
     [
-        (0, True, Review.NEXT),
-        (1, True, Review.EDIT),
-        (2, True, Review.STOP),
-        (2, False, Review.PREVIOUS),
-        (3, False, Review.STOP),
+        (0, True, interview.Review.NEXT),
+        (1, True, interview.Review.EDIT),
+        (2, True, interview.Review.STOP),
+        (2, False, interview.Review.PREVIOUS),
+        (3, False, interview.Review.STOP),
     ],
 )
-def test_review_choices(term, tjek, store, make_project, downs, first, choice):
-    project = store.load(make_project(answers={Q1: "Mit svar"}))
+def test_review_choices(terminal, tjek, downs, first, choice):
+    term = terminal(answers={Q1: "Mit svar"})
     term.type(DOWN * downs + ENTER)
 
-    assert term.prompter.review(tjek.tools[0], "genbruge", project, first) is choice
+    assert term.prompter.handle(interview.ReviewTool(tjek.tools[0], first)) is choice
     assert "Dine svar i Beskriv innovationen (1/2 besvaret)" in term.printed
     assert "Mit svar" in term.printed
     assert "(ikke besvaret)" in term.printed
 
 
-def test_ctrl_c_in_a_menu_interrupts(term, tjek, store, make_project):
-    project = store.load(make_project())
-    term.type(CTRL_C)
+def test_the_review_shows_a_not_relevant_mark_with_its_reason(terminal, tjek):
+    term = terminal(answers={Q1: Answer("Vi har det allerede", not_relevant=True)})
+    term.type(ENTER)
 
-    with pytest.raises(KeyboardInterrupt):
-        term.prompter.review(tjek.tools[0], "genbruge", project, True)
+    term.prompter.review(interview.ReviewTool(tjek.tools[0], True))
+
+    assert "Dine svar i Beskriv innovationen (1/2 besvaret)" in term.printed
+    assert "Ikke relevant: Vi har det allerede" in term.printed
+
+
+@pytest.mark.parametrize(("key", "stop"), [(CTRL_C, KeyboardInterrupt), (CTRL_D, EOFError)])
+def test_ctrl_c_and_ctrl_d_in_a_menu_stop(term, tjek, key, stop):
+    term.type(key)
+
+    with pytest.raises(stop):
+        term.prompter.review(interview.ReviewTool(tjek.tools[0], True))
+
+    assert term.prompter.typed() is None
 
 
 @pytest.mark.parametrize(("downs", "picked"), [(0, Q1), (1, Q2), (2, None)])
-def test_pick_question(term, tjek, store, make_project, downs, picked):
-    project = store.load(make_project())
+def test_pick_question(term, tjek, downs, picked):
     term.type(DOWN * downs + ENTER)
 
-    question = term.prompter.pick_question(tjek.tools[0], "genbruge", project)
+    question = term.prompter.handle(interview.PickQuestion(tjek.tools[0]))
 
     assert (question.id if question else None) == picked
 
 
-def test_resume_offers_continue_first(term, tjek, store, make_project):
-    project = store.load(make_project(answers={Q1: "A"}))
+def test_resume_offers_continue_first_and_names_the_organisation(terminal, tjek):
+    term = terminal(answers={Q1: "A", Q2: Answer("", not_relevant=True)})
     term.type(ENTER)
 
-    assert term.prompter.resume(tjek, "genbruge", project) is Resume.CONTINUE
-    assert "I har besvaret 1 af 14 spørgsmål i fasen Tjek." in term.printed
+    assert term.prompter.handle(interview.ChooseResume(tjek)) is interview.Resume.CONTINUE
+    assert "Ærø Kommune har besvaret 2 af 14 spørgsmål i fasen Tjek." in term.printed
 
 
 @pytest.mark.parametrize(
-    ("downs", "choice"), [(0, Resume.REVIEW_ALL), (1, Resume.PICK_TOOL), (2, Resume.STOP)]
+    ("downs", "choice"),
+    [(0, interview.Resume.REVIEW_ALL), (1, interview.Resume.PICK_TOOL), (2, interview.Resume.STOP)],
 )
-def test_resume_of_a_complete_phase_has_no_continue(term, tjek, store, make_project, downs, choice):
+def test_resume_of_a_complete_phase_has_no_continue(terminal, tjek, downs, choice):
     answers = {q.id: "svar" for q in tjek.questions("genbruge")}
-    project = store.load(make_project(answers=answers))
+    answers[Q1] = Answer("", not_relevant=True)  # a mark counts as done
+    term = terminal(answers=answers)
     term.type(DOWN * downs + ENTER)
 
-    assert term.prompter.resume(tjek, "genbruge", project) is choice
+    assert term.prompter.resume(interview.ChooseResume(tjek)) is choice
+    assert "14 af 14" in term.printed
 
 
-def test_pick_tool_lists_only_tools_with_questions_for_the_side(term, tjek, store, make_project):
-    project = store.load(make_project(role="dele"))
+def test_pick_tool_lists_only_tools_with_questions_for_the_side(terminal, tjek):
+    term = terminal(role="dele", screen=True)
     term.type(DOWN * 3 + ENTER)  # dele has no questions in "Tjek relevans og timing"
 
-    assert term.prompter.pick_tool(tjek, "dele", project).title == "Afstem forventninger"
+    assert term.prompter.pick_tool(interview.PickTool(tjek)).title == "Afstem forventninger"
+    assert "Beskriv innovationen (0/3)" in term.prompts
 
 
-def test_pick_tool_can_be_cancelled(term, tjek, store, make_project):
-    project = store.load(make_project())
+def test_pick_tool_can_be_cancelled(term, tjek):
     term.type(DOWN * 5 + ENTER)
 
-    assert term.prompter.pick_tool(tjek, "genbruge", project) is None
+    assert term.prompter.pick_tool(interview.PickTool(tjek)) is None
 
 
-@pytest.mark.parametrize(("downs", "keep"), [(0, Keep.MINE), (1, Keep.THEIRS), (2, Keep.BOTH)])
-def test_resolve_conflict(term, tjek, downs, keep):
+@pytest.mark.parametrize(
+    ("downs", "reply"),
+    [
+        (0, interview.Keep.MINE),
+        (1, interview.Keep.THEIRS),
+        (2, interview.Both("Deres\n\n--- Også gemt (to udgaver af svaret) ---\n\nMit")),
+    ],
+)
+def test_saved_meanwhile_asks_which_to_keep(term, downs, reply):
     term.type(DOWN * downs + ENTER)
+    step = interview.SavedMeanwhile(asking(term, 1).question, Answer("Mit"), Answer("Deres"))
 
-    assert term.prompter.resolve_conflict(step(tjek, 1).question, "Mit", "Deres") is keep
-    assert "Svaret er blevet ændret et andet sted" in term.printed
+    assert term.prompter.handle(step) == reply
+    assert "Svaret er blevet ændret et andet sted, mens du skrev:" in term.printed
     assert "Mit" in term.printed and "Deres" in term.printed
-
-
-# --- what is printed ---------------------------------------------------------------------------------
-
-
-def test_tool_intro_shows_partner_answers(term, tjek):
-    formaal = tjek.tools[0].questions("dele")[0]
-
-    term.prompter.tool_intro(tjek.tools[0], "genbruge", [(formaal, "Bedre genoptræning")])
-
-    assert "Værktøj: Beskriv innovationen" in term.printed
-    assert "Den anden side (Vi vil dele) har svaret:" in term.printed
-    assert "Bedre genoptræning" in term.printed
-    assert "Vi vil genbruge" in term.printed
-
-
-def test_tool_intro_hides_partner_answers_when_asked(tjek):
-    console = Console(file=io.StringIO(), width=80)
-    formaal = tjek.tools[0].questions("dele")[0]
-
-    QuestionaryPrompter(console, show_partner=False).tool_intro(
-        tjek.tools[0], "genbruge", [(formaal, "Bedre genoptræning")]
-    )
-
-    assert "Bedre genoptræning" not in console.file.getvalue()
-
-
-def test_tool_without_questions_is_said_in_danish(term, tjek):
-    term.prompter.tool_without_questions(tjek.tools[3], "dele")
-
-    assert " ".join(term.printed.split()) == (
-        "Værktøjet Tjek relevans og timing har ingen spørgsmål for jer (vi vil dele); vi går videre."
-    )
-
-
-def test_phase_intro_and_done(term, tjek, store, make_project):
-    project = store.load(make_project(answers={Q1: "A", Q2: "B", Q3: "C"}))
-
-    term.prompter.phase_intro(tjek, "genbruge")
-    term.prompter.phase_done(tjek, "genbruge", project)
-
-    assert "Fase 1: Tjek" in term.printed
-    assert "Vi vil genbruge – mål:" in term.printed
-    assert "Fasen Tjek er gennemgået: 3 af 14 spørgsmål besvaret." in term.printed
 
 
 # --- a whole interview by keystrokes ------------------------------------------------------------------
 
 
-def run_interview(term, guide, store, slug):
-    session = ProjectSession(store, slug, guide.question_ids())
-    Interview(guide, guide.find_phase("tjek"), "genbruge", session, term.prompter).run()
-    return session
-
-
-def test_a_whole_interview_by_keystrokes(term, guide, store, make_project):
-    slug = make_project()
+def test_a_whole_interview_by_keystrokes(term, ws):
     term.type(
         "svar 1" + ESC_ENTER,  # [1/14] answered
         ESC_ENTER,  # [2/14] skipped
         ENTER,  # review: Gå videre
-        "svar 3" + ESC_ENTER,  # [3/14] answered
+        "svar 3" + CTRL_S,  # [3/14] answered with Ctrl+S
         PGUP,  # [4/14] back to [3/14]
         " rettet" + ESC_ENTER,  # [3/14] changed
         "linje 1" + ENTER + "linje 2" + ESC_ENTER,  # [4/14] two lines
         DOWN * 3 + ENTER,  # review: Stop her
     )
 
-    run_interview(term, guide, store, slug)
+    done = run_interview(term)
 
-    assert saved_answers(store, slug) == {Q1: "svar 1", Q3: "svar 3 rettet", Q4: "linje 1\nlinje 2"}
-    text = store.path_for(slug).read_text(encoding="utf-8")
-    assert f"  {Q4}: |-\n    linje 1\n    linje 2\n" in text
+    assert done.stopped
+    assert saved(ws, term.slug) == {Q1: "svar 1", Q3: "svar 3 rettet", Q4: "linje 1\nlinje 2"}
+    assert f"{Q4}:\n        tekst: |-\n          linje 1\n          linje 2\n" in project_text(ws, term.slug)
     assert term.printed.count("[3/14] Hvad begejstrer dig mest") == 2
     assert "Dine svar i Fortæl den gode historie (2/2 besvaret)" in term.printed
     assert "svar 3 rettet" in term.printed
-    assert "Fasen Tjek er gennemgået" not in term.printed
+    assert drafts(ws, term.slug) == {}
 
 
-def test_ctrl_c_mid_tool_keeps_the_earlier_answers(term, guide, store, make_project):
-    slug = make_project()
+def test_ctrl_c_mid_tool_keeps_the_earlier_answers(term, ws):
     term.type("svar 1" + ESC_ENTER + "halvt svar" + CTRL_C)
 
     with pytest.raises(KeyboardInterrupt):
-        run_interview(term, guide, store, slug)
+        run_interview(term)
 
-    assert saved_answers(store, slug) == {Q1: "svar 1"}
+    assert saved(ws, term.slug) == {Q1: "svar 1"}
 
 
-def test_resume_by_keystrokes_continues_at_the_first_unanswered(term, guide, store, make_project):
-    slug = make_project(answers={Q1: "svar 1", Q3: "svar 3"})
+def test_text_left_with_pgup_comes_back_as_a_draft(term, ws):
+    term.type(
+        "svar 1" + ESC_ENTER,  # [1/14]
+        "halvt" + ENTER + "skrevet" + PGUP,  # [2/14] typed, then back
+        ESC_ENTER,  # [1/14] kept as it is
+        " og færdigt" + ESC_ENTER,  # [2/14] the draft is in the field; finished and saved
+        DOWN * 2 + ENTER,  # review: Stop her
+    )
+
+    run_interview(term)
+
+    assert saved(ws, term.slug) == {Q1: "svar 1", Q2: "halvt\nskrevet og færdigt"}
+    assert drafts(ws, term.slug) == {}
+    assert one_line(term.printed).count("Du har en kladde til dette spørgsmål") == 1
+
+
+def test_a_draft_survives_until_the_answer_is_saved(term, ws):
+    term.type("svar 1" + ESC_ENTER + "halvt skrevet" + PGUP + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):
+        run_interview(term)  # stopped at [1/14], whose field holds its saved answer
+
+    assert drafts(ws, term.slug) == {draft_key(ws, term.slug, Q2): "halvt skrevet"}
+    assert saved(ws, term.slug) == {Q1: "svar 1"}
+
+
+def test_not_relevant_in_a_whole_interview(term, ws):
+    term.type(
+        CTRL_N + "Vi har ikke behovet" + ENTER,  # [1/14] not relevant, with a reason
+        CTRL_N + ENTER,  # [2/14] not relevant
+        DOWN * 2 + ENTER,  # review: Stop her
+    )
+
+    run_interview(term)
+
+    assert saved(ws, term.slug) == {Q1: (NOT_RELEVANT, "Vi har ikke behovet"), Q2: (NOT_RELEVANT, "")}
+    assert "Dine svar i Beskriv innovationen (2/2 besvaret)" in term.printed
+    assert "Ikke relevant: Vi har ikke behovet" in term.printed
+
+
+def test_ctrl_p_works_at_every_question_of_the_tool(terminal, ws):
+    term = terminal(answers=PARTNER)
+    term.type(
+        ESC_ENTER,  # [1/14] skipped
+        "x" + CTRL_P + ESC_ENTER,  # [2/14] the partner's answers in full, then saved
+        DOWN * 2 + ENTER,  # review: Stop her
+    )
+
+    run_interview(term)
+
+    assert "Anden linje af svaret" in term.printed
+    assert saved(ws, term.slug)[Q2] == "x"
+
+
+def test_resume_by_keystrokes_continues_at_the_first_unanswered(terminal, ws):
+    term = terminal(answers={Q1: "svar 1", Q3: "svar 3"})
     term.type(
         ENTER,  # Fortsæt ved første ubesvarede
         "svar 2" + ESC_ENTER,  # [2/14]
         DOWN * 2 + ENTER,  # review (first tool): Stop her
     )
 
-    run_interview(term, guide, store, slug)
+    run_interview(term)
 
     assert "[1/14]" not in term.printed
     assert "[2/14] Har I de samme behov?" in term.printed
-    assert saved_answers(store, slug) == {Q1: "svar 1", Q2: "svar 2", Q3: "svar 3"}
+    assert saved(ws, term.slug) == {Q1: "svar 1", Q2: "svar 2", Q3: "svar 3"}
 
 
-def test_markup_and_escape_codes_in_an_answer_are_saved_and_shown_as_typed(term, guide, store, make_project):
-    slug = make_project()
+def test_markup_and_escape_codes_in_an_answer_are_saved_and_shown_as_typed(term, ws):
     answer = "[bold]x[/] :warning: \x1b[31m"
     term.type(
         PASTE_START + answer + PASTE_END + ESC_ENTER,  # pasted, as a user would
@@ -416,27 +771,26 @@ def test_markup_and_escape_codes_in_an_answer_are_saved_and_shown_as_typed(term,
         DOWN * 2 + ENTER,  # review: Stop her
     )
 
-    run_interview(term, guide, store, slug)
+    run_interview(term)
 
-    assert saved_answers(store, slug) == {Q1: answer}
+    assert saved(ws, term.slug) == {Q1: answer}
     review = term.printed.split("Dine svar i Beskriv innovationen", 1)[1]
     assert "[bold]x[/] :warning: ␛[31m" in review
     assert "\x1b" not in term.printed
     assert "⚠" not in term.printed
 
 
-def test_partner_answers_and_markup_are_shown_literally_in_the_tool_intro(term, guide, store, make_project):
-    slug = make_project(answers={FORMAAL: "[red]rød[/red] \x1b]0;titel\x07 :smile:"})
+def test_partner_answers_and_markup_are_shown_literally_in_the_tool_intro(terminal):
+    term = terminal(answers={FORMAAL: "[red]rød[/red] \x1b]0;titel\x07 :smile:"})
     term.type(ESC_ENTER + ESC_ENTER + DOWN * 2 + ENTER)
 
-    run_interview(term, guide, store, slug)
+    run_interview(term)
 
     assert "[red]rød[/red] ␛]0;titel␇ :smile:" in term.printed
     assert "\x1b" not in term.printed and "\x07" not in term.printed
 
 
-def test_cancelling_an_edit_returns_to_the_review(term, guide, store, make_project):
-    slug = make_project()
+def test_cancelling_an_edit_returns_to_the_review(term, ws):
     term.type(
         "svar 1" + ESC_ENTER + ESC_ENTER,  # [1/14] answered, [2/14] skipped
         DOWN + ENTER,  # review: Ret et svar
@@ -444,36 +798,125 @@ def test_cancelling_an_edit_returns_to_the_review(term, guide, store, make_proje
         DOWN * 2 + ENTER,  # review again: Stop her
     )
 
-    run_interview(term, guide, store, slug)
+    run_interview(term)
 
     assert term.printed.count("Dine svar i Beskriv innovationen") == 2
-    assert saved_answers(store, slug) == {Q1: "svar 1"}
+    assert saved(ws, term.slug) == {Q1: "svar 1"}
 
 
-def test_cancelling_the_tool_choice_on_resume_stops(term, guide, store, make_project):
-    slug = make_project(answers={Q1: "svar 1"})
+def test_cancelling_the_tool_choice_on_resume_stops(terminal, ws):
+    term = terminal(answers={Q1: "svar 1"})
     term.type(
         DOWN * 2 + ENTER,  # resume: Vælg et værktøj
         DOWN * 5 + ENTER,  # which tool: Fortryd
     )
 
-    run_interview(term, guide, store, slug)
+    done = run_interview(term)
 
+    assert done.stopped
     assert "[1/14]" not in term.printed and "[2/14]" not in term.printed
-    assert saved_answers(store, slug) == {Q1: "svar 1"}
+    assert saved(ws, term.slug) == {Q1: "svar 1"}
 
 
-def test_deleting_a_saved_answer_by_keystrokes(term, guide, store, make_project):
-    slug = make_project(answers={Q1: "svar 1", Q2: "svar 2"})
+def test_deleting_a_saved_answer_by_keystrokes(terminal, ws):
+    term = terminal(answers={Q1: "svar 1", Q2: "svar 2"})
     term.type(
         DOWN + ENTER,  # resume: Gennemgå alle spørgsmål
-        "\x15" + ESC_ENTER,  # [1/14] Ctrl-U empties it, then submit
+        CTRL_U + ESC_ENTER,  # [1/14] Ctrl-U empties it, then submit
         ENTER,  # slet? Nej, behold det gemte svar
-        "\x15" + ESC_ENTER,  # [2/14] emptied as well
+        CTRL_U + ESC_ENTER,  # [2/14] emptied as well
         DOWN + ENTER,  # slet? Ja, slet det
         DOWN * 2 + ENTER,  # review: Stop her
     )
 
-    run_interview(term, guide, store, slug)
+    run_interview(term)
 
-    assert saved_answers(store, slug) == {Q1: "svar 1"}
+    assert saved(ws, term.slug) == {Q1: "svar 1"}
+
+
+# --- 'spredning fase' in a terminal (in-process): what an interrupt keeps ------------------------------
+
+
+@pytest.fixture
+def fase_in_terminal(monkeypatch, run_cli):
+    """Run 'spredning fase ...' in-process with its prompts reading keys from a pipe."""
+    monkeypatch.setattr("spredning.cli.commands.fase.is_interactive", lambda: True)
+
+    def run(keys: str, *argv: str):
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            pipe.send_text(keys)
+            pipe.close()
+            return run_cli("fase", *argv)
+
+    return run
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_fase_stopped_in_the_field_keeps_the_text_as_a_draft_and_says_so(fase_in_terminal, ws, key):
+    slug = new_project(ws)
+
+    code, out, err = fase_in_terminal("svar 1" + ESC_ENTER + "to linjer" + ENTER + "skrevet" + key, "tjek")
+
+    assert code == 130
+    message = one_line(err)
+    assert "Afbrudt. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in message
+    assert "Teksten i svarfeltet er gemt som kladde og står klar, næste gang du åbner spørgsmålet." in message
+    assert "Fortsæt senere med:" in message and "fase tjek --rolle genbruge" in message
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q2): "to linjer\nskrevet"}
+    assert saved(ws, slug) == {Q1: "svar 1"}
+
+    code, out, err = fase_in_terminal(ENTER + ESC_ENTER + DOWN * 2 + ENTER, "tjek")  # continue, save
+
+    assert code == 0, err
+    assert "Du har en kladde til dette spørgsmål" in one_line(out)
+    assert saved(ws, slug) == {Q1: "svar 1", Q2: "to linjer\nskrevet"}
+    assert drafts(ws, slug) == {}
+
+
+def test_fase_stopped_while_giving_a_reason_keeps_that_text_as_the_draft(fase_in_terminal, ws):
+    slug = new_project(ws)
+
+    code, _, err = fase_in_terminal("langt svar" + CTRL_N + " eller grund" + CTRL_C, "tjek")
+
+    assert code == 130
+    assert "Teksten i svarfeltet er gemt som kladde" in one_line(err)
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "langt svar eller grund"}
+    assert saved(ws, slug) == {}
+
+
+def test_fase_stopped_with_nothing_new_in_the_field_keeps_no_draft(fase_in_terminal, ws):
+    slug = new_project(ws, answers={Q1: "svar 1"})
+
+    code, _, err = fase_in_terminal(DOWN + ENTER + CTRL_C, "tjek")  # review all; stop at [1/14]
+
+    assert code == 130
+    assert "kladde" not in err
+    assert drafts(ws, slug) == {}
+
+
+def test_fase_stopped_in_a_menu_says_nothing_of_a_draft(fase_in_terminal, ws):
+    slug = new_project(ws)
+
+    code, _, err = fase_in_terminal("svar 1" + ESC_ENTER + ESC_ENTER + CTRL_C, "tjek")  # at the review
+
+    assert code == 130
+    assert "Afbrudt. Dine svar er gemt: 1 af 14" in one_line(err)
+    assert "kladde" not in err
+    assert drafts(ws, slug) == {}
+
+
+def test_fase_counts_not_relevant_as_done(fase_in_terminal, ws):
+    new_project(ws)
+
+    code, out, _ = fase_in_terminal(
+        CTRL_N + "ikke her" + ENTER + "svar" + ESC_ENTER + DOWN * 2 + ENTER, "tjek"
+    )
+
+    assert code == 0
+    assert "Stoppet: 2 af 14 spørgsmål i fasen Tjek er besvaret." in one_line(out)
+
+
+def test_keys_catalogue_matches_the_hint_parts():
+    # the parts the width tests check are the catalogue's words, so they test what users see
+    keys = ["save", "newline", "back", "editor", "not-relevant", "partner", "skip", "stop"]
+    assert [t(f"keys.{key}") for key in keys] == KEY_PARTS

@@ -70,9 +70,13 @@ class Session:
 
         def save(project: Project, state: LocalState):
             fresh = project.entry(slot)
+            wanted = content or Answer()
             if _same(fresh, expected):
-                project = project.with_entry(slot, history.edited(fresh, content or Answer(), state.copy))
+                project = project.with_entry(slot, history.edited(fresh, wanted, state.copy))
                 state = _with_draft(state, slot_key(slot), "")
+                fresh = None
+            elif fresh is not None and not fresh.in_conflict and fresh.answer.same_content(wanted):
+                state = _with_draft(state, slot_key(slot), "")  # saved meanwhile, word for word
                 fresh = None
             return project, state, (fresh, project, state)
 

@@ -124,6 +124,7 @@ class InterviewPrompter:
         self.io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
         self.app = None  # the prompt being shown, to read its text on an interrupt
         self.question: Question | None = None
+        self.answer: Answer | None = None  # the question's saved answer: not worth a draft
         self.last_saved_draft = 0.0
 
     def _select(self, message: str, choices: list[Choice], default=None):
@@ -154,12 +155,14 @@ class InterviewPrompter:
             self._tool_intro(step)
         self.console.print()
         self.console.print(render.question_block(step.position, step.question, indent=0, total=step.total))
-        self.question = step.question
+        self.question, self.answer = step.question, step.answer
         typed = (
             step.draft
             if step.draft is not None
             else (step.answer.text if step.answer and not step.answer.not_relevant else "")
         )
+        # marked "not relevant" already: marking it again starts from the reason given then
+        marked = step.answer.text if step.answer is not None and step.answer.not_relevant else ""
         if step.draft is not None:
             self.console.print(Text(t("interview.draft-offered"), style="yellow"))
         elif step.answer is not None and step.answer.not_relevant:
@@ -171,7 +174,7 @@ class InterviewPrompter:
                 typed = reply.draft
                 continue
             if isinstance(reply, Marked):
-                return interview.NotRelevant(self._reason(reply.typed))
+                return interview.NotRelevant(self._reason(reply.typed if reply.typed.strip() else marked))
             if isinstance(reply, _Expand):
                 self.console.print(
                     render_project.partner_answers(self._view, self.role, step.partner_answers, expanded=True)
@@ -211,9 +214,16 @@ class InterviewPrompter:
             key_bindings=self._keys(step),
             **self.io,
         )
+        question.application.current_buffer.on_text_changed += self._autosave
+        reply = self._watched(question)
+        return reply if not isinstance(reply, str) else interview.Save(reply)
+
+    def _watched(self, question):
+        """Ask, keeping the field's text within reach: for typed() on an interrupt and on SIGHUP.
+
+        After an interrupt `app` stays set, so the caller can still read what was typed.
+        """
         self.app = question.application
-        buffer = self.app.current_buffer
-        buffer.on_text_changed += self._autosave
         previous = signal.getsignal(signal.SIGHUP) if hasattr(signal, "SIGHUP") else None
         if previous is not None:
             signal.signal(signal.SIGHUP, self._hang_up)
@@ -223,7 +233,7 @@ class InterviewPrompter:
             if previous is not None:
                 signal.signal(signal.SIGHUP, previous)
         self.app = None
-        return reply if not isinstance(reply, str) else interview.Save(reply)
+        return reply
 
     def _keys(self, step: interview.Ask):
         return merge_key_bindings(
@@ -244,24 +254,29 @@ class InterviewPrompter:
         if self.question is not None and now - self.last_saved_draft >= AUTOSAVE_SECONDS:
             self.last_saved_draft = now
             with contextlib.suppress(Exception):  # never let a draft stop the typing
-                self.keep_draft(self.question, buffer.text)
+                self.keep_draft(self.question, interview.draft_of(buffer.text, self.answer))
 
     def _hang_up(self, signum, frame) -> None:
         """The terminal closed: keep what was typed as a draft, then end (exit code 129)."""
         typed = self.typed()
-        if typed and self.question is not None:
+        if typed is not None and self.question is not None:
             with contextlib.suppress(Exception):
-                self.keep_draft(self.question, typed)
+                self.keep_draft(self.question, interview.draft_of(typed, self.answer))
         os._exit(128 + signum)
 
     def _reason(self, typed: str) -> str:
-        return questionary.text(
+        """The reason for "not relevant", asked in a field that starts with the answer's text.
+
+        It is watched like the answer field, so its text becomes the draft on Ctrl+C or SIGHUP.
+        """
+        question = questionary.text(
             t("interview.not-relevant-reason"),
             default=typed,
             style=STYLE,
             instruction=t("interview.not-relevant-help"),
             **self.io,
-        ).unsafe_ask()
+        )
+        return self._watched(question)
 
     def confirm_delete(self, step: interview.ConfirmDelete) -> bool:
         """Delete the saved answer? (a select: questionary.confirm shows an English "(y/N)")."""

@@ -126,10 +126,24 @@ def partner_answers(
             parts.append(hanging("•", question.text, 2, "italic"))
             parts.append(answer_text(answer, 4))
         else:
-            first = answer.text.strip().splitlines()[0] if answer.text.strip() else t("answer.not-relevant")
-            short = first if len(first) <= 60 else first[:57].rstrip() + "…"
-            parts.append(hanging("•", f"{question.text} {short}", 2, "dim"))
+            parts.append(_summary_line(question, answer))
     return Group(*parts)
+
+
+def _summary_line(question: Question, answer: Answer) -> Text:
+    """One answer on one line: the question and the start of the answer, cut with '…' at the edge."""
+    first = answer.text.strip().splitlines()[0] if answer.text.strip() else ""
+    if answer.not_relevant:
+        first = t("answer.not-relevant-because", reason=first) if first else t("answer.not-relevant")
+    return Text.assemble(
+        "  ",
+        ("• ", "dim"),
+        plain(question.text, "italic"),
+        " ",
+        plain(first, "dim"),
+        no_wrap=True,
+        overflow="ellipsis",
+    )
 
 
 def saved_meanwhile(question: Question, mine: Answer | None, theirs: Answer | None) -> RenderableType:

@@ -73,7 +73,11 @@ class Both(NamedTuple):
 
 
 class Ask(NamedTuple):
-    """Ask one question. `new_tool` says the tool is entered now (show its introduction)."""
+    """Ask one question. `new_tool` says the tool is entered now (show its introduction).
+
+    `partner_answers` are the other side's answers in this tool, at every question of it, so the
+    front end can show them again on request; it summarises them only when the tool is entered.
+    """
 
     tool: Tool
     question: Question
@@ -158,6 +162,17 @@ def normalise(text: str) -> str:
     return "\n".join(line.rstrip(" \t") for line in lines).strip()
 
 
+def draft_of(typed: str | None, answer: Answer | None) -> str:
+    """What to keep as a question's draft when the user leaves the field with `typed` in it.
+
+    Nothing ("") when the field is blank or holds just the saved answer: a draft is only ever
+    text that would otherwise be lost, never a copy of the answer.
+    """
+    text = normalise(typed or "")
+    saved = answer.text if answer is not None and not answer.not_relevant else ""
+    return (typed or "") if text and text != saved else ""
+
+
 class Interview:
     """Walk one side through one phase, tool by tool; `step()` and `reply()` drive it."""
 
@@ -182,6 +197,19 @@ class Interview:
         if self.pending is None:
             self.pending = self._next_step()
         return self.pending
+
+    def keep_typed(self, typed: str | None) -> bool:
+        """The user stopped (Ctrl+C, a closed terminal) with `typed` in the answer field.
+
+        The field's text becomes the draft of the question being asked (a blank field or the
+        saved answer leaves none); returns True when a draft was kept. None: no field was shown.
+        """
+        step = self.pending
+        if typed is None or not isinstance(step, Ask):
+            return False
+        draft = draft_of(typed, step.answer)
+        self.recorder.keep_draft(step.question, draft)
+        return bool(draft)
 
     def reply(self, value) -> None:
         """The user's reply to the current step."""
@@ -243,7 +271,7 @@ class Interview:
             view.answer(question.id),
             self.recorder.draft(question),
             new_tool,
-            partner if new_tool else (),
+            partner,
             position == 1,
         )
 
@@ -279,9 +307,7 @@ class Interview:
     def _answered(self, step: Ask, value) -> None:
         question = step.question
         if isinstance(value, Back):
-            typed = normalise(value.draft)
-            saved = step.answer.text if step.answer and not step.answer.not_relevant else ""
-            self.recorder.keep_draft(question, value.draft if typed and typed != saved else "")
+            self.recorder.keep_draft(question, draft_of(value.draft, step.answer))
             self._back()
             return
         if isinstance(value, NotRelevant):
@@ -319,13 +345,15 @@ class Interview:
     def _deleted(self, step: ConfirmDelete, value: bool) -> None:
         if value:
             self._save(step.question, Answer())
-        else:
+        else:  # the saved answer stays; the text the user emptied out is not wanted either
+            self.recorder.keep_draft(step.question, "")
             self._move_on(self.phase.tools[self.tool_index].questions(self.role))
 
     def _settled(self, step: SavedMeanwhile, value) -> None:
         question, mine = self.saving or (step.question, step.mine)
         self.saving = None
-        if value is Keep.THEIRS:
+        if value is Keep.THEIRS:  # the user's text is given up: no draft of it stays behind
+            self.recorder.keep_draft(question, "")
             self._move_on(self.phase.tools[self.tool_index].questions(self.role))
             return
         content = Answer(text=normalise(value.text)) if isinstance(value, Both) else (mine or Answer())

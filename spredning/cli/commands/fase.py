@@ -117,10 +117,7 @@ def _interview(
         while not isinstance(step := machine.step(), Done):
             machine.reply(prompter.handle(step))
     except (KeyboardInterrupt, EOFError):
-        typed = prompter.typed() if prompter.app is not None else None
-        kept = bool(typed and typed.strip() and prompter.question is not None)
-        if kept:
-            session.keep_draft(prompter.question, typed)
+        kept = machine.keep_typed(prompter.typed())
         done = progress(session.view(), phase.questions(role))
         raise Interrupted(
             "fase.interrupted",

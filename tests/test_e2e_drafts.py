@@ -1,0 +1,216 @@
+"""End to end: text typed into an answer survives a closed terminal and Ctrl+C as a draft.
+
+The installed `spredning` runs in a pseudo-terminal (pexpect) and is answered as a person would;
+what counts is what is in the files afterwards and what the next run offers.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import stat
+import subprocess
+import time
+
+import pexpect
+import pytest
+import yaml
+from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, TIMEOUT
+
+pytestmark = pytest.mark.e2e
+
+Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
+SLUG = "aeroe-kommune"
+DRAFT_KEY = f"{SLUG}/{Q1}"  # a reusing organisation's answer: PARTNER/QUESTION
+TYPED = "Første linje af svaret" + ENTER + "og den anden linje"
+DRAFT = "Første linje af svaret\nog den anden linje"
+CTRL_O = "\x0f"
+START = [
+    "--navn",
+    "Ærø Kommune",
+    "--rolle",
+    "genbruge",
+    "--deler",
+    "Odense Kommune",
+    "--genbruger",
+    "Ærø Kommune",
+]
+
+
+def plain(text: str) -> str:
+    """Terminal output without colour and cursor codes, all blank space as single spaces."""
+    return " ".join(ANSI.sub("", text).split())
+
+
+@pytest.fixture
+def home(tmp_path):
+    return tmp_path / "hjem"
+
+
+@pytest.fixture
+def env(tmp_path, home) -> dict[str, str]:
+    """A person's environment: a terminal of 80x40, their projects and home inside tmp_path."""
+    assert COMMAND.is_file(), f"the installed command is missing: {COMMAND}"
+    (tmp_path / "home").mkdir()
+    return {
+        "PATH": f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "HOME": str(tmp_path / "home"),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TERM": "xterm",
+        "COLUMNS": "80",
+        "LINES": "40",
+        "SPREDNING_HJEM": str(home),
+        "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect never answers the cursor position request
+    }
+
+
+@pytest.fixture
+def spawn(env):
+    """Start `spredning ARGS...` in a pseudo-terminal; every expect times out after 10 s."""
+    children = []
+
+    def start(*args: str, **extra_env: str) -> pexpect.spawn:
+        child = pexpect.spawn(
+            str(COMMAND),
+            list(args),
+            env={**env, **extra_env},
+            encoding="utf-8",
+            dimensions=(40, 80),
+            timeout=TIMEOUT,
+        )
+        child.logfile_read = io.StringIO()
+        children.append(child)
+        return child
+
+    yield start
+    for child in children:
+        if child.isalive():
+            child.terminate(force=True)
+
+
+@pytest.fixture
+def project(env):
+    """A project whose reusing side is this computer, made without a terminal."""
+    made = subprocess.run(
+        [str(COMMAND), "start", *START],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT * 3,
+    )
+    assert made.returncode == 0, made.stderr
+    return SLUG
+
+
+def finish(child: pexpect.spawn) -> tuple[int, str]:
+    """Wait for the command to end; return its exit status and all it wrote (plain text)."""
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus, plain(child.logfile_read.getvalue())
+
+
+def drafts(home) -> dict:
+    state = yaml.safe_load((home / ".spredning" / f"{SLUG}.yaml").read_text(encoding="utf-8"))
+    return state.get("kladder") or {}
+
+
+def answers(home) -> dict:
+    """The reusing organisation's answers in the project file: question id -> text."""
+    data = yaml.safe_load((home / f"{SLUG}.yaml").read_text(encoding="utf-8"))
+    section = data["svar"]["genbruge"][SLUG]
+    return {qid: value["tekst"] for qid, value in section.items() if value and "tekst" in value}
+
+
+def type_answer(child: pexpect.spawn, position: str, keys: str, shown: str) -> None:
+    """Wait for question `position` (like "1/14"), type `keys`, and wait until `shown` is drawn."""
+    child.expect_exact(f"[{position}]")
+    child.expect_exact("Svar:")
+    child.send(keys)
+    child.expect_exact(shown)
+
+
+def wait_for_exit(child: pexpect.spawn) -> int | None:
+    """The exit status once the child has ended (None: killed by a signal); gives up after TIMEOUT."""
+    deadline = time.monotonic() + TIMEOUT
+    while child.ptyproc.isalive():
+        if time.monotonic() > deadline:
+            child.ptyproc.kill(signal.SIGKILL)
+            pytest.fail("the command did not end after its terminal closed")
+        time.sleep(0.02)
+    return child.ptyproc.exitstatus
+
+
+def the_draft_is_offered_and_saved(spawn, home) -> str:
+    """Open the phase again: the draft is in the field; save it as the answer, then stop."""
+    child = spawn("fase", "tjek")
+    child.expect_exact("[1/14]")
+    child.expect_exact("Du har en kladde til dette spørgsmål")
+    child.expect_exact("og den anden linje")  # pre-filled in the field
+    child.send(ESC_ENTER)
+    child.expect_exact("[2/14]")
+    child.expect_exact("Svar:")
+    child.send(ESC_ENTER)
+    child.expect_exact("Hvad vil du nu?")
+    child.send(DOWN * 2 + ENTER)  # Stop her (alt er gemt)
+    status, output = finish(child)
+    assert status == 0, output
+    assert answers(home) == {Q1: DRAFT}
+    assert drafts(home) == {}
+    return output
+
+
+@pytest.mark.parametrize("how", ["the terminal closes", "SIGHUP"])
+def test_text_typed_when_the_terminal_closes_is_kept_as_a_draft(spawn, project, home, how):
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", TYPED, "og den anden linje")
+
+    if how == "SIGHUP":
+        child.kill(signal.SIGHUP)
+    else:  # as when the window is closed: the terminal side goes away and the kernel hangs up
+        child.ptyproc.fileobj.close()
+    status = wait_for_exit(child)
+
+    assert status == 128 + signal.SIGHUP
+    assert drafts(home) == {DRAFT_KEY: DRAFT}
+    assert answers(home) == {}  # a draft is not an answer
+    the_draft_is_offered_and_saved(spawn, home)
+
+
+def test_ctrl_c_after_typing_keeps_the_draft_and_says_so(spawn, project, home):
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", TYPED, "og den anden linje")
+    child.send(CTRL_C)
+
+    status, output = finish(child)
+
+    assert status == 130, output
+    assert "Afbrudt. Dine svar er gemt: 0 af 14 spørgsmål i fasen Tjek" in output
+    assert "Teksten i svarfeltet er gemt som kladde og står klar, næste gang du åbner spørgsmålet." in output
+    assert "Fortsæt senere med: spredning fase tjek --rolle genbruge" in output
+    assert "Fejl:" not in output and "Traceback" not in output
+    assert drafts(home) == {DRAFT_KEY: DRAFT}
+    assert answers(home) == {}
+    the_draft_is_offered_and_saved(spawn, home)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_writes_the_answer_in_the_editor(spawn, project, home, tmp_path):
+    editor = tmp_path / "stub-editor"
+    editor.write_text("#!/bin/sh\nprintf 'Fra editoren\\nover to linjer\\n' > \"$1\"\n", encoding="utf-8")
+    editor.chmod(editor.stat().st_mode | stat.S_IXUSR)
+    child = spawn("fase", "tjek", VISUAL=str(editor))
+    type_answer(child, "1/14", "udkast" + CTRL_O, "over to linjer")
+    child.send(ESC_ENTER)
+    child.expect_exact("[2/14]")
+    child.expect_exact("Svar:")
+    child.send(CTRL_C)
+
+    status, output = finish(child)
+
+    assert status == 130, output
+    assert answers(home) == {Q1: "Fra editoren\nover to linjer"}
+    assert re.search(r"Dine svar er gemt: 1 af 14", output)
