@@ -7,8 +7,8 @@ import pytest
 from spredning import __version__
 from spredning.core.content import default_guide_dir, load_guide
 from spredning.core.errors import ContentError
-from spredning.i18n import render
 from spredning.core.model import ROLES, other_role
+from spredning.i18n import render
 
 
 def squash(text: str) -> str:

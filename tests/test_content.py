@@ -9,8 +9,8 @@ import pytest
 
 from spredning.core.content import default_guide_dir, load_guide
 from spredning.core.errors import ContentError
-from spredning.i18n import render
 from spredning.core.model import ROLES
+from spredning.i18n import render
 
 PHASE_IDS = ["tjek", "test", "tilpas", "fjern", "brug", "hoest"]
 PHASE_NAMES = ["Tjek", "Test", "Tilpas", "Fjern", "Brug", "Høst"]

@@ -156,7 +156,7 @@ class Exchange(RuleBasedStateMachine):
         return path
 
     def _import(self, copy: str, path: Path) -> None:
-        _, sender, receiver, snapshot = next(f for f in self.files if f[0] == path)
+        _, sender, _receiver, snapshot = next(f for f in self.files if f[0] == path)
         ws = self.workspaces[copy]
         plan = exchange.plan_import(ws, exchange.read_incoming(ws, path), None)
         exchange.apply_import(ws, plan, {})
@@ -214,7 +214,7 @@ class Exchange(RuleBasedStateMachine):
     @rule(copy=st.sampled_from(COPIES), data=st.data())
     def import_any_file(self, copy, data):
         """An organisation imports any earlier file: its own, a stale one, the same twice."""
-        allowed = [f for f in self.files if f[2] == copy or f[1] == copy or copy == "S" and f[2] == "S"]
+        allowed = [f for f in self.files if f[2] == copy or f[1] == copy or (copy == "S" and f[2] == "S")]
         if not allowed:
             return
         path = data.draw(st.sampled_from([f[0] for f in allowed]))

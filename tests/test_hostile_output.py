@@ -13,7 +13,6 @@ import json
 import pytest
 
 from spredning.core import yamlio
-from spredning.core.store import ACTIVE_FILE
 
 SLUG = "fjendtlig"
 
