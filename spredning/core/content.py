@@ -70,7 +70,7 @@ class _Checker:
         self.file_label = file_label
         self.problems = problems
 
-    def problem(self, path: str, key: str, **params: object) -> None:
+    def problem(self, path: str, key: str, /, **params: object) -> None:
         self.problems.append(_problem(self.file_label, path, key, **params))
 
     def mapping(self, value, path: str, keys: dict[str, bool]) -> dict | None:
@@ -134,7 +134,7 @@ def _kind(value) -> Message:
     return Message(f"content.kind.{kinds.get(type(value), 'empty')}")
 
 
-def _problem(file_label: str, path: str, key: str, **params: object) -> Message:
+def _problem(file_label: str, path: str, key: str, /, **params: object) -> Message:
     """One problem: the file, the path inside it (may be empty) and what is wrong."""
     return message(
         "content.problem-at" if path else "content.problem",
