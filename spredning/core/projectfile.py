@@ -158,7 +158,7 @@ def split_markers(text: str) -> tuple[str, str]:
     return "".join(ours), "".join(theirs)
 
 
-def _problem(path: Path, key: str, **params: object) -> ProjectFileError:
+def _problem(path: Path, key: str, /, **params: object) -> ProjectFileError:
     return ProjectFileError("project.problem", path=path, problem=message(key, **params))
 
 
