@@ -246,7 +246,7 @@ def _facts(data: dict, path: Path, keys: Sequence[str]) -> dict:
     _known_keys(facts, keys, path, "projekt.")
     result: dict[str, object] = {
         key: _text(facts[key], path, f"projekt.{key}")
-        for key in ("navn", "beskrivelse", "deler", "rolle", "eksempel")
+        for key in ("navn", "deler", "rolle", "eksempel")
         if key in facts
     }
     if "beskrivelse" in facts:  # a description may be longer, and span lines
