@@ -339,16 +339,17 @@ class _Reader:
             or ("tekst" in item and "begrundelse" in item)
         ):
             raise _problem(self.path, "project.bad-entry", id=question_id)
-        answer = Answer(text=text.strip(), not_relevant=marked == "ja")
+        exact = Answer(text=text, not_relevant=marked == "ja")
+        answer = exact._replace(text=text.strip())
         version = item.get("version")
         parsed = history.parse(version) if isinstance(version, str) else None
         if version is not None and parsed is None:
             raise _problem(self.path, "project.bad-version", id=question_id)
-        if parsed is None or parsed[0] is None:
-            return self._edited(answer) if check_edit else answer
-        check, vector = parsed
+        check, vector = parsed if parsed is not None else (None, ())
+        if check is not None and check == history.checksum(exact):  # as written: the text exactly
+            return exact._replace(version=vector)
         answer = answer._replace(version=vector)
-        if check_edit and check != history.checksum(answer):
+        if check_edit and check != history.checksum(answer):  # no checksum, or not this text
             return self._edited(answer)
         return answer
 
