@@ -528,7 +528,16 @@ def _without_end_marker(text: str) -> str:
 def serialise(
     project: Project, layout: Layout, path: Path, exchange: Mapping[str, str] | None = None
 ) -> bytes:
-    """The file's new bytes; text that cannot be written (a lone surrogate) is an error, not a crash."""
+    """The file's new bytes; text that cannot be written (a lone surrogate) is an error, not a crash.
+
+    Facts the reader would refuse (a name on two lines, say) are refused here, so a file that was
+    written can always be read again.
+    """
+    try:
+        facts = _facts({"projekt": _facts_data(project)}, path, FACT_KEYS)
+        _partners(facts.get("genbrugere", {}), path)
+    except ProjectFileError as exc:
+        raise SpredningError("project.cannot-write", path=path, problem=exc.params["problem"]) from None
     try:
         return project_text(project, layout, exchange).encode("utf-8")
     except UnicodeEncodeError as exc:
