@@ -18,6 +18,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
+from spredning.core.errors import Message
 from spredning.core.textsafe import clean
 from spredning.i18n import t
 
@@ -88,6 +89,8 @@ def say(key: str, /, style: str = "", **params: object) -> Text:
 def _cleaned(value: object) -> object:
     if isinstance(value, str):
         return clean(value)
+    if isinstance(value, Message):  # a nested reason stays a Message, its own parameters cleaned
+        return Message(value.key, {name: _cleaned(item) for name, item in value.params.items()})
     if isinstance(value, list | tuple):
         return [_cleaned(item) for item in value]
     return value
