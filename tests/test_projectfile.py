@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from spredning import i18n
 from spredning.core import history, projectfile
 from spredning.core.errors import ProjectFileError, SpredningError
-from spredning.core.model import SHARING, Answer, Entry, Layout, Partner, Project
+from spredning.core.model import ROLES, SHARING, Answer, Entry, Layout, Partner, Project
 from spredning.core.store import Store
 
 X = "tjek.beskriv.dele.x"
@@ -67,13 +67,13 @@ any_text = st.one_of(
     st.lists(st.one_of(st.sampled_from(TRAPS), st.text(any_char, max_size=8)), max_size=5).map("".join),
 )
 one_line = st.text(any_char, min_size=1, max_size=40).map(str.strip).filter(lambda t: t and "\n" not in t)
-copy_id = st.from_regex(r"[a-z0-9]{1,16}", fullmatch=True)
+ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
+word = st.text(ALNUM, min_size=1, max_size=8)
+copy_id = st.text(ALNUM, min_size=1, max_size=16)
 version = st.dictionaries(copy_id, st.integers(1, 999_999_999), max_size=4).map(
     lambda d: tuple(sorted(d.items()))
 )
-partner_key = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True).filter(
-    lambda k: k != SHARING
-)
+partner_key = st.lists(word, min_size=1, max_size=3).map("-".join).filter(lambda k: k != SHARING)
 # "not relevant" with its reason, or a text (empty: a deleted answer, its history kept)
 answer = st.builds(
     lambda text, not_relevant, version: Answer(text, not_relevant, version),
@@ -86,12 +86,14 @@ other = st.builds(  # a conflicting version kept beside the answer, and where it
     answer,
     st.one_of(st.just(""), st.just(SHARING), partner_key),
 )
-entry = st.builds(lambda a, others: Entry(a, tuple(others)), answer, st.lists(other, max_size=3))
-unknown_id = st.from_regex(r"fremtid\.[a-z]{1,8}\.(dele|genbruge)\.[a-z0-9-]{1,12}", fullmatch=True)
+entry = st.builds(lambda a, others: Entry(a, tuple(others)), answer, st.lists(other, max_size=2))
+unknown_id = st.builds(
+    "fremtid.{}.{}.{}".format, word, st.sampled_from(ROLES), st.text(ALNUM + "-", min_size=1)
+)
 
 
 def section(order: tuple[str, ...]):
-    return st.dictionaries(st.one_of(st.sampled_from(order), unknown_id), entry, max_size=5)
+    return st.dictionaries(st.one_of(st.sampled_from(order), unknown_id), entry, max_size=4)
 
 
 @st.composite
@@ -112,7 +114,7 @@ def projects(draw) -> Project:
     )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(original=projects())
 @example(original=project(shared={X: Entry(Answer(" foran og bagved\n", version=(("a", 1),)))}))
 @example(original=project(shared={X: Entry(Answer("  ", version=(("a", 1),)))}))  # blank: kept as written
