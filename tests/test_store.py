@@ -1,23 +1,100 @@
-"""store.py: slugs, project files on disk, saving answers under the lock, the active project."""
+"""store.py: slugs, project files on disk, transactions under the lock, the active project, the index.
+
+Errors are catalogue keys; the tests read them as the user does, through the catalogue.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import stat
 from pathlib import Path
 
 import pytest
 import yaml
 
+from spredning import i18n
+from spredning.core import history, index, local, projectfile, yamlio
 from spredning.core import store as store_module
 from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
-from spredning.core.model import Project
-from spredning.core.store import Store, home_dir, slugify
+from spredning.core.fileio import BACKUP_INFIX
+from spredning.core.model import Answer, Entry, Partner, Project, layout, side_of, slugify
+from spredning.core.store import Store, Summary, home_dir
 
 INTERESSANT = "tjek.beskriv-innovationen.genbruge.interessant"
 SAMME_BEHOV = "tjek.beskriv-innovationen.genbruge.samme-behov"
-BEGEJSTRER = "tjek.fortael-den-gode-historie.genbruge.begejstrer"
 GODKENDE = "tjek.afstem-forventninger.genbruge.godkende"
+FORMAAL = "tjek.beskriv-innovationen.dele.formaal"
+LOESNINGEN = "tjek.beskriv-innovationen.dele.loesningen"
 FROM_NEWER_GUIDE = "fremtid.nyt-vaerktoej.genbruge.nyt-spoergsmaal"
+PARTNER = "aeroe-kommune"
+
+
+@pytest.fixture
+def store(tmp_path, guide) -> Store:
+    """A Store on $SPREDNING_HJEM (tmp_path/hjem) with the shipped guide's layout."""
+    return Store(tmp_path / "hjem", layout(guide))
+
+
+@pytest.fixture
+def make_project(store, guide):
+    """Create a project (the sharing side Odense, one partner Ærø) in the store; return its slug."""
+
+    def make(name: str = "Ærø Kommune", answers: dict[str, str] | None = None) -> str:
+        shared, dialogue = {}, {}
+        for qid, text in (answers or {}).items():
+            section = dialogue if side_of(qid) == "genbruge" else shared
+            section[qid] = Entry(Answer(text, version=(("aaaaaaaa", 1),)))
+        project = Project(
+            id=projectfile.new_id(),
+            slug=slugify(name),
+            name=name,
+            description="Digital genoptræning",
+            sharing_org="Odense Kommune",
+            partners=(Partner(PARTNER, "Ærø Kommune"),),
+            guide_edition=guide.edition,
+            shared=shared,
+            dialogues={PARTNER: dialogue},
+        )
+        store.create(project)
+        return project.slug
+
+    return make
+
+
+def words(exc: SpredningError) -> str:
+    """An error as the user reads it."""
+    return i18n.render(exc.message)
+
+
+def hint(exc: SpredningError) -> str:
+    """The hint the front end shows under an error."""
+    return i18n.t(exc.hint or f"{exc.key}.hint", **exc.params)
+
+
+def slot_of(qid: str) -> tuple[str, str]:
+    return (PARTNER, qid) if side_of(qid) == "genbruge" else ("", qid)
+
+
+def save(store: Store, slug: str, qid: str, text: str, not_relevant: bool = False) -> Entry | None:
+    """Save one answer as the interview does: a new version by this copy, in one transaction.
+
+    Returns the entry the change found on disk.
+    """
+    slot = slot_of(qid)
+
+    def change(project: Project, state):
+        found = project.entry(slot)
+        new = history.edited(found, Answer(text, not_relevant), state.copy)
+        return project.with_entry(slot, new), state, found
+
+    return store.transact(slug, change)
+
+
+def texts(store: Store, slug: str) -> dict[str, str]:
+    """The answers given (not deleted) in the project, by question id."""
+    project = store.load(slug)
+    return {qid: e.answer.text for (_, qid), e in project.entries() if not e.answer.empty}
 
 
 def saved(store: Store, slug: str) -> dict:
@@ -26,12 +103,8 @@ def saved(store: Store, slug: str) -> dict:
 
 
 def leftovers(folder: Path) -> list[str]:
-    """Files in the folder that are neither projects, the active marker nor lock files."""
-    return sorted(
-        p.name
-        for p in folder.iterdir()
-        if not (p.suffix == ".yaml" or p.name == store_module.ACTIVE_FILE or p.name.endswith(".lock"))
-    )
+    """Files in the folder that are neither projects nor the hidden helper folder."""
+    return sorted(p.name for p in folder.iterdir() if not (p.suffix == ".yaml" or p.name == local.FOLDER))
 
 
 # --- slugify and path_for ---------------------------------------------------------------------
@@ -63,12 +136,14 @@ def test_slugify_keeps_slugs_short_without_a_trailing_dash():
 
 
 @pytest.mark.parametrize(
-    "bad", ["", "../etc", "a/b", "Aeroe", "-a", "a-", "a--b", "æø", "a.yaml", ".aktivt-projekt"]
+    "bad", ["", "../etc", "a/b", "Aeroe", "-a", "a-", "a--b", "æø", "a.yaml", ".aktivt-projekt", "x" * 61]
 )
 def test_path_for_rejects_slugs_that_could_leave_the_folder(store, bad):
     with pytest.raises(UsageProblem) as caught:
         store.path_for(bad)
-    assert "ikke et gyldigt projektnavn" in caught.value.message
+
+    assert caught.value.key == "store.bad-name"
+    assert words(caught.value) == i18n.t("store.bad-name", name=yamlio.shown(bad))
 
 
 def test_path_for_a_good_slug_is_inside_the_folder(store):
@@ -79,41 +154,55 @@ def test_path_for_a_good_slug_is_inside_the_folder(store):
 
 
 def test_create_and_load_round_trip(store, guide):
-    answers = {GODKENDE: "Direktionen", INTERESSANT: "Ja, meget", FROM_NEWER_GUIDE: "Ukendt"}
+    version = (("0123abcd", 2),)
     project = Project(
-        slug="aeroe-kommune",
-        name="Ærø Kommune",
-        description="Digital genoptræning",
+        id=projectfile.new_id(),
+        slug="genoptraening",
+        name="Genoptræning",
+        description="Digital genoptræning\nmed video",
         sharing_org="Odense Kommune",
-        reusing_orgs=("Ærø Kommune", "Faaborg"),
-        role="genbruge",
+        partners=(Partner(PARTNER, "Ærø Kommune"), Partner("samsoe", "Samsø")),
         guide_edition=guide.edition,
-        answers=answers,
+        shared={
+            LOESNINGEN: Entry(Answer("Løsningen", version=version)),
+            FORMAAL: Entry(Answer("Ikke aktuelt", True, version=version)),
+        },
+        dialogues={
+            PARTNER: {
+                FROM_NEWER_GUIDE: Entry(Answer("Ukendt", version=version)),
+                GODKENDE: Entry(Answer("Direktionen", version=version)),
+                INTERESSANT: Entry(Answer("Ja", version=version), (Answer("Nej", source="dele"),)),
+            },
+            "samsoe": {},
+        },
     )
 
-    path = store.create(project, guide.question_ids())
+    path = store.create(project)
 
-    assert path == store.home / "aeroe-kommune.yaml"
-    loaded = store.load("aeroe-kommune")
-    assert loaded == project
-    assert list(saved(store, "aeroe-kommune")["svar"]) == [INTERESSANT, GODKENDE, FROM_NEWER_GUIDE]
-    assert list(loaded.answers) == [INTERESSANT, GODKENDE, FROM_NEWER_GUIDE]
+    assert path == store.home / "genoptraening.yaml"
+    assert store.load("genoptraening") == project
+    data = saved(store, "genoptraening")
+    dialogue = [qid for qid, item in data["svar"]["genbruge"][PARTNER].items() if item]
+    assert dialogue == [INTERESSANT, GODKENDE, FROM_NEWER_GUIDE]  # guide order, unknown ones last
 
 
-def test_created_file_has_format_and_only_the_facts_given(store, make_project):
-    slug = make_project(role=None)
+def test_a_created_file_is_format_2_with_a_line_for_every_question(store, guide, make_project):
+    slug = make_project()
 
     data = saved(store, slug)
+    text = store.path_for(slug).read_text(encoding="utf-8")
 
-    assert data["format"] == 1
-    assert "format: 1\n" in store.path_for(slug).read_text(encoding="utf-8")
+    assert text.startswith("format: '2'\n")
+    assert data["format"] == "2" and projectfile.ID_PATTERN.match(data["id"])
     assert data["projekt"] == {
         "navn": "Ærø Kommune",
         "beskrivelse": "Digital genoptræning",
         "deler": "Odense Kommune",
-        "genbrugere": ["Ærø Kommune"],
+        "genbrugere": {PARTNER: "Ærø Kommune"},
     }
-    assert not data.get("svar")  # only the two side headings, no answers
+    assert data["svar"]["dele"] == dict.fromkeys(store.layout.shared)  # every place there, all empty
+    assert data["svar"]["genbruge"] == {PARTNER: dict.fromkeys(store.layout.dialogue)}
+    assert f"\n    {FORMAAL}:\n" in text  # an unanswered question: its id with nothing after it
 
 
 def test_creating_an_existing_project_fails_and_leaves_the_file(store, make_project):
@@ -123,23 +212,32 @@ def test_creating_an_existing_project_fails_and_leaves_the_file(store, make_proj
     with pytest.raises(SpredningError) as caught:
         make_project(answers={})
 
-    assert "findes allerede et projekt" in caught.value.message
-    assert "aeroe-kommune" in caught.value.message
-    assert "spredning projekt brug aeroe-kommune" in caught.value.hint
+    assert caught.value.key == "store.exists"
+    assert words(caught.value) == i18n.t("store.exists", slug=slug, path=store.path_for(slug))
+    assert f"projekt brug {slug}" in hint(caught.value)
     assert store.path_for(slug).read_bytes() == before
+
+
+def test_creating_writes_this_computers_state_beside_it(store, make_project):
+    slug = make_project()
+
+    assert local.state_path(store.home, slug).is_file()
+    assert not store.local(slug).fresh
 
 
 def test_slugs_lists_only_project_files(store, make_project):
     make_project("Ærø Kommune")
     make_project("Ålborg Øst")
     (store.home / "noter.txt").write_text("ikke et projekt", encoding="utf-8")
-    (store.home / "Ikke Et Slug.yaml").write_text("format: 1", encoding="utf-8")
+    (store.home / "Ikke Et Slug.yaml").write_text("format: '2'", encoding="utf-8")
+    (store.home / "aeroe-kommune.yaml.bak-20240101-120000").write_text("x", encoding="utf-8")
+    (store.home / "mappe.yaml").mkdir()
 
-    assert store.slugs() == ["aalborg-oest", "aeroe-kommune"]
+    assert store.slugs() == ["aalborg-oest", "aeroe-kommune"]  # not the helper files in .spredning/
 
 
-def test_slugs_of_a_missing_folder_is_empty(tmp_path):
-    assert Store(tmp_path / "findes-ikke").slugs() == []
+def test_slugs_of_a_missing_folder_is_empty(tmp_path, guide):
+    assert Store(tmp_path / "findes-ikke", layout(guide)).slugs() == []
 
 
 def test_find_accepts_name_or_slug_and_names_known_projects(store, make_project):
@@ -149,136 +247,159 @@ def test_find_accepts_name_or_slug_and_names_known_projects(store, make_project)
     assert store.find("aeroe-kommune") == "aeroe-kommune"
     with pytest.raises(SpredningError) as caught:
         store.find("Samsø")
-    assert "findes ikke" in caught.value.message
-    assert "aeroe-kommune" in caught.value.hint
+    assert caught.value.key == "store.not-found"
+    assert words(caught.value) == i18n.t("store.not-found", name="Samsø", home=store.home)
+    assert "aeroe-kommune" in hint(caught.value)
+    with pytest.raises(UsageProblem) as caught:
+        store.find("   ")
+    assert caught.value.key == "store.empty-name"
 
 
-def test_loading_a_missing_project_is_a_danish_error(store):
-    with pytest.raises(SpredningError, match="findes ikke"):
+def test_loading_a_missing_project_names_the_file(store):
+    with pytest.raises(SpredningError) as caught:
         store.load("ingen-her")
 
+    assert caught.value.key == "project.missing"
+    assert words(caught.value) == i18n.t("project.missing", path=store.path_for("ingen-her"))
 
-# --- save_answers --------------------------------------------------------------------------------
+
+# --- transactions -------------------------------------------------------------------------------
 
 
-def test_save_answers_writes_the_changed_answers_in_guide_order(store, guide, make_project):
+def test_a_transaction_writes_the_change_in_guide_order(store, make_project):
     slug = make_project(answers={GODKENDE: "Direktionen"})
 
-    conflicts = store.save_answers(slug, {INTERESSANT: "Ja"}, {INTERESSANT: None}, guide.question_ids())
+    found = save(store, slug, INTERESSANT, "Ja")
 
-    assert conflicts == []
-    assert list(saved(store, slug)["svar"].items()) == [(INTERESSANT, "Ja"), (GODKENDE, "Direktionen")]
-
-
-def test_save_answers_leaves_answers_it_was_not_given(store, guide, make_project):
-    slug = make_project(answers={INTERESSANT: "Ja", SAMME_BEHOV: "Nej"})
-
-    store.save_answers(slug, {SAMME_BEHOV: "Delvist"}, {SAMME_BEHOV: "Nej"}, guide.question_ids())
-
-    assert saved(store, slug)["svar"] == {INTERESSANT: "Ja", SAMME_BEHOV: "Delvist"}
+    assert found is None
+    items = saved(store, slug)["svar"]["genbruge"][PARTNER]
+    assert [qid for qid, item in items.items() if item] == [INTERESSANT, GODKENDE]
+    assert items[INTERESSANT]["tekst"] == "Ja"
+    copy = store.local(slug).copy
+    assert store.load(slug).entry(slot_of(INTERESSANT)) == Entry(Answer("Ja", version=((copy, 1),)))
 
 
-def test_save_without_a_change_does_not_rewrite_the_file(store, guide, make_project):
+def test_a_transaction_leaves_answers_it_did_not_change(store, make_project):
+    slug = make_project(answers={INTERESSANT: "Ja", SAMME_BEHOV: "Nej", FORMAAL: "Formålet"})
+    before = store.load(slug)
+
+    save(store, slug, SAMME_BEHOV, "Delvist")
+
+    after = store.load(slug)
+    assert texts(store, slug) == {INTERESSANT: "Ja", SAMME_BEHOV: "Delvist", FORMAAL: "Formålet"}
+    assert after.entry(slot_of(INTERESSANT)) == before.entry(slot_of(INTERESSANT))  # history too
+    assert after.shared == before.shared
+
+
+def test_a_transaction_returns_what_the_change_returns(store, make_project):
+    slug = make_project()
+
+    assert store.transact(slug, lambda project, state: (project, state, "resultat")) == "resultat"
+
+
+def test_a_transaction_without_a_change_does_not_rewrite_the_file(store, make_project):
     slug = make_project(answers={INTERESSANT: "Ja"})
     path = store.path_for(slug)
     os.utime(path, ns=(1_000_000_000, 1_000_000_000))
     inode = path.stat().st_ino
 
-    conflicts = store.save_answers(slug, {INTERESSANT: "Ja"}, {INTERESSANT: "Ja"}, guide.question_ids())
+    store.transact(slug, lambda project, state: (project, state, None))
 
-    assert conflicts == []
     assert path.stat().st_mtime_ns == 1_000_000_000
     assert path.stat().st_ino == inode
 
 
-def test_save_rereads_the_file_so_another_writers_answer_survives(tmp_path, guide, make_project):
+def test_a_failing_change_writes_nothing(store, make_project):
+    slug = make_project(answers={INTERESSANT: "Ja"})
+    before = store.path_for(slug).read_bytes()
+
+    def change(project, state):
+        raise SpredningError("partner.exists", name="Ærø")
+
+    with pytest.raises(SpredningError):
+        store.transact(slug, change)
+
+    assert store.path_for(slug).read_bytes() == before
+
+
+def test_a_transaction_rereads_the_file_so_another_writers_answer_survives(tmp_path, guide, make_project):
     home = tmp_path / "hjem"
     slug = make_project()
-    mine, theirs = Store(home), Store(home)
-    shown = mine.load(slug)
+    mine, theirs = Store(home, layout(guide)), Store(home, layout(guide))
+    mine.open(slug)
 
-    theirs.save_answers(slug, {SAMME_BEHOV: "Deres svar"}, {SAMME_BEHOV: None}, guide.question_ids())
-    conflicts = mine.save_answers(
-        slug, {INTERESSANT: "Mit svar"}, {INTERESSANT: shown.answer(INTERESSANT)}, guide.question_ids()
-    )
+    save(theirs, slug, SAMME_BEHOV, "Deres svar")
+    save(mine, slug, INTERESSANT, "Mit svar")
 
-    assert conflicts == []
-    assert saved(mine, slug)["svar"] == {INTERESSANT: "Mit svar", SAMME_BEHOV: "Deres svar"}
+    assert texts(mine, slug) == {INTERESSANT: "Mit svar", SAMME_BEHOV: "Deres svar"}
 
 
-def test_save_returns_a_conflict_when_the_answer_changed_on_disk(tmp_path, guide, make_project):
+def test_a_change_sees_the_answer_someone_saved_meanwhile(tmp_path, guide, make_project):
+    """What lets the interview ask "they saved meanwhile: keep theirs or yours?" instead of overwriting."""
     home = tmp_path / "hjem"
     slug = make_project(answers={INTERESSANT: "Første udgave"})
-    mine, theirs = Store(home), Store(home)
-    shown = mine.load(slug).answer(INTERESSANT)
+    mine, theirs = Store(home, layout(guide)), Store(home, layout(guide))
+    shown = mine.open(slug).project.entry(slot_of(INTERESSANT))
 
-    theirs.save_answers(slug, {INTERESSANT: "Deres udgave"}, {INTERESSANT: shown}, guide.question_ids())
-    conflicts = mine.save_answers(
-        slug,
-        {INTERESSANT: "Min udgave", SAMME_BEHOV: "Ja"},
-        {INTERESSANT: shown, SAMME_BEHOV: None},
-        guide.question_ids(),
-    )
+    save(theirs, slug, INTERESSANT, "Deres udgave")
+    found = save(mine, slug, INTERESSANT, "Min udgave")
 
-    assert conflicts == [store_module.SaveConflict(INTERESSANT, "Deres udgave")]
-    assert saved(mine, slug)["svar"] == {INTERESSANT: "Deres udgave", SAMME_BEHOV: "Ja"}
+    assert shown.answer.text == "Første udgave"
+    assert found.answer.text == "Deres udgave"
+    assert history.compare(found.answer.version, shown.answer.version) is history.Order.AFTER
 
 
-def test_a_conflict_also_when_the_answer_was_removed_on_disk(tmp_path, guide, make_project):
-    home = tmp_path / "hjem"
-    slug = make_project(answers={INTERESSANT: "Første udgave"})
-    Store(home).save_answers(slug, {INTERESSANT: None}, {INTERESSANT: "Første udgave"}, guide.question_ids())
-
-    conflicts = Store(home).save_answers(
-        slug, {INTERESSANT: "Min udgave"}, {INTERESSANT: "Første udgave"}, guide.question_ids()
-    )
-
-    assert conflicts == [store_module.SaveConflict(INTERESSANT, None)]
-    assert INTERESSANT not in (saved(Store(home), slug).get("svar") or {})
-
-
-def test_no_conflict_when_disk_already_holds_the_same_new_answer(store, guide, make_project):
-    slug = make_project(answers={INTERESSANT: "Samme"})
-
-    conflicts = store.save_answers(slug, {INTERESSANT: "Samme"}, {INTERESSANT: None}, guide.question_ids())
-
-    assert conflicts == []
-
-
-def test_none_removes_an_answer(store, guide, make_project):
+def test_deleting_an_answer_keeps_its_history(store, make_project):
+    """A deletion is a change like any other: it must reach a partner, so its version stays."""
     slug = make_project(answers={INTERESSANT: "Ja", SAMME_BEHOV: "Nej"})
 
-    store.save_answers(slug, {INTERESSANT: None}, {INTERESSANT: "Ja"}, guide.question_ids())
+    save(store, slug, INTERESSANT, "")
 
-    assert saved(store, slug)["svar"] == {SAMME_BEHOV: "Nej"}
-    assert store.load(slug).answer(INTERESSANT) is None
+    entry = store.load(slug).entry(slot_of(INTERESSANT))
+    assert entry.answer.empty
+    assert entry.answer.version == tuple(sorted((("aaaaaaaa", 1), (store.local(slug).copy, 1))))
+    assert store.load(slug).dialogue(Partner(PARTNER, "Ærø Kommune")).answer(INTERESSANT) is None
+    item = saved(store, slug)["svar"]["genbruge"][PARTNER][INTERESSANT]
+    assert list(item) == ["version"]
+    assert texts(store, slug) == {SAMME_BEHOV: "Nej"}
 
 
-def test_answers_of_a_newer_guide_are_kept_on_save(store, guide, make_project):
+def test_not_relevant_with_its_reason_is_kept(store, make_project):
+    slug = make_project()
+
+    save(store, slug, INTERESSANT, "Vi har ingen borgere i målgruppen", not_relevant=True)
+
+    answer = store.load(slug).entry(slot_of(INTERESSANT)).answer
+    assert (answer.text, answer.not_relevant) == ("Vi har ingen borgere i målgruppen", True)
+    item = saved(store, slug)["svar"]["genbruge"][PARTNER][INTERESSANT]
+    assert (item["ikke-relevant"], item["begrundelse"]) == ("ja", "Vi har ingen borgere i målgruppen")
+
+
+def test_answers_of_a_newer_guide_are_kept_on_save(store, make_project):
     slug = make_project(answers={FROM_NEWER_GUIDE: "Fra en nyere guide", GODKENDE: "Direktionen"})
 
-    store.save_answers(slug, {INTERESSANT: "Ja"}, {INTERESSANT: None}, guide.question_ids())
+    save(store, slug, INTERESSANT, "Ja")
 
-    assert list(saved(store, slug)["svar"].items()) == [
+    items = saved(store, slug)["svar"]["genbruge"][PARTNER]
+    assert [(qid, item["tekst"]) for qid, item in items.items() if item] == [
         (INTERESSANT, "Ja"),
         (GODKENDE, "Direktionen"),
         (FROM_NEWER_GUIDE, "Fra en nyere guide"),
     ]
 
 
-def test_file_is_readable_yaml_with_literal_blocks_and_danish_letters(store, guide, make_project):
+def test_file_is_readable_yaml_with_literal_blocks_and_danish_letters(store, make_project):
     slug = make_project()
     answer = "Første linje om Ærø\nAnden linje: æøå ÆØÅ\n\n- punkt"
 
-    store.save_answers(slug, {INTERESSANT: answer}, {INTERESSANT: None}, guide.question_ids())
+    save(store, slug, INTERESSANT, answer)
 
     text = store.path_for(slug).read_text(encoding="utf-8")
-    assert f"  {INTERESSANT}: |-\n    Første linje om Ærø\n    Anden linje: æøå ÆØÅ\n" in text
+    assert f"      {INTERESSANT}:\n        tekst: |-\n          Første linje om Ærø\n" in text
     assert "navn: Ærø Kommune" in text
     assert "\\x" not in text and "\\u" not in text
-    assert "format: 1\n" in text
-    assert saved(store, slug)["svar"][INTERESSANT] == answer
-    assert store.load(slug).answer(INTERESSANT) == answer
+    assert saved(store, slug)["svar"]["genbruge"][PARTNER][INTERESSANT]["tekst"] == answer
+    assert texts(store, slug)[INTERESSANT] == answer
 
 
 @pytest.mark.parametrize(
@@ -294,67 +415,87 @@ def test_file_is_readable_yaml_with_literal_blocks_and_danish_letters(store, gui
         "# x",
         "'quoted'",
         "[bold]x[/] :warning:",
-        "   indrykket\nlinje",
+        "   ind\nlinje",
     ],
 )
-def test_answers_that_look_like_yaml_come_back_as_typed(store, guide, make_project, tricky):
+def test_answers_that_look_like_yaml_come_back_as_typed(store, make_project, tricky):
     slug = make_project()
 
-    store.save_answers(slug, {INTERESSANT: tricky}, {INTERESSANT: None}, guide.question_ids())
+    save(store, slug, INTERESSANT, tricky)
 
-    assert store.load(slug).answer(INTERESSANT) == tricky
+    assert texts(store, slug)[INTERESSANT] == tricky
 
 
-def test_no_temp_files_are_left_after_saves(store, guide, make_project):
+def test_no_temp_files_are_left_after_saves(store, make_project):
     slug = make_project()
     store.set_active(slug)
     for number in range(5):
-        store.save_answers(
-            slug,
-            {INTERESSANT: f"Svar {number}"},
-            {INTERESSANT: None} if number == 0 else {INTERESSANT: f"Svar {number - 1}"},
-            guide.question_ids(),
-        )
+        save(store, slug, INTERESSANT, f"Svar {number}")
 
     assert leftovers(store.home) == []
-    assert store.load(slug).answer(INTERESSANT) == "Svar 4"
+    assert [p.name for p in local.folder(store.home).iterdir() if p.name.endswith(".tmp")] == []
+    assert texts(store, slug)[INTERESSANT] == "Svar 4"
+    assert store.load(slug).entry(slot_of(INTERESSANT)).answer.version == ((store.local(slug).copy, 5),)
 
 
-def test_a_held_lock_gives_a_danish_error_and_saves_nothing(store, guide, make_project, monkeypatch):
+def test_a_held_lock_says_so_and_saves_nothing(store, make_project, monkeypatch):
     import filelock
 
     slug = make_project()
     before = store.path_for(slug).read_bytes()
     monkeypatch.setattr(store_module, "LOCK_TIMEOUT_SECONDS", 0.2)
-    other = filelock.FileLock(str(store.home / f".{slug}.yaml.lock"))
+    lock_path = local.folder(store.home) / f"{slug}.lock"
+    other = filelock.FileLock(str(lock_path))
     other.acquire()
     try:
         with pytest.raises(SpredningError) as caught:
-            Store(store.home).save_answers(
-                slug, {INTERESSANT: "Ja"}, {INTERESSANT: None}, guide.question_ids()
-            )
+            save(Store(store.home, store.layout), slug, INTERESSANT, "Ja")
     finally:
         other.release()
 
-    assert "optaget af en anden proces" in caught.value.message
-    assert "ikke gemt" in caught.value.hint
+    assert caught.value.key == "store.busy"
+    assert words(caught.value) == i18n.t("store.busy", path=store.path_for(slug), lock=lock_path)
+    assert hint(caught.value) == i18n.t("store.busy.hint")
     assert store.path_for(slug).read_bytes() == before
+
+
+# --- an answer edited by hand counts as this copy's change ---------------------------------------
+
+
+def test_an_answer_edited_in_the_file_becomes_a_new_version_of_this_copy(store, make_project):
+    slug = make_project(answers={INTERESSANT: "Fra programmet"})
+    path = store.path_for(slug)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("tekst: Fra programmet", "tekst: Rettet i hånden"),
+        encoding="utf-8",
+    )
+    copy = store.local(slug).copy
+
+    opened = store.open(slug).project.entry(slot_of(INTERESSANT)).answer
+    save(store, slug, SAMME_BEHOV, "Ja")  # any save writes the edit with its new version
+
+    assert opened == Answer("Rettet i hånden", version=tuple(sorted((("aaaaaaaa", 1), (copy, 1)))))
+    assert store.load(slug).entry(slot_of(INTERESSANT)).answer == opened  # no longer "edited"
+    assert store.last_backup is not None  # and the hand-edited file was kept first
+    assert "Rettet i hånden" in store.last_backup.read_text(encoding="utf-8")
 
 
 # --- broken files ---------------------------------------------------------------------------------
 
+GOOD_HEAD = "format: '2'\nid: 5b0c7f9e-1c2d-4e3f-8a9b-0c1d2e3f4a5b\nprojekt:\n  navn: X\n"
 BROKEN = {
-    "ugyldig-yaml": "format: 1\nprojekt: {navn: [\n",
-    "nyere-format": "format: 99\nprojekt:\n  navn: Fremtiden\n",
+    "ugyldig-yaml": "format: '2'\nprojekt: {navn: [\n",
+    "nyere-format": "format: '99'\nprojekt:\n  navn: Fremtiden\n",
     "ingen-format": "projekt:\n  navn: Uden format\n",
-    "en-liste": "- format: 1\n- projekt\n",
+    "en-liste": "- format: '2'\n- projekt\n",
     "kun-tekst": "bare en tekst\n",
-    "projekt-tekst": "format: 1\nprojekt: Ærø\n",
-    "svar-liste": "format: 1\nprojekt:\n  navn: X\nsvar:\n  - a\n  - b\n",
-    "svar-ikke-tekst": "format: 1\nprojekt:\n  navn: X\nsvar:\n  a.b.c.d:\n    - x\n",
-    "ukendt-noegle": "format: 1\nprojekt:\n  navn: X\nhemmelig: ja\n",
-    "forkert-rolle": "format: 1\nprojekt:\n  navn: X\n  rolle: begge\n",
-    "ikke-utf8": "format: 1\nprojekt:\n  navn: \xe6r\xf8\n",
+    "projekt-tekst": "format: '2'\nprojekt: Ærø\n",
+    "svar-liste": GOOD_HEAD + "svar:\n  - a\n  - b\n",
+    "svar-ikke-tekst": GOOD_HEAD + f"svar:\n  dele:\n    {FORMAAL}:\n      - x\n",
+    "ukendt-noegle": GOOD_HEAD + "hemmelig: ja\n",
+    "forkert-rolle": "format: '1'\nprojekt:\n  navn: X\n  rolle: begge\n",
+    "ikke-utf8": "format: '2'\nprojekt:\n  navn: \xe6r\xf8\n",
+    "git-konflikt": GOOD_HEAD + "<<<<<<< HEAD\nsvar: {}\n=======\nsvar: ''\n>>>>>>> anden\n",
 }
 
 
@@ -372,8 +513,9 @@ def test_a_broken_file_is_a_project_file_error_naming_it(store, slug):
     with pytest.raises(ProjectFileError) as caught:
         store.load(slug)
 
-    assert str(store.path_for(slug)) in caught.value.message
-    assert caught.value.hint
+    assert caught.value.params["path"] == store.path_for(slug)
+    assert str(store.path_for(slug)) in words(caught.value)
+    assert i18n.has(f"{caught.value.key}.hint")
 
 
 def test_a_newer_format_says_to_update(store):
@@ -382,19 +524,21 @@ def test_a_newer_format_says_to_update(store):
     with pytest.raises(ProjectFileError) as caught:
         store.load("nyere-format")
 
-    assert "nyere udgave af spredning" in caught.value.message
-    assert "format 99" in caught.value.message
-    assert "Opdatér spredning" in caught.value.hint
+    assert caught.value.key == "project.newer-format"
+    assert words(caught.value) == i18n.t(
+        "project.newer-format", path=store.path_for("nyere-format"), version="99", known=2
+    )
+    assert hint(caught.value) == i18n.t("project.newer-format.hint")
 
 
 @pytest.mark.parametrize("slug", sorted(BROKEN))
-def test_a_broken_file_is_never_overwritten_by_a_save(store, guide, slug):
+def test_a_broken_file_is_never_overwritten_by_a_save(store, slug):
     raw = write_broken(store, slug, BROKEN[slug])
 
     with pytest.raises(ProjectFileError) as caught:
-        store.save_answers(slug, {INTERESSANT: "Ja"}, {INTERESSANT: None}, guide.question_ids())
+        save(store, slug, INTERESSANT, "Ja")
 
-    assert str(store.path_for(slug)) in caught.value.message
+    assert str(store.path_for(slug)) in words(caught.value)
     assert store.path_for(slug).read_bytes() == raw
     assert leftovers(store.home) == []
 
@@ -405,29 +549,164 @@ def test_summaries_yield_the_error_of_a_broken_file(store, make_project):
 
     results = dict(store.summaries(store.slugs()))
 
-    assert isinstance(results["aeroe-kommune"], store_module.ProjectSummary)
+    assert isinstance(results["aeroe-kommune"], Summary)
     assert results["aeroe-kommune"].name == "Ærø Kommune"
     assert isinstance(results["en-liste"], ProjectFileError)
+
+
+def test_a_file_with_git_conflict_markers_is_rewritten_from_the_merge_with_a_backup(store, make_project):
+    slug = make_project(answers={INTERESSANT: "Fælles"})
+    path = store.path_for(slug)
+    clean = path.read_text(encoding="utf-8")
+    line = "        tekst: Fælles\n"
+    ours, theirs = line.replace("Fælles", "Vores"), line.replace("Fælles", "Deres")
+    marked = clean.replace(line, f"<<<<<<< HEAD\n{ours}=======\n{theirs}>>>>>>> anden\n")
+    path.write_text(marked, encoding="utf-8")
+    with pytest.raises(ProjectFileError) as caught:
+        store.open(slug)
+    assert caught.value.key == "project.git-conflict"
+
+    def merge(raw: bytes, where: Path, copy: str) -> Project:
+        ours, _theirs = projectfile.split_markers(raw.decode("utf-8"))
+        return projectfile.parse(
+            projectfile.loads(ours.encode(), where), slug, where, store.layout, copy
+        ).project
+
+    project, backup = store.rewrite_marked(slug, merge)
+
+    assert backup.read_text(encoding="utf-8") == marked
+    assert store.load(slug) == project
+    assert texts(store, slug)[INTERESSANT] == "Vores"
+    assert store.rewrite_marked(slug, merge) is None  # no markers any more
+
+
+# --- format 1 projects --------------------------------------------------------------------------
+
+LEGACY = f"""\
+format: '1'
+guideudgave: '2023'
+projekt:
+  navn: Gammelt projekt
+  deler: Odense Kommune
+  rolle: genbruge
+  genbrugere:
+  - Ærø Kommune
+  - Samsø Kommune
+svar:
+  {FORMAAL}: Deres formål
+  {INTERESSANT}: |
+    Ja, meget
+  {FROM_NEWER_GUIDE}: Fra en nyere guide
+konflikter:
+  {SAMME_BEHOV}: Nej
+"""
+
+
+def write_legacy(store: Store, text: str = LEGACY) -> str:
+    store.home.mkdir(parents=True, exist_ok=True)
+    store.path_for("gammelt-projekt").write_text(text, encoding="utf-8")
+    return "gammelt-projekt"
+
+
+def test_a_format_1_project_opens_with_every_answer_and_is_not_rewritten(store):
+    slug = write_legacy(store)
+
+    opened = store.open(slug)
+
+    dialogue = opened.project.dialogues["aeroe-kommune"]  # the first-named organisation's dialogue
+    assert opened.project.shared[FORMAAL].answer.text == "Deres formål"
+    assert dialogue[INTERESSANT].answer.text == "Ja, meget"
+    assert dialogue[FROM_NEWER_GUIDE].answer.text == "Fra en nyere guide"
+    assert dialogue[SAMME_BEHOV].others == (Answer("Nej", source="dele"),)
+    assert (opened.local.side, opened.local.organisation) == ("genbruge", "aeroe-kommune")
+    assert store.path_for(slug).read_text(encoding="utf-8") == LEGACY  # reading never rewrites
+
+
+def test_the_next_save_of_a_format_1_project_writes_format_2_after_a_backup(store):
+    slug = write_legacy(store)
+
+    save(store, slug, GODKENDE, "Direktionen")
+
+    assert store.last_backup is not None
+    assert store.last_backup.name.startswith(f"{slug}.yaml{BACKUP_INFIX}")
+    assert store.last_backup.read_text(encoding="utf-8") == LEGACY
+    data = saved(store, slug)
+    assert data["format"] == "2" and "rolle" not in data["projekt"]
+    assert data["projekt"]["genbrugere"] == {
+        "aeroe-kommune": "Ærø Kommune",
+        "samsoe-kommune": "Samsø Kommune",
+    }
+    assert texts(store, slug) == {
+        FORMAAL: "Deres formål",
+        INTERESSANT: "Ja, meget",
+        FROM_NEWER_GUIDE: "Fra en nyere guide",
+        GODKENDE: "Direktionen",
+    }
+    assert store.load(slug).dialogues["aeroe-kommune"][SAMME_BEHOV].others == (Answer("Nej", source="dele"),)
+    state = local.load(store.home, slug)  # the side moved to this computer's state
+    assert (state.side, state.organisation) == ("genbruge", "aeroe-kommune")
+    save(store, slug, GODKENDE, "Byrådet")
+    assert store.last_backup is None  # format 2 now: no more backups
+    assert len(list(store.home.glob(f"*{BACKUP_INFIX}*"))) == 1
+
+
+def test_a_save_without_a_change_still_migrates_a_format_1_file(store):
+    slug = write_legacy(store)
+
+    store.transact(slug, lambda project, state: (project, state, None))
+
+    assert saved(store, slug)["format"] == "2"
+    assert store.last_backup.read_text(encoding="utf-8") == LEGACY
+
+
+def test_the_side_known_on_this_computer_wins_over_a_format_1_files(store):
+    slug = write_legacy(store)
+    store.update_local(slug, lambda state: state._replace(side="dele"))
+
+    assert store.open(slug).local.side == "dele"
+
+
+def test_a_format_1_file_of_the_sharing_side(store):
+    slug = write_legacy(store, LEGACY.replace("rolle: genbruge", "rolle: dele"))
+
+    opened = store.open(slug)
+
+    assert (opened.local.side, opened.local.organisation) == ("dele", None)
 
 
 # --- the active project ----------------------------------------------------------------------------
 
 
-def test_no_active_project_at_first(store):
+def test_no_project_at_all(store):
     assert store.active() is None
     with pytest.raises(SpredningError) as caught:
         store.resolve(None)
-    assert caught.value.message == "Der er intet aktivt projekt."
-    assert "spredning start" in caught.value.hint
+
+    assert caught.value.key == "store.no-project"
+    assert "spredning start" in hint(caught.value)
 
 
-def test_without_active_project_the_hint_points_at_existing_ones(store, make_project):
-    make_project()
+def test_the_only_project_in_the_folder_needs_no_choosing(store, make_project):
+    slug = make_project()
+
+    assert store.active() is None
+    assert store.resolve(None) == slug
+
+
+def test_several_projects_and_none_active_asks_to_choose(store, make_project):
+    make_project("Ærø Kommune")
+    make_project("Ålborg Øst")
 
     with pytest.raises(SpredningError) as caught:
         store.resolve(None)
 
-    assert "spredning projekt brug" in caught.value.hint
+    assert caught.value.key == "store.choose-project"
+    assert caught.value.params["known"] == ["aalborg-oest", "aeroe-kommune"]
+    assert (
+        words(caught.value)
+        == "Der er flere projekter i mappen, og intet er valgt: aalborg-oest, aeroe-kommune."
+    )
+    assert "projekt brug" in hint(caught.value)
 
 
 def test_set_active_and_resolve(store, make_project):
@@ -436,26 +715,299 @@ def test_set_active_and_resolve(store, make_project):
 
     store.set_active(first)
 
+    assert (local.folder(store.home) / store_module.ACTIVE_FILE).read_text(encoding="utf-8") == f"{first}\n"
     assert store.active() == first
-    assert Store(store.home).active() == first
+    assert Store(store.home, store.layout).active() == first
     assert store.resolve(None) == first
     assert store.resolve("Ålborg Øst") == second
     assert leftovers(store.home) == []
 
 
+def test_the_old_active_marker_is_still_read(store, make_project):
+    first = make_project("Ærø Kommune")
+    second = make_project("Ålborg Øst")
+    (store.home / store_module.LEGACY_ACTIVE_FILE).write_text(f"{second}\n", encoding="utf-8")
+
+    assert store.active() == second
+    store.set_active(first)
+    assert store.active() == first  # the new marker wins
+
+
 def test_an_active_project_whose_file_is_gone_is_none(store, make_project):
     slug = make_project()
+    make_project("Ålborg Øst")
     store.set_active(slug)
     store.path_for(slug).unlink()
 
     assert store.active() is None
+    assert store.resolve(None) == "aalborg-oest"  # the one left
 
 
-def test_a_tampered_active_marker_is_ignored(store, make_project):
+@pytest.mark.parametrize("marker", [store_module.ACTIVE_FILE, store_module.LEGACY_ACTIVE_FILE])
+def test_a_tampered_active_marker_is_ignored(store, make_project, marker):
     make_project()
-    (store.home / store_module.ACTIVE_FILE).write_text("../../etc/passwd\n", encoding="utf-8")
+    local.ensure_folder(store.home)
+    where = local.folder(store.home) if marker == store_module.ACTIVE_FILE else store.home
+    (where / marker).write_text("../../etc/passwd\n", encoding="utf-8")
 
     assert store.active() is None
+
+
+# --- a project by its identity ---------------------------------------------------------------------
+
+
+def test_find_by_id(store, make_project):
+    first = make_project("Ærø Kommune")
+    second = make_project("Ålborg Øst")
+    write_broken(store, "en-liste", BROKEN["en-liste"])  # a broken file does not get in the way
+
+    assert store.find_by_id(store.load(first).id) == first
+    assert store.find_by_id(store.load(second).id) == second
+    assert store.find_by_id(projectfile.new_id()) is None
+
+
+def test_find_by_id_knows_a_format_1_project_by_its_name(store):
+    slug = write_legacy(store)
+
+    assert store.find_by_id(projectfile.legacy_id("Gammelt projekt")) == slug
+
+
+# --- the index: a cache for 'projekter' ------------------------------------------------------------
+
+
+def index_path(store: Store) -> Path:
+    return local.folder(store.home) / store_module.INDEX_FILE
+
+
+def expected_summaries(store: Store) -> list:
+    return [
+        (slug, (s.id, s.name, s.answered, s.partners) if isinstance(s, Summary) else s.key)
+        for slug, s in store.summaries(store.slugs())
+    ]
+
+
+def test_summaries_count_answers_and_partners(store, make_project):
+    slug = make_project(answers={INTERESSANT: "Ja", FORMAAL: "Formål", FROM_NEWER_GUIDE: "Ukendt"})
+    save(store, slug, SAMME_BEHOV, "")  # a deleted answer is not an answer
+
+    [(found, summary)] = store.summaries(store.slugs())
+
+    assert found == slug
+    assert summary == Summary(slug, store.load(slug).id, "Ærø Kommune", 2, 1)
+
+
+def test_summaries_are_kept_in_an_index_and_used_while_the_files_are_unchanged(
+    store, make_project, monkeypatch
+):
+    first = make_project("Ærø Kommune", answers={INTERESSANT: "Ja"})
+    make_project("Ålborg Øst")
+    wanted = expected_summaries(store)
+    assert index.read(index_path(store), store.layout).keys() == {first, "aalborg-oest"}
+
+    def no_reading(self, slug):
+        raise AssertionError(f"{slug} was read although the index knew it")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Store, "load", no_reading)
+        assert expected_summaries(store) == wanted
+
+    save(store, first, SAMME_BEHOV, "Også ja")  # the file changes, so its entry is made again
+    [(_, summary), _] = store.summaries([first, "aalborg-oest"])
+    assert summary.answered == 2
+
+
+DAMAGED_INDEX = [
+    ("ikke-json", b"{ikke json"),
+    ("dyb-json", b"[" * 100_000 + b"]" * 100_000),
+    ("dyb-samling", b'{"a":' * 50_000 + b"1" + b"}" * 50_000),
+    ("en-liste", b"[1, 2, 3]"),
+    ("forkert-version", json.dumps({"version": 1, "guide": "x", "projekter": {}}).encode()),
+    ("tom", b""),
+    ("binaer", b"\xff\xfe\x00\x01"),
+]
+
+
+def damaged_entries(store: Store, slug: str) -> list[tuple[str, bytes]]:
+    """Index files with the right head but entries of the wrong kind."""
+    good = index.read(index_path(store), store.layout)[slug]
+    head = {"version": index.VERSION, "guide": index.fingerprint(store.layout)}
+
+    def with_entry(**changes) -> bytes:
+        entry = {**good, **changes}
+        entry = {k: v for k, v in entry.items() if v is not None}
+        return json.dumps({**head, "projekter": {slug: entry}}).encode()
+
+    return [
+        ("nøgle-tekst", with_entry(nøgle="abc")),
+        ("nøgle-kort", with_entry(nøgle=[1, 2])),
+        ("nøgle-bool", with_entry(nøgle=[True, False, True])),
+        ("navn-tal", with_entry(navn=7)),
+        ("besvaret-tekst", with_entry(besvaret="mange")),
+        ("besvaret-bool", with_entry(besvaret=True)),
+        ("mangler-navn", with_entry(navn=None)),
+        ("ekstra-felt", with_entry(ekstra=1)),
+        ("projekter-liste", json.dumps({**head, "projekter": [good]}).encode()),
+        ("anden-guide", json.dumps({**head, "guide": "00000000", "projekter": {slug: good}}).encode()),
+        ("fremmed-id", with_entry(id=7)),
+    ]
+
+
+def test_a_damaged_index_is_ignored_and_rebuilt_silently(store, make_project, run_cli):
+    slug = make_project(answers={INTERESSANT: "Ja"})
+    make_project("Ålborg Øst")
+    wanted = expected_summaries(store)
+    cases = DAMAGED_INDEX + damaged_entries(store, slug)
+
+    for name, content in cases:
+        index_path(store).write_bytes(content)
+
+        assert expected_summaries(store) == wanted, name
+        rebuilt = index.read(index_path(store), store.layout)
+        assert rebuilt.keys() == {slug, "aalborg-oest"}, name
+
+    index_path(store).write_bytes(b"[" * 100_000)
+    code, out, err = run_cli("projekter")
+    assert (code, err) == (0, "")
+    assert "Ærø Kommune" in out and "Ålborg Øst" in out
+
+
+def test_an_index_that_cannot_be_written_only_makes_it_slower(store, make_project):
+    make_project()
+    local.ensure_folder(store.home)
+    index_path(store).mkdir()  # a folder where the index should be
+
+    [(_, summary)] = store.summaries(store.slugs())
+
+    assert summary.name == "Ærø Kommune"
+    assert index_path(store).is_dir()
+
+
+# --- the size limit -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_limits(monkeypatch):
+    """Limits of 60 and 240 KB instead of 5 and 20 MB: the same rules, quicker to reach."""
+    monkeypatch.setattr(store_module, "WRITE_LIMIT", 60_000)
+    monkeypatch.setattr(store_module, "READ_LIMIT", 240_000)
+
+
+def test_a_save_that_would_make_the_file_too_large_is_refused(store, make_project, small_limits):
+    slug = make_project(answers={INTERESSANT: "Ja"})
+    before = store.path_for(slug).read_bytes()
+
+    with pytest.raises(ProjectFileError) as caught:
+        save(store, slug, SAMME_BEHOV, "langt svar " * 6_000)
+
+    assert caught.value.key == "store.too-large"
+    assert caught.value.params["limit"] == 60_000 and caught.value.params["size"] > 60_000
+    assert words(caught.value) == i18n.t(
+        "store.too-large", path=store.path_for(slug), size=caught.value.params["size"], limit=60_000
+    )
+    assert store.path_for(slug).read_bytes() == before
+    assert leftovers(store.home) == []
+
+
+def test_a_file_larger_than_a_save_may_make_can_still_be_opened_and_shrunk(store, make_project, small_limits):
+    slug = make_project()
+    big = "langt svar " * 10_000  # 110 KB: over the write limit, under the read limit
+    path = store.path_for(slug)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            f"    {FORMAAL}:\n", f"    {FORMAAL}:\n      tekst: {big}\n"
+        ),
+        encoding="utf-8",
+    )
+    before = path.read_bytes()
+    assert 60_000 < len(before) < 240_000
+
+    assert store.open(slug).project.shared[FORMAAL].answer.text == big.strip()
+    with pytest.raises(ProjectFileError) as caught:
+        save(store, slug, INTERESSANT, "Ja")  # still too large afterwards: refused
+    assert caught.value.key == "store.too-large"
+    assert path.read_bytes() == before
+
+    save(store, slug, FORMAAL, "Kort nu")  # makes it small again: allowed
+
+    assert texts(store, slug) == {FORMAAL: "Kort nu"}
+    assert len(path.read_bytes()) < 60_000
+
+
+def test_a_file_larger_than_the_program_reads_is_refused(store, make_project, small_limits):
+    slug = make_project()
+    path = store.path_for(slug)
+    path.write_bytes(path.read_bytes() + b"# " + b"x" * 240_000 + b"\n")
+
+    with pytest.raises(ProjectFileError) as caught:
+        store.open(slug)
+
+    assert caught.value.key == "project.too-large"
+    assert words(caught.value) == i18n.t("project.too-large", path=path, limit=240_000)
+
+
+def test_the_real_limits_leave_room_between_writing_and_reading():
+    assert store_module.WRITE_LIMIT == yamlio.MAX_BYTES < store_module.READ_LIMIT
+
+
+# --- read-only files and links ----------------------------------------------------------------------
+
+
+def test_a_read_only_project_file_is_refused_and_left_as_it_was(store, make_project):
+    slug = make_project(answers={INTERESSANT: "Ja"})
+    path = store.path_for(slug)
+    path.chmod(0o444)
+    before = (path.read_bytes(), path.stat())
+
+    with pytest.raises(SpredningError) as caught:
+        save(store, slug, SAMME_BEHOV, "Nej")
+
+    assert caught.value.key == "store.read-only"
+    assert words(caught.value) == i18n.t("store.read-only", path=path)
+    after = path.stat()
+    assert path.read_bytes() == before[0]
+    assert (after.st_mode, after.st_uid, after.st_gid, after.st_ino) == (
+        before[1].st_mode,
+        before[1].st_uid,
+        before[1].st_gid,
+        before[1].st_ino,
+    )
+    assert texts(store, slug) == {INTERESSANT: "Ja"}  # and it can still be read
+    store.transact(slug, lambda project, state: (project, state, None))  # a look changes nothing
+
+
+def test_a_project_file_that_is_a_link_is_written_through_to_its_target(store, make_project, tmp_path):
+    slug = make_project()
+    link = store.path_for(slug)
+    target = tmp_path / "andetsteds" / "projekt.yaml"
+    target.parent.mkdir()
+    link.rename(target)
+    target.chmod(0o640)
+    link.symlink_to(target)
+
+    save(store, slug, INTERESSANT, "Gennem linket")
+
+    assert link.is_symlink() and link.resolve() == target
+    assert texts(store, slug) == {INTERESSANT: "Gennem linket"}
+    assert "Gennem linket" in target.read_text(encoding="utf-8")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert store.last_backup is None  # the file was the program's own
+    assert leftovers(store.home) == []
+
+
+def test_a_link_to_a_read_only_file_is_refused(store, make_project, tmp_path):
+    slug = make_project()
+    link = store.path_for(slug)
+    target = tmp_path / "projekt.yaml"
+    link.rename(target)
+    target.chmod(0o444)
+    link.symlink_to(target)
+    before = target.read_bytes()
+
+    with pytest.raises(SpredningError) as caught:
+        save(store, slug, INTERESSANT, "Ja")
+
+    assert caught.value.key == "store.read-only"
+    assert target.read_bytes() == before and link.is_symlink()
 
 
 # --- home_dir ------------------------------------------------------------------------------------

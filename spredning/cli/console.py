@@ -89,7 +89,7 @@ def say(key: str, /, style: str = "", **params: object) -> Text:
 def _cleaned(value: object) -> object:
     if isinstance(value, str):
         return clean(value)
-    if isinstance(value, Message):  # a nested reason: its parameters are cleaned the same way
+    if isinstance(value, Message):  # a nested reason stays a Message, its own parameters cleaned
         return Message(value.key, {name: _cleaned(item) for name, item in value.params.items()})
     if isinstance(value, list | tuple):
         return [_cleaned(item) for item in value]

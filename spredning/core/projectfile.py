@@ -246,7 +246,7 @@ def _facts(data: dict, path: Path, keys: Sequence[str]) -> dict:
     _known_keys(facts, keys, path, "projekt.")
     result: dict[str, object] = {
         key: _text(facts[key], path, f"projekt.{key}")
-        for key in ("navn", "beskrivelse", "deler", "rolle", "eksempel")
+        for key in ("navn", "deler", "rolle", "eksempel")
         if key in facts
     }
     if "beskrivelse" in facts:  # a description may be longer, and span lines
@@ -339,16 +339,17 @@ class _Reader:
             or ("tekst" in item and "begrundelse" in item)
         ):
             raise _problem(self.path, "project.bad-entry", id=question_id)
-        answer = Answer(text=text, not_relevant=marked == "ja")
+        exact = Answer(text=text, not_relevant=marked == "ja")
+        answer = exact._replace(text=text.strip())
         version = item.get("version")
         parsed = history.parse(version) if isinstance(version, str) else None
         if version is not None and parsed is None:
             raise _problem(self.path, "project.bad-version", id=question_id)
-        if parsed is None or parsed[0] is None:
-            return self._edited(answer) if check_edit else answer
-        check, vector = parsed
+        check, vector = parsed if parsed is not None else (None, ())
+        if check is not None and check == history.checksum(exact):  # as written: the text exactly
+            return exact._replace(version=vector)
         answer = answer._replace(version=vector)
-        if check_edit and check != history.checksum(answer):
+        if check_edit and check != history.checksum(answer):  # no checksum, or not this text
             return self._edited(answer)
         return answer
 
@@ -442,7 +443,7 @@ def _legacy_answers(data: dict, path: Path, key: str) -> dict[str, str]:
         if not QUESTION_ID.match(qid):
             raise _problem(path, "project.bad-question-id", key=yamlio.shown(qid))
         if text.strip():
-            result[qid] = text
+            result[qid] = text.strip()
     return result
 
 
@@ -527,7 +528,16 @@ def _without_end_marker(text: str) -> str:
 def serialise(
     project: Project, layout: Layout, path: Path, exchange: Mapping[str, str] | None = None
 ) -> bytes:
-    """The file's new bytes; text that cannot be written (a lone surrogate) is an error, not a crash."""
+    """The file's new bytes; text that cannot be written (a lone surrogate) is an error, not a crash.
+
+    Facts the reader would refuse (a name on two lines, say) are refused here, so a file that was
+    written can always be read again.
+    """
+    try:
+        facts = _facts({"projekt": _facts_data(project)}, path, FACT_KEYS)
+        _partners(facts.get("genbrugere", {}), path)
+    except ProjectFileError as exc:
+        raise SpredningError("project.cannot-write", path=path, problem=exc.params["problem"]) from None
     try:
         return project_text(project, layout, exchange).encode("utf-8")
     except UnicodeEncodeError as exc:

@@ -1,0 +1,531 @@
+"""projectfile.py: format 2 written and read back, hand edits noticed, format 1 migrated, errors named.
+
+The store (test_store.py) adds locking, atomic writes and backups; here are the pure functions:
+``serialise`` (a Project to bytes), ``loads`` (bytes to data) and ``parse`` (data to a Project).
+"""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from spredning import i18n
+from spredning.core import history, projectfile
+from spredning.core.errors import ProjectFileError, SpredningError
+from spredning.core.model import ROLES, SHARING, Answer, Entry, Layout, Partner, Project
+from spredning.core.store import Store
+
+X = "tjek.beskriv.dele.x"
+Y = "tjek.beskriv.dele.y"
+ABOUT_THEM = "tjek.beskriv.dele.om-dem"  # a sharing-side question with per-partner variants
+Z = "tjek.beskriv.genbruge.z"
+W = "tjek.beskriv.genbruge.w"
+LAYOUT = Layout(shared=(X, Y, ABOUT_THEM), dialogue=(Z, W, ABOUT_THEM))
+PATH = Path("projekt.yaml")
+COPY = "c0ffee00"
+PROJECT_ID = "5b0c7f9e-1c2d-4e3f-8a9b-0c1d2e3f4a5b"
+
+
+def words(exc: SpredningError) -> str:
+    """An error as the user reads it."""
+    return i18n.render(exc.message)
+
+
+def read_back(raw: bytes, copy: str = COPY, layout: Layout = LAYOUT) -> projectfile.ParsedFile:
+    return projectfile.parse(projectfile.loads(raw, PATH), PATH.stem, PATH, layout, copy)
+
+
+def read_text(text: str, copy: str = COPY) -> projectfile.ParsedFile:
+    return read_back(text.encode("utf-8"), copy)
+
+
+def write(project: Project, layout: Layout = LAYOUT) -> bytes:
+    return projectfile.serialise(project, layout, PATH)
+
+
+def project(**fields) -> Project:
+    return Project(**{"id": PROJECT_ID, "slug": PATH.stem, "name": "Prøve", **fields})
+
+
+# --- any project survives serialise -> parse unchanged -------------------------------------------
+
+any_char = st.characters(exclude_categories=("Cs",))  # everything but lone surrogates
+TRAPS = [
+    "no", "~", "null", "12:30", "0123", "- a", "a: b", "# x", "|", ">", "&a", "*a", "!tag", "---", "...",
+    "{a: b}", "[a]", "'", '"', "\\", "a\r\nb", "a\rb", "\x85", "\u2028", "\x00", "\x1b[2J", "\u202e",
+    "æøå ÆØÅ", "👩\u200d💻", "\ufeff", "\uffff", "format: '2'", "version: 00000000 a:1", " foran",
+    "bagved ", "linje\n", "\n\nforan", "  ", "\t", "tekst:\n  - x",
+]  # fmt: skip
+any_text = st.one_of(
+    st.sampled_from(TRAPS),
+    st.text(any_char, max_size=40),
+    st.lists(st.one_of(st.sampled_from(TRAPS), st.text(any_char, max_size=8)), max_size=5).map("".join),
+)
+one_line = st.text(any_char, min_size=1, max_size=40).map(str.strip).filter(lambda t: t and "\n" not in t)
+ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789"
+word = st.text(ALNUM, min_size=1, max_size=8)
+copy_id = st.text(ALNUM, min_size=1, max_size=16)
+version = st.dictionaries(copy_id, st.integers(1, 999_999_999), max_size=4).map(
+    lambda d: tuple(sorted(d.items()))
+)
+partner_key = st.lists(word, min_size=1, max_size=3).map("-".join).filter(lambda k: k != SHARING)
+# "not relevant" with its reason, or a text (empty: a deleted answer, its history kept)
+answer = st.builds(
+    lambda text, not_relevant, version: Answer(text, not_relevant, version),
+    any_text,
+    st.booleans(),
+    version,
+)
+other = st.builds(  # a conflicting version kept beside the answer, and where it came from
+    lambda a, source: a._replace(source=source),
+    answer,
+    st.one_of(st.just(""), st.just(SHARING), partner_key),
+)
+entry = st.builds(lambda a, others: Entry(a, tuple(others)), answer, st.lists(other, max_size=2))
+unknown_id = st.builds(
+    "fremtid.{}.{}.{}".format, word, st.sampled_from(ROLES), st.text(ALNUM + "-", min_size=1)
+)
+
+
+def section(order: tuple[str, ...]):
+    return st.dictionaries(st.one_of(st.sampled_from(order), unknown_id), entry, max_size=4)
+
+
+@st.composite
+def projects(draw) -> Project:
+    keys = draw(st.lists(partner_key, unique=True, max_size=3))
+    partners = tuple(Partner(key, draw(one_line)) for key in keys)
+    return Project(
+        id=str(uuid.UUID(int=draw(st.integers(0, 2**128 - 1)), version=4)),
+        slug="projekt",
+        name=draw(one_line),
+        description=draw(st.text(any_char, max_size=60).map(str.strip)),  # facts are kept stripped
+        sharing_org=draw(st.one_of(st.just(""), one_line)),
+        partners=partners,
+        example=draw(st.booleans()),
+        guide_edition=draw(st.one_of(st.just("2023"), st.text(any_char, max_size=10))),
+        shared=draw(section(LAYOUT.shared)),
+        dialogues={key: draw(section(LAYOUT.dialogue)) for key in keys},  # a partner has one, maybe empty
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(original=projects())
+@example(original=project(shared={X: Entry(Answer(" foran og bagved\n", version=(("a", 1),)))}))
+@example(original=project(shared={X: Entry(Answer("  ", version=(("a", 1),)))}))  # blank: kept as written
+@example(original=project(description="Linje\n\nslut", shared={X: Entry(Answer("x\n\n"))}))
+def test_any_project_survives_serialise_and_parse_unchanged(original):
+    raw = write(original)
+
+    parsed = read_back(raw)
+
+    assert parsed.project == original
+    assert not parsed.legacy
+    assert write(parsed.project) == raw  # and writing it again gives the same bytes
+    with tempfile.TemporaryDirectory() as folder:
+        assert Store(Path(folder), LAYOUT)._as_written(raw, Path(folder) / PATH)
+
+
+@pytest.mark.parametrize("description", ["Linje\n\n", "\n", " foran", "|\n  x\n"])
+def test_facts_are_read_back_without_surrounding_space(description):
+    """A description ending in kept blank lines once ended the YAML document before 'svar:'."""
+    original = project(description=description, shared={X: Entry(Answer("Svar", version=(("a", 1),)))})
+
+    parsed = read_back(write(original))
+
+    assert parsed.project == original._replace(description=description.strip())
+
+
+def test_a_partner_without_answers_reads_as_an_empty_dialogue():
+    partners = (Partner("aeroe", "Ærø Kommune"),)
+
+    parsed = read_back(write(project(partners=partners)))
+
+    assert parsed.project == project(partners=partners, dialogues={"aeroe": {}})
+
+
+# --- the layout: every question keeps its line ---------------------------------------------------
+
+
+def test_unanswered_questions_keep_their_own_line_in_guide_order():
+    partners = (Partner("aeroe", "Ærø Kommune"), Partner("samsoe", "Samsø"))
+    text = write(
+        project(
+            partners=partners,
+            shared={Y: Entry(Answer("Svar", version=((COPY, 1),)))},
+            dialogues={"samsoe": {W: Entry(Answer("Deres", version=(("s", 1),)))}},
+        )
+    ).decode("utf-8")
+
+    lines = text.splitlines()
+    checksum = history.checksum(Answer("Svar"))
+    assert lines[lines.index("svar:") :] == [
+        "svar:",
+        "  # Vi vil dele",
+        "  dele:",
+        f"    {X}:",
+        f"    {Y}:",
+        "      tekst: Svar",
+        f"      version: {checksum} {COPY}:1",
+        f"    {ABOUT_THEM}:",
+        "  genbruge:",
+        "    # Vi vil genbruge",
+        "    aeroe:",
+        f"      {Z}:",
+        f"      {W}:",
+        f"      {ABOUT_THEM}:",
+        "    samsoe:",
+        f"      {Z}:",
+        "      " + f"{W}:",
+        "        tekst: Deres",
+        f"        version: {history.checksum(Answer('Deres'))} s:1",
+        f"      {ABOUT_THEM}:",
+    ]
+
+
+def test_answering_one_question_changes_only_its_own_lines():
+    """So git merges two people's answers to neighbouring questions without a conflict."""
+    before = write(project()).decode("utf-8").splitlines()
+    after = write(project(shared={Y: Entry(Answer("Ny", version=((COPY, 1),)))})).decode("utf-8").splitlines()
+
+    assert [line for line in after if line not in before] == [
+        "      tekst: Ny",
+        f"      version: {history.checksum(Answer('Ny'))} {COPY}:1",
+    ]
+    assert [line for line in before if line not in after] == []
+
+
+def test_the_file_starts_with_format_2_and_the_facts_given():
+    text = write(project(sharing_org="Odense Kommune", guide_edition="2023")).decode("utf-8")
+
+    assert text.startswith(
+        f"format: '2'\nid: {PROJECT_ID}\nguideudgave: '2023'\n"
+        "projekt:\n  navn: Prøve\n  deler: Odense Kommune\nsvar:\n"
+    )
+    assert "beskrivelse" not in text and "genbrugere" not in text and "eksempel" not in text
+
+
+def test_answers_to_questions_this_guide_lacks_come_after_the_known_ones():
+    later = "fremtid.nyt.dele.spoergsmaal"
+    original = project(shared={later: Entry(Answer("Fra en nyere guide")), X: Entry(Answer("Kendt"))})
+
+    text = write(original).decode("utf-8")
+    parsed = read_back(text.encode())
+
+    assert text.index(f"    {ABOUT_THEM}:") < text.index(f"    {later}:")
+    assert parsed.project == original
+
+
+# --- an answer edited by hand counts as this copy's change ----------------------------------------
+
+HEAD = f"format: '2'\nid: {PROJECT_ID}\nprojekt:\n  navn: Prøve\nsvar:\n  dele:\n"
+
+
+def hand_written(item: str) -> str:
+    return HEAD + f"    {X}:\n" + "".join(f"      {line}\n" for line in item.splitlines())
+
+
+def test_an_untouched_answer_keeps_its_version():
+    good = Answer("Fra programmet", version=(("a", 2), ("b", 1)))
+    text = hand_written(f"tekst: Fra programmet\nversion: {history.written(good)}")
+
+    assert read_text(text).project.shared[X] == Entry(good)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        pytest.param("tekst: Rettet i hånden\nversion: {written}", id="checksum-passer-ikke"),
+        pytest.param("tekst: Rettet i hånden\nversion: a:2 b:1", id="uden-checksum"),
+        pytest.param("tekst: Rettet i hånden", id="uden-version"),
+        pytest.param("Rettet i hånden", id="bare-tekst"),
+    ],
+)
+def test_an_answer_edited_by_hand_is_a_change_by_this_copy(item):
+    old = Answer("Fra programmet", version=(("a", 2), ("b", 1)))
+    text = hand_written(item.format(written=history.written(old)))
+
+    edited = read_text(text, copy=COPY).project.shared[X].answer
+
+    assert edited.text == "Rettet i hånden"
+    if "a:2" in text:
+        assert edited.version == (("a", 2), ("b", 1), (COPY, 1))
+    else:
+        assert edited.version == ((COPY, 1),)
+    # never taken for the old version: the old one, coming back from a partner, does not replace it
+    if "a:2" in text:
+        assert history.compare(edited.version, old.version) is history.Order.AFTER
+        assert history.integrate(Entry(edited), old) == (Entry(edited), history.Outcome.OLDER)
+    else:  # no history left at all: the old version is kept beside it, for the user to decide
+        merged, outcome = history.integrate(Entry(edited), old)
+        assert outcome is history.Outcome.CONFLICT
+        assert merged.answer == edited and merged.others == (old,)
+
+
+def test_a_hand_edit_to_not_relevant_is_noticed_too():
+    old = Answer("Begrundelse", version=(("a", 1),))
+    text = hand_written(f"ikke-relevant: ja\nbegrundelse: Begrundelse\nversion: {history.written(old)}")
+
+    edited = read_text(text).project.shared[X].answer
+
+    assert edited == Answer("Begrundelse", not_relevant=True, version=(("a", 1), (COPY, 1)))
+
+
+def test_a_hand_edit_reads_the_same_in_every_session_of_one_copy():
+    """Reading is not changing: each read bumps from the file, not from the last read."""
+    text = hand_written("tekst: Rettet\nversion: 00000000 a:1")
+
+    assert read_text(text).project == read_text(text).project
+
+
+def test_a_hand_edit_that_only_added_outer_space_is_not_a_change():
+    good = Answer("Svar", version=(("a", 1),))
+    text = hand_written(f"tekst: '  Svar  '\nversion: {history.written(good)}")
+
+    assert read_text(text).project.shared[X] == Entry(good)
+
+
+def test_a_version_that_is_not_a_version_is_named():
+    with pytest.raises(ProjectFileError) as caught:
+        read_text(hand_written("tekst: x\nversion: ikke en version"))
+
+    assert caught.value.key == "project.problem"
+    assert caught.value.params["problem"].key == "project.bad-version"
+    assert X in words(caught.value)
+
+
+# --- format 1: read with every answer, migrated ---------------------------------------------------
+
+LEGACY = f"""\
+format: '1'
+guideudgave: '2023'
+projekt:
+  navn: Gammelt projekt
+  beskrivelse: Fra før historikken
+  deler: Odense Kommune
+  rolle: genbruge
+  genbrugere:
+  - Ærø Kommune
+  - Samsø Kommune
+svar:
+  {X}: Vores formål
+  {Z}: |
+    Ja, meget
+  {W}: ''
+  fremtid.nyt.dele.spoergsmaal: Fra en nyere guide
+konflikter:
+  {X}: Deres formål
+  {W}: Deres svar
+fælles:
+  {X}: Det fælles formål
+"""
+
+
+def test_a_format_1_file_keeps_every_answer():
+    parsed = read_text(LEGACY)
+    migrated = parsed.project
+
+    assert parsed.legacy
+    assert parsed.legacy_role == "genbruge"
+    assert parsed.legacy_base == {X: "Det fælles formål"}
+    assert migrated.id == projectfile.legacy_id("Gammelt projekt")
+    assert (migrated.name, migrated.description, migrated.sharing_org, migrated.guide_edition) == (
+        "Gammelt projekt",
+        "Fra før historikken",
+        "Odense Kommune",
+        "2023",
+    )
+    assert migrated.partners == (
+        Partner("aeroe-kommune", "Ærø Kommune"),
+        Partner("samsoe-kommune", "Samsø Kommune"),
+    )
+    assert migrated.shared == {
+        X: Entry(Answer("Vores formål"), (Answer("Deres formål", source="aeroe-kommune"),)),
+        "fremtid.nyt.dele.spoergsmaal": Entry(Answer("Fra en nyere guide")),
+    }
+    # the reusing side's answers go to the first-named organisation's dialogue
+    assert migrated.dialogues == {
+        "aeroe-kommune": {
+            Z: Entry(Answer("Ja, meget")),
+            W: Entry(Answer(), (Answer("Deres svar", source=SHARING),)),
+        }
+    }
+
+
+def test_format_1_answers_have_no_history_so_any_later_change_is_newer():
+    old = read_text(LEGACY).project.shared[X].answer
+
+    assert old.version == ()
+    assert history.compare((("a", 1),), old.version) is history.Order.AFTER
+
+
+def test_a_format_1_project_gets_the_same_identity_in_every_copy():
+    assert read_text(LEGACY, copy="aaaaaaaa").project.id == read_text(LEGACY, copy="bbbbbbbb").project.id
+    assert uuid.UUID(read_text(LEGACY).project.id)
+
+
+def test_format_1_reusing_answers_without_organisations_get_one():
+    text = f"format: '1'\nprojekt:\n  navn: X\n  rolle: genbruge\nsvar:\n  {Z}: Ja\n"
+
+    migrated = read_text(text).project
+
+    assert migrated.partners == (Partner("genbruger", ""),)
+    assert migrated.dialogues == {"genbruger": {Z: Entry(Answer("Ja"))}}
+
+
+def test_a_format_1_file_written_again_is_format_2():
+    migrated = read_text(LEGACY).project
+
+    again = read_back(write(migrated))
+
+    assert not again.legacy
+    assert again.project == migrated._replace(dialogues={**migrated.dialogues, "samsoe-kommune": {}})
+
+
+# --- files that cannot be read are named, never guessed at ---------------------------------------
+
+TOP = f"format: '2'\nid: {PROJECT_ID}\n"
+GOOD2 = f"{TOP}projekt:\n  navn: X\n"
+
+
+def in_entry(*lines: str) -> str:
+    """A valid file whose one answer holds these lines."""
+    return f"{GOOD2}svar:\n  dele:\n    {X}:\n" + "".join(f"      {line}\n" for line in lines)
+
+
+BROKEN = [
+    ("ingen-format", "projekt:\n  navn: X\n", "project.no-format"),
+    ("format-tal", f"format: 2\nid: {PROJECT_ID}\nprojekt:\n  navn: X\n", None),  # the text '2' still
+    ("format-nul", "format: '0'\nprojekt:\n  navn: X\n", "project.unknown-format"),
+    ("format-ord", "format: to\nprojekt:\n  navn: X\n", "project.no-format"),
+    ("udgave-liste", f"{GOOD2}guideudgave: [a]\n", "project.edition-not-text"),
+    ("ukendt-noegle", f"{GOOD2}hemmelig: ja\n", "project.unknown-key"),
+    ("ukendt-fakta", f"{GOOD2}  rolle: dele\n", "project.unknown-key"),
+    ("ingen-id", "format: '2'\nprojekt:\n  navn: X\n", "project.bad-id"),
+    ("forkert-id", "format: '2'\nid: ../../etc\nprojekt:\n  navn: X\n", "project.bad-id"),
+    ("projekt-tekst", f"{TOP}projekt: X\n", "project.facts-not-mapping"),
+    ("uden-navn", f"{TOP}projekt:\n  deler: X\n", "project.no-name"),
+    ("navn-liste", f"{TOP}projekt:\n  navn: [a]\n", "project.fact-not-text"),
+    ("navn-to-linjer", f'{TOP}projekt:\n  navn: "a\\nb"\n', "project.fact-too-long"),
+    ("navn-for-langt", f"{TOP}projekt:\n  navn: {'x' * 501}\n", "project.fact-too-long"),
+    ("genbrugere-liste", f"{GOOD2}  genbrugere: [a, b]\n", "project.bad-partners"),
+    ("genbruger-noegle", f"{GOOD2}  genbrugere:\n    Ærø: Ærø\n", "project.bad-partner-key"),
+    ("genbruger-dele", f"{GOOD2}  genbrugere:\n    dele: Os selv\n", "project.bad-partner-key"),
+    ("svar-liste", f"{GOOD2}svar: [a]\n", "project.answers-not-mapping"),
+    ("svar-ukendt-side", f"{GOOD2}svar:\n  begge: {{}}\n", "project.unknown-key"),
+    ("dele-liste", f"{GOOD2}svar:\n  dele: [a]\n", "project.answers-not-mapping"),
+    ("genbruge-liste", f"{GOOD2}svar:\n  genbruge: [a]\n", "project.answers-not-mapping"),
+    ("ukendt-genbruger", f"{GOOD2}svar:\n  genbruge:\n    fremmed: {{}}\n", "project.unknown-partner"),
+    ("forkert-id-for-svar", f"{GOOD2}svar:\n  dele:\n    '../x': a\n", "project.bad-question-id"),
+    ("svar-liste-som-svar", f"{GOOD2}svar:\n  dele:\n    {X}: [a]\n", "project.bad-entry"),
+    ("ukendt-svarnoegle", in_entry("farve: rød"), "project.unknown-key"),
+    ("tekst-og-begrundelse", in_entry("tekst: a", "begrundelse: b"), "project.bad-entry"),
+    ("ikke-relevant-nej", in_entry("ikke-relevant: nej"), "project.bad-entry"),
+    ("tekst-som-liste", in_entry("tekst: [a]"), "project.bad-entry"),
+    ("konflikter-tekst", in_entry("konflikter: x"), "project.bad-entry"),
+    ("konflikt-fra-sti", in_entry("konflikter:", "- fra: ../x"), "project.bad-entry"),
+    ("konflikt-ukendt", in_entry("konflikter:", "- farve: rød"), "project.unknown-key"),
+    ("udveksling-tekst", f"{GOOD2}udveksling: x\n", "project.bad-exchange"),
+    ("udveksling-fremmed", f"{GOOD2}udveksling:\n  fra: dele\n  til: fremmed\n", "project.bad-exchange"),
+    ("gammel-rolle", "format: '1'\nprojekt:\n  navn: X\n  rolle: begge\n", "project.bad-role"),
+    ("gammel-genbrugere", "format: '1'\nprojekt:\n  navn: X\n  genbrugere: Ærø\n", "project.bad-partners"),
+    ("gammel-svar-liste", "format: '1'\nprojekt:\n  navn: X\nsvar:\n  x.y: [a]\n", "project.answer-not-text"),
+    ("gammel-ukendt", f"format: '1'\nprojekt:\n  navn: X\nid: {PROJECT_ID}\n", "project.unknown-key"),
+]
+
+
+@pytest.mark.parametrize(("text", "problem"), [pytest.param(t, p, id=i) for i, t, p in BROKEN])
+def test_a_broken_file_names_itself_and_what_is_wrong(text, problem):
+    if problem is None:
+        assert read_text(text).project.name == "X"
+        return
+    with pytest.raises(ProjectFileError) as caught:
+        read_text(text)
+
+    assert caught.value.key == "project.problem"
+    assert caught.value.params["problem"].key == problem
+    shown = words(caught.value)
+    assert shown.startswith(f"Projektfilen {PATH}: ")
+    assert i18n.render(caught.value.params["problem"]) in shown
+    assert "{" not in shown
+    assert i18n.has("project.problem.hint")
+
+
+def test_too_many_answers_to_unknown_questions_is_refused():
+    """A hostile file cannot make the program keep (and write back) endless foreign answers."""
+    lines = "".join(f"    fremtid.x.dele.s{n}: a\n" for n in range(projectfile.MAX_UNKNOWN + 1))
+
+    with pytest.raises(ProjectFileError) as caught:
+        read_text(f"{GOOD2}svar:\n  dele:\n{lines}")
+
+    assert caught.value.params["problem"].key == "project.too-many-unknown"
+
+
+def test_a_newer_format_says_which_and_to_update():
+    with pytest.raises(ProjectFileError) as caught:
+        read_text("format: '99'\nprojekt:\n  navn: Fremtiden\n")
+
+    assert caught.value.key == "project.newer-format"
+    assert words(caught.value) == i18n.t("project.newer-format", path=PATH, version="99", known=2)
+    assert "99" in words(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [
+        (b"- en liste\n", "project.not-mapping"),
+        (b"", "project.not-mapping"),
+        (b"format: '2'\nprojekt: {navn: [\n", "project.invalid-yaml"),
+        ("format: '2'\nnavn: Ærø\n".encode("latin-1"), "project.invalid-yaml"),
+        (b"a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> other\n", "project.git-conflict"),
+    ],
+)
+def test_bytes_that_are_not_a_project(raw, key):
+    with pytest.raises(ProjectFileError) as caught:
+        projectfile.loads(raw, PATH)
+
+    assert caught.value.key == key
+    assert str(PATH) in words(caught.value)
+
+
+def test_git_conflict_markers_split_into_both_sides():
+    text = "a: 1\n<<<<<<< HEAD\nb: ours\n||||||| base\nb: old\n=======\nb: theirs\n>>>>>>> other\nc: 3\n"
+
+    assert projectfile.split_markers(text) == ("a: 1\nb: ours\nc: 3\n", "a: 1\nb: theirs\nc: 3\n")
+
+
+# --- what cannot be written is refused, not half written -------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["svar med \ud800 ensom surrogat", "\udcff fra en forkert afkodet fil"])
+def test_a_lone_surrogate_cannot_be_written_and_says_which(text):
+    with pytest.raises(SpredningError) as caught:
+        write(project(shared={X: Entry(Answer(text))}))
+
+    code = f"U+{ord(next(c for c in text if 0xD800 <= ord(c) <= 0xDFFF)):04X}"
+    assert caught.value.key == "project.cannot-write-char"
+    assert words(caught.value) == i18n.t("project.cannot-write-char", path=PATH, code=code)
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        pytest.param({"name": "To\nlinjer"}, id="navn-paa-to-linjer"),
+        pytest.param({"name": "x" * 501}, id="for-langt-navn"),
+        pytest.param({"sharing_org": "a\nb"}, id="deler-paa-to-linjer"),
+        pytest.param({"partners": (Partner("a", "a\nb"),)}, id="genbruger-paa-to-linjer"),
+        pytest.param({"description": "x" * 10_001}, id="for-lang-beskrivelse"),
+    ],
+)
+def test_facts_the_reader_would_refuse_are_never_written(facts):
+    """Else the file written could never be opened again."""
+    with pytest.raises(SpredningError) as caught:
+        write(project(**facts))
+
+    assert caught.value.key == "project.cannot-write"
+    assert str(PATH) in words(caught.value)
