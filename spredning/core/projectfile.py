@@ -158,7 +158,7 @@ def split_markers(text: str) -> tuple[str, str]:
     return "".join(ours), "".join(theirs)
 
 
-def _problem(path: Path, key: str, **params: object) -> ProjectFileError:
+def _problem(path: Path, key: str, /, **params: object) -> ProjectFileError:
     return ProjectFileError("project.problem", path=path, problem=message(key, **params))
 
 
@@ -246,7 +246,7 @@ def _facts(data: dict, path: Path, keys: Sequence[str]) -> dict:
     _known_keys(facts, keys, path, "projekt.")
     result: dict[str, object] = {
         key: _text(facts[key], path, f"projekt.{key}")
-        for key in ("navn", "beskrivelse", "deler", "rolle", "eksempel")
+        for key in ("navn", "deler", "rolle", "eksempel")
         if key in facts
     }
     if "beskrivelse" in facts:  # a description may be longer, and span lines
