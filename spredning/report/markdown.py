@@ -93,10 +93,7 @@ def _answer(answer: AnswerBox) -> list[str]:
         inner = [f"**{inline_text(answer.heading)}**"]
         for part in answer.parts:
             inner += ["", f"*{inline_text(part.label)}*"] if part.label else []
-            if answer.kind == "conflict":
-                inner += ["", *_quote(block(part.text) or [""])]
-            else:
-                inner += ["", *block(part.text)]
+            inner += ["", *_quote(block(part.text) or [""])]  # the user's text in a quote of its own
         lines = _quote(inner)
     for note in answer.notes:
         lines += ["", *_styled(note, "note")]
