@@ -75,9 +75,15 @@ def expected_markdown(text: str) -> list[tuple[str, str]]:
     result = []
     for kind, lines in blocks:
         if kind != "gap":
-            shown = [line.expandtabs(4) if line[:1] in " \t" else line for line in lines]
+            shown = [_indented(line) for line in lines]
             result.append((kind, "\n".join(shown)))
     return result
+
+
+def _indented(line: str) -> str:
+    """Leading spaces and tabs show as spaces (tabs at stops of four); the rest as typed."""
+    rest = line.lstrip(" \t")
+    return " " * len(line[: len(line) - len(rest)].expandtabs(4)) + rest
 
 
 # -- HTML -------------------------------------------------------------------------------------------

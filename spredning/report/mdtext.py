@@ -123,7 +123,9 @@ def _inline(line: str, paragraph: str, offset: int, ctx: _Context) -> str:
             at = span[1]
             continue
         char = line[at]
-        out.append("\\" + char if _escape_char(char, line, at, paragraph, offset, ctx) else char)
+        before_url = char == "\\" and any(start == at + 1 for start, _ in urls)  # "\<" would escape it
+        escape = before_url or _escape_char(char, line, at, paragraph, offset, ctx)
+        out.append("\\" + char if escape else char)
         at += 1
     return "".join(out)
 
@@ -171,6 +173,8 @@ def paragraph_lines(lines: list[str], start_of_line: bool = True) -> list[str]:
         escaped = _inline(content, paragraph, offset + len(line) - len(content), ctx)
         if not indent and (start_of_line or number):
             escaped = _line_start(content, escaped)
+        if indent and number == 0:  # a reader strips a paragraph's leading (no-break) spaces, not this
+            indent = "&#160;" + indent[1:]
         result.append(indent + escaped)
         offset += len(line) + 1
     return [line + "\\" for line in result[:-1]] + result[-1:]
