@@ -384,3 +384,27 @@ def _plain(raw: bytes, fmt: str) -> str:
     if fmt == "docx":
         return "\n".join(text for _, text in docx_paragraphs(open_docx(raw)))
     return pdf_text(pdf_reader(raw))
+
+
+def test_the_wheel_ships_the_pdf_fonts_and_their_licence(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path)],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in (
+        "DejaVuSansCondensed.ttf",
+        "DejaVuSansCondensed-Bold.ttf",
+        "DejaVuSansCondensed-Oblique.ttf",
+    ):
+        assert f"spredning/report/fonts/{name}" in names
+    assert "spredning/report/fonts/LICENSE" in names

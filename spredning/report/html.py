@@ -28,6 +28,7 @@ from spredning.report.document import (
     Table,
 )
 
+FONT = '"Segoe UI", Calibri, Helvetica, Arial, sans-serif'
 CSS = """
 :root { --accent: #1f4e79; --quiet: #5a5a5a; --warn: #9c2a00; }
 body { font-family: "Segoe UI", Calibri, Helvetica, Arial, sans-serif; line-height: 1.45; color: #1a1a1a;
@@ -98,8 +99,8 @@ def _page_rules(document: Document) -> str:
     header = _css_string(document.header)
     return (
         "@page { size: A4; margin: 25mm 20mm 22mm 20mm;\n"
-        f"  @top-center {{ content: {header}; font-size: 8.5pt; color: #5a5a5a; }}\n"
-        f"  @bottom-right {{ content: {content}; font-size: 8.5pt; color: #5a5a5a; }} }}\n"
+        f"  @top-center {{ content: {header}; font: 8.5pt {FONT}; color: #5a5a5a; }}\n"
+        f"  @bottom-right {{ content: {content}; font: 8.5pt {FONT}; color: #5a5a5a; }} }}\n"
     )
 
 
