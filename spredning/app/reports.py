@@ -16,7 +16,7 @@ from spredning.app.status import Step, dialogue_status
 from spredning.app.workspace import Workspace
 from spredning.core.errors import UsageProblem
 from spredning.core.local import key_slot
-from spredning.core.model import ROLES, SHARING, Partner, Phase
+from spredning.core.model import ROLES, Partner, Phase
 from spredning.core.outline import NextStep, Scope, build_outline, build_overview
 from spredning.core.store import Opened
 from spredning.report import compose
@@ -116,12 +116,3 @@ def default_name(slug: str, fmt: str, scope: Scope, partner: Partner | None) -> 
     if scope.only_answered:
         parts.append("besvarede")
     return "-".join(parts) + f".{fmt}"
-
-
-def writer_name(opened: Opened) -> str | None:
-    """The writing organisation's name as the project has it (None when this side is unknown)."""
-    me = opened.local.me
-    if me == SHARING:
-        return opened.project.sharing_org
-    partner = opened.project.partner(me) if me else None
-    return partner.name if partner else None

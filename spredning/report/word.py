@@ -62,6 +62,7 @@ _STYLES = {
     "Svar": ("Normal", 10.5, False, False, None, 0, 5, False),
     "Svar, uafklaret": ("Normal", 10.5, False, False, None, 0, 5, False),
     "Udgave": ("Normal", 9.5, True, False, WARN, 4, 2, True),
+    "Tilstand": ("Normal", 9.5, True, False, QUIET, 2, 1, True),
     "Tabeltekst": ("Normal", 10, False, False, None, 0, 1, False),
     "Afsnitsoverskrift": ("Normal", 13, True, False, ACCENT, 14, 4, True),
     "Kolonneoverskrift": ("Normal", 10.5, True, False, RGBColor(0x10, 0x30, 0x4F), 2, 2, True),
@@ -236,7 +237,7 @@ class _Writer:
             self.text(container, answer.parts[0].text, "Svar")
         else:
             style = "Svar, uafklaret" if answer.kind == "conflict" else "Svar"
-            self.paragraph(container, answer.heading, "Udgave" if answer.kind == "conflict" else "Spørgsmål")
+            self.paragraph(container, answer.heading, "Udgave" if answer.kind == "conflict" else "Tilstand")
             for part in answer.parts:
                 if part.label:
                     self.paragraph(container, part.label, "Udgave" if answer.kind == "conflict" else "Note")
