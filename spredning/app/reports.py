@@ -20,6 +20,7 @@ from spredning.core.model import ROLES, Partner, Phase
 from spredning.core.outline import NextStep, Scope, build_outline, build_overview
 from spredning.core.store import Opened
 from spredning.report import compose
+from spredning.report import overview as overview_words
 
 
 class Report(NamedTuple):
@@ -84,7 +85,7 @@ def _overview(ws: Workspace, opened: Opened, fmt: str, today: datetime.date) -> 
         row._replace(steps=tuple(next_step(s, several) for s in dialogue_status(ws, opened, p).steps))
         for row, p in zip(overview.rows, project.partners or (None,), strict=True)
     )
-    content = report.render(compose.overview_document(overview._replace(rows=rows), today), fmt)
+    content = report.render(overview_words.overview_document(overview._replace(rows=rows), today), fmt)
     return Report(content, f"{project.slug}-oversigt.{fmt}", None, None)
 
 

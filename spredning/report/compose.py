@@ -16,9 +16,7 @@ from spredning.core.outline import (
     NextStep,
     Outline,
     Overview,
-    PartnerRow,
     PhaseBlock,
-    PhaseCount,
     QuestionBlock,
     SideBlock,
     State,
@@ -76,7 +74,8 @@ def phase_title(number: int, name: str) -> str:
     return t("report.phase-heading", number=number, name=name)
 
 
-def _metadata(outline: Outline | Overview, subtitle: str, today: datetime.date) -> dict:
+def metadata(outline: Outline | Overview, subtitle: str, today: datetime.date) -> dict:
+    """A Document's metadata: title, the writing organisation, date, running header, page label."""
     names = Names(outline.project.names)
     return {
         "title": outline.project.name,
@@ -91,7 +90,8 @@ def _metadata(outline: Outline | Overview, subtitle: str, today: datetime.date) 
     }
 
 
-def _facts(outline: Outline | Overview, today: datetime.date) -> Facts:
+def facts(outline: Outline | Overview, today: datetime.date) -> Facts:
+    """The first page's facts: innovation, organisations, who wrote the report, date, guide."""
     project = outline.project
     names = Names(project.names)
     partners = [p.name or p.key for p in project.partners]
@@ -136,7 +136,7 @@ def dialogue_document(outline: Outline, today: datetime.date) -> Document:
     if outline.project.example:
         blocks.append(Paragraph(t("report.example-note"), "warning"))
     blocks += words.scope()
-    blocks.append(_facts(outline, today))
+    blocks.append(facts(outline, today))
     blocks += words.summary()
     blocks += [PageBreak(), Contents(t("report.contents"))]
     for phase in outline.phases:
@@ -155,7 +155,7 @@ def dialogue_document(outline: Outline, today: datetime.date) -> Document:
     ]
     if outline.guide.closing:
         blocks.append(Paragraph(outline.guide.closing, "quiet"))
-    return Document(blocks=tuple(blocks), **_metadata(outline, subtitle, today))
+    return Document(blocks=tuple(blocks), **metadata(outline, subtitle, today))
 
 
 class _Words:
@@ -340,127 +340,3 @@ def step_text(step: NextStep, names: Names) -> str:
     if step.kind == "side":
         return t("report.step.side", command=f"{PROGRAM} projekt side dele|genbruge")
     return t("report.step.done")
-
-
-# -- the overview across every partner --------------------------------------------------------------
-
-
-def overview_document(overview: Overview, today: datetime.date) -> Document:
-    """The sharing organisation's overview: where each partner is, their progress and conflicts."""
-    names = Names(overview.project.names)
-    subtitle = t("report.overview-kind")
-    blocks: list[Block] = [Paragraph(subtitle, "lead")]
-    if overview.project.example:
-        blocks.append(Paragraph(t("report.example-note"), "warning"))
-    blocks.append(_facts(overview, today))
-    blocks.append(Heading(2, t("report.overview-partners"), "genbrugere", contents=False))
-    blocks.append(
-        Table(
-            (
-                t("report.overview-org"),
-                t("report.overview-where"),
-                t("report.overview-answers"),
-                t("report.overview-conflicts"),
-                t("report.overview-next"),
-            ),
-            tuple(_partner_row(row, names) for row in overview.rows),
-        )
-    )
-    blocks.append(Heading(2, t("report.overview-shared", org=names(SHARING)), "delende", contents=False))
-    blocks.append(
-        Table(
-            (t("report.phase-column"), t("role.dele")),
-            tuple((phase_title(p.number, p.name), count(dict(p.sides)["dele"])) for p in overview.shared),
-        )
-    )
-    if overview.shared_drafts:
-        blocks.append(Paragraph(t("report.overview-shared-drafts", n=overview.shared_drafts), "note"))
-    blocks += [PageBreak(), Contents(t("report.contents"))]
-    for row in overview.rows:
-        blocks += _partner_section(row, names)
-    blocks += [Heading(1, t("report.source-heading"), "kilde")]
-    blocks.append(
-        Paragraph(
-            t(
-                "report.source",
-                title=overview.guide.title,
-                publisher=overview.guide.publisher,
-                edition=overview.guide.edition,
-            ),
-            "quiet",
-        )
-    )
-    return Document(blocks=tuple(blocks), **_metadata(overview, subtitle, today))
-
-
-def _partner_name(row: PartnerRow) -> str:
-    return (row.partner.name or row.partner.key) if row.partner else t("role.genbruge")
-
-
-def _total(row: PartnerRow, role: str) -> Progress:
-    done = [dict(p.sides)[role] for p in row.phases]
-    return Progress(
-        sum(d.answered for d in done), sum(d.total for d in done), sum(d.not_relevant for d in done)
-    )
-
-
-def _partner_row(row: PartnerRow, names: Names) -> tuple[str, ...]:
-    step = next((s for s in row.steps if s.kind not in ("side",)), None)
-    return (
-        _partner_name(row),
-        row.current or t("report.overview-all-done"),
-        count(_total(row, "genbruge")),
-        str(len(row.conflicts)),
-        step_text(step, names) if step else t("report.overview-wait"),
-    )
-
-
-def _partner_section(row: PartnerRow, names: Names) -> list[Block]:
-    name = _partner_name(row)
-    sides = {
-        SHARING: t("report.side-title", side=t("role.dele"), org=names(SHARING)),
-        "genbruge": t("report.side-title", side=t("role.genbruge"), org=name),
-    }
-    blocks: list[Block] = [
-        PageBreak(),
-        Heading(1, name, f"partner-{row.partner.key if row.partner else 'genbruge'}"),
-    ]
-    where = t("report.overview-in-phase", phase=row.current) if row.current else t("report.overview-all-done")
-    blocks.append(Paragraph(where))
-    blocks.append(
-        Table(
-            (t("report.phase-column"), sides[SHARING], sides["genbruge"]),
-            tuple(_phase_row(p) for p in row.phases),
-        )
-    )
-    blocks.append(Heading(2, t("report.conflicts-heading"), contents=False))
-    if row.conflicts:
-        blocks.append(Paragraph(t("report.conflicts-intro", n=len(row.conflicts)), "warning"))
-        blocks.append(
-            Bullets(
-                tuple(
-                    t(
-                        "report.mark",
-                        phase=phase_title(m.phase_number, m.phase),
-                        tool=m.tool,
-                        side=sides[m.role],
-                        number=m.number,
-                        question=m.question,
-                    )
-                    for m in row.conflicts
-                )
-            )
-        )
-    else:
-        blocks.append(Paragraph(t("report.no-conflicts")))
-    if row.drafts:
-        blocks.append(Paragraph(t("report.overview-drafts", n=row.drafts), "note"))
-    if row.steps:
-        blocks.append(Heading(2, t("report.next-heading"), contents=False))
-        blocks.append(Bullets(tuple(step_text(s, names) for s in row.steps)))
-    return blocks
-
-
-def _phase_row(phase: PhaseCount) -> tuple[str, ...]:
-    sides = dict(phase.sides)
-    return (phase_title(phase.number, phase.name), count(sides["dele"]), count(sides["genbruge"]))
