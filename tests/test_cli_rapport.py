@@ -1,10 +1,11 @@
-"""`spredning rapport` as a user runs it: file names, formats, refusing to overwrite, filters."""
+"""`spredning rapport` as a user runs it: file names, formats, scope options, partners, overwriting."""
 
 from __future__ import annotations
 
 import zipfile
 
 import pytest
+from report_fixture import FANOE, OEST, build
 
 EXAMPLE_SLUG = "eksempel-digitalt-genoptraeningsforloeb"
 
@@ -18,18 +19,37 @@ def example(run_cli, tmp_path, monkeypatch):
     return tmp_path
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+@pytest.fixture
+def two_partners(tmp_path, monkeypatch):
+    """The report fixture's sharing side (two partners) as the projects folder, in tmp_path/ud."""
+    fx = build(tmp_path / "projekt")
+    monkeypatch.setenv("SPREDNING_HJEM", str(tmp_path / "projekt" / "dele"))
+    (tmp_path / "ud").mkdir()
+    monkeypatch.chdir(tmp_path / "ud")
+    return fx
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
 def test_each_format_is_written_with_the_default_name_and_the_path_is_printed(run_cli, example, fmt):
     code, out, err = run_cli("rapport", "--format", fmt)
     assert code == 0, err
     path = example / f"{EXAMPLE_SLUG}-rapport.{fmt}"
     assert path.is_file()
     assert path.name in out.replace("\n", "")
+    raw = path.read_bytes()
     if fmt == "docx":
         assert zipfile.is_zipfile(path)
+    elif fmt == "pdf":
+        assert raw.startswith(b"%PDF-")
     else:
-        text = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
         assert "Fase 1: Tjek" in text and "Fase 6: Høst" in text
+
+
+def test_format_is_read_in_any_case(run_cli, example):
+    code, _, err = run_cli("rapport", "--format", "PDF")
+    assert code == 0, err
+    assert (example / f"{EXAMPLE_SLUG}-rapport.pdf").is_file()
 
 
 def test_an_existing_report_is_not_overwritten_without_overskriv(run_cli, example):
@@ -47,21 +67,49 @@ def test_an_existing_report_is_not_overwritten_without_overskriv(run_cli, exampl
     assert "Fase 1: Tjek" in path.read_text(encoding="utf-8")
 
 
-def test_ud_phase_and_side_filters(run_cli, example):
-    target = example / "ud" / "tjek.md"
-    code, _, err = run_cli("rapport", "--ud", str(target), "--fase", "tjek", "--rolle", "genbruge")
+def test_several_phases_one_side_and_only_answered_name_the_file_and_say_so(run_cli, example):
+    code, out, err = run_cli(
+        "rapport", "--fase", "tjek", "--fase", "høst", "--rolle", "genbruge", "--kun-besvarede"
+    )
     assert code == 0, err
-    text = target.read_text(encoding="utf-8")
-    assert "Fase 1: Tjek" in text and "Fase 2: Test" not in text
-    assert "Vi vil genbruge" in text and "Vi vil dele" not in text
+    path = example / f"{EXAMPLE_SLUG}-rapport-tjek-hoest-genbruge-besvarede.md"
+    assert path.name in out.replace("\n", "")
+    text = path.read_text(encoding="utf-8")
+    assert "## Fase 1: Tjek" in text and "## Fase 6: Høst" in text and "## Fase 2: Test" not in text
+    assert "Vi vil genbruge" in text and "#### Vi vil dele" not in text
+    assert "Rapporten viser kun faserne Tjek og Høst, siden Vi vil genbruge" in text
+    assert "Udsnit af rapporten" in text
+
+
+def test_ud_into_a_missing_folder_is_a_clear_error(run_cli, example):
+    target = example / "findes-ikke" / "rapport.md"
+    code, _, err = run_cli("rapport", "--ud", str(target))
+    assert code == 1
+    assert "findes ikke" in err and "Opret mappen" in err
+    assert not (example / "findes-ikke").exists()
+
+
+def test_ud_writes_where_asked(run_cli, example):
+    (example / "ud").mkdir()
+    code, _, err = run_cli("rapport", "--ud", str(example / "ud" / "tjek.html"), "--format", "html")
+    assert code == 0, err
+    assert "<!DOCTYPE html>" in (example / "ud" / "tjek.html").read_text(encoding="utf-8")
+
+
+def test_a_report_is_never_written_into_the_projects_folder(run_cli, example):
+    home = example / "hjem"
+    code, _, err = run_cli("rapport", "--ud", str(home / "rapport.md"))
+    assert code == 1, err
+    assert not (home / "rapport.md").exists()
 
 
 @pytest.mark.parametrize(
     "argv, needle",
     [
-        (("rapport", "--format", "pdf"), "Ukendt format"),
+        (("rapport", "--format", "odt"), "Ukendt format"),
         (("rapport", "--fase", "femte"), "Ukendt fase"),
         (("rapport", "--rolle", "begge"), "Ukendt side"),
+        (("rapport", "--oversigt", "--fase", "tjek"), "--oversigt"),
     ],
 )
 def test_wrong_options_are_usage_errors_in_danish(run_cli, example, argv, needle):
@@ -69,12 +117,51 @@ def test_wrong_options_are_usage_errors_in_danish(run_cli, example, argv, needle
     assert code == 2
     assert needle in err
     assert "Traceback" not in err
-    assert not list(example.glob("*-rapport.*"))
+    assert not list(example.glob("*-rapport*.*"))
 
 
 def test_without_a_project_it_says_how_to_start_one(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, _, err = run_cli("rapport")
     assert code == 1
-    assert "intet aktivt projekt" in err
+    assert "intet projekt" in err
     assert "spredning start" in err
+
+
+def test_with_several_partners_a_script_must_name_one(run_cli, two_partners):
+    code, _, err = run_cli("rapport")
+    assert code == 2
+    assert FANOE in " ".join(err.split()) and OEST in " ".join(err.split())
+    assert "--partner" in err
+    assert not list(two_partners.sharing.store.home.parent.glob("ud/*"))
+
+
+def test_one_report_per_partner(run_cli, two_partners, tmp_path):
+    code, _out, err = run_cli("rapport", "--partner", "Fanø Kommune", "--format", "html")
+    assert code == 0, err
+    path = tmp_path / "ud" / f"{two_partners.slug}-rapport-fanoe-kommune.html"
+    text = path.read_text(encoding="utf-8")
+    assert "Fanø Kommune" in text and "Øst svarer" not in text
+    code, _out, err = run_cli("rapport", "--partner", "oest-kommune-co-a-s", "--format", "html")
+    assert code == 0, err
+    other = (tmp_path / "ud" / f"{two_partners.slug}-rapport-oest-kommune-co-a-s.html").read_text("utf-8")
+    assert "Øst svarer: ja, meget interessant." in other and "Fanøs første svar." not in other
+
+
+def test_the_overview_covers_every_partner(run_cli, two_partners, tmp_path):
+    code, out, err = run_cli("rapport", "--oversigt", "--format", "docx")
+    assert code == 0, err
+    path = tmp_path / "ud" / f"{two_partners.slug}-oversigt.docx"
+    assert path.name in out.replace("\n", "")
+    import docx
+
+    text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    cells = "\n".join(c.text for t in docx.Document(str(path)).tables for r in t.rows for c in r.cells)
+    assert FANOE in cells and OEST.replace("&", "&") in cells
+    assert "Hvor er de genbrugende organisationer?" in text
+
+
+def test_an_unknown_partner_is_named_with_the_known_ones(run_cli, two_partners):
+    code, _, err = run_cli("rapport", "--partner", "Vejle")
+    assert code == 2
+    assert "Vejle" in err and FANOE in err

@@ -1,480 +1,410 @@
-"""report/: Markdown, HTML and Word reports share one structure and show every answer as typed."""
+"""Reports in every format from one project with both sides, conflicts, drafts and hostile text.
+
+Each format is read back as a person's tools would read it (a CommonMark renderer, a strict
+parser, python-docx, a PDF text extractor), and every answer must be there exactly as saved.
+"""
 
 from __future__ import annotations
 
-import datetime
-import io
-import itertools
 import re
-import subprocess
-import sys
-from html.parser import HTMLParser
+import zipfile
 
-import docx
 import pytest
-from docx.oxml.ns import qn
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from markdown_it import MarkdownIt
-
-from spredning import report
-from spredning.core.content import load_guide
-from spredning.core.errors import UsageProblem
-from spredning.core.model import ROLE_TITLES, ROLES, Project
-from spredning.core.textsafe import clean, has_unsafe
-from spredning.report import common, markdown
-
-TODAY = datetime.date(2026, 11, 27)
-HOSTILE = (
-    "# overskrift\r\n"
-    "*fed* og _kursiv_ og `kode` og **mere**\r\n"
-    "[link](http://x) ![billede](http://x/y.png) <http://x>\n"
-    "<script>alert(1)</script>\n"
-    "&amp; &lt; \\ slut\\\n"
-    "[bold]x[/]\n"
-    "\x1b[31mrød\x07 \u202eomvendt\n"
-    "\n"
-    "Ærø, æøå ÆØÅ\n"
-    "- punkt\n"
-    "1. punkt\n"
-    "    indrykket\n"
-    "> citat\n"
-    "---\n"
-    "===\n"
-    "| a | b |"
+from report_fixture import FANOE, OEST, SHARING_ORG, TODAY, build
+from report_reading import (
+    docx_answers,
+    docx_paragraphs,
+    expected_markdown,
+    flat,
+    html_texts,
+    html_tree,
+    markdown_quotes,
+    open_docx,
+    pdf_reader,
+    pdf_text,
 )
-HOSTILE_LINES = [line.strip() for line in clean(HOSTILE).split("\n") if line.strip()]
+
+from spredning.app.reports import make_report
+from spredning.core.errors import UsageProblem
+from spredning.core.outline import State, safe
+from spredning.report.pdf import printable
+
+FORMATS = ("md", "html", "docx", "pdf")
 
 
 @pytest.fixture(scope="module")
-def guide():
-    return load_guide()
-
-
-def make_project(guide, answers=None, **facts) -> Project:
-    values = {
-        "slug": "aeroe-kommune",
-        "name": "Ærø Kommune",
-        "description": "En app til\nvagtplaner",
-        "sharing_org": "Ærø Kommune",
-        "reusing_orgs": ("Fanø Kommune", "Læsø Kommune"),
-    }
-    values.update(facts)
-    return Project(answers=answers or {}, **values)
-
-
-def hostile_answers(guide) -> dict[str, str]:
-    return {q.id: f"Svar til {q.id}\r\n{HOSTILE}" for q in guide.questions()}
+def fx(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("rapport"))
 
 
 @pytest.fixture(scope="module")
-def filled(guide):
-    return make_project(guide, hostile_answers(guide))
+def reports(fx):
+    """The Fanø dialogue's report in every format, written by the sharing organisation."""
+    partner = fx.project().partner(fx.fanoe_key)
+    return {fmt: make_report(fx.sharing, fmt=fmt, partner=partner, today=TODAY) for fmt in FORMATS}
 
 
-@pytest.fixture(scope="module")
-def empty(guide):
-    return make_project(guide)
+def fanoe_texts(fx) -> list[str]:
+    """Every text the Fanø dialogue holds, cleaned as every report shows it (both conflict versions)."""
+    project = fx.project()
+    texts = []
+    for (where, _qid), answer in fx.answers.items():
+        if where in ("", fx.fanoe_key) and answer.text and (where, _qid) != ("", fx.variant):
+            texts.append(answer.text)
+    for ours, theirs in fx.conflicts.values():
+        texts += [ours, theirs]
+    assert project.entry(("", fx.variant)) is None  # the variant lives in Fanø's dialogue only
+    return [safe(text).strip("\n").rstrip() for text in dict.fromkeys(texts)]
 
 
-class Page(HTMLParser):
-    """Tags, headings and visible text of an HTML page (style and title left out)."""
-
-    def __init__(self, source: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.headings: list[tuple[int, str]] = []
-        self.texts: dict[str, list[str]] = {}
-        self._open: list[list] = []
-        self._parts: list[str] = []
-        self._hidden = 0
-        self.feed(source)
-        self.close()
-        self.text = "".join(self._parts)
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        self._hidden += tag in ("style", "title")
-        if tag == "br":
-            self._parts.append("\n")
-        elif tag not in ("meta", "img", "hr"):
-            self._open.append([tag, ""])
-
-    def handle_endtag(self, tag):
-        self._hidden -= tag in ("style", "title")
-        if self._open and self._open[-1][0] == tag:
-            name, text = self._open.pop()
-            self.texts.setdefault(name, []).append(text)
-            if re.fullmatch("h[1-6]", name):
-                self.headings.append((int(name[1]), text))
-
-    def handle_data(self, data):
-        if self._hidden:
-            return
-        self._parts.append(data)
-        for element in self._open:
-            element[1] += data
-
-    def names(self) -> list[str]:
-        return [tag for tag, _ in self.tags]
+# -- the outline ------------------------------------------------------------------------------------
 
 
-def render_markdown(source: str) -> Page:
-    return Page(MarkdownIt("commonmark").render(source))
+def test_the_fixture_has_what_the_reports_must_show(fx):
+    project = fx.project()
+    assert sum(1 for _, e in project.entries() if e.in_conflict) == 2
+    assert any(a.not_relevant and a.text for a in fx.answers.values())
+    assert any(a.not_relevant and not a.text for a in fx.answers.values())
 
 
-def docx_document(data: bytes):
-    return docx.Document(io.BytesIO(data))
+def test_conflicts_keep_both_versions_with_their_organisations(fx):
+    from spredning.core.outline import Scope, build_outline
+
+    opened = fx.sharing.open()
+    partner = opened.project.partner(fx.fanoe_key)
+    outline = build_outline(fx.sharing.guide, opened.project.dialogue(partner), Scope(), writer="dele")
+    assert len(outline.conflicts) == 2
+    for mark in outline.conflicts:
+        assert mark.answer.state is State.CONFLICT
+        sources = [v.source for v in mark.answer.versions]
+        assert sources == ["dele", fx.fanoe_key]
+        texts = tuple(v.text for v in mark.answer.versions)
+        assert texts in fx.conflicts.values()
 
 
-def docx_text(document) -> str:
-    """The document's text in reading order, tables included."""
-    parts = []
-    for block in document.iter_inner_content():
-        if isinstance(block, docx.table.Table):
-            parts += [p.text for row in block.rows for cell in row.cells for p in cell.paragraphs]
-        else:
-            parts.append(block.text)
-    return "\n".join(parts)
-
-
-def visible_text(data: bytes, fmt: str) -> str:
-    """What a reader sees: rendered Markdown, the HTML page's text, or the Word document's text."""
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_no_answer_is_lost_or_altered(fx, reports, fmt):
+    raw = reports[fmt].content
+    texts = fanoe_texts(fx)
     if fmt == "md":
-        return render_markdown(data.decode("utf-8")).text
-    if fmt == "html":
-        return Page(data.decode("utf-8")).text
-    return docx_text(docx_document(data))
+        quotes = markdown_quotes(raw.decode("utf-8"))
+        for text in texts:
+            assert expected_markdown(text) in quotes, text
+    elif fmt == "html":
+        shown = html_texts(html_tree(raw))
+        for text in texts:
+            assert text in shown, text
+    elif fmt == "docx":
+        shown = docx_answers(open_docx(raw))
+        for text in texts:
+            assert text in shown, text
+    else:
+        shown = pdf_text(
+            pdf_reader(raw), header="Affaldssortering <på> Ærø & Co · Rapport fra Spredningsguiden"
+        )
+        glued = "".join(shown.split())  # a PDF wraps long words where the line ends, like a space
+        for text in texts:
+            assert flat(printable(text)) in shown or "".join(printable(text).split()) in glued, text
 
 
-def make(guide, project, fmt, roles=ROLES, phases=None) -> bytes:
-    return report.write_report(guide, project, fmt, roles, phases, TODAY)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_conflicts_are_shown_with_both_organisations_names(reports, fmt):
+    text = _plain(reports[fmt].content, fmt)
+    assert "Uafklaret konflikt: svaret findes i 2 udgaver" in text
+    assert f"Udgaven hos {SHARING_ORG}:" in text
+    assert f"Udgaven fra {FANOE}:" in text
+    assert "Partnerens udgave" not in text
+    assert "Afgør konflikten med: spredning konflikter" in text
 
 
-def phase_headings(guide, phases=None):
-    return [f"Fase {p.number}: {p.name}" for p in phases or guide.phases]
-
-
-# --- The API ---------------------------------------------------------------------------------
-
-
-def test_formats_and_default_filename():
-    assert report.FORMATS == ("md", "html", "docx")
-    assert report.default_filename("aeroe-kommune", "md") == "aeroe-kommune-rapport.md"
-    assert report.default_filename("aeroe-kommune", "docx") == "aeroe-kommune-rapport.docx"
-
-
-def test_unknown_format_or_side_is_a_usage_problem(guide, empty):
-    with pytest.raises(UsageProblem, match="pdf"):
-        make(guide, empty, "pdf")
-    with pytest.raises(UsageProblem):
-        report.default_filename("x", "pdf")
-    with pytest.raises(UsageProblem):
-        make(guide, empty, "md", roles=("begge",))
-    with pytest.raises(UsageProblem):
-        make(guide, empty, "md", roles=())
-
-
-def test_danish_date():
-    assert common.danish_date(TODAY) == "27. november 2026"
-    assert common.danish_date(datetime.date(2027, 1, 5)) == "5. januar 2027"
-
-
-def test_importing_report_does_not_import_python_docx():
-    code = "import sys, spredning.report; print('docx' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
-
-
-@pytest.mark.parametrize("fmt", ["md", "html"])
-def test_text_formats_are_utf8(guide, filled, fmt):
-    assert "Ærø Kommune" in make(guide, filled, fmt).decode("utf-8")
-
-
-def test_docx_is_a_zip(guide, filled):
-    assert make(guide, filled, "docx").startswith(b"PK")
-
-
-def test_outline_keeps_guide_order_for_chosen_phases(guide, empty):
-    chosen = (guide.find_phase("hoest"), guide.find_phase("tjek"))
-    outline = common.build_outline(guide, empty, ROLES, chosen, TODAY)
-    assert [p.heading for p in outline.phases] == ["Fase 1: Tjek", "Fase 6: Høst"]
-    assert [row.label for row in outline.progress][-1] == common.PROGRESS_TOTAL
-
-
-# --- Content shared by every format ----------------------------------------------------------
-
-
-@pytest.mark.parametrize("fmt", report.FORMATS)
-def test_front_page(guide, empty, fmt):
-    text = visible_text(make(guide, empty, fmt), fmt)
-    for expected in (
-        "Ærø Kommune",
-        "En app til",
-        "vagtplaner",
-        "Fanø Kommune, Læsø Kommune",
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_summary_lists_progress_conflicts_drafts_not_relevant_and_next_steps(reports, fmt):
+    text = _plain(reports[fmt].content, fmt)
+    for words in (
+        "Fremdrift",
+        "Uafklarede konflikter",
+        "Kladder, der ikke er gemt som svar",
+        "Markeret som ikke relevant",
+        "begrundelse: Ikke relevant på en ø.",
+        "Næste skridt",
+        "Afgør de 2 konflikter: spredning konflikter --partner fanoe-kommune",
+        f"Skrevet af {SHARING_ORG}" if fmt in ("pdf", "docx") else "Skrevet af",
         "27. november 2026",
-        common.PROGRESS_HEADING,
+        "Spredningsguiden, Center for Offentlig-Privat Innovation (2023)",
     ):
-        assert expected in text
-    for role in ROLES:
-        assert f"0/{len(guide.questions(role))}" in text
-    assert common.EXAMPLE_NOTE not in text
+        assert flat(words) in flat(text), words
+    assert "En kladde, der ikke er gemt." not in text  # a draft's text stays on this computer
 
 
-@pytest.mark.parametrize("fmt", report.FORMATS)
-def test_example_project_is_marked(guide, fmt):
-    project = make_project(guide, example=True)
-    text = visible_text(make(guide, project, fmt), fmt)
-    assert f"{common.EXAMPLE_LABEL}: " in text.replace("EKSEMPEL", common.EXAMPLE_LABEL)
-    assert common.EXAMPLE_NOTE in text
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_guides_help_is_there(reports, fmt):
+    text = flat(_plain(reports[fmt].content, fmt))
+    for words in (
+        "Her finder I ud af, om det giver mening at sprede innovationen",  # a phase's purpose
+        "Mål for Vi vil dele – Ærø Kommune",
+        "Fortæl om innovationen og vis den frem.",  # a goal of the sharing side
+        "Vurdér, hvad det vil kræve at genbruge innovationen.",  # a goal of the reusing side
+        "Beskriv innovationen ultrakort",  # a tool's introduction
+        "Fortæl ultrakort om innovationen og vis den frem.",  # a side's guidance
+        "Hvorfor gik I i gang med innovationen?",  # a question's help point
+        "De politiske visioner for området?",  # the points after "Hvordan passer innovationen med:"
+    ):
+        assert words in text, words
 
 
-@pytest.mark.parametrize("fmt", report.FORMATS)
-def test_source_and_closing(guide, empty, fmt):
-    text = visible_text(make(guide, empty, fmt), fmt)
-    assert "Kilde: Spredningsguiden, Center for Offentlig-Privat Innovation (2023)" in text
-    assert guide.closing in text
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_partner_variant_and_the_draft_are_marked(reports, fmt):
+    text = flat(_plain(reports[fmt].content, fmt))
+    assert f"Kun til {FANOE}: de bruger den på tablets." in text
+    assert f"Svaret gælder kun {FANOE}." in text
+    assert f"{SHARING_ORG} har en kladde til dette svar, som ikke er gemt endnu." in text
+    assert OEST not in text.split("Kilde")[-1]  # another partner's answers are not in this dialogue
+    assert "Øst svarer" not in text
 
 
-@pytest.mark.parametrize("fmt", report.FORMATS)
-def test_hostile_answers_show_literally(guide, filled, fmt):
-    data = make(guide, filled, fmt)
-    text = visible_text(data, fmt)
-    for line in HOSTILE_LINES:
-        assert line in text
-    for raw in ("\x1b", "\x07", "\u202e", "\r"):
-        assert raw not in text
-    assert "æøå ÆØÅ" in text
-    if fmt != "docx":
-        assert not has_unsafe(data.decode("utf-8"))
+# -- scope ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt", report.FORMATS)
-def test_every_question_is_under_its_side(guide, filled, fmt):
-    text = visible_text(make(guide, filled, fmt), fmt)
-    for title in ROLE_TITLES.values():
-        assert title in text
-    for question in guide.questions():
-        assert f"Svar til {question.id}" in text
+def test_only_answered_leaves_open_questions_out_and_says_how_many(fx):
+    partner = fx.project().partner(fx.fanoe_key)
+    full = make_report(fx.sharing, fmt="md", partner=partner, today=TODAY)
+    short = make_report(fx.sharing, fmt="md", partner=partner, only_answered=True, today=TODAY)
+    text = short.content.decode("utf-8")
+    assert "Ikke besvaret endnu." in full.content.decode("utf-8")
+    assert "Ikke besvaret endnu." not in text
+    left_out = re.search(r"kun besvarede spørgsmål \((\d+) ubesvarede spørgsmål er udeladt\)", text)
+    assert left_out is not None
+    total = len(fx.sharing.guide.questions())
+    shown = text.count("\n**") - 0
+    assert int(left_out.group(1)) > total // 2 and shown > 0
+    assert "Faserne Test, Tilpas og Fjern er udeladt, fordi intet i dem er besvaret endnu." in text
+    assert short.default_name.endswith("-rapport-fanoe-kommune-besvarede.md")
+    assert short.scope.partial and not full.scope.partial
+    for text_ in fanoe_texts(fx):  # still every answer
+        assert expected_markdown(text_) in markdown_quotes(text)
 
 
-def open_point(guide, question) -> str:
-    for phase in guide.phases:
-        for tool in phase.tools:
-            for role in ROLES:
-                if question in tool.questions(role):
-                    return f"{ROLE_TITLES[role]} · {tool.title}: {question.text}"
-    raise AssertionError(question.id)
+def test_several_phases_and_one_side(fx):
+    partner = fx.project().partner(fx.fanoe_key)
+    guide = fx.sharing.guide
+    phases = (guide.find_phase("høst"), guide.find_phase("tjek"))
+    made = make_report(fx.sharing, fmt="html", partner=partner, phases=phases, roles=("dele",), today=TODAY)
+    root = html_tree(made.content)
+    headings = ["".join(h.itertext()) for h in root.iter("h2")]
+    assert "Fase 1: Tjek" in headings and "Fase 6: Høst" in headings
+    assert not any(h.startswith(("Fase 2", "Fase 3", "Fase 4", "Fase 5")) for h in headings)
+    text = "".join(root.itertext())
+    assert "Rapporten viser kun faserne Tjek og Høst og siden Vi vil dele – Ærø Kommune." in text
+    assert "Udsnit af rapporten fra Spredningsguiden" in text
+    assert "Vi vil genbruge – Fanø Kommune" not in text.split("Indhold")[-1]
+    assert made.default_name == f"{fx.slug}-rapport-fanoe-kommune-tjek-hoest-dele.html"
 
 
-@pytest.mark.parametrize("fmt", report.FORMATS)
-def test_open_points_close_each_phase(guide, fmt):
-    answered = {q.id: "Klaret." for q in guide.questions()[::2]}
-    text = visible_text(make(guide, make_project(guide, answered), fmt), fmt)
-    start = text.index(common.PROGRESS_TOTAL)
-    bounds = [text.index(h, start) for h in phase_headings(guide)] + [text.index("Kilde: ")]
-    for number, phase in enumerate(guide.phases):
-        section = text[bounds[number] : bounds[number + 1]]
-        assert common.OPEN_HEADING in section
-        for role in ROLES:
-            for question in phase.questions(role):
-                assert (open_point(guide, question) in section) == (question.id not in answered)
+def test_a_full_report_has_its_plain_name(fx):
+    made = make_report(fx.fanoe, fmt="pdf", today=TODAY)
+    assert made.default_name == f"{fx.slug}-rapport.pdf"  # Fanø's copy knows only its own dialogue
 
 
-@pytest.mark.parametrize("fmt", report.FORMATS)
-def test_nothing_open_when_all_is_answered(guide, filled, fmt):
-    text = visible_text(make(guide, filled, fmt), fmt)
-    assert text.count(common.NO_OPEN_POINTS) == len(guide.phases)
-    assert common.UNANSWERED not in text
+def test_unknown_sides_and_formats_are_usage_errors(fx):
+    with pytest.raises(UsageProblem) as problem:
+        make_report(fx.sharing, fmt="odt", today=TODAY)
+    assert problem.value.key == "report.unknown-format"
+    with pytest.raises(UsageProblem):
+        make_report(fx.sharing, fmt="md", roles=("begge",), today=TODAY)
 
 
-@pytest.mark.parametrize("fmt", report.FORMATS)
-def test_role_filter_shows_one_side(guide, filled, fmt):
-    text = visible_text(make(guide, filled, fmt, roles=("dele",)), fmt)
-    assert ROLE_TITLES["dele"] in text
-    assert ROLE_TITLES["genbruge"] not in text
-    for question in guide.questions("genbruge"):
-        assert f"Svar til {question.id}" not in text
-    for question in guide.questions("dele"):
-        assert f"Svar til {question.id}" in text
+def test_several_partners_and_none_chosen_is_a_choice_to_make(fx):
+    from spredning.app.dialogue import PartnerChoice
+
+    with pytest.raises(PartnerChoice) as choice:
+        make_report(fx.sharing, fmt="md", today=TODAY)
+    assert {p.name for p in choice.value.partners} == {FANOE, OEST}
 
 
-@pytest.mark.parametrize("fmt", report.FORMATS)
-def test_phase_filter(guide, filled, fmt):
-    chosen = (guide.find_phase("hoest"), guide.find_phase("tjek"))
-    text = visible_text(make(guide, filled, fmt, phases=chosen), fmt)
-    assert text.index("Fase 1: Tjek") < text.index("Fase 6: Høst")
-    assert "Fase 2: Test" not in text
+# -- who writes ---------------------------------------------------------------------------------------
 
 
-# --- Markdown --------------------------------------------------------------------------------
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_author_is_the_organisation_writing_the_report(fx, fmt):
+    made = make_report(fx.fanoe, fmt=fmt, today=TODAY)
+    assert _author(made.content, fmt) == FANOE
+    sharing = make_report(fx.sharing, fmt=fmt, partner=fx.project().partner(fx.fanoe_key), today=TODAY)
+    assert _author(sharing.content, fmt) == SHARING_ORG
 
 
-def test_markdown_structure(guide, filled):
-    page = render_markdown(make(guide, filled, "md").decode("utf-8"))
-    assert [text for level, text in page.headings if level == 1] == ["Ærø Kommune"]
-    assert [text for level, text in page.headings if level == 2] == [
-        common.PROGRESS_HEADING,
-        *phase_headings(guide),
-        common.SOURCE_HEADING,
-    ]
-    assert set(page.texts["h4"]) == set(ROLE_TITLES.values())
-    assert "Det har vi gjort" in page.texts["h5"]
+def _author(raw: bytes, fmt: str) -> str:
+    if fmt == "html":
+        return next(m.get("content") for m in html_tree(raw).iter("meta") if m.get("name") == "author")
+    if fmt == "docx":
+        return open_docx(raw).core_properties.author
+    if fmt == "pdf":
+        return pdf_reader(raw).metadata.author
+    match = re.search(r"\*\*Skrevet af:\*\* (.+)", raw.decode("utf-8"))
+    return match.group(1) if match else ""
 
 
-def test_markdown_answers_never_become_markup(guide, filled):
-    page = render_markdown(make(guide, filled, "md").decode("utf-8"))
-    names = page.names()
-    for tag in ("script", "a", "img", "code", "pre", "hr", "ol", "table", "h1"):
-        assert names.count(tag) == (1 if tag == "h1" else 0), tag
-    assert set(page.texts["em"]) == {common.REPORT_KIND}
-    assert names.count("blockquote") == len(guide.questions())
-    assert "<script>alert(1)</script>" in page.text
+# -- the overview ---------------------------------------------------------------------------------------
 
 
-def test_markdown_keeps_line_breaks_and_paragraphs(guide, filled):
-    source = make(guide, filled, "md").decode("utf-8")
-    question = guide.questions()[0]
-    assert f"> Svar til {question.id}\\\n> \\# overskrift\\\n" in source
-    assert "\n>\n> Ærø, æøå ÆØÅ\\\n" in source
-    assert "En app til\\\nvagtplaner" in source
-    page = render_markdown(source)
-    assert page.names().count("br") > len(guide.questions())
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_overview_shows_every_partner_where_they_are_and_their_conflicts(fx, fmt):
+    made = make_report(fx.sharing, fmt=fmt, overview=True, today=TODAY)
+    assert made.default_name == f"{fx.slug}-oversigt.{fmt}"
+    text = flat(_plain(made.content, fmt))
+    assert "Oversigt over dialogerne med de genbrugende organisationer" in text
+    assert FANOE in text and OEST in text
+    assert "Er i fasen Tjek" in text
+    assert "Afgør de 2 konflikter: spredning konflikter --partner fanoe-kommune" in text
+    assert "Afgør konflikten: spredning konflikter --partner oest-kommune-co-a-s" in text
+    for text_ in fanoe_texts(fx):  # management sees progress, not the answers
+        assert flat(text_)[:40] not in text
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("ab æ#*_`[]()<>&\\!-+=.1)|~:;'\"{}/\t\n ")), max_size=60))
-def test_markdown_block_renders_any_text_literally(text):
-    page = render_markdown("\n".join(markdown.block(text)))
-    assert set(page.names()) <= {"p", "br"}
-
-    def lines(value: str) -> list[str]:
-        return [" ".join(line.split()) for line in value.split("\n") if line.strip()]
-
-    assert lines(page.text) == lines(text)
+def test_the_overview_is_for_the_sharing_organisation(fx):
+    with pytest.raises(UsageProblem) as problem:
+        make_report(fx.fanoe, fmt="md", overview=True, today=TODAY)
+    assert problem.value.key == "report.overview-not-here"
 
 
-# --- HTML ------------------------------------------------------------------------------------
+# -- format structure ---------------------------------------------------------------------------------
 
 
-def test_html_document_is_danish_and_self_contained(guide, filled):
-    page = Page(make(guide, filled, "html").decode("utf-8"))
-    assert page.tags[0] == ("html", {"lang": "da"})
-    assert ("meta", {"charset": "utf-8"}) in page.tags
-    names = page.names()
-    for tag in ("script", "link", "img", "iframe", "object"):
-        assert tag not in names
-    assert not [attrs for _, attrs in page.tags if "src" in attrs or "href" in attrs]
-
-
-def test_html_heading_hierarchy(guide, filled):
-    page = Page(make(guide, filled, "html").decode("utf-8"))
-    levels = [level for level, _ in page.headings]
-    assert levels[0] == 1 and levels.count(1) == 1
-    assert all(after <= before + 1 for before, after in itertools.pairwise(levels))
-    assert [text for level, text in page.headings if level == 2] == [
-        common.PROGRESS_HEADING,
-        *phase_headings(guide),
-        common.SOURCE_HEADING,
-    ]
-    assert page.texts["h3"] == [
-        title
-        for phase in guide.phases
-        for title in (*(tool.title for tool in phase.tools), common.OPEN_HEADING)
-    ]
-    assert set(page.texts["h4"]) == set(ROLE_TITLES.values())
-
-
-def test_html_escapes_answers_and_keeps_line_breaks(guide, filled):
-    source = make(guide, filled, "html").decode("utf-8")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in source
-    assert "&amp;amp;" in source
-    page = Page(source)
-    question = guide.questions()[0]
-    answers = page.texts["div"]
-    assert len(answers) == len(guide.questions())
-    assert answers[0].startswith(f"Svar til {question.id}\n# overskrift\n")
-    assert "\n\nÆrø, æøå ÆØÅ\n" in answers[0]
-
-
-def test_html_prints_well(guide, filled):
-    source = make(guide, filled, "html").decode("utf-8")
-    css = source[source.index("<style>") : source.index("</style>")]
-    print_css = css[css.index("@media print") :]
-    assert "page-break-before: always" in print_css and "section.phase" in print_css
-    assert "break-inside: avoid" in print_css
-    assert "white-space: pre-wrap" in css and "overflow-wrap: anywhere" in css
-
-
-# --- Word ------------------------------------------------------------------------------------
-
-
-def styled(document, style: str) -> list[str]:
-    return [p.text for p in document.paragraphs if p.style.name == style]
-
-
-def test_docx_headings_use_built_in_styles(guide, filled):
-    document = docx_document(make(guide, filled, "docx"))
-    assert document.paragraphs[0].style.name == "Title"
-    assert styled(document, "Title") == ["Ærø Kommune"]
-    assert styled(document, "Heading 1") == [
-        common.PROGRESS_HEADING,
-        *phase_headings(guide),
-        common.SOURCE_HEADING,
-    ]
-    tools = [tool.title for phase in guide.phases for tool in phase.tools]
-    assert [t for t in styled(document, "Heading 2") if t != common.OPEN_HEADING] == tools
-    assert styled(document, "Heading 2").count(common.OPEN_HEADING) == len(guide.phases)
-
-
-def test_docx_core_properties_and_language(guide, filled):
-    document = docx_document(make(guide, filled, "docx"))
+def test_word_is_a4_with_danish_margins_header_footer_and_contents(reports):
+    raw = reports["docx"].content
+    document = open_docx(raw)
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert [round(m.cm, 1) for m in (section.top_margin, section.bottom_margin)] == [3.0, 3.0]
+    assert [round(m.cm, 1) for m in (section.left_margin, section.right_margin)] == [2.0, 2.0]
+    assert "Affaldssortering <på> Ærø & Co" in section.header.paragraphs[0].text
+    footer = section.footer._element.xml
+    assert 'w:instr="PAGE"' in footer and 'w:instr="NUMPAGES"' in footer
+    body = document.element.xml
+    assert 'TOC \\o "1-2"' in body and 'w:dirty="true"' in body
+    styles = [style for style, _ in docx_paragraphs(document)]
+    assert styles.count("Heading 1") == 7  # six phases and the source
+    assert "Heading 2" in styles and "Title" in styles
+    phase_headings = [text for style, text in docx_paragraphs(document) if style == "Heading 1"]
+    assert phase_headings[0] == "Fase 1: Tjek"
     properties = document.core_properties
-    assert properties.title == "Ærø Kommune"
-    assert properties.author == "Ærø Kommune"
-    assert properties.subject == "Spredningsguiden"
+    assert properties.title == "Affaldssortering <på> Ærø & Co"
     assert properties.language == "da-DK"
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    default_lang = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
-    normal_lang = document.styles["Normal"].element.rPr.find(qn("w:lang"))
-    assert default_lang.get(qn("w:val")) == normal_lang.get(qn("w:val")) == "da-DK"
+    with zipfile.ZipFile(__import__("io").BytesIO(raw)) as package:
+        app = package.read("docProps/app.xml").decode("utf-8")
+        assert "<Application>spredning</Application>" in app and "Macintosh" not in app
+        assert not [n for n in package.namelist() if "thumbnail" in n]
+        styles_xml = package.read("word/styles.xml").decode("utf-8")
+        assert 'w:val="da-DK"' in styles_xml
 
 
-def test_docx_author_defaults_to_spredning(guide):
-    document = docx_document(make(guide, make_project(guide, sharing_org=""), "docx"))
-    assert document.core_properties.author == "spredning"
+def test_word_keeps_the_two_column_side_tables_with_shaded_headers(reports):
+    document = open_docx(reports["docx"].content)
+    headers = [
+        [cell.text for cell in table.rows[0].cells]
+        for table in document.tables
+        if table.rows[0].cells[0].text.startswith("Vi vil dele")
+    ]
+    assert ["Vi vil dele – Ærø Kommune", "Vi vil genbruge – Fanø Kommune"] in headers
+    table = next(t for t in document.tables if t.rows[0].cells[0].text.startswith("Vi vil dele"))
+    assert 'w:fill="DDE7F2"' in table.rows[0].cells[0]._tc.xml
+    assert "w:tblHeader" in table.rows[0]._tr.xml
+    assert "w:tblCellMar" in table._tbl.xml
 
 
-def test_docx_sides_sit_side_by_side(guide, filled):
-    document = docx_document(make(guide, filled, "docx"))
-    tool_tables = document.tables[1:]
-    assert len(tool_tables) == sum(len(phase.tools) for phase in guide.phases)
-    for table in tool_tables:
-        assert len(table.columns) == 2
-        assert [cell.text for cell in table.rows[0].cells] == list(ROLE_TITLES.values())
-    first = guide.phases[0].tools[0]
-    cells = tool_tables[0].rows[1].cells
-    for cell, role in zip(cells, ROLES, strict=True):
-        question = first.questions(role)[0]
-        texts = [p.text for p in cell.paragraphs]
-        assert texts[0] == f"1. {question.text}"
-        assert texts[1] == "\n".join([f"Svar til {question.id}", *HOSTILE_LINES[:7]])
-        assert texts[2].startswith("Ærø, æøå ÆØÅ\n- punkt\n")
-    assert cells[0].paragraphs[1]._p.xpath(".//w:br")
+def test_html_is_well_formed_with_print_rules_contents_and_anchors(reports):
+    raw = reports["html"].content
+    root = html_tree(raw)
+    assert root.get("lang") == "da"
+    assert not list(root.iter("script"))
+    style = "".join(next(root.iter("style")).itertext())
+    assert "size: A4" in style and "counter(pages)" in style and "@bottom-right" in style
+    assert "break-inside: avoid; }" not in style.split(".answer")[0]
+    ids = {element.get("id") for element in root.iter() if element.get("id")}
+    links = [a.get("href") for a in root.iter("a")]
+    assert links and all(link[1:] in ids for link in links)
+    assert "#fase-tjek" in links and "#fase-hoest" in links
 
 
-def test_docx_role_filter_has_no_side_by_side_tables(guide, filled):
-    document = docx_document(make(guide, filled, "docx", roles=("genbruge",)))
-    assert len(document.tables) == 1  # the progress table
-    assert set(styled(document, "Heading 3")) == {ROLE_TITLES["genbruge"]}
+def test_markdown_escapes_only_what_would_be_markup(reports):
+    text = reports["md"].content.decode("utf-8")
+    assert "> Nord & Co <A/S> samarbejder med Øst_Kommune om 2 * 3 ting.\\" in text
+    assert "<https://example.dk/side?id=1&x=2_y>" in text
+    assert "%5C" not in text
+    assert "> - få borgerne hurtigere i gang" in text
+    assert "27. november 2026" in text
+    tokens = __import__("report_reading").markdown_parser().parse(text)
+    assert sum(1 for t in tokens if t.type == "bullet_list_open") > 3
 
 
-def test_docx_survives_characters_xml_cannot_hold(guide):
-    nasty = "a\x00b\x0bc\x1fd\ufffee\uffff f\ud800g\x7f\x85"
-    project = make_project(guide, {guide.questions()[0].id: nasty}, name="Navn\x00\x1b")
-    document = docx_document(make(guide, project, "docx"))
-    assert "a␀b␋c␟d\ufffde\ufffd f\ufffdg␡<U+0085>" in docx_text(document)
-    assert document.core_properties.title == "Navn␀␛"
-    for fmt in ("md", "html"):
-        assert "a␀b␋c␟d" in visible_text(make(guide, project, fmt), fmt)
+def test_pdf_is_a4_with_a_bookmark_per_phase_embedded_fonts_and_page_numbers(reports):
+    reader = pdf_reader(reports["pdf"].content)
+    for page in reader.pages:
+        box = page.mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert [t for t in top if t.startswith("Fase")] == [
+        "Fase 1: Tjek",
+        "Fase 2: Test",
+        "Fase 3: Tilpas",
+        "Fase 4: Fjern",
+        "Fase 5: Brug",
+        "Fase 6: Høst",
+    ]
+    fonts = set()
+    for page in reader.pages:
+        for font in (page["/Resources"].get("/Font") or {}).values():
+            descriptor = font.get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            assert "/FontFile2" in descriptor.get_object()
+            fonts.add(font.get_object()["/BaseFont"])
+    assert len(fonts) >= 2
+    pages = len(reader.pages)
+    first = flat(reader.pages[0].extract_text())
+    assert f"Side 1 af {pages}" in first
+    assert flat(reader.pages[-1].extract_text()).endswith(f"Side {pages} af {pages}")
+    assert reader.metadata.title == "Affaldssortering <på> Ærø & Co"
+    text = pdf_text(reader)
+    for character in "æøåÆØÅ–“”‘’•":
+        assert character in text
+
+
+def test_pdf_shows_a_character_its_font_lacks_as_its_code_point():
+    assert printable("a\u241bb 中") == "a<U+241B>b <U+4E2D>"
+    assert printable("Ærø – “citat” • æøå") == "Ærø – “citat” • æøå"
+
+
+# -- helpers ------------------------------------------------------------------------------------------
+
+
+def _plain(raw: bytes, fmt: str) -> str:
+    """The words a reader sees, roughly: for checking that a sentence is there."""
+    if fmt == "md":
+        return raw.decode("utf-8").replace("\\", "").replace("*", "")
+    if fmt == "html":
+        return " ".join(html_tree(raw).itertext())
+    if fmt == "docx":
+        return "\n".join(text for _, text in docx_paragraphs(open_docx(raw)))
+    return pdf_text(pdf_reader(raw))
+
+
+def test_the_wheel_ships_the_pdf_fonts_and_their_licence(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path)],
+        cwd=root,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    (wheel,) = tmp_path.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in (
+        "DejaVuSansCondensed.ttf",
+        "DejaVuSansCondensed-Bold.ttf",
+        "DejaVuSansCondensed-Oblique.ttf",
+    ):
+        assert f"spredning/report/fonts/{name}" in names
+    assert "spredning/report/fonts/LICENSE" in names

@@ -1,132 +1,163 @@
-"""The report as CommonMark: readable as plain text, and every answer shown exactly as typed.
+"""The report as CommonMark (with GitHub's tables): readable as plain text, every answer as typed.
 
-User text is escaped so no answer can become markup: ASCII punctuation that can open inline markup
-is backslash-escaped everywhere (``*``, ``_``, `````, ``[``, ``<``, ``&`` ...), and characters that
-only start blocks (``-``, ``+``, ``=``, ``1.``) at the start of a line. Leading indentation becomes
-no-break spaces, so it is kept without turning a line into a code block. Line breaks inside an
-answer become hard breaks (a trailing backslash) and blank lines separate paragraphs.
+Answers are block quotes, so they stand out from the guide's help, which is in italics. User text
+goes through mdtext.py, which escapes only what would otherwise become markup.
 """
 
 from __future__ import annotations
 
-import re
+from spredning.report.document import (
+    AnswerBox,
+    Block,
+    Bullets,
+    Columns,
+    Contents,
+    Document,
+    Facts,
+    Group,
+    Heading,
+    PageBreak,
+    Paragraph,
+    QuestionItem,
+    Table,
+)
+from spredning.report.mdtext import block, inline_text, paragraph_lines
 
-from spredning.i18n import t
-from spredning.report import common
-from spredning.report.common import Outline, PhaseBlock, SideBlock, ToolBlock
-
-_INLINE = re.compile(r"([\\`*_\[\]<>&#~|])")
-_ORDERED = re.compile(r"^(\d{1,9})([.)])")
-_BLOCK_START = re.compile(r"^([-+=])")
-_INDENT = re.compile(r"^[ \t]+")
-_NBSP = "\u00a0"
-
-
-def escape(line: str, line_start: bool = True) -> str:
-    """Escape one line of text so a CommonMark reader shows it literally, never as markup.
-
-    With `line_start` False the text follows other text on its line, so block markers such as
-    "1." or "-" cannot start a list there and are left alone.
-    """
-    line = _INLINE.sub(r"\\\1", line)
-    if not line_start:
-        return line
-    line = _ORDERED.sub(r"\1\\\2", line)
-    return _BLOCK_START.sub(r"\\\1", line)
-
-
-def _escape_indented(line: str, line_start: bool = True) -> str:
-    indent = _INDENT.match(line)
-    if not indent:
-        return escape(line, line_start)
-    width = len(indent.group().expandtabs(4))
-    return _NBSP * width + escape(line[indent.end() :])
-
-
-def block(text: str, after_text: bool = False) -> list[str]:
-    """Markdown lines for a multi-line text: hard breaks within paragraphs, blank lines between.
-
-    `after_text` says the first line will follow a label on its line ("**Dato:** ...").
-    """
-    lines: list[str] = []
-    for paragraph in common.paragraphs(text):
-        escaped = [
-            _escape_indented(line, not (after_text and not lines and number == 0))
-            for number, line in enumerate(paragraph)
-        ]
-        if lines:
-            lines.append("")
-        lines += [line + "\\" for line in escaped[:-1]]
-        lines.append(escaped[-1])
-    return lines
+_SIDE_HEADING = 4  # a side's title under a tool (level 3 in the document's terms is the tool)
 
 
 def _quote(lines: list[str]) -> list[str]:
     return [f"> {line}" if line else ">" for line in lines]
 
 
+def _styled(text: str, style: str) -> list[str]:
+    """A paragraph of guide or program text; quiet help and notes in italics, warnings in a quote."""
+    lines = block(text)
+    if (
+        style in ("quiet", "note", "lead")
+        and lines
+        and all(line and not line.startswith(" ") for line in lines)
+    ):
+        lines = _italic(lines)
+    if style == "warning":
+        lines = _quote(lines)
+    return lines
+
+
+def _italic(lines: list[str]) -> list[str]:
+    """Italics around each line when that cannot change what the line says; else left as it is."""
+    result = []
+    for line in lines:
+        body, hard = (line[:-1], "\\") if line.endswith("\\") and not line.endswith("\\\\") else (line, "")
+        safe = body and body[0] not in "*_-+>#|" and body[-1] not in "*_\\ " and not body[0].isdigit()
+        result.append(f"*{body}*{hard}" if safe else line)
+    return result
+
+
+def _bullets(items: tuple[str, ...], style: str) -> list[str]:
+    lines = []
+    for item in items:
+        text = inline_text(item)
+        if style == "quiet" and text and text[0] not in "*_" and text[-1] not in "*_\\":
+            text = f"*{text}*"
+        lines.append(f"- {text}")
+    return lines
+
+
+def _facts(facts: Facts) -> list[str]:
+    lines: list[str] = []
+    for label, value in facts.rows:
+        parts = block(value, after_text=True) or [""]
+        first = parts[0]
+        lines += [f"**{inline_text(label)}:** {first}".rstrip(), *parts[1:], ""]
+    return lines
+
+
+def _cell(text: str) -> str:
+    return inline_text(text).replace("|", "\\|")
+
+
+def _table(table: Table) -> list[str]:
+    lines = ["| " + " | ".join(_cell(h) for h in table.header) + " |"]
+    lines.append("|" + "|".join(" --- " for _ in table.header) + "|")
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in table.rows]
+    return lines
+
+
+def _answer(answer: AnswerBox) -> list[str]:
+    if answer.kind == "open":
+        lines = [f"*{inline_text(answer.heading)}*"]
+    elif answer.kind == "answer":
+        lines = _quote(block(answer.parts[0].text) or [""])
+    else:
+        inner = [f"**{inline_text(answer.heading)}**"]
+        for part in answer.parts:
+            inner += ["", f"*{inline_text(part.label)}*"] if part.label else []
+            inner += ["", *_quote(block(part.text) or [""])]  # the user's text in a quote of its own
+        lines = _quote(inner)
+    for note in answer.notes:
+        lines += ["", *_styled(note, "note")]
+    return lines
+
+
+def _question(item: QuestionItem) -> list[str]:
+    lines = [f"**{inline_text(item.text)}**", ""]
+    if item.hints:
+        lines += [*_bullets(item.hints, "quiet"), ""]
+    return [*lines, *_answer(item.answer)]
+
+
 def _heading(level: int, text: str) -> list[str]:
-    return ["#" * level + " " + escape(text), ""]
+    return ["#" * level + " " + inline_text(text)]
 
 
-def _front(outline: Outline) -> list[str]:
-    lines = _heading(1, outline.title)
-    if outline.example:
-        lines += [f"> **{t('report.example-label')}:** {escape(t('report.example-note'))}", ""]
-    lines += [f"*{escape(t('report.kind'))}*", ""]
-    for label, value in outline.facts:
-        fact = block(value, after_text=True) or [""]
-        lines += [f"**{escape(label)}:** {fact[0]}", *fact[1:], ""]
-    lines += _heading(2, t("report.progress"))
-    for row in outline.progress:
-        counts = " · ".join(
-            f"{escape(side)}: {common.progress_text(count)}"
-            for side, count in zip(outline.side_titles, row.counts, strict=True)
-        )
-        lines.append(f"- **{escape(row.label)}**: {counts}")
-    return [*lines, ""]
-
-
-def _side(side: SideBlock) -> list[str]:
-    lines = _heading(4, side.title)
-    group = None
-    for item in side.items:
-        if item.group and item.group != group:
-            lines += _heading(5, item.group)
-        group = item.group
-        lines += [f"{'#' * (6 if item.group else 5)} {item.number}. {escape(item.text)}", ""]
-        if item.answer is None:
-            lines += [f"*{escape(t('report.unanswered'))}*", ""]
+def _columns(columns: Columns, level: int) -> list[str]:
+    lines: list[str] = []
+    for column in columns.columns:
+        if lines:
+            lines.append("")
+        if columns.kind == "goals":
+            lines.append(f"**{inline_text(column.title)}**")
         else:
-            lines += [*_quote(block(item.answer)), ""]
+            lines += _heading(min(level + 1, 6), column.title)
+        for item in column.blocks:
+            lines += ["", *_block(item, level + 1)]
     return lines
 
 
-def _tool(tool: ToolBlock) -> list[str]:
-    lines = [*_heading(3, tool.title), *block(tool.introduction), ""]
-    for side in tool.sides:
-        if side.items:
-            lines += _side(side)
-    return lines
+def _block(item: Block, level: int) -> list[str]:
+    if isinstance(item, Heading):
+        return _heading(item.level + 1, item.text)
+    if isinstance(item, Paragraph):
+        return _styled(item.text, item.style)
+    if isinstance(item, Bullets):
+        return _bullets(item.items, item.style)
+    if isinstance(item, Facts):
+        return _facts(item)[:-1]
+    if isinstance(item, Table):
+        return _table(item)
+    if isinstance(item, QuestionItem):
+        return _question(item)
+    if isinstance(item, Columns):
+        return _columns(item, level)
+    if isinstance(item, Group):
+        return [f"**{inline_text(item.text.upper())}**"]
+    return []  # Contents and PageBreak: a Markdown file is one long page
 
 
-def _phase(phase: PhaseBlock) -> list[str]:
-    lines = [*_heading(2, phase.heading), *block(phase.purpose), ""]
-    for tool in phase.tools:
-        lines += _tool(tool)
-    lines += _heading(3, t("report.open-heading"))
-    if not phase.open_items:
-        return [*lines, escape(t("report.no-open-points")), ""]
-    for item in phase.open_items:
-        lines.append(f"- {escape(item.side)} · {escape(item.tool)}: {escape(item.question)}")
-    return [*lines, ""]
-
-
-def render(outline: Outline) -> str:
-    """Write the whole report as one CommonMark document, ending in a single newline."""
-    lines = _front(outline)
-    for phase in outline.phases:
-        lines += _phase(phase)
-    lines += [*_heading(2, t("report.source-heading")), *block(outline.source), ""]
-    lines += block(outline.closing)
+def render(document: Document) -> str:
+    """Write the whole report as one Markdown document, ending in a single newline."""
+    lines = [*_heading(1, document.title), ""]
+    level = 2
+    for item in document.blocks:
+        if isinstance(item, Contents | PageBreak):
+            continue
+        if isinstance(item, Heading):
+            level = item.level + 1
+        rendered = _block(item, level)
+        if rendered:
+            lines += [*rendered, ""]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+__all__ = ["paragraph_lines", "render"]

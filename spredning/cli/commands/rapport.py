@@ -1,4 +1,4 @@
-"""``spredning rapport``: a report to share, in Markdown, HTML or Word."""
+"""``spredning rapport``: a report to share, in Markdown, HTML, Word or PDF."""
 
 from __future__ import annotations
 
@@ -16,36 +16,61 @@ from spredning.i18n import t
 
 def rapport(
     ctx: typer.Context,
-    format: str = typer.Option("md", "--format", "-f", metavar="md|html|docx", help=t("help.rapport.format")),
-    ud: str | None = typer.Option(None, "--ud", metavar=t("metavar.file"), help=t("help.rapport.ud")),
+    format: str = typer.Option(
+        "md", "--format", "-f", metavar="md|html|docx|pdf", help=t("report.help.format")
+    ),
+    ud: str | None = typer.Option(None, "--ud", metavar=t("metavar.file"), help=t("report.help.ud")),
     fase: list[str] | None = typer.Option(
-        None, "--fase", metavar=t("metavar.phase"), help=t("help.rapport.fase")
+        None, "--fase", metavar=t("metavar.phase"), help=t("report.help.fase")
     ),
     rolle: str | None = typer.Option(
-        None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.rapport.rolle")
+        None, "--rolle", "-r", metavar="dele|genbruge", help=t("report.help.rolle")
     ),
     partner: str | None = typer.Option(
-        None, "--partner", metavar=t("metavar.name"), help=t("help.rapport.partner")
+        None, "--partner", metavar=t("metavar.name"), help=t("report.help.partner")
     ),
+    kun_besvarede: bool = typer.Option(False, "--kun-besvarede", help=t("report.help.kun-besvarede")),
+    oversigt: bool = typer.Option(False, "--oversigt", help=t("report.help.oversigt")),
     overskriv: bool = typer.Option(False, "--overskriv", help=t("help.overskriv")),
 ) -> None:
     """Skriv en rapport over projektets svar, som kan deles, printes og arkiveres."""
     from spredning import report
+    from spredning.app.reports import make_report
     from spredning.core.fileio import write_output
 
-    fmt = format.lower().lstrip(".")
-    if fmt not in report.FORMATS:
-        raise UsageProblem("report.unknown-format", value=format, formats=list(report.FORMATS))
+    fmt = report.check_format(format)
+    if oversigt and (fase or rolle or partner or kun_besvarede):
+        given = [
+            name
+            for name, value in (
+                ("--fase", fase),
+                ("--rolle", rolle),
+                ("--partner", partner),
+                ("--kun-besvarede", kun_besvarede),
+            )
+            if value
+        ]
+        raise UsageProblem("report.overview-with-options", options=given)
     ws = workspace(ctx)
     phases = parse_phases(ws.guide, fase)
     role = parse_role(rolle)
-    opened = ws.open()
-    chosen = choose_partner(opened.project, opened.local, partner)
-    view = opened.project.dialogue(chosen)
-    content = report.write_report(ws.guide, view, fmt, roles_for(role), phases, date.today())
-    path = Path(ud) if ud else Path(report.default_filename(opened.project.slug, fmt))
-    write_output(path, content, overwrite=overskriv, protected=(ws.store.home,))
-    make_console().print(say("report.written", style="bold green", path=str(path)))
+    chosen = None
+    if not oversigt:
+        opened = ws.open()
+        chosen = choose_partner(opened.project, opened.local, partner)
+    made = make_report(
+        ws,
+        fmt=fmt,
+        partner=chosen,
+        roles=roles_for(role),
+        phases=phases,
+        only_answered=kun_besvarede,
+        overview=oversigt,
+        today=date.today(),
+    )
+    path = Path(ud) if ud else Path(made.default_name)
+    write_output(path, made.content, overwrite=overskriv, protected=(ws.store.home,))
+    make_console().print(say("report.written", style="bold green", path=str(path)), soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
