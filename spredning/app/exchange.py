@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spredning.app.dialogue import partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history, local, projectfile, yamlio
-from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
+from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState, key_slot, slot_key
 from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Slot, side_of, slugify
@@ -85,12 +85,14 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         raw = fileio.read_capped(path, yamlio.MAX_BYTES)
     except OSError as exc:
         raise SpredningError("exchange.unreadable", path=path, reason=fileio.reason(exc)) from None
+    if not raw.strip():
+        raise SpredningError("exchange.empty", path=path)
     try:
         data = projectfile.loads(raw, path)
     except ProjectFileError as exc:
         if exc.key == "project.git-conflict":
             raise SpredningError("exchange.git-markers", path=path) from None
-        raise SpredningError("exchange.invalid", path=path, problem=exc.message) from None
+        raise _invalid(path, exc) from None
     if "konflikter" in data and data.get("format") == "1":
         raise SpredningError("exchange.has-conflicts", path=path)
     name = data.get("projekt", {}).get("navn", "") if isinstance(data.get("projekt"), dict) else ""
@@ -99,7 +101,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
             data, slugify(name if isinstance(name, str) else "") or "import", path, ws.layout, "00000000"
         )
     except ProjectFileError as exc:
-        raise SpredningError("exchange.invalid", path=path, problem=exc.message) from None
+        raise _invalid(path, exc) from None
     if parsed.legacy:
         sender = (
             None
@@ -113,6 +115,12 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         return Incoming(parsed.project, path, sender, None, dict(parsed.legacy_base or {}))
     exchange = parsed.exchange or {}
     return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"))
+
+
+def _invalid(path: Path, exc: ProjectFileError) -> SpredningError:
+    """A partner's file that is not a valid project file: the inner problem, not 'Projektfilen ...'."""
+    problem = exc.params.get("problem") or Message(f"exchange.why.{exc.key.split('.')[-1]}", exc.params)
+    return SpredningError("exchange.invalid", path=path, problem=problem)
 
 
 # -- planning an import ----------------------------------------------------------------------
@@ -384,12 +392,10 @@ class OpenConflict(NamedTuple):
 
 
 def open_conflicts(project: Project, partner: Partner | None = None) -> list[OpenConflict]:
-    """The conflicts to settle: in one dialogue (shared answers included), or everywhere."""
-    found = []
-    for slot, entry in project.entries():
-        if entry.in_conflict and (partner is None or slot[0] in ("", partner.key)):
-            found.append(OpenConflict(slot, entry))
-    return found
+    """The conflicts to settle: in one dialogue (as Dialogue.conflicts counts them), or everywhere."""
+    if partner is None:
+        return [OpenConflict(slot, entry) for slot, entry in project.entries() if entry.in_conflict]
+    return [OpenConflict(slot, entry) for slot, entry in project.dialogue(partner).conflicts()]
 
 
 def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answer]]) -> tuple[int, int]:

@@ -325,13 +325,23 @@ class Dialogue(NamedTuple):
         """True when the sharing side's answer here is a variant for this partner."""
         return bool(self.partner) and side_of(question_id) == "dele" and self.slot(question_id)[0] != ""
 
-    def conflicts(self) -> list[tuple[str, Entry]]:
-        """The question ids (with entries) in conflict in this dialogue, shared answers included."""
+    def conflicts(self) -> list[tuple[Slot, Entry]]:
+        """The slots (with entries) in conflict in this dialogue.
+
+        A shared answer's conflict belongs to the dialogues its other versions came from (and to
+        every dialogue when a version's origin is the sharing side or unknown).
+        """
         key = self.partner.key if self.partner else ""
-        found = [(qid, e) for qid, e in self.project.shared.items() if e.in_conflict]
+        found: list[tuple[Slot, Entry]] = [
+            (("", qid), e)
+            for qid, e in self.project.shared.items()
+            if e.in_conflict and (not key or any(o.source in (key, SHARING, "") for o in e.others))
+        ]
         if key:
             found += [
-                (qid, e) for qid, e in self.project.dialogues.get(key, NOTHING).items() if e.in_conflict
+                ((key, qid), e)
+                for qid, e in self.project.dialogues.get(key, NOTHING).items()
+                if e.in_conflict
             ]
         return found
 

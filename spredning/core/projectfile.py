@@ -443,7 +443,7 @@ def _legacy_answers(data: dict, path: Path, key: str) -> dict[str, str]:
         if not QUESTION_ID.match(qid):
             raise _problem(path, "project.bad-question-id", key=yamlio.shown(qid))
         if text.strip():
-            result[qid] = text.strip()
+            result[qid] = text.rstrip("\n")  # a "|" block's final line break is YAML's, not the answer's
     return result
 
 

@@ -1,0 +1,145 @@
+"""Organisations for the exchange tests: a project folder each, the CLI run against it, and reading back.
+
+An Org runs `spredning` with --hjem set to its own folder, in-process (fast) or as the installed
+command (end to end). Files travel through a shared folder, as mail attachments would.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from terminal import COMMAND
+
+from spredning.core.content import load_guide
+from spredning.core.model import layout
+from spredning.core.store import Store
+
+LAYOUT = layout(load_guide(None))
+
+D1 = "tjek.beskriv-innovationen.dele.formaal"
+D2 = "tjek.beskriv-innovationen.dele.loesningen"
+D3 = "tjek.beskriv-innovationen.dele.processen"
+G1 = "tjek.beskriv-innovationen.genbruge.interessant"
+G2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
+V = "brug.tag-loesningen-i-brug.dele.brug-hos-andre"
+
+
+def flat(text: str) -> str:
+    """Output with line wrapping undone: every run of blanks and line breaks as one space."""
+    return " ".join(text.split())
+
+
+def installed(*args: str, home: Path, cwd: Path, env: dict | None = None) -> tuple[int, str, str]:
+    """Run the installed command (a real process) and return (exit code, stdout, stderr)."""
+    environment = {
+        **os.environ,
+        "SPREDNING_HJEM": str(home),
+        "COLUMNS": "80",
+        "NO_COLOR": "1",
+        "SPREDNING_SPROG": "da",
+        **(env or {}),
+    }
+    environment["PATH"] = f"{COMMAND.parent}{os.pathsep}{environment.get('PATH', '')}"
+    result = subprocess.run(
+        [str(COMMAND), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=environment,
+        timeout=60,
+        check=False,
+    )
+    return result.returncode, result.stdout, result.stderr
+
+
+@dataclass
+class Org:
+    """One organisation: its project folder, and the CLI run with --hjem set to it."""
+
+    home: Path
+    files: Path
+    run_cli: object = None  # in-process runner; None runs the installed command
+    numbers: itertools.count = field(default_factory=itertools.count)
+
+    def __call__(self, *args: str) -> tuple[int | None, str, str]:
+        if self.run_cli is None:
+            return installed(*args, home=self.home, cwd=self.files)
+        return self.run_cli("--hjem", str(self.home), *args)
+
+    def ok(self, *args: str) -> str:
+        """Run a command that must succeed; its output."""
+        code, out, err = self(*args)
+        assert code == 0, f"{args}: {err}{out}"
+        return out
+
+    @property
+    def store(self) -> Store:
+        return Store(self.home, LAYOUT)
+
+    @property
+    def slug(self) -> str:
+        slugs = self.store.slugs()
+        assert len(slugs) == 1, slugs
+        return slugs[0]
+
+    @property
+    def path(self) -> Path:
+        return self.store.path_for(self.slug)
+
+    def project(self, slug: str | None = None):
+        return self.store.load(slug or self.slug)
+
+    def texts(self, partner: str | None = None, slug: str | None = None) -> dict[str, str]:
+        """Every given answer's text in one dialogue (the only one when not named)."""
+        project = self.project(slug)
+        chosen = project.partner(partner) if partner else (project.partners[0] if project.partners else None)
+        view = project.dialogue(chosen)
+        ids = [*LAYOUT.shared, *LAYOUT.dialogue]
+        return {qid: a.text for qid in dict.fromkeys(ids) if (a := view.answer(qid)) is not None}
+
+    def others(self, slug: str | None = None) -> dict[str, list[str]]:
+        """Every open conflict: question id -> the other versions' texts."""
+        return {
+            slot[1]: [o.text for o in entry.others]
+            for slot, entry in self.project(slug).entries()
+            if entry.in_conflict
+        }
+
+    def answer(self, answers: dict, *options: str, phase: str = "tjek") -> str:
+        """Save answers with 'fase PHASE --svar', as a script would."""
+        source = self.files / f"{self.home.name}-svar-{next(self.numbers)}.yaml"
+        source.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+        return self.ok("fase", phase, "--svar", str(source), *options)
+
+    def export(self, *options: str) -> Path:
+        target = self.files / f"fra-{self.home.name}-{next(self.numbers)}.yaml"
+        self.ok("eksport", "--ud", str(target), *options)
+        return target
+
+    def import_(self, path: Path, *options: str) -> tuple[int | None, str, str]:
+        return self("importer", str(path), *options)
+
+
+CACHES = ("projekter.json", ".lock")  # the project index and lock files: not the user's data
+
+
+def tree(root: Path, skip: Path | None = None) -> dict[str, bytes]:
+    """Every file under root (hidden ones too) with its bytes, for 'nothing was written' checks.
+
+    The project index (a cache any read may refresh) and lock files are left out.
+    """
+    if not root.exists():
+        return {}
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+        and p != skip
+        and (skip is None or skip not in p.parents)
+        and not p.name.endswith(CACHES)
+    }

@@ -1,0 +1,301 @@
+"""Issue 11's five reported cases, each end to end through the installed command, in two folders.
+
+Each test is the sequence a user reported (with two project folders standing for the two
+organisations), then what must be true instead.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+from exchange_kit import D1, D2, G1, Org, flat
+
+pytestmark = pytest.mark.e2e
+
+NAME = "Genoptræning Ærø"
+
+
+@pytest.fixture
+def sharing(tmp_path) -> Org:
+    org = Org(tmp_path / "odense", tmp_path)
+    org.ok(
+        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele"
+    )
+    return org
+
+
+@pytest.fixture
+def reusing(tmp_path) -> Org:
+    return Org(tmp_path / "aeroe", tmp_path)
+
+
+@pytest.fixture
+def exchanged(sharing, reusing):
+    sharing.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
+    code, out, err = reusing.import_(sharing.export())
+    assert code == 0, err
+    assert "2 tilføjede" in flat(out)
+    return sharing, reusing
+
+
+def test_1_a_change_exported_twice_reaches_the_partner(exchanged):
+    sharing, reusing = exchanged
+    sharing.answer({D1: "Færre genindlæggelser (rettet stavefejl)"})
+    sharing.export()  # the mail that never went out
+    newest = sharing.export()
+
+    code, out, err = reusing.import_(newest)
+
+    assert code == 0, err
+    assert "1 opdateret" in flat(out)
+    assert reusing.texts()[D1] == "Færre genindlæggelser (rettet stavefejl)"
+
+
+def test_1_the_default_export_name_is_replaced_by_our_own_new_export_but_never_a_foreign_file(exchanged):
+    sharing, reusing = exchanged
+    first = flat(sharing.ok("eksport"))
+    name = f"{sharing.slug}-til-aeroe-kommune.yaml"
+    assert f"Send filen {name} til Ærø Kommune" in first
+    assert f"De henter svarene ind med: spredning importer {name}" in first
+    sharing.answer({D2: "Træning hjemme med tablet"})
+    again = flat(sharing.ok("eksport"))  # no --overskriv needed for our own file
+    assert "jeres tidligere eksport er erstattet" in again
+    assert reusing.import_(sharing.files / name)[0] == 0
+    assert reusing.texts()[D2] == "Træning hjemme med tablet"
+
+    (sharing.files / name).write_text("en andens fil\n", encoding="utf-8")
+    code, _, err = sharing("eksport")
+    assert code == 1
+    assert "findes allerede" in flat(err) and "--overskriv" in flat(err)
+    assert (sharing.files / name).read_text(encoding="utf-8") == "en andens fil\n"
+
+
+def test_2_a_file_goes_to_its_own_project_not_the_active_one(exchanged, tmp_path):
+    sharing, reusing = exchanged
+    reusing.ok("start", "--navn", "Affaldssortering", "--genbruger", "Ærø Kommune", "--rolle", "genbruge")
+    before = reusing.store.path_for("affaldssortering").read_bytes()
+    sharing.answer({D2: "Træning hjemme, ny udgave"})
+    update = sharing.export()
+
+    dry = flat(reusing.import_(update, "--tør")[1])
+    assert f"Import i projektet {NAME}" in dry and "Affaldssortering" not in dry
+
+    code, out, err = reusing.import_(update)
+    assert code == 0, err
+    assert f"Import i projektet {NAME}" in flat(out)
+    assert reusing.texts(slug="genoptraening-aeroe")[D2] == "Træning hjemme, ny udgave"
+    assert reusing.store.path_for("affaldssortering").read_bytes() == before
+
+    code, _, err = reusing.import_(update, "--projekt", "Affaldssortering")
+    assert code == 2
+    assert f"hører til projektet '{NAME}', ikke til 'Affaldssortering'" in flat(err)
+    assert "spredning importer" in flat(err)
+    assert reusing.store.path_for("affaldssortering").read_bytes() == before
+
+
+def crossing(sharing: Org, reusing: Org):
+    """Both sides change D1 and export at the same time: each import finds a conflict."""
+    sharing.answer({D1: "Odenses formål"})
+    reusing.answer({D1: "Ærøs formål"}, "--rolle", "dele")
+    from_sharing, from_reusing = sharing.export(), reusing.export()
+    assert "1 konflikt" in flat(sharing.import_(from_reusing)[1])
+    assert "1 konflikt" in flat(reusing.import_(from_sharing)[1])
+    return from_sharing, from_reusing
+
+
+@pytest.mark.parametrize("keep", ["Odenses formål", "Ærøs formål"])
+def test_3_a_settled_conflict_is_settled_on_both_sides(exchanged, keep, tmp_path):
+    sharing, reusing = exchanged
+    _, from_reusing = crossing(sharing, reusing)
+    # settle on the sharing side without a terminal: through the application layer, as konflikter does
+    from spredning.app import exchange
+    from spredning.app.workspace import Settings, Workspace
+    from spredning.core.model import Answer
+
+    ws = Workspace(Settings(home=str(sharing.home)))
+    [item] = exchange.open_conflicts(ws.store.load(sharing.slug))
+    exchange.settle(ws, sharing.slug, {item.slot: (item.entry, Answer(text=keep))})
+
+    code, out, err = reusing.import_(sharing.export())
+
+    assert code == 0, err
+    assert "1 konflikt afgjort af partneren" in flat(out)
+    assert reusing.others() == {}
+    assert reusing.texts()[D1] == keep
+    status = flat(reusing.ok("status"))
+    assert "Uafklarede konflikter" not in status and "konflikter" not in status.split("Næste skridt")[1]
+    # the partner's old file, arriving again, does not bring the conflict back
+    assert "0 konflikter" in flat(sharing.import_(from_reusing)[1])
+    assert sharing.others() == {}
+
+
+def test_4_an_old_file_raises_no_false_conflict(exchanged):
+    sharing, reusing = exchanged
+    first = sharing.export()
+    sharing.answer({D1: "Nyt formål"})
+    assert "1 opdateret" in flat(reusing.import_(sharing.export())[1])
+    own = reusing.export()
+
+    for old in (first, own):
+        code, out, err = reusing.import_(old)
+        assert code == 0, err
+        assert "0 konflikter" in flat(out)
+        assert reusing.texts()[D1] == "Nyt formål"
+    assert "1 ældre udgave sprunget over" in flat(reusing.import_(first)[1])
+
+
+def test_4_a_stale_file_never_replaces_a_pending_conflict(exchanged):
+    sharing, reusing = exchanged
+    old = sharing.export()
+    crossing(sharing, reusing)
+    pending = reusing.others()
+
+    code, _, err = reusing.import_(old, "--ikke-interaktiv")
+
+    assert code == 0, err
+    assert reusing.others() == pending == {D1: ["Odenses formål"]}
+
+
+def test_4_deleting_the_helper_folder_turns_no_update_into_a_conflict(exchanged):
+    sharing, reusing = exchanged
+    shutil.rmtree(reusing.home / ".spredning")
+    shutil.rmtree(sharing.home / ".spredning")
+    sharing.ok("projekt", "side", "dele")
+    sharing.answer({D2: "Træning hjemme, tredje udgave"})
+
+    code, out, err = reusing.import_(sharing.export())
+
+    assert code == 0, err
+    assert "1 opdateret" in flat(out) and "0 konflikter" in flat(out)
+    assert reusing.texts()[D2] == "Træning hjemme, tredje udgave"
+    assert "Vi vil genbruge (Ærø Kommune)" in flat(reusing.ok("status"))
+
+
+def test_5_the_side_is_kept_on_each_computer_not_in_the_shared_file(exchanged):
+    sharing, reusing = exchanged
+    for org in (sharing, reusing):
+        facts = yaml.safe_load(org.path.read_text(encoding="utf-8"))["projekt"]
+        assert "rolle" not in facts
+    assert "Jeres side Vi vil dele" in flat(sharing.ok("status"))
+    assert "Jeres side Vi vil genbruge (Ærø Kommune)" in flat(reusing.ok("status"))
+
+
+def test_5_a_fresh_copy_without_helper_files_works_and_asks_for_the_side(exchanged, tmp_path):
+    _, reusing = exchanged
+    clone = Org(tmp_path / "klon", tmp_path)
+    clone.home.mkdir()
+    shutil.copy(reusing.path, clone.home / reusing.path.name)  # what git clone gives: the file only
+
+    status = flat(clone.ok("status"))
+
+    assert NAME in status
+    assert "Næste skridt: sig hvilken side I er på denne computer: spredning projekt side" in status
+    clone.ok("projekt", "side", "genbruge")
+    assert "Vi vil genbruge (Ærø Kommune)" in flat(clone.ok("status"))
+    clone.answer({G1: "Ja, meget"})
+    assert clone.texts()[G1] == "Ja, meget"
+
+
+def test_status_points_at_konflikter_while_a_conflict_is_open(exchanged):
+    sharing, reusing = exchanged
+    crossing(sharing, reusing)
+    for org in (sharing, reusing):
+        status = flat(org.ok("status"))
+        assert "Uafklaret konflikt: 1 svar findes i to udgaver." in status
+        assert "Næste skridt: afgør konflikten: spredning konflikter" in status
+    listed = flat(reusing.ok("konflikter"))
+    assert "Konflikt 1 af 1: Tjek · Beskriv innovationen · Vi vil dele" in listed
+    assert "Jeres udgave (Ærø Kommune): Ærøs formål" in listed
+    assert "Odense Kommunes udgave: Odenses formål" in listed
+    shown = flat(reusing.ok("vis", "tjek"))
+    assert "Odense Kommunes udgave (uafklaret): Odenses formål" in shown
+
+
+# --- settling in a terminal: the conflict menu names where it is, counts, and offers the editor -------
+
+
+def spawn(org: Org, *args: str, env: dict | None = None):
+    import io
+    import os
+
+    import pexpect
+    from terminal import COMMAND, TIMEOUT
+
+    environment = {
+        "PATH": f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "HOME": str(org.files),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TERM": "xterm",
+        "COLUMNS": "100",
+        "LINES": "40",
+        "SPREDNING_HJEM": str(org.home),
+        "SPREDNING_SPROG": "da",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        **(env or {}),
+    }
+    child = pexpect.spawn(
+        str(COMMAND),
+        list(args),
+        env=environment,
+        encoding="utf-8",
+        dimensions=(40, 100),
+        timeout=TIMEOUT,
+        cwd=str(org.files),
+    )
+    child.logfile_read = io.StringIO()
+    return child
+
+
+def finish(child) -> tuple[int, str]:
+    import pexpect
+    from terminal import ANSI, TIMEOUT
+
+    child.expect(pexpect.EOF, timeout=TIMEOUT)
+    child.close()
+    return child.exitstatus, flat(ANSI.sub("", child.logfile_read.getvalue()))
+
+
+@pytest.mark.parametrize(("downs", "kept"), [(0, "Ærøs formål"), (1, "Odenses formål"), (3, "Samlet tekst")])
+def test_3_konflikter_in_a_terminal_settles_and_the_decision_travels(exchanged, tmp_path, downs, kept):
+    from terminal import DOWN, ENTER
+
+    sharing, reusing = exchanged
+    crossing(sharing, reusing)
+    editor = tmp_path / "editor"
+    editor.write_text("#!/bin/sh\nprintf 'Samlet tekst\\n' > \"$1\"\n", encoding="utf-8")
+    editor.chmod(0o755)
+
+    child = spawn(reusing, "konflikter", env={"EDITOR": str(editor)})
+    child.expect_exact("Konflikt 1 af 1: Tjek · Beskriv innovationen · Vi vil dele")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * downs + ENTER)
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert "Jeres (Ærø Kommune)" in shown and "Odense Kommunes" in shown
+    assert "1 konflikt afgjort (0 tilbage)." in shown
+    assert reusing.texts()[D1] == kept and reusing.others() == {}
+    out = flat(sharing.import_(reusing.export())[1])
+    assert "1 konflikt afgjort af partneren" in out
+    assert sharing.texts()[D1] == kept and sharing.others() == {}
+
+
+def test_3_both_versions_are_kept_under_the_organisations_names(exchanged):
+    from terminal import DOWN, ENTER
+
+    sharing, reusing = exchanged
+    crossing(sharing, reusing)
+    child = spawn(reusing, "konflikter")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 2 + ENTER)  # Begge, efter hinanden
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    both = reusing.texts()[D1]
+    assert (
+        both
+        == "--- Ærø Kommunes udgave ---\n\nÆrøs formål\n\n--- Odense Kommunes udgave ---\n\nOdenses formål"
+    )
