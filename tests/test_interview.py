@@ -820,7 +820,7 @@ def test_answers_from_file_lists_every_problem_and_nothing_is_saved(ws, project)
         save_answers(session(ws, slug), answers_from_file(ws, data, tjek, "genbruge"))
 
     text = render(caught.value.message)
-    assert text.startswith("Svarfilen har fejl, så intet er gemt:")
+    assert text.startswith("Svarfilen har 6 fejl, så intet er gemt:")
     assert "'tjek.findes-ikke.genbruge.x' er ikke et spørgsmål i fasen Tjek for siden 'genbruge'" in text
     assert f"'{FORMAAL}' er ikke et spørgsmål" in text
     assert "'hoest.x.y.z' er ikke et spørgsmål" in text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from spredning.app.workspace import Workspace
-from spredning.core import history
+from spredning.core import history, yamlio
 from spredning.core.errors import SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
 from spredning.core.local import LocalState, slot_key
@@ -103,6 +103,9 @@ def _with_draft(state: LocalState, key: str, text: str) -> LocalState:
 # -- answers from a file -----------------------------------------------------------------------
 
 
+SHOWN_PROBLEMS = 20
+
+
 def answers_from_file(
     ws: Workspace, data: object, phase: Phase | None, role: str | None
 ) -> dict[str, Answer]:
@@ -122,7 +125,12 @@ def answers_from_file(
     for qid, value in data.items():
         if qid not in allowed:
             problems.append(
-                message("answers.unknown-id", id=qid, phase=phase.name if phase else "", role=role or "")
+                message(
+                    "answers.unknown-id",
+                    id=yamlio.shown(str(qid)),
+                    phase=phase.name if phase else "",
+                    role=role or "",
+                )
             )
             continue
         content = _file_answer(value)
@@ -132,8 +140,13 @@ def answers_from_file(
             problems.append(message("answers.empty", id=qid))
         else:
             result[qid] = content
-    if problems:
-        raise SpredningError("answers.problems", problems=problems)
+    if problems:  # every problem counted, the first ones shown (a file may hold thousands)
+        raise SpredningError(
+            "answers.problems",
+            n=len(problems),
+            problems=problems[:SHOWN_PROBLEMS],
+            more=max(0, len(problems) - SHOWN_PROBLEMS),
+        )
     return result
 
 

@@ -11,6 +11,7 @@ dropped, so piped output diffs cleanly.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 from typing import TextIO
@@ -19,7 +20,7 @@ from rich.console import Console
 from rich.text import Text
 
 from spredning.core.errors import Message
-from spredning.core.textsafe import clean
+from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import t
 
 _SGR = re.compile(r"(\x1b\[[0-9;]*m)")
@@ -81,18 +82,57 @@ def make_console(stderr: bool = False) -> Console:
     return Console(file=SafeStream(stream), markup=False, emoji=False, highlight=False, stderr=stderr)
 
 
+# Parameters holding names people compare by eye: zero-width characters are shown there too.
+NAME_PARAMS = frozenset(
+    {
+        "name",
+        "names",
+        "org",
+        "existing",
+        "known",
+        "receiver",
+        "theirs",
+        "ours",
+        "slug",
+        "path",
+        "file",
+        "home",
+        "folder",
+        "backup",
+    }
+)
+
+
 def say(key: str, /, style: str = "", **params: object) -> Text:
     """A catalogue message as rich Text; parameters (names, paths, answers) are cleaned first."""
-    return Text(t(key, **{name: _cleaned(value) for name, value in params.items()}), style=style)
+    return Text(
+        t(key, **{name: _cleaned(value, name in NAME_PARAMS) for name, value in params.items()}), style=style
+    )
 
 
-def _cleaned(value: object) -> object:
+def tell(console: Console, text: Text) -> None:
+    """Print the message that ends a command whose work is done (a file written, answers saved).
+
+    If the output cannot be written (a full disk, a closed pipe), the work still stands: the
+    command does not fail for it, and says so on stderr when it can.
+    """
+    try:
+        console.print(text)
+        console.file.flush()
+    except OSError:
+        with contextlib.suppress(OSError):
+            make_console(stderr=True).print(say("error.done-but-not-shown"))
+
+
+def _cleaned(value: object, name: bool = False) -> object:
     if isinstance(value, str):
-        return clean(value)
+        return clean_name(value) if name else clean(value)
     if isinstance(value, Message):  # a nested reason stays a Message, its own parameters cleaned
-        return Message(value.key, {name: _cleaned(item) for name, item in value.params.items()})
+        return Message(
+            value.key, {key: _cleaned(item, key in NAME_PARAMS) for key, item in value.params.items()}
+        )
     if isinstance(value, list | tuple):
-        return [_cleaned(item) for item in value]
+        return [_cleaned(item, name) for item in value]
     return value
 
 

@@ -52,9 +52,14 @@ def _stop_keys() -> KeyBindings:
 
 
 def select(message: str, choices: list[Choice], default=None, **io):
-    """A menu (arrow keys and Enter) where Ctrl+C and Ctrl+D both stop, as at text prompts."""
+    """A menu (arrow keys and Enter) where Ctrl+C and Ctrl+D both stop, as at text prompts.
+
+    Every prompt goes through here or ask_text, which make every text in it safe to show (the
+    prompt library writes to the terminal itself, not through the safe console).
+    """
+    choices = [_safe_choice(choice) for choice in choices]
     question = questionary.select(
-        message,
+        clean(message),
         choices=choices,
         default=default,
         style=STYLE,
@@ -65,6 +70,12 @@ def select(message: str, choices: list[Choice], default=None, **io):
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, _stop_keys()])
     return question.unsafe_ask()
+
+
+def _safe_choice(choice: Choice) -> Choice:
+    if isinstance(choice.title, str):
+        choice.title = clean_name(choice.title)
+    return choice
 
 
 def ask_text(
@@ -81,7 +92,12 @@ def ask_text(
         return True if problem is None else problem
 
     return questionary.text(
-        message, default=default, style=STYLE, instruction=instruction, validate=check, **io
+        clean(message),
+        default=default,
+        style=STYLE,
+        instruction=instruction and clean(instruction),
+        validate=check,
+        **io,
     ).unsafe_ask()
 
 

@@ -69,8 +69,11 @@ class UsageProblem(SpredningError):
 class ContentError(SpredningError):
     """The guide content is broken; carries every problem found (Messages), not only the first."""
 
+    SHOWN = 30  # a broken file can hold thousands of problems: the first ones are shown, all counted
+
     def __init__(self, problems: list[Message], hint: str | None = None):
-        super().__init__("content.errors", hint=hint, n=len(problems), problems=problems)
+        super().__init__("content.errors", hint=hint, n=len(problems), problems=problems[: self.SHOWN],
+                         more=max(0, len(problems) - self.SHOWN))
         self.problems = problems
 
 

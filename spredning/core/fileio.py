@@ -154,6 +154,8 @@ def make_folder(folder: Path) -> None:
     """Create a folder (and its parents) or raise a Danish SpredningError."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file (or a link to one) is where the folder should be
+        raise SpredningError("files.not-a-folder", folder=folder) from None
     except OSError as exc:
         raise SpredningError("files.cannot-create-folder", folder=folder, reason=reason(exc)) from None
 

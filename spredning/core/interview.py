@@ -10,6 +10,7 @@ end decides how a step looks. Answers are saved the moment they are given, throu
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Sequence
 from typing import NamedTuple, Protocol
 
@@ -152,12 +153,16 @@ class Recorder(Protocol):
     def record(self, question: Question, content: Answer | None, expected: Entry | None) -> Entry | None: ...
 
 
+_UNWRITABLE = re.compile("[\ud800-\udfff]")  # lone surrogates: undecodable input, unsavable as UTF-8
+
+
 def normalise(text: str) -> str:
     """Trim surrounding blank space of a typed answer, and spaces at line ends; plain line breaks.
 
     Spaces at the end of a line cannot be seen, and would make the YAML writer put the whole
     answer on one escaped line in the file instead of a readable block.
     """
+    text = _UNWRITABLE.sub("\ufffd", text)  # an invalid byte pasted in becomes a visible "�"
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip(" \t") for line in lines).strip()
 

@@ -6,12 +6,13 @@ import datetime
 from pathlib import Path
 
 import typer
+from rich.text import Text
 
 from spredning.app import exchange
 from spredning.app.dialogue import PartnerChoice
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import choose_partner, command, is_interactive, parse_role, workspace
-from spredning.cli.console import make_console, say
+from spredning.cli.console import make_console, say, tell
 from spredning.core.errors import Interrupted
 from spredning.core.history import Outcome
 from spredning.core.model import Answer, Entry, Guide, Project, Slot
@@ -56,11 +57,12 @@ def eksport(
         del choice
     console = make_console()
     key = "eksport.replaced" if done.replaced else "eksport.written"
-    console.print(say(key, style="bold green", n=done.answers, path=str(done.path)))
+    lines = [say(key, style="bold green", n=done.answers, path=str(done.path))]
     if done.others_included:
-        console.print(say("eksport.others-included", style="yellow", names=list(done.others_included)))
-    console.print(say("eksport.send", org=clean_name(done.receiver_name), file=done.path.name))
-    console.print(say("eksport.their-command", command=f"spredning importer {done.path.name}"))
+        lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
+    lines.append(say("eksport.send", org=clean_name(done.receiver_name), file=done.path.name))
+    lines.append(say("eksport.their-command", command=f"spredning importer {done.path.name}"))
+    tell(console, Text("\n").join(lines))
 
 
 def importer(

@@ -19,7 +19,7 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import make_console, say
 from spredning.cli.render_project import org_name
-from spredning.core.errors import Interrupted, NotATerminal, UsageProblem
+from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.interview import Done, Interview
 from spredning.core.model import SHARING, Partner, progress
 from spredning.i18n import t
@@ -62,7 +62,7 @@ def fase(
                 "fase.saved-from-file",
                 n=len(changed),
                 path=str(session.path),
-                unchanged=len(answers) - len(changed),
+                unchanged=Message("fase.unchanged", {"n": len(answers) - len(changed)}),
             )
         )
         _mention_backup(console, ws.store)

@@ -9,7 +9,7 @@ import typer
 
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import choose_partner, parse_phases, parse_role, roles_for, workspace
-from spredning.cli.console import make_console, say
+from spredning.cli.console import make_console, say, tell
 from spredning.core.errors import UsageProblem
 from spredning.i18n import t
 
@@ -70,7 +70,7 @@ def rapport(
     )
     path = Path(ud) if ud else Path(made.default_name)
     write_output(path, made.content, overwrite=overskriv, protected=(ws.store.home,))
-    make_console().print(say("report.written", style="bold green", path=str(path)), soft_wrap=True)
+    tell(make_console(), say("report.written", style="bold green", path=str(path)))
 
 
 def register(app: typer.Typer) -> None:
