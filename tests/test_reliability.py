@@ -634,3 +634,59 @@ def test_fileio_reason_covers_every_errno_in_danish():
     for number in errno.errorcode:
         said = render(fileio.reason(OSError(number, "x")))
         assert said and "{" not in said
+
+
+@pytest.mark.e2e
+def test_hostile_guide_text_never_reaches_the_terminal_raw_in_the_interview(tmp_path, guide_files):
+    """A guide whose names carry an OSC 52 (clipboard) sequence, answered in a real terminal."""
+    import io
+
+    import pexpect
+    from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, TIMEOUT
+
+    osc = "\x1b]52;c;cm0gLXJmIH4=\x07"
+    guide_files.phases["test"]["navn"] = f"Prøve{osc}fase"
+    guide_files.tool()["titel"] = f"Værktøj{osc}"
+    guide_files.question(1, "dele", 1)["tekst"] = f"Spørgsmål{osc}?"
+    folder = guide_files.write()
+    home = tmp_path / "hjem"
+    env = {
+        **os.environ,
+        "SPREDNING_HJEM": str(home),
+        "SPREDNING_GUIDE": str(folder),
+        "TERM": "xterm",
+        "SPREDNING_SPROG": "da",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
+    env.pop("NO_COLOR", None)
+    assert (
+        subprocess.run(
+            [str(COMMAND), "start", "--navn", "X", "--rolle", "dele"],
+            env=env,
+            check=False,
+            capture_output=True,
+        ).returncode
+        == 0
+    )
+    answers = tmp_path / "svar.yaml"
+    answers.write_text("test.proeve-vaerktoej.dele.formaal: Et svar\n", encoding="utf-8")
+    assert (
+        subprocess.run(
+            [str(COMMAND), "fase", "test", "--svar", str(answers)], env=env, check=False, capture_output=True
+        ).returncode
+        == 0
+    )
+    child = pexpect.spawn(
+        str(COMMAND), ["fase", "test"], env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 100)
+    )
+    child.logfile_read = io.StringIO()
+    child.expect_exact("Hvordan vil du fortsætte?")
+    child.send(DOWN * 2 + ENTER)  # Vælg et værktøj: the menu lists the tools' titles
+    child.expect_exact("Hvilket værktøj?")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    raw = child.logfile_read.getvalue()
+    assert "\x1b]52" not in raw and "\x07" not in raw
+    shown = ANSI.sub("", raw)
+    assert "Prøve␛]52;c;cm0gLXJmIH4=␇fase" in shown or "Prøve␛]52;c;cm0gLXJmIH4=fase" in shown
+    assert "Værktøj␛]52" in shown

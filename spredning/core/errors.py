@@ -72,8 +72,13 @@ class ContentError(SpredningError):
     SHOWN = 30  # a broken file can hold thousands of problems: the first ones are shown, all counted
 
     def __init__(self, problems: list[Message], hint: str | None = None):
-        super().__init__("content.errors", hint=hint, n=len(problems), problems=problems[: self.SHOWN],
-                         more=max(0, len(problems) - self.SHOWN))
+        super().__init__(
+            "content.errors",
+            hint=hint,
+            n=len(problems),
+            problems=problems[: self.SHOWN],
+            more=max(0, len(problems) - self.SHOWN),
+        )
         self.problems = problems
 
 
