@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,47 @@ from spredning.core import content
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "slow: takes seconds (builds or installs); still in the normal run")
+    _memory_basetemp(config)
+    config.addinivalue_line(
+        "markers",
+        "slow: takes seconds (the installed command, fuzzing, big files); left out of the fast lane",
+    )
+
+
+# The fast lane for daily work, `pytest -m "not slow"`, leaves out whole modules that start the
+# installed command or run long property tests, and every end-to-end test.
+SLOW_MODULES = {
+    "test_store_durability",
+    "test_convergence",
+    "test_interrupts_env",
+    "test_exchange_e2e",
+    "test_git",
+    "test_e2e",
+    "test_e2e_drafts",
+    "test_packaging",
+    "test_startup",
+}
+
+
+def _memory_basetemp(config) -> None:
+    """Test folders in memory where the system has it (Linux /dev/shm): every save fsyncs, and on a
+    disk that costs ~3 ms each, most of the suite's time. What is tested does not change."""
+    shm = Path("/dev/shm")
+    if config.option.basetemp is None and shm.is_dir() and os.access(shm, os.W_OK):
+        config.option.basetemp = str(shm / f"pytest-spredning-{os.getpid()}")
+
+
+def pytest_unconfigure(config):
+    basetemp = config.option.basetemp
+    if basetemp and Path(basetemp).name.startswith("pytest-spredning-"):
+        shutil.rmtree(basetemp, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        heavy_format = "[pdf" in item.nodeid or "[docx" in item.nodeid  # Word and PDF take ~0.5 s each
+        if item.get_closest_marker("e2e") or item.module.__name__ in SLOW_MODULES or heavy_format:
+            item.add_marker(pytest.mark.slow)
 
 
 # --- Environment: every test runs at 80 columns, without colour, with its home in tmp_path -----

@@ -61,6 +61,7 @@ def big_answers(org: Org, question: str, size: int) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_save_that_would_make_the_project_unreadable_is_refused_and_nothing_is_written(org):
     first = big_answers(org, D1, 3 * 1024 * 1024)
     assert org("fase", "tjek", "--svar", str(first))[0] == 0
@@ -76,6 +77,7 @@ def test_a_save_that_would_make_the_project_unreadable_is_refused_and_nothing_is
     assert org("status")[0] == 0
 
 
+@pytest.mark.slow
 def test_an_import_that_would_make_the_project_unreadable_is_refused(org, tmp_path, run_cli):
     org.ok("projekt", "genbruger", "Fanø Kommune")
     org.answer(
@@ -92,6 +94,7 @@ def test_an_import_that_would_make_the_project_unreadable_is_refused(org, tmp_pa
     assert org.path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_a_file_with_too_many_unknown_questions_is_refused_quickly(org, tmp_path):
     data = yaml.safe_load(org.export().read_text(encoding="utf-8"))
     data["svar"]["dele"].update({f"u.v.dele.q{n}": "x" for n in range(100_000)})
@@ -106,6 +109,7 @@ def test_a_file_with_too_many_unknown_questions_is_refused_quickly(org, tmp_path
     assert org.path.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_an_already_too_large_project_can_still_be_read_exported_and_reported(org, tmp_path):
     text = org.path.read_text(encoding="utf-8")
     padding = "".join(f"    ukendt.v.dele.q{n}:\n      tekst: {'x' * 20_000}\n" for n in range(300))
@@ -307,6 +311,7 @@ def test_a_file_that_changes_while_it_is_read_is_read_again_or_refused(tmp_path,
     assert fileio.read_regular(path, 1000) == b"a: b\n"
 
 
+@pytest.mark.slow
 def test_an_answers_file_rewritten_while_it_is_read_is_never_saved_half(org, tmp_path):
     answers = tmp_path / "svar.yaml"
     first, second = "første " * 300_000, "anden " * 300_000
@@ -447,6 +452,7 @@ structures = st.recursive(
     ),
     max_leaves=20,
 )
+SLOW = pytest.mark.slow
 FUZZ = settings(
     max_examples=300 if LONG else 40,
     deadline=None,
@@ -492,6 +498,7 @@ def fuzz_org(tmp_path_factory, run_cli):
     return org
 
 
+@SLOW
 @FUZZ
 @given(raw=blobs)
 def test_fuzz_bytes_as_a_partner_file(fuzz_org, raw):
@@ -504,6 +511,7 @@ def test_fuzz_bytes_as_a_partner_file(fuzz_org, raw):
         assert fuzz_org.path.read_bytes() == before
 
 
+@SLOW
 @FUZZ
 @given(choice=st.integers(0, 10_000), replacement=structures)
 def test_fuzz_structures_as_a_partner_file(fuzz_org, choice, replacement):
@@ -520,6 +528,7 @@ def test_fuzz_structures_as_a_partner_file(fuzz_org, choice, replacement):
     assert fuzz_org.path.read_bytes() == before
 
 
+@SLOW
 @FUZZ
 @given(choice=st.integers(0, 10_000), replacement=structures)
 def test_fuzz_structures_as_the_project_file(fuzz_org, choice, replacement):
@@ -542,6 +551,7 @@ def test_fuzz_structures_as_the_project_file(fuzz_org, choice, replacement):
             backup.unlink()
 
 
+@SLOW
 @FUZZ
 @given(raw=blobs)
 def test_fuzz_bytes_as_the_project_file(fuzz_org, raw):
@@ -554,6 +564,7 @@ def test_fuzz_bytes_as_the_project_file(fuzz_org, raw):
         fuzz_org.path.write_bytes(original)
 
 
+@SLOW
 @FUZZ
 @given(data=st.one_of(blobs, structures.map(dump)))
 def test_fuzz_an_answers_file(fuzz_org, data):
@@ -566,6 +577,7 @@ def test_fuzz_an_answers_file(fuzz_org, data):
         assert fuzz_org.path.read_bytes() == before
 
 
+@SLOW
 @FUZZ
 @given(data=st.one_of(blobs, structures.map(dump)), phase_file=st.sampled_from(["guide.yaml", "tjek.yaml"]))
 def test_fuzz_guide_content(tmp_path_factory, run_cli, data, phase_file):
@@ -585,6 +597,7 @@ def test_fuzz_guide_content(tmp_path_factory, run_cli, data, phase_file):
     no_catch_all(code, out, err)
 
 
+@SLOW
 @FUZZ
 @given(
     data=st.one_of(
@@ -613,6 +626,7 @@ def test_fuzz_the_index_and_the_local_state(fuzz_org, data):
         state.write_bytes(saved_state)
 
 
+@pytest.mark.slow
 def test_the_installed_command_with_a_hostile_environment(tmp_path):
     for env in (
         {"COLUMNS": "-5"},
