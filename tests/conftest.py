@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from spredning import i18n
 from spredning.cli import main as cli
 from spredning.core import content
 
@@ -70,6 +71,11 @@ def _isolated_env(tmp_path, monkeypatch):
     monkeypatch.setenv("SPREDNING_HJEM", str(tmp_path / "hjem"))
     for name in ("SPREDNING_GUIDE", "SPREDNING_DEBUG", "FORCE_COLOR", "TTY_COMPATIBLE"):
         monkeypatch.delenv(name, raising=False)
+    # Danish whatever the developer's locale: an English one would choose the English edition.
+    for name in ("SPREDNING_SPROG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.set_language(i18n.DEFAULT)  # an in-process run in English leaves the language behind it
 
 
 # --- The shipped guide and the CLI run in-process ------------------------------------------------

@@ -55,8 +55,13 @@ COMMANDS = {
 
 
 @functools.cache
-def _commands_in(module_name: str) -> dict:
-    """Build the commands one module registers (Typer inspects every function it builds)."""
+def _commands_in(module_name: str, language: str) -> dict:
+    """Build the commands one module registers, with help texts in one language.
+
+    Typer inspects every function it builds, so each is built once per language and process. The
+    options' help texts are read when the module is first imported, so only a process that changes
+    language (tests running several commands in-process) sees them in the first language used.
+    """
     module = importlib.import_module(f"spredning.cli.commands.{module_name}")
     commands = typer.Typer(add_completion=False, rich_markup_mode=None)
     module.register(commands)
@@ -77,7 +82,7 @@ class SpredningGroup(typer_compat.DanishGroup):
     def get_command(self, ctx, name: str):
         """The command called `name`, built from its module on first use; None if unknown."""
         module_name = COMMANDS.get(name)
-        return _commands_in(module_name).get(name) if module_name else None
+        return _commands_in(module_name, i18n.language()).get(name) if module_name else None
 
 
 def _show_version(value: bool) -> None:
@@ -86,9 +91,14 @@ def _show_version(value: bool) -> None:
         raise typer.Exit()
 
 
-@functools.cache
 def build_app() -> typer.Typer:
     """The Typer app, with help texts in the chosen language."""
+    return _build_app(i18n.language())
+
+
+@functools.cache
+def _build_app(language: str) -> typer.Typer:
+    """The Typer app with help texts in `language` (built once per language and process)."""
     app = typer.Typer(
         name="spredning",
         cls=SpredningGroup,

@@ -41,7 +41,6 @@ from spredning.report.document import (
     Table,
 )
 
-LANGUAGE = "da-DK"
 PROGRAM = "spredning"  # commands in a report are written the way the README teaches them
 
 
@@ -86,7 +85,7 @@ def metadata(outline: Outline | Overview, subtitle: str, today: datetime.date) -
         "day": today,
         "header": t("report.running-header", project=outline.project.name, kind=subtitle),
         "page_label": t("report.page-label", page="{page}", pages="{pages}"),
-        "language": LANGUAGE,
+        "language": t("report.language-tag"),
     }
 
 

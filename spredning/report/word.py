@@ -5,8 +5,8 @@ and "Side X af Y" in the footer, a table of contents, and Word's own heading sty
 phases, Heading 2 for tools), so the navigation pane works. The two sides of a tool stand in the
 guide's two-column table, "Vi vil dele" beside "Vi vil genbruge", with shaded header cells that
 repeat on each page. The guide's help is small and grey, answers are set off by a rule at their
-left. The document and its styles are Danish (da-DK); its properties name the writing organisation
-and `spredning`, not the template's origin.
+left. The document is marked with the report's language (da-DK or en-GB); its properties name the
+writing organisation and `spredning`, not the template's origin.
 """
 
 from __future__ import annotations

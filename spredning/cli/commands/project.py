@@ -89,7 +89,7 @@ def start(
         if not is_interactive():
             raise NotATerminal(
                 "start.no-terminal",
-                command=command("start", "--navn", '"Ærø Kommune"', "--rolle", "genbruge"),
+                command=command("start", "--navn", f'"{t("start.example-name")}"', "--rolle", "genbruge"),
             )
         new = _ask_missing(ws, new, names_given=genbruger is not None)
     started = projects.start(ws, new)

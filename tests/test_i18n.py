@@ -1,0 +1,576 @@
+"""The message catalogue in both languages, the keys the code uses, and the English edition on request.
+
+Three kinds of test: the two catalogues match (same files, keys, plural forms and placeholders, and
+every entry renders); the source code and the catalogue match (every key the code asks for exists,
+and no entry is left that nothing asks for); and a user who asks for English gets it (help, status,
+errors, the guide and the example project), while the choice of language follows --sprog, then
+$SPREDNING_SPROG, then the locale.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime
+import functools
+import os
+import re
+import string
+import subprocess
+from pathlib import Path
+
+import pexpect
+import pytest
+from terminal import ANSI, COMMAND, CTRL_C, ESC_ENTER, TIMEOUT
+
+from spredning import i18n
+from spredning.core import fileio, yamlio
+
+LANGUAGES = ("da", "en")
+FOLDER = Path(i18n.__file__).resolve().parent
+SOURCE = FOLDER.parent
+FORMS = {"one", "other"}
+
+# --- The two catalogues match ------------------------------------------------------------------------
+
+
+@functools.cache
+def _files(language: str) -> dict[str, dict[str, object]]:
+    """Each YAML file of one language, by file name, read with the catalogue's own (strict) loader."""
+    return {
+        path.name: yamlio.loads(path.read_text(encoding="utf-8"))
+        for path in sorted((FOLDER / language).glob("*.yaml"))
+    }
+
+
+@functools.cache
+def _entries(language: str) -> dict[str, object]:
+    return {key: value for data in _files(language).values() for key, value in data.items()}
+
+
+def _texts(entry: object) -> dict[str, str]:
+    """An entry's texts by form: {'': text} for a plain entry, {'one': ..., 'other': ...} for a count."""
+    return dict(entry) if isinstance(entry, dict) else {"": entry}
+
+
+def _fields(text: str) -> list[tuple[str, str, str | None]]:
+    """The placeholders of a text: name (with any index, as keys[0]), format spec and conversion."""
+    return sorted(
+        (name, spec or "", conversion)
+        for _, name, spec, conversion in string.Formatter().parse(text)
+        if name is not None
+    )
+
+
+def _all_entries() -> list[tuple[str, str]]:
+    return [(language, key) for language in LANGUAGES for key in _entries(language)]
+
+
+def test_each_language_has_the_same_files_with_the_same_keys():
+    da, en = _files("da"), _files("en")
+    assert sorted(en) == sorted(da)
+    for name in da:
+        only_da = sorted(set(da[name]) - set(en[name]))
+        only_en = sorted(set(en[name]) - set(da[name]))
+        assert (only_da, only_en) == ([], []), f"{name}: only in Danish {only_da}, only in English {only_en}"
+
+
+def test_every_entry_is_a_text_or_a_count_with_one_and_other():
+    wrong = [
+        f"{language}: {key}"
+        for language, key in _all_entries()
+        if not all(isinstance(text, str) for text in _texts(_entries(language)[key]).values())
+        or (isinstance(_entries(language)[key], dict) and set(_entries(language)[key]) != FORMS)
+    ]
+    assert wrong == []
+
+
+def test_plural_entries_have_the_same_forms_in_both_languages():
+    da, en = _entries("da"), _entries("en")
+    different = [key for key in da if key in en and set(_texts(da[key])) != set(_texts(en[key]))]
+    assert different == []
+
+
+def test_every_entry_has_the_same_placeholders_in_both_languages():
+    da, en = _entries("da"), _entries("en")
+    different = [
+        f"{key}{'.' + form if form else ''}: {_fields(text)} != {_fields(_texts(en[key])[form])}"
+        for key in da
+        if key in en
+        for form, text in _texts(da[key]).items()
+        if form in _texts(en[key]) and _fields(text) != _fields(_texts(en[key])[form])
+    ]
+    assert different == []
+
+
+def test_a_fragment_named_in_an_entry_exists():
+    """{value:?key} shows the entry `key` when there is a value: that entry must exist."""
+    missing = [
+        f"{language}: {key} names {spec[1:]}"
+        for language, key in _all_entries()
+        for text in _texts(_entries(language)[key]).values()
+        for _, spec, _ in _fields(text)
+        if spec.startswith("?") and spec[1:] not in _entries(language)
+    ]
+    assert missing == []
+
+
+def _value_for(name: str, spec: str) -> object:
+    """A parameter value that suits a placeholder's format spec."""
+    if spec in ("and", "or", "comma", "lines", "suggest") or "[" in name:
+        return ["første", "anden"]
+    if spec == "date":
+        return datetime.date(2026, 11, 27)
+    if spec == "mib":
+        return 5 * 1024 * 1024
+    return "værdi"
+
+
+def _rendered(key: str) -> list[str]:
+    """An entry in the current language, for one and for several, with a value for every placeholder."""
+    params: dict[str, object] = {}
+    for text in _texts(i18n.catalogue(i18n.language())[key]).values():
+        for name, spec, _ in _fields(text):
+            params[re.split(r"[.\[]", name)[0]] = _value_for(name, spec)
+    params.pop("prog", None)
+    return [i18n.t(key, **{**params, "n": n}) for n in (1, 2)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_entry_renders(language):
+    i18n.set_language(language)
+    broken = [
+        (key, words) for key in _entries(language) for words in _rendered(key) if key == words or "{" in words
+    ]
+    assert broken == []
+
+
+def test_lists_dates_and_numbers_are_written_the_english_way():
+    i18n.set_language("en")
+    assert i18n.join(["a", "b", "c"]) == "a, b and c"
+    assert i18n.join(["a", "b", "c"], "or") == "a, b or c"
+    assert i18n.date(datetime.date(2026, 11, 27)) == "27 November 2026"
+    assert i18n.decimal(9.44, 1) == "9.4"
+    i18n.set_language("da")
+    assert i18n.join(["a", "b", "c"]) == "a, b og c"
+    assert i18n.date(datetime.date(2026, 11, 27)) == "27. november 2026"
+    assert i18n.decimal(9.44, 1) == "9,4"
+
+
+# --- The source code and the catalogue match ---------------------------------------------------------
+
+# Calls whose first argument is a catalogue key; the error classes are found in the source below.
+KEY_CALLS = {"t", "say", "message", "Message"}
+ERROR_ROOTS = {"SpredningError", "YamlProblem"}
+# Helpers that take a file's path and a key: every argument shaped like a key is one.
+PROBLEM_HELPERS = {"_problem", "problem"}
+KEY_SHAPE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
+
+# Keys the code builds with an f-string, each pattern with every key it can become. A new f-string
+# key fails test_every_key_built_from_parts_is_listed until it is added here.
+BUILT_KEYS = {
+    "role.{}": ["role.dele", "role.genbruge"],
+    "{}.unreadable": ["answers.unreadable"],  # read_user_yaml(path, "answers") for 'fase --svar'
+    "{}.invalid": ["answers.invalid"],
+    "{}-not-relevant": ["report.version-here-not-relevant", "report.version-from-not-relevant"],
+    "exchange.why.{}": [f"exchange.why.{k}" for k in ("not-mapping", "too-large", "newer-format")],
+    "content.kind.{}": [f"content.kind.{k}" for k in ("mapping", "list", "text", "empty")],
+    "reason.{}": sorted({f"reason.{k}" for k in fileio._REASONS.values()}),
+    "yaml.problem.{}": sorted({f"yaml.problem.{k}" for _, k in yamlio._PROBLEMS} | {"yaml.problem.other"}),
+}
+# Keys that no call names but that are shown all the same: KEY.hint under the error KEY (the error
+# boundary in cli/main.py shows it when it exists), and fragments named as {value:?key} in entries.
+HINT = ".hint"
+
+
+class _Module:
+    def __init__(self, path: Path):
+        self.path = path
+        self.tree = ast.parse(path.read_text(encoding="utf-8"))
+        self.parents: dict[ast.AST, ast.AST] = {}
+        for node in ast.walk(self.tree):
+            for child in ast.iter_child_nodes(node):
+                self.parents[child] = node
+        self.top = {
+            target.id: node.value
+            for node in self.tree.body
+            if isinstance(node, ast.Assign)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+
+    def where(self, node: ast.AST) -> str:
+        return f"{self.path.relative_to(SOURCE.parent)}:{node.lineno}"
+
+    def function_of(self, node: ast.AST) -> ast.AST:
+        while node in self.parents and not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            node = self.parents[node]
+        return node
+
+    def bound(self, name: str, node: ast.AST) -> list[ast.AST]:
+        """What a local name is bound to in the function around node: assignments and loops."""
+        found: list[ast.AST] = []
+        for item in ast.walk(self.function_of(node)):
+            if isinstance(item, ast.Assign) and any(_names(t, name) for t in item.targets):
+                found.append(item.value)
+            elif isinstance(item, ast.For | ast.comprehension) and _names(item.target, name):
+                found.append(item.iter)
+        return found
+
+
+def _names(target: ast.AST, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(target))
+
+
+def _modules() -> list[_Module]:
+    return [_Module(path) for path in sorted(SOURCE.rglob("*.py"))]
+
+
+def _error_classes(modules: list[_Module]) -> set[str]:
+    """SpredningError, YamlProblem and every class in the source that derives from one of them."""
+    classes = set(ERROR_ROOTS)
+    bases = {
+        node.name: {b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases}
+        for module in modules
+        for node in ast.walk(module.tree)
+        if isinstance(node, ast.ClassDef)
+    }
+    while new := {name for name, parents in bases.items() if parents & classes} - classes:
+        classes |= new
+    return classes
+
+
+def _call_name(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def _template(joined: ast.JoinedStr) -> str:
+    return "".join(part.value if isinstance(part, ast.Constant) else "{}" for part in joined.values)
+
+
+class Usage:
+    """The keys the source asks for (with where), and the f-string patterns it builds keys from."""
+
+    def __init__(self):
+        self.keys: dict[str, list[str]] = {}
+        self.patterns: dict[str, list[str]] = {}
+
+    def add(self, key: str, where: str) -> None:
+        self.keys.setdefault(key, []).append(where)
+
+    def argument(self, module: _Module, node: ast.AST) -> None:
+        """A key argument: a text, either branch of `a if c else b`, an f-string, or a local name."""
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            self.add(node.value, module.where(node))
+        elif isinstance(node, ast.IfExp):
+            self.argument(module, node.body)
+            self.argument(module, node.orelse)
+        elif isinstance(node, ast.JoinedStr):
+            self.patterns.setdefault(_template(node), []).append(module.where(node))
+        elif isinstance(node, ast.Name):
+            # key = "a" if c else "b"; for key, n in (("a", 1), ...); a table at module level
+            for value in module.bound(node.id, node):
+                tables = [
+                    module.top[n.id]
+                    for n in ast.walk(value)
+                    if isinstance(n, ast.Name) and n.id in module.top
+                ]
+                for item in (value, *tables):
+                    for constant in _key_shaped(item):
+                        self.add(constant.value, module.where(constant))
+
+
+def _key_shaped(tree: ast.AST) -> list[ast.Constant]:
+    """The texts in a piece of code that look like catalogue keys (a.b-c)."""
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY_SHAPE.match(node.value)
+    ]
+
+
+def _usage() -> Usage:
+    modules = _modules()
+    first_argument = KEY_CALLS | _error_classes(modules)
+    usage = Usage()
+    for module in modules:
+        for call in (n for n in ast.walk(module.tree) if isinstance(n, ast.Call)):
+            name = _call_name(call)
+            is_super_init = (
+                name == "__init__"
+                and isinstance(call.func, ast.Attribute)
+                and isinstance(call.func.value, ast.Call)
+                and _call_name(call.func.value) == "super"
+            )
+            if (name in first_argument or is_super_init) and call.args:
+                usage.argument(module, call.args[0])
+            if name in PROBLEM_HELPERS:
+                for arg in call.args:
+                    if isinstance(arg, ast.Constant) and arg in _key_shaped(arg):
+                        usage.add(arg.value, module.where(arg))
+            for keyword in call.keywords:
+                if keyword.arg == "hint":
+                    usage.argument(module, keyword.value)
+    return usage
+
+
+@pytest.fixture(scope="module")
+def usage() -> Usage:
+    return _usage()
+
+
+def test_the_scan_finds_the_keys_it_should(usage):
+    """A guard for the scan itself: keys from each kind of use are found."""
+    for key in (
+        "error.label",  # say("error.label", ...)
+        "store.no-project",  # UsageProblem / SpredningError("...")
+        "dialogue.choose-partner",  # super().__init__("...") in PartnerChoice
+        "content.problem-at",  # message("a" if path else "b", ...)
+        "content.no-goals",  # check.problem(path, "content.no-goals")
+        "content.no-folder.hint",  # hint="..."
+        "eksport.replaced",  # key = "a" if ... else "b"; say(key, ...)
+        "status.short-news",  # t(key, n=n) for key, n in (("...", ...), ...)
+        "typer.options",  # key = _WORDS.get(message), a table at module level
+        "yaml.too-deep",  # YamlProblem("...")
+    ):
+        assert key in usage.keys, key
+    assert "role.{}" in usage.patterns
+
+
+def test_every_key_built_from_parts_is_listed(usage):
+    unlisted = {pattern: where for pattern, where in usage.patterns.items() if pattern not in BUILT_KEYS}
+    assert unlisted == {}, "list the keys these f-strings can become in BUILT_KEYS"
+
+
+def test_every_key_the_code_uses_exists_in_both_languages(usage):
+    used = {key: where for key, where in usage.keys.items()}
+    for pattern in usage.patterns:
+        for key in BUILT_KEYS.get(pattern, []):
+            used.setdefault(key, [pattern])
+    for language in LANGUAGES:
+        entries = _entries(language)
+        missing = {key: where for key, where in used.items() if key not in entries}
+        assert missing == {}, f"missing in {language}/"
+
+
+def test_no_catalogue_entry_is_left_unused(usage):
+    entries = _entries("da")
+    used = set(usage.keys) | {key for keys in BUILT_KEYS.values() for key in keys}
+    used |= {key + HINT for key in used}
+    used |= {
+        spec[1:]
+        for entry in entries.values()
+        for text in _texts(entry).values()
+        for _, spec, _ in _fields(text)
+        if spec.startswith("?")
+    }
+    assert sorted(set(entries) - used) == []
+
+
+# --- English on request ------------------------------------------------------------------------------
+
+
+def test_help_is_english_with_spredning_sprog_en_and_danish_again_without(run_cli, monkeypatch):
+    monkeypatch.setenv("SPREDNING_SPROG", "en")
+    code, out, err = run_cli("--help")
+    assert (code, err) == (0, "")
+    assert out.startswith("Usage: spredning [OPTIONS] COMMAND [ARGS]...")
+    assert "\nOptions:\n" in out and "\nCommands:\n" in out
+    assert "Start a new project and make it the active one." in out
+    assert "Show this help and exit." in out
+    assert "Anvendelse" not in out and "Tilvalg" not in out
+
+    monkeypatch.delenv("SPREDNING_SPROG")
+    code, out, _ = run_cli("--help")
+    assert code == 0
+    assert out.startswith("Anvendelse: spredning [TILVALG] KOMMANDO [ARGUMENTER]...")
+    assert "Start et nyt projekt, og gør det aktivt." in out
+
+
+def _person(tmp_path, **environ: str) -> dict[str, str]:
+    """The environment of a person with spredning on the PATH and their projects in tmp_path."""
+    return {
+        "PATH": f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "HOME": str(tmp_path),
+        "LANG": "C.UTF-8",
+        "TERM": "xterm",
+        "COLUMNS": "80",
+        "LINES": "40",
+        "SPREDNING_HJEM": str(tmp_path / "hjem"),
+        "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect never answers prompt_toolkit's cursor position request
+        **environ,
+    }
+
+
+def _installed(tmp_path, *args: str, **environ: str) -> subprocess.CompletedProcess:
+    """Run the installed command in a fresh process."""
+    return subprocess.run(
+        [str(COMMAND), *args],
+        env=_person(tmp_path, **environ),
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+@pytest.mark.e2e
+def test_a_command_help_page_is_english_from_the_locale(tmp_path):
+    """A command's options are read once per process, so their help is checked in a fresh one."""
+    done = _installed(tmp_path, "fase", "--help", LANG="en_GB.UTF-8")
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.startswith("Usage: spredning fase [OPTIONS] PHASE\n")
+    assert "\nArguments:\n  PHASE  The phase, e.g. tjek, test, tilpas, fjern, brug or høst." in done.stdout
+    assert "  --svar FILE " in done.stdout and "Save answers from a YAML file" in done.stdout
+    assert "[required]" in done.stdout and "Show this help and exit." in done.stdout
+
+
+@pytest.mark.e2e
+def test_the_interview_in_english(tmp_path):
+    started = _installed(tmp_path, "start", "--navn", "Rehab", "--rolle", "dele", "--genbruger", "South")
+    assert started.returncode == 0, started.stderr
+    env = _person(tmp_path, SPREDNING_SPROG="en")
+    child = pexpect.spawn(
+        str(COMMAND), ["fase", "tjek"], env=env, encoding="utf-8", dimensions=(40, 80), timeout=TIMEOUT
+    )
+    child.expect_exact("What is the purpose?")
+    child.expect_exact("Alt+Enter or Ctrl+S saves")
+    child.send("To start sooner" + ESC_ENTER)
+    child.expect_exact("What does the solution involve?")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    said = " ".join(ANSI.sub("", child.before).split())
+    assert "Stopped. Your answers are saved: 1 of 20 questions in the Check phase" in said
+    assert "Continue later with: spredning fase tjek --rolle dele" in said
+    child.close()
+    assert child.exitstatus == 130
+
+
+def test_status_of_the_english_example_project_is_english(run_cli, tmp_path):
+    code, out, err = run_cli("--sprog", "en", "start", "--eksempel")
+    assert (code, err) == (0, "")
+    assert "The project has been created: Example – Digital rehabilitation programme" in out
+    created = tmp_path / "hjem" / "example-digital-rehabilitation-programme.yaml"
+    assert "Example Municipality North" in created.read_text(encoding="utf-8")
+
+    code, out, err = run_cli("--sprog", "en", "status")
+    assert (code, err) == (0, "")
+    assert "Project       Example – Digital rehabilitation programme  (example)" in out
+    assert "Shared by     Example Municipality North" in out
+    assert "We want to share" in out and "We want to reuse" in out
+    assert "1. Check" in out and "6. Harvest" in out
+    assert "All tools are answered." in out
+    assert "Next step: say which side you are on, on this computer: spredning projekt side" in out
+
+
+def test_the_danish_example_project_stays_danish(run_cli, tmp_path):
+    code, out, _ = run_cli("start", "--eksempel")
+    assert code == 0
+    assert "Projektet er oprettet: Eksempel – Digitalt genoptræningsforløb" in out
+
+
+def test_an_error_and_its_hint_are_english(run_cli, monkeypatch):
+    monkeypatch.setenv("SPREDNING_SPROG", "en")
+    code, out, err = run_cli("status")
+    assert (code, out) == (1, "")
+    assert " ".join(err.split()) == (
+        "Error: There is no project in the folder yet. "
+        "Start a project with 'spredning start', or bring one in from a partner with "
+        "'spredning importer FILE'."
+    )
+
+
+def test_a_usage_error_in_english_names_the_phases_in_english(run_cli):
+    code, _, err = run_cli("--sprog", "en", "guide", "xyz")
+    assert code == 2
+    assert err.startswith("Error: Unknown phase: 'xyz'. The guide's phases are: tjek (Check), test,")
+    assert "Write the phase's name, e.g. 'spredning fase tjek'." in err
+
+
+def test_a_missing_terminal_gives_an_english_example_command(run_cli):
+    code, _, err = run_cli("--sprog", "en", "start")
+    assert code == 2
+    assert "Error: Some information is missing, and there is no terminal to ask in." in err
+    assert 'spredning start --navn "Rehabilitation at home" --rolle genbruge' in " ".join(err.split())
+
+
+def test_the_guide_in_english(run_cli):
+    code, out, err = run_cli("--sprog", "en", "guide", "tjek", "--ingen-pager")
+    assert (code, err) == (0, "")
+    assert out.startswith("Phase 1: Check")
+    assert "We want to share – goals:" in out
+    assert "Tool: Describe the innovation" in out
+    assert "1. What is the purpose?" in out
+    assert "Fase" not in out and "Værktøj" not in out and "Vi vil" not in out
+
+
+def test_an_english_phase_name_is_accepted_in_english(run_cli):
+    code, out, _ = run_cli("--sprog", "en", "guide", "harvest", "--ingen-pager")
+    assert code == 0
+    assert out.startswith("Phase 6: Harvest")
+
+
+def test_a_report_in_english_is_marked_english(run_cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SPREDNING_SPROG", "en")
+    assert run_cli("start", "--eksempel")[0] == 0
+    code, out, err = run_cli("rapport", "--format", "html", "--ud", "r.html")
+    assert (code, err) == (0, "")
+    assert out == "The report has been written: r.html\n"
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html
+    assert "Report from Spreading Innovation" in html and "Phase 1: Check" in html
+
+
+# --- Choosing the language ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("option", "environ", "expected"),
+    [
+        (None, {}, "da"),
+        ("en", {}, "en"),
+        ("EN", {}, "en"),
+        ("english", {}, "en"),
+        ("da", {"SPREDNING_SPROG": "en", "LANG": "en_GB.UTF-8"}, "da"),  # --sprog beats the rest
+        ("en", {"SPREDNING_SPROG": "da"}, "en"),
+        (None, {"SPREDNING_SPROG": "en", "LC_ALL": "da_DK.UTF-8"}, "en"),  # $SPREDNING_SPROG beats locale
+        (None, {"SPREDNING_SPROG": "da", "LANG": "en_US.UTF-8"}, "da"),
+        (None, {"SPREDNING_SPROG": "", "LANG": "en_GB.UTF-8"}, "en"),  # empty means not set
+        (None, {"LANG": "en_GB.UTF-8"}, "en"),
+        (None, {"LC_MESSAGES": "en_US", "LANG": "da_DK.UTF-8"}, "en"),  # LC_MESSAGES beats LANG
+        (None, {"LC_ALL": "da_DK.UTF-8", "LC_MESSAGES": "en_US"}, "da"),  # LC_ALL beats LC_MESSAGES
+        (None, {"LC_ALL": "en_IE.UTF-8", "LANG": "da_DK.UTF-8"}, "en"),
+        (None, {"LANG": "da_DK.UTF-8"}, "da"),
+        (None, {"LANG": "C.UTF-8"}, "da"),  # a machine set to C still speaks Danish
+        (None, {"LANG": "C"}, "da"),
+        (None, {"LANG": "POSIX"}, "da"),
+        (None, {"LC_ALL": "C.UTF-8", "LANG": "en_GB.UTF-8"}, "da"),  # LC_ALL=C is the locale in force
+        (None, {"LANG": "fr_FR.UTF-8"}, "da"),  # only English or Danish counts
+        (None, {"LANG": "de_DE"}, "da"),
+    ],
+)
+def test_language_from_option_then_environment_then_locale(option, environ, expected):
+    assert i18n.language_from(option, environ) == expected
+
+
+def test_an_unknown_sprog_is_a_usage_error_in_danish(run_cli, monkeypatch):
+    monkeypatch.setenv("SPREDNING_SPROG", "en")
+    code, out, err = run_cli("--sprog", "fransk", "status")
+    assert (code, out) == (2, "")
+    assert err == "Fejl: Ukendt sprog: 'fransk'. Vælg da eller en.\n"
+
+
+def test_an_unknown_spredning_sprog_falls_back_to_danish(run_cli, monkeypatch):
+    monkeypatch.setenv("SPREDNING_SPROG", "klingon")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    code, out, _ = run_cli("--help")
+    assert code == 0
+    assert out.startswith("Anvendelse: spredning")
+
+
+def test_an_english_locale_gives_english(run_cli, monkeypatch):
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    code, out, _ = run_cli("--help")
+    assert code == 0
+    assert out.startswith("Usage: spredning")
