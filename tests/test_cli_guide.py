@@ -158,7 +158,7 @@ def test_option_without_value_is_a_usage_error_in_danish(run_cli):
 def test_extra_argument_is_named_in_the_error(run_cli):
     code, _, err = run_cli("guide", "tjek", "ekstra")
     assert code == 2
-    assert "for mange argumenter: ekstra" in err
+    assert "Der er et argument for meget: ekstra" in err
 
 
 def test_no_arguments_shows_the_help_not_an_error(run_cli):

@@ -177,6 +177,31 @@ BUILT_KEYS = {
     "reason.{}": sorted({f"reason.{k}" for k in fileio._REASONS.values()}),
     "yaml.problem.{}": sorted({f"yaml.problem.{k}" for _, k in yamlio._PROBLEMS} | {"yaml.problem.other"}),
 }
+
+
+def command_paths() -> list[list[str]]:
+    """Every command of the app as its words: ["fase"], ["projekt", "brug"] ... (groups included)."""
+    import typer.main
+
+    from spredning.cli.main import build_app
+
+    paths: list[list[str]] = []
+
+    def walk(group, ctx, words):
+        for name in group.list_commands(ctx):
+            command = group.get_command(ctx, name)
+            paths.append([*words, name])
+            if hasattr(command, "list_commands"):
+                walk(command, typer.Context(command, parent=ctx, info_name=name), [*words, name])
+
+    root = typer.main.get_group(build_app())
+    walk(root, typer.Context(root, info_name="spredning"), [])
+    return paths
+
+
+# The command list's short help: typer_compat.DanishGroup.format_commands builds help.PATH.short.
+BUILT_KEYS["{}.{}.short"] = [".".join(["help", *words, "short"]) for words in command_paths()]
+
 # Keys that no call names but that are shown all the same: KEY.hint under the error KEY (the error
 # boundary in cli/main.py shows it when it exists), and fragments named as {value:?key} in entries.
 HINT = ".hint"
@@ -376,7 +401,7 @@ def test_help_is_english_with_spredning_sprog_en_and_danish_again_without(run_cl
     assert (code, err) == (0, "")
     assert out.startswith("Usage: spredning [OPTIONS] COMMAND [ARGS]...")
     assert "\nOptions:\n" in out and "\nCommands:\n" in out
-    assert "Start a new project and make it the active one." in out
+    assert "Start a new project and make it active." in out
     assert "Show this help and exit." in out
     assert "Anvendelse" not in out and "Tilvalg" not in out
 

@@ -9,7 +9,8 @@ so an upgrade that breaks one fails loudly instead of quietly printing English o
 2. Usage errors as catalogue messages: errors are told apart by their click class and attributes
    (never by their English text); an extra argument, an unknown command and a missing command are
    our own errors (the last reads Typer's private ``ctx._protected_args``).
-3. Plain text and flag options skip pydantic (~100 ms), which Typer 0.29 builds for every option.
+3. The command list takes each command's short help from the catalogue, so it is never cut off.
+4. Plain text and flag options skip pydantic (~100 ms), which Typer 0.29 builds for every option.
 
 Plain help is chosen over Typer's rich help on purpose: it is readable when piped and ~65 ms faster.
 """
@@ -22,7 +23,7 @@ import re
 import typer.core
 
 from spredning.core.errors import EXIT_USAGE, Message, UsageProblem
-from spredning.i18n import t
+from spredning.i18n import has, t
 
 try:  # Typer 0.29 and newer carry their own copy of click
     from typer._click import exceptions as _click_exceptions
@@ -93,7 +94,7 @@ def usage_message(exc: ClickException) -> Message:
 
 
 def _plain_params(params) -> None:
-    """Let plain text and flag options skip pydantic, which Typer 0.29 imports for them (behaviour 3).
+    """Let plain text and flag options skip pydantic, which Typer 0.29 imports for them (behaviour 4).
 
     Typer converts each option through a pydantic TypeAdapter built on first use, even when the
     option is absent (the help option included). A plain ``str`` or ``bool`` option needs no
@@ -151,6 +152,24 @@ def _see_help(ctx) -> Message:
 class DanishGroup(_DanishHelpMixin, typer.core.TyperGroup):
     """A command group whose help page and unknown-command message come from the catalogue."""
 
+    def format_commands(self, ctx, formatter) -> None:
+        """The command list with each command's short help from the catalogue (never cut off).
+
+        The key is the command's path: ``help.fase.short``, ``help.projekt.brug.short``; a
+        command without one shows Typer's shortened help.
+        """
+        prefix = ".".join(["help", *ctx.command_path.split()[1:]])
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is None or command.hidden:
+                continue
+            key = f"{prefix}.{name}.short"
+            rows.append((name, t(key) if has(key) else command.get_short_help_str(formatter.width - 20)))
+        if rows:
+            with formatter.section(t("typer.commands")):
+                formatter.write_dl(rows)
+
     def parse_args(self, ctx, args):
         """As Typer's, but a usage error names this group, and a missing command is our error."""
         try:
@@ -191,6 +210,10 @@ class DanishCommand(_DanishHelpMixin, typer.core.TyperCommand):
             raise
         if ctx.args and not ctx.resilient_parsing:
             raise UsageProblem(
-                "usage.extra-arguments", hint=_see_help(ctx), args=list(ctx.args), exit_code=EXIT_USAGE
+                "usage.extra-arguments",
+                hint=_see_help(ctx),
+                args=list(ctx.args),
+                n=len(ctx.args),
+                exit_code=EXIT_USAGE,
             )
         return rest

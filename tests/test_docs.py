@@ -1,0 +1,58 @@
+"""What the README and the help pages promise (issue 17): every command documented, every help page
+reviewed. The help pages are snapshots (tests/snapshots/help/LANGUAGE/COMMAND.txt): a wording
+change shows up as a diff to review. Write new snapshots with SPREDNING_SNAPSHOTS=skriv.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from terminal import COMMAND
+from test_i18n import command_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots" / "help"
+PAGES = [[], *command_paths()]
+
+
+def test_the_readme_mentions_every_command():
+    readme = ROOT.joinpath("README.md").read_text(encoding="utf-8")
+    missing = [" ".join(words) for words in command_paths() if f"spredning {' '.join(words)}" not in readme]
+    assert missing == []
+
+
+def help_page(words: list[str], language: str) -> str:
+    env = {**os.environ, "SPREDNING_SPROG": language, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
+    result = subprocess.run(
+        [str(COMMAND), *words, "--help"], capture_output=True, text=True, env=env, check=False, timeout=60
+    )
+    assert (result.returncode, result.stderr) == (0, ""), words
+    return result.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("words", PAGES, ids=[" ".join(w) or "spredning" for w in PAGES])
+def test_every_help_page_matches_its_reviewed_snapshot(words, language):
+    page = help_page(words, language)
+    snapshot = SNAPSHOTS / language / f"{'-'.join(words) or 'spredning'}.txt"
+    if os.environ.get("SPREDNING_SNAPSHOTS") == "skriv":
+        snapshot.parent.mkdir(parents=True, exist_ok=True)
+        snapshot.write_text(page, encoding="utf-8")
+    assert snapshot.is_file(), (
+        f"no reviewed snapshot for {words} in {language}: write it with SPREDNING_SNAPSHOTS=skriv"
+    )
+    assert page == snapshot.read_text(encoding="utf-8")
+    for line in page.splitlines():
+        assert len(line) <= 80 and line == line.rstrip()
+
+
+def test_no_snapshot_is_left_for_a_command_that_is_gone():
+    expected = {f"{'-'.join(words) or 'spredning'}.txt" for words in PAGES}
+    for language in ("da", "en"):
+        folder = SNAPSHOTS / language
+        if folder.is_dir():
+            assert {p.name for p in folder.iterdir()} <= expected

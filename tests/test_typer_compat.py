@@ -1,0 +1,80 @@
+"""cli/typer_compat.py: one test per behaviour it patches in Typer (pinned to 0.29 in pyproject.toml).
+
+If a Typer upgrade breaks one of these, the test names which behaviour to mend.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from spredning.cli import typer_compat
+
+
+def test_1_help_pages_use_the_catalogues_words_and_write_required_arguments_plainly(run_cli, monkeypatch):
+    code, out, _ = run_cli("--help")
+    assert code == 0
+    assert out.startswith("Anvendelse: spredning [TILVALG] KOMMANDO [ARGUMENTER]...")
+    assert "Tilvalg:" in out and "Kommandoer:" in out and "Vis denne hjælp og afslut." in out
+    assert "Usage" not in out and "Options" not in out and "Show this message" not in out
+    code, out, _ = run_cli("fase", "--help")
+    assert "Anvendelse: spredning fase [TILVALG] FASE" in out and "{FASE}" not in out
+    assert "Argumenter:" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("status", "--ukendt"), "Tilvalget --ukendt findes ikke."),
+        (("guide", "--rolle"), "Tilvalget --rolle skal have en værdi."),
+        (("fase",), "Der mangler FASE."),
+        (("guide", "tjek", "ekstra"), "Der er et argument for meget: ekstra"),
+        (("guide", "tjek", "a", "b"), "Der er for mange argumenter: a, b"),
+        (("statsu",), "Kommandoen 'statsu' findes ikke. Mente du 'status' eller 'start'?"),
+        (("--hjem", "x"), "Der mangler en kommando."),
+    ],
+)
+def test_2_usage_errors_are_told_apart_by_class_and_said_from_the_catalogue(run_cli, argv, said):
+    code, out, err = run_cli(*argv)
+    assert code == 2
+    assert said in " ".join(err.split())
+    assert "Se 'spredning" in err and "--help' for at få hjælp." in err
+    assert "Error" not in err and "Usage" not in err and "Did you mean" not in err
+
+
+def test_2_every_click_usage_error_class_has_a_message():
+    exceptions = typer_compat._click_exceptions
+    for kind in (
+        exceptions.NoSuchOption("--x"),
+        exceptions.BadOptionUsage("--x", "m"),
+        exceptions.MissingParameter(),
+        exceptions.BadParameter("m"),
+        exceptions.UsageError("m"),
+    ):
+        message = typer_compat.usage_message(kind)
+        assert message.key.startswith("usage.")
+
+
+def test_3_the_command_list_shows_short_help_that_is_never_cut_off(run_cli):
+    _, out, _ = run_cli("--help")
+    commands = out.split("Kommandoer:")[1]
+    assert "..." not in commands
+    assert "  projekter   Alle projekter og deres fremdrift." in commands
+
+
+def test_4_plain_options_skip_pydantic():
+    script = (
+        "import sys; from spredning.cli.main import main\n"
+        "try:\n    main(['status', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print('pydantic' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_the_pinned_typer_is_the_one_tested():
+    import typer
+
+    assert typer.__version__.startswith("0.29."), "typer_compat.py is tested on Typer 0.29 only"
