@@ -37,7 +37,7 @@ def test_1_help_pages_use_the_catalogues_words_and_write_required_arguments_plai
     ],
 )
 def test_2_usage_errors_are_told_apart_by_class_and_said_from_the_catalogue(run_cli, argv, said):
-    code, out, err = run_cli(*argv)
+    code, _, err = run_cli(*argv)
     assert code == 2
     assert said in " ".join(err.split())
     assert "Se 'spredning" in err and "--help' for at få hjælp." in err
