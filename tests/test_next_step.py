@@ -1,0 +1,174 @@
+"""status says what to do next, ranked (issue 12); counts are said with Danish grammar; long output
+goes through the pager only in a terminal."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pexpect
+import pytest
+from exchange_kit import D1, D2, G1, Org, flat
+from terminal import COMMAND, TIMEOUT
+
+from spredning import i18n
+
+NAME = "Næste Skridt"
+
+
+@pytest.fixture
+def pair(tmp_path, run_cli, monkeypatch) -> tuple[Org, Org]:
+    monkeypatch.chdir(tmp_path)
+    sharing = Org(tmp_path / "deler", tmp_path, run_cli)
+    sharing.ok(
+        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele"
+    )
+    reusing = Org(tmp_path / "genbruger", tmp_path, run_cli)
+    assert reusing.import_(sharing.export())[0] == 0
+    return sharing, reusing
+
+
+def next_steps(org: Org) -> list[str]:
+    out = flat(org.ok("status"))
+    first = out.split("Næste skridt: ", 1)[1].split(" Derefter: ")
+    return [step.strip() for step in first]
+
+
+def test_a_new_project_points_at_the_first_phase(pair):
+    sharing, _ = pair
+    assert next_steps(sharing)[0] == "spredning fase tjek --rolle dele"
+
+
+def test_open_conflicts_come_first(pair):
+    sharing, reusing = pair
+    sharing.answer({D1: "Odense"})
+    reusing.answer({D1: "Ærø"}, "--rolle", "dele")
+    reusing.import_(sharing.export())
+    steps = next_steps(reusing)
+    assert steps[0] == "afgør konflikten: spredning konflikter"
+
+
+def test_drafts_come_before_news_and_answering(pair):
+    sharing, reusing = pair
+    sharing.answer({D1: "Nyt fra Odense"})
+    reusing.import_(sharing.export())
+    from spredning.core import local
+
+    state = local.load(reusing.home, reusing.slug)
+    local.save(reusing.home, reusing.slug, state._replace(drafts={f"aeroe-kommune/{G1}": "halvt"}))
+    steps = next_steps(reusing)
+    assert steps[0] == "gør kladden færdig (den står klar i svarfeltet): spredning fase tjek --rolle genbruge"
+    assert steps[1] == "læs det nye svar fra partneren: spredning vis --nye"
+
+
+def test_news_from_the_partner_come_before_answering_and_go_once_looked_at(pair):
+    sharing, reusing = pair
+    sharing.answer({D1: "Nyt", D2: "Også nyt"})
+    reusing.import_(sharing.export())
+    assert next_steps(reusing)[0] == "læs de 2 nye svar fra partneren: spredning vis --nye"
+    reusing.ok("vis", "--nye")
+    assert next_steps(reusing)[0] == "spredning fase tjek --rolle genbruge"
+
+
+def test_unsent_answers_are_the_last_step_and_go_once_exported(pair):
+    sharing, _ = pair
+    sharing.answer({D1: "Vores formål"})
+    steps = next_steps(sharing)
+    assert steps == [
+        "spredning fase tjek --rolle dele",
+        "send jeres nye svar til partneren: spredning eksport",
+    ]
+    sharing.export()
+    assert next_steps(sharing) == ["spredning fase tjek --rolle dele"]
+
+
+def test_everything_answered_points_at_a_report(tmp_path, run_cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    org = Org(tmp_path / "eksempel", tmp_path, run_cli)
+    org.ok("start", "--eksempel")
+    org.ok("projekt", "side", "dele")
+    assert "Alle værktøjer er besvaret." in flat(org.ok("status"))
+    assert next_steps(org) == ["send jeres 40 nye svar til partneren: spredning eksport"]
+    org.export()
+    assert next_steps(org) == ["alt er besvaret; lav en rapport: spredning rapport --format docx"]
+
+
+def test_future_phases_are_summed_up_not_listed_tool_by_tool(pair):
+    sharing, _ = pair
+    out = flat(sharing.ok("status"))
+    assert "Ikke færdige værktøjer i fasen Tjek:" in out
+    assert "Derefter: Test, Tilpas, Fjern, Brug og Høst (5 faser med åbne spørgsmål)." in out
+    assert "Tag løsningen i brug" not in out
+
+
+# --- grammar of counts -------------------------------------------------------------------------
+
+COUNTS = {
+    "importer.count.conflicts": ("0 konflikter", "1 konflikt", "2 konflikter"),
+    "importer.count.added": ("0 tilføjede", "1 tilføjet", "2 tilføjede"),
+    "importer.count.unchanged": ("0 uændrede", "1 uændret", "2 uændrede"),
+    "status.short-news": ("0 nye svar", "1 nyt svar", "2 nye svar"),
+    "status.short-conflicts": ("0 konflikter", "1 konflikt", "2 konflikter"),
+    "fase.unchanged": ("0 var uændrede", "1 var uændret", "2 var uændrede"),
+    "konflikter.settled": ("0 konflikter afgjort", "1 konflikt afgjort", "2 konflikter afgjort"),
+    "vis.left-out": ("(0 spørgsmål uden svar", "(1 spørgsmål uden svar", "(2 spørgsmål uden svar"),
+    "facts.reusing": ("Genbrugere", "Genbruger", "Genbrugere"),
+}
+
+
+@pytest.mark.parametrize("key", COUNTS)
+def test_every_count_is_said_with_danish_grammar_at_0_1_and_2(key):
+    i18n.set_language("da")
+    for n, expected in zip((0, 1, 2), COUNTS[key], strict=True):
+        assert i18n.t(key, n=n, left=0).startswith(expected), (key, n)
+
+
+def test_no_count_is_said_without_its_plural_forms():
+    """A text that shows {n} must have 'one' and 'other' forms (or say a count that needs none)."""
+    i18n.set_language("da")
+    single = [key for key, value in i18n.catalogue("da").items() if isinstance(value, str) and "{n}" in value]
+    assert single == []
+
+
+# --- the pager --------------------------------------------------------------------------------------
+
+
+def run_in_terminal(tmp_path, home, *args, pager: str | None, lines: int = 24) -> str:
+    """Run the installed command in a real terminal; return what the stub pager received (or '')."""
+    received = tmp_path / "pager-fik.txt"
+    received.unlink(missing_ok=True)
+    stub = tmp_path / "pager"
+    stub.write_text(f"#!/bin/sh\ncat > '{received}'\n", encoding="utf-8")
+    stub.chmod(0o755)
+    env = {
+        **os.environ,
+        "SPREDNING_HJEM": str(home),
+        "TERM": "xterm",
+        "SPREDNING_SPROG": "da",
+        "LINES": str(lines),
+        "COLUMNS": "80",
+    }
+    env.pop("PAGER", None)
+    if pager is not None:
+        env["PAGER"] = str(stub) if pager == "stub" else pager
+    child = pexpect.spawn(
+        str(COMMAND), list(args), env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(lines, 80)
+    )
+    child.logfile_read = io.StringIO()
+    child.expect(pexpect.EOF)
+    child.close()
+    return received.read_text(encoding="utf-8") if received.exists() else ""
+
+
+@pytest.mark.e2e
+def test_long_output_in_a_terminal_goes_through_the_pager_and_never_when_piped(tmp_path, pair):
+    sharing, _ = pair
+    paged = run_in_terminal(tmp_path, sharing.home, "guide", pager="stub")
+    assert "Fase 6: Høst" in paged
+    assert run_in_terminal(tmp_path, sharing.home, "guide", "--ingen-pager", pager="stub") == ""
+    assert run_in_terminal(tmp_path, sharing.home, "guide", pager="") == ""
+    assert run_in_terminal(tmp_path, sharing.home, "guide", "--overblik", pager="stub", lines=60) == ""
+    assert run_in_terminal(tmp_path, sharing.home, "vis", pager="stub")
+    assert run_in_terminal(tmp_path, sharing.home, "projekter", pager="stub") == ""  # one project fits
+    piped = sharing.ok("guide")  # not a terminal: printed as it is
+    assert "Fase 6: Høst" in piped
