@@ -29,7 +29,7 @@ class SpecialFile(OSError):
 class ChangingFile(OSError):
     """The file changed while it was read (another program is writing it)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(errno.EAGAIN, "changed while read")
 
 

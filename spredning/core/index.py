@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import zlib
 from pathlib import Path
+from typing import Any
 
 from spredning.core import fileio
 from spredning.core.model import Layout, Project, side_of
@@ -24,7 +25,7 @@ def fingerprint(layout: Layout) -> str:
     return f"{zlib.crc32(' '.join((*layout.shared, '|', *layout.dialogue)).encode()):08x}"
 
 
-def entry(key: list[int], project: Project, layout: Layout) -> dict:
+def entry(key: list[int], project: Project, layout: Layout) -> dict[str, Any]:
     """The index entry for one project file (its key: size, modification time, inode)."""
     shared = set(layout.shared)
     reusing = {qid for qid in layout.dialogue if side_of(qid) == "genbruge"}
@@ -40,7 +41,7 @@ def entry(key: list[int], project: Project, layout: Layout) -> dict:
     }
 
 
-def read(path: Path, layout: Layout) -> dict[str, dict]:
+def read(path: Path, layout: Layout) -> dict[str, dict[str, Any]]:
     """The index's entries by slug; empty when it is missing, damaged or for another guide."""
     try:
         data = json.loads(fileio.read_regular(path, MAX_BYTES))
@@ -67,7 +68,7 @@ def _valid(item: object) -> bool:
     return len(key) == 3 and all(isinstance(n, int) and not isinstance(n, bool) for n in key)
 
 
-def write(path: Path, entries: dict[str, dict], layout: Layout) -> None:
+def write(path: Path, entries: dict[str, dict[str, Any]], layout: Layout) -> None:
     """Write the index (callers ignore failures: it is only a cache)."""
     text = json.dumps(
         {"version": VERSION, "guide": fingerprint(layout), "projekter": entries},

@@ -118,7 +118,7 @@ def load(home: Path, slug: str) -> LocalState:
     return state
 
 
-def _from_data(data: dict) -> LocalState:
+def _from_data(data: dict[str, object]) -> LocalState:
     copy = data.get("kopi")
     side = data.get("side")
     organisation = data.get("organisation")
@@ -126,7 +126,7 @@ def _from_data(data: dict) -> LocalState:
         copy=copy if isinstance(copy, str) and _COPY.match(copy) else new_copy_id(),
         side=side if side in ROLES else None,
         organisation=organisation if isinstance(organisation, str) and _KEY.match(organisation) else None,
-        place=data.get("sted") if isinstance(data.get("sted"), str) else "",
+        place=str(data.get("sted")) if isinstance(data.get("sted"), str) else "",
         drafts=_texts(data.get("kladder"), MAX_DRAFT),
         known={k: _texts(v, 200) for k, v in _mapping(data.get("kendt")).items() if _KEY.match(k)},
         news={
@@ -138,7 +138,7 @@ def _from_data(data: dict) -> LocalState:
     )
 
 
-def _mapping(value: object) -> dict:
+def _mapping(value: object) -> dict[str, object]:
     return value if isinstance(value, dict) else {}
 
 

@@ -9,7 +9,7 @@ UTF-8 with æøå as they are, multi-line answers as literal blocks.
 from __future__ import annotations
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from spredning.core.errors import Message
@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.scanner import Scanner
 
     class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
-        def __init__(self, stream):
+        def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
             Scanner.__init__(self)
             Parser.__init__(self)
@@ -88,20 +88,20 @@ class _StrictLoader(_Parser, BaseResolver):
     Values are built by ``_build``, not by a PyYAML constructor, so no Python type can be made.
     """
 
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         BaseResolver.__init__(self)
 
     # BaseResolver has no implicit types and no path resolvers, so it gives every untagged node
     # its kind's default tag; these say so directly, without its lookups for each node (a fifth
     # of reading a file).
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: type, value: object, implicit: object) -> str:
         return _DEFAULT_TAGS[kind]
 
-    def descend_resolver(self, current_node, current_index):
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
         pass
 
-    def ascend_resolver(self):
+    def ascend_resolver(self) -> None:
         pass
 
 
@@ -135,12 +135,12 @@ def _check_events(text: str) -> None:
             depth -= 1
 
 
-def _not_allowed(node) -> YamlProblem:
+def _not_allowed(node: Node) -> YamlProblem:
     mark = node.start_mark
     return YamlProblem("yaml.type", line=mark.line + 1, column=mark.column + 1, tag=shown(str(node.tag)))
 
 
-def _build(node, depth: int, seen: set[int]) -> object:
+def _build(node: Node, depth: int, seen: set[int]) -> object:
     """Build text, lists and mappings straight from the parsed nodes, checking every rule.
 
     One walk instead of PyYAML's generic constructor (several times slower): aliases (a node
@@ -154,7 +154,7 @@ def _build(node, depth: int, seen: set[int]) -> object:
     if isinstance(node, ScalarNode):
         if node.tag != _STR_TAG:
             raise _not_allowed(node)
-        return node.value
+        return str(node.value)
     if depth > MAX_DEPTH:
         raise YamlProblem("yaml.too-deep", depth=MAX_DEPTH)
     if isinstance(node, SequenceNode) and node.tag == _SEQ_TAG:
@@ -167,7 +167,7 @@ def _build(node, depth: int, seen: set[int]) -> object:
     return result
 
 
-def _key(node, so_far: dict) -> str:
+def _key(node: Node, so_far: dict[str, object]) -> str:
     line = node.start_mark.line + 1
     if not isinstance(node, ScalarNode):
         raise YamlProblem("yaml.key-not-text", line=line)
@@ -177,7 +177,7 @@ def _key(node, so_far: dict) -> str:
         raise _not_allowed(node)
     if node.value in so_far:
         raise YamlProblem("yaml.duplicate-key", line=line, key=shown(node.value))
-    return node.value
+    return str(node.value)
 
 
 def loads(text: str) -> object:
@@ -185,7 +185,7 @@ def loads(text: str) -> object:
     try:
         if "&" in text or not WITH_LIBYAML:  # an anchor leaves no trace in the nodes; and the
             _check_events(text)  # pure-Python composer recurses, so check depth first
-        loader = _StrictLoader(text)
+        loader = _StrictLoader(text)  # type: ignore[no-untyped-call]
         try:
             node = loader.get_single_node()
             value = _build(node, 1, set()) if node is not None else None
@@ -220,14 +220,14 @@ class _Dumper(_BaseDumper):
     """Safe dumper writing multi-line strings as literal blocks."""
 
 
-def _represent_str(dumper, value: str):
+def _represent_str(dumper: yaml.BaseDumper, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value else None
     if any(brk in value for brk in _FRAGILE_BREAKS):
         style = '"'  # escaped, or a reader gives them back as spaces or "\n"
     return dumper.represent_scalar(_STR_TAG, value, style=style)
 
 
-def _represent_empty(dumper, value: None):
+def _represent_empty(dumper: yaml.BaseDumper, value: None) -> yaml.ScalarNode:
     """An empty place (an unanswered question) is the key alone: 'id:'."""
     return dumper.represent_scalar("tag:yaml.org,2002:null", "")
 
@@ -267,14 +267,16 @@ def dumps(data: object) -> str:
     """
     dumper = _PythonDumper if WITH_LIBYAML and _beyond_bmp(data) else _Dumper
     try:
-        return yaml.dump(
-            data,
-            Dumper=dumper,
-            allow_unicode=True,
-            sort_keys=False,
-            default_flow_style=False,
-            width=100,
-            indent=2,
+        return str(
+            yaml.dump(
+                data,
+                Dumper=dumper,
+                allow_unicode=True,
+                sort_keys=False,
+                default_flow_style=False,
+                width=100,
+                indent=2,
+            )
         )
     except yaml.YAMLError:
         raise YamlProblem("yaml.cannot-write") from None

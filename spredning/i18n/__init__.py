@@ -22,6 +22,7 @@ import os
 import string
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from spredning.core.errors import Message
 
@@ -112,7 +113,7 @@ def _entry(key: str) -> object:
 class _Formatter(string.Formatter):
     """str.format with list, date and size specs; parameters are never formatted as templates."""
 
-    def format_field(self, value, format_spec: str) -> str:
+    def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec in ("and", "or"):
             return join(value, format_spec)
         if format_spec == "date":
@@ -130,7 +131,7 @@ class _Formatter(string.Formatter):
             return "\n".join(f"  • {item}" for item in value)
         if format_spec == "mib":
             return decimal(value / (1024 * 1024), 1)
-        return super().format_field(value, format_spec)
+        return str(super().format_field(value, format_spec))
 
 
 _FORMATTER = _Formatter()
