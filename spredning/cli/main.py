@@ -47,6 +47,7 @@ COMMANDS = {
     "rapport": "rapport",
     "eksport": "exchange",
     "importer": "exchange",
+    "arbejdsark": "worksheet",  # a Word worksheet for a partner without the program (issue 14)
     "konflikter": "exchange",
     "guide": "guide",
     "valider": "guide",
