@@ -29,6 +29,7 @@ from spredning.worksheet.record import FieldRecord, SheetRecord, checksum
 
 SHOWN_IN_NOTE = 400  # characters of a partner's text quoted in a note; the rest stays in the document
 MAX_COMMENTS = 20
+LEFT_OUT = ("table", "image", "note", "formula")  # what a field can hold that an answer cannot, as named
 
 
 class Returned(NamedTuple):
@@ -65,7 +66,7 @@ def returned(
             )
             continue
         if content.left_out:
-            kinds = [Message(f"worksheet.left-out.{kind}") for kind in sorted(content.left_out)]
+            kinds = [Message(f"worksheet.left-out.{kind}") for kind in LEFT_OUT if kind in content.left_out]
             notes.append(
                 message(
                     "worksheet.note.left-out",
@@ -105,6 +106,8 @@ def field_answer(
     earlier = _from_this_sheet(entry, known, copy)
     pure = [(c, v) for c, v in earlier if _without(v, copy) == base]
     as_sent = check is not None and checksum(answers.normalise(text)) == field.shown
+    if as_sent and content.empty and not base and not earlier:
+        return None  # never answered, and still not: nothing to bring in (an export would not carry it)
     if as_sent and all(c == check for c, _ in pure):
         return _recorded(content, check, base, entry)
     same = [v for c, v in pure if c == history.checksum(content)]
