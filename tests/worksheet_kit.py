@@ -118,7 +118,7 @@ class Sheet:
     def text(self, number: int) -> str:
         content = self.control(number).find(f"{W}sdtContent")
         lines = []
-        for p in content.iter(f"{W}p"):
+        for p in list(content.iter(f"{W}p")) or [content]:  # LibreOffice's fields hold runs, not paragraphs
             parts = []
             for node in p.iter(f"{W}t", f"{W}br", f"{W}tab"):
                 parts.append(

@@ -37,7 +37,7 @@ from spredning.core.errors import SpredningError, UsageProblem, message
 from spredning.core.local import slot_key
 from spredning.core.model import ROLES, SHARING, Answer, Entry, Partner, Phase, Project, slugify
 from spredning.worksheet import answers
-from spredning.worksheet.reader import MAX_FILE, is_word_file
+from spredning.worksheet.package import MAX_FILE, is_word_file
 from spredning.worksheet.record import FieldRecord, SheetProblem, SheetRecord, checksum
 
 if TYPE_CHECKING:
@@ -216,12 +216,12 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
     The worksheet must belong to a project in this folder: it goes back to whoever made it.
     """
     from spredning.app.exchange import Incoming
-    from spredning.worksheet import reader, record
+    from spredning.worksheet import package, reader, record
     from spredning.worksheet.returned import returned
 
     try:
-        package = reader.open_package(raw)
-        sheet = record.from_xml(package.record)
+        parts = package.open_package(raw)
+        sheet = record.from_xml(parts.record)
     except SheetProblem as problem:
         raise SpredningError(problem.key, path=path, **problem.params) from None
     slug = ws.store.find_by_id(sheet.project)
@@ -237,8 +237,8 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
     opened = ws.store.open(slug)
     slots = {field.number: slot_key(field.slot) for field in sheet.fields}
     try:
-        body = reader.read_body(package.document, package.styles, slots)
-        remarks = reader.comments(package.comments)
+        body = reader.read_body(parts.document, parts.styles, slots)
+        remarks = reader.comments(parts.comments)
     except SheetProblem as problem:
         raise SpredningError(problem.key, path=path, **problem.params) from None
     if sheet.fields and not body.fields:

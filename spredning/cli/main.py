@@ -46,8 +46,8 @@ COMMANDS = {
     "vis": "status",
     "rapport": "rapport",
     "eksport": "exchange",
-    "importer": "exchange",
     "arbejdsark": "worksheet",  # a Word worksheet for a partner without the program (issue 14)
+    "importer": "exchange",
     "konflikter": "exchange",
     "guide": "guide",
     "valider": "guide",

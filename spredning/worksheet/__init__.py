@@ -8,7 +8,10 @@ in with Word or LibreOffice and sends it back; ``spredning importer`` reads it i
 - record.py: what the document carries besides the page — the project's identity, who made the
   worksheet and for whom, and each field's question and the version of the answer it was made from.
 - writer.py: the .docx itself (python-docx), styled like the reports.
-- reader.py: the hardened reading of a returned .docx (a zip of XML a stranger may have made).
+- package.py: opening a returned .docx with limits (a zip of XML parts a stranger may have made).
+- reader.py: its body: the fields' lines, and the text around them.
+- returned.py: the fields as answer versions, and notes on what is not an answer.
+- compose.py: the worksheet's words (from the catalogue).
 - answers.py: an answer as field text and back ("Ikke relevant: begrundelse").
 
 How versions and identity travel in the document is described in record.py; the rules that turn a

@@ -104,7 +104,7 @@ def compose(content: Content) -> Sheet:
         ]
         blocks.append(Paragraph(phase.purpose, "quiet"))
         for part in tools:
-            blocks += _tool(part, names, content.empty)
+            blocks += _tool(part, names, content.partner.key, content.empty)
     guide = content.guide
     blocks.append(
         Paragraph(
@@ -169,13 +169,13 @@ def _first_page(content: Content, names: dict[str, str]) -> list:
     return blocks
 
 
-def _tool(part: ToolPart, names: dict[str, str], empty: bool) -> list:
+def _tool(part: ToolPart, names: dict[str, str], partner: str, empty: bool) -> list:
     blocks: list = [Heading(2, part.tool.title)]
     if part.tool.introduction:
         blocks.append(Paragraph(part.tool.introduction, "quiet"))
     for role, items in part.sides:
         side = part.tool.side(role)
-        org = names[SHARING] if role == "dele" else next(v for k, v in names.items() if k != SHARING)
+        org = names[SHARING] if role == "dele" else names[partner]
         blocks.append(Heading(3, t("worksheet.side-of", side=t(f"role.{role}"), org=org)))
         if side is not None and side.guidance:
             blocks.append(Bullets(side.guidance, "quiet"))
@@ -184,19 +184,18 @@ def _tool(part: ToolPart, names: dict[str, str], empty: bool) -> list:
             if item.question.group and item.question.group != group:
                 blocks.append(Group(item.question.group))
             group = item.question.group
-            blocks.append(_field(item, names, empty))
+            blocks.append(_field(item, names[partner], empty))
     return blocks
 
 
-def _field(item: Item, names: dict[str, str], empty: bool) -> FieldBlock:
+def _field(item: Item, partner: str, empty: bool) -> FieldBlock:
     notes = []
-    partner = next(v for k, v in names.items() if k != SHARING)
     if item.variant:
         notes.append(t("worksheet.variant-note", org=partner))
     if item.conflict:
         notes.append(t("worksheet.conflict-note"))
     number = item.field.number
-    room = 3.5 if empty else (2.2 if not item.shown else 1.2)
+    room = 3.5 if empty else (2.2 if not item.shown else 1.2)  # room to write, also on paper
     return FieldBlock(
         number=number,
         text=t("worksheet.question", number=number, text=item.question.text),

@@ -147,7 +147,7 @@ def outside_notes(record: SheetRecord, body: Body, guide: Guide) -> list[Message
     """Text that is not the program's own outside the fields, and copied fields, in page order."""
     candidates = [item for item in body.outside if item.text.strip() and item.copy_of is None]
     matcher = difflib.SequenceMatcher(
-        None, list(record.paragraphs), [checksum(item.text) for item in candidates], autojunk=False
+        None, list(record.paragraphs), [checksum(item.text.strip()) for item in candidates], autojunk=False
     )
     new = {
         id(candidates[position])

@@ -167,7 +167,7 @@ def _outside_checksums(document, sheet_record: record.SheetRecord) -> tuple[str,
     root = ET.fromstring(etree.tostring(document.element))  # our own XML: no stranger's input here
     slots = {field.number: slot_key(field.slot) for field in sheet_record.fields}
     body = reader.read_body(root, None, slots)
-    return tuple(record.checksum(item.text) for item in body.outside if item.text.strip())
+    return tuple(record.checksum(item.text.strip()) for item in body.outside if item.text.strip())
 
 
 def _add_record(document, sheet_record: record.SheetRecord) -> None:
