@@ -149,6 +149,7 @@ def test_tables_pictures_and_text_outside_the_fields_are_reported_never_silently
     sheet = Sheet.read(path)
     sheet.fill(N_G1, "Se tabellen:", table(("Udgift", "Kr."), ("Licens", "1000")), "Og billedet:", picture())
     sheet.type_after(N_D2, "Husk at ringe til Ole")
+    sheet.box(N_D3).addnext(picture())
     sheet.type_before_first("Hilsen fra Ærø")
     sheet.save(path)
     out = import_(sharing, path)
@@ -156,6 +157,8 @@ def test_tables_pictures_and_text_outside_the_fields_are_reported_never_silently
     assert f"Svar 4 ({question}): en tabel og et billede eller en figur i feltet er ikke taget med" in out
     where = "efter svar 2 (Hvad går løsningen ud på?)"
     assert f"Tekst uden for svarfelterne, {where}, er ikke taget med: »Husk at ringe til Ole«" in out
+    where = "efter svar 3 (Hvordan forløb processen?)"
+    assert f"Uden for svarfelterne, {where}, står et billede eller en figur; det er ikke taget med" in out
     assert "Tekst uden for svarfelterne, før det første spørgsmål, er ikke taget med: »Hilsen fra Ærø«" in out
     assert sharing.texts()[G1] == "Se tabellen:\nOg billedet:"
     assert "1 tilføjet" in out

@@ -35,6 +35,7 @@ class Outside(NamedTuple):
     text: str
     after: int | None
     copy_of: int | None = None  # the text of a second field with the same number (a copied field)
+    objects: frozenset[str] = frozenset()  # pictures and the like in the paragraph
 
 
 class Field(NamedTuple):
@@ -209,7 +210,7 @@ class _Walk:
         reading.children(paragraph, depth)
         text = "".join(reading.parts)
         if field is None:
-            self.outside.append(Outside(text, self.last))
+            self.outside.append(Outside(text, self.last, objects=frozenset(reading.objects)))
             return
         field.lines.append(self.list_prefix(paragraph) + text)
         field.left_out |= reading.objects

@@ -164,6 +164,9 @@ def outside_notes(record: SheetRecord, body: Body, guide: Guide) -> list[Message
             )
         elif id(item) in new:
             notes.append(message("worksheet.note.outside", where=where, text=quote(item.text.strip())))
+        if item.objects:  # the program writes no pictures: any there are the partner's
+            kinds = [Message(f"worksheet.left-out.{kind}") for kind in LEFT_OUT if kind in item.objects]
+            notes.append(message("worksheet.note.outside-objects", where=where, kinds=kinds))
     return notes
 
 
