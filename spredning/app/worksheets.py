@@ -35,7 +35,18 @@ from spredning.app.workspace import Workspace
 from spredning.core import fileio, history
 from spredning.core.errors import SpredningError, UsageProblem, message
 from spredning.core.local import slot_key
-from spredning.core.model import ROLES, SHARING, Answer, Entry, Partner, Phase, Project, slugify
+from spredning.core.model import (
+    ROLES,
+    SHARING,
+    Answer,
+    Dialogue,
+    Entry,
+    Partner,
+    Phase,
+    Project,
+    Question,
+    slugify,
+)
 from spredning.worksheet import answers
 from spredning.worksheet.package import MAX_FILE, is_word_file
 from spredning.worksheet.record import FieldRecord, SheetProblem, SheetRecord, checksum
@@ -118,40 +129,43 @@ def make_worksheet(
 
 
 def _parts(ws: Workspace, project: Project, partner: Partner, roles, phases, empty: bool):
-    from spredning.worksheet.compose import Item, ToolPart
+    """The phases, tools and sides the worksheet shows, and its fields numbered in page order."""
+    from spredning.worksheet.compose import ToolPart
 
     view = project.dialogue(partner)
-    chosen = phases if phases is not None else ws.guide.phases
-    parts, items = [], []
-    for phase in chosen:
+    items: list = []
+
+    def numbered(question: Question):
+        items.append(_item(project, view, question, len(items) + 1, empty))
+        return items[-1]
+
+    parts = []
+    for phase in phases if phases is not None else ws.guide.phases:
         tools = []
         for tool in phase.tools:
-            sides = []
-            for role in (r for r in ROLES if r in roles):
-                side_items = []
-                for question in tool.questions(role):
-                    slot = view.slot(question.id)
-                    entry = project.entry(slot)
-                    given = entry.answer if entry is not None and not entry.answer.empty else None
-                    shown = "" if empty else answers.shown(given)
-                    version = None if empty else history.written(entry.answer if entry else Answer())
-                    field = FieldRecord(len(items) + 1, slot, version, checksum(answers.normalise(shown)))
-                    item = Item(
-                        question,
-                        field,
-                        shown,
-                        bool(entry and entry.in_conflict),
-                        view.is_variant(question.id),
-                    )
-                    items.append(item)
-                    side_items.append(item)
-                if side_items:
-                    sides.append((role, tuple(side_items)))
+            sides = tuple(
+                (role, tuple(numbered(question) for question in tool.questions(role)))
+                for role in ROLES
+                if role in roles and tool.questions(role)
+            )
             if sides:
-                tools.append(ToolPart(tool, tuple(sides)))
+                tools.append(ToolPart(tool, sides))
         if tools:
             parts.append((phase, tuple(tools)))
     return tuple(parts), items
+
+
+def _item(project: Project, view: Dialogue, question: Question, number: int, empty: bool):
+    """One question's field: the answer it shows and the version that answer has."""
+    from spredning.worksheet.compose import Item
+
+    slot = view.slot(question.id)
+    entry = project.entry(slot)
+    given = entry.answer if entry is not None and not entry.answer.empty else None
+    shown = "" if empty else answers.shown(given)
+    version = None if empty else history.written(entry.answer if entry else Answer())
+    field = FieldRecord(number, slot, version, checksum(answers.normalise(shown)))
+    return Item(question, field, shown, bool(entry and entry.in_conflict), view.is_variant(question.id))
 
 
 def _has_history(field: FieldRecord) -> bool:
