@@ -391,3 +391,69 @@ def test_a_field_shows_what_the_reader_reads_back():
     for answer in (Answer("a\n\nb"), Answer("grund", True), Answer("", True), Answer("tab\there")):
         assert to_answer(shown(answer)).same_content(answer)
     assert shown(Answer("esc \x1b her")) == "esc ␛ her"
+
+
+# --- the version rules, one field at a time ------------------------------------------------------
+
+
+def _field(answer, number: int = 1, empty: bool = False):
+    from spredning.core import history
+    from spredning.worksheet.answers import normalise, shown
+    from spredning.worksheet.record import FieldRecord, checksum
+
+    text = "" if empty else shown(answer)
+    version = None if empty else history.written(answer)
+    return FieldRecord(number, ("", D1), version, checksum(normalise(text)))
+
+
+def test_the_version_rules_of_one_field():
+    from spredning.core import history
+    from spredning.core.model import Answer, Entry
+    from spredning.worksheet.returned import field_answer
+
+    ours = Answer("Formålet", version=(("aaaa1111", 2),))
+    field, copy = _field(ours), "wabc"
+    assert field_answer(field, "Formålet\n", Entry(ours), None, copy) == ours  # as sent
+    first = field_answer(field, "Nyt formål", Entry(ours), None, copy)
+    assert first == Answer("Nyt formål", version=(("aaaa1111", 2), ("wabc", 1)))
+    # imported: the same text from the same worksheet is the same version, a newer one counts on
+    known = history.written(first)
+    assert field_answer(field, "Nyt formål", Entry(first), known, copy) == first
+    second = field_answer(field, "Nyere formål", Entry(first), known, copy)
+    assert second.version == (("aaaa1111", 2), ("wabc", 2))
+    # changed here after the import: the worksheet's unchanged text is the older version it was
+    here = Entry(Answer("Vores rettelse", version=(("aaaa1111", 3), ("wabc", 1))))
+    assert field_answer(field, "Nyt formål", here, known, copy) == first
+    # back to the text it was sent with, after an edit was imported: a new version, not the old one
+    assert field_answer(field, "Formålet", Entry(first), known, copy).version[-1] == ("wabc", 2)
+    assert field_answer(field, "", Entry(ours), None, copy) == Answer(
+        "", version=(("aaaa1111", 2), ("wabc", 1))
+    )
+
+
+def test_a_field_of_an_empty_worksheet_says_nothing_until_it_is_filled():
+    from spredning.core.model import Answer, Entry
+    from spredning.worksheet.returned import field_answer
+
+    field = _field(Answer("Formålet", version=(("aaaa1111", 2),)), empty=True)
+    assert field_answer(field, "  ", Entry(Answer("Formålet")), None, "wabc") is None
+    assert field_answer(field, "Andet", None, None, "wabc") == Answer("Andet", version=(("wabc", 1),))
+
+
+def test_a_history_too_long_for_a_project_file_is_left_out_with_a_note():
+    from spredning.core import history
+    from spredning.core.content import load_guide
+    from spredning.core.model import Answer, Entry, Partner
+    from spredning.worksheet.reader import Body, Field
+    from spredning.worksheet.record import SheetRecord
+    from spredning.worksheet.returned import returned
+
+    crowded = Answer("Formålet", version=tuple((f"c{n:03d}", 1) for n in range(history.MAX_PAIRS)))
+    record = SheetRecord(
+        "0123456789abcdef", "3f2504e0-4f89-41d3-9a0c-0305e82c3301", NAME, "Odense Kommune", "dele",
+        "aeroe-kommune", Partner("aeroe-kommune", "Ærø Kommune"), "2026-11-30", (_field(crowded),),
+    )  # fmt: skip
+    body = Body({1: Field(("Nyt",), frozenset(), False)}, ())
+    result = returned(record, body, [], {("", D1): Entry(crowded)}, {}, load_guide(None))
+    assert result.answers == {}
+    assert [note.key for note in result.notes] == ["worksheet.note.too-many-copies"]

@@ -78,7 +78,14 @@ def returned(
         tracked = tracked or content.tracked
         text = "\n".join(content.lines)
         answer = field_answer(field, text, entries.get(field.slot), known.get(slot_key(field.slot)), copy)
-        if answer is not None:
+        if answer is not None and len(answer.version) > history.MAX_PAIRS:
+            # A project file cannot hold a history of that many copies: say so, and keep the file readable.
+            notes.append(
+                message(
+                    "worksheet.note.too-many-copies", number=field.number, question=_question(guide, field)
+                )
+            )
+        elif answer is not None:
             found[field.slot] = answer
     if tracked:
         notes.append(Message("worksheet.note.tracked"))
