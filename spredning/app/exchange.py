@@ -31,6 +31,9 @@ class Incoming(NamedTuple):
     sender: str | None  # 'dele', a partner's key, or None (an old file that does not say)
     receiver: str | None
     legacy_base: Mapping[str, str] | None = None  # an old file's common ground ('fælles')
+    # Worksheets (app/worksheets.py): what the reader must hear about that is not an answer
+    # (text outside the fields, a pasted table, comments ...).
+    notes: tuple[Message, ...] = ()
 
     @property
     def legacy(self) -> bool:
@@ -80,11 +83,18 @@ class ImportResult(NamedTuple):
 
 
 def read_incoming(ws: Workspace, path: Path) -> Incoming:
-    """Read a partner's file with the hardened rules; it is validated like a project file."""
+    """Read a partner's file with the hardened rules; it is validated like a project file.
+
+    A Word document (a zip, or Word's old format) is read as a worksheet (app/worksheets.py).
+    """
+    from spredning.app import worksheets  # worksheets: a .docx comes back from a partner
+
     try:
-        raw = fileio.read_capped(path, yamlio.MAX_BYTES)
+        raw = fileio.read_capped(path, max(yamlio.MAX_BYTES, worksheets.MAX_FILE))
     except OSError as exc:
         raise SpredningError("exchange.unreadable", path=path, reason=fileio.reason(exc)) from None
+    if worksheets.is_word_file(raw):
+        return worksheets.read_worksheet(ws, path, raw)
     if not raw.strip():
         raise SpredningError("exchange.empty", path=path)
     try:

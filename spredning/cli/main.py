@@ -46,6 +46,7 @@ COMMANDS = {
     "vis": "status",
     "rapport": "rapport",
     "eksport": "exchange",
+    "arbejdsark": "worksheet",  # a Word worksheet for a partner without the program (issue 14)
     "importer": "exchange",
     "konflikter": "exchange",
     "guide": "guide",

@@ -6,25 +6,19 @@ phases, Heading 2 for tools), so the navigation pane works. The two sides of a t
 guide's two-column table, "Vi vil dele" beside "Vi vil genbruge", with shaded header cells that
 repeat on each page. The guide's help is small and grey, answers are set off by a rule at their
 left. The document is marked with the report's language (da-DK or en-GB); its properties name the
-writing organisation and `spredning`, not the template's origin.
+writing organisation and `spredning`, not the template's origin. The page, the styles and the
+properties are set up in wordkit.py, which the worksheets (spredning/worksheet/) share.
 """
 
 from __future__ import annotations
 
-import datetime
 import io
 import re
-from xml.sax.saxutils import escape
 
 from docx import Document as NewDocument
-from docx.enum.section import WD_ORIENT
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
 from spredning.report.document import (
     AnswerBox,
@@ -42,46 +36,17 @@ from spredning.report.document import (
     QuestionItem,
     Table,
 )
-
-ACCENT = RGBColor(0x1F, 0x4E, 0x79)
-QUIET = RGBColor(0x59, 0x59, 0x59)
-WARN = RGBColor(0x9C, 0x2A, 0x00)
-SHADE = "DDE7F2"
-FONT = "Calibri"
-TEXT_WIDTH = Cm(17)  # A4 less 2 cm at each side
-_RPR_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
-
-# name: (based on, size in points, bold, italic, colour, space before, space after, keep with next)
-_STYLES = {
-    "Hjælpetekst": ("Normal", 9.5, False, False, QUIET, 0, 3, False),
-    "Hjælp, punkt": ("List Bullet", 9.5, False, False, QUIET, 0, 1, False),
-    "Note": ("Normal", 9.5, False, True, QUIET, 2, 4, False),
-    "Advarsel": ("Normal", 10.5, True, False, WARN, 2, 6, False),
-    "Spørgsmål": ("Normal", 10.5, True, False, None, 9, 2, True),
-    "Gruppe": ("Normal", 9, True, False, QUIET, 10, 2, True),
-    "Svar": ("Normal", 10.5, False, False, None, 0, 5, False),
-    "Svar, uafklaret": ("Normal", 10.5, False, False, None, 0, 5, False),
-    "Udgave": ("Normal", 9.5, True, False, WARN, 4, 2, True),
-    "Tilstand": ("Normal", 9.5, True, False, QUIET, 2, 1, True),
-    "Tabeltekst": ("Normal", 10, False, False, None, 0, 1, False),
-    "Afsnitsoverskrift": ("Normal", 13, True, False, ACCENT, 14, 4, True),
-    "Kolonneoverskrift": ("Normal", 10.5, True, False, RGBColor(0x10, 0x30, 0x4F), 2, 2, True),
-    "toc 1": ("Normal", 11, True, False, None, 6, 2, False),
-    "toc 2": ("Normal", 10, False, False, None, 0, 1, False),
-}
-
-
-def _lines(paragraph, text: str) -> None:
-    """Add a text to a paragraph as one run with real line breaks and tabs (every character kept)."""
-    run = paragraph.add_run()
-    for number, line in enumerate(text.split("\n")):
-        if number:
-            run.add_break()
-        for position, part in enumerate(line.split("\t")):
-            if position:
-                run.add_tab()
-            if part:
-                run.add_text(part)
+from spredning.report.wordkit import (
+    TEXT_WIDTH,
+    fill,
+    lines,
+    new_table,
+    page,
+    properties,
+    repeat_header,
+    shade,
+    styles,
+)
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -103,7 +68,7 @@ class _Writer:
             paragraph.paragraph_format.page_break_before = True
             self.break_next = False
         if text:
-            _lines(paragraph, text)
+            lines(paragraph, text)
         return paragraph
 
     def text(self, container, text: str, style: str) -> None:
@@ -145,20 +110,20 @@ class _Writer:
         end = OxmlElement("w:bookmarkEnd")
         end.set(qn("w:id"), str(self.bookmark))
         paragraph._p.append(start)
-        _lines(paragraph, item.text)
+        lines(paragraph, item.text)
         paragraph._p.append(end)
 
     def facts(self, item: Facts) -> None:
         table = self.new_table(len(item.rows), 2, (Cm(4.6), TEXT_WIDTH - Cm(4.6)))
         for row, (label, value) in zip(table.rows, item.rows, strict=True):
-            _shade(row.cells[0])
-            _fill(row.cells[0], label, bold=True)
+            shade(row.cells[0])
+            fill(row.cells[0], label, bold=True)
             cell = row.cells[1]
             first = cell.paragraphs[0]
             for number, part in enumerate(_paragraphs(value)):
                 paragraph = first if number == 0 else cell.add_paragraph(style="Tabeltekst")
                 paragraph.style = self.document.styles["Tabeltekst"]
-                _lines(paragraph, part)
+                lines(paragraph, part)
         self.spacer()
 
     def table(self, item: Table) -> None:
@@ -166,29 +131,19 @@ class _Writer:
         rest = (TEXT_WIDTH - first) / max(1, len(item.header) - 1)
         widths = (first, *([int(rest)] * (len(item.header) - 1)))
         table = self.new_table(len(item.rows) + 1, len(item.header), widths)
-        _repeat_header(table.rows[0])
+        repeat_header(table.rows[0])
         for cell, text in zip(table.rows[0].cells, item.header, strict=True):
-            _shade(cell)
-            _fill(cell, text, bold=True)
+            shade(cell)
+            fill(cell, text, bold=True)
         for row, values in zip(table.rows[1:], item.rows, strict=True):
             for cell, text in zip(row.cells, values, strict=True):
-                _fill(cell, text)
+                fill(cell, text)
         self.spacer()
 
     def new_table(self, rows: int, columns: int, widths):
         if self.break_next:  # a table cannot carry "page break before": an empty paragraph does
             self.paragraph(self.document, "", "Tabeltekst")
-        table = self.document.add_table(rows=rows, cols=columns)
-        table.style = self.document.styles["Table Grid"]
-        table.alignment = WD_TABLE_ALIGNMENT.LEFT
-        table.autofit = False
-        _cell_margins(table)
-        for column, width in zip(table.columns, widths, strict=True):
-            column.width = width  # the grid LibreOffice reads
-        for row in table.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = width  # the cell widths Word reads
-        return table
+        return new_table(self.document, rows, columns, widths)
 
     def spacer(self) -> None:
         """A small gap after a table, so the next heading or text does not touch it."""
@@ -203,10 +158,10 @@ class _Writer:
             return
         width = int(TEXT_WIDTH / len(item.columns))
         table = self.new_table(2, len(item.columns), [width] * len(item.columns))
-        _repeat_header(table.rows[0])
+        repeat_header(table.rows[0])
         for header, cell, column in zip(table.rows[0].cells, table.rows[1].cells, item.columns, strict=True):
-            _shade(header)
-            _fill(header, column.title, bold=True)
+            shade(header)
+            fill(header, column.title, bold=True)
             empty = cell.paragraphs[0]
             for block in column.blocks:
                 self.block(cell, block)
@@ -284,39 +239,6 @@ def _bookmark(anchor: str) -> str:
     return ("_Toc_" + re.sub(r"[^A-Za-z0-9_]", "_", anchor))[:40]
 
 
-def _fill(cell, text: str, bold: bool = False) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.style = paragraph.part.document.styles["Tabeltekst"]
-    _lines(paragraph, text)
-    if bold:
-        for run in paragraph.runs:
-            run.bold = True
-
-
-def _shade(cell) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), SHADE)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _repeat_header(row) -> None:
-    """Repeat a table's first row at the top of each page it runs over."""
-    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-
-
-def _cell_margins(table) -> None:
-    """Room inside every cell: 0.06 cm above and below, 0.18 cm at the sides."""
-    margins = OxmlElement("w:tblCellMar")
-    for side, twips in (("top", 34), ("left", 102), ("bottom", 34), ("right", 102)):
-        element = OxmlElement(f"w:{side}")
-        element.set(qn("w:w"), str(twips))
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    table._tbl.tblPr.append(margins)
-
-
 def _run_with(paragraph, tag: str, **attributes: str):
     run = OxmlElement("w:r")
     element = OxmlElement(tag)
@@ -339,17 +261,6 @@ def _field_end(paragraph) -> None:
     _run_with(paragraph, "w:fldChar", **{"w:fldCharType": "end"})
 
 
-def _simple_field(paragraph, instruction: str, shown: str) -> None:
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), instruction)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = shown
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
-
-
 def _link(paragraph, bookmark: str, text: str) -> None:
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), bookmark)
@@ -363,148 +274,12 @@ def _link(paragraph, bookmark: str, text: str) -> None:
     paragraph._p.append(link)
 
 
-# -- the page, the styles, the properties ----------------------------------------------------------
-
-
-def _page(document, doc: Document) -> None:
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.top_margin = section.bottom_margin = Cm(3)
-    section.left_margin = section.right_margin = Cm(2)
-    section.header_distance = section.footer_distance = Cm(1.25)
-    header = section.header.paragraphs[0]
-    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _lines(header, doc.header)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    for part in re.split(r"(\{page\}|\{pages\})", doc.page_label):
-        if part == "{page}":
-            _simple_field(footer, "PAGE", "1")
-        elif part == "{pages}":
-            _simple_field(footer, "NUMPAGES", "1")
-        elif part:
-            _lines(footer, part)
-    for name in ("Header", "Footer"):
-        style = document.styles[name]
-        style.font.size, style.font.color.rgb = Pt(8.5), QUIET
-
-
-def _styles(document, language: str) -> None:
-    styles = document.styles
-    normal = styles["Normal"]
-    normal.font.size = Pt(10.5)
-    normal.paragraph_format.space_after = Pt(4)
-    normal.paragraph_format.line_spacing = 1.1
-    for name, size, before, after in (
-        ("Title", 24, 0, 4),
-        ("Subtitle", 13, 0, 12),
-        ("Heading 1", 17, 0, 8),
-        ("Heading 2", 13.5, 16, 4),
-        ("Heading 3", 11.5, 10, 4),
-    ):
-        style = styles[name]
-        style.font.size = Pt(size)
-        style.font.color.rgb = ACCENT if name != "Subtitle" else QUIET
-        style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(before), Pt(after)
-        style.paragraph_format.keep_with_next = name != "Subtitle"
-    for name, (base, size, bold, italic, colour, before, after, keep) in _STYLES.items():
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles[base]
-        style.font.size, style.font.bold, style.font.italic = Pt(size), bold, italic
-        if colour is not None:
-            style.font.color.rgb = colour
-        style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(before), Pt(after)
-        style.paragraph_format.keep_with_next = keep
-    _rule(styles["Svar"], "1F4E79")
-    _rule(styles["Svar, uafklaret"], "9C2A00")
-    styles["toc 2"].paragraph_format.left_indent = Cm(0.6)
-    for name in ("toc 1", "toc 2"):
-        styles[name].paragraph_format.tab_stops.add_tab_stop(
-            TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
-        )
-    _set_fonts(document)
-    _set_language(document, language)
-
-
-def _set_fonts(document) -> None:
-    """One font everywhere (Calibri; LibreOffice uses the metric-compatible Carlito), not the theme's."""
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    elements = list(defaults.iter(qn("w:rFonts"))) if defaults is not None else []
-    elements += list(document.styles.element.iter(qn("w:rFonts")))
-    for fonts in elements:
-        for name in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(name), None)
-        for name in ("w:ascii", "w:hAnsi", "w:cs"):
-            fonts.set(qn(name), FONT)
-
-
-def _rule(style, colour: str) -> None:
-    """A line at the left of an answer; Word joins the lines of one answer's paragraphs."""
-    style.paragraph_format.left_indent = Cm(0.3)
-    borders = OxmlElement("w:pBdr")
-    left = OxmlElement("w:left")
-    for name, value in (("w:val", "single"), ("w:sz", "18"), ("w:space", "6"), ("w:color", colour)):
-        left.set(qn(name), value)
-    borders.append(left)
-    style.element.get_or_add_pPr().append(borders)
-
-
-def _set_lang(rpr, language: str) -> None:
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.insert_element_before(lang, *_RPR_AFTER_LANG)
-    lang.set(qn("w:val"), language)
-
-
-def _set_language(document, language: str) -> None:
-    """Mark the document's language in the style defaults and on the Normal style."""
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    rpr_default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
-    rpr = rpr_default.find(qn("w:rPr")) if rpr_default is not None else None
-    if rpr is not None:
-        _set_lang(rpr, language)
-    _set_lang(document.styles["Normal"].element.get_or_add_rPr(), language)
-
-
-def _properties(document, doc: Document) -> None:
-    properties = document.core_properties
-    properties.title = doc.title
-    properties.author = properties.last_modified_by = doc.author
-    properties.subject = doc.subject
-    properties.language = doc.language
-    properties.comments = doc.subtitle
-    properties.keywords = "spredning"
-    moment = datetime.datetime.combine(doc.day, datetime.time())
-    properties.created = properties.modified = moment
-    properties.revision = 1
-    package = document.part.package
-    for part in package.iter_parts():
-        if part.partname == "/docProps/app.xml":
-            part._blob = _app_xml(doc).encode("utf-8")
-    for rel_id, rel in list(package.rels.items()):
-        if rel.reltype == RT.THUMBNAIL:  # the template's picture of another document
-            del package.rels[rel_id]
-
-
-def _app_xml(doc: Document) -> str:
-    return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        "<Application>spredning</Application><DocSecurity>0</DocSecurity>"
-        f"<Company>{escape(doc.author)}</Company>"
-        "</Properties>"
-    )
-
-
 def render(doc: Document) -> bytes:
     """Write the whole report as the bytes of a .docx file."""
     document = NewDocument()
-    _page(document, doc)
-    _styles(document, doc.language)
-    _properties(document, doc)
+    page(document, doc)
+    styles(document, doc.language)
+    properties(document, doc)
     writer = _Writer(document)
     writer.document_blocks = doc.blocks
     writer.paragraph(document, doc.title, "Title")

@@ -83,6 +83,8 @@ def importer(
         console.print(
             say("importer.into", style="bold", name=project.name, path=str(ws.store.path_for(project.slug)))
         )
+    for number, note in enumerate(incoming.notes):  # a worksheet: who filled it in, then what is no answer
+        console.print(say(note.key, style="yellow" if number else "", **note.params))
     if tor:
         _dry_run(console, ws.guide, plan)
         return

@@ -1,0 +1,303 @@
+"""Worksheets: a Word document for a partner without the program, and reading it back in.
+
+``make_worksheet`` writes one dialogue's questions (some phases, one side or both) with the current
+answers in Word content controls, and records in the document the project's identity, who made it
+(this computer's organisation) and for whom, and the version of each answer a field was made from.
+
+``read_worksheet`` turns a returned worksheet into the same ``Incoming`` an exchange file gives, so
+planning, dry runs, conflicts and the history work unchanged. Each field becomes one version:
+
+- a field as it was sent (its text's checksum is the one recorded) is the recorded version, so it
+  is "unchanged";
+- an edited field is a new version by the organisation that filled it in, descending from the
+  recorded one: the recorded vector with a count for a copy id that stands for "this worksheet,
+  filled in by that organisation" (derived from the project, that organisation and the worksheet's
+  own random id, so the same worksheet imported twice gives the same version, and two worksheets
+  never share one). The count is 1, or one more than any version this worksheet gave before, so a
+  worksheet sent back again with further edits is newer than what its first import brought;
+- an emptied field is a deletion; a field left empty in a worksheet made without answers (--tom)
+  says nothing, and a field filled in there is an answer written without seeing ours.
+
+Text outside the fields, tables and pictures in them, comments and deleted fields are not answers;
+they are returned as notes, so the user hears about each of them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from spredning.app.dialogue import partner_for
+from spredning.app.workspace import Workspace
+from spredning.core import fileio, history
+from spredning.core.errors import SpredningError, UsageProblem, message
+from spredning.core.local import slot_key
+from spredning.core.model import (
+    ROLES,
+    SHARING,
+    Answer,
+    Dialogue,
+    Entry,
+    Partner,
+    Phase,
+    Project,
+    Question,
+    slugify,
+)
+from spredning.worksheet import answers
+from spredning.worksheet.package import MAX_FILE, is_word_file
+from spredning.worksheet.record import FieldRecord, SheetProblem, SheetRecord, checksum
+
+if TYPE_CHECKING:
+    from spredning.app.exchange import Incoming
+
+__all__ = ["MAX_FILE", "Worksheet", "is_word_file", "make_worksheet", "read_worksheet", "write_worksheet"]
+
+
+class Worksheet(NamedTuple):
+    """A worksheet made: the file's bytes, its default name, and what it holds."""
+
+    content: bytes
+    default_name: str
+    slug: str
+    receiver: str  # 'dele' or the partner's key: who fills it in
+    receiver_name: str
+    fields: int
+    answered: int
+    empty: bool
+    sent: Mapping[str, str]  # slot key → the version each field shows (what the receiver will have)
+
+
+def make_worksheet(
+    ws: Workspace,
+    *,
+    phases: tuple[Phase, ...] | None = None,
+    role: str | None = None,
+    partner: Partner | None = None,
+    empty: bool = False,
+    today: datetime.date,
+    sheet_id: str | None = None,
+) -> Worksheet:
+    """Make the worksheet of one dialogue, for the organisation on its other side."""
+    from spredning.worksheet import compose, writer
+
+    opened = ws.open()
+    project, state = opened.project, opened.local
+    me = state.me
+    if me is None:
+        raise UsageProblem("exchange.who-are-you")
+    chosen = partner or partner_for(project, state, None)
+    if chosen is None:
+        raise UsageProblem("exchange.no-partner")
+    if me != SHARING and chosen.key != me:
+        raise UsageProblem("worksheet.not-your-dialogue", org=chosen.name or chosen.key)
+    roles = (role,) if role else ROLES
+    parts, fields = _parts(ws, project, chosen, roles, phases, empty)
+    if not fields:
+        raise UsageProblem("worksheet.no-questions")
+    filler = chosen.key if me == SHARING else SHARING
+    sheet_record = SheetRecord(
+        sheet_id or os.urandom(8).hex(),
+        project.id,
+        project.name,
+        project.sharing_org,
+        me,
+        filler,
+        chosen,
+        today.isoformat(),
+        tuple(item.field for item in fields),
+    )
+    content = compose.Content(
+        ws.guide, project.name, project.description, project.sharing_org, chosen, me, roles,
+        parts, empty, today, sheet_record,
+    )  # fmt: skip
+    several = len(project.partners) > 1 and me == SHARING
+    return Worksheet(
+        writer.render(compose.compose(content)),
+        default_name(project.slug, chosen if several else None, phases, role, empty),
+        project.slug,
+        filler,
+        (chosen.name or chosen.key) if filler != SHARING else (project.sharing_org or filler),
+        len(fields),
+        sum(1 for item in fields if item.shown),
+        empty,
+        {} if empty else {slot_key(i.field.slot): i.field.version for i in fields if _has_history(i.field)},
+    )
+
+
+def _parts(ws: Workspace, project: Project, partner: Partner, roles, phases, empty: bool):
+    """The phases, tools and sides the worksheet shows, and its fields numbered in page order."""
+    from spredning.worksheet.compose import ToolPart
+
+    view = project.dialogue(partner)
+    items: list = []
+
+    def numbered(question: Question):
+        items.append(_item(project, view, question, len(items) + 1, empty))
+        return items[-1]
+
+    parts = []
+    for phase in phases if phases is not None else ws.guide.phases:
+        tools = []
+        for tool in phase.tools:
+            sides = tuple(
+                (role, tuple(numbered(question) for question in tool.questions(role)))
+                for role in ROLES
+                if role in roles and tool.questions(role)
+            )
+            if sides:
+                tools.append(ToolPart(tool, sides))
+        if tools:
+            parts.append((phase, tuple(tools)))
+    return tuple(parts), items
+
+
+def _item(project: Project, view: Dialogue, question: Question, number: int, empty: bool):
+    """One question's field: the answer it shows and the version that answer has."""
+    from spredning.worksheet.compose import Item
+
+    slot = view.slot(question.id)
+    entry = project.entry(slot)
+    given = entry.answer if entry is not None and not entry.answer.empty else None
+    shown = "" if empty else answers.shown(given)
+    version = None if empty else history.written(entry.answer if entry else Answer())
+    field = FieldRecord(number, slot, version, checksum(answers.normalise(shown)))
+    return Item(question, field, shown, bool(entry and entry.in_conflict), view.is_variant(question.id))
+
+
+def _has_history(field: FieldRecord) -> bool:
+    parsed = history.parse(field.version) if field.version else None
+    return parsed is not None and bool(parsed[1])
+
+
+def default_name(
+    slug: str, partner: Partner | None, phases: tuple[Phase, ...] | None, role: str | None, empty: bool
+) -> str:
+    """The worksheet's file name: the project, the partner when there are several, the scope.
+
+    "aeroe-arbejdsark.docx", "aeroe-arbejdsark-fanoe-kommune-tjek-genbruge.docx".
+    """
+    parts = [slug, "arbejdsark"]
+    if partner is not None:
+        parts.append(partner.key)
+    if phases is not None:
+        parts += [p.id for p in phases]
+    if role:
+        parts.append(role)
+    if empty:
+        parts.append("tom")
+    return "-".join(parts) + ".docx"
+
+
+class Written(NamedTuple):
+    """A worksheet written to a file."""
+
+    path: Path
+    replaced: bool
+
+
+def write_worksheet(ws: Workspace, sheet: Worksheet, path: Path, *, overwrite: bool = False) -> Written:
+    """Write a worksheet; the program's own earlier worksheet of that name may be replaced."""
+    key = str(path.absolute())
+    state = ws.store.local(sheet.slug)
+    replaced = path.exists()
+    fileio.write_output(
+        path,
+        sheet.content,
+        overwrite=overwrite,
+        replaceable=state.exports.get(key),
+        protected=(ws.store.home,),
+    )
+
+    def remember(current):
+        exports = {**current.exports, key: fileio.checksum(sheet.content)}
+        known = {**current.known.get(sheet.receiver, {}), **sheet.sent}
+        return current._replace(exports=exports, known={**current.known, sheet.receiver: known})
+
+    ws.store.update_local(sheet.slug, remember)
+    return Written(path, replaced)
+
+
+# -- reading a returned worksheet -----------------------------------------------------------------
+
+
+def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
+    """A returned worksheet as an exchange file's Incoming; a file that is not one says why in Danish.
+
+    The worksheet must belong to a project in this folder: it goes back to whoever made it.
+    """
+    from spredning.app.exchange import Incoming
+    from spredning.worksheet import package, reader, record
+    from spredning.worksheet.returned import returned
+
+    try:
+        parts = package.open_package(raw)
+        sheet = record.from_xml(parts.record)
+    except SheetProblem as problem:
+        raise SpredningError(problem.key, path=path, **problem.params) from None
+    slug = ws.store.find_by_id(sheet.project)
+    if slug is None:
+        maker = sheet.sharing_org if sheet.maker == SHARING else sheet.partner.name
+        raise SpredningError(
+            "worksheet.unknown-project",
+            path=path,
+            name=sheet.name,
+            home=ws.store.home,
+            org=maker or sheet.maker,
+        )
+    opened = ws.store.open(slug)
+    slots = {field.number: slot_key(field.slot) for field in sheet.fields}
+    try:
+        body = reader.read_body(parts.document, parts.styles, slots)
+        remarks = reader.comments(parts.comments)
+    except SheetProblem as problem:
+        raise SpredningError(problem.key, path=path, **problem.params) from None
+    if sheet.fields and not body.fields:
+        raise SpredningError("worksheet.no-fields", path=path)
+    entries = {field.slot: opened.project.entry(field.slot) for field in sheet.fields}
+    known = opened.local.known.get(sheet.filler, {})
+    result = returned(sheet, body, remarks, entries, known, ws.guide)
+    intro = message(
+        "worksheet.note.read",
+        org=_org_name(opened.project, sheet),
+        day=_day(sheet.day),
+        n=len(body.fields),
+    )
+    return Incoming(
+        _incoming_project(sheet, result.answers),
+        path,
+        sheet.filler,
+        sheet.maker,
+        notes=(intro, *result.notes),
+    )
+
+
+def _incoming_project(sheet: SheetRecord, found: Mapping) -> Project:
+    shared = {qid: Entry(answer) for (key, qid), answer in found.items() if not key}
+    mine = {qid: Entry(answer) for (key, qid), answer in found.items() if key}
+    return Project(
+        id=sheet.project,
+        slug=slugify(sheet.name) or "arbejdsark",
+        name=sheet.name,
+        sharing_org=sheet.sharing_org,
+        partners=(sheet.partner,),
+        shared=shared,
+        dialogues={sheet.partner.key: mine} if mine else {},
+    )
+
+
+def _org_name(project: Project, sheet: SheetRecord) -> str:
+    if sheet.filler == SHARING:
+        return project.sharing_org or sheet.sharing_org or SHARING
+    partner = project.partner(sheet.filler) or sheet.partner
+    return partner.name or partner.key
+
+
+def _day(text: str) -> datetime.date | str:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return text

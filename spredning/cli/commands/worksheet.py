@@ -1,0 +1,54 @@
+"""``spredning arbejdsark``: a Word worksheet for a partner who does not have the program."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import typer
+
+from spredning.cli import typer_compat
+from spredning.cli.commands.common import choose_partner, command, parse_phases, parse_role, workspace
+from spredning.cli.console import make_console, say
+from spredning.i18n import t
+
+
+def arbejdsark(
+    ctx: typer.Context,
+    fase: list[str] | None = typer.Option(
+        None, "--fase", metavar=t("metavar.phase"), help=t("help.arbejdsark.fase")
+    ),
+    rolle: str | None = typer.Option(
+        None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.arbejdsark.rolle")
+    ),
+    partner: str | None = typer.Option(
+        None, "--partner", metavar=t("metavar.name"), help=t("help.arbejdsark.partner")
+    ),
+    ud: str | None = typer.Option(None, "--ud", metavar=t("metavar.file"), help=t("help.arbejdsark.ud")),
+    tom: bool = typer.Option(False, "--tom", help=t("help.arbejdsark.tom")),
+    overskriv: bool = typer.Option(False, "--overskriv", help=t("help.overskriv")),
+) -> None:
+    """Skriv et arbejdsark i Word, som en partner uden programmet kan udfylde og sende tilbage."""
+    from spredning.app.worksheets import make_worksheet, write_worksheet
+
+    ws = workspace(ctx)
+    phases = parse_phases(ws.guide, fase)
+    role = parse_role(rolle)
+    opened = ws.open()
+    chosen = choose_partner(opened.project, opened.local, partner)
+    sheet = make_worksheet(ws, phases=phases, role=role, partner=chosen, empty=tom, today=date.today())
+    done = write_worksheet(ws, sheet, Path(ud) if ud else Path(sheet.default_name), overwrite=overskriv)
+    console = make_console()
+    key = "arbejdsark.replaced" if done.replaced else "arbejdsark.written"
+    console.print(say(key, style="bold green", path=str(done.path)), soft_wrap=True)
+    if sheet.empty:
+        console.print(say("arbejdsark.contents-empty", n=sheet.fields))
+    else:
+        console.print(say("arbejdsark.contents", n=sheet.fields, answered=sheet.answered))
+    console.print(say("arbejdsark.send", org=sheet.receiver_name))
+    console.print(say("arbejdsark.back", command=command("importer", done.path.name)), soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the arbejdsark command to the app."""
+    app.command("arbejdsark", cls=typer_compat.DanishCommand, help=t("help.arbejdsark"))(arbejdsark)

@@ -1,0 +1,61 @@
+"""An answer as the text of a field, and a field's text as an answer.
+
+A field shows the answer's text line by line (one paragraph a line). A question marked "not
+relevant" shows "Ikke relevant: begrundelse" (or just "Ikke relevant"), and a partner marks one the
+same way: a field whose text starts with the words "Ikke relevant", followed by a colon, a full
+stop, a dash or the end of the line, is "not relevant" with the rest as the reason. "Ikke relevant for os,
+fordi ..." stays an ordinary answer. An empty field is no answer (a deletion, when there was one).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spredning.core.model import Answer
+from spredning.i18n import t
+
+# Characters XML 1.0 cannot hold; they are shown as their control pictures (␛ for ESC) instead.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _picture(match: re.Match) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+
+
+def xml_safe(text: str) -> str:
+    """A text Word can hold: line endings as line breaks, impossible characters made visible."""
+    return _NOT_XML.sub(_picture, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def normalise(text: str) -> str:
+    """A field's text as it is compared and saved: no blank lines or spaces at its ends."""
+    return xml_safe(text).strip()
+
+
+def shown(answer: Answer | None) -> str:
+    """The text a field shows for an answer (empty for none)."""
+    if answer is None or answer.empty:
+        return ""
+    if answer.not_relevant:
+        reason = answer.text.strip()
+        return xml_safe(t("worksheet.not-relevant-reason", reason=reason) if reason else _word())
+    return xml_safe(answer.text)
+
+
+def to_answer(text: str) -> Answer:
+    """The answer a field's text gives (its history is decided elsewhere)."""
+    text = normalise(text)
+    match = _marker().match(text)
+    if match is None:
+        return Answer(text=text)
+    return Answer(text=text[match.end() :].strip(), not_relevant=True)
+
+
+def _word() -> str:
+    return t("worksheet.not-relevant")
+
+
+def _marker() -> re.Pattern:
+    words = r"[\s\-]+".join(re.escape(word) for word in _word().split())
+    return re.compile(rf"^{words}(?:[ \t]*[:.\-–—]|[ \t]*(?:\n|$))", re.IGNORECASE)

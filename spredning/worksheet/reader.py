@@ -1,0 +1,339 @@
+"""Reading a returned worksheet's body: its fields, and every paragraph outside them.
+
+The body is walked once. A field is a content control we numbered (record.py); its text is the
+text of the table cell that frames it, because LibreOffice 7.4 keeps only the first paragraph
+inside the control when it saves and leaves the rest in the cell. Paragraphs and line breaks
+become lines, Word's list paragraphs become "- " lines, tracked insertions count and deletions do
+not, and tables, images and other objects in a field are noted as left out. Every paragraph
+outside the fields is collected with the number of the field before it, so text typed there can
+be reported with where it was. The XML comes from package.py, already parsed with DTDs refused.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from typing import NamedTuple
+
+from spredning.worksheet.record import SheetProblem, number_in_tag
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MAX_DEPTH = 60  # tables in tables in content controls ...
+MAX_TEXT = 5 * 1024 * 1024  # characters in all fields together (a project file's limit)
+MAX_CONTROLS = 4000
+_ALIAS_NUMBER = re.compile(r"([0-9]{1,4})\s*$")
+
+
+# -- the body ----------------------------------------------------------------------------------------
+
+
+class Outside(NamedTuple):
+    """A paragraph outside the fields, and the number of the field before it (None: before the first)."""
+
+    text: str
+    after: int | None
+    copy_of: int | None = None  # the text of a second field with the same number (a copied field)
+    objects: frozenset[str] = frozenset()  # pictures and the like in the paragraph
+
+
+class Field(NamedTuple):
+    """What one field holds: its lines, and what could not be taken along."""
+
+    lines: tuple[str, ...]
+    left_out: frozenset[str]  # 'table', 'image', 'note', 'formula'
+    tracked: bool  # it has tracked changes (read as if accepted)
+
+
+class Body(NamedTuple):
+    """The fields found, by number, and every paragraph outside them in page order."""
+
+    fields: dict[int, Field]
+    outside: tuple[Outside, ...]
+
+
+def read_body(document: ET.Element, styles: ET.Element | None, slots: dict[int, str]) -> Body:
+    """Walk the body: the fields (numbers with their slot keys in `slots`) and the text around them."""
+    body = document.find(f"{W}body")
+    walk = _Walk(slots, list_styles(styles))
+    if body is not None:
+        walk.blocks(body, 0)
+    return Body(walk.fields, tuple(walk.outside))
+
+
+def list_styles(styles: ET.Element | None) -> dict[str, int]:
+    """The paragraph styles that make a list (their own numbering, or their base style's): id -> level."""
+    if styles is None:
+        return {}
+    numbered: dict[str, int] = {}
+    based: dict[str, str] = {}
+    for style in styles.iter(f"{W}style"):
+        name = style.attrib.get(f"{W}styleId", "")
+        numbering = style.find(f"{W}pPr/{W}numPr")
+        if numbering is not None and _value(numbering.find(f"{W}numId"), "0") != "0":
+            numbered[name] = _level(numbering)
+        base = style.find(f"{W}basedOn")
+        if base is not None:
+            based[name] = base.attrib.get(f"{W}val", "")
+    result = {}
+    for name in {*numbered, *based}:
+        seen, current = set(), name
+        while current and current not in numbered and current not in seen:
+            seen.add(current)
+            current = based.get(current, "")
+        if current in numbered:
+            result[name] = numbered[current]
+    return result
+
+
+def _value(element: ET.Element | None, default: str = "") -> str:
+    return element.attrib.get(f"{W}val", default) if element is not None else default
+
+
+def _level(numbering: ET.Element) -> int:
+    level = _value(numbering.find(f"{W}ilvl"), "0")
+    return min(int(level), 8) if level.isascii() and level.isdigit() else 0
+
+
+_CONTAINERS = (f"{W}hyperlink", f"{W}smartTag", f"{W}customXml", f"{W}fldSimple", f"{W}dir", f"{W}bdo")
+_TEXT = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+_OBJECTS = {
+    f"{W}drawing": "image",
+    f"{W}pict": "image",
+    f"{W}object": "image",
+    f"{MC}AlternateContent": "image",
+    f"{W}footnoteReference": "note",
+    f"{W}endnoteReference": "note",
+    f"{M}oMath": "formula",
+    f"{M}oMathPara": "formula",
+}
+_BLOCK_CONTAINERS = (f"{W}customXml", f"{W}smartTag", f"{W}sdtContent", f"{W}ins", f"{W}moveTo")
+
+
+class _Collecting:
+    """The lines of one field while it is read."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+        self.left_out: set[str] = set()
+        self.tracked = False
+
+    def done(self) -> Field:
+        return Field(tuple(self.lines), frozenset(self.left_out), self.tracked)
+
+
+class _Walk:
+    """One pass over the body, keeping the fields and the text outside them apart."""
+
+    def __init__(self, slots: dict[int, str], lists: dict[str, int]):
+        self.slots = slots
+        self.lists = lists
+        self.fields: dict[int, Field] = {}
+        self.outside: list[Outside] = []
+        self.last: int | None = None
+        self.found = 0
+        self.size = 0
+
+    def number(self, control: ET.Element) -> int | None:
+        """The number of one of our fields, or None for any other content control."""
+        properties = control.find(f"{W}sdtPr")
+        if properties is None:
+            return None
+        tag = properties.find(f"{W}tag")
+        if tag is not None:
+            found = number_in_tag(_value(tag))
+            if found is None or found[0] not in self.slots:
+                return None
+            return found[0] if found[1] in (None, self.slots[found[0]]) else None
+        match = _ALIAS_NUMBER.search(_value(properties.find(f"{W}alias")))
+        return int(match.group(1)) if match and int(match.group(1)) in self.slots else None
+
+    def blocks(self, container: ET.Element, depth: int, field: _Collecting | None = None) -> None:
+        """Paragraphs, tables and block content controls, in order."""
+        if depth > MAX_DEPTH:
+            raise SheetProblem("worksheet.damaged")
+        for child in container:
+            if child.tag == f"{W}p":
+                self.paragraph(child, depth, field)
+            elif child.tag == f"{W}tbl":
+                if field is not None:
+                    field.left_out.add("table")
+                else:
+                    self.table(child, depth)
+            elif child.tag == f"{W}sdt":
+                self.block_control(child, depth, field)
+            elif child.tag in _BLOCK_CONTAINERS:
+                self.blocks(child, depth + 1, field)
+
+    def block_control(self, control: ET.Element, depth: int, field: _Collecting | None) -> None:
+        content = control.find(f"{W}sdtContent")
+        if content is None or _showing_placeholder(control):
+            return
+        number = self.number(control) if field is None else None
+        if number is None:
+            self.blocks(content, depth + 1, field)
+            return
+        collecting = _Collecting()
+        self.blocks(content, depth + 1, collecting)
+        self.finish(number, collecting)
+
+    def table(self, table: ET.Element, depth: int) -> None:
+        """A cell that frames exactly one of our fields is that field; other cells are walked on."""
+        for cell in _cells(table):
+            numbers = {n for control in _controls(cell) if (n := self.number(control)) is not None}
+            if len(numbers) == 1:
+                collecting = _Collecting()
+                self.blocks(cell, depth + 1, collecting)
+                self.finish(numbers.pop(), collecting)
+            else:
+                self.blocks(cell, depth + 1)
+
+    def finish(self, number: int, collecting: _Collecting) -> None:
+        field = collecting.done()
+        self.found += 1
+        if self.found > MAX_CONTROLS:
+            raise SheetProblem("worksheet.too-many-fields", limit=MAX_CONTROLS)
+        self.size += sum(len(line) + 1 for line in field.lines)
+        if self.size > MAX_TEXT:
+            raise SheetProblem("worksheet.too-much-text", limit=MAX_TEXT)
+        if number in self.fields:  # a copied field: its text is reported, not taken as the answer
+            text = "\n".join(field.lines).strip()
+            if text:
+                self.outside.append(Outside(text, self.last, copy_of=number))
+        else:
+            self.fields[number] = field
+        self.last = number
+
+    def paragraph(self, paragraph: ET.Element, depth: int, field: _Collecting | None) -> None:
+        reading = _Inline(self, field)
+        reading.children(paragraph, depth)
+        text = "".join(reading.parts)
+        if field is None:
+            self.outside.append(Outside(text, self.last, objects=frozenset(reading.objects)))
+            return
+        field.lines.append(self.list_prefix(paragraph) + text)
+        field.left_out |= reading.objects
+
+    def list_prefix(self, paragraph: ET.Element) -> str:
+        """'- ' (indented by level) for a list paragraph in a field, else nothing."""
+        properties = paragraph.find(f"{W}pPr")
+        if properties is None:
+            return ""
+        numbering = properties.find(f"{W}numPr")
+        if numbering is not None:
+            if _value(numbering.find(f"{W}numId"), "1") == "0":
+                return ""
+            return "  " * _level(numbering) + "- "
+        style = _value(properties.find(f"{W}pStyle"))
+        return "  " * self.lists[style] + "- " if style in self.lists else ""
+
+
+class _Inline:
+    """The text of one paragraph: runs, links, fields' results, tracked insertions; objects noted."""
+
+    def __init__(self, walk: _Walk, field: _Collecting | None):
+        self.walk = walk
+        self.field = field
+        self.parts: list[str] = []
+        self.objects: set[str] = set()
+
+    def children(self, element: ET.Element, depth: int) -> None:
+        if depth > MAX_DEPTH:
+            raise SheetProblem("worksheet.damaged")
+        for child in element:
+            tag = child.tag
+            if tag == f"{W}r":
+                self.run(child)
+            elif tag in _CONTAINERS:
+                self.children(child, depth + 1)
+            elif tag in (f"{W}ins", f"{W}moveTo"):
+                self.tracked()
+                self.children(child, depth + 1)
+            elif tag in (f"{W}del", f"{W}moveFrom"):
+                self.tracked()
+            elif tag == f"{W}sdt":
+                self.control(child, depth)
+            elif tag in _OBJECTS:
+                self.objects.add(_OBJECTS[tag])
+
+    def tracked(self) -> None:
+        if self.field is not None:
+            self.field.tracked = True
+
+    def control(self, control: ET.Element, depth: int) -> None:
+        content = control.find(f"{W}sdtContent")
+        if content is None or _showing_placeholder(control):
+            return
+        number = self.walk.number(control) if self.field is None else None
+        if number is None:
+            self.children(content, depth + 1)
+            return
+        inner = _Inline(self.walk, _Collecting())  # a field inside a paragraph (LibreOffice's way)
+        inner.children(content, depth + 1)
+        collecting = inner.field
+        collecting.lines.append("".join(inner.parts))
+        collecting.left_out |= inner.objects
+        self.walk.finish(number, collecting)
+
+    def run(self, run: ET.Element) -> None:
+        for child in run:
+            tag = child.tag
+            if tag == f"{W}t":
+                self.parts.append(child.text or "")
+            elif tag == f"{W}br" and child.attrib.get(f"{W}type", "textWrapping") != "textWrapping":
+                continue  # a page or column break is layout, not a line (LibreOffice writes them so)
+            elif tag in _TEXT:
+                self.parts.append(_TEXT[tag])
+            elif tag in _OBJECTS:
+                self.objects.add(_OBJECTS[tag])
+
+
+def _showing_placeholder(control: ET.Element) -> bool:
+    """Word shows its placeholder text in an emptied field: that text is not the partner's."""
+    return control.find(f"{W}sdtPr/{W}showingPlcHdr") is not None
+
+
+def _controls(cell: ET.Element):
+    """The content controls in a cell, but not those in tables inside it (those cells count alone)."""
+    for child in cell:
+        if child.tag == f"{W}sdt":
+            yield child
+        if child.tag != f"{W}tbl":
+            yield from _controls(child)
+
+
+def _cells(table: ET.Element):
+    """A table's cells in order, also rows and cells wrapped in content controls."""
+    for row in _unwrapped(table, f"{W}tr"):
+        yield from _unwrapped(row, f"{W}tc")
+
+
+def _unwrapped(parent: ET.Element, tag: str):
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in (f"{W}sdt", f"{W}customXml"):
+            content = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+            if content is not None:
+                yield from _unwrapped(content, tag)
+
+
+def comments(root: ET.Element | None, limit: int = 100) -> list[tuple[str, str]]:
+    """The document's comments (author, text), at most `limit`: they are reported, never imported."""
+    if root is None:
+        return []
+    found = []
+    for comment in root.iter(f"{W}comment"):
+        reading = _Inline(_Walk({}, {}), None)
+        lines = []
+        for paragraph in comment.iter(f"{W}p"):
+            reading.parts = []
+            reading.children(paragraph, 0)
+            lines.append("".join(reading.parts))
+        text = "\n".join(lines).strip()
+        if text:
+            found.append((comment.attrib.get(f"{W}author", ""), text))
+        if len(found) >= limit:
+            break
+    return found

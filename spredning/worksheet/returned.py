@@ -1,0 +1,196 @@
+"""A returned worksheet's fields as answer versions, and a note on everything that is not an answer.
+
+The rules (see also spredning/app/worksheets.py):
+
+- A field whose text is the one it was sent with (the recorded checksum) is the recorded version.
+- An edited field is a new version descending from the recorded one, counted for the copy id that
+  stands for "this worksheet, filled in by this organisation" (``sheet_copy``). A field text this
+  worksheet already brought in (found in the project's entry, or in what the sender is known to
+  have) gets that same version again; a new text gets a count above every earlier one, so a
+  worksheet sent back a second time with more edits is newer than its first import.
+- A field emptied is a deletion; in a worksheet made empty on purpose (no recorded version) an
+  empty field says nothing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from spredning.core import history
+from spredning.core.errors import Message, message
+from spredning.core.local import slot_key
+from spredning.core.model import Answer, Entry, Guide, Slot, Version
+from spredning.worksheet import answers
+from spredning.worksheet.reader import Body
+from spredning.worksheet.record import FieldRecord, SheetRecord, checksum
+
+SHOWN_IN_NOTE = 400  # characters of a partner's text quoted in a note; the rest stays in the document
+MAX_COMMENTS = 20
+LEFT_OUT = ("table", "image", "note", "formula")  # what a field can hold that an answer cannot, as named
+
+
+class Returned(NamedTuple):
+    """The answers a worksheet brings, by slot, and the notes for the user."""
+
+    answers: dict[Slot, Answer]
+    notes: tuple[Message, ...]
+
+
+def sheet_copy(record: SheetRecord) -> str:
+    """The copy id of changes made in one worksheet by the organisation that filled it in."""
+    seed = f"{record.project}\n{record.filler}\n{record.sheet}".encode()
+    return "w" + hashlib.sha256(seed).hexdigest()[:11]
+
+
+def returned(
+    record: SheetRecord,
+    body: Body,
+    comments: list[tuple[str, str]],
+    entries: Mapping[Slot, Entry | None],
+    known: Mapping[str, str],
+    guide: Guide,
+) -> Returned:
+    """Each field's answer version, and notes on missing fields, left-out content, outside text, comments."""
+    copy = sheet_copy(record)
+    found: dict[Slot, Answer] = {}
+    notes: list[Message] = []
+    tracked = False
+    for field in record.fields:
+        content = body.fields.get(field.number)
+        if content is None:
+            notes.append(
+                message("worksheet.note.missing", number=field.number, question=_question(guide, field))
+            )
+            continue
+        if content.left_out:
+            kinds = [Message(f"worksheet.left-out.{kind}") for kind in LEFT_OUT if kind in content.left_out]
+            notes.append(
+                message(
+                    "worksheet.note.left-out",
+                    number=field.number,
+                    question=_question(guide, field),
+                    kinds=kinds,
+                )
+            )
+        tracked = tracked or content.tracked
+        text = "\n".join(content.lines)
+        answer = field_answer(field, text, entries.get(field.slot), known.get(slot_key(field.slot)), copy)
+        if answer is not None and len(answer.version) > history.MAX_PAIRS:
+            # A project file cannot hold a history of that many copies: say so, and keep the file readable.
+            notes.append(
+                message(
+                    "worksheet.note.too-many-copies", number=field.number, question=_question(guide, field)
+                )
+            )
+        elif answer is not None:
+            found[field.slot] = answer
+    if tracked:
+        notes.append(Message("worksheet.note.tracked"))
+    notes += outside_notes(record, body, guide)
+    notes += [
+        message("worksheet.note.comment", author=author or "?", text=quote(text))
+        for author, text in comments[:MAX_COMMENTS]
+    ]
+    if len(comments) > MAX_COMMENTS:
+        notes.append(message("worksheet.note.more-comments", n=len(comments) - MAX_COMMENTS))
+    return Returned(found, tuple(notes))
+
+
+def field_answer(
+    field: FieldRecord, text: str, entry: Entry | None, known: str | None, copy: str
+) -> Answer | None:
+    """The version one field gives (None: the field says nothing)."""
+    content = answers.to_answer(text)
+    if field.version is None:  # made empty on purpose
+        if content.empty:
+            return None
+        check, base = None, ()
+    else:
+        check, base = history.parse(field.version) or (None, ())
+    earlier = _from_this_sheet(entry, known, copy)
+    pure = [(c, v) for c, v in earlier if _without(v, copy) == base]
+    as_sent = check is not None and checksum(answers.normalise(text)) == field.shown
+    if as_sent and content.empty and not base and not earlier:
+        return None  # never answered, and still not: nothing to bring in (an export would not carry it)
+    if as_sent and all(c == check for c, _ in pure):
+        return _recorded(content, check, base, entry)
+    same = [v for c, v in pure if c == history.checksum(content)]
+    if same:
+        return content._replace(version=max(same, key=lambda v: dict(v)[copy]))
+    count = max((dict(v)[copy] for _, v in earlier), default=0) + 1
+    return content._replace(version=tuple(sorted({**dict(base), copy: count}.items())))
+
+
+def _from_this_sheet(entry: Entry | None, known: str | None, copy: str) -> list[tuple[str | None, Version]]:
+    """Versions of this answer that this worksheet brought in before: (checksum, version)."""
+    found = []
+    parsed = history.parse(known) if known else None
+    if parsed is not None and copy in dict(parsed[1]):
+        found.append(parsed)
+    for version in (entry.answer, *entry.others) if entry else ():
+        if copy in dict(version.version):
+            found.append((history.checksum(version), version.version))
+    return found
+
+
+def _without(version: Version, copy: str) -> Version:
+    return tuple((c, n) for c, n in version if c != copy)
+
+
+def _recorded(content: Answer, check: str, base: Version, entry: Entry | None) -> Answer:
+    """The recorded version, with its exact text (a field may show it slightly differently)."""
+    if history.checksum(content) == check:
+        return content._replace(version=base)
+    for version in (entry.answer, *entry.others) if entry else ():
+        if history.checksum(version) == check and version.version == base:
+            return Answer(version.text, version.not_relevant, base)
+    return content._replace(version=base)
+
+
+def outside_notes(record: SheetRecord, body: Body, guide: Guide) -> list[Message]:
+    """Text that is not the program's own outside the fields, and copied fields, in page order."""
+    candidates = [item for item in body.outside if item.text.strip() and item.copy_of is None]
+    matcher = difflib.SequenceMatcher(
+        None, list(record.paragraphs), [checksum(item.text.strip()) for item in candidates], autojunk=False
+    )
+    new = {
+        id(candidates[position])
+        for kind, _, _, start, end in matcher.get_opcodes()
+        if kind in ("replace", "insert")
+        for position in range(start, end)
+    }
+    notes = []
+    for item in body.outside:
+        where = _where(record, item.after, guide)
+        if item.copy_of is not None:
+            notes.append(
+                message("worksheet.note.copy", number=item.copy_of, where=where, text=quote(item.text))
+            )
+        elif id(item) in new:
+            notes.append(message("worksheet.note.outside", where=where, text=quote(item.text.strip())))
+        if item.objects:  # the program writes no pictures: any there are the partner's
+            kinds = [Message(f"worksheet.left-out.{kind}") for kind in LEFT_OUT if kind in item.objects]
+            notes.append(message("worksheet.note.outside-objects", where=where, kinds=kinds))
+    return notes
+
+
+def quote(text: str) -> Message:
+    """A partner's text for a note: all of it, or its beginning and how long it is."""
+    if len(text) <= SHOWN_IN_NOTE:
+        return message("worksheet.quote", text=text)
+    return message("worksheet.quote-long", text=text[:SHOWN_IN_NOTE].rstrip(), n=len(text))
+
+
+def _where(record: SheetRecord, after: int | None, guide: Guide) -> Message:
+    field = record.field(after) if after is not None else None
+    if field is None:
+        return Message("worksheet.where.first")
+    return message("worksheet.where.after", number=field.number, question=_question(guide, field))
+
+
+def _question(guide: Guide, field: FieldRecord) -> str:
+    found = guide.locate(field.slot[1])
+    return found[2].text if found else field.slot[1]

@@ -1,0 +1,459 @@
+"""Worksheets (issue 14): 'spredning arbejdsark' writes a Word document a partner fills in; 'importer'
+reads it back with the exchange rules. Filled in here as Word stores a partner's edits."""
+
+from __future__ import annotations
+
+import pytest
+from docx import Document
+from exchange_kit import D1, D2, D3, G1, G2, Org, flat, tree
+from worksheet_kit import Sheet, W, bullet, picture, table
+
+NAME = "Genoptræning Ærø"
+# Fields of 'arbejdsark --fase tjek' (both sides), in page order: the first tool's questions.
+N_D1, N_D2, N_D3, N_G1, N_G2 = 1, 2, 3, 4, 5
+
+
+@pytest.fixture(autouse=True)
+def _work_in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def sharing(tmp_path, run_cli) -> Org:
+    org = Org(tmp_path / "odense", tmp_path, run_cli)
+    org.ok(
+        "start", "--navn", NAME, "--beskrivelse", "Digital genoptræning", "--deler", "Odense Kommune",
+        "--genbruger", "Ærø Kommune", "--rolle", "dele",
+    )  # fmt: skip
+    org.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
+    return org
+
+
+def make(org: Org, *options: str, name: str = "ark.docx") -> tuple[object, str]:
+    path = org.files / name
+    out = org.ok("arbejdsark", "--fase", "tjek", "--ud", str(path), *options)
+    return path, out
+
+
+def import_(org: Org, path, *options: str) -> str:
+    code, out, err = org.import_(path, *options)
+    assert code == 0, err + out
+    return flat(out)
+
+
+# --- making a worksheet ------------------------------------------------------------------------
+
+
+def test_a_worksheet_is_a_word_document_with_a_named_field_per_question(sharing):
+    path, out = make(sharing)
+    assert "Arbejdsark skrevet" in out and "34 spørgsmål; 2 af dem har et svar" in flat(out)
+    assert "Send det til Ærø Kommune" in flat(out) and "importer ark.docx" in flat(out)
+    document = Document(str(path))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert "Arbejdsark til Ærø Kommune" in section.header.paragraphs[0].text
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Sådan udfylder I arbejdsarket" in text
+    assert "»Ikke relevant:«" in text and "Word-dokument (.docx)" in text
+    sheet = Sheet.read(path)
+    assert len(sheet.controls()) == 34
+    tags = [c.find(f".//{W}tag").get(f"{W}val") for c in sheet.controls()]
+    assert tags[0] == f"1|{D1}" and all(len(tag) <= 64 for tag in tags)
+    assert sheet.text(N_D1) == "Færre genindlæggelser" and sheet.text(N_D3) == ""
+    records = [name for name in sheet.parts if b"urn:spredning:arbejdsark:1" in sheet.parts[name]]
+    assert [name for name in records if "itemProps" not in name] == ["customXml/item2.xml"]
+
+
+def test_the_worksheet_shows_not_relevant_and_keeps_lines(sharing):
+    sharing.answer({D3: "Linje et\nLinje to\n\nNyt afsnit"})
+    from spredning.app.answering import Session, save_answers
+    from spredning.app.workspace import Settings, Workspace
+    from spredning.core.model import Answer
+
+    ws = Workspace(Settings(home=str(sharing.home)))
+    project = ws.store.load(sharing.slug)
+    save_answers(
+        Session(ws, sharing.slug, "dele", project.partners[0]),
+        {D2: Answer(text="Vi har ingen løsning", not_relevant=True)},
+    )
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    assert sheet.text(N_D3) == "Linje et\nLinje to\n\nNyt afsnit"
+    assert sheet.text(N_D2) == "Ikke relevant: Vi har ingen løsning"
+    assert "0 opdaterede, 3 uændrede, 0 konflikter" in import_(sharing, path)
+
+
+def test_an_empty_worksheet_has_empty_fields_and_says_so(sharing):
+    path, out = make(sharing, "--tom")
+    assert "34 spørgsmål, alle uden svar" in flat(out)
+    assert all(Sheet.read(path).text(n) == "" for n in range(1, 35))
+    assert path.name == "ark.docx"
+
+
+def test_the_default_name_names_phase_and_side_and_a_rerun_replaces_its_own_file(sharing, tmp_path):
+    out = sharing.ok("arbejdsark", "--fase", "tjek", "--rolle", "genbruge")
+    assert (tmp_path / "genoptraening-aeroe-arbejdsark-tjek-genbruge.docx").is_file()
+    out = sharing.ok("arbejdsark", "--fase", "tjek", "--rolle", "genbruge")
+    assert "erstattet" in flat(out)
+    other = tmp_path / "genoptraening-aeroe-arbejdsark.docx"
+    other.write_bytes(b"somebody else's")
+    code, _, err = sharing("arbejdsark")
+    assert code != 0 and "findes allerede" in flat(err)
+    assert other.read_bytes() == b"somebody else's"
+
+
+def test_a_worksheet_cannot_be_written_into_the_projects_folder(sharing):
+    code, _, err = sharing("arbejdsark", "--ud", str(sharing.home / "ark.docx"))
+    assert code != 0 and not (sharing.home / "ark.docx").exists()
+    assert "projekt" in flat(err).lower()
+
+
+# --- reading it back ----------------------------------------------------------------------------
+
+
+def test_an_unchanged_worksheet_imports_as_all_unchanged_and_changes_no_answer(sharing):
+    path, _ = make(sharing)
+    before = sharing.path.read_bytes()
+    out = import_(sharing, path)
+    assert "Arbejdsark udfyldt af Ærø Kommune" in out
+    assert "0 tilføjede, 0 opdaterede, 2 uændrede, 0 konflikter" in out  # the two answers there are
+    assert sharing.path.read_bytes() == before
+
+
+def test_a_filled_worksheet_round_trips_paragraphs_line_breaks_and_lists(sharing):
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    lists = (bullet("billigt"), bullet("nemt"), bullet("under-punkt", 1))
+    sheet.fill(N_G1, "Ja, meget.", "Første linje\nanden linje", "", "Tre grunde:", *lists)
+    sheet.fill(N_D2, "Træning hjemme, også om aftenen")  # the partner edits our answer
+    sheet.fill(N_D1)  # and empties another: a deletion
+    sheet.fill(N_G2, "ikke relevant - vi har andre behov")
+    sheet.save(path)
+    out = import_(sharing, path)
+    assert "2 tilføjede, 2 opdaterede, 0 uændrede, 0 konflikter" in out
+    texts = sharing.texts()
+    assert (
+        texts[G1]
+        == "Ja, meget.\nFørste linje\nanden linje\n\nTre grunde:\n- billigt\n- nemt\n  - under-punkt"
+    )
+    assert texts[D2] == "Træning hjemme, også om aftenen"
+    assert D1 not in texts
+    answer = sharing.project().dialogue(sharing.project().partners[0]).answer(G2)
+    assert answer.not_relevant and answer.text == "vi har andre behov"
+    entry = sharing.project().entry(("aeroe-kommune", G1))
+    assert entry.answer.source == "" and any(copy.startswith("w") for copy, _ in entry.answer.version)
+
+
+def test_tables_pictures_and_text_outside_the_fields_are_reported_never_silently_dropped(sharing):
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    sheet.fill(N_G1, "Se tabellen:", table(("Udgift", "Kr."), ("Licens", "1000")), "Og billedet:", picture())
+    sheet.type_after(N_D2, "Husk at ringe til Ole")
+    sheet.box(N_D3).addnext(picture())
+    sheet.type_before_first("Hilsen fra Ærø")
+    sheet.save(path)
+    out = import_(sharing, path)
+    question = "Er løsningen umiddelbart interessant for jer? Hvorfor?"
+    assert f"Svar 4 ({question}): en tabel og et billede eller en figur i feltet er ikke taget med" in out
+    where = "efter svar 2 (Hvad går løsningen ud på?)"
+    assert f"Tekst uden for svarfelterne, {where}, er ikke taget med: »Husk at ringe til Ole«" in out
+    where = "efter svar 3 (Hvordan forløb processen?)"
+    assert f"Uden for svarfelterne, {where}, står et billede eller en figur; det er ikke taget med" in out
+    assert "Tekst uden for svarfelterne, før det første spørgsmål, er ikke taget med: »Hilsen fra Ærø«" in out
+    assert sharing.texts()[G1] == "Se tabellen:\nOg billedet:"
+    assert "1 tilføjet" in out
+
+
+def test_a_long_text_outside_the_fields_is_quoted_in_part_with_its_length(sharing):
+    path, _ = make(sharing)
+    Sheet.read(path).type_after(N_G2, "x" * 1000).save(path)
+    out = import_(sharing, path)
+    assert "(1000 tegn i alt; resten står i arket)" in out
+
+
+def test_edits_on_both_sides_become_a_conflict_and_nothing_is_lost(sharing):
+    path, _ = make(sharing)
+    sharing.answer({D2: "Odense retter bagefter"})
+    Sheet.read(path).fill(N_D2, "Ærø retter i arket").save(path)
+    out = import_(sharing, path, "--ikke-interaktiv")
+    assert "1 konflikt" in out and "0 opdaterede" in out
+    assert sharing.texts()[D2] == "Odense retter bagefter"
+    assert sharing.others() == {D2: ["Ærø retter i arket"]}
+
+
+def test_a_change_made_here_after_the_worksheet_was_sent_stays_when_the_field_is_untouched(sharing):
+    path, _ = make(sharing)
+    sharing.answer({D2: "Odense retter bagefter"})
+    out = import_(sharing, path)
+    assert "0 konflikter" in out and "1 ældre" in out
+    assert sharing.texts()[D2] == "Odense retter bagefter"
+
+
+def test_the_same_edited_worksheet_imported_twice_is_the_same_version(sharing):
+    path, _ = make(sharing)
+    Sheet.read(path).fill(N_G1, "Ja").fill(N_D2, "Ny tekst").save(path)
+    import_(sharing, path)
+    before = sharing.path.read_bytes()
+    out = import_(sharing, path)
+    assert "0 tilføjede, 0 opdaterede, 3 uændrede, 0 konflikter" in out
+    assert sharing.path.read_bytes() == before
+
+
+def test_a_worksheet_sent_back_again_with_more_edits_updates_instead_of_conflicting(sharing):
+    path, _ = make(sharing)
+    Sheet.read(path).fill(N_G1, "Ja").save(path)
+    import_(sharing, path)
+    Sheet.read(path).fill(N_G1, "Ja, og vi vil gerne i gang").fill(N_G2, "Ja").save(path)
+    out = import_(sharing, path)
+    assert "1 tilføjet, 1 opdateret" in out and "0 konflikter" in out
+    assert sharing.texts()[G1] == "Ja, og vi vil gerne i gang"
+
+
+def test_an_answer_changed_here_after_an_import_survives_the_same_worksheet_sent_again(sharing):
+    path, _ = make(sharing)
+    Sheet.read(path).fill(N_G1, "Ja").save(path)
+    import_(sharing, path)
+    sharing.answer({G1: "Ja (rettet af Odense efter en samtale)"}, "--rolle", "genbruge")
+    Sheet.read(path).fill(N_G2, "Også").save(path)  # field 4 still says "Ja"
+    out = import_(sharing, path)
+    assert "0 konflikter" in out
+    assert sharing.texts()[G1] == "Ja (rettet af Odense efter en samtale)"
+    assert sharing.texts()[G2] == "Også"
+
+
+def test_a_partner_who_goes_back_to_the_original_text_is_heard(sharing):
+    path, _ = make(sharing)
+    Sheet.read(path).fill(N_D2, "Forkert rettelse").save(path)
+    import_(sharing, path)
+    Sheet.read(path).fill(N_D2, "Træning hjemme").save(path)
+    out = import_(sharing, path)
+    assert "1 opdateret" in out and "0 konflikter" in out
+    assert sharing.texts()[D2] == "Træning hjemme"
+
+
+def test_an_empty_worksheet_adds_new_answers_and_never_deletes(sharing):
+    path, _ = make(sharing, "--tom")
+    Sheet.read(path).fill(N_G1, "Fra workshoppen").save(path)
+    out = import_(sharing, path)
+    assert "1 tilføjet, 0 opdaterede, 0 uændrede, 0 konflikter" in out
+    assert sharing.texts()[D1] == "Færre genindlæggelser"
+
+
+def test_an_empty_worksheet_filled_where_we_have_an_answer_is_a_conflict(sharing):
+    path, _ = make(sharing, "--tom")
+    Sheet.read(path).fill(N_D1, "Et andet formål").save(path)
+    out = import_(sharing, path, "--ikke-interaktiv")
+    assert "1 konflikt" in out
+    assert sharing.others() == {D1: ["Et andet formål"]}
+
+
+def test_a_dry_run_lists_the_answers_and_the_notes_and_writes_nothing(sharing, tmp_path):
+    path, _ = make(sharing)
+    Sheet.read(path).fill(N_G1, "Ja").type_after(N_G1, "Ps.").save(path)
+    before = tree(sharing.home)
+    out = import_(sharing, path, "--tør")
+    assert "Ville tilføje 1 svar" in out and "Er løsningen umiddelbart interessant" in out
+    assert "»Ps.«" in out and "Prøvekørsel, intet er gemt" in out
+    assert tree(sharing.home) == before
+
+
+def test_a_deleted_field_leaves_its_answer_and_says_so(sharing):
+    path, _ = make(sharing)
+    Sheet.read(path).remove(N_D1).save(path)
+    out = import_(sharing, path)
+    assert "Svar 1 (Hvad er formålet?) er slettet fra arket; det svar er ikke ændret" in out
+    assert sharing.texts()[D1] == "Færre genindlæggelser"
+
+
+def test_a_copied_field_is_reported_and_the_original_counts(sharing):
+    path, _ = make(sharing)
+    Sheet.read(path).fill(N_G1, "Originalen").copy(N_G1, "Kopien").save(path)
+    out = import_(sharing, path)
+    assert "Svarfelt 4 findes to gange; kopien efter svar 4" in out and "»Kopien«" in out
+    assert sharing.texts()[G1] == "Originalen"
+
+
+def test_comments_and_tracked_changes_are_reported(sharing):
+    from worksheet_kit import el, run
+
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    inserted, deleted = el("ins", id="1", author="Ærø"), el("del", id="2", author="Ærø")
+    inserted.append(run(" og nu"))
+    gone = el("r")
+    text = el("delText")
+    text.text = "Træning hjemme"
+    gone.append(text)
+    deleted.append(gone)
+    p = sheet.control(N_D2).find(".//{*}p")
+    for r in p.findall("{*}r"):
+        p.remove(r)
+    p.append(deleted)
+    p.append(run("Træning ude"))
+    p.append(inserted)
+    sheet.comment("Mette", "Skal vi tale om det?").save(path)
+    out = import_(sharing, path)
+    assert "Spor ændringer" in out and "Kommentar fra Mette" in out and "»Skal vi tale om det?«" in out
+    assert sharing.texts()[D2] == "Træning ude og nu"
+
+
+def test_words_placeholder_in_an_emptied_field_is_no_answer(sharing):
+    from worksheet_kit import el
+
+    path, _ = make(sharing)
+    sheet = Sheet.read(path).fill(N_D1, "Klik eller tryk her for at skrive tekst.")
+    sheet.control(N_D1).find("{*}sdtPr").append(el("showingPlcHdr"))
+    sheet.save(path)
+    import_(sharing, path)
+    assert D1 not in sharing.texts()
+
+
+def test_a_field_whose_tag_is_gone_is_found_by_its_title(sharing):
+    path, _ = make(sharing)
+    Sheet.read(path).fill(N_G1, "Uden mærke").without_tags().save(path)
+    import_(sharing, path)
+    assert sharing.texts()[G1] == "Uden mærke"
+
+
+# --- who makes it, who fills it in --------------------------------------------------------------
+
+
+def test_the_reusing_side_can_send_a_worksheet_to_the_sharing_side(sharing, tmp_path, run_cli):
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert reusing.import_(sharing.export())[0] == 0
+    path = tmp_path / "til-odense.docx"
+    out = reusing.ok("arbejdsark", "--fase", "tjek", "--rolle", "dele", "--ud", str(path))
+    assert "Send det til Odense Kommune" in flat(out)
+    Sheet.read(path).fill(N_D3, "Vi startede i 2021").save(path)
+    out = import_(reusing, path)
+    assert "Arbejdsark udfyldt af Odense Kommune" in out and "1 tilføjet" in out
+    assert reusing.texts()[D3] == "Vi startede i 2021"
+    assert reusing.import_(sharing.export())[0] == 0  # and the histories still agree
+    assert import_(sharing, reusing.export()).count("0 konflikter") == 1
+    assert sharing.texts()[D3] == "Vi startede i 2021"
+
+
+def test_with_several_partners_the_worksheet_is_for_one_of_them_and_only_shows_their_dialogue(
+    sharing, tmp_path
+):
+    sharing.ok("projekt", "genbruger", "Fanø Kommune")
+    sharing.answer({G1: "Ærøs svar"}, "--rolle", "genbruge", "--partner", "aeroe-kommune")
+    code, _, err = sharing("arbejdsark", "--fase", "tjek")
+    assert code != 0 and "Fanø Kommune" in flat(err)
+    out = sharing.ok("arbejdsark", "--fase", "tjek", "--partner", "Fanø Kommune")
+    path = tmp_path / "genoptraening-aeroe-arbejdsark-fanoe-kommune-tjek.docx"
+    assert path.is_file() and "Send det til Fanø Kommune" in flat(out)
+    sheet = Sheet.read(path)
+    assert sheet.text(N_G1) == "" and b"rs svar" not in sheet.parts["word/document.xml"]
+    sheet.fill(N_G1, "Fanøs svar").save(path)
+    import_(sharing, path)
+    project = sharing.project()
+    assert project.dialogue(project.partner("fanoe-kommune")).text(G1) == "Fanøs svar"
+    assert project.dialogue(project.partner("aeroe-kommune")).text(G1) == "Ærøs svar"
+
+
+def test_a_worksheet_needs_to_know_which_side_this_computer_is_on(tmp_path, run_cli):
+    org = Org(tmp_path / "x", tmp_path, run_cli)
+    org.ok(
+        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele"
+    )
+    (org.home / ".spredning" / f"{org.slug}.yaml").unlink()  # this computer's state, with its side, is gone
+    code, _, err = org("arbejdsark")
+    assert code != 0 and "hvilken side" in flat(err)
+
+
+# --- the text conventions -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "not_relevant", "reason"),
+    [
+        ("Ikke relevant: vi er for små", True, "vi er for små"),
+        ("ikke relevant. Ingen penge", True, "Ingen penge"),
+        ("Ikke relevant", True, ""),
+        ("IKKE RELEVANT – se mail", True, "se mail"),
+        ("Ikke relevant\nDet er løst", True, "Det er løst"),
+        ("Ikke relevant for os, fordi vi er små", False, "Ikke relevant for os, fordi vi er små"),
+        ("  Et svar  \n\n", False, "Et svar"),
+    ],
+)
+def test_ikke_relevant_is_read_from_the_start_of_a_field(text, not_relevant, reason):
+    from spredning.worksheet.answers import to_answer
+
+    answer = to_answer(text)
+    assert (answer.not_relevant, answer.text) == (not_relevant, reason)
+
+
+def test_a_field_shows_what_the_reader_reads_back():
+    from spredning.core.model import Answer
+    from spredning.worksheet.answers import shown, to_answer
+
+    for answer in (Answer("a\n\nb"), Answer("grund", True), Answer("", True), Answer("tab\there")):
+        assert to_answer(shown(answer)).same_content(answer)
+    assert shown(Answer("esc \x1b her")) == "esc ␛ her"
+
+
+# --- the version rules, one field at a time ------------------------------------------------------
+
+
+def _field(answer, number: int = 1, empty: bool = False):
+    from spredning.core import history
+    from spredning.worksheet.answers import normalise, shown
+    from spredning.worksheet.record import FieldRecord, checksum
+
+    text = "" if empty else shown(answer)
+    version = None if empty else history.written(answer)
+    return FieldRecord(number, ("", D1), version, checksum(normalise(text)))
+
+
+def test_the_version_rules_of_one_field():
+    from spredning.core import history
+    from spredning.core.model import Answer, Entry
+    from spredning.worksheet.returned import field_answer
+
+    ours = Answer("Formålet", version=(("aaaa1111", 2),))
+    field, copy = _field(ours), "wabc"
+    assert field_answer(field, "Formålet\n", Entry(ours), None, copy) == ours  # as sent
+    first = field_answer(field, "Nyt formål", Entry(ours), None, copy)
+    assert first == Answer("Nyt formål", version=(("aaaa1111", 2), ("wabc", 1)))
+    # imported: the same text from the same worksheet is the same version, a newer one counts on
+    known = history.written(first)
+    assert field_answer(field, "Nyt formål", Entry(first), known, copy) == first
+    second = field_answer(field, "Nyere formål", Entry(first), known, copy)
+    assert second.version == (("aaaa1111", 2), ("wabc", 2))
+    # changed here after the import: the worksheet's unchanged text is the older version it was
+    here = Entry(Answer("Vores rettelse", version=(("aaaa1111", 3), ("wabc", 1))))
+    assert field_answer(field, "Nyt formål", here, known, copy) == first
+    # back to the text it was sent with, after an edit was imported: a new version, not the old one
+    assert field_answer(field, "Formålet", Entry(first), known, copy).version[-1] == ("wabc", 2)
+    assert field_answer(field, "", Entry(ours), None, copy) == Answer(
+        "", version=(("aaaa1111", 2), ("wabc", 1))
+    )
+
+
+def test_a_field_of_an_empty_worksheet_says_nothing_until_it_is_filled():
+    from spredning.core.model import Answer, Entry
+    from spredning.worksheet.returned import field_answer
+
+    field = _field(Answer("Formålet", version=(("aaaa1111", 2),)), empty=True)
+    assert field_answer(field, "  ", Entry(Answer("Formålet")), None, "wabc") is None
+    assert field_answer(field, "Andet", None, None, "wabc") == Answer("Andet", version=(("wabc", 1),))
+
+
+def test_a_history_too_long_for_a_project_file_is_left_out_with_a_note():
+    from spredning.core import history
+    from spredning.core.content import load_guide
+    from spredning.core.model import Answer, Entry, Partner
+    from spredning.worksheet.reader import Body, Field
+    from spredning.worksheet.record import SheetRecord
+    from spredning.worksheet.returned import returned
+
+    crowded = Answer("Formålet", version=tuple((f"c{n:03d}", 1) for n in range(history.MAX_PAIRS)))
+    record = SheetRecord(
+        "0123456789abcdef", "3f2504e0-4f89-41d3-9a0c-0305e82c3301", NAME, "Odense Kommune", "dele",
+        "aeroe-kommune", Partner("aeroe-kommune", "Ærø Kommune"), "2026-11-30", (_field(crowded),),
+    )  # fmt: skip
+    body = Body({1: Field(("Nyt",), frozenset(), False)}, ())
+    result = returned(record, body, [], {("", D1): Entry(crowded)}, {}, load_guide(None))
+    assert result.answers == {}
+    assert [note.key for note in result.notes] == ["worksheet.note.too-many-copies"]

@@ -1,0 +1,291 @@
+"""Damaged, foreign and hostile .docx files: each ends in a clear Danish message and changes nothing."""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+import re
+import struct
+import zipfile
+
+import pytest
+from exchange_kit import D1, D2, Org, flat, tree
+from worksheet_kit import DOCUMENT, Sheet, zipped
+
+
+def _laughs() -> bytes:
+    """Nine levels of ten entities each: a billion 'lol's if a parser expanded them."""
+    levels = [b'<!ENTITY lol "lol">']
+    for n in range(1, 10):
+        previous = b"&lol%d;" % (n - 1) if n > 1 else b"&lol;"
+        levels.append(b'<!ENTITY lol%d "%s">' % (n, previous * 10))
+    return (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [' + b"".join(levels) + b"]>"
+        b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&lol9;</w:document>'
+    )
+
+
+BILLION_LAUGHS = _laughs()
+EXTERNAL = (
+    b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&x;</w:document>'
+)
+
+
+@pytest.fixture(autouse=True)
+def _work_in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def sharing(tmp_path, run_cli) -> Org:
+    org = Org(tmp_path / "odense", tmp_path, run_cli)
+    org.ok(
+        "start", "--navn", "Genoptræning Ærø", "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
+        "--rolle", "dele",
+    )  # fmt: skip
+    org.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
+    return org
+
+
+@pytest.fixture
+def worksheet(sharing) -> bytes:
+    path = sharing.files / "ark.docx"
+    sharing.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
+    return path.read_bytes()
+
+
+def refused(org: Org, data: bytes, *expected: str, name: str = "fra-partneren.docx", options=()) -> str:
+    """Import a file that must be refused: exit 1, the expected Danish words, 'Intet er ændret', no change."""
+    path = org.files / name
+    path.write_bytes(data)
+    before = tree(org.home)
+    code, out, err = org.import_(path, *options)
+    message = flat(err)
+    assert code == 1, out + err
+    assert "Traceback" not in err and "Error" not in err
+    for words in expected:
+        assert words in message, message
+    assert "Intet er ændret" in message
+    assert tree(org.home) == before
+    return message
+
+
+def parts_of(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def record_name(parts: dict[str, bytes]) -> str:
+    return next(n for n, d in parts.items() if re.match(r"customXml/item\d+\.xml$", n) and b"arbejdsark" in d)
+
+
+# --- not a worksheet at all --------------------------------------------------------------------
+
+
+def test_an_ordinary_word_document_is_not_a_worksheet(sharing):
+    from docx import Document
+
+    buffer = io.BytesIO()
+    document = Document()
+    document.add_paragraph("Vores svar står her")
+    document.save(buffer)
+    refused(sharing, buffer.getvalue(), "er et Word-dokument, men ikke et arbejdsark")
+
+
+def test_a_libreoffice_odf_file_says_how_to_save_as_word(sharing):
+    data = zipped(
+        {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}, zipfile.ZIP_STORED
+    )
+    refused(sharing, data, "LibreOffice' eget format (ODF)", "Word 2007-365 (.docx)", name="ark.odt")
+
+
+def test_words_old_format_or_a_password_says_what_to_do(sharing):
+    refused(
+        sharing, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096), "Words gamle format (.doc)", "adgangskode"
+    )
+
+
+def test_a_spreadsheet_is_not_a_word_document(sharing, worksheet):
+    parts = parts_of(worksheet)
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"wordprocessingml.document.main+xml", b"spreadsheetml.sheet.main+xml"
+    )
+    refused(sharing, zipped(parts), "ikke et Word-dokument")
+
+
+def test_a_zip_that_is_no_office_file(sharing):
+    refused(sharing, zipped({"billede.png": b"\x89PNG"}), "zip", "ikke et Word-dokument")
+
+
+def test_a_cut_off_file_is_damaged(sharing, worksheet):
+    refused(sharing, worksheet[: len(worksheet) // 2], "beskadiget")
+
+
+# --- hostile ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("xml", [BILLION_LAUGHS, EXTERNAL], ids=["billion-laughs", "external-entity"])
+def test_xml_entities_in_the_document_are_refused_unexpanded(sharing, worksheet, xml):
+    parts = parts_of(worksheet)
+    parts[DOCUMENT] = xml
+    refused(sharing, zipped(parts), "DTD eller entiteter")
+
+
+def test_entities_in_the_record_are_refused(sharing, worksheet):
+    parts = parts_of(worksheet)
+    name = record_name(parts)
+    parts[name] = parts[name].replace(b"?>", b'?><!DOCTYPE a [<!ENTITY x "urn:spredning:arbejdsark:1">]>', 1)
+    refused(sharing, zipped(parts), "DTD eller entiteter")
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(sharing, worksheet):
+    parts = parts_of(worksheet)
+    parts[DOCUMENT] = parts[DOCUMENT] + b" " * (40 * 1024 * 1024)
+    data = zipped(parts)
+    assert len(data) < 2 * 1024 * 1024  # small on disk, 40 MiB unpacked
+    refused(sharing, data, "for stor til at være et arbejdsark")
+
+
+def test_a_zip_that_lies_about_a_parts_size_is_damaged(sharing, worksheet):
+    parts = parts_of(worksheet)
+    parts[DOCUMENT] = parts[DOCUMENT] + b" " * (40 * 1024 * 1024)
+    data = lie_about_size(zipped(parts), DOCUMENT, 100_000)
+    refused(sharing, data, "beskadiget")
+
+
+def test_a_huge_file_is_refused(sharing, worksheet):
+    parts = parts_of(worksheet)
+    parts["word/media/image1.png"] = os.urandom(26 * 1024 * 1024)
+    refused(sharing, zipped(parts, zipfile.ZIP_STORED), "for stor")
+
+
+def test_thousands_of_parts_are_refused(sharing, worksheet):
+    parts = parts_of(worksheet)
+    parts.update({f"word/media/x{n}.bin": b"" for n in range(2100)})
+    refused(sharing, zipped(parts), "for stor")
+
+
+@pytest.mark.parametrize("how", ["vba-part", "macro-enabled-type", "activex"])
+def test_macros_and_embedded_programs_are_never_opened_and_the_file_is_refused(sharing, worksheet, how):
+    parts = parts_of(worksheet)
+    if how == "vba-part":
+        parts["word/vbaProject.bin"] = b'\xd0\xcf\x11\xe0 Sub AutoOpen() Shell("calc") End Sub'
+    elif how == "macro-enabled-type":
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b"officedocument.wordprocessingml.document.main+xml", b"ms-word.document.macroEnabled.main+xml"
+        )
+    else:
+        parts["word/activeX/activeX1.xml"] = b"<ax/>"
+    refused(sharing, zipped(parts), "makroer eller andre indlejrede programmer")
+
+
+def test_answers_too_long_for_a_project_are_refused(sharing, worksheet):
+    sheet = Sheet(worksheet).fill(4, "x" * (5 * 1024 * 1024 + 10))
+    refused(sharing, sheet.bytes(), "fylder over")
+
+
+def test_thousands_of_copied_fields_are_refused(sharing, worksheet):
+    sheet = Sheet(worksheet)
+    box = sheet.box(4)
+    for _ in range(4001):
+        box.addnext(copy.deepcopy(box))
+    refused(sharing, sheet.bytes(), "flere end 4000 svarfelter")
+
+
+# --- worksheets that are not this project's, or damaged ones ----------------------------------------
+
+
+def test_a_worksheet_of_a_project_that_is_not_here_is_refused(sharing, tmp_path, run_cli):
+    other = Org(tmp_path / "andet", tmp_path, run_cli)
+    other.ok(
+        "start",
+        "--navn",
+        "Noget andet",
+        "--deler",
+        "Vejle Kommune",
+        "--genbruger",
+        "Fanø Kommune",
+        "--rolle",
+        "dele",
+    )
+    path = tmp_path / "andet.docx"
+    other.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
+    message = refused(sharing, path.read_bytes(), "hører til projektet 'Noget andet'", "hos Vejle Kommune")
+    assert "--hjem" in message
+
+
+def test_a_worksheet_of_another_project_named_with_projekt_is_refused(sharing, tmp_path):
+    sharing.ok(
+        "start",
+        "--navn",
+        "Andet projekt",
+        "--deler",
+        "Odense Kommune",
+        "--genbruger",
+        "Fanø Kommune",
+        "--rolle",
+        "dele",
+    )
+    path = tmp_path / "andet.docx"
+    sharing.ok("arbejdsark", "--fase", "tjek", "--ud", str(path), "--projekt", "Andet projekt")
+    path.rename(tmp_path / "x.docx")
+    code, out, err = sharing.import_(tmp_path / "x.docx", "--projekt", "Genoptræning Ærø")
+    assert code != 0 and "hører til projektet 'Andet projekt', ikke til 'Genoptræning Ærø'" in flat(err)
+    code, out, err = sharing.import_(tmp_path / "x.docx")  # by its identity it finds its own project
+    assert code == 0 and "Import i projektet Andet projekt" in flat(out)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (rb'version="[0-9a-f]{8}', b'version="ikke en version'),
+        (rb'plads="aeroe-kommune/', b'plads="fremmed/'),
+        (rb'nr="2"', b'nr="1"'),
+        (rb'projekt="[0-9a-f-]+"', b'projekt="../../etc"'),
+        (rb'fra="dele"', b'fra="nogen"'),
+    ],
+    ids=["version", "slot", "numbers", "identity", "sender"],
+)
+def test_a_tampered_record_is_refused(sharing, worksheet, old, new):
+    parts = parts_of(worksheet)
+    name = record_name(parts)
+    parts[name] = re.sub(old, new, parts[name], count=1)
+    refused(sharing, zipped(parts), "skjulte oplysninger er beskadigede")
+
+
+def test_a_worksheet_from_a_newer_program_says_to_update(sharing, worksheet):
+    parts = parts_of(worksheet)
+    name = record_name(parts)
+    parts[name] = parts[name].replace(b'format="1"', b'format="2"')
+    refused(sharing, zipped(parts), "nyere udgave af spredning", "Opdatér programmet")
+
+
+def test_a_worksheet_whose_fields_are_all_gone_is_refused(sharing, worksheet):
+    sheet = Sheet(worksheet)
+    for control in sheet.controls():
+        content = control.find("{*}sdtContent")
+        control.getparent().replace(control, content[0])
+    refused(sharing, sheet.bytes(), "Svarfelterne i arbejdsarket", "er væk")
+
+
+def test_two_different_records_are_refused(sharing, worksheet):
+    parts = parts_of(worksheet)
+    name = record_name(parts)
+    parts["customXml/item9.xml"] = parts[name].replace(b'format="1"', b'format="1" ')
+    refused(sharing, zipped(parts), "skjulte oplysninger er beskadigede")
+
+
+def lie_about_size(data: bytes, name: str, size: int) -> bytes:
+    """Write a false unpacked size for one part in both its local header and the central directory."""
+    raw = bytearray(data)
+    encoded = name.encode()
+    for signature, offset, name_at in ((b"PK\x03\x04", 22, 30), (b"PK\x01\x02", 24, 46)):
+        start = 0
+        while (start := raw.find(signature, start)) != -1:
+            length = struct.unpack_from("<H", raw, start + (26 if signature == b"PK\x03\x04" else 28))[0]
+            if raw[start + name_at : start + name_at + length] == encoded:
+                struct.pack_into("<I", raw, start + offset, size)
+            start += 4
+    return bytes(raw)

@@ -1,0 +1,128 @@
+"""A worksheet through LibreOffice: filled in, re-saved headless as .docx, and imported (issue 14).
+
+LibreOffice 7.4 drops content controls' tags when it saves, keeps their titles, and keeps only the
+first paragraph of a field inside the control (the rest stays in the frame); it keeps the custom
+XML part with the worksheet's record. These tests need `soffice` (Debian: libreoffice-writer-nogui).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from exchange_kit import D1, D2, D3, G1, G2, Org, flat
+from worksheet_kit import Sheet, W, bullet, paragraph
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed"),
+]
+N_D1, N_D2, N_D3, N_G1, N_G2 = 1, 2, 3, 4, 5
+
+
+@pytest.fixture(autouse=True)
+def _work_in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def sharing(tmp_path, run_cli) -> Org:
+    org = Org(tmp_path / "odense", tmp_path, run_cli)
+    org.ok(
+        "start", "--navn", "Genoptræning Ærø", "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
+        "--rolle", "dele",
+    )  # fmt: skip
+    org.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme", D3: "Linje et\nLinje to\n\nNyt afsnit"})
+    return org
+
+
+def resave(path: Path, tmp_path: Path) -> Path:
+    """Open and save a document in LibreOffice (headless, its own profile), as Word 2007-365 .docx."""
+    out = tmp_path / "libreoffice"
+    out.mkdir(exist_ok=True)
+    profile = tmp_path / "lo-profile"
+    environment = {**os.environ, "HOME": str(tmp_path)}
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
+        env=environment,
+    )
+    saved = out / path.name
+    assert saved.is_file(), "LibreOffice wrote no file"
+    return saved
+
+
+def made(org: Org) -> Path:
+    path = org.files / "ark.docx"
+    org.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
+    return path
+
+
+def test_a_worksheet_saved_by_libreoffice_without_changes_imports_as_unchanged(sharing, tmp_path):
+    saved = resave(made(sharing), tmp_path)
+    before = sharing.path.read_bytes()
+    code, out, err = sharing.import_(saved)
+    assert code == 0, err
+    assert "0 tilføjede, 0 opdaterede, 3 uændrede, 0 konflikter" in flat(out)
+    assert "uden for svarfelterne" not in flat(out)
+    assert sharing.path.read_bytes() == before
+
+
+def test_a_filled_worksheet_saved_by_libreoffice_imports_every_answer(sharing, tmp_path):
+    path = made(sharing)
+    sheet = Sheet.read(path)
+    lists = (bullet("billigt"), bullet("nemt"), bullet("under-punkt", 1))
+    sheet.fill(N_G1, "Ja, meget.", "Første linje\nanden linje", "", "Tre grunde:", *lists)
+    sheet.fill(N_D2, "Træning hjemme, også om aftenen")
+    sheet.fill(N_D1)
+    sheet.fill(N_G2, "Ikke relevant: vi har andre behov")
+    sheet.type_after(N_D3, "En hilsen fra Ærø")
+    sheet.save(path)
+    saved = resave(path, tmp_path)
+    code, out, err = sharing.import_(saved)
+    assert code == 0, err
+    assert "2 tilføjede, 2 opdaterede, 1 uændret, 0 konflikter" in flat(out)
+    assert "efter svar 3 (Hvordan forløb processen?), er ikke taget med: »En hilsen fra Ærø«" in flat(out)
+    texts = sharing.texts()
+    assert (
+        texts[G1]
+        == "Ja, meget.\nFørste linje\nanden linje\n\nTre grunde:\n- billigt\n- nemt\n  - under-punkt"
+    )
+    assert texts[D2] == "Træning hjemme, også om aftenen"
+    assert texts[D3] == "Linje et\nLinje to\n\nNyt afsnit"
+    assert D1 not in texts
+    project = sharing.project()
+    assert project.dialogue(project.partners[0]).answer(G2).not_relevant
+
+
+def test_libreoffice_keeps_the_record_and_the_titles_and_text_typed_in_its_frame_counts(sharing, tmp_path):
+    saved = resave(made(sharing), tmp_path)
+    sheet = Sheet.read(saved)
+    assert any(b"urn:spredning:arbejdsark:1" in data for data in sheet.parts.values())
+    assert len(sheet.controls()) == 34 and sheet.text(N_D1) == "Færre genindlæggelser"
+    # In LibreOffice a field holds one paragraph; Enter adds paragraphs to the frame around it.
+    cell = sheet.control(N_G1).getparent().getparent()
+    assert cell.tag == f"{W}tc"
+    cell.append(paragraph("Skrevet i rammen efter feltet"))
+    sheet.control(N_G1).find(f"{W}sdtContent").append(
+        next(iter(paragraph("Ja").iter(f"{W}r")))  # a run typed in LibreOffice's inline field
+    )
+    sheet.save(saved)
+    code, _, err = sharing.import_(saved)
+    assert code == 0, err
+    assert sharing.texts()[G1] == "Ja\nSkrevet i rammen efter feltet"

@@ -1,0 +1,220 @@
+"""Editing a worksheet's .docx the way Word stores a partner's edits, and building hostile ones.
+
+A Sheet holds the package's parts; its main document is edited with lxml: the text of a field,
+paragraphs and line breaks, list paragraphs (Word's 'List Paragraph' with numbering), a pasted table
+or picture, text typed outside the fields, a deleted or copied field, comments, tracked changes.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+DOCUMENT = "word/document.xml"
+
+
+def el(tag: str, **attributes: str) -> etree._Element:
+    element = etree.Element(f"{W}{tag}")
+    for name, value in attributes.items():
+        element.set(f"{W}{name}", value)
+    return element
+
+
+def run(text: str) -> etree._Element:
+    """A run as Word writes one: line breaks as <w:br/>, text in <w:t xml:space="preserve">."""
+    r = el("r")
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            r.append(el("br"))
+        t = el("t")
+        t.text = line
+        t.set(XML_SPACE, "preserve")
+        r.append(t)
+    return r
+
+
+def paragraph(text: str = "", style: str | None = None, numbered: int | None = None) -> etree._Element:
+    """A paragraph; `numbered` makes it a list item at that level, as Word's bullet button does."""
+    p = el("p")
+    properties = el("pPr")
+    if style or numbered is not None:
+        properties.append(el("pStyle", val=style or "ListParagraph"))
+    if numbered is not None:
+        numbering = el("numPr")
+        numbering.append(el("ilvl", val=str(numbered)))
+        numbering.append(el("numId", val="1"))
+        properties.append(numbering)
+    p.append(properties)
+    if text:
+        p.append(run(text))
+    return p
+
+
+def bullet(text: str, level: int = 0) -> etree._Element:
+    return paragraph(text, numbered=level)
+
+
+def table(*rows: tuple[str, ...]) -> etree._Element:
+    tbl = el("tbl")
+    properties = el("tblPr")
+    properties.append(el("tblStyle", val="TableGrid"))
+    tbl.append(properties)
+    grid = el("tblGrid")
+    for _ in rows[0]:
+        grid.append(el("gridCol", w="2000"))
+    tbl.append(grid)
+    for values in rows:
+        tr = el("tr")
+        for value in values:
+            tc = el("tc")
+            tc.append(paragraph(value))
+            tr.append(tc)
+        tbl.append(tr)
+    return tbl
+
+
+def picture() -> etree._Element:
+    """A paragraph holding an inline picture (its image part is left out: only the markup matters)."""
+    wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    p = el("p")
+    r = el("r")
+    drawing = el("drawing")
+    inline = etree.SubElement(drawing, f"{{{wp}}}inline")
+    etree.SubElement(inline, f"{{{wp}}}extent", cx="990000", cy="792000")
+    etree.SubElement(inline, f"{{{wp}}}docPr", id="1", name="Billede 1")
+    r.append(drawing)
+    p.append(r)
+    return p
+
+
+class Sheet:
+    """A worksheet's parts, with its main document open for editing."""
+
+    def __init__(self, data: bytes):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            self.parts = {name: archive.read(name) for name in archive.namelist()}
+        self.root = etree.fromstring(self.parts[DOCUMENT])
+
+    @classmethod
+    def read(cls, path) -> Sheet:
+        return cls(path.read_bytes())
+
+    def controls(self) -> list[etree._Element]:
+        return list(self.root.iter(f"{W}sdt"))
+
+    def control(self, number: int) -> etree._Element:
+        for sdt in self.controls():
+            alias = sdt.find(f"{W}sdtPr/{W}alias")
+            if alias is not None and alias.get(f"{W}val") == f"Svar {number}":
+                return sdt
+        raise KeyError(number)
+
+    def text(self, number: int) -> str:
+        content = self.control(number).find(f"{W}sdtContent")
+        lines = []
+        for p in list(content.iter(f"{W}p")) or [content]:  # LibreOffice's fields hold runs, not paragraphs
+            parts = []
+            for node in p.iter(f"{W}t", f"{W}br", f"{W}tab"):
+                parts.append(
+                    node.text or "" if node.tag == f"{W}t" else "\n" if node.tag == f"{W}br" else "\t"
+                )
+            lines.append("".join(parts))
+        return "\n".join(lines)
+
+    def fill(self, number: int, *blocks) -> Sheet:
+        """Replace a field's content: strings become paragraphs (with line breaks), elements go in as such."""
+        content = self.control(number).find(f"{W}sdtContent")
+        for child in list(content):
+            content.remove(child)
+        for block in blocks or ("",):
+            content.append(paragraph(block, "Svarfelt") if isinstance(block, str) else block)
+        return self
+
+    def add(self, number: int, *blocks) -> Sheet:
+        """Add paragraphs or other elements at the end of a field (text typed or pasted after its text)."""
+        content = self.control(number).find(f"{W}sdtContent")
+        for block in blocks:
+            content.append(paragraph(block, "Svarfelt") if isinstance(block, str) else block)
+        return self
+
+    def box(self, number: int) -> etree._Element:
+        """The one-cell table that frames a field."""
+        return self.control(number).getparent().getparent().getparent()
+
+    def type_after(self, number: int, text: str) -> Sheet:
+        """Text typed in the body, right after a field's frame."""
+        self.box(number).addnext(paragraph(text))
+        return self
+
+    def type_before_first(self, text: str) -> Sheet:
+        body = self.root.find(f"{W}body")
+        body.insert(2, paragraph(text))
+        return self
+
+    def remove(self, number: int) -> Sheet:
+        """Delete a field's frame and control altogether."""
+        box = self.box(number)
+        box.getparent().remove(box)
+        return self
+
+    def copy(self, number: int, text: str) -> Sheet:
+        """Copy a field (frame and all) after itself, and write another text into the copy."""
+        box = self.box(number)
+        twin = copy.deepcopy(box)
+        box.addnext(twin)
+        box.addnext(paragraph(""))
+        content = next(twin.iter(f"{W}sdtContent"))
+        for child in list(content):
+            content.remove(child)
+        content.append(paragraph(text))
+        return self
+
+    def without_tags(self) -> Sheet:
+        """Drop every content control's tag (LibreOffice 7.4 does when it saves)."""
+        for tag in list(self.root.iter(f"{W}tag")):
+            tag.getparent().remove(tag)
+        return self
+
+    def part(self, name: str, data: bytes, content_type: str | None = None) -> Sheet:
+        self.parts[name] = data
+        if content_type:
+            types = etree.fromstring(self.parts["[Content_Types].xml"])
+            ns = "http://schemas.openxmlformats.org/package/2006/content-types"
+            etree.SubElement(types, f"{{{ns}}}Override", PartName=f"/{name}", ContentType=content_type)
+            self.parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8")
+        return self
+
+    def comment(self, author: str, text: str) -> Sheet:
+        comments = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:comments xmlns:w="{W_NS}">'
+            f'<w:comment w:id="0" w:author="{author}" w:initials="X"><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+            "</w:comment></w:comments>"
+        ).encode()
+        return self.part(
+            "word/comments.xml",
+            comments,
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
+        )
+
+    def bytes(self) -> bytes:
+        self.parts[DOCUMENT] = etree.tostring(
+            self.root, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
+        return zipped(self.parts)
+
+    def save(self, path) -> None:
+        path.write_bytes(self.bytes())
+
+
+def zipped(parts: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
