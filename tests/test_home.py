@@ -59,7 +59,7 @@ def test_the_help_is_printed_when_only_stdout_is_not_a_terminal(run_cli, monkeyp
 # --- the first run ------------------------------------------------------------------------------------
 
 
-def test_the_first_run_welcomes_shows_the_six_phases_and_offers_three_things(home):
+def test_the_first_run_welcomes_shows_the_six_phases_and_offers_what_to_begin_with(home):
     run = home(CTRL_C)
 
     assert run.code == 130
@@ -68,7 +68,13 @@ def test_the_first_run_welcomes_shows_the_six_phases_and_offers_three_things(hom
         assert f"{phase.number}. {phase.name}" in run.out
         assert " ".join(phase.purpose.split()) in run.said
     menu = run.screen[run.screen.index("Hvad vil du gøre?") :]
-    lines = ["Start et nyt projekt", "Prøv eksempelprojektet", "Læs guiden …", "Afslut"]
+    lines = [
+        "Start et nyt projekt",
+        "Prøv eksempelprojektet",
+        "Hent svar fra en fil, partneren har sendt …",
+        "Læs guiden …",
+        "Afslut",
+    ]
     assert [menu.index(line) for line in lines] == sorted(menu.index(line) for line in lines)
     assert "Afbrudt. Intet er gået tabt af det, der allerede var gemt." in run.err
 
@@ -77,7 +83,7 @@ def test_the_first_run_fits_24_rows_with_the_menu(home):
     run = home(CTRL_C)
 
     before_menu = run.out.rstrip("\n").count("\n") + 1
-    assert before_menu + 1 + 4 <= 24  # the question line and the four choices under the welcome
+    assert before_menu + 1 + 5 <= 24  # the question line and the five choices under the welcome
 
 
 def test_trying_the_example_comes_back_to_the_menu_with_the_project(home, ws):
@@ -117,8 +123,8 @@ def test_starting_a_project_asks_as_start_does_then_offers_its_first_question(ho
     assert kinds(ws)[0] == "answer"
 
 
-def test_reading_the_guide_from_the_first_run(home):
-    run = home(DOWN * 2 + ENTER + ENTER + PAUSE + QUIT)
+def test_reading_the_guide_from_the_first_run(home, ws):
+    run = home(go(ws, "guide") + ENTER + PAUSE + QUIT)
 
     assert run.code == 0, run.err
     assert "Samme som: spredning guide --overblik" in run.out
@@ -313,3 +319,120 @@ def test_another_projects_folder_is_used_by_every_action(home, tmp_path):
     assert run.headers("Et andet sted") == 2
     assert "et-andet-sted.yaml" in run.out and "Næste skridt:" in run.out  # status found it there
     assert run.err == ""
+
+
+# --- when the active project cannot be shown ---------------------------------------------------------
+
+
+def test_a_broken_project_file_is_said_and_another_can_be_chosen(home, ws):
+    new_project(ws, name="Hel")
+    broken = new_project(ws, name="Ødelagt")
+    ws.store.path_for(broken).write_text("projekt: [ikke lukket\n", encoding="utf-8")
+
+    run = home(ENTER + ENTER + PAUSE + QUIT)  # the projects, then the first one: Hel
+
+    assert run.code == 0, run.err
+    assert "Projektfilen" in run.said and "Filen er ikke ændret." in run.said
+    assert "Samme som: spredning projekt brug hel" in run.out
+    assert run.headers("Hel") == 1
+
+
+def test_several_projects_none_active_asks_which_and_the_choice_is_used(home, ws):
+    new_project(ws, name="Første")
+    new_project(ws, name="Anden")
+    (ws.store.home / ".spredning" / "aktivt-projekt").unlink()
+
+    run = home(ENTER + DOWN + ENTER + PAUSE + QUIT)  # the projects, then Første
+
+    assert run.code == 0, run.err
+    assert "Der er flere projekter i mappen, og intet er valgt: anden, foerste." in run.said
+    assert "Samme som: spredning projekt brug foerste" in run.out
+    assert run.headers("Første") == 1
+
+
+def test_switching_project_from_the_list(home, ws):
+    new_project(ws, name="Første")
+    new_project(ws, name="Anden")
+
+    run = home(go(ws, "projects") + DOWN + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert run.headers("Anden") == 1 and run.headers("Første") == 1
+    assert ws.store.active() == "foerste"
+
+
+def test_switching_project_drops_a_projekt_option_given_at_the_start(home, ws):
+    new_project(ws, name="Første")
+    new_project(ws, name="Anden")
+
+    run = home(go(ws, "projects") + ENTER + PAUSE + go(ws, "status") + PAUSE + QUIT, "--projekt", "Første")
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning projekt brug anden --projekt Første" in run.out
+    assert "Samme som: spredning status\n" in run.out  # the chosen project is the active one now
+    assert run.headers("Anden") == 2
+
+
+# --- the words of the lists -------------------------------------------------------------------------
+
+
+def titles(ws, listed) -> list[str]:
+    from spredning.app import home as app_home
+    from spredning.cli.home import title
+
+    found = app_home.home(ws)
+    return [title(found, action) for action in listed]
+
+
+def test_the_phase_list_words(ws):
+    from spredning.app.home import phase_actions
+
+    new_project(ws, answers={Q1: "svar"})
+
+    words = titles(ws, phase_actions(ws))
+
+    assert words[:2] == ["Fase 1: Tjek (1/14) ← her er I nu", "Fase 2: Test (0/8)"]
+
+
+def test_the_phase_list_without_a_side_names_the_side(ws):
+    from spredning.app.home import phase_actions
+
+    new_project(ws, role=None)
+
+    words = titles(ws, phase_actions(ws))
+
+    assert "Fase 1: Tjek (0/14) – Vi vil genbruge ← her er I nu" in words
+    assert any(w.startswith("Fase 1: Tjek") and "Vi vil dele" in w for w in words)
+
+
+def test_the_other_lists_words(ws, tmp_path):
+    from spredning.app import home as app_home
+
+    new_project(ws, name="Første", answers={Q1: "svar"})
+    new_project(ws, name="Anden")
+
+    assert titles(ws, app_home.project_actions(ws)) == [
+        "Anden (0/85) ← aktivt nu",
+        "Første (1/85)",
+        "Start et nyt projekt",
+        "Prøv eksempelprojektet",
+    ]
+    assert titles(ws, app_home.report_actions(ws)) == [
+        "Word (.docx)",
+        "PDF",
+        "Webside (.html)",
+        "Tekst (Markdown, .md)",
+    ]
+    assert titles(ws, app_home.guide_actions(ws))[:2] == ["De seks faser på én skærm", "Fase 1: Tjek"]
+    assert titles(ws, app_home.side_actions(ws)) == [
+        "Vi vil dele (Odense Kommune)",
+        "Vi vil genbruge (Ærø Kommune)",
+    ]
+
+
+def test_a_long_line_is_cut_to_fit_the_terminal():
+    from spredning.cli.home import fitted
+
+    assert fitted("kort", 10) == "kort"
+    assert fitted("en meget lang linje med mange ord", 12) == "en meget la…"
+    assert len(fitted("x" * 200, 74)) == 74

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spredning.app.exchange import open_conflicts
-from spredning.app.status import DialogueStatus, Status, Step, my_roles, status_of
+from spredning.app.status import Status, Step, my_roles, status_of
 from spredning.app.workspace import Workspace
 from spredning.core import yamlio
 from spredning.core.errors import SpredningError
@@ -23,7 +23,7 @@ from spredning.core.store import Summary
 
 RANK = ("side", "conflicts", "drafts", "news", "answer", "send", "done")
 ALWAYS = ("phase", "status", "answers", "report", "exchange", "projects", "guide", "quit")
-FIRST_RUN = ("start", "example", "guide", "quit")
+FIRST_RUN = ("start", "example", "import", "guide", "quit")  # import: a partner's file starts one too
 WITHOUT_PROJECT = ("projects", "start", "guide", "quit")
 REPORT_FORMATS = ("docx", "pdf", "html", "md")
 
@@ -107,8 +107,8 @@ def ranked(found: Status) -> tuple[Step, ...]:
     """The next steps, most urgent first: one dialogue's, or the portfolio's gathered per kind.
 
     In the portfolio each kind comes once: conflicts are settled all together (``konflikter``
-    lists every dialogue's), news and unsent answers name the partner when only one has them
-    (else the command asks which).
+    lists every dialogue's); news and unsent answers name the partner when only one has them,
+    else the command asks which (news then counts the answers, unsent the partners waiting).
     """
     if not (found.portfolio and len(found.project.partners) > 1):
         return tuple(s for s in found.dialogues[0].steps if s.kind in RANK)
@@ -117,22 +117,17 @@ def ranked(found: Status) -> tuple[Step, ...]:
     conflicts = len(open_conflicts(found.project))
     if conflicts:
         gathered.append(Step("conflicts", conflicts))
-    for kind, count in (("news", _news), ("send", _unsent)):
-        having = [(d.dialogue.partner, count(d)) for d in found.dialogues if count(d)]
-        if having:
-            partner = having[0][0] if len(having) == 1 else None
-            gathered.append(Step(kind, sum(n for _, n in having), partner=partner))
+    news = [(d.dialogue.partner, len(d.news)) for d in found.dialogues if d.news]
+    if news:
+        gathered.append(Step("news", sum(n for _, n in news), partner=news[0][0] if len(news) == 1 else None))
+    unsent = [(d.dialogue.partner, d.unsent) for d in found.dialogues if d.unsent]
+    if len(unsent) == 1:
+        gathered.append(Step("send", unsent[0][1], partner=unsent[0][0]))
+    elif unsent:  # the same shared answer counts once per partner: say how many partners wait
+        gathered.append(Step("send", len(unsent)))
     if not gathered:
         gathered.append(Step("done"))
     return tuple(sorted(gathered, key=lambda s: RANK.index(s.kind)))
-
-
-def _news(item: DialogueStatus) -> int:
-    return len(item.news)
-
-
-def _unsent(item: DialogueStatus) -> int:
-    return item.unsent
 
 
 def _action(step: Step) -> Action:

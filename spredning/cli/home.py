@@ -217,6 +217,8 @@ def title(found: Home, action: Action) -> str:
     """An action as a menu line."""
     kind = action.kind
     key = f"home.action.{kind}"
+    if kind in ("news", "send", "exchange") and _several_partners(found, action):
+        return t(f"{key}-several", n=action.count)
     if kind in ("conflicts", "drafts", "news", "send"):
         return t(key, n=action.count, phase=_phase_name(action), org=_other(found, action))
     if kind == "answer":
@@ -251,6 +253,12 @@ def _project_title(action: Action) -> str:
         return t("home.use-unreadable", name=name)
     words = t("home.use", name=name, answered=action.done.answered, total=action.done.total)
     return words + (t("home.use-active") if action.active else "")
+
+
+def _several_partners(found: Home, action: Action) -> bool:
+    """The sharing side with several partners, and no one partner named: the command asks which."""
+    side = found.overview.side if found.overview is not None else None
+    return found.several and side != "genbruge" and action.partner is None
 
 
 def _both_sides(found: Home) -> bool:
