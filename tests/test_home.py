@@ -38,9 +38,8 @@ def home(monkeypatch, run_cli, tmp_path):
 # --- without a terminal: the help, as before ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("argv", [(), ("--hjem", "mappe")])
-def test_without_a_terminal_spredning_alone_prints_the_help(run_cli, argv):
-    code, out, err = run_cli(*argv)
+def test_without_a_terminal_spredning_alone_prints_the_help(run_cli):
+    code, out, err = run_cli()
 
     assert code == 0
     assert out.startswith("Anvendelse: spredning [TILVALG] KOMMANDO [ARGUMENTER]...")
@@ -48,8 +47,23 @@ def test_without_a_terminal_spredning_alone_prints_the_help(run_cli, argv):
     assert "Hvad vil du gøre?" not in out and err == ""
 
 
+def test_without_a_terminal_global_options_without_a_command_are_still_an_error(run_cli):
+    code, out, err = run_cli("--hjem", "mappe")
+
+    assert code == 2
+    assert "Der mangler en kommando." in err and "Se 'spredning --help' for at få hjælp." in err
+    assert out == ""
+
+
+class KeyboardStdin:
+    """A stdin that is a terminal (the output is still captured, so not one)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
 def test_the_help_is_printed_when_only_stdout_is_not_a_terminal(run_cli, monkeypatch):
-    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("sys.stdin", KeyboardStdin())
 
     code, out, _ = run_cli()
 

@@ -128,10 +128,18 @@ def build_app() -> typer.Typer:
 
 
 def _no_command(ctx) -> int:
-    """'spredning' alone: the home screen in a terminal; the help page for scripts and pipes."""
+    """'spredning' alone: the home screen in a terminal; the help page for scripts and pipes.
+
+    Without a terminal, global options and no command stay the usage error they were, so a script
+    that forgot its command still fails.
+    """
     from spredning.cli.commands import common
 
     if not common.is_interactive():
+        if any(ctx.params.values()):
+            raise UsageProblem(
+                "usage.missing-command", hint=Message("usage.see-help", {"command": ctx.command_path})
+            )
         print(ctx.get_help())
         return EXIT_OK
     from spredning.cli.home import run_home

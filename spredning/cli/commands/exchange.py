@@ -60,7 +60,7 @@ def eksport(
     if done.others_included:
         console.print(say("eksport.others-included", style="yellow", names=list(done.others_included)))
     console.print(say("eksport.send", org=clean_name(done.receiver_name), file=done.path.name))
-    console.print(say("eksport.their-command", command=f"spredning importer {done.path.name}"))
+    console.print(say("eksport.their-command", file=done.path.name))
 
 
 def importer(
