@@ -450,3 +450,40 @@ def test_a_long_line_is_cut_to_fit_the_terminal():
     assert fitted("kort", 10) == "kort"
     assert fitted("en meget lang linje med mange ord", 12) == "en meget la…"
     assert len(fitted("x" * 200, 74)) == 74
+
+
+def test_every_word_of_the_home_screen_is_in_the_catalogue():
+    import re
+    from pathlib import Path
+
+    from spredning import i18n
+    from spredning.app import home as app_home
+    from spredning.cli import home
+
+    source = Path(home.__file__).read_text(encoding="utf-8")
+    literal = set(re.findall(r'"(home\.[a-z.-]+[a-z])"', source))
+    kinds = {
+        *app_home.FIRST_RUN,
+        *app_home.ALWAYS,
+        *app_home.RANK,
+        "export",
+        "import-path",
+        "guide-overview",
+        "guide-all",
+    }
+    dynamic = {f"home.action.{kind}" for kind in kinds} | {
+        f"home.format.{f}" for f in app_home.REPORT_FORMATS
+    }
+    several = {"home.action.news-several", "home.action.send-several", "home.action.exchange-several"}
+    missing = sorted(key for key in literal | dynamic | several if not i18n.has(key))
+    assert literal and missing == []
+
+
+def test_ctrl_c_while_starting_a_project_ends_start_only(home, ws):
+    run = home(ENTER + "Halvt navn" + CTRL_C + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning start" in run.out
+    assert "Afbrudt." in run.err
+    assert ws.store.slugs() == []
+    assert run.out.count("Der er ingen projekter endnu.") == 1  # the menu came back

@@ -244,3 +244,41 @@ def test_a_copy_without_a_side_asks_for_it_first(sharing, home):
     assert "Samme som: spredning projekt side genbruge --organisation fanoe-kommune" in run.out
     assert sharing.store.local(sharing.slug).organisation == "fanoe-kommune"
     assert "▶ Genoptræning · Vi vil genbruge (Fanø Kommune)" in run.out
+
+
+# --- importer with a conflict asks as when typed --------------------------------------------------
+
+
+@pytest.fixture
+def conflicting(exchanged, folder):
+    """Ærø and Odense both changed the same shared answer; Odense's file waits in the folder."""
+    sharing, reusing = exchanged
+    reusing.answer({D1: "Ærøs formål"}, "--rolle", "dele")
+    sharing.answer({D1: "Odenses formål"})
+    sharing.ok("eksport")
+    return sharing, reusing
+
+
+def test_importing_a_conflict_from_the_menu_asks_which_to_keep(conflicting, home):
+    _, reusing = conflicting
+    ws = ws_of(reusing)
+
+    run = home(reusing, go(ws, "exchange") + DOWN + ENTER + ENTER + DOWN + ENTER + PAUSE + QUIT)  # theirs
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning importer" in run.out
+    assert "Konflikt 1 af 1" in run.said
+    assert reusing.texts()[D1] == "Odenses formål" and reusing.others() == {}
+
+
+def test_ctrl_c_while_importing_a_conflict_changes_nothing_and_comes_back(conflicting, home):
+    _, reusing = conflicting
+    ws = ws_of(reusing)
+    before = reusing.path.read_bytes()
+
+    run = home(reusing, go(ws, "exchange") + DOWN + ENTER + ENTER + CTRL_C + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Afbrudt. Intet er ændret i projektet." in run.err
+    assert reusing.path.read_bytes() == before
+    assert run.headers(NAME) == 2

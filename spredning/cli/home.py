@@ -115,15 +115,15 @@ class HomeScreen:
 
     # -- running an action ---------------------------------------------------------------------
     def _do(self, console: Console, ws: Workspace, found: Home, action: Action) -> None:
-        if action.kind in LISTS:
+        while action.kind in LISTS and action.value is None:  # a list may lead to another (files)
             action = self._pick(console, ws, found, action)
             if action is BACK:
                 return
-        if action.kind == "import" and action.value is None:
+        if action.kind == "import-path":
             path = ask_text(t("home.import-ask"), _file_problem, instruction=t("home.text-help"), back=BACK)
             if path is BACK:
                 return
-            action = action._replace(value=str(Path(path.strip()).expanduser()))
+            action = Action("import", value=str(Path(path.strip()).expanduser()))
         code = self.run_command(console, arguments(found, action))
         if code == EXIT_OK and action.kind in CHANGES_PROJECT:
             self.settings = self.settings._replace(project=None)  # the new or chosen one is active now
@@ -137,7 +137,7 @@ class HomeScreen:
     def _pick(self, console: Console, ws: Workspace, found: Home, action: Action):
         choices = [Choice(fitted(title(found, a), console.width - 6), a) for a in listed(ws, action)]
         if action.kind == "import":
-            choices.append(Choice(t("home.import-other"), Action("import")))
+            choices.append(Choice(t("home.action.import-path"), Action("import-path")))
         return select(t(LISTS[action.kind]), choices, back=BACK, instruction=t("home.list-help"))
 
     def run_command(self, console: Console, words: list[str]) -> int:
