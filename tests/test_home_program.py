@@ -140,7 +140,14 @@ def test_without_an_activation_script_the_tip_says_why_hints_name_the_path(tmp_p
 
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX shells")
-def test_the_quoting_of_shown_words():
-    assert home.quoted("tjek") == "tjek"
-    assert home.quoted("min fil.yaml") == "'min fil.yaml'"
-    assert home.quoted("") == "''"
+def test_words_in_shown_commands_are_quoted_when_a_shell_would_split_them():
+    from spredning.cli.commands.common import command, shell_word
+
+    assert shell_word("tjek") == "tjek"
+    assert shell_word("/sti/til/fil-1.yaml") == "/sti/til/fil-1.yaml"
+    assert shell_word("min fil.yaml") == "'min fil.yaml'"
+    assert shell_word("") == "''"
+    assert (
+        command("status", project="Digital genoptræning")
+        == "spredning status --projekt 'Digital genoptræning'"
+    )

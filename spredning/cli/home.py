@@ -16,7 +16,6 @@ answering, not necessarily to leave.
 from __future__ import annotations
 
 import os
-import shlex
 import sys
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from spredning import i18n
 from spredning.app import home as app_home
 from spredning.app.home import Action, Home
 from spredning.app.workspace import Settings, Workspace
-from spredning.cli.commands.common import command
+from spredning.cli.commands.common import command, shell_word
 from spredning.cli.console import make_console, say
 from spredning.cli.prompter import ask_text, select
 from spredning.cli.render import plain, role_title
@@ -144,7 +143,7 @@ class HomeScreen:
         """Show the command once, then run it exactly as if typed (its errors, its exit code)."""
         from spredning.cli.main import run_command
 
-        shown = command(*(quoted(w) for w in words), project=self.settings.project)
+        shown = command(*(shell_word(w) for w in words), project=self.settings.project)
         console.print(say("home.same-as", style="dim", command=shown), soft_wrap=True)
         console.print()
         return run_command([*global_options(self.settings), *words])
@@ -340,7 +339,7 @@ def plain_word_tip() -> Text | None:
     activate = folder / "activate"
     if not activate.is_file():
         return say("home.not-on-path", style="dim", prog=program)
-    line = ("source " if os.name != "nt" else "") + quoted(shown_path(activate))
+    line = ("source " if os.name != "nt" else "") + shell_word(shown_path(activate))
     return say("home.plain-word", style="yellow", command=line, prog=program)
 
 
@@ -348,13 +347,6 @@ def shown_path(path: Path) -> str:
     """A path as short as the user can type it from here."""
     relative = os.path.relpath(path)
     return relative if not relative.startswith("..") else str(path)
-
-
-def quoted(word: str) -> str:
-    """A word as a shell needs it (a path with spaces in quotes)."""
-    if os.name == "nt":
-        return f'"{word}"' if " " in word else word
-    return shlex.quote(word) if word else "''"
 
 
 def fitted(text: str, width: int) -> str:
