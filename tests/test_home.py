@@ -487,3 +487,39 @@ def test_ctrl_c_while_starting_a_project_ends_start_only(home, ws):
     assert "Afbrudt." in run.err
     assert ws.store.slugs() == []
     assert run.out.count("Der er ingen projekter endnu.") == 1  # the menu came back
+
+
+# --- Esc in the prompter's select and ask_text (reusable) -------------------------------------------
+
+
+def asked(keys: str, ask):
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        pipe.close()
+        return ask()
+
+
+def test_esc_in_a_select_gives_its_back_value_and_does_nothing_without_one():
+    from questionary import Choice
+
+    from spredning.cli.prompter import select
+
+    choices = [Choice("a", 1), Choice("b", 2)]
+    back = object()
+
+    assert asked(ESC + ENTER, lambda: select("?", choices, back=back)) is back
+    assert asked(ESC + DOWN + ENTER, lambda: select("?", choices)) == 2  # Esc ignored, Down, Enter
+    assert asked(ESC + ENTER, lambda: select("?", choices, back=None)) is None
+
+
+def test_esc_in_a_text_prompt_gives_its_back_value_instead_of_the_text():
+    from spredning.cli.prompter import ask_text
+
+    back = object()
+
+    assert asked("halvt" + ESC + ENTER, lambda: ask_text("?", back=back)) is back
+    assert asked("helt" + ENTER, lambda: ask_text("?", back=back)) == "helt"
