@@ -288,6 +288,8 @@ def test_the_home_screen_started_by_path_tells_how_to_make_spredning_a_plain_wor
     status, output = finish(child)
 
     assert status == 0, output
+    first_screen = ANSI.sub("", child.logfile_read.getvalue()).split("? Hvad vil du gøre?")[0]
+    assert first_screen.count("\n") + 1 + 5 <= 24  # welcome, phases, tip, then the question and 5 lines
     assert f"Tip: Skriv source {BIN / 'activate'} én gang i hvert nyt terminalvindue" in output
     assert f"så kan du skrive spredning i stedet for {COMMAND}." in output
     assert output.count("Tip:") == 1  # once, not at every return to the menu

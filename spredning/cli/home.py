@@ -86,7 +86,8 @@ class HomeScreen:
 
     # -- what the screen shows ---------------------------------------------------------------------
     def _header(self, console: Console, ws: Workspace, found: Home) -> None:
-        console.print()
+        if self.welcomed:  # after an action: a blank line; the first screen starts at the top
+            console.print()
         if found.first_run and not self.welcomed:
             console.print(welcome(ws))
         elif found.first_run:
@@ -98,6 +99,7 @@ class HomeScreen:
         if not self.welcomed:
             tip = plain_word_tip()
             if tip is not None:
+                console.print()
                 console.print(tip)
         self.welcomed = True
         console.print()
