@@ -206,3 +206,14 @@ def test_an_answer_marked_not_relevant_counts_as_done(ws):
     give(ws, slug, {Q1: Answer(text="", not_relevant=True)})
 
     assert app_home.home(ws).overview.done.answered == 1
+
+
+def test_the_use_case_has_no_terminal_in_it():
+    # a web page could use it too: no rich, typer, questionary or cli code comes with it
+    import subprocess
+    import sys
+
+    names = ("rich", "typer", "questionary", "prompt_toolkit", "spredning.cli")
+    code = f"import sys, spredning.app.home; print([m for m in {names!r} if m in sys.modules])"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
