@@ -392,7 +392,7 @@ def test_switching_project_drops_a_projekt_option_given_at_the_start(home, ws):
 
 def titles(ws, listed) -> list[str]:
     from spredning.app import home as app_home
-    from spredning.cli.home import title
+    from spredning.cli.render_home import title
 
     found = app_home.home(ws)
     return [title(found, action) for action in listed]
@@ -445,7 +445,7 @@ def test_the_other_lists_words(ws, tmp_path):
 
 
 def test_a_long_line_is_cut_to_fit_the_terminal():
-    from spredning.cli.home import fitted
+    from spredning.cli.render_home import fitted
 
     assert fitted("kort", 10) == "kort"
     assert fitted("en meget lang linje med mange ord", 12) == "en meget la…"
@@ -458,9 +458,9 @@ def test_every_word_of_the_home_screen_is_in_the_catalogue():
 
     from spredning import i18n
     from spredning.app import home as app_home
-    from spredning.cli import home
+    from spredning.cli import home, render_home
 
-    source = Path(home.__file__).read_text(encoding="utf-8")
+    source = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (home, render_home))
     literal = set(re.findall(r'"(home\.[a-z.-]+[a-z])"', source))
     kinds = {
         *app_home.FIRST_RUN,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from spredning import i18n
-from spredning.cli import home
+from spredning.cli import render_home as home
 from spredning.cli.main import program_name
 
 
