@@ -1,9 +1,9 @@
 """The home screen: ``spredning`` alone in a terminal shows the active project and a menu.
 
-What to offer, and in which order, comes from the application (spredning.app.home); this module
-words it and runs each action as its command: the very command line, through the same error
-boundary as when typed (cli.main.run_command), after showing it once ("Samme som: ..."), so
-people learn the commands. Then it waits for Enter, so the output can be read at 24 rows, and
+What to offer, and in which order, comes from the application (spredning.app.home), its words
+from render_home; this module runs each action as its command: the very command line, through
+the same error boundary as when typed (cli.main.run_command), after showing it once ("Samme
+som: ..."), so people learn the commands. Then it waits for Enter, so the output can be read at 24 rows, and
 shows the menu again.
 
 Keys: arrows and Enter choose; Esc goes back from a list to the menu (at the menu it asks whether
