@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
+from spredning.app.dialogue import find_partner, partner_for
 from spredning.app.exchange import OpenConflict, open_conflicts
 from spredning.app.workspace import Workspace
 from spredning.core import history
@@ -92,6 +93,23 @@ def status(ws: Workspace, partner: Partner | None, portfolio: bool) -> Status:
     partners = (partner,) if not portfolio else (project.partners or (None,))
     dialogues = tuple(dialogue_status(ws, opened, p) for p in partners)
     return Status(project, opened.local, str(opened.path), _changed(opened), dialogues, portfolio)
+
+
+def status_of(ws: Workspace, partner_option: str | None = None) -> Status:
+    """What `status` shows: the named partner's dialogue, this organisation's, or the portfolio.
+
+    The sharing side with several reusing organisations (or none yet) sees the portfolio; the
+    reusing side and a project with one partner see their one dialogue.
+    """
+    opened = ws.open()
+    project, state = opened.project, opened.local
+    chosen = find_partner(project, partner_option) if partner_option else None
+    portfolio = chosen is None and (
+        (len(project.partners) > 1 and state.side != "genbruge") or not project.partners
+    )
+    if chosen is None and not portfolio:
+        chosen = partner_for(project, state, None, required=False)
+    return status(ws, chosen, portfolio)
 
 
 def _changed(opened: Opened) -> datetime.datetime | None:

@@ -13,6 +13,7 @@ import errno
 import functools
 import importlib
 import os
+import shlex
 import shutil
 import sys
 
@@ -105,12 +106,12 @@ def _build_app(language: str) -> typer.Typer:
         cls=SpredningGroup,
         add_completion=False,
         rich_markup_mode=None,
-        no_args_is_help=True,
+        no_args_is_help=False,  # 'spredning' alone: the home screen in a terminal, else the help
         help=t("help.app"),
         epilog=t("help.app-epilog"),
     )
 
-    @app.callback()
+    @app.callback(invoke_without_command=True)
     def _global_options(
         ctx: typer.Context,
         guide: str | None = typer.Option(
@@ -131,8 +132,30 @@ def _build_app(language: str) -> typer.Typer:
         if projekt is not None and not projekt.strip():
             raise UsageProblem("usage.empty-project")
         ctx.obj = Settings(guide_dir=guide, home=hjem, project=projekt, debug=debug, language=i18n.language())
+        if ctx.invoked_subcommand is None:
+            raise typer.Exit(_no_command(ctx))
 
     return app
+
+
+def _no_command(ctx) -> int:
+    """'spredning' alone: the home screen in a terminal; the help page for scripts and pipes.
+
+    Without a terminal, global options and no command stay the usage error they were, so a script
+    that forgot its command still fails.
+    """
+    from spredning.cli.commands import common
+
+    if not common.is_interactive():
+        if any(ctx.params.values()):
+            raise UsageProblem(
+                "usage.missing-command", hint=Message("usage.see-help", {"command": ctx.command_path})
+            )
+        print(ctx.get_help())
+        return EXIT_OK
+    from spredning.cli.home import run_home
+
+    return run_home(ctx.obj)
 
 
 def print_error(message: Message, hint: Message | None, label: bool = True) -> None:
@@ -177,7 +200,7 @@ def _usage_failed(exc: UsageError) -> int:
     if isinstance(exc, typer_compat.NoArgsIsHelpError):  # plain 'spredning' or 'spredning projekt'
         print(exc.format_message())
         return EXIT_OK
-    path = exc.ctx.command_path if exc.ctx is not None else "spredning"
+    path = exc.ctx.command_path if exc.ctx is not None else i18n.program()
     print_error(typer_compat.usage_message(exc), Message("usage.see-help", {"command": path}))
     return EXIT_USAGE
 
@@ -193,7 +216,7 @@ def _unexpected(exc: Exception) -> int:
 def _run(args: list[str]) -> int:
     """Run the app; every failure becomes a message in the user's language and its exit code."""
     try:
-        code = build_app()(args=args, prog_name="spredning", standalone_mode=False)
+        code = build_app()(args=args, prog_name=i18n.program(), standalone_mode=False)
         if code == EXIT_INTERRUPTED:  # Typer turns Ctrl+C into exit code 130 without a word
             print_error(Message("error.interrupted"), None, label=False)
     except SpredningError as exc:
@@ -245,17 +268,68 @@ def _language_option(args: list[str]) -> str | None:
 
 
 def program_name(argv0: str) -> str:
-    """The command as this user can type it: 'spredning' when that runs this program, else its path."""
-    if not argv0 or argv0.endswith(("__main__.py", "-c")):
-        return "python -m spredning"
-    found = shutil.which("spredning")
-    with contextlib.suppress(OSError):
-        if found and os.path.samefile(found, argv0):
-            return "spredning"
-    if os.sep not in argv0:
-        return argv0
-    relative = os.path.relpath(argv0)
-    return relative if not relative.startswith("..") else argv0
+    """The command as this user can type it: 'spredning' when that runs this program, else its path.
+
+    Started by a path (.venv/bin/spredning, /abs/bin/spredning), hints name that path, relative to
+    the current folder when it is inside it; 'python -m spredning' names the interpreter the same
+    way. A path with spaces is quoted, so every hint can be copied as it is.
+    """
+    if not argv0 or argv0 == "-c" or os.path.basename(argv0) in ("__main__.py", "__main__"):
+        return f"{_typable(sys.executable, ('python', 'python3'), links=False)} -m spredning"
+    return _typable(argv0, ("spredning",), links=True)
+
+
+def _typable(path: str, names: tuple[str, ...], links: bool) -> str:
+    """A program as typed: its plain name when the PATH finds this very program, else its path.
+
+    A link to the console script runs the same program; a link to a venv's python does not (the
+    venv is found from the link's own path), so `links` says whether following links is right.
+    """
+    for name in names:
+        found = shutil.which(name)
+        if found and _same_program(found, path, links):
+            return name
+    if os.sep not in path and (os.altsep is None or os.altsep not in path):
+        return path  # a bare name (a shell function, an alias): typed the same way again
+    relative = os.path.relpath(path)
+    shown = path if relative.startswith("..") else relative
+    if os.sep not in shown:
+        shown = os.path.join(os.curdir, shown)  # 'spredning' in its own folder is './spredning'
+    return _quoted(shown)
+
+
+def _same_program(found: str, path: str, links: bool) -> bool:
+    if os.path.abspath(found) == os.path.abspath(path):
+        return True
+    if not links:
+        return False
+    for candidate in (path, path + ".exe"):  # Windows drops the .exe from argv[0]
+        with contextlib.suppress(OSError):
+            if os.path.samefile(found, candidate):
+                return True
+    return False
+
+
+def _quoted(word: str) -> str:
+    if " " not in word and "'" not in word and '"' not in word:
+        return word
+    return f'"{word}"' if os.name == "nt" else shlex.quote(word)
+
+
+def run_command(args: list[str]) -> int:
+    """Run one command line in this process, as if typed (the home screen's actions).
+
+    Every failure becomes a message and an exit code; an interrupt ends the command, not the caller.
+    """
+    try:
+        return _run(args)
+    except SpredningError as exc:
+        print_error(exc.message, _hint(exc))
+        return exc.exit_code
+    except Exception as exc:  # a bug, or a failure while writing the answer or the message
+        if _debug_wanted(args):
+            raise
+        return _output_failed(exc) if isinstance(exc, OSError) else _unexpected(exc)
 
 
 def _exit_code(argv: list[str] | None) -> int:
@@ -268,14 +342,10 @@ def _exit_code(argv: list[str] | None) -> int:
     try:
         if chosen is not None and not i18n.is_known(chosen):
             raise UsageProblem("usage.unknown-language", value=chosen, known=list(i18n.LANGUAGES))
-        return _run(args)
     except SpredningError as exc:
         print_error(exc.message, _hint(exc))
         return exc.exit_code
-    except Exception as exc:  # a bug, or a failure while writing the answer or the message
-        if _debug_wanted(args):
-            raise
-        return _output_failed(exc) if isinstance(exc, OSError) else _unexpected(exc)
+    return run_command(args)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -51,9 +51,34 @@ def _stop_keys() -> KeyBindings:
     return bindings
 
 
-def select(message: str, choices: list[Choice], default=None, **io):
+def _back_keys(back: object) -> KeyBindings:
+    """Esc leaves the prompt with `back` as its result (a menu goes back to the one before).
+
+    Eager, so prompt_toolkit does not wait for an Alt+key after it; arrow keys are whole sequences
+    read before the key bindings, so they are not mistaken for Esc.
+    """
+    bindings = KeyBindings()
+
+    @bindings.add("escape", eager=True)
+    def _back(event) -> None:
+        event.app.exit(result=back)
+
+    return bindings
+
+
+def _with_keys(question, *extra: KeyBindings):
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, *extra])
+    return question
+
+
+NO_BACK = object()  # select() and ask_text() without an Esc key
+
+
+def select(message: str, choices: list[Choice], default=None, back=NO_BACK, instruction=None, **io):
     """A menu (arrow keys and Enter) where Ctrl+C and Ctrl+D both stop, as at text prompts.
 
+    With `back`, Esc returns that value (the caller goes back); without it Esc does nothing.
     Every prompt goes through here or ask_text, which make every text in it safe to show (the
     prompt library writes to the terminal itself, not through the safe console).
     """
@@ -64,12 +89,11 @@ def select(message: str, choices: list[Choice], default=None, **io):
         default=default,
         style=STYLE,
         qmark="?",
-        instruction=t("prompt.select-help"),
+        instruction=instruction or t("prompt.select-help"),
         **io,
     )
-    app = question.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, _stop_keys()])
-    return question.unsafe_ask()
+    keys = [_stop_keys()] + ([_back_keys(back)] if back is not NO_BACK else [])
+    return _with_keys(question, *keys).unsafe_ask()
 
 
 def _safe_choice(choice: Choice) -> Choice:
@@ -83,22 +107,29 @@ def ask_text(
     validate: Callable[[str], str | None] | None = None,
     instruction: str | None = None,
     default: str = "",
+    back=NO_BACK,
     **io,
 ) -> str:
-    """A one-line text prompt; `validate` returns a problem to show in place (the user types again)."""
+    """A one-line text prompt; `validate` returns a problem to show in place (the user types again).
+
+    With `back`, Esc returns that value instead of the text.
+    """
 
     def check(text: str):
         problem = validate(text) if validate else None
         return True if problem is None else problem
 
-    return questionary.text(
+    question = questionary.text(
         clean(message),
         default=default,
         style=STYLE,
         instruction=instruction and clean(instruction),
         validate=check,
         **io,
-    ).unsafe_ask()
+    )
+    if back is not NO_BACK:
+        _with_keys(question, _back_keys(back))
+    return question.unsafe_ask()
 
 
 def ask_partner(partners: Sequence[Partner], **io) -> Partner:

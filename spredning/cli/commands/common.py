@@ -71,8 +71,18 @@ def command(*words: str, partner: Partner | None = None, project: str | None = N
     if partner is not None and partner.key:
         parts += ["--partner", partner.key]
     if project:
-        parts += ["--projekt", project]
+        parts += ["--projekt", shell_word(project)]
     return " ".join(parts)
+
+
+def shell_word(word: str) -> str:
+    """A word a user typed (a project's name), quoted when a shell would split it."""
+    import os
+    import shlex
+
+    if word and all(c.isalnum() or c in "-_./,:+@" for c in word):
+        return word
+    return f'"{word}"' if os.name == "nt" else shlex.quote(word)
 
 
 def phase_command(

@@ -61,7 +61,7 @@ def eksport(
     if done.others_included:
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
     lines.append(say("eksport.send", org=clean_name(done.receiver_name), file=done.path.name))
-    lines.append(say("eksport.their-command", command=f"spredning importer {done.path.name}"))
+    lines.append(say("eksport.their-command", file=done.path.name))
     tell(console, Text("\n").join(lines))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from spredning.app.status import DialogueStatus, Status, Step, status
+from spredning.app.status import DialogueStatus, Status, Step, status_of
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     choose_partner,
@@ -28,19 +28,7 @@ def status_command(
     som_json: bool = typer.Option(False, "--json", help=t("help.status.json")),
 ) -> None:
     """Vis projektets fremdrift, åbne konflikter og kladder, og hvad der er næste skridt."""
-    from spredning.app.dialogue import find_partner
-
-    ws = workspace(ctx)
-    opened = ws.open()
-    chosen = find_partner(opened.project, partner) if partner else None
-    portfolio = chosen is None and (
-        (len(opened.project.partners) > 1 and opened.local.side != "genbruge") or not opened.project.partners
-    )
-    if chosen is None and not portfolio:
-        from spredning.app.dialogue import partner_for
-
-        chosen = partner_for(opened.project, opened.local, None, required=False)
-    result = status(ws, chosen, portfolio)
+    result = status_of(workspace(ctx), partner)
     if som_json:
         import json  # only --json pays for this import
 

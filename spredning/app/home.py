@@ -1,0 +1,242 @@
+"""What the home screen offers: the active project in one line and the actions that make sense now.
+
+A front end (the terminal menu today, a web page later) shows these in the order given and runs
+each action as the command of the same name would. The order is the one ``status`` ranks the next
+steps in (say which side you are, settle conflicts, finish drafts, read the partner's news, answer
+the next open question, send your answers), followed by what is always there: answer or revise a
+phase, status, the answers, a report, the exchange with the partner, the projects, the guide.
+No words here: an action is a kind and its data; the front end words it from the catalogue.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from spredning.app.exchange import open_conflicts
+from spredning.app.status import Status, Step, my_roles, status_of
+from spredning.app.workspace import Workspace
+from spredning.core import yamlio
+from spredning.core.errors import SpredningError
+from spredning.core.model import SHARING, Partner, Phase, Progress, Project, Question, slugify
+from spredning.core.store import Summary
+
+RANK = ("side", "conflicts", "drafts", "news", "answer", "send", "done")
+ALWAYS = ("phase", "status", "answers", "report", "exchange", "projects", "guide", "quit")
+FIRST_RUN = ("start", "example", "import", "guide", "quit")  # import: a partner's file starts one too
+WITHOUT_PROJECT = ("projects", "start", "guide", "quit")
+REPORT_FORMATS = ("docx", "pdf", "html", "md")
+
+
+class Action(NamedTuple):
+    """One thing the user can do from the home screen, with what it needs to be worded and run.
+
+    Kinds and their commands: 'side' (projekt side), 'conflicts' (konflikter), 'drafts' and
+    'answer' (fase), 'news' (vis --nye), 'send' and 'export' (eksport), 'done' and 'report'
+    (rapport), 'status', 'answers' (vis), 'import' (importer), 'use' (projekt brug), 'start',
+    'example' (start --eksempel), 'guide-overview', 'guide-phase', 'guide-all' (guide), 'quit';
+    and the kinds that open a list of further actions: 'phase', 'report', 'exchange',
+    'projects', 'guide', 'side', 'import'.
+    """
+
+    kind: str
+    count: int = 0
+    phase: Phase | None = None
+    role: str | None = None
+    question: Question | None = None
+    partner: Partner | None = None
+    done: Progress | None = None
+    value: str | None = None  # a project's slug, a report format, a file's path
+    name: str | None = None  # a project's or an organisation's name, a file's name
+    active: bool = False  # the active project, this side, ...
+
+
+class Overview(NamedTuple):
+    """The active project in one line: its name, this computer's side and how far it has come."""
+
+    project: Project
+    side: str | None
+    organisation: str | None  # this computer's organisation key ('dele' or a partner's key)
+    done: Progress  # this user's side(s), every phase
+    phase: Phase | None  # the earliest phase with open questions for this side
+
+
+class Home(NamedTuple):
+    """Everything the home screen shows."""
+
+    overview: Overview | None  # None: no project to show (first run, or it cannot be opened)
+    actions: tuple[Action, ...]
+    problem: SpredningError | None = None  # why the active project cannot be shown
+    first_run: bool = False
+    several: bool = False  # several reusing organisations: commands name --partner
+
+
+def home(ws: Workspace) -> Home:
+    """The home screen for the projects folder: a first run, a project, or a problem with it."""
+    if not ws.store.slugs():
+        return Home(None, tuple(Action(kind) for kind in FIRST_RUN), first_run=True)
+    try:
+        found = status_of(ws)
+    except SpredningError as problem:
+        return Home(None, tuple(Action(kind) for kind in WITHOUT_PROJECT), problem)
+    steps = ranked(found)
+    actions = [_action(step) for step in steps]
+    shown = {a.kind for a in actions}
+    for kind in ALWAYS:
+        if kind == "report" and "done" in shown:
+            continue  # the 'done' step is the report already
+        actions.append(Action(kind))
+    several = len(found.project.partners) > 1
+    return Home(overview(found), tuple(actions), several=several)
+
+
+def overview(found: Status) -> Overview:
+    """The one-line summary of a status: progress over this side's questions in every phase."""
+    state = found.local
+    roles = my_roles(state)
+    phases = found.dialogues[0].phases
+    answered = sum(p.sides[r].answered for p in phases for r in roles)
+    total = sum(p.sides[r].total for p in phases for r in roles)
+    current = next(
+        (p.phase for p in phases if any(p.sides[r].total and not p.sides[r].complete for r in roles)), None
+    )
+    return Overview(found.project, state.side, state.me, Progress(answered, total), current)
+
+
+def ranked(found: Status) -> tuple[Step, ...]:
+    """The next steps, most urgent first: one dialogue's, or the portfolio's gathered per kind.
+
+    In the portfolio each kind comes once: conflicts are settled all together (``konflikter``
+    lists every dialogue's); news and unsent answers name the partner when only one has them,
+    else the command asks which (news then counts the answers, unsent the partners waiting).
+    """
+    if not (found.portfolio and len(found.project.partners) > 1):
+        return tuple(s for s in found.dialogues[0].steps if s.kind in RANK)
+    own = [s for s in found.dialogues[0].steps if s.kind in ("side", "drafts", "answer")]
+    gathered = list(own)
+    conflicts = len(open_conflicts(found.project))
+    if conflicts:
+        gathered.append(Step("conflicts", conflicts))
+    news = [(d.dialogue.partner, len(d.news)) for d in found.dialogues if d.news]
+    if news:
+        gathered.append(Step("news", sum(n for _, n in news), partner=news[0][0] if len(news) == 1 else None))
+    unsent = [(d.dialogue.partner, d.unsent) for d in found.dialogues if d.unsent]
+    if len(unsent) == 1:
+        gathered.append(Step("send", unsent[0][1], partner=unsent[0][0]))
+    elif unsent:  # the same shared answer counts once per partner: say how many partners wait
+        gathered.append(Step("send", len(unsent)))
+    if not gathered:
+        gathered.append(Step("done"))
+    return tuple(sorted(gathered, key=lambda s: RANK.index(s.kind)))
+
+
+def _action(step: Step) -> Action:
+    return Action(step.kind, step.count, step.phase, step.role, step.question, step.partner)
+
+
+# -- the lists behind the actions that open one ------------------------------------------------
+
+
+def phase_actions(ws: Workspace) -> tuple[Action, ...]:
+    """Each phase to answer or revise, with this side's progress (both sides while it is unknown)."""
+    found = status_of(ws)
+    roles = my_roles(found.local)
+    current = overview(found).phase
+    return tuple(
+        Action("answer", phase=p.phase, role=role, done=p.sides[role], active=p.phase == current)
+        for p in found.dialogues[0].phases
+        for role in roles
+        if p.sides[role].total
+    )
+
+
+def side_actions(ws: Workspace) -> tuple[Action, ...]:
+    """The sides this computer can be on: sharing, or one of the reusing organisations."""
+    opened = ws.open()
+    project, state = opened.project, opened.local
+    sides = [Action("set-side", role="dele", name=project.sharing_org, active=state.me == SHARING)]
+    sides += [
+        Action("set-side", role="genbruge", partner=p, name=p.name or p.key, active=state.me == p.key)
+        for p in project.partners
+    ]
+    return tuple(sides)
+
+
+def report_actions(ws: Workspace) -> tuple[Action, ...]:
+    """The report formats, and the overview across partners for the sharing side with several."""
+    actions = [Action("report", value=fmt) for fmt in REPORT_FORMATS]
+    opened = ws.open()
+    if len(opened.project.partners) > 1 and opened.local.side != "genbruge":
+        actions.append(Action("report-overview", value="docx"))
+    return tuple(actions)
+
+
+def exchange_actions(ws: Workspace) -> tuple[Action, ...]:
+    """Send our answers (a file for the partner), or read the partner's file."""
+    return (Action("export"), Action("import"))
+
+
+def import_actions(ws: Workspace, folder: Path) -> tuple[Action, ...]:
+    """Files in `folder` that look like a partner's export ('...-til-...', '...-fra-...').
+
+    Files this computer wrote itself are left out; the front end also offers typing a path.
+    """
+    ours = set()
+    slug = None
+    try:
+        opened = ws.open()
+        ours = {str(Path(p).resolve()) for p in opened.local.exports}
+        slug = opened.project.slug
+    except SpredningError:
+        pass
+    found = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        entries = []
+    for path in entries:
+        name = path.name
+        if not name.endswith(".yaml") or ("-til-" not in name and "-fra-" not in name):
+            continue
+        if str(path.resolve()) in ours or not path.is_file():
+            continue
+        found.append((slug is None or not name.startswith(slug + "-"), name, path))
+    return tuple(Action("import", value=str(path), name=name) for _, name, path in sorted(found))
+
+
+def project_actions(ws: Workspace) -> tuple[Action, ...]:
+    """Every project to switch to (the active one marked), then start one, then the example."""
+    from spredning.app.projects import project_rows
+
+    rows, active = project_rows(ws)
+    actions = []
+    for row in rows:
+        summary = row.summary
+        if isinstance(summary, Summary):
+            done = Progress(min(summary.answered, row.total), row.total)
+            actions.append(
+                Action("use", value=row.slug, name=summary.name, done=done, active=row.slug == active)
+            )
+        else:
+            actions.append(Action("use", value=row.slug, name=row.slug, active=row.slug == active))
+    actions.append(Action("start"))
+    example = example_slug(ws)
+    if example is None or example not in {row.slug for row in rows}:
+        actions.append(Action("example"))
+    return tuple(actions)
+
+
+def example_slug(ws: Workspace) -> str | None:
+    """The slug the example project gets (None if its file cannot be read)."""
+    try:
+        data = yamlio.loads(yamlio.decode(ws.example_file().read_bytes()))
+        name = data["projekt"]["navn"]
+    except (OSError, yamlio.YamlProblem, KeyError, TypeError):
+        return None
+    return slugify(name) if isinstance(name, str) else None
+
+
+def guide_actions(ws: Workspace) -> tuple[Action, ...]:
+    """The six phases on one screen, one phase in full, or the whole guide."""
+    phases = tuple(Action("guide-phase", phase=p) for p in ws.guide.phases)
+    return (Action("guide-overview"), *phases, Action("guide-all"))

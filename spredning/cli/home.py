@@ -1,0 +1,211 @@
+"""The home screen: ``spredning`` alone in a terminal shows the active project and a menu.
+
+What to offer, and in which order, comes from the application (spredning.app.home), its words
+from render_home; this module runs each action as its command: the very command line, through
+the same error boundary as when typed (cli.main.run_command), after showing it once ("Samme
+som: ..."), so people learn the commands. Then it waits for Enter, so the output can be read at 24 rows, and
+shows the menu again.
+
+Keys: arrows and Enter choose; Esc goes back from a list to the menu (at the menu it asks whether
+to quit); Ctrl+C or Ctrl+D at the menu leaves the program (exit code 130). Inside an action they
+end the action the way the command ends, with its own message (an interview keeps the typed text
+as a draft), and the menu comes back: someone who presses Ctrl+C in an answer wants to stop
+answering, not necessarily to leave.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from questionary import Choice
+from rich.console import Console
+
+from spredning.app import home as app_home
+from spredning.app.home import Action, Home
+from spredning.app.workspace import Settings, Workspace
+from spredning.cli.commands.common import command, shell_word
+from spredning.cli.console import make_console, say
+from spredning.cli.prompter import ask_text, select
+from spredning.cli.render_home import fitted, plain_word_tip, problem_text, project_line, title, welcome
+from spredning.core.errors import EXIT_OK
+from spredning.i18n import t
+
+BACK = object()  # Esc in a list: back to the menu
+LISTS = {  # the actions that open a list first, and the list's question
+    "phase": "home.which-phase",
+    "side": "home.which-side",
+    "report": "home.which-format",
+    "done": "home.which-format",
+    "exchange": "home.which-exchange",
+    "import": "home.which-file",
+    "projects": "home.which-project",
+    "guide": "home.which-guide",
+}
+CHANGES_PROJECT = ("use", "start", "example")  # after these the active project is the one to show
+
+
+def run_home(settings: Settings) -> int:
+    """Show the home screen until the user quits (0); Ctrl+C or Ctrl+D at a menu raise as usual."""
+    return HomeScreen(settings).run()
+
+
+class HomeScreen:
+    """The menu loop over one projects folder."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.welcomed = False
+
+    def run(self) -> int:
+        """Show the menu, run what is chosen, and come back, until the user quits."""
+        while True:
+            ws = Workspace(self.settings)
+            found = app_home.home(ws)
+            console = make_console()
+            self._header(console, ws, found)
+            picked = select(
+                t("home.question"),
+                [Choice(self._title(console, found, a), a) for a in found.actions],
+                back=BACK,
+                instruction=t("home.menu-help"),
+            )
+            if picked is BACK:
+                if self._really_quit():
+                    return EXIT_OK
+                continue
+            if picked.kind == "quit":
+                return EXIT_OK
+            self._do(console, ws, found, picked)
+
+    # -- what the screen shows ---------------------------------------------------------------------
+    def _header(self, console: Console, ws: Workspace, found: Home) -> None:
+        if self.welcomed:  # after an action: a blank line; the first screen starts at the top
+            console.print()
+        if found.first_run and not self.welcomed:
+            console.print(welcome(ws))
+        elif found.first_run:
+            console.print(say("home.no-projects"))
+        elif found.overview is not None:
+            console.print(project_line(found), soft_wrap=False)
+        if found.problem is not None:
+            console.print(problem_text(found.problem))
+        if not self.welcomed:
+            tip = plain_word_tip()
+            if tip is not None:
+                console.print()
+                console.print(tip)
+        self.welcomed = True
+        console.print()
+
+    def _title(self, console: Console, found: Home, action: Action) -> str:
+        return fitted(title(found, action), console.width - 6)
+
+    def _really_quit(self) -> bool:
+        return select(
+            t("home.quit-question"),
+            [Choice(t("home.quit-no"), False), Choice(t("home.quit-yes"), True)],
+            back=False,
+        )
+
+    # -- running an action ---------------------------------------------------------------------
+    def _do(self, console: Console, ws: Workspace, found: Home, action: Action) -> None:
+        while action.kind in LISTS and action.value is None:  # a list may lead to another (files)
+            action = self._pick(console, ws, found, action)
+            if action is BACK:
+                return
+        if action.kind == "import-path":
+            path = ask_text(t("home.import-ask"), _file_problem, instruction=t("home.text-help"), back=BACK)
+            if path is BACK:
+                return
+            action = Action("import", value=str(Path(path.strip()).expanduser()))
+        code = self.run_command(console, arguments(found, action))
+        if code == EXIT_OK and action.kind in CHANGES_PROJECT:
+            self.settings = self.settings._replace(project=None)  # the new or chosen one is active now
+        select(
+            t("home.pause"),
+            [Choice(t("home.back-to-menu"), None)],
+            back=None,
+            instruction=t("home.pause-help"),
+        )
+
+    def _pick(self, console: Console, ws: Workspace, found: Home, action: Action):
+        choices = [Choice(fitted(title(found, a), console.width - 6), a) for a in listed(ws, action)]
+        if action.kind == "import":
+            choices.append(Choice(t("home.action.import-path"), Action("import-path")))
+        return select(t(LISTS[action.kind]), choices, back=BACK, instruction=t("home.list-help"))
+
+    def run_command(self, console: Console, words: list[str]) -> int:
+        """Show the command once, then run it exactly as if typed (its errors, its exit code)."""
+        from spredning.cli.main import run_command
+
+        shown = command(*(shell_word(w) for w in words), project=self.settings.project)
+        console.print(say("home.same-as", style="dim", command=shown), soft_wrap=True)
+        console.print()
+        return run_command([*global_options(self.settings), *words])
+
+
+def listed(ws: Workspace, action: Action) -> tuple[Action, ...]:
+    """The list an action opens."""
+    if action.kind == "phase":
+        return app_home.phase_actions(ws)
+    if action.kind == "side":
+        return app_home.side_actions(ws)
+    if action.kind in ("report", "done"):
+        return app_home.report_actions(ws)
+    if action.kind == "exchange":
+        return app_home.exchange_actions(ws)
+    if action.kind == "import":
+        return app_home.import_actions(ws, Path.cwd())
+    if action.kind == "projects":
+        return app_home.project_actions(ws)
+    return app_home.guide_actions(ws)
+
+
+def arguments(found: Home, action: Action) -> list[str]:
+    """The command line (after the program's name) that does what an action does."""
+    kind = action.kind
+    partner = ["--partner", action.partner.key] if action.partner is not None and found.several else []
+    if kind in ("answer", "drafts"):
+        for_partner = partner if action.role == "genbruge" else []
+        return ["fase", action.phase.id, "--rolle", action.role, *for_partner]
+    if kind == "set-side":
+        organisation = ["--organisation", action.partner.key] if action.partner is not None else []
+        return ["projekt", "side", action.role, *organisation]
+    fixed = {
+        "conflicts": ["konflikter", *partner],
+        "news": ["vis", "--nye", *partner],
+        "send": ["eksport", *partner],
+        "export": ["eksport"],
+        "status": ["status"],
+        "answers": ["vis"],
+        "report": ["rapport", "--format", action.value or "md"],
+        "report-overview": ["rapport", "--oversigt", "--format", action.value or "docx"],
+        "import": ["importer", action.value or ""],
+        "use": ["projekt", "brug", action.value or ""],
+        "start": ["start"],
+        "example": ["start", "--eksempel"],
+        "guide-overview": ["guide", "--overblik"],
+        "guide-phase": ["guide", action.phase.id if action.phase else ""],
+        "guide-all": ["guide"],
+    }
+    return fixed[kind]
+
+
+def global_options(settings: Settings) -> list[str]:
+    """The global options this session was started with, for each command it runs."""
+    words: list[str] = []
+    for option, value in (
+        ("--guide", settings.guide_dir),
+        ("--hjem", settings.home),
+        ("--projekt", settings.project),
+    ):
+        if value is not None:
+            words += [option, value]
+    return words + (["--debug"] if settings.debug else [])
+
+
+def _file_problem(text: str) -> str | None:
+    path = Path(text.strip()).expanduser()
+    if not text.strip():
+        return t("home.import-empty")
+    return None if path.is_file() else t("home.import-missing", path=text.strip())

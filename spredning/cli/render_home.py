@@ -1,0 +1,169 @@
+"""The home screen's words and renderables: menu lines, the project line, the welcome, the tip.
+
+Every fixed word comes from the catalogue (i18n/da/home.yaml); names and guide texts are cleaned
+and shown as plain text, never as markup.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from spredning import i18n
+from spredning.app.home import Action, Home
+from spredning.app.workspace import Workspace
+from spredning.cli.commands.common import shell_word
+from spredning.cli.console import say
+from spredning.cli.render import plain, role_title
+from spredning.core.errors import SpredningError
+from spredning.core.model import SHARING
+from spredning.core.textsafe import clean, clean_name
+from spredning.i18n import t
+
+
+def title(found: Home, action: Action) -> str:
+    """An action as a menu line."""
+    kind = action.kind
+    key = f"home.action.{kind}"
+    if kind in ("news", "send", "exchange") and _several_partners(found, action):
+        return t(f"{key}-several", n=action.count)
+    if kind in ("conflicts", "drafts", "news", "send"):
+        return t(key, n=action.count, phase=_phase_name(action), org=_other(found, action))
+    if kind == "answer":
+        if action.done is not None:  # in the list of phases
+            return t(
+                "home.phase-choice",
+                number=action.phase.number,
+                name=clean(action.phase.name),
+                answered=action.done.answered,
+                total=action.done.total,
+                side=t("home.phase-side", side=role_title(action.role)) if _both_sides(found) else "",
+                now=t("home.phase-now") if action.active else "",
+            )
+        question = clean(action.question.text) if action.question else ""
+        return t(key, phase=_phase_name(action), question=question)
+    if kind == "set-side":
+        return t("home.side-choice", side=role_title(action.role), org=clean_name(action.name or ""))
+    if kind in ("report", "report-overview") and action.value:
+        return t(f"home.format.{action.value}" if kind == "report" else "home.format.overview")
+    if kind == "import" and action.value:
+        return t("home.import-file", name=clean(action.name or action.value))
+    if kind == "use":
+        return _project_title(action)
+    if kind == "guide-phase":
+        return t("home.guide-phase", number=action.phase.number, name=clean(action.phase.name))
+    return t(key)
+
+
+def _project_title(action: Action) -> str:
+    name = clean_name(action.name or action.value or "")
+    if action.done is None:
+        return t("home.use-unreadable", name=name)
+    words = t("home.use", name=name, answered=action.done.answered, total=action.done.total)
+    return words + (t("home.use-active") if action.active else "")
+
+
+def _several_partners(found: Home, action: Action) -> bool:
+    """The sharing side with several partners, and no one partner named: the command asks which."""
+    side = found.overview.side if found.overview is not None else None
+    return found.several and side != "genbruge" and action.partner is None
+
+
+def _both_sides(found: Home) -> bool:
+    return found.overview is not None and found.overview.side is None
+
+
+def _phase_name(action: Action) -> str:
+    return clean(action.phase.name) if action.phase else ""
+
+
+def _other(found: Home, action: Action) -> str:
+    """Whom news come from and answers go to: the sharing organisation, a partner, or the partners."""
+    overview = found.overview
+    if overview is not None and overview.side == "genbruge":
+        return clean_name(overview.project.sharing_org) or t("org.sharing")
+    if action.partner is not None:
+        return clean_name(action.partner.name or action.partner.key)
+    return t("home.the-partners")
+
+
+def project_line(found: Home) -> Text:
+    """The active project in one line: name, this side (and organisation), progress, the phase."""
+    overview = found.overview
+    project = overview.project
+    name = clean_name(project.name) + (t("home.example") if project.example else "")
+    if overview.side is None:
+        side = t("home.side-unknown")
+    else:
+        org = (
+            clean_name(project.sharing_org)
+            if overview.organisation == SHARING
+            else next(
+                (clean_name(p.name or p.key) for p in project.partners if p.key == overview.organisation), ""
+            )
+        )
+        side = role_title(overview.side) + (f" ({org})" if org else "")
+    return Text.assemble(
+        (t("home.line-project"), "bold"),
+        (name, "bold"),
+        t(
+            "home.line-rest",
+            side=side,
+            answered=overview.done.answered,
+            total=overview.done.total,
+            phase=clean(overview.phase.name) if overview.phase else "",
+        ),
+    )
+
+
+def welcome(ws: Workspace) -> RenderableType:
+    """The first run: what the guide is, and its six phases on one screen."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
+    for phase in ws.guide.phases:
+        grid.add_row(
+            t("home.phase-number", number=phase.number, name=clean(phase.name)), plain(phase.purpose)
+        )
+    return Group(
+        say("home.welcome", style="bold"), say("home.welcome-more"), Text(), say("home.phases"), grid
+    )
+
+
+def problem_text(problem: SpredningError) -> Text:
+    """Why the active project cannot be shown, and what to do (as the command would say it)."""
+    text = say(problem.key, style="yellow", **problem.params)
+    key = problem.hint if isinstance(problem.hint, str) else f"{problem.key}.hint"
+    if i18n.has(key):
+        text.append("\n").append_text(say(key, **problem.params))
+    return text
+
+
+def plain_word_tip() -> Text | None:
+    """When the program was started by its path: how to make 'spredning' a plain word."""
+    program = i18n.program()
+    if program == "spredning":
+        return None
+    folder = Path(sys.executable).parent if " -m " in program else Path(sys.argv[0]).parent
+    activate = folder / "activate"
+    if not activate.is_file():
+        return say("home.not-on-path", style="dim", prog=program)
+    line = ("source " if os.name != "nt" else "") + shell_word(shown_path(activate))
+    return say("home.plain-word", style="yellow", command=line, prog=program)
+
+
+def shown_path(path: Path) -> str:
+    """A path as short as the user can type it from here."""
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def fitted(text: str, width: int) -> str:
+    """One menu line: cut with '…' when it would not fit the terminal."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(1, width - 1)].rstrip() + "…"

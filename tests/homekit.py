@@ -1,0 +1,83 @@
+"""The home screen run in-process with its prompts (and the commands' prompts) reading keys from a pipe.
+
+`spredning` alone goes to the menu only in a terminal; here every module that asks
+``is_interactive`` is told yes, the keys are typed through prompt_toolkit's pipe input, and the
+prompts are drawn as an xterm of 80 x 24 would draw them, into a buffer the tests read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+from spredning.app import home as app_home
+
+ENTER = "\r"
+ESC = "\x1b"  # always followed by another key in a test: a lone Esc at the end of the input is lost
+ESC_ENTER = "\x1b\r"  # submits a multi-line answer
+UP = "\x1b[A"
+DOWN = "\x1b[B"
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+QUIT = UP + ENTER  # the menu's last line is Afslut; Up from the first line wraps to it
+PAUSE = ENTER  # "Tilbage til menuen?" after each action
+CSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x08|\r")
+INTERACTIVE = (
+    "spredning.cli.commands.common",
+    "spredning.cli.commands.fase",
+    "spredning.cli.commands.project",
+    "spredning.cli.commands.exchange",
+)
+
+
+@dataclass
+class Run:
+    """What one run of the home screen left: exit code, stdout, stderr, and the prompts drawn."""
+
+    code: int | None
+    out: str
+    err: str
+    screen: str
+
+    @property
+    def said(self) -> str:
+        """stdout with line wrapping undone."""
+        return " ".join(self.out.split())
+
+    def headers(self, name: str) -> int:
+        """How many times the menu's project line for project `name` was shown."""
+        return self.out.count(f"▶ {name}")
+
+
+def interactive(monkeypatch) -> None:
+    """Make every command believe it runs in a terminal."""
+    for module in INTERACTIVE:
+        monkeypatch.setattr(f"{module}.is_interactive", lambda: True)
+
+
+def typed(run_cli, keys: str, *argv: str, rows: int = 24) -> Run:
+    """Run `spredning ARGV...` with `keys` typed into its prompts, then the input ends."""
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=rows, columns=80), term="xterm")
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+        pipe.send_text(keys)
+        pipe.close()
+        code, out, err = run_cli(*argv)
+    return Run(code, out, err, CSI.sub("", screen.getvalue()))
+
+
+def go(ws, kind: str) -> str:
+    """The keys that choose the action of this kind in the menu as it is now."""
+    kinds = [action.kind for action in app_home.home(ws).actions]
+    return DOWN * kinds.index(kind) + ENTER
+
+
+def kinds(ws) -> list[str]:
+    """The menu's actions as they are now."""
+    return [action.kind for action in app_home.home(ws).actions]

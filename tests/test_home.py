@@ -1,0 +1,525 @@
+"""The home screen (cli/home.py), typed into through the real prompts, in-process.
+
+Every test runs `spredning` alone (or with global options) as `main` does, with all prompts, the
+menu's and the commands', reading keys from a pipe: the first run, each action's round trip back
+to the menu, Esc, Ctrl+C and Ctrl+D, and the help when there is no terminal.
+"""
+
+from __future__ import annotations
+
+import pytest
+from homekit import CTRL_C, CTRL_D, DOWN, ENTER, ESC, ESC_ENTER, PAUSE, QUIT, go, interactive, kinds, typed
+from projectkit import drafts, new_project, saved, workspace
+
+from spredning.core.content import load_guide
+
+Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
+NAME = "Ærø Kommune"  # the projects' name in projectkit
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return workspace(tmp_path / "hjem")
+
+
+@pytest.fixture
+def home(monkeypatch, run_cli, tmp_path):
+    """Type keys into `spredning` alone (in a 'terminal'); reports, exports land in tmp_path/arbejde."""
+    interactive(monkeypatch)
+    (tmp_path / "arbejde").mkdir()
+    monkeypatch.chdir(tmp_path / "arbejde")
+
+    def run(keys: str, *argv: str):
+        return typed(run_cli, keys, *argv)
+
+    return run
+
+
+# --- without a terminal: the help, as before ---------------------------------------------------------
+
+
+def test_without_a_terminal_spredning_alone_prints_the_help(run_cli):
+    code, out, err = run_cli()
+
+    assert code == 0
+    assert out.startswith("Anvendelse: spredning [TILVALG] KOMMANDO [ARGUMENTER]...")
+    assert "start" in out and "konflikter" in out
+    assert "Hvad vil du gøre?" not in out and err == ""
+
+
+def test_without_a_terminal_global_options_without_a_command_are_still_an_error(run_cli):
+    code, out, err = run_cli("--hjem", "mappe")
+
+    assert code == 2
+    assert "Der mangler en kommando." in err and "Se 'spredning --help' for at få hjælp." in err
+    assert out == ""
+
+
+class KeyboardStdin:
+    """A stdin that is a terminal (the output is still captured, so not one)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_help_is_printed_when_only_stdout_is_not_a_terminal(run_cli, monkeypatch):
+    monkeypatch.setattr("sys.stdin", KeyboardStdin())
+
+    code, out, _ = run_cli()
+
+    assert code == 0 and out.startswith("Anvendelse:")
+
+
+# --- the first run ------------------------------------------------------------------------------------
+
+
+def test_the_first_run_welcomes_shows_the_six_phases_and_offers_what_to_begin_with(home):
+    run = home(CTRL_C)
+
+    assert run.code == 130
+    assert "Velkommen til spredning – Spredningsguiden fra CO-PI i terminalen." in run.out
+    for phase in load_guide(None).phases:
+        assert f"{phase.number}. {phase.name}" in run.out
+        assert " ".join(phase.purpose.split()) in run.said
+    menu = run.screen[run.screen.index("Hvad vil du gøre?") :]
+    lines = [
+        "Start et nyt projekt",
+        "Prøv eksempelprojektet",
+        "Hent svar fra en fil, partneren har sendt …",
+        "Læs guiden …",
+        "Afslut",
+    ]
+    assert [menu.index(line) for line in lines] == sorted(menu.index(line) for line in lines)
+    assert "Afbrudt. Intet er gået tabt af det, der allerede var gemt." in run.err
+
+
+def test_the_first_run_fits_24_rows_with_the_menu(home):
+    run = home(CTRL_C)
+
+    before_menu = run.out.rstrip("\n").count("\n") + 1
+    assert before_menu + 1 + 5 <= 24  # the question line and the five choices under the welcome
+
+
+def test_trying_the_example_comes_back_to_the_menu_with_the_project(home, ws):
+    run = home(DOWN + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning start --eksempel" in run.out
+    assert "Projektet er oprettet: Eksempel – Digitalt genoptræningsforløb" in run.out
+    assert run.headers("Eksempel – Digitalt genoptræningsforløb (eksempel)") == 1
+    assert run.out.count("Velkommen til spredning") == 1
+    assert ws.store.slugs() == ["eksempel-digitalt-genoptraeningsforloeb"]
+
+
+def test_starting_a_project_asks_as_start_does_then_offers_its_first_question(home, ws):
+    keys = (
+        ENTER  # Start et nyt projekt
+        + "Genoptræning"
+        + ENTER
+        + DOWN
+        + ENTER  # Vi vil genbruge
+        + "Digital genoptræning"
+        + ENTER
+        + "Odense Kommune"
+        + ENTER
+        + "Ærø Kommune"
+        + ENTER
+        + PAUSE
+        + QUIT
+    )
+    run = home(keys)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning start" in run.out
+    assert "Projektet er oprettet: Genoptræning" in run.out
+    assert run.headers("Genoptræning · Vi vil genbruge (Ærø Kommune) · 0/45 besvaret · fase: Tjek\n") == 1
+    assert ws.store.local("genoptraening").side == "genbruge"
+    assert kinds(ws)[0] == "answer"
+
+
+def test_reading_the_guide_from_the_first_run(home, ws):
+    run = home(go(ws, "guide") + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning guide --overblik" in run.out
+    assert "Spredningsguiden: de seks faser" in run.out
+    assert "Der er ingen projekter endnu." in run.out  # the second time: no welcome again
+
+
+# --- a project: each action runs its command and comes back -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "then", "command", "shows"),
+    [
+        ("status", "", "spredning status", "Næste skridt:"),
+        ("answers", "", "spredning vis", "Fase 1: Tjek"),
+        ("report", ENTER, "spredning rapport --format docx", "Rapporten er skrevet"),
+        ("report", DOWN * 3 + ENTER, "spredning rapport --format md", "Rapporten er skrevet"),
+        ("exchange", ENTER, "spredning eksport", "Send filen"),
+        ("guide", ENTER, "spredning guide --overblik", "Spredningsguiden: de seks faser"),
+        ("guide", DOWN + ENTER, "spredning guide tjek", "Fase 1: Tjek"),
+        ("projects", DOWN * 2 + ENTER, "spredning start --eksempel", "Projektet er oprettet"),
+    ],
+)
+def test_each_action_runs_its_command_and_comes_back_to_the_menu(home, ws, kind, then, command, shows):
+    new_project(ws, answers={Q1: "svar 1"})
+
+    run = home(go(ws, kind) + then + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert f"Samme som: {command}" in run.out
+    assert shows in run.said
+    assert run.out.count("Samme som:") == 1
+    assert run.out.count("▶ ") == 2  # the example is active after
+
+
+def test_a_report_and_an_export_are_written_in_the_working_folder(home, ws, tmp_path):
+    new_project(ws, answers={Q1: "svar 1"})
+
+    run = home(go(ws, "report") + ENTER + PAUSE + go(ws, "exchange") + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    written = sorted(p.name for p in (tmp_path / "arbejde").iterdir())
+    assert len(written) == 2
+    assert any(name.endswith(".docx") for name in written)
+    assert "aero-kommune-fra-aeroe-kommune.yaml" in written or any("-fra-" in n for n in written)
+
+
+def test_answering_from_the_menu_saves_and_comes_back(home, ws):
+    slug = new_project(ws)
+
+    run = home(ENTER + "svar 1" + ESC_ENTER + CTRL_C + PAUSE + QUIT)  # the first action: continue
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning fase tjek --rolle genbruge" in run.out
+    assert saved(ws, slug) == {Q1: "svar 1"}
+    assert "Afbrudt. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in " ".join(run.err.split())
+    assert run.headers(NAME) == 2
+    assert "· 1/45 besvaret ·" in run.out
+
+
+def test_ctrl_c_in_an_answer_stops_answering_keeps_the_draft_and_the_menu_offers_it(home, ws):
+    slug = new_project(ws)
+
+    run = home(ENTER + "halvt skrevet" + CTRL_C + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    err = " ".join(run.err.split())
+    assert "Teksten i svarfeltet er gemt som kladde" in err
+    assert "Fortsæt senere med: spredning fase tjek --rolle genbruge" in err
+    assert list(drafts(ws, slug).values()) == ["halvt skrevet"]
+    assert kinds(ws)[0] == "drafts"
+
+
+def test_ctrl_d_in_an_answer_also_ends_only_the_answer(home, ws):
+    slug = new_project(ws)
+
+    run = home(ENTER + "halvt" + CTRL_D + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert list(drafts(ws, slug).values()) == ["halvt"]
+
+
+def test_a_phase_from_the_list_of_phases(home, ws):
+    slug = new_project(ws)
+
+    run = home(go(ws, "phase") + DOWN + ENTER + "om test" + ESC_ENTER + CTRL_C + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning fase test --rolle genbruge" in run.out
+    test = ws.guide.find_phase("test").questions("genbruge")[0]
+    assert saved(ws, slug) == {test.id: "om test"}
+
+
+def test_a_command_that_fails_says_why_and_the_menu_comes_back(home, ws):
+    new_project(ws, role=None)  # no side yet: nothing to send
+
+    run = home(go(ws, "exchange") + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0
+    assert "Samme som: spredning eksport" in run.out
+    assert "Fejl:" in run.err
+    assert run.headers(NAME) == 2
+
+
+# --- Esc, Ctrl+C and Ctrl+D ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["phase", "report", "exchange", "projects", "guide"])
+def test_esc_in_a_list_goes_back_to_the_menu_without_running_anything(home, ws, kind):
+    new_project(ws)
+
+    run = home(go(ws, kind) + ESC + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som:" not in run.out
+    assert run.headers(NAME) == 2
+
+
+def test_esc_when_asked_for_a_file_goes_back_to_the_menu(home, ws):
+    new_project(ws)
+
+    run = home(go(ws, "exchange") + DOWN + ENTER + ENTER + "halv/sti" + ESC + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som:" not in run.out
+    assert run.headers(NAME) == 2
+
+
+def test_esc_at_the_menu_asks_whether_to_quit(home, ws):
+    new_project(ws)
+
+    run = home(ESC + ENTER + ESC + DOWN + ENTER)  # no, stay; then yes, quit
+
+    assert run.code == 0, run.err
+    assert "Vil du afslutte spredning?" in run.screen
+    assert run.headers(NAME) == 2
+    assert run.err == ""
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_ctrl_c_or_ctrl_d_at_the_menu_leaves_with_130(home, ws, key):
+    new_project(ws)
+
+    run = home(key)
+
+    assert run.code == 130
+    assert "Afbrudt. Intet er gået tabt af det, der allerede var gemt." in run.err
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_ctrl_c_or_ctrl_d_after_an_action_leaves_with_130(home, ws, key):
+    new_project(ws)
+
+    run = home(go(ws, "status") + key)
+
+    assert run.code == 130
+    assert "Samme som: spredning status" in run.out
+    assert "Afbrudt." in run.err
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_ctrl_c_or_ctrl_d_in_a_list_leaves_with_130(home, ws, key):
+    new_project(ws)
+
+    run = home(go(ws, "guide") + key)
+
+    assert run.code == 130
+    assert "Samme som:" not in run.out
+
+
+# --- global options are kept, and named in the command shown ----------------------------------------
+
+
+def test_the_project_option_is_used_and_named(home, ws, tmp_path):
+    new_project(ws, name="Første")
+    new_project(ws, name="Anden")
+
+    run = home(go(ws, "status") + PAUSE + QUIT, "--projekt", "Første")
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning status --projekt Første" in run.out
+    assert run.headers("Første") == 2
+
+
+def test_another_projects_folder_is_used_by_every_action(home, tmp_path):
+    other = workspace(tmp_path / "andet")
+    new_project(other, name="Et andet sted")
+
+    run = home(go(other, "status") + PAUSE + QUIT, "--hjem", str(tmp_path / "andet"))
+
+    assert run.code == 0, run.err
+    assert run.headers("Et andet sted") == 2
+    assert "et-andet-sted.yaml" in run.out and "Næste skridt:" in run.out  # status found it there
+    assert run.err == ""
+
+
+# --- when the active project cannot be shown ---------------------------------------------------------
+
+
+def test_a_broken_project_file_is_said_and_another_can_be_chosen(home, ws):
+    new_project(ws, name="Hel")
+    broken = new_project(ws, name="Ødelagt")
+    ws.store.path_for(broken).write_text("projekt: [ikke lukket\n", encoding="utf-8")
+
+    run = home(ENTER + ENTER + PAUSE + QUIT)  # the projects, then the first one: Hel
+
+    assert run.code == 0, run.err
+    assert "Projektfilen" in run.said and "Filen er ikke ændret." in run.said
+    assert "Samme som: spredning projekt brug hel" in run.out
+    assert run.headers("Hel") == 1
+
+
+def test_several_projects_none_active_asks_which_and_the_choice_is_used(home, ws):
+    new_project(ws, name="Første")
+    new_project(ws, name="Anden")
+    (ws.store.home / ".spredning" / "aktivt-projekt").unlink()
+
+    run = home(ENTER + DOWN + ENTER + PAUSE + QUIT)  # the projects, then Første
+
+    assert run.code == 0, run.err
+    assert "Der er flere projekter i mappen, og intet er valgt: anden, foerste." in run.said
+    assert "Samme som: spredning projekt brug foerste" in run.out
+    assert run.headers("Første") == 1
+
+
+def test_switching_project_from_the_list(home, ws):
+    new_project(ws, name="Første")
+    new_project(ws, name="Anden")
+
+    run = home(go(ws, "projects") + DOWN + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert run.headers("Anden") == 1 and run.headers("Første") == 1
+    assert ws.store.active() == "foerste"
+
+
+def test_switching_project_drops_a_projekt_option_given_at_the_start(home, ws):
+    new_project(ws, name="Første")
+    new_project(ws, name="Anden")
+
+    run = home(go(ws, "projects") + ENTER + PAUSE + go(ws, "status") + PAUSE + QUIT, "--projekt", "Første")
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning projekt brug anden --projekt Første" in run.out
+    assert "Samme som: spredning status\n" in run.out  # the chosen project is the active one now
+    assert run.headers("Anden") == 2
+
+
+# --- the words of the lists -------------------------------------------------------------------------
+
+
+def titles(ws, listed) -> list[str]:
+    from spredning.app import home as app_home
+    from spredning.cli.render_home import title
+
+    found = app_home.home(ws)
+    return [title(found, action) for action in listed]
+
+
+def test_the_phase_list_words(ws):
+    from spredning.app.home import phase_actions
+
+    new_project(ws, answers={Q1: "svar"})
+
+    words = titles(ws, phase_actions(ws))
+
+    assert words[:2] == ["Fase 1: Tjek (1/14) ← her er I nu", "Fase 2: Test (0/8)"]
+
+
+def test_the_phase_list_without_a_side_names_the_side(ws):
+    from spredning.app.home import phase_actions
+
+    new_project(ws, role=None)
+
+    words = titles(ws, phase_actions(ws))
+
+    assert "Fase 1: Tjek (0/14) – Vi vil genbruge ← her er I nu" in words
+    assert any(w.startswith("Fase 1: Tjek") and "Vi vil dele" in w for w in words)
+
+
+def test_the_other_lists_words(ws, tmp_path):
+    from spredning.app import home as app_home
+
+    new_project(ws, name="Første", answers={Q1: "svar"})
+    new_project(ws, name="Anden")
+
+    assert titles(ws, app_home.project_actions(ws)) == [
+        "Anden (0/85) ← aktivt nu",
+        "Første (1/85)",
+        "Start et nyt projekt",
+        "Prøv eksempelprojektet",
+    ]
+    assert titles(ws, app_home.report_actions(ws)) == [
+        "Word (.docx)",
+        "PDF",
+        "Webside (.html)",
+        "Tekst (Markdown, .md)",
+    ]
+    assert titles(ws, app_home.guide_actions(ws))[:2] == ["De seks faser på én skærm", "Fase 1: Tjek"]
+    assert titles(ws, app_home.side_actions(ws)) == [
+        "Vi vil dele (Odense Kommune)",
+        "Vi vil genbruge (Ærø Kommune)",
+    ]
+
+
+def test_a_long_line_is_cut_to_fit_the_terminal():
+    from spredning.cli.render_home import fitted
+
+    assert fitted("kort", 10) == "kort"
+    assert fitted("en meget lang linje med mange ord", 12) == "en meget la…"
+    assert len(fitted("x" * 200, 74)) == 74
+
+
+def test_every_word_of_the_home_screen_is_in_the_catalogue():
+    import re
+    from pathlib import Path
+
+    from spredning import i18n
+    from spredning.app import home as app_home
+    from spredning.cli import home, render_home
+
+    source = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (home, render_home))
+    literal = set(re.findall(r'"(home\.[a-z.-]+[a-z])"', source))
+    kinds = {
+        *app_home.FIRST_RUN,
+        *app_home.ALWAYS,
+        *app_home.RANK,
+        "export",
+        "import-path",
+        "guide-overview",
+        "guide-all",
+    }
+    dynamic = {f"home.action.{kind}" for kind in kinds} | {
+        f"home.format.{f}" for f in app_home.REPORT_FORMATS
+    }
+    several = {"home.action.news-several", "home.action.send-several", "home.action.exchange-several"}
+    missing = sorted(key for key in literal | dynamic | several if not i18n.has(key))
+    assert literal and missing == []
+
+
+def test_ctrl_c_while_starting_a_project_ends_start_only(home, ws):
+    run = home(ENTER + "Halvt navn" + CTRL_C + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning start" in run.out
+    assert "Afbrudt." in run.err
+    assert ws.store.slugs() == []
+    assert run.out.count("Der er ingen projekter endnu.") == 1  # the menu came back
+
+
+# --- Esc in the prompter's select and ask_text (reusable) -------------------------------------------
+
+
+def asked(keys: str, ask):
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text(keys)
+        pipe.close()
+        return ask()
+
+
+def test_esc_in_a_select_gives_its_back_value_and_does_nothing_without_one():
+    from questionary import Choice
+
+    from spredning.cli.prompter import select
+
+    choices = [Choice("a", 1), Choice("b", 2)]
+    back = object()
+
+    assert asked(ESC + ENTER, lambda: select("?", choices, back=back)) is back
+    assert asked(ESC + DOWN + ENTER, lambda: select("?", choices)) == 2  # Esc ignored, Down, Enter
+    assert asked(ESC + ENTER, lambda: select("?", choices, back=None)) is None
+
+
+def test_esc_in_a_text_prompt_gives_its_back_value_instead_of_the_text():
+    from spredning.cli.prompter import ask_text
+
+    back = object()
+
+    assert asked("halvt" + ESC + ENTER, lambda: ask_text("?", back=back)) is back
+    assert asked("helt" + ENTER, lambda: ask_text("?", back=back)) == "helt"

@@ -1,0 +1,284 @@
+"""The home screen between organisations (issues 11, 12 and 20), typed into through the real prompts.
+
+Conflicts, drafts, news and unsent answers are offered first, in that order, and each runs its
+command (konflikter, fase, vis --nye, eksport) and comes back; a partner's file in the working
+folder is offered for import, on the first run too; a sharing organisation with several reusing
+organisations is offered each kind once, and the commands ask which partner as when typed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from exchange_kit import D1, D2, D3, G1, G2, Org
+from homekit import CTRL_C, DOWN, ENTER, ESC, PAUSE, QUIT, go, interactive, kinds, typed
+from projectkit import workspace
+
+from spredning.app import home as app_home
+
+NAME = "Genoptræning"
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """The working folder: mail attachments are saved here, exports and reports written here."""
+    work = tmp_path / "arbejde"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    return work
+
+
+@pytest.fixture
+def sharing(tmp_path, run_cli, folder) -> Org:
+    org = Org(tmp_path / "odense", folder, run_cli)
+    org.ok(
+        "start",
+        *("--navn", NAME, "--beskrivelse", "Digital genoptræning", "--deler", "Odense Kommune"),
+        *("--genbruger", "Ærø Kommune", "--rolle", "dele"),
+    )
+    org.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
+    return org
+
+
+@pytest.fixture
+def reusing(tmp_path, run_cli, folder) -> Org:
+    return Org(tmp_path / "aeroe", folder, run_cli)
+
+
+@pytest.fixture
+def exchanged(sharing, reusing):
+    assert reusing.import_(sharing.export())[0] == 0
+    return sharing, reusing
+
+
+@pytest.fixture
+def home(monkeypatch, run_cli):
+    """Type keys into `spredning --hjem ORG` alone, as one organisation's user (only the run is in a
+    'terminal': the setting up runs the commands as a script would)."""
+
+    def run(org: Org, keys: str):
+        with monkeypatch.context() as patched:
+            interactive(patched)
+            return typed(run_cli, keys, "--hjem", str(org.home))
+
+    return run
+
+
+def ws_of(org: Org):
+    return workspace(org.home)
+
+
+# --- the reusing side: conflicts, news, sending, importing -------------------------------------------
+
+
+def test_a_conflict_comes_first_and_is_settled_from_the_menu(exchanged, home):
+    sharing, reusing = exchanged
+    reusing.answer({D1: "Ærøs formål"}, "--rolle", "dele")
+    sharing.answer({D1: "Odenses formål"})
+    reusing.import_(sharing.export())
+    assert kinds(ws_of(reusing))[:2] == ["conflicts", "news"]
+
+    run = home(reusing, ENTER + ENTER + PAUSE + QUIT)  # settle: keep ours
+
+    assert run.code == 0, run.err
+    assert "Afgør konflikten (et svar findes i to udgaver)" in run.screen
+    assert "Samme som: spredning konflikter" in run.out
+    assert reusing.others() == {}
+    assert reusing.texts()[D1] == "Ærøs formål"
+    assert "conflicts" not in kinds(ws_of(reusing))
+
+
+def test_ctrl_c_while_settling_ends_konflikter_only(exchanged, home):
+    sharing, reusing = exchanged
+    reusing.answer({D1: "Ærøs formål"}, "--rolle", "dele")
+    sharing.answer({D1: "Odenses formål"})
+    reusing.import_(sharing.export())
+
+    run = home(reusing, ENTER + CTRL_C + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Afbrudt. Intet er ændret i projektet." in run.err
+    assert reusing.others() == {D1: ["Odenses formål"]}
+    assert run.headers(NAME) == 2
+
+
+def test_news_from_the_sharing_organisation_are_read_with_vis_nye(exchanged, home):
+    _, reusing = exchanged
+    assert kinds(ws_of(reusing))[0] == "news"
+
+    run = home(reusing, ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Læs de 2 nye svar fra Odense Kommune" in run.screen
+    assert "Samme som: spredning vis --nye" in run.out
+    assert "Færre genindlæggelser" in run.out
+    assert "news" not in kinds(ws_of(reusing))
+
+
+def test_answers_not_sent_yet_are_sent_with_eksport(exchanged, home, folder):
+    _, reusing = exchanged
+    reusing.answer({G1: "Ja, meget"})
+    ws = ws_of(reusing)
+    assert kinds(ws)[-9] == "send"  # after the next question, before what is always there
+
+    run = home(reusing, go(ws, "send") + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning eksport" in run.out
+    assert (folder / "genoptraening-fra-aeroe-kommune.yaml").is_file()
+    assert "send" not in kinds(ws_of(reusing))
+
+
+def test_the_first_run_offers_the_partners_file_in_the_folder_and_imports_it(sharing, reusing, home, folder):
+    sharing.ok("eksport")  # as saved from the mail into the working folder
+    (folder / "noter.yaml").write_text("ikke en fil fra partneren\n")
+    ws = ws_of(reusing)
+
+    run = home(reusing, go(ws, "import") + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning importer" in run.out
+    assert "genoptraening-til-aeroe-kommune.yaml" in run.said
+    assert "Importeret:" in run.out
+    assert reusing.texts() == {D1: "Færre genindlæggelser", D2: "Træning hjemme"}
+    assert run.headers(NAME) == 1  # the project it made is on the menu now
+
+
+def test_a_file_elsewhere_is_imported_by_typing_its_path(sharing, reusing, home, tmp_path):
+    exported = sharing.export()  # in tmp_path, not the working folder
+    ws = ws_of(reusing)
+
+    run = home(
+        reusing,
+        go(ws, "import") + ENTER + "nowhere.yaml" + ENTER + "\x15" + str(exported) + ENTER + PAUSE + QUIT,
+    )
+
+    assert run.code == 0, run.err
+    assert f"Samme som: spredning importer {exported}" in run.said
+    assert reusing.texts() == {D1: "Færre genindlæggelser", D2: "Træning hjemme"}
+
+
+def test_the_exchange_list_exports_and_esc_leaves_it(exchanged, home, folder):
+    _, reusing = exchanged
+    ws = ws_of(reusing)
+
+    run = home(reusing, go(ws, "exchange") + ESC + go(ws, "exchange") + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert run.out.count("Samme som:") == 1
+    assert (folder / "genoptraening-fra-aeroe-kommune.yaml").is_file()
+
+
+# --- the sharing side with several reusing organisations (issue 20) ---------------------------------
+
+
+@pytest.fixture
+def three(sharing, tmp_path, run_cli, folder):
+    """Odense shares with Ærø, Fanø and Læsø; Ærø and Fanø have answered and sent their files."""
+    sharing.ok("projekt", "genbruger", "Fanø Kommune")
+    sharing.ok("projekt", "genbruger", "Læsø Kommune")
+    partners = {}
+    for key, name in (("aeroe-kommune", "aeroe"), ("fanoe-kommune", "fanoe")):
+        org = Org(tmp_path / name, folder, run_cli)
+        assert org.import_(sharing.export("--partner", key))[0] == 0
+        partners[key] = org
+    partners["aeroe-kommune"].answer({G1: "Ja"})
+    partners["fanoe-kommune"].answer({G1: "Nej", G2: "Måske"})
+    for org in partners.values():
+        assert sharing.import_(org.export())[0] == 0
+    return sharing, partners
+
+
+def test_several_partners_each_kind_is_offered_once(three, home):
+    sharing, _ = three
+    ws = ws_of(sharing)
+    assert "Send jeres 2 nye svar til Læsø Kommune" in home(sharing, CTRL_C).screen  # only Læsø waits
+    sharing.answer({D3: "Sådan gjorde vi"})  # a shared answer every partner waits for
+    assert kinds(ws)[:3] == ["news", "answer", "send"]
+
+    run = home(sharing, CTRL_C)
+
+    assert "Læs de 3 nye svar fra partnerne …" in run.screen
+    assert "Send jeres nye svar til partnerne (3 mangler dem) …" in run.screen
+    assert "Udveksl svar med partnerne …" in run.screen
+
+
+def test_several_partners_the_command_asks_which_partner_as_when_typed(three, home):
+    sharing, _ = three
+    ws = ws_of(sharing)
+
+    run = home(sharing, go(ws, "news") + DOWN + ENTER + PAUSE + QUIT)  # Fanø's news
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning vis --nye" in run.out
+    shown = run.out.split("Samme som:")[1]
+    assert "Måske" in shown and "Fanø Kommune" in shown
+    left = app_home.home(ws_of(sharing)).actions[0]
+    assert (left.kind, left.count, left.partner.key) == ("news", 1, "aeroe-kommune")  # Ærø's is left
+
+
+def test_several_partners_the_report_list_has_the_overview(three, home, folder):
+    sharing, _ = three
+    ws = ws_of(sharing)
+
+    run = home(sharing, go(ws, "report") + DOWN * 4 + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning rapport --oversigt --format docx" in run.out
+    assert [p.suffix for p in folder.iterdir() if p.suffix == ".docx"] == [".docx"]
+
+
+# --- the side this computer is on ---------------------------------------------------------------------
+
+
+def test_a_copy_without_a_side_asks_for_it_first(sharing, home):
+    sharing.ok("projekt", "genbruger", "Fanø Kommune")
+    state = sharing.store.local(sharing.slug)
+    sharing.store.update_local(sharing.slug, lambda s: s._replace(side=None, organisation=None))
+    assert state.side == "dele"
+    ws = ws_of(sharing)
+    assert kinds(ws)[0] == "side"
+
+    run = home(sharing, ENTER + DOWN * 2 + ENTER + PAUSE + QUIT)  # Vi vil genbruge (Fanø Kommune)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning projekt side genbruge --organisation fanoe-kommune" in run.out
+    assert sharing.store.local(sharing.slug).organisation == "fanoe-kommune"
+    assert "▶ Genoptræning · Vi vil genbruge (Fanø Kommune)" in run.out
+
+
+# --- importer with a conflict asks as when typed --------------------------------------------------
+
+
+@pytest.fixture
+def conflicting(exchanged, folder):
+    """Ærø and Odense both changed the same shared answer; Odense's file waits in the folder."""
+    sharing, reusing = exchanged
+    reusing.answer({D1: "Ærøs formål"}, "--rolle", "dele")
+    sharing.answer({D1: "Odenses formål"})
+    sharing.ok("eksport")
+    return sharing, reusing
+
+
+def test_importing_a_conflict_from_the_menu_asks_which_to_keep(conflicting, home):
+    _, reusing = conflicting
+    ws = ws_of(reusing)
+
+    run = home(reusing, go(ws, "exchange") + DOWN + ENTER + ENTER + DOWN + ENTER + PAUSE + QUIT)  # theirs
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning importer" in run.out
+    assert "Konflikt 1 af 1" in run.said
+    assert reusing.texts()[D1] == "Odenses formål" and reusing.others() == {}
+
+
+def test_ctrl_c_while_importing_a_conflict_changes_nothing_and_comes_back(conflicting, home):
+    _, reusing = conflicting
+    ws = ws_of(reusing)
+    before = reusing.path.read_bytes()
+
+    run = home(reusing, go(ws, "exchange") + DOWN + ENTER + ENTER + CTRL_C + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Afbrudt. Intet er ændret i projektet." in run.err
+    assert reusing.path.read_bytes() == before
+    assert run.headers(NAME) == 2
