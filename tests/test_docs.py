@@ -25,7 +25,15 @@ def test_the_readme_mentions_every_command():
 
 
 def help_page(words: list[str], language: str) -> str:
-    env = {**os.environ, "SPREDNING_SPROG": language, "COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
+    env = {
+        **os.environ,
+        "SPREDNING_SPROG": language,
+        "COLUMNS": "80",
+        "NO_COLOR": "1",
+        "TERM": "dumb",
+        "PATH": f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }  # typed as 'spredning'
+
     result = subprocess.run(
         [str(COMMAND), *words, "--help"], capture_output=True, text=True, env=env, check=False, timeout=60
     )
