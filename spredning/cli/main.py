@@ -48,6 +48,12 @@ COMMANDS = {
     "eksport": "exchange",
     "importer": "exchange",
     "konflikter": "exchange",
+    # the follow-up (issue 15): the action plan, readiness, approvals, meetings and the agenda
+    "plan": "plan",
+    "klarhed": "followup",
+    "godkend": "followup",
+    "møde": "followup",
+    "dagsorden": "followup",
     "guide": "guide",
     "valider": "guide",
     "projekt": "project",
