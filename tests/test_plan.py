@@ -8,6 +8,7 @@ import codecs
 import csv
 import datetime
 import io
+import json
 
 import pytest
 import yaml
@@ -382,3 +383,33 @@ def test_the_sharing_side_keeps_general_actions_and_one_per_dialogue(run_cli, ws
     assert code == 0 and "Til Fanø" in out and "Fanø Kommune" in out
     code, out, _ = run_cli("plan", "--partner", "Ærø Kommune")
     assert code == 0 and "Til Fanø" not in out
+
+
+# --- status ------------------------------------------------------------------------------------------
+
+
+def test_status_shows_overdue_and_next_due_actions_and_ranks_the_follow_up(run_cli, ws, reusing):
+    run_cli("plan", "tilføj", "--hvad", "Gammel frist", "--frist", "01-01-2020", "--hvem", "Ole")
+    run_cli("plan", "tilføj", "--hvad", "Ny frist", "--frist", "01-01-2099")
+
+    code, out, err = run_cli("status")
+
+    assert code == 0, err
+    text = flat(out)
+    assert "Handlingsplanen: 1 handling har overskredet sin frist: • Gammel frist, hvem: Ole" in text
+    assert "Næste frist i handlingsplanen: • Ny frist, frist 1. januar 2099" in text
+    steps = [line for line in out.splitlines() if line.startswith(("Næste skridt", "Derefter:"))][-3:]
+    assert "følg op på handlingen, hvis frist er overskredet" in steps[0] and "spredning plan" in steps[0]
+    data = json.loads(run_cli("status", "--json")[1])
+    [item] = items(ws, reusing)[:1]
+    assert data["dialoger"][0]["overskredne_handlinger"] == [item.id]
+    assert "overdue" in data["dialoger"][0]["næste"]
+
+
+def test_a_new_action_is_something_to_send(run_cli, ws, reusing):
+    assert "send" not in json.loads(run_cli("status", "--json")[1])["dialoger"][0]["næste"]
+
+    run_cli("plan", "tilføj", "--hvad", "Noget at sende")
+
+    data = json.loads(run_cli("status", "--json")[1])
+    assert data["dialoger"][0]["ikke_sendt"] == 1

@@ -430,9 +430,9 @@ class InterviewPrompter:
     def rate_readiness(self, step: interview.RateReadiness):
         """How ready is this side after the tool: grøn, gul, rød, or skip (reply Rating or None)."""
         current = step.current
-        choices = [Choice(t(f"plan.rate.{colour}"), colour) for colour in ("grøn", "gul", "rød")]
-        choices.append(Choice(t("plan.rate-keep") if current else t("plan.rate-skip"), CANCEL))
-        default = next((c for c in choices if current and c.value == current.colour), choices[-1])
+        choices = [Choice(t("plan.rate-keep") if current else t("plan.rate-skip"), CANCEL)]
+        choices += [Choice(t(f"plan.rate.{colour}"), colour) for colour in ("grøn", "gul", "rød")]
+        default = next((c for c in choices if current and c.value == current.colour), choices[0])
         self.console.print(Text(t("plan.rate-help"), style="dim"))
         colour = self._select(t("plan.rate-question", tool=clean(step.tool.title)), choices, default)
         if colour is CANCEL:
