@@ -24,6 +24,7 @@ MODULES = [
     "report/followup_words.py",
     "core/content.py",
     "core/projectfile.py",
+    "core/followup_file.py",
     "cli/commands/status.py",
     "cli/prompter.py",
     "report/compose.py",

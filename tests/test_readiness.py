@@ -122,9 +122,10 @@ def test_readiness_approval_and_plan_travel_to_the_partner_and_back(exchanged):
     aeroe.ok("godkend", "tjek", "--af", "Eva Jensen")
     aeroe.ok("plan", "tilføj", "--hvad", "Find budget", "--frist", "01-06-2026")
 
-    code, _out, err = sharing.import_(aeroe.export())
+    code, out, err = sharing.import_(aeroe.export())
 
     assert code == 0, err
+    assert "Opfølgningen: 3 punkter (handlinger, klarhed, godkendelser eller møder) er nye" in flat(out)
     project = sharing.project()
     partner = project.partner("aeroe-kommune")
     assert followup.readiness(project, partner, "tjek.beskriv-innovationen", "genbruge").colour == "rød"

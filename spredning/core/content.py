@@ -341,8 +341,13 @@ def _with_dialogue(guide: Guide, path: Path, problems: list[str]) -> Guide:
     if data is None:
         return guide
     check = _Checker(str(path), problems)
-    located = {q.id: (tool.id, role) for p in guide.phases for tool in p.tools for role in ROLES
-               for q in tool.questions(role)}  # fmt: skip
+    located = {
+        q.id: (tool.id, role)
+        for phase in guide.phases
+        for tool in phase.tools
+        for role in ROLES
+        for q in tool.questions(role)
+    }
     tools = {tool.id for p in guide.phases for tool in p.tools}
     pairs = []
     for number, item in enumerate(_list(check, data, "par"), start=1):

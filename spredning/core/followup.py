@@ -236,11 +236,15 @@ def _plan_item(where: str, key: str, answer: Answer) -> PlanItem | None:
     if answer.empty:
         return None
     values = _values(answer)
-    due = parse_day(values.get("frist", ""))
     return PlanItem(
-        key, values.get("hvad", ""), values.get("hvem", ""), due, values.get("status", OPEN[0]),
-        values.get("værktøj", ""), where,
-    )  # fmt: skip
+        id=key,
+        what=values.get("hvad", ""),
+        who=values.get("hvem", ""),
+        due=parse_day(values.get("frist", "")),
+        status=values.get("status", OPEN[0]),
+        source=values.get("værktøj", ""),
+        where=where,
+    )
 
 
 def _dialogue_keys(project: Project, partner: Partner | None) -> tuple[str, ...]:

@@ -29,42 +29,10 @@ answer's ``version`` is its history (history.py). Which side the user is on, and
 active, are not here: they belong to one computer (local.py). Format 1 files (one set of answers,
 no history, ``rolle`` in the file) are read and migrated; the next save writes format 2.
 
-The follow-up (followup.py) comes last, in ``opfølgning``, only when there is any: the sharing
-side's general records under ``dele``, each dialogue's under ``genbruge`` and its partner's key,
-and in each of these a section per kind. Every record has its own lines and a ``version`` like an
-answer, and records are sorted by key, so git merges additions in different places::
-
-    opfølgning:
-      dele:
-        plan:
-          3fa9c1d2:
-            hvad: Fjern kravet om fremmøde i kvalitetsstandarden
-            hvem: Teamleder Ole
-            frist: '2026-03-12'
-            status: i-gang             # ikke-startet, i-gang, færdig or droppet
-            værktøj: fjern.fjern-forhindringer
-            version: 1a2b3c4d 3fa9c1d2:2
-      genbruge:
-        aeroe-kommune:
-          klarhed:
-            tjek.beskriv-innovationen.genbruge:
-              farve: gul               # grøn, gul or rød
-              begrundelse: Vi mangler tal for kørsel
-              version: ...
-          godkendelser:
-            tjek.genbruge:             # phase and side
-              af: Eva Jensen
-              dato: '2026-03-12'
-              svar: 0a1b2c3d 4e5f6a7b  # fingerprints of the answers approved
-              version: ...
-          møder:
-            9c0d1e2f:
-              dato: '2026-01-21'
-              svar: ...                # fingerprints of the dialogue's answers that day
-              version: ...
-
-A file with follow-up is format 3, so an older program says it needs updating instead of failing
-on the unknown section; a file without is written as format 2, which older programs read.
+The follow-up (followup.py: the plan, readiness, approvals, meetings) comes last, in
+``opfølgning``, only when there is any; followup_file.py reads and writes it and shows its form. A
+file with follow-up is format 3, so an older program says it needs updating instead of failing on
+the unknown section; a file without is written as format 2, which older programs read.
 """
 
 from __future__ import annotations
@@ -76,7 +44,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.core import fileio, followup, history, yamlio
+from spredning.core import fileio, history, yamlio
 from spredning.core.errors import ProjectFileError, SpredningError, message
 from spredning.core.model import (
     ROLES,
@@ -98,7 +66,6 @@ LEGACY_TOP_KEYS = ("format", "guideudgave", "projekt", "konflikter", "fælles", 
 FACT_KEYS = ("navn", "beskrivelse", "deler", "genbrugere", "eksempel")
 LEGACY_FACT_KEYS = (*FACT_KEYS, "rolle")
 ENTRY_KEYS = ("tekst", "ikke-relevant", "begrundelse", "version", "konflikter")
-RECORD_KEYS = ("version", "konflikter")  # besides a kind's fields
 OTHER_KEYS = ("fra", "tekst", "ikke-relevant", "begrundelse", "version")
 EXCHANGE_KEYS = ("fra", "til", "dato")
 ID_PATTERN = re.compile(r"^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
@@ -247,7 +214,7 @@ def parse(data: dict, slug: str, path: Path, layout: Layout, copy: str) -> Parse
         guide_edition=str(data.get("guideudgave", "")),
         shared=shared,
         dialogues=dialogues,
-        records=_records(reading, data.get(FOLLOW_UP), known),
+        records=_follow_up(reading, data.get(FOLLOW_UP), known),
     )
     return ParsedFile(project, exchange=_exchange(data.get("udveksling"), path, known))
 
@@ -407,91 +374,14 @@ class _Reader:
     def _edited(self, answer: Answer) -> Answer:
         return answer._replace(version=history.bumped(answer.version, self.copy))
 
-    # -- follow-up records ----------------------------------------------------------------
-    def records(self, value: object, where: str) -> dict[str, Entry]:
-        """One place's follow-up (the general one, or a dialogue's): a section per kind."""
-        if value in (None, ""):
-            return {}
-        if not isinstance(value, dict):
-            raise _problem(self.path, "project.records-not-mapping", key=where)
-        _known_keys(value, tuple(followup.SECTIONS), self.path, f"{where}.")
-        entries: dict[str, Entry] = {}
-        for section, items in value.items():
-            kind = followup.SECTIONS[section]
-            if items in (None, ""):
-                continue
-            if not isinstance(items, dict):
-                raise _problem(self.path, "project.records-not-mapping", key=f"{where}.{section}")
-            if len(items) > followup.KINDS[kind].most:
-                raise _problem(self.path, "project.too-many-records", key=f"{where}.{section}")
-            for key, item in items.items():
-                if not isinstance(key, str) or not followup.KINDS[kind].key.match(key):
-                    raise _problem(self.path, "project.bad-record-key", key=f"{where}.{section}.{key}")
-                entry = self.record(item, kind, f"{where}.{section}.{key}")
-                if entry is not None:
-                    entries[followup.record_key(kind, key)] = entry
-        return entries
 
-    def record(self, item: object, kind: str, where: str) -> Entry | None:
-        if item in (None, ""):
-            return None
-        if not isinstance(item, dict):
-            raise _problem(
-                self.path, "project.bad-record", key=where, problem=message("followup.not-mapping")
-            )
-        answer = self.record_version(item, kind, where, check_edit=True)
-        others = item.get("konflikter", [])
-        if not isinstance(others, list) or len(others) > MAX_OTHERS:
-            raise _problem(self.path, "project.bad-record", key=where, problem=message("followup.bad-others"))
-        return Entry(answer, tuple(self.other_record(o, kind, where) for o in others))
-
-    def record_version(self, item: dict, kind: str, where: str, check_edit: bool) -> Answer:
-        spec = followup.KINDS[kind]
-        _known_keys(item, (*spec.fields, *RECORD_KEYS), self.path, f"{where}.")
-        values = {k: v for k, v in item.items() if k in spec.fields}
-        values = {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
-        if values:
-            problem = followup.problem(kind, values)
-            if problem is not None:
-                raise _problem(self.path, "project.bad-record", key=where, problem=message(problem))
-        answer = Answer(fields=followup.fields(**values))
-        version = item.get("version")
-        parsed = history.parse(version) if isinstance(version, str) else None
-        if version is not None and parsed is None:
-            raise _problem(self.path, "project.bad-version", id=where)
-        check, vector = parsed if parsed is not None else (None, ())
-        answer = answer._replace(version=vector)
-        if check_edit and check != history.checksum(answer):
-            return self._edited(answer)
-        return answer
-
-    def other_record(self, item: object, kind: str, where: str) -> Answer:
-        if not isinstance(item, dict):
-            raise _problem(self.path, "project.bad-record", key=where, problem=message("followup.bad-others"))
-        source = item.get("fra", "")
-        rest = {k: v for k, v in item.items() if k != "fra"}
-        if not isinstance(source, str) or (source and not KEY_PATTERN.match(source)):
-            raise _problem(self.path, "project.bad-record", key=where, problem=message("followup.bad-others"))
-        return self.record_version(rest, kind, where, check_edit=False)._replace(source=source)
-
-
-def _records(reading: _Reader, value: object, partners: set[str]) -> dict[str, dict[str, Entry]]:
-    """The follow-up section: the general records ('dele') and each dialogue's ('genbruge')."""
+def _follow_up(reading: _Reader, value: object, partners: set[str]) -> dict[str, dict[str, Entry]]:
+    """The follow-up section's records (followup_file.py reads and validates them)."""
     if value in (None, ""):
         return {}
-    if not isinstance(value, dict):
-        raise _problem(reading.path, "project.records-not-mapping", key=FOLLOW_UP)
-    _known_keys(value, ROLES, reading.path, f"{FOLLOW_UP}.")
-    records = {"": reading.records(value.get("dele"), f"{FOLLOW_UP}.dele")}
-    dialogues = value.get("genbruge")
-    if dialogues not in (None, ""):
-        if not isinstance(dialogues, dict):
-            raise _problem(reading.path, "project.records-not-mapping", key=f"{FOLLOW_UP}.genbruge")
-        for key, section in dialogues.items():
-            if key not in partners:
-                raise _problem(reading.path, "project.unknown-partner", key=yamlio.shown(str(key)))
-            records[key] = reading.records(section, f"{FOLLOW_UP}.genbruge.{key}")
-    return {k: v for k, v in records.items() if v}
+    from spredning.core import followup_file
+
+    return followup_file.read(value, partners, reading.path, reading.copy)
 
 
 def _parse_legacy(data: dict, slug: str, path: Path, layout: Layout) -> ParsedFile:
@@ -598,51 +488,10 @@ def project_text(project: Project, layout: Layout, exchange: Mapping[str, str] |
             parts.append(f"    {key}:\n")
             parts.append(_section_text(project.dialogues.get(key, {}), layout.dialogue, "      "))
     if follow_up:
-        parts.append(_follow_up_text(project, partners))
+        from spredning.core import followup_file
+
+        parts.append(followup_file.text(project, partners))
     return "".join(parts)
-
-
-def _follow_up_text(project: Project, partners: Sequence[str]) -> str:
-    """The follow-up section: the general records, then each dialogue's, a section per kind."""
-    data: dict[str, object] = {}
-    general = _records_data(project.records.get("", {}))
-    if general:
-        data["dele"] = general
-    dialogues = {
-        key: section
-        for key in [*partners, *(k for k in project.records if k and k not in partners)]
-        if (section := _records_data(project.records.get(key, {})))
-    }
-    if dialogues:
-        data["genbruge"] = dialogues
-    return _without_end_marker(yamlio.dumps({FOLLOW_UP: data}))
-
-
-def _records_data(records: Mapping[str, Entry]) -> dict[str, dict]:
-    sections: dict[str, dict] = {}
-    for name, kind in followup.KINDS.items():
-        prefix = f"{name}:"
-        items = {k[len(prefix) :]: e for k, e in records.items() if k.startswith(prefix)}
-        if items:
-            sections[kind.section] = {key: _record_data(items[key], kind.fields) for key in sorted(items)}
-    return sections
-
-
-def _record_data(entry: Entry, order: Sequence[str]) -> dict:
-    data = _record_values(entry.answer, order)
-    if entry.others:
-        data["konflikter"] = [
-            {"fra": o.source, **_record_values(o, order)} if o.source else _record_values(o, order)
-            for o in entry.others
-        ]
-    return data
-
-
-def _record_values(answer: Answer, order: Sequence[str]) -> dict[str, str]:
-    values = dict(answer.fields)
-    data = {name: values[name] for name in order if name in values}
-    data["version"] = history.written(answer)
-    return data
 
 
 def _facts_data(project: Project) -> dict[str, object]:
@@ -690,21 +539,6 @@ def _answer_data(answer: Answer) -> dict[str, str]:
     return data
 
 
-def _check_records(project: Project, path: Path) -> None:
-    """Refuse follow-up records the reader would refuse (a bad date, an unknown status ...)."""
-    for (where, key), entry in project.record_entries():
-        kind, ident = followup.split_key(key)
-        spec = followup.KINDS.get(kind)
-        if spec is None or not spec.key.match(ident):
-            raise _problem(path, "project.bad-record-key", key=key)
-        for answer in (entry.answer, *entry.others):
-            problem = followup.problem(kind, dict(answer.fields)) if answer.fields else None
-            if problem is not None:
-                raise _problem(
-                    path, "project.bad-record", key=f"{where or SHARING}.{key}", problem=message(problem)
-                )
-
-
 def _without_end_marker(text: str) -> str:
     """Drop the '...' document end that follows a kept-newlines block; the next line ends it.
 
@@ -724,7 +558,10 @@ def serialise(
     try:
         facts = _facts({"projekt": _facts_data(project)}, path, FACT_KEYS)
         _partners(facts.get("genbrugere", {}), path)
-        _check_records(project, path)
+        if project.records:
+            from spredning.core import followup_file
+
+            followup_file.check(project, path)
     except ProjectFileError as exc:
         raise SpredningError("project.cannot-write", path=path, problem=exc.params["problem"]) from None
     try:
