@@ -150,14 +150,14 @@ def test_fase_offers_an_action_and_a_readiness_mark_in_fjern(fase_in_terminal, w
     keys = (
         answers
         + ENTER  # the review: go on
-        + ENTER  # the offer: add an action
+        + DOWN
+        + ENTER  # the offer: add an action (Enter alone would go on)
         + "Ændr kvalitetsstandarden"
         + ENTER
         + "Sundhedschefen"
         + ENTER
         + "12-03-2026"
         + ENTER
-        + DOWN
         + ENTER  # the offer again: go on
         + DOWN * 2
         + ENTER  # readiness: gul (below "Spring over" and grøn)
@@ -194,3 +194,14 @@ def test_fase_enter_at_the_offers_adds_nothing(fase_in_terminal, ws):
     project = ws.store.load(slug)
     assert not project.records
     assert ws.store.path_for(slug).read_text(encoding="utf-8").startswith("format: '2'")
+
+
+def test_fase_enter_at_the_action_offer_goes_on(fase_in_terminal, ws):
+    slug = new_project(ws)
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+
+    code, out, err = fase_in_terminal(answers + ENTER + ENTER + ENTER, "fjern")  # review, offer, readiness
+
+    assert code == 0, err
+    assert the_plan(ws, slug) == [] and not ws.store.load(slug).records
+    assert "Fasen Fjern er gennemgået: 5 af 5" in " ".join(out.split())

@@ -421,9 +421,9 @@ class InterviewPrompter:
         if step.actions:
             self.console.print(Text(t("plan.offer-so-far", n=len(step.actions)), style="dim"))
             self.console.print(action_lines(step.actions, datetime.date.today()))
-        add = self._select(
+        add = self._select(  # Enter goes on: an action is offered, never required
             t("plan.offer-what-now"),
-            [Choice(t("plan.offer-add"), True), Choice(t("plan.offer-go-on"), False)],
+            [Choice(t("plan.offer-go-on"), False), Choice(t("plan.offer-add"), True)],
         )
         return ask_action(None, **self.io) if add else None
 

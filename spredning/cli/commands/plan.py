@@ -105,7 +105,7 @@ def add(
     ),
     fase: str | None = typer.Option(None, "--fase", metavar=t("metavar.phase"), help=t("help.plan.fase")),
     partner: str | None = typer.Option(
-        None, "--partner", metavar=t("metavar.name"), help=t("help.plan.partner")
+        None, "--partner", metavar=t("metavar.name"), help=t("help.plan.partner-add")
     ),
     faelles: bool = typer.Option(False, "--fælles", help=t("help.plan.faelles")),
 ) -> None:
