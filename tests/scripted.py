@@ -10,6 +10,8 @@ Script items, in order:
 - ConfirmDelete: a bool; ReviewTool: a Review; ChooseResume: a Resume;
 - PickQuestion: a question's text or id, or None; PickTool: a tool's title or id, or None;
 - SavedMeanwhile: Keep.MINE, Keep.THEIRS, or Both(text);
+- OfferActions (with a FollowUp): a NewAction to add, or None to go on;
+- RateReadiness (with a FollowUp): a Rating, or None to leave it;
 - anywhere: a callable, called with the step and its result used as the reply (to act first,
   e.g. let another program save), or an exception (instance or class) to raise, as Ctrl+C would.
 
@@ -29,10 +31,14 @@ from spredning.core.interview import (
     ConfirmDelete,
     Done,
     Keep,
+    NewAction,
     NoQuestions,
     NotRelevant,
+    OfferActions,
     PickQuestion,
     PickTool,
+    RateReadiness,
+    Rating,
     Resume,
     Review,
     ReviewTool,
@@ -51,6 +57,8 @@ ACCEPTS = {
     ChooseResume: (Resume,),
     PickTool: (interview.Tool, type(None)),
     SavedMeanwhile: (Keep, Both),
+    OfferActions: (NewAction, type(None)),
+    RateReadiness: (Rating, type(None)),
 }
 
 
@@ -105,6 +113,8 @@ class ScriptedFrontEnd:
             PickQuestion: ("pick-question", lambda s: s.tool.id),
             ChooseResume: ("resume", lambda s: s.phase.id),
             PickTool: ("pick-tool", lambda s: s.phase.id),
+            OfferActions: ("offer-actions", lambda s: (s.tool.id, tuple(a.what for a in s.actions))),
+            RateReadiness: ("rate", lambda s: (s.tool.id, s.current.colour if s.current else None)),
         }
         kind, about = kinds[type(step)]
         return self._reply(step, kind, about(step))

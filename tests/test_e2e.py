@@ -148,6 +148,8 @@ def test_start_answer_interrupt_resume_and_look(spawn, run, tmp_path):
     answer_question(child, "2/14", ESC_ENTER)
     child.expect_exact("Hvad vil du nu?")
     child.send(ENTER)  # Gå videre
+    child.expect_exact("Hvor klar er I efter Beskriv innovationen?")  # readiness (issue 15)
+    child.send(ENTER)  # Spring over
     answer_question(child, "3/14", "At det virker" + ENTER + "for borgerne" + ESC_ENTER)
     answer_question(child, "4/14", "halvt skrevet" + CTRL_C)
     status, output = finish(child)

@@ -471,7 +471,7 @@ def test_a_newer_format_says_which_and_to_update():
         read_text("format: '99'\nprojekt:\n  navn: Fremtiden\n")
 
     assert caught.value.key == "project.newer-format"
-    assert words(caught.value) == i18n.t("project.newer-format", path=PATH, version="99", known=2)
+    assert words(caught.value) == i18n.t("project.newer-format", path=PATH, version="99", known=3)
     assert "99" in words(caught.value)
 
 

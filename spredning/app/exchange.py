@@ -2,7 +2,9 @@
 
 An export is a project file carrying the sharing side's answers and one partner's dialogue, with
 every answer's history; an import brings each answer in by the rules in core/history.py, into the
-project with the same identity, wherever it is and whichever project is active. Nothing is
+project with the same identity, wherever it is and whichever project is active. The follow-up
+records (core/followup.py: plan, readiness, approvals, meetings) travel the same way: the general
+ones and the receiver's dialogue's, merged by the same rules. Nothing is
 remembered as "common ground" at export time: the histories alone decide, so files can be sent
 again, lost, or imported late and in any order.
 """
@@ -16,7 +18,7 @@ from typing import NamedTuple
 
 from spredning.app.dialogue import partner_for
 from spredning.app.workspace import Workspace
-from spredning.core import fileio, history, local, projectfile, yamlio
+from spredning.core import fileio, followup, history, local, projectfile, yamlio
 from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState, key_slot, slot_key
@@ -60,6 +62,11 @@ class ImportPlan(NamedTuple):
     items: tuple[Planned, ...]
     new_partners: tuple[Partner, ...]
     becomes: tuple[str, str | None] | None  # (side, organisation) this computer takes on, if unknown
+    records: tuple[Planned, ...] = ()  # the follow-up records, decided like the answers
+
+    def records_changed(self) -> int:
+        """How many follow-up records the import adds or changes (conflicts included)."""
+        return sum(1 for item in self.records if item.outcome not in (Outcome.UNCHANGED, Outcome.OLDER))
 
     def count(self, outcome: Outcome) -> int:
         """How many answers have this outcome."""
@@ -185,7 +192,7 @@ def _plan_new(ws: Workspace, incoming: Incoming) -> ImportPlan:
     while slug in taken:
         number += 1
         slug = f"{incoming.project.slug[:55]}-{number}"
-    empty = incoming.project._replace(slug=slug, shared={}, dialogues={}, example=False)
+    empty = incoming.project._replace(slug=slug, shared={}, dialogues={}, records={}, example=False)
     becomes = _identity(incoming)
     if becomes is None and incoming.sender is not None:  # an old file: we are the other side
         becomes = ("genbruge", _first_key(incoming.project)) if incoming.sender == SHARING else ("dele", None)
@@ -204,28 +211,40 @@ def _plan_into(
     creates: bool = False,
 ) -> ImportPlan:
     me = state.me or (becomes and (SHARING if becomes[0] == "dele" else becomes[1]))
+    answers = _incoming_slots(project, incoming, me)
+    records = _incoming_slots(project, incoming, me, records=True)
+    new_partners: list[Partner] = []
+    for key in dict.fromkeys(slot[0] for slot, _ in (*answers, *records)):
+        if key and project.partner(key) is None:
+            new_partners.append(incoming.project.partner(key) or Partner(key, ""))
+    sender = incoming.sender or ""
     items = []
-    new_partners = []
-    for slot, entry in _incoming_slots(project, incoming, me):
-        key = slot[0]
-        if key and project.partner(key) is None and all(p.key != key for p in new_partners):
-            partner = incoming.project.partner(key)
-            new_partners.append(partner or Partner(key, ""))
+    for slot, entry in answers:
         before = project.entry(slot)
         if incoming.legacy:
             base = (incoming.legacy_base or {}).get(slot[1])
             after, outcome = history.integrate_legacy(before, entry.answer, base, state.copy)
         else:
-            after, outcome = history.integrate(before, entry.answer._replace(source=incoming.sender or ""))
+            after, outcome = history.integrate(before, entry.answer._replace(source=sender))
         items.append(Planned(slot, outcome, before, after, entry.answer))
-    return ImportPlan(incoming, project, creates, tuple(items), tuple(new_partners), becomes)
+    planned_records = []
+    for slot, entry in records:
+        before = project.record(slot)
+        after, outcome = history.integrate(before, entry.answer._replace(source=sender))
+        planned_records.append(Planned(slot, outcome, before, after, entry.answer))
+    return ImportPlan(
+        incoming, project, creates, tuple(items), tuple(new_partners), becomes, tuple(planned_records)
+    )
 
 
-def _incoming_slots(project: Project, incoming: Incoming, me: str | None) -> list[tuple[Slot, Entry]]:
-    """The answers an import may bring in: from a partner only its own dialogue (and shared ones)."""
+def _incoming_slots(
+    project: Project, incoming: Incoming, me: str | None, records: bool = False
+) -> list[tuple[Slot, Entry]]:
+    """The answers (or records) an import may bring in: from a partner only its own dialogue's."""
     sender = incoming.sender
     slots: list[tuple[Slot, Entry]] = []
-    for (key, qid), entry in incoming.project.entries():
+    found = incoming.project.record_entries() if records else incoming.project.entries()
+    for (key, qid), entry in found:
         if key:
             key = _local_key(project, incoming, key, me)
             if sender not in (None, SHARING, me) and key != sender:
@@ -277,12 +296,25 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
                 project = project.with_entry(item.slot, after)
             if item.outcome in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED, Outcome.CONFLICT):
                 news.append(slot_key(item.slot))
+        project = _bring_in_records(project, plan)
         state = _remember(state, plan, news)
         open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
         return project, state, (open_conflicts, settled)
 
     open_conflicts, settled = store.transact(plan.project.slug, bring_in)
     return ImportResult(plan, store.path_for(plan.project.slug), open_conflicts, settled)
+
+
+def _bring_in_records(project: Project, plan: ImportPlan) -> Project:
+    """The follow-up records as planned; one changed during the import is brought in again."""
+    for item in plan.records:
+        fresh = project.record(item.slot)
+        after = item.after
+        if fresh != item.before:
+            after = history.integrate(fresh, item.incoming._replace(source=plan.incoming.sender or ""))[0]
+        if after != fresh:
+            project = project.with_record(item.slot, after)
+    return project
 
 
 def _again(fresh: Entry | None, item: Planned, plan: ImportPlan, copy: str) -> Entry:
@@ -305,7 +337,9 @@ def _remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalStat
         return state
     known = dict(state.known.get(sender, {}))
     known.update(
-        (slot_key(item.slot), history.written(item.incoming)) for item in plan.items if item.incoming.version
+        (slot_key(item.slot), history.written(item.incoming))
+        for item in (*plan.items, *plan.records)
+        if item.incoming.version
     )
     fresh_news = dict(state.news)
     fresh_news[sender] = tuple(dict.fromkeys((*state.news.get(sender, ()), *news)))
@@ -362,8 +396,18 @@ def export(
         for key in dialogues
     }
     partners = tuple(p for p in project.partners if p.key in dialogues)
+    records = {
+        where: {
+            k: Entry(e.answer) for k, e in project.records.get(where, {}).items() if _record_side(k, role)
+        }
+        for where in ("", *dialogues)
+    }
     outgoing = project._replace(
-        partners=partners, shared=shared, dialogues={k: v for k, v in chosen.items() if v}, example=False
+        partners=partners,
+        shared=shared,
+        dialogues={k: v for k, v in chosen.items() if v},
+        records={k: v for k, v in records.items() if v},
+        example=False,
     )
     content = projectfile.serialise(
         outgoing, ws.layout, opened.path, {"fra": me, "til": receiver_key, "dato": today.isoformat()}
@@ -374,7 +418,10 @@ def export(
     fileio.write_output(
         path, content, overwrite=overwrite, replaceable=state.exports.get(key), protected=(ws.store.home,)
     )
-    sent = {slot_key(slot): history.written(e.answer) for slot, e in outgoing.entries()}
+    sent = {
+        slot_key(slot): history.written(e.answer)
+        for slot, e in (*outgoing.entries(), *outgoing.record_entries())
+    }
     ws.store.update_local(
         project.slug,
         lambda s: s._replace(
@@ -389,6 +436,14 @@ def export(
 
 def _only_side(entries: dict[str, Entry], role: str | None) -> dict[str, Entry]:
     return {q: e for q, e in entries.items() if role is None or side_of(q) == role}
+
+
+def _record_side(key: str, role: str | None) -> bool:
+    """With --rolle, a readiness mark or an approval goes only with its side's answers."""
+    kind, rest = followup.split_key(key)
+    if role is None or kind not in ("klarhed", "godkendelse"):
+        return True
+    return rest.rsplit(".", 1)[-1] == role
 
 
 # -- conflicts ------------------------------------------------------------------------------
@@ -452,6 +507,11 @@ def repair_git_markers(ws: Workspace, slug: str) -> Repaired | None:
             for other in entry.others:
                 after, _ = history.integrate(after, other)
             project = project.with_entry(slot, after)
+        for slot, entry in theirs.project.record_entries():
+            after, _ = history.integrate(project.record(slot), entry.answer)
+            for other in entry.others:
+                after, _ = history.integrate(after, other)
+            project = project.with_record(slot, after)
         return project
 
     result = store.rewrite_marked(slug, merge)

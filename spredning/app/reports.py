@@ -14,6 +14,7 @@ from spredning import report
 from spredning.app.dialogue import partner_for
 from spredning.app.status import Step, dialogue_status
 from spredning.app.workspace import Workspace
+from spredning.core import followup_outline
 from spredning.core.errors import UsageProblem
 from spredning.core.local import key_slot
 from spredning.core.model import ROLES, Partner, Phase
@@ -66,9 +67,12 @@ def make_report(
     outline = build_outline(
         ws.guide, opened.project.dialogue(chosen), scope, writer=opened.local.me, drafts=drafts
     )
-    steps = dialogue_status(ws, opened, chosen).steps
+    steps = dialogue_status(ws, opened, chosen, today).steps
     several = len(opened.project.partners) > 1
-    outline = outline._replace(steps=tuple(next_step(s, several) for s in steps))
+    follow_up = followup_outline.build(
+        ws.guide, opened.project, chosen, today, phases=scope.phases, roles=scope.roles
+    )
+    outline = outline._replace(steps=tuple(next_step(s, several) for s in steps), follow_up=follow_up)
     content = report.render(compose.dialogue_document(outline, today), fmt)
     return Report(
         content, default_name(opened.project.slug, fmt, scope, chosen if several else None), scope, chosen

@@ -1,8 +1,11 @@
 """What `status` knows: progress per dialogue, open conflicts, drafts, news, and the next step.
 
 The next step is ranked as a person would work: settle open conflicts first, then finish drafts,
-then read what the partner sent since the last look, then answer the first open question of the
-earliest phase this side is working on, and finally send the answers the partner has not received.
+then read what the partner sent since the last look, then follow up on actions past their deadline,
+then answer the first open question of the earliest phase this side is working on, and finally send
+the answers (and follow-up) the partner has not received. Beside progress, status shows the
+follow-up: overdue and next-due actions, the readiness picture and the approvals (with the answers
+changed since).
 """
 
 from __future__ import annotations
@@ -13,12 +16,15 @@ from typing import NamedTuple
 from spredning.app.dialogue import find_partner, partner_for
 from spredning.app.exchange import OpenConflict, open_conflicts
 from spredning.app.workspace import Workspace
-from spredning.core import history
+from spredning.core import followup, followup_outline, history
+from spredning.core.followup import PlanItem
+from spredning.core.followup_outline import FollowUpOutline
 from spredning.core.local import LocalState, key_slot, slot_key
 from spredning.core.model import (
     ROLES,
     SHARING,
     Dialogue,
+    Guide,
     Partner,
     Phase,
     Progress,
@@ -50,7 +56,7 @@ class OpenTool(NamedTuple):
 class Step(NamedTuple):
     """One suggested next step, and what the front end needs to word it and name the command.
 
-    Kinds: 'side', 'conflicts', 'drafts', 'news', 'answer', 'send', 'done'.
+    Kinds: 'side', 'conflicts', 'drafts', 'news', 'overdue', 'answer', 'send', 'done'.
     """
 
     kind: str
@@ -73,6 +79,29 @@ class DialogueStatus(NamedTuple):
     news: tuple[Question, ...]
     unsent: int
     steps: tuple[Step, ...]
+    follow_up: FollowUpStatus | None = None
+
+
+class FollowUpStatus(NamedTuple):
+    """A dialogue's follow-up as status shows it."""
+
+    overdue: tuple[PlanItem, ...]
+    next_due: tuple[PlanItem, ...]
+    open_actions: int
+    outline: FollowUpOutline  # the readiness picture, where to act first, the approvals
+
+
+def follow_up_status(
+    guide: Guide, project: Project, partner: Partner | None, today: datetime.date
+) -> FollowUpStatus:
+    """Overdue and next-due actions, the readiness picture and the approvals of one dialogue."""
+    items = followup.plan_items(project, partner)
+    return FollowUpStatus(
+        tuple(followup.overdue(items, today)),
+        tuple(followup.next_due(items, today)),
+        sum(1 for i in items if i.open),
+        followup_outline.build(guide, project, partner, today),
+    )
 
 
 class Status(NamedTuple):
@@ -86,12 +115,14 @@ class Status(NamedTuple):
     portfolio: bool
 
 
-def status(ws: Workspace, partner: Partner | None, portfolio: bool) -> Status:
-    """The status of one dialogue, or of all of them."""
+def status(
+    ws: Workspace, partner: Partner | None, portfolio: bool, today: datetime.date | None = None
+) -> Status:
+    """The status of one dialogue, or of all of them (`today` decides what is overdue)."""
     opened = ws.open()
     project = opened.project
     partners = (partner,) if not portfolio else (project.partners or (None,))
-    dialogues = tuple(dialogue_status(ws, opened, p) for p in partners)
+    dialogues = tuple(dialogue_status(ws, opened, p, today) for p in partners)
     return Status(project, opened.local, str(opened.path), _changed(opened), dialogues, portfolio)
 
 
@@ -125,9 +156,12 @@ def my_roles(state: LocalState) -> tuple[str, ...]:
     return (state.side,) if state.side else ROLES
 
 
-def dialogue_status(ws: Workspace, opened: Opened, partner: Partner | None) -> DialogueStatus:
-    """Progress, open work and the ranked next steps of one dialogue."""
+def dialogue_status(
+    ws: Workspace, opened: Opened, partner: Partner | None, today: datetime.date | None = None
+) -> DialogueStatus:
+    """Progress, open work, the follow-up and the ranked next steps of one dialogue."""
     guide = ws.guide
+    follow = follow_up_status(guide, opened.project, partner, today or datetime.date.today())
     view = opened.project.dialogue(partner)
     state = opened.local
     phases = tuple(PhaseProgress(p, {r: progress(view, p.questions(r)) for r in ROLES}) for p in guide.phases)
@@ -167,7 +201,11 @@ def dialogue_status(ws: Workspace, opened: Opened, partner: Partner | None) -> D
     )
     unsent = _unsent(opened.project, state, partner)
     steps = _steps(guide.phases, state, partner, current, roles, view, conflicts, drafts, news, unsent)
-    return DialogueStatus(view, phases, open_tools, later, conflicts, drafts, news, unsent, steps)
+    if follow.overdue:  # after the partner's news, before the next question
+        at = next((n for n, s in enumerate(steps) if s.kind in ("answer", "send", "done")), len(steps))
+        late = Step("overdue", len(follow.overdue), partner=partner)
+        steps = (*steps[:at], late, *(s for s in steps[at:] if s.kind != "done"))
+    return DialogueStatus(view, phases, open_tools, later, conflicts, drafts, news, unsent, steps, follow)
 
 
 def _in_dialogue(where: str, partner: Partner | None) -> bool:
@@ -190,6 +228,10 @@ def _unsent(project: Project, state: LocalState, partner: Partner | None) -> int
     receiver = SHARING if me != SHARING else partner.key
     known = state.known.get(receiver, {})
     count = 0
+    for slot, entry in project.record_entries():  # follow-up in this dialogue that is ours to send
+        if slot[0] in ("", partner.key) and (me == SHARING or slot[0] == me) and entry.answer.version:
+            seen = history.parse(known.get(slot_key(slot), ""))
+            count += seen is None or history.compare(entry.answer.version, seen[1]) is not history.Order.SAME
     for slot, entry in project.entries():
         ours = (me == SHARING and side_of(slot[1]) == "dele" and slot[0] in ("", partner.key)) or (
             me != SHARING and slot[0] == me

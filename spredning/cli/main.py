@@ -50,6 +50,12 @@ COMMANDS = {
     "arbejdsark": "worksheet",  # a Word worksheet for a partner without the program (issue 14)
     "importer": "exchange",
     "konflikter": "exchange",
+    # the follow-up (issue 15): the action plan, readiness, approvals, meetings and the agenda
+    "plan": "plan",
+    "klarhed": "followup",
+    "godkend": "followup",
+    "møde": "followup",
+    "dagsorden": "followup",
     "guide": "guide",
     "valider": "guide",
     "projekt": "project",

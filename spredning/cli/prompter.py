@@ -9,6 +9,7 @@ while typing, so even a crash loses at most the last moments.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import signal
 import textwrap
@@ -137,6 +138,41 @@ def ask_partner(partners: Sequence[Partner], **io) -> Partner:
     return select(t("prompt.which-partner"), [Choice(clean_name(p.name or p.key), p) for p in partners], **io)
 
 
+def ask_action(current=None, **io) -> interview.NewAction:
+    """What, who and the deadline of an action (a plan item's values are the defaults to edit)."""
+    from spredning.app.plan import parse_due
+    from spredning.core.errors import SpredningError
+    from spredning.i18n import render
+
+    def due_problem(text: str) -> str | None:
+        try:
+            parse_due(text)
+        except SpredningError as exc:
+            return render(exc.message)
+        return None
+
+    what = ask_text(
+        t("plan.ask-what"),
+        lambda text: None if text.strip() else t("plan.ask-what-needed"),
+        default=current.what if current else "",
+        **io,
+    )
+    who = ask_text(
+        t("plan.ask-who"), instruction=t("plan.ask-optional"), default=current.who if current else "", **io
+    )
+    shown = current.due.strftime("%d-%m-%Y") if current and current.due else ""
+    due = ask_text(t("plan.ask-due"), due_problem, instruction=t("plan.ask-due-help"), default=shown, **io)
+    return interview.NewAction(what.strip(), who.strip(), parse_due(due))
+
+
+def ask_status(current: str, **io) -> str:
+    """An action's status, the current one first."""
+    from spredning.core.followup import STATUSES
+
+    choices = [Choice(t(f"plan.status.{status}"), status) for status in STATUSES]
+    return select(t("plan.ask-status"), choices, default=next(c for c in choices if c.value == current), **io)
+
+
 def hint_lines(parts: Sequence[str], width: int) -> str:
     """Key hints joined with ' · ' in lines that fit the terminal, breaking only between words."""
     limit = max(20, width - 4)
@@ -189,6 +225,8 @@ class InterviewPrompter:
             interview.PickTool: self.pick_tool,
             interview.SavedMeanwhile: self.saved_meanwhile,
             interview.NoQuestions: self.no_questions,
+            interview.OfferActions: self.offer_actions,
+            interview.RateReadiness: self.rate_readiness,
         }
         return handlers[type(step)](step)
 
@@ -420,6 +458,39 @@ class InterviewPrompter:
                 style="dim",
             )
         )
+
+    def offer_actions(self, step: interview.OfferActions):
+        """The guide asks for action here: add one to the plan, or go on (reply NewAction or None)."""
+        from spredning.cli.render_plan import action_lines
+
+        self.console.print()
+        self.console.print(Text(t("plan.offer", tool=clean(step.tool.title)), style="bold"))
+        if step.actions:
+            self.console.print(Text(t("plan.offer-so-far", n=len(step.actions)), style="dim"))
+            self.console.print(action_lines(step.actions, datetime.date.today()))
+        add = self._select(  # Enter goes on: an action is offered, never required
+            t("plan.offer-what-now"),
+            [Choice(t("plan.offer-go-on"), False), Choice(t("plan.offer-add"), True)],
+        )
+        return ask_action(None, **self.io) if add else None
+
+    def rate_readiness(self, step: interview.RateReadiness):
+        """How ready is this side after the tool: grøn, gul, rød, or skip (reply Rating or None)."""
+        current = step.current
+        choices = [Choice(t("plan.rate-keep") if current else t("plan.rate-skip"), CANCEL)]
+        choices += [Choice(t(f"plan.rate.{colour}"), colour) for colour in ("grøn", "gul", "rød")]
+        default = next((c for c in choices if current and c.value == current.colour), choices[0])
+        self.console.print(Text(t("plan.rate-help"), style="dim"))
+        colour = self._select(t("plan.rate-question", tool=clean(step.tool.title)), choices, default)
+        if colour is CANCEL:
+            return None
+        reason = ask_text(
+            t("plan.rate-reason"),
+            instruction=t("plan.ask-optional"),
+            default=current.reason if current else "",
+            **self.io,
+        )
+        return interview.Rating(colour, " ".join(reason.split()))
 
     @property
     def _view(self):

@@ -317,6 +317,77 @@ def load_guide(directory: str | os.PathLike | None = None, language: str = "da")
         language=language,
     )
     check.text(data, "undertitel", "")
+    guide = _with_dialogue(guide, folder / DIALOGUE_FILE, problems)
     if problems:
         raise ContentError(problems, hint="content.errors.hint")
     return guide
+
+
+# -- dialog.yaml: how the worksheets serve the dialogue ------------------------------------------
+
+DIALOGUE_FILE = "dialog.yaml"
+DIALOGUE_KEYS = {"par": False, "handlinger": False, "mangler-at-vide": False}
+
+
+def _with_dialogue(guide: Guide, path: Path, problems: list[str]) -> Guide:
+    """Add the optional dialog.yaml: question pairs, the tools that ask for actions, what is unknown.
+
+    A pair is two questions facing each other on one worksheet, the sharing side's first; each id
+    must exist, and a pair must cross from one side to the other within one tool.
+    """
+    if not path.exists():
+        return guide
+    data = _file_mapping(path, DIALOGUE_KEYS, problems)
+    if data is None:
+        return guide
+    check = _Checker(str(path), problems)
+    located = {
+        q.id: (tool.id, role)
+        for phase in guide.phases
+        for tool in phase.tools
+        for role in ROLES
+        for q in tool.questions(role)
+    }
+    tools = {tool.id for p in guide.phases for tool in p.tools}
+    pairs = []
+    for number, item in enumerate(_list(check, data, "par"), start=1):
+        where = f"par[{number}]"
+        if not isinstance(item, list) or len(item) != 2 or not all(isinstance(i, str) for i in item):
+            check.problem(where, "content.pair-not-two")
+            continue
+        missing = [i for i in item if i not in located]
+        if missing:
+            check.problem(where, "content.pair-unknown", ids=missing)
+            continue
+        (tool_a, side_a), (tool_b, side_b) = located[item[0]], located[item[1]]
+        if side_a != "dele" or side_b != "genbruge":
+            check.problem(where, "content.pair-same-side")
+        elif tool_a != tool_b:
+            check.problem(where, "content.pair-two-tools")
+        elif tuple(item) in pairs:
+            check.problem(where, "content.pair-twice")
+        else:
+            pairs.append((item[0], item[1]))
+    actions = _ids(check, data, "handlinger", tools, "content.unknown-tool")
+    to_know = _ids(check, data, "mangler-at-vide", set(located), "content.unknown-question")
+    return guide._replace(pairs=tuple(pairs), action_tools=actions, to_know=to_know)
+
+
+def _list(check: _Checker, data: dict, key: str) -> list:
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        check.problem(key, "content.not-list", kind=_kind(value))
+        return []
+    return value
+
+
+def _ids(check: _Checker, data: dict, key: str, known: set[str], problem: str) -> tuple[str, ...]:
+    found = []
+    for number, value in enumerate(_list(check, data, key), start=1):
+        if not isinstance(value, str) or value not in known:
+            check.problem(f"{key}[{number}]", problem, value=yamlio.shown(str(value)))
+        elif value not in found:
+            found.append(value)
+    return tuple(found)

@@ -59,6 +59,8 @@ class Outcome(enum.Enum):
 def checksum(answer: Answer) -> str:
     """A short checksum of what an answer says, to notice edits made outside the program."""
     content = ("n:" if answer.not_relevant else "t:") + answer.text
+    if answer.fields:  # a follow-up record (an answer's checksum is the same as before records)
+        content += "".join(f"\x1e{name}\x1f{value}" for name, value in answer.fields)
     return f"{zlib.crc32(content.encode('utf-8', 'surrogatepass')):08x}"
 
 

@@ -5,15 +5,20 @@ resume a phase ...), the front end asks the user and hands the reply to ``Interv
 so on until ``step()`` returns a Done step. There is no terminal code here and no prose: the front
 end decides how a step looks. Answers are saved the moment they are given, through a Recorder
 (the application's session), which also keeps drafts: text typed but not saved as the answer.
+
+With a FollowUp (optional), going on from a tool's review also offers to add actions to the plan
+where the guide asks for them (OfferActions) and to mark this side's readiness (RateReadiness).
 """
 
 from __future__ import annotations
 
+import datetime
 import enum
 import re
 from collections.abc import Sequence
 from typing import NamedTuple, Protocol
 
+from spredning.core.followup import Mark, PlanItem
 from spredning.core.model import Answer, Dialogue, Entry, Phase, Question, Tool, other_role, progress
 
 
@@ -143,6 +148,45 @@ class Done(NamedTuple):
     stopped: bool
 
 
+class OfferActions(NamedTuple):
+    """The guide asks for action in this tool: reply a NewAction to add one (asked again), or None."""
+
+    tool: Tool
+    actions: tuple[PlanItem, ...]  # the plan's actions from this tool so far
+
+
+class RateReadiness(NamedTuple):
+    """How ready is this side after the tool? Reply a Rating, or None to leave it as it is."""
+
+    tool: Tool
+    current: Mark | None
+
+
+class NewAction(NamedTuple):
+    """An action for the plan: what, who (optional) and the deadline (optional)."""
+
+    what: str
+    who: str = ""
+    due: datetime.date | None = None
+
+
+class Rating(NamedTuple):
+    """A readiness mark: 'grøn', 'gul' or 'rød', with an optional reason."""
+
+    colour: str
+    reason: str = ""
+
+
+class FollowUp(Protocol):
+    """The plan and the readiness marks for the interview: the application implements it."""
+
+    def offers_actions(self, tool: Tool) -> bool: ...
+    def actions(self, tool: Tool) -> tuple[PlanItem, ...]: ...
+    def add_action(self, tool: Tool, action: NewAction) -> None: ...
+    def readiness(self, tool: Tool) -> Mark | None: ...
+    def rate(self, tool: Tool, rating: Rating) -> None: ...
+
+
 class Recorder(Protocol):
     """Saving and reading for the interview: the application's session implements it."""
 
@@ -181,10 +225,12 @@ def draft_of(typed: str | None, answer: Answer | None) -> str:
 class Interview:
     """Walk one side through one phase, tool by tool; `step()` and `reply()` drive it."""
 
-    def __init__(self, phase: Phase, role: str, recorder: Recorder):
+    def __init__(self, phase: Phase, role: str, recorder: Recorder, follow_up: FollowUp | None = None):
         self.phase = phase
         self.role = role
         self.recorder = recorder
+        self.follow_up = follow_up
+        self.follow_stage: str | None = None  # after a tool: 'actions', then 'readiness'
         self.questions = [(t, q) for t in phase.tools for q in t.questions(role)]
         self.tool_index = 0
         self.question_index = 0
@@ -228,6 +274,8 @@ class Interview:
             ChooseResume: self._resumed,
             PickTool: self._picked_tool,
             SavedMeanwhile: self._settled,
+            OfferActions: self._offered,
+            RateReadiness: self._rated,
             NoQuestions: lambda step, value: None,
             Done: lambda step, value: None,
         }
@@ -241,6 +289,11 @@ class Interview:
             self.started = True
             if self._has_answers():
                 return ChooseResume(self.phase)
+        if self.follow_stage is not None and self.follow_up is not None:
+            tool = self.phase.tools[self.tool_index]
+            if self.follow_stage == "actions":
+                return OfferActions(tool, self.follow_up.actions(tool))
+            return RateReadiness(tool, self.follow_up.readiness(tool))
         while self.tool_index < len(self.phase.tools):
             tool = self.phase.tools[self.tool_index]
             questions = tool.questions(self.role)
@@ -373,8 +426,22 @@ class Interview:
             earlier = [i for i in self._tools_with_questions() if i < self.tool_index]
             self.tool_index = earlier[-1] if earlier else self.tool_index
             self.question_index = 0
+        elif self.follow_up is not None:  # before the next tool: the plan and the readiness
+            self.follow_stage = "actions" if self.follow_up.offers_actions(step.tool) else "readiness"
         else:
             self.tool_index, self.question_index = self.tool_index + 1, 0
+
+    def _offered(self, step: OfferActions, value: NewAction | None) -> None:
+        if value is not None and self.follow_up is not None and value.what.strip():
+            self.follow_up.add_action(step.tool, value)  # offered again: another action?
+        else:
+            self.follow_stage = "readiness"
+
+    def _rated(self, step: RateReadiness, value: Rating | None) -> None:
+        if value is not None and self.follow_up is not None:
+            self.follow_up.rate(step.tool, value)
+        self.follow_stage = None
+        self.tool_index, self.question_index = self.tool_index + 1, 0
 
     def _picked_question(self, step: PickQuestion, value: Question | None) -> None:
         if value is not None:

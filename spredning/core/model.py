@@ -129,6 +129,13 @@ class Guide(NamedTuple):
     closing: str
     phases: tuple[Phase, ...]
     language: str = "da"
+    pairs: tuple[tuple[str, str], ...] = ()  # (sharing-side id, reusing-side id) facing on a worksheet
+    action_tools: tuple[str, ...] = ()  # 'fase.værktøj' where the guide asks for actions (the plan)
+    to_know: tuple[str, ...] = ()  # questions where a side says what it still needs to know
+
+    def counterpart(self, question_id: str) -> tuple[str, ...]:
+        """The questions facing this one on the other side of its worksheet."""
+        return tuple(b if a == question_id else a for a, b in self.pairs if question_id in (a, b))
 
     def find_phase(self, name: str) -> Phase | None:
         """Find a phase by id or name, in any case, with or without Danish letters."""
@@ -193,6 +200,7 @@ def layout(guide: Guide) -> Layout:
 # -- a project -------------------------------------------------------------------------------
 
 Version = tuple[tuple[str, int], ...]  # a version vector: (copy id, counter) pairs, sorted
+Fields = tuple[tuple[str, str], ...]  # a record's named values: (name, value) pairs, sorted by name
 
 
 class Answer(NamedTuple):
@@ -201,21 +209,30 @@ class Answer(NamedTuple):
     An empty Answer (no text, not marked) is a deleted answer: its history still travels, so a
     deletion reaches the partner like any other change. `source` names, for a conflicting version
     kept beside the answer, the organisation it came from ('dele', a partner's key, or '').
+
+    The same versioned value carries the follow-up records (a plan item, a readiness mark, an
+    approval, a meeting; see followup.py) in `fields`, so they travel and merge by the very same
+    history rules; an answer's `fields` are empty.
     """
 
     text: str = ""
     not_relevant: bool = False
     version: Version = ()
     source: str = ""
+    fields: Fields = ()
 
     @property
     def empty(self) -> bool:
-        """True for a deleted (or never given) answer."""
-        return not self.text and not self.not_relevant
+        """True for a deleted (or never given) answer or record."""
+        return not self.text and not self.not_relevant and not self.fields
 
     def same_content(self, other: Answer) -> bool:
         """True when two versions say the same (their histories may differ)."""
-        return self.text == other.text and self.not_relevant == other.not_relevant
+        return (
+            self.text == other.text
+            and self.not_relevant == other.not_relevant
+            and self.fields == other.fields
+        )
 
 
 class Entry(NamedTuple):
@@ -238,6 +255,8 @@ class Partner(NamedTuple):
 
 
 Slot = tuple[str, str]  # where an answer is kept: ("", question id) shared, (partner key, id) dialogue
+# A follow-up record is kept the same way: ("", "KIND:KEY") the sharing side's general ones, or
+# (partner key, "KIND:KEY") in one dialogue (followup.py names the kinds).
 
 
 class Project(NamedTuple):
@@ -253,6 +272,7 @@ class Project(NamedTuple):
     guide_edition: str = ""
     shared: Mapping[str, Entry] = NOTHING  # question id → entry
     dialogues: Mapping[str, Mapping[str, Entry]] = NOTHING  # partner key → question id → entry
+    records: Mapping[str, Mapping[str, Entry]] = NOTHING  # '' or partner key → 'KIND:KEY' → entry
 
     def partner(self, key: str) -> Partner | None:
         """The partner with this key, or None."""
@@ -286,6 +306,27 @@ class Project(NamedTuple):
     def dialogue(self, partner: Partner | None) -> Dialogue:
         """The view of one dialogue (or, without partners, of the sharing side's answers)."""
         return Dialogue(self, partner)
+
+    def record(self, slot: Slot) -> Entry | None:
+        """The follow-up record kept in a slot, or None."""
+        where, key = slot
+        return self.records.get(where, NOTHING).get(key)
+
+    def record_entries(self) -> list[tuple[Slot, Entry]]:
+        """Every follow-up record with its slot: the general ones, then each dialogue's."""
+        order = ["", *(k for k in self.records if k)]
+        return [((where, key), e) for where in order for key, e in self.records.get(where, NOTHING).items()]
+
+    def with_record(self, slot: Slot, entry: Entry | None) -> Project:
+        """Return a copy with one follow-up record set (or removed with None)."""
+        where, key = slot
+        section = dict(self.records.get(where, NOTHING))
+        if entry is None:
+            section.pop(key, None)
+        else:
+            section[key] = entry
+        records = {**self.records, where: section}
+        return self._replace(records={k: v for k, v in records.items() if v})
 
 
 class Dialogue(NamedTuple):

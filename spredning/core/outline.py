@@ -7,6 +7,8 @@ introduction and each side's guidance, each question with its help points, and t
 answer — given, "not relevant" (with the reason), open, or in conflict (every version, with the
 organisation it came from) — plus whether a draft waits on this computer. It also gathers what the
 summary page lists: progress per phase and side, open conflicts, drafts and "not relevant" marks.
+The follow-up (the plan, readiness marks, approvals) is added by the application as a
+FollowUpOutline (followup_outline.py).
 
 The overview outline is the sharing organisation's view across every partner: each dialogue's
 progress, where it is, and its open conflicts.
@@ -21,7 +23,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Collection
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from spredning.core.model import (
     ROLES,
@@ -39,6 +41,9 @@ from spredning.core.model import (
     progress,
 )
 from spredning.core.textsafe import clean
+
+if TYPE_CHECKING:
+    from spredning.core.followup_outline import FollowUpOutline
 
 # After clean(), these are the only code points left that UTF-8 cannot encode (lone surrogates) or
 # XML cannot hold (U+FFFE, U+FFFF); they become the replacement character, so no writer can fail.
@@ -195,6 +200,7 @@ class Outline(NamedTuple):
     empty_phases: tuple[str, ...]  # phases left out because nothing in them is answered (names)
     progress: tuple[PhaseCount, ...] = ()  # every phase in scope, also those left out, in guide order
     steps: tuple[NextStep, ...] = ()
+    follow_up: FollowUpOutline | None = None  # the plan, readiness and approvals (followup_outline.py)
 
 
 def safe(text: str) -> str:

@@ -28,6 +28,11 @@ answer does, so git merges two people's work on different questions without conf
 answer's ``version`` is its history (history.py). Which side the user is on, and which project is
 active, are not here: they belong to one computer (local.py). Format 1 files (one set of answers,
 no history, ``rolle`` in the file) are read and migrated; the next save writes format 2.
+
+The follow-up (followup.py: the plan, readiness, approvals, meetings) comes last, in
+``opfølgning``, only when there is any; followup_file.py reads and writes it and shows its form. A
+file with follow-up is format 3, so an older program says it needs updating instead of failing on
+the unknown section; a file without is written as format 2, which older programs read.
 """
 
 from __future__ import annotations
@@ -53,8 +58,10 @@ from spredning.core.model import (
     slugify,
 )
 
-FORMAT_VERSION = 2
-TOP_KEYS = ("format", "id", "guideudgave", "projekt", "svar", "udveksling")
+FORMAT_VERSION = 3  # the newest format this program reads; a file without follow-up is written as 2
+PLAIN_FORMAT = 2
+FOLLOW_UP = "opfølgning"
+TOP_KEYS = ("format", "id", "guideudgave", "projekt", "svar", "udveksling", FOLLOW_UP)
 LEGACY_TOP_KEYS = ("format", "guideudgave", "projekt", "konflikter", "fælles", "svar")
 FACT_KEYS = ("navn", "beskrivelse", "deler", "genbrugere", "eksempel")
 LEGACY_FACT_KEYS = (*FACT_KEYS, "rolle")
@@ -207,6 +214,7 @@ def parse(data: dict, slug: str, path: Path, layout: Layout, copy: str) -> Parse
         guide_edition=str(data.get("guideudgave", "")),
         shared=shared,
         dialogues=dialogues,
+        records=_follow_up(reading, data.get(FOLLOW_UP), known),
     )
     return ParsedFile(project, exchange=_exchange(data.get("udveksling"), path, known))
 
@@ -367,6 +375,15 @@ class _Reader:
         return answer._replace(version=history.bumped(answer.version, self.copy))
 
 
+def _follow_up(reading: _Reader, value: object, partners: set[str]) -> dict[str, dict[str, Entry]]:
+    """The follow-up section's records (followup_file.py reads and validates them)."""
+    if value in (None, ""):
+        return {}
+    from spredning.core import followup_file
+
+    return followup_file.read(value, partners, reading.path, reading.copy)
+
+
 def _parse_legacy(data: dict, slug: str, path: Path, layout: Layout) -> ParsedFile:
     """A format 1 file: one set of answers, the side in the file; migrated to the new model."""
     _known_keys(data, LEGACY_TOP_KEYS, path, "")
@@ -452,8 +469,9 @@ def _legacy_answers(data: dict, path: Path, key: str) -> dict[str, str]:
 
 def project_text(project: Project, layout: Layout, exchange: Mapping[str, str] | None = None) -> str:
     """The file's text: facts first, then every question's place, answered or not, section by section."""
+    follow_up = any(project.records.values())
     head: dict[str, object] = {
-        "format": str(FORMAT_VERSION),
+        "format": str(FORMAT_VERSION if follow_up else PLAIN_FORMAT),
         "id": project.id,
         "guideudgave": project.guide_edition,
         "projekt": _facts_data(project),
@@ -469,6 +487,10 @@ def project_text(project: Project, layout: Layout, exchange: Mapping[str, str] |
         for key in partners:
             parts.append(f"    {key}:\n")
             parts.append(_section_text(project.dialogues.get(key, {}), layout.dialogue, "      "))
+    if follow_up:
+        from spredning.core import followup_file
+
+        parts.append(followup_file.text(project, partners))
     return "".join(parts)
 
 
@@ -536,6 +558,10 @@ def serialise(
     try:
         facts = _facts({"projekt": _facts_data(project)}, path, FACT_KEYS)
         _partners(facts.get("genbrugere", {}), path)
+        if project.records:
+            from spredning.core import followup_file
+
+            followup_file.check(project, path)
     except ProjectFileError as exc:
         raise SpredningError("project.cannot-write", path=path, problem=exc.params["problem"]) from None
     try:

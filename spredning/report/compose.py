@@ -23,6 +23,7 @@ from spredning.core.outline import (
     ToolBlock,
 )
 from spredning.i18n import date, t
+from spredning.report import followup_words
 from spredning.report.document import (
     AnswerBox,
     Block,
@@ -140,6 +141,7 @@ def dialogue_document(outline: Outline, today: datetime.date) -> Document:
     blocks += [PageBreak(), Contents(t("report.contents"))]
     for phase in outline.phases:
         blocks += words.phase(phase)
+    blocks += followup_words.section_blocks(outline.follow_up, sides, {}, phase_title)
     blocks += [Heading(1, t("report.source-heading"), "kilde")]
     blocks += [
         Paragraph(
@@ -205,6 +207,7 @@ class _Words:
         if outline.steps:
             blocks.append(Heading(2, t("report.next-heading"), "naeste-skridt", contents=False))
             blocks.append(Bullets(tuple(step_text(s, self.names) for s in outline.steps)))
+        blocks += followup_words.summary_blocks(outline.follow_up, self.sides, phase_title)
         blocks.append(Heading(2, t("report.conflicts-heading"), "konflikter", contents=False))
         if outline.conflicts:
             blocks.append(Paragraph(t("report.conflicts-intro", n=len(outline.conflicts)), "warning"))
@@ -329,6 +332,8 @@ def step_text(step: NextStep, names: Names) -> str:
         return t("report.step.drafts", n=step.count)
     if step.kind == "news":
         return t("report.step.news", n=step.count, command=f"{PROGRAM} vis --nye{partner}")
+    if step.kind == "overdue":
+        return t("report.step.overdue", n=step.count, command=f"{PROGRAM} plan{partner}")
     if step.kind == "answer":
         command = f"{PROGRAM} fase {step.phase} --rolle {step.role}"
         if step.role == "genbruge":

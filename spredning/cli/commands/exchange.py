@@ -87,6 +87,7 @@ def importer(
         console.print(say(note.key, style="yellow" if number else "", **note.params))
     if tor:
         _dry_run(console, ws.guide, plan)
+        _follow_up_news(console, plan)
         return
     decisions: dict[Slot, Answer] = {}
     conflicts = plan.listed(Outcome.CONFLICT)
@@ -99,6 +100,7 @@ def importer(
                 decisions[item.slot] = content
     result = exchange.apply_import(ws, plan, decisions)
     console.print(say("importer.done", style="green", summary=_summary(plan)))
+    _follow_up_news(console, plan)
     if plan.becomes:
         side, organisation = plan.becomes
         console.print(
@@ -126,6 +128,14 @@ def _org(project: Project, key: str) -> str:
     from spredning.cli.render_project import org_name
 
     return org_name(project, key)
+
+
+def _follow_up_news(console, plan: exchange.ImportPlan) -> None:
+    """What the file changes in the follow-up (plan, readiness, approvals, meetings), if anything."""
+    changed = plan.records_changed()
+    if changed:
+        conflicts = sum(1 for item in plan.records if item.outcome is Outcome.CONFLICT)
+        console.print(say("importer.follow-up", n=changed, conflicts=conflicts))
 
 
 def _summary(plan: exchange.ImportPlan) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from spredning.app.answering import Session, answers_from_file, save_answers
+from spredning.app.readiness import InterviewFollowUp
 from spredning.app.status import dialogue_status
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
@@ -110,7 +111,7 @@ def _interview(
 
     who = org_name(session.project, SHARING if role == "dele" else (partner.key if partner else ""))
     prompter = InterviewPrompter(console, session, who, show_partner=not quiet_partner)
-    machine = Interview(phase, role, session)
+    machine = Interview(phase, role, session, follow_up=InterviewFollowUp(ws, session))
     resume = phase_command(phase, role, partner, ctx.obj.project, several)
     prompter.phase_intro(phase, role)
     try:

@@ -64,7 +64,17 @@ def _show(console, result: Status, project_option: str | None) -> None:
     console.print()
     console.print(open_tools(item))
     _notes(console, item)
+    _follow_up(console, item)
     _next(console, list(item.steps), several, project_option)
+
+
+def _follow_up(console, item: DialogueStatus) -> None:
+    """The plan's overdue and next actions, the readiness picture and the approvals (issue 15)."""
+    if item.follow_up is not None:
+        from spredning.cli.render_plan import follow_up_status
+
+        for part in follow_up_status(item.follow_up):
+            console.print(part)
 
 
 def _next(console, steps: list[Step], several: bool, project_option: str | None) -> None:
@@ -99,7 +109,7 @@ def _partner_line(console, result: Status, item: DialogueStatus, several: bool, 
         )
         if n
     ]
-    steps = [s for s in item.steps if s.kind in ("conflicts", "news", "send")]
+    steps = [s for s in item.steps if s.kind in ("conflicts", "news", "overdue", "send")]
     step = _step_line(steps[0], several, project_option) if steps else t("step.wait")
     console.print(
         say(
@@ -158,6 +168,10 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> str:
             "step.news",
             n=step.count,
             command=command("vis", "--nye", partner=partner, project=project_option),
+        )
+    if step.kind == "overdue":
+        return t(
+            "step.overdue", n=step.count, command=command("plan", partner=partner, project=project_option)
         )
     if step.kind == "answer":
         return t(
@@ -229,6 +243,7 @@ def _dialogue_json(item: DialogueStatus) -> dict:
         "kladder": [q.id for _, q in item.drafts],
         "nye": [q.id for q in item.news],
         "ikke_sendt": item.unsent,
+        "overskredne_handlinger": [i.id for i in item.follow_up.overdue] if item.follow_up else [],
         "næste": [s.kind for s in item.steps],
     }
 

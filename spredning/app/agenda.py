@@ -1,0 +1,39 @@
+"""The agenda use case: the next meeting's agenda for one dialogue, as file bytes.
+
+Written by this computer's organisation: the partner's answers since the last meeting are the
+other side's. Any report format will do (Markdown, HTML, Word, PDF); the words are in
+report/agenda.py.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import NamedTuple
+
+from spredning import report
+from spredning.app.dialogue import partner_for
+from spredning.app.workspace import Workspace
+from spredning.core.agenda import Agenda, build_agenda
+from spredning.core.model import Partner
+
+
+class MadeAgenda(NamedTuple):
+    """An agenda made: its points, the file's bytes and the name it gets by default."""
+
+    agenda: Agenda
+    content: bytes
+    default_name: str
+
+
+def make_agenda(ws: Workspace, *, fmt: str, partner: Partner | None, today: datetime.date) -> MadeAgenda:
+    """The agenda of one dialogue (this organisation's own, the only one, or the one named)."""
+    from spredning.report.agenda import agenda_document
+
+    fmt = report.check_format(fmt)
+    opened = ws.open()
+    chosen = partner or partner_for(opened.project, opened.local, None)
+    agenda = build_agenda(ws.guide, opened.project, chosen, writer=opened.local.me, today=today)
+    content = report.render(agenda_document(agenda, today), fmt)
+    several = len(opened.project.partners) > 1 and chosen is not None
+    name = "-".join([opened.project.slug, "dagsorden", *([chosen.key] if several else [])]) + f".{fmt}"
+    return MadeAgenda(agenda, content, name)

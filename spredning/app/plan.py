@@ -1,0 +1,229 @@
+"""Use cases for the action plan: list, add, change and close actions, and what is overdue.
+
+An action belongs to one dialogue (the reusing organisation's own, or the one the sharing side
+names with --partner) or, for the sharing side, to every dialogue (general: its own work, such as
+removing what still stands in the way of the original innovation). Each action is a record with a
+stable random id (core/followup.py), so it travels with export and import like an answer, and an
+action both sides changed is kept in both versions until someone changes it again.
+Today's date is always passed in, so overdue is testable.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import NamedTuple
+
+from spredning.app.workspace import Workspace
+from spredning.core import followup, history
+from spredning.core.errors import SpredningError, UsageProblem
+from spredning.core.followup import PlanItem
+from spredning.core.local import LocalState
+from spredning.core.model import Answer, Entry, Partner, Project, Slot, fold_name
+
+UNSET = object()  # "not given" for options that may also be cleared (a deadline, who)
+_DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
+
+
+class Action(NamedTuple):
+    """What an action says: what, who, deadline, status and the tool it came from ('fase.værktøj')."""
+
+    what: str
+    who: str = ""
+    due: datetime.date | None = None
+    status: str = "ikke-startet"
+    source: str = ""
+
+
+class PlanView(NamedTuple):
+    """A plan as listed: the actions (overdue first) and what `today` makes of them."""
+
+    project: Project
+    items: tuple[PlanItem, ...]
+    today: datetime.date
+
+    @property
+    def overdue(self) -> list[PlanItem]:
+        """The open actions past their deadline."""
+        return followup.overdue(self.items, self.today)
+
+
+# -- reading what the user typed -----------------------------------------------------------------
+
+
+def parse_due(text: str) -> datetime.date | None:
+    """A deadline as Danes write it (12-03-2026, 12.3.2026) or as ISO (2026-03-12); '' is none."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _DANISH_DAY.match(text)
+    try:
+        if match:
+            day, month, year = (int(g) for g in match.groups())
+            return datetime.date(year, month, day)
+        if followup.DAY.match(text):
+            return datetime.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise UsageProblem("plan.bad-date", value=text)
+
+
+def parse_status(text: str) -> str:
+    """A status in any case, with or without æøå or a hyphen ('i gang', 'faerdig')."""
+    wanted = fold_name(text).replace(" ", "-")
+    for status in followup.STATUSES:
+        if wanted == fold_name(status):
+            return status
+    raise UsageProblem("plan.bad-status", value=text, known=list(followup.STATUSES))
+
+
+def check_text(text: str, key: str) -> str:
+    """One line of at most 500 characters (line breaks become spaces); an error names the field."""
+    line = " ".join(text.split())
+    if len(line) > followup.MAX_TEXT:
+        raise UsageProblem("plan.too-long", field=key, limit=followup.MAX_TEXT)
+    return line
+
+
+def record_fields(action: Action) -> tuple[tuple[str, str], ...]:
+    """An action's record fields."""
+    return followup.fields(
+        hvad=action.what,
+        hvem=action.who,
+        frist=action.due.isoformat() if action.due else None,
+        status=action.status,
+        værktøj=action.source,
+    )
+
+
+# -- where an action lives -----------------------------------------------------------------------
+
+
+def place(state: LocalState, partner: Partner | None, general: bool) -> str:
+    """Where a new action (or mark) is kept: '' for the sharing side's general ones, else a dialogue."""
+    if general:
+        if state.side == "genbruge":
+            raise UsageProblem("plan.general-only-sharing")
+        return ""
+    return partner.key if partner is not None else ""
+
+
+def visible(project: Project, state: LocalState) -> list[str]:
+    """The places this organisation sees: the reusing side its own dialogue, the sharing side all."""
+    if state.side == "genbruge" and state.organisation:
+        return ["", state.organisation]
+    return ["", *(p.key for p in project.partners)]
+
+
+def find(project: Project, state: LocalState, wanted: str) -> tuple[Slot, Entry]:
+    """An action by its id or the start of it (at least 3 characters), among those this side sees."""
+    text = wanted.strip().lower()
+    found = [
+        ((where, key), entry)
+        for where in visible(project, state)
+        for key, entry in project.records.get(where, {}).items()
+        if key.startswith("plan:") and len(text) >= 3 and key[5:].startswith(text) and not entry.answer.empty
+    ]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise UsageProblem("plan.ambiguous-id", value=wanted, ids=[slot[1][5:] for slot, _ in found])
+    raise UsageProblem("plan.unknown-id", value=wanted)
+
+
+# -- use cases -----------------------------------------------------------------------------------
+
+
+def plan(ws: Workspace, partner: Partner | None, today: datetime.date, everywhere: bool = False) -> PlanView:
+    """A dialogue's plan (its actions and the general ones), or every action, overdue first."""
+    opened = ws.open()
+    project = opened.project
+    if everywhere:
+        places = visible(project, opened.local)
+        items = [i for i in followup.plan_items(project, None, everywhere=True) if i.where in places]
+    else:
+        items = followup.plan_items(project, partner)
+    return PlanView(project, tuple(followup.ordered(items, today)), today)
+
+
+def add(ws: Workspace, action: Action, partner: Partner | None, general: bool = False) -> PlanItem:
+    """Add an action to a dialogue's plan (or, for the sharing side, to every dialogue's)."""
+    action = _checked(action)
+
+    def write(project: Project, state: LocalState):
+        where = place(state, partner, general)
+        taken = {k for section in project.records.values() for k in section}
+        key = followup.record_key("plan", followup.new_id())
+        while key in taken:  # four random bytes: a repeat is rare, and never silently merged
+            key = followup.record_key("plan", followup.new_id())
+        entry = history.edited(None, Answer(fields=record_fields(action)), state.copy)
+        project = project.with_record((where, key), entry)
+        return project, state, followup.plan_item(where, key[5:], entry)
+
+    return ws.store.transact(ws.slug(), write)
+
+
+def change(ws: Workspace, wanted: str, **changes: object) -> PlanItem:
+    """Change an action's what, who, due, status or source; unnamed ones stay as they are.
+
+    An action kept in two versions (both sides changed it) is settled by the change: the new
+    version is newer than both.
+    """
+
+    def write(project: Project, state: LocalState):
+        slot, entry = find(project, state, wanted)
+        current = followup.plan_item(slot[0], slot[1][5:], entry)
+        assert current is not None
+        given = {k: v for k, v in changes.items() if v is not UNSET}
+        action = _checked(
+            Action(
+                what=str(given.get("what", current.what)),
+                who=str(given.get("who", current.who) or ""),
+                due=given.get("due", current.due),  # type: ignore[arg-type]
+                status=str(given.get("status", current.status)),
+                source=str(given.get("source", current.source) or ""),
+            )
+        )
+        content = Answer(fields=record_fields(action))
+        if entry.in_conflict:
+            after = history.resolved(entry, content, state.copy)
+        elif entry.answer.same_content(content):
+            return project, state, current
+        else:
+            after = history.edited(entry, content, state.copy)
+        project = project.with_record(slot, after)
+        return project, state, followup.plan_item(slot[0], slot[1][5:], after)
+
+    return ws.store.transact(ws.slug(), write)
+
+
+def close(ws: Workspace, wanted: str, dropped: bool = False) -> PlanItem:
+    """Mark an action done (or dropped)."""
+    return change(ws, wanted, status="droppet" if dropped else "færdig")
+
+
+def current(ws: Workspace, wanted: str) -> PlanItem:
+    """One action as it is now (to show it before it is changed)."""
+    opened = ws.open()
+    slot, entry = find(opened.project, opened.local, wanted)
+    item = followup.plan_item(slot[0], slot[1][5:], entry)
+    if item is None:
+        raise SpredningError("plan.unknown-id", value=wanted)
+    return item
+
+
+def _checked(action: Action) -> Action:
+    what = check_text(action.what, "hvad")
+    if not what:
+        raise UsageProblem("plan.what-missing")
+    if action.status not in followup.STATUSES:
+        raise UsageProblem("plan.bad-status", value=action.status, known=list(followup.STATUSES))
+    if action.source and not followup.SOURCE.match(action.source):
+        raise UsageProblem("plan.bad-source", value=action.source)
+    return action._replace(what=what, who=check_text(action.who, "hvem"))
+
+
+def owner_name(project: Project, where: str) -> str:
+    """Whose list an action is on: a partner's name, or '' for the general ones."""
+    partner = project.partner(where) if where else None
+    return (partner.name or partner.key) if partner else ""

@@ -1,0 +1,188 @@
+"""Use cases for readiness marks, approvals and meetings held, each a versioned record.
+
+A reusing organisation's marks and approvals belong to its dialogue. The sharing side's belong to
+the dialogue it names (or its only partner's), or with several partners and none named to every
+dialogue, where a dialogue's own mark is read first. A meeting belongs to one dialogue and records
+the fingerprints of that dialogue's answers, so the next agenda can list what arrived since.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from spredning.app.plan import check_text, place
+from spredning.app.workspace import Workspace
+from spredning.core import followup, history
+from spredning.core.errors import UsageProblem
+from spredning.core.followup import Approval, Mark, Meeting
+from spredning.core.local import LocalState
+from spredning.core.model import ROLES, Answer, Guide, Partner, Phase, Project
+
+
+def tool_by_id(guide: Guide, wanted: str) -> tuple[Phase, str]:
+    """A tool named 'fase.værktøj' (or by its own id alone when that is unique): its phase and id."""
+    text = wanted.strip().lower()
+    found = [
+        (phase, tool.id)
+        for phase in guide.phases
+        for tool in phase.tools
+        if text in (tool.id, tool.id.partition(".")[2])
+    ]
+    if len(found) != 1:
+        raise UsageProblem(
+            "readiness.unknown-tool", value=wanted, known=[t.id for p in guide.phases for t in p.tools]
+        )
+    return found[0]
+
+
+def parse_colour(text: str) -> str:
+    """grøn, gul or rød, also as 'groen', 'rod' or in English words the catalogue knows."""
+    folded = text.strip().casefold().replace("ø", "oe")
+    for colour in followup.COLOURS:
+        if folded in (colour, colour.replace("ø", "oe"), colour.replace("ø", "o")):
+            return colour
+    raise UsageProblem("readiness.bad-colour", value=text, known=list(followup.COLOURS))
+
+
+def _side(state: LocalState, role: str | None) -> str:
+    side = role or state.side
+    if side not in ROLES:
+        raise UsageProblem("readiness.which-side")
+    return side
+
+
+def _where(state: LocalState, side: str, partner: Partner | None, general: bool) -> str:
+    if side == "genbruge" and partner is None:
+        raise UsageProblem("readiness.no-partner")
+    if side == "genbruge":
+        return partner.key if partner else ""
+    return place(state, partner, general)
+
+
+def rate(
+    ws: Workspace,
+    tool: str,
+    colour: str | None,
+    reason: str = "",
+    *,
+    role: str | None = None,
+    partner: Partner | None = None,
+    general: bool = False,
+) -> Mark | None:
+    """Mark a side's readiness after a tool (colour None removes the mark); returns the mark now."""
+    _, tool_id = tool_by_id(ws.guide, tool)
+    reason = check_text(reason, "begrundelse")
+
+    def write(project: Project, state: LocalState):
+        side = _side(state, role)
+        where = _where(state, side, partner, general)
+        key = followup.record_key("klarhed", f"{tool_id}.{side}")
+        content = Answer(fields=followup.fields(farve=colour, begrundelse=reason if colour else None))
+        project = _save(project, (where, key), content, state.copy)
+        return project, state, followup.readiness(project, partner if where else None, tool_id, side)
+
+    return ws.store.transact(ws.slug(), write)
+
+
+def approve(
+    ws: Workspace,
+    phase: Phase,
+    by: str,
+    day: datetime.date,
+    *,
+    role: str | None = None,
+    partner: Partner | None = None,
+    general: bool = False,
+    withdraw: bool = False,
+) -> Approval | None:
+    """Approve a phase for a side (by a named person, on a day), or withdraw the approval."""
+    by = check_text(by, "af")
+    if not by and not withdraw:
+        raise UsageProblem("approval.who-missing")
+
+    def write(project: Project, state: LocalState):
+        side = _side(state, role)
+        where = _where(state, side, partner, general)
+        dialogue = partner if where else None
+        key = followup.record_key("godkendelse", f"{phase.id}.{side}")
+        questions = [q.id for q in phase.questions(side)]
+        prints = followup.fingerprints(project.dialogue(dialogue), questions)
+        content = (
+            Answer() if withdraw else Answer(fields=followup.fields(af=by, dato=day.isoformat(), svar=prints))
+        )
+        project = _save(project, (where, key), content, state.copy)
+        return project, state, followup.approval(project, dialogue, phase.id, side)
+
+    return ws.store.transact(ws.slug(), write)
+
+
+def meeting_held(ws: Workspace, partner: Partner | None, day: datetime.date) -> Meeting:
+    """Note that the two organisations met: the 'since the last meeting' point moves to now."""
+
+    def write(project: Project, state: LocalState):
+        where = partner.key if partner is not None else ""
+        view = project.dialogue(partner)
+        questions = [*ws.layout.shared, *ws.layout.dialogue]
+        prints = followup.fingerprints(view, dict.fromkeys(questions), answered_only=True)
+        key = followup.record_key("moede", followup.new_id())
+        content = Answer(fields=followup.fields(dato=day.isoformat(), svar=prints))
+        project = project.with_record((where, key), history.edited(None, content, state.copy))
+        return project, state, followup.last_meeting(project, partner)
+
+    return ws.store.transact(ws.slug(), write)
+
+
+def _save(project: Project, slot, content: Answer, copy: str) -> Project:
+    """Save a record: a new version, or one that settles two versions kept side by side."""
+    entry = project.record(slot)
+    if entry is None and content.empty:
+        return project
+    if entry is not None and not entry.in_conflict and entry.answer.same_content(content):
+        return project
+    if entry is not None and entry.in_conflict:
+        return project.with_record(slot, history.resolved(entry, content, copy))
+    return project.with_record(slot, history.edited(entry, content, copy))
+
+
+class InterviewFollowUp:
+    """The interview's FollowUp (core/interview.py) for one Session: its side and its dialogue.
+
+    The sharing side answering for every partner at once keeps its actions and marks general.
+    """
+
+    def __init__(self, ws: Workspace, session):
+        self.ws = ws
+        self.session = session
+
+    def offers_actions(self, tool) -> bool:
+        """True at the tools where the guide asks for actions (guide_content/dialog.yaml)."""
+        return tool.id in self.ws.guide.action_tools
+
+    def actions(self, tool) -> tuple:
+        """The plan's actions that came from this tool, in this dialogue."""
+        project = self.ws.store.load(self.session.slug)
+        return tuple(i for i in followup.plan_items(project, self.session.partner) if i.source == tool.id)
+
+    def add_action(self, tool, action) -> None:
+        """Add an action from this tool to the plan."""
+        from spredning.app import plan
+
+        new = plan.Action(action.what, action.who, action.due, source=tool.id)
+        plan.add(self.ws, new, self.session.partner, general=self.session.partner is None)
+
+    def readiness(self, tool) -> Mark | None:
+        """The mark this side has for the tool now."""
+        project = self.ws.store.load(self.session.slug)
+        return followup.readiness(project, self.session.partner, tool.id, self.session.role)
+
+    def rate(self, tool, rating) -> None:
+        """Save this side's mark for the tool."""
+        rate(
+            self.ws,
+            tool.id,
+            rating.colour,
+            rating.reason,
+            role=self.session.role,
+            partner=self.session.partner,
+            general=self.session.partner is None and self.session.role == "dele",
+        )

@@ -1,0 +1,231 @@
+"""``spredning plan [tilføj | ret | luk]``: the action plan, listed, exported, added to and changed."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import typer
+
+from spredning.app import plan as plans
+from spredning.cli import typer_compat
+from spredning.cli.commands.common import choose_partner, command, is_interactive, workspace
+from spredning.cli.console import make_console, say
+from spredning.core.errors import NotATerminal, UsageProblem
+from spredning.i18n import t
+
+plan_app = typer.Typer(cls=typer_compat.DanishGroup, invoke_without_command=True, rich_markup_mode=None)
+FORMATS = ("tekst", "csv", "ics")
+
+
+def _today() -> datetime.date:
+    return datetime.date.today()
+
+
+@plan_app.callback()
+def plan(
+    ctx: typer.Context,
+    partner: str | None = typer.Option(
+        None, "--partner", metavar=t("metavar.name"), help=t("help.plan.partner")
+    ),
+    alle: bool = typer.Option(False, "--alle", help=t("help.plan.alle")),
+    format: str = typer.Option(
+        "tekst", "--format", "-f", metavar="tekst|csv|ics", help=t("help.plan.format")
+    ),
+    ud: str | None = typer.Option(None, "--ud", metavar=t("metavar.file"), help=t("help.plan.ud")),
+    overskriv: bool = typer.Option(False, "--overskriv", help=t("help.overskriv")),
+) -> None:
+    """Vis handlingsplanen (overskredne frister først), eller skriv den som regneark eller kalender."""
+    if ctx.invoked_subcommand is not None:
+        return
+    fmt = format.strip().lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise UsageProblem("plan.unknown-format", value=format, formats=list(FORMATS))
+    ws = workspace(ctx)
+    opened = ws.open()
+    chosen = None if alle else choose_partner(opened.project, opened.local, partner, required=False)
+    view = plans.plan(
+        ws, chosen, _today(), everywhere=alle or (chosen is None and opened.local.side != "genbruge")
+    )
+    owners = _owners(view.project) if (alle or chosen is None) and len(view.project.partners) > 1 else {}
+    if fmt == "tekst":
+        _show(ws, view, owners, ctx.obj.project)
+        return
+    _write_file(ws, view, fmt, ud, overskriv, owners)
+
+
+def _owners(project) -> dict[str, str]:
+    return {p.key: p.name or p.key for p in project.partners}
+
+
+def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str | None) -> None:
+    from spredning.cli.render_plan import plan_table
+
+    console = make_console()
+    if not view.items:
+        console.print(say("plan.empty", command=command("plan", "tilføj", project=project_option)))
+        return
+    late = view.overdue
+    if late:
+        console.print(say("plan.overdue-count", style="bold red", n=len(late)))
+    console.print(plan_table(view.items, ws.guide, view.today, owners))
+    console.print(
+        say("plan.how", style="dim", add=command("plan", "tilføj"), change=command("plan", "ret", "ID"))
+    )
+
+
+def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: bool, owners) -> None:
+    from spredning.core import followup_outline
+    from spredning.core.fileio import write_output
+    from spredning.report import planfile
+
+    names = followup_outline.Names(ws.guide)
+    rows = [followup_outline.action_row(item, names, view.today) for item in view.items]
+    owners = owners or _owners(view.project)
+    if fmt == "csv":
+        content = planfile.csv_bytes(rows, owners)
+    else:
+        now = datetime.datetime.now(datetime.UTC)
+        content = planfile.ics_bytes(
+            rows, project_id=view.project.id, project_name=view.project.name, owners=owners, now=now
+        )
+    path = Path(ud) if ud else Path(f"{view.project.slug}-plan.{fmt}")
+    write_output(path, content, overwrite=overwrite, protected=(ws.store.home,))
+    make_console().print(say(f"plan.written-{fmt}", style="bold green", path=str(path)), soft_wrap=True)
+
+
+@plan_app.command("tilføj", cls=typer_compat.DanishCommand, help=t("help.plan.tilfoej"))
+def add(
+    ctx: typer.Context,
+    hvad: str | None = typer.Option(None, "--hvad", metavar=t("metavar.text"), help=t("help.plan.hvad")),
+    hvem: str | None = typer.Option(None, "--hvem", metavar=t("metavar.name"), help=t("help.plan.hvem")),
+    frist: str | None = typer.Option(None, "--frist", metavar=t("metavar.date"), help=t("help.plan.frist")),
+    status: str | None = typer.Option(
+        None, "--status", metavar=t("metavar.status"), help=t("help.plan.status")
+    ),
+    fase: str | None = typer.Option(None, "--fase", metavar=t("metavar.phase"), help=t("help.plan.fase")),
+    partner: str | None = typer.Option(
+        None, "--partner", metavar=t("metavar.name"), help=t("help.plan.partner-add")
+    ),
+    faelles: bool = typer.Option(False, "--fælles", help=t("help.plan.faelles")),
+) -> None:
+    """Tilføj en handling til handlingsplanen (spørger om det, tilvalgene ikke giver)."""
+    ws = workspace(ctx)
+    opened = ws.open()
+    chosen = None if faelles else choose_partner(opened.project, opened.local, partner, required=False)
+    if hvad is None:
+        if not is_interactive():
+            raise NotATerminal(
+                "plan.no-terminal", command=command("plan", "tilføj", "--hvad", t("metavar.text"))
+            )
+        from spredning.cli.prompter import ask_action
+
+        asked = ask_action(None)
+        hvad, hvem, due = asked.what, asked.who, asked.due
+    else:
+        due = plans.parse_due(frist or "")
+    action = plans.Action(
+        what=hvad,
+        who=hvem or "",
+        due=due,
+        status=plans.parse_status(status) if status else "ikke-startet",
+        source=_source(ws, fase),
+    )
+    item = plans.add(ws, action, chosen, general=faelles)
+    make_console().print(say("plan.added", style="bold green", what=item.what, id=item.id))
+
+
+def _source(ws, value: str | None) -> str:
+    """A phase ('fjern') or a tool ('fjern.fjern-forhindringer' or 'fjern-forhindringer')."""
+    if not value:
+        return ""
+    from spredning.app.readiness import tool_by_id
+    from spredning.cli.commands.common import parse_phase
+
+    if "." not in value and ws.guide.find_phase(value) is not None:
+        return parse_phase(ws.guide, value).id
+    return tool_by_id(ws.guide, value)[1]
+
+
+@plan_app.command("ret", cls=typer_compat.DanishCommand, help=t("help.plan.ret"))
+def change(
+    ctx: typer.Context,
+    id: str = typer.Argument(..., metavar="ID", help=t("help.plan.id")),
+    hvad: str | None = typer.Option(None, "--hvad", metavar=t("metavar.text"), help=t("help.plan.hvad")),
+    hvem: str | None = typer.Option(None, "--hvem", metavar=t("metavar.name"), help=t("help.plan.hvem")),
+    frist: str | None = typer.Option(
+        None, "--frist", metavar=t("metavar.date"), help=t("help.plan.frist-ret")
+    ),
+    status: str | None = typer.Option(
+        None, "--status", metavar=t("metavar.status"), help=t("help.plan.status")
+    ),
+    fase: str | None = typer.Option(None, "--fase", metavar=t("metavar.phase"), help=t("help.plan.fase")),
+) -> None:
+    """Ret en handling: hvad, hvem, frist, status (spørger i en terminal, når intet tilvalg er givet)."""
+    ws = workspace(ctx)
+    changes: dict[str, object] = {}
+    if hvad is not None:
+        changes["what"] = hvad
+    if hvem is not None:
+        changes["who"] = hvem
+    if frist is not None:
+        changes["due"] = plans.parse_due(frist)
+    if status is not None:
+        changes["status"] = plans.parse_status(status)
+    if fase is not None:
+        changes["source"] = _source(ws, fase)
+    if not changes:
+        if not is_interactive():
+            raise NotATerminal(
+                "plan.no-terminal-change", command=command("plan", "ret", id, "--status", "færdig")
+            )
+        from spredning.cli.prompter import ask_action, ask_status
+
+        current = plans.current(ws, id)
+        _show_versions(current)
+        asked = ask_action(current)
+        changes = {
+            "what": asked.what,
+            "who": asked.who,
+            "due": asked.due,
+            "status": ask_status(current.status),
+        }
+    item = plans.change(ws, id, **changes)
+    make_console().print(
+        say("plan.changed", style="bold green", what=item.what, status=t(f"plan.status.{item.status}"))
+    )
+
+
+def _show_versions(item) -> None:
+    """An action both sides changed: every version, before the user writes the one that settles it."""
+    if not item.others:
+        return
+    console = make_console()
+    console.print(say("plan.versions-intro", style="bold yellow", n=len(item.others) + 1))
+    for version in (item, *item.others):
+        console.print(
+            say(
+                "plan.version",
+                what=version.what,
+                who=version.who or "–",
+                status=t(f"plan.status.{version.status}"),
+            )
+        )
+
+
+@plan_app.command("luk", cls=typer_compat.DanishCommand, help=t("help.plan.luk"))
+def close(
+    ctx: typer.Context,
+    id: str = typer.Argument(..., metavar="ID", help=t("help.plan.id")),
+    droppet: bool = typer.Option(False, "--droppet", help=t("help.plan.droppet")),
+) -> None:
+    """Luk en handling: færdig (eller droppet)."""
+    item = plans.close(workspace(ctx), id, dropped=droppet)
+    make_console().print(
+        say("plan.changed", style="bold green", what=item.what, status=t(f"plan.status.{item.status}"))
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add the plan command group to the app."""
+    app.add_typer(plan_app, name="plan", help=t("help.plan"))

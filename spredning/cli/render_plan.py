@@ -1,0 +1,146 @@
+"""Rich renderables for the follow-up: the plan, the readiness picture, approvals, where to act first.
+
+Colours only underline what the words say (overskredet, grøn, gul, rød), so the output reads the
+same without colour. User text goes through ``plain`` as everywhere.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from spredning.cli.render import bullets, plain, role_title
+from spredning.core.followup import PlanItem
+from spredning.core.followup_outline import ActionRow, ApprovalRow, MarkRow, PhaseReadiness
+from spredning.core.model import Guide
+from spredning.i18n import date, t
+
+COLOUR_STYLE = {"grøn": "green", "gul": "yellow", "rød": "red"}
+
+
+def day(value: datetime.date | None) -> str:
+    """A deadline as the plan shows it: dd-mm-åååå."""
+    return value.strftime("%d-%m-%Y") if value else "–"
+
+
+def status_text(item: PlanItem | ActionRow, today: datetime.date) -> Text:
+    """An action's status in words, with 'overskredet' when its deadline has passed."""
+    words = t(f"plan.status.{item.status}")
+    late = item.overdue(today) if isinstance(item, PlanItem) else item.overdue
+    if late:
+        return Text.assemble((words, ""), "\n", (t("plan.overdue-mark"), "bold red"))
+    return Text(words, style="dim" if item.status in ("færdig", "droppet") else "")
+
+
+def plan_table(
+    items: Sequence[PlanItem], guide: Guide, today: datetime.date, owners: dict[str, str]
+) -> Table:
+    """The plan as a table: id, what (and where it came from), who, deadline and status."""
+    tools = {tool.id: tool.title for phase in guide.phases for tool in phase.tools}
+    phases = {phase.id: phase.name for phase in guide.phases}
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column(t("plan.column.id"), no_wrap=True, style="dim")
+    table.add_column(t("plan.column.what"), overflow="fold", ratio=3)
+    table.add_column(t("plan.column.who"), overflow="fold", ratio=1)
+    table.add_column(t("plan.column.due"), no_wrap=True)
+    table.add_column(t("plan.column.status"), no_wrap=True)
+    for item in items:
+        what = plain(item.what)
+        source = tools.get(item.source) or phases.get(item.source, "")
+        extra = [t("plan.words.from", source=source)] if source else []
+        if owners.get(item.where):
+            extra.append(t("plan.words.dialogue", org=owners[item.where]))
+        if item.others:
+            extra.append(t("plan.two-versions", n=len(item.others) + 1))
+        if extra:
+            what.append("\n" + t("list.separator").join(extra), style="dim")
+        table.add_row(item.id, what, plain(item.who or "–"), day(item.due), status_text(item, today))
+    return table
+
+
+def action_lines(items: Sequence[PlanItem], today: datetime.date) -> RenderableType:
+    """Actions as short bullet lines: what, who and the deadline."""
+    lines = []
+    for item in items:
+        parts = [item.what]
+        if item.who:
+            parts.append(t("plan.words.who", who=item.who))
+        if item.due:
+            parts.append(t("plan.words.due", day=item.due))
+        lines.append(Text(t("list.separator").join(parts) + f" [{item.id}]"))
+    return bullets(lines, 2)
+
+
+def colour_word(colour: str) -> Text:
+    """A readiness colour as its word, in its colour."""
+    return Text(t(f"plan.colour.{colour}"), style=COLOUR_STYLE.get(colour, ""))
+
+
+def readiness_table(picture: Sequence[PhaseReadiness]) -> Table:
+    """The readiness picture: per phase, each side's marks tool by tool."""
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column(t("status.phase"))
+    for role in ("dele", "genbruge"):
+        table.add_column(role_title(role), overflow="fold")
+    for phase in picture:
+        cells = []
+        for _, marks in phase.sides:
+            cell = Text()
+            for number, mark in enumerate(marks):
+                if number:
+                    cell.append("\n")
+                cell.append(f"{mark.tool}: ")
+                cell.append_text(colour_word(mark.colour))
+            cells.append(cell if marks else Text("–", style="dim"))
+        table.add_row(plain(f"{phase.number}. {phase.name}"), *cells)
+    return table
+
+
+def mark_line(mark: MarkRow) -> Text:
+    """One red or yellow mark: colour, phase, tool, side and the reason."""
+    text = colour_word(mark.colour)
+    text.append(": " + t("plan.mark-where", phase=mark.phase, tool=mark.tool, side=role_title(mark.role)))
+    if mark.reason:
+        text.append(" – " + mark.reason, style="dim")
+    return text
+
+
+def approval_lines(rows: Sequence[ApprovalRow]) -> RenderableType:
+    """Each approval, and the answers changed since it was given."""
+    parts: list[RenderableType] = []
+    for row in rows:
+        words = t("plan.approved", phase=row.phase, side=role_title(row.role), by=row.by, day=date(row.day))
+        if row.changed:
+            parts.append(Text(words + " " + t("plan.changed-since", n=len(row.changed)), style="yellow"))
+            parts.append(bullets(list(row.changed), 4, style="dim"))
+        else:
+            parts.append(Text(words, style="green"))
+    return Group(*parts)
+
+
+def follow_up_status(state) -> list[RenderableType]:
+    """What status shows of the follow-up: overdue and next actions, readiness, approvals."""
+    today = datetime.date.today()
+    parts: list[RenderableType] = []
+    if state.overdue:
+        parts.append(Text(t("plan.status-overdue", n=len(state.overdue)), style="bold red"))
+        parts.append(action_lines(state.overdue, today))
+    if state.next_due:
+        parts.append(Text(t("plan.status-next", n=len(state.next_due)), style="bold"))
+        parts.append(action_lines(state.next_due, today))
+    elif state.open_actions and not state.overdue:
+        parts.append(Text(t("plan.status-open", n=state.open_actions)))
+    outline = state.outline
+    if outline.readiness:
+        parts.append(Text(t("plan.status-readiness"), style="bold"))
+        parts.append(readiness_table(outline.readiness))
+    if outline.act_first:
+        parts.append(Text(t("readiness.act-first"), style="bold"))
+        parts.append(bullets([mark_line(m) for m in outline.act_first], 2))
+    if outline.approvals:
+        parts.append(approval_lines(outline.approvals))
+    return parts

@@ -1,0 +1,152 @@
+"""The words of the agenda: core/agenda.py's points become a Document for the report writers.
+
+The same Markdown, HTML and Word writers as the reports turn it into a file (report/__init__.py),
+so an agenda looks like the project's reports. Every word comes from the catalogue (``agenda.*``).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from spredning.core.agenda import Agenda
+from spredning.core.followup_outline import ActionRow, MarkRow
+from spredning.core.model import SHARING
+from spredning.core.outline import Mark, State
+from spredning.i18n import date, t
+from spredning.report.compose import PROGRAM, Names, facts, metadata, phase_title
+from spredning.report.document import Block, Bullets, Document, Facts, Heading, Paragraph
+
+EXCERPT = 240  # characters of an answer shown in a bullet
+
+
+def agenda_document(agenda: Agenda, today: datetime.date) -> Document:
+    """The agenda of one dialogue as a Document."""
+    names = Names(agenda.project.names)
+    words = _Words(agenda, names)
+    subtitle = t("agenda.kind")
+    blocks: list[Block] = [Paragraph(subtitle, "lead")]
+    if agenda.project.example:
+        blocks.append(Paragraph(t("report.example-note"), "warning"))
+    last = date(agenda.last_meeting) if agenda.last_meeting else t("agenda.no-meeting-yet")
+    blocks.append(Facts((*facts(agenda, today).rows, (t("agenda.last-meeting"), last))))
+    blocks.append(Paragraph(t("agenda.intro"), "note"))
+    points = [
+        words.conflicts(),
+        words.received(),
+        words.open_pairs(),
+        words.to_know(),
+        words.readiness(),
+        words.overdue(),
+        (t("agenda.point.other"), [Paragraph(t("agenda.other", command=f"{PROGRAM} møde"))]),
+    ]
+    for number, (title, body) in enumerate(points, start=1):
+        blocks.append(Heading(1, t("agenda.point", number=number, title=title), f"punkt-{number}"))
+        blocks += body
+    return Document(blocks=tuple(blocks), **metadata(agenda, subtitle, today))
+
+
+class _Words:
+    def __init__(self, agenda: Agenda, names: Names):
+        self.agenda = agenda
+        self.names = names
+        partner = agenda.project.partners[0] if agenda.project.partners else None
+        self.sides = {
+            SHARING: t("report.side-title", side=t("role.dele"), org=names(SHARING)),
+            "genbruge": t("report.side-title", side=t("role.genbruge"), org=partner.name or partner.key)
+            if partner
+            else t("role.genbruge"),
+        }
+
+    def where(self, mark: Mark) -> str:
+        return t(
+            "report.mark",
+            phase=phase_title(mark.phase_number, mark.phase),
+            tool=mark.tool,
+            side=self.sides[mark.role],
+            number=mark.number,
+            question=mark.question,
+        )
+
+    def conflicts(self) -> tuple[str, list[Block]]:
+        items = [self.where(m) for m in self.agenda.conflicts]
+        body: list[Block] = (
+            [
+                Bullets(tuple(items)),
+                Paragraph(t("agenda.conflicts-how", command=f"{PROGRAM} konflikter"), "note"),
+            ]
+            if items
+            else [Paragraph(t("agenda.none"))]
+        )
+        return t("agenda.point.conflicts", n=len(items)), body
+
+    def received(self) -> tuple[str, list[Block]]:
+        agenda = self.agenda
+        sides = [self.sides[role] for role in agenda.partner_sides]
+        since = t("agenda.since", day=agenda.last_meeting) if agenda.last_meeting else t("agenda.since-start")
+        title = t("agenda.point.received", sides=sides, since=since)
+        items = [self._with_excerpt(m) for m in agenda.received]
+        return title, [Bullets(tuple(items))] if items else [Paragraph(t("agenda.none"))]
+
+    def _with_excerpt(self, mark: Mark) -> str:
+        answer = mark.answer
+        text = " ".join((answer.versions[0].text if answer.versions else answer.text).split())
+        if len(text) > EXCERPT:
+            text = text[: EXCERPT - 1].rstrip() + "…"
+        if answer.state is State.NOT_RELEVANT:
+            return t("agenda.excerpt-not-relevant", mark=self.where(mark), text=text)
+        return t("agenda.excerpt", mark=self.where(mark), text=text) if text else self.where(mark)
+
+    def open_pairs(self) -> tuple[str, list[Block]]:
+        items = [
+            t("agenda.pair", answered=self.where(p.answered), open=self.where(p.open))
+            for p in self.agenda.open_pairs
+        ]
+        body: list[Block] = (
+            [Paragraph(t("agenda.pairs-intro"), "note"), Bullets(tuple(items))]
+            if items
+            else [Paragraph(t("agenda.none"))]
+        )
+        return t("agenda.point.pairs"), body
+
+    def to_know(self) -> tuple[str, list[Block]]:
+        body: list[Block] = []
+        for mark in self.agenda.to_know:
+            body.append(Paragraph(self.where(mark), "note"))
+            body.append(Paragraph(mark.answer.text))
+        return t("agenda.point.to-know"), body or [Paragraph(t("agenda.none"))]
+
+    def readiness(self) -> tuple[str, list[Block]]:
+        items = [self.mark(m) for m in self.agenda.readiness]
+        body: list[Block] = (
+            [Paragraph(t("agenda.readiness-intro"), "note"), Bullets(tuple(items))]
+            if items
+            else [Paragraph(t("agenda.none"))]
+        )
+        return t("agenda.point.readiness"), body
+
+    def mark(self, mark: MarkRow) -> str:
+        text = t(
+            "agenda.mark",
+            colour=t(f"plan.colour.{mark.colour}"),
+            phase=phase_title(mark.phase_number, mark.phase),
+            tool=mark.tool,
+            side=self.sides[mark.role],
+        )
+        return t("agenda.mark-reason", mark=text, reason=mark.reason) if mark.reason else text
+
+    def overdue(self) -> tuple[str, list[Block]]:
+        items = [action_text(a, self.names) for a in self.agenda.overdue]
+        return t("agenda.point.overdue"), [Bullets(tuple(items))] if items else [Paragraph(t("agenda.none"))]
+
+
+def action_text(action: ActionRow, names: Names) -> str:
+    """One action in a line: what, who, the deadline, status and where it came from."""
+    parts = [action.what]
+    if action.who:
+        parts.append(t("plan.words.who", who=action.who))
+    if action.due:
+        parts.append(t("plan.words.due", day=action.due))
+    parts.append(t(f"plan.status.{action.status}"))
+    if action.tool or action.phase:
+        parts.append(t("plan.words.from", source=action.tool or action.phase))
+    return t("list.separator").join(parts)

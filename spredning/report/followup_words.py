@@ -1,0 +1,122 @@
+"""The words of a report's follow-up: where to act first, the plan, the readiness picture, approvals.
+
+compose.py puts "where to act first" on the summary page and the rest after the phases. Readiness
+is worded as a discussion aid, never as a pass or fail.
+"""
+
+from __future__ import annotations
+
+from spredning.core.followup_outline import FollowUpOutline, MarkRow
+from spredning.i18n import t
+from spredning.report.document import Block, Bullets, Heading, Paragraph, Table
+
+PROGRAM = "spredning"
+
+
+def day(value) -> str:
+    """A deadline in a table: dd-mm-åååå, or a dash."""
+    return value.strftime("%d-%m-%Y") if value else "–"
+
+
+def mark_text(mark: MarkRow, sides: dict[str, str], phase_title) -> str:
+    """One readiness mark in a line: colour, phase, tool, side, and the reason."""
+    text = t(
+        "agenda.mark",
+        colour=t(f"plan.colour.{mark.colour}"),
+        phase=phase_title(mark.phase_number, mark.phase),
+        tool=mark.tool,
+        side=sides[mark.role],
+    )
+    return t("agenda.mark-reason", mark=text, reason=mark.reason) if mark.reason else text
+
+
+def summary_blocks(follow_up: FollowUpOutline | None, sides: dict[str, str], phase_title) -> list[Block]:
+    """The summary page's "where to act first" (red before yellow, the earliest phase first)."""
+    if follow_up is None or not follow_up.act_first:
+        return []
+    return [
+        Heading(2, t("report.act-first-heading"), "handl-foerst", contents=False),
+        Paragraph(t("report.act-first-intro"), "note"),
+        Bullets(tuple(mark_text(m, sides, phase_title) for m in follow_up.act_first)),
+    ]
+
+
+def section_blocks(
+    follow_up: FollowUpOutline | None, sides: dict[str, str], owners: dict[str, str], phase_title
+) -> list[Block]:
+    """The follow-up after the phases: the plan, the readiness picture and the approvals."""
+    if follow_up is None or follow_up.empty:
+        return []
+    blocks: list[Block] = [Heading(1, t("report.follow-up-heading"), "opfoelgning")]
+    blocks.append(Heading(2, t("report.plan-heading"), "handlingsplan"))
+    if follow_up.actions:
+        late = sum(1 for a in follow_up.actions if a.overdue)
+        if late:
+            blocks.append(Paragraph(t("report.plan-overdue", n=late), "warning"))
+        header = tuple(t(f"plan.column.{name}") for name in ("what", "who", "due", "status"))
+        rows = tuple(_action_row(a, owners) for a in follow_up.actions)
+        blocks.append(Table(header, rows))
+    else:
+        blocks.append(Paragraph(t("report.plan-empty", command=f"{PROGRAM} plan tilføj")))
+    blocks.append(Heading(2, t("report.readiness-heading"), "klarhed"))
+    if follow_up.readiness:
+        blocks.append(Paragraph(t("report.readiness-intro"), "note"))
+        roles = [role for role, _ in follow_up.readiness[0].sides]
+        rows = tuple(
+            (
+                phase_title(r.number, r.name),
+                *(
+                    "; ".join(f"{m.tool}: {t(f'plan.colour.{m.colour}')}" for m in marks) or "–"
+                    for _, marks in r.sides
+                ),
+            )
+            for r in follow_up.readiness
+        )
+        blocks.append(Table((t("report.phase-column"), *(sides[role] for role in roles)), rows))
+        reasons = [
+            mark_text(m, sides, phase_title)
+            for r in follow_up.readiness
+            for _, ms in r.sides
+            for m in ms
+            if m.reason
+        ]
+        if reasons:
+            blocks.append(Bullets(tuple(reasons)))
+    else:
+        blocks.append(Paragraph(t("report.readiness-none")))
+    blocks.append(Heading(2, t("report.approvals-heading"), "godkendelser"))
+    if not follow_up.approvals:
+        blocks.append(Paragraph(t("report.approvals-none")))
+    for approval in follow_up.approvals:
+        words = t(
+            "report.approved",
+            phase=phase_title(approval.phase_number, approval.phase),
+            side=sides[approval.role],
+            by=approval.by,
+            day=approval.day,
+        )
+        if approval.changed:
+            blocks.append(
+                Paragraph(words + " " + t("report.changed-since", n=len(approval.changed)), "warning")
+            )
+            blocks.append(Bullets(approval.changed))
+        else:
+            blocks.append(Paragraph(words))
+    return blocks
+
+
+def _action_row(action, owners: dict[str, str]) -> tuple[str, ...]:
+    what = action.what
+    extra = []
+    if action.tool or action.phase:
+        extra.append(t("plan.words.from", source=action.tool or action.phase))
+    if owners.get(action.owner):
+        extra.append(t("plan.words.dialogue", org=owners[action.owner]))
+    if action.disputed:
+        extra.append(t("report.plan-disputed"))
+    if extra:
+        what = t("report.plan-what", what=what, extra=t("list.separator").join(extra))
+    status = t(f"plan.status.{action.status}")
+    if action.overdue:
+        status = t("report.plan-overdue-status", status=status)
+    return (what, action.who or "–", day(action.due), status)

@@ -1,0 +1,254 @@
+"""The next meeting's agenda (issue 15): each kind of point for a fixture project, the formats, and
+marking a meeting held moves the "since the last meeting" point; the question pairs in the guide.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+import yaml
+from report_reading import docx_paragraphs, html_tree, markdown_parser, open_docx
+
+from spredning.app import plan, readiness
+from spredning.app.agenda import make_agenda
+from spredning.core import history
+from spredning.core.agenda import build_agenda
+from spredning.core.content import load_guide
+from spredning.core.errors import ContentError
+from spredning.core.model import SHARING, Answer, Entry, side_of
+from spredning.i18n import render
+
+TODAY = datetime.date(2026, 3, 1)
+FORMAAL = "tjek.beskriv-innovationen.dele.formaal"  # faces genbruge.samme-behov
+SAMME_BEHOV = "tjek.beskriv-innovationen.genbruge.samme-behov"
+INTERESSANT = "tjek.beskriv-innovationen.genbruge.interessant"  # faces dele.loesningen
+MANGLER = "tjek.fortael-den-gode-historie.genbruge.mangler-at-vide"
+BEGEJSTRER = "tjek.fortael-den-gode-historie.genbruge.begejstrer"
+KOMPENSATION = "tjek.afstem-forventninger.dele.kompensation"
+
+
+@pytest.fixture
+def fixture_project(workspace, make_project, save_answer, monkeypatch, tmp_path):
+    """The sharing side's project with one partner and one of each kind of agenda point."""
+    monkeypatch.chdir(tmp_path)
+    slug = make_project("Ærø Kommune", role="dele", answers={FORMAAL: "Færre indlæggelser"})
+    partner = workspace.store.load(slug).partners[0]
+    save_answer(slug, INTERESSANT, "Ja, meget")
+    readiness.meeting_held(workspace, partner, datetime.date(2026, 1, 21))  # the answers so far are old
+    save_answer(slug, MANGLER, "Hvad koster licensen?")  # new since the meeting, and 'still to know'
+    save_answer(slug, INTERESSANT, "Ja, meget – især for landområderne")  # changed since the meeting
+    conflict_on(workspace, slug, (partner.key, BEGEJSTRER))
+    readiness.rate(workspace, "fjern-forhindringer", "rød", "Budgettet", role="dele", partner=partner)
+    readiness.rate(workspace, "beskriv-innovationen", "gul", role="genbruge", partner=partner)
+    readiness.rate(workspace, "afstem-forventninger", "grøn", role="genbruge", partner=partner)
+    plan.add(workspace, plan.Action("For sent", "Ole", datetime.date(2026, 2, 1)), partner)
+    plan.add(workspace, plan.Action("Senere", due=datetime.date(2099, 6, 1)), partner)
+    return slug, partner
+
+
+def conflict_on(ws, slug, slot):
+    """Two versions of one answer, as an import of a concurrent change leaves them."""
+
+    def write(project, state):
+        ours = history.edited(None, Answer(text="Vores udgave"), state.copy)
+        theirs = Answer(text="Deres udgave", version=(("ffff0000", 1),), source=slot[0])
+        return project.with_entry(slot, Entry(ours.answer, (theirs,))), state, None
+
+    ws.store.transact(slug, write)
+
+
+def agenda_of(ws, slug, partner, writer=SHARING):
+    return build_agenda(ws.guide, ws.store.load(slug), partner, writer=writer, today=TODAY)
+
+
+def ids(ws, marks) -> list[str]:
+    texts = {q.text: q.id for q in ws.guide.questions()}
+    return [texts[m.question] for m in marks]
+
+
+def test_each_kind_of_point(workspace, fixture_project):
+    slug, partner = fixture_project
+
+    agenda = agenda_of(workspace, slug, partner)
+
+    assert ids(workspace, agenda.conflicts) == [BEGEJSTRER]
+    assert agenda.last_meeting == datetime.date(2026, 1, 21)
+    assert agenda.partner_sides == ("genbruge",)
+    assert ids(workspace, agenda.received) == [INTERESSANT, BEGEJSTRER, MANGLER]
+    assert [(ids(workspace, [p.answered])[0], ids(workspace, [p.open])[0]) for p in agenda.open_pairs] == [
+        (FORMAAL, SAMME_BEHOV),
+        (INTERESSANT, "tjek.beskriv-innovationen.dele.loesningen"),
+        (MANGLER, "tjek.fortael-den-gode-historie.dele.dokumentation"),
+    ]
+    assert ids(workspace, agenda.to_know) == [MANGLER]
+    assert [(m.colour, m.tool, m.role) for m in agenda.readiness] == [
+        ("rød", "Fjern forhindringer", "dele"),
+        ("gul", "Beskriv innovationen", "genbruge"),
+    ]
+    assert [a.what for a in agenda.overdue] == ["For sent"]
+
+
+def test_the_reusing_side_receives_the_sharing_sides_answers(workspace, fixture_project):
+    slug, partner = fixture_project
+
+    agenda = agenda_of(workspace, slug, partner, writer=partner.key)
+
+    assert agenda.partner_sides == ("dele",)
+    assert agenda.received == ()  # the sharing side's one answer is older than the meeting
+
+
+def test_without_a_meeting_every_partner_answer_is_new(workspace, make_project, save_answer):
+    slug = make_project("Ærø Kommune", role="dele", answers={INTERESSANT: "Ja"})
+    partner = workspace.store.load(slug).partners[0]
+
+    agenda = agenda_of(workspace, slug, partner)
+
+    assert agenda.last_meeting is None
+    assert ids(workspace, agenda.received) == [INTERESSANT]
+
+
+def test_marking_a_meeting_held_moves_the_point(run_cli, workspace, fixture_project):
+    slug, partner = fixture_project
+
+    code, out, err = run_cli("møde", "--dato", "02-03-2026")
+
+    assert code == 0, err
+    assert "2. marts 2026" in " ".join(out.split())
+    agenda = agenda_of(workspace, slug, partner)
+    assert agenda.last_meeting == datetime.date(2026, 3, 2)
+    assert agenda.received == ()
+    data = yaml.safe_load(workspace.store.path_for(slug).read_text(encoding="utf-8"))
+    meetings = data["opfølgning"]["genbruge"][partner.key]["møder"]
+    assert sorted(m["dato"] for m in meetings.values()) == ["2026-01-21", "2026-03-02"]
+
+
+def test_the_markdown_agenda_has_every_point_in_order(run_cli, fixture_project, tmp_path):
+    code, out, err = run_cli("dagsorden")
+
+    assert code == 0, err
+    path = tmp_path / "aeroe-kommune-dagsorden.md"
+    assert path.name in " ".join(out.split())
+    text = path.read_text(encoding="utf-8")
+    assert markdown_parser().parse(text)  # valid CommonMark
+    points = [line for line in text.splitlines() if line.startswith("## ")]
+    assert [p.split(". ", 1)[0] for p in points] == [f"## {n}" for n in range(1, 8)]
+    assert "Uafklaret konflikt" in points[0]
+    assert "Nye svar fra Vi vil genbruge – Ærø Kommune siden mødet 21. januar 2026" in points[1]
+    section = text.split(points[1])[1].split(points[2])[0]
+    assert "»Ja, meget – især for landområderne«" in section and "Hvad koster licensen?" in section
+    pairs = text.split(points[2])[1].split(points[3])[0]
+    assert "Hvad er formålet?" in pairs and "mangler svar: Fase 1: Tjek · Beskriv innovationen" in pairs
+    assert "Hvad koster licensen?" in text.split(points[3])[1].split(points[4])[0]
+    ready = text.split(points[4])[1].split(points[5])[0]
+    assert ready.index("rød:") < ready.index("gul:") and "grøn" not in ready and "ikke en dom" in ready
+    late = text.split(points[5])[1].split(points[6])[0]
+    assert "For sent" in late and "Senere" not in late
+    assert "spredning møde" in text.split(points[6])[1]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_word_and_html_agendas_say_the_same(run_cli, fixture_project, tmp_path, fmt):
+    target = tmp_path / f"dagsorden.{fmt}"
+
+    code, _, err = run_cli("dagsorden", "--format", fmt, "--ud", str(target))
+
+    assert code == 0, err
+    raw = target.read_bytes()
+    if fmt == "docx":
+        text = "\n".join(text for _, text in docx_paragraphs(open_docx(raw)))
+    else:
+        text = " ".join(" ".join(html_tree(raw).itertext()).split())
+    for expected in (
+        "Dagsorden til næste møde",
+        "1. Uafklaret konflikt",
+        "For sent",
+        "Hvad koster licensen?",
+    ):
+        assert expected in text
+
+
+def test_an_empty_agenda_says_so_at_each_point(workspace, make_project):
+    slug = make_project("Ærø Kommune", role="dele")
+    partner = workspace.store.load(slug).partners[0]
+
+    made = make_agenda(workspace, fmt="md", partner=partner, today=TODAY)
+
+    assert made.agenda.empty
+    assert made.content.decode("utf-8").count("Intet på dette punkt.") == 6
+
+
+# --- the question pairs in guide_content ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_shipped_pairs_exist_cross_sides_and_face_each_other(language):
+    guide = load_guide(None, language)
+    questions = {q.id for q in guide.questions()}
+
+    assert len(guide.pairs) >= 15
+    for first, second in guide.pairs:
+        assert first in questions and second in questions
+        assert (side_of(first), side_of(second)) == ("dele", "genbruge")
+        assert first.rsplit(".", 2)[0] == second.rsplit(".", 2)[0]  # the same worksheet (tool)
+    assert guide.pairs == load_guide(None, "da").pairs
+    assert guide.action_tools == (
+        "tjek.afstem-forventninger",
+        "fjern.fjern-forhindringer",
+        "brug.tag-loesningen-i-brug",
+    )
+    assert guide.counterpart(FORMAAL) == (SAMME_BEHOV,)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "problem"),
+    [
+        ([["test.proeve-vaerktoej.dele.formaal", "test.proeve-vaerktoej.dele.saerligt"]], "samme-side"),
+        ([["test.proeve-vaerktoej.genbruge.passer", "test.proeve-vaerktoej.dele.formaal"]], "samme-side"),
+        ([["test.proeve-vaerktoej.dele.formaal", "test.proeve-vaerktoej.genbruge.findes-ikke"]], "ukendt"),
+        ([["test.proeve-vaerktoej.dele.formaal"]], "to"),
+        ([["test.proeve-vaerktoej.dele.formaal", "test.andet.genbruge.passer"]], "to-vaerktoejer"),
+        (
+            [["test.proeve-vaerktoej.dele.formaal", "test.proeve-vaerktoej.genbruge.passer"]] * 2,
+            "to-gange",
+        ),
+    ],
+)
+def test_bad_pairs_are_named_with_file_and_place(guide_files, pairs, problem):
+    second = guide_files.add_tool_copy()
+    second["id"] = "andet"
+    (guide_files.write() / "dialog.yaml").write_text(json.dumps({"par": pairs}), encoding="utf-8")
+
+    with pytest.raises(ContentError) as caught:
+        load_guide(guide_files.folder)
+
+    words = render(caught.value.message)
+    assert "dialog.yaml: par[" in words
+    expected = {
+        "samme-side": "den delende sides spørgsmål først",
+        "ukendt": "guiden har ikke test.proeve-vaerktoej.genbruge.findes-ikke",
+        "to": "skal være to spørgsmål-id'er",
+        "to-vaerktoejer": "samme arbejdsark",
+        "to-gange": "parret står to gange",
+    }[problem]
+    assert expected in words
+
+
+def test_unknown_action_tools_and_questions_are_named(guide_files):
+    (guide_files.write() / "dialog.yaml").write_text(
+        "handlinger: [test.findes-ikke]\nmangler-at-vide: [test.proeve-vaerktoej.dele.nej]\n",
+        encoding="utf-8",
+    )
+
+    with pytest.raises(ContentError) as caught:
+        load_guide(guide_files.folder)
+
+    words = render(caught.value.message)
+    assert "handlinger[1]" in words and "'test.findes-ikke' er ikke et værktøj i guiden" in words
+    assert "mangler-at-vide[1]" in words
+
+
+def test_a_guide_without_dialog_yaml_has_no_pairs(guide_files):
+    guide = load_guide(guide_files.write())
+    assert (guide.pairs, guide.action_tools, guide.to_know) == ((), (), ())

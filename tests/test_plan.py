@@ -1,0 +1,415 @@
+"""The action plan (issue 15): add, change and close actions through the commands, overdue with an
+injected date, the CSV for Danish Excel and the calendar file, and what the project file holds.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime
+import io
+import json
+
+import pytest
+import yaml
+from icalendar import Calendar
+from projectkit import new_project, workspace
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from spredning.app import plan
+from spredning.core import followup
+from spredning.core.errors import SpredningError
+from spredning.i18n import t
+
+TODAY = datetime.date(2026, 3, 1)
+ENTER = "\r"
+DOWN = "\x1b[B"
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return workspace(tmp_path / "hjem")
+
+
+@pytest.fixture
+def reusing(ws):
+    """A project on the reusing side (Ærø Kommune), active, in $SPREDNING_HJEM."""
+    return new_project(ws)
+
+
+def file_data(ws, slug: str) -> dict:
+    return yaml.safe_load(ws.store.path_for(slug).read_text(encoding="utf-8"))
+
+
+def items(ws, slug: str, partner=None) -> list:
+    project = ws.store.load(slug)
+    return followup.plan_items(project, partner or (project.partners[0] if project.partners else None))
+
+
+# --- the commands ------------------------------------------------------------------------------------
+
+
+def test_add_change_and_close_an_action_with_options(run_cli, ws, reusing):
+    code, out, err = run_cli(
+        "plan", "tilføj", "--hvad", "Fjern kravet om fremmøde", "--hvem", "Ole", "--frist", "12-03-2026",
+        "--fase", "fjern-forhindringer",
+    )  # fmt: skip
+    assert code == 0, err
+    [item] = items(ws, reusing)
+    assert (item.what, item.who, item.due, item.status) == (
+        "Fjern kravet om fremmøde",
+        "Ole",
+        datetime.date(2026, 3, 12),
+        "ikke-startet",
+    )
+    assert item.source == "fjern.fjern-forhindringer" and item.where == "aeroe-kommune"
+    assert f"(id {item.id})" in flat(out)
+
+    code, out, err = run_cli("plan", "ret", item.id[:4], "--status", "i gang", "--hvem", "Teamleder Ole")
+    assert code == 0, err
+    [changed] = items(ws, reusing)
+    assert (changed.id, changed.who, changed.status, changed.due) == (
+        item.id,
+        "Teamleder Ole",
+        "i-gang",
+        item.due,
+    )
+
+    code, out, err = run_cli("plan", "luk", item.id)
+    assert code == 0, err
+    assert items(ws, reusing)[0].status == "færdig"
+    assert "færdig" in out
+
+    code, _, err = run_cli("plan", "luk", item.id, "--droppet")
+    assert code == 0, err
+    assert items(ws, reusing)[0].status == "droppet"
+
+
+def test_the_action_is_in_the_file_in_its_dialogue_with_a_version(run_cli, ws, reusing):
+    run_cli("plan", "tilføj", "--hvad", "Indkøb tablets", "--frist", "2026-04-01")
+    [item] = items(ws, reusing)
+
+    data = file_data(ws, reusing)
+
+    assert data["format"] == "3"
+    record = data["opfølgning"]["genbruge"]["aeroe-kommune"]["plan"][item.id]
+    assert record["hvad"] == "Indkøb tablets" and record["frist"] == "2026-04-01"
+    assert record["status"] == "ikke-startet"
+    assert record["version"].split()[1].endswith(":1")
+
+
+def test_a_file_without_follow_up_stays_format_2(ws, reusing):
+    assert file_data(ws, reusing)["format"] == "2"
+    assert "opfølgning" not in file_data(ws, reusing)
+
+
+def test_listing_shows_overdue_first_and_says_how_many(run_cli, ws, reusing):
+    for what, due in (("Senere", "01-01-2099"), ("For sent", "01-01-2020"), ("Uden frist", "")):
+        assert run_cli("plan", "tilføj", "--hvad", what, "--frist", due)[0] == 0
+
+    code, out, err = run_cli("plan")
+
+    assert code == 0, err
+    assert out.index("For sent") < out.index("Senere") < out.index("Uden frist")
+    assert "1 handling har overskredet sin frist" in flat(out)
+    assert "overskredet" in out.split("For sent")[1].split("Senere")[0]
+
+
+def test_an_empty_plan_says_how_to_add(run_cli, reusing):
+    code, out, _ = run_cli("plan")
+    assert code == 0
+    assert "Handlingsplanen er tom" in flat(out) and "plan tilføj" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [
+        (("plan", "tilføj", "--hvad", "x", "--frist", "31-02-2026"), "plan.bad-date"),
+        (("plan", "tilføj", "--hvad", "x", "--frist", "i morgen"), "plan.bad-date"),
+        (("plan", "tilføj", "--hvad", "x", "--status", "måske"), "plan.bad-status"),
+        (("plan", "tilføj", "--hvad", "   "), "plan.what-missing"),
+        (("plan", "tilføj", "--hvad", "x", "--fase", "ingen-fase"), "readiness.unknown-tool"),
+        (("plan", "tilføj", "--hvad", "x", "--fælles"), "plan.general-only-sharing"),
+        (("plan", "ret", "zzzz", "--status", "færdig"), "plan.unknown-id"),
+        (("plan", "--format", "xlsx"), "plan.unknown-format"),
+    ],
+)
+def test_wrong_input_is_a_danish_usage_error_and_nothing_is_saved(run_cli, ws, reusing, args, key):
+    before = ws.store.path_for(reusing).read_bytes()
+
+    code, out, err = run_cli(*args)
+
+    assert code == 2, (out, err)
+    assert t(key, value="X", known=[], formats=[]).split("'")[0] in err
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
+def test_without_a_terminal_add_needs_hvad_and_change_needs_an_option(run_cli, reusing):
+    code, _, err = run_cli("plan", "tilføj")
+    assert code == 2 and "--hvad" in err
+
+    code, _, err = run_cli("plan", "ret", "abcd")
+    assert code == 2 and "--status" in err
+
+
+def test_a_short_id_that_fits_two_actions_is_refused(ws, reusing, monkeypatch):
+    ids = iter(["abc11111", "abc22222"])
+    monkeypatch.setattr(followup, "new_id", lambda: next(ids))
+    plan.add(ws, plan.Action("Én"), ws.store.load(reusing).partners[0])
+    plan.add(ws, plan.Action("To"), ws.store.load(reusing).partners[0])
+
+    with pytest.raises(SpredningError) as caught:
+        plan.change(ws, "abc", status="færdig")
+
+    assert caught.value.key == "plan.ambiguous-id"
+    assert plan.change(ws, "abc2", status="færdig").what == "To"
+
+
+# --- interactively -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def in_terminal(monkeypatch, run_cli):
+    """Run a command in-process with its prompts reading keys from a pipe."""
+    monkeypatch.setattr("spredning.cli.commands.plan.is_interactive", lambda: True)
+
+    def run(keys: str, *argv: str):
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            pipe.send_text(keys)
+            pipe.close()
+            return run_cli(*argv)
+
+    return run
+
+
+def test_add_asks_what_who_and_the_deadline(in_terminal, ws, reusing):
+    code, _out, err = in_terminal(
+        "Skriv til Ældrerådet" + ENTER + "Projektleder" + ENTER + "30.4.2026" + ENTER, "plan", "tilføj"
+    )
+
+    assert code == 0, err
+    [item] = items(ws, reusing)
+    assert (item.what, item.who, item.due) == (
+        "Skriv til Ældrerådet",
+        "Projektleder",
+        datetime.date(2026, 4, 30),
+    )
+
+
+def test_add_asks_again_for_a_date_it_cannot_read(in_terminal, ws, reusing):
+    keys = "Noget" + ENTER + ENTER + "32-13-2026" + ENTER + "\x15" * 3 + "\x7f" * 12 + "01-05-2026" + ENTER
+    code, _, err = in_terminal(keys, "plan", "tilføj")
+
+    assert code == 0, err
+    assert items(ws, reusing)[0].due == datetime.date(2026, 5, 1)
+
+
+def test_change_without_options_asks_with_the_current_values(in_terminal, ws, reusing):
+    item = plan.add(ws, plan.Action("Gammel tekst", "Ole"), ws.store.load(reusing).partners[0])
+
+    # keep what and who (Enter), give a deadline, pick the third status (færdig)
+    code, _out, err = in_terminal(
+        ENTER + ENTER + "01-06-2026" + ENTER + DOWN * 2 + ENTER, "plan", "ret", item.id
+    )
+
+    assert code == 0, err
+    [changed] = items(ws, reusing)
+    assert (changed.what, changed.who, changed.due, changed.status) == (
+        "Gammel tekst",
+        "Ole",
+        datetime.date(2026, 6, 1),
+        "færdig",
+    )
+
+
+# --- overdue with an injected date ---------------------------------------------------------------------
+
+
+def test_overdue_and_next_due_follow_the_date_given(ws, reusing):
+    partner = ws.store.load(reusing).partners[0]
+    for what, due, status in (
+        ("gammel", datetime.date(2026, 2, 1), "i-gang"),
+        ("i dag", TODAY, "ikke-startet"),
+        ("færdig for længst", datetime.date(2026, 1, 1), "færdig"),
+        ("droppet", datetime.date(2026, 1, 1), "droppet"),
+        ("snart", datetime.date(2026, 3, 5), "i-gang"),
+        ("uden frist", None, "i-gang"),
+    ):
+        plan.add(ws, plan.Action(what, due=due, status=status), partner)
+
+    listed = plan.plan(ws, partner, TODAY)
+
+    assert [i.what for i in listed.overdue] == ["gammel"]
+    assert [i.what for i in followup.next_due(listed.items, TODAY)] == ["i dag", "snart"]
+    assert [i.what for i in listed.items] == [
+        "gammel",
+        "i dag",
+        "snart",
+        "uden frist",
+        "færdig for længst",
+        "droppet",
+    ]
+    later = plan.plan(ws, partner, datetime.date(2026, 3, 6))
+    assert [i.what for i in later.overdue] == ["gammel", "i dag", "snart"]
+
+
+def test_parse_due_reads_danish_and_iso_dates():
+    assert plan.parse_due("12-03-2026") == datetime.date(2026, 3, 12)
+    assert plan.parse_due("1.2.2027") == datetime.date(2027, 2, 1)
+    assert plan.parse_due("2026-03-12") == datetime.date(2026, 3, 12)
+    assert plan.parse_due("  ") is None
+    for wrong in ("29-02-2026", "12/2026", "2026-3-12", "12-03-26"):
+        with pytest.raises(SpredningError):
+            plan.parse_due(wrong)
+
+
+def test_parse_status_accepts_words_with_or_without_danish_letters():
+    assert plan.parse_status("I gang") == "i-gang"
+    assert plan.parse_status("faerdig") == "færdig"
+    assert plan.parse_status("ikke startet") == "ikke-startet"
+
+
+# --- CSV for Danish Excel ----------------------------------------------------------------------------
+
+
+def test_csv_opens_in_danish_excel(run_cli, ws, reusing, tmp_path):
+    run_cli(
+        "plan", "tilføj", "--hvad", "Første; med semikolon", "--hvem", "=SUM(A1)", "--frist", "05-01-2020"
+    )
+    run_cli("plan", "tilføj", "--hvad", 'Anden "citeret"', "--frist", "12-03-2099", "--fase", "brug")
+    target = tmp_path / "plan.csv"
+
+    code, out, err = run_cli("plan", "--format", "csv", "--ud", str(target))
+
+    assert code == 0, err
+    assert str(target) in flat(out)
+    raw = target.read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8)
+    assert b"\r\n" in raw and raw.count(b"\n") == raw.count(b"\r\n")
+
+    class DanishExcel(csv.excel):
+        delimiter = ";"
+
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), DanishExcel))
+    assert rows[0] == ["ID", "Hvad", "Hvem", "Frist", "Status", "Overskredet", "Fase", "Værktøj", "Dialog"]
+    first, second = rows[1], rows[2]
+    assert first[1:6] == ["Første; med semikolon", "'=SUM(A1)", "05-01-2020", "ikke startet", "ja"]
+    assert second[1] == 'Anden "citeret"' and second[3] == "12-03-2099" and second[5] == ""
+    assert second[6] == "Brug" and second[7] == ""
+    assert len({len(row) for row in rows}) == 1
+
+
+def test_csv_default_name_and_no_silent_overwrite(run_cli, reusing, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("plan", "--format", "csv")[0] == 0
+    assert (tmp_path / f"{reusing}-plan.csv").is_file()
+
+    code, _, err = run_cli("plan", "--format", "csv")
+
+    assert code != 0 and "--overskriv" in err
+    assert run_cli("plan", "--format", "csv", "--overskriv")[0] == 0
+
+
+# --- calendar entries -------------------------------------------------------------------------------
+
+
+def test_ics_has_an_all_day_entry_for_each_open_deadline(run_cli, ws, reusing, tmp_path):
+    long_what = (
+        "Aftal med Økonomi, at halvdelen af besparelsen på kørsel går til genoptræningen, æøå; ja, nej"
+    )
+    run_cli("plan", "tilføj", "--hvad", long_what, "--hvem", "Genoptræningsleder", "--frist", "27-02-2026")
+    run_cli("plan", "tilføj", "--hvad", "Uden frist")
+    run_cli("plan", "tilføj", "--hvad", "Færdig", "--frist", "01-01-2026", "--status", "færdig")
+    target = tmp_path / "plan.ics"
+
+    code, _, err = run_cli("plan", "--format", "ics", "--ud", str(target))
+
+    assert code == 0, err
+    raw = target.read_bytes()
+    lines = raw.split(b"\r\n")
+    assert lines[-1] == b"" and all(b"\n" not in line for line in lines)
+    assert all(len(line) <= 75 for line in lines)
+    assert any(line.startswith(b" ") for line in lines)  # the long summary was folded
+    raw.decode("utf-8")  # folding never splits a character
+    calendar = Calendar.from_ical(raw)
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 1
+    event = events[0]
+    [item] = [i for i in items(ws, reusing) if i.due == datetime.date(2026, 2, 27)]
+    assert str(event["SUMMARY"]) == f"Frist: {long_what}"
+    assert event["DTSTART"].dt == datetime.date(2026, 2, 27)
+    assert event["DTEND"].dt == datetime.date(2026, 2, 28)
+    assert event["UID"].startswith(item.id) and ws.store.load(reusing).id in event["UID"]
+    assert event["DTSTAMP"].dt.tzinfo is not None
+    assert "Genoptræningsleder" in str(event["DESCRIPTION"])
+    assert b"DTSTART;VALUE=DATE:20260227" in raw
+
+
+def test_fold_never_splits_a_character():
+    from spredning.report.planfile import fold
+
+    text = "SUMMARY:" + "æ" * 100
+    folded = fold(text).encode("utf-8").split(b"\r\n")
+    assert all(len(part) <= 75 for part in folded)
+    assert "".join(p.decode("utf-8").removeprefix(" ") for p in folded) == text
+
+
+# --- the sharing side --------------------------------------------------------------------------------
+
+
+def test_the_sharing_side_keeps_general_actions_and_one_per_dialogue(run_cli, ws):
+    slug = new_project(ws, role="dele", partners=("Ærø Kommune", "Fanø Kommune"))
+
+    assert run_cli("plan", "tilføj", "--hvad", "Vores egen", "--fælles")[0] == 0
+    assert run_cli("plan", "tilføj", "--hvad", "Til Fanø", "--partner", "Fanø Kommune")[0] == 0
+    assert run_cli("plan", "tilføj", "--hvad", "Uden partner")[0] == 0  # several partners: general
+
+    project = ws.store.load(slug)
+    aeroe, fanoe = project.partners
+    assert sorted(i.what for i in followup.plan_items(project, aeroe)) == ["Uden partner", "Vores egen"]
+    assert sorted(i.what for i in followup.plan_items(project, fanoe)) == [
+        "Til Fanø",
+        "Uden partner",
+        "Vores egen",
+    ]
+    code, out, _ = run_cli("plan")
+    assert code == 0 and "Til Fanø" in out and "Fanø Kommune" in out
+    code, out, _ = run_cli("plan", "--partner", "Ærø Kommune")
+    assert code == 0 and "Til Fanø" not in out
+
+
+# --- status ------------------------------------------------------------------------------------------
+
+
+def test_status_shows_overdue_and_next_due_actions_and_ranks_the_follow_up(run_cli, ws, reusing):
+    run_cli("plan", "tilføj", "--hvad", "Gammel frist", "--frist", "01-01-2020", "--hvem", "Ole")
+    run_cli("plan", "tilføj", "--hvad", "Ny frist", "--frist", "01-01-2099")
+
+    code, out, err = run_cli("status")
+
+    assert code == 0, err
+    text = flat(out)
+    assert "Handlingsplanen: 1 handling har overskredet sin frist: • Gammel frist, hvem: Ole" in text
+    assert "Næste frist i handlingsplanen: • Ny frist, frist 1. januar 2099" in text
+    steps = [line for line in out.splitlines() if line.startswith(("Næste skridt", "Derefter:"))][-3:]
+    assert "følg op på handlingen, hvis frist er overskredet" in steps[0] and "spredning plan" in steps[0]
+    data = json.loads(run_cli("status", "--json")[1])
+    [item] = items(ws, reusing)[:1]
+    assert data["dialoger"][0]["overskredne_handlinger"] == [item.id]
+    assert "overdue" in data["dialoger"][0]["næste"]
+
+
+def test_a_new_action_is_something_to_send(run_cli, ws, reusing):
+    assert "send" not in json.loads(run_cli("status", "--json")[1])["dialoger"][0]["næste"]
+
+    run_cli("plan", "tilføj", "--hvad", "Noget at sende")
+
+    data = json.loads(run_cli("status", "--json")[1])
+    assert data["dialoger"][0]["ikke_sendt"] == 1

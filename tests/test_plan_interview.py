@@ -1,0 +1,207 @@
+"""The interview's offers (issue 15): actions where the guide asks for them, a readiness mark after
+each tool; through the state machine with a script, and through the real prompts of 'spredning fase'.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from projectkit import give, new_project, saved, session, workspace
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from scripted import ScriptedFrontEnd
+
+from spredning.app.answering import Session
+from spredning.app.readiness import InterviewFollowUp
+from spredning.core import followup
+from spredning.core.interview import Interview, NewAction, Rating, Resume, Review
+
+ENTER = "\r"
+ESC_ENTER = "\x1b\r"
+DOWN = "\x1b[B"
+FJERN_TOOL = "fjern.fjern-forhindringer"
+FJERN = [
+    "fjern.fjern-forhindringer.genbruge.regler-procedurer",
+    "fjern.fjern-forhindringer.genbruge.rutiner-arbejdsgange",
+    "fjern.fjern-forhindringer.genbruge.incitamenter",
+    "fjern.fjern-forhindringer.genbruge.strategier-politikker",
+    "fjern.fjern-forhindringer.genbruge.projekter",
+]
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return workspace(tmp_path / "hjem")
+
+
+def run(ws, slug: str, script, phase: str = "tjek", role: str = "genbruge", follow=True):
+    recorder = session(ws, slug, role)
+    machine = Interview(
+        ws.guide.find_phase(phase), role, recorder, InterviewFollowUp(ws, recorder) if follow else None
+    )
+    front = ScriptedFrontEnd(script, role)
+    front.run(machine)
+    assert front.script == [], f"script not used up: {front.script}"
+    return front
+
+
+def logged(front, kind: str) -> list:
+    return [about for k, about in front.log if k == kind]
+
+
+def the_plan(ws, slug):
+    project = ws.store.load(slug)
+    return followup.plan_items(project, project.partners[0])
+
+
+def test_every_tool_asks_for_readiness_and_only_afstem_forventninger_for_actions(ws):
+    slug = new_project(ws)
+    sizes = [2, 2, 2, 3, 5]
+    script = []
+    for number, size in enumerate(sizes):
+        script += [""] * size + [Review.NEXT]
+        if number == 4:  # Afstem forventninger: the guide asks for action here
+            script += [NewAction("Aftal møderne", "Projektleder", datetime.date(2026, 5, 1)), None]
+        script.append(Rating("gul", "Vi mangler tal") if number == 0 else None)
+
+    front = run(ws, slug, script)
+
+    assert [tool for tool, _ in logged(front, "rate")] == [
+        "tjek.beskriv-innovationen",
+        "tjek.fortael-den-gode-historie",
+        "tjek.kom-rundt-om-loesningen",
+        "tjek.tjek-relevans-og-timing",
+        "tjek.afstem-forventninger",
+    ]
+    assert logged(front, "offer-actions") == [
+        ("tjek.afstem-forventninger", ()),
+        ("tjek.afstem-forventninger", ("Aftal møderne",)),  # offered again, with the one just added
+    ]
+    [item] = the_plan(ws, slug)
+    assert (item.what, item.who, item.due, item.source) == (
+        "Aftal møderne",
+        "Projektleder",
+        datetime.date(2026, 5, 1),
+        "tjek.afstem-forventninger",
+    )
+    project = ws.store.load(slug)
+    mark = followup.readiness(project, project.partners[0], "tjek.beskriv-innovationen", "genbruge")
+    assert (mark.colour, mark.reason) == ("gul", "Vi mangler tal")
+    assert followup.readiness(project, project.partners[0], "tjek.afstem-forventninger", "genbruge") is None
+
+
+def test_the_current_mark_is_shown_the_next_time(ws):
+    slug = new_project(ws)
+    run(ws, slug, ["Ja", "", Review.NEXT, Rating("rød"), "", "", Review.STOP], phase="tjek")
+
+    front = run(ws, slug, [Resume.REVIEW_ALL, "Ja", "", Review.NEXT, None, "", "", Review.STOP], phase="tjek")
+
+    assert logged(front, "rate") == [("tjek.beskriv-innovationen", "rød")]
+
+
+def test_stop_and_previous_at_the_review_skip_the_offers(ws):
+    slug = new_project(ws)
+    front = run(ws, slug, ["", "", Review.NEXT, None, "", "", Review.PREVIOUS, "", "", Review.STOP])
+    assert len(logged(front, "rate")) == 1
+
+
+def test_without_a_follow_up_the_interview_is_as_before(ws):
+    slug = new_project(ws)
+    front = run(ws, slug, [*[""] * 5, Review.NEXT], phase="fjern", follow=False)
+    assert not logged(front, "rate") and not logged(front, "offer-actions")
+
+
+def test_the_sharing_side_with_several_partners_keeps_its_actions_general(ws):
+    slug = new_project(ws, role="dele", partners=("Ærø Kommune", "Fanø Kommune"))
+    fresh = Session(ws, slug, "dele", None)
+    machine = Interview(ws.guide.find_phase("fjern"), "dele", fresh, InterviewFollowUp(ws, fresh))
+    ScriptedFrontEnd(
+        [*[""] * 6, Review.NEXT, NewAction("Fjern dobbeltregistrering"), None, Rating("rød")], "dele"
+    ).run(machine)
+
+    project = ws.store.load(slug)
+    [item] = followup.plan_items(project, None)
+    assert item.where == "" and item.source == FJERN_TOOL
+    for partner in project.partners:
+        assert followup.readiness(project, partner, FJERN_TOOL, "dele").colour == "rød"
+
+
+# --- the real prompts in 'spredning fase' -------------------------------------------------------------
+
+
+@pytest.fixture
+def fase_in_terminal(monkeypatch, run_cli):
+    monkeypatch.setattr("spredning.cli.commands.fase.is_interactive", lambda: True)
+
+    def go(keys: str, *argv: str):
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            pipe.send_text(keys)
+            pipe.close()
+            return run_cli("fase", *argv)
+
+    return go
+
+
+def test_fase_offers_an_action_and_a_readiness_mark_in_fjern(fase_in_terminal, ws):
+    slug = new_project(ws)
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+    keys = (
+        answers
+        + ENTER  # the review: go on
+        + DOWN
+        + ENTER  # the offer: add an action (Enter alone would go on)
+        + "Ændr kvalitetsstandarden"
+        + ENTER
+        + "Sundhedschefen"
+        + ENTER
+        + "12-03-2026"
+        + ENTER
+        + ENTER  # the offer again: go on
+        + DOWN * 2
+        + ENTER  # readiness: gul (below "Spring over" and grøn)
+        + "Budgettet er uafklaret"
+        + ENTER
+    )
+
+    code, out, err = fase_in_terminal(keys, "fjern")
+
+    assert code == 0, err
+    assert saved(ws, slug) == {qid: f"svar {n}" for n, qid in enumerate(FJERN, 1)}
+    [item] = the_plan(ws, slug)
+    assert (item.what, item.who, item.due, item.source) == (
+        "Ændr kvalitetsstandarden",
+        "Sundhedschefen",
+        datetime.date(2026, 3, 12),
+        FJERN_TOOL,
+    )
+    project = ws.store.load(slug)
+    mark = followup.readiness(project, project.partners[0], FJERN_TOOL, "genbruge")
+    assert (mark.colour, mark.reason) == ("gul", "Budgettet er uafklaret")
+    assert "Guiden beder jer om at handle i Fjern forhindringer" in " ".join(out.split())
+
+
+def test_fase_enter_at_the_offers_adds_nothing(fase_in_terminal, ws):
+    slug = new_project(ws)
+    give(ws, slug, {"tilpas.genbrug-kontakter.genbruge.kontakter-genbruge": "Hospitalet"})
+
+    code, _, err = fase_in_terminal(
+        ENTER + ESC_ENTER + ENTER + ENTER, "tilpas"
+    )  # continue, save, go on, skip
+
+    assert code == 0, err
+    project = ws.store.load(slug)
+    assert not project.records
+    assert ws.store.path_for(slug).read_text(encoding="utf-8").startswith("format: '2'")
+
+
+def test_fase_enter_at_the_action_offer_goes_on(fase_in_terminal, ws):
+    slug = new_project(ws)
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+
+    code, out, err = fase_in_terminal(answers + ENTER + ENTER + ENTER, "fjern")  # review, offer, readiness
+
+    assert code == 0, err
+    assert the_plan(ws, slug) == [] and not ws.store.load(slug).records
+    assert "Fasen Fjern er gennemgået: 5 af 5" in " ".join(out.split())

@@ -1,0 +1,334 @@
+"""Readiness marks, approvals and plan items (issue 15) round trip through the file, the exchange
+between organisations (confidentiality included) and the reports; approvals flag later changes.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import yaml
+from exchange_kit import D1, G1, G2, Org, flat
+from report_reading import docx_paragraphs, open_docx
+
+from spredning.core import followup
+from spredning.core.history import Outcome
+
+NAME = "Genoptræning Ærø"
+
+
+@pytest.fixture(autouse=True)
+def _work_in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def sharing(tmp_path, run_cli) -> Org:
+    org = Org(tmp_path / "odense", tmp_path, run_cli)
+    org.ok(
+        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
+        "--genbruger", "Fanø Kommune", "--rolle", "dele",
+    )  # fmt: skip
+    return org
+
+
+@pytest.fixture
+def aeroe(tmp_path, run_cli) -> Org:
+    return Org(tmp_path / "aeroe", tmp_path, run_cli)
+
+
+@pytest.fixture
+def fanoe(tmp_path, run_cli) -> Org:
+    return Org(tmp_path / "fanoe", tmp_path, run_cli)
+
+
+@pytest.fixture
+def exchanged(sharing, aeroe, fanoe):
+    """Both reusing organisations have imported their first file from the sharing one."""
+    sharing.answer({D1: "Færre genindlæggelser"})
+    assert aeroe.import_(sharing.export("--partner", "Ærø Kommune"))[0] == 0
+    assert fanoe.import_(sharing.export("--partner", "Fanø Kommune"))[0] == 0
+    return sharing, aeroe, fanoe
+
+
+def record(org: Org, where: str, key: str):
+    return org.project().record((where, key))
+
+
+# --- the file -------------------------------------------------------------------------------------------
+
+
+def test_readiness_and_approval_are_saved_in_the_dialogue_and_read_back(exchanged):
+    _, aeroe, _ = exchanged
+    aeroe.answer({G1: "Ja", G2: "Nej"})
+    aeroe.ok("klarhed", "beskriv-innovationen", "gul", "--begrundelse", "Vi mangler tal")
+    aeroe.ok("godkend", "tjek", "--af", "Eva Jensen", "--dato", "12-03-2026")
+
+    data = yaml.safe_load(aeroe.path.read_text(encoding="utf-8"))
+    section = data["opfølgning"]["genbruge"]["aeroe-kommune"]
+    assert section["klarhed"]["tjek.beskriv-innovationen.genbruge"]["farve"] == "gul"
+    assert section["klarhed"]["tjek.beskriv-innovationen.genbruge"]["begrundelse"] == "Vi mangler tal"
+    approval = section["godkendelser"]["tjek.genbruge"]
+    assert approval["af"] == "Eva Jensen" and approval["dato"] == "2026-03-12"
+    assert len(approval["svar"].split()) == 14  # every Tjek question of the side, answered or not
+
+    project = aeroe.project()
+    partner = project.partner("aeroe-kommune")
+    mark = followup.readiness(project, partner, "tjek.beskriv-innovationen", "genbruge")
+    assert (mark.colour, mark.reason, mark.where) == ("gul", "Vi mangler tal", "aeroe-kommune")
+    assert followup.approval(project, partner, "tjek", "genbruge").day == datetime.date(2026, 3, 12)
+
+
+def test_a_record_edited_by_hand_counts_as_this_copys_change(exchanged):
+    _, aeroe, _ = exchanged
+    aeroe.ok("klarhed", "beskriv-innovationen", "gul")
+    path = aeroe.path
+    path.write_text(path.read_text(encoding="utf-8").replace("farve: gul", "farve: rød"), encoding="utf-8")
+
+    entry = record(aeroe, "aeroe-kommune", "klarhed:tjek.beskriv-innovationen.genbruge")
+
+    assert dict(entry.answer.fields)["farve"] == "rød"
+    assert sum(count for _, count in entry.answer.version) == 2  # one change by the program, one by hand
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (("farve: gul", "farve: lilla"), "'farve' skal være grøn, gul eller rød"),
+        ("plan", "'frist' skal være en dato"),
+    ],
+)
+def test_a_bad_record_in_the_file_is_named_in_danish(exchanged, change, problem):
+    _, aeroe, _ = exchanged
+    aeroe.ok("klarhed", "beskriv-innovationen", "gul")
+    aeroe.ok("plan", "tilføj", "--hvad", "x", "--frist", "01-02-2026")
+    text = aeroe.path.read_text(encoding="utf-8")
+    text = text.replace(*change) if isinstance(change, tuple) else text.replace("2026-02-01", "i morgen")
+    aeroe.path.write_text(text, encoding="utf-8")
+
+    code, _, err = aeroe("status")
+
+    assert code == 1
+    assert problem in flat(err)
+
+
+# --- the exchange ---------------------------------------------------------------------------------------
+
+
+def test_readiness_approval_and_plan_travel_to_the_partner_and_back(exchanged):
+    sharing, aeroe, _ = exchanged
+    aeroe.answer({G1: "Ja"})
+    aeroe.ok("klarhed", "beskriv-innovationen", "rød", "--begrundelse", "Ikke budget")
+    aeroe.ok("godkend", "tjek", "--af", "Eva Jensen")
+    aeroe.ok("plan", "tilføj", "--hvad", "Find budget", "--frist", "01-06-2026")
+
+    code, out, err = sharing.import_(aeroe.export())
+
+    assert code == 0, err
+    assert "Opfølgningen: 3 punkter (handlinger, klarhed, godkendelser eller møder) er nye" in flat(out)
+    project = sharing.project()
+    partner = project.partner("aeroe-kommune")
+    assert followup.readiness(project, partner, "tjek.beskriv-innovationen", "genbruge").colour == "rød"
+    assert followup.approval(project, partner, "tjek", "genbruge").by == "Eva Jensen"
+    [item] = followup.plan_items(project, partner)
+    assert item.what == "Find budget"
+
+    sharing.ok("plan", "ret", item.id, "--status", "i gang")
+    sharing.ok("klarhed", "beskriv-innovationen", "grøn", "--rolle", "dele", "--partner", "Ærø Kommune")
+    assert aeroe.import_(sharing.export("--partner", "Ærø Kommune"))[0] == 0
+
+    back = aeroe.project()
+    mine = back.partner("aeroe-kommune")
+    assert followup.plan_items(back, mine)[0].status == "i-gang"
+    assert followup.readiness(back, mine, "tjek.beskriv-innovationen", "dele").colour == "grøn"
+    assert aeroe.project().record_entries() == sharing_dialogue(sharing, "aeroe-kommune")
+
+
+def sharing_dialogue(org: Org, key: str):
+    return [(slot, entry) for slot, entry in org.project().record_entries() if slot[0] in ("", key)]
+
+
+def test_importing_the_same_file_twice_changes_no_record(exchanged, tmp_path):
+    sharing, aeroe, _ = exchanged
+    aeroe.ok("klarhed", "beskriv-innovationen", "gul")
+    incoming = aeroe.export()
+    sharing.import_(incoming)
+    before = sharing.path.read_bytes()
+
+    sharing.import_(incoming)
+
+    assert sharing.path.read_bytes() == before
+
+
+def test_an_export_for_one_partner_carries_only_its_dialogues_follow_up(exchanged):
+    sharing, aeroe, fanoe = exchanged
+    fanoe.ok("plan", "tilføj", "--hvad", "Fanøs hemmelige plan")
+    fanoe.ok("klarhed", "beskriv-innovationen", "rød")
+    assert sharing.import_(fanoe.export())[0] == 0
+    sharing.ok("plan", "tilføj", "--hvad", "Vores egen", "--fælles")
+    sharing.ok("plan", "tilføj", "--hvad", "Kun til Fanø", "--partner", "Fanø Kommune")
+
+    for_aeroe = sharing.export("--partner", "Ærø Kommune")
+
+    text = for_aeroe.read_text(encoding="utf-8")
+    assert "Vores egen" in text
+    assert "Fanø" not in text.split("opfølgning:")[1]
+    assert "hemmelige" not in text and "fanoe-kommune" not in text.split("opfølgning:")[1]
+    assert aeroe.import_(for_aeroe)[0] == 0
+    whats = [i.what for i in followup.plan_items(aeroe.project(), None, everywhere=True)]
+    assert whats == ["Vores egen"]
+
+
+def test_a_partners_file_changes_only_its_own_dialogues_records(exchanged, tmp_path):
+    sharing, aeroe, _fanoe = exchanged
+    aeroe.ok("klarhed", "beskriv-innovationen", "gul")
+    planted = aeroe.export()
+    text = planted.read_text(encoding="utf-8").replace(
+        "aeroe-kommune:\n      klarhed", "fanoe-kommune:\n      klarhed"
+    )
+    text = text.replace(
+        "genbrugere:\n    aeroe-kommune: Ærø Kommune",
+        "genbrugere:\n    aeroe-kommune: Ærø Kommune\n    fanoe-kommune: Fanø Kommune",
+    )
+    planted.write_text(text, encoding="utf-8")
+
+    code, _, err = sharing.import_(planted)
+
+    assert code == 0, err
+    assert sharing.project().records.get("fanoe-kommune") is None
+
+
+def test_both_sides_changing_one_action_keep_both_versions_until_it_is_changed_again(exchanged):
+    sharing, aeroe, _ = exchanged
+    aeroe.ok("plan", "tilføj", "--hvad", "Fælles handling")
+    sharing.import_(aeroe.export())
+    item_id = followup.plan_items(aeroe.project(), None, everywhere=True)[0].id
+    aeroe.ok("plan", "ret", item_id, "--status", "færdig")
+    sharing.ok("plan", "ret", item_id, "--hvem", "Odense")
+
+    aeroe.import_(sharing.export("--partner", "Ærø Kommune"))
+
+    [item] = followup.plan_items(aeroe.project(), None, everywhere=True)
+    assert len(item.others) == 1
+    assert {item.status, item.others[0].status} == {"færdig", "ikke-startet"}
+    _code, out, _ = aeroe("plan")
+    assert "2 udgaver" in flat(out)
+
+    aeroe.ok("plan", "ret", item_id, "--status", "færdig", "--hvem", "Odense")
+    sharing.import_(aeroe.export())
+
+    for org in (aeroe, sharing):
+        [settled] = followup.plan_items(org.project(), None, everywhere=True)
+        assert (settled.status, settled.who, settled.others) == ("færdig", "Odense", ())
+
+
+def test_an_import_plan_counts_the_follow_up(exchanged):
+    from spredning.app import exchange
+
+    sharing, aeroe, _ = exchanged
+    aeroe.ok("klarhed", "beskriv-innovationen", "gul")
+    aeroe.ok("plan", "tilføj", "--hvad", "x")
+    path = aeroe.export()
+    ws = sharing_workspace(sharing)
+
+    plan = exchange.plan_import(ws, exchange.read_incoming(ws, path), None)
+
+    assert plan.records_changed() == 2
+    assert {item.outcome for item in plan.records if item.slot[0]} == {Outcome.ADDED}
+
+
+def sharing_workspace(org: Org):
+    from spredning.app.workspace import Settings, Workspace
+
+    return Workspace(Settings(home=str(org.home)))
+
+
+# --- status and reports ---------------------------------------------------------------------------------
+
+
+def test_an_answer_changed_after_approval_is_flagged_until_approved_again(exchanged, tmp_path):
+    _, aeroe, _ = exchanged
+    aeroe.answer({G1: "Ja", G2: "Nej"})
+    aeroe.ok("godkend", "tjek", "--af", "Eva Jensen", "--dato", "12-03-2026")
+    assert "ændret siden" not in flat(aeroe.ok("status"))
+
+    aeroe.answer({G2: "Jo, alligevel"})
+
+    out = flat(aeroe.ok("status"))
+    assert "Tjek (Vi vil genbruge) er godkendt af Eva Jensen 12. marts 2026. 1 svar er ændret siden:" in out
+    assert "Har I de samme behov?" in out
+    aeroe.ok("rapport", "--ud", str(tmp_path / "r.md"))
+    report = flat((tmp_path / "r.md").read_text(encoding="utf-8"))
+    assert "1 svar er ændret siden og skal godkendes igen" in report and "Har I de samme behov?" in report
+
+    aeroe.ok("godkend", "tjek", "--af", "Eva Jensen")
+    assert "ændret siden" not in flat(aeroe.ok("status"))
+
+
+def test_status_and_report_show_the_readiness_picture_and_where_to_act_first(exchanged, tmp_path):
+    _, aeroe, _ = exchanged
+    aeroe.ok("klarhed", "afstem-forventninger", "gul", "--begrundelse", "Aftalen mangler")
+    aeroe.ok("klarhed", "fjern-forhindringer", "rød", "--begrundelse", "Budgettet")
+    aeroe.ok("klarhed", "beskriv-innovationen", "grøn")
+    aeroe.ok("klarhed", "kom-rundt-om-loesningen", "gul")
+
+    out = aeroe.ok("status")
+    first = out.split("Her kan det betale sig at starte")[1]
+    assert first.index("rød") < first.index("Kom rundt") < first.index("Afstem forventninger")
+    assert "Beskriv innovationen: grøn" in out
+
+    aeroe.ok("rapport", "--format", "docx", "--ud", str(tmp_path / "r.docx"))
+    text = "\n".join(text for _, text in docx_paragraphs(open_docx((tmp_path / "r.docx").read_bytes())))
+    assert "Hvor I kan starte" in text and "ikke en dom" in text
+    assert text.index("rød: Fase 4: Fjern") < text.index("gul: Fase 1: Tjek · Afstem forventninger")
+    assert "Klarhed" in text and "Budgettet" in text
+
+
+def test_the_report_includes_the_plan(exchanged, tmp_path):
+    _, aeroe, _ = exchanged
+    aeroe.ok("plan", "tilføj", "--hvad", "For sent", "--frist", "01-01-2020", "--fase", "fjern")
+    aeroe.ok("plan", "tilføj", "--hvad", "Senere", "--frist", "01-01-2099")
+
+    aeroe.ok("rapport", "--ud", str(tmp_path / "r.md"))
+
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    plan = text.split("### Handlingsplan")[1].split("###")[0]
+    assert "1 handling har overskredet sin frist." in plan
+    assert plan.index("For sent (fra Fjern)") < plan.index("Senere")
+    assert "01-01-2020" in plan and "frist overskredet" in plan
+    assert "Følg op på handlingen, hvis frist er overskredet" in text
+
+
+def test_a_report_of_one_phase_shows_only_that_phases_follow_up(exchanged, tmp_path):
+    _, aeroe, _ = exchanged
+    aeroe.ok("klarhed", "beskriv-innovationen", "gul", "--begrundelse", "tjek-grund")
+    aeroe.ok("klarhed", "fjern-forhindringer", "rød", "--begrundelse", "fjern-grund")
+
+    aeroe.ok("rapport", "--fase", "fjern", "--ud", str(tmp_path / "r.md"))
+
+    text = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert "fjern-grund" in text and "tjek-grund" not in text
+
+
+def test_the_sharing_side_marks_one_dialogue_or_all(sharing):
+    sharing.ok("klarhed", "beskriv-innovationen", "gul", "--fælles")
+    sharing.ok("klarhed", "beskriv-innovationen", "grøn", "--partner", "Fanø Kommune")
+
+    project = sharing.project()
+    aeroe, fanoe = project.partners
+    assert followup.readiness(project, aeroe, "tjek.beskriv-innovationen", "dele").colour == "gul"
+    assert followup.readiness(project, fanoe, "tjek.beskriv-innovationen", "dele").colour == "grøn"
+    assert followup.readiness(project, aeroe, "tjek.beskriv-innovationen", "genbruge") is None
+
+    sharing.ok("klarhed", "beskriv-innovationen", "--fjern", "--partner", "Fanø Kommune")
+    project = sharing.project()
+    assert followup.readiness(project, fanoe, "tjek.beskriv-innovationen", "dele").colour == "gul"
+
+
+def test_klarhed_names_unknown_tools_and_colours_in_danish(sharing):
+    code, _, err = sharing("klarhed", "ingen-saadan", "gul")
+    assert code == 2 and "er ikke et værktøj i guiden" in err
+    code, _, err = sharing("klarhed", "beskriv-innovationen", "blå")
+    assert code == 2 and "'blå' er ikke en klarhed" in flat(err) and "grøn, gul eller rød" in flat(err)
+    code, _, err = sharing("klarhed", "beskriv-innovationen")
+    assert code == 2 and "klarhed beskriv-innovationen gul" in flat(err)
