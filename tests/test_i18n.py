@@ -3,8 +3,8 @@
 Three kinds of test: the two catalogues match (same files, keys, plural forms and placeholders, and
 every entry renders); the source code and the catalogue match (every key the code asks for exists,
 and no entry is left that nothing asks for); and a user who asks for English gets it (help, status,
-errors, the guide and the example project), while the choice of language follows --sprog, then
-$SPREDNING_SPROG, then the locale.
+errors, the guide, the example project and a worksheet), while the choice of language follows
+--sprog, then $SPREDNING_SPROG, then the locale.
 """
 
 from __future__ import annotations
@@ -623,3 +623,31 @@ def test_an_english_locale_gives_english(run_cli, monkeypatch):
     code, out, _ = run_cli("--help")
     assert code == 0
     assert out.startswith("Usage: spredning")
+
+
+def test_a_worksheet_in_english_is_english_and_reads_english_back(run_cli, tmp_path, monkeypatch):
+    import docx
+
+    from spredning.worksheet import answers
+
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("--sprog", "en", "start", "--eksempel")[0] == 0
+    assert run_cli("--sprog", "en", "projekt", "side", "dele")[0] == 0
+    code, out, err = run_cli("--sprog", "en", "arbejdsark", "--ud", "sheet.docx")
+    assert (code, err) == (0, "")
+    assert out.startswith("Worksheet written: sheet.docx\n")
+    assert "Send it to Example Municipality South" in out
+
+    document = docx.Document(str(tmp_path / "sheet.docx"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Worksheet for Example Municipality South" in text
+    assert "How to fill in the worksheet" in text
+    assert "write “Not relevant:” and a short reason in the box" in text
+    assert "Phase 1: Check" in text and "1. What is the purpose?" in text
+    assert "Arbejdsark" not in text and "Fase" not in text and "Svar" not in text
+    assert document.core_properties.language == "en-GB"
+
+    i18n.set_language("en")
+    marked = answers.to_answer("Not relevant: we have it already")
+    assert (marked.not_relevant, marked.text) == (True, "we have it already")
+    assert not answers.to_answer("Not relevant for us, because we have it").not_relevant
