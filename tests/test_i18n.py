@@ -3,8 +3,8 @@
 Three kinds of test: the two catalogues match (same files, keys, plural forms and placeholders, and
 every entry renders); the source code and the catalogue match (every key the code asks for exists,
 and no entry is left that nothing asks for); and a user who asks for English gets it (help, status,
-errors, the guide and the example project), while the choice of language follows --sprog, then
-$SPREDNING_SPROG, then the locale.
+errors, the guide, the example project and a worksheet), while the choice of language follows
+--sprog, then $SPREDNING_SPROG, then the locale.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import pytest
 from terminal import ANSI, COMMAND, CTRL_C, ESC_ENTER, TIMEOUT
 
 from spredning import i18n
+from spredning.app import home as app_home
 from spredning.core import fileio, yamlio
 
 LANGUAGES = ("da", "en")
@@ -177,6 +178,18 @@ BUILT_KEYS = {
     "content.kind.{}": [f"content.kind.{k}" for k in ("mapping", "list", "text", "empty")],
     "reason.{}": sorted({f"reason.{k}" for k in fileio._REASONS.values()}),
     "yaml.problem.{}": sorted({f"yaml.problem.{k}" for _, k in yamlio._PROBLEMS} | {"yaml.problem.other"}),
+    # The home screen's menu lines (cli/render_home.title): key = f"home.action.{kind}" for every kind
+    # that reaches t(key) -- the menu's, and those of the lists without words of their own.
+    "home.action.{}": sorted(
+        {
+            f"home.action.{kind}"
+            for kind in (*app_home.RANK, *app_home.ALWAYS, *app_home.FIRST_RUN, *app_home.WITHOUT_PROJECT)
+        }
+        | {f"home.action.{kind}" for kind in ("export", "import", "guide-overview", "guide-all")}
+    ),
+    # t(f"{key}-several") with that key, for the sharing side with several partners.
+    "{}-several": [f"home.action.{kind}-several" for kind in ("news", "send", "exchange")],
+    "home.format.{}": [f"home.format.{fmt}" for fmt in app_home.REPORT_FORMATS],
 }
 
 
@@ -285,7 +298,8 @@ class Usage:
         self.keys.setdefault(key, []).append(where)
 
     def argument(self, module: _Module, node: ast.AST) -> None:
-        """A key argument: a text, either branch of `a if c else b`, an f-string, or a local name."""
+        """A key argument: a text, either branch of `a if c else b`, an f-string, a local name, or
+        an entry of a table at module level (TABLE[kind])."""
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             self.add(node.value, module.where(node))
         elif isinstance(node, ast.IfExp):
@@ -293,17 +307,24 @@ class Usage:
             self.argument(module, node.orelse)
         elif isinstance(node, ast.JoinedStr):
             self.patterns.setdefault(_template(node), []).append(module.where(node))
+        elif isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+            if node.value.id in module.top:
+                for constant in _key_shaped(module.top[node.value.id]):
+                    self.add(constant.value, module.where(constant))
         elif isinstance(node, ast.Name):
-            # key = "a" if c else "b"; for key, n in (("a", 1), ...); a table at module level
-            for value in module.bound(node.id, node):
-                tables = [
-                    module.top[n.id]
-                    for n in ast.walk(value)
-                    if isinstance(n, ast.Name) and n.id in module.top
-                ]
-                for item in (value, *tables):
-                    for constant in _key_shaped(item):
-                        self.add(constant.value, module.where(constant))
+            self.local(module, node)
+
+    def local(self, module: _Module, node: ast.Name) -> None:
+        """key = "a" if c else "b"; key = f"a.{b}"; for key, n in (("a", 1), ...); a table at module level."""
+        for value in module.bound(node.id, node):
+            if isinstance(value, ast.JoinedStr):
+                self.patterns.setdefault(_template(value), []).append(module.where(value))
+            tables = [
+                module.top[n.id] for n in ast.walk(value) if isinstance(n, ast.Name) and n.id in module.top
+            ]
+            for item in (value, *tables):
+                for constant in _key_shaped(item):
+                    self.add(constant.value, module.where(constant))
 
 
 def _key_shaped(tree: ast.AST) -> list[ast.Constant]:
@@ -358,9 +379,11 @@ def test_the_scan_finds_the_keys_it_should(usage):
         "status.short-news",  # t(key, n=n) for key, n in (("...", ...), ...)
         "typer.options",  # key = _WORDS.get(message), a table at module level
         "yaml.too-deep",  # YamlProblem("...")
+        "home.which-phase",  # t(LISTS[action.kind]), a table at module level
     ):
         assert key in usage.keys, key
     assert "role.{}" in usage.patterns
+    assert "home.action.{}" in usage.patterns  # key = f"home.action.{kind}"; t(key)
 
 
 def test_every_key_built_from_parts_is_listed(usage):
@@ -600,3 +623,31 @@ def test_an_english_locale_gives_english(run_cli, monkeypatch):
     code, out, _ = run_cli("--help")
     assert code == 0
     assert out.startswith("Usage: spredning")
+
+
+def test_a_worksheet_in_english_is_english_and_reads_english_back(run_cli, tmp_path, monkeypatch):
+    import docx
+
+    from spredning.worksheet import answers
+
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("--sprog", "en", "start", "--eksempel")[0] == 0
+    assert run_cli("--sprog", "en", "projekt", "side", "dele")[0] == 0
+    code, out, err = run_cli("--sprog", "en", "arbejdsark", "--ud", "sheet.docx")
+    assert (code, err) == (0, "")
+    assert out.startswith("Worksheet written: sheet.docx\n")
+    assert "Send it to Example Municipality South" in out
+
+    document = docx.Document(str(tmp_path / "sheet.docx"))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Worksheet for Example Municipality South" in text
+    assert "How to fill in the worksheet" in text
+    assert "write “Not relevant:” and a short reason in the box" in text
+    assert "Phase 1: Check" in text and "1. What is the purpose?" in text
+    assert "Arbejdsark" not in text and "Fase" not in text and "Svar" not in text
+    assert document.core_properties.language == "en-GB"
+
+    i18n.set_language("en")
+    marked = answers.to_answer("Not relevant: we have it already")
+    assert (marked.not_relevant, marked.text) == (True, "we have it already")
+    assert not answers.to_answer("Not relevant for us, because we have it").not_relevant

@@ -15,8 +15,6 @@ from spredning.i18n import date, t
 from spredning.report.document import Block, Bullets, Document, Facts, Group, Heading, PageBreak, Paragraph
 from spredning.worksheet.record import FieldRecord, SheetRecord, tag
 
-LANGUAGE = "da-DK"
-
 
 class Item(NamedTuple):
     """One question on the worksheet and its field."""
@@ -93,7 +91,7 @@ def compose(content: Content) -> Sheet:
         day=content.day,
         header=t("worksheet.running-header", project=content.name, org=filler),
         page_label=t("worksheet.page-label", page="{page}", pages="{pages}"),
-        language=LANGUAGE,
+        language=t("report.language-tag"),  # the catalogue's language: da-DK or en-GB
         blocks=(),
     )
     blocks: list = [Paragraph(lead, "lead"), _facts(content, names), *_first_page(content, names)]
