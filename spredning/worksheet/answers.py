@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from spredning import i18n
 from spredning.core.model import Answer
 from spredning.i18n import t
 
@@ -57,5 +58,12 @@ def _word() -> str:
 
 
 def _marker() -> re.Pattern:
-    words = r"[\s\-]+".join(re.escape(word) for word in _word().split())
-    return re.compile(rf"^{words}(?:[ \t]*[:.\-–—]|[ \t]*(?:\n|$))", re.IGNORECASE)
+    """The "not relevant" mark in any of the program's languages (a sheet may be made in one and read
+    back in the other).
+    """
+    spellings = {i18n.catalogue(code).get("worksheet.not-relevant") for code in i18n.LANGUAGES} | {_word()}
+    alternatives = "|".join(
+        r"[\s\-]+".join(re.escape(word) for word in str(spelling).split())
+        for spelling in sorted(s for s in spellings if isinstance(s, str))
+    )
+    return re.compile(rf"^(?:{alternatives})(?:[ \t]*[:.\-–—]|[ \t]*(?:\n|$))", re.IGNORECASE)
