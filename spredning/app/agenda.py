@@ -35,5 +35,8 @@ def make_agenda(ws: Workspace, *, fmt: str, partner: Partner | None, today: date
     agenda = build_agenda(ws.guide, opened.project, chosen, writer=opened.local.me, today=today)
     content = report.render(agenda_document(agenda, today), fmt)
     several = len(opened.project.partners) > 1 and chosen is not None
-    name = "-".join([opened.project.slug, "dagsorden", *([chosen.key] if several else [])]) + f".{fmt}"
+    name = (
+        "-".join([opened.project.slug, "dagsorden", *([chosen.key] if several and chosen else [])])
+        + f".{fmt}"
+    )
     return MadeAgenda(agenda, content, name)

@@ -11,7 +11,7 @@ No words here: an action is a kind and its data; the front end words it from the
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spredning.app.exchange import open_conflicts
 from spredning.app.status import Status, Step, my_roles, status_of
@@ -40,7 +40,7 @@ class Action(NamedTuple):
     """
 
     kind: str
-    count: int = 0
+    n: int = 0  # how many (conflicts, drafts, ...)
     phase: Phase | None = None
     role: str | None = None
     question: Question | None = None
@@ -131,7 +131,7 @@ def ranked(found: Status) -> tuple[Step, ...]:
 
 
 def _action(step: Step) -> Action:
-    return Action(step.kind, step.count, step.phase, step.role, step.question, step.partner)
+    return Action(step.kind, step.n, step.phase, step.role, step.question, step.partner)
 
 
 # -- the lists behind the actions that open one ------------------------------------------------
@@ -229,7 +229,7 @@ def project_actions(ws: Workspace) -> tuple[Action, ...]:
 def example_slug(ws: Workspace) -> str | None:
     """The slug the example project gets (None if its file cannot be read)."""
     try:
-        data = yamlio.loads(yamlio.decode(ws.example_file().read_bytes()))
+        data: Any = yamlio.loads(yamlio.decode(ws.example_file().read_bytes()))
         name = data["projekt"]["navn"]
     except (OSError, yamlio.YamlProblem, KeyError, TypeError):
         return None

@@ -58,7 +58,7 @@ def start(ws: Workspace, new: NewProject) -> Started:
     """Create a project with a new identity, make it active, and remember this user's side."""
     for problem in (name_problem(ws, new.name), organisations_problem(new.role, new.reusing_orgs)):
         if problem is not None:
-            raise UsageProblem(problem.key, **problem.params)
+            raise UsageProblem.of(problem)
     partners = partners_from(new.reusing_orgs)
     project = Project(
         id=projectfile.new_id(),
@@ -93,12 +93,13 @@ def start_example(ws: Workspace) -> Started:
     """Create the filled-in example project (in the guide's language) and make it active."""
     path = ws.example_file()
     data = yamlio.loads(yamlio.decode(path.read_bytes()))
+    assert isinstance(data, dict), path  # the shipped example is a project file
     parsed = projectfile.parse(data, "", path, ws.layout, "00000000")
     name = parsed.project.name
     project = parsed.project._replace(slug=slugify(name), guide_edition=ws.guide.edition)
     problem = name_problem(ws, name)
     if problem is not None:
-        raise UsageProblem(problem.key, **problem.params)
+        raise UsageProblem.of(problem)
     state = local.load(ws.store.home, project.slug)
     created = ws.store.create(project, state._replace(fresh=False))
     ws.store.set_active(project.slug)

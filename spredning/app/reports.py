@@ -97,7 +97,7 @@ def next_step(step: Step, several: bool) -> NextStep:
     """A status step as the outline carries it (the partner named only when there are several)."""
     return NextStep(
         kind=step.kind,
-        count=step.count,
+        n=step.n,
         phase=step.phase.id if step.phase else None,
         phase_name=step.phase.name if step.phase else None,
         role=step.role,

@@ -60,7 +60,7 @@ class Step(NamedTuple):
     """
 
     kind: str
-    count: int = 0
+    n: int = 0  # how many (conflicts, drafts, ...)
     phase: Phase | None = None
     role: str | None = None
     question: Question | None = None
@@ -167,11 +167,15 @@ def dialogue_status(
     phases = tuple(PhaseProgress(p, {r: progress(view, p.questions(r)) for r in ROLES}) for p in guide.phases)
     roles = my_roles(state)
     current = _current_phase(phases, roles)
-    open_tools = tuple(
-        OpenTool(current, tool, role, done)
-        for tool in (current.tools if current else ())
-        for role in roles
-        if (done := progress(view, tool.questions(role))).total and not done.complete
+    open_tools = (
+        tuple(
+            OpenTool(current, tool, role, done)
+            for tool in current.tools
+            for role in roles
+            if (done := progress(view, tool.questions(role))).total and not done.complete
+        )
+        if current is not None
+        else ()
     )
     later = tuple(
         p.phase

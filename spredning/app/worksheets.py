@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from spredning.app.dialogue import partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history
-from spredning.core.errors import SpredningError, UsageProblem, message
+from spredning.core.errors import Message, SpredningError, UsageProblem, message
 from spredning.core.local import slot_key
 from spredning.core.model import (
     ROLES,
@@ -237,7 +237,7 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
         parts = package.open_package(raw)
         sheet = record.from_xml(parts.record)
     except SheetProblem as problem:
-        raise SpredningError(problem.key, path=path, **problem.params) from None
+        raise SpredningError.of(Message(problem.key, problem.params), path=path) from None
     slug = ws.store.find_by_id(sheet.project)
     if slug is None:
         maker = sheet.sharing_org if sheet.maker == SHARING else sheet.partner.name
@@ -254,7 +254,7 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
         body = reader.read_body(parts.document, parts.styles, slots)
         remarks = reader.comments(parts.comments)
     except SheetProblem as problem:
-        raise SpredningError(problem.key, path=path, **problem.params) from None
+        raise SpredningError.of(Message(problem.key, problem.params), path=path) from None
     if sheet.fields and not body.fields:
         raise SpredningError("worksheet.no-fields", path=path)
     entries = {field.slot: opened.project.entry(field.slot) for field in sheet.fields}

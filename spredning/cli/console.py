@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import re
 import sys
-from typing import TextIO
+from typing import IO, Any, TextIO
 
 from rich.console import Console
 from rich.text import Text
@@ -30,7 +30,7 @@ _TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
 class SafeStream:
     """A text stream that passes rich's colour codes and makes every other control visible."""
 
-    def __init__(self, stream: TextIO):
+    def __init__(self, stream: TextIO | IO[str]):
         self.stream = stream
         self.terminal = _isatty(stream)
         self.spaces = ""  # spaces held back at the end of a write: dropped if a line break follows
@@ -69,7 +69,7 @@ class SafeStream:
         return getattr(self.stream, "encoding", "utf-8") or "utf-8"
 
 
-def _isatty(stream: TextIO) -> bool:
+def _isatty(stream: TextIO | IO[str]) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError, OSError):
@@ -79,7 +79,8 @@ def _isatty(stream: TextIO) -> bool:
 def make_console(stderr: bool = False) -> Console:
     """A console that never interprets markup, emoji codes or highlights, and writes safely."""
     stream = sys.stderr if stderr else sys.stdout
-    return Console(file=SafeStream(stream), markup=False, emoji=False, highlight=False, stderr=stderr)
+    safe: Any = SafeStream(stream)  # a text stream in all but name (rich asks for IO[str])
+    return Console(file=safe, markup=False, emoji=False, highlight=False, stderr=stderr)
 
 
 # Parameters holding names people compare by eye: zero-width characters are shown there too.
@@ -108,6 +109,11 @@ def say(key: str, /, style: str = "", **params: object) -> Text:
     return Text(
         t(key, **{name: _cleaned(value, name in NAME_PARAMS) for name, value in params.items()}), style=style
     )
+
+
+def said(message: Message, style: str = "") -> Text:
+    """A Message (a key and its parameters, e.g. an error's) as rich Text, cleaned like say()."""
+    return say(message.key, style, **message.params)
 
 
 def tell(console: Console, text: Text) -> None:

@@ -166,9 +166,11 @@ def arguments(found: Home, action: Action) -> list[str]:
     kind = action.kind
     partner = ["--partner", action.partner.key] if action.partner is not None and found.several else []
     if kind in ("answer", "drafts"):
+        assert action.phase is not None and action.role is not None
         for_partner = partner if action.role == "genbruge" else []
         return ["fase", action.phase.id, "--rolle", action.role, *for_partner]
     if kind == "set-side":
+        assert action.role is not None
         organisation = ["--organisation", action.partner.key] if action.partner is not None else []
         return ["projekt", "side", action.role, *organisation]
     fixed = {

@@ -73,7 +73,7 @@ def _commands_in(module_name: str, language: str) -> dict:
     module = importlib.import_module(f"spredning.cli.commands.{module_name}")
     commands = typer.Typer(add_completion=False, rich_markup_mode=None)
     module.register(commands)
-    return typer.main.get_group(commands).commands
+    return dict(typer.main.get_group(commands).commands)
 
 
 class SpredningGroup(typer_compat.DanishGroup):
@@ -166,10 +166,10 @@ def _no_command(ctx) -> int:
 
 def print_error(message: Message, hint: Message | None, label: bool = True) -> None:
     """Write an error and its hint to stderr in the user's language."""
-    from spredning.cli.console import make_console, say
+    from spredning.cli.console import make_console, said, say
 
     console = make_console(stderr=True)
-    text = say(message.key, **message.params)
+    text = said(message)
     if label:
         text = say("error.label", style="bold red").append_text(text)
     console.print(text)

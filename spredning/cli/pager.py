@@ -50,6 +50,7 @@ def paged(console: Console, allowed: bool = True) -> Iterator[Console]:
         console.file.write(text)
         return
     with contextlib.suppress(OSError, KeyboardInterrupt):
+        assert process.stdin is not None  # asked for with stdin=PIPE
         SafeStream(process.stdin).write(text)
         process.stdin.close()
     while True:

@@ -15,6 +15,7 @@ import signal
 import textwrap
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import questionary
 from prompt_toolkit.application import run_in_terminal
@@ -216,7 +217,7 @@ class InterviewPrompter:
     # -- the steps ---------------------------------------------------------------------------
     def handle(self, step):
         """Show one step and return the reply the interview expects."""
-        handlers = {
+        handlers: dict[type, Callable[[Any], Any]] = {
             interview.Ask: self.ask,
             interview.ConfirmDelete: self.confirm_delete,
             interview.ReviewTool: self.review,

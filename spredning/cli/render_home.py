@@ -18,9 +18,9 @@ from spredning import i18n
 from spredning.app.home import Action, Home
 from spredning.app.workspace import Workspace
 from spredning.cli.commands.common import shell_word
-from spredning.cli.console import say
+from spredning.cli.console import said, say
 from spredning.cli.render import plain, role_title
-from spredning.core.errors import SpredningError
+from spredning.core.errors import Message, SpredningError
 from spredning.core.model import SHARING
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import t
@@ -31,11 +31,12 @@ def title(found: Home, action: Action) -> str:
     kind = action.kind
     key = f"home.action.{kind}"
     if kind in ("news", "send", "exchange") and _several_partners(found, action):
-        return t(f"{key}-several", n=action.count)
+        return t(f"{key}-several", n=action.n)
     if kind in ("conflicts", "drafts", "news", "send"):
-        return t(key, n=action.count, phase=_phase_name(action), org=_other(found, action))
+        return t(key, n=action.n, phase=_phase_name(action), org=_other(found, action))
     if kind == "answer":
         if action.done is not None:  # in the list of phases
+            assert action.phase is not None and action.role is not None  # a phase's own line
             return t(
                 "home.phase-choice",
                 number=action.phase.number,
@@ -48,6 +49,7 @@ def title(found: Home, action: Action) -> str:
         question = clean(action.question.text) if action.question else ""
         return t(key, phase=_phase_name(action), question=question)
     if kind == "set-side":
+        assert action.role is not None
         return t("home.side-choice", side=role_title(action.role), org=clean_name(action.name or ""))
     if kind in ("report", "report-overview") and action.value:
         return t(f"home.format.{action.value}" if kind == "report" else "home.format.overview")
@@ -56,6 +58,7 @@ def title(found: Home, action: Action) -> str:
     if kind == "use":
         return _project_title(action)
     if kind == "guide-phase":
+        assert action.phase is not None
         return t("home.guide-phase", number=action.phase.number, name=clean(action.phase.name))
     return t(key)
 
@@ -95,6 +98,7 @@ def _other(found: Home, action: Action) -> str:
 def project_line(found: Home) -> Text:
     """The active project in one line: name, this side (and organisation), progress, the phase."""
     overview = found.overview
+    assert overview is not None  # there is an active project to show
     project = overview.project
     name = clean_name(project.name) + (t("home.example") if project.example else "")
     if overview.side is None:
@@ -137,10 +141,10 @@ def welcome(ws: Workspace) -> RenderableType:
 
 def problem_text(problem: SpredningError) -> Text:
     """Why the active project cannot be shown, and what to do (as the command would say it)."""
-    text = say(problem.key, style="yellow", **problem.params)
+    text = said(problem.message, style="yellow")
     key = problem.hint if isinstance(problem.hint, str) else f"{problem.key}.hint"
     if i18n.has(key):
-        text.append("\n").append_text(say(key, **problem.params))
+        text.append("\n").append_text(said(Message(key, problem.params)))
     return text
 
 

@@ -19,21 +19,14 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import TYPE_CHECKING, Any
 
 import typer.core
+from typer._click import exceptions as _click_exceptions  # Typer 0.29 carries its own click
+from typer._coercion import PassThroughRuntimeParam  # and converts parameters through pydantic
 
 from spredning.core.errors import EXIT_USAGE, Message, UsageProblem
 from spredning.i18n import has, t
-
-try:  # Typer 0.29 and newer carry their own copy of click
-    from typer._click import exceptions as _click_exceptions
-except ImportError:  # pragma: no cover - older Typer uses click itself
-    from click import exceptions as _click_exceptions
-
-try:  # Typer 0.29+ converts parameters with pydantic TypeAdapters, built when first used
-    from typer._coercion import PassThroughRuntimeParam
-except ImportError:  # pragma: no cover - older Typer converts with click types, no pydantic
-    PassThroughRuntimeParam = None
 
 ClickException = _click_exceptions.ClickException
 UsageError = _click_exceptions.UsageError
@@ -100,8 +93,6 @@ def _plain_params(params) -> None:
     option is absent (the help option included). A plain ``str`` or ``bool`` option needs no
     conversion, so it gets Typer's own pass-through converter.
     """
-    if PassThroughRuntimeParam is None:
-        return
     for param in params:
         descriptor = getattr(param, "type_descriptor", None)
         if (
@@ -122,13 +113,19 @@ def _no_type(ctx=None) -> None:
     return None
 
 
-class _DanishHelpMixin:
-    def __init__(self, *args, **kwargs):
+if TYPE_CHECKING:  # the mixin is only ever mixed into Typer's command classes
+    _Command = typer.core.TyperCommand
+else:
+    _Command = object
+
+
+class _DanishHelpMixin(_Command):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _plain_params(self.params)
         for param in self.params:  # arguments are named by their metavar, not "<str>"
             if getattr(param, "param_type_name", "") == "argument":
-                param.display_type_rich = _no_type
+                param.display_type_rich = _no_type  # type: ignore[attr-defined]  # a Typer attribute
         self.options_metavar = t("typer.options-metavar")
         if hasattr(self, "subcommand_metavar"):
             self.subcommand_metavar = t("typer.command-metavar")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from spredning.core import fileio, yamlio
 from spredning.core.errors import ContentError, Message, message
@@ -49,7 +50,7 @@ def default_guide_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "guide_content"
 
 
-def guide_dir(option: str | os.PathLike | None = None, language: str = "da") -> Path:
+def guide_dir(option: str | os.PathLike[str] | None = None, language: str = "da") -> Path:
     """Choose the guide folder: the --guide option, then SPREDNING_GUIDE, then the shipped one.
 
     Another language than Danish is read from the folder's subfolder of that name (``en/``) when
@@ -66,14 +67,14 @@ def guide_dir(option: str | os.PathLike | None = None, language: str = "da") -> 
 class _Checker:
     """Collects problems while reading one file's data; each problem names file and path."""
 
-    def __init__(self, file_label: str, problems: list[str]):
+    def __init__(self, file_label: str, problems: list[Message]):
         self.file_label = file_label
         self.problems = problems
 
     def problem(self, path: str, key: str, /, **params: object) -> None:
         self.problems.append(_problem(self.file_label, path, key, **params))
 
-    def mapping(self, value, path: str, keys: dict[str, bool]) -> dict | None:
+    def mapping(self, value: object, path: str, keys: dict[str, bool]) -> dict[str, Any] | None:
         """Check a mapping's keys: missing required ones and unknown ones are problems."""
         if not isinstance(value, dict):
             self.problem(path, "content.not-mapping", kind=_kind(value))
@@ -86,7 +87,7 @@ class _Checker:
                 self.problem(_join(path, str(key)), "content.unknown-key", known=[f"'{k}'" for k in keys])
         return value
 
-    def text(self, parent: dict, key: str, path: str) -> str:
+    def text(self, parent: dict[str, Any], key: str, path: str) -> str:
         """Return a non-empty text; a wrong type or an empty text is a problem."""
         value = parent.get(key)
         if value is None:
@@ -99,7 +100,7 @@ class _Checker:
             self.problem(_join(path, key), "content.empty")
         return cleaned
 
-    def texts(self, parent: dict, key: str, path: str) -> tuple[str, ...]:
+    def texts(self, parent: dict[str, Any], key: str, path: str) -> tuple[str, ...]:
         """Return a list of non-empty texts (an absent key is an empty list)."""
         value = parent.get(key)
         if value is None:
@@ -112,7 +113,7 @@ class _Checker:
             self.text({str(number): item}, str(number), base) for number, item in enumerate(value, start=1)
         )
 
-    def ident(self, parent: dict, path: str, seen: set[str]) -> str:
+    def ident(self, parent: dict[str, Any], path: str, seen: set[str]) -> str:
         """Return a valid ASCII id, unique among `seen`."""
         value = self.text(parent, "id", path)
         if value and not ID_PATTERN.match(value):
@@ -129,8 +130,8 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _kind(value) -> Message:
-    kinds = {dict: "mapping", list: "list", str: "text"}
+def _kind(value: object) -> Message:
+    kinds: dict[type, str] = {dict: "mapping", list: "list", str: "text"}
     return Message(f"content.kind.{kinds.get(type(value), 'empty')}")
 
 
@@ -147,7 +148,7 @@ def _problem(file_label: str, path: str, key: str, /, **params: object) -> Messa
 _UNREADABLE = object()
 
 
-def _read(path: Path, problems: list[str]) -> object:
+def _read(path: Path, problems: list[Message]) -> object:
     """Parse one content file; on failure record the problem and return _UNREADABLE."""
     try:
         return yamlio.loads(yamlio.decode(fileio.read_regular(path, yamlio.MAX_BYTES)))
@@ -160,7 +161,7 @@ def _read(path: Path, problems: list[str]) -> object:
     return _UNREADABLE
 
 
-def _file_mapping(path: Path, keys: dict[str, bool], problems: list[str]) -> dict | None:
+def _file_mapping(path: Path, keys: dict[str, bool], problems: list[Message]) -> dict[str, Any] | None:
     """Read a content file that must be a mapping with the given keys."""
     data = _read(path, problems)
     if data is _UNREADABLE:
@@ -168,7 +169,7 @@ def _file_mapping(path: Path, keys: dict[str, bool], problems: list[str]) -> dic
     return _Checker(str(path), problems).mapping(data, "", keys)
 
 
-def _question(check: _Checker, data, path: str, prefix: str, seen: set[str]) -> Question | None:
+def _question(check: _Checker, data: object, path: str, prefix: str, seen: set[str]) -> Question | None:
     data = check.mapping(data, path, QUESTION_KEYS)
     if data is None:
         return None
@@ -192,7 +193,7 @@ def _question(check: _Checker, data, path: str, prefix: str, seen: set[str]) -> 
     )
 
 
-def _side(check: _Checker, data, path: str, prefix: str, role: str) -> Side | None:
+def _side(check: _Checker, data: object, path: str, prefix: str, role: str) -> Side | None:
     data = check.mapping(data, path, SIDE_KEYS)
     if data is None:
         return None
@@ -210,7 +211,7 @@ def _side(check: _Checker, data, path: str, prefix: str, role: str) -> Side | No
     return Side(role, check.texts(data, "vejledning", path), tuple(questions))
 
 
-def _tool(check: _Checker, data, path: str, phase_id: str, seen: set[str]) -> Tool | None:
+def _tool(check: _Checker, data: object, path: str, phase_id: str, seen: set[str]) -> Tool | None:
     data = check.mapping(data, path, TOOL_KEYS)
     if data is None:
         return None
@@ -226,7 +227,7 @@ def _tool(check: _Checker, data, path: str, phase_id: str, seen: set[str]) -> To
     return Tool(tool_id, check.text(data, "titel", path), check.text(data, "introduktion", path), sides)
 
 
-def _goals(check: _Checker, data: dict) -> dict[str, tuple[str, ...]]:
+def _goals(check: _Checker, data: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     goals = check.mapping(data.get("mål", {}), "mål", {role: True for role in ROLES})
     if goals is None:
         return {}
@@ -238,7 +239,7 @@ def _goals(check: _Checker, data: dict) -> dict[str, tuple[str, ...]]:
     return result
 
 
-def _number(check: _Checker, data: dict) -> int:
+def _number(check: _Checker, data: dict[str, Any]) -> int:
     value = data.get("nummer")
     if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 3:
         return int(value)
@@ -247,7 +248,7 @@ def _number(check: _Checker, data: dict) -> int:
     return 0
 
 
-def _phase(path: Path, expected_id: str, problems: list[str]) -> Phase | None:
+def _phase(path: Path, expected_id: str, problems: list[Message]) -> Phase | None:
     check = _Checker(str(path), problems)
     data = _file_mapping(path, PHASE_KEYS, problems) if path.exists() else None
     if data is None:
@@ -258,7 +259,8 @@ def _phase(path: Path, expected_id: str, problems: list[str]) -> Phase | None:
     if phase_id and phase_id != expected_id:
         check.problem("id", "content.id-not-file-name", value=phase_id, expected=expected_id)
     tools_data = data.get("værktøjer")
-    tools, seen = [], set()
+    tools: list[Tool] = []
+    seen: set[str] = set()
     if not isinstance(tools_data, list) or not tools_data:
         check.problem("værktøjer", "content.no-tools")
         tools_data = []
@@ -276,7 +278,7 @@ def _phase(path: Path, expected_id: str, problems: list[str]) -> Phase | None:
     )
 
 
-def _phase_ids(check: _Checker, data: dict) -> list[str]:
+def _phase_ids(check: _Checker, data: dict[str, Any]) -> list[str]:
     ids = data.get("faser")
     if not isinstance(ids, list) or not ids:
         check.problem("faser", "content.no-phases")
@@ -292,11 +294,11 @@ def _phase_ids(check: _Checker, data: dict) -> list[str]:
     return result
 
 
-def load_guide(directory: str | os.PathLike | None = None, language: str = "da") -> Guide:
+def load_guide(directory: str | os.PathLike[str] | None = None, language: str = "da") -> Guide:
     """Load and validate a guide folder; raise ContentError listing every problem found."""
     folder = guide_dir(directory, language)
     language = language if folder != guide_dir(directory) else "da"
-    problems: list[str] = []
+    problems: list[Message] = []
     if not folder.is_dir():
         raise ContentError([_problem(str(folder), "", "content.no-folder")], hint="content.no-folder.hint")
     index = folder / "guide.yaml"
@@ -329,7 +331,7 @@ DIALOGUE_FILE = "dialog.yaml"
 DIALOGUE_KEYS = {"par": False, "handlinger": False, "mangler-at-vide": False}
 
 
-def _with_dialogue(guide: Guide, path: Path, problems: list[str]) -> Guide:
+def _with_dialogue(guide: Guide, path: Path, problems: list[Message]) -> Guide:
     """Add the optional dialog.yaml: question pairs, the tools that ask for actions, what is unknown.
 
     A pair is two questions facing each other on one worksheet, the sharing side's first; each id
@@ -373,7 +375,7 @@ def _with_dialogue(guide: Guide, path: Path, problems: list[str]) -> Guide:
     return guide._replace(pairs=tuple(pairs), action_tools=actions, to_know=to_know)
 
 
-def _list(check: _Checker, data: dict, key: str) -> list:
+def _list(check: _Checker, data: dict[str, Any], key: str) -> list[Any]:
     value = data.get(key)
     if value is None:
         return []
@@ -383,7 +385,7 @@ def _list(check: _Checker, data: dict, key: str) -> list:
     return value
 
 
-def _ids(check: _Checker, data: dict, key: str, known: set[str], problem: str) -> tuple[str, ...]:
+def _ids(check: _Checker, data: dict[str, Any], key: str, known: set[str], problem: str) -> tuple[str, ...]:
     found = []
     for number, value in enumerate(_list(check, data, key), start=1):
         if not isinstance(value, str) or value not in known:

@@ -59,6 +59,13 @@ class SpredningError(Exception):
         """The error as a Message value."""
         return Message(self.key, self.params)
 
+    @classmethod
+    def of(cls, said: Message, **more: object) -> SpredningError:
+        """The error that says a Message (with more parameters)."""
+        error = cls(said.key)
+        error.params = {**said.params, **more}
+        return error
+
 
 class UsageProblem(SpredningError):
     """The command was called wrongly: an unknown phase, side or option value."""

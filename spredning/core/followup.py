@@ -46,7 +46,7 @@ class Kind(NamedTuple):
     """One kind of record: its section in the file, its keys, its fields (in file order), limits."""
 
     section: str
-    key: re.Pattern
+    key: re.Pattern[str]
     fields: tuple[str, ...]
     required: tuple[str, ...]
     most: int  # records of this kind in one section of a file
@@ -104,7 +104,7 @@ def problem(kind: str, values: Mapping[str, object]) -> str | None:
         ("svar", _fingerprints),
     )
     for name, valid in checks:
-        if name in values and not valid(values[name]):
+        if name in values and not valid(str(values[name])):
             return f"followup.bad-{name}"
     return None
 
@@ -274,7 +274,7 @@ def ordered(items: Iterable[PlanItem], today: datetime.date | None) -> list[Plan
     """Overdue first, then open by deadline (none last), then done, then dropped; ties by text, id."""
     far = datetime.date.max
 
-    def rank(item: PlanItem):
+    def rank(item: PlanItem) -> tuple[bool, int, datetime.date, str, str]:
         late = today is not None and item.overdue(today)
         closed = 0 if item.open else 1 + (item.status == "droppet")
         return (not late, closed, item.due or far, item.what.casefold(), item.id)

@@ -42,9 +42,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from spredning.core import followup, history, yamlio
-from spredning.core.errors import message
+from spredning.core.errors import ProjectFileError, message
 from spredning.core.model import ROLES, SHARING, Answer, Entry, Project
 from spredning.core.projectfile import (
     FOLLOW_UP,
@@ -86,7 +87,7 @@ class _Reader:
         self.path = path
         self.copy = copy
 
-    def bad(self, where: str, problem: str):
+    def bad(self, where: str, problem: str) -> ProjectFileError:
         return _problem(self.path, "project.bad-record", key=where, problem=message(problem))
 
     def records(self, value: object, where: str) -> dict[str, Entry]:
@@ -124,7 +125,7 @@ class _Reader:
             raise self.bad(where, "followup.bad-others")
         return Entry(answer, tuple(self.other(o, kind, where) for o in others))
 
-    def version(self, item: dict, kind: str, where: str, check_edit: bool) -> Answer:
+    def version(self, item: dict[str, Any], kind: str, where: str, check_edit: bool) -> Answer:
         spec = followup.KINDS[kind]
         _known_keys(item, (*spec.fields, *RECORD_KEYS), self.path, f"{where}.")
         values = {k: v.strip() if isinstance(v, str) else v for k, v in item.items() if k in spec.fields}
@@ -171,8 +172,8 @@ def text(project: Project, partners: Sequence[str]) -> str:
     return _without_end_marker(yamlio.dumps({FOLLOW_UP: data}))
 
 
-def _records_data(records: Mapping[str, Entry]) -> dict[str, dict]:
-    sections: dict[str, dict] = {}
+def _records_data(records: Mapping[str, Entry]) -> dict[str, dict[str, Any]]:
+    sections: dict[str, dict[str, Any]] = {}
     for name, kind in followup.KINDS.items():
         prefix = f"{name}:"
         items = {k[len(prefix) :]: e for k, e in records.items() if k.startswith(prefix)}
@@ -181,8 +182,8 @@ def _records_data(records: Mapping[str, Entry]) -> dict[str, dict]:
     return sections
 
 
-def _record_data(entry: Entry, order: Sequence[str]) -> dict:
-    data = _values(entry.answer, order)
+def _record_data(entry: Entry, order: Sequence[str]) -> dict[str, Any]:
+    data: dict[str, Any] = dict(_values(entry.answer, order))
     if entry.others:
         data["konflikter"] = [
             {"fra": o.source, **_values(o, order)} if o.source else _values(o, order) for o in entry.others

@@ -132,9 +132,9 @@ def build(
     if phases is not None or set(roles) != set(ROLES):
         full = build(guide, project, partner, today)
         chosen = {p.number for p in guide.phases if phases is None or p.id in phases}
-        names = {line(p.name) for p in guide.phases if p.number in chosen}
+        phase_names = {line(p.name) for p in guide.phases if p.number in chosen}
         return FollowUpOutline(
-            tuple(a for a in full.actions if not a.phase or a.phase in names),
+            tuple(a for a in full.actions if not a.phase or a.phase in phase_names),
             tuple(
                 r._replace(sides=tuple((role, marks) for role, marks in r.sides if role in roles))
                 for r in full.readiness

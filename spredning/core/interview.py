@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime
 import enum
 import re
-from collections.abc import Sequence
-from typing import NamedTuple, Protocol
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple, Protocol
 
 from spredning.core.followup import Mark, PlanItem
 from spredning.core.model import Answer, Dialogue, Entry, Phase, Question, Tool, other_role, progress
@@ -243,8 +243,8 @@ class Interview:
         self.saving: tuple[Question, Answer | None] | None = None
 
     # -- driving ----------------------------------------------------------------------
-    def step(self):
-        """What to ask or show now."""
+    def step(self) -> Any:
+        """What to ask or show now (one of the step types above)."""
         if self.pending is None:
             self.pending = self._next_step()
         return self.pending
@@ -262,11 +262,11 @@ class Interview:
         self.recorder.keep_draft(step.question, draft)
         return bool(draft)
 
-    def reply(self, value) -> None:
+    def reply(self, value: Any) -> None:
         """The user's reply to the current step."""
         step = self.step()
         self.pending = None
-        handler = {
+        handler: dict[type, Callable[[Any, Any], None]] = {
             Ask: self._answered,
             ConfirmDelete: self._deleted,
             ReviewTool: self._reviewed,
@@ -282,7 +282,7 @@ class Interview:
         handler[type(step)](step, value)
 
     # -- where we are -------------------------------------------------------------------
-    def _next_step(self):
+    def _next_step(self) -> Any:
         if self.finished is not None:
             return self.finished
         if not self.started:
@@ -362,7 +362,7 @@ class Interview:
             self.question_index = len(self.phase.tools[self.tool_index].questions(self.role)) - 1
 
     # -- replies --------------------------------------------------------------------------
-    def _answered(self, step: Ask, value) -> None:
+    def _answered(self, step: Ask, value: Any) -> None:
         question = step.question
         if isinstance(value, Back):
             self.recorder.keep_draft(question, draft_of(value.draft, step.answer))
@@ -407,7 +407,7 @@ class Interview:
             self.recorder.keep_draft(step.question, "")
             self._move_on(self.phase.tools[self.tool_index].questions(self.role))
 
-    def _settled(self, step: SavedMeanwhile, value) -> None:
+    def _settled(self, step: SavedMeanwhile, value: Any) -> None:
         question, mine = self.saving or (step.question, step.mine)
         self.saving = None
         if value is Keep.THEIRS:  # the user's text is given up: no draft of it stays behind

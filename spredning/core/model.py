@@ -20,11 +20,11 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 ROLES = ("dele", "genbruge")
 SHARING = "dele"  # the sharing side's organisation key in exchange files and local state
-NOTHING: Mapping = MappingProxyType({})  # the default for mapping fields: empty and read-only
+NOTHING: Mapping[Any, Any] = MappingProxyType({})  # the default for mapping fields: empty and read-only
 
 
 def other_role(role: str) -> str:
@@ -355,7 +355,7 @@ class Dialogue(NamedTuple):
     def answer(self, question_id: str) -> Answer | None:
         """The answer given (text or "not relevant"), or None when the question is open."""
         entry = self.entry(question_id)
-        return entry.answer if _given(entry) else None
+        return entry.answer if entry is not None and not entry.answer.empty else None
 
     def text(self, question_id: str) -> str | None:
         """The answer's text when it is a real answer (not "not relevant"), else None."""

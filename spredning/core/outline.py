@@ -168,7 +168,7 @@ class NextStep(NamedTuple):
     """A suggested next step, as the application's status ranks them (words are the writer's)."""
 
     kind: str  # 'side', 'conflicts', 'drafts', 'news', 'answer', 'send', 'done'
-    count: int = 0
+    n: int = 0  # how many (conflicts, drafts, news ...)
     phase: str | None = None  # the phase's id
     phase_name: str | None = None
     role: str | None = None

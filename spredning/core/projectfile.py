@@ -42,7 +42,7 @@ import textwrap
 import uuid
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spredning.core import fileio, history, yamlio
 from spredning.core.errors import ProjectFileError, SpredningError, message
@@ -102,7 +102,7 @@ def new_id() -> str:
 # -- reading -----------------------------------------------------------------------------------
 
 
-def read(path: Path, limit: int = yamlio.MAX_BYTES) -> tuple[bytes, dict]:
+def read(path: Path, limit: int = yamlio.MAX_BYTES) -> tuple[bytes, dict[str, Any]]:
     """Read a project file: its bytes as on disk and its data; errors name the file."""
     try:
         raw = fileio.read_regular(path, limit)
@@ -115,7 +115,7 @@ def read(path: Path, limit: int = yamlio.MAX_BYTES) -> tuple[bytes, dict]:
     return raw, loads(raw, path, limit)
 
 
-def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict:
+def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict[str, Any]:
     """The data of a project file's bytes; git's conflict markers are named as such."""
     if len(raw) > limit:
         raise ProjectFileError("project.too-large", path=path, limit=limit)
@@ -169,7 +169,7 @@ def _problem(path: Path, key: str, /, **params: object) -> ProjectFileError:
     return ProjectFileError("project.problem", path=path, problem=message(key, **params))
 
 
-def parse(data: dict, slug: str, path: Path, layout: Layout, copy: str) -> ParsedFile:
+def parse(data: dict[str, Any], slug: str, path: Path, layout: Layout, copy: str) -> ParsedFile:
     """Validate a project file's data and build the Project; errors name the file.
 
     Answers edited outside the program (their checksum no longer matches, or no version at all)
@@ -219,7 +219,7 @@ def parse(data: dict, slug: str, path: Path, layout: Layout, copy: str) -> Parse
     return ParsedFile(project, exchange=_exchange(data.get("udveksling"), path, known))
 
 
-def _format(data: dict, path: Path) -> int:
+def _format(data: dict[str, Any], path: Path) -> int:
     version = data.get("format")
     if not isinstance(version, str) or not version.isascii() or not version.isdigit() or len(version) > 6:
         raise _problem(path, "project.no-format")
@@ -233,7 +233,7 @@ def _format(data: dict, path: Path) -> int:
     return number
 
 
-def _known_keys(data: dict, keys: Sequence[str], path: Path, prefix: str) -> None:
+def _known_keys(data: dict[str, Any], keys: Sequence[str], path: Path, prefix: str) -> None:
     unknown = [yamlio.shown(str(k)) for k in data if k not in keys]
     if unknown:
         raise _problem(path, "project.unknown-key", key=prefix + unknown[0], known=list(keys))
@@ -247,7 +247,7 @@ def _text(value: object, path: Path, key: str, limit: int = MAX_NAME) -> str:
     return value.strip()
 
 
-def _facts(data: dict, path: Path, keys: Sequence[str]) -> dict:
+def _facts(data: dict[str, Any], path: Path, keys: Sequence[str]) -> dict[str, Any]:
     facts = data.get("projekt")
     if not isinstance(facts, dict):
         raise _problem(path, "project.facts-not-mapping")
@@ -338,7 +338,7 @@ class _Reader:
             raise _problem(self.path, "project.bad-entry", id=question_id)
         return Entry(answer, tuple(self.other(o, question_id) for o in others))
 
-    def answer(self, item: dict, question_id: str, check_edit: bool = True) -> Answer:
+    def answer(self, item: dict[str, Any], question_id: str, check_edit: bool = True) -> Answer:
         text = item.get("tekst", item.get("begrundelse", ""))
         marked = item.get("ikke-relevant")
         if (
@@ -384,7 +384,7 @@ def _follow_up(reading: _Reader, value: object, partners: set[str]) -> dict[str,
     return followup_file.read(value, partners, reading.path, reading.copy)
 
 
-def _parse_legacy(data: dict, slug: str, path: Path, layout: Layout) -> ParsedFile:
+def _parse_legacy(data: dict[str, Any], slug: str, path: Path, layout: Layout) -> ParsedFile:
     """A format 1 file: one set of answers, the side in the file; migrated to the new model."""
     _known_keys(data, LEGACY_TOP_KEYS, path, "")
     facts = _facts(data, path, LEGACY_FACT_KEYS)
@@ -449,7 +449,7 @@ def unique_key(name: str, taken: set[str]) -> str:
     return key
 
 
-def _legacy_answers(data: dict, path: Path, key: str) -> dict[str, str]:
+def _legacy_answers(data: dict[str, Any], path: Path, key: str) -> dict[str, str]:
     answers = data.get(key) or {}
     if not isinstance(answers, dict):
         raise _problem(path, "project.answers-not-mapping", key=key)
@@ -516,10 +516,10 @@ def _section_text(entries: Mapping[str, Entry], order: Sequence[str], indent: st
     return textwrap.indent(_without_end_marker(yamlio.dumps(data)), indent)
 
 
-def _entry_data(entry: Entry | None) -> dict | None:
+def _entry_data(entry: Entry | None) -> dict[str, Any] | None:
     if entry is None:
         return None
-    data = _answer_data(entry.answer)
+    data: dict[str, Any] = dict(_answer_data(entry.answer))
     if entry.others:
         data["konflikter"] = [
             {"fra": o.source, **_answer_data(o)} if o.source else _answer_data(o) for o in entry.others

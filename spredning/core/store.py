@@ -22,7 +22,7 @@ import re
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from spredning.core import fileio, local, projectfile, yamlio
 from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
@@ -44,7 +44,7 @@ INDEX_VERSION = 2
 T = TypeVar("T")
 
 
-def home_dir(option: str | os.PathLike | None = None) -> Path:
+def home_dir(option: str | os.PathLike[str] | None = None) -> Path:
     """Choose the projects folder: --hjem, then $SPREDNING_HJEM, then the per-user data folder."""
     chosen = option or os.environ.get(HOME_ENV)
     if chosen:
@@ -82,7 +82,7 @@ class Store:
         self.home = Path(home)
         self.layout = layout
         self.last_backup: Path | None = None  # the backup the last save made, for the user
-        self._written: dict[Path, tuple | None] = {}  # files as this Store last wrote them
+        self._written: dict[Path, tuple[int, int, int] | None] = {}  # files as this Store last wrote them
 
     # -- paths and names ---------------------------------------------------------------
     def path_for(self, slug: str) -> Path:
@@ -177,7 +177,9 @@ class Store:
         """Read and validate one project."""
         return self.open(slug).project
 
-    def _parse(self, slug: str, path: Path, data: dict, state: LocalState) -> projectfile.ParsedFile:
+    def _parse(
+        self, slug: str, path: Path, data: dict[str, Any], state: LocalState
+    ) -> projectfile.ParsedFile:
         return projectfile.parse(data, slug, path, self.layout, state.copy)
 
     def summaries(self, slugs: Iterable[str]) -> list[tuple[str, Summary | SpredningError]]:
@@ -191,7 +193,7 @@ class Store:
         from spredning.core import index
 
         old = index.read(self._index_path(), self.layout)
-        new: dict[str, dict] = {}
+        new: dict[str, dict[str, Any]] = {}
         result: list[tuple[str, Summary | SpredningError]] = []
         for slug in slugs:
             try:
@@ -288,7 +290,9 @@ class Store:
                 local.save(self.home, slug, new)
         return new
 
-    def _write(self, path: Path, raw: bytes, project: Project, signature) -> None:
+    def _write(
+        self, path: Path, raw: bytes, project: Project, signature: tuple[int, int, int] | None
+    ) -> None:
         content = projectfile.serialise(project, self.layout, path)
         _check_size(content, path)
         target = _writable_target(path)
@@ -315,7 +319,7 @@ class Store:
         except SpredningError:
             return False
 
-    def _lock(self, slug: str):
+    def _lock(self, slug: str) -> _Release:
         import filelock
 
         lock_path = local.folder(self.home) / f"{slug}.lock"
@@ -333,11 +337,13 @@ class Store:
         return _Release(lock)
 
 
-class _Release(contextlib.AbstractContextManager):
-    def __init__(self, lock):
+class _Release(contextlib.AbstractContextManager["_Release"]):
+    """Releases a held lock when the with-block ends."""
+
+    def __init__(self, lock: Any) -> None:
         self.lock = lock
 
-    def __exit__(self, *exc_info):
+    def __exit__(self, *exc_info: object) -> None:
         self.lock.release()
 
 

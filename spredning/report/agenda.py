@@ -7,6 +7,7 @@ so an agenda looks like the project's reports. Every word comes from the catalog
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from spredning.core.agenda import Agenda
 from spredning.core.followup_outline import ActionRow, MarkRow
@@ -30,7 +31,7 @@ def agenda_document(agenda: Agenda, today: datetime.date) -> Document:
     last = date(agenda.last_meeting) if agenda.last_meeting else t("agenda.no-meeting-yet")
     blocks.append(Facts((*facts(agenda, today).rows, (t("agenda.last-meeting"), last))))
     blocks.append(Paragraph(t("agenda.intro"), "note"))
-    points = [
+    points: list[tuple[str, Sequence[Block]]] = [
         words.conflicts(),
         words.received(),
         words.open_pairs(),

@@ -8,7 +8,9 @@ The user's texts pass through untouched (the outline has already made control ch
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
+from spredning.core.agenda import Agenda
 from spredning.core.model import SHARING, Progress
 from spredning.core.outline import (
     AnswerBlock,
@@ -74,7 +76,7 @@ def phase_title(number: int, name: str) -> str:
     return t("report.phase-heading", number=number, name=name)
 
 
-def metadata(outline: Outline | Overview, subtitle: str, today: datetime.date) -> dict:
+def metadata(outline: Outline | Overview | Agenda, subtitle: str, today: datetime.date) -> dict[str, Any]:
     """A Document's metadata: title, the writing organisation, date, running header, page label."""
     names = Names(outline.project.names)
     return {
@@ -90,7 +92,7 @@ def metadata(outline: Outline | Overview, subtitle: str, today: datetime.date) -
     }
 
 
-def facts(outline: Outline | Overview, today: datetime.date) -> Facts:
+def facts(outline: Outline | Overview | Agenda, today: datetime.date) -> Facts:
     """The first page's facts: innovation, organisations, who wrote the report, date, guide."""
     project = outline.project
     names = Names(project.names)
@@ -304,7 +306,7 @@ class _Words:
             return AnswerBox("open", notes=tuple(notes), heading=t("report.unanswered"))
         if answer.state is State.NOT_RELEVANT:
             label = t("report.reason") if answer.text else ""
-            parts = (Part(label, answer.text),) if answer.text else ()
+            parts: tuple[Part, ...] = (Part(label, answer.text),) if answer.text else ()
             return AnswerBox("not-relevant", parts, tuple(notes), t("report.not-relevant"))
         if answer.state is State.CONFLICT:
             parts = tuple(self.version(number, version) for number, version in enumerate(answer.versions))
@@ -327,20 +329,20 @@ def step_text(step: NextStep, names: Names) -> str:
     """A next step in words, with the command that does it."""
     partner = f" --partner {step.partner}" if step.partner else ""
     if step.kind == "conflicts":
-        return t("report.step.conflicts", n=step.count, command=f"{PROGRAM} konflikter{partner}")
+        return t("report.step.conflicts", n=step.n, command=f"{PROGRAM} konflikter{partner}")
     if step.kind == "drafts":
-        return t("report.step.drafts", n=step.count)
+        return t("report.step.drafts", n=step.n)
     if step.kind == "news":
-        return t("report.step.news", n=step.count, command=f"{PROGRAM} vis --nye{partner}")
+        return t("report.step.news", n=step.n, command=f"{PROGRAM} vis --nye{partner}")
     if step.kind == "overdue":
-        return t("report.step.overdue", n=step.count, command=f"{PROGRAM} plan{partner}")
+        return t("report.step.overdue", n=step.n, command=f"{PROGRAM} plan{partner}")
     if step.kind == "answer":
         command = f"{PROGRAM} fase {step.phase} --rolle {step.role}"
         if step.role == "genbruge":
             command += partner
         return t("report.step.answer", phase=step.phase_name, side=t(f"role.{step.role}"), command=command)
     if step.kind == "send":
-        return t("report.step.send", n=step.count, command=f"{PROGRAM} eksport{partner}")
+        return t("report.step.send", n=step.n, command=f"{PROGRAM} eksport{partner}")
     if step.kind == "side":
         return t("report.step.side", command=f"{PROGRAM} projekt side dele|genbruge")
     return t("report.step.done")

@@ -8,6 +8,7 @@ small writer.
 
 from __future__ import annotations
 
+import datetime
 from typing import NamedTuple, Union
 
 # Paragraph styles every writer knows:
@@ -129,7 +130,7 @@ class Document(NamedTuple):
     author: str  # the organisation writing the report
     subject: str
     date: str  # written out in words
-    day: object  # a datetime.date, for file metadata
+    day: datetime.date  # for file metadata
     header: str  # the running header on paper
     page_label: str  # "Side {page} af {pages}" with those two fields left for the writer
     language: str  # "da-DK"

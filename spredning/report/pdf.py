@@ -17,6 +17,7 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import Align, MethodReturnValue, XPos, YPos
 from fpdf.fonts import FontFace
+from fpdf.util import Padding
 
 from spredning.report.document import (
     AnswerBox,
@@ -139,7 +140,7 @@ class _Writer:
             dry_run=True,
             output=MethodReturnValue.HEIGHT,
         )
-        return float(measured) + after
+        return float(measured) + after  # type: ignore[arg-type]  # HEIGHT makes fpdf2 return a float
 
     def room_for(self, height: float) -> None:
         """Start a new page unless `height` fits (keeps a heading with what follows it)."""
@@ -229,7 +230,7 @@ class _Writer:
             align="LEFT",
             text_align="LEFT",
             line_height=4.4,
-            padding=(1.2, 1.8),
+            padding=Padding.new((1.2, 1.8)),
             first_row_as_headings=bool(header),
             headings_style=heading,
             repeat_headings=1,
@@ -255,7 +256,7 @@ class _Writer:
                 printable(column.title, "B"),
                 align=Align.L,
                 fill=True,
-                padding=(0.5, 2),
+                padding=Padding.new((0.5, 2)),
                 new_x=XPos.LMARGIN,
                 new_y=YPos.NEXT,
             )
@@ -305,7 +306,7 @@ class _Writer:
             printable(text) or " ",
             border="L",
             align=Align.L,
-            padding=(0.3, 0, 0.3, 3),
+            padding=Padding.new((0.3, 0, 0.3, 3)),
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )

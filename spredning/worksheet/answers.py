@@ -58,8 +58,9 @@ def _word() -> str:
 
 
 def _marker() -> re.Pattern:
-    """The "not relevant" mark in any of the program's languages (a sheet may be made in one and read
-    back in the other).
+    """The "not relevant" mark in any of the program's languages.
+
+    A sheet may be made in one language and read back in the other.
     """
     spellings = {i18n.catalogue(code).get("worksheet.not-relevant") for code in i18n.LANGUAGES} | {_word()}
     alternatives = "|".join(

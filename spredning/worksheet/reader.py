@@ -269,9 +269,9 @@ class _Inline:
         if number is None:
             self.children(content, depth + 1)
             return
-        inner = _Inline(self.walk, _Collecting())  # a field inside a paragraph (LibreOffice's way)
+        collecting = _Collecting()
+        inner = _Inline(self.walk, collecting)  # a field inside a paragraph (LibreOffice's way)
         inner.children(content, depth + 1)
-        collecting = inner.field
         collecting.lines.append("".join(inner.parts))
         collecting.left_out |= inner.objects
         self.walk.finish(number, collecting)

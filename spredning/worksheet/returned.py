@@ -104,10 +104,11 @@ def field_answer(
 ) -> Answer | None:
     """The version one field gives (None: the field says nothing)."""
     content = answers.to_answer(text)
+    check: str | None = None
+    base: Version = ()
     if field.version is None:  # made empty on purpose
         if content.empty:
             return None
-        check, base = None, ()
     else:
         check, base = history.parse(field.version) or (None, ())
     earlier = _from_this_sheet(entry, known, copy)
@@ -115,7 +116,7 @@ def field_answer(
     as_sent = check is not None and checksum(answers.normalise(text)) == field.shown
     if as_sent and content.empty and not base and not earlier:
         return None  # never answered, and still not: nothing to bring in (an export would not carry it)
-    if as_sent and all(c == check for c, _ in pure):
+    if as_sent and check is not None and all(c == check for c, _ in pure):
         return _recorded(content, check, base, entry)
     same = [v for c, v in pure if c == history.checksum(content)]
     if same:

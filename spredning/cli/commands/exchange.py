@@ -53,7 +53,9 @@ def eksport(
         if not is_interactive():
             raise
         opened = ws.open()
-        done = write(choose_partner(opened.project, opened.local, None).key)
+        chosen = choose_partner(opened.project, opened.local, None)
+        assert chosen is not None  # several partners: the user picked one
+        done = write(chosen.key)
         del choice
     console = make_console()
     key = "eksport.replaced" if done.replaced else "eksport.written"

@@ -151,7 +151,7 @@ def _suggest_next(ws, console, session: Session, role: str, partner, project_opt
     opened = ws.store.open(session.slug)
     item = dialogue_status(ws, opened, partner)
     step = next((s for s in item.steps if s.kind == "answer" and s.role == role), None)
-    if step is not None:
+    if step is not None and step.phase is not None:
         console.print(
             say("fase.next", command=phase_command(step.phase, role, partner, project_option, several))
         )

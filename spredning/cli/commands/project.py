@@ -145,7 +145,9 @@ def side(
     """Sig, hvilken side (og hvilken genbrugende organisation) I er på denne computer."""
     from spredning.cli.render_project import org_name
 
-    project, state = projects.set_side(workspace(ctx), parse_role(rolle), organisation)
+    role = parse_role(rolle)
+    assert role is not None  # a required argument: parse_role refuses anything else
+    project, state = projects.set_side(workspace(ctx), role, organisation)
     make_console().print(
         say("projekt.side-set", side=t(f"role.{state.side}"), org=org_name(project, state.me or "dele"))
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from spredning.app.status import DialogueStatus, Status, Step, status_of
@@ -16,7 +18,7 @@ from spredning.cli.commands.common import (
     workspace,
 )
 from spredning.cli.console import make_console, say
-from spredning.core.model import ROLES, Partner
+from spredning.core.model import ROLES, Partner, Phase
 from spredning.i18n import t
 
 
@@ -154,44 +156,46 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> str:
     if step.kind == "conflicts":
         return t(
             "step.conflicts",
-            n=step.count,
+            n=step.n,
             command=command("konflikter", partner=partner, project=project_option),
         )
     if step.kind == "drafts":
         return t(
             "step.drafts",
-            n=step.count,
-            command=phase_command(step.phase, step.role, answering_for, project_option, several),
+            n=step.n,
+            command=phase_command(*_opens(step), answering_for, project_option, several),
         )
     if step.kind == "news":
         return t(
             "step.news",
-            n=step.count,
+            n=step.n,
             command=command("vis", "--nye", partner=partner, project=project_option),
         )
     if step.kind == "overdue":
-        return t(
-            "step.overdue", n=step.count, command=command("plan", partner=partner, project=project_option)
-        )
+        return t("step.overdue", n=step.n, command=command("plan", partner=partner, project=project_option))
     if step.kind == "answer":
         return t(
             "step.answer",
-            phase=step.phase.name,
+            phase=_opens(step)[0].name,
             question=step.question.text if step.question else "",
-            command=phase_command(step.phase, step.role, answering_for, project_option, several),
+            command=phase_command(*_opens(step), answering_for, project_option, several),
         )
     if step.kind == "send":
-        return t(
-            "step.send", n=step.count, command=command("eksport", partner=partner, project=project_option)
-        )
+        return t("step.send", n=step.n, command=command("eksport", partner=partner, project=project_option))
     if step.kind == "side":
         return t("step.side", command=command("projekt", "side", "dele|genbruge"))
     return t("step.done", command=command("rapport", "--format", "docx", partner=partner))
 
 
-def _json(result: Status) -> dict:
+def _opens(step: Step) -> tuple[Phase, str]:
+    """The phase and side a step opens (drafts and answering always name both)."""
+    assert step.phase is not None and step.role is not None
+    return step.phase, step.role
+
+
+def _json(result: Status) -> dict[str, Any]:
     first = result.dialogues[0]
-    data = {
+    data: dict[str, Any] = {
         "projekt": result.project.name,
         "id": result.project.id,
         "fil": result.path,
