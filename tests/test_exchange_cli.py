@@ -478,13 +478,13 @@ def test_the_portfolio_shows_every_partner_with_its_next_step(hub):
     assert re.search(r"Fase ┃ Odense Kommune ┃ Ærø Kommune ┃ Fanø Kommune ┃ Læsø Kommune", out)
     assert "Genbrugende organisationer:" in out
     assert (
-        "• Ærø Kommune: i fasen Tjek (2/14); 2 nye svar, 1 svar ikke sendt. Næste skridt: læs de 2 nye "
+        "• Ærø Kommune: i fasen Tjek (2/14); 2 nye svar, 1 ændring ikke sendt. Næste skridt: læs de 2 nye "
         "svar fra partneren: spredning vis --nye --partner aeroe-kommune" in out
     )
-    assert "• Fanø Kommune: i fasen Tjek (0/14); 1 konflikt, 1 nyt svar, 1 svar ikke sendt" in out
+    assert "• Fanø Kommune: i fasen Tjek (0/14); 1 konflikt, 1 nyt svar, 1 ændring ikke sendt" in out
     assert "afgør konflikten: spredning konflikter --partner fanoe-kommune" in out
     assert (
-        "• Læsø Kommune: i fasen Tjek (0/14); 1 svar ikke sendt. Næste skridt: send jeres nye svar til "
+        "• Læsø Kommune: i fasen Tjek (0/14); 1 ændring ikke sendt. Næste skridt: send jeres nye ændring til "
         "partneren: spredning eksport --partner laesoe-kommune" in out
     )
     one = flat(sharing.ok("status", "--partner", "aeroe-kommune"))

@@ -24,7 +24,9 @@ from terminal import ANSI, COMMAND, CTRL_C, ESC_ENTER, TIMEOUT
 
 from spredning import i18n
 from spredning.app import home as app_home
-from spredning.core import fileio, yamlio
+from spredning.cli.commands import plan as plan_command
+from spredning.core import fileio, followup, yamlio
+from spredning.report import planfile
 
 LANGUAGES = ("da", "en")
 FOLDER = Path(i18n.__file__).resolve().parent
@@ -162,8 +164,11 @@ def test_lists_dates_and_numbers_are_written_the_english_way():
 # Calls whose first argument is a catalogue key; the error classes are found in the source below.
 KEY_CALLS = {"t", "say", "message", "Message"}
 ERROR_ROOTS = {"SpredningError", "YamlProblem"}
-# Helpers that take a file's path and a key: every argument shaped like a key is one.
-PROBLEM_HELPERS = {"_problem", "problem"}
+# Helpers that take a file's path (or a place in it) and a key: every argument shaped like a key is one.
+# (content._ids takes the key of the problem to report last; followup_file._Reader.bad a record's.)
+PROBLEM_HELPERS = {"_problem", "problem", "_ids", "bad"}
+# Functions that return a key for their caller to show: (module, function). What they return is a key.
+KEY_RETURNERS = {("spredning/core/followup.py", "problem")}
 KEY_SHAPE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
 
 # Keys the code builds with an f-string, each pattern with every key it can become. A new f-string
@@ -190,6 +195,19 @@ BUILT_KEYS = {
     # t(f"{key}-several") with that key, for the sharing side with several partners.
     "{}-several": [f"home.action.{kind}-several" for kind in ("news", "send", "exchange")],
     "home.format.{}": [f"home.format.{fmt}" for fmt in app_home.REPORT_FORMATS],
+    # The follow-up (issue 15): an action's status and a readiness colour are worded from the value
+    # kept in the file, as is the interview's choice of colour; the plan's columns are the CSV file's
+    # (report/planfile.COLUMNS; the report's table uses four of them).
+    "plan.status.{}": [f"plan.status.{status}" for status in followup.STATUSES],
+    "plan.colour.{}": [f"plan.colour.{colour}" for colour in followup.COLOURS],
+    "plan.rate.{}": [f"plan.rate.{colour}" for colour in followup.COLOURS],
+    "plan.column.{}": [f"plan.column.{name}" for name in planfile.COLUMNS],
+    # 'plan --format csv|ics' says what it wrote (the text format writes no file).
+    "plan.written-{}": [f"plan.written-{fmt}" for fmt in plan_command.FORMATS if fmt != "tekst"],
+    # followup.problem returns f"followup.bad-{name}" for the field whose value is wrong: any field.
+    "followup.bad-{}": sorted(
+        {f"followup.bad-{name}" for kind in followup.KINDS.values() for name in kind.fields}
+    ),
 }
 
 
@@ -237,8 +255,13 @@ class _Module:
             if isinstance(target, ast.Name)
         }
 
+    @property
+    def name(self) -> str:
+        """The module's path from the project's root, as spredning/core/followup.py."""
+        return self.path.relative_to(SOURCE.parent).as_posix()
+
     def where(self, node: ast.AST) -> str:
-        return f"{self.path.relative_to(SOURCE.parent)}:{node.lineno}"
+        return f"{self.name}:{node.lineno}"
 
     def function_of(self, node: ast.AST) -> ast.AST:
         while node in self.parents and not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -336,11 +359,21 @@ def _key_shaped(tree: ast.AST) -> list[ast.Constant]:
     ]
 
 
+def _returned_keys(module: _Module, usage: Usage) -> None:
+    """The keys a function in KEY_RETURNERS returns (texts and f-strings) are used."""
+    for function in ast.walk(module.tree):
+        if isinstance(function, ast.FunctionDef) and (module.name, function.name) in KEY_RETURNERS:
+            for node in ast.walk(function):
+                if isinstance(node, ast.Return) and node.value is not None:
+                    usage.argument(module, node.value)
+
+
 def _usage() -> Usage:
     modules = _modules()
     first_argument = KEY_CALLS | _error_classes(modules)
     usage = Usage()
     for module in modules:
+        _returned_keys(module, usage)
         for call in (n for n in ast.walk(module.tree) if isinstance(n, ast.Call)):
             name = _call_name(call)
             is_super_init = (
@@ -380,10 +413,14 @@ def test_the_scan_finds_the_keys_it_should(usage):
         "typer.options",  # key = _WORDS.get(message), a table at module level
         "yaml.too-deep",  # YamlProblem("...")
         "home.which-phase",  # t(LISTS[action.kind]), a table at module level
+        "content.unknown-tool",  # _ids(check, data, "handlinger", tools, "content.unknown-tool")
+        "followup.bad-others",  # self.bad(where, "followup.bad-others")
+        "followup.missing-field",  # return "followup.missing-field" in followup.problem
     ):
         assert key in usage.keys, key
     assert "role.{}" in usage.patterns
     assert "home.action.{}" in usage.patterns  # key = f"home.action.{kind}"; t(key)
+    assert "followup.bad-{}" in usage.patterns  # return f"followup.bad-{name}" in followup.problem
 
 
 def test_every_key_built_from_parts_is_listed(usage):

@@ -4,6 +4,7 @@ goes through the pager only in a terminal."""
 from __future__ import annotations
 
 import io
+import json
 import os
 
 import pexpect
@@ -76,19 +77,38 @@ def test_unsent_answers_are_the_last_step_and_go_once_exported(pair):
     steps = next_steps(sharing)
     assert steps == [
         "spredning fase tjek --rolle dele",
-        "send jeres nye svar til partneren: spredning eksport",
+        "send jeres nye ændring til partneren: spredning eksport",
     ]
     sharing.export()
     assert next_steps(sharing) == ["spredning fase tjek --rolle dele"]
 
 
-def test_everything_answered_points_at_a_report(tmp_path, run_cli, monkeypatch):
+def test_everything_answered_points_at_overdue_actions_then_sending_then_a_report(
+    tmp_path, run_cli, monkeypatch
+):
+    """The example is fully answered but has actions past their deadline (the earliest open one is
+    27-02-2026): following them up comes first, then sending; a report only once both are done."""
     monkeypatch.chdir(tmp_path)
     org = Org(tmp_path / "eksempel", tmp_path, run_cli)
     org.ok("start", "--eksempel")
     org.ok("projekt", "side", "dele")
     assert "Alle værktøjer er besvaret." in flat(org.ok("status"))
-    assert next_steps(org) == ["send jeres 40 nye svar til partneren: spredning eksport"]
+    late = json.loads(org.ok("status", "--json"))["dialoger"][0]["overskredne_handlinger"]
+    assert late, "the example's earliest open deadline (27-02-2026) has passed"
+    follow_up = (
+        "følg op på handlingen, hvis frist er overskredet: spredning plan"
+        if len(late) == 1
+        else f"følg op på de {len(late)} handlinger, hvis frist er overskredet: spredning plan"
+    )
+    # 40 answers and 15 follow-up records: 7 actions, 5 readiness marks, 2 approvals and a meeting
+    assert next_steps(org) == [follow_up, "send jeres 55 nye ændringer til partneren: spredning eksport"]
+
+    org.export()
+    assert next_steps(org) == [follow_up]
+    for action in late:
+        org.ok("plan", "luk", action)
+    closed = "nye ændring" if len(late) == 1 else f"{len(late)} nye ændringer"
+    assert next_steps(org) == [f"send jeres {closed} til partneren: spredning eksport"]
     org.export()
     assert next_steps(org) == ["alt er besvaret; lav en rapport: spredning rapport --format docx"]
 
@@ -109,6 +129,8 @@ COUNTS = {
     "importer.count.unchanged": ("0 uændrede", "1 uændret", "2 uændrede"),
     "status.short-news": ("0 nye svar", "1 nyt svar", "2 nye svar"),
     "status.short-conflicts": ("0 konflikter", "1 konflikt", "2 konflikter"),
+    "status.short-unsent": ("0 ændringer ikke sendt", "1 ændring ikke sendt", "2 ændringer ikke sendt"),
+    "status.unsent": ("0 ændringer fra jer", "1 ændring fra jer", "2 ændringer fra jer"),
     "fase.unchanged": ("0 var uændrede", "1 var uændret", "2 var uændrede"),
     "konflikter.settled": ("0 konflikter afgjort", "1 konflikt afgjort", "2 konflikter afgjort"),
     "vis.left-out": ("(0 spørgsmål uden svar", "(1 spørgsmål uden svar", "(2 spørgsmål uden svar"),
