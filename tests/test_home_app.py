@@ -8,6 +8,7 @@ import pytest
 from projectkit import give, new_project, workspace
 
 from spredning.app import home as app_home
+from spredning.app import plan
 from spredning.app.answering import Session
 from spredning.app.exchange import export
 from spredning.core.model import Answer
@@ -69,7 +70,7 @@ def test_a_draft_comes_before_the_next_question_and_replaces_it(ws):
     found = app_home.home(ws)
 
     assert [a.kind for a in found.actions] == ["drafts", *ALWAYS]  # the draft's phase is the next one
-    assert (found.actions[0].count, found.actions[0].phase.id) == (1, "tjek")
+    assert (found.actions[0].n, found.actions[0].phase.id) == (1, "tjek")
 
 
 def test_without_a_side_choosing_it_comes_first(ws):
@@ -102,6 +103,39 @@ def test_everything_answered_offers_sending_then_the_report_first_and_not_twice(
     assert found[0] == "done"
     assert "report" not in found
     assert app_home.home(ws).overview.phase is None
+
+
+def test_an_action_past_its_deadline_comes_before_the_report_and_takes_its_place(ws, tmp_path):
+    slug = new_project(ws)
+    give(ws, slug, {q.id: "svar" for q in ws.guide.questions() if q.id.split(".")[2] == "genbruge"})
+    partner = ws.store.load(slug).partners[0]
+    late = plan.add(ws, plan.Action("Ring til Odense", due=date(2026, 1, 5)), partner)
+    plan.add(ws, plan.Action("Senere", due=date(2099, 1, 5)), partner)
+    export(
+        ws,
+        role=None,
+        partner_option=None,
+        include_all=False,
+        out=tmp_path / "ud.yaml",
+        overwrite=False,
+        today=date.today(),
+    )
+
+    found = app_home.home(ws)
+
+    assert [a.kind for a in found.actions] == ["overdue", *ALWAYS]
+    assert found.actions[0].n == 1
+    plan.close(ws, late.id)
+    export(
+        ws,
+        role=None,
+        partner_option=None,
+        include_all=False,
+        out=tmp_path / "ud.yaml",
+        overwrite=True,
+        today=date.today(),
+    )
+    assert kinds(ws)[0] == "done"
 
 
 def test_a_project_that_cannot_be_read_is_said_and_the_rest_still_offered(ws):

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from homekit import go
+from projectkit import workspace
 from terminal import ANSI, COMMAND, CTRL_C, CTRL_D, DOWN, ENTER, TIMEOUT
 
 pytestmark = pytest.mark.e2e
@@ -124,7 +126,7 @@ def test_first_run_example_status_guide_esc_and_ctrl_c(spawn, on_path, tmp_path)
     child.expect_exact("Samme som: spredning start --eksempel")
     child.expect_exact("Projektet er oprettet")
     back_to_menu(child)
-    child.send(DOWN * 2 + ENTER)  # side, phase, status
+    child.send(go(workspace(tmp_path / "hjem"), "status"))  # after the side, the overdue actions, ...
     child.expect_exact("Samme som: spredning status")
     child.expect_exact("Næste skridt:")
     back_to_menu(child)

@@ -213,7 +213,7 @@ def test_several_partners_the_command_asks_which_partner_as_when_typed(three, ho
     shown = run.out.split("Samme som:")[1]
     assert "Måske" in shown and "Fanø Kommune" in shown
     left = app_home.home(ws_of(sharing)).actions[0]
-    assert (left.kind, left.count, left.partner.key) == ("news", 1, "aeroe-kommune")  # Ærø's is left
+    assert (left.kind, left.n, left.partner.key) == ("news", 1, "aeroe-kommune")  # Ærø's is left
 
 
 def test_several_partners_the_report_list_has_the_overview(three, home, folder):
@@ -282,3 +282,28 @@ def test_ctrl_c_while_importing_a_conflict_changes_nothing_and_comes_back(confli
     assert "Afbrudt. Intet er ændret i projektet." in run.err
     assert reusing.path.read_bytes() == before
     assert run.headers(NAME) == 2
+
+
+# --- the follow-up: actions past their deadline ---------------------------------------------------
+
+
+def test_actions_past_their_deadline_are_offered_once_and_open_the_plan(three, home):
+    sharing, _ = three
+    sharing.ok(
+        "plan", "tilføj", "--hvad", "Send skabelonen", "--frist", "01-02-2026", "--partner", "aeroe-kommune"
+    )
+    sharing.ok("plan", "tilføj", "--hvad", "Fælles møde", "--frist", "02-02-2026", "--fælles")
+    sharing.ok("plan", "tilføj", "--hvad", "Senere", "--frist", "01-02-2099", "--partner", "fanoe-kommune")
+    ws = ws_of(sharing)
+    found = kinds(ws)
+    assert found.index("news") < found.index("overdue") < found.index("answer")
+    late = next(a for a in app_home.home(ws).actions if a.kind == "overdue")
+    assert late.n == 2  # the general action is late in every dialogue, but it is one action
+
+    run = home(sharing, go(ws, "overdue") + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Følg op på de 2 handlinger, hvis frist er overskredet" in run.screen
+    assert "Samme som: spredning plan" in run.out
+    shown = run.out.split("Samme som:")[1]
+    assert shown.index("Send skabelonen") < shown.index("Senere") and "Fælles møde" in shown

@@ -134,7 +134,8 @@ def test_an_empty_plan_says_how_to_add(run_cli, reusing):
         (("plan", "tilføj", "--hvad", "x", "--frist", "i morgen"), "plan.bad-date"),
         (("plan", "tilføj", "--hvad", "x", "--status", "måske"), "plan.bad-status"),
         (("plan", "tilføj", "--hvad", "   "), "plan.what-missing"),
-        (("plan", "tilføj", "--hvad", "x", "--fase", "ingen-fase"), "readiness.unknown-tool"),
+        (("plan", "tilføj", "--hvad", "x", "--fase", "ingen-fase"), "plan.bad-source"),
+        (("plan", "tilføj", "--hvad", "x", "--fase", "tjek.intet-værktøj"), "plan.bad-source"),
         (("plan", "tilføj", "--hvad", "x", "--fælles"), "plan.general-only-sharing"),
         (("plan", "ret", "zzzz", "--status", "færdig"), "plan.unknown-id"),
         (("plan", "--format", "xlsx"), "plan.unknown-format"),
@@ -146,7 +147,8 @@ def test_wrong_input_is_a_danish_usage_error_and_nothing_is_saved(run_cli, ws, r
     code, out, err = run_cli(*args)
 
     assert code == 2, (out, err)
-    assert t(key, value="X", known=[], formats=[]).split("'")[0] in err
+    said = t(key, value=args[-1] if key != "plan.unknown-id" else args[2], known=[], formats=[], field="")
+    assert flat(said) in flat(err)  # the message, with the value the user gave
     assert ws.store.path_for(reusing).read_bytes() == before
 
 

@@ -124,6 +124,14 @@ class FollowUpExchange(Exchange):
             lambda: readiness.rate(ws, TOOL, colour, role=role, partner=partner, general=copy == "S"),
         )
 
+    def _settled_here(self, slot) -> bool:
+        return ":" not in slot[1]  # a record's two versions are settled by writing it again
+
+    @rule(copy=st.sampled_from(COPIES))
+    def settle_the_records(self, copy):
+        """Someone settles the actions and marks kept in two versions, as 'plan ret' and 'klarhed' do."""
+        self._settle_records(copy)
+
     # -- invariants (this one replaces the answers-only check of the same name) ------------------------
     @invariant()
     def the_program_holds_what_the_model_says(self):

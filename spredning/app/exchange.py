@@ -470,7 +470,7 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
         settled = meanwhile = 0
         for slot, (shown, content) in decisions.items():
             fresh = project.entry(slot)
-            if fresh != shown:
+            if fresh is None or fresh != shown:
                 meanwhile += 1
                 continue
             project = project.with_entry(slot, history.resolved(fresh, content, state.copy))

@@ -21,7 +21,7 @@ from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING, Partner, Phase, Progress, Project, Question, slugify
 from spredning.core.store import Summary
 
-RANK = ("side", "conflicts", "drafts", "news", "answer", "send", "done")
+RANK = ("side", "conflicts", "drafts", "news", "overdue", "answer", "send", "done")
 ALWAYS = ("phase", "status", "answers", "report", "exchange", "projects", "guide", "quit")
 FIRST_RUN = ("start", "example", "import", "guide", "quit")  # import: a partner's file starts one too
 WITHOUT_PROJECT = ("projects", "start", "guide", "quit")
@@ -32,7 +32,7 @@ class Action(NamedTuple):
     """One thing the user can do from the home screen, with what it needs to be worded and run.
 
     Kinds and their commands: 'side' (projekt side), 'conflicts' (konflikter), 'drafts' and
-    'answer' (fase), 'news' (vis --nye), 'send' and 'export' (eksport), 'done' and 'report'
+    'answer' (fase), 'news' (vis --nye), 'overdue' (plan), 'send' and 'export' (eksport), 'done' and 'report'
     (rapport), 'status', 'answers' (vis), 'import' (importer), 'use' (projekt brug), 'start',
     'example' (start --eksempel), 'guide-overview', 'guide-phase', 'guide-all' (guide), 'quit';
     and the kinds that open a list of further actions: 'phase', 'report', 'exchange',
@@ -120,6 +120,9 @@ def ranked(found: Status) -> tuple[Step, ...]:
     news = [(d.dialogue.partner, len(d.news)) for d in found.dialogues if d.news]
     if news:
         gathered.append(Step("news", sum(n for _, n in news), partner=news[0][0] if len(news) == 1 else None))
+    late = {(i.where, i.id) for d in found.dialogues if d.follow_up for i in d.follow_up.overdue}
+    if late:  # a general action is late in every dialogue, but it is one action
+        gathered.append(Step("overdue", len(late)))
     unsent = [(d.dialogue.partner, d.unsent) for d in found.dialogues if d.unsent]
     if len(unsent) == 1:
         gathered.append(Step("send", unsent[0][1], partner=unsent[0][0]))

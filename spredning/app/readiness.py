@@ -36,7 +36,7 @@ def tool_by_id(guide: Guide, wanted: str) -> tuple[Phase, str]:
 
 
 def parse_colour(text: str) -> str:
-    """grøn, gul or rød, also as 'groen', 'rod' or in English words the catalogue knows."""
+    """grøn, gul or rød, also written 'groen'/'gron', 'rod'/'roed' (the values stay Danish in English too)."""
     folded = text.strip().casefold().replace("ø", "oe")
     for colour in followup.COLOURS:
         if folded in (colour, colour.replace("ø", "oe"), colour.replace("ø", "o")):

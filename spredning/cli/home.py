@@ -176,6 +176,7 @@ def arguments(found: Home, action: Action) -> list[str]:
     fixed = {
         "conflicts": ["konflikter", *partner],
         "news": ["vis", "--nye", *partner],
+        "overdue": ["plan", *partner],
         "send": ["eksport", *partner],
         "export": ["eksport"],
         "status": ["status"],

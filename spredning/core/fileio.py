@@ -41,12 +41,18 @@ def _open_nonblocking(path: Path) -> int:
     return fd
 
 
-def read_regular(path: Path, limit: int) -> bytes:
+QUIET_SECONDS = 0.25  # how long a file the user names must stay still, if it was written just now
+
+
+def read_regular(path: Path, limit: int, *, quiet: bool = False) -> bytes:
     """Read at most limit + 1 bytes of a regular file (following links); never block on a FIFO.
 
-    A file that changes while it is read (its size or time moves) is read again, up to three times.
+    A file that changes while it is read (its size or time moves, or fewer bytes arrive than it
+    holds) is read again, up to five times. With quiet, a file written in the last moment must also
+    stay still for QUIET_SECONDS after the read: another program writing it bit by bit (not in one
+    step, as this program does) may pause between its writes, and a pause inside a read is invisible.
     """
-    for _ in range(3):
+    for _ in range(5):
         fd = _open_nonblocking(path)
         try:
             before = os.fstat(fd)
@@ -56,9 +62,18 @@ def read_regular(path: Path, limit: int) -> bytes:
             after = os.fstat(fd)
         finally:
             os.close(fd)
-        if (before.st_size, before.st_mtime_ns) == (after.st_size, after.st_mtime_ns):
-            return data
+        if not _same(before, after) or len(data) < min(before.st_size, limit + 1):
+            continue
+        if quiet and time.time_ns() - after.st_mtime_ns < QUIET_SECONDS * 1e9:
+            time.sleep(QUIET_SECONDS)
+            if not _same(after, os.stat(path)):
+                continue
+        return data
     raise ChangingFile()
+
+
+def _same(one: os.stat_result, other: os.stat_result) -> bool:
+    return (one.st_ino, one.st_size, one.st_mtime_ns) == (other.st_ino, other.st_size, other.st_mtime_ns)
 
 
 def read_capped(path: Path, limit: int) -> bytes:
@@ -74,7 +89,7 @@ def read_capped(path: Path, limit: int) -> bytes:
         raise
     if stat.S_ISREG(mode):
         os.close(fd)
-        return read_regular(path, limit)
+        return read_regular(path, limit, quiet=True)
     try:
         if not stat.S_ISFIFO(mode) and not stat.S_ISSOCK(mode):
             raise SpecialFile(stat.S_ISDIR(mode))

@@ -144,7 +144,10 @@ def _source(ws, value: str | None) -> str:
 
     if "." not in value and ws.guide.find_phase(value) is not None:
         return parse_phase(ws.guide, value).id
-    return tool_by_id(ws.guide, value)[1]
+    try:
+        return tool_by_id(ws.guide, value)[1]
+    except UsageProblem:
+        raise UsageProblem("plan.bad-source", value=value) from None
 
 
 @plan_app.command("ret", cls=typer_compat.DanishCommand, help=t("help.plan.ret"))
