@@ -62,13 +62,17 @@ class Launch:
 
     def started(self) -> float:
         """The monotonic clock when the command was started."""
-        return float(self.lines()[0])
+        return float(self.lines()[0].split()[0])
+
+    def pid(self) -> int:
+        """The command's process id."""
+        return int(self.lines()[0].split()[1])
 
     def sample(self) -> tuple[Sample, int, float]:
         """The run's sample, exit code and start (after it has ended)."""
         lines = self.lines()
         ended, cpu, rss, code = lines[1].split()
-        started = float(lines[0])
+        started = float(lines[0].split()[0])
         return Sample(float(ended) - started, float(cpu), int(rss)), int(code), started
 
 

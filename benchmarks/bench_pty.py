@@ -5,7 +5,10 @@ pseudo-terminal does not, and prompt_toolkit then waits up to two seconds before
 second before it ends a prompt. So the terminal here answers them, as a terminal that has scrolled
 to its last line would. A prompt counts as drawn when the prompt application has started
 (``ESC [?2004h``, bracketed paste on, written with its first drawing) and then written nothing
-more for a short while; the time is that of its last byte, so the quiet wait is not counted.
+more for a short while. The time is that of the last output that draws something, so neither the
+quiet wait nor output that changes nothing on the screen is counted (when the cursor position
+report arrives, prompt_toolkit draws the prompt again, and all that reaches the screen is codes
+that hide and show the cursor).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import struct
 import subprocess
 import termios
 import time
+from pathlib import Path
 from typing import NamedTuple
 
 from bench_proc import Launch, Sample
@@ -30,6 +34,9 @@ TIMEOUT = 30.0
 CPR_REQUEST = b"\x1b[6n"
 APP_START = b"\x1b[?2004h"
 ANSWER_MARK = "›".encode()  # the answer field's prompt mark; menus have '?'
+# Codes that change nothing on the screen: private modes (cursor shown or hidden, line wrapping,
+# bracketed paste), attributes reset, the cursor position request.
+INVISIBLE = re.compile(rb"\x1b\[\?[0-9;]*[hl]|\x1b\[0?m|\x1b\[6n")
 POSITION = re.compile(rb"\[(\d+)/(\d+)\]")  # the question's "[3/20]"
 
 
@@ -67,6 +74,17 @@ class Terminal:
     def started(self) -> float:
         """When the command started (the monotonic clock, as spawn.py read it)."""
         return self.launch.started()
+
+    def cpu(self) -> float | None:
+        """CPU seconds the command has used so far (all its threads; Linux only, else None)."""
+        total = 0
+        try:
+            tasks = Path(f"/proc/{self.launch.pid()}/task")
+            for task in tasks.iterdir():
+                total += int((task / "schedstat").read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+        return total / 1e9
 
     def send(self, keys: str | bytes) -> float:
         """Type keys (in one write, as a paste or a fast typist would); return when they were sent."""
@@ -106,8 +124,10 @@ class Terminal:
                 if drawn:
                     break
                 continue
-            last, data = chunk
+            at, data = chunk
             output += data
+            if INVISIBLE.sub(b"", data):
+                last = at
         start = output.rfind(APP_START)
         screen = output[start:]
         numbers = POSITION.findall(output[:start])
@@ -176,10 +196,10 @@ def run_until_end(argv: list[str], env: dict[str, str]) -> Sample:
 
 
 class Steps(NamedTuple):
-    """Times from the save keys to the next question drawn, by whether the answer was changed."""
+    """Times from the save keys to the next question drawn, and the CPU time each step used."""
 
-    changed: list[float]
-    unchanged: list[float]
+    times: list[float]
+    cpu: list[float]  # from the keys until the program is quiet again (a redraw after drawing too)
     usage: Sample | None
 
 
@@ -192,12 +212,12 @@ def answer_steps(argv: list[str], env: dict[str, str], change: bool, limit: int)
     answer field, the time from the keys to its drawing is one step. A tool's review menu is
     answered with Enter (its first choice: on to the next tool) and not timed.
     """
-    changed: list[float] = []
-    unchanged: list[float] = []
+    times: list[float] = []
+    cpu: list[float] = []
     terminal = Terminal(argv, env)
     try:
         drawn = terminal.prompt()
-        while len(changed) + len(unchanged) < limit:
+        while len(times) < limit:
             if not drawn.answer_field:
                 terminal.send("\r")
                 try:
@@ -208,14 +228,18 @@ def answer_steps(argv: list[str], env: dict[str, str], change: bool, limit: int)
             if change:
                 terminal.send(" Rettet.")
                 terminal.settle()
+            before = terminal.cpu()
             sent = terminal.send("\x1b\r")
             previous = drawn.position
             try:
                 drawn = terminal.prompt()
             except Ended:
                 break
+            after = terminal.cpu()
             if drawn.answer_field and previous is not None and drawn.position == previous + 1:
-                (changed if change else unchanged).append(drawn.at - sent)
+                times.append(drawn.at - sent)
+                if before is not None and after is not None:
+                    cpu.append(after - before)
     finally:
         usage = terminal.close()
-    return Steps(changed, unchanged, usage)
+    return Steps(times, cpu, usage)

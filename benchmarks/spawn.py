@@ -2,8 +2,8 @@
 
 ``python -I -S spawn.py RESULT CWD QUIET COMMAND...``: forks, runs COMMAND (in CWD unless it is
 '-', its input and output to /dev/null when QUIET is 1), waits for it with ``os.wait4`` and writes
-two lines to RESULT: the monotonic clock when it started, then the clock when it ended, its CPU
-seconds, its peak resident memory in KiB and its exit code.
+two lines to RESULT: the monotonic clock when it started and its process id (at once), then the
+clock when it ended, its CPU seconds, its peak resident memory in KiB and its exit code.
 
 Why a process of its own: Linux keeps a process's peak memory across ``exec``, and a child made by
 ``fork`` (or ``vfork``, as subprocess does) starts with its parent's peak. Started from the
@@ -36,7 +36,7 @@ def main() -> None:
         finally:
             os._exit(127)
     with open(result, "w") as handle:
-        handle.write(f"{started!r}\n")
+        handle.write(f"{started!r} {pid}\n")
     _, status, usage = os.wait4(pid, 0)
     ended = time.monotonic()
     code = os.waitstatus_to_exitcode(status)
