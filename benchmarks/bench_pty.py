@@ -54,12 +54,13 @@ class Ended(Exception):
 
 
 class Terminal:
-    """One run of a command in a pseudo-terminal of ROWS x COLUMNS."""
+    """One run of a command in a pseudo-terminal of ROWS x COLUMNS, in colour (TERM=xterm-256color)."""
 
     def __init__(self, argv: list[str], env: dict[str, str]):
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
         env = {**env, "TERM": "xterm-256color", "LINES": str(ROWS), "COLUMNS": str(COLUMNS)}
+        env.pop("NO_COLOR", None)  # a person's terminal shows colours
         self.launch = Launch(argv, None, quiet=False)
         self.process = subprocess.Popen(
             self.launch.spawn, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True

@@ -24,7 +24,7 @@ What it does
      round; so every row and its reference see the same machine, and drift hits all rows alike.
      Each run is reaped with ``os.wait4``: wall time, CPU time and peak memory of that process.
   3. Drives the interactive command, ``spredning fase FASE --rolle dele`` on the full project,
-     in a pseudo-terminal of 100x40 that answers cursor position requests as a terminal does
+     in a pseudo-terminal of 100x40 with colours that answers cursor position requests as a terminal does
      (``bench_pty.py``): it chooses to review every question, then saves each pre-filled answer
      with Esc Enter, once typing a few words first (a changed answer: saved to the file) and once
      as it is (unchanged: nothing written). A step is the time from sending Esc Enter to the next
