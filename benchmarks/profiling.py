@@ -39,7 +39,8 @@ from pathlib import Path
 
 import bench_data
 import bench_pty
-from run import PYTHON, REF_IMPORTS, SPREDNING, Scene, scene
+from bench_scenes import PYTHON, SPREDNING, Scene, scene
+from run import REF_IMPORTS
 
 HERE = Path(__file__).resolve().parent
 RUNS = 9
