@@ -1,28 +1,33 @@
-"""Realistic data for the benchmark: a fully answered project and folders of many projects.
+"""The benchmark's data: a fully answered project, a 1 MiB one, a partner's file and many projects.
 
-Everything is generated from a fixed seed into a folder the caller owns (a temporary one), so runs
-are comparable. The full project is written through spredning's own Store; the many-project
-folders are written with libyaml's emitter (when present) in the same layout, because writing
-thousands of files is set-up, not what is measured.
+Everything comes from a fixed seed into folders the caller owns, so runs are comparable. Projects
+are made through the application layer (``start`` and ``save_answers``, as the CLI does), so
+their files are exactly what spredning writes, with every answer's history. The partner's file
+is written by the installed command (``eksport``) from a copy of the project on the reusing side.
+A folder of thousands of projects is made from a few dozen such projects by copying their files
+with a new identity and name (``id:`` and ``navn:`` are the only lines that differ between them);
+writing each through the store would take minutes of set-up that nothing measures.
 """
 
 from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
-from dataclasses import dataclass
+import subprocess
+import uuid
 from pathlib import Path
 
-import yaml
+from spredning.app.answering import Session, save_answers
+from spredning.app.projects import NewProject, set_side, start
+from spredning.app.workspace import Settings, Workspace
+from spredning.core.model import Answer
 
-from spredning.core.model import Guide, Project
-from spredning.core.projectfile import data_from_project
-from spredning.core.store import Store
-
-FULL_SLUG = "fuldt-besvaret"
-FULL_TARGET_BYTES = 100 * 1024
 SEED = 20240611
+FULL_BYTES = 100 * 1024
+LARGE_BYTES = 1024 * 1024
+TEMPLATES = 40  # distinct projects behind a folder of many
 
 _WORD_LIST = (
     "kommunen borgerne medarbejderne løsningen genoptræning velfærdsteknologi hjemmeplejen "
@@ -70,112 +75,145 @@ def answer(rng: random.Random, target_chars: int) -> str:
     return "\n\n".join(parts)
 
 
-def project(slug: str, guide: Guide, answers: dict[str, str], number: int = 0) -> Project:
-    """A project with the given answers and plausible facts."""
-    return Project(
-        slug=slug,
-        name=f"Projekt {number:04d} – genoptræning på Ærø",
-        description="Genoptræning efter hofteoperation med video og tablet",
-        sharing_org="Eksempel Kommune Nord",
-        reusing_orgs=("Eksempel Kommune Syd", "Ærø Kommune"),
-        role=("dele", "genbruge")[number % 2],
-        guide_edition=guide.edition,
-        answers=answers,
+def workspace(home: Path) -> Workspace:
+    """The application's workspace on a projects folder, with the shipped guide."""
+    return Workspace(Settings(home=str(home)))
+
+
+def new_project(home: Path, name: str, answers: dict[str, str]) -> Path:
+    """Start a project on the sharing side with one partner and save answers as the CLI does.
+
+    Answers to the sharing side's questions go to the shared answers, the reusing side's to the
+    partner's dialogue, each side in one transaction.
+    """
+    ws = workspace(home)
+    started = start(
+        ws,
+        NewProject(
+            name=name,
+            description="Genoptræning efter hofteoperation med video og tablet",
+            sharing_org="Odense Kommune",
+            reusing_orgs=("Ærø Kommune",),
+            role="dele",
+        ),
     )
+    slug, partner = started.project.slug, started.project.partners[0]
+    for role in ("dele", "genbruge"):
+        mine = {q.id: Answer(text=answers[q.id]) for q in ws.guide.questions(role) if q.id in answers}
+        if mine:
+            save_answers(Session(ws, slug, role, partner), mine)
+    return started.path
 
 
-def write_full_project(home: Path, guide: Guide) -> Path:
-    """Write the fully answered project (every question, ~100 KiB) through Store and activate it."""
-    rng = random.Random(SEED)
-    ids = guide.question_ids()
-    per_answer = FULL_TARGET_BYTES // len(ids) - 165  # key, indentation and æøå take the rest
-    answers = {qid: answer(rng, per_answer) for qid in ids}
-    store = Store(home)
-    path = store.create(project(FULL_SLUG, guide, answers), ids)
-    store.set_active(FULL_SLUG)
+def full_answers(rng: random.Random, question_ids: list[str], chars: int) -> dict[str, str]:
+    """An answer of about `chars` characters to every question."""
+    return {qid: answer(rng, chars) for qid in question_ids}
+
+
+def fully_answered(home: Path, name: str, target_bytes: int) -> Path:
+    """A project with every question of both sides answered, its file about target_bytes long.
+
+    Made twice: the first file's size shows how long the answers must be.
+    """
+    ids = [q.id for q in workspace(home).guide.questions()]
+    trial = home.parent / f".{home.name}-prøve"
+    chars = target_bytes // len(ids)
+    answers = full_answers(random.Random(SEED), ids, chars)
+    size = new_project(trial, name, answers).stat().st_size
+    shutil.rmtree(trial)
+    written = sum(len(a.encode()) for a in answers.values())
+    overhead = size - written  # keys, versions, indentation: the same whatever the answers' length
+    chars = max(50, int(chars * (target_bytes - overhead) / written))
+    return new_project(home, name, full_answers(random.Random(SEED), ids, chars))
+
+
+def installed(exe: Path, home: Path, *args: str) -> None:
+    """Run the installed command on a folder; a failure stops the benchmark with its output."""
+    env = {**os.environ, "SPREDNING_HJEM": str(home), "NO_COLOR": "1", "SPREDNING_SPROG": "da"}
+    result = subprocess.run([str(exe), *args], env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"spredning {' '.join(args)}: {result.returncode}\n{result.stdout}{result.stderr}")
+
+
+def partner_file(exe: Path, project: Path, work: Path, changed: int = 10) -> Path:
+    """The reusing partner's export after it changed `changed` of its answers (for 'importer')."""
+    home = work / "partner"
+    home.mkdir(parents=True)
+    shutil.copy2(project, home / project.name)
+    ws = workspace(home)
+    set_side(ws, "genbruge", None)
+    slug = ws.slug()
+    view = ws.store.load(slug)
+    partner = view.partners[0]
+    dialogue = view.dialogue(partner)
+    reusing = [q.id for q in ws.guide.questions("genbruge")]
+    edits = {
+        qid: Answer(text=dialogue.text(qid) + " Opdateret efter mødet med styregruppen.")
+        for qid in reusing[:changed]
+    }
+    save_answers(Session(ws, slug, "genbruge", partner), edits)
+    target = work / "fra-partneren.yaml"
+    installed(exe, home, "eksport", "--ud", str(target))
+    return target
+
+
+def question_in_middle(home: Path, phase_id: str = "tjek", role: str = "dele") -> str:
+    """The id of the middle question of a phase for one side."""
+    guide = workspace(home).guide
+    questions = next(p for p in guide.phases if p.id == phase_id).questions(role)
+    return questions[len(questions) // 2].id
+
+
+def answers_file(path: Path, question_id: str, text: str) -> Path:
+    """An answers file for 'fase --svar': one question's new text."""
+    import yaml
+
+    path.write_text(yaml.safe_dump({question_id: text}, allow_unicode=True), encoding="utf-8")
     return path
 
 
-def _generator_dumper() -> type:
-    """A dumper like spredning's (literal blocks for multi-line text), on libyaml when present."""
-    base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# -- many projects ---------------------------------------------------------------------------------
 
-    class Dumper(base):  # type: ignore[misc, valid-type]
-        pass
-
-    def literal(dumper, value: str):
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|" if "\n" in value else None)
-
-    Dumper.add_representer(str, literal)
-    return Dumper
+_ID_LINE = re.compile(r"^id: .*$", re.MULTILINE)
+_NAME_LINE = re.compile(r"^  navn: .*$", re.MULTILINE)
 
 
-def write_many_projects(folder: Path, guide: Guide, count: int) -> list[Path]:
-    """Write `count` projects: each answers a random share of the questions, 1-4 paragraphs each."""
+def templates(folder: Path, count: int) -> list[str]:
+    """Texts of `count` projects, each answering a random share of the questions (100-800 chars)."""
     rng = random.Random(SEED + 1)
-    ids = guide.question_ids()
-    dumper = _generator_dumper()
+    ids = [q.id for q in workspace(folder).guide.questions()]
+    texts = []
+    for number in range(count):
+        share = rng.random()
+        answers = {qid: answer(rng, rng.randint(100, 800)) for qid in ids if rng.random() < share}
+        path = new_project(folder, f"Skabelon {number:03d}", answers)
+        texts.append(path.read_text(encoding="utf-8"))
+    return texts
+
+
+def many_projects(folder: Path, count: int, scratch: Path) -> list[Path]:
+    """A folder of `count` projects (copies of a few made by the store, each its own id and name)."""
+    rng = random.Random(SEED + 2)
+    texts = templates(scratch, TEMPLATES)
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for number in range(count):
-        share = rng.random()
-        answers = {qid: answer(rng, rng.randint(150, 1200)) for qid in ids if rng.random() < share}
-        slug = f"projekt-{number:04d}"
-        data = data_from_project(project(slug, guide, answers, number), ids)
-        text = yaml.dump(
-            data,
-            Dumper=dumper,
-            allow_unicode=True,
-            sort_keys=False,
-            default_flow_style=False,
-            width=100,
-            indent=2,
-        )
-        path = folder / f"{slug}.yaml"
+        project_id = uuid.UUID(int=rng.getrandbits(128), version=4)
+        text = _ID_LINE.sub(f"id: {project_id}", texts[number % len(texts)], count=1)
+        text = _NAME_LINE.sub(f"  navn: Projekt {number:05d} – genoptræning på Ærø", text, count=1)
+        path = folder / f"projekt-{number:05d}.yaml"
         path.write_text(text, encoding="utf-8")
         paths.append(path)
+    workspace(folder).store.set_active("projekt-00000")
     return paths
 
 
 def link_subset(paths: list[Path], folder: Path) -> None:
-    """Make a folder holding the first projects of a bigger set (hard links, else copies).
-
-    Linked files share their modification time, so only ever touch the separate copy.
-    """
+    """A folder holding the first of a bigger set of projects (hard links, else copies)."""
     folder.mkdir(parents=True, exist_ok=True)
     for path in paths:
-        target = folder / path.name
         try:
-            os.link(path, target)
+            os.link(path, folder / path.name)
         except OSError:
-            target.write_bytes(path.read_bytes())
-
-
-@dataclass(frozen=True)
-class Data:
-    """Where the generated data is: one home per scenario."""
-
-    full_home: Path
-    full_file: Path
-    many_homes: dict[int, Path]
-    many_files: list[Path]
-    changed_home: Path  # a copy of the biggest folder, for runs after every file changed
-    changed_files: list[Path]
-
-
-def generate(root: Path, guide: Guide, sizes: tuple[int, ...] = (100, 300, 1000)) -> Data:
-    """Generate every scenario under root."""
-    full_home = root / "fuld"
-    full_file = write_full_project(full_home, guide)
-    biggest = max(sizes)
-    files = write_many_projects(root / f"mange-{biggest}", guide, biggest)
-    homes = {biggest: root / f"mange-{biggest}"}
-    for size in sorted(sizes):
-        if size != biggest:
-            homes[size] = root / f"mange-{size}"
-            link_subset(files[:size], homes[size])
-    changed = root / f"mange-{biggest}-aendret"
-    shutil.copytree(homes[biggest], changed)
-    for home in [*homes.values(), changed]:
-        Store(home).set_active("projekt-0000")
-    return Data(full_home, full_file, homes, files, changed, sorted(changed.glob("projekt-*.yaml")))
+            shutil.copy2(path, folder / path.name)
+    workspace(folder).store.set_active(paths[0].stem)

@@ -1,34 +1,56 @@
-"""Start-up and scale benchmark for spredning (issue 6): one command, a table of medians and ratios.
+"""Benchmark of issue 16: every row of its table measured side by side in one run, one table printed.
 
 Run from the repository root with the Python of the environment spredning is installed in::
 
-    .venv/bin/python benchmarks/run.py            # 3-6 minutes on 2 cores
-    .venv/bin/python benchmarks/run.py --rounds 5 --scale-rounds 3 --saves 15   # a quicker look
-    .venv/bin/python benchmarks/run.py --only startup --only save     # some groups only
+    .venv/bin/python benchmarks/run.py --hurtig   # under 2 minutes on 2 cores (the first run: +2 min)
+    .venv/bin/python benchmarks/run.py            # the full run, about 5 minutes
+    .venv/bin/python benchmarks/run.py --hurtig --kun rapport --kun vis   # only rows naming these
 
-For the peer comparison install cookiecutter into the same environment (``.venv/bin/pip install
-cookiecutter``; it is not a dependency); without it that column says "n/a".
+It is a report, not a test: it always exits 0, and nothing in tests/ times anything.
 
-It generates its own data in a temporary folder (a fully answered project of ~100 KiB, and
-folders of 100, 300 and 1,000 projects answered in part), then measures, each command
-interleaved with its references over several rounds so both see the same machine state:
+What it does
+  1. Makes the data in a temporary folder through the application layer (``bench_data.py``): a
+     project with every question of both sides answered (the sharing side's answers and one
+     partner's dialogue), about 100 KiB, on this computer's sharing side; the same with long
+     answers, about 1 MiB; a project just started; and the partner's export with ten of its
+     answers changed. Folders of 1,000, 3,000 and 10,000 projects are made once and kept, with
+     their warm index, in ``~/.cache/spredning-bench`` (``--ny-data`` makes them again; the first
+     time this takes a few minutes, most of it the first ``projekter`` building the index).
+  2. Runs each command as a user would: the installed ``spredning`` next to this Python, in a
+     fresh process, finding its projects folder in the default place (``$XDG_DATA_HOME``), output
+     to /dev/null (``vis``, ``guide`` and ``projekter`` then write everything, no pager), width
+     100, no colour. Every command and its reference run one after the other (A B, then B A in the
+     next round), the pairs of all rows follow each other in a rotating order, after one warm-up
+     round; so every row and its reference see the same machine, and drift hits all rows alike.
+     Each run is reaped with ``os.wait4``: wall time, CPU time and peak memory of that process.
+  3. Drives the interactive command, ``spredning fase FASE --rolle dele`` on the full project,
+     in a pseudo-terminal of 100x40 with colours that answers cursor position requests as a terminal does
+     (``bench_pty.py``): it chooses to review every question, then saves each pre-filled answer
+     with Esc Enter, once typing a few words first (a changed answer: saved to the file) and once
+     as it is (unchanged: nothing written). A step is the time from sending Esc Enter to the next
+     question's prompt drawn (its last output that shows something); beside it, the CPU time the
+     program used for the step (Linux: /proc/PID/task/*/schedstat, from the keys until it is quiet
+     again, so work done after drawing counts too). The sessions run between the rounds.
 
-* ``spredning status`` and ``--help`` against ``cookiecutter --help`` and against a script that
-  only imports typer, rich.console, rich.table and yaml (``vis``, ``guide`` and ``--version``
-  are shown against the script too, without a target). These run as a user's would: the project
-  in the default folder (found through platformdirs), byte-code compiled. The installed command
-  ends without Python's teardown (cli.run); so that this part can be told apart, status and
-  --help are also shown against the same script ending with ``os._exit(0)`` (no target);
-* ``projekter`` at 100 / 300 / 1,000 projects: the cost per project against one libyaml read of
-  a project file, and how it grows; also at 1,000 with every file changed since the last run;
-* saving one answer in the full project (Store.save_answers) against one libyaml load + dump +
-  atomic write of the same file;
-* the interview step, from submitting an answer to the next question, with the scripted prompter.
+How to read the table
+  ``median`` and ``range`` (least-most) are wall times over the rounds; ``ratio`` is the median of
+  the ratios A/B of each round's pair, with their range; ``cpu`` is the same ratio of CPU time
+  (user + system), steadier than wall time on a busy machine; ``MiB`` is the largest peak resident
+  memory of the command's runs. Targets are those of issue 16; PASS/FAIL compares the median
+  ratio (or time, or MiB) with the target. On a machine that is busy with other work the ranges
+  widen: compare ratios, not times, and run again when a verdict sits on the edge. The interactive
+  rows are absolute times, so they suffer most from a busy machine; their CPU time per step is
+  the steadier figure (it still grows when the other core is busy). How projekter grows is judged
+  on CPU time per project between the sizes.
 
-Commands run as the ``spredning`` executable next to this Python. To measure another checkout
-(say, with a proposed change), put it first on the path: ``PYTHONPATH=/other/checkout
-.venv/bin/python benchmarks/run.py``. Ratios decide PASS/FAIL, not absolute times; the script
-always exits 0: it is a report, not a test.
+References
+  REF is ``python -c "import typer, rich.console, rich.table, yaml"``; the launch of ``fase`` is
+  compared with ``python -c "import questionary"`` run in the same kind of terminal until it ends;
+  ``fase --svar`` also with ``libyaml_rewrite.py`` (load the project file with libyaml, dump it,
+  write it to a temp file, fsync, rename, fsync the folder: what a safe save needs at least).
+
+To measure another checkout (a proposed change), install it into its own environment and run that
+environment's Python on this script; the data cache is shared.
 """
 
 from __future__ import annotations
@@ -37,345 +59,264 @@ import argparse
 import os
 import platform
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
-import bench_inprocess
-from bench_data import FULL_SLUG, generate
+import bench_data
+import bench_pty
+from bench_proc import Pair, Sample, command, interleaved
+from bench_pty import Steps
+from bench_scenes import PYTHON, SPREDNING, Data, prepare, scene
+from bench_table import Table, interactive_rows, pair_rows, scale_rows
 
-from spredning.core import yamlio
-from spredning.core.content import load_guide
-
-PYTHON = Path(sys.executable)
-SPREDNING = PYTHON.parent / "spredning"
-REFERENCE_IMPORTS = "import typer, rich.console, rich.table, yaml"
-# The same imports, leaving as spredning's command does (cli.run: no interpreter teardown). Not the
-# issue's reference; shown so the part that comes from skipping the teardown can be seen.
-REFERENCE_HARD_EXIT = REFERENCE_IMPORTS + ", os; os._exit(0)"
-GROUPS = ("startup", "scale", "save", "interview")
-
-
-def find_cookiecutter() -> Path | None:
-    """The cookiecutter executable next to this Python, else on PATH, else None."""
-    beside = PYTHON.parent / "cookiecutter"
-    if beside.exists():
-        return beside
-    found = shutil.which("cookiecutter")
-    return Path(found) if found else None
+HERE = Path(__file__).resolve().parent
+REF_IMPORTS = "import typer, rich.console, rich.table, yaml"
+QUESTIONARY = "import questionary"
+FULL_MIB = 35.0  # peak memory target for any command on the full project
+PROJECTS_MIB = 60.0  # ... and for projekter with 10,000 projects
 
 
-def command_env(root: Path, home: Path | None) -> dict[str, str]:
-    """The environment for a command: a fixed width, no colour, and the projects folder.
+class Mode(NamedTuple):
+    """How much to measure."""
 
-    With `home`, the folder is given as $SPREDNING_HJEM; without, the command finds its default
-    folder as a user's would (through platformdirs), inside a home folder under `root`.
-    Byte-code is written (to a folder of its own under `root`, not next to the sources), so
-    every command starts the way an installed program does, not compiling its sources.
-    """
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k
-        not in (
-            "SPREDNING_GUIDE",
-            "SPREDNING_DEBUG",
-            "SPREDNING_HJEM",
-            "FORCE_COLOR",
-            "PYTHONDONTWRITEBYTECODE",
+    rounds: int
+    phases: tuple[str, ...]  # interactive sessions: phases gone through, each changed and unchanged
+    repeats: int  # how many times each of those
+    sizes: tuple[int, ...]
+
+
+FULL = Mode(rounds=15, phases=("tjek", "test", "fjern"), repeats=2, sizes=(1000, 3000, 10000))
+QUICK = Mode(rounds=4, phases=("tjek",), repeats=1, sizes=(1000, 3000, 10000))
+
+
+# -- what is measured --------------------------------------------------------------------------------
+
+
+def python_c(code: str, env: dict[str, str]):
+    """A reference: this Python running a line."""
+    return command([[PYTHON, "-c", code]], env)
+
+
+def pty_launch(argv: list[str], env: dict[str, str]):
+    """A runner: start a command in a terminal, until its first prompt is drawn."""
+    return lambda: bench_pty.launch_until_prompt([str(a) for a in argv], env)
+
+
+def pty_run(argv: list[str], env: dict[str, str]):
+    """A runner: a command in a terminal, until it ends."""
+    return lambda: bench_pty.run_until_end([str(a) for a in argv], env)
+
+
+def pair(name, run, references=None, targets=None, memory=None) -> Pair:
+    """A row: what is measured, against what, with which targets."""
+    return Pair(name, run, references or {}, targets=targets or {}, memory_limit=memory)
+
+
+def command_pairs(data: Data, root: Path) -> list[Pair]:
+    """Every command row of the issue's table, each with its references."""
+    exe, full = SPREDNING, data.full
+    out = root / "ud"
+    out.mkdir()
+    env = full.env
+
+    def ref():
+        return {"REF": python_c(REF_IMPORTS, env)}
+
+    def run(*args):
+        return command([[exe, *args]], env, cwd=str(out))
+
+    first = bench_data.question_in_middle(full.home)
+    answers = [
+        bench_data.answers_file(out / f"svar-{n}.yaml", first, f"Svar nummer {n} fra en fil.") for n in (1, 2)
+    ]
+    rewrite = [PYTHON, HERE / "libyaml_rewrite.py", data.full_file, out / "kopi.yaml"]
+    pairs = [
+        pair(
+            "launch fase -> first question drawn (new project)",
+            pty_launch([exe, "fase", "tjek", "--rolle", "dele"], data.new.env),
+            {"import questionary": pty_run([PYTHON, "-c", QUESTIONARY], env)},
+            {"import questionary": 1.3},
+            FULL_MIB,
+        ),
+        pair(
+            "launch fase -> first prompt drawn (full project)",
+            pty_launch([exe, "fase", "tjek", "--rolle", "dele"], env),
+            {"import questionary": pty_run([PYTHON, "-c", QUESTIONARY], env)},
+            {"import questionary": 1.3},
+            FULL_MIB,
+        ),
+    ]
+    for fmt, target in (("md", 1.0), ("html", 1.0), ("docx", 1.5), ("pdf", 1.5)):
+        args = ("rapport", "--format", fmt, "--ud", str(out / f"rapport.{fmt}"), "--overskriv")
+        pairs.append(pair(f"rapport --format {fmt}", run(*args), ref(), {"REF": target}, FULL_MIB))
+    pairs += [
+        pair(
+            "eksport",
+            run("eksport", "--ud", str(out / "til-partneren.yaml"), "--overskriv"),
+            ref(),
+            {"REF": 1.0},
+            FULL_MIB,
+        ),
+        pair("importer --tør", run("importer", "--tør", str(data.incoming)), ref(), {"REF": 1.0}, FULL_MIB),
+        pair(
+            "fase tjek --svar (one answer)",
+            command([[exe, "fase", "tjek", "--svar", path] for path in answers], env, cwd=str(out)),
+            {**ref(), "libyaml load+dump+fsync": command([rewrite], env)},
+            {"REF": 1.0, "libyaml load+dump+fsync": 2.5},
+            FULL_MIB,
+        ),
+        pair("vis (full project, 100 KiB)", run("vis"), ref(), {"REF": 1.2}, FULL_MIB),
+        pair("vis (1 MiB project)", command([[exe, "vis"]], data.large.env), ref(), {"REF": 2.5}),
+        pair("guide", run("guide"), ref(), {"REF": 1.0}, FULL_MIB),
+        pair("status (full project)", run("status"), ref(), {"REF": 0.8}, FULL_MIB),
+    ]
+    return pairs
+
+
+def projekter_pairs(data: Data) -> dict[int, Pair]:
+    """projekter at each size, with a warm index; the targets are those of the biggest."""
+    biggest = max(data.many)
+    return {
+        size: pair(
+            f"projekter ({size:,} projects, index warm)",
+            command([[SPREDNING, "projekter"]], place.env),
+            {"REF": python_c(REF_IMPORTS, data.full.env)},
+            {"REF": 5.0 if size == biggest else None},
+            PROJECTS_MIB if size == biggest else None,
         )
+        for size, place in sorted(data.many.items())
     }
-    env.update(COLUMNS="100", NO_COLOR="1")
-    if home is not None:
-        env["SPREDNING_HJEM"] = str(home)
-    else:
-        user = root / "bruger"
-        env.update(
-            HOME=str(user),
-            XDG_DATA_HOME=str(user / "data"),
-            APPDATA=str(user / "data"),
-            LOCALAPPDATA=str(user / "data"),
-        )
-    env["PYTHONPYCACHEPREFIX"] = str(root / "pycache")
-    return env
 
 
-def install_as_default(projects: Path, root: Path) -> Path:
-    """Copy a projects folder to where spredning looks when no folder is given; return that."""
-    result = subprocess.run(
-        [str(PYTHON), "-c", "from spredning.core.store import home_dir; print(home_dir())"],
-        env=command_env(root, None),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    default = Path(result.stdout.strip())
-    shutil.copytree(projects, default, dirs_exist_ok=True)
-    return default
+class Sessions:
+    """The interactive sessions, run one at a time between the rounds."""
 
+    def __init__(self, data: Data, root: Path, mode: Mode):
+        self.data, self.root = data, root
+        self.plan = [
+            (phase, change) for _ in range(mode.repeats) for phase in mode.phases for change in (True, False)
+        ]
+        self.done = 0
+        self.steps: dict[bool, Steps] = {True: Steps([], [], None), False: Steps([], [], None)}
+        self.usage: list[Sample] = []
+        self.error: str | None = None
 
-Command = tuple[list[str], dict[str, str], Callable[[], None] | None]
+    def run_share(self, round_number: int, rounds: int) -> None:
+        """Run the sessions due after this round (spread evenly over the rounds)."""
+        due = round(len(self.plan) * (round_number + 1) / rounds)
+        while self.done < due:
+            self._session(*self.plan[self.done])
+            self.done += 1
 
-
-def time_command(argv: list[str], env: dict[str, str], before: Callable[[], None] | None) -> float:
-    """Run a command to completion with output discarded; return its wall time in seconds.
-
-    `before` (untimed) prepares the run, e.g. touches files so no cache can be used.
-    """
-    if before is not None:
-        before()
-    start = time.perf_counter()
-    result = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-    elapsed = time.perf_counter() - start
-    if result.returncode != 0:
-        raise RuntimeError(
-            f"{' '.join(map(str, argv))} failed ({result.returncode}):\n"
-            + result.stderr.decode(errors="replace")
-        )
-    return elapsed
-
-
-def interleaved(commands: dict, rounds: int) -> dict:
-    """Run every command once per round, rotating the order; return the median of each."""
-    names = list(commands)
-    for name in names:  # warm-up: byte-code compiled, files in the page cache
-        time_command(*commands[name])
-    samples: dict[str, list[float]] = {name: [] for name in names}
-    for number in range(rounds):
-        shift = number % len(names)
-        for name in names[shift:] + names[:shift]:
-            samples[name].append(time_command(*commands[name]))
-        print(f"  round {number + 1}/{rounds}", end="\r", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
-    return {name: statistics.median(values) for name, values in samples.items()}
-
-
-def startup_commands(root: Path) -> dict[str, Command]:
-    """The start-up group: our commands on the full project in the default folder, and peers."""
-    env = command_env(root, None)
-    exe = str(SPREDNING)
-    commands: dict[str, Command] = {
-        "python -c pass": ([str(PYTHON), "-c", "pass"], env, None),
-        "reference imports": ([str(PYTHON), "-c", REFERENCE_IMPORTS], env, None),
-        "reference, no teardown": ([str(PYTHON), "-c", REFERENCE_HARD_EXIT], env, None),
-        "spredning --help": ([exe, "--help"], env, None),
-        "spredning --version": ([exe, "--version"], env, None),
-        "spredning status": ([exe, "status"], env, None),
-        "spredning vis": ([exe, "vis"], env, None),
-        "spredning guide": ([exe, "guide"], env, None),
-    }
-    cookiecutter = find_cookiecutter()
-    if cookiecutter:
-        commands["cookiecutter --help"] = ([str(cookiecutter), "--help"], env, None)
-    return commands
-
-
-def touch_all(paths: list[Path]) -> Callable[[], None]:
-    """A preparation that gives every file a new modification time (all changed since last run)."""
-
-    def touch() -> None:
-        now = time.time_ns()
-        for path in paths:
-            os.utime(path, ns=(now, now))
-
-    return touch
-
-
-def scale_commands(data, root: Path) -> dict[object, Command]:
-    """projekter at each size, and at the biggest size with every file changed before each run."""
-    exe = str(SPREDNING)
-    commands: dict[object, Command] = {
-        size: ([exe, "projekter"], command_env(root, home), None)
-        for size, home in sorted(data.many_homes.items())
-    }
-    commands["changed"] = (
-        [exe, "projekter"],
-        command_env(root, data.changed_home),
-        touch_all(data.changed_files),
-    )
-    return commands
-
-
-class Report:
-    """Rows of the result table, printed at the end."""
-
-    def __init__(self) -> None:
-        self.rows: list[tuple[str, ...]] = []
-        self.notes: list[str] = []
-
-    def add(
-        self,
-        what: str,
-        value: float | None,
-        reference: str = "",
-        ref_value: float | None = None,
-        target: float | None = None,
-    ) -> None:
-        """Add a row; with a reference and a target ratio the row gets PASS or FAIL."""
-        ratio = value / ref_value if value is not None and ref_value else None
-        verdict = ""
-        if target is not None:
-            verdict = "n/a" if ratio is None else ("PASS" if ratio <= target else "FAIL")
-        self.rows.append(
-            (
-                what,
-                _ms(value),
-                reference,
-                _ms(ref_value),
-                f"{ratio:.2f}x" if ratio is not None else ("n/a" if reference else ""),
-                f"<= {target:g}x" if target is not None else "",
-                verdict,
+    def _session(self, phase: str, change: bool) -> None:
+        if self.error is not None:
+            return
+        user = self.root / f"terminal-{self.done}"
+        shutil.copytree(self.data.full.home.parent.parent, user)  # a fresh copy of the full project
+        place = scene(user)
+        try:
+            steps = bench_pty.answer_steps(
+                [str(SPREDNING), "fase", phase, "--rolle", "dele"], place.env, change, limit=200
             )
-        )
-
-    def target(self, what: str, value: float, limit_ms: float) -> None:
-        """Add a row judged against an absolute limit in milliseconds."""
-        verdict = "PASS" if value * 1000 < limit_ms else "FAIL"
-        self.rows.append((what, _ms(value), "", "", "", f"< {limit_ms:g} ms", verdict))
-
-    def print(self) -> None:
-        """Print the notes and the table as plain text (meant to be pasted into the issue)."""
-        for note in self.notes:
-            print(note)
-        header = ("measurement", "median", "reference", "ref", "ratio", "target", "")
-        widths = [max(len(row[i]) for row in [header, *self.rows]) for i in range(len(header))]
-        for row in [header, tuple("-" * w for w in widths), *self.rows]:
-            print(
-                "  ".join(
-                    cell.ljust(w) if i in (0, 2) else cell.rjust(w)
-                    for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-                ).rstrip()
-            )
+        except Exception as exc:
+            self.error = f"{type(exc).__name__}: {exc}"
+            return
+        self.steps[change].times.extend(steps.times)
+        self.steps[change].cpu.extend(steps.cpu)
+        if steps.usage is not None:
+            self.usage.append(steps.usage)
 
 
-def _ms(seconds: float | None) -> str:
-    return "n/a" if seconds is None else f"{seconds * 1000:.1f} ms"
-
-
-def report_startup(report: Report, t: dict[str, float]) -> None:
-    """The start-up rows: status and --help against cookiecutter and the reference imports."""
-    peer = t.get("cookiecutter --help")
-    ref = t["reference imports"]
-    report.add("python -c pass (interpreter)", t["python -c pass"])
-    report.add("reference: import typer, rich, yaml", ref)
-    report.add("the same, ending with os._exit", t["reference, no teardown"])
-    report.add("cookiecutter --help", peer)
-    for name in ("spredning status", "spredning --help"):
-        report.add(
-            f"{name} (full project)" if "status" in name else name, t[name], "cookiecutter --help", peer, 0.6
-        )
-        report.add(f"{name}", t[name], "reference imports", ref, 1.3)
-    for name in ("spredning --version", "spredning vis", "spredning guide"):
-        report.add(f"{name} (no target)", t[name], "reference imports", ref)
-    for name in ("spredning status", "spredning --help"):  # both sides without the teardown
-        report.add(f"{name} (no target)", t[name], "ref. with os._exit", t["reference, no teardown"])
-
-
-def report_scale(report: Report, t: dict, per_file_read: float) -> None:
-    """The projekter rows: totals, marginal cost per project, and how it grows."""
-    sizes = sorted(size for size in t if isinstance(size, int))
-    for size in sizes:
-        report.add(f"spredning projekter, {size} projects", t[size])
-    report.add(f"spredning projekter, {sizes[-1]}, all files changed", t["changed"])
-    small, middle, big = sizes[0], sizes[len(sizes) // 2], sizes[-1]
-    per_project = (t[big] - t[small]) / (big - small)
-    report.add(
-        f"  per project ({small}->{big}, marginal)",
-        per_project,
-        "libyaml read of one file",
-        per_file_read,
-        1.0,
+def measure(args: argparse.Namespace, root: Path, table: Table) -> None:
+    """Make the data, run the rounds and the sessions, and fill the table."""
+    mode = QUICK if args.hurtig else FULL
+    data = prepare(root, mode.sizes, args.ny_data)
+    table.notes += data.notes
+    projekter = {n: p for n, p in projekter_pairs(data).items() if _chosen(p.name, args.kun)}
+    pairs = [p for p in command_pairs(data, root) if _chosen(p.name, args.kun)] + list(projekter.values())
+    sessions = Sessions(data, root, mode) if _chosen("answer -> next question drawn", args.kun) else None
+    rounds = args.runder or mode.rounds
+    table.notes.append(
+        f"{rounds} rounds after 1 warm-up; interactive: {len(sessions.plan) if sessions else 0} sessions "
+        f"({', '.join(mode.phases)}, --rolle dele, each changed and unchanged)."
     )
-    # Linear growth: the cost per project in the upper range is that of the whole range. (Compared
-    # with the lower range alone, 200 projects' worth of time drowns in the start-up's noise.)
-    upper = (t[big] - t[middle]) / (big - middle)
-    report.add(
-        f"  growth: per project {middle}->{big}",
-        upper,
-        f"per project {small}->{big}",
-        per_project if per_project > 0 else None,
-        1.25,
-    )
-    changed = (t["changed"] - t[small]) / (big - small)
-    report.add("  per project, all files changed", changed, "libyaml read of one file", per_file_read)
 
+    def between(number: int) -> None:
+        if sessions is not None:
+            sessions.run_share(number, rounds)
 
-def measure(args: argparse.Namespace, root: Path, report: Report) -> None:
-    """Generate the data, then run every group of measurements into the report."""
-    guide = load_guide()
-    print(f"generating data in {root} ...", file=sys.stderr)
-    data = generate(root, guide)
-    report.notes.append(
-        f"Data: full project {data.full_file.stat().st_size / 1024:.0f} KiB with all "
-        f"{len(guide.question_ids())} questions answered; {len(data.many_files)} projects of "
-        f"{sum(p.stat().st_size for p in data.many_files) / len(data.many_files) / 1024:.0f} "
-        "KiB on average. Rounds: "
-        f"{args.rounds} (start-up), {args.scale_rounds} (projekter), {args.saves} saves."
-    )
-    groups = args.only or GROUPS
-    if "startup" in groups:
-        print("start-up commands ...", file=sys.stderr)
-        install_as_default(data.full_home, root)
-        report_startup(report, interleaved(startup_commands(root), args.rounds))
-    if "scale" in groups:
-        print("projekter at several sizes ...", file=sys.stderr)
-        scale = interleaved(scale_commands(data, root), args.scale_rounds)
-        report_scale(report, scale, bench_inprocess.read_reference(data.many_files))
-    if "save" in groups:
-        print("saving one answer ...", file=sys.stderr)
-        save, reference = bench_inprocess.save_vs_reference(
-            data.full_home, FULL_SLUG, guide, args.saves, root / "save"
+    interleaved(pairs, rounds, warmup=1, between=between)
+    if sessions is not None:
+        table.rows += interactive_rows(
+            {"changed answer, saved": sessions.steps[True], "unchanged answer": sessions.steps[False]},
+            sessions.usage,
+            FULL_MIB,
         )
-        report.add("save one answer (full project)", save, "libyaml load+dump+atomic write", reference, 1.5)
-    if "interview" in groups:
-        print("interview steps ...", file=sys.stderr)
-        steps = bench_inprocess.interview_steps(data.full_home, FULL_SLUG, guide, root / "interview")
-        for what, seconds in steps.items():
-            report.target(f"interview: {what}", seconds, 50)
+        if sessions.error:
+            table.notes.append(f"The interactive sessions stopped early: {sessions.error}")
+    for measured in pairs:
+        table.rows += pair_rows(measured)
+        if measured.error:
+            table.notes.append(f"{measured.name}: {measured.error}")
+    if len(projekter) >= 3:
+        table.rows += scale_rows(projekter)
+
+
+def _chosen(name: str, wanted: list[str] | None) -> bool:
+    return not wanted or any(word.lower() in name.lower() for word in wanted)
+
+
+def _progress(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
 def describe() -> str:
-    """One line about the machine and the libraries, printed above the table."""
+    """One line about the machine and the libraries."""
     import typer
     import yaml
 
-    load = f", load average {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    load = "load average {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
     return (
-        f"Python {platform.python_version()}, {os.cpu_count()} CPUs{load}, typer "
+        f"Python {platform.python_version()} on {platform.system()}, {os.cpu_count()} CPUs, {load}; typer "
         f"{getattr(typer, '__version__', '?')}, PyYAML {yaml.__version__} "
-        f"(libyaml {'present' if yaml.__with_libyaml__ else 'absent'}; spredning.yamlio uses "
-        f"the {'C' if yamlio.WITH_LIBYAML else 'pure-Python'} loader)"
+        f"(libyaml {'present' if yaml.__with_libyaml__ else 'absent'})"
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse options, measure in a temporary folder, print the table; always return 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=15, help="rounds for start-up commands")
-    parser.add_argument("--scale-rounds", type=int, default=5, help="rounds for projekter")
-    parser.add_argument("--saves", type=int, default=40, help="repetitions of the save")
-    parser.add_argument(
-        "--only", action="append", choices=GROUPS, help="measure only this group (may be repeated)"
-    )
+    parser.add_argument("--hurtig", action="store_true", help="the quick run (about 2 minutes)")
+    parser.add_argument("--runder", type=int, help="rounds (default: 15, or 4 with --hurtig)")
+    parser.add_argument("--kun", action="append", help="only rows whose name contains this (repeatable)")
+    parser.add_argument("--ny-data", action="store_true", help="make the cached many-project folders again")
+    parser.add_argument("--behold", action="store_true", help="keep the temporary folder (the data)")
     args = parser.parse_args(argv)
     if not SPREDNING.exists():
-        print(f"no spredning executable next to {PYTHON}; install the package first", file=sys.stderr)
+        print(f"no spredning command next to {PYTHON}; install the package first", file=sys.stderr)
         return 0
-    report = Report()
-    report.notes.append(describe())
-    with tempfile.TemporaryDirectory(prefix="spredning-bench-") as folder:
-        try:
-            measure(args, Path(folder), report)
-        except Exception:  # a report, not a test: show what was measured, and why it stopped
-            traceback.print_exc()
-            report.notes.append("The run stopped early (see above); the table is incomplete.")
+    started = time.perf_counter()
+    table = Table()
+    table.notes.append(describe() + " (at the start)")
+    root = Path(tempfile.mkdtemp(prefix="spredning-bench-"))
+    try:
+        measure(args, root, table)
+    except Exception:  # a report, not a test: show what was measured, and why it stopped
+        traceback.print_exc()
+        table.notes.append("The run stopped early (see above); the table is incomplete.")
+    finally:
+        if args.behold:
+            table.notes.append(f"The data is kept in {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+    load = "load average {:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
+    table.notes.append(f"{load} at the end; the whole run took {time.perf_counter() - started:.0f} s.")
     print()
-    report.print()
+    table.print()
     return 0
 
 
