@@ -178,14 +178,6 @@ def test_help_lists_every_command_of_every_module(project_home, tmp_path):
     assert set(imported(modules, "spredning.cli.commands")) == expected | {"spredning.cli.commands"}
 
 
-@pytest.mark.parametrize("argv", [["status"], ["--help"]], ids=" ".join)
-def test_status_and_help_do_not_import_pydantic(argv, project_home, tmp_path):
-    # Typer 0.29 converts options through pydantic, whose import alone costs ~100 ms; plain text
-    # and flag options need no conversion, so the two most-run commands must not pay for it.
-    modules = modules_after(argv, project_home, tmp_path)
-    assert imported(modules, "pydantic") == []
-
-
 @pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML was built without libyaml")
 def test_the_c_loader_and_dumper_are_used_when_libyaml_is_present():
     from yaml.cyaml import CEmitter, CParser

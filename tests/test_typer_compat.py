@@ -5,9 +5,6 @@ If a Typer upgrade breaks one of these, the test names which behaviour to mend.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from spredning.cli import typer_compat
@@ -62,16 +59,6 @@ def test_3_the_command_list_shows_short_help_that_is_never_cut_off(run_cli):
     commands = out.split("Kommandoer:")[1]
     assert "..." not in commands
     assert "  projekter   Alle projekter og deres fremdrift." in commands
-
-
-def test_4_plain_options_skip_pydantic():
-    script = (
-        "import sys; from spredning.cli.main import main\n"
-        "try:\n    main(['status', '--help'])\nexcept SystemExit:\n    pass\n"
-        "print('pydantic' in sys.modules)"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert result.stdout.strip().splitlines()[-1] == "False"
 
 
 def test_the_pinned_typer_is_the_one_tested():

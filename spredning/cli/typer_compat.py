@@ -10,7 +10,10 @@ so an upgrade that breaks one fails loudly instead of quietly printing English o
    (never by their English text); an extra argument, an unknown command and a missing command are
    our own errors (the last reads Typer's private ``ctx._protected_args``).
 3. The command list takes each command's short help from the catalogue, so it is never cut off.
-4. Plain text and flag options skip pydantic (~100 ms), which Typer 0.29 builds for every option.
+
+Not here on purpose: Typer 0.29 converts every option through pydantic (its import costs about
+65 ms per command). Skipping that would mean setting Typer's private per-parameter converter, a
+speed hack the next reader must decode; the README's section on speed says what it costs.
 
 Plain help is chosen over Typer's rich help on purpose: it is readable when piped and ~65 ms faster.
 """
@@ -23,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 
 import typer.core
 from typer._click import exceptions as _click_exceptions  # Typer 0.29 carries its own click
-from typer._coercion import PassThroughRuntimeParam  # and converts parameters through pydantic
 
 from spredning.core.errors import EXIT_USAGE, Message, UsageProblem
 from spredning.i18n import has, t
@@ -86,29 +88,6 @@ def usage_message(exc: ClickException) -> Message:
     return Message("usage.other")
 
 
-def _plain_params(params) -> None:
-    """Let plain text and flag options skip pydantic, which Typer 0.29 imports for them (behaviour 4).
-
-    Typer converts each option through a pydantic TypeAdapter built on first use, even when the
-    option is absent (the help option included). A plain ``str`` or ``bool`` option needs no
-    conversion, so it gets Typer's own pass-through converter.
-    """
-    for param in params:
-        descriptor = getattr(param, "type_descriptor", None)
-        if (
-            descriptor is None
-            or getattr(param, "_runtime_param", False) is not None
-            or descriptor.annotation not in (str, bool)
-            or descriptor.parameter_info.parser
-            or getattr(param, "multiple", False)
-            or param.nargs != 1
-        ):
-            continue
-        param._runtime_param = PassThroughRuntimeParam(
-            parameter_info=descriptor.parameter_info, annotation=descriptor.annotation
-        )
-
-
 def _no_type(ctx=None) -> None:
     return None
 
@@ -122,7 +101,6 @@ else:
 class _DanishHelpMixin(_Command):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _plain_params(self.params)
         for param in self.params:  # arguments are named by their metavar, not "<str>"
             if getattr(param, "param_type_name", "") == "argument":
                 param.display_type_rich = _no_type  # type: ignore[attr-defined]  # a Typer attribute
@@ -138,7 +116,6 @@ class _DanishHelpMixin(_Command):
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = t("typer.help-option")
-            _plain_params([option])
         return option
 
 
