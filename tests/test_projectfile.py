@@ -529,3 +529,57 @@ def test_facts_the_reader_would_refuse_are_never_written(facts):
 
     assert caught.value.key == "project.cannot-write"
     assert str(PATH) in words(caught.value)
+
+
+# --- each answer's lines are written on their own (and cached), the same as one dump of the section ---
+
+_texts = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300
+) | st.sampled_from(
+    ["", " ", "a\n", "a\n\n", "\n", "  led\nnæste ", "😀 uden for BMP\n", "x" * 250, "# ikke en kommentar"]
+)
+
+
+@st.composite
+def _sections(draw):
+    from spredning.core.model import Answer, Entry
+
+    ids = draw(st.lists(st.sampled_from([f"tjek.v.dele.s{n}" for n in range(12)]), unique=True, max_size=8))
+    entries = {}
+    for qid in ids:
+
+        def answer():
+            return Answer(
+                text=draw(_texts),
+                not_relevant=draw(st.booleans()),
+                version=tuple(
+                    sorted(
+                        draw(
+                            st.dictionaries(st.sampled_from(["a1b2c3d4", "ffff0000"]), st.integers(1, 9))
+                        ).items()
+                    )
+                ),
+                source=draw(st.sampled_from(["", "dele", "aeroe-kommune"])),
+            )
+
+        main = answer()._replace(source="")
+        others = tuple(draw(st.lists(st.builds(answer), max_size=2)))
+        entries[qid] = Entry(main, others)
+    order = draw(st.lists(st.sampled_from([f"tjek.v.dele.s{n}" for n in range(0, 12, 2)]), unique=True))
+    return entries, order
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_sections(), st.sampled_from(["    ", "      "]))
+def test_a_section_written_answer_by_answer_is_the_dump_of_the_whole_section(section, indent):
+    import textwrap
+
+    from spredning.core import yamlio
+
+    entries, order = section
+    whole = {qid: projectfile._entry_data(entries.get(qid)) for qid in order}
+    whole.update((qid, projectfile._entry_data(e)) for qid, e in entries.items() if qid not in whole)
+    expected = textwrap.indent(projectfile._without_end_marker(yamlio.dumps(whole)), indent) if whole else ""
+
+    assert projectfile._section_text(entries, order, indent) == expected
+    assert projectfile._section_text(entries, order, indent) == expected  # from the cache, the same

@@ -37,6 +37,7 @@ the unknown section; a file without is written as format 2, which older programs
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 import uuid
@@ -508,12 +509,20 @@ def _facts_data(project: Project) -> dict[str, object]:
 
 
 def _section_text(entries: Mapping[str, Entry], order: Sequence[str], indent: str) -> str:
+    """A section's lines: the guide's questions in order, then any the guide does not know."""
     known = set(order)
-    data: dict[str, object] = {qid: _entry_data(entries.get(qid)) for qid in order}
-    data.update((qid, _entry_data(e)) for qid, e in entries.items() if qid not in known)
-    if not data:
-        return ""
-    return textwrap.indent(_without_end_marker(yamlio.dumps(data)), indent)
+    ids = [*order, *(qid for qid in entries if qid not in known)]
+    return "".join(_entry_text(qid, entries.get(qid), indent) for qid in ids)
+
+
+@functools.lru_cache(maxsize=4096)
+def _entry_text(question_id: str, entry: Entry | None, indent: str) -> str:
+    """One question's lines, exactly as in a dump of the whole section (tests/test_projectfile.py).
+
+    Cached, so a save in the interview writes again only the answer that changed: the entries are
+    immutable values, and the same value always gives the same lines.
+    """
+    return textwrap.indent(_without_end_marker(yamlio.dumps({question_id: _entry_data(entry)})), indent)
 
 
 def _entry_data(entry: Entry | None) -> dict[str, Any] | None:
