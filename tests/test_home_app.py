@@ -23,6 +23,19 @@ def ws(tmp_path):
     return workspace(tmp_path / "hjem")
 
 
+def send(ws, tmp_path) -> None:
+    """Export to the partner (the file is written again each time), as 'eksport' does."""
+    export(
+        ws,
+        role=None,
+        partner_option=None,
+        include_all=False,
+        out=tmp_path / "ud.yaml",
+        overwrite=True,
+        today=date.today(),
+    )
+
+
 def kinds(ws) -> list[str]:
     return [a.kind for a in app_home.home(ws).actions]
 
@@ -88,15 +101,7 @@ def test_everything_answered_offers_sending_then_the_report_first_and_not_twice(
     slug = new_project(ws)
     give(ws, slug, {q.id: "svar" for q in ws.guide.questions() if q.id.split(".")[2] == "genbruge"})
     assert kinds(ws)[0] == "send"
-    export(
-        ws,
-        role=None,
-        partner_option=None,
-        include_all=False,
-        out=tmp_path / "ud.yaml",
-        overwrite=False,
-        today=date.today(),
-    )
+    send(ws, tmp_path)
 
     found = kinds(ws)
 
@@ -111,30 +116,14 @@ def test_an_action_past_its_deadline_comes_before_the_report_and_takes_its_place
     partner = ws.store.load(slug).partners[0]
     late = plan.add(ws, plan.Action("Ring til Odense", due=date(2026, 1, 5)), partner)
     plan.add(ws, plan.Action("Senere", due=date(2099, 1, 5)), partner)
-    export(
-        ws,
-        role=None,
-        partner_option=None,
-        include_all=False,
-        out=tmp_path / "ud.yaml",
-        overwrite=False,
-        today=date.today(),
-    )
+    send(ws, tmp_path)
 
     found = app_home.home(ws)
 
     assert [a.kind for a in found.actions] == ["overdue", *ALWAYS]
     assert found.actions[0].n == 1
     plan.close(ws, late.id)
-    export(
-        ws,
-        role=None,
-        partner_option=None,
-        include_all=False,
-        out=tmp_path / "ud.yaml",
-        overwrite=True,
-        today=date.today(),
-    )
+    send(ws, tmp_path)
     assert kinds(ws)[0] == "done"
 
 

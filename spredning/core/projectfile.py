@@ -204,15 +204,12 @@ def parse(data: dict[str, Any], slug: str, path: Path, layout: Layout, copy: str
         if key not in known:
             raise _problem(path, "project.unknown-partner", key=yamlio.shown(str(key)))
         dialogues[key] = reading.section(section, f"svar.genbruge.{key}", layout.dialogue)
-    project = Project(
+    project = _from_facts(
+        facts,
+        data,
         id=project_id,
         slug=slug,
-        name=facts["navn"],
-        description=facts.get("beskrivelse", ""),
-        sharing_org=facts.get("deler", ""),
         partners=partners,
-        example=facts.get("eksempel") == "ja",
-        guide_edition=str(data.get("guideudgave", "")),
         shared=shared,
         dialogues=dialogues,
         records=_follow_up(reading, data.get(FOLLOW_UP), known),
@@ -415,15 +412,12 @@ def _parse_legacy(data: dict[str, Any], slug: str, path: Path, layout: Layout) -
     unknown = sum(1 for qid in (*shared, *dialogue) if qid not in set(layout.shared) | set(layout.dialogue))
     if unknown > MAX_UNKNOWN:
         raise _problem(path, "project.too-many-unknown", limit=MAX_UNKNOWN)
-    project = Project(
+    project = _from_facts(
+        facts,
+        data,
         id=legacy_id(facts["navn"]),
         slug=slug,
-        name=facts["navn"],
-        description=facts.get("beskrivelse", ""),
-        sharing_org=facts.get("deler", ""),
         partners=partners,
-        example=facts.get("eksempel") == "ja",
-        guide_edition=str(data.get("guideudgave", "")),
         shared=shared,
         dialogues={first: dialogue} if first else {},
     )
@@ -493,6 +487,18 @@ def project_text(project: Project, layout: Layout, exchange: Mapping[str, str] |
 
         parts.append(followup_file.text(project, partners))
     return "".join(parts)
+
+
+def _from_facts(facts: Mapping[str, Any], data: Mapping[str, Any], **rest: Any) -> Project:
+    """A project with the facts of its file (name, description, ...) and the rest as given."""
+    return Project(
+        name=facts["navn"],
+        description=facts.get("beskrivelse", ""),
+        sharing_org=facts.get("deler", ""),
+        example=facts.get("eksempel") == "ja",
+        guide_edition=str(data.get("guideudgave", "")),
+        **rest,
+    )
 
 
 def _facts_data(project: Project) -> dict[str, object]:
