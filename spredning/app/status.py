@@ -116,10 +116,13 @@ class Status(NamedTuple):
 
 
 def status(
-    ws: Workspace, partner: Partner | None, portfolio: bool, today: datetime.date | None = None
+    ws: Workspace,
+    opened: Opened,
+    partner: Partner | None,
+    portfolio: bool,
+    today: datetime.date | None = None,
 ) -> Status:
     """The status of one dialogue, or of all of them (`today` decides what is overdue)."""
-    opened = ws.open()
     project = opened.project
     partners = (partner,) if not portfolio else (project.partners or (None,))
     dialogues = tuple(dialogue_status(ws, opened, p, today) for p in partners)
@@ -140,7 +143,7 @@ def status_of(ws: Workspace, partner_option: str | None = None) -> Status:
     )
     if chosen is None and not portfolio:
         chosen = partner_for(project, state, None, required=False)
-    return status(ws, chosen, portfolio)
+    return status(ws, opened, chosen, portfolio)
 
 
 def _changed(opened: Opened) -> datetime.datetime | None:
