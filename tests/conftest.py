@@ -76,6 +76,7 @@ def _isolated_env(tmp_path, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     i18n.set_language(i18n.DEFAULT)  # an in-process run in English leaves the language behind it
+    i18n.set_program("spredning")  # ... and its global options (--sprog, --hjem) in the hints
 
 
 # --- The shipped guide and the CLI run in-process ------------------------------------------------

@@ -1,11 +1,12 @@
 """Organisations for the exchange tests: a project folder each, the CLI run against it, and reading back.
 
-An Org runs `spredning` with --hjem set to its own folder, in-process (fast) or as the installed
+An Org runs `spredning` with SPREDNING_HJEM set to its own folder, in-process (fast) or as the installed
 command (end to end). Files travel through a shared folder, as mail attachments would.
 """
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import subprocess
@@ -59,7 +60,7 @@ def installed(*args: str, home: Path, cwd: Path, env: dict | None = None) -> tup
 
 @dataclass
 class Org:
-    """One organisation: its project folder, and the CLI run with --hjem set to it."""
+    """One organisation: its project folder, and the CLI run with that as its default folder."""
 
     home: Path
     files: Path
@@ -69,7 +70,22 @@ class Org:
     def __call__(self, *args: str) -> tuple[int | None, str, str]:
         if self.run_cli is None:
             return installed(*args, home=self.home, cwd=self.files)
-        return self.run_cli("--hjem", str(self.home), *args)
+        with self.at_home():
+            return self.run_cli(*args)
+
+    @contextlib.contextmanager
+    def at_home(self):
+        """SPREDNING_HJEM set to this organisation's folder, as on its own computer (hints then
+        name no --hjem, as they would for its users)."""
+        before = os.environ.get("SPREDNING_HJEM")
+        os.environ["SPREDNING_HJEM"] = str(self.home)
+        try:
+            yield
+        finally:
+            if before is None:
+                del os.environ["SPREDNING_HJEM"]
+            else:
+                os.environ["SPREDNING_HJEM"] = before
 
     def ok(self, *args: str) -> str:
         """Run a command that must succeed; its output."""

@@ -70,3 +70,21 @@ def test_command_messages_show_a_hostile_project_name_safely(run_cli, tmp_path, 
         for raw in ("\x1b", "\x07", "\u202e"):
             assert raw not in out + err
     assert "Ærø ␛]0;titel␇␛[31m<U+202E>" in outputs[0][1]
+
+
+def test_hints_carry_the_global_options_a_next_command_needs(run_cli, tmp_path):
+    """A hint's command must reach the same projects, in the same language, as the command typed."""
+    folder = tmp_path / "en mappe"  # a space: the hint quotes it as a shell needs
+    code, out, err = run_cli("--hjem", str(folder), "start", "--navn", "Ærø", "--rolle", "dele", "--debug")
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert f"Næste skridt: spredning --hjem '{folder}' fase tjek --rolle dele" in said
+    assert "--debug" not in said
+
+    code, out, err = run_cli("status", "--sprog", "en", f"--hjem={folder}", "--projekt", "Ærø")
+    said = " ".join(out.split())
+    assert code == 0, err
+    assert f"Next step: spredning --sprog en --hjem '{folder}' fase tjek --rolle dele --projekt Ærø" in said
+
+    code, _, err = run_cli("--hjem", str(folder), "fase", "nix")
+    assert f"spredning --hjem '{folder}' fase tjek" in " ".join(err.split())  # errors' hints too

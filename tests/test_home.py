@@ -333,6 +333,9 @@ def test_another_projects_folder_is_used_by_every_action(home, tmp_path):
     assert run.headers("Et andet sted") == 2
     assert "et-andet-sted.yaml" in run.out and "Næste skridt:" in run.out  # status found it there
     assert run.err == ""
+    folder = tmp_path / "andet"
+    assert f"Samme som: spredning --hjem {folder} status" in run.out  # the command shown reaches it too
+    assert f"Næste skridt: spredning --hjem {folder} fase tjek" in " ".join(run.out.split())
 
 
 # --- when the active project cannot be shown ---------------------------------------------------------

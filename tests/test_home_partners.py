@@ -58,7 +58,8 @@ def home(monkeypatch, run_cli):
     def run(org: Org, keys: str):
         with monkeypatch.context() as patched:
             interactive(patched)
-            return typed(run_cli, keys, "--hjem", str(org.home))
+            with org.at_home():
+                return typed(run_cli, keys)
 
     return run
 

@@ -546,7 +546,8 @@ def test_status_of_the_english_example_project_is_english(run_cli, tmp_path):
     assert "We want to share" in out and "We want to reuse" in out
     assert "1. Check" in out and "6. Harvest" in out
     assert "All tools are answered." in out
-    assert "Next step: say which side you are on, on this computer: spredning projekt side" in out
+    # the hints carry the --sprog the user gave, so the command they name answers in English too
+    assert "Next step: say which side you are on, on this computer: spredning --sprog en projekt side" in out
 
 
 def test_the_danish_example_project_stays_danish(run_cli, tmp_path):
@@ -570,14 +571,15 @@ def test_a_usage_error_in_english_names_the_phases_in_english(run_cli):
     code, _, err = run_cli("--sprog", "en", "guide", "xyz")
     assert code == 2
     assert err.startswith("Error: Unknown phase: 'xyz'. The guide's phases are: tjek (Check), test,")
-    assert "Write the phase's name, e.g. 'spredning fase tjek'." in err
+    assert "Write the phase's name, e.g. 'spredning --sprog en fase tjek'." in err
 
 
 def test_a_missing_terminal_gives_an_english_example_command(run_cli):
     code, _, err = run_cli("--sprog", "en", "start")
     assert code == 2
     assert "Error: Some information is missing, and there is no terminal to ask in." in err
-    assert 'spredning start --navn "Rehabilitation at home" --rolle genbruge' in " ".join(err.split())
+    example = 'spredning --sprog en start --navn "Rehabilitation at home" --rolle genbruge'
+    assert example in " ".join(err.split())
 
 
 def test_the_guide_in_english(run_cli):

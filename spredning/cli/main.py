@@ -206,7 +206,7 @@ def _usage_failed(exc: UsageError) -> int:
     if isinstance(exc, typer_compat.NoArgsIsHelpError):  # plain 'spredning' or 'spredning projekt'
         print(exc.format_message())
         return EXIT_OK
-    path = exc.ctx.command_path if exc.ctx is not None else i18n.program()
+    path = exc.ctx.command_path if exc.ctx is not None else i18n.bare_program()
     print_error(typer_compat.usage_message(exc), Message("usage.see-help", {"command": path}))
     return EXIT_USAGE
 
@@ -222,7 +222,7 @@ def _unexpected(exc: Exception) -> int:
 def _run(args: list[str]) -> int:
     """Run the app; every failure becomes a message in the user's language and its exit code."""
     try:
-        code = build_app()(args=args, prog_name=i18n.program(), standalone_mode=False)
+        code = build_app()(args=args, prog_name=i18n.bare_program(), standalone_mode=False)
         if code == EXIT_INTERRUPTED:  # Typer turns Ctrl+C into exit code 130 without a word
             print_error(Message("error.interrupted"), None, label=False)
     except SpredningError as exc:
@@ -261,6 +261,35 @@ def globals_first(args: list[str]) -> list[str]:
             rest.append(word)
         position += 1
     return front + rest
+
+
+CARRIED = ("--hjem", "--guide", "--sprog")  # what a hint's command needs to reach the same place
+
+
+def _carried_options(args: list[str]) -> list[str]:
+    """The global options (at the front, see globals_first) that every hint's command repeats.
+
+    'spredning --hjem /tmp/fanoe importer F' then says 'spredning --hjem /tmp/fanoe status', which
+    opens the same projects; --projekt is not carried (the hints that need it name it).
+    """
+    from spredning.cli.commands.common import shell_word
+
+    words: list[str] = []
+    position = 0
+    while position < len(args):
+        word = args[position]
+        name, equals, value = word.partition("=")
+        if word == "--debug":
+            position += 1
+        elif name in GLOBAL_WITH_VALUE and equals:
+            words += [name, shell_word(value)] if name in CARRIED else []
+            position += 1
+        elif word in GLOBAL_WITH_VALUE and position + 1 < len(args):
+            words += [word, shell_word(args[position + 1])] if word in CARRIED else []
+            position += 2
+        else:
+            break  # the command: globals_first put every global option before it
+    return words
 
 
 def _language_option(args: list[str]) -> str | None:
@@ -343,7 +372,7 @@ def _exit_code(argv: list[str] | None) -> int:
     args = globals_first(list(sys.argv[1:] if argv is None else argv))
     chosen = _language_option(args)
     i18n.set_language(i18n.language_from(chosen))
-    i18n.set_program(program_name(sys.argv[0]) if argv is None else "spredning")
+    i18n.set_program(program_name(sys.argv[0]) if argv is None else "spredning", _carried_options(args))
     typer_compat.install()
     try:
         if chosen is not None and not i18n.is_known(chosen):

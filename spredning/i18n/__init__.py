@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime
 import os
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -74,13 +74,23 @@ def language() -> str:
     return str(_state["language"])
 
 
-def set_program(name: str) -> None:
-    """How hints write the command: 'spredning' when it is on the PATH, else its path."""
+def set_program(name: str, options: Sequence[str] = ()) -> None:
+    """How hints write the command: 'spredning' when it is on the PATH, else its path.
+
+    `options` are the global options the user gave that a command typed next needs too (--hjem,
+    --guide, --sprog), each word already written as a shell takes it.
+    """
     _state["prog"] = name
+    _state["options"] = " ".join(options)
 
 
 def program() -> str:
-    """The command as the user can type it."""
+    """The command as the user can type it, with the global options this run was given."""
+    return " ".join(word for word in (bare_program(), str(_state.get("options", ""))) if word)
+
+
+def bare_program() -> str:
+    """The command's name alone (for help pages, which show their own options)."""
     return str(_state["prog"])
 
 
