@@ -7,6 +7,7 @@ parser, python-docx, a PDF text extractor), and every answer must be there exact
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
@@ -310,6 +311,27 @@ def test_word_keeps_the_two_column_side_tables_with_shaded_headers(reports):
     assert 'w:fill="DDE7F2"' in table.rows[0].cells[0]._tc.xml
     assert "w:tblHeader" in table.rows[0]._tr.xml
     assert "w:tblCellMar" in table._tbl.xml
+
+
+def test_word_defines_every_style_it_names_and_no_unused_template_style(reports):
+    # the template's unused styles are left out (python-docx reads them all for every paragraph);
+    # what the document, its header and footer, the styles and the list numbering name must be there
+    # (stylesWithEffects.xml is the template's own copy of its styles for Word 2010, untouched)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    references = ("pStyle", "rStyle", "tblStyle", "basedOn", "link", "next", "styleLink", "numStyleLink")
+    with zipfile.ZipFile(__import__("io").BytesIO(reports["docx"].content)) as package:
+        styles = ET.fromstring(package.read("word/styles.xml"))
+        defined = {style.get(f"{w}styleId"): style for style in styles.iter(f"{w}style")}
+        named = set()
+        for name in package.namelist():
+            if name.startswith("word/") and name.endswith(".xml") and "WithEffects" not in name:
+                root = ET.fromstring(package.read(name))
+                named |= {e.get(f"{w}val") for tag in references for e in root.iter(f"{w}{tag}")}
+    assert {"Svar", "Spørgsmål", "Hjælp,punkt", "Heading1", "Title", "TableGrid", "toc1"} <= named
+    assert named <= set(defined), sorted(named - set(defined))
+    assert "LightShading" not in defined and "IntenseQuote" not in defined
+    answer = defined["Svar"].find(f"{w}pPr/{w}pBdr/{w}left")
+    assert answer is not None and answer.get(f"{w}color") == "1F4E79"  # the rule at an answer's left
 
 
 def test_html_is_well_formed_with_print_rules_contents_and_anchors(reports):
