@@ -28,6 +28,9 @@ from report_reading import (
 from spredning.app.reports import make_report
 from spredning.core.errors import UsageProblem
 from spredning.core.outline import State, safe
+from spredning.i18n import t
+from spredning.report import render
+from spredning.report.document import AnswerBox, Document, PageBreak, Paragraph, Part, QuestionItem
 from spredning.report.pdf import printable
 
 FORMATS = ("md", "html", "docx", "pdf")
@@ -388,6 +391,41 @@ def test_pdf_is_a4_with_a_bookmark_per_phase_embedded_fonts_and_page_numbers(rep
     text = pdf_text(reader)
     for character in "æøåÆØÅ–“”‘’•":
         assert character in text
+
+
+def _paper(blocks) -> Document:
+    """A small document straight to the writers, with the report's page label."""
+    return Document(
+        title="Prøve",
+        subtitle="",
+        author=SHARING_ORG,
+        subject="",
+        date="27. november 2026",
+        day=TODAY,
+        header="Prøve",
+        page_label=t("report.page-label", page="{page}", pages="{pages}"),
+        language="da-DK",
+        blocks=tuple(blocks),
+    )
+
+
+@pytest.mark.parametrize("pages", [1, 4, 12, 103])
+def test_every_pdf_page_says_which_page_of_how_many(pages):
+    # the count is written in once the last page is done, in room for as many digits as it has
+    blocks = [Paragraph("Første side.")]
+    for number in range(2, pages + 1):
+        blocks += [PageBreak(), Paragraph(f"Side nummer {number}.")]
+    reader = pdf_reader(render(_paper(blocks), "pdf"))
+    assert len(reader.pages) == pages
+    for number, page in enumerate(reader.pages, start=1):
+        assert flat(page.extract_text()).endswith(f"Side {number} af {pages}")
+
+
+def test_a_pdf_shows_every_text_as_typed_even_what_looks_like_a_page_count_field():
+    typed = "Skriv {nb}, {pages} eller {page} her; og \ue000 er et tegn uden glyf."
+    question = QuestionItem("1", "Spørgsmål", (), AnswerBox("answer", (Part("", typed),)))
+    text = pdf_text(pdf_reader(render(_paper([question]), "pdf")))
+    assert "Skriv {nb}, {pages} eller {page} her; og <U+E000> er et tegn uden glyf." in text
 
 
 def test_pdf_shows_a_character_its_font_lacks_as_its_code_point():
