@@ -355,14 +355,24 @@ class _Writer:
 def render(document: Document) -> bytes:
     """Write the whole report as the bytes of a PDF file.
 
-    The footer's page count gets room for two digits, so "Side 3 af 12" ends at the margin as
-    right-aligned text does; a report of fewer than 10 or more than 99 pages is laid out again
-    with room for its count's digits.
+    The footer's page count gets room for as many digits as it has, so "Side 3 af 12" ends at
+    the margin as right-aligned text does. The digits are guessed from the length of the text
+    (a page holds about 2,500 characters); a wrong guess costs a second layout, never a wrong footer.
     """
-    pdf = _layout(document, digits=2)
-    if len(str(pdf.pages_count)) != 2:
-        pdf = _layout(document, digits=len(str(pdf.pages_count)))
+    digits = len(str(max(1, _characters(document.blocks) // 2500)))
+    pdf = _layout(document, digits)
+    if len(str(pdf.pages_count)) != digits:
+        pdf = _layout(document, len(str(pdf.pages_count)))
     return bytes(pdf.output())
+
+
+def _characters(value) -> int:
+    """How many characters the texts in a block (or blocks) hold, all their fields together."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, tuple):
+        return sum(_characters(part) for part in value)
+    return 0
 
 
 def _layout(document: Document, digits: int) -> _Pdf:
