@@ -7,6 +7,7 @@ parser, python-docx, a PDF text extractor), and every answer must be there exact
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 
 import pytest
@@ -27,6 +28,9 @@ from report_reading import (
 from spredning.app.reports import make_report
 from spredning.core.errors import UsageProblem
 from spredning.core.outline import State, safe
+from spredning.i18n import t
+from spredning.report import render
+from spredning.report.document import AnswerBox, Document, PageBreak, Paragraph, Part, QuestionItem
 from spredning.report.pdf import printable
 
 FORMATS = ("md", "html", "docx", "pdf")
@@ -312,6 +316,27 @@ def test_word_keeps_the_two_column_side_tables_with_shaded_headers(reports):
     assert "w:tblCellMar" in table._tbl.xml
 
 
+def test_word_defines_every_style_it_names_and_no_unused_template_style(reports):
+    # the template's unused styles are left out (python-docx reads them all for every paragraph);
+    # what the document, its header and footer, the styles and the list numbering name must be there
+    # (stylesWithEffects.xml is the template's own copy of its styles for Word 2010, untouched)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    references = ("pStyle", "rStyle", "tblStyle", "basedOn", "link", "next", "styleLink", "numStyleLink")
+    with zipfile.ZipFile(__import__("io").BytesIO(reports["docx"].content)) as package:
+        styles = ET.fromstring(package.read("word/styles.xml"))
+        defined = {style.get(f"{w}styleId"): style for style in styles.iter(f"{w}style")}
+        named = set()
+        for name in package.namelist():
+            if name.startswith("word/") and name.endswith(".xml") and "WithEffects" not in name:
+                root = ET.fromstring(package.read(name))
+                named |= {e.get(f"{w}val") for tag in references for e in root.iter(f"{w}{tag}")}
+    assert {"Svar", "Spørgsmål", "Hjælp,punkt", "Heading1", "Title", "TableGrid", "toc1"} <= named
+    assert named <= set(defined), sorted(named - set(defined))
+    assert "LightShading" not in defined and "IntenseQuote" not in defined
+    answer = defined["Svar"].find(f"{w}pPr/{w}pBdr/{w}left")
+    assert answer is not None and answer.get(f"{w}color") == "1F4E79"  # the rule at an answer's left
+
+
 def test_html_is_well_formed_with_print_rules_contents_and_anchors(reports):
     raw = reports["html"].content
     root = html_tree(raw)
@@ -366,6 +391,41 @@ def test_pdf_is_a4_with_a_bookmark_per_phase_embedded_fonts_and_page_numbers(rep
     text = pdf_text(reader)
     for character in "æøåÆØÅ–“”‘’•":
         assert character in text
+
+
+def _paper(blocks) -> Document:
+    """A small document straight to the writers, with the report's page label."""
+    return Document(
+        title="Prøve",
+        subtitle="",
+        author=SHARING_ORG,
+        subject="",
+        date="27. november 2026",
+        day=TODAY,
+        header="Prøve",
+        page_label=t("report.page-label", page="{page}", pages="{pages}"),
+        language="da-DK",
+        blocks=tuple(blocks),
+    )
+
+
+@pytest.mark.parametrize("pages", [1, 4, 12, 103])
+def test_every_pdf_page_says_which_page_of_how_many(pages):
+    # the count is written in once the last page is done, in room for as many digits as it has
+    blocks = [Paragraph("Første side.")]
+    for number in range(2, pages + 1):
+        blocks += [PageBreak(), Paragraph(f"Side nummer {number}.")]
+    reader = pdf_reader(render(_paper(blocks), "pdf"))
+    assert len(reader.pages) == pages
+    for number, page in enumerate(reader.pages, start=1):
+        assert flat(page.extract_text()).endswith(f"Side {number} af {pages}")
+
+
+def test_a_pdf_shows_every_text_as_typed_even_what_looks_like_a_page_count_field():
+    typed = "Skriv {nb}, {pages} eller {page} her; og \ue000 er et tegn uden glyf."
+    question = QuestionItem("1", "Spørgsmål", (), AnswerBox("answer", (Part("", typed),)))
+    text = pdf_text(pdf_reader(render(_paper([question]), "pdf")))
+    assert "Skriv {nb}, {pages} eller {page} her; og <U+E000> er et tegn uden glyf." in text
 
 
 def test_pdf_shows_a_character_its_font_lacks_as_its_code_point():

@@ -169,6 +169,20 @@ def test_every_registered_command_is_in_the_lazy_table():
     assert found == cli.COMMANDS
 
 
+# What each report format imports of the libraries that write Word and PDF files: python-docx
+# (with lxml) and fpdf2 (with fontTools and lxml) take hundreds of milliseconds to import.
+REPORT_LIBRARIES = ("docx", "lxml", "fpdf", "fontTools")
+REPORT_IMPORTS = {"md": (), "html": (), "docx": ("docx", "lxml"), "pdf": ("fpdf", "fontTools", "lxml")}
+
+
+@pytest.mark.parametrize("fmt", list(REPORT_IMPORTS))
+def test_a_report_imports_only_its_own_formats_library(fmt, project_home, tmp_path):
+    modules = modules_after(["rapport", "--format", fmt, "--ud", f"r.{fmt}"], project_home, tmp_path)
+    assert (tmp_path / f"r.{fmt}").stat().st_size > 0
+    used = [package for package in REPORT_LIBRARIES if imported(modules, package)]
+    assert used == [package for package in REPORT_LIBRARIES if package in REPORT_IMPORTS[fmt]]
+
+
 def test_help_lists_every_command_of_every_module(project_home, tmp_path):
     modules = modules_after(["--help"], project_home, tmp_path)
     commands = Path(cli.__file__).parent / "commands"

@@ -42,6 +42,8 @@ _HTML_BLOCK = re.compile(
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _URL = re.compile(r"\b[A-Za-z][A-Za-z0-9+.-]{1,31}://[^\s<>]+")
 _URL_TRAILING = ".,:;!?'\""
+# The only characters _escape_char can escape; a line without them (and without a URL) stays as it is.
+_MARKUP_CHARS = re.compile(r"[\\`*_\[<&~|]")
 
 # Block markers at the start of a line (after the indentation has become no-break spaces).
 _HEADING = re.compile(r"^#{1,6}(?:[ \t]|$)")
@@ -113,17 +115,19 @@ def _escape_char(char: str, line: str, at: int, paragraph: str, offset: int, ctx
 
 def _inline(line: str, paragraph: str, offset: int, ctx: _Context) -> str:
     """Escape the inline markup in one line; URLs become autolinks."""
+    if "://" not in line and not _MARKUP_CHARS.search(line):
+        return line  # most lines of prose: nothing to escape, so no need to look at each character
     out = []
-    urls = _urls(line)
+    urls = dict(_urls(line))  # start -> end
     at = 0
     while at < len(line):
-        span = next((s for s in urls if s[0] == at), None)
-        if span is not None:
-            out.append(f"<{line[span[0] : span[1]]}>")
-            at = span[1]
+        end = urls.get(at)
+        if end is not None:
+            out.append(f"<{line[at:end]}>")
+            at = end
             continue
         char = line[at]
-        before_url = char == "\\" and any(start == at + 1 for start, _ in urls)  # "\<" would escape it
+        before_url = char == "\\" and at + 1 in urls  # "\<" would escape it
         escape = before_url or _escape_char(char, line, at, paragraph, offset, ctx)
         out.append("\\" + char if escape else char)
         at += 1

@@ -49,6 +49,10 @@ WARN = (156, 42, 0)
 SHADE = (221, 231, 242)
 RULE = (154, 169, 184)
 TOP, BOTTOM, SIDE = 30.0, 30.0, 20.0  # margins in mm, as in the Word report
+# Where the footer holds the page count: fpdf2 writes the count in when the last page is done, at
+# the right of the room that as many "0"s as the alias has characters take. The alias is made of a
+# character the fonts lack, so no text can hold it (printable() shows one as <U+E000>).
+_COUNT = "\ue000"
 
 # style: (font style, size in pt, colour, line height in mm, space after in mm)
 _TEXT = {
@@ -79,10 +83,11 @@ def printable(text: str, style: str = "") -> str:
 class _Pdf(FPDF):
     """An FPDF with the report's running header and footer."""
 
-    def __init__(self, document: Document, pages: int | None):
+    def __init__(self, document: Document, digits: int):
         super().__init__(orientation="P", unit="mm", format="A4")
         self.report = document
-        self.total = pages  # known on the second pass; the first one only counts
+        self.count = _COUNT * digits
+        self.alias_nb_pages(self.count, align=Align.R)  # so "{nb}" in an answer stays as typed, too
         for style, name in _FILES.items():
             self.add_font(FAMILY, style, str(FONTS / name))
         self.set_margins(SIDE, TOP, SIDE)
@@ -97,9 +102,8 @@ class _Pdf(FPDF):
     def footer(self) -> None:
         self.set_xy(SIDE, 297 - 17)
         self.style("", 7.5, QUIET)
-        total = str(self.total) if self.total else "0"
-        label = self.report.page_label.replace("{page}", str(self.page_no())).replace("{pages}", total)
-        self.cell(0, 4, printable(label), align=Align.R)
+        label = printable(self.report.page_label).replace("{page}", str(self.page_no()))
+        self.cell(0, 4, label.replace("{pages}", self.count), align=Align.R)
 
     def style(self, font: str, size: float, colour: tuple[int, int, int]) -> None:
         self.set_font(FAMILY, font, size)
@@ -351,15 +355,28 @@ class _Writer:
 def render(document: Document) -> bytes:
     """Write the whole report as the bytes of a PDF file.
 
-    It is laid out twice: the first time counts the pages for "Side X af Y" (fpdf2's own page
-    count alias would be replaced in an answer too, and it shifts right-aligned text).
+    The footer's page count gets room for as many digits as it has, so "Side 3 af 12" ends at
+    the margin as right-aligned text does. The digits are guessed from the length of the text
+    (a page holds about 2,500 characters); a wrong guess costs a second layout, never a wrong footer.
     """
-    pages = _layout(document, None).pages_count
-    return bytes(_layout(document, pages).output())
+    digits = len(str(max(1, _characters(document.blocks) // 2500)))
+    pdf = _layout(document, digits)
+    if len(str(pdf.pages_count)) != digits:
+        pdf = _layout(document, len(str(pdf.pages_count)))
+    return bytes(pdf.output())
 
 
-def _layout(document: Document, pages: int | None) -> _Pdf:
-    pdf = _Pdf(document, pages)
+def _characters(value) -> int:
+    """How many characters the texts in a block (or blocks) hold, all their fields together."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, tuple):
+        return sum(_characters(part) for part in value)
+    return 0
+
+
+def _layout(document: Document, digits: int) -> _Pdf:
+    pdf = _Pdf(document, digits)
     pdf.set_title(printable(document.title))
     pdf.set_author(printable(document.author))
     pdf.set_subject(printable(document.subject))

@@ -39,6 +39,7 @@ from spredning.report.document import (
 from spredning.report.wordkit import (
     TEXT_WIDTH,
     fill,
+    keep_only_styles,
     lines,
     new_table,
     page,
@@ -234,6 +235,39 @@ _PARAGRAPH_STYLE = {
 }
 
 
+# The template's styles the report uses, those they are based on or linked to (Word's "X Char"), each
+# kind's default, and the list styles the template's numbering names; the report adds its own.
+_TEMPLATE_STYLES = frozenset(
+    {
+        "Normal",
+        "Default Paragraph Font",
+        "Normal Table",
+        "No List",
+        "Table Grid",
+        "Header",
+        "Header Char",
+        "Footer",
+        "Footer Char",
+        "Title",
+        "Title Char",
+        "Subtitle",
+        "Subtitle Char",
+        "Heading 1",
+        "Heading 1 Char",
+        "Heading 2",
+        "Heading 2 Char",
+        "Heading 3",
+        "Heading 3 Char",
+        "List Bullet",
+        "List Bullet 2",
+        "List Bullet 3",
+        "List Number",
+        "List Number 2",
+        "List Number 3",
+    }
+)
+
+
 def _bookmark(anchor: str) -> str:
     """A Word bookmark name for an anchor: letters, digits and '_', at most 40 characters."""
     return ("_Toc_" + re.sub(r"[^A-Za-z0-9_]", "_", anchor))[:40]
@@ -277,6 +311,7 @@ def _link(paragraph, bookmark: str, text: str) -> None:
 def render(doc: Document) -> bytes:
     """Write the whole report as the bytes of a .docx file."""
     document = NewDocument()
+    keep_only_styles(document, _TEMPLATE_STYLES)
     page(document, doc)
     styles(document, doc.language)
     properties(document, doc)
