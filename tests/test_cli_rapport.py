@@ -5,6 +5,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
+from homekit import CTRL_C, ENTER, UP, interactive, typed
 from report_fixture import FANOE, OEST, build
 
 EXAMPLE_SLUG = "eksempel-digitalt-genoptraeningsforloeb"
@@ -65,6 +66,36 @@ def test_an_existing_report_is_not_overwritten_without_overskriv(run_cli, exampl
     code, _, err = run_cli("rapport", "--overskriv")
     assert code == 0, err
     assert "Fase 1: Tjek" in path.read_text(encoding="utf-8")
+
+
+def test_the_programs_own_unchanged_report_is_written_again_without_asking(run_cli, example):
+    path = example / f"{EXAMPLE_SLUG}-rapport.md"
+    assert run_cli("rapport")[0] == 0
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")  # touched, not changed
+
+    code, out, err = run_cli("rapport")
+
+    assert code == 0, err
+    assert str(path) in " ".join(out.split())  # said in full, to find it for a mail
+
+
+@pytest.mark.parametrize(
+    ("keys", "code", "kept"), [(ENTER, 0, True), (UP + ENTER, 0, False), (CTRL_C, 130, True)]
+)
+def test_in_a_terminal_another_file_is_replaced_only_after_a_yes(
+    run_cli, example, monkeypatch, keys, code, kept
+):
+    # the question's choices: "Ja, erstat filen", then "Nej, behold den" (chosen at first)
+    path = example / f"{EXAMPLE_SLUG}-rapport.md"
+    path.write_text("mine egne noter", encoding="utf-8")
+    interactive(monkeypatch)
+
+    run = typed(run_cli, keys, "rapport")
+
+    assert run.code == code, run.err
+    assert "findes allerede" in run.screen
+    assert (path.read_text(encoding="utf-8") == "mine egne noter") is kept
+    assert ("Intet er skrevet; filen er uændret" in run.said) is (kept and code == 0)
 
 
 def test_several_phases_one_side_and_only_answered_name_the_file_and_say_so(run_cli, example):

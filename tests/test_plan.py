@@ -307,15 +307,20 @@ def test_csv_opens_in_danish_excel(run_cli, ws, reusing, tmp_path):
     assert len({len(row) for row in rows}) == 1
 
 
-def test_csv_default_name_and_no_silent_overwrite(run_cli, reusing, tmp_path, monkeypatch):
+def test_csv_default_name_replaces_only_its_own_unchanged_file(run_cli, reusing, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    target = tmp_path / f"{reusing}-plan.csv"
     assert run_cli("plan", "--format", "csv")[0] == 0
-    assert (tmp_path / f"{reusing}-plan.csv").is_file()
+    assert target.is_file()
+    assert run_cli("plan", "--format", "csv")[0] == 0  # the program's own file, unchanged: replaced
 
+    target.write_text("mine egne noter\n", encoding="utf-8")  # the user made it theirs
     code, _, err = run_cli("plan", "--format", "csv")
 
     assert code != 0 and "--overskriv" in err
+    assert target.read_text(encoding="utf-8") == "mine egne noter\n"
     assert run_cli("plan", "--format", "csv", "--overskriv")[0] == 0
+    assert target.read_text(encoding="utf-8-sig").startswith("ID;Hvad;")
 
 
 # --- calendar entries -------------------------------------------------------------------------------

@@ -116,14 +116,15 @@ def said(message: Message, style: str = "") -> Text:
     return say(message.key, style, **message.params)
 
 
-def tell(console: Console, text: Text) -> None:
+def tell(console: Console, text: Text, soft_wrap: bool = False) -> None:
     """Print the message that ends a command whose work is done (a file written, answers saved).
 
     If the output cannot be written (a full disk, a closed pipe), the work still stands: the
-    command does not fail for it, and says so on stderr when it can.
+    command does not fail for it, and says so on stderr when it can. With soft_wrap the line is
+    not broken (a file's path stays whole, to copy).
     """
     try:
-        console.print(text)
+        console.print(text, soft_wrap=soft_wrap)
         console.file.flush()
     except OSError:
         with contextlib.suppress(OSError):

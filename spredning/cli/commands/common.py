@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+import typer
 
 from spredning import i18n
 from spredning.app.dialogue import PartnerChoice, partner_for
@@ -12,6 +15,9 @@ from spredning.app.workspace import Workspace
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.local import LocalState
 from spredning.core.model import Guide, Partner, Phase, Project
+from spredning.i18n import t
+
+T = TypeVar("T")
 
 
 def workspace(ctx) -> Workspace:
@@ -73,6 +79,36 @@ def command(*words: str, partner: Partner | None = None, project: str | None = N
     if project:
         parts += ["--projekt", shell_word(project)]
     return " ".join(parts)
+
+
+def written_path(path) -> str:
+    """Where a file was written, in full: the user finds it from there to attach it to a mail."""
+    import os
+
+    return os.path.abspath(path)
+
+
+def replacing(write: Callable[[bool], T], path, overwrite: bool) -> T:
+    """Write with `write(overwrite)`, asking in a terminal before another file is replaced.
+
+    The program's own earlier file, unchanged since, is replaced without asking (see app/files.py);
+    any other file that is there already is replaced after a yes, or (without a terminal) with
+    --overskriv only.
+    """
+    try:
+        return write(overwrite)
+    except SpredningError as exc:
+        if exc.key != "files.exists" or overwrite or not is_interactive():
+            raise
+    from spredning.cli.console import make_console, say
+    from spredning.cli.prompter import Choice, select
+
+    question = t("files.replace-question", path=written_path(path))
+    choices = [Choice(t("files.replace-yes"), True), Choice(t("files.replace-no"), False)]
+    if not select(question, choices, default=choices[1]):
+        make_console().print(say("files.kept", path=written_path(path)))
+        raise typer.Exit(0)
+    return write(True)
 
 
 def shell_word(word: str) -> str:

@@ -11,7 +11,14 @@ from rich.text import Text
 from spredning.app import exchange
 from spredning.app.dialogue import PartnerChoice
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import choose_partner, command, is_interactive, parse_role, workspace
+from spredning.cli.commands.common import (
+    choose_partner,
+    command,
+    is_interactive,
+    parse_role,
+    workspace,
+    written_path,
+)
 from spredning.cli.console import make_console, say, tell
 from spredning.core.errors import Interrupted
 from spredning.core.history import Outcome
@@ -59,7 +66,8 @@ def eksport(
         del choice
     console = make_console()
     key = "eksport.replaced" if done.replaced else "eksport.written"
-    lines = [say(key, style="bold green", n=done.answers, path=str(done.path))]
+    tell(console, say(key, style="bold green", n=done.answers, path=written_path(done.path)), soft_wrap=True)
+    lines = []
     if done.others_included:
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
     lines.append(say("eksport.send", org=clean_name(done.receiver_name), file=done.path.name))

@@ -16,7 +16,9 @@ from spredning.cli.commands.common import (
     is_interactive,
     parse_phase,
     parse_role,
+    replacing,
     workspace,
+    written_path,
 )
 from spredning.cli.console import make_console, say
 from spredning.core.errors import NotATerminal, UsageProblem
@@ -171,15 +173,16 @@ def dagsorden(
 ) -> None:
     """Skriv dagsordenen til næste møde med partneren."""
     from spredning.app.agenda import make_agenda
-    from spredning.core.fileio import write_output
+    from spredning.app.files import write_own
 
     ws = workspace(ctx)
     chosen = _partner(ws, partner, False, required=True)
     made = make_agenda(ws, fmt=format, partner=chosen, today=datetime.date.today())
     path = Path(ud) if ud else Path(made.default_name)
-    write_output(path, made.content, overwrite=overskriv, protected=(ws.store.home,))
+    slug = ws.slug()
+    replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
     console = make_console()
-    console.print(say("agenda.written", style="bold green", path=str(path)), soft_wrap=True)
+    console.print(say("agenda.written", style="bold green", path=written_path(path)), soft_wrap=True)
     console.print(say("agenda.after", style="dim", command=command("møde")))
 
 

@@ -9,7 +9,14 @@ import typer
 
 from spredning.app import plan as plans
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import choose_partner, command, is_interactive, workspace
+from spredning.cli.commands.common import (
+    choose_partner,
+    command,
+    is_interactive,
+    replacing,
+    workspace,
+    written_path,
+)
 from spredning.cli.console import make_console, say
 from spredning.core.errors import NotATerminal, UsageProblem
 from spredning.i18n import t
@@ -75,8 +82,8 @@ def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str 
 
 
 def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: bool, owners) -> None:
+    from spredning.app.files import write_own
     from spredning.core import followup_outline
-    from spredning.core.fileio import write_output
     from spredning.report import planfile
 
     names = followup_outline.Names(ws.guide)
@@ -90,8 +97,11 @@ def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: b
             rows, project_id=view.project.id, project_name=view.project.name, owners=owners, now=now
         )
     path = Path(ud) if ud else Path(f"{view.project.slug}-plan.{fmt}")
-    write_output(path, content, overwrite=overwrite, protected=(ws.store.home,))
-    make_console().print(say(f"plan.written-{fmt}", style="bold green", path=str(path)), soft_wrap=True)
+    slug = ws.slug()
+    replacing(lambda replace: write_own(ws, slug, path, content, overwrite=replace), path, overwrite)
+    make_console().print(
+        say(f"plan.written-{fmt}", style="bold green", path=written_path(path)), soft_wrap=True
+    )
 
 
 @plan_app.command("tilføj", cls=typer_compat.DanishCommand, help=t("help.plan.tilfoej"))

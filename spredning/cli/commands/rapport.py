@@ -8,7 +8,15 @@ from pathlib import Path
 import typer
 
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import choose_partner, parse_phases, parse_role, roles_for, workspace
+from spredning.cli.commands.common import (
+    choose_partner,
+    parse_phases,
+    parse_role,
+    replacing,
+    roles_for,
+    workspace,
+    written_path,
+)
 from spredning.cli.console import make_console, say, tell
 from spredning.core.errors import UsageProblem
 from spredning.i18n import t
@@ -35,8 +43,8 @@ def rapport(
 ) -> None:
     """Skriv en rapport over projektets svar, som kan deles, printes og arkiveres."""
     from spredning import report
+    from spredning.app.files import write_own
     from spredning.app.reports import make_report
-    from spredning.core.fileio import write_output
 
     fmt = report.check_format(format)
     if oversigt and (fase or rolle or partner or kun_besvarede):
@@ -69,8 +77,9 @@ def rapport(
         today=date.today(),
     )
     path = Path(ud) if ud else Path(made.default_name)
-    write_output(path, made.content, overwrite=overskriv, protected=(ws.store.home,))
-    tell(make_console(), say("report.written", style="bold green", path=str(path)))
+    slug = ws.slug()
+    replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
+    tell(make_console(), say("report.written", style="bold green", path=written_path(path)), soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:

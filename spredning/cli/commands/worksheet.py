@@ -8,7 +8,15 @@ from pathlib import Path
 import typer
 
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import choose_partner, command, parse_phases, parse_role, workspace
+from spredning.cli.commands.common import (
+    choose_partner,
+    command,
+    parse_phases,
+    parse_role,
+    replacing,
+    workspace,
+    written_path,
+)
 from spredning.cli.console import make_console, say
 from spredning.i18n import t
 
@@ -37,10 +45,11 @@ def arbejdsark(
     opened = ws.open()
     chosen = choose_partner(opened.project, opened.local, partner)
     sheet = make_worksheet(ws, phases=phases, role=role, partner=chosen, empty=tom, today=date.today())
-    done = write_worksheet(ws, sheet, Path(ud) if ud else Path(sheet.default_name), overwrite=overskriv)
+    path = Path(ud) if ud else Path(sheet.default_name)
+    done = replacing(lambda replace: write_worksheet(ws, sheet, path, overwrite=replace), path, overskriv)
     console = make_console()
     key = "arbejdsark.replaced" if done.replaced else "arbejdsark.written"
-    console.print(say(key, style="bold green", path=str(done.path)), soft_wrap=True)
+    console.print(say(key, style="bold green", path=written_path(done.path)), soft_wrap=True)
     if sheet.empty:
         console.print(say("arbejdsark.contents-empty", n=sheet.fields))
     else:

@@ -1,0 +1,32 @@
+"""Files the program writes for the user: reports, agendas and plans.
+
+The program may replace its own earlier file of the same name when nobody has changed it since
+(its checksum is kept in this computer's state for the project, as for exports and worksheets);
+any other file that is there already needs `overwrite`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from spredning.app.workspace import Workspace
+from spredning.core import fileio
+from spredning.core.errors import SpredningError
+
+
+def write_own(ws: Workspace, slug: str, path: Path, content: bytes | str, *, overwrite: bool = False) -> bool:
+    """Write a document for the project; True when it replaced a file (ours, or with overwrite)."""
+    raw = content.encode("utf-8") if isinstance(content, str) else content
+    key = str(path.absolute())
+    replaced = path.exists()
+    fileio.write_output(
+        path,
+        raw,
+        overwrite=overwrite,
+        replaceable=ws.store.local(slug).exports.get(key),
+        protected=(ws.store.home,),
+    )
+    with contextlib.suppress(SpredningError):  # a projects folder we may not write in: only not remembered
+        ws.store.update_local(slug, lambda s: s._replace(exports={**s.exports, key: fileio.checksum(raw)}))
+    return replaced
