@@ -36,7 +36,8 @@ def fixture_project(workspace, make_project, save_answer, monkeypatch, tmp_path)
     slug = make_project("Ærø Kommune", role="dele", answers={FORMAAL: "Færre indlæggelser"})
     partner = workspace.store.load(slug).partners[0]
     save_answer(slug, INTERESSANT, "Ja, meget")
-    readiness.meeting_held(workspace, partner, datetime.date(2026, 1, 21))  # the answers so far are old
+    held = datetime.date(2026, 1, 21)
+    readiness.meeting_held(workspace, partner, held, TODAY)  # the answers so far are old
     save_answer(slug, MANGLER, "Hvad koster licensen?")  # new since the meeting, and 'still to know'
     save_answer(slug, INTERESSANT, "Ja, meget – især for landområderne")  # changed since the meeting
     conflict_on(workspace, slug, (partner.key, BEGEJSTRER))
@@ -177,6 +178,156 @@ def test_an_empty_agenda_says_so_at_each_point(workspace, make_project):
 
     assert made.agenda.empty
     assert made.content.decode("utf-8").count("Intet på dette punkt.") == 6
+
+
+# --- several partners: every hint runs as printed ------------------------------------------------------
+
+
+@pytest.fixture
+def two_partners(workspace, monkeypatch, tmp_path):
+    """The sharing side with Ærø and Fanø, active, in a working folder of its own."""
+    from projectkit import new_project
+
+    monkeypatch.chdir(tmp_path)
+    return new_project(workspace, role="dele", partners=("Ærø Kommune", "Fanø Kommune"))
+
+
+def hinted(out: str, before: str) -> list[str]:
+    """The command a printed hint names after `before`, as a person would copy it: its arguments."""
+    import shlex
+
+    rest = " ".join(out.split()).split(before, 1)[1]
+    line = rest[rest.index("spredning ") :].split("'")[0]  # a hint in quotes ends at the quote
+    return shlex.split(line)[1:]
+
+
+def test_the_hints_of_dagsorden_and_moede_name_the_partner(run_cli, two_partners):
+    code, out, err = run_cli("dagsorden", "--partner", "Fanø Kommune")
+    assert code == 0, err
+    after = hinted(out, "Når mødet er holdt:")
+    assert after == ["møde", "--partner", "fanoe-kommune"]
+
+    code, out, err = run_cli(*after)  # the hint, run as printed
+    assert code == 0, err
+    agenda = hinted(out, "Næste dagsorden (")
+    assert agenda == ["dagsorden", "--partner", "fanoe-kommune"]
+    code, _, err = run_cli(*agenda, "--overskriv")
+    assert code == 0, err
+
+
+def test_the_agenda_file_names_the_partner_in_its_commands(run_cli, two_partners, tmp_path):
+    assert run_cli("dagsorden", "--partner", "Fanø Kommune")[0] == 0
+
+    text = (tmp_path / f"{two_partners}-dagsorden-fanoe-kommune.md").read_text(encoding="utf-8")
+
+    assert "spredning møde --partner fanoe-kommune" in text
+
+
+def test_with_one_partner_the_hints_stay_short(run_cli, fixture_project):
+    code, out, err = run_cli("dagsorden", "--overskriv")
+    assert code == 0, err
+    assert hinted(out, "Når mødet er holdt:") == ["møde"]
+
+
+def test_the_plans_hints_name_the_dialogue_listed(run_cli, two_partners):
+    code, out, _ = run_cli("plan", "--partner", "Fanø Kommune")
+
+    assert code == 0
+    assert "spredning plan tilføj --partner fanoe-kommune" in " ".join(out.split())
+
+
+# --- meetings: never in the future, and a mistake can be corrected ------------------------------------
+
+
+def meetings_of(workspace, slug, key):
+    from spredning.core import followup
+
+    project = workspace.store.load(slug)
+    return [m.day for m in followup.meetings(project, project.partner(key))]
+
+
+def test_a_meeting_in_the_future_is_refused(run_cli, workspace, two_partners):
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    before = workspace.store.path_for(two_partners).read_bytes()
+
+    code, _, err = run_cli("møde", "--partner", "Fanø Kommune", "--dato", tomorrow.strftime("%d-%m-%Y"))
+
+    assert code == 2
+    assert "er ikke kommet endnu" in " ".join(err.split())
+    assert workspace.store.path_for(two_partners).read_bytes() == before
+    assert (
+        run_cli("møde", "--partner", "Fanø Kommune", "--dato", datetime.date.today().strftime("%d-%m-%Y"))[0]
+        == 0
+    )
+
+
+def test_a_wrong_later_meeting_is_corrected_with_ret(run_cli, workspace, two_partners):
+    fanoe = workspace.store.load(two_partners).partner("fanoe-kommune")
+    wrong = datetime.date(2030, 1, 1)
+    readiness.meeting_held(workspace, fanoe, wrong, today=wrong)  # as the trial left it, before the check
+    today = datetime.date.today()
+
+    code, _, err = run_cli("møde", "--partner", "Fanø Kommune")
+
+    assert code == 2
+    said = " ".join(err.split())
+    assert "Det seneste møde er noteret 1. januar 2030" in said
+    fix = hinted(err, "ret det seneste møde til")
+    assert fix == ["møde", "--dato", today.strftime("%d-%m-%Y"), "--ret", "--partner", "fanoe-kommune"]
+    assert meetings_of(workspace, two_partners, "fanoe-kommune") == [wrong]
+
+    code, out, err = run_cli(*fix)
+
+    assert code == 0, err
+    assert "Det seneste møde er rettet til" in " ".join(out.split())
+    assert meetings_of(workspace, two_partners, "fanoe-kommune") == [today]
+
+
+def test_correcting_keeps_what_the_meeting_recorded(run_cli, workspace, fixture_project):
+    slug, partner = fixture_project
+    received = agenda_of(workspace, slug, partner).received
+
+    code, _, err = run_cli("møde", "--dato", "20-01-2026", "--ret")
+
+    assert code == 0, err
+    agenda = agenda_of(workspace, slug, partner)
+    assert agenda.last_meeting == datetime.date(2026, 1, 20)
+    assert agenda.received == received  # the same answers count as new since the meeting
+
+
+def test_an_earlier_date_than_the_last_meeting_is_refused_without_ret(run_cli, workspace, fixture_project):
+    slug, _ = fixture_project
+    before = workspace.store.path_for(slug).read_bytes()
+
+    code, _, err = run_cli("møde", "--dato", "01-01-2026")
+
+    assert code == 2 and "--ret" in err
+    assert workspace.store.path_for(slug).read_bytes() == before
+    assert run_cli("møde", "--dato", "21-01-2026")[0] == 0  # the same day: another meeting that day
+
+
+def test_ret_without_a_meeting_says_there_is_none(run_cli, two_partners):
+    code, _, err = run_cli("møde", "--partner", "Fanø Kommune", "--ret")
+
+    assert code == 2 and "Der er ikke noteret noget møde at rette" in " ".join(err.split())
+
+
+@pytest.mark.parametrize(("keys", "corrected"), [("\r", True), ("\x1b[B\r", False)], ids=["ret", "fortryd"])
+def test_in_a_terminal_an_earlier_date_asks_whether_to_correct(
+    run_cli, workspace, fixture_project, monkeypatch, keys, corrected
+):
+    from homekit import typed
+
+    slug, partner = fixture_project
+    monkeypatch.setattr("spredning.cli.commands.followup.is_interactive", lambda: True)
+
+    run = typed(run_cli, keys, "møde", "--dato", "10-01-2026")
+
+    assert run.code == 0, run.err
+    assert "Ret det seneste møde fra 21. januar 2026 til 10. januar 2026" in " ".join(run.screen.split())
+    expected = datetime.date(2026, 1, 10) if corrected else datetime.date(2026, 1, 21)
+    assert meetings_of(workspace, slug, partner.key) == [expected]
+    assert ("Intet er ændret" in run.out) is not corrected
 
 
 # --- the question pairs in guide_content ---------------------------------------------------------------

@@ -147,7 +147,8 @@ def test_wrong_input_is_a_danish_usage_error_and_nothing_is_saved(run_cli, ws, r
     code, out, err = run_cli(*args)
 
     assert code == 2, (out, err)
-    said = t(key, value=args[-1] if key != "plan.unknown-id" else args[2], known=[], formats=[], field="")
+    value = args[-1] if key != "plan.unknown-id" else args[2]
+    said = t(key, value=value, known=[], formats=[], field="", close=[])
     assert flat(said) in flat(err)  # the message, with the value the user gave
     assert ws.store.path_for(reusing).read_bytes() == before
 
@@ -180,6 +181,7 @@ def test_a_short_id_that_fits_two_actions_is_refused(ws, reusing, monkeypatch):
 def in_terminal(monkeypatch, run_cli):
     """Run a command in-process with its prompts reading keys from a pipe."""
     monkeypatch.setattr("spredning.cli.commands.plan.is_interactive", lambda: True)
+    monkeypatch.setattr("spredning.cli.commands.common.is_interactive", lambda: True)
 
     def run(keys: str, *argv: str):
         with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
@@ -188,6 +190,16 @@ def in_terminal(monkeypatch, run_cli):
             return run_cli(*argv)
 
     return run
+
+
+@pytest.fixture
+def on_screen(monkeypatch, run_cli):
+    """Like in_terminal, and what the prompts drew (an 80-column xterm), to read the questions asked."""
+    from homekit import typed
+
+    monkeypatch.setattr("spredning.cli.commands.plan.is_interactive", lambda: True)
+    monkeypatch.setattr("spredning.cli.commands.common.is_interactive", lambda: True)
+    return lambda keys, *argv: typed(run_cli, keys, *argv)
 
 
 def test_add_asks_what_who_and_the_deadline(in_terminal, ws, reusing):
@@ -202,6 +214,15 @@ def test_add_asks_what_who_and_the_deadline(in_terminal, ws, reusing):
         "Projektleder",
         datetime.date(2026, 4, 30),
     )
+
+
+def test_the_who_field_says_enter_goes_on_to_the_deadline(on_screen, ws, reusing):
+    run = on_screen("Noget" + ENTER + ENTER + ENTER, "plan", "tilføj")
+
+    assert run.code == 0, run.err
+    who = flat(run.screen.split("Hvem gør det?")[1].split("Frist?")[0])
+    assert "Enter går videre" in who and "Enter gemmer" not in who
+    assert items(ws, reusing)[0].what == "Noget"
 
 
 def test_add_asks_again_for_a_date_it_cannot_read(in_terminal, ws, reusing):
@@ -275,6 +296,18 @@ def test_parse_status_accepts_words_with_or_without_danish_letters():
     assert plan.parse_status("I gang") == "i-gang"
     assert plan.parse_status("faerdig") == "færdig"
     assert plan.parse_status("ikke startet") == "ikke-startet"
+    assert plan.parse_status("ikke-startet") == "ikke-startet"
+
+
+def test_a_wrong_status_names_the_statuses_as_the_help_writes_them(run_cli, reusing):
+    _, help_text, _ = run_cli("plan", "tilføj", "--help")
+    code, _, err = run_cli("plan", "tilføj", "--hvad", "x", "--status", "måske")
+
+    assert code == 2
+    statuses = '"ikke startet", "i gang", færdig eller droppet'
+    assert statuses in flat(help_text) and statuses in flat(err)
+    assert 'fx --status "i gang"' in flat(err)
+    assert run_cli("plan", "tilføj", "--hvad", "x", "--status", "i gang")[0] == 0  # as shown
 
 
 # --- CSV for Danish Excel ----------------------------------------------------------------------------
@@ -371,25 +404,130 @@ def test_fold_never_splits_a_character():
 # --- the sharing side --------------------------------------------------------------------------------
 
 
-def test_the_sharing_side_keeps_general_actions_and_one_per_dialogue(run_cli, ws):
-    slug = new_project(ws, role="dele", partners=("Ærø Kommune", "Fanø Kommune"))
+@pytest.fixture
+def sharing(ws):
+    """The sharing side of a project with two reusing organisations, active."""
+    return new_project(ws, role="dele", partners=("Ærø Kommune", "Fanø Kommune"))
 
+
+def test_the_sharing_side_keeps_general_actions_and_one_per_dialogue(run_cli, ws, sharing):
     assert run_cli("plan", "tilføj", "--hvad", "Vores egen", "--fælles")[0] == 0
     assert run_cli("plan", "tilføj", "--hvad", "Til Fanø", "--partner", "Fanø Kommune")[0] == 0
-    assert run_cli("plan", "tilføj", "--hvad", "Uden partner")[0] == 0  # several partners: general
 
-    project = ws.store.load(slug)
+    project = ws.store.load(sharing)
     aeroe, fanoe = project.partners
-    assert sorted(i.what for i in followup.plan_items(project, aeroe)) == ["Uden partner", "Vores egen"]
-    assert sorted(i.what for i in followup.plan_items(project, fanoe)) == [
-        "Til Fanø",
-        "Uden partner",
-        "Vores egen",
-    ]
+    assert [i.what for i in followup.plan_items(project, aeroe)] == ["Vores egen"]
+    assert sorted(i.what for i in followup.plan_items(project, fanoe)) == ["Til Fanø", "Vores egen"]
     code, out, _ = run_cli("plan")
     assert code == 0 and "Til Fanø" in out and "Fanø Kommune" in out
     code, out, _ = run_cli("plan", "--partner", "Ærø Kommune")
     assert code == 0 and "Til Fanø" not in out
+
+
+def test_with_several_partners_a_script_must_say_which_dialogue(run_cli, ws, sharing):
+    before = ws.store.path_for(sharing).read_bytes()
+
+    code, _, err = run_cli("plan", "tilføj", "--hvad", "Holde et opstartsmøde på Ærø")
+
+    assert code == 2
+    said = flat(err)
+    assert "Ærø Kommune og Fanø Kommune" in said and "fælles for alle" in said
+    assert "--partner NAVN" in said and "--partner aeroe-kommune" in said and "--fælles" in said
+    assert ws.store.path_for(sharing).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("option", "shown"),
+    [(("--partner", "Fanø Kommune"), "--partner fanoe-kommune"), (("--fælles",), "--fælles")],
+)
+def test_without_a_terminal_the_hint_keeps_the_dialogue_given(run_cli, sharing, option, shown):
+    code, _, err = run_cli("plan", "tilføj", *option)
+
+    assert code == 2
+    assert f"spredning plan tilføj --hvad TEKST {shown}" in flat(err)
+
+
+@pytest.mark.parametrize(
+    ("keys", "where"),
+    [(DOWN + ENTER, "fanoe-kommune"), (ENTER, "aeroe-kommune"), (DOWN * 2 + ENTER, "")],
+    ids=["Fanø", "Ærø", "fælles"],
+)
+def test_in_a_terminal_add_asks_which_dialogue_first(on_screen, ws, sharing, keys, where):
+    what = "Holde et opstartsmøde på Ærø"
+    run = on_screen(keys + what + ENTER + "Projektleder" + ENTER + "15-01-2027" + ENTER, "plan", "tilføj")
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert "Hvilken dialog hører handlingen til?" in screen and "Fælles for alle dialoger" in screen
+    assert screen.index("Hvilken dialog") < screen.index("Hvad skal gøres?")
+    [item] = followup.plan_items(ws.store.load(sharing), None, everywhere=True)
+    assert (item.what, item.who, item.where) == (what, "Projektleder", where)
+
+
+def test_an_action_for_one_partner_is_not_in_the_others_plan(in_terminal, run_cli, ws, sharing):
+    code, _, err = in_terminal(ENTER + "Kun Ærø" + ENTER + ENTER + ENTER, "plan", "tilføj")
+    assert code == 0, err
+
+    _, fanoe, _ = run_cli("plan", "--partner", "Fanø Kommune")
+    _, aeroe, _ = run_cli("plan", "--partner", "Ærø Kommune")
+
+    assert "Kun Ærø" not in fanoe and "Handlingsplanen er tom" in flat(fanoe)
+    assert "Kun Ærø" in aeroe
+
+
+def test_the_plan_says_which_actions_are_common_and_whose_dialogue_the_others_are(run_cli, sharing):
+    run_cli("plan", "tilføj", "--hvad", "Vores egen", "--fælles")
+    run_cli("plan", "tilføj", "--hvad", "Til Fanø", "--partner", "Fanø Kommune")
+
+    for argv in (("plan",), ("plan", "--partner", "Fanø Kommune")):
+        code, out, err = run_cli(*argv)
+
+        assert code == 0, err
+        assert sorted(what_cells(out)) == [
+            "Til Fanø dialogen med Fanø Kommune",
+            "Vores egen fælles for alle dialoger",
+        ]
+
+
+def what_cells(table: str) -> list[str]:
+    """The plan table's "Hvad" cells, each with its lines joined."""
+    cells: list[list[str]] = []
+    for line in table.splitlines():
+        columns = line.split("│")
+        if len(columns) < 5:
+            continue
+        if columns[0].strip():  # a row starts with its id
+            cells.append([])
+        cells[-1].append(columns[1].strip())
+    return [" ".join(" ".join(cell).split()) for cell in cells]
+
+
+def test_the_csv_says_which_actions_are_common(run_cli, sharing, tmp_path):
+    run_cli("plan", "tilføj", "--hvad", "Vores egen", "--fælles")
+    run_cli("plan", "tilføj", "--hvad", "Til Fanø", "--partner", "Fanø Kommune")
+    target = tmp_path / "plan.csv"
+
+    assert run_cli("plan", "--format", "csv", "--ud", str(target))[0] == 0
+
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"), newline=""), delimiter=";"))
+    dialogue = {row[1]: row[-1] for row in rows[1:]}
+    assert dialogue == {"Vores egen": "Fælles for alle dialoger", "Til Fanø": "Fanø Kommune"}
+
+
+def test_one_partner_needs_no_choice_and_shows_no_marks(run_cli, ws):
+    slug = new_project(ws, role="dele", partners=("Ærø Kommune",))
+
+    assert run_cli("plan", "tilføj", "--hvad", "Opstart")[0] == 0
+
+    [item] = followup.plan_items(ws.store.load(slug), None, everywhere=True)
+    assert item.where == "aeroe-kommune"
+    assert "dialog" not in run_cli("plan")[1]
+
+
+def test_the_use_case_never_makes_an_action_common_by_default(ws, sharing):
+    with pytest.raises(plan.DialogueChoice):
+        plan.add(ws, plan.Action("Opstart"), None)
+    assert not ws.store.load(sharing).records
 
 
 # --- status ------------------------------------------------------------------------------------------

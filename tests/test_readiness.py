@@ -9,6 +9,7 @@ import datetime
 import pytest
 import yaml
 from exchange_kit import D1, G1, G2, Org, flat
+from homekit import DOWN, ENTER
 from report_reading import docx_paragraphs, open_docx
 
 from spredning.core import followup
@@ -330,5 +331,147 @@ def test_klarhed_names_unknown_tools_and_colours_in_danish(sharing):
     assert code == 2 and "er ikke et værktøj i guiden" in err
     code, _, err = sharing("klarhed", "beskriv-innovationen", "blå")
     assert code == 2 and "'blå' er ikke en klarhed" in flat(err) and "grøn, gul eller rød" in flat(err)
-    code, _, err = sharing("klarhed", "beskriv-innovationen")
-    assert code == 2 and "klarhed beskriv-innovationen gul" in flat(err)
+    code, _, err = sharing("klarhed", "beskriv-innovationen", "--partner", "Fanø Kommune")
+    assert code == 2
+    assert "klarhed tjek.beskriv-innovationen gul --begrundelse TEKST --partner fanoe-kommune" in flat(err)
+
+
+# --- several partners: which dialogue a mark or an approval is for ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("klarhed", "beskriv-innovationen", "gul"), ("godkend", "tjek", "--af", "Eva Jensen")],
+    ids=["klarhed", "godkend"],
+)
+def test_with_several_partners_a_script_must_say_which_dialogue(sharing, args):
+    before = sharing.path.read_bytes()
+
+    code, _, err = sharing(*args)
+
+    assert code == 2
+    said = flat(err)
+    assert "Ærø Kommune og Fanø Kommune" in said and "fælles for alle" in said
+    assert "--partner aeroe-kommune" in said and "--fælles" in said
+    assert sharing.path.read_bytes() == before
+
+
+@pytest.fixture
+def typing(monkeypatch):
+    """Run an organisation's command with its prompts reading `keys`; what the prompts drew is kept."""
+    from homekit import typed
+
+    for module in ("common", "followup"):
+        monkeypatch.setattr(f"spredning.cli.commands.{module}.is_interactive", lambda: True)
+
+    def run(org: Org, keys: str, *argv: str):
+        return typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+
+    return run
+
+
+def test_in_a_terminal_klarhed_asks_which_dialogue_then_the_colour(sharing, typing):
+    run = typing(
+        sharing, DOWN + ENTER + DOWN * 2 + ENTER + "Vi mangler tal" + ENTER, "klarhed", "Beskriv innovationen"
+    )
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert "Hvilken dialog gælder markeringen?" in screen and "Fælles for alle dialoger" in screen
+    assert "Hvor klar er I efter Beskriv innovationen?" in screen
+    project = sharing.project()
+    aeroe, fanoe = project.partners
+    mark = followup.readiness(project, fanoe, "tjek.beskriv-innovationen", "dele")
+    assert (mark.colour, mark.reason, mark.where) == ("rød", "Vi mangler tal", "fanoe-kommune")
+    assert followup.readiness(project, aeroe, "tjek.beskriv-innovationen", "dele") is None
+
+
+def test_in_a_terminal_godkend_can_be_common_to_all(sharing, typing):
+    run = typing(sharing, DOWN * 2 + ENTER, "godkend", "tjek", "--af", "Eva Jensen")
+
+    assert run.code == 0, run.err
+    assert "Hvilken dialog gælder godkendelsen?" in flat(run.screen)
+    project = sharing.project()
+    for partner in project.partners:
+        assert followup.approval(project, partner, "tjek", "dele").where == ""
+
+
+# --- tools named as users write them -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Beskriv innovationen", "beskriv innovationen", "BESKRIV INNOVATIONEN", "tjek.Beskriv innovationen",
+     "beskriv-innovationen", "tjek.beskriv-innovationen"],
+)  # fmt: skip
+def test_klarhed_takes_a_tools_title_or_id(sharing, name):
+    sharing.ok("klarhed", name, "gul", "--fælles")
+
+    project = sharing.project()
+    assert (
+        followup.readiness(project, project.partners[0], "tjek.beskriv-innovationen", "dele").colour == "gul"
+    )
+
+
+def test_titles_are_read_without_accents_and_punctuation(sharing):
+    sharing.ok("klarhed", "kopier eller tilpas", "grøn", "--fælles")
+    sharing.ok("klarhed", "Fortæl om gevinsterne", "rød", "--fælles")
+    sharing.ok("klarhed", "fortael om gevinsterne", "gul", "--fælles")
+
+    project = sharing.project()
+    partner = project.partners[0]
+    assert followup.readiness(project, partner, "test.kopier-eller-tilpas", "dele").colour == "grøn"
+    assert followup.readiness(project, partner, "hoest.fortael-om-gevinsterne", "dele").colour == "gul"
+
+
+def test_in_english_the_english_titles_are_taken(sharing):
+    sharing.ok("--sprog", "en", "klarhed", "Describe the Innovation", "gul", "--fælles")
+    sharing.ok("--sprog", "en", "klarhed", "eliminate obstacles", "rød", "--fælles")
+
+    project = sharing.project()
+    partner = project.partners[0]
+    assert followup.readiness(project, partner, "tjek.beskriv-innovationen", "dele").colour == "gul"
+    assert followup.readiness(project, partner, "fjern.fjern-forhindringer", "dele").colour == "rød"
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("Beskriv innovationn", "Mente du 'Beskriv innovationen'?"),
+        ("gevinsterne", "Mente du 'Fortæl om gevinsterne'?"),
+        ("fortæl", "Mente du 'Fortæl den gode historie' eller 'Fortæl om gevinsterne'?"),
+    ],
+)
+def test_an_unknown_tool_is_told_the_closest_not_every_id(sharing, typed, suggested):
+    code, _, err = sharing("klarhed", typed, "gul", "--fælles")
+
+    assert code == 2
+    said = flat(err)
+    assert f"'{typed}' er ikke et værktøj i guiden. {suggested}" in said
+    assert "guide --overblik" in said
+    named = [tool for tool in tools() if tool.id in said or f"'{tool.title}'" in said]
+    assert 1 <= len(named) <= 2  # the closest, not the 13 tools
+
+
+def tools():
+    from spredning.core.content import load_guide
+
+    return [tool for phase in load_guide(None).phases for tool in phase.tools]
+
+
+def test_a_name_nothing_is_close_to_points_to_the_overview(sharing):
+    code, _, err = sharing("klarhed", "xyz", "gul", "--fælles")
+
+    assert code == 2
+    said = flat(err)
+    assert "'xyz' er ikke et værktøj i guiden." in said and "Mente du" not in said
+    assert "guide --overblik" in said
+
+
+def test_plan_tilfoej_takes_a_tools_title_as_its_source(sharing):
+    sharing.ok("plan", "tilføj", "--hvad", "Fjern kravet", "--fælles", "--fase", "Fjern forhindringer")
+    code, _, err = sharing("plan", "tilføj", "--hvad", "x", "--fælles", "--fase", "Fjern forhindring")
+
+    [item] = followup.plan_items(sharing.project(), None)
+    assert item.source == "fjern.fjern-forhindringer"
+    assert code == 2 and "Mente du 'Fjern forhindringer'?" in flat(err)

@@ -33,8 +33,8 @@ def make_agenda(ws: Workspace, *, fmt: str, partner: Partner | None, today: date
     opened = ws.open()
     chosen = partner or partner_for(opened.project, opened.local, None)
     agenda = build_agenda(ws.guide, opened.project, chosen, writer=opened.local.me, today=today)
-    content = report.render(agenda_document(agenda, today), fmt)
     several = len(opened.project.partners) > 1 and chosen is not None
+    content = report.render(agenda_document(agenda, today, chosen.key if several and chosen else None), fmt)
     name = (
         "-".join([opened.project.slug, "dagsorden", *([chosen.key] if several and chosen else [])])
         + f".{fmt}"

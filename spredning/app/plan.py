@@ -14,6 +14,7 @@ import datetime
 import re
 from typing import NamedTuple
 
+from spredning.app.dialogue import PartnerChoice, partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import followup, history
 from spredning.core.errors import SpredningError, UsageProblem
@@ -99,13 +100,63 @@ def record_fields(action: Action) -> tuple[tuple[str, str], ...]:
 # -- where an action lives -----------------------------------------------------------------------
 
 
-def place(state: LocalState, partner: Partner | None, general: bool) -> str:
-    """Where a new action (or mark) is kept: '' for the sharing side's general ones, else a dialogue."""
+class DialogueChoice(UsageProblem):
+    """The sharing side, several partners, and neither one named nor --fælles: a terminal asks.
+
+    `key` names what is being placed (plan.which-dialogue, readiness.which-dialogue ...); the
+    message names both ways out, so a script can be fixed from it alone.
+    """
+
+    def __init__(self, key: str, project: Project):
+        super().__init__(
+            key,
+            names=[p.name or p.key for p in project.partners],
+            keys=[p.key for p in project.partners],
+        )
+        self.partners = project.partners
+
+
+def dialogue_for(
+    project: Project, state: LocalState, option: str | None, general: bool, key: str = "plan.which-dialogue"
+) -> tuple[Partner | None, bool]:
+    """The dialogue a new action (mark, approval) belongs to, and whether it is common to all.
+
+    A reusing organisation's own dialogue and a project's only partner need no option; on the
+    sharing side with several partners, one of --partner and --fælles must say it (DialogueChoice).
+    """
+    if general:
+        if state.side == "genbruge":
+            raise UsageProblem("plan.general-only-sharing")
+        return None, True
+    try:
+        return partner_for(project, state, option, required=True), False
+    except PartnerChoice:
+        if state.side == "genbruge":
+            raise
+        raise DialogueChoice(key, project) from None
+
+
+def place(
+    project: Project,
+    state: LocalState,
+    partner: Partner | None,
+    general: bool,
+    key: str = "plan.which-dialogue",
+) -> str:
+    """Where a new action (or mark) is kept: '' for the sharing side's general ones, else a dialogue.
+
+    Never '' by default when the sharing side has several partners: a record meant for one
+    dialogue must not silently reach every partner.
+    """
     if general:
         if state.side == "genbruge":
             raise UsageProblem("plan.general-only-sharing")
         return ""
-    return partner.key if partner is not None else ""
+    if partner is not None:
+        return partner.key
+    if state.side != "genbruge" and len(project.partners) > 1:
+        raise DialogueChoice(key, project)
+    return ""
 
 
 def visible(project: Project, state: LocalState) -> list[str]:
@@ -151,7 +202,7 @@ def add(ws: Workspace, action: Action, partner: Partner | None, general: bool = 
     action = _checked(action)
 
     def write(project: Project, state: LocalState):
-        where = place(state, partner, general)
+        where = place(project, state, partner, general)
         taken = {k for section in project.records.values() for k in section}
         key = followup.record_key("plan", followup.new_id())
         while key in taken:  # four random bytes: a repeat is rare, and never silently merged

@@ -16,23 +16,56 @@ from spredning.core import followup, history
 from spredning.core.errors import UsageProblem
 from spredning.core.followup import Approval, Mark, Meeting
 from spredning.core.local import LocalState
-from spredning.core.model import ROLES, Answer, Guide, Partner, Phase, Project
+from spredning.core.model import ROLES, Answer, Guide, Partner, Phase, Project, fold_name
 
 
 def tool_by_id(guide: Guide, wanted: str) -> tuple[Phase, str]:
-    """A tool named 'fase.værktøj' (or by its own id alone when that is unique): its phase and id."""
-    text = wanted.strip().lower()
+    """A tool by its id ('fase.værktøj', or its own part when unique) or its title, as users type it.
+
+    Titles are the guide's own (English ones in English), in any case, with or without æøå and
+    accents, hyphens or punctuation ('beskriv innovationen', 'Kopiér eller tilpas'); a phase may
+    come first ('tjek.Beskriv innovationen'). An unknown name is told the closest tools.
+    """
+    phase_part, dot, tool_part = wanted.strip().partition(".")
+    scope = guide.phases
+    if dot and (named := guide.find_phase(phase_part)) is not None:
+        scope = (named,)
+    else:
+        tool_part = wanted
+    text = _words(tool_part)
     found = [
         (phase, tool.id)
-        for phase in guide.phases
+        for phase in scope
         for tool in phase.tools
-        if text in (tool.id, tool.id.partition(".")[2])
+        if text and text in (_words(tool.id.partition(".")[2]), _words(tool.title))
     ]
     if len(found) != 1:
-        raise UsageProblem(
-            "readiness.unknown-tool", value=wanted, known=[t.id for p in guide.phases for t in p.tools]
-        )
+        raise UsageProblem("readiness.unknown-tool", value=wanted, close=_closest(guide, text))
     return found[0]
+
+
+def _words(name: str) -> str:
+    """A name folded for comparing: 'Kopiér eller tilpas?' and 'kopier-eller-tilpas' are equal."""
+    return " ".join("".join(c if c.isalnum() else " " for c in fold_name(name)).split())
+
+
+def _closest(guide: Guide, text: str) -> list[str]:
+    """At most three tools whose title (or id) is close to what was typed, as the guide writes them."""
+    import difflib
+
+    names: dict[str, tuple[str, str]] = {}  # folded name -> (the tool's id, the name as written)
+    for phase in guide.phases:
+        for tool in phase.tools:
+            names.setdefault(_words(tool.title), (tool.id, tool.title))
+            names.setdefault(_words(tool.id.partition(".")[2]), (tool.id, tool.id))
+    close = difflib.get_close_matches(text, list(names), n=3, cutoff=0.6)
+    if len(text) >= 3:  # the start or a word of a title: 'beskriv', 'gevinsterne'
+        close += [words for words in names if text in words and words not in close]
+    chosen: dict[str, str] = {}  # one name per tool: the closest
+    for words in close:
+        tool_id, name = names[words]
+        chosen.setdefault(tool_id, name)
+    return list(chosen.values())[:3]
 
 
 def parse_colour(text: str) -> str:
@@ -51,12 +84,14 @@ def _side(state: LocalState, role: str | None) -> str:
     return side
 
 
-def _where(state: LocalState, side: str, partner: Partner | None, general: bool) -> str:
+def _where(
+    project: Project, state: LocalState, side: str, partner: Partner | None, general: bool, key: str
+) -> str:
     if side == "genbruge" and partner is None:
         raise UsageProblem("readiness.no-partner")
     if side == "genbruge":
         return partner.key if partner else ""
-    return place(state, partner, general)
+    return place(project, state, partner, general, key)
 
 
 def rate(
@@ -75,7 +110,7 @@ def rate(
 
     def write(project: Project, state: LocalState):
         side = _side(state, role)
-        where = _where(state, side, partner, general)
+        where = _where(project, state, side, partner, general, "readiness.which-dialogue")
         key = followup.record_key("klarhed", f"{tool_id}.{side}")
         content = Answer(fields=followup.fields(farve=colour, begrundelse=reason if colour else None))
         project = _save(project, (where, key), content, state.copy)
@@ -102,7 +137,7 @@ def approve(
 
     def write(project: Project, state: LocalState):
         side = _side(state, role)
-        where = _where(state, side, partner, general)
+        where = _where(project, state, side, partner, general, "approval.which-dialogue")
         dialogue = partner if where else None
         key = followup.record_key("godkendelse", f"{phase.id}.{side}")
         questions = [q.id for q in phase.questions(side)]
@@ -116,11 +151,42 @@ def approve(
     return ws.store.transact(ws.slug(), write)
 
 
-def meeting_held(ws: Workspace, partner: Partner | None, day: datetime.date) -> Meeting:
-    """Note that the two organisations met: the 'since the last meeting' point moves to now."""
+class EarlierMeeting(UsageProblem):
+    """A meeting dated before the last one noted: a mistake to correct (--ret), not a new meeting."""
+
+    def __init__(self, day: datetime.date, last: Meeting):
+        super().__init__("meeting.earlier-than-last", day=day, last=last.day)
+        self.day = day
+        self.last = last
+
+
+def meeting_held(
+    ws: Workspace,
+    partner: Partner | None,
+    day: datetime.date,
+    today: datetime.date,
+    correct: bool = False,
+) -> Meeting:
+    """Note that the two organisations met: the 'since the last meeting' point moves to now.
+
+    A meeting noted is one that was held, so a day after `today` is refused. A day before the
+    last meeting noted is refused too (EarlierMeeting): it can only be a mistake, which `correct`
+    fixes by giving the last meeting that day; what that meeting recorded stays as it was.
+    """
+    if day > today:
+        raise UsageProblem("meeting.in-future", day=day)
 
     def write(project: Project, state: LocalState):
         where = partner.key if partner is not None else ""
+        last = followup.last_meeting(project, partner)
+        if correct:
+            if last is None:
+                raise UsageProblem("meeting.nothing-to-correct")
+            content = Answer(fields=followup.fields(dato=day.isoformat(), svar=" ".join(sorted(last.prints))))
+            project = _save(project, (where, followup.record_key("moede", last.id)), content, state.copy)
+            return project, state, followup.last_meeting(project, partner)
+        if last is not None and day < last.day:
+            raise EarlierMeeting(day, last)
         view = project.dialogue(partner)
         questions = [*ws.layout.shared, *ws.layout.dialogue]
         prints = followup.fingerprints(view, dict.fromkeys(questions), answered_only=True)

@@ -140,6 +140,14 @@ def ask_partner(partners: Sequence[Partner], **io) -> Partner:
     return select(t("prompt.which-partner"), [Choice(clean_name(p.name or p.key), p) for p in partners], **io)
 
 
+def ask_dialogue(partners: Sequence[Partner], question: str, **io) -> Partner | None:
+    """Which dialogue a new action, mark or approval belongs to: a partner's, or every one (None)."""
+    every = object()
+    choices = [Choice(clean_name(p.name or p.key), p) for p in partners]
+    picked = select(question, [*choices, Choice(t("plan.dialogue-common"), every)], **io)
+    return None if picked is every else picked
+
+
 def ask_action(current=None, **io) -> interview.NewAction:
     """What, who and the deadline of an action (a plan item's values are the defaults to edit)."""
     from spredning.app.plan import parse_due
@@ -160,7 +168,7 @@ def ask_action(current=None, **io) -> interview.NewAction:
         **io,
     )
     who = ask_text(
-        t("plan.ask-who"), instruction=t("plan.ask-optional"), default=current.who if current else "", **io
+        t("plan.ask-who"), instruction=t("plan.ask-who-help"), default=current.who if current else "", **io
     )
     shown = current.due.strftime("%d-%m-%Y") if current and current.due else ""
     due = ask_text(t("plan.ask-due"), due_problem, instruction=t("plan.ask-due-help"), default=shown, **io)

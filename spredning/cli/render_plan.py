@@ -39,7 +39,11 @@ def status_text(item: PlanItem | ActionRow, today: datetime.date) -> Text:
 def plan_table(
     items: Sequence[PlanItem], guide: Guide, today: datetime.date, owners: dict[str, str]
 ) -> Table:
-    """The plan as a table: id, what (and where it came from), who, deadline and status."""
+    """The plan as a table: id, what (and where it came from), who, deadline and status.
+
+    `owners` (partner key -> name) is given when the project has several dialogues: each action
+    then says whose dialogue it is in, or that it is common to all ('' is the general list).
+    """
     tools = {tool.id: tool.title for phase in guide.phases for tool in phase.tools}
     phases = {phase.id: phase.name for phase in guide.phases}
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
@@ -52,8 +56,9 @@ def plan_table(
         what = plain(item.what)
         source = tools.get(item.source) or phases.get(item.source, "")
         extra = [t("plan.words.from", source=source)] if source else []
-        if owners.get(item.where):
-            extra.append(t("plan.words.dialogue", org=owners[item.where]))
+        if owners:  # several dialogues: say whose each action is, or that it is common to all
+            owner = owners.get(item.where)
+            extra.append(t("plan.words.dialogue", org=owner) if owner else t("plan.words.common"))
         if item.others:
             extra.append(t("plan.two-versions", n=len(item.others) + 1))
         if extra:

@@ -20,10 +20,15 @@ from spredning.report.document import Block, Bullets, Document, Facts, Heading, 
 EXCERPT = 240  # characters of an answer shown in a bullet
 
 
-def agenda_document(agenda: Agenda, today: datetime.date) -> Document:
-    """The agenda of one dialogue as a Document."""
+def agenda_document(agenda: Agenda, today: datetime.date, partner_key: str | None = None) -> Document:
+    """The agenda of one dialogue as a Document.
+
+    `partner_key` is given when the project has several dialogues: the commands the agenda
+    names then need it (--partner) to be run as written.
+    """
     names = Names(agenda.project.names)
-    words = _Words(agenda, names)
+    dialogue = f" --partner {partner_key}" if partner_key else ""
+    words = _Words(agenda, names, dialogue)
     subtitle = t("agenda.kind")
     blocks: list[Block] = [Paragraph(subtitle, "lead")]
     if agenda.project.example:
@@ -38,7 +43,7 @@ def agenda_document(agenda: Agenda, today: datetime.date) -> Document:
         words.to_know(),
         words.readiness(),
         words.overdue(),
-        (t("agenda.point.other"), [Paragraph(t("agenda.other", command=f"{PROGRAM} møde"))]),
+        (t("agenda.point.other"), [Paragraph(t("agenda.other", command=f"{PROGRAM} møde{dialogue}"))]),
     ]
     for number, (title, body) in enumerate(points, start=1):
         blocks.append(Heading(1, t("agenda.point", number=number, title=title), f"punkt-{number}"))
@@ -47,9 +52,10 @@ def agenda_document(agenda: Agenda, today: datetime.date) -> Document:
 
 
 class _Words:
-    def __init__(self, agenda: Agenda, names: Names):
+    def __init__(self, agenda: Agenda, names: Names, dialogue: str):
         self.agenda = agenda
         self.names = names
+        self.dialogue = dialogue  # ' --partner KEY' for commands, when there are several dialogues
         partner = agenda.project.partners[0] if agenda.project.partners else None
         self.sides = {
             SHARING: t("report.side-title", side=t("role.dele"), org=names(SHARING)),
@@ -73,7 +79,7 @@ class _Words:
         body: list[Block] = (
             [
                 Bullets(tuple(items)),
-                Paragraph(t("agenda.conflicts-how", command=f"{PROGRAM} konflikter"), "note"),
+                Paragraph(t("agenda.conflicts-how", command=f"{PROGRAM} konflikter{self.dialogue}"), "note"),
             ]
             if items
             else [Paragraph(t("agenda.none"))]

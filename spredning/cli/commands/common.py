@@ -71,6 +71,42 @@ def choose_partner(
         return ask_partner(choice.partners)
 
 
+# What choose_dialogue says for each kind of record: the problem without a terminal, the question.
+DIALOGUE_WORDS = {
+    "plan": ("plan.which-dialogue", "plan.ask-dialogue"),
+    "readiness": ("readiness.which-dialogue", "readiness.ask-dialogue"),
+    "approval": ("approval.which-dialogue", "approval.ask-dialogue"),
+}
+
+
+def choose_dialogue(
+    project: Project, state: LocalState, option: str | None, general: bool, what: str = "plan"
+) -> tuple[Partner | None, bool]:
+    """The dialogue a new action, mark or approval (`what`) belongs to, and whether it is common.
+
+    With several partners and neither --partner nor --fælles, a terminal asks (each partner, or
+    common to all); a script is told to give one of the two.
+    """
+    from spredning.app.plan import DialogueChoice, dialogue_for
+
+    problem, question = DIALOGUE_WORDS[what]
+    try:
+        return dialogue_for(project, state, option, general, problem)
+    except PartnerChoice as choice:  # a reusing organisation that has not said which it is
+        if not is_interactive():
+            raise
+        from spredning.cli.prompter import ask_partner
+
+        return ask_partner(choice.partners), False
+    except DialogueChoice as choice:
+        if not is_interactive():
+            raise
+        from spredning.cli.prompter import ask_dialogue
+
+        picked = ask_dialogue(choice.partners, i18n.t(question))
+        return picked, picked is None
+
+
 def command(*words: str, partner: Partner | None = None, project: str | None = None) -> str:
     """A command line for a hint, written the way this user can run it."""
     parts = [i18n.program(), *words]

@@ -11,6 +11,7 @@ from spredning.app import readiness
 from spredning.app.plan import parse_due
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
+    choose_dialogue,
     choose_partner,
     command,
     is_interactive,
@@ -25,11 +26,21 @@ from spredning.core.errors import NotATerminal, UsageProblem
 from spredning.i18n import t
 
 
-def _partner(ws, option: str | None, general: bool, required: bool = False):
-    if general:
-        return None
-    opened = ws.open()
-    return choose_partner(opened.project, opened.local, option, required=required)
+def _dialogue(opened, option: str | None, general: bool, what: str, role: str | None):
+    """The dialogue a mark or approval is for, and whether it is common to all (the sharing side's).
+
+    The reusing side's mark or approval always belongs to one partner's dialogue.
+    """
+    if (role or opened.local.side) == "genbruge" and not general:
+        return choose_partner(opened.project, opened.local, option, required=True), False
+    return choose_dialogue(opened.project, opened.local, option, general, what)
+
+
+def _hint(project, *words: str, partner=None, general: bool = False) -> str:
+    """A command for a hint, with the dialogue it needs (--partner, --fælles) when there are several."""
+    several = len(project.partners) > 1
+    extra = ("--fælles",) if general else ()
+    return command(*words, *extra, partner=partner if several else None)
 
 
 def klarhed(
@@ -50,24 +61,29 @@ def klarhed(
 ) -> None:
     """Vis klarheden pr. fase og side, eller marker jeres klarhed efter et værktøj (grøn, gul, rød)."""
     ws = workspace(ctx)
-    chosen = _partner(ws, partner, faelles)
     console = make_console()
+    opened = ws.open()
     if vaerktoej is None:
-        _picture(ws, console, chosen)
+        chosen = None if faelles else choose_partner(opened.project, opened.local, partner, required=False)
+        _picture(ws, opened, console, chosen)
         return
+    phase, tool_id = readiness.tool_by_id(ws.guide, vaerktoej)
+    colour = None if fjern or farve is None else readiness.parse_colour(farve)
+    role = parse_role(rolle)
+    chosen, common = _dialogue(opened, partner, faelles, "readiness", role)
     if farve is None and not fjern:
         if not is_interactive():
+            words = ("klarhed", tool_id, "gul", "--begrundelse", t("metavar.text"))
+            role_words = ("--rolle", role) if role else ()
             raise NotATerminal(
                 "readiness.no-terminal",
-                command=command("klarhed", vaerktoej, "gul", "--begrundelse", t("metavar.text")),
+                command=_hint(opened.project, *words, *role_words, partner=chosen, general=common),
             )
-        farve, begrundelse = _ask_rating(vaerktoej)
-        if farve is None:
+        title = next(tool.title for tool in phase.tools if tool.id == tool_id)
+        colour, begrundelse = _ask_rating(title)
+        if colour is None:
             return
-    colour = None if fjern else readiness.parse_colour(farve or "")
-    mark = readiness.rate(
-        ws, vaerktoej, colour, begrundelse, role=parse_role(rolle), partner=chosen, general=faelles
-    )
+    mark = readiness.rate(ws, tool_id, colour, begrundelse, role=role, partner=chosen, general=common)
     if mark is None:
         console.print(say("readiness.removed", style="green"))
     else:
@@ -88,14 +104,14 @@ def _ask_rating(tool: str) -> tuple[str | None, str]:
     return colour, ask_text(t("plan.rate-reason"), instruction=t("plan.ask-optional"))
 
 
-def _picture(ws, console, partner) -> None:
+def _picture(ws, opened, console, partner) -> None:
     from spredning.app.status import follow_up_status
     from spredning.cli.render_plan import mark_line, readiness_table
 
-    opened = ws.open()
     state = follow_up_status(ws.guide, opened.project, partner, datetime.date.today())
     if not state.outline.readiness:
-        console.print(say("readiness.none", command=command("klarhed", t("metavar.tool"), "grøn|gul|rød")))
+        rate = _hint(opened.project, "klarhed", t("metavar.tool"), "grøn|gul|rød", partner=partner)
+        console.print(say("readiness.none", command=rate))
         return
     console.print(readiness_table(state.outline.readiness))
     if state.outline.act_first:
@@ -123,20 +139,22 @@ def godkend(
     """Godkend en fase for jeres side: hvem og hvornår; svar ændret bagefter bliver markeret."""
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
-    chosen = _partner(ws, partner, faelles)
-    if af is None and not fortryd:
-        if not is_interactive():
-            raise NotATerminal(
-                "approval.no-terminal", command=command("godkend", phase.id, "--af", t("metavar.name"))
-            )
-        from spredning.cli.prompter import ask_text
-
-        af = ask_text(t("approval.ask-who"), lambda text: None if text.strip() else t("approval.who-needed"))
     day = parse_due(dato) if dato else datetime.date.today()
     if day is None:
         raise UsageProblem("plan.bad-date", value=dato)
+    role = parse_role(rolle)
+    opened = ws.open()
+    chosen, common = _dialogue(opened, partner, faelles, "approval", role)
+    if af is None and not fortryd:
+        if not is_interactive():
+            words = ("godkend", phase.id, "--af", t("metavar.name"), *(("--rolle", role) if role else ()))
+            hint = _hint(opened.project, *words, partner=chosen, general=common)
+            raise NotATerminal("approval.no-terminal", command=hint)
+        from spredning.cli.prompter import ask_text
+
+        af = ask_text(t("approval.ask-who"), lambda text: None if text.strip() else t("approval.who-needed"))
     done = readiness.approve(
-        ws, phase, af or "", day, role=parse_role(rolle), partner=chosen, general=faelles, withdraw=fortryd
+        ws, phase, af or "", day, role=role, partner=chosen, general=common, withdraw=fortryd
     )
     console = make_console()
     if done is None:
@@ -151,13 +169,51 @@ def moede(
     partner: str | None = typer.Option(
         None, "--partner", metavar=t("metavar.name"), help=t("help.moede.partner")
     ),
+    ret: bool = typer.Option(False, "--ret", help=t("help.moede.ret")),
 ) -> None:
     """Noter, at I har holdt et møde med partneren; næste dagsorden tager det nye siden da."""
     ws = workspace(ctx)
-    chosen = _partner(ws, partner, False, required=True)
-    day = parse_due(dato) if dato else datetime.date.today()
-    held = readiness.meeting_held(ws, chosen, day or datetime.date.today())
-    make_console().print(say("meeting.saved", style="bold green", day=held.day, command=command("dagsorden")))
+    opened = ws.open()
+    chosen = choose_partner(opened.project, opened.local, partner, required=True)
+    today = datetime.date.today()
+    noted = _note_meeting(ws, opened.project, chosen, parse_due(dato or "") or today, today, ret)
+    if noted is None:
+        make_console().print(say("meeting.unchanged"))
+        return
+    held, corrected = noted
+    key = "meeting.corrected" if corrected else "meeting.saved"
+    agenda = _hint(opened.project, "dagsorden", partner=chosen)
+    make_console().print(say(key, style="bold green", day=held.day, command=agenda))
+
+
+def _note_meeting(ws, project, partner, day: datetime.date, today: datetime.date, correct: bool):
+    """Note (or correct) the meeting: (the meeting now, whether it was a correction), or None.
+
+    A day before the last meeting noted is a mistake to correct: a terminal asks whether to, a
+    script is told the command with --ret.
+    """
+    try:
+        return readiness.meeting_held(ws, partner, day, today, correct=correct), correct
+    except readiness.EarlierMeeting as earlier:
+        if not is_interactive():
+            fix = _hint(project, "møde", "--dato", day.strftime("%d-%m-%Y"), "--ret", partner=partner)
+            raise UsageProblem(earlier.key, command=fix, day=earlier.day, last=earlier.last.day) from None
+        if not _ask_correct(earlier):
+            return None
+        return readiness.meeting_held(ws, partner, day, today, correct=True), True
+
+
+def _ask_correct(earlier) -> bool:
+    from questionary import Choice
+
+    from spredning.cli.prompter import select
+
+    make_console().print(say("meeting.earlier-than-last", style="bold yellow", **earlier.params))
+    choices = [
+        Choice(t("meeting.correct-yes", day=earlier.day, last=earlier.last.day), True),
+        Choice(t("meeting.correct-no"), False),
+    ]
+    return bool(select(t("meeting.correct-question"), choices))
 
 
 def dagsorden(
@@ -176,14 +232,15 @@ def dagsorden(
     from spredning.app.files import write_own
 
     ws = workspace(ctx)
-    chosen = _partner(ws, partner, False, required=True)
+    opened = ws.open()
+    chosen = choose_partner(opened.project, opened.local, partner, required=True)
     made = make_agenda(ws, fmt=format, partner=chosen, today=datetime.date.today())
     path = Path(ud) if ud else Path(made.default_name)
     slug = ws.slug()
     replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
     console = make_console()
     console.print(say("agenda.written", style="bold green", path=written_path(path)), soft_wrap=True)
-    console.print(say("agenda.after", style="dim", command=command("møde")))
+    console.print(say("agenda.after", style="dim", command=_hint(opened.project, "møde", partner=chosen)))
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,7 @@ import typer
 from spredning.app import plan as plans
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
+    choose_dialogue,
     choose_partner,
     command,
     is_interactive,
@@ -54,9 +55,9 @@ def plan(
     view = plans.plan(
         ws, chosen, _today(), everywhere=alle or (chosen is None and opened.local.side != "genbruge")
     )
-    owners = _owners(view.project) if (alle or chosen is None) and len(view.project.partners) > 1 else {}
+    owners = _owners(view.project) if len(view.project.partners) > 1 else {}
     if fmt == "tekst":
-        _show(ws, view, owners, ctx.obj.project)
+        _show(ws, view, owners, ctx.obj.project, chosen if owners else None)
         return
     _write_file(ws, view, fmt, ud, overskriv, owners)
 
@@ -65,20 +66,21 @@ def _owners(project) -> dict[str, str]:
     return {p.key: p.name or p.key for p in project.partners}
 
 
-def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str | None) -> None:
+def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str | None, partner) -> None:
+    """The plan as a table; the hints name the dialogue listed (`partner`) when there are several."""
     from spredning.cli.render_plan import plan_table
 
     console = make_console()
+    add = command("plan", "tilføj", partner=partner, project=project_option)
     if not view.items:
-        console.print(say("plan.empty", command=command("plan", "tilføj", project=project_option)))
+        console.print(say("plan.empty", command=add))
         return
     late = view.overdue
     if late:
         console.print(say("plan.overdue-count", style="bold red", n=len(late)))
     console.print(plan_table(view.items, ws.guide, view.today, owners))
-    console.print(
-        say("plan.how", style="dim", add=command("plan", "tilføj"), change=command("plan", "ret", "ID"))
-    )
+    change = command("plan", "ret", "ID", project=project_option)
+    console.print(say("plan.how", style="dim", add=add, change=change))
 
 
 def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: bool, owners) -> None:
@@ -90,7 +92,8 @@ def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: b
     rows = [followup_outline.action_row(item, names, view.today) for item in view.items]
     owners = owners or _owners(view.project)
     if fmt == "csv":
-        content = planfile.csv_bytes(rows, owners)
+        common = {"": t("plan.dialogue-common")} if len(view.project.partners) > 1 else {}
+        content = planfile.csv_bytes(rows, {**owners, **common})
     else:
         now = datetime.datetime.now(datetime.UTC)
         content = planfile.ics_bytes(
@@ -122,12 +125,13 @@ def add(
     """Tilføj en handling til handlingsplanen (spørger om det, tilvalgene ikke giver)."""
     ws = workspace(ctx)
     opened = ws.open()
-    chosen = None if faelles else choose_partner(opened.project, opened.local, partner, required=False)
+    chosen, common = choose_dialogue(opened.project, opened.local, partner, faelles, "plan")
     if hvad is None:
         if not is_interactive():
-            raise NotATerminal(
-                "plan.no-terminal", command=command("plan", "tilføj", "--hvad", t("metavar.text"))
-            )
+            several = len(opened.project.partners) > 1
+            words = ("plan", "tilføj", "--hvad", t("metavar.text"), *(("--fælles",) if common else ()))
+            hint = command(*words, partner=chosen if several else None)
+            raise NotATerminal("plan.no-terminal", command=hint)
         from spredning.cli.prompter import ask_action
 
         asked = ask_action(None)
@@ -141,7 +145,7 @@ def add(
         status=plans.parse_status(status) if status else "ikke-startet",
         source=_source(ws, fase),
     )
-    item = plans.add(ws, action, chosen, general=faelles)
+    item = plans.add(ws, action, chosen, general=common)
     make_console().print(say("plan.added", style="bold green", what=item.what, id=item.id))
 
 
@@ -156,8 +160,8 @@ def _source(ws, value: str | None) -> str:
         return parse_phase(ws.guide, value).id
     try:
         return tool_by_id(ws.guide, value)[1]
-    except UsageProblem:
-        raise UsageProblem("plan.bad-source", value=value) from None
+    except UsageProblem as unknown:
+        raise UsageProblem("plan.bad-source", value=value, close=unknown.params.get("close", [])) from None
 
 
 @plan_app.command("ret", cls=typer_compat.DanishCommand, help=t("help.plan.ret"))

@@ -1,0 +1,84 @@
+"""End to end: the follow-up as the new-user trial met it, with the installed command in a terminal.
+
+The sharing side with two reusing organisations adds an action (which dialogue is asked first),
+writes the agenda for one partner and runs the hints it prints, as printed.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+import pytest
+import yaml
+from terminal import ENTER
+from test_e2e import env, finish, plain, run, spawn  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def sharing(run):  # noqa: F811
+    """`spredning start` on the sharing side of a project with Ærø and Fanø."""
+    done = run(
+        "start", "--navn", "Genoptræning", "--beskrivelse", "Digital genoptræning",
+        "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--genbruger", "Fanø Kommune",
+        "--rolle", "dele", "--organisation", "Odense Kommune",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return "genoptraening"
+
+
+def test_plan_tilfoej_asks_which_dialogue_and_keeps_the_action_there(spawn, run, sharing, tmp_path):  # noqa: F811
+    child = spawn("plan", "tilføj")
+    child.expect_exact("Hvilken dialog hører handlingen til?")
+    child.expect_exact("Fælles for alle dialoger")
+    child.send(ENTER)  # Ærø Kommune, the first
+    child.expect_exact("Hvad skal gøres?")
+    child.send("Holde et opstartsmøde på Ærø" + ENTER)
+    child.expect_exact("Enter går videre")
+    child.send("Projektleder" + ENTER)
+    child.expect_exact("Frist?")
+    child.send("15-01-2027" + ENTER)
+    code, said = finish(child)
+
+    assert code == 0, said
+    data = yaml.safe_load((tmp_path / "hjem" / f"{sharing}.yaml").read_text(encoding="utf-8"))
+    assert list(data["opfølgning"]) == ["genbruge"]  # nothing general (under 'dele')
+    assert list(data["opfølgning"]["genbruge"]) == ["aeroe-kommune"]
+    fanoe = run("plan", "--partner", "Fanø Kommune")
+    assert "opstartsmøde" not in fanoe.stdout and "Handlingsplanen er tom" in " ".join(fanoe.stdout.split())
+
+
+def test_every_hint_of_dagsorden_and_moede_runs_as_printed(spawn, run, sharing, tmp_path):  # noqa: F811
+    made = run("dagsorden", "--partner", "Fanø Kommune", "--ud", str(tmp_path / "dagsorden.md"))
+    assert made.returncode == 0, made.stderr
+    held = hint_after(made.stdout, "Når mødet er holdt:")
+
+    noted = run(*held)
+
+    assert noted.returncode == 0, noted.stderr
+    again = run(*hint_after(noted.stdout, "Næste dagsorden ('"), "--ud", str(tmp_path / "ny.md"))
+    assert again.returncode == 0, again.stderr
+
+
+def test_a_future_meeting_is_refused_and_a_wrong_one_corrected(spawn, run, sharing):  # noqa: F811
+    future = run("møde", "--partner", "Fanø Kommune", "--dato", "01-01-2999")
+    assert future.returncode == 2 and "er ikke kommet endnu" in " ".join(future.stderr.split())
+    assert run("møde", "--partner", "Fanø Kommune", "--dato", "02-01-2026").returncode == 0
+
+    child = spawn("møde", "--partner", "Fanø Kommune", "--dato", "01-01-2026")
+    child.expect_exact("Ret det seneste møde fra 2. januar 2026 til 1. januar 2026")
+    child.send(ENTER)
+    code, said = finish(child)
+
+    assert code == 0, said
+    assert "Det seneste møde er rettet til 1. januar 2026" in " ".join(said.split())
+    refused = run("møde", "--partner", "Fanø Kommune", "--dato", "01-12-2025")
+    assert refused.returncode == 2
+    assert "--dato 01-12-2025 --ret --partner fanoe-kommune" in " ".join(refused.stderr.split())
+
+
+def hint_after(out: str, before: str) -> list[str]:
+    """The arguments of the command a hint prints after `before` (the program's path left out)."""
+    rest = " ".join(plain(out).split()).split(before, 1)[1]
+    return shlex.split(rest.split("'")[0])[1:]
