@@ -192,7 +192,7 @@ class Store:
         validated as usual, and the index is rewritten. The index is only a cache: when it is
         missing, damaged or cannot be written, everything still works, only slower.
 
-        Listing only reads: it writes no state file and takes no lock per project (see _summary).
+        Listing only reads: it writes no state file and takes no lock per project (see _summary_project).
         """
         from spredning.core import index
 
