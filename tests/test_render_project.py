@@ -1,9 +1,9 @@
-"""render_project.py at 80 columns: the project list is drawn as before.
+"""render_project.py at 80 columns: answers in vis and the project list are drawn as before.
 
 The expected text is what the program drew before its own layout code (render_text.py) took over
-from rich: names too long for a line or with wide characters (wrapped by rich, as before), markup
-and control characters (shown as typed, controls made visible), an unreadable file, the active
-project's marker.
+from rich for narrow text: a long Danish answer with a list, an indented line and a web address too
+long for a line, a wide-character answer with emoji (drawn by rich), and markup-like text with
+control characters and a tab (shown as typed, controls made visible).
 """
 
 from __future__ import annotations
@@ -12,6 +12,33 @@ import pytest
 
 from spredning.cli import render_project
 
+FORMAAL = "tjek.beskriv-innovationen.dele.formaal"
+LOESNINGEN = "tjek.beskriv-innovationen.dele.loesningen"
+PROCESSEN = "tjek.beskriv-innovationen.dele.processen"
+
+ANSWERS = {
+    FORMAAL: (
+        "Vi gik i gang, fordi borgere med nyt hofte- eller knæled ventede op til 24 dage på at komme i "
+        "gang med genoptræningen – og fordi mange havde svært ved at komme frem og tilbage til "
+        "holdtræning to gange om ugen.  Samtidig steg antallet af operationer.\n\n"
+        "Formålet var at:\n"
+        "- få borgerne hurtigere i gang efter udskrivning\n"
+        "- gøre genoptræningen mere fleksibel og mindre afhængig af kørsel, især for borgere i "
+        "landdistrikterne, hvor afstandene er store\n"
+        "    indrykket linje  \n"
+        "https://eksempel.dk/en/meget/lang/adresse/der/ikke/kan/brydes/nogen/steder/fordi/den/er/lang.html\n"
+        "“Citat” … 1,1 mio. kr. – ½ § Ærø ü é\u00a0ord."
+    ),
+    LOESNINGEN: (
+        "東京都の職員が日本語で説明します。折り返しが必要な長い文章です。 "
+        "Og så på dansk med 👍🏽 og 👩\u200d💻 midt i."
+    ),
+    PROCESSEN: (
+        "[bold]fed[/bold] og [link=https://x.example]klik[/link] og :warning: er tekst, "
+        "\x1b[31mrød\x1b[0m og \x07 og \u202eomvendt vises som tegn, og\ttabulator\r\nny linje."
+    ),
+}
+
 NAMES = [
     "Ærø Kommune",
     "Et meget langt projektnavn der bliver ved og ved og ved og ved og ved og ved til det er længere",
@@ -19,6 +46,30 @@ NAMES = [
     "Navn med [bold]markup[/bold] og \x1b[31m",
     "Kort",
 ]
+
+VIS_TJEK_FIRST_TOOL = (
+    "  1. Hvad er formålet?\n"
+    "     Vi gik i gang, fordi borgere med nyt hofte- eller knæled ventede op til 24\n"
+    "     dage på at komme i gang med genoptræningen – og fordi mange havde svært ved\n"
+    "     at komme frem og tilbage til holdtræning to gange om ugen.  Samtidig steg\n"
+    "     antallet af operationer.\n"
+    "\n"
+    "     Formålet var at:\n"
+    "     - få borgerne hurtigere i gang efter udskrivning\n"
+    "     - gøre genoptræningen mere fleksibel og mindre afhængig af kørsel, især for\n"
+    "     borgere i landdistrikterne, hvor afstandene er store\n"
+    "         indrykket linje\n"
+    "     https://eksempel.dk/en/meget/lang/adresse/der/ikke/kan/brydes/nogen/steder/\n"
+    "     fordi/den/er/lang.html\n"
+    "     “Citat” … 1,1 mio. kr. – ½ § Ærø ü é\xa0ord.\n"
+    "  2. Hvad går løsningen ud på?\n"
+    "     東京都の職員が日本語で説明します。折り返しが必要な長い文章です。 Og så på\n"
+    "     dansk med 👍🏽 og 👩\u200d💻 midt i.\n"
+    "  3. Hvordan forløb processen?\n"
+    "     [bold]fed[/bold] og [link=https://x.example]klik[/link] og :warning: er\n"
+    "     tekst, ␛[31mrød␛[0m og ␇ og <U+202E>omvendt vises som tegn, og  tabulator\n"
+    "     ny linje.\n"
+)
 
 PROJECT_LIST = (
     "  Projekt (navn til --projekt)                                  Besvaret\n"
@@ -36,6 +87,16 @@ PROJECT_LIST = (
     "░░░░░░░░░░ 0/85\n"
     "  projekt\n"
 )
+
+
+def test_vis_draws_long_wide_and_hostile_answers_as_before(make_project, run_cli):
+    make_project("Ærø Kommune", "dele", ANSWERS)
+
+    code, out, err = run_cli("vis", "tjek", "--rolle", "dele")
+
+    assert (code, err) == (0, "")
+    start = out.index("  1. Hvad er formålet?")
+    assert out[start : out.index("\n\nVærktøj: Fortæl") + 1] == VIS_TJEK_FIRST_TOOL
 
 
 @pytest.fixture

@@ -8,15 +8,20 @@ fails. Texts with other characters go to rich itself; those are checked too.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, Group
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
-from spredning.cli.render_text import NARROW, Lines
+from spredning.cli.render_text import NARROW, Lines, Paragraph, wrap
 
 WORDS = ["a", "ord", "Ærø", "genoptræning", "–", "“citat”", "x" * 23, "fx.", "1,5", "€", "…", "§"]
 SPACES = [" ", " ", " ", "  ", "   ", "\xa0", "\n", "\n\n", " \n "]
@@ -44,6 +49,58 @@ def test_narrow_characters_are_one_cell_wide_for_rich():
     assert NARROW.issuperset("Ærø – “genoptræning” … 1,5 € § ½ █░▶")
 
 
+@settings(max_examples=400, deadline=None)
+@given(text=narrow_text, width=st.integers(1, 90))
+def test_wrap_breaks_lines_where_rich_does(text, width):
+    console = Console(file=io.StringIO(), width=width)
+    assert wrap(text, width) == [line.plain for line in Text(text).wrap(console, width)]
+
+
+@pytest.mark.parametrize("width", [1, 2, 3, 7, 20])
+def test_wrap_cuts_words_longer_than_the_line_as_rich_does(width):
+    for text in ["   " + "x" * 30 + "   y", "a " + "x" * 30, "x" * 30 + "      " + "y" * 9, " " * 40 + "z"]:
+        console = Console(file=io.StringIO(), width=width)
+        assert wrap(text, width) == [line.plain for line in Text(text).wrap(console, width)], text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=narrow_text | other_text,
+    indent=st.integers(0, 8),
+    width=st.integers(1, 70),
+    style=st.sampled_from(STYLES),
+)
+def test_a_paragraph_draws_what_rich_draws_for_the_indented_text(text, indent, width, style):
+    rich = Padding(Text(text, style=style), (0, 0, 0, indent), expand=False)
+    assert drawn(Paragraph(text, indent, style), width) == drawn(rich, width)
+    console = Console(file=io.StringIO(), width=width)
+    options = console.options
+    assert Measurement.get(console, options, Paragraph(text, indent, style)) == Measurement.get(
+        console, options, rich
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.lists(narrow_text | other_text, min_size=1, max_size=3),
+    indent=st.integers(0, 6),
+    width=st.integers(10, 90),
+)
+def test_a_paragraph_in_a_table_cell_draws_what_rich_draws(texts, indent, width):
+    """In a cell the text is justified left (padded within its style), as in vis side by side."""
+
+    def table(make):
+        grid = Table(show_edge=False, pad_edge=False, expand=True)
+        grid.add_column("a", ratio=1, overflow="fold")
+        grid.add_column("b", ratio=1, overflow="fold")
+        grid.add_row(Group(*(make(text) for text in texts)), Group(*(make(text) for text in reversed(texts))))
+        return grid
+
+    ours = table(lambda text: Paragraph(text, indent, "bold"))
+    rich = table(lambda text: Padding(Text(text, style="bold"), (0, 0, 0, indent), expand=False))
+    assert drawn(ours, width) == drawn(rich, width)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     lines=st.lists(
@@ -58,3 +115,9 @@ def test_narrow_characters_are_one_cell_wide_for_rich():
 def test_lines_draw_what_one_rich_text_of_them_draws(lines, width):
     one_text = Text("\n").join(Text.assemble(*line) for line in lines)
     assert drawn(Lines(lines), width, crop=False) == drawn(one_text, width)
+
+
+def test_user_text_is_never_markup_and_stays_one_line_per_line():
+    text = "[bold]fed[/bold] og :warning: [link=https://x.example]klik[/link]"
+    shown = drawn(Paragraph(text, 2), 200)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", shown) == f"  {text}\n"

@@ -14,7 +14,7 @@ from rich.text import Text
 
 from spredning.app.status import DialogueStatus, Status
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
-from spredning.cli.render_text import Line, Lines
+from spredning.cli.render_text import Line, Lines, Paragraph
 from spredning.core.model import (
     SHARING,
     Answer,
@@ -75,7 +75,7 @@ def answer_text(answer: Answer | None, indent: int) -> RenderableType:
             else t("answer.not-relevant")
         )
         return indented(Text(reason, style="italic"), indent)
-    return indented(plain(answer.text), indent)
+    return Paragraph(clean(answer.text), indent)
 
 
 def question_with_answer(
