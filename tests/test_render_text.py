@@ -21,7 +21,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from spredning.cli.render_text import NARROW, Lines, Paragraph, wrap
+from spredning.cli.render_text import NARROW, Hanging, Lines, Paragraph, wrap
 
 WORDS = ["a", "ord", "Ærø", "genoptræning", "–", "“citat”", "x" * 23, "fx.", "1,5", "€", "…", "§"]
 SPACES = [" ", " ", " ", "  ", "   ", "\xa0", "\n", "\n\n", " \n "]
@@ -40,6 +40,16 @@ def drawn(renderable, width: int, **print_options) -> str:
     )
     console.print(renderable, **print_options)
     return console.file.getvalue()
+
+
+def as_rich_grid(rows, indent: int, style: str) -> Padding:
+    """The grid render.hanging() and render.bullets() drew before Hanging."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for prefix, prefix_style, text in rows:
+        grid.add_row(Text(prefix, style=prefix_style), Text(text, style=style))
+    return Padding(grid, (0, 0, 0, indent), expand=False)
 
 
 def test_narrow_characters_are_one_cell_wide_for_rich():
@@ -101,6 +111,28 @@ def test_a_paragraph_in_a_table_cell_draws_what_rich_draws(texts, indent, width)
     assert drawn(ours, width) == drawn(rich, width)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["•", "1.", "12.", "[3/12]", "日"]),
+            st.sampled_from(["bold", "dim", ""]),
+            narrow_text | other_text,
+        ),
+        max_size=4,
+    ),
+    indent=st.integers(0, 8),
+    width=st.integers(1, 80),
+    style=st.sampled_from(STYLES),
+)
+def test_hanging_rows_draw_what_rich_draws_for_the_grid(rows, indent, width, style):
+    ours = Hanging(rows, indent, style)
+    rich = as_rich_grid(rows, indent, style)
+    assert drawn(ours, width) == drawn(rich, width)
+    console = Console(file=io.StringIO(), width=width)
+    assert Measurement.get(console, console.options, ours) == Measurement.get(console, console.options, rich)
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     lines=st.lists(
@@ -121,3 +153,4 @@ def test_user_text_is_never_markup_and_stays_one_line_per_line():
     text = "[bold]fed[/bold] og :warning: [link=https://x.example]klik[/link]"
     shown = drawn(Paragraph(text, 2), 200)
     assert re.sub(r"\x1b\[[0-9;]*m", "", shown) == f"  {text}\n"
+    assert drawn(Hanging([("•", "dim", text)], 0), 200).count("[bold]fed[/bold]") == 1

@@ -11,9 +11,9 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
+from spredning.cli.render_text import Hanging
 from spredning.core.model import Guide, Phase, Question, Tool
 from spredning.core.textsafe import clean
 from spredning.i18n import t
@@ -36,21 +36,14 @@ def indented(renderable: RenderableType, indent: int) -> RenderableType:
 
 def hanging(prefix: str, text: str, indent: int, style: str = "") -> RenderableType:
     """A line with a prefix such as '3.' or '•' whose wrapped lines align under the text."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    grid.add_row(Text(prefix, style="bold" if prefix != "•" else "dim"), plain(text, style))
-    return indented(grid, indent)
+    return Hanging([(prefix, "bold" if prefix != "•" else "dim", clean(text))], indent, style)
 
 
 def bullets(items, indent: int = 2, style: str = "") -> RenderableType:
     """A list of texts as bullet lines, wrapped with a hanging indent (one grid for all rows)."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for item in items:
-        grid.add_row(Text("•", style="dim"), item if isinstance(item, Text) else plain(item, style))
-    return indented(grid, indent)
+    return Hanging(
+        [("•", "dim", item if isinstance(item, Text) else clean(item)) for item in items], indent, style
+    )
 
 
 def phase_heading(phase: Phase) -> RenderableType:

@@ -23,6 +23,7 @@ from rich.measure import Measurement
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
+from rich.table import Table
 from rich.text import Text
 
 Line = list[tuple[str, str]]  # a line of text as pieces of (text, style)
@@ -181,3 +182,63 @@ class Paragraph:
                 yield from (Segment(left), Segment(line + pad, style), Segment("\n"))
             else:
                 yield from (Segment(left), Segment(line, style), Segment(pad + "\n"))
+
+
+class Hanging:
+    """Texts each after a prefix ('3.', '•'), wrapped lines aligned under the text, indented.
+
+    What rich draws for a grid of two columns (the prefixes, then the texts, one space between)
+    in ``Padding(grid, indent)``: the text column is as wide as the longest text line, or what is
+    left of the width; every line is padded to it. Rich builds and measures a table for that,
+    about 0.1 ms a grid; for narrow texts this draws the same lines directly. Rows with other
+    characters, rich Text or too little room are drawn by rich.
+    """
+
+    def __init__(self, rows: list[tuple[str, str, str | Text]], indent: int = 0, style: str = ""):
+        self.rows = rows  # (prefix, its style, text)
+        self.indent = indent
+        self.style = style
+        self.prefix_width = max((len(prefix) for prefix, _, _ in rows), default=0)
+        self.narrow = bool(rows) and all(
+            isinstance(text, str) and NARROW.issuperset(prefix) and _NARROW_LINES.issuperset(text) and prefix
+            for prefix, _, text in rows
+        )
+
+    def _by_rich(self) -> Padding:
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for prefix, prefix_style, text in self.rows:
+            grid.add_row(
+                Text(prefix, style=prefix_style),
+                Text(text, style=self.style) if isinstance(text, str) else text,
+            )
+        return Padding(grid, (0, 0, 0, self.indent), expand=False)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self._by_rich())
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment | Padding]:
+        first = self.prefix_width + 1  # the prefix column and the space after it
+        longest = max((len(line) for _, _, text in self.rows for line in str(text).split("\n")), default=0)
+        room = options.max_width - self.indent - first
+        if not self.narrow or longest < 1 or room < 1:
+            yield self._by_rich()
+            return
+        width = min(longest, room)
+        get_style = console.get_style
+        style = get_style(self.style) if self.style else None
+        left = Segment(" " * self.indent) if self.indent else None
+        for prefix, prefix_style, text in self.rows:
+            # Cells are justified left: padded to their column's width within their style.
+            lead = [
+                Segment(prefix.ljust(self.prefix_width), get_style(prefix_style) if prefix_style else None),
+                Segment(" "),
+            ]
+            for line in wrap(str(text), width):
+                if left:
+                    yield left
+                yield from lead
+                yield Segment(line + " " * (width - len(line)), style)
+                yield Segment("\n")
+                lead = [Segment(" " * first)]
