@@ -64,6 +64,9 @@ class Lines:
             if len(whole) > options.max_width or not NARROW.issuperset(whole):
                 yield Text.assemble(*line)
                 continue
+            if console.color_system is None:  # no colours, no attributes: styles draw nothing
+                yield Segment(whole + "\n")
+                continue
             for text, style in line:
                 if style not in styles:
                     styles[style] = console.get_style(style)
