@@ -33,10 +33,14 @@ other_text = st.lists(
 ).map("".join)
 
 
-def drawn(renderable, width: int, **print_options) -> str:
-    """What a colour terminal `width` columns wide shows for a renderable."""
+def drawn(renderable, width: int, colours: bool = True, **print_options) -> str:
+    """What a terminal `width` columns wide (with colours, or a file without) shows for a renderable."""
     console = Console(
-        file=io.StringIO(), width=width, force_terminal=True, color_system="standard", legacy_windows=False
+        file=io.StringIO(),
+        width=width,
+        force_terminal=colours,
+        color_system="standard" if colours else None,
+        legacy_windows=False,
     )
     console.print(renderable, **print_options)
     return console.file.getvalue()
@@ -143,10 +147,11 @@ def test_hanging_rows_draw_what_rich_draws_for_the_grid(rows, indent, width, sty
         max_size=6,
     ),
     width=st.integers(1, 60),
+    colours=st.booleans(),
 )
-def test_lines_draw_what_one_rich_text_of_them_draws(lines, width):
+def test_lines_draw_what_one_rich_text_of_them_draws(lines, width, colours):
     one_text = Text("\n").join(Text.assemble(*line) for line in lines)
-    assert drawn(Lines(lines), width, crop=False) == drawn(one_text, width)
+    assert drawn(Lines(lines), width, colours, crop=False) == drawn(one_text, width, colours)
 
 
 def test_user_text_is_never_markup_and_stays_one_line_per_line():
