@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from spredning.app.status import DialogueStatus, Status
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
 from spredning.cli.render_text import Line, Lines, Paragraph
 from spredning.core.model import (
@@ -30,6 +30,9 @@ from spredning.core.model import (
 )
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import date, t
+
+if TYPE_CHECKING:  # only status draws these; vis need not import the status use case
+    from spredning.app.status import DialogueStatus, Status
 
 BAR_WIDTH = 10
 SIDE_BY_SIDE_MIN_WIDTH = 110
