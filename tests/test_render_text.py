@@ -21,7 +21,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from spredning.cli.render_text import NARROW, Hanging, Lines, Paragraph, wrap
+from spredning.cli.render_text import NARROW, Hanging, Lines, Paragraph, Plain, wrap
 
 WORDS = ["a", "ord", "Ærø", "genoptræning", "–", "“citat”", "x" * 23, "fx.", "1,5", "€", "…", "§"]
 SPACES = [" ", " ", " ", "  ", "   ", "\xa0", "\n", "\n\n", " \n "]
@@ -113,6 +113,30 @@ def test_a_paragraph_in_a_table_cell_draws_what_rich_draws(texts, indent, width)
     ours = table(lambda text: Paragraph(text, indent, "bold"))
     rich = table(lambda text: Padding(Text(text, style="bold"), (0, 0, 0, indent), expand=False))
     assert drawn(ours, width) == drawn(rich, width)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=narrow_text | other_text,
+    width=st.integers(1, 70),
+    style=st.sampled_from(STYLES),
+    colours=st.booleans(),
+    in_cell=st.booleans(),
+)
+def test_plain_draws_what_rich_draws_for_the_text(text, width, style, colours, in_cell):
+    def shown(renderable):
+        if not in_cell:
+            return renderable
+        table = Table(show_edge=False, pad_edge=False, expand=True)
+        table.add_column("a", ratio=1, overflow="fold")
+        table.add_column("b", ratio=2, overflow="fold")
+        table.add_row(renderable, "b")
+        return table
+
+    ours, rich = Plain(text, style), Text(text, style=style)
+    assert drawn(shown(ours), width, colours) == drawn(shown(rich), width, colours)
+    console = Console(file=io.StringIO(), width=width)
+    assert Measurement.get(console, console.options, ours) == Measurement.get(console, console.options, rich)
 
 
 @settings(max_examples=300, deadline=None)

@@ -245,3 +245,31 @@ class Hanging:
                 yield Segment(line + " " * (width - len(line)), style)
                 yield Segment("\n")
                 lead = [Segment(" " * first)]
+
+
+class Plain:
+    """A paragraph of guide text as it is: what rich draws for ``Text(text, style)`` on its own.
+
+    Unlike Paragraph, no box: lines are as long as their words (padded to the width only in a
+    table's cell, where text is justified left).
+    """
+
+    def __init__(self, text: str, style: str = ""):
+        self.text = text
+        self.style = style
+        self.narrow = _NARROW_LINES.issuperset(text)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, Text(self.text, style=self.style))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment | Text]:
+        width = options.max_width
+        justify = options.justify or "default"
+        plain_options = justify in ("default", "left") and options.overflow in (None, "fold")
+        if not self.narrow or width < 1 or not plain_options or options.no_wrap:
+            yield Text(self.text, style=self.style)
+            return
+        style = console.get_style(self.style) if self.style else None
+        for line in wrap(self.text, width):
+            yield Segment(line + " " * (width - len(line)) if justify == "left" else line, style)
+            yield Segment("\n")
