@@ -121,7 +121,7 @@ def projekter(
         return
     with paged(console, not ingen_pager) as out:
         for block in project_list(rows, active):
-            # crop=False: the list's lines already fit the width (see render_project.Lines)
+            # crop=False: the list's lines already fit the width (see render_text.Lines)
             out.print(block, crop=False)
         out.print(say("projects.folder", style="dim", home=str(ws.store.home)))
 
