@@ -150,6 +150,19 @@ def test_a_command_imports_only_its_own_command_module(argv, module, project_hom
     )
 
 
+@pytest.mark.parametrize("argv", [["vis"], ["guide"], ["projekter"], ["status"]], ids=" ".join)
+def test_commands_that_show_import_no_report_writer(argv, project_home, tmp_path):
+    modules = modules_after(argv, project_home, tmp_path)
+    for package in ("docx", "fpdf", "spredning.report"):
+        assert imported(modules, package) == [], f"'spredning {' '.join(argv)}' imports {package}"
+
+
+def test_vis_does_not_import_the_status_use_case(project_home, tmp_path):
+    modules = modules_after(["vis"], project_home, tmp_path)
+    assert imported(modules, "spredning.app.status") == []
+    assert imported(modules, "spredning.app.exchange") == []
+
+
 def test_every_registered_command_is_in_the_lazy_table():
     # cli.COMMANDS says which module holds each command; a command missing there would not exist
     import importlib

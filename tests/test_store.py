@@ -804,16 +804,44 @@ def test_summaries_are_kept_in_an_index_and_used_while_the_files_are_unchanged(
     wanted = expected_summaries(store)
     assert index.read(index_path(store), store.layout).keys() == {first, "aalborg-oest"}
 
-    def no_reading(self, slug):
-        raise AssertionError(f"{slug} was read although the index knew it")
+    def no_reading(path, limit):
+        raise AssertionError(f"{path} was read although the index knew it")
 
     with monkeypatch.context() as patched:
-        patched.setattr(Store, "load", no_reading)
+        patched.setattr(projectfile, "read", no_reading)
         assert expected_summaries(store) == wanted
 
     save(store, first, SAMME_BEHOV, "Også ja")  # the file changes, so its entry is made again
     [(_, summary), _] = store.summaries([first, "aalborg-oest"])
     assert summary.answered == 2
+
+
+def test_listing_projects_the_first_time_writes_nothing_but_the_index(store, make_project, tmp_path):
+    make_project("Ærø Kommune", answers={INTERESSANT: "Ja"})
+    make_project("Ålborg Øst")
+    wanted = expected_summaries(store)
+    copied = Store(tmp_path / "kopi", store.layout)  # the files alone, as a copied or pulled folder
+    copied.home.mkdir()
+    for slug in store.slugs():
+        copied.path_for(slug).write_bytes(store.path_for(slug).read_bytes())
+
+    assert expected_summaries(copied) == wanted
+    assert sorted(p.name for p in local.folder(copied.home).iterdir()) == [".gitignore", "projekter.json"]
+    assert sorted(p.name for p in copied.home.iterdir()) == [
+        ".spredning",
+        "aalborg-oest.yaml",
+        "aeroe-kommune.yaml",
+    ]
+
+
+def test_the_project_list_leaves_out_folders_and_odd_names_and_follows_links(store, make_project):
+    slug = make_project()
+    (store.home / "en-mappe.yaml").mkdir()
+    (store.home / "Store-Bogstaver.yaml").write_bytes(store.path_for(slug).read_bytes())
+    (store.home / "link.yaml").symlink_to(store.path_for(slug))
+    (store.home / "brudt-link.yaml").symlink_to(store.home / "findes-ikke.yaml")
+
+    assert store.slugs() == [slug, "link"]
 
 
 DAMAGED_INDEX = [

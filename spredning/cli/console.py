@@ -24,7 +24,8 @@ from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import t
 
 _SGR = re.compile(r"(\x1b\[[0-9;]*m)")
-_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$")
+# Spaces at a line's end, perhaps before colour codes: one search over all lines of a write.
+_TRAILING = re.compile(r" +(?=(?:\x1b\[[0-9;]*m)*$)", re.MULTILINE)
 
 
 class SafeStream:
@@ -46,10 +47,10 @@ class SafeStream:
 
     def _without_trailing_spaces(self, text: str) -> str:
         """Drop spaces before each line break; spaces at the very end wait for what follows."""
-        lines = (self.spaces + text).split("\n")
-        last = lines[-1].rstrip(" ")
-        self.spaces = lines[-1][len(last) :]
-        return "\n".join([*(_TRAILING.sub(r"\1", line) for line in lines[:-1]), last])
+        head, newline, tail = (self.spaces + text).rpartition("\n")
+        last = tail.rstrip(" ")
+        self.spaces = tail[len(last) :]
+        return _TRAILING.sub("", head) + newline + last
 
     def flush(self) -> None:
         """Flush the underlying stream."""

@@ -11,9 +11,9 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
-from rich.table import Table
 from rich.text import Text
 
+from spredning.cli.render_text import Hanging, Plain
 from spredning.core.model import Guide, Phase, Question, Tool
 from spredning.core.textsafe import clean
 from spredning.i18n import t
@@ -22,6 +22,11 @@ from spredning.i18n import t
 def plain(text: str, style: str = "") -> Text:
     """Guide or user text as plain rich Text, with control characters made visible."""
     return Text(clean(text), style=style)
+
+
+def paragraph(text: str, style: str = "") -> RenderableType:
+    """A paragraph of guide text, wrapped to the width (drawn as plain() would be, only faster)."""
+    return Plain(clean(text), style)
 
 
 def role_title(role: str) -> str:
@@ -36,21 +41,14 @@ def indented(renderable: RenderableType, indent: int) -> RenderableType:
 
 def hanging(prefix: str, text: str, indent: int, style: str = "") -> RenderableType:
     """A line with a prefix such as '3.' or '•' whose wrapped lines align under the text."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    grid.add_row(Text(prefix, style="bold" if prefix != "•" else "dim"), plain(text, style))
-    return indented(grid, indent)
+    return Hanging([(prefix, "bold" if prefix != "•" else "dim", clean(text))], indent, style)
 
 
 def bullets(items, indent: int = 2, style: str = "") -> RenderableType:
     """A list of texts as bullet lines, wrapped with a hanging indent (one grid for all rows)."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for item in items:
-        grid.add_row(Text("•", style="dim"), item if isinstance(item, Text) else plain(item, style))
-    return indented(grid, indent)
+    return Hanging(
+        [("•", "dim", item if isinstance(item, Text) else clean(item)) for item in items], indent, style
+    )
 
 
 def phase_heading(phase: Phase) -> RenderableType:
@@ -63,7 +61,7 @@ def phase_heading(phase: Phase) -> RenderableType:
 
 def phase_overview(phase: Phase, roles: tuple[str, ...]) -> RenderableType:
     """The phase's purpose and each chosen side's goals (the guide's "faseoverblik")."""
-    parts: list[RenderableType] = [phase_heading(phase), plain(phase.purpose, "italic"), Text()]
+    parts: list[RenderableType] = [phase_heading(phase), paragraph(phase.purpose, "italic"), Text()]
     for role in roles:
         parts.append(Text(t("guide.goals", side=role_title(role)), style="bold"))
         parts.append(bullets(phase.goals.get(role, ())))
@@ -90,7 +88,7 @@ def tool_intro(tool: Tool) -> RenderableType:
     """A tool's title and introduction."""
     return Group(
         Text.assemble((t("guide.tool"), "bold cyan"), plain(tool.title, "bold cyan")),
-        plain(tool.introduction),
+        paragraph(tool.introduction),
     )
 
 
@@ -128,8 +126,8 @@ def guide_intro(guide: Guide) -> RenderableType:
         edition=clean(guide.edition),
     )
     parts: list[RenderableType] = [Rule(Text(title, style="bold"), align="left")]
-    for paragraph in guide.introduction:
-        parts.extend([plain(paragraph), Text()])
+    for text in guide.introduction:
+        parts.extend([paragraph(text), Text()])
     return Group(*parts)
 
 
@@ -161,4 +159,4 @@ def guide_overview(guide: Guide) -> RenderableType:
 
 def guide_closing(guide: Guide) -> RenderableType:
     """The guide's closing line."""
-    return Group(Rule(style="dim"), plain(guide.closing, "bold"))
+    return Group(Rule(style="dim"), paragraph(guide.closing, "bold"))

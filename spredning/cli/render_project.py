@@ -6,14 +6,15 @@ As in render.py, every text from a user or a file becomes rich Text through ``pl
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from spredning.app.status import DialogueStatus, Status
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
+from spredning.cli.render_text import Line, Lines, Paragraph
 from spredning.core.model import (
     SHARING,
     Answer,
@@ -29,6 +30,9 @@ from spredning.core.model import (
 )
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import date, t
+
+if TYPE_CHECKING:  # only status draws these; vis need not import the status use case
+    from spredning.app.status import DialogueStatus, Status
 
 BAR_WIDTH = 10
 SIDE_BY_SIDE_MIN_WIDTH = 110
@@ -46,9 +50,14 @@ def org_name(project: Project, key: str) -> str:
 
 def bar(done: Progress) -> Text:
     """A progress bar that reads without colour: █ for answered, ░ for open."""
+    return Text.assemble(*bar_pieces(done))
+
+
+def bar_pieces(done: Progress) -> list[tuple[str, str]]:
+    """The progress bar as (text, style) pieces."""
     filled = round(BAR_WIDTH * done.answered / done.total) if done.total else 0
     style = "green" if done.complete else "yellow" if done.answered else "dim"
-    return Text.assemble(("█" * filled, style), ("░" * (BAR_WIDTH - filled), "dim"))
+    return [("█" * filled, style), ("░" * (BAR_WIDTH - filled), "dim")]
 
 
 def counted(done: Progress) -> Text:
@@ -69,7 +78,7 @@ def answer_text(answer: Answer | None, indent: int) -> RenderableType:
             else t("answer.not-relevant")
         )
         return indented(Text(reason, style="italic"), indent)
-    return indented(plain(answer.text), indent)
+    return Paragraph(clean(answer.text), indent)
 
 
 def question_with_answer(
@@ -351,30 +360,35 @@ def vis_phase_side_by_side(phase: Phase, view: Dialogue) -> RenderableType:
     return Group(*parts)
 
 
-def project_list(rows, active: str | None) -> RenderableType:
+BLOCK = 500  # projects drawn (and written) at a time
+
+
+def project_list(rows, active: str | None) -> Iterator[RenderableType]:
     """All projects, two lines each: marker, name and progress, then the slug (for --projekt).
 
-    Plain lines, not a Table: a rich Table measures every cell, about 1 ms per project.
+    In blocks of a few hundred projects, each printed on its own: a list of ten thousand is then
+    written while it is drawn instead of held in memory as a whole.
     """
     from spredning.core.store import Summary
 
     names = {row.slug: clean_name(row.summary.name) for row in rows if isinstance(row.summary, Summary)}
     width = min(60, max([28, *map(len, names.values())]))
-    text = Text()
-    text.append("  " + t("projects.heading").ljust(width) + "  " + t("projects.answered") + "\n", "bold")
-    for row in rows:
-        text.append("▶ " if row.slug == active else "  ", "bold green")
-        if not isinstance(row.summary, Summary):
-            text.append(row.slug.ljust(width) + "  ")
-            text.append(t("projects.unreadable") + "\n", "red")
-            continue
-        done = Progress(min(row.summary.answered, row.total), row.total)
-        text.append(names[row.slug].ljust(width) + "  ")
-        text.append_text(bar(done))
-        text.append(f" {done.answered}/{done.total}\n")
-        text.append(f"  {row.slug}\n", "dim")
-    text.rstrip()
-    return text
+    for first in range(0, len(rows), BLOCK):
+        lines: list[Line] = []
+        if first == 0:
+            lines.append(
+                [("  " + t("projects.heading").ljust(width) + "  " + t("projects.answered"), "bold")]
+            )
+        for row in rows[first : first + BLOCK]:
+            marker = ("▶ " if row.slug == active else "  ", "bold green")
+            if not isinstance(row.summary, Summary):
+                lines.append([marker, (row.slug.ljust(width) + "  ", ""), (t("projects.unreadable"), "red")])
+                continue
+            done = Progress(min(row.summary.answered, row.total), row.total)
+            count = f" {done.answered}/{done.total}"
+            lines.append([marker, (names[row.slug].ljust(width) + "  ", ""), *bar_pieces(done), (count, "")])
+            lines.append([(f"  {row.slug}", "dim")])
+        yield Lines(lines)
 
 
 def guide_questions(guide: Guide) -> dict[str, Question]:

@@ -87,24 +87,30 @@ class Store:
     # -- paths and names ---------------------------------------------------------------
     def path_for(self, slug: str) -> Path:
         """Return the file of a project; the slug is checked, so it can never leave the folder."""
+        return Path(self._file_name(slug))
+
+    def _file_name(self, slug: str) -> str:
+        """path_for as a plain string: a list of ten thousand projects need not make Path objects."""
         if not SLUG_PATTERN.match(slug) or len(slug) > MAX_SLUG:
             raise UsageProblem("store.bad-name", name=yamlio.shown(slug))
-        return self.home / f"{slug}{SUFFIX}"
+        return os.path.join(self.home, f"{slug}{SUFFIX}")
 
     def slugs(self) -> list[str]:
         """Return the slugs of every project file in the folder, sorted."""
         try:
-            names = [entry.name for entry in os.scandir(self.home)]
+            with os.scandir(self.home) as entries:
+                # DirEntry.is_file() answers from the directory listing where it can (a stat
+                # call only for links and on some file systems): one stat less per project.
+                return sorted(
+                    entry.name[: -len(SUFFIX)]
+                    for entry in entries
+                    if entry.name.endswith(SUFFIX)
+                    and len(entry.name) - len(SUFFIX) <= MAX_SLUG
+                    and SLUG_PATTERN.match(entry.name[: -len(SUFFIX)])
+                    and entry.is_file()
+                )
         except OSError:
             return []
-        return sorted(
-            name[: -len(SUFFIX)]
-            for name in names
-            if name.endswith(SUFFIX)
-            and SLUG_PATTERN.match(name[: -len(SUFFIX)])
-            and len(name) - len(SUFFIX) <= MAX_SLUG
-            and (self.home / name).is_file()
-        )
 
     def find(self, name: str) -> str:
         """Return the slug of an existing project given its name or slug."""
@@ -189,6 +195,8 @@ class Store:
         (every save replaces the file, so it gets a new inode); other files are read and
         validated as usual, and the index is rewritten. The index is only a cache: when it is
         missing, damaged or cannot be written, everything still works, only slower.
+
+        Listing only reads: it writes no state file and takes no lock per project (see _summary_project).
         """
         from spredning.core import index
 
@@ -197,10 +205,10 @@ class Store:
         result: list[tuple[str, Summary | SpredningError]] = []
         for slug in slugs:
             try:
-                key = _file_key(self.path_for(slug))
+                key = _file_key(self._file_name(slug))
                 entry = old.get(slug)
                 if entry is None or entry["nøgle"] != key:
-                    entry = index.entry(key, self.load(slug), self.layout)
+                    entry = index.entry(key, self._summary_project(slug), self.layout)
             except SpredningError as exc:
                 result.append((slug, exc))
                 continue
@@ -213,6 +221,19 @@ class Store:
                 local.ensure_folder(self.home)
                 index.write(self._index_path(), new, self.layout)
         return result
+
+    def _summary_project(self, slug: str) -> Project:
+        """Read and validate a project for the list, without this computer's state for it.
+
+        open() writes a new state file (and takes the project's lock) the first time it sees a
+        project; a list of ten thousand new projects must not write ten thousand files. The copy
+        id given to parse only marks answers edited by hand as this copy's changes, which no
+        summary shows, so the placeholder that _as_written uses will do.
+        """
+        path = self.path_for(slug)
+        return projectfile.parse(
+            projectfile.read(path, READ_LIMIT)[1], slug, path, self.layout, "00000000"
+        ).project
 
     def _index_path(self) -> Path:
         return local.folder(self.home) / INDEX_FILE
@@ -376,10 +397,10 @@ def _writable_target(path: Path) -> Path:
     return target
 
 
-def _file_key(path: Path) -> list[int]:
+def _file_key(path: str) -> list[int]:
     """What changes whenever a project file is rewritten: size, modification time, inode."""
     try:
-        info = path.stat()
+        info = os.stat(path)
     except FileNotFoundError:
         raise SpredningError("project.missing", path=path) from None
     except OSError as exc:

@@ -120,7 +120,9 @@ def projekter(
         console.print(say("projects.none", home=str(ws.store.home), command=command("start")))
         return
     with paged(console, not ingen_pager) as out:
-        out.print(project_list(rows, active))
+        for block in project_list(rows, active):
+            # crop=False: the list's lines already fit the width (see render_text.Lines)
+            out.print(block, crop=False)
         out.print(say("projects.folder", style="dim", home=str(ws.store.home)))
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from spredning.app.status import DialogueStatus, Status, Step, status_of
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     choose_partner,
@@ -21,6 +20,9 @@ from spredning.cli.console import make_console, say
 from spredning.core.model import ROLES, Partner, Phase
 from spredning.i18n import t
 
+if TYPE_CHECKING:  # vis does not need the status use case and what it imports
+    from spredning.app.status import DialogueStatus, Status, Step
+
 
 def status_command(
     ctx: typer.Context,
@@ -30,6 +32,8 @@ def status_command(
     som_json: bool = typer.Option(False, "--json", help=t("help.status.json")),
 ) -> None:
     """Vis projektets fremdrift, åbne konflikter og kladder, og hvad der er næste skridt."""
+    from spredning.app.status import status_of
+
     result = status_of(workspace(ctx), partner)
     if som_json:
         import json  # only --json pays for this import

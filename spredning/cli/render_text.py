@@ -1,0 +1,275 @@
+"""Text laid out by our own plain code where rich's general machinery is slow, with the same result.
+
+Rich measures every character of a text (its width in terminal cells) and builds objects for every
+line before it draws a word; for long answers and long lists that is most of a command's time. For
+text whose every character takes exactly one cell (the Latin letters Danish and its neighbours
+use, digits, common punctuation), widths are just lengths, and the layout is simple enough to do
+here with the very rules rich follows. Anything else (East Asian wide characters, emoji, combining
+marks, tabs) is left to rich, so it wraps as before. The tests compare both ways on many texts and
+widths.
+
+Nothing here parses markup: text becomes rich Segments (rich's console protocol), and everything
+still reaches the terminal through the console's SafeStream, which makes control characters
+visible.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rich.console import Console, ConsoleOptions
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.segment import Segment
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+
+Line = list[tuple[str, str]]  # a line of text as pieces of (text, style)
+
+# Characters one terminal cell wide, as rich measures them (a test checks each against rich):
+# printable ASCII and Latin-1, Latin Extended-A and -B, the common punctuation of general
+# punctuation (dashes, quotes, bullet, ellipsis, per mille), the euro sign, and the block and
+# triangle characters of the progress bar and the project list's marker. Not here: soft hyphen,
+# the line and paragraph separators and every control character (rich measures them otherwise).
+NARROW = frozenset(
+    [chr(code) for code in range(0x20, 0x7F)]
+    + [chr(code) for code in range(0xA0, 0x250) if code != 0xAD]
+    + [chr(code) for code in range(0x2010, 0x2028)]
+    + [chr(code) for code in range(0x2030, 0x205F)]
+    + ["€", "█", "░", "▶"]
+)
+
+
+class Lines:
+    """Lines of styled pieces, drawn as they are: rich's console protocol, yielding Segments.
+
+    A long list as one rich Text (or a Table) is slow: rich measures and wraps every line of it,
+    about 0.05 ms per line, most of the time of a list of ten thousand projects. Lines already
+    laid out need none of that: each narrow line is handed to the console as it is, unless it is
+    wider than the terminal (a very long name); that one, and any line with other characters (a
+    wide or a tab), goes to rich as Text and is drawn as it was in one big Text. So every line
+    fits, and the console need not crop them again (print them with crop=False).
+    """
+
+    def __init__(self, lines: list[Line]):
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment | Text]:
+        styles: dict[str, Style | None] = {"": None}
+        newline = Segment.line()
+        for line in self.lines:
+            whole = "".join(text for text, _ in line)
+            if len(whole) > options.max_width or not NARROW.issuperset(whole):
+                yield Text.assemble(*line)
+                continue
+            if console.color_system is None:  # no colours, no attributes: styles draw nothing
+                yield Segment(whole + "\n")
+                continue
+            for text, style in line:
+                if style not in styles:
+                    styles[style] = console.get_style(style)
+                yield Segment(text, styles[style])
+            yield newline
+
+
+_SPACE = re.compile(r"\s")
+_NON_SPACE = re.compile(r"\S")
+_NARROW_LINES = NARROW | {"\n"}
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """The lines of narrow text wrapped at `width` cells, broken exactly where rich breaks them.
+
+    Greedy: a word goes on the line while it fits (spaces after it may stick out and are cut at
+    the edge), else it starts the next line; a word longer than a whole line is cut into pieces
+    of `width`. Line breaks in the text are kept.
+    """
+    lines: list[str] = []
+    for line in text.split("\n"):
+        breaks = _breaks(line, width)
+        # Only spaces can stick out past the edge: they are cut there.
+        ends = zip([0, *breaks], [*breaks, len(line)], strict=True)
+        lines.extend(line[start:end][:width] for start, end in ends)
+    return lines
+
+
+def _breaks(line: str, width: int) -> list[int]:
+    """Where to break one line of narrow text (the offsets of the new lines' first characters).
+
+    A word is its characters with the spaces after it; the line's first word also has the
+    spaces before it. A word fits while its last character is within `width` of the start of
+    the line, so each line ends before the first word that reaches past the edge: that word
+    starts the next line, or, when it is longer than a whole line, it is cut into pieces of
+    `width` characters (spaces after it included), the last of which starts the next line.
+    """
+    breaks: list[int] = []
+    lead = len(line) - len(line.lstrip())  # the first word's spaces before it
+    last = len(line.rstrip())  # after the last word's last character
+    begin = 0  # where the current line starts
+    while last > begin + width:
+        edge = begin + width  # the first position past the edge
+        if line[edge].isspace():  # the next word starts after these spaces
+            start = _find(_NON_SPACE, line, edge)
+        else:  # the word reaching over the edge starts after the last space before it
+            start = max(line.rfind(" ", begin, edge), line.rfind("\xa0", begin, edge)) + 1 or begin
+        if start <= lead:
+            start = 0
+        end = _find(_SPACE, line, max(start, lead))  # after the word's last character
+        if end - start <= width:
+            breaks.append(start)
+            begin = start
+            continue
+        pieces = range(start, _find(_NON_SPACE, line, end), width)  # a long word, cut
+        breaks.extend(piece for piece in pieces if piece)
+        begin = pieces[-1]
+    return breaks
+
+
+def _find(pattern: re.Pattern[str], line: str, position: int) -> int:
+    """Where pattern first matches in line from position on; the line's length if nowhere."""
+    found = pattern.search(line, position)
+    return found.start() if found else len(line)
+
+
+class Paragraph:
+    """User or guide text, wrapped and indented: what ``Padding(Text(text, style), indent)`` draws.
+
+    Rich costs about 0.6 ms per KiB of text for that (it measures each character and builds a
+    Text per line); for narrow text ``wrap`` gives the same lines at a fraction. Text with any
+    other character is drawn by rich itself. Lines are padded with spaces to the width of the
+    longest, as rich's Padding pads them.
+    """
+
+    def __init__(self, text: str, indent: int = 0, style: str = ""):
+        self.text = text
+        self.indent = indent
+        self.style = style
+        self.narrow = _NARROW_LINES.issuperset(text)
+
+    def _by_rich(self) -> Padding:
+        return Padding(Text(self.text, style=self.style), (0, 0, 0, self.indent), expand=False)
+
+    def _measure_text(self, max_width: int) -> Measurement:
+        """What rich measures for the Text: its longest word and its longest line."""
+        longest = max(map(len, self.text.splitlines()), default=0)
+        measured = Measurement(max(map(len, self.text.split()), default=longest), longest)
+        measured = measured.normalize().with_maximum(max_width)
+        return measured.normalize() if measured.maximum >= 1 else Measurement(0, 0)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        if not self.narrow:
+            return Measurement.get(console, options, self._by_rich())
+        max_width = options.max_width
+        if max_width - self.indent < 1:
+            return Measurement(max_width, max_width)
+        text = self._measure_text(max_width)
+        return Measurement(text.minimum + self.indent, text.maximum + self.indent).with_maximum(max_width)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment | Padding]:
+        width = min(self._measure_text(options.max_width).maximum + self.indent, options.max_width)
+        inner = width - self.indent
+        justify = options.justify or "default"  # "left" (in a table's cell) pads within the style
+        plain_options = justify in ("default", "left") and options.overflow in (None, "fold")
+        if not self.narrow or inner < 1 or not plain_options or options.no_wrap:
+            yield self._by_rich()
+            return
+        style = console.get_style(self.style) if self.style else None
+        left = " " * self.indent
+        for line in wrap(self.text, inner):
+            pad = " " * (inner - len(line))
+            if style is None:  # one segment a line: the console splits and measures fewer
+                yield Segment(f"{left}{line}{pad}\n")
+            elif justify == "left":
+                yield from (Segment(left), Segment(line + pad, style), Segment("\n"))
+            else:
+                yield from (Segment(left), Segment(line, style), Segment(pad + "\n"))
+
+
+class Hanging:
+    """Texts each after a prefix ('3.', '•'), wrapped lines aligned under the text, indented.
+
+    What rich draws for a grid of two columns (the prefixes, then the texts, one space between)
+    in ``Padding(grid, indent)``: the text column is as wide as the longest text line, or what is
+    left of the width; every line is padded to it. Rich builds and measures a table for that,
+    about 0.1 ms a grid; for narrow texts this draws the same lines directly. Rows with other
+    characters, rich Text or too little room are drawn by rich.
+    """
+
+    def __init__(self, rows: list[tuple[str, str, str | Text]], indent: int = 0, style: str = ""):
+        self.rows = rows  # (prefix, its style, text)
+        self.indent = indent
+        self.style = style
+        self.prefix_width = max((len(prefix) for prefix, _, _ in rows), default=0)
+        self.narrow = bool(rows) and all(
+            isinstance(text, str) and NARROW.issuperset(prefix) and _NARROW_LINES.issuperset(text) and prefix
+            for prefix, _, text in rows
+        )
+
+    def _by_rich(self) -> Padding:
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        for prefix, prefix_style, text in self.rows:
+            grid.add_row(
+                Text(prefix, style=prefix_style),
+                Text(text, style=self.style) if isinstance(text, str) else text,
+            )
+        return Padding(grid, (0, 0, 0, self.indent), expand=False)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self._by_rich())
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment | Padding]:
+        first = self.prefix_width + 1  # the prefix column and the space after it
+        longest = max((len(line) for _, _, text in self.rows for line in str(text).split("\n")), default=0)
+        room = options.max_width - self.indent - first
+        if not self.narrow or longest < 1 or room < 1:
+            yield self._by_rich()
+            return
+        width = min(longest, room)
+        get_style = console.get_style
+        style = get_style(self.style) if self.style else None
+        left = Segment(" " * self.indent) if self.indent else None
+        for prefix, prefix_style, text in self.rows:
+            # Cells are justified left: padded to their column's width within their style.
+            lead = [
+                Segment(prefix.ljust(self.prefix_width), get_style(prefix_style) if prefix_style else None),
+                Segment(" "),
+            ]
+            for line in wrap(str(text), width):
+                if left:
+                    yield left
+                yield from lead
+                yield Segment(line + " " * (width - len(line)), style)
+                yield Segment("\n")
+                lead = [Segment(" " * first)]
+
+
+class Plain:
+    """A paragraph of guide text as it is: what rich draws for ``Text(text, style)`` on its own.
+
+    Unlike Paragraph, no box: lines are as long as their words (padded to the width only in a
+    table's cell, where text is justified left).
+    """
+
+    def __init__(self, text: str, style: str = ""):
+        self.text = text
+        self.style = style
+        self.narrow = _NARROW_LINES.issuperset(text)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, Text(self.text, style=self.style))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment | Text]:
+        width = options.max_width
+        justify = options.justify or "default"
+        plain_options = justify in ("default", "left") and options.overflow in (None, "fold")
+        if not self.narrow or width < 1 or not plain_options or options.no_wrap:
+            yield Text(self.text, style=self.style)
+            return
+        style = console.get_style(self.style) if self.style else None
+        for line in wrap(self.text, width):
+            yield Segment(line + " " * (width - len(line)) if justify == "left" else line, style)
+            yield Segment("\n")

@@ -1,0 +1,122 @@
+"""render_project.py at 80 columns: answers in vis and the project list are drawn as before.
+
+The expected text is what the program drew before its own layout code (render_text.py) took over
+from rich for narrow text: a long Danish answer with a list, an indented line and a web address too
+long for a line, a wide-character answer with emoji (drawn by rich), and markup-like text with
+control characters and a tab (shown as typed, controls made visible).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from spredning.cli import render_project
+
+FORMAAL = "tjek.beskriv-innovationen.dele.formaal"
+LOESNINGEN = "tjek.beskriv-innovationen.dele.loesningen"
+PROCESSEN = "tjek.beskriv-innovationen.dele.processen"
+
+ANSWERS = {
+    FORMAAL: (
+        "Vi gik i gang, fordi borgere med nyt hofte- eller knæled ventede op til 24 dage på at komme i "
+        "gang med genoptræningen – og fordi mange havde svært ved at komme frem og tilbage til "
+        "holdtræning to gange om ugen.  Samtidig steg antallet af operationer.\n\n"
+        "Formålet var at:\n"
+        "- få borgerne hurtigere i gang efter udskrivning\n"
+        "- gøre genoptræningen mere fleksibel og mindre afhængig af kørsel, især for borgere i "
+        "landdistrikterne, hvor afstandene er store\n"
+        "    indrykket linje  \n"
+        "https://eksempel.dk/en/meget/lang/adresse/der/ikke/kan/brydes/nogen/steder/fordi/den/er/lang.html\n"
+        "“Citat” … 1,1 mio. kr. – ½ § Ærø ü é\u00a0ord."
+    ),
+    LOESNINGEN: (
+        "東京都の職員が日本語で説明します。折り返しが必要な長い文章です。 "
+        "Og så på dansk med 👍🏽 og 👩\u200d💻 midt i."
+    ),
+    PROCESSEN: (
+        "[bold]fed[/bold] og [link=https://x.example]klik[/link] og :warning: er tekst, "
+        "\x1b[31mrød\x1b[0m og \x07 og \u202eomvendt vises som tegn, og\ttabulator\r\nny linje."
+    ),
+}
+
+NAMES = [
+    "Ærø Kommune",
+    "Et meget langt projektnavn der bliver ved og ved og ved og ved og ved og ved til det er længere",
+    "Projekt 日本語のプロジェクト",
+    "Navn med [bold]markup[/bold] og \x1b[31m",
+    "Kort",
+]
+
+VIS_TJEK_FIRST_TOOL = (
+    "  1. Hvad er formålet?\n"
+    "     Vi gik i gang, fordi borgere med nyt hofte- eller knæled ventede op til 24\n"
+    "     dage på at komme i gang med genoptræningen – og fordi mange havde svært ved\n"
+    "     at komme frem og tilbage til holdtræning to gange om ugen.  Samtidig steg\n"
+    "     antallet af operationer.\n"
+    "\n"
+    "     Formålet var at:\n"
+    "     - få borgerne hurtigere i gang efter udskrivning\n"
+    "     - gøre genoptræningen mere fleksibel og mindre afhængig af kørsel, især for\n"
+    "     borgere i landdistrikterne, hvor afstandene er store\n"
+    "         indrykket linje\n"
+    "     https://eksempel.dk/en/meget/lang/adresse/der/ikke/kan/brydes/nogen/steder/\n"
+    "     fordi/den/er/lang.html\n"
+    "     “Citat” … 1,1 mio. kr. – ½ § Ærø ü é\xa0ord.\n"
+    "  2. Hvad går løsningen ud på?\n"
+    "     東京都の職員が日本語で説明します。折り返しが必要な長い文章です。 Og så på\n"
+    "     dansk med 👍🏽 og 👩\u200d💻 midt i.\n"
+    "  3. Hvordan forløb processen?\n"
+    "     [bold]fed[/bold] og [link=https://x.example]klik[/link] og :warning: er\n"
+    "     tekst, ␛[31mrød␛[0m og ␇ og <U+202E>omvendt vises som tegn, og  tabulator\n"
+    "     ny linje.\n"
+)
+
+PROJECT_LIST = (
+    "  Projekt (navn til --projekt)                                  Besvaret\n"
+    "  Ærø Kommune                                                   ░░░░░░░░░░ 0/85\n"
+    "  aeroe-kommune\n"
+    "  Et meget langt projektnavn der bliver ved og ved og ved og ved og ved og ved\n"
+    "til det er længere  ░░░░░░░░░░ 0/85\n"
+    "  et-meget-langt-projektnavn-der-bliver-ved-og-ved-og-ved-og-v\n"
+    "▶ Kort                                                          ░░░░░░░░░░ 0/85\n"
+    "  kort\n"
+    "  Navn med [bold]markup[/bold] og ␛[31m                         ░░░░░░░░░░ 0/85\n"
+    "  navn-med-bold-markup-bold-og-31m\n"
+    "  oedelagt                                                      kan ikke læses\n"
+    "  Projekt 日本語のプロジェクト\n"
+    "░░░░░░░░░░ 0/85\n"
+    "  projekt\n"
+)
+
+
+def test_vis_draws_long_wide_and_hostile_answers_as_before(make_project, run_cli):
+    make_project("Ærø Kommune", "dele", ANSWERS)
+
+    code, out, err = run_cli("vis", "tjek", "--rolle", "dele")
+
+    assert (code, err) == (0, "")
+    start = out.index("  1. Hvad er formålet?")
+    assert out[start : out.index("\n\nVærktøj: Fortæl") + 1] == VIS_TJEK_FIRST_TOOL
+
+
+@pytest.fixture
+def listed_projects(make_project, store):
+    for name in NAMES:
+        make_project(name, "dele")
+    (store.home / "oedelagt.yaml").write_text("ikke: [et projekt", encoding="utf-8")
+
+
+def test_the_project_list_is_drawn_as_before(listed_projects, run_cli):
+    code, out, err = run_cli("projekter")
+
+    assert (code, err) == (0, "")
+    assert out[: out.index("Mappe:")] == PROJECT_LIST
+
+
+def test_a_long_project_list_is_drawn_in_blocks_with_the_same_lines(listed_projects, run_cli, monkeypatch):
+    monkeypatch.setattr(render_project, "BLOCK", 2)
+
+    code, out, err = run_cli("projekter")
+
+    assert (code, err) == (0, "")
+    assert out[: out.index("Mappe:")] == PROJECT_LIST

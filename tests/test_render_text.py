@@ -1,0 +1,185 @@
+"""render_text.py: our own layout of narrow text draws exactly what rich draws for the same text.
+
+Each fast path is compared with the rich renderable it stands for (the code it replaced), on
+generated texts and widths, with colours on, so a difference in a single space or colour code
+fails. Texts with other characters go to rich itself; those are checked too.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.console import Console, Group
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from spredning.cli.render_text import NARROW, Hanging, Lines, Paragraph, Plain, wrap
+
+WORDS = ["a", "ord", "Ærø", "genoptræning", "–", "“citat”", "x" * 23, "fx.", "1,5", "€", "…", "§"]
+SPACES = [" ", " ", " ", "  ", "   ", "\xa0", "\n", "\n\n", " \n "]
+STYLES = ["", "bold", "dim", "italic", "bold cyan"]
+
+narrow_text = st.lists(st.sampled_from(WORDS + SPACES), max_size=40).map("".join)
+other_text = st.lists(
+    st.sampled_from([*WORDS, *SPACES, "日本語", "👍🏽", "e\u0301", "\t", "\u200b"]), max_size=30
+).map("".join)
+
+
+def drawn(renderable, width: int, colours: bool = True, **print_options) -> str:
+    """What a terminal `width` columns wide (with colours, or a file without) shows for a renderable."""
+    console = Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=colours,
+        color_system="standard" if colours else None,
+        legacy_windows=False,
+    )
+    console.print(renderable, **print_options)
+    return console.file.getvalue()
+
+
+def as_rich_grid(rows, indent: int, style: str) -> Padding:
+    """The grid render.hanging() and render.bullets() drew before Hanging."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    for prefix, prefix_style, text in rows:
+        grid.add_row(Text(prefix, style=prefix_style), Text(text, style=style))
+    return Padding(grid, (0, 0, 0, indent), expand=False)
+
+
+def test_narrow_characters_are_one_cell_wide_for_rich():
+    assert [char for char in NARROW if cell_len(char) != 1] == []
+    assert [char for char in NARROW if unicodedata.category(char).startswith("C")] == []
+    assert {char for char in NARROW if char.isspace()} == {" ", "\xa0"}
+    assert NARROW.issuperset("Ærø – “genoptræning” … 1,5 € § ½ █░▶")
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=narrow_text, width=st.integers(1, 90))
+def test_wrap_breaks_lines_where_rich_does(text, width):
+    console = Console(file=io.StringIO(), width=width)
+    assert wrap(text, width) == [line.plain for line in Text(text).wrap(console, width)]
+
+
+@pytest.mark.parametrize("width", [1, 2, 3, 7, 20])
+def test_wrap_cuts_words_longer_than_the_line_as_rich_does(width):
+    for text in ["   " + "x" * 30 + "   y", "a " + "x" * 30, "x" * 30 + "      " + "y" * 9, " " * 40 + "z"]:
+        console = Console(file=io.StringIO(), width=width)
+        assert wrap(text, width) == [line.plain for line in Text(text).wrap(console, width)], text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=narrow_text | other_text,
+    indent=st.integers(0, 8),
+    width=st.integers(1, 70),
+    style=st.sampled_from(STYLES),
+)
+def test_a_paragraph_draws_what_rich_draws_for_the_indented_text(text, indent, width, style):
+    rich = Padding(Text(text, style=style), (0, 0, 0, indent), expand=False)
+    assert drawn(Paragraph(text, indent, style), width) == drawn(rich, width)
+    console = Console(file=io.StringIO(), width=width)
+    options = console.options
+    assert Measurement.get(console, options, Paragraph(text, indent, style)) == Measurement.get(
+        console, options, rich
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.lists(narrow_text | other_text, min_size=1, max_size=3),
+    indent=st.integers(0, 6),
+    width=st.integers(10, 90),
+)
+def test_a_paragraph_in_a_table_cell_draws_what_rich_draws(texts, indent, width):
+    """In a cell the text is justified left (padded within its style), as in vis side by side."""
+
+    def table(make):
+        grid = Table(show_edge=False, pad_edge=False, expand=True)
+        grid.add_column("a", ratio=1, overflow="fold")
+        grid.add_column("b", ratio=1, overflow="fold")
+        grid.add_row(Group(*(make(text) for text in texts)), Group(*(make(text) for text in reversed(texts))))
+        return grid
+
+    ours = table(lambda text: Paragraph(text, indent, "bold"))
+    rich = table(lambda text: Padding(Text(text, style="bold"), (0, 0, 0, indent), expand=False))
+    assert drawn(ours, width) == drawn(rich, width)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=narrow_text | other_text,
+    width=st.integers(1, 70),
+    style=st.sampled_from(STYLES),
+    colours=st.booleans(),
+    in_cell=st.booleans(),
+)
+def test_plain_draws_what_rich_draws_for_the_text(text, width, style, colours, in_cell):
+    def shown(renderable):
+        if not in_cell:
+            return renderable
+        table = Table(show_edge=False, pad_edge=False, expand=True)
+        table.add_column("a", ratio=1, overflow="fold")
+        table.add_column("b", ratio=2, overflow="fold")
+        table.add_row(renderable, "b")
+        return table
+
+    ours, rich = Plain(text, style), Text(text, style=style)
+    assert drawn(shown(ours), width, colours) == drawn(shown(rich), width, colours)
+    console = Console(file=io.StringIO(), width=width)
+    assert Measurement.get(console, console.options, ours) == Measurement.get(console, console.options, rich)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["•", "1.", "12.", "[3/12]", "日"]),
+            st.sampled_from(["bold", "dim", ""]),
+            narrow_text | other_text,
+        ),
+        max_size=4,
+    ),
+    indent=st.integers(0, 8),
+    width=st.integers(1, 80),
+    style=st.sampled_from(STYLES),
+)
+def test_hanging_rows_draw_what_rich_draws_for_the_grid(rows, indent, width, style):
+    ours = Hanging(rows, indent, style)
+    rich = as_rich_grid(rows, indent, style)
+    assert drawn(ours, width) == drawn(rich, width)
+    console = Console(file=io.StringIO(), width=width)
+    assert Measurement.get(console, console.options, ours) == Measurement.get(console, console.options, rich)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lines=st.lists(
+        st.lists(st.tuples(narrow_text | other_text, st.sampled_from(STYLES)), max_size=4).map(
+            lambda line: [(text.replace("\n", " "), style) for text, style in line]
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    width=st.integers(1, 60),
+    colours=st.booleans(),
+)
+def test_lines_draw_what_one_rich_text_of_them_draws(lines, width, colours):
+    one_text = Text("\n").join(Text.assemble(*line) for line in lines)
+    assert drawn(Lines(lines), width, colours, crop=False) == drawn(one_text, width, colours)
+
+
+def test_user_text_is_never_markup_and_stays_one_line_per_line():
+    text = "[bold]fed[/bold] og :warning: [link=https://x.example]klik[/link]"
+    shown = drawn(Paragraph(text, 2), 200)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", shown) == f"  {text}\n"
+    assert drawn(Hanging([("•", "dim", text)], 0), 200).count("[bold]fed[/bold]") == 1
