@@ -78,6 +78,12 @@ def go(ws, kind: str) -> str:
     return DOWN * kinds.index(kind) + ENTER
 
 
+def exchange(ws, kind: str) -> str:
+    """The keys that open the menu's exchange list and choose `kind` (export, worksheet, import) in it."""
+    listed = [action.kind for action in app_home.exchange_actions(ws)]
+    return go(ws, "exchange") + DOWN * listed.index(kind) + ENTER
+
+
 def kinds(ws) -> list[str]:
     """The menu's actions as they are now."""
     return [action.kind for action in app_home.home(ws).actions]

@@ -7,10 +7,27 @@ to the menu, Esc, Ctrl+C and Ctrl+D, and the help when there is no terminal.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
-from homekit import CTRL_C, CTRL_D, DOWN, ENTER, ESC, ESC_ENTER, PAUSE, QUIT, go, interactive, kinds, typed
+from homekit import (
+    CTRL_C,
+    CTRL_D,
+    DOWN,
+    ENTER,
+    ESC,
+    ESC_ENTER,
+    PAUSE,
+    QUIT,
+    exchange,
+    go,
+    interactive,
+    kinds,
+    typed,
+)
 from projectkit import drafts, new_project, saved, workspace
 
+from spredning.app import plan
 from spredning.core.content import load_guide
 
 Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
@@ -85,7 +102,7 @@ def test_the_first_run_welcomes_shows_the_six_phases_and_offers_what_to_begin_wi
     lines = [
         "Start et nyt projekt",
         "Prøv eksempelprojektet",
-        "Hent svar fra en fil, partneren har sendt …",
+        "Hent svar fra en fil eller et arbejdsark, partneren har sendt …",
         "Læs guiden …",
         "Afslut",
     ]
@@ -174,6 +191,21 @@ def test_each_action_runs_its_command_and_comes_back_to_the_menu(home, ws, kind,
     assert run.out.count("▶ ") == 2  # the example is active after
 
 
+def test_the_plan_the_agenda_and_a_worksheet_from_the_menu(home, ws, tmp_path):
+    slug = new_project(ws, answers={Q1: "svar 1"})
+    plan.add(ws, plan.Action("Book et møde", due=date(2099, 1, 5)), ws.store.load(slug).partners[0])
+
+    keys = go(ws, "plan") + PAUSE + go(ws, "agenda") + DOWN * 3 + ENTER + PAUSE
+    run = home(keys + exchange(ws, "worksheet") + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning plan" in run.out and "Book et møde" in run.said
+    assert "Samme som: spredning dagsorden --format md" in run.out
+    assert "Samme som: spredning arbejdsark" in run.out
+    written = sorted(p.suffix for p in (tmp_path / "arbejde").iterdir())
+    assert written == [".docx", ".md"]  # the worksheet and the agenda, in the working folder
+
+
 def test_a_report_and_an_export_are_written_in_the_working_folder(home, ws, tmp_path):
     new_project(ws, answers={Q1: "svar 1"})
 
@@ -260,7 +292,7 @@ def test_esc_in_a_list_goes_back_to_the_menu_without_running_anything(home, ws, 
 def test_esc_when_asked_for_a_file_goes_back_to_the_menu(home, ws):
     new_project(ws)
 
-    run = home(go(ws, "exchange") + DOWN + ENTER + ENTER + "halv/sti" + ESC + QUIT)
+    run = home(exchange(ws, "import") + ENTER + "halv/sti" + ESC + QUIT)
 
     assert run.code == 0, run.err
     assert "Samme som:" not in run.out

@@ -11,6 +11,7 @@ from spredning.app import home as app_home
 from spredning.app import plan
 from spredning.app.answering import Session
 from spredning.app.exchange import export
+from spredning.core.fileio import checksum
 from spredning.core.model import Answer
 
 ALWAYS = ["phase", "status", "answers", "report", "exchange", "projects", "guide", "quit"]
@@ -120,11 +121,49 @@ def test_an_action_past_its_deadline_comes_before_the_report_and_takes_its_place
 
     found = app_home.home(ws)
 
-    assert [a.kind for a in found.actions] == ["overdue", *ALWAYS]
+    with_follow_up = [*ALWAYS[:5], "agenda", *ALWAYS[5:]]  # the plan is what 'overdue' opens
+    assert [a.kind for a in found.actions] == ["overdue", *with_follow_up]
     assert found.actions[0].n == 1
     plan.close(ws, late.id)
     send(ws, tmp_path)
-    assert kinds(ws)[0] == "done"
+    assert kinds(ws) == ["done", *[k for k in ALWAYS[:5] if k != "report"], "plan", "agenda", *ALWAYS[5:]]
+
+
+def test_the_plan_and_the_agenda_are_offered_once_the_follow_up_has_begun(ws):
+    slug = new_project(ws)
+    assert "plan" not in kinds(ws) and "agenda" not in kinds(ws)  # nothing to show yet
+    plan.add(ws, plan.Action("Senere", due=date(2099, 1, 5)), ws.store.load(slug).partners[0])
+
+    found = kinds(ws)
+
+    assert found.index("exchange") < found.index("plan") < found.index("agenda") < found.index("projects")
+    assert [a.value for a in app_home.agenda_actions(ws)] == ["docx", "pdf", "html", "md"]
+
+
+def test_the_exchange_list_offers_a_worksheet(ws):
+    new_project(ws)
+    assert [a.kind for a in app_home.exchange_actions(ws)] == ["export", "worksheet", "import"]
+
+
+def test_import_offers_a_returned_worksheet_and_our_own_files_only_once_changed(ws, tmp_path):
+    slug = new_project(ws)
+    folder = tmp_path / "ind"
+    folder.mkdir()
+    send(ws, folder)  # our own export, ud.yaml ... named by the test; give it an export's name
+    sent = folder / "ud.yaml"
+    own = folder / f"{slug}-til-dele.yaml"
+    sent.rename(own)
+    ws.store.update_local(slug, lambda s: s._replace(exports={str(own): s.exports[str(sent)]}))
+    (folder / f"{slug}-arbejdsark-tjek.docx").write_bytes(b"PK word")
+    (folder / "noter.docx").write_bytes(b"PK word")
+
+    names = [a.name for a in app_home.import_actions(ws, folder)]
+
+    assert names == [f"{slug}-arbejdsark-tjek.docx"]  # not our own unchanged export, not any .docx
+    own.write_text(own.read_text(encoding="utf-8") + "# svar fra partneren\n", encoding="utf-8")
+    assert sorted(a.name for a in app_home.import_actions(ws, folder)) == sorted(
+        [f"{slug}-arbejdsark-tjek.docx", own.name]
+    )
 
 
 def test_a_project_that_cannot_be_read_is_said_and_the_rest_still_offered(ws):
@@ -206,7 +245,7 @@ def test_import_offers_files_that_look_like_a_partners_not_our_own_exports(ws, t
     (folder / "mappe-til-x.yaml").mkdir()
     ours = folder / "aeroe-kommune-fra-aeroe-kommune.yaml"
     ours.write_text("x")
-    ws.store.update_local(slug, lambda s: s._replace(exports={str(ours): "sum"}))
+    ws.store.update_local(slug, lambda s: s._replace(exports={str(ours): checksum(b"x")}))
 
     listed = app_home.import_actions(ws, folder)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from exchange_kit import D1, D2, D3, G1, G2, Org
-from homekit import CTRL_C, DOWN, ENTER, ESC, PAUSE, QUIT, go, interactive, kinds, typed
+from homekit import CTRL_C, DOWN, ENTER, ESC, PAUSE, QUIT, exchange, go, interactive, kinds, typed
 from projectkit import workspace
 
 from spredning.app import home as app_home
@@ -264,7 +264,7 @@ def test_importing_a_conflict_from_the_menu_asks_which_to_keep(conflicting, home
     _, reusing = conflicting
     ws = ws_of(reusing)
 
-    run = home(reusing, go(ws, "exchange") + DOWN + ENTER + ENTER + DOWN + ENTER + PAUSE + QUIT)  # theirs
+    run = home(reusing, exchange(ws, "import") + ENTER + DOWN + ENTER + PAUSE + QUIT)  # theirs
 
     assert run.code == 0, run.err
     assert "Samme som: spredning importer" in run.out
@@ -277,7 +277,7 @@ def test_ctrl_c_while_importing_a_conflict_changes_nothing_and_comes_back(confli
     ws = ws_of(reusing)
     before = reusing.path.read_bytes()
 
-    run = home(reusing, go(ws, "exchange") + DOWN + ENTER + ENTER + CTRL_C + PAUSE + QUIT)
+    run = home(reusing, exchange(ws, "import") + ENTER + CTRL_C + PAUSE + QUIT)
 
     assert run.code == 0, run.err
     assert "Afbrudt. Intet er ændret i projektet." in run.err

@@ -26,8 +26,8 @@ def sharing(tmp_path) -> Org:
 def test_a_worksheet_goes_out_and_comes_back_through_the_installed_command(sharing, tmp_path):
     out = flat(sharing.ok("arbejdsark", "--fase", "tjek", "--rolle", "genbruge"))
     name = "genoptraening-aeroe-arbejdsark-tjek-genbruge.docx"
-    assert f"Arbejdsark skrevet: {name}" in out and f"spredning importer {name}" in out
     path = tmp_path / name
+    assert f"Arbejdsark skrevet: {path}" in out and f"spredning importer {name}" in out
     Sheet.read(path).fill(1, "Ja:", bullet("det er billigt"), bullet("det virker")).save(path)
     code, out, err = sharing.import_(path)
     assert code == 0, err

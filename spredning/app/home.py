@@ -16,23 +16,25 @@ from typing import Any, NamedTuple
 from spredning.app.exchange import open_conflicts
 from spredning.app.status import Status, Step, my_roles, status_of
 from spredning.app.workspace import Workspace
-from spredning.core import yamlio
+from spredning.core import fileio, followup, yamlio
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING, Partner, Phase, Progress, Project, Question, slugify
 from spredning.core.store import Summary
 
 RANK = ("side", "conflicts", "drafts", "news", "overdue", "answer", "send", "done")
-ALWAYS = ("phase", "status", "answers", "report", "exchange", "projects", "guide", "quit")
+ALWAYS = ("phase", "status", "answers", "report", "exchange", "plan", "agenda", "projects", "guide", "quit")
 FIRST_RUN = ("start", "example", "import", "guide", "quit")  # import: a partner's file starts one too
 WITHOUT_PROJECT = ("projects", "start", "guide", "quit")
 REPORT_FORMATS = ("docx", "pdf", "html", "md")
+EXCHANGE = ("export", "worksheet", "import")  # the exchange's list: a file, a Word worksheet, or read one
 
 
 class Action(NamedTuple):
     """One thing the user can do from the home screen, with what it needs to be worded and run.
 
     Kinds and their commands: 'side' (projekt side), 'conflicts' (konflikter), 'drafts' and
-    'answer' (fase), 'news' (vis --nye), 'overdue' (plan), 'send' and 'export' (eksport), 'done' and 'report'
+    'answer' (fase), 'news' (vis --nye), 'overdue' and 'plan' (plan), 'agenda' (dagsorden),
+    'worksheet' (arbejdsark), 'send' and 'export' (eksport), 'done' and 'report'
     (rapport), 'status', 'answers' (vis), 'import' (importer), 'use' (projekt brug), 'start',
     'example' (start --eksempel), 'guide-overview', 'guide-phase', 'guide-all' (guide), 'quit';
     and the kinds that open a list of further actions: 'phase', 'report', 'exchange',
@@ -82,9 +84,14 @@ def home(ws: Workspace) -> Home:
     steps = ranked(found)
     actions = [_action(step) for step in steps]
     shown = {a.kind for a in actions}
+    kinds = {followup.split_key(key)[0] for section in found.project.records.values() for key in section}
     for kind in ALWAYS:
         if kind == "report" and "done" in shown:
             continue  # the 'done' step is the report already
+        if kind == "plan" and ("plan" not in kinds or "overdue" in shown):
+            continue  # the plan when there is one (and not twice: 'overdue' opens it)
+        if kind == "agenda" and not kinds:
+            continue  # the agenda once the follow-up has begun (an action, a mark, a meeting)
         actions.append(Action(kind))
     several = len(found.project.partners) > 1
     return Home(overview(found), tuple(actions), several=several)
@@ -175,20 +182,27 @@ def report_actions(ws: Workspace) -> tuple[Action, ...]:
 
 
 def exchange_actions(ws: Workspace) -> tuple[Action, ...]:
-    """Send our answers (a file for the partner), or read the partner's file."""
-    return (Action("export"), Action("import"))
+    """Send our answers (a file, or a Word worksheet for a partner without the program), or read one."""
+    return tuple(Action(kind) for kind in EXCHANGE)
+
+
+def agenda_actions(ws: Workspace) -> tuple[Action, ...]:
+    """The formats the next meeting's agenda can be written in."""
+    return tuple(Action("agenda", value=fmt) for fmt in REPORT_FORMATS)
 
 
 def import_actions(ws: Workspace, folder: Path) -> tuple[Action, ...]:
-    """Files in `folder` that look like a partner's export ('...-til-...', '...-fra-...').
+    """Files in `folder` that look like a partner's export or a returned worksheet.
 
-    Files this computer wrote itself are left out; the front end also offers typing a path.
+    An export is named '...-til-...' or '...-fra-...', a worksheet '...-arbejdsark....docx'. A file
+    this computer wrote itself and nobody has changed since is left out; the front end also offers
+    typing a path.
     """
-    ours = set()
+    ours: dict[str, str] = {}
     slug = None
     try:
         opened = ws.open()
-        ours = {str(Path(p).resolve()) for p in opened.local.exports}
+        ours = {str(Path(p).resolve()): digest for p, digest in opened.local.exports.items()}
         slug = opened.project.slug
     except SpredningError:
         pass
@@ -199,12 +213,23 @@ def import_actions(ws: Workspace, folder: Path) -> tuple[Action, ...]:
         entries = []
     for path in entries:
         name = path.name
-        if not name.endswith(".yaml") or ("-til-" not in name and "-fra-" not in name):
+        export = name.endswith(".yaml") and ("-til-" in name or "-fra-" in name)
+        if not (export or (name.endswith(".docx") and "-arbejdsark" in name)) or not path.is_file():
             continue
-        if str(path.resolve()) in ours or not path.is_file():
+        if _ours_unchanged(path, ours.get(str(path.resolve()))):
             continue
         found.append((slug is None or not name.startswith(slug + "-"), name, path))
     return tuple(Action("import", value=str(path), name=name) for _, name, path in sorted(found))
+
+
+def _ours_unchanged(path: Path, digest: str | None) -> bool:
+    """True for a file this computer wrote that still holds what it wrote (not a partner's reply)."""
+    if digest is None:
+        return False
+    try:
+        return fileio.checksum(fileio.read_regular(path, 64 * 1024 * 1024)) == digest
+    except OSError:
+        return False
 
 
 def project_actions(ws: Workspace) -> tuple[Action, ...]:

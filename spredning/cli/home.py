@@ -37,6 +37,7 @@ LISTS = {  # the actions that open a list first, and the list's question
     "report": "home.which-format",
     "done": "home.which-format",
     "exchange": "home.which-exchange",
+    "agenda": "home.which-agenda",
     "import": "home.which-file",
     "projects": "home.which-project",
     "guide": "home.which-guide",
@@ -154,6 +155,8 @@ def listed(ws: Workspace, action: Action) -> tuple[Action, ...]:
         return app_home.report_actions(ws)
     if action.kind == "exchange":
         return app_home.exchange_actions(ws)
+    if action.kind == "agenda":
+        return app_home.agenda_actions(ws)
     if action.kind == "import":
         return app_home.import_actions(ws, Path.cwd())
     if action.kind == "projects":
@@ -177,6 +180,9 @@ def arguments(found: Home, action: Action) -> list[str]:
         "conflicts": ["konflikter", *partner],
         "news": ["vis", "--nye", *partner],
         "overdue": ["plan", *partner],
+        "plan": ["plan", *partner],
+        "agenda": ["dagsorden", "--format", action.value or "docx", *partner],
+        "worksheet": ["arbejdsark", *partner],
         "send": ["eksport", *partner],
         "export": ["eksport"],
         "status": ["status"],

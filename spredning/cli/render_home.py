@@ -51,8 +51,8 @@ def title(found: Home, action: Action) -> str:
     if kind == "set-side":
         assert action.role is not None
         return t("home.side-choice", side=role_title(action.role), org=clean_name(action.name or ""))
-    if kind in ("report", "report-overview") and action.value:
-        return t(f"home.format.{action.value}" if kind == "report" else "home.format.overview")
+    if kind in ("report", "report-overview", "agenda") and action.value:
+        return t("home.format.overview" if kind == "report-overview" else f"home.format.{action.value}")
     if kind == "import" and action.value:
         return t("home.import-file", name=clean(action.name or action.value))
     if kind == "use":
