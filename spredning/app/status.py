@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
+from spredning.app import exchange
 from spredning.app.dialogue import find_partner, partner_for
 from spredning.app.exchange import OpenConflict, open_conflicts
 from spredning.app.workspace import Workspace
-from spredning.core import followup, followup_outline, history
+from spredning.core import followup, followup_outline
 from spredning.core.followup import PlanItem
 from spredning.core.followup_outline import FollowUpOutline
-from spredning.core.local import LocalState, key_slot, slot_key
+from spredning.core.local import LocalState, key_slot
 from spredning.core.model import (
     ROLES,
     SHARING,
@@ -206,7 +207,7 @@ def dialogue_status(
         and _in_dialogue(key_slot(k)[0], partner)
         and (partner is None or sender in (SHARING, partner.key))
     )
-    unsent = _unsent(opened.project, state, partner)
+    unsent = exchange.unsent(opened.project, state, partner)
     steps = _steps(guide.phases, state, partner, current, roles, view, conflicts, drafts, news, unsent)
     if follow.overdue:  # after the partner's news, before the next question
         at = next((n for n, s in enumerate(steps) if s.kind in ("answer", "send", "done")), len(steps))
@@ -225,30 +226,6 @@ def _current_phase(phases: tuple[PhaseProgress, ...], roles: tuple[str, ...]) ->
         if any(item.sides[r].total and not item.sides[r].complete for r in roles):
             return item.phase
     return None
-
-
-def _unsent(project: Project, state: LocalState, partner: Partner | None) -> int:
-    """Our answers in a dialogue whose newest version the partner is not known to have."""
-    me = state.me
-    if me is None or partner is None:
-        return 0
-    receiver = SHARING if me != SHARING else partner.key
-    known = state.known.get(receiver, {})
-    count = 0
-    for slot, entry in project.record_entries():  # follow-up in this dialogue that is ours to send
-        if slot[0] in ("", partner.key) and (me == SHARING or slot[0] == me) and entry.answer.version:
-            seen = history.parse(known.get(slot_key(slot), ""))
-            count += seen is None or history.compare(entry.answer.version, seen[1]) is not history.Order.SAME
-    for slot, entry in project.entries():
-        ours = (me == SHARING and side_of(slot[1]) == "dele" and slot[0] in ("", partner.key)) or (
-            me != SHARING and slot[0] == me
-        )
-        if not ours or (entry.answer.empty and not entry.answer.version):
-            continue
-        seen = history.parse(known.get(slot_key(slot), ""))
-        if seen is None or history.compare(entry.answer.version, seen[1]) is not history.Order.SAME:
-            count += 1
-    return count
 
 
 def _first_open(view: Dialogue, phase: Phase, role: str) -> Question | None:

@@ -62,7 +62,12 @@ def eksport(
     lines = [say(key, style="bold green", n=done.answers, path=str(done.path))]
     if done.others_included:
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
-    lines.append(say("eksport.send", org=clean_name(done.receiver_name), file=done.path.name))
+    receiver = clean_name(done.receiver_name) or t("org.sharing")
+    if done.changes:
+        lines.append(say("eksport.changes", n=done.changes, org=receiver))
+    else:
+        lines.append(say("eksport.no-changes", org=receiver))
+    lines.append(say("eksport.send", org=receiver, file=done.path.name))
     lines.append(say("eksport.their-command", file=done.path.name))
     tell(console, Text("\n").join(lines))
 
