@@ -397,6 +397,16 @@ def test_an_export_for_one_partner_carries_no_other_partners_names_or_answers(hu
     assert "Fortroligt 0" in (sharing.files / "alle.yaml").read_text(encoding="utf-8")
 
 
+def test_only_all_partners_at_the_sharing_side_says_other_partners_are_included(hub):
+    sharing, partners = hub
+    for org in partners.values():
+        org.answer({G1: "Svar"})
+        assert "fordi du valgte --alle-partnere" not in flat(org.ok("eksport"))
+    assert "fordi du valgte --alle-partnere" not in flat(sharing.ok("eksport", "--partner", "aeroe-kommune"))
+    out = flat(sharing.ok("eksport", "--partner", "laesoe-kommune", "--alle-partnere", "--overskriv"))
+    assert "Filen indeholder også svar fra Ærø Kommune og Fanø Kommune, fordi du valgte --alle-partnere." in out
+
+
 def test_a_partner_cannot_read_another_partners_file(hub):
     sharing, partners = hub
     for_fanoe = sharing.export("--partner", "fanoe-kommune")
