@@ -145,7 +145,8 @@ def test_a_dry_run_lists_each_answer_by_phase_tool_side_and_question_and_writes_
 def test_a_dry_run_into_an_empty_folder_creates_nothing(sharing, reusing, tmp_path):
     sharing.answer({D1: "Formålet"})
     out = flat(reusing.import_(sharing.export(), "--tør")[1])
-    assert f"det oprettes som '{NAME}'" in out and "Ville tilføje 1 svar" in out
+    assert f"det ville blive oprettet som '{NAME}'" in out and "det oprettes" not in out
+    assert "Ville tilføje 1 svar" in out
     assert not reusing.home.exists() or not list(reusing.home.glob("*.yaml"))
 
 
@@ -404,7 +405,8 @@ def test_only_all_partners_at_the_sharing_side_says_other_partners_are_included(
         assert "fordi du valgte --alle-partnere" not in flat(org.ok("eksport"))
     assert "fordi du valgte --alle-partnere" not in flat(sharing.ok("eksport", "--partner", "aeroe-kommune"))
     out = flat(sharing.ok("eksport", "--partner", "laesoe-kommune", "--alle-partnere", "--overskriv"))
-    assert "Filen indeholder også svar fra Ærø Kommune og Fanø Kommune, fordi du valgte --alle-partnere." in out
+    named = "Filen indeholder også svar fra Ærø Kommune og Fanø Kommune, fordi du valgte --alle-partnere."
+    assert named in out
 
 
 def test_a_partner_cannot_read_another_partners_file(hub):

@@ -85,7 +85,8 @@ def importer(
     console = make_console()
     project = plan.project
     if plan.creates:
-        console.print(say("importer.new-project", style="bold", name=project.name, slug=project.slug))
+        key = "importer.new-project-dry" if tor else "importer.new-project"
+        console.print(say(key, style="bold", name=project.name, slug=project.slug))
     else:
         console.print(
             say("importer.into", style="bold", name=project.name, path=str(ws.store.path_for(project.slug)))
@@ -271,7 +272,7 @@ def konflikter(
     if repaired is not None:
         console.print(
             say(
-                "konflikter.git-repaired",
+                "konflikter.git-repaired" if repaired.conflicts else "konflikter.git-repaired-clean",
                 style="bold",
                 path=str(repaired.path),
                 backup=str(repaired.backup),
@@ -308,7 +309,11 @@ def konflikter(
         if content is not None:
             decisions[item.slot] = (item.entry, content)
     settled, meanwhile = exchange.settle(ws, slug, decisions)
-    console.print(say("konflikter.settled", style="green", n=settled, left=len(pending) - settled))
+    left = len(pending) - settled
+    if settled:
+        console.print(say("konflikter.settled", style="green", n=settled, left=left))
+    else:
+        console.print(say("konflikter.none-settled", style="yellow", n=left, command=command("konflikter")))
     if meanwhile:
         console.print(say("konflikter.meanwhile", style="yellow", n=meanwhile))
 
