@@ -485,9 +485,13 @@ def test_the_portfolio_shows_every_partner_with_its_next_step(hub):
     sharing.answer({D1: "Odenses nye formål"})
     sharing.import_(partners["fanoe-kommune"].export())
 
-    out = flat(sharing.ok("status"))
+    raw = sharing.ok("status")
+    out = flat(raw)
 
-    assert re.search(r"Fase ┃ Odense Kommune ┃ Ærø Kommune ┃ Fanø Kommune ┃ Læsø Kommune", out)
+    assert re.search(r"Organisation +┃ Tjek ┃ Test ┃ Tilpas ┃ Fjern ┃ Brug ┃ Høst", raw)
+    for name, tjek in (("Odense Kommune", "1/20"), *((name, "0/14") for name in PARTNERS[1:])):
+        assert re.search(rf"{name} +│ +{tjek} │", raw)
+    assert re.search(r"Ærø Kommune +│ +2/14 │", raw)
     assert "Genbrugende organisationer:" in out
     assert (
         "• Ærø Kommune: i fasen Tjek (2/14); 2 nye svar, 1 ændring ikke sendt. Næste skridt: læs de 2 nye "

@@ -26,11 +26,13 @@ from spredning.core.model import (
     SHARING,
     Dialogue,
     Guide,
+    Layout,
     Partner,
     Phase,
     Progress,
     Project,
     Question,
+    Slot,
     Tool,
     progress,
     side_of,
@@ -81,6 +83,18 @@ class DialogueStatus(NamedTuple):
     unsent: int
     steps: tuple[Step, ...]
     follow_up: FollowUpStatus | None = None
+    strays: tuple[Stray, ...] = ()  # answers under ids the guide does not have (shown nowhere else)
+
+
+class Stray(NamedTuple):
+    """An answer kept in the project file under a question id the guide does not have there.
+
+    It is kept and exported, but no view reads it, so status says so (with the closest ids the
+    guide has, as a hand-edited typo usually is).
+    """
+
+    slot: Slot
+    close: tuple[str, ...]
 
 
 class FollowUpStatus(NamedTuple):
@@ -90,6 +104,32 @@ class FollowUpStatus(NamedTuple):
     next_due: tuple[PlanItem, ...]
     open_actions: int
     outline: FollowUpOutline  # the readiness picture, where to act first, the approvals
+
+
+class FollowUpSummary(NamedTuple):
+    """One side's follow-up in a few counts, for the portfolio's line per organisation."""
+
+    overdue: int
+    colours: tuple[tuple[str, int], ...]  # readiness marks per colour, red first; only those given
+    approvals: tuple[tuple[str, int], ...]  # (phase name, answers changed since) per approval
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing to show."""
+        return not (self.overdue or self.colours or self.approvals)
+
+
+def follow_up_summary(follow: FollowUpStatus, where: str, role: str) -> FollowUpSummary:
+    """What one side has in a dialogue's follow-up: overdue actions, readiness marks, approvals.
+
+    `where` chooses the actions: '' the general ones (the sharing side's), else the partner's.
+    """
+    marks = [m for phase in follow.outline.readiness for r, ms in phase.sides if r == role for m in ms]
+    colours = tuple(
+        (colour, n) for colour in ("rød", "gul", "grøn") if (n := sum(m.colour == colour for m in marks))
+    )
+    approvals = tuple((a.phase, len(a.changed)) for a in follow.outline.approvals if a.role == role)
+    return FollowUpSummary(sum(1 for i in follow.overdue if i.where == where), colours, approvals)
 
 
 def follow_up_status(
@@ -213,7 +253,31 @@ def dialogue_status(
         at = next((n for n, s in enumerate(steps) if s.kind in ("answer", "send", "done")), len(steps))
         late = Step("overdue", len(follow.overdue), partner=partner)
         steps = (*steps[:at], late, *(s for s in steps[at:] if s.kind != "done"))
-    return DialogueStatus(view, phases, open_tools, later, conflicts, drafts, news, unsent, steps, follow)
+    strays = strays_in(opened.project, ws.layout, partner)
+    return DialogueStatus(
+        view, phases, open_tools, later, conflicts, drafts, news, unsent, steps, follow, strays
+    )
+
+
+def strays_in(project: Project, layout: Layout, partner: Partner | None) -> tuple[Stray, ...]:
+    """The answers of a dialogue (the shared ones and the partner's) under ids its places lack.
+
+    A dialogue reads the sharing side's questions there too (as variants for the partner).
+    """
+    sections = [("", project.shared, layout.shared)]
+    if partner is not None:
+        places = (*layout.dialogue, *layout.shared)
+        sections.append((partner.key, project.dialogues.get(partner.key, {}), places))
+    found = []
+    for key, section, places in sections:
+        known = set(places)
+        for question_id, entry in section.items():
+            if question_id not in known and (not entry.answer.empty or entry.others):
+                import difflib  # only when there is a stray answer to name
+
+                close = difflib.get_close_matches(question_id, places, n=1, cutoff=0.8)
+                found.append(Stray((key, question_id), tuple(close)))
+    return tuple(found)
 
 
 def _in_dialogue(where: str, partner: Partner | None) -> bool:

@@ -12,7 +12,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from spredning.app.status import DialogueStatus, Status
+from spredning.app.status import DialogueStatus
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
 from spredning.core.model import (
     SHARING,
@@ -229,26 +229,6 @@ def status_table(item: DialogueStatus) -> Table:
             plain(f"{phase.phase.number}. {phase.phase.name}"),
             *(counted(phase.sides[role]) for role in ("dele", "genbruge")),
         )
-    return table
-
-
-def portfolio_table(status: Status) -> Table:
-    """Every partner's progress on one screen: the sharing side once, then each partner's phases."""
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column(t("status.phase"))
-    table.add_column(clean_name(status.project.sharing_org) or role_title("dele"), no_wrap=True)
-    for item in status.dialogues:
-        table.add_column(
-            org_name(status.project, item.dialogue.partner.key)
-            if item.dialogue.partner
-            else role_title("genbruge"),
-            no_wrap=True,
-        )
-    first = status.dialogues[0]
-    for number, phase in enumerate(first.phases):
-        cells = [counted(phase.sides["dele"])]
-        cells += [counted(item.phases[number].sides["genbruge"]) for item in status.dialogues]
-        table.add_row(plain(f"{phase.phase.number}. {phase.phase.name}"), *cells)
     return table
 
 

@@ -160,24 +160,9 @@ def _summary(plan: exchange.ImportPlan) -> str:
     return t("list.separator").join(parts)
 
 
-def where(guide: Guide, project: Project, slot: Slot) -> str:
-    """Phase · tool · side (and partner) of an answer, for lists and conflict headings."""
-    from spredning.cli.render_project import org_name
-
-    key, question_id = slot
-    found = guide.locate(question_id)
-    side = question_id.split(".")[2] if question_id.count(".") == 3 else ""
-    side_words = t(f"role.{side}") if side in ("dele", "genbruge") else "?"
-    if key:
-        side_words = t("where.side-of", side=side_words, org=org_name(project, key))
-    if found is None:
-        return t("where.unknown", side=side_words, id=question_id)
-    phase, tool, _ = found
-    return t("where.full", phase=phase.name, tool=tool.title, side=side_words)
-
-
 def _dry_run(console, guide: Guide, plan: exchange.ImportPlan) -> None:
     from spredning.cli.render import bullets
+    from spredning.cli.render_status import where
 
     questions = {q.id: q for q in guide.questions()}
     for outcome, key in (
@@ -211,6 +196,7 @@ def _chooser(console, guide: Guide, project: Project, me: str | None):
     from spredning.cli import editor
     from spredning.cli.prompter import select
     from spredning.cli.render_project import conflict_view, org_name
+    from spredning.cli.render_status import where
 
     questions = {q.id: q for q in guide.questions()}
 
@@ -264,6 +250,7 @@ def konflikter(
 ) -> None:
     """Vis og afgør svar, hvor der findes to udgaver (også efter en flettekonflikt i git)."""
     from spredning.cli.render_project import conflict_view
+    from spredning.cli.render_status import where
 
     ws = workspace(ctx)
     slug = ws.slug()
