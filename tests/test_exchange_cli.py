@@ -145,7 +145,8 @@ def test_a_dry_run_lists_each_answer_by_phase_tool_side_and_question_and_writes_
 def test_a_dry_run_into_an_empty_folder_creates_nothing(sharing, reusing, tmp_path):
     sharing.answer({D1: "Formålet"})
     out = flat(reusing.import_(sharing.export(), "--tør")[1])
-    assert f"det oprettes som '{NAME}'" in out and "Ville tilføje 1 svar" in out
+    assert f"det ville blive oprettet som '{NAME}'" in out and "det oprettes" not in out
+    assert "Ville tilføje 1 svar" in out
     assert not reusing.home.exists() or not list(reusing.home.glob("*.yaml"))
 
 
@@ -397,6 +398,17 @@ def test_an_export_for_one_partner_carries_no_other_partners_names_or_answers(hu
     assert "Fortroligt 0" in (sharing.files / "alle.yaml").read_text(encoding="utf-8")
 
 
+def test_only_all_partners_at_the_sharing_side_says_other_partners_are_included(hub):
+    sharing, partners = hub
+    for org in partners.values():
+        org.answer({G1: "Svar"})
+        assert "fordi du valgte --alle-partnere" not in flat(org.ok("eksport"))
+    assert "fordi du valgte --alle-partnere" not in flat(sharing.ok("eksport", "--partner", "aeroe-kommune"))
+    out = flat(sharing.ok("eksport", "--partner", "laesoe-kommune", "--alle-partnere", "--overskriv"))
+    named = "Filen indeholder også svar fra Ærø Kommune og Fanø Kommune, fordi du valgte --alle-partnere."
+    assert named in out
+
+
 def test_a_partner_cannot_read_another_partners_file(hub):
     sharing, partners = hub
     for_fanoe = sharing.export("--partner", "fanoe-kommune")
@@ -473,9 +485,13 @@ def test_the_portfolio_shows_every_partner_with_its_next_step(hub):
     sharing.answer({D1: "Odenses nye formål"})
     sharing.import_(partners["fanoe-kommune"].export())
 
-    out = flat(sharing.ok("status"))
+    raw = sharing.ok("status")
+    out = flat(raw)
 
-    assert re.search(r"Fase ┃ Odense Kommune ┃ Ærø Kommune ┃ Fanø Kommune ┃ Læsø Kommune", out)
+    assert re.search(r"Organisation +┃ Tjek ┃ Test ┃ Tilpas ┃ Fjern ┃ Brug ┃ Høst", raw)
+    for name, tjek in (("Odense Kommune", "1/20"), *((name, "0/14") for name in PARTNERS[1:])):
+        assert re.search(rf"{name} +│ +{tjek} │", raw)
+    assert re.search(r"Ærø Kommune +│ +2/14 │", raw)
     assert "Genbrugende organisationer:" in out
     assert (
         "• Ærø Kommune: i fasen Tjek (2/14); 2 nye svar, 1 ændring ikke sendt. Næste skridt: læs de 2 nye "

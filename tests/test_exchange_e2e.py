@@ -276,11 +276,27 @@ def test_3_konflikter_in_a_terminal_settles_and_the_decision_travels(exchanged, 
 
     assert code == 0, shown
     assert "Jeres (Ærø Kommune)" in shown and "Odense Kommunes" in shown
-    assert "1 konflikt afgjort (0 tilbage)." in shown
+    assert "1 konflikt afgjort." in shown and "tilbage" not in shown
     assert reusing.texts()[D1] == kept and reusing.others() == {}
     out = flat(sharing.import_(reusing.export())[1])
     assert "1 konflikt afgjort af partneren" in out
     assert sharing.texts()[D1] == kept and sharing.others() == {}
+
+
+def test_3_settling_later_says_the_conflict_waits_and_keeps_both(exchanged):
+    from terminal import DOWN, ENTER
+
+    sharing, reusing = exchanged
+    crossing(sharing, reusing)
+    child = spawn(reusing, "konflikter")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 4 + ENTER)  # Afgør senere
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert "Ingen konflikt er afgjort; den venter, til du kører 'spredning konflikter' igen." in shown
+    assert "0 konflikter" not in shown
+    assert reusing.others() == {D1: ["Odenses formål"]}
 
 
 def test_3_both_versions_are_kept_under_the_organisations_names(exchanged):

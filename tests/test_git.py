@@ -101,6 +101,26 @@ def test_different_questions_merge_without_conflicts(clones, ours, theirs):
     assert aeroe.others() == {}
 
 
+def test_markers_around_the_same_text_become_one_file_without_a_conflict_and_say_so(clones):
+    odense, aeroe = clones
+    odense.answer({D1: "Odenses formål"})
+    commit(odense, "Odense")
+    assert sync(odense, aeroe).returncode == 0
+    odense.answer({D1: "Det samme nye formål"})
+    commit(odense, "Odense ændrer")
+    aeroe.answer({D1: "Det samme nye formål"}, "--rolle", "dele")  # the same text, another history
+    commit(aeroe, "Ærø ændrer")
+
+    pulled = sync(odense, aeroe)
+    assert pulled.returncode != 0 and "<<<<<<<" in aeroe.path.read_text(encoding="utf-8")
+
+    out = flat(aeroe.ok("konflikter"))
+
+    assert "De to udgaver er samlet til én fil, og intet svar er i konflikt" in out
+    assert "0 konflikter" not in out and "Der er ingen uafklarede konflikter." in out
+    assert aeroe.texts()[D1] == "Det samme nye formål" and aeroe.others() == {}
+
+
 def test_a_merge_conflict_is_named_in_danish_and_konflikter_turns_it_into_answer_conflicts(clones):
     odense, aeroe = clones
     odense.answer({D1: "Odenses formål", D2: "Fælles løsning"})

@@ -200,6 +200,8 @@ BUILT_KEYS = {
     # (report/planfile.COLUMNS; the report's table uses four of them).
     "plan.status.{}": [f"plan.status.{status}" for status in followup.STATUSES],
     "plan.colour.{}": [f"plan.colour.{colour}" for colour in followup.COLOURS],
+    # the portfolio's short line per organisation counts readiness marks by colour
+    "status.short-colour.{}": [f"status.short-colour.{colour}" for colour in followup.COLOURS],
     "plan.rate.{}": [f"plan.rate.{colour}" for colour in followup.COLOURS],
     "plan.column.{}": [f"plan.column.{name}" for name in planfile.COLUMNS],
     # 'plan --format csv|ics' says what it wrote (the text format writes no file).
@@ -546,8 +548,10 @@ def test_status_of_the_english_example_project_is_english(run_cli, tmp_path):
     assert "We want to share" in out and "We want to reuse" in out
     assert "1. Check" in out and "6. Harvest" in out
     assert "All tools are answered." in out
-    # the hints carry the --sprog the user gave, so the command they name answers in English too
-    assert "Next step: say which side you are on, on this computer: spredning --sprog en projekt side" in out
+    # too long for 80 columns: the command goes on a line of its own, whole, with the --sprog given
+    assert (
+        "Next step: say which side you are on, on this computer:\n  spredning --sprog en projekt side" in out
+    )
 
 
 def test_the_danish_example_project_stays_danish(run_cli, tmp_path):

@@ -140,7 +140,7 @@ def test_non_interactive_commands_do_not_import_the_prompt_library(argv, project
 
 @pytest.mark.parametrize(
     ("argv", "module"),
-    [(["status"], "status"), (["vis"], "status"), (["guide"], "guide"), (["projekter"], "project")],
+    [(["status"], "status"), (["vis"], "vis"), (["guide"], "guide"), (["projekter"], "project")],
     ids=lambda value: " ".join(value) if isinstance(value, list) else value,
 )
 def test_a_command_imports_only_its_own_command_module(argv, module, project_home, tmp_path):

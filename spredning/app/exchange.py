@@ -359,6 +359,7 @@ class Exported(NamedTuple):
     answers: int
     others_included: tuple[str, ...]  # other partners' names included on purpose
     replaced: bool
+    changes: int = 0  # answers and records in the file the receiver was not known to have
 
 
 def export(
@@ -381,34 +382,15 @@ def export(
         receiver = partner_for(project, state, partner_option)
         if receiver is None:
             raise UsageProblem("exchange.no-partner")
-        dialogues = [p.key for p in project.partners] if include_all else [receiver.key]
         receiver_key, receiver_name = receiver.key, receiver.name or receiver.key
         name = f"{project.slug}-til-{receiver.key}.yaml"
     else:
         if include_all:
             raise UsageProblem("exchange.all-only-sharing")
-        dialogues = [me]
+        receiver = None
         receiver_key, receiver_name = SHARING, project.sharing_org
         name = f"{project.slug}-fra-{me}.yaml"
-    shared = _only_side({q: Entry(e.answer) for q, e in project.shared.items()}, role)
-    chosen = {
-        key: _only_side({q: Entry(e.answer) for q, e in project.dialogues.get(key, {}).items()}, role)
-        for key in dialogues
-    }
-    partners = tuple(p for p in project.partners if p.key in dialogues)
-    records = {
-        where: {
-            k: Entry(e.answer) for k, e in project.records.get(where, {}).items() if _record_side(k, role)
-        }
-        for where in ("", *dialogues)
-    }
-    outgoing = project._replace(
-        partners=partners,
-        shared=shared,
-        dialogues={k: v for k, v in chosen.items() if v},
-        records={k: v for k, v in records.items() if v},
-        example=False,
-    )
+    outgoing = outgoing_project(project, me, receiver, include_all=include_all, role=role)
     content = projectfile.serialise(
         outgoing, ws.layout, opened.path, {"fra": me, "til": receiver_key, "dato": today.isoformat()}
     )
@@ -418,6 +400,7 @@ def export(
     fileio.write_output(
         path, content, overwrite=overwrite, replaceable=state.exports.get(key), protected=(ws.store.home,)
     )
+    changes = len(not_known(outgoing, state.known.get(receiver_key, {})))
     sent = {
         slot_key(slot): history.written(e.answer)
         for slot, e in (*outgoing.entries(), *outgoing.record_entries())
@@ -429,9 +412,84 @@ def export(
             known={**s.known, receiver_key: {**s.known.get(receiver_key, {}), **sent}},
         ),
     )
-    others = tuple(p.name or p.key for p in partners if p.key != receiver_key)
+    # only the sharing side can include other partners, and only on purpose (--alle-partnere)
+    others = tuple(
+        p.name or p.key for p in outgoing.partners if include_all and receiver and p.key != receiver.key
+    )
     count = sum(1 for _, e in outgoing.entries() if not e.answer.empty)
-    return Exported(path, project, receiver_key, receiver_name, count, others, replaced)
+    return Exported(path, project, receiver_key, receiver_name, count, others, replaced, changes)
+
+
+def outgoing_project(
+    project: Project,
+    me: str,
+    receiver: Partner | None,
+    *,
+    include_all: bool = False,
+    role: str | None = None,
+) -> Project:
+    """What a file from `me` carries: the sharing side's answers and one dialogue, with follow-up.
+
+    The dialogue is the receiver's (every one with `include_all`; a reusing organisation's own when
+    it sends); each answer and record goes in its current version, without the versions kept
+    beside it in a conflict. `export` writes this project and `unsent` counts from it, so the two
+    cannot disagree.
+    """
+    if me != SHARING:
+        dialogues = [me]
+    elif include_all:
+        dialogues = [p.key for p in project.partners]
+    else:
+        dialogues = [receiver.key] if receiver is not None else []
+    shared = _only_side({q: Entry(e.answer) for q, e in project.shared.items()}, role)
+    chosen = {
+        key: _only_side({q: Entry(e.answer) for q, e in project.dialogues.get(key, {}).items()}, role)
+        for key in dialogues
+    }
+    records = {
+        where: {
+            k: Entry(e.answer) for k, e in project.records.get(where, {}).items() if _record_side(k, role)
+        }
+        for where in ("", *dialogues)
+    }
+    return project._replace(
+        partners=tuple(p for p in project.partners if p.key in dialogues),
+        shared=shared,
+        dialogues={k: v for k, v in chosen.items() if v},
+        records={k: v for k, v in records.items() if v},
+        example=False,
+    )
+
+
+def not_known(outgoing: Project, known: Mapping[str, str]) -> list[str]:
+    """The slot keys of a file's answers and records whose version the receiver is not known to have.
+
+    Not known: never sent to it nor seen in its files, or changed since (a deletion included).
+    """
+    found = []
+    for slot, entry in (*outgoing.entries(), *outgoing.record_entries()):
+        answer = entry.answer
+        if answer.empty and not answer.version:
+            continue  # nothing was ever written here
+        seen = history.parse(known.get(slot_key(slot), ""))
+        if seen is None or history.compare(answer.version, seen[1]) is not history.Order.SAME:
+            found.append(slot_key(slot))
+    return found
+
+
+def unsent(project: Project, state: LocalState, partner: Partner | None) -> int:
+    """How many answers and records `eksport` would bring the other side that it does not have yet.
+
+    The file is the sharing side's for `partner`, or a reusing organisation's own.
+    """
+    me = state.me
+    if me is None:
+        return 0
+    if me != SHARING:
+        return len(not_known(outgoing_project(project, me, None), state.known.get(SHARING, {})))
+    if partner is None:
+        return 0
+    return len(not_known(outgoing_project(project, me, partner), state.known.get(partner.key, {})))
 
 
 def _only_side(entries: dict[str, Entry], role: str | None) -> dict[str, Entry]:

@@ -13,13 +13,15 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
+from spredning.app import exchange
 from spredning.app.dialogue import find_partner, partner_for
 from spredning.app.exchange import OpenConflict, open_conflicts
+from spredning.app.views import Stray, strays_in
 from spredning.app.workspace import Workspace
-from spredning.core import followup, followup_outline, history
+from spredning.core import followup, followup_outline
 from spredning.core.followup import PlanItem
 from spredning.core.followup_outline import FollowUpOutline
-from spredning.core.local import LocalState, key_slot, slot_key
+from spredning.core.local import LocalState, key_slot
 from spredning.core.model import (
     ROLES,
     SHARING,
@@ -80,6 +82,7 @@ class DialogueStatus(NamedTuple):
     unsent: int
     steps: tuple[Step, ...]
     follow_up: FollowUpStatus | None = None
+    strays: tuple[Stray, ...] = ()  # answers under ids the guide does not have (shown nowhere else)
 
 
 class FollowUpStatus(NamedTuple):
@@ -89,6 +92,32 @@ class FollowUpStatus(NamedTuple):
     next_due: tuple[PlanItem, ...]
     open_actions: int
     outline: FollowUpOutline  # the readiness picture, where to act first, the approvals
+
+
+class FollowUpSummary(NamedTuple):
+    """One side's follow-up in a few counts, for the portfolio's line per organisation."""
+
+    overdue: int
+    colours: tuple[tuple[str, int], ...]  # readiness marks per colour, red first; only those given
+    approvals: tuple[tuple[str, int], ...]  # (phase name, answers changed since) per approval
+
+    @property
+    def empty(self) -> bool:
+        """True when there is nothing to show."""
+        return not (self.overdue or self.colours or self.approvals)
+
+
+def follow_up_summary(follow: FollowUpStatus, where: str, role: str) -> FollowUpSummary:
+    """What one side has in a dialogue's follow-up: overdue actions, readiness marks, approvals.
+
+    `where` chooses the actions: '' the general ones (the sharing side's), else the partner's.
+    """
+    marks = [m for phase in follow.outline.readiness for r, ms in phase.sides if r == role for m in ms]
+    colours = tuple(
+        (colour, n) for colour in ("rød", "gul", "grøn") if (n := sum(m.colour == colour for m in marks))
+    )
+    approvals = tuple((a.phase, len(a.changed)) for a in follow.outline.approvals if a.role == role)
+    return FollowUpSummary(sum(1 for i in follow.overdue if i.where == where), colours, approvals)
 
 
 def follow_up_status(
@@ -206,13 +235,16 @@ def dialogue_status(
         and _in_dialogue(key_slot(k)[0], partner)
         and (partner is None or sender in (SHARING, partner.key))
     )
-    unsent = _unsent(opened.project, state, partner)
+    unsent = exchange.unsent(opened.project, state, partner)
     steps = _steps(guide.phases, state, partner, current, roles, view, conflicts, drafts, news, unsent)
     if follow.overdue:  # after the partner's news, before the next question
         at = next((n for n, s in enumerate(steps) if s.kind in ("answer", "send", "done")), len(steps))
         late = Step("overdue", len(follow.overdue), partner=partner)
         steps = (*steps[:at], late, *(s for s in steps[at:] if s.kind != "done"))
-    return DialogueStatus(view, phases, open_tools, later, conflicts, drafts, news, unsent, steps, follow)
+    strays = strays_in(opened.project, ws.layout, partner)
+    return DialogueStatus(
+        view, phases, open_tools, later, conflicts, drafts, news, unsent, steps, follow, strays
+    )
 
 
 def _in_dialogue(where: str, partner: Partner | None) -> bool:
@@ -225,30 +257,6 @@ def _current_phase(phases: tuple[PhaseProgress, ...], roles: tuple[str, ...]) ->
         if any(item.sides[r].total and not item.sides[r].complete for r in roles):
             return item.phase
     return None
-
-
-def _unsent(project: Project, state: LocalState, partner: Partner | None) -> int:
-    """Our answers in a dialogue whose newest version the partner is not known to have."""
-    me = state.me
-    if me is None or partner is None:
-        return 0
-    receiver = SHARING if me != SHARING else partner.key
-    known = state.known.get(receiver, {})
-    count = 0
-    for slot, entry in project.record_entries():  # follow-up in this dialogue that is ours to send
-        if slot[0] in ("", partner.key) and (me == SHARING or slot[0] == me) and entry.answer.version:
-            seen = history.parse(known.get(slot_key(slot), ""))
-            count += seen is None or history.compare(entry.answer.version, seen[1]) is not history.Order.SAME
-    for slot, entry in project.entries():
-        ours = (me == SHARING and side_of(slot[1]) == "dele" and slot[0] in ("", partner.key)) or (
-            me != SHARING and slot[0] == me
-        )
-        if not ours or (entry.answer.empty and not entry.answer.version):
-            continue
-        seen = history.parse(known.get(slot_key(slot), ""))
-        if seen is None or history.compare(entry.answer.version, seen[1]) is not history.Order.SAME:
-            count += 1
-    return count
 
 
 def _first_open(view: Dialogue, phase: Phase, role: str) -> Question | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spredning.app.workspace import Workspace
 from spredning.core.local import key_slot
-from spredning.core.model import SHARING, Partner, Question
+from spredning.core.model import SHARING, Layout, Partner, Project, Question, Slot
 from spredning.core.store import Opened
 
 
@@ -31,3 +33,35 @@ def mark_seen(ws: Workspace, opened: Opened, partner: Partner | None) -> None:
         opened.project.slug,
         lambda state: state._replace(news={k: v for k, v in state.news.items() if k not in senders}),
     )
+
+
+class Stray(NamedTuple):
+    """An answer kept in the project file under a question id the guide does not have there.
+
+    It is kept and exported, but no view reads it, so status says so (with the closest ids the
+    guide has, as a hand-edited typo usually is).
+    """
+
+    slot: Slot
+    close: tuple[str, ...]
+
+
+def strays_in(project: Project, layout: Layout, partner: Partner | None) -> tuple[Stray, ...]:
+    """The answers of a dialogue (the shared ones and the partner's) under ids its places lack.
+
+    A dialogue reads the sharing side's questions there too (as variants for the partner).
+    """
+    sections = [("", project.shared, layout.shared)]
+    if partner is not None:
+        places = (*layout.dialogue, *layout.shared)
+        sections.append((partner.key, project.dialogues.get(partner.key, {}), places))
+    found = []
+    for key, section, places in sections:
+        known = set(places)
+        for question_id, entry in section.items():
+            if question_id not in known and (not entry.answer.empty or entry.others):
+                import difflib  # only when there is a stray answer to name
+
+                close = difflib.get_close_matches(question_id, places, n=1, cutoff=0.8)
+                found.append(Stray((key, question_id), tuple(close)))
+    return tuple(found)

@@ -44,7 +44,7 @@ COMMANDS = {
     "projekter": "project",
     "fase": "fase",
     "status": "status",
-    "vis": "status",
+    "vis": "vis",
     "rapport": "rapport",
     "eksport": "exchange",
     "arbejdsark": "worksheet",  # a Word worksheet for a partner without the program (issue 14)

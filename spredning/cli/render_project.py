@@ -32,7 +32,7 @@ from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import date, t
 
 if TYPE_CHECKING:  # only status draws these; vis need not import the status use case
-    from spredning.app.status import DialogueStatus, Status
+    from spredning.app.status import DialogueStatus
 
 BAR_WIDTH = 10
 SIDE_BY_SIDE_MIN_WIDTH = 110
@@ -238,26 +238,6 @@ def status_table(item: DialogueStatus) -> Table:
             plain(f"{phase.phase.number}. {phase.phase.name}"),
             *(counted(phase.sides[role]) for role in ("dele", "genbruge")),
         )
-    return table
-
-
-def portfolio_table(status: Status) -> Table:
-    """Every partner's progress on one screen: the sharing side once, then each partner's phases."""
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column(t("status.phase"))
-    table.add_column(clean_name(status.project.sharing_org) or role_title("dele"), no_wrap=True)
-    for item in status.dialogues:
-        table.add_column(
-            org_name(status.project, item.dialogue.partner.key)
-            if item.dialogue.partner
-            else role_title("genbruge"),
-            no_wrap=True,
-        )
-    first = status.dialogues[0]
-    for number, phase in enumerate(first.phases):
-        cells = [counted(phase.sides["dele"])]
-        cells += [counted(item.phases[number].sides["genbruge"]) for item in status.dialogues]
-        table.add_row(plain(f"{phase.phase.number}. {phase.phase.name}"), *cells)
     return table
 
 

@@ -70,7 +70,12 @@ def eksport(
     lines = []
     if done.others_included:
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
-    lines.append(say("eksport.send", org=clean_name(done.receiver_name), file=done.path.name))
+    receiver = clean_name(done.receiver_name) or t("org.sharing")
+    if done.changes:
+        lines.append(say("eksport.changes", n=done.changes, org=receiver))
+    else:
+        lines.append(say("eksport.no-changes", org=receiver))
+    lines.append(say("eksport.send", org=receiver, file=done.path.name))
     lines.append(say("eksport.their-command", file=done.path.name))
     tell(console, Text("\n").join(lines))
 
@@ -88,7 +93,8 @@ def importer(
     console = make_console()
     project = plan.project
     if plan.creates:
-        console.print(say("importer.new-project", style="bold", name=project.name, slug=project.slug))
+        key = "importer.new-project-dry" if tor else "importer.new-project"
+        console.print(say(key, style="bold", name=project.name, slug=project.slug))
     else:
         console.print(
             say("importer.into", style="bold", name=project.name, path=str(ws.store.path_for(project.slug)))
@@ -162,24 +168,9 @@ def _summary(plan: exchange.ImportPlan) -> str:
     return t("list.separator").join(parts)
 
 
-def where(guide: Guide, project: Project, slot: Slot) -> str:
-    """Phase · tool · side (and partner) of an answer, for lists and conflict headings."""
-    from spredning.cli.render_project import org_name
-
-    key, question_id = slot
-    found = guide.locate(question_id)
-    side = question_id.split(".")[2] if question_id.count(".") == 3 else ""
-    side_words = t(f"role.{side}") if side in ("dele", "genbruge") else "?"
-    if key:
-        side_words = t("where.side-of", side=side_words, org=org_name(project, key))
-    if found is None:
-        return t("where.unknown", side=side_words, id=question_id)
-    phase, tool, _ = found
-    return t("where.full", phase=phase.name, tool=tool.title, side=side_words)
-
-
 def _dry_run(console, guide: Guide, plan: exchange.ImportPlan) -> None:
     from spredning.cli.render import bullets
+    from spredning.cli.render_status import where
 
     questions = {q.id: q for q in guide.questions()}
     for outcome, key in (
@@ -213,6 +204,7 @@ def _chooser(console, guide: Guide, project: Project, me: str | None):
     from spredning.cli import editor
     from spredning.cli.prompter import select
     from spredning.cli.render_project import conflict_view, org_name
+    from spredning.cli.render_status import where
 
     questions = {q.id: q for q in guide.questions()}
 
@@ -266,6 +258,7 @@ def konflikter(
 ) -> None:
     """Vis og afgør svar, hvor der findes to udgaver (også efter en flettekonflikt i git)."""
     from spredning.cli.render_project import conflict_view
+    from spredning.cli.render_status import where
 
     ws = workspace(ctx)
     slug = ws.slug()
@@ -274,7 +267,7 @@ def konflikter(
     if repaired is not None:
         console.print(
             say(
-                "konflikter.git-repaired",
+                "konflikter.git-repaired" if repaired.conflicts else "konflikter.git-repaired-clean",
                 style="bold",
                 path=str(repaired.path),
                 backup=str(repaired.backup),
@@ -311,7 +304,11 @@ def konflikter(
         if content is not None:
             decisions[item.slot] = (item.entry, content)
     settled, meanwhile = exchange.settle(ws, slug, decisions)
-    console.print(say("konflikter.settled", style="green", n=settled, left=len(pending) - settled))
+    left = len(pending) - settled
+    if settled:
+        console.print(say("konflikter.settled", style="green", n=settled, left=left))
+    else:
+        console.print(say("konflikter.none-settled", style="yellow", n=left, command=command("konflikter")))
     if meanwhile:
         console.print(say("konflikter.meanwhile", style="yellow", n=meanwhile))
 

@@ -1,27 +1,22 @@
-"""``spredning status`` and ``spredning vis``: progress, the next step and the answers, without prompts."""
+"""``spredning status``: progress, open conflicts, the follow-up and the next step, without prompts."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import typer
 
+from spredning.app.status import DialogueStatus, Status, Step, follow_up_summary, status_of
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
-    choose_partner,
     command,
-    parse_phase,
-    parse_role,
     phase_command,
-    roles_for,
     workspace,
 )
 from spredning.cli.console import make_console, say
-from spredning.core.model import ROLES, Partner, Phase
+from spredning.cli.render_status import print_fitted, print_strays
+from spredning.core.model import ROLES, Guide, Partner, Phase
 from spredning.i18n import t
-
-if TYPE_CHECKING:  # vis does not need the status use case and what it imports
-    from spredning.app.status import DialogueStatus, Status, Step
 
 
 def status_command(
@@ -32,46 +27,62 @@ def status_command(
     som_json: bool = typer.Option(False, "--json", help=t("help.status.json")),
 ) -> None:
     """Vis projektets fremdrift, åbne konflikter og kladder, og hvad der er næste skridt."""
-    from spredning.app.status import status_of
-
-    result = status_of(workspace(ctx), partner)
+    ws = workspace(ctx)
+    result = status_of(ws, partner)
     if som_json:
         import json  # only --json pays for this import
 
         # ASCII-only JSON: exact for scripts, and no control or bidi character reaches a terminal
         print(json.dumps(_json(result), ensure_ascii=True, indent=2))
         return
-    _show(make_console(), result, ctx.obj.project)
+    _show(make_console(), ws.guide, result, ctx.obj.project)
 
 
-def _show(console, result: Status, project_option: str | None) -> None:
-    from spredning.cli.render_project import open_tools, portfolio_table, project_facts, status_table
+def _show(console, guide: Guide, result: Status, project_option: str | None) -> None:
+    from spredning.cli.render_project import open_tools, project_facts, status_table
 
     local = result.local
     console.print(project_facts(result.project, result.path, result.changed, local.side, local.organisation))
     console.print()
     several = len(result.project.partners) > 1
     if result.portfolio and several:
-        console.print(portfolio_table(result))
-        console.print()
-        own = result.dialogues[0]
-        console.print(open_tools(own))
-        _notes(console, own, kinds=("drafts",))
-        _next(
-            console, [s for s in own.steps if s.kind in ("side", "drafts", "answer")], several, project_option
-        )
-        console.print()
-        console.print(say("status.partners", style="bold"))
-        for item in result.dialogues:
-            _partner_line(console, result, item, several, project_option)
+        _show_portfolio(console, guide, result, project_option)
         return
     item = result.dialogues[0]
     console.print(status_table(item))
     console.print()
     console.print(open_tools(item))
-    _notes(console, item)
+    _notes(console, guide, result, item.conflicts, item.strays, project_option)
+    _notes_of(console, item)
     _follow_up(console, item)
     _next(console, list(item.steps), several, project_option)
+
+
+def _show_portfolio(console, guide: Guide, result: Status, project_option: str | None) -> None:
+    """The sharing side with several partners: everyone's progress, then ours, then each partner's."""
+    from spredning.cli.render_project import open_tools
+    from spredning.cli.render_status import follow_up_words, portfolio_table
+
+    console.print(portfolio_table(result))
+    console.print()
+    own = result.dialogues[0]
+    console.print(open_tools(own))
+    conflicts = {c.slot: c for item in result.dialogues for c in item.conflicts}  # a shared one once
+    strays = {s.slot: s for item in result.dialogues for s in item.strays}
+    _notes(console, guide, result, tuple(conflicts.values()), tuple(strays.values()), project_option)
+    _notes_of(console, own, kinds=("drafts",))
+    if own.follow_up is not None:
+        words = follow_up_words(follow_up_summary(own.follow_up, "", "dele"))
+        if words:
+            console.print(say("status.own-follow-up", parts=t("status.follow-separator").join(words)))
+    steps = [s for s in own.steps if s.kind in ("side", "drafts", "answer")]
+    _next(console, steps, True, project_option)
+    console.print()
+    console.print(say("status.partners", style="bold"))
+    for item in result.dialogues:
+        _partner_line(console, result, item, project_option)
+    pointer = command("status", "--partner", t("metavar.name"), project=project_option)
+    print_fitted(console, t("status.one-partner", command=pointer), pointer, style="dim")
 
 
 def _follow_up(console, item: DialogueStatus) -> None:
@@ -84,15 +95,18 @@ def _follow_up(console, item: DialogueStatus) -> None:
 
 
 def _next(console, steps: list[Step], several: bool, project_option: str | None) -> None:
-    lines = [_step_line(step, several, project_option) for step in steps] or [t("step.nothing")]
-    console.print(say("status.next", style="bold", command=lines[0]), soft_wrap=True)
-    for extra in lines[1:3]:
-        console.print(say("status.then", style="dim", command=extra), soft_wrap=True)
+    lines: list[tuple[str, str | None]] = [_step_line(step, several, project_option) for step in steps]
+    lines = lines or [(t("step.nothing"), None)]
+    for number, (words, shown) in enumerate(lines[:3]):
+        key, style = ("status.next", "bold") if number == 0 else ("status.then", "dim")
+        print_fitted(console, t(key, command=words), shown, style)
 
 
-def _partner_line(console, result: Status, item: DialogueStatus, several: bool, project_option) -> None:
+def _partner_line(console, result: Status, item: DialogueStatus, project_option) -> None:
     """One partner's dialogue in the portfolio: where they are, what waits, and the next step."""
-    name = _partner_name(result, item.dialogue.partner)
+    from spredning.cli.render_status import follow_up_words
+
+    partner = item.dialogue.partner
     where = next(
         (
             (p.phase, p.sides["genbruge"])
@@ -115,18 +129,26 @@ def _partner_line(console, result: Status, item: DialogueStatus, several: bool, 
         )
         if n
     ]
-    steps = [s for s in item.steps if s.kind in ("conflicts", "news", "overdue", "send")]
-    step = _step_line(steps[0], several, project_option) if steps else t("step.wait")
-    console.print(
-        say(
-            "status.partner-line",
-            name=name,
-            state=state,
-            waiting=t("list.separator").join(waiting),
-            step=step,
-        ),
-        soft_wrap=True,
+    follow, late = [], 0
+    if item.follow_up is not None and partner is not None:
+        summary = follow_up_summary(item.follow_up, partner.key, "genbruge")
+        follow, late = follow_up_words(summary), summary.overdue
+    # the general actions past their deadline are ours, said once above; here only the partner's
+    steps = [
+        s._replace(n=late) if s.kind == "overdue" else s
+        for s in item.steps
+        if s.kind in ("conflicts", "news", "send") or (s.kind == "overdue" and late)
+    ]
+    step, shown = _step_line(steps[0], True, project_option) if steps else (t("step.wait"), None)
+    text = t(
+        "status.partner-line",
+        name=_partner_name(result, partner),
+        state=state,
+        waiting=t("list.separator").join(waiting),
+        follow=t("status.follow-separator").join(follow),
     )
+    print_fitted(console, text, None, first="  • ", rest="    ")
+    print_fitted(console, t("status.partner-next", step=step), shown, first="    ", rest="      ")
 
 
 def _partner_name(result: Status, partner: Partner | None) -> str:
@@ -135,9 +157,22 @@ def _partner_name(result: Status, partner: Partner | None) -> str:
     return org_name(result.project, partner.key) if partner else t("role.genbruge")
 
 
-def _notes(console, item: DialogueStatus, kinds=("conflicts", "drafts", "news", "unsent")) -> None:
-    if item.conflicts and "conflicts" in kinds:
-        console.print(say("status.conflicts", style="bold yellow", n=len(item.conflicts)))
+def _notes(console, guide: Guide, result: Status, conflicts, strays, project_option) -> None:
+    """The open conflicts, listed with both versions, and the answers the guide has no place for."""
+    from spredning.cli.render_status import conflict_list
+
+    several = len(result.project.partners) > 1
+    if conflicts:
+        console.print(say("status.conflicts", style="bold yellow", n=len(conflicts)))
+        console.print(conflict_list(guide, result.project, conflicts, result.local.me))
+        partner = result.dialogues[0].dialogue.partner if several and not result.portfolio else None
+        settle = command("konflikter", partner=partner, project=project_option)
+        print_fitted(console, t("status.conflicts-settle", n=len(conflicts), command=settle), settle)
+    if strays:
+        print_strays(console, result.project, strays, result.path, command("guide", "--ider"))
+
+
+def _notes_of(console, item: DialogueStatus, kinds=("drafts", "news", "unsent")) -> None:
     if item.drafts and "drafts" in kinds:
         console.print(
             say(
@@ -153,42 +188,34 @@ def _notes(console, item: DialogueStatus, kinds=("conflicts", "drafts", "news", 
         console.print(say("status.unsent", n=item.unsent))
 
 
-def _step_line(step: Step, several: bool, project_option: str | None) -> str:
-    """One next step as its words and the exact command."""
+def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[str, str]:
+    """One next step: its words with the exact command, and the command alone."""
     partner = step.partner if several else None
     answering_for = step.partner if several and step.role == "genbruge" else None
     if step.kind == "conflicts":
-        return t(
-            "step.conflicts",
-            n=step.n,
-            command=command("konflikter", partner=partner, project=project_option),
-        )
+        shown = command("konflikter", partner=partner, project=project_option)
+        return t("step.conflicts", n=step.n, command=shown), shown
     if step.kind == "drafts":
-        return t(
-            "step.drafts",
-            n=step.n,
-            command=phase_command(*_opens(step), answering_for, project_option, several),
-        )
+        shown = phase_command(*_opens(step), answering_for, project_option, several)
+        return t("step.drafts", n=step.n, command=shown), shown
     if step.kind == "news":
-        return t(
-            "step.news",
-            n=step.n,
-            command=command("vis", "--nye", partner=partner, project=project_option),
-        )
+        shown = command("vis", "--nye", partner=partner, project=project_option)
+        return t("step.news", n=step.n, command=shown), shown
     if step.kind == "overdue":
-        return t("step.overdue", n=step.n, command=command("plan", partner=partner, project=project_option))
+        shown = command("plan", partner=partner, project=project_option)
+        return t("step.overdue", n=step.n, command=shown), shown
     if step.kind == "answer":
-        return t(
-            "step.answer",
-            phase=_opens(step)[0].name,
-            question=step.question.text if step.question else "",
-            command=phase_command(*_opens(step), answering_for, project_option, several),
-        )
+        shown = phase_command(*_opens(step), answering_for, project_option, several)
+        question = step.question.text if step.question else ""
+        return t("step.answer", phase=_opens(step)[0].name, question=question, command=shown), shown
     if step.kind == "send":
-        return t("step.send", n=step.n, command=command("eksport", partner=partner, project=project_option))
+        shown = command("eksport", partner=partner, project=project_option)
+        return t("step.send", n=step.n, command=shown), shown
     if step.kind == "side":
-        return t("step.side", command=command("projekt", "side", "dele|genbruge"))
-    return t("step.done", command=command("rapport", "--format", "docx", partner=partner))
+        shown = command("projekt", "side", "dele|genbruge")
+        return t("step.side", command=shown), shown
+    shown = command("rapport", "--format", "docx", partner=partner)
+    return t("step.done", command=shown), shown
 
 
 def _opens(step: Step) -> tuple[Phase, str]:
@@ -248,6 +275,7 @@ def _dialogue_json(item: DialogueStatus) -> dict:
             for o in item.open_tools
         ],
         "konflikter": [c.slot[1] for c in item.conflicts],
+        "ukendte_svar": [s.slot[1] for s in item.strays],
         "kladder": [q.id for _, q in item.drafts],
         "nye": [q.id for q in item.news],
         "ikke_sendt": item.unsent,
@@ -256,59 +284,6 @@ def _dialogue_json(item: DialogueStatus) -> dict:
     }
 
 
-def vis(
-    ctx: typer.Context,
-    fase: str | None = typer.Argument(None, metavar=t("metavar.phase"), help=t("help.vis.fase")),
-    rolle: str | None = typer.Option(
-        None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.vis.rolle")
-    ),
-    partner: str | None = typer.Option(
-        None, "--partner", metavar=t("metavar.name"), help=t("help.vis.partner")
-    ),
-    begge: bool = typer.Option(False, "--begge", help=t("help.vis.begge")),
-    kun_besvarede: bool = typer.Option(False, "--kun-besvarede", help=t("help.vis.kun-besvarede")),
-    nye: bool = typer.Option(False, "--nye", help=t("help.vis.nye")),
-    ingen_pager: bool = typer.Option(False, "--ingen-pager", help=t("help.pager")),
-) -> None:
-    """Vis svarene fase for fase og værktøj for værktøj."""
-    from spredning.app.views import mark_seen, news_questions
-    from spredning.cli.pager import paged
-    from spredning.cli.render_project import (
-        SIDE_BY_SIDE_MIN_WIDTH,
-        project_facts,
-        vis_phase,
-        vis_phase_side_by_side,
-    )
-
-    ws = workspace(ctx)
-    role = None if begge else parse_role(rolle)
-    phases = (parse_phase(ws.guide, fase),) if fase else ws.guide.phases
-    opened = ws.open()
-    chosen = choose_partner(opened.project, opened.local, partner)
-    view = opened.project.dialogue(chosen)
-    console = make_console()
-    with paged(console, not ingen_pager) as out:
-        out.print(
-            project_facts(
-                opened.project, str(opened.path), None, opened.local.side, opened.local.organisation
-            )
-        )
-        only = None
-        if nye:
-            only = {q.id for q in news_questions(ws, opened, chosen)}
-            if not only:
-                out.print(say("vis.no-news"))
-            phases = tuple(p for p in phases if any(qid.startswith(p.id + ".") for qid in only))
-        side_by_side = role is None and out.width >= SIDE_BY_SIDE_MIN_WIDTH and not (kun_besvarede or nye)
-        for phase in phases:
-            if side_by_side:
-                out.print(vis_phase_side_by_side(phase, view))
-            else:
-                out.print(vis_phase(phase, view, roles_for(role), kun_besvarede, only))
-    mark_seen(ws, opened, chosen)
-
-
 def register(app: typer.Typer) -> None:
-    """Add status and vis to the app."""
+    """Add status to the app."""
     app.command("status", cls=typer_compat.DanishCommand, help=t("help.status"))(status_command)
-    app.command("vis", cls=typer_compat.DanishCommand, help=t("help.vis"))(vis)

@@ -1,0 +1,91 @@
+"""``spredning vis``: the answers phase by phase, with conflicts and the answers no question shows."""
+
+from __future__ import annotations
+
+import typer
+
+from spredning.cli import typer_compat
+from spredning.cli.commands.common import (
+    choose_partner,
+    command,
+    parse_phase,
+    parse_role,
+    roles_for,
+    workspace,
+)
+from spredning.cli.console import make_console, say
+from spredning.cli.render_status import print_fitted, print_strays
+from spredning.core.model import Partner
+from spredning.i18n import t
+
+
+def vis(
+    ctx: typer.Context,
+    fase: str | None = typer.Argument(None, metavar=t("metavar.phase"), help=t("help.vis.fase")),
+    rolle: str | None = typer.Option(
+        None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.vis.rolle")
+    ),
+    partner: str | None = typer.Option(
+        None, "--partner", metavar=t("metavar.name"), help=t("help.vis.partner")
+    ),
+    begge: bool = typer.Option(False, "--begge", help=t("help.vis.begge")),
+    kun_besvarede: bool = typer.Option(False, "--kun-besvarede", help=t("help.vis.kun-besvarede")),
+    nye: bool = typer.Option(False, "--nye", help=t("help.vis.nye")),
+    ingen_pager: bool = typer.Option(False, "--ingen-pager", help=t("help.pager")),
+) -> None:
+    """Vis svarene fase for fase og værktøj for værktøj."""
+    from spredning.app.views import mark_seen, news_questions
+    from spredning.cli.pager import paged
+    from spredning.cli.render_project import (
+        SIDE_BY_SIDE_MIN_WIDTH,
+        project_facts,
+        vis_phase,
+        vis_phase_side_by_side,
+    )
+
+    ws = workspace(ctx)
+    role = None if begge else parse_role(rolle)
+    phases = (parse_phase(ws.guide, fase),) if fase else ws.guide.phases
+    opened = ws.open()
+    chosen = choose_partner(opened.project, opened.local, partner)
+    view = opened.project.dialogue(chosen)
+    console = make_console()
+    with paged(console, not ingen_pager) as out:
+        out.print(
+            project_facts(
+                opened.project, str(opened.path), None, opened.local.side, opened.local.organisation
+            )
+        )
+        only = None
+        if nye:
+            only = {q.id for q in news_questions(ws, opened, chosen)}
+            if not only:
+                out.print(say("vis.no-news"))
+            phases = tuple(p for p in phases if any(qid.startswith(p.id + ".") for qid in only))
+        side_by_side = role is None and out.width >= SIDE_BY_SIDE_MIN_WIDTH and not (kun_besvarede or nye)
+        for phase in phases:
+            if side_by_side:
+                out.print(vis_phase_side_by_side(phase, view))
+            else:
+                out.print(vis_phase(phase, view, roles_for(role), kun_besvarede, only))
+        _vis_notes(out, ws, opened, chosen, ctx.obj.project)
+    mark_seen(ws, opened, chosen)
+
+
+def _vis_notes(console, ws, opened, partner: Partner | None, project_option: str | None) -> None:
+    """After the answers: how to settle the conflicts shown, and the answers no question shows."""
+    from spredning.app.views import strays_in
+
+    conflicts = opened.project.dialogue(partner).conflicts()
+    if conflicts:
+        several = len(opened.project.partners) > 1
+        settle = command("konflikter", partner=partner if several else None, project=project_option)
+        print_fitted(console, t("vis.conflicts", n=len(conflicts), command=settle), settle, "yellow")
+    strays = strays_in(opened.project, ws.layout, partner)
+    if strays:
+        print_strays(console, opened.project, strays, str(opened.path), command("guide", "--ider"))
+
+
+def register(app: typer.Typer) -> None:
+    """Add vis to the app."""
+    app.command("vis", cls=typer_compat.DanishCommand, help=t("help.vis"))(vis)

@@ -1,0 +1,203 @@
+"""Rich renderables for status and the exchange: the portfolio, conflicts, lines with commands.
+
+Also where an answer is (phase · tool · side) and the answers under ids the guide does not have.
+
+A line that ends in a command (a next step, a partner's line) is wrapped here between words, with
+the command kept whole: it goes on the line where it fits, else on a line of its own, longer than
+the terminal only when the command itself is. Such lines are printed with ``soft_wrap=True`` so
+rich does not wrap them again. As everywhere, user text goes through ``plain``, never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from spredning.cli.render import bullets, plain
+from spredning.cli.render_project import org_name
+from spredning.core.model import Answer, Guide, Progress, Project, Slot
+from spredning.core.textsafe import clean, clean_name
+from spredning.i18n import t
+
+if TYPE_CHECKING:  # vis draws with these too and need not import the status use case
+    from spredning.app.exchange import OpenConflict
+    from spredning.app.status import FollowUpSummary, Status
+    from spredning.app.views import Stray
+
+LISTED = 3  # conflicts and stray answers listed by name; the rest are counted
+
+
+def fitted(text: str, command: str | None, width: int, first: str = "", rest: str = "") -> list[str]:
+    """Text in lines of at most `width` cells, broken between words and never inside `command`.
+
+    `first` starts the first line and `rest` the others (a bullet and its hanging indent). The
+    command, with what is glued to it (a quote, a full stop), is one unbreakable word.
+    """
+    lines: list[str] = []
+    line, fresh = first, True
+    for word in _words(text, command):
+        if not fresh and cell_len(line) + 1 + cell_len(word) > width:
+            lines.append(line)
+            line, fresh = rest, True
+        line += word if fresh else " " + word
+        fresh = False
+    lines.append(line)
+    return lines
+
+
+def _words(text: str, command: str | None) -> list[str]:
+    if not command or command not in text:
+        return text.split()
+    at = text.index(command)
+    start = text.rfind(" ", 0, at) + 1
+    end = text.find(" ", at + len(command))
+    end = len(text) if end < 0 else end
+    return [*text[:start].split(), text[start:end], *text[end:].split()]
+
+
+def fitted_text(text: str, command: str | None, width: int, style: str = "", first="", rest="") -> Text:
+    """`fitted` as rich Text (cleaned), for printing with soft_wrap=True."""
+    return Text(clean("\n".join(fitted(text, command, width, first, rest))), style=style)
+
+
+# -- the portfolio ---------------------------------------------------------------------------------
+
+
+def portfolio_table(status: Status) -> Table:
+    """Every organisation's progress on one screen: a row each, a column per phase.
+
+    The sharing side's own answers come first, then each partner's; cells are 'answered/total'.
+    Phases as columns keep their names whole at 60 and 80 columns, whatever the number of
+    partners (a row more each); long organisation names wrap between words.
+    """
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column(t("status.organisation"), ratio=1)
+    first = status.dialogues[0]
+    for phase in first.phases:
+        table.add_column(plain(phase.phase.name), no_wrap=True, justify="right")
+    sharing = clean_name(status.project.sharing_org) or t("role.dele")
+    table.add_row(Text(sharing), *(fraction(p.sides["dele"]) for p in first.phases))
+    for item in status.dialogues:
+        partner = item.dialogue.partner
+        name = org_name(status.project, partner.key) if partner else t("role.genbruge")
+        table.add_row(Text(name), *(fraction(p.sides["genbruge"]) for p in item.phases))
+    return table
+
+
+def fraction(done: Progress) -> Text:
+    """'answered/total' in a cell, coloured as the bars are; '–' when there is nothing to answer."""
+    if not done.total:
+        return Text("–", style="dim")
+    style = "green" if done.complete else "yellow" if done.answered else "dim"
+    return Text(f"{done.answered}/{done.total}", style=style)
+
+
+def follow_up_words(summary: FollowUpSummary) -> list[str]:
+    """One side's follow-up in short words: overdue actions, readiness by colour, approvals."""
+    words = []
+    if summary.overdue:
+        words.append(t("status.short-overdue", n=summary.overdue))
+    if summary.colours:
+        colours = [t(f"status.short-colour.{colour}", n=n) for colour, n in summary.colours]
+        words.append(t("status.short-readiness", colours=colours))
+    if summary.approvals:
+        phases = [
+            t("status.short-changed", phase=clean(phase), n=n) if n else clean(phase)
+            for phase, n in summary.approvals
+        ]
+        words.append(t("status.short-approved", phases=phases))
+    return words
+
+
+# -- conflicts and stray answers -----------------------------------------------------------------
+
+
+def where(guide: Guide, project: Project, slot: Slot) -> str:
+    """Phase · tool · side (and partner) of an answer, for lists and conflict headings."""
+    key, question_id = slot
+    found = guide.locate(question_id)
+    side = question_id.split(".")[2] if question_id.count(".") == 3 else ""
+    side_words = t(f"role.{side}") if side in ("dele", "genbruge") else "?"
+    if key:
+        side_words = t("where.side-of", side=side_words, org=org_name(project, key))
+    if found is None:
+        return t("where.unknown", side=side_words, id=question_id)
+    phase, tool, _ = found
+    return t("where.full", phase=phase.name, tool=tool.title, side=side_words)
+
+
+def conflict_list(
+    guide: Guide, project: Project, conflicts: Sequence[OpenConflict], me: str | None
+) -> RenderableType:
+    """The first few conflicts, each where it is, its question and every version's first line.
+
+    Each line is cut to the terminal with '…': enough to recognise the answer; `konflikter`
+    shows them whole.
+    """
+    questions = {q.id: q for q in guide.questions()}
+    ours = org_name(project, me) if me else t("status.conflict-yours")
+    lines: list[Text] = []
+    for item in conflicts[:LISTED]:
+        question = questions.get(item.slot[1])
+        lines.append(_cut(("  • ", "dim"), plain(where(guide, project, item.slot), "bold")))
+        lines.append(_cut("    ", plain(question.text if question else item.slot[1], "italic")))
+        versions = [(ours, item.entry.answer), *((org_name(project, o.source), o) for o in item.entry.others)]
+        for org, answer in versions:
+            lines.append(_cut("    ", plain(f"{org}: ", "bold"), plain(first_line(answer))))
+    if len(conflicts) > LISTED:
+        lines.append(Text(t("status.more", n=len(conflicts) - LISTED), style="dim"))
+    return Group(*lines)
+
+
+def first_line(answer: Answer) -> str:
+    """The first line of an answer, ' …' when more follow; 'not relevant' and deletions in words."""
+    if answer.empty:
+        return t("answer.unanswered")
+    lines = [text.strip() for text in answer.text.splitlines() if text.strip()]
+    first = (lines[0] if lines else "") + (" …" if len(lines) > 1 else "")
+    if answer.not_relevant:
+        return t("answer.not-relevant-because", reason=first) if first else t("answer.not-relevant")
+    return first
+
+
+def _cut(*parts) -> Text:
+    text = Text.assemble(*parts)
+    text.no_wrap, text.overflow = True, "ellipsis"
+    return text
+
+
+def stray_list(project: Project, strays: Sequence[Stray]) -> RenderableType:
+    """The answers under ids the guide does not have: each id, and the closest id it does have."""
+    items = [
+        t(
+            "status.stray",
+            id=clean(stray.slot[1]),
+            org=org_name(project, stray.slot[0]) if stray.slot[0] else "",
+            close=list(stray.close),
+        )
+        for stray in strays[:LISTED]
+    ]
+    parts: list[RenderableType] = [bullets(items, 2)]
+    if len(strays) > LISTED:
+        parts.append(Text(t("status.more", n=len(strays) - LISTED), style="dim"))
+    return Group(*parts)
+
+
+def print_fitted(console, text: str, command: str | None, style: str = "", first="", rest="  ") -> None:
+    """A line with a command in it, wrapped between words and never inside the command."""
+    console.print(fitted_text(text, command, console.width, style, first, rest), soft_wrap=True)
+
+
+def print_strays(console, project: Project, strays: Sequence[Stray], path: str, ids: str) -> None:
+    """The answers under ids the guide does not have, and how to show them again.
+
+    `ids` is the command that lists the guide's ids.
+    """
+    console.print(Text(t("status.strays", n=len(strays)), style="bold yellow"))
+    console.print(stray_list(project, strays))
+    print_fitted(console, t("status.strays-fix", n=len(strays), path=clean_name(path), command=ids), ids)
