@@ -317,13 +317,22 @@ def test_a_deleted_readiness_table_and_text_beside_it_are_reported(sharing):
     assert mark(sharing, "dele").colour == "gul"
 
 
-def test_a_record_that_points_into_another_dialogue_is_refused(sharing):
+@pytest.mark.parametrize(
+    ("found", "instead"),
+    [
+        (b'plads="aeroe-kommune/klarhed', b'plads="fanoe/klarhed'),  # into another partner's dialogue
+        (b'plads="aeroe-kommune/klarhed:tjek.beskriv-innovationen.dele"', b'plads="/godkendelse:tjek.dele"'),
+        (b'navn="farve"', b'navn="begrundelse"'),  # a value twice, another not at all
+        (b'nr="35"', b'nr="3"'),  # the number of an answer field
+        (b'plads="aeroe-kommune/klarhed:', b'kilde="fjern" plads="aeroe-kommune/klarhed:'),  # a mark's
+    ],
+)
+def test_a_record_with_a_follow_up_it_cannot_have_is_refused(sharing, found, instead):
     path, _ = make(sharing)
     sheet = Sheet.read(path)
-    name = next(
-        n for n, data in sheet.parts.items() if b"urn:spredning:arbejdsark" in data and "Props" not in n
-    )
-    sheet.parts[name] = sheet.parts[name].replace(b'plads="aeroe-kommune/klarhed', b'plads="fanoe/klarhed', 1)
+    name = next(n for n, data in sheet.parts.items() if b"<arbejdsark" in data and "Props" not in n)
+    assert found in sheet.parts[name]
+    sheet.parts[name] = sheet.parts[name].replace(found, instead, 1)
     sheet.save(path)
     before = tree(sharing.home)
     code, _, err = sharing.import_(path)
