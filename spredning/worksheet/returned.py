@@ -21,6 +21,7 @@ own parsers (spredning/app), so a field says "gul" the way 'spredning klarhed' t
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
@@ -200,35 +201,41 @@ def returned_follow(
     for item in record.follow:
         entry = entries.get(item.slot)
         contents = {f.name: body.fields.get(f.number) for f in item.fields}
-        what = _what(entry, contents.get("hvad"))
+        label = functools.partial(followup.label, guide, item, what=_what(entry, contents.get("hvad")))
         gone = [f for f in item.fields if contents[f.name] is None]
         if gone:  # a deleted field: its mark or action stays as it is
-            label = followup.label(guide, item, gone[0], what)
-            notes.append(message("worksheet.note.missing-follow", field=label))
+            notes.append(message("worksheet.note.missing-follow", field=label(gone[0])))
             continue
-        texts = {name: "\n".join(content.lines) for name, content in contents.items() if content is not None}
-        for field in item.fields:
-            content = contents[field.name]
-            if content is not None and content.left_out:
-                label = followup.label(guide, item, field, what)
-                notes.append(message("worksheet.note.left-out-follow", field=label, kinds=_kinds(content)))
+        present = {name: content for name, content in contents.items() if content is not None}
+        notes += [
+            message("worksheet.note.left-out-follow", field=label(f), kinds=_kinds(present[f.name]))
+            for f in item.fields
+            if present[f.name].left_out
+        ]
+        texts = {name: "\n".join(content.lines) for name, content in present.items()}
         parsed = parse(item, texts)
         if not isinstance(parsed, Answer):
-            for field in item.fields:
-                if field.name in parsed:
-                    label = followup.label(guide, item, field, what)
-                    problems.append(message("worksheet.bad-field", field=label, problem=parsed[field.name]))
+            problems += [
+                message("worksheet.bad-field", field=label(f), problem=parsed[f.name])
+                for f in item.fields
+                if f.name in parsed
+            ]
             continue
-        as_sent = all(checksum(answers.normalise(texts[f.name])) == f.shown for f in item.fields)
-        recorded = history.parse(item.version) if item.version is not None else None
-        as_sent = as_sent or (recorded is not None and recorded[0] == history.checksum(parsed))
+        as_sent = _as_sent(item, texts, parsed)
         answer = versioned(parsed, item.version, as_sent, entry, known.get(slot_key(item.slot)), copy)
         if answer is not None and len(answer.version) > history.MAX_PAIRS:  # as for an answer
-            label = followup.label(guide, item, item.fields[0], what)
-            notes.append(message("worksheet.note.too-many-copies-follow", field=label))
+            notes.append(message("worksheet.note.too-many-copies-follow", field=label(item.fields[0])))
         elif answer is not None:
             found[item.slot] = answer
     return FollowReturned(found, tuple(notes), tuple(problems))
+
+
+def _as_sent(item: FollowRecord, texts: Mapping[str, str], content: Answer) -> bool:
+    """True when the fields show what they were made with, or values that say the same ("GUL." for gul)."""
+    if all(checksum(answers.normalise(texts[f.name])) == f.shown for f in item.fields):
+        return True
+    recorded = history.parse(item.version) if item.version is not None else None
+    return recorded is not None and recorded[0] == history.checksum(content)
 
 
 def _what(entry: Entry | None, field: Field | None) -> str:
