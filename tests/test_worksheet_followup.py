@@ -248,6 +248,14 @@ def test_both_sides_changing_the_same_mark_and_action_keeps_both_versions(sharin
     item = actions(sharing)[ACTION]
     assert item.status == "droppet" and [o.status for o in item.others] == ["færdig"]
 
+    again, _ = make(sharing, name="igen.docx")  # a new sheet shows the version that applies, and says so
+    text = "\n".join(p.text for p in Document(str(again)).paragraphs)
+    assert "Klarheden findes i to udgaver, som ikke er afgjort endnu" in text
+    assert f"Handlingen »{ACTION}« findes i to udgaver" in text
+    assert Sheet.read(again).text(Sheet.read(again).follow_titles(ASK_DELE)[0]) == "rød"
+    assert "Opfølgningen" not in import_(sharing, again)  # untouched, it settles nothing
+    assert sharing.project().record(MARK_DELE).others
+
 
 def test_a_bad_value_refuses_the_whole_sheet_naming_each_field(sharing):
     path, _ = make(sharing)

@@ -108,7 +108,8 @@ def _mark(scope: Scope, tool_id: str, role: str, numbers: Numbers) -> MarkItem:
     shown = ("", "") if scope.empty or found is None else (found.colour, answers.xml_safe(found.reason))
     version = None if scope.empty else history.written(entry.answer if entry else Answer())
     record = _record(slot, version, "klarhed", shown, numbers)
-    return MarkItem(tool_id, role, record, *shown, disputed=bool(found and found.disputed))
+    disputed = not scope.empty and found is not None and found.disputed
+    return MarkItem(tool_id, role, record, *shown, disputed=disputed)
 
 
 def _actions(scope: Scope, phase: Phase | None, guide: Guide, numbers: Numbers) -> tuple[ActionItem, ...]:
@@ -126,11 +127,15 @@ def _actions(scope: Scope, phase: Phase | None, guide: Guide, numbers: Numbers) 
 def _action_item(project: Project, item: followup.PlanItem, numbers: Numbers) -> ActionItem:
     slot = (item.where, followup.record_key("plan", item.id))
     entry = project.record(slot)
-    version = history.written(entry.answer) if entry else None
-    values = (item.what, item.who, shown_day(item.due), shown_status(item.status))
-    shown = tuple(answers.xml_safe(value) for value in values)
-    record = _record(slot, version, "plan", shown, numbers, item.source)
-    return ActionItem(record, shown, bool(item.others))  # type: ignore[arg-type]
+    assert entry is not None  # the item was read from it
+    shown = (
+        answers.xml_safe(item.what),
+        answers.xml_safe(item.who),
+        shown_day(item.due),
+        shown_status(item.status),
+    )
+    record = _record(slot, history.written(entry.answer), "plan", shown, numbers, item.source)
+    return ActionItem(record, shown, bool(item.others))
 
 
 def _new_rows(scope: Scope, phase: Phase, numbers: Numbers) -> tuple[ActionItem, ...]:
