@@ -56,7 +56,8 @@ def test_a_worksheet_is_a_word_document_with_a_named_field_per_question(sharing)
     assert "Sådan udfylder I arbejdsarket" in text
     assert "»Ikke relevant:«" in text and "Word-dokument (.docx)" in text
     sheet = Sheet.read(path)
-    assert len(sheet.controls()) == 34
+    assert len(sheet.answer_controls()) == 34
+    assert len(sheet.controls()) == 34 + 9 * 2 + 2 * 4  # readiness for 9 tool sides, 2 rows for new actions
     tags = [c.find(f".//{W}tag").get(f"{W}val") for c in sheet.controls()]
     assert tags[0] == f"1|{D1}" and all(len(tag) <= 64 for tag in tags)
     assert sheet.text(N_D1) == "Færre genindlæggelser" and sheet.text(N_D3) == ""

@@ -258,7 +258,7 @@ def test_a_tampered_record_is_refused(sharing, worksheet, old, new):
 def test_a_worksheet_from_a_newer_program_says_to_update(sharing, worksheet):
     parts = parts_of(worksheet)
     name = record_name(parts)
-    parts[name] = parts[name].replace(b'format="1"', b'format="2"')
+    parts[name] = parts[name].replace(b'format="2"', b'format="3"')
     refused(sharing, zipped(parts), "nyere udgave af spredning", "Opdatér programmet")
 
 
@@ -273,7 +273,7 @@ def test_a_worksheet_whose_fields_are_all_gone_is_refused(sharing, worksheet):
 def test_two_different_records_are_refused(sharing, worksheet):
     parts = parts_of(worksheet)
     name = record_name(parts)
-    parts["customXml/item9.xml"] = parts[name].replace(b'format="1"', b'format="1" ')
+    parts["customXml/item9.xml"] = parts[name].replace(b'format="2"', b'format="2" ')
     refused(sharing, zipped(parts), "skjulte oplysninger er beskadigede")
 
 

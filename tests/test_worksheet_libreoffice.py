@@ -16,6 +16,8 @@ import pytest
 from exchange_kit import D1, D2, D3, G1, G2, Org, flat
 from worksheet_kit import Sheet, W, bullet, paragraph
 
+from spredning.core import followup
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = [
     pytest.mark.slow,
@@ -114,7 +116,7 @@ def test_libreoffice_keeps_the_record_and_the_titles_and_text_typed_in_its_frame
     saved = resave(made(sharing), tmp_path)
     sheet = Sheet.read(saved)
     assert any(b"urn:spredning:arbejdsark:1" in data for data in sheet.parts.values())
-    assert len(sheet.controls()) == 34 and sheet.text(N_D1) == "Færre genindlæggelser"
+    assert len(sheet.answer_controls()) == 34 and sheet.text(N_D1) == "Færre genindlæggelser"
     # In LibreOffice a field holds one paragraph; Enter adds paragraphs to the frame around it.
     cell = sheet.control(N_G1).getparent().getparent()
     assert cell.tag == f"{W}tc"
@@ -126,3 +128,38 @@ def test_libreoffice_keeps_the_record_and_the_titles_and_text_typed_in_its_frame
     code, _, err = sharing.import_(saved)
     assert code == 0, err
     assert sharing.texts()[G1] == "Ja\nSkrevet i rammen efter feltet"
+
+
+def test_readiness_and_the_plan_survive_libreoffice(sharing, tmp_path):
+    """Follow-up fields sit in tables of several cells: LibreOffice keeps them, and their titles."""
+    tool = "tjek.beskriv-innovationen"
+    sharing.ok("klarhed", tool, "gul", "--begrundelse", "Vi mangler tal")
+    sharing.ok(
+        "plan", "tilføj", "--hvad", "Skaf tal", "--hvem", "Eva", "--frist", "01-03-2026", "--fase", tool
+    )
+    path = made(sharing)
+    before = sharing.path.read_bytes()
+    code, out, err = sharing.import_(resave(path, tmp_path))
+    assert code == 0, err
+    assert "Opfølgningen" not in flat(out) and sharing.path.read_bytes() == before
+
+    sheet = Sheet.read(path)
+    colour, reason = sheet.follow_titles("Klarhed efter Beskriv innovationen: hvor klar er Ærø Kommune?")
+    status = sheet.row_of("Skaf tal")[3]
+    new_what = sheet.empty_rows()[0][0]
+    for title, text in ((colour, "rød"), (reason, "Intet budget"), (status, "i gang"), (new_what, "Ring")):
+        sheet.fill(title, text)
+    sheet.save(path)
+    saved = resave(path, tmp_path)
+    assert Sheet.read(saved).text(status) == "i gang"  # found by its title: LibreOffice drops tags
+    code, out, err = sharing.import_(saved)
+    assert code == 0, err
+    assert "Opfølgningen: 3 punkter" in flat(out)
+    project = sharing.project()
+    records = project.records["aeroe-kommune"]
+    assert dict(records[f"klarhed:{tool}.genbruge"].answer.fields) == {
+        "farve": "rød",
+        "begrundelse": "Intet budget",
+    }
+    items = followup.plan_items(project, project.partners[0])
+    assert {item.what: item.status for item in items} == {"Skaf tal": "i-gang", "Ring": "ikke-startet"}

@@ -3,6 +3,8 @@
 A Sheet holds the package's parts; its main document is edited with lxml: the text of a field,
 paragraphs and line breaks, list paragraphs (Word's 'List Paragraph' with numbering), a pasted table
 or picture, text typed outside the fields, a deleted or copied field, comments, tracked changes.
+A field is named by its number ("Svar N", an answer) or by its title ("Klarhed 35", "Status 56");
+the follow-up's fields are found as a reader finds them: after a readiness question, in an action's row.
 """
 
 from __future__ import annotations
@@ -108,14 +110,50 @@ class Sheet:
     def controls(self) -> list[etree._Element]:
         return list(self.root.iter(f"{W}sdt"))
 
-    def control(self, number: int) -> etree._Element:
-        for sdt in self.controls():
-            alias = sdt.find(f"{W}sdtPr/{W}alias")
-            if alias is not None and alias.get(f"{W}val") == f"Svar {number}":
-                return sdt
-        raise KeyError(number)
+    def answer_controls(self) -> list[etree._Element]:
+        """The answer fields ("Svar N"), not the follow-up's."""
+        return [sdt for sdt in self.controls() if title(sdt).startswith("Svar ")]
 
-    def text(self, number: int) -> str:
+    def titles(self) -> list[str]:
+        return [title(sdt) for sdt in self.controls()]
+
+    def control(self, key: int | str) -> etree._Element:
+        """A field by its number ("Svar N") or its title."""
+        wanted = f"Svar {key}" if isinstance(key, int) else key
+        for sdt in self.controls():
+            if title(sdt) == wanted:
+                return sdt
+        raise KeyError(key)
+
+    def follow_titles(self, question: str) -> list[str]:
+        """The titles of the fields in the table after a paragraph (a readiness question)."""
+        for p in self.root.iter(f"{W}p"):
+            if "".join(t.text or "" for t in p.iter(f"{W}t")) == question:
+                table = p.getnext()
+                while table is not None and table.tag != f"{W}tbl":
+                    table = table.getnext()
+                return [title(sdt) for sdt in table.iter(f"{W}sdt")]
+        raise KeyError(question)
+
+    def rows(self, header: str = "Hvad") -> list[list[str]]:
+        """The titles of the fields in each row of the plan's tables (their first column is `header`)."""
+        found = []
+        for table in self.root.iter(f"{W}tbl"):
+            first = table.find(f"{W}tr")
+            if first is None or "".join(t.text or "" for t in first.find(f"{W}tc").iter(f"{W}t")) != header:
+                continue
+            found += [[title(sdt) for sdt in tr.iter(f"{W}sdt")] for tr in table.findall(f"{W}tr")[1:]]
+        return found
+
+    def row_of(self, what: str, header: str = "Hvad") -> list[str]:
+        """The titles of an action's fields (what, who, deadline, status) by what it says."""
+        return next(row for row in self.rows(header) if self.text(row[0]) == what)
+
+    def empty_rows(self, header: str = "Hvad") -> list[list[str]]:
+        """The rows for new actions (every field empty)."""
+        return [row for row in self.rows(header) if not any(self.text(name) for name in row)]
+
+    def text(self, number: int | str) -> str:
         content = self.control(number).find(f"{W}sdtContent")
         lines = []
         for p in list(content.iter(f"{W}p")) or [content]:  # LibreOffice's fields hold runs, not paragraphs
@@ -127,7 +165,7 @@ class Sheet:
             lines.append("".join(parts))
         return "\n".join(lines)
 
-    def fill(self, number: int, *blocks) -> Sheet:
+    def fill(self, number: int | str, *blocks) -> Sheet:
         """Replace a field's content: strings become paragraphs (with line breaks), elements go in as such."""
         content = self.control(number).find(f"{W}sdtContent")
         for child in list(content):
@@ -210,6 +248,11 @@ class Sheet:
 
     def save(self, path) -> None:
         path.write_bytes(self.bytes())
+
+
+def title(sdt: etree._Element) -> str:
+    alias = sdt.find(f"{W}sdtPr/{W}alias")
+    return alias.get(f"{W}val") if alias is not None else ""
 
 
 def zipped(parts: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:

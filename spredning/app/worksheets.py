@@ -20,6 +20,9 @@ planning, dry runs, conflicts and the history work unchanged. Each field becomes
 
 Text outside the fields, tables and pictures in them, comments and deleted fields are not answers;
 they are returned as notes, so the user hears about each of them.
+
+The readiness marks and the actions a worksheet shows in fields come back by the same rules, as
+follow-up records (app/worksheet_followup.py says which it shows and how their values are read).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from spredning.app import worksheet_followup
 from spredning.app.dialogue import partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history
@@ -69,6 +73,8 @@ class Worksheet(NamedTuple):
     answered: int
     empty: bool
     sent: Mapping[str, str]  # slot key → the version each field shows (what the receiver will have)
+    marks: int = 0  # readiness fields (pairs of colour and reason)
+    actions: int = 0  # actions of the plan shown in fields (empty rows for new ones not counted)
 
 
 def make_worksheet(
@@ -95,12 +101,15 @@ def make_worksheet(
     if me != SHARING and chosen.key != me:
         raise UsageProblem("worksheet.not-your-dialogue", org=chosen.name or chosen.key)
     roles = (role,) if role else ROLES
+    sheet = sheet_id or os.urandom(8).hex()
     parts, fields = _parts(ws, project, chosen, roles, phases, empty)
     if not fields:
         raise UsageProblem("worksheet.no-questions")
+    scope = worksheet_followup.Scope(project, chosen, roles, empty, sheet, phases is None)
+    follow, records = worksheet_followup.follow_up(ws.guide, parts, scope, first=len(fields) + 1)
     filler = chosen.key if me == SHARING else SHARING
     sheet_record = SheetRecord(
-        sheet_id or os.urandom(8).hex(),
+        sheet,
         project.id,
         project.name,
         project.sharing_org,
@@ -109,12 +118,15 @@ def make_worksheet(
         chosen,
         today.isoformat(),
         tuple(item.field for item in fields),
+        follow=records,
     )
     content = compose.Content(
         ws.guide, project.name, project.description, project.sharing_org, chosen, me, roles,
-        parts, empty, today, sheet_record,
+        parts, empty, today, sheet_record, follow,
     )  # fmt: skip
     several = len(project.partners) > 1 and me == SHARING
+    sent = {slot_key(i.field.slot): i.field.version for i in fields if _has_history(i.field.version)}
+    sent |= {slot_key(r.slot): r.version for r in records if _has_history(r.version)}
     return Worksheet(
         writer.render(compose.compose(content)),
         default_name(project.slug, chosen if several else None, phases, role, empty),
@@ -124,7 +136,9 @@ def make_worksheet(
         len(fields),
         sum(1 for item in fields if item.shown),
         empty,
-        {} if empty else {slot_key(i.field.slot): i.field.version for i in fields if _has_history(i.field)},
+        {} if empty else sent,
+        marks=sum(len(f.marks) for f in follow.values()),
+        actions=sum(1 for f in follow.values() for a in f.actions if not a.new),
     )
 
 
@@ -168,8 +182,8 @@ def _item(project: Project, view: Dialogue, question: Question, number: int, emp
     return Item(question, field, shown, bool(entry and entry.in_conflict), view.is_variant(question.id))
 
 
-def _has_history(field: FieldRecord) -> bool:
-    parsed = history.parse(field.version) if field.version else None
+def _has_history(version: str | None) -> bool:
+    parsed = history.parse(version) if version else None
     return parsed is not None and bool(parsed[1])
 
 
@@ -231,7 +245,7 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
     """
     from spredning.app.exchange import Incoming
     from spredning.worksheet import package, reader, record
-    from spredning.worksheet.returned import returned
+    from spredning.worksheet.returned import returned, returned_follow
 
     try:
         parts = package.open_package(raw)
@@ -249,35 +263,49 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
             org=maker or sheet.maker,
         )
     opened = ws.store.open(slug)
-    slots = {field.number: slot_key(field.slot) for field in sheet.fields}
+    keys = sheet.keys()
     try:
-        body = reader.read_body(parts.document, parts.styles, slots)
+        body = reader.read_body(parts.document, parts.styles, keys)
         remarks = reader.comments(parts.comments)
     except SheetProblem as problem:
         raise SpredningError.of(Message(problem.key, problem.params), path=path) from None
-    if sheet.fields and not body.fields:
+    if keys and not body.fields:
         raise SpredningError("worksheet.no-fields", path=path)
-    entries = {field.slot: opened.project.entry(field.slot) for field in sheet.fields}
+    project = opened.project
     known = opened.local.known.get(sheet.filler, {})
+    entries = {field.slot: project.entry(field.slot) for field in sheet.fields}
     result = returned(sheet, body, remarks, entries, known, ws.guide)
+    records = {item.slot: project.record(item.slot) for item in sheet.follow}
+    follow = returned_follow(sheet, body, records, known, ws.guide, worksheet_followup.parse)
+    if follow.problems:  # nothing is half read: the whole worksheet waits until the values are right
+        raise SpredningError(
+            "worksheet.bad-values",
+            path=path,
+            n=len(follow.problems),
+            problems=list(follow.problems),
+            org=_org_name(project, sheet),
+        )
     intro = message(
         "worksheet.note.read",
-        org=_org_name(opened.project, sheet),
+        org=_org_name(project, sheet),
         day=_day(sheet.day),
-        n=len(body.fields),
+        n=sum(1 for field in sheet.fields if field.number in body.fields),
     )
     return Incoming(
-        _incoming_project(sheet, result.answers),
+        _incoming_project(sheet, result.answers, follow.records),
         path,
         sheet.filler,
         sheet.maker,
-        notes=(intro, *result.notes),
+        notes=(intro, *result.notes, *follow.notes),
     )
 
 
-def _incoming_project(sheet: SheetRecord, found: Mapping) -> Project:
+def _incoming_project(sheet: SheetRecord, found: Mapping, records: Mapping) -> Project:
     shared = {qid: Entry(answer) for (key, qid), answer in found.items() if not key}
     mine = {qid: Entry(answer) for (key, qid), answer in found.items() if key}
+    follow: dict[str, dict[str, Entry]] = {}
+    for (where, key), answer in records.items():
+        follow.setdefault(where, {})[key] = Entry(answer)
     return Project(
         id=sheet.project,
         slug=slugify(sheet.name) or "arbejdsark",
@@ -286,6 +314,7 @@ def _incoming_project(sheet: SheetRecord, found: Mapping) -> Project:
         partners=(sheet.partner,),
         shared=shared,
         dialogues={sheet.partner.key: mine} if mine else {},
+        records=follow,
     )
 
 

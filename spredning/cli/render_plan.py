@@ -14,9 +14,10 @@ from rich.table import Table
 from rich.text import Text
 
 from spredning.cli.render import bullets, plain, role_title
+from spredning.core import followup
 from spredning.core.followup import PlanItem
 from spredning.core.followup_outline import ActionRow, ApprovalRow, MarkRow, PhaseReadiness
-from spredning.core.model import Guide
+from spredning.core.model import Answer, Guide
 from spredning.i18n import date, t
 
 COLOUR_STYLE = {"grøn": "green", "gul": "yellow", "rød": "red"}
@@ -149,3 +150,44 @@ def follow_up_status(state) -> list[RenderableType]:
     if outline.approvals:
         parts.append(approval_lines(outline.approvals))
     return parts
+
+
+def record_line(guide: Guide, key: str, version: Answer) -> str:
+    """One follow-up record as an import lists it: what it says in this version (or that it is gone)."""
+    kind, rest = followup.split_key(key)
+    values = dict(version.fields)
+    if kind == "klarhed":
+        return _mark_record(guide, rest, version, values)
+    if kind == "plan":
+        if version.empty:
+            return t("importer.record.action-removed", id=rest)
+        due = followup.parse_day(values.get("frist", ""))
+        return t(
+            "importer.record.action",
+            what=values.get("hvad", ""),
+            status=t(f"plan.status.{values.get('status', 'ikke-startet')}"),
+            due=day(due) if due else "",
+            who=values.get("hvem", ""),
+        )
+    held = followup.parse_day(values.get("dato", ""))  # an approval and a meeting always have a date
+    if kind == "godkendelse":
+        phase_id, _, role = rest.rpartition(".")
+        phase = guide.find_phase(phase_id)
+        words = {"phase": phase.name if phase else phase_id, "side": role_title(role)}
+        if version.empty or held is None:
+            return t("importer.record.approval-removed", **words)
+        return t("importer.record.approval", by=values.get("af", ""), day=held, **words)
+    if version.empty or held is None:
+        return t("importer.record.meeting-removed")
+    return t("importer.record.meeting", day=held)
+
+
+def _mark_record(guide: Guide, key: str, version: Answer, values: dict[str, str]) -> str:
+    tool_id, _, role = key.rpartition(".")
+    found = next(((p, tl) for p in guide.phases for tl in p.tools if tl.id == tool_id), None)
+    phase, tool = (found[0].name, found[1].title) if found else ("?", tool_id)
+    where = t("plan.mark-where", phase=phase, tool=tool, side=role_title(role))
+    if version.empty:
+        return t("importer.record.mark-removed", where=where)
+    colour = t(f"plan.colour.{values.get('farve', 'gul')}")
+    return t("importer.record.mark", where=where, colour=colour, reason=values.get("begrundelse", ""))

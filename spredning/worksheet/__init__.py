@@ -12,8 +12,10 @@ in with Word or LibreOffice and sends it back; ``spredning importer`` reads it i
 - reader.py: its body: the fields' lines, and the text around them.
 - returned.py: the fields as answer versions, and notes on what is not an answer.
 - compose.py: the worksheet's words (from the catalogue).
+- followup.py: readiness after each tool, a phase's approvals and its actions, as fields and words.
 - answers.py: an answer as field text and back ("Ikke relevant: begrundelse").
 
 How versions and identity travel in the document is described in record.py; the rules that turn a
-field into an answer version are in spredning/app/worksheets.py.
+field into an answer version are in spredning/app/worksheets.py, and which readiness marks and
+actions a worksheet shows, and how their values are read, in spredning/app/worksheet_followup.py.
 """

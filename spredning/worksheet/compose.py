@@ -2,17 +2,22 @@
 
 Every word comes from the catalogue (keys ``worksheet.*``); the guide's texts and the answers pass
 through as they are. The first page tells the partner, in plain Danish, how to fill the worksheet
-in and send it back; then come the phases, tools and questions, each question with its answer field.
+in and send it back; then come the phases, tools and questions, each question with its answer field,
+each side's readiness after a tool, and at a phase's end its approvals and plan (followup.py).
 """
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from typing import NamedTuple
 
-from spredning.core.model import SHARING, Guide, Partner, Phase, Question, Tool
+from spredning.core.local import slot_key
+from spredning.core.model import NOTHING, SHARING, Guide, Partner, Phase, Question, Tool
 from spredning.i18n import date, t
 from spredning.report.document import Block, Bullets, Document, Facts, Group, Heading, PageBreak, Paragraph
+from spredning.worksheet import followup
+from spredning.worksheet.followup import FieldTable, MarkItem, PhaseFollow
 from spredning.worksheet.record import FieldRecord, SheetRecord, tag
 
 
@@ -47,6 +52,7 @@ class Content(NamedTuple):
     empty: bool
     day: datetime.date
     record: SheetRecord
+    follow: Mapping[str, PhaseFollow] = NOTHING  # by phase id; '' for actions that belong to no phase
 
 
 class FieldBlock(NamedTuple):
@@ -72,7 +78,7 @@ class Sheet(NamedTuple):
     """A worksheet ready to be written: metadata, blocks and the record."""
 
     meta: Document
-    blocks: tuple[Block | FieldBlock | Steps, ...]
+    blocks: tuple[Block | FieldBlock | FieldTable | Steps, ...]
     record: SheetRecord
     field_id: int  # a start for the content controls' ids (unique within the document)
 
@@ -101,8 +107,18 @@ def compose(content: Content) -> Sheet:
             Heading(1, t("worksheet.phase-heading", number=phase.number, name=phase.name)),
         ]
         blocks.append(Paragraph(phase.purpose, "quiet"))
+        follow = content.follow.get(phase.id, PhaseFollow())
         for part in tools:
-            blocks += _tool(part, names, content.partner.key, content.empty)
+            marks = tuple(mark for mark in follow.marks if mark.tool == part.tool.id)
+            blocks += _tool(part, marks, names, content.partner.key, content.empty)
+        sides = {role: _side_org(role, content, names) for role in content.roles}
+        blocks += followup.approval_blocks(follow.approvals, sides, names[content.maker])
+        heading = Heading(2, t("worksheet.plan.heading", phase=phase.name))
+        blocks += followup.plan_blocks(heading, follow.actions)
+    unphased = content.follow.get("", PhaseFollow()).actions
+    if unphased:  # a worksheet of every phase shows the actions that belong to none at the end
+        heading = Heading(1, t("worksheet.plan.heading-unphased"))
+        blocks += [PageBreak(), *followup.plan_blocks(heading, unphased)]
     guide = content.guide
     blocks.append(
         Paragraph(
@@ -150,6 +166,7 @@ def _first_page(content: Content, names: dict[str, str]) -> list:
         t("worksheet.how.empty-sheet" if content.empty else "worksheet.how.answers", org=maker),
         t("worksheet.how.not-relevant", word=t("worksheet.not-relevant")),
         t("worksheet.how.delete"),
+        *_follow_steps(content),
         t("worksheet.how.outside"),
         t("worksheet.how.save"),
         t("worksheet.how.send", org=maker),
@@ -167,7 +184,19 @@ def _first_page(content: Content, names: dict[str, str]) -> list:
     return blocks
 
 
-def _tool(part: ToolPart, names: dict[str, str], partner: str, empty: bool) -> list:
+def _follow_steps(content: Content) -> list[str]:
+    """The first page's words on readiness and the plan, when the worksheet has them."""
+    steps = []
+    if any(follow.marks for follow in content.follow.values()):
+        steps.append(t("worksheet.how.readiness"))
+    if any(follow.actions for follow in content.follow.values()):
+        steps.append(t("worksheet.how.plan"))
+    return steps
+
+
+def _tool(
+    part: ToolPart, marks: tuple[MarkItem, ...], names: dict[str, str], partner: str, empty: bool
+) -> list:
     blocks: list = [Heading(2, part.tool.title)]
     if part.tool.introduction:
         blocks.append(Paragraph(part.tool.introduction, "quiet"))
@@ -183,6 +212,8 @@ def _tool(part: ToolPart, names: dict[str, str], partner: str, empty: bool) -> l
                 blocks.append(Group(item.question.group))
             group = item.question.group
             blocks.append(_field(item, names[partner], empty))
+        for mark in (m for m in marks if m.role == role):
+            blocks += followup.mark_blocks(mark, part.tool.title, org)
     return blocks
 
 
@@ -200,7 +231,7 @@ def _field(item: Item, partner: str, empty: bool) -> FieldBlock:
         hints=item.question.hints,
         notes=tuple(notes),
         title=t("worksheet.field-title", number=number),
-        tag=tag(item.field),
+        tag=tag(number, slot_key(item.field.slot)),
         shown=item.shown,
         room=room,
     )

@@ -10,22 +10,29 @@ The rules (see also spredning/app/worksheets.py):
   worksheet sent back a second time with more edits is newer than its first import.
 - A field emptied is a deletion; in a worksheet made empty on purpose (no recorded version) an
   empty field says nothing.
+
+A readiness mark or an action (follow-up fields, format 2) is one record shown in several fields;
+it follows the same rules as one answer: its fields as sent (or values that say the same) are the
+recorded version, any change is a new version, emptied fields are a deletion, and an empty row for
+a new action says nothing until something is written in it. The values are read by the program's
+own parsers (spredning/app), so a field says "gul" the way 'spredning klarhed' takes it.
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from spredning.core import history
 from spredning.core.errors import Message, message
 from spredning.core.local import slot_key
 from spredning.core.model import Answer, Entry, Guide, Slot, Version
-from spredning.worksheet import answers
-from spredning.worksheet.reader import Body
-from spredning.worksheet.record import FieldRecord, SheetRecord, checksum
+from spredning.worksheet import answers, followup
+from spredning.worksheet.reader import Body, Field
+from spredning.worksheet.record import FieldRecord, FollowRecord, SheetRecord, checksum
 
 SHOWN_IN_NOTE = 400  # characters of a partner's text quoted in a note; the rest stays in the document
 MAX_COMMENTS = 20
@@ -37,6 +44,19 @@ class Returned(NamedTuple):
 
     answers: dict[Slot, Answer]
     notes: tuple[Message, ...]
+
+
+class FollowReturned(NamedTuple):
+    """The follow-up records a worksheet brings, by slot, notes, and values that cannot be read."""
+
+    records: dict[Slot, Answer]
+    notes: tuple[Message, ...]
+    problems: tuple[Message, ...]  # any problem refuses the whole worksheet: nothing is half read
+
+
+# Reads one mark's or action's field texts (by value name) into the record's content, or says which
+# values cannot be read: {name: problem}. Given by the app, which has the commands' parsers.
+Parse = Callable[[FollowRecord, Mapping[str, str]], Answer | Mapping[str, Message]]
 
 
 def sheet_copy(record: SheetRecord) -> str:
@@ -66,13 +86,12 @@ def returned(
             )
             continue
         if content.left_out:
-            kinds = [Message(f"worksheet.left-out.{kind}") for kind in LEFT_OUT if kind in content.left_out]
             notes.append(
                 message(
                     "worksheet.note.left-out",
                     number=field.number,
                     question=_question(guide, field),
-                    kinds=kinds,
+                    kinds=_kinds(content),
                 )
             )
         tracked = tracked or content.tracked
@@ -99,21 +118,36 @@ def returned(
     return Returned(found, tuple(notes))
 
 
+def _kinds(content: Field) -> list[Message]:
+    return [Message(f"worksheet.left-out.{kind}") for kind in LEFT_OUT if kind in content.left_out]
+
+
 def field_answer(
     field: FieldRecord, text: str, entry: Entry | None, known: str | None, copy: str
 ) -> Answer | None:
     """The version one field gives (None: the field says nothing)."""
-    content = answers.to_answer(text)
+    as_sent = checksum(answers.normalise(text)) == field.shown
+    return versioned(answers.to_answer(text), field.version, as_sent, entry, known, copy)
+
+
+def versioned(
+    content: Answer, sent: str | None, as_sent: bool, entry: Entry | None, known: str | None, copy: str
+) -> Answer | None:
+    """The version a field (or a record's fields) gives; None when it says nothing.
+
+    `content` is what the field says now, `sent` the version written when the worksheet was made
+    (None: made empty on purpose), `as_sent` true when the field still says what it was made with.
+    """
     check: str | None = None
     base: Version = ()
-    if field.version is None:  # made empty on purpose
+    if sent is None:  # made empty on purpose
         if content.empty:
             return None
     else:
-        check, base = history.parse(field.version) or (None, ())
+        check, base = history.parse(sent) or (None, ())
     earlier = _from_this_sheet(entry, known, copy)
     pure = [(c, v) for c, v in earlier if _without(v, copy) == base]
-    as_sent = check is not None and checksum(answers.normalise(text)) == field.shown
+    as_sent = as_sent and check is not None
     if as_sent and content.empty and not base and not earlier:
         return None  # never answered, and still not: nothing to bring in (an export would not carry it)
     if as_sent and check is not None and all(c == check for c, _ in pure):
@@ -149,6 +183,65 @@ def _recorded(content: Answer, check: str, base: Version, entry: Entry | None) -
         if history.checksum(version) == check and version.version == base:
             return Answer(version.text, version.not_relevant, base)
     return content._replace(version=base)
+
+
+def returned_follow(
+    record: SheetRecord,
+    body: Body,
+    entries: Mapping[Slot, Entry | None],
+    known: Mapping[str, str],
+    guide: Guide,
+    parse: Parse,
+) -> FollowReturned:
+    """Each readiness mark's and action's version, notes on deleted fields, and unreadable values."""
+    copy = sheet_copy(record)
+    found: dict[Slot, Answer] = {}
+    notes: list[Message] = []
+    problems: list[Message] = []
+    for item in record.follow:
+        entry = entries.get(item.slot)
+        contents = {f.name: body.fields.get(f.number) for f in item.fields}
+        label = functools.partial(followup.label, guide, item, what=_what(entry, contents.get("hvad")))
+        gone = [f for f in item.fields if contents[f.name] is None]
+        if gone:  # a deleted field: its mark or action stays as it is
+            notes.append(message("worksheet.note.missing-follow", field=label(gone[0])))
+            continue
+        present = {name: content for name, content in contents.items() if content is not None}
+        notes += [
+            message("worksheet.note.left-out-follow", field=label(f), kinds=_kinds(present[f.name]))
+            for f in item.fields
+            if present[f.name].left_out
+        ]
+        texts = {name: "\n".join(content.lines) for name, content in present.items()}
+        parsed = parse(item, texts)
+        if not isinstance(parsed, Answer):
+            problems += [
+                message("worksheet.bad-field", field=label(f), problem=parsed[f.name])
+                for f in item.fields
+                if f.name in parsed
+            ]
+            continue
+        as_sent = _as_sent(item, texts, parsed)
+        answer = versioned(parsed, item.version, as_sent, entry, known.get(slot_key(item.slot)), copy)
+        if answer is not None and len(answer.version) > history.MAX_PAIRS:  # as for an answer
+            notes.append(message("worksheet.note.too-many-copies-follow", field=label(item.fields[0])))
+        elif answer is not None:
+            found[item.slot] = answer
+    return FollowReturned(found, tuple(notes), tuple(problems))
+
+
+def _as_sent(item: FollowRecord, texts: Mapping[str, str], content: Answer) -> bool:
+    """True when the fields show what they were made with, or values that say the same ("GUL." for gul)."""
+    if all(checksum(answers.normalise(texts[f.name])) == f.shown for f in item.fields):
+        return True
+    recorded = history.parse(item.version) if item.version is not None else None
+    return recorded is not None and recorded[0] == history.checksum(content)
+
+
+def _what(entry: Entry | None, field: Field | None) -> str:
+    """What an action says, to name it: as the project has it, else as its field does."""
+    values = dict(entry.answer.fields) if entry is not None else {}
+    return values.get("hvad") or (" ".join(" ".join(field.lines).split()) if field is not None else "")
 
 
 def outside_notes(record: SheetRecord, body: Body, guide: Guide) -> list[Message]:
@@ -187,9 +280,12 @@ def quote(text: str) -> Message:
 
 def _where(record: SheetRecord, after: int | None, guide: Guide) -> Message:
     field = record.field(after) if after is not None else None
-    if field is None:
-        return Message("worksheet.where.first")
-    return message("worksheet.where.after", number=field.number, question=_question(guide, field))
+    if field is not None:
+        return message("worksheet.where.after", number=field.number, question=_question(guide, field))
+    follow = record.follow_field(after) if after is not None else None
+    if follow is not None:
+        return message("worksheet.where.after-follow", field=followup.label(guide, *follow))
+    return Message("worksheet.where.first")
 
 
 def _question(guide: Guide, field: FieldRecord) -> str:

@@ -3,10 +3,12 @@
 The page, the styles and the properties are the reports' (report/wordkit.py). Each answer field is
 a one-cell table framed in the guide's blue, holding a rich text content control (``w:sdt``) that
 Word shows with the title "Svar N"; the control may not be deleted (its contents may), so a partner
-cannot remove a field by accident. A field has no placeholder text: LibreOffice would save a
-placeholder as if it were the partner's text. The record (record.py) is added as a custom XML part
-once the body is written, with a checksum of every paragraph outside the fields, read back from the
-body by the same reader that reads a returned worksheet, so the two can never disagree.
+cannot remove a field by accident. Follow-up fields (readiness, the plan's actions) are the same
+controls, one in each framed cell of a table whose first row names the columns. A field has no
+placeholder text: LibreOffice would save a placeholder as if it were the partner's text. The record
+(record.py) is added as a custom XML part once the body is written, with a checksum of every
+paragraph outside the fields, read back from the body by the same reader that reads a returned
+worksheet, so the two can never disagree.
 """
 
 from __future__ import annotations
@@ -25,13 +27,19 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from lxml import etree
 
-from spredning.core.local import slot_key
 from spredning.report import wordkit
 from spredning.report.document import Bullets, Facts, Group, Heading, PageBreak, Paragraph
 from spredning.worksheet import reader, record
 from spredning.worksheet.compose import FieldBlock, Sheet, Steps
+from spredning.worksheet.followup import FieldTable
 
-_PARAGRAPH_STYLE = {"body": "Normal", "quiet": "Hjælpetekst", "note": "Note", "lead": "Subtitle"}
+_PARAGRAPH_STYLE = {
+    "body": "Normal",
+    "quiet": "Hjælpetekst",
+    "note": "Note",
+    "lead": "Subtitle",
+    "mark": "Spørgsmål",  # the readiness question after a side's questions
+}
 _FRAME = "1F4E79"
 
 
@@ -93,6 +101,8 @@ class _Writer:
             self.facts(item)
         elif isinstance(item, FieldBlock):
             self.field(item)
+        elif isinstance(item, FieldTable):
+            self.field_table(item)
         elif isinstance(item, PageBreak):
             self.break_next = True
 
@@ -118,7 +128,26 @@ class _Writer:
         for line in item.shown.split("\n"):
             wordkit.lines(cell.add_paragraph(style="Svarfelt"), line)
         self.next_id += 1
-        _into_control(cell, item, self.next_id)
+        _into_control(cell, item.title, item.tag, self.next_id)
+        self.paragraph("", "Tabeltekst").paragraph_format.space_after = Pt(2)
+
+    def field_table(self, item: FieldTable) -> None:
+        """A header row naming the columns, then a row of framed fields for each mark or action."""
+        widths = tuple(Cm(width) for width in item.widths)
+        table = wordkit.new_table(self.document, len(item.rows) + 1, len(widths), widths)
+        for cell, text in zip(table.rows[0].cells, item.header, strict=True):
+            wordkit.shade(cell)
+            wordkit.fill(cell, text, bold=True)
+            cell.paragraphs[0].paragraph_format.keep_with_next = True  # never a header alone on a page
+        wordkit.repeat_header(table.rows[0])
+        for row, fields in zip(table.rows[1:], item.rows, strict=True):
+            _least_height(row, item.room)
+            for cell, field in zip(row.cells, fields, strict=True):
+                _frame(cell)
+                for line in field.shown.split("\n"):
+                    wordkit.lines(cell.add_paragraph(style="Svarfelt"), line)
+                self.next_id += 1
+                _into_control(cell, field.title, field.tag, self.next_id)
         self.paragraph("", "Tabeltekst").paragraph_format.space_after = Pt(2)
 
 
@@ -140,14 +169,14 @@ def _frame(cell) -> None:
     cell._tc.get_or_add_tcPr().append(borders)
 
 
-def _into_control(cell, item: FieldBlock, control_id: int) -> None:
+def _into_control(cell, title: str, tag: str, control_id: int) -> None:
     """Move the cell's paragraphs (but the first, empty one) into a rich text content control."""
     tc = cell._tc
     paragraphs = tc.findall(qn("w:p"))
     tc.remove(paragraphs[0])
     control = OxmlElement("w:sdt")
     properties = OxmlElement("w:sdtPr")
-    for name, value in (("w:alias", item.title), ("w:tag", item.tag), ("w:id", str(control_id))):
+    for name, value in (("w:alias", title), ("w:tag", tag), ("w:id", str(control_id))):
         element = OxmlElement(name)
         element.set(qn("w:val"), value)
         properties.append(element)
@@ -165,8 +194,7 @@ def _into_control(cell, item: FieldBlock, control_id: int) -> None:
 def _outside_checksums(document, sheet_record: record.SheetRecord) -> tuple[str, ...]:
     """Checksums of the text outside the fields, as the reader will find it."""
     root = ET.fromstring(etree.tostring(document.element))  # our own XML: no stranger's input here
-    slots = {field.number: slot_key(field.slot) for field in sheet_record.fields}
-    body = reader.read_body(root, None, slots)
+    body = reader.read_body(root, None, sheet_record.keys())
     return tuple(record.checksum(item.text.strip()) for item in body.outside if item.text.strip())
 
 

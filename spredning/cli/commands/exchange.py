@@ -104,6 +104,7 @@ def importer(
     if tor:
         _dry_run(console, ws.guide, plan)
         _follow_up_news(console, plan)
+        _follow_up_list(console, ws.guide, plan)
         return
     decisions: dict[Slot, Answer] = {}
     conflicts = plan.listed(Outcome.CONFLICT)
@@ -152,6 +153,29 @@ def _follow_up_news(console, plan: exchange.ImportPlan) -> None:
     if changed:
         conflicts = sum(1 for item in plan.records if item.outcome is Outcome.CONFLICT)
         console.print(say("importer.follow-up", n=changed, conflicts=conflicts))
+
+
+# What an import does to a follow-up record, as a dry run lists it.
+RECORD_OUTCOMES = {
+    Outcome.ADDED: "importer.record-added",
+    Outcome.UPDATED: "importer.record-updated",
+    Outcome.RESOLVED: "importer.record-resolved",
+    Outcome.CONFLICT: "importer.record-conflict",
+}
+
+
+def _follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
+    """A dry run's list of the follow-up records the file adds or changes, each with what it says."""
+    from spredning.cli.render import bullets
+    from spredning.cli.render_plan import record_line
+
+    lines = [
+        t(RECORD_OUTCOMES[item.outcome], record=record_line(guide, item.slot[1], item.incoming))
+        for item in plan.records
+        if item.outcome in RECORD_OUTCOMES
+    ]
+    if lines:
+        console.print(bullets(lines, 2))
 
 
 def _summary(plan: exchange.ImportPlan) -> str:

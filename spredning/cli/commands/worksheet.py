@@ -54,6 +54,10 @@ def arbejdsark(
         console.print(say("arbejdsark.contents-empty", n=sheet.fields))
     else:
         console.print(say("arbejdsark.contents", n=sheet.fields, answered=sheet.answered))
+    if sheet.actions:
+        console.print(say("arbejdsark.follow-up", n=sheet.actions))
+    elif sheet.marks:
+        console.print(say("arbejdsark.follow-up-new"))
     console.print(say("arbejdsark.send", org=sheet.receiver_name))
     console.print(say("arbejdsark.back", command=command("importer", done.path.name)), soft_wrap=True)
 
