@@ -6,6 +6,7 @@ change shows up as a diff to review. Write new snapshots with SPREDNING_SNAPSHOT
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -16,6 +17,12 @@ from test_i18n import command_paths
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots" / "help"
 PAGES = [[], *command_paths()]
+# Typer's own metavars name Python types ('<str>', '<list[str]>'; Click's 'TEXT', 'PATH' in a Danish
+# page): every option that takes a value says in the catalogue's words what it wants (NAVN, TEKST, FIL).
+TYPE_NAMES = {
+    "da": re.compile(r"<[a-z]+(\[[a-z, \[\]]*\])?>|\b(TEXT|INTEGER|FLOAT|PATH|FILENAME|BOOLEAN)\b"),
+    "en": re.compile(r"<[a-z]+(\[[a-z, \[\]]*\])?>"),
+}
 
 
 def test_the_readme_mentions_every_command():
@@ -56,6 +63,17 @@ def test_every_help_page_matches_its_reviewed_snapshot(words, language):
     assert page == snapshot.read_text(encoding="utf-8")
     for line in page.splitlines():
         assert len(line) <= 80 and line == line.rstrip()
+        assert not TYPE_NAMES[language].search(line), line
+
+
+def test_no_reviewed_help_page_names_a_python_type():
+    named = [
+        f"{page.parent.name}/{page.name}: {line.strip()}"
+        for page in sorted(SNAPSHOTS.glob("*/*.txt"))
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if TYPE_NAMES[page.parent.name].search(line)
+    ]
+    assert named == []
 
 
 def test_no_snapshot_is_left_for_a_command_that_is_gone():

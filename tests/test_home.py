@@ -154,6 +154,42 @@ def test_starting_a_project_asks_as_start_does_then_offers_its_first_question(ho
     assert kinds(ws)[0] == "answer"
 
 
+def test_start_with_a_name_already_used_offers_that_project_or_another_name(home, ws):
+    new_project(ws, name="Genoptræning")
+    other = new_project(ws, name="Affald")
+    assert ws.store.active() == other
+
+    run = home("genoptræning" + ENTER + DOWN + ENTER, "start")  # the second choice: go on with it
+
+    assert run.code == 0, run.err
+    assert "Der findes allerede et projekt, der hedder 'Genoptræning'." in run.said
+    assert "Aktivt projekt: Genoptræning. Se, hvor I er nået til, med: spredning status" in run.said
+    assert ws.store.active() == "genoptraening" and sorted(ws.store.slugs()) == ["affald", "genoptraening"]
+
+
+def test_start_with_a_name_already_used_asks_again_with_the_name_to_change(home, ws):
+    new_project(ws, name="Genoptræning")
+    keys = "Genoptræning" + ENTER + ENTER + " Fanø" + ENTER  # another name: the typed one, to change
+    keys += ENTER + "Digital genoptræning" + ENTER + "Odense Kommune" + ENTER + "Fanø Kommune" + ENTER
+
+    run = home(keys, "start")
+
+    assert run.code == 0, run.err
+    assert "Projektet er oprettet: Genoptræning Fanø" in run.out
+    assert sorted(ws.store.slugs()) == ["genoptraening", "genoptraening-fanoe"]
+    assert ws.store.load("genoptraening").name == "Genoptræning"  # the other one untouched
+
+
+def test_start_refuses_a_name_without_letters_in_place(home, ws):
+    keys = "--" + ENTER + "\x7f" * 2 + "Nyt" + ENTER  # refused where it is typed: typed again
+    keys += ENTER + "Digital genoptræning" + ENTER + "Odense Kommune" + ENTER + "Fanø Kommune" + ENTER
+
+    run = home(keys, "start")
+
+    assert run.code == 0, run.err
+    assert ws.store.slugs() == ["nyt"]
+
+
 def test_reading_the_guide_from_the_first_run(home, ws):
     run = home(go(ws, "guide") + ENTER + PAUSE + QUIT)
 

@@ -33,10 +33,15 @@ class Started(NamedTuple):
     local: LocalState
 
 
+def letters_problem(name: str) -> Message | None:
+    """A project's name must give a file name: it needs letters or digits."""
+    return None if slugify(name) else message("start.name-needs-letters")
+
+
 def name_problem(ws: Workspace, name: str) -> Message | None:
     """What is wrong with a new project's name, or None (the front end asks again in place)."""
-    if not slugify(name):
-        return message("start.name-needs-letters")
+    if (no_letters := letters_problem(name)) is not None:
+        return no_letters
     slug = slugify(name)
     if slug in ws.store.slugs():
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from rich.text import Text
 
 from spredning.app import projects
 from spredning.app.projects import NewProject
@@ -16,16 +17,48 @@ from spredning.i18n import render, t
 projekt_app = typer.Typer(cls=typer_compat.DanishGroup, no_args_is_help=True, rich_markup_mode=None)
 
 
+def _problem(message) -> str | None:
+    return render(message) if message is not None else None
+
+
+def _ask_name(ws) -> tuple[str, bool]:
+    """The new project's name, and whether the user chose to go on with the project that has it.
+
+    A name already used is said after Enter, not in the one-line toolbar under the prompt (too
+    narrow for the name and the way out), and the user chooses: another name, or that project.
+    """
+    import questionary
+
+    from spredning.cli.prompter import ask_text, select
+
+    typed = ""
+    while True:
+        typed = ask_text(
+            t("start.ask-name"), lambda text: _problem(projects.letters_problem(text)), default=typed
+        )
+        taken = projects.name_problem(ws, typed)
+        if taken is None:
+            return typed, False
+        # said by the console, which wraps between words; the prompt's own line would break a word
+        make_console().print(Text(render(taken), style="yellow"))
+        choice = select(
+            t("start.taken-what"),
+            [
+                questionary.Choice(t("start.taken-other"), "other"),
+                questionary.Choice(t("start.taken-use"), "use"),
+            ],
+        )
+        if choice == "use":
+            return typed, True
+
+
 def _ask_missing(ws, new: NewProject, names_given: bool) -> NewProject:
     """Ask for what the options did not give; each answer is checked as it is typed."""
     import questionary
 
     from spredning.cli.prompter import ask_text, select
 
-    def problem(message):
-        return render(message) if message is not None else None
-
-    name = new.name or ask_text(t("start.ask-name"), lambda text: problem(projects.name_problem(ws, text)))
+    problem = _problem
     role = new.role or select(
         t("start.ask-side"),
         [
@@ -49,15 +82,19 @@ def _ask_missing(ws, new: NewProject, names_given: bool) -> NewProject:
             t("start.which-organisation"),
             [questionary.Choice(clean_name(n), n) for n in reusing if n.strip()],
         )
-    return NewProject(name, description, sharing, reusing, role, organisation)
+    return NewProject(new.name, description, sharing, reusing, role, organisation)
 
 
 def start(
     ctx: typer.Context,
-    navn: str | None = typer.Option(None, "--navn", help=t("help.start.navn")),
-    beskrivelse: str | None = typer.Option(None, "--beskrivelse", help=t("help.start.beskrivelse")),
-    deler: str | None = typer.Option(None, "--deler", help=t("help.start.deler")),
-    genbruger: list[str] | None = typer.Option(None, "--genbruger", help=t("help.start.genbruger")),
+    navn: str | None = typer.Option(None, "--navn", metavar=t("metavar.name"), help=t("help.start.navn")),
+    beskrivelse: str | None = typer.Option(
+        None, "--beskrivelse", metavar=t("metavar.text"), help=t("help.start.beskrivelse")
+    ),
+    deler: str | None = typer.Option(None, "--deler", metavar=t("metavar.name"), help=t("help.start.deler")),
+    genbruger: list[str] | None = typer.Option(
+        None, "--genbruger", metavar=t("metavar.name"), help=t("help.start.genbruger")
+    ),
     rolle: str | None = typer.Option(
         None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.start.rolle")
     ),
@@ -91,6 +128,13 @@ def start(
                 "start.no-terminal",
                 command=command("start", "--navn", f'"{t("start.example-name")}"', "--rolle", "genbruge"),
             )
+        if not new.name:
+            name, existing = _ask_name(ws)
+            if existing:  # the user goes on with the project that has the name
+                project = projects.use(ws, name)
+                console.print(say("start.going-on", name=project.name, command=command("status")))
+                return
+            new = new._replace(name=name)
         new = _ask_missing(ws, new, names_given=genbruger is not None)
     started = projects.start(ws, new)
     console.print(say("start.created", style="bold green", name=started.project.name))
