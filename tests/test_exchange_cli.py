@@ -308,6 +308,24 @@ def test_a_hostile_import_file_is_refused_in_danish_and_nothing_is_written(targe
     assert not (tmp_path / "hacked").exists()
 
 
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("", "er tom."),
+        ("# kun en kommentar\n", "den er tom"),
+        ("- format\n- projekt\n", "den ligner ikke en projektfil (en projektfil begynder med linjer som"),
+    ],
+)
+def test_an_empty_or_shapeless_import_file_says_so_plainly(reusing, tmp_path, content, why):
+    hostile = tmp_path / "fra-partneren.yaml"
+    hostile.write_text(content, encoding="utf-8")
+
+    code, _out, err = reusing.import_(hostile)
+
+    assert code == 1
+    assert why in flat(err) and "samling af nøgler" not in flat(err)
+
+
 def test_a_missing_or_special_import_file_is_a_danish_error(reusing, tmp_path):
     import os
 

@@ -131,13 +131,13 @@ APPROVAL = "  dele:\n    godkendelser:\n      tjek.dele:\n        af: x\n       
         (with_plan(action(farve="rød")), "ukendt nøgle"),
         (with_plan(action(værktøj="../x")), "'værktøj' skal være fase.værktøj"),
         (with_plan(action(version="hvad")), "ugyldig 'version'"),
-        (with_plan("          - liste\n"), "punktet skal være en samling af nøgler"),
+        (with_plan("          - liste\n"), "punktet skal bestå af linjer af formen 'navn: værdi'"),
         (FOLLOW + "  genbruge:\n    fanoe:\n      plan: {}\n", "hører til en organisation"),
         (FOLLOW + "  dele:\n    opgaver: {}\n", "ukendt nøgle 'opfølgning.dele.opgaver'"),
         (FOLLOW + "  dele:\n    plan:\n      ../x:\n        hvad: x\n", "ikke en gyldig nøgle"),
         (FOLLOW + "  dele:\n    klarhed:\n      tjek.dele:\n        farve: rød\n", "ikke en gyldig nøgle"),
         (FOLLOW + APPROVAL + "        svar: ikke-et-fingeraftryk\n", "'svar' skal være fingeraftryk"),
-        (HEAD + "opfølgning: [1, 2]\n", "'opfølgning' skal være en samling af nøgler"),
+        (HEAD + "opfølgning: [1, 2]\n", "under 'opfølgning:' skal der stå indrykkede linjer"),
     ],
 )
 def test_a_bad_record_is_named_in_danish(text, expected):

@@ -479,7 +479,7 @@ def test_a_newer_format_says_which_and_to_update():
     ("raw", "key"),
     [
         (b"- en liste\n", "project.not-mapping"),
-        (b"", "project.not-mapping"),
+        (b"", "project.empty"),
         (b"format: '2'\nprojekt: {navn: [\n", "project.invalid-yaml"),
         ("format: '2'\nnavn: Ærø\n".encode("latin-1"), "project.invalid-yaml"),
         (b"a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> other\n", "project.git-conflict"),

@@ -132,6 +132,8 @@ def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict[str, An
         data = yamlio.loads(text)
     except yamlio.YamlProblem as exc:
         raise ProjectFileError("project.invalid-yaml", path=path, problem=exc.message) from None
+    if data is None:  # nothing but blanks or comments: emptied, or cut off before its first line
+        raise ProjectFileError("project.empty", path=path)
     if not isinstance(data, dict):
         raise ProjectFileError("project.not-mapping", path=path)
     return data
