@@ -100,7 +100,15 @@ class ScriptedFrontEnd:
             return None
         if isinstance(step, Ask):
             if step.new_tool:
-                self.log.append(("tool", (step.tool.id, tuple(q.id for q, _ in step.partner_answers))))
+                self.log.append(
+                    (
+                        "tool",
+                        (
+                            step.tool.id,
+                            tuple(q.id for other in step.partner_answers for q, _ in other.answers),
+                        ),
+                    )
+                )
             self.asked.append(step)
             return self._reply(step, "ask", (step.question.id, shown(step.answer)))
         if isinstance(step, ReviewTool):

@@ -308,3 +308,25 @@ def test_actions_past_their_deadline_are_offered_once_and_open_the_plan(three, h
     assert "Samme som: spredning plan" in run.out
     shown = run.out.split("Samme som:")[1]
     assert shown.index("Send skabelonen") < shown.index("Senere") and "Fælles møde" in shown
+
+
+def test_answering_once_for_every_partner_shows_each_partners_answers(sharing, run_cli, monkeypatch):
+    from spredning.app.answering import Session, save_answers
+    from spredning.core.model import Answer
+
+    sharing.ok("projekt", "genbruger", "Fanø Kommune")
+    ws = ws_of(sharing)
+    slug = ws.store.active()
+    aero, fanoe = ws.store.load(slug).partners
+    save_answers(Session(ws, slug, "genbruge", aero), {G1: Answer("Ærø er interesseret")})
+    save_answers(Session(ws, slug, "genbruge", fanoe), {G1: Answer("Fanø vil prøve"), G2: Answer("Ja")})
+    interactive(monkeypatch)
+
+    with sharing.at_home():
+        run = typed(run_cli, ENTER + CTRL_C, "fase", "tjek", "--rolle", "dele")  # go on where we were
+
+    assert run.code == 130
+    said = run.said
+    assert "Ærø Kommune har svaret på 1 spørgsmål i dette værktøj:" in said
+    assert "Fanø Kommune har svaret på 2 spørgsmål i dette værktøj:" in said
+    assert said.index("Ærø er interesseret") < said.index("Fanø vil prøve")

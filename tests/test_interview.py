@@ -21,7 +21,7 @@ from projectkit import (
 )
 from scripted import ScriptedFrontEnd
 
-from spredning.app.answering import answers_from_file, save_answers
+from spredning.app.answering import Session, answers_from_file, save_answers
 from spredning.core.errors import Message, SpredningError
 from spredning.core.interview import (
     Back,
@@ -387,7 +387,7 @@ def test_partner_answers_come_with_the_tool(interview, project):
     # still there at the tool's second question, so they can be shown again (Ctrl+P)
     second = front.asked[1]
     assert not second.new_tool
-    assert [(q.id, a.text) for q, a in second.partner_answers] == [
+    assert [(q.id, a.text) for other in second.partner_answers for q, a in other.answers] == [
         (FORMAAL, "Et formål"),
         (LOESNINGEN, "En løsning"),
     ]
@@ -904,3 +904,23 @@ def test_give_helper_saves_through_the_sessions(ws, project):
     assert saved(ws, slug) == {FORMAAL: "D", Q1: "G"}
     give(ws, slug, {Q1: Answer("", not_relevant=True)})
     assert saved(ws, slug)[Q1] == (NOT_RELEVANT, "")
+
+
+def test_the_sharing_side_answering_for_all_partners_sees_each_partners_answers(ws):
+    slug = new_project(ws, role="dele", partners=("Ærø Kommune", "Fanø Kommune", "Læsø Kommune"))
+    aero, fanoe, _laesoe = ws.store.load(slug).partners
+    save_answers(Session(ws, slug, "genbruge", aero), {GENBRUGE[0]: Answer("Ærøs svar")})
+    save_answers(Session(ws, slug, "genbruge", fanoe), {GENBRUGE[1]: Answer("Fanøs svar")})
+
+    for_all = Interview(ws.guide.find_phase("tjek"), "dele", Session(ws, slug, "dele", None)).step()
+    for_one = Interview(ws.guide.find_phase("tjek"), "dele", Session(ws, slug, "dele", fanoe)).step()
+
+    def shown(step):
+        return [(other.org, [(q.id, a.text) for q, a in other.answers]) for other in step.partner_answers]
+
+    # each partner that has answered, under its own key; Læsø has nothing to show
+    assert shown(for_all) == [
+        (aero.key, [(GENBRUGE[0], "Ærøs svar")]),
+        (fanoe.key, [(GENBRUGE[1], "Fanøs svar")]),
+    ]
+    assert shown(for_one) == [(fanoe.key, [(GENBRUGE[1], "Fanøs svar")])]

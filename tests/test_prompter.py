@@ -28,7 +28,7 @@ from rich.console import Console
 from spredning.app.answering import Session
 from spredning.cli.prompter import InterviewPrompter, hint_lines
 from spredning.core import interview
-from spredning.core.interview import Ask, Back, Done, Interview, NotRelevant, Save
+from spredning.core.interview import Ask, Back, Done, Interview, NotRelevant, OtherAnswers, Save
 from spredning.core.model import Answer
 from spredning.i18n import t
 
@@ -427,7 +427,7 @@ def test_hint_lines_wrap_a_part_longer_than_the_line_at_a_space():
 def test_the_key_hint_is_shown_whole_at_each_width(terminal, width):
     term = terminal(answers={FORMAAL: "Et formål"}, screen=True, width=width)
     term.type(ESC_ENTER)
-    partner = ((asking(term, 1).tool.questions("dele")[0], Answer("Et formål")),)
+    partner = (OtherAnswers("dele", ((asking(term, 1).tool.questions("dele")[0], Answer("Et formål")),)),)
 
     term.prompter.ask(asking(term, 1, new_tool=True, partner_answers=partner))
 
@@ -464,7 +464,7 @@ PARTNER = {
 def partner_answers(term):
     tool = asking(term, 1).tool
     view = term.session.view()
-    return tuple((q, view.answer(q.id)) for q in tool.questions("dele") if view.answer(q.id))
+    return (OtherAnswers("dele", tuple((q, a) for q in tool.questions("dele") if (a := view.answer(q.id)))),)
 
 
 def test_the_tool_intro_summarises_the_partners_answers_one_line_each(terminal):

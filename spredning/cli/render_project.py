@@ -33,6 +33,7 @@ from spredning.i18n import date, t
 
 if TYPE_CHECKING:  # only status draws these; vis need not import the status use case
     from spredning.app.status import DialogueStatus
+    from spredning.core.interview import OtherAnswers
 
 BAR_WIDTH = 10
 SIDE_BY_SIDE_MIN_WIDTH = 110
@@ -123,19 +124,19 @@ def tool_answers(tool: Tool, role: str, view: Dialogue) -> RenderableType:
 
 
 def partner_answers(
-    view: Dialogue, role: str, answers: Sequence[tuple[Question, Answer]], expanded: bool
+    view: Dialogue, role: str, others: Sequence[OtherAnswers], expanded: bool
 ) -> RenderableType:
-    """The other side's answers to this tool: one line each, or in full when expanded."""
-    other = SHARING if role == "genbruge" else (view.partner.key if view.partner else "")
-    parts: list[RenderableType] = [
-        Text(t("interview.partner-answered", org=org_name(view.project, other), n=len(answers)), style="bold")
-    ]
-    for question, answer in answers:
-        if expanded:
-            parts.append(hanging("•", question.text, 2, "italic"))
-            parts.append(answer_text(answer, 4))
-        else:
-            parts.append(_summary_line(question, answer))
+    """The other side's answers to this tool, per organisation: one line each, or in full when expanded."""
+    parts: list[RenderableType] = []
+    for other in others:
+        name = org_name(view.project, other.org)
+        parts.append(Text(t("interview.partner-answered", org=name, n=len(other.answers)), style="bold"))
+        for question, answer in other.answers:
+            if expanded:
+                parts.append(hanging("•", question.text, 2, "italic"))
+                parts.append(answer_text(answer, 4))
+            else:
+                parts.append(_summary_line(question, answer))
     return Group(*parts)
 
 

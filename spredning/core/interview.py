@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from spredning.core.followup import Mark, PlanItem
-from spredning.core.model import Answer, Dialogue, Entry, Phase, Question, Tool, other_role, progress
+from spredning.core.model import SHARING, Answer, Dialogue, Entry, Phase, Question, Tool, other_role, progress
 
 
 class Review(enum.Enum):
@@ -78,11 +78,20 @@ class Both(NamedTuple):
 # -- steps ----------------------------------------------------------------------------------
 
 
+class OtherAnswers(NamedTuple):
+    """One organisation on the other side and its answers in a tool (`org` as org_name takes it)."""
+
+    org: str
+    answers: tuple[tuple[Question, Answer], ...]
+
+
 class Ask(NamedTuple):
     """Ask one question. `new_tool` says the tool is entered now (show its introduction).
 
     `partner_answers` are the other side's answers in this tool, at every question of it, so the
     front end can show them again on request; it summarises them only when the tool is entered.
+    They come per organisation: the sharing side answering once for several partners sees each
+    partner's answers under its name; everyone else sees the one other side.
     """
 
     tool: Tool
@@ -92,7 +101,7 @@ class Ask(NamedTuple):
     answer: Answer | None
     draft: str | None
     new_tool: bool
-    partner_answers: tuple[tuple[Question, Answer], ...]
+    partner_answers: tuple[OtherAnswers, ...]
     at_start: bool  # the first question: going back is not possible
 
 
@@ -318,9 +327,7 @@ class Interview:
         self.introduced = self.tool_index
         position = next(n for n, (_, q) in enumerate(self.questions, 1) if q.id == question.id)
         view = self.recorder.view()
-        partner = tuple(
-            (q, a) for q in tool.questions(other_role(self.role)) if (a := view.answer(q.id)) is not None
-        )
+        partner = self._other_answers(tool, view)
         return Ask(
             tool,
             question,
@@ -332,6 +339,21 @@ class Interview:
             partner,
             position == 1,
         )
+
+    def _other_answers(self, tool: Tool, view: Dialogue) -> tuple[OtherAnswers, ...]:
+        """The other side's answers in `tool`: every partner's when the sharing side answers for all."""
+        questions = tool.questions(other_role(self.role))
+        if self.role == "dele" and view.partner is None:
+            views = [view.project.dialogue(partner) for partner in view.project.partners]
+        else:
+            views = [view]
+        found = []
+        for other in views:
+            answers = tuple((q, a) for q in questions if (a := other.answer(q.id)) is not None)
+            if answers:
+                org = SHARING if self.role == "genbruge" else (other.partner.key if other.partner else "")
+                found.append(OtherAnswers(org, answers))
+        return tuple(found)
 
     def _tools_with_questions(self) -> list[int]:
         return [i for i, t in enumerate(self.phase.tools) if t.questions(self.role)]
