@@ -495,6 +495,30 @@ def test_commands_about_one_partner_need_it_named_on_the_sharing_side(hub):
         assert sharing(*command)[0] == 2
 
 
+@pytest.mark.parametrize("named", ["Fanø", "fanoe", "FANØ KOMMUNE", "fanoe-kommune"])
+def test_a_partner_can_be_named_by_the_first_word_of_its_name(hub, named):
+    sharing, partners = hub
+    partners["fanoe-kommune"].answer({G1: "Fanøs svar"})
+    sharing.import_(partners["fanoe-kommune"].export())
+
+    code, out, err = sharing("vis", "tjek", "--partner", named)
+
+    assert code == 0, err
+    assert "Fanøs svar" in out
+
+
+def test_a_first_word_several_partners_share_asks_for_the_whole_name(hub):
+    sharing, _ = hub
+    sharing.ok("projekt", "genbruger", "Fanø Skole")
+
+    code, out, err = sharing("vis", "--partner", "Fanø")
+
+    assert (code, out) == (2, "")
+    assert "'Fanø' kan være flere af partnerne: Fanø Kommune eller Fanø Skole." in flat(err)
+    assert 'Skriv hele navnet, fx --partner "Fanø Kommune".' in flat(err)
+    assert sharing("vis", "--partner", "Kommune")[0] == 2  # a later word is no name
+
+
 def test_the_portfolio_shows_every_partner_with_its_next_step(hub):
     sharing, partners = hub
     partners["aeroe-kommune"].answer({G1: "Ja", G2: "Ja"})

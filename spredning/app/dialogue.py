@@ -26,14 +26,28 @@ class PartnerChoice(UsageProblem):
 
 
 def find_partner(project: Project, wanted: str) -> Partner:
-    """A partner named by its key or its name (in any case, with or without æøå)."""
+    """A partner named by its key or its name (in any case, with or without æøå).
+
+    The first word(s) of a name do too, when only one partner's name begins so ('Fanø' for
+    'Fanø Kommune'); when several do, the user is asked to write the whole name.
+    """
     folded = fold_name(wanted)
     for partner in project.partners:
         if folded in (partner.key, fold_name(partner.name)):
             return partner
+    words = folded.replace("-", " ").split()
+    begins = [p for p in project.partners if words and _words(p)[: len(words)] == words]
+    if len(begins) == 1:
+        return begins[0]
+    if begins:
+        raise UsageProblem("dialogue.ambiguous-partner", name=wanted, names=[p.name or p.key for p in begins])
     raise UsageProblem(
         "dialogue.unknown-partner", name=wanted, known=[p.name or p.key for p in project.partners]
     )
+
+
+def _words(partner: Partner) -> list[str]:
+    return fold_name(partner.name or partner.key).replace("-", " ").split()
 
 
 def partner_for(
