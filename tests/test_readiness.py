@@ -59,6 +59,20 @@ def record(org: Org, where: str, key: str):
 # --- the file -------------------------------------------------------------------------------------------
 
 
+def test_an_approval_dated_in_the_future_is_refused_before_anyone_is_asked(exchanged):
+    _, aeroe, _ = exchanged
+    tomorrow = datetime.date.today() + datetime.timedelta(days=1)
+    before = aeroe.path.read_bytes()
+
+    code, out, err = aeroe("godkend", "tjek", "--dato", tomorrow.strftime("%d-%m-%Y"))  # no --af either
+
+    assert (code, out) == (2, "")
+    assert "er ikke kommet endnu; en fase noteres som godkendt, når den er godkendt." in flat(err)
+    assert "udelad --dato for i dag" in flat(err)
+    assert aeroe.path.read_bytes() == before
+    aeroe.ok("godkend", "tjek", "--af", "Eva Jensen", "--dato", datetime.date.today().strftime("%d-%m-%Y"))
+
+
 def test_readiness_and_approval_are_saved_in_the_dialogue_and_read_back(exchanged):
     _, aeroe, _ = exchanged
     aeroe.answer({G1: "Ja", G2: "Nej"})

@@ -119,6 +119,12 @@ def rate(
     return ws.store.transact(ws.slug(), write)
 
 
+def not_in_future(day: datetime.date, today: datetime.date, key: str) -> None:
+    """A meeting is noted, a phase approved, once it has happened: a later day is a typing error."""
+    if day > today:
+        raise UsageProblem(key, day=day)
+
+
 def approve(
     ws: Workspace,
     phase: Phase,
@@ -130,7 +136,8 @@ def approve(
     general: bool = False,
     withdraw: bool = False,
 ) -> Approval | None:
-    """Approve a phase for a side (by a named person, on a day), or withdraw the approval."""
+    """Approve a phase for a side (by a named person, on a day not yet to come), or withdraw it."""
+    not_in_future(day, datetime.date.today(), "approval.in-future")
     by = check_text(by, "af")
     if not by and not withdraw:
         raise UsageProblem("approval.who-missing")
@@ -173,8 +180,7 @@ def meeting_held(
     last meeting noted is refused too (EarlierMeeting): it can only be a mistake, which `correct`
     fixes by giving the last meeting that day; what that meeting recorded stays as it was.
     """
-    if day > today:
-        raise UsageProblem("meeting.in-future", day=day)
+    not_in_future(day, today, "meeting.in-future")
 
     def write(project: Project, state: LocalState):
         where = partner.key if partner is not None else ""
