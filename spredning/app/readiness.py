@@ -119,7 +119,7 @@ def rate(
     return ws.store.transact(ws.slug(), write)
 
 
-def not_in_future(day: datetime.date, today: datetime.date, key: str) -> None:
+def not_in_future(key: str, day: datetime.date, today: datetime.date) -> None:
     """A meeting is noted, a phase approved, once it has happened: a later day is a typing error."""
     if day > today:
         raise UsageProblem(key, day=day)
@@ -137,7 +137,7 @@ def approve(
     withdraw: bool = False,
 ) -> Approval | None:
     """Approve a phase for a side (by a named person, on a day not yet to come), or withdraw it."""
-    not_in_future(day, datetime.date.today(), "approval.in-future")
+    not_in_future("approval.in-future", day, datetime.date.today())
     by = check_text(by, "af")
     if not by and not withdraw:
         raise UsageProblem("approval.who-missing")
@@ -180,7 +180,7 @@ def meeting_held(
     last meeting noted is refused too (EarlierMeeting): it can only be a mistake, which `correct`
     fixes by giving the last meeting that day; what that meeting recorded stays as it was.
     """
-    not_in_future(day, today, "meeting.in-future")
+    not_in_future("meeting.in-future", day, today)
 
     def write(project: Project, state: LocalState):
         where = partner.key if partner is not None else ""

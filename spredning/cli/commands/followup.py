@@ -142,7 +142,7 @@ def godkend(
     day = parse_due(dato) if dato else datetime.date.today()
     if day is None:
         raise UsageProblem("plan.bad-date", value=dato)
-    readiness.not_in_future(day, datetime.date.today(), "approval.in-future")  # before asking who
+    readiness.not_in_future("approval.in-future", day, datetime.date.today())  # before asking who
     role = parse_role(rolle)
     opened = ws.open()
     chosen, common = _dialogue(opened, partner, faelles, "approval", role)
