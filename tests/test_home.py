@@ -594,3 +594,14 @@ def test_esc_in_a_text_prompt_gives_its_back_value_instead_of_the_text():
 
     assert asked("halvt" + ESC + ENTER, lambda: ask_text("?", back=back)) is back
     assert asked("helt" + ENTER, lambda: ask_text("?", back=back)) == "helt"
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_every_list_question_and_its_help_fit_on_one_line_of_80_columns(language):
+    from spredning import i18n
+    from spredning.cli.home import LISTS
+
+    i18n.set_language(language)
+    for key in sorted(set(LISTS.values())):
+        line = f"? {i18n.t(key)} {i18n.t('home.list-help')}"  # as questionary draws it
+        assert len(line) <= 80, line
