@@ -12,6 +12,7 @@ TIMEOUT = 10  # seconds for every pexpect expect: a missing prompt fails instead
 ENTER = "\r"
 ESC_ENTER = "\x1b\r"  # submits a multi-line answer (Alt+Enter sends the same)
 DOWN = "\x1b[B"
+PGUP = "\x1b[5~"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
 

@@ -851,6 +851,42 @@ def fase_in_terminal(monkeypatch, run_cli):
     return run
 
 
+@pytest.fixture
+def fase_on_screen(monkeypatch, run_cli):
+    """Like fase_in_terminal, with the prompts drawn into a buffer as an 80-column xterm would."""
+    monkeypatch.setattr("spredning.cli.commands.fase.is_interactive", lambda: True)
+
+    def run(keys: str, *argv: str):
+        screen = io.StringIO()
+        output = Vt100_Output(screen, lambda: Size(rows=24, columns=80), term="xterm")
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+            pipe.send_text(keys)
+            pipe.close()
+            code, out, err = run_cli("fase", *argv)
+        return code, out, err, CSI.sub("", screen.getvalue())
+
+    return run
+
+
+def test_the_command_status_names_for_a_draft_opens_with_the_draft_in_the_field(fase_on_screen, run_cli, ws):
+    slug = new_project(ws, answers={Q1: "svar 1"})
+    session(ws, slug).keep_draft(ws.guide.locate(Q3)[2], "halvt skrevet")
+    _, status, _ = run_cli("status")
+    assert (
+        "Næste skridt: gør kladden færdig (den står klar i svarfeltet): spredning fase tjek --rolle genbruge"
+        in one_line(status)
+    )
+
+    code, out, _, screen = fase_on_screen(CTRL_C, "tjek", "--rolle", "genbruge")
+
+    assert code == 130
+    assert "Hvordan vil du fortsætte?" not in out + screen  # no menu first
+    assert "[3/14] Hvad begejstrer dig mest ved innovationen?" in out
+    assert "Du har en kladde til dette spørgsmål" in one_line(out)
+    assert "halvt skrevet" in screen  # in the field, ready to finish
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q3): "halvt skrevet"}
+
+
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
 def test_fase_stopped_in_the_field_keeps_the_text_as_a_draft_and_says_so(fase_in_terminal, ws, key):
     slug = new_project(ws)
@@ -865,9 +901,12 @@ def test_fase_stopped_in_the_field_keeps_the_text_as_a_draft_and_says_so(fase_in
     assert drafts(ws, slug) == {draft_key(ws, slug, Q2): "to linjer\nskrevet"}
     assert saved(ws, slug) == {Q1: "svar 1"}
 
-    code, out, err = fase_in_terminal(ENTER + ESC_ENTER + DOWN * 2 + ENTER, "tjek")  # continue, save
+    # it opens on the draft: save it, skip the next two, stop at the review
+    code, out, err = fase_in_terminal(ESC_ENTER * 3 + DOWN * 3 + ENTER, "tjek")
 
     assert code == 0, err
+    assert "Hvordan vil du fortsætte?" not in out
+    assert "Du har en kladde i fasen Tjek; den åbnes først" in one_line(out)
     assert "Du har en kladde til dette spørgsmål" in one_line(out)
     assert saved(ws, slug) == {Q1: "svar 1", Q2: "to linjer\nskrevet"}
     assert drafts(ws, slug) == {}

@@ -27,7 +27,7 @@ from rich.text import Text
 
 from spredning.cli import editor, render, render_project
 from spredning.core import interview
-from spredning.core.model import Answer, Partner, Question, progress
+from spredning.core.model import Answer, Partner, Progress, Question, progress
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import t
 
@@ -233,6 +233,7 @@ class InterviewPrompter:
             interview.ReviewTool: self.review,
             interview.PickQuestion: self.pick_question,
             interview.ChooseResume: self.resume,
+            interview.ResumeDrafts: self.resume_drafts,
             interview.PickTool: self.pick_tool,
             interview.SavedMeanwhile: self.saved_meanwhile,
             interview.NoQuestions: self.no_questions,
@@ -405,9 +406,9 @@ class InterviewPrompter:
         picked = self._select(t("review.which-answer"), choices)
         return None if picked is CANCEL else picked
 
-    def resume(self, step: interview.ChooseResume) -> interview.Resume:
-        """The phase has answers already: how to go on."""
-        done = progress(self._view, step.phase.questions(self.role))
+    def _answered_so_far(self, phase) -> Progress:
+        """'Ærø Kommune har besvaret 3 af 14 spørgsmål i fasen Tjek.' after a blank line."""
+        done = progress(self._view, phase.questions(self.role))
         self.console.print()
         self.console.print(
             Text(
@@ -416,11 +417,23 @@ class InterviewPrompter:
                     org=self.who,
                     answered=done.answered,
                     total=done.total,
-                    phase=clean(step.phase.name),
+                    phase=clean(phase.name),
                 ),
                 style="bold",
             )
         )
+        return done
+
+    def resume_drafts(self, step: interview.ResumeDrafts) -> None:
+        """The phase has drafts: said, and (the interview does it) they are opened first."""
+        self._answered_so_far(step.phase)
+        self.console.print(
+            Text(t("resume.drafts", n=len(step.questions), phase=clean(step.phase.name)), style="yellow")
+        )
+
+    def resume(self, step: interview.ChooseResume) -> interview.Resume:
+        """The phase has answers already: how to go on."""
+        done = self._answered_so_far(step.phase)
         choices = []
         if not done.complete:
             choices.append(Choice(t("resume.continue"), interview.Resume.CONTINUE))
