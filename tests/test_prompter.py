@@ -944,6 +944,39 @@ def test_fase_stopped_in_a_menu_says_nothing_of_a_draft(fase_in_terminal, ws):
     assert drafts(ws, slug) == {}
 
 
+@pytest.mark.parametrize(
+    ("answers", "keys"),
+    [
+        ({Q1: "svar 1"}, DOWN * 3 + ENTER),  # "Stop" in how to go on
+        ({}, "svar 1" + ESC_ENTER + ESC_ENTER + DOWN * 2 + ENTER),  # "Stop her" at the review
+    ],
+)
+def test_stopping_names_the_command_to_go_on_once(fase_in_terminal, ws, answers, keys):
+    new_project(ws, answers=answers)
+
+    code, out, err = fase_in_terminal(keys, "tjek")
+
+    assert code == 0, err
+    assert "Stoppet: 1 af 14 spørgsmål i fasen Tjek er besvaret." in one_line(out)
+    assert "Fortsæt senere med: spredning fase tjek --rolle genbruge" in one_line(out)
+    assert one_line(out).count("fase tjek --rolle genbruge") == 1
+    assert "Næste skridt" not in out
+
+
+def test_a_stopped_phase_left_complete_points_to_a_draft_in_another_phase(fase_in_terminal, ws):
+    tjek, test = (ws.guide.find_phase(p).questions("genbruge") for p in ("tjek", "test"))
+    slug = new_project(ws, answers={q.id: "svar" for q in tjek})
+    session(ws, slug).keep_draft(test[0], "en kladde i Test")
+
+    code, out, err = fase_in_terminal(DOWN * 2 + ENTER, "tjek")  # complete: "Stop" is the third
+
+    assert code == 0, err
+    assert "Stoppet: 14 af 14 spørgsmål i fasen Tjek er besvaret." in one_line(out)
+    assert "Næste skridt: spredning fase test --rolle genbruge" in one_line(out)
+    assert "Alle jeres faser er besvaret" not in out  # they are not: Test has a draft and is open
+    assert "Fortsæt senere" not in out
+
+
 def test_fase_counts_not_relevant_as_done(fase_in_terminal, ws):
     new_project(ws)
 
