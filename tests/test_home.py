@@ -558,3 +558,27 @@ def test_esc_in_a_text_prompt_gives_its_back_value_instead_of_the_text():
 
     assert asked("halvt" + ESC + ENTER, lambda: ask_text("?", back=back)) is back
     assert asked("helt" + ENTER, lambda: ask_text("?", back=back)) == "helt"
+
+
+def test_text_given_up_with_esc_does_not_stay_on_the_screen_as_the_answer():
+    import io
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.vt100 import Vt100_Output
+    from terminal import rendered
+
+    from spredning.cli.prompter import ask_text
+
+    def shown_after(keys: str) -> list[str]:
+        screen = io.StringIO()
+        output = Vt100_Output(screen, lambda: Size(rows=24, columns=80), term="xterm")
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+            pipe.send_text(keys)
+            pipe.close()
+            ask_text("Hvilken fil?", back=None)
+        return rendered(screen.getvalue(), 80, 24)
+
+    assert shown_after("halv/sti" + ESC + ENTER) == []  # gone back: nothing was given
+    assert shown_after("hel/sti" + ENTER) == ["? Hvilken fil? hel/sti"]

@@ -57,13 +57,16 @@ def _stop_keys() -> KeyBindings:
 def _back_keys(back: object) -> KeyBindings:
     """Esc leaves the prompt with `back` as its result (a menu goes back to the one before).
 
-    Eager, so prompt_toolkit does not wait for an Alt+key after it; arrow keys are whole sequences
-    read before the key bindings, so they are not mistaken for Esc.
+    Nothing was chosen or given, so the prompt is erased: text typed in it must not stay on the
+    screen as if it were the answer. Eager, so prompt_toolkit does not wait for an Alt+key after
+    it; arrow keys are whole sequences read before the key bindings, so they are not mistaken
+    for Esc.
     """
     bindings = KeyBindings()
 
     @bindings.add("escape", eager=True)
     def _back(event) -> None:
+        event.app.erase_when_done = True
         event.app.exit(result=back)
 
     return bindings
@@ -309,12 +312,43 @@ class InterviewPrompter:
             style=STYLE,
             instruction=hint_lines(keys, self.console.width),
             key_bindings=self._keys(step),
+            erase_when_done=True,  # the field and its key hint go; what it leaves is shown below
             **self.io,
         )
         question.application.current_buffer.on_text_changed += self._autosave
         question.application.after_render += _collect_once_drawn()
         reply = self._watched(question)
-        return reply if not isinstance(reply, str) else interview.Save(reply)
+        if isinstance(reply, str):
+            self._show_given(step, reply)
+            return interview.Save(reply)
+        if isinstance(reply, interview.Back) and not step.at_start:
+            self._show_draft(reply.draft)
+        return reply
+
+    def _show_given(self, step: interview.Ask, text: str) -> None:
+        """What stays on the screen of a saved answer: the text, wrapped between words."""
+        given = interview.normalise(text)
+        label = f"› {t('interview.answer')}"
+        if given:
+            self.console.print(render.hanging(label, given, 0))
+        elif step.answer is None:  # emptied on a saved answer: whether to delete it is asked next
+            self.console.print(render.hanging(label, t("interview.skipped"), 0, "dim"))
+
+    def _show_draft(self, typed: str | None) -> None:
+        """Text left in a field without saving it: marked as the draft it is kept as, never as an answer."""
+        draft = interview.draft_of(typed, self.answer).strip()
+        if draft:
+            lines = draft.splitlines()
+            self.console.print(
+                Text.assemble(
+                    ("› ", "bold"),
+                    (t("interview.draft-left"), "yellow"),
+                    " ",
+                    render.plain(lines[0] + (" …" if len(lines) > 1 else ""), "dim"),
+                ),
+                no_wrap=True,  # one line: a reminder of the text, which is kept whole as the draft
+                overflow="ellipsis",
+            )
 
     def _watched(self, question):
         """Ask, keeping the field's text within reach: for typed() on an interrupt and on SIGHUP.
@@ -327,6 +361,9 @@ class InterviewPrompter:
             signal.signal(signal.SIGHUP, self._hang_up)
         try:
             reply = question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            self._show_draft(self.typed())  # what the interview keeps (Interview.keep_typed)
+            raise
         finally:
             if previous is not None:
                 signal.signal(signal.SIGHUP, previous)
@@ -372,9 +409,14 @@ class InterviewPrompter:
             default=typed,
             style=STYLE,
             instruction=t("interview.not-relevant-help"),
+            erase_when_done=True,  # as the answer field: what it leaves is shown below
             **self.io,
         )
-        return self._watched(question)
+        reason = self._watched(question)
+        given = interview.normalise(reason)
+        shown = t("answer.not-relevant-because", reason=given) if given else t("answer.not-relevant")
+        self.console.print(render.hanging("›", shown, 0))
+        return reason
 
     def confirm_delete(self, step: interview.ConfirmDelete) -> bool:
         """Delete the saved answer? (a select: questionary.confirm shows an English "(y/N)")."""
