@@ -4,6 +4,9 @@ Imported only by interactive commands, so status, vis and --help never pay for p
 Nothing typed is lost: the text in an answer field is handed back as a draft when the user goes
 back (PgUp), stops (Ctrl+C, Ctrl+D), when the terminal closes (SIGHUP), and every few seconds
 while typing, so even a crash loses at most the last moments.
+
+A closed field is erased with its key hint; what stays on the screen is printed here and says
+only what is true: the saved answer, "skipped", or text kept as a draft, marked as one.
 """
 
 from __future__ import annotations

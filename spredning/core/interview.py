@@ -5,6 +5,8 @@ resume a phase ...), the front end asks the user and hands the reply to ``Interv
 so on until ``step()`` returns a Done step. There is no terminal code here and no prose: the front
 end decides how a step looks. Answers are saved the moment they are given, through a Recorder
 (the application's session), which also keeps drafts: text typed but not saved as the answer.
+A phase with drafts opens on them (ResumeDrafts), where the user left off; one with answers and
+no drafts asks how to go on (ChooseResume).
 
 With a FollowUp (optional), going on from a tool's review also offers to add actions to the plan
 where the guide asks for them (OfferActions) and to mark this side's readiness (RateReadiness).
