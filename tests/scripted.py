@@ -15,7 +15,8 @@ Script items, in order:
 - anywhere: a callable, called with the step and its result used as the reply (to act first,
   e.g. let another program save), or an exception (instance or class) to raise, as Ctrl+C would.
 
-A tool without questions (NoQuestions) takes no script item.
+A tool without questions (NoQuestions) and the drafts' announcement (ResumeDrafts) take no
+script item.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from spredning.core.interview import (
     RateReadiness,
     Rating,
     Resume,
+    ResumeDrafts,
     Review,
     ReviewTool,
     Save,
@@ -75,8 +77,9 @@ class ScriptedFrontEnd:
     `log` holds (kind, about) pairs: ("tool", (tool id, partner question ids)) when a tool is
     entered, ("ask", (question id, the saved answer shown)), ("confirm-delete", question id),
     ("review", tool id), ("pick-question", tool id), ("resume", phase id), ("pick-tool", phase id),
-    ("conflict", (question id, mine, theirs)), ("no-questions", tool id) and, at the end,
-    ("done", (phase id, stopped)). `asked` and `reviews` keep the whole Ask and ReviewTool steps.
+    ("conflict", (question id, mine, theirs)), ("no-questions", tool id), ("drafts", question ids)
+    and, at the end, ("done", (phase id, stopped)). `asked` and `reviews` keep the whole Ask and
+    ReviewTool steps.
     """
 
     def __init__(self, script: Sequence[object], role: str):
@@ -97,6 +100,9 @@ class ScriptedFrontEnd:
         """Log one step and return the script's reply to it."""
         if isinstance(step, NoQuestions):
             self.log.append(("no-questions", step.tool.id))
+            return None
+        if isinstance(step, ResumeDrafts):
+            self.log.append(("drafts", tuple(q.id for q in step.questions)))
             return None
         if isinstance(step, Ask):
             if step.new_tool:

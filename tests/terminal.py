@@ -6,13 +6,34 @@ import re
 import sys
 from pathlib import Path
 
+import pyte
+
 COMMAND = Path(sys.executable).parent / "spredning"  # the installed console script
 TIMEOUT = 10  # seconds for every pexpect expect: a missing prompt fails instead of hanging
 
 ENTER = "\r"
 ESC_ENTER = "\x1b\r"  # submits a multi-line answer (Alt+Enter sends the same)
 DOWN = "\x1b[B"
+PGUP = "\x1b[5~"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x08|\r")
+
+
+def rendered(stream: str, columns: int, rows: int) -> list[str]:
+    """What a terminal of that size shows after `stream`, scrollback first, as lines of text.
+
+    A terminal emulator (pyte) plays the stream, so text a prompt drew and then erased is gone,
+    as on a real screen. A line feed also returns the cursor to the line's start, as the
+    terminal driver makes it do for programs' output. Trailing spaces and empty lines at the
+    end are left out.
+    """
+    screen = pyte.HistoryScreen(columns, rows, history=100_000)
+    screen.set_mode(pyte.modes.LNM)
+    pyte.Stream(screen).feed(stream)
+    lines = [*screen.history.top, *(screen.buffer[y] for y in range(rows))]
+    text = ["".join(line[x].data for x in range(columns)).rstrip() for line in lines]
+    while text and not text[-1]:
+        text.pop()
+    return text

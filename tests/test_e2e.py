@@ -11,7 +11,7 @@ import subprocess
 import pexpect
 import pytest
 import yaml
-from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, TIMEOUT
+from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, PGUP, TIMEOUT
 
 pytestmark = pytest.mark.e2e
 
@@ -159,12 +159,13 @@ def test_start_answer_interrupt_resume_and_look(spawn, run, tmp_path):
     assert "Fortsæt senere med: spredning fase tjek --rolle genbruge" in output
     assert "Fejl:" not in output
 
-    # Second session: continue at the first unanswered question, answer it, Ctrl-C at the review.
+    # Second session: it opens on the draft; back (the draft stays) to the skipped question,
+    # answer it, Ctrl-C at the review.
     child = spawn("fase", "tjek", "--rolle", "genbruge")
     child.expect_exact("Ærø Kommune har besvaret 2 af 14 spørgsmål i fasen Tjek.")
-    child.expect_exact("Hvordan vil du fortsætte?")
-    child.expect_exact("Fortsæt ved første ubesvarede spørgsmål")
-    child.send(ENTER)
+    child.expect_exact("Du har en kladde i fasen Tjek; den åbnes først")
+    answer_question(child, "4/14", PGUP)
+    answer_question(child, "3/14", PGUP)
     answer_question(child, "2/14", "Ja, de samme" + ESC_ENTER)
     child.expect_exact("Hvad vil du nu?")
     child.send(CTRL_C)

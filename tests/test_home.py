@@ -605,3 +605,27 @@ def test_every_list_question_and_its_help_fit_on_one_line_of_80_columns(language
     for key in sorted(set(LISTS.values())):
         line = f"? {i18n.t(key)} {i18n.t('home.list-help')}"  # as questionary draws it
         assert len(line) <= 80, line
+
+
+def test_text_given_up_with_esc_does_not_stay_on_the_screen_as_the_answer():
+    import io
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.vt100 import Vt100_Output
+    from terminal import rendered
+
+    from spredning.cli.prompter import ask_text
+
+    def shown_after(keys: str) -> list[str]:
+        screen = io.StringIO()
+        output = Vt100_Output(screen, lambda: Size(rows=24, columns=80), term="xterm")
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+            pipe.send_text(keys)
+            pipe.close()
+            ask_text("Hvilken fil?", back=None)
+        return rendered(screen.getvalue(), 80, 24)
+
+    assert shown_after("halv/sti" + ESC + ENTER) == []  # gone back: nothing was given
+    assert shown_after("hel/sti" + ENTER) == ["? Hvilken fil? hel/sti"]

@@ -465,9 +465,10 @@ def test_a_draft_is_offered_in_the_next_session(interview, begin, project, ws):
         ScriptedFrontEnd([Resume.CONTINUE, KeyboardInterrupt], "genbruge").run(machine)
     machine.keep_typed("min kladde")
 
-    front, _ = interview(slug, [Resume.CONTINUE, lambda step: Save(step.draft), Review.STOP])
+    front, _ = interview(slug, [lambda step: Save(step.draft), "", "", Review.STOP])
 
-    assert front.asked[0].question.id == Q2
+    assert kinds(front)[:2] == ["drafts", "tool"]  # straight to the draft: no "how to go on?"
+    assert asked(front) == [Q2, GENBRUGE[2], GENBRUGE[3]]
     assert front.asked[0].draft == "min kladde"
     assert front.asked[0].answer is None
     assert saved(ws, slug) == {Q1: "A", Q2: "min kladde"}
@@ -481,9 +482,10 @@ def test_a_draft_is_not_an_answer(interview, project, ws):
 
     assert saved(ws, slug) == {Q1: "A"}
     assert progress(session(ws, slug).view(), tjek.questions("genbruge")).answered == 1
-    # continue: the question with only a draft is still the first open one
-    front, _ = interview(slug, [Resume.CONTINUE, "", Review.STOP])
-    assert asked(front) == [Q2]
+    # the draft is offered first; emptied, the question is skipped and stays open
+    front, _ = interview(slug, ["", "", "", Review.STOP])
+    assert asked(front) == [Q2, Q3, GENBRUGE[3]]
+    assert saved(ws, slug) == {Q1: "A"}
 
 
 def test_a_draft_alone_does_not_offer_to_resume(interview, project, ws):
@@ -494,6 +496,63 @@ def test_a_draft_alone_does_not_offer_to_resume(interview, project, ws):
 
     assert "resume" not in kinds(front)
     assert front.asked[0].draft == "Kun en kladde"
+
+
+def test_drafts_come_first_then_the_first_open_question(interview, project, ws):
+    slug = project(answers={Q1: "A", GENBRUGE[3]: "D"})
+    for qid in (GENBRUGE[4], Q2):
+        session(ws, slug).keep_draft(question(ws, qid), f"kladde til {qid}")
+
+    front, _ = interview(slug, [lambda step: Save(step.draft), "færdig", "C", "D", Review.STOP])
+
+    assert "resume" not in kinds(front)
+    assert front.log[0] == ("drafts", (Q2, GENBRUGE[4]))  # announced in the phase's order
+    # the drafts in order, then the first open question (Q3) and on from there
+    assert asked(front) == [Q2, GENBRUGE[4], Q3, GENBRUGE[3]]
+    assert [a.draft for a in front.asked[:2]] == [f"kladde til {Q2}", f"kladde til {GENBRUGE[4]}"]
+    assert saved(ws, slug) == {
+        Q1: "A",
+        Q2: f"kladde til {Q2}",
+        GENBRUGE[4]: "færdig",
+        Q3: "C",
+        GENBRUGE[3]: "D",
+    }
+    assert drafts(ws, slug) == {}
+
+
+def test_a_draft_of_a_saved_answer_comes_first_with_both_shown(interview, project, ws):
+    slug = project(answers={Q1: "A", Q2: "B"})
+    session(ws, slug).keep_draft(question(ws, Q2), "B, rettet")
+
+    front, _ = interview(slug, [lambda step: Save(step.draft), "", "", Review.STOP])
+
+    assert front.asked[0].question.id == Q2
+    assert (front.asked[0].answer.text, front.asked[0].draft) == ("B", "B, rettet")
+    assert asked(front) == [Q2, Q3, GENBRUGE[3]]  # then the first open question, and on
+    assert saved(ws, slug) == {Q1: "A", Q2: "B, rettet"}
+
+
+def test_when_the_last_draft_completes_the_phase_it_asks_how_to_go_on(interview, project, ws):
+    answers = {qid: f"svar {n}" for n, qid in enumerate(GENBRUGE) if qid != Q2}
+    slug = project(answers=answers)
+    session(ws, slug).keep_draft(question(ws, Q2), "det sidste svar")
+
+    front, _ = interview(slug, [lambda step: Save(step.draft), Resume.STOP])
+
+    assert kinds(front) == ["drafts", "tool", "ask", "resume", "done"]
+    assert saved(ws, slug) == {**answers, Q2: "det sidste svar"}
+
+
+def test_back_from_a_draft_ends_the_round_of_drafts(interview, project, ws):
+    slug = project(answers={Q1: "A"})
+    for qid in (Q2, GENBRUGE[4]):
+        session(ws, slug).keep_draft(question(ws, qid), "kladde")
+
+    front, _ = interview(slug, [Back("kladde"), "A", "kladde", Review.STOP])
+
+    # from the first draft back to Q1, then on in order: Q2 and the tool's review, not the next draft
+    assert asked(front) == [Q2, Q1, Q2]
+    assert drafts(ws, slug) == {draft_key(ws, slug, GENBRUGE[4]): "kladde"}
 
 
 def test_saving_the_answer_clears_the_draft(interview, project, ws):
@@ -537,7 +596,7 @@ def test_keeping_the_saved_answer_after_emptying_the_field_clears_the_draft(inte
     slug = project(answers={Q1: "A"})
     session(ws, slug).keep_draft(question(ws, Q1), "en kladde")
 
-    front, _ = interview(slug, [Resume.REVIEW_ALL, "", False, "", Review.STOP])
+    front, _ = interview(slug, ["", False, "", Review.STOP])  # the draft first, then Q2
 
     assert front.asked[0].draft == "en kladde"
     assert saved(ws, slug) == {Q1: "A"}
@@ -549,7 +608,7 @@ def test_back_with_the_saved_answer_or_nothing_leaves_no_draft(interview, projec
     slug = project(answers={Q1: "Z", Q2: "A"})
     session(ws, slug).keep_draft(question(ws, Q2), "gammel kladde")
 
-    interview(slug, [Resume.REVIEW_ALL, "Z", Back(typed), "Z", "A", Review.STOP])
+    interview(slug, [Back(typed), "Z", "A", Review.STOP])  # the draft first, back to Q1
 
     assert drafts(ws, slug) == {}
     assert saved(ws, slug) == {Q1: "Z", Q2: "A"}
@@ -696,7 +755,8 @@ def test_a_conflict_is_resolved_as_the_user_chooses(interview, project, ws, keep
     race = written_meanwhile(ws, slug, Q1, "Deres svar")
 
     front, recorder = interview(
-        slug, [Resume.REVIEW_ALL, race("Mit svar"), keep, Back(), expected, "", Review.STOP]
+        slug,
+        [race("Mit svar"), keep, Back(), expected, "", Review.STOP],  # the draft comes first
     )
 
     assert ("conflict", (Q1, "Mit svar", "Deres svar")) in front.log

@@ -2,11 +2,14 @@
 
 Every test types into prompt_toolkit through a pipe (create_pipe_input) in an app session that
 draws nowhere (DummyOutput) or into a buffer as an xterm of a given width would (Vt100_Output),
-with the interview's steps coming from a real Interview and answers saved in real files.
+with the interview's steps coming from a real Interview and answers saved in real files. With
+`emulated`, the prompts and the console write into one stream that a terminal emulator plays, so
+a test sees the screen (scrollback included) as the user does, erased text gone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -24,6 +27,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
 from rich.console import Console
+from terminal import rendered
 
 from spredning.app.answering import Session
 from spredning.cli.prompter import InterviewPrompter, hint_lines
@@ -56,6 +60,7 @@ PROCESSEN = "tjek.beskriv-innovationen.dele.processen"
 CSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x08")
 WHO = "Ærø Kommune"  # the reusing organisation this computer answers for
 SYNC_SECONDS = 10  # how long a typing thread waits for the program before it gives up
+ROWS = 40  # the screen's height for the prompts that draw
 
 
 @dataclass
@@ -101,6 +106,11 @@ class Terminal:
         """What the prompts drew, with cursor and colour codes removed."""
         return CSI.sub("", self.screen.getvalue())
 
+    @property
+    def shown(self) -> list[str]:
+        """The lines on the emulated screen now, scrollback first (with `emulated=True`)."""
+        return rendered(self.screen.getvalue(), self.console.width, ROWS)
+
 
 @pytest.fixture
 def ws(tmp_path):
@@ -117,17 +127,24 @@ def terminal(ws):
     """Make a project (answers given first) and a prompter on it reading keys from a pipe.
 
     `width` sets the console's and the screen's columns; `screen=True` draws the prompts into a
-    buffer as an xterm would (else they draw nowhere).
+    buffer as an xterm would (else they draw nowhere); `emulated=True` draws the console's output
+    into the same buffer, in order, for Terminal.shown.
     """
     closers = []
 
     def make(
-        answers=None, role: str = "genbruge", width: int = 80, screen: bool = False, show_partner=True
+        answers=None,
+        role: str = "genbruge",
+        width: int = 80,
+        screen: bool = False,
+        show_partner=True,
+        emulated: bool = False,
     ) -> Terminal:
         slug = new_project(ws, role=role, answers=answers)
+        screen = screen or emulated
         buffer = io.StringIO() if screen else None
         output = (
-            Vt100_Output(buffer, lambda: Size(rows=40, columns=width), term="xterm")
+            Vt100_Output(buffer, lambda: Size(rows=ROWS, columns=width), term="xterm")
             if screen
             else DummyOutput()
         )
@@ -136,7 +153,7 @@ def terminal(ws):
         app_session = create_app_session(input=keys, output=output)
         app_session.__enter__()
         closers.append(lambda: (app_session.__exit__(None, None, None), pipe.__exit__(None, None, None)))
-        console = Console(file=io.StringIO(), width=width)
+        console = Console(file=buffer if emulated else io.StringIO(), width=width)
         recorder = session(ws, slug, role)
         prompter = InterviewPrompter(console, recorder, WHO, show_partner, input=keys, output=output)
         return Terminal(keys, console, prompter, recorder, slug, buffer)
@@ -449,6 +466,119 @@ def test_the_full_help_is_shown_once_then_a_short_one(terminal):
     assert "Ctrl+C: stop" in first and "tomt svar: spring over" in first
     assert "Ctrl+C: stop" not in second
     assert "Alt+Enter eller Ctrl+S gemmer" in second and "PgUp: forrige spørgsmål" in second
+
+
+# --- what a closed field leaves on the screen -----------------------------------------------------
+
+LONG_ANSWER = "Borgerne træner selv derhjemme med en app, og terapeuten følger med på afstand hver uge"
+
+
+def after_question(shown: list[str], position: str) -> list[str]:
+    """The screen's lines after the question `position` ('[2/14]'), its wrapped lines and hints."""
+    at = next(n for n, line in enumerate(shown) if line.startswith(position))
+    rest = shown[at + 1 :]
+    while rest and rest[0].startswith(" "):  # indented under the question: its text and hints
+        rest = rest[1:]
+    return rest
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_a_saved_answer_stays_on_screen_without_the_key_hint(terminal, width):
+    term = terminal(width=width, emulated=True)
+    term.type(LONG_ANSWER + ENTER + "Anden linje" + ESC_ENTER, "svar 2" + CTRL_S)
+
+    term.prompter.ask(asking(term, 1))
+    term.prompter.ask(asking(term, 2))
+
+    shown = term.shown
+    first = after_question(shown, "[1/14]")
+    assert first[0].startswith("› Svar: Borgerne træner")
+    answer = first[: first.index("")]  # the answer, then a blank line before the next question
+    assert " ".join(" ".join(answer).split()) == "› Svar: " + LONG_ANSWER + " Anden linje"
+    assert all(line.startswith("        ") for line in answer[1:])  # under the text, words whole
+    assert after_question(shown, "[2/14]") == ["› Svar: svar 2"]
+    hints = ("Alt+Enter", "Ctrl+", "PgUp", "spring over", "·")  # no key hint is left, whole or in part
+    assert not [line for line in shown if any(hint in line for hint in hints)]
+
+
+def test_an_empty_answer_shows_the_question_was_skipped(terminal):
+    term = terminal(emulated=True)
+    term.type(ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 2)) == Save("")
+
+    assert after_question(term.shown, "[2/14]") == ["› Svar: (sprunget over)"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "stop"),
+    [(PGUP, None), (CTRL_B, None), (CTRL_C, KeyboardInterrupt), (CTRL_D, EOFError)],
+)
+def test_text_left_unsaved_is_shown_as_a_draft_not_as_an_answer(terminal, keys, stop):
+    term = terminal(emulated=True)
+    term.type("halvt skrevet" + ENTER + "og mere" + keys)
+
+    if stop is None:
+        assert term.prompter.ask(asking(term, 2)) == Back("halvt skrevet\nog mere")
+    else:
+        with pytest.raises(stop):
+            term.prompter.ask(asking(term, 2))
+
+    assert after_question(term.shown, "[2/14]") == ["› (kladde – ikke gemt) halvt skrevet …"]
+
+
+def test_a_long_draft_is_shown_in_one_line_cut_at_the_edge(terminal):
+    term = terminal(width=60, emulated=True)
+    term.type(LONG_ANSWER + PGUP)
+
+    term.prompter.ask(asking(term, 2))
+
+    [line] = after_question(term.shown, "[2/14]")
+    assert line.startswith("› (kladde – ikke gemt) Borgerne træner selv")
+    assert line.endswith("…") and len(line) == 60
+
+
+@pytest.mark.parametrize("keys", [PGUP, CTRL_C])
+def test_leaving_the_saved_answer_unchanged_shows_no_draft(terminal, keys):
+    term = terminal(answers={Q2: "det gemte svar"}, emulated=True)
+    term.type(keys)
+
+    with pytest.raises(KeyboardInterrupt) if keys == CTRL_C else contextlib.nullcontext():
+        term.prompter.ask(asking(term, 2))
+
+    # the field is gone and nothing claims the text as new: it is the saved answer, as it was
+    assert after_question(term.shown, "[2/14]") == []
+
+
+def test_not_relevant_shows_the_mark_and_its_reason_once(terminal):
+    term = terminal(emulated=True)
+    term.type("typed" + CTRL_N + CTRL_U + "passer ikke hos os" + ENTER)
+
+    assert term.prompter.ask(asking(term, 2)) == NotRelevant("passer ikke hos os")
+
+    assert after_question(term.shown, "[2/14]") == ["› Ikke relevant: passer ikke hos os"]
+
+
+def test_ctrl_c_in_the_reason_shows_its_text_as_a_draft(terminal):
+    term = terminal(emulated=True)
+    term.type("langt svar" + CTRL_N + " eller grund" + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.ask(asking(term, 2))
+
+    assert after_question(term.shown, "[2/14]") == ["› (kladde – ikke gemt) langt svar eller grund"]
+
+
+def test_pgup_at_the_first_question_leaves_one_field_on_screen(terminal):
+    term = terminal(emulated=True)
+    term.type("halvt" + PGUP + " skrevet" + ESC_ENTER)
+
+    term.prompter.ask(asking(term, 1))
+
+    assert after_question(term.shown, "[1/14]") == [
+        "Du er ved første spørgsmål i fasen; der er intet at gå tilbage til.",
+        "› Svar: halvt skrevet",
+    ]
 
 
 # --- the tool's introduction and the partner's answers -----------------------------------------------
@@ -851,6 +981,42 @@ def fase_in_terminal(monkeypatch, run_cli):
     return run
 
 
+@pytest.fixture
+def fase_on_screen(monkeypatch, run_cli):
+    """Like fase_in_terminal, with the prompts drawn into a buffer as an 80-column xterm would."""
+    monkeypatch.setattr("spredning.cli.commands.fase.is_interactive", lambda: True)
+
+    def run(keys: str, *argv: str):
+        screen = io.StringIO()
+        output = Vt100_Output(screen, lambda: Size(rows=24, columns=80), term="xterm")
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+            pipe.send_text(keys)
+            pipe.close()
+            code, out, err = run_cli("fase", *argv)
+        return code, out, err, CSI.sub("", screen.getvalue())
+
+    return run
+
+
+def test_the_command_status_names_for_a_draft_opens_with_the_draft_in_the_field(fase_on_screen, run_cli, ws):
+    slug = new_project(ws, answers={Q1: "svar 1"})
+    session(ws, slug).keep_draft(ws.guide.locate(Q3)[2], "halvt skrevet")
+    _, status, _ = run_cli("status")
+    assert (
+        "Næste skridt: gør kladden færdig (den står klar i svarfeltet): spredning fase tjek --rolle genbruge"
+        in one_line(status)
+    )
+
+    code, out, _, screen = fase_on_screen(CTRL_C, "tjek", "--rolle", "genbruge")
+
+    assert code == 130
+    assert "Hvordan vil du fortsætte?" not in out + screen  # no menu first
+    assert "[3/14] Hvad begejstrer dig mest ved innovationen?" in out
+    assert "Du har en kladde til dette spørgsmål" in one_line(out)
+    assert "halvt skrevet" in screen  # in the field, ready to finish
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q3): "halvt skrevet"}
+
+
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
 def test_fase_stopped_in_the_field_keeps_the_text_as_a_draft_and_says_so(fase_in_terminal, ws, key):
     slug = new_project(ws)
@@ -865,9 +1031,12 @@ def test_fase_stopped_in_the_field_keeps_the_text_as_a_draft_and_says_so(fase_in
     assert drafts(ws, slug) == {draft_key(ws, slug, Q2): "to linjer\nskrevet"}
     assert saved(ws, slug) == {Q1: "svar 1"}
 
-    code, out, err = fase_in_terminal(ENTER + ESC_ENTER + DOWN * 2 + ENTER, "tjek")  # continue, save
+    # it opens on the draft: save it, skip the next two, stop at the review
+    code, out, err = fase_in_terminal(ESC_ENTER * 3 + DOWN * 3 + ENTER, "tjek")
 
     assert code == 0, err
+    assert "Hvordan vil du fortsætte?" not in out
+    assert "Du har en kladde i fasen Tjek; den åbnes først" in one_line(out)
     assert "Du har en kladde til dette spørgsmål" in one_line(out)
     assert saved(ws, slug) == {Q1: "svar 1", Q2: "to linjer\nskrevet"}
     assert drafts(ws, slug) == {}
@@ -903,6 +1072,39 @@ def test_fase_stopped_in_a_menu_says_nothing_of_a_draft(fase_in_terminal, ws):
     assert "Afbrudt. Dine svar er gemt: 1 af 14" in one_line(err)
     assert "kladde" not in err
     assert drafts(ws, slug) == {}
+
+
+@pytest.mark.parametrize(
+    ("answers", "keys"),
+    [
+        ({Q1: "svar 1"}, DOWN * 3 + ENTER),  # "Stop" in how to go on
+        ({}, "svar 1" + ESC_ENTER + ESC_ENTER + DOWN * 2 + ENTER),  # "Stop her" at the review
+    ],
+)
+def test_stopping_names_the_command_to_go_on_once(fase_in_terminal, ws, answers, keys):
+    new_project(ws, answers=answers)
+
+    code, out, err = fase_in_terminal(keys, "tjek")
+
+    assert code == 0, err
+    assert "Stoppet: 1 af 14 spørgsmål i fasen Tjek er besvaret." in one_line(out)
+    assert "Fortsæt senere med: spredning fase tjek --rolle genbruge" in one_line(out)
+    assert one_line(out).count("fase tjek --rolle genbruge") == 1
+    assert "Næste skridt" not in out
+
+
+def test_a_stopped_phase_left_complete_points_to_a_draft_in_another_phase(fase_in_terminal, ws):
+    tjek, test = (ws.guide.find_phase(p).questions("genbruge") for p in ("tjek", "test"))
+    slug = new_project(ws, answers={q.id: "svar" for q in tjek})
+    session(ws, slug).keep_draft(test[0], "en kladde i Test")
+
+    code, out, err = fase_in_terminal(DOWN * 2 + ENTER, "tjek")  # complete: "Stop" is the third
+
+    assert code == 0, err
+    assert "Stoppet: 14 af 14 spørgsmål i fasen Tjek er besvaret." in one_line(out)
+    assert "Næste skridt: spredning fase test --rolle genbruge" in one_line(out)
+    assert "Alle jeres faser er besvaret" not in out  # they are not: Test has a draft and is open
+    assert "Fortsæt senere" not in out
 
 
 def test_fase_counts_not_relevant_as_done(fase_in_terminal, ws):

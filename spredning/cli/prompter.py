@@ -4,6 +4,9 @@ Imported only by interactive commands, so status, vis and --help never pay for p
 Nothing typed is lost: the text in an answer field is handed back as a draft when the user goes
 back (PgUp), stops (Ctrl+C, Ctrl+D), when the terminal closes (SIGHUP), and every few seconds
 while typing, so even a crash loses at most the last moments.
+
+A closed field is erased with its key hint; what stays on the screen is printed here and says
+only what is true: the saved answer, "skipped", or text kept as a draft, marked as one.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from rich.text import Text
 
 from spredning.cli import editor, render, render_project
 from spredning.core import interview
-from spredning.core.model import Answer, Partner, Question, progress
+from spredning.core.model import Answer, Partner, Progress, Question, progress
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import t
 
@@ -57,13 +60,16 @@ def _stop_keys() -> KeyBindings:
 def _back_keys(back: object) -> KeyBindings:
     """Esc leaves the prompt with `back` as its result (a menu goes back to the one before).
 
-    Eager, so prompt_toolkit does not wait for an Alt+key after it; arrow keys are whole sequences
-    read before the key bindings, so they are not mistaken for Esc.
+    Nothing was chosen or given, so the prompt is erased: text typed in it must not stay on the
+    screen as if it were the answer. Eager, so prompt_toolkit does not wait for an Alt+key after
+    it; arrow keys are whole sequences read before the key bindings, so they are not mistaken
+    for Esc.
     """
     bindings = KeyBindings()
 
     @bindings.add("escape", eager=True)
     def _back(event) -> None:
+        event.app.erase_when_done = True
         event.app.exit(result=back)
 
     return bindings
@@ -233,6 +239,7 @@ class InterviewPrompter:
             interview.ReviewTool: self.review,
             interview.PickQuestion: self.pick_question,
             interview.ChooseResume: self.resume,
+            interview.ResumeDrafts: self.resume_drafts,
             interview.PickTool: self.pick_tool,
             interview.SavedMeanwhile: self.saved_meanwhile,
             interview.NoQuestions: self.no_questions,
@@ -308,12 +315,43 @@ class InterviewPrompter:
             style=STYLE,
             instruction=hint_lines(keys, self.console.width),
             key_bindings=self._keys(step),
+            erase_when_done=True,  # the field and its key hint go; what it leaves is shown below
             **self.io,
         )
         question.application.current_buffer.on_text_changed += self._autosave
         question.application.after_render += _collect_once_drawn()
         reply = self._watched(question)
-        return reply if not isinstance(reply, str) else interview.Save(reply)
+        if isinstance(reply, str):
+            self._show_given(step, reply)
+            return interview.Save(reply)
+        if isinstance(reply, interview.Back) and not step.at_start:
+            self._show_draft(reply.draft)
+        return reply
+
+    def _show_given(self, step: interview.Ask, text: str) -> None:
+        """What stays on the screen of a saved answer: the text, wrapped between words."""
+        given = interview.normalise(text)
+        label = f"› {t('interview.answer')}"
+        if given:
+            self.console.print(render.hanging(label, given, 0))
+        elif step.answer is None:  # emptied on a saved answer: whether to delete it is asked next
+            self.console.print(render.hanging(label, t("interview.skipped"), 0, "dim"))
+
+    def _show_draft(self, typed: str | None) -> None:
+        """Text left in a field without saving it: marked as the draft it is kept as, never as an answer."""
+        draft = interview.draft_of(typed, self.answer).strip()
+        if draft:
+            lines = draft.splitlines()
+            self.console.print(
+                Text.assemble(
+                    ("› ", "bold"),
+                    (t("interview.draft-left"), "yellow"),
+                    " ",
+                    render.plain(lines[0] + (" …" if len(lines) > 1 else ""), "dim"),
+                ),
+                no_wrap=True,  # one line: a reminder of the text, which is kept whole as the draft
+                overflow="ellipsis",
+            )
 
     def _watched(self, question):
         """Ask, keeping the field's text within reach: for typed() on an interrupt and on SIGHUP.
@@ -326,6 +364,9 @@ class InterviewPrompter:
             signal.signal(signal.SIGHUP, self._hang_up)
         try:
             reply = question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            self._show_draft(self.typed())  # what the interview keeps (Interview.keep_typed)
+            raise
         finally:
             if previous is not None:
                 signal.signal(signal.SIGHUP, previous)
@@ -371,9 +412,14 @@ class InterviewPrompter:
             default=typed,
             style=STYLE,
             instruction=t("interview.not-relevant-help"),
+            erase_when_done=True,  # as the answer field: what it leaves is shown below
             **self.io,
         )
-        return self._watched(question)
+        reason = self._watched(question)
+        given = interview.normalise(reason)
+        shown = t("answer.not-relevant-because", reason=given) if given else t("answer.not-relevant")
+        self.console.print(render.hanging("›", shown, 0))
+        return reason
 
     def confirm_delete(self, step: interview.ConfirmDelete) -> bool:
         """Delete the saved answer? (a select: questionary.confirm shows an English "(y/N)")."""
@@ -405,9 +451,9 @@ class InterviewPrompter:
         picked = self._select(t("review.which-answer"), choices)
         return None if picked is CANCEL else picked
 
-    def resume(self, step: interview.ChooseResume) -> interview.Resume:
-        """The phase has answers already: how to go on."""
-        done = progress(self._view, step.phase.questions(self.role))
+    def _answered_so_far(self, phase) -> Progress:
+        """'Ærø Kommune har besvaret 3 af 14 spørgsmål i fasen Tjek.' after a blank line."""
+        done = progress(self._view, phase.questions(self.role))
         self.console.print()
         self.console.print(
             Text(
@@ -416,11 +462,23 @@ class InterviewPrompter:
                     org=self.who,
                     answered=done.answered,
                     total=done.total,
-                    phase=clean(step.phase.name),
+                    phase=clean(phase.name),
                 ),
                 style="bold",
             )
         )
+        return done
+
+    def resume_drafts(self, step: interview.ResumeDrafts) -> None:
+        """The phase has drafts: said, and (the interview does it) they are opened first."""
+        self._answered_so_far(step.phase)
+        self.console.print(
+            Text(t("resume.drafts", n=len(step.questions), phase=clean(step.phase.name)), style="yellow")
+        )
+
+    def resume(self, step: interview.ChooseResume) -> interview.Resume:
+        """The phase has answers already: how to go on."""
+        done = self._answered_so_far(step.phase)
         choices = []
         if not done.complete:
             choices.append(Choice(t("resume.continue"), interview.Resume.CONTINUE))

@@ -5,6 +5,8 @@ resume a phase ...), the front end asks the user and hands the reply to ``Interv
 so on until ``step()`` returns a Done step. There is no terminal code here and no prose: the front
 end decides how a step looks. Answers are saved the moment they are given, through a Recorder
 (the application's session), which also keeps drafts: text typed but not saved as the answer.
+A phase with drafts opens on them (ResumeDrafts), where the user left off; one with answers and
+no drafts asks how to go on (ChooseResume).
 
 With a FollowUp (optional), going on from a tool's review also offers to add actions to the plan
 where the guide asks for them (OfferActions) and to mark this side's readiness (RateReadiness).
@@ -130,6 +132,17 @@ class ChooseResume(NamedTuple):
     phase: Phase
 
 
+class ResumeDrafts(NamedTuple):
+    """The phase has drafts: they are asked first, then the first open question; reply None.
+
+    Text left unsaved is where the user stopped, and what status and the home screen send them
+    back to ("gør kladden færdig"), so the interview opens on it instead of asking how to go on.
+    """
+
+    phase: Phase
+    questions: tuple[Question, ...]  # the questions with a draft, in the phase's order
+
+
 class PickTool(NamedTuple):
     """Which tool to open; reply a Tool or None."""
 
@@ -250,6 +263,8 @@ class Interview:
         self.started = False
         self.shown_empty: set[int] = set()
         self.saving: tuple[Question, Answer | None] | None = None
+        self.drafts_first = False  # going from draft to draft (see ResumeDrafts)
+        self.drafts_seen: set[str] = set()
 
     # -- driving ----------------------------------------------------------------------
     def step(self) -> Any:
@@ -281,6 +296,7 @@ class Interview:
             ReviewTool: self._reviewed,
             PickQuestion: self._picked_question,
             ChooseResume: self._resumed,
+            ResumeDrafts: self._to_drafts,
             PickTool: self._picked_tool,
             SavedMeanwhile: self._settled,
             OfferActions: self._offered,
@@ -296,8 +312,9 @@ class Interview:
             return self.finished
         if not self.started:
             self.started = True
-            if self._has_answers():
-                return ChooseResume(self.phase)
+            opening = self._opening()
+            if opening is not None:
+                return opening
         if self.follow_stage is not None and self.follow_up is not None:
             tool = self.phase.tools[self.tool_index]
             if self.follow_stage == "actions":
@@ -317,6 +334,13 @@ class Interview:
             return ReviewTool(tool, self.tool_index == self._tools_with_questions()[0])
         self.finished = Done(self.phase, stopped=False)
         return self.finished
+
+    def _opening(self) -> ResumeDrafts | ChooseResume | None:
+        """How the phase opens: on its drafts, with how to go on (it has answers), or at the start."""
+        drafted = self._drafted()
+        if drafted:
+            return ResumeDrafts(self.phase, drafted)
+        return ChooseResume(self.phase) if self._has_answers() else None
 
     def _has_answers(self) -> bool:
         questions = self.phase.questions(self.role)
@@ -355,6 +379,21 @@ class Interview:
                 found.append(OtherAnswers(org, answers))
         return tuple(found)
 
+    def _drafted(self) -> tuple[Question, ...]:
+        """The side's questions in the phase with a draft, not yet shown in this round."""
+        return tuple(
+            q
+            for _, q in self.questions
+            if q.id not in self.drafts_seen and (self.recorder.draft(q) or "").strip()
+        )
+
+    def _go_to(self, question: Question) -> None:
+        for t, tool in enumerate(self.phase.tools):
+            ids = [q.id for q in tool.questions(self.role)]
+            if question.id in ids:
+                self.tool_index, self.question_index = t, ids.index(question.id)
+                return
+
     def _tools_with_questions(self) -> list[int]:
         return [i for i, t in enumerate(self.phase.tools) if t.questions(self.role)]
 
@@ -369,12 +408,31 @@ class Interview:
     def _move_on(self, questions: Sequence[Question]) -> None:
         if self.editing:  # one answer changed from the review: straight back to the review
             self.question_index, self.editing = len(questions), False
+        elif self.drafts_first:
+            self.drafts_seen.add(questions[self.question_index].id)
+            self._next_draft()
         else:
             self.question_index += 1
 
+    def _next_draft(self) -> None:
+        """After a draft: the next one, then the first open question (with none, how to go on)."""
+        drafted = self._drafted()
+        view = self.recorder.view()
+        after = drafted or tuple(  # a question skipped in this round is not asked again at once
+            q for _, q in self.questions if q.id not in self.drafts_seen and view.answer(q.id) is None
+        )
+        self.drafts_first = bool(drafted)
+        if after:
+            self._go_to(after[0])
+        else:
+            self.pending = ChooseResume(self.phase)
+
     def _back(self) -> None:
-        """One question back, into the previous tool's last question when at a tool's start."""
-        self.editing = False
+        """One question back, into the previous tool's last question when at a tool's start.
+
+        Going back is finding one's own way: the round of drafts (if any) ends here.
+        """
+        self.editing = self.drafts_first = False
         if self.question_index > 0:
             self.question_index -= 1
             return
@@ -477,6 +535,10 @@ class Interview:
             self.pending = PickTool(self.phase)
         elif value is Resume.STOP:
             self.finished = Done(self.phase, stopped=True)
+
+    def _to_drafts(self, step: ResumeDrafts, value: None) -> None:
+        self.drafts_first = True
+        self._go_to(step.questions[0])
 
     def _picked_tool(self, step: PickTool, value: Tool | None) -> None:
         if value is None:

@@ -20,6 +20,7 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import make_console, say
 from spredning.cli.render_project import org_name
+from spredning.cli.render_status import print_fitted
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.interview import Done, Interview
 from spredning.core.model import SHARING, Partner, progress
@@ -131,15 +132,22 @@ def _interview(
         ) from None
     done = progress(session.view(), phase.questions(role))
     if step.stopped:
-        console.print(
-            say("fase.stopped", answered=done.answered, total=done.total, phase=phase.name, command=resume)
-        )
+        console.print(say("fase.stopped", answered=done.answered, total=done.total, phase=phase.name))
     else:
         console.print(
             say("fase.done", style="bold green", answered=done.answered, total=done.total, phase=phase.name)
         )
     _mention_backup(console, ws.store)
-    _suggest_next(ws, console, session, role, partner, ctx.obj.project, several)
+    if step.stopped and _left_open(session, phase, role):  # where to go on: said once, this phase
+        print_fitted(console, t("fase.continue-later", command=resume), resume)
+    else:
+        _suggest_next(ws, console, session, role, partner, ctx.obj.project, several)
+
+
+def _left_open(session: Session, phase, role: str) -> bool:
+    """True when the phase has open questions or drafts for this side."""
+    questions = phase.questions(role)
+    return not progress(session.view(), questions).complete or any(session.draft(q) for q in questions)
 
 
 def _mention_backup(console, store) -> None:
@@ -150,11 +158,12 @@ def _mention_backup(console, store) -> None:
 def _suggest_next(ws, console, session: Session, role: str, partner, project_option, several) -> None:
     opened = ws.store.open(session.slug)
     item = dialogue_status(ws, opened, partner)
-    step = next((s for s in item.steps if s.kind == "answer" and s.role == role), None)
+    # a draft to finish is as much this side's next step as a question to answer (and status
+    # leaves out the 'answer' step of a phase whose drafts step opens it already)
+    step = next((s for s in item.steps if s.kind in ("drafts", "answer") and s.role == role), None)
     if step is not None and step.phase is not None:
-        console.print(
-            say("fase.next", command=phase_command(step.phase, role, partner, project_option, several))
-        )
+        words = phase_command(step.phase, role, partner, project_option, several)
+        print_fitted(console, t("fase.next", command=words), words)
     else:
         console.print(say("fase.all-done", style="green", command=command("vis")))
 
