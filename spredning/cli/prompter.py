@@ -280,7 +280,7 @@ class InterviewPrompter:
                 return interview.NotRelevant(self._reason(reply.typed if reply.typed.strip() else marked))
             if isinstance(reply, _Expand):
                 self.console.print(
-                    render_project.partner_answers(self._view, self.role, step.partner_answers, expanded=True)
+                    render_project.partner_answers(self._view, step.partner_answers, expanded=True)
                 )
                 typed = reply.typed
                 continue
@@ -292,7 +292,7 @@ class InterviewPrompter:
         self.console.print(render.tool_intro(step.tool))
         if step.partner_answers and self.show_partner:
             self.console.print(
-                render_project.partner_answers(self._view, role, step.partner_answers, expanded=False)
+                render_project.partner_answers(self._view, step.partner_answers, expanded=False)
             )
             self.console.print(Text(t("interview.partner-expand"), style="dim"))
         guidance = render.side_guidance(step.tool, role, indent=0)

@@ -123,9 +123,7 @@ def tool_answers(tool: Tool, role: str, view: Dialogue) -> RenderableType:
     return Group(title, *rows)
 
 
-def partner_answers(
-    view: Dialogue, role: str, others: Sequence[OtherAnswers], expanded: bool
-) -> RenderableType:
+def partner_answers(view: Dialogue, others: Sequence[OtherAnswers], expanded: bool) -> RenderableType:
     """The other side's answers to this tool, per organisation: one line each, or in full when expanded."""
     parts: list[RenderableType] = []
     for other in others:
