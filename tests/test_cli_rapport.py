@@ -14,6 +14,9 @@ from homekit import CTRL_C, ENTER, UP, interactive, typed
 from report_fixture import FANOE, OEST, build
 from report_reading import flat, pdf_reader
 
+from spredning import i18n
+from spredning.i18n import t
+
 EXAMPLE_SLUG = "eksempel-digitalt-genoptraeningsforloeb"
 FIRST_QUESTION = "tjek.beskriv-innovationen.dele.formaal"
 
@@ -262,3 +265,30 @@ def test_a_long_answer_printed_from_html_starts_under_its_question(run_cli, exam
     assert lines[0] in phase  # the answer starts on the same page as its question, under it
     assert phase.index("1. Hvad er formålet?") < phase.index(lines[0])
     assert lines[-1] not in phase  # ... and runs on to the next page
+
+
+# --- the PDF's summary on one page -----------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("language", "side"), [("da", None), ("da", "dele"), ("da", "genbruge"), ("en", None)], ids=str
+)
+def test_the_example_pdf_report_has_its_whole_summary_on_the_first_page(
+    run_cli, tmp_path, monkeypatch, language, side
+):
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("--sprog", language, "start", "--eksempel")[0] == 0
+    if side:
+        assert run_cli("--sprog", language, "projekt", "side", side)[0] == 0
+    code, _, err = run_cli("--sprog", language, "rapport", "--format", "pdf", "--ud", "rapport.pdf")
+    assert code == 0, err
+
+    pages = [flat(page.extract_text()) for page in pdf_reader((tmp_path / "rapport.pdf").read_bytes()).pages]
+    i18n.set_language(language)
+    last_heading, last_words = t("report.conflicts-heading"), t("report.no-conflicts")
+    footer = t("report.page-label", page=1, pages=len(pages))
+    assert pages[0].endswith(f"{last_heading} {last_words} {footer}")  # the summary's end, then the footer
+    assert t("report.progress") in pages[0] and t("report.next-heading") in pages[0]
+    assert last_heading not in pages[1] and last_words not in pages[1]
+    assert t("report.contents") in pages[1]  # the next page holds the contents
