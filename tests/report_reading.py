@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as ET
+from typing import NamedTuple
 
 NBSP = "\u00a0"
 
@@ -96,8 +97,13 @@ def html_tree(raw: bytes) -> ET.Element:
 
 def html_texts(root: ET.Element) -> list[str]:
     """Every user text the page shows in an answer box (answers, reasons, versions)."""
+    return ["".join(div.itertext()) for div in html_answer_texts(root)]
+
+
+def html_answer_texts(root: ET.Element) -> list[ET.Element]:
+    """The elements holding the texts of answer boxes."""
     return [
-        "".join(div.itertext())
+        div
         for div in root.iter("div")
         if "text" in (div.get("class") or "").split() and _inside_answer(root, div)
     ]
@@ -111,6 +117,78 @@ def _inside_answer(root: ET.Element, target: ET.Element) -> bool:
             return True
         node = parents.get(node)
     return False
+
+
+# -- HTML's style sheet: which rules apply to an element when the page is printed -------------------
+
+
+class CssRule(NamedTuple):
+    selector: str  # one selector of a comma-separated list
+    media: str  # "" for every medium, else the @media's condition ("print")
+    declarations: dict[str, str]
+
+
+def css_rules(style: str, media: str = "") -> list[CssRule]:
+    """The rules of a style sheet, each selector on its own; @media blocks read, @page left out.
+
+    Enough for the report's own CSS (no braces inside strings or comments), not a general parser.
+    """
+    rules = []
+    position = 0
+    while (opening := style.find("{", position)) != -1:
+        prelude, depth, end = style[position:opening].strip(), 1, opening + 1
+        while depth:
+            depth += {"{": 1, "}": -1}.get(style[end], 0)
+            end += 1
+        body = style[opening + 1 : end - 1]
+        if prelude.startswith("@media"):
+            rules += css_rules(body, prelude.removeprefix("@media").strip())
+        elif not prelude.startswith("@"):
+            declarations = dict(
+                (name.strip(), value.strip())
+                for name, _, value in (d.partition(":") for d in body.split(";") if d.strip())
+            )
+            rules += [CssRule(s.strip(), media, declarations) for s in prelude.split(",")]
+        position = end
+    return rules
+
+
+COMPOUND = re.compile(r"([a-z0-9*]*)((?:\.[\w-]+)*)")
+
+
+def _compound_matches(compound: str, element: ET.Element) -> bool:
+    if compound == ":root":
+        return element.tag == "html"
+    found = COMPOUND.fullmatch(compound)
+    assert found, f"a selector this reader does not know: {compound!r}"
+    tag, classes = found.group(1), set(found.group(2).split(".")[1:])
+    return tag in ("", "*", element.tag) and classes <= set((element.get("class") or "").split())
+
+
+def selects(selector: str, element: ET.Element, parents: dict[ET.Element, ET.Element]) -> bool:
+    """Whether a selector of type, class and descendant parts selects the element."""
+    *ancestors, subject = selector.split()
+    if not _compound_matches(subject, element):
+        return False
+    node = parents.get(element)
+    for compound in reversed(ancestors):
+        while node is not None and not _compound_matches(compound, node):
+            node = parents.get(node)
+        if node is None:
+            return False
+        node = parents.get(node)
+    return True
+
+
+def printed_values(rules: list[CssRule], element: ET.Element, parents, *properties: str) -> set[str]:
+    """Every value the rules for print (and for every medium) give one of the properties on an element."""
+    return {
+        rule.declarations[name]
+        for rule in rules
+        if rule.media in ("", "print") and selects(rule.selector, element, parents)
+        for name in properties
+        if name in rule.declarations
+    }
 
 
 # -- Word -------------------------------------------------------------------------------------------

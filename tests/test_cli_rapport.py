@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import zipfile
+from pathlib import Path
 
 import pytest
+import yaml
 from homekit import CTRL_C, ENTER, UP, interactive, typed
 from report_fixture import FANOE, OEST, build
+from report_reading import flat, pdf_reader
+
+from spredning import i18n
+from spredning.i18n import t
 
 EXAMPLE_SLUG = "eksempel-digitalt-genoptraeningsforloeb"
+FIRST_QUESTION = "tjek.beskriv-innovationen.dele.formaal"
 
 
 @pytest.fixture
@@ -196,3 +206,89 @@ def test_an_unknown_partner_is_named_with_the_known_ones(run_cli, two_partners):
     code, _, err = run_cli("rapport", "--partner", "Vejle")
     assert code == 2
     assert "Vejle" in err and FANOE in err
+
+
+# --- the HTML report printed by a browser --------------------------------------------------------
+
+BROWSER = next(
+    (shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome") if shutil.which(name)),
+    None,
+)
+
+
+def printed_pages(html: Path, tmp_path: Path) -> list[str]:
+    """The HTML file printed to PDF by a headless browser; each page's text, flattened."""
+    pdf = tmp_path / "udskrift.pdf"
+    profile = tmp_path / "browser"  # the browser's settings and caches stay in tmp_path
+    env = {
+        **os.environ,
+        "HOME": str(profile),
+        "XDG_CONFIG_HOME": str(profile),
+        "XDG_CACHE_HOME": str(profile),
+    }
+    subprocess.run(
+        [
+            BROWSER,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            f"--user-data-dir={profile}",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            html.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        env=env,
+        check=True,
+    )
+    return [flat(page.extract_text()) for page in pdf_reader(pdf.read_bytes()).pages]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(BROWSER is None, reason="needs a Chromium browser to print the HTML")
+def test_a_long_answer_printed_from_html_starts_under_its_question(run_cli, example, tmp_path):
+    """Issue 13: a long answer is not pushed whole to the next page, leaving its question behind."""
+    lines = [
+        f"Linje {n}: vi beskriver formålet i mange ord, så svaret fylder mere end en side." for n in range(90)
+    ]
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(
+        yaml.safe_dump({FIRST_QUESTION: "\n".join(lines)}, allow_unicode=True), encoding="utf-8"
+    )
+    assert run_cli("fase", "tjek", "--rolle", "dele", "--svar", str(answers))[0] == 0
+    assert run_cli("rapport", "--format", "html", "--ud", "rapport.html")[0] == 0
+
+    pages = printed_pages(example / "rapport.html", tmp_path)
+    phase = next(page for page in pages if "Beskriv innovationen ultrakort" in page)  # the tool's intro
+    assert "1. Hvad er formålet?" in phase
+    assert lines[0] in phase  # the answer starts on the same page as its question, under it
+    assert phase.index("1. Hvad er formålet?") < phase.index(lines[0])
+    assert lines[-1] not in phase  # ... and runs on to the next page
+
+
+# --- the PDF's summary on one page -----------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("language", "side"), [("da", None), ("da", "dele"), ("da", "genbruge"), ("en", None)], ids=str
+)
+def test_the_example_pdf_report_has_its_whole_summary_on_the_first_page(
+    run_cli, tmp_path, monkeypatch, language, side
+):
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("--sprog", language, "start", "--eksempel")[0] == 0
+    if side:
+        assert run_cli("--sprog", language, "projekt", "side", side)[0] == 0
+    code, _, err = run_cli("--sprog", language, "rapport", "--format", "pdf", "--ud", "rapport.pdf")
+    assert code == 0, err
+
+    pages = [flat(page.extract_text()) for page in pdf_reader((tmp_path / "rapport.pdf").read_bytes()).pages]
+    i18n.set_language(language)
+    last_heading, last_words = t("report.conflicts-heading"), t("report.no-conflicts")
+    footer = t("report.page-label", page=1, pages=len(pages))
+    assert pages[0].endswith(f"{last_heading} {last_words} {footer}")  # the summary's end, then the footer
+    assert t("report.progress") in pages[0] and t("report.next-heading") in pages[0]
+    assert last_heading not in pages[1] and last_words not in pages[1]
+    assert t("report.contents") in pages[1]  # the next page holds the contents

@@ -1,4 +1,4 @@
-"""End to end: text typed into an answer survives a closed terminal and Ctrl+C as a draft.
+"""End to end: text typed into an answer survives a closed terminal, Ctrl+C and a crash as a draft.
 
 The installed `spredning` runs in a pseudo-terminal (pexpect) and is answered as a person would;
 what counts is what is in the files afterwards and what the next run offers.
@@ -214,3 +214,51 @@ def test_ctrl_o_writes_the_answer_in_the_editor(spawn, project, home, tmp_path):
     assert status == 130, output
     assert answers(home) == {Q1: "Fra editoren\nover to linjer"}
     assert re.search(r"Dine svar er gemt: 1 af 14", output)
+
+
+Q2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
+
+
+def autosaved(child: pexpect.spawn, home, key: str, typed: str) -> str:
+    """Keep typing a character now and then until the state file holds a draft of all of `typed`.
+
+    The field keeps its text as a draft on a keystroke at least a few seconds after the last
+    one it kept; this waits for that save by reading the file, never by a fixed time.
+    """
+    deadline = time.monotonic() + TIMEOUT * 3
+    more = iter("." * 10_000)
+    while not (drafts(home).get(key) or "").startswith(typed):
+        if time.monotonic() > deadline:
+            pytest.fail(f"no draft of the typed text was saved: {drafts(home)}")
+        child.send(next(more))
+        time.sleep(0.25)  # how often to look, not an assertion
+    return drafts(home)[key]
+
+
+def test_a_draft_autosaved_while_typing_survives_a_crash(spawn, project, home):
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", "Ja, det er vi", "Ja, det er vi")
+    child.send(ESC_ENTER)  # the first question's answer is saved
+    type_answer(child, "2/14", TYPED, "og den anden linje")
+    draft = autosaved(child, home, f"{SLUG}/{Q2}", DRAFT)
+    project_file = (home / f"{SLUG}.yaml").read_bytes()
+
+    child.kill(signal.SIGKILL)  # a crash: nothing runs after this, no handler, no clean-up
+    assert wait_for_exit(child) is None
+
+    assert (home / f"{SLUG}.yaml").read_bytes() == project_file
+    assert answers(home) == {Q1: "Ja, det er vi"}  # the project file loads and holds the answer
+    assert drafts(home) == {f"{SLUG}/{Q2}": draft}
+    child = spawn("fase", "tjek")
+    child.expect_exact("Hvordan vil du fortsætte?")
+    child.send(ENTER)  # Fortsæt ved første ubesvarede spørgsmål
+    child.expect_exact("[2/14]")
+    child.expect_exact("Du har en kladde til dette spørgsmål")
+    child.expect_exact(draft.splitlines()[-1])  # pre-filled in the field
+    child.send(ESC_ENTER)
+    child.expect_exact("Hvad vil du nu?")
+    child.send(DOWN * 2 + ENTER)  # Stop her (alt er gemt)
+    status, output = finish(child)
+    assert status == 0, output
+    assert answers(home) == {Q1: "Ja, det er vi", Q2: draft}
+    assert drafts(home) == {}

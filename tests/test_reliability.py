@@ -36,7 +36,7 @@ def no_catch_all(code, out: str, err: str) -> None:
     assert code in EXIT_CODES, (code, err)
     assert "uventet fejl" not in err and "Traceback" not in err + out, err
     if code != 0:
-        assert err.startswith("Fejl: "), err
+        assert flat(err).startswith("Fejl: "), err  # where the line wraps depends on the paths in it
 
 
 @pytest.fixture
@@ -184,6 +184,78 @@ def test_ud_into_a_missing_folder_is_a_clear_error(org, tmp_path):
     code, _, err = org("rapport", "--ud", str(tmp_path / "findes" / "ikke" / "r.md"))
     assert code == 1 and "Mappen" in err and "findes ikke" in err
     assert not (tmp_path / "findes").exists()
+
+
+# Every command that writes a file where --ud says, with what each needs besides --ud.
+OUTPUTS = {
+    "eksport": ("eksport",),
+    "rapport": ("rapport",),
+    "plan-csv": ("plan", "--format", "csv"),
+    "plan-ics": ("plan", "--format", "ics"),
+    "dagsorden": ("dagsorden",),
+    "arbejdsark": ("arbejdsark",),
+}
+
+
+def home_files(org: Org) -> dict[Path, bytes]:
+    """Every file in the projects folder (the project, its local state, the index) and its bytes."""
+    return {path: path.read_bytes() for path in org.home.rglob("*") if path.is_file()}
+
+
+@pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
+def test_each_output_command_writes_where_ud_says(org, tmp_path, argv):
+    target = tmp_path / "ud" / "fil"
+    target.parent.mkdir()
+    code, _, err = org(*argv, "--ud", str(target))
+    assert (code, err) == (0, "")
+    assert target.is_file() and target.stat().st_size > 0
+
+
+@pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
+def test_no_output_command_writes_over_the_project_file_or_its_local_state(org, argv):
+    before = home_files(org)
+    for target in (org.path, org.home / ".spredning" / f"{org.slug}.yaml"):
+        for overwrite in ((), ("--overskriv",)):
+            code, out, err = org(*argv, "--ud", str(target), *overwrite)
+            no_catch_all(code, out, err)
+            assert code == 1, (target, err)
+            assert "projektmappen" in flat(err)
+    assert home_files(org) == before
+    assert org.texts() == {D1: "Et formål"}
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/null", "folder"])
+@pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
+def test_no_output_command_writes_over_a_special_file_or_a_folder(org, tmp_path, argv, special):
+    if special == "fifo":
+        target = tmp_path / "fifo"
+        os.mkfifo(target)
+    elif special == "folder":
+        target = tmp_path / "mappe"
+        target.mkdir()
+    else:
+        target = Path(special)
+    before = home_files(org)
+    code, out, err = org(*argv, "--ud", str(target), "--overskriv")
+    no_catch_all(code, out, err)
+    assert code == 1
+    assert "ikke en almindelig fil" in flat(err)
+    assert target.exists() and not target.is_file()
+    assert home_files(org) == before
+    if special == "folder":
+        assert list(target.iterdir()) == []
+
+
+@pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
+def test_no_output_command_makes_a_missing_folder(org, tmp_path, argv):
+    before = home_files(org)
+    code, out, err = org(*argv, "--ud", str(tmp_path / "findes" / "ikke" / "fil"))
+    no_catch_all(code, out, err)
+    assert code == 1
+    said = "".join(err.split())  # a path too long for a line is broken after a /
+    assert "".join(f"Mappen {tmp_path / 'findes' / 'ikke'} findes ikke".split()) in said
+    assert not (tmp_path / "findes").exists()
+    assert home_files(org) == before
 
 
 # --- 3. read-only and linked project files --------------------------------------------------------

@@ -13,16 +13,19 @@ import zipfile
 import pytest
 from report_fixture import FANOE, OEST, SHARING_ORG, TODAY, build
 from report_reading import (
+    css_rules,
     docx_answers,
     docx_paragraphs,
     expected_markdown,
     flat,
+    html_answer_texts,
     html_texts,
     html_tree,
     markdown_quotes,
     open_docx,
     pdf_reader,
     pdf_text,
+    printed_values,
 )
 
 from spredning.app.reports import make_report
@@ -344,11 +347,49 @@ def test_html_is_well_formed_with_print_rules_contents_and_anchors(reports):
     assert not list(root.iter("script"))
     style = "".join(next(root.iter("style")).itertext())
     assert "size: A4" in style and "counter(pages)" in style and "@bottom-right" in style
-    assert "break-inside: avoid; }" not in style.split(".answer")[0]
     ids = {element.get("id") for element in root.iter() if element.get("id")}
     links = [a.get("href") for a in root.iter("a")]
     assert links and all(link[1:] in ids for link in links)
     assert "#fase-tjek" in links and "#fase-hoest" in links
+
+
+KEEP_WITH_NEXT = {"avoid", "avoid-page"}
+
+
+def test_html_in_print_lets_long_answers_break_and_keeps_headings_and_questions_with_what_follows(reports):
+    """Issue 13: a long answer must not be pushed whole to the next page, leaving the question alone."""
+    root = html_tree(reports["html"].content)
+    rules = css_rules("".join(next(root.iter("style")).itertext()))
+    parents = {child: parent for parent in root.iter() for child in parent}
+
+    def printed(element, *properties):
+        return printed_values(rules, element, parents, *properties)
+
+    texts = html_answer_texts(root)
+    assert len(texts) > 10
+    for text in texts:  # an answer's text, its box and everything around them may break inside
+        node = text
+        while node is not None:
+            assert "avoid" not in printed(node, "break-inside", "page-break-inside"), node.attrib
+            node = parents.get(node)
+        orphans = printed(text, "orphans")  # ... leaving at least two lines under the question
+        assert orphans and all(int(n) >= 2 for n in orphans)
+    headings = [e for e in root.iter() if e.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+    assert {h.tag for h in headings} >= {"h1", "h2", "h3", "h4", "h5"}
+    for heading in headings:
+        assert printed(heading, "break-after", "page-break-after") & KEEP_WITH_NEXT, (
+            heading.tag,
+            heading.text,
+        )
+    questions = [div for div in root.iter("div") if (div.get("class") or "").split() == ["question"]]
+    assert questions
+    for question in questions:  # the question and its help points stay with the start of the answer
+        children = list(question)
+        first_answer = next(
+            i for i, c in enumerate(children) if c.tag == "div" or "open" in (c.get("class") or "")
+        )
+        for child in children[:first_answer]:
+            assert printed(child, "break-after", "page-break-after") & KEEP_WITH_NEXT, child.tag
 
 
 def test_markdown_escapes_only_what_would_be_markup(reports):

@@ -255,7 +255,7 @@ def test_the_portfolio_shows_each_partners_follow_up_and_the_shared_one_once(hub
     aeroe.ok("godkend", "tjek", "--af", "Eva Jensen", "--dato", "12-03-2026")
     sharing.import_(aeroe.export())
     sharing.ok("plan", "tilføj", "--hvad", "Fælles kursus", "--fælles", "--frist", "01-02-2020")
-    sharing.ok("klarhed", "beskriv-innovationen", "grøn")
+    sharing.ok("klarhed", "beskriv-innovationen", "grøn", "--fælles")
 
     out = flat(sharing.ok("status"))
 
@@ -312,7 +312,8 @@ def status_as_installed(home, columns: int, monkeypatch, capsys, *args: str) -> 
 
     monkeypatch.setenv("COLUMNS", str(columns))
     monkeypatch.setenv("PATH", "/nonexistent")
-    monkeypatch.setattr(sys, "argv", [PROGRAM, "--hjem", str(home), "status", *args])
+    monkeypatch.setenv("SPREDNING_HJEM", str(home))  # --hjem would be carried into every hint
+    monkeypatch.setattr(sys, "argv", [PROGRAM, "status", *args])
     capsys.readouterr()
     with pytest.raises(SystemExit) as done:
         cli.main(None)

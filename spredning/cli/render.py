@@ -139,15 +139,15 @@ def phase_view(phase: Phase, roles: tuple[str, ...], show_ids: bool = False) -> 
 
 
 def guide_overview(guide: Guide) -> RenderableType:
-    """The six phases on one screen: each phase's purpose and its tools."""
-    parts: list[RenderableType] = [
-        Text(t("guide.overview-title", title=clean(guide.title)), style="bold"),
-        Text(),
-    ]
+    """The six phases on one screen: each phase's purpose and its tools.
+
+    Short headings and no blank lines: at 80 columns it fits 24 rows with the shell's prompt after it.
+    """
+    parts: list[RenderableType] = [Text(t("guide.overview-title", title=clean(guide.title)), style="bold")]
     for phase in guide.phases:
         parts.append(
             Text.assemble(
-                (t("guide.phase-heading", number=phase.number, name=clean(phase.name)), "bold"),
+                (t("guide.overview-phase", number=phase.number, name=clean(phase.name)), "bold"),
                 "  ",
                 plain(phase.purpose, "italic"),
             )

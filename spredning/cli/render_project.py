@@ -303,7 +303,8 @@ def vis_phase(
         if blocks:
             parts.extend([Text(), tool_intro(tool), *blocks])
     if only_answered and left_out:
-        parts.append(Text(t("vis.left-out", n=left_out), style="dim"))
+        shown = len(parts) > 1  # more than the heading
+        parts.append(Text(t("vis.left-out" if shown else "vis.none-answered", n=left_out), style="dim"))
     parts.append(Text())
     return Group(*parts)
 

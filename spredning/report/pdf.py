@@ -63,6 +63,8 @@ _TEXT = {
     "lead": ("", 13, QUIET, 6.2, 4),
 }
 _HEADING = {1: (17, 8.0, 3), 2: (13, 6.4, 1.5), 3: (11, 5.4, 1)}  # size, line height, space after
+KEEP = 18.0  # how much of what follows a heading must fit under it on its page, at most (mm)
+CELL_PADDING = (0.9, 1.8)  # a table cell's padding, above and below / at the sides (mm)
 
 
 @lru_cache(maxsize=4)
@@ -118,6 +120,13 @@ class _Writer:
         self.document = document
         self.width = 210 - 2 * SIDE
         self.new_page_next = False
+        self.following: Block | None = None  # the block after the one being laid out, if known
+
+    def blocks(self, items: tuple[Block, ...]) -> None:
+        """Lay out blocks one after the other, each knowing the next (a heading keeps its start)."""
+        for number, item in enumerate(items):
+            self.following = items[number + 1] if number + 1 < len(items) else None
+            self.block(item)
 
     # -- text ------------------------------------------------------------------------------
     def write(self, text: str, style: str = "body", indent: float = 0, bold: bool = False) -> None:
@@ -170,7 +179,8 @@ class _Writer:
         elif isinstance(item, Bullets):
             self.bullets(item.items, item.style, indent)
         elif isinstance(item, Facts):
-            self.table((), item.rows, (45, self.width - 45), shade_first=True)
+            labels = self.label_width(row[0] for row in item.rows)
+            self.table((), item.rows, (labels, self.width - labels), shade_first=True)
         elif isinstance(item, Table):
             first = 55 if len(item.header) > 2 else 90
             rest = (self.width - first) / max(1, len(item.header) - 1)
@@ -189,22 +199,37 @@ class _Writer:
     def heading(self, item: Heading) -> None:
         size, line, after = _HEADING.get(item.level, _HEADING[3])
         self.pdf.set_font(FAMILY, "B", size)
-        needed = line * 2 + after + 18  # the heading and a few lines of what follows
+        text = printable(item.text, "B")
+        lines = self.pdf.multi_cell(self.width, line, text, dry_run=True, output=MethodReturnValue.HEIGHT)
+        needed = float(lines) + after + self.start_of(self.following)  # type: ignore[arg-type]
         if self.pdf.get_y() > TOP + 1:
-            self.room_for(needed + 4)
-            self.pdf.ln(4 if item.level == 1 else 3)
+            before = 4 if item.level == 1 else 3
+            self.room_for(needed + before)
+            self.pdf.ln(before)
         if item.contents and item.level <= 2:
             self.pdf.start_section(printable(item.text, "B"), level=item.level - 1)
         self.pdf.style("B", size, ACCENT)
-        self.pdf.multi_cell(
-            self.width, line, printable(item.text, "B"), align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
-        )
+        self.pdf.multi_cell(self.width, line, text, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         if item.level == 1:
             self.pdf.set_draw_color(*ACCENT)
             self.pdf.set_line_width(0.4)
             self.pdf.line(SIDE, self.pdf.get_y() + 0.6, SIDE + self.width, self.pdf.get_y() + 0.6)
             self.pdf.ln(1.5)
         self.pdf.ln(after)
+
+    def start_of(self, item: Block | None) -> float:
+        """The height of a block's first lines, which must stay with the heading before it."""
+        if isinstance(item, Paragraph):
+            return min(KEEP, self.height(item.text.split("\n\n")[0], item.style))
+        if isinstance(item, Bullets) and item.items:
+            return min(KEEP, self.height(item.items[0], item.style, 5.5))
+        return KEEP
+
+    def label_width(self, labels) -> float:
+        """A label column wide enough for each label on one line, between 45 and 60 mm."""
+        self.pdf.set_font(FAMILY, "B", 9)
+        widest = max((self.pdf.get_string_width(printable(label, "B")) for label in labels), default=0)
+        return min(60.0, max(45.0, widest + 2 * CELL_PADDING[1] + 1))
 
     def bullets(self, items: tuple[str, ...], style: str, indent: float = 0) -> None:
         font, size, colour, line, after = _TEXT[style]
@@ -234,7 +259,7 @@ class _Writer:
             align="LEFT",
             text_align="LEFT",
             line_height=4.4,
-            padding=Padding.new((1.2, 1.8)),
+            padding=Padding.new(CELL_PADDING),
             first_row_as_headings=bool(header),
             headings_style=heading,
             repeat_headings=1,
@@ -246,7 +271,7 @@ class _Writer:
                 for number, value in enumerate(values):
                     style = heading if shade_first and number == 0 else None
                     row.cell(printable(value, "B" if style else ""), style=style)
-        self.pdf.ln(4)
+        self.pdf.ln(2)  # a heading after the table adds its own space
 
     def columns(self, item: Columns) -> None:
         for column in item.columns:
@@ -265,6 +290,7 @@ class _Writer:
                 new_y=YPos.NEXT,
             )
             self.pdf.ln(2)
+            self.following = None  # not known inside a column: a heading keeps the most it may need
             for block in column.blocks:
                 self.block(block, indent=0)
             self.pdf.ln(1)
@@ -394,6 +420,5 @@ def _layout(document: Document, digits: int) -> _Pdf:
     pdf.set_line_width(0.4)
     pdf.line(SIDE, pdf.get_y() + 1, SIDE + writer.width, pdf.get_y() + 1)
     pdf.ln(3)
-    for item in document.blocks:
-        writer.block(item)
+    writer.blocks(document.blocks)
     return pdf

@@ -45,11 +45,13 @@ def valider(
     mappe: str | None = typer.Argument(None, metavar=t("metavar.folder"), help=t("help.valider.mappe")),
 ) -> None:
     """Kontrollér en mappe med guideindhold, og vis alle fejl på én gang."""
-    from spredning.core.content import load_guide
+    from spredning.core.editions import BASE, load_editions
 
-    content = load_guide(mappe or ctx.obj.guide_dir, ctx.obj.language)
+    editions = load_editions(mappe or ctx.obj.guide_dir)  # Danish and every translation (en/)
+    content = editions.pop(BASE)
     tools = sum(len(p.tools) for p in content.phases)
-    make_console().print(
+    console = make_console()
+    console.print(
         say(
             "valider.ok",
             style="green",
@@ -58,6 +60,8 @@ def valider(
             questions=len(content.questions()),
         )
     )
+    if editions:
+        console.print(say("valider.translations", style="green", n=len(editions), languages=list(editions)))
 
 
 def register(app: typer.Typer) -> None:
