@@ -122,6 +122,16 @@ def test_the_tip_names_the_activation_line_when_started_by_path(venv, monkeypatc
     assert tip is not None and " ".join(tip.plain.split()) == expected
 
 
+def test_the_tip_replaces_the_program_not_the_options_given_this_run(venv, monkeypatch):
+    monkeypatch.setattr(sys, "argv", [".venv/bin/spredning", "--hjem", "mappe"])
+    i18n.set_program(".venv/bin/spredning", ["--hjem", "mappe"])
+
+    tip = home.plain_word_tip()
+
+    assert tip is not None
+    assert " ".join(tip.plain.split()).endswith("så kan du skrive spredning i stedet for .venv/bin/spredning.")
+
+
 def test_no_tip_when_spredning_is_a_plain_word(monkeypatch):
     monkeypatch.setattr(i18n, "_state", {**i18n._state, "prog": "spredning"})
 

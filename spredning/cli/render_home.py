@@ -149,8 +149,11 @@ def problem_text(problem: SpredningError) -> Text:
 
 
 def plain_word_tip() -> Text | None:
-    """When the program was started by its path: how to make 'spredning' a plain word."""
-    program = i18n.program()
+    """When the program was started by its path: how to make 'spredning' a plain word.
+
+    The program's name alone: the options given this run are not part of what the tip replaces.
+    """
+    program = i18n.bare_program()
     if program == "spredning":
         return None
     folder = Path(sys.executable).parent if " -m " in program else Path(sys.argv[0]).parent
