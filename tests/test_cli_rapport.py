@@ -57,6 +57,19 @@ def test_each_format_is_written_with_the_default_name_and_the_path_is_printed(ru
         assert "Fase 1: Tjek" in text and "Fase 6: Høst" in text
 
 
+@pytest.mark.parametrize("name", ["kort.md", "en-rapport-med-et-langt-navn-til-styregruppen-i-kommunen.md"])
+def test_the_written_file_is_named_whole_on_a_line_and_the_words_wrap_between_words(run_cli, example, name):
+    code, out, err = run_cli("rapport", "--format", "md", "--ud", name)
+
+    assert code == 0, err
+    path = str(example / name)
+    lines = out.splitlines()
+    assert any(path in line for line in lines), out  # never folded inside the path
+    assert " ".join(out.split()).startswith(f"Rapporten er skrevet: {path}")
+    # a line longer than the screen is the path alone (the terminal folds it; it copies whole)
+    assert all(len(line) <= 80 or line.strip().rstrip(".") == path for line in lines), out
+
+
 def test_format_is_read_in_any_case(run_cli, example):
     code, _, err = run_cli("rapport", "--format", "PDF")
     assert code == 0, err

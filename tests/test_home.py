@@ -102,7 +102,7 @@ def test_the_first_run_welcomes_shows_the_six_phases_and_offers_what_to_begin_wi
     lines = [
         "Start et nyt projekt",
         "Prøv eksempelprojektet",
-        "Hent svar fra en fil eller et arbejdsark, partneren har sendt …",
+        "Hent svar fra partneren (en fil eller et arbejdsark) …",
         "Læs guiden …",
         "Afslut",
     ]
@@ -402,7 +402,7 @@ def test_another_projects_folder_is_used_by_every_action(home, tmp_path):
     assert "et-andet-sted.yaml" in run.out and "Næste skridt:" in run.out  # status found it there
     assert run.err == ""
     folder = tmp_path / "andet"
-    assert f"Samme som: spredning --hjem {folder} status" in run.out  # the command shown reaches it too
+    assert f"Samme som: spredning --hjem {folder} status" in run.said  # the command shown reaches it too
     assert f"Næste skridt: spredning --hjem {folder} fase tjek" in " ".join(run.out.split())
 
 
@@ -629,3 +629,15 @@ def test_text_given_up_with_esc_does_not_stay_on_the_screen_as_the_answer():
 
     assert shown_after("halv/sti" + ESC + ENTER) == []  # gone back: nothing was given
     assert shown_after("hel/sti" + ENTER) == ["? Hvilken fil? hel/sti"]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_chosen_menu_line_fits_after_the_question_on_80_columns(language):
+    """questionary shows the choice after the question once it is made: '? Hvad vil du gøre? <line>'."""
+    from spredning import i18n
+
+    i18n.set_language(language)
+    for key, text in i18n.catalogue(language).items():
+        if key.startswith("home.action.") and isinstance(text, str) and "{" not in text:
+            line = f"? {i18n.t('home.question')} {text}"
+            assert len(line) <= 80, line

@@ -137,7 +137,7 @@ def test_the_first_run_offers_the_partners_file_in_the_folder_and_imports_it(sha
     run = home(reusing, go(ws, "import") + ENTER + PAUSE + QUIT)
 
     assert run.code == 0, run.err
-    assert "Samme som: spredning importer" in run.out
+    assert "Samme som: spredning importer" in run.said
     assert "genoptraening-til-aeroe-kommune.yaml" in run.said
     assert "Importeret:" in run.out
     assert reusing.texts() == {D1: "Færre genindlæggelser", D2: "Træning hjemme"}
@@ -267,7 +267,7 @@ def test_importing_a_conflict_from_the_menu_asks_which_to_keep(conflicting, home
     run = home(reusing, exchange(ws, "import") + ENTER + DOWN + ENTER + PAUSE + QUIT)  # theirs
 
     assert run.code == 0, run.err
-    assert "Samme som: spredning importer" in run.out
+    assert "Samme som: spredning importer" in run.said
     assert "Konflikt 1 af 1" in run.said
     assert reusing.texts()[D1] == "Odenses formål" and reusing.others() == {}
 

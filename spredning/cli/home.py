@@ -27,6 +27,7 @@ from spredning.cli.commands.common import command, shell_word
 from spredning.cli.console import make_console, say
 from spredning.cli.prompter import ask_text, select
 from spredning.cli.render_home import fitted, plain_word_tip, problem_text, project_line, title, welcome
+from spredning.cli.render_text import print_fitted
 from spredning.core.errors import EXIT_OK
 from spredning.i18n import t
 
@@ -140,7 +141,7 @@ class HomeScreen:
         from spredning.cli.main import run_command
 
         shown = command(*(shell_word(w) for w in words), project=self.settings.project)
-        console.print(say("home.same-as", style="dim", command=shown), soft_wrap=True)
+        print_fitted(console, t("home.same-as", command=shown), shown, "dim", rest="")
         console.print()
         return run_command([*global_options(self.settings), *words])
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from spredning.cli.render import bullets, plain
 from spredning.cli.render_project import org_name
+from spredning.cli.render_text import print_fitted
 from spredning.core.model import Answer, Guide, Progress, Project, Slot
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import t
@@ -30,39 +30,6 @@ if TYPE_CHECKING:  # vis draws with these too and need not import the status use
     from spredning.app.views import Stray
 
 LISTED = 3  # conflicts and stray answers listed by name; the rest are counted
-
-
-def fitted(text: str, command: str | None, width: int, first: str = "", rest: str = "") -> list[str]:
-    """Text in lines of at most `width` cells, broken between words and never inside `command`.
-
-    `first` starts the first line and `rest` the others (a bullet and its hanging indent). The
-    command, with what is glued to it (a quote, a full stop), is one unbreakable word.
-    """
-    lines: list[str] = []
-    line, fresh = first, True
-    for word in _words(text, command):
-        if not fresh and cell_len(line) + 1 + cell_len(word) > width:
-            lines.append(line)
-            line, fresh = rest, True
-        line += word if fresh else " " + word
-        fresh = False
-    lines.append(line)
-    return lines
-
-
-def _words(text: str, command: str | None) -> list[str]:
-    if not command or command not in text:
-        return text.split()
-    at = text.index(command)
-    start = text.rfind(" ", 0, at) + 1
-    end = text.find(" ", at + len(command))
-    end = len(text) if end < 0 else end
-    return [*text[:start].split(), text[start:end], *text[end:].split()]
-
-
-def fitted_text(text: str, command: str | None, width: int, style: str = "", first="", rest="") -> Text:
-    """`fitted` as rich Text (cleaned), for printing with soft_wrap=True."""
-    return Text(clean("\n".join(fitted(text, command, width, first, rest))), style=style)
 
 
 # -- the portfolio ---------------------------------------------------------------------------------
@@ -186,11 +153,6 @@ def stray_list(project: Project, strays: Sequence[Stray]) -> RenderableType:
     if len(strays) > LISTED:
         parts.append(Text(t("status.more", n=len(strays) - LISTED), style="dim"))
     return Group(*parts)
-
-
-def print_fitted(console, text: str, command: str | None, style: str = "", first="", rest="  ") -> None:
-    """A line with a command in it, wrapped between words and never inside the command."""
-    console.print(fitted_text(text, command, console.width, style, first, rest), soft_wrap=True)
 
 
 def print_strays(console, project: Project, strays: Sequence[Stray], path: str, ids: str) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions
 from rich.measure import Measurement
 from rich.padding import Padding
@@ -25,6 +26,8 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+
+from spredning.core.textsafe import clean
 
 Line = list[tuple[str, str]]  # a line of text as pieces of (text, style)
 
@@ -273,3 +276,44 @@ class Plain:
         for line in wrap(self.text, width):
             yield Segment(line + " " * (width - len(line)) if justify == "left" else line, style)
             yield Segment("\n")
+
+
+# -- lines that keep one word whole (a command, a file's path) ----------------------------------
+
+
+def fitted(text: str, command: str | None, width: int, first: str = "", rest: str = "") -> list[str]:
+    """Text in lines of at most `width` cells, broken between words and never inside `command`.
+
+    `first` starts the first line and `rest` the others (a bullet and its hanging indent). The
+    command, with what is glued to it (a quote, a full stop), is one unbreakable word.
+    """
+    lines: list[str] = []
+    line, fresh = first, True
+    for word in _words(text, command):
+        if not fresh and cell_len(line) + 1 + cell_len(word) > width:
+            lines.append(line)
+            line, fresh = rest, True
+        line += word if fresh else " " + word
+        fresh = False
+    lines.append(line)
+    return lines
+
+
+def _words(text: str, command: str | None) -> list[str]:
+    if not command or command not in text:
+        return text.split()
+    at = text.index(command)
+    start = text.rfind(" ", 0, at) + 1
+    end = text.find(" ", at + len(command))
+    end = len(text) if end < 0 else end
+    return [*text[:start].split(), text[start:end], *text[end:].split()]
+
+
+def fitted_text(text: str, command: str | None, width: int, style: str = "", first="", rest="") -> Text:
+    """`fitted` as rich Text (cleaned), for printing with soft_wrap=True."""
+    return Text(clean("\n".join(fitted(text, command, width, first, rest))), style=style)
+
+
+def print_fitted(console, text: str, command: str | None, style: str = "", first="", rest="  ") -> None:
+    """A line with a command in it, wrapped between words and never inside the command."""
+    console.print(fitted_text(text, command, console.width, style, first, rest), soft_wrap=True)

@@ -124,6 +124,19 @@ def written_path(path) -> str:
     return os.path.abspath(path)
 
 
+def tell_written(key: str, path, console, **params) -> None:
+    """Say that a file was written: its full path kept whole on a line, the words around it wrapped.
+
+    A path longer than the line still is one piece (the terminal folds it; copying takes it whole).
+    """
+    from spredning.cli.console import tell
+    from spredning.cli.render_text import fitted_text
+
+    shown = written_path(path)
+    text = t(key, path=shown, **params)
+    tell(console, fitted_text(text, shown, console.width, "bold green", rest=""), soft_wrap=True)
+
+
 def replacing(write: Callable[[bool], T], path, overwrite: bool) -> T:
     """Write with `write(overwrite)`, asking in a terminal before another file is replaced.
 

@@ -16,8 +16,8 @@ from spredning.cli.commands.common import (
     command,
     is_interactive,
     parse_role,
+    tell_written,
     workspace,
-    written_path,
 )
 from spredning.cli.console import make_console, say, tell
 from spredning.core.errors import Interrupted
@@ -66,7 +66,7 @@ def eksport(
         del choice
     console = make_console()
     key = "eksport.replaced" if done.replaced else "eksport.written"
-    tell(console, say(key, style="bold green", n=done.answers, path=written_path(done.path)), soft_wrap=True)
+    tell_written(key, done.path, console, n=done.answers)
     lines = []
     if done.others_included:
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))

@@ -20,7 +20,7 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import make_console, say
 from spredning.cli.render_project import org_name
-from spredning.cli.render_status import print_fitted
+from spredning.cli.render_text import print_fitted
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.interview import Done, Interview
 from spredning.core.model import SHARING, Partner, progress

@@ -18,8 +18,8 @@ from spredning.cli.commands.common import (
     parse_phase,
     parse_role,
     replacing,
+    tell_written,
     workspace,
-    written_path,
 )
 from spredning.cli.console import make_console, say
 from spredning.core.errors import NotATerminal, UsageProblem
@@ -240,7 +240,7 @@ def dagsorden(
     slug = ws.slug()
     replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
     console = make_console()
-    console.print(say("agenda.written", style="bold green", path=written_path(path)), soft_wrap=True)
+    tell_written("agenda.written", path, console)
     console.print(say("agenda.after", style="dim", command=_hint(opened.project, "møde", partner=chosen)))
 
 

@@ -15,8 +15,8 @@ from spredning.cli.commands.common import (
     command,
     is_interactive,
     replacing,
+    tell_written,
     workspace,
-    written_path,
 )
 from spredning.cli.console import make_console, say
 from spredning.core.errors import NotATerminal, UsageProblem
@@ -102,9 +102,7 @@ def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: b
     path = Path(ud) if ud else Path(f"{view.project.slug}-plan.{fmt}")
     slug = ws.slug()
     replacing(lambda replace: write_own(ws, slug, path, content, overwrite=replace), path, overwrite)
-    make_console().print(
-        say(f"plan.written-{fmt}", style="bold green", path=written_path(path)), soft_wrap=True
-    )
+    tell_written(f"plan.written-{fmt}", path, make_console())
 
 
 @plan_app.command("tilføj", cls=typer_compat.DanishCommand, help=t("help.plan.tilfoej"))

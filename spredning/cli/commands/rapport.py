@@ -14,10 +14,10 @@ from spredning.cli.commands.common import (
     parse_role,
     replacing,
     roles_for,
+    tell_written,
     workspace,
-    written_path,
 )
-from spredning.cli.console import make_console, say, tell
+from spredning.cli.console import make_console
 from spredning.core.errors import UsageProblem
 from spredning.i18n import t
 
@@ -79,7 +79,7 @@ def rapport(
     path = Path(ud) if ud else Path(made.default_name)
     slug = ws.slug()
     replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
-    tell(make_console(), say("report.written", style="bold green", path=written_path(path)), soft_wrap=True)
+    tell_written("report.written", path, make_console())
 
 
 def register(app: typer.Typer) -> None:

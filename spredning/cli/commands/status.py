@@ -14,7 +14,8 @@ from spredning.cli.commands.common import (
     workspace,
 )
 from spredning.cli.console import make_console, say
-from spredning.cli.render_status import print_fitted, print_strays
+from spredning.cli.render_status import print_strays
+from spredning.cli.render_text import print_fitted
 from spredning.core.model import ROLES, Guide, Partner, Phase
 from spredning.i18n import t
 

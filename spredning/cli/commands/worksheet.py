@@ -14,8 +14,8 @@ from spredning.cli.commands.common import (
     parse_phases,
     parse_role,
     replacing,
+    tell_written,
     workspace,
-    written_path,
 )
 from spredning.cli.console import make_console, say
 from spredning.i18n import t
@@ -49,7 +49,7 @@ def arbejdsark(
     done = replacing(lambda replace: write_worksheet(ws, sheet, path, overwrite=replace), path, overskriv)
     console = make_console()
     key = "arbejdsark.replaced" if done.replaced else "arbejdsark.written"
-    console.print(say(key, style="bold green", path=written_path(done.path)), soft_wrap=True)
+    tell_written(key, done.path, console)
     if sheet.empty:
         console.print(say("arbejdsark.contents-empty", n=sheet.fields))
     else:
