@@ -72,7 +72,7 @@ VIS_TJEK_FIRST_TOOL = (
 )
 
 PROJECT_LIST = (
-    "  Projekt (navn til --projekt)                                  Besvaret\n"
+    "  Projekt (navn til --projekt)                                  Besvaret i alt\n"
     "  Ærø Kommune                                                   ░░░░░░░░░░ 0/85\n"
     "  aeroe-kommune\n"
     "  Et meget langt projektnavn der bliver ved og ved og ved og ved og ved og ved\n"
