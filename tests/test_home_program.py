@@ -129,7 +129,9 @@ def test_the_tip_replaces_the_program_not_the_options_given_this_run(venv, monke
     tip = home.plain_word_tip()
 
     assert tip is not None
-    assert " ".join(tip.plain.split()).endswith("så kan du skrive spredning i stedet for .venv/bin/spredning.")
+    assert " ".join(tip.plain.split()).endswith(
+        "så kan du skrive spredning i stedet for .venv/bin/spredning."
+    )
 
 
 def test_no_tip_when_spredning_is_a_plain_word(monkeypatch):
