@@ -432,7 +432,7 @@ def test_hint_lines_break_only_between_parts_and_words(width):
 def test_hint_lines_wrap_a_part_longer_than_the_line_at_a_space():
     lines = hint_lines(["kort", "et meget langt stykke hjælpetekst der ikke kan stå på én linje"], 30)
 
-    assert lines.split("\n")[1:-1] == [
+    assert lines.split("\n") == [
         "  kort",
         "  et meget langt stykke",
         "  hjælpetekst der ikke kan",
@@ -480,6 +480,73 @@ def after_question(shown: list[str], position: str) -> list[str]:
     while rest and rest[0].startswith(" "):  # indented under the question: its text and hints
         rest = rest[1:]
     return rest
+
+
+def while_open(
+    term: Terminal, label: str, *keys: str, last: str = ""
+) -> tuple[list[list[str]], threading.Thread]:
+    """Type `keys` once a field starting with `label` is on the screen (and a line ends with
+    `last`, the text typed before); the screen then is kept.
+
+    Returns the list that gets that screen (scrollback first) and the typing thread to join.
+    """
+    seen: list[list[str]] = []
+
+    def drawn() -> bool:
+        lines = term.shown
+        if any(line.startswith(label) for line in lines) and any(line.endswith(last) for line in lines):
+            seen.append(lines)
+        return bool(seen)
+
+    return seen, term.type_when(drawn, *keys)
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_a_draft_in_the_field_starts_on_the_answer_line_under_the_key_hint(terminal, width):
+    term = terminal(answers={Q2: "gemt svar"}, width=width, emulated=True)
+    term.session.keep_draft(asking(term, 2).question, "Scanningen af poser")
+    seen, typing = while_open(term, "› Svar:", ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 2)) == Save("Scanningen af poser")
+    typing.join()
+
+    [screen] = seen
+    *above, field = after_question(screen, "[2/14]")
+    assert field == "› Svar: Scanningen af poser"  # the text right after the label, nothing below it
+    hint = above[above.index(next(line for line in above if "Alt+Enter" in line)) :]
+    assert " · ".join(line.strip() for line in hint) == " · ".join(
+        part for part in KEY_PARTS if not part.startswith("Ctrl+P")
+    )
+    assert all(len(line) <= width for line in hint)
+
+
+def test_long_text_in_the_field_goes_on_under_itself_not_under_the_label(terminal):
+    term = terminal(width=60, emulated=True)
+    term.keys.send_text(LONG_ANSWER + ENTER + "Anden linje")
+    seen, typing = while_open(term, "› Svar:", ESC_ENTER, last="Anden linje")
+
+    term.prompter.ask(asking(term, 2))
+    typing.join()
+
+    field = after_question(seen[0], "[2/14]")
+    at = next(n for n, line in enumerate(field) if line.startswith("› Svar: Borgerne"))
+    assert field[at + 1 :] and all(line.startswith(" " * 8) for line in field[at + 1 :])
+    assert field[-1] == " " * 8 + "Anden linje"
+
+
+def test_the_reason_starts_on_its_line_under_the_question_and_help(terminal):
+    term = terminal(emulated=True)
+    term.keys.send_text("det vi skrev" + CTRL_N)
+    seen, typing = while_open(term, "› Grund:", ENTER, last="det vi skrev")
+
+    assert term.prompter.ask(asking(term, 2)) == NotRelevant("det vi skrev")
+    typing.join()
+
+    assert after_question(seen[0], "[2/14]")[-2:] == [
+        "Hvorfor er spørgsmålet ikke relevant for jer? (valgfrit; Enter gemmer)",
+        "› Grund: det vi skrev",
+    ]
+    assert after_question(term.shown, "[2/14]") == ["› Ikke relevant: det vi skrev"]
 
 
 @pytest.mark.parametrize("width", [60, 80])

@@ -22,9 +22,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
+from prompt_toolkit import PromptSession
 from prompt_toolkit.application import run_in_terminal
+from prompt_toolkit.document import Document
+from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.lexers import SimpleLexer
 from questionary import Choice, Style
+from questionary.styles import merge_styles_default
 from rich.console import Console
 from rich.text import Text
 
@@ -190,7 +195,7 @@ def ask_status(current: str, **io) -> str:
 
 
 def hint_lines(parts: Sequence[str], width: int) -> str:
-    """Key hints joined with ' · ' in lines that fit the terminal, breaking only between words."""
+    """Key hints joined with ' · ' in indented lines that fit the terminal, breaking only between words."""
     limit = max(20, width - 4)
     lines: list[str] = []
     for part in parts:
@@ -198,7 +203,29 @@ def hint_lines(parts: Sequence[str], width: int) -> str:
             lines[-1] += " · " + part
         else:
             lines.extend(textwrap.wrap(part, limit, break_long_words=False, break_on_hyphens=False))
-    return "\n" + "\n".join("  " + line for line in lines) + "\n"
+    return "\n".join("  " + line for line in lines)
+
+
+def answer_field(label: str, above: StyleAndTextTuples, default: str = "", **session) -> questionary.Question:
+    """A field whose text starts on the label's line ('› Svar: ...'), with its help on the lines above.
+
+    questionary.text puts its instruction between the label and the text, so a long key hint
+    pushed the text below it, where a pre-filled answer looked like something else. This is
+    questionary.text with the message laid out the other way round. Lines the text wraps onto,
+    and its further lines, start under the text, not under the label. The field is erased when
+    it closes, help and all; the caller shows what it leaves.
+    """
+    message: StyleAndTextTuples = [*above, ("", "\n"), ("class:qmark", "›"), ("class:question", f" {label} ")]
+    prompt: PromptSession[str] = PromptSession(
+        message,
+        style=merge_styles_default([STYLE]),
+        lexer=SimpleLexer("class:answer"),
+        prompt_continuation=lambda width, line, wrapped: " " * width,
+        erase_when_done=True,
+        **session,
+    )
+    prompt.default_buffer.reset(Document(default))
+    return questionary.Question(prompt.app)
 
 
 class Marked:
@@ -307,15 +334,12 @@ class InterviewPrompter:
         if self.helped:
             keys = [t("keys.save"), t("keys.back"), t("keys.editor"), t("keys.not-relevant")]
         self.helped = True
-        question = questionary.text(
+        question = answer_field(
             t("interview.answer"),
-            default=typed,
+            [("class:instruction", hint_lines(keys, self.console.width))],
+            typed,
             multiline=True,
-            qmark="›",
-            style=STYLE,
-            instruction=hint_lines(keys, self.console.width),
             key_bindings=self._keys(step),
-            erase_when_done=True,  # the field and its key hint go; what it leaves is shown below
             **self.io,
         )
         question.application.current_buffer.on_text_changed += self._autosave
@@ -407,12 +431,13 @@ class InterviewPrompter:
 
         It is watched like the answer field, so its text becomes the draft on Ctrl+C or SIGHUP.
         """
-        question = questionary.text(
-            t("interview.not-relevant-reason"),
-            default=typed,
-            style=STYLE,
-            instruction=t("interview.not-relevant-help"),
-            erase_when_done=True,  # as the answer field: what it leaves is shown below
+        question = answer_field(
+            t("interview.not-relevant-label"),
+            [
+                ("class:question", t("interview.not-relevant-reason")),
+                ("class:instruction", " " + t("interview.not-relevant-help")),
+            ],
+            typed,
             **self.io,
         )
         reason = self._watched(question)
