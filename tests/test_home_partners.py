@@ -330,3 +330,41 @@ def test_answering_once_for_every_partner_shows_each_partners_answers(sharing, r
     assert "Ærø Kommune har svaret på 1 spørgsmål i dette værktøj:" in said
     assert "Fanø Kommune har svaret på 2 spørgsmål i dette værktøj:" in said
     assert said.index("Ærø er interesseret") < said.index("Fanø vil prøve")
+
+
+# --- Esc in a command's list goes back to the menu ---------------------------------------------------
+
+
+PICKER = "Hvilken genbrugende organisation gælder det?"
+
+
+@pytest.mark.parametrize("kind", ["answers", "report", "agenda", "export", "worksheet"])
+def test_esc_in_the_partner_picker_goes_back_to_the_menu(three, home, folder, kind):
+    sharing, _ = three
+    sharing.ok("plan", "tilføj", "--hvad", "Fælles møde", "--frist", "02-02-2099", "--fælles")  # an agenda
+    ws = ws_of(sharing)
+    before = sharing.path.read_bytes(), sorted(folder.iterdir())
+    keys = exchange(ws, kind) if kind in ("export", "worksheet") else go(ws, kind)
+    if kind in ("report", "agenda"):
+        keys += ENTER  # the first format
+
+    run = home(sharing, keys + ESC + QUIT)  # no pause: the menu comes straight back
+
+    assert run.code == 0, run.err
+    assert f"{PICKER} (Esc går tilbage til menuen)" in run.screen
+    assert run.out.count("Samme som:") == 1 and run.headers(NAME) == 2
+    assert run.err == ""  # ended, not interrupted or failed
+    assert (sharing.path.read_bytes(), sorted(folder.iterdir())) == before  # nothing written
+
+
+def test_the_partner_picker_from_the_shell_keeps_esc_without_a_meaning(three, run_cli, monkeypatch):
+    sharing, _ = three
+    with monkeypatch.context() as patched:
+        interactive(patched)
+        with sharing.at_home():
+            run = typed(run_cli, ESC + DOWN + ENTER, "vis")  # Esc, then Fanø Kommune
+
+    assert run.code == 0, run.err
+    assert f"{PICKER} (vælg med piletasterne og Enter)" in run.screen
+    assert "Esc" not in run.screen
+    assert "Måske" in run.out  # Fanø's answers

@@ -30,10 +30,17 @@ from rich.console import Console
 from terminal import rendered
 
 from spredning.app.answering import Session
-from spredning.cli.prompter import InterviewPrompter, hint_lines
+from spredning.cli.prompter import (
+    BackToMenu,
+    InterviewPrompter,
+    ask_dialogue,
+    ask_partner,
+    hint_lines,
+    menu_behind,
+)
 from spredning.core import interview
 from spredning.core.interview import Ask, Back, Done, Interview, NotRelevant, OtherAnswers, Save
-from spredning.core.model import Answer
+from spredning.core.model import Answer, Partner
 from spredning.i18n import t
 
 ESC_ENTER = "\x1b\r"  # submits a multi-line answer (Alt+Enter sends the same)
@@ -792,6 +799,46 @@ def test_ctrl_c_and_ctrl_d_in_a_menu_stop(term, tjek, key, stop):
         term.prompter.review(interview.ReviewTool(tjek.tools[0], True))
 
     assert term.prompter.typed() is None
+
+
+PARTNERS = (Partner("aeroe-kommune", "Ærø Kommune"), Partner("fanoe-kommune", "Fanø Kommune"))
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda **io: ask_partner(PARTNERS, **io),
+        lambda **io: ask_dialogue(PARTNERS, "Hvilken dialog hører handlingen til?", **io),
+    ],
+)
+def test_esc_in_a_list_goes_back_to_the_menu_only_under_the_home_screen(terminal, ask):
+    term = terminal(screen=True)
+    term.type("\x1b" + DOWN + ENTER)  # Esc, then the second choice
+
+    with menu_behind(), pytest.raises(BackToMenu):
+        ask(input=term.keys, output=term.prompter.io["output"])
+
+    assert "(Esc går tilbage til menuen)" in term.prompts
+
+
+def test_esc_in_a_list_of_a_command_from_the_shell_does_nothing(terminal):
+    term = terminal(screen=True)
+    term.type("\x1b" + DOWN + ENTER)
+
+    assert (
+        ask_dialogue(PARTNERS, "Hvilken dialog?", input=term.keys, output=term.prompter.io["output"])
+        is (PARTNERS[1])
+    )
+    assert "Esc" not in term.prompts
+
+
+def test_esc_in_the_interviews_lists_under_the_home_screen_leaves_with_nothing_kept(term, tjek):
+    term.type("\x1b" + ENTER)
+
+    with menu_behind(), pytest.raises(BackToMenu):
+        term.prompter.review(interview.ReviewTool(tjek.tools[0], True))
+
+    assert term.prompter.typed() is None  # no field: nothing for the interview to keep as a draft
 
 
 @pytest.mark.parametrize(("downs", "picked"), [(0, Q1), (1, Q2), (2, None)])

@@ -12,6 +12,7 @@ only what is true: the saved answer, "skipped", or text kept as a draft, marked 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime
 import gc
 import os
@@ -89,24 +90,72 @@ def _with_keys(question, *extra: KeyBindings):
 NO_BACK = object()  # select() and ask_text() without an Esc key
 
 
+class BackToMenu(BaseException):
+    """Esc in a list of a command the home screen runs: the command ends here, the menu comes back.
+
+    Raised before anything of the list's choice is done, so the command just stops; the home
+    screen catches it. A BaseException, as KeyboardInterrupt is, so that no `except Exception`
+    on the way takes it for a failure; Typer passes it on untouched.
+    """
+
+
+_menu_behind: contextvars.ContextVar[bool] = contextvars.ContextVar("menu_behind", default=False)
+
+
+@contextlib.contextmanager
+def menu_behind():
+    """While the home screen runs a command: Esc in the command's lists goes back to the menu.
+
+    A command run from the shell has no menu to go back to; its lists keep Esc without a meaning.
+    """
+    token = _menu_behind.set(True)
+    try:
+        yield
+    finally:
+        _menu_behind.reset(token)
+
+
+def escape_leaves() -> bool:
+    """True when Esc in a list goes back to the home screen's menu (see menu_behind)."""
+    return _menu_behind.get()
+
+
+def _leave_keys_to_menu() -> KeyBindings:
+    bindings = KeyBindings()
+
+    @bindings.add("escape", eager=True)  # eager, as in _back_keys
+    def _leave(event) -> None:
+        event.app.erase_when_done = True  # nothing was chosen: the list goes from the screen
+        event.app.exit(exception=BackToMenu())
+
+    return bindings
+
+
 def select(message: str, choices: list[Choice], default=None, back=NO_BACK, instruction=None, **io):
     """A menu (arrow keys and Enter) where Ctrl+C and Ctrl+D both stop, as at text prompts.
 
-    With `back`, Esc returns that value (the caller goes back); without it Esc does nothing.
+    With `back`, Esc returns that value (the caller goes back). Without it, Esc leaves for the
+    home screen's menu when the home screen runs the command (BackToMenu; then the help says so
+    unless the caller gives its own), and otherwise does nothing.
     Every prompt goes through here or ask_text, which make every text in it safe to show (the
     prompt library writes to the terminal itself, not through the safe console).
     """
     choices = [_safe_choice(choice) for choice in choices]
+    to_menu = back is NO_BACK and escape_leaves()
     question = questionary.select(
         clean(message),
         choices=choices,
         default=default,
         style=STYLE,
         qmark="?",
-        instruction=instruction or t("prompt.select-help"),
+        instruction=instruction or t("home.list-help" if to_menu else "prompt.select-help"),
         **io,
     )
-    keys = [_stop_keys()] + ([_back_keys(back)] if back is not NO_BACK else [])
+    keys = [_stop_keys()]
+    if back is not NO_BACK:
+        keys.append(_back_keys(back))
+    elif to_menu:
+        keys.append(_leave_keys_to_menu())
     return _with_keys(question, *keys).unsafe_ask()
 
 
