@@ -761,6 +761,18 @@ def test_confirm_delete_is_asked_in_danish(terminal):
     assert "(y/N)" not in shown and "Yes" not in shown
 
 
+def test_confirm_delete_of_a_mark_asks_about_the_mark(terminal):
+    term = terminal(screen=True)
+    term.type(DOWN + ENTER)
+
+    assert term.prompter.confirm_delete(interview.ConfirmDelete(asking(term, 1).question, marked=True))
+
+    shown = term.prompts
+    assert "Feltet er tomt. Skal markeringen 'ikke relevant' fjernes?" in shown
+    assert "Nej, behold markeringen" in shown and "Ja, fjern den" in shown
+    assert "svar" not in shown
+
+
 @pytest.mark.parametrize(
     ("downs", "first", "choice"),
     [
@@ -1076,6 +1088,25 @@ def test_deleting_a_saved_answer_by_keystrokes(terminal, ws):
     run_interview(term)
 
     assert saved(ws, term.slug) == {Q1: "svar 1"}
+
+
+@pytest.mark.parametrize(("choice", "kept"), [(ENTER, {Q1: (NOT_RELEVANT, "")}), (DOWN + ENTER, {})])
+def test_emptying_a_not_relevant_mark_asks_about_the_mark(terminal, ws, choice, kept):
+    term = terminal(screen=True)
+    term.type(
+        CTRL_N + ENTER,  # [1/14] ikke relevant, no reason
+        PGUP,  # [2/14] back to [1/14], its field empty
+        ESC_ENTER,  # saved empty
+        choice,  # Nej, behold markeringen / Ja, fjern den
+        CTRL_C,  # [2/14]
+    )
+
+    with pytest.raises(KeyboardInterrupt):
+        run_interview(term)
+
+    assert saved(ws, term.slug) == kept
+    assert "Feltet er tomt. Skal markeringen 'ikke relevant' fjernes?" in term.prompts
+    assert "gemte svar" not in term.prompts
 
 
 # --- 'spredning fase' in a terminal (in-process): what an interrupt keeps ------------------------------

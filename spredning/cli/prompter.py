@@ -496,11 +496,20 @@ class InterviewPrompter:
         return reason
 
     def confirm_delete(self, step: interview.ConfirmDelete) -> bool:
-        """Delete the saved answer? (a select: questionary.confirm shows an English "(y/N)")."""
-        return self._select(
-            t("interview.delete-question"),
-            [Choice(t("interview.delete-no"), False), Choice(t("interview.delete-yes"), True)],
-        )
+        """Delete the saved answer, or remove the "not relevant" mark? A select: confirm says "(y/N)"."""
+        if step.marked:
+            question, no, yes = (
+                t("interview.unmark-question"),
+                t("interview.unmark-no"),
+                t("interview.unmark-yes"),
+            )
+        else:
+            question, no, yes = (
+                t("interview.delete-question"),
+                t("interview.delete-no"),
+                t("interview.delete-yes"),
+            )
+        return self._select(question, [Choice(no, False), Choice(yes, True)])
 
     def review(self, step: interview.ReviewTool) -> interview.Review:
         """The tool's answers, then what next."""
