@@ -285,6 +285,51 @@ def test_ctrl_c_while_importing_a_conflict_changes_nothing_and_comes_back(confli
     assert run.headers(NAME) == 2
 
 
+def test_the_conflict_question_says_ctrl_c_stops_the_import_with_nothing_changed(
+    conflicting, run_cli, monkeypatch, folder
+):
+    _, reusing = conflicting
+    before = reusing.path.read_bytes()
+    exported = folder / "genoptraening-til-aeroe-kommune.yaml"
+    with monkeypatch.context() as patched:
+        interactive(patched)
+        with reusing.at_home():
+            run = typed(run_cli, CTRL_C, "importer", str(exported))  # from the shell
+
+    assert run.code == 130
+    assert "Hvilket svar skal gemmes? (Ctrl+C stopper importen; intet ændres)" in run.screen
+    assert "Afbrudt. Intet er ændret i projektet." in run.err
+    assert reusing.path.read_bytes() == before
+
+
+def test_esc_at_the_conflict_question_from_the_menu_stops_the_import_with_nothing_changed(conflicting, home):
+    _, reusing = conflicting
+    ws = ws_of(reusing)
+    before = reusing.path.read_bytes()
+
+    run = home(reusing, exchange(ws, "import") + ENTER + ESC + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Hvilket svar skal gemmes? (Esc eller Ctrl+C stopper importen; intet ændres)" in run.screen
+    assert "Konflikt 1 af 1" in run.said and run.headers(NAME) == 2
+    assert reusing.path.read_bytes() == before
+
+
+def test_the_conflict_question_of_konflikter_says_ctrl_c_saves_no_choice(exchanged, run_cli, monkeypatch):
+    sharing, reusing = exchanged
+    reusing.answer({D1: "Ærøs formål"}, "--rolle", "dele")
+    sharing.answer({D1: "Odenses formål"})
+    reusing.import_(sharing.export())
+    with monkeypatch.context() as patched:
+        interactive(patched)
+        with reusing.at_home():
+            run = typed(run_cli, CTRL_C, "konflikter")
+
+    assert run.code == 130
+    assert "Hvilket svar skal gemmes? (Ctrl+C stopper uden at gemme dine valg)" in run.screen
+    assert reusing.others() == {D1: ["Odenses formål"]}
+
+
 # --- the follow-up: actions past their deadline ---------------------------------------------------
 
 
