@@ -541,18 +541,21 @@ def test_long_text_in_the_field_goes_on_under_itself_not_under_the_label(termina
     assert field[-1] == " " * 8 + "Anden linje"
 
 
-def test_the_reason_starts_on_its_line_under_the_question_and_help(terminal):
-    term = terminal(emulated=True)
+@pytest.mark.parametrize(("width", "lines"), [(80, 1), (60, 2)])
+def test_the_reason_starts_on_its_line_under_the_question_and_help(terminal, width, lines):
+    term = terminal(width=width, emulated=True)
     term.keys.send_text("det vi skrev" + CTRL_N)
     seen, typing = while_open(term, "› Grund:", ENTER, last="det vi skrev")
 
     assert term.prompter.ask(asking(term, 2)) == NotRelevant("det vi skrev")
     typing.join()
 
-    assert after_question(seen[0], "[2/14]")[-2:] == [
-        "Hvorfor er spørgsmålet ikke relevant for jer? (valgfrit; Enter gemmer)",
-        "› Grund: det vi skrev",
-    ]
+    *above, field = after_question(seen[0], "[2/14]")
+    assert field == "› Grund: det vi skrev"
+    assert (
+        " ".join(above[-lines:]) == "Hvorfor er spørgsmålet ikke relevant for jer? (valgfrit; Enter gemmer)"
+    )
+    assert all(len(line) < width for line in above[-lines:])  # whole words, none cut at the edge
     assert after_question(term.shown, "[2/14]") == ["› Ikke relevant: det vi skrev"]
 
 

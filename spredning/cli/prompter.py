@@ -255,6 +255,31 @@ def hint_lines(parts: Sequence[str], width: int) -> str:
     return "\n".join("  " + line for line in lines)
 
 
+def fitted(parts: Sequence[tuple[str, str]], width: int) -> StyleAndTextTuples:
+    """Styled words in lines that fit the terminal, broken only between words.
+
+    For the lines above a field: prompt_toolkit cuts them at the edge instead of wrapping them.
+    """
+    limit = max(20, width - 2)
+    lines: list[StyleAndTextTuples] = [[]]
+    used = 0
+    for style, text in parts:
+        for word in text.split():
+            if used and used + 1 + len(word) > limit:
+                lines.append([])
+                used = 0
+            if used:
+                lines[-1].append((style, " "))
+                used += 1
+            lines[-1].append((style, word))
+            used += len(word)
+    result: StyleAndTextTuples = []
+    for number, line in enumerate(lines):
+        result += [("", "\n")] if number else []
+        result += line
+    return result
+
+
 def answer_field(label: str, above: StyleAndTextTuples, default: str = "", **session) -> questionary.Question:
     """A field whose text starts on the label's line ('› Svar: ...'), with its help on the lines above.
 
@@ -480,14 +505,12 @@ class InterviewPrompter:
 
         It is watched like the answer field, so its text becomes the draft on Ctrl+C or SIGHUP.
         """
+        above = [
+            ("class:question", t("interview.not-relevant-reason")),
+            ("class:instruction", t("interview.not-relevant-help")),
+        ]
         question = answer_field(
-            t("interview.not-relevant-label"),
-            [
-                ("class:question", t("interview.not-relevant-reason")),
-                ("class:instruction", " " + t("interview.not-relevant-help")),
-            ],
-            typed,
-            **self.io,
+            t("interview.not-relevant-label"), fitted(above, self.console.width), typed, **self.io
         )
         reason = self._watched(question)
         given = interview.normalise(reason)
