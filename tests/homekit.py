@@ -7,6 +7,7 @@ prompts are drawn as an xterm of 80 x 24 would draw them, into a buffer the test
 
 from __future__ import annotations
 
+import importlib
 import io
 import re
 from dataclasses import dataclass
@@ -56,9 +57,15 @@ class Run:
 
 
 def interactive(monkeypatch) -> None:
-    """Make every command believe it runs in a terminal."""
-    for module in INTERACTIVE:
-        monkeypatch.setattr(f"{module}.is_interactive", lambda: True)
+    """Make every command believe it runs in a terminal.
+
+    The modules are imported before any is patched: a command module imported while common's
+    is_interactive is patched would bind the patched one, and monkeypatch would "restore" it to
+    that, so every later test in the process would run as in a terminal.
+    """
+    modules = [importlib.import_module(name) for name in INTERACTIVE]
+    for module in modules:
+        monkeypatch.setattr(module, "is_interactive", lambda: True)
 
 
 def typed(run_cli, keys: str, *argv: str, rows: int = 24) -> Run:

@@ -285,6 +285,51 @@ def test_ctrl_c_while_importing_a_conflict_changes_nothing_and_comes_back(confli
     assert run.headers(NAME) == 2
 
 
+def test_the_conflict_question_says_ctrl_c_stops_the_import_with_nothing_changed(
+    conflicting, run_cli, monkeypatch, folder
+):
+    _, reusing = conflicting
+    before = reusing.path.read_bytes()
+    exported = folder / "genoptraening-til-aeroe-kommune.yaml"
+    with monkeypatch.context() as patched:
+        interactive(patched)
+        with reusing.at_home():
+            run = typed(run_cli, CTRL_C, "importer", str(exported))  # from the shell
+
+    assert run.code == 130
+    assert "Hvilket svar skal gemmes? (Ctrl+C stopper importen; intet ændres)" in run.screen
+    assert "Afbrudt. Intet er ændret i projektet." in run.err
+    assert reusing.path.read_bytes() == before
+
+
+def test_esc_at_the_conflict_question_from_the_menu_stops_the_import_with_nothing_changed(conflicting, home):
+    _, reusing = conflicting
+    ws = ws_of(reusing)
+    before = reusing.path.read_bytes()
+
+    run = home(reusing, exchange(ws, "import") + ENTER + ESC + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Hvilket svar skal gemmes? (Esc eller Ctrl+C stopper importen; intet ændres)" in run.screen
+    assert "Konflikt 1 af 1" in run.said and run.headers(NAME) == 2
+    assert reusing.path.read_bytes() == before
+
+
+def test_the_conflict_question_of_konflikter_says_ctrl_c_saves_no_choice(exchanged, run_cli, monkeypatch):
+    sharing, reusing = exchanged
+    reusing.answer({D1: "Ærøs formål"}, "--rolle", "dele")
+    sharing.answer({D1: "Odenses formål"})
+    reusing.import_(sharing.export())
+    with monkeypatch.context() as patched:
+        interactive(patched)
+        with reusing.at_home():
+            run = typed(run_cli, CTRL_C, "konflikter")
+
+    assert run.code == 130
+    assert "Hvilket svar skal gemmes? (Ctrl+C stopper uden at gemme dine valg)" in run.screen
+    assert reusing.others() == {D1: ["Odenses formål"]}
+
+
 # --- the follow-up: actions past their deadline ---------------------------------------------------
 
 
@@ -330,3 +375,41 @@ def test_answering_once_for_every_partner_shows_each_partners_answers(sharing, r
     assert "Ærø Kommune har svaret på 1 spørgsmål i dette værktøj:" in said
     assert "Fanø Kommune har svaret på 2 spørgsmål i dette værktøj:" in said
     assert said.index("Ærø er interesseret") < said.index("Fanø vil prøve")
+
+
+# --- Esc in a command's list goes back to the menu ---------------------------------------------------
+
+
+PICKER = "Hvilken genbrugende organisation gælder det?"
+
+
+@pytest.mark.parametrize("kind", ["answers", "report", "agenda", "export", "worksheet"])
+def test_esc_in_the_partner_picker_goes_back_to_the_menu(three, home, folder, kind):
+    sharing, _ = three
+    sharing.ok("plan", "tilføj", "--hvad", "Fælles møde", "--frist", "02-02-2099", "--fælles")  # an agenda
+    ws = ws_of(sharing)
+    before = sharing.path.read_bytes(), sorted(folder.iterdir())
+    keys = exchange(ws, kind) if kind in ("export", "worksheet") else go(ws, kind)
+    if kind in ("report", "agenda"):
+        keys += ENTER  # the first format
+
+    run = home(sharing, keys + ESC + QUIT)  # no pause: the menu comes straight back
+
+    assert run.code == 0, run.err
+    assert f"{PICKER} (Esc går tilbage til menuen)" in run.screen
+    assert run.out.count("Samme som:") == 1 and run.headers(NAME) == 2
+    assert run.err == ""  # ended, not interrupted or failed
+    assert (sharing.path.read_bytes(), sorted(folder.iterdir())) == before  # nothing written
+
+
+def test_the_partner_picker_from_the_shell_keeps_esc_without_a_meaning(three, run_cli, monkeypatch):
+    sharing, _ = three
+    with monkeypatch.context() as patched:
+        interactive(patched)
+        with sharing.at_home():
+            run = typed(run_cli, ESC + DOWN + ENTER, "vis")  # Esc, then Fanø Kommune
+
+    assert run.code == 0, run.err
+    assert f"{PICKER} (vælg med piletasterne og Enter)" in run.screen
+    assert "Esc" not in run.screen
+    assert "Måske" in run.out  # Fanø's answers

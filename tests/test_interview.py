@@ -783,6 +783,24 @@ def test_keeping_their_answer_leaves_no_draft_of_mine(begin, project, ws):
     assert drafts(ws, slug) == {}
 
 
+@pytest.mark.parametrize("stop", [KeyboardInterrupt, EOFError])
+def test_stopping_at_which_to_keep_keeps_all_of_my_text_as_the_draft(begin, project, ws, stop):
+    slug = project(answers={Q1: "Gammelt svar"})
+    machine, recorder = begin(slug)
+    race = written_meanwhile(ws, slug, Q1, "Deres svar")
+
+    def typing_then_saving(step):
+        reply = race("Mit hele svar")(step)
+        recorder.keep_draft(step.question, "Mit he")  # the last draft kept while typing
+        return reply
+
+    with pytest.raises(stop):
+        ScriptedFrontEnd([Resume.REVIEW_ALL, typing_then_saving, stop], "genbruge").run(machine)
+
+    assert saved(ws, slug) == {Q1: "Deres svar"}
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "Mit hele svar"}
+
+
 def test_a_conflict_on_an_unanswered_question(interview, project, ws):
     slug = project(answers={Q2: "B"})
     race = written_meanwhile(ws, slug, Q1, "Deres svar")

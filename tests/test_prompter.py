@@ -30,10 +30,17 @@ from rich.console import Console
 from terminal import rendered
 
 from spredning.app.answering import Session
-from spredning.cli.prompter import InterviewPrompter, hint_lines
+from spredning.cli.prompter import (
+    BackToMenu,
+    InterviewPrompter,
+    ask_dialogue,
+    ask_partner,
+    hint_lines,
+    menu_behind,
+)
 from spredning.core import interview
 from spredning.core.interview import Ask, Back, Done, Interview, NotRelevant, OtherAnswers, Save
-from spredning.core.model import Answer
+from spredning.core.model import Answer, Partner
 from spredning.i18n import t
 
 ESC_ENTER = "\x1b\r"  # submits a multi-line answer (Alt+Enter sends the same)
@@ -432,7 +439,7 @@ def test_hint_lines_break_only_between_parts_and_words(width):
 def test_hint_lines_wrap_a_part_longer_than_the_line_at_a_space():
     lines = hint_lines(["kort", "et meget langt stykke hjælpetekst der ikke kan stå på én linje"], 30)
 
-    assert lines.split("\n")[1:-1] == [
+    assert lines.split("\n") == [
         "  kort",
         "  et meget langt stykke",
         "  hjælpetekst der ikke kan",
@@ -480,6 +487,76 @@ def after_question(shown: list[str], position: str) -> list[str]:
     while rest and rest[0].startswith(" "):  # indented under the question: its text and hints
         rest = rest[1:]
     return rest
+
+
+def while_open(
+    term: Terminal, label: str, *keys: str, last: str = ""
+) -> tuple[list[list[str]], threading.Thread]:
+    """Type `keys` once a field starting with `label` is on the screen (and a line ends with
+    `last`, the text typed before); the screen then is kept.
+
+    Returns the list that gets that screen (scrollback first) and the typing thread to join.
+    """
+    seen: list[list[str]] = []
+
+    def drawn() -> bool:
+        lines = term.shown
+        if any(line.startswith(label) for line in lines) and any(line.endswith(last) for line in lines):
+            seen.append(lines)
+        return bool(seen)
+
+    return seen, term.type_when(drawn, *keys)
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_a_draft_in_the_field_starts_on_the_answer_line_under_the_key_hint(terminal, width):
+    term = terminal(answers={Q2: "gemt svar"}, width=width, emulated=True)
+    term.session.keep_draft(asking(term, 2).question, "Scanningen af poser")
+    seen, typing = while_open(term, "› Svar:", ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 2)) == Save("Scanningen af poser")
+    typing.join()
+
+    [screen] = seen
+    *above, field = after_question(screen, "[2/14]")
+    assert field == "› Svar: Scanningen af poser"  # the text right after the label, nothing below it
+    hint = above[above.index(next(line for line in above if "Alt+Enter" in line)) :]
+    assert " · ".join(line.strip() for line in hint) == " · ".join(
+        part for part in KEY_PARTS if not part.startswith("Ctrl+P")
+    )
+    assert all(len(line) <= width for line in hint)
+
+
+def test_long_text_in_the_field_goes_on_under_itself_not_under_the_label(terminal):
+    term = terminal(width=60, emulated=True)
+    term.keys.send_text(LONG_ANSWER + ENTER + "Anden linje")
+    seen, typing = while_open(term, "› Svar:", ESC_ENTER, last="Anden linje")
+
+    term.prompter.ask(asking(term, 2))
+    typing.join()
+
+    field = after_question(seen[0], "[2/14]")
+    at = next(n for n, line in enumerate(field) if line.startswith("› Svar: Borgerne"))
+    assert field[at + 1 :] and all(line.startswith(" " * 8) for line in field[at + 1 :])
+    assert field[-1] == " " * 8 + "Anden linje"
+
+
+@pytest.mark.parametrize(("width", "lines"), [(80, 1), (60, 2)])
+def test_the_reason_starts_on_its_line_under_the_question_and_help(terminal, width, lines):
+    term = terminal(width=width, emulated=True)
+    term.keys.send_text("det vi skrev" + CTRL_N)
+    seen, typing = while_open(term, "› Grund:", ENTER, last="det vi skrev")
+
+    assert term.prompter.ask(asking(term, 2)) == NotRelevant("det vi skrev")
+    typing.join()
+
+    *above, field = after_question(seen[0], "[2/14]")
+    assert field == "› Grund: det vi skrev"
+    assert (
+        " ".join(above[-lines:]) == "Hvorfor er spørgsmålet ikke relevant for jer? (valgfrit; Enter gemmer)"
+    )
+    assert all(len(line) < width for line in above[-lines:])  # whole words, none cut at the edge
+    assert after_question(term.shown, "[2/14]") == ["› Ikke relevant: det vi skrev"]
 
 
 @pytest.mark.parametrize("width", [60, 80])
@@ -687,6 +764,18 @@ def test_confirm_delete_is_asked_in_danish(terminal):
     assert "(y/N)" not in shown and "Yes" not in shown
 
 
+def test_confirm_delete_of_a_mark_asks_about_the_mark(terminal):
+    term = terminal(screen=True)
+    term.type(DOWN + ENTER)
+
+    assert term.prompter.confirm_delete(interview.ConfirmDelete(asking(term, 1).question, marked=True))
+
+    shown = term.prompts
+    assert "Feltet er tomt. Skal markeringen 'ikke relevant' fjernes?" in shown
+    assert "Nej, behold markeringen" in shown and "Ja, fjern den" in shown
+    assert "svar" not in shown
+
+
 @pytest.mark.parametrize(
     ("downs", "first", "choice"),
     [
@@ -725,6 +814,46 @@ def test_ctrl_c_and_ctrl_d_in_a_menu_stop(term, tjek, key, stop):
         term.prompter.review(interview.ReviewTool(tjek.tools[0], True))
 
     assert term.prompter.typed() is None
+
+
+PARTNERS = (Partner("aeroe-kommune", "Ærø Kommune"), Partner("fanoe-kommune", "Fanø Kommune"))
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda **io: ask_partner(PARTNERS, **io),
+        lambda **io: ask_dialogue(PARTNERS, "Hvilken dialog hører handlingen til?", **io),
+    ],
+)
+def test_esc_in_a_list_goes_back_to_the_menu_only_under_the_home_screen(terminal, ask):
+    term = terminal(screen=True)
+    term.type("\x1b" + DOWN + ENTER)  # Esc, then the second choice
+
+    with menu_behind(), pytest.raises(BackToMenu):
+        ask(input=term.keys, output=term.prompter.io["output"])
+
+    assert "(Esc går tilbage til menuen)" in term.prompts
+
+
+def test_esc_in_a_list_of_a_command_from_the_shell_does_nothing(terminal):
+    term = terminal(screen=True)
+    term.type("\x1b" + DOWN + ENTER)
+
+    assert (
+        ask_dialogue(PARTNERS, "Hvilken dialog?", input=term.keys, output=term.prompter.io["output"])
+        is (PARTNERS[1])
+    )
+    assert "Esc" not in term.prompts
+
+
+def test_esc_in_the_interviews_lists_under_the_home_screen_leaves_with_nothing_kept(term, tjek):
+    term.type("\x1b" + ENTER)
+
+    with menu_behind(), pytest.raises(BackToMenu):
+        term.prompter.review(interview.ReviewTool(tjek.tools[0], True))
+
+    assert term.prompter.typed() is None  # no field: nothing for the interview to keep as a draft
 
 
 @pytest.mark.parametrize(("downs", "picked"), [(0, Q1), (1, Q2), (2, None)])
@@ -962,6 +1091,25 @@ def test_deleting_a_saved_answer_by_keystrokes(terminal, ws):
     run_interview(term)
 
     assert saved(ws, term.slug) == {Q1: "svar 1"}
+
+
+@pytest.mark.parametrize(("choice", "kept"), [(ENTER, {Q1: (NOT_RELEVANT, "")}), (DOWN + ENTER, {})])
+def test_emptying_a_not_relevant_mark_asks_about_the_mark(terminal, ws, choice, kept):
+    term = terminal(screen=True)
+    term.type(
+        CTRL_N + ENTER,  # [1/14] ikke relevant, no reason
+        PGUP,  # [2/14] back to [1/14], its field empty
+        ESC_ENTER,  # saved empty
+        choice,  # Nej, behold markeringen / Ja, fjern den
+        CTRL_C,  # [2/14]
+    )
+
+    with pytest.raises(KeyboardInterrupt):
+        run_interview(term)
+
+    assert saved(ws, term.slug) == kept
+    assert "Feltet er tomt. Skal markeringen 'ikke relevant' fjernes?" in term.prompts
+    assert "gemte svar" not in term.prompts
 
 
 # --- 'spredning fase' in a terminal (in-process): what an interrupt keeps ------------------------------

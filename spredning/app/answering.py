@@ -64,7 +64,9 @@ class Session:
     def record(self, question: Question, content: Answer | None, expected: Entry | None) -> Entry | None:
         """Save an answer (an empty Answer deletes it) if nobody changed it since it was shown.
 
-        Returns None when saved, or the entry now on disk when someone else saved meanwhile.
+        Returns None when saved, or the entry now on disk when someone else saved meanwhile; then
+        the text is kept as the question's draft until the user settles which to keep, so stopping
+        at that question loses none of it (the draft kept while typing may be seconds older).
         """
         slot = self.slot(question)
 
@@ -78,6 +80,8 @@ class Session:
             elif fresh is not None and not fresh.in_conflict and fresh.answer.same_content(wanted):
                 state = _with_draft(state, slot_key(slot), "")  # saved meanwhile, word for word
                 fresh = None
+            elif wanted.text and not wanted.not_relevant:
+                state = _with_draft(state, slot_key(slot), wanted.text)
             return project, state, (fresh, project, state)
 
         on_disk, self.project, self.local = self.store.transact(self.slug, save)

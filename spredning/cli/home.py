@@ -6,11 +6,11 @@ the same error boundary as when typed (cli.main.run_command), after showing it o
 som: ..."), so people learn the commands. Then it waits for Enter, so the output can be read at 24 rows, and
 shows the menu again.
 
-Keys: arrows and Enter choose; Esc goes back from a list to the menu (at the menu it asks whether
-to quit); Ctrl+C or Ctrl+D at the menu leaves the program (exit code 130). Inside an action they
-end the action the way the command ends, with its own message (an interview keeps the typed text
-as a draft), and the menu comes back: someone who presses Ctrl+C in an answer wants to stop
-answering, not necessarily to leave.
+Keys: arrows and Enter choose; Esc goes back from a list to the menu, from the lists of the
+commands it runs too (at the menu Esc asks whether to quit); Ctrl+C or Ctrl+D at the menu leaves
+the program (exit code 130). Inside an action they end the action the way the command ends, with
+its own message (an interview keeps the typed text as a draft), and the menu comes back: someone
+who presses Ctrl+C in an answer wants to stop answering, not necessarily to leave.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from spredning.app.home import Action, Home
 from spredning.app.workspace import Settings, Workspace
 from spredning.cli.commands.common import command, shell_word
 from spredning.cli.console import make_console, say
-from spredning.cli.prompter import ask_text, select
+from spredning.cli.prompter import BackToMenu, ask_text, menu_behind, select
 from spredning.cli.render_home import fitted, plain_word_tip, problem_text, project_line, title, welcome
 from spredning.cli.render_text import print_fitted
 from spredning.core.errors import EXIT_OK
@@ -121,6 +121,8 @@ class HomeScreen:
                 return
             action = Action("import", value=str(Path(path.strip()).expanduser()))
         code = self.run_command(console, arguments(found, action))
+        if code is None:  # Esc in one of the command's lists: straight back to the menu
+            return
         if code == EXIT_OK and action.kind in CHANGES_PROJECT:
             self.settings = self.settings._replace(project=None)  # the new or chosen one is active now
         select(
@@ -136,14 +138,21 @@ class HomeScreen:
             choices.append(Choice(t("home.action.import-path"), Action("import-path")))
         return select(t(LISTS[action.kind]), choices, back=BACK, instruction=t("home.list-help"))
 
-    def run_command(self, console: Console, words: list[str]) -> int:
-        """Show the command once, then run it exactly as if typed (its errors, its exit code)."""
+    def run_command(self, console: Console, words: list[str]) -> int | None:
+        """Show the command once, then run it exactly as if typed (its errors, its exit code).
+
+        In its lists Esc goes back to the menu, as in the home screen's own (None: it did).
+        """
         from spredning.cli.main import run_command
 
         shown = command(*(shell_word(w) for w in words), project=self.settings.project)
         print_fitted(console, t("home.same-as", command=shown), shown, "dim", rest="")
         console.print()
-        return run_command([*global_options(self.settings), *words])
+        try:
+            with menu_behind():
+                return run_command([*global_options(self.settings), *words])
+        except BackToMenu:
+            return None
 
 
 def listed(ws: Workspace, action: Action) -> tuple[Action, ...]:

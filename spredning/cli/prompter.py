@@ -12,6 +12,7 @@ only what is true: the saved answer, "skipped", or text kept as a draft, marked 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import datetime
 import gc
 import os
@@ -22,9 +23,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import questionary
+from prompt_toolkit import PromptSession
 from prompt_toolkit.application import run_in_terminal
+from prompt_toolkit.document import Document
+from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.lexers import SimpleLexer
 from questionary import Choice, Style
+from questionary.styles import merge_styles_default
 from rich.console import Console
 from rich.text import Text
 
@@ -84,24 +90,72 @@ def _with_keys(question, *extra: KeyBindings):
 NO_BACK = object()  # select() and ask_text() without an Esc key
 
 
+class BackToMenu(BaseException):
+    """Esc in a list of a command the home screen runs: the command ends here, the menu comes back.
+
+    Raised before anything of the list's choice is done, so the command just stops; the home
+    screen catches it. A BaseException, as KeyboardInterrupt is, so that no `except Exception`
+    on the way takes it for a failure; Typer passes it on untouched.
+    """
+
+
+_menu_behind: contextvars.ContextVar[bool] = contextvars.ContextVar("menu_behind", default=False)
+
+
+@contextlib.contextmanager
+def menu_behind():
+    """While the home screen runs a command: Esc in the command's lists goes back to the menu.
+
+    A command run from the shell has no menu to go back to; its lists keep Esc without a meaning.
+    """
+    token = _menu_behind.set(True)
+    try:
+        yield
+    finally:
+        _menu_behind.reset(token)
+
+
+def escape_leaves() -> bool:
+    """True when Esc in a list goes back to the home screen's menu (see menu_behind)."""
+    return _menu_behind.get()
+
+
+def _leave_keys_to_menu() -> KeyBindings:
+    bindings = KeyBindings()
+
+    @bindings.add("escape", eager=True)  # eager, as in _back_keys
+    def _leave(event) -> None:
+        event.app.erase_when_done = True  # nothing was chosen: the list goes from the screen
+        event.app.exit(exception=BackToMenu())
+
+    return bindings
+
+
 def select(message: str, choices: list[Choice], default=None, back=NO_BACK, instruction=None, **io):
     """A menu (arrow keys and Enter) where Ctrl+C and Ctrl+D both stop, as at text prompts.
 
-    With `back`, Esc returns that value (the caller goes back); without it Esc does nothing.
+    With `back`, Esc returns that value (the caller goes back). Without it, Esc leaves for the
+    home screen's menu when the home screen runs the command (BackToMenu; then the help says so
+    unless the caller gives its own), and otherwise does nothing.
     Every prompt goes through here or ask_text, which make every text in it safe to show (the
     prompt library writes to the terminal itself, not through the safe console).
     """
     choices = [_safe_choice(choice) for choice in choices]
+    to_menu = back is NO_BACK and escape_leaves()
     question = questionary.select(
         clean(message),
         choices=choices,
         default=default,
         style=STYLE,
         qmark="?",
-        instruction=instruction or t("prompt.select-help"),
+        instruction=instruction or t("home.list-help" if to_menu else "prompt.select-help"),
         **io,
     )
-    keys = [_stop_keys()] + ([_back_keys(back)] if back is not NO_BACK else [])
+    keys = [_stop_keys()]
+    if back is not NO_BACK:
+        keys.append(_back_keys(back))
+    elif to_menu:
+        keys.append(_leave_keys_to_menu())
     return _with_keys(question, *keys).unsafe_ask()
 
 
@@ -190,7 +244,7 @@ def ask_status(current: str, **io) -> str:
 
 
 def hint_lines(parts: Sequence[str], width: int) -> str:
-    """Key hints joined with ' · ' in lines that fit the terminal, breaking only between words."""
+    """Key hints joined with ' · ' in indented lines that fit the terminal, breaking only between words."""
     limit = max(20, width - 4)
     lines: list[str] = []
     for part in parts:
@@ -198,7 +252,54 @@ def hint_lines(parts: Sequence[str], width: int) -> str:
             lines[-1] += " · " + part
         else:
             lines.extend(textwrap.wrap(part, limit, break_long_words=False, break_on_hyphens=False))
-    return "\n" + "\n".join("  " + line for line in lines) + "\n"
+    return "\n".join("  " + line for line in lines)
+
+
+def fitted(parts: Sequence[tuple[str, str]], width: int) -> StyleAndTextTuples:
+    """Styled words in lines that fit the terminal, broken only between words.
+
+    For the lines above a field: prompt_toolkit cuts them at the edge instead of wrapping them.
+    """
+    limit = max(20, width - 2)
+    lines: list[StyleAndTextTuples] = [[]]
+    used = 0
+    for style, text in parts:
+        for word in text.split():
+            if used and used + 1 + len(word) > limit:
+                lines.append([])
+                used = 0
+            if used:
+                lines[-1].append((style, " "))
+                used += 1
+            lines[-1].append((style, word))
+            used += len(word)
+    result: StyleAndTextTuples = []
+    for number, line in enumerate(lines):
+        result += [("", "\n")] if number else []
+        result += line
+    return result
+
+
+def answer_field(label: str, above: StyleAndTextTuples, default: str = "", **session) -> questionary.Question:
+    """A field whose text starts on the label's line ('› Svar: ...'), with its help on the lines above.
+
+    questionary.text puts its instruction between the label and the text, so a long key hint
+    pushed the text below it, where a pre-filled answer looked like something else. This is
+    questionary.text with the message laid out the other way round. Lines the text wraps onto,
+    and its further lines, start under the text, not under the label. The field is erased when
+    it closes, help and all; the caller shows what it leaves.
+    """
+    message: StyleAndTextTuples = [*above, ("", "\n"), ("class:qmark", "›"), ("class:question", f" {label} ")]
+    prompt: PromptSession[str] = PromptSession(
+        message,
+        style=merge_styles_default([STYLE]),
+        lexer=SimpleLexer("class:answer"),
+        prompt_continuation=lambda width, line, wrapped: " " * width,
+        erase_when_done=True,
+        **session,
+    )
+    prompt.default_buffer.reset(Document(default))
+    return questionary.Question(prompt.app)
 
 
 class Marked:
@@ -307,15 +408,12 @@ class InterviewPrompter:
         if self.helped:
             keys = [t("keys.save"), t("keys.back"), t("keys.editor"), t("keys.not-relevant")]
         self.helped = True
-        question = questionary.text(
+        question = answer_field(
             t("interview.answer"),
-            default=typed,
+            [("class:instruction", hint_lines(keys, self.console.width))],
+            typed,
             multiline=True,
-            qmark="›",
-            style=STYLE,
-            instruction=hint_lines(keys, self.console.width),
             key_bindings=self._keys(step),
-            erase_when_done=True,  # the field and its key hint go; what it leaves is shown below
             **self.io,
         )
         question.application.current_buffer.on_text_changed += self._autosave
@@ -407,13 +505,12 @@ class InterviewPrompter:
 
         It is watched like the answer field, so its text becomes the draft on Ctrl+C or SIGHUP.
         """
-        question = questionary.text(
-            t("interview.not-relevant-reason"),
-            default=typed,
-            style=STYLE,
-            instruction=t("interview.not-relevant-help"),
-            erase_when_done=True,  # as the answer field: what it leaves is shown below
-            **self.io,
+        above = [
+            ("class:question", t("interview.not-relevant-reason")),
+            ("class:instruction", t("interview.not-relevant-help")),
+        ]
+        question = answer_field(
+            t("interview.not-relevant-label"), fitted(above, self.console.width), typed, **self.io
         )
         reason = self._watched(question)
         given = interview.normalise(reason)
@@ -422,11 +519,20 @@ class InterviewPrompter:
         return reason
 
     def confirm_delete(self, step: interview.ConfirmDelete) -> bool:
-        """Delete the saved answer? (a select: questionary.confirm shows an English "(y/N)")."""
-        return self._select(
-            t("interview.delete-question"),
-            [Choice(t("interview.delete-no"), False), Choice(t("interview.delete-yes"), True)],
-        )
+        """Delete the saved answer, or remove the "not relevant" mark? A select: confirm says "(y/N)"."""
+        if step.marked:
+            question, no, yes = (
+                t("interview.unmark-question"),
+                t("interview.unmark-no"),
+                t("interview.unmark-yes"),
+            )
+        else:
+            question, no, yes = (
+                t("interview.delete-question"),
+                t("interview.delete-no"),
+                t("interview.delete-yes"),
+            )
+        return self._select(question, [Choice(no, False), Choice(yes, True)])
 
     def review(self, step: interview.ReviewTool) -> interview.Review:
         """The tool's answers, then what next."""

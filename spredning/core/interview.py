@@ -108,9 +108,13 @@ class Ask(NamedTuple):
 
 
 class ConfirmDelete(NamedTuple):
-    """An empty answer where one is saved: delete it? Reply True or False."""
+    """An empty answer where one is saved: delete it? Reply True or False.
+
+    `marked`: what is saved is a "not relevant" mark, not an answer; True removes the mark.
+    """
 
     question: Question
+    marked: bool = False
 
 
 class ReviewTool(NamedTuple):
@@ -457,7 +461,7 @@ class Interview:
                 self.recorder.keep_draft(question, "")
                 self._move_on(step.tool.questions(self.role))
             else:
-                self.pending = ConfirmDelete(question)
+                self.pending = ConfirmDelete(question, step.answer.not_relevant)
             return
         self._save(question, Answer(text=text))
 

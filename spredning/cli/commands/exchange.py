@@ -110,7 +110,7 @@ def importer(
     conflicts = plan.listed(Outcome.CONFLICT)
     if conflicts and not ikke_interaktiv and is_interactive():
         me = ws.store.local(project.slug).me if not plan.creates else None
-        choose = _chooser(console, ws.guide, project, me)
+        choose = _chooser(console, ws.guide, project, me, importing=True)
         for number, item in enumerate(conflicts, 1):
             content = choose(item.slot, item.after, (number, len(conflicts)))
             if content is not None:
@@ -221,8 +221,21 @@ def _dry_run(console, guide: Guide, plan: exchange.ImportPlan) -> None:
     console.print(say("importer.dry-run", summary=_summary(plan)))
 
 
-def _chooser(console, guide: Guide, project: Project, me: str | None):
-    """Ask how to settle one conflict: ours, another version, both, a merged text, or later."""
+def _which_help(importing: bool) -> str:
+    """The conflict question's help: what stopping there does (Esc too, from the home screen)."""
+    from spredning.cli.prompter import escape_leaves
+
+    if importing:
+        return t("conflict.which-help-import-menu") if escape_leaves() else t("conflict.which-help-import")
+    return t("conflict.which-help-settle-menu") if escape_leaves() else t("conflict.which-help-settle")
+
+
+def _chooser(console, guide: Guide, project: Project, me: str | None, importing: bool):
+    """Ask how to settle one conflict: ours, another version, both, a merged text, or later.
+
+    Every choice is kept until the last conflict is settled, then saved at once; stopping on
+    the way (Ctrl+C, or Esc from the home screen) saves none of them, as the help says.
+    """
     import questionary
 
     from spredning.cli import editor
@@ -256,7 +269,7 @@ def _chooser(console, guide: Guide, project: Project, me: str | None):
             questionary.Choice(t("conflict.later"), "later"),
         ]
         try:
-            picked = select(t("conflict.which"), choices)
+            picked = select(t("conflict.which"), choices, instruction=_which_help(importing))
             if picked == "later":
                 return None
             if picked == "both":
@@ -321,7 +334,7 @@ def konflikter(
             )
         console.print(say("konflikter.in-terminal", command=command("konflikter")))
         return
-    choose = _chooser(console, ws.guide, opened.project, me)
+    choose = _chooser(console, ws.guide, opened.project, me, importing=False)
     decisions = {}
     for number, item in enumerate(pending, 1):
         content = choose(item.slot, item.entry, (number, len(pending)))
