@@ -141,6 +141,32 @@ def test_start_without_a_terminal_asks_for_the_options(tmp_path):
     assert not (tmp_path / "hjem").exists() or list((tmp_path / "hjem").glob("*.yaml")) == []
 
 
+@pytest.mark.parametrize("args", [(), ("status",), ("rapport",), ("--help",)], ids=" ".join)
+def test_a_working_folder_deleted_under_the_terminal_is_said_in_danish(project, tmp_path, args):
+    gone = tmp_path / "slettet"
+    gone.mkdir()
+    before = project.read_bytes()
+    # the shell stands in the folder, which is then deleted; the program starts there
+    script = f'cd "{gone}" && rmdir "{gone}" && exec "{SPREDNING}" "$@"'
+
+    result = subprocess.run(
+        ["sh", "-c", script, "sh", *args],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=child_env(),
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    said = " ".join(result.stderr.split())
+    assert said.startswith("Fejl: Den mappe, terminalen står i, findes ikke længere")
+    assert "Gå til en anden mappe" in said
+    assert_no_traceback(result)
+    assert project.read_bytes() == before
+
+
 def test_answers_piped_to_svar_dev_stdin_are_saved(project, store):
     result = run(
         "fase", "tjek", "--rolle", "genbruge", "--svar", "/dev/stdin", input=f"{ANSWERED}: |\n  Ja\n  no\n"

@@ -372,15 +372,24 @@ def _exit_code(argv: list[str] | None) -> int:
     args = globals_first(list(sys.argv[1:] if argv is None else argv))
     chosen = _language_option(args)
     i18n.set_language(i18n.language_from(chosen))
-    i18n.set_program(program_name(sys.argv[0]) if argv is None else "spredning", _carried_options(args))
-    typer_compat.install()
     try:
+        _check_working_folder()
+        i18n.set_program(program_name(sys.argv[0]) if argv is None else "spredning", _carried_options(args))
+        typer_compat.install()
         if chosen is not None and not i18n.is_known(chosen):
             raise UsageProblem("usage.unknown-language", value=chosen, known=list(i18n.LANGUAGES))
     except SpredningError as exc:
         print_error(exc.message, _hint(exc))
         return exc.exit_code
     return run_command(args)
+
+
+def _check_working_folder() -> None:
+    """The folder the user stands in must still exist: files are read and written relative to it."""
+    try:
+        os.getcwd()
+    except OSError:  # deleted (or made unreadable) while the terminal stood in it
+        raise SpredningError("usage.no-working-folder") from None
 
 
 def main(argv: list[str] | None = None) -> None:
