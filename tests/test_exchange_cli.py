@@ -438,6 +438,17 @@ def test_a_partner_cannot_read_another_partners_file(hub):
     assert tree(aeroe.home) == before
 
 
+def test_a_partners_file_to_the_sharing_side_is_refused_elsewhere_naming_the_sharing_organisation(hub):
+    _, partners = hub
+    from_fanoe = partners["fanoe-kommune"].export()
+    aeroe = partners["aeroe-kommune"]
+    before = tree(aeroe.home)
+    code, _, err = aeroe.import_(from_fanoe)
+    assert code == 1
+    assert "er til Odense Kommune, ikke til jer" in flat(err) and "til dele" not in flat(err)
+    assert tree(aeroe.home) == before
+
+
 def test_a_partners_file_changes_only_that_partners_dialogue(hub, tmp_path):
     sharing, partners = hub
     partners["laesoe-kommune"].answer({G1: "Læsøs eget svar"})

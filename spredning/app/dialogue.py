@@ -8,9 +8,11 @@ single partner there is nothing to choose.
 
 from __future__ import annotations
 
-from spredning.core.errors import UsageProblem
+from collections.abc import Iterable
+
+from spredning.core.errors import Message, UsageProblem, message
 from spredning.core.local import LocalState
-from spredning.core.model import ROLES, Partner, Project, fold_name
+from spredning.core.model import ROLES, SHARING, Partner, Project, fold_name
 
 
 class PartnerChoice(UsageProblem):
@@ -44,6 +46,17 @@ def find_partner(project: Project, wanted: str) -> Partner:
     raise UsageProblem(
         "dialogue.unknown-partner", name=wanted, known=[p.name or p.key for p in project.partners]
     )
+
+
+def org_named(key: str, sharing_orgs: Iterable[str], partners: Iterable[Partner]) -> str | Message:
+    """An organisation for a message: its name (the first one given), never its key.
+
+    'dele' is the sharing organisation ("den delende organisation" when no name is known); a
+    partner nobody names is shown by its key, the only thing known about it.
+    """
+    if key == SHARING:
+        return next((name for name in sharing_orgs if name), None) or message("org.sharing")
+    return next((p.name for p in partners if p.key == key and p.name), key)
 
 
 def _words(partner: Partner) -> list[str]:

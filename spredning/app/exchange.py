@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.app.dialogue import partner_for
+from spredning.app.dialogue import org_named, partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, history, local, projectfile, yamlio
 from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
@@ -158,7 +158,7 @@ def plan_import(ws: Workspace, incoming: Incoming, project_option: str | None) -
     if slug is None:
         return _plan_new(ws, incoming)
     opened = store.open(slug)
-    _check_receiver(incoming, opened.local)
+    _check_receiver(incoming, opened.project, opened.local)
     becomes = None if opened.local.me else _identity(incoming)
     return _plan_into(opened.project, opened.local, incoming, becomes)
 
@@ -172,17 +172,16 @@ def _identity(incoming: Incoming) -> tuple[str, str | None] | None:
     return "genbruge", incoming.receiver
 
 
-def _check_receiver(incoming: Incoming, state: LocalState) -> None:
-    """A file addressed to another reusing organisation is not ours to read (confidentiality)."""
+def _check_receiver(incoming: Incoming, project: Project, state: LocalState) -> None:
+    """A file addressed to another organisation is not ours to read (confidentiality)."""
     me = state.me
     if me is None or incoming.receiver is None or incoming.receiver == me or incoming.sender == me:
         return
     if me == SHARING and incoming.receiver != SHARING:  # the sharing side sees every dialogue
         return
-    receiver = incoming.project.partner(incoming.receiver)
-    raise SpredningError(
-        "exchange.not-for-us", path=incoming.path, receiver=receiver.name if receiver else incoming.receiver
-    )
+    sharing = (project.sharing_org, incoming.project.sharing_org)
+    receiver = org_named(incoming.receiver, sharing, (*project.partners, *incoming.project.partners))
+    raise SpredningError("exchange.not-for-us", path=incoming.path, receiver=receiver)
 
 
 def _plan_new(ws: Workspace, incoming: Incoming) -> ImportPlan:
