@@ -313,7 +313,7 @@ def test_a_hostile_import_file_is_refused_in_danish_and_nothing_is_written(targe
     [
         ("", "er tom."),
         ("# kun en kommentar\n", "den er tom"),
-        ("- format\n- projekt\n", "den ligner ikke en projektfil (en projektfil begynder med linjer som"),
+        ("- format\n- projekt\n", "er ikke en fil fra spredning, så den kan ikke importeres"),
     ],
 )
 def test_an_empty_or_shapeless_import_file_says_so_plainly(reusing, tmp_path, content, why):
@@ -324,6 +324,28 @@ def test_an_empty_or_shapeless_import_file_says_so_plainly(reusing, tmp_path, co
 
     assert code == 1
     assert why in flat(err) and "samling af nøgler" not in flat(err)
+
+
+def test_a_report_picked_by_mistake_is_said_to_be_no_spredning_file_without_yaml_words(exchanged, tmp_path):
+    sharing, reusing = exchanged
+    sharing.ok("rapport", "--format", "md", "--ud", "rapport.md")
+    (tmp_path / "noter.yaml").write_text("Husk: ring til Ærø\n* punkt\n", encoding="utf-8")
+    for name in ("rapport.md", "noter.yaml"):
+        code, out, err = reusing.import_(tmp_path / name)
+        assert (code, out) == (1, ""), err
+        assert name in err.replace("\n", "")
+        assert "er ikke en fil fra spredning, så den kan ikke importeres." in flat(err)
+        assert "PROJEKT-til-ORGANISATION.yaml eller PROJEKT-fra-ORGANISATION.yaml" in flat(err)
+        assert "YAML (" not in err and "linje" not in err and "Intet er ændret" in flat(err)
+
+
+def test_a_hand_edited_spredning_file_keeps_the_detail_that_helps_mend_it(exchanged, tmp_path):
+    sharing, reusing = exchanged
+    edited = sharing.export()
+    edited.write_text(edited.read_text(encoding="utf-8") + "svar: [\n", encoding="utf-8")
+    code, _, err = reusing.import_(edited)
+    assert code == 1
+    assert "kan ikke læses som en fil fra spredning: filen er ikke gyldig YAML (linje" in flat(err)
 
 
 def test_a_missing_or_special_import_file_is_a_danish_error(reusing, tmp_path):

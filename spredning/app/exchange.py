@@ -109,7 +109,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
     except ProjectFileError as exc:
         if exc.key == "project.git-conflict":
             raise SpredningError("exchange.git-markers", path=path) from None
-        raise _invalid(path, exc) from None
+        raise _invalid(path, raw, exc) from None
     if "konflikter" in data and data.get("format") == "1":
         raise SpredningError("exchange.has-conflicts", path=path)
     name = data.get("projekt", {}).get("navn", "") if isinstance(data.get("projekt"), dict) else ""
@@ -118,7 +118,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
             data, slugify(name if isinstance(name, str) else "") or "import", path, ws.layout, "00000000"
         )
     except ProjectFileError as exc:
-        raise _invalid(path, exc) from None
+        raise _invalid(path, raw, exc) from None
     if parsed.legacy:
         sender = (
             None
@@ -134,10 +134,29 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
     return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"))
 
 
-def _invalid(path: Path, exc: ProjectFileError) -> SpredningError:
-    """A partner's file that is not a valid project file: the inner problem, not 'Projektfilen ...'."""
+def _invalid(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
+    """A partner's file that is not a valid project file: the inner problem, not 'Projektfilen ...'.
+
+    A file that does not look like one of ours at all (a report, a note picked by mistake) is
+    said to be that, plainly: the YAML detail only helps with a spredning file edited by hand.
+    """
+    if exc.key != "project.empty" and not looks_like_ours(path, raw):
+        return SpredningError("exchange.not-spredning", path=path)
     problem = exc.params.get("problem") or Message(f"exchange.why.{exc.key.split('.')[-1]}", exc.params)
     return SpredningError("exchange.invalid", path=path, problem=problem)
+
+
+def looks_like_ours(path: Path, raw: bytes) -> bool:
+    """True for a file named .yaml or .yml that begins with 'format:', as every file spredning writes.
+
+    Blank and comment lines before it are allowed (a hand-edited file).
+    """
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return False
+    for line in raw[:4096].decode("utf-8-sig", "replace").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            return line.startswith("format:")
+    return False
 
 
 # -- planning an import ----------------------------------------------------------------------
