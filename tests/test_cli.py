@@ -88,3 +88,28 @@ def test_hints_carry_the_global_options_a_next_command_needs(run_cli, tmp_path):
 
     code, _, err = run_cli("--hjem", str(folder), "fase", "nix")
     assert f"spredning --hjem '{folder}' fase tjek" in " ".join(err.split())  # errors' hints too
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        (),
+        ("--navn", "Mit projekt"),
+        ("--rolle", "dele"),
+        ("--rolle", "genbruge"),
+        ("--genbruger", "Ærø Kommune", "--genbruger", "Fanø Kommune"),
+        ("--sprog", "en"),
+    ],
+    ids=["intet", "navn", "dele", "genbruge", "to-genbrugere", "engelsk"],
+)
+def test_start_without_a_terminal_hints_a_command_that_works_as_typed(run_cli, given):
+    import shlex
+
+    code, out, err = run_cli("start", *given)
+    assert (code, out) == (2, ""), err
+    said = " ".join(err.split())
+    hinted = shlex.split(said[said.index(": spredning ") + 2 :])
+    assert hinted[0] == "spredning"
+    code, out, err = run_cli(*hinted[1:])
+    assert code == 0, err
+    assert "Projektet er oprettet" in out or "The project has been created" in out
