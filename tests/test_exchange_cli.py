@@ -471,6 +471,41 @@ def test_a_partners_file_to_the_sharing_side_is_refused_elsewhere_naming_the_sha
     assert tree(aeroe.home) == before
 
 
+PARTNER_COMMANDS = [
+    ("eksport", "--ud", "ud.yaml"),
+    ("status",),
+    ("vis",),
+    ("fase", "tjek", "--svar", "svar.yaml"),
+    ("plan",),
+    ("plan", "tilføj", "--hvad", "Ring til Odense"),
+    ("klarhed",),
+    ("klarhed", "beskriv-innovationen", "gul"),
+    ("godkend", "tjek", "--af", "Eva Jensen"),
+    ("møde",),
+    ("dagsorden", "--ud", "dagsorden.md"),
+    ("rapport", "--format", "md", "--ud", "rapport.md"),
+    ("arbejdsark", "--ud", "ark.docx"),
+    ("konflikter",),
+]
+
+
+@pytest.mark.parametrize("argv", PARTNER_COMMANDS, ids=lambda argv: "-".join(argv[:2]))
+def test_partner_naming_another_organisation_on_the_reusing_side_is_refused(hub, tmp_path, argv):
+    aeroe = hub[1]["aeroe-kommune"]
+    (tmp_path / "svar.yaml").write_text(f"{G1}: Ja\n", encoding="utf-8")
+    before = tree(aeroe.home)
+    code, out, err = aeroe(*argv, "--partner", "Fanø")
+    assert (code, out) == (2, ""), err + out
+    said = flat(err)
+    assert "På denne computer er I Ærø Kommune, der genbruger innovationen, så --partner 'Fanø'" in said
+    assert "--partner er til den delende organisation" in said and "udelad --partner" in said
+    assert tree(aeroe.home) == before
+    written = ("ud.yaml", "dagsorden.md", "rapport.md", "ark.docx")
+    assert not [name for name in written if (tmp_path / name).exists()]
+    code, out, err = aeroe(*argv, "--partner", "Ærø")  # its own name is fine
+    assert code == 0, err + out
+
+
 def test_a_partners_file_changes_only_that_partners_dialogue(hub, tmp_path):
     sharing, partners = hub
     partners["laesoe-kommune"].answer({G1: "Læsøs eget svar"})

@@ -405,6 +405,8 @@ def export(
     else:
         if include_all:
             raise UsageProblem("exchange.all-only-sharing")
+        if partner_option is not None:  # only this organisation's own name passes (dialogue.not-ours)
+            partner_for(project, state, partner_option)
         receiver = None
         receiver_key, receiver_name = SHARING, project.sharing_org
         name = f"{project.slug}-fra-{me}.yaml"
