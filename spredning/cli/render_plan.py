@@ -62,8 +62,8 @@ def plan_table(
             extra.append(t("plan.words.dialogue", org=owner) if owner else t("plan.words.common"))
         if item.others:
             extra.append(t("plan.two-versions", n=len(item.others) + 1))
-        if extra:
-            what.append("\n" + t("list.separator").join(extra), style="dim")
+        if extra:  # in parentheses on a line of its own: without colour, dim alone reads as more action
+            what.append("\n" + t("plan.words.note", text=t("list.separator").join(extra)), style="dim")
         table.add_row(item.id, what, plain(item.who or "–"), day(item.due), status_text(item, today))
     return table
 
