@@ -388,6 +388,55 @@ def test_a_project_name_never_chooses_where_the_file_is_written(sharing, reusing
     assert [p.name for p in reusing.home.glob("*.yaml")] == [f"{slug}.yaml"]
 
 
+# --- settling conflicts in a terminal ----------------------------------------------------------------
+
+
+def settle_in_terminal(org: Org, monkeypatch, *argv: str) -> str:
+    """Run 'konflikter' as in a terminal, keeping this side's version of every conflict (Enter)."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with (
+        monkeypatch.context() as patched,
+        create_pipe_input() as pipe,
+        create_app_session(input=pipe, output=DummyOutput()),
+    ):
+        patched.setattr("spredning.cli.commands.exchange.is_interactive", lambda: True)
+        patched.setattr("spredning.cli.commands.common.is_interactive", lambda: True)
+        pipe.send_text("\r" * 5)
+        pipe.close()
+        return org.ok("konflikter", *argv)
+
+
+def run_hinted(org: Org, out: str, before: str) -> str:
+    """Run the command a line of output hints after `before`, exactly as printed."""
+    import shlex
+
+    line = next(line for line in out.splitlines() if before in line)
+    hinted = shlex.split(line[line.index(": spredning ") + 2 :])
+    assert hinted[0] == "spredning"
+    return org.ok(*hinted[1:])
+
+
+def test_settling_says_to_send_the_decision_to_the_sharing_side_with_the_export_command(
+    exchanged, monkeypatch
+):
+    sharing, reusing = exchanged
+    sharing.answer({D1: "Odenses formål"})
+    reusing.answer({D1: "Ærøs formål"}, "--rolle", "dele")
+    assert "1 konflikt" in flat(reusing.import_(sharing.export())[1])
+
+    out = settle_in_terminal(reusing, monkeypatch)
+
+    assert "1 konflikt afgjort." in out
+    assert "Næste skridt: send afgørelsen til Odense Kommune: spredning eksport" in out  # one line
+    sent = run_hinted(reusing, out, "Næste skridt")
+    assert "Eksporteret" in sent
+    assert sharing.import_(next(reusing.files.glob("*-fra-aeroe-kommune.yaml")))[0] == 0
+    assert sharing.texts()[D1] == "Ærøs formål" and sharing.others() == {}
+
+
 # --- several reusing organisations (issue 20) ----------------------------------------------------
 
 
@@ -469,6 +518,26 @@ def test_a_partners_file_to_the_sharing_side_is_refused_elsewhere_naming_the_sha
     assert code == 1
     assert "er til Odense Kommune, ikke til jer" in flat(err) and "til dele" not in flat(err)
     assert tree(aeroe.home) == before
+
+
+def test_settling_on_the_sharing_side_names_the_partner_to_send_to_and_the_command_stays_whole(
+    hub, monkeypatch
+):
+    sharing, partners = hub
+    fanoe = partners["fanoe-kommune"]
+    sharing.answer({D1: "Odenses formål, som Odense skrev det om"})
+    fanoe.answer({D1: "Fanøs formål"}, "--rolle", "dele")
+    assert "1 konflikt" in flat(sharing.import_(fanoe.export())[1])
+
+    out = settle_in_terminal(sharing, monkeypatch)
+
+    command = "spredning eksport --partner fanoe-kommune"
+    assert "1 konflikt afgjort." in out and "send afgørelsen til Fanø Kommune:" in flat(out)
+    assert [line for line in out.splitlines() if line.strip() == command or line.endswith(" " + command)]
+    assert "Ærø" not in out and "Læsø" not in out
+    run_hinted(sharing, out.replace(":\n  " + command, ": " + command), "send afgørelsen")
+    assert fanoe.import_(next(sharing.files.glob("*-til-fanoe-kommune.yaml")))[0] == 0
+    assert fanoe.texts()[D1] == "Odenses formål, som Odense skrev det om" and fanoe.others() == {}
 
 
 PARTNER_COMMANDS = [

@@ -12,7 +12,7 @@ again, lost, or imported late and in any order.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -556,6 +556,25 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
         return project, state, (settled, meanwhile)
 
     return ws.store.transact(slug, apply)
+
+
+def decision_receivers(
+    project: Project, me: str | None, settled: Iterable[tuple[Slot, Entry]]
+) -> tuple[Partner | None, ...]:
+    """Who must get the decisions on these conflicts (as they were shown) to close them there too.
+
+    A reusing organisation sends to the sharing side (None). The sharing side sends to each partner
+    whose dialogue a conflict was in, or whose version of a shared answer was one of the two.
+    """
+    if me is None:
+        return ()
+    if me != SHARING:
+        return (None,)
+    keys: set[str] = set()
+    for (where, _), entry in settled:
+        keys.add(where)
+        keys.update(other.source for other in entry.others)
+    return tuple(p for p in project.partners if p.key in keys)
 
 
 # -- git's conflict markers -------------------------------------------------------------------
