@@ -86,5 +86,55 @@ def test_hints_carry_the_global_options_a_next_command_needs(run_cli, tmp_path):
     assert code == 0, err
     assert f"Next step: spredning --sprog en --hjem '{folder}' fase tjek --rolle dele --projekt Ærø" in said
 
-    code, _, err = run_cli("--hjem", str(folder), "fase", "nix")
-    assert f"spredning --hjem '{folder}' fase tjek" in " ".join(err.split())  # errors' hints too
+    code, _, err = run_cli("--hjem", str(folder), "start")
+    assert f"spredning --hjem '{folder}' start --navn" in " ".join(err.split())  # errors' hints too
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        (),
+        ("--navn", "Mit projekt"),
+        ("--rolle", "dele"),
+        ("--rolle", "genbruge"),
+        ("--genbruger", "Ærø Kommune", "--genbruger", "Fanø Kommune"),
+        ("--sprog", "en"),
+    ],
+    ids=["intet", "navn", "dele", "genbruge", "to-genbrugere", "engelsk"],
+)
+def test_start_without_a_terminal_hints_a_command_that_works_as_typed(run_cli, given):
+    import shlex
+
+    code, out, err = run_cli("start", *given)
+    assert (code, out) == (2, ""), err
+    said = " ".join(err.split())
+    hinted = shlex.split(said[said.index(": spredning ") + 2 :])
+    assert hinted[0] == "spredning"
+    code, out, err = run_cli(*hinted[1:])
+    assert code == 0, err
+    assert "Projektet er oprettet" in out or "The project has been created" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "close"),
+    [
+        (("godkend", "tjk", "--af", "Eva Jensen"), "Mente du 'tjek'?"),
+        (("vis", "fjernn"), "Mente du 'fjern'?"),
+        (("fase", "tjekk"), "Mente du 'tjek'?"),
+        (("fase", "høsst"), "Mente du 'høst'?"),
+        (("rapport", "--fase", "tilpass"), "Mente du 'tilpas'?"),
+        (("--sprog", "en", "fase", "chek"), "Did you mean 'check'?"),
+        (("--sprog", "en", "vis", "harvst"), "Did you mean 'harvest'?"),
+        (("vis", "xyz"), ""),
+    ],
+)
+def test_a_misspelt_phase_gets_the_closest_phase_and_the_list_and_no_other_command(run_cli, argv, close):
+    run_cli("start", "--navn", "Ærø", "--rolle", "dele")
+    code, out, err = run_cli(*argv)
+    said = " ".join(err.split())
+    assert (code, out) == (2, ""), err
+    assert close in said and ("Mente du" in said or "Did you mean" in said) == bool(close)
+    assert "tjek, test, tilpas, fjern, brug, hoest" in said or "tjek (Check), test, tilpas (Adapt)" in said
+    typed = argv[2] if argv[0] == "--sprog" else argv[0]
+    others = [word for word in ("fase", "vis", "godkend", "rapport") if word != typed]
+    assert not [word for word in others if f" {word} " in said]  # no other command than the one typed

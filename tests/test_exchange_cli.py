@@ -313,7 +313,7 @@ def test_a_hostile_import_file_is_refused_in_danish_and_nothing_is_written(targe
     [
         ("", "er tom."),
         ("# kun en kommentar\n", "den er tom"),
-        ("- format\n- projekt\n", "den ligner ikke en projektfil (en projektfil begynder med linjer som"),
+        ("- format\n- projekt\n", "er ikke en fil fra spredning, så den kan ikke importeres"),
     ],
 )
 def test_an_empty_or_shapeless_import_file_says_so_plainly(reusing, tmp_path, content, why):
@@ -324,6 +324,28 @@ def test_an_empty_or_shapeless_import_file_says_so_plainly(reusing, tmp_path, co
 
     assert code == 1
     assert why in flat(err) and "samling af nøgler" not in flat(err)
+
+
+def test_a_report_picked_by_mistake_is_said_to_be_no_spredning_file_without_yaml_words(exchanged, tmp_path):
+    sharing, reusing = exchanged
+    sharing.ok("rapport", "--format", "md", "--ud", "rapport.md")
+    (tmp_path / "noter.yaml").write_text("Husk: ring til Ærø\n* punkt\n", encoding="utf-8")
+    for name in ("rapport.md", "noter.yaml"):
+        code, out, err = reusing.import_(tmp_path / name)
+        assert (code, out) == (1, ""), err
+        assert name in err.replace("\n", "")
+        assert "er ikke en fil fra spredning, så den kan ikke importeres." in flat(err)
+        assert "PROJEKT-til-ORGANISATION.yaml eller PROJEKT-fra-ORGANISATION.yaml" in flat(err)
+        assert "YAML (" not in err and "linje" not in err and "Intet er ændret" in flat(err)
+
+
+def test_a_hand_edited_spredning_file_keeps_the_detail_that_helps_mend_it(exchanged, tmp_path):
+    sharing, reusing = exchanged
+    edited = sharing.export()
+    edited.write_text(edited.read_text(encoding="utf-8") + "svar: [\n", encoding="utf-8")
+    code, _, err = reusing.import_(edited)
+    assert code == 1
+    assert "kan ikke læses som en fil fra spredning: filen er ikke gyldig YAML (linje" in flat(err)
 
 
 def test_a_missing_or_special_import_file_is_a_danish_error(reusing, tmp_path):
@@ -364,6 +386,55 @@ def test_a_project_name_never_chooses_where_the_file_is_written(sharing, reusing
     assert code == 0, err
     assert tree(tmp_path, skip=reusing.home) == outside
     assert [p.name for p in reusing.home.glob("*.yaml")] == [f"{slug}.yaml"]
+
+
+# --- settling conflicts in a terminal ----------------------------------------------------------------
+
+
+def settle_in_terminal(org: Org, monkeypatch, *argv: str) -> str:
+    """Run 'konflikter' as in a terminal, keeping this side's version of every conflict (Enter)."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with (
+        monkeypatch.context() as patched,
+        create_pipe_input() as pipe,
+        create_app_session(input=pipe, output=DummyOutput()),
+    ):
+        patched.setattr("spredning.cli.commands.exchange.is_interactive", lambda: True)
+        patched.setattr("spredning.cli.commands.common.is_interactive", lambda: True)
+        pipe.send_text("\r" * 5)
+        pipe.close()
+        return org.ok("konflikter", *argv)
+
+
+def run_hinted(org: Org, out: str, before: str) -> str:
+    """Run the command a line of output hints after `before`, exactly as printed."""
+    import shlex
+
+    line = next(line for line in out.splitlines() if before in line)
+    hinted = shlex.split(line[line.index(": spredning ") + 2 :])
+    assert hinted[0] == "spredning"
+    return org.ok(*hinted[1:])
+
+
+def test_settling_says_to_send_the_decision_to_the_sharing_side_with_the_export_command(
+    exchanged, monkeypatch
+):
+    sharing, reusing = exchanged
+    sharing.answer({D1: "Odenses formål"})
+    reusing.answer({D1: "Ærøs formål"}, "--rolle", "dele")
+    assert "1 konflikt" in flat(reusing.import_(sharing.export())[1])
+
+    out = settle_in_terminal(reusing, monkeypatch)
+
+    assert "1 konflikt afgjort." in out
+    assert "Næste skridt: send afgørelsen til Odense Kommune: spredning eksport" in out  # one line
+    sent = run_hinted(reusing, out, "Næste skridt")
+    assert "Eksporteret" in sent
+    assert sharing.import_(next(reusing.files.glob("*-fra-aeroe-kommune.yaml")))[0] == 0
+    assert sharing.texts()[D1] == "Ærøs formål" and sharing.others() == {}
 
 
 # --- several reusing organisations (issue 20) ----------------------------------------------------
@@ -436,6 +507,72 @@ def test_a_partner_cannot_read_another_partners_file(hub):
     assert code == 1
     assert "Filen" in flat(err) and "er til Fanø Kommune, ikke til jer" in flat(err)
     assert tree(aeroe.home) == before
+
+
+def test_a_partners_file_to_the_sharing_side_is_refused_elsewhere_naming_the_sharing_organisation(hub):
+    _, partners = hub
+    from_fanoe = partners["fanoe-kommune"].export()
+    aeroe = partners["aeroe-kommune"]
+    before = tree(aeroe.home)
+    code, _, err = aeroe.import_(from_fanoe)
+    assert code == 1
+    assert "er til Odense Kommune, ikke til jer" in flat(err) and "til dele" not in flat(err)
+    assert tree(aeroe.home) == before
+
+
+def test_settling_on_the_sharing_side_names_the_partner_to_send_to_and_the_command_stays_whole(
+    hub, monkeypatch
+):
+    sharing, partners = hub
+    fanoe = partners["fanoe-kommune"]
+    sharing.answer({D1: "Odenses formål, som Odense skrev det om"})
+    fanoe.answer({D1: "Fanøs formål"}, "--rolle", "dele")
+    assert "1 konflikt" in flat(sharing.import_(fanoe.export())[1])
+
+    out = settle_in_terminal(sharing, monkeypatch)
+
+    command = "spredning eksport --partner fanoe-kommune"
+    assert "1 konflikt afgjort." in out and "send afgørelsen til Fanø Kommune:" in flat(out)
+    assert [line for line in out.splitlines() if line.strip() == command or line.endswith(" " + command)]
+    assert "Ærø" not in out and "Læsø" not in out
+    run_hinted(sharing, out.replace(":\n  " + command, ": " + command), "send afgørelsen")
+    assert fanoe.import_(next(sharing.files.glob("*-til-fanoe-kommune.yaml")))[0] == 0
+    assert fanoe.texts()[D1] == "Odenses formål, som Odense skrev det om" and fanoe.others() == {}
+
+
+PARTNER_COMMANDS = [
+    ("eksport", "--ud", "ud.yaml"),
+    ("status",),
+    ("vis",),
+    ("fase", "tjek", "--svar", "svar.yaml"),
+    ("plan",),
+    ("plan", "tilføj", "--hvad", "Ring til Odense"),
+    ("klarhed",),
+    ("klarhed", "beskriv-innovationen", "gul"),
+    ("godkend", "tjek", "--af", "Eva Jensen"),
+    ("møde",),
+    ("dagsorden", "--ud", "dagsorden.md"),
+    ("rapport", "--format", "md", "--ud", "rapport.md"),
+    ("arbejdsark", "--ud", "ark.docx"),
+    ("konflikter",),
+]
+
+
+@pytest.mark.parametrize("argv", PARTNER_COMMANDS, ids=lambda argv: "-".join(argv[:2]))
+def test_partner_naming_another_organisation_on_the_reusing_side_is_refused(hub, tmp_path, argv):
+    aeroe = hub[1]["aeroe-kommune"]
+    (tmp_path / "svar.yaml").write_text(f"{G1}: Ja\n", encoding="utf-8")
+    before = tree(aeroe.home)
+    code, out, err = aeroe(*argv, "--partner", "Fanø")
+    assert (code, out) == (2, ""), err + out
+    said = flat(err)
+    assert "På denne computer er I Ærø Kommune, der genbruger innovationen, så --partner 'Fanø'" in said
+    assert "--partner er til den delende organisation" in said and "udelad --partner" in said
+    assert tree(aeroe.home) == before
+    written = ("ud.yaml", "dagsorden.md", "rapport.md", "ark.docx")
+    assert not [name for name in written if (tmp_path / name).exists()]
+    code, out, err = aeroe(*argv, "--partner", "Ærø")  # its own name is fine
+    assert code == 0, err + out
 
 
 def test_a_partners_file_changes_only_that_partners_dialogue(hub, tmp_path):

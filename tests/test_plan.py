@@ -484,9 +484,24 @@ def test_the_plan_says_which_actions_are_common_and_whose_dialogue_the_others_ar
 
         assert code == 0, err
         assert sorted(what_cells(out)) == [
-            "Til Fanø dialogen med Fanø Kommune",
-            "Vores egen fælles for alle dialoger",
+            "Til Fanø (dialogen med Fanø Kommune)",
+            "Vores egen (fælles for alle dialoger)",
         ]
+
+
+def test_where_an_action_comes_from_stands_apart_from_what_it_says(run_cli, sharing):
+    """Without colour the note under an action must not read as more of the action ('... fra Test')."""
+    run_cli("plan", "tilføj", "--hvad", "Køb tablets til aftenvagten", "--partner", "Ærø", "--fase", "brug")
+    run_cli("plan", "tilføj", "--hvad", "Afprøv scanner", "--fase", "test", "--fælles")
+
+    code, out, err = run_cli("plan")
+
+    assert code == 0, err
+    assert sorted(what_cells(out)) == [
+        "Afprøv scanner (fra Test, fælles for alle dialoger)",
+        "Køb tablets til aftenvagten (fra Brug, dialogen med Ærø Kommune)",
+    ]
+    assert max(len(line) for line in out.splitlines()) <= 80
 
 
 def what_cells(table: str) -> list[str]:

@@ -340,6 +340,40 @@ def test_the_sharing_side_marks_one_dialogue_or_all(sharing):
     assert followup.readiness(project, fanoe, "tjek.beskriv-innovationen", "dele").colour == "gul"
 
 
+def test_the_picture_with_several_partners_names_whose_dialogue_each_column_is(exchanged):
+    sharing, aeroe, fanoe = exchanged
+    sharing.ok("klarhed", "beskriv-innovationen", "grøn", "--fælles")
+    aeroe.ok("klarhed", "beskriv-innovationen", "rød", "--begrundelse", "Mangler budget")
+    fanoe.ok("klarhed", "fjern-forhindringer", "gul")
+    for org in (aeroe, fanoe):
+        assert sharing.import_(org.export())[0] == 0
+
+    out = sharing.ok("klarhed")
+
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "Vi vil genbruge" not in out
+    aeroe_part, fanoe_part = out.split("Dialogen med Fanø Kommune:")
+    assert aeroe_part.startswith("Dialogen med Ærø Kommune:")
+    assert header(aeroe_part) == ["Fase", "Odense Kommune", "Ærø Kommune"]
+    assert header(fanoe_part) == ["Fase", "Odense Kommune", "Fanø Kommune"]
+    assert "rød: Tjek · Beskriv innovationen · Ærø Kommune – Mangler budget" in aeroe_part
+    assert "gul: Fjern · Fjern forhindringer · Fanø Kommune" in fanoe_part
+    assert "Fjern forhindringer" not in aeroe_part and "Mangler budget" not in fanoe_part
+    aid = "Markeringerne er et udgangspunkt for snakken med partneren, ikke en dom."
+    assert flat(fanoe_part).endswith(aid) and out.count(aid) == 1  # said once, at the end
+
+    common = sharing.ok("klarhed", "--fælles")  # the sharing side's own marks: its column alone
+    assert header(common) == ["Fase", "Odense Kommune"] and "Beskriv innovationen: grøn" in common
+    one = sharing.ok("klarhed", "--partner", "Fanø")
+    assert header(one) == ["Fase", "Odense Kommune", "Fanø Kommune"] and "Dialogen med" not in one
+
+
+def header(table: str) -> list[str]:
+    """The column headings of the first table in some output."""
+    line = next(line for line in table.splitlines() if "┃" in line)
+    return [cell.strip() for cell in line.split("┃")]
+
+
 def test_klarhed_names_unknown_tools_and_colours_in_danish(sharing):
     code, _, err = sharing("klarhed", "ingen-saadan", "gul")
     assert code == 2 and "er ikke et værktøj i guiden" in err

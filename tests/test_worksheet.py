@@ -353,6 +353,29 @@ def test_with_several_partners_the_worksheet_is_for_one_of_them_and_only_shows_t
     assert project.dialogue(project.partner("aeroe-kommune")).text(G1) == "Ærøs svar"
 
 
+def test_another_partners_worksheet_is_refused_naming_that_organisation_not_a_side(
+    sharing, tmp_path, run_cli
+):
+    sharing.ok("projekt", "genbruger", "Fanø Kommune")
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export("--partner", "Ærø"))[0] == 0
+    path, _ = make(sharing, "--partner", "Fanø", name="til-fanoe.docx")
+    before = tree(aeroe.home)
+    code, out, err = aeroe.import_(path)
+    assert (code, out) == (1, "")
+    assert "Arbejdsarket" in err and "til-fanoe.docx" in err.replace("\n", "")
+    assert "er til Fanø Kommune, ikke til jer, så det importeres ikke" in flat(err)
+    assert "dele" not in flat(err).replace("den delende", "")
+    assert tree(aeroe.home) == before
+
+
+def test_a_worksheet_for_a_sharing_organisation_without_a_name_is_sent_to_it_in_words(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", NAME, "--rolle", "genbruge", "--genbruger", "Ærø Kommune")
+    out = flat(org.ok("arbejdsark", "--fase", "tjek", "--ud", str(tmp_path / "ark.docx")))
+    assert "Send det til den delende organisation," in out and "til dele" not in out
+
+
 def test_a_worksheet_needs_to_know_which_side_this_computer_is_on(tmp_path, run_cli):
     org = Org(tmp_path / "x", tmp_path, run_cli)
     org.ok(

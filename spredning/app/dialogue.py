@@ -8,9 +8,11 @@ single partner there is nothing to choose.
 
 from __future__ import annotations
 
-from spredning.core.errors import UsageProblem
+from collections.abc import Iterable
+
+from spredning.core.errors import Message, UsageProblem, message
 from spredning.core.local import LocalState
-from spredning.core.model import ROLES, Partner, Project, fold_name
+from spredning.core.model import ROLES, SHARING, Partner, Project, fold_name
 
 
 class PartnerChoice(UsageProblem):
@@ -31,19 +33,32 @@ def find_partner(project: Project, wanted: str) -> Partner:
     The first word(s) of a name do too, when only one partner's name begins so ('Fanø' for
     'Fanø Kommune'); when several do, the user is asked to write the whole name.
     """
+    return _named(project.partners, wanted)
+
+
+def _named(partners: tuple[Partner, ...], wanted: str) -> Partner:
     folded = fold_name(wanted)
-    for partner in project.partners:
+    for partner in partners:
         if folded in (partner.key, fold_name(partner.name)):
             return partner
     words = folded.replace("-", " ").split()
-    begins = [p for p in project.partners if words and _words(p)[: len(words)] == words]
+    begins = [p for p in partners if words and _words(p)[: len(words)] == words]
     if len(begins) == 1:
         return begins[0]
     if begins:
         raise UsageProblem("dialogue.ambiguous-partner", name=wanted, names=[p.name or p.key for p in begins])
-    raise UsageProblem(
-        "dialogue.unknown-partner", name=wanted, known=[p.name or p.key for p in project.partners]
-    )
+    raise UsageProblem("dialogue.unknown-partner", name=wanted, known=[p.name or p.key for p in partners])
+
+
+def org_named(key: str, sharing_orgs: Iterable[str], partners: Iterable[Partner]) -> str | Message:
+    """An organisation for a message: its name (the first one given), never its key.
+
+    'dele' is the sharing organisation ("den delende organisation" when no name is known); a
+    partner nobody names is shown by its key, the only thing known about it.
+    """
+    if key == SHARING:
+        return next((name for name in sharing_orgs if name), None) or message("org.sharing")
+    return next((p.name for p in partners if p.key == key and p.name), key)
 
 
 def _words(partner: Partner) -> list[str]:
@@ -58,17 +73,35 @@ def partner_for(
     With several partners and none chosen, `required` raises PartnerChoice; otherwise None means
     "the whole project" (the portfolio on the sharing side).
     """
+    mine = own_partner(project, state)
     if option is not None:
-        return find_partner(project, option)
-    if state.side == "genbruge" and state.organisation:
-        mine = project.partner(state.organisation)
-        if mine is not None:
-            return mine
+        return find_partner(project, option) if mine is None else _only_mine(mine, option)
+    if mine is not None:
+        return mine
     if len(project.partners) == 1:
         return project.partners[0]
     if not project.partners or not required:
         return None
     raise PartnerChoice(project)
+
+
+def own_partner(project: Project, state: LocalState) -> Partner | None:
+    """The reusing organisation this computer is, when it is on the reusing side and knows which."""
+    if state.side == "genbruge" and state.organisation:
+        return project.partner(state.organisation)
+    return None
+
+
+def _only_mine(mine: Partner, option: str) -> Partner:
+    """On the reusing side --partner may only name this organisation: its only dialogue.
+
+    Another name is refused rather than ignored or looked up: the other partners' dialogues are
+    the sharing side's, and this computer usually does not know their names.
+    """
+    try:
+        return _named((mine,), option)
+    except UsageProblem:
+        raise UsageProblem("dialogue.not-ours", name=option, own=mine.name or mine.key) from None
 
 
 def role_for(state: LocalState, option: str | None) -> str | None:

@@ -12,11 +12,11 @@ again, lost, or imported late and in any order.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.app.dialogue import partner_for
+from spredning.app.dialogue import org_named, partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, history, local, projectfile, yamlio
 from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
@@ -109,7 +109,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
     except ProjectFileError as exc:
         if exc.key == "project.git-conflict":
             raise SpredningError("exchange.git-markers", path=path) from None
-        raise _invalid(path, exc) from None
+        raise _invalid(path, raw, exc) from None
     if "konflikter" in data and data.get("format") == "1":
         raise SpredningError("exchange.has-conflicts", path=path)
     name = data.get("projekt", {}).get("navn", "") if isinstance(data.get("projekt"), dict) else ""
@@ -118,7 +118,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
             data, slugify(name if isinstance(name, str) else "") or "import", path, ws.layout, "00000000"
         )
     except ProjectFileError as exc:
-        raise _invalid(path, exc) from None
+        raise _invalid(path, raw, exc) from None
     if parsed.legacy:
         sender = (
             None
@@ -134,10 +134,29 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
     return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"))
 
 
-def _invalid(path: Path, exc: ProjectFileError) -> SpredningError:
-    """A partner's file that is not a valid project file: the inner problem, not 'Projektfilen ...'."""
+def _invalid(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
+    """A partner's file that is not a valid project file: the inner problem, not 'Projektfilen ...'.
+
+    A file that does not look like one of ours at all (a report, a note picked by mistake) is
+    said to be that, plainly: the YAML detail only helps with a spredning file edited by hand.
+    """
+    if exc.key != "project.empty" and not looks_like_ours(path, raw):
+        return SpredningError("exchange.not-spredning", path=path)
     problem = exc.params.get("problem") or Message(f"exchange.why.{exc.key.split('.')[-1]}", exc.params)
     return SpredningError("exchange.invalid", path=path, problem=problem)
+
+
+def looks_like_ours(path: Path, raw: bytes) -> bool:
+    """True for a file named .yaml or .yml that begins with 'format:', as every file spredning writes.
+
+    Blank and comment lines before it are allowed (a hand-edited file).
+    """
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return False
+    for line in raw[:4096].decode("utf-8-sig", "replace").splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            return line.startswith("format:")
+    return False
 
 
 # -- planning an import ----------------------------------------------------------------------
@@ -158,7 +177,7 @@ def plan_import(ws: Workspace, incoming: Incoming, project_option: str | None) -
     if slug is None:
         return _plan_new(ws, incoming)
     opened = store.open(slug)
-    _check_receiver(incoming, opened.local)
+    _check_receiver(incoming, opened.project, opened.local)
     becomes = None if opened.local.me else _identity(incoming)
     return _plan_into(opened.project, opened.local, incoming, becomes)
 
@@ -172,17 +191,16 @@ def _identity(incoming: Incoming) -> tuple[str, str | None] | None:
     return "genbruge", incoming.receiver
 
 
-def _check_receiver(incoming: Incoming, state: LocalState) -> None:
-    """A file addressed to another reusing organisation is not ours to read (confidentiality)."""
+def _check_receiver(incoming: Incoming, project: Project, state: LocalState) -> None:
+    """A file addressed to another organisation is not ours to read (confidentiality)."""
     me = state.me
     if me is None or incoming.receiver is None or incoming.receiver == me or incoming.sender == me:
         return
     if me == SHARING and incoming.receiver != SHARING:  # the sharing side sees every dialogue
         return
-    receiver = incoming.project.partner(incoming.receiver)
-    raise SpredningError(
-        "exchange.not-for-us", path=incoming.path, receiver=receiver.name if receiver else incoming.receiver
-    )
+    sharing = (project.sharing_org, incoming.project.sharing_org)
+    receiver = org_named(incoming.receiver, sharing, (*project.partners, *incoming.project.partners))
+    raise SpredningError("exchange.not-for-us", path=incoming.path, receiver=receiver)
 
 
 def _plan_new(ws: Workspace, incoming: Incoming) -> ImportPlan:
@@ -387,6 +405,8 @@ def export(
     else:
         if include_all:
             raise UsageProblem("exchange.all-only-sharing")
+        if partner_option is not None:  # only this organisation's own name passes (dialogue.not-ours)
+            partner_for(project, state, partner_option)
         receiver = None
         receiver_key, receiver_name = SHARING, project.sharing_org
         name = f"{project.slug}-fra-{me}.yaml"
@@ -536,6 +556,25 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
         return project, state, (settled, meanwhile)
 
     return ws.store.transact(slug, apply)
+
+
+def decision_receivers(
+    project: Project, me: str | None, settled: Iterable[tuple[Slot, Entry]]
+) -> tuple[Partner | None, ...]:
+    """Who must get the decisions on these conflicts (as they were shown) to close them there too.
+
+    A reusing organisation sends to the sharing side (None). The sharing side sends to each partner
+    whose dialogue a conflict was in, or whose version of a shared answer was one of the two.
+    """
+    if me is None:
+        return ()
+    if me != SHARING:
+        return (None,)
+    keys: set[str] = set()
+    for (where, _), entry in settled:
+        keys.add(where)
+        keys.update(other.source for other in entry.others)
+    return tuple(p for p in project.partners if p.key in keys)
 
 
 # -- git's conflict markers -------------------------------------------------------------------

@@ -14,7 +14,7 @@ import datetime
 from typing import NamedTuple
 
 from spredning.app import exchange
-from spredning.app.dialogue import find_partner, partner_for
+from spredning.app.dialogue import partner_for
 from spredning.app.exchange import OpenConflict, open_conflicts
 from spredning.app.views import Stray, strays_in
 from spredning.app.workspace import Workspace
@@ -166,7 +166,7 @@ def status_of(ws: Workspace, partner_option: str | None = None) -> Status:
     """
     opened = ws.open()
     project, state = opened.project, opened.local
-    chosen = find_partner(project, partner_option) if partner_option else None
+    chosen = partner_for(project, state, partner_option) if partner_option else None
     portfolio = chosen is None and (
         (len(project.partners) > 1 and state.side != "genbruge") or not project.partners
     )

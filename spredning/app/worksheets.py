@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from spredning.app import worksheet_followup
-from spredning.app.dialogue import partner_for
+from spredning.app.dialogue import org_named, partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
@@ -132,7 +132,7 @@ def make_worksheet(
         default_name(project.slug, chosen if several else None, phases, role, empty),
         project.slug,
         filler,
-        (chosen.name or chosen.key) if filler != SHARING else (project.sharing_org or filler),
+        (chosen.name or chosen.key) if filler != SHARING else project.sharing_org,
         len(fields),
         sum(1 for item in fields if item.shown),
         empty,
@@ -254,15 +254,15 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
         raise SpredningError.of(Message(problem.key, problem.params), path=path) from None
     slug = ws.store.find_by_id(sheet.project)
     if slug is None:
-        maker = sheet.sharing_org if sheet.maker == SHARING else sheet.partner.name
         raise SpredningError(
             "worksheet.unknown-project",
             path=path,
             name=sheet.name,
             home=ws.store.home,
-            org=maker or sheet.maker,
+            org=_org_name(None, sheet, sheet.maker),
         )
     opened = ws.store.open(slug)
+    _check_ours(opened.project, opened.local.me, sheet, path)
     keys = sheet.keys()
     try:
         body = reader.read_body(parts.document, parts.styles, keys)
@@ -283,11 +283,11 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
             path=path,
             n=len(follow.problems),
             problems=list(follow.problems),
-            org=_org_name(project, sheet),
+            org=_org_name(project, sheet, sheet.filler),
         )
     intro = message(
         "worksheet.note.read",
-        org=_org_name(project, sheet),
+        org=_org_name(project, sheet, sheet.filler),
         day=_day(sheet.day),
         n=sum(1 for field in sheet.fields if field.number in body.fields),
     )
@@ -318,11 +318,21 @@ def _incoming_project(sheet: SheetRecord, found: Mapping, records: Mapping) -> P
     )
 
 
-def _org_name(project: Project, sheet: SheetRecord) -> str:
-    if sheet.filler == SHARING:
-        return project.sharing_org or sheet.sharing_org or SHARING
-    partner = project.partner(sheet.filler) or sheet.partner
-    return partner.name or partner.key
+def _check_ours(project: Project, me: str | None, sheet: SheetRecord, path: Path) -> None:
+    """Another reusing organisation's worksheet is not ours to read (confidentiality).
+
+    The sharing side reads every dialogue's; a reusing organisation only the ones it made or fills in.
+    """
+    if me is None or me == SHARING or me in (sheet.maker, sheet.filler):
+        return
+    raise SpredningError("worksheet.not-for-us", path=path, org=_org_name(project, sheet, sheet.filler))
+
+
+def _org_name(project: Project | None, sheet: SheetRecord, key: str) -> str | Message:
+    """The organisation a worksheet names by key, by its name (this project's, else the sheet's)."""
+    if project is None:
+        return org_named(key, (sheet.sharing_org,), (sheet.partner,))
+    return org_named(key, (project.sharing_org, sheet.sharing_org), (*project.partners, sheet.partner))
 
 
 def _day(text: str) -> datetime.date | str:

@@ -62,8 +62,8 @@ def plan_table(
             extra.append(t("plan.words.dialogue", org=owner) if owner else t("plan.words.common"))
         if item.others:
             extra.append(t("plan.two-versions", n=len(item.others) + 1))
-        if extra:
-            what.append("\n" + t("list.separator").join(extra), style="dim")
+        if extra:  # in parentheses on a line of its own: without colour, dim alone reads as more action
+            what.append("\n" + t("plan.words.note", text=t("list.separator").join(extra)), style="dim")
         table.add_row(item.id, what, plain(item.who or "–"), day(item.due), status_text(item, today))
     return table
 
@@ -86,15 +86,23 @@ def colour_word(colour: str) -> Text:
     return Text(t(f"plan.colour.{colour}"), style=COLOUR_STYLE.get(colour, ""))
 
 
-def readiness_table(picture: Sequence[PhaseReadiness]) -> Table:
-    """The readiness picture: per phase, each side's marks tool by tool."""
+def readiness_table(picture: Sequence[PhaseReadiness], sides: dict[str, str] | None = None) -> Table:
+    """The readiness picture: per phase, each side's marks tool by tool.
+
+    `sides` (role -> column heading, e.g. the organisation's name) chooses the columns and what
+    they are called; without it both sides are shown under their titles.
+    """
+    headings = sides if sides is not None else {role: role_title(role) for role in ("dele", "genbruge")}
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     table.add_column(t("status.phase"))
     for role in ("dele", "genbruge"):
-        table.add_column(role_title(role), overflow="fold")
+        if role in headings:
+            table.add_column(plain(headings[role]), overflow="fold")
     for phase in picture:
         cells = []
-        for _, marks in phase.sides:
+        for role, marks in phase.sides:
+            if role not in headings:
+                continue
             cell = Text()
             for number, mark in enumerate(marks):
                 if number:
@@ -106,10 +114,11 @@ def readiness_table(picture: Sequence[PhaseReadiness]) -> Table:
     return table
 
 
-def mark_line(mark: MarkRow) -> Text:
-    """One red or yellow mark: colour, phase, tool, side and the reason."""
+def mark_line(mark: MarkRow, sides: dict[str, str] | None = None) -> Text:
+    """One red or yellow mark: colour, phase, tool, side (or `sides`' name for it) and the reason."""
+    side = (sides or {}).get(mark.role) or role_title(mark.role)
     text = colour_word(mark.colour)
-    text.append(": " + t("plan.mark-where", phase=mark.phase, tool=mark.tool, side=role_title(mark.role)))
+    text.append(": " + t("plan.mark-where", phase=mark.phase, tool=mark.tool, side=side))
     if mark.reason:
         text.append(" – " + mark.reason, style="dim")
     return text

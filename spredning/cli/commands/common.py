@@ -14,7 +14,7 @@ from spredning.app.dialogue import parse_role as _parse_role
 from spredning.app.workspace import Workspace
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.local import LocalState
-from spredning.core.model import Guide, Partner, Phase, Project
+from spredning.core.model import Guide, Partner, Phase, Project, fold_name
 from spredning.i18n import t
 
 T = TypeVar("T")
@@ -35,8 +35,25 @@ def parse_phase(guide: Guide, value: str) -> Phase:
     phase = guide.find_phase(value)
     if phase is None:
         valid = [p.id + (f" ({p.name})" if p.name.lower() != p.id else "") for p in guide.phases]
-        raise UsageProblem("usage.unknown-phase", value=value, phases=valid)
+        raise UsageProblem("usage.unknown-phase", value=value, close=close_phases(guide, value), phases=valid)
     return phase
+
+
+def close_phases(guide: Guide, value: str) -> list[str]:
+    """The phases whose name or id is close to what was typed ('tjk' -> 'tjek'), one form each.
+
+    The name comes before the id, so 'høst' is offered as the guide writes it, not as 'hoest'.
+    """
+    import difflib
+
+    forms: dict[str, tuple[str, str]] = {}  # folded form -> (the phase's id, the form as shown)
+    for phase in guide.phases:
+        forms.setdefault(fold_name(phase.name), (phase.id, phase.name.lower()))
+        forms.setdefault(fold_name(phase.id), (phase.id, phase.id))
+    chosen: dict[str, str] = {}  # one form per phase: the closest
+    for folded in difflib.get_close_matches(fold_name(value), list(forms), n=3, cutoff=0.7):
+        chosen.setdefault(*forms[folded])
+    return list(chosen.values())
 
 
 def parse_phases(guide: Guide, values: Iterable[str] | None) -> tuple[Phase, ...] | None:

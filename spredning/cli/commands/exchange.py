@@ -22,7 +22,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import make_console, say, tell
 from spredning.core.errors import Interrupted
 from spredning.core.history import Outcome
-from spredning.core.model import Answer, Entry, Guide, Project, Slot
+from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
 
@@ -344,10 +344,28 @@ def konflikter(
     left = len(pending) - settled
     if settled:
         console.print(say("konflikter.settled", style="green", n=settled, left=left))
+        shown = [(slot, entry) for slot, (entry, _) in decisions.items()]
+        _send_decisions(console, opened, shown, settled, ctx.obj.project)
     else:
         console.print(say("konflikter.none-settled", style="yellow", n=left, command=command("konflikter")))
     if meanwhile:
         console.print(say("konflikter.meanwhile", style="yellow", n=meanwhile))
+
+
+def _send_decisions(console, opened, settled: list[tuple[Slot, Entry]], n: int, project_option) -> None:
+    """The next step after settling: send the decisions, as status would say it, to each who needs them.
+
+    `project_option` is the --projekt given, so the command reaches the same project.
+    """
+    from spredning.cli.render_project import org_name
+    from spredning.cli.render_status import print_fitted
+
+    project, me = opened.project, opened.local.me
+    several = me == SHARING and len(project.partners) > 1
+    for receiver in exchange.decision_receivers(project, me, settled):
+        shown = command("eksport", partner=receiver if several else None, project=project_option)
+        org = org_name(project, receiver.key if receiver else SHARING)
+        print_fitted(console, t("konflikter.send", n=n, org=org, command=shown), shown)
 
 
 def register(app: typer.Typer) -> None:

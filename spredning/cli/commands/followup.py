@@ -23,6 +23,7 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import make_console, say
 from spredning.core.errors import NotATerminal, UsageProblem
+from spredning.core.model import SHARING
 from spredning.i18n import t
 
 
@@ -65,7 +66,7 @@ def klarhed(
     opened = ws.open()
     if vaerktoej is None:
         chosen = None if faelles else choose_partner(opened.project, opened.local, partner, required=False)
-        _picture(ws, opened, console, chosen)
+        _picture(ws, opened, console, chosen, faelles)
         return
     phase, tool_id = readiness.tool_by_id(ws.guide, vaerktoej)
     colour = None if fjern or farve is None else readiness.parse_colour(farve)
@@ -104,22 +105,64 @@ def _ask_rating(tool: str) -> tuple[str | None, str]:
     return colour, ask_text(t("plan.rate-reason"), instruction=t("plan.ask-optional"))
 
 
-def _picture(ws, opened, console, partner) -> None:
-    from spredning.app.status import follow_up_status
-    from spredning.cli.render_plan import mark_line, readiness_table
+def _picture(ws, opened, console, partner, general: bool) -> None:
+    """The readiness picture of one dialogue, with the organisations named in the headings.
 
-    state = follow_up_status(ws.guide, opened.project, partner, datetime.date.today())
-    if not state.outline.readiness:
-        rate = _hint(opened.project, "klarhed", t("metavar.tool"), "grøn|gul|rød", partner=partner)
+    The sharing side with several partners and none named sees each partner's dialogue in turn
+    (one table of two columns each: it fits 80 columns whatever the number of partners); --fælles
+    shows the sharing side's common marks alone.
+    """
+    from spredning.app.status import follow_up_status
+
+    project = opened.project
+    every = partner is None and not general and len(project.partners) > 1
+    today = datetime.date.today()
+    shown = [
+        (p, follow_up_status(ws.guide, project, p, today).outline)
+        for p in (project.partners if every else (partner,))
+    ]
+    if not any(outline.readiness for _, outline in shown):
+        rate = _hint(project, "klarhed", t("metavar.tool"), "grøn|gul|rød", partner=partner)
         console.print(say("readiness.none", command=rate))
         return
-    console.print(readiness_table(state.outline.readiness))
-    if state.outline.act_first:
+    for number, (dialogue, outline) in enumerate(shown):
+        sides = _side_names(project, dialogue, general)
+        if every:
+            if number:
+                console.print()
+            console.print(say("readiness.dialogue", style="bold", org=sides["genbruge"]))
+        _dialogue_picture(console, outline, sides)
+    if any(outline.act_first for _, outline in shown):
+        console.print(say("readiness.discussion-aid", style="dim"))
+
+
+def _dialogue_picture(console, outline, sides: dict[str, str]) -> None:
+    """One dialogue's marks as a table, then where to act first."""
+    from spredning.cli.render_plan import mark_line, readiness_table
+
+    if not outline.readiness:
+        console.print(say("readiness.none-yet", style="dim"))
+    else:
+        console.print(readiness_table(outline.readiness, sides))
+    if outline.act_first:
         console.print()
         console.print(say("readiness.act-first", style="bold"))
-        for mark in state.outline.act_first:
-            console.print(mark_line(mark))
-        console.print(say("readiness.discussion-aid", style="dim"))
+        for mark in outline.act_first:
+            console.print(mark_line(mark, sides))
+
+
+def _side_names(project, partner, general: bool) -> dict[str, str]:
+    """Each column's heading: the organisation on that side (its side's title when it has no name)."""
+    from spredning.cli.render import role_title
+    from spredning.cli.render_project import org_name
+
+    sharing = org_name(project, SHARING) if project.sharing_org else role_title("dele")
+    if general:
+        return {"dele": sharing}
+    return {
+        "dele": sharing,
+        "genbruge": org_name(project, partner.key) if partner else role_title("genbruge"),
+    }
 
 
 def godkend(

@@ -8,7 +8,7 @@ from rich.text import Text
 from spredning.app import projects
 from spredning.app.projects import NewProject
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import command, is_interactive, parse_role, workspace
+from spredning.cli.commands.common import command, is_interactive, parse_role, shell_word, workspace
 from spredning.cli.console import make_console, say
 from spredning.core.errors import NotATerminal
 from spredning.core.textsafe import clean_name
@@ -85,6 +85,24 @@ def _ask_missing(ws, new: NewProject, names_given: bool) -> NewProject:
     return NewProject(new.name, description, sharing, reusing, role, organisation)
 
 
+def _start_command(new: NewProject) -> str:
+    """A start command that works as typed: the options given, and examples for what is missing."""
+    role = new.role or "genbruge"
+    reusing = [n for n in new.reusing_orgs if n.strip()]
+    if role == "genbruge" and not reusing:
+        reusing = [t("start.example-org")]
+    words = ["start", "--navn", shell_word(new.name.strip() or t("start.example-name")), "--rolle", role]
+    for option, value in (("--beskrivelse", new.description), ("--deler", new.sharing_org)):
+        if value.strip():
+            words += [option, shell_word(value)]
+    for name in reusing:
+        words += ["--genbruger", shell_word(name)]
+    organisation = new.organisation or (reusing[0] if role == "genbruge" and len(reusing) > 1 else None)
+    if organisation:
+        words += ["--organisation", shell_word(organisation)]
+    return command(*words)
+
+
 def start(
     ctx: typer.Context,
     navn: str | None = typer.Option(None, "--navn", metavar=t("metavar.name"), help=t("help.start.navn")),
@@ -124,10 +142,7 @@ def start(
     )
     if navn is None or new.role is None:
         if not is_interactive():
-            raise NotATerminal(
-                "start.no-terminal",
-                command=command("start", "--navn", f'"{t("start.example-name")}"', "--rolle", "genbruge"),
-            )
+            raise NotATerminal("start.no-terminal", command=_start_command(new))
         if not new.name:
             name, existing = _ask_name(ws)
             if existing:  # the user goes on with the project that has the name

@@ -58,7 +58,7 @@ def arbejdsark(
         console.print(say("arbejdsark.follow-up", n=sheet.actions))
     elif sheet.marks:
         console.print(say("arbejdsark.follow-up-new"))
-    console.print(say("arbejdsark.send", org=sheet.receiver_name))
+    console.print(say("arbejdsark.send", org=sheet.receiver_name or t("org.sharing")))
     console.print(say("arbejdsark.back", command=command("importer", done.path.name)), soft_wrap=True)
 
 
