@@ -72,8 +72,10 @@ def test_command_messages_show_a_hostile_project_name_safely(run_cli, tmp_path, 
     assert "Ærø ␛]0;titel␇␛[31m<U+202E>" in outputs[0][1]
 
 
-def test_hints_carry_the_global_options_a_next_command_needs(run_cli, tmp_path):
+def test_hints_carry_the_global_options_a_next_command_needs(run_cli, tmp_path, monkeypatch):
     """A hint's command must reach the same projects, in the same language, as the command typed."""
+    monkeypatch.setenv("COLUMNS", "1000")  # the long test folder on one line: a word longer than the
+    # screen is folded inside it, wherever the folder's name happens to reach
     folder = tmp_path / "en mappe"  # a space: the hint quotes it as a shell needs
     code, out, err = run_cli("--hjem", str(folder), "start", "--navn", "Ærø", "--rolle", "dele", "--debug")
     assert code == 0, err

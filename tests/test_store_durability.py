@@ -428,17 +428,22 @@ def places(guide_layout: Layout) -> list[tuple[str, str]]:
 
 
 def start_saver(home: Path, slug: str, prefix: str, count: int) -> subprocess.Popen:
+    """The saver, its output unbuffered on our side: reading its first line must not read ahead.
+
+    A buffered reader's readline takes what is in the pipe, several lines on a busy machine, and
+    communicate() then reads the pipe itself, past them: those saves would look unreported.
+    """
     return subprocess.Popen(
         [sys.executable, "-c", SAVER, str(home), slug, prefix, str(count)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        text=True,
+        bufsize=0,
     )
 
 
 def wait_for_first_line(proc: subprocess.Popen, timeout: float) -> str:
     ready, _, _ = select.select([proc.stdout], [], [], timeout)
-    return proc.stdout.readline() if ready else ""
+    return proc.stdout.readline().decode("utf-8") if ready else ""  # raw: byte by byte, no read-ahead
 
 
 def last_reported(lines: str, prefix: str) -> dict[tuple[str, str], tuple[int, str]]:
@@ -471,7 +476,8 @@ def test_sigkill_in_the_middle_of_saves_loses_no_reported_answer(store):
             time.sleep(rng.uniform(0, 0.25))
         finally:
             proc.send_signal(signal.SIGKILL)
-            out, err = proc.communicate(timeout=30)
+            raw_out, raw_err = proc.communicate(timeout=30)
+        out, err = raw_out.decode("utf-8"), raw_err.decode("utf-8")
         assert proc.returncode == -signal.SIGKILL, err
         done = last_reported(first + out, prefix)
         project = Store(store.home, store.layout).load(slug)  # complete and loadable after every kill
@@ -514,7 +520,7 @@ def test_two_processes_saving_at_once_lose_nothing(store):
                 proc.kill()
                 proc.communicate()
     for proc, (out, err) in zip(savers, results, strict=True):
-        assert proc.returncode == 0, err
+        assert proc.returncode == 0, err.decode("utf-8")
         assert len(out.splitlines()) == count
     project = store.load(slug)
     copy = store.local(slug).copy
