@@ -37,3 +37,10 @@ def test_a_terminal_gets_every_space():
 def test_control_characters_are_made_visible_and_colour_codes_pass():
     text = "\x1b[1mfed\x1b[0m \x1b]0;titel\x07 \x1b[2J\r\n"
     assert written(text) == "\x1b[1mfed\x1b[0m ␛]0;titel␇ ␛[2J\n"
+
+
+def test_spaces_at_line_ends_are_dropped_from_text_without_colour_codes():
+    """Text without colour codes takes a plainer path; it must drop exactly the same spaces."""
+    text = "ord   \nmidt  i  linjen  \n  indrykket \n\n\xa0hård\xa0 \nslut  "
+    assert written(text, "\n") == "ord\nmidt  i  linjen\n  indrykket\n\n\xa0hård\xa0\nslut\n"
+    assert written(text, "\n") == written(text.replace("\n", "\x1b[0m\n", 1), "\n").replace("\x1b[0m", "", 1)

@@ -120,3 +120,41 @@ def test_a_long_project_list_is_drawn_in_blocks_with_the_same_lines(listed_proje
 
     assert (code, err) == (0, "")
     assert out[: out.index("Mappe:")] == PROJECT_LIST
+
+
+@pytest.fixture(scope="module")
+def hostile_dialogue(tmp_path_factory):
+    """The report tests' project: markup, controls, long words, lists, conflicts, a draft, marks."""
+    from report_fixture import build
+
+    fixture = build(tmp_path_factory.mktemp("vis-uncropped"))
+    project = fixture.project()
+    return fixture.sharing.guide, project.dialogue(project.partners[0])
+
+
+@pytest.mark.parametrize("width", [12, 37, 80, 81, 110, 151])
+@pytest.mark.parametrize("colours", [False, True])
+def test_vis_phases_need_no_cropping(hostile_dialogue, width, colours):
+    """vis prints each phase with crop=False: every line must already fit, so cropping changes nothing."""
+    import io
+
+    from rich.console import Console
+
+    guide, view = hostile_dialogue
+
+    def drawn(renderable, crop: bool) -> str:
+        console = Console(
+            file=io.StringIO(),
+            width=width,
+            force_terminal=colours,
+            color_system="standard" if colours else None,
+        )
+        console.print(renderable, crop=crop)
+        return console.file.getvalue()
+
+    for phase in guide.phases:
+        shown = [render_project.vis_phase(phase, view, ("dele", "genbruge"), False)]
+        if width >= render_project.SIDE_BY_SIDE_MIN_WIDTH:
+            shown.append(render_project.vis_phase_side_by_side(phase, view))
+        for renderable in shown:
+            assert drawn(renderable, crop=False) == drawn(renderable, crop=True), (phase.id, width)

@@ -50,7 +50,9 @@ class SafeStream:
         head, newline, tail = (self.spaces + text).rpartition("\n")
         last = tail.rstrip(" ")
         self.spaces = tail[len(last) :]
-        return _TRAILING.sub("", head) + newline + last
+        if "\x1b" in head:  # colour codes may follow the spaces
+            return _TRAILING.sub("", head) + newline + last
+        return "\n".join(line.rstrip(" ") for line in head.split("\n")) + newline + last
 
     def flush(self) -> None:
         """Flush the underlying stream."""

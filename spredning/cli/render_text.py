@@ -180,11 +180,13 @@ class Paragraph:
             return
         style = console.get_style(self.style) if self.style else None
         left = " " * self.indent
-        for line in wrap(self.text, inner):
+        lines = wrap(self.text, inner)
+        if style is None:  # one segment for all lines: the console has one piece to pass on
+            yield Segment("".join(f"{left}{line}{' ' * (inner - len(line))}\n" for line in lines))
+            return
+        for line in lines:
             pad = " " * (inner - len(line))
-            if style is None:  # one segment a line: the console splits and measures fewer
-                yield Segment(f"{left}{line}{pad}\n")
-            elif justify == "left":
+            if justify == "left":
                 yield from (Segment(left), Segment(line + pad, style), Segment("\n"))
             else:
                 yield from (Segment(left), Segment(line, style), Segment(pad + "\n"))

@@ -66,9 +66,13 @@ def vis(
         side_by_side = role is None and out.width >= SIDE_BY_SIDE_MIN_WIDTH and not (kun_besvarede or nye)
         for phase in phases:
             if side_by_side:
-                out.print(vis_phase_side_by_side(phase, view))
+                shown = vis_phase_side_by_side(phase, view)
             else:
-                out.print(vis_phase(phase, view, roles_for(role), kun_besvarede, only))
+                shown = vis_phase(phase, view, roles_for(role), kun_besvarede, only)
+            # crop=False: every piece of a phase is laid out to the width already (rich's own
+            # renderables, render_text's wrapped lines), so the console need not cut each line
+            # again; for a 1 MiB project that is a fifth of the command's time. A test compares.
+            out.print(shown, crop=False)
         _vis_notes(out, ws, opened, chosen, ctx.obj.project)
     mark_seen(ws, opened, chosen)
 
