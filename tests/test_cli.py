@@ -140,3 +140,17 @@ def test_a_misspelt_phase_gets_the_closest_phase_and_the_list_and_no_other_comma
     typed = argv[2] if argv[0] == "--sprog" else argv[0]
     others = [word for word in ("fase", "vis", "godkend", "rapport") if word != typed]
     assert not [word for word in others if f" {word} " in said]  # no other command than the one typed
+
+
+@pytest.mark.parametrize("columns", [30, 45, 60])
+def test_an_errors_commands_stay_whole_on_a_narrow_terminal(run_cli, monkeypatch, columns):
+    """A command in an error or its hint is never broken across lines: it is typed as shown."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, _out, err = run_cli("vis")  # no project yet: start one, or import one from a partner
+    assert code == 1
+    lines = err.splitlines()
+    assert any("'spredning start'" in line for line in lines), err
+    assert any("'spredning importer FIL'" in line for line in lines), err
+    code, _out, err = run_cli("fase", "tjek", "--ukendt")
+    assert code == 2
+    assert any("'spredning fase --help'" in line for line in err.splitlines()), err

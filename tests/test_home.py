@@ -516,11 +516,11 @@ def test_the_other_lists_words(ws, tmp_path):
 
 
 def test_a_long_line_is_cut_to_fit_the_terminal():
-    from spredning.cli.render_home import fitted
+    from spredning.cli.render_home import cut_to
 
-    assert fitted("kort", 10) == "kort"
-    assert fitted("en meget lang linje med mange ord", 12) == "en meget la…"
-    assert len(fitted("x" * 200, 74)) == 74
+    assert cut_to("kort", 10) == "kort"
+    assert cut_to("en meget lang linje med mange ord", 12) == "en meget la…"
+    assert len(cut_to("x" * 200, 74)) == 74
 
 
 def test_every_word_of_the_home_screen_is_in_the_catalogue():

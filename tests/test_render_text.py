@@ -18,6 +18,7 @@ from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.measure import Measurement
 from rich.padding import Padding
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -183,3 +184,46 @@ def test_user_text_is_never_markup_and_stays_one_line_per_line():
     shown = drawn(Paragraph(text, 2), 200)
     assert re.sub(r"\x1b\[[0-9;]*m", "", shown) == f"  {text}\n"
     assert drawn(Hanging([("•", "dim", text)], 0), 200).count("[bold]fed[/bold]") == 1
+
+
+# -- a message with a command in it: broken between words, never inside the command ----------------
+
+COMMANDS = ["'spredning start'", "'spredning importer FIL'.", "('spredning fase tjek --rolle genbruge')"]
+MESSAGE_PIECES = [*WORDS, *COMMANDS, "/en/lang/sti/" * 4, " ", " ", "  ", "\n", "\n  "]
+message_text = st.lists(st.sampled_from(MESSAGE_PIECES), min_size=1, max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=message_text, width=st.integers(10, 90))
+def test_a_message_keeps_each_command_on_one_line_and_every_word(text, width):
+    from spredning.cli.render_text import commands_whole
+
+    label = Text("Fejl: ", style="bold red")
+    shown = commands_whole(label + Text(text, style="yellow"), width, "spredning")
+    lines = shown.plain.split("\n")
+    # every character, in order (a word longer than a line is cut); the message's own line breaks too
+    assert "".join(shown.plain.split()) == "".join(("Fejl: " + text).split())
+    assert len(lines) >= len(text.split("\n"))
+    for command in COMMANDS:  # each command whole on one line, as often as it was written
+        assert sum(line.count(command.strip("(.)")) for line in lines) == text.count(command.strip("(.)"))
+    for line in lines:  # only a command (with what is glued to it) may make a line too long
+        word = line.strip()
+        for command in COMMANDS:
+            word = word.replace(command.strip("(.)"), "x")
+        assert cell_len(line) <= width or (" " not in word and word != line.strip()), line
+    assert shown.get_style_at_offset(Console(), 0) == Style.parse("bold red")
+
+
+def test_a_message_printed_without_commands_wraps_as_rich_would():
+    from spredning.cli.render_text import commands_whole
+
+    text = Text(
+        "Der er intet projekt i mappen endnu, og ingen partner har sendt en fil: "
+        "/en/meget/lang/sti/til/en/fil/der/ikke/kan/brydes/mellem/ord.yaml er ikke et projekt.",
+        style="yellow",
+    )
+    for width in (20, 33, 41, 80):
+        console = Console(file=io.StringIO(), width=width)
+        assert commands_whole(text, width, "spredning").plain.split("\n") == [
+            line.plain.rstrip() for line in text.wrap(console, width)
+        ]

@@ -26,7 +26,7 @@ from spredning.app.workspace import Settings, Workspace
 from spredning.cli.commands.common import command, shell_word
 from spredning.cli.console import make_console, say
 from spredning.cli.prompter import BackToMenu, ask_text, menu_behind, select
-from spredning.cli.render_home import fitted, plain_word_tip, problem_text, project_line, title, welcome
+from spredning.cli.render_home import cut_to, plain_word_tip, problem_text, project_line, title, welcome
 from spredning.cli.render_text import print_fitted
 from spredning.core.errors import EXIT_OK
 from spredning.i18n import t
@@ -100,7 +100,7 @@ class HomeScreen:
         console.print()
 
     def _title(self, console: Console, found: Home, action: Action) -> str:
-        return fitted(title(found, action), console.width - 6)
+        return cut_to(title(found, action), console.width - 6)
 
     def _really_quit(self) -> bool:
         return select(
@@ -133,7 +133,7 @@ class HomeScreen:
         )
 
     def _pick(self, console: Console, ws: Workspace, found: Home, action: Action):
-        choices = [Choice(fitted(title(found, a), console.width - 6), a) for a in listed(ws, action)]
+        choices = [Choice(cut_to(title(found, a), console.width - 6), a) for a in listed(ws, action)]
         if action.kind == "import":
             choices.append(Choice(t("home.action.import-path"), Action("import-path")))
         return select(t(LISTS[action.kind]), choices, back=BACK, instruction=t("home.list-help"))

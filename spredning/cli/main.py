@@ -167,14 +167,15 @@ def _no_command(ctx) -> int:
 def print_error(message: Message, hint: Message | None, label: bool = True) -> None:
     """Write an error and its hint to stderr in the user's language."""
     from spredning.cli.console import make_console, said, say
+    from spredning.cli.render_text import commands_whole
 
     console = make_console(stderr=True)
     text = said(message)
     if label:
         text = say("error.label", style="bold red").append_text(text)
-    console.print(text)
-    if hint is not None:
-        console.print(say(hint.key, style="yellow", **hint.params))
+    texts = [text] if hint is None else [text, say(hint.key, style="yellow", **hint.params)]
+    for shown in texts:  # a command in a message stays whole on one line, to be typed as shown
+        console.print(commands_whole(shown, console.width, i18n.bare_program()), soft_wrap=True)
 
 
 def _hint(exc: SpredningError) -> Message | None:

@@ -255,7 +255,7 @@ def hint_lines(parts: Sequence[str], width: int) -> str:
     return "\n".join("  " + line for line in lines)
 
 
-def fitted(parts: Sequence[tuple[str, str]], width: int) -> StyleAndTextTuples:
+def styled_lines(parts: Sequence[tuple[str, str]], width: int) -> StyleAndTextTuples:
     """Styled words in lines that fit the terminal, broken only between words.
 
     For the lines above a field: prompt_toolkit cuts them at the edge instead of wrapping them.
@@ -510,7 +510,7 @@ class InterviewPrompter:
             ("class:instruction", t("interview.not-relevant-help")),
         ]
         question = answer_field(
-            t("interview.not-relevant-label"), fitted(above, self.console.width), typed, **self.io
+            t("interview.not-relevant-label"), styled_lines(above, self.console.width), typed, **self.io
         )
         reason = self._watched(question)
         given = interview.normalise(reason)

@@ -170,7 +170,7 @@ def shown_path(path: Path) -> str:
     return relative if not relative.startswith("..") else str(path)
 
 
-def fitted(text: str, width: int) -> str:
+def cut_to(text: str, width: int) -> str:
     """One menu line: cut with '…' when it would not fit the terminal."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[: max(1, width - 1)].rstrip() + "…"

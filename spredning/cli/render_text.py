@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rich.cells import cell_len
+from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions
 from rich.measure import Measurement
 from rich.padding import Padding
@@ -319,3 +319,58 @@ def fitted_text(text: str, command: str | None, width: int, style: str = "", fir
 def print_fitted(console, text: str, command: str | None, style: str = "", first="", rest="  ") -> None:
     """A line with a command in it, wrapped between words and never inside the command."""
     console.print(fitted_text(text, command, console.width, style, first, rest), soft_wrap=True)
+
+
+def commands_whole(text: Text, width: int, program: str) -> Text:
+    """A message in lines of at most `width` cells, broken between words but never inside a command.
+
+    A command is quoted and begins with the program's name ('spredning fase tjek --rolle dele'):
+    it stays on one line, as the user must type it, even when that line is then longer than the
+    terminal (the terminal folds it; copied, it is still one line). Any other word longer than a
+    line is cut, as rich cuts it. The message's own line breaks, its lines' indents and its
+    styles (the red 'Fejl:') are kept. Print the result with
+    soft_wrap=True, so rich does not break it again.
+    """
+    plain = text.plain
+    commands = [found.span() for found in re.finditer(f"'{re.escape(program)}[^'\n]*'", plain)]
+    result = Text(end=text.end)
+    start_of_line = 0
+    for number, line in enumerate(plain.split("\n")):
+        if number:
+            result.append("\n")
+        indent = " " * (len(line) - len(line.lstrip(" ")))
+        result.append(indent)
+        used = len(indent)
+        for index, (start, end) in enumerate(_word_spans(line, start_of_line, commands)):
+            size = cell_len(plain[start:end])
+            if index and used + 1 + size > width:
+                result.append("\n" + indent)
+                used = len(indent)
+            elif index:
+                result.append(" ")
+                used += 1
+            room = max(1, width - len(indent))
+            if size <= room or any(begin < end and start < stop for begin, stop in commands):
+                result.append_text(text[start:end])
+                used += size
+                continue
+            for number, piece in enumerate(chop_cells(plain[start:end], room)):  # cut, as rich cuts it
+                if number:
+                    result.append("\n" + indent)
+                result.append_text(text[start : start + len(piece)])
+                start += len(piece)
+                used = len(indent) + cell_len(piece)
+        start_of_line += len(line) + 1
+    return result
+
+
+def _word_spans(line: str, offset: int, commands: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Where a line's words are in the whole text; a command and what is glued to it is one word."""
+    spans: list[tuple[int, int]] = []
+    for found in re.finditer(r"\S+", line):
+        start, end = found.start() + offset, found.end() + offset
+        if spans and any(begin < spans[-1][1] < stop for begin, stop in commands):  # inside a command
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
