@@ -1270,3 +1270,78 @@ def test_keys_catalogue_matches_the_hint_parts():
     # the parts the width tests check are the catalogue's words, so they test what users see
     keys = ["save", "newline", "back", "editor", "not-relevant", "partner", "skip", "stop"]
     assert [t(f"keys.{key}") for key in keys] == KEY_PARTS
+
+
+# -- a stop from outside: SIGHUP (the terminal closed) or SIGTERM -----------------------------------
+
+
+class Ended(BaseException):
+    """What os._exit does, made visible to the test."""
+
+
+@pytest.fixture
+def exits(monkeypatch):
+    """os._exit raises Ended(code) instead of ending the test run; the stop state is reset after."""
+    from spredning.cli import prompter
+
+    def exit_(code):
+        raise Ended(code)
+
+    monkeypatch.setattr(prompter.os, "_exit", exit_)
+    monkeypatch.setattr(prompter._Stop, "signum", None)
+    monkeypatch.setattr(prompter._Stop, "waiting", False)
+    return prompter
+
+
+def test_a_stop_between_prompts_lets_the_work_finish_and_ends_before_the_next_prompt(term, exits):
+    """While an answer is being saved (no prompt waiting), a hang-up must not end the program."""
+    import signal
+
+    with pytest.raises(Ended) as ended, term.prompter.stop_signals_kept():
+        term.prompter._stop(signal.SIGHUP, None)  # as the handler is called: nothing waits for keys
+        finished = True  # the work in progress goes on
+        term.prompter.handle(asking(term, 1))  # the next prompt is not shown: the program ends
+    assert finished
+    assert ended.value.args == (128 + signal.SIGHUP,)
+    assert drafts(term.session.ws, term.slug) == {}
+
+
+def test_a_stop_at_the_answer_field_keeps_the_typed_text_and_ends(term, exits):
+    import signal
+
+    def stop_while_typing():
+        while not exits._Stop.waiting:  # the field is shown and waits for keys
+            time.sleep(0.01)
+        term.keys.send_text("Halvt skrevet svar")
+        time.sleep(0.2)  # how long the field has to take the keys, not an assertion
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    typing = threading.Thread(target=stop_while_typing)
+    with pytest.raises(Ended) as ended, term.prompter.stop_signals_kept():
+        typing.start()
+        term.prompter.handle(asking(term, 1))
+    typing.join()
+    assert ended.value.args == (128 + signal.SIGTERM,)
+    assert list(drafts(term.session.ws, term.slug).values()) == ["Halvt skrevet svar"]
+
+
+def test_a_terminal_that_fails_under_the_field_keeps_the_typed_text(term):
+    """A closed window often shows as an error reading the terminal (EIO) before any hang-up."""
+    import errno
+
+    from spredning.cli import prompter
+
+    def type_then_fail():
+        while not prompter._Stop.waiting or term.prompter.app is None:
+            time.sleep(0.01)
+        term.keys.send_text("Skrevet, før vinduet lukkede")
+        time.sleep(0.2)  # how long the field has to take the keys, not an assertion
+        app = term.prompter.app
+        app.loop.call_soon_threadsafe(lambda: app.exit(exception=OSError(errno.EIO, "Input/output error")))
+
+    failing = threading.Thread(target=type_then_fail)
+    failing.start()
+    with pytest.raises(OSError):
+        term.prompter.handle(asking(term, 1))
+    failing.join()
+    assert list(drafts(term.session.ws, term.slug).values()) == ["Skrevet, før vinduet lukkede"]

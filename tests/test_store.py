@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import stat
 from pathlib import Path
 
@@ -1066,3 +1067,45 @@ def test_home_dir_falls_back_to_the_user_data_folder(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
     assert home_dir() == tmp_path / "data" / "spredning"
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="signals are held only on POSIX")
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_stop_during_a_save_waits_until_the_save_is_whole(store, make_project, monkeypatch, signum):
+    """Ctrl+C or a request to end while a save writes: both files are written, then the stop comes."""
+    import threading
+
+    from spredning.core import fileio
+
+    if threading.current_thread() is not threading.main_thread():  # e.g. under pytest-xdist
+        pytest.skip("signals are held in the main thread only (where the program runs)")
+
+    slug = make_project()
+    real_write, written = fileio.atomic_write, []
+
+    def write_with_a_stop(path, content):
+        if not written:
+            os.kill(os.getpid(), signum)  # arrives while the save is under way
+        real_write(path, content)
+        written.append(path)
+
+    def change(project, state):
+        found = project.entry(slot_of(INTERESSANT))
+        new = history.edited(found, Answer("Ja, meget"), state.copy)
+        return project.with_entry(slot_of(INTERESSANT), new), state._replace(drafts={"x": "en kladde"}), None
+
+    def stopped(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fileio, "atomic_write", write_with_a_stop)
+    previous = signal.signal(signal.SIGTERM, stopped)  # SIGINT raises KeyboardInterrupt already
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            store.transact(slug, change)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+    assert written == [store.path_for(slug), local.state_path(store.home, slug)]  # both, whole
+    opened = store.open(slug)
+    assert opened.project.entry(slot_of(INTERESSANT)).answer.text == "Ja, meget"
+    assert opened.local.drafts == {"x": "en kladde"}

@@ -2,8 +2,9 @@
 
 Imported only by interactive commands, so status, vis and --help never pay for prompt_toolkit.
 Nothing typed is lost: the text in an answer field is handed back as a draft when the user goes
-back (PgUp), stops (Ctrl+C, Ctrl+D), when the terminal closes (SIGHUP), and every few seconds
-while typing, so even a crash loses at most the last moments.
+back (PgUp), stops (Ctrl+C, Ctrl+D), when the terminal closes (SIGHUP) or the program is asked to
+end (SIGTERM), and while typing (at most AUTOSAVE_SECONDS after a keystroke), so even a crash
+loses at most the last moments.
 
 A closed field is erased with its key hint; what stays on the screen is printed here and says
 only what is true: the saved answer, "skipped", or text kept as a draft, marked as one.
@@ -11,6 +12,7 @@ only what is true: the saved answer, "skipped", or text kept as a draft, marked 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import contextvars
 import datetime
@@ -19,7 +21,7 @@ import os
 import signal
 import textwrap
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import questionary
@@ -49,7 +51,30 @@ STYLE = Style(
     ]
 )
 CANCEL = object()  # the "Fortryd" choice: questionary replaces a None value with the title
-AUTOSAVE_SECONDS = 2.0
+AUTOSAVE_SECONDS = 2.0  # typed text is kept as a draft at most this long after a keystroke
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+
+
+class _Stop:
+    """A stop from outside (SIGHUP, SIGTERM) and whether a prompt is waiting for keys.
+
+    SIGHUP: the terminal closed; SIGTERM: the program is asked to end. One program, one terminal:
+    one state (see InterviewPrompter.stop_signals_kept).
+    """
+
+    signum: int | None = None
+    waiting = False
+
+
+def _asked(question):
+    """Ask a prompt. A stop that came while no prompt showed ends the program before this one."""
+    if _Stop.signum is not None:
+        os._exit(128 + _Stop.signum)
+    _Stop.waiting = True
+    try:
+        return question.unsafe_ask()
+    finally:
+        _Stop.waiting = False
 
 
 def _stop_keys() -> KeyBindings:
@@ -156,7 +181,7 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
         keys.append(_back_keys(back))
     elif to_menu:
         keys.append(_leave_keys_to_menu())
-    return _with_keys(question, *keys).unsafe_ask()
+    return _asked(_with_keys(question, *keys))
 
 
 def _safe_choice(choice: Choice) -> Choice:
@@ -192,7 +217,7 @@ def ask_text(
     )
     if back is not NO_BACK:
         _with_keys(question, _back_keys(back))
-    return question.unsafe_ask()
+    return _asked(question)
 
 
 def ask_partner(partners: Sequence[Partner], **io) -> Partner:
@@ -326,6 +351,8 @@ class InterviewPrompter:
         self.question: Question | None = None
         self.answer: Answer | None = None  # the question's saved answer: not worth a draft
         self.last_saved_draft = 0.0
+        self.later_save: asyncio.TimerHandle | None = None  # the autosave after a pause in typing
+        self.saving = False  # an autosave is being written
         gc.freeze()  # what is loaded by now (guide, project, libraries) lives as long as the program
 
     def _select(self, message: str, choices: list[Choice], default=None):
@@ -452,22 +479,24 @@ class InterviewPrompter:
             )
 
     def _watched(self, question):
-        """Ask, keeping the field's text within reach: for typed() on an interrupt and on SIGHUP.
+        """Ask, keeping the field's text within reach: for typed() on an interrupt and on a stop.
 
         After an interrupt `app` stays set, so the caller can still read what was typed.
         """
         self.app = question.application
-        previous = signal.getsignal(signal.SIGHUP) if hasattr(signal, "SIGHUP") else None
-        if previous is not None:
-            signal.signal(signal.SIGHUP, self._hang_up)
         try:
-            reply = question.unsafe_ask()
+            reply = _asked(question)
         except (KeyboardInterrupt, EOFError):
-            self._show_draft(self.typed())  # what the interview keeps (Interview.keep_typed)
+            with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
+                self._show_draft(self.typed())  # what the interview keeps (Interview.keep_typed)
+            raise
+        except OSError:  # the terminal failed: closed under the program, reading gives EIO
+            self._keep_field()  # before anything else: the error is reported, the text is kept
             raise
         finally:
-            if previous is not None:
-                signal.signal(signal.SIGHUP, previous)
+            if self.later_save is not None:
+                self.later_save.cancel()
+                self.later_save = None
         self.app = None
         return reply
 
@@ -485,20 +514,66 @@ class InterviewPrompter:
         return None
 
     def _autosave(self, buffer) -> None:
-        """Keep the field's text as a draft every few seconds while typing (a crash loses little)."""
-        now = time.monotonic()
-        if self.question is not None and now - self.last_saved_draft >= AUTOSAVE_SECONDS:
-            self.last_saved_draft = now
-            with contextlib.suppress(Exception):  # never let a draft stop the typing
-                self.keep_draft(self.question, interview.draft_of(buffer.text, self.answer))
+        """Keep the field's text as a draft while typing, so a crash loses at most a moment.
 
-    def _hang_up(self, signum, frame) -> None:
-        """The terminal closed: keep what was typed as a draft, then end (exit code 129)."""
+        At the first change after a pause the text is kept at once; further changes within
+        AUTOSAVE_SECONDS are kept together when that time is up, so the text as it stands when
+        typing stops is always kept too.
+        """
+        wait = self.last_saved_draft + AUTOSAVE_SECONDS - time.monotonic()
+        if wait <= 0:
+            self._keep_draft_now()
+        elif self.later_save is None:
+            self.later_save = asyncio.get_running_loop().call_later(wait, self._keep_draft_now)
+
+    def _keep_draft_now(self) -> None:
+        self.later_save = None
+        self.last_saved_draft = time.monotonic()
+        self.saving = True
+        try:
+            self._keep_field()
+        finally:
+            self.saving = False
+        if _Stop.signum is not None:  # a stop came while the text was written: it is kept now
+            os._exit(128 + _Stop.signum)
+
+    def _keep_field(self) -> None:
+        """The answer field's text, as it is now, becomes the question's draft (never raises)."""
         typed = self.typed()
         if typed is not None and self.question is not None:
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(Exception):  # never let a draft stop the typing
                 self.keep_draft(self.question, interview.draft_of(typed, self.answer))
-        os._exit(128 + signum)
+
+    @contextlib.contextmanager
+    def stop_signals_kept(self) -> Iterator[None]:
+        """While the interview runs, a closed terminal or a request to end loses no keystroke.
+
+        At a prompt (the usual case: the person is typing or choosing) the field's text is kept
+        as the draft and the program ends at once, with exit code 128 + the signal (129, 143).
+        While the program works between prompts (saving an answer, keeping a draft after Ctrl+C)
+        that work finishes, and the program ends before the next prompt or when the interview
+        ends. The store holds a stop back while it writes (fileio.uninterrupted). The first stop
+        decides: a shell passes its hang-up on to the program, so a second often follows at once.
+        """
+        previous = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
+        for signum in previous:
+            signal.signal(signum, self._stop)
+        try:
+            yield
+        finally:
+            for signum, handler in previous.items():
+                if handler is not None:
+                    signal.signal(signum, handler)
+            if _Stop.signum is not None:
+                os._exit(128 + _Stop.signum)
+
+    def _stop(self, signum, frame) -> None:
+        if _Stop.signum is not None:
+            return
+        _Stop.signum = signum
+        if _Stop.waiting and not self.saving:
+            self._keep_field()
+            os._exit(128 + signum)
 
     def _reason(self, typed: str) -> str:
         """The reason for "not relevant", asked in a field that starts with the answer's text.

@@ -9,8 +9,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import stat
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from spredning.core.errors import Message, SpredningError, message
@@ -184,6 +187,28 @@ def _keep_mode(path: Path, fd: int) -> None:
     if hasattr(os, "fchmod"):
         with contextlib.suppress(OSError):
             os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
+
+
+_STOPS = {getattr(signal, name) for name in ("SIGHUP", "SIGINT", "SIGTERM") if hasattr(signal, name)}
+
+
+@contextlib.contextmanager
+def uninterrupted() -> Iterator[None]:
+    """Hold a stop back (Ctrl+C, a closed terminal, a request to end) until the writes inside are done.
+
+    Each write is atomic already: a file is as it was or as it became. This makes a save of two
+    files (a project and this computer's state for it) whole as well. A stop that comes meanwhile
+    waits in the operating system and is delivered when the block ends. Where signals cannot be
+    held (not POSIX, not the main thread) the block runs as it is.
+    """
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def atomic_write(path: Path, content: str | bytes) -> None:

@@ -249,8 +249,9 @@ class Store:
             if path.exists() or path.is_symlink():
                 raise SpredningError("store.exists", slug=project.slug, path=path)
             fileio.remove_stale_temps(path)
-            fileio.atomic_write(path, content)
-            local.save(self.home, project.slug, state or local.load(self.home, project.slug))
+            with fileio.uninterrupted():
+                fileio.atomic_write(path, content)
+                local.save(self.home, project.slug, state or local.load(self.home, project.slug))
         return path
 
     def transact(self, slug: str, change: Change[T]) -> T:
@@ -269,10 +270,11 @@ class Store:
             parsed = self._parse(slug, path, data, stored_state)
             state = _migrated(stored_state, parsed)._replace(fresh=False)
             project, new_state, result = change(parsed.project, state)
-            if project != parsed.project or parsed.legacy:
-                self._write(path, raw, project, signature)
-            if new_state != stored_state:
-                local.save(self.home, slug, new_state)
+            with fileio.uninterrupted():  # the project and this computer's state: both, or neither
+                if project != parsed.project or parsed.legacy:
+                    self._write(path, raw, project, signature)
+                if new_state != stored_state:
+                    local.save(self.home, slug, new_state)
         return result
 
     def rewrite_marked(
@@ -295,10 +297,11 @@ class Store:
             content = projectfile.serialise(project, self.layout, path)
             _check_size(content, path)
             target = _writable_target(path)
-            backup = fileio.keep_backup(path, raw)
-            fileio.atomic_write(target, content)
-            if state.fresh:
-                local.save(self.home, slug, state._replace(fresh=False))
+            with fileio.uninterrupted():
+                backup = fileio.keep_backup(path, raw)
+                fileio.atomic_write(target, content)
+                if state.fresh:
+                    local.save(self.home, slug, state._replace(fresh=False))
         return project, backup
 
     def update_local(self, slug: str, change: Callable[[LocalState], LocalState]) -> LocalState:
@@ -308,7 +311,8 @@ class Store:
             state = local.load(self.home, slug)
             new = change(state._replace(fresh=False))
             if new != state:
-                local.save(self.home, slug, new)
+                with fileio.uninterrupted():
+                    local.save(self.home, slug, new)
         return new
 
     def _write(

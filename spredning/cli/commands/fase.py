@@ -115,21 +115,22 @@ def _interview(
     machine = Interview(phase, role, session, follow_up=InterviewFollowUp(ws, session))
     resume = phase_command(phase, role, partner, ctx.obj.project, several)
     prompter.phase_intro(phase, role)
-    try:
-        while not isinstance(step := machine.step(), Done):
-            machine.reply(prompter.handle(step))
-    except (KeyboardInterrupt, EOFError):
-        kept = machine.keep_typed(prompter.typed())
-        done = progress(session.view(), phase.questions(role))
-        raise Interrupted(
-            "fase.interrupted",
-            draft=kept,
-            answered=done.answered,
-            total=done.total,
-            phase=phase.name,
-            path=str(session.path),
-            command=resume,
-        ) from None
+    with prompter.stop_signals_kept():
+        try:
+            while not isinstance(step := machine.step(), Done):
+                machine.reply(prompter.handle(step))
+        except (KeyboardInterrupt, EOFError):
+            kept = machine.keep_typed(prompter.typed())
+            done = progress(session.view(), phase.questions(role))
+            raise Interrupted(
+                "fase.interrupted",
+                draft=kept,
+                answered=done.answered,
+                total=done.total,
+                phase=phase.name,
+                path=str(session.path),
+                command=resume,
+            ) from None
     done = progress(session.view(), phase.questions(role))
     if step.stopped:
         console.print(say("fase.stopped", answered=done.answered, total=done.total, phase=phase.name))
