@@ -189,7 +189,7 @@ def _keep_mode(path: Path, fd: int) -> None:
             os.fchmod(fd, stat.S_IMODE(os.stat(path).st_mode))
 
 
-_STOPS = {getattr(signal, name) for name in ("SIGHUP", "SIGINT", "SIGTERM") if hasattr(signal, name)}
+_STOPS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGINT", "SIGTERM") if hasattr(signal, name))
 
 
 @contextlib.contextmanager
@@ -198,17 +198,26 @@ def uninterrupted() -> Iterator[None]:
 
     Each write is atomic already: a file is as it was or as it became. This makes a save of two
     files (a project and this computer's state for it) whole as well. A stop that comes meanwhile
-    waits in the operating system and is delivered when the block ends. Where signals cannot be
-    held (not POSIX, not the main thread) the block runs as it is.
+    is noted and given again, to whatever handled it before, when the block ends. Python runs
+    signal handlers in the main thread, so only there can a stop be held (elsewhere the block
+    runs as it is).
     """
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPS)
+    held: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        held.append(signum)
+
+    previous = {signum: signal.signal(signum, hold) for signum in _STOPS}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        for signum in dict.fromkeys(held):
+            signal.raise_signal(signum)
 
 
 def atomic_write(path: Path, content: str | bytes) -> None:
