@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 
 import pytest
@@ -154,3 +155,17 @@ def test_an_errors_commands_stay_whole_on_a_narrow_terminal(run_cli, monkeypatch
     code, _out, err = run_cli("fase", "tjek", "--ukendt")
     assert code == 2
     assert any("'spredning fase --help'" in line for line in err.splitlines()), err
+
+
+def test_the_side_step_names_two_commands_that_work_as_typed(run_cli):
+    """'projekt side dele|genbruge' typed in a shell ran half of itself (the | is a pipe)."""
+    import shlex
+
+    assert run_cli("start", "--eksempel")[0] == 0  # the example: no side chosen on this computer
+    _code, out, _err = run_cli("status")
+    commands = re.findall(r"'(spredning projekt side [^']*)'", " ".join(out.split()))
+    assert commands == ["spredning projekt side dele", "spredning projekt side genbruge"], out
+    for typed in commands:
+        assert "|" not in typed
+        code, _out, err = run_cli(*shlex.split(typed)[1:])
+        assert (code, err) == (0, ""), typed

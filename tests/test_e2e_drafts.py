@@ -271,3 +271,30 @@ def test_a_draft_autosaved_while_typing_survives_a_crash(spawn, project, home):
     assert status == 130, output
     assert answers(home) == {Q1: "Ja, det er vi", Q2: draft}
     assert drafts(home) == {}
+
+
+def test_an_answer_that_cannot_be_saved_is_kept_and_asked_again(spawn, project, home):
+    """The project file turned read-only while the person typed: the text is neither lost nor saved
+    as an answer; it is kept as a draft, the question comes again with it, and it saves later."""
+    path = home / f"{SLUG}.yaml"
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", TYPED, "og den anden linje")
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP)  # read-only, as a file opened elsewhere may be
+    child.send(ESC_ENTER)
+
+    child.expect_exact("Fejl:")
+    child.expect_exact("Teksten er gemt som kladde på denne computer")
+    child.expect_exact("[1/14]")  # the same question again, the text in the field
+    child.expect_exact("og den anden linje")
+    assert drafts(home) == {DRAFT_KEY: DRAFT}
+    assert answers(home) == {}
+
+    path.chmod(stat.S_IRUSR | stat.S_IWUSR | stat.S_IRGRP)
+    child.send(ESC_ENTER)  # saved now
+    child.expect_exact("[2/14]")
+    child.expect_exact("Svar:")
+    child.send(CTRL_C)
+    status, output = finish(child)
+    assert status == 130, output
+    assert answers(home) == {Q1: DRAFT}
+    assert drafts(home) == {}

@@ -548,10 +548,11 @@ def test_status_of_the_english_example_project_is_english(run_cli, tmp_path):
     assert "We want to share" in out and "We want to reuse" in out
     assert "1. Check" in out and "6. Harvest" in out
     assert "All tools are answered." in out
-    # too long for 80 columns: the command goes on a line of its own, whole, with the --sprog given
-    assert (
-        "Next step: say which side you are on, on this computer:\n  spredning --sprog en projekt side" in out
-    )
+    # two commands, one for each side, each whole on one line, with the --sprog given
+    assert "Next step: say which side you are on, on this computer:" in out
+    lines = out.splitlines()
+    assert any("'spredning --sprog en projekt side dele' if you share" in line for line in lines), out
+    assert any("'spredning --sprog en projekt side genbruge' if you reuse" in line for line in lines), out
 
 
 def test_the_danish_example_project_stays_danish(run_cli, tmp_path):

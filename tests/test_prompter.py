@@ -1345,3 +1345,50 @@ def test_a_terminal_that_fails_under_the_field_keeps_the_typed_text(term):
         term.prompter.handle(asking(term, 1))
     failing.join()
     assert list(drafts(term.session.ws, term.slug).values()) == ["Skrevet, før vinduet lukkede"]
+
+
+def test_text_that_cannot_be_saved_even_as_a_draft_is_shown_whole_and_asked_again(term, monkeypatch):
+    """The whole folder is gone or locked: the text stays on the screen to copy, and in the field."""
+    from spredning.core.errors import SpredningError
+
+    def fails(*_args, **_kwargs):
+        raise SpredningError("store.busy", path="prosjekt.yaml", lock="prosjekt.lock")
+
+    monkeypatch.setattr(term.session, "record", fails)
+    monkeypatch.setattr(term.session, "keep_draft", fails)
+    machine = Interview(term.session.ws.guide.find_phase("tjek"), term.session.role, term.session)
+    first = machine.step()
+    term.keys.send_text("Et svar, der ikke må gå tabt" + ESC_ENTER)
+    machine.reply(term.prompter.handle(first))
+
+    failed = machine.step()
+    assert isinstance(failed, interview.SaveFailed) and not failed.kept
+    term.prompter.handle(failed)
+    machine.reply(None)
+    shown = term.console.file.getvalue()
+    assert "Teksten kunne heller ikke gemmes som kladde" in shown
+    assert "Et svar, der ikke må gå tabt" in shown
+    again = machine.step()
+    assert isinstance(again, Ask) and again.question == first.question
+    assert again.draft == "Et svar, der ikke må gå tabt"
+
+
+def test_a_draft_over_a_different_saved_answer_shows_the_saved_answer_too(terminal):
+    """A partner's answer arrived after the draft was written: saving must not replace it unseen."""
+    term = terminal(answers={Q1: "Fra partneren: ja, meget interessant"})
+    step = asking(term, 1, draft="Min gamle kladde")
+    term.keys.send_text(CTRL_C)
+    with contextlib.suppress(KeyboardInterrupt):
+        term.prompter.handle(step)
+    shown = " ".join(term.console.file.getvalue().split())
+    assert "Spørgsmålet har også et gemt svar, som er anderledes end kladden" in shown
+    assert "Fra partneren: ja, meget interessant" in shown
+
+
+def test_a_draft_equal_to_nothing_saved_says_nothing_more(terminal):
+    term = terminal()
+    step = asking(term, 1, draft="Min kladde")
+    term.keys.send_text(CTRL_C)
+    with contextlib.suppress(KeyboardInterrupt):
+        term.prompter.handle(step)
+    assert "gemt svar, som er anderledes" not in " ".join(term.console.file.getvalue().split())

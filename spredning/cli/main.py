@@ -178,7 +178,8 @@ def print_error(message: Message, hint: Message | None, label: bool = True) -> N
         console.print(commands_whole(shown, console.width, i18n.bare_program()), soft_wrap=True)
 
 
-def _hint(exc: SpredningError) -> Message | None:
+def error_hint(exc: SpredningError) -> Message | None:
+    """The hint for an error: its own, or the catalogue's "KEY.hint" when there is one."""
     if isinstance(exc.hint, Message):
         return exc.hint
     key = exc.hint or f"{exc.key}.hint"
@@ -227,7 +228,7 @@ def _run(args: list[str]) -> int:
         if code == EXIT_INTERRUPTED:  # Typer turns Ctrl+C into exit code 130 without a word
             print_error(Message("error.interrupted"), None, label=False)
     except SpredningError as exc:
-        print_error(exc.message, _hint(exc), label=exc.exit_code != EXIT_INTERRUPTED)
+        print_error(exc.message, error_hint(exc), label=exc.exit_code != EXIT_INTERRUPTED)
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt, EOFError):
         print_error(Message("error.interrupted"), None, label=False)
@@ -360,7 +361,7 @@ def run_command(args: list[str]) -> int:
     try:
         return _run(args)
     except SpredningError as exc:
-        print_error(exc.message, _hint(exc))
+        print_error(exc.message, error_hint(exc))
         return exc.exit_code
     except Exception as exc:  # a bug, or a failure while writing the answer or the message
         if _debug_wanted(args):
@@ -380,7 +381,7 @@ def _exit_code(argv: list[str] | None) -> int:
         if chosen is not None and not i18n.is_known(chosen):
             raise UsageProblem("usage.unknown-language", value=chosen, known=list(i18n.LANGUAGES))
     except SpredningError as exc:
-        print_error(exc.message, _hint(exc))
+        print_error(exc.message, error_hint(exc))
         return exc.exit_code
     return run_command(args)
 

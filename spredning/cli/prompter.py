@@ -370,6 +370,7 @@ class InterviewPrompter:
             interview.ResumeDrafts: self.resume_drafts,
             interview.PickTool: self.pick_tool,
             interview.SavedMeanwhile: self.saved_meanwhile,
+            interview.SaveFailed: self.save_failed,
             interview.NoQuestions: self.no_questions,
             interview.OfferActions: self.offer_actions,
             interview.RateReadiness: self.rate_readiness,
@@ -396,6 +397,10 @@ class InterviewPrompter:
         marked = step.answer.text if step.answer is not None and step.answer.not_relevant else ""
         if step.draft is not None:
             self.console.print(Text(t("interview.draft-offered"), style="yellow"))
+            saved = step.answer
+            if saved is not None and not saved.empty and not saved.not_relevant and saved.text != step.draft:
+                self.console.print(Text(t("interview.draft-and-saved"), style="yellow"))  # never silently
+                self.console.print(render_project.answer_text(saved, 4))
         elif step.answer is not None and step.answer.not_relevant:
             self.console.print(Text(t("interview.marked-not-relevant"), style="dim"))
         while True:
@@ -696,6 +701,23 @@ class InterviewPrompter:
         if choice is interview.Keep.BOTH:
             return interview.Both(combined(step.theirs, step.mine, t("interview.also-saved")))
         return choice
+
+    def save_failed(self, step: interview.SaveFailed) -> None:
+        """An answer could not be saved: why, where its text is now, and what to do."""
+        from spredning.cli.console import said, say
+        from spredning.cli.main import error_hint
+
+        problem = step.problem
+        self.console.print(say("error.label", style="bold red").append_text(said(problem.message)))
+        hint = error_hint(problem)
+        if hint is not None:
+            self.console.print(said(hint, style="yellow"))
+        if step.kept:
+            self.console.print(Text(t("interview.save-failed.kept"), style="yellow"))
+        elif step.text:
+            self.console.print(Text(t("interview.save-failed.not-kept"), style="yellow"))
+            self.console.print(render.plain(step.text))
+        self.console.print(Text(t("interview.save-failed.again"), style="dim"))
 
     def no_questions(self, step: interview.NoQuestions) -> None:
         """A tool without questions for this side: said, then passed."""

@@ -16,7 +16,7 @@ visible.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions
@@ -28,6 +28,8 @@ from rich.table import Table
 from rich.text import Text
 
 from spredning.core.textsafe import clean
+
+Commands = str | Sequence[str] | None  # words kept whole on one line: none, one or several
 
 Line = list[tuple[str, str]]  # a line of text as pieces of (text, style)
 
@@ -283,7 +285,7 @@ class Plain:
 # -- lines that keep one word whole (a command, a file's path) ----------------------------------
 
 
-def fitted(text: str, command: str | None, width: int, first: str = "", rest: str = "") -> list[str]:
+def fitted(text: str, command: Commands, width: int, first: str = "", rest: str = "") -> list[str]:
     """Text in lines of at most `width` cells, broken between words and never inside `command`.
 
     `first` starts the first line and `rest` the others (a bullet and its hanging indent). The
@@ -301,22 +303,26 @@ def fitted(text: str, command: str | None, width: int, first: str = "", rest: st
     return lines
 
 
-def _words(text: str, command: str | None) -> list[str]:
-    if not command or command not in text:
+def _words(text: str, command: Commands) -> list[str]:
+    """The text's words; each command, with what is glued to it (a quote, a full stop), is one word."""
+    commands = [command] if isinstance(command, str) else [c for c in command or () if c]
+    found = [(text.index(c), c) for c in commands if c in text]
+    if not found:
         return text.split()
-    at = text.index(command)
+    at, first = min(found)
     start = text.rfind(" ", 0, at) + 1
-    end = text.find(" ", at + len(command))
+    end = text.find(" ", at + len(first))
     end = len(text) if end < 0 else end
-    return [*text[:start].split(), text[start:end], *text[end:].split()]
+    rest = [c for c in commands if c != first]
+    return [*text[:start].split(), text[start:end], *_words(text[end:], rest)]
 
 
-def fitted_text(text: str, command: str | None, width: int, style: str = "", first="", rest="") -> Text:
+def fitted_text(text: str, command: Commands, width: int, style: str = "", first="", rest="") -> Text:
     """`fitted` as rich Text (cleaned), for printing with soft_wrap=True."""
     return Text(clean("\n".join(fitted(text, command, width, first, rest))), style=style)
 
 
-def print_fitted(console, text: str, command: str | None, style: str = "", first="", rest="  ") -> None:
+def print_fitted(console, text: str, command: Commands, style: str = "", first="", rest="  ") -> None:
     """A line with a command in it, wrapped between words and never inside the command."""
     console.print(fitted_text(text, command, console.width, style, first, rest), soft_wrap=True)
 

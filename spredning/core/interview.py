@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol
 
+from spredning.core.errors import SpredningError
 from spredning.core.followup import Mark, PlanItem
 from spredning.core.model import SHARING, Answer, Dialogue, Entry, Phase, Question, Tool, other_role, progress
 
@@ -161,6 +162,20 @@ class SavedMeanwhile(NamedTuple):
     theirs: Answer | None
 
 
+class SaveFailed(NamedTuple):
+    """An answer could not be saved (the file locked, read-only, damaged or gone); reply None.
+
+    `problem` says why. The text was kept as the question's draft when `kept`; when not, the
+    front end shows it whole, so it can be copied. Then the question is asked again with the
+    text in the field: the user can try again once the cause is gone, or stop.
+    """
+
+    question: Question
+    text: str
+    problem: SpredningError
+    kept: bool
+
+
 class NoQuestions(NamedTuple):
     """A tool with no questions for this side (shown, then passed)."""
 
@@ -267,6 +282,7 @@ class Interview:
         self.started = False
         self.shown_empty: set[int] = set()
         self.saving: tuple[Question, Answer | None] | None = None
+        self.unsaved: dict[str, str] = {}  # text that could not be saved, even as a draft: asked again
         self.drafts_first = False  # going from draft to draft (see ResumeDrafts)
         self.drafts_seen: set[str] = set()
 
@@ -303,6 +319,7 @@ class Interview:
             ResumeDrafts: self._to_drafts,
             PickTool: self._picked_tool,
             SavedMeanwhile: self._settled,
+            SaveFailed: lambda step, value: None,  # the same question is asked again, with the text
             OfferActions: self._offered,
             RateReadiness: self._rated,
             NoQuestions: lambda step, value: None,
@@ -362,7 +379,7 @@ class Interview:
             position,
             len(self.questions),
             view.answer(question.id),
-            self.recorder.draft(question),
+            self.unsaved.pop(question.id, None) or self.recorder.draft(question),
             new_tool,
             partner,
             position == 1,
@@ -477,12 +494,27 @@ class Interview:
             self.recorder.keep_draft(question, "")
             self._move_on(tool.questions(self.role))
             return
-        on_disk = self.recorder.record(question, content, expected)
+        try:
+            on_disk = self.recorder.record(question, content, expected)
+        except SpredningError as problem:
+            self.pending = self._failed(question, content.text if content is not None else "", problem)
+            return
         if on_disk is not None:  # someone else saved meanwhile: ask which to keep
             self.saving = (question, content)
             self.pending = SavedMeanwhile(question, content, _given(on_disk))
             return
         self._move_on(tool.questions(self.role))
+
+    def _failed(self, question: Question, text: str, problem: SpredningError) -> SaveFailed:
+        """The save failed: keep the text as a draft if the state file can be written, else in memory."""
+        kept = False
+        if text:
+            try:
+                self.recorder.keep_draft(question, text)
+                kept = True
+            except SpredningError:
+                self.unsaved[question.id] = text
+        return SaveFailed(question, text, problem, kept)
 
     def _deleted(self, step: ConfirmDelete, value: bool) -> None:
         if value:

@@ -344,5 +344,9 @@ def step_text(step: NextStep, names: Names) -> str:
     if step.kind == "send":
         return t("report.step.send", n=step.n, command=f"{PROGRAM} eksport{partner}")
     if step.kind == "side":
-        return t("report.step.side", command=f"{PROGRAM} projekt side dele|genbruge")
+        return t(
+            "report.step.side",
+            sharing=f"{PROGRAM} projekt side dele",
+            reusing=f"{PROGRAM} projekt side genbruge",
+        )
     return t("report.step.done")

@@ -92,7 +92,7 @@ def _remember_side(ws, slug: str, role: str, opened, console) -> None:
             style="dim",
             side=t(f"role.{role}"),
             org=who,
-            command=command("projekt", "side", "dele|genbruge"),
+            command=command("projekt", "side", "genbruge" if role == "dele" else "dele"),
         )
     )
 

@@ -96,7 +96,9 @@ def _follow_up(console, item: DialogueStatus) -> None:
 
 
 def _next(console, steps: list[Step], several: bool, project_option: str | None) -> None:
-    lines: list[tuple[str, str | None]] = [_step_line(step, several, project_option) for step in steps]
+    lines: list[tuple[str, str | tuple[str, ...] | None]] = [
+        _step_line(step, several, project_option) for step in steps
+    ]
     lines = lines or [(t("step.nothing"), None)]
     for number, (words, shown) in enumerate(lines[:3]):
         key, style = ("status.next", "bold") if number == 0 else ("status.then", "dim")
@@ -189,7 +191,7 @@ def _notes_of(console, item: DialogueStatus, kinds=("drafts", "news", "unsent"))
         console.print(say("status.unsent", n=item.unsent))
 
 
-def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[str, str]:
+def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[str, str | tuple[str, ...]]:
     """One next step: its words with the exact command, and the command alone."""
     partner = step.partner if several else None
     answering_for = step.partner if several and step.role == "genbruge" else None
@@ -213,8 +215,8 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[s
         shown = command("eksport", partner=partner, project=project_option)
         return t("step.send", n=step.n, command=shown), shown
     if step.kind == "side":
-        shown = command("projekt", "side", "dele|genbruge")
-        return t("step.side", command=shown), shown
+        sharing, reusing = command("projekt", "side", "dele"), command("projekt", "side", "genbruge")
+        return t("step.side", sharing=sharing, reusing=reusing), (sharing, reusing)
     shown = command("rapport", "--format", "docx", partner=partner)
     return t("step.done", command=shown), shown
 
