@@ -298,3 +298,34 @@ def test_an_answer_that_cannot_be_saved_is_kept_and_asked_again(spawn, project, 
     assert status == 130, output
     assert answers(home) == {Q1: DRAFT}
     assert drafts(home) == {}
+
+
+def test_answering_the_other_sides_questions_says_whose_answers_they_are(spawn, project, home, tmp_path):
+    """A reusing computer may edit the sharing side's answers (a joint meeting), but never unaware;
+    from a file it takes --rolle, so an id copied by mistake changes nothing."""
+    child = spawn("fase", "tjek", "--rolle", "dele")
+    child.expect_exact("Svar:")
+    child.send(CTRL_C)
+    _status, output = finish(child)
+    assert "Bemærk: På denne computer er I på siden 'Vi vil genbruge'." in output
+    assert "Svarene under 'Vi vil dele' er Odense Kommunes." in output
+
+    answers_file = tmp_path / "svar.yaml"
+    answers_file.write_text("tjek.beskriv-innovationen.dele.formaal: Skrevet af Ærø\n", encoding="utf-8")
+    env = {**child.env}
+    refused = subprocess.run(
+        [str(COMMAND), "fase", "tjek", "--svar", str(answers_file)], env=env, capture_output=True, text=True
+    )
+    assert refused.returncode == 1
+    assert "er et spørgsmål til den anden side" in " ".join(refused.stderr.split())
+    shared = yaml.safe_load((home / f"{SLUG}.yaml").read_text(encoding="utf-8"))["svar"]["dele"]
+    assert not (shared.get("tjek.beskriv-innovationen.dele.formaal") or {}).get("tekst")
+    allowed = subprocess.run(
+        [str(COMMAND), "fase", "tjek", "--rolle", "dele", "--svar", str(answers_file)],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert allowed.returncode == 0, allowed.stderr
+    shared = yaml.safe_load((home / f"{SLUG}.yaml").read_text(encoding="utf-8"))["svar"]["dele"]
+    assert shared["tjek.beskriv-innovationen.dele.formaal"]["tekst"] == "Skrevet af Ærø"

@@ -877,7 +877,9 @@ def test_answers_from_file_without_phase_but_with_role_rejects_the_other_side(ws
     with pytest.raises(SpredningError) as caught:
         answers_from_file(ws, {Q1: "Ja", FORMAAL: "Formål"}, None, "genbruge")
 
-    assert f"'{FORMAAL}' er ikke et spørgsmål for siden 'genbruge'" in render(caught.value.message)
+    assert f"'{FORMAAL}' er et spørgsmål til den anden side, ikke til siden 'genbruge'" in render(
+        caught.value.message
+    )
 
 
 def test_answers_from_file_lists_every_problem_and_nothing_is_saved(ws, project):
@@ -900,7 +902,7 @@ def test_answers_from_file_lists_every_problem_and_nothing_is_saved(ws, project)
     text = render(caught.value.message)
     assert text.startswith("Svarfilen har 6 fejl, så intet er gemt:")
     assert "'tjek.findes-ikke.genbruge.x' er ikke et spørgsmål i fasen Tjek for siden 'genbruge'" in text
-    assert f"'{FORMAAL}' er ikke et spørgsmål" in text
+    assert f"'{FORMAAL}' er et spørgsmål til den anden side" in text
     assert "'hoest.x.y.z' er ikke et spørgsmål" in text
     assert f"svaret på '{Q2}' skal være en tekst (eller ikke-relevant: ja)" in text
     assert f"svaret på '{Q3}' er tomt" in text

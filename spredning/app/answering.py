@@ -126,7 +126,13 @@ def answers_from_file(
         allowed = {q.id for q in ws.guide.questions(role)}
     problems = []
     result = {}
+    # a question of this phase (or the guide) for the other side: named as such, not as unknown
+    asked = [q.id for r in ("dele", "genbruge") for q in phase.questions(r)] if phase else None
+    other_side = set(asked if asked is not None else (q.id for q in ws.guide.questions())) - allowed
     for qid, value in data.items():
+        if role and qid in other_side:
+            problems.append(message("answers.other-side-id", id=qid, role=role))
+            continue
         if qid not in allowed:
             problems.append(
                 message(

@@ -44,7 +44,8 @@ def fase(
     phase = parse_phase(ws.guide, fase)
     slug = ws.slug()
     opened = ws.store.open(slug)
-    role = parse_role(rolle) or opened.local.side
+    side = opened.local.side
+    role = parse_role(rolle) or side
     if role is None:
         raise UsageProblem("fase.which-side", command=command("fase", phase.id, "--rolle", "genbruge"))
     console = make_console()
@@ -57,7 +58,9 @@ def fase(
     session = Session(ws, slug, role, chosen, variants=role == "dele" and partner is not None)
     several = len(opened.project.partners) > 1
     if svar is not None:
-        answers = answers_from_file(ws, read_user_yaml(svar, "answers"), phase, rolle and role)
+        # Without --rolle only this computer's side: an id of the other side is a slip of the pen,
+        # not a wish to change the other organisation's answer (that takes --rolle).
+        answers = answers_from_file(ws, read_user_yaml(svar, "answers"), phase, (rolle and role) or side)
         changed = save_answers(session, answers)
         console.print(
             say(
@@ -76,7 +79,25 @@ def fase(
             + " --svar "
             + t("metavar.file"),
         )
+    if side is not None and role != side:
+        _other_side_warning(console, opened.project, side)
     _interview(ws, ctx, console, session, phase, role, chosen, uden_partner, several)
+
+
+def _other_side_warning(console, project, side: str) -> None:
+    """Answering the other side's questions: allowed (a joint meeting, a correction), but never unaware.
+
+    The other organisation owns those answers; a change travels to them with the next export and
+    replaces their text there, unless they changed it too (then it is a conflict they see).
+    """
+    other = "genbruge" if side == "dele" else "dele"
+    if side == "dele":
+        owners = [org_name(project, p.key) for p in project.partners] or [t("org.reusing")]
+    else:
+        owners = [org_name(project, SHARING)]
+    console.print(
+        say("fase.other-side", style="yellow", side=t(f"role.{side}"), other=t(f"role.{other}"), orgs=owners)
+    )
 
 
 def _remember_side(ws, slug: str, role: str, opened, console) -> None:
