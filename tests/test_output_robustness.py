@@ -6,15 +6,18 @@ Each case runs the installed command, as a user's shell or script would.
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from spredning.i18n import t
-from tests.terminal import COMMAND
+from tests.terminal import COMMAND, TIMEOUT
 
 pytestmark = pytest.mark.e2e
 
@@ -132,6 +135,40 @@ def test_a_width_of_almost_nothing_still_shows_the_text(home, command, columns):
     result = run(command, env={"COLUMNS": columns})
     assert result.returncode == 0, result.stderr
     assert "Grøn" in result.stdout  # laid out for 80 columns (0) or 20 (3), not for none
+
+
+# --- 6. the pager --------------------------------------------------------------------------------
+
+
+def paged(env: dict[str, str], keys: str = "") -> tuple[int, str]:
+    """Run 'vis' in a 24-line terminal with colours and a pager; return exit status and raw output."""
+    environment = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    environment.update(TERM="xterm", **env)
+    child = pexpect.spawn(
+        str(COMMAND), ["vis"], env=environment, encoding="utf-8", dimensions=(24, 80), timeout=TIMEOUT
+    )
+    child.logfile_read = io.StringIO()
+    if keys:
+        child.expect(r"\(END\)|:|lines")  # less waits for a key at the end of the first screen
+        child.send(keys)
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus, child.logfile_read.getvalue()
+
+
+def test_a_pager_that_fails_leaves_the_text_printed(home):
+    code, output = paged({"PAGER": "false"})
+    assert code == 0
+    assert "omstilling" in output
+    assert "Tjek" in output  # the first phase's title
+
+
+@pytest.mark.skipif(shutil.which("less") is None, reason="less is not installed")
+def test_less_shows_colours_whatever_the_users_less_setting(home):
+    code, output = paged({"PAGER": "less", "LESS": "-FX"}, keys="q")
+    assert code == 0
+    assert "\x1b[1m" in output  # the colour codes reach the terminal ...
+    assert "ESC[" not in output  # ... and less does not show them as text
 
 
 if sys.platform == "win32":  # pragma: no cover - the pseudo-terminal tests need a POSIX system
