@@ -34,8 +34,27 @@ class Started(NamedTuple):
 
 
 def letters_problem(name: str) -> Message | None:
-    """A project's name must give a file name: it needs letters or digits."""
-    return None if slugify(name) else message("start.name-needs-letters")
+    """A project's name must give a file name (letters or digits), and fit the file: one line."""
+    if not slugify(name):
+        return message("start.name-needs-letters")
+    return None if fits_a_line(name) else message("start.name-one-line", limit=projectfile.MAX_NAME)
+
+
+def fits_a_line(text: str) -> bool:
+    """Whether a name fits where the project file keeps it: one line of at most MAX_NAME characters."""
+    text = text.strip()
+    return len(text) <= projectfile.MAX_NAME and "\n" not in text
+
+
+def facts_problem(new: NewProject) -> Message | None:
+    """What the project file cannot hold of the other facts typed (names, the description), or None."""
+    if len(new.description.strip()) > projectfile.MAX_DESCRIPTION:
+        return message("start.description-too-long", limit=projectfile.MAX_DESCRIPTION)
+    if not fits_a_line(new.sharing_org):
+        return message("start.sharing-one-line", limit=projectfile.MAX_NAME)
+    if not all(fits_a_line(name) for name in new.reusing_orgs):
+        return message("start.reusing-one-line", limit=projectfile.MAX_NAME)
+    return None
 
 
 def name_problem(ws: Workspace, name: str) -> Message | None:
@@ -61,7 +80,11 @@ def organisations_problem(role: str | None, names: tuple[str, ...]) -> Message |
 
 def start(ws: Workspace, new: NewProject) -> Started:
     """Create a project with a new identity, make it active, and remember this user's side."""
-    for problem in (name_problem(ws, new.name), organisations_problem(new.role, new.reusing_orgs)):
+    for problem in (
+        name_problem(ws, new.name),
+        organisations_problem(new.role, new.reusing_orgs),
+        facts_problem(new),
+    ):
         if problem is not None:
             raise UsageProblem.of(problem)
     partners = partners_from(new.reusing_orgs)
@@ -142,6 +165,8 @@ def add_partner(ws: Workspace, name: str) -> Partner:
     """Add a reusing organisation to the project (the sharing side does this for each new partner)."""
     if not name.strip():
         raise UsageProblem("partner.empty-name")
+    if not fits_a_line(name):
+        raise UsageProblem("start.reusing-one-line", limit=projectfile.MAX_NAME)
 
     def add(project: Project, state: LocalState):
         if any(p.name.casefold() == name.strip().casefold() for p in project.partners):

@@ -7,11 +7,19 @@ whichever code path produced the text. So a guide text, a project name or a part
 never move the cursor, set the window title, write to the clipboard or reorder text, even when a
 new message forgets to clean it. When the output is not a terminal, spaces at line ends are
 dropped, so piped output diffs cleanly.
+
+The stream also keeps output from failing for reasons that are not the command's: a character
+the output's encoding cannot hold is written as '?', and a reader that stops early ('| head') is
+no error: the rest of the output goes nowhere and the command ends as it would have. A closed
+output (``>&-``) fails like a full disk does, so a command whose work is done says so on stderr.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import errno
+import os
 import re
 import sys
 from typing import IO, Any, TextIO
@@ -31,10 +39,12 @@ _TRAILING = re.compile(r" +(?=(?:\x1b\[[0-9;]*m)*$)", re.MULTILINE)
 class SafeStream:
     """A text stream that passes rich's colour codes and makes every other control visible."""
 
-    def __init__(self, stream: TextIO | IO[str]):
-        self.stream = stream
-        self.terminal = _isatty(stream)
+    def __init__(self, stream: TextIO | IO[str] | None):
+        self.stream: TextIO | IO[str] | ClosedOutput = ClosedOutput() if stream is None else stream
+        self.terminal = _isatty(self.stream)
         self.spaces = ""  # spaces held back at the end of a write: dropped if a line break follows
+        self.unicode = _is_unicode(self.encoding)
+        self.reader_gone = False
 
     def write(self, text: str) -> int:
         """Write text with control characters made visible (colour codes kept)."""
@@ -42,8 +52,27 @@ class SafeStream:
         safe = "".join(piece if index % 2 else clean(piece) for index, piece in enumerate(pieces))
         if not self.terminal:
             safe = self._without_trailing_spaces(safe)
-        self.stream.write(safe)
+        if not self.unicode:  # e.g. PYTHONIOENCODING=ascii: 'ø' becomes '?' instead of an error
+            safe = safe.encode(self.encoding, "replace").decode(self.encoding)
+        if not self.reader_gone:
+            try:
+                self.stream.write(safe)
+            except BrokenPipeError:
+                self._stop_writing()
         return len(text)
+
+    def _stop_writing(self) -> None:
+        """The reader went away ('| head'): what is still written goes nowhere, without an error.
+
+        The stream's own file descriptor is pointed at the null device, so the text still in its
+        buffer, and whatever else writes to it (Python flushing at exit), goes nowhere too.
+        """
+        self.reader_gone = True
+        with contextlib.suppress(OSError, ValueError):
+            null = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(null, self.stream.fileno())
+            os.close(null)
+            self.stream.flush()
 
     def _without_trailing_spaces(self, text: str) -> str:
         """Drop spaces before each line break; spaces at the very end wait for what follows."""
@@ -56,7 +85,12 @@ class SafeStream:
 
     def flush(self) -> None:
         """Flush the underlying stream."""
-        self.stream.flush()
+        if self.reader_gone:
+            return
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            self._stop_writing()
 
     def isatty(self) -> bool:
         """Whether the underlying stream is a terminal (rich decides colours and width by it)."""
@@ -72,7 +106,40 @@ class SafeStream:
         return getattr(self.stream, "encoding", "utf-8") or "utf-8"
 
 
-def _isatty(stream: TextIO | IO[str]) -> bool:
+class ClosedOutput:
+    """What sys.stdout or sys.stderr is when the program was started with it closed (``>&-``).
+
+    Python then sets the stream to None; writing to it fails like writing to a closed file does,
+    so the command reports a closed output as it reports a full disk.
+    """
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        """Fail: there is nowhere to write."""
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self) -> None:
+        """Fail: there is nowhere to write."""
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def isatty(self) -> bool:
+        """Not a terminal."""
+        return False
+
+    def fileno(self) -> int:
+        """Fail: there is no file descriptor."""
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+def _is_unicode(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def _isatty(stream: TextIO | IO[str] | ClosedOutput) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError, OSError):
@@ -83,7 +150,32 @@ def make_console(stderr: bool = False) -> Console:
     """A console that never interprets markup, emoji codes or highlights, and writes safely."""
     stream = sys.stderr if stderr else sys.stdout
     safe: Any = SafeStream(stream)  # a text stream in all but name (rich asks for IO[str])
-    return Console(file=safe, markup=False, emoji=False, highlight=False, stderr=stderr)
+    console = Console(file=safe, markup=False, emoji=False, highlight=False, stderr=stderr)
+    if console.width < MIN_WIDTH:  # else the width is left to rich, which follows the terminal's size
+        console.width = usable_width(console.width)
+    if console.height <= 0:  # LINES=0
+        console.height = DEFAULT_HEIGHT
+    return console
+
+
+DEFAULT_WIDTH = 80  # what rich assumes when a terminal says it has no columns
+DEFAULT_HEIGHT = 25
+MIN_WIDTH = 20  # narrower, a line of the status has room for barely a word
+
+
+def usable_width(width: int) -> int:
+    """The width to lay out for: 0 or less (COLUMNS=0) is unknown, 80; below 20 columns, 20.
+
+    Every text is laid out to the width, so a width of 0 would print nothing at all.
+    """
+    return DEFAULT_WIDTH if width <= 0 else max(width, MIN_WIDTH)
+
+
+def echo(text: str) -> None:
+    """Write plain text and a line break to stdout, through the safe stream (help, JSON)."""
+    stream = SafeStream(sys.stdout)
+    stream.write(text + "\n")
+    stream.flush()
 
 
 # Parameters holding names people compare by eye: zero-width characters are shown there too.

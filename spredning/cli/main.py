@@ -95,7 +95,9 @@ class SpredningGroup(typer_compat.DanishGroup):
 
 def _show_version(value: bool) -> None:
     if value:
-        print(f"spredning {__version__}")
+        from spredning.cli.console import echo
+
+        echo(f"spredning {__version__}")
         raise typer.Exit()
 
 
@@ -157,7 +159,9 @@ def _no_command(ctx) -> int:
             raise UsageProblem(
                 "usage.missing-command", hint=Message("usage.see-help", {"command": ctx.command_path})
             )
-        print(ctx.get_help())
+        from spredning.cli.console import echo
+
+        echo(ctx.get_help())
         return EXIT_OK
     from spredning.cli.home import run_home
 
@@ -187,15 +191,24 @@ def error_hint(exc: SpredningError) -> Message | None:
 
 
 def _output_failed(exc: OSError) -> int:
-    """Report a failed read or write of the terminal or a pipe (files are handled by the store)."""
-    if exc.errno == errno.EPIPE:  # the reader went away (e.g. '| head'): nothing to say,
-        with contextlib.suppress(OSError, ValueError):  # and nothing more to write at exit
+    """Report a failed read or write of the terminal or a pipe (files are handled by the store).
+
+    A reader that stops early ('| head') is no error of ours: nothing is said, and the exit code
+    is 0 (the safe stream lets every command finish its work then; this is what is left, e.g.
+    a help text). A closed output fails like a full disk, with its own words.
+    """
+    if exc.errno == errno.EPIPE:  # nothing more to write at exit either
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return EXIT_ERROR
+        return EXIT_OK
     from spredning.core.fileio import reason
 
-    with contextlib.suppress(OSError):  # stderr may be the full disk too
-        print_error(Message("error.output", {"reason": reason(exc)}), Message("error.output.hint"))
+    if exc.errno == errno.EBADF:
+        message, hint = Message("error.output-closed"), Message("error.output-closed.hint")
+    else:
+        message, hint = Message("error.output", {"reason": reason(exc)}), Message("error.output.hint")
+    with contextlib.suppress(OSError):  # stderr may be the full disk too, or closed
+        print_error(message, hint)
     return EXIT_ERROR
 
 
@@ -206,7 +219,9 @@ def _debug_wanted(argv: list[str]) -> bool:
 def _usage_failed(exc: UsageError) -> int:
     """A wrong command line: the help when nothing was given, else a Danish message."""
     if isinstance(exc, typer_compat.NoArgsIsHelpError):  # plain 'spredning' or 'spredning projekt'
-        print(exc.format_message())
+        from spredning.cli.console import echo
+
+        echo(exc.format_message())
         return EXIT_OK
     path = exc.ctx.command_path if exc.ctx is not None else i18n.bare_program()
     print_error(typer_compat.usage_message(exc), Message("usage.see-help", {"command": path}))
@@ -407,13 +422,31 @@ def run() -> None:
     written, closed and its lock released before the command returns, so once the terminal's
     buffers are flushed the process can end at once, as mypy's command does.
     """
+    _fill_closed_descriptors()
     code = _exit_code(None)
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:
                 stream.flush()
-        except OSError as failure:  # the reader went away, or a redirected output's disk is full
-            code = _output_failed(failure)
+        except OSError as failure:  # the reader went away (the command's code stands), or a full disk
+            code = _output_failed(failure) or code
         except ValueError:  # the stream was closed: nothing left to write
             pass
     os._exit(code)
+
+
+def _fill_closed_descriptors() -> None:
+    """Open the null device on a standard descriptor the program was started without (``>&-``).
+
+    Else the next file opened (a project, a report) gets that number, and a program started from
+    here (git, the pager) would write its output into it. Python already set sys.stdout (or
+    sys.stderr) to None, so spredning still knows the output is closed and says so.
+    """
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != descriptor:  # a lower one was closed too and took this one's place first
+                os.dup2(null, descriptor)
+                os.close(null)

@@ -2,6 +2,9 @@
 
 ``$PAGER`` chooses the pager (an empty value, or ``--ingen-pager``, turns paging off); without it
 ``less -R`` is used where it exists, else ``more``. Everything still goes through the safe stream.
+Less is always given ``-R``, so colours show whatever the user's ``$LESS`` says (``LESS=-FX`` is
+common); a pager that cannot be started or fails (exits with an error) leaves the text to be
+printed as if there were no pager.
 """
 
 from __future__ import annotations
@@ -24,11 +27,17 @@ def pager_command() -> list[str] | None:
     if chosen is not None:
         with contextlib.suppress(ValueError):
             words = shlex.split(chosen, posix=os.name != "nt")
-            return words if words and shutil.which(words[0]) else None
+            return _with_colours(words) if words and shutil.which(words[0]) else None
         return None
     if shutil.which("less"):
         return ["less", "-R"]
     return ["more"] if shutil.which("more") else None
+
+
+def _with_colours(words: list[str]) -> list[str]:
+    """Less shows colour codes as 'ESC[1m' unless it is given -R; other pagers pass them on."""
+    program = os.path.basename(words[0]).lower().removesuffix(".exe")
+    return [*words, "-R"] if program == "less" and "-R" not in words else words
 
 
 @contextlib.contextmanager
@@ -59,3 +68,5 @@ def paged(console: Console, allowed: bool = True) -> Iterator[Console]:
             break
         except KeyboardInterrupt:  # Ctrl+C belongs to the pager (less ignores it)
             continue
+    if process.returncode > 0:  # it failed (PAGER=false, an option it does not know): no text lost
+        console.file.write(text)

@@ -116,7 +116,22 @@ class _DanishHelpMixin(_Command):
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = t("typer.help-option")
+            option.callback = _show_help
         return option
+
+
+def _show_help(ctx, param, value) -> None:
+    """--help: the help page through the safe stream, so '--help | head' ends like every command.
+
+    (Click's own callback writes with click.echo, and Typer ends with code 1 when the reader of
+    the help stops early; see main._output_failed for what spredning does.)
+    """
+    if not value or ctx.resilient_parsing:
+        return
+    from spredning.cli.console import echo
+
+    echo(ctx.get_help())
+    ctx.exit()
 
 
 def _see_help(ctx) -> Message:

@@ -77,6 +77,7 @@ MAX_PARTNERS = 100
 MAX_UNKNOWN = 500  # answers to questions this guide does not have, per section
 MAX_OTHERS = 100
 MAX_NAME = 500
+MAX_DESCRIPTION = 20 * MAX_NAME  # a description may be longer, and span lines
 MARKERS = ("<<<<<<<", "=======", ">>>>>>>")
 
 
@@ -259,7 +260,7 @@ def _facts(data: dict[str, Any], path: Path, keys: Sequence[str]) -> dict[str, A
     }
     if "beskrivelse" in facts:  # a description may be longer, and span lines
         value = facts["beskrivelse"]
-        if not isinstance(value, str) or len(value) > 20 * MAX_NAME:
+        if not isinstance(value, str) or len(value) > MAX_DESCRIPTION:
             raise _problem(path, "project.fact-not-text", key="projekt.beskrivelse")
         result["beskrivelse"] = value.strip()
     if not result.get("navn"):

@@ -13,7 +13,7 @@ from spredning.cli.commands.common import (
     phase_command,
     workspace,
 )
-from spredning.cli.console import make_console, say
+from spredning.cli.console import echo, make_console, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted
 from spredning.core.model import ROLES, Guide, Partner, Phase
@@ -34,7 +34,7 @@ def status_command(
         import json  # only --json pays for this import
 
         # ASCII-only JSON: exact for scripts, and no control or bidi character reaches a terminal
-        print(json.dumps(_json(result), ensure_ascii=True, indent=2))
+        echo(json.dumps(_json(result), ensure_ascii=True, indent=2))
         return
     _show(make_console(), ws.guide, result, ctx.obj.project)
 
