@@ -203,6 +203,7 @@ BUILT_KEYS = {
     # the portfolio's short line per organisation counts readiness marks by colour
     "status.short-colour.{}": [f"status.short-colour.{colour}" for colour in followup.COLOURS],
     "plan.rate.{}": [f"plan.rate.{colour}" for colour in followup.COLOURS],
+    "readiness.colour-word.{}": [f"readiness.colour-word.{colour}" for colour in followup.COLOURS],
     "plan.column.{}": [f"plan.column.{name}" for name in planfile.COLUMNS],
     # 'plan --format csv|ics' says what it wrote (the text format writes no file).
     "plan.written-{}": [f"plan.written-{fmt}" for fmt in plan_command.FORMATS if fmt != "tekst"],

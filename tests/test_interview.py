@@ -465,7 +465,7 @@ def test_a_draft_is_offered_in_the_next_session(interview, begin, project, ws):
         ScriptedFrontEnd([Resume.CONTINUE, KeyboardInterrupt], "genbruge").run(machine)
     machine.keep_typed("min kladde")
 
-    front, _ = interview(slug, [lambda step: Save(step.draft), "", "", Review.STOP])
+    front, _ = interview(slug, [lambda step: Save(step.draft), Review.NEXT, "", "", Review.STOP])
 
     assert kinds(front)[:2] == ["drafts", "tool"]  # straight to the draft: no "how to go on?"
     assert asked(front) == [Q2, GENBRUGE[2], GENBRUGE[3]]
@@ -483,7 +483,7 @@ def test_a_draft_is_not_an_answer(interview, project, ws):
     assert saved(ws, slug) == {Q1: "A"}
     assert progress(session(ws, slug).view(), tjek.questions("genbruge")).answered == 1
     # the draft is offered first; emptied, the question is skipped and stays open
-    front, _ = interview(slug, ["", "", "", Review.STOP])
+    front, _ = interview(slug, ["", Review.NEXT, "", "", Review.STOP])  # the tool's review between
     assert asked(front) == [Q2, Q3, GENBRUGE[3]]
     assert saved(ws, slug) == {Q1: "A"}
 
@@ -503,7 +503,8 @@ def test_drafts_come_first_then_the_first_open_question(interview, project, ws):
     for qid in (GENBRUGE[4], Q2):
         session(ws, slug).keep_draft(question(ws, qid), f"kladde til {qid}")
 
-    front, _ = interview(slug, [lambda step: Save(step.draft), "færdig", "C", "D", Review.STOP])
+    script = [lambda step: Save(step.draft), Review.NEXT, "færdig", Review.NEXT, "C", "D", Review.STOP]
+    front, _ = interview(slug, script)
 
     assert "resume" not in kinds(front)
     assert front.log[0] == ("drafts", (Q2, GENBRUGE[4]))  # announced in the phase's order
@@ -524,7 +525,7 @@ def test_a_draft_of_a_saved_answer_comes_first_with_both_shown(interview, projec
     slug = project(answers={Q1: "A", Q2: "B"})
     session(ws, slug).keep_draft(question(ws, Q2), "B, rettet")
 
-    front, _ = interview(slug, [lambda step: Save(step.draft), "", "", Review.STOP])
+    front, _ = interview(slug, [lambda step: Save(step.draft), Review.NEXT, "", "", Review.STOP])
 
     assert front.asked[0].question.id == Q2
     assert (front.asked[0].answer.text, front.asked[0].draft) == ("B", "B, rettet")
@@ -1004,3 +1005,14 @@ def test_the_sharing_side_answering_for_all_partners_sees_each_partners_answers(
         (fanoe.key, [(GENBRUGE[1], "Fanøs svar")]),
     ]
     assert shown(for_one) == [(fanoe.key, [(GENBRUGE[1], "Fanøs svar")])]
+
+
+def test_a_draft_on_a_tools_last_question_ends_the_tool_with_its_review(interview, project, ws):
+    """Leaving a tool from a round of drafts passes its review, as any tool's end does."""
+    slug = project(answers={Q1: "A"})
+    session(ws, slug).keep_draft(question(ws, Q2), "kladde til det sidste spørgsmål")
+
+    front, _ = interview(slug, [lambda step: Save(step.draft), Review.NEXT, "C", "", Review.STOP])
+
+    assert kinds(front) == ["drafts", "tool", "ask", "review", "tool", "ask", "ask", "review", "done"]
+    assert asked(front) == [Q2, Q3, GENBRUGE[3]]

@@ -138,6 +138,7 @@ def test_an_empty_plan_says_how_to_add(run_cli, reusing):
         (("plan", "tilføj", "--hvad", "x", "--fase", "tjek.intet-værktøj"), "plan.bad-source"),
         (("plan", "tilføj", "--hvad", "x", "--fælles"), "plan.general-only-sharing"),
         (("plan", "ret", "zzzz", "--status", "færdig"), "plan.unknown-id"),
+        (("plan", "ret", "ab", "--status", "færdig"), "plan.short-id"),
         (("plan", "--format", "xlsx"), "plan.unknown-format"),
     ],
 )
@@ -147,7 +148,7 @@ def test_wrong_input_is_a_danish_usage_error_and_nothing_is_saved(run_cli, ws, r
     code, out, err = run_cli(*args)
 
     assert code == 2, (out, err)
-    value = args[-1] if key != "plan.unknown-id" else args[2]
+    value = args[2] if key in ("plan.unknown-id", "plan.short-id") else args[-1]
     said = t(key, value=value, known=[], formats=[], field="", close=[])
     assert flat(said) in flat(err)  # the message, with the value the user gave
     assert ws.store.path_for(reusing).read_bytes() == before
@@ -573,3 +574,23 @@ def test_a_new_action_is_something_to_send(run_cli, ws, reusing):
 
     data = json.loads(run_cli("status", "--json")[1])
     assert data["dialoger"][0]["ikke_sendt"] == 1
+
+
+def test_in_the_english_edition_statuses_and_colours_may_be_typed_in_english():
+    from spredning import i18n
+    from spredning.app.readiness import parse_colour
+
+    i18n.set_language("en")
+    try:
+        assert plan.parse_status("in progress") == "i-gang"
+        assert plan.parse_status("Not started") == "ikke-startet"
+        assert plan.parse_status("done") == "færdig"
+        assert plan.parse_status("i gang") == "i-gang"  # the Danish values still work
+        assert [parse_colour(word) for word in ("green", "Yellow", "red")] == ["grøn", "gul", "rød"]
+        assert parse_colour("grøn") == "grøn"
+        with pytest.raises(SpredningError):
+            parse_colour("blue")
+    finally:
+        i18n.set_language(i18n.DEFAULT)
+    with pytest.raises(SpredningError):  # in Danish, English words are not statuses
+        plan.parse_status("in progress")

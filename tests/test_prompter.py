@@ -1179,13 +1179,15 @@ def test_fase_stopped_in_the_field_keeps_the_text_as_a_draft_and_says_so(fase_in
     assert drafts(ws, slug) == {draft_key(ws, slug, Q2): "to linjer\nskrevet"}
     assert saved(ws, slug) == {Q1: "svar 1"}
 
-    # it opens on the draft: save it, skip the next two, stop at the review
-    code, out, err = fase_in_terminal(ESC_ENTER * 3 + DOWN * 3 + ENTER, "tjek")
+    # it opens on the draft: save it; the tool's end (review, plan, readiness: Enter goes on);
+    # skip the next two, stop at that tool's review
+    code, out, err = fase_in_terminal(ESC_ENTER + ENTER * 3 + ESC_ENTER * 2 + DOWN * 3 + ENTER, "tjek")
 
     assert code == 0, err
     assert "Hvordan vil du fortsætte?" not in out
     assert "Du har en kladde i fasen Tjek; den åbnes først" in one_line(out)
     assert "Du har en kladde til dette spørgsmål" in one_line(out)
+    assert "Dine svar i Beskriv innovationen" in one_line(out)  # the tool's end, though a draft ended it
     assert saved(ws, slug) == {Q1: "svar 1", Q2: "to linjer\nskrevet"}
     assert drafts(ws, slug) == {}
 

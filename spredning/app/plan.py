@@ -21,6 +21,7 @@ from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.followup import PlanItem
 from spredning.core.local import LocalState
 from spredning.core.model import Answer, Entry, Partner, Project, Slot, fold_name
+from spredning.i18n import t
 
 UNSET = object()  # "not given" for options that may also be cleared (a deadline, who)
 _DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
@@ -70,10 +71,13 @@ def parse_due(text: str) -> datetime.date | None:
 
 
 def parse_status(text: str) -> str:
-    """A status in any case, with or without æøå or a hyphen ('i gang', 'faerdig')."""
+    """A status in any case, with or without æøå or a hyphen ('i gang', 'faerdig').
+
+    Also in the words of the program's language ('in progress'); the value saved is the Danish one.
+    """
     wanted = fold_name(text).replace(" ", "-")
     for status in followup.STATUSES:
-        if wanted == fold_name(status):
+        if wanted in (fold_name(status), fold_name(t(f"plan.status.{status}")).replace(" ", "-")):
             return status
     raise UsageProblem("plan.bad-status", value=text, known=list(followup.STATUSES))
 
@@ -169,6 +173,8 @@ def visible(project: Project, state: LocalState) -> list[str]:
 def find(project: Project, state: LocalState, wanted: str) -> tuple[Slot, Entry]:
     """An action by its id or the start of it (at least 3 characters), among those this side sees."""
     text = wanted.strip().lower()
+    if 0 < len(text) < 3:  # too short to be sure, even when only one id begins so
+        raise UsageProblem("plan.short-id", value=wanted)
     found = [
         ((where, key), entry)
         for where in visible(project, state)

@@ -17,6 +17,7 @@ from spredning.core.errors import UsageProblem
 from spredning.core.followup import Approval, Mark, Meeting
 from spredning.core.local import LocalState
 from spredning.core.model import ROLES, Answer, Guide, Partner, Phase, Project, fold_name
+from spredning.i18n import t
 
 
 def tool_by_id(guide: Guide, wanted: str) -> tuple[Phase, str]:
@@ -72,7 +73,9 @@ def parse_colour(text: str) -> str:
     """grøn, gul or rød, also written 'groen'/'gron', 'rod'/'roed' (the values stay Danish in English too)."""
     folded = text.strip().casefold().replace("ø", "oe")
     for colour in followup.COLOURS:
-        if folded in (colour, colour.replace("ø", "oe"), colour.replace("ø", "o")):
+        if folded in (colour, colour.replace("ø", "oe"), colour.replace("ø", "o")) or folded == t(
+            f"readiness.colour-word.{colour}"
+        ):  # or the word in the program's language ('green')
             return colour
     raise UsageProblem("readiness.bad-colour", value=text, known=list(followup.COLOURS))
 

@@ -283,6 +283,7 @@ class Interview:
         self.shown_empty: set[int] = set()
         self.saving: tuple[Question, Answer | None] | None = None
         self.unsaved: dict[str, str] = {}  # text that could not be saved, even as a draft: asked again
+        self.resume_at: Question | None = None  # where to go after this tool's review (drafts round)
         self.drafts_first = False  # going from draft to draft (see ResumeDrafts)
         self.drafts_seen: set[str] = set()
 
@@ -443,10 +444,23 @@ class Interview:
             q for _, q in self.questions if q.id not in self.drafts_seen and view.answer(q.id) is None
         )
         self.drafts_first = bool(drafted)
-        if after:
-            self._go_to(after[0])
-        else:
+        if not after:
             self.pending = ChooseResume(self.phase)
+            return
+        tool = self.phase.tools[self.tool_index]
+        if after[0] in tool.questions(self.role):
+            self._go_to(after[0])
+        else:  # leaving the tool: its review, plan and readiness first, as at any tool's end
+            self.resume_at = after[0]
+            self.question_index = len(tool.questions(self.role))
+
+    def _next_tool(self) -> None:
+        """After a tool's review (and its plan and readiness): the next tool, or the next draft."""
+        if self.resume_at is not None:
+            self._go_to(self.resume_at)
+            self.resume_at = None
+        else:
+            self.tool_index, self.question_index = self.tool_index + 1, 0
 
     def _back(self) -> None:
         """One question back, into the previous tool's last question when at a tool's start.
@@ -454,6 +468,7 @@ class Interview:
         Going back is finding one's own way: the round of drafts (if any) ends here.
         """
         self.editing = self.drafts_first = False
+        self.resume_at = None
         if self.question_index > 0:
             self.question_index -= 1
             return
@@ -539,13 +554,14 @@ class Interview:
         elif value is Review.EDIT:
             self.pending = PickQuestion(step.tool)
         elif value is Review.PREVIOUS:
+            self.resume_at = None
             earlier = [i for i in self._tools_with_questions() if i < self.tool_index]
             self.tool_index = earlier[-1] if earlier else self.tool_index
             self.question_index = 0
         elif self.follow_up is not None:  # before the next tool: the plan and the readiness
             self.follow_stage = "actions" if self.follow_up.offers_actions(step.tool) else "readiness"
         else:
-            self.tool_index, self.question_index = self.tool_index + 1, 0
+            self._next_tool()
 
     def _offered(self, step: OfferActions, value: NewAction | None) -> None:
         if value is not None and self.follow_up is not None and value.what.strip():
@@ -557,7 +573,7 @@ class Interview:
         if value is not None and self.follow_up is not None:
             self.follow_up.rate(step.tool, value)
         self.follow_stage = None
-        self.tool_index, self.question_index = self.tool_index + 1, 0
+        self._next_tool()
 
     def _picked_question(self, step: PickQuestion, value: Question | None) -> None:
         if value is not None:
