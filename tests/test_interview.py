@@ -503,13 +503,13 @@ def test_drafts_come_first_then_the_first_open_question(interview, project, ws):
     for qid in (GENBRUGE[4], Q2):
         session(ws, slug).keep_draft(question(ws, qid), f"kladde til {qid}")
 
-    script = [lambda step: Save(step.draft), Review.NEXT, "færdig", Review.NEXT, "C", "D", Review.STOP]
+    script = [lambda step: Save(step.draft), Review.NEXT, "færdig", Review.NEXT, "C", Review.STOP]
     front, _ = interview(slug, script)
 
     assert "resume" not in kinds(front)
     assert front.log[0] == ("drafts", (Q2, GENBRUGE[4]))  # announced in the phase's order
-    # the drafts in order, then the first open question (Q3) and on from there
-    assert asked(front) == [Q2, GENBRUGE[4], Q3, GENBRUGE[3]]
+    # the drafts in order, then the open questions: Q3, not GENBRUGE[3], which has its answer
+    assert asked(front) == [Q2, GENBRUGE[4], Q3]
     assert [a.draft for a in front.asked[:2]] == [f"kladde til {Q2}", f"kladde til {GENBRUGE[4]}"]
     assert saved(ws, slug) == {
         Q1: "A",
@@ -1016,3 +1016,36 @@ def test_a_draft_on_a_tools_last_question_ends_the_tool_with_its_review(intervie
 
     assert kinds(front) == ["drafts", "tool", "ask", "review", "tool", "ask", "ask", "review", "done"]
     assert asked(front) == [Q2, Q3, GENBRUGE[3]]
+
+
+def test_going_on_at_the_first_open_question_passes_the_answered_ones_by(interview, project, ws):
+    """'Fortsæt ved første ubesvarede spørgsmål' means the open ones: answered questions are not
+    asked again (the tool's review shows them); 'Gennemgå alle' walks through every question."""
+    slug = project(answers={Q1: "A", GENBRUGE[3]: "D", GENBRUGE[5]: "F"})
+
+    front, _ = interview(slug, [Resume.CONTINUE, "B", Review.NEXT, "C", Review.NEXT, "E", Review.STOP])
+
+    assert asked(front) == [Q2, Q3, GENBRUGE[4]]
+    expected = {Q1: "A", Q2: "B", Q3: "C", GENBRUGE[3]: "D", GENBRUGE[4]: "E", GENBRUGE[5]: "F"}
+    assert saved(ws, slug) == expected
+
+
+def test_go_on_opens_at_the_first_open_question_without_asking_how(ws, project):
+    """'fase --fortsæt' (the home screen's "Fortsæt i fasen Tjek: <spørgsmål>") opens at that question."""
+    slug = project(answers={Q1: "A", Q2: "B"})
+    machine = Interview(ws.guide.find_phase("tjek"), "genbruge", session(ws, slug), go_on=True)
+    front = ScriptedFrontEnd(["C", "D", Review.STOP], "genbruge")
+    front.run(machine)
+
+    assert "resume" not in kinds(front)
+    assert asked(front) == [Q3, GENBRUGE[3]]
+
+
+def test_the_home_screens_continue_line_runs_fase_with_fortsaet(ws):
+    from spredning.app.home import Action
+    from spredning.cli.home import arguments
+
+    phase = ws.guide.find_phase("tjek")
+    found = type("Found", (), {"several": False})()
+    assert arguments(found, Action("answer", phase=phase, role="genbruge"))[-1] == "--fortsæt"
+    assert "--fortsæt" not in arguments(found, Action("drafts", phase=phase, role="genbruge"))

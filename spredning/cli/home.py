@@ -181,7 +181,8 @@ def arguments(found: Home, action: Action) -> list[str]:
     if kind in ("answer", "drafts"):
         assert action.phase is not None and action.role is not None
         for_partner = partner if action.role == "genbruge" else []
-        return ["fase", action.phase.id, "--rolle", action.role, *for_partner]
+        go_on = ["--fortsæt"] if kind == "answer" else []  # the menu line named the question it opens
+        return ["fase", action.phase.id, "--rolle", action.role, *for_partner, *go_on]
     if kind == "set-side":
         assert action.role is not None
         organisation = ["--organisation", action.partner.key] if action.partner is not None else []

@@ -266,7 +266,16 @@ def draft_of(typed: str | None, answer: Answer | None) -> str:
 class Interview:
     """Walk one side through one phase, tool by tool; `step()` and `reply()` drive it."""
 
-    def __init__(self, phase: Phase, role: str, recorder: Recorder, follow_up: FollowUp | None = None):
+    def __init__(
+        self,
+        phase: Phase,
+        role: str,
+        recorder: Recorder,
+        follow_up: FollowUp | None = None,
+        go_on: bool = False,
+    ):
+        """`go_on`: open at the first open question without asking how to go on (drafts still first)."""
+        self.go_on = go_on
         self.phase = phase
         self.role = role
         self.recorder = recorder
@@ -284,6 +293,7 @@ class Interview:
         self.saving: tuple[Question, Answer | None] | None = None
         self.unsaved: dict[str, str] = {}  # text that could not be saved, even as a draft: asked again
         self.resume_at: Question | None = None  # where to go after this tool's review (drafts round)
+        self.open_only = False  # going on at the open questions: answered ones are passed by
         self.drafts_first = False  # going from draft to draft (see ResumeDrafts)
         self.drafts_seen: set[str] = set()
 
@@ -362,6 +372,9 @@ class Interview:
         drafted = self._drafted()
         if drafted:
             return ResumeDrafts(self.phase, drafted)
+        if self.go_on and self._has_answers():  # as if "the first open question" were chosen
+            self._resumed(ChooseResume(self.phase), Resume.CONTINUE)
+            return None
         return ChooseResume(self.phase) if self._has_answers() else None
 
     def _has_answers(self) -> bool:
@@ -419,13 +432,14 @@ class Interview:
     def _tools_with_questions(self) -> list[int]:
         return [i for i, t in enumerate(self.phase.tools) if t.questions(self.role)]
 
-    def _first_open(self) -> tuple[int, int]:
+    def _first_open(self, from_tool: int = 0) -> tuple[int, int] | None:
+        """The first question without an answer, from a tool on (None: all are answered)."""
         view = self.recorder.view()
-        for t, tool in enumerate(self.phase.tools):
+        for t, tool in enumerate(self.phase.tools[from_tool:], from_tool):
             for q, question in enumerate(tool.questions(self.role)):
                 if view.answer(question.id) is None:
                     return t, q
-        return 0, 0
+        return None
 
     def _move_on(self, questions: Sequence[Question]) -> None:
         if self.editing:  # one answer changed from the review: straight back to the review
@@ -435,6 +449,13 @@ class Interview:
             self._next_draft()
         else:
             self.question_index += 1
+            view = self.recorder.view()
+            while (
+                self.open_only
+                and self.question_index < len(questions)
+                and view.answer(questions[self.question_index].id) is not None
+            ):
+                self.question_index += 1  # going on at the open questions: the tool's review next
 
     def _next_draft(self) -> None:
         """After a draft: the next one, then the first open question (with none, how to go on)."""
@@ -444,6 +465,7 @@ class Interview:
             q for _, q in self.questions if q.id not in self.drafts_seen and view.answer(q.id) is None
         )
         self.drafts_first = bool(drafted)
+        self.open_only = not drafted  # after the drafts: the open questions
         if not after:
             self.pending = ChooseResume(self.phase)
             return
@@ -459,6 +481,9 @@ class Interview:
         if self.resume_at is not None:
             self._go_to(self.resume_at)
             self.resume_at = None
+        elif self.open_only:  # on at the next open question; none left: the phase is through
+            found = self._first_open(self.tool_index + 1)
+            self.tool_index, self.question_index = found or (len(self.phase.tools), 0)
         else:
             self.tool_index, self.question_index = self.tool_index + 1, 0
 
@@ -582,7 +607,8 @@ class Interview:
 
     def _resumed(self, step: ChooseResume, value: Resume) -> None:
         if value is Resume.CONTINUE:
-            self.tool_index, self.question_index = self._first_open()
+            self.open_only = True
+            self.tool_index, self.question_index = self._first_open() or (0, 0)
         elif value is Resume.PICK_TOOL:
             self.pending = PickTool(self.phase)
         elif value is Resume.STOP:

@@ -38,6 +38,7 @@ def fase(
     ),
     svar: str | None = typer.Option(None, "--svar", metavar=t("metavar.file"), help=t("help.fase.svar")),
     uden_partner: bool = typer.Option(False, "--uden-partner", help=t("help.fase.uden-partner")),
+    fortsaet: bool = typer.Option(False, "--fortsæt", help=t("help.fase.fortsaet")),
 ) -> None:
     """Besvar en fases spørgsmål for din side; hvert svar gemmes med det samme."""
     ws = workspace(ctx)
@@ -81,7 +82,7 @@ def fase(
         )
     if side is not None and role != side:
         _other_side_warning(console, opened.project, side)
-    _interview(ws, ctx, console, session, phase, role, chosen, uden_partner, several)
+    _interview(ws, ctx, console, session, phase, role, chosen, uden_partner, several, fortsaet)
 
 
 def _other_side_warning(console, project, side: str) -> None:
@@ -128,12 +129,13 @@ def _interview(
     partner: Partner | None,
     quiet_partner: bool,
     several: bool,
+    go_on: bool = False,
 ) -> None:
     from spredning.cli.prompter import InterviewPrompter
 
     who = org_name(session.project, SHARING if role == "dele" else (partner.key if partner else ""))
     prompter = InterviewPrompter(console, session, who, show_partner=not quiet_partner)
-    machine = Interview(phase, role, session, follow_up=InterviewFollowUp(ws, session))
+    machine = Interview(phase, role, session, follow_up=InterviewFollowUp(ws, session), go_on=go_on)
     resume = phase_command(phase, role, partner, ctx.obj.project, several)
     prompter.phase_intro(phase, role)
     with prompter.stop_signals_kept():
