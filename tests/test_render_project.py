@@ -158,3 +158,19 @@ def test_vis_phases_need_no_cropping(hostile_dialogue, width, colours):
             shown.append(render_project.vis_phase_side_by_side(phase, view))
         for renderable in shown:
             assert drawn(renderable, crop=False) == drawn(renderable, crop=True), (phase.id, width)
+
+
+def test_vis_says_when_an_open_question_has_a_draft_on_this_computer(make_project, run_cli, workspace):
+    from spredning.app.answering import Session
+
+    slug = make_project("Ærø Kommune", "genbruge")
+    project = workspace.store.load(slug)
+    question = workspace.guide.locate("tjek.beskriv-innovationen.genbruge.interessant")[2]
+    Session(workspace, slug, "genbruge", project.partners[0]).keep_draft(question, "halvt skrevet")
+
+    code, out, err = run_cli("vis", "tjek", "--rolle", "genbruge")
+
+    assert (code, err) == (0, "")
+    start = out.index("Er løsningen umiddelbart interessant for jer?")
+    assert "(ikke besvaret – der er en kladde på denne computer)" in " ".join(out[start:].split())[:200]
+    assert out.count("der er en kladde på denne computer") == 1  # only that question

@@ -392,10 +392,10 @@ def test_an_english_sheet_keeps_the_danish_values_and_reads_them_back(sharing, t
     assert sheet.row_of(ACTION, header="What")[3] == "Status 56"
     assert sheet.text("Status 56") == "ikke startet"  # a status stays Danish, as 'plan ret' takes it
 
-    fill(sheet, {colour: "yellow"}).save(path)
+    fill(sheet, {colour: "blue"}).save(path)  # (yellow, in English, is taken as gul)
     code, _, err = sharing("--sprog", "en", "importer", str(path))
     assert code == 1
-    assert "Readiness 37 (readiness after" in flat(err) and "“yellow” is not a readiness" in flat(err)
+    assert "Readiness 37 (readiness after" in flat(err) and "“blue” is not a readiness" in flat(err)
     assert "Nothing has been changed." in flat(err)
 
     fill(sheet, {colour: "Gul", reason: "Budget unclear", "Status 56": "i gang"}).save(path)

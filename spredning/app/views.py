@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from spredning.app.workspace import Workspace
-from spredning.core.local import key_slot
+from spredning.core.local import key_slot, slot_key
 from spredning.core.model import SHARING, Layout, Partner, Project, Question, Slot
 from spredning.core.store import Opened
 
@@ -22,6 +22,13 @@ def news_questions(ws: Workspace, opened: Opened, partner: Partner | None) -> li
             if qid in questions and (where == "" or partner is None or where == partner.key):
                 found.append(questions[qid])
     return list(dict.fromkeys(found))
+
+
+def drafted(ws: Workspace, opened: Opened, partner: Partner | None) -> set[str]:
+    """The questions with text kept as a draft on this computer, in one dialogue (ids)."""
+    view = opened.project.dialogue(partner)
+    drafts = opened.local.drafts
+    return {q.id for q in ws.guide.questions() if (drafts.get(slot_key(view.slot(q.id))) or "").strip()}
 
 
 def mark_seen(ws: Workspace, opened: Opened, partner: Partner | None) -> None:

@@ -6,7 +6,7 @@ As in render.py, every text from a user or a file becomes rich Text through ``pl
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Set
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -68,10 +68,11 @@ def counted(done: Progress) -> Text:
     return Text.assemble(bar(done), f" {done.answered:>2}/{done.total:<2}")
 
 
-def answer_text(answer: Answer | None, indent: int) -> RenderableType:
-    """An answer, wrapped and indented: open, "not relevant" (with its reason), or its text."""
+def answer_text(answer: Answer | None, indent: int, drafted: bool = False) -> RenderableType:
+    """An answer, wrapped and indented: open (a draft said), "not relevant" (with its reason), or its text."""
     if answer is None or answer.empty:
-        return indented(Text(t("answer.unanswered"), style="dim italic"), indent)
+        key = "answer.unanswered-drafted" if drafted else "answer.unanswered"
+        return indented(Text(t(key), style="dim italic"), indent)
     if answer.not_relevant:
         reason = (
             t("answer.not-relevant-because", reason=clean(answer.text))
@@ -83,14 +84,14 @@ def answer_text(answer: Answer | None, indent: int) -> RenderableType:
 
 
 def question_with_answer(
-    number: int, question: Question, answer: Answer | None, indent: int = 2
+    number: int, question: Question, answer: Answer | None, indent: int = 2, drafted: bool = False
 ) -> RenderableType:
-    """A question's text and its answer beneath it."""
+    """A question's text and its answer beneath it (`drafted`: it has a draft on this computer)."""
     parts: list[RenderableType] = []
     if question.group:
         parts.append(indented(plain(question.group + ":", "bold underline"), indent))
     parts.append(hanging(f"{number}.", question.text, indent, "bold"))
-    parts.append(answer_text(answer, indent + len(str(number)) + 2))
+    parts.append(answer_text(answer, indent + len(str(number)) + 2, drafted))
     return Group(*parts)
 
 
@@ -273,9 +274,17 @@ def open_tools(item: DialogueStatus) -> RenderableType:
 
 
 def vis_phase(
-    phase: Phase, view: Dialogue, roles: Sequence[str], only_answered: bool, only: set[str] | None = None
+    phase: Phase,
+    view: Dialogue,
+    roles: Sequence[str],
+    only_answered: bool,
+    only: set[str] | None = None,
+    drafted: Set[str] = frozenset(),
 ) -> RenderableType:
-    """One phase's answers: per tool and side, each question with its answer and open conflicts."""
+    """One phase's answers: per tool and side, each question with its answer and open conflicts.
+
+    `drafted`: the questions with a draft on this computer (an open one says so).
+    """
     parts: list[RenderableType] = [phase_heading(phase)]
     left_out = 0
     for tool in phase.tools:
@@ -289,7 +298,8 @@ def vis_phase(
                 if only_answered and view.answer(question.id) is None and not (entry and entry.in_conflict):
                     left_out += 1
                     continue
-                rows.append(question_with_answer(number, question, view.answer(question.id)))
+                answer = view.answer(question.id)
+                rows.append(question_with_answer(number, question, answer, drafted=question.id in drafted))
                 if entry is not None and entry.in_conflict:
                     rows.append(other_versions(view.project, entry, 5))
             if rows:

@@ -35,7 +35,7 @@ def vis(
     ingen_pager: bool = typer.Option(False, "--ingen-pager", help=t("help.pager")),
 ) -> None:
     """Vis svarene fase for fase og værktøj for værktøj."""
-    from spredning.app.views import mark_seen, news_questions
+    from spredning.app.views import drafted, mark_seen, news_questions
     from spredning.cli.pager import paged
     from spredning.cli.render_project import (
         SIDE_BY_SIDE_MIN_WIDTH,
@@ -50,6 +50,7 @@ def vis(
     opened = ws.open()
     chosen = choose_partner(opened.project, opened.local, partner)
     view = opened.project.dialogue(chosen)
+    with_drafts = drafted(ws, opened, chosen)
     console = make_console()
     with paged(console, not ingen_pager) as out:
         out.print(
@@ -68,7 +69,7 @@ def vis(
             if side_by_side:
                 shown = vis_phase_side_by_side(phase, view)
             else:
-                shown = vis_phase(phase, view, roles_for(role), kun_besvarede, only)
+                shown = vis_phase(phase, view, roles_for(role), kun_besvarede, only, with_drafts)
             # crop=False: every piece of a phase is laid out to the width already (rich's own
             # renderables, render_text's wrapped lines), so the console need not cut each line
             # again; for a 1 MiB project that is a fifth of the command's time. A test compares.
