@@ -9,6 +9,9 @@ import pytest
 import yaml
 from exchange_kit import D1, D2, G1, G2, Org, V, flat, tree
 
+from spredning.core import history
+from spredning.core.model import Answer
+
 NAME = "Genoptræning Ærø"
 PARTNERS = ("Ærø Kommune", "Fanø Kommune", "Læsø Kommune")
 KEYS = ("aeroe-kommune", "fanoe-kommune", "laesoe-kommune")
@@ -365,6 +368,33 @@ def test_a_missing_or_special_import_file_is_a_danish_error(reusing, tmp_path):
     assert not reusing.home.exists()
 
 
+def dumped(data: dict) -> str:
+    """A file's data written back as YAML, its empty answers as the program writes them (not 'null')."""
+
+    def blank(value):
+        if isinstance(value, dict):
+            return {k: blank(v) for k, v in value.items()}
+        return "" if value is None else value
+
+    return yaml.safe_dump(blank(data), allow_unicode=True)
+
+
+def test_a_damaged_or_cut_file_from_a_partner_is_refused_and_nothing_changes(exchanged, tmp_path):
+    """A text cut short (or changed on the way) no longer matches its checksum: not taken as an answer."""
+    sharing, reusing = exchanged
+    reusing.answer({G1: "Ja, meget interessant, fordi vi har de samme ventetider"})
+    exported = reusing.export().read_text(encoding="utf-8")
+    cut = tmp_path / "afkortet.yaml"
+    cut.write_text(exported.replace("fordi vi har de samme ventetider", "fordi vi"), encoding="utf-8")
+    before = sharing.path.read_bytes()
+
+    code, _, err = sharing.import_(cut)
+
+    assert code == 1
+    assert "er beskadiget" in flat(err) and G1 in flat(err) and "Intet er hentet" in flat(err)
+    assert sharing.path.read_bytes() == before
+
+
 @pytest.mark.parametrize(
     ("name", "slug"),
     [
@@ -378,7 +408,7 @@ def test_a_project_name_never_chooses_where_the_file_is_written(sharing, reusing
     data = yaml.safe_load(sharing.export().read_text(encoding="utf-8"))
     data["projekt"]["navn"] = name
     incoming = tmp_path / "fra-partneren.yaml"
-    incoming.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    incoming.write_text(dumped(data), encoding="utf-8")
     outside = tree(tmp_path, skip=reusing.home)
 
     code, _, err = reusing.import_(incoming)
@@ -584,9 +614,12 @@ def test_a_partners_file_changes_only_that_partners_dialogue(hub, tmp_path):
     data = yaml.safe_load(aeroe.export().read_text(encoding="utf-8"))
     # a tampered file from Ærø that also claims to carry an answer for Læsø
     data["projekt"]["genbrugere"]["laesoe-kommune"] = "Læsø Kommune"
-    data["svar"]["genbruge"]["laesoe-kommune"] = {G1: {"tekst": "Skrevet af Ærø"}}
+    claimed = Answer("Skrevet af Ærø", version=(("abcdef12", 9),))  # with a checksum that fits
+    data["svar"]["genbruge"]["laesoe-kommune"] = {
+        G1: {"tekst": claimed.text, "version": history.written(claimed)}
+    }
     tampered = tmp_path / "fra-aeroe.yaml"
-    tampered.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    tampered.write_text(dumped(data), encoding="utf-8")
 
     assert sharing.import_(tampered)[0] == 0
 

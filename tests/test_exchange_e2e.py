@@ -191,7 +191,7 @@ def test_5_a_fresh_copy_without_helper_files_works_and_asks_for_the_side(exchang
     status = flat(clone.ok("status"))
 
     assert NAME in status
-    assert "Næste skridt: sig hvilken side I er på denne computer: spredning projekt side" in status
+    assert "Næste skridt: sig hvilken side I er på denne computer: 'spredning projekt side dele'" in status
     clone.ok("projekt", "side", "genbruge")
     assert "Vi vil genbruge (Ærø Kommune)" in flat(clone.ok("status"))
     clone.answer({G1: "Ja, meget"})

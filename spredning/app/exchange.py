@@ -89,6 +89,9 @@ class ImportResult(NamedTuple):
 # -- reading a partner's file ----------------------------------------------------------------
 
 
+PLACEHOLDER_COPY = "00000000"  # marks, in a partner's file, a text that does not match its checksum
+
+
 def read_incoming(ws: Workspace, path: Path) -> Incoming:
     """Read a partner's file with the hardened rules; it is validated like a project file.
 
@@ -115,7 +118,11 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
     name = data.get("projekt", {}).get("navn", "") if isinstance(data.get("projekt"), dict) else ""
     try:
         parsed = projectfile.parse(
-            data, slugify(name if isinstance(name, str) else "") or "import", path, ws.layout, "00000000"
+            data,
+            slugify(name if isinstance(name, str) else "") or "import",
+            path,
+            ws.layout,
+            PLACEHOLDER_COPY,
         )
     except ProjectFileError as exc:
         raise _invalid(path, raw, exc) from None
@@ -130,6 +137,13 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
             )
         )
         return Incoming(parsed.project, path, sender, None, dict(parsed.legacy_base or {}))
+    damaged = [
+        slot_key(slot)
+        for slot, entry in (*parsed.project.entries(), *parsed.project.record_entries())
+        if not entry.answer.empty and any(copy == PLACEHOLDER_COPY for copy, _ in entry.answer.version)
+    ]
+    if damaged:  # a text that no longer matches its checksum: cut short or changed on the way
+        raise SpredningError("exchange.damaged", path=path, n=len(damaged), ids=damaged[:3])
     exchange = parsed.exchange or {}
     return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"))
 
