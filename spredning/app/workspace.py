@@ -47,6 +47,11 @@ class Workspace:
         """The projects folder."""
         return Store(home_dir(self.settings.home), self.layout)
 
+    def kept_states(self) -> list[Path]:
+        """The unreadable state files this run moved aside (none when the store was never opened)."""
+        store = self.__dict__.get("store")  # a cached_property not yet used is not in __dict__
+        return list(store.kept_states) if isinstance(store, Store) else []
+
     def example_file(self) -> Path:
         """The filled-in example project, in the guide's language."""
         folder = default_guide_dir()

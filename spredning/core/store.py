@@ -82,6 +82,7 @@ class Store:
         self.home = Path(home)
         self.layout = layout
         self.last_backup: Path | None = None  # the backup the last save made, for the user
+        self.kept_states: list[Path] = []  # unreadable state files moved aside, for the user
         self._written: dict[Path, tuple[int, int, int] | None] = {}  # files as this Store last wrote them
 
     # -- paths and names ---------------------------------------------------------------
@@ -164,7 +165,13 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------
     def local(self, slug: str) -> LocalState:
-        """The state this computer keeps for a project; a new one is written at once, so its copy id lasts."""
+        """The state this computer keeps for a project; a new one is written at once, so its copy id lasts.
+
+        A healthy file is only read. A new one is written when there is none, when the folder was
+        copied (a new copy id) or when the file cannot be read (then it is kept aside first, see
+        kept_states): exports and hand-edited answers read now are marked with the copy id, which
+        must be the same the next time.
+        """
         self.path_for(slug)
         state = local.load(self.home, slug)
         if state.fresh:
@@ -251,7 +258,9 @@ class Store:
             fileio.remove_stale_temps(path)
             with fileio.uninterrupted():
                 fileio.atomic_write(path, content)
-                local.save(self.home, project.slug, state or local.load(self.home, project.slug))
+                on_disk = local.load(self.home, project.slug)
+                chosen = on_disk if state is None else state._replace(damaged=on_disk.damaged)
+                self._save_local(project.slug, chosen)
         return path
 
     def transact(self, slug: str, change: Change[T]) -> T:
@@ -270,11 +279,13 @@ class Store:
             parsed = self._parse(slug, path, data, stored_state)
             state = _migrated(stored_state, parsed)._replace(fresh=False)
             project, new_state, result = change(parsed.project, state)
+            # checked before anything is written: a state too large to save leaves the project as it was
+            state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
             with fileio.uninterrupted():  # the project and this computer's state: both, or neither
                 if project != parsed.project or parsed.legacy:
                     self._write(path, raw, project, signature)
-                if new_state != stored_state:
-                    local.save(self.home, slug, new_state)
+                if state_data is not None:
+                    self._save_local(slug, new_state, state_data)
         return result
 
     def rewrite_marked(
@@ -301,7 +312,7 @@ class Store:
                 backup = fileio.keep_backup(path, raw)
                 fileio.atomic_write(target, content)
                 if state.fresh:
-                    local.save(self.home, slug, state._replace(fresh=False))
+                    self._save_local(slug, state._replace(fresh=False))
         return project, backup
 
     def update_local(self, slug: str, change: Callable[[LocalState], LocalState]) -> LocalState:
@@ -312,8 +323,14 @@ class Store:
             new = change(state._replace(fresh=False))
             if new != state:
                 with fileio.uninterrupted():
-                    local.save(self.home, slug, new)
-        return new
+                    self._save_local(slug, new)
+        return new._replace(damaged=False)
+
+    def _save_local(self, slug: str, state: LocalState, data: bytes | None = None) -> None:
+        """Write this computer's state; a file that could not be read is kept aside first."""
+        kept = local.save(self.home, slug, state, data)
+        if kept is not None:
+            self.kept_states.append(kept)
 
     def _write(
         self, path: Path, raw: bytes, project: Project, signature: tuple[int, int, int] | None

@@ -21,8 +21,22 @@ T = TypeVar("T")
 
 
 def workspace(ctx) -> Workspace:
-    """The workspace the global options chose."""
-    return Workspace(ctx.obj)
+    """The workspace the global options chose; when the command ends, kept state files are told."""
+    ws = Workspace(ctx.obj)
+    ctx.call_on_close(lambda: tell_kept_states(ws))
+    return ws
+
+
+def tell_kept_states(ws: Workspace) -> None:
+    """Say once, on stderr, where each state file that could not be read was kept (see local.py)."""
+    from spredning.cli.console import make_console, say
+
+    kept = ws.kept_states()
+    if kept:
+        console = make_console(stderr=True)
+        for path in kept:
+            console.print(say("local.kept-damaged", style="yellow", path=written_path(path)), soft_wrap=True)
+            console.print(say("local.kept-damaged.hint", style="dim"))
 
 
 def parse_role(value: str | None) -> str | None:
