@@ -21,8 +21,11 @@ NOT_RELEVANT = "ikke relevant"
 
 
 def workspace(home: Path) -> Workspace:
-    """A workspace on the projects folder `home` with the shipped guide."""
-    return Workspace(Settings(home=str(home)))
+    """A workspace on the projects folder `home` with the shipped guide.
+
+    Like 'spredning start', it may create the folder itself (not its parent) for a new project.
+    """
+    return Workspace(Settings(home=str(home)), new_home=True)
 
 
 def new_project(

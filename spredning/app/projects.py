@@ -46,7 +46,9 @@ def name_problem(ws: Workspace, name: str) -> Message | None:
     if slug in ws.store.slugs():
         try:
             existing = ws.store.load(slug).name
-        except SpredningError:
+        except SpredningError as exc:
+            if exc.key == "project.dangling-link":  # not a project to carry on with: say what it is
+                return exc.message
             existing = slug
         return message("start.name-taken", existing=existing, slug=slug)
     return None

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from spredning.core.content import default_guide_dir, load_guide
 from spredning.core.model import Guide, Layout, layout
-from spredning.core.store import Opened, Store, home_dir
+from spredning.core.store import Opened, Store, check_home, home_chosen, home_dir
 
 
 class Settings(NamedTuple):
@@ -29,8 +29,9 @@ class Settings(NamedTuple):
 class Workspace:
     """The guide, the store and the project a command works on."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, *, new_home: bool = False):
         self.settings = settings
+        self.new_home = new_home  # a new project may create the chosen folder's last level
 
     @cached_property
     def guide(self) -> Guide:
@@ -44,8 +45,11 @@ class Workspace:
 
     @cached_property
     def store(self) -> Store:
-        """The projects folder."""
-        return Store(home_dir(self.settings.home), self.layout)
+        """The projects folder; one the user chose must exist (see store.check_home)."""
+        home = home_dir(self.settings.home)
+        if home_chosen(self.settings.home):
+            check_home(home, may_create=self.new_home)
+        return Store(home, self.layout)
 
     def kept_states(self) -> list[Path]:
         """The unreadable state files this run moved aside (none when the store was never opened)."""

@@ -54,6 +54,29 @@ def home_dir(option: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir("spredning", appauthor=False))
 
 
+def home_chosen(option: str | os.PathLike[str] | None = None) -> bool:
+    """True when the user chose the projects folder (--hjem or $SPREDNING_HJEM), not the default."""
+    return bool(option or os.environ.get(HOME_ENV))
+
+
+def check_home(home: Path, *, may_create: bool = False) -> None:
+    """A projects folder the user chose must be there: a drive not connected is not an empty folder.
+
+    With may_create (a new project) only the folder itself may be missing, never its parent, so a
+    mistyped or unmounted path does not become a new folder on this computer's own disk.
+    """
+    try:
+        info = os.stat(home)
+    except (FileNotFoundError, NotADirectoryError):
+        if may_create and home.parent.is_dir():
+            return
+        raise SpredningError("store.home-missing", folder=home) from None
+    except OSError as exc:
+        raise SpredningError("store.home-unreadable", folder=home, reason=fileio.reason(exc)) from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise SpredningError("files.not-a-folder", folder=home)
+
+
 class Summary(NamedTuple):
     """What the project list shows: a project's identity, name and how far it has come."""
 
@@ -108,7 +131,7 @@ class Store:
                     if entry.name.endswith(SUFFIX)
                     and len(entry.name) - len(SUFFIX) <= MAX_SLUG
                     and SLUG_PATTERN.match(entry.name[: -len(SUFFIX)])
-                    and entry.is_file()
+                    and (entry.is_file() or entry.is_symlink())  # a link to a missing file is named as such
                 )
         except OSError:
             return []
@@ -118,9 +141,14 @@ class Store:
         slug = slugify(name)
         if not name.strip():
             raise UsageProblem("store.empty-name")
-        if not slug or not self.path_for(slug).exists():
+        if not slug or not (self.path_for(slug).exists() or self.path_for(slug).is_symlink()):
+            known = self.slugs()
             raise SpredningError(
-                "store.not-found", name=yamlio.shown(name), home=self.home, known=self.slugs()
+                "store.not-found",
+                hint=None if known else "store.not-found.none",
+                name=yamlio.shown(name),
+                home=self.home,
+                known=known,
             )
         return slug
 
@@ -253,6 +281,8 @@ class Store:
         _check_size(content, path)
         fileio.make_folder(self.home)
         with self._lock(project.slug):
+            if path.is_symlink() and not path.exists():
+                raise projectfile.missing(path)
             if path.exists() or path.is_symlink():
                 raise SpredningError("store.exists", slug=project.slug, path=path)
             fileio.remove_stale_temps(path)
@@ -423,7 +453,7 @@ def _file_key(path: str) -> list[int]:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise SpredningError("project.missing", path=path) from None
+        raise projectfile.missing(path) from None
     except OSError as exc:
         raise ProjectFileError("project.unreadable", path=path, reason=fileio.reason(exc)) from None
     return [info.st_size, info.st_mtime_ns, info.st_ino]

@@ -20,9 +20,12 @@ from spredning.i18n import t
 T = TypeVar("T")
 
 
-def workspace(ctx) -> Workspace:
-    """The workspace the global options chose; when the command ends, kept state files are told."""
-    ws = Workspace(ctx.obj)
+def workspace(ctx, *, new_home: bool = False) -> Workspace:
+    """The workspace the global options chose; when the command ends, kept state files are told.
+
+    new_home: the command makes a new project, so the chosen folder's last level may be created.
+    """
+    ws = Workspace(ctx.obj, new_home=new_home)
     ctx.call_on_close(lambda: tell_kept_states(ws))
     return ws
 

@@ -122,7 +122,7 @@ def start(
     eksempel: bool = typer.Option(False, "--eksempel", help=t("help.start.eksempel")),
 ) -> None:
     """Start et nyt projekt, og gør det aktivt."""
-    ws = workspace(ctx)
+    ws = workspace(ctx, new_home=True)
     console = make_console()
     if eksempel:
         started = projects.start_example(ws)
