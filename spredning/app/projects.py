@@ -161,6 +161,7 @@ class ProjectRow(NamedTuple):
     slug: str
     summary: Summary | SpredningError
     total: int
+    file: str = ""  # the file's full path (an exchange file is named by it, to import)
 
 
 def project_rows(ws: Workspace) -> tuple[list[ProjectRow], str | None]:
@@ -169,5 +170,6 @@ def project_rows(ws: Workspace) -> tuple[list[ProjectRow], str | None]:
     rows = []
     for slug, summary in ws.store.summaries(ws.store.slugs()):
         partners = summary.partners if isinstance(summary, Summary) else 0
-        rows.append(ProjectRow(slug, summary, len(ws.layout.shared) + reusing * max(1, partners)))
+        total = len(ws.layout.shared) + reusing * max(1, partners)
+        rows.append(ProjectRow(slug, summary, total, str(ws.store.path_for(slug))))
     return rows, ws.store.active()

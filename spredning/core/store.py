@@ -39,7 +39,7 @@ MAX_ACTIVE_BYTES = 1024
 WRITE_LIMIT = yamlio.MAX_BYTES  # the largest project file a save may produce
 READ_LIMIT = 4 * yamlio.MAX_BYTES  # a larger one can still be read, to export or shrink it
 INDEX_FILE = "projekter.json"
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 T = TypeVar("T")
 
@@ -85,6 +85,7 @@ class Summary(NamedTuple):
     name: str
     answered: int  # answers given in the guide's places (shared and every dialogue's)
     partners: int
+    exchange: bool = False  # a partner's export saved in the folder: to import, not a project
 
 
 class Opened(NamedTuple):
@@ -177,17 +178,25 @@ class Store:
         slug = self.active()
         if slug is not None:
             return slug
-        slugs = self.slugs()
+        slugs = self.project_slugs()
         if len(slugs) == 1:
             return slugs[0]
         if slugs:
             raise SpredningError("store.choose-project", known=slugs)
         raise SpredningError("store.no-project")
 
+    def project_slugs(self) -> list[str]:
+        """The slugs of the folder's files that are not a partner's exchange file (from the index)."""
+        return [
+            slug
+            for slug, summary in self.summaries(self.slugs())
+            if not (isinstance(summary, Summary) and summary.exchange)
+        ]
+
     def find_by_id(self, project_id: str) -> str | None:
         """The slug of the project with this identity, or None."""
         for slug, summary in self.summaries(self.slugs()):
-            if isinstance(summary, Summary) and summary.id == project_id:
+            if isinstance(summary, Summary) and summary.id == project_id and not summary.exchange:
                 return slug
         return None
 
@@ -243,13 +252,24 @@ class Store:
                 key = _file_key(self._file_name(slug))
                 entry = old.get(slug)
                 if entry is None or entry["nøgle"] != key:
-                    entry = index.entry(key, self._summary_project(slug), self.layout)
+                    parsed = self._summary_project(slug)
+                    entry = index.entry(key, parsed.project, self.layout, parsed.exchange is not None)
             except SpredningError as exc:
                 result.append((slug, exc))
                 continue
             new[slug] = entry
             result.append(
-                (slug, Summary(slug, entry["id"], entry["navn"], entry["besvaret"], entry["genbrugere"]))
+                (
+                    slug,
+                    Summary(
+                        slug,
+                        entry["id"],
+                        entry["navn"],
+                        entry["besvaret"],
+                        entry["genbrugere"],
+                        entry["udveksling"],
+                    ),
+                )
             )
         if new != old:
             with contextlib.suppress(SpredningError, OSError):
@@ -257,7 +277,7 @@ class Store:
                 index.write(self._index_path(), new, self.layout)
         return result
 
-    def _summary_project(self, slug: str) -> Project:
+    def _summary_project(self, slug: str) -> projectfile.ParsedFile:
         """Read and validate a project for the list, without this computer's state for it.
 
         open() writes a new state file (and takes the project's lock) the first time it sees a
@@ -266,9 +286,7 @@ class Store:
         summary shows, so the placeholder that _as_written uses will do.
         """
         path = self.path_for(slug)
-        return projectfile.parse(
-            projectfile.read(path, READ_LIMIT)[1], slug, path, self.layout, "00000000"
-        ).project
+        return projectfile.parse(projectfile.read(path, READ_LIMIT)[1], slug, path, self.layout, "00000000")
 
     def _index_path(self) -> Path:
         return local.folder(self.home) / INDEX_FILE
