@@ -21,11 +21,8 @@ NOT_RELEVANT = "ikke relevant"
 
 
 def workspace(home: Path) -> Workspace:
-    """A workspace on the projects folder `home` with the shipped guide.
-
-    Like 'spredning start', it may create the folder itself (not its parent) for a new project.
-    """
-    return Workspace(Settings(home=str(home)), new_home=True)
+    """A workspace on the projects folder `home` with the shipped guide."""
+    return Workspace(Settings(home=str(home)))
 
 
 def new_project(

@@ -29,9 +29,12 @@ class Settings(NamedTuple):
 class Workspace:
     """The guide, the store and the project a command works on."""
 
-    def __init__(self, settings: Settings, *, new_home: bool = False):
+    def __init__(self, settings: Settings, *, checked: bool = False, new_home: bool = False):
         self.settings = settings
-        self.new_home = new_home  # a new project may create the chosen folder's last level
+        # checked (the front ends): a projects folder the user chose must exist before it is used;
+        # new_home: a new project may create its last level (store.check_home).
+        self.checked = checked
+        self.new_home = new_home
 
     @cached_property
     def guide(self) -> Guide:
@@ -47,7 +50,7 @@ class Workspace:
     def store(self) -> Store:
         """The projects folder; one the user chose must exist (see store.check_home)."""
         home = home_dir(self.settings.home)
-        if home_chosen(self.settings.home):
+        if self.checked and home_chosen(self.settings.home):
             check_home(home, may_create=self.new_home)
         return Store(home, self.layout)
 

@@ -61,7 +61,7 @@ class HomeScreen:
     def run(self) -> int:
         """Show the menu, run what is chosen, and come back, until the user quits."""
         while True:
-            ws = Workspace(self.settings)
+            ws = Workspace(self.settings, checked=True)
             found = app_home.home(ws)
             tell_kept_states(ws)
             console = make_console()

@@ -25,7 +25,7 @@ def workspace(ctx, *, new_home: bool = False) -> Workspace:
 
     new_home: the command makes a new project, so the chosen folder's last level may be created.
     """
-    ws = Workspace(ctx.obj, new_home=new_home)
+    ws = Workspace(ctx.obj, checked=True, new_home=new_home)
     ctx.call_on_close(lambda: tell_kept_states(ws))
     return ws
 
