@@ -61,7 +61,7 @@ class HomeScreen:
     def run(self) -> int:
         """Show the menu, run what is chosen, and come back, until the user quits."""
         while True:
-            ws = Workspace(self.settings, checked=True)
+            ws = Workspace(self.settings, checked=True, new_home=True)  # a first run offers start, import
             found = app_home.home(ws)
             tell_kept_states(ws)
             console = make_console()
