@@ -68,6 +68,7 @@ def pytest_collection_modifyitems(config, items):
 def _isolated_env(tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
+    (tmp_path / "hjem").mkdir(exist_ok=True)  # a chosen projects folder must exist (store.check_home)
     monkeypatch.setenv("SPREDNING_HJEM", str(tmp_path / "hjem"))
     for name in ("SPREDNING_GUIDE", "SPREDNING_DEBUG", "FORCE_COLOR", "TTY_COMPATIBLE"):
         monkeypatch.delenv(name, raising=False)

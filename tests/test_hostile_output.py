@@ -74,7 +74,7 @@ def hostile_project(guide, store):
         },
         "svar": answers,
     }
-    store.home.mkdir(parents=True)
+    store.home.mkdir(parents=True, exist_ok=True)
     store.path_for(SLUG).write_text(yamlio.dumps(data), encoding="utf-8")
     store.set_active(SLUG)
     project = store.load(SLUG)  # the file really holds the raw characters
@@ -147,7 +147,7 @@ def test_status_json_keeps_the_exact_text_and_escapes_c0_controls(hostile_projec
 
 def test_status_json_lets_no_direction_override_or_c1_control_through(guide, store, run_cli):
     data = {"format": 1, "projekt": {"navn": "a\u202eb\x9bc"}}
-    store.home.mkdir(parents=True)
+    store.home.mkdir(parents=True, exist_ok=True)
     store.path_for(SLUG).write_text(yamlio.dumps(data), encoding="utf-8")
     store.set_active(SLUG)
     out = run_cli("status", "--json")[1]
@@ -168,7 +168,7 @@ def test_status_json_lets_no_direction_override_or_c1_control_through(guide, sto
 )
 def test_an_unknown_key_is_shown_safely_in_the_error(store, run_cli, wide, text, shown):
     content = ("format: '1'\nprojekt:\n  navn: x\n" + text).encode()
-    store.home.mkdir(parents=True)
+    store.home.mkdir(parents=True, exist_ok=True)
     store.path_for(SLUG).write_bytes(content)
     store.set_active(SLUG)
     code, _out, err = run_cli("status")
@@ -188,7 +188,7 @@ def test_an_unknown_key_is_shown_safely_in_the_error(store, run_cli, wide, text,
     ],
 )
 def test_keys_in_duplicate_and_shape_errors_are_shown_safely(store, run_cli, wide, text):
-    store.home.mkdir(parents=True)
+    store.home.mkdir(parents=True, exist_ok=True)
     store.path_for(SLUG).write_text("format: '1'\nprojekt:\n  navn: x\n" + text, encoding="utf-8")
     store.set_active(SLUG)
     code, _out, err = run_cli("status")

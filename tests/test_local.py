@@ -108,6 +108,8 @@ def test_a_damaged_state_file_is_nothing_known_yet(store, home, content, tmp_pat
     assert loaded.fresh and COPY_ID.match(loaded.copy)
     assert COPY_ID.match(kept.copy) and not kept.fresh
     assert local.load(home, SLUG).copy == kept.copy  # written again, whole
+    [backup] = state_file(home).parent.glob(f"{SLUG}.yaml.bak-*")  # after the old one was kept aside
+    assert backup.read_bytes() == content and store.kept_states == [backup]
     assert store.load(SLUG).name == "Projekt"  # the project itself is untouched by it
     assert not (tmp_path / "PWNED").exists() and not Path("PWNED").exists()
 

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spredning.core import fileio
+from spredning.core import index as index_module
 from spredning.core import store as store_module
 from spredning.core.store import READ_LIMIT, WRITE_LIMIT
 
@@ -322,7 +323,7 @@ def test_a_damaged_project_index_is_rebuilt_silently(org, index):
     code, out, err = org("projekter")
     assert (code, err) == (0, "")
     assert NAME in out
-    assert json.loads(path.read_text(encoding="utf-8"))["version"] == 2
+    assert json.loads(path.read_text(encoding="utf-8"))["version"] == index_module.VERSION
 
 
 def test_a_modification_time_outside_pythons_date_range(org):

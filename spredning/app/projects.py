@@ -65,7 +65,9 @@ def name_problem(ws: Workspace, name: str) -> Message | None:
     if slug in ws.store.slugs():
         try:
             existing = ws.store.load(slug).name
-        except SpredningError:
+        except SpredningError as exc:
+            if exc.key == "project.dangling-link":  # not a project to carry on with: say what it is
+                return exc.message
             existing = slug
         return message("start.name-taken", existing=existing, slug=slug)
     return None
@@ -184,6 +186,7 @@ class ProjectRow(NamedTuple):
     slug: str
     summary: Summary | SpredningError
     total: int
+    file: str = ""  # the file's full path (an exchange file is named by it, to import)
 
 
 def project_rows(ws: Workspace) -> tuple[list[ProjectRow], str | None]:
@@ -192,5 +195,6 @@ def project_rows(ws: Workspace) -> tuple[list[ProjectRow], str | None]:
     rows = []
     for slug, summary in ws.store.summaries(ws.store.slugs()):
         partners = summary.partners if isinstance(summary, Summary) else 0
-        rows.append(ProjectRow(slug, summary, len(ws.layout.shared) + reusing * max(1, partners)))
+        total = len(ws.layout.shared) + reusing * max(1, partners)
+        rows.append(ProjectRow(slug, summary, total, str(ws.store.path_for(slug))))
     return rows, ws.store.active()

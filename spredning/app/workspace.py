@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from spredning.core.content import default_guide_dir, load_guide
 from spredning.core.model import Guide, Layout, layout
-from spredning.core.store import Opened, Store, home_dir
+from spredning.core.store import Opened, Store, check_home, home_chosen, home_dir
 
 
 class Settings(NamedTuple):
@@ -29,8 +29,12 @@ class Settings(NamedTuple):
 class Workspace:
     """The guide, the store and the project a command works on."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, *, checked: bool = False, new_home: bool = False):
         self.settings = settings
+        # checked (the front ends): a projects folder the user chose must exist before it is used;
+        # new_home: a new project may create its last level (store.check_home).
+        self.checked = checked
+        self.new_home = new_home
 
     @cached_property
     def guide(self) -> Guide:
@@ -44,8 +48,16 @@ class Workspace:
 
     @cached_property
     def store(self) -> Store:
-        """The projects folder."""
-        return Store(home_dir(self.settings.home), self.layout)
+        """The projects folder; one the user chose must exist (see store.check_home)."""
+        home = home_dir(self.settings.home)
+        if self.checked and home_chosen(self.settings.home):
+            check_home(home, may_create=self.new_home)
+        return Store(home, self.layout)
+
+    def kept_states(self) -> list[Path]:
+        """The unreadable state files this run moved aside (none when the store was never opened)."""
+        store = self.__dict__.get("store")  # a cached_property not yet used is not in __dict__
+        return list(store.kept_states) if isinstance(store, Store) else []
 
     def example_file(self) -> Path:
         """The filled-in example project, in the guide's language."""

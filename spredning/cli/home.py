@@ -23,7 +23,7 @@ from rich.console import Console
 from spredning.app import home as app_home
 from spredning.app.home import Action, Home
 from spredning.app.workspace import Settings, Workspace
-from spredning.cli.commands.common import command, shell_word
+from spredning.cli.commands.common import command, shell_word, tell_kept_states
 from spredning.cli.console import make_console, say
 from spredning.cli.prompter import BackToMenu, ask_text, menu_behind, select
 from spredning.cli.render_home import cut_to, plain_word_tip, problem_text, project_line, title, welcome
@@ -61,8 +61,9 @@ class HomeScreen:
     def run(self) -> int:
         """Show the menu, run what is chosen, and come back, until the user quits."""
         while True:
-            ws = Workspace(self.settings)
+            ws = Workspace(self.settings, checked=True, new_home=True)  # a first run offers start, import
             found = app_home.home(ws)
+            tell_kept_states(ws)
             console = make_console()
             self._header(console, ws, found)
             picked = select(

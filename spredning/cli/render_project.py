@@ -374,6 +374,12 @@ def project_list(rows, active: str | None) -> Iterator[RenderableType]:
             if not isinstance(row.summary, Summary):
                 lines.append([marker, (row.slug.ljust(width) + "  ", ""), (t("projects.unreadable"), "red")])
                 continue
+            if row.summary.exchange:  # a partner's export saved here: not a project of its own
+                lines.append(
+                    [marker, (names[row.slug].ljust(width) + "  ", ""), (t("projects.exchange"), "yellow")]
+                )
+                lines.append([(f"  {row.slug}", "dim")])  # how to import it is said below the list
+                continue
             done = Progress(min(row.summary.answered, row.total), row.total)
             count = f" {done.answered}/{done.total}"
             lines.append([marker, (names[row.slug].ljust(width) + "  ", ""), *bar_pieces(done), (count, "")])

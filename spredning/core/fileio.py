@@ -115,12 +115,35 @@ def _read_all(fd: int, limit: int) -> bytes:
 
 def keep_backup(path: Path, raw: bytes) -> Path:
     """Keep a file's old bytes next to it, as NAVN.yaml.bak-YYYYmmdd-HHMMSS, never replacing one."""
+    backup = _free_backup_name(path)
+    atomic_write(backup, raw)
+    return backup
+
+
+def _free_backup_name(path: Path) -> Path:
+    """NAVN.yaml.bak-YYYYmmdd-HHMMSS, or with -2, -3 ... when that name is taken."""
     first = path.with_name(f"{path.name}{BACKUP_INFIX}{time.strftime('%Y%m%d-%H%M%S')}")
     backup, number = first, 1
     while backup.exists() or backup.is_symlink():
         number += 1
         backup = first.with_name(f"{first.name}-{number}")
-    atomic_write(backup, raw)
+    return backup
+
+
+def move_aside(path: Path) -> Path | None:
+    """Keep a file that cannot be read, as a backup beside it under keep_backup's kind of name.
+
+    Renamed, not copied: a file too large or not allowed to read keeps every byte. None when
+    there is nothing at path (any more); a failure is a SpredningError, so nothing replaces it.
+    """
+    backup = _free_backup_name(path)
+    try:
+        os.rename(path, backup)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SpredningError("files.cannot-keep", path=path, reason=reason(exc)) from None
+    _fsync_dir(path.parent)
     return backup
 
 

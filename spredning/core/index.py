@@ -15,9 +15,9 @@ from typing import Any
 from spredning.core import fileio
 from spredning.core.model import Layout, Project, side_of
 
-VERSION = 2
+VERSION = 3  # 3: an entry says whether the file is a partner's exchange file
 MAX_BYTES = 64 * 1024 * 1024
-_FIELDS = {"nøgle": list, "id": str, "navn": str, "besvaret": int, "genbrugere": int}
+_FIELDS = {"nøgle": list, "id": str, "navn": str, "besvaret": int, "genbrugere": int, "udveksling": bool}
 
 
 def fingerprint(layout: Layout) -> str:
@@ -25,8 +25,11 @@ def fingerprint(layout: Layout) -> str:
     return f"{zlib.crc32(' '.join((*layout.shared, '|', *layout.dialogue)).encode()):08x}"
 
 
-def entry(key: list[int], project: Project, layout: Layout) -> dict[str, Any]:
-    """The index entry for one project file (its key: size, modification time, inode)."""
+def entry(key: list[int], project: Project, layout: Layout, exchange: bool = False) -> dict[str, Any]:
+    """The index entry for one project file (its key: size, modification time, inode).
+
+    exchange: the file is a partner's export (it has 'udveksling:'), to import, not a project.
+    """
     shared = set(layout.shared)
     reusing = {qid for qid in layout.dialogue if side_of(qid) == "genbruge"}
     answered = sum(1 for qid, e in project.shared.items() if qid in shared and not e.answer.empty)
@@ -38,6 +41,7 @@ def entry(key: list[int], project: Project, layout: Layout) -> dict[str, Any]:
         "navn": project.name,
         "besvaret": answered,
         "genbrugere": len(project.partners),
+        "udveksling": exchange,
     }
 
 

@@ -12,8 +12,13 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
 - the exports this copy wrote (path and checksum), so a new export may replace its own old file
   but never a file somebody else wrote.
 
-A damaged or missing file is simply "nothing known yet": nothing here is the user's saved work
-except drafts, and those are written again at the next keystroke pause.
+A missing file is simply "nothing known yet". A file that exists but cannot be read (damaged,
+too large, not allowed) is also read as nothing known, but it may hold drafts and what partners
+have: before a new file takes its place it is moved aside as ``SLUG.yaml.bak-DATO-TID`` (the way
+the store keeps a project file's backup), and the caller tells the user where it is.
+
+Drafts are kept whole, however long: the only limit is the file's, MAX_BYTES, and a state that
+would not fit is refused before anything is written, so what is written can always be read back.
 """
 
 from __future__ import annotations
@@ -26,13 +31,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spredning.core import fileio, yamlio
+from spredning.core.errors import SpredningError
 from spredning.core.model import NOTHING, ROLES, Slot
 
 FOLDER = ".spredning"
 MAX_BYTES = 8 * 1024 * 1024
 _COPY = re.compile(r"^[a-z0-9]{8,16}$")
 _KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-MAX_DRAFT = 1024 * 1024
 
 
 def slot_key(slot: Slot) -> str:
@@ -59,6 +64,7 @@ class LocalState(NamedTuple):
     news: Mapping[str, tuple[str, ...]] = NOTHING  # sender → slot keys not yet looked at
     exports: Mapping[str, str] = NOTHING  # path → sha256 of the file this copy wrote
     fresh: bool = False  # just made: not yet in a file
+    damaged: bool = False  # made because the file there could not be read: keep that one aside
 
     @property
     def me(self) -> str | None:
@@ -107,11 +113,17 @@ def load(home: Path, slug: str) -> LocalState:
     """Load this computer's state for a project: a new copy id when there is none (or it was copied)."""
     place = this_place(home)
     try:
-        data = yamlio.loads(yamlio.decode(fileio.read_regular(state_path(home, slug), MAX_BYTES)))
-    except (OSError, yamlio.YamlProblem):
+        raw = fileio.read_regular(state_path(home, slug), MAX_BYTES)
+    except (FileNotFoundError, NotADirectoryError):
+        return LocalState(copy=new_copy_id(), place=place, fresh=True)
+    except OSError:
+        raw = None
+    try:
+        data = None if raw is None else yamlio.loads(yamlio.decode(raw, MAX_BYTES))
+    except yamlio.YamlProblem:
         data = None
     if not isinstance(data, dict):
-        return LocalState(copy=new_copy_id(), place=place, fresh=True)
+        return LocalState(copy=new_copy_id(), place=place, fresh=True, damaged=True)
     state = _from_data(data)
     if state.place != place:  # the folder was copied or moved: changes here are a new copy's
         state = state._replace(copy=new_copy_id(), place=place, fresh=True)
@@ -127,7 +139,7 @@ def _from_data(data: dict[str, object]) -> LocalState:
         side=side if side in ROLES else None,
         organisation=organisation if isinstance(organisation, str) and _KEY.match(organisation) else None,
         place=str(data.get("sted")) if isinstance(data.get("sted"), str) else "",
-        drafts=_texts(data.get("kladder"), MAX_DRAFT),
+        drafts=_texts(data.get("kladder"), MAX_BYTES),  # whole: the file's limit is the draft's
         known={k: _texts(v, 200) for k, v in _mapping(data.get("kendt")).items() if _KEY.match(k)},
         news={
             k: tuple(x for x in v if isinstance(x, str))
@@ -147,7 +159,7 @@ def _texts(value: object, limit: int) -> dict[str, str]:
 
 
 def to_text(state: LocalState) -> str:
-    """The state file's text."""
+    """The state file's text (any size: see encoded for what may be written)."""
     data: dict[str, object] = {"kopi": state.copy, "sted": state.place}
     if state.side:
         data["side"] = state.side
@@ -161,7 +173,27 @@ def to_text(state: LocalState) -> str:
     return yamlio.dumps(data)
 
 
-def save(home: Path, slug: str, state: LocalState) -> None:
-    """Write a project's state (callers hold the project's lock)."""
+def encoded(state: LocalState, home: Path, slug: str) -> bytes:
+    """The state file's bytes; a state larger than load reads is refused, so none is lost on reading."""
+    data = to_text(state).encode("utf-8")
+    if len(data) > MAX_BYTES:
+        raise SpredningError(
+            "local.too-large",
+            path=state_path(home, slug),
+            size_kib=len(data) // 1024,
+            limit_kib=MAX_BYTES // 1024,
+        )
+    return data
+
+
+def save(home: Path, slug: str, state: LocalState, data: bytes | None = None) -> Path | None:
+    """Write a project's state (callers hold the project's lock); return where a damaged file was kept.
+
+    `data` is encoded(state) when the caller checked it already (before writing the project file).
+    """
+    content = encoded(state, home, slug) if data is None else data
     ensure_folder(home)
-    fileio.atomic_write(state_path(home, slug), to_text(state))
+    path = state_path(home, slug)
+    kept = fileio.move_aside(path) if state.damaged else None
+    fileio.atomic_write(path, content)
+    return kept

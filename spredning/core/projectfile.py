@@ -38,6 +38,7 @@ the unknown section; a file without is written as format 2, which older programs
 from __future__ import annotations
 
 import functools
+import os
 import re
 import textwrap
 import uuid
@@ -104,12 +105,21 @@ def new_id() -> str:
 # -- reading -----------------------------------------------------------------------------------
 
 
+def missing(path: Path | str) -> SpredningError:
+    """A project file that is not there; a link to a file that is gone (a drive not connected) says so."""
+    try:
+        target = os.readlink(path)
+    except OSError:
+        return SpredningError("project.missing", path=path)
+    return SpredningError("project.dangling-link", path=path, target=target)
+
+
 def read(path: Path, limit: int = yamlio.MAX_BYTES) -> tuple[bytes, dict[str, Any]]:
     """Read a project file: its bytes as on disk and its data; errors name the file."""
     try:
         raw = fileio.read_regular(path, limit)
     except FileNotFoundError:
-        raise SpredningError("project.missing", path=path) from None
+        raise missing(path) from None
     except fileio.SpecialFile:
         raise ProjectFileError("project.not-regular", path=path) from None
     except OSError as exc:

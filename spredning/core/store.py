@@ -39,7 +39,7 @@ MAX_ACTIVE_BYTES = 1024
 WRITE_LIMIT = yamlio.MAX_BYTES  # the largest project file a save may produce
 READ_LIMIT = 4 * yamlio.MAX_BYTES  # a larger one can still be read, to export or shrink it
 INDEX_FILE = "projekter.json"
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 
 T = TypeVar("T")
 
@@ -54,6 +54,29 @@ def home_dir(option: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir("spredning", appauthor=False))
 
 
+def home_chosen(option: str | os.PathLike[str] | None = None) -> bool:
+    """True when the user chose the projects folder (--hjem or $SPREDNING_HJEM), not the default."""
+    return bool(option or os.environ.get(HOME_ENV))
+
+
+def check_home(home: Path, *, may_create: bool = False) -> None:
+    """A projects folder the user chose must be there: a drive not connected is not an empty folder.
+
+    With may_create (a new project) only the folder itself may be missing, never its parent, so a
+    mistyped or unmounted path does not become a new folder on this computer's own disk.
+    """
+    try:
+        info = os.stat(home)
+    except (FileNotFoundError, NotADirectoryError):
+        if may_create and home.parent.is_dir():
+            return
+        raise SpredningError("store.home-missing", folder=home) from None
+    except OSError as exc:
+        raise SpredningError("store.home-unreadable", folder=home, reason=fileio.reason(exc)) from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise SpredningError("files.not-a-folder", folder=home)
+
+
 class Summary(NamedTuple):
     """What the project list shows: a project's identity, name and how far it has come."""
 
@@ -62,6 +85,7 @@ class Summary(NamedTuple):
     name: str
     answered: int  # answers given in the guide's places (shared and every dialogue's)
     partners: int
+    exchange: bool = False  # a partner's export saved in the folder: to import, not a project
 
 
 class Opened(NamedTuple):
@@ -82,6 +106,7 @@ class Store:
         self.home = Path(home)
         self.layout = layout
         self.last_backup: Path | None = None  # the backup the last save made, for the user
+        self.kept_states: list[Path] = []  # unreadable state files moved aside, for the user
         self._written: dict[Path, tuple[int, int, int] | None] = {}  # files as this Store last wrote them
 
     # -- paths and names ---------------------------------------------------------------
@@ -107,7 +132,7 @@ class Store:
                     if entry.name.endswith(SUFFIX)
                     and len(entry.name) - len(SUFFIX) <= MAX_SLUG
                     and SLUG_PATTERN.match(entry.name[: -len(SUFFIX)])
-                    and entry.is_file()
+                    and (entry.is_file() or entry.is_symlink())  # a link to a missing file is named as such
                 )
         except OSError:
             return []
@@ -117,9 +142,14 @@ class Store:
         slug = slugify(name)
         if not name.strip():
             raise UsageProblem("store.empty-name")
-        if not slug or not self.path_for(slug).exists():
+        if not slug or not (self.path_for(slug).exists() or self.path_for(slug).is_symlink()):
+            known = self.slugs()
             raise SpredningError(
-                "store.not-found", name=yamlio.shown(name), home=self.home, known=self.slugs()
+                "store.not-found",
+                hint=None if known else "store.not-found.none",
+                name=yamlio.shown(name),
+                home=self.home,
+                known=known,
             )
         return slug
 
@@ -148,23 +178,37 @@ class Store:
         slug = self.active()
         if slug is not None:
             return slug
-        slugs = self.slugs()
+        slugs = self.project_slugs()
         if len(slugs) == 1:
             return slugs[0]
         if slugs:
             raise SpredningError("store.choose-project", known=slugs)
         raise SpredningError("store.no-project")
 
+    def project_slugs(self) -> list[str]:
+        """The slugs of the folder's files that are not a partner's exchange file (from the index)."""
+        return [
+            slug
+            for slug, summary in self.summaries(self.slugs())
+            if not (isinstance(summary, Summary) and summary.exchange)
+        ]
+
     def find_by_id(self, project_id: str) -> str | None:
         """The slug of the project with this identity, or None."""
         for slug, summary in self.summaries(self.slugs()):
-            if isinstance(summary, Summary) and summary.id == project_id:
+            if isinstance(summary, Summary) and summary.id == project_id and not summary.exchange:
                 return slug
         return None
 
     # -- reading ----------------------------------------------------------------------
     def local(self, slug: str) -> LocalState:
-        """The state this computer keeps for a project; a new one is written at once, so its copy id lasts."""
+        """The state this computer keeps for a project; a new one is written at once, so its copy id lasts.
+
+        A healthy file is only read. A new one is written when there is none, when the folder was
+        copied (a new copy id) or when the file cannot be read (then it is kept aside first, see
+        kept_states): exports and hand-edited answers read now are marked with the copy id, which
+        must be the same the next time.
+        """
         self.path_for(slug)
         state = local.load(self.home, slug)
         if state.fresh:
@@ -208,13 +252,24 @@ class Store:
                 key = _file_key(self._file_name(slug))
                 entry = old.get(slug)
                 if entry is None or entry["nøgle"] != key:
-                    entry = index.entry(key, self._summary_project(slug), self.layout)
+                    parsed = self._summary_project(slug)
+                    entry = index.entry(key, parsed.project, self.layout, parsed.exchange is not None)
             except SpredningError as exc:
                 result.append((slug, exc))
                 continue
             new[slug] = entry
             result.append(
-                (slug, Summary(slug, entry["id"], entry["navn"], entry["besvaret"], entry["genbrugere"]))
+                (
+                    slug,
+                    Summary(
+                        slug,
+                        entry["id"],
+                        entry["navn"],
+                        entry["besvaret"],
+                        entry["genbrugere"],
+                        entry["udveksling"],
+                    ),
+                )
             )
         if new != old:
             with contextlib.suppress(SpredningError, OSError):
@@ -222,7 +277,7 @@ class Store:
                 index.write(self._index_path(), new, self.layout)
         return result
 
-    def _summary_project(self, slug: str) -> Project:
+    def _summary_project(self, slug: str) -> projectfile.ParsedFile:
         """Read and validate a project for the list, without this computer's state for it.
 
         open() writes a new state file (and takes the project's lock) the first time it sees a
@@ -231,9 +286,7 @@ class Store:
         summary shows, so the placeholder that _as_written uses will do.
         """
         path = self.path_for(slug)
-        return projectfile.parse(
-            projectfile.read(path, READ_LIMIT)[1], slug, path, self.layout, "00000000"
-        ).project
+        return projectfile.parse(projectfile.read(path, READ_LIMIT)[1], slug, path, self.layout, "00000000")
 
     def _index_path(self) -> Path:
         return local.folder(self.home) / INDEX_FILE
@@ -246,12 +299,16 @@ class Store:
         _check_size(content, path)
         fileio.make_folder(self.home)
         with self._lock(project.slug):
+            if path.is_symlink() and not path.exists():
+                raise projectfile.missing(path)
             if path.exists() or path.is_symlink():
                 raise SpredningError("store.exists", slug=project.slug, path=path)
             fileio.remove_stale_temps(path)
             with fileio.uninterrupted():
                 fileio.atomic_write(path, content)
-                local.save(self.home, project.slug, state or local.load(self.home, project.slug))
+                on_disk = local.load(self.home, project.slug)
+                chosen = on_disk if state is None else state._replace(damaged=on_disk.damaged)
+                self._save_local(project.slug, chosen)
         return path
 
     def transact(self, slug: str, change: Change[T]) -> T:
@@ -270,11 +327,13 @@ class Store:
             parsed = self._parse(slug, path, data, stored_state)
             state = _migrated(stored_state, parsed)._replace(fresh=False)
             project, new_state, result = change(parsed.project, state)
+            # checked before anything is written: a state too large to save leaves the project as it was
+            state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
             with fileio.uninterrupted():  # the project and this computer's state: both, or neither
                 if project != parsed.project or parsed.legacy:
                     self._write(path, raw, project, signature)
-                if new_state != stored_state:
-                    local.save(self.home, slug, new_state)
+                if state_data is not None:
+                    self._save_local(slug, new_state, state_data)
         return result
 
     def rewrite_marked(
@@ -301,7 +360,7 @@ class Store:
                 backup = fileio.keep_backup(path, raw)
                 fileio.atomic_write(target, content)
                 if state.fresh:
-                    local.save(self.home, slug, state._replace(fresh=False))
+                    self._save_local(slug, state._replace(fresh=False))
         return project, backup
 
     def update_local(self, slug: str, change: Callable[[LocalState], LocalState]) -> LocalState:
@@ -312,8 +371,14 @@ class Store:
             new = change(state._replace(fresh=False))
             if new != state:
                 with fileio.uninterrupted():
-                    local.save(self.home, slug, new)
-        return new
+                    self._save_local(slug, new)
+        return new._replace(damaged=False)
+
+    def _save_local(self, slug: str, state: LocalState, data: bytes | None = None) -> None:
+        """Write this computer's state; a file that could not be read is kept aside first."""
+        kept = local.save(self.home, slug, state, data)
+        if kept is not None:
+            self.kept_states.append(kept)
 
     def _write(
         self, path: Path, raw: bytes, project: Project, signature: tuple[int, int, int] | None
@@ -406,7 +471,7 @@ def _file_key(path: str) -> list[int]:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise SpredningError("project.missing", path=path) from None
+        raise projectfile.missing(path) from None
     except OSError as exc:
         raise ProjectFileError("project.unreadable", path=path, reason=fileio.reason(exc)) from None
     return [info.st_size, info.st_mtime_ns, info.st_ino]

@@ -105,11 +105,14 @@ class _StrictLoader(_Parser, BaseResolver):
         pass
 
 
-def decode(data: bytes) -> str:
-    """Decode file bytes as UTF-8 (with or without BOM); anything else is a YamlProblem."""
-    if len(data) > MAX_BYTES:
-        # the store reads at most MAX_BYTES + 1, so len(data) is not the file's size
-        raise YamlProblem("yaml.too-large", limit_kib=MAX_BYTES // 1024)
+def decode(data: bytes, limit: int = MAX_BYTES) -> str:
+    """Decode file bytes as UTF-8 (with or without BOM); anything else is a YamlProblem.
+
+    `limit` is the most bytes the caller's kind of file may hold (a state file may be larger
+    than a project file); the caller reads at most limit + 1, so len(data) is not the file's size.
+    """
+    if len(data) > limit:
+        raise YamlProblem("yaml.too-large", limit_kib=limit // 1024)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -20,9 +20,26 @@ from spredning.i18n import t
 T = TypeVar("T")
 
 
-def workspace(ctx) -> Workspace:
-    """The workspace the global options chose."""
-    return Workspace(ctx.obj)
+def workspace(ctx, *, new_home: bool = False) -> Workspace:
+    """The workspace the global options chose; when the command ends, kept state files are told.
+
+    new_home: the command makes a new project, so the chosen folder's last level may be created.
+    """
+    ws = Workspace(ctx.obj, checked=True, new_home=new_home)
+    ctx.call_on_close(lambda: tell_kept_states(ws))
+    return ws
+
+
+def tell_kept_states(ws: Workspace) -> None:
+    """Say once, on stderr, where each state file that could not be read was kept (see local.py)."""
+    from spredning.cli.console import make_console, say
+
+    kept = ws.kept_states()
+    if kept:
+        console = make_console(stderr=True)
+        for path in kept:
+            console.print(say("local.kept-damaged", style="yellow", path=written_path(path)), soft_wrap=True)
+            console.print(say("local.kept-damaged.hint", style="dim"))
 
 
 def parse_role(value: str | None) -> str | None:

@@ -87,7 +87,7 @@ def importer(
     ikke_interaktiv: bool = typer.Option(False, "--ikke-interaktiv", help=t("help.importer.ikke-interaktiv")),
 ) -> None:
     """Hent partnerens svar ind i det projekt, filen hører til; intet svar går tabt."""
-    ws = workspace(ctx)
+    ws = workspace(ctx, new_home=True)  # an import may bring a first project into a new folder
     incoming = exchange.read_incoming(ws, Path(fil))
     plan = exchange.plan_import(ws, incoming, ctx.obj.project)
     console = make_console()

@@ -122,7 +122,7 @@ def start(
     eksempel: bool = typer.Option(False, "--eksempel", help=t("help.start.eksempel")),
 ) -> None:
     """Start et nyt projekt, og gør det aktivt."""
-    ws = workspace(ctx)
+    ws = workspace(ctx, new_home=True)
     console = make_console()
     if eksempel:
         started = projects.start_example(ws)
@@ -171,6 +171,9 @@ def projekter(
     """Vis alle projekter med deres fremdrift; det aktive er markeret med ▶."""
     from spredning.cli.pager import paged
     from spredning.cli.render_project import project_list
+    from spredning.cli.render_text import commands_whole
+    from spredning.core.store import Summary
+    from spredning.i18n import bare_program
 
     ws = workspace(ctx)
     console = make_console()
@@ -183,6 +186,12 @@ def projekter(
             # crop=False: the list's lines already fit the width (see render_text.Lines)
             out.print(block, crop=False)
         out.print(say("projects.folder", style="dim", home=str(ws.store.home)))
+        for row in rows:  # a partner's export saved here: the command to import it, kept whole
+            if isinstance(row.summary, Summary) and row.summary.exchange:
+                hint = t("projects.exchange-hint", command=command("importer", shell_word(row.file)))
+                out.print(
+                    commands_whole(Text(hint, style="yellow"), console.width, bare_program()), soft_wrap=True
+                )
 
 
 @projekt_app.command("brug", cls=typer_compat.DanishCommand, help=t("help.projekt.brug"))
