@@ -264,6 +264,10 @@ def test_a_draft_autosaved_while_typing_survives_a_crash(spawn, project, home):
     child.expect_exact("Du har en kladde til dette spørgsmål")
     child.expect_exact(draft.splitlines()[-1])  # pre-filled in the field
     child.send(ESC_ENTER)
+    child.expect_exact("Gå videre")  # the draft ended its tool: the tool's review, plan and readiness
+    child.send(ENTER)
+    child.expect_exact("Hvor klar er I efter")
+    child.send(ENTER)
     child.expect_exact("[3/14]")  # then on at the first question without an answer
     child.expect_exact("Svar:")
     child.send(CTRL_C)
@@ -329,3 +333,52 @@ def test_answering_the_other_sides_questions_says_whose_answers_they_are(spawn, 
     assert allowed.returncode == 0, allowed.stderr
     shared = yaml.safe_load((home / f"{SLUG}.yaml").read_text(encoding="utf-8"))["svar"]["dele"]
     assert shared["tjek.beskriv-innovationen.dele.formaal"]["tekst"] == "Skrevet af Ærø"
+
+
+def test_answers_from_a_file_never_erase_a_draft(spawn, project, home, tmp_path):
+    """A draft is typed text; an answer saved from a file beside it keeps it, and says so."""
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", TYPED, "og den anden linje")
+    child.send(CTRL_C)
+    finish(child)
+    assert drafts(home) == {DRAFT_KEY: DRAFT}
+
+    answers_file = tmp_path / "svar.yaml"
+    answers_file.write_text(f"{Q1}: Fra filen\n", encoding="utf-8")
+    done = subprocess.run(
+        [str(COMMAND), "fase", "tjek", "--svar", str(answers_file)],
+        env=child.env,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "har også en kladde på denne computer; den er bevaret" in " ".join(done.stdout.split())
+    assert answers(home) == {Q1: "Fra filen"}
+    assert drafts(home) == {DRAFT_KEY: DRAFT}  # still there, to be shown beside the saved answer
+
+
+def test_a_projects_folder_moved_away_while_typing_is_not_made_anew(spawn, project, home, tmp_path):
+    """The save fails and says the folder is missing; nothing is created in its place (that would
+    split the work in two folders); the text stays in the field and saves once the folder is back."""
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", TYPED, "og den anden linje")
+    away = tmp_path / "flyttet"
+    home.rename(away)
+    child.send(ESC_ENTER)
+
+    child.expect_exact("Fejl:")
+    child.expect_exact("[1/14]")  # asked again, the text in the field
+    child.expect_exact("og den anden linje")
+    shown = plain(child.logfile_read.getvalue())
+    assert "Fejl: Mappen" in shown and "findes ikke. Er drevet tilsluttet?" in shown
+    assert "Teksten kunne heller ikke gemmes som kladde. Her er den" in shown
+    assert not home.exists()
+
+    away.rename(home)
+    child.send(ESC_ENTER)
+    child.expect_exact("[2/14]")
+    child.expect_exact("Svar:")
+    child.send(CTRL_C)
+    status, output = finish(child)
+    assert status == 130, output
+    assert answers(home) == {Q1: DRAFT}

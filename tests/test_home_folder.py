@@ -18,10 +18,17 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+@pytest.fixture(autouse=True)
+def wide(monkeypatch):
+    """Messages name the test folder's path, a word longer than 80 columns: keep it on one line."""
+    monkeypatch.setenv("COLUMNS", "1000")
+
+
 @pytest.mark.e2e
 def test_the_installed_command_names_a_missing_shared_drive(tmp_path):
     missing = tmp_path / "drev" / "spredning"
-    env = {**os.environ, "SPREDNING_HJEM": str(missing), "HOME": str(tmp_path)}
+    # a wide terminal: the test folder's long path on one line, however long pytest makes it
+    env = {**os.environ, "SPREDNING_HJEM": str(missing), "HOME": str(tmp_path), "COLUMNS": "1000"}
 
     done = subprocess.run(
         [str(COMMAND), "status"], env=env, capture_output=True, text=True, timeout=TIMEOUT * 3

@@ -21,7 +21,7 @@ from projectkit import (
 )
 from scripted import ScriptedFrontEnd
 
-from spredning.app.answering import Session, answers_from_file, save_answers
+from spredning.app.answering import Session, answers_from_file, drafts_of, save_answers
 from spredning.core.errors import Message, SpredningError
 from spredning.core.interview import (
     Back,
@@ -967,15 +967,19 @@ def test_not_relevant_from_a_file_round_trips(ws, project):
     assert again == []
 
 
-def test_saving_from_a_file_clears_the_drafts_of_those_questions(ws, project):
+def test_saving_from_a_file_keeps_the_drafts_of_those_questions_unless_saved_as_they_are(ws, project):
+    """A draft is text typed in the field: a file never erases it (it is shown beside the answer)."""
     slug = project()
     recorder = session(ws, slug)
     recorder.keep_draft(question(ws, Q1), "kladde 1")
     recorder.keep_draft(question(ws, Q2), "kladde 2")
+    recorder.keep_draft(question(ws, Q3), "kladde 3")
 
-    save_answers(session(ws, slug), {Q1: Answer("fra filen")})
+    saving = session(ws, slug)
+    save_answers(saving, {Q1: Answer("fra filen"), Q3: Answer("kladde 3")})
 
-    assert drafts(ws, slug) == {draft_key(ws, slug, Q2): "kladde 2"}
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "kladde 1", draft_key(ws, slug, Q2): "kladde 2"}
+    assert drafts_of(saving, [Q1, Q3]) == [Q1]
 
 
 def test_give_helper_saves_through_the_sessions(ws, project):

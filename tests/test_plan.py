@@ -154,12 +154,16 @@ def test_wrong_input_is_a_danish_usage_error_and_nothing_is_saved(run_cli, ws, r
     assert ws.store.path_for(reusing).read_bytes() == before
 
 
-def test_without_a_terminal_add_needs_hvad_and_change_needs_an_option(run_cli, reusing):
+def test_without_a_terminal_add_needs_hvad_and_change_needs_an_option(run_cli, ws, reusing, monkeypatch):
     code, _, err = run_cli("plan", "tilføj")
     assert code == 2 and "--hvad" in err
 
+    monkeypatch.setattr(followup, "new_id", lambda: "abcd1234")
+    plan.add(ws, plan.Action("Én"), ws.store.load(reusing).partners[0])
     code, _, err = run_cli("plan", "ret", "abcd")
     assert code == 2 and "--status" in err
+    code, _, err = run_cli("plan", "ret", "ab")  # the id is checked first: no example with a bad id
+    assert code == 2 and "for kort" in err and "--status" not in err
 
 
 def test_a_short_id_that_fits_two_actions_is_refused(ws, reusing, monkeypatch):

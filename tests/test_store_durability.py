@@ -356,7 +356,8 @@ def test_a_value_that_is_not_text_changes_nothing(store, saved_project, value):
     assert_untouched(store, slug, before)
 
 
-def test_a_project_name_that_cannot_be_written_creates_nothing(store):
+def test_a_project_name_that_cannot_be_written_creates_nothing(tmp_path, guide):
+    store = Store(tmp_path / "ny-mappe", layout(guide))  # a folder not made yet (conftest makes hjem)
     project = Project(id=projectfile.new_id(), slug="navn", name="Navn \udcff")
     with pytest.raises(SpredningError) as caught:
         store.create(project)

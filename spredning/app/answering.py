@@ -7,7 +7,7 @@ answer someone else saved meanwhile comes back to the interview instead of being
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from spredning.app.workspace import Workspace
 from spredning.core import history, yamlio
@@ -131,7 +131,8 @@ def answers_from_file(
     other_side = set(asked if asked is not None else (q.id for q in ws.guide.questions())) - allowed
     for qid, value in data.items():
         if role and qid in other_side:
-            problems.append(message("answers.other-side-id", id=qid, role=role))
+            other = "genbruge" if role == "dele" else "dele"
+            problems.append(message("answers.other-side-id", id=qid, role=role, other=other))
             continue
         if qid not in allowed:
             problems.append(
@@ -174,7 +175,11 @@ def _file_answer(value: object) -> Answer | None:
 
 
 def save_answers(session: Session, answers: Mapping[str, Answer]) -> list[str]:
-    """Save answers from a file in one transaction; return the ids that changed."""
+    """Save answers from a file in one transaction; return the ids that changed.
+
+    A draft of a question saved here stays (unless it is the very text saved): the interview then
+    shows it beside the saved answer, and the caller can say so (drafts_of).
+    """
     questions = {q.id: q for q in session.ws.guide.questions()}
     slots = {qid: session.slot(questions[qid]) for qid in answers}
 
@@ -186,9 +191,17 @@ def save_answers(session: Session, answers: Mapping[str, Answer]) -> list[str]:
             if fresh is not None and not fresh.answer.empty and fresh.answer.same_content(content):
                 continue
             project = project.with_entry(slot, history.edited(fresh, content, state.copy))
-            state = _with_draft(state, slot_key(slot), "")
+            if (state.drafts.get(slot_key(slot)) or "").strip() == content.text.strip():
+                state = _with_draft(state, slot_key(slot), "")  # the draft is what was saved
+            # any other draft stays: text typed in the field is the user's, a file never erases it
             changed.append(qid)
-        return project, state, (changed, project)
+        return project, state, (changed, project, state)
 
-    changed, session.project = session.store.transact(session.slug, save)
+    changed, session.project, session.local = session.store.transact(session.slug, save)
     return changed
+
+
+def drafts_of(session: Session, question_ids: Sequence[str]) -> list[str]:
+    """Which of these questions have a draft on this computer."""
+    questions = {q.id: q for q in session.ws.guide.questions()}
+    return [qid for qid in question_ids if (session.draft(questions[qid]) or "").strip()]

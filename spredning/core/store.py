@@ -413,6 +413,8 @@ class Store:
         import filelock
 
         lock_path = local.folder(self.home) / f"{slug}.lock"
+        if not self.home.is_dir():  # gone (a drive disconnected, a folder moved): never made anew here,
+            raise SpredningError("store.home-missing", folder=self.home)  # or a save would split the work
         try:
             local.ensure_folder(self.home)
         except SpredningError:

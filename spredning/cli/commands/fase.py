@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from spredning.app.answering import Session, answers_from_file, save_answers
+from spredning.app.answering import Session, answers_from_file, drafts_of, save_answers
 from spredning.app.readiness import InterviewFollowUp
 from spredning.app.status import dialogue_status
 from spredning.cli import typer_compat
@@ -71,6 +71,9 @@ def fase(
                 unchanged=Message("fase.unchanged", {"n": len(answers) - len(changed)}),
             )
         )
+        drafted = drafts_of(session, changed)
+        if drafted:  # kept: typed text is never erased by a file
+            console.print(say("fase.drafts-kept", style="yellow", n=len(drafted)))
         _mention_backup(console, ws.store)
         return
     if not is_interactive():

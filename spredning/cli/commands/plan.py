@@ -190,13 +190,13 @@ def change(
     if fase is not None:
         changes["source"] = _source(ws, fase)
     if not changes:
+        current = plans.current(ws, id)  # a wrong or too short id is said before any example
         if not is_interactive():
             raise NotATerminal(
                 "plan.no-terminal-change", command=command("plan", "ret", id, "--status", "færdig")
             )
         from spredning.cli.prompter import ask_action, ask_status
 
-        current = plans.current(ws, id)
         _show_versions(current)
         asked = ask_action(current)
         changes = {
