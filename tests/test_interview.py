@@ -1053,3 +1053,13 @@ def test_the_home_screens_continue_line_runs_fase_with_fortsaet(ws):
     found = type("Found", (), {"several": False})()
     assert arguments(found, Action("answer", phase=phase, role="genbruge"))[-1] == "--fortsæt"
     assert "--fortsæt" not in arguments(found, Action("drafts", phase=phase, role="genbruge"))
+
+
+def test_go_on_in_a_phase_with_every_question_answered_asks_how_to_go_on(ws, project):
+    """Nothing is open: the choice to review everything or pick a tool is the useful one."""
+    slug = project(answers={qid: f"svar {n}" for n, qid in enumerate(GENBRUGE)})
+    machine = Interview(ws.guide.find_phase("tjek"), "genbruge", session(ws, slug), go_on=True)
+    front = ScriptedFrontEnd([Resume.STOP], "genbruge")
+    front.run(machine)
+
+    assert kinds(front) == ["resume", "done"]

@@ -372,7 +372,7 @@ class Interview:
         drafted = self._drafted()
         if drafted:
             return ResumeDrafts(self.phase, drafted)
-        if self.go_on and self._has_answers():  # as if "the first open question" were chosen
+        if self.go_on and self._has_answers() and self._first_open() is not None:  # as if chosen
             self._resumed(ChooseResume(self.phase), Resume.CONTINUE)
             return None
         return ChooseResume(self.phase) if self._has_answers() else None
