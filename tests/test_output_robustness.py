@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pexpect
 import pytest
+from terminal import COMMAND, TIMEOUT
 
 from spredning.i18n import t
-from tests.terminal import COMMAND, TIMEOUT
 
 pytestmark = pytest.mark.e2e
 
