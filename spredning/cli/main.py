@@ -168,12 +168,12 @@ def _no_command(ctx) -> int:
     return run_home(ctx.obj)
 
 
-def print_error(message: Message, hint: Message | None, label: bool = True) -> None:
-    """Write an error and its hint to stderr in the user's language."""
+def print_error(message: Message, hint: Message | None, label: bool = True, console=None) -> None:
+    """Write an error and its hint in the user's language: to stderr, or to a given console."""
     from spredning.cli.console import make_console, said, say
     from spredning.cli.render_text import commands_whole
 
-    console = make_console(stderr=True)
+    console = console or make_console(stderr=True)
     text = said(message)
     if label:
         text = say("error.label", style="bold red").append_text(text)

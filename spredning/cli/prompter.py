@@ -704,14 +704,10 @@ class InterviewPrompter:
 
     def save_failed(self, step: interview.SaveFailed) -> None:
         """An answer could not be saved: why, where its text is now, and what to do."""
-        from spredning.cli.console import said, say
-        from spredning.cli.main import error_hint
+        from spredning.cli.main import error_hint, print_error
 
-        problem = step.problem
-        self.console.print(say("error.label", style="bold red").append_text(said(problem.message)))
-        hint = error_hint(problem)
-        if hint is not None:
-            self.console.print(said(hint, style="yellow"))
+        # on the interview's own screen, in order with the question, worded as every other error
+        print_error(step.problem.message, error_hint(step.problem), console=self.console)
         if step.kept:
             self.console.print(Text(t("interview.save-failed.kept"), style="yellow"))
         elif step.text:
