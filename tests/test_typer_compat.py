@@ -1,4 +1,4 @@
-"""cli/typer_compat.py: one test per behaviour it patches in Typer (pinned to 0.29 in pyproject.toml).
+"""cli/typer_compat.py: one test per behaviour it patches in Typer (pinned to 0.28 in pyproject.toml).
 
 If a Typer upgrade breaks one of these, the test names which behaviour to mend.
 """
@@ -64,4 +64,4 @@ def test_3_the_command_list_shows_short_help_that_is_never_cut_off(run_cli):
 def test_the_pinned_typer_is_the_one_tested():
     import typer
 
-    assert typer.__version__.startswith("0.29."), "typer_compat.py is tested on Typer 0.29 only"
+    assert typer.__version__.startswith("0.28."), "typer_compat.py is tested on Typer 0.28 only"

@@ -1,6 +1,6 @@
 """Everything that touches Typer's (and its vendored click's) internals, in one place.
 
-Typer 0.29 is pinned (pyproject.toml); tests/test_typer_compat.py has a test per behaviour below,
+Typer 0.28 is pinned (pyproject.toml); tests/test_typer_compat.py has a test per behaviour below,
 so an upgrade that breaks one fails loudly instead of quietly printing English or slowing down:
 
 1. Help pages in the user's language: the few fixed words Typer writes ("Usage:", "Options",
@@ -11,9 +11,10 @@ so an upgrade that breaks one fails loudly instead of quietly printing English o
    our own errors (the last reads Typer's private ``ctx._protected_args``).
 3. The command list takes each command's short help from the catalogue, so it is never cut off.
 
-Not here on purpose: Typer 0.29 converts every option through pydantic (its import costs about
-65 ms per command). Skipping that would mean setting Typer's private per-parameter converter, a
-speed hack the next reader must decode; the README's section on speed says what it costs.
+Why 0.28 and not 0.29: from 0.29 Typer converts every option through pydantic, whose import costs
+about 65 ms and 12 MiB for every command (the README's section on speed has the numbers). 0.28
+parses the same command line with its own converters; tests/test_startup.py checks that no command
+imports pydantic, so an upgrade that brings it back is noticed.
 
 Plain help is chosen over Typer's rich help on purpose: it is readable when piped and ~65 ms faster.
 """
@@ -25,7 +26,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import typer.core
-from typer._click import exceptions as _click_exceptions  # Typer 0.29 carries its own click
+from typer._click import exceptions as _click_exceptions  # Typer 0.28 carries its own click
 
 from spredning.core.errors import EXIT_USAGE, Message, UsageProblem
 from spredning.i18n import has, t
