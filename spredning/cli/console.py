@@ -11,7 +11,12 @@ dropped, so piped output diffs cleanly.
 The stream also keeps output from failing for reasons that are not the command's: a character
 the output's encoding cannot hold is written as '?', and a reader that stops early ('| head') is
 no error: the rest of the output goes nowhere and the command ends as it would have. A closed
-output (``>&-``) fails like a full disk does, so a command whose work is done says so on stderr.
+output (``>&-``) fails like a full disk does: the command fails (code 1), unless its work is done.
+
+A command that changes something (a project made, answers saved, a file written) prints what
+follows the work inside ``with after_work(console):``. Output there cannot fail the command: the
+work stands, so if the output cannot be written, the rest of it goes nowhere, the command ends
+with 0 as it would have, and it says on stderr that the work is done (so nobody runs it again).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import errno
 import os
 import re
 import sys
+from collections.abc import Iterator
 from typing import IO, Any, TextIO
 
 from rich.console import Console
@@ -45,6 +51,8 @@ class SafeStream:
         self.spaces = ""  # spaces held back at the end of a write: dropped if a line break follows
         self.unicode = _is_unicode(self.encoding)
         self.reader_gone = False
+        self.work_done = False  # set by after_work(): a failed write no longer fails the command
+        self.unseen = False  # a write after the work failed: after_work() says so on stderr
 
     def write(self, text: str) -> int:
         """Write text with control characters made visible (colour codes kept)."""
@@ -57,12 +65,22 @@ class SafeStream:
         if not self.reader_gone:
             try:
                 self.stream.write(safe)
-            except BrokenPipeError:
-                self._stop_writing()
+            except OSError as failure:
+                self._failed(failure)
         return len(text)
 
+    def _failed(self, failure: OSError) -> None:
+        """A write or flush failed: stop writing if the reader left or the work is done, else fail."""
+        if isinstance(failure, BrokenPipeError):
+            self._stop_writing()
+        elif self.work_done:
+            self.unseen = True
+            self._stop_writing()
+        else:
+            raise failure
+
     def _stop_writing(self) -> None:
-        """The reader went away ('| head'): what is still written goes nowhere, without an error.
+        """The reader went away ('| head'), or the output failed after the work: the rest goes nowhere.
 
         The stream's own file descriptor is pointed at the null device, so the text still in its
         buffer, and whatever else writes to it (Python flushing at exit), goes nowhere too.
@@ -89,8 +107,8 @@ class SafeStream:
             return
         try:
             self.stream.flush()
-        except BrokenPipeError:
-            self._stop_writing()
+        except OSError as failure:
+            self._failed(failure)
 
     def isatty(self) -> bool:
         """Whether the underlying stream is a terminal (rich decides colours and width by it)."""
@@ -211,19 +229,38 @@ def said(message: Message, style: str = "") -> Text:
     return say(message.key, style, **message.params)
 
 
-def tell(console: Console, text: Text, soft_wrap: bool = False) -> None:
-    """Print the message that ends a command whose work is done (a file written, answers saved).
+@contextlib.contextmanager
+def after_work(console: Console) -> Iterator[None]:
+    """Print what follows a command's work (a project made, answers saved, a file written).
 
-    If the output cannot be written (a full disk, a closed pipe), the work still stands: the
-    command does not fail for it, and says so on stderr when it can. With soft_wrap the line is
-    not broken (a file's path stays whole, to copy).
+    The work stands whatever happens to this output: if it cannot be written (a full disk, a
+    closed output), the rest of it goes nowhere, the command does not fail for it, and at the
+    block's end stderr says (once, when it can) that the work is done, so nobody does it twice.
+    Output before the work stays outside: if that fails, the command fails before doing anything.
     """
+    stream = console.file
+    if not isinstance(stream, SafeStream):  # a console on a test's buffer: nothing can fail
+        yield
+        return
+    before, stream.work_done = stream.work_done, True
     try:
-        console.print(text, soft_wrap=soft_wrap)
-        console.file.flush()
-    except OSError:
-        with contextlib.suppress(OSError):
+        yield
+        stream.flush()  # what the output's buffer still holds is part of this output
+    finally:
+        stream.work_done = before
+    if stream.unseen:
+        stream.unseen = False
+        with contextlib.suppress(OSError):  # stderr may be the full disk too, or closed
             make_console(stderr=True).print(say("error.done-but-not-shown"))
+
+
+def tell(console: Console, text: Text, soft_wrap: bool = False) -> None:
+    """Print the message that ends a command whose work is done (see after_work).
+
+    With soft_wrap the line is not broken (a file's path stays whole, to copy).
+    """
+    with after_work(console):
+        console.print(text, soft_wrap=soft_wrap)
 
 
 def _cleaned(value: object, name: bool = False) -> object:
