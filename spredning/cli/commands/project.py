@@ -9,7 +9,7 @@ from spredning.app import projects
 from spredning.app.projects import NewProject
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import command, is_interactive, parse_role, shell_word, workspace
-from spredning.cli.console import make_console, say
+from spredning.cli.console import after_work, make_console, say
 from spredning.core.errors import NotATerminal
 from spredning.core.textsafe import clean_name
 from spredning.i18n import render, t
@@ -126,16 +126,17 @@ def start(
     console = make_console()
     if eksempel:
         started = projects.start_example(ws)
-        console.print(say("start.created", style="bold green", name=started.project.name))
-        console.print(say("start.file", style="dim", path=str(started.path)))
-        console.print(
-            say(
-                "start.try-example",
-                first=command("status"),
-                second=command("vis"),
-                third=command("rapport", "--format", "html"),
+        with after_work(console):
+            console.print(say("start.created", style="bold green", name=started.project.name))
+            console.print(say("start.file", style="dim", path=str(started.path)))
+            console.print(
+                say(
+                    "start.try-example",
+                    first=command("status"),
+                    second=command("vis"),
+                    third=command("rapport", "--format", "html"),
+                )
             )
-        )
         return
     new = NewProject(
         navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), parse_role(rolle), organisation
@@ -147,21 +148,23 @@ def start(
             name, existing = _ask_name(ws)
             if existing:  # the user goes on with the project that has the name
                 project = projects.use(ws, name)
-                console.print(say("start.going-on", name=project.name, command=command("status")))
+                with after_work(console):
+                    console.print(say("start.going-on", name=project.name, command=command("status")))
                 return
             new = new._replace(name=name)
         new = _ask_missing(ws, new, names_given=genbruger is not None)
     started = projects.start(ws, new)
-    console.print(say("start.created", style="bold green", name=started.project.name))
-    console.print(say("start.file", style="dim", path=str(started.path)))
     role = started.local.side or "genbruge"
-    console.print(
-        say(
-            "start.next",
-            command=command("fase", ws.guide.phases[0].id, "--rolle", role),
-            status=command("status"),
+    with after_work(console):
+        console.print(say("start.created", style="bold green", name=started.project.name))
+        console.print(say("start.file", style="dim", path=str(started.path)))
+        console.print(
+            say(
+                "start.next",
+                command=command("fase", ws.guide.phases[0].id, "--rolle", role),
+                status=command("status"),
+            )
         )
-    )
 
 
 def projekter(
@@ -201,7 +204,9 @@ def brug(
 ):
     """Gør et andet projekt aktivt."""
     project = projects.use(workspace(ctx), navn)
-    make_console().print(say("projekt.active", name=project.name))
+    console = make_console()
+    with after_work(console):
+        console.print(say("projekt.active", name=project.name))
 
 
 @projekt_app.command("side", cls=typer_compat.DanishCommand, help=t("help.projekt.side"))
@@ -218,9 +223,11 @@ def side(
     role = parse_role(rolle)
     assert role is not None  # a required argument: parse_role refuses anything else
     project, state = projects.set_side(workspace(ctx), role, organisation)
-    make_console().print(
-        say("projekt.side-set", side=t(f"role.{state.side}"), org=org_name(project, state.me or "dele"))
-    )
+    console = make_console()
+    with after_work(console):
+        console.print(
+            say("projekt.side-set", side=t(f"role.{state.side}"), org=org_name(project, state.me or "dele"))
+        )
 
 
 @projekt_app.command("genbruger", cls=typer_compat.DanishCommand, help=t("help.projekt.genbruger"))
@@ -230,14 +237,16 @@ def genbruger(
 ):
     """Tilføj en genbrugende organisation (en ny partner) til projektet."""
     partner = projects.add_partner(workspace(ctx), navn)
-    make_console().print(
-        say(
-            "projekt.partner-added",
-            name=partner.name,
-            key=partner.key,
-            command=command("eksport", "--partner", partner.key),
+    console = make_console()
+    with after_work(console):
+        console.print(
+            say(
+                "projekt.partner-added",
+                name=partner.name,
+                key=partner.key,
+                command=command("eksport", "--partner", partner.key),
+            )
         )
-    )
 
 
 def register(app: typer.Typer) -> None:
