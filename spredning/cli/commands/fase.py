@@ -18,7 +18,7 @@ from spredning.cli.commands.common import (
     read_user_yaml,
     workspace,
 )
-from spredning.cli.console import make_console, say
+from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_project import org_name
 from spredning.cli.render_text import print_fitted
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
@@ -63,18 +63,19 @@ def fase(
         # not a wish to change the other organisation's answer (that takes --rolle).
         answers = answers_from_file(ws, read_user_yaml(svar, "answers"), phase, (rolle and role) or side)
         changed = save_answers(session, answers)
-        console.print(
-            say(
-                "fase.saved-from-file",
-                n=len(changed),
-                path=str(session.path),
-                unchanged=Message("fase.unchanged", {"n": len(answers) - len(changed)}),
-            )
-        )
         drafted = drafts_of(session, changed)
-        if drafted:  # kept: typed text is never erased by a file
-            console.print(say("fase.drafts-kept", style="yellow", n=len(drafted)))
-        _mention_backup(console, ws.store)
+        with after_work(console):
+            console.print(
+                say(
+                    "fase.saved-from-file",
+                    n=len(changed),
+                    path=str(session.path),
+                    unchanged=Message("fase.unchanged", {"n": len(answers) - len(changed)}),
+                )
+            )
+            if drafted:  # kept: typed text is never erased by a file
+                console.print(say("fase.drafts-kept", style="yellow", n=len(drafted)))
+            _mention_backup(console, ws.store)
         return
     if not is_interactive():
         raise NotATerminal(
@@ -111,15 +112,16 @@ def _remember_side(ws, slug: str, role: str, opened, console) -> None:
         return  # several reusing organisations: 'projekt side' says which one this is
     ws.store.update_local(slug, lambda s: s._replace(side=role, organisation=organisation))
     who = org_name(opened.project, organisation or SHARING)
-    console.print(
-        say(
-            "fase.side-remembered",
-            style="dim",
-            side=t(f"role.{role}"),
-            org=who,
-            command=command("projekt", "side", "genbruge" if role == "dele" else "dele"),
+    with after_work(console):  # remembered: what the command does next does not undo it
+        console.print(
+            say(
+                "fase.side-remembered",
+                style="dim",
+                side=t(f"role.{role}"),
+                org=who,
+                command=command("projekt", "side", "genbruge" if role == "dele" else "dele"),
+            )
         )
-    )
 
 
 def _interview(
@@ -158,17 +160,24 @@ def _interview(
                 command=resume,
             ) from None
     done = progress(session.view(), phase.questions(role))
-    if step.stopped:
-        console.print(say("fase.stopped", answered=done.answered, total=done.total, phase=phase.name))
-    else:
-        console.print(
-            say("fase.done", style="bold green", answered=done.answered, total=done.total, phase=phase.name)
-        )
-    _mention_backup(console, ws.store)
-    if step.stopped and _left_open(session, phase, role):  # where to go on: said once, this phase
-        print_fitted(console, t("fase.continue-later", command=resume), resume)
-    else:
-        _suggest_next(ws, console, session, role, partner, ctx.obj.project, several)
+    with after_work(console):  # every answer is saved already
+        if step.stopped:
+            console.print(say("fase.stopped", answered=done.answered, total=done.total, phase=phase.name))
+        else:
+            console.print(
+                say(
+                    "fase.done",
+                    style="bold green",
+                    answered=done.answered,
+                    total=done.total,
+                    phase=phase.name,
+                )
+            )
+        _mention_backup(console, ws.store)
+        if step.stopped and _left_open(session, phase, role):  # where to go on: said once, this phase
+            print_fitted(console, t("fase.continue-later", command=resume), resume)
+        else:
+            _suggest_next(ws, console, session, role, partner, ctx.obj.project, several)
 
 
 def _left_open(session: Session, phase, role: str) -> bool:
