@@ -19,7 +19,7 @@ from spredning.cli.commands.common import (
     tell_written,
     workspace,
 )
-from spredning.cli.console import make_console, say, tell
+from spredning.cli.console import after_work, make_console, say
 from spredning.core.errors import Interrupted
 from spredning.core.history import Outcome
 from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot
@@ -66,7 +66,6 @@ def eksport(
         del choice
     console = make_console()
     key = "eksport.replaced" if done.replaced else "eksport.written"
-    tell_written(key, done.path, console, n=done.answers)
     lines = []
     if done.others_included:
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
@@ -77,7 +76,9 @@ def eksport(
         lines.append(say("eksport.no-changes", org=receiver))
     lines.append(say("eksport.send", org=receiver, file=done.path.name))
     lines.append(say("eksport.their-command", file=done.path.name))
-    tell(console, Text("\n").join(lines))
+    with after_work(console):
+        tell_written(key, done.path, console, n=done.answers)
+        console.print(Text("\n").join(lines))
 
 
 def importer(
@@ -91,9 +92,35 @@ def importer(
     incoming = exchange.read_incoming(ws, Path(fil))
     plan = exchange.plan_import(ws, incoming, ctx.obj.project)
     console = make_console()
+    if tor:
+        _heading(console, ws, incoming, plan, dry=True)
+        _dry_run(console, ws.guide, plan)
+        _follow_up_news(console, plan)
+        _follow_up_list(console, ws.guide, plan)
+        return
+    decisions: dict[Slot, Answer] = {}
+    conflicts = plan.listed(Outcome.CONFLICT)
+    asking = bool(conflicts) and not ikke_interaktiv and is_interactive()
+    if asking:  # the heading first: the questions are about this file and project
+        _heading(console, ws, incoming, plan)
+        me = ws.store.local(plan.project.slug).me if not plan.creates else None
+        choose = _chooser(console, ws.guide, plan.project, me, importing=True)
+        for number, item in enumerate(conflicts, 1):
+            content = choose(item.slot, item.after, (number, len(conflicts)))
+            if content is not None:
+                decisions[item.slot] = content
+    result = exchange.apply_import(ws, plan, decisions)
+    with after_work(console):  # without questions, all is said after the import
+        if not asking:
+            _heading(console, ws, incoming, plan)
+        _imported(console, plan, result)
+
+
+def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan, dry: bool = False) -> None:
+    """The project the file goes into (a new one, or which), then what the file itself says."""
     project = plan.project
     if plan.creates:
-        key = "importer.new-project-dry" if tor else "importer.new-project"
+        key = "importer.new-project-dry" if dry else "importer.new-project"
         console.print(say(key, style="bold", name=project.name, slug=project.slug))
     else:
         console.print(
@@ -101,21 +128,10 @@ def importer(
         )
     for number, note in enumerate(incoming.notes):  # a worksheet: who filled it in, then what is no answer
         console.print(say(note.key, style="yellow" if number else "", **note.params))
-    if tor:
-        _dry_run(console, ws.guide, plan)
-        _follow_up_news(console, plan)
-        _follow_up_list(console, ws.guide, plan)
-        return
-    decisions: dict[Slot, Answer] = {}
-    conflicts = plan.listed(Outcome.CONFLICT)
-    if conflicts and not ikke_interaktiv and is_interactive():
-        me = ws.store.local(project.slug).me if not plan.creates else None
-        choose = _chooser(console, ws.guide, project, me, importing=True)
-        for number, item in enumerate(conflicts, 1):
-            content = choose(item.slot, item.after, (number, len(conflicts)))
-            if content is not None:
-                decisions[item.slot] = content
-    result = exchange.apply_import(ws, plan, decisions)
+
+
+def _imported(console, plan: exchange.ImportPlan, result: exchange.ImportResult) -> None:
+    """What the import did: the counts, the follow-up, the side taken, what is left to settle."""
     console.print(say("importer.done", style="green", summary=_summary(plan)))
     _follow_up_news(console, plan)
     if plan.becomes:
@@ -301,16 +317,17 @@ def konflikter(
     slug = ws.slug()
     console = make_console()
     repaired = exchange.repair_git_markers(ws, slug)
-    if repaired is not None:
-        console.print(
-            say(
-                "konflikter.git-repaired" if repaired.conflicts else "konflikter.git-repaired-clean",
-                style="bold",
-                path=str(repaired.path),
-                backup=str(repaired.backup),
-                n=repaired.conflicts,
+    if repaired is not None:  # the project file is whole again, whatever happens to the output now
+        with after_work(console):
+            console.print(
+                say(
+                    "konflikter.git-repaired" if repaired.conflicts else "konflikter.git-repaired-clean",
+                    style="bold",
+                    path=str(repaired.path),
+                    backup=str(repaired.backup),
+                    n=repaired.conflicts,
+                )
             )
-        )
     opened = ws.store.open(slug)
     chosen = choose_partner(opened.project, opened.local, partner, required=False)
     pending = exchange.open_conflicts(opened.project, chosen)
@@ -341,11 +358,16 @@ def konflikter(
         if content is not None:
             decisions[item.slot] = (item.entry, content)
     settled, meanwhile = exchange.settle(ws, slug, decisions)
-    left = len(pending) - settled
+    with after_work(console):
+        _settled(console, opened, decisions, settled, len(pending) - settled, meanwhile, ctx.obj.project)
+
+
+def _settled(console, opened, decisions, settled: int, left: int, meanwhile: int, project_option) -> None:
+    """What settling did: how many are settled and left, whom to send them to, what changed meanwhile."""
     if settled:
         console.print(say("konflikter.settled", style="green", n=settled, left=left))
         shown = [(slot, entry) for slot, (entry, _) in decisions.items()]
-        _send_decisions(console, opened, shown, settled, ctx.obj.project)
+        _send_decisions(console, opened, shown, settled, project_option)
     else:
         console.print(say("konflikter.none-settled", style="yellow", n=left, command=command("konflikter")))
     if meanwhile:
