@@ -21,7 +21,7 @@ from spredning.cli.commands.common import (
     tell_written,
     workspace,
 )
-from spredning.cli.console import make_console, say
+from spredning.cli.console import after_work, make_console, say
 from spredning.core.errors import NotATerminal, UsageProblem
 from spredning.core.model import SHARING
 from spredning.i18n import t
@@ -85,10 +85,11 @@ def klarhed(
         if colour is None:
             return
     mark = readiness.rate(ws, tool_id, colour, begrundelse, role=role, partner=chosen, general=common)
-    if mark is None:
-        console.print(say("readiness.removed", style="green"))
-    else:
-        console.print(say("readiness.saved", style="bold green", colour=t(f"plan.colour.{mark.colour}")))
+    with after_work(console):
+        if mark is None:
+            console.print(say("readiness.removed", style="green"))
+        else:
+            console.print(say("readiness.saved", style="bold green", colour=t(f"plan.colour.{mark.colour}")))
 
 
 def _ask_rating(tool: str) -> tuple[str | None, str]:
@@ -201,10 +202,13 @@ def godkend(
         ws, phase, af or "", day, role=role, partner=chosen, general=common, withdraw=fortryd
     )
     console = make_console()
-    if done is None:
-        console.print(say("approval.withdrawn", style="green", phase=phase.name))
-    else:
-        console.print(say("approval.saved", style="bold green", phase=phase.name, by=done.by, day=done.day))
+    with after_work(console):
+        if done is None:
+            console.print(say("approval.withdrawn", style="green", phase=phase.name))
+        else:
+            console.print(
+                say("approval.saved", style="bold green", phase=phase.name, by=done.by, day=done.day)
+            )
 
 
 def moede(
@@ -227,7 +231,9 @@ def moede(
     held, corrected = noted
     key = "meeting.corrected" if corrected else "meeting.saved"
     agenda = _hint(opened.project, "dagsorden", partner=chosen)
-    make_console().print(say(key, style="bold green", day=held.day, command=agenda))
+    console = make_console()
+    with after_work(console):
+        console.print(say(key, style="bold green", day=held.day, command=agenda))
 
 
 def _note_meeting(ws, project, partner, day: datetime.date, today: datetime.date, correct: bool):
@@ -283,8 +289,9 @@ def dagsorden(
     slug = ws.slug()
     replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
     console = make_console()
-    tell_written("agenda.written", path, console)
-    console.print(say("agenda.after", style="dim", command=_hint(opened.project, "møde", partner=chosen)))
+    with after_work(console):
+        tell_written("agenda.written", path, console)
+        console.print(say("agenda.after", style="dim", command=_hint(opened.project, "møde", partner=chosen)))
 
 
 def register(app: typer.Typer) -> None:

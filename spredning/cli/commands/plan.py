@@ -18,7 +18,7 @@ from spredning.cli.commands.common import (
     tell_written,
     workspace,
 )
-from spredning.cli.console import make_console, say
+from spredning.cli.console import after_work, make_console, say
 from spredning.core.errors import NotATerminal, UsageProblem
 from spredning.i18n import t
 
@@ -144,7 +144,9 @@ def add(
         source=_source(ws, fase),
     )
     item = plans.add(ws, action, chosen, general=common)
-    make_console().print(say("plan.added", style="bold green", what=item.what, id=item.id))
+    console = make_console()
+    with after_work(console):
+        console.print(say("plan.added", style="bold green", what=item.what, id=item.id))
 
 
 def _source(ws, value: str | None) -> str:
@@ -206,9 +208,7 @@ def change(
             "status": ask_status(current.status),
         }
     item = plans.change(ws, id, **changes)
-    make_console().print(
-        say("plan.changed", style="bold green", what=item.what, status=t(f"plan.status.{item.status}"))
-    )
+    _tell_changed(item)
 
 
 def _show_versions(item) -> None:
@@ -235,10 +235,16 @@ def close(
     droppet: bool = typer.Option(False, "--droppet", help=t("help.plan.droppet")),
 ) -> None:
     """Luk en handling: færdig (eller droppet)."""
-    item = plans.close(workspace(ctx), id, dropped=droppet)
-    make_console().print(
-        say("plan.changed", style="bold green", what=item.what, status=t(f"plan.status.{item.status}"))
-    )
+    _tell_changed(plans.close(workspace(ctx), id, dropped=droppet))
+
+
+def _tell_changed(item) -> None:
+    """Say what an action is now, after it was changed or closed."""
+    console = make_console()
+    with after_work(console):
+        console.print(
+            say("plan.changed", style="bold green", what=item.what, status=t(f"plan.status.{item.status}"))
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -17,7 +17,7 @@ from spredning.cli.commands.common import (
     tell_written,
     workspace,
 )
-from spredning.cli.console import make_console, say
+from spredning.cli.console import after_work, make_console, say
 from spredning.i18n import t
 
 
@@ -49,17 +49,18 @@ def arbejdsark(
     done = replacing(lambda replace: write_worksheet(ws, sheet, path, overwrite=replace), path, overskriv)
     console = make_console()
     key = "arbejdsark.replaced" if done.replaced else "arbejdsark.written"
-    tell_written(key, done.path, console)
-    if sheet.empty:
-        console.print(say("arbejdsark.contents-empty", n=sheet.fields))
-    else:
-        console.print(say("arbejdsark.contents", n=sheet.fields, answered=sheet.answered))
-    if sheet.actions:
-        console.print(say("arbejdsark.follow-up", n=sheet.actions))
-    elif sheet.marks:
-        console.print(say("arbejdsark.follow-up-new"))
-    console.print(say("arbejdsark.send", org=sheet.receiver_name or t("org.sharing")))
-    console.print(say("arbejdsark.back", command=command("importer", done.path.name)), soft_wrap=True)
+    with after_work(console):
+        tell_written(key, done.path, console)
+        if sheet.empty:
+            console.print(say("arbejdsark.contents-empty", n=sheet.fields))
+        else:
+            console.print(say("arbejdsark.contents", n=sheet.fields, answered=sheet.answered))
+        if sheet.actions:
+            console.print(say("arbejdsark.follow-up", n=sheet.actions))
+        elif sheet.marks:
+            console.print(say("arbejdsark.follow-up-new"))
+        console.print(say("arbejdsark.send", org=sheet.receiver_name or t("org.sharing")))
+        console.print(say("arbejdsark.back", command=command("importer", done.path.name)), soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
