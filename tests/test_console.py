@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 
-from spredning.cli.console import SafeStream
+import pytest
+from rich.console import Console
+from rich.text import Text
+
+from spredning.cli.console import SafeStream, after_work, tell
+from spredning.core.errors import SpredningError
+from spredning.i18n import t
 
 
 class Terminal(io.StringIO):
@@ -44,3 +52,53 @@ def test_spaces_at_line_ends_are_dropped_from_text_without_colour_codes():
     text = "ord   \nmidt  i  linjen  \n  indrykket \n\n\xa0hård\xa0 \nslut  "
     assert written(text, "\n") == "ord\nmidt  i  linjen\n  indrykket\n\n\xa0hård\xa0\nslut\n"
     assert written(text, "\n") == written(text.replace("\n", "\x1b[0m\n", 1), "\n").replace("\x1b[0m", "", 1)
+
+
+class Failing(io.StringIO):
+    """An output whose every write fails: a full disk (ENOSPC), or a reader gone (EPIPE)."""
+
+    def __init__(self, error: int = errno.ENOSPC):
+        super().__init__()
+        self.error = error
+
+    def write(self, text: str) -> int:
+        raise (BrokenPipeError if self.error == errno.EPIPE else OSError)(self.error, os.strerror(self.error))
+
+
+def console_on(stream: io.StringIO) -> Console:
+    return Console(file=SafeStream(stream), markup=False, emoji=False, highlight=False)
+
+
+def told(capsys) -> str:
+    return " ".join(capsys.readouterr().err.split())
+
+
+def test_output_that_fails_before_the_work_fails_the_command(capsys):
+    with pytest.raises(OSError):
+        console_on(Failing()).print("Vil du importere?")
+    assert told(capsys) == ""
+
+
+def test_output_after_the_work_that_fails_goes_nowhere_and_stderr_says_once_that_the_work_is_done(capsys):
+    console = console_on(Failing())
+    with after_work(console):
+        console.print("Projektet er oprettet")
+        tell(console, Text("Næste skridt"))  # a block inside the block: said once all the same
+        console.print("Filen er ...")
+    console.print("what follows goes nowhere too")
+    assert told(capsys) == t("error.done-but-not-shown")
+
+
+def test_work_that_fails_after_its_output_failed_is_not_said_to_be_done(capsys):
+    console = console_on(Failing())
+    with pytest.raises(SpredningError), after_work(console):
+        console.print("Siden er husket")
+        raise SpredningError("answers.unreadable", path="svar.yaml", reason="x")
+    assert told(capsys) == ""
+
+
+def test_a_reader_gone_after_the_work_is_no_news(capsys):
+    console = console_on(Failing(errno.EPIPE))
+    with after_work(console):
+        console.print("Projektet er oprettet")
+    assert told(capsys) == ""
