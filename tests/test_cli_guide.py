@@ -142,6 +142,26 @@ def test_a_mistyped_command_gets_a_danish_suggestion(run_cli, argv, message):
     assert "Did you mean" not in err
 
 
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("fase", "tjek", "--fortsaet"), "Tilvalget --fortsaet findes ikke. Mente du '--fortsæt'?"),
+        (("status", "--partnr", "x"), "Tilvalget --partnr findes ikke. Mente du '--partner'?"),
+        (("vis", "--zzz"), "Tilvalget --zzz findes ikke. Se"),
+    ],
+)
+def test_a_mistyped_option_gets_a_suggestion_when_one_is_close(run_cli, argv, message):
+    code, _, err = run_cli(*argv)
+    assert code == 2
+    assert message in " ".join(err.split())
+
+
+def test_a_mistyped_option_is_suggested_in_english_too(run_cli):
+    code, _, err = run_cli("--sprog", "en", "fase", "tjek", "--fortsaet")
+    assert code == 2
+    assert "There is no option --fortsaet. Did you mean '--fortsæt'?" in " ".join(err.split())
+
+
 @pytest.mark.parametrize("argv", [("vejledning",), ("--guide", "mappe")])
 def test_translated_usage_errors_are_not_wrapped_twice(run_cli, argv):
     code, _, err = run_cli(*argv)
