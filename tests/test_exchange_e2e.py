@@ -6,11 +6,13 @@ organisations), then what must be true instead.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 
 import pytest
 import yaml
-from exchange_kit import D1, D2, G1, Org, flat
+from exchange_kit import COMMAND, D1, D2, G1, Org, flat
 
 pytestmark = pytest.mark.e2e
 
@@ -70,6 +72,28 @@ def test_1_the_default_export_name_is_replaced_by_our_own_new_export_but_never_a
     assert code == 1
     assert "findes allerede" in flat(err) and "--overskriv" in flat(err)
     assert (sharing.files / name).read_text(encoding="utf-8") == "en andens fil\n"
+
+
+def test_1_the_import_command_told_for_a_file_with_spaces_runs_as_typed_in_a_shell(exchanged, tmp_path):
+    sharing, reusing = exchanged
+    sharing.answer({D2: "Træning hjemme med tablet"})
+    out = flat(sharing.ok("eksport", "--ud", str(tmp_path / "runde 3 fra Odense.yaml")))
+    told = out.split("De henter svarene ind med: ")[1].strip()
+    assert told == "spredning importer 'runde 3 fra Odense.yaml'"
+
+    environment = {**os.environ, "SPREDNING_HJEM": str(reusing.home), "COLUMNS": "80", "NO_COLOR": "1"}
+    environment["PATH"] = f"{COMMAND.parent}{os.pathsep}{environment.get('PATH', '')}"
+    done = subprocess.run(told, shell=True, cwd=tmp_path, env=environment, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert reusing.texts()[D2] == "Træning hjemme med tablet"
+
+
+def test_1_a_file_name_with_spaces_typed_without_quotes_gets_a_hint_about_quotes(exchanged, tmp_path):
+    _, reusing = exchanged
+    code, _, err = reusing("importer", "runde", "3", "fra", "Odense.yaml")
+    assert code == 2
+    assert "Der er for mange argumenter: 3, fra, Odense.yaml" in flat(err)
+    assert "sæt anførselstegn om det" in flat(err)
 
 
 def test_2_a_file_goes_to_its_own_project_not_the_active_one(exchanged, tmp_path):

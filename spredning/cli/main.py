@@ -13,7 +13,6 @@ import errno
 import functools
 import importlib
 import os
-import shlex
 import shutil
 import sys
 
@@ -347,7 +346,9 @@ def _typable(path: str, names: tuple[str, ...], links: bool) -> str:
     shown = path if relative.startswith("..") else relative
     if os.sep not in shown:
         shown = os.path.join(os.curdir, shown)  # 'spredning' in its own folder is './spredning'
-    return _quoted(shown)
+    from spredning.cli.commands.common import shell_word
+
+    return shell_word(shown)
 
 
 def _same_program(found: str, path: str, links: bool) -> bool:
@@ -360,12 +361,6 @@ def _same_program(found: str, path: str, links: bool) -> bool:
             if os.path.samefile(found, candidate):
                 return True
     return False
-
-
-def _quoted(word: str) -> str:
-    if " " not in word and "'" not in word and '"' not in word:
-        return word
-    return f'"{word}"' if os.name == "nt" else shlex.quote(word)
 
 
 def run_command(args: list[str]) -> int:

@@ -201,7 +201,7 @@ class DanishCommand(_DanishHelpMixin, typer.core.TyperCommand):
         if ctx.args and not ctx.resilient_parsing:
             raise UsageProblem(
                 "usage.extra-arguments",
-                hint=_see_help(ctx),
+                hint=Message("usage.extra-arguments.hint", {"command": ctx.command_path}),
                 args=list(ctx.args),
                 n=len(ctx.args),
                 exit_code=EXIT_USAGE,

@@ -16,6 +16,7 @@ from spredning.cli.commands.common import (
     command,
     is_interactive,
     parse_role,
+    shell_word,
     tell_written,
     workspace,
 )
@@ -75,7 +76,7 @@ def eksport(
     else:
         lines.append(say("eksport.no-changes", org=receiver))
     lines.append(say("eksport.send", org=receiver, file=done.path.name))
-    lines.append(say("eksport.their-command", file=done.path.name))
+    lines.append(say("eksport.their-command", file=shell_word(done.path.name)))
     with after_work(console):
         tell_written(key, done.path, console, n=done.answers)
         console.print(Text("\n").join(lines))
