@@ -339,3 +339,23 @@ def test_3_both_versions_are_kept_under_the_organisations_names(exchanged):
         both
         == "--- Ærø Kommunes udgave ---\n\nÆrøs formål\n\n--- Odense Kommunes udgave ---\n\nOdenses formål"
     )
+
+
+@pytest.mark.parametrize(
+    ("downs", "summary"), [(0, "0 konflikter, 1 konflikt afgjort nu"), (4, "1 konflikt Der er 1 uafklaret")]
+)
+def test_3_a_conflict_settled_while_importing_is_counted_as_settled(exchanged, downs, summary):
+    from terminal import DOWN, ENTER
+
+    sharing, reusing = exchanged
+    sharing.answer({D1: "Odenses formål"})
+    reusing.answer({D1: "Ærøs formål"}, "--rolle", "dele")
+    child = spawn(reusing, "importer", str(sharing.export()))
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * downs + ENTER)  # keep ours, or settle later
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert f"1 uændret, {summary}" in shown
+    assert ("afgjort nu" in shown) == (downs == 0)
+    assert reusing.others() == ({} if downs == 0 else {D1: ["Odenses formål"]})

@@ -114,7 +114,7 @@ def importer(
     with after_work(console):  # without questions, all is said after the import
         if not asking:
             _heading(console, ws, incoming, plan)
-        _imported(console, plan, result)
+        _imported(console, plan, result, settled=len(decisions))
 
 
 def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan, dry: bool = False) -> None:
@@ -131,9 +131,9 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
         console.print(say(note.key, style="yellow" if number else "", **note.params))
 
 
-def _imported(console, plan: exchange.ImportPlan, result: exchange.ImportResult) -> None:
+def _imported(console, plan: exchange.ImportPlan, result: exchange.ImportResult, settled: int) -> None:
     """What the import did: the counts, the follow-up, the side taken, what is left to settle."""
-    console.print(say("importer.done", style="green", summary=_summary(plan)))
+    console.print(say("importer.done", style="green", summary=_summary(plan, settled)))
     _follow_up_news(console, plan)
     if plan.becomes:
         side, organisation = plan.becomes
@@ -195,13 +195,16 @@ def _follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
         console.print(bullets(lines, 2))
 
 
-def _summary(plan: exchange.ImportPlan) -> str:
+def _summary(plan: exchange.ImportPlan, settled: int = 0) -> str:
+    """The counts of what the file does; conflicts settled during the import are counted apart."""
     parts = [
         t("importer.count.added", n=plan.count(Outcome.ADDED)),
         t("importer.count.updated", n=plan.count(Outcome.UPDATED)),
         t("importer.count.unchanged", n=plan.count(Outcome.UNCHANGED)),
-        t("importer.count.conflicts", n=plan.count(Outcome.CONFLICT)),
+        t("importer.count.conflicts", n=plan.count(Outcome.CONFLICT) - settled),
     ]
+    if settled:
+        parts.append(t("importer.count.settled", n=settled))
     if plan.count(Outcome.RESOLVED):
         parts.append(t("importer.count.resolved", n=plan.count(Outcome.RESOLVED)))
     if plan.count(Outcome.OLDER):
