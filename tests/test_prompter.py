@@ -1394,3 +1394,15 @@ def test_a_draft_equal_to_nothing_saved_says_nothing_more(terminal):
     with contextlib.suppress(KeyboardInterrupt):
         term.prompter.handle(step)
     assert "gemt svar, som er anderledes" not in " ".join(term.console.file.getvalue().split())
+
+
+def test_a_partners_answer_of_several_lines_is_summed_up_on_one_line_with_its_later_lines(terminal):
+    term = terminal(screen=True, width=100)
+    term.type(ESC_ENTER)
+    first = asking(term, 1).tool.questions("dele")[0]
+    partner = (OtherAnswers("dele", ((first, Answer("Tablet med video.\n\nTerapeuten ringer op.")),)),)
+
+    term.prompter.ask(asking(term, 1, new_tool=True, partner_answers=partner))
+
+    line = next(line for line in term.printed.splitlines() if first.text in line)
+    assert line.endswith("Tablet med video. Terapeuten ringer op."), line

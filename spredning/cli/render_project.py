@@ -140,8 +140,12 @@ def partner_answers(view: Dialogue, others: Sequence[OtherAnswers], expanded: bo
 
 
 def _summary_line(question: Question, answer: Answer) -> Text:
-    """One answer on one line: the question and the start of the answer, cut with '…' at the edge."""
-    first = answer.text.strip().splitlines()[0] if answer.text.strip() else ""
+    """One answer on one line: the question and the start of the answer, cut with '…' at the edge.
+
+    An answer of several lines is shown with its lines joined, so a later line is never dropped
+    without a mark: what does not fit ends in '…'.
+    """
+    first = " ".join(line.strip() for line in answer.text.splitlines() if line.strip())
     if answer.not_relevant:
         first = t("answer.not-relevant-because", reason=first) if first else t("answer.not-relevant")
     return Text.assemble(
