@@ -348,6 +348,7 @@ def test_3_a_conflict_settled_while_importing_is_counted_as_settled(exchanged, d
     from terminal import DOWN, ENTER
 
     sharing, reusing = exchanged
+    reusing.ok("vis", "--nye")  # the first answers read
     sharing.answer({D1: "Odenses formål"})
     reusing.answer({D1: "Ærøs formål"}, "--rolle", "dele")
     child = spawn(reusing, "importer", str(sharing.export()))
@@ -359,3 +360,5 @@ def test_3_a_conflict_settled_while_importing_is_counted_as_settled(exchanged, d
     assert f"1 uændret, {summary}" in shown
     assert ("afgjort nu" in shown) == (downs == 0)
     assert reusing.others() == ({} if downs == 0 else {D1: ["Odenses formål"]})
+    news = "nye svar fra partneren" in flat(reusing.ok("status"))
+    assert news == (downs != 0)  # read while deciding: no news afterwards

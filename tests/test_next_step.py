@@ -196,3 +196,24 @@ def test_long_output_in_a_terminal_goes_through_the_pager_and_never_when_piped(t
     assert run_in_terminal(tmp_path, sharing.home, "projekter", pager="stub") == ""  # one project fits
     piped = sharing.ok("guide")  # not a terminal: printed as it is
     assert "Fase 6: Høst" in piped
+
+
+def test_a_conflict_settled_is_no_news_from_the_partner_afterwards(pair):
+    from spredning.app import exchange
+    from spredning.app.workspace import Settings, Workspace
+    from spredning.core.model import Answer
+
+    sharing, reusing = pair
+    sharing.answer({D1: "Odense", D2: "Også nyt"})
+    reusing.answer({D1: "Ærø"}, "--rolle", "dele")
+    reusing.import_(sharing.export())
+    assert next_steps(reusing)[:2] == [
+        "afgør konflikten: spredning konflikter",
+        "læs de 2 nye svar fra partneren: spredning vis --nye",
+    ]
+    ws = Workspace(Settings(home=str(reusing.home)))
+    conflict = exchange.open_conflicts(ws.store.load(reusing.slug))[0]
+    settled, _ = exchange.settle(ws, reusing.slug, {conflict.slot: (conflict.entry, Answer("Samlet tekst"))})
+
+    assert settled == 1
+    assert next_steps(reusing)[0] == "læs det nye svar fra partneren: spredning vis --nye"  # D2 only

@@ -317,19 +317,26 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
         if plan.becomes and state.me is None:
             state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
         settled = 0
-        news = []
+        news, decided_keys = [], set()
         for item in plan.items:
             fresh = project.entry(item.slot)
             after = item.after if fresh == item.before else _again(fresh, item, plan, state.copy)
-            if item.slot in decisions and after.in_conflict:
+            decided = item.slot in decisions and after.in_conflict
+            if decided:  # the user read the partner's version to decide: it is no news later
                 after = history.resolved(after, decisions[item.slot], state.copy)
                 settled += 1
+                decided_keys.add(slot_key(item.slot))
             if after != fresh:
                 project = project.with_entry(item.slot, after)
-            if item.outcome in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED, Outcome.CONFLICT):
+            if not decided and item.outcome in (
+                Outcome.ADDED,
+                Outcome.UPDATED,
+                Outcome.RESOLVED,
+                Outcome.CONFLICT,
+            ):
                 news.append(slot_key(item.slot))
         project = _bring_in_records(project, plan)
-        state = _remember(state, plan, news)
+        state = _no_longer_news(_remember(state, plan, news), decided_keys)
         open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
         return project, state, (open_conflicts, settled)
 
@@ -560,6 +567,7 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
 
     def apply(project: Project, state: LocalState):
         settled = meanwhile = 0
+        seen = set()
         for slot, (shown, content) in decisions.items():
             fresh = project.entry(slot)
             if fresh is None or fresh != shown:
@@ -567,9 +575,19 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
                 continue
             project = project.with_entry(slot, history.resolved(fresh, content, state.copy))
             settled += 1
-        return project, state, (settled, meanwhile)
+            seen.add(slot_key(slot))
+        return project, _no_longer_news(state, seen), (settled, meanwhile)
 
     return ws.store.transact(slug, apply)
+
+
+def _no_longer_news(state: LocalState, keys: set[str]) -> LocalState:
+    """Answers the user has read while settling their conflict are no news from the partner anymore."""
+    if not keys or not state.news:
+        return state
+    return state._replace(
+        news={sender: tuple(k for k in news if k not in keys) for sender, news in state.news.items()}
+    )
 
 
 def decision_receivers(
