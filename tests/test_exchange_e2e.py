@@ -119,6 +119,32 @@ def test_2_a_file_goes_to_its_own_project_not_the_active_one(exchanged, tmp_path
     assert reusing.store.path_for("affaldssortering").read_bytes() == before
 
 
+def test_2_a_new_project_from_a_file_says_it_is_now_active_and_how_to_go_back(sharing, tmp_path):
+    own = Org(tmp_path / "egen", tmp_path)
+    own.ok(
+        "start",
+        "--navn",
+        "Genoptræning",
+        "--deler",
+        "Odense",
+        "--genbruger",
+        "Ærø Kommune",
+        "--rolle",
+        "genbruge",
+    )
+    own.answer({G1: "Vores egen tekst"})
+
+    out = flat(own.ok("importer", str(sharing.export())))
+
+    assert f"'{NAME}' er nu det aktive projekt." in out
+    assert "Jeres hidtidige aktive projekt, 'Genoptræning', er uændret" in out
+    assert "skift tilbage med 'spredning projekt brug genoptraening'" in out
+    assert own.store.active() == "genoptraening-aeroe"
+    own.ok("projekt", "brug", "genoptraening")
+    assert own.store.active() == "genoptraening"
+    assert own.texts(slug="genoptraening")[G1] == "Vores egen tekst"
+
+
 def crossing(sharing: Org, reusing: Org):
     """Both sides change D1 and export at the same time: each import finds a conflict."""
     sharing.answer({D1: "Odenses formål"})

@@ -21,7 +21,7 @@ from spredning.cli.commands.common import (
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
-from spredning.core.errors import Interrupted
+from spredning.core.errors import Interrupted, SpredningError
 from spredning.core.history import Outcome
 from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot
 from spredning.core.textsafe import clean_name
@@ -110,11 +110,24 @@ def importer(
             content = choose(item.slot, item.after, (number, len(conflicts)))
             if content is not None:
                 decisions[item.slot] = content
+    was_active = ws.store.active() if plan.creates else None
     result = exchange.apply_import(ws, plan, decisions)
     with after_work(console):  # without questions, all is said after the import
         if not asking:
             _heading(console, ws, incoming, plan)
         _imported(console, plan, result, settled=len(decisions))
+        if was_active is not None and was_active != plan.project.slug:
+            _active_changed(console, ws, plan.project.name, was_active)
+
+
+def _active_changed(console, ws, name: str, was_active: str) -> None:
+    """A new project from a file became the active one: the one active before is named, untouched."""
+    try:
+        before = ws.store.load(was_active).name
+    except SpredningError:  # unreadable now: named by its file
+        before = was_active
+    back = command("projekt", "brug", was_active)
+    console.print(say("importer.now-active", style="yellow", name=name, before=before, command=back))
 
 
 def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan, dry: bool = False) -> None:
