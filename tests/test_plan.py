@@ -598,3 +598,21 @@ def test_in_the_english_edition_statuses_and_colours_may_be_typed_in_english():
         i18n.set_language(i18n.DEFAULT)
     with pytest.raises(SpredningError):  # in Danish, English words are not statuses
         plan.parse_status("in progress")
+
+
+def test_an_action_in_two_versions_says_what_the_other_one_says_without_nested_parentheses():
+    from rich.console import Console
+
+    from spredning.cli.render_plan import plan_table
+    from spredning.core.content import load_guide
+
+    day = datetime.date(2026, 12, 1)
+    other = followup.PlanItem("fe73", "Indkøb af tablets", "Søren", day, "i-gang", "", "")
+    item = followup.PlanItem("fe73", "Indkøb af tablets", "Søren", day, "færdig", "", "", (other,))
+    console = Console(width=200, no_color=True, file=io.StringIO())
+
+    console.print(plan_table([item], load_guide(), day, {}))
+
+    shown = " ".join(console.file.getvalue().split())
+    said = "(findes i 2 udgaver; den anden siger: i gang – ret handlingen for at afgøre, hvilken der gælder)"
+    assert said in shown

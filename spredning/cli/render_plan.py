@@ -61,11 +61,30 @@ def plan_table(
             owner = owners.get(item.where)
             extra.append(t("plan.words.dialogue", org=owner) if owner else t("plan.words.common"))
         if item.others:
-            extra.append(t("plan.two-versions", n=len(item.others) + 1))
+            others = _differences(item, item.others)
+            extra.append(t("plan.two-versions", n=len(item.others) + 1, other=others))
         if extra:  # in parentheses on a line of its own: without colour, dim alone reads as more action
             what.append("\n" + t("plan.words.note", text=t("list.separator").join(extra)), style="dim")
         table.add_row(item.id, what, plain(item.who or "–"), day(item.due), status_text(item, today))
     return table
+
+
+def _differences(item: PlanItem, others: Sequence[PlanItem]) -> list[str]:
+    """What the other versions of an action say where they differ from the one shown."""
+    said = []
+    for other in others:
+        parts = [
+            text
+            for mine, theirs, text in (
+                (item.what, other.what, other.what),
+                (item.who, other.who, other.who or "–"),
+                (item.due, other.due, day(other.due)),
+                (item.status, other.status, t(f"plan.status.{other.status}")),
+            )
+            if mine != theirs
+        ]
+        said.append(t("list.separator").join(parts) or "–")
+    return said
 
 
 def action_lines(items: Sequence[PlanItem], today: datetime.date) -> RenderableType:
