@@ -26,6 +26,7 @@ from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 from prompt_toolkit.output.vt100 import Vt100_Output
+from questionary import Choice
 from rich.console import Console
 from terminal import rendered
 
@@ -35,8 +36,11 @@ from spredning.cli.prompter import (
     InterviewPrompter,
     ask_dialogue,
     ask_partner,
+    ask_text,
     hint_lines,
     menu_behind,
+    question_lines,
+    select,
 )
 from spredning.core import interview
 from spredning.core.interview import Ask, Back, Done, Interview, NotRelevant, OtherAnswers, Save
@@ -1406,3 +1410,66 @@ def test_a_partners_answer_of_several_lines_is_summed_up_on_one_line_with_its_la
 
     line = next(line for line in term.printed.splitlines() if first.text in line)
     assert line.endswith("Tablet med video. Terapeuten ringer op."), line
+
+
+# --- long questions: broken between words, the help on a line of its own when it does not fit --------
+
+LONG_QUESTION = (
+    "Filen /tmp/rapporter/en-meget-lang-rapport-til-partneren.md findes allerede, og den er ikke "
+    "programmets egen seneste udgave. Vil du erstatte den?"
+)
+
+
+@pytest.mark.parametrize("width", [40, 50, 80, 120])
+@pytest.mark.parametrize("spaced", [True, False])
+def test_question_lines_fit_the_width_and_keep_every_word_whole(width, spaced):
+    help_text = "(piletasterne og Enter · Ctrl+C afslutter)"
+    message, shown_help = question_lines(LONG_QUESTION, help_text, width, room=20, spaced=spaced)
+
+    lines = message.split("\n")
+    drawn = ["? " + lines[0], *lines[1:]]  # later lines carry their indent; a path stays whole
+    assert all(len(line) <= width or len(line.split()) == 1 for line in drawn), drawn
+    assert " ".join(message.split()) == LONG_QUESTION
+    assert " ".join(shown_help.split()) == help_text
+    assert all(len(line) <= width for line in shown_help.split("\n"))
+
+
+def test_a_short_question_keeps_its_help_on_its_line():
+    assert question_lines("Projektets navn:", "(valgfrit)", 80, room=20, spaced=True) == (
+        "Projektets navn:",
+        "(valgfrit)",
+    )
+
+
+@pytest.mark.parametrize("width", [50, 80])
+def test_a_long_menu_question_is_drawn_broken_between_words(terminal, width):
+    term = terminal(emulated=True, width=width)
+    term.type(DOWN + ENTER)
+    choices = [Choice("Ja, erstat filen", True), Choice("Nej, behold den", False)]
+    question = LONG_QUESTION.replace("/tmp/rapporter/en-meget-lang-rapport-til-partneren.md", "rapport.md")
+
+    assert select(question, choices, input=term.keys, output=term.prompter.io["output"]) is False
+
+    shown = [line.rstrip() for line in term.shown if line.strip()]
+    words = set(question.split())
+    for line in shown[: shown.index(next(line for line in shown if "Nej, behold den" in line))]:
+        for word in line.replace("?", " ? ").split():
+            assert word in words or word in "?()·" or word in t("prompt.select-help").split(), (word, shown)
+
+
+def test_a_text_prompts_help_goes_on_its_own_line_when_typing_would_not_fit(terminal):
+    term = terminal(emulated=True, width=80)
+    term.type("Region Bø Syd, Aarhus" + ENTER)
+    help_text = "adskil flere med komma; flere kan tilføjes senere"
+
+    typed = ask_text(
+        "Organisationer, der genbruger den:",
+        instruction=help_text,
+        input=term.keys,
+        output=term.prompter.io["output"],
+    )
+
+    assert typed == "Region Bø Syd, Aarhus"
+    shown = [line.rstrip() for line in term.shown if line.strip()]
+    assert shown[0] == "? Organisationer, der genbruger den:"
+    assert shown[1] == f"  {help_text} Region Bø Syd, Aarhus"

@@ -18,6 +18,7 @@ import contextvars
 import datetime
 import gc
 import os
+import shutil
 import signal
 import textwrap
 import time
@@ -52,6 +53,7 @@ STYLE = Style(
 )
 CANCEL = object()  # the "Fortryd" choice: questionary replaces a None value with the title
 AUTOSAVE_SECONDS = 2.0  # typed text is kept as a draft at most this long after a keystroke
+TYPING_ROOM = 20  # columns left for typing after a text prompt's help on the question's line
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 
 
@@ -167,13 +169,15 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
     """
     choices = [_safe_choice(choice) for choice in choices]
     to_menu = back is NO_BACK and escape_leaves()
+    help_text = instruction or t("home.list-help" if to_menu else "prompt.select-help")
+    message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False)
     question = questionary.select(
-        clean(message),
+        message,
         choices=choices,
         default=default,
         style=STYLE,
         qmark="?",
-        instruction=instruction or t("home.list-help" if to_menu else "prompt.select-help"),
+        instruction=help_text,
         **io,
     )
     keys = [_stop_keys()]
@@ -207,13 +211,11 @@ def ask_text(
         problem = validate(text) if validate else None
         return True if problem is None else problem
 
+    message, instruction = question_lines(
+        clean(message), instruction and clean(instruction), _width(io), room=TYPING_ROOM, spaced=True
+    )
     question = questionary.text(
-        clean(message),
-        default=default,
-        style=STYLE,
-        instruction=instruction and clean(instruction),
-        validate=check,
-        **io,
+        message, default=default, style=STYLE, instruction=instruction, validate=check, **io
     )
     if back is not NO_BACK:
         _with_keys(question, _back_keys(back))
@@ -266,6 +268,34 @@ def ask_status(current: str, **io) -> str:
 
     choices = [Choice(t(f"plan.status.{status}"), status) for status in STATUSES]
     return select(t("plan.ask-status"), choices, default=next(c for c in choices if c.value == current), **io)
+
+
+def _width(io: dict[str, Any]) -> int:
+    """The columns a prompt has: its output's (a test's, or the terminal's)."""
+    output = io.get("output")
+    return output.get_size().columns if output is not None else shutil.get_terminal_size().columns
+
+
+def question_lines(
+    message: str, instruction: str | None, width: int, room: int, spaced: bool
+) -> tuple[str, str]:
+    """A prompt's question and its help broken between words to the terminal's width.
+
+    prompt_toolkit breaks a long line anywhere, inside a word; so the question is broken here,
+    its later lines indented under its first. The help follows the question on its last line when
+    it fits there with `room` columns left for typing, else it starts a line of its own. `spaced`:
+    the prompt puts a space before the help (questionary's text prompt does, its menu does not).
+    """
+    limit = max(20, width - 2)  # '? ' before the question, two spaces before its later lines
+    lines: list[str] = []
+    for paragraph in message.split("\n"):
+        lines += textwrap.wrap(paragraph, limit, break_long_words=False, break_on_hyphens=False) or [""]
+    help_lines = textwrap.wrap(instruction or "", limit, break_long_words=False, break_on_hyphens=False)
+    text = "\n  ".join(lines)
+    if help_lines and len(lines[-1]) + 2 + len(instruction or "") + room > limit:
+        text += "\n" if spaced else "\n "  # the help on a line of its own, indented as the question
+        instruction = "\n  ".join(help_lines)
+    return text, instruction or ""
 
 
 def hint_lines(parts: Sequence[str], width: int) -> str:
