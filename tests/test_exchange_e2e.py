@@ -61,6 +61,7 @@ def test_1_the_default_export_name_is_replaced_by_our_own_new_export_but_never_a
     name = f"{sharing.slug}-til-aeroe-kommune.yaml"
     assert f"Send filen {name} til Ærø Kommune" in first
     assert f"De henter svarene ind med: spredning importer {name}" in first
+    assert f"\n  spredning importer {name}\n" in sharing.ok("eksport")  # whole, on a line of its own
     sharing.answer({D2: "Træning hjemme med tablet"})
     again = flat(sharing.ok("eksport"))  # no --overskriv needed for our own file
     assert "jeres tidligere eksport er erstattet" in again

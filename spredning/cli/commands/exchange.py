@@ -76,10 +76,11 @@ def eksport(
     else:
         lines.append(say("eksport.no-changes", org=receiver))
     lines.append(say("eksport.send", org=receiver, file=done.path.name))
-    lines.append(say("eksport.their-command", file=shell_word(done.path.name)))
     with after_work(console):
         tell_written(key, done.path, console, n=done.answers)
         console.print(Text("\n").join(lines))
+        # the command on a line of its own, never broken, to be copied as it is
+        console.print(say("eksport.their-command", file=shell_word(done.path.name)), soft_wrap=True)
 
 
 def importer(
