@@ -34,6 +34,7 @@ from spredning.app.answering import Session
 from spredning.cli.prompter import (
     BackToMenu,
     InterviewPrompter,
+    answer_field,
     ask_dialogue,
     ask_partner,
     ask_text,
@@ -1473,3 +1474,35 @@ def test_a_text_prompts_help_goes_on_its_own_line_when_typing_would_not_fit(term
     shown = [line.rstrip() for line in term.shown if line.strip()]
     assert shown[0] == "? Organisationer, der genbruger den:"
     assert shown[1] == f"  {help_text} Region Bø Syd, Aarhus"
+
+
+def test_the_fields_help_is_laid_out_again_when_the_window_gets_narrower():
+    """The help above the answer field is asked for at every drawing: a narrower window gets it
+    broken between words to its new width, not cut at the edge."""
+    columns = [80]
+    buffer = io.StringIO()
+    output = Vt100_Output(buffer, lambda: Size(rows=ROWS, columns=columns[0]), term="xterm")
+    parts = ["Alt+Enter eller Ctrl+S gemmer", "Enter: ny linje", "PgUp: forrige spørgsmål", "Ctrl+C: stop"]
+    screens: list[list[str]] = []
+    with create_pipe_input() as keys, create_app_session(input=keys, output=output):
+        field = answer_field("Svar:", lambda width: [("class:instruction", hint_lines(parts, width))])
+        app = field.application
+
+        def narrower_then_type():
+            columns[0] = 40
+            buffer.seek(0)
+            buffer.truncate()  # the screen as a new 40-column window shows it from here on
+            keys.send_text("x")  # a keystroke draws the field again, at the new width
+
+        def drawn(_app):
+            if columns[0] == 40 and "x" in buffer.getvalue():
+                screens.append(rendered(buffer.getvalue(), 40, ROWS))
+                keys.send_text(ESC_ENTER)
+
+        app.after_render += drawn
+        app.pre_run_callables.append(lambda: app.loop.call_later(0.2, narrower_then_type))
+        assert field.unsafe_ask() == "x"
+
+    hint = [line.rstrip() for line in screens[0] if line.strip() and "Svar:" not in line]
+    assert hint and all(len(line) <= 40 for line in hint), hint
+    assert " · ".join(parts) == " · ".join(line.strip() for line in hint)

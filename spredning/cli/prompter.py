@@ -27,7 +27,7 @@ from typing import Any
 
 import questionary
 from prompt_toolkit import PromptSession
-from prompt_toolkit.application import run_in_terminal
+from prompt_toolkit.application import get_app, run_in_terminal
 from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
@@ -335,16 +335,23 @@ def styled_lines(parts: Sequence[tuple[str, str]], width: int) -> StyleAndTextTu
     return result
 
 
-def answer_field(label: str, above: StyleAndTextTuples, default: str = "", **session) -> questionary.Question:
+def answer_field(
+    label: str, above: Callable[[int], StyleAndTextTuples], default: str = "", **session
+) -> questionary.Question:
     """A field whose text starts on the label's line ('› Svar: ...'), with its help on the lines above.
 
     questionary.text puts its instruction between the label and the text, so a long key hint
     pushed the text below it, where a pre-filled answer looked like something else. This is
     questionary.text with the message laid out the other way round. Lines the text wraps onto,
     and its further lines, start under the text, not under the label. The field is erased when
-    it closes, help and all; the caller shows what it leaves.
+    it closes, help and all; the caller shows what it leaves. `above` lays the help out for a
+    width: it is asked again at every drawing, so the help fits a window made narrower meanwhile.
     """
-    message: StyleAndTextTuples = [*above, ("", "\n"), ("class:qmark", "›"), ("class:question", f" {label} ")]
+
+    def message() -> StyleAndTextTuples:
+        columns = get_app().output.get_size().columns
+        return [*above(columns), ("", "\n"), ("class:qmark", "›"), ("class:question", f" {label} ")]
+
     prompt: PromptSession[str] = PromptSession(
         message,
         style=merge_styles_default([STYLE]),
@@ -472,7 +479,7 @@ class InterviewPrompter:
         self.helped = True
         question = answer_field(
             t("interview.answer"),
-            [("class:instruction", hint_lines(keys, self.console.width))],
+            lambda width: [("class:instruction", hint_lines(keys, width))],
             typed,
             multiline=True,
             key_bindings=self._keys(step),
@@ -620,7 +627,7 @@ class InterviewPrompter:
             ("class:instruction", t("interview.not-relevant-help")),
         ]
         question = answer_field(
-            t("interview.not-relevant-label"), styled_lines(above, self.console.width), typed, **self.io
+            t("interview.not-relevant-label"), lambda width: styled_lines(above, width), typed, **self.io
         )
         reason = self._watched(question)
         given = interview.normalise(reason)
