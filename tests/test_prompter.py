@@ -911,7 +911,7 @@ def test_pick_tool_can_be_cancelled(term, tjek):
     [
         (0, interview.Keep.MINE),
         (1, interview.Keep.THEIRS),
-        (2, interview.Both("Deres\n\n--- Også gemt (to udgaver af svaret) ---\n\nMit")),
+        (2, interview.Both("Deres\n\nMit")),  # one after the other, no words of the program between
     ],
 )
 def test_saved_meanwhile_asks_which_to_keep(term, downs, reply):

@@ -736,7 +736,7 @@ class InterviewPrompter:
             ],
         )
         if choice is interview.Keep.BOTH:
-            return interview.Both(combined(step.theirs, step.mine, t("interview.also-saved")))
+            return interview.Both(combined(step.theirs, step.mine))
         return choice
 
     def save_failed(self, step: interview.SaveFailed) -> None:
@@ -889,7 +889,11 @@ class _Expand:
         self.typed = typed
 
 
-def combined(first: Answer | None, second: Answer | None, heading: str) -> str:
-    """Both versions of an answer in one text, the second under a visible heading line."""
+def combined(first: Answer | None, second: Answer | None) -> str:
+    """Both versions of an answer in one text, one paragraph after the other.
+
+    Both are this organisation's own words (saved in two windows), so no heading of the program's
+    goes between them: it would end up in the answer, and in the partner's copy.
+    """
     texts = [a.text for a in (first, second) if a is not None and a.text]
-    return f"\n\n--- {heading} ---\n\n".join(texts)
+    return "\n\n".join(texts)
