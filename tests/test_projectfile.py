@@ -471,7 +471,9 @@ def test_a_newer_format_says_which_and_to_update():
         read_text("format: '99'\nprojekt:\n  navn: Fremtiden\n")
 
     assert caught.value.key == "project.newer-format"
-    assert words(caught.value) == i18n.t("project.newer-format", path=PATH, version="99", known=3)
+    assert words(caught.value) == i18n.t(
+        "project.newer-format", path=PATH, version="99", known=4
+    )  # 4: exchange files
     assert "99" in words(caught.value)
 
 
@@ -583,3 +585,38 @@ def test_a_section_written_answer_by_answer_is_the_dump_of_the_whole_section(sec
 
     assert projectfile._section_text(entries, order, indent) == expected
     assert projectfile._section_text(entries, order, indent) == expected  # from the cache, the same
+
+
+# --- an exchange file ends with its end line; a cut at any line is named as one -------------------
+
+EXCHANGE = {"fra": SHARING, "til": SHARING, "dato": "2026-03-02"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(original=projects())
+@example(original=project(shared={X: Entry(Answer("a\nb", version=(("a", 1),)))}))
+def test_an_exchange_file_cut_at_any_line_is_cut_short_and_the_whole_one_reads(original):
+    raw = projectfile.serialise(original, LAYOUT, PATH, EXCHANGE)
+    assert raw.startswith(b"format: '4'\n") and raw.endswith(b"\nslut: ja\n")
+    assert read_back(raw).project == original and not projectfile.cut_short(raw)
+    lines = raw.splitlines(keepends=True)
+    for count in range(1, len(lines)):
+        cut = b"".join(lines[:count])
+        assert projectfile.cut_short(cut), cut
+        with pytest.raises(ProjectFileError) as caught:
+            read_back(cut)
+        assert caught.value.key in ("project.cut-short", "project.invalid-yaml"), cut
+
+
+def test_a_project_file_has_no_end_line_and_one_from_before_format_4_needs_none():
+    raw = write(project(shared={X: Entry(Answer("a", version=(("a", 1),)))}))
+    assert raw.startswith(b"format: '2'\n") and b"slut" not in raw
+    assert not projectfile.cut_short(raw[: raw.index(b"svar:")])  # nothing to tell a cut from the file
+    assert read_back(raw[: raw.index(b"svar:")]).project.shared == {}
+
+
+def test_an_exchange_file_without_its_end_line_says_it_was_cut_short():
+    raw = projectfile.serialise(project(), LAYOUT, PATH, EXCHANGE)
+    with pytest.raises(ProjectFileError) as caught:
+        read_back(raw.replace(b"slut: ja\n", b"slut: j\n"))
+    assert "er afkortet" in words(caught.value) and "slut: ja" in words(caught.value)

@@ -110,9 +110,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
     try:
         data = projectfile.loads(raw, path)
     except ProjectFileError as exc:
-        if exc.key == "project.git-conflict":
-            raise SpredningError("exchange.git-markers", path=path) from None
-        raise _invalid(path, raw, exc) from None
+        raise _refused(path, raw, exc) from None
     if "konflikter" in data and data.get("format") == "1":
         raise SpredningError("exchange.has-conflicts", path=path)
     name = data.get("projekt", {}).get("navn", "") if isinstance(data.get("projekt"), dict) else ""
@@ -125,7 +123,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
             PLACEHOLDER_COPY,
         )
     except ProjectFileError as exc:
-        raise _invalid(path, raw, exc) from None
+        raise _refused(path, raw, exc) from None
     if parsed.legacy:
         sender = (
             None
@@ -146,6 +144,19 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         raise SpredningError("exchange.damaged", path=path, n=len(damaged), ids=damaged[:3])
     exchange = parsed.exchange or {}
     return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"))
+
+
+def _refused(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
+    """Why a partner's file cannot be read, in the words that fit a file that came from a partner.
+
+    An exchange file that lost its end line was cut short on the way; whole answers may be missing,
+    so it is said to be cut, even when the cut left YAML that cannot be read (inside a quoted text).
+    """
+    if exc.key == "project.git-conflict":
+        return SpredningError("exchange.git-markers", path=path)
+    if exc.key == "project.cut-short" or (exc.key == "project.invalid-yaml" and projectfile.cut_short(raw)):
+        return SpredningError("exchange.cut-short", path=path)
+    return _invalid(path, raw, exc)
 
 
 def _invalid(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:

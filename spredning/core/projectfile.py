@@ -33,6 +33,14 @@ The follow-up (followup.py: the plan, readiness, approvals, meetings) comes last
 ``opfølgning``, only when there is any; followup_file.py reads and writes it and shows its form. A
 file with follow-up is format 3, so an older program says it needs updating instead of failing on
 the unknown section; a file without is written as format 2, which older programs read.
+
+An exchange file (an export for a partner, with ``udveksling``) is format 4 and ends with the line
+``slut: ja``. A file cut short on the way (an interrupted copy, a mail program cutting a long
+attachment) loses its end, and whole answers lost at a line boundary would otherwise look like
+answers not given; the format, always the first line, survives any cut and demands the end line.
+A count of answers in the head would catch the same cuts but not one inside the head itself; the
+end line catches both, and a person reading the file sees the words, not a checksum. Format 4 also
+makes an older program say it needs updating instead of failing on the unknown key.
 """
 
 from __future__ import annotations
@@ -60,10 +68,14 @@ from spredning.core.model import (
     slugify,
 )
 
-FORMAT_VERSION = 3  # the newest format this program reads; a file without follow-up is written as 2
-PLAIN_FORMAT = 2
+FORMAT_VERSION = 4  # the newest format this program reads
+PLAIN_FORMAT = 2  # a project file without follow-up
+FOLLOW_UP_FORMAT = 3  # a project file with follow-up
+EXCHANGE_FORMAT = 4  # an exchange file: it must end with its end line
 FOLLOW_UP = "opfølgning"
-TOP_KEYS = ("format", "id", "guideudgave", "projekt", "svar", "udveksling", FOLLOW_UP)
+END_KEY, END_VALUE = "slut", "ja"
+END_LINE = f"{END_KEY}: {END_VALUE}"
+TOP_KEYS = ("format", "id", "guideudgave", "projekt", "svar", "udveksling", FOLLOW_UP, END_KEY)
 LEGACY_TOP_KEYS = ("format", "guideudgave", "projekt", "konflikter", "fælles", "svar")
 FACT_KEYS = ("navn", "beskrivelse", "deler", "genbrugere", "eksempel")
 LEGACY_FACT_KEYS = (*FACT_KEYS, "rolle")
@@ -79,6 +91,7 @@ MAX_UNKNOWN = 500  # answers to questions this guide does not have, per section
 MAX_OTHERS = 100
 MAX_NAME = 500
 MAX_DESCRIPTION = 20 * MAX_NAME  # a description may be longer, and span lines
+FORMAT_LINE = re.compile(r"""^format: ['"]?([0-9]{1,6})['"]?$""")  # as written: the file's first line
 MARKERS = ("<<<<<<<", "=======", ">>>>>>>")
 
 
@@ -150,6 +163,17 @@ def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict[str, An
     return data
 
 
+def cut_short(raw: bytes) -> bool:
+    """True when the bytes begin as an exchange file (format 4 or newer) but have no end line.
+
+    For a file the YAML reader cannot read: a cut inside a quoted text is said to be a cut, while
+    a file with its end line and a broken line (edited by hand) keeps the YAML detail.
+    """
+    lines = [line.strip() for line in raw.decode("utf-8-sig", "replace").splitlines() if line.strip()]
+    declared = FORMAT_LINE.match(lines[0]) if lines else None
+    return declared is not None and int(declared[1]) >= EXCHANGE_FORMAT and END_LINE not in lines
+
+
 def has_markers(text: str) -> bool:
     """True when git left a merge conflict in the text (marker lines at the start of a line)."""
     if "\n=======" not in text and not text.startswith("======="):
@@ -192,6 +216,8 @@ def parse(data: dict[str, Any], slug: str, path: Path, layout: Layout, copy: str
     version = _format(data, path)
     if version == 1:
         return _parse_legacy(data, slug, path, layout)
+    if version >= EXCHANGE_FORMAT and data.get(END_KEY) != END_VALUE:  # before anything a cut lost
+        raise ProjectFileError("project.cut-short", path=path)
     _known_keys(data, TOP_KEYS, path, "")
     facts = _facts(data, path, FACT_KEYS)
     project_id = data.get("id")
@@ -478,8 +504,9 @@ def _legacy_answers(data: dict[str, Any], path: Path, key: str) -> dict[str, str
 def project_text(project: Project, layout: Layout, exchange: Mapping[str, str] | None = None) -> str:
     """The file's text: facts first, then every question's place, answered or not, section by section."""
     follow_up = any(project.records.values())
+    version = EXCHANGE_FORMAT if exchange else FOLLOW_UP_FORMAT if follow_up else PLAIN_FORMAT
     head: dict[str, object] = {
-        "format": str(FORMAT_VERSION if follow_up else PLAIN_FORMAT),
+        "format": str(version),
         "id": project.id,
         "guideudgave": project.guide_edition,
         "projekt": _facts_data(project),
@@ -499,6 +526,8 @@ def project_text(project: Project, layout: Layout, exchange: Mapping[str, str] |
         from spredning.core import followup_file
 
         parts.append(followup_file.text(project, partners))
+    if exchange:
+        parts.append(END_LINE + "\n")
     return "".join(parts)
 
 
