@@ -119,8 +119,11 @@ def test_a_zip_that_is_no_office_file(sharing):
     refused(sharing, zipped({"billede.png": b"\x89PNG"}), "zip", "ikke et Word-dokument")
 
 
-def test_a_cut_off_file_is_damaged(sharing, worksheet):
-    refused(sharing, worksheet[: len(worksheet) // 2], "beskadiget")
+@pytest.mark.parametrize("lost", [1, 2, 21, 22, 23, 100, "half"])
+def test_a_cut_off_file_is_damaged(sharing, worksheet, lost):
+    """A zip ends with its table of contents: a cut anywhere, even of its last byte, is damage."""
+    keep = len(worksheet) // 2 if lost == "half" else len(worksheet) - lost
+    refused(sharing, worksheet[:keep], "beskadiget")
 
 
 # --- hostile ---------------------------------------------------------------------------------------
