@@ -288,9 +288,9 @@ def test_a_linked_project_file_is_written_through_to_its_target(org, tmp_path):
 @pytest.mark.parametrize("where", ["projekt", "partner"])
 def test_a_format_number_of_five_thousand_digits(org, tmp_path, where):
     victim = org.path if where == "projekt" else org.export()
-    victim.write_text(
-        victim.read_text(encoding="utf-8").replace("format: '2'", "format: '" + "9" * 5000 + "'")
-    )
+    head, rest = victim.read_text(encoding="utf-8").split("\n", 1)  # 'format: ...', '2' or '4' (an export)
+    victim.write_text("format: '" + "9" * 5000 + "'\n" + rest)
+    assert head.startswith("format: ")
     code, out, err = org("status") if where == "projekt" else org.import_(victim)
     no_catch_all(code, out, err)
     assert code == 1 and "formatnummer" in flat(err)
