@@ -377,3 +377,21 @@ def test_a_projects_folder_moved_away_while_typing_is_not_made_anew(spawn, proje
     away.rename(home)
     save_then_stop(child)  # the cause is gone: the text still in the field saves
     assert answers(home) == {Q1: DRAFT}
+
+
+def test_a_stop_from_outside_gives_the_terminal_back_and_says_what_was_kept(spawn, project, home):
+    import termios
+
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", TYPED, "og den anden linje")
+    raw = termios.tcgetattr(child.child_fd)
+    assert not raw[3] & termios.ECHO  # the prompt has the terminal in raw mode while it asks
+
+    os.kill(child.pid, signal.SIGTERM)
+    child.expect_exact("stoppet udefra")
+    status = wait_for_exit(child)
+
+    assert status == 128 + signal.SIGTERM
+    settings = termios.tcgetattr(child.child_fd)
+    assert settings[3] & termios.ECHO and settings[3] & termios.ICANON  # echo and lines, as before
+    assert drafts(home) == {DRAFT_KEY: DRAFT}

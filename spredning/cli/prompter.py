@@ -20,6 +20,7 @@ import gc
 import os
 import shutil
 import signal
+import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -66,12 +67,42 @@ class _Stop:
 
     signum: int | None = None
     waiting = False
+    terminal: list[Any] | None = None  # the terminal's settings before the prompts (raw mode off)
+
+
+def _terminal_settings() -> list[Any] | None:
+    """The terminal's settings now (POSIX, when stdin is a terminal), to give back at a sudden end."""
+    try:
+        import termios
+
+        return termios.tcgetattr(sys.stdin.fileno())
+    except (ImportError, OSError, ValueError, AttributeError):  # no terminal, or not POSIX
+        return None
+
+
+def _end_now(signum: int) -> None:
+    """End at once after a stop from outside: the terminal as it was, and a line saying what was kept.
+
+    The prompt had put the terminal in raw mode (no echo, no lines); ending without giving the
+    settings back would leave the shell a terminal that shows nothing typed. After a hang-up the
+    terminal is gone, and both steps fail quietly.
+    """
+    if _Stop.terminal is not None:
+        with contextlib.suppress(Exception):
+            import termios
+
+            termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, _Stop.terminal)
+    with contextlib.suppress(Exception):
+        width = shutil.get_terminal_size().columns - 1
+        said = "\n".join(textwrap.wrap(t("interview.stopped-from-outside"), max(20, width)))
+        os.write(sys.stderr.fileno(), f"\n{said}\n".encode())
+    os._exit(128 + signum)
 
 
 def _asked(question):
     """Ask a prompt. A stop that came while no prompt showed ends the program before this one."""
     if _Stop.signum is not None:
-        os._exit(128 + _Stop.signum)
+        _end_now(_Stop.signum)
     _Stop.waiting = True
     try:
         return question.unsafe_ask()
@@ -577,7 +608,7 @@ class InterviewPrompter:
         finally:
             self.saving = False
         if _Stop.signum is not None:  # a stop came while the text was written: it is kept now
-            os._exit(128 + _Stop.signum)
+            _end_now(_Stop.signum)
 
     def _keep_field(self) -> None:
         """The answer field's text, as it is now, becomes the question's draft (never raises)."""
@@ -598,6 +629,7 @@ class InterviewPrompter:
         decides: a shell passes its hang-up on to the program, so a second often follows at once.
         """
         previous = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
+        _Stop.terminal = _terminal_settings()
         for signum in previous:
             signal.signal(signum, self._stop)
         try:
@@ -607,7 +639,7 @@ class InterviewPrompter:
                 if handler is not None:
                     signal.signal(signum, handler)
             if _Stop.signum is not None:
-                os._exit(128 + _Stop.signum)
+                _end_now(_Stop.signum)
 
     def _stop(self, signum, frame) -> None:
         if _Stop.signum is not None:
@@ -615,7 +647,7 @@ class InterviewPrompter:
         _Stop.signum = signum
         if _Stop.waiting and not self.saving:
             self._keep_field()
-            os._exit(128 + signum)
+            _end_now(signum)
 
     def _reason(self, typed: str) -> str:
         """The reason for "not relevant", asked in a field that starts with the answer's text.
