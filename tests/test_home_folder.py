@@ -76,6 +76,17 @@ def test_start_creates_only_the_last_level_of_a_missing_folder(run_cli, tmp_path
     assert (new / "aeroe-kommune.yaml").is_file()
 
 
+@pytest.mark.parametrize("given", [[], ["--navn", "Ærø"]], ids=["nothing given", "a name given"])
+def test_start_without_a_terminal_names_a_missing_folder_before_the_missing_options(run_cli, tmp_path, given):
+    deep = tmp_path / "drev" / "spredning"
+
+    code, _, err = run_cli("--hjem", str(deep), "start", *given)
+
+    assert code == 1
+    assert f"Mappen {deep} findes ikke." in flat(err)
+    assert "Der mangler oplysninger" not in err
+
+
 def test_a_link_to_a_missing_project_file_gets_the_same_words_everywhere(run_cli, tmp_path):
     home = tmp_path / "hjem"
     (home / "aeroe-kommune.yaml").symlink_to(tmp_path / "drev" / "aeroe-kommune.yaml")

@@ -46,13 +46,20 @@ class Workspace:
         """Where each question has its place in a project file."""
         return layout(self.guide)
 
-    @cached_property
-    def store(self) -> Store:
-        """The projects folder; one the user chose must exist (see store.check_home)."""
+    def home(self) -> Path:
+        """The projects folder; one the user chose must exist (else a SpredningError, see store.check_home).
+
+        Front ends call it before asking anything, so a folder that cannot be used is said first.
+        """
         home = home_dir(self.settings.home)
         if self.checked and home_chosen(self.settings.home):
             check_home(home, may_create=self.new_home)
-        return Store(home, self.layout)
+        return home
+
+    @cached_property
+    def store(self) -> Store:
+        """The projects in the projects folder (see home)."""
+        return Store(self.home(), self.layout)
 
     def kept_states(self) -> list[Path]:
         """The unreadable state files this run moved aside (none when the store was never opened)."""

@@ -142,6 +142,7 @@ def start(
         navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), parse_role(rolle), organisation
     )
     if navn is None or new.role is None:
+        ws.home()  # a projects folder that cannot be used is said first, before any question
         if not is_interactive():
             raise NotATerminal("start.no-terminal", command=_start_command(new))
         if not new.name:
