@@ -227,3 +227,17 @@ def test_a_message_printed_without_commands_wraps_as_rich_would():
         assert commands_whole(text, width, "spredning").plain.split("\n") == [
             line.plain.rstrip() for line in text.wrap(console, width)
         ]
+
+
+@pytest.mark.parametrize("width", [30, 50, 80])
+def test_a_command_that_ends_a_line_after_a_colon_stays_whole_with_its_own_quotes(width):
+    from spredning.cli.render_text import commands_whole
+
+    command = "spredning start --navn 'Genoptræning i hjemmet' --rolle genbruge --genbruger 'Ærø Kommune'"
+    text = Text(f"Angiv dem som tilvalg, fx: {command}\nEller kør den i en terminal.", style="yellow")
+
+    lines = commands_whole(text, width, "spredning").plain.split("\n")
+
+    assert command in lines  # on a line of its own, whole, however narrow
+    assert lines[-1] == "Eller kør den i en terminal." or width < 30
+    assert all(cell_len(line) <= width for line in lines if line != command)

@@ -330,15 +330,18 @@ def print_fitted(console, text: str, command: Commands, style: str = "", first="
 def commands_whole(text: Text, width: int, program: str) -> Text:
     """A message in lines of at most `width` cells, broken between words but never inside a command.
 
-    A command is quoted and begins with the program's name ('spredning fase tjek --rolle dele'):
-    it stays on one line, as the user must type it, even when that line is then longer than the
-    terminal (the terminal folds it; copied, it is still one line). Any other word longer than a
-    line is cut, as rich cuts it. The message's own line breaks, its lines' indents and its
-    styles (the red 'Fejl:') are kept. Print the result with
-    soft_wrap=True, so rich does not break it again.
+    A command begins with the program's name and is either quoted ('spredning fase tjek --rolle
+    dele') or ends its line after a colon ("Fx: spredning start --navn 'Ærø'": its own quotes are
+    its arguments'). It stays on one line, as the user must type it, even when that line is then
+    longer than the terminal (the terminal folds it; copied, it is still one line). Any other word
+    longer than a line is cut, as rich cuts it. The message's own line breaks, its lines' indents
+    and its styles (the red 'Fejl:') are kept. Print the result with soft_wrap=True, so rich does
+    not break it again.
     """
     plain = text.plain
-    commands = [found.span() for found in re.finditer(f"'{re.escape(program)}[^'\n]*'", plain)]
+    quoted = f"'{re.escape(program)}[^'\n]*'"
+    after_colon = f"(?<=: ){re.escape(program)} [^\n]*"  # to the end of its line
+    commands = [found.span() for found in re.finditer(f"{after_colon}|{quoted}", plain)]
     result = Text(end=text.end)
     start_of_line = 0
     for number, line in enumerate(plain.split("\n")):
