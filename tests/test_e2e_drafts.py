@@ -395,3 +395,38 @@ def test_a_stop_from_outside_gives_the_terminal_back_and_says_what_was_kept(spaw
     settings = termios.tcgetattr(child.child_fd)
     assert settings[3] & termios.ECHO and settings[3] & termios.ICANON  # echo and lines, as before
     assert drafts(home) == {DRAFT_KEY: DRAFT}
+
+
+def test_a_stop_from_outside_at_a_list_says_everything_saved_is_saved(spawn, project, home):
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", TYPED, "og den anden linje")
+    child.send(ESC_ENTER)
+    child.expect_exact("[2/14]")
+    child.expect_exact("Svar:")
+    child.send(ESC_ENTER)
+    child.expect_exact("Hvad vil du nu?")  # a list, no answer field open
+
+    os.kill(child.pid, signal.SIGTERM)
+    child.expect_exact("Alt, hvad du har gemt, er gemt.")
+    status = wait_for_exit(child)
+
+    assert status == 128 + signal.SIGTERM
+    assert "svarfeltet" not in child.before
+    assert answers(home) == {Q1: DRAFT}
+
+
+def test_a_stop_from_outside_in_another_commands_prompt_is_said_and_gives_the_terminal_back(spawn, home):
+    import termios
+
+    child = spawn("start")
+    child.expect_exact("Projektets navn:")
+    child.send("Mit lange projektnavn")
+    child.expect_exact("projektnavn")
+
+    os.kill(child.pid, signal.SIGTERM)
+    child.expect_exact("stoppet udefra, før det, du skrev her, var gemt")
+    status = wait_for_exit(child)
+
+    assert status == 128 + signal.SIGTERM  # ended by us, in words (not 'Terminated' from the shell)
+    settings = termios.tcgetattr(child.child_fd)
+    assert settings[3] & termios.ECHO and settings[3] & termios.ICANON

@@ -68,6 +68,7 @@ class _Stop:
     signum: int | None = None
     waiting = False
     terminal: list[Any] | None = None  # the terminal's settings before the prompts (raw mode off)
+    kept = False  # the interview's handlers are installed (stop_signals_kept)
 
 
 def _terminal_settings() -> list[Any] | None:
@@ -80,8 +81,10 @@ def _terminal_settings() -> list[Any] | None:
         return None
 
 
-def _end_now(signum: int) -> None:
+def _end_now(signum: int, said: str | None = None) -> None:
     """End at once after a stop from outside: the terminal as it was, and a line saying what was kept.
+
+    `said`: what the stop leaves, in words (by default: everything saved is saved).
 
     The prompt had put the terminal in raw mode (no echo, no lines); ending without giving the
     settings back would leave the shell a terminal that shows nothing typed. After a hang-up the
@@ -94,20 +97,45 @@ def _end_now(signum: int) -> None:
             termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, _Stop.terminal)
     with contextlib.suppress(Exception):
         width = shutil.get_terminal_size().columns - 1
-        said = "\n".join(textwrap.wrap(t("interview.stopped-from-outside"), max(20, width)))
-        os.write(sys.stderr.fileno(), f"\n{said}\n".encode())
+        said = said or t("interview.stopped-from-outside-saved")
+        lines = "\n".join(textwrap.wrap(said, max(20, width)))
+        os.write(sys.stderr.fileno(), f"\n{lines}\n".encode())
     os._exit(128 + signum)
 
 
 def _asked(question):
-    """Ask a prompt. A stop that came while no prompt showed ends the program before this one."""
+    """Ask a prompt. A stop that came while no prompt showed ends the program before this one.
+
+    Outside the interview (which keeps the field's text itself) a stop while the prompt waits
+    ends the program the same way: the terminal as it was, and a line in the user's language.
+    """
     if _Stop.signum is not None:
         _end_now(_Stop.signum)
     _Stop.waiting = True
     try:
-        return question.unsafe_ask()
+        with contextlib.nullcontext() if _Stop.kept else _plain_stops():
+            return question.unsafe_ask()
     finally:
         _Stop.waiting = False
+
+
+@contextlib.contextmanager
+def _plain_stops() -> Iterator[None]:
+    """While a prompt of a command other than the interview waits: a stop ends it in words."""
+    _Stop.terminal = _terminal_settings()
+    try:
+        previous = {signum: signal.signal(signum, _stopped_unsaved) for signum in STOP_SIGNALS}
+    except ValueError:  # not the main thread (a test's prompt): signals stay as they are
+        previous = {}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+
+
+def _stopped_unsaved(signum, frame) -> None:
+    _end_now(signum, t("interview.stopped-from-outside-unsaved"))
 
 
 def _stop_keys() -> KeyBindings:
@@ -608,7 +636,7 @@ class InterviewPrompter:
         finally:
             self.saving = False
         if _Stop.signum is not None:  # a stop came while the text was written: it is kept now
-            _end_now(_Stop.signum)
+            _end_now(_Stop.signum, t("interview.stopped-from-outside"))
 
     def _keep_field(self) -> None:
         """The answer field's text, as it is now, becomes the question's draft (never raises)."""
@@ -632,9 +660,11 @@ class InterviewPrompter:
         _Stop.terminal = _terminal_settings()
         for signum in previous:
             signal.signal(signum, self._stop)
+        _Stop.kept = True
         try:
             yield
         finally:
+            _Stop.kept = False
             for signum, handler in previous.items():
                 if handler is not None:
                     signal.signal(signum, handler)
@@ -646,8 +676,9 @@ class InterviewPrompter:
             return
         _Stop.signum = signum
         if _Stop.waiting and not self.saving:
+            field_open = self.typed() is not None
             self._keep_field()
-            _end_now(signum)
+            _end_now(signum, t("interview.stopped-from-outside") if field_open else None)
 
     def _reason(self, typed: str) -> str:
         """The reason for "not relevant", asked in a field that starts with the answer's text.
