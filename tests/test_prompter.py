@@ -1506,3 +1506,13 @@ def test_the_fields_help_is_laid_out_again_when_the_window_gets_narrower():
     hint = [line.rstrip() for line in screens[0] if line.strip() and "Svar:" not in line]
     assert hint and all(len(line) <= 40 for line in hint), hint
     assert " · ".join(parts) == " · ".join(line.strip() for line in hint)
+
+
+@pytest.mark.parametrize("key", [CTRL_S, "\x12"], ids=["Ctrl+S", "Ctrl+R"])
+def test_ctrl_s_or_ctrl_r_at_a_list_does_nothing(terminal, key):
+    term = terminal(screen=True)
+    term.type(key + DOWN + ENTER)
+    choices = [Choice("Første", 1), Choice("Anden", 2)]
+
+    assert select("Hvad vil du nu?", choices, input=term.keys, output=term.prompter.io["output"]) == 2
+    assert "search" not in term.prompts

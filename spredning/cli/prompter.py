@@ -139,12 +139,22 @@ def _stopped_unsaved(signum, frame) -> None:
 
 
 def _stop_keys() -> KeyBindings:
-    """Ctrl+D at a menu ends the program like Ctrl+D at a text prompt (questionary has no binding)."""
+    """Ctrl+D at a menu ends the program like Ctrl+D at a text prompt (questionary has no binding).
+
+    Ctrl+S and Ctrl+R do nothing at a menu: prompt_toolkit would start its own search there, in
+    English, over the list ("(i-search)"), and Ctrl+S is the answer field's save key, so it is
+    easily pressed once too often.
+    """
     bindings = KeyBindings()
 
     @bindings.add("c-d", eager=True)
     def _eof(event) -> None:
         event.app.exit(exception=EOFError())
+
+    @bindings.add("c-s", eager=True)
+    @bindings.add("c-r", eager=True)
+    def _nothing(event) -> None:
+        pass
 
     return bindings
 
