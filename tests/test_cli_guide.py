@@ -286,3 +286,63 @@ def test_output_fits_80_columns(run_cli, broken_guide, argv):
     assert out or err
     too_long = [line for line in (out + err).splitlines() if len(line) > 80]
     assert too_long == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("plan", "tilføj", "--hvad", "--help"), "Tilvalget --hvad skal have en værdi."),
+        (("plan", "tilføj", "--hvem", "--hvad", "Noget"), "Tilvalget --hvem skal have en værdi."),
+        (("fase", "tjek", "--rolle", "--help"), "Tilvalget --rolle skal have en værdi."),
+        (("--projekt", "--help"), "Tilvalget --projekt skal have en værdi."),
+        (("status", "--projekt", "--json"), "Tilvalget --projekt skal have en værdi."),
+        (("status", "--projekt"), "Tilvalget --projekt skal have en værdi."),
+        (("status", "--sprog"), "Tilvalget --sprog skal have en værdi."),
+        (("fase", "tjek", "--hjem"), "Tilvalget --hjem skal have en værdi."),
+        (("status", "--json=ja"), "Tilvalget --json tager ingen værdi"),
+        (("--debug=1", "status"), "Tilvalget --debug tager ingen værdi"),
+        (("status", "--help=1"), "Tilvalget --help tager ingen værdi"),
+    ],
+)
+def test_an_option_without_its_value_or_a_switch_with_one_is_said_as_such(run_cli, argv, said):
+    code, out, err = run_cli(*argv)
+
+    assert code == 2, out + err
+    assert said in " ".join(err.split())
+
+
+def test_an_option_name_is_never_saved_as_a_value(run_cli):
+    run_cli("start", "--navn", "Prøve", "--rolle", "dele")
+    code, _, _ = run_cli("plan", "tilføj", "--hvad", "--help")
+    assert code == 2
+    code, out, _ = run_cli("plan")
+    assert "--help" not in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "quotes"),
+    [(("fase", "tjek", "tjek"), False), (("status", "status"), False), (("importer", "a", "b.yaml"), True)],
+)
+def test_the_hint_about_quotes_comes_only_where_a_name_could_have_spaces(run_cli, argv, quotes):
+    code, _, err = run_cli(*argv)
+    assert code == 2
+    assert ("anførselstegn" in err) == quotes
+
+
+@pytest.mark.parametrize("argv", [["--foo"], ["fase", "xyz"], ["status", "--projekt"]])
+@pytest.mark.parametrize("stderr", ["closed", "full"])
+def test_a_usage_error_exits_2_even_when_it_cannot_be_said(tmp_path, argv, stderr):
+    import os
+    import subprocess
+
+    from terminal import COMMAND
+
+    env = {**os.environ, "SPREDNING_HJEM": str(tmp_path / "hjem")}
+    if stderr == "full":
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([str(COMMAND), *argv], stderr=full, stdout=subprocess.DEVNULL, env=env)
+    else:
+        done = subprocess.run(
+            [str(COMMAND), *argv], stdout=subprocess.DEVNULL, env=env, preexec_fn=lambda: os.close(2)
+        )
+    assert done.returncode == 2

@@ -223,7 +223,7 @@ def _usage_failed(exc: UsageError) -> int:
         echo(exc.format_message())
         return EXIT_OK
     path = exc.ctx.command_path if exc.ctx is not None else i18n.bare_program()
-    print_error(typer_compat.usage_message(exc), Message("usage.see-help", {"command": path}))
+    _say_error(typer_compat.usage_message(exc), Message("usage.see-help", {"command": path}))
     return EXIT_USAGE
 
 
@@ -240,19 +240,25 @@ def _run(args: list[str]) -> int:
     try:
         code = build_app()(args=args, prog_name=i18n.bare_program(), standalone_mode=False)
         if code == EXIT_INTERRUPTED:  # Typer turns Ctrl+C into exit code 130 without a word
-            print_error(Message("error.interrupted"), None, label=False)
+            _say_error(Message("error.interrupted"), None, label=False)
     except SpredningError as exc:
-        print_error(exc.message, error_hint(exc), label=exc.exit_code != EXIT_INTERRUPTED)
+        _say_error(exc.message, error_hint(exc), label=exc.exit_code != EXIT_INTERRUPTED)
         code = exc.exit_code
     except (typer.Abort, KeyboardInterrupt, EOFError):
-        print_error(Message("error.interrupted"), None, label=False)
+        _say_error(Message("error.interrupted"), None, label=False)
         code = EXIT_INTERRUPTED
     except UsageError as exc:
         code = _usage_failed(exc)
     except ClickException as exc:
-        print_error(typer_compat.usage_message(exc), None)
+        _say_error(typer_compat.usage_message(exc), None)
         code = exc.exit_code
     return code if isinstance(code, int) else EXIT_OK
+
+
+def _say_error(message: Message, hint: Message | None, label: bool = True) -> None:
+    """Print an error where stderr may be closed or full: the exit code says it all the same."""
+    with contextlib.suppress(OSError):
+        print_error(message, hint, label=label)
 
 
 def globals_first(args: list[str]) -> list[str]:
@@ -390,8 +396,11 @@ def _exit_code(argv: list[str] | None) -> int:
         typer_compat.install()
         if chosen is not None and not i18n.is_known(chosen):
             raise UsageProblem("usage.unknown-language", value=chosen, known=list(i18n.LANGUAGES))
+        if args and args[-1] in GLOBAL_WITH_VALUE:  # 'spredning status --projekt': the value is missing
+            see = Message("usage.see-help", {"command": i18n.bare_program()})
+            raise UsageProblem("usage.option-needs-value", hint=see, option=args[-1])
     except SpredningError as exc:
-        print_error(exc.message, error_hint(exc))
+        _say_error(exc.message, error_hint(exc))
         return exc.exit_code
     return run_command(args)
 

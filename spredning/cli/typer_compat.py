@@ -78,6 +78,8 @@ def usage_message(exc: ClickException) -> Message:
             "usage.no-option", {"option": exc.option_name, "close": sorted(exc.possibilities or ())}
         )
     if isinstance(exc, _click_exceptions.BadOptionUsage):
+        if _is_switch(exc.ctx, exc.option_name):  # '--json=ja': a switch was given a value
+            return Message("usage.option-takes-no-value", {"option": exc.option_name})
         return Message("usage.option-needs-value", {"option": exc.option_name})
     if isinstance(exc, _click_exceptions.MissingParameter):
         param = exc.param
@@ -87,6 +89,48 @@ def usage_message(exc: ClickException) -> Message:
         param = exc.param
         return Message("usage.bad-value", {"what": getattr(param, "metavar", None) or exc.param_hint or "?"})
     return Message("usage.other")
+
+
+def _no_option_as_value(command, ctx, args: list[str], group: bool = False) -> None:
+    """An option that needs a value, followed by another option, lacks its value.
+
+    click would take the next option as the value: 'plan tilføj --hvad --help' saved an action
+    called "--help", and 'plan tilføj --hvem --hvad Noget' ended as "an argument too many". For
+    a command the next word is one of its options; for a group (the global options, which come
+    first) any word that starts with '--', and only the words before its command are its own.
+    """
+    params = command.get_params(ctx)
+    names = {name for p in params for name in (*p.opts, *p.secondary_opts) if name.startswith("-")}
+    valued = {name for p in params if p.param_type_name == "option" and not p.is_flag for name in p.opts}
+    position = 0
+    while position < len(args) - 1:
+        word, following = args[position], args[position + 1]
+        if word == "--" or (group and not word.startswith("-")):
+            return
+        if word in valued:
+            if following in names or (group and following.startswith("--")):
+                raise UsageProblem("usage.option-needs-value", hint=_see_help(ctx), option=word)
+            position += 1  # its value
+        position += 1
+
+
+def _takes_words(command) -> bool:
+    """Whether the command takes an argument that may have spaces: a name, a file, a text, a tool."""
+    spaced = {
+        t(key) for key in ("metavar.name", "metavar.file", "metavar.folder", "metavar.text", "metavar.tool")
+    }
+    return any(p.param_type_name == "argument" and p.metavar in spaced for p in command.params)
+
+
+def _is_switch(ctx, name: str) -> bool:
+    """Whether the option `name` of the command in `ctx` is a switch (an on/off flag, no value)."""
+    if name in getattr(ctx, "help_option_names", ()):
+        return True
+    command = getattr(ctx, "command", None)
+    for param in getattr(command, "params", ()):
+        if name in getattr(param, "opts", ()) or name in getattr(param, "secondary_opts", ()):
+            return bool(getattr(param, "is_flag", False))
+    return False
 
 
 def _no_type(ctx=None) -> None:
@@ -162,6 +206,7 @@ class DanishGroup(_DanishHelpMixin, typer.core.TyperGroup):
 
     def parse_args(self, ctx, args):
         """As Typer's, but a usage error names this group, and a missing command is our error."""
+        _no_option_as_value(self, ctx, args, group=True)
         try:
             rest = super().parse_args(ctx, args)
         except UsageError as exc:
@@ -192,6 +237,7 @@ class DanishCommand(_DanishHelpMixin, typer.core.TyperCommand):
     def parse_args(self, ctx, args):
         """As Typer's; extra arguments are our own error, and every usage error names this command."""
         ctx.allow_extra_args = True
+        _no_option_as_value(self, ctx, args)
         try:
             rest = super().parse_args(ctx, args)
         except UsageError as exc:
@@ -199,9 +245,11 @@ class DanishCommand(_DanishHelpMixin, typer.core.TyperCommand):
                 exc.ctx = ctx
             raise
         if ctx.args and not ctx.resilient_parsing:
+            spaced = _takes_words(self)  # the extra words may be the rest of a name: quotes help
+            hint = "usage.extra-arguments.hint" if spaced else "usage.see-help"
             raise UsageProblem(
                 "usage.extra-arguments",
-                hint=Message("usage.extra-arguments.hint", {"command": ctx.command_path}),
+                hint=Message(hint, {"command": ctx.command_path}),
                 args=list(ctx.args),
                 n=len(ctx.args),
                 exit_code=EXIT_USAGE,
