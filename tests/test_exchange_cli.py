@@ -177,7 +177,7 @@ def test_konflikter_without_a_terminal_lists_and_says_where_to_settle(exchanged)
     reusing.import_(sharing.export())
     text = flat(reusing.ok("konflikter"))
     assert "Konflikt 1 af 1: Tjek · Beskriv innovationen · Vi vil dele" in text
-    assert "Afgør dem i en terminal med 'spredning konflikter'." in text
+    assert "Afgør den i en terminal med 'spredning konflikter'." in text
 
 
 # --- old projects and old files ------------------------------------------------------------------

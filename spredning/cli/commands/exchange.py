@@ -367,7 +367,7 @@ def konflikter(
                     (number, len(pending)),
                 )
             )
-        console.print(say("konflikter.in-terminal", command=command("konflikter")))
+        console.print(say("konflikter.in-terminal", command=command("konflikter"), n=len(pending)))
         return
     choose = _chooser(console, ws.guide, opened.project, me, importing=False)
     decisions = {}
