@@ -616,3 +616,18 @@ def test_an_action_in_two_versions_says_what_the_other_one_says_without_nested_p
     shown = " ".join(console.file.getvalue().split())
     said = "(findes i 2 udgaver; den anden siger: i gang – ret handlingen for at afgøre, hvilken der gælder)"
     assert said in shown
+
+
+def test_plan_ret_shows_every_version_with_its_deadline(capsys):
+    from spredning.cli.commands.plan import _show_versions
+
+    day = datetime.date
+    other = followup.PlanItem("906a", "Send video til Syd", "Bo", day(2027, 2, 10), "i-gang", "", "")
+    item = followup.PlanItem("906a", "Optag video", "Bo", day(2027, 2, 5), "færdig", "", "", (other,))
+
+    _show_versions(item)
+
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "Begge sider har ændret handlingen; den findes i 2 udgaver." in shown
+    assert "• Optag video (hvem: Bo; frist: 05-02-2027; færdig)" in shown
+    assert "• Send video til Syd (hvem: Bo; frist: 10-02-2027; i gang)" in shown

@@ -215,6 +215,8 @@ def _show_versions(item) -> None:
     """An action both sides changed: every version, before the user writes the one that settles it."""
     if not item.others:
         return
+    from spredning.cli.render_plan import day
+
     console = make_console()
     console.print(say("plan.versions-intro", style="bold yellow", n=len(item.others) + 1))
     for version in (item, *item.others):
@@ -223,6 +225,7 @@ def _show_versions(item) -> None:
                 "plan.version",
                 what=version.what,
                 who=version.who or "–",
+                due=day(version.due),
                 status=t(f"plan.status.{version.status}"),
             )
         )
