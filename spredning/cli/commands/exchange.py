@@ -21,6 +21,7 @@ from spredning.cli.commands.common import (
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
+from spredning.cli.render_text import print_fitted
 from spredning.core.errors import Interrupted, SpredningError
 from spredning.core.history import Outcome
 from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot
@@ -128,7 +129,8 @@ def _active_changed(console, ws, name: str, was_active: str) -> None:
     except SpredningError:  # unreadable now: named by its file
         before = was_active
     back = command("projekt", "brug", was_active)
-    console.print(say("importer.now-active", style="yellow", name=name, before=before, command=back))
+    said = t("importer.now-active", name=clean_name(name), before=clean_name(before), command=back)
+    print_fitted(console, said, back, style="yellow", rest="")
 
 
 def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan, dry: bool = False) -> None:
@@ -169,7 +171,8 @@ def _imported(console, plan: exchange.ImportPlan, result: exchange.ImportResult,
             )
         )
     if plan.creates:
-        console.print(say("importer.created", path=str(result.path), command=command("status")))
+        status, path = command("status"), str(result.path)
+        print_fitted(console, t("importer.created", path=path, command=status), [status, path], rest="")
 
 
 def _org(project: Project, key: str) -> str:
