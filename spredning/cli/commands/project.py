@@ -126,17 +126,9 @@ def start(
     console = make_console()
     if eksempel:
         started = projects.start_example(ws)
-        with after_work(console):
-            console.print(say("start.created", style="bold green", name=started.project.name))
-            console.print(say("start.file", style="dim", path=str(started.path)))
-            console.print(
-                say(
-                    "start.try-example",
-                    first=command("status"),
-                    second=command("vis"),
-                    third=command("rapport", "--format", "html"),
-                )
-            )
+        report = command("rapport", "--format", "html")
+        tried = say("start.try-example", first=command("status"), second=command("vis"), third=report)
+        _tell_started(console, started, tried)
         return
     new = NewProject(
         navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), parse_role(rolle), organisation
@@ -156,16 +148,16 @@ def start(
         new = _ask_missing(ws, new, names_given=genbruger is not None)
     started = projects.start(ws, new)
     role = started.local.side or "genbruge"
+    first_phase = command("fase", ws.guide.phases[0].id, "--rolle", role)
+    _tell_started(console, started, say("start.next", command=first_phase, status=command("status")))
+
+
+def _tell_started(console, started, next_step) -> None:
+    """A project made: its name, its file and what to do next (after the work: see after_work)."""
     with after_work(console):
         console.print(say("start.created", style="bold green", name=started.project.name))
         console.print(say("start.file", style="dim", path=str(started.path)))
-        console.print(
-            say(
-                "start.next",
-                command=command("fase", ws.guide.phases[0].id, "--rolle", role),
-                status=command("status"),
-            )
-        )
+        console.print(next_step)
 
 
 def projekter(
