@@ -147,6 +147,7 @@ def test_a_mistyped_command_gets_a_danish_suggestion(run_cli, argv, message):
     [
         (("fase", "tjek", "--fortsaet"), "Tilvalget --fortsaet findes ikke. Mente du '--fortsæt'?"),
         (("status", "--partnr", "x"), "Tilvalget --partnr findes ikke. Mente du '--partner'?"),
+        (("status", "--hjælp"), "Tilvalget --hjælp findes ikke. Mente du '--help'?"),
         (("vis", "--zzz"), "Tilvalget --zzz findes ikke. Se"),
     ],
 )
@@ -154,6 +155,47 @@ def test_a_mistyped_option_gets_a_suggestion_when_one_is_close(run_cli, argv, me
     code, _, err = run_cli(*argv)
     assert code == 2
     assert message in " ".join(err.split())
+
+
+@pytest.mark.parametrize(
+    ("argv", "wrong"),
+    [
+        (("ukendt",), "Mente du"),  # 'unknown' is not a typo of 'godkend'
+        (("import",), "'rapport'"),  # only 'importer', not every command ending in -port
+        (("status", "--sort"), "Mente du"),  # click offered '--json'
+        (("status", "--person"), "Mente du"),
+        (("--jsn", "status"), "Mente du"),  # the shared "--" made click offer "--sprog" or "--version"
+    ],
+)
+def test_a_suggestion_is_only_made_when_the_words_are_alike(run_cli, argv, wrong):
+    code, _, err = run_cli(*argv)
+    assert code == 2
+    assert wrong not in " ".join(err.split())
+
+
+@pytest.mark.parametrize(
+    ("argv", "message", "help"),
+    [
+        (("--json", "status"), "Tilvalget --json hører til kommandoen 'status'", "status --help"),
+        (("--rolle", "genbruge", "fase", "tjek"), "hører til kommandoen 'fase'", "fase --help"),
+        (("--hvad", "Møde", "plan", "tilføj"), "hører til kommandoen 'plan tilføj'", "plan tilføj --help"),
+    ],
+)
+def test_an_option_written_before_its_command_is_said_to_belong_after_it(run_cli, argv, message, help):
+    code, _, err = run_cli(*argv)
+    assert code == 2
+    said = " ".join(err.split())
+    assert message in said
+    assert "skriv det efter kommandoen" in said
+    assert f"Se 'spredning {help}'" in said
+
+
+def test_version_after_a_command_shows_the_version(run_cli):
+    from spredning import __version__
+
+    code, out, err = run_cli("status", "--version")
+    assert (code, err) == (0, "")
+    assert out.strip() == f"spredning {__version__}"
 
 
 def test_a_mistyped_option_is_suggested_in_english_too(run_cli):

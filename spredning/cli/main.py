@@ -36,6 +36,7 @@ from spredning.i18n import t
 
 DEBUG_ENV = "SPREDNING_DEBUG"
 GLOBAL_WITH_VALUE = ("--guide", "--hjem", "--projekt", "--sprog")
+GLOBAL_SWITCHES = ("--debug", "--version")
 
 # Each command and the module in spredning/cli/commands/ that registers it, in the order --help shows.
 COMMANDS = {
@@ -264,7 +265,8 @@ def _say_error(message: Message, hint: Message | None, label: bool = True) -> No
 def globals_first(args: list[str]) -> list[str]:
     """Move the global options to the front, so they work after a command too.
 
-    People write 'spredning status --projekt X' as naturally as 'spredning --projekt X status'.
+    People write 'spredning status --projekt X' as naturally as 'spredning --projekt X status',
+    and 'spredning status --version' to see which spredning answers.
     """
     front: list[str] = []
     rest: list[str] = []
@@ -274,7 +276,7 @@ def globals_first(args: list[str]) -> list[str]:
         if word == "--":
             rest.extend(args[position:])
             break
-        if word == "--debug" or (word.split("=", 1)[0] in GLOBAL_WITH_VALUE and "=" in word):
+        if word in GLOBAL_SWITCHES or (word.split("=", 1)[0] in GLOBAL_WITH_VALUE and "=" in word):
             front.append(word)
         elif word in GLOBAL_WITH_VALUE and position + 1 < len(args):
             front.extend(args[position : position + 2])
@@ -301,7 +303,7 @@ def _carried_options(args: list[str]) -> list[str]:
     while position < len(args):
         word = args[position]
         name, equals, value = word.partition("=")
-        if word == "--debug":
+        if word in GLOBAL_SWITCHES:
             position += 1
         elif name in GLOBAL_WITH_VALUE and equals:
             words += [name, shell_word(value)] if name in CARRIED else []
