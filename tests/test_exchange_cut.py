@@ -134,6 +134,30 @@ def test_the_whole_file_and_one_without_its_last_line_break_import_alike(trial):
     assert trial.attempt(trial.whole + b"\n\n")[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("after", "lines"),
+    [
+        (b"\n-- \nMed venlig hilsen\nAnne Hansen, Odense Kommune\n", 3),  # a signature: not YAML
+        (b"Hilsen: Anne\n", 1),  # YAML, but not ours
+        (None, 0),  # the whole file again: the same keys twice
+    ],
+)
+def test_text_after_the_end_line_is_said_to_be_that_and_nothing_is_imported(trial, after, lines):
+    extra = trial.whole if after is None else after
+    code, err = trial.attempt(trial.whole + extra)
+    assert code == 1
+    said = flat(err)
+    assert "fortsætter efter linjen 'slut: ja'" in said and "Intet er hentet" in said
+    count = lines or sum(1 for line in trial.whole.splitlines() if line.strip())
+    assert (f"{count} linjer mere" if count > 1 else "1 linje mere") in said
+    assert "Slet linjerne efter 'slut: ja'" in said
+    assert "indryk" not in said.lower()  # no YAML detail
+
+
+def test_comments_after_the_end_line_are_harmless(trial):
+    assert trial.attempt(trial.whole + b"# sendt fra Odense\n")[0] == 0
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
 @given(fraction=st.floats(min_value=0, max_value=1, exclude_max=True))
 def test_a_file_cut_at_any_byte_is_refused_unless_only_blanks_were_lost(trial, fraction):

@@ -631,3 +631,22 @@ def test_plan_ret_shows_every_version_with_its_deadline(capsys):
     assert "Begge sider har ændret handlingen; den findes i 2 udgaver." in shown
     assert "• Optag video (hvem: Bo; frist: 05-02-2027; færdig)" in shown
     assert "• Send video til Syd (hvem: Bo; frist: 10-02-2027; i gang)" in shown
+
+
+def test_the_next_deadlines_in_status_mark_an_action_in_two_versions():
+    from rich.console import Console
+
+    from spredning.cli.render_plan import action_lines
+
+    day = datetime.date
+    other = followup.PlanItem("906a", "Optag video", "Bo", day(2027, 1, 5), "i-gang", "", "")
+    item = followup.PlanItem("906a", "Optag video", "Bo", day(2027, 2, 5), "i-gang", "", "", (other,))
+    alone = followup.PlanItem("1b2c", "Ring til Syd", "Eva", day(2027, 2, 7), "i-gang", "", "")
+    console = Console(width=200, no_color=True, file=io.StringIO())
+
+    console.print(action_lines([item, alone], day(2026, 12, 1)))
+
+    shown = console.file.getvalue().splitlines()
+    said = "Optag video, hvem: Bo, frist 5. februar 2027, findes i 2 udgaver (se 'spredning plan') [906a]"
+    assert said in shown[0]
+    assert "udgaver" not in shown[1]

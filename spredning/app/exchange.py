@@ -151,9 +151,12 @@ def _refused(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
 
     An exchange file that lost its end line was cut short on the way; whole answers may be missing,
     so it is said to be cut, even when the cut left YAML that cannot be read (inside a quoted text).
+    Text after the end line (a mail signature) is said to be that, not a YAML problem.
     """
     if exc.key == "project.git-conflict":
         return SpredningError("exchange.git-markers", path=path)
+    if after := projectfile.text_after_end(raw):
+        return SpredningError("exchange.text-after-end", path=path, n=after)
     if exc.key == "project.cut-short" or (exc.key == "project.invalid-yaml" and projectfile.cut_short(raw)):
         return SpredningError("exchange.cut-short", path=path)
     return _invalid(path, raw, exc)

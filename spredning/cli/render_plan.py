@@ -96,6 +96,8 @@ def action_lines(items: Sequence[PlanItem], today: datetime.date) -> RenderableT
             parts.append(t("plan.words.who", who=item.who))
         if item.due:
             parts.append(t("plan.words.due", day=item.due))
+        if item.others:  # changed on both sides: the deadline shown may not be the one that applies
+            parts.append(t("plan.words.versions", n=len(item.others) + 1))
         lines.append(Text(t("list.separator").join(parts) + f" [{item.id}]"))
     return bullets(lines, 2)
 

@@ -174,6 +174,19 @@ def cut_short(raw: bytes) -> bool:
     return declared is not None and int(declared[1]) >= EXCHANGE_FORMAT and END_LINE not in lines
 
 
+def text_after_end(raw: bytes) -> int:
+    """How many lines with text follow an exchange file's end line ('slut: ja'): 0 for none.
+
+    A mail signature pasted under the file, or a second file written after it, is not part of
+    the file; said plainly, it is easy to remove, while the YAML reader would only see bad syntax.
+    """
+    lines = raw.decode("utf-8-sig", "replace").splitlines()
+    declared = FORMAT_LINE.match(lines[0].strip()) if lines else None
+    if declared is None or int(declared[1]) < EXCHANGE_FORMAT or END_LINE not in lines:
+        return 0
+    return sum(1 for line in lines[lines.index(END_LINE) + 1 :] if line.strip())
+
+
 def has_markers(text: str) -> bool:
     """True when git left a merge conflict in the text (marker lines at the start of a line)."""
     if "\n=======" not in text and not text.startswith("======="):
