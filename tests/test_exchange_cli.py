@@ -345,7 +345,8 @@ def test_a_report_picked_by_mistake_is_said_to_be_no_spredning_file_without_yaml
 def test_a_hand_edited_spredning_file_keeps_the_detail_that_helps_mend_it(exchanged, tmp_path):
     sharing, reusing = exchanged
     edited = sharing.export()
-    edited.write_text(edited.read_text(encoding="utf-8") + "svar: [\n", encoding="utf-8")
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("\nslut: ja\n", "\nsvar: [\nslut: ja\n"), encoding="utf-8")
     code, _, err = reusing.import_(edited)
     assert code == 1
     assert "kan ikke læses som en fil fra spredning: filen er ikke gyldig YAML (linje" in flat(err)

@@ -155,11 +155,17 @@ def _refused(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
     """
     if exc.key == "project.git-conflict":
         return SpredningError("exchange.git-markers", path=path)
-    if after := projectfile.text_after_end(raw):
+    if _unreadable_or_unknown_key(exc) and (after := projectfile.text_after_end(raw)):
         return SpredningError("exchange.text-after-end", path=path, n=after)
     if exc.key == "project.cut-short" or (exc.key == "project.invalid-yaml" and projectfile.cut_short(raw)):
         return SpredningError("exchange.cut-short", path=path)
     return _invalid(path, raw, exc)
+
+
+def _unreadable_or_unknown_key(exc: ProjectFileError) -> bool:
+    """What text after the end line makes of a file: YAML that cannot be read, or a key not ours."""
+    problem = exc.params.get("problem")
+    return exc.key == "project.invalid-yaml" or getattr(problem, "key", None) == "project.unknown-key"
 
 
 def _invalid(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
