@@ -124,6 +124,14 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         )
     except ProjectFileError as exc:
         raise _refused(path, raw, exc) from None
+    entries = (*parsed.project.entries(), *parsed.project.record_entries())
+    beyond = [
+        slot_key(slot)
+        for slot, entry in entries
+        if not all(history.fits(answer.version) for answer in (entry.answer, *entry.others))
+    ]
+    if beyond:  # written by hand or by another program: kept, it would leave no room for our changes
+        raise SpredningError("exchange.version-beyond", path=path, n=len(beyond), ids=beyond[:3])
     if parsed.legacy:
         sender = (
             None
@@ -137,7 +145,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         return Incoming(parsed.project, path, sender, None, dict(parsed.legacy_base or {}))
     damaged = [
         slot_key(slot)
-        for slot, entry in (*parsed.project.entries(), *parsed.project.record_entries())
+        for slot, entry in entries
         if not entry.answer.empty and any(copy == PLACEHOLDER_COPY for copy, _ in entry.answer.version)
     ]
     if damaged:  # a text that no longer matches its checksum: cut short or changed on the way

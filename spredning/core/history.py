@@ -29,11 +29,19 @@ import re
 import zlib
 from collections.abc import Iterable
 
+from spredning.core.errors import SpredningError
 from spredning.core.model import Answer, Entry, Version
 
-_PAIR = re.compile(r"^([a-z0-9]{1,16}):([0-9]{1,9})$")
+_PAIR = re.compile(r"^([a-z0-9]{1,16}):([0-9]{1,15})$")
 _CHECK = re.compile(r"^[0-9a-f]{8}$")
-MAX_PAIRS = 64  # more copies than any project has; bounds what a hostile file can make us compare
+# What a file may hold, and so what this program may ever write: bounds what a hostile file can
+# make us compare. A partner's file is held to much less (INCOMING_*), so what it brings leaves
+# room for every later edit, join and decision; `written` refuses the rest rather than write a
+# version that could not be read back.
+MAX_PAIRS = 1000
+MAX_COUNT = 10**15 - 1
+INCOMING_MAX_PAIRS = 64  # more copies than any project has
+INCOMING_MAX_COUNT = 10**9 - 1  # more changes than anyone makes
 
 
 class Order(enum.Enum):
@@ -76,12 +84,26 @@ def parse(text: str) -> tuple[str | None, Version] | None:
         if match is None or match.group(1) in pairs:
             return None
         pairs[match.group(1)] = int(match.group(2))
+    if len(pairs) > MAX_PAIRS:  # (a vector without its checksum had one word more to spare)
+        return None
     return check, tuple(sorted(pairs.items()))
 
 
 def written(answer: Answer) -> str:
-    """The version as written in a file: its checksum, then the vector."""
+    """The version as written in a file: its checksum, then the vector (never one `parse` refuses)."""
+    if not writable(answer.version):
+        raise SpredningError("project.version-too-long", pairs=MAX_PAIRS)
     return " ".join([checksum(answer), *(f"{copy}:{count}" for copy, count in answer.version)])
+
+
+def fits(version: Version, pairs: int = INCOMING_MAX_PAIRS, count: int = INCOMING_MAX_COUNT) -> bool:
+    """Whether a version stays within the bounds (by default those of a partner's file)."""
+    return len(version) <= pairs and all(n <= count for _, n in version)
+
+
+def writable(version: Version) -> bool:
+    """Whether a version can be written in a file and read back."""
+    return fits(version, MAX_PAIRS, MAX_COUNT)
 
 
 def compare(first: Version, second: Version) -> Order:

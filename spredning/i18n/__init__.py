@@ -35,6 +35,16 @@ _state: dict[str, object] = {"language": DEFAULT, "prog": "spredning"}
 _catalogues: dict[str, dict[str, object]] = {}
 
 
+def language_option(args: list[str]) -> str | None:
+    """The value of --sprog in a command line, read before the app is built (help texts depend on it)."""
+    for position, word in enumerate(args):
+        if word == "--sprog" and position + 1 < len(args):
+            return args[position + 1]
+        if word.startswith("--sprog="):
+            return word.split("=", 1)[1]
+    return None
+
+
 def language_from(option: str | None, environ: Mapping[str, str] = os.environ) -> str:
     """Choose the language: --sprog, then $SPREDNING_SPROG, then a locale that says English or Danish.
 

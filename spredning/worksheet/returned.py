@@ -97,7 +97,7 @@ def returned(
         tracked = tracked or content.tracked
         text = "\n".join(content.lines)
         answer = field_answer(field, text, entries.get(field.slot), known.get(slot_key(field.slot)), copy)
-        if answer is not None and len(answer.version) > history.MAX_PAIRS:
+        if answer is not None and not history.writable(answer.version):
             # A project file cannot hold a history of that many copies: say so, and keep the file readable.
             notes.append(
                 message(
@@ -223,7 +223,7 @@ def returned_follow(
             continue
         as_sent = _as_sent(item, texts, parsed)
         answer = versioned(parsed, item.version, as_sent, entry, known.get(slot_key(item.slot)), copy)
-        if answer is not None and len(answer.version) > history.MAX_PAIRS:  # as for an answer
+        if answer is not None and not history.writable(answer.version):  # as for an answer
             notes.append(message("worksheet.note.too-many-copies-follow", field=label(item.fields[0])))
         elif answer is not None:
             found[item.slot] = answer
