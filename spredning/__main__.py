@@ -1,6 +1,6 @@
 """Make ``python -m spredning`` work like the ``spredning`` command."""
 
-from spredning.cli.main import run
+from spredning.cli.launch import run
 
 if __name__ == "__main__":
     run()

@@ -359,3 +359,39 @@ def test_ctrl_c_in_a_narrow_or_plain_terminal(started_project, store, changes):
     child = spawn_fase(columns=20, **changes)
     output = interrupt(child, "Hvordan", CTRL_C)
     assert_interrupted(child, output, started_project, before, store)
+
+
+INTERRUPT_WHILE_LOADING = """
+import sys
+
+
+class Interrupted:
+    '''Ctrl+C pressed while the program's modules load: the import of spredning.cli.main is interrupted.'''
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "spredning.cli.main":
+            raise KeyboardInterrupt
+        return None
+
+
+sys.meta_path.insert(0, Interrupted())
+sys.argv = ["spredning", *sys.argv[1:]]
+exec(open(sys.argv.pop(1), encoding="utf-8").read())
+"""
+
+
+@pytest.mark.parametrize(("options", "said"), [((), "Afbrudt."), (("--sprog", "en"), "Stopped.")])
+def test_ctrl_c_while_the_program_loads_ends_in_words_not_a_traceback(tmp_path, options, said):
+    """The installed script itself runs, with Ctrl+C arriving at the import of the program's main module."""
+    script = tmp_path / "afbrudt.py"
+    script.write_text(INTERRUPT_WHILE_LOADING, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script), str(SPREDNING), *options, "status"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        env=child_env(SPREDNING_HJEM=str(tmp_path / "hjem")),
+    )
+    assert result.returncode == 130, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith(said), result.stderr

@@ -316,16 +316,6 @@ def _carried_options(args: list[str]) -> list[str]:
     return words
 
 
-def _language_option(args: list[str]) -> str | None:
-    """The value of --sprog, read before the app is built (help texts depend on it)."""
-    for position, word in enumerate(args):
-        if word == "--sprog" and position + 1 < len(args):
-            return args[position + 1]
-        if word.startswith("--sprog="):
-            return word.split("=", 1)[1]
-    return None
-
-
 def program_name(argv0: str) -> str:
     """The command as this user can type it: 'spredning' when that runs this program, else its path.
 
@@ -390,7 +380,7 @@ def run_command(args: list[str]) -> int:
 def _exit_code(argv: list[str] | None) -> int:
     """Run the command line; the one place that turns failures into messages and exit codes."""
     args = globals_first(list(sys.argv[1:] if argv is None else argv))
-    chosen = _language_option(args)
+    chosen = i18n.language_option(args)
     i18n.set_language(i18n.language_from(chosen))
     try:
         _check_working_folder()
