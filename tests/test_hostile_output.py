@@ -213,3 +213,18 @@ def test_a_hostile_phase_or_side_is_shown_safely(run_cli, argv):
     assert code == 2
     assert "␛[2Jx" in err
     assert_no_raw_controls(err)
+
+
+def test_a_hostile_folder_or_file_name_is_shown_safely_and_its_hint_can_be_copied(run_cli, tmp_path, wide):
+    """Paths are text the user typed: an escape code or line break in one is shown, never followed."""
+    folder = f"{tmp_path}/x\x1b[31mrød\nny"
+    code, _out, err = run_cli("--hjem", folder, "status")
+    assert code == 1
+    assert "x␛[31mrød␊ny findes ikke" in err
+    assert "--hjem $'" + f"{tmp_path}/x\\x1b[31mrød\\nny' start" in err  # bash's quoting: copy, paste, run
+    assert_no_raw_controls(err)
+
+    code, _out, err = run_cli("importer", f"{tmp_path}/fil\x1b]0;titel\x07.yaml")
+    assert code == 1
+    assert "fil␛]0;titel␇.yaml" in err
+    assert_no_raw_controls(err)

@@ -264,6 +264,8 @@ def tell(console: Console, text: Text, soft_wrap: bool = False) -> None:
 
 
 def _cleaned(value: object, name: bool = False) -> object:
+    if isinstance(value, os.PathLike):  # a folder or file name the user typed is text like any other
+        value = str(value)
     if isinstance(value, str):
         return clean_name(value) if name else clean(value)
     if isinstance(value, Message):  # a nested reason stays a Message, its own parameters cleaned

@@ -48,9 +48,10 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width and soft-hyphe
 def clean_name(text: str) -> str:
     """Clean a name people compare by eye (a project, an organisation, a file): also show invisibles.
 
-    A zero-width space or joiner in a name would make two different names look alike.
+    A zero-width space or joiner in a name would make two different names look alike; a name (or
+    a path) is one line, so a line break in it is shown as a symbol, not followed.
     """
-    cleaned = clean(text)
+    cleaned = clean(text).replace("\n", "\u240a")
     if not any(char in cleaned for char in _INVISIBLE):
         return cleaned
     return "".join(f"<U+{ord(char):04X}>" if char in _INVISIBLE else char for char in cleaned)

@@ -195,13 +195,34 @@ def replacing(write: Callable[[bool], T], path, overwrite: bool) -> T:
 
 
 def shell_word(word: str) -> str:
-    """A word a user typed (a project's name), quoted when a shell would split it."""
+    """A word a user typed (a project's name), quoted when a shell would split it.
+
+    A word with control characters (a path with an escape code or a line break in it) is written
+    with the shell's $'...' quoting, its characters escaped: the hint can be copied, and nothing
+    in it reaches the terminal raw (hints are part of the message's text, not its cleaned values).
+    """
     import os
     import shlex
 
     if word and all(c.isalnum() or c in "-_./,:+@" for c in word):
         return word
+    if not word.isprintable():
+        return "$'" + "".join(_ansi_c(c) for c in word) + "'"
     return f'"{word}"' if os.name == "nt" else shlex.quote(word)
+
+
+def _ansi_c(character: str) -> str:
+    """One character inside $'...': backslash escapes for quotes, backslashes and control characters."""
+    if character in "\\'":
+        return "\\" + character
+    if character.isprintable():
+        return character
+    if character == "\n":
+        return "\\n"
+    if character == "\t":
+        return "\\t"
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x80 else (f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
 
 
 def phase_command(
