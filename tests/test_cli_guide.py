@@ -279,6 +279,44 @@ def test_valider_lists_every_problem_of_a_broken_guide(run_cli, broken_guide, mo
     assert "Traceback" not in err
 
 
+def test_valider_of_a_folder_says_to_check_that_folder_again(run_cli, broken_guide, monkeypatch):
+    monkeypatch.chdir(broken_guide.parent)
+    code, _, err = run_cli("valider", broken_guide.name)
+    assert code == 1
+    assert squash(f"kør 'spredning valider {broken_guide.name}' igen") in squash(err)  # not the guide in use
+
+
+def test_valider_of_a_missing_folder_says_so_without_asking_to_correct_files(run_cli, tmp_path):
+    code, _, err = run_cli("valider", str(tmp_path / "findes ikke"))
+    assert code == 1
+    assert "mappen findes ikke" in err
+    assert "Ret filerne" not in err
+
+
+def test_one_unreadable_phase_file_is_not_blamed_on_files_that_refer_to_it(run_cli, tmp_path, monkeypatch):
+    """A broken phase file is one problem; dialog.yaml's pairs into that phase are not more."""
+    import shutil
+
+    from spredning.core.content import guide_dir as shipped_dir
+
+    copy = tmp_path / "guide"
+    shutil.copytree(shipped_dir(None), copy)
+    lines = (copy / "test.yaml").read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(n for n, line in enumerate(lines) if n > 10 and line.startswith("    "))
+    lines[at] = lines[at][1:]  # one space too few: not YAML any more
+    (copy / "test.yaml").write_text("".join(lines), encoding="utf-8")
+
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli("valider", "guide")
+
+    assert code == 1
+    assert squash("Guidens indhold har 1 fejl") in squash(err)
+    assert "test.yaml" in err and "dialog.yaml" not in err
+    bullet = err.splitlines().index(next(line for line in err.splitlines() if "•" in line))
+    following = err.splitlines()[bullet + 1]
+    assert following.startswith("    indrykningen")  # the bullet's text goes on under its text
+
+
 # --- Choosing the guide folder -------------------------------------------------------------------
 
 
@@ -322,8 +360,9 @@ def test_guide_option_wins_over_environment(run_cli, guide_dir, broken_guide, mo
         ("valider", "BROKEN"),
     ],
 )
-def test_output_fits_80_columns(run_cli, broken_guide, argv):
-    argv = [str(broken_guide) if arg == "BROKEN" else arg for arg in argv]
+def test_output_fits_80_columns(run_cli, broken_guide, argv, monkeypatch):
+    monkeypatch.chdir(broken_guide.parent)  # the hint repeats the folder: a command is never broken
+    argv = [broken_guide.name if arg == "BROKEN" else arg for arg in argv]
     _, out, err = run_cli(*argv)
     assert out or err
     too_long = [line for line in (out + err).splitlines() if len(line) > 80]

@@ -335,8 +335,8 @@ def commands_whole(text: Text, width: int, program: str) -> Text:
     its arguments'). It stays on one line, as the user must type it, even when that line is then
     longer than the terminal (the terminal folds it; copied, it is still one line). Any other word
     longer than a line is cut, as rich cuts it. The message's own line breaks, its lines' indents
-    and its styles (the red 'Fejl:') are kept. Print the result with soft_wrap=True, so rich does
-    not break it again.
+    (a bullet's later lines under its text) and its styles (the red 'Fejl:') are kept. Print the
+    result with soft_wrap=True, so rich does not break it again.
     """
     plain = text.plain
     quoted = f"'{re.escape(program)}[^'\n]*'"
@@ -347,9 +347,10 @@ def commands_whole(text: Text, width: int, program: str) -> Text:
     for number, line in enumerate(plain.split("\n")):
         if number:
             result.append("\n")
-        indent = " " * (len(line) - len(line.lstrip(" ")))
-        result.append(indent)
-        used = len(indent)
+        first = " " * (len(line) - len(line.lstrip(" ")))
+        result.append(first)
+        used = len(first)
+        indent = first + ("  " if line.lstrip(" ").startswith("• ") else "")  # a bullet's text hangs
         for index, (start, end) in enumerate(_word_spans(line, start_of_line, commands)):
             size = cell_len(plain[start:end])
             if index and used + 1 + size > width:

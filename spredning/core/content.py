@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -308,7 +309,9 @@ def load_guide(directory: str | os.PathLike[str] | None = None, language: str = 
         if not index.exists():
             problems.append(_problem(str(index), "", "content.no-file"))
         raise ContentError(problems)
-    phases = [_phase(folder / f"{pid}.yaml", pid, problems) for pid in _phase_ids(check, data)]
+    ids = _phase_ids(check, data)
+    phases = [_phase(folder / f"{pid}.yaml", pid, problems) for pid in ids]
+    unread = frozenset(pid for pid, phase in zip(ids, phases, strict=True) if phase is None)
     guide = Guide(
         title=check.text(data, "titel", ""),
         edition=check.text(data, "udgave", ""),
@@ -319,7 +322,7 @@ def load_guide(directory: str | os.PathLike[str] | None = None, language: str = 
         language=language,
     )
     check.text(data, "undertitel", "")
-    guide = _with_dialogue(guide, folder / DIALOGUE_FILE, problems)
+    guide = _with_dialogue(guide, folder / DIALOGUE_FILE, problems, unread)
     if problems:
         raise ContentError(problems, hint="content.errors.hint")
     return guide
@@ -331,12 +334,18 @@ DIALOGUE_FILE = "dialog.yaml"
 DIALOGUE_KEYS = {"par": False, "handlinger": False, "mangler-at-vide": False}
 
 
-def _with_dialogue(guide: Guide, path: Path, problems: list[Message]) -> Guide:
+def _with_dialogue(guide: Guide, path: Path, problems: list[Message], unread: frozenset[str]) -> Guide:
     """Add the optional dialog.yaml: question pairs, the tools that ask for actions, what is unknown.
 
     A pair is two questions facing each other on one worksheet, the sharing side's first; each id
-    must exist, and a pair must cross from one side to the other within one tool.
+    must exist, and a pair must cross from one side to the other within one tool. Ids in a phase
+    whose file could not be read (`unread`, its own problems already said) are not blamed on
+    dialog.yaml: one broken file would otherwise show as many errors in a file that is fine.
     """
+
+    def excused(question_id: str) -> bool:
+        return question_id.split(".", 1)[0] in unread
+
     if not path.exists():
         return guide
     data = _file_mapping(path, DIALOGUE_KEYS, problems)
@@ -351,7 +360,20 @@ def _with_dialogue(guide: Guide, path: Path, problems: list[Message]) -> Guide:
         for q in tool.questions(role)
     }
     tools = {tool.id for p in guide.phases for tool in p.tools}
-    pairs = []
+    pairs = _pairs(check, data, located, excused)
+    actions = _ids(check, data, "handlinger", tools, "content.unknown-tool", lambda _: bool(unread))
+    to_know = _ids(check, data, "mangler-at-vide", set(located), "content.unknown-question", excused)
+    return guide._replace(pairs=tuple(pairs), action_tools=actions, to_know=to_know)
+
+
+def _pairs(
+    check: _Checker,
+    data: dict[str, Any],
+    located: dict[str, tuple[str, str]],
+    excused: Callable[[str], bool],
+) -> list[tuple[str, str]]:
+    """dialog.yaml's question pairs: each id known, the sharing side's first, both in one tool."""
+    pairs: list[tuple[str, str]] = []
     for number, item in enumerate(_list(check, data, "par"), start=1):
         where = f"par[{number}]"
         if not isinstance(item, list) or len(item) != 2 or not all(isinstance(i, str) for i in item):
@@ -359,7 +381,8 @@ def _with_dialogue(guide: Guide, path: Path, problems: list[Message]) -> Guide:
             continue
         missing = [i for i in item if i not in located]
         if missing:
-            check.problem(where, "content.pair-unknown", ids=missing)
+            if not all(excused(i) for i in missing):
+                check.problem(where, "content.pair-unknown", ids=missing)
             continue
         (tool_a, side_a), (tool_b, side_b) = located[item[0]], located[item[1]]
         if side_a != "dele" or side_b != "genbruge":
@@ -370,9 +393,7 @@ def _with_dialogue(guide: Guide, path: Path, problems: list[Message]) -> Guide:
             check.problem(where, "content.pair-twice")
         else:
             pairs.append((item[0], item[1]))
-    actions = _ids(check, data, "handlinger", tools, "content.unknown-tool")
-    to_know = _ids(check, data, "mangler-at-vide", set(located), "content.unknown-question")
-    return guide._replace(pairs=tuple(pairs), action_tools=actions, to_know=to_know)
+    return pairs
 
 
 def _list(check: _Checker, data: dict[str, Any], key: str) -> list[Any]:
@@ -385,9 +406,18 @@ def _list(check: _Checker, data: dict[str, Any], key: str) -> list[Any]:
     return value
 
 
-def _ids(check: _Checker, data: dict[str, Any], key: str, known: set[str], problem: str) -> tuple[str, ...]:
+def _ids(
+    check: _Checker,
+    data: dict[str, Any],
+    key: str,
+    known: set[str],
+    problem: str,
+    excused: Callable[[str], bool],
+) -> tuple[str, ...]:
     found = []
     for number, value in enumerate(_list(check, data, key), start=1):
+        if isinstance(value, str) and value not in known and excused(value):
+            continue  # in a phase (or, for a tool, maybe one) whose file could not be read
         if not isinstance(value, str) or value not in known:
             check.problem(f"{key}[{number}]", problem, value=yamlio.shown(str(value)))
         elif value not in found:

@@ -29,6 +29,8 @@ def translations(directory: str | os.PathLike[str] | None = None) -> list[str]:
 
 def load_editions(directory: str | os.PathLike[str] | None = None) -> dict[str, Guide]:
     """Load and validate every edition, Danish first; raise ContentError listing all their problems."""
+    if not guide_dir(directory).is_dir():  # no folder: its own error and hint, not "correct the files"
+        return {BASE: load_guide(directory, BASE)}
     problems: list[Message] = []
     editions: dict[str, Guide] = {}
     for language in (BASE, *translations(directory)):

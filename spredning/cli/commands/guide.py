@@ -5,8 +5,9 @@ from __future__ import annotations
 import typer
 
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import parse_phase, parse_role, roles_for, workspace
+from spredning.cli.commands.common import parse_phase, parse_role, roles_for, shell_word, workspace
 from spredning.cli.console import make_console, say
+from spredning.core.errors import Message
 from spredning.i18n import t
 
 
@@ -46,8 +47,14 @@ def valider(
 ) -> None:
     """Kontrollér en mappe med guideindhold, og vis alle fejl på én gang."""
     from spredning.core.editions import BASE, load_editions
+    from spredning.core.errors import ContentError
 
-    editions = load_editions(mappe or ctx.obj.guide_dir)  # Danish and every translation (en/)
+    try:
+        editions = load_editions(mappe or ctx.obj.guide_dir)  # Danish and every translation (en/)
+    except ContentError as exc:
+        if mappe and exc.hint == "content.errors.hint":  # check this folder again, not the guide in use
+            exc.hint = Message("valider.again", {"folder": shell_word(mappe)})
+        raise
     content = editions.pop(BASE)
     tools = sum(len(p.tools) for p in content.phases)
     console = make_console()
