@@ -216,6 +216,20 @@ def test_the_overview_covers_every_partner(run_cli, two_partners, tmp_path):
     assert "Hvor er de genbrugende organisationer?" in text
 
 
+def test_the_overviews_next_step_per_partner_is_not_the_writers_own_draft(run_cli, two_partners, tmp_path):
+    store = two_partners.sharing.store
+    slug = two_partners.slug
+    store.update_local(slug, lambda s: s._replace(drafts={"tjek.beskriv-innovationen.dele.formaal": "Halvt"}))
+
+    code, _, err = run_cli("rapport", "--oversigt", "--format", "md")
+
+    assert code == 0, err
+    text = (tmp_path / "ud" / f"{slug}-oversigt.md").read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.startswith("|") and (FANOE in line or "Øst" in line)]
+    assert len(rows) >= 2
+    assert not any("kladde" in row.lower() for row in rows), rows
+
+
 def test_an_unknown_partner_is_named_with_the_known_ones(run_cli, two_partners):
     code, _, err = run_cli("rapport", "--partner", "Vejle")
     assert code == 2

@@ -74,7 +74,8 @@ def _total(row: PartnerRow, role: str) -> Progress:
 
 
 def _partner_row(row: PartnerRow, names: Names) -> tuple[str, ...]:
-    step = next((s for s in row.steps if s.kind not in ("side",)), None)
+    # the partner's next step: not the writer's own unsent draft, which every row would show alike
+    step = next((s for s in row.steps if s.kind not in ("side", "drafts")), None)
     return (
         _partner_name(row),
         row.current or t("report.overview-all-done"),
