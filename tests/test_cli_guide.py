@@ -190,6 +190,22 @@ def test_an_option_written_before_its_command_is_said_to_belong_after_it(run_cli
     assert f"Se 'spredning {help}'" in said
 
 
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("projekt", "side", "genbrug"), "Ukendt side: 'genbrug'. Mente du 'genbruge'?"),
+        (("guide", "--rolle", "del"), "Ukendt side: 'del'. Mente du 'dele'?"),
+    ],
+)
+def test_a_mistyped_side_is_suggested_and_the_hint_fits_an_argument_and_an_option(run_cli, argv, said):
+    code, _, err = run_cli(*argv)
+    assert code == 2
+    flat = " ".join(err.split())
+    assert said in flat
+    assert "Skriv dele, hvis I deler innovationen, og genbruge, hvis I genbruger den." in flat
+    assert "--rolle dele" not in flat  # 'projekt side' takes the side as a word, not --rolle
+
+
 def test_version_after_a_command_shows_the_version(run_cli):
     from spredning import __version__
 

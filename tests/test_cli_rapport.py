@@ -191,6 +191,12 @@ def test_with_several_partners_a_script_must_name_one(run_cli, two_partners):
     assert not list(two_partners.sharing.store.home.parent.glob("ud/*"))
 
 
+def test_without_a_partner_the_hint_offers_the_overview_too(run_cli, two_partners):
+    code, _, err = run_cli("rapport")
+    assert code == 2
+    assert "eller --oversigt for én rapport om dem alle" in " ".join(err.split())
+
+
 def test_one_report_per_partner(run_cli, two_partners, tmp_path):
     code, _out, err = run_cli("rapport", "--partner", "Fanø Kommune", "--format", "html")
     assert code == 0, err

@@ -256,6 +256,23 @@ def test_find_accepts_name_or_slug_and_names_known_projects(store, make_project)
     assert caught.value.key == "store.empty-name"
 
 
+def test_find_accepts_the_first_words_of_one_projects_name(store, make_project):
+    make_project("Eksempel – Digitalt genoptræningsforløb")
+    make_project("Ærø Kommune")
+
+    assert store.find("eksempel") == "eksempel-digitalt-genoptraeningsforloeb"
+    assert store.find("Eksempel digitalt") == "eksempel-digitalt-genoptraeningsforloeb"
+    with pytest.raises(SpredningError) as caught:
+        store.find("eks")  # a word begun is not a word
+    assert caught.value.key == "store.not-found"
+
+    make_project("Eksempel på andet")
+    with pytest.raises(SpredningError) as caught:
+        store.find("Eksempel")
+    assert caught.value.key == "store.several-begin"
+    assert caught.value.params["known"] == ["eksempel-digitalt-genoptraeningsforloeb", "eksempel-paa-andet"]
+
+
 def test_loading_a_missing_project_names_the_file(store):
     with pytest.raises(SpredningError) as caught:
         store.load("ingen-her")

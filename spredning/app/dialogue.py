@@ -117,4 +117,7 @@ def parse_role(value: str | None) -> str | None:
     for role in ROLES:
         if folded in (role, f"vi-vil-{role}", f"vi vil {role}"):
             return role
-    raise UsageProblem("dialogue.unknown-role", value=value)
+    import difflib
+
+    close = difflib.get_close_matches(folded, ROLES, n=1, cutoff=0.65)  # 'genbrug' -> 'genbruge'
+    raise UsageProblem("dialogue.unknown-role", value=value, close=close)

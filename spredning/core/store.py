@@ -138,12 +138,21 @@ class Store:
             return []
 
     def find(self, name: str) -> str:
-        """Return the slug of an existing project given its name or slug."""
+        """Return the slug of an existing project given its name or slug.
+
+        The first word(s) of a name do too, when only one project's name begins so ('eksempel'
+        for "Eksempel – Digitalt genoptræningsforløb"), as for a partner's name.
+        """
         slug = slugify(name)
         if not name.strip():
             raise UsageProblem("store.empty-name")
         if not slug or not (self.path_for(slug).exists() or self.path_for(slug).is_symlink()):
             known = self.slugs()
+            begun = [known_slug for known_slug in known if known_slug.startswith(f"{slug}-")] if slug else []
+            if len(begun) == 1:
+                return begun[0]
+            if begun:
+                raise SpredningError("store.several-begin", name=yamlio.shown(name), known=begun)
             raise SpredningError(
                 "store.not-found",
                 hint=None if known else "store.not-found.none",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from spredning.app.dialogue import PartnerChoice
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     choose_partner,
@@ -18,7 +19,7 @@ from spredning.cli.commands.common import (
     workspace,
 )
 from spredning.cli.console import make_console
-from spredning.core.errors import UsageProblem
+from spredning.core.errors import Message, UsageProblem
 from spredning.i18n import t
 
 
@@ -65,7 +66,11 @@ def rapport(
     chosen = None
     if not oversigt:
         opened = ws.open()
-        chosen = choose_partner(opened.project, opened.local, partner)
+        try:
+            chosen = choose_partner(opened.project, opened.local, partner)
+        except PartnerChoice as choice:  # one report per partner, or the overview of them all
+            choice.hint = Message("report.choose-partner.hint", choice.params)
+            raise
     made = make_report(
         ws,
         fmt=fmt,
