@@ -342,6 +342,19 @@ def test_a_report_picked_by_mistake_is_said_to_be_no_spredning_file_without_yaml
         assert "YAML (" not in err and "linje" not in err and "Intet er ændret" in flat(err)
 
 
+def test_a_file_from_a_newer_program_says_to_update_this_one_not_to_ask_for_it_again(exchanged):
+    sharing, reusing = exchanged
+    newer = sharing.export()
+    newer.write_text(newer.read_text(encoding="utf-8").replace("format: '4'", "format: '5'", 1), "utf-8")
+    before = reusing.path.read_bytes()
+    code, _, err = reusing.import_(newer)
+    assert code == 1
+    said = flat(err)
+    assert "lavet af en nyere udgave af spredning (format 5)" in said
+    assert "Opdatér spredning på denne computer" in said and "Bed partneren" not in said
+    assert reusing.path.read_bytes() == before
+
+
 def test_a_hand_edited_spredning_file_keeps_the_detail_that_helps_mend_it(exchanged, tmp_path):
     sharing, reusing = exchanged
     edited = sharing.export()
@@ -660,7 +673,7 @@ def test_commands_about_one_partner_need_it_named_on_the_sharing_side(hub):
     sharing, _ = hub
     code, _, err = sharing("eksport")
     assert code == 2
-    assert "Projektet deles med flere organisationer (Ærø Kommune, Fanø Kommune, Læsø Kommune)" in flat(err)
+    assert "Projektet deles med flere organisationer (Ærø Kommune, Fanø Kommune og Læsø Kommune)" in flat(err)
     assert "--partner" in flat(err)
     for command in (("vis",), ("rapport",), ("fase", "tjek", "--rolle", "genbruge", "--svar", "x.yaml")):
         assert sharing(*command)[0] == 2

@@ -163,6 +163,8 @@ def _refused(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
     """
     if exc.key == "project.git-conflict":
         return SpredningError("exchange.git-markers", path=path)
+    if exc.key == "project.newer-format":  # the partner's program is newer: ours must be updated
+        return SpredningError("exchange.newer-format", path=path, version=exc.params["version"])
     if _unreadable_or_unknown_key(exc) and (after := projectfile.text_after_end(raw)):
         return SpredningError("exchange.text-after-end", path=path, n=after)
     if exc.key == "project.cut-short" or (exc.key == "project.invalid-yaml" and projectfile.cut_short(raw)):
