@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+from pathlib import Path
 
 import pytest
 import yaml
-from report_reading import docx_paragraphs, html_tree, markdown_parser, open_docx
+from exchange_kit import installed
+from report_reading import docx_paragraphs, html_tree, markdown_parser, open_docx, pdf_reader, pdf_text
 
 from spredning.app import plan, readiness
 from spredning.app.agenda import make_agenda
@@ -168,6 +171,26 @@ def test_word_and_html_agendas_say_the_same(run_cli, fixture_project, tmp_path, 
         "Hvad koster licensen?",
     ):
         assert expected in text
+
+
+def test_a_pdf_agenda_shows_a_tab_as_a_gap_without_a_warning(save_answer, fixture_project, tmp_path):
+    slug, _ = fixture_project
+    save_answer(slug, MANGLER, "Hvad koster\tlicensen?")  # a tab pasted from a spreadsheet
+    target = tmp_path / "dagsorden.pdf"
+
+    code, _, err = installed(
+        "dagsorden",
+        "--format",
+        "pdf",
+        "--ud",
+        str(target),
+        home=Path(os.environ["SPREDNING_HJEM"]),
+        cwd=tmp_path,
+    )
+
+    assert code == 0, err
+    assert err == ""  # no "Font ... is missing the following glyphs" from fpdf2
+    assert "Hvad koster licensen?" in pdf_text(pdf_reader(target.read_bytes()))
 
 
 def test_an_empty_agenda_says_so_at_each_point(workspace, make_project):

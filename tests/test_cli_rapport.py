@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from exchange_kit import installed
 from homekit import CTRL_C, ENTER, UP, interactive, typed
 from report_fixture import FANOE, OEST, build
-from report_reading import flat, pdf_reader
+from report_reading import flat, pdf_reader, pdf_text
 
 from spredning import i18n
 from spredning.i18n import t
@@ -326,3 +327,32 @@ def test_the_example_pdf_report_has_its_whole_summary_on_the_first_page(
     assert t("report.progress") in pages[0] and t("report.next-heading") in pages[0]
     assert last_heading not in pages[1] and last_words not in pages[1]
     assert t("report.contents") in pages[1]  # the next page holds the contents
+
+
+# --- what a pasted text holds, in a PDF ---------------------------------------------------------------
+
+
+def test_a_pdf_report_shows_tabs_as_gaps_and_line_separators_as_breaks_without_a_warning(
+    run_cli, example, tmp_path
+):
+    """A table pasted from Excel or Word has tabs between its columns; fpdf2's font has no tab."""
+    pasted = "Opgave\tAnsvarlig\tFrist\nScanning\tOle\tmaj\nFør linjeskiftet\u2028efter det"
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(yaml.safe_dump({FIRST_QUESTION: pasted}, allow_unicode=True), encoding="utf-8")
+    assert run_cli("fase", "tjek", "--rolle", "dele", "--svar", str(answers))[0] == 0
+
+    code, _, err = installed(
+        "rapport",
+        "--format",
+        "pdf",
+        "--ud",
+        "rapport.pdf",
+        home=Path(os.environ["SPREDNING_HJEM"]),
+        cwd=tmp_path,
+    )
+
+    assert code == 0, err
+    assert err == ""  # no "Font ... is missing the following glyphs" from fpdf2
+    reader = pdf_reader((tmp_path / "rapport.pdf").read_bytes())
+    assert "Opgave Ansvarlig Frist Scanning Ole maj" in pdf_text(reader)
+    assert "Før linjeskiftet\nefter det" in "\n".join(page.extract_text() for page in reader.pages)

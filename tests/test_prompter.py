@@ -14,10 +14,12 @@ import io
 import os
 import re
 import stat
+import tempfile
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, project_text, saved, session, workspace
@@ -46,6 +48,7 @@ from spredning.cli.prompter import (
 from spredning.core import interview
 from spredning.core.interview import Ask, Back, Done, Interview, NotRelevant, OtherAnswers, Save
 from spredning.core.model import Answer, Partner
+from spredning.core.store import WRITE_LIMIT
 from spredning.i18n import t
 
 ESC_ENTER = "\x1b\r"  # submits a multi-line answer (Alt+Enter sends the same)
@@ -382,17 +385,137 @@ def test_ctrl_o_writes_the_answer_in_the_editor_and_brings_it_back(term, tmp_pat
     assert seen.read_text(encoding="utf-8") == "halvt skrevet\n"
 
 
+def edit_and_type_on(term: Terminal, message: str) -> object:
+    """Type "halvt skrevet", Ctrl+O, and once `message` is printed " videre" and Esc-Enter: the reply."""
+    term.keys.send_text("halvt skrevet" + CTRL_O)
+    typing = term.type_when(lambda: message in one_line(term.printed), " videre" + ESC_ENTER)
+    reply = term.prompter.ask(asking(term, 1))
+    typing.join()
+    return reply
+
+
+KEPT = "Teksten i feltet er som før."
+
+
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
 def test_ctrl_o_with_an_editor_that_fails_keeps_the_text_and_says_so(term, tmp_path, monkeypatch):
-    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, "exit 1\n"))
+    # vim's :cq, or EDITOR=false: whatever the file holds now is not taken
+    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, "printf 'halvt gemt' > \"$1\"\nexit 1\n"))
+
+    reply = edit_and_type_on(term, "Editoren stoppede med en fejl")
+
+    assert reply == Save("halvt skrevet videre")
+    assert f"Editoren stoppede med en fejl, så intet er hentet fra den. {KEPT}" in one_line(term.printed)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_with_no_editor_to_run_says_how_to_set_one(term, tmp_path, monkeypatch):
+    monkeypatch.setenv("VISUAL", str(tmp_path / "findes-ikke"))
+
+    reply = edit_and_type_on(term, "Der blev ikke fundet en editor")
+
+    assert reply == Save("halvt skrevet videre")
+    assert "Sæt miljøvariablen EDITOR" in one_line(term.printed)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_when_the_editor_removes_its_file_keeps_the_text_without_a_traceback(
+    terminal, tmp_path, monkeypatch
+):
+    term = terminal(screen=True)
+    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, 'rm "$1"\n'))
+
+    reply = edit_and_type_on(term, "Editorens fil var væk")
+
+    assert reply == Save("halvt skrevet videre")
+    assert f"Editorens fil var væk, da editoren lukkede, så intet er hentet fra den. {KEPT}" in one_line(
+        term.printed
+    )
+    assert "Traceback" not in term.prompts
+    assert "Press ENTER" not in term.prompts
+
+
+def editor_writing(tmp_path, raw: bytes) -> str:
+    """A stub editor that replaces its file with these bytes, as an editor saving them would."""
+    source = tmp_path / "editoren-gemmer.bin"
+    source.write_bytes(raw)
+    return stub_editor(tmp_path, f"cp '{source}' \"$1\"\n")
+
+
+@pytest.fixture
+def temp(tmp_path, monkeypatch):
+    """The folder the editor's file is made in (tempfile.tempdir, its documented setting)."""
+    folder = tmp_path / "temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def kept_file(printed: str, temp) -> Path:
+    """The editor's file the message says is kept, checked to be in the temp folder."""
+    kept = re.search(r"Editorens fil er gemt som (\S+\.txt)", printed)
+    assert kept, printed
+    path = Path(kept.group(1))
+    assert path.parent == temp
+    return path
+
+
+CP1252_NOTICE = "Editoren gemte ikke teksten som UTF-8, så den er læst som Windows-tegnsættet cp1252"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_reads_a_windows_ansi_file_as_cp1252_and_says_so(term, tmp_path, monkeypatch):
+    # Notepad's "ANSI" on a Danish Windows, with its line ends
+    raw = "Rødgrød med fløde på\r\n– og æbler “friske”\r\n".encode("cp1252")
+    monkeypatch.setenv("VISUAL", editor_writing(tmp_path, raw))
+
+    reply = edit_and_type_on(term, CP1252_NOTICE)
+
+    assert reply == Save("Rødgrød med fløde på\n– og æbler “friske” videre")
+    assert "Se efter, at æ, ø og å står rigtigt" in one_line(term.printed)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_ctrl_o_reads_a_file_marked_as_unicode_without_the_mark(term, tmp_path, monkeypatch, encoding):
+    # Notepad's "UTF-8 with BOM" and "Unicode" (UTF-16 with its byte order mark)
+    monkeypatch.setenv("VISUAL", editor_writing(tmp_path, "Æblegrød på ø\n".encode(encoding)))
     term.keys.send_text("halvt skrevet" + CTRL_O)
-    typing = term.type_when(lambda: "Der blev ikke fundet en editor" in term.printed, " videre" + ESC_ENTER)
+    typing = term.type_when(lambda: term.prompter.typed() == "Æblegrød på ø", " videre" + ESC_ENTER)
 
     reply = term.prompter.ask(asking(term, 1))
     typing.join()
 
+    assert reply == Save("Æblegrød på ø videre")
+    assert "UTF-8" not in term.printed
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_refuses_text_in_no_known_encoding_and_keeps_the_file(term, tmp_path, monkeypatch, temp):
+    # bytes neither UTF-8 nor cp1252 (0x81 is unassigned in cp1252): keep the field, lose nothing
+    raw = b"Svar \x81\x8d fra en anden verden"
+    monkeypatch.setenv("VISUAL", editor_writing(tmp_path, raw))
+
+    reply = edit_and_type_on(term, "tegnsæt, programmet ikke kender")
+
     assert reply == Save("halvt skrevet videre")
-    assert "Sæt miljøvariablen EDITOR" in one_line(term.printed)
+    printed = one_line(term.printed)
+    assert KEPT in printed
+    assert kept_file(printed, temp).read_bytes() == raw
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_refuses_a_text_larger_than_a_project_file_can_hold(term, tmp_path, monkeypatch, temp):
+    raw = b"x" * (WRITE_LIMIT + 1)
+    monkeypatch.setenv("VISUAL", editor_writing(tmp_path, raw))
+
+    reply = edit_and_type_on(term, "mere end et projekt kan rumme")
+
+    assert reply == Save("halvt skrevet videre")
+    printed = one_line(term.printed)
+    assert "Teksten fra editoren fylder over 5,0 MiB, mere end et projekt kan rumme" in printed
+    assert KEPT in printed
+    assert kept_file(printed, temp).stat().st_size == len(raw)
 
 
 # --- what the question screen shows ------------------------------------------------------------------

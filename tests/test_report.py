@@ -6,6 +6,7 @@ parser, python-docx, a PDF text extractor), and every answer must be there exact
 
 from __future__ import annotations
 
+import logging
 import re
 import xml.etree.ElementTree as ET
 import zipfile
@@ -32,6 +33,7 @@ from spredning.app.reports import make_report
 from spredning.core.errors import UsageProblem
 from spredning.core.outline import State, safe
 from spredning.i18n import t
+from spredning.report import pdf as pdf_writer
 from spredning.report import render
 from spredning.report.document import AnswerBox, Document, PageBreak, Paragraph, Part, QuestionItem
 from spredning.report.pdf import printable
@@ -472,6 +474,25 @@ def test_a_pdf_shows_every_text_as_typed_even_what_looks_like_a_page_count_field
 def test_pdf_shows_a_character_its_font_lacks_as_its_code_point():
     assert printable("a\u241bb 中") == "a<U+241B>b <U+4E2D>"
     assert printable("Ærø – “citat” • æøå") == "Ærø – “citat” • æøå"
+
+
+def test_pdf_shows_a_tab_as_spaces_and_a_line_separator_as_a_break():
+    assert printable("Opgave\tAnsvarlig") == "Opgave    Ansvarlig"
+    assert printable("før\u2028efter\u2029næste", "B") == "før\nefter\nnæste"
+
+
+def test_the_pdf_libraries_log_records_stay_out_of_the_log_while_a_pdf_is_made(monkeypatch, caplog):
+    """fpdf2 logs a glyph it cannot print; printable() leaves none, so one is made to reach it here."""
+    monkeypatch.setattr(pdf_writer, "printable", lambda text, style="": text)
+    question = QuestionItem("1", "Spørgsmål", (), AnswerBox("answer", (Part("", "a\tb"),)))
+
+    with caplog.at_level(logging.DEBUG):
+        raw = render(_paper([question]), "pdf")
+
+    assert raw.startswith(b"%PDF-")
+    assert caplog.records == []
+    for name in ("fpdf", "fontTools"):  # as they were, after the PDF
+        assert logging.getLogger(name).propagate and logging.getLogger(name).handlers == []
 
 
 # -- helpers ------------------------------------------------------------------------------------------

@@ -39,9 +39,12 @@ from rich.console import Console
 from rich.text import Text
 
 from spredning.cli import editor, render, render_project
+from spredning.cli.render_text import fitted_text
 from spredning.core import interview
+from spredning.core.errors import Message
 from spredning.core.model import Answer, Partner, Progress, Question, progress
 from spredning.core.textsafe import clean, clean_name
+from spredning.i18n import render as render_message
 from spredning.i18n import t
 
 STYLE = Style(
@@ -944,15 +947,26 @@ def _edit_keys(console: Console) -> KeyBindings:
 
         async def edit_in_editor() -> None:
             edited = await run_in_terminal(lambda: editor.edit(buffer.text))
-            if edited is None:
-                await run_in_terminal(lambda: console.print(Text(t("interview.no-editor"), style="yellow")))
-            else:
-                buffer.text = edited
-                buffer.cursor_position = len(edited)
+            if edited.notice is not None:
+                notice = edited.notice
+                await run_in_terminal(lambda: tell_edited(console, notice))
+            if edited.text is not None:
+                buffer.text = edited.text
+                buffer.cursor_position = len(edited.text)
 
         event.app.create_background_task(edit_in_editor())
 
     return bindings
+
+
+def tell_edited(console: Console, notice: Message) -> None:
+    """Say what came of the editor (nothing taken, and why; or how it was read), a kept file's path whole."""
+    path = notice.params.get("path")
+    text = render_message(notice)
+    if path is None:
+        console.print(Text(clean(text), style="yellow"))
+    else:  # the path stays on one line, to copy
+        console.print(fitted_text(text, str(path), console.width, "yellow"), soft_wrap=True)
 
 
 class _Expand:

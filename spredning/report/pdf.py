@@ -5,12 +5,19 @@ the project in a running header, "Side X af Y" in the footer, a table of content
 a new page and bookmarked (its tools under it), headings kept with what follows them, long answers
 running on to the next page. The fonts are DejaVu Sans Condensed, embedded (only the glyphs used),
 so æ ø å and the guide's punctuation (– “ ” ‘ ’ •) print on any computer. A character the font
-does not have is written as its code point, ``<U+4E2D>``, so nothing an answer holds disappears.
+does not have is written as its code point, ``<U+4E2D>``, so nothing an answer holds disappears; a
+tab (between the columns of a table pasted from Excel or Word) is a gap of spaces, and a Unicode line
+or paragraph separator a line break. Zero-width characters and the soft hyphen are in the font and
+stay invisible, as they are meant to be.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import logging
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -74,12 +81,19 @@ def _glyphs(style: str) -> frozenset[int]:
     return frozenset(TTFont(FONTS / _FILES[style]).getBestCmap())
 
 
+TAB = "    "  # a tab in pasted text is a gap between columns; the font has no glyph for it
+_SPACING = re.compile("[\t\u2028\u2029]")
+_SPACED = {"\t": TAB, "\u2028": "\n", "\u2029": "\n"}  # the separators are in the font, but blank
+
+
 def printable(text: str, style: str = "") -> str:
-    """Text the font can print: a character it lacks becomes its code point, <U+XXXX>."""
+    """Text the font can print: a tab as spaces, a line separator as a break, any other lack as <U+XXXX>."""
     glyphs = _glyphs(style)
-    if all(ord(c) in glyphs or c in "\n\t" for c in text):
+    if _SPACING.search(text):
+        text = _SPACING.sub(lambda found: _SPACED[found.group()], text)
+    if all(ord(c) in glyphs or c == "\n" for c in text):
         return text
-    return "".join(c if ord(c) in glyphs or c in "\n\t" else f"<U+{ord(c):04X}>" for c in text)
+    return "".join(c if ord(c) in glyphs or c == "\n" else f"<U+{ord(c):04X}>" for c in text)
 
 
 class _Pdf(FPDF):
@@ -386,10 +400,34 @@ def render(document: Document) -> bytes:
     (a page holds about 2,500 characters); a wrong guess costs a second layout, never a wrong footer.
     """
     digits = len(str(max(1, _characters(document.blocks) // 2500)))
-    pdf = _layout(document, digits)
-    if len(str(pdf.pages_count)) != digits:
-        pdf = _layout(document, len(str(pdf.pages_count)))
-    return bytes(pdf.output())
+    with _fpdf_log_silenced():
+        pdf = _layout(document, digits)
+        if len(str(pdf.pages_count)) != digits:
+            pdf = _layout(document, len(str(pdf.pages_count)))
+        return bytes(pdf.output())
+
+
+@contextlib.contextmanager
+def _fpdf_log_silenced() -> Iterator[None]:
+    """While a PDF is made, the log records of fpdf2 and of fontTools (which it embeds fonts with) go nowhere.
+
+    fpdf2 reports problems such as "Font ... is missing the following glyphs" through `logging`, not
+    `warnings`, and with no handler set up, Python's last-resort handler prints them, in English, on
+    the user's terminal. printable() leaves no character the fonts lack, so such a record would be a
+    bug of ours, which a user can do nothing about; the PDF is made all the same.
+    """
+    loggers = [logging.getLogger(name) for name in ("fpdf", "fontTools")]
+    handler = logging.NullHandler()
+    before = [logger.propagate for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.propagate = False
+    try:
+        yield
+    finally:
+        for logger, propagate in zip(loggers, before, strict=True):
+            logger.removeHandler(handler)
+            logger.propagate = propagate
 
 
 def _characters(value) -> int:

@@ -276,7 +276,7 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
     import questionary
 
     from spredning.cli import editor
-    from spredning.cli.prompter import select
+    from spredning.cli.prompter import select, tell_edited
     from spredning.cli.render_project import conflict_view, org_name
     from spredning.cli.render_status import where
 
@@ -313,10 +313,11 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
                 return Answer(text=both)
             if picked == "edit":
                 edited = editor.edit(both)
-                if edited is None:
-                    console.print(say("interview.no-editor", style="yellow"))
+                if edited.notice is not None:
+                    tell_edited(console, edited.notice)
+                if edited.text is None or not edited.text.strip():
                     return None
-                return Answer(text=edited.strip()) if edited.strip() else None
+                return Answer(text=edited.text.strip())
             return Answer(text=picked.text, not_relevant=picked.not_relevant)
         except (KeyboardInterrupt, EOFError):
             raise Interrupted("conflict.interrupted") from None
