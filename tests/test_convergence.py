@@ -233,7 +233,7 @@ class Exchange(RuleBasedStateMachine):
         try:
             exchange.plan_import(ws, exchange.read_incoming(ws, path), None)
         except SpredningError as exc:
-            assert exc.key == "exchange.not-for-us"
+            assert exc.key == "exchange.for-other-reuser"
         else:
             raise AssertionError("another partner's file was accepted")
         assert ws.store.path_for(self.slug).read_bytes() == before

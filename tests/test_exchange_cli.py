@@ -549,8 +549,41 @@ def test_a_partner_cannot_read_another_partners_file(hub):
     before = tree(aeroe.home)
     code, _, err = aeroe.import_(for_fanoe)
     assert code == 1
-    assert "Filen" in flat(err) and "er til Fanø Kommune, ikke til jer" in flat(err)
+    assert str(for_fanoe) in "".join(err.split())  # the path, wrapped where the terminal is narrow
+    said = " er til Fanø Kommune, men denne computer er sat til at være Ærø Kommune i projektet"
+    assert said in flat(err)
     assert tree(aeroe.home) == before
+
+
+def test_another_partners_file_names_this_computers_organisation_and_both_ways_out(hub):
+    """The file meant for another partner, imported first, set this computer wrongly: it is said how
+    to correct that, and after the correction the organisation's own file goes in."""
+    sharing, _partners = hub
+    vejle = Org(sharing.home.parent / "vejle", sharing.files, sharing.run_cli)
+    for_fanoe = sharing.export("--partner", "fanoe-kommune")
+    code, out, err = vejle.import_(sharing.export("--partner", "aeroe-kommune"))
+    assert code == 0, err
+    assert (
+        "Filen er til Ærø Kommune, så denne computer er nu sat til at være Ærø Kommune, der genbruger "
+        "innovationen. Er I en anden organisation end Ærø Kommune, så ret det, før I importerer flere "
+        "filer: spredning projekt side genbruge --organisation NAVN" in flat(out)
+    )
+    before = tree(vejle.home)
+    code, _, err = vejle.import_(for_fanoe)
+    assert code == 1
+    assert str(for_fanoe) in "".join(err.split())
+    said = flat(err)
+    assert said[said.index(" er til ") + 1 :] == (
+        "er til Fanø Kommune, men denne computer er sat til at være Ærø Kommune i projektet, så filen "
+        "importeres ikke. Intet er ændret. Er I Ærø Kommune, så bed Odense Kommune sende jeres egen fil. "
+        "Er I Fanø Kommune, er computeren sat forkert: ret det med 'spredning projekt side genbruge "
+        '--organisation "Fanø Kommune"\', og importér så filen igen.'
+    )
+    assert tree(vejle.home) == before
+    out = vejle.ok("projekt", "side", "genbruge", "--organisation", "Fanø Kommune")
+    assert "Fanø Kommune er tilføjet til projektet som genbrugende organisation." in flat(out)
+    assert vejle.ok("importer", str(for_fanoe))
+    assert vejle.store.local(vejle.slug).organisation == "fanoe-kommune"
 
 
 def test_a_partners_file_to_the_sharing_side_is_refused_elsewhere_naming_the_sharing_organisation(hub):

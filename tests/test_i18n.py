@@ -586,7 +586,7 @@ def test_a_missing_terminal_gives_an_english_example_command(run_cli):
     assert "Error: Some information is missing, and there is no terminal to ask in." in err
     example = (
         "spredning --sprog en start --navn 'Rehabilitation at home' --rolle genbruge"
-        " --genbruger 'Example Municipality'"
+        " --organisation 'Example Municipality'"
     )
     assert example in " ".join(err.split())
 

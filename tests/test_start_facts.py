@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from spredning.i18n import t
 
@@ -63,3 +64,157 @@ def test_a_new_partner_with_two_lines_is_a_usage_error(run_cli):
     code, _out, err = run_cli("projekt", "genbruger", "Q\nR")
     assert code == 2
     assert " ".join(err.split()) == "Fejl: " + t("start.reusing-one-line", limit=500)
+
+
+# --- --organisation is our organisation, on either side; one rule for reusing names --------------
+
+
+def project_facts(slug: str) -> dict:
+    """The 'projekt:' lines of a project file in the projects folder."""
+    path = Path(os.environ["SPREDNING_HJEM"]) / f"{slug}.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["projekt"]
+
+
+def start(run_cli, *options: str):
+    return run_cli("start", "--navn", "P1", "--beskrivelse", "x", *options)
+
+
+def test_organisation_on_the_sharing_side_is_the_sharing_organisation(run_cli):
+    code, _out, err = start(
+        run_cli, "--rolle", "dele", "--organisation", "Odense Kommune", "--genbruger", "Vejle Kommune"
+    )
+    assert code == 0, err
+    assert project_facts("p1")["deler"] == "Odense Kommune"
+    _code, out, _err = run_cli("status")
+    assert "Deler         Odense Kommune" in out
+
+
+def test_deler_and_a_different_organisation_on_the_sharing_side_is_a_usage_error(run_cli):
+    code, _out, err = start(
+        run_cli, "--rolle", "dele", "--deler", "Aarhus Kommune", "--organisation", "Odense"
+    )
+    assert code == 2
+    assert " ".join(err.split()) == (
+        "Fejl: --deler og --organisation siger to forskellige navne på jeres organisation: 'Aarhus Kommune' "
+        "og 'Odense'. På den delende side er --organisation det samme som --deler. Skriv navnet én gang."
+    )
+    assert not any(Path(os.environ["SPREDNING_HJEM"]).glob("*.yaml"))
+
+
+def test_organisation_on_the_reusing_side_is_our_reusing_organisation(run_cli):
+    code, _out, err = start(
+        run_cli, "--rolle", "genbruge", "--organisation", "Vejle Kommune", "--deler", "Odense Kommune"
+    )
+    assert code == 0, err
+    assert project_facts("p1") == {
+        "navn": "P1",
+        "beskrivelse": "x",
+        "deler": "Odense Kommune",
+        "genbrugere": {"vejle-kommune": "Vejle Kommune"},
+    }
+    assert "Vi vil genbruge (Vejle Kommune)" in run_cli("status")[1]
+
+
+def test_the_reusing_side_without_its_name_is_shown_organisation(run_cli):
+    code, _out, err = start(run_cli, "--rolle", "genbruge")
+    assert code == 2
+    assert '--rolle genbruge --organisation "Ærø Kommune"' in " ".join(err.split())
+
+
+def test_an_organisation_not_among_the_reusing_ones_given_is_a_usage_error(run_cli):
+    code, _out, err = start(
+        run_cli, "--rolle", "genbruge", "--genbruger", "Fanø Kommune", "--organisation", "Vejle"
+    )
+    assert code == 2
+    assert " ".join(err.split()).startswith(
+        "Fejl: --organisation 'Vejle' er ikke en af de genbrugende organisationer, der står i --genbruger "
+        "(Fanø Kommune)."
+    )
+    assert not any(Path(os.environ["SPREDNING_HJEM"]).glob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (
+            ("--deler", "Odense Kommune", "--genbruger", "odense kommune"),
+            "Fejl: odense kommune er den organisation, der deler innovationen, så den kan ikke også være en "
+            "genbrugende organisation.",
+        ),
+        (
+            ("--deler", "Aarhus", "--genbruger", "Odense Kommune", "--genbruger", "ODENSE KOMMUNE"),
+            "Fejl: 'ODENSE KOMMUNE' er den samme organisation som 'Odense Kommune', der allerede er skrevet "
+            "som genbrugende organisation.",
+        ),
+    ],
+)
+def test_start_refuses_the_sharing_organisation_and_a_repeated_one_as_reusing(run_cli, options, said):
+    code, _out, err = start(run_cli, "--rolle", "dele", *options)
+    assert code == 2
+    assert " ".join(err.split()).startswith(said)
+    assert not any(Path(os.environ["SPREDNING_HJEM"]).glob("*.yaml"))
+
+
+def test_a_new_partner_named_like_the_sharing_organisation_is_refused(run_cli):
+    assert (
+        start(run_cli, "--rolle", "dele", "--deler", "Aarhus Kommune", "--genbruger", "Ærø Kommune")[0] == 0
+    )
+    code, _out, err = run_cli("projekt", "genbruger", "aarhus kommune")
+    assert code == 2
+    assert " ".join(err.split()).startswith(
+        "Fejl: aarhus kommune er den organisation, der deler innovationen i projektet, så den kan ikke også "
+        "være en genbrugende organisation. Intet er ændret."
+    )
+    assert project_facts("p1")["genbrugere"] == {"aeroe-kommune": "Ærø Kommune"}
+
+
+def test_a_new_partner_already_there_names_it_as_written_and_how_to_send_to_it(run_cli):
+    assert (
+        start(run_cli, "--rolle", "dele", "--deler", "Aarhus Kommune", "--genbruger", "Vejle Kommune")[0] == 0
+    )
+    code, _out, err = run_cli("projekt", "genbruger", "vejle kommune")
+    assert code == 2
+    assert " ".join(err.split()) == (
+        "Fejl: 'vejle kommune' står allerede som genbrugende organisation i projektet: Vejle Kommune. "
+        "Intet er ændret. Send dem jeres svar med 'spredning eksport --partner vejle-kommune'. Mente I en "
+        "anden organisation, så skriv dens fulde navn."
+    )
+    assert project_facts("p1")["genbrugere"] == {"vejle-kommune": "Vejle Kommune"}
+
+
+def test_side_dele_with_an_organisation_names_a_project_that_has_no_sharing_name(run_cli):
+    assert start(run_cli, "--rolle", "dele", "--genbruger", "Vejle Kommune")[0] == 0
+    assert "deler" not in project_facts("p1")
+    code, out, err = run_cli("--projekt", "p1", "projekt", "side", "dele", "--organisation", "Odense Kommune")
+    assert code == 0, err
+    assert "Den delende organisation hedder nu Odense Kommune i projektet" in " ".join(out.split())
+    assert project_facts("p1")["deler"] == "Odense Kommune"
+
+
+def test_side_dele_with_another_organisation_than_the_projects_changes_nothing_and_says_how(run_cli):
+    assert start(run_cli, "--rolle", "dele", "--deler", "Odense Kommune", "--genbruger", "Vejle")[0] == 0
+    code, _out, err = run_cli("projekt", "side", "dele", "--organisation", "Aarhus Kommune")
+    assert code == 2
+    assert " ".join(err.split()) == (
+        "Fejl: I projektet hedder den delende organisation Odense Kommune, ikke Aarhus Kommune, så intet er "
+        "ændret. Er I Odense Kommune, så udelad --organisation. Er navnet i projektet forkert, så ret det "
+        "med 'spredning projekt deler \"Aarhus Kommune\"'; navnet kommer med i filerne til partnerne."
+    )
+    assert project_facts("p1")["deler"] == "Odense Kommune"
+    code, out, err = run_cli("projekt", "deler", "Aarhus Kommune")
+    assert code == 0, err
+    said = "Den delende organisation hedder nu Aarhus Kommune i projektet (før: Odense Kommune)."
+    assert said in " ".join(out.split())
+    assert project_facts("p1")["deler"] == "Aarhus Kommune"
+
+
+def test_the_sharing_name_cannot_be_a_reusing_organisations(run_cli):
+    assert start(run_cli, "--rolle", "dele", "--genbruger", "Vejle Kommune")[0] == 0
+    for command in (
+        ("projekt", "deler", "VEJLE KOMMUNE"),
+        ("projekt", "side", "dele", "--organisation", "vejle kommune"),
+    ):
+        code, _out, err = run_cli(*command)
+        assert code == 2
+        assert "Vejle Kommune er en genbrugende organisation i projektet" in " ".join(err.split())
+    assert "deler" not in project_facts("p1")

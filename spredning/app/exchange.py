@@ -243,8 +243,19 @@ def _check_receiver(incoming: Incoming, project: Project, state: LocalState) -> 
     if me == SHARING and incoming.receiver != SHARING:  # the sharing side sees every dialogue
         return
     sharing = (project.sharing_org, incoming.project.sharing_org)
-    receiver = org_named(incoming.receiver, sharing, (*project.partners, *incoming.project.partners))
-    raise SpredningError("exchange.not-for-us", path=incoming.path, receiver=receiver)
+    partners = (*project.partners, *incoming.project.partners)
+    receiver = org_named(incoming.receiver, sharing, partners)
+    if incoming.receiver == SHARING:
+        raise SpredningError("exchange.not-for-us", path=incoming.path, receiver=receiver)
+    # another reusing organisation's file: ours is on its way, or this computer is set wrongly
+    # (say, by the first file imported here, meant for someone else); both ways out are said
+    raise SpredningError(
+        "exchange.for-other-reuser",
+        path=incoming.path,
+        receiver=receiver,
+        own=org_named(me, sharing, partners),
+        sharing=org_named(SHARING, sharing, partners),
+    )
 
 
 def _plan_new(ws: Workspace, incoming: Incoming) -> ImportPlan:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -10,7 +11,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import local, projectfile, yamlio
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
 from spredning.core.local import LocalState
-from spredning.core.model import Partner, Project, side_of, slugify
+from spredning.core.model import Partner, Project, fold_name, side_of, slugify
 from spredning.core.store import Summary
 
 
@@ -22,7 +23,7 @@ class NewProject(NamedTuple):
     sharing_org: str = ""
     reusing_orgs: tuple[str, ...] = ()
     role: str | None = None
-    organisation: str | None = None  # for the reusing side: which of the reusing organisations we are
+    organisation: str | None = None  # our organisation: the sharing one, or which reusing one we are
 
 
 class Started(NamedTuple):
@@ -80,12 +81,65 @@ def organisations_problem(role: str | None, names: tuple[str, ...]) -> Message |
     return None
 
 
+def same_organisation(name: str, other: str) -> bool:
+    """Whether two names are one organisation: compared folded, as partners are found (fold_name)."""
+    return bool(name.strip()) and fold_name(name) == fold_name(other)
+
+
+def reusing_problem(name: str, sharing_org: str, reusing: Iterable[str], where: str) -> Message | None:
+    """Why a name cannot be a (new) reusing organisation: it is the sharing one, or already one.
+
+    The one rule for `start` (where="start") and `projekt genbruger` (where="partner"); the
+    existing organisation is named as it was written.
+    """
+    starting = where == "start"
+    if same_organisation(name, sharing_org):
+        key = "start.reusing-is-sharing" if starting else "partner.reusing-is-sharing"
+        return message(key, name=name.strip(), sharing=sharing_org.strip())
+    existing = next((n for n in reusing if same_organisation(name, n)), None)
+    if existing is not None:
+        key = "start.reusing-exists" if starting else "partner.reusing-exists"
+        return message(key, name=name.strip(), existing=existing.strip())
+    return None
+
+
+def reusing_names_problem(sharing_org: str, names: Iterable[str]) -> Message | None:
+    """The first of the names typed for `start` that repeats another or is the sharing organisation."""
+    seen: list[str] = []
+    for name in (n for n in names if n.strip()):
+        problem = reusing_problem(name, sharing_org, seen, "start")
+        if problem is not None:
+            return problem
+        seen.append(name)
+    return None
+
+
+def with_organisation(new: NewProject) -> NewProject:
+    """`--organisation` is our organisation on either side: the sharing one, or our reusing one.
+
+    On the sharing side it is the same as --deler (two different names are a usage error); on
+    the reusing side it is the same as a single --genbruger.
+    """
+    own = (new.organisation or "").strip()
+    if not own or new.role is None:
+        return new
+    if new.role == "dele":
+        if new.sharing_org.strip() and not same_organisation(new.sharing_org, own):
+            raise UsageProblem("start.two-sharing-names", deler=new.sharing_org.strip(), organisation=own)
+        return new._replace(sharing_org=new.sharing_org.strip() or own, organisation=None)
+    if not any(n.strip() for n in new.reusing_orgs):
+        return new._replace(reusing_orgs=(own,))
+    return new
+
+
 def start(ws: Workspace, new: NewProject) -> Started:
     """Create a project with a new identity, make it active, and remember this user's side."""
+    new = with_organisation(new)
     for problem in (
         name_problem(ws, new.name),
         organisations_problem(new.role, new.reusing_orgs),
         facts_problem(new),
+        reusing_names_problem(new.sharing_org, new.reusing_orgs),
     ):
         if problem is not None:
             raise UsageProblem.of(problem)
@@ -101,13 +155,24 @@ def start(ws: Workspace, new: NewProject) -> Started:
     )
     state = local.load(ws.store.home, project.slug)._replace(side=new.role)
     if new.role == "genbruge":
-        chosen = find_partner(project, new.organisation) if new.organisation else None
+        chosen = _our_partner(project, new.organisation) if new.organisation else None
         if chosen is None and len(partners) > 1:
             raise UsageProblem("start.which-organisation", names=[p.name for p in partners])
         state = state._replace(organisation=(chosen or partners[0]).key)
     path = ws.store.create(project, state._replace(fresh=False))
     ws.store.set_active(project.slug)
     return Started(project, path, state)
+
+
+def _our_partner(project: Project, organisation: str) -> Partner:
+    """The reusing organisation --organisation names, among those given with --genbruger."""
+    try:
+        return find_partner(project, organisation)
+    except UsageProblem as exc:
+        if exc.key != "dialogue.unknown-partner":
+            raise
+        names = [p.name for p in project.partners]
+        raise UsageProblem("start.organisation-not-reusing", name=organisation.strip(), names=names) from None
 
 
 def partners_from(names: tuple[str, ...]) -> tuple[Partner, ...]:
@@ -144,23 +209,95 @@ def use(ws: Workspace, name: str) -> Project:
     return project
 
 
-def set_side(ws: Workspace, role: str, organisation: str | None) -> tuple[Project, LocalState]:
-    """Remember on this computer which side (and which reusing organisation) the user is."""
-    opened = ws.open()
-    partner = None
-    if role == "genbruge":
-        if organisation is not None:
-            partner = find_partner(opened.project, organisation)
-        elif len(opened.project.partners) == 1:
-            partner = opened.project.partners[0]
-        elif opened.project.partners:
-            raise UsageProblem("side.which-organisation", names=[p.name for p in opened.project.partners])
-        else:
-            raise UsageProblem("side.no-partners")
-    state = ws.store.update_local(
-        opened.project.slug, lambda s: s._replace(side=role, organisation=partner.key if partner else None)
-    )
-    return opened.project, state
+class SideSet(NamedTuple):
+    """The side this computer is on now, and what `projekt side` wrote into the project for it."""
+
+    project: Project
+    state: LocalState
+    named: bool = False  # the sharing organisation's name was written now (the project had none)
+    added: bool = False  # our reusing organisation was added to the project now
+
+
+def set_side(ws: Workspace, role: str, organisation: str | None) -> SideSet:
+    """Remember on this computer which side (and which organisation) the user is.
+
+    On the sharing side, --organisation names the sharing organisation: written into a project that
+    has no name for it, refused when the project has another (that is `projekt deler`, on purpose:
+    the name travels to the partners). On a reusing computer, our organisation is added to the
+    project when the project does not have it yet (a project made from another organisation's file).
+    """
+
+    def change(project: Project, state: LocalState):
+        if role == "dele":
+            named = _name_sharing(project, organisation)
+            project = project._replace(sharing_org=named or project.sharing_org)
+            state = state._replace(side=role, organisation=None)
+            return project, state, SideSet(project, state, named=named is not None)
+        partner, added = _our_reusing(project, state, organisation)
+        if added:
+            project = project._replace(partners=(*project.partners, partner))
+        state = state._replace(side=role, organisation=partner.key)
+        return project, state, SideSet(project, state, added=added)
+
+    return ws.store.transact(ws.slug(), change)
+
+
+def _name_sharing(project: Project, organisation: str | None) -> str | None:
+    """The sharing organisation's name to write now (None: nothing to write), or why not."""
+    name = (organisation or "").strip()
+    if not name or same_organisation(name, project.sharing_org):
+        return None
+    if project.sharing_org.strip():
+        raise UsageProblem("side.other-sharing", name=name, existing=project.sharing_org.strip())
+    return _sharing_name(project, name)
+
+
+def _sharing_name(project: Project, name: str) -> str:
+    """A name the project can take for the sharing organisation: one line, not a reusing one's."""
+    if not fits_a_line(name):
+        raise UsageProblem("start.sharing-one-line", limit=projectfile.MAX_NAME)
+    reusing = next((p.name for p in project.partners if same_organisation(name, p.name)), None)
+    if reusing is not None:
+        raise UsageProblem("side.sharing-is-reusing", existing=reusing)
+    return name
+
+
+def _our_reusing(project: Project, state: LocalState, organisation: str | None) -> tuple[Partner, bool]:
+    """The reusing organisation this computer is, and whether it is new to the project."""
+    partners = project.partners
+    if organisation is None:
+        if len(partners) == 1:
+            return partners[0], False
+        if partners:
+            raise UsageProblem("side.which-organisation", names=[p.name for p in partners])
+        raise UsageProblem("side.no-partners")
+    try:
+        return find_partner(project, organisation), False
+    except UsageProblem as exc:
+        # the sharing computer adds partners with `projekt genbruger`; a typo must not add one here
+        if exc.key != "dialogue.unknown-partner" or state.side == "dele" or not organisation.strip():
+            raise
+    name = organisation.strip()
+    problem = reusing_problem(name, project.sharing_org, (p.name for p in partners), "partner")
+    if problem is None and not fits_a_line(name):
+        problem = message("start.reusing-one-line", limit=projectfile.MAX_NAME)
+    if problem is not None:
+        raise UsageProblem.of(problem)
+    return Partner(projectfile.unique_key(name, {p.key for p in partners}), name), True
+
+
+def set_sharing_name(ws: Workspace, name: str) -> tuple[Project, str]:
+    """Write or correct the sharing organisation's name; return the project and the name before."""
+    if not name.strip():
+        raise UsageProblem("partner.empty-name")
+
+    def change(project: Project, state: LocalState):
+        before = project.sharing_org
+        if name.strip() != before:
+            project = project._replace(sharing_org=_sharing_name(project, name.strip()))
+        return project, state, (project, before)
+
+    return ws.store.transact(ws.slug(), change)
 
 
 def add_partner(ws: Workspace, name: str) -> Partner:
@@ -171,10 +308,12 @@ def add_partner(ws: Workspace, name: str) -> Partner:
         raise UsageProblem("start.reusing-one-line", limit=projectfile.MAX_NAME)
 
     def add(project: Project, state: LocalState):
-        if any(p.name.casefold() == name.strip().casefold() for p in project.partners):
-            raise SpredningError("partner.exists", name=name.strip())
-        partner = partners_from((name,))[0]
-        partner = partner._replace(key=projectfile.unique_key(name, {p.key for p in project.partners}))
+        names = (p.name or p.key for p in project.partners)
+        problem = reusing_problem(name, project.sharing_org, names, "partner")
+        if problem is not None:
+            existing = next((p for p in project.partners if same_organisation(name, p.name or p.key)), None)
+            raise UsageProblem.of(problem, key=existing.key if existing else "")
+        partner = Partner(projectfile.unique_key(name, {p.key for p in project.partners}), name.strip())
         return project._replace(partners=(*project.partners, partner)), state, partner
 
     return ws.store.transact(ws.slug(), add)

@@ -151,7 +151,9 @@ def _imported(console, plan: exchange.ImportPlan, result: exchange.ImportResult,
     """What the import did: the counts, the follow-up, the side taken, what is left to settle."""
     console.print(say("importer.done", style="green", summary=_summary(plan, settled)))
     _follow_up_news(console, plan)
-    if plan.becomes:
+    if plan.creates and plan.becomes and plan.becomes[0] == "genbruge":
+        _identity_taken(console, result.plan.project, plan.becomes[1] or "")
+    elif plan.becomes:
         side, organisation = plan.becomes
         console.print(
             say(
@@ -173,6 +175,18 @@ def _imported(console, plan: exchange.ImportPlan, result: exchange.ImportResult,
     if plan.creates:
         status, path = command("status"), str(result.path)
         print_fitted(console, t("importer.created", path=path, command=status), [status, path], rest="")
+
+
+def _identity_taken(console, project: Project, key: str) -> None:
+    """A new project from a file on a reusing computer: who this computer is now, and how to correct it.
+
+    The file's receiver becomes this computer's organisation; the wrong partner's file, imported
+    first, would otherwise make every later file of one's own look like someone else's.
+    """
+    org = _org(project, key)
+    console.print(say("importer.identity", style="yellow", org=org))
+    fix = command("projekt", "side", "genbruge", "--organisation", t("metavar.name"))
+    print_fitted(console, t("importer.identity-fix", org=org, command=fix), fix, style="yellow", rest="")
 
 
 def _org(project: Project, key: str) -> str:

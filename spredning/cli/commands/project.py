@@ -1,4 +1,4 @@
-"""``spredning start``, ``projekter`` and ``projekt brug | side | genbruger``."""
+"""``spredning start``, ``projekter`` and ``projekt brug | side | deler | genbruger``."""
 
 from __future__ import annotations
 
@@ -66,16 +66,28 @@ def _ask_missing(ws, new: NewProject, names_given: bool) -> NewProject:
             questionary.Choice(t("start.side-genbruge"), "genbruge"),
         ],
     )
+    new = projects.with_organisation(new._replace(role=role))  # --organisation: ours, on either side
+    names_given = names_given or bool(new.reusing_orgs)
     description = new.description or ask_text(t("start.ask-description"))
     own = t("start.ask-own-org")
     sharing = new.sharing_org or ask_text(own if role == "dele" else t("start.ask-sharing-org"))
     reusing = new.reusing_orgs
+
+    def names_problem(names: tuple[str, ...]) -> str | None:
+        return problem(
+            projects.organisations_problem(role, names) or projects.reusing_names_problem(sharing, names)
+        )
+
     if not names_given:
         if role == "genbruge":
-            reusing = (ask_text(own, lambda text: problem(projects.organisations_problem(role, (text,)))),)
+            reusing = (ask_text(own, lambda text: names_problem((text,))),)
         else:
-            answer = ask_text(t("start.ask-reusing-orgs"), instruction=t("start.ask-reusing-orgs-help"))
-            reusing = tuple(part.strip() for part in answer.split(",") if part.strip())
+            answer = ask_text(
+                t("start.ask-reusing-orgs"),
+                lambda text: names_problem(_comma_list(text)),
+                instruction=t("start.ask-reusing-orgs-help"),
+            )
+            reusing = _comma_list(answer)
     organisation = new.organisation
     if role == "genbruge" and organisation is None and len([n for n in reusing if n.strip()]) > 1:
         organisation = select(
@@ -85,12 +97,14 @@ def _ask_missing(ws, new: NewProject, names_given: bool) -> NewProject:
     return NewProject(new.name, description, sharing, reusing, role, organisation)
 
 
+def _comma_list(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
 def _start_command(new: NewProject) -> str:
     """A start command that works as typed: the options given, and examples for what is missing."""
     role = new.role or "genbruge"
     reusing = [n for n in new.reusing_orgs if n.strip()]
-    if role == "genbruge" and not reusing:
-        reusing = [t("start.example-org")]
     words = ["start", "--navn", shell_word(new.name.strip() or t("start.example-name")), "--rolle", role]
     for option, value in (("--beskrivelse", new.description), ("--deler", new.sharing_org)):
         if value.strip():
@@ -98,6 +112,8 @@ def _start_command(new: NewProject) -> str:
     for name in reusing:
         words += ["--genbruger", shell_word(name)]
     organisation = new.organisation or (reusing[0] if role == "genbruge" and len(reusing) > 1 else None)
+    if role == "genbruge" and not reusing and not organisation:  # the reusing side names itself
+        organisation = t("start.example-org")
     if organisation:
         words += ["--organisation", shell_word(organisation)]
     return command(*words)
@@ -215,12 +231,37 @@ def side(
 
     role = parse_role(rolle)
     assert role is not None  # a required argument: parse_role refuses anything else
-    project, state = projects.set_side(workspace(ctx), role, organisation)
+    done = projects.set_side(workspace(ctx), role, organisation)
+    project, state = done.project, done.state
     console = make_console()
     with after_work(console):
+        if done.named:
+            console.print(say("projekt.sharing-named", name=clean_name(project.sharing_org)))
+        if done.added:
+            console.print(say("projekt.reusing-added", name=org_name(project, state.me or "dele")))
         console.print(
             say("projekt.side-set", side=t(f"role.{state.side}"), org=org_name(project, state.me or "dele"))
         )
+
+
+@projekt_app.command("deler", cls=typer_compat.DanishCommand, help=t("help.projekt.deler"))
+def deler(
+    ctx: typer.Context,
+    navn: str = typer.Argument(..., metavar=t("metavar.name"), help=t("help.projekt.deler.navn")),
+):
+    """Skriv eller ret navnet på den organisation, der deler innovationen."""
+    project, before = projects.set_sharing_name(workspace(ctx), navn)
+    name = clean_name(project.sharing_org)
+    console = make_console()
+    with after_work(console):
+        if project.sharing_org == before:
+            console.print(say("projekt.sharing-unchanged", name=name))
+            return
+        if before.strip():
+            console.print(say("projekt.sharing-renamed", name=name, before=clean_name(before)))
+        else:
+            console.print(say("projekt.sharing-set", name=name))
+        console.print(say("projekt.sharing-travels", style="dim"))
 
 
 @projekt_app.command("genbruger", cls=typer_compat.DanishCommand, help=t("help.projekt.genbruger"))
