@@ -165,6 +165,11 @@ def set_side(home, folder):
     return Work(["projekt", "side", "dele"], lambda: local_state(home)["side"], "dele")
 
 
+def set_sharer(home, folder):
+    name = "Nyborg Kommune"
+    return Work(["projekt", "deler", name], lambda: saved(home)["projekt"]["deler"], name)
+
+
 def add_partner(home, folder):
     words = ["projekt", "genbruger", "Ærø Kommune"]
     return Work(
@@ -271,6 +276,7 @@ WORK = {
     "projekt brug": [use_project],
     "projekt side": [set_side],
     "projekt genbruger": [add_partner],
+    "projekt deler": [set_sharer],
     "fase": [answer_from_file],
     "importer": [import_new_project, import_into_project],
     "konflikter": [repair_git_markers],
