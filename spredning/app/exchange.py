@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from spredning.app import files
 from spredning.app.dialogue import org_named, partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, history, local, projectfile, yamlio
@@ -452,9 +453,7 @@ def export(
     path = out or Path(name)
     key = str(path.absolute())
     replaced = path.exists()
-    fileio.write_output(
-        path, content, overwrite=overwrite, replaceable=state.exports.get(key), protected=(ws.store.home,)
-    )
+    files.write_output(ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key))
     changes = len(not_known(outgoing, state.known.get(receiver_key, {})))
     sent = {
         slot_key(slot): history.written(e.answer)
