@@ -351,6 +351,8 @@ def _existing(path: Path, protected: tuple[Path, ...]) -> bytes | None:
         raise _write_error(path, exc) from None
     if stat.S_ISLNK(info.st_mode):
         raise SpredningError("files.is-link", path=path)
+    if stat.S_ISDIR(info.st_mode):
+        raise SpredningError("files.is-folder", path=path)
     if not stat.S_ISREG(info.st_mode):
         raise SpredningError("files.is-special", path=path)
     for folder in protected:
