@@ -230,6 +230,17 @@ def test_no_output_command_writes_over_the_project_file_or_its_local_state(org, 
     assert org.texts() == {D1: "Et formål"}
 
 
+@pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
+def test_an_empty_ud_is_a_usage_error_not_the_default_name(org, tmp_path, argv):
+    before = home_files(org)
+    files_before = sorted(p.name for p in tmp_path.iterdir())
+    code, out, err = org(*argv, "--ud", "", "--overskriv")
+    assert code == 2, out + err
+    assert "Filnavnet efter --ud er tomt" in flat(err) and "udelad --ud" in flat(err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == files_before
+    assert home_files(org) == before
+
+
 @pytest.mark.parametrize("special", ["fifo", "/dev/null", "folder"])
 @pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
 def test_no_output_command_writes_over_a_special_file_or_a_folder(org, tmp_path, argv, special):

@@ -15,6 +15,7 @@ from spredning.cli.commands.common import (
     choose_partner,
     command,
     is_interactive,
+    out_path,
     parse_role,
     shell_word,
     tell_written,
@@ -51,7 +52,7 @@ def eksport(
             role=role,
             partner_option=chosen,
             include_all=alle_partnere,
-            out=Path(ud) if ud else None,
+            out=out_path(ud),
             overwrite=overskriv,
             today=datetime.date.today(),
         )
