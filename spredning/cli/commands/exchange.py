@@ -278,7 +278,7 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
 
     from spredning.cli import editor
     from spredning.cli.prompter import select
-    from spredning.cli.render_project import conflict_view, org_name
+    from spredning.cli.render_project import conflict_view, org_name, theirs
     from spredning.cli.render_status import where
 
     questions = {q.id: q for q in guide.questions()}
@@ -292,14 +292,18 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
         ours = org_name(project, me) if me else t("org.us")
         choices = [questionary.Choice(t("conflict.keep-ours", org=ours), entry.answer)]
         choices += [
-            questionary.Choice(t("conflict.keep-theirs", org=org_name(project, o.source)), o)
+            questionary.Choice(theirs(project, o.source, "conflict.keep-theirs", "conflict.keep-git"), o)
             for o in entry.others
         ]
-        labelled = [(ours, entry.answer), *((org_name(project, o.source), o) for o in entry.others)]
+        labelled = [
+            (t("conflict.both-heading", org=ours), entry.answer),
+            *(
+                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading"), o)
+                for o in entry.others
+            ),
+        ]
         both = "\n\n".join(
-            f"--- {t('conflict.both-heading', org=org)} ---\n\n{version.text}"
-            for org, version in labelled
-            if version.text
+            f"--- {heading} ---\n\n{version.text}" for heading, version in labelled if version.text
         )
         choices += [
             questionary.Choice(t("conflict.keep-both"), "both"),
