@@ -775,3 +775,37 @@ def test_vis_nye_shows_what_arrived_and_then_it_is_no_longer_new(hub):
     assert "Der er ingen nye svar fra partneren" in flat(
         sharing.ok("vis", "--nye", "--partner", "aeroe-kommune")
     )
+
+
+# --- an export too large for the partner to import -----------------------------------------------
+
+
+def test_an_export_too_large_to_import_is_refused_before_anything_is_written_or_marked_sent(
+    sharing, tmp_path
+):
+    """A project file edited by hand past the import's limit (it can still be read) is not exported."""
+    from spredning.core import yamlio
+
+    sharing.answer({D1: "MARKØR", D2: "Kort svar"})
+    text = sharing.path.read_text(encoding="utf-8")
+    long_text = "Ord " * (yamlio.MAX_BYTES // 4 + 100_000)  # over the limit by some 400 KB
+    sharing.path.write_text(text.replace("MARKØR", long_text, 1), encoding="utf-8")
+    before = tree(sharing.home)
+    assert "2 ændringer fra jer har partneren ikke fået endnu" in flat(sharing.ok("status"))
+    target = tmp_path / "runde.yaml"
+
+    code, out, err = sharing("eksport", "--ud", str(target))
+
+    assert code == 1, out + err
+    said = flat(err)
+    assert re.search(
+        r"Eksporten ville fylde 5,\d MiB, og Ærø Kommune kan ikke hente en fil over 5,0 MiB",
+        said,
+    )
+    assert "intet er skrevet, og intet er markeret som sendt" in said
+    assert f"Det længste svar står under {D1}" in said
+    assert "Gør de længste svar kortere" in said
+    assert "Send filen" not in out + err
+    assert not target.exists()
+    assert tree(sharing.home) == before
+    assert "2 ændringer fra jer har partneren ikke fået endnu" in flat(sharing.ok("status"))

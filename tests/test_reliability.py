@@ -111,7 +111,7 @@ def test_a_file_with_too_many_unknown_questions_is_refused_quickly(org, tmp_path
 
 
 @pytest.mark.slow
-def test_an_already_too_large_project_can_still_be_read_exported_and_reported(org, tmp_path):
+def test_an_already_too_large_project_can_still_be_read_and_reported_but_not_exported(org, tmp_path):
     text = org.path.read_text(encoding="utf-8")
     padding = "".join(f"    ukendt.v.dele.q{n}:\n      tekst: {'x' * 20_000}\n" for n in range(300))
     org.path.write_text(text.replace("  dele:\n", "  dele:\n" + padding, 1), encoding="utf-8")
@@ -119,7 +119,9 @@ def test_an_already_too_large_project_can_still_be_read_exported_and_reported(or
 
     assert org("status")[0] == 0
     assert org("rapport", "--ud", str(tmp_path / "r.md"))[0] == 0
-    assert org("eksport", "--ud", str(tmp_path / "e.yaml"))[0] == 0
+    code, _, err = org("eksport", "--ud", str(tmp_path / "e.yaml"))  # the partner could not import it
+    assert code == 1 and "kan ikke hente en fil over 5,0 MiB ind" in flat(err)
+    assert not (tmp_path / "e.yaml").exists()
     code, _, err = org("fase", "tjek", "--svar", str(big_answers(org, D2, 10)))
     assert code == 1 and "så intet er gemt" in flat(err)
 
@@ -177,7 +179,10 @@ def test_ud_refuses_special_files(org, tmp_path, special):
         target = Path(special)
     code, _, err = org("rapport", "--ud", str(target), "--overskriv")
     assert code == 1
-    assert "ikke en almindelig fil" in flat(err)
+    if special == "folder":
+        assert "er en mappe, ikke en fil" in flat(err) and "Skriv et filnavn efter --ud" in flat(err)
+    else:
+        assert "ikke en almindelig fil" in flat(err)
     assert target.exists() and not target.is_file()
 
 
@@ -225,6 +230,17 @@ def test_no_output_command_writes_over_the_project_file_or_its_local_state(org, 
     assert org.texts() == {D1: "Et formål"}
 
 
+@pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
+def test_an_empty_ud_is_a_usage_error_not_the_default_name(org, tmp_path, argv):
+    before = home_files(org)
+    files_before = sorted(p.name for p in tmp_path.iterdir())
+    code, out, err = org(*argv, "--ud", "", "--overskriv")
+    assert code == 2, out + err
+    assert "Filnavnet efter --ud er tomt" in flat(err) and "udelad --ud" in flat(err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == files_before
+    assert home_files(org) == before
+
+
 @pytest.mark.parametrize("special", ["fifo", "/dev/null", "folder"])
 @pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
 def test_no_output_command_writes_over_a_special_file_or_a_folder(org, tmp_path, argv, special):
@@ -240,7 +256,8 @@ def test_no_output_command_writes_over_a_special_file_or_a_folder(org, tmp_path,
     code, out, err = org(*argv, "--ud", str(target), "--overskriv")
     no_catch_all(code, out, err)
     assert code == 1
-    assert "ikke en almindelig fil" in flat(err)
+    words = "er en mappe, ikke en fil" if special == "folder" else "ikke en almindelig fil"
+    assert words in flat(err)
     assert target.exists() and not target.is_file()
     assert home_files(org) == before
     if special == "folder":

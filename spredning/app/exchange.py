@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from spredning.app import files
 from spredning.app.dialogue import org_named, partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, history, local, projectfile, yamlio
@@ -476,12 +477,11 @@ def export(
     content = projectfile.serialise(
         outgoing, ws.layout, opened.path, {"fra": me, "til": receiver_key, "dato": today.isoformat()}
     )
+    _check_size(content, outgoing, receiver_name)
     path = out or Path(name)
     key = str(path.absolute())
     replaced = path.exists()
-    fileio.write_output(
-        path, content, overwrite=overwrite, replaceable=state.exports.get(key), protected=(ws.store.home,)
-    )
+    files.write_output(ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key))
     changes = len(not_known(outgoing, state.known.get(receiver_key, {})))
     sent = {
         slot_key(slot): history.written(e.answer)
@@ -500,6 +500,30 @@ def export(
     )
     count = sum(1 for _, e in outgoing.entries() if not e.answer.empty)
     return Exported(path, project, receiver_key, receiver_name, count, others, replaced, changes)
+
+
+def _check_size(content: bytes, outgoing: Project, receiver_name: str) -> None:
+    """Refuse an export larger than 'importer' reads, before anything is written or marked as sent.
+
+    The limit is the import's own (projectfile.loads reads at most yamlio.MAX_BYTES), so a file
+    that is written can always be read by the partner. The longest answers are named, to shorten.
+    """
+    if len(content) <= yamlio.MAX_BYTES:
+        return
+    sizes: dict[str, int] = {}
+    for (_, qid), entry in (*outgoing.entries(), *outgoing.record_entries()):
+        size = len(entry.answer.text) + sum(len(other.text) for other in entry.others)
+        sizes[qid] = max(size, sizes.get(qid, 0))
+    longest = sorted((qid for qid in sizes if sizes[qid]), key=lambda qid: -sizes[qid])[:3]
+    longest = [qid for qid in longest if sizes[qid] * 10 >= sizes[longest[0]]]  # only the ones that matter
+    raise SpredningError(
+        "exchange.too-large",
+        size=len(content),
+        limit=yamlio.MAX_BYTES,
+        receiver=receiver_name,
+        ids=longest,
+        n=len(longest),
+    )
 
 
 def outgoing_project(

@@ -2,7 +2,8 @@
 
 The program may replace its own earlier file of the same name when nobody has changed it since
 (its checksum is kept in this computer's state for the project, as for exports and worksheets);
-any other file that is there already needs `overwrite`.
+any other file that is there already needs `overwrite`. No file is ever written over a projects
+folder's own files (core/ownfiles.py), whatever the user says.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import contextlib
 from pathlib import Path
 
 from spredning.app.workspace import Workspace
-from spredning.core import fileio
+from spredning.core import fileio, ownfiles
 from spredning.core.errors import SpredningError
 
 
@@ -20,13 +21,19 @@ def write_own(ws: Workspace, slug: str, path: Path, content: bytes | str, *, ove
     raw = content.encode("utf-8") if isinstance(content, str) else content
     key = str(path.absolute())
     replaced = path.exists()
+    write_output(ws, path, raw, overwrite=overwrite, replaceable=ws.store.local(slug).exports.get(key))
+    with contextlib.suppress(SpredningError):  # a projects folder we may not write in: only not remembered
+        ws.store.update_local(slug, lambda s: s._replace(exports={**s.exports, key: fileio.checksum(raw)}))
+    return replaced
+
+
+def write_output(ws: Workspace, path: Path, raw: bytes, *, overwrite: bool, replaceable: str | None) -> None:
+    """Write a file for the user where --ud says; never into this or another projects folder's files."""
     fileio.write_output(
         path,
         raw,
         overwrite=overwrite,
-        replaceable=ws.store.local(slug).exports.get(key),
+        replaceable=replaceable,
         protected=(ws.store.home,),
+        guard=ownfiles.check_target,
     )
-    with contextlib.suppress(SpredningError):  # a projects folder we may not write in: only not remembered
-        ws.store.update_local(slug, lambda s: s._replace(exports={**s.exports, key: fileio.checksum(raw)}))
-    return replaced

@@ -33,7 +33,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from spredning.app import worksheet_followup
+from spredning.app import files, worksheet_followup
 from spredning.app.dialogue import org_named, partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history
@@ -218,13 +218,7 @@ def write_worksheet(ws: Workspace, sheet: Worksheet, path: Path, *, overwrite: b
     key = str(path.absolute())
     state = ws.store.local(sheet.slug)
     replaced = path.exists()
-    fileio.write_output(
-        path,
-        sheet.content,
-        overwrite=overwrite,
-        replaceable=state.exports.get(key),
-        protected=(ws.store.home,),
-    )
+    files.write_output(ws, path, sheet.content, overwrite=overwrite, replaceable=state.exports.get(key))
 
     def remember(current):
         exports = {**current.exports, key: fileio.checksum(sheet.content)}

@@ -49,6 +49,16 @@ def org_name(project: Project, key: str) -> str:
     return t("org.unknown")
 
 
+def theirs(project: Project, key: str, message: str, from_git: str) -> str:
+    """A message naming another version's organisation in the genitive ("Syds udgave:").
+
+    A version from git has no organisation; its own message names it without a genitive.
+    """
+    if key != SHARING and (not key or project.partner(key) is None):
+        return t(from_git)
+    return t(message, org=org_name(project, key))
+
+
 def bar(done: Progress) -> Text:
     """A progress bar that reads without colour: █ for answered, ░ for open."""
     return Text.assemble(*bar_pieces(done))
@@ -102,7 +112,8 @@ def other_versions(project: Project, entry: Entry, indent: int) -> RenderableTyp
         parts.append(
             indented(
                 Text(
-                    t("conflict.their-version-open", org=org_name(project, other.source)), style="bold yellow"
+                    theirs(project, other.source, "conflict.their-version-open", "conflict.git-version-open"),
+                    style="bold yellow",
                 ),
                 indent,
             )
@@ -194,7 +205,9 @@ def conflict_view(
         answer_text(entry.answer, 2),
     ]
     for other in entry.others:
-        parts.append(Text(t("conflict.theirs", org=org_name(project, other.source)), style="bold"))
+        parts.append(
+            Text(theirs(project, other.source, "conflict.theirs", "conflict.git-version"), style="bold")
+        )
         parts.append(answer_text(other, 2))
     return Group(*parts)
 

@@ -13,7 +13,7 @@ import signal
 import stat
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from spredning.core.errors import Message, SpredningError, message
@@ -289,6 +289,7 @@ def write_output(
     overwrite: bool = False,
     replaceable: str | None = None,
     protected: tuple[Path, ...] = (),
+    guard: Callable[[Path], None] | None = None,
 ) -> Path:
     """Write a file for the user (a report, an export) without ever harming another file.
 
@@ -297,7 +298,8 @@ def write_output(
     and a file that is one of theirs under another name (a hard link) is refused too. An existing
     file is replaced only with `overwrite`, or when its checksum is `replaceable` (the program's own
     earlier export). Without either, the new file is linked into place, which fails if a file
-    appeared meanwhile, so the check and the write are one step.
+    appeared meanwhile, so the check and the write are one step. `guard`, given the path after
+    these checks, raises for any other file that must not be replaced (core/ownfiles.py).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent
@@ -309,6 +311,8 @@ def write_output(
             if real_folder == guarded.resolve() or guarded.resolve() in real_folder.parents:
                 raise SpredningError("files.in-projects-folder", path=path, folder=guarded)
     existing = _existing(path, protected)
+    if guard is not None:
+        guard(path)
     if existing is not None and not overwrite and checksum(existing) != replaceable:
         raise SpredningError("files.exists", path=path)
     tmp = _write_temp(path, raw)
@@ -347,6 +351,8 @@ def _existing(path: Path, protected: tuple[Path, ...]) -> bytes | None:
         raise _write_error(path, exc) from None
     if stat.S_ISLNK(info.st_mode):
         raise SpredningError("files.is-link", path=path)
+    if stat.S_ISDIR(info.st_mode):
+        raise SpredningError("files.is-folder", path=path)
     if not stat.S_ISREG(info.st_mode):
         raise SpredningError("files.is-special", path=path)
     for folder in protected:

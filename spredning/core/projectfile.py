@@ -174,6 +174,23 @@ def cut_short(raw: bytes) -> bool:
     return declared is not None and int(declared[1]) >= EXCHANGE_FORMAT and END_LINE not in lines
 
 
+def head_kind(head: bytes) -> str | None:
+    """What the first bytes of a file say it is: 'project', 'exchange' (an export) or None (not ours).
+
+    Ours begins with its format line (after blank and comment lines) and has 'projekt:' at the top
+    level; an exchange file is format 4 or newer with 'udveksling:' there. Only the head is needed
+    (both keys come before the answers), so a file can be told without reading all of it.
+    """
+    lines = head.decode("utf-8-sig", "replace").splitlines()
+    meaningful = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    declared = FORMAT_LINE.match(meaningful[0].rstrip()) if meaningful else None
+    if declared is None or not any(line.rstrip() == "projekt:" for line in meaningful):
+        return None
+    if int(declared[1]) >= EXCHANGE_FORMAT and any(line.rstrip() == "udveksling:" for line in meaningful):
+        return "exchange"
+    return "project"
+
+
 def text_after_end(raw: bytes) -> int:
     """How many lines with text follow an exchange file's end line ('slut: ja'): 0 for none.
 

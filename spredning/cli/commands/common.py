@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TypeVar
 
 import typer
@@ -151,6 +152,15 @@ def command(*words: str, partner: Partner | None = None, project: str | None = N
     return " ".join(parts)
 
 
+def out_path(ud: str | None) -> Path | None:
+    """The file --ud names; None without --ud. An empty name is a usage error, not the default name."""
+    if ud is None:
+        return None
+    if not ud.strip():
+        raise UsageProblem("usage.empty-file-name")
+    return Path(ud)
+
+
 def written_path(path) -> str:
     """Where a file was written, in full: the user finds it from there to attach it to a mail."""
     import os
@@ -234,8 +244,6 @@ def phase_command(
 
 def read_user_yaml(path: str, problem_key: str) -> object:
     """Read a YAML file the user hands us (answers) with the hardened rules."""
-    from pathlib import Path
-
     from spredning.core import fileio, yamlio
 
     try:

@@ -15,6 +15,7 @@ from spredning.cli.commands.common import (
     choose_partner,
     command,
     is_interactive,
+    out_path,
     parse_role,
     shell_word,
     tell_written,
@@ -51,7 +52,7 @@ def eksport(
             role=role,
             partner_option=chosen,
             include_all=alle_partnere,
-            out=Path(ud) if ud else None,
+            out=out_path(ud),
             overwrite=overskriv,
             today=datetime.date.today(),
         )
@@ -291,7 +292,7 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
 
     from spredning.cli import editor
     from spredning.cli.prompter import select, tell_edited
-    from spredning.cli.render_project import conflict_view, org_name
+    from spredning.cli.render_project import conflict_view, org_name, theirs
     from spredning.cli.render_status import where
 
     questions = {q.id: q for q in guide.questions()}
@@ -305,14 +306,18 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
         ours = org_name(project, me) if me else t("org.us")
         choices = [questionary.Choice(t("conflict.keep-ours", org=ours), entry.answer)]
         choices += [
-            questionary.Choice(t("conflict.keep-theirs", org=org_name(project, o.source)), o)
+            questionary.Choice(theirs(project, o.source, "conflict.keep-theirs", "conflict.keep-git"), o)
             for o in entry.others
         ]
-        labelled = [(ours, entry.answer), *((org_name(project, o.source), o) for o in entry.others)]
+        labelled = [
+            (t("conflict.both-heading", org=ours), entry.answer),
+            *(
+                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading"), o)
+                for o in entry.others
+            ),
+        ]
         both = "\n\n".join(
-            f"--- {t('conflict.both-heading', org=org)} ---\n\n{version.text}"
-            for org, version in labelled
-            if version.text
+            f"--- {heading} ---\n\n{version.text}" for heading, version in labelled if version.text
         )
         choices += [
             questionary.Choice(t("conflict.keep-both"), "both"),

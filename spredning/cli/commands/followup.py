@@ -15,6 +15,7 @@ from spredning.cli.commands.common import (
     choose_partner,
     command,
     is_interactive,
+    out_path,
     parse_phase,
     parse_role,
     replacing,
@@ -285,7 +286,7 @@ def dagsorden(
     opened = ws.open()
     chosen = choose_partner(opened.project, opened.local, partner, required=True)
     made = make_agenda(ws, fmt=format, partner=chosen, today=datetime.date.today())
-    path = Path(ud) if ud else Path(made.default_name)
+    path = out_path(ud) or Path(made.default_name)
     slug = ws.slug()
     replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
     console = make_console()

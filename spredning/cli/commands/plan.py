@@ -14,6 +14,7 @@ from spredning.cli.commands.common import (
     choose_partner,
     command,
     is_interactive,
+    out_path,
     replacing,
     tell_written,
     workspace,
@@ -99,7 +100,7 @@ def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: b
         content = planfile.ics_bytes(
             rows, project_id=view.project.id, project_name=view.project.name, owners=owners, now=now
         )
-    path = Path(ud) if ud else Path(f"{view.project.slug}-plan.{fmt}")
+    path = out_path(ud) or Path(f"{view.project.slug}-plan.{fmt}")
     slug = ws.slug()
     replacing(lambda replace: write_own(ws, slug, path, content, overwrite=replace), path, overwrite)
     tell_written(f"plan.written-{fmt}", path, make_console())

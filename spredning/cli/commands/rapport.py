@@ -11,6 +11,7 @@ from spredning.app.dialogue import PartnerChoice
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     choose_partner,
+    out_path,
     parse_phases,
     parse_role,
     replacing,
@@ -81,7 +82,7 @@ def rapport(
         overview=oversigt,
         today=date.today(),
     )
-    path = Path(ud) if ud else Path(made.default_name)
+    path = out_path(ud) or Path(made.default_name)
     slug = ws.slug()
     replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
     tell_written("report.written", path, make_console())

@@ -11,6 +11,7 @@ from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     choose_partner,
     command,
+    out_path,
     parse_phases,
     parse_role,
     replacing,
@@ -45,7 +46,7 @@ def arbejdsark(
     opened = ws.open()
     chosen = choose_partner(opened.project, opened.local, partner)
     sheet = make_worksheet(ws, phases=phases, role=role, partner=chosen, empty=tom, today=date.today())
-    path = Path(ud) if ud else Path(sheet.default_name)
+    path = out_path(ud) or Path(sheet.default_name)
     done = replacing(lambda replace: write_worksheet(ws, sheet, path, overwrite=replace), path, overskriv)
     console = make_console()
     key = "arbejdsark.replaced" if done.replaced else "arbejdsark.written"
