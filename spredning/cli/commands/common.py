@@ -9,7 +9,7 @@ from typing import TypeVar
 import typer
 
 from spredning import i18n
-from spredning.app.dialogue import PartnerChoice, partner_for
+from spredning.app.dialogue import PartnerChoice, own_partner, partner_for
 from spredning.app.dialogue import parse_role as _parse_role
 from spredning.app.workspace import Workspace
 from spredning.core.errors import SpredningError, UsageProblem
@@ -149,6 +149,17 @@ def command(*words: str, partner: Partner | None = None, project: str | None = N
     if project:
         parts += ["--projekt", shell_word(project)]
     return " ".join(parts)
+
+
+def hint_partner(project: Project, state: LocalState, partner: Partner | None) -> Partner | None:
+    """The partner a hint names with --partner: only when the command cannot tell the dialogue itself.
+
+    That is with several partners, and not on the reusing side that knows which organisation it
+    is: its only dialogue is its own, however many partners its file lists.
+    """
+    if len(project.partners) < 2 or own_partner(project, state) is not None:
+        return None
+    return partner
 
 
 def written_path(path) -> str:

@@ -14,6 +14,7 @@ from spredning.cli.commands.common import (
     choose_dialogue,
     choose_partner,
     command,
+    hint_partner,
     is_interactive,
     parse_phase,
     parse_role,
@@ -37,11 +38,10 @@ def _dialogue(opened, option: str | None, general: bool, what: str, role: str | 
     return choose_dialogue(opened.project, opened.local, option, general, what)
 
 
-def _hint(project, *words: str, partner=None, general: bool = False) -> str:
+def _hint(opened, *words: str, partner=None, general: bool = False) -> str:
     """A command for a hint, with the dialogue it needs (--partner, --fælles) when there are several."""
-    several = len(project.partners) > 1
     extra = ("--fælles",) if general else ()
-    return command(*words, *extra, partner=partner if several else None)
+    return command(*words, *extra, partner=hint_partner(opened.project, opened.local, partner))
 
 
 def klarhed(
@@ -78,7 +78,7 @@ def klarhed(
             role_words = ("--rolle", role) if role else ()
             raise NotATerminal(
                 "readiness.no-terminal",
-                command=_hint(opened.project, *words, *role_words, partner=chosen, general=common),
+                command=_hint(opened, *words, *role_words, partner=chosen, general=common),
             )
         title = next(tool.title for tool in phase.tools if tool.id == tool_id)
         colour, begrundelse = _ask_rating(title)
@@ -123,7 +123,7 @@ def _picture(ws, opened, console, partner, general: bool) -> None:
         for p in (project.partners if every else (partner,))
     ]
     if not any(outline.readiness for _, outline in shown):
-        rate = _hint(project, "klarhed", t("metavar.tool"), "grøn|gul|rød", partner=partner)
+        rate = _hint(opened, "klarhed", t("metavar.tool"), "grøn|gul|rød", partner=partner)
         console.print(say("readiness.none", command=rate))
         return
     for number, (dialogue, outline) in enumerate(shown):
@@ -193,7 +193,7 @@ def godkend(
     if af is None and not fortryd:
         if not is_interactive():
             words = ("godkend", phase.id, "--af", t("metavar.name"), *(("--rolle", role) if role else ()))
-            hint = _hint(opened.project, *words, partner=chosen, general=common)
+            hint = _hint(opened, *words, partner=chosen, general=common)
             raise NotATerminal("approval.no-terminal", command=hint)
         from spredning.cli.prompter import ask_text
 
@@ -224,19 +224,19 @@ def moede(
     opened = ws.open()
     chosen = choose_partner(opened.project, opened.local, partner, required=True)
     today = datetime.date.today()
-    noted = _note_meeting(ws, opened.project, chosen, parse_due(dato or "") or today, today, ret)
+    noted = _note_meeting(ws, opened, chosen, parse_due(dato or "") or today, today, ret)
     if noted is None:
         make_console().print(say("meeting.unchanged"))
         return
     held, corrected = noted
     key = "meeting.corrected" if corrected else "meeting.saved"
-    agenda = _hint(opened.project, "dagsorden", partner=chosen)
+    agenda = _hint(opened, "dagsorden", partner=chosen)
     console = make_console()
     with after_work(console):
         console.print(say(key, style="bold green", day=held.day, command=agenda))
 
 
-def _note_meeting(ws, project, partner, day: datetime.date, today: datetime.date, correct: bool):
+def _note_meeting(ws, opened, partner, day: datetime.date, today: datetime.date, correct: bool):
     """Note (or correct) the meeting: (the meeting now, whether it was a correction), or None.
 
     A day before the last meeting noted is a mistake to correct: a terminal asks whether to, a
@@ -246,7 +246,7 @@ def _note_meeting(ws, project, partner, day: datetime.date, today: datetime.date
         return readiness.meeting_held(ws, partner, day, today, correct=correct), correct
     except readiness.EarlierMeeting as earlier:
         if not is_interactive():
-            fix = _hint(project, "møde", "--dato", day.strftime("%d-%m-%Y"), "--ret", partner=partner)
+            fix = _hint(opened, "møde", "--dato", day.strftime("%d-%m-%Y"), "--ret", partner=partner)
             raise UsageProblem(earlier.key, command=fix, day=earlier.day, last=earlier.last.day) from None
         if not _ask_correct(earlier):
             return None
@@ -291,7 +291,7 @@ def dagsorden(
     console = make_console()
     with after_work(console):
         tell_written("agenda.written", path, console)
-        console.print(say("agenda.after", style="dim", command=_hint(opened.project, "møde", partner=chosen)))
+        console.print(say("agenda.after", style="dim", command=_hint(opened, "møde", partner=chosen)))
 
 
 def register(app: typer.Typer) -> None:

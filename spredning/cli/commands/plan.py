@@ -13,6 +13,7 @@ from spredning.cli.commands.common import (
     choose_dialogue,
     choose_partner,
     command,
+    hint_partner,
     is_interactive,
     replacing,
     tell_written,
@@ -57,7 +58,7 @@ def plan(
     )
     owners = _owners(view.project) if len(view.project.partners) > 1 else {}
     if fmt == "tekst":
-        _show(ws, view, owners, ctx.obj.project, chosen if owners else None)
+        _show(ws, view, owners, ctx.obj.project, hint_partner(opened.project, opened.local, chosen))
         return
     _write_file(ws, view, fmt, ud, overskriv, owners)
 
@@ -126,9 +127,8 @@ def add(
     chosen, common = choose_dialogue(opened.project, opened.local, partner, faelles, "plan")
     if hvad is None:
         if not is_interactive():
-            several = len(opened.project.partners) > 1
             words = ("plan", "tilføj", "--hvad", t("metavar.text"), *(("--fælles",) if common else ()))
-            hint = command(*words, partner=chosen if several else None)
+            hint = command(*words, partner=hint_partner(opened.project, opened.local, chosen))
             raise NotATerminal("plan.no-terminal", command=hint)
         from spredning.cli.prompter import ask_action
 
