@@ -91,6 +91,36 @@ def test_add_change_and_close_an_action_with_options(run_cli, ws, reusing):
     assert items(ws, reusing)[0].status == "droppet"
 
 
+@pytest.mark.parametrize(
+    ("close", "status"), [((), "færdig"), (("--droppet",), "droppet")], ids=["færdig", "droppet"]
+)
+def test_closing_an_action_closed_already_says_so_and_writes_nothing(
+    run_cli, ws, reusing, monkeypatch, close, status
+):
+    monkeypatch.setattr(followup, "new_id", lambda: "c2031234")
+    run_cli("plan", "tilføj", "--hvad", "Book et lokale")
+    assert run_cli("plan", "luk", "c203", *close)[0] == 0
+    before = ws.store.path_for(reusing).read_bytes()
+
+    code, out, err = run_cli("plan", "luk", "c203", *close)
+
+    assert (code, err) == (0, "")
+    assert flat(out) == f"Handlingen er allerede lukket: Book et lokale ({status}); intet er ændret."
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
+def test_a_change_that_changes_nothing_says_so(run_cli, ws, reusing, monkeypatch):
+    monkeypatch.setattr(followup, "new_id", lambda: "c2031234")
+    run_cli("plan", "tilføj", "--hvad", "Book et lokale", "--status", "i gang")
+    before = ws.store.path_for(reusing).read_bytes()
+
+    code, out, err = run_cli("--sprog", "en", "plan", "ret", "c203", "--status", "i gang")
+
+    assert (code, err) == (0, "")
+    assert flat(out) == "The action is unchanged (it was like that already): Book et lokale (in progress)."
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
 def test_the_action_is_in_the_file_in_its_dialogue_with_a_version(run_cli, ws, reusing):
     run_cli("plan", "tilføj", "--hvad", "Indkøb tablets", "--frist", "2026-04-01")
     [item] = items(ws, reusing)
@@ -176,7 +206,7 @@ def test_a_short_id_that_fits_two_actions_is_refused(ws, reusing, monkeypatch):
         plan.change(ws, "abc", status="færdig")
 
     assert caught.value.key == "plan.ambiguous-id"
-    assert plan.change(ws, "abc2", status="færdig").what == "To"
+    assert plan.change(ws, "abc2", status="færdig").item.what == "To"
 
 
 # --- interactively -----------------------------------------------------------------------------------

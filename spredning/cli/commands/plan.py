@@ -207,8 +207,7 @@ def change(
             "due": asked.due,
             "status": ask_status(current.status),
         }
-    item = plans.change(ws, id, **changes)
-    _tell_changed(item)
+    _tell_changed(plans.change(ws, id, **changes), "plan.unchanged")
 
 
 def _show_versions(item) -> None:
@@ -238,16 +237,16 @@ def close(
     droppet: bool = typer.Option(False, "--droppet", help=t("help.plan.droppet")),
 ) -> None:
     """Luk en handling: færdig (eller droppet)."""
-    _tell_changed(plans.close(workspace(ctx), id, dropped=droppet))
+    _tell_changed(plans.close(workspace(ctx), id, dropped=droppet), "plan.already-closed")
 
 
-def _tell_changed(item) -> None:
-    """Say what an action is now, after it was changed or closed."""
+def _tell_changed(done: plans.Changed, unchanged: str) -> None:
+    """Say what an action is now, after it was changed or closed, or (`unchanged`) that it was so already."""
+    item = done.item
+    key, style = ("plan.changed", "bold green") if done.changed else (unchanged, "")
     console = make_console()
     with after_work(console):
-        console.print(
-            say("plan.changed", style="bold green", what=item.what, status=t(f"plan.status.{item.status}"))
-        )
+        console.print(say(key, style=style, what=item.what, status=t(f"plan.status.{item.status}")))
 
 
 def register(app: typer.Typer) -> None:
