@@ -190,8 +190,10 @@ def typing(monkeypatch):
         (CTRL_C, ("klarhed", "Beskriv innovationen", "--fjern"), "Markeringen er ikke ændret."),
         ("Eva" + CTRL_C, ("godkend", "tjek", "--partner", "Fanø"), "Fasen er ikke godkendt."),
         (CTRL_D, ("godkend", "tjek", "--fortryd"), "Godkendelsen er ikke trukket tilbage."),
+        (CTRL_C, ("møde",), "Intet møde er noteret eller rettet."),
+        (DOWN + CTRL_C, ("dagsorden",), "Dagsordenen er ikke skrevet."),
     ],
-    ids=["klarhed-colour", "klarhed-dialogue", "godkend-who", "godkend-dialogue"],
+    ids=["klarhed-colour", "klarhed-dialogue", "godkend-who", "godkend-dialogue", "møde", "dagsorden"],
 )
 def test_ctrl_c_at_a_prompt_says_what_was_not_done(sharing, typing, keys, argv, said):
     before = sharing.path.read_bytes()
@@ -200,4 +202,16 @@ def test_ctrl_c_at_a_prompt_says_what_was_not_done(sharing, typing, keys, argv, 
 
     assert run.code == 130, run.err
     assert flat(run.err) == f"Afbrudt. {said}"
+    assert sharing.path.read_bytes() == before
+    assert not list(sharing.files.glob("*dagsorden*"))  # nor an agenda written
+
+
+def test_ctrl_c_when_asked_to_correct_the_last_meeting_corrects_nothing(sharing, typing):
+    sharing.ok("møde", "--partner", "Fanø", "--dato", "01-03-2026")
+    before = sharing.path.read_bytes()
+
+    run = typing(sharing, CTRL_C, "møde", "--partner", "Fanø", "--dato", "01-02-2026")
+
+    assert run.code == 130, run.err
+    assert flat(run.err) == "Afbrudt. Intet møde er noteret eller rettet."
     assert sharing.path.read_bytes() == before

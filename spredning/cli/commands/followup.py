@@ -287,7 +287,8 @@ def moede(
     """Noter, at I har holdt et møde med partneren; næste dagsorden tager det nye siden da."""
     ws = workspace(ctx)
     opened = ws.open()
-    chosen = choose_partner(opened.project, opened.local, partner, required=True)
+    with interrupted_as("meeting.interrupted"):
+        chosen = choose_partner(opened.project, opened.local, partner, required=True)
     today = datetime.date.today()
     noted = _note_meeting(ws, opened, chosen, parse_due(dato or "") or today, today, ret)
     if noted is None:
@@ -313,8 +314,9 @@ def _note_meeting(ws, opened, partner, day: datetime.date, today: datetime.date,
         if not is_interactive():
             fix = _hint(opened, "møde", "--dato", day.strftime("%d-%m-%Y"), "--ret", partner=partner)
             raise UsageProblem(earlier.key, command=fix, day=earlier.day, last=earlier.last.day) from None
-        if not _ask_correct(earlier):
-            return None
+        with interrupted_as("meeting.interrupted"):
+            if not _ask_correct(earlier):
+                return None
         return readiness.meeting_held(ws, partner, day, today, correct=True), True
 
 
@@ -348,7 +350,8 @@ def dagsorden(
 
     ws = workspace(ctx)
     opened = ws.open()
-    chosen = choose_partner(opened.project, opened.local, partner, required=True)
+    with interrupted_as("agenda.interrupted"):
+        chosen = choose_partner(opened.project, opened.local, partner, required=True)
     made = make_agenda(ws, fmt=format, partner=chosen, today=datetime.date.today())
     path = Path(ud) if ud else Path(made.default_name)
     slug = ws.slug()
