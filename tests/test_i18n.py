@@ -162,7 +162,7 @@ def test_lists_dates_and_numbers_are_written_the_english_way():
 # --- The source code and the catalogue match ---------------------------------------------------------
 
 # Calls whose first argument is a catalogue key; the error classes are found in the source below.
-KEY_CALLS = {"t", "say", "message", "Message", "not_in_future", "tell_written"}
+KEY_CALLS = {"t", "say", "message", "Message", "not_in_future", "tell_written", "interrupted_as"}
 ERROR_ROOTS = {"SpredningError", "YamlProblem"}
 # Helpers that take a file's path (or a place in it) and a key: every argument shaped like a key is one.
 # (content._ids takes the key of the problem to report last; followup_file._Reader.bad a record's;

@@ -91,6 +91,36 @@ def test_add_change_and_close_an_action_with_options(run_cli, ws, reusing):
     assert items(ws, reusing)[0].status == "droppet"
 
 
+@pytest.mark.parametrize(
+    ("close", "status"), [((), "færdig"), (("--droppet",), "droppet")], ids=["færdig", "droppet"]
+)
+def test_closing_an_action_closed_already_says_so_and_writes_nothing(
+    run_cli, ws, reusing, monkeypatch, close, status
+):
+    monkeypatch.setattr(followup, "new_id", lambda: "c2031234")
+    run_cli("plan", "tilføj", "--hvad", "Book et lokale")
+    assert run_cli("plan", "luk", "c203", *close)[0] == 0
+    before = ws.store.path_for(reusing).read_bytes()
+
+    code, out, err = run_cli("plan", "luk", "c203", *close)
+
+    assert (code, err) == (0, "")
+    assert flat(out) == f"Handlingen er allerede lukket: Book et lokale ({status}); intet er ændret."
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
+def test_a_change_that_changes_nothing_says_so(run_cli, ws, reusing, monkeypatch):
+    monkeypatch.setattr(followup, "new_id", lambda: "c2031234")
+    run_cli("plan", "tilføj", "--hvad", "Book et lokale", "--status", "i gang")
+    before = ws.store.path_for(reusing).read_bytes()
+
+    code, out, err = run_cli("--sprog", "en", "plan", "ret", "c203", "--status", "i gang")
+
+    assert (code, err) == (0, "")
+    assert flat(out) == "The action is unchanged (it was like that already): Book et lokale (in progress)."
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
 def test_the_action_is_in_the_file_in_its_dialogue_with_a_version(run_cli, ws, reusing):
     run_cli("plan", "tilføj", "--hvad", "Indkøb tablets", "--frist", "2026-04-01")
     [item] = items(ws, reusing)
@@ -176,7 +206,7 @@ def test_a_short_id_that_fits_two_actions_is_refused(ws, reusing, monkeypatch):
         plan.change(ws, "abc", status="færdig")
 
     assert caught.value.key == "plan.ambiguous-id"
-    assert plan.change(ws, "abc2", status="færdig").what == "To"
+    assert plan.change(ws, "abc2", status="færdig").item.what == "To"
 
 
 # --- interactively -----------------------------------------------------------------------------------
@@ -254,6 +284,73 @@ def test_change_without_options_asks_with_the_current_values(in_terminal, ws, re
         datetime.date(2026, 6, 1),
         "færdig",
     )
+
+
+CTRL_C = "\x03"
+
+
+def test_ctrl_c_while_adding_says_the_action_was_not_added(in_terminal, ws, sharing):
+    before = ws.store.path_for(sharing).read_bytes()
+
+    code, out, err = in_terminal(
+        "Book et lokale" + ENTER + "Projektleder" + CTRL_C, "plan", "tilføj", "--fælles"
+    )
+
+    assert (code, out) == (130, "")
+    assert flat(err) == "Afbrudt. Handlingen er ikke tilføjet."
+    assert ws.store.path_for(sharing).read_bytes() == before
+
+
+def test_ctrl_c_at_which_dialogue_says_the_action_was_not_added_in_english(in_terminal, ws, sharing):
+    before = ws.store.path_for(sharing).read_bytes()
+
+    code, _, err = in_terminal(DOWN + CTRL_C, "--sprog", "en", "plan", "tilføj")
+
+    assert code == 130
+    assert flat(err) == "Stopped. The action has not been added."
+    assert ws.store.path_for(sharing).read_bytes() == before
+
+
+def test_ctrl_c_while_changing_says_the_action_was_not_changed(in_terminal, ws, reusing):
+    item = plan.add(ws, plan.Action("Gammel tekst", "Ole"), ws.store.load(reusing).partners[0])
+    before = ws.store.path_for(reusing).read_bytes()
+
+    code, _, err = in_terminal("Ny tekst" + ENTER + CTRL_C, "plan", "ret", item.id)
+
+    assert code == 130
+    assert flat(err) == "Afbrudt. Handlingen er ikke ændret."
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
+def test_a_phase_typed_wrong_is_told_the_phase_it_is_close_to_before_any_question(on_screen, ws, reusing):
+    before = ws.store.path_for(reusing).read_bytes()
+
+    run = on_screen("Noget" + ENTER + ENTER + ENTER, "plan", "tilføj", "--fase", "fjrn")
+
+    assert run.code == 2
+    assert "'fjrn' er ikke en fase eller et værktøj. Mente du 'fjern'?" in flat(run.err)
+    assert "Hvad skal gøres?" not in run.screen
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
+def test_a_deadline_already_passed_is_taken_and_said_to_be_overdue(run_cli, ws, reusing, monkeypatch):
+    monkeypatch.setattr("spredning.cli.commands.plan._today", lambda: TODAY)
+    monkeypatch.setattr(followup, "new_id", lambda: "c2031234")
+
+    code, out, err = run_cli("plan", "tilføj", "--hvad", "Book et lokale", "--frist", "12-02-2026")
+
+    assert (code, err) == (0, "")
+    assert flat(out).endswith(
+        "Fristen 12. februar 2026 er allerede overskredet, så handlingen står som overskredet."
+    )
+    assert items(ws, reusing)[0].due == datetime.date(2026, 2, 12)
+
+    out = run_cli("plan", "ret", "c203", "--frist", "12-04-2026")[1]
+    assert "overskredet" not in out  # a deadline to come
+    out = run_cli("--sprog", "en", "plan", "ret", "c203", "--frist", "28-02-2026")[1]
+    assert "The deadline 28 February 2026 has already passed" in flat(out)
+    out = run_cli("plan", "ret", "c203", "--status", "i gang")[1]
+    assert "overskredet" not in out  # the deadline was not given
 
 
 # --- overdue with an injected date ---------------------------------------------------------------------

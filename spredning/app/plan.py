@@ -37,6 +37,13 @@ class Action(NamedTuple):
     source: str = ""
 
 
+class Changed(NamedTuple):
+    """An action after `change` or `close`: as it is now, and whether the command changed it."""
+
+    item: PlanItem
+    changed: bool
+
+
 class PlanView(NamedTuple):
     """A plan as listed: the actions (overdue first) and what `today` makes of them."""
 
@@ -220,8 +227,10 @@ def add(ws: Workspace, action: Action, partner: Partner | None, general: bool = 
     return ws.store.transact(ws.slug(), write)
 
 
-def change(ws: Workspace, wanted: str, **changes: object) -> PlanItem:
+def change(ws: Workspace, wanted: str, **changes: object) -> Changed:
     """Change an action's what, who, due, status or source; unnamed ones stay as they are.
+
+    Changes that leave it as it was write nothing (Changed.changed is False).
 
     An action kept in two versions (both sides changed it) is settled by the change: the new
     version is newer than both.
@@ -245,16 +254,18 @@ def change(ws: Workspace, wanted: str, **changes: object) -> PlanItem:
         if entry.in_conflict:
             after = history.resolved(entry, content, state.copy)
         elif entry.answer.same_content(content):
-            return project, state, current
+            return project, state, Changed(current, False)
         else:
             after = history.edited(entry, content, state.copy)
         project = project.with_record(slot, after)
-        return project, state, followup.plan_item(slot[0], slot[1][5:], after)
+        item = followup.plan_item(slot[0], slot[1][5:], after)
+        assert item is not None
+        return project, state, Changed(item, True)
 
     return ws.store.transact(ws.slug(), write)
 
 
-def close(ws: Workspace, wanted: str, dropped: bool = False) -> PlanItem:
+def close(ws: Workspace, wanted: str, dropped: bool = False) -> Changed:
     """Mark an action done (or dropped)."""
     return change(ws, wanted, status="droppet" if dropped else "færdig")
 

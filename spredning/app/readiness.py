@@ -9,6 +9,7 @@ the fingerprints of that dialogue's answers, so the next agenda can list what ar
 from __future__ import annotations
 
 import datetime
+from typing import NamedTuple
 
 from spredning.app.plan import check_text, place
 from spredning.app.workspace import Workspace
@@ -16,8 +17,27 @@ from spredning.core import followup, history
 from spredning.core.errors import UsageProblem
 from spredning.core.followup import Approval, Mark, Meeting
 from spredning.core.local import LocalState
-from spredning.core.model import ROLES, Answer, Guide, Partner, Phase, Project, fold_name
+from spredning.core.model import ROLES, Answer, Guide, Partner, Phase, Project, fold_name, progress
 from spredning.i18n import t
+
+
+class Rated(NamedTuple):
+    """A mark after `rate`: the mark that applies now, and whether the command changed anything."""
+
+    mark: Mark | None
+    changed: bool
+
+
+class Approved(NamedTuple):
+    """An approval after `approve`: the one that applies now and whether anything changed.
+
+    answered/total: how many of the phase's questions the approving side has answered in the dialogue.
+    """
+
+    approval: Approval | None
+    changed: bool
+    answered: int
+    total: int
 
 
 def tool_by_id(guide: Guide, wanted: str) -> tuple[Phase, str]:
@@ -106,8 +126,11 @@ def rate(
     role: str | None = None,
     partner: Partner | None = None,
     general: bool = False,
-) -> Mark | None:
-    """Mark a side's readiness after a tool (colour None removes the mark); returns the mark now."""
+) -> Rated:
+    """Mark a side's readiness after a tool (colour None removes the mark).
+
+    Removing a mark that is not there, or saving the one that is, changes nothing (Rated.changed).
+    """
     _, tool_id = tool_by_id(ws.guide, tool)
     reason = check_text(reason, "begrundelse")
 
@@ -116,8 +139,9 @@ def rate(
         where = _where(project, state, side, partner, general, "readiness.which-dialogue")
         key = followup.record_key("klarhed", f"{tool_id}.{side}")
         content = Answer(fields=followup.fields(farve=colour, begrundelse=reason if colour else None))
-        project = _save(project, (where, key), content, state.copy)
-        return project, state, followup.readiness(project, partner if where else None, tool_id, side)
+        saved = _save(project, (where, key), content, state.copy)
+        mark = followup.readiness(saved, partner if where else None, tool_id, side)
+        return saved, state, Rated(mark, saved is not project)
 
     return ws.store.transact(ws.slug(), write)
 
@@ -138,8 +162,11 @@ def approve(
     partner: Partner | None = None,
     general: bool = False,
     withdraw: bool = False,
-) -> Approval | None:
-    """Approve a phase for a side (by a named person, on a day not yet to come), or withdraw it."""
+) -> Approved:
+    """Approve a phase for a side (by a named person, on a day not yet to come), or withdraw it.
+
+    Withdrawing an approval that is not there changes nothing (Approved.changed).
+    """
     not_in_future("approval.in-future", day, datetime.date.today())
     by = check_text(by, "af")
     if not by and not withdraw:
@@ -150,13 +177,15 @@ def approve(
         where = _where(project, state, side, partner, general, "approval.which-dialogue")
         dialogue = partner if where else None
         key = followup.record_key("godkendelse", f"{phase.id}.{side}")
-        questions = [q.id for q in phase.questions(side)]
-        prints = followup.fingerprints(project.dialogue(dialogue), questions)
+        view = project.dialogue(dialogue)
+        prints = followup.fingerprints(view, [q.id for q in phase.questions(side)])
         content = (
             Answer() if withdraw else Answer(fields=followup.fields(af=by, dato=day.isoformat(), svar=prints))
         )
-        project = _save(project, (where, key), content, state.copy)
-        return project, state, followup.approval(project, dialogue, phase.id, side)
+        saved = _save(project, (where, key), content, state.copy)
+        done = progress(view, phase.questions(side))
+        now = followup.approval(saved, dialogue, phase.id, side)
+        return saved, state, Approved(now, saved is not project, done.answered, done.total)
 
     return ws.store.transact(ws.slug(), write)
 

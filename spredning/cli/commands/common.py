@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import typer
 
 from spredning import i18n
-from spredning.app.dialogue import PartnerChoice, partner_for
+from spredning.app.dialogue import PartnerChoice, own_partner, partner_for
 from spredning.app.dialogue import parse_role as _parse_role
 from spredning.app.workspace import Workspace
-from spredning.core.errors import SpredningError, UsageProblem
+from spredning.core.errors import Interrupted, SpredningError, UsageProblem
 from spredning.core.local import LocalState
 from spredning.core.model import Guide, Partner, Phase, Project, fold_name
 from spredning.i18n import t
@@ -159,6 +160,33 @@ def out_path(ud: str | None) -> Path | None:
     if not ud.strip():
         raise UsageProblem("usage.empty-file-name")
     return Path(ud)
+
+
+def hint_partner(project: Project, state: LocalState, partner: Partner | None) -> Partner | None:
+    """The partner a hint names with --partner: only when the command cannot tell the dialogue itself.
+
+    That is with several partners, and not on the reusing side that knows which organisation it
+    is: its only dialogue is its own, however many partners its file lists.
+    """
+    return partner if several_dialogues(project, state) else None
+
+
+def several_dialogues(project: Project, state: LocalState) -> bool:
+    """True when this computer sees several dialogues, so a record must say which one it is for."""
+    return len(project.partners) > 1 and own_partner(project, state) is None
+
+
+@contextlib.contextmanager
+def interrupted_as(key: str) -> Iterator[None]:
+    """Ctrl+C or Ctrl+D at a prompt ends the command with `key`, the words for what was not done.
+
+    Only around the asking: an interrupt held back while the store writes would otherwise be
+    told as nothing done after all was saved.
+    """
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(key) from None
 
 
 def written_path(path) -> str:

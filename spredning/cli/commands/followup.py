@@ -14,11 +14,14 @@ from spredning.cli.commands.common import (
     choose_dialogue,
     choose_partner,
     command,
+    hint_partner,
+    interrupted_as,
     is_interactive,
     out_path,
     parse_phase,
     parse_role,
     replacing,
+    several_dialogues,
     tell_written,
     workspace,
 )
@@ -38,11 +41,10 @@ def _dialogue(opened, option: str | None, general: bool, what: str, role: str | 
     return choose_dialogue(opened.project, opened.local, option, general, what)
 
 
-def _hint(project, *words: str, partner=None, general: bool = False) -> str:
+def _hint(opened, *words: str, partner=None, general: bool = False) -> str:
     """A command for a hint, with the dialogue it needs (--partner, --fælles) when there are several."""
-    several = len(project.partners) > 1
     extra = ("--fælles",) if general else ()
-    return command(*words, *extra, partner=partner if several else None)
+    return command(*words, *extra, partner=hint_partner(opened.project, opened.local, partner))
 
 
 def klarhed(
@@ -62,6 +64,8 @@ def klarhed(
     fjern: bool = typer.Option(False, "--fjern", help=t("help.klarhed.fjern")),
 ) -> None:
     """Vis klarheden pr. fase og side, eller marker jeres klarhed efter et værktøj (grøn, gul, rød)."""
+    if fjern and farve is not None:  # one saves a mark, the other removes it: neither wins silently
+        raise UsageProblem("readiness.colour-and-remove", colour=farve)
     ws = workspace(ctx)
     console = make_console()
     opened = ws.open()
@@ -72,25 +76,55 @@ def klarhed(
     phase, tool_id = readiness.tool_by_id(ws.guide, vaerktoej)
     colour = None if fjern or farve is None else readiness.parse_colour(farve)
     role = parse_role(rolle)
-    chosen, common = _dialogue(opened, partner, faelles, "readiness", role)
-    if farve is None and not fjern:
-        if not is_interactive():
-            words = ("klarhed", tool_id, "gul", "--begrundelse", t("metavar.text"))
-            role_words = ("--rolle", role) if role else ()
-            raise NotATerminal(
-                "readiness.no-terminal",
-                command=_hint(opened.project, *words, *role_words, partner=chosen, general=common),
-            )
-        title = next(tool.title for tool in phase.tools if tool.id == tool_id)
-        colour, begrundelse = _ask_rating(title)
-        if colour is None:
-            return
-    mark = readiness.rate(ws, tool_id, colour, begrundelse, role=role, partner=chosen, general=common)
+    with interrupted_as("readiness.interrupted"):
+        chosen, common = _dialogue(opened, partner, faelles, "readiness", role)
+        if farve is None and not fjern:
+            if not is_interactive():
+                words = ("klarhed", tool_id, "gul", "--begrundelse", t("metavar.text"), *_role_words(role))
+                raise NotATerminal(
+                    "readiness.no-terminal", command=_hint(opened, *words, partner=chosen, general=common)
+                )
+            title = next(tool.title for tool in phase.tools if tool.id == tool_id)
+            colour, begrundelse = _ask_rating(title)
+            if colour is None:
+                return
+    rated = readiness.rate(ws, tool_id, colour, begrundelse, role=role, partner=chosen, general=common)
     with after_work(console):
-        if mark is None:
-            console.print(say("readiness.removed", style="green"))
-        else:
-            console.print(say("readiness.saved", style="bold green", colour=t(f"plan.colour.{mark.colour}")))
+        _tell_mark(console, opened, rated, colour, (phase, tool_id), (chosen, common), role)
+
+
+def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue: tuple, role) -> None:
+    """What klarhed did: the mark saved, removed, or nothing there to remove; a common one that stays."""
+    (phase, tool_id), (partner, general) = tool, dialogue
+    where = _for_dialogue(opened, partner, general)
+    if colour is not None:
+        console.print(
+            say("readiness.saved", style="bold green", colour=t(f"plan.colour.{colour}"), dialogue=where)
+        )
+        return
+    if rated.changed:
+        console.print(say("readiness.removed", style="green", dialogue=where))
+    else:
+        title = next(tool.title for tool in phase.tools if tool.id == tool_id)
+        console.print(say("readiness.nothing-to-remove", tool=title, dialogue=where))
+    if rated.mark is not None and rated.mark.where == "" and not general:
+        again = _hint(opened, "klarhed", tool_id, "--fjern", *_role_words(role), general=True)
+        console.print(say("readiness.common-stays", style="dim", command=again))
+
+
+def _role_words(role: str | None) -> tuple[str, ...]:
+    return ("--rolle", role) if role else ()
+
+
+def _for_dialogue(opened, partner, general: bool) -> str:
+    """Which dialogue a record was saved for, in words, when this computer sees several; else ''."""
+    from spredning.cli.render_project import org_name
+
+    if not several_dialogues(opened.project, opened.local):
+        return ""
+    if general or partner is None:
+        return t("plan.words.common")
+    return t("plan.words.dialogue", org=org_name(opened.project, partner.key))
 
 
 def _ask_rating(tool: str) -> tuple[str | None, str]:
@@ -124,7 +158,7 @@ def _picture(ws, opened, console, partner, general: bool) -> None:
         for p in (project.partners if every else (partner,))
     ]
     if not any(outline.readiness for _, outline in shown):
-        rate = _hint(project, "klarhed", t("metavar.tool"), "grøn|gul|rød", partner=partner)
+        rate = _hint(opened, "klarhed", t("metavar.tool"), "grøn|gul|rød", partner=partner)
         console.print(say("readiness.none", command=rate))
         return
     for number, (dialogue, outline) in enumerate(shown):
@@ -190,26 +224,57 @@ def godkend(
     readiness.not_in_future("approval.in-future", day, datetime.date.today())  # before asking who
     role = parse_role(rolle)
     opened = ws.open()
-    chosen, common = _dialogue(opened, partner, faelles, "approval", role)
-    if af is None and not fortryd:
-        if not is_interactive():
-            words = ("godkend", phase.id, "--af", t("metavar.name"), *(("--rolle", role) if role else ()))
-            hint = _hint(opened.project, *words, partner=chosen, general=common)
-            raise NotATerminal("approval.no-terminal", command=hint)
-        from spredning.cli.prompter import ask_text
+    with interrupted_as("approval.withdraw-interrupted" if fortryd else "approval.interrupted"):
+        chosen, common = _dialogue(opened, partner, faelles, "approval", role)
+        if af is None and not fortryd:
+            if not is_interactive():
+                words = ("godkend", phase.id, "--af", t("metavar.name"), *_role_words(role))
+                hint = _hint(opened, *words, partner=chosen, general=common)
+                raise NotATerminal("approval.no-terminal", command=hint)
+            from spredning.cli.prompter import ask_text
 
-        af = ask_text(t("approval.ask-who"), lambda text: None if text.strip() else t("approval.who-needed"))
+            af = ask_text(
+                t("approval.ask-who"), lambda text: None if text.strip() else t("approval.who-needed")
+            )
     done = readiness.approve(
         ws, phase, af or "", day, role=role, partner=chosen, general=common, withdraw=fortryd
     )
     console = make_console()
     with after_work(console):
-        if done is None:
-            console.print(say("approval.withdrawn", style="green", phase=phase.name))
-        else:
-            console.print(
-                say("approval.saved", style="bold green", phase=phase.name, by=done.by, day=done.day)
-            )
+        tell = _tell_withdrawal if fortryd else _tell_approval
+        tell(console, opened, phase, done, chosen, common, role)
+
+
+def _tell_approval(console, opened, phase, done, partner, general: bool, role: str | None) -> None:
+    """What godkend did: the approval and how much of the phase the approving side has answered."""
+    from spredning.cli.render_project import org_name
+
+    approval = done.approval
+    where = _for_dialogue(opened, partner, general)
+    console.print(
+        say(
+            "approval.saved",
+            style="bold green",
+            phase=phase.name,
+            by=approval.by,
+            day=approval.day,
+            dialogue=where,
+        )
+    )
+    side = role or opened.local.side
+    org = org_name(opened.project, SHARING if side == "dele" else partner.key if partner else "")
+    style = "dim" if done.answered == done.total else "yellow"
+    console.print(say("approval.answered", style=style, org=org, answered=done.answered, total=done.total))
+
+
+def _tell_withdrawal(console, opened, phase, done, partner, general: bool, role: str | None) -> None:
+    """What godkend --fortryd did: withdrawn, or nothing there to withdraw; and a common one that stays."""
+    where = _for_dialogue(opened, partner, general)
+    key = "approval.withdrawn" if done.changed else "approval.nothing-to-withdraw"
+    console.print(say(key, style="green" if done.changed else "", phase=phase.name, dialogue=where))
+    if done.approval is not None and done.approval.where == "" and not general:
+        again = _hint(opened, "godkend", phase.id, "--fortryd", *_role_words(role), general=True)
+        console.print(say("approval.common-stays", style="dim", command=again))
 
 
 def moede(
@@ -223,21 +288,22 @@ def moede(
     """Noter, at I har holdt et møde med partneren; næste dagsorden tager det nye siden da."""
     ws = workspace(ctx)
     opened = ws.open()
-    chosen = choose_partner(opened.project, opened.local, partner, required=True)
+    with interrupted_as("meeting.interrupted"):
+        chosen = choose_partner(opened.project, opened.local, partner, required=True)
     today = datetime.date.today()
-    noted = _note_meeting(ws, opened.project, chosen, parse_due(dato or "") or today, today, ret)
+    noted = _note_meeting(ws, opened, chosen, parse_due(dato or "") or today, today, ret)
     if noted is None:
         make_console().print(say("meeting.unchanged"))
         return
     held, corrected = noted
     key = "meeting.corrected" if corrected else "meeting.saved"
-    agenda = _hint(opened.project, "dagsorden", partner=chosen)
+    agenda = _hint(opened, "dagsorden", partner=chosen)
     console = make_console()
     with after_work(console):
         console.print(say(key, style="bold green", day=held.day, command=agenda))
 
 
-def _note_meeting(ws, project, partner, day: datetime.date, today: datetime.date, correct: bool):
+def _note_meeting(ws, opened, partner, day: datetime.date, today: datetime.date, correct: bool):
     """Note (or correct) the meeting: (the meeting now, whether it was a correction), or None.
 
     A day before the last meeting noted is a mistake to correct: a terminal asks whether to, a
@@ -247,10 +313,11 @@ def _note_meeting(ws, project, partner, day: datetime.date, today: datetime.date
         return readiness.meeting_held(ws, partner, day, today, correct=correct), correct
     except readiness.EarlierMeeting as earlier:
         if not is_interactive():
-            fix = _hint(project, "møde", "--dato", day.strftime("%d-%m-%Y"), "--ret", partner=partner)
+            fix = _hint(opened, "møde", "--dato", day.strftime("%d-%m-%Y"), "--ret", partner=partner)
             raise UsageProblem(earlier.key, command=fix, day=earlier.day, last=earlier.last.day) from None
-        if not _ask_correct(earlier):
-            return None
+        with interrupted_as("meeting.interrupted"):
+            if not _ask_correct(earlier):
+                return None
         return readiness.meeting_held(ws, partner, day, today, correct=True), True
 
 
@@ -284,7 +351,8 @@ def dagsorden(
 
     ws = workspace(ctx)
     opened = ws.open()
-    chosen = choose_partner(opened.project, opened.local, partner, required=True)
+    with interrupted_as("agenda.interrupted"):
+        chosen = choose_partner(opened.project, opened.local, partner, required=True)
     made = make_agenda(ws, fmt=format, partner=chosen, today=datetime.date.today())
     path = out_path(ud) or Path(made.default_name)
     slug = ws.slug()
@@ -292,7 +360,7 @@ def dagsorden(
     console = make_console()
     with after_work(console):
         tell_written("agenda.written", path, console)
-        console.print(say("agenda.after", style="dim", command=_hint(opened.project, "møde", partner=chosen)))
+        console.print(say("agenda.after", style="dim", command=_hint(opened, "møde", partner=chosen)))
 
 
 def register(app: typer.Typer) -> None:

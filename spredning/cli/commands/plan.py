@@ -13,6 +13,8 @@ from spredning.cli.commands.common import (
     choose_dialogue,
     choose_partner,
     command,
+    hint_partner,
+    interrupted_as,
     is_interactive,
     out_path,
     replacing,
@@ -58,7 +60,7 @@ def plan(
     )
     owners = _owners(view.project) if len(view.project.partners) > 1 else {}
     if fmt == "tekst":
-        _show(ws, view, owners, ctx.obj.project, chosen if owners else None)
+        _show(ws, view, owners, ctx.obj.project, hint_partner(opened.project, opened.local, chosen))
         return
     _write_file(ws, view, fmt, ud, overskriv, owners)
 
@@ -123,31 +125,33 @@ def add(
 ) -> None:
     """Tilføj en handling til handlingsplanen (spørger om det, tilvalgene ikke giver)."""
     ws = workspace(ctx)
+    source = _source(ws, fase)  # what the options got wrong is said before any question
+    state = plans.parse_status(status) if status else "ikke-startet"
+    due = plans.parse_due(frist or "")
     opened = ws.open()
-    chosen, common = choose_dialogue(opened.project, opened.local, partner, faelles, "plan")
-    if hvad is None:
-        if not is_interactive():
-            several = len(opened.project.partners) > 1
-            words = ("plan", "tilføj", "--hvad", t("metavar.text"), *(("--fælles",) if common else ()))
-            hint = command(*words, partner=chosen if several else None)
-            raise NotATerminal("plan.no-terminal", command=hint)
-        from spredning.cli.prompter import ask_action
+    with interrupted_as("plan.add-interrupted"):
+        chosen, common = choose_dialogue(opened.project, opened.local, partner, faelles, "plan")
+        if hvad is None:
+            if not is_interactive():
+                words = ("plan", "tilføj", "--hvad", t("metavar.text"), *(("--fælles",) if common else ()))
+                hint = command(*words, partner=hint_partner(opened.project, opened.local, chosen))
+                raise NotATerminal("plan.no-terminal", command=hint)
+            from spredning.cli.prompter import ask_action
 
-        asked = ask_action(None)
-        hvad, hvem, due = asked.what, asked.who, asked.due
-    else:
-        due = plans.parse_due(frist or "")
-    action = plans.Action(
-        what=hvad,
-        who=hvem or "",
-        due=due,
-        status=plans.parse_status(status) if status else "ikke-startet",
-        source=_source(ws, fase),
-    )
+            asked = ask_action(None)
+            hvad, hvem, due = asked.what, asked.who, asked.due
+    action = plans.Action(what=hvad, who=hvem or "", due=due, status=state, source=source)
     item = plans.add(ws, action, chosen, general=common)
     console = make_console()
     with after_work(console):
         console.print(say("plan.added", style="bold green", what=item.what, id=item.id))
+        _tell_late(console, item)
+
+
+def _tell_late(console, item) -> None:
+    """A deadline already passed is taken (the action may be late already) but said: it is overdue now."""
+    if item.overdue(_today()):
+        console.print(say("plan.due-passed", style="yellow", day=item.due))
 
 
 def _source(ws, value: str | None) -> str:
@@ -155,14 +159,17 @@ def _source(ws, value: str | None) -> str:
     if not value:
         return ""
     from spredning.app.readiness import tool_by_id
-    from spredning.cli.commands.common import parse_phase
+    from spredning.cli.commands.common import close_phases, parse_phase
 
     if "." not in value and ws.guide.find_phase(value) is not None:
         return parse_phase(ws.guide, value).id
     try:
         return tool_by_id(ws.guide, value)[1]
     except UsageProblem as unknown:
-        raise UsageProblem("plan.bad-source", value=value, close=unknown.params.get("close", [])) from None
+        phases = close_phases(ws.guide, value) if "." not in value else []  # 'fjrn': Mente du 'fjern'?
+        tools = unknown.params.get("close")
+        close = [*phases, *(tools if isinstance(tools, list) else [])][:3]
+        raise UsageProblem("plan.bad-source", value=value, close=close) from None
 
 
 @plan_app.command("ret", cls=typer_compat.DanishCommand, help=t("help.plan.ret"))
@@ -193,23 +200,30 @@ def change(
     if fase is not None:
         changes["source"] = _source(ws, fase)
     if not changes:
-        current = plans.current(ws, id)  # a wrong or too short id is said before any example
-        if not is_interactive():
-            raise NotATerminal(
-                "plan.no-terminal-change", command=command("plan", "ret", id, "--status", "færdig")
-            )
-        from spredning.cli.prompter import ask_action, ask_status
+        changes = _ask_changes(ws, id)
+    _tell_changed(plans.change(ws, id, **changes), new_due="due" in changes)
 
+
+def _ask_changes(ws, id: str) -> dict[str, object]:
+    """Ask for every part of an action, its current values offered; only a changed deadline is kept."""
+    current = plans.current(ws, id)  # a wrong or too short id is said before any example
+    if not is_interactive():
+        raise NotATerminal(
+            "plan.no-terminal-change", command=command("plan", "ret", id, "--status", "færdig")
+        )
+    from spredning.cli.prompter import ask_action, ask_status
+
+    with interrupted_as("plan.change-interrupted"):
         _show_versions(current)
         asked = ask_action(current)
-        changes = {
+        changes: dict[str, object] = {
             "what": asked.what,
             "who": asked.who,
-            "due": asked.due,
             "status": ask_status(current.status),
         }
-    item = plans.change(ws, id, **changes)
-    _tell_changed(item)
+    if asked.due != current.due:
+        changes["due"] = asked.due
+    return changes
 
 
 def _show_versions(item) -> None:
@@ -239,16 +253,26 @@ def close(
     droppet: bool = typer.Option(False, "--droppet", help=t("help.plan.droppet")),
 ) -> None:
     """Luk en handling: færdig (eller droppet)."""
-    _tell_changed(plans.close(workspace(ctx), id, dropped=droppet))
+    _tell_changed(plans.close(workspace(ctx), id, dropped=droppet), closing=True)
 
 
-def _tell_changed(item) -> None:
-    """Say what an action is now, after it was changed or closed."""
+def _tell_changed(done: plans.Changed, closing: bool = False, new_due: bool = False) -> None:
+    """Say what an action is now, after it was changed or closed, or that it was so already.
+
+    new_due: the deadline was given, so one already passed is said.
+    """
+    item = done.item
+    status = t(f"plan.status.{item.status}")
     console = make_console()
     with after_work(console):
-        console.print(
-            say("plan.changed", style="bold green", what=item.what, status=t(f"plan.status.{item.status}"))
-        )
+        if done.changed:
+            console.print(say("plan.changed", style="bold green", what=item.what, status=status))
+        else:
+            console.print(
+                say("plan.already-closed" if closing else "plan.unchanged", what=item.what, status=status)
+            )
+        if new_due and done.changed:
+            _tell_late(console, item)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,217 @@
+"""What klarhed, godkend, møde and plan say after they ran: what changed, for which dialogue, and
+nothing claimed when nothing happened (the file then stays as it was).
+"""
+
+from __future__ import annotations
+
+import pytest
+from exchange_kit import D1, Org, flat
+from homekit import CTRL_C, CTRL_D, DOWN
+
+NAME = "Genoptræning Ærø"
+
+
+@pytest.fixture(autouse=True)
+def _work_in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def sharing(tmp_path, run_cli) -> Org:
+    """The sharing side (Odense) of a project with two reusing organisations."""
+    org = Org(tmp_path / "odense", tmp_path, run_cli)
+    org.ok(
+        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
+        "--genbruger", "Fanø Kommune", "--rolle", "dele",
+    )  # fmt: skip
+    org.answer({D1: "Færre genindlæggelser"})
+    return org
+
+
+@pytest.fixture
+def aeroe(tmp_path, run_cli, sharing) -> Org:
+    """Ærø, the reusing side, after its first file from Odense."""
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert org.import_(sharing.export("--partner", "Ærø Kommune"))[0] == 0
+    return org
+
+
+# --- hints on the reusing side -------------------------------------------------------------------------
+
+
+def test_the_reusing_side_is_never_told_to_name_its_own_dialogue(sharing, aeroe):
+    aeroe.ok("projekt", "genbruger", "Vejle Kommune")  # its file now lists a second partner
+
+    assert "--partner" not in aeroe.ok("plan")
+    aeroe.ok("plan", "tilføj", "--hvad", "Book et møde")
+    assert "--partner" not in aeroe.ok("plan")
+    assert "--partner" not in aeroe.ok("klarhed")
+    for command in (("klarhed", "beskriv-innovationen"), ("godkend", "tjek")):
+        code, _, err = aeroe(*command)
+        assert code == 2 and "--partner" not in err
+    assert "--partner" not in aeroe.ok("dagsorden")
+    assert "--partner" not in aeroe.ok("møde", "--dato", "01-01-2026")
+    code, _, err = aeroe("møde", "--dato", "01-01-2025")
+    assert code == 2 and "--ret" in err and "--partner" not in err
+
+    assert "spredning plan tilføj --partner fanoe-kommune" in flat(sharing.ok("plan", "--partner", "Fanø"))
+
+
+# --- nothing to withdraw or remove: said so, exit 0, the file as it was ---------------------------------
+
+
+def test_withdrawing_an_approval_twice_says_the_second_time_there_was_none(sharing):
+    sharing.ok("godkend", "test", "--partner", "Fanø", "--af", "Eva Jensen")
+
+    first = sharing.ok("godkend", "test", "--partner", "Fanø", "--fortryd")
+    before = sharing.path.read_bytes()
+    code, out, err = sharing("godkend", "test", "--partner", "Fanø", "--fortryd")
+
+    assert "Godkendelsen af fasen Test er trukket tilbage (dialogen med Fanø Kommune)." in flat(first)
+    assert (code, err) == (0, "")
+    assert flat(out) == (
+        "Fasen Test har ingen godkendelse at trække tilbage (dialogen med Fanø Kommune); intet er ændret."
+    )
+    assert sharing.path.read_bytes() == before
+
+
+def test_in_english_a_phase_never_approved_has_nothing_to_withdraw(sharing):
+    before = sharing.path.read_bytes()
+
+    code, out, err = sharing("--sprog", "en", "godkend", "harvest", "--fælles", "--fortryd")
+
+    assert (code, err) == (0, "")
+    assert "has been withdrawn" not in out
+    said = flat(out)
+    assert said.startswith("The Harvest phase has no approval to withdraw") and "nothing has changed" in said
+    assert sharing.path.read_bytes() == before
+
+
+def test_withdrawing_for_one_dialogue_says_the_common_approval_still_applies(sharing):
+    sharing.ok("godkend", "test", "--fælles", "--af", "Eva Jensen")
+    before = sharing.path.read_bytes()
+
+    out = flat(sharing.ok("godkend", "test", "--partner", "Fanø", "--fortryd"))
+
+    assert "har ingen godkendelse at trække tilbage (dialogen med Fanø Kommune)" in out
+    assert "Den fælles godkendelse for alle dialoger gælder stadig." in out
+    assert "spredning godkend test --fortryd --fælles" in out
+    assert sharing.path.read_bytes() == before
+
+
+def test_removing_a_mark_twice_says_the_second_time_there_was_none(aeroe):
+    aeroe.ok("klarhed", "Beskriv innovationen", "rød")
+
+    first = aeroe.ok("klarhed", "Beskriv innovationen", "--fjern")
+    before = aeroe.path.read_bytes()
+    code, out, err = aeroe("klarhed", "Beskriv innovationen", "--fjern")
+
+    assert flat(first) == "Markeringen er fjernet."
+    assert (code, err) == (0, "")
+    assert flat(out) == "Beskriv innovationen har ingen markering at fjerne; intet er ændret."
+    assert aeroe.path.read_bytes() == before
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_colour_with_fjern_is_a_usage_error(aeroe, language):
+    aeroe.ok("klarhed", "Beskriv innovationen", "rød")
+    before = aeroe.path.read_bytes()
+
+    code, out, err = aeroe("--sprog", language, "klarhed", "Beskriv innovationen", "gul", "--fjern")
+
+    assert (code, out) == (2, "")
+    expected = {
+        "da": "En farve (gul) og --fjern kan ikke gives sammen",
+        "en": "A colour (gul) and --fjern cannot be given together",
+    }
+    assert expected[language] in flat(err)
+    assert aeroe.path.read_bytes() == before
+
+
+# --- which dialogue a mark or an approval was saved for ---------------------------------------------------
+
+
+def test_with_several_partners_the_result_names_the_dialogue(sharing):
+    out = sharing.ok("klarhed", "Beskriv innovationen", "rød", "--partner", "Fanø")
+    assert flat(out) == "Klarheden er gemt: rød (dialogen med Fanø Kommune)."
+    out = sharing.ok("klarhed", "Beskriv innovationen", "gul", "--fælles")
+    assert flat(out) == "Klarheden er gemt: gul (fælles for alle dialoger)."
+    out = sharing.ok("klarhed", "Beskriv innovationen", "--fjern", "--partner", "Fanø")
+    assert flat(out).startswith("Markeringen er fjernet (dialogen med Fanø Kommune).")
+    out = sharing.ok("godkend", "tjek", "--af", "Eva Jensen", "--partner", "Ærø")
+    assert "Fasen Tjek er godkendt af Eva Jensen" in flat(out) and "(dialogen med Ærø Kommune)." in flat(out)
+    out = sharing.ok("--sprog", "en", "godkend", "tjek", "--af", "Eva Jensen", "--fælles")
+    assert "(common to all dialogues)." in flat(out)
+
+
+# --- how much of a phase is answered when it is approved ---------------------------------------------------
+
+
+def test_an_approval_says_how_many_of_the_phases_questions_are_answered(aeroe, workspace):
+    total = len(workspace.guide.find_phase("test").questions("genbruge"))
+
+    code, out, err = aeroe("godkend", "test", "--af", "Eva Jensen")
+
+    assert (code, err) == (0, "")
+    said = flat(out)
+    assert said.startswith("Fasen Test er godkendt af Eva Jensen")
+    assert said.endswith(f". Ærø Kommune har besvaret 0 af {total} spørgsmål i fasen.")
+
+
+def test_the_sharing_side_approving_for_all_counts_its_own_answers(sharing, workspace):
+    total = len(workspace.guide.find_phase("tjek").questions("dele"))
+
+    out = sharing.ok("--sprog", "en", "godkend", "tjek", "--af", "Eva Jensen", "--fælles")
+
+    assert f"Odense Kommune has answered 1 of {total} questions in the phase." in flat(out)
+
+
+# --- Ctrl+C at a prompt: what was not done --------------------------------------------------------------
+
+
+@pytest.fixture
+def typing(monkeypatch):
+    """Run an organisation's command with its prompts reading `keys` (see homekit.typed)."""
+    from homekit import typed
+
+    for module in ("common", "followup", "plan"):
+        monkeypatch.setattr(f"spredning.cli.commands.{module}.is_interactive", lambda: True)
+    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+
+
+@pytest.mark.parametrize(
+    ("keys", "argv", "said"),
+    [
+        (
+            DOWN + CTRL_C,
+            ("klarhed", "Beskriv innovationen", "--partner", "Fanø"),
+            "Markeringen er ikke ændret.",
+        ),
+        (CTRL_C, ("klarhed", "Beskriv innovationen", "--fjern"), "Markeringen er ikke ændret."),
+        ("Eva" + CTRL_C, ("godkend", "tjek", "--partner", "Fanø"), "Fasen er ikke godkendt."),
+        (CTRL_D, ("godkend", "tjek", "--fortryd"), "Godkendelsen er ikke trukket tilbage."),
+        (CTRL_C, ("møde",), "Intet møde er noteret eller rettet."),
+        (DOWN + CTRL_C, ("dagsorden",), "Dagsordenen er ikke skrevet."),
+    ],
+    ids=["klarhed-colour", "klarhed-dialogue", "godkend-who", "godkend-dialogue", "møde", "dagsorden"],
+)
+def test_ctrl_c_at_a_prompt_says_what_was_not_done(sharing, typing, keys, argv, said):
+    before = sharing.path.read_bytes()
+
+    run = typing(sharing, keys, *argv)
+
+    assert run.code == 130, run.err
+    assert flat(run.err) == f"Afbrudt. {said}"
+    assert sharing.path.read_bytes() == before
+    assert not list(sharing.files.glob("*dagsorden*"))  # nor an agenda written
+
+
+def test_ctrl_c_when_asked_to_correct_the_last_meeting_corrects_nothing(sharing, typing):
+    sharing.ok("møde", "--partner", "Fanø", "--dato", "01-03-2026")
+    before = sharing.path.read_bytes()
+
+    run = typing(sharing, CTRL_C, "møde", "--partner", "Fanø", "--dato", "01-02-2026")
+
+    assert run.code == 130, run.err
+    assert flat(run.err) == "Afbrudt. Intet møde er noteret eller rettet."
+    assert sharing.path.read_bytes() == before
