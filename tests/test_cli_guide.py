@@ -67,6 +67,38 @@ def test_guide_without_side_shows_both_sides(run_cli, shipped):
     assert [t for t in texts if squash(t) not in squash(out)] == []
 
 
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_group_heading_stands_once_above_its_questions(run_cli, language):
+    phase = load_guide(default_guide_dir(), language).find_phase("fjern")
+    assert phase is not None
+    code, out, err = run_cli("--sprog", language, "guide", "fjern", "--ingen-pager")
+
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    for tool in phase.tools:
+        for role in ROLES:
+            questions = tool.questions(role)
+            for group in {q.group for q in questions if q.group}:
+                heading = lines.index(f"    {group}:")  # once, right above the first of its questions
+                first = next(n for n, q in enumerate(questions, 1) if q.group == group)
+                assert lines[heading + 1].startswith(f"    {first}. "), lines[heading : heading + 2]
+                assert sum(line == f"    {group}:" for line in lines) == 1
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_overviews_purposes_and_tools_stand_in_one_column(run_cli, language):
+    guide = load_guide(default_guide_dir(), language)
+    code, out, err = run_cli("--sprog", language, "guide", "--overblik")
+
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    first = next(line for line in lines if line.startswith("1. "))
+    column = first.index(guide.phases[0].purpose.split()[0])  # where the purposes start
+    in_grid = lines[1:-1]  # between the title and the line on reading a whole phase
+    assert all(line[:column].strip() == "" or line[0].isdigit() for line in in_grid), in_grid
+    assert all(line[column] != " " for line in in_grid), in_grid  # wrapped lines and tools under it
+
+
 @pytest.mark.parametrize("name", ["Høst", "HØST", "hoest", "høst"])
 def test_phase_is_found_by_name_in_any_case_or_ascii(run_cli, name):
     code, out, err = run_cli("guide", name)

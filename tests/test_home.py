@@ -29,6 +29,7 @@ from projectkit import drafts, new_project, saved, workspace
 
 from spredning.app import plan
 from spredning.core.content import load_guide
+from spredning.i18n import t
 
 Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
 NAME = "Ærø Kommune"  # the projects' name in projectkit
@@ -641,3 +642,21 @@ def test_a_chosen_menu_line_fits_after_the_question_on_80_columns(language):
         if key.startswith("home.action.") and isinstance(text, str) and "{" not in text:
             line = f"? {i18n.t('home.question')} {text}"
             assert len(line) <= 80, line
+
+
+@pytest.mark.parametrize(
+    "name", ["Genoptræning i hjemmet", "Genoptræning i eget hjem med video og app til borgerne"]
+)
+def test_a_long_project_line_is_broken_only_after_a_separator(home, ws, name):
+    new_project(ws, name=name)
+
+    run = home(QUIT)
+
+    lines = run.out.split("\n\n")[0].splitlines()  # the project line, up to the blank line after it
+    separator = t("home.line-separator")
+    assert len(lines) == 2, lines
+    assert all(len(line) <= 80 for line in lines), lines
+    assert lines[0].endswith(separator.rstrip())
+    parts = " ".join(lines).replace(separator.rstrip() + " ", separator).split(separator)
+    assert parts[-1] == t("home.line-phase", value="Tjek").removeprefix(separator)  # 'fase: Tjek' whole
+    assert all(part in run.out for part in parts[1:]), (parts, lines)  # each part on one line

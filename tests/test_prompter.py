@@ -1583,20 +1583,60 @@ def test_a_long_menu_question_is_drawn_broken_between_words(terminal, width):
 
 def test_a_text_prompts_help_goes_on_its_own_line_when_typing_would_not_fit(terminal):
     term = terminal(emulated=True, width=80)
-    term.type("Region Bø Syd, Aarhus" + ENTER)
-    help_text = "adskil flere med komma; flere kan tilføjes senere"
+    seen, typing = while_open(term, "  " + t("start.ask-reusing-orgs-help"), "Region Bø Syd, Aarhus" + ENTER)
 
     typed = ask_text(
-        "Organisationer, der genbruger den:",
-        instruction=help_text,
+        t("start.ask-reusing-orgs"),
+        instruction=t("start.ask-reusing-orgs-help"),
+        input=term.keys,
+        output=term.prompter.io["output"],
+    )
+    typing.join()
+
+    assert typed == "Region Bø Syd, Aarhus"
+    assert seen[0][:2] == [f"? {t('start.ask-reusing-orgs')}", f"  {t('start.ask-reusing-orgs-help')}"]
+
+
+def test_a_text_answer_is_echoed_after_its_question_without_the_help(terminal):
+    """The help was for typing: left in the echo, the answer read as part of it ('... senere Ærø')."""
+    term = terminal(emulated=True, width=80)
+    term.type("Region Bø Syd, Aarhus" + ENTER)
+
+    ask_text(
+        t("start.ask-reusing-orgs"),
+        instruction=t("start.ask-reusing-orgs-help"),
         input=term.keys,
         output=term.prompter.io["output"],
     )
 
-    assert typed == "Region Bø Syd, Aarhus"
     shown = [line.rstrip() for line in term.shown if line.strip()]
-    assert shown[0] == "? Organisationer, der genbruger den:"
-    assert shown[1] == f"  {help_text} Region Bø Syd, Aarhus"
+    assert shown == [f"? {t('start.ask-reusing-orgs')} Region Bø Syd, Aarhus"]
+
+
+@pytest.mark.parametrize("width", [50, 80])
+def test_a_long_chosen_menu_line_is_echoed_broken_between_words(terminal, tjek, width):
+    term = terminal(emulated=True, width=width)
+    term.type(ENTER)
+    title = t("home.action.answer", phase=tjek.name, question=tjek.questions("genbruge")[0].text)
+    choices = [Choice(title, "answer"), Choice(t("home.action.quit"), "quit")]
+
+    assert select(t("home.question"), choices, input=term.keys, output=term.prompter.io["output"]) == "answer"
+
+    shown = [line.rstrip() for line in term.shown if line.strip()]
+    assert all(len(line) <= width for line in shown), shown
+    assert " ".join(shown).split() == f"? {t('home.question')} {title}".split(), shown  # no word cut
+    assert shown[0] == f"? {t('home.question')}"  # the answer on lines of its own, under the question
+
+
+def test_a_short_chosen_menu_line_is_echoed_on_the_questions_line(terminal):
+    term = terminal(emulated=True, width=80)
+    term.type(DOWN + ENTER)
+    choices = [Choice(t("home.quit-no"), False), Choice(t("home.quit-yes"), True)]
+
+    assert select(t("home.quit-question"), choices, input=term.keys, output=term.prompter.io["output"])
+
+    shown = [line.rstrip() for line in term.shown if line.strip()]
+    assert shown == [f"? {t('home.quit-question')} {t('home.quit-yes')}"]
 
 
 def test_the_fields_help_is_laid_out_again_when_the_window_gets_narrower():

@@ -89,7 +89,7 @@ class HomeScreen:
         elif found.first_run:
             console.print(say("home.no-projects"))
         elif found.overview is not None:
-            console.print(project_line(found), soft_wrap=False)
+            console.print(project_line(found, console.width), soft_wrap=False)
         if found.problem is not None:
             console.print(problem_text(found.problem))
         if not self.welcomed:

@@ -30,9 +30,10 @@ import questionary
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application import get_app, run_in_terminal
 from prompt_toolkit.document import Document
-from prompt_toolkit.formatted_text import StyleAndTextTuples
+from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.lexers import SimpleLexer
+from prompt_toolkit.shortcuts import print_formatted_text
 from questionary import Choice, Style
 from questionary.styles import merge_styles_default
 from rich.console import Console
@@ -257,7 +258,60 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
         keys.append(_back_keys(back))
     elif to_menu:
         keys.append(_leave_keys_to_menu())
-    return _asked(_with_keys(question, *keys))
+    return _asked_then_echoed(_with_keys(question, *keys), message, lambda picked: _title_of(choices, picked))
+
+
+def _title_of(choices: list[Choice], picked) -> str:
+    """The title of the choice a menu returned (its value), as the menu showed it."""
+    found = next((c for c in choices if c.value is picked), None)
+    found = found or next((c for c in choices if c.value == picked), None)
+    title = found.title if found is not None else ""
+    return title if isinstance(title, str) else "".join(piece[1] for piece in title or ())
+
+
+def _asked_then_echoed(question, message: str, answer_of: Callable[[Any], str]):
+    """Ask; once answered, the prompt gives way to '? question answer', broken between words.
+
+    questionary leaves its last drawing on the screen: the question with the answer glued to its
+    last line (a text prompt's help between them), which the terminal then breaks at its edge,
+    inside a word. So a prompt that is answered is erased as it closes, and that line is printed
+    here laid out to the width (echo_lines). Esc (erased, nothing chosen) and Ctrl+C (the question
+    stays, as questionary leaves it) are not answers and print nothing.
+    """
+    app = question.application
+    answered = []
+
+    def erase_when_answered(app) -> None:
+        future = app.future
+        if future is None or not future.done() or app.erase_when_done or future.cancelled():
+            return
+        if future.exception() is None:
+            app.erase_when_done = True
+            answered.append(True)
+
+    app.before_render += erase_when_answered
+    result = _asked(question)
+    if answered:
+        question_text, answer = echo_lines(message, clean(answer_of(result)), app.output.get_size().columns)
+        tokens = [("class:qmark", "?"), ("class:question", f" {question_text}"), ("class:answer", answer)]
+        print_formatted_text(FormattedText(tokens), style=merge_styles_default([STYLE]), output=app.output)
+    return result
+
+
+def echo_lines(message: str, answer: str, width: int) -> tuple[str, str]:
+    """The question as question_lines laid it out, and its answer after it, to echo once answered.
+
+    The answer follows the question on its last line when it fits there whole, else it starts a
+    line of its own, indented as the question's later lines, broken between words. The help is
+    left out: it was for choosing or typing.
+    """
+    limit = max(20, width - 2)  # as in question_lines: '? ' or an indent of two before every line
+    text = message.rstrip()  # a help on a line of its own left a line break at the end
+    last = text.rsplit("\n", 1)[-1].strip()
+    if not answer or len(last) + 1 + len(answer) <= limit:
+        return text, f" {answer}" if answer else ""
+    lines = textwrap.wrap(answer, limit, break_long_words=False, break_on_hyphens=False)
+    return text, "".join(f"\n  {line}" for line in lines)
 
 
 def _safe_choice(choice: Choice) -> Choice:
@@ -291,7 +345,7 @@ def ask_text(
     )
     if back is not NO_BACK:
         _with_keys(question, _back_keys(back))
-    return _asked(question)
+    return _asked_then_echoed(question, message, str)
 
 
 def ask_partner(partners: Sequence[Partner], **io) -> Partner:

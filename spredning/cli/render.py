@@ -11,6 +11,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
+from rich.table import Table
 from rich.text import Text
 
 from spredning.cli.render_text import Hanging, Plain
@@ -69,11 +70,16 @@ def phase_overview(phase: Phase, roles: tuple[str, ...]) -> RenderableType:
 
 
 def question_block(
-    number: int, question: Question, indent: int = 4, total: int | None = None, show_id: bool = False
+    number: int,
+    question: Question,
+    indent: int = 4,
+    total: int | None = None,
+    show_id: bool = False,
+    group: bool = True,
 ) -> RenderableType:
-    """One question with its group heading (if any) and its hint bullets."""
+    """One question with its group heading (if any, and `group`) and its hint bullets."""
     parts: list[RenderableType] = []
-    if question.group:
+    if question.group and group:
         parts.append(indented(plain(question.group + ":", "bold underline"), indent))
     prefix = f"[{number}/{total}]" if total else f"{number}."
     parts.append(hanging(prefix, question.text, indent, "bold"))
@@ -112,8 +118,13 @@ def tool_view(tool: Tool, roles: tuple[str, ...], show_ids: bool = False) -> Ren
         questions = tool.questions(role)
         if not questions:
             parts.append(indented(Text(t("guide.no-questions"), style="dim"), 4))
+        previous = None  # a group's heading stands once, above the first of its questions
         for number, question in enumerate(questions, start=1):
-            parts.append(question_block(number, question, show_id=show_ids))
+            if previous and question.group != previous:
+                parts.append(Text())  # the group ends: what follows is not one of its questions
+            first = question.group != previous
+            parts.append(question_block(number, question, show_id=show_ids, group=first))
+            previous = question.group
     return Group(*parts)
 
 
@@ -139,22 +150,21 @@ def phase_view(phase: Phase, roles: tuple[str, ...], show_ids: bool = False) -> 
 
 
 def guide_overview(guide: Guide) -> RenderableType:
-    """The six phases on one screen: each phase's purpose and its tools.
+    """The six phases on one screen: each phase's purpose and its tools, in a column beside its name.
 
-    Short headings and no blank lines: at 80 columns it fits 24 rows with the shell's prompt after it.
+    As on the home screen's welcome: a wrapped purpose goes on under itself, not under the name.
+    Short headings and no blank lines: at 80 columns it fits 24 rows with the shell's prompt after
+    it (with the line that says how to read a whole phase, which the command prints).
     """
-    parts: list[RenderableType] = [Text(t("guide.overview-title", title=clean(guide.title)), style="bold")]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, style="bold")
+    grid.add_column()
     for phase in guide.phases:
-        parts.append(
-            Text.assemble(
-                (t("guide.overview-phase", number=phase.number, name=clean(phase.name)), "bold"),
-                "  ",
-                plain(phase.purpose, "italic"),
-            )
+        grid.add_row(
+            t("guide.overview-phase", number=phase.number, name=clean(phase.name)),
+            Group(plain(phase.purpose, "italic"), bullets([tool.title for tool in phase.tools], 0)),
         )
-        parts.append(bullets([tool.title for tool in phase.tools], 2))
-    parts.append(Text(t("guide.overview-more"), style="dim"))
-    return Group(*parts)
+    return Group(Text(t("guide.overview-title", title=clean(guide.title)), style="bold"), grid)
 
 
 def guide_closing(guide: Guide) -> RenderableType:

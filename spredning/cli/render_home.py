@@ -7,9 +7,11 @@ and shown as plain text, never as markup.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -95,8 +97,12 @@ def _other(found: Home, action: Action) -> str:
     return t("home.the-partners")
 
 
-def project_line(found: Home) -> Text:
-    """The active project in one line: name, this side (and organisation), progress, the phase."""
+def project_line(found: Home, width: int) -> Text:
+    """The active project in one line: name, this side (and organisation), progress, the phase.
+
+    When it does not fit `width`, it is broken only after a separator ' · ', so no part (the side
+    and its organisation, 'fase: Tjek') is split; a part longer than a whole line wraps by words.
+    """
     overview = found.overview
     assert overview is not None  # there is an active project to show
     project = overview.project
@@ -112,7 +118,7 @@ def project_line(found: Home) -> Text:
             )
         )
         side = role_title(overview.side) + (f" ({org})" if org else "")
-    return Text.assemble(
+    line = Text.assemble(
         (t("home.line-project"), "bold"),
         (name, "bold"),
         t(
@@ -123,6 +129,21 @@ def project_line(found: Home) -> Text:
             phase=clean(overview.phase.name) if overview.phase else "",
         ),
     )
+    return _broken_at(line, t("home.line-separator"), width)
+
+
+def _broken_at(text: Text, separator: str, width: int) -> Text:
+    """Text whose lines end only after a separator (kept at the line's end, its spaces cut)."""
+    plain = text.plain
+    ends = [found.start() for found in re.finditer(re.escape(separator), plain)]
+    result, start = Text(), 0
+    for number, end in enumerate(ends):
+        following = ends[number + 1] if number + 1 < len(ends) else len(plain)
+        mark = separator.rstrip() if following < len(plain) else ""  # a later part ends with one too
+        if cell_len(plain[start:following] + mark) > width:
+            result.append_text(text[start:end]).append(separator.rstrip() + "\n")
+            start = end + len(separator)
+    return result.append_text(text[start:])
 
 
 def welcome(ws: Workspace) -> RenderableType:

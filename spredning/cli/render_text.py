@@ -327,6 +327,18 @@ def print_fitted(console, text: str, command: Commands, style: str = "", first="
     console.print(fitted_text(text, command, console.width, style, first, rest), soft_wrap=True)
 
 
+def print_said(console, text: Text, command: Commands) -> None:
+    """A catalogue message (console.say: cleaned and styled) with commands in it, each kept whole."""
+    print_fitted(console, text.plain, command, str(text.style), rest="")
+
+
+def print_whole(console, text: Text) -> None:
+    """A message whose commands the catalogue writes itself ('{prog} guide tjek'), each kept whole."""
+    from spredning.i18n import bare_program
+
+    console.print(commands_whole(text, console.width, bare_program()), soft_wrap=True)
+
+
 def commands_whole(text: Text, width: int, program: str) -> Text:
     """A message in lines of at most `width` cells, broken between words but never inside a command.
 

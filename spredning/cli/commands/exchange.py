@@ -22,7 +22,7 @@ from spredning.cli.commands.common import (
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
-from spredning.cli.render_text import print_fitted
+from spredning.cli.render_text import print_fitted, print_said, print_whole
 from spredning.core.errors import Interrupted, SpredningError
 from spredning.core.history import Outcome
 from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot
@@ -165,14 +165,9 @@ def _imported(console, plan: exchange.ImportPlan, result: exchange.ImportResult,
             )
         )
     if result.open_conflicts:
-        console.print(
-            say(
-                "importer.open-conflicts",
-                style="yellow",
-                n=result.open_conflicts,
-                command=command("konflikter"),
-            )
-        )
+        settle = command("konflikter")
+        said = say("importer.open-conflicts", style="yellow", n=result.open_conflicts, command=settle)
+        print_said(console, said, settle)
     if plan.creates:
         status, path = command("status"), str(result.path)
         print_fitted(console, t("importer.created", path=path, command=status), [status, path], rest="")
@@ -201,7 +196,7 @@ def _follow_up_news(console, plan: exchange.ImportPlan) -> None:
     changed = plan.records_changed()
     if changed:
         conflicts = sum(1 for item in plan.records if item.outcome is Outcome.CONFLICT)
-        console.print(say("importer.follow-up", n=changed, conflicts=conflicts))
+        print_whole(console, say("importer.follow-up", n=changed, conflicts=conflicts))
 
 
 # What an import does to a follow-up record, as a dry run lists it.
@@ -390,7 +385,8 @@ def konflikter(
                     (number, len(pending)),
                 )
             )
-        console.print(say("konflikter.in-terminal", command=command("konflikter"), n=len(pending)))
+        settle = command("konflikter")
+        print_said(console, say("konflikter.in-terminal", command=settle, n=len(pending)), settle)
         return
     choose = _chooser(console, ws.guide, opened.project, me, importing=False)
     decisions = {}
@@ -410,7 +406,8 @@ def _settled(console, opened, decisions, settled: int, left: int, meanwhile: int
         shown = [(slot, entry) for slot, (entry, _) in decisions.items()]
         _send_decisions(console, opened, shown, settled, project_option)
     else:
-        console.print(say("konflikter.none-settled", style="yellow", n=left, command=command("konflikter")))
+        settle = command("konflikter")
+        print_said(console, say("konflikter.none-settled", style="yellow", n=left, command=settle), settle)
     if meanwhile:
         console.print(say("konflikter.meanwhile", style="yellow", n=meanwhile))
 

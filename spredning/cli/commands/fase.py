@@ -20,7 +20,7 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_project import org_name
-from spredning.cli.render_text import print_fitted
+from spredning.cli.render_text import print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.interview import Done, Interview
 from spredning.core.model import SHARING, Partner, progress
@@ -113,15 +113,9 @@ def _remember_side(ws, slug: str, role: str, opened, console) -> None:
     ws.store.update_local(slug, lambda s: s._replace(side=role, organisation=organisation))
     who = org_name(opened.project, organisation or SHARING)
     with after_work(console):  # remembered: what the command does next does not undo it
-        console.print(
-            say(
-                "fase.side-remembered",
-                style="dim",
-                side=t(f"role.{role}"),
-                org=who,
-                command=command("projekt", "side", "genbruge" if role == "dele" else "dele"),
-            )
-        )
+        switch = command("projekt", "side", "genbruge" if role == "dele" else "dele")
+        said = say("fase.side-remembered", style="dim", side=t(f"role.{role}"), org=who, command=switch)
+        print_said(console, said, switch)
 
 
 def _interview(
@@ -201,7 +195,8 @@ def _suggest_next(ws, console, session: Session, role: str, partner, project_opt
         words = phase_command(step.phase, role, partner, project_option, several)
         print_fitted(console, t("fase.next", command=words), words)
     else:
-        console.print(say("fase.all-done", style="green", command=command("vis")))
+        show = command("vis")
+        print_said(console, say("fase.all-done", style="green", command=show), show)
 
 
 def register(app: typer.Typer) -> None:

@@ -26,6 +26,7 @@ from spredning.cli.commands.common import (
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
+from spredning.cli.render_text import print_said
 from spredning.core.errors import NotATerminal, UsageProblem
 from spredning.core.model import SHARING
 from spredning.i18n import t
@@ -159,7 +160,7 @@ def _picture(ws, opened, console, partner, general: bool) -> None:
     ]
     if not any(outline.readiness for _, outline in shown):
         rate = _hint(opened, "klarhed", t("metavar.tool"), "grøn|gul|rød", partner=partner)
-        console.print(say("readiness.none", command=rate))
+        print_said(console, say("readiness.none", command=rate), rate)
         return
     for number, (dialogue, outline) in enumerate(shown):
         sides = _side_names(project, dialogue, general)
@@ -300,7 +301,7 @@ def moede(
     agenda = _hint(opened, "dagsorden", partner=chosen)
     console = make_console()
     with after_work(console):
-        console.print(say(key, style="bold green", day=held.day, command=agenda))
+        print_said(console, say(key, style="bold green", day=held.day, command=agenda), agenda)
 
 
 def _note_meeting(ws, opened, partner, day: datetime.date, today: datetime.date, correct: bool):
@@ -360,7 +361,8 @@ def dagsorden(
     console = make_console()
     with after_work(console):
         tell_written("agenda.written", path, console)
-        console.print(say("agenda.after", style="dim", command=_hint(opened, "møde", partner=chosen)))
+        meeting = _hint(opened, "møde", partner=chosen)
+        print_said(console, say("agenda.after", style="dim", command=meeting), meeting)
 
 
 def register(app: typer.Typer) -> None:

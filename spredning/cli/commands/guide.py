@@ -30,7 +30,10 @@ def guide(
     phases = (parse_phase(content, fase),) if fase else content.phases
     console = make_console()
     if overblik:
+        from spredning.cli.render_text import print_whole
+
         console.print(render.guide_overview(content))
+        print_whole(console, say("guide.overview-more", style="dim"))
         return
     with paged(console, not ingen_pager) as out:
         if not fase:

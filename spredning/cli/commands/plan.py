@@ -22,6 +22,7 @@ from spredning.cli.commands.common import (
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
+from spredning.cli.render_text import print_said
 from spredning.core.errors import NotATerminal, UsageProblem
 from spredning.i18n import t
 
@@ -76,14 +77,14 @@ def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str 
     console = make_console()
     add = command("plan", "tilføj", partner=partner, project=project_option)
     if not view.items:
-        console.print(say("plan.empty", command=add))
+        print_said(console, say("plan.empty", command=add), add)
         return
     late = view.overdue
     if late:
         console.print(say("plan.overdue-count", style="bold red", n=len(late)))
     console.print(plan_table(view.items, ws.guide, view.today, owners))
     change = command("plan", "ret", "ID", project=project_option)
-    console.print(say("plan.how", style="dim", add=add, change=change))
+    print_said(console, say("plan.how", style="dim", add=add, change=change), (add, change))
 
 
 def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: bool, owners) -> None:

@@ -10,6 +10,7 @@ from spredning.app.projects import NewProject
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import command, is_interactive, parse_role, shell_word, workspace
 from spredning.cli.console import after_work, make_console, say
+from spredning.cli.render_text import print_said
 from spredning.core.errors import NotATerminal
 from spredning.core.textsafe import clean_name
 from spredning.i18n import render, t
@@ -142,9 +143,10 @@ def start(
     console = make_console()
     if eksempel:
         started = projects.start_example(ws)
-        report = command("rapport", "--format", "html")
-        tried = say("start.try-example", first=command("status"), second=command("vis"), third=report)
-        _tell_started(console, started, tried)
+        tried = (command("status"), command("vis"), command("rapport", "--format", "html"))
+        _tell_started(
+            console, started, say("start.try-example", first=tried[0], second=tried[1], third=tried[2]), tried
+        )
         return
     new = NewProject(
         navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), parse_role(rolle), organisation
@@ -158,22 +160,25 @@ def start(
             if existing:  # the user goes on with the project that has the name
                 project = projects.use(ws, name)
                 with after_work(console):
-                    console.print(say("start.going-on", name=project.name, command=command("status")))
+                    status = command("status")
+                    print_said(console, say("start.going-on", name=project.name, command=status), status)
                 return
             new = new._replace(name=name)
         new = _ask_missing(ws, new, names_given=genbruger is not None)
     started = projects.start(ws, new)
     role = started.local.side or "genbruge"
     first_phase = command("fase", ws.guide.phases[0].id, "--rolle", role)
-    _tell_started(console, started, say("start.next", command=first_phase, status=command("status")))
+    status = command("status")
+    next_step = say("start.next", command=first_phase, status=status)
+    _tell_started(console, started, next_step, (first_phase, status))
 
 
-def _tell_started(console, started, next_step) -> None:
-    """A project made: its name, its file and what to do next (after the work: see after_work)."""
+def _tell_started(console, started, next_step: Text, commands: tuple[str, ...]) -> None:
+    """A project made: its name, its file and what to do next, its `commands` whole (see after_work)."""
     with after_work(console):
         console.print(say("start.created", style="bold green", name=started.project.name))
         console.print(say("start.file", style="dim", path=str(started.path)))
-        console.print(next_step)
+        print_said(console, next_step, commands)
 
 
 def projekter(
@@ -191,7 +196,10 @@ def projekter(
     console = make_console()
     rows, active = projects.project_rows(ws)
     if not rows:
-        console.print(say("projects.none", home=str(ws.store.home), command=command("start")))
+        start_command = command("start")
+        print_said(
+            console, say("projects.none", home=str(ws.store.home), command=start_command), start_command
+        )
         return
     with paged(console, not ingen_pager) as out:
         for block in project_list(rows, active):
@@ -272,14 +280,10 @@ def genbruger(
     """Tilføj en genbrugende organisation (en ny partner) til projektet."""
     partner = projects.add_partner(workspace(ctx), navn)
     console = make_console()
+    send = command("eksport", "--partner", partner.key)
     with after_work(console):
-        console.print(
-            say(
-                "projekt.partner-added",
-                name=partner.name,
-                key=partner.key,
-                command=command("eksport", "--partner", partner.key),
-            )
+        print_said(
+            console, say("projekt.partner-added", name=partner.name, key=partner.key, command=send), send
         )
 
 

@@ -19,6 +19,7 @@ from spredning.cli.commands.common import (
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
+from spredning.cli.render_text import print_said
 from spredning.i18n import t
 
 
@@ -61,7 +62,8 @@ def arbejdsark(
         elif sheet.marks:
             console.print(say("arbejdsark.follow-up-new"))
         console.print(say("arbejdsark.send", org=sheet.receiver_name or t("org.sharing")))
-        console.print(say("arbejdsark.back", command=command("importer", done.path.name)), soft_wrap=True)
+        back = command("importer", done.path.name)
+        print_said(console, say("arbejdsark.back", command=back), back)
 
 
 def register(app: typer.Typer) -> None:
