@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from spredning import __version__
@@ -475,3 +477,14 @@ def test_a_usage_error_exits_2_even_when_it_cannot_be_said(tmp_path, argv, stder
             [str(COMMAND), *argv], stdout=subprocess.DEVNULL, env=env, preexec_fn=lambda: os.close(2)
         )
     assert done.returncode == 2
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_overviews_example_command_reads_a_phase_in_that_language(run_cli, language):
+    code, out, _ = run_cli("--sprog", language, "guide", "--overblik")
+    assert code == 0
+    example = re.search(r"'spredning (.+?)'", " ".join(out.split()))
+    assert example is not None
+    code, out, err = run_cli(*example.group(1).split())
+    assert (code, err) == (0, "")
+    assert ("Fase 1: Tjek" if language == "da" else "Phase 1: Check") in out
