@@ -8,10 +8,10 @@ from typing import NamedTuple
 
 from spredning.app.dialogue import find_partner
 from spredning.app.workspace import Workspace
-from spredning.core import local, projectfile, yamlio
+from spredning.core import history, local, projectfile, yamlio
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
-from spredning.core.local import LocalState
-from spredning.core.model import Partner, Project, fold_name, side_of, slugify
+from spredning.core.local import LocalState, slot_key
+from spredning.core.model import SHARING, Partner, Project, fold_name, side_of, slugify
 from spredning.core.store import Summary
 
 
@@ -195,10 +195,24 @@ def start_example(ws: Workspace) -> Started:
     problem = name_problem(ws, name)
     if problem is not None:
         raise UsageProblem.of(problem)
-    state = local.load(ws.store.home, project.slug)
-    created = ws.store.create(project, state._replace(fresh=False))
+    state = local.load(ws.store.home, project.slug)._replace(fresh=False, known=_all_exchanged(project))
+    created = ws.store.create(project, state)
     ws.store.set_active(project.slug)
     return Started(project, created, state)
+
+
+def _all_exchanged(project: Project) -> dict[str, dict[str, str]]:
+    """What each side of the example has: everything, as if the two had sent each other their files.
+
+    The example shows a dialogue well under way; without this, choosing a side in it was met by
+    "send your 100 new changes" to an organisation that does not exist.
+    """
+    versions = {
+        slot_key(slot): history.written(entry.answer)
+        for slot, entry in (*project.entries(), *project.record_entries())
+        if entry.answer.version
+    }
+    return {key: versions for key in (SHARING, *(partner.key for partner in project.partners))}
 
 
 def use(ws: Workspace, name: str) -> Project:
