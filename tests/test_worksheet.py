@@ -364,9 +364,14 @@ def test_another_partners_worksheet_is_refused_naming_that_organisation_not_a_si
     code, out, err = aeroe.import_(path)
     assert (code, out) == (1, "")
     assert "Arbejdsarket" in err and "til-fanoe.docx" in err.replace("\n", "")
-    assert "er til Fanø Kommune, ikke til jer, så det importeres ikke" in flat(err)
+    said = flat(err)
+    assert "er til Fanø Kommune, men denne computer er sat til at være Ærø Kommune i projektet" in said
+    assert 'projekt side genbruge --organisation "Fanø Kommune"' in said  # if the computer is set wrongly
     assert "dele" not in flat(err).replace("den delende", "")
     assert tree(aeroe.home) == before
+
+    aeroe.ok("projekt", "side", "genbruge", "--organisation", "Fanø Kommune")  # the advice, followed
+    assert aeroe.import_(path)[0] == 0
 
 
 def test_a_worksheet_for_a_sharing_organisation_without_a_name_is_sent_to_it_in_words(tmp_path, run_cli):

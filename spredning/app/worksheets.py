@@ -319,7 +319,14 @@ def _check_ours(project: Project, me: str | None, sheet: SheetRecord, path: Path
     """
     if me is None or me == SHARING or me in (sheet.maker, sheet.filler):
         return
-    raise SpredningError("worksheet.not-for-us", path=path, org=_org_name(project, sheet, sheet.filler))
+    # as for an exchange file: ours is on its way, or this computer is set to the wrong organisation
+    raise SpredningError(
+        "worksheet.not-for-us",
+        path=path,
+        org=_org_name(project, sheet, sheet.filler),
+        own=_org_name(project, sheet, me),
+        sharing=_org_name(project, sheet, SHARING),
+    )
 
 
 def _org_name(project: Project | None, sheet: SheetRecord, key: str) -> str | Message:
