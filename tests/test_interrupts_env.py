@@ -362,15 +362,17 @@ def test_ctrl_c_in_a_narrow_or_plain_terminal(started_project, store, changes):
 
 
 INTERRUPT_WHILE_LOADING = """
+import os
+import signal
 import sys
 
 
 class Interrupted:
-    '''Ctrl+C pressed while the program's modules load: the import of spredning.cli.main is interrupted.'''
+    '''Ctrl+C pressed while the program's modules load: SIGINT arrives as PyYAML is being imported.'''
 
     def find_spec(self, name, path=None, target=None):
-        if name == "spredning.cli.main":
-            raise KeyboardInterrupt
+        if name == "yaml.error":
+            os.kill(os.getpid(), signal.SIGINT)
         return None
 
 
