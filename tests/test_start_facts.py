@@ -182,6 +182,19 @@ def test_a_new_partner_already_there_names_it_as_written_and_how_to_send_to_it(r
     assert project_facts("p1")["genbrugere"] == {"vejle-kommune": "Vejle Kommune"}
 
 
+SPACED = ["AARHUS  KOMMUNE", "Vejle  Kommune", "Vejle\u00a0Kommune", " vejle  kommune "]
+
+
+@pytest.mark.parametrize("typed", SPACED)
+def test_names_differing_only_in_spaces_are_the_same_organisation(run_cli, typed):
+    assert (
+        start(run_cli, "--rolle", "dele", "--deler", "Aarhus Kommune", "--genbruger", "Vejle Kommune")[0] == 0
+    )
+    code, _out, _err = run_cli("projekt", "genbruger", typed)
+    assert code == 2
+    assert project_facts("p1")["genbrugere"] == {"vejle-kommune": "Vejle Kommune"}
+
+
 def test_side_dele_with_an_organisation_names_a_project_that_has_no_sharing_name(run_cli):
     assert start(run_cli, "--rolle", "dele", "--genbruger", "Vejle Kommune")[0] == 0
     assert "deler" not in project_facts("p1")

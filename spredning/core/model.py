@@ -36,8 +36,9 @@ def fold_name(name: str) -> str:
     """Fold a name so "Høst", "HØST", "hoest" and "host" all compare equal.
 
     Danish letters become ae/oe/aa and other accents are dropped; the same folding names files.
+    Spaces count as one ("Vejle  Kommune" is Vejle Kommune), as they do in a file name.
     """
-    text = name.strip().casefold()
+    text = " ".join(name.split()).casefold()
     for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
         text = text.replace(danish, ascii_)
     text = unicodedata.normalize("NFKD", text)
