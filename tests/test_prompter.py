@@ -405,7 +405,24 @@ def test_ctrl_o_with_an_editor_that_fails_keeps_the_text_and_says_so(term, tmp_p
     reply = edit_and_type_on(term, "Editoren stoppede med en fejl")
 
     assert reply == Save("halvt skrevet videre")
-    assert f"Editoren stoppede med en fejl, så intet er hentet fra den. {KEPT}" in one_line(term.printed)
+    said = one_line(term.printed)
+    assert f"Editoren stoppede med en fejl, så intet er hentet fra den. {KEPT}" in said
+    kept = re.search(r"Det, editoren nåede at gemme, ligger i (\S+\.txt)", said)  # what it saved stays
+    assert kept is not None, said
+    assert Path(kept.group(1)).read_text(encoding="utf-8") == "halvt gemt"
+    Path(kept.group(1)).unlink()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_with_an_editor_that_fails_before_saving_leaves_no_file(term, tmp_path, monkeypatch):
+    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, "exit 1\n"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    reply = edit_and_type_on(term, "Editoren stoppede med en fejl")
+
+    assert reply == Save("halvt skrevet videre")
+    assert "ligger i" not in one_line(term.printed)
+    assert not list(tmp_path.glob("spredning-svar-*"))
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")

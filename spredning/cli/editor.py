@@ -74,7 +74,9 @@ def edit(text: str) -> Edited:
         except OSError:
             return Edited(None, message("interview.no-editor"))
         if result.returncode != 0:  # vim's :cq, EDITOR=false: the user or the editor gave up
-            return Edited(None, message("editor.failed"))
+            keep = _changed(path, text)  # what it saved before its error is the user's writing
+            said = message("editor.failed-kept", path=path) if keep else message("editor.failed")
+            return Edited(None, said)
         edited, keep = _read_back(path)
         return edited
     finally:
@@ -94,6 +96,15 @@ def _write_temp(text: str) -> Path:
             path.unlink()
         raise
     return path
+
+
+def _changed(path: Path, text: str) -> bool:
+    """Whether the editor's file holds something else than the text it was given (read capped)."""
+    try:
+        raw = fileio.read_regular(path, MAX_BYTES)
+    except OSError:
+        return False
+    return raw.decode("utf-8", "replace").rstrip("\n") != text.rstrip("\n")
 
 
 def _read_back(path: Path) -> tuple[Edited, bool]:
