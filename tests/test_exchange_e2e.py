@@ -64,7 +64,7 @@ def test_1_the_default_export_name_is_replaced_by_our_own_new_export_but_never_a
     assert f"\n  spredning importer {name}\n" in sharing.ok("eksport")  # whole, on a line of its own
     sharing.answer({D2: "Træning hjemme med tablet"})
     again = flat(sharing.ok("eksport"))  # no --overskriv needed for our own file
-    assert "jeres tidligere eksport er erstattet" in again
+    assert "filen, der lå der før, er erstattet" in again
     assert reusing.import_(sharing.files / name)[0] == 0
     assert reusing.texts()[D2] == "Træning hjemme med tablet"
 
