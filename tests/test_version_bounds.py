@@ -116,3 +116,16 @@ def test_a_version_past_what_a_file_holds_is_never_written():
         assert caught.value.key == "project.version-too-long"
     at_most = tuple(sorted((f"k{n:04d}", history.MAX_COUNT) for n in range(history.MAX_PAIRS)))
     assert history.parse(history.written(Answer(text="x", version=at_most))) is not None
+
+
+def test_two_refused_answers_are_both_named_with_no_mark_of_more(pair, tmp_path):
+    sharing, reusing = pair
+    extra = f"abc:{history.INCOMING_MAX_COUNT + 1}"
+    once = forged(sharing.export(), D1, extra, tmp_path)
+    twice = forged(once, D2, extra, tmp_path)
+
+    code, _, err = reusing.import_(twice)
+
+    assert code == 1
+    said = flat(err)
+    assert f"versionerne af 2 svar ({D1}, {D2})" in said and "…" not in said

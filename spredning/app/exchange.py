@@ -132,7 +132,9 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         if not all(history.fits(answer.version) for answer in (entry.answer, *entry.others))
     ]
     if beyond:  # written by hand or by another program: kept, it would leave no room for our changes
-        raise SpredningError("exchange.version-beyond", path=path, n=len(beyond), ids=beyond[:3])
+        raise SpredningError(
+            "exchange.version-beyond", path=path, n=len(beyond), ids=beyond[:3], more=max(0, len(beyond) - 3)
+        )
     if parsed.legacy:
         sender = (
             None
@@ -150,7 +152,9 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         if not entry.answer.empty and any(copy == PLACEHOLDER_COPY for copy, _ in entry.answer.version)
     ]
     if damaged:  # a text that no longer matches its checksum: cut short or changed on the way
-        raise SpredningError("exchange.damaged", path=path, n=len(damaged), ids=damaged[:3])
+        raise SpredningError(
+            "exchange.damaged", path=path, n=len(damaged), ids=damaged[:3], more=max(0, len(damaged) - 3)
+        )
     exchange = parsed.exchange or {}
     return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"))
 
