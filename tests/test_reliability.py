@@ -63,6 +63,24 @@ def big_answers(org: Org, question: str, size: int) -> Path:
 
 
 @pytest.mark.slow
+def test_an_import_making_the_project_too_large_says_so_in_an_importers_words(org, tmp_path, run_cli):
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert reusing.import_(org.export())[0] == 0
+    mine = big_answers(reusing, G1, 3 * 1024 * 1024)
+    assert reusing("fase", "tjek", "--svar", str(mine))[0] == 0
+    assert org("fase", "tjek", "--svar", str(big_answers(org, D2, 3 * 1024 * 1024)))[0] == 0
+    before = reusing.path.read_bytes()
+
+    code, _, err = reusing.import_(org.export())  # each file fits; both together would not
+
+    assert code == 1
+    said = flat(err)
+    assert "mere end de 5,0 MiB, programmet kan læse" in said
+    assert "Bed partneren gøre de længste svar kortere" in said and "Gør svaret kortere" not in said
+    assert reusing.path.read_bytes() == before
+
+
+@pytest.mark.slow
 def test_a_save_that_would_make_the_project_unreadable_is_refused_and_nothing_is_written(org):
     first = big_answers(org, D1, 3 * 1024 * 1024)
     assert org("fase", "tjek", "--svar", str(first))[0] == 0

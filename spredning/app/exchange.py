@@ -386,8 +386,18 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
         open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
         return project, state, (open_conflicts, settled)
 
-    open_conflicts, settled = store.transact(plan.project.slug, bring_in)
+    open_conflicts, settled = _transact_import(store, plan.project.slug, bring_in)
     return ImportResult(plan, store.path_for(plan.project.slug), open_conflicts, settled)
+
+
+def _transact_import(store, slug: str, bring_in):
+    """store.transact for an import: a project grown too large is the partner's answers to shorten."""
+    try:
+        return store.transact(slug, bring_in)
+    except SpredningError as exc:
+        if exc.key == "store.too-large":
+            exc.hint = "importer.too-large.hint"
+        raise
 
 
 def _bring_in_records(project: Project, plan: ImportPlan) -> Project:

@@ -18,6 +18,7 @@ Parameters are data: their text is inserted as it is and never read as a templat
 from __future__ import annotations
 
 import datetime
+import math
 import os
 import string
 from collections.abc import Iterable, Mapping, Sequence
@@ -149,8 +150,8 @@ class _Formatter(string.Formatter):
             return t("list.separator").join(str(item) for item in value)
         if format_spec == "lines":
             return "\n".join(f"  • {item}" for item in value)
-        if format_spec == "mib":
-            return decimal(value / (1024 * 1024), 1)
+        if format_spec == "mib":  # rounded up: a size just over a limit never reads as the limit
+            return decimal(math.ceil(value / (1024 * 1024) * 10) / 10, 1)
         return str(super().format_field(value, format_spec))
 
 
