@@ -396,7 +396,7 @@ def _transact_import(store, slug: str, bring_in):
         return store.transact(slug, bring_in)
     except SpredningError as exc:
         if exc.key == "store.too-large":
-            exc.hint = "importer.too-large.hint"
+            exc.hint = Message("importer.too-large.hint", exc.params)
         raise
 
 
