@@ -275,6 +275,28 @@ def test_the_portfolio_shows_each_partners_follow_up_and_the_shared_one_once(hub
     assert "Ring til Odense" in one and "Fælles kursus" in one
 
 
+def test_a_mark_for_one_partner_is_shown_with_that_dialogue_not_as_common(hub):
+    sharing, _ = hub
+    sharing.ok("klarhed", "Beskriv innovationen", "grøn", "--partner", "aeroe-kommune")
+    sharing.ok("klarhed", "Afstem forventninger", "rød", "--partner", "laesoe-kommune")
+    sharing.ok("godkend", "tjek", "--af", "Mette", "--partner", "laesoe-kommune")
+
+    out = flat(sharing.ok("status"))
+
+    assert "fælles for alle partnere" not in out  # nothing common has been marked or approved
+    aeroe = out.split("• Ærø Kommune:", 1)[1].split("•", 1)[0]
+    fanoe = out.split("• Fanø Kommune:", 1)[1].split("•", 1)[0]
+    laesoe = out.split("• Læsø Kommune:", 1)[1].split("•", 1)[0]
+    assert "Jeres egen opfølgning i denne dialog: klarhed: 1 grøn." in aeroe
+    assert "Jeres egen opfølgning" not in fanoe
+    assert "Jeres egen opfølgning i denne dialog: klarhed: 1 rød; godkendt: Tjek." in laesoe
+
+    sharing.ok("klarhed", "Afstem forventninger", "gul", "--fælles")
+    out = flat(sharing.ok("status"))
+    assert "Jeres opfølgning, fælles for alle partnere: klarhed: 1 gul." in out
+    assert "Jeres egen opfølgning i denne dialog: klarhed: 1 rød; godkendt: Tjek." in out
+
+
 def test_an_answer_changed_after_an_approval_is_counted_in_the_portfolio(hub):
     sharing, partners = hub
     aeroe = partners["aeroe-kommune"]

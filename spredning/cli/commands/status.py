@@ -72,8 +72,8 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
     strays = {s.slot: s for item in result.dialogues for s in item.strays}
     _notes(console, guide, result, tuple(conflicts.values()), tuple(strays.values()), project_option)
     _notes_of(console, own, kinds=("drafts",))
-    if own.follow_up is not None:
-        words = follow_up_words(follow_up_summary(own.follow_up, "", "dele"))
+    if result.common is not None:
+        words = follow_up_words(follow_up_summary(result.common, "", "dele"))
         if words:
             console.print(say("status.own-follow-up", parts=t("status.follow-separator").join(words)))
     steps = [s for s in own.steps if s.kind in ("side", "drafts", "answer")]
@@ -132,10 +132,12 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
         )
         if n
     ]
-    follow, late = [], 0
+    follow, late, ours = [], 0, []
     if item.follow_up is not None and partner is not None:
         summary = follow_up_summary(item.follow_up, partner.key, "genbruge")
         follow, late = follow_up_words(summary), summary.overdue
+        # our marks and approvals in this dialogue only (its actions are counted in the line above)
+        ours = follow_up_words(follow_up_summary(item.follow_up, partner.key, "dele")._replace(overdue=0))
     # the general actions past their deadline are ours, said once above; here only the partner's
     steps = [
         s._replace(n=late) if s.kind == "overdue" else s
@@ -151,6 +153,9 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
         follow=t("status.follow-separator").join(follow),
     )
     print_fitted(console, text, None, first="  • ", rest="    ")
+    if ours:
+        own = t("status.own-follow-up-dialogue", parts=t("status.follow-separator").join(ours))
+        print_fitted(console, own, None, first="    ", rest="    ")
     print_fitted(console, t("status.partner-next", step=step), shown, first="    ", rest="      ")
 
 
