@@ -11,6 +11,7 @@ from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     command,
     phase_command,
+    several_dialogues,
     workspace,
 )
 from spredning.cli.console import echo, make_console, say
@@ -45,7 +46,7 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     local = result.local
     console.print(project_facts(result.project, result.path, result.changed, local.side, local.organisation))
     console.print()
-    several = len(result.project.partners) > 1
+    several = several_dialogues(result.project, result.local)
     if result.portfolio and several:
         _show_portfolio(console, guide, result, project_option)
         return
@@ -169,7 +170,7 @@ def _notes(console, guide: Guide, result: Status, conflicts, strays, project_opt
     """The open conflicts, listed with both versions, and the answers the guide has no place for."""
     from spredning.cli.render_status import conflict_list
 
-    several = len(result.project.partners) > 1
+    several = several_dialogues(result.project, result.local)
     if conflicts:
         console.print(say("status.conflicts", style="bold yellow", n=len(conflicts)))
         console.print(conflict_list(guide, result.project, conflicts, result.local.me))
