@@ -99,6 +99,38 @@ def test_withdrawing_for_one_dialogue_says_the_common_approval_still_applies(sha
     assert sharing.path.read_bytes() == before
 
 
+def test_approving_again_as_before_says_it_was_approved_already(sharing):
+    sharing.ok("godkend", "test", "--af", "Mette", "--dato", "02-03-2026", "--partner", "Fanø")
+    before = sharing.path.read_bytes()
+
+    code, out, err = sharing("godkend", "test", "--af", "Mette", "--dato", "02-03-2026", "--partner", "Fanø")
+
+    assert (code, err) == (0, "")
+    said = flat(out)
+    assert said.startswith(
+        "Fasen Test er allerede godkendt af Mette 2. marts 2026 (dialogen med Fanø Kommune); intet er ændret."
+    )
+    assert "er godkendt af" not in said
+    assert sharing.path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("da", "Den erstatter den tidligere godkendelse af Mette 2. marts 2026."),
+        ("en", "It replaces the earlier approval by Mette on 2 March 2026."),
+    ],
+)
+def test_an_approval_by_someone_else_says_whose_it_replaces(sharing, language, expected):
+    sharing.ok("godkend", "test", "--af", "Mette", "--dato", "02-03-2026", "--partner", "Fanø")
+
+    out = flat(sharing.ok("--sprog", language, "godkend", "test", "--af", "Hans", "--partner", "Fanø"))
+
+    assert expected in out
+    out = flat(sharing.ok("godkend", "test", "--af", "Eva", "--partner", "Ærø"))  # Ærø had none
+    assert "Fasen Test er godkendt af Eva" in out and "erstatter" not in out
+
+
 def test_removing_a_mark_twice_says_the_second_time_there_was_none(aeroe):
     aeroe.ok("klarhed", "Beskriv innovationen", "rød")
 

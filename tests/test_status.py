@@ -275,6 +275,28 @@ def test_the_portfolio_shows_each_partners_follow_up_and_the_shared_one_once(hub
     assert "Ring til Odense" in one and "Fælles kursus" in one
 
 
+def test_a_mark_for_one_partner_is_shown_with_that_dialogue_not_as_common(hub):
+    sharing, _ = hub
+    sharing.ok("klarhed", "Beskriv innovationen", "grøn", "--partner", "aeroe-kommune")
+    sharing.ok("klarhed", "Afstem forventninger", "rød", "--partner", "laesoe-kommune")
+    sharing.ok("godkend", "tjek", "--af", "Mette", "--partner", "laesoe-kommune")
+
+    out = flat(sharing.ok("status"))
+
+    assert "fælles for alle partnere" not in out  # nothing common has been marked or approved
+    aeroe = out.split("• Ærø Kommune:", 1)[1].split("•", 1)[0]
+    fanoe = out.split("• Fanø Kommune:", 1)[1].split("•", 1)[0]
+    laesoe = out.split("• Læsø Kommune:", 1)[1].split("•", 1)[0]
+    assert "Jeres egen opfølgning i denne dialog: klarhed: 1 grøn." in aeroe
+    assert "Jeres egen opfølgning" not in fanoe
+    assert "Jeres egen opfølgning i denne dialog: klarhed: 1 rød; godkendt: Tjek." in laesoe
+
+    sharing.ok("klarhed", "Afstem forventninger", "gul", "--fælles")
+    out = flat(sharing.ok("status"))
+    assert "Jeres opfølgning, fælles for alle partnere: klarhed: 1 gul." in out
+    assert "Jeres egen opfølgning i denne dialog: klarhed: 1 rød; godkendt: Tjek." in out
+
+
 def test_an_answer_changed_after_an_approval_is_counted_in_the_portfolio(hub):
     sharing, partners = hub
     aeroe = partners["aeroe-kommune"]
@@ -405,3 +427,32 @@ def test_a_sharing_sides_answer_in_a_dialogue_is_read_as_a_variant_not_a_stray(h
     sharing.path.write_text(content.replace(marker, f"{marker}      {D3}: Kun for Ærø\n"), encoding="utf-8")
     assert "hører ikke til et spørgsmål i guiden" not in flat(sharing.ok("status"))
     assert "Kun for Ærø" in flat(sharing.ok("vis", "tjek", "--partner", "aeroe-kommune"))
+
+
+# --- the reusing side that knows which organisation it is names no --partner (7) -----------------
+
+
+def test_a_reusing_computer_whose_file_lists_two_partners_gives_hints_without_partner(hub, tmp_path):
+    """After 'projekt side genbruge --organisation' names a new organisation, the file lists two
+    reusing organisations; this computer still has one dialogue, where --partner is refused."""
+    _, partners = hub
+    aeroe = partners["aeroe-kommune"]
+    aeroe.ok("projekt", "side", "genbruge", "--organisation", "Ærø Sundhed")
+    assert len(aeroe.project().partners) == 2
+    aeroe.ok("klarhed", "beskriv-innovationen", "grøn")  # something to send
+
+    out = flat(aeroe.ok("status"))
+    assert "læs de 2 nye svar fra partneren: spredning vis --nye" in out
+    assert "spredning fase tjek --rolle genbruge" in out
+    assert "send jeres nye ændring til partneren: spredning eksport" in out
+    assert "--partner" not in out
+
+    code, _, err = aeroe("fase", "tjek")  # no terminal: the hint to answer from a file
+    assert code == 2
+    assert "'spredning fase tjek --rolle genbruge --svar FIL'" in flat(err)
+    assert "--partner" not in err
+
+    for command, name in (("rapport", "rapport.md"), ("dagsorden", "dagsorden.md")):
+        aeroe.ok(command, "--ud", str(tmp_path / name))
+        written = (tmp_path / name).read_text(encoding="utf-8")
+        assert "spredning " in written and "--partner" not in written

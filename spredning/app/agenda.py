@@ -11,7 +11,7 @@ import datetime
 from typing import NamedTuple
 
 from spredning import report
-from spredning.app.dialogue import partner_for
+from spredning.app.dialogue import partner_for, several_dialogues
 from spredning.app.workspace import Workspace
 from spredning.core.agenda import Agenda, build_agenda
 from spredning.core.model import Partner
@@ -33,7 +33,7 @@ def make_agenda(ws: Workspace, *, fmt: str, partner: Partner | None, today: date
     opened = ws.open()
     chosen = partner or partner_for(opened.project, opened.local, None)
     agenda = build_agenda(ws.guide, opened.project, chosen, writer=opened.local.me, today=today)
-    several = len(opened.project.partners) > 1 and chosen is not None
+    several = several_dialogues(opened.project, opened.local) and chosen is not None
     content = report.render(agenda_document(agenda, today, chosen.key if several and chosen else None), fmt)
     name = (
         "-".join([opened.project.slug, "dagsorden", *([chosen.key] if several and chosen else [])])

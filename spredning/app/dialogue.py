@@ -92,6 +92,15 @@ def own_partner(project: Project, state: LocalState) -> Partner | None:
     return None
 
 
+def several_dialogues(project: Project, state: LocalState) -> bool:
+    """True when this computer sees several dialogues, so a command or hint must say which one.
+
+    That is with several partners, and not on the reusing side that knows which organisation it
+    is: its only dialogue is its own, however many partners its file lists.
+    """
+    return len(project.partners) > 1 and own_partner(project, state) is None
+
+
 def _only_mine(mine: Partner, option: str) -> Partner:
     """On the reusing side --partner may only name this organisation: its only dialogue.
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from spredning.app.dialogue import several_dialogues
 from spredning.app.exchange import open_conflicts
 from spredning.app.status import Status, Step, my_roles, status_of
 from spredning.app.workspace import Workspace
@@ -93,7 +94,7 @@ def home(ws: Workspace) -> Home:
         if kind == "agenda" and not kinds:
             continue  # the agenda once the follow-up has begun (an action, a mark, a meeting)
         actions.append(Action(kind))
-    several = len(found.project.partners) > 1
+    several = several_dialogues(found.project, found.local)
     return Home(overview(found), tuple(actions), several=several)
 
 

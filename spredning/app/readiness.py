@@ -32,12 +32,14 @@ class Approved(NamedTuple):
     """An approval after `approve`: the one that applies now and whether anything changed.
 
     answered/total: how many of the phase's questions the approving side has answered in the dialogue.
+    earlier: the approval kept in the same place before (the one a new approval replaces), or None.
     """
 
     approval: Approval | None
     changed: bool
     answered: int
     total: int
+    earlier: Approval | None = None
 
 
 def tool_by_id(guide: Guide, wanted: str) -> tuple[Phase, str]:
@@ -178,6 +180,9 @@ def approve(
         dialogue = partner if where else None
         key = followup.record_key("godkendelse", f"{phase.id}.{side}")
         view = project.dialogue(dialogue)
+        earlier = followup.approval(project, dialogue, phase.id, side)
+        if earlier is not None and earlier.where != where:  # a common one this dialogue's would only hide
+            earlier = None
         prints = followup.fingerprints(view, [q.id for q in phase.questions(side)])
         content = (
             Answer() if withdraw else Answer(fields=followup.fields(af=by, dato=day.isoformat(), svar=prints))
@@ -185,7 +190,7 @@ def approve(
         saved = _save(project, (where, key), content, state.copy)
         done = progress(view, phase.questions(side))
         now = followup.approval(saved, dialogue, phase.id, side)
-        return saved, state, Approved(now, saved is not project, done.answered, done.total)
+        return saved, state, Approved(now, saved is not project, done.answered, done.total, earlier)
 
     return ws.store.transact(ws.slug(), write)
 

@@ -11,7 +11,7 @@ import datetime
 from typing import NamedTuple
 
 from spredning import report
-from spredning.app.dialogue import partner_for
+from spredning.app.dialogue import partner_for, several_dialogues
 from spredning.app.status import Step, dialogue_status
 from spredning.app.workspace import Workspace
 from spredning.core import followup_outline
@@ -68,7 +68,7 @@ def make_report(
         ws.guide, opened.project.dialogue(chosen), scope, writer=opened.local.me, drafts=drafts
     )
     steps = dialogue_status(ws, opened, chosen, today).steps
-    several = len(opened.project.partners) > 1
+    several = several_dialogues(opened.project, opened.local)
     follow_up = followup_outline.build(
         ws.guide, opened.project, chosen, today, phases=scope.phases, roles=scope.roles
     )

@@ -110,13 +110,23 @@ class FollowUpSummary(NamedTuple):
 def follow_up_summary(follow: FollowUpStatus, where: str, role: str) -> FollowUpSummary:
     """What one side has in a dialogue's follow-up: overdue actions, readiness marks, approvals.
 
-    `where` chooses the actions: '' the general ones (the sharing side's), else the partner's.
+    `where` chooses the records: '' the general ones (common to every dialogue), else those kept
+    in the partner's dialogue only.
     """
-    marks = [m for phase in follow.outline.readiness for r, ms in phase.sides if r == role for m in ms]
+    marks = [
+        m
+        for phase in follow.outline.readiness
+        for r, ms in phase.sides
+        if r == role
+        for m in ms
+        if m.owner == where
+    ]
     colours = tuple(
         (colour, n) for colour in ("rød", "gul", "grøn") if (n := sum(m.colour == colour for m in marks))
     )
-    approvals = tuple((a.phase, len(a.changed)) for a in follow.outline.approvals if a.role == role)
+    approvals = tuple(
+        (a.phase, len(a.changed)) for a in follow.outline.approvals if a.role == role and a.owner == where
+    )
     return FollowUpSummary(sum(1 for i in follow.overdue if i.where == where), colours, approvals)
 
 
@@ -142,6 +152,7 @@ class Status(NamedTuple):
     changed: datetime.datetime | None
     dialogues: tuple[DialogueStatus, ...]
     portfolio: bool
+    common: FollowUpStatus | None = None  # the portfolio's general records, common to every dialogue
 
 
 def status(
@@ -155,7 +166,9 @@ def status(
     project = opened.project
     partners = (partner,) if not portfolio else (project.partners or (None,))
     dialogues = tuple(dialogue_status(ws, opened, p, today) for p in partners)
-    return Status(project, opened.local, str(opened.path), _changed(opened), dialogues, portfolio)
+    # a dialogue's own record replaces the general one there, so what is common is read on its own
+    common = follow_up_status(ws.guide, project, None, today or datetime.date.today()) if portfolio else None
+    return Status(project, opened.local, str(opened.path), _changed(opened), dialogues, portfolio, common)
 
 
 def status_of(ws: Workspace, partner_option: str | None = None) -> Status:

@@ -42,6 +42,7 @@ class MarkRow(NamedTuple):
     colour: str
     reason: str
     disputed: bool
+    owner: str = ""  # '' general, or the partner's key (as for actions)
 
 
 class PhaseReadiness(NamedTuple):
@@ -62,6 +63,7 @@ class ApprovalRow(NamedTuple):
     day: datetime.date
     changed: tuple[str, ...]
     disputed: bool
+    owner: str = ""  # '' general, or the partner's key
 
 
 class FollowUpOutline(NamedTuple):
@@ -113,7 +115,7 @@ def mark_row(mark: followup.Mark, names: Names) -> MarkRow:
     """A readiness mark as a report shows it."""
     number, phase = names.phase(mark.phase)
     tool = names.tools.get(f"{mark.phase}.{mark.tool}", line(mark.tool))
-    return MarkRow(number, phase, tool, mark.side, mark.colour, line(mark.reason), mark.disputed)
+    return MarkRow(number, phase, tool, mark.side, mark.colour, line(mark.reason), mark.disputed, mark.where)
 
 
 def build(
@@ -163,6 +165,7 @@ def build(
             s.approval.day,
             tuple(names.questions.get(q, q) for q in s.changed),
             s.approval.disputed,
+            s.approval.where,
         )
         for s in readiness.approval_states(guide, project, partner)
     )

@@ -11,7 +11,7 @@ from typing import TypeVar
 import typer
 
 from spredning import i18n
-from spredning.app.dialogue import PartnerChoice, own_partner, partner_for
+from spredning.app.dialogue import PartnerChoice, partner_for, several_dialogues
 from spredning.app.dialogue import parse_role as _parse_role
 from spredning.app.workspace import Workspace
 from spredning.core.errors import Interrupted, SpredningError, UsageProblem
@@ -169,11 +169,6 @@ def hint_partner(project: Project, state: LocalState, partner: Partner | None) -
     is: its only dialogue is its own, however many partners its file lists.
     """
     return partner if several_dialogues(project, state) else None
-
-
-def several_dialogues(project: Project, state: LocalState) -> bool:
-    """True when this computer sees several dialogues, so a record must say which one it is for."""
-    return len(project.partners) > 1 and own_partner(project, state) is None
 
 
 @contextlib.contextmanager

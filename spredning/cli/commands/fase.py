@@ -16,6 +16,7 @@ from spredning.cli.commands.common import (
     parse_role,
     phase_command,
     read_user_yaml,
+    several_dialogues,
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
@@ -57,7 +58,7 @@ def fase(
     if role == "genbruge" and chosen is None:
         raise UsageProblem("fase.no-partner", command=command("projekt", "genbruger", t("metavar.name")))
     session = Session(ws, slug, role, chosen, variants=role == "dele" and partner is not None)
-    several = len(opened.project.partners) > 1
+    several = several_dialogues(opened.project, opened.local)
     if svar is not None:
         # Without --rolle only this computer's side: an id of the other side is a slip of the pen,
         # not a wish to change the other organisation's answer (that takes --rolle).

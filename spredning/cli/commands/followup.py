@@ -252,16 +252,10 @@ def _tell_approval(console, opened, phase, done, partner, general: bool, role: s
 
     approval = done.approval
     where = _for_dialogue(opened, partner, general)
-    console.print(
-        say(
-            "approval.saved",
-            style="bold green",
-            phase=phase.name,
-            by=approval.by,
-            day=approval.day,
-            dialogue=where,
-        )
-    )
+    key, style = ("approval.saved", "bold green") if done.changed else ("approval.unchanged", "")
+    console.print(say(key, style=style, phase=phase.name, by=approval.by, day=approval.day, dialogue=where))
+    if done.changed and done.earlier is not None:
+        console.print(say("approval.replaces", by=done.earlier.by, day=done.earlier.day))
     side = role or opened.local.side
     org = org_name(opened.project, SHARING if side == "dele" else partner.key if partner else "")
     style = "dim" if done.answered == done.total else "yellow"

@@ -11,6 +11,7 @@ from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     command,
     phase_command,
+    several_dialogues,
     workspace,
 )
 from spredning.cli.console import echo, make_console, say
@@ -45,7 +46,7 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     local = result.local
     console.print(project_facts(result.project, result.path, result.changed, local.side, local.organisation))
     console.print()
-    several = len(result.project.partners) > 1
+    several = several_dialogues(result.project, result.local)
     if result.portfolio and several:
         _show_portfolio(console, guide, result, project_option)
         return
@@ -72,8 +73,8 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
     strays = {s.slot: s for item in result.dialogues for s in item.strays}
     _notes(console, guide, result, tuple(conflicts.values()), tuple(strays.values()), project_option)
     _notes_of(console, own, kinds=("drafts",))
-    if own.follow_up is not None:
-        words = follow_up_words(follow_up_summary(own.follow_up, "", "dele"))
+    if result.common is not None:
+        words = follow_up_words(follow_up_summary(result.common, "", "dele"))
         if words:
             console.print(say("status.own-follow-up", parts=t("status.follow-separator").join(words)))
     steps = [s for s in own.steps if s.kind in ("side", "drafts", "answer")]
@@ -132,10 +133,12 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
         )
         if n
     ]
-    follow, late = [], 0
+    follow, late, ours = [], 0, []
     if item.follow_up is not None and partner is not None:
         summary = follow_up_summary(item.follow_up, partner.key, "genbruge")
         follow, late = follow_up_words(summary), summary.overdue
+        # our marks and approvals in this dialogue only (its actions are counted in the line above)
+        ours = follow_up_words(follow_up_summary(item.follow_up, partner.key, "dele")._replace(overdue=0))
     # the general actions past their deadline are ours, said once above; here only the partner's
     steps = [
         s._replace(n=late) if s.kind == "overdue" else s
@@ -151,6 +154,9 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
         follow=t("status.follow-separator").join(follow),
     )
     print_fitted(console, text, None, first="  • ", rest="    ")
+    if ours:
+        own = t("status.own-follow-up-dialogue", parts=t("status.follow-separator").join(ours))
+        print_fitted(console, own, None, first="    ", rest="    ")
     print_fitted(console, t("status.partner-next", step=step), shown, first="    ", rest="      ")
 
 
@@ -164,7 +170,7 @@ def _notes(console, guide: Guide, result: Status, conflicts, strays, project_opt
     """The open conflicts, listed with both versions, and the answers the guide has no place for."""
     from spredning.cli.render_status import conflict_list
 
-    several = len(result.project.partners) > 1
+    several = several_dialogues(result.project, result.local)
     if conflicts:
         console.print(say("status.conflicts", style="bold yellow", n=len(conflicts)))
         console.print(conflict_list(guide, result.project, conflicts, result.local.me))

@@ -11,6 +11,7 @@ from spredning.cli.commands.common import (
     parse_phase,
     parse_role,
     roles_for,
+    several_dialogues,
     workspace,
 )
 from spredning.cli.console import make_console, say
@@ -84,7 +85,7 @@ def _vis_notes(console, ws, opened, partner: Partner | None, project_option: str
 
     conflicts = opened.project.dialogue(partner).conflicts()
     if conflicts:
-        several = len(opened.project.partners) > 1
+        several = several_dialogues(opened.project, opened.local)
         settle = command("konflikter", partner=partner if several else None, project=project_option)
         print_fitted(console, t("vis.conflicts", n=len(conflicts), command=settle), settle, "yellow")
     strays = strays_in(opened.project, ws.layout, partner)
