@@ -144,6 +144,20 @@ def test_removing_a_mark_twice_says_the_second_time_there_was_none(aeroe):
     assert aeroe.path.read_bytes() == before
 
 
+def test_the_same_mark_again_says_it_was_so_already_and_a_new_reason_is_saved(aeroe):
+    first = aeroe.ok("klarhed", "Beskriv innovationen", "gul")
+    before = aeroe.path.read_bytes()
+    code, out, err = aeroe("klarhed", "Beskriv innovationen", "gul")
+
+    assert flat(first) == "Klarheden er gemt: gul."
+    assert (code, err) == (0, "")
+    assert flat(out) == "Klarheden var allerede gul; intet er ændret."
+    assert aeroe.path.read_bytes() == before
+    assert flat(aeroe.ok("klarhed", "Beskriv innovationen", "gul", "--begrundelse", "Mangler IT")) == (
+        "Klarheden er gemt: gul."
+    )
+
+
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_a_colour_with_fjern_is_a_usage_error(aeroe, language):
     aeroe.ok("klarhed", "Beskriv innovationen", "rød")

@@ -95,13 +95,12 @@ def klarhed(
 
 
 def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue: tuple, role) -> None:
-    """What klarhed did: the mark saved, removed, or nothing there to remove; a common one that stays."""
+    """What klarhed did: saved (or so already), removed, or nothing to remove; a common one that stays."""
     (phase, tool_id), (partner, general) = tool, dialogue
     where = _for_dialogue(opened, partner, general)
     if colour is not None:
-        console.print(
-            say("readiness.saved", style="bold green", colour=t(f"plan.colour.{colour}"), dialogue=where)
-        )
+        key, style = ("readiness.saved", "bold green") if rated.changed else ("readiness.unchanged", "")
+        console.print(say(key, style=style, colour=t(f"plan.colour.{colour}"), dialogue=where))
         return
     if rated.changed:
         console.print(say("readiness.removed", style="green", dialogue=where))
