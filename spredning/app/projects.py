@@ -291,13 +291,7 @@ def _our_reusing(project: Project, state: LocalState, organisation: str | None) 
         # the sharing computer adds partners with `projekt genbruger`; a typo must not add one here
         if exc.key != "dialogue.unknown-partner" or state.side == "dele" or not organisation.strip():
             raise
-    name = organisation.strip()
-    problem = reusing_problem(name, project.sharing_org, (p.name for p in partners), "partner")
-    if problem is None and not fits_a_line(name):
-        problem = message("start.reusing-one-line", limit=projectfile.MAX_NAME)
-    if problem is not None:
-        raise UsageProblem.of(problem)
-    return Partner(projectfile.unique_key(name, {p.key for p in partners}), name), True
+    return _new_partner(project, organisation), True
 
 
 def set_sharing_name(ws: Workspace, name: str) -> tuple[Project, str]:
@@ -322,15 +316,22 @@ def add_partner(ws: Workspace, name: str) -> Partner:
         raise UsageProblem("start.reusing-one-line", limit=projectfile.MAX_NAME)
 
     def add(project: Project, state: LocalState):
-        names = (p.name or p.key for p in project.partners)
-        problem = reusing_problem(name, project.sharing_org, names, "partner")
-        if problem is not None:
-            existing = next((p for p in project.partners if same_organisation(name, p.name or p.key)), None)
-            raise UsageProblem.of(problem, key=existing.key if existing else "")
-        partner = Partner(projectfile.unique_key(name, {p.key for p in project.partners}), name.strip())
+        partner = _new_partner(project, name)
         return project._replace(partners=(*project.partners, partner)), state, partner
 
     return ws.store.transact(ws.slug(), add)
+
+
+def _new_partner(project: Project, name: str) -> Partner:
+    """A new reusing organisation for the project, or why the name cannot be one (the one rule)."""
+    names = (p.name or p.key for p in project.partners)
+    problem = reusing_problem(name, project.sharing_org, names, "partner")
+    if problem is None and not fits_a_line(name):
+        problem = message("start.reusing-one-line", limit=projectfile.MAX_NAME)
+    if problem is not None:
+        existing = next((p for p in project.partners if same_organisation(name, p.name or p.key)), None)
+        raise UsageProblem.of(problem, key=existing.key if existing else "")
+    return Partner(projectfile.unique_key(name, {p.key for p in project.partners}), name.strip())
 
 
 class ProjectRow(NamedTuple):
