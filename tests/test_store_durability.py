@@ -400,6 +400,7 @@ def test_temp_files_left_by_a_killed_process_are_removed_by_the_next_save(store,
 # Each saver writes answer number N to place N % len(places), so a place gets ever higher numbers;
 # all savers share this computer's copy id, so a place's version counts every save made to it.
 SAVER = r"""
+import os
 import sys
 from pathlib import Path
 from spredning.core import history
@@ -420,7 +421,8 @@ for number in range(count):
         return project.with_entry(place, new), state, None
 
     store.transact(slug, change)
-    print(place[0], place[1], number, flush=True)
+    # one write of one short line: a pipe takes it whole or not at all, so a kill cannot cut it
+    os.write(1, f"{place[0]} {place[1]} {number}\n".encode("utf-8"))
 """
 
 
@@ -450,7 +452,8 @@ def wait_for_first_line(proc: subprocess.Popen, timeout: float) -> str:
 def last_reported(lines: str, prefix: str) -> dict[tuple[str, str], tuple[int, str]]:
     """Each place's last save a saver reported: how many it reported there, and the last text."""
     result: dict[tuple[str, str], tuple[int, str]] = {}
-    for line in lines.splitlines():
+    whole = lines[: lines.rfind("\n") + 1]  # a line without its end was never fully reported
+    for line in whole.splitlines():
         where, qid, number = line.split(" ")
         text = "\n".join([f"{prefix} {number}"] * (int(number) % 7 + 1))
         result[(where, qid)] = (result.get((where, qid), (0, ""))[0] + 1, text)
