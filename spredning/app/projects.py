@@ -230,6 +230,7 @@ class SideSet(NamedTuple):
     state: LocalState
     named: bool = False  # the sharing organisation's name was written now (the project had none)
     added: bool = False  # our reusing organisation was added to the project now
+    left: Partner | None = None  # the reusing organisation this computer was until now, if another
 
 
 def set_side(ws: Workspace, role: str, organisation: str | None) -> SideSet:
@@ -250,8 +251,10 @@ def set_side(ws: Workspace, role: str, organisation: str | None) -> SideSet:
         partner, added = _our_reusing(project, state, organisation)
         if added:
             project = project._replace(partners=(*project.partners, partner))
+        before = project.partner(state.organisation or "") if state.side == "genbruge" else None
+        left = before if before is not None and before.key != partner.key else None
         state = state._replace(side=role, organisation=partner.key)
-        return project, state, SideSet(project, state, added=added)
+        return project, state, SideSet(project, state, added=added, left=left)
 
     return ws.store.transact(ws.slug(), change)
 
@@ -332,6 +335,89 @@ def _new_partner(project: Project, name: str) -> Partner:
         existing = next((p for p in project.partners if same_organisation(name, p.name or p.key)), None)
         raise UsageProblem.of(problem, key=existing.key if existing else "")
     return Partner(projectfile.unique_key(name, {p.key for p in project.partners}), name.strip())
+
+
+class Content(NamedTuple):
+    """What a reusing organisation's dialogue holds: what removing the organisation would remove."""
+
+    answers: int = 0  # answers and "not relevant" marks, either side's, with conflicting versions
+    records: int = 0  # follow-up: plan items, readiness marks, approvals, meetings
+    drafts: int = 0  # drafts kept on this computer
+
+    @property
+    def empty(self) -> bool:
+        """True when the dialogue holds nothing at all."""
+        return not (self.answers or self.records or self.drafts)
+
+
+class Removal(NamedTuple):
+    """A reusing organisation `projekt fjern-genbruger` names, and what its dialogue holds."""
+
+    partner: Partner
+    content: Content
+
+
+class Removed(NamedTuple):
+    """A reusing organisation removed from the project, and the copy of the file kept first."""
+
+    partner: Partner
+    content: Content
+    backup: Path | None  # the project file as it was (kept when the dialogue held anything)
+
+
+def removal(ws: Workspace, name: str) -> Removal:
+    """The reusing organisation a removal names, and what its dialogue holds; refused for our own."""
+    opened = ws.store.open(ws.slug())
+    partner = _removable(opened.project, opened.local, name)
+    return Removal(partner, _content(opened.project, opened.local, partner.key))
+
+
+def remove_partner(ws: Workspace, name: str, confirmed: Content) -> Removed:
+    """Remove a reusing organisation and its dialogue from the project (on this computer).
+
+    `confirmed` is what the user agreed to remove (removal() tells it). A dialogue holding more or
+    other than that is refused, so nothing goes that the user did not see; and when it holds
+    anything, the project file is kept as a backup first, so no answer is lost without a copy. What
+    this computer knew of the organisation (what it has, news from it, its drafts) goes with it.
+    """
+
+    def change(project: Project, state: LocalState):
+        partner = _removable(project, state, name)
+        content = _content(project, state, partner.key)
+        if not content.empty and content != confirmed:
+            raise UsageProblem("partner.remove-changed", name=partner.name or partner.key)
+        project = project._replace(
+            partners=tuple(p for p in project.partners if p.key != partner.key),
+            dialogues={k: v for k, v in project.dialogues.items() if k != partner.key},
+            records={k: v for k, v in project.records.items() if k != partner.key},
+        )
+        state = state._replace(
+            known={k: v for k, v in state.known.items() if k != partner.key},
+            news={k: v for k, v in state.news.items() if k != partner.key},
+            drafts={k: v for k, v in state.drafts.items() if local.key_slot(k)[0] != partner.key},
+        )
+        return project, state, Removed(partner, content, None)
+
+    removed = ws.store.transact(ws.slug(), change, keep_backup=not confirmed.empty)
+    return removed._replace(backup=ws.store.last_backup)
+
+
+def _removable(project: Project, state: LocalState, name: str) -> Partner:
+    if not name.strip():
+        raise UsageProblem("partner.empty-name")
+    partner = find_partner(project, name)
+    if state.side == "genbruge" and state.organisation == partner.key:
+        raise UsageProblem("partner.remove-ourselves", name=partner.name or partner.key)
+    return partner
+
+
+def _content(project: Project, state: LocalState, key: str) -> Content:
+    entries = project.dialogues.get(key, {}).values()
+    return Content(
+        answers=sum(1 for e in entries if not e.answer.empty) + sum(len(e.others) for e in entries),
+        records=sum(1 for e in project.records.get(key, {}).values() if not e.answer.empty or e.others),
+        drafts=sum(1 for k in state.drafts if local.key_slot(k)[0] == key),
+    )
 
 
 class ProjectRow(NamedTuple):

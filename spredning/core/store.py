@@ -320,11 +320,12 @@ class Store:
                 self._save_local(project.slug, chosen)
         return path
 
-    def transact(self, slug: str, change: Change[T]) -> T:
+    def transact(self, slug: str, change: Change[T], keep_backup: bool = False) -> T:
         """Apply a change to the project as it is on disk now, under its lock; return its result.
 
         `change` gets the fresh project and this computer's state and returns both (changed or
-        not) and a result. Nothing is written when nothing changed.
+        not) and a result. Nothing is written when nothing changed. With `keep_backup`, the file
+        as it was is kept beside it first (last_backup), as for a file edited by hand.
         """
         path = self.path_for(slug)
         self.last_backup = None
@@ -340,7 +341,7 @@ class Store:
             state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
             with fileio.uninterrupted():  # the project and this computer's state: both, or neither
                 if project != parsed.project or parsed.legacy:
-                    self._write(path, raw, project, signature)
+                    self._write(path, raw, project, signature, keep_backup)
                 if state_data is not None:
                     self._save_local(slug, new_state, state_data)
         return result
@@ -390,7 +391,12 @@ class Store:
             self.kept_states.append(kept)
 
     def _write(
-        self, path: Path, raw: bytes, project: Project, signature: tuple[int, int, int] | None
+        self,
+        path: Path,
+        raw: bytes,
+        project: Project,
+        signature: tuple[int, int, int] | None,
+        keep_backup: bool = False,
     ) -> None:
         content = projectfile.serialise(project, self.layout, path)
         _check_size(content, path)
@@ -399,7 +405,7 @@ class Store:
         as_written = (signature is not None and self._written.get(path) == signature) or self._as_written(
             raw, path
         )
-        if not as_written:
+        if keep_backup or not as_written:
             self.last_backup = fileio.keep_backup(path, raw)
         fileio.atomic_write(target, content)
         self._written[path] = _signature(path)

@@ -1,4 +1,4 @@
-"""``spredning start``, ``projekter`` and ``projekt brug | side | deler | genbruger``."""
+"""``spredning start``, ``projekter`` and ``projekt brug | side | deler | genbruger | fjern-genbruger``."""
 
 from __future__ import annotations
 
@@ -8,7 +8,15 @@ from rich.text import Text
 from spredning.app import projects
 from spredning.app.projects import NewProject
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import command, is_interactive, parse_role, shell_word, workspace
+from spredning.cli.commands.common import (
+    command,
+    interrupted_as,
+    is_interactive,
+    parse_role,
+    shell_word,
+    workspace,
+    written_path,
+)
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
 from spredning.core.errors import NotATerminal
@@ -250,6 +258,10 @@ def side(
         console.print(
             say("projekt.side-set", side=t(f"role.{state.side}"), org=org_name(project, state.me or "dele"))
         )
+        if done.left is not None:
+            remove = command("projekt", "fjern-genbruger", done.left.key)
+            left = say("projekt.left-behind", style="dim", name=done.left.name, command=remove)
+            print_said(console, left, remove)
 
 
 @projekt_app.command("deler", cls=typer_compat.DanishCommand, help=t("help.projekt.deler"))
@@ -285,6 +297,62 @@ def genbruger(
         print_said(
             console, say("projekt.partner-added", name=partner.name, key=partner.key, command=send), send
         )
+
+
+@projekt_app.command(
+    "fjern-genbruger", cls=typer_compat.DanishCommand, help=t("help.projekt.fjern-genbruger")
+)
+def fjern_genbruger(
+    ctx: typer.Context,
+    navn: str = typer.Argument(..., metavar=t("metavar.name"), help=t("help.projekt.fjern-genbruger.navn")),
+    ja: bool = typer.Option(False, "--ja", help=t("help.projekt.fjern-genbruger.ja")),
+):
+    """Fjern en genbrugende organisation, der er kommet med ved en fejl, og dens dialog."""
+    ws = workspace(ctx)
+    asked = projects.removal(ws, navn)
+    name = asked.partner.name or asked.partner.key
+    holds = _content_words(asked.content)
+    console = make_console()
+    if holds and not ja:
+        again = command("projekt", "fjern-genbruger", asked.partner.key, "--ja")
+        if not is_interactive():
+            raise NotATerminal("partner.remove-no-terminal", name=name, what=holds, command=again)
+        from questionary import Choice
+
+        from spredning.cli.prompter import select
+
+        with interrupted_as("partner.remove-interrupted"):
+            console.print(say("partner.remove-holds", style="yellow", name=name, what=holds))
+            sure = select(
+                t("partner.remove-question", name=name),
+                [Choice(t("partner.remove-no"), False), Choice(t("partner.remove-yes", name=name), True)],
+            )
+        if not sure:
+            console.print(say("partner.remove-kept", name=name))
+            return
+    removed = projects.remove_partner(ws, navn, asked.content)
+    with after_work(console):
+        if holds:
+            console.print(say("partner.removed-with", style="bold green", name=name, what=holds))
+        else:
+            console.print(say("partner.removed", style="bold green", name=name))
+        if removed.backup is not None:
+            shown = written_path(removed.backup)
+            print_said(console, say("partner.removed-backup", path=shown), shown)
+        console.print(say("partner.removed-comes-back", style="dim", name=name))
+
+
+def _content_words(content: projects.Content) -> list[str]:
+    """What a dialogue holds, in words: '12 svar', '2 punkter i opfølgningen', '1 kladde'."""
+    return [
+        t(key, n=n)
+        for key, n in (
+            ("partner.holds.answers", content.answers),
+            ("partner.holds.records", content.records),
+            ("partner.holds.drafts", content.drafts),
+        )
+        if n
+    ]
 
 
 def register(app: typer.Typer) -> None:

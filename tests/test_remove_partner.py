@@ -1,0 +1,212 @@
+"""'projekt fjern-genbruger': a reusing organisation added by mistake goes, with its dialogue; what
+the dialogue holds is removed only after a yes (or --ja), and never without a copy of the file.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from exchange_kit import D1, G1, G2, Org, flat, tree
+from homekit import CTRL_C, DOWN, ENTER, typed
+
+from spredning.app import projects
+from spredning.app.workspace import Settings, Workspace
+from spredning.core.errors import UsageProblem
+from spredning.core.local import slot_key
+
+NAME = "Genoptræning Ærø"
+
+
+@pytest.fixture(autouse=True)
+def _work_in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def sharing(tmp_path, run_cli) -> Org:
+    """Odense, sharing with Ærø (who has answered) and Fanø (nothing yet)."""
+    org = Org(tmp_path / "odense", tmp_path, run_cli)
+    org.ok(
+        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
+        "--genbruger", "Fanø Kommune", "--rolle", "dele",
+    )  # fmt: skip
+    org.answer({D1: "Færre genindlæggelser"})
+    org.answer({G1: "Vi har ventelister", G2: "Ja"}, "--rolle", "genbruge", "--partner", "Ærø")
+    return org
+
+
+@pytest.fixture
+def asking(monkeypatch):
+    """Run an organisation's command with its prompt reading `keys`, as in a terminal."""
+    monkeypatch.setattr("spredning.cli.commands.project.is_interactive", lambda: True)
+    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+
+
+def partner_names(org: Org) -> list[str]:
+    return [p.name for p in org.project().partners]
+
+
+def test_an_empty_dialogue_goes_without_asking_and_without_a_copy(sharing):
+    out = sharing.ok("projekt", "fjern-genbruger", "Fanø")
+
+    assert "Fanø Kommune er fjernet fra projektet. Dialogen var tom." in flat(out)
+    assert partner_names(sharing) == ["Ærø Kommune"]
+    assert "fanoe-kommune" not in sharing.path.read_text(encoding="utf-8")
+    assert not list(sharing.home.glob("*.bak-*"))
+    assert sharing.texts("aeroe-kommune")[G1] == "Vi har ventelister"  # the other dialogue is untouched
+    assert sharing.project().shared[D1].answer.text == "Færre genindlæggelser"
+
+
+def test_a_dialogue_with_answers_is_kept_without_a_terminal_and_the_command_is_named(sharing):
+    before = tree(sharing.home)
+
+    code, _, err = sharing("projekt", "fjern-genbruger", "Ærø")
+
+    assert code == 2
+    assert flat(err) == (
+        "Fejl: Dialogen med Ærø Kommune rummer 2 svar, og der er ingen terminal at spørge i, om de skal "
+        "fjernes. Intet er ændret. Vil I fjerne dem alligevel, så skriv 'spredning projekt fjern-genbruger "
+        "aeroe-kommune --ja'; projektfilen gemmes først som en kopi ved siden af."
+    )
+    assert tree(sharing.home) == before
+
+
+def test_ja_removes_the_dialogue_after_keeping_the_file_as_it_was(sharing):
+    before = sharing.path.read_bytes()
+
+    out = flat(sharing.ok("projekt", "fjern-genbruger", "aeroe-kommune", "--ja"))
+
+    assert "Ærø Kommune er fjernet fra projektet sammen med dialogen (2 svar)." in out
+    [backup] = sharing.home.glob(f"{sharing.path.name}.bak-*")
+    assert f"Projektfilen, som den var før, er gemt som {backup}" in out
+    assert backup.read_bytes() == before  # every answer is still there, byte for byte
+    assert partner_names(sharing) == ["Fanø Kommune"]
+    data = yaml.safe_load(sharing.path.read_text(encoding="utf-8"))
+    assert list(data["svar"]["genbruge"]) == ["fanoe-kommune"]
+    assert sharing.project().shared[D1].answer.text == "Færre genindlæggelser"
+    code, _, err = sharing("status", "--partner", "Ærø")
+    assert code == 2 and "Ærø" in err  # no longer a partner of the project
+
+
+def test_follow_up_and_drafts_count_and_go_with_it(sharing, tmp_path):
+    sharing.ok("klarhed", "Beskriv innovationen", "grøn", "--partner", "Fanø")
+    ws = Workspace(Settings(home=str(sharing.home)))
+    slot = slot_key(("fanoe-kommune", G1))
+    ws.store.update_local(ws.slug(), lambda s: s._replace(drafts={**s.drafts, slot: "halvt skrevet"}))
+
+    code, _, err = sharing("projekt", "fjern-genbruger", "Fanø")
+    assert code == 2
+    assert "rummer 1 punkt i opfølgningen og 1 kladde på denne computer" in flat(err)
+
+    sharing.ok("projekt", "fjern-genbruger", "Fanø", "--ja")
+    state = ws.store.open(ws.slug()).local
+    assert slot not in state.drafts
+    assert not ws.store.load(ws.slug()).records.get("fanoe-kommune")
+
+
+def test_no_at_the_question_changes_nothing(sharing, asking):
+    before = tree(sharing.home)
+
+    run = asking(sharing, ENTER, "projekt", "fjern-genbruger", "Ærø")
+
+    assert run.code == 0, run.err
+    assert "Dialogen med Ærø Kommune rummer 2 svar." in flat(run.out)
+    assert "Intet er ændret; Ærø Kommune er stadig med i projektet." in flat(run.out)
+    assert tree(sharing.home) == before
+
+
+def test_yes_at_the_question_removes_it_with_a_copy(sharing, asking):
+    run = asking(sharing, DOWN + ENTER, "projekt", "fjern-genbruger", "Ærø")
+
+    assert run.code == 0, run.err
+    assert "Fjern Ærø Kommune fra projektet?" in flat(run.screen)
+    assert "Ærø Kommune er fjernet fra projektet sammen med dialogen (2 svar)." in flat(run.out)
+    assert partner_names(sharing) == ["Fanø Kommune"]
+    assert len(list(sharing.home.glob("*.bak-*"))) == 1
+
+
+def test_ctrl_c_at_the_question_removes_nothing(sharing, asking):
+    before = tree(sharing.home)
+
+    run = asking(sharing, CTRL_C, "projekt", "fjern-genbruger", "Ærø")
+
+    assert run.code == 130
+    assert flat(run.err) == "Afbrudt. Intet er fjernet."
+    assert tree(sharing.home) == before
+
+
+def test_new_answers_after_the_yes_are_not_removed_unseen(sharing):
+    ws = Workspace(Settings(home=str(sharing.home)))
+    seen = projects.removal(ws, "Fanø")
+    assert seen.content.empty
+    sharing.answer({G1: "Skrevet imens"}, "--rolle", "genbruge", "--partner", "Fanø")
+    before = tree(sharing.home)
+
+    with pytest.raises(UsageProblem) as refused:
+        projects.remove_partner(ws, "Fanø", seen.content)
+
+    assert refused.value.key == "partner.remove-changed"
+    assert tree(sharing.home) == before
+
+
+def test_an_unknown_or_empty_name_is_a_usage_error(sharing):
+    code, _, err = sharing("projekt", "fjern-genbruger", "Bornholm")
+    assert code == 2 and "Bornholm" in err and "Ærø Kommune" in err
+    code, _, err = sharing("projekt", "fjern-genbruger", "  ")
+    assert code == 2 and "Organisationens navn er tomt." in err
+
+
+def test_a_reusing_computer_cannot_remove_itself(sharing, tmp_path, run_cli):
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    aeroe.import_(sharing.export("--partner", "Ærø"))
+    before = tree(aeroe.home)
+
+    code, _, err = aeroe("projekt", "fjern-genbruger", "Ærø")
+
+    assert code == 2
+    assert flat(err).startswith("Fejl: Ærø Kommune er jeres egen organisation på denne computer")
+    assert "projekt side genbruge --organisation NAVN" in flat(err)
+    assert tree(aeroe.home) == before
+
+
+def test_a_wrong_first_file_can_be_undone_on_the_reusing_computer(sharing, tmp_path, run_cli):
+    """Ærø first imported Fanø's file by mistake (and so became Fanø): the way out, as the hints say."""
+    sharing.answer({G1: "Til Fanø"}, "--rolle", "genbruge", "--partner", "Fanø")
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export("--partner", "Fanø"))[0] == 0
+    said = flat(aeroe.ok("projekt", "side", "genbruge", "--organisation", "Ærø Kommune"))
+    assert said.endswith(
+        "Fanø Kommune, som computeren var sat til før, står stadig i projektet. Kom den med ved en fejl, "
+        "så fjern den med 'spredning projekt fjern-genbruger fanoe-kommune'."
+    )
+
+    aeroe.ok("projekt", "fjern-genbruger", "fanoe-kommune", "--ja")
+
+    assert partner_names(aeroe) == ["Ærø Kommune"]
+    assert aeroe.import_(sharing.export("--partner", "Ærø"))[0] == 0
+    assert aeroe.texts()[G1] == "Vi har ventelister"
+    mine = aeroe.export()
+    assert "Fanø" not in mine.read_text(encoding="utf-8")
+    assert sharing.import_(mine)[0] == 0
+
+
+def test_a_removed_organisation_comes_back_with_a_file_from_it(sharing, tmp_path, run_cli):
+    fanoe = Org(tmp_path / "fanoe", tmp_path, run_cli)
+    fanoe.import_(sharing.export("--partner", "Fanø"))
+    fanoe.answer({G1: "Vi vil gerne"}, "--rolle", "genbruge")
+    sharing.ok("projekt", "fjern-genbruger", "Fanø")
+
+    assert sharing.import_(fanoe.export())[0] == 0
+
+    assert partner_names(sharing) == ["Ærø Kommune", "Fanø Kommune"]
+    assert sharing.texts("fanoe-kommune")[G1] == "Vi vil gerne"
+
+
+def test_english_edition(sharing):
+    code, _, err = sharing("--sprog", "en", "projekt", "fjern-genbruger", "Ærø")
+    assert code == 2
+    assert flat(err).startswith(
+        "Error: The dialogue with Ærø Kommune holds 2 answers, and there is no terminal to ask"
+    )
+    out = sharing.ok("--sprog", "en", "projekt", "fjern-genbruger", "Fanø")
+    assert "Fanø Kommune has been removed from the project. The dialogue was empty." in flat(out)
