@@ -209,6 +209,23 @@ def test_emoji_stay_as_typed_in_a_literal_block():
     assert yamlio.loads(text) == data
 
 
+def test_tabs_pasted_from_a_spreadsheet_stay_tabs_in_a_literal_block():
+    # libyaml's (and PyYAML's own) choice would be one quoted line: "Kolonne1\tKolonne2\nLinje to..."
+    data = {"svar": "Navn\tAntal\nOdense\t12\nÆrø\t3", "kort": "a\tb"}
+    text = yamlio.dumps(data)
+    assert "svar: |-\n  Navn\tAntal\n  Odense\t12\n  Ærø\t3\n" in text
+    assert "kort: |-\n  a\tb\n" in text
+    assert yamlio.loads(text) == data
+    assert yaml.safe_load(text) == data  # the pure-Python reader too
+
+
+@given(st.text(st.sampled_from("ab æ\t\n"), max_size=40))
+def test_any_text_with_tabs_and_blanks_reads_back_as_written(value):
+    text = yamlio.dumps({"svar": value, "efter": "x"})
+    assert yamlio.loads(text) == {"svar": value, "efter": "x"}
+    assert yaml.safe_load(text) == {"svar": value, "efter": "x"}
+
+
 def test_only_text_beyond_u_ffff_leaves_the_c_emitter(monkeypatch):
     class Refuses(yaml.SafeDumper):
         def __init__(self, *args, **kwargs):

@@ -224,7 +224,7 @@ class _Dumper(_BaseDumper):
 
 
 def _represent_str(dumper: yaml.BaseDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    style = "|" if "\n" in value or "\t" in value else None
     if any(brk in value for brk in _FRAGILE_BREAKS):
         style = '"'  # escaped, or a reader gives them back as spaces or "\n"
     return dumper.represent_scalar(_STR_TAG, value, style=style)
@@ -240,26 +240,40 @@ _Dumper.add_representer(type(None), _represent_empty)
 
 
 class _PythonDumper(yaml.SafeDumper):
-    """The pure-Python emitter, for text with characters beyond U+FFFF (emoji, say).
+    r"""The pure-Python emitter, for text with characters beyond U+FFFF (emoji, say) or tabs.
 
-    libyaml's emitter writes those as escapes ("\U0001f44d"), which forces the whole answer into
-    one double-quoted line; Python's writes them as they are, so the answer stays a readable block.
+    libyaml's emitter writes those as escapes ("\U0001f44d", "\t"), which forces the whole answer
+    into one double-quoted line; Python's writes them as they are, so the answer stays a readable
+    block. A tab pasted from a spreadsheet is as good as a space inside a literal block, and every
+    YAML reader takes it back as a tab there, but PyYAML counts it among the characters that rule a
+    block out; analyze_scalar (the emitter's public step that decides which styles a text allows)
+    is asked again with the tabs as spaces. Two places stay escaped: a tab at the very start (a
+    reader would take it for the block's indentation) and one at a line's end (YAML drops
+    trailing blanks there, as it does spaces).
     """
+
+    def analyze_scalar(self, scalar: str) -> yaml.emitter.ScalarAnalysis:
+        analysis = super().analyze_scalar(scalar)
+        if "\t" in scalar and not scalar.startswith("\t"):
+            analysis.allow_block = super().analyze_scalar(scalar.replace("\t", " ")).allow_block
+        return analysis
 
 
 _PythonDumper.add_representer(str, _represent_str)
 _PythonDumper.add_representer(type(None), _represent_empty)
 
 
-def _beyond_bmp(data: object) -> bool:
-    """True when some text in data has a character beyond U+FFFF."""
+def _for_python(data: object) -> bool:
+    """True when some text in data has a tab or a character beyond U+FFFF (see _PythonDumper)."""
     if isinstance(data, str):  # such a character takes 4 bytes in UTF-16, all others 2; the
         # length of the encoding tells in a C loop, 30 times faster than looking at each character
+        if "\t" in data:
+            return True
         return not data.isascii() and len(data.encode("utf-16-le", "surrogatepass")) > 2 * len(data)
     if isinstance(data, dict):
-        return any(_beyond_bmp(key) or _beyond_bmp(value) for key, value in data.items())
+        return any(_for_python(key) or _for_python(value) for key, value in data.items())
     if isinstance(data, list | tuple):
-        return any(_beyond_bmp(item) for item in data)
+        return any(_for_python(item) for item in data)
     return False
 
 
@@ -268,7 +282,7 @@ def dumps(data: object) -> str:
 
     A value YAML cannot represent (an arbitrary object) is a YamlProblem, not a crash.
     """
-    dumper = _PythonDumper if WITH_LIBYAML and _beyond_bmp(data) else _Dumper
+    dumper = _PythonDumper if WITH_LIBYAML and _for_python(data) else _Dumper
     try:
         return str(
             yaml.dump(
