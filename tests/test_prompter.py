@@ -1656,6 +1656,31 @@ def test_a_short_chosen_menu_line_is_echoed_on_the_questions_line(terminal):
     assert shown == [f"? {t('home.quit-question')} {t('home.quit-yes')}"]
 
 
+def test_a_tab_in_the_field_shows_as_blank_space_and_is_kept():
+    """A row pasted from a spreadsheet: on the screen its tabs are room up to the next stop (not '^I');
+    the answer keeps them."""
+    buffer = io.StringIO()
+    output = Vt100_Output(buffer, lambda: Size(rows=ROWS, columns=80), term="xterm")
+    screens: list[list[str]] = []
+    with create_pipe_input() as keys, create_app_session(input=keys, output=output):
+        field = answer_field("Svar:", lambda width: [("class:instruction", "Alt+Enter gemmer")])
+        app = field.application
+
+        def drawn(_app):
+            if "Antal" in buffer.getvalue() and not screens:
+                screens.append(rendered(buffer.getvalue(), 80, ROWS))
+                keys.send_text(ESC_ENTER)
+
+        app.after_render += drawn
+        keys.send_text(PASTE_START + "Navn\tAntal\r\nÆrø\t3" + PASTE_END)
+        assert field.unsafe_ask() == "Navn\tAntal\nÆrø\t3"
+
+    screen = "\n".join(screens[0])
+    assert "^I" not in screen
+    assert "› Svar: Navn    Antal" in screen
+    assert "        Ærø 3" in screen  # each tab up to the next stop of 4 in its line of text
+
+
 def test_the_fields_help_is_laid_out_again_when_the_window_gets_narrower():
     """The help above the answer field is asked for at every drawing: a narrower window gets it
     broken between words to its new width, not cut at the edge."""

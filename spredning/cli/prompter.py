@@ -32,6 +32,7 @@ from prompt_toolkit.application import get_app, run_in_terminal
 from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.layout.processors import TabsProcessor
 from prompt_toolkit.lexers import SimpleLexer
 from prompt_toolkit.shortcuts import print_formatted_text
 from questionary import Choice, Style
@@ -483,6 +484,8 @@ def answer_field(
         style=merge_styles_default([STYLE]),
         lexer=SimpleLexer("class:answer"),
         prompt_continuation=lambda width, line, wrapped: " " * width,
+        # a tab (pasted from a spreadsheet) as blank space up to the next stop, not as '^I'
+        input_processors=[TabsProcessor(tabstop=4, char1=" ", char2=" ")],
         erase_when_done=True,
         **session,
     )
