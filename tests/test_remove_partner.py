@@ -149,9 +149,26 @@ def test_new_answers_after_the_yes_are_not_removed_unseen(sharing):
     assert tree(sharing.home) == before
 
 
-def test_an_unknown_or_empty_name_is_a_usage_error(sharing):
+def test_a_name_that_is_no_reusing_organisation_is_a_usage_error_with_hints_for_removing(sharing):
     code, _, err = sharing("projekt", "fjern-genbruger", "Bornholm")
-    assert code == 2 and "Bornholm" in err and "Ærø Kommune" in err
+    assert code == 2
+    assert flat(err) == (
+        "Fejl: 'Bornholm' er ikke en genbrugende organisation i projektet (Ærø Kommune, Fanø Kommune). "
+        "Intet er ændret. Skriv navnet, som det står i parentesen."
+    )
+    code, _, err = sharing("projekt", "fjern-genbruger", "odense kommune")
+    assert code == 2
+    assert flat(err).startswith(
+        "Fejl: Odense Kommune er den organisation, der deler innovationen i projektet; den kan ikke fjernes."
+    )
+    sharing.ok("projekt", "genbruger", "Ærø Skole")
+    code, _, err = sharing("projekt", "fjern-genbruger", "Ærø")
+    assert code == 2
+    assert flat(err) == (
+        "Fejl: 'Ærø' kan være flere af partnerne: Ærø Kommune eller Ærø Skole. Intet er ændret. "
+        "Skriv hele navnet eller nøglen, fx 'spredning projekt fjern-genbruger aeroe-kommune'."
+    )
+    assert partner_names(sharing) == ["Ærø Kommune", "Fanø Kommune", "Ærø Skole"]
     code, _, err = sharing("projekt", "fjern-genbruger", "  ")
     assert code == 2 and "Organisationens navn er tomt." in err
 

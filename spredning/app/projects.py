@@ -403,9 +403,21 @@ def remove_partner(ws: Workspace, name: str, confirmed: Content) -> Removed:
 
 
 def _removable(project: Project, state: LocalState, name: str) -> Partner:
+    """The reusing organisation a removal names; the hints say how to name it for this command."""
     if not name.strip():
         raise UsageProblem("partner.empty-name")
-    partner = find_partner(project, name)
+    if same_organisation(name, project.sharing_org):
+        raise UsageProblem("partner.remove-sharing", name=project.sharing_org.strip())
+    try:
+        partner = find_partner(project, name)
+    except UsageProblem as exc:
+        names = [p.name or p.key for p in project.partners]
+        if exc.key == "dialogue.ambiguous-partner":
+            alike = [p for p in project.partners if p.name in exc.params["names"]]  # type: ignore[operator]
+            hint = message("partner.remove-ambiguous.hint", key=alike[0].key)
+            raise UsageProblem(exc.key, hint=hint, name=name, names=[p.name for p in alike]) from None
+        hint = message("partner.remove-unknown.hint")
+        raise UsageProblem("dialogue.unknown-partner", hint=hint, name=name, known=names) from None
     if state.side == "genbruge" and state.organisation == partner.key:
         raise UsageProblem("partner.remove-ourselves", name=partner.name or partner.key)
     return partner
