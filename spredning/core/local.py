@@ -19,10 +19,15 @@ the store keeps a project file's backup), and the caller tells the user where it
 
 Drafts are kept whole, however long: the only limit is the file's, MAX_BYTES, and a state that
 would not fit is refused before anything is written, so what is written can always be read back.
+
+Two windows may answer the same question on one computer. Each decides what to write from the
+draft in the file as it is now (placed), never from its memory of what it wrote: a draft another
+window wrote is never replaced or removed by one that did not see it.
 """
 
 from __future__ import annotations
 
+import enum
 import os
 import re
 import socket
@@ -38,6 +43,7 @@ FOLDER = ".spredning"
 MAX_BYTES = 8 * 1024 * 1024
 _COPY = re.compile(r"^[a-z0-9]{8,16}$")
 _KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+JOINER = "\n\n"  # between two windows' texts kept in one draft: a paragraph each, no words of ours
 
 
 def slot_key(slot: Slot) -> str:
@@ -197,3 +203,54 @@ def save(home: Path, slug: str, state: LocalState, data: bytes | None = None) ->
     kept = fileio.move_aside(path) if state.damaged else None
     fileio.atomic_write(path, content)
     return kept
+
+
+class Drafted(enum.Enum):
+    """What became of a window's text kept as a question's draft (placed)."""
+
+    KEPT = "kept"  # the draft in the file is the text (no text: none of this window's is left)
+    JOINED = "joined"  # another window's different draft was there: both kept, theirs first
+    HELD = "held"  # another window's different draft is there and was left alone; the text is not written
+
+
+class Mine(NamedTuple):
+    """One window's part in a question's draft: what the file held after it last wrote or read it.
+
+    `theirs`: another window's draft this window found in the file and kept before its own text.
+    """
+
+    last: str = ""
+    theirs: str = ""
+
+
+def placed(
+    drafts: Mapping[str, str], key: str, text: str, mine: Mine, join: bool
+) -> tuple[dict[str, str], Drafted, Mine]:
+    """The drafts with a window's `text` as the draft of `key`, as the file holds them now.
+
+    The window may replace (or, with a blank text, remove) only what it wrote or read itself
+    (mine.last). A different draft there is another window's: it stays, and the text goes after
+    it (`join`, when the field closes) or is not written (HELD, while typing: written at every
+    pause, joining would pile up both windows' texts).
+    """
+    result = dict(drafts)
+    there = result.get(key, "")
+    ours = text if text.strip() else ""
+    wanted = mine.theirs + JOINER + ours if mine.theirs and ours else (mine.theirs or ours)
+    if there in ("", mine.last, wanted):
+        _put(result, key, wanted)
+        outcome = Drafted.JOINED if mine.theirs and ours else Drafted.KEPT
+        return result, outcome, Mine(wanted, mine.theirs if wanted else "")
+    if not ours:  # nothing of this window's to keep, and the draft there is not its own
+        return result, Drafted.KEPT, Mine("", "")
+    if not join:
+        return result, Drafted.HELD, mine
+    _put(result, key, there + JOINER + ours)
+    return result, Drafted.JOINED, Mine(there + JOINER + ours, there)
+
+
+def _put(drafts: dict[str, str], key: str, text: str) -> None:
+    if text.strip():
+        drafts[key] = text
+    else:
+        drafts.pop(key, None)
