@@ -28,7 +28,7 @@ def slug(ws):
 
 
 def window(ws, slug):
-    """A window with the question open: its session, and the question (its draft offered as the field shows it)."""
+    """A window with the question open: its session and the question (its draft offered, as in the field)."""
     opened = session(ws, slug)
     question = ws.guide.locate(Q1)[2]
     opened.draft(question)
@@ -57,7 +57,7 @@ def test_a_window_whose_draft_another_emptied_keeps_its_text_on_stopping(ws, slu
     a, question = window(ws, slug)
     a.keep_draft(question, A_TEXT, join=False)
     b, _ = window(ws, slug)
-    b.keep_draft(question, "", join=False)  # B emptied the field: its autosave removes the draft it was offered
+    b.keep_draft(question, "", join=False)  # B emptied the field: its autosave drops the draft it was offered
     assert in_file(ws, slug) is None
 
     assert a.keep_draft(question, A_TEXT) is Drafted.KEPT  # A's terminal closes
