@@ -1834,6 +1834,25 @@ def test_a_draft_another_window_wrote_meanwhile_is_kept_with_this_windows_text(t
     assert said in one_line(term.prompts)  # while typing: the field's status line
 
 
+def test_fase_stopped_at_the_saved_meanwhile_choice_says_the_text_is_kept(fase_in_terminal, ws, monkeypatch):
+    slug = new_project(ws)
+    record = Session.record
+
+    def saved_elsewhere_first(self, question, content, expected):
+        monkeypatch.setattr(Session, "record", record)
+        session(ws, slug).record(question, Answer("fra et andet vindue"), None)
+        return record(self, question, content, expected)
+
+    monkeypatch.setattr(Session, "record", saved_elsewhere_first)
+
+    code, out, err = fase_in_terminal("mit svar" + ESC_ENTER + CTRL_C, "tjek")
+
+    assert code == 130
+    assert "Svaret er blevet ændret et andet sted" in one_line(out)
+    assert "Teksten i svarfeltet er gemt som kladde" in one_line(err)
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "mit svar"}
+
+
 def test_going_back_on_a_full_disk_keeps_the_text_in_the_field_and_shows_it_whole(terminal, monkeypatch):
     term = terminal(emulated=True)
     full_disk(monkeypatch)
