@@ -111,3 +111,16 @@ def test_an_answer_saved_meanwhile_keeps_the_text_after_another_windows_draft(ws
     assert a.record(question, Answer(A_TEXT), None) is not None  # A's save finds it
 
     assert in_file(ws, slug) == B_TEXT + JOINER + A_TEXT
+
+
+def test_a_window_offered_anothers_draft_and_stopping_after_it_joined_does_not_repeat_its_text(ws, slug):
+    a, question = window(ws, slug)
+    a.keep_draft(question, "A1", join=False)
+    b, _ = window(ws, slug)  # offered A1: B empties the field and writes its own (A1 is B's to replace)
+    assert b.keep_draft(question, B_TEXT, join=False) is Drafted.KEPT
+    assert a.keep_draft(question, A_TEXT, join=False) is Drafted.HELD  # A's part is gone: A waits
+    assert a.keep_draft(question, A_TEXT) is Drafted.JOINED  # A stops
+
+    assert b.keep_draft(question, B_TEXT + " til sidst") is Drafted.JOINED  # B stops: its own part changes
+
+    assert in_file(ws, slug) == B_TEXT + " til sidst" + JOINER + A_TEXT

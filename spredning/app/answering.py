@@ -18,7 +18,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import history, yamlio
 from spredning.core.errors import SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
-from spredning.core.local import Drafted, LocalState, Mine, placed, slot_key
+from spredning.core.local import Drafted, LocalState, placed, slot_key
 from spredning.core.model import Answer, Dialogue, Entry, Partner, Phase, Project, Question, Slot, side_of
 
 
@@ -36,7 +36,7 @@ class Session:
         self.project = opened.project
         self.local = opened.local
         self.path = opened.path
-        self.mine: dict[str, Mine] = {}  # slot key → this session's part in the draft (local.placed)
+        self.mine: dict[str, str] = {}  # slot key → this session's part of the draft (local.placed)
 
     def view(self) -> Dialogue:
         """The dialogue as it stands after the last save."""
@@ -63,7 +63,7 @@ class Session:
         """
         key = slot_key(self.slot(question))
         text = self.local.drafts.get(key)
-        self.mine[key] = Mine(text or "")
+        self.mine[key] = text or ""
         return text
 
     def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted:
@@ -73,10 +73,10 @@ class Session:
         written (Drafted.HELD). A file that cannot be written raises SpredningError.
         """
         key = slot_key(self.slot(question))
-        outcome: dict[str, tuple[Drafted, Mine]] = {}
+        outcome: dict[str, tuple[Drafted, str]] = {}
 
         def change(state: LocalState) -> LocalState:
-            drafts, done, mine = placed(state.drafts, key, text, self.mine.get(key, Mine()), join)
+            drafts, done, mine = placed(state.drafts, key, text, self.mine.get(key, ""), join)
             outcome[key] = done, mine
             return state._replace(drafts=drafts)
 
@@ -93,7 +93,7 @@ class Session:
         """
         slot = self.slot(question)
         key = slot_key(slot)
-        mine = self.mine.get(key, Mine())
+        mine = self.mine.get(key, "")
 
         def save(project: Project, state: LocalState):
             fresh = project.entry(slot)

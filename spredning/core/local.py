@@ -209,48 +209,46 @@ class Drafted(enum.Enum):
     """What became of a window's text kept as a question's draft (placed)."""
 
     KEPT = "kept"  # the draft in the file is the text (no text: none of this window's is left)
-    JOINED = "joined"  # another window's different draft was there: both kept, theirs first
+    JOINED = "joined"  # the draft holds another window's text too: both kept, a paragraph each
     HELD = "held"  # another window's different draft is there and was left alone; the text is not written
 
 
-class Mine(NamedTuple):
-    """One window's part in a question's draft: what the file held after it last wrote or read it.
-
-    `theirs`: another window's draft this window found in the file and kept before its own text.
-    """
-
-    last: str = ""
-    theirs: str = ""
-
-
 def placed(
-    drafts: Mapping[str, str], key: str, text: str, mine: Mine, join: bool
-) -> tuple[dict[str, str], Drafted, Mine]:
-    """The drafts with a window's `text` as the draft of `key`, as the file holds them now.
+    drafts: Mapping[str, str], key: str, text: str, mine: str, join: bool
+) -> tuple[dict[str, str], Drafted, str]:
+    """The drafts with a window's `text` as its part of the draft of `key`, as the file holds them now.
 
-    The window may replace (or, with a blank text, remove) only what it wrote or read itself
-    (mine.last). A different draft there is another window's: it stays, and the text goes after
-    it (`join`, when the field closes) or is not written (HELD, while typing: written at every
-    pause, joining would pile up both windows' texts).
+    `mine` is the window's part: the draft it was offered, or the text it wrote last. The window
+    changes (or, with a blank text, removes) only that part, where it stands whole in the draft;
+    anything else there is another window's and stays. When the window's part is gone (another
+    window replaced the draft it offered both), the text goes after what is there (`join`, when
+    the field closes) or is not written (HELD, while typing: written at every pause, joining
+    would pile up both windows' texts). Returns the drafts, the outcome and the window's part now.
     """
     result = dict(drafts)
     there = result.get(key, "")
     ours = text if text.strip() else ""
-    wanted = mine.theirs + JOINER + ours if mine.theirs and ours else (mine.theirs or ours)
-    if there in ("", mine.last, wanted):
-        _put(result, key, wanted)
-        outcome = Drafted.JOINED if mine.theirs and ours else Drafted.KEPT
-        return result, outcome, Mine(wanted, mine.theirs if wanted else "")
-    if not ours:  # nothing of this window's to keep, and the draft there is not its own
-        return result, Drafted.KEPT, Mine("", "")
-    if not join:
-        return result, Drafted.HELD, mine
-    _put(result, key, there + JOINER + ours)
-    return result, Drafted.JOINED, Mine(there + JOINER + ours, there)
-
-
-def _put(drafts: dict[str, str], key: str, text: str) -> None:
-    if text.strip():
-        drafts[key] = text
+    now = ours if not there else _replaced(there, mine, ours)
+    if now is None:  # the draft there is all another window's
+        if not ours:
+            return result, Drafted.KEPT, ""
+        if not join:
+            return result, Drafted.HELD, mine
+        now = there + JOINER + ours
+    if now.strip():
+        result[key] = now
     else:
-        drafts.pop(key, None)
+        result.pop(key, None)
+    return result, Drafted.JOINED if ours and now != ours else Drafted.KEPT, ours
+
+
+def _replaced(there: str, old: str, new: str) -> str | None:
+    """`there` with the paragraph block `old` replaced by `new` (removed when empty); None when not in it."""
+    if not old:
+        return None
+    padded, block = JOINER + there + JOINER, JOINER + old + JOINER
+    at = padded.find(block)
+    if at < 0:
+        return None
+    result = padded[:at] + (JOINER + new + JOINER if new else JOINER) + padded[at + len(block) :]
+    return result[len(JOINER) : -len(JOINER)] if len(result) > 2 * len(JOINER) else ""
