@@ -1886,3 +1886,17 @@ def test_the_interview_asks_again_when_text_left_by_going_back_cannot_be_kept(te
     machine.reply(None)
     again = machine.step()
     assert again.question == second.question and again.draft == "halvt skrevet" and again.unsaved
+
+
+def test_going_back_with_nothing_new_on_a_full_disk_just_goes_back(term, monkeypatch):
+    machine = Interview(term.session.ws.guide.find_phase("tjek"), term.session.role, term.session)
+    machine.reply(Save("svar 1"))
+    second = machine.step()
+    term.session.keep_draft(second.question, "gammel kladde")  # kept while typing, then emptied
+    full_disk(monkeypatch)
+
+    machine.reply(Back("   "))  # removing the old draft fails: nothing typed is lost by going back
+
+    back = machine.step()
+    assert isinstance(back, Ask) and back.question.id == Q1
+    assert drafts(term.session.ws, term.slug) == {draft_key(term.session.ws, term.slug, Q2): "gammel kladde"}

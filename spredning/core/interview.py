@@ -518,9 +518,11 @@ class Interview:
             draft = draft_of(value.draft, step.answer)
             try:
                 self.recorder.keep_draft(question, draft)
-            except SpredningError as problem:  # not kept: shown whole, and the question asked again
-                self.pending = self._failed(question, draft, problem)
-                return
+            except SpredningError as problem:
+                if draft:  # not kept: shown whole, and the question asked again
+                    self.pending = self._failed(question, draft, problem)
+                    return
+                # nothing new in the field: nothing to lose (an old draft of it stays as it was)
             self._back()
             return
         if isinstance(value, NotRelevant):
