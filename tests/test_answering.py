@@ -31,7 +31,7 @@ def window(ws, slug):
     """A window with the question open: its session and the question (its draft offered, as in the field)."""
     opened = session(ws, slug)
     question = ws.guide.locate(Q1)[2]
-    opened.draft(question)
+    opened.draft(question, offered=True)
     return opened, question
 
 
@@ -124,3 +124,16 @@ def test_a_window_offered_anothers_draft_and_stopping_after_it_joined_does_not_r
     assert b.keep_draft(question, B_TEXT + " til sidst") is Drafted.JOINED  # B stops: its own part changes
 
     assert in_file(ws, slug) == B_TEXT + " til sidst" + JOINER + A_TEXT
+
+
+def test_a_draft_only_looked_at_is_not_the_windows_to_replace(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)
+    b.keep_draft(question, B_TEXT)
+    other = ws.guide.locate("tjek.beskriv-innovationen.genbruge.samme-behov")[2]
+    a.record(other, Answer("svar"), None)  # A saved another answer: it has read B's draft since ...
+    assert a.draft(question) == B_TEXT  # ... and looked (which questions have drafts), not shown it
+
+    assert a.keep_draft(question, A_TEXT) is Drafted.JOINED
+
+    assert in_file(ws, slug) == B_TEXT + JOINER + A_TEXT

@@ -197,7 +197,7 @@ def asking(term: Terminal, number: int, new_tool: bool = False, **fields) -> Ask
         number,
         len(questions),
         view.answer(question.id),
-        term.session.draft(question),
+        term.session.draft(question, offered=True),
         new_tool,
         (),
         number == 1,
@@ -1818,7 +1818,7 @@ def test_a_draft_another_window_wrote_meanwhile_is_kept_with_this_windows_text(t
     term = terminal(screen=True)
     step = asking(term, 2)  # the field opens with no draft
     other = session(term.session.ws, term.slug)
-    other.draft(step.question)
+    other.draft(step.question, offered=True)
     other.keep_draft(step.question, "Det andet vindues tekst")  # then another window keeps one
     said = "Et andet vindue har en anden kladde til dette spørgsmål"
     term.keys.send_text("Dette vindues")

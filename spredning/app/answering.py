@@ -56,14 +56,15 @@ class Session:
         """The entry this session shows for a question."""
         return self.project.entry(self.slot(question))
 
-    def draft(self, question: Question) -> str | None:
+    def draft(self, question: Question, offered: bool = False) -> str | None:
         """Text typed but not saved, offered back the next time the question is shown.
 
-        What is offered becomes this session's own: the field shows it, so it may replace it.
+        `offered`: it is put in the field now, so it becomes this session's own, to replace.
         """
         key = slot_key(self.slot(question))
         text = self.local.drafts.get(key)
-        self.mine[key] = text or ""
+        if offered:
+            self.mine[key] = text or ""
         return text
 
     def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted:
