@@ -1900,3 +1900,25 @@ def test_going_back_with_nothing_new_on_a_full_disk_just_goes_back(term, monkeyp
     back = machine.step()
     assert isinstance(back, Ask) and back.question.id == Q1
     assert drafts(term.session.ws, term.slug) == {draft_key(term.session.ws, term.slug, Q2): "gammel kladde"}
+
+
+def test_fase_stopped_with_another_windows_draft_says_both_texts_are_kept(fase_in_terminal, ws, monkeypatch):
+    slug = new_project(ws)
+    offer = Session.draft
+
+    def offered_then_written_elsewhere(self, question, offered=False):
+        text = offer(self, question, offered)
+        if offered:  # the field opens; then another window keeps its own text for the question
+            monkeypatch.setattr(Session, "draft", offer)
+            elsewhere = session(ws, slug)
+            elsewhere.draft(question, offered=True)
+            elsewhere.keep_draft(question, "fra det andet vindue")
+        return text
+
+    monkeypatch.setattr(Session, "draft", offered_then_written_elsewhere)
+
+    code, _, err = fase_in_terminal("mit svar" + CTRL_C, "tjek", "--fortsæt")
+
+    assert code == 130
+    assert "gemt som kladde sammen med en anden kladde til samme spørgsmål" in one_line(err)
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "fra det andet vindue\n\nmit svar"}
