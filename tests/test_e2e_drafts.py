@@ -467,3 +467,20 @@ def test_two_windows_on_one_question_lose_neither_text(spawn, project, home):
     assert status == 130
     assert "Teksten i svarfeltet er gemt som kladde" in output
     assert drafts(home) == {DRAFT_KEY: A_TEXT}  # what A was told is true
+
+
+def test_a_window_closed_after_another_emptied_its_draft_keeps_its_text(spawn, project, home):
+    """Window B empties the field A's draft was offered in (B's autosave removes it); A's pane closes."""
+    a = spawn("fase", "tjek", "--fortsæt")
+    type_answer(a, "1/14", A_TEXT, A_TEXT)
+    wait_until(lambda: drafts(home).get(DRAFT_KEY) == A_TEXT, "A's autosave")
+    b = spawn("fase", "tjek", "--fortsæt")
+    b.expect_exact(A_TEXT)
+    b.send(CTRL_U)
+    wait_until(lambda: DRAFT_KEY not in drafts(home), "B's autosave of the emptied field")
+
+    a.ptyproc.fileobj.close()  # A's window closes: the kernel hangs up
+    status = wait_for_exit(a)
+
+    assert status == 128 + signal.SIGHUP
+    assert drafts(home) == {DRAFT_KEY: A_TEXT}
