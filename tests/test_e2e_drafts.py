@@ -430,3 +430,57 @@ def test_a_stop_from_outside_in_another_commands_prompt_is_said_and_gives_the_te
     assert status == 128 + signal.SIGTERM  # ended by us, in words (not 'Terminated' from the shell)
     settings = termios.tcgetattr(child.child_fd)
     assert settings[3] & termios.ECHO and settings[3] & termios.ICANON
+
+
+def wait_until(ready, what: str) -> None:
+    """Wait for the other program's work (a file written), failing after TIMEOUT; no timing asserted."""
+    deadline = time.monotonic() + TIMEOUT
+    while not ready():
+        if time.monotonic() > deadline:
+            pytest.fail(f"waited in vain for {what}")
+        time.sleep(0.05)
+
+
+A_TEXT = "A: min vigtige tekst om målgruppen"
+B_TEXT = "B: kollegaens svar"
+CTRL_U = "\x15"
+
+
+def test_two_windows_on_one_question_lose_neither_text(spawn, project, home):
+    """Window B saves its own answer over the draft A is writing: A's Ctrl+C still keeps A's text."""
+    a = spawn("fase", "tjek", "--fortsæt")
+    type_answer(a, "1/14", A_TEXT, A_TEXT)
+    wait_until(lambda: drafts(home).get(DRAFT_KEY) == A_TEXT, "A's autosave")
+
+    b = spawn("fase", "tjek", "--fortsæt")
+    b.expect_exact("[1/14]")
+    b.expect_exact(A_TEXT)  # A's text is offered in B's field
+    b.send(CTRL_U + B_TEXT + ESC_ENTER)
+    b.expect_exact("[2/14]")
+    b.send(CTRL_C)
+    assert finish(b)[0] == 130
+    assert answers(home) == {Q1: B_TEXT}
+
+    a.send(CTRL_C)
+    status, output = finish(a)
+
+    assert status == 130
+    assert "Teksten i svarfeltet er gemt som kladde" in output
+    assert drafts(home) == {DRAFT_KEY: A_TEXT}  # what A was told is true
+
+
+def test_a_window_closed_after_another_emptied_its_draft_keeps_its_text(spawn, project, home):
+    """Window B empties the field A's draft was offered in (B's autosave removes it); A's pane closes."""
+    a = spawn("fase", "tjek", "--fortsæt")
+    type_answer(a, "1/14", A_TEXT, A_TEXT)
+    wait_until(lambda: drafts(home).get(DRAFT_KEY) == A_TEXT, "A's autosave")
+    b = spawn("fase", "tjek", "--fortsæt")
+    b.expect_exact(A_TEXT)
+    b.send(CTRL_U)
+    wait_until(lambda: DRAFT_KEY not in drafts(home), "B's autosave of the emptied field")
+
+    a.ptyproc.fileobj.close()  # A's window closes: the kernel hangs up
+    status = wait_for_exit(a)
+
+    assert status == 128 + signal.SIGHUP
+    assert drafts(home) == {DRAFT_KEY: A_TEXT}

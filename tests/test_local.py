@@ -280,3 +280,32 @@ def test_slot_keys(slot, key):
 )
 def test_me_is_this_copys_organisation(side, organisation, me):
     assert LocalState(copy="aaaaaaaa", side=side, organisation=organisation).me == me
+
+
+# --- placed: one window's part of a draft, decided from the file as it is now -------------------------
+
+J = local.JOINER
+
+
+@pytest.mark.parametrize(
+    ("there", "text", "mine", "join", "now", "outcome"),
+    [
+        (None, "ny", "", False, "ny", local.Drafted.KEPT),  # nothing there: written
+        ("gammel", "ny", "gammel", False, "ny", local.Drafted.KEPT),  # its own: replaced
+        ("gammel", "", "gammel", False, None, local.Drafted.KEPT),  # its own, emptied: removed
+        ("andres", "ny", "", False, "andres", local.Drafted.HELD),  # another's, while typing: left alone
+        ("andres", "ny", "", True, "andres" + J + "ny", local.Drafted.JOINED),  # leaving: after it
+        ("andres", "", "", True, "andres", local.Drafted.KEPT),  # nothing of its own: another's stays
+        ("andres" + J + "min", "min mere", "min", False, "andres" + J + "min mere", local.Drafted.JOINED),
+        ("min" + J + "andres", "", "min", True, "andres", local.Drafted.KEPT),  # only its part goes
+        ("min tekst og mere", "ny", "min tekst", True, "min tekst og mere" + J + "ny", local.Drafted.JOINED),
+    ],
+)
+def test_a_window_changes_only_its_own_part_of_a_draft(there, text, mine, join, now, outcome):
+    drafts = {} if there is None else {"q": there}
+
+    result, done, part = local.placed(drafts, "q", text, mine, join)
+
+    assert result.get("q") == now
+    assert done is outcome
+    assert part == (mine if done is local.Drafted.HELD else text)

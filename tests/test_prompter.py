@@ -197,7 +197,7 @@ def asking(term: Terminal, number: int, new_tool: bool = False, **fields) -> Ask
         number,
         len(questions),
         view.answer(question.id),
-        term.session.draft(question),
+        term.session.draft(question, offered=True),
         new_tool,
         (),
         number == 1,
@@ -1721,3 +1721,229 @@ def test_ctrl_s_or_ctrl_r_at_a_list_does_nothing(terminal, key):
 
     assert select("Hvad vil du nu?", choices, input=term.keys, output=term.prompter.io["output"]) == 2
     assert "search" not in term.prompts
+
+
+# --- a draft that cannot be written, or that another window wrote ------------------------------------
+
+
+def full_disk(monkeypatch) -> None:
+    """Every file the program writes from now on fails as on a full disk (ENOSPC)."""
+    import errno
+
+    from spredning.core import fileio
+    from spredning.core.errors import SpredningError
+
+    def full(path, _content):
+        raise SpredningError("files.cannot-save", path=path, reason=fileio.reason(OSError(errno.ENOSPC, "")))
+
+    monkeypatch.setattr(fileio, "atomic_write", full)
+
+
+LINES = ("Linje et af et langt svar", "linje to", "linje tre")
+
+
+@pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
+def test_stopping_on_a_full_disk_shows_the_whole_text_and_says_it_is_not_saved(terminal, monkeypatch, key):
+    term = terminal(emulated=True)
+    full_disk(monkeypatch)
+    term.type(ENTER.join(LINES) + key)
+
+    with pytest.raises(KeyboardInterrupt if key == CTRL_C else EOFError):
+        term.prompter.ask(asking(term, 2))
+
+    left = after_question(term.shown, "[2/14]")
+    assert not any("(kladde – ikke gemt)" in line for line in left)  # no draft claimed
+    said = one_line(" ".join(left))
+    assert "(disken er fuld)" in said and "kunne ikke gemmes som kladde, så den er IKKE gemt" in said
+    assert [line for line in left if line in LINES] == list(LINES)  # every line, to copy
+    assert drafts(term.session.ws, term.slug) == {}
+
+
+def test_fase_stopped_on_a_full_disk_prints_the_whole_text_and_says_it_is_not_saved(
+    fase_in_terminal, ws, monkeypatch
+):
+    slug = new_project(ws)
+    full_disk(monkeypatch)
+
+    code, out, err = fase_in_terminal(ENTER.join(LINES) + CTRL_C, "tjek")
+
+    assert code == 130
+    assert all(line in out.splitlines() for line in LINES)
+    assert "Teksten i svarfeltet er IKKE gemt, heller ikke som kladde" in one_line(err)
+    assert "gemt som kladde og står klar" not in one_line(out + err)
+    assert drafts(ws, slug) == {}
+
+
+def test_a_failing_autosave_is_said_in_the_field_and_typing_goes_on(terminal, monkeypatch):
+    term = terminal(screen=True)
+    full_disk(monkeypatch)
+    said = "Kladden kan ikke gemmes automatisk: Kunne ikke gemme"
+    term.keys.send_text("skrevet")
+    typing = term.type_when(lambda: said in one_line(term.prompts), " videre" + ESC_ENTER)
+
+    reply = term.prompter.ask(asking(term, 2))
+    typing.join()
+
+    assert reply == Save("skrevet videre")  # the field took every key
+    drawn = one_line(term.prompts)
+    assert said in drawn and "(disken er fuld). Stopper du, vises hele teksten" in drawn
+
+
+def test_text_neither_saved_nor_kept_is_not_headed_as_a_draft(term, monkeypatch):
+    """After a failed save on a full disk the field holds the text; it is said to be unsaved, not a draft."""
+    machine = Interview(term.session.ws.guide.find_phase("tjek"), term.session.role, term.session)
+    first = machine.step()
+    full_disk(monkeypatch)
+    term.keys.send_text("Et svar, der ikke må gå tabt" + ESC_ENTER)
+    machine.reply(term.prompter.handle(first))
+    failed = machine.step()
+    assert isinstance(failed, interview.SaveFailed) and not failed.kept
+    term.prompter.handle(failed)
+    machine.reply(None)
+    again = machine.step()
+    term.type(ENTER + "og mere" + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.handle(again)
+
+    shown = one_line(term.printed.split("[1/14]")[-1])
+    assert "Teksten i feltet er ikke gemt, hverken som svar eller som kladde." in shown
+    assert "Du har en kladde" not in shown
+    assert "IKKE gemt. Her er den hele, så du kan kopiere den: Et svar, der ikke må gå tabt og mere" in shown
+
+
+def test_a_stop_from_outside_on_a_full_disk_says_the_text_is_not_kept_and_shows_it(
+    term, exits, monkeypatch, capfd
+):
+    import signal
+
+    full_disk(monkeypatch)
+
+    def stop_while_typing():
+        while not exits._Stop.waiting:
+            time.sleep(0.01)
+        term.keys.send_text(ENTER.join(LINES))
+        time.sleep(0.2)  # how long the field has to take the keys, not an assertion
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    typing = threading.Thread(target=stop_while_typing)
+    with pytest.raises(Ended), term.prompter.stop_signals_kept():
+        typing.start()
+        term.prompter.handle(asking(term, 1))
+    typing.join()
+
+    err = capfd.readouterr().err
+    assert "Intet af det, du har skrevet, er tabt" not in err
+    assert "kunne IKKE gemmes, heller ikke som kladde" in one_line(err)
+    assert "\n".join(LINES) in err  # whole, line by line, to copy
+    assert drafts(term.session.ws, term.slug) == {}
+
+
+def test_a_draft_another_window_wrote_meanwhile_is_kept_with_this_windows_text(terminal):
+    term = terminal(screen=True)
+    step = asking(term, 2)  # the field opens with no draft
+    other = session(term.session.ws, term.slug)
+    other.draft(step.question, offered=True)
+    other.keep_draft(step.question, "Det andet vindues tekst")  # then another window keeps one
+    said = "Et andet vindue har en anden kladde til dette spørgsmål"
+    term.keys.send_text("Dette vindues")
+    typing = term.type_when(lambda: said in one_line(term.prompts), " tekst" + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.ask(step)
+    typing.join()
+
+    assert drafts(term.session.ws, term.slug) == {
+        draft_key(term.session.ws, term.slug, Q2): "Det andet vindues tekst\n\nDette vindues tekst"
+    }
+    assert said in one_line(term.prompts)  # while typing: the field's status line
+
+
+def test_fase_stopped_at_the_saved_meanwhile_choice_says_the_text_is_kept(fase_in_terminal, ws, monkeypatch):
+    slug = new_project(ws)
+    record = Session.record
+
+    def saved_elsewhere_first(self, question, content, expected):
+        monkeypatch.setattr(Session, "record", record)
+        session(ws, slug).record(question, Answer("fra et andet vindue"), None)
+        return record(self, question, content, expected)
+
+    monkeypatch.setattr(Session, "record", saved_elsewhere_first)
+
+    code, out, err = fase_in_terminal("mit svar" + ESC_ENTER + CTRL_C, "tjek")
+
+    assert code == 130
+    assert "Svaret er blevet ændret et andet sted" in one_line(out)
+    assert "Teksten i svarfeltet er gemt som kladde" in one_line(err)
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "mit svar"}
+
+
+def test_going_back_on_a_full_disk_keeps_the_text_in_the_field_and_shows_it_whole(terminal, monkeypatch):
+    term = terminal(emulated=True)
+    full_disk(monkeypatch)
+    term.type(ENTER.join(LINES) + PGUP + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):  # PgUp did not leave: the field came again, with the text
+        term.prompter.ask(asking(term, 2))
+
+    assert term.prompter.typed() == "\n".join(LINES)
+    left = after_question(term.shown, "[2/14]")
+    assert not any("(kladde – ikke gemt)" in line for line in left)
+    assert [line for line in left if line in LINES] == list(LINES) * 2  # after PgUp, and after Ctrl+C
+    assert drafts(term.session.ws, term.slug) == {}
+
+
+def test_the_interview_asks_again_when_text_left_by_going_back_cannot_be_kept(term, monkeypatch):
+    from spredning.core.errors import SpredningError
+
+    machine = Interview(term.session.ws.guide.find_phase("tjek"), term.session.role, term.session)
+    machine.reply(Save("svar 1"))
+    second = machine.step()
+
+    def fails(*_args, **_kwargs):
+        raise SpredningError("store.busy", path="projekt.yaml", lock="projekt.lock")
+
+    monkeypatch.setattr(term.session, "keep_draft", fails)
+    machine.reply(Back("halvt skrevet"))
+
+    failed = machine.step()
+    assert isinstance(failed, interview.SaveFailed) and not failed.kept and failed.text == "halvt skrevet"
+    machine.reply(None)
+    again = machine.step()
+    assert again.question == second.question and again.draft == "halvt skrevet" and again.unsaved
+
+
+def test_going_back_with_nothing_new_on_a_full_disk_just_goes_back(term, monkeypatch):
+    machine = Interview(term.session.ws.guide.find_phase("tjek"), term.session.role, term.session)
+    machine.reply(Save("svar 1"))
+    second = machine.step()
+    term.session.keep_draft(second.question, "gammel kladde")  # kept while typing, then emptied
+    full_disk(monkeypatch)
+
+    machine.reply(Back("   "))  # removing the old draft fails: nothing typed is lost by going back
+
+    back = machine.step()
+    assert isinstance(back, Ask) and back.question.id == Q1
+    assert drafts(term.session.ws, term.slug) == {draft_key(term.session.ws, term.slug, Q2): "gammel kladde"}
+
+
+def test_fase_stopped_with_another_windows_draft_says_both_texts_are_kept(fase_in_terminal, ws, monkeypatch):
+    slug = new_project(ws)
+    offer = Session.draft
+
+    def offered_then_written_elsewhere(self, question, offered=False):
+        text = offer(self, question, offered)
+        if offered:  # the field opens; then another window keeps its own text for the question
+            monkeypatch.setattr(Session, "draft", offer)
+            elsewhere = session(ws, slug)
+            elsewhere.draft(question, offered=True)
+            elsewhere.keep_draft(question, "fra det andet vindue")
+        return text
+
+    monkeypatch.setattr(Session, "draft", offered_then_written_elsewhere)
+
+    code, _, err = fase_in_terminal("mit svar" + CTRL_C, "tjek", "--fortsæt")
+
+    assert code == 130
+    assert "gemt som kladde sammen med en anden kladde til samme spørgsmål" in one_line(err)
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "fra det andet vindue\n\nmit svar"}

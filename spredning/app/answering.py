@@ -3,6 +3,11 @@
 A Session is one side answering in one dialogue. It is the interview's Recorder: every answer is
 saved in its own transaction the moment it is given, drafts are kept on this computer, and an
 answer someone else saved meanwhile comes back to the interview instead of being overwritten.
+
+Another window may answer the same question meanwhile (two terminals on one project). Every draft
+is written from the file as it is at that moment, under the project's lock (local.placed): a
+session replaces or removes only the draft it offered or wrote itself, so neither window's text
+is lost and none is said to be kept unless it is in the file.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import history, yamlio
 from spredning.core.errors import SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
-from spredning.core.local import LocalState, slot_key
+from spredning.core.local import Drafted, LocalState, placed, slot_key
 from spredning.core.model import Answer, Dialogue, Entry, Partner, Phase, Project, Question, Slot, side_of
 
 
@@ -31,6 +36,7 @@ class Session:
         self.project = opened.project
         self.local = opened.local
         self.path = opened.path
+        self.mine: dict[str, str] = {}  # slot key → this session's part of the draft (local.placed)
 
     def view(self) -> Dialogue:
         """The dialogue as it stands after the last save."""
@@ -50,16 +56,34 @@ class Session:
         """The entry this session shows for a question."""
         return self.project.entry(self.slot(question))
 
-    def draft(self, question: Question) -> str | None:
-        """Text typed but not saved, offered back the next time the question is shown."""
-        return self.local.drafts.get(slot_key(self.slot(question)))
+    def draft(self, question: Question, offered: bool = False) -> str | None:
+        """Text typed but not saved, offered back the next time the question is shown.
 
-    def keep_draft(self, question: Question, text: str) -> None:
-        """Keep (or, with empty text, drop) a question's draft on this computer."""
+        `offered`: it is put in the field now, so it becomes this session's own, to replace.
+        """
         key = slot_key(self.slot(question))
-        if (self.local.drafts.get(key) or "") == text:
-            return
-        self.local = self.store.update_local(self.slug, lambda state: _with_draft(state, key, text))
+        text = self.local.drafts.get(key)
+        if offered:
+            self.mine[key] = text or ""
+        return text
+
+    def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted:
+        """Keep (or, with empty text, drop) a question's draft on this computer; say what became of it.
+
+        A different draft another window wrote stays: the text goes after it (`join`) or is not
+        written (Drafted.HELD). A file that cannot be written raises SpredningError.
+        """
+        key = slot_key(self.slot(question))
+        outcome: dict[str, tuple[Drafted, str]] = {}
+
+        def change(state: LocalState) -> LocalState:
+            drafts, done, mine = placed(state.drafts, key, text, self.mine.get(key, ""), join)
+            outcome[key] = done, mine
+            return state._replace(drafts=drafts)
+
+        self.local = self.store.update_local(self.slug, change)
+        done, self.mine[key] = outcome[key]
+        return done
 
     def record(self, question: Question, content: Answer | None, expected: Entry | None) -> Entry | None:
         """Save an answer (an empty Answer deletes it) if nobody changed it since it was shown.
@@ -69,22 +93,27 @@ class Session:
         at that question loses none of it (the draft kept while typing may be seconds older).
         """
         slot = self.slot(question)
+        key = slot_key(slot)
+        mine = self.mine.get(key, "")
 
         def save(project: Project, state: LocalState):
             fresh = project.entry(slot)
             wanted = content or Answer()
+            draft = ""  # saved: this session's draft goes (another window's stays)
             if _same(fresh, expected):
                 project = project.with_entry(slot, history.edited(fresh, wanted, state.copy))
-                state = _with_draft(state, slot_key(slot), "")
                 fresh = None
             elif fresh is not None and not fresh.in_conflict and fresh.answer.same_content(wanted):
-                state = _with_draft(state, slot_key(slot), "")  # saved meanwhile, word for word
-                fresh = None
+                fresh = None  # saved meanwhile, word for word
             elif wanted.text and not wanted.not_relevant:
-                state = _with_draft(state, slot_key(slot), wanted.text)
-            return project, state, (fresh, project, state)
+                draft = wanted.text
+            else:  # not saved, and no text to keep: the drafts stay as they are
+                return project, state, (fresh, project, state, mine)
+            drafts, _, now = placed(state.drafts, key, draft, mine, join=True)
+            state = state._replace(drafts=drafts)
+            return project, state, (fresh, project, state, now)
 
-        on_disk, self.project, self.local = self.store.transact(self.slug, save)
+        on_disk, self.project, self.local, self.mine[key] = self.store.transact(self.slug, save)
         return on_disk
 
 
@@ -96,6 +125,7 @@ def _same(fresh: Entry | None, expected: Entry | None) -> bool:
 
 
 def _with_draft(state: LocalState, key: str, text: str) -> LocalState:
+    """A file's answers are not a window's: they drop only a draft word for word the same (save_answers)."""
     drafts = dict(state.drafts)
     if text.strip():
         drafts[key] = text

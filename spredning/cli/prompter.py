@@ -7,7 +7,9 @@ end (SIGTERM), and while typing (at most AUTOSAVE_SECONDS after a keystroke), so
 loses at most the last moments.
 
 A closed field is erased with its key hint; what stays on the screen is printed here and says
-only what is true: the saved answer, "skipped", or text kept as a draft, marked as one.
+only what is true: the saved answer, "skipped", or text kept as a draft, marked as one. Text that
+could not be kept (a full disk, a folder made read-only) is printed whole, to be copied, and an
+autosave that fails or is held back (another window has a different draft) is said in the field.
 """
 
 from __future__ import annotations
@@ -42,8 +44,9 @@ from rich.text import Text
 
 from spredning.cli import editor, render, render_project
 from spredning.cli.render_text import fitted_text
-from spredning.core import interview
-from spredning.core.errors import Message
+from spredning.core import fileio, interview
+from spredning.core.errors import Message, SpredningError, message
+from spredning.core.local import Drafted
 from spredning.core.model import Answer, Partner, Progress, Question, progress
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import render as render_message
@@ -55,6 +58,7 @@ STYLE = Style(
         ("question", "bold"),
         ("instruction", "fg:ansibrightblack"),
         ("answer", ""),
+        ("notice", "fg:ansiyellow"),
     ]
 )
 CANCEL = object()  # the "Fortryd" choice: questionary replaces a None value with the title
@@ -86,10 +90,11 @@ def _terminal_settings() -> list[Any] | None:
         return None
 
 
-def _end_now(signum: int, said: str | None = None) -> None:
+def _end_now(signum: int, said: str | None = None, text: str | None = None) -> None:
     """End at once after a stop from outside: the terminal as it was, and a line saying what was kept.
 
-    `said`: what the stop leaves, in words (by default: everything saved is saved).
+    `said`: what the stop leaves, in words (by default: everything saved is saved); `text`: the
+    field's text, whole and as typed, when it could not be kept (to copy, if a terminal remains).
 
     The prompt had put the terminal in raw mode (no echo, no lines); ending without giving the
     settings back would leave the shell a terminal that shows nothing typed. After a hang-up the
@@ -105,6 +110,9 @@ def _end_now(signum: int, said: str | None = None) -> None:
         said = said or t("interview.stopped-from-outside-saved")
         lines = "\n".join(textwrap.wrap(said, max(20, width)))
         os.write(sys.stderr.fileno(), f"\n{lines}\n".encode())
+    if text:
+        with contextlib.suppress(Exception):
+            os.write(sys.stderr.fileno(), f"{clean(text)}\n".encode(errors="replace"))
     os._exit(128 + signum)
 
 
@@ -463,7 +471,11 @@ def styled_lines(parts: Sequence[tuple[str, str]], width: int) -> StyleAndTextTu
 
 
 def answer_field(
-    label: str, above: Callable[[int], StyleAndTextTuples], default: str = "", **session
+    label: str,
+    above: Callable[[int], StyleAndTextTuples],
+    default: str = "",
+    notice: Callable[[], str | None] = lambda: None,
+    **session,
 ) -> questionary.Question:
     """A field whose text starts on the label's line ('› Svar: ...'), with its help on the lines above.
 
@@ -473,11 +485,17 @@ def answer_field(
     and its further lines, start under the text, not under the label. The field is erased when
     it closes, help and all; the caller shows what it leaves. `above` lays the help out for a
     width: it is asked again at every drawing, so the help fits a window made narrower meanwhile.
+    `notice`: the field's status line under the help (what became of the autosave), when it says
+    something.
     """
 
     def message() -> StyleAndTextTuples:
         columns = get_app().output.get_size().columns
-        return [*above(columns), ("", "\n"), ("class:qmark", "›"), ("class:question", f" {label} ")]
+        said = notice()
+        status: StyleAndTextTuples = []
+        if said:
+            status = [("", "\n"), *styled_lines([("class:notice", said)], columns)]
+        return [*above(columns), *status, ("", "\n"), ("class:qmark", "›"), ("class:question", f" {label} ")]
 
     prompt: PromptSession[str] = PromptSession(
         message,
@@ -519,6 +537,8 @@ class InterviewPrompter:
         self.last_saved_draft = 0.0
         self.later_save: asyncio.TimerHandle | None = None  # the autosave after a pause in typing
         self.saving = False  # an autosave is being written
+        self.notice: str | None = None  # what the field's status line says of the autosave
+        self.left: Drafted | SpredningError | None = None  # what became of the text at the last stop
         gc.freeze()  # what is loaded by now (guide, project, libraries) lives as long as the program
 
     def _select(self, message: str, choices: list[Choice], default=None):
@@ -561,19 +581,15 @@ class InterviewPrompter:
         )
         # marked "not relevant" already: marking it again starts from the reason given then
         marked = step.answer.text if step.answer is not None and step.answer.not_relevant else ""
-        if step.draft is not None:
-            self.console.print(Text(t("interview.draft-offered"), style="yellow"))
-            saved = step.answer
-            if saved is not None and not saved.empty and not saved.not_relevant and saved.text != step.draft:
-                self.console.print(Text(t("interview.draft-and-saved"), style="yellow"))  # never silently
-                self.console.print(render_project.answer_text(saved, 4))
-        elif step.answer is not None and step.answer.not_relevant:
-            self.console.print(Text(t("interview.marked-not-relevant"), style="dim"))
+        self._say_what_is_in_the_field(step)
         while True:
             reply = self._answer_field(step, typed)
             if isinstance(reply, interview.Back) and step.at_start:
                 self.console.print(Text(t("interview.at-first-question"), style="yellow"))
                 typed = reply.draft
+                continue
+            if isinstance(reply, _Stay):
+                typed = reply.typed
                 continue
             if isinstance(reply, Marked):
                 return interview.NotRelevant(self._reason(reply.typed if reply.typed.strip() else marked))
@@ -584,6 +600,19 @@ class InterviewPrompter:
                 typed = reply.typed
                 continue
             return reply
+
+    def _say_what_is_in_the_field(self, step: interview.Ask) -> None:
+        """A draft, text not saved at all, or a "not relevant" mark: said above the field, truthfully."""
+        if step.unsaved:  # a save failed, and so did keeping the text as a draft: it is in the field only
+            self.console.print(Text(t("interview.unsaved-offered"), style="yellow"))
+        elif step.draft is not None:
+            self.console.print(Text(t("interview.draft-offered"), style="yellow"))
+            saved = step.answer
+            if saved is not None and not saved.empty and not saved.not_relevant and saved.text != step.draft:
+                self.console.print(Text(t("interview.draft-and-saved"), style="yellow"))  # never silently
+                self.console.print(render_project.answer_text(saved, 4))
+        elif step.answer is not None and step.answer.not_relevant:
+            self.console.print(Text(t("interview.marked-not-relevant"), style="dim"))
 
     def _tool_intro(self, step: interview.Ask) -> None:
         role = self.role
@@ -610,6 +639,7 @@ class InterviewPrompter:
             t("interview.answer"),
             lambda width: [("class:instruction", hint_lines(keys, width))],
             typed,
+            lambda: self.notice,
             multiline=True,
             key_bindings=self._keys(step),
             **self.io,
@@ -621,7 +651,11 @@ class InterviewPrompter:
             self._show_given(step, reply)
             return interview.Save(reply)
         if isinstance(reply, interview.Back) and not step.at_start:
-            self._show_draft(reply.draft)
+            kept = self._keep_text(reply.draft)  # kept before it is said to be (the interview keeps it too)
+            self._show_left(reply.draft, kept)
+            if isinstance(kept, SpredningError) and interview.draft_of(reply.draft, self.answer):
+                self.console.print(Text(t("interview.save-failed.again"), style="dim"))
+                return _Stay(reply.draft)  # not kept: the text stays in the field, not on a question left
         return reply
 
     def _show_given(self, step: interview.Ask, text: str) -> None:
@@ -632,6 +666,19 @@ class InterviewPrompter:
             self.console.print(render.hanging(label, given, 0))
         elif step.answer is None:  # emptied on a saved answer: whether to delete it is asked next
             self.console.print(render.hanging(label, t("interview.skipped"), 0, "dim"))
+
+    def _show_left(self, typed: str | None, kept: Drafted | SpredningError | None) -> None:
+        """What a stop left of the field's text: the draft it is kept as, or the whole text to copy."""
+        if not isinstance(kept, SpredningError):
+            self._show_draft(typed)
+            return
+        from spredning.cli.main import error_hint, print_error
+
+        text = interview.draft_of(typed, self.answer).strip()
+        if text:  # (nothing new in the field: nothing was lost, nothing to say)
+            print_error(kept.message, error_hint(kept), console=self.console)
+            self.console.print(Text(t("interview.draft-failed"), style="yellow"))
+            self.console.print(render.plain(text))
 
     def _show_draft(self, typed: str | None) -> None:
         """Text left in a field without saving it: marked as the draft it is kept as, never as an answer."""
@@ -655,11 +702,14 @@ class InterviewPrompter:
         After an interrupt `app` stays set, so the caller can still read what was typed.
         """
         self.app = question.application
+        self.left = self.notice = None
         try:
             reply = _asked(question)
         except (KeyboardInterrupt, EOFError):
+            kept = self._keep_field()  # kept here, so what is said below is what is in the file
+            self.left = kept if interview.draft_of(self.typed(), self.answer) else None
             with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
-                self._show_draft(self.typed())  # what the interview keeps (Interview.keep_typed)
+                self._show_left(self.typed(), kept)
             raise
         except OSError:  # the terminal failed: closed under the program, reading gives EIO
             self._keep_field()  # before anything else: the error is reported, the text is kept
@@ -702,18 +752,45 @@ class InterviewPrompter:
         self.last_saved_draft = time.monotonic()
         self.saving = True
         try:
-            self._keep_field()
+            kept = self._keep_field(join=False)
         finally:
             self.saving = False
-        if _Stop.signum is not None:  # a stop came while the text was written: it is kept now
-            _end_now(_Stop.signum, t("interview.stopped-from-outside"))
+        if _Stop.signum is not None:  # a stop came while the text was written: keep it for good, and end
+            self._end_with_field(_Stop.signum)
+        self._tell_autosave(kept)
 
-    def _keep_field(self) -> None:
-        """The answer field's text, as it is now, becomes the question's draft (never raises)."""
+    def _tell_autosave(self, kept: Drafted | SpredningError | None) -> None:
+        """The field's status line says when the autosave fails or is held back, until it works again."""
+        if isinstance(kept, SpredningError):
+            notice: str | None = t("interview.autosave-failed", problem=render_message(kept.message))
+        else:
+            notice = t("interview.autosave-held") if kept is Drafted.HELD else None
+        if notice != self.notice:
+            self.notice = notice
+            if self.app is not None:
+                self.app.invalidate()
+
+    def _keep_field(self, join: bool = True) -> Drafted | SpredningError | None:
+        """The answer field's text, as it is now, becomes the question's draft (never raises).
+
+        Returns what became of it, or why it could not be written; None when no field is shown.
+        `join`: when another window's different draft is there, keep both (see local.placed).
+        """
         typed = self.typed()
-        if typed is not None and self.question is not None:
-            with contextlib.suppress(Exception):  # never let a draft stop the typing
-                self.keep_draft(self.question, interview.draft_of(typed, self.answer))
+        return None if typed is None else self._keep_text(typed, join)
+
+    def _keep_text(self, typed: str, join: bool = True) -> Drafted | SpredningError | None:
+        """Text left in the field becomes the draft: what became of it, or why it could not (never raises)."""
+        if self.question is None:
+            return None
+        try:  # never let a draft stop the typing
+            return self.keep_draft(self.question, interview.draft_of(typed, self.answer), join)
+        except SpredningError as problem:
+            return problem
+        except Exception as problem:  # not ours to know (an OSError): the file could not be saved
+            why = fileio.reason(problem) if isinstance(problem, OSError) else None
+            why = why or message("reason.other", code=type(problem).__name__)
+            return SpredningError("files.cannot-save", path=self.session.path, reason=why)
 
     @contextlib.contextmanager
     def stop_signals_kept(self) -> Iterator[None]:
@@ -746,9 +823,20 @@ class InterviewPrompter:
             return
         _Stop.signum = signum
         if _Stop.waiting and not self.saving:
-            field_open = self.typed() is not None
-            self._keep_field()
-            _end_now(signum, t("interview.stopped-from-outside") if field_open else None)
+            self._end_with_field(signum)
+
+    def _end_with_field(self, signum: int) -> None:
+        """End after a stop from outside, saying what became of the field's text (whole, if not kept)."""
+        typed = self.typed()
+        kept = self._keep_field()
+        if isinstance(kept, SpredningError):
+            problem = render_message(kept.message)
+            _end_now(signum, t("interview.stopped-from-outside-not-kept", problem=problem), typed)
+        elif kept is Drafted.JOINED:
+            _end_now(signum, t("interview.stopped-from-outside-joined"))
+        elif kept is not None and interview.draft_of(typed, self.answer):
+            _end_now(signum, t("interview.stopped-from-outside"))
+        _end_now(signum)
 
     def _reason(self, typed: str) -> str:
         """The reason for "not relevant", asked in a field that starts with the answer's text.
@@ -760,7 +848,11 @@ class InterviewPrompter:
             ("class:instruction", t("interview.not-relevant-help")),
         ]
         question = answer_field(
-            t("interview.not-relevant-label"), lambda width: styled_lines(above, width), typed, **self.io
+            t("interview.not-relevant-label"),
+            lambda width: styled_lines(above, width),
+            typed,
+            lambda: self.notice,
+            **self.io,
         )
         reason = self._watched(question)
         given = interview.normalise(reason)
@@ -935,9 +1027,9 @@ class InterviewPrompter:
     def _view(self):
         return self.session.view()
 
-    def keep_draft(self, question: Question, text: str) -> None:
-        """Keep the field's text as the question's draft (through the session)."""
-        self.session.keep_draft(question, text)
+    def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted:
+        """Keep the field's text as the question's draft (through the session); say what became of it."""
+        return self.session.keep_draft(question, text, join)
 
 
 def _collect_once_drawn() -> Callable[[Any], None]:
@@ -1028,6 +1120,13 @@ def tell_edited(console: Console, notice: Message) -> None:
 
 class _Expand:
     """The user asked to see the partner's answers in full."""
+
+    def __init__(self, typed: str):
+        self.typed = typed
+
+
+class _Stay:
+    """The user went back, but the text could not be kept as a draft: the field is shown again with it."""
 
     def __init__(self, typed: str):
         self.typed = typed

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple, Protocol
 
 from spredning.core.errors import SpredningError
 from spredning.core.followup import Mark, PlanItem
+from spredning.core.local import Drafted
 from spredning.core.model import SHARING, Answer, Dialogue, Entry, Phase, Question, Tool, other_role, progress
 
 
@@ -106,6 +107,7 @@ class Ask(NamedTuple):
     new_tool: bool
     partner_answers: tuple[OtherAnswers, ...]
     at_start: bool  # the first question: going back is not possible
+    unsaved: bool = False  # `draft` is text that could not be saved, not even as a draft
 
 
 class ConfirmDelete(NamedTuple):
@@ -233,8 +235,8 @@ class Recorder(Protocol):
 
     def view(self) -> Dialogue: ...
     def entry(self, question: Question) -> Entry | None: ...
-    def draft(self, question: Question) -> str | None: ...
-    def keep_draft(self, question: Question, text: str) -> None: ...
+    def draft(self, question: Question, offered: bool = False) -> str | None: ...
+    def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted: ...
     def record(self, question: Question, content: Answer | None, expected: Entry | None) -> Entry | None: ...
 
 
@@ -309,8 +311,13 @@ class Interview:
 
         The field's text becomes the draft of the question being asked (a blank field or the
         saved answer leaves none); returns True when a draft was kept. None: no field was shown.
+        Stopped at the choice after someone saved the answer meanwhile: the text was kept as the
+        draft when the save found the other answer (True when it is there).
         """
         step = self.pending
+        if isinstance(step, SavedMeanwhile):
+            text = step.mine.text if step.mine is not None and not step.mine.not_relevant else ""
+            return bool(text) and text in (self.recorder.draft(step.question) or "")
         if typed is None or not isinstance(step, Ask):
             return False
         draft = draft_of(typed, step.answer)
@@ -387,16 +394,18 @@ class Interview:
         position = next(n for n, (_, q) in enumerate(self.questions, 1) if q.id == question.id)
         view = self.recorder.view()
         partner = self._other_answers(tool, view)
+        unsaved = self.unsaved.pop(question.id, None)
         return Ask(
             tool,
             question,
             position,
             len(self.questions),
             view.answer(question.id),
-            self.unsaved.pop(question.id, None) or self.recorder.draft(question),
+            unsaved or self.recorder.draft(question, offered=True),
             new_tool,
             partner,
             position == 1,
+            unsaved=bool(unsaved),
         )
 
     def _other_answers(self, tool: Tool, view: Dialogue) -> tuple[OtherAnswers, ...]:
@@ -506,7 +515,14 @@ class Interview:
     def _answered(self, step: Ask, value: Any) -> None:
         question = step.question
         if isinstance(value, Back):
-            self.recorder.keep_draft(question, draft_of(value.draft, step.answer))
+            draft = draft_of(value.draft, step.answer)
+            try:
+                self.recorder.keep_draft(question, draft)
+            except SpredningError as problem:
+                if draft:  # not kept: shown whole, and the question asked again
+                    self.pending = self._failed(question, draft, problem)
+                    return
+                # nothing new in the field: nothing to lose (an old draft of it stays as it was)
             self._back()
             return
         if isinstance(value, NotRelevant):

@@ -19,10 +19,15 @@ the store keeps a project file's backup), and the caller tells the user where it
 
 Drafts are kept whole, however long: the only limit is the file's, MAX_BYTES, and a state that
 would not fit is refused before anything is written, so what is written can always be read back.
+
+Two windows may answer the same question on one computer. Each decides what to write from the
+draft in the file as it is now (placed), never from its memory of what it wrote: a draft another
+window wrote is never replaced or removed by one that did not see it.
 """
 
 from __future__ import annotations
 
+import enum
 import os
 import re
 import socket
@@ -38,6 +43,7 @@ FOLDER = ".spredning"
 MAX_BYTES = 8 * 1024 * 1024
 _COPY = re.compile(r"^[a-z0-9]{8,16}$")
 _KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+JOINER = "\n\n"  # between two windows' texts kept in one draft: a paragraph each, no words of ours
 
 
 def slot_key(slot: Slot) -> str:
@@ -197,3 +203,52 @@ def save(home: Path, slug: str, state: LocalState, data: bytes | None = None) ->
     kept = fileio.move_aside(path) if state.damaged else None
     fileio.atomic_write(path, content)
     return kept
+
+
+class Drafted(enum.Enum):
+    """What became of a window's text kept as a question's draft (placed)."""
+
+    KEPT = "kept"  # the draft in the file is the text (no text: none of this window's is left)
+    JOINED = "joined"  # the draft holds another window's text too: both kept, a paragraph each
+    HELD = "held"  # another window's different draft is there and was left alone; the text is not written
+
+
+def placed(
+    drafts: Mapping[str, str], key: str, text: str, mine: str, join: bool
+) -> tuple[dict[str, str], Drafted, str]:
+    """The drafts with a window's `text` as its part of the draft of `key`, as the file holds them now.
+
+    `mine` is the window's part: the draft it was offered, or the text it wrote last. The window
+    changes (or, with a blank text, removes) only that part, where it stands whole in the draft;
+    anything else there is another window's and stays. When the window's part is gone (another
+    window replaced the draft it offered both), the text goes after what is there (`join`, when
+    the field closes) or is not written (HELD, while typing: written at every pause, joining
+    would pile up both windows' texts). Returns the drafts, the outcome and the window's part now.
+    """
+    result = dict(drafts)
+    there = result.get(key, "")
+    ours = text if text.strip() else ""
+    now = ours if not there else _replaced(there, mine, ours)
+    if now is None:  # the draft there is all another window's
+        if not ours:
+            return result, Drafted.KEPT, ""
+        if not join:
+            return result, Drafted.HELD, mine
+        now = there + JOINER + ours
+    if now.strip():
+        result[key] = now
+    else:
+        result.pop(key, None)
+    return result, Drafted.JOINED if ours and now != ours else Drafted.KEPT, ours
+
+
+def _replaced(there: str, old: str, new: str) -> str | None:
+    """`there` with the paragraph block `old` replaced by `new` (removed when empty); None when not in it."""
+    if not old:
+        return None
+    padded, block = JOINER + there + JOINER, JOINER + old + JOINER
+    at = padded.find(block)
+    if at < 0:
+        return None
+    result = padded[:at] + (JOINER + new + JOINER if new else JOINER) + padded[at + len(block) :]
+    return result[len(JOINER) : -len(JOINER)] if len(result) > 2 * len(JOINER) else ""

@@ -22,8 +22,9 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_project import org_name
 from spredning.cli.render_text import print_fitted, print_said
-from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
+from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
 from spredning.core.interview import Done, Interview
+from spredning.core.local import Drafted
 from spredning.core.model import SHARING, Partner, progress
 from spredning.i18n import t
 
@@ -143,11 +144,15 @@ def _interview(
             while not isinstance(step := machine.step(), Done):
                 machine.reply(prompter.handle(step))
         except (KeyboardInterrupt, EOFError):
-            kept = machine.keep_typed(prompter.typed())
+            left = prompter.left  # what became of the field's text, as the field said (None: nothing)
+            if left is None and machine.keep_typed(None):  # at the choice after a save found another answer
+                left = Drafted.KEPT
             done = progress(session.view(), phase.questions(role))
             raise Interrupted(
                 "fase.interrupted",
-                draft=kept,
+                draft=left is Drafted.KEPT,
+                joined=left is Drafted.JOINED,
+                lost=isinstance(left, SpredningError),
                 answered=done.answered,
                 total=done.total,
                 phase=phase.name,

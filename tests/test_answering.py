@@ -1,0 +1,139 @@
+"""answering.py's Session: drafts kept from the file as it is now, when two windows answer one question.
+
+Each Session is a window of its own (a fresh Workspace on the same folder, as another run of
+'spredning fase' is); what counts is the state file (.spredning/SLUG.yaml, 'kladder').
+"""
+
+from __future__ import annotations
+
+import pytest
+from projectkit import draft_key, drafts, new_project, saved, session, workspace
+
+from spredning.core.local import JOINER, Drafted
+from spredning.core.model import Answer
+
+Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
+A_TEXT = "A: min vigtige tekst om målgruppen"
+B_TEXT = "B: kollegaens svar"
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return workspace(tmp_path / "hjem")
+
+
+@pytest.fixture
+def slug(ws):
+    return new_project(ws)
+
+
+def window(ws, slug):
+    """A window with the question open: its session and the question (its draft offered, as in the field)."""
+    opened = session(ws, slug)
+    question = ws.guide.locate(Q1)[2]
+    opened.draft(question, offered=True)
+    return opened, question
+
+
+def in_file(ws, slug) -> str | None:
+    return drafts(ws, slug).get(draft_key(ws, slug, Q1))
+
+
+def test_a_window_whose_draft_another_saved_as_the_answer_keeps_its_text_on_stopping(ws, slug):
+    a, question = window(ws, slug)
+    a.keep_draft(question, A_TEXT, join=False)  # A's autosave
+    b, _ = window(ws, slug)  # B opens the question: A's text is offered
+    b.keep_draft(question, B_TEXT, join=False)  # B emptied the field and typed its own
+    assert b.record(question, Answer(B_TEXT), None) is None  # and saved it
+    assert in_file(ws, slug) is None
+
+    assert a.keep_draft(question, A_TEXT) is Drafted.KEPT  # A stops: its text is written again
+
+    assert in_file(ws, slug) == A_TEXT
+    assert saved(ws, slug) == {Q1: B_TEXT}
+
+
+def test_a_window_whose_draft_another_emptied_keeps_its_text_on_stopping(ws, slug):
+    a, question = window(ws, slug)
+    a.keep_draft(question, A_TEXT, join=False)
+    b, _ = window(ws, slug)
+    b.keep_draft(question, "", join=False)  # B emptied the field: its autosave drops the draft it was offered
+    assert in_file(ws, slug) is None
+
+    assert a.keep_draft(question, A_TEXT) is Drafted.KEPT  # A's terminal closes
+
+    assert in_file(ws, slug) == A_TEXT
+
+
+def test_two_windows_typing_in_one_question_both_keep_their_text(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)  # both opened the question while it had no draft
+    assert a.keep_draft(question, A_TEXT, join=False) is Drafted.KEPT
+    # while typing, B does not replace a draft it never saw: held back, A's stays
+    assert b.keep_draft(question, B_TEXT, join=False) is Drafted.HELD
+    assert in_file(ws, slug) == A_TEXT
+
+    assert a.keep_draft(question, A_TEXT) is Drafted.KEPT  # A stops
+    assert b.keep_draft(question, B_TEXT) is Drafted.JOINED  # B stops: its text goes after A's
+
+    assert in_file(ws, slug) == A_TEXT + JOINER + B_TEXT
+
+
+def test_a_window_that_joined_goes_on_replacing_only_its_own_part(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)
+    a.keep_draft(question, A_TEXT)
+    b.keep_draft(question, B_TEXT)  # joined after A's (B went back with PgUp, say)
+
+    b.keep_draft(question, B_TEXT + " og mere")
+    assert in_file(ws, slug) == A_TEXT + JOINER + B_TEXT + " og mere"
+    b.keep_draft(question, "")  # B empties its part: A's text stays
+    assert in_file(ws, slug) == A_TEXT
+
+
+def test_saving_an_answer_leaves_another_windows_draft(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)
+    b.keep_draft(question, B_TEXT, join=False)
+
+    assert a.record(question, Answer(A_TEXT), None) is None
+
+    assert saved(ws, slug) == {Q1: A_TEXT}
+    assert in_file(ws, slug) == B_TEXT  # B's text is not A's to remove
+
+
+def test_an_answer_saved_meanwhile_keeps_the_text_after_another_windows_draft(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)
+    b.keep_draft(question, B_TEXT, join=False)
+    session(ws, slug).record(question, Answer("fra en tredje"), None)  # someone saved meanwhile
+
+    assert a.record(question, Answer(A_TEXT), None) is not None  # A's save finds it
+
+    assert in_file(ws, slug) == B_TEXT + JOINER + A_TEXT
+
+
+def test_a_window_offered_anothers_draft_and_stopping_after_it_joined_does_not_repeat_its_text(ws, slug):
+    a, question = window(ws, slug)
+    a.keep_draft(question, "A1", join=False)
+    b, _ = window(ws, slug)  # offered A1: B empties the field and writes its own (A1 is B's to replace)
+    assert b.keep_draft(question, B_TEXT, join=False) is Drafted.KEPT
+    assert a.keep_draft(question, A_TEXT, join=False) is Drafted.HELD  # A's part is gone: A waits
+    assert a.keep_draft(question, A_TEXT) is Drafted.JOINED  # A stops
+
+    assert b.keep_draft(question, B_TEXT + " til sidst") is Drafted.JOINED  # B stops: its own part changes
+
+    assert in_file(ws, slug) == B_TEXT + " til sidst" + JOINER + A_TEXT
+
+
+def test_a_draft_only_looked_at_is_not_the_windows_to_replace(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)
+    b.keep_draft(question, B_TEXT)
+    other = ws.guide.locate("tjek.beskriv-innovationen.genbruge.samme-behov")[2]
+    a.record(other, Answer("svar"), None)  # A saved another answer: it has read B's draft since ...
+    assert a.draft(question) == B_TEXT  # ... and looked (which questions have drafts), not shown it
+
+    assert a.keep_draft(question, A_TEXT) is Drafted.JOINED
+
+    assert in_file(ws, slug) == B_TEXT + JOINER + A_TEXT
