@@ -406,8 +406,8 @@ def test_ctrl_o_with_an_editor_that_fails_keeps_the_text_and_says_so(term, tmp_p
 
     assert reply == Save("halvt skrevet videre")
     said = one_line(term.printed)
-    assert f"Editoren stoppede med en fejl, så intet er hentet fra den. {KEPT}" in said
-    kept = re.search(r"Det, editoren nåede at gemme, ligger i (\S+\.txt)", said)  # what it saved stays
+    assert "Editoren stoppede med en fejl, så intet er hentet fra den." in said
+    kept = re.search(rf"Det, editoren nåede at gemme, ligger i (\S+\.txt) {KEPT}", said)  # it stays
     assert kept is not None, said
     assert Path(kept.group(1)).read_text(encoding="utf-8") == "halvt gemt"
     Path(kept.group(1)).unlink()
@@ -426,8 +426,27 @@ def test_ctrl_o_with_an_editor_that_fails_before_saving_leaves_no_file(term, tmp
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
-def test_ctrl_o_with_no_editor_to_run_says_how_to_set_one(term, tmp_path, monkeypatch):
-    monkeypatch.setenv("VISUAL", str(tmp_path / "findes-ikke"))
+@pytest.mark.parametrize("variable", ["VISUAL", "EDITOR"])
+def test_ctrl_o_with_an_editor_that_cannot_start_names_it(term, monkeypatch, variable):
+    # EDITOR is set, to a command not on this computer: "no editor was found, set EDITOR" was untrue
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv(variable, "findesikke-editor --vent")
+
+    reply = edit_and_type_on(term, "kunne ikke startes")
+
+    assert reply == Save("halvt skrevet videre")
+    said = one_line(term.printed)
+    assert f"Editoren 'findesikke-editor' fra miljøvariablen {variable} kunne ikke startes" in said
+    assert f"Sæt {variable} til en editor, der findes på computeren" in said
+    assert KEPT in said
+    assert "Der blev ikke fundet en editor" not in said
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_with_no_editor_at_all_says_how_to_set_one(term, tmp_path, monkeypatch):
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))  # neither nano nor vi to fall back on
 
     reply = edit_and_type_on(term, "Der blev ikke fundet en editor")
 
@@ -450,6 +469,34 @@ def test_ctrl_o_when_the_editor_removes_its_file_keeps_the_text_without_a_traceb
     )
     assert "Traceback" not in term.prompts
     assert "Press ENTER" not in term.prompts
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_with_an_editor_that_does_not_wait_says_so_and_keeps_its_file(term, tmp_path, monkeypatch):
+    # like `code` without --wait: it hands the file to a window and returns at once; the window
+    # writes the file later (here: once the test says go)
+    go, written = tmp_path / "go", tmp_path / "written"
+    writer = (
+        f"while [ ! -e '{go}' ]; do sleep 0.05; done; printf 'Skrevet senere\\n' > \"$1\"; : > '{written}'"
+    )
+    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, f"( {writer} ) &\nexit 0\n"))
+
+    try:
+        reply = edit_and_type_on(term, "kom tilbage med det samme")
+    finally:
+        go.touch()  # the window writes now (and never waits for ever)
+
+    assert reply == Save("halvt skrevet videre")
+    said = one_line(term.printed)
+    assert "Editoren skal vente, til du lukker filen: brug fx 'code --wait'" in said
+    assert KEPT in said
+    kept = re.search(r"Skriver du alligevel i editoren, gemmes det i (\S+\.txt)", said)
+    assert kept is not None, said
+    deadline = time.monotonic() + SYNC_SECONDS
+    while not written.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)  # how often to look, not an assertion
+    assert Path(kept.group(1)).read_text(encoding="utf-8") == "Skrevet senere\n"  # not deleted under it
+    Path(kept.group(1)).unlink()
 
 
 def editor_writing(tmp_path, raw: bytes) -> str:

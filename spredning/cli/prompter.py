@@ -102,7 +102,8 @@ def _end_now(signum: int, said: str | None = None) -> None:
     with contextlib.suppress(Exception):
         width = shutil.get_terminal_size().columns - 1
         said = said or t("interview.stopped-from-outside-saved")
-        lines = "\n".join(textwrap.wrap(said, max(20, width)))
+        # a path in the words (a kept file) stays whole, to be copied
+        lines = "\n".join(textwrap.wrap(said, max(20, width), break_long_words=False, break_on_hyphens=False))
         os.write(sys.stderr.fileno(), f"\n{lines}\n".encode())
     os._exit(128 + signum)
 
@@ -705,9 +706,12 @@ class InterviewPrompter:
         if _Stop.signum is not None:  # a stop came while the text was written: it is kept now
             _end_now(_Stop.signum, t("interview.stopped-from-outside"))
 
-    def _keep_field(self) -> None:
-        """The answer field's text, as it is now, becomes the question's draft (never raises)."""
-        typed = self.typed()
+    def _keep_field(self, newer: str | None = None) -> None:
+        """The answer field's text, as it is now, becomes the question's draft (never raises).
+
+        `newer`: a text written since, over the field (what the editor saved), kept instead.
+        """
+        typed = newer if newer is not None else self.typed()
         if typed is not None and self.question is not None:
             with contextlib.suppress(Exception):  # never let a draft stop the typing
                 self.keep_draft(self.question, interview.draft_of(typed, self.answer))
@@ -744,7 +748,10 @@ class InterviewPrompter:
         _Stop.signum = signum
         if _Stop.waiting and not self.saving:
             field_open = self.typed() is not None
-            self._keep_field()
+            left = editor.stop_open(signum)  # an editor open over the field: what it saved is the newest
+            self._keep_field(left.text if left is not None else None)
+            if left is not None:
+                _end_now(signum, render_message(editor.stop_notice(left)))
             _end_now(signum, t("interview.stopped-from-outside") if field_open else None)
 
     def _reason(self, typed: str) -> str:
@@ -1002,8 +1009,8 @@ def _edit_keys(console: Console) -> KeyBindings:
         async def edit_in_editor() -> None:
             edited = await run_in_terminal(lambda: editor.edit(buffer.text))
             if edited.notice is not None:
-                notice = edited.notice
-                await run_in_terminal(lambda: tell_edited(console, notice))
+                notice, kept = edited.notice, None if edited.text is not None else t("editor.field-as-before")
+                await run_in_terminal(lambda: tell_edited(console, notice, kept))
             if edited.text is not None:
                 buffer.text = edited.text
                 buffer.cursor_position = len(edited.text)
@@ -1013,14 +1020,20 @@ def _edit_keys(console: Console) -> KeyBindings:
     return bindings
 
 
-def tell_edited(console: Console, notice: Message) -> None:
-    """Say what came of the editor (nothing taken, and why; or how it was read), a kept file's path whole."""
+def tell_edited(console: Console, notice: Message, after: str | None = None) -> None:
+    """Say what came of the editor (nothing taken, and why; or how it was read), a kept file's path whole.
+
+    `after`: what that means where the editor was called from (the field's text is as before).
+    """
     path = notice.params.get("path")
     text = render_message(notice)
     if path is None:
-        console.print(Text(clean(text), style="yellow"))
-    else:  # the path stays on one line, to copy
-        console.print(fitted_text(text, str(path), console.width, "yellow"), soft_wrap=True)
+        console.print(Text(clean(" ".join(filter(None, (text, after)))), style="yellow"))
+        return
+    # the path stays on one line, to copy
+    console.print(fitted_text(text, str(path), console.width, "yellow"), soft_wrap=True)
+    if after:
+        console.print(Text(after, style="yellow"))
 
 
 class _Expand:
