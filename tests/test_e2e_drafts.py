@@ -494,6 +494,7 @@ def test_a_stop_while_the_editor_is_open_keeps_what_the_editor_saved(spawn, proj
     assert gone(pid)  # the editor was stopped too, not left behind on a terminal it no longer has
     kept = named.read_text()
     assert Path(kept).read_text(encoding="utf-8") == "Skrevet i editoren\n"  # the file is kept as well
+    assert Path(kept).parent == home / ".spredning"  # beside the drafts, not in a /tmp a restart clears
     if how == "SIGTERM":
         said = plain(child.logfile_read.getvalue())
         assert "stoppet udefra, mens editoren var åben" in said

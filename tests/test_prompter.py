@@ -14,7 +14,6 @@ import io
 import os
 import re
 import stat
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -415,14 +414,29 @@ def test_ctrl_o_with_an_editor_that_fails_keeps_the_text_and_says_so(term, tmp_p
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
 def test_ctrl_o_with_an_editor_that_fails_before_saving_leaves_no_file(term, tmp_path, monkeypatch):
-    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, "exit 1\n"))
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    seen = tmp_path / "editorens-fil"
+    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, f"printf '%s' \"$1\" > '{seen}'\nexit 1\n"))
 
     reply = edit_and_type_on(term, "Editoren stoppede med en fejl")
 
     assert reply == Save("halvt skrevet videre")
     assert "ligger i" not in one_line(term.printed)
-    assert not list(tmp_path.glob("spredning-svar-*"))
+    assert not Path(seen.read_text()).exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_makes_the_editors_file_beside_the_drafts_not_in_the_temporary_folder(
+    term, tmp_path, monkeypatch, drafts_folder
+):
+    # a file kept after a failed editor must outlive a restart, which may clear /tmp
+    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, "printf 'halvt gemt' > \"$1\"\nexit 1\n"))
+
+    edit_and_type_on(term, "Editoren stoppede med en fejl")
+
+    kept = re.search(r"ligger i (\S+\.txt)", one_line(term.printed))
+    assert kept is not None
+    assert Path(kept.group(1)).parent == drafts_folder
+    assert Path(kept.group(1)).read_text(encoding="utf-8") == "halvt gemt"
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
@@ -507,20 +521,17 @@ def editor_writing(tmp_path, raw: bytes) -> str:
 
 
 @pytest.fixture
-def temp(tmp_path, monkeypatch):
-    """The folder the editor's file is made in (tempfile.tempdir, its documented setting)."""
-    folder = tmp_path / "temp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
+def drafts_folder(ws):
+    """The folder beside the project's drafts, where the editor's file is made and kept."""
+    return ws.store.home / ".spredning"
 
 
-def kept_file(printed: str, temp) -> Path:
-    """The editor's file the message says is kept, checked to be in the temp folder."""
+def kept_file(printed: str, folder) -> Path:
+    """The editor's file the message says is kept, checked to be beside the drafts (not in /tmp)."""
     kept = re.search(r"Editorens fil er gemt som (\S+\.txt)", printed)
     assert kept, printed
     path = Path(kept.group(1))
-    assert path.parent == temp
+    assert path.parent == folder
     return path
 
 
@@ -555,7 +566,9 @@ def test_ctrl_o_reads_a_file_marked_as_unicode_without_the_mark(term, tmp_path, 
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
-def test_ctrl_o_refuses_text_in_no_known_encoding_and_keeps_the_file(term, tmp_path, monkeypatch, temp):
+def test_ctrl_o_refuses_text_in_no_known_encoding_and_keeps_the_file(
+    term, tmp_path, monkeypatch, drafts_folder
+):
     # bytes neither UTF-8 nor cp1252 (0x81 is unassigned in cp1252): keep the field, lose nothing
     raw = b"Svar \x81\x8d fra en anden verden"
     monkeypatch.setenv("VISUAL", editor_writing(tmp_path, raw))
@@ -565,11 +578,13 @@ def test_ctrl_o_refuses_text_in_no_known_encoding_and_keeps_the_file(term, tmp_p
     assert reply == Save("halvt skrevet videre")
     printed = one_line(term.printed)
     assert KEPT in printed
-    assert kept_file(printed, temp).read_bytes() == raw
+    assert kept_file(printed, drafts_folder).read_bytes() == raw
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
-def test_ctrl_o_refuses_a_text_larger_than_a_project_file_can_hold(term, tmp_path, monkeypatch, temp):
+def test_ctrl_o_refuses_a_text_larger_than_a_project_file_can_hold(
+    term, tmp_path, monkeypatch, drafts_folder
+):
     raw = b"x" * (WRITE_LIMIT + 1)
     monkeypatch.setenv("VISUAL", editor_writing(tmp_path, raw))
 
@@ -579,7 +594,7 @@ def test_ctrl_o_refuses_a_text_larger_than_a_project_file_can_hold(term, tmp_pat
     printed = one_line(term.printed)
     assert "Teksten fra editoren fylder over 5,0 MiB, mere end et projekt kan rumme" in printed
     assert KEPT in printed
-    assert kept_file(printed, temp).stat().st_size == len(raw)
+    assert kept_file(printed, drafts_folder).stat().st_size == len(raw)
 
 
 # --- what the question screen shows ------------------------------------------------------------------

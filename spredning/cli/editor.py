@@ -96,13 +96,17 @@ def _chosen() -> tuple[list[str] | None, str | None]:
     return None, None
 
 
-def edit(text: str) -> Edited:
-    """Let the user edit text in their editor: the edited text, or None and why (see Edited)."""
+def edit(text: str, folder: Path | None = None) -> Edited:
+    """Let the user edit text in their editor: the edited text, or None and why (see Edited).
+
+    `folder`: where the editor's file is made (beside the project's drafts, so a file kept is
+    not lost when the system's temporary folder is cleared); else the temporary folder.
+    """
     command, variable = _chosen()
     if command is None:
         return Edited(None, message("interview.no-editor"))
     try:
-        path = _write_temp(text)
+        path = _write_temp(text, folder)
     except OSError as exc:
         return Edited(None, message("editor.no-file", reason=fileio.reason(exc)))
     keep = False
@@ -198,8 +202,13 @@ def _ended(pid: int, seconds: float) -> bool:
         time.sleep(0.02)
 
 
-def _write_temp(text: str) -> Path:
-    handle, name = tempfile.mkstemp(prefix="spredning-svar-", suffix=".txt")
+def _write_temp(text: str, folder: Path | None) -> Path:
+    try:
+        handle, name = tempfile.mkstemp(prefix="spredning-svar-", suffix=".txt", dir=folder)
+    except OSError:
+        if folder is None:
+            raise
+        handle, name = tempfile.mkstemp(prefix="spredning-svar-", suffix=".txt")  # the folder failed
     path = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:

@@ -60,7 +60,7 @@ class Merging:
 
         text = versions
         while True:
-            edited = editor.edit(text)
+            edited = editor.edit(text, self._folder())
             if edited.notice is not None:
                 again = None if edited.text is not None else t("editor.conflict-again")
                 tell_edited(self.console, edited.notice, again)
@@ -85,6 +85,12 @@ class Merging:
             if picked == "back":  # the user leaves this text: it is not kept for them either
                 self._forget(conflict)
                 return None
+
+    def _folder(self) -> Path | None:
+        """Where the editor's file is made: beside the drafts (else the system's temporary folder)."""
+        with contextlib.suppress(OSError, SpredningError):
+            return local.ensure_folder(self.home)
+        return None
 
     def _keep(self, conflict: str, text: str) -> None:
         """Keep every text written so far in the file (made the first time, with a free name)."""

@@ -24,6 +24,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import questionary
@@ -41,7 +42,7 @@ from rich.text import Text
 
 from spredning.cli import editor, render, render_project
 from spredning.cli.render_text import fitted_text
-from spredning.core import interview
+from spredning.core import interview, local
 from spredning.core.errors import Message
 from spredning.core.model import Answer, Partner, Progress, Question, progress
 from spredning.core.textsafe import clean, clean_name
@@ -671,8 +672,17 @@ class InterviewPrompter:
 
     def _keys(self, step: interview.Ask):
         return merge_key_bindings(
-            [_leave_keys(bool(step.partner_answers and self.show_partner)), _edit_keys(self.console)]
+            [
+                _leave_keys(bool(step.partner_answers and self.show_partner)),
+                _edit_keys(self.console, self._editor_folder),
+            ]
         )
+
+    def _editor_folder(self) -> Path | None:
+        """Where the editor's file is made: beside the drafts, so a file kept outlives a cleared /tmp."""
+        with contextlib.suppress(Exception):  # no folder: the system's temporary folder will do
+            return local.ensure_folder(self.session.ws.store.home)
+        return None
 
     def typed(self) -> str | None:
         """The text in the answer field right now (None when no answer field is shown)."""
@@ -994,8 +1004,11 @@ def _leave_keys(expandable: bool) -> KeyBindings:
     return bindings
 
 
-def _edit_keys(console: Console) -> KeyBindings:
-    """Keys that act on the text: save (besides Alt+Enter), and write it in the user's editor."""
+def _edit_keys(console: Console, folder: Callable[[], Path | None]) -> KeyBindings:
+    """Keys that act on the text: save (besides Alt+Enter), and write it in the user's editor.
+
+    `folder` says where the editor's file is made, when it is.
+    """
     bindings = KeyBindings()
 
     @bindings.add("c-s", eager=True)
@@ -1007,7 +1020,7 @@ def _edit_keys(console: Console) -> KeyBindings:
         buffer = event.current_buffer
 
         async def edit_in_editor() -> None:
-            edited = await run_in_terminal(lambda: editor.edit(buffer.text))
+            edited = await run_in_terminal(lambda: editor.edit(buffer.text, folder()))
             if edited.notice is not None:
                 notice, kept = edited.notice, None if edited.text is not None else t("editor.field-as-before")
                 await run_in_terminal(lambda: tell_edited(console, notice, kept))
