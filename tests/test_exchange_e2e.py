@@ -7,6 +7,7 @@ organisations), then what must be true instead.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 
@@ -489,3 +490,78 @@ def test_3_an_editor_that_fails_at_a_conflict_says_so_and_asks_again(exchanged, 
     assert "Editoren stoppede med en fejl, så intet er hentet fra den." in shown
     assert "feltet" not in shown  # there is no field here
     assert reusing.others() == {D1: ["Odenses formål"]}
+
+
+def ended(child) -> tuple[int | None, str]:
+    """Read all the command wrote until it ends; its exit status (None: killed) and the text, flat."""
+    import pexpect
+    from terminal import ANSI, TIMEOUT
+
+    child.expect(pexpect.EOF, timeout=TIMEOUT)
+    child.close()
+    return child.exitstatus, flat(ANSI.sub("", child.logfile_read.getvalue()))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_3_a_stop_while_the_editor_is_open_at_a_conflict_names_what_it_saved(exchanged, tmp_path):
+    import signal
+    import time
+    from pathlib import Path
+
+    from terminal import DOWN, ENTER, TIMEOUT
+
+    sharing, reusing = exchanged
+    crossing(sharing, reusing)
+    opened = tmp_path / "editor-pid"
+    body = f"printf 'Samlet i editoren\\n' > \"$1\"\necho $$ > '{opened}.tmp'\nmv '{opened}.tmp' '{opened}'\n"
+    child = spawn(reusing, "konflikter", env={"EDITOR": stub_editor(tmp_path, body + "exec sleep 60\n")})
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)
+    deadline = time.monotonic() + TIMEOUT
+    while not opened.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)  # how often to look, not an assertion
+    pid = int(opened.read_text())
+
+    os.kill(child.pid, signal.SIGTERM)
+    _code, shown = ended(child)
+
+    assert child.signalstatus is None and child.exitstatus == 128 + signal.SIGTERM, shown
+    assert "Programmet blev stoppet udefra" in shown
+    kept = re.search(r"Det, editoren havde gemt, ligger i (.+?\.txt)", shown)
+    assert kept is not None, shown
+    path = Path(kept.group(1).replace(" ", ""))  # the test's long path may be broken at the edge
+    assert path.read_text(encoding="utf-8") == "Samlet i editoren\n"
+    assert path.parent == reusing.home / ".spredning"
+    with pytest.raises(ProcessLookupError):  # the editor was stopped too
+        os.kill(pid, 0)
+    assert reusing.others() == {D1: ["Odenses formål"]}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_3_a_stop_at_the_next_conflict_names_the_file_with_the_text_written(exchanged, tmp_path):
+    import signal
+
+    from terminal import DOWN, ENTER
+
+    sharing, reusing = exchanged
+    crossing_twice(sharing, reusing)
+    child = spawn(
+        reusing, "konflikter", env={"EDITOR": stub_editor(tmp_path, "printf 'Samlet\\n' > \"$1\"\n")}
+    )
+    child.expect_exact("Konflikt 1 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)
+    child.expect_exact("Ja, brug denne tekst")
+    child.send(ENTER)
+    child.expect_exact("Konflikt 2 af 2")
+    child.expect_exact("Afgør senere")
+
+    os.kill(child.pid, signal.SIGTERM)
+    _code, shown = ended(child)
+
+    assert child.exitstatus == 128 + signal.SIGTERM, shown
+    [kept] = kept_texts(reusing)
+    assert "Det, du skrev i editoren, er gemt i" in shown
+    assert str(kept) in shown.replace(" ", "")  # named (the test's long path is broken at the edge)
+    assert "Samlet" in kept.read_text(encoding="utf-8")
+    assert set(reusing.others()) == {D1, D2}

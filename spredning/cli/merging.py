@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from questionary import Choice
 from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
@@ -56,11 +55,14 @@ class Merging:
         `versions`: every version under its heading; `conflict`: the conflict's heading, which
         names it in the kept file.
         """
-        from spredning.cli.prompter import select, tell_edited
+        from questionary import Choice  # here: eksport, which imports this module, asks nothing
+
+        from spredning.cli.prompter import select, stops_end_in_words, tell_edited
 
         text = versions
         while True:
-            edited = editor.edit(text, self._folder())
+            with stops_end_in_words():  # a stop while the editor is open names what it leaves
+                edited = editor.edit(text, self._folder())
             if edited.notice is not None:
                 again = None if edited.text is not None else t("editor.conflict-again")
                 tell_edited(self.console, edited.notice, again)

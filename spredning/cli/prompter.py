@@ -74,6 +74,8 @@ class _Stop:
     waiting = False
     terminal: list[Any] | None = None  # the terminal's settings before the prompts (raw mode off)
     kept = False  # the interview's handlers are installed (stop_signals_kept)
+    # a command's file holding the user's writing not saved yet (a conflict's combined text)
+    written_in: Callable[[], Path | None] | None = None
 
 
 def _terminal_settings() -> list[Any] | None:
@@ -141,7 +143,44 @@ def _plain_stops() -> Iterator[None]:
 
 
 def _stopped_unsaved(signum, frame) -> None:
-    _end_now(signum, t("interview.stopped-from-outside-unsaved"))
+    _end_now(signum, _unsaved_words(signum))
+
+
+def _unsaved_words(signum: int) -> str:
+    """A stop outside the interview: nothing of this prompt is saved; writing kept in files is named.
+
+    An editor open now (a conflict's combined text) is stopped first, and its file named when it
+    holds something; a file the command keeps written text in is named too.
+    """
+    words = [t("interview.stopped-from-outside-unsaved")]
+    left = editor.stop_open(signum)
+    if left is not None and left.path is not None:
+        words.append(t("editor.stopped-file-kept", path=str(left.path)))
+    written = _Stop.written_in() if _Stop.written_in is not None else None
+    if written is not None:
+        words.append(t("editor.stopped-written-kept", path=str(written)))
+    return " ".join(words)
+
+
+@contextlib.contextmanager
+def stops_end_in_words() -> Iterator[None]:
+    """Outside a prompt (an editor opened by a command): a stop from outside ends as at a prompt."""
+    if _Stop.kept:  # the interview's own handlers are in place
+        yield
+        return
+    with _plain_stops():
+        yield
+
+
+@contextlib.contextmanager
+def written_kept_in(where: Callable[[], Path | None]) -> Iterator[None]:
+    """While a command keeps writing not saved yet in a file (`where()`), a stop names that file."""
+    before = _Stop.written_in
+    _Stop.written_in = where
+    try:
+        yield
+    finally:
+        _Stop.written_in = before
 
 
 def _stop_keys() -> KeyBindings:

@@ -108,13 +108,16 @@ def importer(
     asking = bool(conflicts) and not ikke_interaktiv and is_interactive()
     merging = Merging(console, ws.store.home, plan.project.slug)
     if asking:  # the heading first: the questions are about this file and project
+        from spredning.cli.prompter import written_kept_in
+
         _heading(console, ws, incoming, plan)
         me = ws.store.local(plan.project.slug).me if not plan.creates else None
         choose = _chooser(console, ws.guide, plan.project, me, importing=True, merging=merging)
-        for number, item in enumerate(conflicts, 1):
-            content = choose(item.slot, item.after, (number, len(conflicts)))
-            if content is not None:
-                decisions[item.slot] = content
+        with written_kept_in(lambda: merging.path):
+            for number, item in enumerate(conflicts, 1):
+                content = choose(item.slot, item.after, (number, len(conflicts)))
+                if content is not None:
+                    decisions[item.slot] = content
     was_active = ws.store.active() if plan.creates else None
     result = exchange.apply_import(ws, plan, decisions)
     merging.done()  # the texts written are saved in the project now
@@ -390,13 +393,16 @@ def konflikter(
         settle = command("konflikter")
         print_said(console, say("konflikter.in-terminal", command=settle, n=len(pending)), settle)
         return
+    from spredning.cli.prompter import written_kept_in
+
     merging = Merging(console, ws.store.home, slug)
     choose = _chooser(console, ws.guide, opened.project, me, importing=False, merging=merging)
     decisions = {}
-    for number, item in enumerate(pending, 1):
-        content = choose(item.slot, item.entry, (number, len(pending)))
-        if content is not None:
-            decisions[item.slot] = (item.entry, content)
+    with written_kept_in(lambda: merging.path):
+        for number, item in enumerate(pending, 1):
+            content = choose(item.slot, item.entry, (number, len(pending)))
+            if content is not None:
+                decisions[item.slot] = (item.entry, content)
     settled, meanwhile = exchange.settle(ws, slug, decisions)
     merging.done()  # the texts written are saved in the project now
     with after_work(console):
