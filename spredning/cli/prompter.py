@@ -143,6 +143,9 @@ def _plain_stops() -> Iterator[None]:
 
 
 def _stopped_unsaved(signum, frame) -> None:
+    if _Stop.signum is not None:  # a second stop while the first ends the program (an editor closing)
+        return
+    _Stop.signum = signum
     _end_now(signum, _unsaved_words(signum))
 
 

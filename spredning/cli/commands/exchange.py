@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -323,7 +325,7 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
             questionary.Choice(t("conflict.later"), "later"),
         ]
         heading = t("conflict.heading-counted", number=position[0], total=position[1], where=place)
-        try:
+        with _stops_keep_writing(console, merging):
             while True:
                 picked = select(t("conflict.which"), choices, instruction=_which_help(importing))
                 if picked != "edit":
@@ -331,17 +333,34 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
                 written = merging.write(both, [heading for heading, _ in labelled], heading)
                 if written is not None:
                     return Answer(text=written)
-            if picked == "later":
-                return None
-            if picked == "both":
-                return Answer(text=both)
-            return Answer(text=picked.text, not_relevant=picked.not_relevant)
-        except (KeyboardInterrupt, EOFError):
-            if merging.path is not None:
-                raise Interrupted("conflict.interrupted-written", path=str(merging.path)) from None
-            raise Interrupted("conflict.interrupted") from None
+        if picked == "later":
+            return None
+        if picked == "both":
+            return Answer(text=both)
+        return Answer(text=picked.text, not_relevant=picked.not_relevant)
 
     return choose
+
+
+@contextlib.contextmanager
+def _stops_keep_writing(console, merging: Merging) -> Iterator[None]:
+    """Stopping at a conflict saves no choice; a text written in the editor is named where it is kept.
+
+    Ctrl+C and Ctrl+D end the command (Interrupted); Esc goes back to the home screen's menu.
+    """
+    from spredning.cli.prompter import BackToMenu
+
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError):
+        if merging.path is not None:
+            raise Interrupted("conflict.interrupted-written", path=str(merging.path)) from None
+        raise Interrupted("conflict.interrupted") from None
+    except BackToMenu:
+        if merging.path is not None:
+            said = t("editor.stopped-written-kept", path=str(merging.path))
+            print_fitted(console, said, str(merging.path), style="yellow", rest="")
+        raise
 
 
 def konflikter(
