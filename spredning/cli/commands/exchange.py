@@ -324,13 +324,13 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
             questionary.Choice(t("conflict.write-merged"), "edit"),
             questionary.Choice(t("conflict.later"), "later"),
         ]
-        heading = t("conflict.heading-counted", number=position[0], total=position[1], where=place)
+        named = t("conflict.heading-counted", number=position[0], total=position[1], where=place)
         with _stops_keep_writing(console, merging):
             while True:
                 picked = select(t("conflict.which"), choices, instruction=_which_help(importing))
                 if picked != "edit":
                     break
-                written = merging.write(both, [heading for heading, _ in labelled], heading)
+                written = merging.write(both, [heading for heading, _ in labelled], named)
                 if written is not None:
                     return Answer(text=written)
         if picked == "later":
