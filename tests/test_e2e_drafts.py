@@ -14,6 +14,7 @@ import signal
 import stat
 import subprocess
 import time
+from pathlib import Path
 
 import pexpect
 import pytest
@@ -484,3 +485,119 @@ def test_a_window_closed_after_another_emptied_its_draft_keeps_its_text(spawn, p
 
     assert status == 128 + signal.SIGHUP
     assert drafts(home) == {DRAFT_KEY: A_TEXT}
+
+
+# --- a stop from outside while the editor (Ctrl+O) is open -------------------------------------------
+
+
+def editor_left_open(tmp_path, saves: str | None, ignores_term: bool = False) -> tuple[str, object, object]:
+    """A stub editor that saves `saves` to its file (or nothing), says so, and stays open.
+
+    Returns its path, the file it writes its process id in once it is open, and the file it
+    writes the path of its file in. It stays open as an editor waits for a person (exec: the
+    shell becomes the waiting program, so a signal reaches what waits); with `ignores_term` it
+    does not end when asked to.
+    """
+    opened, named = tmp_path / "editor-pid", tmp_path / "editor-file"
+    body = f"printf '{saves}\\n' > \"$1\"\n" if saves is not None else ""
+    body += "trap '' TERM\n" if ignores_term else ""
+    body += f"printf '%s' \"$1\" > '{named}'\necho $$ > '{opened}.tmp'\nmv '{opened}.tmp' '{opened}'\n"
+    editor = tmp_path / "stub-editor"
+    editor.write_text(f"#!/bin/sh\n{body}exec sleep 60\n", encoding="utf-8")
+    editor.chmod(editor.stat().st_mode | stat.S_IXUSR)
+    return str(editor), opened, named
+
+
+def editor_opened(child: pexpect.spawn, opened) -> int:
+    """Wait until the stub editor is open (it has written its process id); its process id."""
+    deadline = time.monotonic() + TIMEOUT
+    while not opened.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"the editor did not open: {plain(child.logfile_read.getvalue())}")
+        time.sleep(0.05)  # how often to look, not an assertion
+    return int(opened.read_text().strip())
+
+
+def gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+@pytest.mark.parametrize("how", ["SIGTERM", "the terminal closes"])
+def test_a_stop_while_the_editor_is_open_keeps_what_the_editor_saved(spawn, project, home, tmp_path, how):
+    editor, opened, named = editor_left_open(tmp_path, "Skrevet i editoren")
+    child = spawn("fase", "tjek", VISUAL=editor)
+    type_answer(child, "1/14", "Skrevet før editoren", "Skrevet før editoren")
+    child.send(CTRL_O)
+    pid = editor_opened(child, opened)
+
+    if how == "SIGTERM":
+        os.kill(child.pid, signal.SIGTERM)
+        child.expect(pexpect.EOF)  # all it wrote, read
+    else:
+        child.ptyproc.fileobj.close()
+    status = wait_for_exit(child)
+
+    signum = signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP
+    assert status == 128 + signum
+    assert drafts(home) == {DRAFT_KEY: "Skrevet i editoren"}  # the newest writing is the draft
+    assert gone(pid)  # the editor was stopped too, not left behind on a terminal it no longer has
+    kept = named.read_text()
+    assert Path(kept).read_text(encoding="utf-8") == "Skrevet i editoren\n"  # the file is kept as well
+    assert Path(kept).parent == home / ".spredning"  # beside the drafts, not in a /tmp a restart clears
+    if how == "SIGTERM":
+        said = plain(child.logfile_read.getvalue())
+        assert "stoppet udefra, mens editoren var åben" in said
+        assert "Det, editoren havde gemt, er gemt som kladde" in said
+        assert kept in said  # named whole, to be found
+    Path(kept).unlink()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_a_stop_while_the_editor_is_open_unsaved_keeps_the_field_and_says_so(spawn, project, home, tmp_path):
+    editor, opened, named = editor_left_open(tmp_path, None)
+    child = spawn("fase", "tjek", VISUAL=editor)
+    type_answer(child, "1/14", "Skrevet før editoren", "Skrevet før editoren")
+    child.send(CTRL_O)
+    pid = editor_opened(child, opened)
+
+    os.kill(child.pid, signal.SIGTERM)
+    child.expect(pexpect.EOF)
+    status = wait_for_exit(child)
+
+    assert status == 128 + signal.SIGTERM
+    assert drafts(home) == {DRAFT_KEY: "Skrevet før editoren"}
+    assert gone(pid)
+    said = plain(child.logfile_read.getvalue())
+    assert "Intet af det, du har skrevet, er tabt" not in said  # not known: the editor saved nothing
+    assert "Editoren havde ikke gemt noget nyt" in said
+    assert "tekst, der ikke var gemt i editoren, kom ikke med" in said
+    assert not Path(named.read_text()).exists()  # nothing of the user's in it: not left about
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_a_stop_while_an_editor_stays_open_names_its_file(spawn, project, home, tmp_path):
+    editor, opened, named = editor_left_open(tmp_path, "Skrevet i editoren", ignores_term=True)
+    child = spawn("fase", "tjek", VISUAL=editor)
+    type_answer(child, "1/14", "Skrevet før editoren", "Skrevet før editoren")
+    child.send(CTRL_O)
+    pid = editor_opened(child, opened)
+    try:
+        os.kill(child.pid, signal.SIGTERM)
+        child.expect(pexpect.EOF)
+        status = wait_for_exit(child)
+
+        assert status == 128 + signal.SIGTERM
+        assert drafts(home) == {DRAFT_KEY: "Skrevet i editoren"}
+        said = plain(child.logfile_read.getvalue())
+        kept = named.read_text()
+        assert "Editoren er stadig åben" in said
+        assert kept in said and Path(kept).exists()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    Path(kept).unlink()

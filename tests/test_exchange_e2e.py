@@ -7,6 +7,7 @@ organisations), then what must be true instead.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 
@@ -323,6 +324,9 @@ def test_3_konflikter_in_a_terminal_settles_and_the_decision_travels(exchanged, 
     child.expect_exact("Konflikt 1 af 1: Tjek · Beskriv innovationen · Vi vil dele")
     child.expect_exact("Afgør senere")
     child.send(DOWN * downs + ENTER)
+    if downs == 3:  # the text from the editor is shown, and used when the user says so
+        child.expect_exact("Ja, brug denne tekst")
+        child.send(ENTER)
     code, shown = finish(child)
 
     assert code == 0, shown
@@ -389,3 +393,175 @@ def test_3_a_conflict_settled_while_importing_is_counted_as_settled(exchanged, d
     assert reusing.others() == ({} if downs == 0 else {D1: ["Odenses formål"]})
     news = "nye svar fra partneren" in flat(reusing.ok("status"))
     assert news == (downs != 0)  # read while deciding: no news afterwards
+
+
+# --- a combined text written in the editor: shown before it is used, never thrown away -----------------
+
+
+def crossing_twice(sharing: Org, reusing: Org) -> None:
+    """Both sides change D1 and D2 at the same time: the reusing side has two conflicts to settle."""
+    sharing.answer({D1: "Odenses formål", D2: "Odenses løsning"})
+    reusing.answer({D1: "Ærøs formål", D2: "Ærøs løsning"}, "--rolle", "dele")
+    code, _out, err = reusing.import_(sharing.export())
+    assert code == 0, err
+    assert set(reusing.others()) == {D1, D2}
+
+
+def stub_editor(tmp_path, body: str) -> str:
+    editor = tmp_path / "editor"
+    editor.write_text(f"#!/bin/sh\n{body}", encoding="utf-8")
+    editor.chmod(0o755)
+    return str(editor)
+
+
+def kept_texts(org: Org) -> list:
+    return sorted((org.home / ".spredning").glob("*samlede-tekster*"))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_3_a_text_written_in_the_editor_survives_ctrl_c_at_the_next_conflict(exchanged, tmp_path):
+    from terminal import CTRL_C, DOWN, ENTER
+
+    sharing, reusing = exchanged
+    crossing_twice(sharing, reusing)
+    editor = stub_editor(tmp_path, "printf 'Samlet tekst\\n' > \"$1\"\n")
+
+    child = spawn(reusing, "konflikter", env={"EDITOR": editor})
+    child.expect_exact("Konflikt 1 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)  # Skriv en samlet tekst i editoren
+    child.expect_exact("Ja, brug denne tekst")
+    child.send(ENTER)
+    child.expect_exact("Konflikt 2 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(CTRL_C)
+    code, shown = finish(child)
+
+    assert code == 130, shown
+    assert "Afbrudt. Intet er ændret i projektet. Det, du skrev i editoren, er gemt i" in shown
+    [kept] = kept_texts(reusing)
+    assert str(kept) in shown.replace(" ", "")  # named (the test's long path is broken at the edge)
+    assert kept.read_text(encoding="utf-8").startswith("Konflikt 1 af 2: Tjek · Beskriv innovationen")
+    assert "Samlet tekst" in kept.read_text(encoding="utf-8")
+    assert set(reusing.others()) == {D1, D2}  # nothing changed in the project, as said
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_3_the_combined_text_is_shown_and_saved_without_our_headings(exchanged, tmp_path):
+    from terminal import DOWN, ENTER
+
+    sharing, reusing = exchanged
+    crossing(sharing, reusing)
+    editor = stub_editor(tmp_path, "printf '\\nOg vores fælles tilføjelse\\n' >> \"$1\"\n")
+
+    child = spawn(reusing, "konflikter", env={"EDITOR": editor})
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)
+    child.expect_exact("Den samlede tekst:")
+    child.expect_exact("Ja, brug denne tekst")
+    child.send(ENTER)
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    combined = "Ærøs formål\n\nOdenses formål\n\nOg vores fælles tilføjelse"
+    assert "Den samlede tekst: Ærøs formål Odenses formål Og vores fælles tilføjelse" in shown
+    assert reusing.texts()[D1] == combined  # the lines '--- X's udgave ---' were ours: taken out
+    assert reusing.others() == {}
+    assert kept_texts(reusing) == []  # saved in the project: the file kept meanwhile is gone
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_3_an_editor_that_fails_at_a_conflict_says_so_and_asks_again(exchanged, tmp_path):
+    from terminal import DOWN, ENTER
+
+    sharing, reusing = exchanged
+    crossing(sharing, reusing)
+
+    child = spawn(reusing, "konflikter", env={"EDITOR": stub_editor(tmp_path, "exit 1\n")})
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)
+    child.expect_exact("ikke afgjort endnu")
+    child.expect_exact("Afgør senere")  # the same choices again
+    child.send(DOWN * 4 + ENTER)
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert "hentet fra den. Konflikten er ikke afgjort endnu; vælg igen." in shown
+    assert "Editoren stoppede med en fejl, så intet er hentet fra den." in shown
+    assert "feltet" not in shown  # there is no field here
+    assert reusing.others() == {D1: ["Odenses formål"]}
+
+
+def ended(child) -> tuple[int | None, str]:
+    """Read all the command wrote until it ends; its exit status (None: killed) and the text, flat."""
+    import pexpect
+    from terminal import ANSI, TIMEOUT
+
+    child.expect(pexpect.EOF, timeout=TIMEOUT)
+    child.close()
+    return child.exitstatus, flat(ANSI.sub("", child.logfile_read.getvalue()))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_3_a_stop_while_the_editor_is_open_at_a_conflict_names_what_it_saved(exchanged, tmp_path):
+    import signal
+    import time
+    from pathlib import Path
+
+    from terminal import DOWN, ENTER, TIMEOUT
+
+    sharing, reusing = exchanged
+    crossing(sharing, reusing)
+    opened = tmp_path / "editor-pid"
+    body = f"printf 'Samlet i editoren\\n' > \"$1\"\necho $$ > '{opened}.tmp'\nmv '{opened}.tmp' '{opened}'\n"
+    child = spawn(reusing, "konflikter", env={"EDITOR": stub_editor(tmp_path, body + "exec sleep 60\n")})
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)
+    deadline = time.monotonic() + TIMEOUT
+    while not opened.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)  # how often to look, not an assertion
+    pid = int(opened.read_text())
+
+    os.kill(child.pid, signal.SIGTERM)
+    _code, shown = ended(child)
+
+    assert child.signalstatus is None and child.exitstatus == 128 + signal.SIGTERM, shown
+    assert "Programmet blev stoppet udefra" in shown
+    kept = re.search(r"Det, editoren havde gemt, ligger i (.+?\.txt)", shown)
+    assert kept is not None, shown
+    path = Path(kept.group(1).replace(" ", ""))  # the test's long path may be broken at the edge
+    assert path.read_text(encoding="utf-8") == "Samlet i editoren\n"
+    assert path.parent == reusing.home / ".spredning"
+    with pytest.raises(ProcessLookupError):  # the editor was stopped too
+        os.kill(pid, 0)
+    assert reusing.others() == {D1: ["Odenses formål"]}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_3_a_stop_at_the_next_conflict_names_the_file_with_the_text_written(exchanged, tmp_path):
+    import signal
+
+    from terminal import DOWN, ENTER
+
+    sharing, reusing = exchanged
+    crossing_twice(sharing, reusing)
+    child = spawn(
+        reusing, "konflikter", env={"EDITOR": stub_editor(tmp_path, "printf 'Samlet\\n' > \"$1\"\n")}
+    )
+    child.expect_exact("Konflikt 1 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)
+    child.expect_exact("Ja, brug denne tekst")
+    child.send(ENTER)
+    child.expect_exact("Konflikt 2 af 2")
+    child.expect_exact("Afgør senere")
+
+    os.kill(child.pid, signal.SIGTERM)
+    _code, shown = ended(child)
+
+    assert child.exitstatus == 128 + signal.SIGTERM, shown
+    [kept] = kept_texts(reusing)
+    assert "Det, du skrev i editoren, er gemt i" in shown
+    assert str(kept) in shown.replace(" ", "")  # named (the test's long path is broken at the edge)
+    assert "Samlet" in kept.read_text(encoding="utf-8")
+    assert set(reusing.others()) == {D1, D2}

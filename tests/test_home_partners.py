@@ -102,6 +102,29 @@ def test_ctrl_c_while_settling_ends_konflikter_only(exchanged, home):
     assert run.headers(NAME) == 2
 
 
+def test_esc_at_the_next_conflict_names_the_file_with_the_text_written_in_the_editor(
+    exchanged, home, tmp_path, monkeypatch
+):
+    sharing, reusing = exchanged
+    reusing.answer({D1: "Ærøs formål", D2: "Ærøs løsning"}, "--rolle", "dele")
+    sharing.answer({D1: "Odenses formål", D2: "Odenses løsning"})
+    reusing.import_(sharing.export())
+    editor = tmp_path / "editor"
+    editor.write_text("#!/bin/sh\nprintf 'Samlet tekst\\n' > \"$1\"\n", encoding="utf-8")
+    editor.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(editor))
+    monkeypatch.delenv("VISUAL", raising=False)
+
+    # settle; at the first conflict write a text and use it; at the second, Esc: back to the menu
+    run = home(reusing, ENTER + DOWN * 3 + ENTER + ENTER + ESC + QUIT)
+
+    assert run.code == 0, run.out
+    [kept] = (reusing.home / ".spredning").glob("*samlede-tekster*")
+    assert "Samlet tekst" in kept.read_text(encoding="utf-8")
+    assert f"Det, du skrev i editoren, er gemt i {kept}" in " ".join(run.out.split())
+    assert set(reusing.others()) == {D1, D2}  # Esc saves no choice, as the help says
+
+
 def test_news_from_the_sharing_organisation_are_read_with_vis_nye(exchanged, home):
     _, reusing = exchanged
     assert kinds(ws_of(reusing))[0] == "news"

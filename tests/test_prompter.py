@@ -14,7 +14,6 @@ import io
 import os
 import re
 import stat
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -406,8 +405,8 @@ def test_ctrl_o_with_an_editor_that_fails_keeps_the_text_and_says_so(term, tmp_p
 
     assert reply == Save("halvt skrevet videre")
     said = one_line(term.printed)
-    assert f"Editoren stoppede med en fejl, så intet er hentet fra den. {KEPT}" in said
-    kept = re.search(r"Det, editoren nåede at gemme, ligger i (\S+\.txt)", said)  # what it saved stays
+    assert "Editoren stoppede med en fejl, så intet er hentet fra den." in said
+    kept = re.search(rf"Det, editoren nåede at gemme, ligger i (\S+\.txt) {KEPT}", said)  # it stays
     assert kept is not None, said
     assert Path(kept.group(1)).read_text(encoding="utf-8") == "halvt gemt"
     Path(kept.group(1)).unlink()
@@ -415,19 +414,53 @@ def test_ctrl_o_with_an_editor_that_fails_keeps_the_text_and_says_so(term, tmp_p
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
 def test_ctrl_o_with_an_editor_that_fails_before_saving_leaves_no_file(term, tmp_path, monkeypatch):
-    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, "exit 1\n"))
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    seen = tmp_path / "editorens-fil"
+    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, f"printf '%s' \"$1\" > '{seen}'\nexit 1\n"))
 
     reply = edit_and_type_on(term, "Editoren stoppede med en fejl")
 
     assert reply == Save("halvt skrevet videre")
     assert "ligger i" not in one_line(term.printed)
-    assert not list(tmp_path.glob("spredning-svar-*"))
+    assert not Path(seen.read_text()).exists()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
-def test_ctrl_o_with_no_editor_to_run_says_how_to_set_one(term, tmp_path, monkeypatch):
-    monkeypatch.setenv("VISUAL", str(tmp_path / "findes-ikke"))
+def test_ctrl_o_makes_the_editors_file_beside_the_drafts_not_in_the_temporary_folder(
+    term, tmp_path, monkeypatch, drafts_folder
+):
+    # a file kept after a failed editor must outlive a restart, which may clear /tmp
+    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, "printf 'halvt gemt' > \"$1\"\nexit 1\n"))
+
+    edit_and_type_on(term, "Editoren stoppede med en fejl")
+
+    kept = re.search(r"ligger i (\S+\.txt)", one_line(term.printed))
+    assert kept is not None
+    assert Path(kept.group(1)).parent == drafts_folder
+    assert Path(kept.group(1)).read_text(encoding="utf-8") == "halvt gemt"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+@pytest.mark.parametrize("variable", ["VISUAL", "EDITOR"])
+def test_ctrl_o_with_an_editor_that_cannot_start_names_it(term, monkeypatch, variable):
+    # EDITOR is set, to a command not on this computer: "no editor was found, set EDITOR" was untrue
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv(variable, "findesikke-editor --vent")
+
+    reply = edit_and_type_on(term, "kunne ikke startes")
+
+    assert reply == Save("halvt skrevet videre")
+    said = one_line(term.printed)
+    assert f"Editoren 'findesikke-editor' fra miljøvariablen {variable} kunne ikke startes" in said
+    assert f"Sæt {variable} til en editor, der findes på computeren" in said
+    assert KEPT in said
+    assert "Der blev ikke fundet en editor" not in said
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_with_no_editor_at_all_says_how_to_set_one(term, tmp_path, monkeypatch):
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))  # neither nano nor vi to fall back on
 
     reply = edit_and_type_on(term, "Der blev ikke fundet en editor")
 
@@ -452,6 +485,34 @@ def test_ctrl_o_when_the_editor_removes_its_file_keeps_the_text_without_a_traceb
     assert "Press ENTER" not in term.prompts
 
 
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_o_with_an_editor_that_does_not_wait_says_so_and_keeps_its_file(term, tmp_path, monkeypatch):
+    # like `code` without --wait: it hands the file to a window and returns at once; the window
+    # writes the file later (here: once the test says go)
+    go, written = tmp_path / "go", tmp_path / "written"
+    writer = (
+        f"while [ ! -e '{go}' ]; do sleep 0.05; done; printf 'Skrevet senere\\n' > \"$1\"; : > '{written}'"
+    )
+    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, f"( {writer} ) &\nexit 0\n"))
+
+    try:
+        reply = edit_and_type_on(term, "kom tilbage med det samme")
+    finally:
+        go.touch()  # the window writes now (and never waits for ever)
+
+    assert reply == Save("halvt skrevet videre")
+    said = one_line(term.printed)
+    assert "Editoren skal vente, til du lukker filen: brug fx 'code --wait'" in said
+    assert KEPT in said
+    kept = re.search(r"Skriver du alligevel i editoren, gemmes det i (\S+\.txt)", said)
+    assert kept is not None, said
+    deadline = time.monotonic() + SYNC_SECONDS
+    while not written.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)  # how often to look, not an assertion
+    assert Path(kept.group(1)).read_text(encoding="utf-8") == "Skrevet senere\n"  # not deleted under it
+    Path(kept.group(1)).unlink()
+
+
 def editor_writing(tmp_path, raw: bytes) -> str:
     """A stub editor that replaces its file with these bytes, as an editor saving them would."""
     source = tmp_path / "editoren-gemmer.bin"
@@ -460,20 +521,17 @@ def editor_writing(tmp_path, raw: bytes) -> str:
 
 
 @pytest.fixture
-def temp(tmp_path, monkeypatch):
-    """The folder the editor's file is made in (tempfile.tempdir, its documented setting)."""
-    folder = tmp_path / "temp"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
+def drafts_folder(ws):
+    """The folder beside the project's drafts, where the editor's file is made and kept."""
+    return ws.store.home / ".spredning"
 
 
-def kept_file(printed: str, temp) -> Path:
-    """The editor's file the message says is kept, checked to be in the temp folder."""
+def kept_file(printed: str, folder) -> Path:
+    """The editor's file the message says is kept, checked to be beside the drafts (not in /tmp)."""
     kept = re.search(r"Editorens fil er gemt som (\S+\.txt)", printed)
     assert kept, printed
     path = Path(kept.group(1))
-    assert path.parent == temp
+    assert path.parent == folder
     return path
 
 
@@ -508,7 +566,9 @@ def test_ctrl_o_reads_a_file_marked_as_unicode_without_the_mark(term, tmp_path, 
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
-def test_ctrl_o_refuses_text_in_no_known_encoding_and_keeps_the_file(term, tmp_path, monkeypatch, temp):
+def test_ctrl_o_refuses_text_in_no_known_encoding_and_keeps_the_file(
+    term, tmp_path, monkeypatch, drafts_folder
+):
     # bytes neither UTF-8 nor cp1252 (0x81 is unassigned in cp1252): keep the field, lose nothing
     raw = b"Svar \x81\x8d fra en anden verden"
     monkeypatch.setenv("VISUAL", editor_writing(tmp_path, raw))
@@ -518,11 +578,13 @@ def test_ctrl_o_refuses_text_in_no_known_encoding_and_keeps_the_file(term, tmp_p
     assert reply == Save("halvt skrevet videre")
     printed = one_line(term.printed)
     assert KEPT in printed
-    assert kept_file(printed, temp).read_bytes() == raw
+    assert kept_file(printed, drafts_folder).read_bytes() == raw
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
-def test_ctrl_o_refuses_a_text_larger_than_a_project_file_can_hold(term, tmp_path, monkeypatch, temp):
+def test_ctrl_o_refuses_a_text_larger_than_a_project_file_can_hold(
+    term, tmp_path, monkeypatch, drafts_folder
+):
     raw = b"x" * (WRITE_LIMIT + 1)
     monkeypatch.setenv("VISUAL", editor_writing(tmp_path, raw))
 
@@ -532,7 +594,7 @@ def test_ctrl_o_refuses_a_text_larger_than_a_project_file_can_hold(term, tmp_pat
     printed = one_line(term.printed)
     assert "Teksten fra editoren fylder over 5,0 MiB, mere end et projekt kan rumme" in printed
     assert KEPT in printed
-    assert kept_file(printed, temp).stat().st_size == len(raw)
+    assert kept_file(printed, drafts_folder).stat().st_size == len(raw)
 
 
 # --- what the question screen shows ------------------------------------------------------------------

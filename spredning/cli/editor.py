@@ -1,9 +1,15 @@
 """Writing a long answer in the user's own editor ($VISUAL, $EDITOR, or the platform's usual one).
 
 What comes back is never taken damaged or half-known: an editor that stopped with an error, or
-removed its file, gives nothing, and the field keeps its text. A text too large for a project, or in
-no encoding we know, is refused too, and the editor's file is kept and named, so no writing is lost.
-A file not saved as UTF-8 is read as Windows' Western code page, and the user is told to check it.
+removed its file, gives nothing, and the text the caller holds stays as it was. A text too large
+for a project, or in no encoding we know, is refused too, and the editor's file is kept and named,
+so no writing is lost. A file not saved as UTF-8 is read as Windows' Western code page, and the
+user is told to check it. An editor that comes back at once with the file unchanged has most
+likely not waited for the user (`code` without `--wait`): its file is kept, as it may still be
+written, and the user is told how to make the editor wait.
+
+The messages say what came of the editor, never what happens to the caller's text: the caller
+adds that (an answer field keeps its text; a conflict is asked again).
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,54 +36,97 @@ MAX_BYTES = WRITE_LIMIT  # an answer can never be larger than the project file t
 MARKED = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # What Notepad's "ANSI" is on a Danish (Western European) Windows; a byte it lacks (0x81 ...) is refused.
 WINDOWS_CODEPAGE = "cp1252"
+# An editor back sooner than this with its file unchanged did not wait for a person to write.
+AT_ONCE_SECONDS = 1.5
+# How long a stop from outside waits for the editor to close after passing the stop on to it:
+# vim and nano close at once, keeping what was not saved in their own files.
+STOP_WAIT_SECONDS = 3.0
 
 
 class Edited(NamedTuple):
-    """What the editor gave: the text for the field (None: the field keeps its text) and what to tell."""
+    """What the editor gave: the edited text (None: nothing taken) and what to tell."""
 
     text: str | None
     notice: Message | None = None
 
 
+class Left(NamedTuple):
+    """What an editor open when the program is stopped from outside leaves behind.
+
+    `text`: what the editor had saved, when it differs from what it was given and can be read;
+    `path`: its file, when kept (it holds the user's writing, or the editor is still open);
+    `running`: the editor had not closed when the program had to end.
+    """
+
+    text: str | None
+    path: Path | None
+    running: bool
+
+
+class _Open:
+    """The editor open now, if any: one program, one terminal, one editor at a time."""
+
+    process: subprocess.Popen[bytes] | None = None
+    path: Path | None = None
+    given = ""
+
+
 def editor_command() -> list[str] | None:
     """The editor to run: $VISUAL, then $EDITOR, then Notepad / TextEdit / nano or vi."""
+    return _chosen()[0]
+
+
+def _chosen() -> tuple[list[str] | None, str | None]:
+    """The editor to run and the environment variable that named it (None: the platform's own)."""
     for name in ("VISUAL", "EDITOR"):
         value = os.environ.get(name, "").strip()
         if value:
             with contextlib.suppress(ValueError):
                 words = shlex.split(value, posix=os.name != "nt")
                 if words:
-                    return words
+                    return words, name
     if os.name == "nt":
-        return ["notepad"]
+        return ["notepad"], None
     if sys.platform == "darwin":
-        return ["open", "-W", "-n", "-t"]
+        return ["open", "-W", "-n", "-t"], None
     for name in FALLBACKS_POSIX:
         found = shutil.which(name)
         if found:
-            return [found]
-    return None
+            return [found], None
+    return None, None
 
 
-def edit(text: str) -> Edited:
-    """Let the user edit text in their editor: the edited text, or None and why (see Edited)."""
-    command = editor_command()
+def edit(text: str, folder: Path | None = None) -> Edited:
+    """Let the user edit text in their editor: the edited text, or None and why (see Edited).
+
+    `folder`: where the editor's file is made (beside the project's drafts, so a file kept is
+    not lost when the system's temporary folder is cleared); else the temporary folder.
+    """
+    command, variable = _chosen()
     if command is None:
         return Edited(None, message("interview.no-editor"))
     try:
-        path = _write_temp(text)
+        path = _write_temp(text, folder)
     except OSError as exc:
         return Edited(None, message("editor.no-file", reason=fileio.reason(exc)))
     keep = False
     try:
+        started = time.monotonic()
         try:
-            result = subprocess.run([*command, str(path)], check=False)
-        except OSError:
-            return Edited(None, message("interview.no-editor"))
-        if result.returncode != 0:  # vim's :cq, EDITOR=false: the user or the editor gave up
+            returncode = _run(command, path, text)
+        except OSError as exc:  # named: the user set it, or should set another
+            key = "editor.not-started" if variable else "editor.not-started-own"
+            return Edited(
+                None, message(key, command=command[0], variable=variable, reason=fileio.reason(exc))
+            )
+        if returncode != 0:  # vim's :cq, EDITOR=false: the user or the editor gave up
             keep = _changed(path, text)  # what it saved before its error is the user's writing
-            said = message("editor.failed-kept", path=path) if keep else message("editor.failed")
-            return Edited(None, said)
+            return Edited(
+                None, message("editor.failed-kept", path=path) if keep else message("editor.failed")
+            )
+        if time.monotonic() - started < AT_ONCE_SECONDS and _same(path, text):
+            keep = True  # the editor may still be open on it, and write it later
+            return Edited(None, message("editor.at-once", path=path, command=command[0]))
         edited, keep = _read_back(path)
         return edited
     finally:
@@ -85,8 +135,80 @@ def edit(text: str) -> Edited:
                 path.unlink()
 
 
-def _write_temp(text: str) -> Path:
-    handle, name = tempfile.mkstemp(prefix="spredning-svar-", suffix=".txt")
+def _run(command: list[str], path: Path, text: str) -> int:
+    """Run the editor on path until it closes; while it is open, stop_open can reach it."""
+    process = subprocess.Popen([*command, str(path)])
+    _Open.process, _Open.path, _Open.given = process, path, text
+    try:
+        return process.wait()
+    finally:
+        _Open.process = _Open.path = None
+
+
+def stop_open(signum: int) -> Left | None:
+    """The program is stopped from outside: end the editor open now, if any, and what it leaves.
+
+    For a handler that ends the program right after. The stop is passed on to the editor, which
+    is given STOP_WAIT_SECONDS to close (so it does not stay behind on a terminal the program no
+    longer holds, and the program's last words do not land on the editor's screen); then its file
+    is read. The file is kept when it holds something new or the editor is still open.
+    """
+    process, path = _Open.process, _Open.path
+    if process is None or path is None:
+        return None
+    with contextlib.suppress(OSError):
+        os.kill(process.pid, signum)
+    running = not _ended(process.pid, STOP_WAIT_SECONDS)
+    try:
+        raw = fileio.read_regular(path, MAX_BYTES)
+    except FileNotFoundError:
+        return Left(None, None, running)
+    except OSError:
+        return Left(None, path, running)
+    text, _notice = _decode(raw) if len(raw) <= MAX_BYTES else (None, None)
+    if text is not None and _normal(text) == _normal(_Open.given):
+        if not running:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        return Left(None, path if running else None, running)
+    return Left(None if text is None else _normal(text), path, running)
+
+
+def stop_notice(left: Left) -> Message:
+    """What to say when the program ended with the editor open: where the user's writing is."""
+    if left.path is None:
+        return message("editor.stopped-unsaved")
+    if left.text is not None:
+        key = "editor.stopped-taken-open" if left.running else "editor.stopped-taken"
+    else:
+        key = "editor.stopped-open" if left.running else "editor.stopped-not-read"
+    return message(key, path=left.path)
+
+
+def _ended(pid: int, seconds: float) -> bool:
+    """Whether the process ended within `seconds` (reaped here: the program is about to end)."""
+    if not hasattr(os, "WNOHANG"):  # Windows: no waiting without a handle
+        return False
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            done, _status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return True
+        if done:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
+
+
+def _write_temp(text: str, folder: Path | None) -> Path:
+    try:
+        handle, name = tempfile.mkstemp(prefix="spredning-svar-", suffix=".txt", dir=folder)
+    except OSError:
+        if folder is None:
+            raise
+        handle, name = tempfile.mkstemp(prefix="spredning-svar-", suffix=".txt")  # the folder failed
     path = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
@@ -107,6 +229,20 @@ def _changed(path: Path, text: str) -> bool:
     return raw.decode("utf-8", "replace").rstrip("\n") != text.rstrip("\n")
 
 
+def _same(path: Path, text: str) -> bool:
+    """Whether the editor's file is there and holds just the text it was given."""
+    try:
+        raw = fileio.read_regular(path, MAX_BYTES)
+    except OSError:
+        return False
+    return raw.decode("utf-8", "replace").rstrip("\n") == text.rstrip("\n")
+
+
+def _normal(text: str) -> str:
+    # Notepad ends lines with CRLF; the field and the project file use one line break.
+    return text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+
+
 def _read_back(path: Path) -> tuple[Edited, bool]:
     """The text the editor left in path, or why it is not taken; and whether to keep the file.
 
@@ -123,8 +259,7 @@ def _read_back(path: Path) -> tuple[Edited, bool]:
     text, notice = _decode(raw)
     if text is None:
         return Edited(None, message("editor.unknown-encoding", path=path)), True
-    # Notepad ends lines with CRLF; the field and the project file use one line break.
-    return Edited(text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n"), notice), False
+    return Edited(_normal(text), notice), False
 
 
 def _decode(raw: bytes) -> tuple[str | None, Message | None]:

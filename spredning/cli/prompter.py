@@ -26,6 +26,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import questionary
@@ -44,7 +45,7 @@ from rich.text import Text
 
 from spredning.cli import editor, render, render_project
 from spredning.cli.render_text import fitted_text
-from spredning.core import fileio, interview
+from spredning.core import fileio, interview, local
 from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import Drafted
 from spredning.core.model import Answer, Partner, Progress, Question, progress
@@ -78,6 +79,8 @@ class _Stop:
     waiting = False
     terminal: list[Any] | None = None  # the terminal's settings before the prompts (raw mode off)
     kept = False  # the interview's handlers are installed (stop_signals_kept)
+    # a command's file holding the user's writing not saved yet (a conflict's combined text)
+    written_in: Callable[[], Path | None] | None = None
 
 
 def _terminal_settings() -> list[Any] | None:
@@ -108,7 +111,8 @@ def _end_now(signum: int, said: str | None = None, text: str | None = None) -> N
     with contextlib.suppress(Exception):
         width = shutil.get_terminal_size().columns - 1
         said = said or t("interview.stopped-from-outside-saved")
-        lines = "\n".join(textwrap.wrap(said, max(20, width)))
+        # a path in the words (a kept file) stays whole, to be copied
+        lines = "\n".join(textwrap.wrap(said, max(20, width), break_long_words=False, break_on_hyphens=False))
         os.write(sys.stderr.fileno(), f"\n{lines}\n".encode())
     if text:
         with contextlib.suppress(Exception):
@@ -148,7 +152,47 @@ def _plain_stops() -> Iterator[None]:
 
 
 def _stopped_unsaved(signum, frame) -> None:
-    _end_now(signum, t("interview.stopped-from-outside-unsaved"))
+    if _Stop.signum is not None:  # a second stop while the first ends the program (an editor closing)
+        return
+    _Stop.signum = signum
+    _end_now(signum, _unsaved_words(signum))
+
+
+def _unsaved_words(signum: int) -> str:
+    """A stop outside the interview: nothing of this prompt is saved; writing kept in files is named.
+
+    An editor open now (a conflict's combined text) is stopped first, and its file named when it
+    holds something; a file the command keeps written text in is named too.
+    """
+    words = [t("interview.stopped-from-outside-unsaved")]
+    left = editor.stop_open(signum)
+    if left is not None and left.path is not None:
+        words.append(t("editor.stopped-file-kept", path=str(left.path)))
+    written = _Stop.written_in() if _Stop.written_in is not None else None
+    if written is not None:
+        words.append(t("editor.stopped-written-kept", path=str(written)))
+    return " ".join(words)
+
+
+@contextlib.contextmanager
+def stops_end_in_words() -> Iterator[None]:
+    """Outside a prompt (an editor opened by a command): a stop from outside ends as at a prompt."""
+    if _Stop.kept:  # the interview's own handlers are in place
+        yield
+        return
+    with _plain_stops():
+        yield
+
+
+@contextlib.contextmanager
+def written_kept_in(where: Callable[[], Path | None]) -> Iterator[None]:
+    """While a command keeps writing not saved yet in a file (`where()`), a stop names that file."""
+    before = _Stop.written_in
+    _Stop.written_in = where
+    try:
+        yield
+    finally:
+        _Stop.written_in = before
 
 
 def _stop_keys() -> KeyBindings:
@@ -723,8 +767,17 @@ class InterviewPrompter:
 
     def _keys(self, step: interview.Ask):
         return merge_key_bindings(
-            [_leave_keys(bool(step.partner_answers and self.show_partner)), _edit_keys(self.console)]
+            [
+                _leave_keys(bool(step.partner_answers and self.show_partner)),
+                _edit_keys(self.console, self._editor_folder),
+            ]
         )
+
+    def _editor_folder(self) -> Path | None:
+        """Where the editor's file is made: beside the drafts, so a file kept outlives a cleared /tmp."""
+        with contextlib.suppress(Exception):  # no folder: the system's temporary folder will do
+            return local.ensure_folder(self.session.ws.store.home)
+        return None
 
     def typed(self) -> str | None:
         """The text in the answer field right now (None when no answer field is shown)."""
@@ -770,13 +823,14 @@ class InterviewPrompter:
             if self.app is not None:
                 self.app.invalidate()
 
-    def _keep_field(self, join: bool = True) -> Drafted | SpredningError | None:
+    def _keep_field(self, join: bool = True, newer: str | None = None) -> Drafted | SpredningError | None:
         """The answer field's text, as it is now, becomes the question's draft (never raises).
 
         Returns what became of it, or why it could not be written; None when no field is shown.
         `join`: when another window's different draft is there, keep both (see local.placed).
+        `newer`: a text written since, over the field (what the editor saved), kept instead.
         """
-        typed = self.typed()
+        typed = newer if newer is not None else self.typed()
         return None if typed is None else self._keep_text(typed, join)
 
     def _keep_text(self, typed: str, join: bool = True) -> Drafted | SpredningError | None:
@@ -826,13 +880,20 @@ class InterviewPrompter:
             self._end_with_field(signum)
 
     def _end_with_field(self, signum: int) -> None:
-        """End after a stop from outside, saying what became of the field's text (whole, if not kept)."""
-        typed = self.typed()
-        kept = self._keep_field()
+        """End after a stop from outside, saying what became of the field's text (whole, if not kept).
+
+        An editor open over the field (Ctrl+O) is stopped first: what it saved is the newest text.
+        """
+        left = editor.stop_open(signum)
+        newer = left.text if left is not None else None
+        typed = newer if newer is not None else self.typed()
+        kept = self._keep_field(newer=newer)
         if isinstance(kept, SpredningError):
             problem = render_message(kept.message)
             _end_now(signum, t("interview.stopped-from-outside-not-kept", problem=problem), typed)
-        elif kept is Drafted.JOINED:
+        if left is not None:
+            _end_now(signum, render_message(editor.stop_notice(left)))
+        if kept is Drafted.JOINED:
             _end_now(signum, t("interview.stopped-from-outside-joined"))
         elif kept is not None and interview.draft_of(typed, self.answer):
             _end_now(signum, t("interview.stopped-from-outside"))
@@ -1082,8 +1143,11 @@ def _leave_keys(expandable: bool) -> KeyBindings:
     return bindings
 
 
-def _edit_keys(console: Console) -> KeyBindings:
-    """Keys that act on the text: save (besides Alt+Enter), and write it in the user's editor."""
+def _edit_keys(console: Console, folder: Callable[[], Path | None]) -> KeyBindings:
+    """Keys that act on the text: save (besides Alt+Enter), and write it in the user's editor.
+
+    `folder` says where the editor's file is made, when it is.
+    """
     bindings = KeyBindings()
 
     @bindings.add("c-s", eager=True)
@@ -1095,10 +1159,10 @@ def _edit_keys(console: Console) -> KeyBindings:
         buffer = event.current_buffer
 
         async def edit_in_editor() -> None:
-            edited = await run_in_terminal(lambda: editor.edit(buffer.text))
+            edited = await run_in_terminal(lambda: editor.edit(buffer.text, folder()))
             if edited.notice is not None:
-                notice = edited.notice
-                await run_in_terminal(lambda: tell_edited(console, notice))
+                notice, kept = edited.notice, None if edited.text is not None else t("editor.field-as-before")
+                await run_in_terminal(lambda: tell_edited(console, notice, kept))
             if edited.text is not None:
                 buffer.text = edited.text
                 buffer.cursor_position = len(edited.text)
@@ -1108,14 +1172,20 @@ def _edit_keys(console: Console) -> KeyBindings:
     return bindings
 
 
-def tell_edited(console: Console, notice: Message) -> None:
-    """Say what came of the editor (nothing taken, and why; or how it was read), a kept file's path whole."""
+def tell_edited(console: Console, notice: Message, after: str | None = None) -> None:
+    """Say what came of the editor (nothing taken, and why; or how it was read), a kept file's path whole.
+
+    `after`: what that means where the editor was called from (the field's text is as before).
+    """
     path = notice.params.get("path")
     text = render_message(notice)
     if path is None:
-        console.print(Text(clean(text), style="yellow"))
-    else:  # the path stays on one line, to copy
-        console.print(fitted_text(text, str(path), console.width, "yellow"), soft_wrap=True)
+        console.print(Text(clean(" ".join(filter(None, (text, after)))), style="yellow"))
+        return
+    # the path stays on one line, to copy
+    console.print(fitted_text(text, str(path), console.width, "yellow"), soft_wrap=True)
+    if after:
+        console.print(Text(after, style="yellow"))
 
 
 class _Expand:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -22,6 +24,7 @@ from spredning.cli.commands.common import (
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
+from spredning.cli.merging import Merging, heading_line
 from spredning.cli.render_text import print_fitted, print_said, print_whole
 from spredning.core.errors import Interrupted, SpredningError
 from spredning.core.history import Outcome
@@ -105,16 +108,21 @@ def importer(
     decisions: dict[Slot, Answer] = {}
     conflicts = plan.listed(Outcome.CONFLICT)
     asking = bool(conflicts) and not ikke_interaktiv and is_interactive()
+    merging = Merging(console, ws.store.home, plan.project.slug)
     if asking:  # the heading first: the questions are about this file and project
+        from spredning.cli.prompter import written_kept_in
+
         _heading(console, ws, incoming, plan)
         me = ws.store.local(plan.project.slug).me if not plan.creates else None
-        choose = _chooser(console, ws.guide, plan.project, me, importing=True)
-        for number, item in enumerate(conflicts, 1):
-            content = choose(item.slot, item.after, (number, len(conflicts)))
-            if content is not None:
-                decisions[item.slot] = content
+        choose = _chooser(console, ws.guide, plan.project, me, importing=True, merging=merging)
+        with written_kept_in(lambda: merging.path):
+            for number, item in enumerate(conflicts, 1):
+                content = choose(item.slot, item.after, (number, len(conflicts)))
+                if content is not None:
+                    decisions[item.slot] = content
     was_active = ws.store.active() if plan.creates else None
     result = exchange.apply_import(ws, plan, decisions)
+    merging.done()  # the texts written are saved in the project now
     with after_work(console):  # without questions, all is said after the import
         if not asking:
             _heading(console, ws, incoming, plan)
@@ -277,27 +285,24 @@ def _which_help(importing: bool) -> str:
     return t("conflict.which-help-settle-menu") if escape_leaves() else t("conflict.which-help-settle")
 
 
-def _chooser(console, guide: Guide, project: Project, me: str | None, importing: bool):
+def _chooser(console, guide: Guide, project: Project, me: str | None, importing: bool, merging):
     """Ask how to settle one conflict: ours, another version, both, a merged text, or later.
 
     Every choice is kept until the last conflict is settled, then saved at once; stopping on
-    the way (Ctrl+C, or Esc from the home screen) saves none of them, as the help says.
+    the way (Ctrl+C, or Esc from the home screen) saves none of them, as the help says. A text
+    written in the editor is kept by `merging` (a Merging) in a file meanwhile, named on a stop.
     """
     import questionary
 
-    from spredning.cli import editor
-    from spredning.cli.prompter import select, tell_edited
+    from spredning.cli.prompter import select
     from spredning.cli.render_project import conflict_view, org_name, theirs
     from spredning.cli.render_status import where
 
     questions = {q.id: q for q in guide.questions()}
 
     def choose(slot: Slot, entry: Entry, position: tuple[int, int]) -> Answer | None:
-        console.print(
-            conflict_view(
-                project, where(guide, project, slot), questions.get(slot[1]), slot[1], entry, me, position
-            )
-        )
+        place = where(guide, project, slot)
+        console.print(conflict_view(project, place, questions.get(slot[1]), slot[1], entry, me, position))
         ours = org_name(project, me) if me else t("org.us")
         choices = [questionary.Choice(t("conflict.keep-ours", org=ours), entry.answer)]
         choices += [
@@ -312,31 +317,50 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
             ),
         ]
         both = "\n\n".join(
-            f"--- {heading} ---\n\n{version.text}" for heading, version in labelled if version.text
+            f"{heading_line(heading)}\n\n{version.text}" for heading, version in labelled if version.text
         )
         choices += [
             questionary.Choice(t("conflict.keep-both"), "both"),
             questionary.Choice(t("conflict.write-merged"), "edit"),
             questionary.Choice(t("conflict.later"), "later"),
         ]
-        try:
-            picked = select(t("conflict.which"), choices, instruction=_which_help(importing))
-            if picked == "later":
-                return None
-            if picked == "both":
-                return Answer(text=both)
-            if picked == "edit":
-                edited = editor.edit(both)
-                if edited.notice is not None:
-                    tell_edited(console, edited.notice)
-                if edited.text is None or not edited.text.strip():
-                    return None
-                return Answer(text=edited.text.strip())
-            return Answer(text=picked.text, not_relevant=picked.not_relevant)
-        except (KeyboardInterrupt, EOFError):
-            raise Interrupted("conflict.interrupted") from None
+        named = t("conflict.heading-counted", number=position[0], total=position[1], where=place)
+        with _stops_keep_writing(console, merging):
+            while True:
+                picked = select(t("conflict.which"), choices, instruction=_which_help(importing))
+                if picked != "edit":
+                    break
+                written = merging.write(both, [heading for heading, _ in labelled], named)
+                if written is not None:
+                    return Answer(text=written)
+        if picked == "later":
+            return None
+        if picked == "both":
+            return Answer(text=both)
+        return Answer(text=picked.text, not_relevant=picked.not_relevant)
 
     return choose
+
+
+@contextlib.contextmanager
+def _stops_keep_writing(console, merging: Merging) -> Iterator[None]:
+    """Stopping at a conflict saves no choice; a text written in the editor is named where it is kept.
+
+    Ctrl+C and Ctrl+D end the command (Interrupted); Esc goes back to the home screen's menu.
+    """
+    from spredning.cli.prompter import BackToMenu
+
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError):
+        if merging.path is not None:
+            raise Interrupted("conflict.interrupted-written", path=str(merging.path)) from None
+        raise Interrupted("conflict.interrupted") from None
+    except BackToMenu:
+        if merging.path is not None:
+            said = t("editor.stopped-written-kept", path=str(merging.path))
+            print_fitted(console, said, str(merging.path), style="yellow", rest="")
+        raise
 
 
 def konflikter(
@@ -388,13 +412,18 @@ def konflikter(
         settle = command("konflikter")
         print_said(console, say("konflikter.in-terminal", command=settle, n=len(pending)), settle)
         return
-    choose = _chooser(console, ws.guide, opened.project, me, importing=False)
+    from spredning.cli.prompter import written_kept_in
+
+    merging = Merging(console, ws.store.home, slug)
+    choose = _chooser(console, ws.guide, opened.project, me, importing=False, merging=merging)
     decisions = {}
-    for number, item in enumerate(pending, 1):
-        content = choose(item.slot, item.entry, (number, len(pending)))
-        if content is not None:
-            decisions[item.slot] = (item.entry, content)
+    with written_kept_in(lambda: merging.path):
+        for number, item in enumerate(pending, 1):
+            content = choose(item.slot, item.entry, (number, len(pending)))
+            if content is not None:
+                decisions[item.slot] = (item.entry, content)
     settled, meanwhile = exchange.settle(ws, slug, decisions)
+    merging.done()  # the texts written are saved in the project now
     with after_work(console):
         _settled(console, opened, decisions, settled, len(pending) - settled, meanwhile, ctx.obj.project)
 
