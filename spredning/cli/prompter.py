@@ -24,7 +24,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import questionary
 from prompt_toolkit import PromptSession
@@ -43,7 +43,7 @@ from spredning.cli import editor, render, render_project
 from spredning.cli.render_text import fitted_text
 from spredning.core import interview
 from spredning.core.errors import Message
-from spredning.core.model import Answer, Partner, Progress, Question, progress
+from spredning.core.model import Answer, Partner, Progress, Question, Tool, progress
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import render as render_message
 from spredning.i18n import t
@@ -326,11 +326,14 @@ def ask_text(
     instruction: str | None = None,
     default: str = "",
     back=NO_BACK,
+    interrupted: Callable[[str], None] | None = None,
     **io,
 ) -> str:
     """A one-line text prompt; `validate` returns a problem to show in place (the user types again).
 
-    With `back`, Esc returns that value instead of the text.
+    With `back`, Esc returns that value instead of the text. `interrupted` is given the field's
+    text when Ctrl+C or Ctrl+D leaves it, before the interrupt goes on: the caller can say what
+    was typed and not saved.
     """
 
     def check(text: str):
@@ -345,7 +348,12 @@ def ask_text(
     )
     if back is not NO_BACK:
         _with_keys(question, _back_keys(back))
-    return _asked_then_echoed(question, message, str)
+    try:
+        return _asked_then_echoed(question, message, str)
+    except (KeyboardInterrupt, EOFError):
+        if interrupted is not None:
+            interrupted(question.application.current_buffer.text)
+        raise
 
 
 def ask_partner(partners: Sequence[Partner], **io) -> Partner:
@@ -361,8 +369,21 @@ def ask_dialogue(partners: Sequence[Partner], question: str, **io) -> Partner | 
     return None if picked is every else picked
 
 
-def ask_action(current=None, **io) -> interview.NewAction:
-    """What, who and the deadline of an action (a plan item's values are the defaults to edit)."""
+class TypedAction(NamedTuple):
+    """An action as typed so far, every part as text (the deadline too: it may be half a date)."""
+
+    what: str = ""
+    who: str = ""
+    due: str = ""
+
+
+def ask_action(
+    current=None, interrupted: Callable[[TypedAction], None] | None = None, **io
+) -> interview.NewAction:
+    """What, who and the deadline of an action (a plan item's values are the defaults to edit).
+
+    `interrupted` is given what was typed when Ctrl+C or Ctrl+D stops the asking (see ask_text).
+    """
     from spredning.app.plan import parse_due
     from spredning.core.errors import SpredningError
     from spredning.i18n import render
@@ -374,17 +395,33 @@ def ask_action(current=None, **io) -> interview.NewAction:
             return render(exc.message)
         return None
 
+    def stop(typed: TypedAction) -> None:
+        if interrupted is not None:
+            interrupted(typed)
+
     what = ask_text(
         t("plan.ask-what"),
         lambda text: None if text.strip() else t("plan.ask-what-needed"),
         default=current.what if current else "",
+        interrupted=lambda text: stop(TypedAction(text)),
         **io,
     )
     who = ask_text(
-        t("plan.ask-who"), instruction=t("plan.ask-who-help"), default=current.who if current else "", **io
+        t("plan.ask-who"),
+        instruction=t("plan.ask-who-help"),
+        default=current.who if current else "",
+        interrupted=lambda text: stop(TypedAction(what, text)),
+        **io,
     )
     shown = current.due.strftime("%d-%m-%Y") if current and current.due else ""
-    due = ask_text(t("plan.ask-due"), due_problem, instruction=t("plan.ask-due-help"), default=shown, **io)
+    due = ask_text(
+        t("plan.ask-due"),
+        due_problem,
+        instruction=t("plan.ask-due-help"),
+        default=shown,
+        interrupted=lambda text: stop(TypedAction(what, who, text)),
+        **io,
+    )
     return interview.NewAction(what.strip(), who.strip(), parse_due(due))
 
 
@@ -497,8 +534,27 @@ class Marked:
         self.typed = typed
 
 
+class UnsavedMark(NamedTuple):
+    """A readiness mark chosen after a tool, left unsaved: the user stopped at its reason."""
+
+    tool: Tool
+    colour: str
+    reason: str
+
+
+class UnsavedAction(NamedTuple):
+    """An action the user began to add after a tool and stopped before it was added."""
+
+    tool: Tool
+    typed: TypedAction
+
+
 class InterviewPrompter:
-    """Shows the interview's steps and asks for each reply; keeps what is typed in the field."""
+    """Shows the interview's steps and asks for each reply; keeps what is typed in the field.
+
+    `unsaved`: a mark or an action the user was giving when they stopped (Ctrl+C, Ctrl+D); it
+    was not saved, so the command says so and shows what was typed.
+    """
 
     def __init__(
         self, console: Console, session, who: str, show_partner: bool = True, input=None, output=None
@@ -516,6 +572,7 @@ class InterviewPrompter:
         self.last_saved_draft = 0.0
         self.later_save: asyncio.TimerHandle | None = None  # the autosave after a pause in typing
         self.saving = False  # an autosave is being written
+        self.unsaved: UnsavedMark | UnsavedAction | None = None
         gc.freeze()  # what is loaded by now (guide, project, libraries) lives as long as the program
 
     def _select(self, message: str, choices: list[Choice], default=None):
@@ -908,7 +965,13 @@ class InterviewPrompter:
             t("plan.offer-what-now"),
             [Choice(t("plan.offer-go-on"), False), Choice(t("plan.offer-add"), True)],
         )
-        return ask_action(None, **self.io) if add else None
+        if not add:
+            return None
+
+        def stopped(typed: TypedAction) -> None:
+            self.unsaved = UnsavedAction(step.tool, typed)
+
+        return ask_action(None, interrupted=stopped, **self.io)
 
     def rate_readiness(self, step: interview.RateReadiness):
         """How ready is this side after the tool: grøn, gul, rød, or skip (reply Rating or None)."""
@@ -920,10 +983,15 @@ class InterviewPrompter:
         colour = self._select(t("plan.rate-question", tool=clean(step.tool.title)), choices, default)
         if colour is CANCEL:
             return None
+
+        def stopped(typed: str) -> None:
+            self.unsaved = UnsavedMark(step.tool, colour, typed)
+
         reason = ask_text(
             t("plan.rate-reason"),
             instruction=t("plan.ask-optional"),
             default=current.reason if current else "",
+            interrupted=stopped,
             **self.io,
         )
         return interview.Rating(colour, " ".join(reason.split()))
