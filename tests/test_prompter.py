@@ -356,6 +356,32 @@ def test_ctrl_c_in_the_reason_keeps_its_text_readable(term):
     assert term.prompter.typed() == "langt svar og grund"
 
 
+def test_ctrl_n_on_a_saved_answer_asks_first_and_no_goes_back_to_the_field(terminal):
+    term = terminal(answers={Q1: "gemt svar"}, screen=True)
+    term.type(CTRL_N + ENTER + " og mere" + ESC_ENTER)  # Enter: the first choice, keep the answer
+
+    assert term.prompter.ask(asking(term, 1)) == Save("gemt svar og mere")
+    assert "Spørgsmålet har et gemt svar. Skal markeringen 'ikke relevant' erstatte det?" in term.prompts
+    assert "Nej, behold svaret" in term.prompts
+
+
+def test_ctrl_n_on_a_saved_answer_replaces_it_after_a_yes_with_the_reason_alone(terminal):
+    term = terminal(answers={Q1: "gemt svar"})
+    term.type(CTRL_N + DOWN + ENTER + "passer ikke" + ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == NotRelevant("passer ikke")  # not "gemt svarpasser ikke"
+
+
+def test_ctrl_c_at_the_question_before_a_mark_keeps_the_fields_text_readable(terminal):
+    term = terminal(answers={Q1: "gemt svar"})
+    term.type(", rettet" + CTRL_N + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.ask(asking(term, 1))
+
+    assert term.prompter.typed() == "gemt svar, rettet"  # 'spredning fase' keeps it as the draft
+
+
 # --- the editor key ----------------------------------------------------------------------------------
 
 

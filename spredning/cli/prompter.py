@@ -573,6 +573,7 @@ class InterviewPrompter:
         self.later_save: asyncio.TimerHandle | None = None  # the autosave after a pause in typing
         self.saving = False  # an autosave is being written
         self.unsaved: UnsavedMark | UnsavedAction | None = None
+        self.held: str | None = None  # a closed field's text while a question about it is asked
         gc.freeze()  # what is loaded by now (guide, project, libraries) lives as long as the program
 
     def _select(self, message: str, choices: list[Choice], default=None):
@@ -630,7 +631,12 @@ class InterviewPrompter:
                 typed = reply.draft
                 continue
             if isinstance(reply, Marked):
-                return interview.NotRelevant(self._reason(reply.typed if reply.typed.strip() else marked))
+                if not self._mark_replaces_answer(step, reply.typed):
+                    typed = reply.typed  # no: back in the field, with its text
+                    continue
+                # the reason starts from the text typed, not from a saved answer it replaces
+                typed = reply.typed if interview.draft_of(reply.typed, step.answer) else marked
+                return interview.NotRelevant(self._reason(typed))
             if isinstance(reply, _Expand):
                 self.console.print(
                     render_project.partner_answers(self._view, step.partner_answers, expanded=True)
@@ -731,9 +737,13 @@ class InterviewPrompter:
         )
 
     def typed(self) -> str | None:
-        """The text in the answer field right now (None when no answer field is shown)."""
+        """The text in the answer field right now (None when no answer field is shown).
+
+        While a question about a field that just closed is asked (see _mark_replaces_answer), the
+        text it closed with.
+        """
         if self.app is None:
-            return None
+            return self.held
         with contextlib.suppress(Exception):
             return self.app.current_buffer.text
         return None
@@ -803,6 +813,24 @@ class InterviewPrompter:
             field_open = self.typed() is not None
             self._keep_field()
             _end_now(signum, t("interview.stopped-from-outside") if field_open else None)
+
+    def _mark_replaces_answer(self, step: interview.Ask, typed: str) -> bool:
+        """Ctrl+N on a saved answer: may the mark replace it? Asked, as deleting it is; else True.
+
+        While asked, typed() still gives the field's text: a stop here keeps it as the draft, as a
+        stop in the field would.
+        """
+        saved = step.answer
+        if saved is None or saved.empty or saved.not_relevant:
+            return True
+        self.held = typed
+        choices = [
+            Choice(t("interview.mark-replaces-no"), False),
+            Choice(t("interview.mark-replaces-yes"), True),
+        ]
+        replace = self._select(t("interview.mark-replaces-question"), choices)
+        self.held = None
+        return replace
 
     def _reason(self, typed: str) -> str:
         """The reason for "not relevant", asked in a field that starts with the answer's text.
