@@ -63,6 +63,7 @@ CTRL_O = "\x0f"
 CTRL_P = "\x10"
 CTRL_S = "\x13"
 CTRL_U = "\x15"  # empties the line before the cursor
+CTRL_Z = "\x1a"
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"  # a bracketed paste, as terminals send it
 
 Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
@@ -380,6 +381,36 @@ def test_ctrl_c_at_the_question_before_a_mark_keeps_the_fields_text_readable(ter
         term.prompter.ask(asking(term, 1))
 
     assert term.prompter.typed() == "gemt svar, rettet"  # 'spredning fase' keeps it as the draft
+
+
+# --- Ctrl+Z undoes, as in Word and Windows; it never puts a hidden character in the text ---------------
+
+
+def test_ctrl_z_in_the_answer_field_undoes_the_last_change(terminal):
+    term = terminal(answers={Q1: "gemt svar"})
+    term.type("!" + CTRL_Z + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("gemt svar")
+
+
+def test_ctrl_z_in_the_reason_field_undoes_and_inserts_nothing(term):
+    term.type(CTRL_N + "grunde" + CTRL_Z + ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == NotRelevant("grund")
+
+
+def test_ctrl_z_in_a_text_prompt_undoes_and_inserts_nothing(term):
+    term.type("Ærø Kommunen" + CTRL_Z + CTRL_Z + ENTER)  # one typed letter undone at a time
+
+    typed = ask_text(t("start.ask-own-org"), input=term.keys, output=term.prompter.io["output"])
+
+    assert typed == "Ærø Kommun"
+
+
+def test_ctrl_z_on_an_empty_text_prompt_puts_nothing_in_it(term):
+    term.type(CTRL_Z + "Ærø" + ENTER)
+
+    assert ask_text(t("start.ask-own-org"), input=term.keys, output=term.prompter.io["output"]) == "Ærø"
 
 
 # --- the editor key ----------------------------------------------------------------------------------

@@ -181,6 +181,21 @@ def _back_keys(back: object) -> KeyBindings:
     return bindings
 
 
+def _undo_keys() -> KeyBindings:
+    """Ctrl+Z undoes the last change to the text, as in Word and Windows (Ctrl+_ does it too).
+
+    prompt_toolkit would insert Ctrl+Z as a character (code 26): unseen in the text, but saved
+    with it. Nothing is saved before the undo (save_before), or it would only undo itself.
+    """
+    bindings = KeyBindings()
+
+    @bindings.add("c-z", eager=True, save_before=lambda event: False)
+    def _undo(event) -> None:
+        event.current_buffer.undo()
+
+    return bindings
+
+
 def _with_keys(question, *extra: KeyBindings):
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, *extra])
@@ -346,6 +361,7 @@ def ask_text(
     question = questionary.text(
         message, default=default, style=STYLE, instruction=instruction, validate=check, **io
     )
+    _with_keys(question, _undo_keys())
     if back is not NO_BACK:
         _with_keys(question, _back_keys(back))
     try:
@@ -524,7 +540,7 @@ def answer_field(
         **session,
     )
     prompt.default_buffer.reset(Document(default))
-    return questionary.Question(prompt.app)
+    return _with_keys(questionary.Question(prompt.app), _undo_keys())
 
 
 class Marked:
