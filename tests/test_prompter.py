@@ -1671,6 +1671,60 @@ def test_a_text_prompts_help_goes_on_its_own_line_when_typing_would_not_fit(term
     assert seen[0][:2] == [f"? {t('start.ask-reusing-orgs')}", f"  {t('start.ask-reusing-orgs-help')}"]
 
 
+def test_a_text_prompts_help_follows_its_question_after_one_space(terminal):
+    term = terminal(screen=True)
+    term.type("12-03-2026" + ENTER)
+
+    ask_text(t("plan.ask-due"), instruction=t("plan.ask-due-help"), **term.prompter.io)
+
+    assert "? Frist? (dd-mm-åååå, valgfrit)" in term.prompts
+    assert "Frist?  (" not in term.prompts
+
+
+class ReportingTerminal(Vt100_Output):
+    """An xterm that answers where its cursor is (as tmux and real terminals do; a pipe does not).
+
+    Told the cursor is on the first row, prompt_toolkit then draws a prompt down to the last row.
+    """
+
+    @property
+    def responds_to_cpr(self) -> bool:
+        return True
+
+
+CURSOR_AT_TOP = "\x1b[1;1R"  # the terminal's answer to "where is the cursor?": row 1, column 1
+
+
+def test_why_a_text_is_refused_is_said_right_under_it_not_on_the_last_row():
+    stream = io.StringIO()
+    output = ReportingTerminal(stream, lambda: Size(rows=24, columns=80), term="xterm")
+    seen: list[list[str]] = []
+
+    def when_refused(keys) -> None:
+        deadline = time.monotonic() + SYNC_SECONDS
+        while time.monotonic() < deadline and not seen:
+            screen = rendered(stream.getvalue(), 80, 24)
+            if any("er ikke en dato" in line for line in screen):
+                seen.append(screen)
+            time.sleep(0.01)
+        keys.send_text(CURSOR_AT_TOP + CTRL_U + "12-03-2026" + ENTER)  # the answer for the next prompt too
+        keys.close()
+
+    with create_pipe_input() as keys, create_app_session(input=keys, output=output):
+        keys.send_text(CURSOR_AT_TOP + "31-02-2026" + ENTER)
+        typing = threading.Thread(target=when_refused, args=(keys,), daemon=True)
+        typing.start()
+        due = ask_text(
+            t("plan.ask-due"), lambda text: None if text == "12-03-2026" else t("plan.bad-date", value=text)
+        )
+        typing.join()
+
+    assert due == "12-03-2026"
+    [screen] = seen
+    at = next(n for n, line in enumerate(screen) if line.startswith("? Frist?"))
+    assert "'31-02-2026' er ikke en dato." in screen[at + 1]  # not on the screen's last row
+
+
 def test_a_text_answer_is_echoed_after_its_question_without_the_help(terminal):
     """The help was for typing: left in the echo, the answer read as part of it ('... senere Ærø')."""
     term = terminal(emulated=True, width=80)

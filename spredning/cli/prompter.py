@@ -54,6 +54,7 @@ STYLE = Style(
         ("question", "bold"),
         ("instruction", "fg:ansibrightblack"),
         ("answer", ""),
+        ("refused", "fg:ansiyellow"),
     ]
 )
 CANCEL = object()  # the "Fortryd" choice: questionary replaces a None value with the title
@@ -344,32 +345,59 @@ def ask_text(
     interrupted: Callable[[str], None] | None = None,
     **io,
 ) -> str:
-    """A one-line text prompt; `validate` returns a problem to show in place (the user types again).
+    """A one-line text prompt; `validate` returns a problem, said under the text, which is asked again.
 
     With `back`, Esc returns that value instead of the text. `interrupted` is given the field's
     text when Ctrl+C or Ctrl+D leaves it, before the interrupt goes on: the caller can say what
     was typed and not saved.
     """
-
-    def check(text: str):
-        problem = validate(text) if validate else None
-        return True if problem is None else problem
-
     message, instruction = question_lines(
-        clean(message), instruction and clean(instruction), _width(io), room=TYPING_ROOM, spaced=True
+        clean(message), instruction and clean(instruction), _width(io), room=TYPING_ROOM, spaced=False
     )
-    question = questionary.text(
-        message, default=default, style=STYLE, instruction=instruction, validate=check, **io
+    while True:
+        question = _text_prompt(message, instruction, default, **io)
+        if back is not NO_BACK:
+            _with_keys(question, _back_keys(back))
+        try:
+            text = _asked_then_echoed(question, message, str)
+        except (KeyboardInterrupt, EOFError):
+            if interrupted is not None:
+                interrupted(question.application.current_buffer.text)
+            raise
+        problem = validate(text) if validate is not None and text is not back else None
+        if problem is None:
+            return text
+        _say_refused(problem, question.application.output)
+        default = text  # asked again with the text, to correct
+
+
+def _text_prompt(message: str, instruction: str, default: str, **io) -> questionary.Question:
+    """questionary.text with one space before the help, not two ('Frist?  (dd-mm-åååå').
+
+    questionary puts a space after the question and another before the help.
+    """
+    tokens = [("class:qmark", "?"), ("class:question", f" {message} ")]
+    if instruction:
+        tokens.append(("class:instruction", f"{instruction} "))
+    prompt: PromptSession[str] = PromptSession(
+        FormattedText(tokens), style=merge_styles_default([STYLE]), lexer=SimpleLexer("class:answer"), **io
     )
-    _with_keys(question, _undo_keys())
-    if back is not NO_BACK:
-        _with_keys(question, _back_keys(back))
-    try:
-        return _asked_then_echoed(question, message, str)
-    except (KeyboardInterrupt, EOFError):
-        if interrupted is not None:
-            interrupted(question.application.current_buffer.text)
-        raise
+    prompt.default_buffer.reset(Document(default))
+    return _with_keys(questionary.Question(prompt.app), _undo_keys())
+
+
+def _say_refused(problem: str, output) -> None:
+    """Why a text was refused, on the lines right under it, broken between words.
+
+    Not prompt_toolkit's validation line: in a terminal that reports where the cursor is, the
+    prompt fills the screen down to its last row, and the line went there, far from the text.
+    """
+    width = max(20, output.get_size().columns - 2)
+    lines = textwrap.wrap(clean(problem), width, break_long_words=False, break_on_hyphens=False)
+    text = "\n".join("  " + line for line in lines)
+    print_formatted_text(
+        FormattedText([("class:refused", text)]), style=merge_styles_default([STYLE]), output=output
+    )
 
 
 def ask_partner(partners: Sequence[Partner], **io) -> Partner:
