@@ -877,7 +877,10 @@ class InterviewPrompter:
         return replace
 
     def _reason(self, typed: str) -> str:
-        """The reason for "not relevant", asked in a field that starts with the answer's text.
+        """The reason for "not relevant", asked in a field that starts with `typed`.
+
+        That is the text typed in the answer field, or the reason given before; never a saved
+        answer the mark replaces (see ask).
 
         It is watched like the answer field, so its text becomes the draft on Ctrl+C or SIGHUP.
         """
