@@ -17,7 +17,7 @@ from spredning.cli.commands.common import (
     phase_command,
     read_user_yaml,
     several_dialogues,
-    shell_word,
+    typed_words,
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
@@ -192,22 +192,16 @@ def _not_saved(unsaved, role: str, dialogue: tuple[Partner | None, bool], projec
     partner, several = dialogue
     named = partner if several else None
     if isinstance(unsaved, UnsavedMark):
-        reason = " ".join(unsaved.reason.split())
-        words = [
-            "klarhed",
-            unsaved.tool.id,
-            unsaved.colour,
-            *(["--begrundelse", shell_word(reason)] if reason else []),
-        ]
+        words = ["klarhed", unsaved.tool.id, unsaved.colour, *typed_words(("--begrundelse", unsaved.reason))]
         words += ["--rolle", role, *(["--fælles"] if partner is None and role == "dele" else [])]
         colour = t(f"plan.colour.{unsaved.colour}")
         lost = Message("fase.mark-not-saved", {"tool": unsaved.tool.title, "colour": colour})
         again = command(*words, partner=named, project=project)
         return lost, Message("fase.interrupted-mark.hint", {"again": again, "command": resume})
     if isinstance(unsaved, UnsavedAction):
+        what, who, due = unsaved.typed
         words = ["plan", "tilføj", "--fase", unsaved.tool.id]
-        for option, typed in zip(("--hvad", "--hvem", "--frist"), unsaved.typed, strict=True):
-            words += [option, shell_word(" ".join(typed.split()))] if typed.strip() else []
+        words += typed_words(("--hvad", what), ("--hvem", who), ("--frist", due))
         words += ["--fælles"] if partner is None else []
         lost = Message("fase.action-not-added", {"tool": unsaved.tool.title})
         again = command(*words, partner=named, project=project)
