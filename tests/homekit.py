@@ -34,6 +34,8 @@ INTERACTIVE = (
     "spredning.cli.commands.fase",
     "spredning.cli.commands.project",
     "spredning.cli.commands.exchange",
+    "spredning.cli.commands.plan",  # the menu runs 'plan' and 'dagsorden': imported here, before the patch
+    "spredning.cli.commands.followup",
 )
 
 

@@ -293,3 +293,59 @@ def test_start_eksempel_creates_a_filled_in_example(run):
     shown = run("vis")
     assert shown.returncode == 0, shown.stderr
     assert "(eksempel)" in shown.stdout
+
+
+def test_a_stop_at_a_readiness_mark_or_in_start_says_what_was_not_saved(spawn, run, tmp_path):
+    """The tester's two stops: nothing said about the lost mark; 'start' said nothing saved was lost."""
+    child = spawn("start")
+    child.expect_exact("Projektets navn:")
+    child.send("Ærø Kommune" + ENTER)
+    child.expect_exact("Vi vil genbruge")
+    child.send(DOWN + ENTER)
+    child.expect_exact("Innovationen i én linje:")
+    child.send("Digital genoptræning" + ENTER)
+    child.expect_exact("Organisationen, der deler innovationen:")
+    child.send("Odense Kommune" + ENTER)
+    child.expect_exact("Jeres organisation:")
+    child.send("Ærø" + CTRL_C)
+    status, output = finish(child)
+    said = " ".join(output.split())
+    assert status == 130, output
+    assert "Afbrudt. Intet projekt er oprettet." in said and "Intet er gået tabt" not in said
+    assert (
+        "spredning start --navn 'Ærø Kommune' --rolle genbruge --beskrivelse 'Digital genoptræning' "
+        "--deler 'Odense Kommune' --genbruger Ærø" in said
+    )
+    assert not (tmp_path / "hjem" / "aeroe-kommune.yaml").exists()
+
+    start_project(spawn)
+    child = spawn("fase", "tjek", "--rolle", "genbruge")
+    answer_question(child, "1/14", "Ja" + ESC_ENTER)
+    answer_question(child, "2/14", "Ja" + ESC_ENTER)
+    child.expect_exact("Hvad vil du nu?")
+    child.send(ENTER)  # Gå videre
+    child.expect_exact("Hvor klar er I efter Beskriv innovationen?")
+    child.send(DOWN * 2 + ENTER)  # gul
+    child.expect_exact("Kort begrundelse?")
+    child.send("Vi mangler tal fra økonomiafdelingen om besparelsen" + CTRL_C)
+    status, output = finish(child)
+    said = " ".join(output.split())
+    assert status == 130, output
+    assert "Markeringen efter Beskriv innovationen (gul) er ikke gemt." in said
+    assert (
+        "Gem markeringen med: spredning klarhed tjek.beskriv-innovationen gul "
+        "--begrundelse 'Vi mangler tal fra økonomiafdelingen om besparelsen' --rolle genbruge" in said
+    )
+    assert "Ingen har markeret deres klarhed endnu." in run("klarhed").stdout
+
+    saved = run(  # the command given, as the shell splits it
+        "klarhed",
+        "tjek.beskriv-innovationen",
+        "gul",
+        "--begrundelse",
+        "Vi mangler tal fra økonomiafdelingen om besparelsen",
+        "--rolle",
+        "genbruge",
+    )
+    assert saved.returncode == 0, saved.stderr
+    assert "Vi mangler tal" in " ".join(run("klarhed").stdout.split())

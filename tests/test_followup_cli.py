@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from exchange_kit import D1, Org, flat
-from homekit import CTRL_C, CTRL_D, DOWN
+from homekit import CTRL_C, CTRL_D, DOWN, ENTER
 
 NAME = "Genoptræning Ærø"
 
@@ -250,6 +250,23 @@ def test_ctrl_c_at_a_prompt_says_what_was_not_done(sharing, typing, keys, argv, 
     assert flat(run.err) == f"Afbrudt. {said}"
     assert sharing.path.read_bytes() == before
     assert not list(sharing.files.glob("*dagsorden*"))  # nor an agenda written
+
+
+def test_ctrl_c_at_the_marks_reason_gives_the_command_that_saves_it(sharing, typing):
+    before = sharing.path.read_bytes()
+    keys = DOWN + ENTER + "Vi mangler tal" + CTRL_C  # gul, then the reason
+
+    run = typing(sharing, keys, "klarhed", "Beskriv innovationen", "--partner", "Fanø")
+
+    assert run.code == 130, run.err
+    said = flat(run.err)
+    assert said.startswith(
+        "Afbrudt. Markeringen er ikke ændret. Gem den med det, du valgte og skrev: spredning"
+    )
+    assert said.endswith(  # after the --hjem this test gives
+        " klarhed tjek.beskriv-innovationen gul --begrundelse 'Vi mangler tal' --partner fanoe-kommune"
+    )
+    assert sharing.path.read_bytes() == before
 
 
 def test_ctrl_c_when_asked_to_correct_the_last_meeting_corrects_nothing(sharing, typing):

@@ -660,3 +660,65 @@ def test_a_long_project_line_is_broken_only_after_a_separator(home, ws, name):
     parts = " ".join(lines).replace(separator.rstrip() + " ", separator).split(separator)
     assert parts[-1] == t("home.line-phase", value="Tjek").removeprefix(separator)  # 'fase: Tjek' whole
     assert all(part in run.out for part in parts[1:]), (parts, lines)  # each part on one line
+
+
+# --- a stop in start's questions: nothing made, said so, and what was typed given back as a command ----
+
+
+def _start_words(text: str) -> list[str]:
+    """The start command a message gives (kept whole on its line), as its words without the program."""
+    import shlex
+
+    line = next(line for line in text.splitlines() if "spredning start --navn" in line)
+    return shlex.split(line[line.index("spredning start") :])[1:]
+
+
+def test_ctrl_c_in_start_says_no_project_was_made_and_gives_what_was_typed_as_a_command(home, ws, run_cli):
+    description = "Borgerne træner hjemme med en app, og terapeuten følger med på afstand"
+    keys = "Genoptræning" + ENTER + DOWN + ENTER + description + ENTER + "Odense Kommune" + ENTER
+    keys += "Ærø Kom" + CTRL_C  # at "Jeres organisation:", halfway through the name
+
+    run = home(keys, "start")
+
+    assert run.code == 130
+    assert ws.store.slugs() == []
+    said = " ".join(run.err.split())
+    assert "Afbrudt. Intet projekt er oprettet." in said
+    assert "Intet er gået tabt" not in said  # nothing had been saved: that would not be true
+    assert "Det, du skrev, er ikke gemt; kør denne kommando for at starte igen med det:" in said
+    words = _start_words(run.err)
+    assert words == [
+        "start",
+        "--navn",
+        "Genoptræning",
+        "--rolle",
+        "genbruge",
+        "--beskrivelse",
+        description,
+        "--deler",
+        "Odense Kommune",
+        "--genbruger",
+        "Ærø Kom",
+    ]
+
+    code, _, err = run_cli(*words[:-1], "Ærø Kommune")  # the command given, the name finished
+
+    assert code == 0, err
+    project = ws.store.load("genoptraening")
+    assert (project.description, project.sharing_org) == (description, "Odense Kommune")
+
+
+def test_ctrl_c_at_starts_first_question_says_only_that_no_project_was_made(home, ws):
+    run = home(CTRL_C, "start")
+
+    assert run.code == 130
+    assert " ".join(run.err.split()) == "Afbrudt. Intet projekt er oprettet."
+
+
+def test_esc_at_starts_side_question_from_the_menu_gives_the_typed_name_back(home, ws):
+    run = home(ENTER + "Genoptræning på Ærø" + ENTER + ESC + QUIT)  # Start et nyt projekt, name, Esc
+
+    assert run.code == 0, run.err
+    assert ws.store.slugs() == []
+    assert "Intet projekt er oprettet." in " ".join(run.err.split())
+    assert _start_words(run.err) == ["start", "--navn", "Genoptræning på Ærø"]

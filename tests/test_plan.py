@@ -297,8 +297,18 @@ def test_ctrl_c_while_adding_says_the_action_was_not_added(in_terminal, ws, shar
     )
 
     assert (code, out) == (130, "")
-    assert flat(err) == "Afbrudt. Handlingen er ikke tilføjet."
+    assert flat(err) == (
+        "Afbrudt. Handlingen er ikke tilføjet. Tilføj den med det, du skrev: "
+        "spredning plan tilføj --hvad 'Book et lokale' --hvem Projektleder --fælles"
+    )
     assert ws.store.path_for(sharing).read_bytes() == before
+
+
+def test_ctrl_c_before_anything_is_typed_says_only_that_the_action_was_not_added(in_terminal, ws, sharing):
+    code, _, err = in_terminal(CTRL_C, "plan", "tilføj", "--fælles")
+
+    assert code == 130
+    assert flat(err) == "Afbrudt. Handlingen er ikke tilføjet."
 
 
 def test_ctrl_c_at_which_dialogue_says_the_action_was_not_added_in_english(in_terminal, ws, sharing):

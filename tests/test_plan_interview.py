@@ -205,3 +205,92 @@ def test_fase_enter_at_the_action_offer_goes_on(fase_in_terminal, ws):
     assert code == 0, err
     assert the_plan(ws, slug) == [] and not ws.store.load(slug).records
     assert "Fasen Fjern er gennemgået: 5 af 5" in " ".join(out.split())
+
+
+# --- a stop while a mark or an action is being given: said, and the typed text kept in a command -------
+
+CTRL_C = "\x03"
+
+
+def _again(err: str, label: str, start: str) -> list[str]:
+    """The command after `label` in a message, as its words; it begins with `start` and is kept whole.
+
+    The words before it are broken to the width, so the command may begin a line of its own.
+    """
+    import shlex
+
+    said = " ".join(err.split("\n"))
+    assert f"{label} spredning {start}" in " ".join(said.split())
+    line = next(line for line in err.splitlines() if f"spredning {start}" in line)
+    return shlex.split(line[line.index(f"spredning {start}") :])[1:]  # without the program's name
+
+
+def test_fase_stopped_while_adding_an_action_says_it_is_not_added_and_how(fase_in_terminal, ws, run_cli):
+    slug = new_project(ws)
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+    keys = (
+        answers + ENTER + DOWN + ENTER + "Ændr kvalitetsstandarden" + ENTER + "Sundhedschefen's team" + CTRL_C
+    )
+
+    code, _, err = fase_in_terminal(keys, "fjern")
+
+    assert code == 130
+    assert the_plan(ws, slug) == []
+    said = " ".join(err.split())
+    assert "Handlingen fra Fjern forhindringer er ikke tilføjet." in said
+    again = _again(err, "Tilføj handlingen med:", "plan tilføj")
+    assert again == [
+        "plan",
+        "tilføj",
+        "--fase",
+        FJERN_TOOL,
+        "--hvad",
+        "Ændr kvalitetsstandarden",
+        "--hvem",
+        "Sundhedschefen's team",
+    ]
+    assert "Fortsæt senere med: spredning fase fjern --rolle genbruge" in said
+
+    code, _, err = run_cli(*again)  # the command given adds the action as it was typed
+
+    assert code == 0, err
+    [item] = the_plan(ws, slug)
+    assert (item.what, item.who, item.source) == (
+        "Ændr kvalitetsstandarden",
+        "Sundhedschefen's team",
+        FJERN_TOOL,
+    )
+
+
+def test_fase_stopped_at_the_marks_reason_says_it_is_not_saved_and_how(fase_in_terminal, ws, run_cli):
+    slug = new_project(ws)
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+    reason = "Vi mangler tal fra økonomiafdelingen om besparelsen"
+    keys = answers + ENTER + ENTER + DOWN * 2 + ENTER + reason + CTRL_C  # review, offer, gul, reason
+
+    code, _, err = fase_in_terminal(keys, "fjern")
+
+    assert code == 130
+    project = ws.store.load(slug)
+    assert followup.readiness(project, project.partners[0], FJERN_TOOL, "genbruge") is None
+    assert "Markeringen efter Fjern forhindringer (gul) er ikke gemt." in " ".join(err.split())
+    again = _again(err, "Gem markeringen med:", "klarhed")
+    assert again == ["klarhed", FJERN_TOOL, "gul", "--begrundelse", reason, "--rolle", "genbruge"]
+
+    code, _, err = run_cli(*again)
+
+    assert code == 0, err
+    project = ws.store.load(slug)
+    mark = followup.readiness(project, project.partners[0], FJERN_TOOL, "genbruge")
+    assert (mark.colour, mark.reason) == ("gul", reason)
+
+
+def test_fase_stopped_at_a_question_says_nothing_of_marks_or_actions(fase_in_terminal, ws):
+    new_project(ws)
+
+    code, _, err = fase_in_terminal("svar 1" + ESC_ENTER + "halvt" + CTRL_C, "fjern")
+
+    assert code == 130
+    said = " ".join(err.split())
+    assert "Markeringen" not in said and "Handlingen" not in said
+    assert "Fortsæt senere med: spredning fase fjern --rolle genbruge" in said

@@ -62,6 +62,7 @@ CTRL_O = "\x0f"
 CTRL_P = "\x10"
 CTRL_S = "\x13"
 CTRL_U = "\x15"  # empties the line before the cursor
+CTRL_Z = "\x1a"
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"  # a bracketed paste, as terminals send it
 
 Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
@@ -353,6 +354,62 @@ def test_ctrl_c_in_the_reason_keeps_its_text_readable(term):
         term.prompter.ask(asking(term, 1))
 
     assert term.prompter.typed() == "langt svar og grund"
+
+
+def test_ctrl_n_on_a_saved_answer_asks_first_and_no_goes_back_to_the_field(terminal):
+    term = terminal(answers={Q1: "gemt svar"}, screen=True)
+    term.type(CTRL_N + ENTER + " og mere" + ESC_ENTER)  # Enter: the first choice, keep the answer
+
+    assert term.prompter.ask(asking(term, 1)) == Save("gemt svar og mere")
+    assert "Spørgsmålet har et gemt svar. Skal markeringen 'ikke relevant' erstatte det?" in term.prompts
+    assert "Nej, behold svaret" in term.prompts
+
+
+def test_ctrl_n_on_a_saved_answer_replaces_it_after_a_yes_with_the_reason_alone(terminal):
+    term = terminal(answers={Q1: "gemt svar"})
+    term.type(CTRL_N + DOWN + ENTER + "passer ikke" + ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == NotRelevant("passer ikke")  # not "gemt svarpasser ikke"
+
+
+def test_ctrl_c_at_the_question_before_a_mark_keeps_the_fields_text_readable(terminal):
+    term = terminal(answers={Q1: "gemt svar"})
+    term.type(", rettet" + CTRL_N + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.ask(asking(term, 1))
+
+    assert term.prompter.typed() == "gemt svar, rettet"  # 'spredning fase' keeps it as the draft
+
+
+# --- Ctrl+Z undoes, as in Word and Windows; it never puts a hidden character in the text ---------------
+
+
+def test_ctrl_z_in_the_answer_field_undoes_the_last_change(terminal):
+    term = terminal(answers={Q1: "gemt svar"})
+    term.type("!" + CTRL_Z + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("gemt svar")
+
+
+def test_ctrl_z_in_the_reason_field_undoes_and_inserts_nothing(term):
+    term.type(CTRL_N + "grunde" + CTRL_Z + ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == NotRelevant("grund")
+
+
+def test_ctrl_z_in_a_text_prompt_undoes_and_inserts_nothing(term):
+    term.type("Ærø Kommunen" + CTRL_Z + CTRL_Z + ENTER)  # one typed letter undone at a time
+
+    typed = ask_text(t("start.ask-own-org"), input=term.keys, output=term.prompter.io["output"])
+
+    assert typed == "Ærø Kommun"
+
+
+def test_ctrl_z_on_an_empty_text_prompt_puts_nothing_in_it(term):
+    term.type(CTRL_Z + "Ærø" + ENTER)
+
+    assert ask_text(t("start.ask-own-org"), input=term.keys, output=term.prompter.io["output"]) == "Ærø"
 
 
 # --- the editor key ----------------------------------------------------------------------------------
@@ -1674,6 +1731,60 @@ def test_a_text_prompts_help_goes_on_its_own_line_when_typing_would_not_fit(term
 
     assert typed == "Region Bø Syd, Aarhus"
     assert seen[0][:2] == [f"? {t('start.ask-reusing-orgs')}", f"  {t('start.ask-reusing-orgs-help')}"]
+
+
+def test_a_text_prompts_help_follows_its_question_after_one_space(terminal):
+    term = terminal(screen=True)
+    term.type("12-03-2026" + ENTER)
+
+    ask_text(t("plan.ask-due"), instruction=t("plan.ask-due-help"), **term.prompter.io)
+
+    assert "? Frist? (dd-mm-åååå, valgfrit)" in term.prompts
+    assert "Frist?  (" not in term.prompts
+
+
+class ReportingTerminal(Vt100_Output):
+    """An xterm that answers where its cursor is (as tmux and real terminals do; a pipe does not).
+
+    Told the cursor is on the first row, prompt_toolkit then draws a prompt down to the last row.
+    """
+
+    @property
+    def responds_to_cpr(self) -> bool:
+        return True
+
+
+CURSOR_AT_TOP = "\x1b[1;1R"  # the terminal's answer to "where is the cursor?": row 1, column 1
+
+
+def test_why_a_text_is_refused_is_said_right_under_it_not_on_the_last_row():
+    stream = io.StringIO()
+    output = ReportingTerminal(stream, lambda: Size(rows=24, columns=80), term="xterm")
+    seen: list[list[str]] = []
+
+    def when_refused(keys) -> None:
+        deadline = time.monotonic() + SYNC_SECONDS
+        while time.monotonic() < deadline and not seen:
+            screen = rendered(stream.getvalue(), 80, 24)
+            if any("er ikke en dato" in line for line in screen):
+                seen.append(screen)
+            time.sleep(0.01)
+        keys.send_text(CURSOR_AT_TOP + CTRL_U + "12-03-2026" + ENTER)  # the answer for the next prompt too
+        keys.close()
+
+    with create_pipe_input() as keys, create_app_session(input=keys, output=output):
+        keys.send_text(CURSOR_AT_TOP + "31-02-2026" + ENTER)
+        typing = threading.Thread(target=when_refused, args=(keys,), daemon=True)
+        typing.start()
+        due = ask_text(
+            t("plan.ask-due"), lambda text: None if text == "12-03-2026" else t("plan.bad-date", value=text)
+        )
+        typing.join()
+
+    assert due == "12-03-2026"
+    [screen] = seen
+    at = next(n for n, line in enumerate(screen) if line.startswith("? Frist?"))
+    assert "'31-02-2026' er ikke en dato." in screen[at + 1]  # not on the screen's last row
 
 
 def test_a_text_answer_is_echoed_after_its_question_without_the_help(terminal):

@@ -27,7 +27,7 @@ import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import questionary
 from prompt_toolkit import PromptSession
@@ -48,7 +48,7 @@ from spredning.cli.render_text import fitted_text
 from spredning.core import fileio, interview, local
 from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import Drafted
-from spredning.core.model import Answer, Partner, Progress, Question, progress
+from spredning.core.model import Answer, Partner, Progress, Question, Tool, progress
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import render as render_message
 from spredning.i18n import t
@@ -60,6 +60,7 @@ STYLE = Style(
         ("instruction", "fg:ansibrightblack"),
         ("answer", ""),
         ("notice", "fg:ansiyellow"),
+        ("refused", "fg:ansiyellow"),
     ]
 )
 CANCEL = object()  # the "Fortryd" choice: questionary replaces a None value with the title
@@ -234,6 +235,21 @@ def _back_keys(back: object) -> KeyBindings:
     return bindings
 
 
+def _undo_keys() -> KeyBindings:
+    """Ctrl+Z undoes the last change to the text, as in Word and Windows (Ctrl+_ does it too).
+
+    prompt_toolkit would insert Ctrl+Z as a character (code 26): unseen in the text, but saved
+    with it. Nothing is saved before the undo (save_before), or it would only undo itself.
+    """
+    bindings = KeyBindings()
+
+    @bindings.add("c-z", eager=True, save_before=lambda event: False)
+    def _undo(event) -> None:
+        event.current_buffer.undo()
+
+    return bindings
+
+
 def _with_keys(question, *extra: KeyBindings):
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, *extra])
@@ -379,26 +395,62 @@ def ask_text(
     instruction: str | None = None,
     default: str = "",
     back=NO_BACK,
+    interrupted: Callable[[str], None] | None = None,
     **io,
 ) -> str:
-    """A one-line text prompt; `validate` returns a problem to show in place (the user types again).
+    """A one-line text prompt; `validate` returns a problem, said under the text, which is asked again.
 
-    With `back`, Esc returns that value instead of the text.
+    With `back`, Esc returns that value instead of the text. `interrupted` is given the field's
+    text when Ctrl+C or Ctrl+D leaves it, before the interrupt goes on: the caller can say what
+    was typed and not saved.
     """
-
-    def check(text: str):
-        problem = validate(text) if validate else None
-        return True if problem is None else problem
-
     message, instruction = question_lines(
-        clean(message), instruction and clean(instruction), _width(io), room=TYPING_ROOM, spaced=True
+        clean(message), instruction and clean(instruction), _width(io), room=TYPING_ROOM, spaced=False
     )
-    question = questionary.text(
-        message, default=default, style=STYLE, instruction=instruction, validate=check, **io
+    while True:
+        question = _text_prompt(message, instruction, default, **io)
+        if back is not NO_BACK:
+            _with_keys(question, _back_keys(back))
+        try:
+            text = _asked_then_echoed(question, message, str)
+        except (KeyboardInterrupt, EOFError):
+            if interrupted is not None:
+                interrupted(question.application.current_buffer.text)
+            raise
+        problem = validate(text) if validate is not None and text is not back else None
+        if problem is None:
+            return text
+        _say_refused(problem, question.application.output)
+        default = text  # asked again with the text, to correct
+
+
+def _text_prompt(message: str, instruction: str, default: str, **io) -> questionary.Question:
+    """questionary.text with one space before the help, not two ('Frist?  (dd-mm-åååå').
+
+    questionary puts a space after the question and another before the help.
+    """
+    tokens = [("class:qmark", "?"), ("class:question", f" {message} ")]
+    if instruction:
+        tokens.append(("class:instruction", f"{instruction} "))
+    prompt: PromptSession[str] = PromptSession(
+        FormattedText(tokens), style=merge_styles_default([STYLE]), lexer=SimpleLexer("class:answer"), **io
     )
-    if back is not NO_BACK:
-        _with_keys(question, _back_keys(back))
-    return _asked_then_echoed(question, message, str)
+    prompt.default_buffer.reset(Document(default))
+    return _with_keys(questionary.Question(prompt.app), _undo_keys())
+
+
+def _say_refused(problem: str, output) -> None:
+    """Why a text was refused, on the lines right under it, broken between words.
+
+    Not prompt_toolkit's validation line: in a terminal that reports where the cursor is, the
+    prompt fills the screen down to its last row, and the line went there, far from the text.
+    """
+    width = max(20, output.get_size().columns - 2)
+    lines = textwrap.wrap(clean(problem), width, break_long_words=False, break_on_hyphens=False)
+    text = "\n".join("  " + line for line in lines)
+    print_formatted_text(
+        FormattedText([("class:refused", text)]), style=merge_styles_default([STYLE]), output=output
+    )
 
 
 def ask_partner(partners: Sequence[Partner], **io) -> Partner:
@@ -414,8 +466,21 @@ def ask_dialogue(partners: Sequence[Partner], question: str, **io) -> Partner | 
     return None if picked is every else picked
 
 
-def ask_action(current=None, **io) -> interview.NewAction:
-    """What, who and the deadline of an action (a plan item's values are the defaults to edit)."""
+class TypedAction(NamedTuple):
+    """An action as typed so far, every part as text (the deadline too: it may be half a date)."""
+
+    what: str = ""
+    who: str = ""
+    due: str = ""
+
+
+def ask_action(
+    current=None, interrupted: Callable[[TypedAction], None] | None = None, **io
+) -> interview.NewAction:
+    """What, who and the deadline of an action (a plan item's values are the defaults to edit).
+
+    `interrupted` is given what was typed when Ctrl+C or Ctrl+D stops the asking (see ask_text).
+    """
     from spredning.app.plan import parse_due
     from spredning.core.errors import SpredningError
     from spredning.i18n import render
@@ -427,17 +492,33 @@ def ask_action(current=None, **io) -> interview.NewAction:
             return render(exc.message)
         return None
 
+    def stop(typed: TypedAction) -> None:
+        if interrupted is not None:
+            interrupted(typed)
+
     what = ask_text(
         t("plan.ask-what"),
         lambda text: None if text.strip() else t("plan.ask-what-needed"),
         default=current.what if current else "",
+        interrupted=lambda text: stop(TypedAction(text)),
         **io,
     )
     who = ask_text(
-        t("plan.ask-who"), instruction=t("plan.ask-who-help"), default=current.who if current else "", **io
+        t("plan.ask-who"),
+        instruction=t("plan.ask-who-help"),
+        default=current.who if current else "",
+        interrupted=lambda text: stop(TypedAction(what, text)),
+        **io,
     )
     shown = current.due.strftime("%d-%m-%Y") if current and current.due else ""
-    due = ask_text(t("plan.ask-due"), due_problem, instruction=t("plan.ask-due-help"), default=shown, **io)
+    due = ask_text(
+        t("plan.ask-due"),
+        due_problem,
+        instruction=t("plan.ask-due-help"),
+        default=shown,
+        interrupted=lambda text: stop(TypedAction(what, who, text)),
+        **io,
+    )
     return interview.NewAction(what.strip(), who.strip(), parse_due(due))
 
 
@@ -552,7 +633,7 @@ def answer_field(
         **session,
     )
     prompt.default_buffer.reset(Document(default))
-    return questionary.Question(prompt.app)
+    return _with_keys(questionary.Question(prompt.app), _undo_keys())
 
 
 class Marked:
@@ -562,8 +643,27 @@ class Marked:
         self.typed = typed
 
 
+class UnsavedMark(NamedTuple):
+    """A readiness mark chosen after a tool, left unsaved: the user stopped at its reason."""
+
+    tool: Tool
+    colour: str
+    reason: str
+
+
+class UnsavedAction(NamedTuple):
+    """An action the user began to add after a tool and stopped before it was added."""
+
+    tool: Tool
+    typed: TypedAction
+
+
 class InterviewPrompter:
-    """Shows the interview's steps and asks for each reply; keeps what is typed in the field."""
+    """Shows the interview's steps and asks for each reply; keeps what is typed in the field.
+
+    `unsaved`: a mark or an action the user was giving when they stopped (Ctrl+C, Ctrl+D); it
+    was not saved, so the command says so and shows what was typed.
+    """
 
     def __init__(
         self, console: Console, session, who: str, show_partner: bool = True, input=None, output=None
@@ -583,6 +683,8 @@ class InterviewPrompter:
         self.saving = False  # an autosave is being written
         self.notice: str | None = None  # what the field's status line says of the autosave
         self.left: Drafted | SpredningError | None = None  # what became of the text at the last stop
+        self.unsaved: UnsavedMark | UnsavedAction | None = None
+        self.held: str | None = None  # a closed field's text while a question about it is asked
         gc.freeze()  # what is loaded by now (guide, project, libraries) lives as long as the program
 
     def _select(self, message: str, choices: list[Choice], default=None):
@@ -636,7 +738,12 @@ class InterviewPrompter:
                 typed = reply.typed
                 continue
             if isinstance(reply, Marked):
-                return interview.NotRelevant(self._reason(reply.typed if reply.typed.strip() else marked))
+                if not self._mark_replaces_answer(step, reply.typed):
+                    typed = reply.typed  # no: back in the field, with its text
+                    continue
+                # the reason starts from the text typed, not from a saved answer it replaces
+                typed = reply.typed if interview.draft_of(reply.typed, step.answer) else marked
+                return interview.NotRelevant(self._reason(typed))
             if isinstance(reply, _Expand):
                 self.console.print(
                     render_project.partner_answers(self._view, step.partner_answers, expanded=True)
@@ -780,9 +887,13 @@ class InterviewPrompter:
         return None
 
     def typed(self) -> str | None:
-        """The text in the answer field right now (None when no answer field is shown)."""
+        """The text in the answer field right now (None when no answer field is shown).
+
+        While a question about a field that just closed is asked (see _mark_replaces_answer), the
+        text it closed with.
+        """
         if self.app is None:
-            return None
+            return self.held
         with contextlib.suppress(Exception):
             return self.app.current_buffer.text
         return None
@@ -899,8 +1010,29 @@ class InterviewPrompter:
             _end_now(signum, t("interview.stopped-from-outside"))
         _end_now(signum)
 
+    def _mark_replaces_answer(self, step: interview.Ask, typed: str) -> bool:
+        """Ctrl+N on a saved answer: may the mark replace it? Asked, as deleting it is; else True.
+
+        While asked, typed() still gives the field's text: a stop here keeps it as the draft, as a
+        stop in the field would.
+        """
+        saved = step.answer
+        if saved is None or saved.empty or saved.not_relevant:
+            return True
+        self.held = typed
+        choices = [
+            Choice(t("interview.mark-replaces-no"), False),
+            Choice(t("interview.mark-replaces-yes"), True),
+        ]
+        replace = self._select(t("interview.mark-replaces-question"), choices)
+        self.held = None
+        return replace
+
     def _reason(self, typed: str) -> str:
-        """The reason for "not relevant", asked in a field that starts with the answer's text.
+        """The reason for "not relevant", asked in a field that starts with `typed`.
+
+        That is the text typed in the answer field, or the reason given before; never a saved
+        answer the mark replaces (see ask).
 
         It is watched like the answer field, so its text becomes the draft on Ctrl+C or SIGHUP.
         """
@@ -1064,7 +1196,13 @@ class InterviewPrompter:
             t("plan.offer-what-now"),
             [Choice(t("plan.offer-go-on"), False), Choice(t("plan.offer-add"), True)],
         )
-        return ask_action(None, **self.io) if add else None
+        if not add:
+            return None
+
+        def stopped(typed: TypedAction) -> None:
+            self.unsaved = UnsavedAction(step.tool, typed)
+
+        return ask_action(None, interrupted=stopped, **self.io)
 
     def rate_readiness(self, step: interview.RateReadiness):
         """How ready is this side after the tool: grøn, gul, rød, or skip (reply Rating or None)."""
@@ -1076,10 +1214,15 @@ class InterviewPrompter:
         colour = self._select(t("plan.rate-question", tool=clean(step.tool.title)), choices, default)
         if colour is CANCEL:
             return None
+
+        def stopped(typed: str) -> None:
+            self.unsaved = UnsavedMark(step.tool, colour, typed)
+
         reason = ask_text(
             t("plan.rate-reason"),
             instruction=t("plan.ask-optional"),
             default=current.reason if current else "",
+            interrupted=stopped,
             **self.io,
         )
         return interview.Rating(colour, " ".join(reason.split()))

@@ -244,6 +244,20 @@ def shell_word(word: str) -> str:
     return f'"{word}"' if os.name == "nt" else shlex.quote(word)
 
 
+def typed_words(*options: tuple[str, str]) -> list[str]:
+    """Options for a hint's command from text a user typed that was not saved: those with a value.
+
+    Each value is quoted for the shell; its runs of blank space (a line break pasted in) become
+    one space, so the command stays one line to copy.
+    """
+    words: list[str] = []
+    for option, value in options:
+        value = " ".join(value.split())
+        if value:
+            words += [option, shell_word(value)]
+    return words
+
+
 def _ansi_c(character: str) -> str:
     """One character inside $'...': backslash escapes for quotes, backslashes and control characters."""
     if character in "\\'":

@@ -17,6 +17,7 @@ from spredning.cli.commands.common import (
     phase_command,
     read_user_yaml,
     several_dialogues,
+    typed_words,
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
@@ -148,11 +149,14 @@ def _interview(
             if left is None and machine.keep_typed(None):  # at the choice after a save found another answer
                 left = Drafted.KEPT
             done = progress(session.view(), phase.questions(role))
+            unsaved, hint = _not_saved(prompter.unsaved, role, (partner, several), ctx.obj.project, resume)
             raise Interrupted(
                 "fase.interrupted",
+                hint=hint,
                 draft=left is Drafted.KEPT,
                 joined=left is Drafted.JOINED,
                 lost=isinstance(left, SpredningError),
+                unsaved=unsaved,
                 answered=done.answered,
                 total=done.total,
                 phase=phase.name,
@@ -178,6 +182,36 @@ def _interview(
             print_fitted(console, t("fase.continue-later", command=resume), resume)
         else:
             _suggest_next(ws, console, session, role, partner, ctx.obj.project, several)
+
+
+def _not_saved(unsaved, role: str, dialogue: tuple[Partner | None, bool], project: str | None, resume: str):
+    """What a stop left unsaved of a mark or an action after a tool, in words, and the hint.
+
+    The hint gives the command that saves it as it was typed (the text is in it, quoted, to copy)
+    besides the command that goes on with the phase. Nothing unsaved: no words, the usual hint.
+    `dialogue`: the interview's partner (None: common to all, as InterviewFollowUp keeps it), and
+    whether the command must name it.
+    """
+    from spredning.cli.prompter import UnsavedAction, UnsavedMark
+
+    partner, several = dialogue
+    named = partner if several else None
+    if isinstance(unsaved, UnsavedMark):
+        words = ["klarhed", unsaved.tool.id, unsaved.colour, *typed_words(("--begrundelse", unsaved.reason))]
+        words += ["--rolle", role, *(["--fælles"] if partner is None and role == "dele" else [])]
+        colour = t(f"plan.colour.{unsaved.colour}")
+        lost = Message("fase.mark-not-saved", {"tool": unsaved.tool.title, "colour": colour})
+        again = command(*words, partner=named, project=project)
+        return lost, Message("fase.interrupted-mark.hint", {"again": again, "command": resume})
+    if isinstance(unsaved, UnsavedAction):
+        what, who, due = unsaved.typed
+        words = ["plan", "tilføj", "--fase", unsaved.tool.id]
+        words += typed_words(("--hvad", what), ("--hvem", who), ("--frist", due))
+        words += ["--fælles"] if partner is None else []
+        lost = Message("fase.action-not-added", {"tool": unsaved.tool.title})
+        again = command(*words, partner=named, project=project)
+        return lost, Message("fase.interrupted-action.hint", {"again": again, "command": resume})
+    return "", Message("fase.interrupted.hint", {"command": resume})
 
 
 def _left_open(session: Session, phase, role: str) -> bool:

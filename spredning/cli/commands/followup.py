@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -23,11 +24,12 @@ from spredning.cli.commands.common import (
     replacing,
     several_dialogues,
     tell_written,
+    typed_words,
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
-from spredning.core.errors import NotATerminal, UsageProblem
+from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.model import SHARING
 from spredning.i18n import t
 
@@ -86,7 +88,18 @@ def klarhed(
                     "readiness.no-terminal", command=_hint(opened, *words, partner=chosen, general=common)
                 )
             title = next(tool.title for tool in phase.tools if tool.id == tool_id)
-            colour, begrundelse = _ask_rating(title)
+
+            def again(colour: str, reason: str) -> str:  # the command that saves a mark left unsaved
+                words = (
+                    "klarhed",
+                    tool_id,
+                    colour,
+                    *typed_words(("--begrundelse", reason)),
+                    *_role_words(role),
+                )
+                return _hint(opened, *words, partner=chosen, general=common)
+
+            colour, begrundelse = _ask_rating(title, again)
             if colour is None:
                 return
     rated = readiness.rate(ws, tool_id, colour, begrundelse, role=role, partner=chosen, general=common)
@@ -127,7 +140,8 @@ def _for_dialogue(opened, partner, general: bool) -> str:
     return t("plan.words.dialogue", org=org_name(opened.project, partner.key))
 
 
-def _ask_rating(tool: str) -> tuple[str | None, str]:
+def _ask_rating(tool: str, again: Callable[[str, str], str]) -> tuple[str | None, str]:
+    """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it."""
     from questionary import Choice
 
     from spredning.cli.prompter import CANCEL, ask_text, select
@@ -138,7 +152,14 @@ def _ask_rating(tool: str) -> tuple[str | None, str]:
     colour = select(t("plan.rate-question", tool=tool), choices)
     if colour is CANCEL:
         return None, ""
-    return colour, ask_text(t("plan.rate-reason"), instruction=t("plan.ask-optional"))
+    typed: list[str] = []
+    try:
+        return colour, ask_text(
+            t("plan.rate-reason"), instruction=t("plan.ask-optional"), interrupted=typed.append
+        )
+    except (KeyboardInterrupt, EOFError):
+        hint = Message("readiness.rate-again", {"command": again(colour, typed[0] if typed else "")})
+        raise Interrupted("readiness.interrupted", hint=hint) from None
 
 
 def _picture(ws, opened, console, partner, general: bool) -> None:

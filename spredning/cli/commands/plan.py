@@ -19,11 +19,12 @@ from spredning.cli.commands.common import (
     out_path,
     replacing,
     tell_written,
+    typed_words,
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
-from spredning.core.errors import NotATerminal, UsageProblem
+from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.i18n import t
 
 plan_app = typer.Typer(cls=typer_compat.DanishGroup, invoke_without_command=True, rich_markup_mode=None)
@@ -139,7 +140,14 @@ def add(
                 raise NotATerminal("plan.no-terminal", command=hint)
             from spredning.cli.prompter import ask_action
 
-            asked = ask_action(None)
+            typed: list = []  # what was typed when the asking stopped
+            try:
+                asked = ask_action(None, interrupted=typed.append)
+            except (KeyboardInterrupt, EOFError):
+                again = _add_again(
+                    typed, status, fase, common, hint_partner(opened.project, opened.local, chosen)
+                )
+                raise Interrupted("plan.add-interrupted", hint=again) from None
             hvad, hvem, due = asked.what, asked.who, asked.due
     action = plans.Action(what=hvad, who=hvem or "", due=due, status=state, source=source)
     item = plans.add(ws, action, chosen, general=common)
@@ -147,6 +155,19 @@ def add(
     with after_work(console):
         console.print(say("plan.added", style="bold green", what=item.what, id=item.id))
         _tell_late(console, item)
+
+
+def _add_again(typed: list, status: str | None, fase: str | None, common: bool, partner) -> Message | None:
+    """The hint after a stop in 'plan tilføj': the command that adds the action as it was typed.
+
+    None when nothing was typed: the words "not added" say it all then.
+    """
+    if not typed or not "".join(typed[0]).strip():
+        return None
+    what, who, due = typed[0]
+    words = typed_words(("--hvad", what), ("--hvem", who), ("--frist", due), ("--status", status or ""))
+    words += typed_words(("--fase", fase or "")) + (["--fælles"] if common else [])
+    return Message("plan.add-again", {"command": command("plan", "tilføj", *words, partner=partner)})
 
 
 def _tell_late(console, item) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
+
 import typer
 from rich.text import Text
 
@@ -19,7 +22,7 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
-from spredning.core.errors import NotATerminal
+from spredning.core.errors import Interrupted, Message, NotATerminal
 from spredning.core.textsafe import clean_name
 from spredning.i18n import render, t
 
@@ -30,7 +33,25 @@ def _problem(message) -> str | None:
     return render(message) if message is not None else None
 
 
-def _ask_name(ws) -> tuple[str, bool]:
+class _Typed:
+    """What the user has given so far in start's questions, the field being typed in included.
+
+    If they stop before the project is made (Ctrl+C, Ctrl+D, or Esc in a list from the home
+    screen), nothing is saved: the command says so and gives a start command with what they typed.
+    """
+
+    def __init__(self, new: NewProject):
+        self.new = new
+
+    def given(self, **fields) -> None:
+        self.new = self.new._replace(**fields)
+
+    def field(self, name: str, as_value: Callable[[str], object] = str) -> Callable[[str], None]:
+        """For ask_text's `interrupted`: the field's text, as far as it was typed, counts as given."""
+        return lambda text: self.given(**{name: as_value(text)})
+
+
+def _ask_name(ws, typed_so_far: _Typed) -> tuple[str, bool]:
     """The new project's name, and whether the user chose to go on with the project that has it.
 
     A name already used is said after Enter, not in the one-line toolbar under the prompt (too
@@ -43,8 +64,12 @@ def _ask_name(ws) -> tuple[str, bool]:
     typed = ""
     while True:
         typed = ask_text(
-            t("start.ask-name"), lambda text: _problem(projects.letters_problem(text)), default=typed
+            t("start.ask-name"),
+            lambda text: _problem(projects.letters_problem(text)),
+            default=typed,
+            interrupted=typed_so_far.field("name"),
         )
+        typed_so_far.given(name=typed)
         taken = projects.name_problem(ws, typed)
         if taken is None:
             return typed, False
@@ -61,8 +86,8 @@ def _ask_name(ws) -> tuple[str, bool]:
             return typed, True
 
 
-def _ask_missing(ws, new: NewProject, names_given: bool) -> NewProject:
-    """Ask for what the options did not give; each answer is checked as it is typed."""
+def _ask_missing(ws, new: NewProject, names_given: bool, typed: _Typed) -> NewProject:
+    """Ask for what the options did not give; each answer is checked as it is typed (and noted in `typed`)."""
     import questionary
 
     from spredning.cli.prompter import ask_text, select
@@ -75,11 +100,18 @@ def _ask_missing(ws, new: NewProject, names_given: bool) -> NewProject:
             questionary.Choice(t("start.side-genbruge"), "genbruge"),
         ],
     )
+    typed.given(role=role)
     new = projects.with_organisation(new._replace(role=role))  # --organisation: ours, on either side
     names_given = names_given or bool(new.reusing_orgs)
-    description = new.description or ask_text(t("start.ask-description"))
+    description = new.description or ask_text(
+        t("start.ask-description"), interrupted=typed.field("description")
+    )
+    typed.given(description=description)
     own = t("start.ask-own-org")
-    sharing = new.sharing_org or ask_text(own if role == "dele" else t("start.ask-sharing-org"))
+    sharing = new.sharing_org or ask_text(
+        own if role == "dele" else t("start.ask-sharing-org"), interrupted=typed.field("sharing_org")
+    )
+    typed.given(sharing_org=sharing)
     reusing = new.reusing_orgs
 
     def names_problem(names: tuple[str, ...]) -> str | None:
@@ -89,14 +121,17 @@ def _ask_missing(ws, new: NewProject, names_given: bool) -> NewProject:
 
     if not names_given:
         if role == "genbruge":
-            reusing = (ask_text(own, lambda text: names_problem((text,))),)
+            field = typed.field("reusing_orgs", lambda text: (text,))
+            reusing = (ask_text(own, lambda text: names_problem((text,)), interrupted=field),)
         else:
             answer = ask_text(
                 t("start.ask-reusing-orgs"),
                 lambda text: names_problem(_comma_list(text)),
                 instruction=t("start.ask-reusing-orgs-help"),
+                interrupted=typed.field("reusing_orgs", _comma_list),
             )
             reusing = _comma_list(answer)
+        typed.given(reusing_orgs=reusing)
     organisation = new.organisation
     if role == "genbruge" and organisation is None and len([n for n in reusing if n.strip()]) > 1:
         organisation = select(
@@ -108,6 +143,30 @@ def _ask_missing(ws, new: NewProject, names_given: bool) -> NewProject:
 
 def _comma_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _typed_command(new: NewProject) -> str | None:
+    """A start command with what was typed before a stop, to run again; None when nothing was typed.
+
+    Only what was given: the command asks for the rest, as this one did.
+    """
+    words = ["start"]
+    options = (("--navn", new.name), ("--rolle", new.role or ""), ("--beskrivelse", new.description))
+    for option, value in (*options, ("--deler", new.sharing_org)):
+        if value.strip():
+            words += [option, shell_word(value.strip())]
+    for name in new.reusing_orgs:
+        if name.strip():
+            words += ["--genbruger", shell_word(name.strip())]
+    if new.organisation:
+        words += ["--organisation", shell_word(new.organisation)]
+    return command(*words) if len(words) > 1 else None
+
+
+def _not_started(typed: NewProject):
+    """The hint when start stops before the project is made: the command with what was typed, if any."""
+    again = _typed_command(typed)
+    return Message("start.typed-again", {"command": again}) if again else None
 
 
 def _start_command(new: NewProject) -> str:
@@ -163,22 +222,44 @@ def start(
         ws.home()  # a projects folder that cannot be used is said first, before any question
         if not is_interactive():
             raise NotATerminal("start.no-terminal", command=_start_command(new))
-        if not new.name:
-            name, existing = _ask_name(ws)
-            if existing:  # the user goes on with the project that has the name
-                project = projects.use(ws, name)
-                with after_work(console):
-                    status = command("status")
-                    print_said(console, say("start.going-on", name=project.name, command=status), status)
-                return
-            new = new._replace(name=name)
-        new = _ask_missing(ws, new, names_given=genbruger is not None)
+        asked = _ask(ws, new, genbruger is not None)
+        if isinstance(asked, str):  # the user goes on with the project that has the name
+            project = projects.use(ws, asked)
+            with after_work(console):
+                status = command("status")
+                print_said(console, say("start.going-on", name=project.name, command=status), status)
+            return
+        new = asked
     started = projects.start(ws, new)
     role = started.local.side or "genbruge"
     first_phase = command("fase", ws.guide.phases[0].id, "--rolle", role)
     status = command("status")
     next_step = say("start.next", command=first_phase, status=status)
     _tell_started(console, started, next_step, (first_phase, status))
+
+
+def _ask(ws, new: NewProject, names_given: bool) -> NewProject | str:
+    """Ask what the options did not give: the new project, or the name of the existing one to use.
+
+    A stop before the project is made says that none was, with what was typed (see _Typed).
+    """
+    from spredning.cli.main import print_error
+    from spredning.cli.prompter import BackToMenu
+
+    typed = _Typed(new)
+    try:
+        if not new.name:
+            name, existing = _ask_name(ws, typed)
+            if existing:
+                return name
+            new = new._replace(name=name)
+        return _ask_missing(ws, new, names_given, typed)
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted("start.interrupted", hint=_not_started(typed.new)) from None
+    except BackToMenu:  # Esc in a list: back to the home screen's menu, told what was not made
+        with contextlib.suppress(OSError):
+            print_error(Message("start.left"), _not_started(typed.new), label=False)
+        raise
 
 
 def _tell_started(console, started, next_step: Text, commands: tuple[str, ...]) -> None:
