@@ -273,3 +273,14 @@ def save_answer(workspace):
         )
 
     return save
+
+
+# --- The working folder in tmp_path, for commands that write there --------------------------------
+
+
+@pytest.fixture
+def work_in_tmp(tmp_path, monkeypatch):
+    """tmp_path as the working folder: exports, worksheets and reports without --ud land there, not in
+    the repository. A module that needs it in every test says so with
+    `pytestmark = pytest.mark.usefixtures("work_in_tmp")`."""
+    monkeypatch.chdir(tmp_path)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from exchange_kit import D1, D2, G1, Org, flat, installed
+from exchange_kit import D1, D2, G1, Org, flat, installed, start_sharing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,12 +43,7 @@ def no_catch_all(code, out: str, err: str) -> None:
 @pytest.fixture
 def org(tmp_path, run_cli, monkeypatch) -> Org:
     monkeypatch.chdir(tmp_path)
-    org = Org(tmp_path / "hjem", tmp_path, run_cli)
-    org.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele"
-    )
-    org.answer({D1: "Et formål"})
-    return org
+    return start_sharing(Org(tmp_path / "hjem", tmp_path, run_cli), name=NAME, answers={D1: "Et formål"})
 
 
 # --- 1. never locked out of one's own project -----------------------------------------------------
