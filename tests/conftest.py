@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import os
 import shutil
 from pathlib import Path
@@ -284,3 +285,36 @@ def work_in_tmp(tmp_path, monkeypatch):
     the repository. A module that needs it in every test says so with
     `pytestmark = pytest.mark.usefixtures("work_in_tmp")`."""
     monkeypatch.chdir(tmp_path)
+
+
+# --- Programs in a pseudo-terminal (the end-to-end tests) -----------------------------------------
+
+
+@pytest.fixture
+def pseudo_terminal():
+    """`start(program, args, env=..., rows=..., cwd=None)` runs a program in a pseudo-terminal of 80
+    columns; the child keeps all it wrote in `logfile_read`, and every expect times out after TIMEOUT.
+    A child still running when the test ends (it failed midway) is stopped."""
+    import pexpect
+    from terminal import TIMEOUT
+
+    children = []
+
+    def start(program, args, *, env: dict[str, str], rows: int, cwd: Path | None = None) -> pexpect.spawn:
+        child = pexpect.spawn(
+            str(program),
+            list(args),
+            env=env,
+            cwd=None if cwd is None else str(cwd),
+            encoding="utf-8",
+            dimensions=(rows, 80),
+            timeout=TIMEOUT,
+        )
+        child.logfile_read = io.StringIO()
+        children.append(child)
+        return child
+
+    yield start
+    for child in children:
+        if child.isalive():
+            child.terminate(force=True)

@@ -7,7 +7,6 @@ the PATH, started by its path, or as `python -m spredning`.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import subprocess
@@ -18,7 +17,7 @@ import pexpect
 import pytest
 from homekit import go
 from projectkit import workspace
-from terminal import ANSI, COMMAND, CTRL_C, CTRL_D, DOWN, ENTER, TIMEOUT
+from terminal import ANSI, COMMAND, CTRL_C, CTRL_D, DOWN, ENTER, TIMEOUT, person
 
 pytestmark = pytest.mark.e2e
 
@@ -34,20 +33,11 @@ def plain(text: str) -> str:
 @pytest.fixture
 def env(tmp_path) -> dict[str, str]:
     """A person's environment at 80 x 24, without `spredning` on the PATH (tests add it)."""
-    assert COMMAND.is_file(), f"the installed command is missing: {COMMAND}"
-    (tmp_path / "home").mkdir()
     (tmp_path / "arbejde").mkdir()
     return {
+        **person(tmp_path, lines=24),
         "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path / "home"),
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "TERM": "xterm",
-        "COLUMNS": "80",
-        "LINES": "24",
-        "SPREDNING_HJEM": str(tmp_path / "hjem"),
         "PAGER": "",  # long output is printed, not paged (the pager has its own tests)
-        "PROMPT_TOOLKIT_NO_CPR": "1",
     }
 
 
@@ -57,27 +47,14 @@ def on_path(env) -> dict[str, str]:
 
 
 @pytest.fixture
-def spawn(tmp_path):
-    children = []
+def spawn(tmp_path, pseudo_terminal):
+    """Start a program (`spredning` unless told) in a pseudo-terminal of 80 x 24, in tmp_path/arbejde
+    unless told otherwise."""
 
     def start(env: dict, *args: str, program: str = str(COMMAND), cwd: Path | None = None) -> pexpect.spawn:
-        child = pexpect.spawn(
-            program,
-            list(args),
-            env=env,
-            cwd=str(cwd or tmp_path / "arbejde"),
-            encoding="utf-8",
-            dimensions=(24, 80),
-            timeout=TIMEOUT,
-        )
-        child.logfile_read = io.StringIO()
-        children.append(child)
-        return child
+        return pseudo_terminal(program, args, env=env, rows=24, cwd=cwd or tmp_path / "arbejde")
 
-    yield start
-    for child in children:
-        if child.isalive():
-            child.terminate(force=True)
+    return start
 
 
 def finish(child: pexpect.spawn) -> tuple[int, str]:
