@@ -318,3 +318,25 @@ def pseudo_terminal():
     for child in children:
         if child.isalive():
             child.terminate(force=True)
+
+
+# --- 'spredning fase' in-process with keys typed into its prompts ---------------------------------
+
+
+@pytest.fixture
+def fase_in_terminal(monkeypatch, run_cli):
+    """Run ``spredning fase ARGV...`` in-process as in a terminal, its prompts reading `keys` from a
+    pipe (and drawing nowhere); return (exit_code, stdout, stderr)."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    monkeypatch.setattr("spredning.cli.commands.fase.is_interactive", lambda: True)
+
+    def run(keys: str, *argv: str) -> tuple[int | None, str, str]:
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            pipe.send_text(keys)
+            pipe.close()
+            return run_cli("fase", *argv)
+
+    return run
