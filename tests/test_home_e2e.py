@@ -186,15 +186,20 @@ def test_stdin_or_stdout_not_a_terminal_gives_the_help(spawn, on_path, redirect)
 # --- hints name the command as this user can type it ------------------------------------------------
 
 
+def start_reusing(name: str) -> tuple[str, ...]:
+    """The words of 'start' for a project on the reusing side, of organisation `name` and named so."""
+    return ("start", "--navn", name, "--rolle", "genbruge", "--genbruger", name)
+
+
 def test_on_the_path_hints_say_spredning(on_path, tmp_path):
-    result = run(on_path, "start", "--navn", "Ærø", "--rolle", "genbruge", "--genbruger", "Ærø")
+    result = run(on_path, *start_reusing("Ærø"))
 
     assert result.returncode == 0, result.stderr
     assert "Næste skridt: spredning fase tjek --rolle genbruge" in plain(result.stdout)
 
 
 def test_not_on_the_path_hints_name_the_path_it_was_started_by(env, tmp_path):
-    result = run(env, "start", "--navn", "Ærø", "--rolle", "genbruge", "--genbruger", "Ærø")
+    result = run(env, *start_reusing("Ærø"))
 
     assert result.returncode == 0, result.stderr
     assert f"Næste skridt: {COMMAND} fase tjek --rolle genbruge" in plain(result.stdout)
@@ -205,18 +210,7 @@ def test_not_on_the_path_hints_name_the_path_it_was_started_by(env, tmp_path):
 @pytest.mark.parametrize("relative", ["bin/spredning", "./bin/spredning"])
 def test_started_by_a_relative_path_hints_name_that_path(env, relative):
     venv = BIN.parent
-    result = run(
-        env,
-        "start",
-        "--navn",
-        "Ærø",
-        "--rolle",
-        "genbruge",
-        "--genbruger",
-        "Ærø",
-        program=[relative],
-        cwd=venv,
-    )
+    result = run(env, *start_reusing("Ærø"), program=[relative], cwd=venv)
 
     assert result.returncode == 0, result.stderr
     assert "Næste skridt: bin/spredning fase tjek --rolle genbruge" in plain(result.stdout)
@@ -225,33 +219,11 @@ def test_started_by_a_relative_path_hints_name_that_path(env, relative):
 def test_python_m_hints_name_the_interpreter(env, on_path, tmp_path):
     python = [sys.executable, "-m", "spredning"]
 
-    away = run(
-        env,
-        "start",
-        "--navn",
-        "Ærø",
-        "--rolle",
-        "genbruge",
-        "--genbruger",
-        "Ærø",
-        program=python,
-        cwd=tmp_path,
-    )
+    away = run(env, *start_reusing("Ærø"), program=python, cwd=tmp_path)
     assert away.returncode == 0, away.stderr
     assert f"Næste skridt: {sys.executable} -m spredning fase tjek" in plain(away.stdout)
 
-    near = run(
-        on_path,
-        "start",
-        "--navn",
-        "Fanø",
-        "--rolle",
-        "genbruge",
-        "--genbruger",
-        "Fanø",
-        program=python,
-        cwd=tmp_path,
-    )
+    near = run(on_path, *start_reusing("Fanø"), program=python, cwd=tmp_path)
     assert near.returncode == 0, near.stderr
     assert f"Næste skridt: {Path(sys.executable).name} -m spredning fase tjek" in plain(near.stdout)
 
