@@ -180,8 +180,8 @@ def test_ud_refuses_links_to_and_second_names_of_the_project_file(org, tmp_path)
     assert org.path.read_bytes() == before and link.is_symlink()
 
 
-@pytest.mark.parametrize("special", ["fifo", "/dev/null", "folder"])
-def test_ud_refuses_special_files(org, tmp_path, special):
+def special_file(special: str, tmp_path: Path) -> Path:
+    """A path that is no regular file: a named pipe ("fifo"), a folder ("folder"), or `special` itself."""
     if special == "fifo":
         target = tmp_path / "fifo"
         os.mkfifo(target)
@@ -190,6 +190,12 @@ def test_ud_refuses_special_files(org, tmp_path, special):
         target.mkdir()
     else:
         target = Path(special)
+    return target
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/null", "folder"])
+def test_ud_refuses_special_files(org, tmp_path, special):
+    target = special_file(special, tmp_path)
     code, _, err = org("rapport", "--ud", str(target), "--overskriv")
     assert code == 1
     if special == "folder":
@@ -257,14 +263,7 @@ def test_an_empty_ud_is_a_usage_error_not_the_default_name(org, tmp_path, argv):
 @pytest.mark.parametrize("special", ["fifo", "/dev/null", "folder"])
 @pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
 def test_no_output_command_writes_over_a_special_file_or_a_folder(org, tmp_path, argv, special):
-    if special == "fifo":
-        target = tmp_path / "fifo"
-        os.mkfifo(target)
-    elif special == "folder":
-        target = tmp_path / "mappe"
-        target.mkdir()
-    else:
-        target = Path(special)
+    target = special_file(special, tmp_path)
     before = home_files(org)
     code, out, err = org(*argv, "--ud", str(target), "--overskriv")
     no_catch_all(code, out, err)
