@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import os
 import shutil
 from pathlib import Path
@@ -273,3 +274,69 @@ def save_answer(workspace):
         )
 
     return save
+
+
+# --- The working folder in tmp_path, for commands that write there --------------------------------
+
+
+@pytest.fixture
+def work_in_tmp(tmp_path, monkeypatch):
+    """tmp_path as the working folder: exports, worksheets and reports without --ud land there, not in
+    the repository. A module that needs it in every test says so with
+    `pytestmark = pytest.mark.usefixtures("work_in_tmp")`."""
+    monkeypatch.chdir(tmp_path)
+
+
+# --- Programs in a pseudo-terminal (the end-to-end tests) -----------------------------------------
+
+
+@pytest.fixture
+def pseudo_terminal():
+    """`start(program, args, env=..., rows=..., cwd=None)` runs a program in a pseudo-terminal of 80
+    columns; the child keeps all it wrote in `logfile_read`, and every expect times out after TIMEOUT.
+    A child still running when the test ends (it failed midway) is stopped."""
+    import pexpect
+    from terminal import TIMEOUT
+
+    children = []
+
+    def start(program, args, *, env: dict[str, str], rows: int, cwd: Path | None = None) -> pexpect.spawn:
+        child = pexpect.spawn(
+            str(program),
+            list(args),
+            env=env,
+            cwd=None if cwd is None else str(cwd),
+            encoding="utf-8",
+            dimensions=(rows, 80),
+            timeout=TIMEOUT,
+        )
+        child.logfile_read = io.StringIO()
+        children.append(child)
+        return child
+
+    yield start
+    for child in children:
+        if child.isalive():
+            child.terminate(force=True)
+
+
+# --- 'spredning fase' in-process with keys typed into its prompts ---------------------------------
+
+
+@pytest.fixture
+def fase_in_terminal(monkeypatch, run_cli):
+    """Run ``spredning fase ARGV...`` in-process as in a terminal, its prompts reading `keys` from a
+    pipe (and drawing nowhere); return (exit_code, stdout, stderr)."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    monkeypatch.setattr("spredning.cli.commands.fase.is_interactive", lambda: True)
+
+    def run(keys: str, *argv: str) -> tuple[int | None, str, str]:
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            pipe.send_text(keys)
+            pipe.close()
+            return run_cli("fase", *argv)
+
+    return run

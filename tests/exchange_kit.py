@@ -22,6 +22,10 @@ from spredning.core.store import Store
 
 LAYOUT = layout(load_guide(None))
 
+NAME = "Genoptræning Ærø"  # the project most exchange tests share
+PARTNERS = ("Ærø Kommune", "Fanø Kommune", "Læsø Kommune")  # a sharing side with several partners ...
+KEYS = ("aeroe-kommune", "fanoe-kommune", "laesoe-kommune")  # ... and their keys in the project file
+
 D1 = "tjek.beskriv-innovationen.dele.formaal"
 D2 = "tjek.beskriv-innovationen.dele.loesningen"
 D3 = "tjek.beskriv-innovationen.dele.processen"
@@ -139,6 +143,35 @@ class Org:
 
     def import_(self, path: Path, *options: str) -> tuple[int | None, str, str]:
         return self("importer", str(path), *options)
+
+
+def start_sharing(
+    org: Org,
+    *,
+    reusers: tuple[str, ...] = ("Ærø Kommune",),
+    description: str | None = None,
+    answers: dict[str, str] | None = None,
+    name: str = NAME,
+) -> Org:
+    """Odense Kommune starts the project `name` in org's folder on the sharing side, with `reusers` as
+    its reusing organisations, and saves `answers` (question id -> text) in the phase tjek; org."""
+    described = ("--beskrivelse", description) if description else ()
+    partners = [option for reuser in reusers for option in ("--genbruger", reuser)]
+    org.ok("start", "--navn", name, *described, "--deler", "Odense Kommune", *partners, "--rolle", "dele")
+    if answers:
+        org.answer(answers)
+    return org
+
+
+def start_hub(tmp_path: Path, run_cli, answers: dict[str, str]) -> tuple[Org, dict[str, Org]]:
+    """Odense (tmp_path/odense) shares with the three PARTNERS and saves `answers`; each partner, in a
+    folder named by its key, has imported its first file. (sharing, {key: partner})"""
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), reusers=PARTNERS, answers=answers)
+    partners = {}
+    for key in KEYS:
+        partners[key] = Org(tmp_path / key, tmp_path, run_cli)
+        assert partners[key].import_(sharing.export("--partner", key))[0] == 0
+    return sharing, partners
 
 
 CACHES = ("projekter.json", ".lock")  # the project index and lock files: not the user's data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -19,6 +20,26 @@ CTRL_C = "\x03"
 CTRL_D = "\x04"
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x08|\r")
+
+
+def person(tmp_path: Path, lines: int) -> dict[str, str]:
+    """A person's environment in a terminal of 80 x `lines`: `spredning` on the PATH, their home in
+    tmp_path/home (made here) and their projects in tmp_path/hjem."""
+    assert COMMAND.is_file(), f"the installed command is missing: {COMMAND}"
+    (tmp_path / "home").mkdir()
+    return {
+        "PATH": f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "HOME": str(tmp_path / "home"),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TERM": "xterm",
+        "COLUMNS": "80",
+        "LINES": str(lines),
+        "SPREDNING_HJEM": str(tmp_path / "hjem"),
+        # pexpect is no terminal emulator and never answers prompt_toolkit's cursor position
+        # request; without this it waits a second for the answer after every prompt
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
 
 
 def rendered(stream: str, columns: int, rows: int) -> list[str]:

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
-import os
 import re
 import subprocess
 
 import pexpect
 import pytest
 import yaml
-from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, PGUP, TIMEOUT
+from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, PGUP, TIMEOUT, person
 
 pytestmark = pytest.mark.e2e
 
@@ -31,40 +29,17 @@ def plain(text: str) -> str:
 @pytest.fixture
 def env(tmp_path) -> dict[str, str]:
     """A person's environment: a terminal of 80x40, their projects and home inside tmp_path."""
-    assert COMMAND.is_file(), f"the installed command is missing: {COMMAND}"
-    (tmp_path / "home").mkdir()
-    return {
-        "PATH": f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}",
-        "HOME": str(tmp_path / "home"),
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "TERM": "xterm",
-        "COLUMNS": "80",
-        "LINES": "40",
-        "SPREDNING_HJEM": str(tmp_path / "hjem"),
-        # pexpect is no terminal emulator and never answers prompt_toolkit's cursor position
-        # request; without this it waits a second for the answer after every prompt
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-    }
+    return person(tmp_path, lines=40)
 
 
 @pytest.fixture
-def spawn(env):
-    """Start `spredning ARGS...` in a pseudo-terminal; every expect times out after 10 s."""
-    children = []
+def spawn(env, pseudo_terminal):
+    """Start `spredning ARGS...` in a pseudo-terminal of 80x40; every expect times out after 10 s."""
 
     def start(*args: str) -> pexpect.spawn:
-        child = pexpect.spawn(
-            str(COMMAND), list(args), env=env, encoding="utf-8", dimensions=(40, 80), timeout=TIMEOUT
-        )
-        child.logfile_read = io.StringIO()  # the whole session, for finish()
-        children.append(child)
-        return child
+        return pseudo_terminal(COMMAND, args, env=env, rows=40)
 
-    yield start
-    for child in children:
-        if child.isalive():
-            child.terminate(force=True)
+    return start
 
 
 @pytest.fixture

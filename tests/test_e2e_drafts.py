@@ -7,7 +7,6 @@ what counts is what is in the files afterwards and what the next run offers.
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import re
 import signal
@@ -19,7 +18,7 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, TIMEOUT
+from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, TIMEOUT, person
 
 pytestmark = pytest.mark.e2e
 
@@ -47,50 +46,25 @@ def plain(text: str) -> str:
 
 
 @pytest.fixture
-def home(tmp_path):
-    return tmp_path / "hjem"
-
-
-@pytest.fixture
-def env(tmp_path, home) -> dict[str, str]:
+def env(tmp_path) -> dict[str, str]:
     """A person's environment: a terminal of 80x40, their projects and home inside tmp_path."""
-    assert COMMAND.is_file(), f"the installed command is missing: {COMMAND}"
-    (tmp_path / "home").mkdir()
-    return {
-        "PATH": f"{COMMAND.parent}{os.pathsep}{os.environ.get('PATH', '')}",
-        "HOME": str(tmp_path / "home"),
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "TERM": "xterm",
-        "COLUMNS": "80",
-        "LINES": "40",
-        "SPREDNING_HJEM": str(home),
-        "PROMPT_TOOLKIT_NO_CPR": "1",  # pexpect never answers the cursor position request
-    }
+    return person(tmp_path, lines=40)
 
 
 @pytest.fixture
-def spawn(env):
-    """Start `spredning ARGS...` in a pseudo-terminal; every expect times out after 10 s."""
-    children = []
+def home(env) -> Path:
+    """The person's projects folder."""
+    return Path(env["SPREDNING_HJEM"])
+
+
+@pytest.fixture
+def spawn(env, pseudo_terminal):
+    """Start `spredning ARGS...` in a pseudo-terminal of 80x40; every expect times out after 10 s."""
 
     def start(*args: str, **extra_env: str) -> pexpect.spawn:
-        child = pexpect.spawn(
-            str(COMMAND),
-            list(args),
-            env={**env, **extra_env},
-            encoding="utf-8",
-            dimensions=(40, 80),
-            timeout=TIMEOUT,
-        )
-        child.logfile_read = io.StringIO()
-        children.append(child)
-        return child
+        return pseudo_terminal(COMMAND, args, env={**env, **extra_env}, rows=40)
 
-    yield start
-    for child in children:
-        if child.isalive():
-            child.terminate(force=True)
+    return start
 
 
 @pytest.fixture

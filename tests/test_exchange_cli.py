@@ -7,39 +7,17 @@ import re
 
 import pytest
 import yaml
-from exchange_kit import D1, D2, G1, G2, Org, V, flat, tree
+from exchange_kit import D1, D2, G1, G2, KEYS, NAME, PARTNERS, Org, V, flat, start_hub, start_sharing, tree
 
 from spredning.core import history
 from spredning.core.model import Answer
 
-NAME = "Genoptræning Ærø"
-PARTNERS = ("Ærø Kommune", "Fanø Kommune", "Læsø Kommune")
-KEYS = ("aeroe-kommune", "fanoe-kommune", "laesoe-kommune")
-
-
-@pytest.fixture(autouse=True)
-def _work_in_tmp(tmp_path, monkeypatch):
-    """Exports without --ud land in the working folder: keep that inside tmp_path."""
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("work_in_tmp")  # exports without --ud land in the working folder
 
 
 @pytest.fixture
 def sharing(tmp_path, run_cli) -> Org:
-    org = Org(tmp_path / "odense", tmp_path, run_cli)
-    org.ok(
-        "start",
-        "--navn",
-        NAME,
-        "--beskrivelse",
-        "Digital genoptræning",
-        "--deler",
-        "Odense Kommune",
-        "--genbruger",
-        "Ærø Kommune",
-        "--rolle",
-        "dele",
-    )
-    return org
+    return start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), description="Digital genoptræning")
 
 
 @pytest.fixture
@@ -487,16 +465,7 @@ def test_settling_says_to_send_the_decision_to_the_sharing_side_with_the_export_
 @pytest.fixture
 def hub(tmp_path, run_cli) -> tuple[Org, dict[str, Org]]:
     """A sharing organisation with three partners; each partner has imported its first file."""
-    sharing = Org(tmp_path / "odense", tmp_path, run_cli)
-    options = [arg for name in PARTNERS for arg in ("--genbruger", name)]
-    sharing.ok("start", "--navn", NAME, "--deler", "Odense Kommune", "--rolle", "dele", *options)
-    sharing.answer({D1: "Færre genindlæggelser"})
-    partners = {}
-    for key in KEYS:
-        org = Org(tmp_path / key, tmp_path, run_cli)
-        assert org.import_(sharing.export("--partner", key))[0] == 0
-        partners[key] = org
-    return sharing, partners
+    return start_hub(tmp_path, run_cli, {D1: "Færre genindlæggelser"})
 
 
 def test_each_partner_has_its_own_dialogue_and_the_sharing_answers_once(hub):

@@ -13,17 +13,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from exchange_kit import D1, D2, D3, G1, G2, Org, flat, installed
+from exchange_kit import D1, D2, D3, G1, G2, Org, flat, installed, start_sharing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-NAME = "Genoptræning Ærø"
-pytestmark = pytest.mark.slow  # the installed command makes the file; ~300 imports follow
-
-
-@pytest.fixture(autouse=True)
-def _work_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+pytestmark = [
+    pytest.mark.slow,  # the installed command makes the file; ~300 imports follow
+    pytest.mark.usefixtures("work_in_tmp"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -36,10 +33,7 @@ def exchange(tmp_path_factory) -> tuple[Path, Path, Path]:
     root = tmp_path_factory.mktemp("udveksling")
     sharing = Org(root / "odense", root)
     reusing = Org(root / "aeroe", root)
-    sharing.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele"
-    )
-    sharing.answer({D1: "Færre genindlæggelser\nog kortere forløb", D2: "Træning hjemme"})
+    start_sharing(sharing, answers={D1: "Færre genindlæggelser\nog kortere forløb", D2: "Træning hjemme"})
     sharing.ok("plan", "tilføj", "--hvad", "Send vejledningen", "--partner", "Ærø Kommune")
     reusing.ok("importer", str(sharing.export()))
     reusing.answer({G1: "Ja, vi har de samme ventetider", G2: "Ja\n\nmed to afsnit"})

@@ -13,20 +13,14 @@ import subprocess
 
 import pytest
 import yaml
-from exchange_kit import COMMAND, D1, D2, G1, Org, flat
+from exchange_kit import COMMAND, D1, D2, G1, NAME, Org, flat, start_sharing
 
 pytestmark = pytest.mark.e2e
-
-NAME = "Genoptræning Ærø"
 
 
 @pytest.fixture
 def sharing(tmp_path) -> Org:
-    org = Org(tmp_path / "odense", tmp_path)
-    org.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele"
-    )
-    return org
+    return start_sharing(Org(tmp_path / "odense", tmp_path))
 
 
 @pytest.fixture

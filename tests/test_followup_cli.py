@@ -5,27 +5,20 @@ nothing claimed when nothing happened (the file then stays as it was).
 from __future__ import annotations
 
 import pytest
-from exchange_kit import D1, Org, flat
+from exchange_kit import D1, Org, flat, start_sharing
 from homekit import CTRL_C, CTRL_D, DOWN, ENTER
 
-NAME = "Genoptræning Ærø"
-
-
-@pytest.fixture(autouse=True)
-def _work_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
 
 @pytest.fixture
 def sharing(tmp_path, run_cli) -> Org:
     """The sharing side (Odense) of a project with two reusing organisations."""
-    org = Org(tmp_path / "odense", tmp_path, run_cli)
-    org.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
-        "--genbruger", "Fanø Kommune", "--rolle", "dele",
-    )  # fmt: skip
-    org.answer({D1: "Færre genindlæggelser"})
-    return org
+    return start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        reusers=("Ærø Kommune", "Fanø Kommune"),
+        answers={D1: "Færre genindlæggelser"},
+    )
 
 
 @pytest.fixture

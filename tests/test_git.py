@@ -12,11 +12,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from exchange_kit import D1, D2, D3, G1, G2, Org, flat
+from exchange_kit import D1, D2, D3, G1, G2, NAME, Org, flat, start_sharing
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")]
-
-NAME = "Genoptræning Ærø"
 
 
 def git(folder: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
@@ -45,9 +43,7 @@ def clones(tmp_path) -> tuple[Org, Org]:
     git(tmp_path, "init", "--bare", str(origin))
     odense = Org(tmp_path / "odense", tmp_path)
     git(tmp_path, "clone", str(origin), str(odense.home))
-    odense.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele"
-    )
+    start_sharing(odense)
     commit(odense, "Projektet er startet")
     git(odense.home, "push", "origin", "HEAD:main")
     aeroe = Org(tmp_path / "aeroe", tmp_path)

@@ -7,7 +7,6 @@ the PATH, started by its path, or as `python -m spredning`.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import subprocess
@@ -18,7 +17,7 @@ import pexpect
 import pytest
 from homekit import go
 from projectkit import workspace
-from terminal import ANSI, COMMAND, CTRL_C, CTRL_D, DOWN, ENTER, TIMEOUT
+from terminal import ANSI, COMMAND, CTRL_C, CTRL_D, DOWN, ENTER, TIMEOUT, person
 
 pytestmark = pytest.mark.e2e
 
@@ -34,20 +33,11 @@ def plain(text: str) -> str:
 @pytest.fixture
 def env(tmp_path) -> dict[str, str]:
     """A person's environment at 80 x 24, without `spredning` on the PATH (tests add it)."""
-    assert COMMAND.is_file(), f"the installed command is missing: {COMMAND}"
-    (tmp_path / "home").mkdir()
     (tmp_path / "arbejde").mkdir()
     return {
+        **person(tmp_path, lines=24),
         "PATH": "/usr/bin:/bin",
-        "HOME": str(tmp_path / "home"),
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-        "TERM": "xterm",
-        "COLUMNS": "80",
-        "LINES": "24",
-        "SPREDNING_HJEM": str(tmp_path / "hjem"),
         "PAGER": "",  # long output is printed, not paged (the pager has its own tests)
-        "PROMPT_TOOLKIT_NO_CPR": "1",
     }
 
 
@@ -57,27 +47,14 @@ def on_path(env) -> dict[str, str]:
 
 
 @pytest.fixture
-def spawn(tmp_path):
-    children = []
+def spawn(tmp_path, pseudo_terminal):
+    """Start a program (`spredning` unless told) in a pseudo-terminal of 80 x 24, in tmp_path/arbejde
+    unless told otherwise."""
 
     def start(env: dict, *args: str, program: str = str(COMMAND), cwd: Path | None = None) -> pexpect.spawn:
-        child = pexpect.spawn(
-            program,
-            list(args),
-            env=env,
-            cwd=str(cwd or tmp_path / "arbejde"),
-            encoding="utf-8",
-            dimensions=(24, 80),
-            timeout=TIMEOUT,
-        )
-        child.logfile_read = io.StringIO()
-        children.append(child)
-        return child
+        return pseudo_terminal(program, args, env=env, rows=24, cwd=cwd or tmp_path / "arbejde")
 
-    yield start
-    for child in children:
-        if child.isalive():
-            child.terminate(force=True)
+    return start
 
 
 def finish(child: pexpect.spawn) -> tuple[int, str]:
@@ -209,15 +186,20 @@ def test_stdin_or_stdout_not_a_terminal_gives_the_help(spawn, on_path, redirect)
 # --- hints name the command as this user can type it ------------------------------------------------
 
 
+def start_reusing(name: str) -> tuple[str, ...]:
+    """The words of 'start' for a project on the reusing side, of organisation `name` and named so."""
+    return ("start", "--navn", name, "--rolle", "genbruge", "--genbruger", name)
+
+
 def test_on_the_path_hints_say_spredning(on_path, tmp_path):
-    result = run(on_path, "start", "--navn", "Ærø", "--rolle", "genbruge", "--genbruger", "Ærø")
+    result = run(on_path, *start_reusing("Ærø"))
 
     assert result.returncode == 0, result.stderr
     assert "Næste skridt: spredning fase tjek --rolle genbruge" in plain(result.stdout)
 
 
 def test_not_on_the_path_hints_name_the_path_it_was_started_by(env, tmp_path):
-    result = run(env, "start", "--navn", "Ærø", "--rolle", "genbruge", "--genbruger", "Ærø")
+    result = run(env, *start_reusing("Ærø"))
 
     assert result.returncode == 0, result.stderr
     assert f"Næste skridt: {COMMAND} fase tjek --rolle genbruge" in plain(result.stdout)
@@ -228,18 +210,7 @@ def test_not_on_the_path_hints_name_the_path_it_was_started_by(env, tmp_path):
 @pytest.mark.parametrize("relative", ["bin/spredning", "./bin/spredning"])
 def test_started_by_a_relative_path_hints_name_that_path(env, relative):
     venv = BIN.parent
-    result = run(
-        env,
-        "start",
-        "--navn",
-        "Ærø",
-        "--rolle",
-        "genbruge",
-        "--genbruger",
-        "Ærø",
-        program=[relative],
-        cwd=venv,
-    )
+    result = run(env, *start_reusing("Ærø"), program=[relative], cwd=venv)
 
     assert result.returncode == 0, result.stderr
     assert "Næste skridt: bin/spredning fase tjek --rolle genbruge" in plain(result.stdout)
@@ -248,33 +219,11 @@ def test_started_by_a_relative_path_hints_name_that_path(env, relative):
 def test_python_m_hints_name_the_interpreter(env, on_path, tmp_path):
     python = [sys.executable, "-m", "spredning"]
 
-    away = run(
-        env,
-        "start",
-        "--navn",
-        "Ærø",
-        "--rolle",
-        "genbruge",
-        "--genbruger",
-        "Ærø",
-        program=python,
-        cwd=tmp_path,
-    )
+    away = run(env, *start_reusing("Ærø"), program=python, cwd=tmp_path)
     assert away.returncode == 0, away.stderr
     assert f"Næste skridt: {sys.executable} -m spredning fase tjek" in plain(away.stdout)
 
-    near = run(
-        on_path,
-        "start",
-        "--navn",
-        "Fanø",
-        "--rolle",
-        "genbruge",
-        "--genbruger",
-        "Fanø",
-        program=python,
-        cwd=tmp_path,
-    )
+    near = run(on_path, *start_reusing("Fanø"), program=python, cwd=tmp_path)
     assert near.returncode == 0, near.stderr
     assert f"Næste skridt: {Path(sys.executable).name} -m spredning fase tjek" in plain(near.stdout)
 

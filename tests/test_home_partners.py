@@ -9,7 +9,7 @@ organisations is offered each kind once, and the commands ask which partner as w
 from __future__ import annotations
 
 import pytest
-from exchange_kit import D1, D2, D3, G1, G2, Org
+from exchange_kit import D1, D2, D3, G1, G2, Org, start_sharing
 from homekit import CTRL_C, DOWN, ENTER, ESC, PAUSE, QUIT, exchange, go, interactive, kinds, typed
 from projectkit import workspace
 
@@ -29,14 +29,12 @@ def folder(tmp_path, monkeypatch):
 
 @pytest.fixture
 def sharing(tmp_path, run_cli, folder) -> Org:
-    org = Org(tmp_path / "odense", folder, run_cli)
-    org.ok(
-        "start",
-        *("--navn", NAME, "--beskrivelse", "Digital genoptræning", "--deler", "Odense Kommune"),
-        *("--genbruger", "Ærø Kommune", "--rolle", "dele"),
+    return start_sharing(
+        Org(tmp_path / "odense", folder, run_cli),
+        name=NAME,
+        description="Digital genoptræning",
+        answers={D1: "Færre genindlæggelser", D2: "Træning hjemme"},
     )
-    org.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
-    return org
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import os
 
 import pexpect
 import pytest
-from exchange_kit import D1, D2, G1, Org, flat
+from exchange_kit import D1, D2, G1, Org, flat, start_sharing
 from terminal import COMMAND, TIMEOUT
 
 from spredning import i18n
@@ -20,10 +20,7 @@ NAME = "Næste Skridt"
 @pytest.fixture
 def pair(tmp_path, run_cli, monkeypatch) -> tuple[Org, Org]:
     monkeypatch.chdir(tmp_path)
-    sharing = Org(tmp_path / "deler", tmp_path, run_cli)
-    sharing.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele"
-    )
+    sharing = start_sharing(Org(tmp_path / "deler", tmp_path, run_cli), name=NAME)
     reusing = Org(tmp_path / "genbruger", tmp_path, run_cli)
     assert reusing.import_(sharing.export())[0] == 0
     return sharing, reusing

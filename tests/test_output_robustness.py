@@ -28,14 +28,12 @@ from test_i18n import command_paths
 
 from spredning.i18n import t
 
-pytestmark = pytest.mark.e2e
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.usefixtures("work_in_tmp"),  # a report without --ud is written in the current folder
+]
 
 NAME = "Grøn omstilling"  # a Danish letter in what status and vis show
-
-
-@pytest.fixture(autouse=True)
-def _in_tmp_path(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # a report without --ud is written in the current folder
 
 
 @pytest.fixture

@@ -8,9 +8,6 @@ import datetime
 
 import pytest
 from projectkit import give, new_project, saved, session, workspace
-from prompt_toolkit.application import create_app_session
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 from scripted import ScriptedFrontEnd
 
 from spredning.app.answering import Session
@@ -129,19 +126,6 @@ def test_the_sharing_side_with_several_partners_keeps_its_actions_general(ws):
 
 
 # --- the real prompts in 'spredning fase' -------------------------------------------------------------
-
-
-@pytest.fixture
-def fase_in_terminal(monkeypatch, run_cli):
-    monkeypatch.setattr("spredning.cli.commands.fase.is_interactive", lambda: True)
-
-    def go(keys: str, *argv: str):
-        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-            pipe.send_text(keys)
-            pipe.close()
-            return run_cli("fase", *argv)
-
-    return go
 
 
 def test_fase_offers_an_action_and_a_readiness_mark_in_fjern(fase_in_terminal, ws):

@@ -1380,20 +1380,6 @@ def test_emptying_a_not_relevant_mark_asks_about_the_mark(terminal, ws, choice, 
 
 
 @pytest.fixture
-def fase_in_terminal(monkeypatch, run_cli):
-    """Run 'spredning fase ...' in-process with its prompts reading keys from a pipe."""
-    monkeypatch.setattr("spredning.cli.commands.fase.is_interactive", lambda: True)
-
-    def run(keys: str, *argv: str):
-        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-            pipe.send_text(keys)
-            pipe.close()
-            return run_cli("fase", *argv)
-
-    return run
-
-
-@pytest.fixture
 def fase_on_screen(monkeypatch, run_cli):
     """Like fase_in_terminal, with the prompts drawn into a buffer as an 80-column xterm would."""
     monkeypatch.setattr("spredning.cli.commands.fase.is_interactive", lambda: True)

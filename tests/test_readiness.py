@@ -8,29 +8,19 @@ import datetime
 
 import pytest
 import yaml
-from exchange_kit import D1, G1, G2, Org, flat
+from exchange_kit import D1, G1, G2, Org, flat, start_sharing
 from homekit import DOWN, ENTER
 from report_reading import docx_paragraphs, open_docx
 
 from spredning.core import followup
 from spredning.core.history import Outcome
 
-NAME = "Genoptræning Ærø"
-
-
-@pytest.fixture(autouse=True)
-def _work_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
 
 @pytest.fixture
 def sharing(tmp_path, run_cli) -> Org:
-    org = Org(tmp_path / "odense", tmp_path, run_cli)
-    org.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
-        "--genbruger", "Fanø Kommune", "--rolle", "dele",
-    )  # fmt: skip
-    return org
+    return start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), reusers=("Ærø Kommune", "Fanø Kommune"))
 
 
 @pytest.fixture

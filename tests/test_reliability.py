@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from exchange_kit import D1, D2, G1, Org, flat, installed
+from exchange_kit import D1, D2, G1, Org, flat, installed, start_sharing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -43,12 +43,7 @@ def no_catch_all(code, out: str, err: str) -> None:
 @pytest.fixture
 def org(tmp_path, run_cli, monkeypatch) -> Org:
     monkeypatch.chdir(tmp_path)
-    org = Org(tmp_path / "hjem", tmp_path, run_cli)
-    org.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele"
-    )
-    org.answer({D1: "Et formål"})
-    return org
+    return start_sharing(Org(tmp_path / "hjem", tmp_path, run_cli), name=NAME, answers={D1: "Et formål"})
 
 
 # --- 1. never locked out of one's own project -----------------------------------------------------
@@ -185,8 +180,8 @@ def test_ud_refuses_links_to_and_second_names_of_the_project_file(org, tmp_path)
     assert org.path.read_bytes() == before and link.is_symlink()
 
 
-@pytest.mark.parametrize("special", ["fifo", "/dev/null", "folder"])
-def test_ud_refuses_special_files(org, tmp_path, special):
+def special_file(special: str, tmp_path: Path) -> Path:
+    """A path that is no regular file: a named pipe ("fifo"), a folder ("folder"), or `special` itself."""
     if special == "fifo":
         target = tmp_path / "fifo"
         os.mkfifo(target)
@@ -195,6 +190,12 @@ def test_ud_refuses_special_files(org, tmp_path, special):
         target.mkdir()
     else:
         target = Path(special)
+    return target
+
+
+@pytest.mark.parametrize("special", ["fifo", "/dev/null", "folder"])
+def test_ud_refuses_special_files(org, tmp_path, special):
+    target = special_file(special, tmp_path)
     code, _, err = org("rapport", "--ud", str(target), "--overskriv")
     assert code == 1
     if special == "folder":
@@ -262,14 +263,7 @@ def test_an_empty_ud_is_a_usage_error_not_the_default_name(org, tmp_path, argv):
 @pytest.mark.parametrize("special", ["fifo", "/dev/null", "folder"])
 @pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
 def test_no_output_command_writes_over_a_special_file_or_a_folder(org, tmp_path, argv, special):
-    if special == "fifo":
-        target = tmp_path / "fifo"
-        os.mkfifo(target)
-    elif special == "folder":
-        target = tmp_path / "mappe"
-        target.mkdir()
-    else:
-        target = Path(special)
+    target = special_file(special, tmp_path)
     before = home_files(org)
     code, out, err = org(*argv, "--ud", str(target), "--overskriv")
     no_catch_all(code, out, err)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from exchange_kit import D1, G1, G2, Org, flat, tree
+from exchange_kit import D1, G1, G2, Org, flat, start_sharing, tree
 from homekit import CTRL_C, DOWN, ENTER, typed
 
 from spredning.app import projects
@@ -14,23 +14,14 @@ from spredning.app.workspace import Settings, Workspace
 from spredning.core.errors import UsageProblem
 from spredning.core.local import slot_key
 
-NAME = "Genoptræning Ærø"
-
-
-@pytest.fixture(autouse=True)
-def _work_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
 
 @pytest.fixture
 def sharing(tmp_path, run_cli) -> Org:
     """Odense, sharing with Ærø (who has answered) and Fanø (nothing yet)."""
     org = Org(tmp_path / "odense", tmp_path, run_cli)
-    org.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
-        "--genbruger", "Fanø Kommune", "--rolle", "dele",
-    )  # fmt: skip
-    org.answer({D1: "Færre genindlæggelser"})
+    start_sharing(org, reusers=("Ærø Kommune", "Fanø Kommune"), answers={D1: "Færre genindlæggelser"})
     org.answer({G1: "Vi har ventelister", G2: "Ja"}, "--rolle", "genbruge", "--partner", "Ærø")
     return org
 

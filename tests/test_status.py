@@ -7,35 +7,19 @@ from __future__ import annotations
 import json
 
 import pytest
-from exchange_kit import D1, D2, D3, G1, G2, Org, V, flat
+from exchange_kit import D1, D2, D3, G1, G2, KEYS, Org, V, flat, start_hub, start_sharing
 
 from spredning.app import exchange
 from spredning.app.workspace import Settings, Workspace
 from spredning.core.history import Outcome
 
-NAME = "Genoptræning Ærø"
-PARTNERS = ("Ærø Kommune", "Fanø Kommune", "Læsø Kommune")
-KEYS = ("aeroe-kommune", "fanoe-kommune", "laesoe-kommune")
-
-
-@pytest.fixture(autouse=True)
-def _work_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
 
 @pytest.fixture
 def hub(tmp_path, run_cli) -> tuple[Org, dict[str, Org]]:
     """A sharing organisation with three partners; each partner has imported its first file."""
-    sharing = Org(tmp_path / "odense", tmp_path, run_cli)
-    options = [arg for name in PARTNERS for arg in ("--genbruger", name)]
-    sharing.ok("start", "--navn", NAME, "--deler", "Odense Kommune", "--rolle", "dele", *options)
-    sharing.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
-    partners = {}
-    for key in KEYS:
-        org = Org(tmp_path / key, tmp_path, run_cli)
-        assert org.import_(sharing.export("--partner", key))[0] == 0
-        partners[key] = org
-    return sharing, partners
+    return start_hub(tmp_path, run_cli, {D1: "Færre genindlæggelser", D2: "Træning hjemme"})
 
 
 # --- what waits to be sent is exactly what eksport sends (1) -------------------------------------
@@ -162,10 +146,7 @@ DELE = (D1, D2, D3, f"{TOOL}.ressourcer", f"{TOOL}.processer")
 @pytest.fixture
 def pair(tmp_path, run_cli) -> tuple[Org, Org]:
     """Odense shares with Ærø only; Ærø has imported the first file."""
-    sharing = Org(tmp_path / "odense", tmp_path, run_cli)
-    sharing.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele"
-    )
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
     reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
     assert reusing.import_(sharing.export())[0] == 0
     return sharing, reusing

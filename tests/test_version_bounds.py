@@ -13,7 +13,7 @@ import re
 
 import pytest
 import yaml
-from exchange_kit import D1, D2, Org, flat
+from exchange_kit import D1, D2, Org, flat, start_sharing
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -30,8 +30,7 @@ def pair(tmp_path, run_cli, monkeypatch) -> tuple[Org, Org]:
     monkeypatch.chdir(tmp_path)
     sharing = Org(tmp_path / "odense", tmp_path, run_cli)
     reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
-    sharing.ok("start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø", "--rolle", "dele")
-    sharing.answer({D1: "Et formål", D2: "En løsning"})
+    start_sharing(sharing, name=NAME, reusers=("Ærø",), answers={D1: "Et formål", D2: "En løsning"})
     reusing.ok("importer", str(sharing.export()))
     return sharing, reusing
 

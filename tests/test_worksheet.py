@@ -5,28 +5,21 @@ from __future__ import annotations
 
 import pytest
 from docx import Document
-from exchange_kit import D1, D2, D3, G1, G2, Org, flat, tree
+from exchange_kit import D1, D2, D3, G1, G2, NAME, Org, flat, start_sharing, tree
 from worksheet_kit import Sheet, W, bullet, picture, table
 
-NAME = "Genoptræning Ærø"
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
 # Fields of 'arbejdsark --fase tjek' (both sides), in page order: the first tool's questions.
 N_D1, N_D2, N_D3, N_G1, N_G2 = 1, 2, 3, 4, 5
 
 
-@pytest.fixture(autouse=True)
-def _work_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-
 @pytest.fixture
 def sharing(tmp_path, run_cli) -> Org:
-    org = Org(tmp_path / "odense", tmp_path, run_cli)
-    org.ok(
-        "start", "--navn", NAME, "--beskrivelse", "Digital genoptræning", "--deler", "Odense Kommune",
-        "--genbruger", "Ærø Kommune", "--rolle", "dele",
-    )  # fmt: skip
-    org.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
-    return org
+    return start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        description="Digital genoptræning",
+        answers={D1: "Færre genindlæggelser", D2: "Træning hjemme"},
+    )
 
 
 def make(org: Org, *options: str, name: str = "ark.docx") -> tuple[object, str]:
@@ -382,10 +375,7 @@ def test_a_worksheet_for_a_sharing_organisation_without_a_name_is_sent_to_it_in_
 
 
 def test_a_worksheet_needs_to_know_which_side_this_computer_is_on(tmp_path, run_cli):
-    org = Org(tmp_path / "x", tmp_path, run_cli)
-    org.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele"
-    )
+    org = start_sharing(Org(tmp_path / "x", tmp_path, run_cli))
     (org.home / ".spredning" / f"{org.slug}.yaml").unlink()  # this computer's state, with its side, is gone
     code, _, err = org("arbejdsark")
     assert code != 0 and "hvilken side" in flat(err)

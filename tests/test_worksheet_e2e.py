@@ -6,7 +6,7 @@ import io
 import os
 
 import pytest
-from exchange_kit import D1, D2, G1, Org, flat
+from exchange_kit import D1, D2, G1, Org, flat, start_sharing
 from worksheet_kit import Sheet, bullet
 
 pytestmark = pytest.mark.e2e
@@ -14,13 +14,9 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def sharing(tmp_path) -> Org:
-    org = Org(tmp_path / "odense", tmp_path)
-    org.ok(
-        "start", "--navn", "Genoptræning Ærø", "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
-        "--rolle", "dele",
-    )  # fmt: skip
-    org.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
-    return org
+    return start_sharing(
+        Org(tmp_path / "odense", tmp_path), answers={D1: "Færre genindlæggelser", D2: "Træning hjemme"}
+    )
 
 
 def test_a_worksheet_goes_out_and_comes_back_through_the_installed_command(sharing, tmp_path):

@@ -15,13 +15,13 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from exchange_kit import D1, G1, Org, flat, tree
+from exchange_kit import D1, G1, Org, flat, start_sharing, tree
 from worksheet_kit import Sheet
 
 from spredning.core import followup
 from spredning.core.model import Partner
 
-NAME = "Genoptræning Ærø"
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
 TOOL = "tjek.beskriv-innovationen"
 MARK_DELE = ("aeroe-kommune", f"klarhed:{TOOL}.dele")
 MARK_GENBRUGE = ("aeroe-kommune", f"klarhed:{TOOL}.genbruge")
@@ -32,19 +32,10 @@ ACTION = "Skaf tal for genindlæggelser"
 FIXTURE = Path(__file__).parent / "fixtures" / "gammelt-arbejdsark"
 
 
-@pytest.fixture(autouse=True)
-def _work_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-
 @pytest.fixture
 def sharing(tmp_path, run_cli) -> Org:
     """Odense shares with Ærø: two answers, a yellow mark, an action and an approved phase."""
-    org = Org(tmp_path / "odense", tmp_path, run_cli)
-    org.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune", "--rolle", "dele",
-    )  # fmt: skip
-    org.answer({D1: "Færre genindlæggelser"})
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Færre genindlæggelser"})
     org.ok("klarhed", TOOL, "gul", "--begrundelse", "Vi mangler tal")
     org.ok("plan", "tilføj", "--hvad", ACTION, "--hvem", "Eva", "--frist", "01-03-2026", "--fase", TOOL)
     org.ok("godkend", "tjek", "--af", "Eva Jensen", "--dato", "10-01-2026")
@@ -407,11 +398,7 @@ def test_an_english_sheet_keeps_the_danish_values_and_reads_them_back(sharing, t
 
 
 def test_the_readiness_of_a_partner_in_another_dialogue_is_not_on_the_sheet(tmp_path, run_cli):
-    org = Org(tmp_path / "odense", tmp_path, run_cli)
-    org.ok(
-        "start", "--navn", NAME, "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
-        "--genbruger", "Fanø Kommune", "--rolle", "dele",
-    )  # fmt: skip
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), reusers=("Ærø Kommune", "Fanø Kommune"))
     org.ok("klarhed", TOOL, "rød", "--rolle", "genbruge", "--partner", "Fanø Kommune")
     org.ok("plan", "tilføj", "--hvad", "Kun Fanø", "--fase", "tjek", "--partner", "Fanø Kommune")
     path = tmp_path / "ark.docx"

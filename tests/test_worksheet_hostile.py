@@ -10,7 +10,7 @@ import struct
 import zipfile
 
 import pytest
-from exchange_kit import D1, D2, Org, flat, tree
+from exchange_kit import D1, D2, Org, flat, start_sharing, tree
 from worksheet_kit import DOCUMENT, Sheet, zipped
 
 
@@ -32,21 +32,15 @@ EXTERNAL = (
     b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">&x;</w:document>'
 )
 
-
-@pytest.fixture(autouse=True)
-def _work_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
 
 @pytest.fixture
 def sharing(tmp_path, run_cli) -> Org:
-    org = Org(tmp_path / "odense", tmp_path, run_cli)
-    org.ok(
-        "start", "--navn", "Genoptræning Ærø", "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
-        "--rolle", "dele",
-    )  # fmt: skip
-    org.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
-    return org
+    return start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        answers={D1: "Færre genindlæggelser", D2: "Træning hjemme"},
+    )
 
 
 @pytest.fixture
@@ -220,17 +214,7 @@ def test_a_worksheet_of_a_project_that_is_not_here_is_refused(sharing, tmp_path,
 
 
 def test_a_worksheet_of_another_project_named_with_projekt_is_refused(sharing, tmp_path):
-    sharing.ok(
-        "start",
-        "--navn",
-        "Andet projekt",
-        "--deler",
-        "Odense Kommune",
-        "--genbruger",
-        "Fanø Kommune",
-        "--rolle",
-        "dele",
-    )
+    start_sharing(sharing, name="Andet projekt", reusers=("Fanø Kommune",))
     path = tmp_path / "andet.docx"
     sharing.ok("arbejdsark", "--fase", "tjek", "--ud", str(path), "--projekt", "Andet projekt")
     path.rename(tmp_path / "x.docx")

@@ -13,7 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from exchange_kit import D1, D2, D3, G1, G2, Org, flat
+from exchange_kit import D1, D2, D3, G1, G2, Org, flat, start_sharing
 from worksheet_kit import Sheet, W, bullet, paragraph
 
 from spredning.core import followup
@@ -22,24 +22,17 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed"),
+    pytest.mark.usefixtures("work_in_tmp"),
 ]
 N_D1, N_D2, N_D3, N_G1, N_G2 = 1, 2, 3, 4, 5
 
 
-@pytest.fixture(autouse=True)
-def _work_in_tmp(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-
-
 @pytest.fixture
 def sharing(tmp_path, run_cli) -> Org:
-    org = Org(tmp_path / "odense", tmp_path, run_cli)
-    org.ok(
-        "start", "--navn", "Genoptræning Ærø", "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
-        "--rolle", "dele",
-    )  # fmt: skip
-    org.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme", D3: "Linje et\nLinje to\n\nNyt afsnit"})
-    return org
+    return start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        answers={D1: "Færre genindlæggelser", D2: "Træning hjemme", D3: "Linje et\nLinje to\n\nNyt afsnit"},
+    )
 
 
 def resave(path: Path, tmp_path: Path) -> Path:
