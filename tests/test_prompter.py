@@ -2106,3 +2106,12 @@ def test_fase_stopped_with_another_windows_draft_says_both_texts_are_kept(fase_i
     assert code == 130
     assert "gemt som kladde sammen med en anden kladde til samme spørgsmål" in one_line(err)
     assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "fra det andet vindue\n\nmit svar"}
+
+
+def test_the_terminal_settings_of_a_stdin_that_is_no_terminal_are_none(monkeypatch, tmp_path):
+    """A prompt reached with stdin a pipe or a file: tcgetattr raises termios.error, which is no OSError."""
+    from spredning.cli import prompter
+
+    with open(tmp_path / "ind.txt", "w+", encoding="utf-8") as not_a_terminal:
+        monkeypatch.setattr("sys.stdin", not_a_terminal)
+        assert prompter._terminal_settings() is None

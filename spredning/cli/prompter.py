@@ -88,9 +88,16 @@ def _terminal_settings() -> list[Any] | None:
     """The terminal's settings now (POSIX, when stdin is a terminal), to give back at a sudden end."""
     try:
         import termios
-
+    except ImportError:  # not POSIX
+        return None
+    try:
         return termios.tcgetattr(sys.stdin.fileno())
-    except (ImportError, OSError, ValueError, AttributeError):  # no terminal, or not POSIX
+    except (
+        termios.error,
+        OSError,
+        ValueError,
+        AttributeError,
+    ):  # no terminal (termios.error: not an OSError)
         return None
 
 
