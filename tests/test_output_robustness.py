@@ -175,6 +175,12 @@ def add_partner(home, folder):
     )
 
 
+def remove_partner(home, folder):
+    assert run("projekt", "genbruger", "Ærø Kommune").returncode == 0
+    words = ["projekt", "fjern-genbruger", "Ærø Kommune"]
+    return Work(words, lambda: saved(home)["projekt"]["genbrugere"], {"b": "B"})
+
+
 def answer_from_file(home, folder):
     words = ["fase", "tjek", "--svar", str(answers_file(folder))]
     return Work(words, lambda: ANSWER in (home / f"{SLUG}.yaml").read_text(encoding="utf-8"), True)
@@ -274,6 +280,7 @@ WORK = {
     "projekt brug": [use_project],
     "projekt side": [set_side],
     "projekt genbruger": [add_partner],
+    "projekt fjern-genbruger": [remove_partner],
     "projekt deler": [set_sharer],
     "fase": [answer_from_file],
     "importer": [import_new_project, import_into_project],
