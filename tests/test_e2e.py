@@ -74,6 +74,21 @@ def answer_question(child, position: str, keys: str) -> None:
     child.send(keys)
 
 
+def asked_start_until_our_organisation(child) -> None:
+    """'start' asked in a terminal: the name, the reusing side, a description and the sharing
+    organisation are given; it has just asked for our own organisation."""
+    child.expect_exact("Projektets navn:")
+    child.send("Ærø Kommune" + ENTER)
+    child.expect_exact("Hvilken side er I på?")
+    child.expect_exact("Vi vil genbruge")
+    child.send(DOWN + ENTER)
+    child.expect_exact("Innovationen i én linje:")
+    child.send("Digital genoptræning" + ENTER)
+    child.expect_exact("Organisationen, der deler innovationen:")
+    child.send("Odense Kommune" + ENTER)
+    child.expect_exact("Jeres organisation:")
+
+
 def texts_in(path) -> dict[str, str]:
     """Every answer's text in a project file on disk, by question id (all sections)."""
     answers = yaml.safe_load(path.read_text(encoding="utf-8"))["svar"]
@@ -88,16 +103,7 @@ def texts_in(path) -> dict[str, str]:
 
 def start_project(spawn) -> None:
     child = spawn("start")
-    child.expect_exact("Projektets navn:")
-    child.send("Ærø Kommune" + ENTER)
-    child.expect_exact("Hvilken side er I på?")
-    child.expect_exact("Vi vil genbruge")
-    child.send(DOWN + ENTER)
-    child.expect_exact("Innovationen i én linje:")
-    child.send("Digital genoptræning" + ENTER)
-    child.expect_exact("Organisationen, der deler innovationen:")
-    child.send("Odense Kommune" + ENTER)
-    child.expect_exact("Jeres organisation:")
+    asked_start_until_our_organisation(child)
     child.send("Ærø Kommune" + ENTER)
     status, output = finish(child)
     assert status == 0, output
@@ -273,15 +279,7 @@ def test_start_eksempel_creates_a_filled_in_example(run):
 def test_a_stop_at_a_readiness_mark_or_in_start_says_what_was_not_saved(spawn, run, tmp_path):
     """The tester's two stops: nothing said about the lost mark; 'start' said nothing saved was lost."""
     child = spawn("start")
-    child.expect_exact("Projektets navn:")
-    child.send("Ærø Kommune" + ENTER)
-    child.expect_exact("Vi vil genbruge")
-    child.send(DOWN + ENTER)
-    child.expect_exact("Innovationen i én linje:")
-    child.send("Digital genoptræning" + ENTER)
-    child.expect_exact("Organisationen, der deler innovationen:")
-    child.send("Odense Kommune" + ENTER)
-    child.expect_exact("Jeres organisation:")
+    asked_start_until_our_organisation(child)
     child.send("Ærø" + CTRL_C)
     status, output = finish(child)
     said = " ".join(output.split())
