@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from spredning import i18n
 from spredning.cli import render_home as home
@@ -158,7 +160,19 @@ def test_words_in_shown_commands_are_quoted_when_a_shell_would_split_them():
     assert shell_word("/sti/til/fil-1.yaml") == "/sti/til/fil-1.yaml"
     assert shell_word("min fil.yaml") == "'min fil.yaml'"
     assert shell_word("") == "''"
+    assert shell_word("Vi mangler 'tal' & mere") == "\"Vi mangler 'tal' & mere\""  # not '"'"'
+    assert shell_word("Kr. 5 $ 'ca.'") == "'Kr. 5 $ '\"'\"'ca.'\"'\"''"  # $ would expand in "..."
     assert (
         command("status", project="Digital genoptræning")
         == "spredning status --projekt 'Digital genoptræning'"
     )
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX shells")
+@given(st.text(max_size=30).filter(str.isprintable))  # others get bash's $'...', which shlex does not read
+def test_a_quoted_word_is_that_one_word_to_a_shell(word):
+    import shlex
+
+    from spredning.cli.commands.common import shell_word
+
+    assert shlex.split(shell_word(word)) == [word]

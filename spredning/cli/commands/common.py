@@ -241,7 +241,9 @@ def shell_word(word: str) -> str:
         return word
     if not word.isprintable():
         return "$'" + "".join(_ansi_c(c) for c in word) + "'"
-    return f'"{word}"' if os.name == "nt" else shlex.quote(word)
+    if os.name == "nt" or ("'" in word and not any(c in word for c in '"$`\\!')):
+        return f'"{word}"'  # an apostrophe reads better in double quotes than as '"'"'
+    return shlex.quote(word)
 
 
 def typed_words(*options: tuple[str, str]) -> list[str]:
