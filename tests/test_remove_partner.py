@@ -4,15 +4,20 @@ the dialogue holds is removed only after a yes (or --ja), and never without a co
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pexpect
 import pytest
 import yaml
 from exchange_kit import D1, G1, G2, Org, flat, start_sharing, tree
 from homekit import CTRL_C, DOWN, ENTER, typed
+from terminal import ANSI, COMMAND, ESC_ENTER, person
 
 from spredning.app import projects
 from spredning.app.workspace import Settings, Workspace
-from spredning.core.errors import UsageProblem
+from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.local import slot_key
+from spredning.core.model import Answer
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -218,3 +223,69 @@ def test_english_edition(sharing):
     )
     out = sharing.ok("--sprog", "en", "projekt", "fjern-genbruger", "Fanø")
     assert "Fanø Kommune has been removed from the project. The dialogue was empty." in flat(out)
+
+
+# --- removed while a window answers for it ----------------------------------------------------------
+
+
+def test_a_save_into_a_dialogue_removed_meanwhile_is_refused_and_the_file_stays_readable(sharing):
+    """Another window removes Fanø while this one answers for it: the save must not write a dialogue
+    the project no longer has (the file would be unreadable for every command)."""
+    from spredning.app.answering import Session
+
+    ws = Workspace(Settings(home=str(sharing.home)))
+    fanoe = ws.store.load(ws.slug()).partner("fanoe-kommune")
+    session = Session(ws, ws.slug(), "genbruge", fanoe)
+    question = ws.guide.locate(G1)[2]
+    sharing.ok("projekt", "fjern-genbruger", "Fanø")
+    before = tree(sharing.home)
+
+    with pytest.raises(SpredningError) as refused:
+        session.record(question, Answer("Skrevet i det andet vindue"), None)
+
+    assert refused.value.key == "answer.partner-removed"
+    assert tree(sharing.home) == before
+    assert sharing.ok("status")  # every command still reads the file
+
+
+def test_a_project_holding_a_dialogue_without_its_organisation_is_never_written(sharing):
+    ws = Workspace(Settings(home=str(sharing.home)))
+    before = tree(sharing.home)
+
+    def orphan(project, state):
+        kept = tuple(p for p in project.partners if p.key != "aeroe-kommune")
+        return project._replace(partners=kept), state, None
+
+    with pytest.raises(SpredningError) as refused:
+        ws.store.transact(ws.slug(), orphan)
+
+    assert refused.value.key == "project.cannot-write"
+    assert tree(sharing.home) == before
+
+
+@pytest.mark.slow
+def test_removed_while_typing_in_a_terminal_the_text_is_shown_not_lost(tmp_path, pseudo_terminal):
+    env = person(tmp_path, lines=40)
+    home = Path(env["SPREDNING_HJEM"])
+    org = Org(home, tmp_path)  # the installed command, in the same folder as the terminal
+    start_sharing(org, reusers=("Ærø Kommune", "Fanø Kommune"))
+    child = pseudo_terminal(
+        COMMAND, ["fase", "tjek", "--rolle", "genbruge", "--partner", "Fanø"], env=env, rows=40
+    )
+    child.expect_exact("[1/14]")
+    child.expect_exact("Svar:")
+    child.send("Teksten, der ikke må gå tabt")
+    child.expect_exact("gå tabt")
+    org.ok("projekt", "fjern-genbruger", "Fanø", "--ja")
+
+    child.send(ESC_ENTER)
+    child.expect_exact("Her er den, så du kan kopiere den:")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+
+    said = flat(ANSI.sub("", child.logfile_read.getvalue()))
+    assert "Fanø Kommune er ikke længere med i projektet" in said
+    assert said.count("Teksten, der ikke må gå tabt") >= 2  # typed, then printed to copy
+    assert org.ok("status")  # the file is as readable as before
+    assert partner_names(org) == ["Ærø Kommune"]

@@ -97,6 +97,9 @@ class Session:
         mine = self.mine.get(key, "")
 
         def save(project: Project, state: LocalState):
+            if slot[0] and project.partner(slot[0]) is None:  # removed meanwhile (projekt fjern-genbruger)
+                partner = self.partner.name if self.partner is not None else slot[0]
+                raise SpredningError("answer.partner-removed", name=partner or slot[0])
             fresh = project.entry(slot)
             wanted = content or Answer()
             draft = ""  # saved: this session's draft goes (another window's stays)

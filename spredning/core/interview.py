@@ -562,9 +562,14 @@ class Interview:
         self._move_on(tool.questions(self.role))
 
     def _failed(self, question: Question, text: str, problem: SpredningError) -> SaveFailed:
-        """The save failed: keep the text as a draft if the state file can be written, else in memory."""
+        """The save failed: keep the text as a draft if the state file can be written, else in memory.
+
+        A dialogue removed meanwhile keeps no draft: nothing would ever show it again.
+        """
         kept = False
-        if text:
+        if text and problem.key == "answer.partner-removed":  # the recorder's, see app/answering.py
+            self.unsaved[question.id] = text
+        elif text:
             try:
                 self.recorder.keep_draft(question, text)
                 kept = True

@@ -645,6 +645,10 @@ def serialise(
     try:
         facts = _facts({"projekt": _facts_data(project)}, path, FACT_KEYS)
         _partners(facts.get("genbrugere", {}), path)
+        known = {p.key for p in project.partners}
+        for key in (*project.dialogues, *(k for k in project.records if k)):
+            if key not in known:  # a dialogue whose organisation was removed meanwhile
+                raise _problem(path, "project.unknown-partner", key=yamlio.shown(key))
         if project.records:
             from spredning.core import followup_file
 
