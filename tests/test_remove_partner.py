@@ -60,8 +60,8 @@ def test_a_dialogue_with_answers_is_kept_without_a_terminal_and_the_command_is_n
 
     assert code == 2
     assert flat(err) == (
-        "Fejl: Dialogen med Ærø Kommune rummer 2 svar, og der er ingen terminal at spørge i, om de skal "
-        "fjernes. Intet er ændret. Vil I fjerne dem alligevel, så skriv 'spredning projekt fjern-genbruger "
+        "Fejl: Dialogen med Ærø Kommune rummer 2 svar, og der er ingen terminal at spørge i, om den skal "
+        "fjernes. Intet er ændret. Vil I fjerne den alligevel, så skriv 'spredning projekt fjern-genbruger "
         "aeroe-kommune --ja'; projektfilen gemmes først som en kopi ved siden af."
     )
     assert tree(sharing.home) == before
@@ -94,9 +94,19 @@ def test_follow_up_and_drafts_count_and_go_with_it(sharing, tmp_path):
     assert code == 2
     assert "rummer 1 punkt i opfølgningen og 1 kladde på denne computer" in flat(err)
 
-    sharing.ok("projekt", "fjern-genbruger", "Fanø", "--ja")
+    earlier = sharing.home / ".spredning" / "genoptraening-aeroe-kladder-fanoe-kommune.yaml"
+    earlier.write_text("fra en tidligere fjernelse\n", encoding="utf-8")
+
+    out = flat(sharing.ok("projekt", "fjern-genbruger", "Fanø", "--ja"))
     state = ws.store.open(ws.slug()).local
     assert slot not in state.drafts
+    assert earlier.read_text(encoding="utf-8") == "fra en tidligere fjernelse\n"  # never replaced
+    kept = earlier.with_name("genoptraening-aeroe-kladder-fanoe-kommune-2.yaml")
+    assert f"Kladderne fra dialogen er gemt i {kept}" in out
+    assert yaml.safe_load(kept.read_text(encoding="utf-8")) == {
+        "organisation": "Fanø Kommune",
+        "kladder": {G1: "halvt skrevet"},
+    }
     assert not ws.store.load(ws.slug()).records.get("fanoe-kommune")
 
 
@@ -189,8 +199,9 @@ def test_a_wrong_first_file_can_be_undone_on_the_reusing_computer(sharing, tmp_p
     assert aeroe.import_(sharing.export("--partner", "Fanø"))[0] == 0
     said = flat(aeroe.ok("projekt", "side", "genbruge", "--organisation", "Ærø Kommune"))
     assert said.endswith(
-        "Fanø Kommune, som computeren var sat til før, står stadig i projektet. Kom den med ved en fejl, "
-        "så fjern den med 'spredning projekt fjern-genbruger fanoe-kommune'."
+        "Fanø Kommune, som computeren var sat til før, står stadig i projektet, og dialogen med den rummer "
+        "1 svar. Det bliver hos Fanø Kommune og flyttes ikke med. Er intet af det jeres, og kom Fanø Kommune "
+        "med ved en fejl, så fjern den med 'spredning projekt fjern-genbruger fanoe-kommune'."
     )
 
     aeroe.ok("projekt", "fjern-genbruger", "fanoe-kommune", "--ja")
@@ -203,13 +214,32 @@ def test_a_wrong_first_file_can_be_undone_on_the_reusing_computer(sharing, tmp_p
     assert sharing.import_(mine)[0] == 0
 
 
+def test_an_empty_dialogue_left_behind_is_named_for_removal(sharing, tmp_path, run_cli):
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export("--partner", "Fanø"))[0] == 0
+
+    said = flat(aeroe.ok("projekt", "side", "genbruge", "--organisation", "Ærø Kommune"))
+
+    assert said.endswith(
+        "Fanø Kommune, som computeren var sat til før, står stadig i projektet. Kom den med ved en fejl, "
+        "så fjern den med 'spredning projekt fjern-genbruger fanoe-kommune'."
+    )
+
+
 def test_a_removed_organisation_comes_back_with_a_file_from_it(sharing, tmp_path, run_cli):
     fanoe = Org(tmp_path / "fanoe", tmp_path, run_cli)
     fanoe.import_(sharing.export("--partner", "Fanø"))
     fanoe.answer({G1: "Vi vil gerne"}, "--rolle", "genbruge")
     sharing.ok("projekt", "fjern-genbruger", "Fanø")
+    sent = fanoe.export()
 
-    assert sharing.import_(fanoe.export())[0] == 0
+    dry = flat(sharing.ok("importer", "--tør", str(sent)))
+    assert "Vi vil genbruge (Fanø Kommune)" in dry and "fra git" not in dry
+    code, out, err = sharing.import_(sent)
+
+    assert code == 0, err
+    said = flat(out)
+    assert "Fanø Kommune er med i projektet som genbrugende organisation (filen bragte dens dialog)." in said
 
     assert partner_names(sharing) == ["Ærø Kommune", "Fanø Kommune"]
     assert sharing.texts("fanoe-kommune")[G1] == "Vi vil gerne"

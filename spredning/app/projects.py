@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from spredning.app.dialogue import find_partner
 from spredning.app.workspace import Workspace
-from spredning.core import history, local, projectfile, yamlio
+from spredning.core import fileio, history, local, projectfile, yamlio
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
 from spredning.core.local import LocalState, slot_key
 from spredning.core.model import SHARING, Partner, Project, fold_name, side_of, slugify
@@ -231,6 +231,7 @@ class SideSet(NamedTuple):
     named: bool = False  # the sharing organisation's name was written now (the project had none)
     added: bool = False  # our reusing organisation was added to the project now
     left: Partner | None = None  # the reusing organisation this computer was until now, if another
+    left_holds: Content | None = None  # what the dialogue of `left` holds (it stays with it)
 
 
 def set_side(ws: Workspace, role: str, organisation: str | None) -> SideSet:
@@ -253,8 +254,9 @@ def set_side(ws: Workspace, role: str, organisation: str | None) -> SideSet:
             project = project._replace(partners=(*project.partners, partner))
         before = project.partner(state.organisation or "") if state.side == "genbruge" else None
         left = before if before is not None and before.key != partner.key else None
+        holds = _content(project, state, left.key) if left is not None else None
         state = state._replace(side=role, organisation=partner.key)
-        return project, state, SideSet(project, state, added=added, left=left)
+        return project, state, SideSet(project, state, added=added, left=left, left_holds=holds)
 
     return ws.store.transact(ws.slug(), change)
 
@@ -363,6 +365,7 @@ class Removed(NamedTuple):
     partner: Partner
     content: Content
     backup: Path | None  # the project file as it was (kept when the dialogue held anything)
+    drafts: Path | None = None  # the dialogue's drafts on this computer, kept in a file of their own
 
 
 def removal(ws: Workspace, name: str) -> Removal:
@@ -398,8 +401,32 @@ def remove_partner(ws: Workspace, name: str, confirmed: Content) -> Removed:
         )
         return project, state, Removed(partner, content, None)
 
+    kept = _keep_drafts(ws, name) if confirmed.drafts else None
     removed = ws.store.transact(ws.slug(), change, keep_backup=not confirmed.empty)
-    return removed._replace(backup=ws.store.last_backup)
+    return removed._replace(backup=ws.store.last_backup, drafts=kept)
+
+
+def _keep_drafts(ws: Workspace, name: str) -> Path | None:
+    """The drafts of the dialogue about to go, written first to a file of their own (never replacing one).
+
+    The copy of the project file holds the answers, not drafts (they are this computer's, in its
+    state file): HOME/.spredning/SLUG-kladder-KEY.yaml keeps them, question id: text, to copy from.
+    """
+    opened = ws.store.open(ws.slug())
+    partner = _removable(opened.project, opened.local, name)
+    drafts = {
+        local.key_slot(key)[1]: text
+        for key, text in opened.local.drafts.items()
+        if local.key_slot(key)[0] == partner.key
+    }
+    if not drafts:
+        return None
+    folder = local.ensure_folder(ws.store.home)
+    path, number = folder / f"{opened.project.slug}-kladder-{partner.key}.yaml", 2
+    while path.exists() or path.is_symlink():
+        path, number = folder / f"{opened.project.slug}-kladder-{partner.key}-{number}.yaml", number + 1
+    fileio.atomic_write(path, yamlio.dumps({"organisation": partner.name or partner.key, "kladder": drafts}))
+    return path
 
 
 def _removable(project: Project, state: LocalState, name: str) -> Partner:

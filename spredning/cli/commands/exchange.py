@@ -159,6 +159,9 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
 def _imported(console, plan: exchange.ImportPlan, result: exchange.ImportResult, settled: int) -> None:
     """What the import did: the counts, the follow-up, the side taken, what is left to settle."""
     console.print(say("importer.done", style="green", summary=_summary(plan, settled)))
+    if plan.new_partners and not plan.creates:
+        names = [clean_name(p.name or p.key) for p in plan.new_partners]
+        console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
     _follow_up_news(console, plan)
     if plan.creates and plan.becomes and plan.becomes[0] == "genbruge":
         _identity_taken(console, result.plan.project, plan.becomes[1] or "")
@@ -268,12 +271,17 @@ def _dry_run(console, guide: Guide, plan: exchange.ImportPlan) -> None:
             lines.append(
                 t(
                     "importer.item",
-                    where=where(guide, plan.project, item.slot),
+                    where=where(guide, _with_new_partners(plan), item.slot),
                     question=question.text if question else item.slot[1],
                 )
             )
         console.print(bullets(lines, 2))
     console.print(say("importer.dry-run", summary=_summary(plan)))
+
+
+def _with_new_partners(plan: exchange.ImportPlan):
+    """The project with the organisations the file brings, so each is named (not "from git")."""
+    return plan.project._replace(partners=(*plan.project.partners, *plan.new_partners))
 
 
 def _which_help(importing: bool) -> str:

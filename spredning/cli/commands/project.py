@@ -341,7 +341,11 @@ def side(
         )
         if done.left is not None:
             remove = command("projekt", "fjern-genbruger", done.left.key)
-            left = say("projekt.left-behind", style="dim", name=done.left.name, command=remove)
+            holds = _content_words(done.left_holds) if done.left_holds is not None else []
+            key = "projekt.left-behind-holds" if holds else "projekt.left-behind"
+            left = say(
+                key, style="dim" if not holds else "yellow", name=done.left.name, what=holds, command=remove
+            )
             print_said(console, left, remove)
 
 
@@ -420,6 +424,9 @@ def fjern_genbruger(
         if removed.backup is not None:
             shown = written_path(removed.backup)
             print_said(console, say("partner.removed-backup", path=shown), shown)
+        if removed.drafts is not None:
+            shown = written_path(removed.drafts)
+            print_said(console, say("partner.removed-drafts", path=shown), shown)
         console.print(say("partner.removed-comes-back", style="dim", name=name))
 
 
