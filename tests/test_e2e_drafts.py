@@ -461,6 +461,49 @@ def test_a_window_closed_after_another_emptied_its_draft_keeps_its_text(spawn, p
     assert drafts(home) == {DRAFT_KEY: A_TEXT}
 
 
+OLD = "Original kladde"
+
+
+def open_at_the_draft(spawn) -> pexpect.spawn:
+    """A window opening the phase at the first question's draft, OLD, which stands in its field."""
+    child = spawn("fase", "tjek", "--fortsæt")
+    child.expect_exact("[1/14]")
+    child.expect_exact("Svar:")
+    child.expect_exact(OLD)
+    return child
+
+
+@pytest.mark.parametrize("other", ["types", "saves"])
+def test_a_window_that_typed_nothing_writes_no_old_draft_back(spawn, project, home, other):
+    """Both windows are offered one draft; W2 changes it (or saves it as the answer); W1, untouched,
+    stops: it has nothing of its own to keep, so the file keeps W2's work and W1 claims nothing."""
+    first = spawn("fase", "tjek")
+    type_answer(first, "1/14", OLD, OLD)
+    first.send(CTRL_C)
+    assert finish(first)[0] == 130
+    w1, w2 = open_at_the_draft(spawn), open_at_the_draft(spawn)
+
+    w2.send(" ændret i W2")
+    if other == "types":
+        wait_until(lambda: drafts(home).get(DRAFT_KEY) == OLD + " ændret i W2", "W2's autosave")
+    else:
+        w2.send(ESC_ENTER)
+        w2.expect_exact("[2/14]")
+        w2.expect_exact("Svar:")
+        w2.send(CTRL_C)
+        assert finish(w2)[0] == 130
+    w1.send(CTRL_C)
+    status, output = finish(w1)
+
+    assert status == 130
+    assert "gemt som kladde" not in output and "(kladde – ikke gemt)" not in output  # W1 has no draft
+    if other == "types":
+        assert drafts(home) == {DRAFT_KEY: OLD + " ændret i W2"}
+    else:
+        assert drafts(home) == {}
+        assert answers(home) == {Q1: OLD + " ændret i W2"}
+
+
 # --- a stop from outside while the editor (Ctrl+O) is open -------------------------------------------
 
 

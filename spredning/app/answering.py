@@ -37,6 +37,7 @@ class Session:
         self.local = opened.local
         self.path = opened.path
         self.mine: dict[str, str] = {}  # slot key → this session's part of the draft (local.placed)
+        self.offered: dict[str, str] = {}  # slot key → the draft put in the field, while unchanged here
 
     def view(self) -> Dialogue:
         """The dialogue as it stands after the last save."""
@@ -64,20 +65,25 @@ class Session:
         key = slot_key(self.slot(question))
         text = self.local.drafts.get(key)
         if offered:
-            self.mine[key] = text or ""
+            self.mine[key] = self.offered[key] = text or ""
         return text
 
     def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted:
         """Keep (or, with empty text, drop) a question's draft on this computer; say what became of it.
 
         A different draft another window wrote stays: the text goes after it (`join`) or is not
-        written (Drafted.HELD). A file that cannot be written raises SpredningError.
+        written (Drafted.HELD). The draft offered, left as it was, is not this window's text: it
+        writes nothing (Drafted.STALE when another window has changed or removed it meanwhile).
+        A file that cannot be written raises SpredningError.
         """
         key = slot_key(self.slot(question))
+        untouched = key in self.offered and self.offered[key] == text
+        if not untouched:  # typed here: from now on the text is this window's own, to keep
+            self.offered.pop(key, None)
         outcome: dict[str, tuple[Drafted, str]] = {}
 
         def change(state: LocalState) -> LocalState:
-            drafts, done, mine = placed(state.drafts, key, text, self.mine.get(key, ""), join)
+            drafts, done, mine = placed(state.drafts, key, text, self.mine.get(key, ""), join, untouched)
             outcome[key] = done, mine
             return state._replace(drafts=drafts)
 
@@ -95,6 +101,7 @@ class Session:
         slot = self.slot(question)
         key = slot_key(slot)
         mine = self.mine.get(key, "")
+        self.offered.pop(key, None)  # given as the answer: the window's own, whatever happens to it
 
         def save(project: Project, state: LocalState):
             fresh = project.entry(slot)

@@ -826,7 +826,13 @@ class InterviewPrompter:
             self.console.print(render.hanging(label, t("interview.skipped"), 0, "dim"))
 
     def _show_left(self, typed: str | None, kept: Drafted | SpredningError | None) -> None:
-        """What a stop left of the field's text: the draft it is kept as, or the whole text to copy."""
+        """What a stop left of the field's text: the draft it is kept as, or the whole text to copy.
+
+        The draft offered and left as it was, which another window changed or removed since, is
+        nothing of this window's: not said to be kept (Drafted.STALE).
+        """
+        if kept is Drafted.STALE:
+            return
         if not isinstance(kept, SpredningError):
             self._show_draft(typed)
             return
@@ -865,7 +871,8 @@ class InterviewPrompter:
             reply = _asked(question)
         except (KeyboardInterrupt, EOFError):
             kept = self._keep_field()  # kept here, so what is said below is what is in the file
-            self.left = kept if interview.draft_of(self.typed(), self.answer) else None
+            mine = kept is not Drafted.STALE and interview.draft_of(self.typed(), self.answer)
+            self.left = kept if mine else None
             with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
                 self._show_left(self.typed(), kept)
             raise
@@ -1013,7 +1020,7 @@ class InterviewPrompter:
             _end_now(signum, render_message(editor.stop_notice(left)))
         if kept is Drafted.JOINED:
             _end_now(signum, t("interview.stopped-from-outside-joined"))
-        elif kept is not None and interview.draft_of(typed, self.answer):
+        elif kept not in (None, Drafted.STALE) and interview.draft_of(typed, self.answer):
             _end_now(signum, t("interview.stopped-from-outside"))
         _end_now(signum)
 

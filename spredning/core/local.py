@@ -211,10 +211,11 @@ class Drafted(enum.Enum):
     KEPT = "kept"  # the draft in the file is the text (no text: none of this window's is left)
     JOINED = "joined"  # the draft holds another window's text too: both kept, a paragraph each
     HELD = "held"  # another window's different draft is there and was left alone; the text is not written
+    STALE = "stale"  # the text is the draft offered, unchanged here, and another window changed or removed it
 
 
 def placed(
-    drafts: Mapping[str, str], key: str, text: str, mine: str, join: bool
+    drafts: Mapping[str, str], key: str, text: str, mine: str, join: bool, untouched: bool = False
 ) -> tuple[dict[str, str], Drafted, str]:
     """The drafts with a window's `text` as its part of the draft of `key`, as the file holds them now.
 
@@ -224,10 +225,17 @@ def placed(
     window replaced the draft it offered both), the text goes after what is there (`join`, when
     the field closes) or is not written (HELD, while typing: written at every pause, joining
     would pile up both windows' texts). Returns the drafts, the outcome and the window's part now.
+
+    `untouched`: the text is the draft the window was offered, never changed there. It has nothing
+    of its own to keep, so nothing is written: KEPT while the draft still holds it, else STALE
+    (another window changed or removed it since; an old copy written back would undo that).
     """
     result = dict(drafts)
     there = result.get(key, "")
     ours = text if text.strip() else ""
+    if untouched:
+        held = not ours or _replaced(there, mine, mine) is not None
+        return result, Drafted.KEPT if held else Drafted.STALE, mine
     now = ours if not there else _replaced(there, mine, ours)
     if now is None:  # the draft there is all another window's
         if not ours:
