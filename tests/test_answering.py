@@ -192,3 +192,41 @@ def test_a_window_that_changed_the_draft_offered_keeps_its_text_though_it_is_bac
     assert a.keep_draft(question, OLD) is Drafted.KEPT
 
     assert in_file(ws, slug) == OLD
+
+
+# --- joining: no paragraph repeated, and the draft says it holds two windows' texts -----------------
+
+
+def test_two_rounds_of_two_windows_editing_one_draft_repeat_no_paragraph(ws, slug):
+    a, b, question = offered_to_two(ws, slug)
+    a.keep_draft(question, OLD + " A1", join=False)  # A edits the draft in place
+    assert b.keep_draft(question, OLD + " B1", join=False) is Drafted.HELD
+    a.keep_draft(question, OLD + " A1")  # both stop
+    assert b.keep_draft(question, OLD + " B1") is Drafted.JOINED
+    first = OLD + " A1" + JOINER + OLD + " B1"
+    assert in_file(ws, slug) == first
+
+    a, _ = window(ws, slug)  # the second round: both offered the joined draft, both edit its last paragraph
+    b, _ = window(ws, slug)
+    assert a.draft_joined(question) and b.draft_joined(question)
+    a.keep_draft(question, OLD + " A1" + JOINER + OLD + " B1 A2", join=False)
+    b.keep_draft(question, OLD + " A1" + JOINER + OLD + " B1 B2", join=False)
+    a.keep_draft(question, OLD + " A1" + JOINER + OLD + " B1 A2")
+    b.keep_draft(question, OLD + " A1" + JOINER + OLD + " B1 B2")
+
+    assert in_file(ws, slug) == OLD + " A1" + JOINER + OLD + " B1 A2" + JOINER + OLD + " B1 B2"
+    assert window(ws, slug)[0].draft_joined(question)
+
+
+def test_a_joined_draft_rewritten_in_one_window_is_one_windows_again(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)
+    a.keep_draft(question, A_TEXT)
+    b.keep_draft(question, B_TEXT)
+    c, _ = window(ws, slug)
+    assert c.draft_joined(question)
+
+    c.keep_draft(question, "ét samlet svar")
+
+    assert in_file(ws, slug) == "ét samlet svar"
+    assert not window(ws, slug)[0].draft_joined(question)

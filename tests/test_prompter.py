@@ -2108,6 +2108,20 @@ def test_fase_stopped_with_another_windows_draft_says_both_texts_are_kept(fase_i
     assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "fra det andet vindue\n\nmit svar"}
 
 
+def test_a_draft_that_holds_two_windows_texts_says_so_when_offered(fase_in_terminal, ws):
+    slug = new_project(ws)
+    question = ws.guide.locate(Q1)[2]
+    one, other = session(ws, slug), session(ws, slug)
+    one.keep_draft(question, "fra det ene vindue")
+    other.keep_draft(question, "fra det andet vindue")  # joined after it, as when both were open
+
+    code, out, _ = fase_in_terminal(CTRL_C, "tjek", "--fortsæt")
+
+    assert code == 130
+    assert "Du har en kladde til dette spørgsmål" in one_line(out)
+    assert "Kladden rummer tekst fra to vinduer" in one_line(out)
+
+
 def test_the_terminal_settings_of_a_stdin_that_is_no_terminal_are_none(monkeypatch, tmp_path):
     """A prompt reached with stdin a pipe or a file: tcgetattr raises termios.error, which is no OSError."""
     from spredning.cli import prompter

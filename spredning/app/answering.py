@@ -18,7 +18,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import history, yamlio
 from spredning.core.errors import SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
-from spredning.core.local import Drafted, LocalState, placed, slot_key
+from spredning.core.local import Drafted, LocalState, placed, slot_key, with_drafts
 from spredning.core.model import Answer, Dialogue, Entry, Partner, Phase, Project, Question, Slot, side_of
 
 
@@ -68,6 +68,10 @@ class Session:
             self.mine[key] = self.offered[key] = text or ""
         return text
 
+    def draft_joined(self, question: Question) -> bool:
+        """True when the question's draft holds two windows' texts (joined: a paragraph each)."""
+        return slot_key(self.slot(question)) in self.local.joined
+
     def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted:
         """Keep (or, with empty text, drop) a question's draft on this computer; say what became of it.
 
@@ -85,7 +89,7 @@ class Session:
         def change(state: LocalState) -> LocalState:
             drafts, done, mine = placed(state.drafts, key, text, self.mine.get(key, ""), join, untouched)
             outcome[key] = done, mine
-            return state._replace(drafts=drafts)
+            return with_drafts(state, key, drafts, done)
 
         self.local = self.store.update_local(self.slug, change)
         done, self.mine[key] = outcome[key]
@@ -116,8 +120,8 @@ class Session:
                 draft = wanted.text
             else:  # not saved, and no text to keep: the drafts stay as they are
                 return project, state, (fresh, project, state, mine)
-            drafts, _, now = placed(state.drafts, key, draft, mine, join=True)
-            state = state._replace(drafts=drafts)
+            drafts, done, now = placed(state.drafts, key, draft, mine, join=True)
+            state = with_drafts(state, key, drafts, done)
             return project, state, (fresh, project, state, now)
 
         on_disk, self.project, self.local, self.mine[key] = self.store.transact(self.slug, save)
@@ -138,7 +142,7 @@ def _with_draft(state: LocalState, key: str, text: str) -> LocalState:
         drafts[key] = text
     else:
         drafts.pop(key, None)
-    return state._replace(drafts=drafts)
+    return state._replace(drafts=drafts, joined=tuple(k for k in state.joined if k != key))
 
 
 # -- answers from a file -----------------------------------------------------------------------

@@ -765,6 +765,8 @@ class InterviewPrompter:
             self.console.print(Text(t("interview.unsaved-offered"), style="yellow"))
         elif step.draft is not None:
             self.console.print(Text(t("interview.draft-offered"), style="yellow"))
+            if self.session.draft_joined(step.question):  # two windows' texts, each a paragraph
+                self.console.print(Text(t("interview.draft-offered-joined"), style="yellow"))
             saved = step.answer
             if saved is not None and not saved.empty and not saved.not_relevant and saved.text != step.draft:
                 self.console.print(Text(t("interview.draft-and-saved"), style="yellow"))  # never silently
