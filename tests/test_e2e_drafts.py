@@ -504,6 +504,36 @@ def test_a_window_that_typed_nothing_writes_no_old_draft_back(spawn, project, ho
         assert answers(home) == {Q1: OLD + " ændret i W2"}
 
 
+@pytest.mark.parametrize("how", ["the window closes", "SIGTERM"])
+def test_a_stop_from_outside_whose_text_cannot_be_kept_as_a_draft_keeps_it_in_a_file_at_home(
+    spawn, project, home, env, how
+):
+    """The state file cannot be written (here: its folder replaced by a file; as on a full disk) and
+    the window closes: printed to a terminal that is gone, the text would reach nobody."""
+    child = spawn("fase", "tjek")
+    child.expect_exact("[1/14]")
+    child.expect_exact("Svar:")
+    (home / ".spredning").rename(home / ".spredning-væk")
+    (home / ".spredning").write_text("ikke en mappe", encoding="utf-8")
+    child.send(TYPED)
+    child.expect_exact("og den anden linje")
+
+    if how == "SIGTERM":  # the terminal stays: the words name the file
+        os.kill(child.pid, signal.SIGTERM)
+        child.expect(pexpect.EOF)
+    else:
+        child.ptyproc.fileobj.close()
+    status = wait_for_exit(child)
+
+    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
+    kept = list(Path(env["HOME"]).glob("spredning-tekst-*.txt"))
+    assert [path.read_text(encoding="utf-8") for path in kept] == [DRAFT + "\n"]
+    if how == "SIGTERM":
+        said = plain(child.logfile_read.getvalue())
+        assert "kunne ikke gemmes som kladde" in said
+        assert f"Den er i stedet gemt i filen {kept[0]}" in said
+
+
 # --- a stop from outside while the editor (Ctrl+O) is open -------------------------------------------
 
 
