@@ -191,6 +191,7 @@ def test_everything_kept_reads_back(home):
         known={"aeroe-kommune": {"tjek.a.dele.x": "1a2b3c4d 0123abcd:2"}},
         news={"dele": ("aeroe-kommune/tjek.a.genbruge.z",)},
         exports={"/tmp/eksport.yaml": "a" * 64},
+        joined=("tjek.a.dele.x",),
     )
 
     local.save(home, SLUG, state)
