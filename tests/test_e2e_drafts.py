@@ -504,6 +504,30 @@ def test_a_window_that_typed_nothing_writes_no_old_draft_back(spawn, project, ho
         assert answers(home) == {Q1: OLD + " ændret i W2"}
 
 
+def test_two_windows_editing_one_draft_join_their_texts_and_the_next_run_says_so(spawn, project, home):
+    first = spawn("fase", "tjek")
+    type_answer(first, "1/14", OLD, OLD)
+    first.send(CTRL_C)
+    assert finish(first)[0] == 130
+    w1, w2 = open_at_the_draft(spawn), open_at_the_draft(spawn)
+    w1.send(" W1")
+    wait_until(lambda: drafts(home).get(DRAFT_KEY) == OLD + " W1", "W1's autosave")
+    w2.send(" W2")
+    w2.expect_exact("Et andet vindue har en anden kladde")  # W2's autosave waits, and says so
+
+    w1.send(CTRL_C)
+    assert finish(w1)[0] == 130
+    w2.send(CTRL_C)
+    status, output = finish(w2)
+
+    assert status == 130
+    assert "sammen med en anden kladde" in output
+    assert drafts(home) == {DRAFT_KEY: OLD + " W1\n\n" + OLD + " W2"}
+    again = open_at_the_draft(spawn)
+    again.send(CTRL_C)
+    assert "Kladden rummer tekst fra to vinduer" in finish(again)[1]
+
+
 @pytest.mark.parametrize("how", ["the window closes", "SIGTERM"])
 def test_a_stop_from_outside_whose_text_cannot_be_kept_as_a_draft_keeps_it_in_a_file_at_home(
     spawn, project, home, env, how
