@@ -137,3 +137,96 @@ def test_a_draft_only_looked_at_is_not_the_windows_to_replace(ws, slug):
     assert a.keep_draft(question, A_TEXT) is Drafted.JOINED
 
     assert in_file(ws, slug) == B_TEXT + JOINER + A_TEXT
+
+
+# --- a window that typed nothing has nothing of its own to keep -------------------------------------
+
+OLD = "Original kladde"
+
+
+def offered_to_two(ws, slug):
+    """A draft written earlier, then opened in two windows: both offered it in their fields."""
+    first, question = window(ws, slug)
+    first.keep_draft(question, OLD)
+    a, _ = window(ws, slug)
+    b, _ = window(ws, slug)
+    return a, b, question
+
+
+def test_a_window_that_typed_nothing_adds_no_stale_copy_of_a_draft_another_changed(ws, slug):
+    a, b, question = offered_to_two(ws, slug)
+    b.keep_draft(question, OLD + " ændret i B", join=False)  # B types (autosave)
+
+    assert a.keep_draft(question, OLD) is Drafted.STALE  # A stops, untouched
+
+    assert in_file(ws, slug) == OLD + " ændret i B"
+
+
+def test_a_window_that_typed_nothing_brings_back_no_draft_another_saved(ws, slug):
+    a, b, question = offered_to_two(ws, slug)
+    b.keep_draft(question, OLD + " ændret i B", join=False)
+    assert b.record(question, Answer(OLD + " ændret i B"), None) is None  # B saves: the draft goes
+
+    assert a.keep_draft(question, OLD) is Drafted.STALE  # A stops, untouched
+
+    assert in_file(ws, slug) is None
+    assert saved(ws, slug) == {Q1: OLD + " ændret i B"}
+
+
+def test_a_window_that_typed_nothing_is_told_its_draft_is_kept_while_it_is(ws, slug):
+    a, _b, question = offered_to_two(ws, slug)
+
+    assert a.keep_draft(question, OLD) is Drafted.KEPT
+
+    assert in_file(ws, slug) == OLD
+
+
+def test_a_window_that_changed_the_draft_offered_keeps_its_text_though_it_is_back_as_offered(ws, slug):
+    """Typed here, then typed back to the text offered: the window's own, kept when another removed it."""
+    a, b, question = offered_to_two(ws, slug)
+    a.keep_draft(question, OLD + " mere", join=False)
+    a.keep_draft(question, OLD, join=False)
+    b.keep_draft(question, "", join=False)  # B empties its field: the draft it was offered goes
+    assert in_file(ws, slug) is None
+
+    assert a.keep_draft(question, OLD) is Drafted.KEPT
+
+    assert in_file(ws, slug) == OLD
+
+
+# --- joining: no paragraph repeated, and the draft says it holds two windows' texts -----------------
+
+
+def test_two_rounds_of_two_windows_editing_one_draft_repeat_no_paragraph(ws, slug):
+    a, b, question = offered_to_two(ws, slug)
+    a.keep_draft(question, OLD + " A1", join=False)  # A edits the draft in place
+    assert b.keep_draft(question, OLD + " B1", join=False) is Drafted.HELD
+    a.keep_draft(question, OLD + " A1")  # both stop
+    assert b.keep_draft(question, OLD + " B1") is Drafted.JOINED
+    first = OLD + " A1" + JOINER + OLD + " B1"
+    assert in_file(ws, slug) == first
+
+    a, _ = window(ws, slug)  # the second round: both offered the joined draft, both edit its last paragraph
+    b, _ = window(ws, slug)
+    assert a.draft_joined(question) and b.draft_joined(question)
+    a.keep_draft(question, OLD + " A1" + JOINER + OLD + " B1 A2", join=False)
+    b.keep_draft(question, OLD + " A1" + JOINER + OLD + " B1 B2", join=False)
+    a.keep_draft(question, OLD + " A1" + JOINER + OLD + " B1 A2")
+    b.keep_draft(question, OLD + " A1" + JOINER + OLD + " B1 B2")
+
+    assert in_file(ws, slug) == OLD + " A1" + JOINER + OLD + " B1 A2" + JOINER + OLD + " B1 B2"
+    assert window(ws, slug)[0].draft_joined(question)
+
+
+def test_a_joined_draft_rewritten_in_one_window_is_one_windows_again(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)
+    a.keep_draft(question, A_TEXT)
+    b.keep_draft(question, B_TEXT)
+    c, _ = window(ws, slug)
+    assert c.draft_joined(question)
+
+    c.keep_draft(question, "ét samlet svar")
+
+    assert in_file(ws, slug) == "ét samlet svar"
+    assert not window(ws, slug)[0].draft_joined(question)

@@ -461,6 +461,103 @@ def test_a_window_closed_after_another_emptied_its_draft_keeps_its_text(spawn, p
     assert drafts(home) == {DRAFT_KEY: A_TEXT}
 
 
+OLD = "Original kladde"
+
+
+def open_at_the_draft(spawn) -> pexpect.spawn:
+    """A window opening the phase at the first question's draft, OLD, which stands in its field."""
+    child = spawn("fase", "tjek", "--fortsæt")
+    child.expect_exact("[1/14]")
+    child.expect_exact("Svar:")
+    child.expect_exact(OLD)
+    return child
+
+
+@pytest.mark.parametrize("other", ["types", "saves"])
+def test_a_window_that_typed_nothing_writes_no_old_draft_back(spawn, project, home, other):
+    """Both windows are offered one draft; W2 changes it (or saves it as the answer); W1, untouched,
+    stops: it has nothing of its own to keep, so the file keeps W2's work and W1 claims nothing."""
+    first = spawn("fase", "tjek")
+    type_answer(first, "1/14", OLD, OLD)
+    first.send(CTRL_C)
+    assert finish(first)[0] == 130
+    w1, w2 = open_at_the_draft(spawn), open_at_the_draft(spawn)
+
+    w2.send(" ændret i W2")
+    if other == "types":
+        wait_until(lambda: drafts(home).get(DRAFT_KEY) == OLD + " ændret i W2", "W2's autosave")
+    else:
+        w2.send(ESC_ENTER)
+        w2.expect_exact("[2/14]")
+        w2.expect_exact("Svar:")
+        w2.send(CTRL_C)
+        assert finish(w2)[0] == 130
+    w1.send(CTRL_C)
+    status, output = finish(w1)
+
+    assert status == 130
+    assert "gemt som kladde" not in output and "(kladde – ikke gemt)" not in output  # W1 has no draft
+    if other == "types":
+        assert drafts(home) == {DRAFT_KEY: OLD + " ændret i W2"}
+    else:
+        assert drafts(home) == {}
+        assert answers(home) == {Q1: OLD + " ændret i W2"}
+
+
+def test_two_windows_editing_one_draft_join_their_texts_and_the_next_run_says_so(spawn, project, home):
+    first = spawn("fase", "tjek")
+    type_answer(first, "1/14", OLD, OLD)
+    first.send(CTRL_C)
+    assert finish(first)[0] == 130
+    w1, w2 = open_at_the_draft(spawn), open_at_the_draft(spawn)
+    w1.send(" W1")
+    wait_until(lambda: drafts(home).get(DRAFT_KEY) == OLD + " W1", "W1's autosave")
+    w2.send(" W2")
+    w2.expect_exact("Et andet vindue har en anden kladde")  # W2's autosave waits, and says so
+
+    w1.send(CTRL_C)
+    assert finish(w1)[0] == 130
+    w2.send(CTRL_C)
+    status, output = finish(w2)
+
+    assert status == 130
+    assert "sammen med en anden kladde" in output
+    assert drafts(home) == {DRAFT_KEY: OLD + " W1\n\n" + OLD + " W2"}
+    again = open_at_the_draft(spawn)
+    again.send(CTRL_C)
+    assert "Kladden rummer tekst fra to vinduer" in finish(again)[1]
+
+
+@pytest.mark.parametrize("how", ["the window closes", "SIGTERM"])
+def test_a_stop_from_outside_whose_text_cannot_be_kept_as_a_draft_keeps_it_in_a_file_at_home(
+    spawn, project, home, env, how
+):
+    """The state file cannot be written (here: its folder replaced by a file; as on a full disk) and
+    the window closes: printed to a terminal that is gone, the text would reach nobody."""
+    child = spawn("fase", "tjek")
+    child.expect_exact("[1/14]")
+    child.expect_exact("Svar:")
+    (home / ".spredning").rename(home / ".spredning-væk")
+    (home / ".spredning").write_text("ikke en mappe", encoding="utf-8")
+    child.send(TYPED)
+    child.expect_exact("og den anden linje")
+
+    if how == "SIGTERM":  # the terminal stays: the words name the file
+        os.kill(child.pid, signal.SIGTERM)
+        child.expect(pexpect.EOF)
+    else:
+        child.ptyproc.fileobj.close()
+    status = wait_for_exit(child)
+
+    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
+    kept = list(Path(env["HOME"]).glob("spredning-tekst-*.txt"))
+    assert [path.read_text(encoding="utf-8") for path in kept] == [DRAFT + "\n"]
+    if how == "SIGTERM":
+        said = plain(child.logfile_read.getvalue())
+        assert "kunne ikke gemmes som kladde" in said
+        assert f"Den er i stedet gemt i filen {kept[0]}" in said
+
+
 # --- a stop from outside while the editor (Ctrl+O) is open -------------------------------------------
 
 

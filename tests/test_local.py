@@ -191,6 +191,7 @@ def test_everything_kept_reads_back(home):
         known={"aeroe-kommune": {"tjek.a.dele.x": "1a2b3c4d 0123abcd:2"}},
         news={"dele": ("aeroe-kommune/tjek.a.genbruge.z",)},
         exports={"/tmp/eksport.yaml": "a" * 64},
+        joined=("tjek.a.dele.x",),
     )
 
     local.save(home, SLUG, state)
@@ -309,3 +310,32 @@ def test_a_window_changes_only_its_own_part_of_a_draft(there, text, mine, join, 
     assert result.get("q") == now
     assert done is outcome
     assert part == (mine if done is local.Drafted.HELD else text)
+
+
+def test_joining_never_repeats_a_paragraph_both_windows_were_offered():
+    """Both offered 'fælles / B'; the other window edited B in place, this one edited B too."""
+    there = "fælles" + J + "B fra det andet vindue"
+
+    result, done, part = local.placed({"q": there}, "q", "fælles" + J + "B herfra", "fælles" + J + "B", True)
+
+    assert result["q"] == there + J + "B herfra"  # 'fælles' once
+    assert done is local.Drafted.JOINED
+    assert part == "B herfra"  # the window's part: what it added
+    again, done, _ = local.placed(result, "q", "fælles" + J + "B herfra", part, True)  # kept once more (PgUp)
+    assert again == result and done is local.Drafted.JOINED
+
+
+def test_a_draft_joined_from_two_windows_is_marked_until_one_text_is_all_of_it(home):
+    state = LocalState(copy="aaaaaaaa", drafts={"q": "andres"})
+    drafts, done, _ = local.placed(state.drafts, "q", "min", "", True)
+    state = local.with_drafts(state, "q", drafts, done)
+    assert state.joined == ("q",)
+    local.save(home, "p", state)
+    assert local.load(home, "p").joined == ("q",)  # kept in the file
+
+    drafts, done, _ = local.placed(
+        state.drafts, "q", "ny", "andres" + J + "min", True
+    )  # one window rewrote it all
+    state = local.with_drafts(state, "q", drafts, done)
+
+    assert drafts["q"] == "ny" and state.joined == ()

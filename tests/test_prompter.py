@@ -1886,9 +1886,13 @@ def test_ctrl_s_or_ctrl_r_at_a_list_does_nothing(terminal, key):
 
 
 def full_disk(monkeypatch) -> None:
-    """Every file the program writes from now on fails as on a full disk (ENOSPC)."""
+    """Every file the program writes from now on fails as on a full disk (ENOSPC).
+
+    A text rescued at a stop from outside (prompter._rescued) goes in the home folder: the test's own.
+    """
     import errno
 
+    from spredning.cli import prompter
     from spredning.core import fileio
     from spredning.core.errors import SpredningError
 
@@ -1896,6 +1900,9 @@ def full_disk(monkeypatch) -> None:
         raise SpredningError("files.cannot-save", path=path, reason=fileio.reason(OSError(errno.ENOSPC, "")))
 
     monkeypatch.setattr(fileio, "atomic_write", full)
+    home = Path(os.environ["SPREDNING_HJEM"]).parent / "home"  # in tmp_path, as SPREDNING_HJEM
+    home.mkdir(exist_ok=True)
+    monkeypatch.setattr(prompter, "RESCUE_FOLDERS", (lambda: home,))
 
 
 LINES = ("Linje et af et langt svar", "linje to", "linje tre")
@@ -1971,12 +1978,18 @@ def test_text_neither_saved_nor_kept_is_not_headed_as_a_draft(term, monkeypatch)
     assert "IKKE gemt. Her er den hele, så du kan kopiere den: Et svar, der ikke må gå tabt og mere" in shown
 
 
+@pytest.mark.parametrize("home_takes_it", [True, False])
 def test_a_stop_from_outside_on_a_full_disk_says_the_text_is_not_kept_and_shows_it(
-    term, exits, monkeypatch, capfd
+    term, exits, monkeypatch, capfd, home_takes_it
 ):
     import signal
 
+    from spredning.cli import prompter
+
     full_disk(monkeypatch)
+    (home,) = (where() for where in prompter.RESCUE_FOLDERS)
+    if not home_takes_it:  # the home folder (and the temporary folder) cannot take it either
+        monkeypatch.setattr(prompter, "RESCUE_FOLDERS", (lambda: home / "findes-ikke",))
 
     def stop_while_typing():
         while not exits._Stop.waiting:
@@ -1993,9 +2006,16 @@ def test_a_stop_from_outside_on_a_full_disk_says_the_text_is_not_kept_and_shows_
 
     err = capfd.readouterr().err
     assert "Intet af det, du har skrevet, er tabt" not in err
-    assert "kunne IKKE gemmes, heller ikke som kladde" in one_line(err)
-    assert "\n".join(LINES) in err  # whole, line by line, to copy
+    assert "\n".join(LINES) in err  # whole, line by line, to copy (if the terminal is there)
     assert drafts(term.session.ws, term.slug) == {}
+    rescued = list(home.glob("spredning-tekst-*.txt"))
+    if home_takes_it:
+        assert [path.read_text(encoding="utf-8") for path in rescued] == ["\n".join(LINES) + "\n"]
+        assert "kunne ikke gemmes som kladde: Kunne ikke gemme" in one_line(err)
+        assert f"Den er i stedet gemt i filen {rescued[0]}" in one_line(err)
+    else:
+        assert rescued == []
+        assert "kunne IKKE gemmes, heller ikke som kladde" in one_line(err)
 
 
 def test_a_draft_another_window_wrote_meanwhile_is_kept_with_this_windows_text(terminal):
@@ -2106,6 +2126,50 @@ def test_fase_stopped_with_another_windows_draft_says_both_texts_are_kept(fase_i
     assert code == 130
     assert "gemt som kladde sammen med en anden kladde til samme spørgsmål" in one_line(err)
     assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "fra det andet vindue\n\nmit svar"}
+
+
+def test_a_draft_that_holds_two_windows_texts_says_so_when_offered(fase_in_terminal, ws):
+    slug = new_project(ws)
+    question = ws.guide.locate(Q1)[2]
+    one, other = session(ws, slug), session(ws, slug)
+    one.keep_draft(question, "fra det ene vindue")
+    other.keep_draft(question, "fra det andet vindue")  # joined after it, as when both were open
+
+    code, out, _ = fase_in_terminal(CTRL_C, "tjek", "--fortsæt")
+
+    assert code == 130
+    assert "Du har en kladde til dette spørgsmål" in one_line(out)
+    assert "Kladden rummer tekst fra to vinduer" in one_line(out)
+
+
+def test_text_rescued_at_a_stop_goes_in_a_new_file_and_never_over_one(monkeypatch, tmp_path):
+    from spredning.cli import prompter
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+
+    first, second = prompter._rescued("første tekst"), prompter._rescued("anden tekst\nlinje to")
+
+    assert first is not None and second is not None and first != second
+    assert first.parent == second.parent == tmp_path / "home"
+    assert first.name.startswith("spredning-tekst-") and first.suffix == ".txt"
+    assert first.read_text(encoding="utf-8") == "første tekst\n"
+    assert second.read_text(encoding="utf-8") == "anden tekst\nlinje to\n"
+    assert first.stat().st_mode & 0o077 == 0  # only the user reads it
+
+
+def test_text_rescued_where_the_home_folder_takes_nothing_goes_in_the_next_folder(monkeypatch, tmp_path):
+    from spredning.cli import prompter
+
+    monkeypatch.setattr(
+        prompter, "RESCUE_FOLDERS", (lambda: tmp_path / "findes-ikke", lambda: tmp_path / "tmp")
+    )
+    (tmp_path / "tmp").mkdir()
+
+    kept = prompter._rescued("teksten")
+
+    assert kept is not None and kept.parent == tmp_path / "tmp"
+    assert kept.read_text(encoding="utf-8") == "teksten\n"
 
 
 def test_the_terminal_settings_of_a_stdin_that_is_no_terminal_are_none(monkeypatch, tmp_path):

@@ -18,7 +18,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import history, yamlio
 from spredning.core.errors import SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
-from spredning.core.local import Drafted, LocalState, placed, slot_key
+from spredning.core.local import Drafted, LocalState, placed, slot_key, with_drafts
 from spredning.core.model import Answer, Dialogue, Entry, Partner, Phase, Project, Question, Slot, side_of
 
 
@@ -37,6 +37,7 @@ class Session:
         self.local = opened.local
         self.path = opened.path
         self.mine: dict[str, str] = {}  # slot key → this session's part of the draft (local.placed)
+        self.offered: dict[str, str] = {}  # slot key → the draft put in the field, while unchanged here
 
     def view(self) -> Dialogue:
         """The dialogue as it stands after the last save."""
@@ -64,22 +65,31 @@ class Session:
         key = slot_key(self.slot(question))
         text = self.local.drafts.get(key)
         if offered:
-            self.mine[key] = text or ""
+            self.mine[key] = self.offered[key] = text or ""
         return text
+
+    def draft_joined(self, question: Question) -> bool:
+        """True when the question's draft holds two windows' texts (joined: a paragraph each)."""
+        return slot_key(self.slot(question)) in self.local.joined
 
     def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted:
         """Keep (or, with empty text, drop) a question's draft on this computer; say what became of it.
 
         A different draft another window wrote stays: the text goes after it (`join`) or is not
-        written (Drafted.HELD). A file that cannot be written raises SpredningError.
+        written (Drafted.HELD). The draft offered, left as it was, is not this window's text: it
+        writes nothing (Drafted.STALE when another window has changed or removed it meanwhile).
+        A file that cannot be written raises SpredningError.
         """
         key = slot_key(self.slot(question))
+        untouched = key in self.offered and self.offered[key] == text
+        if not untouched:  # typed here: from now on the text is this window's own, to keep
+            self.offered.pop(key, None)
         outcome: dict[str, tuple[Drafted, str]] = {}
 
         def change(state: LocalState) -> LocalState:
-            drafts, done, mine = placed(state.drafts, key, text, self.mine.get(key, ""), join)
+            drafts, done, mine = placed(state.drafts, key, text, self.mine.get(key, ""), join, untouched)
             outcome[key] = done, mine
-            return state._replace(drafts=drafts)
+            return with_drafts(state, key, drafts, done)
 
         self.local = self.store.update_local(self.slug, change)
         done, self.mine[key] = outcome[key]
@@ -95,6 +105,7 @@ class Session:
         slot = self.slot(question)
         key = slot_key(slot)
         mine = self.mine.get(key, "")
+        self.offered.pop(key, None)  # given as the answer: the window's own, whatever happens to it
 
         def save(project: Project, state: LocalState):
             if slot[0] and project.partner(slot[0]) is None:  # removed meanwhile (projekt fjern-genbruger)
@@ -112,8 +123,8 @@ class Session:
                 draft = wanted.text
             else:  # not saved, and no text to keep: the drafts stay as they are
                 return project, state, (fresh, project, state, mine)
-            drafts, _, now = placed(state.drafts, key, draft, mine, join=True)
-            state = state._replace(drafts=drafts)
+            drafts, done, now = placed(state.drafts, key, draft, mine, join=True)
+            state = with_drafts(state, key, drafts, done)
             return project, state, (fresh, project, state, now)
 
         on_disk, self.project, self.local, self.mine[key] = self.store.transact(self.slug, save)
@@ -134,7 +145,7 @@ def _with_draft(state: LocalState, key: str, text: str) -> LocalState:
         drafts[key] = text
     else:
         drafts.pop(key, None)
-    return state._replace(drafts=drafts)
+    return state._replace(drafts=drafts, joined=tuple(k for k in state.joined if k != key))
 
 
 # -- answers from a file -----------------------------------------------------------------------

@@ -23,6 +23,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -126,6 +127,46 @@ def _end_now(signum: int, said: str | None = None, text: str | None = None) -> N
         with contextlib.suppress(Exception):
             os.write(sys.stderr.fileno(), f"{clean(text)}\n".encode(errors="replace"))
     os._exit(128 + signum)
+
+
+# where text not kept as a draft at a stop from outside goes (_rescued), in order
+RESCUE_FOLDERS: tuple[Callable[[], str | Path], ...] = (Path.home, tempfile.gettempdir)
+
+
+def _rescued(text: str | None) -> Path | None:
+    """Text that could not be kept as a draft at a stop from outside, in a new file of its own.
+
+    The terminal may be gone (a closed window), so the text printed may reach nobody. The file
+    goes in the home folder, else the system's temporary folder (the disk may be full where
+    the projects are); it never replaces a file. None when no folder could take it.
+    """
+    if not text:
+        return None
+    data = (text if text.endswith("\n") else text + "\n").encode("utf-8", errors="replace")
+    stamp = datetime.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    for where in RESCUE_FOLDERS:
+        with contextlib.suppress(Exception):
+            for n in range(1, 100):
+                path = Path(where()) / t("interview.rescue-file", stamp=stamp, n=n)
+                made = False
+                try:
+                    with open(path, "xb", opener=_private) as file:  # "x": never over a file there
+                        made = True
+                        file.write(data)
+                        os.fsync(file.fileno())
+                    return path
+                except FileExistsError:
+                    continue
+                except OSError:
+                    if made:  # ours, made just now: a part of the text is no kept copy
+                        path.unlink()
+                    break
+    return None
+
+
+def _private(path: str, flags: int) -> int:
+    """Open a new file only its owner can read: the temporary folder is shared with other users."""
+    return os.open(path, flags, 0o600)
 
 
 def _asked(question):
@@ -765,6 +806,8 @@ class InterviewPrompter:
             self.console.print(Text(t("interview.unsaved-offered"), style="yellow"))
         elif step.draft is not None:
             self.console.print(Text(t("interview.draft-offered"), style="yellow"))
+            if self.session.draft_joined(step.question):  # two windows' texts, each a paragraph
+                self.console.print(Text(t("interview.draft-offered-joined"), style="yellow"))
             saved = step.answer
             if saved is not None and not saved.empty and not saved.not_relevant and saved.text != step.draft:
                 self.console.print(Text(t("interview.draft-and-saved"), style="yellow"))  # never silently
@@ -826,7 +869,13 @@ class InterviewPrompter:
             self.console.print(render.hanging(label, t("interview.skipped"), 0, "dim"))
 
     def _show_left(self, typed: str | None, kept: Drafted | SpredningError | None) -> None:
-        """What a stop left of the field's text: the draft it is kept as, or the whole text to copy."""
+        """What a stop left of the field's text: the draft it is kept as, or the whole text to copy.
+
+        The draft offered and left as it was, which another window changed or removed since, is
+        nothing of this window's: not said to be kept (Drafted.STALE).
+        """
+        if kept is Drafted.STALE:
+            return
         if not isinstance(kept, SpredningError):
             self._show_draft(typed)
             return
@@ -865,7 +914,8 @@ class InterviewPrompter:
             reply = _asked(question)
         except (KeyboardInterrupt, EOFError):
             kept = self._keep_field()  # kept here, so what is said below is what is in the file
-            self.left = kept if interview.draft_of(self.typed(), self.answer) else None
+            mine = kept is not Drafted.STALE and interview.draft_of(self.typed(), self.answer)
+            self.left = kept if mine else None
             with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
                 self._show_left(self.typed(), kept)
             raise
@@ -1008,12 +1058,19 @@ class InterviewPrompter:
         kept = self._keep_field(newer=newer)
         if isinstance(kept, SpredningError):
             problem = render_message(kept.message)
+            rescued = _rescued(typed) if interview.draft_of(typed, self.answer) else None
+            if rescued is not None:
+                _end_now(
+                    signum,
+                    t("interview.stopped-from-outside-rescued", problem=problem, path=str(rescued)),
+                    typed,
+                )
             _end_now(signum, t("interview.stopped-from-outside-not-kept", problem=problem), typed)
         if left is not None:
             _end_now(signum, render_message(editor.stop_notice(left)))
         if kept is Drafted.JOINED:
             _end_now(signum, t("interview.stopped-from-outside-joined"))
-        elif kept is not None and interview.draft_of(typed, self.answer):
+        elif kept not in (None, Drafted.STALE) and interview.draft_of(typed, self.answer):
             _end_now(signum, t("interview.stopped-from-outside"))
         _end_now(signum)
 

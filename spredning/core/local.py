@@ -69,6 +69,7 @@ class LocalState(NamedTuple):
     known: Mapping[str, Mapping[str, str]] = NOTHING  # partner → slot key → version as written
     news: Mapping[str, tuple[str, ...]] = NOTHING  # sender → slot keys not yet looked at
     exports: Mapping[str, str] = NOTHING  # path → sha256 of the file this copy wrote
+    joined: tuple[str, ...] = ()  # slot keys whose draft holds two windows' texts (with_drafts)
     fresh: bool = False  # just made: not yet in a file
     damaged: bool = False  # made because the file there could not be read: keep that one aside
 
@@ -153,7 +154,12 @@ def _from_data(data: dict[str, object]) -> LocalState:
             if isinstance(v, list) and _KEY.match(k)
         },
         exports=_texts(data.get("eksporter"), 64),
+        joined=tuple(k for k in _list(data.get("samlede-kladder")) if isinstance(k, str)),
     )
+
+
+def _list(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 def _mapping(value: object) -> dict[str, object]:
@@ -176,6 +182,9 @@ def to_text(state: LocalState) -> str:
             data[key] = {k: dict(v) if isinstance(v, Mapping) else v for k, v in value.items()}
     if state.news:
         data["nye"] = {k: list(v) for k, v in state.news.items() if v}
+    joined = [k for k in state.joined if k in state.drafts]
+    if joined:
+        data["samlede-kladder"] = joined
     return yamlio.dumps(data)
 
 
@@ -211,10 +220,11 @@ class Drafted(enum.Enum):
     KEPT = "kept"  # the draft in the file is the text (no text: none of this window's is left)
     JOINED = "joined"  # the draft holds another window's text too: both kept, a paragraph each
     HELD = "held"  # another window's different draft is there and was left alone; the text is not written
+    STALE = "stale"  # the text is the draft offered, unchanged here, and another window changed or removed it
 
 
 def placed(
-    drafts: Mapping[str, str], key: str, text: str, mine: str, join: bool
+    drafts: Mapping[str, str], key: str, text: str, mine: str, join: bool, untouched: bool = False
 ) -> tuple[dict[str, str], Drafted, str]:
     """The drafts with a window's `text` as its part of the draft of `key`, as the file holds them now.
 
@@ -224,22 +234,67 @@ def placed(
     window replaced the draft it offered both), the text goes after what is there (`join`, when
     the field closes) or is not written (HELD, while typing: written at every pause, joining
     would pile up both windows' texts). Returns the drafts, the outcome and the window's part now.
+
+    `untouched`: the text is the draft the window was offered, never changed there. It has nothing
+    of its own to keep, so nothing is written: KEPT while the draft still holds it, else STALE
+    (another window changed or removed it since; an old copy written back would undo that).
+
+    A paragraph of the text that stands in another window's part already (both were offered
+    it) is not written again: the window's part is its other paragraphs, so joining never
+    repeats a paragraph.
     """
     result = dict(drafts)
     there = result.get(key, "")
     ours = text if text.strip() else ""
-    now = ours if not there else _replaced(there, mine, ours)
-    if now is None:  # the draft there is all another window's
+    if untouched:
+        held = not ours or _replaced(there, mine, mine) is not None
+        return result, Drafted.KEPT if held else Drafted.STALE, mine
+    rest = _replaced(there, mine, "") if there else ""  # the draft without the window's part
+    if rest is None:  # the window's part is gone: the draft there is all another window's
         if not ours:
             return result, Drafted.KEPT, ""
         if not join:
             return result, Drafted.HELD, mine
-        now = there + JOINER + ours
+        part = _not_in(ours, there)
+        now = there + JOINER + part if part else there
+    else:
+        part = _not_in(ours, rest)
+        now = (_replaced(there, mine, part) or "") if there else part
     if now.strip():
         result[key] = now
     else:
         result.pop(key, None)
-    return result, Drafted.JOINED if ours and now != ours else Drafted.KEPT, ours
+    return result, Drafted.JOINED if ours and now != ours else Drafted.KEPT, part
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _not_in(text: str, other: str) -> str:
+    """`text` without the paragraphs that stand in `other` as well (all of it when none does)."""
+    if not text or not other:
+        return text
+    there = {p.strip() for p in _PARAGRAPH_BREAK.split(other)}
+    paragraphs = _PARAGRAPH_BREAK.split(text.strip())
+    new = [p for p in paragraphs if p.strip() not in there]
+    return text if len(new) == len(paragraphs) else JOINER.join(new)
+
+
+def with_drafts(state: LocalState, key: str, drafts: Mapping[str, str], done: Drafted) -> LocalState:
+    """The state with `drafts` (from placed), the draft of `key` marked as holding two windows' texts.
+
+    Marked when a window's text was joined to another's, which it had not seen; unmarked when one
+    window's text became all of it (a window offered the joined draft wrote it), or it is gone.
+    """
+    joined = set(state.joined)
+    if key not in drafts:
+        joined.discard(key)
+    elif drafts[key] != state.drafts.get(key):  # unchanged: as marked before
+        if done is Drafted.JOINED:
+            joined.add(key)
+        else:
+            joined.discard(key)
+    return state._replace(drafts=drafts, joined=tuple(k for k in joined if k in drafts))
 
 
 def _replaced(there: str, old: str, new: str) -> str | None:
