@@ -244,14 +244,22 @@ _UNWRITABLE = re.compile("[\ud800-\udfff]")  # lone surrogates: undecodable inpu
 
 
 def normalise(text: str) -> str:
-    """Trim surrounding blank space of a typed answer, and spaces at line ends; plain line breaks.
+    """Trim blank lines and spaces around a typed answer, and spaces at line ends; plain line breaks.
 
     Spaces at the end of a line cannot be seen, and would make the YAML writer put the whole
-    answer on one escaped line in the file instead of a readable block.
+    answer on one escaped line in the file instead of a readable block. Tabs stay wherever they
+    are: a row pasted from a spreadsheet starts or ends with one when its first or last cell is
+    empty, and without it the row's cells would move to other columns.
     """
     text = _UNWRITABLE.sub("\ufffd", text)  # an invalid byte pasted in becomes a visible "�"
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(line.rstrip(" \t") for line in lines).strip()
+    lines = [line.rstrip(" ") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while lines and not lines[0].strip():
+        del lines[0]
+    while lines and not lines[-1].strip():
+        del lines[-1]
+    if lines:
+        lines[0] = lines[0].lstrip(" ")
+    return "\n".join(lines)
 
 
 def draft_of(typed: str | None, answer: Answer | None) -> str:
