@@ -76,6 +76,21 @@ def one_line(text: str) -> str:
     return text.replace("\t", " ")
 
 
+class AsTyped:
+    """A user's text to copy, drawn as typed: its tabs stay tabs and long lines are not broken.
+
+    Pasted back into a spreadsheet, a row must still be cells with tabs between them; rich would
+    widen each tab to spaces. Control characters are made visible (tabs and line breaks stay).
+    Print it with soft_wrap=True: the terminal folds a long line, and copied it is still one.
+    """
+
+    def __init__(self, text: str):
+        self.text = clean(text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        yield Segment(self.text + "\n")
+
+
 class Lines:
     """Lines of styled pieces, drawn as they are: rich's console protocol, yielding Segments.
 
