@@ -206,6 +206,7 @@ def test_normalise():
     assert normalise("Punkt 1 \n  - under  \nPunkt 2") == "Punkt 1\n  - under\nPunkt 2"
     assert normalise("  \n \t \n  \tA\t \nB\t\n\t\n ") == "\tA\t\nB\t"
     assert normalise("\t \n\t") == ""
+    assert normalise("\xa0\u3000 svar\xa0 \u2028") == "svar"  # blank space around the text, as before
 
 
 def test_no_draft_of_an_answer_with_edge_tabs_left_as_it_was():

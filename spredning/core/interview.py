@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime
 import enum
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from spredning.core.errors import SpredningError
@@ -257,9 +258,15 @@ def normalise(text: str) -> str:
         del lines[0]
     while lines and not lines[-1].strip():
         del lines[-1]
-    if lines:
-        lines[0] = lines[0].lstrip(" ")
+    if lines:  # blank space around the text goes, as before, all but tabs
+        lines[0] = lines[0][_blank_not_tab(lines[0]) :]
+        lines[-1] = lines[-1][: len(lines[-1]) - _blank_not_tab(reversed(lines[-1]))]
     return "\n".join(lines)
+
+
+def _blank_not_tab(characters: Iterable[str]) -> int:
+    """How many blank characters other than tabs (spaces, no-break spaces ...) come first."""
+    return sum(1 for _ in itertools.takewhile(lambda c: c.isspace() and c != "\t", characters))
 
 
 def draft_of(typed: str | None, answer: Answer | None) -> str:
