@@ -778,3 +778,20 @@ def test_an_export_too_large_to_import_is_refused_before_anything_is_written_or_
     assert not target.exists()
     assert tree(sharing.home) == before
     assert "2 ændringer fra jer har partneren ikke fået endnu" in flat(sharing.ok("status"))
+
+
+def test_a_pasted_table_with_empty_edge_cells_travels_as_it_was_typed(sharing, reusing):
+    table = "\tTom første celle\tC\nD\tE\tF\t"
+    sharing.answer({D1: table})
+    assert sharing.texts()[D1] == table
+    incoming = sharing.export()
+    assert reusing.import_(incoming)[0] == 0
+    assert reusing.texts()[D1] == table
+
+    before = tree(reusing.home)
+    code, out, _ = reusing.import_(incoming)
+    assert code == 0
+    assert "0 tilføjede, 0 opdaterede" in flat(out)
+    assert tree(reusing.home) == before
+    assert sharing.import_(reusing.export())[0] == 0
+    assert sharing.texts()[D1] == table and sharing.others() == {}

@@ -149,9 +149,27 @@ def test_answer_every_question_of_tjek_for_genbruge(interview, project, ws):
 def test_answers_are_normalised_before_saving(interview, project, ws):
     slug = project()
 
-    interview(slug, ["  første\r\nanden\r\n\n  ", "\ttredje\t", Review.STOP])
+    interview(slug, ["  første\r\nanden\r\n\n  ", " \n\ttredje\t \n\t\n", Review.STOP])
 
-    assert saved(ws, slug) == {Q1: "første\nanden", Q2: "tredje"}
+    assert saved(ws, slug) == {Q1: "første\nanden", Q2: "\ttredje\t"}
+
+
+def test_a_pasted_table_keeps_its_empty_cells(interview, project, ws):
+    slug = project()
+
+    interview(slug, ["\tTom første celle\tC\nD\tE\tF\n", "slut med tab\t\t", Review.STOP])
+
+    assert saved(ws, slug) == {Q1: "\tTom første celle\tC\nD\tE\tF", Q2: "slut med tab\t\t"}
+
+
+def test_an_unchanged_answer_with_edge_tabs_does_not_rewrite_the_file(interview, project, ws):
+    slug = project(answers={Q1: "\tJa\t"})
+    path = ws.store.path_for(slug)
+    before = path.stat().st_mtime_ns, path.stat().st_ino
+
+    interview(slug, [Resume.REVIEW_ALL, "\tJa\t", "", Review.STOP])
+
+    assert (path.stat().st_mtime_ns, path.stat().st_ino) == before
 
 
 def test_empty_answer_skips_without_saving(interview, project, ws):
@@ -185,7 +203,17 @@ def test_an_answer_pasted_with_spaces_at_line_ends_is_a_block_in_the_file(interv
 
 def test_normalise():
     assert normalise("\r\n  a\r\nb\rc  \n\n") == "a\nb\nc"
-    assert normalise("Punkt 1 \n  - under \t\nPunkt 2") == "Punkt 1\n  - under\nPunkt 2"
+    assert normalise("Punkt 1 \n  - under  \nPunkt 2") == "Punkt 1\n  - under\nPunkt 2"
+    assert normalise("  \n \t \n  \tA\t \nB\t\n\t\n ") == "\tA\t\nB\t"
+    assert normalise("\t \n\t") == ""
+    assert normalise("\xa0\u3000 svar\xa0 \u2028") == "svar"  # blank space around the text, as before
+
+
+def test_no_draft_of_an_answer_with_edge_tabs_left_as_it_was():
+    imported = Answer(text="\tNavn\tAntal\t")
+
+    assert draft_of("\tNavn\tAntal\t", imported) == ""
+    assert draft_of("\tNavn\tAntal", imported) == "\tNavn\tAntal"
 
 
 # --- back ------------------------------------------------------------------------------------------

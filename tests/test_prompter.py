@@ -1831,13 +1831,26 @@ def test_a_tab_in_the_field_shows_as_blank_space_and_is_kept():
                 keys.send_text(ESC_ENTER)
 
         app.after_render += drawn
-        keys.send_text(PASTE_START + "Navn\tAntal\r\nÆrø\t3" + PASTE_END)
-        assert field.unsafe_ask() == "Navn\tAntal\nÆrø\t3"
+        keys.send_text(PASTE_START + "Navn\tAntal\r\nHjemmepleje\t12\r\nÆrø\t3" + PASTE_END)
+        assert field.unsafe_ask() == "Navn\tAntal\nHjemmepleje\t12\nÆrø\t3"
 
     screen = "\n".join(screens[0])
     assert "^I" not in screen
     assert "› Svar: Navn    Antal" in screen
-    assert "        Ærø 3" in screen  # each tab up to the next stop of 4 in its line of text
+    # each tab up to the next stop of 8 in its line of text, as vis and the review show it
+    assert "        Hjemmepleje     12" in screen
+    assert "        Ærø     3" in screen
+
+
+def test_a_text_that_could_not_be_saved_is_printed_with_its_tabs_to_copy(term):
+    """Pasted back into a spreadsheet, the copied rows must still have their cells."""
+    from spredning.core.errors import SpredningError
+
+    problem = SpredningError("store.busy", path="projekt.yaml", lock="projekt.lock")
+    text = "Navn\tAntal\nHjemmepleje\t12\t" + "lang " * 30
+    term.prompter.save_failed(interview.SaveFailed(asking(term, 1).question, text, problem, False))
+
+    assert f"\n{text}\n" in term.console.file.getvalue()
 
 
 def test_the_fields_help_is_laid_out_again_when_the_window_gets_narrower():

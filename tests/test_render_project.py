@@ -174,3 +174,84 @@ def test_vis_says_when_an_open_question_has_a_draft_on_this_computer(make_projec
     start = out.index("Er løsningen umiddelbart interessant for jer?")
     assert "(ikke besvaret – der er en kladde på denne computer)" in " ".join(out[start:].split())[:200]
     assert out.count("der er en kladde på denne computer") == 1  # only that question
+
+
+# -- tabs: a row pasted from a spreadsheet stays one row, its cells at tab stops of 8 ---------------
+
+TABLE = "Navn\tAntal\tBemærkning\nHjemmepleje\t12\tgod effekt"
+TABLE_SHOWN = ["Navn    Antal   Bemærkning", "Hjemmepleje     12      god effekt"]
+
+
+def drawn(renderable, width: int = 80) -> list[str]:
+    """The lines a terminal `width` columns wide shows, without their surrounding spaces."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, color_system=None, legacy_windows=False)
+    console.print(renderable)
+    return [line.strip() for line in console.file.getvalue().splitlines()]
+
+
+@pytest.mark.parametrize("columns", [80, 200])
+def test_vis_shows_a_pasted_table_row_by_row(make_project, run_cli, monkeypatch, columns):
+    monkeypatch.setenv("COLUMNS", str(columns))
+    make_project("Ærø Kommune", "dele", {FORMAAL: TABLE})
+
+    code, out, err = run_cli("vis", "tjek", "--rolle", "dele")
+
+    assert (code, err) == (0, "")
+    lines = [line.strip() for line in out.splitlines()]
+    start = lines.index("1. Hvad er formålet?")
+    assert lines[start + 1 : start + 3] == TABLE_SHOWN
+
+
+def test_vis_side_by_side_shows_a_pasted_table_row_by_row(make_project, run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")
+    make_project("Ærø Kommune", "dele", {FORMAAL: TABLE})
+
+    code, out, err = run_cli("vis", "tjek")
+
+    assert (code, err) == (0, "")
+    lines = [line.strip() for line in out.splitlines()]
+    start = next(n for n, line in enumerate(lines) if line.startswith("1. Hvad er formålet?"))
+    left_column = [line[: len(shown)] for line, shown in zip(lines[start + 1 :], TABLE_SHOWN, strict=False)]
+    assert left_column == TABLE_SHOWN
+
+
+def test_the_answer_changed_elsewhere_keeps_its_rows(workspace):
+    from spredning.core.model import Answer
+
+    question = workspace.guide.locate(FORMAAL)[2]
+    shown = drawn(render_project.saved_meanwhile(question, Answer("Mit"), Answer("A\tB\nC\nD\tE")))
+
+    assert shown[-3:] == ["A       B", "C", "D       E"]
+
+
+def test_a_not_relevant_reason_with_a_tab_is_shown_at_a_tab_stop(workspace):
+    from spredning.core.model import Answer
+
+    shown = drawn(render_project.answer_text(Answer("Se\tark", not_relevant=True), 4))
+
+    assert shown == ["Ikke relevant: Se      ark"]
+
+
+def test_a_partners_answers_in_one_line_have_one_space_for_a_tab(make_project, workspace):
+    from spredning.core.interview import OtherAnswers
+    from spredning.core.model import Answer
+
+    slug = make_project("Ærø Kommune", "dele")
+    project = workspace.store.load(slug)
+    question = workspace.guide.locate(FORMAAL)[2]
+    others = [OtherAnswers(project.partners[0].key, ((question, Answer(TABLE)),))]
+
+    shown = drawn(render_project.partner_answers(project.dialogue(project.partners[0]), others, False), 200)
+
+    assert shown[-1] == "• Hvad er formålet? Navn Antal Bemærkning Hjemmepleje 12 god effekt"
+
+
+def test_a_conflicts_first_line_has_one_space_for_a_tab():
+    from spredning.cli.render_status import first_line
+    from spredning.core.model import Answer
+
+    assert first_line(Answer(TABLE)) == "Navn Antal Bemærkning …"

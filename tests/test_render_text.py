@@ -2,7 +2,8 @@
 
 Each fast path is compared with the rich renderable it stands for (the code it replaced), on
 generated texts and widths, with colours on, so a difference in a single space or colour code
-fails. Texts with other characters go to rich itself; those are checked too.
+fails. Texts with other characters go to rich itself; those are checked too. Tabs are widened to
+spaces (tab stops of 8) before anything is measured: the reference is rich's drawing of that text.
 """
 
 from __future__ import annotations
@@ -53,7 +54,7 @@ def as_rich_grid(rows, indent: int, style: str) -> Padding:
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
     for prefix, prefix_style, text in rows:
-        grid.add_row(Text(prefix, style=prefix_style), Text(text, style=style))
+        grid.add_row(Text(prefix, style=prefix_style), Text(text.expandtabs(8), style=style))
     return Padding(grid, (0, 0, 0, indent), expand=False)
 
 
@@ -86,7 +87,7 @@ def test_wrap_cuts_words_longer_than_the_line_as_rich_does(width):
     style=st.sampled_from(STYLES),
 )
 def test_a_paragraph_draws_what_rich_draws_for_the_indented_text(text, indent, width, style):
-    rich = Padding(Text(text, style=style), (0, 0, 0, indent), expand=False)
+    rich = Padding(Text(text.expandtabs(8), style=style), (0, 0, 0, indent), expand=False)
     assert drawn(Paragraph(text, indent, style), width) == drawn(rich, width)
     console = Console(file=io.StringIO(), width=width)
     options = console.options
@@ -112,7 +113,9 @@ def test_a_paragraph_in_a_table_cell_draws_what_rich_draws(texts, indent, width)
         return grid
 
     ours = table(lambda text: Paragraph(text, indent, "bold"))
-    rich = table(lambda text: Padding(Text(text, style="bold"), (0, 0, 0, indent), expand=False))
+    rich = table(
+        lambda text: Padding(Text(text.expandtabs(8), style="bold"), (0, 0, 0, indent), expand=False)
+    )
     assert drawn(ours, width) == drawn(rich, width)
 
 
@@ -134,7 +137,7 @@ def test_plain_draws_what_rich_draws_for_the_text(text, width, style, colours, i
         table.add_row(renderable, "b")
         return table
 
-    ours, rich = Plain(text, style), Text(text, style=style)
+    ours, rich = Plain(text, style), Text(text.expandtabs(8), style=style)
     assert drawn(shown(ours), width, colours) == drawn(shown(rich), width, colours)
     console = Console(file=io.StringIO(), width=width)
     assert Measurement.get(console, console.options, ours) == Measurement.get(console, console.options, rich)
@@ -177,6 +180,25 @@ def test_hanging_rows_draw_what_rich_draws_for_the_grid(rows, indent, width, sty
 def test_lines_draw_what_one_rich_text_of_them_draws(lines, width, colours):
     one_text = Text("\n").join(Text.assemble(*line) for line in lines)
     assert drawn(Lines(lines), width, colours, crop=False) == drawn(one_text, width, colours)
+
+
+TABLE = "Navn\tAntal\tBemærkning\nHjemmepleje\t12\tgod effekt"
+TABLE_SHOWN = ["Navn    Antal   Bemærkning", "Hjemmepleje     12      god effekt"]
+
+
+@pytest.mark.parametrize("width", [40, 80, 200])
+def test_a_pasted_table_keeps_its_rows_with_cells_at_tab_stops_of_8(width):
+    for renderable in (Paragraph(TABLE, 3), Plain(TABLE), Hanging([("•", "dim", TABLE)], 2)):
+        lines = [line.strip(" •") for line in drawn(renderable, width, colours=False).splitlines()]
+        assert lines == TABLE_SHOWN, renderable
+    lines = drawn(Hanging([("•", "dim", Text(TABLE))], 2), width, colours=False).splitlines()
+    assert [line.strip(" •") for line in lines] == TABLE_SHOWN
+
+
+def test_a_tab_in_a_one_line_summary_is_one_space():
+    from spredning.cli.render_text import one_line
+
+    assert one_line("Navn\tAntal\t\tBemærkning") == "Navn Antal  Bemærkning"
 
 
 def test_user_text_is_never_markup_and_stays_one_line_per_line():

@@ -1,6 +1,6 @@
 """What `start` and `projekt genbruger` are given that a project file cannot hold is a usage error.
 
-A name (of the project or an organisation) is one line of at most 500 characters, a description
+A name (of the project or an organisation) is one line without tabs of at most 500 characters, a description
 at most 10,000: said in plain words with exit code 2, before any file is made.
 """
 
@@ -41,7 +41,10 @@ def given(option: str, value: str) -> list[str]:
     [
         ("--navn", "To\nlinjer", "start.name-one-line"),
         ("--navn", "n" * 501, "start.name-one-line"),
+        ("--navn", "Tab\tProjekt", "start.name-one-line"),
         ("--deler", "A\nB", "start.sharing-one-line"),
+        ("--deler", "Tab\tKommune", "start.sharing-one-line"),
+        ("--genbruger", "Tab\tKommune", "start.reusing-one-line"),
         ("--genbruger", "B\nC", "start.reusing-one-line"),
         ("--beskrivelse", "x" * 10_001, "start.description-too-long"),
     ],
@@ -59,9 +62,10 @@ def test_a_description_may_span_lines(run_cli):
     assert code == 0, err
 
 
-def test_a_new_partner_with_two_lines_is_a_usage_error(run_cli):
+@pytest.mark.parametrize("name", ["Q\nR", "Tab\tKommune"])
+def test_a_new_partner_with_two_lines_or_a_tab_is_a_usage_error(run_cli, name):
     assert run_cli(*START)[0] == 0
-    code, _out, err = run_cli("projekt", "genbruger", "Q\nR")
+    code, _out, err = run_cli("projekt", "genbruger", name)
     assert code == 2
     assert " ".join(err.split()) == "Fejl: " + t("start.reusing-one-line", limit=500)
 

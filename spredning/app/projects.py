@@ -42,9 +42,13 @@ def letters_problem(name: str) -> Message | None:
 
 
 def fits_a_line(text: str) -> bool:
-    """Whether a name fits where the project file keeps it: one line of at most MAX_NAME characters."""
+    """Whether a name fits where the project file keeps it: one line of at most MAX_NAME characters.
+
+    No tab either: a name is shown in lists and on one line, where a tab is blank space of
+    varying width (two names would look alike), and a spreadsheet row pasted by mistake is no name.
+    """
     text = text.strip()
-    return len(text) <= projectfile.MAX_NAME and "\n" not in text
+    return len(text) <= projectfile.MAX_NAME and "\n" not in text and "\t" not in text
 
 
 def facts_problem(new: NewProject) -> Message | None:

@@ -45,7 +45,7 @@ from rich.console import Console
 from rich.text import Text
 
 from spredning.cli import editor, render, render_project
-from spredning.cli.render_text import fitted_text
+from spredning.cli.render_text import TAB_SIZE, AsTyped, fitted_text
 from spredning.core import fileio, interview, local
 from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import Drafted
@@ -676,7 +676,7 @@ def answer_field(
         lexer=SimpleLexer("class:answer"),
         prompt_continuation=lambda width, line, wrapped: " " * width,
         # a tab (pasted from a spreadsheet) as blank space up to the next stop, not as '^I'
-        input_processors=[TabsProcessor(tabstop=4, char1=" ", char2=" ")],
+        input_processors=[TabsProcessor(tabstop=TAB_SIZE, char1=" ", char2=" ")],
         erase_when_done=True,
         **session,
     )
@@ -1231,7 +1231,7 @@ class InterviewPrompter:
             self.console.print(Text(t("interview.save-failed.kept"), style="yellow"))
         elif step.text:
             self.console.print(Text(t("interview.save-failed.not-kept"), style="yellow"))
-            self.console.print(render.plain(step.text))
+            self.console.print(AsTyped(step.text), soft_wrap=True)  # tabs kept, to paste back
         self.console.print(Text(t("interview.save-failed.again"), style="dim"))
 
     def no_questions(self, step: interview.NoQuestions) -> None:

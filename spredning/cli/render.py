@@ -14,15 +14,15 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from spredning.cli.render_text import Hanging, Plain
+from spredning.cli.render_text import Hanging, Plain, spaced
 from spredning.core.model import Guide, Phase, Question, Tool
 from spredning.core.textsafe import clean
 from spredning.i18n import t
 
 
 def plain(text: str, style: str = "") -> Text:
-    """Guide or user text as plain rich Text, with control characters made visible."""
-    return Text(clean(text), style=style)
+    """Guide or user text as plain rich Text, with control characters made visible and tabs widened."""
+    return Text(spaced(clean(text)), style=style)
 
 
 def paragraph(text: str, style: str = "") -> RenderableType:

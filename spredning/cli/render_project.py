@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
-from spredning.cli.render_text import Line, Lines, Paragraph
+from spredning.cli.render_text import Line, Lines, Paragraph, one_line, spaced
 from spredning.core.model import (
     SHARING,
     Answer,
@@ -85,7 +85,7 @@ def answer_text(answer: Answer | None, indent: int, drafted: bool = False) -> Re
         return indented(Text(t(key), style="dim italic"), indent)
     if answer.not_relevant:
         reason = (
-            t("answer.not-relevant-because", reason=clean(answer.text))
+            t("answer.not-relevant-because", reason=spaced(clean(answer.text)))
             if answer.text
             else t("answer.not-relevant")
         )
@@ -156,7 +156,7 @@ def _summary_line(question: Question, answer: Answer) -> Text:
     An answer of several lines is shown with its lines joined, so a later line is never dropped
     without a mark: what does not fit ends in '…'.
     """
-    first = " ".join(line.strip() for line in answer.text.splitlines() if line.strip())
+    first = " ".join(one_line(line).strip() for line in answer.text.splitlines() if line.strip())
     if answer.not_relevant:
         first = t("answer.not-relevant-because", reason=first) if first else t("answer.not-relevant")
     return Text.assemble(

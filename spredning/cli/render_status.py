@@ -19,7 +19,7 @@ from rich.text import Text
 
 from spredning.cli.render import bullets, plain
 from spredning.cli.render_project import org_name
-from spredning.cli.render_text import print_fitted
+from spredning.cli.render_text import one_line, print_fitted
 from spredning.core.model import Answer, Guide, Progress, Project, Slot
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import t
@@ -125,7 +125,7 @@ def first_line(answer: Answer) -> str:
     """The first line of an answer, ' …' when more follow; 'not relevant' and deletions in words."""
     if answer.empty:
         return t("answer.unanswered")
-    lines = [text.strip() for text in answer.text.splitlines() if text.strip()]
+    lines = [one_line(text).strip() for text in answer.text.splitlines() if text.strip()]
     first = (lines[0] if lines else "") + (" …" if len(lines) > 1 else "")
     if answer.not_relevant:
         return t("answer.not-relevant-because", reason=first) if first else t("answer.not-relevant")

@@ -5,8 +5,11 @@ line before it draws a word; for long answers and long lists that is most of a c
 text whose every character takes exactly one cell (the Latin letters Danish and its neighbours
 use, digits, common punctuation), widths are just lengths, and the layout is simple enough to do
 here with the very rules rich follows. Anything else (East Asian wide characters, emoji, combining
-marks, tabs) is left to rich, so it wraps as before. The tests compare both ways on many texts and
+marks) is left to rich, so it wraps as before. The tests compare both ways on many texts and
 widths.
+
+Tabs are widened to spaces (``spaced``) before any of that: rich measures a tab as one cell and
+widens it only after wrapping, so a row pasted from a spreadsheet was broken after each cell.
 
 Nothing here parses markup: text becomes rich Segments (rich's console protocol), and everything
 still reaches the terminal through the console's SafeStream, which makes control characters
@@ -45,6 +48,47 @@ NARROW = frozenset(
     + [chr(code) for code in range(0x2030, 0x205F)]
     + ["€", "█", "░", "▶"]
 )
+
+
+TAB_SIZE = 8  # the one tab size of the program: the terminal's and rich's, and the answer field's
+
+
+def spaced(text: str) -> str:
+    """Text with each tab widened to spaces up to the next stop (every TAB_SIZE cells of its line).
+
+    So the cells of a row pasted from a spreadsheet line up, and a text is measured and wrapped
+    as it will be drawn. Only for showing: what is saved keeps its tabs.
+    """
+    return text.expandtabs(TAB_SIZE) if "\t" in text else text
+
+
+def spaced_text(text: Text) -> Text:
+    """`spaced` for rich Text (a copy; its styles kept)."""
+    if "\t" not in text.plain:
+        return text
+    text = text.copy()
+    text.expand_tabs(TAB_SIZE)
+    return text
+
+
+def one_line(text: str) -> str:
+    """Text for a one-line summary: each tab one space, as a line break is (tab stops widen unevenly)."""
+    return text.replace("\t", " ")
+
+
+class AsTyped:
+    """A user's text to copy, drawn as typed: its tabs stay tabs and long lines are not broken.
+
+    Pasted back into a spreadsheet, a row must still be cells with tabs between them; rich would
+    widen each tab to spaces. Control characters are made visible (tabs and line breaks stay).
+    Print it with soft_wrap=True: the terminal folds a long line, and copied it is still one.
+    """
+
+    def __init__(self, text: str):
+        self.text = clean(text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        yield Segment(self.text + "\n")
 
 
 class Lines:
@@ -148,10 +192,10 @@ class Paragraph:
     """
 
     def __init__(self, text: str, indent: int = 0, style: str = ""):
-        self.text = text
+        self.text = spaced(text)
         self.indent = indent
         self.style = style
-        self.narrow = _NARROW_LINES.issuperset(text)
+        self.narrow = _NARROW_LINES.issuperset(self.text)
 
     def _by_rich(self) -> Padding:
         return Padding(Text(self.text, style=self.style), (0, 0, 0, self.indent), expand=False)
@@ -205,13 +249,17 @@ class Hanging:
     """
 
     def __init__(self, rows: list[tuple[str, str, str | Text]], indent: int = 0, style: str = ""):
-        self.rows = rows  # (prefix, its style, text)
+        # (prefix, its style, text)
+        self.rows = [
+            (prefix, prefix_style, spaced(text) if isinstance(text, str) else spaced_text(text))
+            for prefix, prefix_style, text in rows
+        ]
         self.indent = indent
         self.style = style
         self.prefix_width = max((len(prefix) for prefix, _, _ in rows), default=0)
         self.narrow = bool(rows) and all(
             isinstance(text, str) and NARROW.issuperset(prefix) and _NARROW_LINES.issuperset(text) and prefix
-            for prefix, _, text in rows
+            for prefix, _, text in self.rows
         )
 
     def _by_rich(self) -> Padding:
@@ -262,9 +310,9 @@ class Plain:
     """
 
     def __init__(self, text: str, style: str = ""):
-        self.text = text
+        self.text = spaced(text)
         self.style = style
-        self.narrow = _NARROW_LINES.issuperset(text)
+        self.narrow = _NARROW_LINES.issuperset(self.text)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement.get(console, options, Text(self.text, style=self.style))

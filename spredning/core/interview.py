@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime
 import enum
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from spredning.core.errors import SpredningError
@@ -244,14 +245,28 @@ _UNWRITABLE = re.compile("[\ud800-\udfff]")  # lone surrogates: undecodable inpu
 
 
 def normalise(text: str) -> str:
-    """Trim surrounding blank space of a typed answer, and spaces at line ends; plain line breaks.
+    """Trim blank lines and spaces around a typed answer, and spaces at line ends; plain line breaks.
 
     Spaces at the end of a line cannot be seen, and would make the YAML writer put the whole
-    answer on one escaped line in the file instead of a readable block.
+    answer on one escaped line in the file instead of a readable block. Tabs stay wherever they
+    are: a row pasted from a spreadsheet starts or ends with one when its first or last cell is
+    empty, and without it the row's cells would move to other columns.
     """
     text = _UNWRITABLE.sub("\ufffd", text)  # an invalid byte pasted in becomes a visible "�"
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(line.rstrip(" \t") for line in lines).strip()
+    lines = [line.rstrip(" ") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while lines and not lines[0].strip():
+        del lines[0]
+    while lines and not lines[-1].strip():
+        del lines[-1]
+    if lines:  # blank space around the text goes, as before, all but tabs
+        lines[0] = lines[0][_blank_not_tab(lines[0]) :]
+        lines[-1] = lines[-1][: len(lines[-1]) - _blank_not_tab(reversed(lines[-1]))]
+    return "\n".join(lines)
+
+
+def _blank_not_tab(characters: Iterable[str]) -> int:
+    """How many blank characters other than tabs (spaces, no-break spaces ...) come first."""
+    return sum(1 for _ in itertools.takewhile(lambda c: c.isspace() and c != "\t", characters))
 
 
 def draft_of(typed: str | None, answer: Answer | None) -> str:
