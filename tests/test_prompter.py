@@ -1921,6 +1921,18 @@ def full_disk(monkeypatch) -> None:
 LINES = ("Linje et af et langt svar", "linje to", "linje tre")
 
 
+def test_stopping_on_a_full_disk_prints_a_pasted_table_with_its_tabs(terminal, monkeypatch):
+    """The text to copy is printed as typed: pasted back into a spreadsheet, its cells are cells."""
+    term = terminal()
+    full_disk(monkeypatch)
+    term.type(PASTE_START + "\tTom første celle\tC\r\nD\tE\tF" + PASTE_END + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.ask(asking(term, 2))
+
+    assert "\tTom første celle\tC\nD\tE\tF" in term.console.file.getvalue()
+
+
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
 def test_stopping_on_a_full_disk_shows_the_whole_text_and_says_it_is_not_saved(terminal, monkeypatch, key):
     term = terminal(emulated=True)

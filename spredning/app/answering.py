@@ -235,7 +235,7 @@ def save_answers(session: Session, answers: Mapping[str, Answer]) -> list[str]:
             if fresh is not None and not fresh.answer.empty and fresh.answer.same_content(content):
                 continue
             project = project.with_entry(slot, history.edited(fresh, content, state.copy))
-            if (state.drafts.get(slot_key(slot)) or "").strip() == content.text.strip():
+            if normalise(state.drafts.get(slot_key(slot)) or "") == normalise(content.text):
                 state = _with_draft(state, slot_key(slot), "")  # the draft is what was saved
             # any other draft stays: text typed in the field is the user's, a file never erases it
             changed.append(qid)

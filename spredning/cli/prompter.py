@@ -881,11 +881,11 @@ class InterviewPrompter:
             return
         from spredning.cli.main import error_hint, print_error
 
-        text = interview.draft_of(typed, self.answer).strip()
-        if text:  # (nothing new in the field: nothing was lost, nothing to say)
+        text = interview.draft_of(typed, self.answer)
+        if text.strip():  # (nothing new in the field: nothing was lost, nothing to say)
             print_error(kept.message, error_hint(kept), console=self.console)
             self.console.print(Text(t("interview.draft-failed"), style="yellow"))
-            self.console.print(render.plain(text))
+            self.console.print(AsTyped(text), soft_wrap=True)  # tabs stay tabs, to paste back
 
     def _show_draft(self, typed: str | None) -> None:
         """Text left in a field without saving it: marked as the draft it is kept as, never as an answer."""
