@@ -426,9 +426,7 @@ def _keep_drafts(ws: Workspace, name: str) -> Path | None:
     if not drafts:
         return None
     folder = local.ensure_folder(ws.store.home)
-    path, number = folder / f"{opened.project.slug}-kladder-{partner.key}.yaml", 2
-    while path.exists() or path.is_symlink():
-        path, number = folder / f"{opened.project.slug}-kladder-{partner.key}-{number}.yaml", number + 1
+    path = fileio.free_name(folder, f"{opened.project.slug}-kladder-{partner.key}", ".yaml")
     fileio.atomic_write(path, yamlio.dumps({"organisation": partner.name or partner.key, "kladder": drafts}))
     return path
 

@@ -98,7 +98,9 @@ class Merging:
         """Keep every text written so far in the file (made the first time, with a free name)."""
         self.texts[conflict] = text
         if self.path is None:
-            self.path = _free_name(local.ensure_folder(self.home), f"{self.slug}-{t('conflict.merged-file')}")
+            self.path = fileio.free_name(
+                local.ensure_folder(self.home), f"{self.slug}-{t('conflict.merged-file')}", ".txt"
+            )
         body = "".join(f"{heading}\n\n{written}\n\n\n" for heading, written in self.texts.items())
         fileio.atomic_write(self.path, body)
 
@@ -118,13 +120,3 @@ class Merging:
                 self.path.unlink()
         self.path = None
         self.texts.clear()
-
-
-def _free_name(folder: Path, stem: str) -> Path:
-    """A file name in folder not taken yet: a file kept by an earlier stop is never written over."""
-    path = folder / f"{stem}.txt"
-    number = 2
-    while path.exists():
-        path = folder / f"{stem}-{number}.txt"
-        number += 1
-    return path

@@ -122,12 +122,16 @@ def keep_backup(path: Path, raw: bytes) -> Path:
 
 def _free_backup_name(path: Path) -> Path:
     """NAVN.yaml.bak-YYYYmmdd-HHMMSS, or with -2, -3 ... when that name is taken."""
-    first = path.with_name(f"{path.name}{BACKUP_INFIX}{time.strftime('%Y%m%d-%H%M%S')}")
-    backup, number = first, 1
-    while backup.exists() or backup.is_symlink():
+    return free_name(path.parent, f"{path.name}{BACKUP_INFIX}{time.strftime('%Y%m%d-%H%M%S')}")
+
+
+def free_name(folder: Path, stem: str, suffix: str = "") -> Path:
+    """folder/STEM+SUFFIX, or STEM-2+SUFFIX, STEM-3+SUFFIX ...: a name no file (nor link) has yet."""
+    path, number = folder / f"{stem}{suffix}", 1
+    while path.exists() or path.is_symlink():
         number += 1
-        backup = first.with_name(f"{first.name}-{number}")
-    return backup
+        path = folder / f"{stem}-{number}{suffix}"
+    return path
 
 
 def move_aside(path: Path) -> Path | None:
