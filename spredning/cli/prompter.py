@@ -93,12 +93,7 @@ def _terminal_settings() -> list[Any] | None:
         return None
     try:
         return termios.tcgetattr(sys.stdin.fileno())
-    except (
-        termios.error,
-        OSError,
-        ValueError,
-        AttributeError,
-    ):  # no terminal (termios.error: not an OSError)
+    except (termios.error, OSError, ValueError, AttributeError):  # no terminal (termios.error is no OSError)
         return None
 
 
