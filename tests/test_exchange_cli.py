@@ -388,6 +388,43 @@ def test_a_damaged_or_cut_file_from_a_partner_is_refused_and_nothing_changes(exc
 
 
 @pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda raw: raw + b"   broken: [\n", id="hand-edited"),
+        pytest.param(lambda raw: raw.replace(b"\n", b"\r\n")[: len(raw) // 2] + b'"', id="crlf-cut-in-quote"),
+        pytest.param(lambda raw: b"\xef\xbb\xbf" + raw + b"\xff", id="bom-not-utf8"),
+        pytest.param(lambda raw: raw.replace(b"format: '2'", b"format: '99'"), id="newer-format"),
+    ],
+)
+def test_an_import_into_a_project_whose_file_cannot_be_read_makes_no_second_copy(exchanged, damage):
+    """The project is here, broken: its problem is said, and no new project with the same identity is made."""
+    sharing, reusing = exchanged
+    sharing.answer({D1: "Færre genindlæggelser og mindre ventetid"})
+    incoming = sharing.export("--overskriv")
+    path = reusing.path
+    path.write_bytes(damage(path.read_bytes()))
+    before = tree(reusing.home)
+
+    code, out, err = reusing.import_(incoming)
+
+    assert code == 1, out
+    assert "Projektet findes allerede her, men dets fil kan ikke læses" in flat(err)
+    assert str(path) in "".join(err.split()) and "ikke en ny kopi" in flat(err)
+    assert tree(reusing.home) == before
+
+
+def test_a_broken_file_of_another_project_does_not_stop_an_import(exchanged, tmp_path, run_cli):
+    sharing, reusing = exchanged
+    slug = reusing.slug
+    other = start_sharing(Org(tmp_path / "andet", tmp_path, run_cli), name="Andet projekt")
+    (reusing.home / "andet-projekt.yaml").write_bytes(other.path.read_bytes() + b"   broken: [\n")
+    sharing.answer({D1: "Færre genindlæggelser og mindre ventetid"})
+
+    assert reusing.import_(sharing.export("--overskriv"))[0] == 0
+    assert reusing.texts(slug=slug)[D1] == "Færre genindlæggelser og mindre ventetid"
+
+
+@pytest.mark.parametrize(
     ("name", "slug"),
     [
         ("../../etc/passwd", "etc-passwd"),

@@ -620,3 +620,20 @@ def test_an_exchange_file_without_its_end_line_says_it_was_cut_short():
     with pytest.raises(ProjectFileError) as caught:
         read_back(raw.replace(b"slut: ja\n", b"slut: j\n"))
     assert "er afkortet" in words(caught.value) and "slut: ja" in words(caught.value)
+
+
+ID = "2628baea-b2f2-4267-bc6b-0b51ab893063"
+
+
+@pytest.mark.parametrize(
+    ("head", "found"),
+    [
+        (f"format: '2'\nid: {ID}\nprojekt: [\n".encode(), ID),
+        (f"\ufeffformat: 2\r\nid: '{ID}'\r\n".encode(), ID),
+        (f"format: '2'\nprojekt:\n  id: {ID}\n".encode(), None),  # not at the top level
+        (b"format: '2'\nid: not-an-identity\n", None),
+        (b"\xff\xfe broken", None),
+    ],
+)
+def test_a_broken_files_identity_is_read_from_its_top_level_id_line(head, found):
+    assert projectfile.declared_id(head) == found

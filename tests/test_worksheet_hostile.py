@@ -213,6 +213,12 @@ def test_a_worksheet_of_a_project_that_is_not_here_is_refused(sharing, tmp_path,
     assert "--hjem" in message
 
 
+def test_a_worksheet_of_a_project_whose_file_cannot_be_read_names_that_file(sharing, worksheet):
+    sharing.path.write_bytes(sharing.path.read_bytes() + b"   broken: [\n")
+    message = refused(sharing, worksheet, "Projektet findes allerede her, men dets fil kan ikke læses")
+    assert "hører til projektet" not in message
+
+
 def test_a_worksheet_of_another_project_named_with_projekt_is_refused(sharing, tmp_path):
     start_sharing(sharing, name="Andet projekt", reusers=("Fanø Kommune",))
     path = tmp_path / "andet.docx"

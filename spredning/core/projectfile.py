@@ -191,6 +191,18 @@ def head_kind(head: bytes) -> str | None:
     return "project"
 
 
+ID_LINE = re.compile(r"""^id: ['"]?([0-9a-f-]{36})['"]?[ \t]*$""", re.MULTILINE)
+
+
+def declared_id(head: bytes) -> str | None:
+    """The identity a project file's head names on its top-level 'id:' line, even if the rest is broken.
+
+    For a file that cannot be read: an import or a worksheet for the same project must not pass it by.
+    """
+    found = ID_LINE.search(head.decode("utf-8-sig", "replace").replace("\r\n", "\n"))
+    return found[1] if found and ID_PATTERN.match(found[1]) else None
+
+
 def text_after_end(raw: bytes) -> int:
     """How many lines with text follow an exchange file's end line ('slut: ja'): 0 for none.
 

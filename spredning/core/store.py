@@ -37,6 +37,7 @@ LOCK_TIMEOUT_SECONDS = 15
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_ACTIVE_BYTES = 1024
 WRITE_LIMIT = yamlio.MAX_BYTES  # the largest project file a save may produce
+ID_HEAD = 64 * 1024  # where a broken project file's 'id:' line is looked for (ours is its second line)
 READ_LIMIT = 4 * yamlio.MAX_BYTES  # a larger one can still be read, to export or shrink it
 INDEX_FILE = "projekter.json"
 INDEX_VERSION = 3
@@ -203,10 +204,26 @@ class Store:
         ]
 
     def find_by_id(self, project_id: str) -> str | None:
-        """The slug of the project with this identity, or None."""
+        """The slug of the project with this identity, or None.
+
+        A file that cannot be read but names this identity at its top is that project, broken:
+        its problem is raised, so no second copy of the project is made beside it (an import) and
+        no worksheet is said to belong to no project here.
+        """
+        unreadable = []
         for slug, summary in self.summaries(self.slugs()):
-            if isinstance(summary, Summary) and summary.id == project_id and not summary.exchange:
+            if not isinstance(summary, Summary):
+                unreadable.append((slug, summary))
+            elif summary.id == project_id and not summary.exchange:
                 return slug
+        for slug, problem in unreadable:
+            path = self._file_name(slug)
+            try:
+                head = fileio.read_regular(Path(path), ID_HEAD)
+            except OSError:
+                continue
+            if projectfile.head_kind(head) != "exchange" and projectfile.declared_id(head) == project_id:
+                raise SpredningError("store.same-project-unreadable", path=path, problem=problem.message)
         return None
 
     # -- reading ----------------------------------------------------------------------
