@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from spredning import i18n
 from spredning.core import history, projectfile
 from spredning.core.errors import ProjectFileError, SpredningError
-from spredning.core.model import ROLES, SHARING, Answer, Entry, Layout, Partner, Project
+from spredning.core.model import ROLES, SHARING, Answer, Entry, Layout, Partner, Project, normalise
 from spredning.core.store import Store
 
 X = "tjek.beskriv.dele.x"
@@ -288,6 +288,22 @@ def test_a_hand_edit_that_only_added_outer_space_is_not_a_change():
     text = hand_written(f"tekst: '  Svar  '\nversion: {history.written(good)}")
 
     assert read_text(text).project.shared[X] == Entry(good)
+
+
+@pytest.mark.parametrize(
+    ("item", "kept"),
+    [
+        pytest.param('tekst: "\\tAntal\\t12\\t"', "\tAntal\t12\t", id="edge-tabs"),
+        pytest.param("tekst: |\n  Række 1\t  \n  \tRække 2\t\n", "Række 1\t\n\tRække 2\t", id="block"),
+        pytest.param('"\\tbare tekst\\t  "', "\tbare tekst\t", id="bare-tekst"),
+        pytest.param('tekst: "  Linje 1  \\r\\nLinje 2\\n\\n"', "Linje 1\nLinje 2", id="spaces-and-crlf"),
+    ],
+)
+def test_a_hand_edit_is_kept_by_the_same_rule_as_a_typed_answer(item, kept):
+    """Tabs at the edges stay (a spreadsheet row's empty edge cells), spaces and blank lines go."""
+    edited = read_text(hand_written(item)).project.shared[X].answer
+
+    assert edited.text == kept == normalise(kept)
 
 
 def test_a_version_that_is_not_a_version_is_named():

@@ -16,15 +16,24 @@ from __future__ import annotations
 
 import datetime
 import enum
-import itertools
-import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from spredning.core.errors import SpredningError
 from spredning.core.followup import Mark, PlanItem
 from spredning.core.local import Drafted
-from spredning.core.model import SHARING, Answer, Dialogue, Entry, Phase, Question, Tool, other_role, progress
+from spredning.core.model import (
+    SHARING,
+    Answer,
+    Dialogue,
+    Entry,
+    Phase,
+    Question,
+    Tool,
+    normalise,
+    other_role,
+    progress,
+)
 
 
 class Review(enum.Enum):
@@ -239,34 +248,6 @@ class Recorder(Protocol):
     def draft(self, question: Question, offered: bool = False) -> str | None: ...
     def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted: ...
     def record(self, question: Question, content: Answer | None, expected: Entry | None) -> Entry | None: ...
-
-
-_UNWRITABLE = re.compile("[\ud800-\udfff]")  # lone surrogates: undecodable input, unsavable as UTF-8
-
-
-def normalise(text: str) -> str:
-    """Trim blank lines and spaces around a typed answer, and spaces at line ends; plain line breaks.
-
-    Spaces at the end of a line cannot be seen, and would make the YAML writer put the whole
-    answer on one escaped line in the file instead of a readable block. Tabs stay wherever they
-    are: a row pasted from a spreadsheet starts or ends with one when its first or last cell is
-    empty, and without it the row's cells would move to other columns.
-    """
-    text = _UNWRITABLE.sub("\ufffd", text)  # an invalid byte pasted in becomes a visible "�"
-    lines = [line.rstrip(" ") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    while lines and not lines[0].strip():
-        del lines[0]
-    while lines and not lines[-1].strip():
-        del lines[-1]
-    if lines:  # blank space around the text goes, as before, all but tabs
-        lines[0] = lines[0][_blank_not_tab(lines[0]) :]
-        lines[-1] = lines[-1][: len(lines[-1]) - _blank_not_tab(reversed(lines[-1]))]
-    return "\n".join(lines)
-
-
-def _blank_not_tab(characters: Iterable[str]) -> int:
-    """How many blank characters other than tabs (spaces, no-break spaces ...) come first."""
-    return sum(1 for _ in itertools.takewhile(lambda c: c.isspace() and c != "\t", characters))
 
 
 def draft_of(typed: str | None, answer: Answer | None) -> str:

@@ -16,9 +16,10 @@ Copies with a change are made with ``_replace``.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
@@ -414,3 +415,33 @@ def progress(dialogue: Dialogue, questions: tuple[Question, ...]) -> Progress:
             done += 1
             not_relevant += answer.not_relevant
     return Progress(done, len(questions), not_relevant)
+
+
+_UNWRITABLE = re.compile("[\ud800-\udfff]")  # lone surrogates: undecodable input, unsavable as UTF-8
+
+
+def normalise(text: str) -> str:
+    """An answer's text as kept: blank lines and spaces around it and at line ends trimmed; plain line breaks.
+
+    The same rule for a typed answer and for one edited by hand in the project file.
+
+    Spaces at the end of a line cannot be seen, and would make the YAML writer put the whole
+    answer on one escaped line in the file instead of a readable block. Tabs stay wherever they
+    are: a row pasted from a spreadsheet starts or ends with one when its first or last cell is
+    empty, and without it the row's cells would move to other columns.
+    """
+    text = _UNWRITABLE.sub("\ufffd", text)  # an invalid byte pasted in becomes a visible "�"
+    lines = [line.rstrip(" ") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    while lines and not lines[0].strip():
+        del lines[0]
+    while lines and not lines[-1].strip():
+        del lines[-1]
+    if lines:  # blank space around the text goes, as before, all but tabs
+        lines[0] = lines[0][_blank_not_tab(lines[0]) :]
+        lines[-1] = lines[-1][: len(lines[-1]) - _blank_not_tab(reversed(lines[-1]))]
+    return "\n".join(lines)
+
+
+def _blank_not_tab(characters: Iterable[str]) -> int:
+    """How many blank characters other than tabs (spaces, no-break spaces ...) come first."""
+    return sum(1 for _ in itertools.takewhile(lambda c: c.isspace() and c != "\t", characters))

@@ -64,6 +64,7 @@ from spredning.core.model import (
     Layout,
     Partner,
     Project,
+    normalise,
     side_of,
     slugify,
 )
@@ -407,7 +408,7 @@ class _Reader:
         if item == "":
             return None
         if isinstance(item, str):  # an answer written by hand, without its history
-            return Entry(self._edited(Answer(text=item.strip())))
+            return Entry(self._edited(Answer(text=normalise(item))))
         if not isinstance(item, dict):
             raise _problem(self.path, "project.bad-entry", id=question_id)
         _known_keys(item, ENTRY_KEYS, self.path, f"{question_id}.")
@@ -427,7 +428,7 @@ class _Reader:
         ):
             raise _problem(self.path, "project.bad-entry", id=question_id)
         exact = Answer(text=text, not_relevant=marked == "ja")
-        answer = exact._replace(text=text.strip())
+        answer = exact._replace(text=normalise(text))
         version = item.get("version")
         parsed = history.parse(version) if isinstance(version, str) else None
         if version is not None and parsed is None:
