@@ -432,6 +432,40 @@ def reusing_project(tmp_path, run_cli) -> Path:
     return tmp_path / "hjem" / "genbrug.yaml"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        f"{QID}: Video # og tablet",
+        f"{QID}:\n  ikke-relevant: ja\n  begrundelse: Ikke hos os #endnu  # men måske",
+        f"{QID}: Første linje\n  fortsætter # her",
+    ],
+)
+def test_text_after_a_comment_mark_in_an_answer_file_is_refused_not_dropped(
+    reusing_project, run_cli, tmp_path, line
+):
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(f"# Vores svar\n{line}\n", encoding="utf-8")
+    before = reusing_project.read_bytes()
+
+    code, out, err = run_cli("fase", "tjek", "--rolle", "genbruge", "--svar", str(answers))
+
+    assert code == 1, out
+    assert "læses som en kommentar og ville gå tabt" in " ".join(err.split())
+    assert f"linje {line.count(chr(10)) + 2}" in err and "Intet er gemt" in err
+    assert reusing_project.read_bytes() == before
+
+
+def test_a_comment_mark_inside_quotes_or_a_block_is_part_of_the_answer(reusing_project, run_cli, tmp_path):
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(f'{QID}: "Video # og tablet"  # vores note\n', encoding="utf-8")
+    assert run_cli("fase", "tjek", "--rolle", "genbruge", "--svar", str(answers))[0] == 0
+    assert "Video # og tablet" in reusing_project.read_text(encoding="utf-8")
+
+    answers.write_text(f"{QID}: |\n  Linje 1 # med\n  Linje 2\n", encoding="utf-8")
+    assert run_cli("fase", "tjek", "--rolle", "genbruge", "--svar", str(answers))[0] == 0
+    assert "Linje 1 # med" in reusing_project.read_text(encoding="utf-8")
+
+
 def run_installed(*argv: str, stdin) -> tuple[int, str]:
     import resource
     import subprocess
@@ -483,5 +517,5 @@ def test_an_endless_answer_stream_is_refused_by_the_size_cap(reusing_project):
         endless.wait()
 
     assert code == 1
-    assert i18n.t("yaml.too-large", limit_kib=5 * 1024) in err
+    assert i18n.t("yaml.too-large", limit=5 * 1024 * 1024) in err
     assert reusing_project.read_bytes() == before

@@ -171,7 +171,7 @@ def test_latin1_is_rejected_with_a_danish_message():
         yamlio.decode("navn: Høst\n".encode("latin-1"))
     message = render(info.value.message)
     assert "ikke gemt som UTF-8" in message
-    assert "position 7" in message
+    assert "linje 1, kolonne 8" in message
 
 
 # --- Writing -------------------------------------------------------------------------------------
@@ -265,3 +265,19 @@ def test_the_c_parser_and_emitter_are_used():
     assert yamlio.WITH_LIBYAML is True
     assert CParser in yamlio._StrictLoader.__mro__
     assert CEmitter in yamlio._Dumper.__mro__
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "column"),
+    [
+        ("navn: Ærø\nby: Ærøskøbing\n".encode("latin-1"), 1, 7),
+        (b"\xef\xbb\xbfnavn: ok\nby: \xe6r\xf8\n", 2, 5),  # after a BOM: still counted from the line
+        ("a: æ\nb: ok\nc: Ø".encode()[:-1], 3, 4),  # a UTF-8 letter cut in half
+    ],
+)
+def test_a_file_not_in_utf8_names_the_line_and_column_to_look_at(data, line, column):
+    with pytest.raises(YamlProblem) as caught:
+        yamlio.decode(data)
+    assert caught.value.message.params == {"line": line, "column": column}
+    assert f"linje {line}, kolonne {column}" in render(caught.value.message)
+    assert "gem den som UTF-8" in render(caught.value.message)

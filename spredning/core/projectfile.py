@@ -148,9 +148,7 @@ def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict[str, An
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ProjectFileError(
-            "project.invalid-yaml", path=path, problem=message("yaml.not-utf8", position=exc.start)
-        ) from None
+        raise ProjectFileError("project.invalid-yaml", path=path, problem=yamlio.not_utf8(raw, exc)) from None
     if has_markers(text):
         raise ProjectFileError("project.git-conflict", path=path)
     try:

@@ -8,6 +8,8 @@ UTF-8 with æøå as they are, multi-line answers as literal blocks.
 
 from __future__ import annotations
 
+import codecs
+
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
@@ -112,11 +114,20 @@ def decode(data: bytes, limit: int = MAX_BYTES) -> str:
     than a project file); the caller reads at most limit + 1, so len(data) is not the file's size.
     """
     if len(data) > limit:
-        raise YamlProblem("yaml.too-large", limit_kib=limit // 1024)
+        raise YamlProblem("yaml.too-large", limit=limit)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise YamlProblem("yaml.not-utf8", position=exc.start) from None
+        said = not_utf8(data, exc)
+        raise YamlProblem(said.key, **said.params) from None
+
+
+def not_utf8(data: bytes, exc: UnicodeDecodeError) -> Message:
+    """Where bytes stop being UTF-8, as a person finds it in an editor: line and column (from 1)."""
+    start = exc.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)  # 'utf-8-sig'
+    line_start = data.rfind(b"\n", 0, start) + 1
+    column = len(data[line_start:start].decode("utf-8-sig", "replace")) + 1
+    return Message("yaml.not-utf8", {"line": data.count(b"\n", 0, start) + 1, "column": column})
 
 
 def _check_events(text: str) -> None:
@@ -206,6 +217,24 @@ def loads(text: str) -> object:
     except yaml.YAMLError:
         raise YamlProblem("yaml.invalid") from None
     return value
+
+
+def refuse_comment_after_text(text: str) -> None:
+    """Refuse a plain text value followed by ' # …' on its line, which YAML drops as a comment.
+
+    For a file of answers, where all after a key is meant as the answer: 'formaal: Video # og
+    tablet' would save 'Video' and lose the rest without a word. Quoted text is left alone (its
+    quotes show where the text ends). Call it on text that loads() has read.
+    """
+    if "#" not in text:
+        return
+    after_value = False
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, yaml.ScalarToken) and token.plain and after_value:
+            rest = text[token.end_mark.index :].split("\n", 1)[0]
+            if rest.lstrip().startswith("#"):
+                raise YamlProblem("yaml.comment-after-text", line=token.end_mark.line + 1)
+        after_value = isinstance(token, yaml.ValueToken | yaml.BlockEntryToken)
 
 
 def _invalid(exc: yaml.MarkedYAMLError) -> YamlProblem:

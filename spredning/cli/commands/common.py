@@ -286,7 +286,10 @@ def read_user_yaml(path: str, problem_key: str) -> object:
     from spredning.core import fileio, yamlio
 
     try:
-        return yamlio.loads(yamlio.decode(fileio.read_capped(Path(path), yamlio.MAX_BYTES)))
+        text = yamlio.decode(fileio.read_capped(Path(path), yamlio.MAX_BYTES))
+        data = yamlio.loads(text)
+        yamlio.refuse_comment_after_text(text)  # every value is an answer: none may lose its end
+        return data
     except OSError as exc:
         raise SpredningError(f"{problem_key}.unreadable", path=path, reason=fileio.reason(exc)) from None
     except yamlio.YamlProblem as exc:
