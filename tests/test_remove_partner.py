@@ -317,5 +317,11 @@ def test_removed_while_typing_in_a_terminal_the_text_is_shown_not_lost(tmp_path,
     said = flat(ANSI.sub("", child.logfile_read.getvalue()))
     assert "Fanø Kommune er ikke længere med i projektet" in said
     assert said.count("Teksten, der ikke må gå tabt") >= 2  # typed, then printed to copy
+    # the stop says the text is NOT kept (it is printed above), and keeps no draft nobody would see
+    assert "gemt som kladde" not in said.split("Afbrudt.")[-1]
+    assert "er IKKE gemt, heller ikke som kladde" in said
+    assert "må gå tabt" not in "".join(
+        p.read_text(encoding="utf-8") for p in (home / ".spredning").glob("*.yaml")
+    )
     assert org.ok("status")  # the file is as readable as before
     assert partner_names(org) == ["Ærø Kommune"]

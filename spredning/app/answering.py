@@ -38,6 +38,7 @@ class Session:
         self.path = opened.path
         self.mine: dict[str, str] = {}  # slot key → this session's part of the draft (local.placed)
         self.offered: dict[str, str] = {}  # slot key → the draft put in the field, while unchanged here
+        self.removed: SpredningError | None = None  # a save found the dialogue's partner removed meanwhile
 
     def view(self) -> Dialogue:
         """The dialogue as it stands after the last save."""
@@ -78,9 +79,13 @@ class Session:
         A different draft another window wrote stays: the text goes after it (`join`) or is not
         written (Drafted.HELD). The draft offered, left as it was, is not this window's text: it
         writes nothing (Drafted.STALE when another window has changed or removed it meanwhile).
-        A file that cannot be written raises SpredningError.
+        A file that cannot be written raises SpredningError, and so does a dialogue a save found
+        removed (answer.partner-removed): a draft there would never be shown.
         """
-        key = slot_key(self.slot(question))
+        slot = self.slot(question)
+        if self.removed is not None and slot[0] and text:  # a draft there would be shown to nobody
+            raise self.removed
+        key = slot_key(slot)
         untouched = key in self.offered and self.offered[key] == text
         if not untouched:  # typed here: from now on the text is this window's own, to keep
             self.offered.pop(key, None)
@@ -110,7 +115,8 @@ class Session:
         def save(project: Project, state: LocalState):
             if slot[0] and project.partner(slot[0]) is None:  # removed meanwhile (projekt fjern-genbruger)
                 partner = self.partner.name if self.partner is not None else slot[0]
-                raise SpredningError("answer.partner-removed", name=partner or slot[0])
+                self.removed = SpredningError("answer.partner-removed", name=partner or slot[0])
+                raise self.removed
             fresh = project.entry(slot)
             wanted = content or Answer()
             draft = ""  # saved: this session's draft goes (another window's stays)
