@@ -325,3 +325,20 @@ def test_removed_while_typing_in_a_terminal_the_text_is_shown_not_lost(tmp_path,
     )
     assert org.ok("status")  # the file is as readable as before
     assert partner_names(org) == ["Ærø Kommune"]
+
+
+@pytest.mark.slow
+def test_answering_one_reusers_questions_names_only_that_organisation(tmp_path, pseudo_terminal):
+    env = person(tmp_path, lines=40)
+    org = Org(Path(env["SPREDNING_HJEM"]), tmp_path)
+    start_sharing(org, reusers=("Ærø Kommune", "Fanø Kommune"))
+    child = pseudo_terminal(
+        COMMAND, ["fase", "tjek", "--rolle", "genbruge", "--partner", "Fanø"], env=env, rows=40
+    )
+    child.expect_exact("Svar:")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+
+    said = flat(ANSI.sub("", child.logfile_read.getvalue()))
+    assert "Svarene under 'Vi vil genbruge' er Fanø Kommunes." in said

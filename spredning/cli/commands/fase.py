@@ -88,19 +88,21 @@ def fase(
             + t("metavar.file"),
         )
     if side is not None and role != side:
-        _other_side_warning(console, opened.project, side)
+        _other_side_warning(console, opened.project, side, chosen)
     _interview(ws, ctx, console, session, phase, role, chosen, uden_partner, several, fortsaet)
 
 
-def _other_side_warning(console, project, side: str) -> None:
+def _other_side_warning(console, project, side: str, partner: Partner | None) -> None:
     """Answering the other side's questions: allowed (a joint meeting, a correction), but never unaware.
 
     The other organisation owns those answers; a change travels to them with the next export and
     replaces their text there, unless they changed it too (then it is a conflict they see).
+    The sharing side answering for one reusing organisation names that one only.
     """
     other = "genbruge" if side == "dele" else "dele"
     if side == "dele":
-        owners = [org_name(project, p.key) for p in project.partners] or [t("org.reusing")]
+        partners = [partner] if partner is not None else project.partners
+        owners = [org_name(project, p.key) for p in partners] or [t("org.reusing")]
     else:
         owners = [org_name(project, SHARING)]
     console.print(
