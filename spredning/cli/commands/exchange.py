@@ -324,9 +324,13 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
                 for o in entry.others
             ),
         ]
-        both = "\n\n".join(
+        # in the editor every version is under a heading naming its organisation; kept as both, the
+        # texts follow one another without them: the program's words (in this user's language)
+        # would become part of the answer, and a shared answer would name one reuser to all
+        versions = "\n\n".join(
             f"{heading_line(heading)}\n\n{version.text}" for heading, version in labelled if version.text
         )
+        both = "\n\n".join(version.text for _, version in labelled if version.text)
         choices += [
             questionary.Choice(t("conflict.keep-both"), "both"),
             questionary.Choice(t("conflict.write-merged"), "edit"),
@@ -338,7 +342,7 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
                 picked = select(t("conflict.which"), choices, instruction=_which_help(importing))
                 if picked != "edit":
                     break
-                written = merging.write(both, [heading for heading, _ in labelled], named)
+                written = merging.write(versions, [heading for heading, _ in labelled], named)
                 if written is not None:
                     return Answer(text=written)
         if picked == "later":
