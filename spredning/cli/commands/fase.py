@@ -152,6 +152,8 @@ def _interview(
                 left = Drafted.KEPT
             done = progress(session.view(), phase.questions(role))
             unsaved, hint = _not_saved(prompter.unsaved, role, (partner, several), ctx.obj.project, resume)
+            if session.removed is not None:  # no going on in a dialogue removed meanwhile
+                hint = Message("answer.partner-removed.hint")
             raise Interrupted(
                 "fase.interrupted",
                 hint=hint,
