@@ -938,8 +938,18 @@ def test_answers_from_file_lists_every_problem_and_nothing_is_saved(ws, project)
     assert f"svaret på '{GENBRUGE[3]}' skal være en tekst" in text
     assert Q1 not in text
     hint = render(Message(caught.value.key + ".hint", caught.value.params))
-    assert "guide --ider" in hint
+    assert "Ret filen" in hint and "guide --ider" in hint
     assert ws.store.path_for(slug).read_bytes() == before
+
+
+def test_an_id_with_a_typo_in_an_answers_file_is_given_the_close_one(ws, project):
+    typo = Q1.replace("interessant", "interesant")
+    with pytest.raises(SpredningError) as caught:
+        answers_from_file(ws, {typo: "Svar"}, ws.guide.find_phase("tjek"), "genbruge")
+
+    assert f"'{typo}' er ikke et spørgsmål i fasen Tjek for siden 'genbruge'. Mente du '{Q1}'?" in render(
+        caught.value.message
+    )
 
 
 @pytest.mark.parametrize("data", [{}, [], None, "tekst", ["a", "b"]])

@@ -185,12 +185,16 @@ def answers_from_file(
             problems.append(message("answers.other-side-id", id=qid, role=role, other=other))
             continue
         if qid not in allowed:
+            import difflib  # only when an id is wrong
+
+            close = difflib.get_close_matches(str(qid), sorted(allowed), n=1, cutoff=0.8)
             problems.append(
                 message(
-                    "answers.unknown-id",
+                    "answers.unknown-id-close" if close else "answers.unknown-id",
                     id=yamlio.shown(str(qid)),
                     phase=phase.name if phase else "",
                     role=role or "",
+                    close=close[0] if close else "",
                 )
             )
             continue
