@@ -343,6 +343,20 @@ def test_a_hand_edited_spredning_file_keeps_the_detail_that_helps_mend_it(exchan
     assert "kan ikke læses som en fil fra spredning: filen er ikke gyldig YAML (linje" in flat(err)
 
 
+def test_a_key_this_program_does_not_know_may_come_from_a_newer_one_and_says_so(exchanged):
+    sharing, reusing = exchanged
+    edited = sharing.export()
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("\nslut: ja\n", "\nnyt-felt: x\nslut: ja\n"), encoding="utf-8")
+    before = tree(reusing.home)
+
+    code, _, err = reusing.import_(edited)
+
+    assert code == 1
+    assert "ukendt nøgle 'nyt-felt'" in flat(err) and "nyere udgave af spredning" in flat(err)
+    assert tree(reusing.home) == before
+
+
 def test_a_missing_or_special_import_file_is_a_danish_error(reusing, tmp_path):
     import os
 

@@ -192,7 +192,9 @@ def _invalid(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
     if exc.key != "project.empty" and not looks_like_ours(path, raw):
         return SpredningError("exchange.not-spredning", path=path)
     problem = exc.params.get("problem") or Message(f"exchange.why.{exc.key.split('.')[-1]}", exc.params)
-    return SpredningError("exchange.invalid", path=path, problem=problem)
+    newer = getattr(problem, "key", None) == "project.unknown-key"  # a newer program may write more
+    hint = "exchange.invalid-key.hint" if newer else None
+    return SpredningError("exchange.invalid", path=path, problem=problem, hint=hint)
 
 
 def looks_like_ours(path: Path, raw: bytes) -> bool:
