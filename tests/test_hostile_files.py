@@ -80,6 +80,7 @@ def nested(levels: int) -> str:
 MARKERS = "<<<<<<< HEAD\nsvar: {}\n=======\nsvar: ''\n>>>>>>> anden\n"  # git's, from a merge
 
 # (id, file bytes, the key of the most specific reason the user is given)
+COMMENT = "yaml.comment-after-text"
 BROKEN: list[tuple[str, bytes, str]] = [
     ("ugyldig-yaml", b"format: '2'\nprojekt: {navn: [\n", "yaml.problem.no-value"),
     ("tabulator-indrykning", b"format: '2'\nprojekt:\n\tnavn: x\n", "yaml.problem.token"),
@@ -120,6 +121,8 @@ BROKEN: list[tuple[str, bytes, str]] = [
     ("id-for-svar-som-sti", in_answers("../../x: a").encode(), "project.bad-question-id"),
     ("falsk-version", in_answers(f"{QID}:\n  tekst: a\n  version: rm -rf").encode(), "project.bad-version"),
     ("git-konflikt", (GOOD + MARKERS).encode(), "project.git-conflict"),
+    ("kommentar-i-svar", in_answers(f"{QID}:\n  tekst: Video # og tablet").encode(), COMMENT),
+    ("kommentar-i-navn", GOOD.replace("navn: Fremmed fil", "navn: Fremmed # fil").encode(), COMMENT),
 ]  # fmt: skip
 
 
@@ -320,7 +323,7 @@ FOREIGN_BUT_FINE = [
     ("bom", "\ufeff" + in_answers(f"{QID}: Ærø")),
     ("crlf", in_answers(f"{QID}: Ærø").replace("\n", "\r\n")),
     ("bom-og-crlf", "\ufeff" + in_answers(f"{QID}: Ærø").replace("\n", "\r\n")),
-    ("kommentarer", in_answers(f"# noter fra mødet\n{QID}: Ærø  # vigtigt")),
+    ("kommentarer", in_answers(f"# noter fra mødet\n{QID}: 'Ærø'  # vigtigt")),  # after quotes: a comment
     ("andre-anfoerselstegn", in_answers(f'"{QID}": "Ærø"').replace("'", '"')),
     ("format-1", GOOD1 + f"  genbrugere:\n  - Ærø Kommune\nsvar:\n  {QID}: Ærø\n"),
 ]  # fmt: skip

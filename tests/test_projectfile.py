@@ -653,3 +653,9 @@ ID = "2628baea-b2f2-4267-bc6b-0b51ab893063"
 )
 def test_a_broken_files_identity_is_read_from_its_top_level_id_line(head, found):
     assert projectfile.declared_id(head) == found
+
+
+def test_a_comment_mark_inside_a_block_of_text_is_text():
+    text = hand_written("tekst: |\n  Mål: 50 % # ca.\n  Næste: x #2\nversion: 00000000 a:1")
+
+    assert read_text(text).project.shared[X].answer.text == "Mål: 50 % # ca.\nNæste: x #2"

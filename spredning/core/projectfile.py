@@ -153,6 +153,7 @@ def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict[str, An
         raise ProjectFileError("project.git-conflict", path=path)
     try:
         data = yamlio.loads(text)
+        yamlio.refuse_comment_after_text(text)  # edited by hand: the text after ' #' would be lost
     except yamlio.YamlProblem as exc:
         raise ProjectFileError("project.invalid-yaml", path=path, problem=exc.message) from None
     if data is None:  # nothing but blanks or comments: emptied, or cut off before its first line

@@ -9,6 +9,7 @@ UTF-8 with æøå as they are, multi-line answers as literal blocks.
 from __future__ import annotations
 
 import codecs
+import re
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -219,17 +220,23 @@ def loads(text: str) -> object:
     return value
 
 
+# a line that is not a comment with ' #' in it: maybe a comment after a text (or a line inside a
+# block of text or quotes, which only the scan in refuse_comment_after_text can tell)
+_MAYBE_COMMENT_AFTER_TEXT = re.compile(r"^[ \t]*[^#\s][^\n]*[ \t]#", re.MULTILINE)
+
+
 def refuse_comment_after_text(text: str) -> None:
     """Refuse a plain text value followed by ' # …' on its line, which YAML drops as a comment.
 
-    For a file of answers, where all after a key is meant as the answer: 'formaal: Video # og
-    tablet' would save 'Video' and lose the rest without a word. Quoted text is left alone (its
-    quotes show where the text ends). Call it on text that loads() has read.
+    For a file of answers or a project file edited by hand, where all after a key is meant as
+    the value: 'formaal: Video # og tablet' would save 'Video' and lose the rest without a word.
+    Quoted text is left alone (its quotes show where the text ends). Call it on text that loads()
+    has read.
     """
-    if "#" not in text:
-        return
+    if (" #" not in text and "\t#" not in text) or not _MAYBE_COMMENT_AFTER_TEXT.search(text):
+        return  # the scan below takes time; most files never need it
     after_value = False
-    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+    for token in yaml.scan(text, Loader=yaml.CSafeLoader if WITH_LIBYAML else yaml.SafeLoader):
         if isinstance(token, yaml.ScalarToken) and token.plain and after_value:
             rest = text[token.end_mark.index :].split("\n", 1)[0]
             if rest.lstrip().startswith("#"):
