@@ -118,9 +118,12 @@ def test_elsewhere_the_file_stays_in_the_working_folder_and_nothing_more_is_said
 def test_ud_into_the_projects_folder_is_still_refused_with_what_is_there(sharing, command):
     before = names(sharing.home)
 
-    code, _, err = sharing(command, "--ud", "svar.yaml" if command == "eksport" else "rapport.docx")
+    code, _, err = sharing(
+        "--hjem", ".", command, "--ud", "svar.yaml" if command == "eksport" else "rapport.docx"
+    )
 
     assert code == 1
+    assert f"i projektmappen ({sharing.home})" in flat(err)  # the folder in full, not "."
     assert "dér ligger kun projekterne og programmets hjælpefiler" in flat(err)
     assert "Vælg en anden mappe med --ud" in flat(err)
     assert names(sharing.home) == before

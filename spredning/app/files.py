@@ -63,6 +63,6 @@ def write_output(ws: Workspace, path: Path, raw: bytes, *, overwrite: bool, repl
         raw,
         overwrite=overwrite,
         replaceable=replaceable,
-        protected=(ws.store.home,),
+        protected=(Path(os.path.abspath(ws.store.home)),),  # named in full when refused, not as "."
         guard=ownfiles.check_target,
     )
