@@ -255,6 +255,20 @@ def test_a_report_and_an_export_are_written_in_the_working_folder(home, ws, tmp_
     assert "aero-kommune-fra-aeroe-kommune.yaml" in written or any("-fra-" in n for n in written)
 
 
+def test_an_export_from_the_menu_in_the_projects_folder_goes_beside_it(home, ws, tmp_path, monkeypatch):
+    slug = new_project(ws, answers={Q1: "svar 1"})
+    monkeypatch.chdir(ws.store.home)  # the README's git workflow: the projects folder is the working folder
+    before = sorted(p.name for p in ws.store.home.iterdir())
+
+    run = home(exchange(ws, "export") + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert (tmp_path / f"{slug}-fra-aeroe-kommune.yaml").is_file()
+    assert sorted(p.name for p in ws.store.home.iterdir()) == before
+    assert "Filen er lagt ved siden af projektmappen, ikke i den" in run.said
+    assert f"spredning importer ../{slug}-fra-aeroe-kommune.yaml" in run.out
+
+
 def test_answering_from_the_menu_saves_and_comes_back(home, ws):
     slug = new_project(ws)
 

@@ -457,6 +457,7 @@ class Exported(NamedTuple):
     others_included: tuple[str, ...]  # other partners' names included on purpose
     replaced: bool
     changes: int = 0  # answers and records in the file the receiver was not known to have
+    beside: bool = False  # without --ud, put beside the projects folder (files.place)
 
 
 def export(
@@ -494,7 +495,7 @@ def export(
         outgoing, ws.layout, opened.path, {"fra": me, "til": receiver_key, "dato": today.isoformat()}
     )
     _check_size(content, outgoing, receiver_name)
-    path = out or Path(name)
+    path, beside = files.place(ws, out, name)
     key = str(path.absolute())
     replaced = path.exists()
     files.write_output(ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key))
@@ -515,7 +516,7 @@ def export(
         p.name or p.key for p in outgoing.partners if include_all and receiver and p.key != receiver.key
     )
     count = sum(1 for _, e in outgoing.entries() if not e.answer.empty)
-    return Exported(path, project, receiver_key, receiver_name, count, others, replaced, changes)
+    return Exported(path, project, receiver_key, receiver_name, count, others, replaced, changes, beside)
 
 
 def _check_size(content: bytes, outgoing: Project, receiver_name: str) -> None:

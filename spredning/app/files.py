@@ -4,16 +4,45 @@ The program may replace its own earlier file of the same name when nobody has ch
 (its checksum is kept in this computer's state for the project, as for exports and worksheets);
 any other file that is there already needs `overwrite`. No file is ever written over a projects
 folder's own files (core/ownfiles.py), whatever the user says.
+
+Without --ud a file gets its default name in the working folder, unless that folder is the projects
+folder (or inside it, as after `cd genoptraening; spredning --hjem .`): the projects folder holds only
+the projects and their helper files, so the file goes beside it, in the folder around it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
+from typing import NamedTuple
 
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, ownfiles
 from spredning.core.errors import SpredningError
+
+
+class Place(NamedTuple):
+    """Where a file for the user goes, and whether it was put beside the projects folder instead."""
+
+    path: Path
+    beside: bool = False
+
+
+def place(ws: Workspace, out: Path | None, name: str) -> Place:
+    """The file --ud names (out), or `name` in the working folder, or beside the projects folder.
+
+    Beside it when the working folder is the projects folder or inside it: write_output refuses that.
+    """
+    if out is not None:
+        return Place(out)
+    try:
+        here, home = Path.cwd().resolve(), ws.store.home.resolve()
+    except OSError:  # no working folder any more: write_output says so for the plain name
+        return Place(Path(name))
+    if here != home and home not in here.parents:
+        return Place(Path(name))
+    return Place(Path(os.path.abspath(ws.store.home)).parent / name, beside=True)
 
 
 def write_own(ws: Workspace, slug: str, path: Path, content: bytes | str, *, overwrite: bool = False) -> bool:
@@ -34,6 +63,6 @@ def write_output(ws: Workspace, path: Path, raw: bytes, *, overwrite: bool, repl
         raw,
         overwrite=overwrite,
         replaceable=replaceable,
-        protected=(ws.store.home,),
+        protected=(Path(os.path.abspath(ws.store.home)),),  # named in full when refused, not as "."
         guard=ownfiles.check_target,
     )

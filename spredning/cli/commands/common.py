@@ -204,6 +204,26 @@ def tell_written(key: str, path, console, **params) -> None:
     tell(console, fitted_text(text, shown, console.width, "bold green", rest=""), soft_wrap=True)
 
 
+def tell_beside(beside: bool, console) -> None:
+    """Say, under the written path, why a file went beside the projects folder (app/files.py place)."""
+    if beside:
+        from spredning.cli.console import say
+
+        console.print(say("files.beside-projects-folder"))
+
+
+def file_word(path: Path, beside: bool) -> str:
+    """The file as a hint's command names it: its name, or where it is from here when put beside."""
+    if not beside:
+        return shell_word(path.name)
+    import os
+
+    try:
+        return shell_word(os.path.relpath(path))
+    except ValueError:  # another drive (Windows): only the whole path reaches it
+        return shell_word(str(path))
+
+
 def replacing(write: Callable[[bool], T], path, overwrite: bool) -> T:
     """Write with `write(overwrite)`, asking in a terminal before another file is replaced.
 

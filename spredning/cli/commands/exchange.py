@@ -16,10 +16,11 @@ from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     choose_partner,
     command,
+    file_word,
     is_interactive,
     out_path,
     parse_role,
-    shell_word,
+    tell_beside,
     tell_written,
     workspace,
 )
@@ -83,9 +84,11 @@ def eksport(
     lines.append(say("eksport.send", org=receiver, file=done.path.name))
     with after_work(console):
         tell_written(key, done.path, console, n=done.answers)
+        tell_beside(done.beside, console)
         console.print(Text("\n").join(lines))
         # the command on a line of its own, never broken, to be copied as it is
-        console.print(say("eksport.their-command", file=shell_word(done.path.name)), soft_wrap=True)
+        their = file_word(done.path, done.beside)
+        console.print(say("eksport.their-command", file=their), soft_wrap=True)
 
 
 def importer(

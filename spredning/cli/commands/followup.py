@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from pathlib import Path
 
 import typer
 
@@ -23,6 +22,7 @@ from spredning.cli.commands.common import (
     parse_role,
     replacing,
     several_dialogues,
+    tell_beside,
     tell_written,
     typed_words,
     workspace,
@@ -362,19 +362,20 @@ def dagsorden(
 ) -> None:
     """Skriv dagsordenen til næste møde med partneren."""
     from spredning.app.agenda import make_agenda
-    from spredning.app.files import write_own
+    from spredning.app.files import place, write_own
 
     ws = workspace(ctx)
     opened = ws.open()
     with interrupted_as("agenda.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
     made = make_agenda(ws, fmt=format, partner=chosen, today=datetime.date.today())
-    path = out_path(ud) or Path(made.default_name)
+    path, beside = place(ws, out_path(ud), made.default_name)
     slug = ws.slug()
     replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
     console = make_console()
     with after_work(console):
         tell_written("agenda.written", path, console)
+        tell_beside(beside, console)
         meeting = _hint(opened, "møde", partner=chosen)
         print_said(console, say("agenda.after", style="dim", command=meeting), meeting)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 import typer
 
@@ -18,6 +17,7 @@ from spredning.cli.commands.common import (
     is_interactive,
     out_path,
     replacing,
+    tell_beside,
     tell_written,
     typed_words,
     workspace,
@@ -89,7 +89,7 @@ def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str 
 
 
 def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: bool, owners) -> None:
-    from spredning.app.files import write_own
+    from spredning.app.files import place, write_own
     from spredning.core import followup_outline
     from spredning.report import planfile
 
@@ -104,10 +104,12 @@ def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: b
         content = planfile.ics_bytes(
             rows, project_id=view.project.id, project_name=view.project.name, owners=owners, now=now
         )
-    path = out_path(ud) or Path(f"{view.project.slug}-plan.{fmt}")
+    path, beside = place(ws, out_path(ud), f"{view.project.slug}-plan.{fmt}")
     slug = ws.slug()
     replacing(lambda replace: write_own(ws, slug, path, content, overwrite=replace), path, overwrite)
-    tell_written(f"plan.written-{fmt}", path, make_console())
+    console = make_console()
+    tell_written(f"plan.written-{fmt}", path, console)
+    tell_beside(beside, console)
 
 
 @plan_app.command("tilføj", cls=typer_compat.DanishCommand, help=t("help.plan.tilfoej"))

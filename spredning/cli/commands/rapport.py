@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import typer
 
@@ -16,6 +15,7 @@ from spredning.cli.commands.common import (
     parse_role,
     replacing,
     roles_for,
+    tell_beside,
     tell_written,
     workspace,
 )
@@ -45,7 +45,7 @@ def rapport(
 ) -> None:
     """Skriv en rapport over projektets svar, som kan deles, printes og arkiveres."""
     from spredning import report
-    from spredning.app.files import write_own
+    from spredning.app.files import place, write_own
     from spredning.app.reports import make_report
 
     fmt = report.check_format(format)
@@ -82,10 +82,12 @@ def rapport(
         overview=oversigt,
         today=date.today(),
     )
-    path = out_path(ud) or Path(made.default_name)
+    path, beside = place(ws, out_path(ud), made.default_name)
     slug = ws.slug()
     replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
-    tell_written("report.written", path, make_console())
+    console = make_console()
+    tell_written("report.written", path, console)
+    tell_beside(beside, console)
 
 
 def register(app: typer.Typer) -> None:

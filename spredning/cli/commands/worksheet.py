@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import typer
 
@@ -11,10 +10,12 @@ from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     choose_partner,
     command,
+    file_word,
     out_path,
     parse_phases,
     parse_role,
     replacing,
+    tell_beside,
     tell_written,
     workspace,
 )
@@ -39,6 +40,7 @@ def arbejdsark(
     overskriv: bool = typer.Option(False, "--overskriv", help=t("help.overskriv")),
 ) -> None:
     """Skriv et arbejdsark i Word, som en partner uden programmet kan udfylde og sende tilbage."""
+    from spredning.app.files import place
     from spredning.app.worksheets import make_worksheet, write_worksheet
 
     ws = workspace(ctx)
@@ -47,12 +49,13 @@ def arbejdsark(
     opened = ws.open()
     chosen = choose_partner(opened.project, opened.local, partner)
     sheet = make_worksheet(ws, phases=phases, role=role, partner=chosen, empty=tom, today=date.today())
-    path = out_path(ud) or Path(sheet.default_name)
+    path, beside = place(ws, out_path(ud), sheet.default_name)
     done = replacing(lambda replace: write_worksheet(ws, sheet, path, overwrite=replace), path, overskriv)
     console = make_console()
     key = "arbejdsark.replaced" if done.replaced else "arbejdsark.written"
     with after_work(console):
         tell_written(key, done.path, console)
+        tell_beside(beside, console)
         if sheet.empty:
             console.print(say("arbejdsark.contents-empty", n=sheet.fields))
         else:
@@ -62,7 +65,7 @@ def arbejdsark(
         elif sheet.marks:
             console.print(say("arbejdsark.follow-up-new"))
         console.print(say("arbejdsark.send", org=sheet.receiver_name or t("org.sharing")))
-        back = command("importer", done.path.name)
+        back = command("importer", file_word(done.path, beside))
         print_said(console, say("arbejdsark.back", command=back), back)
 
 

@@ -1,0 +1,129 @@
+"""Files without --ud when the working folder is the projects folder (app/files.py place).
+
+The README's git workflow works in the projects folder (`cd genoptraening; spredning --hjem . ...`).
+There a file with its default name goes beside the projects folder, in the folder around it, and the
+output says so; the projects folder keeps only the projects and their helper files. An explicit --ud
+into the projects folder stays refused.
+"""
+
+from __future__ import annotations
+
+import pytest
+from exchange_kit import D1, G1, Org, flat, start_sharing
+
+BESIDE = "Filen er lagt ved siden af projektmappen, ikke i den"
+
+
+@pytest.fixture
+def sharing(tmp_path, run_cli, monkeypatch) -> Org:
+    """Odense's projects folder tmp_path/odense, the working folder as in the README's git workflow."""
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Vi deler"})
+    monkeypatch.chdir(org.home)
+    return org
+
+
+def names(folder) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+def test_an_export_goes_beside_the_projects_folder_and_its_import_hint_reaches_it(sharing, tmp_path, run_cli):
+    before = names(sharing.home)
+
+    code, out, err = sharing("--hjem", ".", "eksport")
+
+    assert code == 0, err
+    exported = tmp_path / f"{sharing.slug}-til-aeroe-kommune.yaml"
+    assert exported.is_file()
+    assert names(sharing.home) == before  # nothing new among the projects
+    assert str(exported) in flat(out) and BESIDE in flat(out)
+    assert f"spredning importer ../{exported.name}" in out  # the file from here
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert reusing.import_(f"../{exported.name}")[0] == 0  # the hint's command, typed here
+    assert reusing.texts()[D1] == "Vi deler"
+
+
+def test_the_next_export_replaces_the_programs_own_file_beside_without_overskriv(sharing, tmp_path):
+    sharing.ok("eksport")
+    sharing.answer({D1: "Vi deler mere"})
+
+    out = sharing.ok("--hjem", ".", "eksport")
+
+    assert "filen, der lå der før, er erstattet" in flat(out)
+    assert "Vi deler mere" in (tmp_path / f"{sharing.slug}-til-aeroe-kommune.yaml").read_text()
+
+
+def test_the_reusing_sides_export_goes_beside_too(tmp_path, run_cli, monkeypatch):
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    reusing.import_(sharing.export())
+    reusing.answer({G1: "Ja"})
+    monkeypatch.chdir(reusing.home)
+
+    out = reusing.ok("eksport")
+
+    assert (tmp_path / f"{reusing.slug}-fra-aeroe-kommune.yaml").is_file() and BESIDE in flat(out)
+
+
+def test_from_a_folder_inside_the_projects_folder_it_goes_beside_it(sharing, tmp_path, monkeypatch):
+    (sharing.home / "noter").mkdir()
+    monkeypatch.chdir(sharing.home / "noter")
+
+    out = sharing.ok("eksport")
+
+    assert (tmp_path / f"{sharing.slug}-til-aeroe-kommune.yaml").is_file() and BESIDE in flat(out)
+    assert f"spredning importer ../../{sharing.slug}-til-aeroe-kommune.yaml" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "suffix"),
+    [
+        (("rapport",), ".md"),
+        (("rapport", "--format", "html"), ".html"),
+        (("arbejdsark",), ".docx"),
+        (("plan", "--format", "csv"), ".csv"),
+        (("dagsorden",), ".md"),
+    ],
+)
+def test_each_file_with_its_default_name_goes_beside(sharing, tmp_path, args, suffix):
+    before = names(sharing.home)
+    outside = names(tmp_path)
+
+    out = sharing.ok("--hjem", ".", *args)
+
+    assert names(sharing.home) == before
+    written = [tmp_path / name for name in names(tmp_path) - outside]
+    assert len(written) == 1 and written[0].suffix == suffix
+    assert str(written[0]) in flat(out) and BESIDE in flat(out)
+
+
+def test_a_worksheets_import_hint_names_it_where_it_is(sharing):
+    out = sharing.ok("arbejdsark")
+
+    assert f"spredning importer ../{sharing.slug}-arbejdsark.docx" in flat(out)
+
+
+def test_elsewhere_the_file_stays_in_the_working_folder_and_nothing_more_is_said(sharing, monkeypatch):
+    work = sharing.files / "arbejde"
+    work.mkdir()
+    monkeypatch.chdir(work)
+
+    out = sharing.ok("eksport")
+
+    assert names(work) == {f"{sharing.slug}-til-aeroe-kommune.yaml"}
+    assert BESIDE not in flat(out)
+    assert f"spredning importer {sharing.slug}-til-aeroe-kommune.yaml" in out
+
+
+@pytest.mark.parametrize("command", ["eksport", "rapport"])
+def test_ud_into_the_projects_folder_is_still_refused_with_what_is_there(sharing, command):
+    before = names(sharing.home)
+
+    code, _, err = sharing(
+        "--hjem", ".", command, "--ud", "svar.yaml" if command == "eksport" else "rapport.docx"
+    )
+
+    assert code == 1
+    assert f"i projektmappen ({sharing.home})" in flat(err)  # the folder in full, not "."
+    assert "dér ligger kun projekterne og programmets hjælpefiler" in flat(err)
+    assert "Vælg en anden mappe med --ud" in flat(err)
+    assert names(sharing.home) == before
