@@ -208,6 +208,7 @@ BUILT_KEYS = {
     "plan.column.{}": [f"plan.column.{name}" for name in planfile.COLUMNS],
     # 'plan --format csv|ics' says what it wrote (the text format writes no file).
     "plan.written-{}": [f"plan.written-{fmt}" for fmt in plan_command.FORMATS if fmt != "tekst"],
+    "plan.replaced-{}": [f"plan.replaced-{fmt}" for fmt in plan_command.FORMATS if fmt != "tekst"],
     # followup.problem returns f"followup.bad-{name}" for the field whose value is wrong: any field.
     "followup.bad-{}": sorted(
         {f"followup.bad-{name}" for kind in followup.KINDS.values() for name in kind.fields}

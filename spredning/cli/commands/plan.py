@@ -106,8 +106,10 @@ def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: b
         )
     path = out_path(ud) or Path(f"{view.project.slug}-plan.{fmt}")
     slug = ws.slug()
-    replacing(lambda replace: write_own(ws, slug, path, content, overwrite=replace), path, overwrite)
-    tell_written(f"plan.written-{fmt}", path, make_console())
+    replaced = replacing(
+        lambda replace: write_own(ws, slug, path, content, overwrite=replace), path, overwrite
+    )
+    tell_written(f"plan.replaced-{fmt}" if replaced else f"plan.written-{fmt}", path, make_console())
 
 
 @plan_app.command("tilføj", cls=typer_compat.DanishCommand, help=t("help.plan.tilfoej"))

@@ -84,8 +84,10 @@ def rapport(
     )
     path = out_path(ud) or Path(made.default_name)
     slug = ws.slug()
-    replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
-    tell_written("report.written", path, make_console())
+    replaced = replacing(
+        lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv
+    )
+    tell_written("report.replaced" if replaced else "report.written", path, make_console())
 
 
 def register(app: typer.Typer) -> None:
