@@ -148,7 +148,7 @@ def _interview(
             left = prompter.left  # what became of the field's text, as the field said (None: nothing)
             if left is None and machine.keep_typed(None):  # at the choice after a save found another answer
                 left = Drafted.KEPT
-            done = progress(session.view(), phase.questions(role))
+            done = progress(session.saved(), phase.questions(role))
             unsaved, hint = _not_saved(prompter.unsaved, role, (partner, several), ctx.obj.project, resume)
             raise Interrupted(
                 "fase.interrupted",
@@ -163,7 +163,7 @@ def _interview(
                 path=str(session.path),
                 command=resume,
             ) from None
-    done = progress(session.view(), phase.questions(role))
+    done = progress(session.saved(), phase.questions(role))
     with after_work(console):  # every answer is saved already
         if step.stopped:
             console.print(say("fase.stopped", answered=done.answered, total=done.total, phase=phase.name))
