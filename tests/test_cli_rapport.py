@@ -71,6 +71,30 @@ def test_the_written_file_is_named_whole_on_a_line_and_the_words_wrap_between_wo
     assert all(len(line) <= 80 or line.strip().rstrip(".") == path for line in lines), out
 
 
+@pytest.mark.parametrize(
+    ("words", "said"),
+    [
+        (("rapport", "--format", "md"), "Rapporten er skrevet: {path}"),
+        (("plan", "--format", "csv"), "Handlingsplanen er skrevet som regneark: {path} (åbnes i Excel"),
+        (("plan", "--format", "ics"), "Fristerne er skrevet som kalenderaftaler: {path} ("),
+        (("dagsorden", "--format", "md"), "Dagsordenen er skrevet: {path}"),
+    ],
+)
+def test_writing_over_its_own_earlier_file_says_it_was_replaced_as_eksport_says_it(
+    run_cli, example, words, said
+):
+    code, first, err = run_cli(*words)
+    assert code == 0, err
+    [path] = [p for p in example.iterdir() if p.is_file()]
+    assert "er erstattet" not in first
+
+    code, again, err = run_cli(*words)
+
+    assert code == 0, err
+    assert flat(again).startswith(said.format(path=path))
+    assert "filen, der lå der før, er erstattet" in flat(again)
+
+
 def test_format_is_read_in_any_case(run_cli, example):
     code, _, err = run_cli("rapport", "--format", "PDF")
     assert code == 0, err

@@ -23,6 +23,7 @@ from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, TIMEOUT, per
 pytestmark = pytest.mark.e2e
 
 Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
+Q2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
 SLUG = "aeroe-kommune"
 DRAFT_KEY = f"{SLUG}/{Q1}"  # a reusing organisation's answer: PARTNER/QUESTION
 TYPED = "Første linje af svaret" + ENTER + "og den anden linje"
@@ -308,6 +309,27 @@ def test_answering_the_other_sides_questions_says_whose_answers_they_are(spawn, 
     assert allowed.returncode == 0, allowed.stderr
     shared = yaml.safe_load((home / f"{SLUG}.yaml").read_text(encoding="utf-8"))["svar"]["dele"]
     assert shared["tjek.beskriv-innovationen.dele.formaal"]["tekst"] == "Skrevet af Ærø"
+
+
+def test_ctrl_c_counts_the_answers_in_the_file_with_another_windows_saved_meanwhile(
+    spawn, project, home, tmp_path
+):
+    b = spawn("fase", "tjek")
+    b.expect_exact("[1/14]")
+    b.expect_exact("Svar:")
+    answers_file = tmp_path / "svar.yaml"  # window A saves an answer while B waits at its question
+    answers_file.write_text(f"{Q2}: Fra det andet vindue\n", encoding="utf-8")
+    done = subprocess.run(
+        [str(COMMAND), "fase", "tjek", "--svar", str(answers_file)], env=b.env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+    b.send(CTRL_C)
+    status, output = finish(b)
+
+    assert status == 130, output
+    assert "Afbrudt. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in output
+    assert answers(home) == {Q2: "Fra det andet vindue"}
 
 
 def test_answers_from_a_file_never_erase_a_draft(spawn, project, home, tmp_path):

@@ -8,6 +8,8 @@ organisations is offered each kind once, and the commands ask which partner as w
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from exchange_kit import D1, D2, D3, G1, G2, Org, start_sharing
 from homekit import CTRL_C, DOWN, ENTER, ESC, PAUSE, QUIT, exchange, go, interactive, kinds, typed
@@ -266,6 +268,30 @@ def test_a_copy_without_a_side_asks_for_it_first(sharing, home):
     assert "Samme som: spredning projekt side genbruge --organisation fanoe-kommune" in run.out
     assert sharing.store.local(sharing.slug).organisation == "fanoe-kommune"
     assert "▶ Genoptræning · Vi vil genbruge (Fanø Kommune)" in run.out
+
+
+@pytest.mark.parametrize(
+    "as_pasted",
+    [
+        "'{path}' ",  # dragged from a file manager into the terminal: quoted, a blank after
+        ' "{path}"',
+        "file://{url}",
+    ],
+)
+def test_a_path_dragged_into_the_terminal_is_taken_as_the_file_it_names(exchanged, home, tmp_path, as_pasted):
+    sharing, reusing = exchanged
+    sharing.answer({D1: "Færre genindlæggelser i runde 4"})
+    dragged = tmp_path / "Hentede filer" / "fanoe-runde4.yaml"
+    dragged.parent.mkdir()
+    sharing.ok("eksport", "--ud", str(dragged))
+    ws = ws_of(reusing)
+    typed_in = as_pasted.format(path=dragged, url=quote(str(dragged)))
+
+    run = home(reusing, exchange(ws, "import") + ENTER + typed_in + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Filen findes ikke" not in run.screen
+    assert reusing.texts()[D1] == "Færre genindlæggelser i runde 4"
 
 
 # --- importer with a conflict asks as when typed --------------------------------------------------

@@ -208,6 +208,7 @@ BUILT_KEYS = {
     "plan.column.{}": [f"plan.column.{name}" for name in planfile.COLUMNS],
     # 'plan --format csv|ics' says what it wrote (the text format writes no file).
     "plan.written-{}": [f"plan.written-{fmt}" for fmt in plan_command.FORMATS if fmt != "tekst"],
+    "plan.replaced-{}": [f"plan.replaced-{fmt}" for fmt in plan_command.FORMATS if fmt != "tekst"],
     # followup.problem returns f"followup.bad-{name}" for the field whose value is wrong: any field.
     "followup.bad-{}": sorted(
         {f"followup.bad-{name}" for kind in followup.KINDS.values() for name in kind.fields}
@@ -659,12 +660,23 @@ def test_an_unknown_sprog_is_a_usage_error_in_danish(run_cli, monkeypatch):
     assert err == "Fejl: Ukendt sprog: 'fransk'. Vælg da eller en.\n"
 
 
-def test_an_unknown_spredning_sprog_falls_back_to_danish(run_cli, monkeypatch):
+def test_an_unknown_spredning_sprog_falls_back_to_danish_with_a_warning(run_cli, monkeypatch):
     monkeypatch.setenv("SPREDNING_SPROG", "klingon")
     monkeypatch.setenv("LANG", "en_GB.UTF-8")
-    code, out, _ = run_cli("--help")
+    code, out, err = run_cli("--help")
     assert code == 0
     assert out.startswith("Anvendelse: spredning")
+    assert " ".join(err.split()) == (
+        "Advarsel: SPREDNING_SPROG=klingon er ikke et sprog, programmet har (da eller en), så teksterne er "
+        "på dansk."
+    )
+
+
+def test_sprog_given_leaves_spredning_sprog_unread_and_unwarned(run_cli, monkeypatch):
+    monkeypatch.setenv("SPREDNING_SPROG", "de")
+    code, out, err = run_cli("--sprog", "en", "--help")
+    assert (code, err) == (0, "")
+    assert out.startswith("Usage: spredning")
 
 
 def test_an_english_locale_gives_english(run_cli, monkeypatch):

@@ -110,6 +110,24 @@ def test_follow_up_and_drafts_count_and_go_with_it(sharing, tmp_path):
     assert not ws.store.load(ws.slug()).records.get("fanoe-kommune")
 
 
+def test_an_open_conflict_is_named_as_such_and_answers_are_counted_as_vis_shows_them(sharing):
+    ws = Workspace(Settings(home=str(sharing.home)))
+
+    def conflict(project, state):  # Ærø's G1 exists in two versions, as after an import
+        dialogue = dict(project.dialogues["aeroe-kommune"])
+        dialogue[G1] = dialogue[G1]._replace(others=(Answer("Ærøs anden udgave"),))
+        return project._replace(dialogues={**project.dialogues, "aeroe-kommune": dialogue}), state, None
+
+    ws.store.transact(ws.slug(), conflict)
+    shown = flat(sharing.ok("vis", "--rolle", "genbruge", "--partner", "Ærø"))
+    assert "Vi vil genbruge 2/2" in shown and "1 svar findes i to udgaver" in shown
+
+    code, _, err = sharing("projekt", "fjern-genbruger", "Ærø")
+
+    assert code == 2
+    assert "rummer 2 svar og 1 uafklaret konflikt (et svar i to udgaver), og der er" in flat(err)
+
+
 def test_no_at_the_question_changes_nothing(sharing, asking):
     before = tree(sharing.home)
 

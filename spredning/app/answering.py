@@ -44,6 +44,17 @@ class Session:
         """The dialogue as it stands after the last save."""
         return self.project.dialogue(self.partner)
 
+    def saved(self) -> Dialogue:
+        """The dialogue as the project file holds it now, with what other windows saved meanwhile.
+
+        A count told at the end (how many are answered) must be the file's, as 'status' shows it.
+        A file that cannot be read now gives the dialogue as it stood after this session's last save.
+        """
+        try:
+            return self.store.load(self.slug).dialogue(self.partner)
+        except SpredningError:
+            return self.view()
+
     def slot(self, question: Question) -> Slot:
         """Where this session keeps a question's answer."""
         if side_of(question.id) == "genbruge":

@@ -75,7 +75,12 @@ def partner_for(
     """
     mine = own_partner(project, state)
     if option is not None:
-        return find_partner(project, option) if mine is None else _only_mine(mine, option)
+        try:
+            return find_partner(project, option) if mine is None else _only_mine(mine, option)
+        except UsageProblem as exc:
+            if exc.key in ("dialogue.unknown-partner", "dialogue.not-ours") and _is_sharing(project, option):
+                raise UsageProblem("dialogue.partner-is-sharing", name=project.sharing_org.strip()) from None
+            raise
     if mine is not None:
         return mine
     if len(project.partners) == 1:
@@ -83,6 +88,17 @@ def partner_for(
     if not project.partners or not required:
         return None
     raise PartnerChoice(project)
+
+
+def _is_sharing(project: Project, option: str) -> bool:
+    """Whether --partner names the sharing organisation, by the rule that finds a partner by name."""
+    if not (option.strip() and project.sharing_org.strip()):
+        return False
+    try:
+        _named((Partner("", project.sharing_org),), option)
+    except UsageProblem:
+        return False
+    return True
 
 
 def own_partner(project: Project, state: LocalState) -> Partner | None:

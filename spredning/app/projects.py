@@ -346,14 +346,15 @@ def _new_partner(project: Project, name: str) -> Partner:
 class Content(NamedTuple):
     """What a reusing organisation's dialogue holds: what removing the organisation would remove."""
 
-    answers: int = 0  # answers and "not relevant" marks, either side's, with conflicting versions
+    answers: int = 0  # answers and "not relevant" marks, either side's, counted as 'vis' counts them
+    conflicts: int = 0  # answers with another version waiting to be settled (that version goes too)
     records: int = 0  # follow-up: plan items, readiness marks, approvals, meetings
     drafts: int = 0  # drafts kept on this computer
 
     @property
     def empty(self) -> bool:
         """True when the dialogue holds nothing at all."""
-        return not (self.answers or self.records or self.drafts)
+        return not (self.answers or self.conflicts or self.records or self.drafts)
 
 
 class Removal(NamedTuple):
@@ -455,7 +456,8 @@ def _removable(project: Project, state: LocalState, name: str) -> Partner:
 def _content(project: Project, state: LocalState, key: str) -> Content:
     entries = project.dialogues.get(key, {}).values()
     return Content(
-        answers=sum(1 for e in entries if not e.answer.empty) + sum(len(e.others) for e in entries),
+        answers=sum(1 for e in entries if not e.answer.empty),
+        conflicts=sum(1 for e in entries if e.in_conflict),
         records=sum(1 for e in project.records.get(key, {}).values() if not e.answer.empty or e.others),
         drafts=sum(1 for k in state.drafts if local.key_slot(k)[0] == key),
     )

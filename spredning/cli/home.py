@@ -16,6 +16,8 @@ who presses Ctrl+C in an answer wants to stop answering, not necessarily to leav
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
 
 from questionary import Choice
 from rich.console import Console
@@ -120,7 +122,7 @@ class HomeScreen:
             path = ask_text(t("home.import-ask"), _file_problem, instruction=t("home.text-help"), back=BACK)
             if path is BACK:
                 return
-            action = Action("import", value=str(Path(path.strip()).expanduser()))
+            action = Action("import", value=str(typed_path(path)))
         code = self.run_command(console, arguments(found, action))
         if code is None:  # Esc in one of the command's lists: straight back to the menu
             return
@@ -225,8 +227,22 @@ def global_options(settings: Settings) -> list[str]:
     return words + (["--debug"] if settings.debug else [])
 
 
+def typed_path(text: str) -> Path:
+    """The path in a typed or pasted text, as the file it names.
+
+    A file dragged from a file manager into the terminal arrives wrapped in quotes with a blank
+    after it, or as a file:// address.
+    """
+    words = text.strip()
+    if len(words) >= 2 and words[0] == words[-1] and words[0] in "'\"":
+        words = words[1:-1]
+    if words.startswith("file://"):
+        words = url2pathname(urlsplit(words).path)
+    return Path(words).expanduser()
+
+
 def _file_problem(text: str) -> str | None:
-    path = Path(text.strip()).expanduser()
     if not text.strip():
         return t("home.import-empty")
-    return None if path.is_file() else t("home.import-missing", path=text.strip())
+    path = typed_path(text)
+    return None if path.is_file() else t("home.import-missing", path=str(path))

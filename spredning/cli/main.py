@@ -388,6 +388,7 @@ def _exit_code(argv: list[str] | None) -> int:
         typer_compat.install()
         if chosen is not None and not i18n.is_known(chosen):
             raise UsageProblem("usage.unknown-language", value=chosen, known=list(i18n.LANGUAGES))
+        _warn_unknown_language_env(chosen)
         if args and args[-1] in GLOBAL_WITH_VALUE:  # 'spredning status --projekt': the value is missing
             see = Message("usage.see-help", {"command": i18n.bare_program()})
             raise UsageProblem("usage.option-needs-value", hint=see, option=args[-1])
@@ -395,6 +396,21 @@ def _exit_code(argv: list[str] | None) -> int:
         _say_error(exc.message, error_hint(exc))
         return exc.exit_code
     return run_command(args)
+
+
+def _warn_unknown_language_env(chosen: str | None) -> None:
+    """Say so, without stopping, when $SPREDNING_SPROG names no language the program has.
+
+    Not an error, as --sprog's is: the variable may be set for every program on the machine, and
+    every command would fail. Without the warning the user would not know why the texts are Danish.
+    """
+    value = os.environ.get(i18n.LANGUAGE_ENV, "")
+    if chosen is None and value and not i18n.is_known(value):
+        warning = Message(
+            "usage.unknown-language-env",
+            {"name": i18n.LANGUAGE_ENV, "value": value, "known": list(i18n.LANGUAGES)},
+        )
+        _say_error(warning, None, label=False)
 
 
 def _check_working_folder() -> None:

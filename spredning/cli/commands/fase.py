@@ -150,7 +150,7 @@ def _interview(
             left = prompter.left  # what became of the field's text, as the field said (None: nothing)
             if left is None and machine.keep_typed(None):  # at the choice after a save found another answer
                 left = Drafted.KEPT
-            done = progress(session.view(), phase.questions(role))
+            done = progress(session.saved(), phase.questions(role))
             unsaved, hint = _not_saved(prompter.unsaved, role, (partner, several), ctx.obj.project, resume)
             if session.removed is not None:  # no going on in a dialogue removed meanwhile
                 hint = Message("answer.partner-removed.hint")
@@ -167,7 +167,7 @@ def _interview(
                 path=str(session.path),
                 command=resume,
             ) from None
-    done = progress(session.view(), phase.questions(role))
+    done = progress(session.saved(), phase.questions(role))
     with after_work(console):  # every answer is saved already
         if step.stopped:
             console.print(say("fase.stopped", answered=done.answered, total=done.total, phase=phase.name))

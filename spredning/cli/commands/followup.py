@@ -371,10 +371,12 @@ def dagsorden(
     made = make_agenda(ws, fmt=format, partner=chosen, today=datetime.date.today())
     path, beside = place(ws, out_path(ud), made.default_name)
     slug = ws.slug()
-    replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
+    replaced = replacing(
+        lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv
+    )
     console = make_console()
     with after_work(console):
-        tell_written("agenda.written", path, console)
+        tell_written("agenda.replaced" if replaced else "agenda.written", path, console)
         tell_beside(beside, console)
         meeting = _hint(opened, "møde", partner=chosen)
         print_said(console, say("agenda.after", style="dim", command=meeting), meeting)

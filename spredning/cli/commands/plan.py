@@ -106,9 +106,11 @@ def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: b
         )
     path, beside = place(ws, out_path(ud), f"{view.project.slug}-plan.{fmt}")
     slug = ws.slug()
-    replacing(lambda replace: write_own(ws, slug, path, content, overwrite=replace), path, overwrite)
+    replaced = replacing(
+        lambda replace: write_own(ws, slug, path, content, overwrite=replace), path, overwrite
+    )
     console = make_console()
-    tell_written(f"plan.written-{fmt}", path, console)
+    tell_written(f"plan.replaced-{fmt}" if replaced else f"plan.written-{fmt}", path, console)
     tell_beside(beside, console)
 
 

@@ -431,11 +431,12 @@ def fjern_genbruger(
 
 
 def _content_words(content: projects.Content) -> list[str]:
-    """What a dialogue holds, in words: '12 svar', '2 punkter i opfølgningen', '1 kladde'."""
+    """What a dialogue holds, in words: '12 svar', '1 uafklaret konflikt', '1 kladde'."""
     return [
         t(key, n=n)
         for key, n in (
             ("partner.holds.answers", content.answers),
+            ("partner.holds.conflicts", content.conflicts),
             ("partner.holds.records", content.records),
             ("partner.holds.drafts", content.drafts),
         )

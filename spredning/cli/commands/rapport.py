@@ -84,9 +84,11 @@ def rapport(
     )
     path, beside = place(ws, out_path(ud), made.default_name)
     slug = ws.slug()
-    replacing(lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv)
+    replaced = replacing(
+        lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv
+    )
     console = make_console()
-    tell_written("report.written", path, console)
+    tell_written("report.replaced" if replaced else "report.written", path, console)
     tell_beside(beside, console)
 
 

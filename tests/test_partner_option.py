@@ -1,0 +1,62 @@
+"""--partner names the dialogue with a reusing organisation; naming the sharing organisation is
+answered with what to write instead, by every command that takes it (one resolver: partner_for)."""
+
+from __future__ import annotations
+
+import pytest
+from exchange_kit import D1, Org, flat, start_sharing, tree
+
+SAID = (
+    "Fejl: Odense Kommune er den delende organisation, ikke en af de genbrugende; --partner vælger "
+    "dialogen med en genbrugende organisation. Den delende organisations egne svar ses og gives uden "
+    "--partner (fx med --rolle dele)."
+)
+
+
+@pytest.fixture
+def sharing(tmp_path, run_cli) -> Org:
+    org = Org(tmp_path / "odense", tmp_path, run_cli)
+    return start_sharing(org, reusers=("Ærø Kommune", "Fanø Kommune"), answers={D1: "Færre genindlæggelser"})
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("vis",),
+        ("status",),
+        ("plan",),
+        ("rapport",),
+        ("arbejdsark",),
+        ("eksport",),
+        ("fase", "tjek", "--rolle", "genbruge"),
+        ("klarhed", "Beskriv innovationen", "grøn"),
+    ],
+)
+@pytest.mark.parametrize("named", ["Odense", "odense kommune"])
+def test_the_sharing_organisation_named_with_partner_is_said_to_be_it(sharing, words, named):
+    before = tree(sharing.home)
+
+    code, out, err = sharing(*words, "--partner", named)
+
+    assert code == 2, out
+    assert flat(err) == SAID
+    assert "projekt genbruger" not in err
+    assert tree(sharing.home) == before
+
+
+def test_on_a_reusing_computer_too(sharing, tmp_path, run_cli):
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert reusing.import_(sharing.export("--partner", "Ærø"))[0] == 0
+
+    code, _, err = reusing("vis", "--partner", "Odense")
+
+    assert code == 2
+    assert flat(err) == SAID
+
+
+def test_a_name_nobody_has_is_still_unknown(sharing):
+    code, _, err = sharing("vis", "--partner", "Bornholm")
+
+    assert code == 2
+    said = "'Bornholm' er ikke en genbrugende organisation i projektet (Ærø Kommune, Fanø Kommune)."
+    assert said in flat(err)
