@@ -127,3 +127,23 @@ def test_ud_into_the_projects_folder_is_still_refused_with_what_is_there(sharing
     assert "dér ligger kun projekterne og programmets hjælpefiler" in flat(err)
     assert "Vælg en anden mappe med --ud" in flat(err)
     assert names(sharing.home) == before
+
+
+def test_the_home_screen_offers_a_partners_reply_lying_beside_the_projects_folder(sharing, tmp_path, run_cli):
+    """Where the exports go, a partner's reply is looked for too (the home screen's 'Hent svar ind')."""
+    from spredning.app import home
+    from spredning.app.files import default_folders
+    from spredning.app.workspace import Settings, Workspace
+
+    reusing = Org(tmp_path / "aeroe", tmp_path / "aeroe-filer", run_cli)
+    (tmp_path / "aeroe-filer").mkdir()
+    reusing.import_(sharing.export())
+    reusing.answer({G1: "Ja"})
+    reply = reusing.export()
+    beside = tmp_path / "genoptraening-aeroe-til-odense-kommune.yaml"  # its default name
+    beside.write_bytes(reply.read_bytes())
+
+    ws = Workspace(Settings(home=str(sharing.home)))
+    offered = [action.value for action in home.import_actions(ws, *default_folders(ws))]
+
+    assert str(beside) in offered

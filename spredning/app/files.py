@@ -36,13 +36,28 @@ def place(ws: Workspace, out: Path | None, name: str) -> Place:
     """
     if out is not None:
         return Place(out)
+    if not in_projects_folder(ws):
+        return Place(Path(name))
+    return Place(Path(os.path.abspath(ws.store.home)).parent / name, beside=True)
+
+
+def in_projects_folder(ws: Workspace) -> bool:
+    """True when the working folder is the projects folder or inside it (files go beside it then)."""
     try:
         here, home = Path.cwd().resolve(), ws.store.home.resolve()
     except OSError:  # no working folder any more: write_output says so for the plain name
-        return Place(Path(name))
-    if here != home and home not in here.parents:
-        return Place(Path(name))
-    return Place(Path(os.path.abspath(ws.store.home)).parent / name, beside=True)
+        return False
+    return here == home or home in here.parents
+
+
+def default_folders(ws: Workspace) -> tuple[Path, ...]:
+    """The folders to look in for a partner's reply: where files without --ud go, and the working folder.
+
+    The working folder first; beside the projects folder too when working inside it.
+    """
+    if not in_projects_folder(ws):
+        return (Path.cwd(),)
+    return (Path.cwd(), Path(os.path.abspath(ws.store.home)).parent)
 
 
 def write_own(ws: Workspace, slug: str, path: Path, content: bytes | str, *, overwrite: bool = False) -> bool:

@@ -10,6 +10,7 @@ No words here: an action is a kind and its data; the front end words it from the
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -192,8 +193,8 @@ def agenda_actions(ws: Workspace) -> tuple[Action, ...]:
     return tuple(Action("agenda", value=fmt) for fmt in REPORT_FORMATS)
 
 
-def import_actions(ws: Workspace, folder: Path) -> tuple[Action, ...]:
-    """Files in `folder` that look like a partner's export or a returned worksheet.
+def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
+    """Files in `folders` that look like a partner's export or a returned worksheet.
 
     An export is named '...-til-...' or '...-fra-...', a worksheet '...-arbejdsark....docx'. A file
     this computer wrote itself and nobody has changed since is left out; the front end also offers
@@ -208,11 +209,11 @@ def import_actions(ws: Workspace, folder: Path) -> tuple[Action, ...]:
     except SpredningError:
         pass
     found = []
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        entries = []
-    for path in entries:
+    entries = []
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            entries += sorted(folder.iterdir())
+    for path in dict.fromkeys(entries):
         name = path.name
         export = name.endswith(".yaml") and ("-til-" in name or "-fra-" in name)
         if not (export or (name.endswith(".docx") and "-arbejdsark" in name)) or not path.is_file():

@@ -171,7 +171,9 @@ def listed(ws: Workspace, action: Action) -> tuple[Action, ...]:
     if action.kind == "agenda":
         return app_home.agenda_actions(ws)
     if action.kind == "import":
-        return app_home.import_actions(ws, Path.cwd())
+        from spredning.app.files import default_folders
+
+        return app_home.import_actions(ws, *default_folders(ws))
     if action.kind == "projects":
         return app_home.project_actions(ws)
     return app_home.guide_actions(ws)
