@@ -16,10 +16,10 @@ from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     choose_partner,
     command,
-    file_word,
     is_interactive,
     out_path,
     parse_role,
+    shell_word,
     tell_beside,
     tell_written,
     workspace,
@@ -87,8 +87,8 @@ def eksport(
         tell_beside(done.beside, console)
         console.print(Text("\n").join(lines))
         # the command on a line of its own, never broken, to be copied as it is
-        their = file_word(done.path, done.beside)
-        console.print(say("eksport.their-command", file=their), soft_wrap=True)
+        # the partner's command, in their folder: the file's name (not where it is here)
+        console.print(say("eksport.their-command", file=shell_word(done.path.name)), soft_wrap=True)
 
 
 def importer(
