@@ -161,6 +161,21 @@ class Store:
                 home=self.home,
                 known=known,
             )
+        return self._not_exchange(slug)
+
+    def _not_exchange(self, slug: str) -> str:
+        """A partner's exchange file saved in the folder is named as a project: refused, to import instead.
+
+        Opened as a project it would be shown as one, and a save would rewrite it as a second
+        project with the same identity. Only the file's head is read (see projectfile.head_kind).
+        """
+        path = self._file_name(slug)
+        try:
+            head = fileio.read_regular(Path(path), ID_HEAD)
+        except OSError:  # missing or unreadable: said by whatever reads it next
+            return slug
+        if projectfile.head_kind(head) == "exchange":
+            raise _exchange_file(slug, path)
         return slug
 
     # -- the active project --------------------------------------------------------------
@@ -187,7 +202,7 @@ class Store:
             return self.find(name)
         slug = self.active()
         if slug is not None:
-            return slug
+            return self._not_exchange(slug)
         slugs = self.project_slugs()
         if len(slugs) == 1:
             return slugs[0]
@@ -245,8 +260,11 @@ class Store:
     def open(self, slug: str) -> Opened:
         """Read and validate a project, with this computer's state for it."""
         path = self.path_for(slug)
+        data = projectfile.read(path, READ_LIMIT)[1]  # first: a file that is no project gets no state file
+        if data.get("udveksling") is not None:  # an export (see projectfile._exchange)
+            raise _exchange_file(slug, path)
         state = self.local(slug)
-        parsed = self._parse(slug, path, projectfile.read(path, READ_LIMIT)[1], state)
+        parsed = self._parse(slug, path, data, state)
         return Opened(parsed.project, _migrated(state, parsed), path)
 
     def load(self, slug: str) -> Project:
@@ -256,7 +274,10 @@ class Store:
     def _parse(
         self, slug: str, path: Path, data: dict[str, Any], state: LocalState
     ) -> projectfile.ParsedFile:
-        return projectfile.parse(data, slug, path, self.layout, state.copy)
+        parsed = projectfile.parse(data, slug, path, self.layout, state.copy)
+        if parsed.exchange is not None:  # never read, or saved, as a project (see _not_exchange)
+            raise _exchange_file(slug, path)
+        return parsed
 
     def summaries(self, slugs: Iterable[str]) -> list[tuple[str, Summary | SpredningError]]:
         """Identity, name and progress of each project, from a small index next to the files.
@@ -469,6 +490,11 @@ class _Release(contextlib.AbstractContextManager["_Release"]):
 
     def __exit__(self, *exc_info: object) -> None:
         self.lock.release()
+
+
+def _exchange_file(slug: str, path: Path | str) -> SpredningError:
+    """A partner's exchange file named as the project: its answers are to be imported."""
+    return SpredningError("store.exchange-file", name=slug, path=path)
 
 
 def _migrated(state: LocalState, parsed: projectfile.ParsedFile) -> LocalState:
