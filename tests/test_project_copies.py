@@ -1,5 +1,9 @@
 """Files in the projects folder that are not the project they seem (in-process CLI):
 
+- a copy of a project file kept beside it (a backup, 'arkiv-gammel.yaml'): an import or a returned
+  worksheet goes into the chosen project (the active one, or --projekt) and says the copy was left
+  alone; when neither is one of the files, nothing is imported and the user is told to choose;
+  'projekter' marks the copies;
 - a partner's exchange file saved in the folder is never opened as a project (read or written),
   whether named with --projekt, with 'projekt brug' or by the active-project pointer.
 """
@@ -7,7 +11,8 @@
 from __future__ import annotations
 
 import pytest
-from exchange_kit import D1, D2, G1, Org, start_sharing, tree
+from exchange_kit import D1, D2, G1, NAME, Org, flat, start_sharing, tree
+from worksheet_kit import Sheet
 
 from spredning.core import local
 from spredning.core.errors import SpredningError
@@ -34,9 +39,99 @@ def exchanged(sharing, reusing):
     return sharing, reusing
 
 
+@pytest.fixture
+def backed_up(exchanged):
+    """Odense has copied its project file to arkiv-gammel.yaml in the same folder, as a backup."""
+    sharing, reusing = exchanged
+    slug = sharing.slug
+    backup = sharing.home / "arkiv-gammel.yaml"
+    backup.write_bytes(sharing.store.path_for(slug).read_bytes())
+    return sharing, reusing, slug, backup
+
+
 def has(text: str, expected: str) -> bool:
     """True when the output says `expected`, however its long paths were broken over lines."""
     return "".join(expected.split()) in "".join(text.split())
+
+
+def no_active_project(org: Org) -> None:
+    (local.folder(org.home) / ACTIVE_FILE).unlink()
+
+
+# --- a copy of the project in the folder ----------------------------------------------------------
+
+
+def test_an_import_goes_into_the_active_project_and_names_the_copy_left_alone(backed_up):
+    sharing, reusing, slug, backup = backed_up
+    kept = backup.read_bytes()
+    code, out, err = sharing.import_(reusing.export())
+    assert code == 0, err + out
+    assert has(out, f"Import i projektet {NAME} ({sharing.store.path_for(slug)})")
+    assert has(out, f"Filen {backup} rummer en kopi af samme projekt; den er ikke ændret.")
+    assert "1 tilføjet" in flat(out)
+    assert sharing.texts(slug=slug)[G1] == "Ja, meget"
+    assert backup.read_bytes() == kept
+
+
+def test_with_projekt_the_named_copy_gets_the_answers(backed_up):
+    sharing, reusing, slug, _ = backed_up
+    code, out, err = sharing("--projekt", "arkiv-gammel", "importer", str(reusing.export()))
+    assert code == 0, err + out
+    assert has(out, f"Filen {sharing.store.path_for(slug)} rummer en kopi af samme projekt")
+    assert sharing.texts(slug="arkiv-gammel")[G1] == "Ja, meget"
+    assert G1 not in sharing.texts(slug=slug)
+
+
+@pytest.mark.parametrize("chosen", ["no project", "another project"])
+def test_when_no_copy_is_the_chosen_project_nothing_is_imported_and_the_files_are_named(
+    backed_up, chosen, tmp_path
+):
+    sharing, reusing, slug, backup = backed_up
+    if chosen == "no project":
+        no_active_project(sharing)
+    else:
+        sharing.ok("start", "--navn", "Noget andet", "--deler", "Odense Kommune", "--rolle", "dele")
+    incoming = reusing.export()
+    before = tree(sharing.home)
+    code, out, err = sharing.import_(incoming)
+    assert code == 1, out
+    said = flat(err)
+    assert f"Projektet '{NAME}' ligger i flere filer i mappen, og ingen af dem er valgt" in said
+    assert has(err, f"• {backup}") and has(err, f"• {sharing.store.path_for(slug)}")
+    assert f"skriv --projekt og filens navn uden .yaml (arkiv-gammel eller {slug})" in said
+    assert tree(sharing.home) == before
+
+
+def test_a_returned_worksheet_goes_into_the_active_project_too(backed_up):
+    sharing, _, slug, backup = backed_up
+    kept = backup.read_bytes()
+    path = sharing.files / "ark.docx"
+    sharing.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
+    sheet = Sheet.read(path)
+    sheet.fill(4, "Ja, fra arket")  # the first question of the reusing side
+    sheet.save(path)
+    code, out, err = sharing.import_(path)
+    assert code == 0, err + out
+    assert has(out, f"Filen {backup} rummer en kopi af samme projekt")
+    assert sharing.texts(slug=slug)[G1] == "Ja, fra arket"
+    assert backup.read_bytes() == kept
+
+    no_active_project(sharing)
+    before = tree(sharing.home)
+    code, out, err = sharing.import_(path)
+    assert code == 1, out
+    assert "ligger i flere filer i mappen" in flat(err)
+    assert tree(sharing.home) == before
+
+
+def test_projekter_marks_the_files_holding_the_same_project(backed_up):
+    sharing, _, slug, _ = backed_up
+    sharing.ok("start", "--navn", "Noget andet", "--deler", "Odense Kommune", "--rolle", "dele")
+    lines = [" ".join(line.split()) for line in sharing.ok("projekter").splitlines()]
+    assert f"arkiv-gammel samme projekt som {slug}" in lines
+    assert f"{slug} samme projekt som arkiv-gammel" in lines
+    assert "noget-andet" in lines  # another project: no note
+    assert "Nogle filer rummer samme projekt" in flat("\n".join(lines))
 
 
 # --- a partner's exchange file in the folder --------------------------------------------------------

@@ -89,6 +89,13 @@ class Summary(NamedTuple):
     exchange: bool = False  # a partner's export saved in the folder: to import, not a project
 
 
+class Found(NamedTuple):
+    """The project file a partner's answers go into, and the other files holding the same project."""
+
+    slug: str
+    copies: tuple[str, ...] = ()  # a copy kept in the folder (a backup): left as it is
+
+
 class Opened(NamedTuple):
     """A project as read now, with this computer's state for it."""
 
@@ -218,19 +225,41 @@ class Store:
             if not (isinstance(summary, Summary) and summary.exchange)
         ]
 
-    def find_by_id(self, project_id: str) -> str | None:
-        """The slug of the project with this identity, or None.
+    def chosen(self, name: str | None) -> str | None:
+        """The project the user chose, if any: the one named (--projekt), else the active one."""
+        return self.find(name) if name is not None else self.active()
+
+    def find_by_id(self, project_id: str, prefer: str | None = None) -> Found | None:
+        """The project file with this identity (and the other files holding it), or None.
+
+        Several readable files with one identity (a project file copied in the folder as a backup):
+        the preferred one (the project the user chose, see chosen) when it is one of them; otherwise
+        none can be told to be the right one, and that is raised, with the files, before anything
+        is changed.
 
         A file that cannot be read but names this identity at its top is that project, broken:
         its problem is raised, so no second copy of the project is made beside it (an import) and
         no worksheet is said to belong to no project here.
         """
+        found: list[Summary] = []
         unreadable = []
         for slug, summary in self.summaries(self.slugs()):
             if not isinstance(summary, Summary):
                 unreadable.append((slug, summary))
             elif summary.id == project_id and not summary.exchange:
-                return slug
+                found.append(summary)
+        if len(found) == 1:
+            return Found(found[0].slug)
+        if found:
+            slugs = [summary.slug for summary in found]
+            if prefer not in slugs:
+                raise SpredningError(
+                    "store.same-project-files",
+                    name=found[0].name,
+                    paths=[self._file_name(slug) for slug in slugs],
+                    slugs=slugs,
+                )
+            return Found(prefer, tuple(slug for slug in slugs if slug != prefer))
         for slug, problem in unreadable:
             path = self._file_name(slug)
             try:
