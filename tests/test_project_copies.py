@@ -14,6 +14,9 @@ import pytest
 from exchange_kit import D1, D2, G1, NAME, Org, flat, start_sharing, tree
 from worksheet_kit import Sheet
 
+from spredning.app import home as app_home
+from spredning.app.workspace import Settings, Workspace
+from spredning.cli import render_home
 from spredning.core import local
 from spredning.core.errors import SpredningError
 from spredning.core.store import ACTIVE_FILE
@@ -219,3 +222,17 @@ def test_the_store_never_opens_or_saves_an_exchange_file_as_a_project(exchange_h
             call()
         assert raised.value.key == "store.exchange-file"
     assert tree(sharing.home) == before
+
+
+def test_the_home_screens_project_list_names_copies_by_their_file_and_leaves_out_exchange_files(
+    backed_up, run_cli
+):
+    sharing, reusing, slug, _ = backed_up
+    (sharing.home / "genoptraening-fra-aeroe.yaml").write_bytes(reusing.export().read_bytes())
+    ws = Workspace(Settings(home=str(sharing.home)))
+    found = app_home.home(ws)
+    titles = [render_home.title(found, a) for a in app_home.project_actions(ws) if a.kind == "use"]
+    assert titles == [
+        f"{NAME} (2/85) – filen arkiv-gammel.yaml",
+        f"{NAME} (2/85) – filen {slug}.yaml ← aktivt nu",
+    ]
