@@ -779,15 +779,30 @@ def test_find_by_id(store, make_project):
     second = make_project("Ålborg Øst")
     write_broken(store, "en-liste", BROKEN["en-liste"])  # a broken file does not get in the way
 
-    assert store.find_by_id(store.load(first).id) == first
-    assert store.find_by_id(store.load(second).id) == second
+    assert store.find_by_id(store.load(first).id) == (first, ())
+    assert store.find_by_id(store.load(second).id) == (second, ())
     assert store.find_by_id(projectfile.new_id()) is None
+
+
+def test_find_by_id_with_a_copy_of_the_project_takes_the_preferred_file_or_refuses(store, make_project):
+    slug = make_project("Ærø Kommune")
+    project_id = store.load(slug).id
+    copy = store.home / "arkiv-gammel.yaml"
+    copy.write_bytes(store.path_for(slug).read_bytes())
+
+    assert store.find_by_id(project_id, prefer=slug) == (slug, ("arkiv-gammel",))
+    assert store.find_by_id(project_id, prefer="arkiv-gammel") == ("arkiv-gammel", (slug,))
+    for prefer in (None, make_project("Ålborg Øst")):
+        with pytest.raises(SpredningError) as raised:
+            store.find_by_id(project_id, prefer=prefer)
+        assert raised.value.key == "store.same-project-files"
+        assert sorted(raised.value.params["paths"]) == sorted([str(copy), str(store.path_for(slug))])
 
 
 def test_find_by_id_knows_a_format_1_project_by_its_name(store):
     slug = write_legacy(store)
 
-    assert store.find_by_id(projectfile.legacy_id("Gammelt projekt")) == slug
+    assert store.find_by_id(projectfile.legacy_id("Gammelt projekt")) == (slug, ())
 
 
 # --- the index: a cache for 'projekter' ------------------------------------------------------------

@@ -24,6 +24,7 @@ from spredning.core.errors import Message, ProjectFileError, SpredningError, Usa
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState, key_slot, slot_key
 from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Slot, side_of, slugify
+from spredning.core.store import Found
 
 
 class Incoming(NamedTuple):
@@ -64,6 +65,7 @@ class ImportPlan(NamedTuple):
     new_partners: tuple[Partner, ...]
     becomes: tuple[str, str | None] | None  # (side, organisation) this computer takes on, if unknown
     records: tuple[Planned, ...] = ()  # the follow-up records, decided like the answers
+    copies: tuple[Path, ...] = ()  # other files here holding the same project (left as they are)
 
     def records_changed(self) -> int:
         """How many follow-up records the import adds or changes (conflicts included)."""
@@ -216,21 +218,23 @@ def looks_like_ours(path: Path, raw: bytes) -> bool:
 def plan_import(ws: Workspace, incoming: Incoming, project_option: str | None) -> ImportPlan:
     """Find the project the file belongs to (or plan a new one) and decide answer by answer."""
     store = ws.store
-    slug = store.find_by_id(incoming.project.id)
-    if project_option is not None:
-        named = store.find(project_option)
-        if slug != named and not incoming.legacy:
+    named = store.find(project_option) if project_option is not None else None
+    if named is not None and incoming.legacy:
+        found: Found | None = Found(named)  # an old file names no identity: it goes where it is told
+    else:  # a copy of the project kept beside it: the chosen (or active) file is the project
+        found = store.find_by_id(incoming.project.id, prefer=named if named is not None else store.active())
+        if named is not None and (found is None or found.slug != named):
             project = store.load(named)
             raise UsageProblem(
                 "exchange.other-project", path=incoming.path, theirs=incoming.project.name, ours=project.name
             )
-        slug = named
-    if slug is None:
+    if found is None:
         return _plan_new(ws, incoming)
-    opened = store.open(slug)
+    opened = store.open(found.slug)
     _check_receiver(incoming, opened.project, opened.local)
     becomes = None if opened.local.me else _identity(incoming)
-    return _plan_into(opened.project, opened.local, incoming, becomes)
+    plan = _plan_into(opened.project, opened.local, incoming, becomes)
+    return plan._replace(copies=tuple(store.path_for(slug) for slug in found.copies))
 
 
 def _identity(incoming: Incoming) -> tuple[str, str | None] | None:

@@ -53,6 +53,7 @@ class Action(NamedTuple):
     value: str | None = None  # a project's slug, a report format, a file's path
     name: str | None = None  # a project's or an organisation's name, a file's name
     active: bool = False  # the active project, this side, ...
+    copy: bool = False  # a project also in another file of the folder: named by its file too
 
 
 class Overview(NamedTuple):
@@ -242,11 +243,15 @@ def project_actions(ws: Workspace) -> tuple[Action, ...]:
     actions = []
     for row in rows:
         summary = row.summary
+        if isinstance(summary, Summary) and summary.exchange:
+            continue  # a partner's exchange file: to import, never to work in
         if isinstance(summary, Summary):
             done = Progress(min(summary.answered, row.total), row.total)
-            actions.append(
-                Action("use", value=row.slug, name=summary.name, done=done, active=row.slug == active)
+            chosen = row.slug == active
+            use = Action(
+                "use", value=row.slug, name=summary.name, done=done, active=chosen, copy=bool(row.copies)
             )
+            actions.append(use)
         else:
             actions.append(Action("use", value=row.slug, name=row.slug, active=row.slug == active))
     actions.append(Action("start"))

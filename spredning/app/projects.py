@@ -470,14 +470,22 @@ class ProjectRow(NamedTuple):
     summary: Summary | SpredningError
     total: int
     file: str = ""  # the file's full path (an exchange file is named by it, to import)
+    copies: tuple[str, ...] = ()  # the other files holding the same project (one copied as a backup)
 
 
 def project_rows(ws: Workspace) -> tuple[list[ProjectRow], str | None]:
     """Every project in the folder with its progress, and the active one's slug."""
     reusing = sum(1 for qid in ws.layout.dialogue if side_of(qid) == "genbruge")
     rows = []
-    for slug, summary in ws.store.summaries(ws.store.slugs()):
+    summaries = ws.store.summaries(ws.store.slugs())
+    holding: dict[str, list[str]] = {}  # project id -> the files holding that project
+    for slug, summary in summaries:
+        if isinstance(summary, Summary) and not summary.exchange:
+            holding.setdefault(summary.id, []).append(slug)
+    for slug, summary in summaries:
         partners = summary.partners if isinstance(summary, Summary) else 0
         total = len(ws.layout.shared) + reusing * max(1, partners)
-        rows.append(ProjectRow(slug, summary, total, str(ws.store.path_for(slug))))
+        same = holding.get(summary.id, []) if isinstance(summary, Summary) and not summary.exchange else []
+        copies = tuple(other for other in same if other != slug)
+        rows.append(ProjectRow(slug, summary, total, str(ws.store.path_for(slug)), copies))
     return rows, ws.store.active()

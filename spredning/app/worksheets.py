@@ -246,8 +246,8 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
         sheet = record.from_xml(parts.record)
     except SheetProblem as problem:
         raise SpredningError.of(Message(problem.key, problem.params), path=path) from None
-    slug = ws.store.find_by_id(sheet.project)
-    if slug is None:
+    found = ws.store.find_by_id(sheet.project, prefer=ws.store.chosen(ws.settings.project))
+    if found is None:
         raise SpredningError(
             "worksheet.unknown-project",
             path=path,
@@ -255,7 +255,7 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
             home=ws.store.home,
             org=_org_name(None, sheet, sheet.maker),
         )
-    opened = ws.store.open(slug)
+    opened = ws.store.open(found.slug)
     _check_ours(opened.project, opened.local.me, sheet, path)
     keys = sheet.keys()
     try:

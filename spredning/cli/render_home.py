@@ -70,7 +70,8 @@ def _project_title(action: Action) -> str:
     if action.done is None:
         return t("home.use-unreadable", name=name)
     words = t("home.use", name=name, answered=action.done.answered, total=action.done.total)
-    return words + (t("home.use-active") if action.active else "")
+    copy = t("home.use-copy", slug=action.value) if action.copy else ""
+    return words + copy + (t("home.use-active") if action.active else "")
 
 
 def _several_partners(found: Home, action: Action) -> bool:

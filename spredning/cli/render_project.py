@@ -400,7 +400,8 @@ def project_list(rows, active: str | None) -> Iterator[RenderableType]:
             done = Progress(min(row.summary.answered, row.total), row.total)
             count = f" {done.answered}/{done.total}"
             lines.append([marker, (names[row.slug].ljust(width) + "  ", ""), *bar_pieces(done), (count, "")])
-            lines.append([(f"  {row.slug}", "dim")])
+            copies = [("  " + t("projects.copy", others=list(row.copies)), "yellow")] if row.copies else []
+            lines.append([(f"  {row.slug}", "dim"), *copies])
         yield Lines(lines)
 
 

@@ -89,6 +89,13 @@ class Summary(NamedTuple):
     exchange: bool = False  # a partner's export saved in the folder: to import, not a project
 
 
+class Found(NamedTuple):
+    """The project file a partner's answers go into, and the other files holding the same project."""
+
+    slug: str
+    copies: tuple[str, ...] = ()  # a copy kept in the folder (a backup): left as it is
+
+
 class Opened(NamedTuple):
     """A project as read now, with this computer's state for it."""
 
@@ -161,6 +168,21 @@ class Store:
                 home=self.home,
                 known=known,
             )
+        return self._not_exchange(slug)
+
+    def _not_exchange(self, slug: str) -> str:
+        """A partner's exchange file saved in the folder is named as a project: refused, to import instead.
+
+        Opened as a project it would be shown as one, and a save would rewrite it as a second
+        project with the same identity. Only the file's head is read (see projectfile.head_kind).
+        """
+        path = self._file_name(slug)
+        try:
+            head = fileio.read_regular(Path(path), ID_HEAD)
+        except OSError:  # missing or unreadable: said by whatever reads it next
+            return slug
+        if projectfile.head_kind(head) == "exchange":
+            raise _exchange_file(slug, path)
         return slug
 
     # -- the active project --------------------------------------------------------------
@@ -187,7 +209,7 @@ class Store:
             return self.find(name)
         slug = self.active()
         if slug is not None:
-            return slug
+            return self._not_exchange(slug)
         slugs = self.project_slugs()
         if len(slugs) == 1:
             return slugs[0]
@@ -203,19 +225,41 @@ class Store:
             if not (isinstance(summary, Summary) and summary.exchange)
         ]
 
-    def find_by_id(self, project_id: str) -> str | None:
-        """The slug of the project with this identity, or None.
+    def chosen(self, name: str | None) -> str | None:
+        """The project the user chose, if any: the one named (--projekt), else the active one."""
+        return self.find(name) if name is not None else self.active()
+
+    def find_by_id(self, project_id: str, prefer: str | None = None) -> Found | None:
+        """The project file with this identity (and the other files holding it), or None.
+
+        Several readable files with one identity (a project file copied in the folder as a backup):
+        the preferred one (the project the user chose, see chosen) when it is one of them; otherwise
+        none can be told to be the right one, and that is raised, with the files, before anything
+        is changed.
 
         A file that cannot be read but names this identity at its top is that project, broken:
         its problem is raised, so no second copy of the project is made beside it (an import) and
         no worksheet is said to belong to no project here.
         """
+        found: list[Summary] = []
         unreadable = []
         for slug, summary in self.summaries(self.slugs()):
             if not isinstance(summary, Summary):
                 unreadable.append((slug, summary))
             elif summary.id == project_id and not summary.exchange:
-                return slug
+                found.append(summary)
+        if len(found) == 1:
+            return Found(found[0].slug)
+        if found:
+            slugs = [summary.slug for summary in found]
+            if prefer not in slugs:
+                raise SpredningError(
+                    "store.same-project-files",
+                    name=found[0].name,
+                    paths=[self._file_name(slug) for slug in slugs],
+                    slugs=slugs,
+                )
+            return Found(prefer, tuple(slug for slug in slugs if slug != prefer))
         for slug, problem in unreadable:
             path = self._file_name(slug)
             try:
@@ -245,8 +289,11 @@ class Store:
     def open(self, slug: str) -> Opened:
         """Read and validate a project, with this computer's state for it."""
         path = self.path_for(slug)
+        data = projectfile.read(path, READ_LIMIT)[1]  # first: a file that is no project gets no state file
+        if data.get("udveksling") is not None:  # an export (see projectfile._exchange)
+            raise _exchange_file(slug, path)
         state = self.local(slug)
-        parsed = self._parse(slug, path, projectfile.read(path, READ_LIMIT)[1], state)
+        parsed = self._parse(slug, path, data, state)
         return Opened(parsed.project, _migrated(state, parsed), path)
 
     def load(self, slug: str) -> Project:
@@ -256,7 +303,10 @@ class Store:
     def _parse(
         self, slug: str, path: Path, data: dict[str, Any], state: LocalState
     ) -> projectfile.ParsedFile:
-        return projectfile.parse(data, slug, path, self.layout, state.copy)
+        parsed = projectfile.parse(data, slug, path, self.layout, state.copy)
+        if parsed.exchange is not None:  # never read, or saved, as a project (see _not_exchange)
+            raise _exchange_file(slug, path)
+        return parsed
 
     def summaries(self, slugs: Iterable[str]) -> list[tuple[str, Summary | SpredningError]]:
         """Identity, name and progress of each project, from a small index next to the files.
@@ -469,6 +519,11 @@ class _Release(contextlib.AbstractContextManager["_Release"]):
 
     def __exit__(self, *exc_info: object) -> None:
         self.lock.release()
+
+
+def _exchange_file(slug: str, path: Path | str) -> SpredningError:
+    """A partner's exchange file named as the project: its answers are to be imported."""
+    return SpredningError("store.exchange-file", name=slug, path=path)
 
 
 def _migrated(state: LocalState, parsed: projectfile.ParsedFile) -> LocalState:

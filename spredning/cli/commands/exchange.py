@@ -155,6 +155,10 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
         console.print(
             say("importer.into", style="bold", name=project.name, path=str(ws.store.path_for(project.slug)))
         )
+    if plan.copies:  # a copy of the project kept in the folder: only the chosen file gets the answers
+        console.print(
+            say("importer.copies", style="yellow", files=[str(p) for p in plan.copies], n=len(plan.copies))
+        )
     for number, note in enumerate(incoming.notes):  # a worksheet: who filled it in, then what is no answer
         console.print(say(note.key, style="yellow" if number else "", **note.params))
 

@@ -295,6 +295,8 @@ def projekter(
             # crop=False: the list's lines already fit the width (see render_text.Lines)
             out.print(block, crop=False)
         out.print(say("projects.folder", style="dim", home=str(ws.store.home)))
+        if any(row.copies for row in rows):  # one project in several files: which one gets the answers
+            out.print(say("projects.copies-hint", style="yellow"))
         for row in rows:  # a partner's export saved here: the command to import it, kept whole
             if isinstance(row.summary, Summary) and row.summary.exchange:
                 hint = t("projects.exchange-hint", command=command("importer", shell_word(row.file)))
