@@ -106,7 +106,10 @@ class Store:
     def __init__(self, home: Path, layout: Layout):
         self.home = Path(home)
         self.layout = layout
-        self.last_backup: Path | None = None  # the backup the last save made, for the user
+        self.last_backup: Path | None = None  # the backup the last save made
+        # every project file this Store kept as a backup because it was not in the program's own
+        # form (edited by hand, an older format): all of them, for the user, however many saves follow
+        self.backups: list[Path] = []
         self.kept_states: list[Path] = []  # unreadable state files moved aside, for the user
         self._written: dict[Path, tuple[int, int, int] | None] = {}  # files as this Store last wrote them
 
@@ -342,7 +345,8 @@ class Store:
 
         `change` gets the fresh project and this computer's state and returns both (changed or
         not) and a result. Nothing is written when nothing changed. With `keep_backup`, the file
-        as it was is kept beside it first (last_backup), as for a file edited by hand.
+        as it was is kept beside it first (last_backup); a file edited by hand is kept so anyway
+        (last_backup, and in backups, which the user is told of when the command ends).
         """
         path = self.path_for(slug)
         self.last_backup = None
@@ -424,6 +428,8 @@ class Store:
         )
         if keep_backup or not as_written:
             self.last_backup = fileio.keep_backup(path, raw)
+            if not keep_backup:  # a backup asked for is told by the one who asked
+                self.backups.append(self.last_backup)
         fileio.atomic_write(target, content)
         self._written[path] = _signature(path)
 
