@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from exchange_kit import D1, D2, Org, flat, start_sharing
 
 ESC_ENTER = "\x1b\r"
@@ -96,3 +97,61 @@ def test_a_command_that_writes_nothing_tells_no_backup(tmp_path, run_cli):
 
     assert code == 0, err
     assert not backups(org) and "oprindelige udgave" not in out + err
+
+
+# --- this computer's state file, read only in part: kept aside before it is written again ----------
+
+LIST_DRAFT = f"kladder:\n  {D1}:\n  - del 1\n  - del 2\n"
+
+
+def state_file(org: Org) -> Path:
+    return org.home / ".spredning" / f"{org.slug}.yaml"
+
+
+def kept_states(org: Org) -> list[Path]:
+    return sorted((org.home / ".spredning").glob(f"{org.slug}.yaml.bak-*"))
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(LIST_DRAFT, id="a draft written as a list"),
+        pytest.param(f"gamle-kladder:\n  {D1}: Min tekst fra i går\n", id="an unknown key with a draft"),
+        pytest.param("side: maybe\n", id="a side that is neither"),
+    ],
+)
+def test_a_state_file_read_in_part_is_kept_aside_before_it_is_written(tmp_path, run_cli, edit):
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    path = state_file(org)
+    text = path.read_text(encoding="utf-8")
+    if edit.startswith("side:"):
+        text = re.sub(r"(?m)^side: dele$", "side: maybe", text)
+    else:
+        text += edit
+    path.write_text(text, encoding="utf-8")
+
+    code, _, err = org("status")  # reading works with what is understood, and writes nothing
+    assert code == 0, err
+    assert path.read_text(encoding="utf-8") == text and not kept_states(org)
+
+    write = ("projekt", "side", "dele") if "maybe" in text else ("eksport", "--ud", str(tmp_path / "ud.yaml"))
+    code, _, err = org(*write)  # writes the state file
+
+    assert code == 0, err
+    [kept] = kept_states(org)
+    assert kept.read_text(encoding="utf-8") == text  # every word of it
+    said = flat(err)
+    assert "kunne ikke læses" in said and "Den gamle fil er gemt som" in said, err
+    assert str(kept) in said.replace(" ", "") or str(kept) in said
+    code, _, err = org("eksport", "--ud", str(tmp_path / "ud2.yaml"))  # the new file reads whole
+    assert code == 0 and len(kept_states(org)) == 1 and "kunne ikke læses" not in err
+
+
+def test_a_state_file_the_program_wrote_is_read_whole(tmp_path, run_cli):
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    org("eksport", "--ud", str(tmp_path / "ud.yaml"))
+
+    code, _, err = org("eksport", "--ud", str(tmp_path / "ud2.yaml"))
+
+    assert code == 0, err
+    assert not kept_states(org) and "kunne ikke læses" not in err
