@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,47 @@ def test_a_state_file_the_program_wrote_is_read_whole(tmp_path, run_cli):
 
     assert code == 0, err
     assert not kept_states(org) and "kunne ikke læses" not in err
+
+
+# --- a file or folder where the program's own helper folder or lock file should be ------------------
+
+
+def helpers_are_a_file(org: Org) -> Path:
+    helpers = org.home / ".spredning"
+    shutil.rmtree(helpers)
+    helpers.write_text("x\n", encoding="utf-8")
+    return helpers
+
+
+def lock_is_a_folder(org: Org) -> Path:
+    lock = org.home / ".spredning" / f"{org.slug}.lock"
+    lock.unlink(missing_ok=True)
+    lock.mkdir()
+    return lock
+
+
+@pytest.mark.parametrize(
+    ("in_the_way", "said"),
+    [
+        pytest.param(helpers_are_a_file, "men der ligger en fil med det navn", id="the helper folder a file"),
+        pytest.param(lock_is_a_folder, "men der ligger en mappe med det navn", id="the lock file a folder"),
+    ],
+)
+@pytest.mark.parametrize(
+    "command", [("fase", "tjek", "--rolle", "dele", "--svar", "SVAR"), ("projekt", "side", "genbruge")]
+)
+def test_a_file_or_folder_in_the_way_is_named(tmp_path, run_cli, in_the_way, said, command):
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    source = tmp_path / "svar.yaml"
+    source.write_text(f"{D1}: Formålet\n", encoding="utf-8")
+    before = org.path.read_bytes()
+    path = in_the_way(org)
+
+    code, out, err = org(*(str(source) if word == "SVAR" else word for word in command))
+
+    assert code == 1, out
+    told = flat(err)
+    assert str(path) in told.replace(" ", "") and said in told, err
+    assert "Flyt" in told and "slet" in told, err
+    assert "Kan ikke skrive i mappen" not in told
+    assert org.path.read_bytes() == before

@@ -456,15 +456,29 @@ class Store:
         try:
             local.ensure_folder(self.home)
         except SpredningError:
-            raise SpredningError("store.cannot-lock", folder=self.home) from None
+            raise _lock_problem(self.home, lock_path) from None
         lock = filelock.FileLock(str(lock_path), timeout=LOCK_TIMEOUT_SECONDS)
         try:
             lock.acquire()
         except filelock.Timeout:
             raise SpredningError("store.busy", path=self.path_for(slug), lock=lock_path) from None
-        except OSError as exc:
-            raise SpredningError("store.cannot-lock", folder=self.home, reason=fileio.reason(exc)) from None
+        except OSError:
+            raise _lock_problem(self.home, lock_path) from None
         return _Release(lock)
+
+
+def _lock_problem(home: Path, lock_path: Path) -> SpredningError:
+    """Why a project's lock cannot be taken, in words the user can act on.
+
+    A file where the helper folder should be, or a folder where the lock file should be, is named
+    (to move or delete: the program makes its own); else the projects folder cannot be written.
+    """
+    helpers = local.folder(home)
+    if (helpers.exists() or helpers.is_symlink()) and not helpers.is_dir():
+        return SpredningError("store.folder-in-the-way", path=helpers)
+    if lock_path.is_dir():
+        return SpredningError("store.file-in-the-way", path=lock_path)
+    return SpredningError("store.cannot-lock", folder=home)
 
 
 class _Release(contextlib.AbstractContextManager["_Release"]):
