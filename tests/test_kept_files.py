@@ -200,3 +200,21 @@ def test_a_file_or_folder_in_the_way_is_named(tmp_path, run_cli, in_the_way, sai
     assert "Flyt" in told and "slet" in told, err
     assert "Kan ikke skrive i mappen" not in told
     assert org.path.read_bytes() == before
+
+
+# --- the notices are wrapped at the terminal's width, each path kept whole on a line --------------------
+
+
+def test_the_notice_of_an_unreadable_state_file_is_wrapped_with_its_path_whole(tmp_path, run_cli):
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    state_file(org).write_text("kladder: [\n", encoding="utf-8")
+
+    code, _, err = org("projekt", "side", "dele")
+
+    assert code == 0, err
+    [kept] = kept_states(org)
+    lines = err.splitlines()
+    assert "kunne ikke læses" in flat(err)
+    assert len(str(kept)) > 80  # longer than a line: alone on its line, whole, to copy
+    assert any(line.rstrip(".") == str(kept) for line in lines), err
+    assert all(len(line) <= 80 or line.rstrip(".") == str(kept) for line in lines), err

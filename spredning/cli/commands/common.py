@@ -49,7 +49,8 @@ def tell_kept_files(ws: Workspace) -> None:
             shown = written_path(path)
             print_said(console, say("store.backup", style="dim", path=shown), shown)
         for path in kept:
-            console.print(say("local.kept-damaged", style="yellow", path=written_path(path)), soft_wrap=True)
+            shown = written_path(path)
+            print_said(console, say("local.kept-damaged", style="yellow", path=shown), shown)
             console.print(say("local.kept-damaged.hint", style="dim"))
 
 
