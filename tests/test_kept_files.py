@@ -238,3 +238,15 @@ def test_other_commands_that_write_tell_the_backup(tmp_path, run_cli, command):
 
     assert code == 0, err + out
     told_once(org, out + err)
+
+
+def test_making_a_project_the_active_one_names_a_file_in_the_way(tmp_path, run_cli):
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    helpers = helpers_are_a_file(org)
+
+    code, out, err = org("projekt", "brug", org.slug)
+
+    assert code == 1, out
+    told = flat(err)
+    assert str(helpers) in told.replace(" ", "") and "men der ligger en fil med det navn" in told, err
+    assert "--hjem" not in told  # the projects folder is not what is wrong

@@ -107,6 +107,8 @@ def ensure_folder(home: Path) -> Path:
     """Create the hidden folder, with a .gitignore that keeps it (and itself) out of git."""
     path = folder(home)
     if not path.is_dir():
+        if path.exists() or path.is_symlink():  # a file of the user's (or a broken link) is named, to move
+            raise SpredningError("store.folder-in-the-way", path=path)
         fileio.make_folder(path)
     ignore = path / ".gitignore"
     if not ignore.exists():
