@@ -407,8 +407,11 @@ def remove_partner(ws: Workspace, name: str, confirmed: Content) -> Removed:
         return project, state, Removed(partner, content, None)
 
     kept = _keep_drafts(ws, name) if confirmed.drafts else None
-    removed = ws.store.transact(ws.slug(), change, keep_backup=not confirmed.empty)
-    return removed._replace(backup=ws.store.last_backup, drafts=kept)
+    asked = not confirmed.empty
+    removed = ws.store.transact(ws.slug(), change, keep_backup=asked)
+    # only the backup asked for is this command's to tell; one of a file edited by hand the store
+    # keeps in its backups, which every command tells when it ends
+    return removed._replace(backup=ws.store.last_backup if asked else None, drafts=kept)
 
 
 def _keep_drafts(ws: Workspace, name: str) -> Path | None:

@@ -35,6 +35,7 @@ class Workspace:
         # new_home: a new project may create its last level (store.check_home).
         self.checked = checked
         self.new_home = new_home
+        self._told: set[Path] = set()  # kept files the front end has told the user of (untold_files)
 
     @cached_property
     def guide(self) -> Guide:
@@ -61,10 +62,19 @@ class Workspace:
         """The projects in the projects folder (see home)."""
         return Store(self.home(), self.layout)
 
-    def kept_states(self) -> list[Path]:
-        """The unreadable state files this run moved aside (none when the store was never opened)."""
+    def untold_files(self) -> tuple[list[Path], list[Path]]:
+        """The unreadable state files moved aside and the project files kept as backups, not told before.
+
+        Each is returned once, so a front end that tells them at several moments (after the work,
+        when the command ends, also after an interrupt) says each once.
+        """
         store = self.__dict__.get("store")  # a cached_property not yet used is not in __dict__
-        return list(store.kept_states) if isinstance(store, Store) else []
+        if not isinstance(store, Store):
+            return [], []
+        kept = [path for path in store.kept_states if path not in self._told]
+        backups = [path for path in store.backups if path not in self._told]
+        self._told.update(kept + backups)
+        return kept, backups
 
     def example_file(self) -> Path:
         """The filled-in example project, in the guide's language."""

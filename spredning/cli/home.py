@@ -25,7 +25,7 @@ from rich.console import Console
 from spredning.app import home as app_home
 from spredning.app.home import Action, Home
 from spredning.app.workspace import Settings, Workspace
-from spredning.cli.commands.common import command, shell_word, tell_kept_states
+from spredning.cli.commands.common import command, shell_word, tell_kept_files
 from spredning.cli.console import make_console, say
 from spredning.cli.prompter import BackToMenu, ask_text, menu_behind, select
 from spredning.cli.render_home import cut_to, plain_word_tip, problem_text, project_line, title, welcome
@@ -65,7 +65,7 @@ class HomeScreen:
         while True:
             ws = Workspace(self.settings, checked=True, new_home=True)  # a first run offers start, import
             found = app_home.home(ws)
-            tell_kept_states(ws)
+            tell_kept_files(ws)
             console = make_console()
             self._header(console, ws, found)
             picked = select(

@@ -15,7 +15,10 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
 A missing file is simply "nothing known yet". A file that exists but cannot be read (damaged,
 too large, not allowed) is also read as nothing known, but it may hold drafts and what partners
 have: before a new file takes its place it is moved aside as ``SLUG.yaml.bak-DATO-TID`` (the way
-the store keeps a project file's backup), and the caller tells the user where it is.
+the store keeps a project file's backup), and the caller tells the user where it is. So is a file
+read only in part (edited by hand: a draft written as a list, a key the program does not know, a
+side that is neither): what is understood is used, and the file is kept aside before it is
+replaced, since what was not understood would not be written again.
 
 Drafts are kept whole, however long: the only limit is the file's, MAX_BYTES, and a state that
 would not fit is refused before anything is written, so what is written can always be read back.
@@ -71,7 +74,7 @@ class LocalState(NamedTuple):
     exports: Mapping[str, str] = NOTHING  # path → sha256 of the file this copy wrote
     joined: tuple[str, ...] = ()  # slot keys whose draft holds two windows' texts (with_drafts)
     fresh: bool = False  # just made: not yet in a file
-    damaged: bool = False  # made because the file there could not be read: keep that one aside
+    damaged: bool = False  # the file there could not be read, or not all of it: keep it aside when replaced
 
     @property
     def me(self) -> str | None:
@@ -104,6 +107,8 @@ def ensure_folder(home: Path) -> Path:
     """Create the hidden folder, with a .gitignore that keeps it (and itself) out of git."""
     path = folder(home)
     if not path.is_dir():
+        if path.exists() or path.is_symlink():  # a file of the user's (or a broken link) is named, to move
+            raise SpredningError("store.folder-in-the-way", path=path)
         fileio.make_folder(path)
     ignore = path / ".gitignore"
     if not ignore.exists():
@@ -132,6 +137,8 @@ def load(home: Path, slug: str) -> LocalState:
     if not isinstance(data, dict):
         return LocalState(copy=new_copy_id(), place=place, fresh=True, damaged=True)
     state = _from_data(data)
+    if not _understood(data, state):  # its text would be lost when the file is written again
+        state = state._replace(damaged=True)
     if state.place != place:  # the folder was copied or moved: changes here are a new copy's
         state = state._replace(copy=new_copy_id(), place=place, fresh=True)
     return state
@@ -170,8 +177,27 @@ def _texts(value: object, limit: int) -> dict[str, str]:
     return {k: v for k, v in _mapping(value).items() if isinstance(v, str) and len(v) <= limit}
 
 
+def _understood(data: dict[str, object], state: LocalState) -> bool:
+    """True when `state` holds everything the file's `data` says, so writing it loses nothing.
+
+    The copy id and the place are left out: an invalid one is only replaced by a new copy id, as
+    for a copied folder. An empty value counts as none, as the program leaves it out.
+    """
+    again = _as_data(state)
+    return all(
+        (data.get(key) or None) == (again.get(key) or None)
+        for key in data.keys() | again.keys()
+        if key not in ("kopi", "sted")
+    )
+
+
 def to_text(state: LocalState) -> str:
     """The state file's text (any size: see encoded for what may be written)."""
+    return yamlio.dumps(_as_data(state))
+
+
+def _as_data(state: LocalState) -> dict[str, object]:
+    """The state as the file's data: what to_text writes."""
     data: dict[str, object] = {"kopi": state.copy, "sted": state.place}
     if state.side:
         data["side"] = state.side
@@ -185,7 +211,7 @@ def to_text(state: LocalState) -> str:
     joined = [k for k in state.joined if k in state.drafts]
     if joined:
         data["samlede-kladder"] = joined
-    return yamlio.dumps(data)
+    return data
 
 
 def encoded(state: LocalState, home: Path, slug: str) -> bytes:

@@ -113,7 +113,10 @@ class Store:
     def __init__(self, home: Path, layout: Layout):
         self.home = Path(home)
         self.layout = layout
-        self.last_backup: Path | None = None  # the backup the last save made, for the user
+        self.last_backup: Path | None = None  # the backup the last save made
+        # every project file this Store kept as a backup because it was not in the program's own
+        # form (edited by hand, an older format): all of them, for the user, however many saves follow
+        self.backups: list[Path] = []
         self.kept_states: list[Path] = []  # unreadable state files moved aside, for the user
         self._written: dict[Path, tuple[int, int, int] | None] = {}  # files as this Store last wrote them
 
@@ -392,7 +395,8 @@ class Store:
 
         `change` gets the fresh project and this computer's state and returns both (changed or
         not) and a result. Nothing is written when nothing changed. With `keep_backup`, the file
-        as it was is kept beside it first (last_backup), as for a file edited by hand.
+        as it was is kept beside it first (last_backup); a file edited by hand is kept so anyway
+        (last_backup, and in backups, which the user is told of when the command ends).
         """
         path = self.path_for(slug)
         self.last_backup = None
@@ -474,6 +478,8 @@ class Store:
         )
         if keep_backup or not as_written:
             self.last_backup = fileio.keep_backup(path, raw)
+            if not keep_backup:  # a backup asked for is told by the one who asked
+                self.backups.append(self.last_backup)
         fileio.atomic_write(target, content)
         self._written[path] = _signature(path)
 
@@ -500,15 +506,29 @@ class Store:
         try:
             local.ensure_folder(self.home)
         except SpredningError:
-            raise SpredningError("store.cannot-lock", folder=self.home) from None
+            raise _lock_problem(self.home, lock_path) from None
         lock = filelock.FileLock(str(lock_path), timeout=LOCK_TIMEOUT_SECONDS)
         try:
             lock.acquire()
         except filelock.Timeout:
             raise SpredningError("store.busy", path=self.path_for(slug), lock=lock_path) from None
-        except OSError as exc:
-            raise SpredningError("store.cannot-lock", folder=self.home, reason=fileio.reason(exc)) from None
+        except OSError:
+            raise _lock_problem(self.home, lock_path) from None
         return _Release(lock)
+
+
+def _lock_problem(home: Path, lock_path: Path) -> SpredningError:
+    """Why a project's lock cannot be taken, in words the user can act on.
+
+    A file where the helper folder should be, or a folder where the lock file should be, is named
+    (to move or delete: the program makes its own); else the projects folder cannot be written.
+    """
+    helpers = local.folder(home)
+    if (helpers.exists() or helpers.is_symlink()) and not helpers.is_dir():
+        return SpredningError("store.folder-in-the-way", path=helpers)
+    if lock_path.is_dir():
+        return SpredningError("store.file-in-the-way", path=lock_path)
+    return SpredningError("store.cannot-lock", folder=home)
 
 
 class _Release(contextlib.AbstractContextManager["_Release"]):

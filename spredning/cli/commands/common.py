@@ -23,24 +23,34 @@ T = TypeVar("T")
 
 
 def workspace(ctx, *, new_home: bool = False) -> Workspace:
-    """The workspace the global options chose; when the command ends, kept state files are told.
+    """The workspace the global options chose; when the command ends, files kept aside are told.
 
     new_home: the command makes a new project, so the chosen folder's last level may be created.
     """
     ws = Workspace(ctx.obj, checked=True, new_home=new_home)
-    ctx.call_on_close(lambda: tell_kept_states(ws))
+    ctx.call_on_close(lambda: tell_kept_files(ws))  # also after an error or an interrupt
     return ws
 
 
-def tell_kept_states(ws: Workspace) -> None:
-    """Say once, on stderr, where each state file that could not be read was kept (see local.py)."""
-    from spredning.cli.console import make_console, say
+def tell_kept_files(ws: Workspace) -> None:
+    """Say once, on stderr, where this run kept a file aside.
 
-    kept = ws.kept_states()
-    if kept:
+    A project file not in the program's own form (edited by hand) is kept as a backup before it is
+    written; a state file that could not be read is moved aside (see local.py). Each is said once,
+    whether after the work (fase) or when the command ends (see workspace).
+    """
+    from spredning.cli.console import make_console, say
+    from spredning.cli.render_text import print_said
+
+    kept, backups = ws.untold_files()
+    if kept or backups:
         console = make_console(stderr=True)
+        for path in backups:
+            shown = written_path(path)
+            print_said(console, say("store.backup", style="dim", path=shown), shown)
         for path in kept:
-            console.print(say("local.kept-damaged", style="yellow", path=written_path(path)), soft_wrap=True)
+            shown = written_path(path)
+            print_said(console, say("local.kept-damaged", style="yellow", path=shown), shown)
             console.print(say("local.kept-damaged.hint", style="dim"))
 
 

@@ -17,6 +17,7 @@ from spredning.cli.commands.common import (
     phase_command,
     read_user_yaml,
     several_dialogues,
+    tell_kept_files,
     typed_words,
     workspace,
 )
@@ -78,7 +79,7 @@ def fase(
             )
             if drafted:  # kept: typed text is never erased by a file
                 console.print(say("fase.drafts-kept", style="yellow", n=len(drafted)))
-            _mention_backup(console, ws.store)
+            tell_kept_files(ws)
         return
     if not is_interactive():
         raise NotATerminal(
@@ -181,7 +182,7 @@ def _interview(
                     phase=phase.name,
                 )
             )
-        _mention_backup(console, ws.store)
+        tell_kept_files(ws)
         if step.stopped and _left_open(session, phase, role):  # where to go on: said once, this phase
             print_fitted(console, t("fase.continue-later", command=resume), resume)
         else:
@@ -222,11 +223,6 @@ def _left_open(session: Session, phase, role: str) -> bool:
     """True when the phase has open questions or drafts for this side."""
     questions = phase.questions(role)
     return not progress(session.view(), questions).complete or any(session.draft(q) for q in questions)
-
-
-def _mention_backup(console, store) -> None:
-    if store.last_backup is not None:
-        console.print(say("fase.backup", style="dim", path=str(store.last_backup)))
 
 
 def _suggest_next(ws, console, session: Session, role: str, partner, project_option, several) -> None:
