@@ -6,7 +6,16 @@ from typing import Any
 
 import typer
 
-from spredning.app.status import DialogueStatus, Status, Step, follow_up_summary, status_of
+from spredning.app.status import (
+    DialogueStatus,
+    Status,
+    Step,
+    all_drafts,
+    follow_up_summary,
+    next_steps,
+    partner_steps,
+    status_of,
+)
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     command,
@@ -57,7 +66,7 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     _notes(console, guide, result, item.conflicts, item.strays, project_option)
     _notes_of(console, item)
     _follow_up(console, item)
-    _next(console, list(item.steps), several, project_option)
+    _next(console, list(next_steps(result)), several, project_option)
 
 
 def _show_portfolio(console, guide: Guide, result: Status, project_option: str | None) -> None:
@@ -72,12 +81,12 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
     conflicts = {c.slot: c for item in result.dialogues for c in item.conflicts}  # a shared one once
     strays = {s.slot: s for item in result.dialogues for s in item.strays}
     _notes(console, guide, result, tuple(conflicts.values()), tuple(strays.values()), project_option)
-    _notes_of(console, own, kinds=("drafts",))
+    _notes_of(console, own._replace(drafts=all_drafts(result)), kinds=("drafts",))  # every dialogue's
     if result.common is not None:
         words = follow_up_words(follow_up_summary(result.common, "", "dele"))
         if words:
             console.print(say("status.own-follow-up", parts=t("status.follow-separator").join(words)))
-    steps = [s for s in own.steps if s.kind in ("side", "drafts", "answer")]
+    steps = [s for s in next_steps(result) if s.kind in ("side", "drafts", "answer")]
     _next(console, steps, True, project_option)
     console.print()
     console.print(say("status.partners", style="bold"))
@@ -124,10 +133,12 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
         if where
         else t("status.partner-done")
     )
+    ranked = partner_steps(item)
     waiting = [
         t(key, n=n)
         for key, n in (
             ("status.short-conflicts", len(item.conflicts)),
+            ("status.short-drafts", next((s.n for s in ranked if s.kind == "drafts"), 0)),
             ("status.short-news", len(item.news)),
             ("status.short-unsent", item.unsent),
         )
@@ -140,11 +151,7 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
         # our marks and approvals in this dialogue only (its actions are counted in the line above)
         ours = follow_up_words(follow_up_summary(item.follow_up, partner.key, "dele")._replace(overdue=0))
     # the general actions past their deadline are ours, said once above; here only the partner's
-    steps = [
-        s._replace(n=late) if s.kind == "overdue" else s
-        for s in item.steps
-        if s.kind in ("conflicts", "news", "send") or (s.kind == "overdue" and late)
-    ]
+    steps = [s._replace(n=late) if s.kind == "overdue" else s for s in ranked if s.kind != "overdue" or late]
     step, shown = _step_line(steps[0], True, project_option) if steps else (t("step.wait"), None)
     text = t(
         "status.partner-line",
