@@ -8,7 +8,7 @@ imported, drafts kept by the answering session as the interview keeps them.
 from __future__ import annotations
 
 import pytest
-from exchange_kit import D1, G1, G2, Org, flat, start_sharing
+from exchange_kit import D1, D3, G1, G2, Org, flat, start_sharing
 from homekit import CTRL_C, interactive, kinds, typed
 from projectkit import workspace
 
@@ -119,3 +119,47 @@ def test_the_reusing_side_counts_its_drafts_with_the_plural(hub, home):
 
     assert "Næste skridt: gør de 2 kladder færdige (de står klar i svarfeltet): spredning fase tjek" in out
     assert "Gør de 2 kladder færdige (først i fasen Tjek)" in home(fanoe).screen
+
+
+@pytest.fixture
+def conflicting(hub) -> tuple[Org, dict[str, Org]]:
+    """Odense and Aarhus both changed Odense's first answer between exchanges; Odense imported
+    Aarhus' file: the answer is in two versions at Odense."""
+    odense, partners = hub
+    aarhus = partners[AARHUS]
+    assert aarhus.import_(odense.export("--partner", AARHUS))[0] == 0
+    aarhus.answer({D1: "Aarhus' formål"}, "--rolle", "dele")
+    odense.answer({D1: "Odenses formål"})
+    assert odense.import_(aarhus.export())[0] == 0
+    assert odense.others() == {D1: ["Aarhus' formål"]}
+    return odense, partners
+
+
+def test_an_open_conflict_is_the_first_next_step_in_status_and_on_the_home_screen(conflicting, home):
+    odense, _ = conflicting
+    keep_draft(odense, AARHUS, G1, "halvt skrevet")
+
+    out = odense.ok("status")
+
+    steps = steps_of(out)
+    assert steps[0] == "afgør konflikten: spredning konflikter"
+    assert steps[1].startswith("gør kladden færdig (den står klar i svarfeltet): spredning fase tjek")
+    aarhus = partner_line(out, "Aarhus Kommune")
+    assert "1 konflikt, 1 kladde" in aarhus
+    assert "Næste skridt: afgør konflikten: spredning konflikter --partner aarhus-kommune" in aarhus
+    assert kinds(workspace(odense.home))[:2] == ["conflicts", "drafts"]
+    screen = home(odense).screen
+    assert screen.index("Afgør konflikten") < screen.index("Gør kladden færdig i fasen Tjek")
+
+
+def test_news_and_unsent_answers_of_several_partners_are_worded_for_the_partners(hub):
+    odense, partners = hub
+    partners[FANOE].answer({G1: "Nej"})
+    assert odense.import_(partners[FANOE].export())[0] == 0
+    odense.answer({D3: "Sådan gjorde vi"})  # a shared answer both partners wait for
+
+    steps = steps_of(odense.ok("status"))
+
+    assert steps[0] == "læs de 3 nye svar fra partnerne: spredning vis --nye"
+    assert steps[1].startswith("spredning fase tjek --rolle dele")
+    assert steps[2] == "send jeres nye ændringer til partnerne (2 mangler dem): spredning eksport"

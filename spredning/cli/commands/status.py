@@ -86,8 +86,7 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
         words = follow_up_words(follow_up_summary(result.common, "", "dele"))
         if words:
             console.print(say("status.own-follow-up", parts=t("status.follow-separator").join(words)))
-    steps = [s for s in next_steps(result) if s.kind in ("side", "drafts", "answer")]
-    _next(console, steps, True, project_option)
+    _next(console, list(next_steps(result)), True, project_option)  # as the home screen offers them
     console.print()
     console.print(say("status.partners", style="bold"))
     for item in result.dialogues:
@@ -216,6 +215,8 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[s
         return t("step.drafts", n=step.n, command=shown), shown
     if step.kind == "news":
         shown = command("vis", "--nye", partner=partner, project=project_option)
+        if several and step.partner is None:  # news from several partners: the command asks whose
+            return t("step.news-several", n=step.n, command=shown), shown
         return t("step.news", n=step.n, command=shown), shown
     if step.kind == "overdue":
         shown = command("plan", partner=partner, project=project_option)
@@ -226,6 +227,8 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[s
         return t("step.answer", phase=_opens(step)[0].name, question=question, command=shown), shown
     if step.kind == "send":
         shown = command("eksport", partner=partner, project=project_option)
+        if several and step.partner is None:  # n partners wait: the command asks which
+            return t("step.send-several", n=step.n, command=shown), shown
         return t("step.send", n=step.n, command=shown), shown
     if step.kind == "side":
         sharing, reusing = command("projekt", "side", "dele"), command("projekt", "side", "genbruge")
