@@ -1,10 +1,11 @@
 """What the home screen offers: the active project in one line and the actions that make sense now.
 
 A front end (the terminal menu today, a web page later) shows these in the order given and runs
-each action as the command of the same name would. The order is the one ``status`` ranks the next
-steps in (say which side you are, settle conflicts, finish drafts, read the partner's news, answer
-the next open question, send your answers), followed by what is always there: answer or revise a
-phase, status, the answers, a report, the exchange with the partner, the projects, the guide.
+each action as the command of the same name would. The first actions are the next steps status
+puts on top (status.next_steps: say which side you are, settle conflicts, finish drafts, read the
+partner's news, answer the next open question, send your answers), followed by what is always
+there: answer or revise a phase, status, the answers, a report, the exchange with the partner,
+the projects, the guide.
 No words here: an action is a kind and its data; the front end words it from the catalogue.
 """
 
@@ -15,15 +16,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from spredning.app.dialogue import several_dialogues
-from spredning.app.exchange import open_conflicts
-from spredning.app.status import Status, Step, my_roles, status_of
+from spredning.app.status import RANK as RANK  # the order of the first actions (re-exported)
+from spredning.app.status import Status, Step, my_roles, next_steps, status_of
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, yamlio
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING, Partner, Phase, Progress, Project, Question, slugify
 from spredning.core.store import Summary
 
-RANK = ("side", "conflicts", "drafts", "news", "overdue", "answer", "send", "done")
 ALWAYS = ("phase", "status", "answers", "report", "exchange", "plan", "agenda", "projects", "guide", "quit")
 FIRST_RUN = ("start", "example", "import", "guide", "quit")  # import: a partner's file starts one too
 WITHOUT_PROJECT = ("projects", "start", "guide", "quit")
@@ -84,7 +84,7 @@ def home(ws: Workspace) -> Home:
         found = status_of(ws)
     except SpredningError as problem:
         return Home(None, tuple(Action(kind) for kind in WITHOUT_PROJECT), problem)
-    steps = ranked(found)
+    steps = next_steps(found)  # the same steps, in the same order, as on top of status
     actions = [_action(step) for step in steps]
     shown = {a.kind for a in actions}
     kinds = {followup.split_key(key)[0] for section in found.project.records.values() for key in section}
@@ -111,36 +111,6 @@ def overview(found: Status) -> Overview:
         (p.phase for p in phases if any(p.sides[r].total and not p.sides[r].complete for r in roles)), None
     )
     return Overview(found.project, state.side, state.me, Progress(answered, total), current)
-
-
-def ranked(found: Status) -> tuple[Step, ...]:
-    """The next steps, most urgent first: one dialogue's, or the portfolio's gathered per kind.
-
-    In the portfolio each kind comes once: conflicts are settled all together (``konflikter``
-    lists every dialogue's); news and unsent answers name the partner when only one has them,
-    else the command asks which (news then counts the answers, unsent the partners waiting).
-    """
-    if not (found.portfolio and len(found.project.partners) > 1):
-        return tuple(s for s in found.dialogues[0].steps if s.kind in RANK)
-    own = [s for s in found.dialogues[0].steps if s.kind in ("side", "drafts", "answer")]
-    gathered = list(own)
-    conflicts = len(open_conflicts(found.project))
-    if conflicts:
-        gathered.append(Step("conflicts", conflicts))
-    news = [(d.dialogue.partner, len(d.news)) for d in found.dialogues if d.news]
-    if news:
-        gathered.append(Step("news", sum(n for _, n in news), partner=news[0][0] if len(news) == 1 else None))
-    late = {(i.where, i.id) for d in found.dialogues if d.follow_up for i in d.follow_up.overdue}
-    if late:  # a general action is late in every dialogue, but it is one action
-        gathered.append(Step("overdue", len(late)))
-    unsent = [(d.dialogue.partner, d.unsent) for d in found.dialogues if d.unsent]
-    if len(unsent) == 1:
-        gathered.append(Step("send", unsent[0][1], partner=unsent[0][0]))
-    elif unsent:  # the same shared answer counts once per partner: say how many partners wait
-        gathered.append(Step("send", len(unsent)))
-    if not gathered:
-        gathered.append(Step("done"))
-    return tuple(sorted(gathered, key=lambda s: RANK.index(s.kind)))
 
 
 def _action(step: Step) -> Action:

@@ -6,6 +6,8 @@ then answer the first open question of the earliest phase this side is working o
 the answers (and follow-up) the partner has not received. Beside progress, status shows the
 follow-up: overdue and next-due actions, the readiness picture and the approvals (with the answers
 changed since).
+
+`next_steps` is the one ranking both `status` (its top block) and the home screen (its menu) show.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ from spredning.core.model import (
     side_of,
 )
 from spredning.core.store import Opened
+
+RANK = ("side", "conflicts", "drafts", "news", "overdue", "answer", "send", "done")  # the README's order
 
 
 class PhaseProgress(NamedTuple):
@@ -83,6 +87,7 @@ class DialogueStatus(NamedTuple):
     steps: tuple[Step, ...]
     follow_up: FollowUpStatus | None = None
     strays: tuple[Stray, ...] = ()  # answers under ids the guide does not have (shown nowhere else)
+    answer: Step | None = None  # the first open question, also when a drafts step opens its phase
 
 
 class FollowUpStatus(NamedTuple):
@@ -235,10 +240,16 @@ def dialogue_status(
         if partner
         else [c for c in open_conflicts(opened.project) if not c.slot[0]]
     )
-    drafts = tuple(
-        (key, questions[key_slot(key)[1]])
-        for key in state.drafts
-        if key_slot(key)[1] in questions and _in_dialogue(key_slot(key)[0], partner)
+    order = {qid: n for n, qid in enumerate(questions)}
+    drafts = tuple(  # in the guide's order: the first draft names the phase the step opens
+        sorted(
+            (
+                (key, questions[key_slot(key)[1]])
+                for key in state.drafts
+                if key_slot(key)[1] in questions and _in_dialogue(key_slot(key)[0], partner)
+            ),
+            key=lambda item: (order[item[1].id], item[0]),
+        )
     )
     news = tuple(
         questions[key_slot(k)[1]]
@@ -249,14 +260,15 @@ def dialogue_status(
         and (partner is None or sender in (SHARING, partner.key))
     )
     unsent = exchange.unsent(opened.project, state, partner)
-    steps = _steps(guide.phases, state, partner, current, roles, view, conflicts, drafts, news, unsent)
+    answer = _answer_step(view, current, roles, partner)
+    steps = _steps(guide.phases, state, partner, answer, conflicts, drafts, news, unsent)
     if follow.overdue:  # after the partner's news, before the next question
         at = next((n for n, s in enumerate(steps) if s.kind in ("answer", "send", "done")), len(steps))
         late = Step("overdue", len(follow.overdue), partner=partner)
         steps = (*steps[:at], late, *(s for s in steps[at:] if s.kind != "done"))
     strays = strays_in(opened.project, ws.layout, partner)
     return DialogueStatus(
-        view, phases, open_tools, later, conflicts, drafts, news, unsent, steps, follow, strays
+        view, phases, open_tools, later, conflicts, drafts, news, unsent, steps, follow, strays, answer
     )
 
 
@@ -276,13 +288,40 @@ def _first_open(view: Dialogue, phase: Phase, role: str) -> Question | None:
     return next((q for q in phase.questions(role) if view.answer(q.id) is None), None)
 
 
+def _answer_step(
+    view: Dialogue, current: Phase | None, roles: tuple[str, ...], partner: Partner | None
+) -> Step | None:
+    """Answer the first open question of the current phase, on the first of this user's sides with one."""
+    if current is None:
+        return None
+    role = next(r for r in roles if _first_open(view, current, r) is not None)
+    question = _first_open(view, current, role)
+    return Step("answer", phase=current, role=role, question=question, partner=partner)
+
+
+def _drafts_step(
+    guide_phases: tuple[Phase, ...], drafts: tuple[tuple[str, Question], ...], partner: Partner | None
+) -> Step:
+    """Finish the drafts: the step opens the first one's phase and side (in its dialogue)."""
+    question = drafts[0][1]
+    phase = next((p for p in guide_phases if question.id.startswith(p.id + ".")), None)
+    role = side_of(question.id)
+    return Step("drafts", len(drafts), phase=phase, role=role, question=question, partner=partner)
+
+
+def _opened_by(drafts: Step | None, answer: Step) -> bool:
+    """True when the drafts' step opens the answer's phase and side already (then it continues there)."""
+    if drafts is None or drafts.phase is None or answer.phase is None:
+        return False
+    same_dialogue = answer.role != "genbruge" or drafts.partner == answer.partner
+    return (drafts.phase.id, drafts.role) == (answer.phase.id, answer.role) and same_dialogue
+
+
 def _steps(
     guide_phases: tuple[Phase, ...],
     state: LocalState,
     partner: Partner | None,
-    current: Phase | None,
-    roles: tuple[str, ...],
-    view: Dialogue,
+    answer: Step | None,
     conflicts,
     drafts,
     news,
@@ -293,32 +332,92 @@ def _steps(
         steps.append(Step("side"))
     if conflicts:
         steps.append(Step("conflicts", len(conflicts), partner=partner))
-    if drafts:
-        question = drafts[0][1]
-        phase = next((p for p in guide_phases if question.id.startswith(p.id + ".")), None)
-        steps.append(
-            Step(
-                "drafts",
-                len(drafts),
-                phase=phase,
-                role=side_of(question.id),
-                question=question,
-                partner=partner,
-            )
-        )
+    drafted = _drafts_step(guide_phases, drafts, partner) if drafts else None
+    if drafted is not None:
+        steps.append(drafted)
     if news:
         steps.append(Step("news", len(news), partner=partner))
-    drafted = {(s.phase.id, s.role) for s in steps if s.kind == "drafts" and s.phase}
-    if current is not None:
-        role = next(r for r in roles if _first_open(view, current, r) is not None)
-    if current is not None and (current.id, role) not in drafted:  # the drafts' step opens it already
-        steps.append(
-            Step(
-                "answer", phase=current, role=role, question=_first_open(view, current, role), partner=partner
-            )
-        )
+    if answer is not None and not _opened_by(drafted, answer):
+        steps.append(answer)
     if unsent:
         steps.append(Step("send", unsent, partner=partner))
     if not steps:
         steps.append(Step("done", partner=partner))
     return tuple(steps)
+
+
+# -- the next steps of the whole project, for status's top block and the home screen ------------
+
+
+def gathered(found: Status) -> bool:
+    """True for the portfolio of several partners: its next steps gather every dialogue's per kind."""
+    return found.portfolio and len(found.project.partners) > 1
+
+
+def all_drafts(found: Status) -> tuple[tuple[str, Question], ...]:
+    """Every draft this computer keeps in the dialogues shown, once each, in the guide's order."""
+    phases = found.dialogues[0].phases
+    order = {q.id: n for n, q in enumerate(_guide_order(phases))}
+    kept = {key: question for item in found.dialogues for key, question in item.drafts}
+    return tuple(sorted(kept.items(), key=lambda item: (order.get(item[1].id, len(order)), item[0])))
+
+
+def _guide_order(phases: tuple[PhaseProgress, ...]) -> tuple[Question, ...]:
+    """Every question in guide order, tool by tool (as Guide.questions)."""
+    return tuple(q for p in phases for tool in p.phase.tools for r in ROLES for q in tool.questions(r))
+
+
+def next_steps(found: Status) -> tuple[Step, ...]:
+    """The next steps, most urgent first (RANK): what status puts on top and the home screen offers first.
+
+    One dialogue: its own steps. The portfolio of several partners gathers each kind once:
+    conflicts are settled all together (``konflikter`` lists every dialogue's); the drafts of every
+    dialogue count (the step opens the first one, in its dialogue); news and unsent answers name the
+    partner when only one has them, else the command asks which (news then counts the answers,
+    unsent the partners waiting).
+    """
+    if not gathered(found):
+        return tuple(s for s in found.dialogues[0].steps if s.kind in RANK)
+    project, first = found.project, found.dialogues[0]
+    steps = [s for s in first.steps if s.kind == "side"]
+    conflicts = len(open_conflicts(project))
+    if conflicts:
+        steps.append(Step("conflicts", conflicts))
+    drafts = all_drafts(found)
+    drafted = None
+    if drafts:
+        where = key_slot(drafts[0][0])[0]
+        phases = tuple(p.phase for p in first.phases)
+        drafted = _drafts_step(phases, drafts, project.partner(where) if where else None)
+        steps.append(drafted)
+    news = [(d.dialogue.partner, len(d.news)) for d in found.dialogues if d.news]
+    if news:
+        steps.append(Step("news", sum(n for _, n in news), partner=news[0][0] if len(news) == 1 else None))
+    late = {(i.where, i.id) for d in found.dialogues if d.follow_up for i in d.follow_up.overdue}
+    if late:  # a general action is late in every dialogue, but it is one action
+        steps.append(Step("overdue", len(late)))
+    if first.answer is not None and not _opened_by(drafted, first.answer):
+        steps.append(first.answer)
+    unsent = [(d.dialogue.partner, d.unsent) for d in found.dialogues if d.unsent]
+    if len(unsent) == 1:
+        steps.append(Step("send", unsent[0][1], partner=unsent[0][0]))
+    elif unsent:  # the same shared answer counts once per partner: say how many partners wait
+        steps.append(Step("send", len(unsent)))
+    if not steps:
+        steps.append(Step("done"))
+    return tuple(sorted(steps, key=lambda s: RANK.index(s.kind)))
+
+
+def partner_steps(item: DialogueStatus) -> tuple[Step, ...]:
+    """A partner's next steps in the portfolio's line for it, in RANK order.
+
+    Its dialogue's conflicts, the drafts kept in its dialogue only (ours are on top), its news,
+    its actions past their deadline, and what it has not received.
+    """
+    partner = item.dialogue.partner
+    own = tuple(d for d in item.drafts if partner is not None and key_slot(d[0])[0] == partner.key)
+    steps = [s for s in item.steps if s.kind in ("conflicts", "news", "overdue", "send")]
+    if own:
+        phases = tuple(p.phase for p in item.phases)
+        steps.append(_drafts_step(phases, own, partner))
+    return tuple(sorted(steps, key=lambda s: RANK.index(s.kind)))

@@ -6,7 +6,16 @@ from typing import Any
 
 import typer
 
-from spredning.app.status import DialogueStatus, Status, Step, follow_up_summary, status_of
+from spredning.app.status import (
+    DialogueStatus,
+    Status,
+    Step,
+    all_drafts,
+    follow_up_summary,
+    next_steps,
+    partner_steps,
+    status_of,
+)
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     command,
@@ -57,7 +66,7 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     _notes(console, guide, result, item.conflicts, item.strays, project_option)
     _notes_of(console, item)
     _follow_up(console, item)
-    _next(console, list(item.steps), several, project_option)
+    _next(console, list(next_steps(result)), several, project_option)
 
 
 def _show_portfolio(console, guide: Guide, result: Status, project_option: str | None) -> None:
@@ -72,13 +81,12 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
     conflicts = {c.slot: c for item in result.dialogues for c in item.conflicts}  # a shared one once
     strays = {s.slot: s for item in result.dialogues for s in item.strays}
     _notes(console, guide, result, tuple(conflicts.values()), tuple(strays.values()), project_option)
-    _notes_of(console, own, kinds=("drafts",))
+    _notes_of(console, own._replace(drafts=all_drafts(result)), kinds=("drafts",))  # every dialogue's
     if result.common is not None:
         words = follow_up_words(follow_up_summary(result.common, "", "dele"))
         if words:
             console.print(say("status.own-follow-up", parts=t("status.follow-separator").join(words)))
-    steps = [s for s in own.steps if s.kind in ("side", "drafts", "answer")]
-    _next(console, steps, True, project_option)
+    _next(console, list(next_steps(result)), True, project_option)  # as the home screen offers them
     console.print()
     console.print(say("status.partners", style="bold"))
     for item in result.dialogues:
@@ -124,10 +132,12 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
         if where
         else t("status.partner-done")
     )
+    ranked = partner_steps(item)
     waiting = [
         t(key, n=n)
         for key, n in (
             ("status.short-conflicts", len(item.conflicts)),
+            ("status.short-drafts", next((s.n for s in ranked if s.kind == "drafts"), 0)),
             ("status.short-news", len(item.news)),
             ("status.short-unsent", item.unsent),
         )
@@ -140,11 +150,7 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
         # our marks and approvals in this dialogue only (its actions are counted in the line above)
         ours = follow_up_words(follow_up_summary(item.follow_up, partner.key, "dele")._replace(overdue=0))
     # the general actions past their deadline are ours, said once above; here only the partner's
-    steps = [
-        s._replace(n=late) if s.kind == "overdue" else s
-        for s in item.steps
-        if s.kind in ("conflicts", "news", "send") or (s.kind == "overdue" and late)
-    ]
+    steps = [s._replace(n=late) if s.kind == "overdue" else s for s in ranked if s.kind != "overdue" or late]
     step, shown = _step_line(steps[0], True, project_option) if steps else (t("step.wait"), None)
     text = t(
         "status.partner-line",
@@ -209,6 +215,8 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[s
         return t("step.drafts", n=step.n, command=shown), shown
     if step.kind == "news":
         shown = command("vis", "--nye", partner=partner, project=project_option)
+        if several and step.partner is None:  # news from several partners: the command asks whose
+            return t("step.news-several", n=step.n, command=shown), shown
         return t("step.news", n=step.n, command=shown), shown
     if step.kind == "overdue":
         shown = command("plan", partner=partner, project=project_option)
@@ -219,6 +227,8 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[s
         return t("step.answer", phase=_opens(step)[0].name, question=question, command=shown), shown
     if step.kind == "send":
         shown = command("eksport", partner=partner, project=project_option)
+        if several and step.partner is None:  # n partners wait: the command asks which
+            return t("step.send-several", n=step.n, command=shown), shown
         return t("step.send", n=step.n, command=shown), shown
     if step.kind == "side":
         sharing, reusing = command("projekt", "side", "dele"), command("projekt", "side", "genbruge")
