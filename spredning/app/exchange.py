@@ -23,7 +23,17 @@ from spredning.core import fileio, followup, history, local, projectfile, yamlio
 from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState, key_slot, slot_key
-from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Slot, side_of, slugify
+from spredning.core.model import (
+    SHARING,
+    Answer,
+    Entry,
+    Partner,
+    Project,
+    Slot,
+    free_slug,
+    project_slug,
+    side_of,
+)
 
 
 class Incoming(NamedTuple):
@@ -118,7 +128,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
     try:
         parsed = projectfile.parse(
             data,
-            slugify(name if isinstance(name, str) else "") or "import",
+            project_slug(name if isinstance(name, str) else ""),
             path,
             ws.layout,
             PLACEHOLDER_COPY,
@@ -264,12 +274,7 @@ def _check_receiver(incoming: Incoming, project: Project, state: LocalState) -> 
 
 
 def _plan_new(ws: Workspace, incoming: Incoming) -> ImportPlan:
-    taken = set(ws.store.slugs())
-    slug = incoming.project.slug
-    number = 1
-    while slug in taken:
-        number += 1
-        slug = f"{incoming.project.slug[:55]}-{number}"
+    slug = free_slug(incoming.project.slug, ws.store.slugs())
     empty = incoming.project._replace(slug=slug, shared={}, dialogues={}, records={}, example=False)
     becomes = _identity(incoming)
     if becomes is None and incoming.sender is not None:  # an old file: we are the other side

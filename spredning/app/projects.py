@@ -11,7 +11,16 @@ from spredning.app.workspace import Workspace
 from spredning.core import fileio, history, local, projectfile, yamlio
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
 from spredning.core.local import LocalState, slot_key
-from spredning.core.model import SHARING, Partner, Project, fold_name, side_of, slugify
+from spredning.core.model import (
+    SHARING,
+    Partner,
+    Project,
+    fold_name,
+    free_slug,
+    project_slug,
+    side_of,
+    slugify,
+)
 from spredning.core.store import Summary
 
 
@@ -35,8 +44,8 @@ class Started(NamedTuple):
 
 
 def letters_problem(name: str) -> Message | None:
-    """A project's name must give a file name (letters or digits), and fit the file: one line."""
-    if not slugify(name):
+    """A project's name must have letters or digits (in any script), and fit the file: one line."""
+    if not any(c.isalnum() for c in name):
         return message("start.name-needs-letters")
     return None if fits_a_line(name) else message("start.name-one-line", limit=projectfile.MAX_NAME)
 
@@ -66,7 +75,10 @@ def name_problem(ws: Workspace, name: str) -> Message | None:
     """What is wrong with a new project's name, or None (the front end asks again in place)."""
     if (no_letters := letters_problem(name)) is not None:
         return no_letters
-    slug = slugify(name)
+    if not slugify(name):  # another script: the file is projekt(-N).yaml, so the name is compared
+        same = ws.store.named(name)
+        return message("start.name-taken", existing=name.strip(), slug=same) if same else None
+    slug = project_slug(name)
     if slug in ws.store.slugs():
         try:
             existing = ws.store.load(slug).name
@@ -76,6 +88,12 @@ def name_problem(ws: Workspace, name: str) -> Message | None:
             existing = slug
         return message("start.name-taken", existing=existing, slug=slug)
     return None
+
+
+def new_slug(ws: Workspace, name: str) -> str:
+    """The file name a new project gets (project_slug); 'projekt' is numbered when taken (中文项目)."""
+    slug = project_slug(name)
+    return free_slug(slug, ws.store.slugs()) if not slugify(name) else slug
 
 
 def organisations_problem(role: str | None, names: tuple[str, ...]) -> Message | None:
@@ -150,7 +168,7 @@ def start(ws: Workspace, new: NewProject) -> Started:
     partners = partners_from(new.reusing_orgs)
     project = Project(
         id=projectfile.new_id(),
-        slug=slugify(new.name),
+        slug=new_slug(ws, new.name),
         name=new.name.strip(),
         description=new.description.strip(),
         sharing_org=new.sharing_org.strip(),
@@ -195,7 +213,7 @@ def start_example(ws: Workspace) -> Started:
     assert isinstance(data, dict), path  # the shipped example is a project file
     parsed = projectfile.parse(data, "", path, ws.layout, "00000000")
     name = parsed.project.name
-    project = parsed.project._replace(slug=slugify(name), guide_edition=ws.guide.edition)
+    project = parsed.project._replace(slug=new_slug(ws, name), guide_edition=ws.guide.edition)
     problem = name_problem(ws, name)
     if problem is not None:
         raise UsageProblem.of(problem)
