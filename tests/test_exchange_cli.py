@@ -383,7 +383,8 @@ def test_a_damaged_or_cut_file_from_a_partner_is_refused_and_nothing_changes(exc
     code, _, err = sharing.import_(cut)
 
     assert code == 1
-    assert "er beskadiget" in flat(err) and G1 in flat(err) and "Intet er hentet" in flat(err)
+    assert "er beskadiget" in flat(err) and "Intet er hentet" in flat(err)
+    assert "• Tjek · Beskriv innovationen · Vi vil genbruge (Ærø Kommune): Er løsningen" in flat(err)
     assert sharing.path.read_bytes() == before
 
 

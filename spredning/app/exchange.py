@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from spredning.app import files
 from spredning.app.dialogue import org_named, partner_for
+from spredning.app.views import answer_place
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, history, local, projectfile, yamlio
 from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
@@ -137,13 +138,17 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         raise _refused(path, raw, exc) from None
     entries = (*parsed.project.entries(), *parsed.project.record_entries())
     beyond = [
-        slot_key(slot)
+        slot
         for slot, entry in entries
         if not all(history.fits(answer.version) for answer in (entry.answer, *entry.others))
     ]
     if beyond:  # written by hand or by another program: kept, it would leave no room for our changes
         raise SpredningError(
-            "exchange.version-beyond", path=path, n=len(beyond), ids=beyond[:3], more=max(0, len(beyond) - 3)
+            "exchange.version-beyond",
+            path=path,
+            n=len(beyond),
+            ids=_places(ws, parsed.project, beyond[:3]),
+            more=max(0, len(beyond) - 3),
         )
     if parsed.legacy:
         sender = (
@@ -157,16 +162,25 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         )
         return Incoming(parsed.project, path, sender, None, dict(parsed.legacy_base or {}))
     damaged = [
-        slot_key(slot)
+        slot
         for slot, entry in entries
         if not entry.answer.empty and any(copy == PLACEHOLDER_COPY for copy, _ in entry.answer.version)
     ]
     if damaged:  # a text that no longer matches its checksum: cut short or changed on the way
         raise SpredningError(
-            "exchange.damaged", path=path, n=len(damaged), ids=damaged[:3], more=max(0, len(damaged) - 3)
+            "exchange.damaged",
+            path=path,
+            n=len(damaged),
+            ids=_places(ws, parsed.project, damaged[:3]),
+            more=max(0, len(damaged) - 3),
         )
     exchange = parsed.exchange or {}
     return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"))
+
+
+def _places(ws: Workspace, project: Project, slots: list[Slot]) -> list[Message]:
+    """Answers named for the user as the dry run names them: phase · tool · side (organisation): question."""
+    return [answer_place(ws.guide, project, slot) for slot in slots]
 
 
 def _refused(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
@@ -198,8 +212,12 @@ def _invalid(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
 
     A file that does not look like one of ours at all (a report, a note picked by mistake) is
     said to be that, plainly: the YAML detail only helps with a spredning file edited by hand.
+    One named .docx is said not to be a Word document (renamed or damaged), not told that a
+    worksheet is one.
     """
     if exc.key != "project.empty" and not looks_like_ours(path, raw):
+        if path.suffix.lower() in (".docx", ".doc"):  # named as a worksheet, but not a Word file
+            return SpredningError("exchange.not-word", path=path, suffix=path.suffix)
         return SpredningError("exchange.not-spredning", path=path)
     problem = exc.params.get("problem") or Message(f"exchange.why.{exc.key.split('.')[-1]}", exc.params)
     return SpredningError("exchange.invalid", path=path, problem=problem)
