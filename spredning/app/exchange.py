@@ -514,7 +514,7 @@ def export(
     content = projectfile.serialise(
         outgoing, ws.layout, opened.path, {"fra": me, "til": receiver_key, "dato": today.isoformat()}
     )
-    _check_size(content, outgoing, receiver_name)
+    _check_size(ws, content, outgoing, receiver_name)
     path = out or Path(name)
     key = str(path.absolute())
     replaced = path.exists()
@@ -539,7 +539,7 @@ def export(
     return Exported(path, project, receiver_key, receiver_name, count, others, replaced, changes)
 
 
-def _check_size(content: bytes, outgoing: Project, receiver_name: str) -> None:
+def _check_size(ws: Workspace, content: bytes, outgoing: Project, receiver_name: str) -> None:
     """Refuse an export larger than 'importer' reads, before anything is written or marked as sent.
 
     The limit is the import's own (projectfile.loads reads at most yamlio.MAX_BYTES), so a file
@@ -547,18 +547,17 @@ def _check_size(content: bytes, outgoing: Project, receiver_name: str) -> None:
     """
     if len(content) <= yamlio.MAX_BYTES:
         return
-    sizes: dict[str, int] = {}
-    for (_, qid), entry in (*outgoing.entries(), *outgoing.record_entries()):
-        size = len(entry.answer.text) + sum(len(other.text) for other in entry.others)
-        sizes[qid] = max(size, sizes.get(qid, 0))
-    longest = sorted((qid for qid in sizes if sizes[qid]), key=lambda qid: -sizes[qid])[:3]
-    longest = [qid for qid in longest if sizes[qid] * 10 >= sizes[longest[0]]]  # only the ones that matter
+    sizes: dict[Slot, int] = {}
+    for slot, entry in (*outgoing.entries(), *outgoing.record_entries()):
+        sizes[slot] = len(entry.answer.text) + sum(len(other.text) for other in entry.others)
+    longest = sorted((slot for slot in sizes if sizes[slot]), key=lambda slot: -sizes[slot])[:3]
+    longest = [slot for slot in longest if sizes[slot] * 10 >= sizes[longest[0]]]  # only the ones that matter
     raise SpredningError(
         "exchange.too-large",
         size=len(content),
         limit=yamlio.MAX_BYTES,
         receiver=receiver_name,
-        ids=longest,
+        ids=_places(ws, outgoing, longest),
         n=len(longest),
     )
 
