@@ -50,6 +50,51 @@ def _named(partners: tuple[Partner, ...], wanted: str) -> Partner:
     raise UsageProblem("dialogue.unknown-partner", name=wanted, known=[p.name or p.key for p in partners])
 
 
+def close_partners(partners: Iterable[Partner], name: str) -> list[Partner]:
+    """The partners whose name is close to `name` (a typo of it?), closest first; none when equal.
+
+    Loosely compared, so a new name is not a typo's partner: case, accents and æøå written any way
+    (Fanø, Fanoe, Fano), punctuation and the word 'kommune' (even misspelt) do not count; what is
+    left may differ by one letter (two when both are longer than 8, none in names of 3 letters or
+    fewer), a swap of two letters counting one.
+    """
+    typed = _loose(name)
+    scored = []
+    for i, partner in enumerate(partners):
+        known = _loose(partner.name or partner.key)
+        edits = _edits(typed, known)
+        if edits <= _allowed(min(len(typed), len(known))):
+            scored.append((edits, i, partner))
+    return [partner for *_, partner in sorted(scored, key=lambda row: row[:2])]
+
+
+def _loose(name: str) -> str:
+    """A name as close_partners compares it: folded, æøå as a/o, letters and digits, no 'kommune'."""
+    import difflib
+
+    text = fold_name(name).replace("ae", "a").replace("oe", "o").replace("aa", "a")
+    words = "".join(c if c.isalnum() else " " for c in text).split()
+    kept = [w for w in words if difflib.SequenceMatcher(None, w, "kommune").ratio() < 0.8]
+    return "".join(kept or words)
+
+
+def _allowed(length: int) -> int:
+    return 0 if length <= 3 else 1 if length <= 8 else 2
+
+
+def _edits(a: str, b: str) -> int:
+    """How many letters to add, drop, change or swap to turn a into b (optimal string alignment)."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        earlier, before, row = before, row, [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(before[j] + 1, row[j - 1] + 1, before[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], earlier[j - 2] + 1)
+    return row[-1]
+
+
 def org_named(key: str, sharing_orgs: Iterable[str], partners: Iterable[Partner]) -> str | Message:
     """An organisation for a message: its name (the first one given), never its key.
 

@@ -18,12 +18,23 @@ from typing import NamedTuple
 
 from spredning.app import files
 from spredning.app.dialogue import org_named, partner_for
+from spredning.app.views import answer_place
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, history, local, projectfile, yamlio
 from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState, key_slot, slot_key
-from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Slot, side_of, slugify
+from spredning.core.model import (
+    SHARING,
+    Answer,
+    Entry,
+    Partner,
+    Project,
+    Slot,
+    free_slug,
+    project_slug,
+    side_of,
+)
 from spredning.core.store import Found
 
 
@@ -120,7 +131,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
     try:
         parsed = projectfile.parse(
             data,
-            slugify(name if isinstance(name, str) else "") or "import",
+            project_slug(name if isinstance(name, str) else ""),
             path,
             ws.layout,
             PLACEHOLDER_COPY,
@@ -129,13 +140,17 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         raise _refused(path, raw, exc) from None
     entries = (*parsed.project.entries(), *parsed.project.record_entries())
     beyond = [
-        slot_key(slot)
+        slot
         for slot, entry in entries
         if not all(history.fits(answer.version) for answer in (entry.answer, *entry.others))
     ]
     if beyond:  # written by hand or by another program: kept, it would leave no room for our changes
         raise SpredningError(
-            "exchange.version-beyond", path=path, n=len(beyond), ids=beyond[:3], more=max(0, len(beyond) - 3)
+            "exchange.version-beyond",
+            path=path,
+            n=len(beyond),
+            ids=_places(ws, parsed.project, beyond[:3]),
+            more=max(0, len(beyond) - 3),
         )
     if parsed.legacy:
         sender = (
@@ -149,16 +164,25 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         )
         return Incoming(parsed.project, path, sender, None, dict(parsed.legacy_base or {}))
     damaged = [
-        slot_key(slot)
+        slot
         for slot, entry in entries
         if not entry.answer.empty and any(copy == PLACEHOLDER_COPY for copy, _ in entry.answer.version)
     ]
     if damaged:  # a text that no longer matches its checksum: cut short or changed on the way
         raise SpredningError(
-            "exchange.damaged", path=path, n=len(damaged), ids=damaged[:3], more=max(0, len(damaged) - 3)
+            "exchange.damaged",
+            path=path,
+            n=len(damaged),
+            ids=_places(ws, parsed.project, damaged[:3]),
+            more=max(0, len(damaged) - 3),
         )
     exchange = parsed.exchange or {}
     return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"))
+
+
+def _places(ws: Workspace, project: Project, slots: list[Slot]) -> list[Message]:
+    """Answers named for the user as the dry run names them: phase · tool · side (organisation): question."""
+    return [answer_place(ws.guide, project, slot) for slot in slots]
 
 
 def _refused(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
@@ -190,8 +214,12 @@ def _invalid(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
 
     A file that does not look like one of ours at all (a report, a note picked by mistake) is
     said to be that, plainly: the YAML detail only helps with a spredning file edited by hand.
+    One named .docx is said not to be a Word document (renamed or damaged), not told that a
+    worksheet is one.
     """
     if exc.key != "project.empty" and not looks_like_ours(path, raw):
+        if path.suffix.lower() in (".docx", ".doc"):  # named as a worksheet, but not a Word file
+            return SpredningError("exchange.not-word", path=path, suffix=path.suffix)
         return SpredningError("exchange.not-spredning", path=path)
     problem = exc.params.get("problem") or Message(f"exchange.why.{exc.key.split('.')[-1]}", exc.params)
     newer = getattr(problem, "key", None) == "project.unknown-key"  # a newer program may write more
@@ -270,12 +298,7 @@ def _check_receiver(incoming: Incoming, project: Project, state: LocalState) -> 
 
 
 def _plan_new(ws: Workspace, incoming: Incoming) -> ImportPlan:
-    taken = set(ws.store.slugs())
-    slug = incoming.project.slug
-    number = 1
-    while slug in taken:
-        number += 1
-        slug = f"{incoming.project.slug[:55]}-{number}"
+    slug = free_slug(incoming.project.slug, ws.store.slugs())
     empty = incoming.project._replace(slug=slug, shared={}, dialogues={}, records={}, example=False)
     becomes = _identity(incoming)
     if becomes is None and incoming.sender is not None:  # an old file: we are the other side
@@ -498,7 +521,7 @@ def export(
     content = projectfile.serialise(
         outgoing, ws.layout, opened.path, {"fra": me, "til": receiver_key, "dato": today.isoformat()}
     )
-    _check_size(content, outgoing, receiver_name)
+    _check_size(ws, content, outgoing, receiver_name)
     path, beside = files.place(ws, out, name)
     key = str(path.absolute())
     replaced = path.exists()
@@ -523,7 +546,7 @@ def export(
     return Exported(path, project, receiver_key, receiver_name, count, others, replaced, changes, beside)
 
 
-def _check_size(content: bytes, outgoing: Project, receiver_name: str) -> None:
+def _check_size(ws: Workspace, content: bytes, outgoing: Project, receiver_name: str) -> None:
     """Refuse an export larger than 'importer' reads, before anything is written or marked as sent.
 
     The limit is the import's own (projectfile.loads reads at most yamlio.MAX_BYTES), so a file
@@ -531,18 +554,17 @@ def _check_size(content: bytes, outgoing: Project, receiver_name: str) -> None:
     """
     if len(content) <= yamlio.MAX_BYTES:
         return
-    sizes: dict[str, int] = {}
-    for (_, qid), entry in (*outgoing.entries(), *outgoing.record_entries()):
-        size = len(entry.answer.text) + sum(len(other.text) for other in entry.others)
-        sizes[qid] = max(size, sizes.get(qid, 0))
-    longest = sorted((qid for qid in sizes if sizes[qid]), key=lambda qid: -sizes[qid])[:3]
-    longest = [qid for qid in longest if sizes[qid] * 10 >= sizes[longest[0]]]  # only the ones that matter
+    sizes: dict[Slot, int] = {}
+    for slot, entry in (*outgoing.entries(), *outgoing.record_entries()):
+        sizes[slot] = len(entry.answer.text) + sum(len(other.text) for other in entry.others)
+    longest = sorted((slot for slot in sizes if sizes[slot]), key=lambda slot: -sizes[slot])[:3]
+    longest = [slot for slot in longest if sizes[slot] * 10 >= sizes[longest[0]]]  # only the ones that matter
     raise SpredningError(
         "exchange.too-large",
         size=len(content),
         limit=yamlio.MAX_BYTES,
         receiver=receiver_name,
-        ids=longest,
+        ids=_places(ws, outgoing, longest),
         n=len(longest),
     )
 

@@ -6,12 +6,21 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.app.dialogue import find_partner
+from spredning.app.dialogue import close_partners, find_partner
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history, local, projectfile, yamlio
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
 from spredning.core.local import LocalState, slot_key
-from spredning.core.model import SHARING, Partner, Project, fold_name, side_of, slugify
+from spredning.core.model import (
+    SHARING,
+    Partner,
+    Project,
+    fold_name,
+    free_slug,
+    project_slug,
+    side_of,
+    slugify,
+)
 from spredning.core.store import Summary
 
 
@@ -35,8 +44,8 @@ class Started(NamedTuple):
 
 
 def letters_problem(name: str) -> Message | None:
-    """A project's name must give a file name (letters or digits), and fit the file: one line."""
-    if not slugify(name):
+    """A project's name must have letters or digits (in any script), and fit the file: one line."""
+    if not any(c.isalnum() for c in name):
         return message("start.name-needs-letters")
     return None if fits_a_line(name) else message("start.name-one-line", limit=projectfile.MAX_NAME)
 
@@ -66,7 +75,10 @@ def name_problem(ws: Workspace, name: str) -> Message | None:
     """What is wrong with a new project's name, or None (the front end asks again in place)."""
     if (no_letters := letters_problem(name)) is not None:
         return no_letters
-    slug = slugify(name)
+    if not slugify(name):  # another script: the file is projekt(-N).yaml, so the name is compared
+        same = ws.store.named(name)
+        return message("start.name-taken", existing=name.strip(), slug=same) if same else None
+    slug = project_slug(name)
     if slug in ws.store.slugs():
         try:
             existing = ws.store.load(slug).name
@@ -76,6 +88,12 @@ def name_problem(ws: Workspace, name: str) -> Message | None:
             existing = slug
         return message("start.name-taken", existing=existing, slug=slug)
     return None
+
+
+def new_slug(ws: Workspace, name: str) -> str:
+    """The file name a new project gets (project_slug); 'projekt' is numbered when taken (中文项目)."""
+    slug = project_slug(name)
+    return free_slug(slug, ws.store.slugs()) if not slugify(name) else slug
 
 
 def organisations_problem(role: str | None, names: tuple[str, ...]) -> Message | None:
@@ -150,7 +168,7 @@ def start(ws: Workspace, new: NewProject) -> Started:
     partners = partners_from(new.reusing_orgs)
     project = Project(
         id=projectfile.new_id(),
-        slug=slugify(new.name),
+        slug=new_slug(ws, new.name),
         name=new.name.strip(),
         description=new.description.strip(),
         sharing_org=new.sharing_org.strip(),
@@ -195,7 +213,7 @@ def start_example(ws: Workspace) -> Started:
     assert isinstance(data, dict), path  # the shipped example is a project file
     parsed = projectfile.parse(data, "", path, ws.layout, "00000000")
     name = parsed.project.name
-    project = parsed.project._replace(slug=slugify(name), guide_edition=ws.guide.edition)
+    project = parsed.project._replace(slug=new_slug(ws, name), guide_edition=ws.guide.edition)
     problem = name_problem(ws, name)
     if problem is not None:
         raise UsageProblem.of(problem)
@@ -227,6 +245,19 @@ def use(ws: Workspace, name: str) -> Project:
     return project
 
 
+class CloseName(UsageProblem):
+    """A new organisation's name is close to one the project has (a typo?): not added without a yes.
+
+    A terminal asks which was meant; a script is refused and told how to add the name on purpose
+    (`new=True`, the option --ny).
+    """
+
+    def __init__(self, key: str, name: str, close: list[Partner]):
+        super().__init__(key, name=name.strip(), close=[p.name or p.key for p in close])
+        self.name = name.strip()
+        self.close = close
+
+
 class SideSet(NamedTuple):
     """The side this computer is on now, and what `projekt side` wrote into the project for it."""
 
@@ -238,13 +269,14 @@ class SideSet(NamedTuple):
     left_holds: Content | None = None  # what the dialogue of `left` holds (it stays with it)
 
 
-def set_side(ws: Workspace, role: str, organisation: str | None) -> SideSet:
+def set_side(ws: Workspace, role: str, organisation: str | None, new: bool = False) -> SideSet:
     """Remember on this computer which side (and which organisation) the user is.
 
     On the sharing side, --organisation names the sharing organisation: written into a project that
     has no name for it, refused when the project has another (that is `projekt deler`, on purpose:
     the name travels to the partners). On a reusing computer, our organisation is added to the
-    project when the project does not have it yet (a project made from another organisation's file).
+    project when the project does not have it yet (a project made from another organisation's file),
+    unless its name is close to one the project has (CloseName): then only with `new`.
     """
 
     def change(project: Project, state: LocalState):
@@ -253,7 +285,7 @@ def set_side(ws: Workspace, role: str, organisation: str | None) -> SideSet:
             project = project._replace(sharing_org=named or project.sharing_org)
             state = state._replace(side=role, organisation=None)
             return project, state, SideSet(project, state, named=named is not None)
-        partner, added = _our_reusing(project, state, organisation)
+        partner, added = _our_reusing(project, state, organisation, new)
         if added:
             project = project._replace(partners=(*project.partners, partner))
         before = project.partner(state.organisation or "") if state.side == "genbruge" else None
@@ -285,7 +317,9 @@ def _sharing_name(project: Project, name: str) -> str:
     return name
 
 
-def _our_reusing(project: Project, state: LocalState, organisation: str | None) -> tuple[Partner, bool]:
+def _our_reusing(
+    project: Project, state: LocalState, organisation: str | None, new: bool
+) -> tuple[Partner, bool]:
     """The reusing organisation this computer is, and whether it is new to the project."""
     partners = project.partners
     if organisation is None:
@@ -300,7 +334,10 @@ def _our_reusing(project: Project, state: LocalState, organisation: str | None) 
         # the sharing computer adds partners with `projekt genbruger`; a typo must not add one here
         if exc.key != "dialogue.unknown-partner" or state.side == "dele" or not organisation.strip():
             raise
-    return _new_partner(project, organisation), True
+    partner = _new_partner(project, organisation)  # the name's own problems first (the sharing one's)
+    if not new and (close := close_partners(project.partners, organisation)):
+        raise CloseName("side.close-name", organisation, close)
+    return partner, True
 
 
 def set_sharing_name(ws: Workspace, name: str) -> tuple[Project, str]:
@@ -317,8 +354,11 @@ def set_sharing_name(ws: Workspace, name: str) -> tuple[Project, str]:
     return ws.store.transact(ws.slug(), change)
 
 
-def add_partner(ws: Workspace, name: str) -> Partner:
-    """Add a reusing organisation to the project (the sharing side does this for each new partner)."""
+def add_partner(ws: Workspace, name: str, new: bool = False) -> Partner:
+    """Add a reusing organisation to the project (the sharing side does this for each new partner).
+
+    A name close to a reusing organisation the project has is refused with CloseName, unless `new`.
+    """
     if not name.strip():
         raise UsageProblem("partner.empty-name")
     if not fits_a_line(name):
@@ -326,6 +366,8 @@ def add_partner(ws: Workspace, name: str) -> Partner:
 
     def add(project: Project, state: LocalState):
         partner = _new_partner(project, name)
+        if not new and (close := close_partners(project.partners, name)):
+            raise CloseName("partner.close-name", name, close)
         return project._replace(partners=(*project.partners, partner)), state, partner
 
     return ws.store.transact(ws.slug(), add)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from spredning.app.workspace import Workspace
+from spredning.core.errors import Message, message
 from spredning.core.local import key_slot, slot_key
-from spredning.core.model import SHARING, Layout, Partner, Project, Question, Slot
+from spredning.core.model import ROLES, SHARING, Guide, Layout, Partner, Project, Question, Slot
 from spredning.core.store import Opened
+from spredning.core.textsafe import clean_name
 
 
 def news_questions(ws: Workspace, opened: Opened, partner: Partner | None) -> list[Question]:
@@ -72,3 +74,39 @@ def strays_in(project: Project, layout: Layout, partner: Partner | None) -> tupl
                 close = difflib.get_close_matches(question_id, places, n=1, cutoff=0.8)
                 found.append(Stray((key, question_id), tuple(close)))
     return tuple(found)
+
+
+def place(guide: Guide, project: Project, slot: Slot) -> Message:
+    """Where an answer is, in words to be: phase · tool · side, and the organisation of a dialogue.
+
+    What lists, conflict headings and refusals name an answer by (never its id, unless the guide
+    does not know the question).
+    """
+    key, question_id = slot
+    side: str | Message = "?"
+    if question_id.count(".") == 3 and (role := question_id.split(".")[2]) in ROLES:
+        side = message(f"role.{role}")
+    if key:
+        side = message("where.side-of", side=side, org=_org(project, key))
+    found = guide.locate(question_id)
+    if found is None:
+        return message("where.unknown", side=side, id=question_id)
+    phase, tool, _ = found
+    return message("where.full", phase=phase.name, tool=tool.title, side=side)
+
+
+def answer_place(guide: Guide, project: Project, slot: Slot) -> Message:
+    """An answer's place and its question, as the dry run of an import lists it."""
+    found = guide.locate(slot[1])
+    question = found[2].text if found is not None else slot[1]
+    return message("importer.item", where=place(guide, project, slot), question=question)
+
+
+def _org(project: Project, key: str) -> str | Message:
+    """An organisation's name from its key: 'dele' is the sharing side, a key not in the project git's."""
+    if key == SHARING:
+        return clean_name(project.sharing_org) or message("org.sharing")
+    partner = project.partner(key)
+    if partner is not None:
+        return clean_name(partner.name or partner.key)
+    return message("org.unknown")

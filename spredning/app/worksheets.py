@@ -49,7 +49,7 @@ from spredning.core.model import (
     Phase,
     Project,
     Question,
-    slugify,
+    project_slug,
 )
 from spredning.worksheet import answers
 from spredning.worksheet.package import MAX_FILE, is_word_file
@@ -302,7 +302,7 @@ def _incoming_project(sheet: SheetRecord, found: Mapping, records: Mapping) -> P
         follow.setdefault(where, {})[key] = Entry(answer)
     return Project(
         id=sheet.project,
-        slug=slugify(sheet.name) or "arbejdsark",
+        slug=project_slug(sheet.name),
         name=sheet.name,
         sharing_org=sheet.sharing_org,
         partners=(sheet.partner,),

@@ -22,7 +22,7 @@ from spredning.cli.render_project import org_name
 from spredning.cli.render_text import one_line, print_fitted
 from spredning.core.model import Answer, Guide, Progress, Project, Slot
 from spredning.core.textsafe import clean, clean_name
-from spredning.i18n import t
+from spredning.i18n import render, t
 
 if TYPE_CHECKING:  # vis draws with these too and need not import the status use case
     from spredning.app.exchange import OpenConflict
@@ -86,16 +86,9 @@ def follow_up_words(summary: FollowUpSummary) -> list[str]:
 
 def where(guide: Guide, project: Project, slot: Slot) -> str:
     """Phase · tool · side (and partner) of an answer, for lists and conflict headings."""
-    key, question_id = slot
-    found = guide.locate(question_id)
-    side = question_id.split(".")[2] if question_id.count(".") == 3 else ""
-    side_words = t(f"role.{side}") if side in ("dele", "genbruge") else "?"
-    if key:
-        side_words = t("where.side-of", side=side_words, org=org_name(project, key))
-    if found is None:
-        return t("where.unknown", side=side_words, id=question_id)
-    phase, tool, _ = found
-    return t("where.full", phase=phase.name, tool=tool.title, side=side_words)
+    from spredning.app.views import place
+
+    return render(place(guide, project, slot))
 
 
 def conflict_list(

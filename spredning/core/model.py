@@ -56,6 +56,33 @@ def slugify(name: str) -> str:
     return slug[:MAX_SLUG].rstrip("-")
 
 
+# Names Windows keeps for devices: no file may be called so, whatever its extension (con.yaml).
+WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))]
+)
+OTHER_SCRIPT_SLUG = "projekt"  # the file name of a project whose name has no a-z or 0-9 (中文项目)
+
+
+def project_slug(name: str) -> str:
+    """The file name (without .yaml) a project of this name gets, on every system.
+
+    Its slug; 'projekt' for a name written in another script (中文项目: the name itself stays as
+    typed); and a Windows device name gets a suffix ('CON' -> con-projekt: con.yaml cannot exist there).
+    """
+    slug = slugify(name) or OTHER_SCRIPT_SLUG
+    return f"{slug}-projekt" if slug in WINDOWS_DEVICES else slug
+
+
+def free_slug(slug: str, taken: Iterable[str]) -> str:
+    """`slug`, or the first of slug-2, slug-3 ... not in `taken` (the whole still fits MAX_SLUG)."""
+    taken = set(taken)
+    free, number = slug, 1
+    while free in taken:
+        number += 1
+        free = f"{slug[: MAX_SLUG - 1 - len(str(number))].rstrip('-')}-{number}"
+    return free
+
+
 def side_of(question_id: str) -> str | None:
     """The side a question id belongs to ('fase.værktøj.SIDE.spørgsmål'), or None."""
     parts = question_id.split(".")

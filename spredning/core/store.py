@@ -27,7 +27,7 @@ from typing import Any, NamedTuple, TypeVar
 from spredning.core import fileio, local, projectfile, yamlio
 from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
 from spredning.core.local import LocalState
-from spredning.core.model import MAX_SLUG, Layout, Project, slugify
+from spredning.core.model import MAX_SLUG, Layout, Project, fold_name, project_slug, slugify
 
 HOME_ENV = "SPREDNING_HJEM"
 ACTIVE_FILE = "aktivt-projekt"
@@ -152,12 +152,15 @@ class Store:
         """Return the slug of an existing project given its name or slug.
 
         The first word(s) of a name do too, when only one project's name begins so ('eksempel'
-        for "Eksempel – Digitalt genoptræningsforløb"), as for a partner's name.
+        for "Eksempel – Digitalt genoptræningsforløb"), as for a partner's name. A name in another
+        script (中文项目, in projekt.yaml or projekt-2.yaml) is found by the name itself.
         """
-        slug = slugify(name)
+        slug = project_slug(name) if slugify(name) else ""
         if not name.strip():
             raise UsageProblem("store.empty-name")
         if not slug or not (self.path_for(slug).exists() or self.path_for(slug).is_symlink()):
+            if (named := self.named(name)) is not None:
+                return named
             known = self.slugs()
             begun = [known_slug for known_slug in known if known_slug.startswith(f"{slug}-")] if slug else []
             if len(begun) == 1:
@@ -187,6 +190,14 @@ class Store:
         if projectfile.head_kind(head) == "exchange":
             raise _exchange_file(slug, path)
         return slug
+
+    def named(self, name: str) -> str | None:
+        """The slug of a project called `name` (compared folded, see fold_name), or None."""
+        wanted = fold_name(name)
+        for slug, summary in self.summaries(self.slugs()):
+            if isinstance(summary, Summary) and fold_name(summary.name) == wanted:
+                return slug
+        return None
 
     # -- the active project --------------------------------------------------------------
     def active(self) -> str | None:

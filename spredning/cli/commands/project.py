@@ -23,6 +23,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal
+from spredning.core.model import Partner
 from spredning.core.textsafe import clean_name
 from spredning.i18n import render, t
 
@@ -324,15 +325,23 @@ def side(
     organisation: str | None = typer.Option(
         None, "--organisation", metavar=t("metavar.name"), help=t("help.projekt.side.organisation")
     ),
+    ny: bool = typer.Option(False, "--ny", help=t("help.projekt.side.ny")),
 ):
     """Sig, hvilken side (og hvilken genbrugende organisation) I er på denne computer."""
     from spredning.cli.render_project import org_name
 
     role = parse_role(rolle)
     assert role is not None  # a required argument: parse_role refuses anything else
-    done = projects.set_side(workspace(ctx), role, organisation)
-    project, state = done.project, done.state
+    ws = workspace(ctx)
     console = make_console()
+    try:
+        done = projects.set_side(ws, role, organisation, ny)
+    except projects.CloseName as close:
+        meant = _meant(console, close)
+        if meant is None:
+            return
+        done = projects.set_side(ws, role, close.name if meant is NEW else meant.key, meant is NEW)
+    project, state = done.project, done.state
     with after_work(console):
         if done.named:
             console.print(say("projekt.sharing-named", name=clean_name(project.sharing_org)))
@@ -375,10 +384,20 @@ def deler(
 def genbruger(
     ctx: typer.Context,
     navn: str = typer.Argument(..., metavar=t("metavar.name"), help=t("help.projekt.genbruger.navn")),
+    ny: bool = typer.Option(False, "--ny", help=t("help.projekt.genbruger.ny")),
 ):
     """Tilføj en genbrugende organisation (en ny partner) til projektet."""
-    partner = projects.add_partner(workspace(ctx), navn)
+    ws = workspace(ctx)
     console = make_console()
+    try:
+        partner = projects.add_partner(ws, navn, ny)
+    except projects.CloseName as close:
+        meant = _meant(console, close)
+        if meant is not NEW:
+            if meant is not None:
+                console.print(say("partner.close-kept", name=meant.name or meant.key))
+            return
+        partner = projects.add_partner(ws, close.name, True)
     send = command("eksport", "--partner", partner.key)
     with after_work(console):
         print_said(
@@ -430,6 +449,44 @@ def fjern_genbruger(
             shown = written_path(removed.drafts)
             print_said(console, say("partner.removed-drafts", path=shown), shown)
         console.print(say("partner.removed-comes-back", style="dim", name=name))
+
+
+NEW = Partner("", "")  # _meant's answer: the name typed is a new organisation after all
+_NOTHING = Partner("", "")  # the choice to do nothing (questionary takes a value of None as the title)
+
+# What _meant asks for each kind of close name: the question, and its choices (a known one, the
+# name as a new organisation, nothing).
+CLOSE_WORDS = {
+    "side.close-name": ("side.close-question", "side.close-use", "side.close-new", "close-name.cancel"),
+    "partner.close-name": (
+        "partner.close-question",
+        "partner.close-use",
+        "partner.close-new",
+        "close-name.cancel",
+    ),
+}
+
+
+def _meant(console, close: projects.CloseName) -> Partner | None:
+    """Which organisation a name close to a known one meant: a known one, NEW, or None (nothing done).
+
+    Without a terminal the command is refused (its hint names the way to add the name on purpose).
+    """
+    if not is_interactive():
+        raise close
+    from questionary import Choice
+
+    from spredning.cli.prompter import select
+
+    question, use_one, add_new, cancel = CLOSE_WORDS[close.key]
+    choices = [Choice(t(use_one, name=p.name or p.key), p) for p in close.close]
+    choices += [Choice(t(add_new, name=close.name), NEW), Choice(t(cancel), _NOTHING)]
+    with interrupted_as("close-name.interrupted"):
+        meant = select(t(question, name=close.name, close=close.params["close"]), choices)
+    if meant is _NOTHING:
+        console.print(say("close-name.nothing"))
+        return None
+    return meant
 
 
 def _content_words(content: projects.Content) -> list[str]:

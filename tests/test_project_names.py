@@ -1,0 +1,114 @@
+"""A project's name may be written in any script, and its file name is one every system can hold.
+
+'中文项目' has letters, though none in a-z: the project is made, its name kept as typed, in
+projekt.yaml (projekt-2.yaml for the next); 'CON' would be con.yaml, a file Windows cannot have, so
+it is con-projekt.yaml. `start` and a first import make the same file name.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from exchange_kit import Org, flat, start_sharing
+
+from spredning.core.model import MAX_SLUG, free_slug, project_slug
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+
+
+def home() -> Path:
+    return Path(os.environ["SPREDNING_HJEM"])
+
+
+def start(run_cli, name: str):
+    return run_cli("start", "--navn", name, "--deler", "Odense Kommune", "--rolle", "dele")
+
+
+def file_names() -> list[str]:
+    return sorted(p.name for p in home().glob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    "name, slug",
+    [
+        ("中文项目", "projekt"),
+        ("Ærø 2030", "aeroe-2030"),
+        ("CON", "con-projekt"),
+        ("nul", "nul-projekt"),
+        ("Aux", "aux-projekt"),
+        ("PRN", "prn-projekt"),
+        ("COM1", "com1-projekt"),
+        ("lpt9", "lpt9-projekt"),
+        ("Con amore", "con-amore"),  # only the whole name is a device's
+        ("COM10", "com10"),
+    ],
+)
+def test_the_file_name_of_a_project(name, slug):
+    assert project_slug(name) == slug
+
+
+def test_a_numbered_slug_stays_a_slug_within_the_length():
+    slug = "a" * 57 + "-bc"  # cut to make room for '-2', it would end in '-'
+    free = free_slug(slug, {slug})
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", free) and len(free) <= MAX_SLUG
+    assert free.endswith("-2")
+
+
+def test_a_name_in_another_script_is_a_project_named_as_typed(run_cli):
+    code, out, err = start(run_cli, "中文项目")
+
+    assert code == 0, err
+    assert "Projektet er oprettet: 中文项目" in out
+    assert file_names() == ["projekt.yaml"]
+    assert "navn: 中文项目" in (home() / "projekt.yaml").read_text(encoding="utf-8")
+
+    assert start(run_cli, "日本語のプロジェクト")[0] == 0
+    assert file_names() == ["projekt-2.yaml", "projekt.yaml"]
+
+    code, out, _ = run_cli("projekt", "brug", "中文项目")  # found by its name, not its file's
+    assert code == 0 and "Aktivt projekt: 中文项目" in out
+
+
+def test_the_same_name_in_another_script_twice_is_refused(run_cli):
+    start(run_cli, "中文项目")
+
+    code, _, err = start(run_cli, "中文项目")
+
+    assert code == 2
+    assert flat(err).startswith("Fejl: Der findes allerede et projekt, der hedder '中文项目'.")
+    assert "projekt brug projekt'" in flat(err)
+    assert file_names() == ["projekt.yaml"]
+
+
+def test_a_name_without_letters_or_digits_is_still_refused(run_cli):
+    code, _, err = start(run_cli, "!!! ---")
+
+    assert code == 2
+    assert flat(err).startswith("Fejl: Projektets navn skal indeholde bogstaver eller tal.")
+    assert file_names() == []
+
+
+@pytest.mark.parametrize("name", ["CON", "nul", "Com1", "LPT1"])
+def test_a_windows_device_name_gets_a_file_windows_can_hold(run_cli, name):
+    code, out, err = start(run_cli, name)
+
+    assert code == 0, err
+    assert file_names() == [f"{name.lower()}-projekt.yaml"]
+    code, out, _ = run_cli("projekt", "brug", name)
+    assert code == 0 and f"Aktivt projekt: {name}" in out
+
+
+@pytest.mark.parametrize("name, made", [("中文项目", "projekt-2.yaml"), ("CON", "con-projekt.yaml")])
+def test_a_first_import_names_the_new_project_the_same_way(tmp_path, run_cli, name, made):
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), name=name)
+    fanoe = Org(tmp_path / "fanoe", tmp_path, run_cli)
+    fanoe.ok("start", "--navn", "Projekt", "--deler", "Vejle Kommune", "--rolle", "dele")  # has projekt.yaml
+
+    code, _, err = fanoe.import_(odense.export())
+
+    assert code == 0, err
+    assert sorted(p.name for p in fanoe.home.glob("*.yaml")) == sorted([made, "projekt.yaml"])
+    assert fanoe.project(made.removesuffix(".yaml")).name == name
