@@ -246,7 +246,8 @@ class Store:
         """Read and validate a project, with this computer's state for it."""
         path = self.path_for(slug)
         state = self.local(slug)
-        parsed = self._parse(slug, path, projectfile.read(path, READ_LIMIT)[1], state)
+        raw, data = projectfile.read(path, READ_LIMIT)
+        parsed = self._parse(slug, path, data, state, raw)
         return Opened(parsed.project, _migrated(state, parsed), path)
 
     def load(self, slug: str) -> Project:
@@ -254,9 +255,9 @@ class Store:
         return self.open(slug).project
 
     def _parse(
-        self, slug: str, path: Path, data: dict[str, Any], state: LocalState
+        self, slug: str, path: Path, data: dict[str, Any], state: LocalState, raw: bytes
     ) -> projectfile.ParsedFile:
-        return projectfile.parse(data, slug, path, self.layout, state.copy)
+        return projectfile.parse(data, slug, path, self.layout, state.copy, raw)
 
     def summaries(self, slugs: Iterable[str]) -> list[tuple[str, Summary | SpredningError]]:
         """Identity, name and progress of each project, from a small index next to the files.
@@ -312,7 +313,8 @@ class Store:
         summary shows, so the placeholder that _as_written uses will do.
         """
         path = self.path_for(slug)
-        return projectfile.parse(projectfile.read(path, READ_LIMIT)[1], slug, path, self.layout, "00000000")
+        raw, data = projectfile.read(path, READ_LIMIT)
+        return projectfile.parse(data, slug, path, self.layout, "00000000", raw)
 
     def _index_path(self) -> Path:
         return local.folder(self.home) / INDEX_FILE
@@ -351,7 +353,7 @@ class Store:
             signature = _signature(path)
             raw, data = projectfile.read(path, READ_LIMIT)
             stored_state = local.load(self.home, slug)
-            parsed = self._parse(slug, path, data, stored_state)
+            parsed = self._parse(slug, path, data, stored_state, raw)
             state = _migrated(stored_state, parsed)._replace(fresh=False)
             project, new_state, result = change(parsed.project, state)
             # checked before anything is written: a state too large to save leaves the project as it was
@@ -431,7 +433,7 @@ class Store:
         """True when the file is exactly what spredning writes for its own content."""
         try:
             data = projectfile.loads(raw, path, READ_LIMIT)
-            parsed = projectfile.parse(data, path.stem, path, self.layout, "00000000")
+            parsed = projectfile.parse(data, path.stem, path, self.layout, "00000000", raw)
         except SpredningError:
             return False
         if parsed.legacy:
