@@ -72,3 +72,14 @@ def test_every_command_refuses_a_cut_project_file_and_writes_nothing(org, tmp_pa
 
     org.path.write_bytes(whole)  # restored from a backup: all is as before
     assert org.texts()[D1] == "Første linje\nLinje to"
+
+
+def test_a_cut_project_file_from_a_partner_is_not_imported(org, tmp_path, run_cli):
+    sent = tmp_path / "projekt-fra-odense.yaml"
+    sent.write_bytes(cut_inside_an_answer(org.path.read_bytes()))
+    receiver = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    code, _out, err = receiver.import_(sent)
+    assert code == 1
+    assert "ser ud til at være afkortet" in flat(err) and f"ved spørgsmålet '{D1}'" in flat(err)
+    assert "Intet er ændret" in flat(err)
+    assert not receiver.home.exists() or receiver.store.slugs() == []
