@@ -825,3 +825,17 @@ def test_a_project_file_without_a_line_break_at_its_end_is_cut():
     assert verdict(raw[:-1]) == "cut"
     other_edition = raw.replace(b"guideudgave: '2023'", b"guideudgave: '2019'")[:-1]
     assert read_file(other_edition).project == read_file(raw).project._replace(guide_edition="2019")
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (lambda raw: raw.replace(b"    aeroe-kommune:\n", b"    aeroe-komune:\n"), "project.unknown-partner"),
+        (lambda raw: raw.replace(b"version: ", b"version: x", 1), "project.bad-version"),
+    ],
+)
+def test_a_whole_file_broken_by_hand_says_what_is_wrong_not_that_it_was_cut(edit, problem):
+    for raw in FULL.values():
+        with pytest.raises(ProjectFileError) as caught:
+            read_file(edit(raw))
+        assert caught.value.params["problem"].key == problem

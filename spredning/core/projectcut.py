@@ -63,8 +63,10 @@ def ends_mid_line(raw: bytes | None) -> bool:
 
 
 def _last_line(raw: bytes | None) -> str:
-    lines = raw.decode("utf-8", "replace").splitlines() if raw else []
-    return lines[-1].rstrip() if lines else ""
+    """The file's last line with text (read from its end: a file may be 5 MiB)."""
+    if not raw:
+        return ""
+    return raw.rstrip(b"\r\n").rsplit(b"\n", 1)[-1].decode("utf-8", "replace").rstrip()
 
 
 def where_cut(
@@ -72,23 +74,30 @@ def where_cut(
 ) -> Message | None:
     """Where a project file of the guide's edition was cut short, or None when it is whole.
 
-    `refused`: the reader found something wrong in the file; a cut can leave that too (a record
-    without its fields, 'konflikter:' with nothing under it). Any data will do: parts of the
-    wrong type count as missing.
+    `refused`: the reader found something wrong in the file. A cut can leave that too (a record
+    without its fields, 'konflikter:' with nothing under it), but so can a hand edit; then only
+    what the file's very end shows counts, not a part missing (a partner's key misspelt by hand).
+    Any data will do: parts of the wrong type count as missing.
     """
     if not applies(data, layout):
         return None
-    if ends_mid_line(raw) or (refused and _last_line(raw).endswith(":")):
+    if ends_mid_line(raw):
         return last_place(data)
     if _last_line(raw) in OPENING[:2]:  # 'svar:' with nothing under it
         return message("project.cut-off.before-answers")
     if raw is None or not _OWN_FORM.search(raw):  # written by hand or by another tool
         return None
-    return _where_in_own_form(data, layout)
+    if refused:
+        return _torn_at_end(data)
+    if (where := _missing_part(data, layout) or _torn_at_end(data)) is not None:
+        return where
+    if data.get("format") == FOLLOW_UP_FORMAT and FOLLOW_UP not in data:
+        return message("project.cut-off.before-follow-up")
+    return None
 
 
-def _where_in_own_form(data: Mapping[str, Any], layout: Layout) -> Message | None:
-    """Where a file in the program's own form was cut: what every whole one has, and this one lacks."""
+def _missing_part(data: Mapping[str, Any], layout: Layout) -> Message | None:
+    """Where a file in the program's own form ends, when a section or its last question is missing."""
     answers = data.get("svar")
     places = _places(answers if isinstance(answers, dict) else {})
     present = {key for key, _section in places}
@@ -98,16 +107,20 @@ def _where_in_own_form(data: Mapping[str, Any], layout: Layout) -> Message | Non
     expected = layout.shared if key == SHARING else layout.dialogue
     if not section or (expected and expected[-1] not in section):
         return last_place(data)
-    versioned = _has_version(answers) or _has_version(data.get(FOLLOW_UP))
-    if FOLLOW_UP not in data and not _whole(_last_value(section), versioned):
-        return last_place(data)
-    if data.get("format") == PLAIN_FORMAT:
-        return None
-    if FOLLOW_UP not in data:
-        return message("project.cut-off.before-follow-up")
-    if not _whole_follow_up(data[FOLLOW_UP], versioned):
-        return message("project.cut-off.in-follow-up")
     return None
+
+
+def _torn_at_end(data: Mapping[str, Any]) -> Message | None:
+    """Where a file ends, when its last answer or record lacks its last line (its 'version')."""
+    answers = data.get("svar")
+    versioned = _has_version(answers) or _has_version(data.get(FOLLOW_UP))
+    if FOLLOW_UP in data:
+        whole = _whole_follow_up(data[FOLLOW_UP], versioned)
+        return None if whole else message("project.cut-off.in-follow-up")
+    places = _places(answers if isinstance(answers, dict) else {})
+    if not places or _whole(_last_value(places[-1][1]), versioned):
+        return None
+    return last_place(data)
 
 
 def last_place(data: Mapping[str, Any]) -> Message:
