@@ -41,6 +41,10 @@ answers not given; the format, always the first line, survives any cut and deman
 A count of answers in the head would catch the same cuts but not one inside the head itself; the
 end line catches both, and a person reading the file sees the words, not a checksum. Format 4 also
 makes an older program say it needs updating instead of failing on the unknown key.
+
+A project file (format 2 or 3) has no end line, so that git merges and hand edits stay simple;
+projectcut.py tells one cut short by what every whole one the program writes has (every question's
+line, a line break at the end), and parse refuses it.
 """
 
 from __future__ import annotations
