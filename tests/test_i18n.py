@@ -179,7 +179,9 @@ BUILT_KEYS = {
     "{}.unreadable": ["answers.unreadable"],  # read_user_yaml(path, "answers") for 'fase --svar'
     "{}.invalid": ["answers.invalid"],
     "{}-not-relevant": ["report.version-here-not-relevant", "report.version-from-not-relevant"],
-    "exchange.why.{}": [f"exchange.why.{k}" for k in ("empty", "not-mapping", "too-large", "newer-format")],
+    "exchange.why.{}": [
+        f"exchange.why.{k}" for k in ("empty", "not-mapping", "too-large", "newer-format", "cut-off")
+    ],
     "worksheet.left-out.{}": [f"worksheet.left-out.{k}" for k in ("table", "image", "note", "formula")],
     "content.kind.{}": [f"content.kind.{k}" for k in ("mapping", "list", "text", "empty")],
     "reason.{}": sorted({f"reason.{k}" for k in fileio._REASONS.values()}),

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from spredning import i18n
 from spredning.core import history, projectfile
+from spredning.core.content import load_guide
 from spredning.core.errors import ProjectFileError, SpredningError
-from spredning.core.model import ROLES, SHARING, Answer, Entry, Layout, Partner, Project, normalise
+from spredning.core.model import ROLES, SHARING, Answer, Entry, Layout, Partner, Project, layout, normalise
 from spredning.core.store import Store
 
 X = "tjek.beskriv.dele.x"
@@ -659,3 +660,188 @@ def test_a_comment_mark_inside_a_block_of_text_is_text():
     text = hand_written("tekst: |\n  Mål: 50 % # ca.\n  Næste: x #2\nversion: 00000000 a:1")
 
     assert read_text(text).project.shared[X].answer.text == "Mål: 50 % # ca.\nNæste: x #2"
+
+
+# --- a project file cut short (a sync tool, an interrupted copy) is refused, never read as less ---
+
+GUIDE_LAYOUT = layout(load_guide(None))
+EXAMPLE = Path(__file__).parent.parent / "guide_content" / "eksempel.yaml"
+OTHER = "c0ffee01"
+
+
+def full_project(follow_up: bool) -> Project:
+    """The shipped example as the program writes it, with a second organisation whose last answer
+    (the file's last question) spans lines and has a conflicting version."""
+    data = projectfile.loads(EXAMPLE.read_bytes(), EXAMPLE)
+    base = projectfile.parse(data, "x", EXAMPLE, GUIDE_LAYOUT, COPY).project
+    last = GUIDE_LAYOUT.dialogue[-1]
+    second = {
+        GUIDE_LAYOUT.dialogue[0]: Entry(Answer("Ja, det vil vi gerne.", version=((OTHER, 1),))),
+        last: Entry(
+            Answer("Første linje om udbyttet\nAnden linje med Ærø", version=((OTHER, 2),)),
+            (Answer("Deres udgave\nover to linjer", version=((COPY, 1),), source=SHARING),),
+        ),
+    }
+    return base._replace(
+        partners=(*base.partners, Partner("aeroe-kommune", "Ærø Kommune")),
+        dialogues={**base.dialogues, "aeroe-kommune": second},
+        records=base.records if follow_up else {},
+    )
+
+
+FULL = {form: projectfile.serialise(full_project(form == "3"), GUIDE_LAYOUT, PATH) for form in ("2", "3")}
+
+
+def read_file(raw: bytes) -> projectfile.ParsedFile:
+    """Read bytes as the store does: the data and the bytes themselves."""
+    return projectfile.parse(projectfile.loads(raw, PATH), PATH.stem, PATH, GUIDE_LAYOUT, "00000000", raw)
+
+
+def verdict(cut: bytes) -> str:
+    """'cut' when the reader refuses the bytes as cut short, 'whole' when they are exactly what the
+    program writes for what was read (a whole file with fewer answers), else what went wrong."""
+    try:
+        parsed = read_file(cut)
+    except ProjectFileError as exc:
+        return "cut" if exc.key == "project.cut-off" else exc.key
+    return "whole" if projectfile.serialise(parsed.project, GUIDE_LAYOUT, PATH) == cut else "READ AS LESS"
+
+
+def mid_line_cuts(raw: bytes) -> list[int]:
+    """In every line: after its first byte, in its middle and just before its line break; and inside
+    each letter of more than one byte (Æ, ø ...)."""
+    cuts: set[int] = set()
+    start = 0
+    for line in raw.splitlines(keepends=True):
+        end = start + len(line) - 1  # the line break
+        cuts.update(pos for pos in (start + 1, (start + end) // 2, end) if start < pos <= end)
+        start += len(line)
+    cuts.update(pos for pos, byte in enumerate(raw) if 0x80 <= byte < 0xC0)  # a continuation byte
+    return sorted(cuts)
+
+
+def test_the_full_files_are_whole_and_read_as_written():
+    for form, raw in FULL.items():
+        assert raw.startswith(f"format: '{form}'\n".encode()) and raw.count(b"\n") >= 600
+        assert verdict(raw) == "whole"
+        assert read_file(raw).project == full_project(form == "3")._replace(slug=PATH.stem)
+
+
+@pytest.mark.parametrize("form", ["2", "3"])
+def test_a_project_file_cut_at_the_end_of_any_line_is_refused_or_whole(form):
+    raw = FULL[form]
+    lines = raw.splitlines(keepends=True)
+    counts = range(lines.index(b"svar:\n") + 1, len(lines))  # a cut before it: see the next test
+    verdicts = {count: verdict(b"".join(lines[:count])) for count in counts}
+    wrong = {n: (lines[n - 1], seen) for n, seen in verdicts.items() if seen not in ("cut", "whole")}
+    assert wrong == {}
+    whole = [lines[count - 1] for count, seen in verdicts.items() if seen == "whole"]
+    if form == "2":  # only inside the file's last answer: before its text, or after its own version
+        last = GUIDE_LAYOUT.dialogue[-1]
+        assert whole == [f"      {last}:\n".encode(), next(line for line in lines[-8:] if b"version" in line)]
+    else:  # or between whole follow-up records
+        assert all(line.strip().startswith((b"version:", b"svar:", b"a9f4")) for line in whole), whole
+
+
+def test_a_cut_at_the_end_of_a_line_before_the_answers_looks_like_a_file_with_none():
+    """What cannot be told: a project file made by hand or by another tool need not have answers
+    (test_hostile_files.py), and a cut before 'svar:' leaves just such a file."""
+    raw = FULL["2"]
+    head = raw[: raw.index(b"\nsvar:\n") + 1]
+    assert read_file(head).project == read_file(raw).project._replace(shared={}, dialogues={})
+
+
+@pytest.mark.parametrize("form", ["2", "3"])
+def test_a_project_file_cut_inside_any_line_is_refused(form):
+    raw = FULL[form]
+    start = raw.index(b"\nsvar:\n")
+    cuts = [pos for pos in mid_line_cuts(raw) if pos > start]
+    wrong = {pos: raw[pos - 20 : pos] for pos in cuts if verdict(raw[:pos]) != "cut"}
+    assert wrong == {}
+
+
+@pytest.mark.parametrize(
+    ("cut_after", "where"),
+    [
+        ("\nsvar:\n", "før svarene"),
+        ("  dele:\n", "før svarene"),
+        ("    tjek.beskriv-innovationen.dele.formaal:\n", "ved spørgsmålet 'tjek.beskriv-innovationen.dele"),
+        ("    aeroe-kommune:\n", "i starten af dialogen med Ærø Kommune"),
+        ("Første linje om udbyttet\n", "i dialogen med Ærø Kommune"),
+        ("opfølgning:\n", "midt i opfølgningen"),
+    ],
+)
+def test_a_cut_file_says_where_it_ends_and_what_to_do(cut_after, where):
+    raw, end = FULL["3"], cut_after.encode()
+    with pytest.raises(ProjectFileError) as caught:
+        read_file(raw[: raw.index(end) + len(end)])
+    said = words(caught.value) + " " + i18n.t(caught.value.key + ".hint", **caught.value.params)
+    assert "ser ud til at være afkortet" in said and where in said
+    assert "projekt.yaml.bak-" in said and "fælles drev" in said and "Filen er ikke ændret" in said
+
+
+def test_format_3_cut_before_its_follow_up_is_refused():
+    raw = FULL["3"]
+    with pytest.raises(ProjectFileError) as caught:
+        read_file(raw[: raw.index("opfølgning:\n".encode())])
+    assert "før opfølgningen" in words(caught.value)
+
+
+def test_a_cut_exactly_between_two_organisations_is_refused():
+    raw = FULL["2"]
+    with pytest.raises(ProjectFileError) as caught:
+        read_file(raw[: raw.index(b"    aeroe-kommune:\n")])
+    assert f"ved spørgsmålet '{GUIDE_LAYOUT.dialogue[-1]}' i dialogen med" in words(caught.value)
+
+
+def delete_line(raw: bytes, line: bytes) -> bytes:
+    """The bytes without the last line that is this line (an unanswered question's, say)."""
+    at = raw.rindex(line)
+    return raw[:at] + raw[at + len(line) :]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(
+            lambda raw: delete_line(raw, f"      {GUIDE_LAYOUT.dialogue[3]}:\n".encode()), id="deleted"
+        ),
+        pytest.param(lambda raw: raw.replace(b"udgave: '2023'", b"udgave: '2019'"), id="other-edition"),
+        pytest.param(lambda raw: raw.replace(b"\n", b"\r\n"), id="crlf"),
+        pytest.param(lambda raw: b"\xef\xbb\xbf" + raw, id="bom"),
+        pytest.param(lambda raw: raw.replace(b"  # Vi vil dele\n", b""), id="by-hand-without-own-form"),
+    ],
+)
+def test_hand_edits_and_other_editions_are_read_as_before(edit):
+    for raw in FULL.values():
+        assert read_file(edit(raw)).project.dialogues["aeroe-kommune"]  # read, not refused
+
+
+def test_other_editions_and_files_of_other_tools_are_not_judged_even_cut():
+    raw = FULL["2"]
+    cut = raw[: raw.index(b"    aeroe-kommune:\n")]
+    assert read_file(cut.replace(b"guideudgave: '2023'", b"guideudgave: '2019'")).project  # order unknown
+    assert read_file(cut.replace(b"  # Vi vil dele\n", b"")).project  # not the program's own form
+    hand_made = "format: '2'\nid: {}\nguideudgave: '2023'\nprojekt:\n  navn: x\nsvar:\n  dele:\n    {}: Ja\n"
+    assert read_file(hand_made.format(PROJECT_ID, GUIDE_LAYOUT.shared[0]).encode()).project.shared
+
+
+def test_a_project_file_without_a_line_break_at_its_end_is_cut():
+    raw = FULL["2"]
+    assert verdict(raw[:-1]) == "cut"
+    other_edition = raw.replace(b"guideudgave: '2023'", b"guideudgave: '2019'")[:-1]
+    assert read_file(other_edition).project == read_file(raw).project._replace(guide_edition="2019")
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (lambda raw: raw.replace(b"    aeroe-kommune:\n", b"    aeroe-komune:\n"), "project.unknown-partner"),
+        (lambda raw: raw.replace(b"version: ", b"version: x", 1), "project.bad-version"),
+    ],
+)
+def test_a_whole_file_broken_by_hand_says_what_is_wrong_not_that_it_was_cut(edit, problem):
+    for raw in FULL.values():
+        with pytest.raises(ProjectFileError) as caught:
+            read_file(edit(raw))
+        assert caught.value.params["problem"].key == problem

@@ -135,6 +135,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
             path,
             ws.layout,
             PLACEHOLDER_COPY,
+            raw,
         )
     except ProjectFileError as exc:
         raise _refused(path, raw, exc) from None

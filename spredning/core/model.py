@@ -210,6 +210,7 @@ class Layout(NamedTuple):
 
     shared: tuple[str, ...]  # the sharing side's questions
     dialogue: tuple[str, ...]  # in each partner's dialogue: its questions and the variant places
+    edition: str = ""  # the guide's edition: a file naming it has this layout (projectcut.py)
 
 
 def layout(guide: Guide) -> Layout:
@@ -223,7 +224,7 @@ def layout(guide: Guide) -> Layout:
         for q in tool.questions(role)
         if role == "genbruge" or q.per_partner
     )
-    return Layout(shared, dialogue)
+    return Layout(shared, dialogue, guide.edition)
 
 
 # -- a project -------------------------------------------------------------------------------

@@ -41,6 +41,10 @@ answers not given; the format, always the first line, survives any cut and deman
 A count of answers in the head would catch the same cuts but not one inside the head itself; the
 end line catches both, and a person reading the file sees the words, not a checksum. Format 4 also
 makes an older program say it needs updating instead of failing on the unknown key.
+
+A project file (format 2 or 3) has no end line, so that git merges and hand edits stay simple;
+projectcut.py tells one cut short by what every whole one the program writes has (every question's
+line, a line break at the end), and parse refuses it.
 """
 
 from __future__ import annotations
@@ -54,8 +58,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from spredning.core import fileio, history, yamlio
-from spredning.core.errors import ProjectFileError, SpredningError, message
+from spredning.core import fileio, history, projectcut, yamlio
+from spredning.core.errors import Message, ProjectFileError, SpredningError, message
 from spredning.core.model import (
     ROLES,
     SHARING,
@@ -94,6 +98,8 @@ MAX_NAME = 500
 MAX_DESCRIPTION = 20 * MAX_NAME  # a description may be longer, and span lines
 FORMAT_LINE = re.compile(r"""^format: ['"]?([0-9]{1,6})['"]?$""")  # as written: the file's first line
 MARKERS = ("<<<<<<<", "=======", ">>>>>>>")
+MAX_QUOTED_LINES = 60  # how far back a cut file's last readable line is looked for
+KEY_PART = re.compile(r"^(\s*[a-z0-9][a-z0-9.-]*):.*$", re.DOTALL)  # a question's line, without its answer
 
 
 class ParsedFile(NamedTuple):
@@ -148,6 +154,8 @@ def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict[str, An
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        if (where := _cut_inside(raw, exc.reason == "unexpected end of data")) is not None:
+            raise projectcut.error(path, where) from None
         raise ProjectFileError("project.invalid-yaml", path=path, problem=yamlio.not_utf8(raw, exc)) from None
     if has_markers(text):
         raise ProjectFileError("project.git-conflict", path=path)
@@ -155,12 +163,51 @@ def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict[str, An
         data = yamlio.loads(text)
         yamlio.refuse_comment_after_text(text)  # edited by hand: the text after ' #' would be lost
     except yamlio.YamlProblem as exc:
+        if (where := _cut_inside(raw, _at_end(exc, text))) is not None:
+            raise projectcut.error(path, where) from None
         raise ProjectFileError("project.invalid-yaml", path=path, problem=exc.message) from None
     if data is None:  # nothing but blanks or comments: emptied, or cut off before its first line
         raise ProjectFileError("project.empty", path=path)
     if not isinstance(data, dict):
         raise ProjectFileError("project.not-mapping", path=path)
     return data
+
+
+def _cut_inside(raw: bytes, at_end: bool) -> Message | None:
+    """Where a project file (format 2 or 3) that cannot be read was cut, when its problem is at its end.
+
+    A cut inside a letter (Æ is two bytes), a key or a quoted text leaves a file that cannot be
+    read, and the reader stops at its very end. Said as a cut, with the place where it ends: the
+    last question of the longest part before it that reads (a quoted text spans a few lines).
+    """
+    text = raw.decode("utf-8-sig", "ignore")  # a letter cut in two: its first byte is all there is
+    lines = text.splitlines(keepends=True)
+    declared = FORMAT_LINE.match(lines[0].strip()) if at_end and lines else None
+    if declared is None or int(declared[1]) not in (PLAIN_FORMAT, FOLLOW_UP_FORMAT):
+        return None
+    for count in range(len(lines), max(0, len(lines) - MAX_QUOTED_LINES), -1):
+        head = "".join(lines[:count])
+        for tried in (head + KEY_PART.sub(r"\1:\n", lines[count]) if count < len(lines) else "", head):
+            try:
+                data = yamlio.loads(tried) if tried else None
+            except yamlio.YamlProblem:
+                continue
+            if isinstance(data, dict):
+                return projectcut.last_place(data)
+    return message("project.cut-off.before-answers") if "\nsvar:" not in text else None
+
+
+def _at_end(problem: yamlio.YamlProblem, text: str) -> bool:
+    """True when the YAML reader stopped at the text's end, as a cut leaves it.
+
+    Inside its unfinished last line, or in a quoted text not closed (a cut between its lines); a
+    problem of any other kind, at the end too, is a YAML problem like any other.
+    """
+    line = problem.message.params.get("line")
+    if not isinstance(line, int) or line < len(text.splitlines()):
+        return False
+    inner = problem.message.params.get("problem")
+    return not text.endswith("\n") or (isinstance(inner, Message) and inner.key == "yaml.problem.end")
 
 
 def cut_short(raw: bytes) -> bool:
@@ -249,17 +296,35 @@ def _problem(path: Path, key: str, /, **params: object) -> ProjectFileError:
     return ProjectFileError("project.problem", path=path, problem=message(key, **params))
 
 
-def parse(data: dict[str, Any], slug: str, path: Path, layout: Layout, copy: str) -> ParsedFile:
+def parse(
+    data: dict[str, Any], slug: str, path: Path, layout: Layout, copy: str, raw: bytes | None = None
+) -> ParsedFile:
     """Validate a project file's data and build the Project; errors name the file.
 
     Answers edited outside the program (their checksum no longer matches, or no version at all)
     count as a change made by this copy (`copy`), so the edit is never taken for an old version.
+    A file cut short is refused (projectcut.py; `raw`, the file's bytes, tells a cut inside a line).
     """
     version = _format(data, path)
     if version == 1:
         return _parse_legacy(data, slug, path, layout)
     if version >= EXCHANGE_FORMAT and data.get(END_KEY) != END_VALUE:  # before anything a cut lost
         raise ProjectFileError("project.cut-short", path=path)
+    try:
+        parsed = _parse_current(data, slug, path, layout, copy)
+    except ProjectFileError:
+        where = projectcut.where_cut(raw, data, layout, refused=True)  # a cut can leave a broken file
+        if where is None:
+            raise
+        raise projectcut.error(path, where) from None
+    where = projectcut.where_cut(raw, data, layout)
+    if where is not None:
+        raise projectcut.error(path, where)
+    return parsed
+
+
+def _parse_current(data: dict[str, Any], slug: str, path: Path, layout: Layout, copy: str) -> ParsedFile:
+    """A format 2, 3 or 4 file's data, validated, as a Project."""
     _known_keys(data, TOP_KEYS, path, "")
     facts = _facts(data, path, FACT_KEYS)
     project_id = data.get("id")
@@ -555,7 +620,7 @@ def project_text(project: Project, layout: Layout, exchange: Mapping[str, str] |
     }
     if exchange:
         head["udveksling"] = dict(exchange)
-    parts = [_without_end_marker(yamlio.dumps(head)), "svar:\n", "  # Vi vil dele\n", "  dele:\n"]
+    parts = [_without_end_marker(yamlio.dumps(head)), *(line + "\n" for line in projectcut.OPENING)]
     parts.append(_section_text(project.shared, layout.shared, "    "))
     partners = [p.key for p in project.partners]
     partners += [key for key in project.dialogues if key not in partners]

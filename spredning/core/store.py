@@ -303,11 +303,11 @@ class Store:
     def open(self, slug: str) -> Opened:
         """Read and validate a project, with this computer's state for it."""
         path = self.path_for(slug)
-        data = projectfile.read(path, READ_LIMIT)[1]  # first: a file that is no project gets no state file
+        raw, data = projectfile.read(path, READ_LIMIT)  # first: a file that is no project gets no state file
         if data.get("udveksling") is not None:  # an export (see projectfile._exchange)
             raise _exchange_file(slug, path)
         state = self.local(slug)
-        parsed = self._parse(slug, path, data, state)
+        parsed = self._parse(slug, path, data, state, raw)
         return Opened(parsed.project, _migrated(state, parsed), path)
 
     def load(self, slug: str) -> Project:
@@ -315,9 +315,9 @@ class Store:
         return self.open(slug).project
 
     def _parse(
-        self, slug: str, path: Path, data: dict[str, Any], state: LocalState
+        self, slug: str, path: Path, data: dict[str, Any], state: LocalState, raw: bytes
     ) -> projectfile.ParsedFile:
-        parsed = projectfile.parse(data, slug, path, self.layout, state.copy)
+        parsed = projectfile.parse(data, slug, path, self.layout, state.copy, raw)
         if parsed.exchange is not None:  # never read, or saved, as a project (see _not_exchange)
             raise _exchange_file(slug, path)
         return parsed
@@ -376,7 +376,8 @@ class Store:
         summary shows, so the placeholder that _as_written uses will do.
         """
         path = self.path_for(slug)
-        return projectfile.parse(projectfile.read(path, READ_LIMIT)[1], slug, path, self.layout, "00000000")
+        raw, data = projectfile.read(path, READ_LIMIT)
+        return projectfile.parse(data, slug, path, self.layout, "00000000", raw)
 
     def _index_path(self) -> Path:
         return local.folder(self.home) / INDEX_FILE
@@ -416,7 +417,7 @@ class Store:
             signature = _signature(path)
             raw, data = projectfile.read(path, READ_LIMIT)
             stored_state = local.load(self.home, slug)
-            parsed = self._parse(slug, path, data, stored_state)
+            parsed = self._parse(slug, path, data, stored_state, raw)
             state = _migrated(stored_state, parsed)._replace(fresh=False)
             project, new_state, result = change(parsed.project, state)
             # checked before anything is written: a state too large to save leaves the project as it was
@@ -498,7 +499,7 @@ class Store:
         """True when the file is exactly what spredning writes for its own content."""
         try:
             data = projectfile.loads(raw, path, READ_LIMIT)
-            parsed = projectfile.parse(data, path.stem, path, self.layout, "00000000")
+            parsed = projectfile.parse(data, path.stem, path, self.layout, "00000000", raw)
         except SpredningError:
             return False
         if parsed.legacy:
