@@ -276,6 +276,7 @@ def test_a_copy_without_a_side_asks_for_it_first(sharing, home):
         "'{path}' ",  # dragged from a file manager into the terminal: quoted, a blank after
         ' "{path}"',
         "file://{url}",
+        "{escaped} ",  # macOS Terminal: a backslash before each blank
     ],
 )
 def test_a_path_dragged_into_the_terminal_is_taken_as_the_file_it_names(exchanged, home, tmp_path, as_pasted):
@@ -285,7 +286,8 @@ def test_a_path_dragged_into_the_terminal_is_taken_as_the_file_it_names(exchange
     dragged.parent.mkdir()
     sharing.ok("eksport", "--ud", str(dragged))
     ws = ws_of(reusing)
-    typed_in = as_pasted.format(path=dragged, url=quote(str(dragged)))
+    escaped = str(dragged).replace(" ", "\\ ")
+    typed_in = as_pasted.format(path=dragged, url=quote(str(dragged)), escaped=escaped)
 
     run = home(reusing, exchange(ws, "import") + ENTER + typed_in + ENTER + PAUSE + QUIT)
 

@@ -942,8 +942,8 @@ def test_answers_from_file_lists_every_problem_and_nothing_is_saved(ws, project)
     assert ws.store.path_for(slug).read_bytes() == before
 
 
-def test_an_id_with_a_typo_in_an_answers_file_is_given_the_close_one(ws, project):
-    typo = Q1.replace("interessant", "interesant")
+@pytest.mark.parametrize("typo", [Q1.replace("interessant", "interesant"), Q1.rsplit(".", 1)[1]])
+def test_an_id_with_a_typo_in_an_answers_file_is_given_the_close_one(ws, project, typo):
     with pytest.raises(SpredningError) as caught:
         answers_from_file(ws, {typo: "Svar"}, ws.guide.find_phase("tjek"), "genbruge")
 

@@ -199,6 +199,7 @@ def answers_from_file(
             import difflib  # only when an id is wrong
 
             close = difflib.get_close_matches(str(qid), sorted(allowed), n=1, cutoff=0.8)
+            close = close or [a for a in sorted(allowed) if a.endswith(f".{qid}")][:1]  # only its last part
             problems.append(
                 message(
                     "answers.unknown-id-close" if close else "answers.unknown-id",

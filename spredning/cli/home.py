@@ -15,6 +15,8 @@ who presses Ctrl+C in an answer wants to stop answering, not necessarily to leav
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -233,11 +235,13 @@ def typed_path(text: str) -> Path:
     """The path in a typed or pasted text, as the file it names.
 
     A file dragged from a file manager into the terminal arrives wrapped in quotes with a blank
-    after it, or as a file:// address.
+    after it, as a file:// address, or (macOS Terminal) with a backslash before each blank.
     """
     words = text.strip()
     if len(words) >= 2 and words[0] == words[-1] and words[0] in "'\"":
         words = words[1:-1]
+    elif os.sep == "/" and "\\" in words and not Path(words).expanduser().exists():
+        words = re.sub(r"\\(.)", r"\1", words)  # a backslash is no separator here: it escapes
     if words.startswith("file://"):
         words = url2pathname(urlsplit(words).path)
     return Path(words).expanduser()
