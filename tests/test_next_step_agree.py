@@ -103,7 +103,7 @@ def test_drafts_in_two_dialogues_are_counted_together_with_the_plural(hub, home)
     out = odense.ok("status")
 
     assert steps_of(out)[0].startswith(
-        "gør de 2 kladder færdige (de står klar i svarfeltet): spredning fase test"
+        "gør de 2 kladder færdige (de står klar i svarfeltet), først: spredning fase test"
     )
     assert "2 kladder, der ikke er gemt som svar" in flat(out)
     assert "Gør de 2 kladder færdige (først i fasen Test)" in home(odense).screen
@@ -117,7 +117,7 @@ def test_the_reusing_side_counts_its_drafts_with_the_plural(hub, home):
 
     out = flat(fanoe.ok("status"))
 
-    assert "Næste skridt: gør de 2 kladder færdige (de står klar i svarfeltet): spredning fase tjek" in out
+    assert "Næste skridt: gør de 2 kladder færdige (de står klar i svarfeltet), først: spredning fase tjek" in out
     assert "Gør de 2 kladder færdige (først i fasen Tjek)" in home(fanoe).screen
 
 
