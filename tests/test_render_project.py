@@ -83,8 +83,7 @@ PROJECT_LIST = (
     "  Navn med [bold]markup[/bold] og ␛[31m                         ░░░░░░░░░░ 0/85\n"
     "  navn-med-bold-markup-bold-og-31m\n"
     "  oedelagt                                                      kan ikke læses\n"
-    "  Projekt 日本語のプロジェクト\n"
-    "░░░░░░░░░░ 0/85\n"
+    "  Projekt 日本語のプロジェクト" + " " * 34 + "░░░░░░░░░░ 0/85\n"  # wide letters: two columns each
     "  projekt\n"
 )
 

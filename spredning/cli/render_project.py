@@ -9,6 +9,7 @@ import datetime
 from collections.abc import Iterator, Sequence, Set
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -379,12 +380,12 @@ def project_list(rows, active: str | None) -> Iterator[RenderableType]:
     from spredning.core.store import Summary
 
     names = {row.slug: clean_name(row.summary.name) for row in rows if isinstance(row.summary, Summary)}
-    width = min(60, max([28, *map(len, names.values())]))
+    width = min(60, max([28, *map(cell_len, names.values())]))  # cells: 中 takes two columns
     for first in range(0, len(rows), BLOCK):
         lines: list[Line] = []
         if first == 0:
             lines.append(
-                [("  " + t("projects.heading").ljust(width) + "  " + t("projects.answered"), "bold")]
+                [("  " + _padded(t("projects.heading"), width) + "  " + t("projects.answered"), "bold")]
             )
         for row in rows[first : first + BLOCK]:
             marker = ("▶ " if row.slug == active else "  ", "bold green")
@@ -393,16 +394,22 @@ def project_list(rows, active: str | None) -> Iterator[RenderableType]:
                 continue
             if row.summary.exchange:  # a partner's export saved here: not a project of its own
                 lines.append(
-                    [marker, (names[row.slug].ljust(width) + "  ", ""), (t("projects.exchange"), "yellow")]
+                    [marker, (_padded(names[row.slug], width) + "  ", ""), (t("projects.exchange"), "yellow")]
                 )
                 lines.append([(f"  {row.slug}", "dim")])  # how to import it is said below the list
                 continue
             done = Progress(min(row.summary.answered, row.total), row.total)
             count = f" {done.answered}/{done.total}"
-            lines.append([marker, (names[row.slug].ljust(width) + "  ", ""), *bar_pieces(done), (count, "")])
+            name = (_padded(names[row.slug], width) + "  ", "")
+            lines.append([marker, name, *bar_pieces(done), (count, "")])
             copies = [("  " + t("projects.copy", others=list(row.copies)), "yellow")] if row.copies else []
             lines.append([(f"  {row.slug}", "dim"), *copies])
         yield Lines(lines)
+
+
+def _padded(text: str, width: int) -> str:
+    """Text and blanks to fill `width` terminal columns (a wide character fills two)."""
+    return text + " " * max(0, width - cell_len(text))
 
 
 def guide_questions(guide: Guide) -> dict[str, Question]:
