@@ -117,7 +117,8 @@ def test_the_reusing_side_counts_its_drafts_with_the_plural(hub, home):
 
     out = flat(fanoe.ok("status"))
 
-    assert "Næste skridt: gør de 2 kladder færdige (de står klar i svarfeltet), først: spredning fase tjek" in out
+    said = "Næste skridt: gør de 2 kladder færdige (de står klar i svarfeltet), først: spredning fase tjek"
+    assert said in out
     assert "Gør de 2 kladder færdige (først i fasen Tjek)" in home(fanoe).screen
 
 

@@ -281,3 +281,22 @@ def test_a_file_not_in_utf8_names_the_line_and_column_to_look_at(data, line, col
     assert caught.value.message.params == {"line": line, "column": column}
     assert f"linje {line}, kolonne {column}" in render(caught.value.message)
     assert "gem den som UTF-8" in render(caught.value.message)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("# kommentar\nsvar:\n  # Vi vil dele\n  a: tekst\n", None),  # comment lines only
+        ("a: 'Video # og tablet'  # note\n", None),  # after quotes: a comment the quotes close
+        ("a: |\n  Mål # ca.\n", None),  # inside a block: text
+        ("a: tekst\n  # indrykket kommentar\nb: Video\t# og tablet\n", 3),  # after a tab
+        ("a:\n  - Video # og tablet\n", 2),  # a list item
+    ],
+)
+def test_text_after_a_comment_mark_is_found_where_yaml_would_drop_it(text, line):
+    if line is None:
+        yamlio.refuse_comment_after_text(text)
+        return
+    with pytest.raises(YamlProblem) as caught:
+        yamlio.refuse_comment_after_text(text)
+    assert caught.value.message.params == {"line": line}

@@ -9,7 +9,6 @@ UTF-8 with æøå as they are, multi-line answers as literal blocks.
 from __future__ import annotations
 
 import codecs
-import re
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -220,11 +219,6 @@ def loads(text: str) -> object:
     return value
 
 
-# a line that is not a comment with ' #' in it: maybe a comment after a text (or a line inside a
-# block of text or quotes, which only the scan in refuse_comment_after_text can tell)
-_MAYBE_COMMENT_AFTER_TEXT = re.compile(r"^[ \t]*[^#\s][^\n]*[ \t]#", re.MULTILINE)
-
-
 def refuse_comment_after_text(text: str) -> None:
     """Refuse a plain text value followed by ' # …' on its line, which YAML drops as a comment.
 
@@ -233,7 +227,7 @@ def refuse_comment_after_text(text: str) -> None:
     Quoted text is left alone (its quotes show where the text ends). Call it on text that loads()
     has read.
     """
-    if (" #" not in text and "\t#" not in text) or not _MAYBE_COMMENT_AFTER_TEXT.search(text):
+    if not _maybe_comment_after_text(text):
         return  # the scan below takes time; most files never need it
     after_value = False
     for token in yaml.scan(text, Loader=yaml.CSafeLoader if WITH_LIBYAML else yaml.SafeLoader):
@@ -242,6 +236,21 @@ def refuse_comment_after_text(text: str) -> None:
             if rest.lstrip().startswith("#"):
                 raise YamlProblem("yaml.comment-after-text", line=token.end_mark.line + 1)
         after_value = isinstance(token, yaml.ValueToken | yaml.BlockEntryToken)
+
+
+def _maybe_comment_after_text(text: str) -> bool:
+    """True when a ' #' follows something else on its line: maybe a comment after a text.
+
+    Or a line inside a block of text or quotes: only the scan in refuse_comment_after_text can
+    tell. Lines that are only a comment (the files' own '  # Vi vil dele') do not count.
+    """
+    for mark in (" #", "\t#"):
+        at = text.find(mark)
+        while at != -1:
+            if text[text.rfind("\n", 0, at) + 1 : at].strip():
+                return True
+            at = text.find(mark, at + len(mark))
+    return False
 
 
 def _invalid(exc: yaml.MarkedYAMLError) -> YamlProblem:
