@@ -158,9 +158,9 @@ class Store:
         slug = project_slug(name) if slugify(name) else ""
         if not name.strip():
             raise UsageProblem("store.empty-name")
+        if name.strip() != slug and (named := self.named(name)) is not None:
+            return named  # by its name first: 'Projekt 2' may be in projekt-3.yaml
         if not slug or not (self.path_for(slug).exists() or self.path_for(slug).is_symlink()):
-            if (named := self.named(name)) is not None:
-                return named
             known = self.slugs()
             begun = [known_slug for known_slug in known if known_slug.startswith(f"{slug}-")] if slug else []
             if len(begun) == 1:
@@ -192,10 +192,13 @@ class Store:
         return slug
 
     def named(self, name: str) -> str | None:
-        """The slug of a project called `name` (compared folded, see fold_name), or None."""
+        """The slug of a project called `name` (compared folded, see fold_name), or None.
+
+        A partner's exchange file saved in the folder is not a project (see _not_exchange).
+        """
         wanted = fold_name(name)
         for slug, summary in self.summaries(self.slugs()):
-            if isinstance(summary, Summary) and fold_name(summary.name) == wanted:
+            if isinstance(summary, Summary) and not summary.exchange and fold_name(summary.name) == wanted:
                 return slug
         return None
 
