@@ -165,3 +165,24 @@ def test_the_home_screen_offers_a_partners_reply_lying_beside_the_projects_folde
     offered = [action.value for action in home.import_actions(ws, *default_folders(ws))]
 
     assert str(beside) in offered
+
+
+@pytest.mark.parametrize("ending", [".yaml", ".yml"])
+def test_projekt_named_with_its_files_ending_finds_the_project(sharing, ending):
+    code, out, err = sharing("--hjem", ".", "--projekt", f"{sharing.slug}{ending}", "status")
+
+    assert code == 0, err
+    assert sharing.project().name in flat(out)
+
+
+def test_a_project_not_found_names_the_projects_folder_in_full(sharing):
+    code, _, err = sharing("--hjem", ".", "--projekt", "samsoe.yaml", "status")
+
+    assert code != 0
+    assert f"Projektet 'samsoe.yaml' findes ikke i {sharing.home}." in flat(err)  # not "i .."
+
+
+def test_the_list_of_projects_names_the_folder_in_full(sharing):
+    out = sharing.ok("--hjem", ".", "projekter")
+
+    assert f"Mappe: {sharing.home}" in flat(out)

@@ -288,14 +288,14 @@ def projekter(
     if not rows:
         start_command = command("start")
         print_said(
-            console, say("projects.none", home=str(ws.store.home), command=start_command), start_command
+            console, say("projects.none", home=str(ws.store.shown_home), command=start_command), start_command
         )
         return
     with paged(console, not ingen_pager) as out:
         for block in project_list(rows, active):
             # crop=False: the list's lines already fit the width (see render_text.Lines)
             out.print(block, crop=False)
-        out.print(say("projects.folder", style="dim", home=str(ws.store.home)))
+        out.print(say("projects.folder", style="dim", home=str(ws.store.shown_home)))
         if any(row.copies for row in rows):  # one project in several files: which one gets the answers
             out.print(say("projects.copies-hint", style="yellow"))
         for row in rows:  # a partner's export saved here: the command to import it, kept whole
