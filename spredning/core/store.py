@@ -158,7 +158,9 @@ class Store:
 
         The first word(s) of a name do too, when only one project's name begins so ('eksempel'
         for "Eksempel – Digitalt genoptræningsforløb"), as for a partner's name. A name in another
-        script (中文项目, in projekt.yaml or projekt-2.yaml) is found by the name itself.
+        script (中文项目, in projekt.yaml or projekt-2.yaml) is found by the name itself, and so is
+        a name whose file name another project has ('Projekt 2' in projekt-3.yaml). The project
+        file's own name finds it too, with or without its ending ('projekt-2', 'projekt-2.yaml').
         """
         slug = project_slug(name) if slugify(name) else ""
         if not name.strip():
