@@ -132,6 +132,21 @@ def test_ud_into_the_projects_folder_is_still_refused_with_what_is_there(sharing
     assert names(sharing.home) == before
 
 
+@pytest.mark.parametrize("ud", ["..", "../", ".", "../mappe"])
+def test_ud_naming_a_folder_is_a_folder_not_a_file_even_around_the_projects_folder(sharing, tmp_path, ud):
+    (tmp_path / "mappe").mkdir()
+    shown = {"..": tmp_path, "../": tmp_path, ".": sharing.home, "../mappe": "../mappe"}[ud]
+    before = names(sharing.home), names(tmp_path)
+
+    code, _, err = sharing("--hjem", ".", "eksport", "--ud", ud)
+
+    assert code == 1
+    assert flat(err).startswith(f"Fejl: {shown} er en mappe, ikke en fil")  # a full path, not "."
+    assert "ligger i projektmappen" not in flat(err)
+    assert "Skriv et filnavn efter --ud" in flat(err)
+    assert (names(sharing.home), names(tmp_path)) == before
+
+
 def test_the_home_screen_offers_a_partners_reply_lying_beside_the_projects_folder(sharing, tmp_path, run_cli):
     """Where the exports go, a partner's reply is looked for too (the home screen's 'Hent svar ind')."""
     from spredning.app import home
@@ -150,3 +165,24 @@ def test_the_home_screen_offers_a_partners_reply_lying_beside_the_projects_folde
     offered = [action.value for action in home.import_actions(ws, *default_folders(ws))]
 
     assert str(beside) in offered
+
+
+@pytest.mark.parametrize("ending", [".yaml", ".yml"])
+def test_projekt_named_with_its_files_ending_finds_the_project(sharing, ending):
+    code, out, err = sharing("--hjem", ".", "--projekt", f"{sharing.slug}{ending}", "status")
+
+    assert code == 0, err
+    assert sharing.project().name in flat(out)
+
+
+def test_a_project_not_found_names_the_projects_folder_in_full(sharing):
+    code, _, err = sharing("--hjem", ".", "--projekt", "samsoe.yaml", "status")
+
+    assert code != 0
+    assert f"Projektet 'samsoe.yaml' findes ikke i {sharing.home}." in flat(err)  # not "i .."
+
+
+def test_the_list_of_projects_names_the_folder_in_full(sharing):
+    out = sharing.ok("--hjem", ".", "projekter")
+
+    assert f"Mappe: {sharing.home}" in flat(out)

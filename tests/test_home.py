@@ -168,6 +168,32 @@ def test_start_with_a_name_already_used_offers_that_project_or_another_name(home
     assert ws.store.active() == "genoptraening" and sorted(ws.store.slugs()) == ["affald", "genoptraening"]
 
 
+def test_start_takes_a_name_whose_file_name_another_project_has(home, ws):
+    new_project(ws, name="中文项目")  # projekt.yaml
+    keys = "Projekt" + ENTER + ENTER + "Digital genoptræning" + ENTER + "Odense Kommune" + ENTER
+    keys += "Fanø Kommune" + ENTER
+
+    run = home(keys, "start")
+
+    assert run.code == 0, run.err
+    assert "Der findes allerede" not in run.said
+    assert "Projektet er oprettet: Projekt" in run.out
+    assert sorted(ws.store.slugs()) == ["projekt", "projekt-2"]
+    assert ws.store.load("projekt-2").name == "Projekt" and ws.store.load("projekt").name == "中文项目"
+
+
+def test_going_on_with_a_project_of_the_name_typed_finds_it_by_its_name(home, ws):
+    for name in ("中文项目", "日本語", "Projekt 2"):  # projekt, projekt-2, projekt-3
+        new_project(ws, name=name)
+
+    run = home("projekt 2" + ENTER + DOWN + ENTER, "start")
+
+    assert run.code == 0, run.err
+    assert "Der findes allerede et projekt, der hedder 'Projekt 2'." in run.said
+    assert "Aktivt projekt: Projekt 2." in run.said
+    assert ws.store.active() == "projekt-3"
+
+
 def test_start_with_a_name_already_used_asks_again_with_the_name_to_change(home, ws):
     new_project(ws, name="Genoptræning")
     keys = "Genoptræning" + ENTER + ENTER + " Fanø" + ENTER  # another name: the typed one, to change

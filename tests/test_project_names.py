@@ -112,3 +112,53 @@ def test_a_first_import_names_the_new_project_the_same_way(tmp_path, run_cli, na
     assert code == 0, err
     assert sorted(p.name for p in fanoe.home.glob("*.yaml")) == sorted([made, "projekt.yaml"])
     assert fanoe.project(made.removesuffix(".yaml")).name == name
+
+
+@pytest.mark.parametrize(
+    "first, second, made",
+    [
+        ("中文项目", "projekt", "projekt-2.yaml"),
+        ("中文项目", "Projekt", "projekt-2.yaml"),
+        ("CON", "con projekt", "con-projekt-2.yaml"),
+    ],
+)
+def test_another_name_with_a_taken_file_name_gets_the_next_file(run_cli, first, second, made):
+    assert start(run_cli, first)[0] == 0
+
+    code, out, err = start(run_cli, second)
+
+    assert code == 0, err  # only the same name is "the same project" (fold_name), not the same file name
+    assert f"Projektet er oprettet: {second}" in out
+    assert made in file_names()
+    assert f"navn: {second}" in (home() / made).read_text(encoding="utf-8")
+
+
+def test_a_name_whose_file_another_project_has_is_found_by_its_name(run_cli):
+    start(run_cli, "中文项目")
+    start(run_cli, "日本語")  # projekt-2.yaml
+    code, _, err = start(run_cli, "Projekt 2")
+    assert code == 0, err
+    assert file_names() == ["projekt-2.yaml", "projekt-3.yaml", "projekt.yaml"]
+
+    code, out, _ = run_cli("projekt", "brug", "Projekt 2")
+    assert code == 0 and "Aktivt projekt: Projekt 2" in out
+    code, out, _ = run_cli("projekt", "brug", "projekt-2")  # the file's own name still finds its project
+    assert code == 0 and "Aktivt projekt: 日本語" in out
+
+    code, _, err = start(run_cli, "projekt  2")  # the same name, spaces counted as one: still refused
+    assert code == 2
+    assert flat(err).startswith("Fejl: Der findes allerede et projekt, der hedder 'Projekt 2'.")
+    assert "projekt brug projekt-3'" in flat(err)
+
+
+def test_the_example_beside_another_name_with_its_file_name(run_cli):
+    assert start(run_cli, "Eksempel: digitalt genoptræningsforløb")[0] == 0
+
+    code, out, err = run_cli("start", "--eksempel")
+
+    assert code == 0, err
+    assert file_names() == [
+        "eksempel-digitalt-genoptraeningsforloeb-2.yaml",
+        "eksempel-digitalt-genoptraeningsforloeb.yaml",
+    ]
+    assert "Projektet er oprettet: Eksempel – Digitalt genoptræningsforløb" in out

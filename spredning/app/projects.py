@@ -19,7 +19,6 @@ from spredning.core.model import (
     free_slug,
     project_slug,
     side_of,
-    slugify,
 )
 from spredning.core.store import Summary
 
@@ -72,28 +71,31 @@ def facts_problem(new: NewProject) -> Message | None:
 
 
 def name_problem(ws: Workspace, name: str) -> Message | None:
-    """What is wrong with a new project's name, or None (the front end asks again in place)."""
+    """What is wrong with a new project's name, or None (the front end asks again in place).
+
+    A name is taken only by a project of the same name (compared folded, see fold_name): another
+    name with the same file name ('projekt' and 中文项目, 'Projekt 2' and 日本語) gets the next
+    free one (new_slug). A file there that cannot be read may be a project of this name: said.
+    """
     if (no_letters := letters_problem(name)) is not None:
         return no_letters
-    if not slugify(name):  # another script: the file is projekt(-N).yaml, so the name is compared
-        same = ws.store.named(name)
-        return message("start.name-taken", existing=name.strip(), slug=same) if same else None
+    same = ws.store.named(name)
+    if same is not None:
+        return message("start.name-taken", existing=ws.store.load(same).name, slug=same)
     slug = project_slug(name)
     if slug in ws.store.slugs():
         try:
-            existing = ws.store.load(slug).name
+            ws.store.load(slug)
         except SpredningError as exc:
             if exc.key == "project.dangling-link":  # not a project to carry on with: say what it is
                 return exc.message
-            existing = slug
-        return message("start.name-taken", existing=existing, slug=slug)
+            return message("start.name-taken", existing=slug, slug=slug)
     return None
 
 
 def new_slug(ws: Workspace, name: str) -> str:
-    """The file name a new project gets (project_slug); 'projekt' is numbered when taken (中文项目)."""
-    slug = project_slug(name)
-    return free_slug(slug, ws.store.slugs()) if not slugify(name) else slug
+    """The file name a new project gets (project_slug), numbered when another project has it."""
+    return free_slug(project_slug(name), ws.store.slugs())
 
 
 def organisations_problem(role: str | None, names: tuple[str, ...]) -> Message | None:

@@ -252,7 +252,7 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
             "worksheet.unknown-project",
             path=path,
             name=sheet.name,
-            home=ws.store.home,
+            home=ws.store.shown_home,
             org=_org_name(None, sheet, sheet.maker),
         )
     opened = ws.store.open(found.slug)

@@ -306,6 +306,7 @@ def write_output(
     these checks, raises for any other file that must not be replaced (core/ownfiles.py).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
+    _not_a_folder(path)  # first: '..' is a folder, though its parent may be the projects folder
     folder = path.parent
     if not folder.is_dir():
         raise SpredningError("files.no-folder", path=path, folder=folder)
@@ -336,6 +337,17 @@ def write_output(
             os.unlink(tmp)
     _fsync_dir(folder)
     return path
+
+
+def _not_a_folder(path: Path) -> None:
+    """Refuse a path that is a folder ('.' and '..' named in full: '. er en mappe' reads badly)."""
+    try:
+        is_folder = stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:  # nothing there, or not to be seen: the checks after say what is wrong
+        return
+    if is_folder:
+        shown = path if path.name not in ("", ".", "..") else Path(os.path.abspath(path))
+        raise SpredningError("files.is-folder", path=shown)
 
 
 def checksum(raw: bytes) -> str:

@@ -74,9 +74,16 @@ def project_slug(name: str) -> str:
 
 
 def free_slug(slug: str, taken: Iterable[str]) -> str:
-    """`slug`, or the first of slug-2, slug-3 ... not in `taken` (the whole still fits MAX_SLUG)."""
+    """`slug`, or the first of slug-2, slug-3 ... not in `taken` (the whole still fits MAX_SLUG).
+
+    A slug that is itself one of a series (projekt-2, with projekt taken) goes on with the series:
+    projekt-3, not projekt-2-2.
+    """
     taken = set(taken)
     free, number = slug, 1
+    series = re.fullmatch(r"(.+)-([0-9]{1,4})", slug)
+    if slug in taken and series and series[1] in taken:
+        slug, number = series[1], int(series[2])
     while free in taken:
         number += 1
         free = f"{slug[: MAX_SLUG - 1 - len(str(number))].rstrip('-')}-{number}"

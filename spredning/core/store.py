@@ -121,6 +121,11 @@ class Store:
         self._written: dict[Path, tuple[int, int, int] | None] = {}  # files as this Store last wrote them
 
     # -- paths and names ---------------------------------------------------------------
+    @property
+    def shown_home(self) -> Path:
+        """The projects folder as messages name it: in full, since '.' before a full stop reads '..'."""
+        return shown_folder(self.home)
+
     def path_for(self, slug: str) -> Path:
         """Return the file of a project; the slug is checked, so it can never leave the folder."""
         return Path(self._file_name(slug))
@@ -153,14 +158,18 @@ class Store:
 
         The first word(s) of a name do too, when only one project's name begins so ('eksempel'
         for "Eksempel – Digitalt genoptræningsforløb"), as for a partner's name. A name in another
-        script (中文项目, in projekt.yaml or projekt-2.yaml) is found by the name itself.
+        script (中文项目, in projekt.yaml or projekt-2.yaml) is found by the name itself, and so is
+        a name whose file name another project has ('Projekt 2' in projekt-3.yaml). The project
+        file's own name finds it too, with or without its ending ('projekt-2', 'projekt-2.yaml').
         """
         slug = project_slug(name) if slugify(name) else ""
         if not name.strip():
             raise UsageProblem("store.empty-name")
+        if (copied := self._file_named(name)) is not None:
+            return self._not_exchange(copied)
+        if name.strip() != slug and (named := self.named(name)) is not None:
+            return named  # by its name first: 'Projekt 2' may be in projekt-3.yaml
         if not slug or not (self.path_for(slug).exists() or self.path_for(slug).is_symlink()):
-            if (named := self.named(name)) is not None:
-                return named
             known = self.slugs()
             begun = [known_slug for known_slug in known if known_slug.startswith(f"{slug}-")] if slug else []
             if len(begun) == 1:
@@ -171,10 +180,21 @@ class Store:
                 "store.not-found",
                 hint=None if known else "store.not-found.none",
                 name=yamlio.shown(name),
-                home=self.home,
+                home=self.shown_home,
                 known=known,
             )
         return self._not_exchange(slug)
+
+    def _file_named(self, name: str) -> str | None:
+        """The slug of a project file named with its ending ('digital.yaml', copied), or None."""
+        text = name.strip()
+        for suffix in (SUFFIX, ".yml"):
+            stem = text[: -len(suffix)]
+            if text.casefold().endswith(suffix) and SLUG_PATTERN.match(stem) and len(stem) <= MAX_SLUG:
+                path = self.path_for(stem)
+                if path.exists() or path.is_symlink():
+                    return stem
+        return None
 
     def _not_exchange(self, slug: str) -> str:
         """A partner's exchange file saved in the folder is named as a project: refused, to import instead.
@@ -192,10 +212,13 @@ class Store:
         return slug
 
     def named(self, name: str) -> str | None:
-        """The slug of a project called `name` (compared folded, see fold_name), or None."""
+        """The slug of a project called `name` (compared folded, see fold_name), or None.
+
+        A partner's exchange file saved in the folder is not a project (see _not_exchange).
+        """
         wanted = fold_name(name)
         for slug, summary in self.summaries(self.slugs()):
-            if isinstance(summary, Summary) and fold_name(summary.name) == wanted:
+            if isinstance(summary, Summary) and not summary.exchange and fold_name(summary.name) == wanted:
                 return slug
         return None
 
@@ -514,7 +537,8 @@ class Store:
 
         lock_path = local.folder(self.home) / f"{slug}.lock"
         if not self.home.is_dir():  # gone (a drive disconnected, a folder moved): never made anew here,
-            raise SpredningError("store.home-missing", folder=self.home)  # or a save would split the work
+            # or a save would split the work
+            raise SpredningError("store.home-missing", folder=self.shown_home)
         try:
             local.ensure_folder(self.home)
         except SpredningError:
@@ -529,6 +553,14 @@ class Store:
         return _Release(lock)
 
 
+def shown_folder(folder: Path) -> Path:
+    """A folder as a message names it: in full ('.' would read '..' before a full stop)."""
+    try:
+        return Path(os.path.abspath(folder))
+    except OSError:  # the working folder is gone: the name as given is all there is
+        return folder
+
+
 def _lock_problem(home: Path, lock_path: Path) -> SpredningError:
     """Why a project's lock cannot be taken, in words the user can act on.
 
@@ -540,7 +572,7 @@ def _lock_problem(home: Path, lock_path: Path) -> SpredningError:
         return SpredningError("store.folder-in-the-way", path=helpers)
     if lock_path.is_dir():
         return SpredningError("store.file-in-the-way", path=lock_path)
-    return SpredningError("store.cannot-lock", folder=home)
+    return SpredningError("store.cannot-lock", folder=shown_folder(home))
 
 
 class _Release(contextlib.AbstractContextManager["_Release"]):

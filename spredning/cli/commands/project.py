@@ -53,7 +53,7 @@ class _Typed:
 
 
 def _ask_name(ws, typed_so_far: _Typed) -> tuple[str, bool]:
-    """The new project's name, and whether the user chose to go on with the project that has it.
+    """The new project's name, or the file name (slug) of the project that has it when the user goes on there.
 
     A name already used is said after Enter, not in the one-line toolbar under the prompt (too
     narrow for the name and the way out), and the user chooses: another name, or that project.
@@ -83,8 +83,8 @@ def _ask_name(ws, typed_so_far: _Typed) -> tuple[str, bool]:
                 questionary.Choice(t("start.taken-use"), "use"),
             ],
         )
-        if choice == "use":
-            return typed, True
+        if choice == "use":  # the project of that name, wherever its file (not 'projekt' for 中文项目)
+            return ws.store.named(typed) or typed, True
 
 
 def _ask_missing(ws, new: NewProject, names_given: bool, typed: _Typed) -> NewProject:
@@ -288,14 +288,14 @@ def projekter(
     if not rows:
         start_command = command("start")
         print_said(
-            console, say("projects.none", home=str(ws.store.home), command=start_command), start_command
+            console, say("projects.none", home=str(ws.store.shown_home), command=start_command), start_command
         )
         return
     with paged(console, not ingen_pager) as out:
         for block in project_list(rows, active):
             # crop=False: the list's lines already fit the width (see render_text.Lines)
             out.print(block, crop=False)
-        out.print(say("projects.folder", style="dim", home=str(ws.store.home)))
+        out.print(say("projects.folder", style="dim", home=str(ws.store.shown_home)))
         if any(row.copies for row in rows):  # one project in several files: which one gets the answers
             out.print(say("projects.copies-hint", style="yellow"))
         for row in rows:  # a partner's export saved here: the command to import it, kept whole
