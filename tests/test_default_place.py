@@ -179,7 +179,8 @@ def test_a_project_not_found_names_the_projects_folder_in_full(sharing):
     code, _, err = sharing("--hjem", ".", "--projekt", "samsoe.yaml", "status")
 
     assert code != 0
-    assert f"Projektet 'samsoe.yaml' findes ikke i {sharing.home}." in flat(err)  # not "i .."
+    said = f"Projektet 'samsoe.yaml' findes ikke i {sharing.home}."  # not "i .."
+    assert "".join(said.split()) in "".join(err.split())  # a long folder name may wrap anywhere
 
 
 def test_the_list_of_projects_names_the_folder_in_full(sharing):
