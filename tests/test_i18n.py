@@ -135,6 +135,7 @@ def _rendered(key: str) -> list[str]:
         for name, spec, _ in _fields(text):
             params[re.split(r"[.\[]", name)[0]] = _value_for(name, spec)
     params.pop("prog", None)
+    params.pop("prog_here", None)
     return [i18n.t(key, **{**params, "n": n}) for n in (1, 2)]
 
 

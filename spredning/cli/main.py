@@ -140,6 +140,7 @@ def _build_app(language: str) -> typer.Typer:
         if projekt is not None and not projekt.strip():
             raise UsageProblem("usage.empty-project")
         ctx.obj = Settings(guide_dir=guide, home=hjem, project=projekt, debug=debug, language=i18n.language())
+        i18n.set_named_project(_shell_word(projekt) if projekt is not None else None)  # hints repeat it
         if ctx.invoked_subcommand is None:
             raise typer.Exit(_no_command(ctx))
 
@@ -294,7 +295,7 @@ def _carried_options(args: list[str]) -> list[str]:
     """The global options (at the front, see globals_first) that every hint's command repeats.
 
     'spredning --hjem /tmp/fanoe importer F' then says 'spredning --hjem /tmp/fanoe status', which
-    opens the same projects; --projekt is not carried (the hints that need it name it).
+    opens the same projects; --projekt is not carried by every hint (see i18n.set_named_project).
     """
     from spredning.cli.commands.common import shell_word
 
@@ -314,6 +315,12 @@ def _carried_options(args: list[str]) -> list[str]:
         else:
             break  # the command: globals_first put every global option before it
     return words
+
+
+def _shell_word(word: str) -> str:
+    from spredning.cli.commands.common import shell_word
+
+    return shell_word(word)
 
 
 def program_name(argv0: str) -> str:

@@ -10,7 +10,9 @@ code:
   ``{names:comma}`` with commas only, ``{problems:lines}`` as bullet lines;
 - a date: ``{day:date}`` writes "27. november 2026" or "27 November 2026";
 - ``{value:?key}`` is the entry `key` (with the value as ``{value}``) when the value is given, else nothing;
-- ``{prog}`` is the command as this user can type it (``spredning`` or the path it was started with).
+- ``{prog}`` is the command as this user can type it (``spredning`` or the path it was started with);
+  ``{prog_here}`` is the same with ``--projekt NAME`` when the user named a project with --projekt, for
+  a hint whose command must work on that project (not the active one).
 
 Parameters are data: their text is inserted as it is and never read as a template.
 """
@@ -93,11 +95,34 @@ def set_program(name: str, options: Sequence[str] = ()) -> None:
     """
     _state["prog"] = name
     _state["options"] = " ".join(options)
+    _state["project"] = None  # until the global options are read (set_named_project)
+
+
+def set_named_project(word: str | None) -> None:
+    """The project the user named with --projekt (None: the active one), for hints to repeat.
+
+    `word` is written as a shell takes it, as set_program's options are. It is not one of the
+    options every hint repeats: a hint about another project (a new one, the one a file belongs
+    to) must not name it; see {prog_here} and command() in cli/commands/common.py.
+    """
+    _state["project"] = word
+
+
+def named_project() -> str | None:
+    """The project the user named with --projekt in this run, as a shell word; None when none was."""
+    project = _state.get("project")
+    return str(project) if project else None
 
 
 def program() -> str:
     """The command as the user can type it, with the global options this run was given."""
     return " ".join(word for word in (bare_program(), str(_state.get("options", ""))) if word)
+
+
+def program_here() -> str:
+    """The command with this run's global options and, when the user named one, --projekt NAME."""
+    project = named_project()
+    return f"{program()} --projekt {project}" if project else program()
 
 
 def bare_program() -> str:
@@ -172,7 +197,7 @@ def t(key: str, /, **params: object) -> str:
     if "{" not in entry:
         return entry
     values = {name: _words(value) for name, value in params.items()}
-    return _FORMATTER.vformat(entry, (), {"prog": program(), **values})
+    return _FORMATTER.vformat(entry, (), {"prog": program(), "prog_here": program_here(), **values})
 
 
 def render(message: Message) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import enum
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -153,13 +154,28 @@ def choose_dialogue(
         return picked, picked is None
 
 
-def command(*words: str, partner: Partner | None = None, project: str | None = None) -> str:
-    """A command line for a hint, written the way this user can run it."""
+class NamedProject(enum.Enum):
+    """A project hints name by default: the one this run's --projekt named (see command)."""
+
+    PROJECT = "the project named with --projekt"
+
+
+NAMED = NamedProject.PROJECT  # command()'s default project: the one this run's --projekt named, if any
+
+
+def command(*words: str, partner: Partner | None = None, project: str | NamedProject | None = NAMED) -> str:
+    """A command line for a hint, written the way this user can run it.
+
+    It works on the project this command works on: with --projekt NAME when the user named one,
+    so the hint does not act on the active project instead. A hint about another project passes
+    it (or None: the active one, e.g. a project just made active).
+    """
     parts = [i18n.program(), *words]
     if partner is not None and partner.key:
         parts += ["--partner", partner.key]
-    if project:
-        parts += ["--projekt", shell_word(project)]
+    word = i18n.named_project() if project is NAMED else shell_word(project) if project else None
+    if word:
+        parts += ["--projekt", word]
     return " ".join(parts)
 
 
@@ -305,7 +321,11 @@ def _ansi_c(character: str) -> str:
 
 
 def phase_command(
-    phase: Phase, role: str, partner: Partner | None = None, project: str | None = None, several: bool = False
+    phase: Phase,
+    role: str,
+    partner: Partner | None = None,
+    project: str | NamedProject | None = NAMED,
+    several: bool = False,
 ) -> str:
     """The exact command to answer (or resume) a phase, for hints."""
     return command("fase", phase.id, "--rolle", role, partner=partner if several else None, project=project)

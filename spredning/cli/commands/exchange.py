@@ -14,6 +14,8 @@ from spredning.app import exchange
 from spredning.app.dialogue import PartnerChoice
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
+    NAMED,
+    NamedProject,
     choose_partner,
     command,
     is_interactive,
@@ -129,7 +131,7 @@ def importer(
     with after_work(console):  # without questions, all is said after the import
         if not asking:
             _heading(console, ws, incoming, plan)
-        _imported(console, plan, result, settled=len(decisions))
+        _imported(console, plan, result, len(decisions), _hint_project(ws, plan.project.slug))
         if was_active is not None and was_active != plan.project.slug:
             _active_changed(console, ws, plan.project.name, was_active)
 
@@ -140,7 +142,7 @@ def _active_changed(console, ws, name: str, was_active: str) -> None:
         before = ws.store.load(was_active).name
     except SpredningError:  # unreadable now: named by its file
         before = was_active
-    back = command("projekt", "brug", was_active)
+    back = command("projekt", "brug", was_active, project=None)
     said = t("importer.now-active", name=clean_name(name), before=clean_name(before), command=back)
     print_fitted(console, said, back, style="yellow", rest="")
 
@@ -163,15 +165,35 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
         console.print(say(note.key, style="yellow" if number else "", **note.params))
 
 
-def _imported(console, plan: exchange.ImportPlan, result: exchange.ImportResult, settled: int) -> None:
-    """What the import did: the counts, the follow-up, the side taken, what is left to settle."""
+def _hint_project(ws, slug: str) -> str | NamedProject | None:
+    """The project the import's hints name: the one --projekt named, else the file's when not active.
+
+    A file finds its own project, which need not be the active one: a hint without --projekt would
+    then settle or show the active project's answers instead.
+    """
+    if ws.settings.project is not None:
+        return NAMED
+    return None if ws.store.active() == slug else slug
+
+
+def _imported(
+    console,
+    plan: exchange.ImportPlan,
+    result: exchange.ImportResult,
+    settled: int,
+    project: str | NamedProject | None,
+) -> None:
+    """What the import did: the counts, the follow-up, the side taken, what is left to settle.
+
+    `project` is the project the hints' commands name (see _hint_project).
+    """
     console.print(say("importer.done", style="green", summary=_summary(plan, settled)))
     if plan.new_partners and not plan.creates:
         names = [clean_name(p.name or p.key) for p in plan.new_partners]
         console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
     _follow_up_news(console, plan)
     if plan.creates and plan.becomes and plan.becomes[0] == "genbruge":
-        _identity_taken(console, result.plan.project, plan.becomes[1] or "")
+        _identity_taken(console, result.plan.project, plan.becomes[1] or "", project)
     elif plan.becomes:
         side, organisation = plan.becomes
         console.print(
@@ -183,15 +205,15 @@ def _imported(console, plan: exchange.ImportPlan, result: exchange.ImportResult,
             )
         )
     if result.open_conflicts:
-        settle = command("konflikter")
+        settle = command("konflikter", project=project)
         said = say("importer.open-conflicts", style="yellow", n=result.open_conflicts, command=settle)
         print_said(console, said, settle)
     if plan.creates:
-        status, path = command("status"), str(result.path)
+        status, path = command("status", project=project), str(result.path)
         print_fitted(console, t("importer.created", path=path, command=status), [status, path], rest="")
 
 
-def _identity_taken(console, project: Project, key: str) -> None:
+def _identity_taken(console, project: Project, key: str, hint_project: str | NamedProject | None) -> None:
     """A new project from a file on a reusing computer: who this computer is now, and how to correct it.
 
     The file's receiver becomes this computer's organisation; the wrong partner's file, imported
@@ -199,7 +221,7 @@ def _identity_taken(console, project: Project, key: str) -> None:
     """
     org = _org(project, key)
     console.print(say("importer.identity", style="yellow", org=org))
-    fix = command("projekt", "side", "genbruge", "--organisation", t("metavar.name"))
+    fix = command("projekt", "side", "genbruge", "--organisation", t("metavar.name"), project=hint_project)
     print_fitted(console, t("importer.identity-fix", org=org, command=fix), fix, style="yellow", rest="")
 
 

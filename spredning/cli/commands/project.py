@@ -161,7 +161,7 @@ def _typed_command(new: NewProject) -> str | None:
             words += ["--genbruger", shell_word(name.strip())]
     if new.organisation:
         words += ["--organisation", shell_word(new.organisation)]
-    return command(*words) if len(words) > 1 else None
+    return command(*words, project=None) if len(words) > 1 else None
 
 
 def _not_started(typed: NewProject):
@@ -185,7 +185,7 @@ def _start_command(new: NewProject) -> str:
         organisation = t("start.example-org")
     if organisation:
         words += ["--organisation", shell_word(organisation)]
-    return command(*words)
+    return command(*words, project=None)  # a new project: made active
 
 
 def start(
@@ -211,7 +211,9 @@ def start(
     console = make_console()
     if eksempel:
         started = projects.start_example(ws)
-        tried = (command("status"), command("vis"), command("rapport", "--format", "html"))
+        tried = tuple(
+            command(*words, project=None) for words in (["status"], ["vis"], ["rapport", "--format", "html"])
+        )
         _tell_started(
             console, started, say("start.try-example", first=tried[0], second=tried[1], third=tried[2]), tried
         )
@@ -227,14 +229,14 @@ def start(
         if isinstance(asked, str):  # the user goes on with the project that has the name
             project = projects.use(ws, asked)
             with after_work(console):
-                status = command("status")
+                status = command("status", project=None)  # made active
                 print_said(console, say("start.going-on", name=project.name, command=status), status)
             return
         new = asked
     started = projects.start(ws, new)
     role = started.local.side or "genbruge"
-    first_phase = command("fase", ws.guide.phases[0].id, "--rolle", role)
-    status = command("status")
+    first_phase = command("fase", ws.guide.phases[0].id, "--rolle", role, project=None)  # the new one
+    status = command("status", project=None)
     next_step = say("start.next", command=first_phase, status=status)
     _tell_started(console, started, next_step, (first_phase, status))
 
@@ -286,7 +288,7 @@ def projekter(
     console = make_console()
     rows, active = projects.project_rows(ws)
     if not rows:
-        start_command = command("start")
+        start_command = command("start", project=None)
         print_said(
             console, say("projects.none", home=str(ws.store.shown_home), command=start_command), start_command
         )
@@ -300,7 +302,9 @@ def projekter(
             out.print(say("projects.copies-hint", style="yellow"))
         for row in rows:  # a partner's export saved here: the command to import it, kept whole
             if isinstance(row.summary, Summary) and row.summary.exchange:
-                hint = t("projects.exchange-hint", command=command("importer", shell_word(row.file)))
+                hint = t(
+                    "projects.exchange-hint", command=command("importer", shell_word(row.file), project=None)
+                )
                 out.print(
                     commands_whole(Text(hint, style="yellow"), console.width, bare_program()), soft_wrap=True
                 )
