@@ -108,3 +108,14 @@ def test_the_conflicts_hint_after_an_import_settles_the_imported_projects_confli
     code, out, err = reusing(*shlex.split(hint)[1:])  # the hinted command, as the user types it
     assert code == 0, err
     assert "Konflikt 1 af 2" in flat(out) and "ingen uafklarede konflikter" not in flat(out)
+
+
+def test_a_project_named_by_its_words_is_repeated_as_its_file_name(hub):
+    """'Genoptræning Ærø' with a blank would be quoted inside a quoted hint; its file name never is."""
+    sharing, slug = hub
+
+    code, _, err = sharing("--projekt", "Genoptræning Ærø", "projekt", "genbruger", "Fano Kommune")
+
+    assert code == 2
+    assert f"--projekt {slug} projekt genbruger" in flat(err)
+    assert "Genoptræning Ærø'" not in err

@@ -30,6 +30,11 @@ def workspace(ctx, *, new_home: bool = False) -> Workspace:
     """
     ws = Workspace(ctx.obj, checked=True, new_home=new_home)
     ctx.call_on_close(lambda: tell_kept_files(ws))  # also after an error or an interrupt
+    if ctx.obj.project is not None:  # from here on the project named is its file name (its slug):
+        with contextlib.suppress(SpredningError):  # hints repeat it as one shell word, never quoted
+            slug = ws.slug()  # (a name not found: the command says so itself)
+            ctx.obj = ctx.obj._replace(project=slug)
+            i18n.set_named_project(slug)
     return ws
 
 
