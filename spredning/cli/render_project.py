@@ -380,7 +380,8 @@ def project_list(rows, active: str | None) -> Iterator[RenderableType]:
     from spredning.core.store import Summary
 
     names = {row.slug: clean_name(row.summary.name) for row in rows if isinstance(row.summary, Summary)}
-    width = min(60, max([28, *map(cell_len, names.values())]))  # cells: 中 takes two columns
+    cells = {slug: cell_len(name) for slug, name in names.items()}  # columns: 中 takes two
+    width = min(60, max([28, *cells.values()]))
     for first in range(0, len(rows), BLOCK):
         lines: list[Line] = []
         if first == 0:
@@ -394,22 +395,26 @@ def project_list(rows, active: str | None) -> Iterator[RenderableType]:
                 continue
             if row.summary.exchange:  # a partner's export saved here: not a project of its own
                 lines.append(
-                    [marker, (_padded(names[row.slug], width) + "  ", ""), (t("projects.exchange"), "yellow")]
+                    [
+                        marker,
+                        (_padded(names[row.slug], width, cells[row.slug]) + "  ", ""),
+                        (t("projects.exchange"), "yellow"),
+                    ]
                 )
                 lines.append([(f"  {row.slug}", "dim")])  # how to import it is said below the list
                 continue
             done = Progress(min(row.summary.answered, row.total), row.total)
             count = f" {done.answered}/{done.total}"
-            name = (_padded(names[row.slug], width) + "  ", "")
+            name = (_padded(names[row.slug], width, cells[row.slug]) + "  ", "")
             lines.append([marker, name, *bar_pieces(done), (count, "")])
             copies = [("  " + t("projects.copy", others=list(row.copies)), "yellow")] if row.copies else []
             lines.append([(f"  {row.slug}", "dim"), *copies])
         yield Lines(lines)
 
 
-def _padded(text: str, width: int) -> str:
-    """Text and blanks to fill `width` terminal columns (a wide character fills two)."""
-    return text + " " * max(0, width - cell_len(text))
+def _padded(text: str, width: int, cells: int | None = None) -> str:
+    """Text and blanks to fill `width` terminal columns (a wide character fills two; `cells`: known)."""
+    return text + " " * max(0, width - (cell_len(text) if cells is None else cells))
 
 
 def guide_questions(guide: Guide) -> dict[str, Question]:
