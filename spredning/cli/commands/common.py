@@ -33,7 +33,7 @@ def workspace(ctx, *, new_home: bool = False) -> Workspace:
     if ctx.obj.project is not None:  # from here on the project named is its file name (its slug):
         with contextlib.suppress(SpredningError):  # hints repeat it as one shell word, never quoted
             slug = ws.slug()  # (a name not found: the command says so itself)
-            ctx.obj = ctx.obj._replace(project=slug)
+            ctx.obj = ws.settings = ctx.obj._replace(project=slug)  # found by its file: not looked up again
             i18n.set_named_project(slug)
     return ws
 
