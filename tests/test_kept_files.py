@@ -202,6 +202,23 @@ def test_a_file_or_folder_in_the_way_is_named(tmp_path, run_cli, in_the_way, sai
     assert org.path.read_bytes() == before
 
 
+@pytest.mark.parametrize("command", [("status",), ("vis",), ("fase", "tjek", "--rolle", "dele")])
+def test_commands_that_only_read_name_a_file_where_the_helper_folder_goes(tmp_path, run_cli, command):
+    # not a project without a side, drafts or news: this computer's state cannot be read
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    before = org.path.read_bytes()
+    path = helpers_are_a_file(org)
+
+    code, out, err = org(*command)
+
+    assert code == 1, out
+    told = flat(err)
+    assert str(path) in told.replace(" ", "") and "men der ligger en fil med det navn" in told, err
+    assert "Næste skridt" not in out
+    assert org.path.read_bytes() == before
+    assert path.read_text(encoding="utf-8") == "x\n"
+
+
 # --- the notices are wrapped at the terminal's width, each path kept whole on a line --------------------
 
 

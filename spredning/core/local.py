@@ -127,6 +127,11 @@ def load(home: Path, slug: str) -> LocalState:
     try:
         raw = fileio.read_regular(state_path(home, slug), MAX_BYTES)
     except (FileNotFoundError, NotADirectoryError):
+        helpers = folder(home)
+        if not helpers.is_dir() and (helpers.exists() or helpers.is_symlink()):
+            # a file of the user's where the helper folder goes: this computer's side, drafts and
+            # news cannot be read (nor kept), so say so now, not as a project without a side
+            raise SpredningError("store.folder-in-the-way", path=helpers) from None
         return LocalState(copy=new_copy_id(), place=place, fresh=True)
     except OSError:
         raw = None
