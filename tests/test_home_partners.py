@@ -222,7 +222,7 @@ def test_several_partners_each_kind_is_offered_once(three, home):
     run = home(sharing, CTRL_C)
 
     assert "Læs de 3 nye svar fra partnerne …" in run.screen
-    assert "Send jeres nye ændringer til partnerne (3 mangler dem) …" in run.screen
+    assert "Send jeres nye ændringer til partnerne (3 partnere mangler dem) …" in run.screen
     assert "Udveksl svar med partnerne …" in run.screen
 
 

@@ -163,4 +163,4 @@ def test_news_and_unsent_answers_of_several_partners_are_worded_for_the_partners
 
     assert steps[0] == "læs de 3 nye svar fra partnerne: spredning vis --nye"
     assert steps[1].startswith("spredning fase tjek --rolle dele")
-    assert steps[2] == "send jeres nye ændringer til partnerne (2 mangler dem): spredning eksport"
+    assert steps[2] == "send jeres nye ændringer til partnerne (2 partnere mangler dem): spredning eksport"
