@@ -241,6 +241,25 @@ def test_text_answers(term, keys, answer):
     assert term.prompter.ask(asking(term, 1)) == Save(answer)
 
 
+# Colour codes and mouse-like codes in text pasted by a terminal without bracketed paste: prompt_toolkit
+# reads them as mouse events, and its handler failed on them in English, losing the rest of the paste.
+PASTED_CODES = "Farve \x1b[31mRØD\x1b[0m slut \x1b[1;2;3M og \x1b[<0;10;10M x"
+
+
+def test_colour_codes_pasted_without_bracketed_paste_stay_in_the_answer(term):
+    term.type(PASTED_CODES + " mere tekst" + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save(PASTED_CODES + " mere tekst")
+
+
+def test_colour_codes_pasted_into_a_one_line_field_stay_in_the_text(term):
+    term.type(PASTED_CODES + ENTER)
+
+    typed = ask_text(t("start.ask-own-org"), input=term.keys, output=term.prompter.io["output"])
+
+    assert typed == PASTED_CODES
+
+
 @pytest.mark.parametrize(
     ("keys", "draft"),
     [

@@ -36,6 +36,7 @@ from prompt_toolkit.application import get_app, run_in_terminal
 from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout.processors import TabsProcessor
 from prompt_toolkit.lexers import SimpleLexer
 from prompt_toolkit.shortcuts import print_formatted_text
@@ -293,6 +294,24 @@ def _undo_keys() -> KeyBindings:
     return bindings
 
 
+def _pasted_codes() -> KeyBindings:
+    """A colour code in pasted text (``ESC[31m``) is text, not a mouse click.
+
+    prompt_toolkit reads ``ESC[`` + digits and ``;`` + ``m`` as a mouse event, and its mouse
+    handler fails on it ("Unhandled exception in event loop", in English), losing the rest of
+    the paste, when a terminal without bracketed paste passes the code on as typed keys. No
+    prompt here asks the terminal for mouse events, so whatever arrives as one was pasted: it
+    goes into the text as it came, as a bracketed paste would put it (shown as ``␛[31m``).
+    """
+    bindings = KeyBindings()
+
+    @bindings.add(Keys.Vt100MouseEvent, eager=True)
+    def _as_text(event) -> None:
+        event.current_buffer.insert_text(event.data)
+
+    return bindings
+
+
 def _with_keys(question, *extra: KeyBindings):
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, *extra])
@@ -479,7 +498,7 @@ def _text_prompt(message: str, instruction: str, default: str, **io) -> question
         FormattedText(tokens), style=merge_styles_default([STYLE]), lexer=SimpleLexer("class:answer"), **io
     )
     prompt.default_buffer.reset(Document(default))
-    return _with_keys(questionary.Question(prompt.app), _undo_keys())
+    return _with_keys(questionary.Question(prompt.app), _undo_keys(), _pasted_codes())
 
 
 def _say_refused(problem: str, output) -> None:
@@ -676,7 +695,7 @@ def answer_field(
         **session,
     )
     prompt.default_buffer.reset(Document(default))
-    return _with_keys(questionary.Question(prompt.app), _undo_keys())
+    return _with_keys(questionary.Question(prompt.app), _undo_keys(), _pasted_codes())
 
 
 class Marked:
