@@ -65,6 +65,12 @@ class Planned(NamedTuple):
     after: Entry
     incoming: Answer
 
+    @property
+    def nothing(self) -> bool:
+        """A deletion of an answer that is not there (nor kept beside it): nothing to count."""
+        before = self.before
+        return self.incoming.empty and (before is None or (before.answer.empty and not before.others))
+
 
 class ImportPlan(NamedTuple):
     """Everything an import would do, before anything is written."""
@@ -83,8 +89,8 @@ class ImportPlan(NamedTuple):
         return sum(1 for item in self.records if item.outcome not in (Outcome.UNCHANGED, Outcome.OLDER))
 
     def count(self, outcome: Outcome) -> int:
-        """How many answers have this outcome."""
-        return sum(1 for item in self.items if item.outcome is outcome)
+        """How many answers have this outcome (a deletion of an answer not there is none of them)."""
+        return sum(1 for item in self.items if item.outcome is outcome and not item.nothing)
 
     def listed(self, *outcomes: Outcome) -> list[Planned]:
         """The answers with these outcomes, in file order."""
