@@ -192,11 +192,32 @@ def test_everything_kept_reads_back(home):
         news={"dele": ("aeroe-kommune/tjek.a.genbruge.z",)},
         exports={"/tmp/eksport.yaml": "a" * 64},
         joined=("tjek.a.dele.x",),
+        worksheets={"w0123456789a": {"tjek.a.dele.x": {"1a2b3c4d": 1, "5e6f7a8b": 12}}},
     )
 
     local.save(home, SLUG, state)
 
     assert local.load(home, SLUG) == state
+    assert not local.load(home, SLUG).damaged
+
+
+def test_what_a_worksheet_brought_in_is_read_value_by_value_and_a_file_with_more_is_kept_aside(home):
+    """A count or checksum that is not one is dropped, and the file is only partly understood, so it
+    is moved aside before it is replaced (as a program from before 'arbejdsark' treats the whole key)."""
+    local.ensure_folder(home)
+    state_file(home).write_text(
+        f"kopi: 0123abcd\nsted: '{local.this_place(home)}'\n"
+        "arbejdsark:\n  w0123456789a:\n    tjek.a.dele.x: {'1a2b3c4d': '3', 'zz': '1', '5e6f7a8b': '-1'}\n"
+        "  ikke-et-ark: {}\n",
+        encoding="utf-8",
+    )
+
+    state = local.load(home, SLUG)
+
+    assert state.worksheets == {"w0123456789a": {"tjek.a.dele.x": {"1a2b3c4d": 3}}}
+    assert state.damaged
+    remembered = local.with_sheet_versions(state, "w0123456789a", {"tjek.a.dele.x": {"1a2b3c4d": 9, "9f": 4}})
+    assert remembered.worksheets["w0123456789a"]["tjek.a.dele.x"] == {"1a2b3c4d": 3, "9f": 4}  # kept as given
 
 
 def test_the_helper_folder_keeps_itself_out_of_git(home):

@@ -215,12 +215,19 @@ def test_an_answer_changed_here_after_an_import_survives_the_same_worksheet_sent
     assert sharing.texts()[G2] == "Også"
 
 
-def test_a_partner_who_goes_back_to_the_original_text_is_heard(sharing):
+def test_a_partner_who_puts_back_the_sent_text_is_not_heard_but_a_new_worksheet_is(sharing):
+    """The price of "a field as sent changes nothing" (a second, untouched copy must not undo the
+    first): the same worksheet cannot take an edit back to exactly the text it was sent with."""
     path, _ = make(sharing)
     Sheet.read(path).fill(N_D2, "Forkert rettelse").save(path)
     import_(sharing, path)
     Sheet.read(path).fill(N_D2, "Træning hjemme").save(path)
     out = import_(sharing, path)
+    assert "0 opdaterede" in out and "1 ældre" in out
+    assert sharing.texts()[D2] == "Forkert rettelse"
+    again, _ = make(sharing, name="igen.docx")
+    Sheet.read(again).fill(N_D2, "Træning hjemme").save(again)
+    out = import_(sharing, again)
     assert "1 opdateret" in out and "0 konflikter" in out
     assert sharing.texts()[D2] == "Træning hjemme"
 
@@ -428,35 +435,40 @@ def _field(answer, number: int = 1, empty: bool = False):
 def test_the_version_rules_of_one_field():
     from spredning.core import history
     from spredning.core.model import Answer, Entry
-    from spredning.worksheet.returned import field_answer
+    from spredning.worksheet.returned import Earlier, field_answer
 
     ours = Answer("Formålet", version=(("aaaa1111", 2),))
     field, copy = _field(ours), "wabc"
-    assert field_answer(field, "Formålet\n", Entry(ours), None, copy) == ours  # as sent
-    first = field_answer(field, "Nyt formål", Entry(ours), None, copy)
+    assert field_answer(field, "Formålet\n", Earlier(Entry(ours)), copy) == ours  # as sent
+    first = field_answer(field, "Nyt formål", Earlier(Entry(ours)), copy)
     assert first == Answer("Nyt formål", version=(("aaaa1111", 2), ("wabc", 1)))
     # imported: the same text from the same worksheet is the same version, a newer one counts on
     known = history.written(first)
-    assert field_answer(field, "Nyt formål", Entry(first), known, copy) == first
-    second = field_answer(field, "Nyere formål", Entry(first), known, copy)
+    assert field_answer(field, "Nyt formål", Earlier(Entry(first), known), copy) == first
+    second = field_answer(field, "Nyere formål", Earlier(Entry(first), known), copy)
     assert second.version == (("aaaa1111", 2), ("wabc", 2))
     # changed here after the import: the worksheet's unchanged text is the older version it was
     here = Entry(Answer("Vores rettelse", version=(("aaaa1111", 3), ("wabc", 1))))
-    assert field_answer(field, "Nyt formål", here, known, copy) == first
-    # back to the text it was sent with, after an edit was imported: a new version, not the old one
-    assert field_answer(field, "Formålet", Entry(first), known, copy).version[-1] == ("wabc", 2)
-    assert field_answer(field, "", Entry(ours), None, copy) == Answer(
+    assert field_answer(field, "Nyt formål", Earlier(here, known), copy) == first
+    # what this computer remembers of the worksheet decides, when the project and `known` moved on
+    settled = Entry(Answer("Begge", version=(("aaaa1111", 3), ("wabc", 2))))
+    remembered = {history.checksum(first): 1, history.checksum(second): 2}
+    assert field_answer(field, "Nyt formål", Earlier(settled, None, remembered), copy) == first
+    assert field_answer(field, "Tredje", Earlier(settled, None, remembered), copy).version[-1] == ("wabc", 3)
+    # back to the text it was sent with, after an edit was imported: still the recorded version
+    assert field_answer(field, "Formålet", Earlier(Entry(first), known, remembered), copy) == ours
+    assert field_answer(field, "", Earlier(Entry(ours)), copy) == Answer(
         "", version=(("aaaa1111", 2), ("wabc", 1))
     )
 
 
 def test_a_field_of_an_empty_worksheet_says_nothing_until_it_is_filled():
     from spredning.core.model import Answer, Entry
-    from spredning.worksheet.returned import field_answer
+    from spredning.worksheet.returned import Earlier, field_answer
 
     field = _field(Answer("Formålet", version=(("aaaa1111", 2),)), empty=True)
-    assert field_answer(field, "  ", Entry(Answer("Formålet")), None, "wabc") is None
-    assert field_answer(field, "Andet", None, None, "wabc") == Answer("Andet", version=(("wabc", 1),))
+    assert field_answer(field, "  ", Earlier(Entry(Answer("Formålet"))), "wabc") is None
+    assert field_answer(field, "Andet", Earlier(), "wabc") == Answer("Andet", version=(("wabc", 1),))
 
 
 def test_a_history_too_long_for_a_project_file_is_left_out_with_a_note():

@@ -49,6 +49,9 @@ class Incoming(NamedTuple):
     # Worksheets (app/worksheets.py): what the reader must hear about that is not an answer
     # (text outside the fields, a pasted table, comments ...).
     notes: tuple[Message, ...] = ()
+    # A worksheet's copy id and the versions its fields give (slot key → text checksum → count),
+    # remembered when the import is written, so the same text from it is always the same version.
+    sheet_versions: tuple[str, Mapping[str, Mapping[str, int]]] | None = None
 
     @property
     def legacy(self) -> bool:
@@ -64,6 +67,12 @@ class Planned(NamedTuple):
     before: Entry | None
     after: Entry
     incoming: Answer
+
+    @property
+    def nothing(self) -> bool:
+        """A deletion of an answer that is not there (nor kept beside it): nothing to count."""
+        before = self.before
+        return self.incoming.empty and (before is None or (before.answer.empty and not before.others))
 
 
 class ImportPlan(NamedTuple):
@@ -83,8 +92,8 @@ class ImportPlan(NamedTuple):
         return sum(1 for item in self.records if item.outcome not in (Outcome.UNCHANGED, Outcome.OLDER))
 
     def count(self, outcome: Outcome) -> int:
-        """How many answers have this outcome."""
-        return sum(1 for item in self.items if item.outcome is outcome)
+        """How many answers have this outcome (a deletion of an answer not there is none of them)."""
+        return sum(1 for item in self.items if item.outcome is outcome and not item.nothing)
 
     def listed(self, *outcomes: Outcome) -> list[Planned]:
         """The answers with these outcomes, in file order."""
@@ -456,7 +465,9 @@ def _with_partners(partners: tuple[Partner, ...], new: tuple[Partner, ...]) -> t
 
 
 def _remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState:
-    """What the sender is now known to have, and which answers are new to look at."""
+    """What the sender is now known to have, which answers are new to look at, what a worksheet gave."""
+    if plan.incoming.sheet_versions is not None:
+        state = local.with_sheet_versions(state, *plan.incoming.sheet_versions)
     sender = plan.incoming.sender
     if sender is None or sender == state.me:
         return state

@@ -12,9 +12,12 @@ planning, dry runs, conflicts and the history work unchanged. Each field becomes
 - an edited field is a new version by the organisation that filled it in, descending from the
   recorded one: the recorded vector with a count for a copy id that stands for "this worksheet,
   filled in by that organisation" (derived from the project, that organisation and the worksheet's
-  own random id, so the same worksheet imported twice gives the same version, and two worksheets
-  never share one). The count is 1, or one more than any version this worksheet gave before, so a
-  worksheet sent back again with further edits is newer than what its first import brought;
+  own random id, so every copy of one worksheet shares it, and two worksheets never share one).
+  Each text a worksheet brought in is remembered with its count in this computer's state, so the
+  same text from the same worksheet is the same version whenever it comes back, and a new text
+  counts one more: a worksheet sent back again with further edits is newer than its first import;
+- a field as it was sent never changes anything, also after another copy of the worksheet was
+  imported (the price: putting back exactly the sent text is not heard; worksheet/returned.py);
 - an emptied field is a deletion; a field left empty in a worksheet made without answers (--tom)
   says nothing, and a field filled in there is an answer written without seeing ours.
 
@@ -239,7 +242,7 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
     """
     from spredning.app.exchange import Incoming
     from spredning.worksheet import package, reader, record
-    from spredning.worksheet.returned import returned, returned_follow
+    from spredning.worksheet.returned import brought_in, returned, returned_follow, sheet_copy
 
     try:
         parts = package.open_package(raw)
@@ -267,10 +270,12 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
         raise SpredningError("worksheet.no-fields", path=path)
     project = opened.project
     known = opened.local.known.get(sheet.filler, {})
+    copy = sheet_copy(sheet)
+    given = opened.local.worksheets.get(copy, {})
     entries = {field.slot: project.entry(field.slot) for field in sheet.fields}
-    result = returned(sheet, body, remarks, entries, known, ws.guide)
+    result = returned(sheet, body, remarks, entries, known, ws.guide, given)
     records = {item.slot: project.record(item.slot) for item in sheet.follow}
-    follow = returned_follow(sheet, body, records, known, ws.guide, worksheet_followup.parse)
+    follow = returned_follow(sheet, body, records, known, ws.guide, worksheet_followup.parse, given)
     if follow.problems:  # nothing is half read: the whole worksheet waits until the values are right
         raise SpredningError(
             "worksheet.bad-values",
@@ -291,6 +296,7 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
         sheet.filler,
         sheet.maker,
         notes=(intro, *result.notes, *follow.notes),
+        sheet_versions=(copy, brought_in(copy, {**result.answers, **follow.records})),
     )
 
 

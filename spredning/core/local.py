@@ -10,7 +10,11 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   so status can say when there is something new to send, and the answers that arrived from them
   and have not been looked at yet;
 - the exports this copy wrote (path and checksum), so a new export may replace its own old file
-  but never a file somebody else wrote.
+  but never a file somebody else wrote;
+- per worksheet (its copy id, worksheet/returned.py), the versions its fields brought in: for each
+  answer or record, each text's checksum and the count it was given, so the same text from the
+  same worksheet is the same version whenever it comes back (key ``arbejdsark``; a program from
+  before it reads the file as only partly understood and keeps it aside, as below).
 
 A missing file is simply "nothing known yet". A file that exists but cannot be read (damaged,
 too large, not allowed) is also read as nothing known, but it may hold drafts and what partners
@@ -46,6 +50,9 @@ FOLDER = ".spredning"
 MAX_BYTES = 8 * 1024 * 1024
 _COPY = re.compile(r"^[a-z0-9]{8,16}$")
 _KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_SHEET = re.compile(r"^w[0-9a-f]{11}$")  # worksheet/returned.py's sheet_copy
+_CHECK = re.compile(r"^[0-9a-f]{8}$")  # history.checksum
+_COUNT = re.compile(r"^[1-9][0-9]{0,8}$")  # a worksheet's count, at most history.INCOMING_MAX_COUNT
 JOINER = "\n\n"  # between two windows' texts kept in one draft: a paragraph each, no words of ours
 
 
@@ -73,6 +80,9 @@ class LocalState(NamedTuple):
     news: Mapping[str, tuple[str, ...]] = NOTHING  # sender → slot keys not yet looked at
     exports: Mapping[str, str] = NOTHING  # path → sha256 of the file this copy wrote
     joined: tuple[str, ...] = ()  # slot keys whose draft holds two windows' texts (with_drafts)
+    worksheets: Mapping[str, Mapping[str, Mapping[str, int]]] = (
+        NOTHING  # sheet copy → slot key → checksum → count
+    )
     fresh: bool = False  # just made: not yet in a file
     damaged: bool = False  # the file there could not be read, or not all of it: keep it aside when replaced
 
@@ -167,7 +177,27 @@ def _from_data(data: dict[str, object]) -> LocalState:
         },
         exports=_texts(data.get("eksporter"), 64),
         joined=tuple(k for k in _list(data.get("samlede-kladder")) if isinstance(k, str)),
+        worksheets={k: _sheet(v) for k, v in _mapping(data.get("arbejdsark")).items() if _SHEET.match(k)},
     )
+
+
+def _sheet(value: object) -> dict[str, dict[str, int]]:
+    """What one worksheet brought in: slot key → text checksum → count (what is not that is left out).
+
+    A count is written as text (yamlio reads every scalar as text), as digits without a leading 0.
+    """
+    return {
+        key: counts
+        for key, given in _mapping(value).items()
+        if len(key) <= 200
+        and (
+            counts := {
+                check: int(count)
+                for check, count in _mapping(given).items()
+                if _CHECK.match(check) and isinstance(count, str) and _COUNT.match(count)
+            }
+        )
+    }
 
 
 def _list(value: object) -> list[object]:
@@ -211,12 +241,27 @@ def _as_data(state: LocalState) -> dict[str, object]:
     for key, value in (("kladder", state.drafts), ("kendt", state.known), ("eksporter", state.exports)):
         if value:
             data[key] = {k: dict(v) if isinstance(v, Mapping) else v for k, v in value.items()}
+    if state.worksheets:
+        data["arbejdsark"] = {
+            sheet: {key: {check: str(n) for check, n in counts.items()} for key, counts in given.items()}
+            for sheet, given in state.worksheets.items()
+        }
     if state.news:
         data["nye"] = {k: list(v) for k, v in state.news.items() if v}
     joined = [k for k in state.joined if k in state.drafts]
     if joined:
         data["samlede-kladder"] = joined
     return data
+
+
+def with_sheet_versions(state: LocalState, sheet: str, given: Mapping[str, Mapping[str, int]]) -> LocalState:
+    """The state remembering the versions a worksheet's fields brought in (those it had stay)."""
+    if not given:
+        return state
+    mine = {key: dict(counts) for key, counts in state.worksheets.get(sheet, {}).items()}
+    for key, counts in given.items():
+        mine[key] = {**counts, **mine.get(key, {})}
+    return state._replace(worksheets={**state.worksheets, sheet: mine})
 
 
 def encoded(state: LocalState, home: Path, slug: str) -> bytes:

@@ -2,12 +2,22 @@
 
 The rules (see also spredning/app/worksheets.py):
 
-- A field whose text is the one it was sent with (the recorded checksum) is the recorded version.
+- A field whose text is the one it was sent with (the recorded checksum) is the recorded version,
+  always: whatever this worksheet (or another copy of it) brought in before is newer, so a field
+  left as it was never changes anything. The price: a partner who deliberately puts back exactly
+  the text the worksheet was sent with, after an earlier import of the same worksheet brought in
+  an edit, is not heard; a new worksheet (or a change in the program) does that.
 - An edited field is a new version descending from the recorded one, counted for the copy id that
-  stands for "this worksheet, filled in by this organisation" (``sheet_copy``). A field text this
-  worksheet already brought in (found in the project's entry, or in what the sender is known to
-  have) gets that same version again; a new text gets a count above every earlier one, so a
-  worksheet sent back a second time with more edits is newer than its first import.
+  stands for "this worksheet, filled in by this organisation" (``sheet_copy``; every copy of one
+  worksheet file shares it).
+- Each version an import brought in is remembered, by text, in this computer's state
+  (core/local.py, ``worksheets``: sheet copy id → slot → text checksum → count). A text this
+  worksheet brought in before gets that same version again, whatever happened since (a conflict
+  settled, rounds of exchange files, more copies imported), so the same file imported again
+  changes nothing: its versions are the same, or older than what followed them. A new text gets a
+  count above every earlier one, so a worksheet sent back a second time with more edits is newer
+  than its first import. Worksheets imported before the program remembered them are looked up as
+  before: in the project's entry and in what the filler is known to have.
 - A field emptied is a deletion; in a worksheet made empty on purpose (no recorded version) an
   empty field says nothing.
 
@@ -29,7 +39,7 @@ from typing import NamedTuple
 from spredning.core import history
 from spredning.core.errors import Message, message
 from spredning.core.local import slot_key
-from spredning.core.model import Answer, Entry, Guide, Slot, Version
+from spredning.core.model import NOTHING, Answer, Entry, Guide, Slot, Version
 from spredning.worksheet import answers, followup
 from spredning.worksheet.reader import Body, Field
 from spredning.worksheet.record import FieldRecord, FollowRecord, SheetRecord, checksum
@@ -57,6 +67,8 @@ class FollowReturned(NamedTuple):
 # Reads one mark's or action's field texts (by value name) into the record's content, or says which
 # values cannot be read: {name: problem}. Given by the app, which has the commands' parsers.
 Parse = Callable[[FollowRecord, Mapping[str, str]], Answer | Mapping[str, Message]]
+# What one worksheet brought in before, as this computer remembers it: slot key → checksum → count.
+Given = Mapping[str, Mapping[str, int]]
 
 
 def sheet_copy(record: SheetRecord) -> str:
@@ -72,6 +84,7 @@ def returned(
     entries: Mapping[Slot, Entry | None],
     known: Mapping[str, str],
     guide: Guide,
+    given: Given = NOTHING,
 ) -> Returned:
     """Each field's answer version, and notes on missing fields, left-out content, outside text, comments."""
     copy = sheet_copy(record)
@@ -96,7 +109,9 @@ def returned(
             )
         tracked = tracked or content.tracked
         text = "\n".join(content.lines)
-        answer = field_answer(field, text, entries.get(field.slot), known.get(slot_key(field.slot)), copy)
+        key = slot_key(field.slot)
+        earlier = Earlier(entries.get(field.slot), known.get(key), given.get(key, NOTHING))
+        answer = field_answer(field, text, earlier, copy)
         if answer is not None and not history.writable(answer.version):
             # A project file cannot hold a history of that many copies: say so, and keep the file readable.
             notes.append(
@@ -122,17 +137,25 @@ def _kinds(content: Field) -> list[Message]:
     return [Message(f"worksheet.left-out.{kind}") for kind in LEFT_OUT if kind in content.left_out]
 
 
-def field_answer(
-    field: FieldRecord, text: str, entry: Entry | None, known: str | None, copy: str
-) -> Answer | None:
+class Earlier(NamedTuple):
+    """Where a field's earlier versions from this worksheet may be.
+
+    The project's entry, the version the filler is known to have (as written), and what this
+    computer remembers of this worksheet for this answer (from Given).
+    """
+
+    entry: Entry | None = None
+    known: str | None = None
+    given: Mapping[str, int] = NOTHING  # text checksum → count
+
+
+def field_answer(field: FieldRecord, text: str, earlier: Earlier, copy: str) -> Answer | None:
     """The version one field gives (None: the field says nothing)."""
     as_sent = checksum(answers.normalise(text)) == field.shown
-    return versioned(answers.to_answer(text), field.version, as_sent, entry, known, copy)
+    return versioned(answers.to_answer(text), field.version, as_sent, earlier, copy)
 
 
-def versioned(
-    content: Answer, sent: str | None, as_sent: bool, entry: Entry | None, known: str | None, copy: str
-) -> Answer | None:
+def versioned(content: Answer, sent: str | None, as_sent: bool, earlier: Earlier, copy: str) -> Answer | None:
     """The version a field (or a record's fields) gives; None when it says nothing.
 
     `content` is what the field says now, `sent` the version written when the worksheet was made
@@ -145,30 +168,43 @@ def versioned(
             return None
     else:
         check, base = history.parse(sent) or (None, ())
-    earlier = _from_this_sheet(entry, known, copy)
-    pure = [(c, v) for c, v in earlier if _without(v, copy) == base]
-    as_sent = as_sent and check is not None
-    if as_sent and content.empty and not base and not earlier:
-        return None  # never answered, and still not: nothing to bring in (an export would not carry it)
-    if as_sent and check is not None and all(c == check for c, _ in pure):
-        return _recorded(content, check, base, entry)
-    same = [v for c, v in pure if c == history.checksum(content)]
-    if same:
-        return content._replace(version=max(same, key=lambda v: dict(v)[copy]))
-    count = max((dict(v)[copy] for _, v in earlier), default=0) + 1
+    if as_sent and check is not None:  # never a change, whatever this worksheet brought in before
+        if content.empty and not base:
+            return None  # never answered, and still not: nothing to bring in (an export would not carry it)
+        return _recorded(content, check, base, earlier.entry)
+    counts, highest = _from_this_sheet(earlier, copy, base)
+    count = counts.get(history.checksum(content), highest + 1)
     return content._replace(version=tuple(sorted({**dict(base), copy: count}.items())))
 
 
-def _from_this_sheet(entry: Entry | None, known: str | None, copy: str) -> list[tuple[str | None, Version]]:
-    """Versions of this answer that this worksheet brought in before: (checksum, version)."""
-    found = []
-    parsed = history.parse(known) if known else None
-    if parsed is not None and copy in dict(parsed[1]):
-        found.append(parsed)
-    for version in (entry.answer, *entry.others) if entry else ():
-        if copy in dict(version.version):
-            found.append((history.checksum(version), version.version))
-    return found
+def _from_this_sheet(earlier: Earlier, copy: str, base: Version) -> tuple[dict[str, int], int]:
+    """The counts this worksheet gave this answer's texts before, and its highest count seen.
+
+    The first is {text checksum: count}; the second counts versions since joined into a decision.
+    What this computer remembers decides; a worksheet imported before it remembered is found
+    where its versions still are, as this worksheet's count on the recorded version.
+    """
+    found: dict[str, int] = {}
+    highest = max(earlier.given.values(), default=0)
+    parsed = history.parse(earlier.known) if earlier.known else None
+    candidates = [parsed] if parsed is not None else []
+    for version in (earlier.entry.answer, *earlier.entry.others) if earlier.entry else ():
+        candidates.append((history.checksum(version), version.version))
+    for check, version in candidates:
+        count = dict(version).get(copy, 0)
+        highest = max(highest, count)
+        if count and check is not None and _without(version, copy) == base:
+            found[check] = max(found.get(check, 0), count)
+    return {**found, **earlier.given}, highest
+
+
+def brought_in(copy: str, found: Mapping[Slot, Answer]) -> dict[str, dict[str, int]]:
+    """What to remember of the versions a worksheet gives (its own counts): slot key → checksum → n."""
+    return {
+        slot_key(slot): {history.checksum(answer): dict(answer.version)[copy]}
+        for slot, answer in found.items()
+        if copy in dict(answer.version)
+    }
 
 
 def _without(version: Version, copy: str) -> Version:
@@ -192,6 +228,7 @@ def returned_follow(
     known: Mapping[str, str],
     guide: Guide,
     parse: Parse,
+    given: Given = NOTHING,
 ) -> FollowReturned:
     """Each readiness mark's and action's version, notes on deleted fields, and unreadable values."""
     copy = sheet_copy(record)
@@ -222,7 +259,10 @@ def returned_follow(
             ]
             continue
         as_sent = _as_sent(item, texts, parsed)
-        answer = versioned(parsed, item.version, as_sent, entry, known.get(slot_key(item.slot)), copy)
+        key = slot_key(item.slot)
+        answer = versioned(
+            parsed, item.version, as_sent, Earlier(entry, known.get(key), given.get(key, NOTHING)), copy
+        )
         if answer is not None and not history.writable(answer.version):  # as for an answer
             notes.append(message("worksheet.note.too-many-copies-follow", field=label(item.fields[0])))
         elif answer is not None:
