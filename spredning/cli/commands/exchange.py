@@ -197,7 +197,7 @@ def _imported(
     if plan.new_partners and not plan.creates:
         names = [clean_name(p.name or p.key) for p in plan.new_partners]
         console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
-    print_changed_here(console, ws.guide, plan, _see_news(ws, plan, project))
+    print_changed_here(console, ws.guide, plan, _see_news(ws, plan, project) if plan.own_changes() else "")
     _follow_up_news(console, plan)
     if plan.creates and plan.becomes and plan.becomes[0] == "genbruge":
         _identity_taken(console, result.plan.project, plan.becomes[1] or "", project)
