@@ -87,7 +87,8 @@ def test_a_deletion_travels_like_a_change(exchanged):
     question = next(q for q in ws.guide.questions() if q.id == D2)
     assert session.record(question, Answer(), session.entry(question)) is None
     out = flat(reusing.import_(sharing.export())[1])
-    assert "1 opdateret" in out
+    assert "0 opdaterede, 1 fjernet" in out
+    assert "1 svar er fjernet (partneren har tømt det): • Tjek · Beskriv innovationen · Vi vil dele:" in out
     assert D2 not in reusing.texts()
 
 

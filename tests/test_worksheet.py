@@ -124,7 +124,7 @@ def test_a_filled_worksheet_round_trips_paragraphs_line_breaks_and_lists(sharing
     sheet.fill(N_G2, "ikke relevant - vi har andre behov")
     sheet.save(path)
     out = import_(sharing, path)
-    assert "2 tilføjede, 2 opdaterede, 0 uændrede, 0 konflikter" in out
+    assert "2 tilføjede, 1 opdateret, 1 fjernet, 0 uændrede, 0 konflikter" in out
     texts = sharing.texts()
     assert (
         texts[G1]

@@ -91,7 +91,7 @@ def test_a_filled_worksheet_saved_by_libreoffice_imports_every_answer(sharing, t
     saved = resave(path, tmp_path)
     code, out, err = sharing.import_(saved)
     assert code == 0, err
-    assert "2 tilføjede, 2 opdaterede, 1 uændret, 0 konflikter" in flat(out)
+    assert "2 tilføjede, 1 opdateret, 1 fjernet, 1 uændret, 0 konflikter" in flat(out)
     assert "efter svar 3 (Hvordan forløb processen?), er ikke taget med: »En hilsen fra Ærø«" in flat(out)
     texts = sharing.texts()
     assert (

@@ -74,6 +74,20 @@ class Planned(NamedTuple):
         before = self.before
         return self.incoming.empty and (before is None or (before.answer.empty and not before.others))
 
+    @property
+    def removes(self) -> bool:
+        """True when the import empties an answer that says something here (the partner deleted it)."""
+        if self.outcome not in (Outcome.UPDATED, Outcome.RESOLVED) or not self.after.answer.empty:
+            return False
+        return self.before is not None and any(not a.empty for a in (self.before.answer, *self.before.others))
+
+    @property
+    def changes_text(self) -> bool:
+        """True when the answer here says something else after the import (not only a newer history)."""
+        before = self.before.answer if self.before is not None else Answer()
+        replaced = self.outcome in (Outcome.UPDATED, Outcome.RESOLVED)
+        return replaced and not before.same_content(self.after.answer)
+
 
 class ImportPlan(NamedTuple):
     """Everything an import would do, before anything is written."""
@@ -86,18 +100,43 @@ class ImportPlan(NamedTuple):
     becomes: tuple[str, str | None] | None  # (side, organisation) this computer takes on, if unknown
     records: tuple[Planned, ...] = ()  # the follow-up records, decided like the answers
     copies: tuple[Path, ...] = ()  # other files here holding the same project (left as they are)
+    me: str | None = None  # this computer's side: 'dele' or its partner's key (None when not known)
 
     def records_changed(self) -> int:
         """How many follow-up records the import adds or changes (conflicts included)."""
         return sum(1 for item in self.records if item.outcome not in (Outcome.UNCHANGED, Outcome.OLDER))
 
     def count(self, outcome: Outcome) -> int:
-        """How many answers have this outcome (a deletion of an answer not there is none of them)."""
-        return sum(1 for item in self.items if item.outcome is outcome and not item.nothing)
+        """How many answers have this outcome (the ones the import empties are counted as removed)."""
+        return len(self.listed(outcome))
 
     def listed(self, *outcomes: Outcome) -> list[Planned]:
-        """The answers with these outcomes, in file order."""
-        return [item for item in self.items if item.outcome in outcomes]
+        """The answers with these outcomes, in file order, but for the ones the import empties."""
+        return [
+            item for item in self.items if item.outcome in outcomes and not (item.removes or item.nothing)
+        ]
+
+    def removed(self) -> list[Planned]:
+        """The answers the import empties: the partner deleted what they say here."""
+        return [item for item in self.items if item.removes]
+
+    def own_changes(self) -> list[Planned]:
+        """The answers of this computer's own side whose text the import changes or removes.
+
+        Our side is the sharing organisation's answers (variants for one partner included) when
+        we share, and our own dialogue's when we reuse: a partner may edit them in a worksheet or
+        a file, and nothing of ours may change without a word.
+        """
+        if self.me is None:
+            return []
+        side = "dele" if self.me == SHARING else "genbruge"
+        return [
+            item
+            for item in self.items
+            if item.changes_text
+            and side_of(item.slot[1]) == side
+            and (self.me == SHARING or item.slot[0] == self.me)
+        ]
 
 
 class ImportResult(NamedTuple):
@@ -350,7 +389,14 @@ def _plan_into(
         after, outcome = history.integrate(before, entry.answer._replace(source=sender))
         planned_records.append(Planned(slot, outcome, before, after, entry.answer))
     return ImportPlan(
-        incoming, project, creates, tuple(items), tuple(new_partners), becomes, tuple(planned_records)
+        incoming,
+        project,
+        creates,
+        tuple(items),
+        tuple(new_partners),
+        becomes,
+        tuple(planned_records),
+        me=me or None,
     )
 
 

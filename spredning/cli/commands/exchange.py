@@ -18,6 +18,7 @@ from spredning.cli.commands.common import (
     NamedProject,
     choose_partner,
     command,
+    hint_partner,
     is_interactive,
     out_path,
     parse_role,
@@ -106,7 +107,9 @@ def importer(
     console = make_console()
     if tor:
         _heading(console, ws, incoming, plan, dry=True)
-        _dry_run(console, ws.guide, plan)
+        from spredning.cli.render_import import print_dry_run
+
+        print_dry_run(console, ws.guide, plan)
         _follow_up_news(console, plan)
         _follow_up_list(console, ws.guide, plan)
         return
@@ -131,7 +134,7 @@ def importer(
     with after_work(console):  # without questions, all is said after the import
         if not asking:
             _heading(console, ws, incoming, plan)
-        _imported(console, plan, result, len(decisions), _hint_project(ws, plan.project.slug))
+        _imported(console, ws, plan, result, len(decisions), _hint_project(ws, plan.project.slug))
         if was_active is not None and was_active != plan.project.slug:
             _active_changed(console, ws, plan.project.name, was_active)
 
@@ -178,19 +181,23 @@ def _hint_project(ws, slug: str) -> str | NamedProject | None:
 
 def _imported(
     console,
+    ws,
     plan: exchange.ImportPlan,
     result: exchange.ImportResult,
     settled: int,
     project: str | NamedProject | None,
 ) -> None:
-    """What the import did: the counts, the follow-up, the side taken, what is left to settle.
+    """What the import did: counts, our own answers changed, follow-up, side taken, what is left.
 
     `project` is the project the hints' commands name (see _hint_project).
     """
-    console.print(say("importer.done", style="green", summary=_summary(plan, settled)))
+    from spredning.cli.render_import import print_changed_here, summary
+
+    console.print(say("importer.done", style="green", summary=summary(plan, settled)))
     if plan.new_partners and not plan.creates:
         names = [clean_name(p.name or p.key) for p in plan.new_partners]
         console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
+    print_changed_here(console, ws.guide, plan, _see_news(ws, plan, project) if plan.own_changes() else "")
     _follow_up_news(console, plan)
     if plan.creates and plan.becomes and plan.becomes[0] == "genbruge":
         _identity_taken(console, result.plan.project, plan.becomes[1] or "", project)
@@ -211,6 +218,21 @@ def _imported(
     if plan.creates:
         status, path = command("status", project=project), str(result.path)
         print_fitted(console, t("importer.created", path=path, command=status), [status, path], rest="")
+
+
+def _see_news(ws, plan: exchange.ImportPlan, project: str | NamedProject | None) -> str:
+    """The command that shows what a file changed: `vis --nye` in the sender's dialogue.
+
+    A file that does not say who sent it leaves no news (app/exchange.py _remember): then `vis`.
+    """
+    from spredning.cli.render_import import with_new_partners
+
+    sender, state = plan.incoming.sender, ws.store.local(plan.project.slug)
+    if sender is None or sender == state.me:
+        return command("vis", project=project)
+    everyone = with_new_partners(plan)
+    partner = everyone.partner(sender) if sender != SHARING else None
+    return command("vis", "--nye", partner=hint_partner(everyone, state, partner), project=project)
 
 
 def _identity_taken(console, project: Project, key: str, hint_project: str | NamedProject | None) -> None:
@@ -260,57 +282,6 @@ def _follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
     ]
     if lines:
         console.print(bullets(lines, 2))
-
-
-def _summary(plan: exchange.ImportPlan, settled: int = 0) -> str:
-    """The counts of what the file does; conflicts settled during the import are counted apart."""
-    parts = [
-        t("importer.count.added", n=plan.count(Outcome.ADDED)),
-        t("importer.count.updated", n=plan.count(Outcome.UPDATED)),
-        t("importer.count.unchanged", n=plan.count(Outcome.UNCHANGED)),
-        t("importer.count.conflicts", n=plan.count(Outcome.CONFLICT) - settled),
-    ]
-    if settled:
-        parts.append(t("importer.count.settled", n=settled))
-    if plan.count(Outcome.RESOLVED):
-        parts.append(t("importer.count.resolved", n=plan.count(Outcome.RESOLVED)))
-    if plan.count(Outcome.OLDER):
-        parts.append(t("importer.count.older", n=plan.count(Outcome.OLDER)))
-    return t("list.separator").join(parts)
-
-
-def _dry_run(console, guide: Guide, plan: exchange.ImportPlan) -> None:
-    from spredning.cli.render import bullets
-    from spredning.cli.render_status import where
-
-    questions = {q.id: q for q in guide.questions()}
-    for outcome, key in (
-        (Outcome.ADDED, "importer.would-add"),
-        (Outcome.UPDATED, "importer.would-update"),
-        (Outcome.RESOLVED, "importer.would-resolve"),
-        (Outcome.CONFLICT, "importer.would-conflict"),
-    ):
-        items = plan.listed(outcome)
-        if not items:
-            continue
-        console.print(say(key, style="bold", n=len(items)))
-        lines = []
-        for item in items:
-            question = questions.get(item.slot[1])
-            lines.append(
-                t(
-                    "importer.item",
-                    where=where(guide, _with_new_partners(plan), item.slot),
-                    question=question.text if question else item.slot[1],
-                )
-            )
-        console.print(bullets(lines, 2))
-    console.print(say("importer.dry-run", summary=_summary(plan)))
-
-
-def _with_new_partners(plan: exchange.ImportPlan):
-    """The project with the organisations the file brings, so each is named (not "from git")."""
-    return plan.project._replace(partners=(*plan.project.partners, *plan.new_partners))
 
 
 def _which_help(importing: bool) -> str:

@@ -1,0 +1,110 @@
+"""What an import does to the answers, in words: counts, a dry run's lists, our own answers changed.
+
+A partner may rewrite or empty the answers of our own side (a worksheet's frames can be edited, a
+file by hand), and such a change travels on to the other partners with the next export. So an
+answer the import empties is named as removed, never counted as an update, and every change to our
+own answers is listed by question after the import too, with who made it and how to see it.
+"""
+
+from __future__ import annotations
+
+from spredning.app import exchange
+from spredning.cli.console import say
+from spredning.cli.render import bullets
+from spredning.cli.render_project import org_name
+from spredning.cli.render_status import where
+from spredning.cli.render_text import print_said
+from spredning.core.history import Outcome
+from spredning.core.model import SHARING, Guide, Project
+from spredning.i18n import t
+
+# What a dry run lists, in this order: each kind of change with its heading.
+DRY_RUN_LISTS = (
+    (Outcome.ADDED, "importer.would-add"),
+    (Outcome.UPDATED, "importer.would-update"),
+    (None, "importer.would-remove"),  # the answers the file empties
+    (Outcome.RESOLVED, "importer.would-resolve"),
+    (Outcome.CONFLICT, "importer.would-conflict"),
+)
+
+
+def summary(plan: exchange.ImportPlan, settled: int = 0) -> str:
+    """The counts of what the file does; conflicts settled during the import are counted apart."""
+    parts = [
+        t("importer.count.added", n=plan.count(Outcome.ADDED)),
+        t("importer.count.updated", n=plan.count(Outcome.UPDATED)),
+    ]
+    if plan.removed():
+        parts.append(t("importer.count.removed", n=len(plan.removed())))
+    parts += [
+        t("importer.count.unchanged", n=plan.count(Outcome.UNCHANGED)),
+        t("importer.count.conflicts", n=plan.count(Outcome.CONFLICT) - settled),
+    ]
+    if settled:
+        parts.append(t("importer.count.settled", n=settled))
+    if plan.count(Outcome.RESOLVED):
+        parts.append(t("importer.count.resolved", n=plan.count(Outcome.RESOLVED)))
+    if plan.count(Outcome.OLDER):
+        parts.append(t("importer.count.older", n=plan.count(Outcome.OLDER)))
+    return t("list.separator").join(parts)
+
+
+def with_new_partners(plan: exchange.ImportPlan) -> Project:
+    """The project with the organisations the file brings, so each is named (not "from git")."""
+    return plan.project._replace(partners=(*plan.project.partners, *plan.new_partners))
+
+
+def print_dry_run(console, guide: Guide, plan: exchange.ImportPlan) -> None:
+    """Each answer the file would add, update, remove, close a conflict on or conflict with; the counts."""
+    for outcome, key in DRY_RUN_LISTS:
+        items = plan.removed() if outcome is None else plan.listed(outcome)
+        if items:
+            console.print(say(key, style="bold", n=len(items)))
+            console.print(_lines(guide, plan, items))
+    console.print(say("importer.dry-run", summary=summary(plan)))
+
+
+def print_changed_here(console, guide: Guide, plan: exchange.ImportPlan, see: str) -> None:
+    """After an import: our own answers it changed or removed, and any other answer it removed.
+
+    Ours are listed by question, with who changed them and how to see them (`see`, a command).
+    """
+    own = plan.own_changes()
+    if own:
+        console.print(_own_heading(plan, len(own)))
+        console.print(_lines(guide, plan, own, marked=True))
+        print_said(console, say("importer.own-see", command=see), see)
+    others = [item for item in plan.removed() if item not in own]
+    if others:
+        key = "importer.removed-also" if any(item.removes for item in own) else "importer.removed"
+        console.print(say(key, style="yellow", n=len(others)))
+        console.print(_lines(guide, plan, others))
+
+
+def _own_heading(plan: exchange.ImportPlan, n: int):
+    """Who changed our answers: the file's sender by name, or the file when it does not say."""
+    sender = plan.incoming.sender
+    project = with_new_partners(plan)
+    if sender == SHARING or (sender and project.partner(sender) is not None):
+        return say("importer.own-changed", style="yellow", org=org_name(project, sender), n=n)
+    return say("importer.own-changed-file", style="yellow", n=n)
+
+
+def _lines(guide: Guide, plan: exchange.ImportPlan, items: list[exchange.Planned], marked: bool = False):
+    """The answers as a list: each where it is and its question (its id when the guide lacks it).
+
+    `marked` names a removed answer as removed (in a list that also has changed ones).
+    """
+    questions = {q.id: q.text for q in guide.questions()}
+    project = with_new_partners(plan)
+    return bullets(
+        [
+            t(
+                "importer.item-removed" if marked and item.removes else "importer.item",
+                where=where(guide, project, item.slot),
+                question=questions.get(item.slot[1], item.slot[1]),
+            )
+            for item in items
+        ],
+        2,
+    )
