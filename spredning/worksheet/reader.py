@@ -2,15 +2,17 @@
 
 The body is walked once. A field is a content control we numbered (record.py); its text is the
 text of the table cell that frames it, because LibreOffice 7.4 keeps only the first paragraph
-inside the control when it saves and leaves the rest in the cell. Paragraphs and line breaks
-become lines, Word's list paragraphs become "- " lines, tracked insertions count and deletions do
-not, and tables, images and other objects in a field are noted as left out. Every paragraph
+inside the control when it saves and leaves the rest in the cell; a field it split into several
+controls in one paragraph (text in mixed scripts) is read once, or refused (_one_text). Paragraphs
+and line breaks become lines, Word's list paragraphs become "- " lines, tracked insertions count and
+deletions do not, and tables, images and other objects in a field are noted as left out. Every paragraph
 outside the fields is collected with the number of the field before it, so text typed there can
 be reported with where it was. The XML comes from package.py, already parsed with DTDs refused.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from typing import NamedTuple
@@ -97,7 +99,14 @@ def _level(numbering: ET.Element) -> int:
 
 
 _CONTAINERS = (f"{W}hyperlink", f"{W}smartTag", f"{W}customXml", f"{W}fldSimple", f"{W}dir", f"{W}bdo")
-_TEXT = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+_TEXT = {
+    f"{W}tab": "\t",
+    f"{W}ptab": "\t",
+    f"{W}br": "\n",
+    f"{W}cr": "\n",
+    f"{W}noBreakHyphen": "\u2011",  # LibreOffice writes these two characters so outside a control
+    f"{W}softHyphen": "\u00ad",
+}
 _OBJECTS = {
     f"{W}drawing": "image",
     f"{W}pict": "image",
@@ -208,7 +217,7 @@ class _Walk:
     def paragraph(self, paragraph: ET.Element, depth: int, field: _Collecting | None) -> None:
         reading = _Inline(self, field)
         reading.children(paragraph, depth)
-        text = "".join(reading.parts)
+        text = reading.text()
         if field is None:
             self.outside.append(Outside(text, self.last, objects=frozenset(reading.objects)))
             return
@@ -237,6 +246,7 @@ class _Inline:
         self.field = field
         self.parts: list[str] = []
         self.objects: set[str] = set()
+        self.pieces: list[_Piece] = []  # our fields' controls met inside a field's paragraph
 
     def children(self, element: ET.Element, depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -261,18 +271,39 @@ class _Inline:
         if self.field is not None:
             self.field.tracked = True
 
+    def text(self) -> str:
+        """The paragraph's text; a field LibreOffice wrote as several controls counts once (see _one_text)."""
+        if len(self.pieces) < 2:
+            return "".join(self.parts)
+        pieces = sorted(self.pieces, key=lambda piece: piece.start)
+        number = pieces[0].number
+        gaps = ["".join(self.parts[a.end : b.start]) for a, b in itertools.pairwise(pieces)]
+        if (
+            any(piece.tagged or piece.number != number for piece in pieces)
+            or any(a.end > b.start for a, b in itertools.pairwise(pieces))  # one inside another
+            or any(gaps)  # text between them
+        ):
+            raise SheetProblem("worksheet.split-field", number=number)
+        whole = _one_text(number, ["".join(self.parts[piece.start : piece.end]) for piece in pieces])
+        return "".join(self.parts[: pieces[0].start]) + whole + "".join(self.parts[pieces[-1].end :])
+
     def control(self, control: ET.Element, depth: int) -> None:
         content = control.find(f"{W}sdtContent")
         if content is None or _showing_placeholder(control):
             return
-        number = self.walk.number(control) if self.field is None else None
+        number = self.walk.number(control)
+        if number is not None and self.field is not None:  # the field's own control, in its frame
+            start = len(self.parts)
+            self.children(content, depth + 1)
+            self.pieces.append(_Piece(number, start, len(self.parts), _has_tag(control)))
+            return
         if number is None:
             self.children(content, depth + 1)
             return
         collecting = _Collecting()
         inner = _Inline(self.walk, collecting)  # a field inside a paragraph (LibreOffice's way)
         inner.children(content, depth + 1)
-        collecting.lines.append("".join(inner.parts))
+        collecting.lines.append(inner.text())
         collecting.left_out |= inner.objects
         self.walk.finish(number, collecting)
 
@@ -287,6 +318,36 @@ class _Inline:
                 self.parts.append(_TEXT[tag])
             elif tag in _OBJECTS:
                 self.objects.add(_OBJECTS[tag])
+
+
+class _Piece(NamedTuple):
+    """One of our controls inside a field's paragraph: its number, where its text is, whether it has a tag."""
+
+    number: int
+    start: int
+    end: int
+    tagged: bool
+
+
+def _one_text(number: int, texts: list[str]) -> str:
+    """The text of a field that LibreOffice 7.4 saved as several controls in one paragraph.
+
+    LibreOffice splits a field whose text mixes scripts (Latin with Hebrew, Arabic or Chinese,
+    right-to-left marks, some control pictures) into one control per stretch of one script, all
+    with the field's title and no tag, and writes into each the field's whole text, after that
+    stretch for all but the first: "abc עברית def" becomes "abc עברית def", "עברית" + "abc עברית
+    def", " " + "abc עברית def", "def" + "abc עברית def". The first control then holds the whole
+    text and every other one ends with it. Exactly that pattern reads as the first control's text;
+    anything else cannot be read without guessing, and the whole worksheet is refused.
+    """
+    whole = texts[0]
+    if not whole.strip() or not all(text.endswith(whole) for text in texts[1:]):
+        raise SheetProblem("worksheet.split-field", number=number)
+    return whole
+
+
+def _has_tag(control: ET.Element) -> bool:
+    return control.find(f"{W}sdtPr/{W}tag") is not None
 
 
 def _showing_placeholder(control: ET.Element) -> bool:
