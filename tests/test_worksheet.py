@@ -138,6 +138,21 @@ def test_a_filled_worksheet_round_trips_paragraphs_line_breaks_and_lists(sharing
     assert entry.answer.source == "" and any(copy.startswith("w") for copy, _ in entry.answer.version)
 
 
+def test_spaces_at_the_end_of_a_line_are_not_saved_as_with_a_typed_answer(sharing):
+    """README: invisible spaces at the end of a line are not saved; a worksheet's answer follows that rule."""
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    sheet.fill(N_G1, "Tab\tadskilt\tlinje   ", "Linje med\nblødt linjeskift  ", "\tindrykket\t")
+    sheet.fill(N_D2, "  Træning hjemme   ")  # only spaces around our answer: unchanged
+    sheet.save(path)
+    out = import_(sharing, path)
+    assert "1 tilføjet, 0 opdaterede, 2 uændrede, 0 konflikter" in out
+    texts = sharing.texts()
+    assert texts[G1] == "Tab\tadskilt\tlinje\nLinje med\nblødt linjeskift\n\tindrykket\t"
+    assert texts[D2] == "Træning hjemme"
+    assert "linje   " not in sharing.path.read_text(encoding="utf-8")
+
+
 def test_tables_pictures_and_text_outside_the_fields_are_reported_never_silently_dropped(sharing):
     path, _ = make(sharing)
     sheet = Sheet.read(path)
@@ -394,6 +409,8 @@ def test_a_worksheet_needs_to_know_which_side_this_computer_is_on(tmp_path, run_
         ("Ikke relevant\nDet er løst", True, "Det er løst"),
         ("Ikke relevant for os, fordi vi er små", False, "Ikke relevant for os, fordi vi er små"),
         ("  Et svar  \n\n", False, "Et svar"),
+        ("linje   \nanden  \n\n", False, "linje\nanden"),
+        ("Ikke relevant: for små   \nog langt væk  ", True, "for små\nog langt væk"),
     ],
 )
 def test_ikke_relevant_is_read_from_the_start_of_a_field(text, not_relevant, reason):
