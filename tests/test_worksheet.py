@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from docx import Document
 from exchange_kit import D1, D2, D3, G1, G2, NAME, Org, flat, start_sharing, tree
-from worksheet_kit import Sheet, W, bullet, picture, table
+from worksheet_kit import Sheet, W, bullet, item, paragraph, picture, table
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 # Fields of 'arbejdsark --fase tjek' (both sides), in page order: the first tool's questions.
@@ -136,6 +136,40 @@ def test_a_filled_worksheet_round_trips_paragraphs_line_breaks_and_lists(sharing
     assert answer.not_relevant and answer.text == "vi har andre behov"
     entry = sharing.project().entry(("aeroe-kommune", G1))
     assert entry.answer.source == "" and any(copy.startswith("w") for copy, _ in entry.answer.version)
+
+
+def test_a_numbered_list_keeps_its_numbers_and_a_bulleted_one_its_dashes(sharing):
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    steps = sheet.numbered_list(("decimal", "lowerLetter", "decimal"))
+    later = sheet.numbered_list(start=4)
+    dots = sheet.numbered_list(("bullet", "decimal"))  # LibreOffice fills a bullet list's levels so
+    sheet.fill(
+        N_G1,
+        "Tre trin:",
+        item("Ring", steps),
+        item("Mød op", steps),
+        item("med kaffe", steps, 1),  # a letter, not a number: a dash
+        item("og kage", steps, 1),
+        item("Skriv", steps),
+        item("først dette", steps, 2),
+        item("så dette", steps, 2),
+        "Imellem",
+        item("Fortsæt", steps),
+        bullet("et punkt"),
+        item("Fra fire", later),
+        item("Prik", dots),
+        item("under-prik", dots, 1),
+    )
+    sheet.fill(N_G2, "Ordnet:", paragraph("Nummer et", "ListNumber"), paragraph("Nummer to", "ListNumber"))
+    sheet.save(path)
+    import_(sharing, path)
+    texts = sharing.texts()
+    assert texts[G1] == (
+        "Tre trin:\n1. Ring\n2. Mød op\n  - med kaffe\n  - og kage\n3. Skriv\n    1. først dette\n"
+        "    2. så dette\nImellem\n4. Fortsæt\n- et punkt\n4. Fra fire\n- Prik\n  - under-prik"
+    )
+    assert texts[G2] == "Ordnet:\n1. Nummer et\n2. Nummer to"  # Word's "List Number" style
 
 
 def test_spaces_at_the_end_of_a_line_are_not_saved_as_with_a_typed_answer(sharing):

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from exchange_kit import D1, D2, D3, G1, G2, Org, flat, start_sharing
-from worksheet_kit import Sheet, W, bullet, paragraph
+from worksheet_kit import Sheet, W, bullet, item, paragraph
 
 from spredning.core import followup
 
@@ -201,3 +201,15 @@ def test_fields_typed_in_mixed_scripts_come_back_from_libreoffice_exactly(mixed,
     assert code == 0, err
     assert "1 tilføjet, 1 opdateret, 2 uændrede, 0 konflikter" in flat(out)
     assert mixed.texts() == {**MIXED, G1: "Ja – כן, meget\nAnden linje med 中文 og 😀", D2: "مرحبا Odense"}
+
+
+def test_a_numbered_list_keeps_its_numbers_through_libreoffice_and_bullets_stay_dashes(sharing, tmp_path):
+    """LibreOffice gives a bulleted list decimal levels below the first: they stay dashes."""
+    path = made(sharing)
+    sheet = Sheet.read(path)
+    steps = sheet.numbered_list()
+    sheet.fill(N_G1, "Trin:", item("Ring", steps), item("Mød op", steps), bullet("punkt"), bullet("under", 1))
+    sheet.save(path)
+    code, _, err = sharing.import_(resave(path, tmp_path))
+    assert code == 0, err
+    assert sharing.texts()[G1] == "Trin:\n1. Ring\n2. Mød op\n- punkt\n  - under"

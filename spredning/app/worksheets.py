@@ -259,7 +259,7 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
     _check_ours(opened.project, opened.local.me, sheet, path)
     keys = sheet.keys()
     try:
-        body = reader.read_body(parts.document, parts.styles, keys)
+        body = reader.read_body(parts.document, parts.styles, keys, parts.numbering)
         remarks = reader.comments(parts.comments)
     except SheetProblem as problem:
         raise SpredningError.of(Message(problem.key, problem.params), path=path) from None

@@ -3,11 +3,12 @@
 The body is walked once. A field is a content control we numbered (record.py); its text is the
 text of the table cell that frames it, because LibreOffice 7.4 keeps only the first paragraph
 inside the control when it saves and leaves the rest in the cell; a field it split into several
-controls in one paragraph (text in mixed scripts) is read once, or refused (_one_text). Paragraphs
-and line breaks become lines, Word's list paragraphs become "- " lines, tracked insertions count and
-deletions do not, and tables, images and other objects in a field are noted as left out. Every paragraph
-outside the fields is collected with the number of the field before it, so text typed there can
-be reported with where it was. The XML comes from package.py, already parsed with DTDs refused.
+controls in one paragraph (text in mixed scripts) is read once, or refused (_one_text).
+Paragraphs and line breaks become lines, Word's list paragraphs become "- " lines ("1. " in a
+numbered list), tracked insertions count and deletions do not, and tables, images and other
+objects in a field are noted as left out. Every paragraph outside the fields is collected with
+the number of the field before it, so text typed there can be reported with where it was. The
+XML comes from package.py, already parsed with DTDs refused.
 """
 
 from __future__ import annotations
@@ -55,26 +56,34 @@ class Body(NamedTuple):
     outside: tuple[Outside, ...]
 
 
-def read_body(document: ET.Element, styles: ET.Element | None, slots: dict[int, str]) -> Body:
+def read_body(
+    document: ET.Element,
+    styles: ET.Element | None,
+    slots: dict[int, str],
+    numbering: ET.Element | None = None,
+) -> Body:
     """Walk the body: the fields (numbers with their slot keys in `slots`) and the text around them."""
     body = document.find(f"{W}body")
-    walk = _Walk(slots, list_styles(styles))
+    walk = _Walk(slots, _Lists(list_styles(styles), numbered_levels(numbering)))
     if body is not None:
         walk.blocks(body, 0)
     return Body(walk.fields, tuple(walk.outside))
 
 
-def list_styles(styles: ET.Element | None) -> dict[str, int]:
-    """The paragraph styles that make a list (their own numbering, or their base style's): id -> level."""
+def list_styles(styles: ET.Element | None) -> dict[str, tuple[str, int]]:
+    """The paragraph styles that make a list (their own numbering, or their base style's).
+
+    Style id -> (the list's numId, level).
+    """
     if styles is None:
         return {}
-    numbered: dict[str, int] = {}
+    numbered: dict[str, tuple[str, int]] = {}
     based: dict[str, str] = {}
     for style in styles.iter(f"{W}style"):
         name = style.attrib.get(f"{W}styleId", "")
         numbering = style.find(f"{W}pPr/{W}numPr")
-        if numbering is not None and _value(numbering.find(f"{W}numId"), "0") != "0":
-            numbered[name] = _level(numbering)
+        if numbering is not None and (number := _value(numbering.find(f"{W}numId"), "0")) != "0":
+            numbered[name] = (number, _level(numbering))
         base = style.find(f"{W}basedOn")
         if base is not None:
             based[name] = base.attrib.get(f"{W}val", "")
@@ -87,6 +96,56 @@ def list_styles(styles: ET.Element | None) -> dict[str, int]:
         if current in numbered:
             result[name] = numbered[current]
     return result
+
+
+def numbered_levels(numbering: ET.Element | None) -> dict[str, dict[int, int]]:
+    """The lists Word numbers 1, 2, 3 ...: numId -> {level: first number} for their decimal levels.
+
+    Only a list whose first level is decimal counts (Word's numbering button); a bulleted list stays
+    bulleted at every level, also where LibreOffice has filled its unused levels with decimal ones.
+    A list defined through a numbering style (numStyleLink) is not followed: it reads as bullets.
+    """
+    if numbering is None:
+        return {}
+    abstract = {
+        item.attrib.get(f"{W}abstractNumId", ""): _formats(item) for item in numbering.iter(f"{W}abstractNum")
+    }
+    found: dict[str, dict[int, int]] = {}
+    for item in numbering.iter(f"{W}num"):
+        levels = dict(abstract.get(_value(item.find(f"{W}abstractNumId")), {}))
+        for override in item.iter(f"{W}lvlOverride"):
+            level = _number(override.attrib.get(f"{W}ilvl", ""), -1)
+            own = override.find(f"{W}lvl")
+            kind, start = _formats_of(own) if own is not None else levels.get(level, ("", 1))
+            start_override = override.find(f"{W}startOverride")
+            if start_override is not None:
+                start = _number(_value(start_override), 1)
+            levels[level] = (kind, start)
+        if levels.get(0, ("",))[0] == "decimal":
+            found[item.attrib.get(f"{W}numId", "")] = {
+                level: start for level, (kind, start) in levels.items() if kind == "decimal"
+            }
+    return found
+
+
+def _formats(abstract: ET.Element) -> dict[int, tuple[str, int]]:
+    """An abstract list's levels: level -> (number format, first number)."""
+    return {_number(lvl.attrib.get(f"{W}ilvl", ""), -1): _formats_of(lvl) for lvl in abstract.iter(f"{W}lvl")}
+
+
+def _formats_of(lvl: ET.Element) -> tuple[str, int]:
+    return _value(lvl.find(f"{W}numFmt")), _number(_value(lvl.find(f"{W}start"), "1"), 1)
+
+
+def _number(text: str, default: int) -> int:
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 6 else default
+
+
+class _Lists(NamedTuple):
+    """What makes a paragraph a list item: its style's list, and which lists are numbered."""
+
+    styles: dict[str, tuple[str, int]]
+    numbered: dict[str, dict[int, int]]
 
 
 def _value(element: ET.Element | None, default: str = "") -> str:
@@ -127,6 +186,15 @@ class _Collecting:
         self.lines: list[str] = []
         self.left_out: set[str] = set()
         self.tracked = False
+        self.counts: dict[str, dict[int, int]] = {}  # a numbered list's last number at each level
+
+    def count(self, list_id: str, level: int, start: int) -> int:
+        """The next number at a level of a list; its deeper levels start again (as Word counts)."""
+        counts = self.counts.setdefault(list_id, {})
+        for deeper in [known for known in counts if known > level]:
+            del counts[deeper]
+        counts[level] = counts.get(level, start - 1) + 1
+        return counts[level]
 
     def done(self) -> Field:
         return Field(tuple(self.lines), frozenset(self.left_out), self.tracked)
@@ -135,7 +203,7 @@ class _Collecting:
 class _Walk:
     """One pass over the body, keeping the fields and the text outside them apart."""
 
-    def __init__(self, slots: dict[int, str], lists: dict[str, int]):
+    def __init__(self, slots: dict[int, str], lists: _Lists):
         self.slots = slots
         self.lists = lists
         self.fields: dict[int, Field] = {}
@@ -221,21 +289,35 @@ class _Walk:
         if field is None:
             self.outside.append(Outside(text, self.last, objects=frozenset(reading.objects)))
             return
-        field.lines.append(self.list_prefix(paragraph) + text)
+        field.lines.append(self.list_prefix(paragraph, field) + text)
         field.left_out |= reading.objects
 
-    def list_prefix(self, paragraph: ET.Element) -> str:
-        """'- ' (indented by level) for a list paragraph in a field, else nothing."""
+    def list_prefix(self, paragraph: ET.Element, field: _Collecting) -> str:
+        """'1. ' for an item of a numbered list in a field, '- ' for another list item (indented by level).
+
+        Numbers are counted within the field, from the list's first number: what the item says, not
+        where Word's page would continue a list from another field.
+        """
         properties = paragraph.find(f"{W}pPr")
         if properties is None:
             return ""
+        style = self.lists.styles.get(_value(properties.find(f"{W}pStyle")))
         numbering = properties.find(f"{W}numPr")
         if numbering is not None:
-            if _value(numbering.find(f"{W}numId"), "1") == "0":
+            list_id = _value(numbering.find(f"{W}numId")) or (style[0] if style else "1")
+            if list_id == "0":
                 return ""
-            return "  " * _level(numbering) + "- "
-        style = _value(properties.find(f"{W}pStyle"))
-        return "  " * self.lists[style] + "- " if style in self.lists else ""
+            has_level = numbering.find(f"{W}ilvl") is not None
+            level = _level(numbering) if has_level or style is None else style[1]
+        elif style is not None:
+            list_id, level = style
+        else:
+            return ""
+        indent = "  " * level
+        starts = self.lists.numbered.get(list_id, {})
+        if level in starts:
+            return f"{indent}{field.count(list_id, level, starts[level])}. "
+        return indent + "- "
 
 
 class _Inline:
@@ -386,7 +468,7 @@ def comments(root: ET.Element | None, limit: int = 100) -> list[tuple[str, str]]
         return []
     found = []
     for comment in root.iter(f"{W}comment"):
-        reading = _Inline(_Walk({}, {}), None)
+        reading = _Inline(_Walk({}, _Lists({}, {})), None)
         lines = []
         for paragraph in comment.iter(f"{W}p"):
             reading.parts = []
