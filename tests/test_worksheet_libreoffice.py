@@ -213,3 +213,14 @@ def test_a_numbered_list_keeps_its_numbers_through_libreoffice_and_bullets_stay_
     code, _, err = sharing.import_(resave(path, tmp_path))
     assert code == 0, err
     assert sharing.texts()[G1] == "Trin:\n1. Ring\n2. Mød op\n- punkt\n  - under"
+
+
+def test_a_sheet_opened_and_saved_again_in_libreoffice_is_refused_saying_why(sharing, tmp_path):
+    once = tmp_path / "en-gang"
+    once.mkdir()
+    saved = resave(made(sharing), tmp_path).rename(once / "ark.docx")
+    before = sharing.path.read_bytes()
+    code, out, err = sharing.import_(resave(saved, tmp_path))
+    assert code == 1, out
+    assert "har mistet deres navne" in flat(err) and "Intet er ændret." in flat(err)
+    assert sharing.path.read_bytes() == before

@@ -135,3 +135,14 @@ def test_a_field_split_into_empty_pieces_is_refused_not_read_as_empty(sharing, t
 
 def controls_in(document: Sheet, name: str) -> list:
     return [sdt for sdt in document.controls() if title(sdt) == name]
+
+
+def test_a_sheet_saved_twice_by_libreoffice_lost_its_fields_names_and_is_refused_saying_so(sharing, tmp_path):
+    path = sheet("gemt-to-gange.docx", tmp_path)
+    assert Sheet.read(path).controls() and not any(title(sdt) for sdt in Sheet.read(path).controls())
+    before = sharing.path.read_bytes()
+    code, out, err = sharing.import_(path)
+    assert code == 1, out
+    assert "Svarfelterne i arbejdsarket" in flat(err) and "har mistet deres navne" in flat(err)
+    assert "åbnes og gemmes i LibreOffice igen" in flat(err)
+    assert sharing.path.read_bytes() == before

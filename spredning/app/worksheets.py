@@ -264,7 +264,8 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
     except SheetProblem as problem:
         raise SpredningError.of(Message(problem.key, problem.params), path=path) from None
     if keys and not body.fields:
-        raise SpredningError("worksheet.no-fields", path=path)
+        unnamed = reader.has_unnamed_controls(parts.document)
+        raise SpredningError("worksheet.fields-unnamed" if unnamed else "worksheet.no-fields", path=path)
     project = opened.project
     known = opened.local.known.get(sheet.filler, {})
     entries = {field.slot: project.entry(field.slot) for field in sheet.fields}

@@ -462,6 +462,17 @@ def _unwrapped(parent: ET.Element, tag: str):
                 yield from _unwrapped(content, tag)
 
 
+def has_unnamed_controls(document: ET.Element) -> bool:
+    """True when a content control has neither tag nor title.
+
+    LibreOffice 7.4 leaves our fields so when it opens and saves again a worksheet it saved before.
+    """
+    return any(
+        control.find(f"{W}sdtPr/{W}tag") is None and control.find(f"{W}sdtPr/{W}alias") is None
+        for control in document.iter(f"{W}sdt")
+    )
+
+
 def comments(root: ET.Element | None, limit: int = 100) -> list[tuple[str, str]]:
     """The document's comments (author, text), at most `limit`: they are reported, never imported."""
     if root is None:
