@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from docx import Document
 from exchange_kit import D1, D2, D3, G1, G2, NAME, Org, flat, start_sharing, tree
-from worksheet_kit import Sheet, W, bullet, item, paragraph, picture, table
+from worksheet_kit import Sheet, W, bullet, el, item, paragraph, picture, run, table
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 # Fields of 'arbejdsark --fase tjek' (both sides), in page order: the first tool's questions.
@@ -170,6 +170,23 @@ def test_a_numbered_list_keeps_its_numbers_and_a_bulleted_one_its_dashes(sharing
         "    2. så dette\nImellem\n4. Fortsæt\n- et punkt\n4. Fra fire\n- Prik\n  - under-prik"
     )
     assert texts[G2] == "Ordnet:\n1. Nummer et\n2. Nummer to"  # Word's "List Number" style
+
+
+def test_soft_and_non_breaking_hyphens_written_as_elements_are_kept(sharing):
+    """Word (Ctrl+-, Ctrl+Shift+-) and LibreOffice (outside a control) write them as elements, not text."""
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    line = paragraph("", "Svarfelt")
+    for part in ("bin", "softHyphen", "de", "noBreakHyphen", "streg"):
+        if part.endswith("Hyphen"):
+            line.append(el("r"))
+            line[-1].append(el(part))
+        else:
+            line.append(run(part))
+    sheet.fill(N_G1, line)
+    sheet.save(path)
+    import_(sharing, path)
+    assert sharing.texts()[G1] == "bin\u00adde\u2011streg"
 
 
 def test_spaces_at_the_end_of_a_line_are_not_saved_as_with_a_typed_answer(sharing):

@@ -162,7 +162,7 @@ MIXED = {
     D1: "Færre genindlæggelser – abc עברית def",
     D2: "Kontrol\abell\x1b[31mRØD\x1b[0m slut\u200b\u202eRTL-override",
     D3: "Emoji 👩\u200d👩\u200d👧\u200d👦 🇩🇰 ✅ 中文 עברית مرحبا بالعالم\n"
-    "Andet afsnit med bin\u00adde\u00adstreg\n\nNyt",
+    "Andet afsnit med bin\u00adde\u00adstreg og nb\u2011bindestreg\n\nNyt",
 }
 
 
