@@ -48,6 +48,7 @@ def test_a_worksheet_is_a_word_document_with_a_named_field_per_question(sharing)
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Sådan udfylder I arbejdsarket" in text
     assert "»Ikke relevant:«" in text and "Word-dokument (.docx)" in text
+    assert "udfyld arket i én omgang: åbnes et ark, der er gemt i LibreOffice, igen i LibreOffice" in text
     sheet = Sheet.read(path)
     assert len(sheet.answer_controls()) == 34
     assert len(sheet.controls()) == 34 + 9 * 2 + 2 * 4  # readiness for 9 tool sides, 2 rows for new actions
