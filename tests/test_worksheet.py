@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from docx import Document
 from exchange_kit import D1, D2, D3, G1, G2, NAME, Org, flat, start_sharing, tree
-from worksheet_kit import Sheet, W, bullet, picture, table
+from worksheet_kit import Sheet, W, bullet, el, item, paragraph, picture, run, table
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 # Fields of 'arbejdsark --fase tjek' (both sides), in page order: the first tool's questions.
@@ -48,6 +48,7 @@ def test_a_worksheet_is_a_word_document_with_a_named_field_per_question(sharing)
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Sådan udfylder I arbejdsarket" in text
     assert "»Ikke relevant:«" in text and "Word-dokument (.docx)" in text
+    assert "udfyld arket i én omgang: åbnes et ark, der er gemt i LibreOffice, igen i LibreOffice" in text
     sheet = Sheet.read(path)
     assert len(sheet.answer_controls()) == 34
     assert len(sheet.controls()) == 34 + 9 * 2 + 2 * 4  # readiness for 9 tool sides, 2 rows for new actions
@@ -136,6 +137,72 @@ def test_a_filled_worksheet_round_trips_paragraphs_line_breaks_and_lists(sharing
     assert answer.not_relevant and answer.text == "vi har andre behov"
     entry = sharing.project().entry(("aeroe-kommune", G1))
     assert entry.answer.source == "" and any(copy.startswith("w") for copy, _ in entry.answer.version)
+
+
+def test_a_numbered_list_keeps_its_numbers_and_a_bulleted_one_its_dashes(sharing):
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    steps = sheet.numbered_list(("decimal", "lowerLetter", "decimal"))
+    later = sheet.numbered_list(start=4)
+    dots = sheet.numbered_list(("bullet", "decimal"))  # LibreOffice fills a bullet list's levels so
+    sheet.fill(
+        N_G1,
+        "Tre trin:",
+        item("Ring", steps),
+        item("Mød op", steps),
+        item("med kaffe", steps, 1),  # a letter, not a number: a dash
+        item("og kage", steps, 1),
+        item("Skriv", steps),
+        item("først dette", steps, 2),
+        item("så dette", steps, 2),
+        "Imellem",
+        item("Fortsæt", steps),
+        bullet("et punkt"),
+        item("Fra fire", later),
+        item("Prik", dots),
+        item("under-prik", dots, 1),
+    )
+    sheet.fill(N_G2, "Ordnet:", paragraph("Nummer et", "ListNumber"), paragraph("Nummer to", "ListNumber"))
+    sheet.save(path)
+    import_(sharing, path)
+    texts = sharing.texts()
+    assert texts[G1] == (
+        "Tre trin:\n1. Ring\n2. Mød op\n  - med kaffe\n  - og kage\n3. Skriv\n    1. først dette\n"
+        "    2. så dette\nImellem\n4. Fortsæt\n- et punkt\n4. Fra fire\n- Prik\n  - under-prik"
+    )
+    assert texts[G2] == "Ordnet:\n1. Nummer et\n2. Nummer to"  # Word's "List Number" style
+
+
+def test_soft_and_non_breaking_hyphens_written_as_elements_are_kept(sharing):
+    """Word (Ctrl+-, Ctrl+Shift+-) and LibreOffice (outside a control) write them as elements, not text."""
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    line = paragraph("", "Svarfelt")
+    for part in ("bin", "softHyphen", "de", "noBreakHyphen", "streg"):
+        if part.endswith("Hyphen"):
+            line.append(el("r"))
+            line[-1].append(el(part))
+        else:
+            line.append(run(part))
+    sheet.fill(N_G1, line)
+    sheet.save(path)
+    import_(sharing, path)
+    assert sharing.texts()[G1] == "bin\u00adde\u2011streg"
+
+
+def test_spaces_at_the_end_of_a_line_are_not_saved_as_with_a_typed_answer(sharing):
+    """README: invisible spaces at the end of a line are not saved; a worksheet's answer follows that rule."""
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    sheet.fill(N_G1, "Tab\tadskilt\tlinje   ", "Linje med\nblødt linjeskift  ", "\tindrykket\t")
+    sheet.fill(N_D2, "  Træning hjemme   ")  # only spaces around our answer: unchanged
+    sheet.save(path)
+    out = import_(sharing, path)
+    assert "1 tilføjet, 0 opdaterede, 2 uændrede, 0 konflikter" in out
+    texts = sharing.texts()
+    assert texts[G1] == "Tab\tadskilt\tlinje\nLinje med\nblødt linjeskift\n\tindrykket\t"
+    assert texts[D2] == "Træning hjemme"
+    assert "linje   " not in sharing.path.read_text(encoding="utf-8")
 
 
 def test_tables_pictures_and_text_outside_the_fields_are_reported_never_silently_dropped(sharing):
@@ -401,6 +468,8 @@ def test_a_worksheet_needs_to_know_which_side_this_computer_is_on(tmp_path, run_
         ("Ikke relevant\nDet er løst", True, "Det er løst"),
         ("Ikke relevant for os, fordi vi er små", False, "Ikke relevant for os, fordi vi er små"),
         ("  Et svar  \n\n", False, "Et svar"),
+        ("linje   \nanden  \n\n", False, "linje\nanden"),
+        ("Ikke relevant: for små   \nog langt væk  ", True, "for små\nog langt væk"),
     ],
 )
 def test_ikke_relevant_is_read_from_the_start_of_a_field(text, not_relevant, reason):

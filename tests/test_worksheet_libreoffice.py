@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from exchange_kit import D1, D2, D3, G1, G2, Org, flat, start_sharing
-from worksheet_kit import Sheet, W, bullet, paragraph
+from worksheet_kit import Sheet, W, bullet, item, paragraph
 
 from spredning.core import followup
 
@@ -156,3 +156,71 @@ def test_readiness_and_the_plan_survive_libreoffice(sharing, tmp_path):
     }
     items = followup.plan_items(project, project.partners[0])
     assert {item.what: item.status for item in items} == {"Skaf tal": "i-gang", "Ring": "ikke-startet"}
+
+
+MIXED = {
+    D1: "Færre genindlæggelser – abc עברית def",
+    D2: "Kontrol\abell\x1b[31mRØD\x1b[0m slut\u200b\u202eRTL-override",
+    D3: "Emoji 👩\u200d👩\u200d👧\u200d👦 🇩🇰 ✅ 中文 עברית مرحبا بالعالم\n"
+    "Andet afsnit med bin\u00adde\u00adstreg og nb\u2011bindestreg\n\nNyt",
+}
+
+
+@pytest.fixture
+def mixed(tmp_path, run_cli) -> Org:
+    """Answers in mixed scripts, control characters and emoji; readiness and an action in them too."""
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers=MIXED)
+    tool = "tjek.beskriv-innovationen"
+    org.ok("klarhed", tool, "gul", "--begrundelse", "Vi mangler tal – نحتاج أرقام")
+    org.ok(
+        "plan", "tilføj", "--hvad", "Skaf tal עכשיו", "--hvem", "Eva", "--frist", "01-03-2026", "--fase", tool
+    )
+    return org
+
+
+def test_libreoffice_splits_a_field_in_mixed_scripts_and_the_untouched_sheet_changes_nothing(mixed, tmp_path):
+    saved = resave(made(mixed), tmp_path)
+    sheet = Sheet.read(saved)
+    split = [sdt for sdt in sheet.controls() if sdt.find(f"{W}sdtPr/{W}alias").get(f"{W}val") == "Svar 1"]
+    assert len(split) > 1  # what this test is about: LibreOffice still writes one field as several
+    before = mixed.path.read_bytes()
+    code, out, err = mixed.import_(saved)
+    assert code == 0, err
+    assert "0 tilføjede, 0 opdaterede, 3 uændrede, 0 konflikter" in flat(out)
+    assert "Opfølgningen" not in flat(out)
+    assert mixed.path.read_bytes() == before
+
+
+def test_fields_typed_in_mixed_scripts_come_back_from_libreoffice_exactly(mixed, tmp_path):
+    path = made(mixed)
+    sheet = Sheet.read(path)
+    sheet.fill(N_G1, "Ja – כן, meget", "Anden linje med 中文 og 😀")
+    sheet.fill(N_D2, "مرحبا Odense")
+    sheet.save(path)
+    code, out, err = mixed.import_(resave(path, tmp_path))
+    assert code == 0, err
+    assert "1 tilføjet, 1 opdateret, 2 uændrede, 0 konflikter" in flat(out)
+    assert mixed.texts() == {**MIXED, G1: "Ja – כן, meget\nAnden linje med 中文 og 😀", D2: "مرحبا Odense"}
+
+
+def test_a_numbered_list_keeps_its_numbers_through_libreoffice_and_bullets_stay_dashes(sharing, tmp_path):
+    """LibreOffice gives a bulleted list decimal levels below the first: they stay dashes."""
+    path = made(sharing)
+    sheet = Sheet.read(path)
+    steps = sheet.numbered_list()
+    sheet.fill(N_G1, "Trin:", item("Ring", steps), item("Mød op", steps), bullet("punkt"), bullet("under", 1))
+    sheet.save(path)
+    code, _, err = sharing.import_(resave(path, tmp_path))
+    assert code == 0, err
+    assert sharing.texts()[G1] == "Trin:\n1. Ring\n2. Mød op\n- punkt\n  - under"
+
+
+def test_a_sheet_opened_and_saved_again_in_libreoffice_is_refused_saying_why(sharing, tmp_path):
+    once = tmp_path / "en-gang"
+    once.mkdir()
+    saved = resave(made(sharing), tmp_path).rename(once / "ark.docx")
+    before = sharing.path.read_bytes()
+    code, out, err = sharing.import_(resave(saved, tmp_path))
+    assert code == 1, out
+    assert "har mistet deres navne" in flat(err) and "Intet er ændret." in flat(err)
+    assert sharing.path.read_bytes() == before

@@ -62,6 +62,13 @@ def bullet(text: str, level: int = 0) -> etree._Element:
     return paragraph(text, numbered=level)
 
 
+def item(text: str, list_id: str, level: int = 0) -> etree._Element:
+    """An item of the list numbered `list_id` (see Sheet.numbered_list), as Word writes one."""
+    p = paragraph(text, numbered=level)
+    p.find(f"{W}pPr/{W}numPr/{W}numId").set(f"{W}val", list_id)
+    return p
+
+
 def table(*rows: tuple[str, ...]) -> etree._Element:
     tbl = el("tbl")
     properties = el("tblPr")
@@ -239,6 +246,30 @@ class Sheet:
             comments,
             "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
         )
+
+    def numbered_list(self, formats: tuple[str, ...] = ("decimal", "lowerLetter"), start: int = 1) -> str:
+        """A new list in numbering.xml, as Word adds one for its numbering button: its numId.
+
+        `formats` are its levels' number formats ("decimal", "bullet" ...), from level 0.
+        """
+        name = "word/numbering.xml"
+        root = etree.fromstring(self.parts[name])
+        ids = [int(n.get(f"{W}abstractNumId")) for n in root.iter(f"{W}abstractNum")]
+        abstract = el("abstractNum", abstractNumId=str(max(ids, default=0) + 1))
+        for level, kind in enumerate(formats):
+            lvl = el("lvl", ilvl=str(level))
+            lvl.append(el("start", val=str(start)))
+            lvl.append(el("numFmt", val=kind))
+            lvl.append(el("lvlText", val="•" if kind == "bullet" else f"%{level + 1}."))
+            abstract.append(lvl)
+        nums = list(root.iter(f"{W}num"))
+        number = str(max((int(n.get(f"{W}numId")) for n in nums), default=0) + 1)
+        (nums[0].addprevious if nums else root.append)(abstract)
+        num = el("num", numId=number)
+        num.append(el("abstractNumId", val=abstract.get(f"{W}abstractNumId")))
+        root.append(num)
+        self.parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return number
 
     def bytes(self) -> bytes:
         self.parts[DOCUMENT] = etree.tostring(

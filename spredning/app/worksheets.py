@@ -262,12 +262,13 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
     _check_ours(opened.project, opened.local.me, sheet, path)
     keys = sheet.keys()
     try:
-        body = reader.read_body(parts.document, parts.styles, keys)
+        body = reader.read_body(parts.document, parts.styles, keys, parts.numbering)
         remarks = reader.comments(parts.comments)
     except SheetProblem as problem:
         raise SpredningError.of(Message(problem.key, problem.params), path=path) from None
     if keys and not body.fields:
-        raise SpredningError("worksheet.no-fields", path=path)
+        unnamed = reader.has_unnamed_controls(parts.document)
+        raise SpredningError("worksheet.fields-unnamed" if unnamed else "worksheet.no-fields", path=path)
     project = opened.project
     known = opened.local.known.get(sheet.filler, {})
     copy = sheet_copy(sheet)

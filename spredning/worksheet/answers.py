@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from spredning import i18n
+from spredning.core import model
 from spredning.core.model import Answer
 from spredning.i18n import t
 
@@ -30,8 +31,11 @@ def xml_safe(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """A field's text as it is compared and saved: no blank lines or spaces at its ends."""
-    return xml_safe(text).strip()
+    """A field's text as it is compared and saved: the rule for a typed answer (model.normalise).
+
+    No blank lines or spaces around it, no spaces at the end of a line; tabs stay.
+    """
+    return model.normalise(xml_safe(text))
 
 
 def shown(answer: Answer | None) -> str:

@@ -3,12 +3,12 @@
 The package is opened with limits before anything is inflated: the file's size, the number of
 parts, and each part's unpacked size (checked against the zip's directory, then again while
 reading, so a zip bomb costs nothing). Only the parts needed are read: the content types, the
-package relations, the main document, its styles (to recognise lists), its comments (to report
-them) and the custom XML part that is the worksheet's record. Macros and other embedded programs
-are never opened; a file that has them is refused. XML is parsed with defusedxml with DTDs refused,
-so entity expansion (the "billion laughs") and external entities cannot happen: Word documents
-never have a DTD, and the standard library's parser alone would expand internal entities.
-defusedxml is already installed with fpdf2, which the PDF reports use.
+package relations, the main document, its styles and numbering (to recognise lists, numbered or
+not), its comments (to report them) and the custom XML part that is the worksheet's record. Macros
+and other embedded programs are never opened; a file that has them is refused. XML is parsed with
+defusedxml with DTDs refused, so entity expansion (the "billion laughs") and external entities
+cannot happen: Word documents never have a DTD, and the standard library's parser alone would
+expand internal entities. defusedxml is already installed with fpdf2, which the PDF reports use.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ _WORD_MAIN = (
 )
 _STYLES = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
 _COMMENTS = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+_NUMBERING = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
 _ODF = b"application/vnd.oasis.opendocument"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc files, and password-protected .docx
 _ITEM = re.compile(r"^customxml/item[0-9]{1,4}\.xml$")
@@ -48,6 +49,7 @@ class Package(NamedTuple):
     record: ET.Element
     styles: ET.Element | None
     comments: ET.Element | None
+    numbering: ET.Element | None = None
 
 
 def is_word_file(raw: bytes) -> bool:
@@ -106,7 +108,8 @@ def _parts(archive: zipfile.ZipFile) -> Package:
     record = _record(archive, names)
     styles = _typed(archive, names, types, _STYLES)
     comments = _typed(archive, names, types, _COMMENTS)
-    return Package(document, record, styles, comments)
+    numbering = _typed(archive, names, types, _NUMBERING)
+    return Package(document, record, styles, comments, numbering)
 
 
 def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:

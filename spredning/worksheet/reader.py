@@ -2,15 +2,18 @@
 
 The body is walked once. A field is a content control we numbered (record.py); its text is the
 text of the table cell that frames it, because LibreOffice 7.4 keeps only the first paragraph
-inside the control when it saves and leaves the rest in the cell. Paragraphs and line breaks
-become lines, Word's list paragraphs become "- " lines, tracked insertions count and deletions do
-not, and tables, images and other objects in a field are noted as left out. Every paragraph
-outside the fields is collected with the number of the field before it, so text typed there can
-be reported with where it was. The XML comes from package.py, already parsed with DTDs refused.
+inside the control when it saves and leaves the rest in the cell; a field it split into several
+controls in one paragraph (text in mixed scripts) is read once, or refused (_one_text).
+Paragraphs and line breaks become lines, Word's list paragraphs become "- " lines ("1. " in a
+numbered list), tracked insertions count and deletions do not, and tables, images and other
+objects in a field are noted as left out. Every paragraph outside the fields is collected with
+the number of the field before it, so text typed there can be reported with where it was. The
+XML comes from package.py, already parsed with DTDs refused.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from typing import NamedTuple
@@ -53,26 +56,34 @@ class Body(NamedTuple):
     outside: tuple[Outside, ...]
 
 
-def read_body(document: ET.Element, styles: ET.Element | None, slots: dict[int, str]) -> Body:
+def read_body(
+    document: ET.Element,
+    styles: ET.Element | None,
+    slots: dict[int, str],
+    numbering: ET.Element | None = None,
+) -> Body:
     """Walk the body: the fields (numbers with their slot keys in `slots`) and the text around them."""
     body = document.find(f"{W}body")
-    walk = _Walk(slots, list_styles(styles))
+    walk = _Walk(slots, _Lists(list_styles(styles), numbered_levels(numbering)))
     if body is not None:
         walk.blocks(body, 0)
     return Body(walk.fields, tuple(walk.outside))
 
 
-def list_styles(styles: ET.Element | None) -> dict[str, int]:
-    """The paragraph styles that make a list (their own numbering, or their base style's): id -> level."""
+def list_styles(styles: ET.Element | None) -> dict[str, tuple[str, int]]:
+    """The paragraph styles that make a list (their own numbering, or their base style's).
+
+    Style id -> (the list's numId, level).
+    """
     if styles is None:
         return {}
-    numbered: dict[str, int] = {}
+    numbered: dict[str, tuple[str, int]] = {}
     based: dict[str, str] = {}
     for style in styles.iter(f"{W}style"):
         name = style.attrib.get(f"{W}styleId", "")
         numbering = style.find(f"{W}pPr/{W}numPr")
-        if numbering is not None and _value(numbering.find(f"{W}numId"), "0") != "0":
-            numbered[name] = _level(numbering)
+        if numbering is not None and (number := _value(numbering.find(f"{W}numId"), "0")) != "0":
+            numbered[name] = (number, _level(numbering))
         base = style.find(f"{W}basedOn")
         if base is not None:
             based[name] = base.attrib.get(f"{W}val", "")
@@ -87,6 +98,56 @@ def list_styles(styles: ET.Element | None) -> dict[str, int]:
     return result
 
 
+def numbered_levels(numbering: ET.Element | None) -> dict[str, dict[int, int]]:
+    """The lists Word numbers 1, 2, 3 ...: numId -> {level: first number} for their decimal levels.
+
+    Only a list whose first level is decimal counts (Word's numbering button); a bulleted list stays
+    bulleted at every level, also where LibreOffice has filled its unused levels with decimal ones.
+    A list defined through a numbering style (numStyleLink) is not followed: it reads as bullets.
+    """
+    if numbering is None:
+        return {}
+    abstract = {
+        item.attrib.get(f"{W}abstractNumId", ""): _formats(item) for item in numbering.iter(f"{W}abstractNum")
+    }
+    found: dict[str, dict[int, int]] = {}
+    for item in numbering.iter(f"{W}num"):
+        levels = dict(abstract.get(_value(item.find(f"{W}abstractNumId")), {}))
+        for override in item.iter(f"{W}lvlOverride"):
+            level = _number(override.attrib.get(f"{W}ilvl", ""), -1)
+            own = override.find(f"{W}lvl")
+            kind, start = _formats_of(own) if own is not None else levels.get(level, ("", 1))
+            start_override = override.find(f"{W}startOverride")
+            if start_override is not None:
+                start = _number(_value(start_override), 1)
+            levels[level] = (kind, start)
+        if levels.get(0, ("",))[0] == "decimal":
+            found[item.attrib.get(f"{W}numId", "")] = {
+                level: start for level, (kind, start) in levels.items() if kind == "decimal"
+            }
+    return found
+
+
+def _formats(abstract: ET.Element) -> dict[int, tuple[str, int]]:
+    """An abstract list's levels: level -> (number format, first number)."""
+    return {_number(lvl.attrib.get(f"{W}ilvl", ""), -1): _formats_of(lvl) for lvl in abstract.iter(f"{W}lvl")}
+
+
+def _formats_of(lvl: ET.Element) -> tuple[str, int]:
+    return _value(lvl.find(f"{W}numFmt")), _number(_value(lvl.find(f"{W}start"), "1"), 1)
+
+
+def _number(text: str, default: int) -> int:
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 6 else default
+
+
+class _Lists(NamedTuple):
+    """What makes a paragraph a list item: its style's list, and which lists are numbered."""
+
+    styles: dict[str, tuple[str, int]]
+    numbered: dict[str, dict[int, int]]
+
+
 def _value(element: ET.Element | None, default: str = "") -> str:
     return element.attrib.get(f"{W}val", default) if element is not None else default
 
@@ -97,7 +158,14 @@ def _level(numbering: ET.Element) -> int:
 
 
 _CONTAINERS = (f"{W}hyperlink", f"{W}smartTag", f"{W}customXml", f"{W}fldSimple", f"{W}dir", f"{W}bdo")
-_TEXT = {f"{W}tab": "\t", f"{W}ptab": "\t", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+_TEXT = {
+    f"{W}tab": "\t",
+    f"{W}ptab": "\t",
+    f"{W}br": "\n",
+    f"{W}cr": "\n",
+    f"{W}noBreakHyphen": "\u2011",  # LibreOffice writes these two characters so outside a control
+    f"{W}softHyphen": "\u00ad",
+}
 _OBJECTS = {
     f"{W}drawing": "image",
     f"{W}pict": "image",
@@ -118,6 +186,15 @@ class _Collecting:
         self.lines: list[str] = []
         self.left_out: set[str] = set()
         self.tracked = False
+        self.counts: dict[str, dict[int, int]] = {}  # a numbered list's last number at each level
+
+    def count(self, list_id: str, level: int, start: int) -> int:
+        """The next number at a level of a list; its deeper levels start again (as Word counts)."""
+        counts = self.counts.setdefault(list_id, {})
+        for deeper in [known for known in counts if known > level]:
+            del counts[deeper]
+        counts[level] = counts.get(level, start - 1) + 1
+        return counts[level]
 
     def done(self) -> Field:
         return Field(tuple(self.lines), frozenset(self.left_out), self.tracked)
@@ -126,7 +203,7 @@ class _Collecting:
 class _Walk:
     """One pass over the body, keeping the fields and the text outside them apart."""
 
-    def __init__(self, slots: dict[int, str], lists: dict[str, int]):
+    def __init__(self, slots: dict[int, str], lists: _Lists):
         self.slots = slots
         self.lists = lists
         self.fields: dict[int, Field] = {}
@@ -208,25 +285,39 @@ class _Walk:
     def paragraph(self, paragraph: ET.Element, depth: int, field: _Collecting | None) -> None:
         reading = _Inline(self, field)
         reading.children(paragraph, depth)
-        text = "".join(reading.parts)
+        text = reading.text()
         if field is None:
             self.outside.append(Outside(text, self.last, objects=frozenset(reading.objects)))
             return
-        field.lines.append(self.list_prefix(paragraph) + text)
+        field.lines.append(self.list_prefix(paragraph, field) + text)
         field.left_out |= reading.objects
 
-    def list_prefix(self, paragraph: ET.Element) -> str:
-        """'- ' (indented by level) for a list paragraph in a field, else nothing."""
+    def list_prefix(self, paragraph: ET.Element, field: _Collecting) -> str:
+        """'1. ' for an item of a numbered list in a field, '- ' for another list item (indented by level).
+
+        Numbers are counted within the field, from the list's first number: what the item says, not
+        where Word's page would continue a list from another field.
+        """
         properties = paragraph.find(f"{W}pPr")
         if properties is None:
             return ""
+        style = self.lists.styles.get(_value(properties.find(f"{W}pStyle")))
         numbering = properties.find(f"{W}numPr")
         if numbering is not None:
-            if _value(numbering.find(f"{W}numId"), "1") == "0":
+            list_id = _value(numbering.find(f"{W}numId")) or (style[0] if style else "1")
+            if list_id == "0":
                 return ""
-            return "  " * _level(numbering) + "- "
-        style = _value(properties.find(f"{W}pStyle"))
-        return "  " * self.lists[style] + "- " if style in self.lists else ""
+            has_level = numbering.find(f"{W}ilvl") is not None
+            level = _level(numbering) if has_level or style is None else style[1]
+        elif style is not None:
+            list_id, level = style
+        else:
+            return ""
+        indent = "  " * level
+        starts = self.lists.numbered.get(list_id, {})
+        if level in starts:
+            return f"{indent}{field.count(list_id, level, starts[level])}. "
+        return indent + "- "
 
 
 class _Inline:
@@ -237,6 +328,7 @@ class _Inline:
         self.field = field
         self.parts: list[str] = []
         self.objects: set[str] = set()
+        self.pieces: list[_Piece] = []  # our fields' controls met inside a field's paragraph
 
     def children(self, element: ET.Element, depth: int) -> None:
         if depth > MAX_DEPTH:
@@ -261,18 +353,39 @@ class _Inline:
         if self.field is not None:
             self.field.tracked = True
 
+    def text(self) -> str:
+        """The paragraph's text; a field LibreOffice wrote as several controls counts once (see _one_text)."""
+        if len(self.pieces) < 2:
+            return "".join(self.parts)
+        pieces = sorted(self.pieces, key=lambda piece: piece.start)
+        number = pieces[0].number
+        gaps = ["".join(self.parts[a.end : b.start]) for a, b in itertools.pairwise(pieces)]
+        if (
+            any(piece.tagged or piece.number != number for piece in pieces)
+            or any(a.end > b.start for a, b in itertools.pairwise(pieces))  # one inside another
+            or any(gaps)  # text between them
+        ):
+            raise SheetProblem("worksheet.split-field", number=number)
+        whole = _one_text(number, ["".join(self.parts[piece.start : piece.end]) for piece in pieces])
+        return "".join(self.parts[: pieces[0].start]) + whole + "".join(self.parts[pieces[-1].end :])
+
     def control(self, control: ET.Element, depth: int) -> None:
         content = control.find(f"{W}sdtContent")
         if content is None or _showing_placeholder(control):
             return
-        number = self.walk.number(control) if self.field is None else None
+        number = self.walk.number(control)
+        if number is not None and self.field is not None:  # the field's own control, in its frame
+            start = len(self.parts)
+            self.children(content, depth + 1)
+            self.pieces.append(_Piece(number, start, len(self.parts), _has_tag(control)))
+            return
         if number is None:
             self.children(content, depth + 1)
             return
         collecting = _Collecting()
         inner = _Inline(self.walk, collecting)  # a field inside a paragraph (LibreOffice's way)
         inner.children(content, depth + 1)
-        collecting.lines.append("".join(inner.parts))
+        collecting.lines.append(inner.text())
         collecting.left_out |= inner.objects
         self.walk.finish(number, collecting)
 
@@ -287,6 +400,36 @@ class _Inline:
                 self.parts.append(_TEXT[tag])
             elif tag in _OBJECTS:
                 self.objects.add(_OBJECTS[tag])
+
+
+class _Piece(NamedTuple):
+    """One of our controls inside a field's paragraph: its number, where its text is, whether it has a tag."""
+
+    number: int
+    start: int
+    end: int
+    tagged: bool
+
+
+def _one_text(number: int, texts: list[str]) -> str:
+    """The text of a field that LibreOffice 7.4 saved as several controls in one paragraph.
+
+    LibreOffice splits a field whose text mixes scripts (Latin with Hebrew, Arabic or Chinese,
+    right-to-left marks, some control pictures) into one control per stretch of one script, all
+    with the field's title and no tag, and writes into each the field's whole text, after that
+    stretch for all but the first: "abc עברית def" becomes "abc עברית def", "עברית" + "abc עברית
+    def", " " + "abc עברית def", "def" + "abc עברית def". The first control then holds the whole
+    text and every other one ends with it. Exactly that pattern reads as the first control's text;
+    anything else cannot be read without guessing, and the whole worksheet is refused.
+    """
+    whole = texts[0]
+    if not whole.strip() or not all(text.endswith(whole) for text in texts[1:]):
+        raise SheetProblem("worksheet.split-field", number=number)
+    return whole
+
+
+def _has_tag(control: ET.Element) -> bool:
+    return control.find(f"{W}sdtPr/{W}tag") is not None
 
 
 def _showing_placeholder(control: ET.Element) -> bool:
@@ -319,13 +462,24 @@ def _unwrapped(parent: ET.Element, tag: str):
                 yield from _unwrapped(content, tag)
 
 
+def has_unnamed_controls(document: ET.Element) -> bool:
+    """True when a content control has neither tag nor title.
+
+    LibreOffice 7.4 leaves our fields so when it opens and saves again a worksheet it saved before.
+    """
+    return any(
+        control.find(f"{W}sdtPr/{W}tag") is None and control.find(f"{W}sdtPr/{W}alias") is None
+        for control in document.iter(f"{W}sdt")
+    )
+
+
 def comments(root: ET.Element | None, limit: int = 100) -> list[tuple[str, str]]:
     """The document's comments (author, text), at most `limit`: they are reported, never imported."""
     if root is None:
         return []
     found = []
     for comment in root.iter(f"{W}comment"):
-        reading = _Inline(_Walk({}, {}), None)
+        reading = _Inline(_Walk({}, _Lists({}, {})), None)
         lines = []
         for paragraph in comment.iter(f"{W}p"):
             reading.parts = []
