@@ -1904,8 +1904,8 @@ def test_the_fields_help_is_laid_out_again_when_the_window_gets_narrower():
     assert " · ".join(parts) == " · ".join(line.strip() for line in hint)
 
 
-@pytest.mark.parametrize("key", [CTRL_S, "\x12"], ids=["Ctrl+S", "Ctrl+R"])
-def test_ctrl_s_or_ctrl_r_at_a_list_does_nothing(terminal, key):
+@pytest.mark.parametrize("key", [CTRL_S, "\x12", CTRL_O], ids=["Ctrl+S", "Ctrl+R", "Ctrl+O"])
+def test_ctrl_s_ctrl_r_or_ctrl_o_at_a_list_does_nothing(terminal, key):
     term = terminal(screen=True)
     term.type(key + DOWN + ENTER)
     choices = [Choice("Første", 1), Choice("Anden", 2)]

@@ -245,7 +245,9 @@ def _stop_keys() -> KeyBindings:
 
     Ctrl+S and Ctrl+R do nothing at a menu: prompt_toolkit would start its own search there, in
     English, over the list ("(i-search)"), and Ctrl+S is the answer field's save key, so it is
-    easily pressed once too often.
+    easily pressed once too often. Ctrl+O (the answer field's editor key) does nothing either:
+    prompt_toolkit would take it as Enter ("operate and get next") and leave the menu with no
+    choice made.
     """
     bindings = KeyBindings()
 
@@ -255,6 +257,7 @@ def _stop_keys() -> KeyBindings:
 
     @bindings.add("c-s", eager=True)
     @bindings.add("c-r", eager=True)
+    @bindings.add("c-o", eager=True)
     def _nothing(event) -> None:
         pass
 
