@@ -308,7 +308,8 @@ def test_a_deleted_readiness_table_and_text_beside_it_are_reported(sharing):
     sheet.type_after("Begrundelse 38", "Vi ringer")
     sheet.save(path)
     out = import_(sharing, path)
-    assert "Klarhed 35 (klarheden efter Beskriv innovationen, Vi vil dele) er slettet fra arket" in out
+    said = "Klarhed 35 (klarheden efter Beskriv innovationen, Vi vil dele) er slettet fra arket"
+    assert f"{said}; klarheden er ikke ændret" in flat(out)
     assert (
         "Tekst uden for svarfelterne, efter Begrundelse 38 (klarheden efter Beskriv innovationen, "
         "Vi vil genbruge), er ikke taget med: »Vi ringer«"
@@ -408,3 +409,53 @@ def test_the_readiness_of_a_partner_in_another_dialogue_is_not_on_the_sheet(tmp_
     assert not any(sheet.text(row[0]) == "Kun Fanø" for row in sheet.rows())
     project = org.project()
     assert followup.readiness(project, Partner("aeroe-kommune", ""), TOOL, "genbruge") is None
+
+
+def _delete_field(sheet: Sheet, name: str) -> None:
+    control = sheet.control(name)
+    control.getparent().remove(control)
+
+
+def test_a_deleted_empty_row_for_a_new_action_is_not_reported(sharing):
+    # nothing was written in it, so nothing is lost: a note would only be noise
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    new_what, *_ = sheet.empty_rows()[0]
+    _delete_field(sheet, new_what)
+    sheet.save(path)
+    before = actions(sharing)
+
+    out = flat(import_(sharing, path))
+
+    assert "er slettet fra arket" not in out, out
+    assert actions(sharing).keys() == before.keys()
+
+
+def test_a_new_action_row_with_a_deleted_field_says_what_was_written_is_not_taken_in(sharing):
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    new_what, new_who, _, _ = sheet.empty_rows()[0]
+    fill(sheet, {new_what: "Book et møde med Odense"})
+    _delete_field(sheet, new_who)
+    sheet.save(path)
+
+    out = flat(import_(sharing, path))
+
+    said = f"{new_who} (ny handling i fasen Tjek) er slettet fra arket"
+    assert f"{said}, så det, der er skrevet i rækken, er ikke taget med" in out
+    assert "plan tilføj" in out
+    assert "Book et møde med Odense" not in actions(sharing)
+
+
+def test_a_deleted_field_of_an_action_says_the_action_is_unchanged(sharing):
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    _, who, _, _ = sheet.row_of(ACTION)
+    _delete_field(sheet, who)
+    sheet.save(path)
+    before = actions(sharing)[ACTION]
+
+    out = flat(import_(sharing, path))
+
+    assert f"{who} (handlingen »{ACTION}«) er slettet fra arket; handlingen er ikke ændret." in out, out
+    assert actions(sharing)[ACTION] == before

@@ -241,7 +241,9 @@ def returned_follow(
         label = functools.partial(followup.label, guide, item, what=_what(entry, contents.get("hvad")))
         gone = [f for f in item.fields if contents[f.name] is None]
         if gone:  # a deleted field: its mark or action stays as it is
-            notes.append(message("worksheet.note.missing-follow", field=label(gone[0])))
+            written = any(content.lines and any(content.lines) for content in contents.values() if content)
+            if item.version is not None or written:  # an empty row for a new action deleted: nothing lost
+                notes.append(message(_MISSING_FOLLOW[_follow_kind(item)], field=label(gone[0])))
             continue
         present = {name: content for name, content in contents.items() if content is not None}
         notes += [
@@ -268,6 +270,18 @@ def returned_follow(
         elif answer is not None:
             found[item.slot] = answer
     return FollowReturned(found, tuple(notes), tuple(problems))
+
+
+# What a deleted field of a mark, an action, or a new action's row means for it
+_MISSING_FOLLOW = {
+    "klarhed": "worksheet.note.missing-mark",
+    "plan": "worksheet.note.missing-action",
+    "new": "worksheet.note.missing-new-action",
+}
+
+
+def _follow_kind(item: FollowRecord) -> str:
+    return "new" if item.version is None and item.kind == "plan" else item.kind
 
 
 def _as_sent(item: FollowRecord, texts: Mapping[str, str], content: Answer) -> bool:
