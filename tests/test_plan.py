@@ -500,7 +500,9 @@ def test_ics_has_an_all_day_entry_for_each_open_deadline(run_cli, ws, reusing, t
     assert event["DTEND"].dt == datetime.date(2026, 2, 28)
     assert event["UID"].startswith(item.id) and ws.store.load(reusing).id in event["UID"]
     assert event["DTSTAMP"].dt.tzinfo is not None
-    assert "Genoptræningsleder" in str(event["DESCRIPTION"])
+    description = str(event["DESCRIPTION"]).split("\n")
+    assert "Hvem: Genoptræningsleder" in description, description
+    assert all(line[:1].isupper() for line in description), description
     assert b"DTSTART;VALUE=DATE:20260227" in raw
 
 

@@ -78,10 +78,10 @@ def ics_bytes(
             continue
         details = [t("plan.ics.project", project=project_name)]
         if row.who:
-            details.append(t("plan.words.who", who=row.who))
+            details.append(t("plan.ics.who", who=row.who))
         details.append(t("plan.ics.status", status=t(f"plan.status.{row.status}")))
         if row.tool or row.phase:
-            details.append(t("plan.words.from", source=row.tool or row.phase))
+            details.append(t("plan.ics.from", source=row.tool or row.phase))
         if owners.get(row.owner):
             details.append(t("plan.ics.dialogue", org=owners[row.owner]))
         lines += [
