@@ -33,7 +33,9 @@ from typing import Any, NamedTuple
 import questionary
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application import get_app, run_in_terminal
+from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.document import Document
+from prompt_toolkit.enums import DEFAULT_BUFFER
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.layout.processors import TabsProcessor
@@ -288,9 +290,37 @@ def _undo_keys() -> KeyBindings:
 
     @bindings.add("c-z", eager=True, save_before=lambda event: False)
     def _undo(event) -> None:
-        event.current_buffer.undo()
+        field_buffer(event.app).undo()
 
     return bindings
+
+
+def _no_search_keys() -> KeyBindings:
+    """Ctrl+R and Ctrl+S do nothing in a text field (unless a field's own keys give them a meaning).
+
+    prompt_toolkit would start its own search there, in English ("I-search backward:"), and
+    what is typed next would go to the search line, not the field: text the user thinks they
+    typed, lost. Eager, so the library's search keys never see them; a field's own binding for
+    Ctrl+S (the answer field saves with it) goes after these and wins.
+    """
+    bindings = KeyBindings()
+
+    @bindings.add("c-r", eager=True)
+    @bindings.add("c-s", eager=True)
+    def _nothing(event) -> None:
+        pass
+
+    return bindings
+
+
+def field_buffer(app) -> Buffer:
+    """The text field's own buffer, by name: never a search line or any other buffer in focus.
+
+    Every key that leaves a field, and every stop, reads the field's text from here, so no other
+    mode of the prompt library can ever give its text in the field's place.
+    """
+    found = app.layout.get_buffer_by_name(DEFAULT_BUFFER)
+    return found if found is not None else app.current_buffer
 
 
 def _with_keys(question, *extra: KeyBindings):
@@ -458,7 +488,7 @@ def ask_text(
             text = _asked_then_echoed(question, message, str)
         except (KeyboardInterrupt, EOFError):
             if interrupted is not None:
-                interrupted(question.application.current_buffer.text)
+                interrupted(field_buffer(question.application).text)
             raise
         problem = validate(text) if validate is not None and text is not back else None
         if problem is None:
@@ -479,7 +509,7 @@ def _text_prompt(message: str, instruction: str, default: str, **io) -> question
         FormattedText(tokens), style=merge_styles_default([STYLE]), lexer=SimpleLexer("class:answer"), **io
     )
     prompt.default_buffer.reset(Document(default))
-    return _with_keys(questionary.Question(prompt.app), _undo_keys())
+    return _with_keys(questionary.Question(prompt.app), _no_search_keys(), _undo_keys())
 
 
 def _say_refused(problem: str, output) -> None:
@@ -665,8 +695,10 @@ def answer_field(
             status = [("", "\n"), *styled_lines([("class:notice", said)], columns)]
         return [*above(columns), *status, ("", "\n"), ("class:qmark", "›"), ("class:question", f" {label} ")]
 
+    keys = [_no_search_keys(), *filter(None, [session.pop("key_bindings", None)])]  # the field's own win
     prompt: PromptSession[str] = PromptSession(
         message,
+        key_bindings=merge_key_bindings(keys),
         style=merge_styles_default([STYLE]),
         lexer=SimpleLexer("class:answer"),
         prompt_continuation=lambda width, line, wrapped: " " * width,
@@ -840,7 +872,7 @@ class InterviewPrompter:
             key_bindings=self._keys(step),
             **self.io,
         )
-        question.application.current_buffer.on_text_changed += self._autosave
+        field_buffer(question.application).on_text_changed += self._autosave
         question.application.after_render += _collect_once_drawn()
         reply = self._watched(question)
         if isinstance(reply, str):
@@ -947,7 +979,7 @@ class InterviewPrompter:
         if self.app is None:
             return self.held
         with contextlib.suppress(Exception):
-            return self.app.current_buffer.text
+            return field_buffer(self.app).text
         return None
 
     def _autosave(self, buffer) -> None:
@@ -1322,17 +1354,17 @@ def _leave_keys(expandable: bool) -> KeyBindings:
     @bindings.add("pageup", eager=True)
     @bindings.add("c-b", eager=True)
     def _back(event) -> None:
-        event.app.exit(result=interview.Back(event.current_buffer.text))
+        event.app.exit(result=interview.Back(field_buffer(event.app).text))
 
     @bindings.add("c-n", eager=True)
     def _not_relevant(event) -> None:
-        event.app.exit(result=Marked(event.current_buffer.text))
+        event.app.exit(result=Marked(field_buffer(event.app).text))
 
     if expandable:
 
         @bindings.add("c-p", eager=True)
         def _expand(event) -> None:
-            event.app.exit(result=_Expand(event.current_buffer.text))
+            event.app.exit(result=_Expand(field_buffer(event.app).text))
 
     @bindings.add("c-c", eager=True)
     def _interrupt(event) -> None:
@@ -1354,11 +1386,11 @@ def _edit_keys(console: Console, folder: Callable[[], Path | None]) -> KeyBindin
 
     @bindings.add("c-s", eager=True)
     def _save(event) -> None:
-        event.current_buffer.validate_and_handle()
+        field_buffer(event.app).validate_and_handle()
 
     @bindings.add("c-o", eager=True)
     def _editor(event) -> None:
-        buffer = event.current_buffer
+        buffer = field_buffer(event.app)
 
         async def edit_in_editor() -> None:
             edited = await run_in_terminal(lambda: editor.edit(buffer.text, folder()))

@@ -1,0 +1,118 @@
+"""Keys that must never lose or replace the text of an answer field, nor the draft it was offered.
+
+The real prompts, driven by keystrokes through a pipe (see test_prompter.py, whose fixtures
+these tests use); what counts is the draft in the state file (.spredning/SLUG.yaml), the
+answers in the project file and what the screen says.
+"""
+
+from __future__ import annotations
+
+import pytest
+from projectkit import draft_key, drafts, saved
+from test_prompter import (
+    CTRL_C,
+    CTRL_N,
+    CTRL_S,
+    ENTER,
+    ESC_ENTER,
+    PGUP,
+    Q1,
+    Q2,
+    asking,
+    run_interview,
+    term,
+    terminal,
+    ws,
+)
+
+from spredning.cli.prompter import ask_text
+from spredning.core.interview import Back, Save
+from spredning.i18n import t
+
+__all__ = ["term", "terminal", "ws"]  # fixtures, used by name
+
+CTRL_R = "\x12"
+EARLIER = "Kladde fra en tidligere gang. " * 160  # about 5,000 characters, untouched this time
+
+
+def with_draft(term, number: int, text: str):
+    """The Ask step for question `number` with `text` as the draft an earlier run left."""
+    question = asking(term, number).question
+    term.session.keep_draft(question, text)
+    return asking(term, number)
+
+
+def draft_in_file(term, question_id: str) -> str | None:
+    return drafts(term.session.ws, term.slug).get(draft_key(term.session.ws, term.slug, question_id))
+
+
+# --- 1. Ctrl+R (prompt_toolkit's search) does nothing; no other buffer stands in for the field ----------
+
+
+@pytest.mark.parametrize("keys", [CTRL_R + CTRL_C, CTRL_R + "q" + CTRL_C])
+def test_ctrl_c_after_ctrl_r_leaves_an_untouched_draft_as_it_was(term, keys):
+    step = with_draft(term, 2, EARLIER)
+    term.type(keys)
+
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.ask(step)
+
+    expected = EARLIER + "q" if "q" in keys else EARLIER  # a key typed goes to the field
+    assert draft_in_file(term, Q2) == expected
+
+
+def test_pgup_after_ctrl_r_goes_back_with_the_draft_kept_and_said(terminal):
+    term = terminal(emulated=True)
+    step = with_draft(term, 2, "min kladde")
+    term.type(CTRL_R + PGUP)
+
+    assert term.prompter.ask(step) == Back("min kladde")
+    assert draft_in_file(term, Q2) == "min kladde"
+    assert "› (kladde – ikke gemt) min kladde" in term.shown
+
+
+def test_ctrl_r_puts_no_search_line_under_the_field_and_the_next_keys_go_to_the_field(terminal):
+    term = terminal(screen=True)
+    term.type("første" + CTRL_R + " og anden" + CTRL_S)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("første og anden")
+    assert "search" not in term.prompts.lower()
+
+
+def test_ctrl_r_in_the_reason_field_does_nothing(term):
+    term.type(CTRL_N + "grund" + CTRL_R + " mere" + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.ask(asking(term, 2))
+
+    assert term.prompter.typed() == "grund mere"
+
+
+@pytest.mark.parametrize("key", [CTRL_R, CTRL_S])
+def test_a_text_prompt_has_no_search_and_keeps_what_is_typed(term, key):
+    term.type("Ærø" + key + " Kommune" + ENTER)
+
+    typed = ask_text(t("start.ask-own-org"), **term.prompter.io)
+
+    assert typed == "Ærø Kommune"
+
+
+@pytest.mark.parametrize("key", [CTRL_R, CTRL_S])
+def test_ctrl_c_in_a_text_prompt_after_a_search_key_hands_over_the_fields_text(term, key):
+    term.type("Ærø" + key + "x" + CTRL_C)
+    given = []
+
+    with pytest.raises(KeyboardInterrupt):
+        ask_text(t("plan.ask-what"), interrupted=given.append, **term.prompter.io)
+
+    assert given == ["Ærøx"]
+
+
+def test_the_interview_keeps_going_after_ctrl_r(terminal):
+    term = terminal()
+    term.type(CTRL_R + "svar" + ESC_ENTER + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):
+        run_interview(term)
+
+    assert saved(term.session.ws, term.slug)[Q1] == "svar"
