@@ -7,18 +7,26 @@ answers in the project file and what the screen says.
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from projectkit import draft_key, drafts, saved
 from test_prompter import (
+    CTRL_B,
     CTRL_C,
     CTRL_N,
+    CTRL_P,
     CTRL_S,
     ENTER,
     ESC_ENTER,
+    PARTNER,
     PGUP,
     Q1,
     Q2,
+    SYNC_SECONDS,
     asking,
+    partner_answers,
     run_interview,
     term,
     terminal,
@@ -106,6 +114,82 @@ def test_ctrl_c_in_a_text_prompt_after_a_search_key_hands_over_the_fields_text(t
         ask_text(t("plan.ask-what"), interrupted=given.append, **term.prompter.io)
 
     assert given == ["Ærøx"]
+
+
+# --- 2. a key that shows a message and stays in the field keeps the pending autosave ----------------
+
+
+def reopened_with(term, keys: str, then: str) -> tuple[dict[str, str | None], threading.Thread]:
+    """Type `keys` in the field; once the field is open again, read the state file's draft; type `then`.
+
+    The draft is read before any other key: a crash (kill -9) at that moment leaves the file as
+    it is read here.
+    """
+    seen: dict[str, str | None] = {}
+
+    def field_open(other_than=None):
+        deadline = time.monotonic() + SYNC_SECONDS
+        while time.monotonic() < deadline:
+            app = term.prompter.app
+            if app is not None and app is not other_than and app.is_running:
+                return app
+            time.sleep(0.01)
+        return None
+
+    def wait() -> None:
+        first = field_open()
+        term.keys.send_text(keys)
+        if first is not None and field_open(other_than=first) is not None:
+            seen["draft"] = draft_in_file(term, Q1)
+        term.type(then)
+
+    thread = threading.Thread(target=wait, daemon=True)
+    thread.start()
+    return seen, thread
+
+
+@pytest.mark.parametrize("key", [PGUP, CTRL_B])
+def test_going_back_at_the_first_question_keeps_all_typed_at_once(term, key):
+    seen, thread = reopened_with(term, "Første linje" + key, ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("Første linje")
+    thread.join(SYNC_SECONDS)
+    assert seen["draft"] == "Første linje"  # not "F": the save waiting for a pause is done at once
+
+
+def test_the_partners_answers_in_full_keep_all_typed_at_once(terminal):
+    term = terminal(answers=PARTNER)
+    step = asking(term, 1, partner_answers=partner_answers(term))
+    seen, thread = reopened_with(term, "Første linje" + CTRL_P, ESC_ENTER)
+
+    assert term.prompter.ask(step) == Save("Første linje")
+    thread.join(SYNC_SECONDS)
+    assert seen["draft"] == "Første linje"
+
+
+def test_no_to_the_mark_keeps_all_typed_at_once(terminal):
+    term = terminal(answers={Q1: "gemt svar"})
+    seen, thread = reopened_with(term, ", rettet" + CTRL_N + ENTER, ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("gemt svar, rettet")
+    thread.join(SYNC_SECONDS)
+    assert seen["draft"] == "gemt svar, rettet"
+
+
+# --- 3. Ctrl+C at a question asked while the field is open keeps the field's text ---------------------
+
+
+def test_ctrl_c_at_the_question_before_a_mark_keeps_the_text_as_the_draft_and_says_so(terminal):
+    term = terminal(answers={Q1: "gemt svar"}, emulated=True)
+    term.type(", rettet" + CTRL_N + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.ask(asking(term, 1))
+
+    assert draft_in_file(term, Q1) == "gemt svar, rettet"
+    assert saved(term.session.ws, term.slug)[Q1] == "gemt svar"
+    assert "› (kladde – ikke gemt) gemt svar, rettet" in term.shown
+    assert term.prompter.left is not None  # 'spredning fase' says the draft is kept (see fase.interrupted)
 
 
 def test_the_interview_keeps_going_after_ctrl_r(terminal):

@@ -940,21 +940,35 @@ class InterviewPrompter:
         try:
             reply = _asked(question)
         except (KeyboardInterrupt, EOFError):
-            kept = self._keep_field()  # kept here, so what is said below is what is in the file
-            mine = kept is not Drafted.STALE and interview.draft_of(self.typed(), self.answer)
-            self.left = kept if mine else None
-            with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
-                self._show_left(self.typed(), kept)
+            self._keep_at_stop()
             raise
         except OSError:  # the terminal failed: closed under the program, reading gives EIO
             self._keep_field()  # before anything else: the error is reported, the text is kept
             raise
         finally:
+            waiting = self.later_save is not None
             if self.later_save is not None:
                 self.later_save.cancel()
                 self.later_save = None
+        if waiting and not isinstance(reply, str):
+            # the text is not given as the answer: it comes back in the field or goes on to a
+            # question about it (at the first question, the partner's answers, "not relevant").
+            # The save that waited for a pause in typing is done now, not dropped: a crash before
+            # the next keystroke would lose the text typed since the last save.
+            self._keep_draft_now()
         self.app = None
         return reply
+
+    def _keep_at_stop(self) -> None:
+        """A stop (Ctrl+C, Ctrl+D) with text in the field: kept as the draft, then said, before it goes on.
+
+        Kept first, so what is said is what is in the file; `left` tells the command what became of it.
+        """
+        kept = self._keep_field()
+        mine = kept is not Drafted.STALE and interview.draft_of(self.typed(), self.answer)
+        self.left = kept if mine else None
+        with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
+            self._show_left(self.typed(), kept)
 
     def _keys(self, step: interview.Ask):
         return merge_key_bindings(
@@ -1104,8 +1118,8 @@ class InterviewPrompter:
     def _mark_replaces_answer(self, step: interview.Ask, typed: str) -> bool:
         """Ctrl+N on a saved answer: may the mark replace it? Asked, as deleting it is; else True.
 
-        While asked, typed() still gives the field's text: a stop here keeps it as the draft, as a
-        stop in the field would.
+        While asked, typed() still gives the field's text: a stop here (Ctrl+C, Ctrl+D, a closed
+        terminal) keeps it as the draft and says so, as a stop in the field would.
         """
         saved = step.answer
         if saved is None or saved.empty or saved.not_relevant:
@@ -1115,9 +1129,13 @@ class InterviewPrompter:
             Choice(t("interview.mark-replaces-no"), False),
             Choice(t("interview.mark-replaces-yes"), True),
         ]
-        replace = self._select(t("interview.mark-replaces-question"), choices)
-        self.held = None
-        return replace
+        try:
+            return self._select(t("interview.mark-replaces-question"), choices)
+        except (KeyboardInterrupt, EOFError):  # a stop here is a stop in the field: its text is kept
+            self._keep_at_stop()
+            raise
+        finally:
+            self.held = None
 
     def _reason(self, typed: str) -> str:
         """The reason for "not relevant", asked in a field that starts with `typed`.
