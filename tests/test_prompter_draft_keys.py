@@ -7,11 +7,16 @@ answers in the project file and what the screen says.
 
 from __future__ import annotations
 
+import io
 import threading
 import time
 
 import pytest
-from projectkit import draft_key, drafts, saved
+from projectkit import draft_key, drafts, saved, session
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+from rich.console import Console
 from test_prompter import (
     CTRL_B,
     CTRL_C,
@@ -25,7 +30,10 @@ from test_prompter import (
     Q1,
     Q2,
     SYNC_SECONDS,
+    WHO,
+    Terminal,
     asking,
+    one_line,
     partner_answers,
     run_interview,
     term,
@@ -33,7 +41,7 @@ from test_prompter import (
     ws,
 )
 
-from spredning.cli.prompter import ask_text
+from spredning.cli.prompter import InterviewPrompter, ask_text
 from spredning.core.interview import Back, Save
 from spredning.i18n import t
 
@@ -200,3 +208,25 @@ def test_the_interview_keeps_going_after_ctrl_r(terminal):
         run_interview(term)
 
     assert saved(term.session.ws, term.slug)[Q1] == "svar"
+
+
+# --- 5. a draft beside a different saved answer: no guess that a partner wrote it ------------------------
+
+
+def test_a_stopped_edit_of_the_own_answer_is_offered_next_time_without_naming_a_partner(terminal):
+    term = terminal(answers={Q1: "gemt svar"})
+    term.type(", rettet" + CTRL_C)
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.ask(asking(term, 1))
+    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+        console = Console(file=io.StringIO(), width=80)
+        later = session(term.session.ws, term.slug)
+        prompter = InterviewPrompter(console, later, WHO, input=keys, output=DummyOutput())
+        again = Terminal(keys, console, prompter, later, term.slug)
+        again.type(ESC_ENTER)
+
+        assert prompter.ask(asking(again, 1)) == Save("gemt svar, rettet")
+
+    shown = one_line(console.file.getvalue())
+    assert "Spørgsmålet har også et gemt svar, som er anderledes end kladden." in shown
+    assert "partner" not in shown
