@@ -1130,12 +1130,12 @@ class InterviewPrompter:
             Choice(t("interview.mark-replaces-yes"), True),
         ]
         try:
-            return self._select(t("interview.mark-replaces-question"), choices)
+            replace = self._select(t("interview.mark-replaces-question"), choices)
         except (KeyboardInterrupt, EOFError):  # a stop here is a stop in the field: its text is kept
-            self._keep_at_stop()
+            self._keep_at_stop()  # (and stays readable, as after a stop in the field)
             raise
-        finally:
-            self.held = None
+        self.held = None
+        return replace
 
     def _reason(self, typed: str) -> str:
         """The reason for "not relevant", asked in a field that starts with `typed`.
