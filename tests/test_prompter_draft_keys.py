@@ -12,6 +12,7 @@ import threading
 import time
 
 import pytest
+import yaml
 from projectkit import draft_key, drafts, saved, session
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
@@ -26,6 +27,8 @@ from test_prompter import (
     ENTER,
     ESC_ENTER,
     PARTNER,
+    PASTE_END,
+    PASTE_START,
     PGUP,
     Q1,
     Q2,
@@ -42,7 +45,7 @@ from test_prompter import (
 )
 
 from spredning.cli.prompter import InterviewPrompter, ask_text
-from spredning.core.interview import Back, Save
+from spredning.core.interview import Back, NotRelevant, Save
 from spredning.i18n import t
 
 __all__ = ["term", "terminal", "ws"]  # fixtures, used by name
@@ -230,3 +233,51 @@ def test_a_stopped_edit_of_the_own_answer_is_offered_next_time_without_naming_a_
     shown = one_line(console.file.getvalue())
     assert "Spørgsmålet har også et gemt svar, som er anderledes end kladden." in shown
     assert "partner" not in shown
+
+
+# --- 4. a reason for "not relevant" left unsaved stays a reason, never silently an answer ------------------
+
+
+def next_run(term, keys: str, number: int):
+    """A new run on the same project (a new session and prompter), answering question `number`."""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        console = Console(file=io.StringIO(), width=80)
+        later = session(term.session.ws, term.slug)
+        prompter = InterviewPrompter(console, later, WHO, input=pipe, output=DummyOutput())
+        again = Terminal(pipe, console, prompter, later, term.slug)
+        again.type(keys)
+        reply = prompter.ask(asking(again, number))
+    return reply, one_line(console.file.getvalue())
+
+
+def test_a_reason_left_with_ctrl_c_comes_back_said_to_be_a_reason_and_ctrl_n_marks_with_it(term):
+    term.type(CTRL_N + "Ikke aktuelt for os" + CTRL_C)
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.ask(asking(term, 2))
+    assert draft_in_file(term, Q2) == "Ikke aktuelt for os"
+    key = draft_key(term.session.ws, term.slug, Q2)
+    state = yaml.safe_load((term.session.ws.store.home / ".spredning" / f"{term.slug}.yaml").read_text())
+    assert state["begrundelse-kladder"] == [key]  # the state file says the draft is a reason
+
+    reply, shown = next_run(term, CTRL_N + ENTER, 2)
+
+    assert "Kladden er en begrundelse for, at spørgsmålet ikke er relevant" in shown
+    assert reply == NotRelevant("Ikke aktuelt for os")
+
+
+def test_a_reason_typed_is_kept_as_a_draft_while_the_reason_field_is_open(term):
+    seen: dict[str, str | None] = {}
+
+    def kept() -> bool:
+        app = term.prompter.app
+        if app is not None and app.is_running and draft_in_file(term, Q2):
+            seen["draft"] = draft_in_file(term, Q2)
+            return True
+        return False
+
+    term.keys.send_text(CTRL_N + PASTE_START + "Ikke aktuelt for os" + PASTE_END)
+    thread = term.type_when(kept, ENTER)
+
+    assert term.prompter.ask(asking(term, 2)) == NotRelevant("Ikke aktuelt for os")
+    thread.join(SYNC_SECONDS)
+    assert seen == {"draft": "Ikke aktuelt for os"}  # a crash while the field was open would have lost none

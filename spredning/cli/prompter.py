@@ -760,6 +760,7 @@ class InterviewPrompter:
         self.left: Drafted | SpredningError | None = None  # what became of the text at the last stop
         self.unsaved: UnsavedMark | UnsavedAction | None = None
         self.held: str | None = None  # a closed field's text while a question about it is asked
+        self.reason_field = False  # the field shown is the reason for "not relevant": its draft is one
         gc.freeze()  # what is loaded by now (guide, project, libraries) lives as long as the program
 
     def _select(self, message: str, choices: list[Choice], default=None):
@@ -833,6 +834,8 @@ class InterviewPrompter:
             self.console.print(Text(t("interview.unsaved-offered"), style="yellow"))
         elif step.draft is not None:
             self.console.print(Text(t("interview.draft-offered"), style="yellow"))
+            if self.session.draft_is_reason(step.question):  # typed as a reason: never silently an answer
+                self.console.print(Text(t("interview.draft-is-reason"), style="yellow"))
             if self.session.draft_joined(step.question):  # two windows' texts, each a paragraph
                 self.console.print(Text(t("interview.draft-offered-joined"), style="yellow"))
             saved = step.answer
@@ -1047,7 +1050,8 @@ class InterviewPrompter:
         if self.question is None:
             return None
         try:  # never let a draft stop the typing
-            return self.keep_draft(self.question, interview.draft_of(typed, self.answer), join)
+            draft = interview.draft_of(typed, self.answer)
+            return self.keep_draft(self.question, draft, join, reason=self.reason_field)
         except SpredningError as problem:
             return problem
         except Exception as problem:  # not ours to know (an OSError): the file could not be saved
@@ -1143,7 +1147,9 @@ class InterviewPrompter:
         That is the text typed in the answer field, or the reason given before; never a saved
         answer the mark replaces (see ask).
 
-        It is watched like the answer field, so its text becomes the draft on Ctrl+C or SIGHUP.
+        It is watched and kept while typing like the answer field, so its text becomes the draft
+        on Ctrl+C or SIGHUP, marked as a reason: the next time it comes back in the answer field
+        saying so, and Ctrl+N takes it back to the reason field (it never silently becomes an answer).
         """
         above = [
             ("class:question", t("interview.not-relevant-reason")),
@@ -1156,7 +1162,12 @@ class InterviewPrompter:
             lambda: self.notice,
             **self.io,
         )
-        reason = self._watched(question)
+        field_buffer(question.application).on_text_changed += self._autosave
+        self.reason_field = True
+        try:
+            reason = self._watched(question)
+        finally:
+            self.reason_field = False
         given = interview.normalise(reason)
         shown = t("answer.not-relevant-because", reason=given) if given else t("answer.not-relevant")
         self.console.print(render.hanging("›", shown, 0))
@@ -1340,9 +1351,12 @@ class InterviewPrompter:
     def _view(self):
         return self.session.view()
 
-    def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted:
-        """Keep the field's text as the question's draft (through the session); say what became of it."""
-        return self.session.keep_draft(question, text, join)
+    def keep_draft(self, question: Question, text: str, join: bool = True, reason: bool = False) -> Drafted:
+        """Keep the field's text as the question's draft (through the session); say what became of it.
+
+        `reason`: typed as the reason for "not relevant"; it comes back saying so (see ask).
+        """
+        return self.session.keep_draft(question, text, join, reason)
 
 
 def _collect_once_drawn() -> Callable[[Any], None]:
