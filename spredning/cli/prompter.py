@@ -320,7 +320,9 @@ def field_buffer(app) -> Buffer:
     mode of the prompt library can ever give its text in the field's place.
     """
     found = app.layout.get_buffer_by_name(DEFAULT_BUFFER)
-    return found if found is not None else app.current_buffer
+    if found is None:  # every field here is a PromptSession's, whose text has this name
+        raise LookupError(DEFAULT_BUFFER)
+    return found
 
 
 def _with_keys(question, *extra: KeyBindings):
