@@ -737,3 +737,16 @@ def test_ctrl_c_at_the_mark_question_keeps_the_edited_answer_as_a_draft_and_says
     assert "Teksten i svarfeltet er gemt som kladde og står klar" in output
     assert drafts(home) == {DRAFT_KEY: "Mit svar, rettet"}
     assert answers(home) == {Q1: "Mit svar"}
+
+
+def test_pgup_at_the_first_question_keeps_all_typed_before_a_crash(spawn, project, home):
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", "Første linje", "Første linje")
+    child.send(PGUP)  # nothing to go back to: said, and the field opens again with the text
+    child.expect_exact("der er intet at gå tilbage til")
+    child.expect_exact("Svar:")
+
+    child.kill(signal.SIGKILL)  # a crash before another key: nothing runs after this
+    assert wait_for_exit(child) is None
+
+    assert drafts(home) == {DRAFT_KEY: "Første linje"}  # all of it, not just the first keystroke
