@@ -18,7 +18,7 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, TIMEOUT, person
+from terminal import ANSI, COMMAND, CTRL_C, DOWN, ENTER, ESC_ENTER, PGUP, TIMEOUT, person
 
 pytestmark = pytest.mark.e2e
 
@@ -694,3 +694,59 @@ def test_a_stop_while_an_editor_stays_open_names_its_file(spawn, project, home, 
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
     Path(kept).unlink()
+
+
+CTRL_N = "\x0e"
+CTRL_R = "\x12"
+
+
+def test_ctrl_r_then_ctrl_c_leaves_the_draft_offered_as_it_was(spawn, project, home):
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", TYPED, "og den anden linje")
+    child.send(CTRL_C)
+    assert finish(child)[0] == 130
+    assert drafts(home) == {DRAFT_KEY: DRAFT}
+
+    child = spawn("fase", "tjek")
+    child.expect_exact("Du har en kladde til dette spørgsmål")
+    child.expect_exact("og den anden linje")  # pre-filled in the field
+    child.send(CTRL_R + "!" + CTRL_C)  # no search: the "!" goes to the field, after the draft
+    status, output = finish(child)
+
+    assert status == 130, output
+    assert "search" not in output.lower()
+    assert "Teksten i svarfeltet er gemt som kladde" in output
+    assert drafts(home) == {DRAFT_KEY: DRAFT + "!"}
+
+
+def test_ctrl_c_at_the_mark_question_keeps_the_edited_answer_as_a_draft_and_says_so(spawn, project, home):
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", "Mit svar" + ESC_ENTER, "[2/14]")
+    child.expect_exact("Svar:")
+    child.send(PGUP)  # back to the saved answer, to edit it
+    child.expect_exact("[1/14]")
+    child.expect_exact("Mit svar")
+    child.send(", rettet")
+    child.expect_exact(", rettet")
+    child.send(CTRL_N)
+    child.expect_exact("Skal markeringen 'ikke relevant' erstatte det?")
+    child.send(CTRL_C)
+    status, output = finish(child)
+
+    assert status == 130, output
+    assert "Teksten i svarfeltet er gemt som kladde og står klar" in output
+    assert drafts(home) == {DRAFT_KEY: "Mit svar, rettet"}
+    assert answers(home) == {Q1: "Mit svar"}
+
+
+def test_pgup_at_the_first_question_keeps_all_typed_before_a_crash(spawn, project, home):
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", "Første linje", "Første linje")
+    child.send(PGUP)  # nothing to go back to: said, and the field opens again with the text
+    child.expect_exact("der er intet at gå tilbage til")
+    child.expect_exact("Svar:")
+
+    child.kill(signal.SIGKILL)  # a crash before another key: nothing runs after this
+    assert wait_for_exit(child) is None
+
+    assert drafts(home) == {DRAFT_KEY: "Første linje"}  # all of it, not just the first keystroke

@@ -84,7 +84,11 @@ class Session:
         """True when the question's draft holds two windows' texts (joined: a paragraph each)."""
         return slot_key(self.slot(question)) in self.local.joined
 
-    def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted:
+    def draft_is_reason(self, question: Question) -> bool:
+        """True when the question's draft was typed as the reason for "not relevant", not as an answer."""
+        return slot_key(self.slot(question)) in self.local.reasons
+
+    def keep_draft(self, question: Question, text: str, join: bool = True, reason: bool = False) -> Drafted:
         """Keep (or, with empty text, drop) a question's draft on this computer; say what became of it.
 
         A different draft another window wrote stays: the text goes after it (`join`) or is not
@@ -92,6 +96,7 @@ class Session:
         writes nothing (Drafted.STALE when another window has changed or removed it meanwhile).
         A file that cannot be written raises SpredningError, and so does a dialogue a save found
         removed (answer.partner-removed): a draft there would never be shown.
+        `reason`: the text is a reason for "not relevant" (see draft_is_reason).
         """
         slot = self.slot(question)
         if self.removed is not None and slot[0] and text:  # a draft there would be shown to nobody
@@ -105,7 +110,7 @@ class Session:
         def change(state: LocalState) -> LocalState:
             drafts, done, mine = placed(state.drafts, key, text, self.mine.get(key, ""), join, untouched)
             outcome[key] = done, mine
-            return with_drafts(state, key, drafts, done)
+            return with_drafts(state, key, drafts, done, reason)
 
         self.local = self.store.update_local(self.slug, change)
         done, self.mine[key] = outcome[key]
@@ -162,7 +167,8 @@ def _with_draft(state: LocalState, key: str, text: str) -> LocalState:
         drafts[key] = text
     else:
         drafts.pop(key, None)
-    return state._replace(drafts=drafts, joined=tuple(k for k in state.joined if k != key))
+    others = tuple(k for k in state.joined if k != key), tuple(k for k in state.reasons if k != key)
+    return state._replace(drafts=drafts, joined=others[0], reasons=others[1])
 
 
 # -- answers from a file -----------------------------------------------------------------------

@@ -33,7 +33,9 @@ from typing import Any, NamedTuple
 import questionary
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application import get_app, run_in_terminal
+from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.document import Document
+from prompt_toolkit.enums import DEFAULT_BUFFER
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
@@ -292,7 +294,7 @@ def _undo_keys() -> KeyBindings:
 
     @bindings.add("c-z", eager=True, save_before=lambda event: False)
     def _undo(event) -> None:
-        event.current_buffer.undo()
+        field_buffer(event.app).undo()
 
     return bindings
 
@@ -310,9 +312,39 @@ def _pasted_codes() -> KeyBindings:
 
     @bindings.add(Keys.Vt100MouseEvent, eager=True)
     def _as_text(event) -> None:
-        event.current_buffer.insert_text(event.data)
+        field_buffer(event.app).insert_text(event.data)
 
     return bindings
+
+
+def _no_search_keys() -> KeyBindings:
+    """Ctrl+R and Ctrl+S do nothing in a text field (unless a field's own keys give them a meaning).
+
+    prompt_toolkit would start its own search there, in English ("I-search backward:"), and
+    what is typed next would go to the search line, not the field: text the user thinks they
+    typed, lost. Eager, so the library's search keys never see them; a field's own binding for
+    Ctrl+S (the answer field saves with it) goes after these and wins.
+    """
+    bindings = KeyBindings()
+
+    @bindings.add("c-r", eager=True)
+    @bindings.add("c-s", eager=True)
+    def _nothing(event) -> None:
+        pass
+
+    return bindings
+
+
+def field_buffer(app) -> Buffer:
+    """The text field's own buffer, by name: never a search line or any other buffer in focus.
+
+    Every key that leaves a field, and every stop, reads the field's text from here, so no other
+    mode of the prompt library can ever give its text in the field's place.
+    """
+    found = app.layout.get_buffer_by_name(DEFAULT_BUFFER)
+    if found is None:  # every field here is a PromptSession's, whose text has this name
+        raise LookupError(DEFAULT_BUFFER)
+    return found
 
 
 def _with_keys(question, *extra: KeyBindings):
@@ -480,7 +512,7 @@ def ask_text(
             text = _asked_then_echoed(question, message, str)
         except (KeyboardInterrupt, EOFError):
             if interrupted is not None:
-                interrupted(question.application.current_buffer.text)
+                interrupted(field_buffer(question.application).text)
             raise
         problem = validate(text) if validate is not None and text is not back else None
         if problem is None:
@@ -501,7 +533,7 @@ def _text_prompt(message: str, instruction: str, default: str, **io) -> question
         FormattedText(tokens), style=merge_styles_default([STYLE]), lexer=SimpleLexer("class:answer"), **io
     )
     prompt.default_buffer.reset(Document(default))
-    return _with_keys(questionary.Question(prompt.app), _undo_keys(), _pasted_codes())
+    return _with_keys(questionary.Question(prompt.app), _no_search_keys(), _undo_keys(), _pasted_codes())
 
 
 def _say_refused(problem: str, output) -> None:
@@ -687,8 +719,10 @@ def answer_field(
             status = [("", "\n"), *styled_lines([("class:notice", said)], columns)]
         return [*above(columns), *status, ("", "\n"), ("class:qmark", "›"), ("class:question", f" {label} ")]
 
+    keys = [_no_search_keys(), *filter(None, [session.pop("key_bindings", None)])]  # the field's own win
     prompt: PromptSession[str] = PromptSession(
         message,
+        key_bindings=merge_key_bindings(keys),
         style=merge_styles_default([STYLE]),
         lexer=SimpleLexer("class:answer"),
         prompt_continuation=lambda width, line, wrapped: " " * width,
@@ -750,6 +784,7 @@ class InterviewPrompter:
         self.left: Drafted | SpredningError | None = None  # what became of the text at the last stop
         self.unsaved: UnsavedMark | UnsavedAction | None = None
         self.held: str | None = None  # a closed field's text while a question about it is asked
+        self.reason_field = False  # the field shown is the reason for "not relevant": its draft is one
         gc.freeze()  # what is loaded by now (guide, project, libraries) lives as long as the program
 
     def _select(self, message: str, choices: list[Choice], default=None):
@@ -823,6 +858,8 @@ class InterviewPrompter:
             self.console.print(Text(t("interview.unsaved-offered"), style="yellow"))
         elif step.draft is not None:
             self.console.print(Text(t("interview.draft-offered"), style="yellow"))
+            if self.session.draft_is_reason(step.question):  # typed as a reason: never silently an answer
+                self.console.print(Text(t("interview.draft-is-reason"), style="yellow"))
             if self.session.draft_joined(step.question):  # two windows' texts, each a paragraph
                 self.console.print(Text(t("interview.draft-offered-joined"), style="yellow"))
             saved = step.answer
@@ -862,7 +899,7 @@ class InterviewPrompter:
             key_bindings=self._keys(step),
             **self.io,
         )
-        question.application.current_buffer.on_text_changed += self._autosave
+        field_buffer(question.application).on_text_changed += self._autosave
         question.application.after_render += _collect_once_drawn()
         reply = self._watched(question)
         if isinstance(reply, str):
@@ -930,21 +967,35 @@ class InterviewPrompter:
         try:
             reply = _asked(question)
         except (KeyboardInterrupt, EOFError):
-            kept = self._keep_field()  # kept here, so what is said below is what is in the file
-            mine = kept is not Drafted.STALE and interview.draft_of(self.typed(), self.answer)
-            self.left = kept if mine else None
-            with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
-                self._show_left(self.typed(), kept)
+            self._keep_at_stop()
             raise
         except OSError:  # the terminal failed: closed under the program, reading gives EIO
             self._keep_field()  # before anything else: the error is reported, the text is kept
             raise
         finally:
+            waiting = self.later_save is not None
             if self.later_save is not None:
                 self.later_save.cancel()
                 self.later_save = None
+        if waiting and not isinstance(reply, str):
+            # the text is not given as the answer: it comes back in the field or goes on to a
+            # question about it (at the first question, the partner's answers, "not relevant").
+            # The save that waited for a pause in typing is done now, not dropped: a crash before
+            # the next keystroke would lose the text typed since the last save.
+            self._keep_draft_now()
         self.app = None
         return reply
+
+    def _keep_at_stop(self) -> None:
+        """A stop (Ctrl+C, Ctrl+D) with text in the field: kept as the draft, then said, before it goes on.
+
+        Kept first, so what is said is what is in the file; `left` tells the command what became of it.
+        """
+        kept = self._keep_field()
+        mine = kept is not Drafted.STALE and interview.draft_of(self.typed(), self.answer)
+        self.left = kept if mine else None
+        with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
+            self._show_left(self.typed(), kept)
 
     def _keys(self, step: interview.Ask):
         return merge_key_bindings(
@@ -969,7 +1020,7 @@ class InterviewPrompter:
         if self.app is None:
             return self.held
         with contextlib.suppress(Exception):
-            return self.app.current_buffer.text
+            return field_buffer(self.app).text
         return None
 
     def _autosave(self, buffer) -> None:
@@ -1023,7 +1074,8 @@ class InterviewPrompter:
         if self.question is None:
             return None
         try:  # never let a draft stop the typing
-            return self.keep_draft(self.question, interview.draft_of(typed, self.answer), join)
+            draft = interview.draft_of(typed, self.answer)
+            return self.keep_draft(self.question, draft, join, reason=self.reason_field)
         except SpredningError as problem:
             return problem
         except Exception as problem:  # not ours to know (an OSError): the file could not be saved
@@ -1094,8 +1146,8 @@ class InterviewPrompter:
     def _mark_replaces_answer(self, step: interview.Ask, typed: str) -> bool:
         """Ctrl+N on a saved answer: may the mark replace it? Asked, as deleting it is; else True.
 
-        While asked, typed() still gives the field's text: a stop here keeps it as the draft, as a
-        stop in the field would.
+        While asked, typed() still gives the field's text: a stop here (Ctrl+C, Ctrl+D, a closed
+        terminal) keeps it as the draft and says so, as a stop in the field would.
         """
         saved = step.answer
         if saved is None or saved.empty or saved.not_relevant:
@@ -1105,7 +1157,11 @@ class InterviewPrompter:
             Choice(t("interview.mark-replaces-no"), False),
             Choice(t("interview.mark-replaces-yes"), True),
         ]
-        replace = self._select(t("interview.mark-replaces-question"), choices)
+        try:
+            replace = self._select(t("interview.mark-replaces-question"), choices)
+        except (KeyboardInterrupt, EOFError):  # a stop here is a stop in the field: its text is kept
+            self._keep_at_stop()  # (and stays readable, as after a stop in the field)
+            raise
         self.held = None
         return replace
 
@@ -1115,7 +1171,9 @@ class InterviewPrompter:
         That is the text typed in the answer field, or the reason given before; never a saved
         answer the mark replaces (see ask).
 
-        It is watched like the answer field, so its text becomes the draft on Ctrl+C or SIGHUP.
+        It is watched and kept while typing like the answer field, so its text becomes the draft
+        on Ctrl+C or SIGHUP, marked as a reason: the next time it comes back in the answer field
+        saying so, and Ctrl+N takes it back to the reason field (it never silently becomes an answer).
         """
         above = [
             ("class:question", t("interview.not-relevant-reason")),
@@ -1128,7 +1186,12 @@ class InterviewPrompter:
             lambda: self.notice,
             **self.io,
         )
-        reason = self._watched(question)
+        field_buffer(question.application).on_text_changed += self._autosave
+        self.reason_field = True
+        try:
+            reason = self._watched(question)
+        finally:
+            self.reason_field = False
         given = interview.normalise(reason)
         shown = t("answer.not-relevant-because", reason=given) if given else t("answer.not-relevant")
         self.console.print(render.hanging("›", shown, 0))
@@ -1312,9 +1375,12 @@ class InterviewPrompter:
     def _view(self):
         return self.session.view()
 
-    def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted:
-        """Keep the field's text as the question's draft (through the session); say what became of it."""
-        return self.session.keep_draft(question, text, join)
+    def keep_draft(self, question: Question, text: str, join: bool = True, reason: bool = False) -> Drafted:
+        """Keep the field's text as the question's draft (through the session); say what became of it.
+
+        `reason`: typed as the reason for "not relevant"; it comes back saying so (see ask).
+        """
+        return self.session.keep_draft(question, text, join, reason)
 
 
 def _collect_once_drawn() -> Callable[[Any], None]:
@@ -1344,17 +1410,17 @@ def _leave_keys(expandable: bool) -> KeyBindings:
     @bindings.add("pageup", eager=True)
     @bindings.add("c-b", eager=True)
     def _back(event) -> None:
-        event.app.exit(result=interview.Back(event.current_buffer.text))
+        event.app.exit(result=interview.Back(field_buffer(event.app).text))
 
     @bindings.add("c-n", eager=True)
     def _not_relevant(event) -> None:
-        event.app.exit(result=Marked(event.current_buffer.text))
+        event.app.exit(result=Marked(field_buffer(event.app).text))
 
     if expandable:
 
         @bindings.add("c-p", eager=True)
         def _expand(event) -> None:
-            event.app.exit(result=_Expand(event.current_buffer.text))
+            event.app.exit(result=_Expand(field_buffer(event.app).text))
 
     @bindings.add("c-c", eager=True)
     def _interrupt(event) -> None:
@@ -1376,11 +1442,11 @@ def _edit_keys(console: Console, folder: Callable[[], Path | None]) -> KeyBindin
 
     @bindings.add("c-s", eager=True)
     def _save(event) -> None:
-        event.current_buffer.validate_and_handle()
+        field_buffer(event.app).validate_and_handle()
 
     @bindings.add("c-o", eager=True)
     def _editor(event) -> None:
-        buffer = event.current_buffer
+        buffer = field_buffer(event.app)
 
         async def edit_in_editor() -> None:
             edited = await run_in_terminal(lambda: editor.edit(buffer.text, folder()))

@@ -5,7 +5,8 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
 
 - the copy's id, which marks its changes in every answer's history (history.py);
 - which side this user is on, and for a reusing organisation which one it is;
-- drafts: text typed into an answer field but not saved as the answer;
+- drafts: text typed into an answer field but not saved as the answer (which of them hold two
+  windows' texts, and which were typed as the reason for "not relevant");
 - per partner, the answer versions they are known to have (sent to them or seen in their files),
   so status can say when there is something new to send, and the answers that arrived from them
   and have not been looked at yet;
@@ -83,6 +84,7 @@ class LocalState(NamedTuple):
     worksheets: Mapping[str, Mapping[str, Mapping[str, int]]] = (
         NOTHING  # sheet copy → slot key → checksum → count
     )
+    reasons: tuple[str, ...] = ()  # slot keys whose draft is a reason for "not relevant" (with_drafts)
     fresh: bool = False  # just made: not yet in a file
     damaged: bool = False  # the file there could not be read, or not all of it: keep it aside when replaced
 
@@ -178,6 +180,7 @@ def _from_data(data: dict[str, object]) -> LocalState:
         exports=_texts(data.get("eksporter"), 64),
         joined=tuple(k for k in _list(data.get("samlede-kladder")) if isinstance(k, str)),
         worksheets={k: _sheet(v) for k, v in _mapping(data.get("arbejdsark")).items() if _SHEET.match(k)},
+        reasons=tuple(k for k in _list(data.get("begrundelse-kladder")) if isinstance(k, str)),
     )
 
 
@@ -251,6 +254,9 @@ def _as_data(state: LocalState) -> dict[str, object]:
     joined = [k for k in state.joined if k in state.drafts]
     if joined:
         data["samlede-kladder"] = joined
+    reasons = [k for k in state.reasons if k in state.drafts]
+    if reasons:
+        data["begrundelse-kladder"] = reasons
     return data
 
 
@@ -356,13 +362,17 @@ def _not_in(text: str, other: str) -> str:
     return text if len(new) == len(paragraphs) else JOINER.join(new)
 
 
-def with_drafts(state: LocalState, key: str, drafts: Mapping[str, str], done: Drafted) -> LocalState:
+def with_drafts(
+    state: LocalState, key: str, drafts: Mapping[str, str], done: Drafted, reason: bool = False
+) -> LocalState:
     """The state with `drafts` (from placed), the draft of `key` marked as holding two windows' texts.
 
     Marked when a window's text was joined to another's, which it had not seen; unmarked when one
     window's text became all of it (a window offered the joined draft wrote it), or it is gone.
+    `reason`: the text was typed as the reason for "not relevant", not as an answer; the draft is
+    marked as one while it is that text (a text written as an answer since unmarks it).
     """
-    joined = set(state.joined)
+    joined, reasons = set(state.joined), set(state.reasons)
     if key not in drafts:
         joined.discard(key)
     elif drafts[key] != state.drafts.get(key):  # unchanged: as marked before
@@ -370,7 +380,15 @@ def with_drafts(state: LocalState, key: str, drafts: Mapping[str, str], done: Dr
             joined.add(key)
         else:
             joined.discard(key)
-    return state._replace(drafts=drafts, joined=tuple(k for k in joined if k in drafts))
+        if not reason:
+            reasons.discard(key)
+    if reason and key in drafts and done in (Drafted.KEPT, Drafted.JOINED):
+        reasons.add(key)
+    return state._replace(
+        drafts=drafts,
+        joined=tuple(k for k in joined if k in drafts),
+        reasons=tuple(k for k in reasons if k in drafts),
+    )
 
 
 def _replaced(there: str, old: str, new: str) -> str | None:
