@@ -188,8 +188,8 @@ def _from_this_sheet(earlier: Earlier, copy: str, base: Version) -> tuple[dict[s
     highest = max(earlier.given.values(), default=0)
     parsed = history.parse(earlier.known) if earlier.known else None
     candidates = [parsed] if parsed is not None else []
-    for version in (earlier.entry.answer, *earlier.entry.others) if earlier.entry else ():
-        candidates.append((history.checksum(version), version.version))
+    for answer in (earlier.entry.answer, *earlier.entry.others) if earlier.entry else ():
+        candidates.append((history.checksum(answer), answer.version))
     for check, version in candidates:
         count = dict(version).get(copy, 0)
         highest = max(highest, count)
