@@ -1904,7 +1904,11 @@ def test_the_fields_help_is_laid_out_again_when_the_window_gets_narrower():
     assert " · ".join(parts) == " · ".join(line.strip() for line in hint)
 
 
-@pytest.mark.parametrize("key", [CTRL_S, "\x12", CTRL_O], ids=["Ctrl+S", "Ctrl+R", "Ctrl+O"])
+@pytest.mark.parametrize(
+    "key",
+    [CTRL_S, "\x12", CTRL_O, "\x1b[31mRØD\x1b[0m", "\x1b[38;5;208m"],
+    ids=["Ctrl+S", "Ctrl+R", "Ctrl+O", "pasted colour codes", "a pasted 256-colour code"],
+)
 def test_ctrl_s_ctrl_r_or_ctrl_o_at_a_list_does_nothing(terminal, key):
     term = terminal(screen=True)
     term.type(key + DOWN + ENTER)
