@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,19 @@ def test_the_example_beside_another_name_with_its_file_name(run_cli):
         "eksempel-digitalt-genoptraeningsforloeb.yaml",
     ]
     assert "Projektet er oprettet: Eksempel – Digitalt genoptræningsforløb" in out
+
+
+def test_a_name_typed_with_decomposed_letters_is_the_same_name(run_cli):
+    # a Mac may send "Å" as "A" + a combining ring: it is the same name, the same file, and refused twice
+    composed = "Åbne data på Ærø"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    assert project_slug(decomposed) == project_slug(composed) == "aabne-data-paa-aeroe"
+
+    code, _, err = start(run_cli, composed)
+    assert code == 0, err
+    code, _, err = start(run_cli, decomposed)
+
+    assert code != 0
+    assert file_names() == ["aabne-data-paa-aeroe.yaml"]
+    assert "findes allerede" in flat(err) or "ligner" in flat(err), err

@@ -37,9 +37,11 @@ def fold_name(name: str) -> str:
     """Fold a name so "Høst", "HØST", "hoest" and "host" all compare equal.
 
     Danish letters become ae/oe/aa and other accents are dropped; the same folding names files.
-    Spaces count as one ("Vejle  Kommune" is Vejle Kommune), as they do in a file name.
+    Spaces count as one ("Vejle  Kommune" is Vejle Kommune), as they do in a file name. A name
+    typed on a Mac may come with its letters decomposed ("A" and a ring for "Å"): composed first,
+    it folds as the same name typed elsewhere.
     """
-    text = " ".join(name.split()).casefold()
+    text = unicodedata.normalize("NFC", " ".join(name.split())).casefold()
     for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
         text = text.replace(danish, ascii_)
     text = unicodedata.normalize("NFKD", text)
