@@ -157,3 +157,14 @@ def test_in_english_the_removal_and_our_changed_answers_are_said_in_english(shar
         "(removed) See them with 'spredning --sprog en vis --nye'." in out
     )
     assert D1 not in sharing.texts()
+
+
+def test_an_answer_a_partner_writes_where_we_had_none_is_listed_as_a_new_one_of_ours(sharing):
+    # the third frame is the sharing side's third question, not answered yet
+    path = worksheet(sharing)
+    Sheet.read(path).fill(3, "Skrevet af Ærø").save(path)
+    out = flat(run(sharing, "importer", str(path)))
+    assert "Importeret: 1 tilføjet, 0 opdaterede" in out
+    said = f"Ærø Kommune har ændret 1 af jeres egne svar: • {WHERE_D}: Hvordan forløb processen? (ny)"
+    assert said in out, out
+    assert "Se dem med 'spredning vis --nye'." in out

@@ -85,7 +85,7 @@ class Planned(NamedTuple):
     def changes_text(self) -> bool:
         """True when the answer here says something else after the import (not only a newer history)."""
         before = self.before.answer if self.before is not None else Answer()
-        replaced = self.outcome in (Outcome.UPDATED, Outcome.RESOLVED)
+        replaced = self.outcome in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED)
         return replaced and not before.same_content(self.after.answer)
 
 
@@ -121,13 +121,13 @@ class ImportPlan(NamedTuple):
         return [item for item in self.items if item.removes]
 
     def own_changes(self) -> list[Planned]:
-        """The answers of this computer's own side whose text the import changes or removes.
+        """The answers of this computer's own side whose text the import adds, changes or removes.
 
         Our side is the sharing organisation's answers (variants for one partner included) when
         we share, and our own dialogue's when we reuse: a partner may edit them in a worksheet or
         a file, and nothing of ours may change without a word.
         """
-        if self.me is None:
+        if self.me is None or self.creates:  # a project the import makes had nothing of ours before
             return []
         side = "dele" if self.me == SHARING else "genbruge"
         return [

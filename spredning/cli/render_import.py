@@ -93,14 +93,19 @@ def _own_heading(plan: exchange.ImportPlan, n: int):
 def _lines(guide: Guide, plan: exchange.ImportPlan, items: list[exchange.Planned], marked: bool = False):
     """The answers as a list: each where it is and its question (its id when the guide lacks it).
 
-    `marked` names a removed answer as removed (in a list that also has changed ones).
+    `marked` names a removed answer as removed and an added one as new (in a list that also has
+    changed ones).
     """
     questions = {q.id: q.text for q in guide.questions()}
     project = with_new_partners(plan)
     return bullets(
         [
             t(
-                "importer.item-removed" if marked and item.removes else "importer.item",
+                "importer.item-removed"
+                if marked and item.removes
+                else "importer.item-added"
+                if marked and item.outcome is Outcome.ADDED
+                else "importer.item",
                 where=where(guide, project, item.slot),
                 question=questions.get(item.slot[1], item.slot[1]),
             )
