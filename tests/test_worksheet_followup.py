@@ -176,6 +176,9 @@ def test_readiness_and_the_plan_round_trip_through_a_filled_sheet(sharing):
 
     out = import_(sharing, path)
     assert "Opfølgningen: 4 punkter" in out
+    # named after the import too, not only counted: our own readiness mark is among them
+    assert "Ændret: Klarhed, Tjek · Beskriv innovationen · Vi vil dele: grøn" in out
+    assert "Ny: Handling »Book et møde med Odense«: ikke startet, hvem: Mette" in out
     assert (mark(sharing, "genbruge").colour, mark(sharing, "genbruge").reason) == (
         "rød",
         "Vi har intet budget endnu",

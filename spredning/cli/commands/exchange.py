@@ -199,6 +199,7 @@ def _imported(
         console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
     print_changed_here(console, ws.guide, plan, _see_news(ws, plan, project) if plan.own_changes() else "")
     _follow_up_news(console, plan)
+    _follow_up_list(console, ws.guide, plan)  # named, as in the dry run: ours may be among them
     if plan.creates and plan.becomes and plan.becomes[0] == "genbruge":
         _identity_taken(console, result.plan.project, plan.becomes[1] or "", project)
     elif plan.becomes:
@@ -271,7 +272,7 @@ RECORD_OUTCOMES = {
 
 
 def _follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
-    """A dry run's list of the follow-up records the file adds or changes, each with what it says."""
+    """The follow-up records the file adds or changes (would, in a dry run), each with what it says."""
     from spredning.cli.render import bullets
     from spredning.cli.render_plan import record_line
 
