@@ -349,3 +349,35 @@ def read_user_yaml(path: str, problem_key: str) -> object:
         raise SpredningError(f"{problem_key}.unreadable", path=path, reason=fileio.reason(exc)) from None
     except yamlio.YamlProblem as exc:
         raise SpredningError(f"{problem_key}.invalid", path=path, problem=exc.message) from None
+
+
+def path_word(path: str) -> str:
+    """A file's path as one shell word, in double quotes where a shell allows it.
+
+    A hint puts a command in single quotes; a path in double quotes inside them reads (and copies) whole.
+    """
+    word = shell_word(path)
+    if word.startswith("'") and not any(c in path for c in '"$`\\!'):
+        return f'"{path}"'
+    return word
+
+
+def tell_odd_files(console, rows) -> None:
+    """Name each project file under a name the program does not use, with what to do with it.
+
+    A copy of a project here may hold a colleague's answers (a sync service's conflict copy): they
+    are brought in first, then the file can go. A project file with no project here is brought in
+    as a new project (the file itself is not changed). See Store.odd_files.
+    """
+    from rich.text import Text
+
+    from spredning.cli.render_text import commands_whole
+
+    for row in rows:
+        bring_in = command("importer", path_word(row.path), project=None)
+        if row.same is not None:
+            hint = t("projects.odd-copy", path=row.path, name=row.same.name, command=bring_in)
+        else:
+            hint = t("projects.odd-file", path=row.path, command=bring_in)
+        text = commands_whole(Text(hint, style="yellow"), console.width, i18n.bare_program())
+        console.print(text, soft_wrap=True)
