@@ -215,3 +215,14 @@ def test_the_home_screen_with_only_a_renamed_file_does_not_say_there_are_no_proj
     assert squeezed("Der er ingen projekter endnu.") not in said
     assert squeezed(f"Filen {renamed} rummer et projekt") in said
     assert squeezed(f"'{import_command(renamed)}'") in said
+
+
+def test_projekt_naming_another_project_beside_a_renamed_file_points_to_the_list(renamed, run_cli):
+    code, _, err = run_cli("--projekt", "noget-andet", "status")
+
+    assert code != 0
+    assert squeezed("Der er ingen projekter i mappen endnu") not in squeezed(err)
+    assert squeezed(
+        "men der ligger projektfiler med andre navne: se dem, og hvad der skal gøres, med"
+    ) in squeezed(err)
+    assert renamed.exists()

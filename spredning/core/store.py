@@ -221,7 +221,7 @@ class Store:
                 raise SpredningError("store.several-begin", name=yamlio.shown(name), known=begun)
             raise SpredningError(
                 "store.not-found",
-                hint=None if known else "store.not-found.none",
+                hint=None if known else "store.not-found.odd" if self.odd_files() else "store.not-found.none",
                 name=yamlio.shown(name),
                 home=self.shown_home,
                 known=known,
