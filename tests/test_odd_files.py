@@ -226,3 +226,21 @@ def test_projekt_naming_another_project_beside_a_renamed_file_points_to_the_list
         "men der ligger projektfiler med andre navne: se dem, og hvad der skal gøres, med"
     ) in squeezed(err)
     assert renamed.exists()
+
+
+def test_a_copy_larger_than_the_program_reads_is_named_from_its_head(home, make_project, run_cli):
+    """Listing reads only a file's head: a copy too large to open is still named, and not changed."""
+    from spredning.core.store import READ_LIMIT
+
+    make_project(NAME, role="dele")
+    big = home / "digital-genoptraening (2).yaml"
+    with big.open("wb") as out:
+        out.write((home / f"{SLUG}.yaml").read_bytes())
+        out.write(b"# " + b"x" * (READ_LIMIT + 1024) + b"\n")
+    size = big.stat().st_size
+
+    code, out, _ = run_cli("projekter")
+
+    assert code == 0
+    assert squeezed(f"Filen {big} er en kopi af projektet '{NAME}'") in squeezed(out)
+    assert big.stat().st_size == size

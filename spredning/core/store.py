@@ -175,8 +175,8 @@ class Store:
         try:
             with os.scandir(self.home) as entries:
                 for entry in entries:
-                    suffix = os.path.splitext(entry.name)[1]
-                    if suffix.casefold() not in (SUFFIX, ".yml") or _slug_name(entry.name):
+                    name = entry.name
+                    if _slug_name(name) or not name.casefold().endswith((SUFFIX, ".yml")):
                         continue
                     try:
                         head = fileio.read_regular(Path(entry.path), ID_HEAD)[:ID_HEAD]
@@ -617,10 +617,12 @@ class Store:
         return _Release(lock)
 
 
+SLUG_FILE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yaml")  # SLUG_PATTERN with the ending, for fullmatch
+
+
 def _slug_name(name: str) -> bool:
     """True for the name of a project's file as the program names it (SLUG.yaml)."""
-    stem = name[: -len(SUFFIX)]
-    return name.endswith(SUFFIX) and len(stem) <= MAX_SLUG and SLUG_PATTERN.match(stem) is not None
+    return SLUG_FILE.fullmatch(name) is not None and len(name) - len(SUFFIX) <= MAX_SLUG
 
 
 def shown_folder(folder: Path) -> Path:
