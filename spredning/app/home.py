@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spredning.app.dialogue import several_dialogues
 from spredning.app.status import RANK as RANK  # the order of the first actions (re-exported)
@@ -23,6 +23,9 @@ from spredning.core import fileio, followup, yamlio
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING, Partner, Phase, Progress, Project, Question, slugify
 from spredning.core.store import Summary
+
+if TYPE_CHECKING:
+    from spredning.app.projects import OddRow
 
 ALWAYS = ("phase", "status", "answers", "report", "exchange", "plan", "agenda", "projects", "guide", "quit")
 FIRST_RUN = ("start", "example", "import", "guide", "quit")  # import: a partner's file starts one too
@@ -74,16 +77,24 @@ class Home(NamedTuple):
     problem: SpredningError | None = None  # why the active project cannot be shown
     first_run: bool = False
     several: bool = False  # several reusing organisations: commands name --partner
+    odd: tuple[OddRow, ...] = ()  # project files under names the program does not use (sync copies)
 
 
 def home(ws: Workspace) -> Home:
-    """The home screen for the projects folder: a first run, a project, or a problem with it."""
+    """The home screen for the projects folder: a first run, a project, or a problem with it.
+
+    Project files under names the program does not use (a sync service's conflict copy, a renamed
+    file) are told on every screen, a first run too: they may hold answers no project here has.
+    """
+    from spredning.app.projects import odd_rows
+
+    odd = tuple(odd_rows(ws.store))
     if not ws.store.slugs():
-        return Home(None, tuple(Action(kind) for kind in FIRST_RUN), first_run=True)
+        return Home(None, tuple(Action(kind) for kind in FIRST_RUN), first_run=True, odd=odd)
     try:
         found = status_of(ws)
     except SpredningError as problem:
-        return Home(None, tuple(Action(kind) for kind in WITHOUT_PROJECT), problem)
+        return Home(None, tuple(Action(kind) for kind in WITHOUT_PROJECT), problem, odd=odd)
     steps = next_steps(found)  # the same steps, in the same order, as on top of status
     actions = [_action(step) for step in steps]
     shown = {a.kind for a in actions}
@@ -97,7 +108,7 @@ def home(ws: Workspace) -> Home:
             continue  # the agenda once the follow-up has begun (an action, a mark, a meeting)
         actions.append(Action(kind))
     several = several_dialogues(found.project, found.local)
-    return Home(overview(found), tuple(actions), several=several)
+    return Home(overview(found), tuple(actions), several=several, odd=odd)
 
 
 def overview(found: Status) -> Overview:

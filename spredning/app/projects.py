@@ -20,7 +20,7 @@ from spredning.core.model import (
     project_slug,
     side_of,
 )
-from spredning.core.store import Summary
+from spredning.core.store import OddFile, Store, Summary
 
 
 class NewProject(NamedTuple):
@@ -536,3 +536,24 @@ def project_rows(ws: Workspace) -> tuple[list[ProjectRow], str | None]:
         copies = tuple(other for other in same if other != slug)
         rows.append(ProjectRow(slug, summary, total, str(ws.store.path_for(slug)), copies))
     return rows, ws.store.active()
+
+
+class OddRow(NamedTuple):
+    """A project file under a name the program does not use (see Store.odd_files), and what it is."""
+
+    path: str
+    same: Summary | None  # the project here it is a copy of (same identity); None: no such project here
+
+
+def odd_rows(
+    store: Store, summaries: list[tuple[str, Summary | SpredningError]] | None = None
+) -> list[OddRow]:
+    """Each odd project file in the folder, with the project here it is a copy of, if any.
+
+    The projects' summaries are read only when there is an odd file (usually there is none).
+    """
+    odd: list[OddFile] = store.odd_files()
+    if not odd:
+        return []
+    known = store.summaries(store.slugs()) if summaries is None else summaries
+    return [OddRow(file.path, store.same_project(file, known)) for file in odd]

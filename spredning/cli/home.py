@@ -27,7 +27,7 @@ from rich.console import Console
 from spredning.app import home as app_home
 from spredning.app.home import Action, Home
 from spredning.app.workspace import Settings, Workspace
-from spredning.cli.commands.common import command, shell_word, tell_kept_files
+from spredning.cli.commands.common import command, shell_word, tell_kept_files, tell_odd_files
 from spredning.cli.console import make_console, say
 from spredning.cli.prompter import BackToMenu, ask_text, menu_behind, select
 from spredning.cli.render_home import cut_to, plain_word_tip, problem_text, project_line, title, welcome
@@ -90,12 +90,17 @@ class HomeScreen:
             console.print()
         if found.first_run and not self.welcomed:
             console.print(welcome(ws))
-        elif found.first_run:
+        elif found.first_run and not found.odd:
             console.print(say("home.no-projects"))
         elif found.overview is not None:
             console.print(project_line(found, console.width), soft_wrap=False)
         if found.problem is not None:
             console.print(problem_text(found.problem))
+        if found.odd:  # project files under other names (sync copies): each with what to do
+            if found.first_run:
+                console.print()
+                console.print(say("projects.none-but-odd", style="yellow", home=str(ws.store.shown_home)))
+            tell_odd_files(console, found.odd)
         if not self.welcomed:
             tip = plain_word_tip()
             if tip is not None:

@@ -96,6 +96,18 @@ class Found(NamedTuple):
     copies: tuple[str, ...] = ()  # a copy kept in the folder (a backup): left as it is
 
 
+class OddFile(NamedTuple):
+    """A project file in the folder under a name the program does not use, so it is no project here.
+
+    A sync service's conflict copy ('projekt (1).yaml', 'projekt-DESKTOP-ABC.yaml') or a file the
+    user renamed ('Projekt.yaml'): it may hold answers no project here has. Told by its head only.
+    """
+
+    name: str  # the file's name in the folder
+    path: str  # its full path
+    id: str | None  # the identity its head names (None: no 'id:' line found there)
+
+
 class Opened(NamedTuple):
     """A project as read now, with this computer's state for it."""
 
@@ -153,6 +165,35 @@ class Store:
         except OSError:
             return []
 
+    def odd_files(self) -> list[OddFile]:
+        """The project files in the folder whose names are not a project's file name, sorted by name.
+
+        Only such names are looked into, and only their head (see projectfile.head_kind): a
+        partner's exchange file and anything not ours are left out, and a big file is not read.
+        """
+        found = []
+        try:
+            with os.scandir(self.home) as entries:
+                for entry in entries:
+                    name = entry.name
+                    if _slug_name(name) or not name.casefold().endswith((SUFFIX, ".yml")):
+                        continue
+                    try:
+                        head = fileio.read_regular(Path(entry.path), ID_HEAD)[:ID_HEAD]
+                    except OSError:
+                        continue
+                    if projectfile.head_kind(head) == "project":
+                        found.append(OddFile(entry.name, entry.path, projectfile.declared_id(head)))
+        except OSError:
+            return []
+        return sorted(found)
+
+    def _odd_named(self, name: str) -> OddFile | None:
+        """The odd project file (see odd_files) a project's name names, with or without its ending."""
+        text = name.strip()
+        named = (odd for odd in self.odd_files() if text in (odd.name, os.path.splitext(odd.name)[0]))
+        return next(named, None)
+
     def find(self, name: str) -> str:
         """Return the slug of an existing project given its name or slug.
 
@@ -170,6 +211,8 @@ class Store:
         if name.strip() != slug and (named := self.named(name)) is not None:
             return named  # by its name first: 'Projekt 2' may be in projekt-3.yaml
         if not slug or not (self.path_for(slug).exists() or self.path_for(slug).is_symlink()):
+            if (odd := self._odd_named(name)) is not None:
+                raise self._odd_problem(odd)
             known = self.slugs()
             begun = [known_slug for known_slug in known if known_slug.startswith(f"{slug}-")] if slug else []
             if len(begun) == 1:
@@ -178,7 +221,7 @@ class Store:
                 raise SpredningError("store.several-begin", name=yamlio.shown(name), known=begun)
             raise SpredningError(
                 "store.not-found",
-                hint=None if known else "store.not-found.none",
+                hint=None if known else "store.not-found.odd" if self.odd_files() else "store.not-found.none",
                 name=yamlio.shown(name),
                 home=self.shown_home,
                 known=known,
@@ -252,7 +295,28 @@ class Store:
             return slugs[0]
         if slugs:
             raise SpredningError("store.choose-project", known=slugs)
+        odd = self.odd_files()
+        if odd:  # a project under another name is not "nothing": said, with what to do
+            raise SpredningError("store.no-project-but-odd", paths=[o.path for o in odd])
         raise SpredningError("store.no-project")
+
+    def _odd_problem(self, odd: OddFile) -> SpredningError:
+        """A project named by an odd file's name (see odd_files): what the file is and what to do."""
+        same = self.same_project(odd, self.summaries(self.slugs()))
+        if same is not None:
+            return SpredningError("store.odd-copy", path=odd.path, name=same.name, slug=same.slug)
+        return SpredningError("store.odd-file", path=odd.path)
+
+    @staticmethod
+    def same_project(
+        odd: OddFile, summaries: Iterable[tuple[str, Summary | SpredningError]]
+    ) -> Summary | None:
+        """The project here that an odd file is a copy of (the same identity), or None."""
+        if odd.id is None:
+            return None
+        return next(
+            (s for _, s in summaries if isinstance(s, Summary) and not s.exchange and s.id == odd.id), None
+        )
 
     def project_slugs(self) -> list[str]:
         """The slugs of the folder's files that are not a partner's exchange file (from the index)."""
@@ -551,6 +615,14 @@ class Store:
         except OSError:
             raise _lock_problem(self.home, lock_path) from None
         return _Release(lock)
+
+
+SLUG_FILE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yaml")  # SLUG_PATTERN with the ending, for fullmatch
+
+
+def _slug_name(name: str) -> bool:
+    """True for the name of a project's file as the program names it (SLUG.yaml)."""
+    return SLUG_FILE.fullmatch(name) is not None and len(name) - len(SUFFIX) <= MAX_SLUG
 
 
 def shown_folder(folder: Path) -> Path:

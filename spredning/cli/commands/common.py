@@ -349,3 +349,34 @@ def read_user_yaml(path: str, problem_key: str) -> object:
         raise SpredningError(f"{problem_key}.unreadable", path=path, reason=fileio.reason(exc)) from None
     except yamlio.YamlProblem as exc:
         raise SpredningError(f"{problem_key}.invalid", path=path, problem=exc.message) from None
+
+
+def path_word(path: str) -> str:
+    """A file's path as one shell word, in double quotes where a shell allows it.
+
+    A hint puts a command in single quotes; a path in double quotes inside them reads (and copies)
+    whole, and a name a sync service made ('projekt (1).yaml') needs them anyway.
+    """
+    word = shell_word(path)
+    if path.isprintable() and not any(c in path for c in '"$`\\!'):
+        return f'"{path}"'
+    return word
+
+
+def tell_odd_files(console, rows) -> None:
+    """Name each project file under a name the program does not use, with what to do with it.
+
+    A copy of a project here may hold a colleague's answers (a sync service's conflict copy): they
+    are brought in first, then the file can go. A project file with no project here is brought in
+    as a new project (the file itself is not changed). See Store.odd_files. The file's path and
+    the command are each kept whole on a line.
+    """
+    from spredning.cli.render_text import print_fitted
+
+    for row in rows:
+        bring_in = command("importer", path_word(row.path), project=None)
+        if row.same is not None:
+            hint = t("projects.odd-copy", path=row.path, name=row.same.name, command=bring_in)
+        else:
+            hint = t("projects.odd-file", path=row.path, command=bring_in)
+        print_fitted(console, hint, (row.path, bring_in), style="yellow", rest="")

@@ -17,11 +17,12 @@ from spredning.cli.commands.common import (
     is_interactive,
     parse_role,
     shell_word,
+    tell_odd_files,
     workspace,
     written_path,
 )
 from spredning.cli.console import after_work, make_console, say
-from spredning.cli.render_text import print_said
+from spredning.cli.render_text import print_said, print_whole
 from spredning.core.errors import Interrupted, Message, NotATerminal
 from spredning.core.model import Partner
 from spredning.core.textsafe import clean_name
@@ -287,7 +288,12 @@ def projekter(
     ws = workspace(ctx)
     console = make_console()
     rows, active = projects.project_rows(ws)
+    odd = projects.odd_rows(ws.store, [(row.slug, row.summary) for row in rows])
     if not rows:
+        if odd:  # a project under another name is not "nothing": each file, and what to do with it
+            console.print(say("projects.none-but-odd", style="yellow", home=str(ws.store.shown_home)))
+            tell_odd_files(console, odd)
+            return
         start_command = command("start", project=None)
         print_said(
             console, say("projects.none", home=str(ws.store.shown_home), command=start_command), start_command
@@ -299,7 +305,8 @@ def projekter(
             out.print(block, crop=False)
         out.print(say("projects.folder", style="dim", home=str(ws.store.shown_home)))
         if any(row.copies for row in rows):  # one project in several files: which one gets the answers
-            out.print(say("projects.copies-hint", style="yellow"))
+            print_whole(out, say("projects.copies-hint", style="yellow"))
+        tell_odd_files(out, odd)
         for row in rows:  # a partner's export saved here: the command to import it, kept whole
             if isinstance(row.summary, Summary) and row.summary.exchange:
                 hint = t(

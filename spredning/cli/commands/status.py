@@ -6,6 +6,7 @@ from typing import Any
 
 import typer
 
+from spredning.app.projects import odd_rows
 from spredning.app.status import (
     DialogueStatus,
     Status,
@@ -21,6 +22,7 @@ from spredning.cli.commands.common import (
     command,
     phase_command,
     several_dialogues,
+    tell_odd_files,
     workspace,
 )
 from spredning.cli.console import echo, make_console, say
@@ -46,7 +48,12 @@ def status_command(
         # ASCII-only JSON: exact for scripts, and no control or bidi character reaches a terminal
         echo(json.dumps(_json(result), ensure_ascii=True, indent=2))
         return
-    _show(make_console(), ws.guide, result, ctx.obj.project)
+    console = make_console()
+    _show(console, ws.guide, result, ctx.obj.project)
+    odd = odd_rows(ws.store)
+    if odd:  # a project file under another name (a sync copy): said here too, or its answers go unseen
+        console.print()
+        tell_odd_files(console, odd)
 
 
 def _show(console, guide: Guide, result: Status, project_option: str | None) -> None:

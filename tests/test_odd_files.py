@@ -1,0 +1,246 @@
+"""Project files under names the program does not use, in a synced projects folder (in-process CLI).
+
+A sync service (OneDrive, Dropbox) keeps both versions when two computers change a file at once:
+'digital-genoptraening (1).yaml', 'digital-genoptraening-DESKTOP-ABC.yaml'. A user may rename the
+file too ('Digital-Genoptraening.yaml'). Such a file is no project here, but it may hold a
+colleague's answers: 'projekter', 'status', the home screen and --projekt name it with the command
+that brings it in, and nothing in the folder is changed by telling it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from homekit import CTRL_C, interactive, typed
+
+from spredning.core.store import Store
+
+D1 = "tjek.beskriv-innovationen.dele.formaal"
+D2 = "tjek.beskriv-innovationen.dele.loesningen"
+NAME = "Digital genoptræning"
+SLUG = "digital-genoptraening"
+COPIES = (
+    "digital-genoptraening (1).yaml",
+    "digital-genoptraening-DESKTOP-ABC.yaml",
+    "digital-genoptraening (Kristians konflikt 2026-12-01).yaml",
+)
+EXCHANGE_HEAD = "format: '4'\nudveksling:\n  fra: dele\n  til: aeroe\nprojekt:\n  navn: Digital\n"
+
+
+def squeezed(text: str) -> str:
+    """Text without its blanks: output compared however its long paths were broken over lines."""
+    return "".join(text.split())
+
+
+def folder_files(home: Path) -> dict[str, bytes]:
+    """Every file in the projects folder (not its helper folder), to see that none was changed."""
+    return {path.name: path.read_bytes() for path in home.iterdir() if path.is_file()}
+
+
+@pytest.fixture
+def home(tmp_path) -> Path:
+    return tmp_path / "hjem"  # $SPREDNING_HJEM (conftest)
+
+
+@pytest.fixture
+def synced(home, make_project) -> Path:
+    """A project, its three sync conflict copies, a partner's export and a note, side by side."""
+    assert make_project(NAME, role="dele", answers={D1: "Færre genindlæggelser"}) == SLUG
+    for name in COPIES:
+        shutil.copyfile(home / f"{SLUG}.yaml", home / name)
+    (home / "Eksport fra Odense.yaml").write_text(EXCHANGE_HEAD, encoding="utf-8")
+    (home / "Noter.yaml").write_text("noter: husk mødet\n", encoding="utf-8")
+    return home
+
+
+@pytest.fixture
+def renamed(home, make_project) -> Path:
+    """The only project file, renamed by its user to Digital-Genoptraening.yaml."""
+    make_project(NAME, role="dele", answers={D1: "Færre genindlæggelser"})
+    (home / f"{SLUG}.yaml").rename(home / "Digital-Genoptraening.yaml")
+    return home / "Digital-Genoptraening.yaml"
+
+
+def import_command(path: Path) -> str:
+    return f'spredning importer "{path}"'
+
+
+def test_projekter_names_each_sync_copy_once_with_the_import_command(synced, run_cli):
+    before = folder_files(synced)
+    code, out, err = run_cli("projekter", "--ingen-pager")
+
+    assert code == 0, err
+    said = squeezed(out)
+    for name in COPIES:
+        path = synced / name
+        assert said.count(squeezed(f"Filen {path}")) == 1
+        assert squeezed(f"Filen {path} er en kopi af projektet '{NAME}'") in said
+        assert (
+            squeezed(f"hent dens svar ind med '{import_command(path)}', og flyt den derefter ud af mappen")
+            in said
+        )
+    assert squeezed("Eksport fra Odense") not in said  # a partner's export is not a project file
+    assert squeezed("Noter.yaml") not in said
+    assert folder_files(synced) == before
+
+
+def test_status_names_the_sync_copies_after_the_project(synced, run_cli):
+    before = folder_files(synced)
+    code, out, err = run_cli("status")
+
+    assert code == 0, err
+    said = squeezed(out)
+    assert said.index(squeezed(NAME)) < said.index(squeezed(str(synced / COPIES[0])))
+    for name in COPIES:
+        assert squeezed(f"hent dens svar ind med '{import_command(synced / name)}'") in said
+    assert folder_files(synced) == before
+
+
+def test_projekt_naming_a_sync_copy_says_what_it_is_not_that_it_is_missing(synced, run_cli):
+    before = folder_files(synced)
+    code, _, err = run_cli("--projekt", "digital-genoptraening-DESKTOP-ABC.yaml", "status")
+
+    assert code != 0
+    said = squeezed(err)
+    assert squeezed("findes ikke") not in said
+    path = synced / "digital-genoptraening-DESKTOP-ABC.yaml"
+    assert squeezed(f"Filen {path} er en kopi af projektet '{NAME}'") in said
+    assert (
+        squeezed(f"hent dens svar ind med '{import_command(path)}', og flyt den derefter ud af mappen")
+        in said
+    )
+    assert folder_files(synced) == before
+
+
+def test_a_renamed_project_file_alone_is_not_told_as_no_project(renamed, run_cli):
+    home = renamed.parent
+    before = folder_files(home)
+
+    code, out, _ = run_cli("projekter")
+    assert code == 0
+    said = squeezed(out)
+    assert squeezed("Start et med") not in said
+    assert squeezed(f"Der er ingen projekter i {home} under de navne, programmet bruger") in said
+    assert squeezed(f"Filen {renamed} rummer et projekt") in said
+    assert squeezed(f"Hent det ind med '{import_command(renamed)}' (filen selv ændres ikke)") in said
+
+    code, out, err = run_cli("status")
+    assert code != 0
+    said = squeezed(err)
+    assert squeezed("Der er intet projekt i mappen endnu") not in said
+    assert squeezed(f"men disse filer rummer et projekt: • {renamed}") in said
+
+    code, out, err = run_cli("--projekt", "Digital-Genoptraening", "status")
+    assert code != 0
+    assert squeezed("findes ikke") not in squeezed(err)
+    assert squeezed(f"Hent projektet ind med '{import_command(renamed)}'") in squeezed(err)
+    assert folder_files(home) == before
+
+
+def test_the_command_told_brings_a_colleagues_answer_in(home, make_project, save_answer, run_cli):
+    """The copy holds an answer the project does not have; running the told command brings it in."""
+    make_project(NAME, role="dele", answers={D1: "Færre genindlæggelser"})
+    project_file = home / f"{SLUG}.yaml"
+    ours = project_file.read_bytes()
+    save_answer(SLUG, D2, "Træning hjemme med tablet")  # the colleague's answer, then the sync split
+    copy = home / COPIES[1]
+    copy.write_bytes(project_file.read_bytes())
+    project_file.write_bytes(ours)
+
+    code, out, _ = run_cli("projekter")
+    told = re.search(r"'spredning (importer [^']*)'", out.replace("\n", " "))
+    assert code == 0 and told is not None
+    assert told[1] == f'importer "{copy}"'
+    code, out, err = run_cli("importer", str(copy))
+
+    assert code == 0, err + out
+    project = Store(home, _layout()).load(SLUG)
+    assert project.shared[D2].answer.text == "Træning hjemme med tablet"
+
+
+def _layout():
+    from spredning.app.workspace import Settings, Workspace
+
+    return Workspace(Settings()).layout
+
+
+def test_hints_repeat_hjem(tmp_path, synced, run_cli, monkeypatch):
+    monkeypatch.delenv("SPREDNING_HJEM")
+    code, out, _ = run_cli("--hjem", str(synced), "projekter")
+
+    assert code == 0
+    assert squeezed(f"'spredning --hjem {synced} importer \"{synced / COPIES[0]}\"'") in squeezed(out)
+
+
+def test_a_slug_named_copy_is_not_told_to_be_moved_out_before_its_answers_are_in(home, make_project, run_cli):
+    make_project(NAME, role="dele")
+    shutil.copyfile(home / f"{SLUG}.yaml", home / f"{SLUG}-laptop.yaml")
+    before = folder_files(home)
+
+    code, out, _ = run_cli("projekter")
+
+    assert code == 0
+    said = squeezed(out)
+    assert squeezed("samme projekt som") in said
+    assert squeezed("En sikkerhedskopi hører hjemme uden for mappen.") not in said
+    assert (
+        squeezed(
+            "hent dem først ind med 'spredning importer FIL', og flyt først derefter kopien ud af mappen"
+        )
+        in said
+    )
+    assert folder_files(home) == before
+
+
+def test_the_home_screen_names_a_sync_copy(synced, run_cli, monkeypatch, tmp_path):
+    interactive(monkeypatch)
+    before = folder_files(synced)
+    run = typed(run_cli, CTRL_C)
+
+    said = squeezed(run.out)
+    assert squeezed(f"Filen {synced / COPIES[0]} er en kopi af projektet '{NAME}'") in said
+    assert folder_files(synced) == before
+
+
+def test_the_home_screen_with_only_a_renamed_file_does_not_say_there_are_no_projects(
+    renamed, run_cli, monkeypatch
+):
+    interactive(monkeypatch)
+    run = typed(run_cli, CTRL_C)
+
+    said = squeezed(run.out)
+    assert squeezed("Der er ingen projekter endnu.") not in said
+    assert squeezed(f"Filen {renamed} rummer et projekt") in said
+    assert squeezed(f"'{import_command(renamed)}'") in said
+
+
+def test_projekt_naming_another_project_beside_a_renamed_file_points_to_the_list(renamed, run_cli):
+    code, _, err = run_cli("--projekt", "noget-andet", "status")
+
+    assert code != 0
+    assert squeezed("Der er ingen projekter i mappen endnu") not in squeezed(err)
+    assert squeezed(
+        "men der ligger projektfiler med andre navne: se dem, og hvad der skal gøres, med"
+    ) in squeezed(err)
+    assert renamed.exists()
+
+
+def test_a_copy_larger_than_the_program_reads_is_named_from_its_head(home, make_project, run_cli):
+    """Listing reads only a file's head: a copy too large to open is still named, and not changed."""
+    from spredning.core.store import READ_LIMIT
+
+    make_project(NAME, role="dele")
+    big = home / "digital-genoptraening (2).yaml"
+    with big.open("wb") as out:
+        out.write((home / f"{SLUG}.yaml").read_bytes())
+        out.write(b"# " + b"x" * (READ_LIMIT + 1024) + b"\n")
+    size = big.stat().st_size
+
+    code, out, _ = run_cli("projekter")
+
+    assert code == 0
+    assert squeezed(f"Filen {big} er en kopi af projektet '{NAME}'") in squeezed(out)
+    assert big.stat().st_size == size
