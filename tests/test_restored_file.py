@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import shutil
 
+import pexpect
 import pytest
 import yaml
 from exchange_kit import D1, D2, Org, flat, start_sharing
+from terminal import COMMAND
 
 from spredning.app.answering import Session, save_answers
 from spredning.app.workspace import Settings, Workspace
@@ -170,3 +172,21 @@ def _file(tmp_path, answers: dict) -> object:
     path = tmp_path / f"svar-{len(list(tmp_path.glob('svar-*')))}.yaml"
     path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
     return path
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("args", [("fase", "tjek"), ()], ids=["interview", "home-screen"])
+def test_the_interview_and_the_home_screen_warn_before_anything_is_asked(tmp_path, pseudo_terminal, args):
+    """The installed command in a pseudo-terminal: the warning comes before the first question or menu."""
+    from terminal import CTRL_C, person
+
+    sharing = start_sharing(Org(tmp_path / "hjem", tmp_path), reusers=("Ærø Kommune",))  # installed
+    _restored(sharing, tmp_path)
+    child = pseudo_terminal(COMMAND, args, env=person(tmp_path, lines=40), rows=40, cwd=tmp_path)
+    child.expect_exact("ældre kopi")
+    child.expect_exact("Hvad er formålet?")
+    child.expect_exact("Stop" if args else "Afslut")  # then where to begin, or the menu
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert yaml.safe_load(sharing.path.read_text(encoding="utf-8"))["svar"]["dele"][D1]["tekst"] == "Værdi v1"
