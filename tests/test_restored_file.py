@@ -190,3 +190,19 @@ def test_the_interview_and_the_home_screen_warn_before_anything_is_asked(tmp_pat
     child.expect(pexpect.EOF)
     child.close()
     assert yaml.safe_load(sharing.path.read_text(encoding="utf-8"))["svar"]["dele"][D1]["tekst"] == "Værdi v1"
+
+
+def test_a_count_given_twice_by_an_older_program_is_still_exported(sharing, tmp_path):
+    """A file an older program wrote after a restore: v3's text under v2's version (its own checksum)."""
+    sharing.answer({D1: "Værdi v2"})
+    sharing.export()  # the partner is known to have v2
+    data = yaml.safe_load(sharing.path.read_text(encoding="utf-8"))
+    _, vector = history.parse(data["svar"]["dele"][D1]["version"])
+    same = Answer(text="Værdi v3", version=vector)
+    text = sharing.path.read_text(encoding="utf-8").replace("tekst: Værdi v2", "tekst: Værdi v3")
+    text = text.replace(data["svar"]["dele"][D1]["version"], history.written(same))
+    sharing.path.write_text(text, encoding="utf-8")
+    out = sharing.ok("eksport", "--ud", "tredje.yaml")
+    assert "ingen ændringer" not in flat(out)
+    sent = yaml.safe_load((tmp_path / "tredje.yaml").read_text(encoding="utf-8"))
+    assert sent["svar"]["dele"][D1]["tekst"] == "Værdi v3"

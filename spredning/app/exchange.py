@@ -31,6 +31,7 @@ from spredning.core.model import (
     Partner,
     Project,
     Slot,
+    Version,
     free_slug,
     project_slug,
     side_of,
@@ -687,12 +688,17 @@ def _new_to(outgoing: Project, known: Mapping[str, str]) -> list[tuple[str, Answ
         if answer.empty and not answer.version:
             continue  # nothing was ever written here
         seen = history.parse(known.get(slot_key(slot), ""))
-        order = None if seen is None else history.compare(answer.version, seen[1])
-        if order is history.Order.BEFORE:
-            continue
-        if order is not history.Order.SAME or seen[0] not in (None, history.checksum(answer)):
+        if seen is None or _newer(answer, *seen):
             found.append((slot_key(slot), answer))
     return found
+
+
+def _newer(answer: Answer, check: str | None, version: Version) -> bool:
+    """Whether an answer is new to a receiver known to have `version` (with text checksum `check`)."""
+    order = history.compare(answer.version, version)
+    if order is history.Order.SAME:
+        return check not in (None, history.checksum(answer))
+    return order is not history.Order.BEFORE
 
 
 def unsent(project: Project, state: LocalState, partner: Partner | None) -> int:
