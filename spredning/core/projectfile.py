@@ -540,7 +540,7 @@ def _follow_up(reading: _Reader, value: object, partners: set[str]) -> dict[str,
         return {}
     from spredning.core import followup_file
 
-    return followup_file.read(value, partners, reading.path, reading.copy)
+    return followup_file.read(value, partners, reading.path, reading.copy, reading.given)
 
 
 def _parse_legacy(data: dict[str, Any], slug: str, path: Path, layout: Layout) -> ParsedFile:
