@@ -206,3 +206,38 @@ def test_a_count_given_twice_by_an_older_program_is_still_exported(sharing, tmp_
     assert "ingen ændringer" not in flat(out)
     sent = yaml.safe_load((tmp_path / "tredje.yaml").read_text(encoding="utf-8"))
     assert sent["svar"]["dele"][D1]["tekst"] == "Værdi v3"
+
+
+def _plan_count(org: Org, key: str) -> int:
+    state = yaml.safe_load((org.home / ".spredning" / f"{org.slug}.yaml").read_text(encoding="utf-8"))
+    record = yaml.safe_load(org.path.read_text(encoding="utf-8"))["opfølgning"]["dele"]["plan"][key]
+    return dict(history.parse(record["version"])[1])[state["kopi"]]
+
+
+@pytest.mark.parametrize("how", ["program", "by-hand"])
+def test_an_action_changed_after_the_restore_gets_a_count_above_the_lost_one(sharing, tmp_path, how):
+    out = sharing.ok("plan", "tilføj", "--hvad", "Ring til Ærø", "--hvem", "Bo", "--fælles")
+    key = out.split("(id ")[1].split(")")[0]
+    shutil.copy2(sharing.path, tmp_path / "older.yaml")
+    sharing.ok("plan", "ret", key, "--hvem", "Anna")
+    lost = _plan_count(sharing, key)
+    _put_back(sharing, tmp_path / "older.yaml")
+    code, _out, err = sharing("status")
+    assert code == 0 and WARNING in flat(err) and f"Opfølgning (Odense Kommune) · plan: {key}" in flat(err)
+    if how == "program":
+        sharing.ok("plan", "ret", key, "--hvem", "Carl")
+    else:
+        sharing.path.write_text(
+            sharing.path.read_text(encoding="utf-8").replace("hvem: Bo", "hvem: Carl"), encoding="utf-8"
+        )
+        sharing.answer({D1: "Noget"})  # a save writes the edited action with its version
+    assert _plan_count(sharing, key) > lost
+
+
+def test_the_file_put_back_again_after_a_save_is_warned_of_again(sharing, tmp_path):
+    _restored(sharing, tmp_path)
+    assert WARNING in flat(sharing("status")[2])
+    sharing.answer({D1: "Værdi v3"})  # no command opens the project between this save and the restore
+    _put_back(sharing, tmp_path / "older.yaml")
+    code, _out, err = sharing("status")
+    assert code == 0 and WARNING in flat(err) and QUESTION in flat(err)

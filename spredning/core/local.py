@@ -19,11 +19,11 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
 - per answer (slot key), the highest count this copy ever gave it in its version (key ``givet``),
   so a new version is never given a count an older, different text has already had, also when a
   sync program put an older copy of the project file back; and which of this copy's answers were
-  last found older in the file than that (key ``advaret``: slot key and the file's count), so the
-  user is warned once per such change of the file, not at every command. Both belong to this copy
-  id: a copied folder (a new copy id) starts without them. A program from before them reads the
-  file as only partly understood and keeps it aside (as below): nothing is lost, the old program
-  just no longer remembers the counts.
+  last found older in the file than that (key ``advaret``: slot key, the file's count and the one
+  given), so the user is warned once per such change of the file, not at every command. Both
+  belong to this copy id: a copied folder (a new copy id) starts without them. A program from
+  before them reads the file as only partly understood and keeps it aside (as below): nothing is
+  lost, the old program just no longer remembers the counts.
 
 A missing file is simply "nothing known yet". A file that exists but cannot be read (damaged,
 too large, not allowed) is also read as nothing known, but it may hold drafts and what partners
@@ -95,7 +95,7 @@ class LocalState(NamedTuple):
     )
     reasons: tuple[str, ...] = ()  # slot keys whose draft is a reason for "not relevant" (with_drafts)
     given: Mapping[str, int] = NOTHING  # slot key → the highest count this copy gave its answer
-    warned: str = ""  # this copy's answers last found older in the file: "KEY:COUNT ..." (went_back)
+    warned: str = ""  # this copy's answers last found older in the file: see warned_text
     fresh: bool = False  # just made: not yet in a file
     damaged: bool = False  # the file there could not be read, or not all of it: keep it aside when replaced
 
@@ -348,9 +348,9 @@ def went_back(state: LocalState, project: Project) -> list[tuple[Slot, int]]:
     return found
 
 
-def warned_text(found: list[tuple[Slot, int]]) -> str:
-    """What went_back found, as state.warned keeps it: the same text for the same finding."""
-    return " ".join(sorted(f"{slot_key(slot)}:{count}" for slot, count in found))
+def warned_text(state: LocalState, found: list[tuple[Slot, int]]) -> str:
+    """What went_back found, as state.warned keeps it: 'KEY:IN-FILE/GIVEN ...' (the same for the same)."""
+    return " ".join(sorted(f"{slot_key(s)}:{n}/{state.given.get(slot_key(s), 0)}" for s, n in found))
 
 
 def encoded(state: LocalState, home: Path, slug: str) -> bytes:

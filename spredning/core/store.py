@@ -354,7 +354,7 @@ class Store:
         for the front end to tell; the state remembers what was told, so it is told once.
         """
         found = local.went_back(state, project)
-        text = local.warned_text(found)
+        text = local.warned_text(state, found)
         if found and text != state.warned:
             self.went_back.append(WentBack(path, project, tuple(slot for slot, _ in found)))
         return state if text == state.warned else state._replace(warned=text)
@@ -471,6 +471,9 @@ class Store:
             state = _migrated(noticed, parsed)._replace(fresh=False)
             project, new_state, result = change(parsed.project, state)
             new_state = local.with_given(new_state, parsed.project, project)
+            if new_state.warned:  # what was told and is still so (a save may have put an answer right)
+                found = local.went_back(new_state, project)
+                new_state = new_state._replace(warned=local.warned_text(new_state, found))
             # checked before anything is written: a state too large to save leaves the project as it was
             state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
             with fileio.uninterrupted():  # the project and this computer's state: both, or neither

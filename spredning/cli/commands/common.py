@@ -68,7 +68,7 @@ def tell_went_back(ws: Workspace) -> None:
     "restore previous version" can do that): the user is told which, and where the newer ones may
     be. Nothing is written over; each finding is told once (see store.WentBack).
     """
-    from spredning.app.views import answer_place
+    from spredning.app.views import slot_place
     from spredning.cli.console import make_console, say
 
     found = ws.untold_went_back()
@@ -76,7 +76,7 @@ def tell_went_back(ws: Workspace) -> None:
         return
     console = make_console(stderr=True)
     for item in found:
-        places = [answer_place(ws.guide, item.project, slot) for slot in item.slots]
+        places = [slot_place(ws.guide, item.project, slot) for slot in item.slots]
         console.print(
             say("store.went-back", style="yellow", n=len(places), path=str(item.path), places=places)
         )
