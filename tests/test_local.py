@@ -157,10 +157,18 @@ def test_a_copied_folder_gets_a_new_copy_id_and_keeps_the_rest(store, home, else
     local.save(
         home,
         SLUG,
-        LocalState(copy="aaaaaaaa", side="dele", place=elsewhere(home), drafts={"tjek.a.dele.x": "Kladde"}),
+        LocalState(
+            copy="aaaaaaaa",
+            side="dele",
+            place=elsewhere(home),
+            drafts={"tjek.a.dele.x": "Kladde"},
+            given={"tjek.a.dele.x": 3},
+            warned="tjek.a.dele.x:1/3",
+        ),
     )
 
     moved = local.load(home, SLUG)
+    assert (dict(moved.given), moved.warned) == ({}, "")  # the counts were the old copy id's
 
     assert moved.copy != "aaaaaaaa" and COPY_ID.match(moved.copy)
     assert moved.fresh
@@ -193,6 +201,8 @@ def test_everything_kept_reads_back(home):
         exports={"/tmp/eksport.yaml": "a" * 64},
         joined=("tjek.a.dele.x",),
         worksheets={"w0123456789a": {"tjek.a.dele.x": {"1a2b3c4d": 1, "5e6f7a8b": 12}}},
+        given={"tjek.a.dele.x": 2, "aeroe-kommune/plan:0a1b2c3d": 123456789012345},
+        warned="tjek.a.dele.x:1/2",
     )
 
     local.save(home, SLUG, state)
@@ -360,3 +370,18 @@ def test_a_draft_joined_from_two_windows_is_marked_until_one_text_is_all_of_it(h
     state = local.with_drafts(state, "q", drafts, done)
 
     assert drafts["q"] == "ny" and state.joined == ()
+
+
+def test_counts_given_are_read_value_by_value_and_a_file_with_more_is_kept_aside(home):
+    """A count that is not one is dropped, so the file is only partly understood and kept aside."""
+    local.ensure_folder(home)
+    state_file(home).write_text(
+        f"kopi: 0123abcd\nsted: '{local.this_place(home)}'\n"
+        "givet: {'tjek.a.dele.x': '4', 'tjek.a.dele.y': '0', 'tjek.a.dele.z': 'mange'}\n",
+        encoding="utf-8",
+    )
+
+    state = local.load(home, SLUG)
+
+    assert dict(state.given) == {"tjek.a.dele.x": 4}
+    assert state.damaged

@@ -18,7 +18,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import history, yamlio
 from spredning.core.errors import SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
-from spredning.core.local import Drafted, LocalState, placed, slot_key, with_drafts
+from spredning.core.local import Drafted, LocalState, given_count, placed, slot_key, with_drafts
 from spredning.core.model import Answer, Dialogue, Entry, Partner, Phase, Project, Question, Slot, side_of
 
 
@@ -137,7 +137,9 @@ class Session:
             wanted = content or Answer()
             draft = ""  # saved: this session's draft goes (another window's stays)
             if _same(fresh, expected):
-                project = project.with_entry(slot, history.edited(fresh, wanted, state.copy))
+                project = project.with_entry(
+                    slot, history.edited(fresh, wanted, state.copy, given_count(state, slot))
+                )
                 fresh = None
             elif fresh is not None and not fresh.in_conflict and fresh.answer.same_content(wanted):
                 fresh = None  # saved meanwhile, word for word
@@ -262,7 +264,9 @@ def save_answers(session: Session, answers: Mapping[str, Answer]) -> list[str]:
             fresh = project.entry(slot)
             if fresh is not None and not fresh.answer.empty and fresh.answer.same_content(content):
                 continue
-            project = project.with_entry(slot, history.edited(fresh, content, state.copy))
+            project = project.with_entry(
+                slot, history.edited(fresh, content, state.copy, given_count(state, slot))
+            )
             if normalise(state.drafts.get(slot_key(slot)) or "") == normalise(content.text):
                 state = _with_draft(state, slot_key(slot), "")  # the draft is what was saved
             # any other draft stays: text typed in the field is the user's, a file never erases it

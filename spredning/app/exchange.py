@@ -31,6 +31,7 @@ from spredning.core.model import (
     Partner,
     Project,
     Slot,
+    Version,
     free_slug,
     project_slug,
     side_of,
@@ -454,7 +455,9 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
             after = item.after if fresh == item.before else _again(fresh, item, plan, state.copy)
             decided = item.slot in decisions and after.in_conflict
             if decided:  # the user read the partner's version to decide: it is no news later
-                after = history.resolved(after, decisions[item.slot], state.copy)
+                after = history.resolved(
+                    after, decisions[item.slot], state.copy, local.given_count(state, item.slot)
+                )
                 settled += 1
                 decided_keys.add(slot_key(item.slot))
             if after != fresh:
@@ -584,11 +587,9 @@ def export(
     key = str(path.absolute())
     replaced = path.exists()
     files.write_output(ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key))
-    changes = len(not_known(outgoing, state.known.get(receiver_key, {})))
-    sent = {
-        slot_key(slot): history.written(e.answer)
-        for slot, e in (*outgoing.entries(), *outgoing.record_entries())
-    }
+    new = _new_to(outgoing, state.known.get(receiver_key, {}))
+    changes = len(new)
+    sent = {key: history.written(answer) for key, answer in new}  # an older version is not what they have
     ws.store.update_local(
         project.slug,
         lambda s: s._replace(
@@ -671,17 +672,33 @@ def outgoing_project(
 def not_known(outgoing: Project, known: Mapping[str, str]) -> list[str]:
     """The slot keys of a file's answers and records whose version the receiver is not known to have.
 
-    Not known: never sent to it nor seen in its files, or changed since (a deletion included).
+    Not known: never sent to it nor seen in its files, or changed since (a deletion included). A
+    version older than the one it is known to have is nothing new to it (a project file put back to
+    an older copy, see store.WentBack); the same version with another text is (a count given twice
+    by a program from before local.py remembered the counts it gave).
     """
+    return [key for key, _ in _new_to(outgoing, known)]
+
+
+def _new_to(outgoing: Project, known: Mapping[str, str]) -> list[tuple[str, Answer]]:
+    """The slot keys and answers of not_known."""
     found = []
     for slot, entry in (*outgoing.entries(), *outgoing.record_entries()):
         answer = entry.answer
         if answer.empty and not answer.version:
             continue  # nothing was ever written here
         seen = history.parse(known.get(slot_key(slot), ""))
-        if seen is None or history.compare(answer.version, seen[1]) is not history.Order.SAME:
-            found.append(slot_key(slot))
+        if seen is None or _newer(answer, *seen):
+            found.append((slot_key(slot), answer))
     return found
+
+
+def _newer(answer: Answer, check: str | None, version: Version) -> bool:
+    """Whether an answer is new to a receiver known to have `version` (with text checksum `check`)."""
+    order = history.compare(answer.version, version)
+    if order is history.Order.SAME:
+        return check not in (None, history.checksum(answer))
+    return order is not history.Order.BEFORE
 
 
 def unsent(project: Project, state: LocalState, partner: Partner | None) -> int:
@@ -739,7 +756,9 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
             if fresh is None or fresh != shown:
                 meanwhile += 1
                 continue
-            project = project.with_entry(slot, history.resolved(fresh, content, state.copy))
+            project = project.with_entry(
+                slot, history.resolved(fresh, content, state.copy, local.given_count(state, slot))
+            )
             settled += 1
             seen.add(slot_key(slot))
         return project, _no_longer_news(state, seen), (settled, meanwhile)

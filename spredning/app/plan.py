@@ -19,7 +19,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import followup, history
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.followup import PlanItem
-from spredning.core.local import LocalState
+from spredning.core.local import LocalState, given_count
 from spredning.core.model import Answer, Entry, Partner, Project, Slot, fold_name
 from spredning.i18n import t
 
@@ -252,11 +252,11 @@ def change(ws: Workspace, wanted: str, **changes: object) -> Changed:
         )
         content = Answer(fields=record_fields(action))
         if entry.in_conflict:
-            after = history.resolved(entry, content, state.copy)
+            after = history.resolved(entry, content, state.copy, given_count(state, slot))
         elif entry.answer.same_content(content):
             return project, state, Changed(current, False)
         else:
-            after = history.edited(entry, content, state.copy)
+            after = history.edited(entry, content, state.copy, given_count(state, slot))
         project = project.with_record(slot, after)
         item = followup.plan_item(slot[0], slot[1][5:], after)
         assert item is not None

@@ -16,7 +16,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import followup, history
 from spredning.core.errors import UsageProblem
 from spredning.core.followup import Approval, Mark, Meeting
-from spredning.core.local import LocalState
+from spredning.core.local import LocalState, given_count
 from spredning.core.model import ROLES, Answer, Guide, Partner, Phase, Project, fold_name, progress
 from spredning.i18n import t
 
@@ -141,7 +141,7 @@ def rate(
         where = _where(project, state, side, partner, general, "readiness.which-dialogue")
         key = followup.record_key("klarhed", f"{tool_id}.{side}")
         content = Answer(fields=followup.fields(farve=colour, begrundelse=reason if colour else None))
-        saved = _save(project, (where, key), content, state.copy)
+        saved = _save(project, (where, key), content, state)
         mark = followup.readiness(saved, partner if where else None, tool_id, side)
         return saved, state, Rated(mark, saved is not project)
 
@@ -187,7 +187,7 @@ def approve(
         content = (
             Answer() if withdraw else Answer(fields=followup.fields(af=by, dato=day.isoformat(), svar=prints))
         )
-        saved = _save(project, (where, key), content, state.copy)
+        saved = _save(project, (where, key), content, state)
         done = progress(view, phase.questions(side))
         now = followup.approval(saved, dialogue, phase.id, side)
         return saved, state, Approved(now, saved is not project, done.answered, done.total, earlier)
@@ -226,7 +226,7 @@ def meeting_held(
             if last is None:
                 raise UsageProblem("meeting.nothing-to-correct")
             content = Answer(fields=followup.fields(dato=day.isoformat(), svar=" ".join(sorted(last.prints))))
-            project = _save(project, (where, followup.record_key("moede", last.id)), content, state.copy)
+            project = _save(project, (where, followup.record_key("moede", last.id)), content, state)
             return project, state, followup.last_meeting(project, partner)
         if last is not None and day < last.day:
             raise EarlierMeeting(day, last)
@@ -241,7 +241,7 @@ def meeting_held(
     return ws.store.transact(ws.slug(), write)
 
 
-def _save(project: Project, slot, content: Answer, copy: str) -> Project:
+def _save(project: Project, slot, content: Answer, state: LocalState) -> Project:
     """Save a record: a new version, or one that settles two versions kept side by side."""
     entry = project.record(slot)
     if entry is None and content.empty:
@@ -249,8 +249,10 @@ def _save(project: Project, slot, content: Answer, copy: str) -> Project:
     if entry is not None and not entry.in_conflict and entry.answer.same_content(content):
         return project
     if entry is not None and entry.in_conflict:
-        return project.with_record(slot, history.resolved(entry, content, copy))
-    return project.with_record(slot, history.edited(entry, content, copy))
+        return project.with_record(
+            slot, history.resolved(entry, content, state.copy, given_count(state, slot))
+        )
+    return project.with_record(slot, history.edited(entry, content, state.copy, given_count(state, slot)))
 
 
 class InterviewFollowUp:

@@ -102,6 +102,19 @@ def answer_place(guide: Guide, project: Project, slot: Slot) -> Message:
     return message("importer.item", where=place(guide, project, slot), question=question)
 
 
+def slot_place(guide: Guide, project: Project, slot: Slot) -> Message:
+    """An answer named as answer_place names it, or a follow-up record as it stands in the file."""
+    from spredning.core import followup
+
+    where, key = slot
+    kind, _, name = key.partition(":")
+    if kind not in followup.KINDS:
+        return answer_place(guide, project, slot)
+    return message(
+        "where.record", section=followup.KINDS[kind].section, id=name, org=_org(project, where or SHARING)
+    )
+
+
 def _org(project: Project, key: str) -> str | Message:
     """An organisation's name from its key: 'dele' is the sharing side, a key not in the project git's."""
     if key == SHARING:

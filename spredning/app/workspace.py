@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from spredning.core.content import default_guide_dir, load_guide
 from spredning.core.model import Guide, Layout, layout
-from spredning.core.store import Opened, Store, check_home, home_chosen, home_dir
+from spredning.core.store import Opened, Store, WentBack, check_home, home_chosen, home_dir
 
 
 class Settings(NamedTuple):
@@ -75,6 +75,14 @@ class Workspace:
         backups = [path for path in store.backups if path not in self._told]
         self._told.update(kept + backups)
         return kept, backups
+
+    def untold_went_back(self) -> list[WentBack]:
+        """Project files found holding older versions of this copy's answers, not told before (each once)."""
+        store = self.__dict__.get("store")
+        if not isinstance(store, Store):
+            return []
+        found, store.went_back = store.went_back, []
+        return found
 
     def example_file(self) -> Path:
         """The filled-in example project, in the guide's language."""

@@ -46,7 +46,8 @@ from typing import Any
 
 from spredning.core import followup, history, yamlio
 from spredning.core.errors import ProjectFileError, message
-from spredning.core.model import ROLES, SHARING, Answer, Entry, Project
+from spredning.core.local import slot_key
+from spredning.core.model import NOTHING, ROLES, SHARING, Answer, Entry, Project
 from spredning.core.projectfile import (
     FOLLOW_UP,
     KEY_PATTERN,
@@ -62,13 +63,19 @@ RECORD_KEYS = ("version", "konflikter")  # besides a kind's fields
 # -- reading -----------------------------------------------------------------------------------
 
 
-def read(value: object, partners: set[str], path: Path, copy: str) -> dict[str, dict[str, Entry]]:
-    """The follow-up section: the general records ('dele') and each dialogue's ('genbruge')."""
-    reader = _Reader(path, copy)
+def read(
+    value: object, partners: set[str], path: Path, copy: str, given: Mapping[str, int] = NOTHING
+) -> dict[str, dict[str, Entry]]:
+    """The follow-up section: the general records ('dele') and each dialogue's ('genbruge').
+
+    `given`: the highest count this copy gave each record (slot key → count, local.py); a record
+    edited by hand gets a count above it.
+    """
+    reader = _Reader(path, copy, given)
     if not isinstance(value, dict):
         raise _problem(path, "project.records-not-mapping", key=FOLLOW_UP)
     _known_keys(value, ROLES, path, f"{FOLLOW_UP}.")
-    records = {"": reader.records(value.get("dele"), f"{FOLLOW_UP}.dele")}
+    records = {"": reader.records(value.get("dele"), f"{FOLLOW_UP}.dele", "")}
     dialogues = value.get("genbruge")
     if dialogues not in (None, ""):
         if not isinstance(dialogues, dict):
@@ -76,21 +83,23 @@ def read(value: object, partners: set[str], path: Path, copy: str) -> dict[str, 
         for key, section in dialogues.items():
             if key not in partners:
                 raise _problem(path, "project.unknown-partner", key=yamlio.shown(str(key)))
-            records[key] = reader.records(section, f"{FOLLOW_UP}.genbruge.{key}")
+            records[key] = reader.records(section, f"{FOLLOW_UP}.genbruge.{key}", key)
     return {k: v for k, v in records.items() if v}
 
 
 class _Reader:
     """Reads one place's records; a record edited outside the program becomes this copy's change."""
 
-    def __init__(self, path: Path, copy: str):
+    def __init__(self, path: Path, copy: str, given: Mapping[str, int]):
         self.path = path
         self.copy = copy
+        self.given = given
+        self.slot = ""  # the slot key of the record being read (for given)
 
     def bad(self, where: str, problem: str) -> ProjectFileError:
         return _problem(self.path, "project.bad-record", key=where, problem=message(problem))
 
-    def records(self, value: object, where: str) -> dict[str, Entry]:
+    def records(self, value: object, where: str, partner: str) -> dict[str, Entry]:
         """One place's follow-up (the general one, or a dialogue's): a section per kind."""
         if value in (None, ""):
             return {}
@@ -109,6 +118,7 @@ class _Reader:
             for key, item in items.items():
                 if not isinstance(key, str) or not followup.KINDS[kind].key.match(key):
                     raise _problem(self.path, "project.bad-record-key", key=f"{where}.{section}.{key}")
+                self.slot = slot_key((partner, followup.record_key(kind, key)))
                 entry = self.record(item, kind, f"{where}.{section}.{key}")
                 if entry is not None:
                     entries[followup.record_key(kind, key)] = entry
@@ -140,7 +150,7 @@ class _Reader:
         check, vector = parsed if parsed is not None else (None, ())
         answer = answer._replace(version=vector)
         if check_edit and check != history.checksum(answer):  # no checksum, or not these values
-            return answer._replace(version=history.bumped(vector, self.copy))
+            return answer._replace(version=history.bumped(vector, self.copy, self.given.get(self.slot, 0)))
         return answer
 
     def other(self, item: object, kind: str, where: str) -> Answer:

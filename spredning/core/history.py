@@ -129,24 +129,29 @@ def joined(versions: Iterable[Version]) -> Version:
     return tuple(sorted(result.items()))
 
 
-def bumped(version: Version, copy: str) -> Version:
-    """The version after one more change made by `copy`."""
+def bumped(version: Version, copy: str, given: int = 0) -> Version:
+    """The version after one more change made by `copy`.
+
+    `given` is the highest count this copy ever gave the answer (local.py): the new count is above
+    it too, so a file put back to an older copy (a sync program's "restore") never makes this copy
+    give one count to two different texts.
+    """
     counts = dict(version)
-    counts[copy] = counts.get(copy, 0) + 1
+    counts[copy] = max(counts.get(copy, 0), given) + 1
     return tuple(sorted(counts.items()))
 
 
-def edited(entry: Entry | None, content: Answer, copy: str) -> Entry:
-    """The entry after this copy changes the answer; conflicts kept beside it stay open."""
+def edited(entry: Entry | None, content: Answer, copy: str, given: int = 0) -> Entry:
+    """The entry after this copy changes the answer; conflicts kept beside it stay open (`given`: bumped)."""
     base = entry.answer.version if entry else ()
     others = entry.others if entry else ()
-    return Entry(content._replace(version=bumped(base, copy), source=""), others)
+    return Entry(content._replace(version=bumped(base, copy, given), source=""), others)
 
 
-def resolved(entry: Entry, content: Answer, copy: str) -> Entry:
-    """The entry after the user settles a conflict: newer than every version it saw."""
+def resolved(entry: Entry, content: Answer, copy: str, given: int = 0) -> Entry:
+    """The entry after the user settles a conflict: newer than every version it saw (`given`: bumped)."""
     versions = [entry.answer.version, *(other.version for other in entry.others)]
-    return Entry(content._replace(version=bumped(joined(versions), copy), source=""))
+    return Entry(content._replace(version=bumped(joined(versions), copy, given), source=""))
 
 
 def integrate(local: Entry | None, incoming: Answer) -> tuple[Entry, Outcome]:

@@ -15,7 +15,15 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
 - per worksheet (its copy id, worksheet/returned.py), the versions its fields brought in: for each
   answer or record, each text's checksum and the count it was given, so the same text from the
   same worksheet is the same version whenever it comes back (key ``arbejdsark``; a program from
-  before it reads the file as only partly understood and keeps it aside, as below).
+  before it reads the file as only partly understood and keeps it aside, as below);
+- per answer (slot key), the highest count this copy ever gave it in its version (key ``givet``),
+  so a new version is never given a count an older, different text has already had, also when a
+  sync program put an older copy of the project file back; and which of this copy's answers were
+  last found older in the file than that (key ``advaret``: slot key, the file's count and the one
+  given), so the user is warned once per such change of the file, not at every command. Both
+  belong to this copy id: a copied folder (a new copy id) starts without them. A program from
+  before them reads the file as only partly understood and keeps it aside (as below): nothing is
+  lost, the old program just no longer remembers the counts.
 
 A missing file is simply "nothing known yet". A file that exists but cannot be read (damaged,
 too large, not allowed) is also read as nothing known, but it may hold drafts and what partners
@@ -45,7 +53,7 @@ from typing import NamedTuple
 
 from spredning.core import fileio, yamlio
 from spredning.core.errors import SpredningError
-from spredning.core.model import NOTHING, ROLES, Slot
+from spredning.core.model import NOTHING, ROLES, Entry, Project, Slot
 
 FOLDER = ".spredning"
 MAX_BYTES = 8 * 1024 * 1024
@@ -54,6 +62,7 @@ _KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _SHEET = re.compile(r"^w[0-9a-f]{11}$")  # worksheet/returned.py's sheet_copy
 _CHECK = re.compile(r"^[0-9a-f]{8}$")  # history.checksum
 _COUNT = re.compile(r"^[1-9][0-9]{0,8}$")  # a worksheet's count, at most history.INCOMING_MAX_COUNT
+_GIVEN = re.compile(r"^[1-9][0-9]{0,14}$")  # a count this copy gave, at most history.MAX_COUNT
 JOINER = "\n\n"  # between two windows' texts kept in one draft: a paragraph each, no words of ours
 
 
@@ -85,6 +94,8 @@ class LocalState(NamedTuple):
         NOTHING  # sheet copy → slot key → checksum → count
     )
     reasons: tuple[str, ...] = ()  # slot keys whose draft is a reason for "not relevant" (with_drafts)
+    given: Mapping[str, int] = NOTHING  # slot key → the highest count this copy gave its answer
+    warned: str = ""  # this copy's answers last found older in the file: see warned_text
     fresh: bool = False  # just made: not yet in a file
     damaged: bool = False  # the file there could not be read, or not all of it: keep it aside when replaced
 
@@ -157,7 +168,7 @@ def load(home: Path, slug: str) -> LocalState:
     if not _understood(data, state):  # its text would be lost when the file is written again
         state = state._replace(damaged=True)
     if state.place != place:  # the folder was copied or moved: changes here are a new copy's
-        state = state._replace(copy=new_copy_id(), place=place, fresh=True)
+        state = state._replace(copy=new_copy_id(), place=place, fresh=True, given={}, warned="")
     return state
 
 
@@ -165,8 +176,10 @@ def _from_data(data: dict[str, object]) -> LocalState:
     copy = data.get("kopi")
     side = data.get("side")
     organisation = data.get("organisation")
+    valid = isinstance(copy, str) and _COPY.match(copy) is not None
+    warned = data.get("advaret")
     return LocalState(
-        copy=copy if isinstance(copy, str) and _COPY.match(copy) else new_copy_id(),
+        copy=copy if isinstance(copy, str) and valid else new_copy_id(),
         side=side if side in ROLES else None,
         organisation=organisation if isinstance(organisation, str) and _KEY.match(organisation) else None,
         place=str(data.get("sted")) if isinstance(data.get("sted"), str) else "",
@@ -181,6 +194,13 @@ def _from_data(data: dict[str, object]) -> LocalState:
         joined=tuple(k for k in _list(data.get("samlede-kladder")) if isinstance(k, str)),
         worksheets={k: _sheet(v) for k, v in _mapping(data.get("arbejdsark")).items() if _SHEET.match(k)},
         reasons=tuple(k for k in _list(data.get("begrundelse-kladder")) if isinstance(k, str)),
+        # the counts of a copy id not valid belong to no copy: a new one starts without them
+        given={
+            k: int(v)
+            for k, v in _mapping(data.get("givet")).items()
+            if valid and len(k) <= 200 and isinstance(v, str) and _GIVEN.match(v)
+        },
+        warned=warned if valid and isinstance(warned, str) else "",
     )
 
 
@@ -244,6 +264,7 @@ def _as_data(state: LocalState) -> dict[str, object]:
     for key, value in (("kladder", state.drafts), ("kendt", state.known), ("eksporter", state.exports)):
         if value:
             data[key] = {k: dict(v) if isinstance(v, Mapping) else v for k, v in value.items()}
+    data.update(_counts_data(state))
     if state.worksheets:
         data["arbejdsark"] = {
             sheet: {key: {check: str(n) for check, n in counts.items()} for key, counts in given.items()}
@@ -260,6 +281,16 @@ def _as_data(state: LocalState) -> dict[str, object]:
     return data
 
 
+def _counts_data(state: LocalState) -> dict[str, object]:
+    """The counts this copy gave and what it was last warned of, as the file's data (see _as_data)."""
+    data: dict[str, object] = {}
+    if state.given:
+        data["givet"] = {key: str(count) for key, count in state.given.items()}
+    if state.warned:
+        data["advaret"] = state.warned
+    return data
+
+
 def with_sheet_versions(state: LocalState, sheet: str, given: Mapping[str, Mapping[str, int]]) -> LocalState:
     """The state remembering the versions a worksheet's fields brought in (those it had stay)."""
     if not given:
@@ -268,6 +299,58 @@ def with_sheet_versions(state: LocalState, sheet: str, given: Mapping[str, Mappi
     for key, counts in given.items():
         mine[key] = {**counts, **mine.get(key, {})}
     return state._replace(worksheets={**state.worksheets, sheet: mine})
+
+
+def given_count(state: LocalState, slot: Slot) -> int:
+    """The highest count this copy gave the answer in `slot` (0: none); a new version goes above it."""
+    return state.given.get(slot_key(slot), 0)
+
+
+def _ours(entry: Entry | None, copy: str) -> int:
+    """The count of this copy in an entry: the highest in its answer and the versions kept beside it."""
+    if entry is None:
+        return 0
+    return max(dict(answer.version).get(copy, 0) for answer in (entry.answer, *entry.others))
+
+
+def _slots(project: Project) -> dict[str, Entry]:
+    """Every answer and follow-up record of a project by slot key."""
+    return {slot_key(slot): entry for slot, entry in [*project.entries(), *project.record_entries()]}
+
+
+def with_given(state: LocalState, before: Project, after: Project) -> LocalState:
+    """The state remembering the counts of this copy in `after`, a change of `before` by the program.
+
+    A count only ever grows; a slot the program removed (a partner taken out of the project) is
+    forgotten, since nothing of it can come back as older.
+    """
+    was, now = _slots(before), _slots(after)
+    given = {k: n for k, n in state.given.items() if k not in was or k in now}
+    for key, entry in now.items():
+        count = _ours(entry, state.copy)
+        if count > given.get(key, 0):
+            given[key] = count
+    return state if given == state.given else state._replace(given=given)
+
+
+def went_back(state: LocalState, project: Project) -> list[tuple[Slot, int]]:
+    """The answers of this copy the file holds older than it gave (or lacks): slot and the file's count.
+
+    That happens when the file was replaced by an older copy of it (a sync program's "restore
+    previous version", a backup put back): what this copy wrote since is not in it.
+    """
+    slots = _slots(project)
+    found = []
+    for key, count in state.given.items():
+        there = _ours(slots.get(key), state.copy)
+        if there < count:
+            found.append((key_slot(key), there))
+    return found
+
+
+def warned_text(state: LocalState, found: list[tuple[Slot, int]]) -> str:
+    """What went_back found, as state.warned keeps it: 'KEY:IN-FILE/GIVEN ...' (the same for the same)."""
+    return " ".join(sorted(f"{slot_key(s)}:{n}/{state.given.get(slot_key(s), 0)}" for s, n in found))
 
 
 def encoded(state: LocalState, home: Path, slug: str) -> bytes:

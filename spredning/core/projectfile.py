@@ -60,7 +60,9 @@ from typing import Any, NamedTuple
 
 from spredning.core import fileio, history, projectcut, yamlio
 from spredning.core.errors import Message, ProjectFileError, SpredningError, message
+from spredning.core.local import slot_key
 from spredning.core.model import (
+    NOTHING,
     ROLES,
     SHARING,
     Answer,
@@ -297,12 +299,19 @@ def _problem(path: Path, key: str, /, **params: object) -> ProjectFileError:
 
 
 def parse(
-    data: dict[str, Any], slug: str, path: Path, layout: Layout, copy: str, raw: bytes | None = None
+    data: dict[str, Any],
+    slug: str,
+    path: Path,
+    layout: Layout,
+    copy: str,
+    raw: bytes | None = None,
+    given: Mapping[str, int] = NOTHING,
 ) -> ParsedFile:
     """Validate a project file's data and build the Project; errors name the file.
 
     Answers edited outside the program (their checksum no longer matches, or no version at all)
-    count as a change made by this copy (`copy`), so the edit is never taken for an old version.
+    count as a change made by this copy (`copy`), so the edit is never taken for an old version;
+    its count goes above the highest this copy gave the answer (`given`, slot key → count, local.py).
     A file cut short is refused (projectcut.py; `raw`, the file's bytes, tells a cut inside a line).
     """
     version = _format(data, path)
@@ -311,7 +320,7 @@ def parse(
     if version >= EXCHANGE_FORMAT and data.get(END_KEY) != END_VALUE:  # before anything a cut lost
         raise ProjectFileError("project.cut-short", path=path)
     try:
-        parsed = _parse_current(data, slug, path, layout, copy)
+        parsed = _parse_current(data, slug, path, layout, copy, given)
     except ProjectFileError:
         where = projectcut.where_cut(raw, data, layout, refused=True)  # a cut can leave a broken file
         if where is None:
@@ -323,7 +332,9 @@ def parse(
     return parsed
 
 
-def _parse_current(data: dict[str, Any], slug: str, path: Path, layout: Layout, copy: str) -> ParsedFile:
+def _parse_current(
+    data: dict[str, Any], slug: str, path: Path, layout: Layout, copy: str, given: Mapping[str, int]
+) -> ParsedFile:
     """A format 2, 3 or 4 file's data, validated, as a Project."""
     _known_keys(data, TOP_KEYS, path, "")
     facts = _facts(data, path, FACT_KEYS)
@@ -337,7 +348,7 @@ def _parse_current(data: dict[str, Any], slug: str, path: Path, layout: Layout, 
     if not isinstance(answers, dict):
         raise _problem(path, "project.answers-not-mapping", key="svar")
     _known_keys(answers, ROLES, path, "svar.")
-    reading = _Reader(path, copy)
+    reading = _Reader(path, copy, given)
     shared = reading.section(answers.get("dele", {}), "svar.dele", layout.shared)
     dialogue_data = answers.get("genbruge", {})
     if dialogue_data == "":
@@ -445,11 +456,14 @@ def _exchange(value: object, path: Path, partners: set[str]) -> dict[str, str] |
 class _Reader:
     """Reads answer sections, noting answers edited outside the program as this copy's changes."""
 
-    def __init__(self, path: Path, copy: str):
+    def __init__(self, path: Path, copy: str, given: Mapping[str, int] = NOTHING):
         self.path = path
         self.copy = copy
+        self.given = given
+        self.partner = ""  # the section being read: '' the sharing side's, else a partner's key
 
     def section(self, value: object, where: str, order: Sequence[str]) -> dict[str, Entry]:
+        self.partner = where.removeprefix("svar.genbruge.") if where.startswith("svar.genbruge.") else ""
         if value == "":
             return {}
         if not isinstance(value, dict):
@@ -472,7 +486,7 @@ class _Reader:
         if item == "":
             return None
         if isinstance(item, str):  # an answer written by hand, without its history
-            return Entry(self._edited(Answer(text=normalise(item))))
+            return Entry(self._edited(Answer(text=normalise(item)), question_id))
         if not isinstance(item, dict):
             raise _problem(self.path, "project.bad-entry", id=question_id)
         _known_keys(item, ENTRY_KEYS, self.path, f"{question_id}.")
@@ -502,7 +516,7 @@ class _Reader:
             return exact._replace(version=vector)
         answer = answer._replace(version=vector)
         if check_edit and check != history.checksum(answer):  # no checksum, or not this text
-            return self._edited(answer)
+            return self._edited(answer, question_id)
         return answer
 
     def other(self, item: object, question_id: str) -> Answer:
@@ -515,8 +529,9 @@ class _Reader:
         answer = self.answer({k: v for k, v in item.items() if k != "fra"}, question_id, False)
         return answer._replace(source=source)
 
-    def _edited(self, answer: Answer) -> Answer:
-        return answer._replace(version=history.bumped(answer.version, self.copy))
+    def _edited(self, answer: Answer, question_id: str) -> Answer:
+        given = self.given.get(slot_key((self.partner, question_id)), 0)
+        return answer._replace(version=history.bumped(answer.version, self.copy, given))
 
 
 def _follow_up(reading: _Reader, value: object, partners: set[str]) -> dict[str, dict[str, Entry]]:
@@ -525,7 +540,7 @@ def _follow_up(reading: _Reader, value: object, partners: set[str]) -> dict[str,
         return {}
     from spredning.core import followup_file
 
-    return followup_file.read(value, partners, reading.path, reading.copy)
+    return followup_file.read(value, partners, reading.path, reading.copy, reading.given)
 
 
 def _parse_legacy(data: dict[str, Any], slug: str, path: Path, layout: Layout) -> ParsedFile:

@@ -27,7 +27,7 @@ from typing import Any, NamedTuple, TypeVar
 from spredning.core import fileio, local, projectfile, yamlio
 from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
 from spredning.core.local import LocalState
-from spredning.core.model import MAX_SLUG, Layout, Project, fold_name, project_slug, slugify
+from spredning.core.model import MAX_SLUG, Layout, Project, Slot, fold_name, project_slug, slugify
 
 HOME_ENV = "SPREDNING_HJEM"
 ACTIVE_FILE = "aktivt-projekt"
@@ -108,6 +108,14 @@ class OddFile(NamedTuple):
     id: str | None  # the identity its head names (None: no 'id:' line found there)
 
 
+class WentBack(NamedTuple):
+    """A project file holding older versions of this copy's answers than it gave: put back, it seems."""
+
+    path: Path
+    project: Project
+    slots: tuple[Slot, ...]
+
+
 class Opened(NamedTuple):
     """A project as read now, with this computer's state for it."""
 
@@ -130,6 +138,8 @@ class Store:
         # form (edited by hand, an older format): all of them, for the user, however many saves follow
         self.backups: list[Path] = []
         self.kept_states: list[Path] = []  # unreadable state files moved aside, for the user
+        # project files found older than what this copy gave (local.went_back), each told once
+        self.went_back: list[WentBack] = []
         self._written: dict[Path, tuple[int, int, int] | None] = {}  # files as this Store last wrote them
 
     # -- paths and names ---------------------------------------------------------------
@@ -395,7 +405,23 @@ class Store:
             raise _exchange_file(slug, path)
         state = self.local(slug)
         parsed = self._parse(slug, path, data, state, raw)
-        return Opened(parsed.project, _migrated(state, parsed), path)
+        noticed = self._noticed(path, parsed.project, state)
+        if noticed != state:  # remembered, so the next command does not say it again
+            with contextlib.suppress(SpredningError):  # a read-only folder: said again next time
+                self.update_local(slug, lambda current: current._replace(warned=noticed.warned))
+        return Opened(parsed.project, _migrated(noticed, parsed), path)
+
+    def _noticed(self, path: Path, project: Project, state: LocalState) -> LocalState:
+        """The state after checking the file for this copy's answers in older versions (see WentBack).
+
+        Found for the first time (or found otherwise than last time), they are noted in went_back
+        for the front end to tell; the state remembers what was told, so it is told once.
+        """
+        found = local.went_back(state, project)
+        text = local.warned_text(state, found)
+        if found and text != state.warned:
+            self.went_back.append(WentBack(path, project, tuple(slot for slot, _ in found)))
+        return state if text == state.warned else state._replace(warned=text)
 
     def load(self, slug: str) -> Project:
         """Read and validate one project."""
@@ -404,7 +430,7 @@ class Store:
     def _parse(
         self, slug: str, path: Path, data: dict[str, Any], state: LocalState, raw: bytes
     ) -> projectfile.ParsedFile:
-        parsed = projectfile.parse(data, slug, path, self.layout, state.copy, raw)
+        parsed = projectfile.parse(data, slug, path, self.layout, state.copy, raw, state.given)
         if parsed.exchange is not None:  # never read, or saved, as a project (see _not_exchange)
             raise _exchange_file(slug, path)
         return parsed
@@ -505,8 +531,13 @@ class Store:
             raw, data = projectfile.read(path, READ_LIMIT)
             stored_state = local.load(self.home, slug)
             parsed = self._parse(slug, path, data, stored_state, raw)
-            state = _migrated(stored_state, parsed)._replace(fresh=False)
+            noticed = self._noticed(path, parsed.project, stored_state)
+            state = _migrated(noticed, parsed)._replace(fresh=False)
             project, new_state, result = change(parsed.project, state)
+            new_state = local.with_given(new_state, parsed.project, project)
+            if new_state.warned:  # what was told and is still so (a save may have put an answer right)
+                found = local.went_back(new_state, project)
+                new_state = new_state._replace(warned=local.warned_text(new_state, found))
             # checked before anything is written: a state too large to save leaves the project as it was
             state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
             with fileio.uninterrupted():  # the project and this computer's state: both, or neither

@@ -48,6 +48,7 @@ def tell_kept_files(ws: Workspace) -> None:
     from spredning.cli.console import make_console, say
     from spredning.cli.render_text import print_said
 
+    tell_went_back(ws)
     kept, backups = ws.untold_files()
     if kept or backups:
         console = make_console(stderr=True)
@@ -58,6 +59,28 @@ def tell_kept_files(ws: Workspace) -> None:
             shown = written_path(path)
             print_said(console, say("local.kept-damaged", style="yellow", path=shown), shown)
             console.print(say("local.kept-damaged.hint", style="dim"))
+
+
+def tell_went_back(ws: Workspace) -> None:
+    """Warn, on stderr, of a project file that seems to have been replaced by an older copy of it.
+
+    This computer gave some of its answers newer versions than the file now holds (a sync program's
+    "restore previous version" can do that): the user is told which, and where the newer ones may
+    be. Nothing is written over; each finding is told once (see store.WentBack).
+    """
+    from spredning.app.views import slot_place
+    from spredning.cli.console import make_console, say
+
+    found = ws.untold_went_back()
+    if not found:
+        return
+    console = make_console(stderr=True)
+    for item in found:
+        places = [slot_place(ws.guide, item.project, slot) for slot in item.slots]
+        console.print(
+            say("store.went-back", style="yellow", n=len(places), path=str(item.path), places=places)
+        )
+        console.print(say("store.went-back.hint", style="dim"))
 
 
 def parse_role(value: str | None) -> str | None:

@@ -18,6 +18,7 @@ from spredning.cli.commands.common import (
     read_user_yaml,
     several_dialogues,
     tell_kept_files,
+    tell_went_back,
     typed_words,
     workspace,
 )
@@ -49,6 +50,7 @@ def fase(
     phase = parse_phase(ws.guide, fase)
     slug = ws.slug()
     opened = ws.store.open(slug)
+    tell_went_back(ws)  # before any question: the user may want to put the newer file back first
     side = opened.local.side
     role = parse_role(rolle) or side
     if role is None:
