@@ -13,7 +13,7 @@ import yaml
 from exchange_kit import installed
 from homekit import CTRL_C, ENTER, UP, interactive, typed
 from report_fixture import FANOE, OEST, build
-from report_reading import flat, pdf_reader, pdf_text
+from report_reading import docx_paragraphs, flat, pdf_reader, pdf_text
 
 from spredning import i18n
 from spredning.i18n import t
@@ -380,3 +380,37 @@ def test_a_pdf_report_shows_tabs_as_gaps_and_line_separators_as_breaks_without_a
     reader = pdf_reader((tmp_path / "rapport.pdf").read_bytes())
     assert "Opgave Ansvarlig Frist Scanning Ole maj" in pdf_text(reader)
     assert "Før linjeskiftet\nefter det" in "\n".join(page.extract_text() for page in reader.pages)
+
+
+# --- Word's list of styles speaks the document's language ---------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_word_reports_and_worksheets_name_their_own_styles_in_their_language(
+    run_cli, tmp_path, monkeypatch, language
+):
+    # Word lists a document's styles by name: an English reader must not meet "Spørgsmål" or "Svar"
+    from docx import Document as ReadDocument
+
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("--sprog", language, "start", "--eksempel")[0] == 0
+    assert run_cli("--sprog", language, "projekt", "side", "dele")[0] == 0
+    code, _, err = run_cli("--sprog", language, "rapport", "--format", "docx", "--ud", "rapport.docx")
+    assert code == 0, err
+    code, _, err = run_cli("--sprog", language, "arbejdsark", "--fase", "tjek", "--ud", "ark.docx")
+    assert code == 0, err
+
+    i18n.set_language(language)
+    danish_words = i18n.catalogue("da")
+    danish = {danish_words[key] for key in danish_words if key.startswith("report.word-style.")}
+    ours = {t(key) for key in i18n.catalogue(language) if key.startswith("report.word-style.")}
+    for name, expected in (
+        ("rapport.docx", {"report.word-style.question", "report.word-style.answer"}),
+        ("ark.docx", {"report.word-style.question", "report.word-style.answer-field"}),
+    ):
+        document = ReadDocument(str(tmp_path / name))
+        names = {style.name for style in document.styles}
+        used = {style for style, _ in docx_paragraphs(document)}  # in tables and fields too
+        assert {t(key) for key in expected} <= names & used, (name, sorted(used))
+        if language == "en":
+            assert not (names & danish - ours), (name, sorted(names & danish))

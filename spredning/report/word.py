@@ -41,6 +41,7 @@ from spredning.report.wordkit import (
     fill,
     keep_only_styles,
     lines,
+    name_styles,
     new_table,
     page,
     properties,
@@ -320,6 +321,7 @@ def render(doc: Document) -> bytes:
     writer.paragraph(document, doc.title, "Title")
     for item in doc.blocks:
         writer.block(document, item)
+    name_styles(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -21,6 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from spredning.i18n import t
 from spredning.report.document import Document
 
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
@@ -49,6 +50,37 @@ _STYLES = {
     "toc 1": ("Normal", 11, True, False, None, 6, 2, False),
     "toc 2": ("Normal", 10, False, False, None, 0, 1, False),
 }
+
+# The program's own styles, by the Danish name the code finds them by while it writes, and the catalogue
+# entry that names them in the document's language: Word lists styles by name, so an English reader
+# sees "Question", not "Spørgsmål". Word's built-in styles (Title, Heading 1, toc 1, …) Word names itself.
+_STYLE_NAMES = {
+    "Hjælpetekst": "report.word-style.help",
+    "Hjælp, punkt": "report.word-style.help-bullet",
+    "Note": "report.word-style.note",
+    "Advarsel": "report.word-style.warning",
+    "Spørgsmål": "report.word-style.question",
+    "Gruppe": "report.word-style.group",
+    "Svar": "report.word-style.answer",
+    "Svar, uafklaret": "report.word-style.answer-unsettled",
+    "Udgave": "report.word-style.version",
+    "Tilstand": "report.word-style.state",
+    "Tabeltekst": "report.word-style.table-text",
+    "Afsnitsoverskrift": "report.word-style.section-heading",
+    "Kolonneoverskrift": "report.word-style.column-heading",
+    "Svarfelt": "report.word-style.answer-field",
+}
+
+
+def name_styles(document) -> None:
+    """Give the program's own styles their names in the document's language, once the text is written.
+
+    A paragraph names its style by id, which stays as it was, so renaming changes no paragraph.
+    """
+    present = {style.name: style for style in document.styles}
+    for danish, key in _STYLE_NAMES.items():
+        if danish in present:
+            present[danish].name = t(key)
 
 
 def lines(paragraph, text: str) -> None:

@@ -54,6 +54,7 @@ def render(sheet: Sheet) -> bytes:
     writer.paragraph(sheet.meta.title, "Title")
     for block in sheet.blocks:
         writer.block(block)
+    wordkit.name_styles(document)
     finished = sheet.record._replace(paragraphs=_outside_checksums(document, sheet.record))
     _add_record(document, finished)
     buffer = io.BytesIO()
