@@ -284,6 +284,14 @@ def test_pgup_at_the_first_question_says_so_and_keeps_the_text(term):
     assert "Du er ved første spørgsmål i fasen; der er intet at gå tilbage til." in one_line(term.printed)
 
 
+def test_pgup_pressed_again_at_the_first_question_does_not_repeat_the_notice(term):
+    # the notice stays above the field; a second and third press add no copies of it
+    term.type("halvt" + PGUP + PGUP + CTRL_B + " skrevet" + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("halvt skrevet")
+    assert one_line(term.printed).count("der er intet at gå tilbage til") == 1
+
+
 @pytest.mark.parametrize(("key", "stop"), [(CTRL_C, KeyboardInterrupt), (CTRL_D, EOFError)])
 def test_ctrl_c_and_ctrl_d_stop_with_the_typed_text_still_readable(term, key, stop):
     term.type("to linjer" + ENTER + "skrevet" + key)

@@ -830,10 +830,13 @@ class InterviewPrompter:
         # marked "not relevant" already: marking it again starts from the reason given then
         marked = step.answer.text if step.answer is not None and step.answer.not_relevant else ""
         self._say_what_is_in_the_field(step)
+        told_at_start = False  # the notice is said once; it stays above the field
         while True:
             reply = self._answer_field(step, typed)
             if isinstance(reply, interview.Back) and step.at_start:
-                self.console.print(Text(t("interview.at-first-question"), style="yellow"))
+                if not told_at_start:
+                    self.console.print(Text(t("interview.at-first-question"), style="yellow"))
+                    told_at_start = True
                 typed = reply.draft
                 continue
             if isinstance(reply, _Stay):
