@@ -176,7 +176,7 @@ def test_ctrl_c_after_typing_keeps_the_draft_and_says_so(spawn, project, home):
 
     assert status == 130, output
     assert "Afbrudt. Dine svar er gemt: 0 af 14 spørgsmål i fasen Tjek" in output
-    assert "Teksten i svarfeltet er gemt som kladde og står klar, næste gang du åbner spørgsmålet." in output
+    assert "Teksten i feltet er gemt som kladde og står klar, næste gang du åbner spørgsmålet." in output
     assert "Fortsæt senere med: spredning fase tjek --rolle genbruge" in output
     assert "Fejl:" not in output and "Traceback" not in output
     assert drafts(home) == {DRAFT_KEY: DRAFT}
@@ -462,7 +462,7 @@ def test_two_windows_on_one_question_lose_neither_text(spawn, project, home):
     status, output = finish(a)
 
     assert status == 130
-    assert "Teksten i svarfeltet er gemt som kladde" in output
+    assert "Teksten i feltet er gemt som kladde" in output
     assert drafts(home) == {DRAFT_KEY: A_TEXT}  # what A was told is true
 
 
@@ -715,7 +715,7 @@ def test_ctrl_r_then_ctrl_c_leaves_the_draft_offered_as_it_was(spawn, project, h
 
     assert status == 130, output
     assert "search" not in output.lower()
-    assert "Teksten i svarfeltet er gemt som kladde" in output
+    assert "Teksten i feltet er gemt som kladde" in output
     assert drafts(home) == {DRAFT_KEY: DRAFT + "!"}
 
 
@@ -734,9 +734,29 @@ def test_ctrl_c_at_the_mark_question_keeps_the_edited_answer_as_a_draft_and_says
     status, output = finish(child)
 
     assert status == 130, output
-    assert "Teksten i svarfeltet er gemt som kladde og står klar" in output
+    assert "Teksten i feltet er gemt som kladde og står klar" in output
     assert drafts(home) == {DRAFT_KEY: "Mit svar, rettet"}
     assert answers(home) == {Q1: "Mit svar"}
+
+
+def test_ctrl_c_in_the_reason_field_says_the_reason_is_kept_without_calling_it_the_answer_field(
+    spawn, project, home
+):
+    child = spawn("fase", "tjek")
+    child.expect_exact("[1/14]")
+    child.expect_exact("Svar:")
+    child.send(CTRL_N)
+    child.expect_exact("Grund:")
+    child.send("Ikke aktuelt for os")
+    child.expect_exact("Ikke aktuelt for os")
+    child.send(CTRL_C)
+    status, output = finish(child)
+
+    assert status == 130, output
+    assert "Teksten i feltet er gemt som kladde og står klar" in output
+    assert "svarfelt" not in output  # the text was typed in the reason field
+    assert drafts(home) == {DRAFT_KEY: "Ikke aktuelt for os"}
+    assert answers(home) == {}
 
 
 def test_pgup_at_the_first_question_keeps_all_typed_before_a_crash(spawn, project, home):

@@ -315,7 +315,7 @@ def test_ctrl_c_in_an_answer_stops_answering_keeps_the_draft_and_the_menu_offers
 
     assert run.code == 0, run.err
     err = " ".join(run.err.split())
-    assert "Teksten i svarfeltet er gemt som kladde" in err
+    assert "Teksten i feltet er gemt som kladde" in err
     assert "Fortsæt senere med: spredning fase tjek --rolle genbruge" in err
     assert list(drafts(ws, slug).values()) == ["halvt skrevet"]
     assert kinds(ws)[0] == "drafts"

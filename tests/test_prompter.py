@@ -1451,7 +1451,7 @@ def test_fase_stopped_in_the_field_keeps_the_text_as_a_draft_and_says_so(fase_in
     assert code == 130
     message = one_line(err)
     assert "Afbrudt. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in message
-    assert "Teksten i svarfeltet er gemt som kladde og står klar, næste gang du åbner spørgsmålet." in message
+    assert "Teksten i feltet er gemt som kladde og står klar, næste gang du åbner spørgsmålet." in message
     assert "Fortsæt senere med:" in message and "fase tjek --rolle genbruge" in message
     assert drafts(ws, slug) == {draft_key(ws, slug, Q2): "to linjer\nskrevet"}
     assert saved(ws, slug) == {Q1: "svar 1"}
@@ -1475,7 +1475,7 @@ def test_fase_stopped_while_giving_a_reason_keeps_that_text_as_the_draft(fase_in
     code, _, err = fase_in_terminal("langt svar" + CTRL_N + " eller grund" + CTRL_C, "tjek")
 
     assert code == 130
-    assert "Teksten i svarfeltet er gemt som kladde" in one_line(err)
+    assert "Teksten i feltet er gemt som kladde" in one_line(err)
     assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "langt svar eller grund"}
     assert saved(ws, slug) == {}
 
@@ -1991,7 +1991,7 @@ def test_fase_stopped_on_a_full_disk_prints_the_whole_text_and_says_it_is_not_sa
 
     assert code == 130
     assert all(line in out.splitlines() for line in LINES)
-    assert "Teksten i svarfeltet er IKKE gemt, heller ikke som kladde" in one_line(err)
+    assert "Teksten i feltet er IKKE gemt, heller ikke som kladde" in one_line(err)
     assert "gemt som kladde og står klar" not in one_line(out + err)
     assert drafts(ws, slug) == {}
 
@@ -2109,7 +2109,7 @@ def test_fase_stopped_at_the_saved_meanwhile_choice_says_the_text_is_kept(fase_i
 
     assert code == 130
     assert "Svaret er blevet ændret et andet sted" in one_line(out)
-    assert "Teksten i svarfeltet er gemt som kladde" in one_line(err)
+    assert "Teksten i feltet er gemt som kladde" in one_line(err)
     assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "mit svar"}
 
 
