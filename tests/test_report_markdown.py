@@ -91,6 +91,20 @@ def test_a_url_is_an_autolink_without_backslashes():
     assert inline_text("Se https://x.dk/_a_?b=1&c=2.") == "Se <https://x.dk/_a_?b=1&c=2>."
 
 
+@pytest.mark.parametrize(
+    ("text", "link"),
+    [
+        ("[link=https://x.dk]klik her[/link]", "https://x.dk"),
+        ("(se [https://x.dk/a])", "https://x.dk/a"),
+        ("https://x.dk/liste[1]/side", "https://x.dk/liste[1]/side"),
+    ],
+)
+def test_a_url_ends_at_a_bracket_it_did_not_open(text, link):
+    # the link goes where the URL goes, not on into the text after its closing bracket
+    assert f"<{link}>" in inline_text(text)
+    assert shown(text) == expected_markdown(text)
+
+
 _ALPHABET = st.sampled_from(
     [*"ab Æø*_`[]()<>&#;\\-+=!|~.:/1)\t", "\n", "\n\n", "- ", "* ", "1. ", "http://x.dk/", "<a>", "&amp;"]
 )
@@ -102,6 +116,7 @@ _ALPHABET = st.sampled_from(
 @example("*a\n*")
 @example("_a_b\n\n_")
 @example("\\http://x.dk/")
+@example("[http://x.dk/]a[/b]")
 def test_any_text_is_shown_as_typed(text):
     text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
     assert shown(text) == expected_markdown(text)

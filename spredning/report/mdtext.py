@@ -76,12 +76,25 @@ def _urls(line: str) -> list[tuple[int, int]]:
     """Where the URLs in a line are, without trailing punctuation (as GitHub links them)."""
     spans = []
     for match in _URL.finditer(line):
-        url = match.group()
+        url = _before_unopened_bracket(match.group())
         while url and (url[-1] in _URL_TRAILING or (url[-1] == ")" and url.count(")") > url.count("("))):
             url = url[:-1]
         if "%" not in url and "://" in url and not url.endswith("://"):
             spans.append((match.start(), match.start() + len(url)))
     return spans
+
+
+def _before_unopened_bracket(url: str) -> str:
+    """A URL up to a ']' it did not open: "[se https://a.dk]" and "[link=https://a.dk]tekst" end there."""
+    depth = 0
+    for at, char in enumerate(url):
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            if depth == 0:
+                return url[:at]
+            depth -= 1
+    return url
 
 
 def _flanked(before: str, after: str) -> bool:
