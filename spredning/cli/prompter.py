@@ -615,7 +615,8 @@ def ask_action(
         due_problem,
         instruction=t("plan.ask-due-help"),
         default=shown,
-        interrupted=lambda text: stop(TypedAction(what, who, text)),
+        # a deadline the field refused is left out of the command offered: it would be refused again
+        interrupted=lambda text: stop(TypedAction(what, who, "" if due_problem(text) else text)),
         **io,
     )
     return interview.NewAction(what.strip(), who.strip(), parse_due(due))
