@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from spredning.app.answering import Session, answers_from_file, drafts_of, save_answers
+from spredning.app.answering import Session, answers_from_file, drafts_of, example_id, save_answers
 from spredning.app.readiness import InterviewFollowUp
 from spredning.app.status import dialogue_status
 from spredning.cli import typer_compat
@@ -14,6 +14,7 @@ from spredning.cli.commands.common import (
     is_interactive,
     parse_phase,
     parse_role,
+    path_word,
     phase_command,
     read_user_yaml,
     several_dialogues,
@@ -67,7 +68,9 @@ def fase(
     if svar is not None:
         # Without --rolle only this computer's side: an id of the other side is a slip of the pen,
         # not a wish to change the other organisation's answer (that takes --rolle).
-        answers = answers_from_file(ws, read_user_yaml(svar, "answers"), phase, (rolle and role) or side)
+        asked_side = (rolle and role) or side
+        example = example_id(ws, phase, asked_side)
+        answers = answers_from_file(ws, _answers_file(svar, example), phase, asked_side)
         changed = save_answers(session, answers)
         drafted = drafts_of(session, changed)
         with after_work(console):
@@ -244,3 +247,14 @@ def _suggest_next(ws, console, session: Session, role: str, partner, project_opt
 def register(app: typer.Typer) -> None:
     """Add the fase command to the app."""
     app.command("fase", cls=typer_compat.DanishCommand, help=t("help.fase"))(fase)
+
+
+def _answers_file(path: str, example: str) -> object:
+    """The answers file's content; an empty file, an export or a project file is named as what it is."""
+    data = read_user_yaml(path, "answers")
+    if data is None or data == {}:
+        raise SpredningError("answers.empty-file", path=path, example=example)
+    if isinstance(data, dict) and {"format", "projekt", "svar"} <= set(data):
+        # what 'eksport' writes (or a project file): its answers come in with 'importer'
+        raise SpredningError("answers.spredning-file", path=path, file=path_word(path))
+    return data
