@@ -187,6 +187,10 @@ def error_hint(exc: SpredningError) -> Message | None:
     """The hint for an error: its own, or the catalogue's "KEY.hint" when there is one."""
     if isinstance(exc.hint, Message):
         return exc.hint
+    if exc.key == "project.git-conflict" and exc.hint is None:  # 'konflikter' for the marked project
+        from spredning.cli.commands.common import settle_marked
+
+        return Message("project.git-conflict.hint", {**exc.params, "command": settle_marked(exc.params)})
     key = exc.hint or f"{exc.key}.hint"
     return Message(key, exc.params) if i18n.has(key) else None
 
