@@ -378,7 +378,15 @@ class Store:
             except OSError:
                 continue
             if projectfile.head_kind(head) != "exchange" and projectfile.declared_id(head) == project_id:
-                raise SpredningError("store.same-project-unreadable", path=path, problem=problem.message)
+                marked = problem.key == "project.git-conflict"  # git's markers: 'konflikter' repairs it
+                raise SpredningError(
+                    "store.same-project-unreadable",
+                    hint="store.same-project-marked.hint" if marked else None,
+                    path=path,
+                    problem=problem.message,
+                    slug=slug,
+                    default=marked and self._default(slug),
+                )
         return None
 
     # -- reading ----------------------------------------------------------------------
