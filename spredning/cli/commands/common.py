@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -205,6 +205,23 @@ def command(*words: str, partner: Partner | None = None, project: str | NamedPro
     if word:
         parts += ["--projekt", word]
     return " ".join(parts)
+
+
+def settle_marked(params: Mapping[str, object]) -> str:
+    """The 'konflikter' command that repairs a project file git left its markers in.
+
+    It names the project (--projekt SLUG) unless a command without --projekt works on that very
+    file (it is the active or the only project, and no other was named): in a folder of several
+    projects the marked one need not be the active one (picked with 'projekt brug', or the
+    home screen's list of projects), and a bare 'konflikter' would then work on another project.
+    `params` are the error's (see Store.open); without a slug the project this command works on.
+    """
+    slug = params.get("slug")
+    if not isinstance(slug, str):
+        return command("konflikter")
+    if i18n.named_project() is None and params.get("default"):
+        return command("konflikter", project=None)
+    return command("konflikter", project=slug)
 
 
 def out_path(ud: str | None) -> Path | None:
