@@ -248,6 +248,16 @@ def _refused(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
     """
     if exc.key == "project.git-conflict":
         return SpredningError("exchange.git-markers", path=path)
+    if exc.key == "project.kept-twice":  # merged in git by hand: said as a project file's is, with where
+        where, lines = exc.params["where"], (exc.params["first"], exc.params["line"])
+        return SpredningError(
+            "exchange.kept-twice",
+            path=path,
+            where=where,
+            key=exc.params["key"],
+            first=lines[0],
+            line=lines[1],
+        )
     if exc.key == "project.newer-format":  # the partner's program is newer: ours must be updated
         return SpredningError("exchange.newer-format", path=path, version=exc.params["version"])
     if _unreadable_or_unknown_key(exc) and (after := projectfile.text_after_end(raw)):
