@@ -51,7 +51,7 @@ def test_a_dry_run_says_the_file_is_from_a_project_of_the_same_name_started_apar
     assert "svarene kan ikke komme ind i jeres (genoptraening-aeroe)" in said
     assert "Importerer I filen, bliver den et nyt projekt ved siden af jeres: genoptraening-aeroe-2" in said
     assert "Aftal derfor med Odense Kommune, hvilket af de to I fortsætter i, før I importerer" in said
-    assert "'spredning vis --projekt genoptraening-aeroe'" in said
+    assert "'spredning vis --kun-besvarede --projekt genoptraening-aeroe'" in said
     assert "I ikke har endnu" not in said  # they have one of that name: not "a project you do not have"
     assert tree(apart.home) == before
 

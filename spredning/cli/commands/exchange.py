@@ -185,7 +185,7 @@ def _namesake(console, plan: exchange.ImportPlan, dry: bool) -> None:
     console.print(
         say(key, style="bold yellow", name=plan.project.name, slug=plan.project.slug, ours=ours, org=org)
     )
-    see = command("vis", project=ours[0])
+    see = command("vis", "--kun-besvarede", project=ours[0])
     said = say(
         "importer.namesake-dry.next" if dry else "importer.namesake.next", org=org, ours=ours[0], command=see
     )
