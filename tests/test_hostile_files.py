@@ -97,7 +97,8 @@ BROKEN: list[tuple[str, bytes, str]] = [
     ("for-dyb", (GOOD + f"svar:\n  x: {nested(40)}\n").encode(), "yaml.too-deep"),
     ("for-stor", (GOOD + "svar:\n  x: " + "a" * READ_LIMIT + "\n").encode(), "project.too-large"),
     ("billion-laughs", billion_laughs().encode(), "yaml.anchor"),
-    ("dobbelt-noegle", in_answers(f"{QID}: ja\n{QID}: nej").encode(), "yaml.duplicate-key"),
+    ("dobbelt-noegle", in_answers(f"{QID}: ja\n{QID}: nej").encode(), "project.kept-twice"),
+    ("dobbelt-tekst", in_answers(f"{QID}:\n  tekst: ja\n  tekst: nej").encode(), "project.kept-twice"),
     ("dobbelt-format", b"format: '2'\nformat: '2'\nprojekt:\n  navn: x\n", "yaml.duplicate-key"),
     (
         "python-tag",
