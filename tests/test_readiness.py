@@ -416,12 +416,20 @@ def test_in_a_terminal_klarhed_asks_which_dialogue_then_the_colour(sharing, typi
     assert run.code == 0, run.err
     screen = flat(run.screen)
     assert "Hvilken dialog gælder markeringen?" in screen and "Fælles for alle dialoger" in screen
-    assert "Hvor klar er I efter Beskriv innovationen?" in screen
+    assert "Hvor klar er I efter »Beskriv innovationen«?" in screen
     project = sharing.project()
     aeroe, fanoe = project.partners
     mark = followup.readiness(project, fanoe, "tjek.beskriv-innovationen", "dele")
     assert (mark.colour, mark.reason, mark.where) == ("rød", "Vi mangler tal", "fanoe-kommune")
     assert followup.readiness(project, aeroe, "tjek.beskriv-innovationen", "dele") is None
+
+
+def test_a_tool_whose_title_ends_in_a_question_mark_is_asked_about_without_a_double_one(sharing, typing):
+    run = typing(sharing, DOWN + ENTER + ENTER + ENTER, "klarhed", "Kopiér eller tilpas?")
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert "Hvor klar er I efter »Kopiér eller tilpas?«?" in screen and "tilpas??" not in screen
 
 
 def test_in_a_terminal_godkend_can_be_common_to_all(sharing, typing):
