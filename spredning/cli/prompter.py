@@ -1304,7 +1304,7 @@ class InterviewPrompter:
             ],
         )
         if choice is interview.Keep.BOTH:
-            return interview.Both(combined(step.theirs, step.mine))
+            return interview.Both(combined(step.mine, step.theirs))  # as shown, and as konflikter orders them
         return choice
 
     def save_failed(self, step: interview.SaveFailed) -> None:
