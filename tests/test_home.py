@@ -840,3 +840,27 @@ def test_esc_at_starts_side_question_from_the_menu_gives_the_typed_name_back(hom
     assert ws.store.slugs() == []
     assert "Intet projekt er oprettet." in " ".join(run.err.split())
     assert _start_words(run.err) == ["start", "--navn", "Genoptræning på Ærø"]
+
+
+def test_a_guide_without_english_is_told_above_the_first_menu_only(home, run_cli, tmp_path):
+    import shutil
+
+    from spredning.app.workspace import Settings, Workspace
+    from spredning.core.content import default_guide_dir
+
+    folder = tmp_path / "guide"
+    shutil.copytree(default_guide_dir(), folder)
+    shutil.rmtree(folder / "en")
+    assert run_cli("--guide", str(folder), "start", "--eksempel")[0] == 0
+    notice = (
+        f"The guide in {folder} has no English translation (no folder 'en/'), so its text is shown in Danish."
+    )
+    status = go(Workspace(Settings(guide_dir=str(folder))), "status")
+
+    run = home(status + PAUSE + QUIT, "--sprog", "en", "--guide", str(folder))
+
+    assert run.code == 0
+    assert run.headers("Eksempel – Digitalt genoptræningsforløb") == 2  # the menu, twice
+    said = " ".join(run.err.split())
+    assert said.count(notice) == 2  # above the first menu, and by 'status' as when typed; not again
+    assert said.replace(notice, "").strip() == ""

@@ -78,7 +78,7 @@ class ContentError(SpredningError):
 
     SHOWN = 30  # a broken file can hold thousands of problems: the first ones are shown, all counted
 
-    def __init__(self, problems: list[Message], hint: str | None = None):
+    def __init__(self, problems: list[Message], hint: str | Message | None = None):
         super().__init__(
             "content.errors",
             hint=hint,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from spredning.app.answering import Session, answers_from_file, drafts_of, example_id, save_answers
-from spredning.app.readiness import InterviewFollowUp
+from spredning.app.readiness import InterviewFollowUp, colour_word
 from spredning.app.status import dialogue_status
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
@@ -207,7 +207,8 @@ def _not_saved(unsaved, role: str, dialogue: tuple[Partner | None, bool], projec
     partner, several = dialogue
     named = partner if several else None
     if isinstance(unsaved, UnsavedMark):
-        words = ["klarhed", unsaved.tool.id, unsaved.colour, *typed_words(("--begrundelse", unsaved.reason))]
+        said = colour_word(unsaved.colour)  # 'yellow' in English, as the user chose it
+        words = ["klarhed", unsaved.tool.id, said, *typed_words(("--begrundelse", unsaved.reason))]
         words += ["--rolle", role, *(["--fælles"] if partner is None and role == "dele" else [])]
         colour = t(f"plan.colour.{unsaved.colour}")
         lost = Message("fase.mark-not-saved", {"tool": unsaved.tool.title, "colour": colour})
