@@ -26,8 +26,8 @@ TOOL = "tjek.beskriv-innovationen"
 MARK_DELE = ("aeroe-kommune", f"klarhed:{TOOL}.dele")
 MARK_GENBRUGE = ("aeroe-kommune", f"klarhed:{TOOL}.genbruge")
 # The readiness questions after the first tool, one a side.
-ASK_DELE = "Klarhed efter Beskriv innovationen: hvor klar er Odense Kommune?"
-ASK_GENBRUGE = "Klarhed efter Beskriv innovationen: hvor klar er Ærø Kommune?"
+ASK_DELE = "Klarhed efter »Beskriv innovationen«: hvor klar er Odense Kommune?"
+ASK_GENBRUGE = "Klarhed efter »Beskriv innovationen«: hvor klar er Ærø Kommune?"
 ACTION = "Skaf tal for genindlæggelser"
 FIXTURE = Path(__file__).parent / "fixtures" / "gammelt-arbejdsark"
 
@@ -502,3 +502,14 @@ def test_a_deleted_field_of_an_action_says_the_action_is_unchanged(sharing):
 
     assert f"{who} (handlingen »{ACTION}«) er slettet fra arket; handlingen er ikke ændret." in out, out
     assert actions(sharing)[ACTION] == before
+
+
+def test_a_tool_whose_title_ends_in_a_question_mark_keeps_it_whole_in_the_readiness_question(
+    sharing, tmp_path
+):
+    path = tmp_path / "test.docx"
+    sharing.ok("arbejdsark", "--fase", "test", "--ud", str(path))
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+
+    assert "Klarhed efter »Kopiér eller tilpas?«: hvor klar er Odense Kommune?" in text
+    assert "tilpas?:" not in text
