@@ -635,11 +635,14 @@ def test_the_other_lists_words(ws, tmp_path):
 
 
 def test_a_long_line_is_cut_to_fit_the_terminal():
-    from spredning.cli.render_home import cut_to
+    from rich.cells import cell_len
+
+    from spredning.cli.render_text import cut_to
 
     assert cut_to("kort", 10) == "kort"
     assert cut_to("en meget lang linje med mange ord", 12) == "en meget la…"
     assert len(cut_to("x" * 200, 74)) == 74
+    assert cell_len(cut_to("合作伙伴" * 30, 74)) <= 74  # wide characters take two columns each
 
 
 def test_every_word_of_the_home_screen_is_in_the_catalogue():

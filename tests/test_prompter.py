@@ -1186,6 +1186,18 @@ def test_pick_tool_lists_only_tools_with_questions_for_the_side(terminal, tjek):
     assert "Beskriv innovationen (0/3)" in term.prompts
 
 
+def test_a_menu_line_too_long_for_the_terminal_ends_in_an_ellipsis(terminal, tjek):
+    # prompt_toolkit cuts a line at the edge without a sign; the menu cuts it first, with '…'
+    term = terminal(screen=True, width=50)
+    term.type(ENTER)
+
+    question = term.prompter.handle(interview.PickQuestion(tjek.tools[0]))
+
+    assert question == tjek.tools[0].questions("genbruge")[0]
+    menu = [line.rstrip() for line in term.prompts.splitlines() if "» 1. " in line]  # the pointer's line
+    assert menu and all(line.endswith("…") and len(line) <= 50 for line in menu), menu
+
+
 def test_pick_tool_can_be_cancelled(term, tjek):
     term.type(DOWN * 5 + ENTER)
 

@@ -30,8 +30,8 @@ from spredning.app.workspace import Settings, Workspace
 from spredning.cli.commands.common import command, shell_word, tell_kept_files, tell_notice, tell_odd_files
 from spredning.cli.console import make_console, say
 from spredning.cli.prompter import BackToMenu, ask_text, menu_behind, select
-from spredning.cli.render_home import cut_to, plain_word_tip, problem_text, project_line, title, welcome
-from spredning.cli.render_text import print_fitted
+from spredning.cli.render_home import plain_word_tip, problem_text, project_line, title, welcome
+from spredning.cli.render_text import cut_to, print_fitted
 from spredning.core.errors import EXIT_OK
 from spredning.i18n import t
 

@@ -48,7 +48,7 @@ from rich.console import Console
 from rich.text import Text
 
 from spredning.cli import editor, render, render_project
-from spredning.cli.render_text import TAB_SIZE, AsTyped, fitted_text
+from spredning.cli.render_text import TAB_SIZE, AsTyped, cut_to, fitted_text
 from spredning.core import fileio, interview, local
 from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import Drafted
@@ -409,6 +409,11 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
     prompt library writes to the terminal itself, not through the safe console).
     """
     choices = [_safe_choice(choice) for choice in choices]
+    whole = [Choice(choice.title, choice.value) for choice in choices]  # echoed whole, broken between words
+    # a line too long for the terminal is cut with '…' in the menu (prompt_toolkit cuts without a sign)
+    for choice in choices:
+        if isinstance(choice.title, str):
+            choice.title = cut_to(choice.title, _width(io) - 6)
     to_menu = back is NO_BACK and escape_leaves()
     help_text = instruction or t("home.list-help" if to_menu else "prompt.select-help")
     message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False)
@@ -426,7 +431,7 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
         keys.append(_back_keys(back))
     elif to_menu:
         keys.append(_leave_keys_to_menu())
-    return _asked_then_echoed(_with_keys(question, *keys), message, lambda picked: _title_of(choices, picked))
+    return _asked_then_echoed(_with_keys(question, *keys), message, lambda picked: _title_of(whole, picked))
 
 
 def _title_of(choices: list[Choice], picked) -> str:

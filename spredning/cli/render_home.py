@@ -192,9 +192,3 @@ def shown_path(path: Path) -> str:
     """A path as short as the user can type it from here."""
     relative = os.path.relpath(path)
     return relative if not relative.startswith("..") else str(path)
-
-
-def cut_to(text: str, width: int) -> str:
-    """One menu line: cut with '…' when it would not fit the terminal."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(1, width - 1)].rstrip() + "…"

@@ -444,3 +444,11 @@ def _word_spans(line: str, offset: int, commands: list[tuple[int, int]]) -> list
         else:
             spans.append((start, end))
     return spans
+
+
+def cut_to(text: str, width: int) -> str:
+    """One menu line: cut with '…' when it would not fit the terminal (counted in columns)."""
+    text = " ".join(text.split())
+    if cell_len(text) <= width:
+        return text
+    return chop_cells(text, max(1, width - 1))[0].rstrip() + "…"
