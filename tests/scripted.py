@@ -15,8 +15,8 @@ Script items, in order:
 - anywhere: a callable, called with the step and its result used as the reply (to act first,
   e.g. let another program save), or an exception (instance or class) to raise, as Ctrl+C would.
 
-A tool without questions (NoQuestions) and the drafts' announcement (ResumeDrafts) take no
-script item.
+A tool without questions (NoQuestions), the drafts' announcement (ResumeDrafts) and a conflict
+still open after a save (StillInConflict) take no script item.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from spredning.core.interview import (
     ReviewTool,
     Save,
     SavedMeanwhile,
+    StillInConflict,
 )
 
 NOT_RELEVANT = "ikke relevant"
@@ -77,7 +78,8 @@ class ScriptedFrontEnd:
     `log` holds (kind, about) pairs: ("tool", (tool id, partner question ids)) when a tool is
     entered, ("ask", (question id, the saved answer shown)), ("confirm-delete", question id),
     ("review", tool id), ("pick-question", tool id), ("resume", phase id), ("pick-tool", phase id),
-    ("conflict", (question id, mine, theirs)), ("no-questions", tool id), ("drafts", question ids)
+    ("conflict", (question id, mine, theirs)), ("no-questions", tool id), ("drafts", question ids),
+    ("still-in-conflict", (question id, whose versions))
     and, at the end, ("done", (phase id, stopped)). `asked` and `reviews` keep the whole Ask and
     ReviewTool steps.
     """
@@ -103,6 +105,9 @@ class ScriptedFrontEnd:
             return None
         if isinstance(step, ResumeDrafts):
             self.log.append(("drafts", tuple(q.id for q in step.questions)))
+            return None
+        if isinstance(step, StillInConflict):
+            self.log.append(("still-in-conflict", (step.question.id, step.versions)))
             return None
         if isinstance(step, Ask):
             if step.new_tool:

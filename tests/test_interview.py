@@ -1101,3 +1101,51 @@ def test_go_on_in_a_phase_with_every_question_answered_asks_how_to_go_on(ws, pro
     front.run(machine)
 
     assert kinds(front) == ["resume", "done"]
+
+
+# --- an open conflict at a question --------------------------------------------------------------
+
+
+def keep_beside(ws, slug: str, qid: str, text: str) -> None:
+    """The sharing side's version of a question kept beside ours, as an import left for later does."""
+    from spredning.core import history
+    from spredning.core.model import SHARING
+
+    def change(project, state):
+        slot = project.dialogue(project.partners[0]).slot(qid)
+        theirs = history.edited(None, Answer(text=text), "aaaaaaaa").answer._replace(source=SHARING)
+        entry, _ = history.integrate(project.entry(slot), theirs)
+        assert entry.in_conflict
+        return project.with_entry(slot, entry), state, None
+
+    ws.store.transact(slug, change)
+
+
+def test_an_open_conflict_is_data_at_its_question_and_a_save_there_leaves_it_open(interview, project, ws):
+    slug = project(answers={Q1: "Vores", Q2: "B"})
+    keep_beside(ws, slug, Q1, "Deres")
+    keep_beside(ws, slug, Q2, "Deres B")
+
+    front, _ = interview(slug, [Resume.REVIEW_ALL, "Vores nye", "B", Review.STOP])
+
+    assert [(a.question.id, a.conflict) for a in front.asked] == [(Q1, ("dele",)), (Q2, ("dele",))]
+    assert front.log[2:6] == [
+        ("ask", (Q1, "Vores")),
+        ("still-in-conflict", (Q1, ("dele",))),  # said after the save, before the next question
+        ("ask", (Q2, "B")),
+        ("review", TOOLS[0]),  # B saved unchanged: nothing was saved, so nothing is said
+    ]
+    project_now = ws.store.load(slug)
+    view = project_now.dialogue(project_now.partners[0])
+    assert view.answer(Q1).text == "Vores nye"
+    assert [o.text for o in view.entry(Q1).others] == ["Deres"]  # the conflict is still open
+
+
+def test_a_conflict_still_open_after_deleting_the_answer_is_said_too(interview, project, ws):
+    slug = project(answers={Q1: "Vores"})
+    keep_beside(ws, slug, Q1, "Deres")
+
+    front, _ = interview(slug, [Resume.REVIEW_ALL, "", True, "", Review.STOP])
+
+    assert ("still-in-conflict", (Q1, ("dele",))) in front.log
+    assert front.asked[1].conflict == ()  # Q2 has no conflict

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Set
 from typing import NamedTuple
 
 from spredning.app.workspace import Workspace
@@ -12,17 +13,25 @@ from spredning.core.store import Opened
 from spredning.core.textsafe import clean_name
 
 
-def news_questions(ws: Workspace, opened: Opened, partner: Partner | None) -> list[Question]:
-    """The questions whose answers arrived from the partner since the user last looked."""
-    questions = {q.id: q for q in ws.guide.questions()}
-    found = []
+def _news_in(opened: Opened, partner: Partner | None) -> Iterator[tuple[str, str, str]]:
+    """The news a dialogue holds: (sender, slot key, question id), in the order it arrived.
+
+    A partner's dialogue holds what the sharing side and that partner sent, in the shared
+    answers and in its own; without a partner (a project without any), everything.
+    """
     for sender, keys in opened.local.news.items():
         if partner is not None and sender not in (SHARING, partner.key):
             continue
         for key in keys:
             where, qid = key_slot(key)
-            if qid in questions and (where == "" or partner is None or where == partner.key):
-                found.append(questions[qid])
+            if where == "" or partner is None or where == partner.key:
+                yield sender, key, qid
+
+
+def news_questions(ws: Workspace, opened: Opened, partner: Partner | None) -> list[Question]:
+    """The questions whose answers arrived from the partner since the user last looked."""
+    questions = {q.id: q for q in ws.guide.questions()}
+    found = [questions[qid] for _, _, qid in _news_in(opened, partner) if qid in questions]
     return list(dict.fromkeys(found))
 
 
@@ -36,16 +45,12 @@ def removed_news(ws: Workspace, opened: Opened, partner: Partner | None) -> dict
     view = opened.project.dialogue(partner)
     questions = {q.id for q in ws.guide.questions()}
     found: dict[str, str | Message] = {}
-    for sender, keys in opened.local.news.items():
-        if partner is not None and sender not in (SHARING, partner.key):
+    for sender, key, qid in _news_in(opened, partner):
+        if qid not in questions:
             continue
-        for key in keys:
-            where, qid = key_slot(key)
-            if qid not in questions or (where and partner is not None and where != partner.key):
-                continue
-            entry = opened.project.entry((where, qid))
-            if view.answer(qid) is None and entry is not None and entry.answer.version and not entry.others:
-                found.setdefault(qid, _org(opened.project, sender))
+        entry = opened.project.entry(key_slot(key))
+        if view.answer(qid) is None and entry is not None and entry.answer.version and not entry.others:
+            found.setdefault(qid, _org(opened.project, sender))
     return found
 
 
@@ -56,14 +61,29 @@ def drafted(ws: Workspace, opened: Opened, partner: Partner | None) -> set[str]:
     return {q.id for q in ws.guide.questions() if (drafts.get(slot_key(view.slot(q.id))) or "").strip()}
 
 
-def mark_seen(ws: Workspace, opened: Opened, partner: Partner | None) -> None:
-    """The user has looked at a dialogue: what arrived in it is no longer news."""
-    if not opened.local.news:
+def news_shown(opened: Opened, partner: Partner | None, shown: Set[str]) -> set[tuple[str, str]]:
+    """The news among the questions `shown` (ids) in a dialogue: (sender, slot key) each."""
+    return {(sender, key) for sender, key, qid in _news_in(opened, partner) if qid in shown}
+
+
+def mark_seen(ws: Workspace, opened: Opened, partner: Partner | None, shown: Set[str]) -> None:
+    """The user has looked at the questions `shown` (ids) in a dialogue: their news is no news now.
+
+    Only what was shown: the news of a phase, a side or an open answer the view left out stays
+    news, and status keeps pointing at it.
+    """
+    seen = news_shown(opened, partner, shown)
+    if not seen:
         return
-    senders = set(opened.local.news) if partner is None else {SHARING, partner.key}
     ws.store.update_local(
         opened.project.slug,
-        lambda state: state._replace(news={k: v for k, v in state.news.items() if k not in senders}),
+        lambda state: state._replace(
+            news={
+                sender: rest
+                for sender, keys in state.news.items()
+                if (rest := tuple(k for k in keys if (sender, k) not in seen))
+            }
+        ),
     )
 
 

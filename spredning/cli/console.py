@@ -24,8 +24,10 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import io
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from typing import IO, Any, TextIO
@@ -162,6 +164,31 @@ def _isatty(stream: TextIO | IO[str] | ClosedOutput) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError, OSError):
         return False
+
+
+def read_by_a_person(console: Console) -> bool:
+    """Whether what the console printed went where a person reads it (vis marks news read by it).
+
+    A terminal (the pager's too) and a pipe ('| less', '| grep') are read; a file ('> svar.txt'),
+    the null device and a closed output are not, nor is an output whose reader left early ('| head':
+    the rest went nowhere). Where it cannot be told (no file descriptor, as in a test's capture), it
+    counts as read, as all output did before.
+    """
+    stream = console.file
+    with contextlib.suppress(OSError, ValueError):
+        stream.flush()  # a reader that left shows now
+    if getattr(stream, "reader_gone", False):
+        return False
+    try:
+        descriptor = stream.fileno()
+        mode = os.fstat(descriptor).st_mode
+    except io.UnsupportedOperation:  # a stream in memory: nothing says where it goes
+        return True
+    except (OSError, ValueError):  # closed
+        return False
+    if stat.S_ISREG(mode):
+        return False
+    return not (stat.S_ISCHR(mode) and not os.isatty(descriptor))  # /dev/null, a printer port
 
 
 def make_console(stderr: bool = False) -> Console:

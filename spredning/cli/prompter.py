@@ -48,7 +48,7 @@ from rich.console import Console
 from rich.text import Text
 
 from spredning.cli import editor, render, render_project
-from spredning.cli.render_text import TAB_SIZE, AsTyped, cut_to, fitted_text
+from spredning.cli.render_text import TAB_SIZE, AsTyped, cut_to, fitted_text, print_fitted
 from spredning.core import fileio, interview, local
 from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import Drafted
@@ -773,9 +773,18 @@ class InterviewPrompter:
     """
 
     def __init__(
-        self, console: Console, session, who: str, show_partner: bool = True, input=None, output=None
+        self,
+        console: Console,
+        session,
+        who: str,
+        show_partner: bool = True,
+        input=None,
+        output=None,
+        settle: str | None = None,
     ):
+        """`settle`: the command that settles a conflict, as this user runs it (--projekt, --partner)."""
         self.console = console
+        self.settle = settle
         self.session = session  # the application's Session: view(), keep_draft(), role
         self.role = session.role
         self.who = who
@@ -811,6 +820,7 @@ class InterviewPrompter:
             interview.PickTool: self.pick_tool,
             interview.SavedMeanwhile: self.saved_meanwhile,
             interview.SaveFailed: self.save_failed,
+            interview.StillInConflict: self.still_in_conflict,
             interview.NoQuestions: self.no_questions,
             interview.OfferActions: self.offer_actions,
             interview.RateReadiness: self.rate_readiness,
@@ -864,7 +874,14 @@ class InterviewPrompter:
             return reply
 
     def _say_what_is_in_the_field(self, step: interview.Ask) -> None:
-        """A draft, text not saved at all, or a "not relevant" mark: said above the field, truthfully."""
+        """A draft, text not saved at all, or a "not relevant" mark: said above the field, truthfully.
+
+        An open conflict first: the field holds only this side's version, never the other one.
+        """
+        if step.conflict:
+            named, settle = self._conflict_words(step.conflict)
+            text = t("interview.conflict-open", versions=named, n=len(named), command=settle)
+            print_fitted(self.console, text, settle, "yellow", rest="")
         if step.unsaved:  # a save failed, and so did keeping the text as a draft: it is in the field only
             self.console.print(Text(t("interview.unsaved-offered"), style="yellow"))
         elif step.draft is not None:
@@ -1324,6 +1341,25 @@ class InterviewPrompter:
             self.console.print(Text(t("interview.save-failed.not-kept"), style="yellow"))
             self.console.print(AsTyped(step.text), soft_wrap=True)  # tabs kept, to paste back
         self.console.print(Text(t("interview.save-failed.again"), style="dim"))
+
+    def still_in_conflict(self, step: interview.StillInConflict) -> None:
+        """Saved, and the conflict is still open: said after the save, with how to settle it."""
+        named, settle = self._conflict_words(step.versions)
+        text = t("interview.conflict-still-open", versions=named, n=len(named), command=settle)
+        print_fitted(self.console, text, settle, "yellow", rest="")
+
+    def _conflict_words(self, versions: tuple[str, ...]) -> tuple[list[str], str]:
+        """Whose versions an open conflict keeps ("Syds udgave"), and the command that settles it."""
+        from spredning.cli.commands.common import command
+
+        project = self.session.project
+        named = [
+            render_project.theirs(
+                project, source, "interview.conflict-version", "interview.conflict-git-version"
+            )
+            for source in versions
+        ]
+        return named, self.settle or command("konflikter")
 
     def no_questions(self, step: interview.NoQuestions) -> None:
         """A tool without questions for this side: said, then passed."""

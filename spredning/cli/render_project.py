@@ -314,13 +314,16 @@ def vis_phase(
     only: set[str] | None = None,
     drafted: Set[str] = frozenset(),
     removed: Mapping[str, object] | None = None,
+    seen: set[str] | None = None,
 ) -> RenderableType:
     """One phase's answers: per tool and side, each question with its answer and open conflicts.
 
     `drafted`: the questions with a draft on this computer (an open one says so); `removed`: the
-    questions whose answer a partner's file emptied, with who (`vis --nye` names the removal).
+    questions whose answer a partner's file emptied, with who (`vis --nye` names the removal);
+    `seen` gets the ids of the questions shown (vis marks only their news as read).
     """
     removed = removed or {}
+    seen = set() if seen is None else seen
     parts: list[RenderableType] = [phase_heading(phase)]
     left_out = 0
     for tool in phase.tools:
@@ -328,13 +331,14 @@ def vis_phase(
         for role in (r for r in roles if tool.questions(r)):
             rows: list[RenderableType] = []
             for number, question in enumerate(tool.questions(role), 1):
-                entry = view.entry(question.id)
                 if only is not None and question.id not in only:
                     continue
+                entry = view.entry(question.id)
                 if only_answered and view.answer(question.id) is None and not (entry and entry.in_conflict):
                     left_out += 1
                     continue
                 answer = view.answer(question.id)
+                seen.add(question.id)
                 rows.append(
                     question_with_answer(
                         number,
@@ -363,12 +367,14 @@ def vis_phase(
     return Group(*parts)
 
 
-def _side_cell(tool: Tool, role: str, view: Dialogue) -> RenderableType:
+def _side_cell(tool: Tool, role: str, view: Dialogue, seen: set[str] | None) -> RenderableType:
     questions = tool.questions(role)
     if not questions:
         return Text(t("guide.no-questions"), style="dim")
     rows: list[RenderableType] = []
     for n, q in enumerate(questions, 1):
+        if seen is not None:
+            seen.add(q.id)
         rows.append(question_with_answer(n, q, view.answer(q.id), indent=0))
         entry = view.entry(q.id)
         if entry is not None and entry.in_conflict:
@@ -376,8 +382,11 @@ def _side_cell(tool: Tool, role: str, view: Dialogue) -> RenderableType:
     return Group(*rows)
 
 
-def vis_phase_side_by_side(phase: Phase, view: Dialogue) -> RenderableType:
-    """One phase with each tool's two sides next to each other (for wide terminals)."""
+def vis_phase_side_by_side(phase: Phase, view: Dialogue, seen: set[str] | None = None) -> RenderableType:
+    """One phase with each tool's two sides next to each other (for wide terminals).
+
+    `seen` gets the ids of the questions shown (all of the phase's), as in vis_phase.
+    """
     parts: list[RenderableType] = [phase_heading(phase)]
     for tool in phase.tools:
         parts.extend([Text(), tool_intro(tool)])
@@ -388,7 +397,7 @@ def vis_phase_side_by_side(phase: Phase, view: Dialogue) -> RenderableType:
             done = progress(view, tool.questions(role))
             title = role_title(role) + (f"  {done.answered}/{done.total}" if done.total else "")
             table.add_column(title, ratio=1, overflow="fold")
-        table.add_row(_side_cell(tool, "dele", view), _side_cell(tool, "genbruge", view))
+        table.add_row(_side_cell(tool, "dele", view, seen), _side_cell(tool, "genbruge", view, seen))
         parts.append(table)
     parts.append(Text())
     return Group(*parts)

@@ -118,6 +118,9 @@ class Ask(NamedTuple):
     partner_answers: tuple[OtherAnswers, ...]
     at_start: bool  # the first question: going back is not possible
     unsaved: bool = False  # `draft` is text that could not be saved, not even as a draft
+    # an open conflict: whose versions are kept beside the answer, unsettled ('dele', a partner's
+    # key, '' for one from git: as org_name takes them); a save here leaves them (StillInConflict)
+    conflict: tuple[str, ...] = ()
 
 
 class ConfirmDelete(NamedTuple):
@@ -186,6 +189,17 @@ class SaveFailed(NamedTuple):
     text: str
     problem: SpredningError
     kept: bool
+
+
+class StillInConflict(NamedTuple):
+    """The answer was saved, and the versions kept beside it still wait to be settled; reply None.
+
+    Saving in the interview never settles a conflict: the other versions are not in the field,
+    so nobody chose between them ('konflikter' does). `versions` as Ask.conflict names them.
+    """
+
+    question: Question
+    versions: tuple[str, ...]
 
 
 class NoQuestions(NamedTuple):
@@ -294,6 +308,7 @@ class Interview:
         self.open_only = False  # going on at the open questions: answered ones are passed by
         self.drafts_first = False  # going from draft to draft (see ResumeDrafts)
         self.drafts_seen: set[str] = set()
+        self.after_note: object | None = None  # the step a StillInConflict was said before
 
     # -- driving ----------------------------------------------------------------------
     def step(self) -> Any:
@@ -334,6 +349,7 @@ class Interview:
             PickTool: self._picked_tool,
             SavedMeanwhile: self._settled,
             SaveFailed: lambda step, value: None,  # the same question is asked again, with the text
+            StillInConflict: self._noted,
             OfferActions: self._offered,
             RateReadiness: self._rated,
             NoQuestions: lambda step, value: None,
@@ -391,6 +407,7 @@ class Interview:
         view = self.recorder.view()
         partner = self._other_answers(tool, view)
         unsaved = self.unsaved.pop(question.id, None)
+        entry = view.entry(question.id)
         return Ask(
             tool,
             question,
@@ -402,6 +419,7 @@ class Interview:
             partner,
             position == 1,
             unsaved=bool(unsaved),
+            conflict=_versions(entry),
         )
 
     def _other_answers(self, tool: Tool, view: Dialogue) -> tuple[OtherAnswers, ...]:
@@ -556,6 +574,12 @@ class Interview:
             self.pending = SavedMeanwhile(question, content, _given(on_disk))
             return
         self._move_on(tool.questions(self.role))
+        still = _versions(self.recorder.view().entry(question.id))
+        if still:  # said before whatever comes next
+            self.after_note, self.pending = self.pending, StillInConflict(question, still)
+
+    def _noted(self, step: StillInConflict, value: None) -> None:
+        self.pending, self.after_note = self.after_note, None
 
     def _failed(self, question: Question, text: str, problem: SpredningError) -> SaveFailed:
         """The save failed: keep the text as a draft if the state file can be written, else in memory.
@@ -644,3 +668,8 @@ class Interview:
 
 def _given(entry: Entry | None) -> Answer | None:
     return entry.answer if entry is not None and not entry.answer.empty else None
+
+
+def _versions(entry: Entry | None) -> tuple[str, ...]:
+    """Whose versions an open conflict keeps beside the answer (none: no conflict), once each."""
+    return tuple(dict.fromkeys(other.source for other in entry.others)) if entry is not None else ()

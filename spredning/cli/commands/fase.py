@@ -144,7 +144,8 @@ def _interview(
     from spredning.cli.prompter import InterviewPrompter
 
     who = org_name(session.project, SHARING if role == "dele" else (partner.key if partner else ""))
-    prompter = InterviewPrompter(console, session, who, show_partner=not quiet_partner)
+    settle = command("konflikter", partner=partner if several else None, project=ctx.obj.project)
+    prompter = InterviewPrompter(console, session, who, show_partner=not quiet_partner, settle=settle)
     machine = Interview(phase, role, session, follow_up=InterviewFollowUp(ws, session), go_on=go_on)
     resume = phase_command(phase, role, partner, ctx.obj.project, several)
     prompter.phase_intro(phase, role)

@@ -14,7 +14,7 @@ from spredning.cli.commands.common import (
     several_dialogues,
     workspace,
 )
-from spredning.cli.console import make_console, say
+from spredning.cli.console import make_console, read_by_a_person, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted
 from spredning.core.model import Partner
@@ -36,7 +36,7 @@ def vis(
     ingen_pager: bool = typer.Option(False, "--ingen-pager", help=t("help.pager")),
 ) -> None:
     """Vis svarene fase for fase og værktøj for værktøj."""
-    from spredning.app.views import drafted, mark_seen, news_questions, removed_news
+    from spredning.app.views import drafted, mark_seen, news_questions, news_shown, removed_news
     from spredning.cli.pager import paged
     from spredning.cli.render_project import (
         SIDE_BY_SIDE_MIN_WIDTH,
@@ -67,17 +67,24 @@ def vis(
                 out.print(say("vis.no-news"))
             phases = tuple(p for p in phases if any(qid.startswith(p.id + ".") for qid in only))
         side_by_side = role is None and out.width >= SIDE_BY_SIDE_MIN_WIDTH and not (kun_besvarede or nye)
+        seen: set[str] = set()  # the questions shown: only their news is read now
         for phase in phases:
             if side_by_side:
-                shown = vis_phase_side_by_side(phase, view)
+                shown = vis_phase_side_by_side(phase, view, seen)
             else:
-                shown = vis_phase(phase, view, roles_for(role), kun_besvarede, only, with_drafts, removed)
+                roles = roles_for(role)
+                shown = vis_phase(phase, view, roles, kun_besvarede, only, with_drafts, removed, seen)
             # crop=False: every piece of a phase is laid out to the width already (rich's own
             # renderables, render_text's wrapped lines), so the console need not cut each line
             # again; for a 1 MiB project that is a fifth of the command's time. A test compares.
             out.print(shown, crop=False)
         _vis_notes(out, ws, opened, chosen, ctx.obj.project)
-    mark_seen(ws, opened, chosen)
+    if read_by_a_person(console):
+        mark_seen(ws, opened, chosen, seen)
+    elif kept := len({key for _, key in news_shown(opened, chosen, seen)}):
+        several = several_dialogues(opened.project, opened.local)
+        again = command("vis", "--nye", partner=chosen if several else None)
+        print_fitted(make_console(stderr=True), t("vis.news-kept", n=kept, command=again), again, "yellow")
 
 
 def _vis_notes(console, ws, opened, partner: Partner | None, project_option: str | None) -> None:
