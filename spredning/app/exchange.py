@@ -442,7 +442,7 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
         if plan.becomes:
             state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
         store.create(plan.project._replace(partners=(*plan.project.partners, *plan.new_partners)), state)
-        store.set_active(plan.project.slug)
+        store.set_active_after(plan.project.slug)
 
     def bring_in(project: Project, state: LocalState):
         project = project._replace(partners=_with_partners(project.partners, plan.new_partners))
@@ -590,7 +590,7 @@ def export(
     new = _new_to(outgoing, state.known.get(receiver_key, {}))
     changes = len(new)
     sent = {key: history.written(answer) for key, answer in new}  # an older version is not what they have
-    ws.store.update_local(
+    ws.store.remember(  # not written: the front end warns, the export is written
         project.slug,
         lambda s: s._replace(
             exports={**s.exports, key: fileio.checksum(content)},

@@ -38,7 +38,7 @@ def mark_seen(ws: Workspace, opened: Opened, partner: Partner | None) -> None:
     if not opened.local.news:
         return
     senders = set(opened.local.news) if partner is None else {SHARING, partner.key}
-    ws.store.update_local(
+    ws.store.remember(  # not written: the front end warns, they are news again next time
         opened.project.slug,
         lambda state: state._replace(news={k: v for k, v in state.news.items() if k not in senders}),
     )

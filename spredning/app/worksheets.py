@@ -228,7 +228,7 @@ def write_worksheet(ws: Workspace, sheet: Worksheet, path: Path, *, overwrite: b
         known = {**current.known.get(sheet.receiver, {}), **sheet.sent}
         return current._replace(exports=exports, known={**current.known, sheet.receiver: known})
 
-    ws.store.update_local(sheet.slug, remember)
+    ws.store.remember(sheet.slug, remember)  # not written: the front end warns, the sheet is written
     return Written(path, replaced)
 
 
