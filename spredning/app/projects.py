@@ -87,7 +87,8 @@ def name_problem(ws: Workspace, name: str) -> Message | None:
         try:
             ws.store.load(slug)
         except SpredningError as exc:
-            if exc.key == "project.dangling-link":  # not a project to carry on with: say what it is
+            if exc.key in ("project.dangling-link", "project.not-regular"):  # no project to carry on with:
+                # say what it is
                 return exc.message
             return message("start.name-taken", existing=slug, slug=slug)
     return None

@@ -182,18 +182,20 @@ class Store:
         return os.path.join(self.home, f"{slug}{SUFFIX}")
 
     def slugs(self) -> list[str]:
-        """Return the slugs of every project file in the folder, sorted."""
+        """Return the slugs of every project file in the folder, sorted.
+
+        Anything under a project file's name is one: a link to a missing file, and a folder (or
+        another special file) too, so the project list names it as every command does (it is
+        not an ordinary file, to move out of the way), and no new project is given its name.
+        """
         try:
             with os.scandir(self.home) as entries:
-                # DirEntry.is_file() answers from the directory listing where it can (a stat
-                # call only for links and on some file systems): one stat less per project.
                 return sorted(
                     entry.name[: -len(SUFFIX)]
                     for entry in entries
                     if entry.name.endswith(SUFFIX)
                     and len(entry.name) - len(SUFFIX) <= MAX_SLUG
                     and SLUG_PATTERN.match(entry.name[: -len(SUFFIX)])
-                    and (entry.is_file() or entry.is_symlink())  # a link to a missing file is named as such
                 )
         except OSError:
             return []
