@@ -212,6 +212,20 @@ BUILT_KEYS = {
     # 'plan --format csv|ics' says what it wrote (the text format writes no file).
     "plan.written-{}": [f"plan.written-{fmt}" for fmt in plan_command.FORMATS if fmt != "tekst"],
     "plan.replaced-{}": [f"plan.replaced-{fmt}" for fmt in plan_command.FORMATS if fmt != "tekst"],
+    # cli/main.error_hint: an error whose reason is 'no access' gets KEY.hint.access where there is one
+    "{}.access": [
+        f"{key}.hint.access"
+        for key in (
+            "exchange.unreadable",
+            "answers.unreadable",
+            "project.unreadable",
+            "store.cannot-save",
+            "store.home-unreadable",
+            "files.cannot-save",
+            "files.cannot-create-folder",
+            "files.cannot-keep",
+        )
+    ],
     # followup.problem returns f"followup.bad-{name}" for the field whose value is wrong: any field.
     "followup.bad-{}": sorted(
         {f"followup.bad-{name}" for kind in followup.KINDS.values() for name in kind.fields}

@@ -12,6 +12,7 @@ again, lost, or imported late and in any order.
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -585,7 +586,7 @@ def export(
     _check_size(ws, content, outgoing, receiver_name)
     path, beside = files.place(ws, out, name)
     key = str(path.absolute())
-    replaced = path.exists()
+    replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
     files.write_output(ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key))
     new = _new_to(outgoing, state.known.get(receiver_key, {}))
     changes = len(new)

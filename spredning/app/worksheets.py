@@ -220,7 +220,7 @@ def write_worksheet(ws: Workspace, sheet: Worksheet, path: Path, *, overwrite: b
     """Write a worksheet; the program's own earlier worksheet of that name may be replaced."""
     key = str(path.absolute())
     state = ws.store.local(sheet.slug)
-    replaced = path.exists()
+    replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
     files.write_output(ws, path, sheet.content, overwrite=overwrite, replaceable=state.exports.get(key))
 
     def remember(current):

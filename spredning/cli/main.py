@@ -183,11 +183,22 @@ def print_error(message: Message, hint: Message | None, label: bool = True, cons
         console.print(commands_whole(shown, console.width, i18n.bare_program()), soft_wrap=True)
 
 
+NO_ACCESS = ("reason.access", "reason.permission")  # fileio.reason for EACCES and EPERM
+
+
 def error_hint(exc: SpredningError) -> Message | None:
-    """The hint for an error: its own, or the catalogue's "KEY.hint" when there is one."""
+    """The hint for an error: its own, or the catalogue's "KEY.hint" when there is one.
+
+    A file or folder this user may not read or write (its reason is 'ingen adgang' or 'ingen
+    tilladelse') gets "KEY.hint.access" when the catalogue has it: who to ask, or where a copy
+    can be read, not "check the file name" for a name that is right.
+    """
     if isinstance(exc.hint, Message):
         return exc.hint
     key = exc.hint or f"{exc.key}.hint"
+    reason = exc.params.get("reason")
+    if isinstance(reason, Message) and reason.key in NO_ACCESS and i18n.has(f"{key}.access"):
+        key = f"{key}.access"
     return Message(key, exc.params) if i18n.has(key) else None
 
 

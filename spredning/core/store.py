@@ -76,6 +76,8 @@ def check_home(home: Path, *, may_create: bool = False) -> None:
         raise SpredningError("store.home-unreadable", folder=home, reason=fileio.reason(exc)) from None
     if not stat.S_ISDIR(info.st_mode):
         raise SpredningError("files.not-a-folder", folder=home)
+    if not os.access(home, os.R_OK | os.X_OK):  # its files cannot be listed: not "no projects yet"
+        raise SpredningError("store.home-unreadable", folder=home, reason=Message("reason.access"))
 
 
 class Summary(NamedTuple):
