@@ -729,3 +729,20 @@ def test_a_worksheet_in_english_is_english_and_reads_english_back(run_cli, tmp_p
     marked = answers.to_answer("Not relevant: we have it already")
     assert (marked.not_relevant, marked.text) == (True, "we have it already")
     assert not answers.to_answer("Not relevant for us, because we have it").not_relevant
+
+
+# --- Commands for the partner --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_file_the_partner_makes_is_named_by_the_partners_plain_command(language):
+    """'lavet med '{prog} eksport'' would name our path and options ('.venv/bin/spredning --sprog en'):
+    what the partner runs is their program, written plainly as 'spredning eksport'."""
+    ours = re.compile(r"(lavet med|made with|fra|from) '\{prog")
+    found = {
+        key: text
+        for key, entry in _entries(language).items()
+        for text in _texts(entry).values()
+        if isinstance(text, str) and ours.search(text)
+    }
+    assert found == {}

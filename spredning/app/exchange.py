@@ -169,8 +169,10 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         raise SpredningError("exchange.unreadable", path=path, reason=fileio.reason(exc)) from None
     if worksheets.is_word_file(raw):
         return worksheets.read_worksheet(ws, path, raw)
-    if not raw.strip():
-        raise SpredningError("exchange.empty", path=path)
+    if not raw.strip():  # a worksheet comes back from Word: what to do about it is not an export's
+        worksheet = path.suffix.lower() in (".docx", ".doc")
+        hint = "exchange.empty-worksheet.hint" if worksheet else None
+        raise SpredningError("exchange.empty", path=path, hint=hint)
     try:
         data = projectfile.loads(raw, path)
     except ProjectFileError as exc:
