@@ -240,3 +240,32 @@ def test_an_answer_saved_in_the_interview_goes_on_to_the_next_question(tmp_path,
     assert "Dine svar er gemt: 1 af 14" in output
     assert WARNING in output
     assert entry(home)["tekst"] == "Ja, det er vi"
+
+
+def test_an_unchanged_answer_saved_again_warns_of_nothing(run_cli, tmp_path, read_only):
+    """Nothing new to remember (only counts read from the file again next time): no warning."""
+    home = tmp_path / "hjem"
+    start(run_cli, home)
+    read_only(local.folder(home))
+    code, _, err = run_cli("--hjem", str(home), "fase", "tjek", "--svar", str(answers_file(tmp_path, "Ja")))
+    assert code == 0, err
+
+    code, out, err = run_cli("--hjem", str(home), "fase", "tjek", "--svar", str(answers_file(tmp_path, "Ja")))
+
+    assert code == 0, err
+    assert "0 svar gemt" in out
+    assert err == ""
+
+
+def test_a_new_project_that_cannot_be_made_the_active_one_is_made_all_the_same(run_cli, tmp_path):
+    home = tmp_path / "hjem"
+    (local.folder(home) / "aktivt-projekt" / "noget").mkdir(parents=True)  # a folder where the marker goes
+
+    code, out, err = run_cli("--hjem", str(home), "start", "--navn", "Ærø", "--rolle", "dele")
+
+    said = words(err)
+    assert code == 0, err
+    assert "Projektet er oprettet: Ærø" in out
+    assert (home / f"{SLUG}.yaml").is_file()
+    assert "Advarsel: projektet kunne ikke gøres til det aktive projekt" in said
+    assert "nævn projektet ved hver kommando, fx:" in said and "status --projekt aeroe" in said

@@ -183,9 +183,6 @@ def print_error(message: Message, hint: Message | None, label: bool = True, cons
         console.print(commands_whole(shown, console.width, i18n.bare_program()), soft_wrap=True)
 
 
-NO_ACCESS = ("reason.access", "reason.permission")  # fileio.reason for EACCES and EPERM
-
-
 def error_hint(exc: SpredningError) -> Message | None:
     """The hint for an error: its own, or the catalogue's "KEY.hint" when there is one.
 
@@ -196,6 +193,8 @@ def error_hint(exc: SpredningError) -> Message | None:
     if isinstance(exc.hint, Message):
         return exc.hint
     key = exc.hint or f"{exc.key}.hint"
+    from spredning.core.fileio import NO_ACCESS
+
     reason = exc.params.get("reason")
     if isinstance(reason, Message) and reason.key in NO_ACCESS and i18n.has(f"{key}.access"):
         key = f"{key}.access"

@@ -792,8 +792,12 @@ def _lasting_copy(state: LocalState, slug: str) -> LocalState:
 
 
 def _same_work(before: LocalState, after: LocalState) -> bool:
-    """True when `after` differs from `before` only in what the program keeps for itself (nothing to tell)."""
-    return after._replace(fresh=before.fresh, damaged=before.damaged) == before
+    """True when `after` differs from `before` only in what the program keeps for itself (nothing to tell).
+
+    The counts given and what was warned of are read from an unchanged project file again next time.
+    """
+    same = after._replace(fresh=before.fresh, damaged=before.damaged)
+    return same._replace(given=before.given, warned=before.warned) == before
 
 
 def _migrated(state: LocalState, parsed: projectfile.ParsedFile) -> LocalState:

@@ -70,6 +70,7 @@ def tell_not_remembered(ws: Workspace) -> None:
     """
     from spredning.cli.console import make_console, say
     from spredning.cli.render_text import print_said
+    from spredning.core import fileio
 
     found = ws.untold_not_remembered()
     if not found:
@@ -77,16 +78,20 @@ def tell_not_remembered(ws: Workspace) -> None:
     console = make_console(stderr=True)
     for item in found:
         shown = written_path(item.path)
-        folder = written_path(item.path.parent)
         if item.active:
             key = "local.not-active" if item.reason else "local.not-active.problem"
             use = command("status", project=item.slug)
             print_said(console, say(key, style="yellow", path=shown, problem=item.problem), shown)
-            print_said(console, say("local.not-active.hint", style="dim", folder=folder, command=use), use)
+            print_said(console, say("local.not-active.hint", style="dim", command=use), use)
             continue
+        folder = written_path(item.path.parent)
         key = "local.not-remembered" if item.reason else "local.not-remembered.problem"
         print_said(console, say(key, style="yellow", path=shown, problem=item.problem), shown)
-        print_said(console, say("local.not-remembered.hint", style="dim", folder=folder), folder)
+        console.print(say("local.not-remembered.hint", style="dim"))
+        if item.reason and item.problem.key in fileio.NO_ACCESS:  # who to ask, as for any file
+            print_said(console, say("local.not-remembered.access", style="dim", folder=folder), folder)
+        else:
+            console.print(say("local.not-remembered.other", style="dim"))
 
 
 def tell_went_back(ws: Workspace) -> None:
