@@ -154,3 +154,17 @@ def test_a_report_into_a_folder_that_may_not_be_written_says_so(person):
     assert "(ingen adgang)" in said
     assert "Du har ikke lov at skrive der" in said
     assert "Tjek pladsen på disken" not in said
+
+
+def test_a_guide_file_that_may_not_be_read_gets_advice_about_access(person, guide_dir):
+    guide = person.folder / "guide"
+    shutil.copytree(guide_dir, guide)
+    not_for(guide / "dialog.yaml")
+
+    done = person.run("valider", str(guide))
+
+    said = words(done.stderr)
+    assert done.returncode == 1, said
+    assert "dialog.yaml: kan ikke læses (ingen adgang)" in said
+    assert "Du har ikke lov at læse alle guidens filer: bed den, der ejer dem eller mappen" in said
+    assert "Ret filerne" not in said

@@ -193,7 +193,7 @@ def error_hint(exc: SpredningError) -> Message | None:
     if isinstance(exc.hint, Message):
         return exc.hint
     key = exc.hint or f"{exc.key}.hint"
-    from spredning.core.fileio import NO_ACCESS
+    from spredning.core.errors import NO_ACCESS
 
     reason = exc.params.get("reason")
     if isinstance(reason, Message) and reason.key in NO_ACCESS and i18n.has(f"{key}.access"):

@@ -183,9 +183,6 @@ _REASONS = {
 }
 
 
-NO_ACCESS = ("reason.access", "reason.permission")  # the reasons of EACCES and EPERM: who to ask, not a typo
-
-
 def reason(exc: OSError) -> Message:
     """Why a read or write failed, as a catalogue key ('reason.full' ...); unknown ones name the code."""
     if isinstance(exc, SpecialFile):

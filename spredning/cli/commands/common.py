@@ -70,7 +70,7 @@ def tell_not_remembered(ws: Workspace) -> None:
     """
     from spredning.cli.console import make_console, say
     from spredning.cli.render_text import print_said
-    from spredning.core import fileio
+    from spredning.core.errors import NO_ACCESS
 
     found = ws.untold_not_remembered()
     if not found:
@@ -88,7 +88,7 @@ def tell_not_remembered(ws: Workspace) -> None:
         key = "local.not-remembered" if item.reason else "local.not-remembered.problem"
         print_said(console, say(key, style="yellow", path=shown, problem=item.problem), shown)
         console.print(say("local.not-remembered.hint", style="dim"))
-        if item.reason and item.problem.key in fileio.NO_ACCESS:  # who to ask, as for any file
+        if item.reason and item.problem.key in NO_ACCESS:  # who to ask, as for any file
             print_said(console, say("local.not-remembered.access", style="dim", folder=folder), folder)
         else:
             console.print(say("local.not-remembered.other", style="dim"))
