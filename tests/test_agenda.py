@@ -113,6 +113,20 @@ def test_without_a_meeting_every_partner_answer_is_new(workspace, make_project, 
     assert ids(workspace, agenda.received) == [INTERESSANT]
 
 
+def test_a_question_ending_in_a_colon_takes_no_second_one_before_its_excerpt(
+    run_cli, make_project, tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    make_project("Ærø Kommune", role="dele", answers={"tjek.tjek-relevans-og-timing.genbruge.passer": "Godt"})
+    target = tmp_path / "dagsorden.md"
+
+    code, _, err = run_cli("dagsorden", "--format", "md", "--ud", str(target))
+
+    assert code == 0, err
+    text = " ".join(target.read_text(encoding="utf-8").split())
+    assert "Hvordan passer innovationen med: »Godt«" in text and "med::" not in text
+
+
 def test_marking_a_meeting_held_moves_the_point(run_cli, workspace, fixture_project):
     slug, partner = fixture_project
 

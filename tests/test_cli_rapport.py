@@ -200,6 +200,14 @@ def test_wrong_options_are_usage_errors_in_danish(run_cli, example, argv, needle
     assert not list(example.glob("*-rapport*.*"))
 
 
+@pytest.mark.parametrize("command", ["rapport", "dagsorden"])
+def test_an_unknown_format_gives_an_example_of_the_command_typed(run_cli, example, command):
+    code, _out, err = run_cli(command, "--format", "txt")
+    assert code == 2
+    assert "Ukendt format: 'txt'" in flat(err)
+    assert f"Fx: spredning {command} --format pdf" in flat(err)
+
+
 def test_without_a_project_it_says_how_to_start_one(run_cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     code, _, err = run_cli("rapport")

@@ -129,7 +129,7 @@ def test_start_answer_interrupt_resume_and_look(spawn, run, tmp_path):
     answer_question(child, "2/14", ESC_ENTER)
     child.expect_exact("Hvad vil du nu?")
     child.send(ENTER)  # Gå videre
-    child.expect_exact("Hvor klar er I efter Beskriv innovationen?")  # readiness (issue 15)
+    child.expect_exact("Hvor klar er I efter »Beskriv innovationen«?")  # readiness (issue 15)
     child.send(ENTER)  # Spring over
     answer_question(child, "3/14", "At det virker" + ENTER + "for borgerne" + ESC_ENTER)
     answer_question(child, "4/14", "halvt skrevet" + CTRL_C)
@@ -297,7 +297,7 @@ def test_a_stop_at_a_readiness_mark_or_in_start_says_what_was_not_saved(spawn, r
     answer_question(child, "2/14", "Ja" + ESC_ENTER)
     child.expect_exact("Hvad vil du nu?")
     child.send(ENTER)  # Gå videre
-    child.expect_exact("Hvor klar er I efter Beskriv innovationen?")
+    child.expect_exact("Hvor klar er I efter »Beskriv innovationen«?")
     child.send(DOWN * 2 + ENTER)  # gul
     child.expect_exact("Kort begrundelse?")
     child.send("Vi mangler tal fra økonomiafdelingen om besparelsen" + CTRL_C)

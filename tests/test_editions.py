@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -141,7 +143,9 @@ def test_valider_refuses_an_english_edition_that_differs(run_cli, copy, case):
     name, change, problem = case
     edit(copy, name, change)
     load_guide(copy)  # the Danish edition alone is still in order
-    load_guide(copy, "en")  # ... and so is the English one, read on its own
+    with pytest.raises(ContentError) as info:  # the English one is checked against it (not read alone)
+        load_guide(copy, "en")
+    assert info.value.hint == ("content.edition.hint", {"folder": str(copy / "en")})
     code, out, err = run_cli("valider", str(copy))
     assert (code, out) == (1, "")
     assert "Guidens indhold har" in err
@@ -178,3 +182,127 @@ def test_a_guide_without_a_translation_is_checked_alone(run_cli, guide_files):
     assert (code, err) == (0, "")
     assert "Guiden er i orden" in out
     assert "Oversættelse" not in out
+
+
+# --- the English edition of a guide folder: its Danish guide is read and checked too -------------
+# (a trial: a custom guide showed other questions and progress in English than in Danish, without a word)
+
+
+def start_example(run_cli, folder) -> Path:
+    """The example project, made through the Danish edition of the guide in `folder`; its file."""
+    code, _, err = run_cli("--guide", str(folder), "start", "--eksempel")
+    assert (code, err) == (0, "")
+    (path,) = Path(os.environ["SPREDNING_HJEM"]).glob("*.yaml")
+    return path
+
+
+def add_local_question(folder) -> None:
+    """A question added to the Danish tjek.yaml only, as an organisation adds its own."""
+    path = folder / "tjek.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first_questions(data).insert(1, {"id": "ekstra-lokal", "tekst": "Et ekstra lokalt spørgsmål?"})
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_an_english_edition_behind_its_danish_guide_is_refused_and_the_answer_kept(run_cli, copy, tmp_path):
+    add_local_question(copy)
+    project = start_example(run_cli, copy)
+    answers = tmp_path / "svar.yaml"
+    answers.write_text("tjek.beskriv-innovationen.dele.ekstra-lokal: Vores eget svar\n", encoding="utf-8")
+    code, _, err = run_cli("--guide", str(copy), "fase", "tjek", "--rolle", "dele", "--svar", str(answers))
+    assert code == 0, err
+    code, out, _ = run_cli("--guide", str(copy), "status")
+    assert (code, "21/21" in out) == (0, True)  # the Danish edition: the local question answered too
+    saved = project.read_bytes()
+    for command in (("status",), ("vis", "tjek"), ("fase", "tjek", "--svar", str(answers))):
+        code, out, err = run_cli("--sprog", "en", "--guide", str(copy), *command)
+        assert (code, out) == (1, ""), command  # not 20/20 and another set of questions
+        said = squash(err)
+        assert squash("The guide's content has 1 error") in said
+        problem = "værktøjer[1].dele: lacks 'tjek.beskriv-innovationen.dele.ekstra-lokal'"
+        assert squash(f"{copy / 'en' / 'tjek.yaml'}: {problem}, which the Danish edition has") in said
+        assert squash(f"Run 'spredning --sprog en --guide {copy} valider' to see every difference") in said
+        assert squash("or remove its folder to show the guide's text in Danish.") in said
+        assert "Traceback" not in err
+    assert project.read_bytes() == saved  # the answer the English edition does not know is kept
+    assert "Vores eget svar" in project.read_text(encoding="utf-8")
+
+
+def test_a_translation_behind_blames_the_translation_only(run_cli, copy):
+    add_local_question(copy)
+    code, _, err = run_cli("--guide", str(copy), "--sprog", "da", "guide")
+    assert (code, err) == (0, "")  # the Danish edition is the guide itself, and in order
+    with pytest.raises(ContentError) as info:
+        load_guide(copy, "en")
+    assert [p.params["file"] for p in info.value.problems] == [str(copy / "en" / "tjek.yaml")]
+
+
+@pytest.mark.parametrize("command", [("status",), ("guide", "tjek"), ("fase", "tjek", "--svar", "SVAR")])
+def test_the_english_edition_refuses_a_broken_danish_guide_as_the_danish_does(
+    run_cli, copy, tmp_path, command
+):
+    project = start_example(run_cli, copy)
+    answers = tmp_path / "svar.yaml"
+    answers.write_text("tjek.beskriv-innovationen.dele.formaal: Et nyt formål\n", encoding="utf-8")
+    command = tuple(str(answers) if word == "SVAR" else word for word in command)
+    base = copy / "tjek.yaml"
+    base.write_bytes(base.read_bytes()[:300])  # cut off: the Danish guide is broken, en/ is whole
+    saved = project.read_bytes()
+    danish = run_cli("--guide", str(copy), *command)
+    english = run_cli("--sprog", "en", "--guide", str(copy), *command)
+    for code, out, err in (danish, english):
+        assert (code, out) == (1, "")
+        assert "Traceback" not in err
+    assert "Guidens indhold har 17 fejl" in danish[2]
+    assert "The guide's content has 17 errors" in english[2]
+    assert squash(f"{base}: 'værktøjer' is missing") in squash(english[2])
+    again = f"Correct the files, and run 'spredning --sprog en --guide {copy} valider' again."
+    assert squash(again) in squash(english[2])
+    assert project.read_bytes() == saved  # nothing saved
+
+
+def test_a_broken_translation_with_a_sound_danish_guide_says_to_correct_or_remove_it(run_cli, copy):
+    (copy / "en" / "test.yaml").write_text("id: test\n", encoding="utf-8")
+    code, out, err = run_cli("--sprog", "en", "--guide", str(copy), "guide")
+    assert (code, out) == (1, "")
+    assert squash(f"{copy / 'en' / 'test.yaml'}: 'navn' is missing") in squash(err)
+    assert squash(f"The translation in {copy / 'en'} must ask exactly the same questions") in squash(err)
+
+
+def test_a_guide_without_an_english_translation_is_shown_in_danish_with_a_notice(run_cli, copy):
+    shutil.rmtree(copy / "en")
+    start_example(run_cli, copy)
+    code, out, err = run_cli("--sprog", "en", "--guide", str(copy), "guide", "tjek")
+    assert code == 0
+    assert "Phase 1: Tjek" in out and "Hvad er formålet?" in out  # English program, Danish guide text
+    notice = (
+        f"The guide in {copy} has no English translation (no folder 'en/'), so its text is shown in Danish."
+    )
+    assert squash(err) == squash(notice)
+    code, out, err = run_cli("--sprog", "en", "--guide", str(copy), "status")
+    assert code == 0
+    assert "20/20" in out  # the same questions as in Danish
+    assert squash(notice) in squash(err)
+    code, _, err = run_cli("--guide", str(copy), "guide", "tjek")
+    assert (code, err) == (0, "")  # the Danish edition needs no notice
+
+
+def test_the_shipped_english_edition_is_the_translation_without_a_notice(run_cli):
+    code, out, err = run_cli("--sprog", "en", "guide", "tjek")
+    assert (code, err) == (0, "")
+    assert "What is the purpose?" in out
+
+
+def test_a_copy_of_the_shipped_guide_loads_in_english_after_its_checks(copy):
+    from spredning.core import index
+    from spredning.core.model import layout
+
+    english, danish = load_guide(copy, "en"), load_guide(copy)
+    assert english.language == "en"
+    assert shape_of(english) == shape_of(danish)
+    # the project index (a cache keyed by the guide's question ids) is the same in both editions
+    assert index.fingerprint(layout(english)) == index.fingerprint(layout(danish))
+
+
+def shape_of(guide) -> list[str]:
+    return [q.id for q in guide.questions()]

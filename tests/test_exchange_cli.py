@@ -262,6 +262,7 @@ HOSTILE = {
     "for-dyb": HEAD + "svar:\n  a: " + "[" * 50 + "]" * 50 + "\n",
     "for-stor": HEAD + f"svar:\n  dele:\n    {D1}: " + "x" * (5 * 1024 * 1024) + "\n",
     "git-markeringer": HEAD + "<<<<<<< HEAD\nsvar: {}\n=======\nsvar: {}\n>>>>>>> b\n",
+    "git-begge-udgaver": HEAD + f"svar:\n  dele:\n    {D1}:\n      tekst: a\n      tekst: b\n",
     "gammel-med-konflikter": "format: '1'\nprojekt:\n  navn: x\nkonflikter:\n  a: b\n",
     "udveksling-forkert": HEAD + "udveksling:\n  fra: nogen\n  til: dele\n",
 }
@@ -288,6 +289,19 @@ def test_a_hostile_import_file_is_refused_in_danish_and_nothing_is_written(targe
     assert "Traceback" not in err and "uventet" not in err
     assert tree(tmp_path, skip=hostile) == before
     assert not (tmp_path / "hacked").exists()
+
+
+def test_a_file_with_both_versions_of_an_answer_kept_in_a_merge_says_so_and_where(reusing, tmp_path):
+    merged = tmp_path / "fra-partneren.yaml"
+    merged.write_text(HOSTILE["git-begge-udgaver"], encoding="utf-8")
+
+    code, _out, err = reusing.import_(merged)
+
+    said = flat(err)
+    assert code == 1
+    assert f"rummer to udgaver af det samme svar på spørgsmålet '{D1}': 'tekst:' står både i linje" in said
+    assert "så filen kan ikke importeres" in said and "Intet er ændret" in said
+    assert "står to gange" not in said
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from exchange_kit import D1, D2, D3, G1, G2, NAME, Org, flat, start_sharing
 
+from spredning.core import projectfile
+
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")]
 
 
@@ -155,3 +157,46 @@ def test_a_merge_conflict_is_named_in_danish_and_konflikter_turns_it_into_answer
     assert sync(aeroe, odense).returncode == 0
     assert (odense.texts()[D1], odense.others()) == (aeroe.texts()[D1], aeroe.others())
     assert "Næste skridt: afgør konflikten: spredning konflikter" in flat(odense.ok("status"))
+
+
+def keep_both(text: str) -> str:
+    """A merge "resolved" by hand by taking git's marker lines away: both sides' lines stay."""
+    return "".join(
+        line for line in text.splitlines(keepends=True) if not line.startswith(projectfile.MARKERS)
+    )
+
+
+def test_both_versions_kept_when_markers_are_removed_by_hand_are_named_and_nothing_is_written(clones):
+    odense, aeroe = clones
+    odense.answer({D1: "Odenses formål", D2: "Fælles løsning"})
+    commit(odense, "Odense")
+    assert sync(odense, aeroe).returncode == 0
+    odense.answer({D1: "Odense ændrede formålet"})
+    commit(odense, "Odense ændrer")
+    aeroe.answer({D1: "Ærø ændrede formålet"}, "--rolle", "dele")
+    commit(aeroe, "Ærø ændrer")
+    assert sync(odense, aeroe).returncode != 0
+    kept = keep_both(aeroe.path.read_text(encoding="utf-8"))
+    aeroe.path.write_text(kept, encoding="utf-8")
+    lines = [n for n, line in enumerate(kept.splitlines(), 1) if line.strip().startswith("tekst: ")]
+    ours, theirs = (n for n in lines if "formålet" in kept.splitlines()[n - 1])
+
+    for command in (("status",), ("vis",), ("konflikter",), ("eksport",)):
+        code, _, err = aeroe(*command)
+        said = flat(err)
+        assert code == 1, (command, err)
+        assert said.startswith("Fejl: Projektfilen ")  # its path, wrapped where the terminal ends
+        assert f"rummer to udgaver af det samme svar på spørgsmålet '{D1}'" in said
+        assert f"'tekst:' står både i linje {ours} og i linje {theirs}" in said
+        assert "Det ligner en flettekonflikt i git, der er løst ved at beholde begge udgavers linjer" in said
+        assert "Filen er ikke ændret. Åbn den i en teksteditor, og behold én udgave af svaret" in said
+        assert "'spredning fase tjek'" in said
+        assert "nøglen 'tekst' står to gange" not in said and "Traceback" not in err
+    assert aeroe.path.read_text(encoding="utf-8") == kept
+    assert not list(aeroe.home.glob("*.bak-*"))
+
+    # done as told (one 'tekst:' and its 'version:' taken away), the file reads, with the text kept
+    lines = kept.splitlines(keepends=True)
+    del lines[ours - 1 : ours + 1]
+    aeroe.path.write_text("".join(lines), encoding="utf-8")
+    assert aeroe.texts()[D1] == "Odense ændrede formålet" and aeroe.texts()[D2] == "Fælles løsning"

@@ -463,6 +463,84 @@ def test_a_broken_project_file_is_said_and_another_can_be_chosen(home, ws):
     assert run.headers("Hel") == 1
 
 
+def git_marked(ws, slug: str) -> None:
+    """git left its markers around a line both sides have in the project's file (a clean merge)."""
+    path = ws.store.path_for(slug)
+    line = "  beskrivelse: Digital genoptræning\n"
+    text = path.read_text(encoding="utf-8")
+    assert line in text
+    marked = text.replace(line, f"<<<<<<< HEAD\n{line}=======\n{line}>>>>>>> andet\n")
+    path.write_text(marked, encoding="utf-8")
+
+
+def hinted_settle(text: str) -> str:
+    """The one 'konflikter' command a git hint tells the user to run, as printed."""
+    import re
+
+    [found] = re.findall(r"'(spredning [^'\n]*konflikter[^'\n]*)'", text)
+    return found
+
+
+def run_as_printed(run_cli, line: str) -> tuple[int | None, str, str]:
+    import shlex
+
+    return run_cli(*shlex.split(line)[1:])
+
+
+def test_a_project_with_git_markers_chosen_from_the_list_is_named_by_the_hints_command(home, ws, run_cli):
+    """Several projects: 'konflikter' alone would work on the active one, not the marked one."""
+    hel = new_project(ws, name="Hel")
+    marked = new_project(ws, name="Flettet")
+    git_marked(ws, marked)
+    ws.store.set_active(hel)
+    hel_before = ws.store.path_for(hel).read_bytes()
+
+    from spredning.app import home as app_home
+
+    listed = [action.value for action in app_home.project_actions(ws)]
+    run = home(go(ws, "projects") + DOWN * listed.index(marked) + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning projekt brug flettet" in run.out
+    assert "git har efterladt en flettekonflikt" in " ".join(run.err.split())
+    settle = hinted_settle(run.err)
+    assert settle == "spredning konflikter --projekt flettet"
+    code, out, err = run_as_printed(run_cli, settle)
+    assert code == 0, err + out
+    assert "git havde efterladt en flettekonflikt" in " ".join(out.split())
+    assert "<<<<<<<" not in ws.store.path_for(marked).read_text(encoding="utf-8")  # the marked one repaired
+    assert ws.store.path_for(hel).read_bytes() == hel_before and ws.store.active() == hel
+
+
+def test_the_home_screens_git_hint_names_the_project_given_with_projekt(home, ws, run_cli):
+    hel = new_project(ws, name="Hel")
+    marked = new_project(ws, name="Flettet")
+    git_marked(ws, marked)
+    ws.store.set_active(hel)
+
+    run = home(QUIT, "--projekt", "Flettet")
+
+    assert run.code == 0, run.err
+    settle = hinted_settle(run.out)  # the home screen says why the project cannot be shown
+    assert "--projekt" in settle  # the project named, as every hint repeats it
+    assert run_as_printed(run_cli, settle)[0] == 0
+    assert "<<<<<<<" not in ws.store.path_for(marked).read_text(encoding="utf-8")
+
+
+def test_the_home_screens_git_hint_for_the_active_project_needs_no_projekt(home, ws, run_cli):
+    new_project(ws, name="Hel")
+    marked = new_project(ws, name="Flettet")  # the active project: a bare command works on it
+    git_marked(ws, marked)
+
+    run = home(QUIT)
+
+    assert run.code == 0, run.err
+    settle = hinted_settle(run.out)
+    assert settle == "spredning konflikter"
+    assert run_as_printed(run_cli, settle)[0] == 0
+    assert "<<<<<<<" not in ws.store.path_for(marked).read_text(encoding="utf-8")
+
+
 def test_several_projects_none_active_asks_which_and_the_choice_is_used(home, ws):
     new_project(ws, name="Første")
     new_project(ws, name="Anden")
@@ -762,3 +840,27 @@ def test_esc_at_starts_side_question_from_the_menu_gives_the_typed_name_back(hom
     assert ws.store.slugs() == []
     assert "Intet projekt er oprettet." in " ".join(run.err.split())
     assert _start_words(run.err) == ["start", "--navn", "Genoptræning på Ærø"]
+
+
+def test_a_guide_without_english_is_told_above_the_first_menu_only(home, run_cli, tmp_path):
+    import shutil
+
+    from spredning.app.workspace import Settings, Workspace
+    from spredning.core.content import default_guide_dir
+
+    folder = tmp_path / "guide"
+    shutil.copytree(default_guide_dir(), folder)
+    shutil.rmtree(folder / "en")
+    assert run_cli("--guide", str(folder), "start", "--eksempel")[0] == 0
+    notice = (
+        f"The guide in {folder} has no English translation (no folder 'en/'), so its text is shown in Danish."
+    )
+    status = go(Workspace(Settings(guide_dir=str(folder))), "status")
+
+    run = home(status + PAUSE + QUIT, "--sprog", "en", "--guide", str(folder))
+
+    assert run.code == 0
+    assert run.headers("Eksempel – Digitalt genoptræningsforløb") == 2  # the menu, twice
+    said = " ".join(run.err.split())
+    assert said.count(notice) == 2  # above the first menu, and by 'status' as when typed; not again
+    assert said.replace(notice, "").strip() == ""

@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from report_reading import flat
 
 from spredning import i18n
 from spredning.core import history, local, projectfile
@@ -96,7 +97,8 @@ BROKEN: list[tuple[str, bytes, str]] = [
     ("for-dyb", (GOOD + f"svar:\n  x: {nested(40)}\n").encode(), "yaml.too-deep"),
     ("for-stor", (GOOD + "svar:\n  x: " + "a" * READ_LIMIT + "\n").encode(), "project.too-large"),
     ("billion-laughs", billion_laughs().encode(), "yaml.anchor"),
-    ("dobbelt-noegle", in_answers(f"{QID}: ja\n{QID}: nej").encode(), "yaml.duplicate-key"),
+    ("dobbelt-noegle", in_answers(f"{QID}: ja\n{QID}: nej").encode(), "project.kept-twice"),
+    ("dobbelt-tekst", in_answers(f"{QID}:\n  tekst: ja\n  tekst: nej").encode(), "project.kept-twice"),
     ("dobbelt-format", b"format: '2'\nformat: '2'\nprojekt:\n  navn: x\n", "yaml.duplicate-key"),
     (
         "python-tag",
@@ -493,6 +495,44 @@ def run_installed(*argv: str, stdin) -> tuple[int, str]:
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize("content", ["", "# kun en kommentar\n", "{}\n"])
+def test_an_empty_answer_file_is_called_empty_with_an_example_for_this_side(
+    reusing_project, run_cli, tmp_path, content
+):
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(content, encoding="utf-8")
+    before = reusing_project.read_bytes()
+
+    code, _out, err = run_cli("fase", "tjek", "--rolle", "genbruge", "--svar", str(answers))
+
+    assert code == 1
+    assert "Svarfilen" in err and "er tom, så intet er gemt." in flat(err)
+    assert str(answers) in "".join(err.split())  # the path, broken where the terminal ended
+    assert "tjek.beskriv-innovationen.genbruge." in err  # an id of the side answering, not of 'dele'
+    assert reusing_project.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["eksport", "projektfil"])
+def test_an_export_or_project_file_given_as_answers_says_what_it_is_and_to_use_importer(
+    reusing_project, run_cli, tmp_path, kind
+):
+    given = tmp_path / "ud" / "fil.yaml"
+    given.parent.mkdir()
+    if kind == "eksport":
+        assert run_cli("eksport", "--ud", str(given))[0] == 0
+    else:
+        given.write_bytes(reusing_project.read_bytes())
+    before = reusing_project.read_bytes()
+
+    code, _out, err = run_cli("fase", "tjek", "--rolle", "genbruge", "--svar", str(given))
+
+    assert code == 1
+    assert "er ikke en svarfil, men en fil fra spredning" in flat(err)
+    assert f'spredningimporter"{given}"' in "".join(err.split())
+    assert "er ikke et spørgsmål" not in err
+    assert reusing_project.read_bytes() == before
+
+
 def test_a_device_as_answer_file_is_refused_not_read_forever(reusing_project):
     import subprocess
 

@@ -80,7 +80,41 @@ def test_the_import_lists_our_own_answers_a_partner_changed_or_removed_and_how_t
     texts = sharing.texts()
     assert D1 not in texts and texts[D2] == "Træning hjemme, også om aftenen"
     shown = flat(run(sharing, "vis", "--nye", "--ingen-pager"))  # the hint shows both
-    assert f"{Q_D1} (ikke besvaret)" in shown and "Træning hjemme, også om aftenen" in shown
+    assert f"{Q_D1} (fjernet: Ærø Kommune har tømt svaret)" in shown  # as the import said: removed
+    assert "Træning hjemme, også om aftenen" in shown and "(ikke besvaret)" not in shown
+
+
+def test_vis_nye_names_an_answer_the_partner_removed_as_removed_not_as_never_answered(tmp_path):
+    """The installed command, as the user runs it: a deletion is news, said as the import said it."""
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path), answers={D1: "Færre genindlæggelser"})
+    reusing = Org(tmp_path / "aeroe", tmp_path)
+    assert reusing.import_(sharing.export())[0] == 0
+    reusing.answer({G1: "Ja", G2: "Måske"})
+    assert sharing.import_(reusing.export())[0] == 0
+    sharing.ok("vis", "--nye", "--ingen-pager")  # the first answers read: no news now
+    delete(reusing, G2, "genbruge")  # as the interview deletes an answer
+    file = reusing.export()
+    assert "1 fjernet" in flat(run(sharing, "importer", str(file)))
+    shown = flat(run(sharing, "vis", "--nye", "--ingen-pager"))
+    assert f"2. {Q_G2} (fjernet: Ærø Kommune har tømt svaret)" in shown
+    assert "(ikke besvaret)" not in shown and Q_G1 not in shown  # only the news, and the removal said so
+    assert G2 not in sharing.texts() and sharing.texts()[G1] == "Ja"
+    full = flat(run(sharing, "vis", "tjek", "--rolle", "genbruge", "--ingen-pager"))
+    assert f"{Q_G2} (ikke besvaret)" in full and "fjernet" not in full  # once read, it is an open question
+
+
+def test_vis_nye_in_english_names_the_sharing_side_when_it_removed_a_reusing_answer(
+    sharing, tmp_path, run_cli
+):
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert reusing.import_(sharing.export())[0] == 0
+    reusing.answer({G1: "Ja", G2: "Ja, helt"})
+    assert sharing.import_(reusing.export())[0] == 0
+    delete(sharing, G2, "genbruge")
+    assert reusing.import_(sharing.export())[0] == 0
+    english = flat(run(reusing, "--sprog", "en", "vis", "--nye", "--ingen-pager"))  # the English edition
+    assert "Do you have the same needs? (removed: Odense Kommune emptied the answer)" in english
+    assert "(not answered)" not in english
 
 
 def test_a_partner_emptying_its_own_answer_is_named_as_removed_but_not_as_ours(sharing):

@@ -99,6 +99,40 @@ def test_status_names_the_sync_copies_after_the_project(synced, run_cli):
     assert folder_files(synced) == before
 
 
+def test_status_json_lists_the_files_the_text_names(synced, make_project, run_cli):
+    """A script reading 'status --json' sees the copies and renamed files a person reads in 'status'."""
+    import json
+
+    make_project("Andet projekt", role="dele")  # a project here only as a renamed file: no copy of one
+    (synced / "andet-projekt.yaml").rename(synced / "Andet Projekt.yaml")
+    before = folder_files(synced)
+
+    code, out, err = run_cli("status", "--json")
+
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["projekt"] == NAME and data["faser"] and data["dialoger"]  # the fields there were
+    assert data["projektfiler_med_andre_navne"] == [
+        {"fil": str(synced / "Andet Projekt.yaml"), "kopi_af": None},
+        *({"fil": str(synced / name), "kopi_af": SLUG} for name in sorted(COPIES)),
+    ]
+    text = squeezed(run_cli("status")[1])  # the same files, as the text names them
+    for row in data["projektfiler_med_andre_navne"]:
+        assert squeezed(f"Filen {row['fil']}") in text
+    assert folder_files(synced) == before
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "`projektfiler_med_andre_navne`" in readme  # documented for scripts
+
+
+def test_status_json_lists_no_odd_file_as_an_empty_list(home, make_project, run_cli):
+    import json
+
+    make_project(NAME, role="dele")
+    code, out, err = run_cli("status", "--json")
+    assert code == 0, err
+    assert json.loads(out)["projektfiler_med_andre_navne"] == []  # always there, for a script to read
+
+
 def test_projekt_naming_a_sync_copy_says_what_it_is_not_that_it_is_missing(synced, run_cli):
     before = folder_files(synced)
     code, _, err = run_cli("--projekt", "digital-genoptraening-DESKTOP-ABC.yaml", "status")

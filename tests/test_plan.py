@@ -304,6 +304,28 @@ def test_ctrl_c_while_adding_says_the_action_was_not_added(in_terminal, ws, shar
     assert ws.store.path_for(sharing).read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("deadline", "offered"),
+    [
+        ("næste fredag" + ENTER, ""),  # refused by the field, then Ctrl+C
+        ("1-6-2027", " --frist 1-6-2027"),  # typed, not yet refused: offered as typed
+        ("", ""),
+    ],
+)
+def test_ctrl_c_at_the_deadline_offers_only_a_deadline_the_field_would_take(
+    in_terminal, ws, sharing, deadline, offered
+):
+    # a deadline already refused ("is not a date") would only be refused again by the command offered
+    before = ws.store.path_for(sharing).read_bytes()
+    code, _, err = in_terminal(
+        "Ring til IT" + ENTER + "Bo" + ENTER + deadline + CTRL_C, "plan", "tilføj", "--fælles"
+    )
+
+    assert code == 130
+    assert flat(err).endswith(f"spredning plan tilføj --hvad 'Ring til IT' --hvem Bo{offered} --fælles")
+    assert ws.store.path_for(sharing).read_bytes() == before
+
+
 def test_ctrl_c_before_anything_is_typed_says_only_that_the_action_was_not_added(in_terminal, ws, sharing):
     code, _, err = in_terminal(CTRL_C, "plan", "tilføj", "--fælles")
 

@@ -269,6 +269,37 @@ def test_fase_stopped_at_the_marks_reason_says_it_is_not_saved_and_how(fase_in_t
     assert (mark.colour, mark.reason) == ("gul", reason)
 
 
+def test_fase_in_english_stopped_at_the_marks_reason_gives_the_english_colour(fase_in_terminal, ws, run_cli):
+    slug = new_project(ws)
+    answers = "".join(f"answer {n}" + ESC_ENTER for n in range(1, 6))
+    reason = "We lack figures from finance"
+    keys = answers + ENTER + ENTER + DOWN * 2 + ENTER + reason + CTRL_C  # review, offer, yellow, reason
+
+    code, _, err = fase_in_terminal(keys, "fjern", "--sprog", "en")
+
+    assert code == 130
+    assert "The mark after Eliminate obstacles (yellow) has not been saved." in " ".join(err.split())
+    again = _again(err, "Save the mark with:", "--sprog en klarhed")
+    assert again == [
+        "--sprog",
+        "en",
+        "klarhed",
+        FJERN_TOOL,
+        "yellow",
+        "--begrundelse",
+        reason,
+        "--rolle",
+        "genbruge",
+    ]
+
+    code, _, err = run_cli(*again)  # the English word it gives is taken
+
+    assert code == 0, err
+    project = ws.store.load(slug)
+    mark = followup.readiness(project, project.partners[0], FJERN_TOOL, "genbruge")
+    assert (mark.colour, mark.reason) == ("gul", reason)
+
+
 def test_fase_stopped_at_a_question_says_nothing_of_marks_or_actions(fase_in_terminal, ws):
     new_project(ws)
 

@@ -119,3 +119,28 @@ def test_a_project_named_by_its_words_is_repeated_as_its_file_name(hub):
     assert code == 2
     assert f"--projekt {slug} projekt genbruger" in flat(err)
     assert "Genoptræning Ærø'" not in err
+
+
+def test_an_import_into_a_project_git_left_marked_names_it_in_the_command_that_repairs_it(
+    tmp_path, run_cli, monkeypatch
+):
+    """The file's project is not the active one: 'konflikter' alone would repair nothing."""
+    monkeypatch.chdir(tmp_path)
+    sharing, reusing = conflicting(tmp_path, run_cli)
+    path = reusing.store.path_for(sharing.slug)
+    line = "      tekst: Ærøs formål\n"  # git marked a line both sides have (a clean merge)
+    text = path.read_text(encoding="utf-8")
+    assert line in text
+    path.write_text(text.replace(line, f"<<<<<<< HEAD\n{line}=======\n{line}>>>>>>> andet\n"), "utf-8")
+    file = sharing.export()
+
+    code, out, err = reusing.import_(file)
+
+    assert code == 1 and "git har efterladt en flettekonflikt" in flat(err)
+    assert "teksteditor" not in err  # not to be corrected by hand
+    [hint] = [line for line in command_lines(err) if "konflikter" in line]
+    assert hint == f"spredning konflikter --projekt {sharing.slug}"
+    code, out, err = reusing(*shlex.split(hint)[1:])  # as printed
+    assert code == 0, err + out
+    assert "<<<<<<<" not in path.read_text(encoding="utf-8")
+    assert reusing.import_(file)[0] == 0  # then the file comes in, as the hint says

@@ -473,6 +473,90 @@ def test_a_broken_file_names_itself_and_what_is_wrong(text, problem):
     assert i18n.has("project.problem.hint")
 
 
+PARTNERED = f"{GOOD2}  genbrugere:\n    aeroe-kommune: Ærø Kommune\n"
+FOLLOW_UP_TOP = f"format: '3'\nid: {PROJECT_ID}\nprojekt:\n  navn: X\n"
+
+# A merge "resolved" by keeping both sides' lines: (id, file, where it is said to be, lines, hint)
+KEPT_TWICE = [
+    (
+        "delt-svar",
+        in_entry(
+            "tekst: Vores", "version: 11111111 c0ffee00:2", "tekst: Deres", "version: 22222222 beef0000:1"
+        ),
+        f"svar på spørgsmålet '{X}'",
+        (8, 10),
+        "project.kept-twice.hint",
+    ),
+    (
+        "dialogens-svar",
+        f"{PARTNERED}svar:\n  genbruge:\n    aeroe-kommune:\n      {Z}:\n"
+        "        tekst: |-\n          Vores\n          linje to\n        tekst: Deres\n",
+        f"svar på spørgsmålet '{Z}' i dialogen med Ærø Kommune",
+        (11, 14),
+        "project.kept-twice.hint",
+    ),
+    (
+        "anden-udgave",
+        in_entry("tekst: Vores", "konflikter:", "- fra: aeroe-kommune", "  tekst: a", "  tekst: b"),
+        f"svar på spørgsmålet '{X}'",
+        (11, 12),
+        "project.kept-twice.hint",
+    ),
+    (
+        "spoergsmaal-to-gange",
+        f"{GOOD2}svar:\n  dele:\n    {X}:\n      tekst: Vores\n    {X}:\n      tekst: Deres\n",
+        f"svar på spørgsmålet '{X}'",
+        (7, 9),
+        "project.kept-twice.other-hint",
+    ),
+    (
+        "opfoelgning",
+        f"{FOLLOW_UP_TOP}svar:\nopfølgning:\n  dele:\n    plan:\n      3fa9c1d2:\n"
+        "        hvad: Vores\n        hvad: Deres\n",
+        "punkt i opfølgningen (plan, klarhed, godkendelser og møder)",
+        (10, 11),
+        "project.kept-twice.other-hint",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "lines", "hint"), [pytest.param(t, w, n, h, id=i) for i, t, w, n, h in KEPT_TWICE]
+)
+def test_two_versions_kept_in_a_merge_are_named_with_the_place_both_lines_and_what_to_do(
+    text, where, lines, hint
+):
+    with pytest.raises(ProjectFileError) as caught:
+        read_text(text)
+
+    assert caught.value.key == "project.kept-twice"
+    assert caught.value.hint == hint
+    shown = words(caught.value)
+    assert shown.startswith(f"Projektfilen {PATH} rummer to udgaver af det samme {where}: ")
+    assert f"står både i linje {lines[0]} og i linje {lines[1]}" in shown
+    assert "Det ligner en flettekonflikt i git, der er løst ved at beholde begge udgavers linjer" in shown
+    said = i18n.t(hint, **caught.value.params)
+    assert said.startswith("Filen er ikke ændret.") and "{" not in said
+    if hint == "project.kept-twice.hint":  # one answer: keep one 'tekst:', or write both in with fase
+        assert "slet den ene 'tekst:'" in said and "fase tjek" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "format: '2'\nformat: '2'\nprojekt:\n  navn: X\n",  # at the top
+        f"{GOOD2}  navn: Y\n",  # in the facts
+        "format: '1'\nprojekt:\n  navn: X\nsvar:\n  x.y: a\n  x.y: b\n",  # a format 1 file's flat answers
+    ],
+)
+def test_a_key_twice_elsewhere_stays_the_yaml_reason(text):
+    with pytest.raises(ProjectFileError) as caught:
+        read_text(text)
+
+    assert caught.value.key == "project.invalid-yaml"
+    assert caught.value.params["problem"].key == "yaml.duplicate-key"
+
+
 def test_too_many_answers_to_unknown_questions_is_refused():
     """A hostile file cannot make the program keep (and write back) endless foreign answers."""
     lines = "".join(f"    fremtid.x.dele.s{n}: a\n" for n in range(projectfile.MAX_UNKNOWN + 1))

@@ -1197,7 +1197,7 @@ def test_pick_tool_can_be_cancelled(term, tjek):
     [
         (0, interview.Keep.MINE),
         (1, interview.Keep.THEIRS),
-        (2, interview.Both("Deres\n\nMit")),  # one after the other, no words of the program between
+        (2, interview.Both("Mit\n\nDeres")),  # yours first, as shown and as konflikter keeps both
     ],
 )
 def test_saved_meanwhile_asks_which_to_keep(term, downs, reply):

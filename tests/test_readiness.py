@@ -374,6 +374,31 @@ def test_klarhed_names_unknown_tools_and_colours_in_danish(sharing):
     assert "klarhed tjek.beskriv-innovationen gul --begrundelse TEKST --partner fanoe-kommune" in flat(err)
 
 
+def test_klarhed_in_english_suggests_the_english_words_and_takes_the_danish_ones(sharing):
+    code, _, err = sharing("--sprog", "en", "klarhed", "beskriv-innovationen", "lilla")
+    assert code == 2 and "'lilla' is not one of the readiness colours." in flat(err)
+    assert flat(err).endswith("Use green, yellow or red.")  # not the Danish words beside them
+    code, _, err = sharing("--sprog", "en", "klarhed", "beskriv-innovationen", "--partner", "Fanø Kommune")
+    assert code == 2
+    assert "klarhed tjek.beskriv-innovationen yellow --begrundelse TEXT --partner fanoe-kommune" in flat(err)
+    for word, colour in (("Yellow", "gul"), ("rød", "rød"), ("groen", "grøn")):
+        code, _, err = sharing(
+            "--sprog", "en", "klarhed", "beskriv-innovationen", word, "--partner", "Fanø Kommune"
+        )
+        assert code == 0, err
+        assert mark_of(sharing, "fanoe-kommune").colour == colour
+    code, _, err = sharing("klarhed", "beskriv-innovationen", "yellow", "--partner", "Fanø Kommune")
+    assert code == 2 and "Brug grøn, gul eller rød." in flat(err)  # the Danish edition: as it was
+
+
+def mark_of(org: Org, partner: str) -> followup.Mark:
+    project = org.project()
+    dialogue = next(p for p in project.partners if p.key == partner)
+    found = followup.readiness(project, dialogue, "tjek.beskriv-innovationen", "dele")
+    assert found is not None
+    return found
+
+
 # --- several partners: which dialogue a mark or an approval is for ------------------------------------
 
 
@@ -416,12 +441,20 @@ def test_in_a_terminal_klarhed_asks_which_dialogue_then_the_colour(sharing, typi
     assert run.code == 0, run.err
     screen = flat(run.screen)
     assert "Hvilken dialog gælder markeringen?" in screen and "Fælles for alle dialoger" in screen
-    assert "Hvor klar er I efter Beskriv innovationen?" in screen
+    assert "Hvor klar er I efter »Beskriv innovationen«?" in screen
     project = sharing.project()
     aeroe, fanoe = project.partners
     mark = followup.readiness(project, fanoe, "tjek.beskriv-innovationen", "dele")
     assert (mark.colour, mark.reason, mark.where) == ("rød", "Vi mangler tal", "fanoe-kommune")
     assert followup.readiness(project, aeroe, "tjek.beskriv-innovationen", "dele") is None
+
+
+def test_a_tool_whose_title_ends_in_a_question_mark_is_asked_about_without_a_double_one(sharing, typing):
+    run = typing(sharing, DOWN + ENTER + ENTER + ENTER, "klarhed", "Kopiér eller tilpas?")
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert "Hvor klar er I efter »Kopiér eller tilpas?«?" in screen and "tilpas??" not in screen
 
 
 def test_in_a_terminal_godkend_can_be_common_to_all(sharing, typing):

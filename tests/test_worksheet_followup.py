@@ -26,8 +26,8 @@ TOOL = "tjek.beskriv-innovationen"
 MARK_DELE = ("aeroe-kommune", f"klarhed:{TOOL}.dele")
 MARK_GENBRUGE = ("aeroe-kommune", f"klarhed:{TOOL}.genbruge")
 # The readiness questions after the first tool, one a side.
-ASK_DELE = "Klarhed efter Beskriv innovationen: hvor klar er Odense Kommune?"
-ASK_GENBRUGE = "Klarhed efter Beskriv innovationen: hvor klar er Ærø Kommune?"
+ASK_DELE = "Klarhed efter »Beskriv innovationen«: hvor klar er Odense Kommune?"
+ASK_GENBRUGE = "Klarhed efter »Beskriv innovationen«: hvor klar er Ærø Kommune?"
 ACTION = "Skaf tal for genindlæggelser"
 FIXTURE = Path(__file__).parent / "fixtures" / "gammelt-arbejdsark"
 
@@ -368,37 +368,77 @@ def test_a_sheet_made_before_follow_up_fields_imports_as_before(tmp_path, run_cl
     assert org.project().records == records
 
 
-def test_an_english_sheet_keeps_the_danish_values_and_reads_them_back(sharing, tmp_path):
+def english_sheet(org: Org, tmp_path) -> tuple[Path, Sheet, str]:
+    """The sharing side's worksheet for tjek, made in English; its text outside the fields."""
     path = tmp_path / "sheet.docx"
-    out = flat(sharing.ok("--sprog", "en", "arbejdsark", "--fase", "tjek", "--ud", str(path)))
+    out = flat(org.ok("--sprog", "en", "arbejdsark", "--fase", "tjek", "--ud", str(path)))
     assert "the action plan has 1 action they can change" in out
     document = Document(str(path))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "grøn (green: ready), gul (yellow: something needs clarifying) or rød (red: not ready)" in text
+    headers = [cell.text for table in document.tables for cell in table.rows[0].cells]
+    return path, Sheet.read(path), text + "\n" + "\n".join(headers)
+
+
+def test_an_english_sheet_shows_and_reads_the_english_readiness_words(sharing, tmp_path):
+    path, sheet, text = english_sheet(sharing, tmp_path)
+    assert "green (ready), yellow (something needs clarifying) or red (not ready), and a short reason" in text
+    assert "Green, yellow or red" in text  # the fields' column
+    for danish in ("grøn", "gul", "rød", "in Danish"):
+        assert danish not in text
     assert (
         "The phase was approved for We want to share (Odense Kommune) by Eva Jensen on 10 January 2026."
         in text
     )
     assert "Klarhed" not in text and "Handlingsplan" not in text
-    sheet = Sheet.read(path)
+    ask_dele = next(p for p in text.split("\n") if p.startswith("Readiness after") and "Odense" in p)
+    assert [sheet.text(title) for title in sheet.follow_titles(ask_dele)] == ["yellow", "Vi mangler tal"]
     question = next(p for p in text.split("\n") if p.startswith("Readiness after") and "Ærø" in p)
     colour, reason = sheet.follow_titles(question)
     assert (colour, reason) == ("Readiness 37", "Reason 38")
     assert sheet.row_of(ACTION, header="What")[3] == "Status 56"
     assert sheet.text("Status 56") == "ikke startet"  # a status stays Danish, as 'plan ret' takes it
 
-    fill(sheet, {colour: "blue"}).save(path)  # (yellow, in English, is taken as gul)
+    fill(sheet, {colour: "blue"}).save(path)
     code, _, err = sharing("--sprog", "en", "importer", str(path))
     assert code == 1
-    assert "Readiness 37 (readiness after" in flat(err) and "“blue” is not a readiness" in flat(err)
-    assert "Nothing has been changed." in flat(err)
+    said = flat(err)
+    assert "Readiness 37 (readiness after" in said
+    assert "“blue” is not a readiness; write green, yellow or red (or empty the box)" in said
+    assert "Nothing has been changed." in said
 
-    fill(sheet, {colour: "Gul", reason: "Budget unclear", "Status 56": "i gang"}).save(path)
+    fill(sheet, {colour: "Red", reason: "Budget unclear", "Status 56": "i gang"}).save(path)
     code, out, err = sharing("--sprog", "en", "importer", str(path))
     assert code == 0, err
-    assert "The follow-up: 2 items" in flat(out)
-    assert (mark(sharing, "genbruge").colour, mark(sharing, "genbruge").reason) == ("gul", "Budget unclear")
+    assert "The follow-up: 2 items" in flat(out)  # the untouched 'yellow' of Odense changes nothing
+    assert (mark(sharing, "genbruge").colour, mark(sharing, "genbruge").reason) == ("rød", "Budget unclear")
+    assert (mark(sharing, "dele").colour, mark(sharing, "dele").reason) == ("gul", "Vi mangler tal")
     assert actions(sharing)[ACTION].status == "i-gang"
+
+
+@pytest.mark.parametrize(
+    ("edition", "word", "colour"),
+    [("en", "Gul", "gul"), ("en", "groen", "grøn"), ("da", "yellow", "gul"), ("da", "Rød", "rød")],
+)
+def test_an_english_sheet_filled_in_with_either_languages_words_imports(
+    sharing, tmp_path, edition, word, colour
+):
+    path, sheet, text = english_sheet(sharing, tmp_path)
+    question = next(p for p in text.split("\n") if p.startswith("Readiness after") and "Ærø" in p)
+    field, reason = sheet.follow_titles(question)
+    fill(sheet, {field: word, reason: "Budget unclear"}).save(path)
+    code, _, err = sharing("--sprog", edition, "importer", str(path))
+    assert code == 0, err
+    assert (mark(sharing, "genbruge").colour, mark(sharing, "genbruge").reason) == (colour, "Budget unclear")
+    assert mark(sharing, "dele").colour == "gul"
+
+
+def test_a_reason_alone_in_an_english_sheet_asks_for_an_english_word(sharing, tmp_path):
+    path, sheet, text = english_sheet(sharing, tmp_path)
+    question = next(p for p in text.split("\n") if p.startswith("Readiness after") and "Ærø" in p)
+    fill(sheet, {sheet.follow_titles(question)[1]: "Budget unclear"}).save(path)
+    code, _, err = sharing("--sprog", "en", "importer", str(path))
+    assert code == 1
+    assert "a reason needs a readiness beside it: write green, yellow or red" in flat(err)
 
 
 def test_the_readiness_of_a_partner_in_another_dialogue_is_not_on_the_sheet(tmp_path, run_cli):
@@ -462,3 +502,14 @@ def test_a_deleted_field_of_an_action_says_the_action_is_unchanged(sharing):
 
     assert f"{who} (handlingen »{ACTION}«) er slettet fra arket; handlingen er ikke ændret." in out, out
     assert actions(sharing)[ACTION] == before
+
+
+def test_a_tool_whose_title_ends_in_a_question_mark_keeps_it_whole_in_the_readiness_question(
+    sharing, tmp_path
+):
+    path = tmp_path / "test.docx"
+    sharing.ok("arbejdsark", "--fase", "test", "--ud", str(path))
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+
+    assert "Klarhed efter »Kopiér eller tilpas?«: hvor klar er Odense Kommune?" in text
+    assert "tilpas?:" not in text

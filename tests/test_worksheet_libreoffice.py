@@ -137,7 +137,7 @@ def test_readiness_and_the_plan_survive_libreoffice(sharing, tmp_path):
     assert "Opfølgningen" not in flat(out) and sharing.path.read_bytes() == before
 
     sheet = Sheet.read(path)
-    colour, reason = sheet.follow_titles("Klarhed efter Beskriv innovationen: hvor klar er Ærø Kommune?")
+    colour, reason = sheet.follow_titles("Klarhed efter »Beskriv innovationen«: hvor klar er Ærø Kommune?")
     status = sheet.row_of("Skaf tal")[3]
     new_what = sheet.empty_rows()[0][0]
     for title, text in ((colour, "rød"), (reason, "Intet budget"), (status, "i gang"), (new_what, "Ring")):

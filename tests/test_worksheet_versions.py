@@ -22,7 +22,7 @@ from spredning.core import followup
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 TOOL = "tjek.beskriv-innovationen"
-ASK_GENBRUGE = "Klarhed efter Beskriv innovationen: hvor klar er Ærø Kommune?"
+ASK_GENBRUGE = "Klarhed efter »Beskriv innovationen«: hvor klar er Ærø Kommune?"
 ACTION = "Skaf tal for genindlæggelser"
 N_D1, N_D2, N_G1, N_G2 = 1, 2, 4, 5  # answer fields of 'arbejdsark --fase tjek', as in test_worksheet
 

@@ -29,7 +29,7 @@ def make_agenda(ws: Workspace, *, fmt: str, partner: Partner | None, today: date
     """The agenda of one dialogue (this organisation's own, the only one, or the one named)."""
     from spredning.report.agenda import agenda_document
 
-    fmt = report.check_format(fmt)
+    fmt = report.check_format(fmt, "dagsorden")
     opened = ws.open()
     chosen = partner or partner_for(opened.project, opened.local, None)
     agenda = build_agenda(ws.guide, opened.project, chosen, writer=opened.local.me, today=today)

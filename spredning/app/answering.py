@@ -19,7 +19,18 @@ from spredning.core import history, yamlio
 from spredning.core.errors import SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
 from spredning.core.local import Drafted, LocalState, given_count, placed, slot_key, with_drafts
-from spredning.core.model import Answer, Dialogue, Entry, Partner, Phase, Project, Question, Slot, side_of
+from spredning.core.model import (
+    SHARING,
+    Answer,
+    Dialogue,
+    Entry,
+    Partner,
+    Phase,
+    Project,
+    Question,
+    Slot,
+    side_of,
+)
 
 
 class Session:
@@ -186,13 +197,13 @@ def answers_from_file(
 
     Nothing partial passes: every problem is listed and nothing is saved.
     """
-    if not isinstance(data, dict) or not data:
-        raise SpredningError("answers.not-mapping")
     if phase is not None:
         roles = (role,) if role else ("dele", "genbruge")
         allowed = {q.id for r in roles for q in phase.questions(r)}
     else:
         allowed = {q.id for q in ws.guide.questions(role)}
+    if not isinstance(data, dict) or not data:
+        raise SpredningError("answers.not-mapping", example=example_id(ws, phase, role))
     problems = []
     result = {}
     # a question of this phase (or the guide) for the other side: named as such, not as unknown
@@ -233,6 +244,12 @@ def answers_from_file(
             more=max(0, len(problems) - SHOWN_PROBLEMS),
         )
     return result
+
+
+def example_id(ws: Workspace, phase: Phase | None, role: str | None) -> str:
+    """A question id an answers file for this phase and side could hold, for an example line."""
+    questions = phase.questions(role) if phase and role else phase.questions(SHARING) if phase else ()
+    return (questions or ws.guide.questions(role))[0].id
 
 
 def _file_answer(value: object) -> Answer | None:

@@ -33,6 +33,7 @@ from spredning.core.model import (
     Project,
     Slot,
     Version,
+    fold_name,
     free_slug,
     project_slug,
     side_of,
@@ -103,6 +104,9 @@ class ImportPlan(NamedTuple):
     records: tuple[Planned, ...] = ()  # the follow-up records, decided like the answers
     copies: tuple[Path, ...] = ()  # other files here holding the same project (left as they are)
     me: str | None = None  # this computer's side: 'dele' or its partner's key (None when not known)
+    # A new project from a file whose name projects here already have, started apart from it (other
+    # identities): the slugs of those, left as they are. The user must hear that there are two now.
+    namesakes: tuple[str, ...] = ()
 
     def records_changed(self) -> int:
         """How many follow-up records the import adds or changes (conflicts included)."""
@@ -247,6 +251,16 @@ def _refused(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
     """
     if exc.key == "project.git-conflict":
         return SpredningError("exchange.git-markers", path=path)
+    if exc.key == "project.kept-twice":  # merged in git by hand: said as a project file's is, with where
+        where, lines = exc.params["where"], (exc.params["first"], exc.params["line"])
+        return SpredningError(
+            "exchange.kept-twice",
+            path=path,
+            where=where,
+            key=exc.params["key"],
+            first=lines[0],
+            line=lines[1],
+        )
     if exc.key == "project.newer-format":  # the partner's program is newer: ours must be updated
         return SpredningError("exchange.newer-format", path=path, version=exc.params["version"])
     if _unreadable_or_unknown_key(exc) and (after := projectfile.text_after_end(raw)):
@@ -306,6 +320,13 @@ def plan_import(ws: Workspace, incoming: Incoming, project_option: str | None) -
         found = store.find_by_id(incoming.project.id, prefer=named if named is not None else store.active())
         if named is not None and (found is None or found.slug != named):
             project = store.load(named)
+            if fold_name(project.name) == fold_name(incoming.project.name):  # one name, started apart
+                raise UsageProblem(
+                    "exchange.other-project-namesake",
+                    path=incoming.path,
+                    name=project.name,
+                    org=sender_name(incoming, project),
+                )
             raise UsageProblem(
                 "exchange.other-project", path=incoming.path, theirs=incoming.project.name, ours=project.name
             )
@@ -356,7 +377,37 @@ def _plan_new(ws: Workspace, incoming: Incoming) -> ImportPlan:
     becomes = _identity(incoming)
     if becomes is None and incoming.sender is not None:  # an old file: we are the other side
         becomes = ("genbruge", _first_key(incoming.project)) if incoming.sender == SHARING else ("dele", None)
-    return _plan_into(empty, LocalState(copy="00000000"), incoming, becomes, creates=True)
+    plan = _plan_into(empty, LocalState(copy="00000000"), incoming, becomes, creates=True)
+    return plan._replace(namesakes=_namesakes(ws, incoming.project))
+
+
+def _namesakes(ws: Workspace, project: Project) -> tuple[str, ...]:
+    """The projects here with the name of a file's project but another identity (started apart).
+
+    Names are compared folded (case, Danish letters' spellings and spacing aside), as a user reads
+    them; a partner's export kept in the folder is no project of ours, and an unreadable file is
+    left to the commands that read it.
+    """
+    wanted = fold_name(project.name)
+    return tuple(
+        slug
+        for slug, summary in ws.store.summaries(ws.store.slugs())
+        if not isinstance(summary, SpredningError)
+        and not summary.exchange
+        and summary.id != project.id
+        and fold_name(summary.name) == wanted
+    )
+
+
+def sender_name(incoming: Incoming, project: Project) -> str | Message:
+    """The organisation a file comes from, by name (as the file names it), for messages."""
+    if incoming.sender is None:
+        return Message("importer.sender-unknown")
+    return org_named(
+        incoming.sender,
+        (incoming.project.sharing_org, project.sharing_org),
+        (*incoming.project.partners, *project.partners),
+    )
 
 
 def _first_key(project: Project) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
+from spredning import i18n
 from spredning.app.plan import check_text, place
 from spredning.app.workspace import Workspace
 from spredning.core import followup, history
@@ -91,15 +92,27 @@ def _closest(guide: Guide, text: str) -> list[str]:
     return list(chosen.values())[:3]
 
 
-def parse_colour(text: str) -> str:
-    """grøn, gul or rød, also written 'groen'/'gron', 'rod'/'roed' (the values stay Danish in English too)."""
+def parse_colour(text: str, *, any_language: bool = False) -> str:
+    """grøn, gul or rød from what was typed; the values stay Danish in English too.
+
+    Taken: the Danish value (also 'groen'/'gron', 'rod'/'roed') or the word in the program's language
+    ('green'); with any_language, in any language the program has (a worksheet may be made in one
+    language and read back in the other).
+    """
     folded = text.strip().casefold().replace("ø", "oe")
+    languages = i18n.LANGUAGES if any_language else (i18n.language(),)
     for colour in followup.COLOURS:
-        if folded in (colour, colour.replace("ø", "oe"), colour.replace("ø", "o")) or folded == t(
-            f"readiness.colour-word.{colour}"
-        ):  # or the word in the program's language ('green')
+        words = {colour, colour.replace("ø", "oe"), colour.replace("ø", "o")}
+        key = f"readiness.colour-word.{colour}"
+        words |= {str(i18n.catalogue(code)[key]).casefold() for code in languages}
+        if folded in words:
             return colour
-    raise UsageProblem("readiness.bad-colour", value=text, known=list(followup.COLOURS))
+    raise UsageProblem("readiness.bad-colour", value=text, known=[colour_word(c) for c in followup.COLOURS])
+
+
+def colour_word(colour: str) -> str:
+    """A readiness value (grøn, gul, rød) as the program's language writes it ('green' in English)."""
+    return t(f"readiness.colour-word.{colour}")
 
 
 def _side(state: LocalState, role: str | None) -> str:

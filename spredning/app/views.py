@@ -26,6 +26,29 @@ def news_questions(ws: Workspace, opened: Opened, partner: Partner | None) -> li
     return list(dict.fromkeys(found))
 
 
+def removed_news(ws: Workspace, opened: Opened, partner: Partner | None) -> dict[str, str | Message]:
+    """The news that is a deletion: question id → the organisation whose file emptied the answer.
+
+    An answer among the news that is open now, with a history (deleted, not never given), was
+    emptied by the import that made it news, as `importer` said ("fjernet"); `vis --nye` says so
+    rather than showing it as never answered.
+    """
+    view = opened.project.dialogue(partner)
+    questions = {q.id for q in ws.guide.questions()}
+    found: dict[str, str | Message] = {}
+    for sender, keys in opened.local.news.items():
+        if partner is not None and sender not in (SHARING, partner.key):
+            continue
+        for key in keys:
+            where, qid = key_slot(key)
+            if qid not in questions or (where and partner is not None and where != partner.key):
+                continue
+            entry = opened.project.entry((where, qid))
+            if view.answer(qid) is None and entry is not None and entry.answer.version and not entry.others:
+                found.setdefault(qid, _org(opened.project, sender))
+    return found
+
+
 def drafted(ws: Workspace, opened: Opened, partner: Partner | None) -> set[str]:
     """The questions with text kept as a draft on this computer, in one dialogue (ids)."""
     view = opened.project.dialogue(partner)

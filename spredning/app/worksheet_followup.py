@@ -105,7 +105,11 @@ def _mark(scope: Scope, tool_id: str, role: str, numbers: Numbers) -> MarkItem:
     found = followup.readiness(project, partner, tool_id, role)
     slot = (found.where if found else partner.key, followup.record_key("klarhed", f"{tool_id}.{role}"))
     entry = project.record(slot)
-    shown = ("", "") if scope.empty or found is None else (found.colour, answers.xml_safe(found.reason))
+    shown = (  # the colour in the sheet's language ('yellow' in English): typed back, it is taken
+        ("", "")
+        if scope.empty or found is None
+        else (readiness.colour_word(found.colour), answers.xml_safe(found.reason))
+    )
     version = None if scope.empty else history.written(entry.answer if entry else Answer())
     record = _record(slot, version, "klarhed", shown, numbers)
     disputed = not scope.empty and found is not None and found.disputed
@@ -176,7 +180,7 @@ def _read_mark(texts: Mapping[str, str]) -> Answer | dict[str, Message]:
     colour = None
     if said:
         try:
-            colour = readiness.parse_colour(said)
+            colour = readiness.parse_colour(said, any_language=True)  # made in one, read in the other
         except UsageProblem:
             problems["farve"] = message("worksheet.bad.colour", value=said)
     elif reason:

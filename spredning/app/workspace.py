@@ -7,11 +7,13 @@ command that needs neither pays for neither.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.core.content import default_guide_dir, load_guide
+from spredning.core.content import default_guide_dir, guide_dir, load_guide
+from spredning.core.errors import Message, message
 from spredning.core.model import Guide, Layout, layout
 from spredning.core.store import NotRemembered, Opened, Store, WentBack, check_home, home_chosen, home_dir
 
@@ -29,18 +31,34 @@ class Settings(NamedTuple):
 class Workspace:
     """The guide, the store and the project a command works on."""
 
-    def __init__(self, settings: Settings, *, checked: bool = False, new_home: bool = False):
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        checked: bool = False,
+        new_home: bool = False,
+        notice: Callable[[Message], None] | None = None,
+    ):
         self.settings = settings
         # checked (the front ends): a projects folder the user chose must exist before it is used;
         # new_home: a new project may create its last level (store.check_home).
         self.checked = checked
         self.new_home = new_home
+        self.notice = notice  # the front end's way to tell something in passing (see guide)
         self._told: set[Path] = set()  # kept files the front end has told the user of (untold_files)
 
     @cached_property
     def guide(self) -> Guide:
-        """The guide in the chosen language (validated; a broken one is a ContentError)."""
-        return load_guide(self.settings.guide_dir, self.settings.language)
+        """The guide in the chosen language (validated; a broken one is a ContentError).
+
+        A guide folder without a translation into the chosen language gives the Danish guide, which
+        asks the same questions; the front end is told (`notice`), so the user knows why.
+        """
+        guide = load_guide(self.settings.guide_dir, self.settings.language)
+        if guide.language != self.settings.language and self.notice is not None:
+            folder = guide_dir(self.settings.guide_dir)
+            self.notice(message("guide.untranslated", folder=str(folder), language=self.settings.language))
+        return guide
 
     @cached_property
     def layout(self) -> Layout:

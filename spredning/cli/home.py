@@ -27,7 +27,7 @@ from rich.console import Console
 from spredning.app import home as app_home
 from spredning.app.home import Action, Home
 from spredning.app.workspace import Settings, Workspace
-from spredning.cli.commands.common import command, shell_word, tell_kept_files, tell_odd_files
+from spredning.cli.commands.common import command, shell_word, tell_kept_files, tell_notice, tell_odd_files
 from spredning.cli.console import make_console, say
 from spredning.cli.prompter import BackToMenu, ask_text, menu_behind, select
 from spredning.cli.render_home import cut_to, plain_word_tip, problem_text, project_line, title, welcome
@@ -65,7 +65,10 @@ class HomeScreen:
     def run(self) -> int:
         """Show the menu, run what is chosen, and come back, until the user quits."""
         while True:
-            ws = Workspace(self.settings, checked=True, new_home=True)  # a first run offers start, import
+            # new_home: a first run offers start and import. A notice (a guide without translation)
+            # is told above the first menu; the actions, run as commands, tell it as they do typed.
+            notice = None if self.welcomed else tell_notice
+            ws = Workspace(self.settings, checked=True, new_home=True, notice=notice)
             found = app_home.home(ws)
             tell_kept_files(ws)
             console = make_console()

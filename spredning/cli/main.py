@@ -183,6 +183,9 @@ def print_error(message: Message, hint: Message | None, label: bool = True, cons
         console.print(commands_whole(shown, console.width, i18n.bare_program()), soft_wrap=True)
 
 
+SETTLE_MARKED = ("project.git-conflict.hint", "store.same-project-marked.hint")  # hints naming 'konflikter'
+
+
 def error_hint(exc: SpredningError) -> Message | None:
     """The hint for an error: its own, or the catalogue's "KEY.hint" when there is one.
 
@@ -198,7 +201,13 @@ def error_hint(exc: SpredningError) -> Message | None:
     reason = exc.params.get("reason")
     if isinstance(reason, Message) and reason.key in NO_ACCESS and i18n.has(f"{key}.access"):
         key = f"{key}.access"
-    return Message(key, exc.params) if i18n.has(key) else None
+    if not i18n.has(key):
+        return None
+    if key in SETTLE_MARKED:  # its command repairs a file git left its markers in: that project's
+        from spredning.cli.commands.common import settle_marked
+
+        return Message(key, {**exc.params, "command": settle_marked(exc.params)})
+    return Message(key, exc.params)
 
 
 def _output_failed(exc: OSError) -> int:

@@ -615,7 +615,8 @@ def ask_action(
         due_problem,
         instruction=t("plan.ask-due-help"),
         default=shown,
-        interrupted=lambda text: stop(TypedAction(what, who, text)),
+        # a deadline the field refused is left out of the command offered: it would be refused again
+        interrupted=lambda text: stop(TypedAction(what, who, "" if due_problem(text) else text)),
         **io,
     )
     return interview.NewAction(what.strip(), who.strip(), parse_due(due))
@@ -1303,7 +1304,7 @@ class InterviewPrompter:
             ],
         )
         if choice is interview.Keep.BOTH:
-            return interview.Both(combined(step.theirs, step.mine))
+            return interview.Both(combined(step.mine, step.theirs))  # as shown, and as konflikter orders them
         return choice
 
     def save_failed(self, step: interview.SaveFailed) -> None:

@@ -22,7 +22,7 @@ from spredning.app.workspace import Workspace
 from spredning.cli.commands.common import shell_word
 from spredning.cli.console import said, say
 from spredning.cli.render import plain, role_title
-from spredning.core.errors import Message, SpredningError
+from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import t
@@ -163,10 +163,12 @@ def welcome(ws: Workspace) -> RenderableType:
 
 def problem_text(problem: SpredningError) -> Text:
     """Why the active project cannot be shown, and what to do (as the command would say it)."""
+    from spredning.cli.main import error_hint
+
     text = said(problem.message, style="yellow")
-    key = problem.hint if isinstance(problem.hint, str) else f"{problem.key}.hint"
-    if i18n.has(key):
-        text.append("\n").append_text(said(Message(key, problem.params)))
+    hint = error_hint(problem)  # as the command says it (its command names the project when needed)
+    if hint is not None:
+        text.append("\n").append_text(said(hint))
     return text
 
 

@@ -6,7 +6,7 @@ As in render.py, every text from a user or a file becomes rich Text through ``pl
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -79,8 +79,15 @@ def counted(done: Progress) -> Text:
     return Text.assemble(bar(done), f" {done.answered:>2}/{done.total:<2}")
 
 
-def answer_text(answer: Answer | None, indent: int, drafted: bool = False) -> RenderableType:
-    """An answer, wrapped and indented: open (a draft said), "not relevant" (with its reason), or its text."""
+def answer_text(
+    answer: Answer | None, indent: int, drafted: bool = False, removed_by: object = None
+) -> RenderableType:
+    """An answer, wrapped and indented: open (a draft said), "not relevant" (with its reason), or its text.
+
+    `removed_by`: the organisation whose file emptied an open answer (`vis --nye` says who removed it).
+    """
+    if (answer is None or answer.empty) and removed_by is not None:
+        return indented(Text(t("answer.removed-by", org=removed_by), style="dim italic"), indent)
     if answer is None or answer.empty:
         key = "answer.unanswered-drafted" if drafted else "answer.unanswered"
         return indented(Text(t(key), style="dim italic"), indent)
@@ -95,14 +102,22 @@ def answer_text(answer: Answer | None, indent: int, drafted: bool = False) -> Re
 
 
 def question_with_answer(
-    number: int, question: Question, answer: Answer | None, indent: int = 2, drafted: bool = False
+    number: int,
+    question: Question,
+    answer: Answer | None,
+    indent: int = 2,
+    drafted: bool = False,
+    removed_by: object = None,
 ) -> RenderableType:
-    """A question's text and its answer beneath it (`drafted`: it has a draft on this computer)."""
+    """A question's text and its answer beneath it (`drafted`: it has a draft on this computer).
+
+    `removed_by`: who emptied the answer, when that is news (see answer_text).
+    """
     parts: list[RenderableType] = []
     if question.group:
         parts.append(indented(plain(question.group + ":", "bold underline"), indent))
     parts.append(hanging(f"{number}.", question.text, indent, "bold"))
-    parts.append(answer_text(answer, indent + len(str(number)) + 2, drafted))
+    parts.append(answer_text(answer, indent + len(str(number)) + 2, drafted, removed_by))
     return Group(*parts)
 
 
@@ -298,11 +313,14 @@ def vis_phase(
     only_answered: bool,
     only: set[str] | None = None,
     drafted: Set[str] = frozenset(),
+    removed: Mapping[str, object] | None = None,
 ) -> RenderableType:
     """One phase's answers: per tool and side, each question with its answer and open conflicts.
 
-    `drafted`: the questions with a draft on this computer (an open one says so).
+    `drafted`: the questions with a draft on this computer (an open one says so); `removed`: the
+    questions whose answer a partner's file emptied, with who (`vis --nye` names the removal).
     """
+    removed = removed or {}
     parts: list[RenderableType] = [phase_heading(phase)]
     left_out = 0
     for tool in phase.tools:
@@ -317,7 +335,15 @@ def vis_phase(
                     left_out += 1
                     continue
                 answer = view.answer(question.id)
-                rows.append(question_with_answer(number, question, answer, drafted=question.id in drafted))
+                rows.append(
+                    question_with_answer(
+                        number,
+                        question,
+                        answer,
+                        drafted=question.id in drafted,
+                        removed_by=removed.get(question.id),
+                    )
+                )
                 if entry is not None and entry.in_conflict:
                     rows.append(other_versions(view.project, entry, 5))
             if rows:

@@ -51,18 +51,13 @@ def default_guide_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "guide_content"
 
 
-def guide_dir(option: str | os.PathLike[str] | None = None, language: str = "da") -> Path:
+def guide_dir(option: str | os.PathLike[str] | None = None) -> Path:
     """Choose the guide folder: the --guide option, then SPREDNING_GUIDE, then the shipped one.
 
-    Another language than Danish is read from the folder's subfolder of that name (``en/``) when
-    it has one; a guide without a translation is shown in Danish.
+    Translations are subfolders of it (``en/``); see load_guide.
     """
     chosen = option or os.environ.get(GUIDE_ENV)
-    folder = Path(chosen) if chosen else default_guide_dir()
-    translated = folder / language
-    if language != "da" and (translated / "guide.yaml").is_file():
-        return translated
-    return folder
+    return Path(chosen) if chosen else default_guide_dir()
 
 
 class _Checker:
@@ -296,9 +291,49 @@ def _phase_ids(check: _Checker, data: dict[str, Any]) -> list[str]:
 
 
 def load_guide(directory: str | os.PathLike[str] | None = None, language: str = "da") -> Guide:
-    """Load and validate a guide folder; raise ContentError listing every problem found."""
-    folder = guide_dir(directory, language)
-    language = language if folder != guide_dir(directory) else "da"
+    """Load and validate the guide in one language; raise ContentError listing every problem found.
+
+    Another language than Danish is read from the folder's translation (``en/``), and the Danish
+    guide it translates is read and validated as well: answers are stored under the Danish
+    questions' ids, so a translation must ask exactly those questions (see editions.py). A broken
+    Danish guide, or a translation that differs from it, is refused as the Danish edition refuses a
+    broken guide. A folder without the translation gives the Danish guide (its language says "da"),
+    which asks the very same questions; the front end tells the user so. The shipped guide's English
+    edition is read alone, as fast as the Danish one: the tests prove it matches its Danish guide.
+    """
+    folder = guide_dir(directory)
+    translated = folder / language
+    if language == "da" or not (translated / "guide.yaml").is_file():
+        return load_folder(folder)
+    if folder.resolve() == default_guide_dir():  # shipped: its editions are compared by the tests
+        return load_folder(translated, language)  # (tests/test_editions.py), not at every start
+    from spredning.core.editions import compare  # editions.py builds on this module
+
+    problems: list[Message] = []
+    base: Guide | None = None
+    edition: Guide | None = None
+    try:
+        base = load_folder(folder)
+    except ContentError as exc:
+        problems += exc.problems
+    try:
+        edition = load_folder(translated, language)
+    except ContentError as exc:
+        problems += exc.problems
+    if base is not None and edition is not None:
+        problems += compare(base, edition, translated)
+    if problems or edition is None:
+        hint = (  # a broken Danish guide: correct it; else the translation: update it or remove it
+            message("content.edition.hint", folder=str(translated))
+            if base is not None
+            else "content.errors.hint"
+        )
+        raise ContentError(problems, hint=hint)
+    return edition
+
+
+def load_folder(folder: Path, language: str = "da") -> Guide:
+    """Load and validate the one edition in `folder` on its own (no comparison with another)."""
     problems: list[Message] = []
     if not folder.is_dir():
         raise ContentError([_problem(str(folder), "", "content.no-folder")], hint="content.no-folder.hint")

@@ -12,7 +12,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from spredning.core.content import DIALOGUE_FILE, guide_dir, load_guide
+from spredning.core.content import DIALOGUE_FILE, guide_dir, load_folder
 from spredning.core.errors import ContentError, Message, message
 from spredning.core.model import ROLES, Guide, Phase, Question, Tool
 
@@ -29,22 +29,30 @@ def translations(directory: str | os.PathLike[str] | None = None) -> list[str]:
 
 def load_editions(directory: str | os.PathLike[str] | None = None) -> dict[str, Guide]:
     """Load and validate every edition, Danish first; raise ContentError listing all their problems."""
-    if not guide_dir(directory).is_dir():  # no folder: its own error and hint, not "correct the files"
-        return {BASE: load_guide(directory, BASE)}
+    folder = guide_dir(directory)
+    if not folder.is_dir():  # no folder: its own error and hint, not "correct the files"
+        return {BASE: load_folder(folder)}
     problems: list[Message] = []
     editions: dict[str, Guide] = {}
     for language in (BASE, *translations(directory)):
         try:
-            editions[language] = load_guide(directory, language)
+            editions[language] = load_folder(folder / language if language != BASE else folder, language)
         except ContentError as exc:
             problems += exc.problems
     base = editions.get(BASE)
     for language, edition in editions.items():
         if base is not None and language != BASE:
-            _Comparison(guide_dir(directory) / language, problems).guide(base, edition)
+            problems += compare(base, edition, folder / language)
     if problems:
         raise ContentError(problems, hint="content.errors.hint")
     return editions
+
+
+def compare(base: Guide, edition: Guide, folder: Path) -> list[Message]:
+    """How the translation in `folder` differs from the Danish edition: each a problem in its file."""
+    problems: list[Message] = []
+    _Comparison(folder, problems).guide(base, edition)
+    return problems
 
 
 class _Comparison:

@@ -79,7 +79,7 @@ class ContentError(SpredningError):
 
     SHOWN = 30  # a broken file can hold thousands of problems: the first ones are shown, all counted
 
-    def __init__(self, problems: list[Message], hint: str | None = None):
+    def __init__(self, problems: list[Message], hint: str | Message | None = None):
         if hint in (None, "content.errors.hint") and any(_no_access(problem) for problem in problems):
             hint = "content.errors.hint.access"  # who to ask, before 'correct the files'
         super().__init__(

@@ -101,6 +101,7 @@ MAX_DESCRIPTION = 20 * MAX_NAME  # a description may be longer, and span lines
 FORMAT_LINE = re.compile(r"""^format: ['"]?([0-9]{1,6})['"]?$""")  # as written: the file's first line
 MARKERS = ("<<<<<<<", "=======", ">>>>>>>")
 MAX_QUOTED_LINES = 60  # how far back a cut file's last readable line is looked for
+PHASE_WORD = re.compile(r"^[a-z0-9-]{1,40}$")  # a phase named in a hint: as a guide's ids are written
 KEY_PART = re.compile(r"^(\s*[a-z0-9][a-z0-9.-]*):.*$", re.DOTALL)  # a question's line, without its answer
 
 
@@ -167,12 +168,73 @@ def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict[str, An
     except yamlio.YamlProblem as exc:
         if (where := _cut_inside(raw, _at_end(exc, text))) is not None:
             raise projectcut.error(path, where) from None
+        if (kept := _kept_twice(exc, path, text)) is not None:
+            raise kept from None
         raise ProjectFileError("project.invalid-yaml", path=path, problem=exc.message) from None
     if data is None:  # nothing but blanks or comments: emptied, or cut off before its first line
         raise ProjectFileError("project.empty", path=path)
     if not isinstance(data, dict):
         raise ProjectFileError("project.not-mapping", path=path)
     return data
+
+
+def _kept_twice(problem: yamlio.YamlProblem, path: Path, text: str) -> ProjectFileError | None:
+    """Two versions of one answer (or follow-up record) both kept, as a git merge "resolved" by hand.
+
+    Both sides of a merge changed the same answer; whoever took away git's markers kept both
+    sides' lines, so the answer now says 'tekst:' (and 'version:') twice, or its question's line
+    stands twice. Said as that, with the place and both lines, and what to do: YAML's "a key
+    stands twice" tells a user nothing. None for any other problem (a duplicate at the top, in
+    the project's facts, or in a format 1 file's flat answers).
+    """
+    if problem.message.key != "yaml.duplicate-key":
+        return None
+    within, params = problem.within, problem.message.params
+    if within[:1] == (FOLLOW_UP,) and len(within) >= 2:
+        where = message("project.kept-twice.follow-up")
+    elif within[:2] == ("svar", SHARING) and len(within) >= 2:
+        where = _kept_twice_place(within[2] if len(within) > 2 else params["key"], None)
+    elif within[:2] == ("svar", "genbruge") and len(within) >= 3:
+        question = within[3] if len(within) > 3 else params["key"]
+        where = _kept_twice_place(question, _partner_name(text, str(within[2])))
+    else:
+        return None
+    # inside an answer: its 'tekst:' lines, and the phase to write the answer in again
+    answer = within[0] == "svar" and len(within) > (3 if within[1] == "genbruge" else 2)
+    phase = str(within[3] if within[1] == "genbruge" else within[2]).split(".")[0] if answer else ""
+    return ProjectFileError(
+        "project.kept-twice",
+        path=path,
+        where=where,
+        key=params["key"],
+        first=params["first"],
+        line=params["line"],
+        phase=phase if PHASE_WORD.match(phase) else "FASE",
+        hint="project.kept-twice.hint" if answer else "project.kept-twice.other-hint",
+    )
+
+
+def _kept_twice_place(question: object, partner: str | None) -> Message:
+    question = yamlio.shown(str(question))
+    if partner is None:
+        return message("project.kept-twice.question", id=question)
+    return message("project.kept-twice.partner-question", id=question, partner=partner)
+
+
+def _partner_name(text: str, key: str) -> str:
+    """A reusing organisation's name in a file that cannot be read as a whole: from its head alone.
+
+    The head (up to the answers) is read with the same rules; the key when that fails too.
+    """
+    head = text.split("\nsvar:", 1)[0]
+    try:
+        data = yamlio.loads(head)
+    except yamlio.YamlProblem:
+        return key
+    facts = data.get("projekt") if isinstance(data, dict) else None
+    partners = facts.get("genbrugere") if isinstance(facts, dict) else None
+    name = partners.get(key) if isinstance(partners, dict) else None
+    return name.strip() if isinstance(name, str) and name.strip() else key
 
 
 def _cut_inside(raw: bytes, at_end: bool) -> Message | None:

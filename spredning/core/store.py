@@ -405,7 +405,15 @@ class Store:
             except OSError:
                 continue
             if projectfile.head_kind(head) != "exchange" and projectfile.declared_id(head) == project_id:
-                raise SpredningError("store.same-project-unreadable", path=path, problem=problem.message)
+                marked = problem.key == "project.git-conflict"  # git's markers: 'konflikter' repairs it
+                raise SpredningError(
+                    "store.same-project-unreadable",
+                    hint="store.same-project-marked.hint" if marked else None,
+                    path=path,
+                    problem=problem.message,
+                    slug=slug,
+                    default=marked and self._default(slug),
+                )
         return None
 
     # -- reading ----------------------------------------------------------------------
@@ -429,7 +437,12 @@ class Store:
     def open(self, slug: str) -> Opened:
         """Read and validate a project, with this computer's state for it."""
         path = self.path_for(slug)
-        raw, data = projectfile.read(path, READ_LIMIT)  # first: a file that is no project gets no state file
+        try:  # first: a file that is no project gets no state file
+            raw, data = projectfile.read(path, READ_LIMIT)
+        except ProjectFileError as exc:
+            if exc.key == "project.git-conflict":  # which project: the hint's 'konflikter' must open it
+                raise ProjectFileError(exc.key, path=path, slug=slug, default=self._default(slug)) from None
+            raise
         if data.get("udveksling") is not None:  # an export (see projectfile._exchange)
             raise _exchange_file(slug, path)
         state = self.local(slug)
@@ -439,6 +452,13 @@ class Store:
             with contextlib.suppress(SpredningError):  # a read-only folder: said again next time
                 self.update_local(slug, lambda current: current._replace(warned=noticed.warned))
         return Opened(parsed.project, _migrated(noticed, parsed), path)
+
+    def _default(self, slug: str) -> bool:
+        """Whether a command without --projekt works on this project (the active or the only one)."""
+        try:
+            return self.resolve(None) == slug
+        except SpredningError:
+            return False
 
     def _noticed(self, path: Path, project: Project, state: LocalState) -> LocalState:
         """The state after checking the file for this copy's answers in older versions (see WentBack).

@@ -56,6 +56,9 @@ class YamlProblem(Exception):
     def __init__(self, key: str, /, **params: object):
         super().__init__(key, params)
         self.message = Message(key, params)
+        # Where in the document: the keys (and list positions) from the top down to the mapping or
+        # list the problem is in, as far as the reading got; () at the top or when not known.
+        self.within: tuple[str | int, ...] = ()
 
 
 # libyaml's problems, in English, by a piece of their text: the catalogue says each in words.
@@ -172,16 +175,26 @@ def _build(node: Node, depth: int, seen: set[int]) -> object:
     if depth > MAX_DEPTH:
         raise YamlProblem("yaml.too-deep", depth=MAX_DEPTH)
     if isinstance(node, SequenceNode) and node.tag == _SEQ_TAG:
-        return [_build(child, depth + 1, seen) for child in node.value]
+        return [_inside(number, child, depth, seen) for number, child in enumerate(node.value)]
     if not isinstance(node, MappingNode) or node.tag != _MAP_TAG:
         raise _not_allowed(node)
     result: dict[str, object] = {}
     for key_node, value_node in node.value:
-        result[_key(key_node, result)] = _build(value_node, depth + 1, seen)
+        key = _key(key_node, node, result)
+        result[key] = _inside(key, value_node, depth, seen)
     return result
 
 
-def _key(node: Node, so_far: dict[str, object]) -> str:
+def _inside(where: str | int, node: Node, depth: int, seen: set[int]) -> object:
+    """A mapping's value or a list's item, built; a problem in it is told where it is (within)."""
+    try:
+        return _build(node, depth + 1, seen)
+    except YamlProblem as exc:
+        exc.within = (where, *exc.within)
+        raise
+
+
+def _key(node: Node, mapping: MappingNode, so_far: dict[str, object]) -> str:
     line = node.start_mark.line + 1
     if not isinstance(node, ScalarNode):
         raise YamlProblem("yaml.key-not-text", line=line)
@@ -189,8 +202,9 @@ def _key(node: Node, so_far: dict[str, object]) -> str:
         raise YamlProblem("yaml.merge-key", line=line)
     if node.tag != _STR_TAG:
         raise _not_allowed(node)
-    if node.value in so_far:
-        raise YamlProblem("yaml.duplicate-key", line=line, key=shown(node.value))
+    if node.value in so_far:  # the line where it stands first too: two versions kept in a merge
+        first = next(k.start_mark.line + 1 for k, _ in mapping.value if k.value == node.value)
+        raise YamlProblem("yaml.duplicate-key", line=line, key=shown(node.value), first=first)
     return str(node.value)
 
 

@@ -13,11 +13,14 @@ from spredning.report.document import Document
 FORMATS = ("md", "html", "docx", "pdf")
 
 
-def check_format(fmt: str) -> str:
-    """The format as the writers name it ("PDF", ".md" and "md" are fine); else a usage error."""
+def check_format(fmt: str, command: str = "rapport") -> str:
+    """The format as the writers name it ("PDF", ".md" and "md" are fine); else a usage error.
+
+    The error's example is the command the user ran (`rapport` or `dagsorden`).
+    """
     name = fmt.strip().lower().lstrip(".")
     if name not in FORMATS:
-        raise UsageProblem("report.unknown-format", value=fmt, formats=list(FORMATS))
+        raise UsageProblem("report.unknown-format", value=fmt, formats=list(FORMATS), command=command)
     return name
 
 

@@ -99,9 +99,11 @@ class _Words:
         text = " ".join((answer.versions[0].text if answer.versions else answer.text).split())
         if len(text) > EXCERPT:
             text = text[: EXCERPT - 1].rstrip() + "…"
+        # a question that ends in a colon ("Hvordan passer innovationen med:") takes no second one
+        where = self.where(mark).removesuffix(":")
         if answer.state is State.NOT_RELEVANT:
-            return t("agenda.excerpt-not-relevant", mark=self.where(mark), text=text)
-        return t("agenda.excerpt", mark=self.where(mark), text=text) if text else self.where(mark)
+            return t("agenda.excerpt-not-relevant", mark=where, text=text)
+        return t("agenda.excerpt", mark=where, text=text) if text else self.where(mark)
 
     def open_pairs(self) -> tuple[str, list[Block]]:
         items = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -15,7 +15,7 @@ from spredning import i18n
 from spredning.app.dialogue import PartnerChoice, partner_for, several_dialogues
 from spredning.app.dialogue import parse_role as _parse_role
 from spredning.app.workspace import Workspace
-from spredning.core.errors import Interrupted, SpredningError, UsageProblem
+from spredning.core.errors import Interrupted, Message, SpredningError, UsageProblem
 from spredning.core.local import LocalState
 from spredning.core.model import Guide, Partner, Phase, Project, fold_name
 from spredning.i18n import t
@@ -28,7 +28,7 @@ def workspace(ctx, *, new_home: bool = False) -> Workspace:
 
     new_home: the command makes a new project, so the chosen folder's last level may be created.
     """
-    ws = Workspace(ctx.obj, checked=True, new_home=new_home)
+    ws = Workspace(ctx.obj, checked=True, new_home=new_home, notice=tell_notice)
     ctx.call_on_close(lambda: tell_kept_files(ws))  # also after an error or an interrupt
     if ctx.obj.project is not None:  # from here on the project named is its file name (its slug):
         with contextlib.suppress(SpredningError):  # hints repeat it as one shell word, never quoted
@@ -36,6 +36,13 @@ def workspace(ctx, *, new_home: bool = False) -> Workspace:
             ctx.obj = ws.settings = ctx.obj._replace(project=slug)  # found by its file: not looked up again
             i18n.set_named_project(slug)
     return ws
+
+
+def tell_notice(message: Message) -> None:
+    """Say a notice from the workspace on stderr: a guide shown in Danish for want of a translation."""
+    from spredning.cli.console import make_console, said
+
+    make_console(stderr=True).print(said(message, style="yellow"))
 
 
 def tell_kept_files(ws: Workspace) -> None:
@@ -238,6 +245,23 @@ def command(*words: str, partner: Partner | None = None, project: str | NamedPro
     if word:
         parts += ["--projekt", word]
     return " ".join(parts)
+
+
+def settle_marked(params: Mapping[str, object]) -> str:
+    """The 'konflikter' command that repairs a project file git left its markers in.
+
+    It names the project (--projekt SLUG) unless a command without --projekt works on that very
+    file (it is the active or the only project, and no other was named): in a folder of several
+    projects the marked one need not be the active one (picked with 'projekt brug', or the
+    home screen's list of projects), and a bare 'konflikter' would then work on another project.
+    `params` are the error's (see Store.open); without a slug the project this command works on.
+    """
+    slug = params.get("slug")
+    if not isinstance(slug, str):
+        return command("konflikter")
+    if i18n.named_project() is None and params.get("default"):
+        return command("konflikter", project=None)
+    return command("konflikter", project=slug)
 
 
 def out_path(ud: str | None) -> Path | None:

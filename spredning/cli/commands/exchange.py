@@ -32,7 +32,7 @@ from spredning.cli.merging import Merging, heading_line
 from spredning.cli.render_text import print_fitted, print_said, print_whole
 from spredning.core.errors import Interrupted, SpredningError
 from spredning.core.history import Outcome
-from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot
+from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot, fold_name
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
 
@@ -136,16 +136,18 @@ def importer(
             _heading(console, ws, incoming, plan)
         _imported(console, ws, plan, result, len(decisions), _hint_project(ws, plan.project.slug))
         if was_active is not None and was_active != plan.project.slug:
-            _active_changed(console, ws, plan.project.name, was_active)
+            _active_changed(console, ws, plan.project.name, plan.project.slug, was_active)
 
 
-def _active_changed(console, ws, name: str, was_active: str) -> None:
+def _active_changed(console, ws, name: str, slug: str, was_active: str) -> None:
     """A new project from a file became the active one: the one active before is named, untouched."""
     try:
         before = ws.store.load(was_active).name
     except SpredningError:  # unreadable now: named by its file
         before = was_active
     back = command("projekt", "brug", was_active, project=None)
+    if fold_name(before) == fold_name(name):  # two projects of one name: each named by its file too
+        name, before = f"{name} ({slug})", f"{before} ({was_active})"
     said = t("importer.now-active", name=clean_name(name), before=clean_name(before), command=back)
     print_fitted(console, said, back, style="yellow", rest="")
 
@@ -153,7 +155,9 @@ def _active_changed(console, ws, name: str, was_active: str) -> None:
 def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan, dry: bool = False) -> None:
     """The project the file goes into (a new one, or which), then what the file itself says."""
     project = plan.project
-    if plan.creates:
+    if plan.creates and plan.namesakes:  # ours has this name too, but the file's was started apart
+        _namesake(console, plan, dry)
+    elif plan.creates:
         key = "importer.new-project-dry" if dry else "importer.new-project"
         console.print(say(key, style="bold", name=project.name, slug=project.slug))
     else:
@@ -166,6 +170,26 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
         )
     for number, note in enumerate(incoming.notes):  # a worksheet: who filled it in, then what is no answer
         console.print(say(note.key, style="yellow" if number else "", **note.params))
+
+
+def _namesake(console, plan: exchange.ImportPlan, dry: bool) -> None:
+    """A file of a project with our project's name, started apart from it: said plainly, before all.
+
+    A file goes into the project with its identity, and one started apart has another: so the
+    file becomes a project beside ours, which is left as it is. Without a word the user would
+    have two projects of one name and not know why; what they can do about it is said with it,
+    in the dry run too, so they can decide before anything is written.
+    """
+    org, ours = exchange.sender_name(plan.incoming, plan.project), list(plan.namesakes)
+    key = "importer.namesake-dry" if dry else "importer.namesake"
+    console.print(
+        say(key, style="bold yellow", name=plan.project.name, slug=plan.project.slug, ours=ours, org=org)
+    )
+    see = command("vis", "--kun-besvarede", project=ours[0])
+    said = say(
+        "importer.namesake-dry.next" if dry else "importer.namesake.next", org=org, ours=ours[0], command=see
+    )
+    print_said(console, said, see)
 
 
 def _hint_project(ws, slug: str) -> str | NamedProject | None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from spredning.app.answering import Session, answers_from_file, drafts_of, save_answers
-from spredning.app.readiness import InterviewFollowUp
+from spredning.app.answering import Session, answers_from_file, drafts_of, example_id, save_answers
+from spredning.app.readiness import InterviewFollowUp, colour_word
 from spredning.app.status import dialogue_status
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
@@ -14,6 +14,7 @@ from spredning.cli.commands.common import (
     is_interactive,
     parse_phase,
     parse_role,
+    path_word,
     phase_command,
     read_user_yaml,
     several_dialogues,
@@ -67,7 +68,9 @@ def fase(
     if svar is not None:
         # Without --rolle only this computer's side: an id of the other side is a slip of the pen,
         # not a wish to change the other organisation's answer (that takes --rolle).
-        answers = answers_from_file(ws, read_user_yaml(svar, "answers"), phase, (rolle and role) or side)
+        asked_side = (rolle and role) or side
+        example = example_id(ws, phase, asked_side)
+        answers = answers_from_file(ws, _answers_file(svar, example), phase, asked_side)
         changed = save_answers(session, answers)
         drafted = drafts_of(session, changed)
         with after_work(console):
@@ -205,7 +208,8 @@ def _not_saved(unsaved, role: str, dialogue: tuple[Partner | None, bool], projec
     partner, several = dialogue
     named = partner if several else None
     if isinstance(unsaved, UnsavedMark):
-        words = ["klarhed", unsaved.tool.id, unsaved.colour, *typed_words(("--begrundelse", unsaved.reason))]
+        said = colour_word(unsaved.colour)  # 'yellow' in English, as the user chose it
+        words = ["klarhed", unsaved.tool.id, said, *typed_words(("--begrundelse", unsaved.reason))]
         words += ["--rolle", role, *(["--fælles"] if partner is None and role == "dele" else [])]
         colour = t(f"plan.colour.{unsaved.colour}")
         lost = Message("fase.mark-not-saved", {"tool": unsaved.tool.title, "colour": colour})
@@ -245,3 +249,14 @@ def _suggest_next(ws, console, session: Session, role: str, partner, project_opt
 def register(app: typer.Typer) -> None:
     """Add the fase command to the app."""
     app.command("fase", cls=typer_compat.DanishCommand, help=t("help.fase"))(fase)
+
+
+def _answers_file(path: str, example: str) -> object:
+    """The answers file's content; an empty file, an export or a project file is named as what it is."""
+    data = read_user_yaml(path, "answers")
+    if data is None or data == {}:
+        raise SpredningError("answers.empty-file", path=path, example=example)
+    if isinstance(data, dict) and {"format", "projekt", "svar"} <= set(data):
+        # what 'eksport' writes (or a project file): its answers come in with 'importer'
+        raise SpredningError("answers.spredning-file", path=path, file=path_word(path))
+    return data

@@ -53,7 +53,7 @@ def _hint(opened, *words: str, partner=None, general: bool = False) -> str:
 def klarhed(
     ctx: typer.Context,
     vaerktoej: str | None = typer.Argument(None, metavar=t("metavar.tool"), help=t("help.klarhed.vaerktoej")),
-    farve: str | None = typer.Argument(None, metavar="grøn|gul|rød", help=t("help.klarhed.farve")),
+    farve: str | None = typer.Argument(None, metavar=t("metavar.colours"), help=t("help.klarhed.farve")),
     begrundelse: str = typer.Option(
         "", "--begrundelse", metavar=t("metavar.text"), help=t("help.klarhed.begrundelse")
     ),
@@ -83,7 +83,8 @@ def klarhed(
         chosen, common = _dialogue(opened, partner, faelles, "readiness", role)
         if farve is None and not fjern:
             if not is_interactive():
-                words = ("klarhed", tool_id, "gul", "--begrundelse", t("metavar.text"), *_role_words(role))
+                yellow = readiness.colour_word("gul")
+                words = ("klarhed", tool_id, yellow, "--begrundelse", t("metavar.text"), *_role_words(role))
                 raise NotATerminal(
                     "readiness.no-terminal", command=_hint(opened, *words, partner=chosen, general=common)
                 )
@@ -93,7 +94,7 @@ def klarhed(
                 words = (
                     "klarhed",
                     tool_id,
-                    colour,
+                    readiness.colour_word(colour),  # 'yellow' in English
                     *typed_words(("--begrundelse", reason)),
                     *_role_words(role),
                 )
@@ -179,7 +180,7 @@ def _picture(ws, opened, console, partner, general: bool) -> None:
         for p in (project.partners if every else (partner,))
     ]
     if not any(outline.readiness for _, outline in shown):
-        rate = _hint(opened, "klarhed", t("metavar.tool"), "grøn|gul|rød", partner=partner)
+        rate = _hint(opened, "klarhed", t("metavar.tool"), t("metavar.colours"), partner=partner)
         print_said(console, say("readiness.none", command=rate), rate)
         return
     for number, (dialogue, outline) in enumerate(shown):

@@ -6,7 +6,7 @@ from typing import Any
 
 import typer
 
-from spredning.app.projects import odd_rows
+from spredning.app.projects import OddRow, odd_rows
 from spredning.app.status import (
     DialogueStatus,
     Status,
@@ -42,15 +42,15 @@ def status_command(
     """Vis projektets fremdrift, åbne konflikter og kladder, og hvad der er næste skridt."""
     ws = workspace(ctx)
     result = status_of(ws, partner)
+    odd = odd_rows(ws.store)
     if som_json:
         import json  # only --json pays for this import
 
         # ASCII-only JSON: exact for scripts, and no control or bidi character reaches a terminal
-        echo(json.dumps(_json(result), ensure_ascii=True, indent=2))
+        echo(json.dumps(_json(result, odd), ensure_ascii=True, indent=2))
         return
     console = make_console()
     _show(console, ws.guide, result, ctx.obj.project)
-    odd = odd_rows(ws.store)
     if odd:  # a project file under another name (a sync copy): said here too, or its answers go unseen
         console.print()
         tell_odd_files(console, odd)
@@ -250,7 +250,8 @@ def _opens(step: Step) -> tuple[Phase, str]:
     return step.phase, step.role
 
 
-def _json(result: Status) -> dict[str, Any]:
+def _json(result: Status, odd: list[OddRow]) -> dict[str, Any]:
+    """What status shows, for scripts; the README's "status --json" lists the fields."""
     first = result.dialogues[0]
     data: dict[str, Any] = {
         "projekt": result.project.name,
@@ -278,6 +279,10 @@ def _json(result: Status) -> dict[str, Any]:
     }
     data["ikke_færdige_værktøjer"] = data["dialoger"][0]["ikke_færdige_værktøjer"]
     data["konflikter"] = sorted({c for d in data["dialoger"] for c in d["konflikter"]})
+    # the project files the text names after the status (sync copies, renamed files): always there
+    data["projektfiler_med_andre_navne"] = [
+        {"fil": row.path, "kopi_af": row.same.slug if row.same else None} for row in odd
+    ]
     return data
 
 

@@ -36,7 +36,7 @@ def vis(
     ingen_pager: bool = typer.Option(False, "--ingen-pager", help=t("help.pager")),
 ) -> None:
     """Vis svarene fase for fase og værktøj for værktøj."""
-    from spredning.app.views import drafted, mark_seen, news_questions
+    from spredning.app.views import drafted, mark_seen, news_questions, removed_news
     from spredning.cli.pager import paged
     from spredning.cli.render_project import (
         SIDE_BY_SIDE_MIN_WIDTH,
@@ -59,8 +59,9 @@ def vis(
                 opened.project, str(opened.path), None, opened.local.side, opened.local.organisation
             )
         )
-        only = None
+        only, removed = None, None
         if nye:
+            removed = removed_news(ws, opened, chosen)
             only = {q.id for q in news_questions(ws, opened, chosen)}
             if not only:
                 out.print(say("vis.no-news"))
@@ -70,7 +71,7 @@ def vis(
             if side_by_side:
                 shown = vis_phase_side_by_side(phase, view)
             else:
-                shown = vis_phase(phase, view, roles_for(role), kun_besvarede, only, with_drafts)
+                shown = vis_phase(phase, view, roles_for(role), kun_besvarede, only, with_drafts, removed)
             # crop=False: every piece of a phase is laid out to the width already (rich's own
             # renderables, render_text's wrapped lines), so the console need not cut each line
             # again; for a 1 MiB project that is a fifth of the command's time. A test compares.

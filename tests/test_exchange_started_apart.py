@@ -1,0 +1,112 @@
+"""Two organisations who each started a project of the same name, neither from the other's file.
+
+Reported in a user trial: the import of the partner's file made a second project of that name
+without a word about why, so the user had two and did not know which was which. Each test runs
+the installed command in two folders, as the two organisations would.
+"""
+
+from __future__ import annotations
+
+import pytest
+from exchange_kit import D1, G1, NAME, Org, flat, start_sharing, tree
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def sharing(tmp_path) -> Org:
+    return start_sharing(Org(tmp_path / "odense", tmp_path), answers={D1: "Færre genindlæggelser"})
+
+
+@pytest.fixture
+def apart(tmp_path) -> Org:
+    """Ærø Kommune starts a project of the same name on its own and answers one question."""
+    org = Org(tmp_path / "aeroe", tmp_path)
+    org.ok(
+        "start",
+        "--navn",
+        NAME,
+        "--deler",
+        "Odense Kommune",
+        "--genbruger",
+        "Ærø Kommune",
+        "--rolle",
+        "genbruge",
+        "--organisation",
+        "Ærø Kommune",
+    )
+    org.answer({G1: "Vi har samme udfordring"}, "--rolle", "genbruge")
+    return org
+
+
+def test_a_dry_run_says_the_file_is_from_a_project_of_the_same_name_started_apart(sharing, apart):
+    update = sharing.export()
+    before = tree(apart.home)
+
+    code, out, err = apart.import_(update, "--tør")
+
+    assert code == 0, err
+    said = flat(out)
+    assert "som Odense Kommune har startet for sig selv, med samme navn som jeres: 'Genoptræning Ærø'" in said
+    assert "svarene kan ikke komme ind i jeres (genoptraening-aeroe)" in said
+    assert "Importerer I filen, bliver den et nyt projekt ved siden af jeres: genoptraening-aeroe-2" in said
+    assert "Aftal derfor med Odense Kommune, hvilket af de to I fortsætter i, før I importerer" in said
+    assert "'spredning vis --kun-besvarede --projekt genoptraening-aeroe'" in said
+    assert "I ikke har endnu" not in said  # they have one of that name: not "a project you do not have"
+    assert tree(apart.home) == before
+
+
+def test_the_import_says_so_keeps_ours_as_it_was_and_names_the_two_by_their_files(sharing, apart):
+    update = sharing.export()
+    ours = apart.store.path_for("genoptraening-aeroe").read_bytes()
+
+    code, out, err = apart.import_(update)
+
+    assert code == 0, err
+    said = flat(out)
+    assert "som Odense Kommune har startet for sig selv, med samme navn som jeres" in said
+    assert "Filen er derfor importeret som et nyt projekt ved siden af jeres: genoptraening-aeroe-2" in said
+    assert "Jeres eget projekt er uændret" in said
+    assert "Nu har I to projekter med samme navn" in said
+    assert "skriv jeres egne svar fra 'genoptraening-aeroe' ind i det" in said
+    assert f"'{NAME} (genoptraening-aeroe-2)' er nu det aktive projekt" in said
+    assert f"Jeres hidtidige aktive projekt, '{NAME} (genoptraening-aeroe)', er uændret" in said
+    # both kept: ours byte for byte, theirs with the partner's answer
+    assert apart.store.path_for("genoptraening-aeroe").read_bytes() == ours
+    assert apart.texts(slug="genoptraening-aeroe") == {G1: "Vi har samme udfordring"}
+    assert apart.texts(slug="genoptraening-aeroe-2") == {D1: "Færre genindlæggelser"}
+
+
+def test_naming_our_project_of_the_same_name_is_refused_saying_why_and_nothing_changes(sharing, apart):
+    update = sharing.export()
+    before = tree(apart.home)
+
+    code, out, err = apart.import_(update, "--projekt", "genoptraening-aeroe")
+
+    assert code == 2, out
+    said = flat(err)
+    assert f"hører ikke til jeres projekt '{NAME}', men til et andet projekt med samme navn" in said
+    assert "som Odense Kommune har startet for sig selv" in said
+    assert f"ikke til '{NAME}'" not in said  # not "belongs to 'X', not to 'X'"
+    assert "Importér filen uden --projekt" in said
+    assert tree(apart.home) == before
+
+
+def test_the_sharing_side_is_told_too_naming_the_reusing_organisation(sharing, apart):
+    code, out, err = sharing.import_(apart.export())
+
+    assert code == 0, err
+    said = flat(out)
+    assert "som Ærø Kommune har startet for sig selv, med samme navn som jeres" in said
+    assert sharing.texts(slug="genoptraening-aeroe") == {D1: "Færre genindlæggelser"}
+
+
+def test_the_english_edition_says_it_in_english(sharing, apart):
+    code, out, err = apart("--sprog", "en", "importer", str(sharing.export()), "--tør")
+
+    assert code == 0, err
+    said = flat(out)
+    assert (
+        "comes from a project that Odense Kommune started on their own, with the same name as yours" in said
+    )
+    assert "agree with Odense Kommune which of the two you continue in before you import" in said
