@@ -340,3 +340,38 @@ def fase_in_terminal(monkeypatch, run_cli):
             return run_cli("fase", *argv)
 
     return run
+
+
+# --- A folder this user may not write in ------------------------------------------------------------
+
+
+@pytest.fixture
+def read_only():
+    """Make a folder one this user may not create, rename or remove files in; put back at the end.
+
+    A user's own chmod 555 does not stop root, so as root the folder is made immutable instead
+    (chattr +i), which stops root too; where that cannot be done the test is skipped.
+    """
+    import subprocess
+
+    made: list[tuple[Path, int]] = []
+
+    def make(folder: Path) -> None:
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            try:
+                done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True, check=False)
+            except OSError:  # no chattr
+                done = None
+            if done is None or done.returncode != 0:
+                pytest.skip("root may write in a read-only folder, and chattr +i cannot stop it here")
+            made.append((folder, -1))
+        else:
+            made.append((folder, folder.stat().st_mode))
+            folder.chmod(0o555)
+
+    yield make
+    for folder, mode in reversed(made):
+        if mode < 0:
+            subprocess.run(["chattr", "-i", str(folder)], capture_output=True, check=False)
+        else:
+            folder.chmod(mode)

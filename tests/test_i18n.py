@@ -212,6 +212,20 @@ BUILT_KEYS = {
     # 'plan --format csv|ics' says what it wrote (the text format writes no file).
     "plan.written-{}": [f"plan.written-{fmt}" for fmt in plan_command.FORMATS if fmt != "tekst"],
     "plan.replaced-{}": [f"plan.replaced-{fmt}" for fmt in plan_command.FORMATS if fmt != "tekst"],
+    # cli/main.error_hint: an error whose reason is 'no access' gets KEY.hint.access where there is one
+    "{}.access": [
+        f"{key}.hint.access"
+        for key in (
+            "exchange.unreadable",
+            "answers.unreadable",
+            "project.unreadable",
+            "store.cannot-save",
+            "store.home-unreadable",
+            "files.cannot-save",
+            "files.cannot-create-folder",
+            "files.cannot-keep",
+        )
+    ],
     # followup.problem returns f"followup.bad-{name}" for the field whose value is wrong: any field.
     "followup.bad-{}": sorted(
         {f"followup.bad-{name}" for kind in followup.KINDS.values() for name in kind.fields}
@@ -715,3 +729,20 @@ def test_a_worksheet_in_english_is_english_and_reads_english_back(run_cli, tmp_p
     marked = answers.to_answer("Not relevant: we have it already")
     assert (marked.not_relevant, marked.text) == (True, "we have it already")
     assert not answers.to_answer("Not relevant for us, because we have it").not_relevant
+
+
+# --- Commands for the partner --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_file_the_partner_makes_is_named_by_the_partners_plain_command(language):
+    """'lavet med '{prog} eksport'' would name our path and options ('.venv/bin/spredning --sprog en'):
+    what the partner runs is their program, written plainly as 'spredning eksport'."""
+    ours = re.compile(r"(lavet med|made with|fra|from) '\{prog")
+    found = {
+        key: text
+        for key, entry in _entries(language).items()
+        for text in _texts(entry).values()
+        if isinstance(text, str) and ours.search(text)
+    }
+    assert found == {}

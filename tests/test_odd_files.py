@@ -278,3 +278,32 @@ def test_a_copy_larger_than_the_program_reads_is_named_from_its_head(home, make_
     assert code == 0
     assert squeezed(f"Filen {big} er en kopi af projektet '{NAME}'") in squeezed(out)
     assert big.stat().st_size == size
+
+
+def test_projekter_names_a_folder_under_a_project_files_name(home, make_project, run_cli):
+    """Every other command says the project file is a folder; the list does too, and not "no projects"."""
+    assert make_project(NAME, role="dele") == SLUG
+    (home / f"{SLUG}.yaml").unlink()
+    (home / f"{SLUG}.yaml").mkdir()
+
+    code, out, err = run_cli("projekter")
+
+    assert code == 0, err
+    assert "ingen projekter" not in out
+    assert re.search(rf"{SLUG}\s+ikke en almindelig fil", out)
+    assert squeezed(f"{home / SLUG}.yaml er ikke en almindelig fil (fx en mappe)") in squeezed(out)
+    assert "Flyt den ud af mappen" in " ".join(out.split())
+    code, _, err = run_cli("status")
+    assert code == 1
+    assert "er ikke en almindelig fil" in " ".join(err.split())
+
+
+def test_a_new_project_is_not_told_a_folder_under_its_file_name_is_a_project_to_carry_on_with(home, run_cli):
+    (home / f"{SLUG}.yaml").mkdir()
+
+    code, _, err = run_cli("start", "--navn", NAME, "--rolle", "dele")
+
+    said = " ".join(err.split())
+    assert code != 0
+    assert "er ikke en almindelig fil" in said
+    assert "projekt brug" not in said  # there is no project in it to carry on with

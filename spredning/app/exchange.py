@@ -12,6 +12,7 @@ again, lost, or imported late and in any order.
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
@@ -172,8 +173,10 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
         raise SpredningError("exchange.unreadable", path=path, reason=fileio.reason(exc)) from None
     if worksheets.is_word_file(raw):
         return worksheets.read_worksheet(ws, path, raw)
-    if not raw.strip():
-        raise SpredningError("exchange.empty", path=path)
+    if not raw.strip():  # a worksheet comes back from Word: what to do about it is not an export's
+        worksheet = path.suffix.lower() in (".docx", ".doc")
+        hint = "exchange.empty-worksheet.hint" if worksheet else None
+        raise SpredningError("exchange.empty", path=path, hint=hint)
     try:
         data = projectfile.loads(raw, path)
     except ProjectFileError as exc:
@@ -493,7 +496,7 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
         if plan.becomes:
             state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
         store.create(plan.project._replace(partners=(*plan.project.partners, *plan.new_partners)), state)
-        store.set_active(plan.project.slug)
+        store.set_active_after(plan.project.slug)
 
     def bring_in(project: Project, state: LocalState):
         project = project._replace(partners=_with_partners(project.partners, plan.new_partners))
@@ -636,12 +639,12 @@ def export(
     _check_size(ws, content, outgoing, receiver_name)
     path, beside = files.place(ws, out, name)
     key = str(path.absolute())
-    replaced = path.exists()
+    replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
     files.write_output(ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key))
     new = _new_to(outgoing, state.known.get(receiver_key, {}))
     changes = len(new)
     sent = {key: history.written(answer) for key, answer in new}  # an older version is not what they have
-    ws.store.update_local(
+    ws.store.remember(  # not written: the front end warns, the export is written
         project.slug,
         lambda s: s._replace(
             exports={**s.exports, key: fileio.checksum(content)},

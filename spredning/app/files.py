@@ -12,14 +12,12 @@ the projects and their helper files, so the file goes beside it, in the folder a
 
 from __future__ import annotations
 
-import contextlib
 import os
 from pathlib import Path
 from typing import NamedTuple
 
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, ownfiles
-from spredning.core.errors import SpredningError
 
 
 class Place(NamedTuple):
@@ -64,10 +62,10 @@ def write_own(ws: Workspace, slug: str, path: Path, content: bytes | str, *, ove
     """Write a document for the project; True when it replaced a file (ours, or with overwrite)."""
     raw = content.encode("utf-8") if isinstance(content, str) else content
     key = str(path.absolute())
-    replaced = path.exists()
+    replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
     write_output(ws, path, raw, overwrite=overwrite, replaceable=ws.store.local(slug).exports.get(key))
-    with contextlib.suppress(SpredningError):  # a projects folder we may not write in: only not remembered
-        ws.store.update_local(slug, lambda s: s._replace(exports={**s.exports, key: fileio.checksum(raw)}))
+    # a projects folder we may not write in: only not remembered (the front end warns)
+    ws.store.remember(slug, lambda s: s._replace(exports={**s.exports, key: fileio.checksum(raw)}))
     return replaced
 
 

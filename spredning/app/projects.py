@@ -87,7 +87,8 @@ def name_problem(ws: Workspace, name: str) -> Message | None:
         try:
             ws.store.load(slug)
         except SpredningError as exc:
-            if exc.key == "project.dangling-link":  # not a project to carry on with: say what it is
+            if exc.key in ("project.dangling-link", "project.not-regular"):  # no project to carry on with:
+                # say what it is
                 return exc.message
             return message("start.name-taken", existing=slug, slug=slug)
     return None
@@ -184,7 +185,7 @@ def start(ws: Workspace, new: NewProject) -> Started:
             raise UsageProblem("start.which-organisation", names=[p.name for p in partners])
         state = state._replace(organisation=(chosen or partners[0]).key)
     path = ws.store.create(project, state._replace(fresh=False))
-    ws.store.set_active(project.slug)
+    ws.store.set_active_after(project.slug)
     return Started(project, path, state)
 
 
@@ -221,7 +222,7 @@ def start_example(ws: Workspace) -> Started:
         raise UsageProblem.of(problem)
     state = local.load(ws.store.home, project.slug)._replace(fresh=False, known=_all_exchanged(project))
     created = ws.store.create(project, state)
-    ws.store.set_active(project.slug)
+    ws.store.set_active_after(project.slug)
     return Started(project, created, state)
 
 
@@ -296,7 +297,7 @@ def set_side(ws: Workspace, role: str, organisation: str | None, new: bool = Fal
         state = state._replace(side=role, organisation=partner.key)
         return project, state, SideSet(project, state, added=added, left=left, left_holds=holds)
 
-    return ws.store.transact(ws.slug(), change)
+    return ws.store.transact(ws.slug(), change, state_is_work=True)
 
 
 def _name_sharing(project: Project, organisation: str | None) -> str | None:

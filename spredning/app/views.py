@@ -75,7 +75,7 @@ def mark_seen(ws: Workspace, opened: Opened, partner: Partner | None, shown: Set
     seen = news_shown(opened, partner, shown)
     if not seen:
         return
-    ws.store.update_local(
+    ws.store.remember(  # not written: the front end warns, they are news again next time
         opened.project.slug,
         lambda state: state._replace(
             news={

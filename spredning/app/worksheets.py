@@ -220,7 +220,7 @@ def write_worksheet(ws: Workspace, sheet: Worksheet, path: Path, *, overwrite: b
     """Write a worksheet; the program's own earlier worksheet of that name may be replaced."""
     key = str(path.absolute())
     state = ws.store.local(sheet.slug)
-    replaced = path.exists()
+    replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
     files.write_output(ws, path, sheet.content, overwrite=overwrite, replaceable=state.exports.get(key))
 
     def remember(current):
@@ -228,7 +228,7 @@ def write_worksheet(ws: Workspace, sheet: Worksheet, path: Path, *, overwrite: b
         known = {**current.known.get(sheet.receiver, {}), **sheet.sent}
         return current._replace(exports=exports, known={**current.known, sheet.receiver: known})
 
-    ws.store.update_local(sheet.slug, remember)
+    ws.store.remember(sheet.slug, remember)  # not written: the front end warns, the sheet is written
     return Written(path, replaced)
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from spredning.core.content import default_guide_dir, guide_dir, load_guide
 from spredning.core.errors import Message, message
 from spredning.core.model import Guide, Layout, layout
-from spredning.core.store import Opened, Store, WentBack, check_home, home_chosen, home_dir
+from spredning.core.store import NotRemembered, Opened, Store, WentBack, check_home, home_chosen, home_dir
 
 
 class Settings(NamedTuple):
@@ -101,6 +101,19 @@ class Workspace:
             return []
         found, store.went_back = store.went_back, []
         return found
+
+    def untold_not_remembered(self) -> list[NotRemembered]:
+        """Helper files not written after the work was done (see Store.not_remembered), each told once."""
+        store = self.__dict__.get("store")
+        if not isinstance(store, Store):
+            return []
+        found, store.not_remembered = store.not_remembered, []
+        untold: dict[Path, NotRemembered] = {}
+        for item in found:
+            if item.path not in self._told:
+                untold.setdefault(item.path, item)
+        self._told.update(untold)
+        return list(untold.values())
 
     def example_file(self) -> Path:
         """The filled-in example project, in the guide's language."""

@@ -187,10 +187,20 @@ SETTLE_MARKED = ("project.git-conflict.hint", "store.same-project-marked.hint") 
 
 
 def error_hint(exc: SpredningError) -> Message | None:
-    """The hint for an error: its own, or the catalogue's "KEY.hint" when there is one."""
+    """The hint for an error: its own, or the catalogue's "KEY.hint" when there is one.
+
+    A file or folder this user may not read or write (its reason is 'ingen adgang' or 'ingen
+    tilladelse') gets "KEY.hint.access" when the catalogue has it: who to ask, or where a copy
+    can be read, not "check the file name" for a name that is right.
+    """
     if isinstance(exc.hint, Message):
         return exc.hint
     key = exc.hint or f"{exc.key}.hint"
+    from spredning.core.errors import NO_ACCESS
+
+    reason = exc.params.get("reason")
+    if isinstance(reason, Message) and reason.key in NO_ACCESS and i18n.has(f"{key}.access"):
+        key = f"{key}.access"
     if not i18n.has(key):
         return None
     if key in SETTLE_MARKED:  # its command repairs a file git left its markers in: that project's

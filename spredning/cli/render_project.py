@@ -426,7 +426,10 @@ def project_list(rows, active: str | None) -> Iterator[RenderableType]:
         for row in rows[first : first + BLOCK]:
             marker = ("▶ " if row.slug == active else "  ", "bold green")
             if not isinstance(row.summary, Summary):
-                lines.append([marker, (row.slug.ljust(width) + "  ", ""), (t("projects.unreadable"), "red")])
+                # a folder under a project file's name is said to be one (projects.not-regular-file below)
+                folder = row.summary.key == "project.not-regular"
+                said = "projects.not-a-file" if folder else "projects.unreadable"
+                lines.append([marker, (row.slug.ljust(width) + "  ", ""), (t(said), "red")])
                 continue
             if row.summary.exchange:  # a partner's export saved here: not a project of its own
                 lines.append(

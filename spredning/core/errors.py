@@ -16,6 +16,7 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+NO_ACCESS = ("reason.access", "reason.permission")  # the reasons of EACCES and EPERM: who to ask, not a typo
 
 
 class Message(NamedTuple):
@@ -79,6 +80,8 @@ class ContentError(SpredningError):
     SHOWN = 30  # a broken file can hold thousands of problems: the first ones are shown, all counted
 
     def __init__(self, problems: list[Message], hint: str | Message | None = None):
+        if hint in (None, "content.errors.hint") and any(_no_access(problem) for problem in problems):
+            hint = "content.errors.hint.access"  # who to ask, before 'correct the files'
         super().__init__(
             "content.errors",
             hint=hint,
@@ -87,6 +90,13 @@ class ContentError(SpredningError):
             more=max(0, len(problems) - self.SHOWN),
         )
         self.problems = problems
+
+
+def _no_access(problem: Message) -> bool:
+    """True for a guide file that could not be read for want of access (content.unreadable)."""
+    inner = problem.params.get("problem")
+    reason = inner.params.get("reason") if isinstance(inner, Message) else None
+    return isinstance(reason, Message) and reason.key in NO_ACCESS
 
 
 class ProjectFileError(SpredningError):

@@ -25,6 +25,10 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   before them reads the file as only partly understood and keeps it aside (as below): nothing is
   lost, the old program just no longer remembers the counts.
 
+A state that cannot be written (a read-only .spredning folder) is kept in memory; a new one then
+gets its copy id from the place (place_copy), so every command there marks its changes alike. The
+work a command did stands: the store notes what was not remembered, and the front end warns.
+
 A missing file is simply "nothing known yet". A file that exists but cannot be read (damaged,
 too large, not allowed) is also read as nothing known, but it may hold drafts and what partners
 have: before a new file takes its place it is moved aside as ``SLUG.yaml.bak-DATO-TID`` (the way
@@ -110,6 +114,17 @@ class LocalState(NamedTuple):
 def new_copy_id() -> str:
     """A fresh copy id: eight random lowercase hex digits."""
     return os.urandom(4).hex()
+
+
+def place_copy(place: str, slug: str) -> str:
+    """The copy id of a project's state that cannot be written here (a read-only .spredning folder).
+
+    Derived from the place (computer and folder) and the project, so every command there uses the
+    same one: a new random id at each save would grow every answer's version history without end.
+    """
+    import hashlib
+
+    return hashlib.sha256(f"{place}\0{slug}".encode()).hexdigest()[:8]
 
 
 def this_place(home: Path) -> str:
@@ -351,6 +366,11 @@ def went_back(state: LocalState, project: Project) -> list[tuple[Slot, int]]:
 def warned_text(state: LocalState, found: list[tuple[Slot, int]]) -> str:
     """What went_back found, as state.warned keeps it: 'KEY:IN-FILE/GIVEN ...' (the same for the same)."""
     return " ".join(sorted(f"{slot_key(s)}:{n}/{state.given.get(slot_key(s), 0)}" for s, n in found))
+
+
+def gains_text(before: LocalState, after: LocalState) -> bool:
+    """True when `after` holds draft text `before` does not: typed here, lost if it is not written."""
+    return any(text.strip() and before.drafts.get(key) != text for key, text in after.drafts.items())
 
 
 def encoded(state: LocalState, home: Path, slug: str) -> bytes:

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from spredning.core import fileio, local, projectfile, yamlio
-from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
+from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
 from spredning.core.local import LocalState
 from spredning.core.model import MAX_SLUG, Layout, Project, Slot, fold_name, project_slug, slugify
 
@@ -76,6 +76,8 @@ def check_home(home: Path, *, may_create: bool = False) -> None:
         raise SpredningError("store.home-unreadable", folder=home, reason=fileio.reason(exc)) from None
     if not stat.S_ISDIR(info.st_mode):
         raise SpredningError("files.not-a-folder", folder=home)
+    if not os.access(home, os.R_OK | os.X_OK):  # its files cannot be listed: not "no projects yet"
+        raise SpredningError("store.home-unreadable", folder=home, reason=Message("reason.access"))
 
 
 class Summary(NamedTuple):
@@ -116,6 +118,27 @@ class WentBack(NamedTuple):
     slots: tuple[Slot, ...]
 
 
+class NotRemembered(NamedTuple):
+    """A helper file of this computer's that could not be written after the work was done.
+
+    The work itself (an answer in the project file, an export, a report) is done; only what this
+    computer remembers about it (local.py) is not, so the user is warned, not told it failed.
+    """
+
+    slug: str
+    path: Path  # the state file, or the marker of the active project (active)
+    problem: Message  # why: a reason (fileio.reason, with `reason`) or the whole problem
+    reason: bool = True
+    active: bool = False  # the project could not be made the active one
+
+
+def _not_remembered(slug: str, path: Path, exc: SpredningError, active: bool = False) -> NotRemembered:
+    reason = exc.params.get("reason")
+    if isinstance(reason, Message):
+        return NotRemembered(slug, path, reason, True, active)
+    return NotRemembered(slug, path, exc.message, False, active)
+
+
 class Opened(NamedTuple):
     """A project as read now, with this computer's state for it."""
 
@@ -140,6 +163,8 @@ class Store:
         self.kept_states: list[Path] = []  # unreadable state files moved aside, for the user
         # project files found older than what this copy gave (local.went_back), each told once
         self.went_back: list[WentBack] = []
+        # helper files not written after work that was done (a read-only .spredning folder): told
+        self.not_remembered: list[NotRemembered] = []
         self._written: dict[Path, tuple[int, int, int] | None] = {}  # files as this Store last wrote them
 
     # -- paths and names ---------------------------------------------------------------
@@ -159,18 +184,20 @@ class Store:
         return os.path.join(self.home, f"{slug}{SUFFIX}")
 
     def slugs(self) -> list[str]:
-        """Return the slugs of every project file in the folder, sorted."""
+        """Return the slugs of every project file in the folder, sorted.
+
+        Anything under a project file's name is one: a link to a missing file, and a folder (or
+        another special file) too, so the project list names it as every command does (it is
+        not an ordinary file, to move out of the way), and no new project is given its name.
+        """
         try:
             with os.scandir(self.home) as entries:
-                # DirEntry.is_file() answers from the directory listing where it can (a stat
-                # call only for links and on some file systems): one stat less per project.
                 return sorted(
                     entry.name[: -len(SUFFIX)]
                     for entry in entries
                     if entry.name.endswith(SUFFIX)
                     and len(entry.name) - len(SUFFIX) <= MAX_SLUG
                     and SLUG_PATTERN.match(entry.name[: -len(SUFFIX)])
-                    and (entry.is_file() or entry.is_symlink())  # a link to a missing file is named as such
                 )
         except OSError:
             return []
@@ -401,8 +428,10 @@ class Store:
         self.path_for(slug)
         state = local.load(self.home, slug)
         if state.fresh:
-            with contextlib.suppress(SpredningError):  # a read-only folder: keep it in memory
+            try:
                 state = self.update_local(slug, lambda current: current)
+            except SpredningError:  # a read-only folder: kept in memory, with a copy id that lasts
+                state = _lasting_copy(state, slug)
         return state
 
     def open(self, slug: str) -> Opened:
@@ -517,7 +546,10 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------
     def create(self, project: Project, state: LocalState | None = None) -> Path:
-        """Write a new project file (and this computer's state for it); an existing slug is an error."""
+        """Write a new project file (and this computer's state for it); an existing slug is an error.
+
+        A state that cannot be written once the project is made is noted in not_remembered.
+        """
         path = self.path_for(project.slug)
         content = projectfile.serialise(project, self.layout, path)
         _check_size(content, path)
@@ -532,16 +564,26 @@ class Store:
                 fileio.atomic_write(path, content)
                 on_disk = local.load(self.home, project.slug)
                 chosen = on_disk if state is None else state._replace(damaged=on_disk.damaged)
-                self._save_local(project.slug, chosen)
+                try:
+                    self._save_local(project.slug, chosen)
+                except SpredningError as exc:  # the project is made: what this computer knows is told
+                    self._not_remembered(project.slug, exc)
         return path
 
-    def transact(self, slug: str, change: Change[T], keep_backup: bool = False) -> T:
+    def transact(
+        self, slug: str, change: Change[T], keep_backup: bool = False, *, state_is_work: bool = False
+    ) -> T:
         """Apply a change to the project as it is on disk now, under its lock; return its result.
 
         `change` gets the fresh project and this computer's state and returns both (changed or
         not) and a result. Nothing is written when nothing changed. With `keep_backup`, the file
         as it was is kept beside it first (last_backup); a file edited by hand is kept so anyway
         (last_backup, and in backups, which the user is told of when the command ends).
+
+        This computer's state that cannot be written after the project was (a read-only
+        .spredning folder) is noted in not_remembered, for the user to be warned: the work is done.
+        It is an error only when the state holds the work: new text of a draft, or, with
+        `state_is_work`, whatever the change put there (the side).
         """
         path = self.path_for(slug)
         self.last_backup = None
@@ -549,7 +591,9 @@ class Store:
             fileio.remove_stale_temps(path)
             signature = _signature(path)
             raw, data = projectfile.read(path, READ_LIMIT)
-            stored_state = local.load(self.home, slug)
+            if data.get("udveksling") is not None:  # an export: no state file is made for it (see open)
+                raise _exchange_file(slug, path)
+            stored_state = self._lasting(slug, local.load(self.home, slug))
             parsed = self._parse(slug, path, data, stored_state, raw)
             noticed = self._noticed(path, parsed.project, stored_state)
             state = _migrated(noticed, parsed)._replace(fresh=False)
@@ -561,10 +605,19 @@ class Store:
             # checked before anything is written: a state too large to save leaves the project as it was
             state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
             with fileio.uninterrupted():  # the project and this computer's state: both, or neither
-                if project != parsed.project or parsed.legacy:
+                written = project != parsed.project or parsed.legacy
+                if written:
                     self._write(path, raw, project, signature, keep_backup)
                 if state_data is not None:
-                    self._save_local(slug, new_state, state_data)
+                    try:
+                        self._save_local(slug, new_state, state_data)
+                    except SpredningError as exc:
+                        # only a warning when the work is in the project file (or there was none):
+                        # text typed here (a draft) or the side, when they were the work, is an error
+                        if state_is_work or local.gains_text(stored_state, new_state):
+                            raise
+                        if written or not _same_work(stored_state, new_state):
+                            self._not_remembered(slug, exc)
         return result
 
     def rewrite_marked(
@@ -582,7 +635,7 @@ class Store:
                 raise ProjectFileError("project.unreadable", path=path, reason=fileio.reason(exc)) from None
             if not projectfile.has_markers(raw.decode("utf-8-sig", "replace")):
                 return None
-            state = local.load(self.home, slug)
+            state = self._lasting(slug, local.load(self.home, slug))  # its copy id marks the merge
             project = merge(raw, path, state.copy)
             content = projectfile.serialise(project, self.layout, path)
             _check_size(content, path)
@@ -590,8 +643,6 @@ class Store:
             with fileio.uninterrupted():
                 backup = fileio.keep_backup(path, raw)
                 fileio.atomic_write(target, content)
-                if state.fresh:
-                    self._save_local(slug, state._replace(fresh=False))
         return project, backup
 
     def update_local(self, slug: str, change: Callable[[LocalState], LocalState]) -> LocalState:
@@ -604,6 +655,47 @@ class Store:
                 with fileio.uninterrupted():
                     self._save_local(slug, new)
         return new._replace(damaged=False)
+
+    def remember(self, slug: str, change: Callable[[LocalState], LocalState]) -> bool:
+        """update_local after work that is done (an export written, a view shown): False when not written.
+
+        A state that cannot be written is then no failure of the work: it is noted in
+        not_remembered, for the user to be warned of what this computer does not remember.
+        """
+        try:
+            self.update_local(slug, change)
+        except SpredningError as exc:
+            self._not_remembered(slug, exc)
+            return False
+        return True
+
+    def set_active_after(self, slug: str) -> bool:
+        """set_active for a project just made (start, an import): not done is a warning, not a failure."""
+        try:
+            self.set_active(slug)
+        except SpredningError as exc:
+            path = local.folder(self.home) / ACTIVE_FILE
+            self.not_remembered.append(_not_remembered(slug, path, exc, active=True))
+            return False
+        return True
+
+    def _not_remembered(self, slug: str, exc: SpredningError) -> None:
+        self.not_remembered.append(_not_remembered(slug, local.state_path(self.home, slug), exc))
+
+    def _lasting(self, slug: str, state: LocalState) -> LocalState:
+        """A state new here (none for this place yet) written now, so its copy id lasts (under the lock).
+
+        When it cannot be written (a read-only .spredning folder), its copy id is the one derived
+        from the place instead, the same at every command: otherwise each save would mark its
+        answers with a new id, and their version history would grow without end.
+        """
+        if not state.fresh:
+            return state
+        try:
+            self._save_local(slug, state._replace(fresh=False))
+        except SpredningError:
+            return _lasting_copy(state, slug)
+        return state._replace(fresh=False, damaged=False)
 
     def _save_local(self, slug: str, state: LocalState, data: bytes | None = None) -> None:
         """Write this computer's state; a file that could not be read is kept aside first."""
@@ -695,7 +787,8 @@ def _lock_problem(home: Path, lock_path: Path) -> SpredningError:
         return SpredningError("store.folder-in-the-way", path=helpers)
     if lock_path.is_dir():
         return SpredningError("store.file-in-the-way", path=lock_path)
-    return SpredningError("store.cannot-lock", folder=shown_folder(home))
+    # the helper folder is there and the lock cannot be made in it: that folder is the one to name
+    return SpredningError("store.cannot-lock", folder=shown_folder(helpers if helpers.is_dir() else home))
 
 
 class _Release(contextlib.AbstractContextManager["_Release"]):
@@ -711,6 +804,20 @@ class _Release(contextlib.AbstractContextManager["_Release"]):
 def _exchange_file(slug: str, path: Path | str) -> SpredningError:
     """A partner's exchange file named as the project: its answers are to be imported."""
     return SpredningError("store.exchange-file", name=slug, path=path)
+
+
+def _lasting_copy(state: LocalState, slug: str) -> LocalState:
+    """A new state that cannot be written, with the copy id of its place (see local.place_copy)."""
+    return state._replace(copy=local.place_copy(state.place, slug))
+
+
+def _same_work(before: LocalState, after: LocalState) -> bool:
+    """True when `after` differs from `before` only in what the program keeps for itself (nothing to tell).
+
+    The counts given and what was warned of are read from an unchanged project file again next time.
+    """
+    same = after._replace(fresh=before.fresh, damaged=before.damaged)
+    return same._replace(given=before.given, warned=before.warned) == before
 
 
 def _migrated(state: LocalState, parsed: projectfile.ParsedFile) -> LocalState:

@@ -56,6 +56,7 @@ def tell_kept_files(ws: Workspace) -> None:
     from spredning.cli.render_text import print_said
 
     tell_went_back(ws)
+    tell_not_remembered(ws)
     kept, backups = ws.untold_files()
     if kept or backups:
         console = make_console(stderr=True)
@@ -66,6 +67,38 @@ def tell_kept_files(ws: Workspace) -> None:
             shown = written_path(path)
             print_said(console, say("local.kept-damaged", style="yellow", path=shown), shown)
             console.print(say("local.kept-damaged.hint", style="dim"))
+
+
+def tell_not_remembered(ws: Workspace) -> None:
+    """Warn, on stderr, that a helper file of this computer's could not be written after the work.
+
+    The work is done (the answer saved, the file written); what this computer remembers about it
+    is not, so the user hears what that means and what to do, once per file.
+    """
+    from spredning.cli.console import make_console, say
+    from spredning.cli.render_text import print_said
+    from spredning.core.errors import NO_ACCESS
+
+    found = ws.untold_not_remembered()
+    if not found:
+        return
+    console = make_console(stderr=True)
+    for item in found:
+        shown = written_path(item.path)
+        if item.active:
+            key = "local.not-active" if item.reason else "local.not-active.problem"
+            use = command("status", project=item.slug)
+            print_said(console, say(key, style="yellow", path=shown, problem=item.problem), shown)
+            print_said(console, say("local.not-active.hint", style="dim", command=use), use)
+            continue
+        folder = written_path(item.path.parent)
+        key = "local.not-remembered" if item.reason else "local.not-remembered.problem"
+        print_said(console, say(key, style="yellow", path=shown, problem=item.problem), shown)
+        console.print(say("local.not-remembered.hint", style="dim"))
+        if item.reason and item.problem.key in NO_ACCESS:  # who to ask, as for any file
+            print_said(console, say("local.not-remembered.access", style="dim", folder=folder), folder)
+        else:
+            console.print(say("local.not-remembered.other", style="dim"))
 
 
 def tell_went_back(ws: Workspace) -> None:

@@ -121,7 +121,8 @@ def _remember_side(ws, slug: str, role: str, opened, console) -> None:
     organisation = partners[0].key if role == "genbruge" and len(partners) == 1 else None
     if role == "genbruge" and organisation is None:
         return  # several reusing organisations: 'projekt side' says which one this is
-    ws.store.update_local(slug, lambda s: s._replace(side=role, organisation=organisation))
+    if not ws.store.remember(slug, lambda s: s._replace(side=role, organisation=organisation)):
+        return  # not remembered: the warning when the command ends says so
     who = org_name(opened.project, organisation or SHARING)
     with after_work(console):  # remembered: what the command does next does not undo it
         switch = command("projekt", "side", "genbruge" if role == "dele" else "dele")

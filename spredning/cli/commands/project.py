@@ -22,8 +22,8 @@ from spredning.cli.commands.common import (
     written_path,
 )
 from spredning.cli.console import after_work, make_console, say
-from spredning.cli.render_text import print_said, print_whole
-from spredning.core.errors import Interrupted, Message, NotATerminal
+from spredning.cli.render_text import print_fitted, print_said, print_whole
+from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError
 from spredning.core.model import Partner
 from spredning.core.textsafe import clean_name
 from spredning.i18n import render, t
@@ -307,6 +307,11 @@ def projekter(
         if any(row.copies for row in rows):  # one project in several files: which one gets the answers
             print_whole(out, say("projects.copies-hint", style="yellow"))
         tell_odd_files(out, odd)
+        for row in rows:  # a folder (or a device) under a project file's name, as every command names it
+            if isinstance(row.summary, SpredningError) and row.summary.key == "project.not-regular":
+                print_fitted(
+                    out, t("projects.not-regular-file", path=row.file), row.file, style="yellow", rest=""
+                )
         for row in rows:  # a partner's export saved here: the command to import it, kept whole
             if isinstance(row.summary, Summary) and row.summary.exchange:
                 hint = t(
