@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.app.dialogue import close_partners, find_partner
+from spredning.app.dialogue import close_partners, find_partner, unknown_partner
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history, local, projectfile, yamlio
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
@@ -488,13 +488,11 @@ def _removable(project: Project, state: LocalState, name: str) -> Partner:
     try:
         partner = find_partner(project, name)
     except UsageProblem as exc:
-        names = [p.name or p.key for p in project.partners]
         if exc.key == "dialogue.ambiguous-partner":
             alike = [p for p in project.partners if p.name in exc.params["names"]]  # type: ignore[operator]
             hint = message("partner.remove-ambiguous.hint", key=alike[0].key)
             raise UsageProblem(exc.key, hint=hint, name=name, names=[p.name for p in alike]) from None
-        hint = message("partner.remove-unknown.hint")
-        raise UsageProblem("dialogue.unknown-partner", hint=hint, name=name, known=names) from None
+        raise unknown_partner(project.partners, name, message("partner.remove-unknown.hint")) from None
     if state.side == "genbruge" and state.organisation == partner.key:
         raise UsageProblem("partner.remove-ourselves", name=partner.name or partner.key)
     return partner
