@@ -162,7 +162,7 @@ def test_the_first_run_offers_the_partners_file_in_the_folder_and_imports_it(sha
     assert run.code == 0, run.err
     assert "Samme som: spredning importer" in run.said
     assert "genoptraening-til-aeroe-kommune.yaml" in run.said
-    assert "Importeret:" in run.out
+    assert "Importeret fra Odense Kommune:" in run.out
     assert reusing.texts() == {D1: "Færre genindlæggelser", D2: "Træning hjemme"}
     assert run.headers(NAME) == 1  # the project it made is on the menu now
 
