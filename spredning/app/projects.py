@@ -326,8 +326,11 @@ def _check_switch(project: Project, state: LocalState, role: str, now: str, key:
     It has been an organisation when it wrote that organisation's answers (the sharing side's, or
     the reusing ones in its dialogue), or was set to it and wrote none as the one it is set to now:
     going back to the organisation whose answers it wrote, after a wrong switch, needs no yes.
-    Moving between reusing organisations is not this (projekt side names the one left behind).
+    Moving between reusing organisations is not this (projekt side names the one left behind), nor
+    is looking at the example from either side (nobody exports as its organisations for real).
     """
+    if project.example:
+        return
     written = written_here(project, state)
     was: str | None
     if role == "genbruge":
