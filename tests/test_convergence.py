@@ -158,7 +158,13 @@ class Exchange(RuleBasedStateMachine):
     def _import(self, copy: str, path: Path) -> None:
         _, sender, _receiver, snapshot = next(f for f in self.files if f[0] == path)
         ws = self.workspaces[copy]
-        plan = exchange.plan_import(ws, exchange.read_incoming(ws, path), None)
+        try:
+            plan = exchange.plan_import(ws, exchange.read_incoming(ws, path), None)
+        except SpredningError as exc:
+            if exc.key != "exchange.own-file":
+                raise
+            self.own_file_brought_nothing(copy, sender, snapshot)
+            return
         exchange.apply_import(ws, plan, {})
         outcomes = {item.slot: item.outcome for item in plan.items}
         for slot, version in snapshot.items():
@@ -172,6 +178,13 @@ class Exchange(RuleBasedStateMachine):
                 assert got is Outcome.CONFLICT, (copy, slot, got)
             else:
                 assert got is not Outcome.CONFLICT, (copy, slot, "a conflict where one side only changed")
+
+    def own_file_brought_nothing(self, copy: str, sender: str, snapshot) -> None:
+        """Our own export is refused only when it brings nothing: by the model, nothing would change."""
+        assert sender == copy, (copy, sender)
+        for slot, version in snapshot.items():
+            before = self.model[copy].get(slot)
+            assert integrate(before, version)[0] == before, (copy, slot, "our own file brought a change")
 
     # -- rules -------------------------------------------------------------------------------------
     @rule(

@@ -16,6 +16,7 @@ from homekit import CTRL_C, DOWN, ENTER, ESC, PAUSE, QUIT, exchange, go, interac
 from projectkit import workspace
 
 from spredning.app import home as app_home
+from spredning.core import local
 
 NAME = "Genoptræning"
 
@@ -162,7 +163,7 @@ def test_the_first_run_offers_the_partners_file_in_the_folder_and_imports_it(sha
     assert run.code == 0, run.err
     assert "Samme som: spredning importer" in run.said
     assert "genoptraening-til-aeroe-kommune.yaml" in run.said
-    assert "Importeret:" in run.out
+    assert "Importeret fra Odense Kommune:" in run.out
     assert reusing.texts() == {D1: "Færre genindlæggelser", D2: "Træning hjemme"}
     assert run.headers(NAME) == 1  # the project it made is on the menu now
 
@@ -257,7 +258,11 @@ def test_several_partners_the_report_list_has_the_overview(three, home, folder):
 def test_a_copy_without_a_side_asks_for_it_first(sharing, home):
     sharing.ok("projekt", "genbruger", "Fanø Kommune")
     state = sharing.store.local(sharing.slug)
-    sharing.store.update_local(sharing.slug, lambda s: s._replace(side=None, organisation=None))
+    # a copy (a git clone) has a copy id of its own: it wrote none of the sharing side's answers
+    fresh = local.new_copy_id()
+    sharing.store.update_local(
+        sharing.slug, lambda s: s._replace(side=None, organisation=None, copy=fresh, given={})
+    )
     assert state.side == "dele"
     ws = ws_of(sharing)
     assert kinds(ws)[0] == "side"

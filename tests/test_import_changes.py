@@ -71,7 +71,7 @@ def test_the_import_lists_our_own_answers_a_partner_changed_or_removed_and_how_t
     path = worksheet(sharing)
     Sheet.read(path).fill(N_D1).fill(N_D2, "Træning hjemme, også om aftenen").fill(N_G1, "Ja").save(path)
     out = flat(run(sharing, "importer", str(path)))
-    assert "Importeret: 1 tilføjet, 1 opdateret, 1 fjernet, 0 uændrede, 0 konflikter" in out
+    assert "Importeret fra Ærø Kommune: 1 tilføjet, 1 opdateret, 1 fjernet, 0 uændrede, 0 konflikter" in out
     assert (
         f"Ærø Kommune har ændret 2 af jeres egne svar: • {WHERE_D}: {Q_D1} (fjernet) • {WHERE_D}: {Q_D2} "
         "Se dem med 'spredning vis --nye'." in out
@@ -122,7 +122,7 @@ def test_a_partner_emptying_its_own_answer_is_named_as_removed_but_not_as_ours(s
     path = worksheet(sharing)
     Sheet.read(path).fill(N_G1, "Ja, meget").fill(N_G2).save(path)
     out = flat(run(sharing, "importer", str(path)))
-    assert "Importeret: 0 tilføjede, 1 opdateret, 1 fjernet" in out
+    assert "Importeret fra Ærø Kommune: 0 tilføjede, 1 opdateret, 1 fjernet" in out
     where = "Tjek · Beskriv innovationen · Vi vil genbruge (Ærø Kommune)"
     assert f"1 svar er fjernet (partneren har tømt det): • {where}: {Q_G2}" in out
     assert "jeres egne svar" not in out and "(fjernet)" not in out
@@ -186,8 +186,9 @@ def test_in_english_the_removal_and_our_changed_answers_are_said_in_english(shar
     assert "Would delete 1 answer (your partner has emptied it):" in dry and "1 removed" in dry
     out = flat(run(sharing, "--sprog", "en", "importer", str(path)))
     assert (
-        "Imported: 0 added, 0 updated, 1 removed, 1 unchanged, 0 conflicts Ærø Kommune has changed 1 of "
-        "your own answers: • Check · Describe the innovation · We want to share: What is the purpose? "
+        "Imported from Ærø Kommune: 0 added, 0 updated, 1 removed, 1 unchanged, 0 conflicts "
+        "Ærø Kommune has changed 1 of your own answers: • Check · Describe the innovation · "
+        "We want to share: What is the purpose? "
         "(removed) See them with 'spredning --sprog en vis --nye'." in out
     )
     assert D1 not in sharing.texts()
@@ -198,7 +199,7 @@ def test_an_answer_a_partner_writes_where_we_had_none_is_listed_as_a_new_one_of_
     path = worksheet(sharing)
     Sheet.read(path).fill(3, "Skrevet af Ærø").save(path)
     out = flat(run(sharing, "importer", str(path)))
-    assert "Importeret: 1 tilføjet, 0 opdaterede" in out
+    assert "Importeret fra Ærø Kommune: 1 tilføjet, 0 opdaterede" in out
     said = f"Ærø Kommune har ændret 1 af jeres egne svar: • {WHERE_D}: Hvordan forløb processen? (ny)"
     assert said in out, out
     assert "Se dem med 'spredning vis --nye'." in out

@@ -160,7 +160,8 @@ def use_project(home, folder):
 
 
 def set_side(home, folder):
-    return Work(["projekt", "side", "dele"], lambda: local_state(home)["side"], "dele")
+    # a computer set to the reusing side is made the sharing one only with a yes (--ja in a script)
+    return Work(["projekt", "side", "dele", "--ja"], lambda: local_state(home)["side"], "dele")
 
 
 def set_sharer(home, folder):

@@ -60,3 +60,38 @@ def test_a_name_nobody_has_is_still_unknown(sharing):
     assert code == 2
     said = "'Bornholm' er ikke en genbrugende organisation i projektet (Ærø Kommune, Fanø Kommune)."
     assert said in flat(err)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("eksport", "--partner", "Fano Kommune"),
+        ("vis", "--partner", "Fano Kommune"),
+        ("status", "--partner", "Fano Kommune"),
+        ("konflikter", "--partner", "Fano Kommune"),
+        ("fase", "tjek", "--rolle", "genbruge", "--partner", "Fano Kommune"),
+        ("klarhed", "Beskriv innovationen", "grøn", "--partner", "Fano Kommune"),
+        ("projekt", "fjern-genbruger", "Fano Kommune"),
+    ],
+)
+def test_a_typo_of_a_partner_is_answered_with_the_close_name_not_with_adding_it(sharing, words):
+    before = tree(sharing.home)
+
+    code, out, err = sharing(*words)
+
+    assert code == 2, out
+    said = flat(err)
+    assert said.startswith(
+        "Fejl: 'Fano Kommune' er ikke en genbrugende organisation i projektet (Ærø Kommune, Fanø Kommune). "
+        "Mente du 'Fanø Kommune'?"
+    )
+    assert "projekt genbruger" not in said  # a typo is not to be added as a new organisation
+    assert tree(sharing.home) == before
+
+
+def test_a_typo_in_english_too(sharing):
+    code, _, err = sharing("--sprog", "en", "eksport", "--partner", "Fano Kommune")
+
+    assert code == 2
+    assert "Did you mean 'Fanø Kommune'? Write the name as it is in the brackets." in flat(err)
+    assert "projekt genbruger" not in err

@@ -19,6 +19,7 @@ from test_convergence import COPIES, PARTNERS, Exchange, Held, Version, integrat
 
 from spredning.app import exchange, plan, readiness
 from spredning.core import followup, history
+from spredning.core.errors import SpredningError
 from spredning.core.history import Outcome
 from spredning.core.model import Answer
 
@@ -70,7 +71,13 @@ class FollowUpExchange(Exchange):
     def _import(self, copy, path):
         _, sender, _receiver, snapshot = next(f for f in self.files if f[0] == path)
         ws = self.workspaces[copy]
-        planned = exchange.plan_import(ws, exchange.read_incoming(ws, path), None)
+        try:
+            planned = exchange.plan_import(ws, exchange.read_incoming(ws, path), None)
+        except SpredningError as exc:
+            if exc.key != "exchange.own-file":
+                raise
+            self.own_file_brought_nothing(copy, sender, snapshot)
+            return
         exchange.apply_import(ws, planned, {})
         outcomes = {item.slot: item.outcome for item in (*planned.items, *planned.records)}
         for slot, version in snapshot.items():

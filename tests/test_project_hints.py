@@ -65,7 +65,8 @@ COMMANDS = [
     ("plan", "tilføj", "--partner", "fanoe-kommune"),
     ("godkend", "tjek", "--partner", "fanoe-kommune"),
     ("fase", "tjek", "--rolle", "dele"),
-    ("projekt", "side", "genbruge", "--organisation", "Fano Kommune"),
+    ("projekt", "side", "genbruge", "--organisation", "Bornholms Regionskommune"),
+    ("projekt", "side", "genbruge", "--organisation", "Fanø Kommune"),  # the sharing computer: --ja
     ("rapport", "--format", "xyz"),
 ]
 

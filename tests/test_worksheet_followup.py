@@ -167,7 +167,8 @@ def test_readiness_and_the_plan_round_trip_through_a_filled_sheet(sharing):
     out = import_(sharing, path, "--tør")
     assert "Opfølgningen: 4 punkter" in out
     assert (
-        "Ny: Klarhed, Tjek · Beskriv innovationen · Vi vil genbruge: rød – Vi har intet budget endnu" in out
+        "Ny: Klarhed, Tjek · Beskriv innovationen · Vi vil genbruge (Ærø Kommune): rød – "
+        "Vi har intet budget endnu" in out
     )
     assert "Ændret: Klarhed, Tjek · Beskriv innovationen · Vi vil dele: grøn" in out
     assert f"Ændret: Handling »{ACTION}«: i gang, frist 15-04-2026, hvem: Ærø Kommune" in out

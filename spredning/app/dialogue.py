@@ -47,7 +47,26 @@ def _named(partners: tuple[Partner, ...], wanted: str) -> Partner:
         return begins[0]
     if begins:
         raise UsageProblem("dialogue.ambiguous-partner", name=wanted, names=[p.name or p.key for p in begins])
-    raise UsageProblem("dialogue.unknown-partner", name=wanted, known=[p.name or p.key for p in partners])
+    raise unknown_partner(partners, wanted)
+
+
+def unknown_partner(partners: Iterable[Partner], wanted: str, hint: Message | None = None) -> UsageProblem:
+    """A name no partner has: the known names, and the close ones first (a typo of one?).
+
+    The advice to add the name as a new organisation is given only when no name is close to it:
+    a typo must not be invited into the project (`hint` replaces that advice).
+    """
+    partners = tuple(partners)
+    close = [p.name or p.key for p in close_partners(partners, wanted)]
+    if close and hint is None:
+        hint = message("dialogue.unknown-partner-close.hint")
+    return UsageProblem(
+        "dialogue.unknown-partner",
+        hint=hint,
+        name=wanted,
+        known=[p.name or p.key for p in partners],
+        close=close,
+    )
 
 
 def close_partners(partners: Iterable[Partner], name: str) -> list[Partner]:

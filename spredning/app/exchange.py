@@ -108,6 +108,16 @@ class ImportPlan(NamedTuple):
     # identities): the slugs of those, left as they are. The user must hear that there are two now.
     namesakes: tuple[str, ...] = ()
 
+    def brings_nothing(self) -> bool:
+        """True when the import would change nothing here: every answer and record is had already."""
+        moved = (Outcome.UNCHANGED, Outcome.OLDER)
+        return (
+            not self.new_partners
+            and self.incoming.sheet_versions is None
+            and all(item.outcome in moved or item.nothing for item in self.items)
+            and not self.records_changed()
+        )
+
     def records_changed(self) -> int:
         """How many follow-up records the import adds or changes (conflicts included)."""
         return sum(1 for item in self.records if item.outcome not in (Outcome.UNCHANGED, Outcome.OLDER))
@@ -336,7 +346,27 @@ def plan_import(ws: Workspace, incoming: Incoming, project_option: str | None) -
     _check_receiver(incoming, opened.project, opened.local)
     becomes = None if opened.local.me else _identity(incoming)
     plan = _plan_into(opened.project, opened.local, incoming, becomes)
+    _check_own_file(plan, opened.local)
     return plan._replace(copies=tuple(store.path_for(slug) for slug in found.copies))
+
+
+def _check_own_file(plan: ImportPlan, state: LocalState) -> None:
+    """A file this organisation exported itself, that brings nothing: the partner's was meant.
+
+    Refused with the name the partner's export has (see export), and nothing is written. Our own
+    file that does bring something (the project here put back to an older copy) is imported.
+    """
+    incoming, me = plan.incoming, state.me
+    if me is None or incoming.sender != me or incoming.receiver in (None, me) or not plan.brings_nothing():
+        return
+    project = plan.project
+    partners = (*project.partners, *incoming.project.partners)
+    receiver = org_named(incoming.receiver, (project.sharing_org, incoming.project.sharing_org), partners)
+    slug = project_slug(incoming.project.name or project.name)  # the partner's own name for the project
+    theirs = (
+        f"{slug}-til-{me}.yaml" if incoming.receiver == SHARING else f"{slug}-fra-{incoming.receiver}.yaml"
+    )
+    raise SpredningError("exchange.own-file", path=incoming.path, receiver=receiver, file=theirs)
 
 
 def _identity(incoming: Incoming) -> tuple[str, str | None] | None:

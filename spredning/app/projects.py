@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.app.dialogue import close_partners, find_partner
+from spredning.app.dialogue import close_partners, find_partner, org_named, unknown_partner
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history, local, projectfile, yamlio
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
@@ -272,23 +272,44 @@ class SideSet(NamedTuple):
     left_holds: Content | None = None  # what the dialogue of `left` holds (it stays with it)
 
 
-def set_side(ws: Workspace, role: str, organisation: str | None, new: bool = False) -> SideSet:
+class SideSwitch(UsageProblem):
+    """A computer that has been one side's organisation set to the other side: only with a yes.
+
+    From then on it exports as the other organisation (a sharing computer set to a reusing
+    organisation by mistake sends the sharing side's answers as that organisation's). `was` and
+    `now` name the two organisations; `n` is how many of `was`'s answers were written here.
+    """
+
+    def __init__(self, was: str | Message, side: str, now: str | Message, n: int, key: str | None):
+        super().__init__("side.switch", was=was, side=side, now=now, n=n)
+        self.now_key = key  # how --organisation names `now` again: its key (None: new to the project)
+
+
+def set_side(
+    ws: Workspace, role: str, organisation: str | None, new: bool = False, switch: bool = False
+) -> SideSet:
     """Remember on this computer which side (and which organisation) the user is.
 
     On the sharing side, --organisation names the sharing organisation: written into a project that
     has no name for it, refused when the project has another (that is `projekt deler`, on purpose:
     the name travels to the partners). On a reusing computer, our organisation is added to the
     project when the project does not have it yet (a project made from another organisation's file),
-    unless its name is close to one the project has (CloseName): then only with `new`.
+    unless its name is close to one the project has (CloseName): then only with `new`. A computer
+    that has been the other side's organisation changes side only with `switch` (SideSwitch).
     """
 
     def change(project: Project, state: LocalState):
         if role == "dele":
             named = _name_sharing(project, organisation)
+            if not switch:
+                _check_switch(project, state, role, SHARING, None)
             project = project._replace(sharing_org=named or project.sharing_org)
             state = state._replace(side=role, organisation=None)
             return project, state, SideSet(project, state, named=named is not None)
         partner, added = _our_reusing(project, state, organisation, new)
+        if not switch:
+            everyone = project._replace(partners=(*project.partners, partner)) if added else project
+            _check_switch(everyone, state, role, partner.key, None if added else partner.key)
         if added:
             project = project._replace(partners=(*project.partners, partner))
         before = project.partner(state.organisation or "") if state.side == "genbruge" else None
@@ -298,6 +319,63 @@ def set_side(ws: Workspace, role: str, organisation: str | None, new: bool = Fal
         return project, state, SideSet(project, state, added=added, left=left, left_holds=holds)
 
     return ws.store.transact(ws.slug(), change, state_is_work=True)
+
+
+def _check_switch(project: Project, state: LocalState, role: str, now: str, key: str | None) -> None:
+    """Refuse (SideSwitch) to set a computer that has been one side's organisation to the other side.
+
+    It has been an organisation when it wrote that organisation's answers (the sharing side's, or
+    the reusing ones in its dialogue), or was set to it and wrote none as the one it is set to now:
+    going back to the organisation whose answers it wrote, after a wrong switch, needs no yes.
+    Moving between reusing organisations is not this (projekt side names the one left behind), nor
+    is looking at the example from either side (nobody exports as its organisations for real).
+    """
+    if project.example:
+        return
+    written = written_here(project, state)
+    was: str | None
+    if role == "genbruge":
+        if state.side == "genbruge":
+            return
+        was, set_to = SHARING, state.side == "dele"
+    else:
+        if state.side == "dele":
+            return
+        ours = [key for key in written if key != SHARING]
+        was = (state.organisation if state.side == "genbruge" else None) or max(
+            ours, key=lambda key: written[key], default=None
+        )
+        if was is None or project.partner(was) is None:
+            return
+        set_to = state.side == "genbruge"
+    if not written.get(was) and not (set_to and not written.get(now)):
+        return
+    names = (project.sharing_org,), project.partners
+    raise SideSwitch(
+        org_named(was, *names),
+        "dele" if was == SHARING else "genbruge",
+        org_named(now, *names),
+        written.get(was, 0),
+        key,
+    )
+
+
+def written_here(project: Project, state: LocalState) -> dict[str, int]:
+    """How many answers this computer wrote, by organisation.
+
+    'dele' counts the sharing side's answers (its variants for one partner too); a partner's key,
+    the reusing answers in that partner's dialogue.
+    """
+    counts: dict[str, int] = {}
+    for slot, entry in project.entries():
+        where, question_id = slot
+        if entry.answer.empty:
+            continue
+        mine = any(dict(a.version).get(state.copy) for a in (entry.answer, *entry.others))
+        if mine or local.given_count(state, slot):
+            who = SHARING if side_of(question_id) == "dele" else where
+            counts[who] = counts.get(who, 0) + 1
+    return counts
 
 
 def _name_sharing(project: Project, organisation: str | None) -> str | None:
@@ -489,13 +567,11 @@ def _removable(project: Project, state: LocalState, name: str) -> Partner:
     try:
         partner = find_partner(project, name)
     except UsageProblem as exc:
-        names = [p.name or p.key for p in project.partners]
         if exc.key == "dialogue.ambiguous-partner":
             alike = [p for p in project.partners if p.name in exc.params["names"]]  # type: ignore[operator]
             hint = message("partner.remove-ambiguous.hint", key=alike[0].key)
             raise UsageProblem(exc.key, hint=hint, name=name, names=[p.name for p in alike]) from None
-        hint = message("partner.remove-unknown.hint")
-        raise UsageProblem("dialogue.unknown-partner", hint=hint, name=name, known=names) from None
+        raise unknown_partner(project.partners, name, message("partner.remove-unknown.hint")) from None
     if state.side == "genbruge" and state.organisation == partner.key:
         raise UsageProblem("partner.remove-ourselves", name=partner.name or partner.key)
     return partner

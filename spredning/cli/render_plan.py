@@ -182,12 +182,24 @@ def follow_up_status(state) -> list[RenderableType]:
     return parts
 
 
-def record_line(guide: Guide, key: str, version: Answer) -> str:
-    """One follow-up record as an import lists it: what it says in this version (or that it is gone)."""
+def record_line(guide: Guide, key: str, version: Answer, org: str = "") -> str:
+    """One follow-up record as an import lists it: what it says in this version (or that it is gone).
+
+    `org` names the organisation of the dialogue the record is in: a reusing side's mark or approval
+    says whose it is ("Vi vil genbruge (Viborg Kommune)"), as an answer's place does. The sharing
+    side's own variant for one partner keeps its title ("Vi vil dele (Viborg Kommune)" would read as
+    Viborg sharing).
+    """
     kind, rest = followup.split_key(key)
     values = dict(version.fields)
+
+    def side(role: str) -> str:
+        if org and role == "genbruge":
+            return t("where.side-of", side=role_title(role), org=org)
+        return role_title(role)
+
     if kind == "klarhed":
-        return _mark_record(guide, rest, version, values)
+        return _mark_record(guide, rest, version, values, side)
     if kind == "plan":
         if version.empty:
             return t("importer.record.action-removed", id=rest)
@@ -203,7 +215,7 @@ def record_line(guide: Guide, key: str, version: Answer) -> str:
     if kind == "godkendelse":
         phase_id, _, role = rest.rpartition(".")
         phase = guide.find_phase(phase_id)
-        words = {"phase": phase.name if phase else phase_id, "side": role_title(role)}
+        words = {"phase": phase.name if phase else phase_id, "side": side(role)}
         if version.empty or held is None:
             return t("importer.record.approval-removed", **words)
         return t("importer.record.approval", by=values.get("af", ""), day=held, **words)
@@ -212,11 +224,11 @@ def record_line(guide: Guide, key: str, version: Answer) -> str:
     return t("importer.record.meeting", day=held)
 
 
-def _mark_record(guide: Guide, key: str, version: Answer, values: dict[str, str]) -> str:
+def _mark_record(guide: Guide, key: str, version: Answer, values: dict[str, str], side) -> str:
     tool_id, _, role = key.rpartition(".")
     found = next(((p, tl) for p in guide.phases for tl in p.tools if tl.id == tool_id), None)
     phase, tool = (found[0].name, found[1].title) if found else ("?", tool_id)
-    where = t("plan.mark-where", phase=phase, tool=tool, side=role_title(role))
+    where = t("plan.mark-where", phase=phase, tool=tool, side=side(role))
     if version.empty:
         return t("importer.record.mark-removed", where=where)
     colour = t(f"plan.colour.{values.get('farve', 'gul')}")

@@ -217,7 +217,11 @@ def _imported(
     """
     from spredning.cli.render_import import print_changed_here, summary
 
-    console.print(say("importer.done", style="green", summary=summary(plan, settled)))
+    if plan.incoming.sender is None:  # an old file that does not say who sent it
+        console.print(say("importer.done", style="green", summary=summary(plan, settled)))
+    else:  # with several partners, whose file it was
+        org = exchange.sender_name(plan.incoming, plan.project)
+        console.print(say("importer.done-from", style="green", org=org, summary=summary(plan, settled)))
     if plan.new_partners and not plan.creates:
         names = [clean_name(p.name or p.key) for p in plan.new_partners]
         console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
@@ -298,10 +302,17 @@ RECORD_OUTCOMES = {
 def _follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
     """The follow-up records the file adds or changes (would, in a dry run), each with what it says."""
     from spredning.cli.render import bullets
+    from spredning.cli.render_import import with_new_partners
     from spredning.cli.render_plan import record_line
 
+    everyone = with_new_partners(plan)
     lines = [
-        t(RECORD_OUTCOMES[item.outcome], record=record_line(guide, item.slot[1], item.incoming))
+        t(
+            RECORD_OUTCOMES[item.outcome],
+            record=record_line(
+                guide, item.slot[1], item.incoming, _org(everyone, item.slot[0]) if item.slot[0] else ""
+            ),
+        )
         for item in plan.records
         if item.outcome in RECORD_OUTCOMES
     ]

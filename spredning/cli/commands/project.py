@@ -342,6 +342,7 @@ def side(
         None, "--organisation", metavar=t("metavar.name"), help=t("help.projekt.side.organisation")
     ),
     ny: bool = typer.Option(False, "--ny", help=t("help.projekt.side.ny")),
+    ja: bool = typer.Option(False, "--ja", help=t("help.projekt.side.ja")),
 ):
     """Sig, hvilken side (og hvilken genbrugende organisation) I er på denne computer."""
     from spredning.cli.render_project import org_name
@@ -351,12 +352,14 @@ def side(
     ws = workspace(ctx)
     console = make_console()
     try:
-        done = projects.set_side(ws, role, organisation, ny)
+        done = _set_side(ws, console, role, organisation, ny, ja)
     except projects.CloseName as close:
         meant = _meant(console, close)
         if meant is None:
             return
-        done = projects.set_side(ws, role, close.name if meant is NEW else meant.key, meant is NEW)
+        done = _set_side(ws, console, role, close.name if meant is NEW else meant.key, meant is NEW, ja)
+    if done is None:  # the user kept this computer's organisation
+        return
     project, state = done.project, done.state
     with after_work(console):
         if done.named:
@@ -374,6 +377,46 @@ def side(
                 key, style="dim" if not holds else "yellow", name=done.left.name, what=holds, command=remove
             )
             print_said(console, left, remove)
+
+
+def _set_side(
+    ws, console, role: str, organisation: str | None, new: bool, sure: bool
+) -> projects.SideSet | None:
+    """projects.set_side; a computer that has been the other side's organisation changes only after a yes.
+
+    A terminal asks (No first); a script is refused and told the command with --ja. None: kept.
+    """
+    try:
+        return projects.set_side(ws, role, organisation, new, switch=sure)
+    except projects.SideSwitch as switch:
+        was, now, n = (_shown(switch.params[key]) for key in ("was", "now", "n"))
+        side = t(f"role.{switch.params['side']}")
+        named = switch.now_key or (shell_word(organisation) if organisation else None)
+        words = ["projekt", "side", role, *(["--organisation", named] if named else [])]
+        again = command(*words, *(["--ny"] if new and not switch.now_key else []), "--ja")
+        if not is_interactive():
+            raise NotATerminal(
+                "side.switch-no-terminal", was=was, side=side, now=now, n=n, command=again
+            ) from None
+        from questionary import Choice
+
+        from spredning.cli.prompter import select
+
+        with interrupted_as("side.switch-interrupted"):
+            console.print(say("side.switch-was", style="yellow", was=was, side=side, now=now, n=n))
+            sure = select(
+                t("side.switch-question", now=now),
+                [Choice(t("side.switch-no", was=was), False), Choice(t("side.switch-yes", now=now), True)],
+            )
+        if not sure:
+            console.print(say("side.switch-kept", was=was))
+            return None
+        return projects.set_side(ws, role, organisation, new, switch=True)
+
+
+def _shown(value: object) -> object:
+    """An organisation's name as a choice shows it: one clean line (a Message or a count as it is)."""
+    return clean_name(value) if isinstance(value, str) else value
 
 
 @projekt_app.command("deler", cls=typer_compat.DanishCommand, help=t("help.projekt.deler"))
