@@ -209,6 +209,17 @@ def test_vis_says_how_to_settle_the_conflicts_it_shows(pair):
     assert "afgør konflikten" not in sharing_out  # Odense has not had Ærø's version yet
 
 
+def test_vis_of_another_phase_or_only_news_says_no_conflict_is_marked_above(pair):
+    # the conflict is in Tjek: a view of Test (or of nothing new) has no "uafklaret" mark above
+    sharing, reusing = pair
+    conflicts(sharing, reusing, {D1: "Ærøs formål"}, {D1: "Odenses formål"})
+    assert "ovenfor" in flat(reusing.ok("vis", "--nye"))  # the news holds the conflict: shown, marked
+    for argv in (("vis", "test"), ("vis", "--nye")):  # another phase; no news left to show
+        out = flat(reusing.ok(*argv))
+        assert "ovenfor" not in out, argv
+        assert "1 svar i dialogen findes i to udgaver; afgør konflikten med: spredning konflikter" in out
+
+
 def test_the_portfolio_lists_each_dialogues_conflicts_once(hub):
     sharing, partners = hub
     fanoe = partners["fanoe-kommune"]

@@ -78,7 +78,7 @@ def vis(
             # renderables, render_text's wrapped lines), so the console need not cut each line
             # again; for a 1 MiB project that is a fifth of the command's time. A test compares.
             out.print(shown, crop=False)
-        _vis_notes(out, ws, opened, chosen, ctx.obj.project)
+        _vis_notes(out, ws, opened, chosen, ctx.obj.project, seen)
     if read_by_a_person(console):
         mark_seen(ws, opened, chosen, seen)
     elif kept := len({key for _, key in news_shown(opened, chosen, seen)}):
@@ -87,15 +87,22 @@ def vis(
         print_fitted(make_console(stderr=True), t("vis.news-kept", n=kept, command=again), again, "yellow")
 
 
-def _vis_notes(console, ws, opened, partner: Partner | None, project_option: str | None) -> None:
-    """After the answers: how to settle the conflicts shown, and the answers no question shows."""
+def _vis_notes(
+    console, ws, opened, partner: Partner | None, project_option: str | None, shown: set[str]
+) -> None:
+    """After the answers: how to settle the conflicts, and the answers no question shows.
+
+    The conflicts are said to be marked above only when every one of them was shown.
+    """
     from spredning.app.views import strays_in
 
     conflicts = opened.project.dialogue(partner).conflicts()
     if conflicts:
         several = several_dialogues(opened.project, opened.local)
         settle = command("konflikter", partner=partner if several else None, project=project_option)
-        print_fitted(console, t("vis.conflicts", n=len(conflicts), command=settle), settle, "yellow")
+        above = all(slot[1] in shown for slot, _ in conflicts)
+        key = "vis.conflicts" if above else "vis.conflicts-not-shown"
+        print_fitted(console, t(key, n=len(conflicts), command=settle), settle, "yellow")
     strays = strays_in(opened.project, ws.layout, partner)
     if strays:
         print_strays(console, opened.project, strays, str(opened.path), command("guide", "--ider"))
