@@ -92,6 +92,18 @@ def test_1_a_file_name_with_spaces_typed_without_quotes_gets_a_hint_about_quotes
     assert "sæt anførselstegn om det" in flat(err)
 
 
+def test_1_several_files_at_once_are_told_to_be_imported_one_at_a_time(exchanged, tmp_path):
+    # 'importer *fra*.yaml' in a shell gives the command every file: quotes would not help
+    sharing, reusing = exchanged
+    first, second = sharing.export(), sharing.export()
+    before = {path: path.read_bytes() for path in reusing.home.glob("*.yaml")}
+    code, _, err = reusing("importer", str(first), str(second))
+    assert code == 2
+    assert "Kommandoen tager én fil ad gangen: kør den for hver fil for sig." in flat(err)
+    assert "anførselstegn" not in err
+    assert before and {path: path.read_bytes() for path in reusing.home.glob("*.yaml")} == before
+
+
 def test_2_a_file_goes_to_its_own_project_not_the_active_one(exchanged, tmp_path):
     sharing, reusing = exchanged
     reusing.ok("start", "--navn", "Affaldssortering", "--genbruger", "Ærø Kommune", "--rolle", "genbruge")

@@ -22,6 +22,7 @@ Plain help is chosen over Typer's rich help on purpose: it is readable when pipe
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -160,6 +161,11 @@ def _takes_words(command) -> bool:
     return any(p.param_type_name == "argument" and p.metavar in spaced for p in command.params)
 
 
+def _takes_file(command) -> bool:
+    """Whether the command takes one file as its argument (importer)."""
+    return any(p.param_type_name == "argument" and p.metavar == t("metavar.file") for p in command.params)
+
+
 def _is_switch(ctx, name: str) -> bool:
     """Whether the option `name` of the command in `ctx` is a switch (an on/off flag, no value)."""
     if name in getattr(ctx, "help_option_names", ()):
@@ -289,6 +295,8 @@ class DanishCommand(_DanishHelpMixin, typer.core.TyperCommand):
         if ctx.args and not ctx.resilient_parsing:
             spaced = _takes_words(self)  # the extra words may be the rest of a name: quotes help
             hint = "usage.extra-arguments.hint" if spaced else "usage.see-help"
+            if _takes_file(self) and all(os.path.isfile(arg) for arg in ctx.args):
+                hint = "usage.extra-files.hint"  # 'importer *.yaml': several whole files, not a split name
             raise UsageProblem(
                 "usage.extra-arguments",
                 hint=Message(hint, {"command": ctx.command_path}),
