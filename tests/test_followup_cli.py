@@ -131,7 +131,7 @@ def test_removing_a_mark_twice_says_the_second_time_there_was_none(aeroe):
     before = aeroe.path.read_bytes()
     code, out, err = aeroe("klarhed", "Beskriv innovationen", "--fjern")
 
-    assert flat(first) == "Markeringen er fjernet."
+    assert flat(first) == "Markeringen efter »Beskriv innovationen« er fjernet."
     assert (code, err) == (0, "")
     assert flat(out) == "Beskriv innovationen har ingen markering at fjerne; intet er ændret."
     assert aeroe.path.read_bytes() == before
@@ -142,12 +142,12 @@ def test_the_same_mark_again_says_it_was_so_already_and_a_new_reason_is_saved(ae
     before = aeroe.path.read_bytes()
     code, out, err = aeroe("klarhed", "Beskriv innovationen", "gul")
 
-    assert flat(first) == "Klarheden er gemt: gul."
+    assert flat(first) == "Klarheden efter »Beskriv innovationen« er gemt: gul."
     assert (code, err) == (0, "")
-    assert flat(out) == "Klarheden var allerede gul; intet er ændret."
+    assert flat(out) == "Klarheden efter »Beskriv innovationen« var allerede gul; intet er ændret."
     assert aeroe.path.read_bytes() == before
     assert flat(aeroe.ok("klarhed", "Beskriv innovationen", "gul", "--begrundelse", "Mangler IT")) == (
-        "Klarheden er gemt: gul."
+        "Klarheden efter »Beskriv innovationen« er gemt: gul."
     )
 
 
@@ -172,11 +172,12 @@ def test_a_colour_with_fjern_is_a_usage_error(aeroe, language):
 
 def test_with_several_partners_the_result_names_the_dialogue(sharing):
     out = sharing.ok("klarhed", "Beskriv innovationen", "rød", "--partner", "Fanø")
-    assert flat(out) == "Klarheden er gemt: rød (dialogen med Fanø Kommune)."
+    assert flat(out) == "Klarheden efter »Beskriv innovationen« er gemt: rød (dialogen med Fanø Kommune)."
     out = sharing.ok("klarhed", "Beskriv innovationen", "gul", "--fælles")
-    assert flat(out) == "Klarheden er gemt: gul (fælles for alle dialoger)."
+    assert flat(out) == "Klarheden efter »Beskriv innovationen« er gemt: gul (fælles for alle dialoger)."
     out = sharing.ok("klarhed", "Beskriv innovationen", "--fjern", "--partner", "Fanø")
-    assert flat(out).startswith("Markeringen er fjernet (dialogen med Fanø Kommune).")
+    removed = "Markeringen efter »Beskriv innovationen« er fjernet (dialogen med Fanø Kommune)."
+    assert flat(out).startswith(removed)
     out = sharing.ok("godkend", "tjek", "--af", "Eva Jensen", "--partner", "Ærø")
     assert "Fasen Tjek er godkendt af Eva Jensen" in flat(out) and "(dialogen med Ærø Kommune)." in flat(out)
     out = sharing.ok("--sprog", "en", "godkend", "tjek", "--af", "Eva Jensen", "--fælles")

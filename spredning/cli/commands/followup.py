@@ -112,14 +112,14 @@ def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue
     """What klarhed did: saved (or so already), removed, or nothing to remove; a common one that stays."""
     (phase, tool_id), (partner, general) = tool, dialogue
     where = _for_dialogue(opened, partner, general)
+    title = next(tool.title for tool in phase.tools if tool.id == tool_id)  # which tool: said back
     if colour is not None:
         key, style = ("readiness.saved", "bold green") if rated.changed else ("readiness.unchanged", "")
-        console.print(say(key, style=style, colour=t(f"plan.colour.{colour}"), dialogue=where))
+        console.print(say(key, style=style, tool=title, colour=t(f"plan.colour.{colour}"), dialogue=where))
         return
     if rated.changed:
-        console.print(say("readiness.removed", style="green", dialogue=where))
+        console.print(say("readiness.removed", style="green", tool=title, dialogue=where))
     else:
-        title = next(tool.title for tool in phase.tools if tool.id == tool_id)
         console.print(say("readiness.nothing-to-remove", tool=title, dialogue=where))
     if rated.mark is not None and rated.mark.where == "" and not general:
         again = _hint(opened, "klarhed", tool_id, "--fjern", *_role_words(role), general=True)
