@@ -273,6 +273,60 @@ def out_path(ud: str | None) -> Path | None:
     return Path(ud)
 
 
+# What a file name's ending says the file holds, for the commands that write one (--ud). A file that
+# holds something else would not open in the program its name sends it to (Word, a PDF reader).
+_ENDINGS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".odt": "odt",
+    ".rtf": "rtf",
+    ".pdf": "pdf",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".ics": "ics",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".txt": "txt",
+}
+
+
+def named_format(ud: str | None) -> str | None:
+    """The kind of file --ud's ending names (md, pdf, csv, ...); None without --ud or a known ending."""
+    return _ENDINGS.get(Path(ud).suffix.lower()) if ud else None
+
+
+def chosen_format(option: str | None, ud: str | None, formats: Iterable[str], default: str) -> str:
+    """--format as given; else the format --ud's ending names, when the command writes it; else default."""
+    if option is not None:
+        return option
+    named = named_format(ud)
+    return named if named is not None and named in formats else default
+
+
+def check_ending(ud: str | None, written: str, formats: Iterable[str] = ()) -> None:
+    """Refuse a --ud whose ending names another kind of file than the one `written` (md, docx, ...).
+
+    `formats` are the ones the command can write with --format: the hint offers the one named.
+    """
+    named = named_format(ud)
+    if ud is None or named is None or named == written:
+        return
+    ending = Path(ud).suffix
+    suggestion = path_word(str(Path(ud).with_suffix(f".{written}")))
+    hint = "files.wrong-ending.format-hint" if named in formats else "files.wrong-ending.hint"
+    raise UsageProblem(
+        "files.wrong-ending",
+        path=ud,
+        ending=ending,
+        kind=f".{written}",
+        hint=Message(hint, {"suggestion": suggestion, "named": named, "ending": ending}),
+    )
+
+
 def hint_partner(project: Project, state: LocalState, partner: Partner | None) -> Partner | None:
     """The partner a hint names with --partner: only when the command cannot tell the dialogue itself.
 

@@ -16,6 +16,7 @@ from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     NAMED,
     NamedProject,
+    check_ending,
     choose_partner,
     command,
     hint_partner,
@@ -50,6 +51,7 @@ def eksport(
     overskriv: bool = typer.Option(False, "--overskriv", help=t("help.overskriv")),
 ) -> None:
     """Skriv en fil med jeres svar og dialogens historik, som I sender til partneren."""
+    check_ending(ud, "yaml")  # named .docx or .pdf, the partner's program would not open it
     ws = workspace(ctx)
     role = parse_role(rolle)
 

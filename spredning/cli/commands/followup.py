@@ -11,8 +11,10 @@ from spredning.app import readiness
 from spredning.app.plan import parse_due
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
+    check_ending,
     choose_dialogue,
     choose_partner,
+    chosen_format,
     command,
     hint_partner,
     interrupted_as,
@@ -352,8 +354,8 @@ def _ask_correct(earlier) -> bool:
 
 def dagsorden(
     ctx: typer.Context,
-    format: str = typer.Option(
-        "md", "--format", "-f", metavar="md|html|docx|pdf", help=t("help.dagsorden.format")
+    format: str | None = typer.Option(
+        None, "--format", "-f", metavar="md|html|docx|pdf", help=t("help.dagsorden.format")
     ),
     ud: str | None = typer.Option(None, "--ud", metavar=t("metavar.file"), help=t("help.dagsorden.ud")),
     partner: str | None = typer.Option(
@@ -362,14 +364,17 @@ def dagsorden(
     overskriv: bool = typer.Option(False, "--overskriv", help=t("help.overskriv")),
 ) -> None:
     """Skriv dagsordenen til næste møde med partneren."""
+    from spredning import report
     from spredning.app.agenda import make_agenda
     from spredning.app.files import place, write_own
 
+    fmt = report.check_format(chosen_format(format, ud, report.FORMATS, "md"), "dagsorden")
+    check_ending(ud, fmt, report.FORMATS)
     ws = workspace(ctx)
     opened = ws.open()
     with interrupted_as("agenda.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
-    made = make_agenda(ws, fmt=format, partner=chosen, today=datetime.date.today())
+    made = make_agenda(ws, fmt=fmt, partner=chosen, today=datetime.date.today())
     path, beside = place(ws, out_path(ud), made.default_name)
     slug = ws.slug()
     replaced = replacing(

@@ -9,8 +9,10 @@ import typer
 from spredning.app import plan as plans
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
+    check_ending,
     choose_dialogue,
     choose_partner,
+    chosen_format,
     command,
     hint_partner,
     interrupted_as,
@@ -29,6 +31,7 @@ from spredning.i18n import t
 
 plan_app = typer.Typer(cls=typer_compat.DanishGroup, invoke_without_command=True, rich_markup_mode=None)
 FORMATS = ("tekst", "csv", "ics")
+FILE_FORMATS = ("csv", "ics")  # what --ud writes
 
 
 def _today() -> datetime.date:
@@ -42,8 +45,8 @@ def plan(
         None, "--partner", metavar=t("metavar.name"), help=t("help.plan.partner")
     ),
     alle: bool = typer.Option(False, "--alle", help=t("help.plan.alle")),
-    format: str = typer.Option(
-        "tekst", "--format", "-f", metavar="tekst|csv|ics", help=t("help.plan.format")
+    format: str | None = typer.Option(
+        None, "--format", "-f", metavar="tekst|csv|ics", help=t("help.plan.format")
     ),
     ud: str | None = typer.Option(None, "--ud", metavar=t("metavar.file"), help=t("help.plan.ud")),
     overskriv: bool = typer.Option(False, "--overskriv", help=t("help.overskriv")),
@@ -51,9 +54,13 @@ def plan(
     """Vis handlingsplanen (overskredne frister først), eller skriv den som regneark eller kalender."""
     if ctx.invoked_subcommand is not None:
         return
-    fmt = format.strip().lower().lstrip(".")
+    given = chosen_format(format, ud, FILE_FORMATS, "tekst")
+    fmt = given.strip().lower().lstrip(".")
     if fmt not in FORMATS:
-        raise UsageProblem("plan.unknown-format", value=format, formats=list(FORMATS))
+        raise UsageProblem("plan.unknown-format", value=given, formats=list(FORMATS))
+    if fmt == "tekst" and ud is not None:  # the table is for the terminal: a file is csv or ics
+        raise UsageProblem("plan.ud-needs-format")
+    check_ending(ud, fmt, FILE_FORMATS)
     ws = workspace(ctx)
     opened = ws.open()
     chosen = None if alle else choose_partner(opened.project, opened.local, partner, required=False)

@@ -9,7 +9,9 @@ import typer
 from spredning.app.dialogue import PartnerChoice
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
+    check_ending,
     choose_partner,
+    chosen_format,
     out_path,
     parse_phases,
     parse_role,
@@ -26,8 +28,8 @@ from spredning.i18n import t
 
 def rapport(
     ctx: typer.Context,
-    format: str = typer.Option(
-        "md", "--format", "-f", metavar="md|html|docx|pdf", help=t("report.help.format")
+    format: str | None = typer.Option(
+        None, "--format", "-f", metavar="md|html|docx|pdf", help=t("report.help.format")
     ),
     ud: str | None = typer.Option(None, "--ud", metavar=t("metavar.file"), help=t("report.help.ud")),
     fase: list[str] | None = typer.Option(
@@ -48,7 +50,8 @@ def rapport(
     from spredning.app.files import place, write_own
     from spredning.app.reports import make_report
 
-    fmt = report.check_format(format)
+    fmt = report.check_format(chosen_format(format, ud, report.FORMATS, "md"))
+    check_ending(ud, fmt, report.FORMATS)
     if oversigt and (fase or rolle or partner or kun_besvarede):
         given = [
             name

@@ -8,6 +8,7 @@ import typer
 
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
+    check_ending,
     choose_partner,
     command,
     file_word,
@@ -43,6 +44,7 @@ def arbejdsark(
     from spredning.app.files import place
     from spredning.app.worksheets import make_worksheet, write_worksheet
 
+    check_ending(ud, "docx")  # a Word file under another name would open nowhere, nor come back
     ws = workspace(ctx)
     phases = parse_phases(ws.guide, fase)
     role = parse_role(rolle)
