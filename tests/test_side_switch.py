@@ -158,11 +158,34 @@ def test_a_reusing_computer_in_a_terminal_is_asked_and_goes_back_without_a_quest
     assert "På denne computer er I nu: Vi vil genbruge (Ærø Kommune)." in flat(run.out)
 
 
-def test_moving_between_reusing_organisations_is_unchanged(aeroe):
-    out = flat(aeroe.ok("projekt", "side", "genbruge", "--organisation", "Fanø Kommune"))
+def test_a_reusing_computer_that_wrote_answers_is_not_made_another_reusing_one_silently(aeroe):
+    # Ærø's computer wrote an answer as Ærø: as Fanø it would export Fanø's dialogue from here
+    before = tree(aeroe.home)
+    code, _, err = aeroe("projekt", "side", "genbruge", "--organisation", "Fanø Kommune")
+    assert code == 2
+    assert "Denne computer har været Ærø Kommune (Vi vil genbruge), og 1 af dens svar er skrevet her" in flat(
+        err
+    )
+    assert "'spredning projekt side genbruge --organisation \"Fanø Kommune\" --ja'" in flat(err)
+    assert tree(aeroe.home) == before
 
+    out = flat(aeroe.ok("projekt", "side", "genbruge", "--organisation", "Fanø Kommune", "--ja"))
     assert "På denne computer er I nu: Vi vil genbruge (Fanø Kommune)." in out
     assert "Ærø Kommune, som computeren var sat til før, står stadig i projektet" in out
+    aeroe.ok("projekt", "side", "genbruge", "--organisation", "Ærø Kommune")  # back: no --ja needed
+    assert side(aeroe) == ("genbruge", "aeroe-kommune")
+
+
+def test_a_reusing_computer_that_wrote_nothing_moves_to_another_reusing_organisation_freely(
+    odense, tmp_path, run_cli
+):
+    # a first import of the wrong organisation's file set it to that one: the advice is this command
+    fanoe = Org(tmp_path / "fanoe", tmp_path, run_cli)
+    assert fanoe.import_(odense.export("--partner", "Ærø"))[0] == 0
+
+    out = flat(fanoe.ok("projekt", "side", "genbruge", "--organisation", "Fanø Kommune"))
+
+    assert "På denne computer er I nu: Vi vil genbruge (Fanø Kommune)." in out
 
 
 def test_english_edition(odense):

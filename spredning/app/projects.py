@@ -327,8 +327,9 @@ def _check_switch(project: Project, state: LocalState, role: str, now: str, key:
     It has been an organisation when it wrote that organisation's answers (the sharing side's, or
     the reusing ones in its dialogue), or was set to it and wrote none as the one it is set to now:
     going back to the organisation whose answers it wrote, after a wrong switch, needs no yes.
-    Moving between reusing organisations is not this (projekt side names the one left behind), nor
-    is looking at the example from either side (nobody exports as its organisations for real).
+    Moving from one reusing organisation to another is this only when the computer wrote answers as
+    the first (set to a wrong one by a first import, it wrote none). Looking at the example from
+    either side is not (nobody exports as its organisations for real).
     """
     if project.example:
         return
@@ -336,8 +337,16 @@ def _check_switch(project: Project, state: LocalState, role: str, now: str, key:
     was: str | None
     if role == "genbruge":
         if state.side == "genbruge":
-            return
-        was, set_to = SHARING, state.side == "dele"
+            # from one reusing organisation to another: asked only when this computer wrote answers
+            # as the one it is (set to a wrong one by a first import, it wrote none and moves freely)
+            current = state.organisation
+            if current is None or current == now or not written.get(current):
+                return
+            if project.partner(current) is None:
+                return
+            was, set_to = current, True
+        else:
+            was, set_to = SHARING, state.side == "dele"
     else:
         if state.side == "dele":
             return

@@ -16,6 +16,7 @@ from spredning.cli.commands.common import (
     interrupted_as,
     is_interactive,
     parse_role,
+    path_word,
     shell_word,
     tell_odd_files,
     workspace,
@@ -391,7 +392,9 @@ def _set_side(
     except projects.SideSwitch as switch:
         was, now, n = (_shown(switch.params[key]) for key in ("was", "now", "n"))
         side = t(f"role.{switch.params['side']}")
-        named = switch.now_key or (shell_word(organisation) if organisation else None)
+        named = switch.now_key or (
+            path_word(organisation) if organisation else None
+        )  # "x y" in a hint's quotes
         words = ["projekt", "side", role, *(["--organisation", named] if named else [])]
         again = command(*words, *(["--ny"] if new and not switch.now_key else []), "--ja")
         if not is_interactive():
