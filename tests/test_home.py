@@ -69,7 +69,7 @@ def test_without_a_terminal_global_options_without_a_command_are_still_an_error(
     code, out, err = run_cli("--hjem", "mappe")
 
     assert code == 2
-    assert "Der mangler en kommando." in err and "Se 'spredning --help' for at få hjælp." in err
+    assert "Der mangler en kommando." in err and "Se 'spredning --hjem mappe --help' for at få hjælp." in err
     assert out == ""
 
 

@@ -41,6 +41,22 @@ def test_2_usage_errors_are_told_apart_by_class_and_said_from_the_catalogue(run_
     assert "Error" not in err and "Usage" not in err and "Did you mean" not in err
 
 
+@pytest.mark.parametrize(
+    ("argv", "help_command"),
+    [
+        (("--sprog", "en", "arbejdsark", "test"), "spredning --sprog en arbejdsark --help"),
+        (("--sprog", "en", "statsu"), "spredning --sprog en --help"),
+        (("--sprog", "en", "status", "--ukendt"), "spredning --sprog en status --help"),
+        (("--sprog", "en", "projekt", "brug"), "spredning --sprog en projekt brug --help"),
+    ],
+)
+def test_2_the_help_a_usage_error_points_to_is_in_the_language_chosen(run_cli, argv, help_command):
+    # without --sprog en the help pointed to would be the Danish one
+    code, _, err = run_cli(*argv)
+    assert code == 2
+    assert f"See '{help_command}' for help." in " ".join(err.split())
+
+
 def test_2_every_click_usage_error_class_has_a_message():
     exceptions = typer_compat._click_exceptions
     for kind in (

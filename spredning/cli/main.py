@@ -158,7 +158,8 @@ def _no_command(ctx) -> int:
     if not common.is_interactive():
         if any(ctx.params.values()):
             raise UsageProblem(
-                "usage.missing-command", hint=Message("usage.see-help", {"command": ctx.command_path})
+                "usage.missing-command",
+                hint=Message("usage.see-help", {"command": typer_compat.help_path(ctx)}),
             )
         from spredning.cli.console import echo
 
@@ -243,7 +244,7 @@ def _usage_failed(exc: UsageError) -> int:
 
         echo(exc.format_message())
         return EXIT_OK
-    path = exc.ctx.command_path if exc.ctx is not None else i18n.bare_program()
+    path = typer_compat.help_path(exc.ctx) if exc.ctx is not None else i18n.program()
     _say_error(typer_compat.usage_message(exc), Message("usage.see-help", {"command": path}))
     return EXIT_USAGE
 

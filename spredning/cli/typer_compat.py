@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import typer.core
 from typer._click import exceptions as _click_exceptions  # Typer 0.28 carries its own click
 
+from spredning import i18n
 from spredning.core.errors import EXIT_USAGE, Message, UsageProblem
 from spredning.i18n import has, t
 
@@ -126,7 +127,7 @@ def _option_of_command(group, ctx, args: list[str], option: str) -> None:
         current, words = found, [*words, word]
         if any(option in (*p.opts, *p.secondary_opts) for p in current.params):
             command = " ".join(words)
-            hint = Message("usage.see-help", {"command": f"{ctx.command_path} {command}"})
+            hint = Message("usage.see-help", {"command": f"{help_path(ctx)} {command}"})
             raise UsageProblem("usage.option-after-command", hint=hint, option=option, command=command)
 
 
@@ -223,8 +224,17 @@ def _show_help(ctx, param, value) -> None:
     ctx.exit()
 
 
+def help_path(ctx) -> str:
+    """The command of `ctx` as this user types it, with the global options given (--sprog en).
+
+    The help it points to is then in the language the user reads.
+    """
+    root = ctx.find_root().command_path
+    return i18n.program() + ctx.command_path[len(root) :]
+
+
 def _see_help(ctx) -> Message:
-    return Message("usage.see-help", {"command": ctx.command_path})
+    return Message("usage.see-help", {"command": help_path(ctx)})
 
 
 class DanishGroup(_DanishHelpMixin, typer.core.TyperGroup):
@@ -299,7 +309,7 @@ class DanishCommand(_DanishHelpMixin, typer.core.TyperCommand):
                 hint = "usage.extra-files.hint"  # 'importer *.yaml': several whole files, not a split name
             raise UsageProblem(
                 "usage.extra-arguments",
-                hint=Message(hint, {"command": ctx.command_path}),
+                hint=Message(hint, {"command": help_path(ctx)}),
                 args=list(ctx.args),
                 n=len(ctx.args),
                 exit_code=EXIT_USAGE,
