@@ -176,7 +176,7 @@ def test_an_exchange_file_named_with_projekt_is_refused_and_not_rewritten(exchan
     sharing, placed = exchange_here
     answers = tmp_path / "one.yaml"
     answers.write_text(f"{D1}: Nyt svar\n", encoding="utf-8")
-    out_file = tmp_path / "ud.md"
+    out_file = tmp_path / "ud"  # an ending neither eksport nor rapport would refuse
     args = tuple({"SVAR": str(answers), "UD": str(out_file)}.get(arg, arg) for arg in args)
     refused(sharing, placed, "--projekt", EXCHANGE, *args)
     refused(sharing, placed, "--projekt", "genoptraening-fra", *args)  # the first words of its name

@@ -170,7 +170,7 @@ def test_ud_can_never_be_the_project_file_or_a_helper_file(org, command):
 
 
 def test_ud_refuses_links_to_and_second_names_of_the_project_file(org, tmp_path):
-    link, hard = tmp_path / "link.yaml", tmp_path / "hard.yaml"
+    link, hard = tmp_path / "link.yaml", tmp_path / "hard"  # no ending: rapport writes Markdown
     link.symlink_to(org.path)
     os.link(org.path, hard)
     before = org.path.read_bytes()

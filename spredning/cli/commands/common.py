@@ -307,13 +307,14 @@ def chosen_format(option: str | None, ud: str | None, formats: Iterable[str], de
     return named if named is not None and named in formats else default
 
 
-def check_ending(ud: str | None, written: str, formats: Iterable[str] = ()) -> None:
+def check_ending(ws: Workspace, ud: str | None, written: str, formats: Iterable[str] = ()) -> None:
     """Refuse a --ud whose ending names another kind of file than the one `written` (md, docx, ...).
 
-    `formats` are the ones the command can write with --format: the hint offers the one named.
+    `formats` are the ones the command can write with --format: the hint offers the one named. A
+    name in the projects folder is left to the writer, which refuses it for that, the graver reason.
     """
     named = named_format(ud)
-    if ud is None or named is None or named == written:
+    if ud is None or named is None or named == written or _in_folder(Path(ud), ws.store.home):
         return
     ending = Path(ud).suffix
     suggestion = path_word(str(Path(ud).with_suffix(f".{written}")))
@@ -325,6 +326,14 @@ def check_ending(ud: str | None, written: str, formats: Iterable[str] = ()) -> N
         kind=f".{written}",
         hint=Message(hint, {"suggestion": suggestion, "named": named, "ending": ending}),
     )
+
+
+def _in_folder(path: Path, folder: Path) -> bool:
+    try:
+        where, home = path.absolute().parent.resolve(), folder.resolve()
+    except OSError:
+        return False
+    return where == home or home in where.parents
 
 
 def hint_partner(project: Project, state: LocalState, partner: Partner | None) -> Partner | None:

@@ -51,8 +51,8 @@ def eksport(
     overskriv: bool = typer.Option(False, "--overskriv", help=t("help.overskriv")),
 ) -> None:
     """Skriv en fil med jeres svar og dialogens historik, som I sender til partneren."""
-    check_ending(ud, "yaml")  # named .docx or .pdf, the partner's program would not open it
     ws = workspace(ctx)
+    check_ending(ws, ud, "yaml")  # named .docx or .pdf, the partner's program would not open it
     role = parse_role(rolle)
 
     def write(chosen: str | None):

@@ -369,8 +369,8 @@ def dagsorden(
     from spredning.app.files import place, write_own
 
     fmt = report.check_format(chosen_format(format, ud, report.FORMATS, "md"), "dagsorden")
-    check_ending(ud, fmt, report.FORMATS)
     ws = workspace(ctx)
+    check_ending(ws, ud, fmt, report.FORMATS)
     opened = ws.open()
     with interrupted_as("agenda.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)

@@ -60,8 +60,8 @@ def plan(
         raise UsageProblem("plan.unknown-format", value=given, formats=list(FORMATS))
     if fmt == "tekst" and ud is not None:  # the table is for the terminal: a file is csv or ics
         raise UsageProblem("plan.ud-needs-format")
-    check_ending(ud, fmt, FILE_FORMATS)
     ws = workspace(ctx)
+    check_ending(ws, ud, fmt, FILE_FORMATS)
     opened = ws.open()
     chosen = None if alle else choose_partner(opened.project, opened.local, partner, required=False)
     view = plans.plan(

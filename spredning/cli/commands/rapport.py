@@ -51,7 +51,6 @@ def rapport(
     from spredning.app.reports import make_report
 
     fmt = report.check_format(chosen_format(format, ud, report.FORMATS, "md"))
-    check_ending(ud, fmt, report.FORMATS)
     if oversigt and (fase or rolle or partner or kun_besvarede):
         given = [
             name
@@ -65,6 +64,7 @@ def rapport(
         ]
         raise UsageProblem("report.overview-with-options", options=given)
     ws = workspace(ctx)
+    check_ending(ws, ud, fmt, report.FORMATS)
     phases = parse_phases(ws.guide, fase)
     role = parse_role(rolle)
     chosen = None

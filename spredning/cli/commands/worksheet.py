@@ -44,8 +44,8 @@ def arbejdsark(
     from spredning.app.files import place
     from spredning.app.worksheets import make_worksheet, write_worksheet
 
-    check_ending(ud, "docx")  # a Word file under another name would open nowhere, nor come back
     ws = workspace(ctx)
+    check_ending(ws, ud, "docx")  # a Word file under another name would open nowhere, nor come back
     phases = parse_phases(ws.guide, fase)
     role = parse_role(rolle)
     opened = ws.open()
