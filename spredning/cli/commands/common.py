@@ -311,10 +311,17 @@ def check_ending(ws: Workspace, ud: str | None, written: str, formats: Iterable[
     """Refuse a --ud whose ending names another kind of file than the one `written` (md, docx, ...).
 
     `formats` are the ones the command can write with --format: the hint offers the one named. A
-    name in the projects folder is left to the writer, which refuses it for that, the graver reason.
+    name in the projects folder, or any projects folder's own file, is left to the writer, which
+    refuses it for that, the graver reason.
     """
     named = named_format(ud)
     if ud is None or named is None or named == written or _in_folder(Path(ud), ws.store.home):
+        return
+    from spredning.core import ownfiles
+
+    try:
+        ownfiles.check_target(Path(ud))  # another projects folder's own file: refused for that
+    except SpredningError:
         return
     ending = Path(ud).suffix
     suggestion = path_word(str(Path(ud).with_suffix(f".{written}")))
