@@ -141,7 +141,8 @@ def test_ud_naming_a_folder_is_a_folder_not_a_file_even_around_the_projects_fold
     code, _, err = sharing("--hjem", ".", "eksport", "--ud", ud)
 
     assert code == 1
-    assert flat(err).startswith(f"Fejl: {shown} er en mappe, ikke en fil")  # a full path, not "."
+    # a full path, not "."; read without the terminal's line breaks, which may fall inside a long path
+    assert "".join(err.split()).startswith("".join(f"Fejl: {shown} er en mappe, ikke en fil".split()))
     assert "ligger i projektmappen" not in flat(err)
     assert "Skriv et filnavn efter --ud" in flat(err)
     assert (names(sharing.home), names(tmp_path)) == before
@@ -186,4 +187,4 @@ def test_a_project_not_found_names_the_projects_folder_in_full(sharing):
 def test_the_list_of_projects_names_the_folder_in_full(sharing):
     out = sharing.ok("--hjem", ".", "projekter")
 
-    assert f"Mappe: {sharing.home}" in flat(out)
+    assert f"Mappe:{sharing.home}" in "".join(out.split())  # a long folder name may wrap anywhere
