@@ -863,3 +863,19 @@ def test_a_pasted_table_with_empty_edge_cells_travels_as_it_was_typed(sharing, r
     assert tree(reusing.home) == before
     assert sharing.import_(reusing.export())[0] == 0
     assert sharing.texts()[D1] == table and sharing.others() == {}
+
+
+@pytest.mark.parametrize("side", ["dele", "genbruge"])
+def test_the_example_projects_answers_travel_like_any_others(tmp_path, run_cli, side):
+    """The example's answers once carried the copy id that marks a text changed on the way, so an
+    export of the example was refused by the partner as damaged in every answer."""
+    trying = Org(tmp_path / "proever", tmp_path, run_cli)
+    trying.ok("start", "--eksempel")
+    trying.ok("projekt", "side", side)
+    partner = Org(tmp_path / "partner", tmp_path, run_cli)
+
+    code, out, err = partner.import_(trying.export())
+
+    assert code == 0, err
+    assert "beskadiget" not in flat(out + err)
+    assert partner.texts() == trying.texts()

@@ -209,12 +209,19 @@ def partners_from(names: tuple[str, ...]) -> tuple[Partner, ...]:
     return tuple(partners)
 
 
+EXAMPLE_COPY = "eksempel"  # the example's answers were written by its authors, not by any copy of the program
+
+
 def start_example(ws: Workspace) -> Started:
-    """Create the filled-in example project (in the guide's language) and make it active."""
+    """Create the filled-in example project (in the guide's language) and make it active.
+
+    Its answers get a copy id of their own: the placeholder "00000000" marks, in a partner's file, a
+    text that no longer matches its checksum, so an export of the example was refused as damaged.
+    """
     path = ws.example_file()
     data = yamlio.loads(yamlio.decode(path.read_bytes()))
     assert isinstance(data, dict), path  # the shipped example is a project file
-    parsed = projectfile.parse(data, "", path, ws.layout, "00000000")
+    parsed = projectfile.parse(data, "", path, ws.layout, EXAMPLE_COPY)
     name = parsed.project.name
     project = parsed.project._replace(slug=new_slug(ws, name), guide_edition=ws.guide.edition)
     problem = name_problem(ws, name)
