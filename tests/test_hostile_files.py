@@ -528,7 +528,9 @@ def test_an_export_or_project_file_given_as_answers_says_what_it_is_and_to_use_i
 
     assert code == 1
     assert "er ikke en svarfil, men en fil fra spredning" in flat(err)
-    assert f'spredningimporter"{given}"' in "".join(err.split())
+    assert f'Erfilenfraenpartner,hentessvareneindmed:spredningimporter"{given}"' in "".join(err.split())
+    # ... and if it is our own (which importer refuses as bringing nothing), what --svar wants instead
+    assert "En svarfil til --svar har ét svar pr. linje, fx: tjek.beskriv-innovationen.genbruge." in flat(err)
     assert "er ikke et spørgsmål" not in err
     assert reusing_project.read_bytes() == before
 

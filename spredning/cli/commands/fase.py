@@ -259,5 +259,5 @@ def _answers_file(path: str, example: str) -> object:
         raise SpredningError("answers.empty-file", path=path, example=example)
     if isinstance(data, dict) and {"format", "projekt", "svar"} <= set(data):
         # what 'eksport' writes (or a project file): its answers come in with 'importer'
-        raise SpredningError("answers.spredning-file", path=path, file=path_word(path))
+        raise SpredningError("answers.spredning-file", path=path, file=path_word(path), example=example)
     return data
