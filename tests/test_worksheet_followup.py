@@ -397,7 +397,8 @@ def test_an_english_sheet_shows_and_reads_the_english_readiness_words(sharing, t
     colour, reason = sheet.follow_titles(question)
     assert (colour, reason) == ("Readiness 37", "Reason 38")
     assert sheet.row_of(ACTION, header="What")[3] == "Status 56"
-    assert sheet.text("Status 56") == "ikke startet"  # a status stays Danish, as 'plan ret' takes it
+    assert sheet.text("Status 56") == "not started"  # in the sheet's language, as 'plan ret' takes it
+    assert "ikke startet" not in text and "droppet" not in text  # the instructions name English words
 
     fill(sheet, {colour: "blue"}).save(path)
     code, _, err = sharing("--sprog", "en", "importer", str(path))
@@ -431,6 +432,32 @@ def test_an_english_sheet_filled_in_with_either_languages_words_imports(
     assert code == 0, err
     assert (mark(sharing, "genbruge").colour, mark(sharing, "genbruge").reason) == (colour, "Budget unclear")
     assert mark(sharing, "dele").colour == "gul"
+
+
+@pytest.mark.parametrize(
+    ("edition", "word", "status"),
+    [
+        ("da", "in progress", "i-gang"),
+        ("da", "Dropped", "droppet"),
+        ("en", "færdig", "færdig"),
+        ("en", "done", "færdig"),
+    ],
+)
+def test_an_english_sheets_status_reads_back_in_either_language(sharing, tmp_path, edition, word, status):
+    """An English sheet may be filled in by a Danish partner, or read back by a Danish colleague."""
+    path, sheet, _ = english_sheet(sharing, tmp_path)
+    fill(sheet, {"Status 56": word}).save(path)
+    code, _, err = sharing("--sprog", edition, "importer", str(path))
+    assert code == 0, err
+    assert actions(sharing)[ACTION].status == status
+
+
+def test_an_english_sheets_untouched_status_changes_nothing_when_read_in_danish(sharing, tmp_path):
+    path, _, _ = english_sheet(sharing, tmp_path)
+    code, out, err = sharing("importer", str(path))
+    assert code == 0, err
+    assert actions(sharing)[ACTION].status == "ikke-startet"
+    assert "Opfølgningen" not in out  # nothing of the follow-up changed
 
 
 def test_a_reason_alone_in_an_english_sheet_asks_for_an_english_word(sharing, tmp_path):

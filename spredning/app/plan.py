@@ -14,6 +14,7 @@ import datetime
 import re
 from typing import NamedTuple
 
+from spredning import i18n
 from spredning.app.dialogue import PartnerChoice, partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import followup, history
@@ -21,7 +22,6 @@ from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.followup import PlanItem
 from spredning.core.local import LocalState, given_count
 from spredning.core.model import Answer, Entry, Partner, Project, Slot, fold_name
-from spredning.i18n import t
 
 UNSET = object()  # "not given" for options that may also be cleared (a deadline, who)
 _DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
@@ -77,14 +77,18 @@ def parse_due(text: str) -> datetime.date | None:
     raise UsageProblem("plan.bad-date", value=text)
 
 
-def parse_status(text: str) -> str:
+def parse_status(text: str, *, any_language: bool = False) -> str:
     """A status in any case, with or without æøå or a hyphen ('i gang', 'faerdig').
 
-    Also in the words of the program's language ('in progress'); the value saved is the Danish one.
+    Also in the words of the program's language ('in progress'), or with any_language in any language
+    the program has (a worksheet may be made in one language and read back in the other); the value
+    saved is the Danish one.
     """
     wanted = fold_name(text).replace(" ", "-")
+    languages = i18n.LANGUAGES if any_language else (i18n.language(),)
     for status in followup.STATUSES:
-        if wanted in (fold_name(status), fold_name(t(f"plan.status.{status}")).replace(" ", "-")):
+        words = {str(i18n.catalogue(code)[f"plan.status.{status}"]) for code in languages}
+        if wanted in {fold_name(status), *(fold_name(word).replace(" ", "-") for word in words)}:
             return status
     raise UsageProblem("plan.bad-status", value=text, known=list(followup.STATUSES))
 

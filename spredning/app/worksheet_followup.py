@@ -208,7 +208,7 @@ def _read_action(item: FollowRecord, texts: Mapping[str, str]) -> Answer | dict[
     status = "ikke-startet"
     if status_text:
         try:
-            status = plan.parse_status(status_text)
+            status = plan.parse_status(status_text, any_language=True)  # made in one, read in the other
         except UsageProblem:
             problems["status"] = message("worksheet.bad.status", value=status_text)
     elif not new:

@@ -96,8 +96,8 @@ class FieldTable(NamedTuple):
 
 
 def shown_status(status: str) -> str:
-    """A status as the field shows it: the value kept in the file, in words ('ikke startet')."""
-    return status.replace("-", " ")
+    """A status as the field shows it: in the worksheet's language ('ikke startet', 'not started')."""
+    return t(f"plan.status.{status}")
 
 
 def shown_day(day: datetime.date | None) -> str:
