@@ -80,7 +80,8 @@ def test_each_kind_of_point(workspace, fixture_project):
     assert ids(workspace, agenda.conflicts) == [BEGEJSTRER]
     assert agenda.last_meeting == datetime.date(2026, 1, 21)
     assert agenda.partner_sides == ("genbruge",)
-    assert ids(workspace, agenda.received) == [INTERESSANT, BEGEJSTRER, MANGLER]
+    # the answer in conflict is point 1 only: which of its texts is "theirs" is what the meeting decides
+    assert ids(workspace, agenda.received) == [INTERESSANT, MANGLER]
     assert [(ids(workspace, [p.answered])[0], ids(workspace, [p.open])[0]) for p in agenda.open_pairs] == [
         (FORMAAL, SAMME_BEHOV),
         (INTERESSANT, "tjek.beskriv-innovationen.dele.loesningen"),

@@ -879,3 +879,36 @@ def test_the_example_projects_answers_travel_like_any_others(tmp_path, run_cli, 
     assert code == 0, err
     assert "beskadiget" not in flat(out + err)
     assert partner.texts() == trying.texts()
+
+
+def test_a_shared_answers_conflict_with_one_partner_stays_in_that_partners_dialogue(hub, tmp_path):
+    """Every view of one partner's dialogue agrees: konflikter, status, vis and the agenda. Another
+    partner's version of a shared answer is never shown there (it is that partner's text)."""
+    sharing, partners = hub
+    aeroe, fanoe = KEYS[0], KEYS[1]
+    for key in (aeroe, fanoe):
+        sharing.ok("møde", "--partner", key)
+    sharing.answer({D1: "Odenses nye formål"})
+    partners[fanoe].answer({D1: "Fanøs formål"}, "--rolle", "dele")
+    partners[fanoe].answer({G1: "Fanøs eget svar"})
+    sharing.answer({G1: "Odense har rettet Fanøs svar"}, "--rolle", "genbruge", "--partner", fanoe)
+    partners[fanoe].answer({G1: "Fanøs svar, igen"})
+    assert sharing.import_(partners[fanoe].export())[0] == 0
+
+    def agenda(key: str) -> str:
+        target = tmp_path / f"dagsorden-{key}.md"
+        sharing.ok("dagsorden", "--partner", key, "--ud", str(target))
+        return target.read_text(encoding="utf-8")
+
+    assert "ingen uafklarede konflikter" in sharing.ok("konflikter", "--partner", aeroe)
+    assert "konflikt" not in sharing.ok("status", "--partner", aeroe).lower()
+    assert "Fanøs formål" not in sharing.ok("vis", "tjek", "--partner", aeroe)
+    first_point = agenda(aeroe).split("## 2.")[0]
+    assert "Intet på dette punkt." in first_point and "Hvad er formålet?" not in first_point
+
+    # in Fanø's dialogue both conflicts are there, and Fanø's answer in conflict is not "news from Fanø"
+    assert "Fanøs formål" in sharing.ok("vis", "tjek", "--partner", fanoe)
+    text = agenda(fanoe)
+    conflicts, news = text.split("## 2.")[0], text.split("## 2.")[1].split("## 3.")[0]
+    assert "Hvad er formålet?" in conflicts and "Er løsningen umiddelbart interessant" in conflicts
+    assert "Er løsningen umiddelbart interessant" not in news and "Odense har rettet" not in news

@@ -182,7 +182,7 @@ def _item(project: Project, view: Dialogue, question: Question, number: int, emp
     shown = "" if empty else answers.shown(given)
     version = None if empty else history.written(entry.answer if entry else Answer())
     field = FieldRecord(number, slot, version, checksum(answers.normalise(shown)))
-    return Item(question, field, shown, bool(entry and entry.in_conflict), view.is_variant(question.id))
+    return Item(question, field, shown, bool(view.waiting(question.id)), view.is_variant(question.id))
 
 
 def _has_history(version: str | None) -> bool:

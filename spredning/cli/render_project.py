@@ -121,10 +121,10 @@ def question_with_answer(
     return Group(*parts)
 
 
-def other_versions(project: Project, entry: Entry, indent: int) -> RenderableType:
+def other_versions(project: Project, others: tuple[Answer, ...], indent: int) -> RenderableType:
     """The versions kept beside an answer, each under its organisation's name."""
     parts: list[RenderableType] = []
-    for other in entry.others:
+    for other in others:
         parts.append(
             indented(
                 Text(
@@ -333,8 +333,8 @@ def vis_phase(
             for number, question in enumerate(tool.questions(role), 1):
                 if only is not None and question.id not in only:
                     continue
-                entry = view.entry(question.id)
-                if only_answered and view.answer(question.id) is None and not (entry and entry.in_conflict):
+                waiting = view.waiting(question.id)
+                if only_answered and view.answer(question.id) is None and not waiting:
                     left_out += 1
                     continue
                 answer = view.answer(question.id)
@@ -348,8 +348,8 @@ def vis_phase(
                         removed_by=removed.get(question.id),
                     )
                 )
-                if entry is not None and entry.in_conflict:
-                    rows.append(other_versions(view.project, entry, 5))
+                if waiting:
+                    rows.append(other_versions(view.project, waiting, 5))
             if rows:
                 done = progress(view, tool.questions(role))
                 blocks.append(
@@ -376,9 +376,9 @@ def _side_cell(tool: Tool, role: str, view: Dialogue, seen: set[str] | None) -> 
         if seen is not None:
             seen.add(q.id)
         rows.append(question_with_answer(n, q, view.answer(q.id), indent=0))
-        entry = view.entry(q.id)
-        if entry is not None and entry.in_conflict:
-            rows.append(other_versions(view.project, entry, 3))
+        waiting = view.waiting(q.id)
+        if waiting:
+            rows.append(other_versions(view.project, waiting, 3))
     return Group(*rows)
 
 

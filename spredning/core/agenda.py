@@ -89,7 +89,7 @@ def build_agenda(
     mine = None if writer is None else ("dele" if writer == SHARING else "genbruge")
     theirs = (other_role(mine),) if mine else ROLES
     meeting = followup.last_meeting(project, partner)
-    given = (State.ANSWERED, State.NOT_RELEVANT, State.CONFLICT)
+    given = (State.ANSWERED, State.NOT_RELEVANT)  # a conflict is point 1: which text is theirs is open
     received = tuple(
         mark
         for qid, mark in marks.items()

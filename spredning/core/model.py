@@ -405,17 +405,28 @@ class Dialogue(NamedTuple):
         """True when the sharing side's answer here is a variant for this partner."""
         return bool(self.partner) and side_of(question_id) == "dele" and self.slot(question_id)[0] != ""
 
-    def conflicts(self) -> list[tuple[Slot, Entry]]:
-        """The slots (with entries) in conflict in this dialogue.
+    def waiting(self, question_id: str) -> tuple[Answer, ...]:
+        """The other versions of the answer this dialogue reads, waiting here for a decision.
 
-        A shared answer's conflict belongs to the dialogues its other versions came from (and to
-        every dialogue when a version's origin is the sharing side or unknown).
+        A shared answer's other versions belong to the dialogues they came from (and to every
+        dialogue when a version's origin is the sharing side or unknown): one partner's dialogue,
+        its views and its agenda never show another partner's version.
         """
+        slot = self.slot(question_id)
+        entry = self.project.entry(slot)
+        return () if entry is None else self._waiting(slot[0], entry)
+
+    def _waiting(self, where: str, entry: Entry) -> tuple[Answer, ...]:
+        key = self.partner.key if self.partner else ""
+        if where or not key:
+            return entry.others
+        return tuple(o for o in entry.others if o.source in (key, SHARING, ""))
+
+    def conflicts(self) -> list[tuple[Slot, Entry]]:
+        """The slots (with entries) in conflict in this dialogue (see `waiting`)."""
         key = self.partner.key if self.partner else ""
         found: list[tuple[Slot, Entry]] = [
-            (("", qid), e)
-            for qid, e in self.project.shared.items()
-            if e.in_conflict and (not key or any(o.source in (key, SHARING, "") for o in e.others))
+            (("", qid), e) for qid, e in self.project.shared.items() if self._waiting("", e)
         ]
         if key:
             found += [

@@ -30,7 +30,6 @@ from spredning.core.model import (
     SHARING,
     Answer,
     Dialogue,
-    Entry,
     Guide,
     Partner,
     Phase,
@@ -333,17 +332,19 @@ class _Builder:
         entry = self.dialogue.entry(question_id)
         draft = question_id in self.drafts
         variant = self.dialogue.is_variant(question_id)
-        if entry is not None and entry.in_conflict:
-            return AnswerBlock(State.CONFLICT, versions=self.versions(entry), draft=draft, variant=variant)
+        waiting = self.dialogue.waiting(question_id)
+        if entry is not None and waiting:
+            versions = self.versions(entry.answer, waiting)
+            return AnswerBlock(State.CONFLICT, versions=versions, draft=draft, variant=variant)
         given = self.dialogue.answer(question_id)
         if given is None:
             return AnswerBlock(State.OPEN, draft=draft)
         state = State.NOT_RELEVANT if given.not_relevant else State.ANSWERED
         return AnswerBlock(state, _text(given), draft=draft, variant=variant)
 
-    def versions(self, entry: Entry) -> tuple[Version, ...]:
-        ours = Version(_text(entry.answer), entry.answer.not_relevant, self.writer or "")
-        return (ours, *(Version(_text(o), o.not_relevant, o.source) for o in entry.others))
+    def versions(self, kept: Answer, others: tuple[Answer, ...]) -> tuple[Version, ...]:
+        ours = Version(_text(kept), kept.not_relevant, self.writer or "")
+        return (ours, *(Version(_text(o), o.not_relevant, o.source) for o in others))
 
     def marks(self, state: State | None) -> tuple[Mark, ...]:
         """The questions met in a state (None: with a draft), in guide order, also those left out."""
