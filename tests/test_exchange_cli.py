@@ -912,3 +912,14 @@ def test_a_shared_answers_conflict_with_one_partner_stays_in_that_partners_dialo
     conflicts, news = text.split("## 2.")[0], text.split("## 2.")[1].split("## 3.")[0]
     assert "Hvad er formålet?" in conflicts and "Er løsningen umiddelbart interessant" in conflicts
     assert "Er løsningen umiddelbart interessant" not in news and "Odense har rettet" not in news
+
+
+def test_a_long_export_file_name_is_never_broken_in_the_advice_to_send_it(tmp_path, run_cli):
+    """Copied from the terminal, a name broken over two lines is no name (a long project name gives one)."""
+    name = "Velfærdsteknologisk genoptræning fra hospital til hjem i hele regionen"
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), name=name)
+    target = tmp_path / "velfaerdsteknologisk-genoptraening-fra-hospital-til-hjem-i-hele-regionen-svar.yaml"
+
+    out = org.ok("eksport", "--ud", str(target))
+
+    assert f"Send filen\n{target.name}\ntil Ærø Kommune" in out  # whole, on a line of its own

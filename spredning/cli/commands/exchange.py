@@ -86,11 +86,12 @@ def eksport(
         lines.append(say("eksport.changes", n=done.changes, org=receiver))
     else:
         lines.append(say("eksport.no-changes", org=receiver))
-    lines.append(say("eksport.send", org=receiver, file=done.path.name))
     with after_work(console):
         tell_written(key, done.path, console, n=done.answers)
         tell_beside(done.beside, console)
         console.print(Text("\n").join(lines))
+        # the file's name is never broken, though longer than the line: copied, it is still one word
+        print_said(console, say("eksport.send", org=receiver, file=done.path.name), done.path.name)
         # the command on a line of its own, never broken, to be copied as it is
         # the partner's command, in their folder: the file's name (not where it is here)
         console.print(say("eksport.their-command", file=shell_word(done.path.name)), soft_wrap=True)

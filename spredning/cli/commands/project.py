@@ -271,7 +271,7 @@ def _tell_started(console, started, next_step: Text, commands: tuple[str, ...]) 
     """A project made: its name, its file and what to do next, its `commands` whole (see after_work)."""
     with after_work(console):
         console.print(say("start.created", style="bold green", name=started.project.name))
-        console.print(say("start.file", style="dim", path=str(started.path)))
+        print_said(console, say("start.file", style="dim", path=str(started.path)), str(started.path))
         print_said(console, next_step, commands)
 
 
