@@ -81,6 +81,23 @@ def test_an_ending_the_program_does_not_know_is_left_to_the_user(run_cli, exampl
     assert (example / "rapport.udkast").read_text(encoding="utf-8").startswith("# ")  # Markdown, as before
 
 
+@pytest.mark.parametrize(
+    ("argv", "start"),
+    [
+        (("rapport",), "# "),
+        (("dagsorden",), "# "),
+        (("eksport",), "format:"),
+        (("plan", "--format", "csv"), "\ufeff"),
+    ],
+)
+def test_a_text_file_may_be_named_txt(run_cli, example, argv, start):
+    """Markdown, YAML and CSV are plain text and open as a .txt file does: that name is no mistake."""
+    code, _, err = run_cli(*argv, "--ud", "fil.txt")
+
+    assert code == 0, err
+    assert (example / "fil.txt").read_text(encoding="utf-8").startswith(start)
+
+
 def test_the_plans_table_has_no_file(run_cli, example):
     code, _, err = run_cli("plan", "--ud", "plan.txt")
 

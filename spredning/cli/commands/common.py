@@ -292,6 +292,7 @@ _ENDINGS = {
     ".yml": "yaml",
     ".txt": "txt",
 }
+_PLAIN_TEXT = {"md", "csv", "yaml"}  # opened as text, as a .txt file is: that name is fine for them
 
 
 def named_format(ud: str | None) -> str | None:
@@ -316,6 +317,8 @@ def check_ending(ws: Workspace, ud: str | None, written: str, formats: Iterable[
     """
     named = named_format(ud)
     if ud is None or named is None or named == written or _in_folder(Path(ud), ws.store.home):
+        return
+    if named == "txt" and written in _PLAIN_TEXT:
         return
     from spredning.core import ownfiles
 
