@@ -403,7 +403,7 @@ def test_actions_past_their_deadline_are_offered_once_and_open_the_plan(three, h
     run = home(sharing, go(ws, "overdue") + PAUSE + QUIT)
 
     assert run.code == 0, run.err
-    assert "Følg op på de 2 handlinger, hvis frist er overskredet" in run.screen
+    assert "Følg op på de 2 handlinger med overskredet frist" in run.screen
     assert "Samme som: spredning plan" in run.out
     shown = run.out.split("Samme som:")[1]
     assert shown.index("Send skabelonen") < shown.index("Senere") and "Fælles møde" in shown

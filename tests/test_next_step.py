@@ -93,9 +93,9 @@ def test_everything_answered_points_at_overdue_actions_then_sending_then_a_repor
     late = json.loads(org.ok("status", "--json"))["dialoger"][0]["overskredne_handlinger"]
     assert late, "the example's earliest open deadline (27-02-2026) has passed"
     follow_up = (
-        "følg op på handlingen, hvis frist er overskredet: spredning plan"
+        "følg op på handlingen med overskredet frist: spredning plan"
         if len(late) == 1
-        else f"følg op på de {len(late)} handlinger, hvis frist er overskredet: spredning plan"
+        else f"følg op på de {len(late)} handlinger med overskredet frist: spredning plan"
     )
     # the example's two sides have sent each other everything: nothing to send until something changes
     assert next_steps(org) == [follow_up]

@@ -695,7 +695,7 @@ def test_status_shows_overdue_and_next_due_actions_and_ranks_the_follow_up(run_c
     assert "Handlingsplanen: 1 handling har overskredet sin frist: • Gammel frist, hvem: Ole" in text
     assert "Næste frist i handlingsplanen: • Ny frist, frist 1. januar 2099" in text
     steps = [line for line in out.splitlines() if line.startswith(("Næste skridt", "Derefter:"))][-3:]
-    assert "følg op på handlingen, hvis frist er overskredet" in steps[0] and "spredning plan" in steps[0]
+    assert "følg op på handlingen med overskredet frist" in steps[0] and "spredning plan" in steps[0]
     data = json.loads(run_cli("status", "--json")[1])
     [item] = items(ws, reusing)[:1]
     assert data["dialoger"][0]["overskredne_handlinger"] == [item.id]

@@ -301,7 +301,7 @@ def test_the_report_includes_the_plan(exchanged, tmp_path):
     assert "1 handling har overskredet sin frist." in plan
     assert plan.index("For sent (fra Fjern)") < plan.index("Senere")
     assert "01-01-2020" in plan and "frist overskredet" in plan
-    assert "Følg op på handlingen, hvis frist er overskredet" in text
+    assert "Følg op på handlingen med overskredet frist" in text
 
 
 def test_a_report_of_one_phase_shows_only_that_phases_follow_up(exchanged, tmp_path):

@@ -254,8 +254,8 @@ def test_the_portfolio_shows_each_partners_follow_up_and_the_shared_one_once(hub
     assert "Jeres opfølgning, fælles for alle partnere: 1 handling over fristen; klarhed: 1 grøn." in out
     assert (
         "• Ærø Kommune: i fasen Tjek (0/14); 2 ændringer ikke sendt; 1 handling over fristen; "
-        "klarhed: 1 rød, 1 gul; godkendt: Tjek. Næste skridt: følg op på handlingen, hvis frist er "
-        "overskredet: spredning plan --partner aeroe-kommune" in out
+        "klarhed: 1 rød, 1 gul; godkendt: Tjek. Næste skridt: følg op på handlingen med overskredet "
+        "frist: spredning plan --partner aeroe-kommune" in out
     )
     assert (  # the shared action is said once, not as Fanø's
         "• Fanø Kommune: i fasen Tjek (0/14); 2 ændringer ikke sendt. Næste skridt: send jeres 2 nye "
