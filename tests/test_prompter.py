@@ -14,6 +14,7 @@ import io
 import os
 import re
 import stat
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -2247,3 +2248,29 @@ def test_the_terminal_settings_of_a_stdin_that_is_no_terminal_are_none(monkeypat
     with open(tmp_path / "ind.txt", "w+", encoding="utf-8") as not_a_terminal:
         monkeypatch.setattr("sys.stdin", not_a_terminal)
         assert prompter._terminal_settings() is None
+
+
+@pytest.mark.skipif(os.name != "posix" or sys.platform == "darwin", reason="Debian's editor commands")
+@pytest.mark.parametrize("selected", [False, True])
+def test_without_visual_or_editor_sensible_editor_is_used_only_once_an_editor_is_selected(
+    tmp_path, monkeypatch, selected
+):
+    """Without ~/.selected_editor, sensible-editor first asks in English (select-editor) and offers vim:
+    the system's own 'editor' is taken instead. Once the user has chosen, their choice is honoured."""
+    from spredning.cli import editor
+
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    for name in ("sensible-editor", "editor", "nano"):
+        stub_editor(folder, "exit 0\n")
+        (folder / "stub-editor").rename(folder / name)
+    home = tmp_path / "brugerens-hjem"
+    home.mkdir()
+    if selected:
+        (home / ".selected_editor").write_text("SELECTED_EDITOR=/bin/nano\n", encoding="utf-8")
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("PATH", str(folder))
+
+    assert editor.editor_command() == [str(folder / ("sensible-editor" if selected else "editor"))]

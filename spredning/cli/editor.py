@@ -30,6 +30,9 @@ from spredning.core import fileio
 from spredning.core.errors import Message, message
 from spredning.core.store import WRITE_LIMIT
 
+# Debian's choice of editor: the user's own (select-editor), then the system's, then the usual ones.
+# sensible-editor only when the user has chosen with select-editor: else it asks first, in English,
+# and offers vim before anything a person who is not a programmer can use.
 FALLBACKS_POSIX = ("sensible-editor", "editor", "nano", "vi")
 MAX_BYTES = WRITE_LIMIT  # an answer can never be larger than the project file that holds it
 # Files that say how they are encoded: Notepad's "UTF-8 with BOM" and "Unicode" (UTF-16).
@@ -89,8 +92,9 @@ def _chosen() -> tuple[list[str] | None, str | None]:
         return ["notepad"], None
     if sys.platform == "darwin":
         return ["open", "-W", "-n", "-t"], None
+    chosen_one = os.path.isfile(os.path.expanduser("~/.selected_editor"))
     for name in FALLBACKS_POSIX:
-        found = shutil.which(name)
+        found = shutil.which(name) if name != "sensible-editor" or chosen_one else None
         if found:
             return [found], None
     return None, None
