@@ -25,6 +25,23 @@ def test_a_missing_argument_is_named_in_danish(run_cli, argv, missing):
     assert "Traceback" not in err + out
 
 
+def test_a_missing_choice_is_named_in_words_not_as_its_placeholder(run_cli):
+    code, out, err = run_cli("projekt", "side")
+    assert (code, out) == (2, "")
+    assert "Der mangler et valg: skriv dele eller genbruge." in err
+    assert "dele|genbruge" not in err
+
+
+@pytest.mark.parametrize("option", ["--hjem", "--guide"])
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_folder_option_is_refused_not_taken_as_the_usual_folder(run_cli, option, value):
+    """'--hjem "$DIR"' with DIR unset must not work in the usual projects folder without a word."""
+    code, out, err = run_cli(option, value, "status")
+    assert (code, out) == (2, "")
+    assert f"Tilvalget {option} skal have en mappe, men der står ingenting efter det." in err
+    assert "er variablen, der skulle give den, tom?" in " ".join(err.split())
+
+
 @pytest.mark.parametrize("argv", [("--help",), ("projekt",), ("guide",)])
 def test_a_reader_that_stops_early_gets_no_traceback(argv, tmp_path):
     # like 'spredning guide | head -1': the pipe closes while spredning is still writing

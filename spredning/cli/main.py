@@ -139,6 +139,9 @@ def _build_app(language: str) -> typer.Typer:
     ) -> None:
         if projekt is not None and not projekt.strip():
             raise UsageProblem("usage.empty-project")
+        for option, value in (("--hjem", hjem), ("--guide", guide)):  # "$DIR" of an unset variable
+            if value is not None and not value.strip():
+                raise UsageProblem("usage.empty-folder", option=option)
         ctx.obj = Settings(guide_dir=guide, home=hjem, project=projekt, debug=debug, language=i18n.language())
         i18n.set_named_project(_shell_word(projekt) if projekt is not None else None)  # hints repeat it
         if ctx.invoked_subcommand is None:

@@ -84,6 +84,8 @@ def usage_message(exc: ClickException) -> Message:
     if isinstance(exc, _click_exceptions.MissingParameter):
         param = exc.param
         shown = getattr(param, "metavar", None) or (getattr(param, "name", "") or "").upper()
+        if "|" in shown:  # 'dele|genbruge': the choices, in words
+            return Message("usage.missing-choice", {"choices": shown.split("|")})
         return Message("usage.missing", {"what": shown or "?"})
     if isinstance(exc, _click_exceptions.BadParameter):
         param = exc.param
