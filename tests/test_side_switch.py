@@ -194,7 +194,8 @@ def test_english_edition(odense):
     assert code == 2
     assert flat(err).startswith(
         "Error: This computer has been Odense Kommune (We want to share), with 1 of its answers written "
-        "here, and there is no terminal to ask whether it should now be Ærø Kommune. Nothing has been changed."
+        "here, and there is no terminal to ask whether it should now be Ærø Kommune. "
+        "Nothing has been changed."
     )
     assert "'spredning --sprog en projekt side genbruge --organisation aeroe-kommune --ja'" in flat(err)
 
