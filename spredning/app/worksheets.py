@@ -320,17 +320,25 @@ def _incoming_project(sheet: SheetRecord, found: Mapping, records: Mapping) -> P
 
 
 def _check_ours(project: Project, me: str | None, sheet: SheetRecord, path: Path) -> None:
-    """Another reusing organisation's worksheet is not ours to read (confidentiality).
+    """A worksheet is read where it was made; another reusing organisation's is not ours (confidentiality).
 
-    The sharing side reads every dialogue's; a reusing organisation only the ones it made or fills in.
+    Only the maker's computer reads a sheet back: it alone gives the sheet's changes their counts
+    (worksheet/returned.py), so the same text is the same version wherever it goes next. The
+    organisation that filled it in gets its answers with the maker's next export; reading the sheet
+    there too would count its changes a second time, and could reopen a conflict the maker settled.
     """
-    if me is None or me == SHARING or me in (sheet.maker, sheet.filler):
+    if me is None or me == sheet.maker:
         return
+    if me == sheet.filler:
+        maker = _org_name(project, sheet, sheet.maker)
+        raise SpredningError("worksheet.filled-here", path=path, org=maker)
     # as for an exchange file: ours is on its way, or this computer is set to the wrong organisation
+    # (then a sheet that organisation made is read here; one the sharing side made goes back to it)
     raise SpredningError(
-        "worksheet.not-for-us",
+        "worksheet.not-for-us" if sheet.maker == SHARING else "worksheet.not-for-us-from",
+        hint="worksheet.not-for-us.hint-back" if sheet.maker == SHARING else None,
         path=path,
-        org=_org_name(project, sheet, sheet.filler),
+        org=_org_name(project, sheet, sheet.partner.key),
         own=_org_name(project, sheet, me),
         sharing=_org_name(project, sheet, SHARING),
     )
