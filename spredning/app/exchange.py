@@ -598,18 +598,23 @@ def _with_partners(partners: tuple[Partner, ...], new: tuple[Partner, ...]) -> t
 
 
 def _remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState:
-    """What the sender is now known to have, which answers are new to look at, what a worksheet gave."""
+    """What the sender is now known to have, which answers are new to look at, what a worksheet gave.
+
+    A worksheet tells nothing of what its filler's program has: what they wrote in it reaches
+    that only with our next export, so the export counts it as news, as their import will.
+    """
     if plan.incoming.sheet_versions is not None:
         state = local.with_sheet_versions(state, *plan.incoming.sheet_versions)
     sender = plan.incoming.sender
     if sender is None or sender == state.me:
         return state
     known = dict(state.known.get(sender, {}))
-    known.update(
-        (slot_key(item.slot), history.written(item.incoming))
-        for item in (*plan.items, *plan.records)
-        if item.incoming.version
-    )
+    if plan.incoming.sheet_versions is None:  # a worksheet's texts are not in its filler's program
+        known.update(
+            (slot_key(item.slot), history.written(item.incoming))
+            for item in (*plan.items, *plan.records)
+            if item.incoming.version
+        )
     fresh_news = dict(state.news)
     fresh_news[sender] = tuple(dict.fromkeys((*state.news.get(sender, ()), *news)))
     return state._replace(known={**state.known, sender: known}, news=fresh_news)
