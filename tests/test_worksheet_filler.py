@@ -14,10 +14,13 @@ import re
 from pathlib import Path
 
 import pytest
-from exchange_kit import D1, D2, D3, G1, G2, Org, flat, start_sharing, tree
+from exchange_kit import D1, D2, D3, G2, Org, flat, start_sharing, tree
 from worksheet_kit import Sheet
 
-from spredning.core import followup
+from spredning.core import followup, local
+from spredning.worksheet.package import open_package
+from spredning.worksheet.record import from_xml
+from spredning.worksheet.returned import filled_by, sheet_copy
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 TOOL = "tjek.beskriv-innovationen"
@@ -116,10 +119,11 @@ def test_the_sheet_made_for_us_is_refused_here_it_goes_back_to_its_maker(pair):
     code, out, err = aeroe.import_(sheet, "--ikke-interaktiv")
     said = flat(err)
     assert (code, out) == (1, "")
-    assert "lavede Odense Kommune til jer" in said and "send det udfyldte ark tilbage til Odense Kommune" in said
+    assert "lavede Odense Kommune til jer" in said
+    assert "send det udfyldte ark tilbage til Odense Kommune" in said
     assert "næste eksport" in said
     assert tree(aeroe.home) == before and aeroe.others() == {}
-    code, out, err = aeroe.import_(sheet, "--proev")  # a dry run says the same
+    code, out, err = aeroe.import_(sheet, "--tør")  # a dry run says the same
     assert code == 1 and "lavede Odense Kommune til jer" in flat(err)
 
 
@@ -146,7 +150,28 @@ def test_own_text_from_a_sheet_is_not_news_from_the_sender(pair):
     odense.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
     Sheet.read(path).fill(N_G2, "Ærø behov skrevet i arket").save(path)
     import_(odense, path)
+    aeroe.ok("vis", "--nye")  # Ærø has read the news it had
     out = import_(aeroe, exported(odense)[0])
     assert "kommer fra et arbejdsark, I selv har udfyldt" in out and "vis --nye" not in out
-    assert G1 not in aeroe.texts()
-    assert "nye svar" not in flat(aeroe.ok("status")) and "nyt svar" not in flat(aeroe.ok("status"))
+    assert aeroe.texts()[G2] == "Ærø behov skrevet i arket"
+    status = flat(aeroe.ok("status"))
+    assert "nye svar" not in status and "nyt svar" not in status
+
+
+def test_a_sheets_copy_id_names_its_filler_and_an_id_from_before_is_kept(pair, tmp_path):
+    odense, _ = pair
+    path = odense.files / "ark.docx"
+    odense.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
+    record = from_xml(open_package(path.read_bytes()).record)
+    new, old = sheet_copy(record), sheet_copy(record, lambda copy: True)
+    assert len(new) == 16 and len(old) == 12 and new[5:] == old[1:]  # the same sheet, its filler named
+    assert filled_by(new, record.project, "aeroe-kommune") and not filled_by(new, record.project, "dele")
+    assert not filled_by(old, record.project, "aeroe-kommune")  # an id from before names no one
+    assert sheet_copy(record, lambda copy: copy == old) == old  # a sheet imported before keeps its id
+
+    home = tmp_path / "helper"  # and this computer remembers what a sheet gave under either id
+    local.ensure_folder(home)
+    state = local.with_sheet_versions(local.load(home, "x"), new, {"tjek.a.dele.x": {"1a2b3c4d": 1}})
+    state = local.with_sheet_versions(state, old, {"tjek.a.dele.x": {"1a2b3c4d": 2}})
+    local.state_path(home, "x").write_bytes(local.encoded(state, home, "x"))
+    assert local.load(home, "x").worksheets == state.worksheets
