@@ -440,7 +440,7 @@ def test_another_partners_worksheet_is_refused_naming_that_organisation_not_a_si
     aeroe.ok("projekt", "side", "genbruge", "--organisation", "Fanø Kommune")  # set to Fanø, which filled it
     before = tree(aeroe.home)
     code, out, err = aeroe.import_(path)
-    assert code == 1 and "lavede Odense Kommune til jer" in flat(err)  # it goes back to Odense
+    assert code == 1 and "er lavet af Odense Kommune til jer" in flat(err)  # it goes back to Odense
     assert tree(aeroe.home) == before
 
 

@@ -119,12 +119,12 @@ def test_the_sheet_made_for_us_is_refused_here_it_goes_back_to_its_maker(pair):
     code, out, err = aeroe.import_(sheet, "--ikke-interaktiv")
     said = flat(err)
     assert (code, out) == (1, "")
-    assert "lavede Odense Kommune til jer" in said
+    assert "er lavet af Odense Kommune til jer" in said
     assert "send det udfyldte ark tilbage til Odense Kommune" in said
     assert "næste eksport" in said
     assert tree(aeroe.home) == before and aeroe.others() == {}
     code, out, err = aeroe.import_(sheet, "--tør")  # a dry run says the same
-    assert code == 1 and "lavede Odense Kommune til jer" in flat(err)
+    assert code == 1 and "er lavet af Odense Kommune til jer" in flat(err)
 
 
 def test_a_sheet_made_by_the_reusing_side_is_refused_at_the_sharing_side_that_filled_it(pair):
@@ -134,7 +134,7 @@ def test_a_sheet_made_by_the_reusing_side_is_refused_at_the_sharing_side_that_fi
     Sheet.read(path).fill(3, "Vi startede i 2021").save(path)
     before = tree(odense.home)
     code, _, err = odense.import_(path)
-    assert code == 1 and "lavede Ærø Kommune til jer" in flat(err)
+    assert code == 1 and "er lavet af Ærø Kommune til jer" in flat(err)
     assert tree(odense.home) == before
     out = import_(aeroe, path)  # where it was made, it is read
     assert "1 tilføjet" in out and aeroe.texts()[D3] == "Vi startede i 2021"
