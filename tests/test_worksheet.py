@@ -433,10 +433,31 @@ def test_another_partners_worksheet_is_refused_naming_that_organisation_not_a_si
     assert "Arbejdsarket" in err and "til-fanoe.docx" in err.replace("\n", "")
     said = flat(err)
     assert "er til Fanø Kommune, men denne computer er sat til at være Ærø Kommune i projektet" in said
-    assert 'projekt side genbruge --organisation "Fanø Kommune"' in said  # if the computer is set wrongly
+    assert "send det tilbage til Odense Kommune" in said  # a sheet is read where it was made
     assert "dele" not in flat(err).replace("den delende", "")
     assert tree(aeroe.home) == before
 
+    aeroe.ok("projekt", "side", "genbruge", "--organisation", "Fanø Kommune")  # set to Fanø, which filled it
+    before = tree(aeroe.home)
+    code, out, err = aeroe.import_(path)
+    assert code == 1 and "er lavet af Odense Kommune til jer" in flat(err)  # it goes back to Odense
+    assert tree(aeroe.home) == before
+
+
+def test_a_sheet_the_reusing_side_made_is_read_there_also_by_a_computer_set_wrongly_first(
+    sharing, tmp_path, run_cli
+):
+    sharing.ok("projekt", "genbruger", "Fanø Kommune")
+    fanoe = Org(tmp_path / "fanoe", tmp_path, run_cli)
+    assert fanoe.import_(sharing.export("--partner", "Fanø"))[0] == 0
+    path = tmp_path / "fanoe-til-odense.docx"
+    fanoe.ok("arbejdsark", "--fase", "tjek", "--rolle", "dele", "--ud", str(path))
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export("--partner", "Ærø"))[0] == 0
+    code, _, err = aeroe.import_(path)
+    said = flat(err)
+    assert code == 1 and "er fra Fanø Kommune, men denne computer er sat til at være Ærø Kommune" in said
+    assert 'projekt side genbruge --organisation "Fanø Kommune"' in said  # if the computer is set wrongly
     aeroe.ok("projekt", "side", "genbruge", "--organisation", "Fanø Kommune")  # the advice, followed
     assert aeroe.import_(path)[0] == 0
 

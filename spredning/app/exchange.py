@@ -39,6 +39,7 @@ from spredning.core.model import (
     side_of,
 )
 from spredning.core.store import Found
+from spredning.worksheet.returned import filled_by
 
 
 class Incoming(NamedTuple):
@@ -143,6 +144,18 @@ class ImportPlan(NamedTuple):
         we share, and our own dialogue's when we reuse: a partner may edit them in a worksheet or
         a file, and nothing of ours may change without a word.
         """
+        return [item for item in self._ours_changed() if not self.from_own_sheet(item)]
+
+    def own_from_sheet(self) -> list[Planned]:
+        """Our own answers the import changes to what we wrote ourselves in a worksheet.
+
+        A worksheet is read where it was made (app/worksheets.py), so what the filler wrote in it
+        reaches the filler's program with the maker's export: the filler's own words coming home,
+        not a change by the file's sender.
+        """
+        return [item for item in self._ours_changed() if self.from_own_sheet(item)]
+
+    def _ours_changed(self) -> list[Planned]:
         if self.me is None or self.creates:  # a project the import makes had nothing of ours before
             return []
         side = "dele" if self.me == SHARING else "genbruge"
@@ -153,6 +166,18 @@ class ImportPlan(NamedTuple):
             and side_of(item.slot[1]) == side
             and (self.me == SHARING or item.slot[0] == self.me)
         ]
+
+    def from_own_sheet(self, item: Planned) -> bool:
+        """True when all an answer (or record) gains here was written in our own worksheet.
+
+        Every copy the incoming version is ahead of ours by is a worksheet this computer's
+        organisation filled in (worksheet/returned.py, filled_by).
+        """
+        if self.me is None or self.incoming.sheet_versions is not None:
+            return False
+        before = dict(item.before.answer.version) if item.before is not None else {}
+        ahead = [copy for copy, count in item.incoming.version if count > before.get(copy, 0)]
+        return bool(ahead) and all(filled_by(copy, self.project.id, self.me) for copy in ahead)
 
 
 class ImportResult(NamedTuple):
@@ -546,12 +571,11 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
                 decided_keys.add(slot_key(item.slot))
             if after != fresh:
                 project = project.with_entry(item.slot, after)
-            if not decided and item.outcome in (
-                Outcome.ADDED,
-                Outcome.UPDATED,
-                Outcome.RESOLVED,
-                Outcome.CONFLICT,
-            ):
+            if (
+                not decided
+                and item.outcome in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED, Outcome.CONFLICT)
+                and not (item.outcome is not Outcome.CONFLICT and plan.from_own_sheet(item))
+            ):  # what we wrote ourselves in a worksheet is no news from the sender
                 news.append(slot_key(item.slot))
         project = _bring_in_records(project, plan)
         state = _no_longer_news(_remember(state, plan, news), decided_keys)
@@ -598,18 +622,23 @@ def _with_partners(partners: tuple[Partner, ...], new: tuple[Partner, ...]) -> t
 
 
 def _remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState:
-    """What the sender is now known to have, which answers are new to look at, what a worksheet gave."""
+    """What the sender is now known to have, which answers are new to look at, what a worksheet gave.
+
+    A worksheet tells nothing of what its filler's program has: what they wrote in it reaches
+    that only with our next export, so the export counts it as news, as their import will.
+    """
     if plan.incoming.sheet_versions is not None:
         state = local.with_sheet_versions(state, *plan.incoming.sheet_versions)
     sender = plan.incoming.sender
     if sender is None or sender == state.me:
         return state
     known = dict(state.known.get(sender, {}))
-    known.update(
-        (slot_key(item.slot), history.written(item.incoming))
-        for item in (*plan.items, *plan.records)
-        if item.incoming.version
-    )
+    if plan.incoming.sheet_versions is None:  # a worksheet's texts are not in its filler's program
+        known.update(
+            (slot_key(item.slot), history.written(item.incoming))
+            for item in (*plan.items, *plan.records)
+            if item.incoming.version
+        )
     fresh_news = dict(state.news)
     fresh_news[sender] = tuple(dict.fromkeys((*state.news.get(sender, ()), *news)))
     return state._replace(known={**state.known, sender: known}, news=fresh_news)

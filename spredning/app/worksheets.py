@@ -4,6 +4,10 @@
 answers in Word content controls, and records in the document the project's identity, who made it
 (this computer's organisation) and for whom, and the version of each answer a field was made from.
 
+A worksheet is read only where it was made: the maker's computer alone gives its changes their
+counts, so the same text is the same version everywhere. The organisation that filled it in is
+told to send it back, and gets its answers with the maker's next export.
+
 ``read_worksheet`` turns a returned worksheet into the same ``Incoming`` an exchange file gives, so
 planning, dry runs, conflicts and the history work unchanged. Each field becomes one version:
 
@@ -12,7 +16,9 @@ planning, dry runs, conflicts and the history work unchanged. Each field becomes
 - an edited field is a new version by the organisation that filled it in, descending from the
   recorded one: the recorded vector with a count for a copy id that stands for "this worksheet,
   filled in by that organisation" (derived from the project, that organisation and the worksheet's
-  own random id, so every copy of one worksheet shares it, and two worksheets never share one).
+  own random id, so every copy of one worksheet shares it, and two worksheets never share one;
+  its first characters name that organisation, so the filler knows its own words when the
+  maker's export brings them: app/exchange.py, from_own_sheet).
   Each text a worksheet brought in is remembered with its count in this computer's state, so the
   same text from the same worksheet is the same version whenever it comes back, and a new text
   counts one more: a worksheet sent back again with further edits is newer than its first import;
@@ -271,12 +277,15 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
         raise SpredningError("worksheet.fields-unnamed" if unnamed else "worksheet.no-fields", path=path)
     project = opened.project
     known = opened.local.known.get(sheet.filler, {})
-    copy = sheet_copy(sheet)
-    given = opened.local.worksheets.get(copy, {})
     entries = {field.slot: project.entry(field.slot) for field in sheet.fields}
-    result = returned(sheet, body, remarks, entries, known, ws.guide, given)
     records = {item.slot: project.record(item.slot) for item in sheet.follow}
-    follow = returned_follow(sheet, body, records, known, ws.guide, worksheet_followup.parse, given)
+    versions = [a.version for e in (*entries.values(), *records.values()) if e for a in (e.answer, *e.others)]
+    copy = sheet_copy(
+        sheet, lambda old: old in opened.local.worksheets or any(old in dict(v) for v in versions)
+    )
+    given = opened.local.worksheets.get(copy, {})
+    result = returned(sheet, body, remarks, entries, known, ws.guide, given, copy)
+    follow = returned_follow(sheet, body, records, known, ws.guide, worksheet_followup.parse, given, copy)
     if follow.problems:  # nothing is half read: the whole worksheet waits until the values are right
         raise SpredningError(
             "worksheet.bad-values",
@@ -320,17 +329,25 @@ def _incoming_project(sheet: SheetRecord, found: Mapping, records: Mapping) -> P
 
 
 def _check_ours(project: Project, me: str | None, sheet: SheetRecord, path: Path) -> None:
-    """Another reusing organisation's worksheet is not ours to read (confidentiality).
+    """A worksheet is read where it was made; another reusing organisation's is not ours (confidentiality).
 
-    The sharing side reads every dialogue's; a reusing organisation only the ones it made or fills in.
+    Only the maker's computer reads a sheet back: it alone gives the sheet's changes their counts
+    (worksheet/returned.py), so the same text is the same version wherever it goes next. The
+    organisation that filled it in gets its answers with the maker's next export; reading the sheet
+    there too would count its changes a second time, and could reopen a conflict the maker settled.
     """
-    if me is None or me == SHARING or me in (sheet.maker, sheet.filler):
+    if me is None or me == sheet.maker:
         return
+    if me == sheet.filler:
+        maker = _org_name(project, sheet, sheet.maker)
+        raise SpredningError("worksheet.filled-here", path=path, org=maker)
     # as for an exchange file: ours is on its way, or this computer is set to the wrong organisation
+    # (then a sheet that organisation made is read here; one the sharing side made goes back to it)
     raise SpredningError(
-        "worksheet.not-for-us",
+        "worksheet.not-for-us" if sheet.maker == SHARING else "worksheet.not-for-us-from",
+        hint="worksheet.not-for-us.hint-back" if sheet.maker == SHARING else None,
         path=path,
-        org=_org_name(project, sheet, sheet.filler),
+        org=_org_name(project, sheet, sheet.partner.key),
         own=_org_name(project, sheet, me),
         sharing=_org_name(project, sheet, SHARING),
     )

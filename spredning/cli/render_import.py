@@ -3,7 +3,9 @@
 A partner may rewrite or empty the answers of our own side (a worksheet's frames can be edited, a
 file by hand), and such a change travels on to the other partners with the next export. So an
 answer the import empties is named as removed, never counted as an update, and every change to our
-own answers is listed by question after the import too, with who made it and how to see it.
+own answers is listed by question after the import too, with who made it and how to see it. What
+we wrote ourselves in a worksheet the partner made comes back with the partner's export: it is
+listed as ours, from that worksheet, not as the partner's change.
 """
 
 from __future__ import annotations
@@ -74,6 +76,11 @@ def print_changed_here(console, guide: Guide, plan: exchange.ImportPlan, see: st
         console.print(_own_heading(plan, len(own)))
         console.print(_lines(guide, plan, own, marked=True))
         print_said(console, say("importer.own-see", command=see), see)
+    home = plan.own_from_sheet()  # what we wrote in a worksheet, brought by the maker's export
+    if home:
+        console.print(say("importer.own-from-sheet", n=len(home)))
+        console.print(_lines(guide, plan, home, marked=True))
+    own = [*own, *home]
     others = [item for item in plan.removed() if item not in own]
     if others:
         key = "importer.removed-also" if any(item.removes for item in own) else "importer.removed"

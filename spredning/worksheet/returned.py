@@ -9,7 +9,7 @@ The rules (see also spredning/app/worksheets.py):
   an edit, is not heard; a new worksheet (or a change in the program) does that.
 - An edited field is a new version descending from the recorded one, counted for the copy id that
   stands for "this worksheet, filled in by this organisation" (``sheet_copy``; every copy of one
-  worksheet file shares it).
+  worksheet file shares it, and ``filled_by`` tells that organisation its own words by it).
 - Each version an import brought in is remembered, by text, in this computer's state
   (core/local.py, ``worksheets``: sheet copy id → slot → text checksum → count). A text this
   worksheet brought in before gets that same version again, whatever happened since (a conflict
@@ -71,10 +71,29 @@ Parse = Callable[[FollowRecord, Mapping[str, str]], Answer | Mapping[str, Messag
 Given = Mapping[str, Mapping[str, int]]
 
 
-def sheet_copy(record: SheetRecord) -> str:
-    """The copy id of changes made in one worksheet by the organisation that filled it in."""
+def sheet_copy(record: SheetRecord, remembered: Callable[[str], bool] = lambda copy: False) -> str:
+    """The copy id of changes made in one worksheet by the organisation that filled it in.
+
+    'w', four characters that name the filler in this project (``filled_by``), and eleven for the
+    sheet. A sheet imported before the filler was named keeps its old id ('w' and the eleven),
+    when `remembered` says that one is in this computer's memory or the project's versions.
+    """
     seed = f"{record.project}\n{record.filler}\n{record.sheet}".encode()
-    return "w" + hashlib.sha256(seed).hexdigest()[:11]
+    old = "w" + hashlib.sha256(seed).hexdigest()[:11]
+    return old if remembered(old) else "w" + _filler_tag(record.project, record.filler) + old[1:]
+
+
+def filled_by(copy: str, project: str, org: str) -> bool:
+    """True when `copy` is the id of a worksheet of this project filled in by `org` (its key).
+
+    So whoever gets a change made in a worksheet can tell their own words coming home: the
+    organisation that filled in the sheet, once the maker's export brings them.
+    """
+    return len(copy) == 16 and copy.startswith("w") and copy[1:5] == _filler_tag(project, org)
+
+
+def _filler_tag(project: str, org: str) -> str:
+    return hashlib.sha256(f"{project}\n{org}".encode()).hexdigest()[:4]
 
 
 def returned(
@@ -85,9 +104,13 @@ def returned(
     known: Mapping[str, str],
     guide: Guide,
     given: Given = NOTHING,
+    copy: str | None = None,
 ) -> Returned:
-    """Each field's answer version, and notes on missing fields, left-out content, outside text, comments."""
-    copy = sheet_copy(record)
+    """Each field's answer version, and notes on missing fields, left-out content, outside text, comments.
+
+    `copy` is the sheet's copy id (``sheet_copy``; by default a sheet never imported here before).
+    """
+    copy = copy or sheet_copy(record)
     found: dict[Slot, Answer] = {}
     notes: list[Message] = []
     tracked = False
@@ -229,9 +252,10 @@ def returned_follow(
     guide: Guide,
     parse: Parse,
     given: Given = NOTHING,
+    copy: str | None = None,
 ) -> FollowReturned:
     """Each readiness mark's and action's version, notes on deleted fields, and unreadable values."""
-    copy = sheet_copy(record)
+    copy = copy or sheet_copy(record)
     found: dict[Slot, Answer] = {}
     notes: list[Message] = []
     problems: list[Message] = []

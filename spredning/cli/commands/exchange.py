@@ -311,7 +311,9 @@ def _follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
     everyone = with_new_partners(plan)
     lines = [
         t(
-            RECORD_OUTCOMES[item.outcome],
+            "importer.record-from-sheet"
+            if item.outcome is not Outcome.CONFLICT and plan.from_own_sheet(item)
+            else RECORD_OUTCOMES[item.outcome],
             record=record_line(
                 guide, item.slot[1], item.incoming, _org(everyone, item.slot[0]) if item.slot[0] else ""
             ),

@@ -1,0 +1,177 @@
+"""A worksheet goes back to the organisation that made it; what the filler wrote comes home as theirs.
+
+Odense shares with Ærø, and both use the program. Odense makes a worksheet for Ærø; Ærø writes in
+it, in its own answers, in one of Odense's and in its readiness mark, and sends it back; Odense
+imports it and exports to Ærø. Ærø then gets its own text back: that is not Odense's change, and
+the export's count of news is what Ærø's import reports. Ærø importing the sheet itself is refused
+(Odense reads it, and Ærø gets the answers with Odense's next export), so no conflict can reopen a
+decision Odense took. Filled in as Word stores a partner's edits (worksheet_kit).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from exchange_kit import D1, D2, D3, G2, Org, flat, start_sharing, tree
+from worksheet_kit import Sheet
+
+from spredning.core import followup, local
+from spredning.worksheet.package import open_package
+from spredning.worksheet.record import from_xml
+from spredning.worksheet.returned import filled_by, sheet_copy
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+TOOL = "tjek.beskriv-innovationen"
+ASK_GENBRUGE = "Klarhed efter »Beskriv innovationen«: hvor klar er Ærø Kommune?"
+N_D2, N_G2 = 2, 5  # answer fields of 'arbejdsark --fase tjek', as in test_worksheet
+
+
+@pytest.fixture
+def pair(tmp_path, run_cli) -> tuple[Org, Org]:
+    """Odense and Ærø, each with the other's answers: Odense's two, and Ærø's own answer G2."""
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Odense formål", D2: "Odense løsning v1"}
+    )
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(odense.export())[0] == 0
+    aeroe.answer({G2: "Ærø behov v1"}, "--rolle", "genbruge")
+    assert odense.import_(aeroe.export())[0] == 0
+    return odense, aeroe
+
+
+def filled_sheet(odense: Org) -> Path:
+    """Odense's worksheet for Ærø, as Ærø sends it back: its own answer, Odense's, and its mark."""
+    path = odense.files / "ark.docx"
+    odense.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
+    sheet = Sheet.read(path)
+    colour, reason = sheet.follow_titles(ASK_GENBRUGE)[:2]
+    sheet.fill(N_G2, "Ærø behov skrevet i arket").fill(N_D2, "Ærø-rettet løsning i arket")
+    sheet.fill(colour, "gul").fill(reason, "Vi mangler tal").save(path)
+    return path
+
+
+def import_(org: Org, path: Path) -> str:
+    code, out, err = org.import_(path, "--ikke-interaktiv")
+    assert code == 0, err + out
+    return flat(out)
+
+
+def exported(org: Org) -> tuple[Path, int]:
+    """An export to the partner and the number of changes it says the partner has not had."""
+    target = org.files / "til-aeroe.yaml"
+    out = flat(org.ok("eksport", "--ud", str(target), "--overskriv"))
+    if "ingen ændringer" in out:
+        return target, 0
+    found = re.search(r"(\d+) ændring(?:er)? i filen har Ærø Kommune ikke fået før", out)
+    assert found, out
+    return target, int(found.group(1))
+
+
+def reported(out: str) -> int:
+    """What an import says it changed: answers added, updated, removed, and follow-up records."""
+    found = re.search(r"(\d+) tilføjede?, (\d+) opdatered?e?(?:, (\d+) fjernede?)?", out)
+    assert found, out
+    records = re.search(r"Opfølgningen: (\d+) punkt", out)
+    return sum(int(n) for n in found.groups() if n) + (int(records.group(1)) if records else 0)
+
+
+def test_what_the_partner_wrote_in_the_sheet_comes_home_as_theirs_and_the_count_agrees(pair):
+    odense, aeroe = pair
+    sheet = filled_sheet(odense)
+    odense.answer({D2: "Odense løsning v2"})  # Odense edits after making the sheet
+    out = import_(odense, sheet)
+    assert "1 konflikt" in out
+
+    out = import_(aeroe, exported(odense)[0])
+    assert "Odense Kommune har ændret" not in out  # Ærø wrote it, in the sheet
+    assert "1 af jeres egne svar kommer fra et arbejdsark, I selv har udfyldt" in out
+    assert "Har I de samme behov?" in out
+    assert "Fra jeres eget arbejdsark: Klarhed" in out and "Ny: Klarhed" not in out
+    assert aeroe.texts()[G2] == "Ærø behov skrevet i arket"
+    assert aeroe.texts()[D2] == "Odense løsning v2"
+    project = aeroe.project()
+    mark = followup.readiness(project, project.partners[0], TOOL, "genbruge")
+    assert mark is not None and (mark.colour, mark.reason) == ("gul", "Vi mangler tal")
+
+
+def test_the_export_counts_what_the_partner_wrote_in_the_sheet_as_news_to_it(pair):
+    odense, aeroe = pair
+    sheet = filled_sheet(odense)
+    odense.answer({D2: "Odense løsning v2"})
+    import_(odense, sheet)
+
+    path, news = exported(odense)
+    out = import_(aeroe, path)
+    # what the export said Ærø had not had is what Ærø's import reports: G2, D2 and the mark
+    assert "2 opdaterede" in out and news == reported(out) == 3
+
+
+def test_the_sheet_made_for_us_is_refused_here_it_goes_back_to_its_maker(pair):
+    odense, aeroe = pair
+    sheet = filled_sheet(odense)
+    odense.answer({D2: "Odense løsning v2"})
+    import_(odense, sheet)
+    aeroe.import_(exported(odense)[0])
+    before = tree(aeroe.home)
+
+    code, out, err = aeroe.import_(sheet, "--ikke-interaktiv")
+    said = flat(err)
+    assert (code, out) == (1, "")
+    assert "er lavet af Odense Kommune til jer" in said
+    assert "send det udfyldte ark tilbage til Odense Kommune" in said
+    assert "næste eksport" in said
+    assert tree(aeroe.home) == before and aeroe.others() == {}
+    code, out, err = aeroe.import_(sheet, "--tør")  # a dry run says the same
+    assert code == 1 and "er lavet af Odense Kommune til jer" in flat(err)
+
+
+def test_a_sheet_made_by_the_reusing_side_is_refused_at_the_sharing_side_that_filled_it(pair):
+    odense, aeroe = pair
+    path = aeroe.files / "til-odense.docx"
+    aeroe.ok("arbejdsark", "--fase", "tjek", "--rolle", "dele", "--ud", str(path))
+    Sheet.read(path).fill(3, "Vi startede i 2021").save(path)
+    before = tree(odense.home)
+    code, _, err = odense.import_(path)
+    assert code == 1 and "er lavet af Ærø Kommune til jer" in flat(err)
+    assert tree(odense.home) == before
+    out = import_(aeroe, path)  # where it was made, it is read
+    assert "1 tilføjet" in out and aeroe.texts()[D3] == "Vi startede i 2021"
+
+    out = import_(odense, aeroe.export())  # Odense gets its own text with Ærø's next export, as its own
+    assert odense.texts()[D3] == "Vi startede i 2021"
+    assert "Ærø Kommune har ændret" not in out and "kommer fra et arbejdsark, I selv har udfyldt" in out
+
+
+def test_own_text_from_a_sheet_is_not_news_from_the_sender(pair):
+    odense, aeroe = pair
+    path = odense.files / "ark.docx"
+    odense.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
+    Sheet.read(path).fill(N_G2, "Ærø behov skrevet i arket").save(path)
+    import_(odense, path)
+    aeroe.ok("vis", "--nye")  # Ærø has read the news it had
+    out = import_(aeroe, exported(odense)[0])
+    assert "kommer fra et arbejdsark, I selv har udfyldt" in out and "vis --nye" not in out
+    assert aeroe.texts()[G2] == "Ærø behov skrevet i arket"
+    status = flat(aeroe.ok("status"))
+    assert "nye svar" not in status and "nyt svar" not in status
+
+
+def test_a_sheets_copy_id_names_its_filler_and_an_id_from_before_is_kept(pair, tmp_path):
+    odense, _ = pair
+    path = odense.files / "ark.docx"
+    odense.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
+    record = from_xml(open_package(path.read_bytes()).record)
+    new, old = sheet_copy(record), sheet_copy(record, lambda copy: True)
+    assert len(new) == 16 and len(old) == 12 and new[5:] == old[1:]  # the same sheet, its filler named
+    assert filled_by(new, record.project, "aeroe-kommune") and not filled_by(new, record.project, "dele")
+    assert not filled_by(old, record.project, "aeroe-kommune")  # an id from before names no one
+    assert sheet_copy(record, lambda copy: copy == old) == old  # a sheet imported before keeps its id
+
+    home = tmp_path / "helper"  # and this computer remembers what a sheet gave under either id
+    local.ensure_folder(home)
+    state = local.with_sheet_versions(local.load(home, "x"), new, {"tjek.a.dele.x": {"1a2b3c4d": 1}})
+    state = local.with_sheet_versions(state, old, {"tjek.a.dele.x": {"1a2b3c4d": 2}})
+    local.state_path(home, "x").write_bytes(local.encoded(state, home, "x"))
+    assert local.load(home, "x").worksheets == state.worksheets
