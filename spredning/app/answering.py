@@ -18,7 +18,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import history, yamlio
 from spredning.core.errors import SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
-from spredning.core.local import Drafted, LocalState, given_count, placed, slot_key, with_drafts
+from spredning.core.local import Drafted, LocalState, given_count, placed, slot_key, with_drafts, with_reason
 from spredning.core.model import (
     SHARING,
     Answer,
@@ -99,6 +99,21 @@ class Session:
         """True when the question's draft was typed as the reason for "not relevant", not as an answer."""
         return slot_key(self.slot(question)) in self.local.reasons
 
+    def reason_beside(self, question: Question) -> str:
+        """A reason for "not relevant" typed beside the question's answer draft, not saved ("": none)."""
+        return self.local.beside.get(slot_key(self.slot(question)), "")
+
+    def keep_reason(self, question: Question, text: str) -> None:
+        """Keep (or, with blank text, drop) a reason typed beside the question's answer draft.
+
+        Kept apart from the draft, so the answer draft stays an answer draft (local.with_reason).
+        A file that cannot be written raises SpredningError.
+        """
+        key = slot_key(self.slot(question))
+        if self.local.beside.get(key, "") == (text if text.strip() else ""):
+            return  # as it is: nothing to write
+        self.local = self.store.update_local(self.slug, lambda state: with_reason(state, key, text))
+
     def keep_draft(self, question: Question, text: str, join: bool = True, reason: bool = False) -> Drafted:
         """Keep (or, with empty text, drop) a question's draft on this computer; say what became of it.
 
@@ -127,12 +142,16 @@ class Session:
         done, self.mine[key] = outcome[key]
         return done
 
-    def record(self, question: Question, content: Answer | None, expected: Entry | None) -> Entry | None:
+    def record(
+        self, question: Question, content: Answer | None, expected: Entry | None, keep: str = ""
+    ) -> Entry | None:
         """Save an answer (an empty Answer deletes it) if nobody changed it since it was shown.
 
         Returns None when saved, or the entry now on disk when someone else saved meanwhile; then
         the text is kept as the question's draft until the user settles which to keep, so stopping
         at that question loses none of it (the draft kept while typing may be seconds older).
+        `keep`: this session's draft after the save (an answer draft beside a "not relevant" mark:
+        it stays, in the same write). A mark saved takes the reason kept beside the draft with it.
         """
         slot = self.slot(question)
         key = slot_key(slot)
@@ -146,7 +165,7 @@ class Session:
                 raise self.removed
             fresh = project.entry(slot)
             wanted = content or Answer()
-            draft = ""  # saved: this session's draft goes (another window's stays)
+            draft = keep  # saved: this session's draft goes (another window's stays), but for `keep`
             if _same(fresh, expected):
                 project = project.with_entry(
                     slot, history.edited(fresh, wanted, state.copy, given_count(state, slot))
@@ -160,6 +179,8 @@ class Session:
                 return project, state, (fresh, project, state, mine)
             drafts, done, now = placed(state.drafts, key, draft, mine, join=True)
             state = with_drafts(state, key, drafts, done)
+            if fresh is None and wanted.not_relevant:  # the mark is saved: its reason is given
+                state = with_reason(state, key, "")
             return project, state, (fresh, project, state, now)
 
         on_disk, self.project, self.local, self.mine[key] = self.store.transact(self.slug, save)

@@ -6,7 +6,9 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
 - the copy's id, which marks its changes in every answer's history (history.py);
 - which side this user is on, and for a reusing organisation which one it is;
 - drafts: text typed into an answer field but not saved as the answer (which of them hold two
-  windows' texts, and which were typed as the reason for "not relevant");
+  windows' texts, and which were typed as the reason for "not relevant"); and a reason for "not
+  relevant" typed while the question had an answer draft, kept beside it (key ``begrundelser``:
+  the answer draft stays an answer draft; a program from before it keeps the file aside, as below);
 - per partner, the answer versions they are known to have (sent to them or seen in their files),
   so status can say when there is something new to send, and the answers that arrived from them
   and have not been looked at yet;
@@ -98,6 +100,7 @@ class LocalState(NamedTuple):
         NOTHING  # sheet copy → slot key → checksum → count
     )
     reasons: tuple[str, ...] = ()  # slot keys whose draft is a reason for "not relevant" (with_drafts)
+    beside: Mapping[str, str] = NOTHING  # slot key → a reason typed beside an answer draft (with_reason)
     given: Mapping[str, int] = NOTHING  # slot key → the highest count this copy gave its answer
     warned: str = ""  # this copy's answers last found older in the file: see warned_text
     fresh: bool = False  # just made: not yet in a file
@@ -209,6 +212,7 @@ def _from_data(data: dict[str, object]) -> LocalState:
         joined=tuple(k for k in _list(data.get("samlede-kladder")) if isinstance(k, str)),
         worksheets={k: _sheet(v) for k, v in _mapping(data.get("arbejdsark")).items() if _SHEET.match(k)},
         reasons=tuple(k for k in _list(data.get("begrundelse-kladder")) if isinstance(k, str)),
+        beside=_texts(data.get("begrundelser"), MAX_BYTES),
         # the counts of a copy id not valid belong to no copy: a new one starts without them
         given={
             k: int(v)
@@ -276,7 +280,12 @@ def _as_data(state: LocalState) -> dict[str, object]:
         data["side"] = state.side
     if state.organisation:
         data["organisation"] = state.organisation
-    for key, value in (("kladder", state.drafts), ("kendt", state.known), ("eksporter", state.exports)):
+    for key, value in (
+        ("kladder", state.drafts),
+        ("begrundelser", state.beside),
+        ("kendt", state.known),
+        ("eksporter", state.exports),
+    ):
         if value:
             data[key] = {k: dict(v) if isinstance(v, Mapping) else v for k, v in value.items()}
     data.update(_counts_data(state))
@@ -492,6 +501,20 @@ def with_drafts(
         joined=tuple(k for k in joined if k in drafts),
         reasons=tuple(k for k in reasons if k in drafts),
     )
+
+
+def with_reason(state: LocalState, key: str, text: str) -> LocalState:
+    """The state with `text` as the reason typed beside the answer draft of `key` (blank: none).
+
+    A reason typed while the question had an answer draft: kept apart from that draft, so the
+    answer draft stays an answer draft and neither text is lost.
+    """
+    beside = dict(state.beside)
+    if text.strip():
+        beside[key] = text
+    else:
+        beside.pop(key, None)
+    return state._replace(beside=beside)
 
 
 def _replaced(there: str, old: str, new: str) -> str | None:
