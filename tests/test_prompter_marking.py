@@ -12,6 +12,7 @@ tests use); what counts is the state file's drafts, the project file's answers a
 
 from __future__ import annotations
 
+import contextlib
 import io
 
 import pytest
@@ -264,3 +265,50 @@ def test_ctrl_p_answering_for_several_partners_names_them_all(ws):
         "Ingen af de genbrugende organisationer (Ærø Kommune og Samsø Kommune) har svaret på spørgsmålene"
         " i dette værktøj endnu." in one_line(console.file.getvalue())
     )
+
+
+# --- 4. two windows adding lines under the same saved answer: the answer stands once ---------------------
+
+ORIGINAL = "Borgerne træner selv derhjemme."
+
+
+def window_at(term: Terminal, pipe, number: int):
+    """Another window on the same project (its own session and prompter), with question `number` open."""
+    console = Console(file=io.StringIO(), width=80)
+    other = session(term.session.ws, term.slug)
+    prompter = InterviewPrompter(console, other, WHO, input=pipe, output=DummyOutput())
+    window = Terminal(pipe, console, prompter, other, term.slug)
+    return window, asking(window, number)  # the field is shown: the saved answer is in it
+
+
+@pytest.mark.parametrize("key", [CTRL_C, PGUP])
+def test_two_windows_adding_lines_under_one_answer_keep_it_once(terminal, key):
+    term = terminal(answers={Q2: ORIGINAL})
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        other, step_b = window_at(term, pipe, 2)
+        step_a = asking(term, 2)  # both windows show the saved answer
+        term.type(ENTER + "Tilføjet i vindue A" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            term.prompter.ask(step_a)
+        other.type(ENTER + "Tilføjet i vindue B" + key)
+        with pytest.raises(KeyboardInterrupt) if key == CTRL_C else contextlib.nullcontext():
+            other.prompter.ask(step_b)
+
+    assert draft_in_file(term, Q2) == ORIGINAL + "\nTilføjet i vindue A\n\nTilføjet i vindue B"
+    assert saved(term.session.ws, term.slug)[Q2] == ORIGINAL
+
+
+def test_two_windows_that_changed_the_answer_itself_keep_both_texts_whole(terminal):
+    term = terminal(answers={Q2: ORIGINAL})
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        other, step_b = window_at(term, pipe, 2)
+        step_a = asking(term, 2)
+        term.type(" Hver uge." + CTRL_C)  # A changed the answer's own line
+        with pytest.raises(KeyboardInterrupt):
+            term.prompter.ask(step_a)
+        other.type(ENTER + "Tilføjet i vindue B" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            other.prompter.ask(step_b)
+
+    # no line-by-line guess: both texts whole, one after the other
+    assert draft_in_file(term, Q2) == ORIGINAL + " Hver uge.\n\n" + ORIGINAL + "\nTilføjet i vindue B"

@@ -49,6 +49,7 @@ class Session:
         self.path = opened.path
         self.mine: dict[str, str] = {}  # slot key → this session's part of the draft (local.placed)
         self.offered: dict[str, str] = {}  # slot key → the draft put in the field, while unchanged here
+        self.shown: dict[str, str] = {}  # slot key → the text the field started with (draft or answer)
         self.removed: SpredningError | None = None  # a save found the dialogue's partner removed meanwhile
 
     def view(self) -> Dialogue:
@@ -89,6 +90,9 @@ class Session:
         text = self.local.drafts.get(key)
         if offered:
             self.mine[key] = self.offered[key] = text or ""
+            entry = self.entry(question)
+            saved = entry.answer.text if entry is not None and not entry.answer.not_relevant else ""
+            self.shown[key] = text or saved  # what the field shows: another window may go on from it too
         return text
 
     def draft_joined(self, question: Question) -> bool:
@@ -134,7 +138,8 @@ class Session:
         outcome: dict[str, tuple[Drafted, str]] = {}
 
         def change(state: LocalState) -> LocalState:
-            drafts, done, mine = placed(state.drafts, key, text, self.mine.get(key, ""), join, untouched)
+            mine, base = self.mine.get(key, ""), self.shown.get(key, "")
+            drafts, done, mine = placed(state.drafts, key, text, mine, join, untouched, base)
             outcome[key] = done, mine
             return with_drafts(state, key, drafts, done, reason)
 
@@ -177,7 +182,8 @@ class Session:
                 draft = wanted.text
             else:  # not saved, and no text to keep: the drafts stay as they are
                 return project, state, (fresh, project, state, mine)
-            drafts, done, now = placed(state.drafts, key, draft, mine, join=True)
+            base = self.shown.get(key, "")
+            drafts, done, now = placed(state.drafts, key, draft, mine, join=True, base=base)
             state = with_drafts(state, key, drafts, done)
             if fresh is None and wanted.not_relevant:  # the mark is saved: its reason is given
                 state = with_reason(state, key, "")

@@ -418,7 +418,13 @@ class Drafted(enum.Enum):
 
 
 def placed(
-    drafts: Mapping[str, str], key: str, text: str, mine: str, join: bool, untouched: bool = False
+    drafts: Mapping[str, str],
+    key: str,
+    text: str,
+    mine: str,
+    join: bool,
+    untouched: bool = False,
+    base: str = "",
 ) -> tuple[dict[str, str], Drafted, str]:
     """The drafts with a window's `text` as its part of the draft of `key`, as the file holds them now.
 
@@ -435,7 +441,8 @@ def placed(
 
     A paragraph of the text that stands in another window's part already (both were offered
     it) is not written again: the window's part is its other paragraphs, so joining never
-    repeats a paragraph.
+    repeats a paragraph. Nor are the lines both start with when both go on from `base`, the text
+    the window was shown in its field (a saved answer or the draft offered): see _beyond.
     """
     result = dict(drafts)
     there = result.get(key, "")
@@ -449,10 +456,10 @@ def placed(
             return result, Drafted.KEPT, ""
         if not join:
             return result, Drafted.HELD, mine
-        part = _not_in(ours, there)
+        part = _not_in(_beyond(ours, base, there), there)
         now = there + JOINER + part if part else there
     else:
-        part = _not_in(ours, rest)
+        part = _not_in(_beyond(ours, base, rest), rest)
         now = (_replaced(there, mine, part) or "") if there else part
     if now.strip():
         result[key] = now
@@ -462,6 +469,27 @@ def placed(
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _beyond(text: str, base: str, other: str) -> str:
+    """`text` without its first lines when they are `base` and `other` starts with them too; else all of it.
+
+    Two windows shown the same text (`base`), each adding lines under it: the lines they share
+    stand once, at the start of the other window's part (`other`), and this window's part is the
+    lines it added (blank lines around them left out). So both texts stand whole in the draft,
+    each window's in order, and the shared text once. A text that changed `base` itself, or
+    another window's that did, is kept whole (joined, as before).
+    """
+    shown = base.rstrip("\n")
+    if not shown.strip() or not other:
+        return text
+    lines = shown.split("\n")
+    ours, theirs = text.split("\n"), other.split("\n")
+    if ours[: len(lines)] != lines or theirs[: len(lines)] != lines or len(ours) == len(lines):
+        return text
+    added = "\n".join(ours[len(lines) :]).strip("\n")
+    same = added.strip() == "\n".join(theirs[len(lines) :]).strip()
+    return "" if same else added  # the same lines added in both: none new
 
 
 def _not_in(text: str, other: str) -> str:
