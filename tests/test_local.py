@@ -385,3 +385,26 @@ def test_counts_given_are_read_value_by_value_and_a_file_with_more_is_kept_aside
 
     assert dict(state.given) == {"tjek.a.dele.x": 4}
     assert state.damaged
+
+
+@pytest.mark.parametrize(
+    ("there", "text", "now", "part"),
+    [
+        # both went on under the text they were shown: it stands once, each window's lines after it
+        ("vist\nA", "vist\nB", "vist\nA" + J + "B", "B"),
+        ("vist\nA", "vist\n\nB\n", "vist\nA" + J + "B", "B"),
+        ("vist\nA", "vist\nA", "vist\nA", ""),  # the same lines: nothing new
+        # the shown text itself changed (in either window): both texts whole, as before
+        ("vist og mere\nA", "vist\nB", "vist og mere\nA" + J + "vist\nB", "vist\nB"),
+        ("vist\nA", "vist ændret\nB", "vist\nA" + J + "vist ændret\nB", "vist ændret\nB"),
+        ("andres", "vist\nB", "andres" + J + "vist\nB", "vist\nB"),
+    ],
+)
+def test_two_windows_adding_lines_under_the_text_they_were_shown_keep_it_once(there, text, now, part):
+    result, done, mine = local.placed({"q": there}, "q", text, "", True, base="vist")
+
+    assert result["q"] == now
+    assert mine == part
+    assert done is (local.Drafted.JOINED if now != text else local.Drafted.KEPT)
+    again, _, _ = local.placed(result, "q", text, mine, True, base="vist")  # kept once more (PgUp)
+    assert again == result

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, project_text, saved, session, workspace
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
@@ -352,20 +353,21 @@ def test_a_question_marked_not_relevant_says_so_and_starts_empty(terminal):
 
 
 @pytest.mark.parametrize(
-    ("keys", "reason"),
+    ("keys", "reply"),
     [
-        (CTRL_N + ENTER, ""),
-        (CTRL_N + "passer ikke" + ENTER, "passer ikke"),
-        ("det vi skrev" + CTRL_N + ", derfor" + ENTER, "det vi skrev, derfor"),
+        (CTRL_N + ENTER, NotRelevant("")),
+        (CTRL_N + "passer ikke" + ENTER, NotRelevant("passer ikke")),
+        # an answer typed stays an answer draft beside the mark; the reason field starts empty
+        ("det vi skrev" + CTRL_N + "derfor" + ENTER, NotRelevant("derfor", "det vi skrev")),
     ],
 )
-def test_ctrl_n_marks_not_relevant_with_an_optional_reason(terminal, keys, reason):
+def test_ctrl_n_marks_not_relevant_with_an_optional_reason(terminal, keys, reply):
     term = terminal(screen=True)
     term.type(keys)
 
-    assert term.prompter.ask(asking(term, 1)) == NotRelevant(reason)
+    assert term.prompter.ask(asking(term, 1)) == reply
     assert "Hvorfor er spørgsmålet ikke relevant for jer?" in term.prompts
-    assert "(valgfrit; Enter gemmer)" in term.prompts
+    assert "(valgfrit; Enter gemmer; Esc:" in term.prompts
 
 
 def test_marking_again_starts_from_the_reason_given_before(terminal):
@@ -376,12 +378,12 @@ def test_marking_again_starts_from_the_reason_given_before(terminal):
 
 
 def test_ctrl_c_in_the_reason_keeps_its_text_readable(term):
-    term.type("langt svar" + CTRL_N + " og grund" + CTRL_C)
+    term.type("langt svar" + CTRL_N + "og grund" + CTRL_C)
 
     with pytest.raises(KeyboardInterrupt):
         term.prompter.ask(asking(term, 1))
 
-    assert term.prompter.typed() == "langt svar og grund"
+    assert term.prompter.typed() == "og grund"  # the reason field's; the answer draft stays apart
 
 
 def test_ctrl_n_on_a_saved_answer_asks_first_and_no_goes_back_to_the_field(terminal):
@@ -833,10 +835,10 @@ def test_long_text_in_the_field_goes_on_under_itself_not_under_the_label(termina
     assert field[-1] == " " * 8 + "Anden linje"
 
 
-@pytest.mark.parametrize(("width", "lines"), [(80, 1), (60, 2)])
+@pytest.mark.parametrize(("width", "lines"), [(80, 2), (60, 2)])
 def test_the_reason_starts_on_its_line_under_the_question_and_help(terminal, width, lines):
     term = terminal(width=width, emulated=True)
-    term.keys.send_text("det vi skrev" + CTRL_N)
+    term.keys.send_text(CTRL_N + "det vi skrev")
     seen, typing = while_open(term, "› Grund:", ENTER, last="det vi skrev")
 
     assert term.prompter.ask(asking(term, 2)) == NotRelevant("det vi skrev")
@@ -844,8 +846,8 @@ def test_the_reason_starts_on_its_line_under_the_question_and_help(terminal, wid
 
     *above, field = after_question(seen[0], "[2/14]")
     assert field == "› Grund: det vi skrev"
-    assert (
-        " ".join(above[-lines:]) == "Hvorfor er spørgsmålet ikke relevant for jer? (valgfrit; Enter gemmer)"
+    assert " ".join(above[-lines:]) == (
+        "Hvorfor er spørgsmålet ikke relevant for jer? (valgfrit; Enter gemmer; Esc: tilbage til svaret)"
     )
     assert all(len(line) < width for line in above[-lines:])  # whole words, none cut at the edge
     assert after_question(term.shown, "[2/14]") == ["› Ikke relevant: det vi skrev"]
@@ -921,7 +923,7 @@ def test_leaving_the_saved_answer_unchanged_shows_no_draft(terminal, keys):
 
 def test_not_relevant_shows_the_mark_and_its_reason_once(terminal):
     term = terminal(emulated=True)
-    term.type("typed" + CTRL_N + CTRL_U + "passer ikke hos os" + ENTER)
+    term.type(CTRL_N + "passer ikke hos os" + ENTER)
 
     assert term.prompter.ask(asking(term, 2)) == NotRelevant("passer ikke hos os")
 
@@ -930,12 +932,25 @@ def test_not_relevant_shows_the_mark_and_its_reason_once(terminal):
 
 def test_ctrl_c_in_the_reason_shows_its_text_as_a_draft(terminal):
     term = terminal(emulated=True)
-    term.type("langt svar" + CTRL_N + " eller grund" + CTRL_C)
+    term.type(CTRL_N + "eller grund" + CTRL_C)
 
     with pytest.raises(KeyboardInterrupt):
         term.prompter.ask(asking(term, 2))
 
-    assert after_question(term.shown, "[2/14]") == ["› (kladde – ikke gemt) langt svar eller grund"]
+    assert after_question(term.shown, "[2/14]") == ["› (kladde – ikke gemt) eller grund"]
+
+
+def test_ctrl_c_in_the_reason_beside_an_answer_draft_shows_both_kept(terminal):
+    term = terminal(emulated=True)
+    term.type("langt svar" + CTRL_N + "eller grund" + CTRL_C)
+
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.ask(asking(term, 2))
+
+    assert after_question(term.shown, "[2/14]") == [
+        "› (kladde – ikke gemt) langt svar",
+        "› (begrundelse – ikke gemt) eller grund",
+    ]
 
 
 def test_pgup_at_the_first_question_leaves_one_field_on_screen(terminal):
@@ -1485,11 +1500,15 @@ def test_fase_stopped_in_the_field_keeps_the_text_as_a_draft_and_says_so(fase_in
 def test_fase_stopped_while_giving_a_reason_keeps_that_text_as_the_draft(fase_in_terminal, ws):
     slug = new_project(ws)
 
-    code, _, err = fase_in_terminal("langt svar" + CTRL_N + " eller grund" + CTRL_C, "tjek")
+    code, _, err = fase_in_terminal("langt svar" + CTRL_N + "eller grund" + CTRL_C, "tjek")
 
     assert code == 130
     assert "Teksten i feltet er gemt som kladde" in one_line(err)
-    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "langt svar eller grund"}
+    # the answer draft stays an answer draft; the reason is kept beside it
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "langt svar"}
+    state = yaml.safe_load((ws.store.home / ".spredning" / f"{slug}.yaml").read_text())
+    assert state["begrundelser"] == {draft_key(ws, slug, Q1): "eller grund"}
+    assert "begrundelse-kladder" not in state
     assert saved(ws, slug) == {}
 
 
@@ -2111,10 +2130,10 @@ def test_fase_stopped_at_the_saved_meanwhile_choice_says_the_text_is_kept(fase_i
     slug = new_project(ws)
     record = Session.record
 
-    def saved_elsewhere_first(self, question, content, expected):
+    def saved_elsewhere_first(self, question, content, expected, keep=""):
         monkeypatch.setattr(Session, "record", record)
         session(ws, slug).record(question, Answer("fra et andet vindue"), None)
-        return record(self, question, content, expected)
+        return record(self, question, content, expected, keep)
 
     monkeypatch.setattr(Session, "record", saved_elsewhere_first)
 

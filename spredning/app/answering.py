@@ -18,7 +18,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import history, yamlio
 from spredning.core.errors import SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
-from spredning.core.local import Drafted, LocalState, given_count, placed, slot_key, with_drafts
+from spredning.core.local import Drafted, LocalState, given_count, placed, slot_key, with_drafts, with_reason
 from spredning.core.model import (
     SHARING,
     Answer,
@@ -49,6 +49,7 @@ class Session:
         self.path = opened.path
         self.mine: dict[str, str] = {}  # slot key → this session's part of the draft (local.placed)
         self.offered: dict[str, str] = {}  # slot key → the draft put in the field, while unchanged here
+        self.shown: dict[str, str] = {}  # slot key → the text the field started with (draft or answer)
         self.removed: SpredningError | None = None  # a save found the dialogue's partner removed meanwhile
 
     def view(self) -> Dialogue:
@@ -89,6 +90,9 @@ class Session:
         text = self.local.drafts.get(key)
         if offered:
             self.mine[key] = self.offered[key] = text or ""
+            entry = self.entry(question)
+            saved = entry.answer.text if entry is not None and not entry.answer.not_relevant else ""
+            self.shown[key] = text or saved  # what the field shows: another window may go on from it too
         return text
 
     def draft_joined(self, question: Question) -> bool:
@@ -98,6 +102,21 @@ class Session:
     def draft_is_reason(self, question: Question) -> bool:
         """True when the question's draft was typed as the reason for "not relevant", not as an answer."""
         return slot_key(self.slot(question)) in self.local.reasons
+
+    def reason_beside(self, question: Question) -> str:
+        """A reason for "not relevant" typed beside the question's answer draft, not saved ("": none)."""
+        return self.local.beside.get(slot_key(self.slot(question)), "")
+
+    def keep_reason(self, question: Question, text: str) -> None:
+        """Keep (or, with blank text, drop) a reason typed beside the question's answer draft.
+
+        Kept apart from the draft, so the answer draft stays an answer draft (local.with_reason).
+        A file that cannot be written raises SpredningError.
+        """
+        key = slot_key(self.slot(question))
+        if self.local.beside.get(key, "") == (text if text.strip() else ""):
+            return  # as it is: nothing to write
+        self.local = self.store.update_local(self.slug, lambda state: with_reason(state, key, text))
 
     def keep_draft(self, question: Question, text: str, join: bool = True, reason: bool = False) -> Drafted:
         """Keep (or, with empty text, drop) a question's draft on this computer; say what became of it.
@@ -119,7 +138,8 @@ class Session:
         outcome: dict[str, tuple[Drafted, str]] = {}
 
         def change(state: LocalState) -> LocalState:
-            drafts, done, mine = placed(state.drafts, key, text, self.mine.get(key, ""), join, untouched)
+            mine, base = self.mine.get(key, ""), self.shown.get(key, "")
+            drafts, done, mine = placed(state.drafts, key, text, mine, join, untouched, base)
             outcome[key] = done, mine
             return with_drafts(state, key, drafts, done, reason)
 
@@ -127,12 +147,16 @@ class Session:
         done, self.mine[key] = outcome[key]
         return done
 
-    def record(self, question: Question, content: Answer | None, expected: Entry | None) -> Entry | None:
+    def record(
+        self, question: Question, content: Answer | None, expected: Entry | None, keep: str = ""
+    ) -> Entry | None:
         """Save an answer (an empty Answer deletes it) if nobody changed it since it was shown.
 
         Returns None when saved, or the entry now on disk when someone else saved meanwhile; then
         the text is kept as the question's draft until the user settles which to keep, so stopping
         at that question loses none of it (the draft kept while typing may be seconds older).
+        `keep`: this session's draft after the save (an answer draft beside a "not relevant" mark:
+        it stays, in the same write). A mark saved takes the reason kept beside the draft with it.
         """
         slot = self.slot(question)
         key = slot_key(slot)
@@ -146,7 +170,7 @@ class Session:
                 raise self.removed
             fresh = project.entry(slot)
             wanted = content or Answer()
-            draft = ""  # saved: this session's draft goes (another window's stays)
+            draft = keep  # saved: this session's draft goes (another window's stays), but for `keep`
             if _same(fresh, expected):
                 project = project.with_entry(
                     slot, history.edited(fresh, wanted, state.copy, given_count(state, slot))
@@ -158,8 +182,11 @@ class Session:
                 draft = wanted.text
             else:  # not saved, and no text to keep: the drafts stay as they are
                 return project, state, (fresh, project, state, mine)
-            drafts, done, now = placed(state.drafts, key, draft, mine, join=True)
+            base = self.shown.get(key, "")
+            drafts, done, now = placed(state.drafts, key, draft, mine, join=True, base=base)
             state = with_drafts(state, key, drafts, done)
+            if fresh is None and wanted.not_relevant:  # the mark is saved: its reason is given
+                state = with_reason(state, key, "")
             return project, state, (fresh, project, state, now)
 
         on_disk, self.project, self.local, self.mine[key] = self.store.transact(self.slug, save)

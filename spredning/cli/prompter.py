@@ -52,7 +52,7 @@ from spredning.cli.render_text import TAB_SIZE, AsTyped, cut_to, fitted_text, pr
 from spredning.core import fileio, interview, local
 from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import Drafted
-from spredning.core.model import Answer, Partner, Progress, Question, Tool, progress
+from spredning.core.model import SHARING, Answer, Partner, Progress, Question, Tool, progress
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import render as render_message
 from spredning.i18n import t
@@ -802,6 +802,11 @@ class InterviewPrompter:
         self.unsaved: UnsavedMark | UnsavedAction | None = None
         self.held: str | None = None  # a closed field's text while a question about it is asked
         self.reason_field = False  # the field shown is the reason for "not relevant": its draft is one
+        # the answer draft the reason field was opened beside: the reason is kept apart from it
+        self.beside: str = ""
+        self.apart = False  # the reason field's text is kept beside the draft (Session.keep_reason)
+        self.offered_reason = False  # the draft offered in the answer field was typed as a reason
+        self.typed_back: str | None = None  # the answer field's text after the reason field, when not as left
         gc.freeze()  # what is loaded by now (guide, project, libraries) lives as long as the program
 
     def _select(self, message: str, choices: list[Choice], default=None):
@@ -845,6 +850,7 @@ class InterviewPrompter:
         )
         # marked "not relevant" already: marking it again starts from the reason given then
         marked = step.answer.text if step.answer is not None and step.answer.not_relevant else ""
+        self.offered_reason = step.draft is not None and self.session.draft_is_reason(step.question)
         self._say_what_is_in_the_field(step)
         told_at_start = False  # the notice is said once; it stays above the field
         while True:
@@ -862,16 +868,62 @@ class InterviewPrompter:
                 if not self._mark_replaces_answer(step, reply.typed):
                     typed = reply.typed  # no: back in the field, with its text
                     continue
-                # the reason starts from the text typed, not from a saved answer it replaces
-                typed = reply.typed if interview.draft_of(reply.typed, step.answer) else marked
-                return interview.NotRelevant(self._reason(typed))
+                marking = self._mark(step, reply.typed, marked)
+                if marking is None:  # left the reason field: back in the answer field, with its text
+                    typed = self.typed_back if self.typed_back is not None else reply.typed
+                    continue
+                return marking
             if isinstance(reply, _Expand):
-                self.console.print(
-                    render_project.partner_answers(self._view, step.partner_answers, expanded=True)
-                )
+                self._expand(step)
                 typed = reply.typed
                 continue
             return reply
+
+    def _mark(self, step: interview.Ask, typed: str, marked: str) -> interview.NotRelevant | None:
+        """Ctrl+N with `typed` in the answer field: the reason asked, and the mark (None: the user went back).
+
+        An answer draft in the field stays an answer draft: the reason field starts with the reason
+        given before (`marked`) or one typed beside the draft, and the reason is kept apart from the
+        draft (Session.keep_reason); the draft stays the question's draft when the mark is saved.
+        A draft that was typed as a reason (offered as one) is the reason: it goes to the reason field.
+        """
+        self.typed_back = None
+        own = interview.draft_of(typed, step.answer)
+        try:
+            if own and self.offered_reason:
+                self.beside, self.apart = "", False
+                reason = self._reason(typed)
+            else:
+                self.beside, self.apart = own, bool(own)
+                reason = self._reason(self.session.reason_beside(step.question) or marked)
+        finally:
+            draft, self.beside, self.apart = self.beside, "", False
+        if reason is None:
+            return None
+        if interview.normalise(draft) == interview.normalise(reason):
+            draft = ""  # the answer draft was given as the reason: kept as that
+        elif draft:
+            self._show_draft(draft)  # kept: said under the mark, as at any field left with text
+        return interview.NotRelevant(reason, draft)
+
+    def _expand(self, step: interview.Ask) -> None:
+        """Ctrl+P: the other side's answers in the tool in full, or that there are none yet."""
+        if step.partner_answers:
+            shown = render_project.partner_answers(self._view, step.partner_answers, expanded=True)
+            self.console.print(shown)
+        else:  # nothing to show: said, so the key is seen to work
+            self.console.print(Text(self._no_partner_answers(), style="dim"))
+
+    def _no_partner_answers(self) -> str:
+        """Ctrl+P when the other side has answered nothing in the tool: who has not, in words."""
+        view = self._view
+        if self.role == "dele" and view.partner is None:
+            names = [clean_name(p.name or p.key) for p in view.project.partners]
+            if not names:
+                return t("interview.partner-none-no-partners")
+            return t("interview.partner-none-several", orgs=names, n=len(names))
+        org = SHARING if self.role == "genbruge" else (view.partner.key if view.partner else "")
+        return t("interview.partner-none", org=render_project.org_name(view.project, org))
 
     def _say_what_is_in_the_field(self, step: interview.Ask) -> None:
         """A draft, text not saved at all, or a "not relevant" mark: said above the field, truthfully.
@@ -894,8 +946,14 @@ class InterviewPrompter:
             if saved is not None and not saved.empty and not saved.not_relevant and saved.text != step.draft:
                 self.console.print(Text(t("interview.draft-and-saved"), style="yellow"))  # never silently
                 self.console.print(render_project.answer_text(saved, 4))
-        elif step.answer is not None and step.answer.not_relevant:
+        if step.answer is not None and step.answer.not_relevant:  # with the reason given, to read
             self.console.print(Text(t("interview.marked-not-relevant"), style="dim"))
+            if step.answer.text:
+                self.console.print(render.hanging(t("interview.marked-reason"), step.answer.text, 0))
+        beside = self.session.reason_beside(step.question)
+        if beside.strip():  # a reason typed beside the answer draft, not saved
+            self.console.print(Text(t("interview.reason-beside"), style="yellow"))
+            self.console.print(render.hanging(t("interview.not-relevant-label"), beside, 0))
 
     def _tool_intro(self, step: interview.Ask) -> None:
         role = self.role
@@ -957,6 +1015,10 @@ class InterviewPrompter:
         nothing of this window's: not said to be kept (Drafted.STALE).
         """
         if kept is Drafted.STALE:
+            return
+        if self.reason_field and self.apart:  # the answer draft stays; the reason is kept beside it
+            self._show_draft(self.beside)
+            self._show_reason_left(typed or "", kept)
             return
         if not isinstance(kept, SpredningError):
             self._show_draft(typed)
@@ -1020,7 +1082,10 @@ class InterviewPrompter:
         Kept first, so what is said is what is in the file; `left` tells the command what became of it.
         """
         kept = self._keep_field()
-        mine = kept is not Drafted.STALE and interview.draft_of(self.typed(), self.answer)
+        # (beside an answer draft, that draft is kept whatever the reason field holds)
+        mine = kept is not Drafted.STALE and (
+            interview.draft_of(self.typed(), self.answer) or (self.reason_field and self.apart)
+        )
         self.left = kept if mine else None
         with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
             self._show_left(self.typed(), kept)
@@ -1028,7 +1093,7 @@ class InterviewPrompter:
     def _keys(self, step: interview.Ask):
         return merge_key_bindings(
             [
-                _leave_keys(bool(step.partner_answers and self.show_partner)),
+                _leave_keys(self.show_partner),  # Ctrl+P says so when the partner answered nothing
                 _edit_keys(self.console, self._editor_folder),
             ]
         )
@@ -1102,6 +1167,11 @@ class InterviewPrompter:
         if self.question is None:
             return None
         try:  # never let a draft stop the typing
+            if self.reason_field and self.apart:  # a reason beside an answer draft: kept apart from it
+                given = self.answer.text if self.answer is not None and self.answer.not_relevant else ""
+                new = interview.normalise(typed) not in ("", given)
+                self.session.keep_reason(self.question, typed if new else "")
+                return Drafted.KEPT
             draft = interview.draft_of(typed, self.answer)
             return self.keep_draft(self.question, draft, join, reason=self.reason_field)
         except SpredningError as problem:
@@ -1193,15 +1263,18 @@ class InterviewPrompter:
         self.held = None
         return replace
 
-    def _reason(self, typed: str) -> str:
-        """The reason for "not relevant", asked in a field that starts with `typed`.
+    def _reason(self, typed: str) -> str | None:
+        """The reason for "not relevant", asked in a field that starts with `typed`; None: the user went back.
 
-        That is the text typed in the answer field, or the reason given before; never a saved
-        answer the mark replaces (see ask).
+        That is the reason given before, one typed beside the answer draft, or a draft typed as a
+        reason (offered as one); never an answer draft or a saved answer the mark replaces (see _mark).
 
-        It is watched and kept while typing like the answer field, so its text becomes the draft
-        on Ctrl+C or SIGHUP, marked as a reason: the next time it comes back in the answer field
-        saying so, and Ctrl+N takes it back to the reason field (it never silently becomes an answer).
+        It is watched and kept while typing like the answer field. Beside an answer draft
+        (self.beside) its text is kept apart from that draft (Session.keep_reason), which stays
+        as it is. Else its text becomes the draft on Ctrl+C or SIGHUP, marked as a reason: the
+        next time it comes back in the answer field saying so, and Ctrl+N takes it back to the
+        reason field (it never silently becomes an answer). Esc, PgUp and Ctrl+B go back to the
+        answer field; a reason typed is kept beside the answer (Ctrl+N starts with it again).
         """
         above = [
             ("class:question", t("interview.not-relevant-reason")),
@@ -1212,18 +1285,61 @@ class InterviewPrompter:
             lambda width: styled_lines(above, width),
             typed,
             lambda: self.notice,
+            key_bindings=_reason_keys(),
             **self.io,
         )
         field_buffer(question.application).on_text_changed += self._autosave
         self.reason_field = True
+        kept: Drafted | SpredningError | None = None
         try:
             reason = self._watched(question)
+            if self.apart or isinstance(reason, _Left):  # kept now: a save may yet fail
+                text = reason.typed if isinstance(reason, _Left) else reason
+                if not self.apart and not self.offered_reason:  # left: moved out of the draft, beside it
+                    self.apart = True
+                    kept = self._keep_text(text)
+                    self._keep_own_draft("")
+                else:
+                    kept = self._keep_text(text)
         finally:
             self.reason_field = False
+        if isinstance(reason, _Left):
+            if not self.apart:  # the reason draft goes back to the field, as it was offered
+                self.typed_back = reason.typed
+            else:
+                self._show_reason_left(reason.typed, kept)
+            return None
         given = interview.normalise(reason)
         shown = t("answer.not-relevant-because", reason=given) if given else t("answer.not-relevant")
         self.console.print(render.hanging("›", shown, 0))
         return reason
+
+    def _keep_own_draft(self, text: str) -> None:
+        """The question's draft as the answer field left it (a reason moved beside it is no part of it)."""
+        if self.question is None:
+            return
+        with contextlib.suppress(Exception):  # the reason is kept beside; the draft is as before
+            self.keep_draft(self.question, interview.draft_of(text, self.answer))
+
+    def _show_reason_left(self, typed: str, kept: Drafted | SpredningError | None) -> None:
+        """A reason left unsaved beside the answer: said to be kept, or shown whole when it could not be."""
+        text = interview.normalise(typed)
+        if not text or (self.answer is not None and self.answer.not_relevant and text == self.answer.text):
+            return  # nothing new: nothing to say
+        if isinstance(kept, SpredningError):
+            from spredning.cli.main import error_hint, print_error
+
+            print_error(kept.message, error_hint(kept), console=self.console)
+            self.console.print(Text(t("interview.draft-failed"), style="yellow"))
+            self.console.print(AsTyped(typed), soft_wrap=True)
+            return
+        self.console.print(
+            Text.assemble(
+                ("› ", "bold"), (t("interview.reason-left"), "yellow"), " ", render.plain(text, "dim")
+            ),
+            no_wrap=True,
+            overflow="ellipsis",
+        )
 
     def confirm_delete(self, step: interview.ConfirmDelete) -> bool:
         """Delete the saved answer, or remove the "not relevant" mark? A select: confirm says "(y/N)"."""
@@ -1530,6 +1646,34 @@ class _Expand:
 
     def __init__(self, typed: str):
         self.typed = typed
+
+
+class _Left:
+    """The user left the reason field for the answer field (Esc, PgUp, Ctrl+B), with what was typed."""
+
+    def __init__(self, typed: str):
+        self.typed = typed
+
+
+def _reason_keys() -> KeyBindings:
+    """Keys of the reason field: back to the answer field (Esc, PgUp, Ctrl+B), and stop (Ctrl+D).
+
+    Ctrl+D stops here as in the answer field, whatever the field holds (prompt_toolkit would
+    only stop on an empty field, and delete a character otherwise).
+    """
+    bindings = KeyBindings()
+
+    @bindings.add("escape", eager=True)
+    @bindings.add("pageup", eager=True)
+    @bindings.add("c-b", eager=True)
+    def _back(event) -> None:
+        event.app.exit(result=_Left(field_buffer(event.app).text))
+
+    @bindings.add("c-d", eager=True)
+    def _eof(event) -> None:
+        event.app.exit(exception=EOFError())
+
+    return bindings
 
 
 class _Stay:

@@ -72,9 +72,14 @@ class Save(NamedTuple):
 
 
 class NotRelevant(NamedTuple):
-    """The user marked the question "not relevant", with an optional reason."""
+    """The user marked the question "not relevant", with an optional reason.
+
+    `draft`: an answer draft the user had typed when they marked it; it stays the question's
+    draft (an answer draft, never the reason), so nothing typed is lost by marking.
+    """
 
     reason: str = ""
+    draft: str = ""
 
 
 class Back(NamedTuple):
@@ -261,7 +266,10 @@ class Recorder(Protocol):
     def entry(self, question: Question) -> Entry | None: ...
     def draft(self, question: Question, offered: bool = False) -> str | None: ...
     def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted: ...
-    def record(self, question: Question, content: Answer | None, expected: Entry | None) -> Entry | None: ...
+    def keep_reason(self, question: Question, text: str) -> None: ...
+    def record(
+        self, question: Question, content: Answer | None, expected: Entry | None, keep: str = ""
+    ) -> Entry | None: ...
 
 
 def draft_of(typed: str | None, answer: Answer | None) -> str:
@@ -302,7 +310,7 @@ class Interview:
         self.finished: Done | None = None
         self.started = False
         self.shown_empty: set[int] = set()
-        self.saving: tuple[Question, Answer | None] | None = None
+        self.saving: tuple[Question, Answer | None, str] | None = None  # and the draft to keep
         self.unsaved: dict[str, str] = {}  # text that could not be saved, even as a draft: asked again
         self.resume_at: Question | None = None  # where to go after this tool's review (drafts round)
         self.open_only = False  # going on at the open questions: answered ones are passed by
@@ -539,8 +547,8 @@ class Interview:
                 # nothing new in the field: nothing to lose (an old draft of it stays as it was)
             self._back()
             return
-        if isinstance(value, NotRelevant):
-            self._save(question, Answer(text=normalise(value.reason), not_relevant=True))
+        if isinstance(value, NotRelevant):  # an answer draft typed before stays the draft
+            self._save(question, Answer(text=normalise(value.reason), not_relevant=True), value.draft)
             return
         text = normalise(value.text)
         if not text:
@@ -552,7 +560,8 @@ class Interview:
             return
         self._save(question, Answer(text=text))
 
-    def _save(self, question: Question, content: Answer | None) -> None:
+    def _save(self, question: Question, content: Answer | None, keep: str = "") -> None:
+        """Save `content`; `keep`: the draft that stays afterwards (an answer draft beside a mark)."""
         tool = self.phase.tools[self.tool_index]
         expected = self.recorder.entry(question)
         if (
@@ -561,16 +570,20 @@ class Interview:
             and not expected.answer.empty
             and expected.answer.same_content(content)
         ):
-            self.recorder.keep_draft(question, "")
+            self.recorder.keep_draft(question, keep)
+            if content.not_relevant:  # the reason is given: none is left beside the draft
+                self.recorder.keep_reason(question, "")
             self._move_on(tool.questions(self.role))
             return
         try:
-            on_disk = self.recorder.record(question, content, expected)
+            on_disk = self.recorder.record(question, content, expected, keep)
         except SpredningError as problem:
-            self.pending = self._failed(question, content.text if content is not None else "", problem)
+            # an answer draft beside a mark comes back in the field (the reason stays beside it)
+            text = keep or (content.text if content is not None else "")
+            self.pending = self._failed(question, text, problem)
             return
         if on_disk is not None:  # someone else saved meanwhile: ask which to keep
-            self.saving = (question, content)
+            self.saving = (question, content, keep)
             self.pending = SavedMeanwhile(question, content, _given(on_disk))
             return
         self._move_on(tool.questions(self.role))
@@ -605,14 +618,14 @@ class Interview:
             self._move_on(self.phase.tools[self.tool_index].questions(self.role))
 
     def _settled(self, step: SavedMeanwhile, value: Any) -> None:
-        question, mine = self.saving or (step.question, step.mine)
+        question, mine, keep = self.saving or (step.question, step.mine, "")
         self.saving = None
         if value is Keep.THEIRS:  # the user's text is given up: no draft of it stays behind
-            self.recorder.keep_draft(question, "")
+            self.recorder.keep_draft(question, keep)  # (an answer draft beside a mark is no part of it)
             self._move_on(self.phase.tools[self.tool_index].questions(self.role))
             return
         content = Answer(text=normalise(value.text)) if isinstance(value, Both) else (mine or Answer())
-        self._save(question, content)
+        self._save(question, content, keep)
 
     def _reviewed(self, step: ReviewTool, value: Review) -> None:
         if value is Review.STOP:

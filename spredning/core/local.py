@@ -6,7 +6,9 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
 - the copy's id, which marks its changes in every answer's history (history.py);
 - which side this user is on, and for a reusing organisation which one it is;
 - drafts: text typed into an answer field but not saved as the answer (which of them hold two
-  windows' texts, and which were typed as the reason for "not relevant");
+  windows' texts, and which were typed as the reason for "not relevant"); and a reason for "not
+  relevant" typed while the question had an answer draft, kept beside it (key ``begrundelser``:
+  the answer draft stays an answer draft; a program from before it keeps the file aside, as below);
 - per partner, the answer versions they are known to have (sent to them or seen in their files),
   so status can say when there is something new to send, and the answers that arrived from them
   and have not been looked at yet;
@@ -98,6 +100,7 @@ class LocalState(NamedTuple):
         NOTHING  # sheet copy → slot key → checksum → count
     )
     reasons: tuple[str, ...] = ()  # slot keys whose draft is a reason for "not relevant" (with_drafts)
+    beside: Mapping[str, str] = NOTHING  # slot key → a reason typed beside an answer draft (with_reason)
     given: Mapping[str, int] = NOTHING  # slot key → the highest count this copy gave its answer
     warned: str = ""  # this copy's answers last found older in the file: see warned_text
     fresh: bool = False  # just made: not yet in a file
@@ -209,6 +212,7 @@ def _from_data(data: dict[str, object]) -> LocalState:
         joined=tuple(k for k in _list(data.get("samlede-kladder")) if isinstance(k, str)),
         worksheets={k: _sheet(v) for k, v in _mapping(data.get("arbejdsark")).items() if _SHEET.match(k)},
         reasons=tuple(k for k in _list(data.get("begrundelse-kladder")) if isinstance(k, str)),
+        beside=_texts(data.get("begrundelser"), MAX_BYTES),
         # the counts of a copy id not valid belong to no copy: a new one starts without them
         given={
             k: int(v)
@@ -276,7 +280,12 @@ def _as_data(state: LocalState) -> dict[str, object]:
         data["side"] = state.side
     if state.organisation:
         data["organisation"] = state.organisation
-    for key, value in (("kladder", state.drafts), ("kendt", state.known), ("eksporter", state.exports)):
+    for key, value in (
+        ("kladder", state.drafts),
+        ("begrundelser", state.beside),
+        ("kendt", state.known),
+        ("eksporter", state.exports),
+    ):
         if value:
             data[key] = {k: dict(v) if isinstance(v, Mapping) else v for k, v in value.items()}
     data.update(_counts_data(state))
@@ -409,7 +418,13 @@ class Drafted(enum.Enum):
 
 
 def placed(
-    drafts: Mapping[str, str], key: str, text: str, mine: str, join: bool, untouched: bool = False
+    drafts: Mapping[str, str],
+    key: str,
+    text: str,
+    mine: str,
+    join: bool,
+    untouched: bool = False,
+    base: str = "",
 ) -> tuple[dict[str, str], Drafted, str]:
     """The drafts with a window's `text` as its part of the draft of `key`, as the file holds them now.
 
@@ -426,7 +441,8 @@ def placed(
 
     A paragraph of the text that stands in another window's part already (both were offered
     it) is not written again: the window's part is its other paragraphs, so joining never
-    repeats a paragraph.
+    repeats a paragraph. Nor are the lines both start with when both go on from `base`, the text
+    the window was shown in its field (a saved answer or the draft offered): see _beyond.
     """
     result = dict(drafts)
     there = result.get(key, "")
@@ -440,10 +456,10 @@ def placed(
             return result, Drafted.KEPT, ""
         if not join:
             return result, Drafted.HELD, mine
-        part = _not_in(ours, there)
+        part = _not_in(_beyond(ours, base, there), there)
         now = there + JOINER + part if part else there
     else:
-        part = _not_in(ours, rest)
+        part = _not_in(_beyond(ours, base, rest), rest)
         now = (_replaced(there, mine, part) or "") if there else part
     if now.strip():
         result[key] = now
@@ -453,6 +469,27 @@ def placed(
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _beyond(text: str, base: str, other: str) -> str:
+    """`text` without its first lines when they are `base` and `other` starts with them too; else all of it.
+
+    Two windows shown the same text (`base`), each adding lines under it: the lines they share
+    stand once, at the start of the other window's part (`other`), and this window's part is the
+    lines it added (blank lines around them left out). So both texts stand whole in the draft,
+    each window's in order, and the shared text once. A text that changed `base` itself, or
+    another window's that did, is kept whole (joined, as before).
+    """
+    shown = base.rstrip("\n")
+    if not shown.strip() or not other:
+        return text
+    lines = shown.split("\n")
+    ours, theirs = text.split("\n"), other.split("\n")
+    if ours[: len(lines)] != lines or theirs[: len(lines)] != lines or len(ours) == len(lines):
+        return text
+    added = "\n".join(ours[len(lines) :]).strip("\n")
+    same = added.strip() == "\n".join(theirs[len(lines) :]).strip()
+    return "" if same else added  # the same lines added in both: none new
 
 
 def _not_in(text: str, other: str) -> str:
@@ -492,6 +529,20 @@ def with_drafts(
         joined=tuple(k for k in joined if k in drafts),
         reasons=tuple(k for k in reasons if k in drafts),
     )
+
+
+def with_reason(state: LocalState, key: str, text: str) -> LocalState:
+    """The state with `text` as the reason typed beside the answer draft of `key` (blank: none).
+
+    A reason typed while the question had an answer draft: kept apart from that draft, so the
+    answer draft stays an answer draft and neither text is lost.
+    """
+    beside = dict(state.beside)
+    if text.strip():
+        beside[key] = text
+    else:
+        beside.pop(key, None)
+    return state._replace(beside=beside)
 
 
 def _replaced(there: str, old: str, new: str) -> str | None:
