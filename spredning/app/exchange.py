@@ -39,7 +39,7 @@ from spredning.core.model import (
     side_of,
 )
 from spredning.core.store import Found
-from spredning.worksheet.returned import filled_by
+from spredning.worksheet.copies import filled_by
 
 
 class Incoming(NamedTuple):
@@ -171,7 +171,7 @@ class ImportPlan(NamedTuple):
         """True when all an answer (or record) gains here was written in our own worksheet.
 
         Every copy the incoming version is ahead of ours by is a worksheet this computer's
-        organisation filled in (worksheet/returned.py, filled_by).
+        organisation filled in (worksheet/copies.py, filled_by).
         """
         if self.me is None or self.incoming.sheet_versions is not None:
             return False

@@ -41,6 +41,7 @@ from spredning.core.errors import Message, message
 from spredning.core.local import slot_key
 from spredning.core.model import NOTHING, Answer, Entry, Guide, Slot, Version
 from spredning.worksheet import answers, followup
+from spredning.worksheet.copies import filler_tag
 from spredning.worksheet.reader import Body, Field
 from spredning.worksheet.record import FieldRecord, FollowRecord, SheetRecord, checksum
 
@@ -74,26 +75,13 @@ Given = Mapping[str, Mapping[str, int]]
 def sheet_copy(record: SheetRecord, remembered: Callable[[str], bool] = lambda copy: False) -> str:
     """The copy id of changes made in one worksheet by the organisation that filled it in.
 
-    'w', four characters that name the filler in this project (``filled_by``), and eleven for the
+    'w', four characters that name the filler in this project (copies.py, ``filled_by``), and eleven for the
     sheet. A sheet imported before the filler was named keeps its old id ('w' and the eleven),
     when `remembered` says that one is in this computer's memory or the project's versions.
     """
     seed = f"{record.project}\n{record.filler}\n{record.sheet}".encode()
     old = "w" + hashlib.sha256(seed).hexdigest()[:11]
-    return old if remembered(old) else "w" + _filler_tag(record.project, record.filler) + old[1:]
-
-
-def filled_by(copy: str, project: str, org: str) -> bool:
-    """True when `copy` is the id of a worksheet of this project filled in by `org` (its key).
-
-    So whoever gets a change made in a worksheet can tell their own words coming home: the
-    organisation that filled in the sheet, once the maker's export brings them.
-    """
-    return len(copy) == 16 and copy.startswith("w") and copy[1:5] == _filler_tag(project, org)
-
-
-def _filler_tag(project: str, org: str) -> str:
-    return hashlib.sha256(f"{project}\n{org}".encode()).hexdigest()[:4]
+    return old if remembered(old) else "w" + filler_tag(record.project, record.filler) + old[1:]
 
 
 def returned(

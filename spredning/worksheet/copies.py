@@ -1,0 +1,23 @@
+"""Whose words a worksheet's changes are: the copy id a filled-in worksheet gives its changes.
+
+Kept apart from returned.py (which reads a whole worksheet) so an import of an ordinary exchange
+file can tell a filler's own words coming home without loading the worksheet reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+
+def filler_tag(project: str, org: str) -> str:
+    """Four characters that name the organisation that filled in a worksheet, in one project."""
+    return hashlib.sha256(f"{project}\n{org}".encode()).hexdigest()[:4]
+
+
+def filled_by(copy: str, project: str, org: str) -> bool:
+    """True when `copy` is the id of a worksheet of this project filled in by `org` (its key).
+
+    So whoever gets a change made in a worksheet can tell their own words coming home: the
+    organisation that filled in the sheet, once the maker's export brings them.
+    """
+    return len(copy) == 16 and copy.startswith("w") and copy[1:5] == filler_tag(project, org)
