@@ -257,9 +257,28 @@ def godkend(
                 raise NotATerminal("approval.no-terminal", command=hint)
             from spredning.cli.prompter import ask_text
 
-            af = ask_text(
-                t("approval.ask-who"), lambda text: None if text.strip() else t("approval.who-needed")
-            )
+            typed: list[str] = []  # the name as typed when the asking stopped
+            try:
+                af = ask_text(
+                    t("approval.ask-who"),
+                    lambda text: None if text.strip() else t("approval.who-needed"),
+                    interrupted=typed.append,
+                )
+            except (KeyboardInterrupt, EOFError):
+                again = None
+                if typed and typed[0].strip():  # the command that approves with the name typed
+                    words = typed_words(("--af", typed[0]), ("--dato", dato or ""))
+                    shown = _hint(
+                        opened,
+                        "godkend",
+                        phase.id,
+                        *words,
+                        *_role_words(role),
+                        partner=chosen,
+                        general=common,
+                    )
+                    again = Message("approval.approve-again", {"command": shown})
+                raise Interrupted("approval.interrupted", hint=again) from None
     done = readiness.approve(
         ws, phase, af or "", day, role=role, partner=chosen, general=common, withdraw=fortryd
     )
