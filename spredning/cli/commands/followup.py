@@ -267,16 +267,9 @@ def godkend(
             except (KeyboardInterrupt, EOFError):
                 again = None
                 if typed and typed[0].strip():  # the command that approves with the name typed
-                    words = typed_words(("--af", typed[0]), ("--dato", dato or ""))
-                    shown = _hint(
-                        opened,
-                        "godkend",
-                        phase.id,
-                        *words,
-                        *_role_words(role),
-                        partner=chosen,
-                        general=common,
-                    )
+                    given = typed_words(("--af", typed[0]), ("--dato", dato or ""))
+                    words = ("godkend", phase.id, *given, *_role_words(role))
+                    shown = _hint(opened, *words, partner=chosen, general=common)
                     again = Message("approval.approve-again", {"command": shown})
                 raise Interrupted("approval.interrupted", hint=again) from None
     done = readiness.approve(
