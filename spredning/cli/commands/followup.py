@@ -242,7 +242,7 @@ def godkend(
     """Godkend en fase for jeres side: hvem og hvornår; svar ændret bagefter bliver markeret."""
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
-    day = parse_due(dato) if dato else datetime.date.today()
+    day = parse_due(dato, ahead=False) if dato else datetime.date.today()
     if day is None:
         raise UsageProblem("plan.bad-date", value=dato)
     readiness.not_in_future("approval.in-future", day, datetime.date.today())  # before asking who
@@ -321,7 +321,7 @@ def moede(
     with interrupted_as("meeting.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
     today = datetime.date.today()
-    noted = _note_meeting(ws, opened, chosen, parse_due(dato or "") or today, today, ret)
+    noted = _note_meeting(ws, opened, chosen, parse_due(dato or "", ahead=False) or today, today, ret)
     if noted is None:
         make_console().print(say("meeting.unchanged"))
         return
