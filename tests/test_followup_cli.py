@@ -228,7 +228,8 @@ def typing(monkeypatch):
             "Markeringen er ikke ændret.",
         ),
         (CTRL_C, ("klarhed", "Beskriv innovationen", "--fjern"), "Markeringen er ikke ændret."),
-        ("Eva" + CTRL_C, ("godkend", "tjek", "--partner", "Fanø"), "Fasen er ikke godkendt."),
+        # a name typed is given back in a command (test_readiness): here none is
+        (CTRL_C, ("godkend", "tjek", "--partner", "Fanø"), "Fasen er ikke godkendt."),
         (CTRL_D, ("godkend", "tjek", "--fortryd"), "Godkendelsen er ikke trukket tilbage."),
         (CTRL_C, ("møde",), "Intet møde er noteret eller rettet."),
         (DOWN + CTRL_C, ("dagsorden",), "Dagsordenen er ikke skrevet."),

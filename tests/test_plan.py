@@ -268,6 +268,61 @@ def test_add_asks_again_for_a_date_it_cannot_read(in_terminal, ws, reusing):
     assert items(ws, reusing)[0].due == datetime.date(2026, 5, 1)
 
 
+def next_such_day(day: int, month: int) -> datetime.date:
+    today = datetime.date.today()
+    this_year = datetime.date(today.year, month, day)
+    return this_year if this_year >= today else datetime.date(today.year + 1, month, day)
+
+
+@pytest.mark.parametrize("typed_date", ["15/6", "15.6"])
+def test_a_date_without_its_year_is_asked_again_saying_how_to_write_it(on_screen, ws, reusing, typed_date):
+    whole = next_such_day(15, 6).strftime("%d-%m-%Y")
+    keys = "Noget" + ENTER + ENTER + typed_date + ENTER + "\x7f" * len(typed_date) + whole + ENTER
+    run = on_screen(keys, "plan", "tilføj")
+
+    assert run.code == 0, run.err
+    said = flat(run.screen)
+    assert (
+        f"'{typed_date}' er ikke en hel dato: året mangler. Skriv datoen med år som dag-måned-år, fx {whole}."
+        in said
+    )
+    assert items(ws, reusing)[0].due == next_such_day(15, 6)
+
+
+def test_a_date_the_field_cannot_read_is_told_with_the_form_to_write(on_screen, ws, reusing):
+    keys = "Noget" + ENTER + ENTER + "31/2" + ENTER + "\x7f" * 4 + ENTER
+    run = on_screen(keys, "plan", "tilføj")
+
+    assert run.code == 0, run.err
+    assert "'31/2' er ikke en dato. Skriv datoen som 12-03-2026 (dag-måned-år)." in flat(run.screen)
+
+
+@pytest.mark.parametrize(
+    ("args", "ahead"),
+    [
+        (("plan", "tilføj", "--hvad", "x", "--frist"), True),
+        (("godkend", "tjek", "--af", "Eva", "--dato"), False),
+    ],
+)
+def test_a_date_option_without_its_year_is_refused_with_the_whole_date_to_write(
+    run_cli, reusing, args, ahead
+):
+    today = datetime.date.today()
+    meant = (
+        next_such_day(15, 6)
+        if ahead
+        else datetime.date(today.year - (datetime.date(today.year, 6, 15) > today), 6, 15)
+    )
+
+    code, _out, err = run_cli(*args, "15/6")
+
+    assert code == 2
+    assert flat(err) == (
+        "Fejl: '15/6' er ikke en hel dato: året mangler. "
+        f"Skriv datoen med år som dag-måned-år, fx {meant.strftime('%d-%m-%Y')}."
+    )
+
+
 def test_change_without_options_asks_with_the_current_values(in_terminal, ws, reusing):
     item = plan.add(ws, plan.Action("Gammel tekst", "Ole"), ws.store.load(reusing).partners[0])
 

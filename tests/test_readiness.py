@@ -9,7 +9,7 @@ import datetime
 import pytest
 import yaml
 from exchange_kit import D1, G1, G2, Org, flat, start_sharing
-from homekit import DOWN, ENTER
+from homekit import CTRL_C, DOWN, ENTER
 from report_reading import docx_paragraphs, open_docx
 
 from spredning.core import followup
@@ -465,6 +465,30 @@ def test_in_a_terminal_godkend_can_be_common_to_all(sharing, typing):
     project = sharing.project()
     for partner in project.partners:
         assert followup.approval(project, partner, "tjek", "dele").where == ""
+
+
+def test_ctrl_c_at_godkends_name_gives_the_command_with_the_name_typed(sharing, typing):
+    import shlex
+
+    run = typing(sharing, DOWN + ENTER + "Bjørn Æbelø" + CTRL_C, "godkend", "tjek")  # Fanø's dialogue
+
+    assert run.code == 130
+    said = flat(run.err)
+    assert said.startswith("Afbrudt. Fasen er ikke godkendt. Godkend den med det, du skrev: ")
+    words = shlex.split(said[said.index("godkend tjek") :])  # after the program and its --hjem
+    assert words == ["godkend", "tjek", "--af", "Bjørn Æbelø", "--partner", "fanoe-kommune"]
+    assert followup.approval(sharing.project(), sharing.project().partners[1], "tjek", "dele") is None
+
+    sharing.ok(*words)  # the command given approves it, as typed
+    project = sharing.project()
+    assert followup.approval(project, project.partners[1], "tjek", "dele").by == "Bjørn Æbelø"
+
+
+def test_ctrl_c_at_godkends_empty_name_says_only_that_nothing_was_approved(sharing, typing):
+    run = typing(sharing, DOWN + ENTER + CTRL_C, "godkend", "tjek")
+
+    assert run.code == 130
+    assert flat(run.err) == "Afbrudt. Fasen er ikke godkendt."
 
 
 # --- tools named as users write them -----------------------------------------------------------------

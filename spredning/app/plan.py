@@ -25,6 +25,7 @@ from spredning.core.model import Answer, Entry, Partner, Project, Slot, fold_nam
 
 UNSET = object()  # "not given" for options that may also be cleared (a deadline, who)
 _DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
+_NO_YEAR = re.compile(r"^(\d{1,2})[-./](\d{1,2})\.?$")  # 15/6, 15.6., 15-6: a day and a month, no year
 
 
 class Action(NamedTuple):
@@ -60,8 +61,12 @@ class PlanView(NamedTuple):
 # -- reading what the user typed -----------------------------------------------------------------
 
 
-def parse_due(text: str) -> datetime.date | None:
-    """A deadline as Danes write it (12-03-2026, 12.3.2026) or as ISO (2026-03-12); '' is none."""
+def parse_due(text: str, ahead: bool = True) -> datetime.date | None:
+    """A deadline as Danes write it (12-03-2026, 12.3.2026, 12/3/2026) or as ISO (2026-03-12); '' is none.
+
+    A day and a month without the year (12/3) is refused with the whole date to write
+    (_without_year): the next such day for a deadline (`ahead`), the last one for a day gone by.
+    """
     text = text.strip()
     if not text:
         return None
@@ -74,7 +79,31 @@ def parse_due(text: str) -> datetime.date | None:
             return datetime.date.fromisoformat(text)
     except ValueError:
         pass
-    raise UsageProblem("plan.bad-date", value=text)
+    raise _without_year(text, ahead) or UsageProblem("plan.bad-date", value=text)
+
+
+def _without_year(text: str, ahead: bool) -> UsageProblem | None:
+    """A day and a month without a year (15/6, 15.6): said so, with the whole date to write.
+
+    Day before month is how Danes write a date, so 15/6 is the 15th of June; but the year is
+    not there, and a deadline or an approval a year wrong is worse than a question: the user
+    writes it, shown with their own day and month in the year meant most likely (`ahead`: the
+    next such day, else the last one).
+    """
+    match = _NO_YEAR.match(text)
+    if not match:
+        return None
+    day, month = (int(g) for g in match.groups())
+    today = datetime.date.today()
+    step = 1 if ahead else -1
+    for year in range(today.year, today.year + 9 * step, step):  # 29/2: the next (or last) leap year
+        try:
+            date = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if (date >= today) if ahead else (date <= today):
+            return UsageProblem("plan.date-without-year", value=text, example=date.strftime("%d-%m-%Y"))
+    return None
 
 
 def parse_status(text: str, *, any_language: bool = False) -> str:

@@ -129,12 +129,19 @@ def reusing_problem(name: str, sharing_org: str, reusing: Iterable[str], where: 
 
 
 def reusing_names_problem(sharing_org: str, names: Iterable[str]) -> Message | None:
-    """The first of the names typed for `start` that repeats another or is the sharing organisation."""
+    """The first of the names typed for `start` that is wrong: the sharing organisation, or another again.
+
+    "Again" is the same name or one close to a name before it (a typo?), as `projekt genbruger`
+    refuses it (close_partners).
+    """
     seen: list[str] = []
     for name in (n for n in names if n.strip()):
         problem = reusing_problem(name, sharing_org, seen, "start")
         if problem is not None:
             return problem
+        close = close_partners((Partner(str(n), seen_name.strip()) for n, seen_name in enumerate(seen)), name)
+        if close:  # a typo of a name before it? As `projekt genbruger` refuses it (CloseName)
+            return message("start.close-name", name=name.strip(), close=[p.name for p in close])
         seen.append(name)
     return None
 

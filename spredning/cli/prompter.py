@@ -589,11 +589,14 @@ def ask_action(
     from spredning.core.errors import SpredningError
     from spredning.i18n import render
 
-    def due_problem(text: str) -> str | None:
+    def due_problem(text: str) -> str | None:  # what is wrong, and how to write a date (its hint)
+        from spredning.cli.main import error_hint
+
         try:
             parse_due(text)
         except SpredningError as exc:
-            return render(exc.message)
+            hint = error_hint(exc)
+            return render(exc.message) + (f" {render(hint)}" if hint is not None else "")
         return None
 
     def stop(typed: TypedAction) -> None:

@@ -533,3 +533,25 @@ def tell_odd_files(console, rows) -> None:
         else:
             hint = t("projects.odd-file", path=row.path, command=bring_in)
         print_fitted(console, hint, (row.path, bring_in), style="yellow", rest="")
+
+
+def tell_missing_names(
+    console, project: Project, side: str | None, project_option: str | NamedProject | None = NAMED
+) -> None:
+    """A sharing side's project without the names start may leave out: said with the command to add each.
+
+    `start --rolle dele` without --deler or --genbruger makes the project (partners come later),
+    so `start` and `status` say what is missing.
+    """
+    from spredning.cli.render_text import print_fitted
+
+    if side == "genbruge":
+        return
+    for missing, words in (
+        (not project.sharing_org.strip(), ("projekt", "deler", t("metavar.name"))),
+        (not project.partners, ("projekt", "genbruger", t("metavar.name"))),
+    ):
+        if missing:
+            shown = command(*words, project=project_option)
+            key = "start.sharing-missing" if words[1] == "deler" else "start.partners-missing"
+            print_fitted(console, t(key, command=shown), shown, style="yellow")

@@ -242,7 +242,7 @@ def godkend(
     """Godkend en fase for jeres side: hvem og hvornår; svar ændret bagefter bliver markeret."""
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
-    day = parse_due(dato) if dato else datetime.date.today()
+    day = parse_due(dato, ahead=False) if dato else datetime.date.today()
     if day is None:
         raise UsageProblem("plan.bad-date", value=dato)
     readiness.not_in_future("approval.in-future", day, datetime.date.today())  # before asking who
@@ -257,9 +257,21 @@ def godkend(
                 raise NotATerminal("approval.no-terminal", command=hint)
             from spredning.cli.prompter import ask_text
 
-            af = ask_text(
-                t("approval.ask-who"), lambda text: None if text.strip() else t("approval.who-needed")
-            )
+            typed: list[str] = []  # the name as typed when the asking stopped
+            try:
+                af = ask_text(
+                    t("approval.ask-who"),
+                    lambda text: None if text.strip() else t("approval.who-needed"),
+                    interrupted=typed.append,
+                )
+            except (KeyboardInterrupt, EOFError):
+                again = None
+                if typed and typed[0].strip():  # the command that approves with the name typed
+                    given = typed_words(("--af", typed[0]), ("--dato", dato or ""))
+                    words = ("godkend", phase.id, *given, *_role_words(role))
+                    shown = _hint(opened, *words, partner=chosen, general=common)
+                    again = Message("approval.approve-again", {"command": shown})
+                raise Interrupted("approval.interrupted", hint=again) from None
     done = readiness.approve(
         ws, phase, af or "", day, role=role, partner=chosen, general=common, withdraw=fortryd
     )
@@ -309,7 +321,7 @@ def moede(
     with interrupted_as("meeting.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
     today = datetime.date.today()
-    noted = _note_meeting(ws, opened, chosen, parse_due(dato or "") or today, today, ret)
+    noted = _note_meeting(ws, opened, chosen, parse_due(dato or "", ahead=False) or today, today, ret)
     if noted is None:
         make_console().print(say("meeting.unchanged"))
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import NamedTuple
 
 import typer
 from rich.text import Text
@@ -18,13 +19,14 @@ from spredning.cli.commands.common import (
     parse_role,
     path_word,
     shell_word,
+    tell_missing_names,
     tell_odd_files,
     workspace,
     written_path,
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_fitted, print_said, print_whole
-from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError
+from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
 from spredning.core.model import Partner
 from spredning.core.textsafe import clean_name
 from spredning.i18n import render, t
@@ -89,13 +91,57 @@ def _ask_name(ws, typed_so_far: _Typed) -> tuple[str, bool]:
             return ws.store.named(typed) or typed, True
 
 
-def _ask_missing(ws, new: NewProject, names_given: bool, typed: _Typed) -> NewProject:
+class _Given(NamedTuple):
+    """Which of the facts `start` may ask about its options gave (an option given empty is given)."""
+
+    description: bool = False
+    sharing_org: bool = False
+    reusing_orgs: bool = False
+
+
+def _something_missing(new: NewProject, given: _Given) -> bool:
+    """Whether a terminal has a question left once the name and the side are given.
+
+    --organisation gives the sharing organisation on the sharing side and our reusing one on
+    the reusing side; several reusing organisations without it leave which one we are.
+    """
+    with_ours = projects.with_organisation(new)
+    reusing = [n for n in with_ours.reusing_orgs if n.strip()]
+    return (
+        not given.description
+        or not (given.sharing_org or with_ours.sharing_org.strip())
+        or not (given.reusing_orgs or reusing)
+        or (new.role == "genbruge" and not new.organisation and len(reusing) > 1)
+    )
+
+
+def _check_given(ws, new: NewProject, named: bool) -> None:
+    """What the options gave that start would refuse, said before any question (no answer typed in vain)."""
+    with_ours = projects.with_organisation(new)
+    for problem in (
+        projects.name_problem(ws, new.name) if named else None,
+        projects.facts_problem(with_ours),
+        projects.reusing_names_problem(with_ours.sharing_org, with_ours.reusing_orgs),
+    ):
+        if problem is not None:
+            raise UsageProblem.of(problem)
+
+
+def _check_organisation(new: NewProject) -> None:
+    """The reusing side names its own organisation: refused without, with the command given as it was."""
+    problem = projects.organisations_problem(new.role, projects.with_organisation(new).reusing_orgs)
+    if problem is not None:
+        error = UsageProblem.of(problem)
+        error.hint = Message("start.reusing-needs-organisation.command", {"command": _start_command(new)})
+        raise error
+
+
+def _ask_missing(ws, new: NewProject, given: _Given, typed: _Typed) -> NewProject:
     """Ask for what the options did not give; each answer is checked as it is typed (and noted in `typed`)."""
     import questionary
 
     from spredning.cli.prompter import ask_text, select
 
-    problem = _problem
     role = new.role or select(
         t("start.ask-side"),
         [
@@ -105,24 +151,25 @@ def _ask_missing(ws, new: NewProject, names_given: bool, typed: _Typed) -> NewPr
     )
     typed.given(role=role)
     new = projects.with_organisation(new._replace(role=role))  # --organisation: ours, on either side
-    names_given = names_given or bool(new.reusing_orgs)
-    description = new.description or ask_text(
-        t("start.ask-description"), interrupted=typed.field("description")
-    )
-    typed.given(description=description)
+    description = new.description
+    if not given.description:
+        description = ask_text(t("start.ask-description"), interrupted=typed.field("description"))
+        typed.given(description=description)
     own = t("start.ask-own-org")
-    sharing = new.sharing_org or ask_text(
-        own if role == "dele" else t("start.ask-sharing-org"), interrupted=typed.field("sharing_org")
-    )
-    typed.given(sharing_org=sharing)
+    sharing = new.sharing_org
+    if not (given.sharing_org or sharing.strip()):
+        sharing = ask_text(
+            own if role == "dele" else t("start.ask-sharing-org"), interrupted=typed.field("sharing_org")
+        )
+        typed.given(sharing_org=sharing)
     reusing = new.reusing_orgs
 
     def names_problem(names: tuple[str, ...]) -> str | None:
-        return problem(
+        return _said(
             projects.organisations_problem(role, names) or projects.reusing_names_problem(sharing, names)
         )
 
-    if not names_given:
+    if not (given.reusing_orgs or any(n.strip() for n in reusing)):
         if role == "genbruge":
             field = typed.field("reusing_orgs", lambda text: (text,))
             reusing = (ask_text(own, lambda text: names_problem((text,)), interrupted=field),)
@@ -142,6 +189,18 @@ def _ask_missing(ws, new: NewProject, names_given: bool, typed: _Typed) -> NewPr
             [questionary.Choice(clean_name(n), n) for n in reusing if n.strip()],
         )
     return NewProject(new.name, description, sharing, reusing, role, organisation)
+
+
+def _said(message: Message | None) -> str | None:
+    """A problem as a field says it under the text, and for a name close to another what to do.
+
+    That is said in the field's words: the error's ".hint" speaks of options.
+    """
+    if message is None:
+        return None
+    if message.key == "start.close-name":
+        return f"{render(message)} {t('start.close-name.field', **message.params)}"
+    return render(message)
 
 
 def _comma_list(text: str) -> tuple[str, ...]:
@@ -223,27 +282,33 @@ def start(
     new = NewProject(
         navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), parse_role(rolle), organisation
     )
-    if navn is None or new.role is None:
+    given = _Given(beskrivelse is not None, deler is not None, genbruger is not None)
+    if navn is None or new.role is None or _something_missing(new, given):
         ws.home()  # a projects folder that cannot be used is said first, before any question
-        if not is_interactive():
+        interactive = is_interactive()
+        if not interactive and (navn is None or new.role is None):
             raise NotATerminal("start.no-terminal", command=_start_command(new))
-        asked = _ask(ws, new, genbruger is not None)
-        if isinstance(asked, str):  # the user goes on with the project that has the name
-            project = projects.use(ws, asked)
-            with after_work(console):
-                status = command("status", project=None)  # made active
-                print_said(console, say("start.going-on", name=project.name, command=status), status)
-            return
-        new = asked
+        if interactive:
+            _check_given(ws, new, named=navn is not None)  # what the options got wrong, before any question
+            asked = _ask(ws, new, given)
+            if isinstance(asked, str):  # the user goes on with the project that has the name
+                project = projects.use(ws, asked)
+                with after_work(console):
+                    status = command("status", project=None)  # made active
+                    print_said(console, say("start.going-on", name=project.name, command=status), status)
+                return
+            new = asked
+    _check_organisation(new)
     started = projects.start(ws, new)
     role = started.local.side or "genbruge"
     first_phase = command("fase", ws.guide.phases[0].id, "--rolle", role, project=None)  # the new one
     status = command("status", project=None)
     next_step = say("start.next", command=first_phase, status=status)
     _tell_started(console, started, next_step, (first_phase, status))
+    tell_missing_names(console, started.project, started.local.side, None)
 
 
-def _ask(ws, new: NewProject, names_given: bool) -> NewProject | str:
+def _ask(ws, new: NewProject, given: _Given) -> NewProject | str:
     """Ask what the options did not give: the new project, or the name of the existing one to use.
 
     A stop before the project is made says that none was, with what was typed (see _Typed).
@@ -258,7 +323,7 @@ def _ask(ws, new: NewProject, names_given: bool) -> NewProject | str:
             if existing:
                 return name
             new = new._replace(name=name)
-        return _ask_missing(ws, new, names_given, typed)
+        return _ask_missing(ws, new, given, typed)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("start.interrupted", hint=_not_started(typed.new)) from None
     except BackToMenu:  # Esc in a list: back to the home screen's menu, told what was not made

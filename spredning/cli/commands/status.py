@@ -22,6 +22,7 @@ from spredning.cli.commands.common import (
     command,
     phase_command,
     several_dialogues,
+    tell_missing_names,
     tell_odd_files,
     workspace,
 )
@@ -61,6 +62,7 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
 
     local = result.local
     console.print(project_facts(result.project, result.path, result.changed, local.side, local.organisation))
+    tell_missing_names(console, result.project, local.side)
     console.print()
     several = several_dialogues(result.project, result.local)
     if result.portfolio and several:

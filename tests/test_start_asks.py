@@ -1,0 +1,224 @@
+"""`start` with some options asks in a terminal for what they left out; without one it says what is missing.
+
+Typed into the real prompts in-process (homekit): the command `start` gives after a stop works as
+the README promises ("den spørger kun om resten"), on either side; and the names of the reusing
+organisations follow one rule in `start` and `projekt genbruger`: one close to another is a typo
+until said otherwise.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+import pytest
+from homekit import CTRL_C, DOWN, ENTER, interactive, typed
+from projectkit import workspace
+
+from spredning.i18n import t
+
+NAME = "Digital genoptræning på Ærø"
+DESCRIPTION = "Genoptræning efter hofteoperation med video"
+BACKSPACE = "\x7f"
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return workspace(tmp_path / "hjem")
+
+
+@pytest.fixture
+def terminal(monkeypatch, run_cli):
+    """Type keys into `spredning ARGV...` as in a terminal."""
+    interactive(monkeypatch)
+
+    def run(keys: str, *argv: str):
+        return typed(run_cli, keys, *argv)
+
+    return run
+
+
+def asked(screen: str) -> list[str]:
+    """The questions a run asked, in order (each prompt's first line starts with '? ')."""
+    questions = []
+    for line in screen.splitlines():
+        if line.startswith("? "):
+            question = line[2:].split(":")[0].split("?")[0]
+            if not questions or questions[-1] != question:
+                questions.append(question)
+    return questions
+
+
+def prompt(key: str) -> str:
+    return t(key).rstrip(":").split("?")[0]
+
+
+def start_words(text: str) -> list[str]:
+    """The start command a message gives, as its words without the program."""
+    line = " ".join(text.split())
+    return shlex.split(line[line.index("spredning start") :])[1:]
+
+
+# --- the reusing side: the trial's steps ----------------------------------------------------------
+
+
+def test_the_command_given_after_a_stop_asks_for_the_rest(terminal, ws):
+    stopped = terminal(NAME + ENTER + DOWN + ENTER + DESCRIPTION + ENTER + CTRL_C, "start")
+    assert stopped.code == 130
+    words = start_words(stopped.err)
+    assert words == ["start", "--navn", NAME, "--rolle", "genbruge", "--beskrivelse", DESCRIPTION]
+
+    run = terminal("Odense Kommune" + ENTER + "Ærø Kommune" + ENTER, *words)
+
+    assert run.code == 0, run.err
+    assert asked(run.screen) == [prompt("start.ask-sharing-org"), prompt("start.ask-own-org")]
+    project = ws.store.load("digital-genoptraening-paa-aeroe")
+    assert (project.name, project.description, project.sharing_org) == (NAME, DESCRIPTION, "Odense Kommune")
+    assert [p.name for p in project.partners] == ["Ærø Kommune"]
+
+
+def test_only_the_missing_questions_are_asked_in_the_usual_order(terminal, ws):
+    run = terminal(
+        DOWN + ENTER + ENTER + "Ærø Kommune" + ENTER, "start", "--navn", NAME, "--deler", "Odense Kommune"
+    )
+
+    assert run.code == 0, run.err
+    assert asked(run.screen) == [
+        prompt("start.ask-side"),
+        prompt("start.ask-description"),
+        prompt("start.ask-own-org"),
+    ]
+    project = ws.store.load("digital-genoptraening-paa-aeroe")
+    assert (project.description, project.sharing_org) == ("", "Odense Kommune")
+
+
+def test_without_a_terminal_the_example_has_the_values_given(run_cli, ws):
+    code, _out, err = run_cli("start", "--navn", NAME, "--rolle", "genbruge", "--beskrivelse", DESCRIPTION)
+
+    assert code == 2
+    said = " ".join(err.split())
+    assert said.startswith("Fejl: " + t("start.reusing-needs-organisation"))
+    words = start_words(err)
+    assert words[:7] == ["start", "--navn", NAME, "--rolle", "genbruge", "--beskrivelse", DESCRIPTION]
+    assert words[7] == "--organisation"
+    assert ws.store.slugs() == []
+
+
+def test_a_name_the_options_give_that_is_taken_is_said_before_any_question(terminal, run_cli, ws):
+    options = ("--rolle", "dele", "--beskrivelse", "x", "--deler", "Vejle", "--genbruger", "Ærø")
+    assert run_cli("start", "--navn", NAME, *options)[0] == 0
+
+    run = terminal("", "start", "--navn", NAME, "--rolle", "dele")
+
+    assert run.code == 2
+    assert asked(run.screen) == []
+    assert "Fejl: Der findes allerede et projekt" in " ".join(run.err.split())
+
+
+# --- the sharing side ------------------------------------------------------------------------------
+
+
+def test_the_sharing_side_is_asked_for_the_reusing_organisations(terminal, ws):
+    run = terminal(
+        "Ærø Kommune, Fanø Kommune" + ENTER,
+        *("start", "--navn", "Deleprojekt", "--rolle", "dele", "--beskrivelse", "Video", "--deler", "Vejle"),
+    )
+
+    assert run.code == 0, run.err
+    assert asked(run.screen) == [prompt("start.ask-reusing-orgs")]
+    project = ws.store.load("deleprojekt")
+    assert [p.name for p in project.partners] == ["Ærø Kommune", "Fanø Kommune"]
+
+
+def test_the_sharing_side_is_asked_for_its_own_name_and_the_reusing_ones(terminal, ws):
+    run = terminal(
+        "Vejle Kommune" + ENTER + ENTER,  # no reusing organisation yet: they may be added later
+        *("start", "--navn", "X", "--rolle", "dele", "--beskrivelse", "Y"),
+    )
+
+    assert run.code == 0, run.err
+    assert asked(run.screen) == [prompt("start.ask-own-org"), prompt("start.ask-reusing-orgs")]
+    project = ws.store.load("x")
+    assert (project.sharing_org, project.partners) == ("Vejle Kommune", ())
+
+
+def test_options_that_give_everything_ask_nothing(terminal, ws):
+    run = terminal(
+        "",
+        *(
+            "start",
+            "--navn",
+            "X",
+            "--rolle",
+            "dele",
+            "--beskrivelse",
+            "",
+            "--deler",
+            "V",
+            "--genbruger",
+            "Ærø",
+        ),
+    )
+
+    assert run.code == 0, run.err
+    assert asked(run.screen) == []
+
+
+# --- one rule for names close to each other ----------------------------------------------------------
+
+
+def test_start_refuses_a_reusing_name_close_to_another_as_projekt_genbruger_does(run_cli, ws):
+    code, _out, err = run_cli(
+        *("start", "--navn", "P", "--rolle", "dele", "--deler", "Vejle"),
+        *("--genbruger", "Ærø Kommune", "--genbruger", "Fanø Kommune", "--genbruger", "Fano Kommune"),
+    )
+
+    assert code == 2
+    said = " ".join(err.split())
+    assert said.startswith("Fejl: Fano Kommune ligner Fanø Kommune, der allerede er skrevet som genbrugende")
+    assert 'projekt genbruger "Fano Kommune" --ny' in said
+    assert ws.store.slugs() == []
+
+    assert run_cli("start", "--navn", "P", "--rolle", "dele", "--genbruger", "Ærø Kommune")[0] == 0
+    code, _out, err = run_cli("projekt", "genbruger", "Aero Kommune")
+    assert code == 2 and "Aero Kommune ligner Ærø Kommune" in " ".join(err.split())
+
+
+def test_a_close_name_typed_is_asked_again_with_the_text_kept(terminal, ws):
+    names = "Ærø Kommune, Fanø Kommune, Fano Kommune"
+    run = terminal(
+        names + ENTER + BACKSPACE * len(", Fano Kommune") + ENTER,
+        *("start", "--navn", "P", "--rolle", "dele", "--beskrivelse", "x", "--deler", "Vejle"),
+    )
+
+    assert run.code == 0, run.err
+    screen = " ".join(run.screen.split())
+    assert "Fano Kommune ligner Fanø Kommune, der allerede er skrevet som genbrugende organisation." in screen
+    assert [p.name for p in ws.store.load("p").partners] == ["Ærø Kommune", "Fanø Kommune"]
+
+
+def test_without_a_terminal_the_sharing_side_is_made_and_told_what_names_are_missing(run_cli, ws):
+    code, out, err = run_cli("start", "--navn", "X", "--rolle", "dele", "--beskrivelse", "Y")
+
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert "Projektet er oprettet: X" in said
+    assert "Projektet har endnu ikke navnet på jeres organisation (den, der deler); skriv det med: " in said
+    assert "spredning projekt deler NAVN" in said
+    assert "Projektet har endnu ingen genbrugende organisationer; tilføj hver af dem med: " in said
+    assert "spredning projekt genbruger NAVN" in said
+
+    shown = " ".join(run_cli("status")[1].split())
+    assert "Projektet har endnu ingen genbrugende organisationer" in shown
+    assert "Projektet har endnu ikke navnet på jeres organisation" in shown
+
+    assert run_cli("projekt", "deler", "Vejle Kommune")[0] == 0
+    assert run_cli("projekt", "genbruger", "Ærø Kommune")[0] == 0
+    shown = " ".join(run_cli("status")[1].split())
+    assert "Projektet har endnu" not in shown
+
+
+def test_a_sharing_project_with_its_names_says_nothing_of_them(run_cli, ws):
+    code, out, err = run_cli("start", "--navn", "X", "--rolle", "dele", "--deler", "V", "--genbruger", "Ærø")
+
+    assert code == 0, err
+    assert "Projektet har endnu" not in " ".join(out.split())
