@@ -1,0 +1,45 @@
+"""Advice to a sharing side with several partners runs as written (from a user trial).
+
+The project-level next steps named 'spredning eksport' and 'spredning vis --nye', which a script is
+refused ("vælg hvilken") and a terminal asks one partner of, though the advice said "2 partnere
+mangler dem": now each partner's command is its own line. Showing only the shared answers needs no
+partner (they are the same for every partner). Esc in a command's own list, run from the shell,
+stops it as Ctrl+C does instead of doing nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from exchange_kit import D1, G2, Org, flat, start_sharing, tree
+from homekit import ENTER, ESC, interactive, typed
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+
+
+@pytest.fixture
+def odense(tmp_path, run_cli) -> Org:
+    """Odense shares with Ærø and Fanø; both answered and sent their files back; Odense changed an answer."""
+    org = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        reusers=("Ærø Kommune", "Fanø Kommune"),
+        answers={D1: "Færre genindlæggelser"},
+    )
+    for key, text in (("aeroe-kommune", "Ærøs behov"), ("fanoe-kommune", "Fanøs behov")):
+        partner = Org(tmp_path / key, tmp_path, run_cli)
+        assert partner.import_(org.export("--partner", key))[0] == 0
+        partner.answer({G2: text})
+        assert org.import_(partner.export())[0] == 0
+    org.answer({D1: "Færre genindlæggelser, også om natten"})
+    return org
+
+
+def test_esc_in_a_commands_own_list_stops_it_as_ctrl_c_does(odense, monkeypatch):
+    interactive(monkeypatch)
+    before = tree(odense.home)
+
+    run = typed(odense.run_cli, ESC + ENTER, "--hjem", str(odense.home), "eksport", "--ud", "ud.yaml")
+
+    assert run.code == 130, (run.out, run.err)
+    assert "Afbrudt" in flat(run.err)
+    assert "Hvilken genbrugende organisation" in flat(run.screen)
+    assert tree(odense.home) == before
