@@ -43,3 +43,41 @@ def test_esc_in_a_commands_own_list_stops_it_as_ctrl_c_does(odense, monkeypatch)
     assert "Afbrudt" in flat(run.err)
     assert "Hvilken genbrugende organisation" in flat(run.screen)
     assert tree(odense.home) == before
+
+
+def advised(out: str) -> list[list[str]]:
+    """The commands on top of status (before the section per partner), each as its words."""
+    top = out.split("Genbrugende organisationer:")[0]
+    return [line.split()[1:] for line in top.splitlines() if line.strip().startswith("spredning ")]
+
+
+def test_the_project_level_advice_names_each_partners_command_and_each_runs_as_written(odense):
+    out = odense.ok("status")
+
+    top = flat(out.split("Genbrugende organisationer:")[0])
+    assert (
+        "Næste skridt: læs de 2 nye svar fra partnerne, én partner ad gangen: "
+        "spredning vis --nye --partner aeroe-kommune spredning vis --nye --partner fanoe-kommune"
+    ) in top
+    assert (
+        "send jeres nye ændringer til partnerne (2 partnere mangler dem), en fil til hver: "
+        "spredning eksport --partner aeroe-kommune spredning eksport --partner fanoe-kommune"
+    ) in top
+    commands = advised(out)
+    assert ["vis", "--nye", "--partner", "fanoe-kommune"] in commands
+    for words in commands:  # as a script runs them: no terminal to ask in
+        code, _, err = odense(*words)
+        assert code == 0, (words, err)
+    assert (odense.files / f"{odense.slug}-til-fanoe-kommune.yaml").is_file()
+    out = flat(odense.ok("status"))
+    assert "nye svar fra partnerne" not in out and "en fil til hver" not in out  # all done
+
+
+def test_the_english_edition_lists_them_too(odense):
+    top = flat(odense.ok("--sprog", "en", "status").split("Reusing organisations:")[0])
+
+    assert (
+        "send your new changes to your partners (2 partners are waiting for them), a file for each: "
+        "spredning --sprog en eksport --partner aeroe-kommune "
+        "spredning --sprog en eksport --partner fanoe-kommune"
+    ) in top
