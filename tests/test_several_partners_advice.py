@@ -10,7 +10,7 @@ stops it as Ctrl+C does instead of doing nothing.
 from __future__ import annotations
 
 import pytest
-from exchange_kit import D1, G2, Org, flat, start_sharing, tree
+from exchange_kit import D1, G2, Org, V, flat, start_sharing, tree
 from homekit import ENTER, ESC, interactive, typed
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
@@ -81,3 +81,29 @@ def test_the_english_edition_lists_them_too(odense):
         "spredning --sprog en eksport --partner aeroe-kommune "
         "spredning --sprog en eksport --partner fanoe-kommune"
     ) in top
+
+
+def test_the_sharing_sides_answers_alone_need_no_partner(odense):
+    # the same for every partner: no partner to choose, in a script too
+    out = flat(odense.ok("vis", "tjek", "--rolle", "dele", "--ingen-pager"))
+
+    assert "Færre genindlæggelser, også om natten" in out
+    assert "Ærøs behov" not in out and "egen udgave" not in out
+    assert odense("vis", "tjek", "--rolle", "genbruge")[0] == 2  # a partner's answers: which partner?
+    assert odense("vis", "tjek", "--rolle", "dele", "--nye")[0] == 2  # news come from one partner
+
+
+def test_a_partners_own_version_of_a_shared_answer_is_named_with_the_command_that_shows_it(odense):
+    odense.answer({V: "Sådan bruger de den generelt"}, phase="brug")
+    odense.answer({V: "Ærø bruger den på skolerne"}, "--partner", "aeroe-kommune", phase="brug")
+
+    out = flat(odense.ok("vis", "brug", "--rolle", "dele", "--ingen-pager"))
+
+    assert "Sådan bruger de den generelt" in out and "skolerne" not in out
+    assert out.endswith(
+        "Ærø Kommune har sin egen udgave af 1 af svarene ovenfor; se den med: "
+        "spredning vis brug --rolle dele --partner aeroe-kommune"
+    )
+    assert "Ærø bruger den på skolerne" in odense.ok(
+        "vis", "brug", "--rolle", "dele", "--partner", "aeroe-kommune", "--ingen-pager"
+    )
