@@ -253,3 +253,12 @@ def test_the_trials_command_through_the_installed_program_leaves_the_export_the_
     assert code == 2
     assert "Denne computer har været Odense Kommune (Vi vil dele)" in flat(err)
     assert "fra: dele" in odense.export().read_text(encoding="utf-8")
+
+
+def test_the_computer_remembers_which_organisation_wrote_each_answer_and_forgets_a_removed_dialogue(odense):
+    odense.answer({G1: "Skrevet af Odense for Ærø"}, "--rolle", "genbruge", "--partner", "Ærø")
+    assert dict(load(odense.home, odense.slug).wrote) == {"dele": (D1, f"aeroe-kommune/{G1}")}
+
+    odense.ok("projekt", "fjern-genbruger", "Ærø", "--ja")
+
+    assert dict(load(odense.home, odense.slug).wrote) == {"dele": (D1,)}
