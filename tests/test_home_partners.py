@@ -11,7 +11,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-from exchange_kit import D1, D2, D3, G1, G2, Org, start_sharing
+from exchange_kit import D1, D2, D3, G1, G2, Org, flat, start_sharing
 from homekit import CTRL_C, DOWN, ENTER, ESC, PAUSE, QUIT, exchange, go, interactive, kinds, typed
 from projectkit import workspace
 
@@ -227,18 +227,46 @@ def test_several_partners_each_kind_is_offered_once(three, home):
     assert "Udveksl svar med partnerne …" in run.screen
 
 
-def test_several_partners_the_command_asks_which_partner_as_when_typed(three, home):
+def test_several_partners_the_partner_is_chosen_first_and_the_command_shown_is_the_one_run(three, home):
+    # from a user trial: "Samme som: spredning vis --nye" was shown, then the command asked which
+    # partner; now the home screen asks first, and shows the command with the partner chosen
     sharing, _ = three
     ws = ws_of(sharing)
 
     run = home(sharing, go(ws, "news") + DOWN + ENTER + PAUSE + QUIT)  # Fanø's news
 
     assert run.code == 0, run.err
-    assert "Samme som: spredning vis --nye" in run.out
+    asked = "Hvilken genbrugende organisation gælder det? Læs de 2 nye svar fra Fanø Kommune"
+    assert asked in flat(run.screen)
+    assert "Samme som: spredning vis --nye --partner fanoe-kommune" in flat(run.out)
     shown = run.out.split("Samme som:")[1]
     assert "Måske" in shown and "Fanø Kommune" in shown
     left = app_home.home(ws_of(sharing)).actions[0]
     assert (left.kind, left.n, left.partner.key) == ("news", 1, "aeroe-kommune")  # Ærø's is left
+
+
+def test_several_partners_waiting_for_answers_each_get_the_command_with_their_partner(three, home):
+    sharing, _ = three
+    sharing.answer({D3: "Sådan gjorde vi"})  # a shared answer every partner waits for
+    ws = ws_of(sharing)
+
+    run = home(sharing, go(ws, "send") + DOWN + DOWN + ENTER + PAUSE + QUIT)  # Læsø
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning eksport --partner laesoe-kommune" in flat(run.out)
+    assert (sharing.files / f"{sharing.slug}-til-laesoe-kommune.yaml").is_file()
+
+
+def test_esc_in_the_home_screens_partner_list_goes_back_to_the_menu(three, home):
+    sharing, _ = three
+    ws = ws_of(sharing)
+    before = sharing.path.read_bytes()
+
+    run = home(sharing, go(ws, "news") + ESC + CTRL_C)
+
+    assert "Samme som" not in run.out
+    assert flat(run.screen).count("Hvad vil du gøre?") >= 2  # the menu came back
+    assert sharing.path.read_bytes() == before
 
 
 def test_several_partners_the_report_list_has_the_overview(three, home, folder):
@@ -456,14 +484,16 @@ def test_esc_in_the_partner_picker_goes_back_to_the_menu(three, home, folder, ki
     assert (sharing.path.read_bytes(), sorted(folder.iterdir())) == before  # nothing written
 
 
-def test_the_partner_picker_from_the_shell_keeps_esc_without_a_meaning(three, run_cli, monkeypatch):
+def test_esc_in_the_partner_picker_from_the_shell_stops_as_ctrl_c_does(three, run_cli, monkeypatch):
+    # from a user trial: Esc did nothing there and said nothing; Ctrl+C worked
     sharing, _ = three
     with monkeypatch.context() as patched:
         interactive(patched)
         with sharing.at_home():
-            run = typed(run_cli, ESC + DOWN + ENTER, "vis")  # Esc, then Fanø Kommune
+            run = typed(run_cli, ESC + DOWN + ENTER, "vis")  # Esc, then (not reached) Fanø Kommune
 
-    assert run.code == 0, run.err
+    assert run.code == 130, run.err
+    assert run.err == "Afbrudt. Intet er gået tabt af det, der allerede var gemt.\n"
     assert f"{PICKER} (vælg med piletasterne og Enter)" in run.screen
     assert "Esc" not in run.screen
-    assert "Måske" in run.out  # Fanø's answers
+    assert "Måske" not in run.out

@@ -164,11 +164,12 @@ def test_a_copied_folder_gets_a_new_copy_id_and_keeps_the_rest(store, home, else
             drafts={"tjek.a.dele.x": "Kladde"},
             given={"tjek.a.dele.x": 3},
             warned="tjek.a.dele.x:1/3",
+            wrote={"dele": ("tjek.a.dele.x",)},
         ),
     )
 
     moved = local.load(home, SLUG)
-    assert (dict(moved.given), moved.warned) == ({}, "")  # the counts were the old copy id's
+    assert (dict(moved.given), moved.warned, dict(moved.wrote)) == ({}, "", {})  # the old copy id's
 
     assert moved.copy != "aaaaaaaa" and COPY_ID.match(moved.copy)
     assert moved.fresh
@@ -203,6 +204,10 @@ def test_everything_kept_reads_back(home):
         worksheets={"w0123456789a": {"tjek.a.dele.x": {"1a2b3c4d": 1, "5e6f7a8b": 12}}},
         given={"tjek.a.dele.x": 2, "aeroe-kommune/plan:0a1b2c3d": 123456789012345},
         warned="tjek.a.dele.x:1/2",
+        wrote={
+            "dele": ("tjek.a.dele.x",),
+            "aeroe-kommune": ("tjek.a.dele.x", "aeroe-kommune/tjek.a.genbruge.z"),
+        },
     )
 
     local.save(home, SLUG, state)

@@ -161,6 +161,11 @@ def test_news_and_unsent_answers_of_several_partners_are_worded_for_the_partners
 
     steps = steps_of(odense.ok("status"))
 
-    assert steps[0] == "læs de 3 nye svar fra partnerne: spredning vis --nye"
+    assert steps[0].startswith(
+        "læs de 3 nye svar fra partnerne, én partner ad gangen: spredning vis --nye --partner "
+    )
     assert steps[1].startswith("spredning fase tjek --rolle dele")
-    assert steps[2] == "send jeres nye ændringer til partnerne (2 partnere mangler dem): spredning eksport"
+    assert steps[2].startswith(
+        "send jeres nye ændringer til partnerne (2 partnere mangler dem), en fil til hver: "
+        "spredning eksport --partner "
+    )

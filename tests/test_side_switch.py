@@ -176,6 +176,49 @@ def test_a_reusing_computer_that_wrote_answers_is_not_made_another_reusing_one_s
     assert side(aeroe) == ("genbruge", "aeroe-kommune")
 
 
+def test_the_sharing_computer_goes_back_after_filling_in_a_partners_answer(odense):
+    # from a user trial: at a workshop the sharing computer writes one of Ærø's answers in Ærø's
+    # dialogue; it wrote that as Odense, so after a wrong switch to Ærø, going back needs no yes
+    odense.answer({G1: "Skrevet af Odense for Ærø"}, "--rolle", "genbruge", "--partner", "Ærø")
+    odense.ok("projekt", "side", "genbruge", "--organisation", "Ærø Kommune", "--ja")
+
+    out = flat(odense.ok("projekt", "side", "dele"))
+
+    assert "På denne computer er I nu: Vi vil dele (Odense Kommune)." in out
+    assert side(odense) == ("dele", None)
+    assert odense.texts("aeroe-kommune")[G1] == "Skrevet af Odense for Ærø"
+
+
+def test_what_the_computer_wrote_as_the_partner_it_was_set_to_is_asked_about(odense):
+    odense.ok("projekt", "side", "genbruge", "--organisation", "Ærø Kommune", "--ja")
+    odense.answer({G1: "Skrevet som Ærø"})  # now it did write as Ærø: going back is asked
+
+    code, _, err = odense("projekt", "side", "dele")
+
+    assert code == 2
+    assert "Denne computer har været Ærø Kommune (Vi vil genbruge), og 1 af dens svar er skrevet her" in flat(
+        err
+    )
+    assert side(odense) == ("genbruge", "aeroe-kommune")
+
+
+def test_a_reusing_computer_counts_the_shared_answers_it_wrote_as_its_own(aeroe):
+    # from a user trial: Syd had written the shared answer several times, and was told of 1 answer;
+    # it counts once (one answer), and as Ærø's, not the sharing organisation's
+    for text in ("Ærøs formål", "Ærøs formål igen", "Ærøs formål en gang til"):
+        aeroe.answer({D1: text}, "--rolle", "dele")
+
+    code, _, err = aeroe("projekt", "side", "dele")
+
+    assert code == 2
+    assert "Denne computer har været Ærø Kommune (Vi vil genbruge), og 2 af dens svar er skrevet her" in flat(
+        err
+    )
+    aeroe.ok("projekt", "side", "dele", "--ja")
+    aeroe.ok("projekt", "side", "genbruge")  # it wrote nothing as Odense: back without --ja
+    assert side(aeroe) == ("genbruge", "aeroe-kommune")
+
+
 def test_a_reusing_computer_that_wrote_nothing_moves_to_another_reusing_organisation_freely(
     odense, tmp_path, run_cli
 ):
@@ -211,3 +254,12 @@ def test_the_trials_command_through_the_installed_program_leaves_the_export_the_
     assert code == 2
     assert "Denne computer har været Odense Kommune (Vi vil dele)" in flat(err)
     assert "fra: dele" in odense.export().read_text(encoding="utf-8")
+
+
+def test_the_computer_remembers_which_organisation_wrote_each_answer_and_forgets_a_removed_dialogue(odense):
+    odense.answer({G1: "Skrevet af Odense for Ærø"}, "--rolle", "genbruge", "--partner", "Ærø")
+    assert dict(load(odense.home, odense.slug).wrote) == {"dele": (D1, f"aeroe-kommune/{G1}")}
+
+    odense.ok("projekt", "fjern-genbruger", "Ærø", "--ja")
+
+    assert dict(load(odense.home, odense.slug).wrote) == {"dele": (D1,)}

@@ -57,6 +57,7 @@ class Action(NamedTuple):
     name: str | None = None  # a project's or an organisation's name, a file's name
     active: bool = False  # the active project, this side, ...
     copy: bool = False  # a project also in another file of the folder: named by its file too
+    each: tuple[tuple[Partner, int], ...] = ()  # news or unsent of several partners: each, how many
 
 
 class Overview(NamedTuple):
@@ -125,7 +126,12 @@ def overview(found: Status) -> Overview:
 
 
 def _action(step: Step) -> Action:
-    return Action(step.kind, step.n, step.phase, step.role, step.question, step.partner)
+    return Action(step.kind, step.n, step.phase, step.role, step.question, step.partner, each=step.each)
+
+
+def partner_actions(action: Action) -> tuple[Action, ...]:
+    """The news or unsent answers of several partners, one action per partner (its command names it)."""
+    return tuple(action._replace(n=n, partner=partner, each=()) for partner, n in action.each)
 
 
 # -- the lists behind the actions that open one ------------------------------------------------

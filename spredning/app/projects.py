@@ -338,8 +338,9 @@ def set_side(
 def _check_switch(project: Project, state: LocalState, role: str, now: str, key: str | None) -> None:
     """Refuse (SideSwitch) to set a computer that has been one side's organisation to the other side.
 
-    It has been an organisation when it wrote that organisation's answers (the sharing side's, or
-    the reusing ones in its dialogue), or was set to it and wrote none as the one it is set to now:
+    It has been an organisation when it wrote answers as that organisation (written_here: what it
+    wrote while it was it, wherever the answer is), or was set to it and wrote none as the one it is
+    set to now:
     going back to the organisation whose answers it wrote, after a wrong switch, needs no yes.
     Moving from one reusing organisation to another is this only when the computer wrote answers as
     the first (set to a wrong one by a first import, it wrote none). Looking at the example from
@@ -384,11 +385,18 @@ def _check_switch(project: Project, state: LocalState, role: str, now: str, key:
 
 
 def written_here(project: Project, state: LocalState) -> dict[str, int]:
-    """How many answers this computer wrote, by organisation.
+    """How many answers this computer wrote, by the organisation it was when it wrote them.
 
-    'dele' counts the sharing side's answers (its variants for one partner too); a partner's key,
-    the reusing answers in that partner's dialogue.
+    'dele' counts what it wrote as the sharing organisation, a partner's key what it wrote as that
+    partner, wherever the answer is: the sharing computer filling in a partner's answer at a
+    workshop wrote it as 'dele'. An answer written before the computer remembered that (local.wrote)
+    counts by where it is: the sharing side's answers for 'dele', a dialogue's reusing answers for
+    that partner.
     """
+    written_as: dict[str, list[str]] = {}
+    for org, keys in state.wrote.items():
+        for key in keys:
+            written_as.setdefault(key, []).append(org)
     counts: dict[str, int] = {}
     for slot, entry in project.entries():
         where, question_id = slot
@@ -396,8 +404,9 @@ def written_here(project: Project, state: LocalState) -> dict[str, int]:
             continue
         mine = any(dict(a.version).get(state.copy) for a in (entry.answer, *entry.others))
         if mine or local.given_count(state, slot):
-            who = SHARING if side_of(question_id) == "dele" else where
-            counts[who] = counts.get(who, 0) + 1
+            here = SHARING if side_of(question_id) == "dele" else where
+            for who in written_as.get(slot_key(slot)) or [here]:
+                counts[who] = counts.get(who, 0) + 1
     return counts
 
 

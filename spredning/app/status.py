@@ -71,6 +71,7 @@ class Step(NamedTuple):
     role: str | None = None
     question: Question | None = None
     partner: Partner | None = None
+    each: tuple[tuple[Partner, int], ...] = ()  # news or unsent of several partners: each and how many
 
 
 class DialogueStatus(NamedTuple):
@@ -373,8 +374,8 @@ def next_steps(found: Status) -> tuple[Step, ...]:
     One dialogue: its own steps. The portfolio of several partners gathers each kind once:
     conflicts are settled all together (``konflikter`` lists every dialogue's); the drafts of every
     dialogue count (the step opens the first one, in its dialogue); news and unsent answers name the
-    partner when only one has them, else the command asks which (news then counts the answers,
-    unsent the partners waiting).
+    partner when only one has them, else `each` names every partner with how many (news then
+    counts the answers, unsent the partners waiting), for a command per partner.
     """
     if not gathered(found):
         return tuple(s for s in found.dialogues[0].steps if s.kind in RANK)
@@ -392,7 +393,9 @@ def next_steps(found: Status) -> tuple[Step, ...]:
         steps.append(drafted)
     news = [(d.dialogue.partner, len(d.news)) for d in found.dialogues if d.news]
     if news:
-        steps.append(Step("news", sum(n for _, n in news), partner=news[0][0] if len(news) == 1 else None))
+        one = news[0][0] if len(news) == 1 else None
+        each = tuple((p, n) for p, n in news if p is not None) if one is None else ()
+        steps.append(Step("news", sum(n for _, n in news), partner=one, each=each))
     late = {(i.where, i.id) for d in found.dialogues if d.follow_up for i in d.follow_up.overdue}
     if late:  # a general action is late in every dialogue, but it is one action
         steps.append(Step("overdue", len(late)))
@@ -402,7 +405,7 @@ def next_steps(found: Status) -> tuple[Step, ...]:
     if len(unsent) == 1:
         steps.append(Step("send", unsent[0][1], partner=unsent[0][0]))
     elif unsent:  # the same shared answer counts once per partner: say how many partners wait
-        steps.append(Step("send", len(unsent)))
+        steps.append(Step("send", len(unsent), each=tuple((p, n) for p, n in unsent if p is not None)))
     if not steps:
         steps.append(Step("done"))
     return tuple(sorted(steps, key=lambda s: RANK.index(s.kind)))

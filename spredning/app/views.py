@@ -17,14 +17,15 @@ def _news_in(opened: Opened, partner: Partner | None) -> Iterator[tuple[str, str
     """The news a dialogue holds: (sender, slot key, question id), in the order it arrived.
 
     A partner's dialogue holds what the sharing side and that partner sent, in the shared
-    answers and in its own; without a partner (a project without any), everything.
+    answers and in its own; without a partner (a project without any, or the answers written once
+    for every partner), what anybody sent in the shared answers.
     """
     for sender, keys in opened.local.news.items():
         if partner is not None and sender not in (SHARING, partner.key):
             continue
         for key in keys:
             where, qid = key_slot(key)
-            if where == "" or partner is None or where == partner.key:
+            if where == "" or (partner is not None and where == partner.key):
                 yield sender, key, qid
 
 

@@ -6,6 +6,9 @@ the same error boundary as when typed (cli.main.run_command), after showing it o
 som: ..."), so people learn the commands. Then it waits for Enter, so the output can be read at 24 rows, and
 shows the menu again.
 
+News from several partners, or answers several partners wait for, open a list of those partners
+first, so the command shown is the very one run (vis --nye --partner KEY, eksport --partner KEY).
+
 Keys: arrows and Enter choose; Esc goes back from a list to the menu, from the lists of the
 commands it runs too (at the menu Esc asks whether to quit); Ctrl+C or Ctrl+D at the menu leaves
 the program (exit code 130). Inside an action they end the action the way the command ends, with
@@ -124,6 +127,10 @@ class HomeScreen:
 
     # -- running an action ---------------------------------------------------------------------
     def _do(self, console: Console, ws: Workspace, found: Home, action: Action) -> None:
+        if action.partner is None and action.each:  # several partners: whose, before the command
+            action = self._pick_partner(console, found, action)
+            if action is BACK:
+                return
         while action.kind in LISTS and action.value is None:  # a list may lead to another (files)
             action = self._pick(console, ws, found, action)
             if action is BACK:
@@ -150,6 +157,15 @@ class HomeScreen:
         if action.kind == "import":
             choices.append(Choice(t("home.action.import-path"), Action("import-path")))
         return select(t(LISTS[action.kind]), choices, back=BACK, instruction=t("home.list-help"))
+
+    def _pick_partner(self, console: Console, found: Home, action: Action):
+        """News or answers to send for several partners: the partner first.
+
+        So the command shown ("Samme som: ...") is the very one that runs, with its --partner.
+        """
+        actions = app_home.partner_actions(action)
+        choices = [Choice(cut_to(title(found, a), console.width - 6), a) for a in actions]
+        return select(t("prompt.which-partner"), choices, back=BACK, instruction=t("home.list-help"))
 
     def run_command(self, console: Console, words: list[str]) -> int | None:
         """Show the command once, then run it exactly as if typed (its errors, its exit code).

@@ -388,6 +388,17 @@ def escape_leaves() -> bool:
     return _menu_behind.get()
 
 
+def _escape_stops() -> KeyBindings:
+    """Esc in a list of a command run from the shell: stop as Ctrl+C does (questionary's binding)."""
+    bindings = KeyBindings()
+
+    @bindings.add("escape", eager=True)  # eager, as in _back_keys
+    def _stop(event) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    return bindings
+
+
 def _leave_keys_to_menu() -> KeyBindings:
     bindings = KeyBindings()
 
@@ -404,7 +415,8 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
 
     With `back`, Esc returns that value (the caller goes back). Without it, Esc leaves for the
     home screen's menu when the home screen runs the command (BackToMenu; then the help says so
-    unless the caller gives its own), and otherwise does nothing.
+    unless the caller gives its own), and otherwise stops the command as Ctrl+C does, with its
+    own words ("Afbrudt. Intet er ændret."): a key that seems to do nothing leaves the user stuck.
     Every prompt goes through here or ask_text, which make every text in it safe to show (the
     prompt library writes to the terminal itself, not through the safe console).
     """
@@ -431,6 +443,8 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
         keys.append(_back_keys(back))
     elif to_menu:
         keys.append(_leave_keys_to_menu())
+    else:
+        keys.append(_escape_stops())
     return _asked_then_echoed(_with_keys(question, *keys), message, lambda picked: _title_of(whole, picked))
 
 

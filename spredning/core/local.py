@@ -26,6 +26,11 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   belong to this copy id: a copied folder (a new copy id) starts without them. A program from
   before them reads the file as only partly understood and keeps it aside (as below): nothing is
   lost, the old program just no longer remembers the counts.
+- per organisation this copy has been ('dele' or a partner's key), the answers it gave a version
+  while it was that organisation (key ``skrevet-som``: organisation → slot keys), so `projekt side`
+  knows which organisation the computer wrote as, not only in whose dialogue an answer is (the
+  sharing computer may fill in a partner's answers at a workshop). It belongs to the copy id like
+  the counts; a program from before it keeps the file aside as for ``givet``.
 
 A state that cannot be written (a read-only .spredning folder) is kept in memory; a new one then
 gets its copy id from the place (place_copy), so every command there marks its changes alike. The
@@ -103,6 +108,7 @@ class LocalState(NamedTuple):
     beside: Mapping[str, str] = NOTHING  # slot key → a reason typed beside an answer draft (with_reason)
     given: Mapping[str, int] = NOTHING  # slot key → the highest count this copy gave its answer
     warned: str = ""  # this copy's answers last found older in the file: see warned_text
+    wrote: Mapping[str, tuple[str, ...]] = NOTHING  # organisation this copy was → slot keys it gave a version
     fresh: bool = False  # just made: not yet in a file
     damaged: bool = False  # the file there could not be read, or not all of it: keep it aside when replaced
 
@@ -186,7 +192,7 @@ def load(home: Path, slug: str) -> LocalState:
     if not _understood(data, state):  # its text would be lost when the file is written again
         state = state._replace(damaged=True)
     if state.place != place:  # the folder was copied or moved: changes here are a new copy's
-        state = state._replace(copy=new_copy_id(), place=place, fresh=True, given={}, warned="")
+        state = state._replace(copy=new_copy_id(), place=place, fresh=True, given={}, warned="", wrote={})
     return state
 
 
@@ -220,6 +226,13 @@ def _from_data(data: dict[str, object]) -> LocalState:
             if valid and len(k) <= 200 and isinstance(v, str) and _GIVEN.match(v)
         },
         warned=warned if valid and isinstance(warned, str) else "",
+        wrote={
+            k: keys
+            for k, v in _mapping(data.get("skrevet-som")).items()
+            if valid
+            and _KEY.match(k)
+            and (keys := tuple(x for x in _list(v) if isinstance(x, str) and len(x) <= 200))
+        },
     )
 
 
@@ -312,6 +325,9 @@ def _counts_data(state: LocalState) -> dict[str, object]:
         data["givet"] = {key: str(count) for key, count in state.given.items()}
     if state.warned:
         data["advaret"] = state.warned
+    wrote = {org: list(keys) for org, keys in state.wrote.items() if keys}
+    if wrote:
+        data["skrevet-som"] = wrote
     return data
 
 
@@ -345,16 +361,28 @@ def _slots(project: Project) -> dict[str, Entry]:
 def with_given(state: LocalState, before: Project, after: Project) -> LocalState:
     """The state remembering the counts of this copy in `after`, a change of `before` by the program.
 
-    A count only ever grows; a slot the program removed (a partner taken out of the project) is
-    forgotten, since nothing of it can come back as older.
+    A count only ever grows; an answer whose count grew is remembered as written by the organisation
+    this copy is (state.me; see `wrote`). A slot the program removed (a partner taken out of the
+    project) is forgotten, since nothing of it can come back as older.
     """
     was, now = _slots(before), _slots(after)
-    given = {k: n for k, n in state.given.items() if k not in was or k in now}
+    gone = {k for k in was if k not in now}
+    given = {k: n for k, n in state.given.items() if k not in gone}
+    grew = []
     for key, entry in now.items():
         count = _ours(entry, state.copy)
         if count > given.get(key, 0):
             given[key] = count
-    return state if given == state.given else state._replace(given=given)
+            grew.append(key)
+    wrote = {org: tuple(k for k in keys if k not in gone) for org, keys in state.wrote.items()}
+    me = state.me
+    if me is not None and grew:
+        mine = wrote.get(me, ())
+        wrote[me] = (*mine, *(k for k in grew if k not in mine))
+    wrote = {org: keys for org, keys in wrote.items() if keys}
+    if given == state.given and wrote == state.wrote:
+        return state
+    return state._replace(given=given, wrote=wrote)
 
 
 def went_back(state: LocalState, project: Project) -> list[tuple[Slot, int]]:

@@ -814,10 +814,11 @@ def _lasting_copy(state: LocalState, slug: str) -> LocalState:
 def _same_work(before: LocalState, after: LocalState) -> bool:
     """True when `after` differs from `before` only in what the program keeps for itself (nothing to tell).
 
-    The counts given and what was warned of are read from an unchanged project file again next time.
+    The counts given and what was warned of are read from an unchanged project file again next time;
+    which organisation wrote an answer grows only with the counts.
     """
     same = after._replace(fresh=before.fresh, damaged=before.damaged)
-    return same._replace(given=before.given, warned=before.warned) == before
+    return same._replace(given=before.given, warned=before.warned, wrote=before.wrote) == before
 
 
 def _migrated(state: LocalState, parsed: projectfile.ParsedFile) -> LocalState:

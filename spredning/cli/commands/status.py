@@ -120,7 +120,26 @@ def _next(console, steps: list[Step], several: bool, project_option: str | None)
     lines = lines or [(t("step.nothing"), None)]
     for number, (words, shown) in enumerate(lines[:3]):
         key, style = ("status.next", "bold") if number == 0 else ("status.then", "dim")
+        each = _each_partner(steps[number], several, project_option) if steps else ()
+        if each:  # one command per partner, each on its line: every one runs as written
+            print_fitted(console, t(key, command=words), None, style)
+            for line in each:
+                print_fitted(console, line, line, style, first="    ", rest="    ")
+            continue
         print_fitted(console, t(key, command=words), shown, style)
+
+
+def _each_partner(step: Step, several: bool, project_option: str | None) -> tuple[str, ...]:
+    """The commands of a step that concerns several partners, one per partner (none: one command).
+
+    Reading news and sending answers are done per partner (eksport writes one partner's file), so
+    the project-level advice names each partner's command rather than one that would ask which (a
+    script is refused) or do only one of the partners it counts.
+    """
+    if not several or step.partner is not None or step.kind not in ("news", "send"):
+        return ()
+    words = ("vis", "--nye") if step.kind == "news" else ("eksport",)
+    return tuple(command(*words, partner=p, project=project_option) for p, _ in step.each)
 
 
 def _partner_line(console, result: Status, item: DialogueStatus, project_option) -> None:
@@ -224,8 +243,8 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[s
         return t("step.drafts", n=step.n, command=shown), shown
     if step.kind == "news":
         shown = command("vis", "--nye", partner=partner, project=project_option)
-        if several and step.partner is None:  # news from several partners: the command asks whose
-            return t("step.news-several", n=step.n, command=shown), shown
+        if several and step.partner is None:  # news from several partners: a command for each (_each_partner)
+            return t("step.news-several", n=step.n), _each_partner(step, several, project_option)
         return t("step.news", n=step.n, command=shown), shown
     if step.kind == "overdue":
         shown = command("plan", partner=partner, project=project_option)
@@ -236,8 +255,8 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[s
         return t("step.answer", phase=_opens(step)[0].name, question=question, command=shown), shown
     if step.kind == "send":
         shown = command("eksport", partner=partner, project=project_option)
-        if several and step.partner is None:  # n partners wait: the command asks which
-            return t("step.send-several", n=step.n, command=shown), shown
+        if several and step.partner is None:  # n partners wait: a file for each (_each_partner)
+            return t("step.send-several", n=step.n), _each_partner(step, several, project_option)
         return t("step.send", n=step.n, command=shown), shown
     if step.kind == "side":
         sharing, reusing = command("projekt", "side", "dele"), command("projekt", "side", "genbruge")

@@ -17,7 +17,8 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import make_console, read_by_a_person, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted
-from spredning.core.model import Partner
+from spredning.core.model import Partner, Project
+from spredning.core.textsafe import clean_name
 from spredning.i18n import t
 
 
@@ -49,7 +50,10 @@ def vis(
     role = None if begge else parse_role(rolle)
     phases = (parse_phase(ws.guide, fase),) if fase else ws.guide.phases
     opened = ws.open()
-    chosen = choose_partner(opened.project, opened.local, partner)
+    # the sharing side's answers alone are written once for every partner: no partner to choose
+    # (a partner's own version of some is named after them, _variants_note)
+    common = role == "dele" and not nye
+    chosen = choose_partner(opened.project, opened.local, partner, required=not common)
     view = opened.project.dialogue(chosen)
     with_drafts = drafted(ws, opened, chosen)
     console = make_console()
@@ -78,6 +82,8 @@ def vis(
             # renderables, render_text's wrapped lines), so the console need not cut each line
             # again; for a 1 MiB project that is a fifth of the command's time. A test compares.
             out.print(shown, crop=False)
+        if chosen is None and common:
+            _variants_note(out, opened.project, phases, phases[0].id if fase else None, ctx.obj.project)
         _vis_notes(out, ws, opened, chosen, ctx.obj.project, seen)
     if read_by_a_person(console):
         mark_seen(ws, opened, chosen, seen)
@@ -85,6 +91,24 @@ def vis(
         several = several_dialogues(opened.project, opened.local)
         again = command("vis", "--nye", partner=chosen if several else None)
         print_fitted(make_console(stderr=True), t("vis.news-kept", n=kept, command=again), again, "yellow")
+
+
+def _variants_note(
+    console, project: Project, phases, one_phase: str | None, project_option: str | None
+) -> None:
+    """After the answers written once for every partner: each partner with its own version of some.
+
+    The command shows that partner's dialogue, where its versions are (of `one_phase` when given).
+    """
+    ids = {q.id for phase in phases for q in phase.questions("dele")}
+    for partner in project.partners:
+        section = project.dialogues.get(partner.key, {})
+        n = sum(1 for qid, entry in section.items() if qid in ids and not entry.answer.empty)
+        if n:
+            words = ("vis", *((one_phase,) if one_phase else ()), "--rolle", "dele")
+            shown = command(*words, partner=partner, project=project_option)
+            name = clean_name(partner.name) or partner.key
+            print_fitted(console, t("vis.variants", n=n, org=name, command=shown), shown, "dim")
 
 
 def _vis_notes(

@@ -1,0 +1,109 @@
+"""Advice to a sharing side with several partners runs as written (from a user trial).
+
+The project-level next steps named 'spredning eksport' and 'spredning vis --nye', which a script is
+refused ("vælg hvilken") and a terminal asks one partner of, though the advice said "2 partnere
+mangler dem": now each partner's command is its own line. Showing only the shared answers needs no
+partner (they are the same for every partner). Esc in a command's own list, run from the shell,
+stops it as Ctrl+C does instead of doing nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from exchange_kit import D1, G2, Org, V, flat, start_sharing, tree
+from homekit import ENTER, ESC, interactive, typed
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+
+
+@pytest.fixture
+def odense(tmp_path, run_cli) -> Org:
+    """Odense shares with Ærø and Fanø; both answered and sent their files back; Odense changed an answer."""
+    org = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        reusers=("Ærø Kommune", "Fanø Kommune"),
+        answers={D1: "Færre genindlæggelser"},
+    )
+    for key, text in (("aeroe-kommune", "Ærøs behov"), ("fanoe-kommune", "Fanøs behov")):
+        partner = Org(tmp_path / key, tmp_path, run_cli)
+        assert partner.import_(org.export("--partner", key))[0] == 0
+        partner.answer({G2: text})
+        assert org.import_(partner.export())[0] == 0
+    org.answer({D1: "Færre genindlæggelser, også om natten"})
+    return org
+
+
+def test_esc_in_a_commands_own_list_stops_it_as_ctrl_c_does(odense, monkeypatch):
+    interactive(monkeypatch)
+    before = tree(odense.home)
+
+    run = typed(odense.run_cli, ESC + ENTER, "--hjem", str(odense.home), "eksport", "--ud", "ud.yaml")
+
+    assert run.code == 130, (run.out, run.err)
+    assert "Afbrudt" in flat(run.err)
+    assert "Hvilken genbrugende organisation" in flat(run.screen)
+    assert tree(odense.home) == before
+
+
+def advised(out: str) -> list[list[str]]:
+    """The commands on top of status (before the section per partner), each as its words."""
+    top = out.split("Genbrugende organisationer:")[0]
+    return [line.split()[1:] for line in top.splitlines() if line.strip().startswith("spredning ")]
+
+
+def test_the_project_level_advice_names_each_partners_command_and_each_runs_as_written(odense):
+    out = odense.ok("status")
+
+    top = flat(out.split("Genbrugende organisationer:")[0])
+    assert (
+        "Næste skridt: læs de 2 nye svar fra partnerne, én partner ad gangen: "
+        "spredning vis --nye --partner aeroe-kommune spredning vis --nye --partner fanoe-kommune"
+    ) in top
+    assert (
+        "send jeres nye ændringer til partnerne (2 partnere mangler dem), en fil til hver: "
+        "spredning eksport --partner aeroe-kommune spredning eksport --partner fanoe-kommune"
+    ) in top
+    commands = advised(out)
+    assert ["vis", "--nye", "--partner", "fanoe-kommune"] in commands
+    for words in commands:  # as a script runs them: no terminal to ask in
+        code, _, err = odense(*words)
+        assert code == 0, (words, err)
+    assert (odense.files / f"{odense.slug}-til-fanoe-kommune.yaml").is_file()
+    out = flat(odense.ok("status"))
+    assert "nye svar fra partnerne" not in out and "en fil til hver" not in out  # all done
+
+
+def test_the_english_edition_lists_them_too(odense):
+    top = flat(odense.ok("--sprog", "en", "status").split("Reusing organisations:")[0])
+
+    assert (
+        "send your new changes to your partners (2 partners are waiting for them), a file for each: "
+        "spredning --sprog en eksport --partner aeroe-kommune "
+        "spredning --sprog en eksport --partner fanoe-kommune"
+    ) in top
+
+
+def test_the_sharing_sides_answers_alone_need_no_partner(odense):
+    # the same for every partner: no partner to choose, in a script too
+    out = flat(odense.ok("vis", "tjek", "--rolle", "dele", "--ingen-pager"))
+
+    assert "Færre genindlæggelser, også om natten" in out
+    assert "Ærøs behov" not in out and "egen udgave" not in out
+    assert odense("vis", "tjek", "--rolle", "genbruge")[0] == 2  # a partner's answers: which partner?
+    assert odense("vis", "tjek", "--rolle", "dele", "--nye")[0] == 2  # news come from one partner
+
+
+def test_a_partners_own_version_of_a_shared_answer_is_named_with_the_command_that_shows_it(odense):
+    odense.answer({V: "Sådan bruger de den generelt"}, phase="brug")
+    odense.answer({V: "Ærø bruger den på skolerne"}, "--partner", "aeroe-kommune", phase="brug")
+
+    out = flat(odense.ok("vis", "brug", "--rolle", "dele", "--ingen-pager"))
+
+    assert "Sådan bruger de den generelt" in out and "skolerne" not in out
+    assert out.endswith(
+        "Ærø Kommune har sin egen udgave af 1 af svarene ovenfor; se den med: "
+        "spredning vis brug --rolle dele --partner aeroe-kommune"
+    )
+    assert "Ærø bruger den på skolerne" in odense.ok(
+        "vis", "brug", "--rolle", "dele", "--partner", "aeroe-kommune", "--ingen-pager"
+    )
