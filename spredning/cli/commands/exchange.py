@@ -33,6 +33,7 @@ from spredning.cli.merging import Merging, heading_line
 from spredning.cli.render_text import print_fitted, print_said, print_whole
 from spredning.core.errors import Interrupted, SpredningError
 from spredning.core.history import Outcome
+from spredning.core.local import LocalState
 from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot, fold_name
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
@@ -123,8 +124,8 @@ def importer(
         from spredning.cli.prompter import written_kept_in
 
         _heading(console, ws, incoming, plan)
-        me = ws.store.local(plan.project.slug).me if not plan.creates else None
-        choose = _chooser(console, ws.guide, plan.project, me, importing=True, merging=merging)
+        state = ws.store.local(plan.project.slug) if not plan.creates else None
+        choose = _chooser(console, ws.guide, plan.project, state, importing=True, merging=merging)
         with written_kept_in(lambda: merging.path):
             for number, item in enumerate(conflicts, 1):
                 content = choose(item.slot, item.after, (number, len(conflicts)))
@@ -331,7 +332,7 @@ def _which_help(importing: bool) -> str:
     return t("conflict.which-help-settle-menu") if escape_leaves() else t("conflict.which-help-settle")
 
 
-def _chooser(console, guide: Guide, project: Project, me: str | None, importing: bool, merging):
+def _chooser(console, guide: Guide, project: Project, state: LocalState | None, importing: bool, merging):
     """Ask how to settle one conflict: ours, another version, both, a merged text, or later.
 
     Every choice is kept until the last conflict is settled, then saved at once; stopping on
@@ -345,18 +346,32 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
     from spredning.cli.render_status import where
 
     questions = {q.id: q for q in guide.questions()}
+    me = state.me if state is not None else None
 
     def choose(slot: Slot, entry: Entry, position: tuple[int, int]) -> Answer | None:
         place = where(guide, project, slot)
-        console.print(conflict_view(project, place, questions.get(slot[1]), slot[1], entry, me, position))
+        writer = exchange.writer(state, slot, entry.answer) if state is not None else None
+        shown = conflict_view(project, place, questions.get(slot[1]), slot[1], entry, me, position, writer)
+        console.print(shown)
         ours = org_name(project, me) if me else t("org.us")
-        choices = [questionary.Choice(t("conflict.keep-ours", org=ours), entry.answer)]
+        keep = (
+            t("conflict.keep-ours", org=ours)
+            if writer is None
+            else t(
+                "conflict.keep-ours-removed" if entry.answer.empty else "conflict.keep-ours-now",
+                org=org_name(project, writer),
+            )
+        )
+        choices = [questionary.Choice(keep, entry.answer)]
         choices += [
             questionary.Choice(theirs(project, o.source, "conflict.keep-theirs", "conflict.keep-git"), o)
             for o in entry.others
         ]
         labelled = [
-            (t("conflict.both-heading", org=ours), entry.answer),
+            (
+                t("conflict.both-heading", org=ours if writer is None else org_name(project, writer)),
+                entry.answer,
+            ),
             *(
                 (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading"), o)
                 for o in entry.others
@@ -457,6 +472,7 @@ def konflikter(
                     item.entry,
                     me,
                     (number, len(pending)),
+                    exchange.writer(opened.local, item.slot, item.entry.answer),
                 )
             )
         settle = command("konflikter")
@@ -465,7 +481,7 @@ def konflikter(
     from spredning.cli.prompter import written_kept_in
 
     merging = Merging(console, ws.store.home, slug)
-    choose = _chooser(console, ws.guide, opened.project, me, importing=False, merging=merging)
+    choose = _chooser(console, ws.guide, opened.project, opened.local, importing=False, merging=merging)
     decisions = {}
     with written_kept_in(lambda: merging.path):
         for number, item in enumerate(pending, 1):

@@ -181,12 +181,18 @@ def _partner_name(result: Status, partner: Partner | None) -> str:
 
 def _notes(console, guide: Guide, result: Status, conflicts, strays, project_option) -> None:
     """The open conflicts, listed with both versions, and the answers the guide has no place for."""
+    from spredning.app import exchange
     from spredning.cli.render_status import conflict_list
 
     several = several_dialogues(result.project, result.local)
     if conflicts:
         console.print(say("status.conflicts", style="bold yellow", n=len(conflicts)))
-        console.print(conflict_list(guide, result.project, conflicts, result.local.me))
+        writers = {
+            item.slot: by
+            for item in conflicts
+            if (by := exchange.writer(result.local, item.slot, item.entry.answer)) is not None
+        }
+        console.print(conflict_list(guide, result.project, conflicts, result.local.me, writers))
         partner = result.dialogues[0].dialogue.partner if several and not result.portfolio else None
         settle = command("konflikter", partner=partner, project=project_option)
         print_fitted(console, t("status.conflicts-settle", n=len(conflicts), command=settle), settle)
