@@ -913,16 +913,18 @@ def decision_receivers(
     """Who must get the decisions on these conflicts (as they were shown) to close them there too.
 
     A reusing organisation sends to the sharing side (None). The sharing side sends to each partner
-    whose dialogue a conflict was in, or whose version of a shared answer was one of the two.
+    whose dialogue a conflict was in; a decision on a shared answer goes to every partner, since
+    each of them has that answer (the decision is new to them all, as status counts it).
     """
     if me is None:
         return ()
     if me != SHARING:
         return (None,)
     keys: set[str] = set()
-    for (where, _), entry in settled:
+    for (where, _), _entry in settled:
+        if not where:
+            return project.partners
         keys.add(where)
-        keys.update(other.source for other in entry.others)
     return tuple(p for p in project.partners if p.key in keys)
 
 

@@ -517,10 +517,16 @@ def _send_decisions(console, opened, settled: list[tuple[Slot, Entry]], n: int, 
 
     project, me = opened.project, opened.local.me
     several = me == SHARING and len(project.partners) > 1
-    for receiver in exchange.decision_receivers(project, me, settled):
-        shown = command("eksport", partner=receiver if several else None, project=project_option)
-        org = org_name(project, receiver.key if receiver else SHARING)
-        print_fitted(console, t("konflikter.send", n=n, org=org, command=shown), shown)
+    receivers = exchange.decision_receivers(project, me, settled)
+    shown = tuple(
+        command("eksport", partner=receiver if several else None, project=project_option)
+        for receiver in receivers
+    )
+    orgs = [org_name(project, receiver.key if receiver else SHARING) for receiver in receivers]
+    if len(receivers) == 1:
+        print_fitted(console, t("konflikter.send", n=n, org=orgs[0], command=shown[0]), shown[0])
+    elif receivers:  # one next step: a file for each of them
+        print_fitted(console, t("konflikter.send-each", n=n, orgs=orgs, commands=list(shown)), shown)
 
 
 def register(app: typer.Typer) -> None:
