@@ -309,12 +309,18 @@ def _follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
     from spredning.cli.render_plan import record_line
 
     everyone = with_new_partners(plan)
+    sender = plan.incoming.sender
     lines = [
         t(
-            RECORD_OUTCOMES[item.outcome],
+            # a version both changed: the file's is said to be the file's (its sender may have had it
+            # from another partner), not a change made "on both sides"
+            "importer.record-conflict-from"
+            if item.outcome is Outcome.CONFLICT and sender is not None
+            else RECORD_OUTCOMES[item.outcome],
             record=record_line(
                 guide, item.slot[1], item.incoming, _org(everyone, item.slot[0]) if item.slot[0] else ""
             ),
+            org=exchange.sender_name(plan.incoming, everyone),
         )
         for item in plan.records
         if item.outcome in RECORD_OUTCOMES

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 import typer
 
@@ -80,7 +81,8 @@ def _owners(project) -> dict[str, str]:
 
 def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str | None, partner) -> None:
     """The plan as a table; the hints name the dialogue listed (`partner`) when there are several."""
-    from spredning.cli.render_plan import plan_table
+    from spredning.cli.render_plan import plan_table, version_of
+    from spredning.cli.render_project import org_name
 
     console = make_console()
     add = command("plan", "tilføj", partner=partner, project=project_option)
@@ -90,7 +92,9 @@ def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str 
     late = view.overdue
     if late:
         console.print(say("plan.overdue-count", style="bold red", n=len(late)))
-    console.print(plan_table(view.items, ws.guide, view.today, owners))
+    project, me = view.project, ws.store.local(view.project.slug).me
+    whose = functools.partial(version_of, functools.partial(org_name, project), me)
+    console.print(plan_table(view.items, ws.guide, view.today, owners, whose))
     change = command("plan", "ret", "ID", project=project_option)
     print_said(console, say("plan.how", style="dim", add=add, change=change), (add, change))
 

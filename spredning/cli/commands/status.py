@@ -218,6 +218,18 @@ def _notes_of(console, item: DialogueStatus, kinds=("drafts", "news", "unsent"))
 
 def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[str, str | tuple[str, ...]]:
     """One next step: its words with the exact command, and the command alone."""
+    if step.kind == "versions":  # the one action by its id: changing it settles which version applies
+        words = ("plan", "ret", step.record) if step.record else ("plan",)
+        partner = step.partner if several and not step.record else None
+        shown = command(*words, partner=partner, project=project_option)
+        return t("step.versions", n=step.n, command=shown), shown
+    return _other_step_line(step, several, project_option)
+
+
+def _other_step_line(
+    step: Step, several: bool, project_option: str | None
+) -> tuple[str, str | tuple[str, ...]]:
+    """_step_line of every other kind of step."""
     partner = step.partner if several else None
     answering_for = step.partner if several and step.role == "genbruge" else None
     if step.kind == "conflicts":
