@@ -391,9 +391,16 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
         )
         both = "\n\n".join(version.text for _, version in labelled if version.text)
         choices += [
-            questionary.Choice(t("conflict.keep-both"), "both"),
+            # every version's text, one after the other: "both" only when there are two
+            questionary.Choice(
+                t("conflict.keep-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.keep-both"),
+                "both",
+            ),
             questionary.Choice(t("conflict.write-merged"), "edit"),
-            questionary.Choice(t("conflict.later"), "later"),
+            questionary.Choice(
+                t("conflict.later-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.later"),
+                "later",
+            ),
         ]
         named = t("conflict.heading-counted", number=position[0], total=position[1], where=place)
         with _stops_keep_writing(console, merging):
