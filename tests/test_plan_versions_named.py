@@ -54,16 +54,24 @@ def test_the_import_says_the_file_has_another_version_not_that_both_sides_change
     assert "begge steder" not in flat(out)
 
 
-def test_the_plan_names_the_organisation_each_other_version_came_from(two_versions, monkeypatch):
-    sharing, partners, _, _ = two_versions
+def test_the_plan_names_the_organisation_each_other_version_came_from(two_versions, monkeypatch, run_cli):
+    sharing, partners, action, _ = two_versions
     monkeypatch.setenv("COLUMNS", "300")  # the table's note on one line
     listed = flat(sharing.ok("plan"))
-    assert "findes i 2 udgaver; Fanø Kommunes udgave siger: færdig – ret handlingen" in listed
+    shown = "den viste er Ærø Kommunes udgave, og Fanø Kommunes udgave siger: færdig – ret handlingen"
+    assert f"findes i 2 udgaver; {shown}" in listed
     fanoe = partners["fanoe-kommune"]
     assert fanoe.import_(sharing.export("--partner", "fanoe-kommune"))[0] == 0
     # Fanø cannot know who wrote the sharing side's version (it is Ærø's): it came from Odense
-    assert "findes i 2 udgaver; udgaven fra Odense Kommune siger: i gang – ret handlingen" in flat(
-        fanoe.ok("plan")
+    listed = flat(fanoe.ok("plan"))
+    assert "findes i 2 udgaver; udgaven fra Odense Kommune siger: i gang – ret handlingen" in listed
+    with monkeypatch.context() as patched:  # 'plan ret' shows each version before asking
+        interactive(patched)
+        with fanoe.at_home():
+            run = typed(run_cli, CTRL_C, "plan", "ret", action)
+    assert "• Jeres udgave: Fælles workshop (hvem: Odense; frist: 20-12-2026; færdig)" in run.said
+    assert (
+        "• Udgaven fra Odense Kommune: Fælles workshop (hvem: Odense; frist: 20-12-2026; i gang)" in run.said
     )
 
 
@@ -97,3 +105,5 @@ def test_the_home_screen_offers_to_settle_it_with_plan_ret(two_versions, monkeyp
     assert "Afgør, hvilken udgave af handlingen der gælder (den findes i to udgaver)" in run.screen
     assert f"Samme som: spredning plan ret {action}" in run.said
     assert "Begge sider har ændret handlingen; den findes i 2 udgaver." in run.said
+    assert "• Ærø Kommunes udgave: Fælles workshop (hvem: Odense; frist: 20-12-2026; i gang)" in run.said
+    assert "• Fanø Kommunes udgave: Fælles workshop (hvem: Odense; frist: 20-12-2026; færdig)" in run.said

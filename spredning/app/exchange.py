@@ -615,7 +615,7 @@ def _remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalStat
     brought = dict(state.brought.get(sender, {}))
     brought.update(
         (slot_key(item.slot), history.written(item.incoming))
-        for item in plan.items
+        for item in (*plan.items, *plan.records)
         if _brought_text(item, state.copy)
     )
     return state._replace(

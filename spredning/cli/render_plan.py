@@ -68,14 +68,20 @@ def plan_table(
         if item.others:
             others = _differences(item, item.others)
             named = [whose(other.by) for other in item.others]
-            if any(named):  # each version with the organisation it came from
+            if any(named) or (item.by and whose(item.by)):  # each version with the organisation it came from
                 said = [
                     t("plan.other-says-named", version=name, what=text)
                     if name
                     else t("plan.other-says", what=text)
                     for name, text in zip(named, others, strict=True)
                 ]
-                extra.append(t("plan.two-versions-named", n=len(item.others) + 1, others=said))
+                shown = whose(item.by) if item.by else None  # the version shown, when its writer is known
+                if shown:
+                    extra.append(
+                        t("plan.two-versions-shown", n=len(item.others) + 1, version=shown, others=said)
+                    )
+                else:
+                    extra.append(t("plan.two-versions-named", n=len(item.others) + 1, others=said))
             else:
                 extra.append(t("plan.two-versions", n=len(item.others) + 1, other=others))
         if extra:  # in parentheses on a line of its own: without colour, dim alone reads as more action
