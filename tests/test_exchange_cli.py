@@ -633,9 +633,29 @@ def test_a_partners_file_to_the_sharing_side_is_refused_elsewhere_naming_the_sha
     assert tree(aeroe.home) == before
 
 
-def test_settling_on_the_sharing_side_names_the_partner_to_send_to_and_the_command_stays_whole(
+def test_settling_in_one_dialogue_on_the_sharing_side_names_that_partner_and_the_command_stays_whole(
     hub, monkeypatch
 ):
+    sharing, partners = hub
+    fanoe = partners["fanoe-kommune"]
+    sharing.answer({G1: "Odense skriver for Fanø"}, "--rolle", "genbruge", "--partner", "fanoe-kommune")
+    fanoe.answer({G1: "Fanøs eget svar"})
+    assert "1 konflikt" in flat(sharing.import_(fanoe.export())[1])
+
+    out = settle_in_terminal(sharing, monkeypatch)
+
+    command = "spredning eksport --partner fanoe-kommune"
+    assert "1 konflikt afgjort." in out and "send afgørelsen til Fanø Kommune:" in flat(out)
+    assert [line for line in out.splitlines() if line.strip() == command or line.endswith(" " + command)]
+    assert "Ærø" not in out and "Læsø" not in out  # their dialogues are not touched
+    run_hinted(sharing, out.replace(":\n  " + command, ": " + command), "send afgørelsen")
+    assert fanoe.import_(next(sharing.files.glob("*-til-fanoe-kommune.yaml")))[0] == 0
+    assert fanoe.texts()[G1] == "Odense skriver for Fanø" and fanoe.others() == {}
+
+
+def test_a_decision_on_a_shared_answer_is_to_be_sent_to_every_partner_in_one_next_step(hub, monkeypatch):
+    """Found in a trial: only the partner whose version was in the conflict was named, while status
+    said the others had changes not sent too (the shared answer is theirs as well)."""
     sharing, partners = hub
     fanoe = partners["fanoe-kommune"]
     sharing.answer({D1: "Odenses formål, som Odense skrev det om"})
@@ -644,13 +664,22 @@ def test_settling_on_the_sharing_side_names_the_partner_to_send_to_and_the_comma
 
     out = settle_in_terminal(sharing, monkeypatch)
 
-    command = "spredning eksport --partner fanoe-kommune"
-    assert "1 konflikt afgjort." in out and "send afgørelsen til Fanø Kommune:" in flat(out)
-    assert [line for line in out.splitlines() if line.strip() == command or line.endswith(" " + command)]
-    assert "Ærø" not in out and "Læsø" not in out
-    run_hinted(sharing, out.replace(":\n  " + command, ": " + command), "send afgørelsen")
-    assert fanoe.import_(next(sharing.files.glob("*-til-fanoe-kommune.yaml")))[0] == 0
-    assert fanoe.texts()[D1] == "Odenses formål, som Odense skrev det om" and fanoe.others() == {}
+    commands = [f"spredning eksport --partner {key}" for key in KEYS]
+    step = (
+        "Næste skridt: send afgørelsen til Ærø Kommune, Fanø Kommune og Læsø Kommune, en fil til hver: "
+        f"{commands[0]}, {commands[1]} og {commands[2]}"
+    )
+    assert step in flat(out)
+    assert flat(out).count("Næste skridt") == 1
+    for command in commands:  # each command whole on one line
+        assert [line for line in out.splitlines() if command in line]
+    status = flat(sharing.ok("status"))
+    for partner in PARTNERS:
+        assert f"{partner}: i fasen Tjek (0/14); 1 ændring ikke sendt." in status
+    for key, org in partners.items():
+        sharing.ok("eksport", "--partner", key, "--ud", f"til-{key}.yaml")
+        assert org.import_(sharing.files / f"til-{key}.yaml")[0] == 0
+        assert org.texts()[D1] == "Odenses formål, som Odense skrev det om" and org.others() == {}
 
 
 PARTNER_COMMANDS = [

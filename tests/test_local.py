@@ -199,6 +199,7 @@ def test_everything_kept_reads_back(home):
         drafts={"tjek.a.dele.x": "Halvt skrevet\nmed to linjer", "aeroe-kommune/tjek.a.genbruge.z": "Æ"},
         known={"aeroe-kommune": {"tjek.a.dele.x": "1a2b3c4d 0123abcd:2"}},
         news={"dele": ("aeroe-kommune/tjek.a.genbruge.z",)},
+        brought={"fanoe-kommune": {"tjek.a.dele.x": "5e6f7a8b 0123abcd:1 4567cdef:1"}},
         exports={"/tmp/eksport.yaml": "a" * 64},
         joined=("tjek.a.dele.x",),
         worksheets={"w0123456789a": {"tjek.a.dele.x": {"1a2b3c4d": 1, "5e6f7a8b": 12}}},

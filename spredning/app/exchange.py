@@ -641,7 +641,55 @@ def _remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalStat
         )
     fresh_news = dict(state.news)
     fresh_news[sender] = tuple(dict.fromkeys((*state.news.get(sender, ()), *news)))
-    return state._replace(known={**state.known, sender: known}, news=fresh_news)
+    brought = dict(state.brought.get(sender, {}))
+    brought.update(
+        (slot_key(item.slot), history.written(item.incoming))
+        for item in (*plan.items, *plan.records)
+        if _brought_text(item, state.copy)
+    )
+    return state._replace(
+        known={**state.known, sender: known},
+        news=fresh_news,
+        brought={**state.brought, sender: brought} if brought else state.brought,
+    )
+
+
+def _brought_text(item: Planned, copy: str) -> bool:
+    """True when the file's version of an answer replaced the text here, and it was not ours coming back.
+
+    A version newer than ours that only this copy changed is our own text (the project file was put
+    back to an older copy); any other copy's change in it was made where the file came from.
+    """
+    if item.outcome not in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED) or not item.changes_text:
+        return False
+    if item.after.answer.version != item.incoming.version:
+        return False
+    before = dict(item.before.answer.version) if item.before is not None else {}
+    return any(n > before.get(other, 0) for other, n in item.incoming.version if other != copy)
+
+
+def writer(state: LocalState, slot: Slot, answer: Answer) -> str | None:
+    """The partner whose file brought the version an answer has here, when that partner wrote it; else None.
+
+    Only the sharing side knows: every partner's file comes to it straight from that partner. A
+    reusing organisation's file from the sharing side may carry another partner's text, so there
+    the writer is not known, and nothing is said.
+    """
+    if state.me != SHARING or not answer.version:
+        return None
+    key = slot_key(slot)
+    try:
+        version = history.written(answer)
+    except SpredningError:
+        return None
+    return next(
+        (
+            sender
+            for sender, versions in state.brought.items()
+            if sender != SHARING and versions.get(key) == version
+        ),
+        None,
+    )
 
 
 # -- exporting ------------------------------------------------------------------------------
@@ -894,16 +942,18 @@ def decision_receivers(
     """Who must get the decisions on these conflicts (as they were shown) to close them there too.
 
     A reusing organisation sends to the sharing side (None). The sharing side sends to each partner
-    whose dialogue a conflict was in, or whose version of a shared answer was one of the two.
+    whose dialogue a conflict was in; a decision on a shared answer goes to every partner, since
+    each of them has that answer (the decision is new to them all, as status counts it).
     """
     if me is None:
         return ()
     if me != SHARING:
         return (None,)
     keys: set[str] = set()
-    for (where, _), entry in settled:
+    for (where, _), _entry in settled:
+        if not where:
+            return project.partners
         keys.add(where)
-        keys.update(other.source for other in entry.others)
     return tuple(p for p in project.partners if p.key in keys)
 
 

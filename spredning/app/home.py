@@ -37,7 +37,8 @@ EXCHANGE = ("export", "worksheet", "import")  # the exchange's list: a file, a W
 class Action(NamedTuple):
     """One thing the user can do from the home screen, with what it needs to be worded and run.
 
-    Kinds and their commands: 'side' (projekt side), 'conflicts' (konflikter), 'drafts' and
+    Kinds and their commands: 'side' (projekt side), 'conflicts' (konflikter), 'versions' (plan ret
+    ID, or plan when there are several: actions in two versions), 'drafts' and
     'answer' (fase), 'news' (vis --nye), 'overdue' and 'plan' (plan), 'agenda' (dagsorden),
     'worksheet' (arbejdsark), 'send' and 'export' (eksport), 'done' and 'report'
     (rapport), 'status', 'answers' (vis), 'import' (importer), 'use' (projekt brug), 'start',
@@ -126,7 +127,16 @@ def overview(found: Status) -> Overview:
 
 
 def _action(step: Step) -> Action:
-    return Action(step.kind, step.n, step.phase, step.role, step.question, step.partner, each=step.each)
+    return Action(
+        step.kind,
+        step.n,
+        step.phase,
+        step.role,
+        step.question,
+        step.partner,
+        each=step.each,
+        value=step.record,
+    )
 
 
 def partner_actions(action: Action) -> tuple[Action, ...]:

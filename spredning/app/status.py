@@ -40,7 +40,17 @@ from spredning.core.model import (
 )
 from spredning.core.store import Opened
 
-RANK = ("side", "conflicts", "drafts", "news", "overdue", "answer", "send", "done")  # the README's order
+RANK = (
+    "side",
+    "conflicts",
+    "versions",
+    "drafts",
+    "news",
+    "overdue",
+    "answer",
+    "send",
+    "done",
+)  # the README's order
 
 
 class PhaseProgress(NamedTuple):
@@ -62,7 +72,8 @@ class OpenTool(NamedTuple):
 class Step(NamedTuple):
     """One suggested next step, and what the front end needs to word it and name the command.
 
-    Kinds: 'side', 'conflicts', 'drafts', 'news', 'overdue', 'answer', 'send', 'done'.
+    Kinds: 'side', 'conflicts', 'versions' (actions in two versions), 'drafts', 'news', 'overdue',
+    'answer', 'send', 'done'.
     """
 
     kind: str
@@ -72,6 +83,7 @@ class Step(NamedTuple):
     question: Question | None = None
     partner: Partner | None = None
     each: tuple[tuple[Partner, int], ...] = ()  # news or unsent of several partners: each and how many
+    record: str | None = None  # 'versions': the action's id, when there is one
 
 
 class DialogueStatus(NamedTuple):
@@ -98,6 +110,7 @@ class FollowUpStatus(NamedTuple):
     next_due: tuple[PlanItem, ...]
     open_actions: int
     outline: FollowUpOutline  # the readiness picture, where to act first, the approvals
+    versions: tuple[PlanItem, ...] = ()  # actions kept in two versions (changed on both sides)
 
 
 class FollowUpSummary(NamedTuple):
@@ -146,6 +159,7 @@ def follow_up_status(
         tuple(followup.next_due(items, today)),
         sum(1 for i in items if i.open),
         followup_outline.build(guide, project, partner, today),
+        tuple(i for i in items if i.others),
     )
 
 
@@ -377,8 +391,9 @@ def next_steps(found: Status) -> tuple[Step, ...]:
     partner when only one has them, else `each` names every partner with how many (news then
     counts the answers, unsent the partners waiting), for a command per partner.
     """
+    versions = _versions_step(found)  # an action changed on two sides: which version applies
     if not gathered(found):
-        return tuple(s for s in found.dialogues[0].steps if s.kind in RANK)
+        return _with_versions(tuple(s for s in found.dialogues[0].steps if s.kind in RANK), versions)
     project, first = found.project, found.dialogues[0]
     steps = [s for s in first.steps if s.kind == "side"]
     conflicts = len(open_conflicts(project))
@@ -408,7 +423,36 @@ def next_steps(found: Status) -> tuple[Step, ...]:
         steps.append(Step("send", len(unsent), each=tuple((p, n) for p, n in unsent if p is not None)))
     if not steps:
         steps.append(Step("done"))
-    return tuple(sorted(steps, key=lambda s: RANK.index(s.kind)))
+    return _with_versions(tuple(sorted(steps, key=lambda s: RANK.index(s.kind))), versions)
+
+
+def _with_versions(steps: tuple[Step, ...], versions: Step | None) -> tuple[Step, ...]:
+    """One dialogue's steps with the actions in two versions to settle (then it is not all done)."""
+    if versions is None:
+        return steps
+    return tuple(
+        sorted((*(s for s in steps if s.kind != "done"), versions), key=lambda s: RANK.index(s.kind))
+    )
+
+
+def _versions_step(found: Status) -> Step | None:
+    """Decide which version of the actions kept in two versions applies (plan ret), if there are any.
+
+    An action common to every dialogue is one action, however many dialogues list it; the step
+    names its id when there is only one, else the plan lists them.
+    """
+    kept = {
+        (item.where, item.id): item
+        for d in found.dialogues
+        if d.follow_up is not None
+        for item in d.follow_up.versions
+    }
+    if not kept:
+        return None
+    only = next(iter(kept.values())) if len(kept) == 1 else None
+    partner = found.project.partner(only.where) if only is not None and only.where else None
+    single = found.dialogues[0].dialogue.partner if len(found.dialogues) == 1 else None
+    return Step("versions", len(kept), partner=partner or single, record=only.id if only else None)
 
 
 def partner_steps(item: DialogueStatus) -> tuple[Step, ...]:

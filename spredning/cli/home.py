@@ -218,8 +218,11 @@ def arguments(found: Home, action: Action) -> list[str]:
         assert action.role is not None
         organisation = ["--organisation", action.partner.key] if action.partner is not None else []
         return ["projekt", "side", action.role, *organisation]
+    if kind == "versions" and action.value:  # the one action in two versions: settled by changing it
+        return ["plan", "ret", action.value]
     fixed = {
         "conflicts": ["konflikter", *partner],
+        "versions": ["plan", *partner],
         "news": ["vis", "--nye", *partner],
         "overdue": ["plan", *partner],
         "plan": ["plan", *partner],

@@ -7,7 +7,7 @@ same without colour. User text goes through ``plain`` as everywhere.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -17,7 +17,7 @@ from spredning.cli.render import bullets, plain, role_title
 from spredning.core import followup
 from spredning.core.followup import PlanItem
 from spredning.core.followup_outline import ActionRow, ApprovalRow, MarkRow, PhaseReadiness
-from spredning.core.model import Answer, Guide
+from spredning.core.model import SHARING, Answer, Guide
 from spredning.i18n import date, t
 
 COLOUR_STYLE = {"grøn": "green", "gul": "yellow", "rød": "red"}
@@ -38,12 +38,17 @@ def status_text(item: PlanItem | ActionRow, today: datetime.date) -> Text:
 
 
 def plan_table(
-    items: Sequence[PlanItem], guide: Guide, today: datetime.date, owners: dict[str, str]
+    items: Sequence[PlanItem],
+    guide: Guide,
+    today: datetime.date,
+    owners: dict[str, str],
+    whose: Callable[[str], str | None] = lambda by: None,
 ) -> Table:
     """The plan as a table: id, what (and where it came from), who, deadline and status.
 
     `owners` (partner key -> name) is given when the project has several dialogues: each action
     then says whose dialogue it is in, or that it is common to all ('' is the general list).
+    `whose` words where another version of an action came from (version_of), or None: not known.
     """
     tools = {tool.id: tool.title for phase in guide.phases for tool in phase.tools}
     phases = {phase.id: phase.name for phase in guide.phases}
@@ -62,11 +67,41 @@ def plan_table(
             extra.append(t("plan.words.dialogue", org=owner) if owner else t("plan.words.common"))
         if item.others:
             others = _differences(item, item.others)
-            extra.append(t("plan.two-versions", n=len(item.others) + 1, other=others))
+            named = [whose(other.by) for other in item.others]
+            if any(named) or (item.by and whose(item.by)):  # each version with the organisation it came from
+                said = [
+                    t("plan.other-says-named", version=name, what=text)
+                    if name
+                    else t("plan.other-says", what=text)
+                    for name, text in zip(named, others, strict=True)
+                ]
+                shown = whose(item.by) if item.by else None  # the version shown, when its writer is known
+                if shown:
+                    extra.append(
+                        t("plan.two-versions-shown", n=len(item.others) + 1, version=shown, others=said)
+                    )
+                else:
+                    extra.append(t("plan.two-versions-named", n=len(item.others) + 1, others=said))
+            else:
+                extra.append(t("plan.two-versions", n=len(item.others) + 1, other=others))
         if extra:  # in parentheses on a line of its own: without colour, dim alone reads as more action
             what.append("\n" + t("plan.words.note", text=t("list.separator").join(extra)), style="dim")
         table.add_row(item.id, what, plain(item.who or "–"), day(item.due), status_text(item, today))
     return table
+
+
+def version_of(names: Callable[[str], str], me: str | None, by: str) -> str | None:
+    """Where another version of a record came from, in words; None where that says nothing true.
+
+    On the sharing side a partner's file brings only what that partner wrote: its version. On a
+    reusing side the sharing side's file may carry another partner's change: the version is only
+    said to come from there. `names` gives an organisation's name from its key.
+    """
+    if me == SHARING and by and by != SHARING:
+        return t("plan.version-of", org=names(by))
+    if me not in (None, SHARING) and by == SHARING:
+        return t("plan.version-from", org=names(by))
+    return None
 
 
 def _differences(item: PlanItem, others: Sequence[PlanItem]) -> list[str]:

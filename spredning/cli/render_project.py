@@ -206,8 +206,15 @@ def conflict_view(
     entry: Entry,
     me: str | None,
     position: tuple[int, int] | None = None,
+    writer: str | None = None,
 ) -> RenderableType:
-    """A conflict: where it is, our answer and the other version(s), with the organisations' names."""
+    """A conflict: where it is, our answer and the other version(s), with the organisations' names.
+
+    `writer` is the partner whose file brought our version (app/exchange.writer), when known: the
+    text is then theirs, or they emptied it, and that is said instead of naming us. A partner's
+    version kept beside it is that partner's writing on the sharing side, so an empty one is said
+    to be emptied by it; elsewhere nothing is said of who emptied it.
+    """
     heading = (
         t("conflict.heading", where=where)
         if position is None
@@ -217,15 +224,30 @@ def conflict_view(
         Text(),
         Text(heading, style="bold yellow"),
         hanging("•", question.text if question else question_id, 0, "bold"),
-        Text(t("conflict.ours", org=org_name(project, me) if me else t("org.us")), style="bold"),
-        answer_text(entry.answer, 2),
+        Text(ours_heading(project, entry.answer, me, writer), style="bold"),
+        answer_text(entry.answer, 2, removed_by=removed_by(project, entry.answer, writer)),
     ]
     for other in entry.others:
         parts.append(
             Text(theirs(project, other.source, "conflict.theirs", "conflict.git-version"), style="bold")
         )
-        parts.append(answer_text(other, 2))
+        by = other.source if me == SHARING and other.source not in ("", SHARING) else None
+        parts.append(answer_text(other, 2, removed_by=removed_by(project, other, by)))
     return Group(*parts)
+
+
+def ours_heading(project: Project, answer: Answer, me: str | None, writer: str | None) -> str:
+    """Our version's heading in a conflict: ours, or (its writer known) the partner's text we have now."""
+    if writer is None:
+        return t("conflict.ours", org=org_name(project, me) if me else t("org.us"))
+    if answer.empty:
+        return t("conflict.ours-plain")
+    return t("conflict.ours-now", org=org_name(project, writer))
+
+
+def removed_by(project: Project, answer: Answer, writer: str | None) -> str | None:
+    """The organisation that emptied an answer, when it is empty and its writer known; else None."""
+    return org_name(project, writer) if writer is not None and answer.empty and answer.version else None
 
 
 def project_facts(

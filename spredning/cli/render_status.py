@@ -10,7 +10,7 @@ rich does not wrap them again. As everywhere, user text goes through ``plain``, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
@@ -18,9 +18,9 @@ from rich.table import Table
 from rich.text import Text
 
 from spredning.cli.render import bullets, plain
-from spredning.cli.render_project import org_name
+from spredning.cli.render_project import org_name, removed_by
 from spredning.cli.render_text import one_line, print_fitted
-from spredning.core.model import Answer, Guide, Progress, Project, Slot
+from spredning.core.model import NOTHING, SHARING, Answer, Guide, Progress, Project, Slot
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import render, t
 
@@ -92,12 +92,17 @@ def where(guide: Guide, project: Project, slot: Slot) -> str:
 
 
 def conflict_list(
-    guide: Guide, project: Project, conflicts: Sequence[OpenConflict], me: str | None
+    guide: Guide,
+    project: Project,
+    conflicts: Sequence[OpenConflict],
+    me: str | None,
+    writers: Mapping[Slot, str] = NOTHING,
 ) -> RenderableType:
     """The first few conflicts, each where it is, its question and every version's first line.
 
     Each line is cut to the terminal with '…': enough to recognise the answer; `konflikter`
-    shows them whole.
+    shows them whole. `writers`: the partner whose file brought our version, where known (see
+    render_project.conflict_view): named as the writer, not us.
     """
     questions = {q.id: q for q in guide.questions()}
     ours = org_name(project, me) if me else t("status.conflict-yours")
@@ -106,18 +111,31 @@ def conflict_list(
         question = questions.get(item.slot[1])
         lines.append(_cut(("  • ", "dim"), plain(where(guide, project, item.slot), "bold")))
         lines.append(_cut("    ", plain(question.text if question else item.slot[1], "italic")))
-        versions = [(ours, item.entry.answer), *((org_name(project, o.source), o) for o in item.entry.others)]
-        for org, answer in versions:
-            lines.append(_cut("    ", plain(f"{org}: ", "bold"), plain(first_line(answer))))
+        writer = writers.get(item.slot)
+        mine = item.entry.answer
+        label = (
+            ours
+            if writer is None or mine.empty
+            else t("status.conflict-ours-now", org=ours, by=org_name(project, writer))
+        )
+        versions = [(label, mine, removed_by(project, mine, writer))]
+        for other in item.entry.others:
+            by = other.source if me == SHARING and other.source not in ("", SHARING) else None
+            versions.append((org_name(project, other.source), other, removed_by(project, other, by)))
+        for org, answer, emptied in versions:
+            lines.append(_cut("    ", plain(f"{org}: ", "bold"), plain(first_line(answer, emptied))))
     if len(conflicts) > LISTED:
         lines.append(Text(t("status.more", n=len(conflicts) - LISTED), style="dim"))
     return Group(*lines)
 
 
-def first_line(answer: Answer) -> str:
-    """The first line of an answer, ' …' when more follow; 'not relevant' and deletions in words."""
+def first_line(answer: Answer, removed_by: str | None = None) -> str:
+    """The first line of an answer, ' …' when more follow; 'not relevant' and deletions in words.
+
+    `removed_by`: the organisation that emptied it, when known.
+    """
     if answer.empty:
-        return t("answer.unanswered")
+        return t("answer.removed-by", org=removed_by) if removed_by else t("answer.unanswered")
     lines = [one_line(text).strip() for text in answer.text.splitlines() if text.strip()]
     first = (lines[0] if lines else "") + (" …" if len(lines) > 1 else "")
     if answer.not_relevant:

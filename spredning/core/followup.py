@@ -170,6 +170,7 @@ class PlanItem(NamedTuple):
     source: str  # 'fase.værktøj' it came from, or ''
     where: str
     others: tuple[PlanItem, ...] = ()  # other versions waiting for a decision (both sides changed it)
+    by: str = ""  # for a version kept beside: the organisation whose file brought it ('dele', a key; '')
 
     @property
     def open(self) -> bool:
@@ -244,6 +245,7 @@ def _plan_item(where: str, key: str, answer: Answer) -> PlanItem | None:
         status=values.get("status", OPEN[0]),
         source=values.get("værktøj", ""),
         where=where,
+        by=answer.source,
     )
 
 

@@ -12,6 +12,8 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
 - per partner, the answer versions they are known to have (sent to them or seen in their files),
   so status can say when there is something new to send, and the answers that arrived from them
   and have not been looked at yet;
+- per partner, the versions its files brought in that replaced the text here (key ``hentet``): who
+  wrote the text an answer has now, when it came from a partner, so a conflict names the writer;
 - the exports this copy wrote (path and checksum), so a new export may replace its own old file
   but never a file somebody else wrote;
 - per worksheet (its copy id, worksheet/returned.py), the versions its fields brought in: for each
@@ -99,6 +101,7 @@ class LocalState(NamedTuple):
     drafts: Mapping[str, str] = NOTHING  # slot key → text
     known: Mapping[str, Mapping[str, str]] = NOTHING  # partner → slot key → version as written
     news: Mapping[str, tuple[str, ...]] = NOTHING  # sender → slot keys not yet looked at
+    brought: Mapping[str, Mapping[str, str]] = NOTHING  # sender → slot key → version its file put here
     exports: Mapping[str, str] = NOTHING  # path → sha256 of the file this copy wrote
     joined: tuple[str, ...] = ()  # slot keys whose draft holds two windows' texts (with_drafts)
     worksheets: Mapping[str, Mapping[str, Mapping[str, int]]] = (
@@ -209,6 +212,7 @@ def _from_data(data: dict[str, object]) -> LocalState:
         place=str(data.get("sted")) if isinstance(data.get("sted"), str) else "",
         drafts=_texts(data.get("kladder"), MAX_BYTES),  # whole: the file's limit is the draft's
         known={k: _texts(v, 200) for k, v in _mapping(data.get("kendt")).items() if _KEY.match(k)},
+        brought={k: _texts(v, 200) for k, v in _mapping(data.get("hentet")).items() if _KEY.match(k)},
         news={
             k: tuple(x for x in v if isinstance(x, str))
             for k, v in _mapping(data.get("nye")).items()
@@ -297,6 +301,7 @@ def _as_data(state: LocalState) -> dict[str, object]:
         ("kladder", state.drafts),
         ("begrundelser", state.beside),
         ("kendt", state.known),
+        ("hentet", state.brought),
         ("eksporter", state.exports),
     ):
         if value:

@@ -33,6 +33,7 @@ from spredning.cli.merging import Merging, heading_line
 from spredning.cli.render_text import print_fitted, print_said, print_whole
 from spredning.core.errors import Interrupted, SpredningError
 from spredning.core.history import Outcome
+from spredning.core.local import LocalState
 from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot, fold_name
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
@@ -124,8 +125,8 @@ def importer(
         from spredning.cli.prompter import written_kept_in
 
         _heading(console, ws, incoming, plan)
-        me = ws.store.local(plan.project.slug).me if not plan.creates else None
-        choose = _chooser(console, ws.guide, plan.project, me, importing=True, merging=merging)
+        state = ws.store.local(plan.project.slug) if not plan.creates else None
+        choose = _chooser(console, ws.guide, plan.project, state, importing=True, merging=merging)
         with written_kept_in(lambda: merging.path):
             for number, item in enumerate(conflicts, 1):
                 content = choose(item.slot, item.after, (number, len(conflicts)))
@@ -309,14 +310,20 @@ def _follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
     from spredning.cli.render_plan import record_line
 
     everyone = with_new_partners(plan)
+    sender = plan.incoming.sender
     lines = [
         t(
             "importer.record-from-sheet"
             if item.outcome is not Outcome.CONFLICT and plan.from_own_sheet(item)
+            # a version both changed: the file's is said to be the file's (its sender may have had it
+            # from another partner), not a change made "on both sides"
+            else "importer.record-conflict-from"
+            if item.outcome is Outcome.CONFLICT and sender is not None
             else RECORD_OUTCOMES[item.outcome],
             record=record_line(
                 guide, item.slot[1], item.incoming, _org(everyone, item.slot[0]) if item.slot[0] else ""
             ),
+            org=exchange.sender_name(plan.incoming, everyone),
         )
         for item in plan.records
         if item.outcome in RECORD_OUTCOMES
@@ -334,7 +341,7 @@ def _which_help(importing: bool) -> str:
     return t("conflict.which-help-settle-menu") if escape_leaves() else t("conflict.which-help-settle")
 
 
-def _chooser(console, guide: Guide, project: Project, me: str | None, importing: bool, merging):
+def _chooser(console, guide: Guide, project: Project, state: LocalState | None, importing: bool, merging):
     """Ask how to settle one conflict: ours, another version, both, a merged text, or later.
 
     Every choice is kept until the last conflict is settled, then saved at once; stopping on
@@ -348,18 +355,32 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
     from spredning.cli.render_status import where
 
     questions = {q.id: q for q in guide.questions()}
+    me = state.me if state is not None else None
 
     def choose(slot: Slot, entry: Entry, position: tuple[int, int]) -> Answer | None:
         place = where(guide, project, slot)
-        console.print(conflict_view(project, place, questions.get(slot[1]), slot[1], entry, me, position))
+        writer = exchange.writer(state, slot, entry.answer) if state is not None else None
+        shown = conflict_view(project, place, questions.get(slot[1]), slot[1], entry, me, position, writer)
+        console.print(shown)
         ours = org_name(project, me) if me else t("org.us")
-        choices = [questionary.Choice(t("conflict.keep-ours", org=ours), entry.answer)]
+        keep = (
+            t("conflict.keep-ours", org=ours)
+            if writer is None
+            else t(
+                "conflict.keep-ours-removed" if entry.answer.empty else "conflict.keep-ours-now",
+                org=org_name(project, writer),
+            )
+        )
+        choices = [questionary.Choice(keep, entry.answer)]
         choices += [
             questionary.Choice(theirs(project, o.source, "conflict.keep-theirs", "conflict.keep-git"), o)
             for o in entry.others
         ]
         labelled = [
-            (t("conflict.both-heading", org=ours), entry.answer),
+            (
+                t("conflict.both-heading", org=ours if writer is None else org_name(project, writer)),
+                entry.answer,
+            ),
             *(
                 (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading"), o)
                 for o in entry.others
@@ -373,9 +394,16 @@ def _chooser(console, guide: Guide, project: Project, me: str | None, importing:
         )
         both = "\n\n".join(version.text for _, version in labelled if version.text)
         choices += [
-            questionary.Choice(t("conflict.keep-both"), "both"),
+            # every version's text, one after the other: "both" only when there are two
+            questionary.Choice(
+                t("conflict.keep-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.keep-both"),
+                "both",
+            ),
             questionary.Choice(t("conflict.write-merged"), "edit"),
-            questionary.Choice(t("conflict.later"), "later"),
+            questionary.Choice(
+                t("conflict.later-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.later"),
+                "later",
+            ),
         ]
         named = t("conflict.heading-counted", number=position[0], total=position[1], where=place)
         with _stops_keep_writing(console, merging):
@@ -460,6 +488,7 @@ def konflikter(
                     item.entry,
                     me,
                     (number, len(pending)),
+                    exchange.writer(opened.local, item.slot, item.entry.answer),
                 )
             )
         settle = command("konflikter")
@@ -468,7 +497,7 @@ def konflikter(
     from spredning.cli.prompter import written_kept_in
 
     merging = Merging(console, ws.store.home, slug)
-    choose = _chooser(console, ws.guide, opened.project, me, importing=False, merging=merging)
+    choose = _chooser(console, ws.guide, opened.project, opened.local, importing=False, merging=merging)
     decisions = {}
     with written_kept_in(lambda: merging.path):
         for number, item in enumerate(pending, 1):
@@ -504,10 +533,16 @@ def _send_decisions(console, opened, settled: list[tuple[Slot, Entry]], n: int, 
 
     project, me = opened.project, opened.local.me
     several = me == SHARING and len(project.partners) > 1
-    for receiver in exchange.decision_receivers(project, me, settled):
-        shown = command("eksport", partner=receiver if several else None, project=project_option)
-        org = org_name(project, receiver.key if receiver else SHARING)
-        print_fitted(console, t("konflikter.send", n=n, org=org, command=shown), shown)
+    receivers = exchange.decision_receivers(project, me, settled)
+    shown = tuple(
+        command("eksport", partner=receiver if several else None, project=project_option)
+        for receiver in receivers
+    )
+    orgs = [org_name(project, receiver.key if receiver else SHARING) for receiver in receivers]
+    if len(receivers) == 1:
+        print_fitted(console, t("konflikter.send", n=n, org=orgs[0], command=shown[0]), shown[0])
+    elif receivers:  # one next step: a file for each of them
+        print_fitted(console, t("konflikter.send-each", n=n, orgs=orgs, commands=list(shown)), shown)
 
 
 def register(app: typer.Typer) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 
 import typer
 
@@ -80,7 +81,8 @@ def _owners(project) -> dict[str, str]:
 
 def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str | None, partner) -> None:
     """The plan as a table; the hints name the dialogue listed (`partner`) when there are several."""
-    from spredning.cli.render_plan import plan_table
+    from spredning.cli.render_plan import plan_table, version_of
+    from spredning.cli.render_project import org_name
 
     console = make_console()
     add = command("plan", "tilføj", partner=partner, project=project_option)
@@ -90,9 +92,21 @@ def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str 
     late = view.overdue
     if late:
         console.print(say("plan.overdue-count", style="bold red", n=len(late)))
-    console.print(plan_table(view.items, ws.guide, view.today, owners))
+    state = ws.store.local(view.project.slug)
+    whose = functools.partial(version_of, functools.partial(org_name, view.project), state.me)
+    items = [_with_writer(view.project, state, item) for item in view.items]
+    console.print(plan_table(items, ws.guide, view.today, owners, whose))
     change = command("plan", "ret", "ID", project=project_option)
     print_said(console, say("plan.how", style="dim", add=add, change=change), (add, change))
+
+
+def _with_writer(project, state, item):
+    """An action in two versions with the partner whose file brought the one shown, when known."""
+    from spredning.app.exchange import writer
+
+    entry = project.record((item.where, f"plan:{item.id}")) if item.others else None
+    by = writer(state, (item.where, f"plan:{item.id}"), entry.answer) if entry is not None else None
+    return item._replace(by=by) if by else item
 
 
 def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: bool, owners) -> None:
@@ -247,7 +261,7 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
     from spredning.cli.prompter import ask_action, ask_status
 
     with interrupted_as("plan.change-interrupted"):
-        _show_versions(current)
+        _show_versions(current, ws)
         asked = ask_action(current)
         changes: dict[str, object] = {
             "what": asked.what,
@@ -259,18 +273,32 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
     return changes
 
 
-def _show_versions(item) -> None:
-    """An action both sides changed: every version, before the user writes the one that settles it."""
+def _show_versions(item, ws=None) -> None:
+    """An action both sides changed: every version, before the user writes the one that settles it.
+
+    With the workspace, each is named by the organisation it came from where that is known
+    (render_plan.version_of).
+    """
     if not item.others:
         return
-    from spredning.cli.render_plan import day
+    from spredning.cli.render_plan import day, version_of
+    from spredning.cli.render_project import org_name
 
+    named: list[str | None] = [None] * (len(item.others) + 1)
+    if ws is not None:
+        opened = ws.open()
+        item = _with_writer(opened.project, opened.local, item)
+        whose = functools.partial(version_of, functools.partial(org_name, opened.project), opened.local.me)
+        named = [whose(version.by) if version.by else None for version in (item, *item.others)]
+    if any(named):  # ours when its writer is not known: the one this copy has
+        named[0] = named[0] or t("plan.version-yours")
     console = make_console()
     console.print(say("plan.versions-intro", style="bold yellow", n=len(item.others) + 1))
-    for version in (item, *item.others):
+    for version, name in zip((item, *item.others), named, strict=True):
         console.print(
             say(
-                "plan.version",
+                "plan.version-named" if name else "plan.version",
+                version=(name[:1].upper() + name[1:]) if name else "",  # it begins the line
                 what=version.what,
                 who=version.who or "–",
                 due=day(version.due),

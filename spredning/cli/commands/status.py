@@ -202,12 +202,18 @@ def _partner_name(result: Status, partner: Partner | None) -> str:
 
 def _notes(console, guide: Guide, result: Status, conflicts, strays, project_option) -> None:
     """The open conflicts, listed with both versions, and the answers the guide has no place for."""
+    from spredning.app import exchange
     from spredning.cli.render_status import conflict_list
 
     several = several_dialogues(result.project, result.local)
     if conflicts:
         console.print(say("status.conflicts", style="bold yellow", n=len(conflicts)))
-        console.print(conflict_list(guide, result.project, conflicts, result.local.me))
+        writers = {
+            item.slot: by
+            for item in conflicts
+            if (by := exchange.writer(result.local, item.slot, item.entry.answer)) is not None
+        }
+        console.print(conflict_list(guide, result.project, conflicts, result.local.me, writers))
         partner = result.dialogues[0].dialogue.partner if several and not result.portfolio else None
         settle = command("konflikter", partner=partner, project=project_option)
         print_fitted(console, t("status.conflicts-settle", n=len(conflicts), command=settle), settle)
@@ -233,6 +239,18 @@ def _notes_of(console, item: DialogueStatus, kinds=("drafts", "news", "unsent"))
 
 def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[str, str | tuple[str, ...]]:
     """One next step: its words with the exact command, and the command alone."""
+    if step.kind == "versions":  # the one action by its id: changing it settles which version applies
+        words = ("plan", "ret", step.record) if step.record else ("plan",)
+        partner = step.partner if several and not step.record else None
+        shown = command(*words, partner=partner, project=project_option)
+        return t("step.versions", n=step.n, command=shown), shown
+    return _other_step_line(step, several, project_option)
+
+
+def _other_step_line(
+    step: Step, several: bool, project_option: str | None
+) -> tuple[str, str | tuple[str, ...]]:
+    """_step_line of every other kind of step."""
     partner = step.partner if several else None
     answering_for = step.partner if several and step.role == "genbruge" else None
     if step.kind == "conflicts":

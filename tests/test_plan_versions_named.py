@@ -1,0 +1,109 @@
+"""A shared action changed by two partners: whose each version is, and status says how to settle it.
+
+Found in a trial with three organisations: Syd and Øst changed the same shared action to "i gang"
+and "færdig". The sharing side's `plan` said "findes i 2 udgaver; den anden siger: færdig" without
+naming whose version that was; its `status` and home screen did not mention the two versions at
+all; and Øst was told "Ændret begge steder" about a change that came from Syd (through the sharing
+side's file). Now the version is named by the organisation it came from (on a reusing side only
+"udgaven fra" the sharing side: its file may carry another partner's change), status and the home
+screen point to `plan ret ID` while the two versions are open, and an import says the file has
+another version than ours, not that both sides changed it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from exchange_kit import D1, flat, start_hub
+from homekit import CTRL_C, PAUSE, QUIT, go, interactive, typed
+from projectkit import workspace
+
+from spredning.app import home as app_home
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+
+
+@pytest.fixture
+def two_versions(tmp_path, run_cli):
+    """Odense's shared action, set to "i gang" by Ærø and to "færdig" by Fanø; Odense imports Ærø's
+    file, then Fanø's (its output is the third item)."""
+    sharing, partners = start_hub(tmp_path, run_cli, {D1: "Odenses formål"})
+    sharing.ok(
+        "plan", "tilføj", "--hvad", "Fælles workshop", "--hvem", "Odense", "--frist", "20-12-2026",
+        "--fase", "tjek", "--fælles",
+    )  # fmt: skip
+    (action,) = [key[len("plan:") :] for key in sharing.project().records[""]]
+    aeroe, fanoe = partners["aeroe-kommune"], partners["fanoe-kommune"]
+    for key, org in (("aeroe-kommune", aeroe), ("fanoe-kommune", fanoe)):
+        assert org.import_(sharing.export("--partner", key))[0] == 0
+    aeroe.ok("plan", "ret", action, "--status", "i gang")
+    fanoe.ok("plan", "ret", action, "--status", "færdig")
+    assert sharing.import_(aeroe.export())[0] == 0
+    code, out, err = sharing.import_(fanoe.export())
+    assert code == 0, err
+    return sharing, partners, action, flat(out)
+
+
+def test_the_import_says_the_file_has_another_version_not_that_both_sides_changed_it(two_versions):
+    sharing, partners, _, imported = two_versions
+    assert "Filen fra Fanø Kommune har en anden udgave end jeres, så begge udgaver gemmes: " in imported
+    assert "begge steder" not in imported
+    fanoe = partners["fanoe-kommune"]
+    code, out, _ = fanoe.import_(sharing.export("--partner", "fanoe-kommune"))
+    assert code == 0
+    assert "Filen fra Odense Kommune har en anden udgave end jeres, så begge udgaver gemmes: " in flat(out)
+    assert "begge steder" not in flat(out)
+
+
+def test_the_plan_names_the_organisation_each_other_version_came_from(two_versions, monkeypatch, run_cli):
+    sharing, partners, action, _ = two_versions
+    monkeypatch.setenv("COLUMNS", "300")  # the table's note on one line
+    listed = flat(sharing.ok("plan"))
+    shown = "den viste er Ærø Kommunes udgave, og Fanø Kommunes udgave siger: færdig – ret handlingen"
+    assert f"findes i 2 udgaver; {shown}" in listed
+    fanoe = partners["fanoe-kommune"]
+    assert fanoe.import_(sharing.export("--partner", "fanoe-kommune"))[0] == 0
+    # Fanø cannot know who wrote the sharing side's version (it is Ærø's): it came from Odense
+    listed = flat(fanoe.ok("plan"))
+    assert "findes i 2 udgaver; udgaven fra Odense Kommune siger: i gang – ret handlingen" in listed
+    with monkeypatch.context() as patched:  # 'plan ret' shows each version before asking
+        interactive(patched)
+        with fanoe.at_home():
+            run = typed(run_cli, CTRL_C, "plan", "ret", action)
+    assert "• Jeres udgave: Fælles workshop (hvem: Odense; frist: 20-12-2026; færdig)" in run.said
+    assert (
+        "• Udgaven fra Odense Kommune: Fælles workshop (hvem: Odense; frist: 20-12-2026; i gang)" in run.said
+    )
+
+
+def test_status_points_to_plan_ret_while_the_two_versions_are_open(two_versions):
+    sharing, partners, action, _ = two_versions
+    step = (
+        "Næste skridt: afgør, hvilken udgave af handlingen der gælder (den findes i to udgaver): "
+        f"spredning plan ret {action}"
+    )
+    assert step in flat(sharing.ok("status"))
+    fanoe = partners["fanoe-kommune"]
+    assert fanoe.import_(sharing.export("--partner", "fanoe-kommune"))[0] == 0
+    assert step in flat(fanoe.ok("status"))
+
+    sharing.ok("plan", "ret", action, "--status", "færdig")  # settles it
+
+    assert "udgave" not in flat(sharing.ok("status"))
+
+
+def test_the_home_screen_offers_to_settle_it_with_plan_ret(two_versions, monkeypatch, run_cli):
+    sharing, _, action, _ = two_versions
+    ws = workspace(sharing.home)
+    assert app_home.home(ws).actions[0].kind == "versions"
+
+    with monkeypatch.context() as patched:
+        interactive(patched)
+        with sharing.at_home():
+            run = typed(run_cli, go(ws, "versions") + CTRL_C + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Afgør, hvilken udgave af handlingen der gælder (den findes i to udgaver)" in run.screen
+    assert f"Samme som: spredning plan ret {action}" in run.said
+    assert "Begge sider har ændret handlingen; den findes i 2 udgaver." in run.said
+    assert "• Ærø Kommunes udgave: Fælles workshop (hvem: Odense; frist: 20-12-2026; i gang)" in run.said
+    assert "• Fanø Kommunes udgave: Fælles workshop (hvem: Odense; frist: 20-12-2026; færdig)" in run.said
