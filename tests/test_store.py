@@ -965,9 +965,17 @@ def test_a_save_that_would_make_the_file_too_large_is_refused(store, make_projec
         save(store, slug, SAMME_BEHOV, "langt svar " * 6_000)
 
     assert caught.value.key == "store.too-large"
-    assert caught.value.params["limit"] == 60_000 and caught.value.params["size"] > 60_000
+    params = caught.value.params
+    assert params["limit"] == 60_000 and params["size"] > 60_000
+    assert params["over"] == params["size"] - 60_000
+    assert params["ids"] == [SAMME_BEHOV] and params["n"] == 1  # no guide here: named by its id
     assert words(caught.value) == i18n.t(
-        "store.too-large", path=store.path_for(slug), size=caught.value.params["size"], limit=60_000
+        "store.too-large",
+        path=store.path_for(slug),
+        size=params["size"],
+        limit=60_000,
+        ids=[SAMME_BEHOV],
+        n=1,
     )
     assert store.path_for(slug).read_bytes() == before
     assert leftovers(store.home) == []
@@ -996,6 +1004,42 @@ def test_a_file_larger_than_a_save_may_make_can_still_be_opened_and_shrunk(store
 
     assert texts(store, slug) == {FORMAAL: "Kort nu"}
     assert len(path.read_bytes()) < 60_000
+
+
+def test_a_short_save_in_a_file_over_the_write_limit_names_the_long_answer_and_why(
+    store, make_project, small_limits, run_cli, tmp_path
+):
+    """A file made large by hand: every save is refused, and the message says what to shorten.
+
+    It used to say the program could not read such a file (it can, up to READ_LIMIT) and named no
+    answer. Now it gives the real reason (what 'importer' brings in), the long answer by its place
+    in the guide, and how much smaller the file must be; shortening that answer lets saves through.
+    """
+    slug = make_project()
+    path = store.path_for(slug)
+    big = "langt svar " * 10_000  # 110 KB: over the write limit, under the read limit
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"    {LOESNINGEN}:\n", f"    {LOESNINGEN}: {big}\n"), encoding="utf-8")
+    before = path.read_bytes()
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(f"{FORMAAL}: Fjorten tegn!\n", encoding="utf-8")
+
+    code, _, err = run_cli("--projekt", slug, "fase", "tjek", "--rolle", "dele", "--svar", str(answers))
+
+    assert code == 1
+    flat = " ".join(err.split())
+    assert "programmet kan læse" not in flat
+    assert "højst fylde 0,1 MiB, for så kan den og en eksport af den altid hentes ind med 'importer'" in flat
+    named = "Tjek · Beskriv innovationen · Vi vil dele: Hvad går løsningen ud på?"
+    assert f"Det længste svar i filen: • {named}" in flat
+    assert "Filen skal blive mindst 0,1 MiB mindre, før den kan gemmes: gør det svar kortere" in flat
+    assert path.read_bytes() == before
+
+    answers.write_text(f"{LOESNINGEN}: Kort nu\n{FORMAAL}: Fjorten tegn!\n", encoding="utf-8")
+    code, _, err = run_cli("--projekt", slug, "fase", "tjek", "--rolle", "dele", "--svar", str(answers))
+
+    assert code == 0, err
+    assert store.load(slug).shared[FORMAAL].answer.text == "Fjorten tegn!"
 
 
 def test_a_file_larger_than_the_program_reads_is_refused(store, make_project, small_limits):

@@ -591,7 +591,7 @@ def _transact_import(store, slug: str, bring_in):
     try:
         return store.transact(slug, bring_in)
     except SpredningError as exc:
-        if exc.key == "store.too-large":
+        if exc.key.startswith("store.too-large"):
             exc.hint = Message("importer.too-large.hint", exc.params)
         raise
 
@@ -774,11 +774,7 @@ def _check_size(ws: Workspace, content: bytes, outgoing: Project, receiver_name:
     """
     if len(content) <= yamlio.MAX_BYTES:
         return
-    sizes: dict[Slot, int] = {}
-    for slot, entry in (*outgoing.entries(), *outgoing.record_entries()):
-        sizes[slot] = len(entry.answer.text) + sum(len(other.text) for other in entry.others)
-    longest = sorted((slot for slot in sizes if sizes[slot]), key=lambda slot: -sizes[slot])[:3]
-    longest = [slot for slot in longest if sizes[slot] * 10 >= sizes[longest[0]]]  # only the ones that matter
+    longest = outgoing.longest()
     raise SpredningError(
         "exchange.too-large",
         size=len(content),

@@ -77,8 +77,12 @@ class Workspace:
 
     @cached_property
     def store(self) -> Store:
-        """The projects in the projects folder (see home)."""
-        return Store(self.home(), self.layout)
+        """The projects in the projects folder (see home); a refusal names an answer by its place."""
+        from spredning.app.views import slot_place
+
+        store = Store(self.home(), self.layout)
+        store.name_answer = lambda project, slot: slot_place(self.guide, project, slot)
+        return store
 
     def untold_files(self) -> tuple[list[Path], list[Path]]:
         """The unreadable state files moved aside and the project files kept as backups, not told before.

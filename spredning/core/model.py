@@ -356,6 +356,17 @@ class Project(NamedTuple):
         order = ["", *(k for k in self.records if k)]
         return [((where, key), e) for where in order for key, e in self.records.get(where, NOTHING).items()]
 
+    def longest(self, most: int = 3) -> list[Slot]:
+        """The answers and records that take up the most room, longest first (to be shortened).
+
+        At most `most`, and only those at least a tenth of the longest: the ones that matter.
+        """
+        sizes: dict[Slot, int] = {}
+        for slot, entry in (*self.entries(), *self.record_entries()):
+            sizes[slot] = len(entry.answer.text) + sum(len(other.text) for other in entry.others)
+        found = sorted((slot for slot in sizes if sizes[slot]), key=lambda slot: -sizes[slot])[:most]
+        return [slot for slot in found if sizes[slot] * 10 >= sizes[found[0]]]
+
     def with_record(self, slot: Slot, entry: Entry | None) -> Project:
         """Return a copy with one follow-up record set (or removed with None)."""
         where, key = slot

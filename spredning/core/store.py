@@ -166,6 +166,9 @@ class Store:
         # helper files not written after work that was done (a read-only .spredning folder): told
         self.not_remembered: list[NotRemembered] = []
         self._written: dict[Path, tuple[int, int, int] | None] = {}  # files as this Store last wrote them
+        # how a refusal names an answer: by its place in the guide when the app layer can (see
+        # Workspace.store); here only by where it stands in the file
+        self.name_answer: Callable[[Project, Slot], object] = _answer_in_file
 
     # -- paths and names ---------------------------------------------------------------
     @property
@@ -552,7 +555,7 @@ class Store:
         """
         path = self.path_for(project.slug)
         content = projectfile.serialise(project, self.layout, path)
-        _check_size(content, path)
+        self._check_size(content, path, project)
         fileio.make_folder(self.home)
         with self._lock(project.slug):
             if path.is_symlink() and not path.exists():
@@ -638,7 +641,7 @@ class Store:
             state = self._lasting(slug, local.load(self.home, slug))  # its copy id marks the merge
             project = merge(raw, path, state.copy)
             content = projectfile.serialise(project, self.layout, path)
-            _check_size(content, path)
+            self._check_size(content, path, project)
             target = _writable_target(path)
             with fileio.uninterrupted():
                 backup = fileio.keep_backup(path, raw)
@@ -697,6 +700,26 @@ class Store:
             return _lasting_copy(state, slug)
         return state._replace(fresh=False, damaged=False)
 
+    def _check_size(self, content: bytes, path: Path, project: Project) -> None:
+        """Refuse a project file larger than 'importer' reads, naming the answers to shorten.
+
+        The limit is the import's (yamlio.MAX_BYTES): a copy of the file, and an export made from
+        it, can then always be brought in, here and by the partner. A larger file can still be read
+        (READ_LIMIT), to shorten it or make reports. `over` is how much shorter it must become.
+        """
+        if len(content) <= WRITE_LIMIT:
+            return
+        longest = project.longest()
+        raise ProjectFileError(
+            "store.too-large" if longest else "store.too-large.no-answer",
+            path=path,
+            size=len(content),
+            limit=WRITE_LIMIT,
+            over=len(content) - WRITE_LIMIT,
+            ids=[self.name_answer(project, slot) for slot in longest],
+            n=len(longest),
+        )
+
     def _save_local(self, slug: str, state: LocalState, data: bytes | None = None) -> None:
         """Write this computer's state; a file that could not be read is kept aside first."""
         kept = local.save(self.home, slug, state, data)
@@ -712,7 +735,7 @@ class Store:
         keep_backup: bool = False,
     ) -> None:
         content = projectfile.serialise(project, self.layout, path)
-        _check_size(content, path)
+        self._check_size(content, path, project)
         target = _writable_target(path)
         # A file this Store wrote itself (same inode, size, time) needs no byte-for-byte check.
         as_written = (signature is not None and self._written.get(path) == signature) or self._as_written(
@@ -831,9 +854,9 @@ def _migrated(state: LocalState, parsed: projectfile.ParsedFile) -> LocalState:
     return state._replace(side=role, organisation=organisation)
 
 
-def _check_size(content: bytes, path: Path) -> None:
-    if len(content) > WRITE_LIMIT:
-        raise ProjectFileError("store.too-large", path=path, size=len(content), limit=WRITE_LIMIT)
+def _answer_in_file(project: Project, slot: Slot) -> str:
+    """An answer named by its question id, as it stands in the project file (no guide at hand)."""
+    return slot[1]
 
 
 def _writable_target(path: Path) -> Path:
