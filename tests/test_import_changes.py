@@ -203,3 +203,36 @@ def test_an_answer_a_partner_writes_where_we_had_none_is_listed_as_a_new_one_of_
     said = f"Ærø Kommune har ændret 1 af jeres egne svar: • {WHERE_D}: Hvordan forløb processen? (ny)"
     assert said in out, out
     assert "Se dem med 'spredning vis --nye'." in out
+
+
+def test_answers_under_ids_the_guide_lacks_are_said_on_import_kept_and_no_news(sharing, tmp_path, run_cli):
+    """A partner on another edition of the guide: the import says which answers it cannot show.
+
+    They used to be counted among the added ones without a word, and kept as news that no view
+    could ever show; only 'status' named them later.
+    """
+    from exchange_kit import Org
+
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export())[0] == 0
+    aeroe.answer({G1: "Ja, vi har ventelister", G2: "Ja"})
+    sent = aeroe.export()
+    unknown = "tjek.ukendt.genbruge.x"
+    sent.write_text(sent.read_text(encoding="utf-8").replace(f"{G1}:", f"{unknown}:"), encoding="utf-8")
+
+    dry = flat(run(sharing, "importer", "--tør", str(sent)))
+    assert "1 svar i filen hører ikke til et spørgsmål i jeres udgave af guiden" in dry
+    assert f"• '{unknown}' (i dialogen med Ærø Kommune)." in dry
+    assert "Ved importen gemmes svaret i projektfilen og går ikke tabt" in dry
+
+    out = flat(run(sharing, "importer", str(sent)))
+
+    assert "Importeret fra Ærø Kommune: 2 tilføjede" in out
+    assert "1 svar i filen hører ikke til et spørgsmål i jeres udgave af guiden, så det vises ikke" in out
+    assert "(bruger Ærø Kommune en anden udgave?)" in out
+    assert f"• '{unknown}' (i dialogen med Ærø Kommune)." in out
+    assert "Svaret er gemt i projektfilen" in out and "går ikke tabt" in out
+    assert "Det tæller ikke som et nyt svar, I kan læse." in out
+    assert sharing.project().dialogues[KEYS[0]][unknown].answer.text == "Ja, vi har ventelister"
+    news = sharing.store.local(sharing.slug).news[KEYS[0]]
+    assert [key.rsplit("/", 1)[-1] for key in news] == [G2]  # the stray is no news to read

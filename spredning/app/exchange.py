@@ -29,6 +29,7 @@ from spredning.core.model import (
     SHARING,
     Answer,
     Entry,
+    Layout,
     Partner,
     Project,
     Slot,
@@ -131,6 +132,21 @@ class ImportPlan(NamedTuple):
         """The answers with these outcomes, in file order, but for the ones the import empties."""
         return [
             item for item in self.items if item.outcome in outcomes and not (item.removes or item.nothing)
+        ]
+
+    def strays(self, layout: Layout) -> list[Planned]:
+        """The answers the file brings under question ids this guide has no place for.
+
+        The partner may use another edition of the guide (or an id was edited by hand). They are
+        kept in the project file and exported again, but no view shows them: status names them,
+        and they are no news to read.
+        """
+        shared = set(layout.shared)
+        dialogue = shared | set(layout.dialogue)
+        return [
+            item
+            for item in self.items
+            if not item.incoming.empty and item.slot[1] not in (dialogue if item.slot[0] else shared)
         ]
 
     def removed(self) -> list[Planned]:
@@ -559,6 +575,7 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
             state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
         settled = 0
         news, decided_keys = [], set()
+        strays = {item.slot for item in plan.strays(ws.layout)}  # shown nowhere: nothing to read
         for item in plan.items:
             fresh = project.entry(item.slot)
             after = item.after if fresh == item.before else _again(fresh, item, plan, state.copy)
@@ -573,6 +590,7 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
                 project = project.with_entry(item.slot, after)
             if (
                 not decided
+                and item.slot not in strays  # shown nowhere: nothing to read
                 and item.outcome in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED, Outcome.CONFLICT)
                 and not (item.outcome is not Outcome.CONFLICT and plan.from_own_sheet(item))
             ):  # what we wrote ourselves in a worksheet is no news from the sender

@@ -11,13 +11,14 @@ listed as ours, from that worksheet, not as the partner's change.
 from __future__ import annotations
 
 from spredning.app import exchange
+from spredning.app.views import Stray
 from spredning.cli.console import say
 from spredning.cli.render import bullets
 from spredning.cli.render_project import org_name
-from spredning.cli.render_status import where
+from spredning.cli.render_status import stray_list, where
 from spredning.cli.render_text import print_said
 from spredning.core.history import Outcome
-from spredning.core.model import SHARING, Guide, Project
+from spredning.core.model import SHARING, Guide, Layout, Project
 from spredning.i18n import t
 
 # What a dry run lists, in this order: each kind of change with its heading.
@@ -86,6 +87,23 @@ def print_changed_here(console, guide: Guide, plan: exchange.ImportPlan, see: st
         key = "importer.removed-also" if any(item.removes for item in own) else "importer.removed"
         console.print(say(key, style="yellow", n=len(others)))
         console.print(_lines(guide, plan, others))
+
+
+def print_strays(console, layout: Layout, plan: exchange.ImportPlan, path: str | None = None) -> None:
+    """The answers the file brings under ids this guide has no place for: kept, shown nowhere, no news.
+
+    `path` is the project file they are kept in (None in a dry run: nothing is written).
+    """
+    strays = plan.strays(layout)
+    if not strays:
+        return
+    org = exchange.sender_name(plan.incoming, plan.project)
+    console.print(say("importer.strays", style="bold yellow", n=len(strays), org=org))
+    console.print(stray_list(with_new_partners(plan), [Stray(item.slot, ()) for item in strays]))
+    if path is None:
+        console.print(say("importer.strays.kept-dry", n=len(strays)))
+    else:
+        console.print(say("importer.strays.kept", n=len(strays), path=path))
 
 
 def _own_heading(plan: exchange.ImportPlan, n: int):

@@ -111,9 +111,10 @@ def importer(
     console = make_console()
     if tor:
         _heading(console, ws, incoming, plan, dry=True)
-        from spredning.cli.render_import import print_dry_run
+        from spredning.cli.render_import import print_dry_run, print_strays
 
         print_dry_run(console, ws.guide, plan)
+        print_strays(console, ws.layout, plan)
         _follow_up_news(console, plan)
         _follow_up_list(console, ws.guide, plan)
         return
@@ -219,7 +220,7 @@ def _imported(
 
     `project` is the project the hints' commands name (see _hint_project).
     """
-    from spredning.cli.render_import import print_changed_here, summary
+    from spredning.cli.render_import import print_changed_here, print_strays, summary
 
     if plan.incoming.sender is None:  # an old file that does not say who sent it
         console.print(say("importer.done", style="green", summary=summary(plan, settled)))
@@ -230,6 +231,7 @@ def _imported(
         names = [clean_name(p.name or p.key) for p in plan.new_partners]
         console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
     print_changed_here(console, ws.guide, plan, _see_news(ws, plan, project) if plan.own_changes() else "")
+    print_strays(console, ws.layout, plan, str(result.path))
     _follow_up_news(console, plan)
     _follow_up_list(console, ws.guide, plan)  # named, as in the dry run: ours may be among them
     if plan.creates and plan.becomes and plan.becomes[0] == "genbruge":
