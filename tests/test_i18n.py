@@ -183,6 +183,23 @@ BUILT_KEYS = {
     "exchange.why.{}": [
         f"exchange.why.{k}" for k in ("empty", "not-mapping", "too-large", "newer-format", "cut-off")
     ],
+    "projects.why.{}": [  # cli/render_project.unreadable_reason: why a project file cannot be read
+        f"projects.why.project.{k}"
+        for k in (
+            "not-regular",
+            "dangling-link",
+            "unreadable",
+            "invalid-yaml",
+            "problem",
+            "empty",
+            "not-mapping",
+            "too-large",
+            "newer-format",
+            "git-conflict",
+            "kept-twice",
+            "cut-off",
+        )
+    ],
     "worksheet.left-out.{}": [f"worksheet.left-out.{k}" for k in ("table", "image", "note", "formula")],
     "content.kind.{}": [f"content.kind.{k}" for k in ("mapping", "list", "text", "empty")],
     "reason.{}": sorted({f"reason.{k}" for k in fileio._REASONS.values()}),

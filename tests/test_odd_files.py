@@ -307,3 +307,29 @@ def test_a_new_project_is_not_told_a_folder_under_its_file_name_is_a_project_to_
     assert code != 0
     assert "er ikke en almindelig fil" in said
     assert "projekt brug" not in said  # there is no project in it to carry on with
+
+
+def test_projekter_leaves_out_other_yaml_files_and_gives_a_broken_files_reason(home, make_project, run_cli):
+    """Notes or another program's YAML under a project's name are no project: not listed (README).
+
+    A link to nothing and a damaged project file are listed with a few words of why, and the
+    command that says it all; they used to be listed as «kan ikke læses» only, and the other
+    files with them.
+    """
+    assert make_project(NAME, role="dele") == SLUG
+    (home / "noter.yaml").write_text("a: 1\n", encoding="utf-8")
+    (home / "pw.yaml").write_text("root:x:0:0:root:/root:/bin/bash\nbin:x:1:1::/:/usr/sbin/nologin\n")
+    (home / "dangling.yaml").symlink_to("/nonexistent")
+    (home / "oedelagt.yaml").write_text("format: '2'\nid: x\nprojekt: [navn\n", encoding="utf-8")
+
+    code, out, err = run_cli("projekter")
+
+    assert code == 0, err
+    assert "noter" not in out and "pw" not in out
+    assert re.search(r"dangling\s+genvej til noget, der ikke findes", out)
+    assert re.search(r"oedelagt\s+fejl i filen", out)
+    assert "kan ikke læses" not in out
+    assert squeezed("Hvad der er galt med en fil, og hvad du kan gøre, ser du med:") in squeezed(out)
+    assert squeezed("status --projekt NAVN") in squeezed(out)
+    code, _, err = run_cli("status", "--projekt", "pw")  # named, it is still explained
+    assert code == 1 and "ligner ikke en projektfil" in " ".join(err.split())

@@ -82,7 +82,7 @@ PROJECT_LIST = (
     "  kort\n"
     "  Navn med [bold]markup[/bold] og ␛[31m                         ░░░░░░░░░░ 0/85\n"
     "  navn-med-bold-markup-bold-og-31m\n"
-    "  oedelagt                                                      kan ikke læses\n"
+    "  oedelagt                                                      afkortet\n"
     "  Projekt 日本語のプロジェクト" + " " * 34 + "░░░░░░░░░░ 0/85\n"  # wide letters: two columns each
     "  projekt\n"
 )
@@ -102,7 +102,7 @@ def test_vis_draws_long_wide_and_hostile_answers_as_before(make_project, run_cli
 def listed_projects(make_project, store):
     for name in NAMES:
         make_project(name, "dele")
-    (store.home / "oedelagt.yaml").write_text("ikke: [et projekt", encoding="utf-8")
+    (store.home / "oedelagt.yaml").write_text("format: '2'\nprojekt: [et projekt", encoding="utf-8")
 
 
 def test_the_project_list_is_drawn_as_before(listed_projects, run_cli):

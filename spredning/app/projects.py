@@ -630,10 +630,18 @@ class ProjectRow(NamedTuple):
 
 
 def project_rows(ws: Workspace) -> tuple[list[ProjectRow], str | None]:
-    """Every project in the folder with its progress, and the active one's slug."""
+    """Every project in the folder with its progress, and the active one's slug.
+
+    A file under a project's name that is clearly no project file (notes, another program's YAML:
+    Store.foreign) is left out, as the README promises of other YAML files in the folder.
+    """
     reusing = sum(1 for qid in ws.layout.dialogue if side_of(qid) == "genbruge")
     rows = []
-    summaries = ws.store.summaries(ws.store.slugs())
+    summaries = [
+        (slug, summary)
+        for slug, summary in ws.store.summaries(ws.store.slugs())
+        if not (isinstance(summary, SpredningError) and ws.store.foreign(slug))
+    ]
     holding: dict[str, list[str]] = {}  # project id -> the files holding that project
     for slug, summary in summaries:
         if isinstance(summary, Summary) and not summary.exchange:

@@ -14,8 +14,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from spredning import i18n
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
 from spredning.cli.render_text import Line, Lines, Paragraph, one_line, spaced
+from spredning.core.errors import SpredningError
 from spredning.core.model import (
     SHARING,
     Answer,
@@ -449,9 +451,9 @@ def project_list(rows, active: str | None) -> Iterator[RenderableType]:
             marker = ("▶ " if row.slug == active else "  ", "bold green")
             if not isinstance(row.summary, Summary):
                 # a folder under a project file's name is said to be one (projects.not-regular-file below)
-                folder = row.summary.key == "project.not-regular"
-                said = "projects.not-a-file" if folder else "projects.unreadable"
-                lines.append([marker, (row.slug.ljust(width) + "  ", ""), (t(said), "red")])
+                lines.append(
+                    [marker, (row.slug.ljust(width) + "  ", ""), (unreadable_reason(row.summary), "red")]
+                )
                 continue
             if row.summary.exchange:  # a partner's export saved here: not a project of its own
                 lines.append(
@@ -470,6 +472,14 @@ def project_list(rows, active: str | None) -> Iterator[RenderableType]:
             copies = [("  " + t("projects.copy", others=list(row.copies)), "yellow")] if row.copies else []
             lines.append([(f"  {row.slug}", "dim"), *copies])
         yield Lines(lines)
+
+
+def unreadable_reason(problem: SpredningError) -> str:
+    """Why a project file cannot be read, in a few words for the list (status --projekt says it all)."""
+    if problem.key == "project.unreadable":
+        return t("projects.why.project.unreadable", reason=problem.params.get("reason", ""))
+    key = f"projects.why.{problem.key}"
+    return t(key) if i18n.has(key) else t("projects.unreadable")
 
 
 def _padded(text: str, width: int, cells: int | None = None) -> str:

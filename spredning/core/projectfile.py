@@ -302,6 +302,19 @@ def head_kind(head: bytes) -> str | None:
     return "project"
 
 
+OUR_TOP_KEYS = re.compile(r"^(format|id|guideudgave|projekt|svar|opfølgning|udveksling):", re.MULTILINE)
+
+
+def foreign(head: bytes) -> bool:
+    """True when a file's head has none of a project file's top-level lines: some other file, not ours.
+
+    A project file damaged at its start (a first line deleted, a YAML error) still has one of
+    them ('id:', 'projekt:', 'svar:' ...), so it is not foreign and stays named as broken.
+    """
+    text = head.decode("utf-8-sig", "replace").replace("\r\n", "\n")
+    return OUR_TOP_KEYS.search(text) is None
+
+
 ID_LINE = re.compile(r"""^id: ['"]?([0-9a-f-]{36})['"]?[ \t]*$""", re.MULTILINE)
 
 

@@ -205,6 +205,21 @@ class Store:
         except OSError:
             return []
 
+    def foreign(self, slug: str) -> bool:
+        """True for an ordinary file under a project's name that is clearly not a project file.
+
+        Its first part has none of a project file's top-level lines (projectfile.foreign): notes
+        or another program's YAML file. A link, a folder or a file that cannot be read is not
+        foreign: every command names it as the project file it stands in for.
+        """
+        path = self._file_name(slug)
+        try:
+            if os.path.islink(path) or not os.path.isfile(path):
+                return False
+            return projectfile.foreign(fileio.read_regular(Path(path), ID_HEAD)[:ID_HEAD])
+        except OSError:
+            return False
+
     def odd_files(self) -> list[OddFile]:
         """The project files in the folder whose names are not a project's file name, sorted by name.
 

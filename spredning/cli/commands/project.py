@@ -378,6 +378,18 @@ def projekter(
                 print_fitted(
                     out, t("projects.not-regular-file", path=row.file), row.file, style="yellow", rest=""
                 )
+        broken = [
+            row.slug
+            for row in rows
+            if isinstance(row.summary, SpredningError) and row.summary.key != "project.not-regular"
+        ]
+        if broken:  # the list gives a few words: the whole reason and what to do, with this
+            see = (
+                command("status", project=broken[0])
+                if len(broken) == 1
+                else command("status", "--projekt", t("metavar.name"), project=None)
+            )
+            print_fitted(out, t("projects.unreadable-hint", command=see), see, style="yellow", rest="")
         for row in rows:  # a partner's export saved here: the command to import it, kept whole
             if isinstance(row.summary, Summary) and row.summary.exchange:
                 hint = t(
