@@ -276,7 +276,11 @@ def test_a_copy_larger_than_the_program_reads_is_named_from_its_head(home, make_
     code, out, _ = run_cli("projekter")
 
     assert code == 0
-    assert squeezed(f"Filen {big} er en kopi af projektet '{NAME}'") in squeezed(out)
+    assert squeezed(f"Filen {big} ligner en projektfil under et navn, programmet ikke bruger") in squeezed(
+        out
+    )
+    assert squeezed("Filen er større end de 5,0 MiB, som importer kan hente ind.") in squeezed(out)
+    assert squeezed(f"importer {big}") not in squeezed(out).replace('"', "")  # no advice to import it
     assert big.stat().st_size == size
 
 
@@ -333,3 +337,28 @@ def test_projekter_leaves_out_other_yaml_files_and_gives_a_broken_files_reason(h
     assert squeezed("status --projekt NAVN") in squeezed(out)
     code, _, err = run_cli("status", "--projekt", "pw")  # named, it is still explained
     assert code == 1 and "ligner ikke en projektfil" in " ".join(err.split())
+
+
+def test_a_broken_copy_is_named_as_broken_with_its_reason_and_no_advice_to_import_it(
+    home, make_project, run_cli
+):
+    """A sync copy whose YAML is broken: 'importer' refuses it, so the list does not advise it."""
+    make_project(NAME, role="dele")
+    project_file = (home / f"{SLUG}.yaml").read_text(encoding="utf-8")
+    broken = home / "digital-genoptraening-DESKTOP.yaml"
+    broken.write_text(project_file.replace(f"  navn: {NAME}", "  navn: *x"), encoding="utf-8")
+    whole = home / "digital-genoptraening (1).yaml"
+    whole.write_text(project_file, encoding="utf-8")
+
+    code, out, err = run_cli("projekter")
+
+    assert code == 0, err
+    said = squeezed(out)
+    assert squeezed(f"Filen {broken} ligner en projektfil under et navn") in said
+    assert squeezed("men den kan ikke hentes ind med importer: Projektfilen") in said
+    assert squeezed("YAML-henvisninger (*) er ikke tilladt") in said
+    assert squeezed(f"importer {broken}") not in said.replace('"', "")
+    assert squeezed(f"Filen {whole} er en kopi af projektet '{NAME}'") in said  # whole: advised
+    assert squeezed(f"importer {whole}") in said.replace('"', "")
+    code, _, err = run_cli("importer", str(broken))
+    assert code == 1  # what the list says

@@ -660,6 +660,7 @@ class OddRow(NamedTuple):
 
     path: str
     same: Summary | None  # the project here it is a copy of (same identity); None: no such project here
+    problem: SpredningError | None = None  # why 'importer' cannot bring it in (None: it can)
 
 
 def odd_rows(
@@ -673,4 +674,26 @@ def odd_rows(
     if not odd:
         return []
     known = store.summaries(store.slugs()) if summaries is None else summaries
-    return [OddRow(file.path, store.same_project(file, known)) for file in odd]
+    return [
+        OddRow(file.path, store.same_project(file, known), _import_problem(store, file.path)) for file in odd
+    ]
+
+
+def _import_problem(store: Store, name: str) -> SpredningError | None:
+    """Why 'importer' would refuse a project file under another name (None: it reads).
+
+    Read as the import reads it, to the same limit: a file larger than that is told so from its
+    size, not read. Such files are few (a sync service's conflict copy), so reading them is cheap.
+    """
+    path = Path(name)
+    try:
+        raw = fileio.read_capped(path, yamlio.MAX_BYTES)
+        if len(raw) > yamlio.MAX_BYTES:
+            return SpredningError("projects.odd-too-large", path=path, limit=yamlio.MAX_BYTES)
+        data = projectfile.loads(raw, path)
+        projectfile.parse(data, "kopi", path, store.layout, "00000000", raw)
+    except OSError as exc:
+        return SpredningError("project.unreadable", path=path, reason=fileio.reason(exc))
+    except SpredningError as exc:
+        return exc
+    return None

@@ -527,6 +527,10 @@ def tell_odd_files(console, rows) -> None:
     from spredning.cli.render_text import print_fitted
 
     for row in rows:
+        if row.problem is not None:  # 'importer' would refuse it: why, and no advice to import it
+            said = t("projects.odd-broken", path=row.path, problem=row.problem.message)
+            print_fitted(console, said, row.path, style="yellow", rest="")
+            continue
         bring_in = command("importer", path_word(row.path), project=None)
         if row.same is not None:
             hint = t("projects.odd-copy", path=row.path, name=row.same.name, command=bring_in)
