@@ -242,7 +242,8 @@ BUILT_KEYS = {
             "files.cannot-create-folder",
             "files.cannot-keep",
         )
-    ],
+    ]
+    + ["files.cannot-save.hint.new.access"],  # fileio._write_error: a new file's own hint
     # followup.problem returns f"followup.bad-{name}" for the field whose value is wrong: any field.
     "followup.bad-{}": sorted(
         {f"followup.bad-{name}" for kind in followup.KINDS.values() for name in kind.fields}

@@ -338,7 +338,11 @@ def test_a_command_that_only_shows_fails_when_its_output_does(home, command, std
     result = run(*command, stdout=stdout)
     assert result.returncode == 1
     error = " ".join(result.stderr.split())
-    assert t("error.output-closed" if stdout == CLOSED else "error.output.hint") in error
+    if stdout == CLOSED:
+        assert t("error.output-closed") in error
+    else:  # the output could not be written, not "could not write or read"
+        assert t("error.output-full", reason=t("reason.full")) in error
+        assert t("error.output-full.hint") in error
     assert t("error.done-but-not-shown") not in error and "AttributeError" not in error
 
 

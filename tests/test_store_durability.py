@@ -538,3 +538,54 @@ def test_two_processes_saving_at_once_lose_nothing(store):
         assert answer.version == ((copy, 2 * saved_here),), where
         last = number + (saved_here - 1) * len(spots)
         assert answer.text in {"\n".join([f"{p} {last}"] * (last % 7 + 1)) for p in ("a", "b")}
+
+
+def _small_files_only() -> None:
+    """In the child process: no file may grow past 1000 bytes (EFBIG, as a full disk fails a write)."""
+    import resource
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails instead of killing
+    resource.setrlimit(resource.RLIMIT_FSIZE, (1000, 1000))
+
+
+def test_a_new_project_that_cannot_be_written_leaves_no_lock_and_claims_no_earlier_file(tmp_path):
+    """'start' on a disk that takes no more: the project file is not made (a real process, a real limit).
+
+    It used to say «Den tidligere udgave af filen er urørt» of a file that never was, and to leave
+    the project's lock file in .spredning behind it.
+    """
+    from terminal import COMMAND
+
+    home = tmp_path / "fuld"
+    home.mkdir()
+    env = {**os.environ, "SPREDNING_SPROG": "da", "COLUMNS": "80", "NO_COLOR": "1"}
+    result = subprocess.run(
+        [
+            str(COMMAND),
+            "--hjem",
+            str(home),
+            "start",
+            "--navn",
+            "Ny",
+            "--rolle",
+            "dele",
+            "--organisation",
+            "A",
+        ],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=_small_files_only,
+        timeout=60,
+        check=False,
+    )
+
+    said = " ".join(result.stderr.split())
+    assert result.returncode == 1, said
+    assert "Kunne ikke gemme" in said and "ny.yaml" in "".join(said.split())  # a long path may wrap
+    assert "tidligere udgave" not in said
+    assert " ".join(i18n.t("files.cannot-save.hint.new").split()) in said
+    assert not (home / "ny.yaml").exists()
+    assert not (home / ".spredning" / "ny.lock").exists()
+    assert not [p.name for p in home.iterdir() if p.name.endswith(".tmp")]

@@ -229,6 +229,11 @@ def _output_failed(exc: OSError) -> int:
 
     if exc.errno == errno.EBADF:
         message, hint = Message("error.output-closed"), Message("error.output-closed.hint")
+    elif exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):  # only a write fills a disk: the output's
+        message, hint = (
+            Message("error.output-full", {"reason": reason(exc)}),
+            Message("error.output-full.hint"),
+        )
     else:
         message, hint = Message("error.output", {"reason": reason(exc)}), Message("error.output.hint")
     with contextlib.suppress(OSError):  # stderr may be the full disk too, or closed

@@ -205,8 +205,11 @@ def make_folder(folder: Path) -> None:
         raise SpredningError("files.cannot-create-folder", folder=folder, reason=reason(exc)) from None
 
 
-def _write_error(path: Path, exc: OSError) -> SpredningError:
-    return SpredningError("files.cannot-save", path=path, reason=reason(exc))
+def _write_error(path: Path, exc: OSError, new: bool = False) -> SpredningError:
+    """A failed write; a `new` file had no earlier version to be left as it was (its own hint)."""
+    return SpredningError(
+        "files.cannot-save", path=path, reason=reason(exc), hint="files.cannot-save.hint.new" if new else None
+    )
 
 
 def _keep_mode(path: Path, fd: int) -> None:
@@ -255,12 +258,13 @@ def atomic_write(path: Path, content: str | bytes) -> None:
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     make_folder(path.parent)
+    new = not os.path.lexists(path)
     tmp = path.parent / f".{path.name}.{os.urandom(8).hex()}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(tmp, flags, 0o666)
     except OSError as exc:
-        raise _write_error(path, exc) from None
+        raise _write_error(path, exc, new) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             _keep_mode(path, handle.fileno())
@@ -272,7 +276,7 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise _write_error(path, exc) from None
+            raise _write_error(path, exc, new) from None
         raise
     _fsync_dir(path.parent)
 

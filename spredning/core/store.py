@@ -579,7 +579,13 @@ class Store:
                 raise SpredningError("store.exists", slug=project.slug, path=path)
             fileio.remove_stale_temps(path)
             with fileio.uninterrupted():
-                fileio.atomic_write(path, content)
+                try:
+                    fileio.atomic_write(path, content)
+                except SpredningError:  # no project was made: its lock file is no helper file of one
+                    if not os.path.lexists(path):
+                        with contextlib.suppress(OSError):
+                            os.unlink(local.folder(self.home) / f"{project.slug}.lock")
+                    raise
                 on_disk = local.load(self.home, project.slug)
                 chosen = on_disk if state is None else state._replace(damaged=on_disk.damaged)
                 try:
