@@ -196,6 +196,27 @@ def test_a_close_name_typed_is_asked_again_with_the_text_kept(terminal, ws):
     assert [p.name for p in ws.store.load("p").partners] == ["Ærø Kommune", "Fanø Kommune"]
 
 
+def test_our_own_organisation_typed_as_the_sharing_one_is_asked_again_not_the_end(terminal, ws):
+    """The description typed before it was lost when start ended with an error here."""
+    run = terminal(
+        "Færgedrift"
+        + ENTER
+        + "ærø kommune"
+        + ENTER
+        + BACKSPACE * len("ærø kommune")
+        + "Odense Kommune"
+        + ENTER,
+        *("start", "--navn", "Ærø-test", "--rolle", "genbruge", "--organisation", "Ærø Kommune"),
+    )
+
+    assert run.code == 0, run.err
+    screen = " ".join(run.screen.split())
+    assert "ærø kommune er allerede skrevet som genbrugende organisation (Ærø Kommune)" in screen
+    project = ws.store.load("aeroe-test")
+    assert (project.description, project.sharing_org) == ("Færgedrift", "Odense Kommune")
+    assert [p.name for p in project.partners] == ["Ærø Kommune"]
+
+
 def test_without_a_terminal_the_sharing_side_is_made_and_told_what_names_are_missing(run_cli, ws):
     code, out, err = run_cli("start", "--navn", "X", "--rolle", "dele", "--beskrivelse", "Y")
 

@@ -158,8 +158,16 @@ def _ask_missing(ws, new: NewProject, given: _Given, typed: _Typed) -> NewProjec
     own = t("start.ask-own-org")
     sharing = new.sharing_org
     if not (given.sharing_org or sharing.strip()):
+        named = [n for n in new.reusing_orgs if n.strip()]  # --organisation or --genbruger given already
+
+        def sharing_problem(text: str) -> str | None:
+            clash = next((n for n in named if projects.same_organisation(text, n)), None)
+            return None if clash is None else t("start.sharing-is-reusing", name=text.strip(), reusing=clash)
+
         sharing = ask_text(
-            own if role == "dele" else t("start.ask-sharing-org"), interrupted=typed.field("sharing_org")
+            own if role == "dele" else t("start.ask-sharing-org"),
+            sharing_problem,
+            interrupted=typed.field("sharing_org"),
         )
         typed.given(sharing_org=sharing)
     reusing = new.reusing_orgs
