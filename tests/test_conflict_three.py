@@ -29,6 +29,9 @@ def test_three_versions_are_kept_all_three_one_after_the_other(tmp_path, run_cli
         partners[key].answer({D1: TEXTS[key]}, "--rolle", "dele")
         assert sharing.import_(partners[key].export())[0] == 0
     assert sharing.others() == {D1: [TEXTS["aeroe-kommune"], TEXTS["fanoe-kommune"]]}
+    status = flat(sharing.ok("status"))  # the summary counts no "two" either
+    assert "Uafklaret konflikt: 1 svar findes i flere udgaver." in status and "to udgaver" not in status
+    assert "Se alle udgaver i fuld længde" in status and "begge" not in status
 
     child = pseudo_terminal(COMMAND, ["konflikter"], env=env, rows=40, cwd=tmp_path)
     child.expect_exact("Alle 3 udgaver, efter hinanden")

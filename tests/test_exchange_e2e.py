@@ -265,7 +265,7 @@ def test_status_points_at_konflikter_while_a_conflict_is_open(exchanged):
     crossing(sharing, reusing)
     for org in (sharing, reusing):
         status = flat(org.ok("status"))
-        assert "Uafklaret konflikt: 1 svar findes i to udgaver." in status
+        assert "Uafklaret konflikt: 1 svar findes i flere udgaver." in status
         assert "Næste skridt: afgør konflikten: spredning konflikter" in status
     listed = flat(reusing.ok("konflikter"))
     assert "Konflikt 1 af 1: Tjek · Beskriv innovationen · Vi vil dele" in listed

@@ -82,7 +82,7 @@ def test_a_conflict_comes_first_and_is_settled_from_the_menu(exchanged, home):
     run = home(reusing, ENTER + ENTER + PAUSE + QUIT)  # settle: keep ours
 
     assert run.code == 0, run.err
-    assert "Afgør konflikten (et svar findes i to udgaver)" in run.screen
+    assert "Afgør konflikten (et svar findes i flere udgaver)" in run.screen
     assert "Samme som: spredning konflikter" in run.out
     assert reusing.others() == {}
     assert reusing.texts()[D1] == "Ærøs formål"

@@ -120,12 +120,12 @@ def test_an_open_conflict_is_named_as_such_and_answers_are_counted_as_vis_shows_
 
     ws.store.transact(ws.slug(), conflict)
     shown = flat(sharing.ok("vis", "--rolle", "genbruge", "--partner", "Ærø"))
-    assert "Vi vil genbruge 2/2" in shown and "1 svar findes i to udgaver" in shown
+    assert "Vi vil genbruge 2/2" in shown and "1 svar findes i flere udgaver" in shown
 
     code, _, err = sharing("projekt", "fjern-genbruger", "Ærø")
 
     assert code == 2
-    assert "rummer 2 svar og 1 uafklaret konflikt (et svar i to udgaver), og der er" in flat(err)
+    assert "rummer 2 svar og 1 uafklaret konflikt (et svar i flere udgaver), og der er" in flat(err)
 
 
 def test_no_at_the_question_changes_nothing(sharing, asking):

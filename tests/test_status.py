@@ -166,7 +166,7 @@ def test_status_lists_a_conflict_with_where_the_question_and_both_versions(pair)
     out = reusing.ok("status")
 
     lines = out.splitlines()
-    at = lines.index("Uafklaret konflikt: 1 svar findes i to udgaver.")
+    at = lines.index("Uafklaret konflikt: 1 svar findes i flere udgaver.")
     assert lines[at + 1 : at + 5] == [
         "  • Tjek · Beskriv innovationen · Vi vil dele",
         "    Hvad er formålet?",
@@ -204,7 +204,7 @@ def test_vis_says_how_to_settle_the_conflicts_it_shows(pair):
     out = flat(reusing.ok("vis", "tjek"))
     assert "Odense Kommunes udgave (uafklaret): Odenses formål" in out
     settle = "afgør konflikten med: spredning konflikter"
-    assert f'1 svar findes i to udgaver (markeret "uafklaret" ovenfor); {settle}' in out
+    assert f'1 svar findes i flere udgaver (markeret "uafklaret" ovenfor); {settle}' in out
     sharing_out = flat(sharing.ok("vis", "tjek"))
     assert "afgør konflikten" not in sharing_out  # Odense has not had Ærø's version yet
 
