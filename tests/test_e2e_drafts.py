@@ -297,7 +297,7 @@ def test_answering_the_other_sides_questions_says_whose_answers_they_are(spawn, 
         [str(COMMAND), "fase", "tjek", "--svar", str(answers_file)], env=env, capture_output=True, text=True
     )
     assert refused.returncode == 1
-    assert "er et spørgsmål til den anden side" in " ".join(refused.stderr.split())
+    assert "er et spørgsmål til siden 'dele', ikke til siden 'genbruge'" in " ".join(refused.stderr.split())
     shared = yaml.safe_load((home / f"{SLUG}.yaml").read_text(encoding="utf-8"))["svar"]["dele"]
     assert not (shared.get("tjek.beskriv-innovationen.dele.formaal") or {}).get("tekst")
     allowed = subprocess.run(

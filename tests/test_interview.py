@@ -906,9 +906,11 @@ def test_answers_from_file_without_phase_but_with_role_rejects_the_other_side(ws
     with pytest.raises(SpredningError) as caught:
         answers_from_file(ws, {Q1: "Ja", FORMAAL: "Formål"}, None, "genbruge")
 
-    assert f"'{FORMAAL}' er et spørgsmål til den anden side, ikke til siden 'genbruge'" in render(
-        caught.value.message
-    )
+    text = render(caught.value.message)
+    assert f"'{FORMAAL}' er et spørgsmål til siden 'dele', ikke til siden 'genbruge'" in text
+    assert "Er svarene i filen til siden 'dele', så brug --rolle dele." in text
+    # nobody has answered it: the file is for the wrong side, not a change to another organisation's text
+    assert "organisations svar" not in text
 
 
 def test_answers_from_file_lists_every_problem_and_nothing_is_saved(ws, project):
@@ -931,7 +933,7 @@ def test_answers_from_file_lists_every_problem_and_nothing_is_saved(ws, project)
     text = render(caught.value.message)
     assert text.startswith("Svarfilen har 6 fejl, så intet er gemt:")
     assert "'tjek.findes-ikke.genbruge.x' er ikke et spørgsmål i fasen Tjek for siden 'genbruge'" in text
-    assert f"'{FORMAAL}' er et spørgsmål til den anden side" in text
+    assert f"'{FORMAAL}' er et spørgsmål til siden 'dele'" in text
     assert "'hoest.x.y.z' er ikke et spørgsmål" in text
     assert f"svaret på '{Q2}' skal være en tekst (eller ikke-relevant: ja)" in text
     assert f"svaret på '{Q3}' er tomt" in text

@@ -543,8 +543,10 @@ def _send_decisions(console, opened, settled: list[tuple[Slot, Entry]], n: int, 
     orgs = [org_name(project, receiver.key if receiver else SHARING) for receiver in receivers]
     if len(receivers) == 1:
         print_fitted(console, t("konflikter.send", n=n, org=orgs[0], command=shown[0]), shown[0])
-    elif receivers:  # one next step: a file for each of them
-        print_fitted(console, t("konflikter.send-each", n=n, orgs=orgs, commands=list(shown)), shown)
+    elif receivers:  # one next step: a file for each of them, each command on its own line (as status)
+        print_fitted(console, t("konflikter.send-each", n=n, orgs=orgs), None)
+        for line in shown:
+            print_fitted(console, line, line, first="    ", rest="    ")
 
 
 def register(app: typer.Typer) -> None:
