@@ -164,3 +164,37 @@ def test_the_sharing_side_in_a_terminal_keeps_the_known_partner_or_adds_the_new_
     assert run.code == 0, run.err
     assert "Tilføjet: Fano Kommune." in flat(run.out)
     assert partners(odense) == ["Fanø Kommune", "Aarhus Kommune", "Fano Kommune"]
+
+
+def test_the_sharing_side_adding_a_typo_of_its_own_name_is_refused_without_a_terminal(odense):
+    before = tree(odense.home)
+
+    code, _, err = odense("projekt", "genbruger", "Odence Kommune")
+
+    assert code == 2
+    assert flat(err) == (
+        "Fejl: Odence Kommune ligner Odense Kommune, den organisation, der deler innovationen i projektet; "
+        "intet er tilføjet. Er Odence Kommune en anden organisation, så tilføj den med 'spredning projekt "
+        'genbruger "Odence Kommune" --ny\'.'
+    )
+    assert tree(odense.home) == before
+    odense.ok("projekt", "genbruger", "Odence Kommune", "--ny")
+    assert partners(odense) == ["Fanø Kommune", "Aarhus Kommune", "Odence Kommune"]
+
+
+def test_the_sharing_side_in_a_terminal_is_asked_whether_it_meant_itself(odense, asking):
+    before = tree(odense.home)
+
+    run = asking(odense, ENTER, "projekt", "genbruger", "Odence Kommune")
+
+    assert run.code == 0, run.err
+    asked = "Odence Kommune ligner Odense Kommune, den organisation, der deler innovationen. Hvad mente I?"
+    assert asked in flat(run.screen)
+    assert "Intet er tilføjet; Odense Kommune er den organisation, der deler innovationen." in flat(run.out)
+    assert tree(odense.home) == before
+
+    run = asking(odense, DOWN + ENTER, "projekt", "genbruger", "Odence Kommune")
+
+    assert run.code == 0, run.err
+    assert "Tilføjet: Odence Kommune." in flat(run.out)
+    assert partners(odense) == ["Fanø Kommune", "Aarhus Kommune", "Odence Kommune"]

@@ -196,6 +196,43 @@ def test_a_close_name_typed_is_asked_again_with_the_text_kept(terminal, ws):
     assert [p.name for p in ws.store.load("p").partners] == ["Ærø Kommune", "Fanø Kommune"]
 
 
+@pytest.mark.parametrize("typo", ["Odence Kommune", "odense", "Odnese Kommune"])
+def test_the_sharing_side_refuses_a_reusing_name_close_to_its_own(run_cli, ws, typo):
+    """'Odence' on Odense's computer is a typo of Odense, not a partner: refused, and told how to add it."""
+    code, _out, err = run_cli(
+        *("start", "--navn", "P", "--rolle", "dele", "--deler", "Odense Kommune", "--genbruger", typo)
+    )
+
+    assert code == 2
+    said = " ".join(err.split())
+    assert said.startswith(f"Fejl: {typo} ligner Odense Kommune, den organisation, der deler innovationen.")
+    assert f'projekt genbruger "{typo}" --ny' in said
+    assert ws.store.slugs() == []
+
+
+def test_the_reusing_side_may_name_itself_close_to_the_sharing_organisation(run_cli, ws):
+    """The reusing side types its own name, which it knows: Vejle may reuse from Vejlé (two towns)."""
+    code, _out, err = run_cli(
+        *("start", "--navn", "P", "--rolle", "genbruge", "--deler", "Odense Kommune"),
+        *("--organisation", "Odence Kommune", "--beskrivelse", "x"),
+    )
+
+    assert code == 0, err
+    assert [p.name for p in ws.store.load("p").partners] == ["Odence Kommune"]
+
+
+def test_a_reusing_name_typed_close_to_our_own_is_asked_again_with_the_text_kept(terminal, ws):
+    run = terminal(
+        "Ærø Kommune, Odence" + ENTER + BACKSPACE * len(", Odence") + ENTER,
+        *("start", "--navn", "P", "--rolle", "dele", "--beskrivelse", "x", "--deler", "Odense Kommune"),
+    )
+
+    assert run.code == 0, run.err
+    screen = " ".join(run.screen.split())
+    assert "Odence ligner Odense Kommune, den organisation, der deler innovationen. Ret navnet." in screen
+    assert [p.name for p in ws.store.load("p").partners] == ["Ærø Kommune"]
+
+
 def test_our_own_organisation_typed_as_the_sharing_one_is_asked_again_not_the_end(terminal, ws):
     """The description typed before it was lost when start ended with an error here."""
     run = terminal(

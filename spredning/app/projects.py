@@ -128,22 +128,30 @@ def reusing_problem(name: str, sharing_org: str, reusing: Iterable[str], where: 
     return None
 
 
-def reusing_names_problem(sharing_org: str, names: Iterable[str]) -> Message | None:
+def reusing_names_problem(sharing_org: str, names: Iterable[str], role: str | None) -> Message | None:
     """The first of the names typed for `start` that is wrong: the sharing organisation, or another again.
 
     "Again" is the same name or one close to a name before it (a typo?), as `projekt genbruger`
-    refuses it (close_partners).
+    refuses it (close_partners). On the sharing side a name close to our own (sharing) one is a
+    typo of it too; the reusing side types its own name, which it knows.
     """
     seen: list[str] = []
     for name in (n for n in names if n.strip()):
         problem = reusing_problem(name, sharing_org, seen, "start")
         if problem is not None:
             return problem
+        if role == "dele" and close_to_sharing(sharing_org, name):
+            return message("start.close-sharing", name=name.strip(), sharing=sharing_org.strip())
         close = close_partners((Partner(str(n), seen_name.strip()) for n, seen_name in enumerate(seen)), name)
         if close:  # a typo of a name before it? As `projekt genbruger` refuses it (CloseName)
             return message("start.close-name", name=name.strip(), close=[p.name for p in close])
         seen.append(name)
     return None
+
+
+def close_to_sharing(sharing_org: str, name: str) -> bool:
+    """Whether a reusing organisation's name is close to the sharing one's (a typo of it?), not equal."""
+    return bool(sharing_org.strip()) and bool(close_partners((Partner(SHARING, sharing_org.strip()),), name))
 
 
 def with_organisation(new: NewProject) -> NewProject:
@@ -171,7 +179,7 @@ def start(ws: Workspace, new: NewProject) -> Started:
         name_problem(ws, new.name),
         organisations_problem(new.role, new.reusing_orgs),
         facts_problem(new),
-        reusing_names_problem(new.sharing_org, new.reusing_orgs),
+        reusing_names_problem(new.sharing_org, new.reusing_orgs, new.role),
     ):
         if problem is not None:
             raise UsageProblem.of(problem)
@@ -481,6 +489,8 @@ def add_partner(ws: Workspace, name: str, new: bool = False) -> Partner:
         partner = _new_partner(project, name)
         if not new and (close := close_partners(project.partners, name)):
             raise CloseName("partner.close-name", name, close)
+        if not new and close_to_sharing(project.sharing_org, name):
+            raise CloseName("partner.close-sharing", name, [Partner(SHARING, project.sharing_org.strip())])
         return project._replace(partners=(*project.partners, partner)), state, partner
 
     return ws.store.transact(ws.slug(), add)

@@ -121,7 +121,7 @@ def _check_given(ws, new: NewProject, named: bool) -> None:
     for problem in (
         projects.name_problem(ws, new.name) if named else None,
         projects.facts_problem(with_ours),
-        projects.reusing_names_problem(with_ours.sharing_org, with_ours.reusing_orgs),
+        projects.reusing_names_problem(with_ours.sharing_org, with_ours.reusing_orgs, with_ours.role),
     ):
         if problem is not None:
             raise UsageProblem.of(problem)
@@ -173,9 +173,8 @@ def _ask_missing(ws, new: NewProject, given: _Given, typed: _Typed) -> NewProjec
     reusing = new.reusing_orgs
 
     def names_problem(names: tuple[str, ...]) -> str | None:
-        return _said(
-            projects.organisations_problem(role, names) or projects.reusing_names_problem(sharing, names)
-        )
+        problem = projects.organisations_problem(role, names)
+        return _said(problem or projects.reusing_names_problem(sharing, names, role))
 
     if not (given.reusing_orgs or any(n.strip() for n in reusing)):
         if role == "genbruge":
@@ -208,6 +207,8 @@ def _said(message: Message | None) -> str | None:
         return None
     if message.key == "start.close-name":
         return f"{render(message)} {t('start.close-name.field', **message.params)}"
+    if message.key == "start.close-sharing":
+        return f"{render(message)} {t('start.close-sharing.field', **message.params)}"
     return render(message)
 
 
@@ -542,7 +543,9 @@ def genbruger(
         meant = _meant(console, close)
         if meant is not NEW:
             if meant is not None:
-                console.print(say("partner.close-kept", name=meant.name or meant.key))
+                sharing = close.key == "partner.close-sharing"
+                kept = "partner.close-sharing-kept" if sharing else "partner.close-kept"
+                console.print(say(kept, name=meant.name or meant.key))
             return
         partner = projects.add_partner(ws, close.name, True)
     send = command("eksport", "--partner", partner.key)
@@ -608,6 +611,12 @@ CLOSE_WORDS = {
     "partner.close-name": (
         "partner.close-question",
         "partner.close-use",
+        "partner.close-new",
+        "close-name.cancel",
+    ),
+    "partner.close-sharing": (
+        "partner.close-sharing-question",
+        "partner.close-sharing-use",
         "partner.close-new",
         "close-name.cancel",
     ),
