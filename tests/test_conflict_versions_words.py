@@ -15,9 +15,10 @@ import io
 
 import pytest
 from docx import Document
-from exchange_kit import D1, flat, start_hub
+from exchange_kit import D1, Org, flat, start_hub, start_sharing
 from homekit import CTRL_C, interactive, typed
 from projectkit import workspace
+from worksheet_kit import Sheet
 
 from spredning.app import home as app_home
 from spredning.cli import render_home
@@ -168,3 +169,62 @@ def test_a_version_from_git_beside_a_partners_is_not_the_other_one(tmp_path, run
     shown = flat(sharing.ok("konflikter"))
     assert "Ærø Kommunes udgave: Ærøs formål En udgave fra git: Formål fra git" in shown
     no_two(shown)
+
+
+def test_a_file_that_settles_two_of_three_versions_says_the_third_still_waits(
+    three_versions, tmp_path, run_cli
+):
+    """Fanø settles the action knowing Odense's version and its own; Ærø's still waits at Odense."""
+    sharing, action, _ = three_versions
+    fanoe = Org(tmp_path / "fanoe-kommune", tmp_path, run_cli)
+    assert fanoe.import_(sharing.export("--partner", "fanoe-kommune"))[0] == 0
+    fanoe.ok("plan", "ret", action, "--status", "færdig")  # settles it at Fanø
+
+    code, out, err = sharing.import_(fanoe.export())
+
+    assert code == 0, err
+    said = flat(out)
+    waits = (
+        "Delvis afgjort (1 anden udgave venter stadig på en afgørelse): Handling »Fælles workshop«: færdig"
+    )
+    assert waits in said
+    no_two(said)
+    project = sharing.project()
+    item = next(i for i in followup.plan_items(project, project.partners[0]) if i.id == action)
+    assert item.status == "færdig" and [o.status for o in item.others] == ["i-gang"]
+    aeroe = Org(tmp_path / "aeroe-kommune", tmp_path, run_cli)  # Ærø's file then settles the rest
+    assert aeroe.import_(sharing.export("--partner", "aeroe-kommune"))[0] == 0
+    aeroe.ok("plan", "ret", action, "--status", "færdig")
+    code, out, err = sharing.import_(aeroe.export())
+    assert code == 0, err
+    assert "Afgjort (den udgave, der gælder nu): Handling »Fælles workshop«: færdig" in flat(out)
+
+
+def test_a_readiness_mark_in_three_versions_is_said_to_be_in_more_than_one(tmp_path, run_cli):
+    """Two worksheets made at once, filled in differently, and Odense's own change: three marks."""
+    tool = "tjek.beskriv-innovationen"
+    ask = "Klarhed efter »Beskriv innovationen«: hvor klar er Odense Kommune?"
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Formål"})
+    sharing.ok("klarhed", tool, "gul", "--begrundelse", "Vi mangler tal")
+    sheets = [sharing.files / name for name in ("a.docx", "b.docx")]
+    for path in sheets:
+        sharing.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
+    sharing.ok("klarhed", tool, "rød", "--begrundelse", "Budgettet faldt")
+    for path, colour in zip(sheets, ("grøn", "gul"), strict=True):
+        sheet = Sheet.read(path)
+        mark, reason = sheet.follow_titles(ask)
+        sheet.fill(mark, colour)
+        sheet.fill(reason, f"Ærøs {colour} begrundelse")
+        sheet.save(path)
+        assert sharing.import_(path)[0] == 0
+    entry = sharing.project().record(("aeroe-kommune", f"klarhed:{tool}.dele"))
+    assert [dict(o.fields)["farve"] for o in entry.others] == ["grøn", "gul"]  # beside Odense's rød
+
+    again = sharing.files / "igen.docx"
+    sharing.ok("arbejdsark", "--fase", "tjek", "--ud", str(again))
+    words = "\n".join(p.text for p in Document(str(again)).paragraphs)
+    assert (
+        "Klarheden findes i flere udgaver, som ikke er afgjort endnu; felterne viser den, der gælder nu."
+        in words
+    )
+    no_two(words)
