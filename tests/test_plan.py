@@ -814,7 +814,7 @@ def test_plan_ret_shows_every_version_with_its_deadline(capsys):
     _show_versions(item)
 
     shown = " ".join(capsys.readouterr().out.split())
-    assert "Begge sider har ændret handlingen; den findes i 2 udgaver." in shown
+    assert "Handlingen er ændret flere steder, så den findes i 2 udgaver." in shown
     assert "• Optag video (hvem: Bo; frist: 05-02-2027; færdig)" in shown
     assert "• Send video til Syd (hvem: Bo; frist: 10-02-2027; i gang)" in shown
 

@@ -45,12 +45,13 @@ def two_versions(tmp_path, run_cli):
 
 def test_the_import_says_the_file_has_another_version_not_that_both_sides_changed_it(two_versions):
     sharing, partners, _, imported = two_versions
-    assert "Filen fra Fanø Kommune har en anden udgave end jeres, så begge udgaver gemmes: " in imported
+    said = "har en anden udgave end jeres, så den gemmes ved siden af jeres: "
+    assert f"Filen fra Fanø Kommune {said}" in imported
     assert "begge steder" not in imported
     fanoe = partners["fanoe-kommune"]
     code, out, _ = fanoe.import_(sharing.export("--partner", "fanoe-kommune"))
     assert code == 0
-    assert "Filen fra Odense Kommune har en anden udgave end jeres, så begge udgaver gemmes: " in flat(out)
+    assert f"Filen fra Odense Kommune {said}" in flat(out)
     assert "begge steder" not in flat(out)
 
 
@@ -78,7 +79,7 @@ def test_the_plan_names_the_organisation_each_other_version_came_from(two_versio
 def test_status_points_to_plan_ret_while_the_two_versions_are_open(two_versions):
     sharing, partners, action, _ = two_versions
     step = (
-        "Næste skridt: afgør, hvilken udgave af handlingen der gælder (den findes i to udgaver): "
+        "Næste skridt: afgør, hvilken udgave af handlingen der gælder (den findes i flere udgaver): "
         f"spredning plan ret {action}"
     )
     assert step in flat(sharing.ok("status"))
@@ -102,8 +103,8 @@ def test_the_home_screen_offers_to_settle_it_with_plan_ret(two_versions, monkeyp
             run = typed(run_cli, go(ws, "versions") + CTRL_C + PAUSE + QUIT)
 
     assert run.code == 0, run.err
-    assert "Afgør, hvilken udgave af handlingen der gælder (den findes i to udgaver)" in run.screen
+    assert "Afgør, hvilken af handlingens udgaver der gælder" in run.screen
     assert f"Samme som: spredning plan ret {action}" in run.said
-    assert "Begge sider har ændret handlingen; den findes i 2 udgaver." in run.said
+    assert "Handlingen er ændret flere steder, så den findes i 2 udgaver." in run.said
     assert "• Ærø Kommunes udgave: Fælles workshop (hvem: Odense; frist: 20-12-2026; i gang)" in run.said
     assert "• Fanø Kommunes udgave: Fælles workshop (hvem: Odense; frist: 20-12-2026; færdig)" in run.said

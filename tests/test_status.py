@@ -217,7 +217,7 @@ def test_vis_of_another_phase_or_only_news_says_no_conflict_is_marked_above(pair
     for argv in (("vis", "test"), ("vis", "--nye")):  # another phase; no news left to show
         out = flat(reusing.ok(*argv))
         assert "ovenfor" not in out, argv
-        assert "1 svar i dialogen findes i to udgaver; afgør konflikten med: spredning konflikter" in out
+        assert "1 svar i dialogen findes i flere udgaver; afgør konflikten med: spredning konflikter" in out
 
 
 def test_the_portfolio_lists_each_dialogues_conflicts_once(hub):

@@ -233,10 +233,10 @@ def test_both_sides_changing_the_same_mark_and_action_keeps_both_versions(sharin
     fill(sheet, {colour: "grøn", reason: "Tallene er her", sheet.row_of(ACTION)[3]: "færdig"}).save(path)
 
     out = import_(sharing, path, "--tør")
-    said = "Filen fra Ærø Kommune har en anden udgave end jeres, så begge udgaver gemmes: Klarhed, Tjek"
+    said = "Filen fra Ærø Kommune har en anden udgave end jeres, så den gemmes ved siden af jeres: Klarhed"
     assert said in out
     out = import_(sharing, path)
-    assert "2 findes nu i to udgaver" in out
+    assert "2 findes nu i flere udgaver" in out
     entry = sharing.project().record(MARK_DELE)
     assert dict(entry.answer.fields)["farve"] == "rød"  # ours stands
     assert [dict(o.fields)["farve"] for o in entry.others] == ["grøn"]  # theirs is kept beside it
@@ -246,8 +246,8 @@ def test_both_sides_changing_the_same_mark_and_action_keeps_both_versions(sharin
 
     again, _ = make(sharing, name="igen.docx")  # a new sheet shows the version that applies, and says so
     text = "\n".join(p.text for p in Document(str(again)).paragraphs)
-    assert "Klarheden findes i to udgaver, som ikke er afgjort endnu" in text
-    assert f"Handlingen »{ACTION}« findes i to udgaver" in text
+    assert "Klarheden findes i flere udgaver, som ikke er afgjort endnu" in text
+    assert f"Handlingen »{ACTION}« findes i flere udgaver" in text
     assert Sheet.read(again).text(Sheet.read(again).follow_titles(ASK_DELE)[0]) == "rød"
     assert "Opfølgningen" not in import_(sharing, again)  # untouched, it settles nothing
     assert sharing.project().record(MARK_DELE).others

@@ -83,7 +83,8 @@ def plan_table(
                 else:
                     extra.append(t("plan.two-versions-named", n=len(item.others) + 1, others=said))
             else:
-                extra.append(t("plan.two-versions", n=len(item.others) + 1, other=others))
+                said_all = t("plan.others-say", n=len(others), what=others)  # "den anden" only when one
+                extra.append(t("plan.two-versions", n=len(item.others) + 1, others=said_all))
         if extra:  # in parentheses on a line of its own: without colour, dim alone reads as more action
             what.append("\n" + t("plan.words.note", text=t("list.separator").join(extra)), style="dim")
         table.add_row(item.id, what, plain(item.who or "–"), day(item.due), status_text(item, today))

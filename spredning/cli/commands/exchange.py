@@ -321,11 +321,15 @@ def _follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
             # from another partner), not a change made "on both sides"
             else "importer.record-conflict-from"
             if item.outcome is Outcome.CONFLICT and sender is not None
+            # the file settled only the versions its sender knew: the others still wait
+            else "importer.record-resolved-partly"
+            if item.outcome is Outcome.RESOLVED and item.after.others
             else RECORD_OUTCOMES[item.outcome],
             record=record_line(
                 guide, item.slot[1], item.incoming, _org(everyone, item.slot[0]) if item.slot[0] else ""
             ),
             org=exchange.sender_name(plan.incoming, everyone),
+            n=len(item.after.others),
         )
         for item in plan.records
         if item.outcome in RECORD_OUTCOMES
