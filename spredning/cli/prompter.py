@@ -912,6 +912,8 @@ class InterviewPrompter:
                 reason = self._reason(typed)
             else:
                 self.beside, self.apart = own, bool(own)
+                if own:  # the answer field closed: its text is kept, after another window's draft if need be
+                    self._keep_own_draft(own)
                 reason = self._reason(self.session.reason_beside(step.question) or marked)
         finally:
             draft, self.beside, self.apart = self.beside, "", False
