@@ -914,7 +914,7 @@ class InterviewPrompter:
                 self.beside, self.apart = own, bool(own)
                 if own:  # the answer field closed: its text is kept, after another window's draft if need be
                     self._keep_own_draft(own)
-                reason = self._reason(self.session.reason_beside(step.question) or marked)
+                reason = self._reason(self.session.reason_beside(step.question, offered=True) or marked)
         finally:
             draft, self.beside, self.apart = self.beside, "", False
         if reason is None:
@@ -1033,11 +1033,11 @@ class InterviewPrompter:
         The draft offered and left as it was, which another window changed or removed since, is
         nothing of this window's: not said to be kept (Drafted.STALE).
         """
-        if kept is Drafted.STALE:
-            return
         if self.reason_field and self.apart:  # the answer draft stays; the reason is kept beside it
             self._show_draft(self.beside)
             self._show_reason_left(typed or "", kept)
+            return
+        if kept is Drafted.STALE:
             return
         if not isinstance(kept, SpredningError):
             self._show_draft(typed)
@@ -1101,11 +1101,11 @@ class InterviewPrompter:
         Kept first, so what is said is what is in the file; `left` tells the command what became of it.
         """
         kept = self._keep_field()
-        # (beside an answer draft, that draft is kept whatever the reason field holds)
-        mine = kept is not Drafted.STALE and (
-            interview.draft_of(self.typed(), self.answer) or (self.reason_field and self.apart)
-        )
-        self.left = kept if mine else None
+        mine = kept is not Drafted.STALE and interview.draft_of(self.typed(), self.answer)
+        if self.reason_field and self.apart:  # the answer draft is kept, whatever became of the reason
+            self.left = Drafted.KEPT if kept is Drafted.STALE else kept
+        else:
+            self.left = kept if mine else None
         with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
             self._show_left(self.typed(), kept)
 
@@ -1165,7 +1165,10 @@ class InterviewPrompter:
         if isinstance(kept, SpredningError):
             notice: str | None = t("interview.autosave-failed", problem=render_message(kept.message))
         else:
-            notice = t("interview.autosave-held") if kept is Drafted.HELD else None
+            notice = None
+            if kept is Drafted.HELD:  # beside an answer draft it is a reason that waits, not a draft
+                apart = self.reason_field and self.apart
+                notice = t("interview.autosave-held-reason") if apart else t("interview.autosave-held")
         if notice != self.notice:
             self.notice = notice
             if self.app is not None:
@@ -1189,8 +1192,7 @@ class InterviewPrompter:
             if self.reason_field and self.apart:  # a reason beside an answer draft: kept apart from it
                 given = self.answer.text if self.answer is not None and self.answer.not_relevant else ""
                 new = interview.normalise(typed) not in ("", given)
-                self.session.keep_reason(self.question, typed if new else "")
-                return Drafted.KEPT
+                return self.session.keep_reason(self.question, typed if new else "", join)
             draft = interview.draft_of(typed, self.answer)
             return self.keep_draft(self.question, draft, join, reason=self.reason_field)
         except SpredningError as problem:
@@ -1345,6 +1347,8 @@ class InterviewPrompter:
         text = interview.normalise(typed)
         if not text or (self.answer is not None and self.answer.not_relevant and text == self.answer.text):
             return  # nothing new: nothing to say
+        if kept is Drafted.STALE:  # the reason offered, untouched here: another window changed it since
+            return
         if isinstance(kept, SpredningError):
             from spredning.cli.main import error_hint, print_error
 

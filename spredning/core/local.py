@@ -51,7 +51,8 @@ would not fit is refused before anything is written, so what is written can alwa
 
 Two windows may answer the same question on one computer. Each decides what to write from the
 draft in the file as it is now (placed), never from its memory of what it wrote: a draft another
-window wrote is never replaced or removed by one that did not see it.
+window wrote is never replaced or removed by one that did not see it. So it is with a reason
+kept beside an answer draft (with_reason): both windows' reasons are kept.
 """
 
 from __future__ import annotations
@@ -564,18 +565,26 @@ def with_drafts(
     )
 
 
-def with_reason(state: LocalState, key: str, text: str) -> LocalState:
-    """The state with `text` as the reason typed beside the answer draft of `key` (blank: none).
+def with_reason(
+    state: LocalState,
+    key: str,
+    text: str,
+    mine: str,
+    join: bool = True,
+    untouched: bool = False,
+    base: str = "",
+) -> tuple[LocalState, Drafted, str]:
+    """The state with a window's `text` as its part of the reason typed beside the answer draft of `key`.
 
     A reason typed while the question had an answer draft: kept apart from that draft, so the
-    answer draft stays an answer draft and neither text is lost.
+    answer draft stays an answer draft and neither text is lost. Two windows typing a reason for
+    one question keep both, as they keep their drafts (placed, with the same `mine`, `join`,
+    `untouched` and `base`): each changes or removes (blank text) only its own part, a reason of
+    another window's it did not see stays and its text goes after it, no paragraph repeated.
+    Returns the state, what became of the text and the window's part now.
     """
-    beside = dict(state.beside)
-    if text.strip():
-        beside[key] = text
-    else:
-        beside.pop(key, None)
-    return state._replace(beside=beside)
+    beside, done, part = placed(state.beside, key, text, mine, join, untouched, base)
+    return state._replace(beside=beside), done, part
 
 
 def _replaced(there: str, old: str, new: str) -> str | None:
