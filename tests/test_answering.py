@@ -261,10 +261,12 @@ def test_two_windows_typing_a_reason_both_keep_their_reason(ws, slug):
     assert b.keep_reason(question, B_TEXT) is Drafted.JOINED  # B stops: its reason goes after A's
 
     assert reason_in_file(ws, slug) == A_TEXT + JOINER + B_TEXT
+    assert window(ws, slug)[0].reason_joined(question)  # the next window says it holds two texts
     b.keep_reason(question, B_TEXT + " og mere")  # B goes on: only its own part changes
     assert reason_in_file(ws, slug) == A_TEXT + JOINER + B_TEXT + " og mere"
     b.keep_reason(question, "")  # B empties its reason field: A's reason stays
     assert reason_in_file(ws, slug) == A_TEXT
+    assert not window(ws, slug)[0].reason_joined(question)  # one window's again
 
 
 @pytest.mark.parametrize(

@@ -588,6 +588,7 @@ def test_two_windows_typing_a_reason_for_one_question_at_once_keep_both_reasons(
     assert reasons(home) == {DRAFT_KEY: "grund fra A\n\ngrund fra B"}
     assert drafts(home) == {DRAFT_KEY: "svar fra A\n\nsvar fra B"}
     again = spawn("fase", "tjek", "--fortsæt")
+    again.expect_exact("Begrundelsen rummer tekst fra to vinduer")
     again.expect_exact("svar fra B")  # both answer drafts in the field
     again.send(CTRL_N)
     again.expect_exact("grund fra B")  # both reasons in the reason field

@@ -121,6 +121,10 @@ class Session:
             self.shown_reason[key] = text or given
         return text
 
+    def reason_joined(self, question: Question) -> bool:
+        """True when the reason kept beside the answer draft holds two windows' texts (a paragraph each)."""
+        return slot_key(self.slot(question)) in self.local.beside_joined
+
     def keep_reason(self, question: Question, text: str, join: bool = True) -> Drafted:
         """Keep (or, with blank text, drop) a reason typed beside the question's answer draft.
 

@@ -969,9 +969,15 @@ class InterviewPrompter:
             self.console.print(Text(t("interview.marked-not-relevant"), style="dim"))
             if step.answer.text:
                 self.console.print(render.hanging(t("interview.marked-reason"), step.answer.text, 0))
-        beside = self.session.reason_beside(step.question)
-        if beside.strip():  # a reason typed beside the answer draft, not saved
+        self._say_reason_beside(step.question)
+
+    def _say_reason_beside(self, question: Question) -> None:
+        """A reason typed beside the answer draft, not saved: said above the field, with its text."""
+        beside = self.session.reason_beside(question)
+        if beside.strip():
             self.console.print(Text(t("interview.reason-beside"), style="yellow"))
+            if self.session.reason_joined(question):  # two windows' reasons, each a paragraph
+                self.console.print(Text(t("interview.reason-beside-joined"), style="yellow"))
             self.console.print(render.hanging(t("interview.not-relevant-label"), beside, 0))
 
     def _tool_intro(self, step: interview.Ask) -> None:
