@@ -7,7 +7,8 @@ Each Session is a window of its own (a fresh Workspace on the same folder, as an
 from __future__ import annotations
 
 import pytest
-from projectkit import draft_key, drafts, new_project, saved, session, workspace
+import yaml
+from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, saved, session, workspace
 
 from spredning.core.local import JOINER, Drafted
 from spredning.core.model import Answer
@@ -230,3 +231,94 @@ def test_a_joined_draft_rewritten_in_one_window_is_one_windows_again(ws, slug):
 
     assert in_file(ws, slug) == "ét samlet svar"
     assert not window(ws, slug)[0].draft_joined(question)
+
+
+# --- a reason for "not relevant" kept beside the answer draft: both windows' reasons kept -------------
+
+
+def reason_in_file(ws, slug) -> str | None:
+    """The reason kept beside the answer draft ('begrundelser'), read as plain YAML."""
+    data = yaml.safe_load((ws.store.home / ".spredning" / f"{slug}.yaml").read_text(encoding="utf-8"))
+    return (data.get("begrundelser") or {}).get(draft_key(ws, slug, Q1))
+
+
+def reason_field(ws, slug):
+    """A window with the question's reason field open beside an answer draft (the reason offered in it)."""
+    opened, question = window(ws, slug)
+    opened.reason_beside(question, offered=True)
+    return opened, question
+
+
+def test_two_windows_typing_a_reason_both_keep_their_reason(ws, slug):
+    a, question = reason_field(ws, slug)
+    b, _ = reason_field(ws, slug)  # both opened the reason field while no reason was kept
+    assert a.keep_reason(question, A_TEXT, join=False) is Drafted.KEPT  # A's autosave
+    # while typing, B does not replace a reason it never saw: held back, A's stays
+    assert b.keep_reason(question, B_TEXT, join=False) is Drafted.HELD
+    assert reason_in_file(ws, slug) == A_TEXT
+
+    assert a.keep_reason(question, A_TEXT) is Drafted.KEPT  # A stops
+    assert b.keep_reason(question, B_TEXT) is Drafted.JOINED  # B stops: its reason goes after A's
+
+    assert reason_in_file(ws, slug) == A_TEXT + JOINER + B_TEXT
+    assert window(ws, slug)[0].reason_joined(question)  # the next window says it holds two texts
+    b.keep_reason(question, B_TEXT + " og mere")  # B goes on: only its own part changes
+    assert reason_in_file(ws, slug) == A_TEXT + JOINER + B_TEXT + " og mere"
+    b.keep_reason(question, "")  # B empties its reason field: A's reason stays
+    assert reason_in_file(ws, slug) == A_TEXT
+    assert not window(ws, slug)[0].reason_joined(question)  # one window's again
+
+
+@pytest.mark.parametrize(
+    ("a_text", "b_text", "now"),
+    [
+        ("passer ikke", "passer ikke", "passer ikke"),  # the same reason typed in both: once
+        ("fælles" + JOINER + "A's egen", "fælles", "fælles" + JOINER + "A's egen"),  # B's is in A's
+        ("fælles", "fælles" + JOINER + "B's egen", "fælles" + JOINER + "B's egen"),  # A's is in B's
+    ],
+)
+def test_two_windows_reasons_joined_repeat_no_paragraph(ws, slug, a_text, b_text, now):
+    a, question = reason_field(ws, slug)
+    b, _ = reason_field(ws, slug)
+    a.keep_reason(question, a_text)
+
+    b.keep_reason(question, b_text)
+
+    assert reason_in_file(ws, slug) == now
+
+
+def test_two_windows_adding_lines_under_the_reason_given_keep_it_once(ws, slug):
+    """Both windows' reason fields start with the reason given with the mark; each adds a line."""
+    first, question = window(ws, slug)
+    assert first.record(question, Answer("passer ikke", not_relevant=True), None) is None
+    a, _ = reason_field(ws, slug)
+    b, _ = reason_field(ws, slug)
+    a.keep_reason(question, "passer ikke\nA's linje")
+
+    assert b.keep_reason(question, "passer ikke\nB's linje") is Drafted.JOINED
+
+    assert reason_in_file(ws, slug) == "passer ikke\nA's linje" + JOINER + "B's linje"
+
+
+def test_saving_the_mark_takes_only_the_windows_own_reason(ws, slug):
+    a, question = reason_field(ws, slug)
+    b, _ = reason_field(ws, slug)
+    b.keep_reason(question, B_TEXT, join=False)
+    a.keep_reason(question, A_TEXT)  # joined after B's
+
+    assert a.record(question, Answer(A_TEXT, not_relevant=True), None) is None  # A saves the mark
+
+    assert saved(ws, slug) == {Q1: (NOT_RELEVANT, A_TEXT)}
+    assert reason_in_file(ws, slug) == B_TEXT  # B's reason is not A's to give
+
+
+def test_a_window_that_typed_nothing_in_the_reason_field_writes_no_old_reason_back(ws, slug):
+    first, question = reason_field(ws, slug)
+    first.keep_reason(question, OLD)
+    a, _ = reason_field(ws, slug)
+    b, _ = reason_field(ws, slug)  # both offered OLD in their reason fields
+    b.keep_reason(question, OLD + " ændret i B", join=False)
+
+    assert a.keep_reason(question, OLD) is Drafted.STALE  # A stops, untouched
+
+    assert reason_in_file(ws, slug) == OLD + " ændret i B"

@@ -441,6 +441,7 @@ def wait_until(ready, what: str) -> None:
 A_TEXT = "A: min vigtige tekst om målgruppen"
 B_TEXT = "B: kollegaens svar"
 CTRL_U = "\x15"
+CTRL_N = "\x0e"
 
 
 def test_two_windows_on_one_question_lose_neither_text(spawn, project, home):
@@ -548,6 +549,59 @@ def test_two_windows_editing_one_draft_join_their_texts_and_the_next_run_says_so
     again = open_at_the_draft(spawn)
     again.send(CTRL_C)
     assert "Kladden rummer tekst fra to vinduer" in finish(again)[1]
+
+
+def reasons(home) -> dict:
+    """The reasons for "not relevant" kept beside answer drafts in the state file ('begrundelser')."""
+    state = yaml.safe_load((home / ".spredning" / f"{SLUG}.yaml").read_text(encoding="utf-8"))
+    return state.get("begrundelser") or {}
+
+
+def test_two_windows_typing_a_reason_for_one_question_at_once_keep_both_reasons(spawn, project, home):
+    """Two windows at one question, each with an answer draft and its reason field open at once:
+    both answer drafts and both reasons are kept, each window's a paragraph of its own."""
+    a = spawn("fase", "tjek", "--fortsæt")
+    a.expect_exact("[1/14]")
+    a.expect_exact("Svar:")
+    b = spawn("fase", "tjek", "--fortsæt")
+    b.expect_exact("[1/14]")
+    b.expect_exact("Svar:")  # both opened the question while it had no draft
+    a.send("svar fra A")
+    wait_until(lambda: drafts(home).get(DRAFT_KEY) == "svar fra A", "A's autosave")
+    b.send("svar fra B")
+    b.expect_exact("Et andet vindue har en anden kladde")  # B's autosave waits, and says so
+    for window in (a, b):
+        window.send(CTRL_N)
+        window.expect_exact("Grund:")
+    a.send("grund fra A")
+    wait_until(lambda: reasons(home).get(DRAFT_KEY) == "grund fra A", "A's autosave of the reason")
+    b.send("grund fra B")
+    b.expect_exact("Et andet vindue har en anden begrundelse")  # B's reason waits too: A's stays
+
+    a.send(CTRL_C)
+    assert finish(a)[0] == 130
+    b.send(CTRL_C)
+    status, output = finish(b)
+
+    assert status == 130
+    assert "sammen med en anden" in output
+    assert reasons(home) == {DRAFT_KEY: "grund fra A\n\ngrund fra B"}
+    assert drafts(home) == {DRAFT_KEY: "svar fra A\n\nsvar fra B"}
+    again = spawn("fase", "tjek", "--fortsæt")
+    again.expect_exact("Begrundelsen rummer tekst fra to vinduer")
+    again.expect_exact("svar fra B")  # both answer drafts in the field
+    again.send(CTRL_N)
+    again.expect_exact("grund fra B")  # both reasons in the reason field
+    again.send(ENTER)
+    again.expect_exact("[2/14]")
+    again.expect_exact("Svar:")
+    again.send(CTRL_C)
+    assert finish(again)[0] == 130
+    marked = yaml.safe_load((home / f"{SLUG}.yaml").read_text(encoding="utf-8"))["svar"]["genbruge"][SLUG][Q1]
+    assert marked["ikke-relevant"] == "ja"
+    assert marked["begrundelse"] == "grund fra A\n\ngrund fra B"
+    assert reasons(home) == {}  # the reasons were given with the mark
+    assert drafts(home) == {DRAFT_KEY: "svar fra A\n\nsvar fra B"}  # the answer drafts stay
 
 
 @pytest.mark.parametrize("how", ["the window closes", "SIGTERM"])
@@ -696,7 +750,6 @@ def test_a_stop_while_an_editor_stays_open_names_its_file(spawn, project, home, 
     Path(kept).unlink()
 
 
-CTRL_N = "\x0e"
 CTRL_R = "\x12"
 
 

@@ -28,6 +28,7 @@ from test_prompter import (
     CTRL_D,
     CTRL_N,
     CTRL_P,
+    CTRL_U,
     DOWN,
     ENTER,
     ESC_ENTER,
@@ -312,3 +313,50 @@ def test_two_windows_that_changed_the_answer_itself_keep_both_texts_whole(termin
 
     # no line-by-line guess: both texts whole, one after the other
     assert draft_in_file(term, Q2) == ORIGINAL + " Hver uge.\n\n" + ORIGINAL + "\nTilføjet i vindue B"
+
+
+# --- 5. two windows at one question: an answer draft held back is kept when Ctrl+N closes the field ------
+
+
+def test_an_answer_draft_held_back_while_typing_is_kept_when_ctrl_n_closes_the_field(term):
+    """B's answer draft waits while A's is there (held back while typing); Ctrl+N closes B's answer
+    field, and a stop in the reason field keeps it, after A's draft."""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        other, step_b = window_at(term, pipe, 2)
+        step_a = asking(term, 2)
+        term.type("svar fra A" + CTRL_N + "grund fra A" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            term.prompter.ask(step_a)
+        other.type("svar fra B" + CTRL_N + CTRL_U + "grund fra B" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            other.prompter.ask(step_b)
+
+    assert draft_in_file(term, Q2) == "svar fra A\n\nsvar fra B"
+    # B's reason field started with A's reason, kept by then (as a draft is offered): B replaced it
+    assert reason_beside(term, Q2) == "grund fra B"
+    assert "Kladden rummer tekst fra to vinduer" in next_run(term, CTRL_C, 2)[1]
+
+
+# --- 6. two windows typing a reason for one question: both windows' reasons are kept ---------------------
+
+
+def test_a_reason_moved_beside_the_draft_in_another_window_keeps_the_first_windows_reason(term):
+    """Both windows have the question open; A keeps an answer draft and a reason beside it. B, which
+    has not seen them, marks the question with its own reason and goes back (Esc): the reason moves
+    beside the answer draft, after A's."""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        other, step_b = window_at(term, pipe, 2)
+        step_a = asking(term, 2)  # both windows show the question, without a draft
+        term.type("svar fra A" + CTRL_N + "grund fra A" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            term.prompter.ask(step_a)
+        other.type(CTRL_N + "grund fra B" + ESC + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            other.prompter.ask(step_b)
+
+    assert reason_beside(term, Q2) == "grund fra A\n\ngrund fra B"
+    assert draft_in_file(term, Q2) == "svar fra A"
+    assert "begrundelse-kladder" not in state_of(term)  # the answer draft stays an answer draft
+    reply, shown = next_run(term, CTRL_N + ENTER, 2)  # the next time: both reasons in the reason field
+    assert "Grund: grund fra A grund fra B" in shown
+    assert reply == NotRelevant("grund fra A\n\ngrund fra B", "svar fra A")

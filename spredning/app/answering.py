@@ -50,6 +50,9 @@ class Session:
         self.mine: dict[str, str] = {}  # slot key → this session's part of the draft (local.placed)
         self.offered: dict[str, str] = {}  # slot key → the draft put in the field, while unchanged here
         self.shown: dict[str, str] = {}  # slot key → the text the field started with (draft or answer)
+        self.mine_reason: dict[str, str] = {}  # slot key → this session's part of the reason kept beside
+        self.offered_reason: dict[str, str] = {}  # slot key → the reason put in the reason field, unchanged
+        self.shown_reason: dict[str, str] = {}  # slot key → the text the reason field started with
         self.removed: SpredningError | None = None  # a save found the dialogue's partner removed meanwhile
 
     def view(self) -> Dialogue:
@@ -103,20 +106,48 @@ class Session:
         """True when the question's draft was typed as the reason for "not relevant", not as an answer."""
         return slot_key(self.slot(question)) in self.local.reasons
 
-    def reason_beside(self, question: Question) -> str:
-        """A reason for "not relevant" typed beside the question's answer draft, not saved ("": none)."""
-        return self.local.beside.get(slot_key(self.slot(question)), "")
+    def reason_beside(self, question: Question, offered: bool = False) -> str:
+        """A reason for "not relevant" typed beside the question's answer draft, not saved ("": none).
 
-    def keep_reason(self, question: Question, text: str) -> None:
+        `offered`: it is put in the reason field now, so it becomes this session's own, to replace;
+        a field offered none starts with the reason given with the mark, if any.
+        """
+        key = slot_key(self.slot(question))
+        text = self.local.beside.get(key, "")
+        if offered:
+            self.mine_reason[key] = self.offered_reason[key] = text
+            entry = self.entry(question)
+            given = entry.answer.text if entry is not None and entry.answer.not_relevant else ""
+            self.shown_reason[key] = text or given
+        return text
+
+    def reason_joined(self, question: Question) -> bool:
+        """True when the reason kept beside the answer draft holds two windows' texts (a paragraph each)."""
+        return slot_key(self.slot(question)) in self.local.beside_joined
+
+    def keep_reason(self, question: Question, text: str, join: bool = True) -> Drafted:
         """Keep (or, with blank text, drop) a reason typed beside the question's answer draft.
 
         Kept apart from the draft, so the answer draft stays an answer draft (local.with_reason).
-        A file that cannot be written raises SpredningError.
+        Another window's reason stays, as another window's draft does (keep_draft): this text goes
+        after it (`join`) or is not written (Drafted.HELD). A file that cannot be written raises
+        SpredningError.
         """
         key = slot_key(self.slot(question))
-        if self.local.beside.get(key, "") == (text if text.strip() else ""):
-            return  # as it is: nothing to write
-        self.local = self.store.update_local(self.slug, lambda state: with_reason(state, key, text))
+        untouched = key in self.offered_reason and self.offered_reason[key] == text
+        if not untouched:  # typed here: from now on the text is this window's own, to keep
+            self.offered_reason.pop(key, None)
+        outcome: dict[str, tuple[Drafted, str]] = {}
+
+        def change(state: LocalState) -> LocalState:
+            mine, base = self.mine_reason.get(key, ""), self.shown_reason.get(key, "")
+            state, done, mine = with_reason(state, key, text, mine, join, untouched, base)
+            outcome[key] = done, mine
+            return state
+
+        self.local = self.store.update_local(self.slug, change)
+        done, self.mine_reason[key] = outcome[key]
+        return done
 
     def keep_draft(self, question: Question, text: str, join: bool = True, reason: bool = False) -> Drafted:
         """Keep (or, with empty text, drop) a question's draft on this computer; say what became of it.
@@ -156,12 +187,15 @@ class Session:
         the text is kept as the question's draft until the user settles which to keep, so stopping
         at that question loses none of it (the draft kept while typing may be seconds older).
         `keep`: this session's draft after the save (an answer draft beside a "not relevant" mark:
-        it stays, in the same write). A mark saved takes the reason kept beside the draft with it.
+        it stays, in the same write). A mark saved takes the reason this session kept beside the
+        draft with it (another window's stays).
         """
         slot = self.slot(question)
         key = slot_key(slot)
-        mine = self.mine.get(key, "")
+        mine, reason = self.mine.get(key, ""), self.mine_reason.get(key, "")
         self.offered.pop(key, None)  # given as the answer: the window's own, whatever happens to it
+        if content is not None and content.not_relevant:  # given as the reason: the window's own too
+            self.offered_reason.pop(key, None)
 
         def save(project: Project, state: LocalState):
             if slot[0] and project.partner(slot[0]) is None:  # removed meanwhile (projekt fjern-genbruger)
@@ -181,15 +215,18 @@ class Session:
             elif wanted.text and not wanted.not_relevant:
                 draft = wanted.text
             else:  # not saved, and no text to keep: the drafts stay as they are
-                return project, state, (fresh, project, state, mine)
+                return project, state, (fresh, project, state, mine, reason)
             base = self.shown.get(key, "")
             drafts, done, now = placed(state.drafts, key, draft, mine, join=True, base=base)
             state = with_drafts(state, key, drafts, done)
-            if fresh is None and wanted.not_relevant:  # the mark is saved: its reason is given
-                state = with_reason(state, key, "")
-            return project, state, (fresh, project, state, now)
+            left = reason
+            if fresh is None and wanted.not_relevant:  # the mark is saved: this window's reason is given
+                state, _, left = with_reason(state, key, "", reason)
+            return project, state, (fresh, project, state, now, left)
 
-        on_disk, self.project, self.local, self.mine[key] = self.store.transact(self.slug, save)
+        on_disk, self.project, self.local, self.mine[key], self.mine_reason[key] = self.store.transact(
+            self.slug, save
+        )
         return on_disk
 
 

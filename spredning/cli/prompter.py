@@ -912,7 +912,9 @@ class InterviewPrompter:
                 reason = self._reason(typed)
             else:
                 self.beside, self.apart = own, bool(own)
-                reason = self._reason(self.session.reason_beside(step.question) or marked)
+                if own:  # the answer field closed: its text is kept, after another window's draft if need be
+                    self._keep_own_draft(own)
+                reason = self._reason(self.session.reason_beside(step.question, offered=True) or marked)
         finally:
             draft, self.beside, self.apart = self.beside, "", False
         if reason is None:
@@ -967,9 +969,15 @@ class InterviewPrompter:
             self.console.print(Text(t("interview.marked-not-relevant"), style="dim"))
             if step.answer.text:
                 self.console.print(render.hanging(t("interview.marked-reason"), step.answer.text, 0))
-        beside = self.session.reason_beside(step.question)
-        if beside.strip():  # a reason typed beside the answer draft, not saved
+        self._say_reason_beside(step.question)
+
+    def _say_reason_beside(self, question: Question) -> None:
+        """A reason typed beside the answer draft, not saved: said above the field, with its text."""
+        beside = self.session.reason_beside(question)
+        if beside.strip():
             self.console.print(Text(t("interview.reason-beside"), style="yellow"))
+            if self.session.reason_joined(question):  # two windows' reasons, each a paragraph
+                self.console.print(Text(t("interview.reason-beside-joined"), style="yellow"))
             self.console.print(render.hanging(t("interview.not-relevant-label"), beside, 0))
 
     def _tool_intro(self, step: interview.Ask) -> None:
@@ -1031,11 +1039,11 @@ class InterviewPrompter:
         The draft offered and left as it was, which another window changed or removed since, is
         nothing of this window's: not said to be kept (Drafted.STALE).
         """
-        if kept is Drafted.STALE:
-            return
         if self.reason_field and self.apart:  # the answer draft stays; the reason is kept beside it
             self._show_draft(self.beside)
             self._show_reason_left(typed or "", kept)
+            return
+        if kept is Drafted.STALE:
             return
         if not isinstance(kept, SpredningError):
             self._show_draft(typed)
@@ -1099,11 +1107,11 @@ class InterviewPrompter:
         Kept first, so what is said is what is in the file; `left` tells the command what became of it.
         """
         kept = self._keep_field()
-        # (beside an answer draft, that draft is kept whatever the reason field holds)
-        mine = kept is not Drafted.STALE and (
-            interview.draft_of(self.typed(), self.answer) or (self.reason_field and self.apart)
-        )
-        self.left = kept if mine else None
+        mine = kept is not Drafted.STALE and interview.draft_of(self.typed(), self.answer)
+        if self.reason_field and self.apart:  # the answer draft is kept, whatever became of the reason
+            self.left = Drafted.KEPT if kept is Drafted.STALE else kept
+        else:
+            self.left = kept if mine else None
         with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
             self._show_left(self.typed(), kept)
 
@@ -1163,7 +1171,10 @@ class InterviewPrompter:
         if isinstance(kept, SpredningError):
             notice: str | None = t("interview.autosave-failed", problem=render_message(kept.message))
         else:
-            notice = t("interview.autosave-held") if kept is Drafted.HELD else None
+            notice = None
+            if kept is Drafted.HELD:  # beside an answer draft it is a reason that waits, not a draft
+                apart = self.reason_field and self.apart
+                notice = t("interview.autosave-held-reason") if apart else t("interview.autosave-held")
         if notice != self.notice:
             self.notice = notice
             if self.app is not None:
@@ -1187,8 +1198,7 @@ class InterviewPrompter:
             if self.reason_field and self.apart:  # a reason beside an answer draft: kept apart from it
                 given = self.answer.text if self.answer is not None and self.answer.not_relevant else ""
                 new = interview.normalise(typed) not in ("", given)
-                self.session.keep_reason(self.question, typed if new else "")
-                return Drafted.KEPT
+                return self.session.keep_reason(self.question, typed if new else "", join)
             draft = interview.draft_of(typed, self.answer)
             return self.keep_draft(self.question, draft, join, reason=self.reason_field)
         except SpredningError as problem:
@@ -1343,6 +1353,8 @@ class InterviewPrompter:
         text = interview.normalise(typed)
         if not text or (self.answer is not None and self.answer.not_relevant and text == self.answer.text):
             return  # nothing new: nothing to say
+        if kept is Drafted.STALE:  # the reason offered, untouched here: another window changed it since
+            return
         if isinstance(kept, SpredningError):
             from spredning.cli.main import error_hint, print_error
 

@@ -8,7 +8,8 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
 - drafts: text typed into an answer field but not saved as the answer (which of them hold two
   windows' texts, and which were typed as the reason for "not relevant"); and a reason for "not
   relevant" typed while the question had an answer draft, kept beside it (key ``begrundelser``:
-  the answer draft stays an answer draft; a program from before it keeps the file aside, as below);
+  the answer draft stays an answer draft; a program from before it keeps the file aside, as below),
+  and which of those reasons hold two windows' texts (key ``samlede-begrundelser``, likewise);
 - per partner, the answer versions they are known to have (sent to them or seen in their files),
   so status can say when there is something new to send, and the answers that arrived from them
   and have not been looked at yet;
@@ -51,7 +52,8 @@ would not fit is refused before anything is written, so what is written can alwa
 
 Two windows may answer the same question on one computer. Each decides what to write from the
 draft in the file as it is now (placed), never from its memory of what it wrote: a draft another
-window wrote is never replaced or removed by one that did not see it.
+window wrote is never replaced or removed by one that did not see it. So it is with a reason
+kept beside an answer draft (with_reason): both windows' reasons are kept.
 """
 
 from __future__ import annotations
@@ -109,6 +111,7 @@ class LocalState(NamedTuple):
     )
     reasons: tuple[str, ...] = ()  # slot keys whose draft is a reason for "not relevant" (with_drafts)
     beside: Mapping[str, str] = NOTHING  # slot key → a reason typed beside an answer draft (with_reason)
+    beside_joined: tuple[str, ...] = ()  # slot keys whose reason beside holds two windows' texts
     given: Mapping[str, int] = NOTHING  # slot key → the highest count this copy gave its answer
     warned: str = ""  # this copy's answers last found older in the file: see warned_text
     wrote: Mapping[str, tuple[str, ...]] = NOTHING  # organisation this copy was → slot keys it gave a version
@@ -223,6 +226,7 @@ def _from_data(data: dict[str, object]) -> LocalState:
         worksheets={k: _sheet(v) for k, v in _mapping(data.get("arbejdsark")).items() if _SHEET.match(k)},
         reasons=tuple(k for k in _list(data.get("begrundelse-kladder")) if isinstance(k, str)),
         beside=_texts(data.get("begrundelser"), MAX_BYTES),
+        beside_joined=tuple(k for k in _list(data.get("samlede-begrundelser")) if isinstance(k, str)),
         # the counts of a copy id not valid belong to no copy: a new one starts without them
         given={
             k: int(v)
@@ -320,6 +324,9 @@ def _as_data(state: LocalState) -> dict[str, object]:
     reasons = [k for k in state.reasons if k in state.drafts]
     if reasons:
         data["begrundelse-kladder"] = reasons
+    beside_joined = [k for k in state.beside_joined if k in state.beside]
+    if beside_joined:
+        data["samlede-begrundelser"] = beside_joined
     return data
 
 
@@ -564,18 +571,35 @@ def with_drafts(
     )
 
 
-def with_reason(state: LocalState, key: str, text: str) -> LocalState:
-    """The state with `text` as the reason typed beside the answer draft of `key` (blank: none).
+def with_reason(
+    state: LocalState,
+    key: str,
+    text: str,
+    mine: str,
+    join: bool = True,
+    untouched: bool = False,
+    base: str = "",
+) -> tuple[LocalState, Drafted, str]:
+    """The state with a window's `text` as its part of the reason typed beside the answer draft of `key`.
 
     A reason typed while the question had an answer draft: kept apart from that draft, so the
-    answer draft stays an answer draft and neither text is lost.
+    answer draft stays an answer draft and neither text is lost. Two windows typing a reason for
+    one question keep both, as they keep their drafts (placed, with the same `mine`, `join`,
+    `untouched` and `base`): each changes or removes (blank text) only its own part, a reason of
+    another window's it did not see stays and its text goes after it, no paragraph repeated.
+    The reason is marked as holding two windows' texts as a draft is (with_drafts). Returns the
+    state, what became of the text and the window's part now.
     """
-    beside = dict(state.beside)
-    if text.strip():
-        beside[key] = text
-    else:
-        beside.pop(key, None)
-    return state._replace(beside=beside)
+    beside, done, part = placed(state.beside, key, text, mine, join, untouched, base)
+    joined = set(state.beside_joined)
+    if key not in beside:
+        joined.discard(key)
+    elif beside[key] != state.beside.get(key):  # unchanged: as marked before
+        if done is Drafted.JOINED:
+            joined.add(key)
+        else:
+            joined.discard(key)
+    return state._replace(beside=beside, beside_joined=tuple(k for k in joined if k in beside)), done, part
 
 
 def _replaced(there: str, old: str, new: str) -> str | None:
