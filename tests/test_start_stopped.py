@@ -71,14 +71,14 @@ def options(words: list[str]) -> dict[str, list[str]]:
 
 # Each stop: the options start was run with, the keys typed (a refused value last), the option
 # of the refused value (left out of the command given), what the command given still carries, and
-# then, running that command: the first question it asks, and the keys that answer the rest.
+# then, running that command: the questions it asks, and the keys that answer the rest.
 STOPS = {
     "a name taken, asked again in the field": (
         ("--rolle", "dele", "--beskrivelse", "Video", "--deler", "Vejle"),
         NAME + ENTER + ENTER,  # 'Vælg et andet navn': the field again, with the name taken in it
         "--navn",
         {"--rolle": ["dele"], "--beskrivelse": ["Video"], "--deler": ["Vejle"]},
-        "start.ask-name",
+        ("start.ask-name", "start.ask-reusing-orgs"),
         "Andet navn" + ENTER + "Ærø Kommune" + ENTER,
     ),
     "a name taken, at the choice after it": (
@@ -86,7 +86,7 @@ STOPS = {
         NAME + ENTER,
         "--navn",
         {"--rolle": ["dele"], "--beskrivelse": ["Video"], "--deler": ["Vejle"]},
-        "start.ask-name",
+        ("start.ask-name", "start.ask-reusing-orgs"),
         "Andet navn" + ENTER + "Ærø Kommune" + ENTER,
     ),
     "a name without letters, in the field": (
@@ -94,7 +94,7 @@ STOPS = {
         "!!!",
         "--navn",
         None,  # nothing typed was taken: no command at all
-        None,
+        (),
         "",
     ),
     "a description too long": (
@@ -102,7 +102,7 @@ STOPS = {
         GENBRUGE + "x" * (MAX_DESCRIPTION + 1) + ENTER,
         "--beskrivelse",
         {"--navn": ["P"], "--rolle": ["genbruge"]},
-        "start.ask-description",
+        ("start.ask-description", "start.ask-sharing-org", "start.ask-own-org"),
         "Video" + ENTER + "Odense Kommune" + ENTER + "Ærø Kommune" + ENTER,
     ),
     "our own organisation as the sharing one": (
@@ -115,7 +115,7 @@ STOPS = {
             "--beskrivelse": ["Færgedrift"],
             "--organisation": ["Ærø Kommune"],
         },
-        "start.ask-sharing-org",
+        ("start.ask-sharing-org",),
         "Odense Kommune" + ENTER,
     ),
     "our own organisation as the sharing one, not yet entered": (
@@ -128,7 +128,7 @@ STOPS = {
             "--beskrivelse": ["Færgedrift"],
             "--genbruger": ["Ærø Kommune"],
         },
-        "start.ask-sharing-org",
+        ("start.ask-sharing-org",),
         "Odense Kommune" + ENTER,
     ),
     "a sharing name of more than a line": (
@@ -136,7 +136,7 @@ STOPS = {
         TOO_LONG_NAME + ENTER,
         "--deler",
         {"--navn": ["P"], "--rolle": ["dele"], "--beskrivelse": ["Video"]},
-        "start.ask-own-org",
+        ("start.ask-own-org", "start.ask-reusing-orgs"),
         "Vejle Kommune" + ENTER + ENTER,
     ),
     "our reusing organisation is the sharing one": (
@@ -144,7 +144,7 @@ STOPS = {
         "odense kommune" + ENTER,
         "--genbruger",
         {"--navn": ["P"], "--rolle": ["genbruge"], "--beskrivelse": ["Video"], "--deler": ["Odense Kommune"]},
-        "start.ask-own-org",
+        ("start.ask-own-org",),
         "Ærø Kommune" + ENTER,
     ),
     "our reusing organisation of more than a line": (
@@ -152,7 +152,7 @@ STOPS = {
         TOO_LONG_NAME + ENTER,
         "--genbruger",
         {"--navn": ["P"], "--rolle": ["genbruge"], "--beskrivelse": ["Video"], "--deler": ["Odense Kommune"]},
-        "start.ask-own-org",
+        ("start.ask-own-org",),
         "Ærø Kommune" + ENTER,
     ),
     "reusing names close to each other": (
@@ -160,7 +160,7 @@ STOPS = {
         "Ærø Kommune, Fanø Kommune, Fano Kommune" + ENTER,
         "--genbruger",
         {"--navn": ["P"], "--rolle": ["dele"], "--beskrivelse": ["Video"], "--deler": ["Vejle"]},
-        "start.ask-reusing-orgs",
+        ("start.ask-reusing-orgs",),
         "Ærø Kommune, Fanø Kommune" + ENTER,
     ),
     "a reusing name twice": (
@@ -168,15 +168,23 @@ STOPS = {
         "Ærø Kommune, ÆRØ KOMMUNE",
         "--genbruger",
         {"--navn": ["P"], "--rolle": ["dele"], "--beskrivelse": ["Video"], "--deler": ["Vejle"]},
-        "start.ask-reusing-orgs",
+        ("start.ask-reusing-orgs",),
         "Ærø Kommune" + ENTER,
     ),
     "a reusing name close to the sharing one": (
+        ("--navn", "P", "--rolle", "dele", "--beskrivelse", "Video", "--deler", "Vejle Kommune"),
+        "Ærø Kommune, Vejel Kommune" + ENTER,
+        "--genbruger",
+        {"--navn": ["P"], "--rolle": ["dele"], "--beskrivelse": ["Video"], "--deler": ["Vejle Kommune"]},
+        ("start.ask-reusing-orgs",),
+        "Ærø Kommune" + ENTER,
+    ),
+    "the sharing name as a reusing one": (
         ("--navn", "P", "--rolle", "dele", "--beskrivelse", "Video"),
         "Vejle Kommune" + ENTER + "Ærø Kommune, vejle kommune" + ENTER,
         "--genbruger",
         {"--navn": ["P"], "--rolle": ["dele"], "--beskrivelse": ["Video"], "--deler": ["Vejle Kommune"]},
-        "start.ask-reusing-orgs",
+        ("start.ask-reusing-orgs",),
         "Ærø Kommune" + ENTER,
     ),
 }
@@ -185,7 +193,7 @@ STOPS = {
 @pytest.mark.parametrize("stop", [CTRL_C, CTRL_D], ids=["ctrl-c", "ctrl-d"])
 @pytest.mark.parametrize("case", list(STOPS), ids=list(STOPS))
 def test_the_command_given_after_a_stop_leaves_out_what_was_refused(terminal, run_cli, ws, case, stop):
-    argv, keys, refused, carried, first, rest = STOPS[case]
+    argv, keys, refused, carried, questions, rest = STOPS[case]
     taken = ("--navn", NAME, "--rolle", "dele", "--beskrivelse", "", "--deler", "Vejle", "--genbruger", "Ærø")
     assert run_cli("start", *taken)[0] == 0
 
@@ -204,7 +212,7 @@ def test_the_command_given_after_a_stop_leaves_out_what_was_refused(terminal, ru
     run = terminal(rest, *words)  # the command given asks again for the value refused, and the rest
 
     assert run.code == 0, run.err
-    assert asked(run.screen)[0] == prompt(first)
+    assert asked(run.screen) == [prompt(key) for key in questions]  # the one refused first
     assert len(ws.store.slugs()) == 2
 
 
