@@ -205,6 +205,7 @@ def test_the_command_given_after_a_stop_leaves_out_what_was_refused(terminal, ru
     if carried is None:
         assert "spredning start" not in said
         return
+    assert t("start.typed-again-refused", command="").strip() in said  # it asks again for the rest
     words = start_words(stopped.err)
     assert refused not in words
     assert options(words) == carried
@@ -224,6 +225,9 @@ def test_what_a_field_takes_is_still_in_the_command_given(terminal, ws):
     )
 
     assert stopped.code == 130
+    said = " ".join(stopped.err.split())
+    assert t("start.typed-again", command="").strip() in said
+    assert t("start.typed-again-refused", command="").strip() not in said
     assert options(start_words(stopped.err)) == {
         "--navn": ["P"],
         "--rolle": ["genbruge"],

@@ -52,9 +52,11 @@ class _Typed:
 
     def __init__(self, new: NewProject):
         self.new = new
+        self.refused: set[str] = set()  # the fields whose text was refused, left out of the command
 
     def given(self, **fields) -> None:
         self.new = self.new._replace(**fields)
+        self.refused -= fields.keys()
 
     def field(
         self, name: str, problem: _Check, as_value: Callable[[str], object] = str
@@ -63,7 +65,14 @@ class _Typed:
 
         Unless `problem` (the field's check when Enter is pressed) refuses it: then the field is empty.
         """
-        return lambda text: self.given(**{name: as_value(text if problem(text) is None else "")})
+
+        def stopped(text: str) -> None:
+            taken = problem(text) is None
+            self.given(**{name: as_value(text if taken else "")})
+            if not taken and text.strip():
+                self.refused.add(name)
+
+        return stopped
 
 
 def _ask_name(ws, typed_so_far: _Typed) -> tuple[str, bool]:
@@ -88,6 +97,7 @@ def _ask_name(ws, typed_so_far: _Typed) -> tuple[str, bool]:
         if taken is None:
             typed_so_far.given(name=typed)
             return typed, False
+        typed_so_far.refused.add("name")
         # said by the console, which wraps between words; the prompt's own line would break a word
         make_console().print(Text(render(taken), style="yellow"))
         choice = select(
@@ -269,10 +279,15 @@ def _typed_command(new: NewProject) -> str | None:
     return command(*words, project=None) if len(words) > 1 else None
 
 
-def _not_started(typed: NewProject):
-    """The hint when start stops before the project is made: the command with what was typed, if any."""
-    again = _typed_command(typed)
-    return Message("start.typed-again", {"command": again}) if again else None
+def _not_started(typed: _Typed):
+    """The hint when start stops before the project is made: the command with what was typed, if any.
+
+    When a value typed was refused, the hint says the command has what could be used and asks the rest.
+    """
+    again = _typed_command(typed.new)
+    if again is None:
+        return None
+    return Message("start.typed-again-refused" if typed.refused else "start.typed-again", {"command": again})
 
 
 def _start_command(new: NewProject) -> str:
@@ -369,10 +384,10 @@ def _ask(ws, new: NewProject, given: _Given) -> NewProject | str:
             new = new._replace(name=name)
         return _ask_missing(ws, new, given, typed)
     except (KeyboardInterrupt, EOFError):
-        raise Interrupted("start.interrupted", hint=_not_started(typed.new)) from None
+        raise Interrupted("start.interrupted", hint=_not_started(typed)) from None
     except BackToMenu:  # Esc in a list: back to the home screen's menu, told what was not made
         with contextlib.suppress(OSError):
-            print_error(Message("start.left"), _not_started(typed.new), label=False)
+            print_error(Message("start.left"), _not_started(typed), label=False)
         raise
 
 
