@@ -232,6 +232,22 @@ def _our_partner(project: Project, organisation: str) -> Partner:
         raise UsageProblem("start.organisation-not-reusing", name=organisation.strip(), names=names) from None
 
 
+def organisation_problem(new: NewProject) -> Message | None:
+    """On the reusing side, an --organisation that names none of the --genbruger given (start refuses it).
+
+    Said before start's questions (or right after the side is chosen), not after them all.
+    """
+    own = (new.organisation or "").strip()
+    if new.role != "genbruge" or not own or not any(n.strip() for n in new.reusing_orgs):
+        return None
+    partners = partners_from(new.reusing_orgs)
+    try:
+        _our_partner(Project(id="", slug="", name="", partners=partners), own)
+    except UsageProblem as exc:
+        return exc.message
+    return None
+
+
 def partners_from(names: tuple[str, ...]) -> tuple[Partner, ...]:
     """Partners with unique keys from the names typed (empty and repeated names left out)."""
     partners: list[Partner] = []

@@ -142,6 +142,7 @@ def _check_given(ws, new: NewProject, named: bool) -> None:
         projects.name_problem(ws, new.name) if named else None,
         projects.facts_problem(with_ours),
         projects.reusing_names_problem(with_ours.sharing_org, with_ours.reusing_orgs, with_ours.role),
+        projects.organisation_problem(with_ours),
     ):
         if problem is not None:
             raise UsageProblem.of(problem)
@@ -171,6 +172,8 @@ def _ask_missing(ws, new: NewProject, given: _Given, typed: _Typed) -> NewProjec
     )
     typed.given(role=role)
     new = projects.with_organisation(new._replace(role=role))  # --organisation: ours, on either side
+    if (wrong := projects.organisation_problem(new)) is not None:  # the side chosen: said before the rest
+        raise UsageProblem.of(wrong)
     description = new.description
     if not given.description:
 
