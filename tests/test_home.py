@@ -851,7 +851,9 @@ def test_esc_after_a_name_taken_gives_no_command_with_that_name(home, ws, run_cl
     """The command given repeated the name taken, and was refused when run: nothing else was typed."""
     made = ("--rolle", "dele", "--beskrivelse", "", "--deler", "Vejle", "--genbruger", "Ærø")
     assert run_cli("start", "--navn", "Genoptræning på Ærø", *made)[0] == 0
-    start = go(ws, "projects") + DOWN + ENTER  # the list of projects: the one there, then Start et nyt projekt
+    start = (
+        go(ws, "projects") + DOWN + ENTER
+    )  # the list of projects: the one there, then Start et nyt projekt
 
     run = home(start + "Genoptræning på Ærø" + ENTER + ESC + QUIT)  # Esc at 'Hvad vil du gøre?'
 
