@@ -847,6 +847,21 @@ def test_esc_at_starts_side_question_from_the_menu_gives_the_typed_name_back(hom
     assert _start_words(run.err) == ["start", "--navn", "Genoptræning på Ærø"]
 
 
+def test_esc_after_a_name_taken_gives_no_command_with_that_name(home, ws, run_cli):
+    """The command given repeated the name taken, and was refused when run: nothing else was typed."""
+    made = ("--rolle", "dele", "--beskrivelse", "", "--deler", "Vejle", "--genbruger", "Ærø")
+    assert run_cli("start", "--navn", "Genoptræning på Ærø", *made)[0] == 0
+    start = (
+        go(ws, "projects") + DOWN + ENTER
+    )  # the list of projects: the one there, then Start et nyt projekt
+
+    run = home(start + "Genoptræning på Ærø" + ENTER + ESC + QUIT)  # Esc at 'Hvad vil du gøre?'
+
+    assert run.code == 0, run.err
+    assert ws.store.slugs() == ["genoptraening-paa-aeroe"]
+    assert " ".join(run.err.split()) == "Intet projekt er oprettet."
+
+
 def test_a_guide_without_english_is_told_above_the_first_menu_only(home, run_cli, tmp_path):
     import shutil
 

@@ -280,3 +280,22 @@ def test_a_sharing_project_with_its_names_says_nothing_of_them(run_cli, ws):
 
     assert code == 0, err
     assert "Projektet har endnu" not in " ".join(out.split())
+
+
+@pytest.mark.parametrize(
+    ("side", "keys", "questions"),
+    [(("--rolle", "genbruge"), "", []), ((), DOWN + ENTER, [prompt("start.ask-side")])],
+    ids=["side-given", "side-chosen"],
+)
+def test_an_organisation_not_among_the_reusing_ones_is_said_before_the_questions_it_would_waste(
+    terminal, ws, side, keys, questions
+):
+    """It was said only after the description and the sharing organisation were typed: both were lost."""
+    reusing = ("--genbruger", "Ærø Kommune", "--genbruger", "Fanø Kommune")
+    run = terminal(keys, "start", "--navn", "P", *side, *reusing, "--organisation", "Odense Kommune")
+
+    assert run.code == 2, run.err
+    assert asked(run.screen) == questions
+    said = " ".join(run.err.split())
+    assert "Fejl: --organisation 'Odense Kommune' er ikke en af de genbrugende organisationer" in said
+    assert ws.store.slugs() == []

@@ -61,13 +61,30 @@ def fits_a_line(text: str) -> bool:
 
 def facts_problem(new: NewProject) -> Message | None:
     """What the project file cannot hold of the other facts typed (names, the description), or None."""
-    if len(new.description.strip()) > projectfile.MAX_DESCRIPTION:
+    return (
+        description_problem(new.description)
+        or sharing_line_problem(new.sharing_org)
+        or reusing_lines_problem(new.reusing_orgs)
+    )
+
+
+def description_problem(description: str) -> Message | None:
+    """A description the project file cannot hold (too long), or None: start's field checks it as typed."""
+    if len(description.strip()) > projectfile.MAX_DESCRIPTION:
         return message("start.description-too-long", limit=projectfile.MAX_DESCRIPTION)
-    if not fits_a_line(new.sharing_org):
-        return message("start.sharing-one-line", limit=projectfile.MAX_NAME)
-    if not all(fits_a_line(name) for name in new.reusing_orgs):
-        return message("start.reusing-one-line", limit=projectfile.MAX_NAME)
     return None
+
+
+def sharing_line_problem(name: str) -> Message | None:
+    """A sharing organisation's name that is no name for one line (see fits_a_line), or None."""
+    return None if fits_a_line(name) else message("start.sharing-one-line", limit=projectfile.MAX_NAME)
+
+
+def reusing_lines_problem(names: Iterable[str]) -> Message | None:
+    """Reusing organisations' names of which one is no name for one line (see fits_a_line), or None."""
+    if all(fits_a_line(name) for name in names):
+        return None
+    return message("start.reusing-one-line", limit=projectfile.MAX_NAME)
 
 
 def name_problem(ws: Workspace, name: str) -> Message | None:
@@ -213,6 +230,22 @@ def _our_partner(project: Project, organisation: str) -> Partner:
             raise
         names = [p.name for p in project.partners]
         raise UsageProblem("start.organisation-not-reusing", name=organisation.strip(), names=names) from None
+
+
+def organisation_problem(new: NewProject) -> Message | None:
+    """On the reusing side, an --organisation that names none of the --genbruger given (start refuses it).
+
+    Said before start's questions (or right after the side is chosen), not after them all.
+    """
+    own = (new.organisation or "").strip()
+    if new.role != "genbruge" or not own or not any(n.strip() for n in new.reusing_orgs):
+        return None
+    partners = partners_from(new.reusing_orgs)
+    try:
+        _our_partner(Project(id="", slug="", name="", partners=partners), own)
+    except UsageProblem as exc:
+        return exc.message
+    return None
 
 
 def partners_from(names: tuple[str, ...]) -> tuple[Partner, ...]:

@@ -38,22 +38,41 @@ def _problem(message) -> str | None:
     return render(message) if message is not None else None
 
 
+_Check = Callable[[str], "str | None"]  # a field's check: why its text is refused, or None
+
+
 class _Typed:
-    """What the user has given so far in start's questions, the field being typed in included.
+    """What the user has given in start's questions so far and start took, the field being typed in included.
 
     If they stop before the project is made (Ctrl+C, Ctrl+D, or Esc in a list from the home
     screen), nothing is saved: the command says so and gives a start command with what they typed.
+    Only what start accepts goes in it: a value it refused (a name taken, close to another ...)
+    would refuse that command, so it is left out, and the command asks for it again.
     """
 
     def __init__(self, new: NewProject):
         self.new = new
+        self.refused: set[str] = set()  # the fields whose text was refused, left out of the command
 
     def given(self, **fields) -> None:
         self.new = self.new._replace(**fields)
+        self.refused -= fields.keys()
 
-    def field(self, name: str, as_value: Callable[[str], object] = str) -> Callable[[str], None]:
-        """For ask_text's `interrupted`: the field's text, as far as it was typed, counts as given."""
-        return lambda text: self.given(**{name: as_value(text)})
+    def field(
+        self, name: str, problem: _Check, as_value: Callable[[str], object] = str
+    ) -> Callable[[str], None]:
+        """For ask_text's `interrupted`: the field's text, as far as it was typed, counts as given.
+
+        Unless `problem` (the field's check when Enter is pressed) refuses it: then the field is empty.
+        """
+
+        def stopped(text: str) -> None:
+            taken = problem(text) is None
+            self.given(**{name: as_value(text if taken else "")})
+            if not taken and text.strip():
+                self.refused.add(name)
+
+        return stopped
 
 
 def _ask_name(ws, typed_so_far: _Typed) -> tuple[str, bool]:
@@ -72,12 +91,13 @@ def _ask_name(ws, typed_so_far: _Typed) -> tuple[str, bool]:
             t("start.ask-name"),
             lambda text: _problem(projects.letters_problem(text)),
             default=typed,
-            interrupted=typed_so_far.field("name"),
+            interrupted=typed_so_far.field("name", lambda text: _problem(projects.name_problem(ws, text))),
         )
-        typed_so_far.given(name=typed)
         taken = projects.name_problem(ws, typed)
         if taken is None:
+            typed_so_far.given(name=typed)
             return typed, False
+        typed_so_far.refused.add("name")
         # said by the console, which wraps between words; the prompt's own line would break a word
         make_console().print(Text(render(taken), style="yellow"))
         choice = select(
@@ -122,6 +142,7 @@ def _check_given(ws, new: NewProject, named: bool) -> None:
         projects.name_problem(ws, new.name) if named else None,
         projects.facts_problem(with_ours),
         projects.reusing_names_problem(with_ours.sharing_org, with_ours.reusing_orgs, with_ours.role),
+        projects.organisation_problem(with_ours),
     ):
         if problem is not None:
             raise UsageProblem.of(problem)
@@ -151,43 +172,39 @@ def _ask_missing(ws, new: NewProject, given: _Given, typed: _Typed) -> NewProjec
     )
     typed.given(role=role)
     new = projects.with_organisation(new._replace(role=role))  # --organisation: ours, on either side
+    if (wrong := projects.organisation_problem(new)) is not None:  # the side chosen: said before the rest
+        raise UsageProblem.of(wrong)
     description = new.description
     if not given.description:
-        description = ask_text(t("start.ask-description"), interrupted=typed.field("description"))
+
+        def description_problem(text: str) -> str | None:
+            return _problem(projects.description_problem(text))
+
+        description = ask_text(
+            t("start.ask-description"),
+            description_problem,
+            interrupted=typed.field("description", description_problem),
+        )
         typed.given(description=description)
-    own = t("start.ask-own-org")
     sharing = new.sharing_org
     if not (given.sharing_org or sharing.strip()):
         named = [n for n in new.reusing_orgs if n.strip()]  # --organisation or --genbruger given already
 
         def sharing_problem(text: str) -> str | None:
             clash = next((n for n in named if projects.same_organisation(text, n)), None)
-            return None if clash is None else t("start.sharing-is-reusing", name=text.strip(), reusing=clash)
+            if clash is not None:
+                return t("start.sharing-is-reusing", name=text.strip(), reusing=clash)
+            return _problem(projects.sharing_line_problem(text))
 
         sharing = ask_text(
-            own if role == "dele" else t("start.ask-sharing-org"),
+            t("start.ask-own-org") if role == "dele" else t("start.ask-sharing-org"),
             sharing_problem,
-            interrupted=typed.field("sharing_org"),
+            interrupted=typed.field("sharing_org", sharing_problem),
         )
         typed.given(sharing_org=sharing)
     reusing = new.reusing_orgs
-
-    def names_problem(names: tuple[str, ...]) -> str | None:
-        problem = projects.organisations_problem(role, names)
-        return _said(problem or projects.reusing_names_problem(sharing, names, role))
-
     if not (given.reusing_orgs or any(n.strip() for n in reusing)):
-        if role == "genbruge":
-            field = typed.field("reusing_orgs", lambda text: (text,))
-            reusing = (ask_text(own, lambda text: names_problem((text,)), interrupted=field),)
-        else:
-            answer = ask_text(
-                t("start.ask-reusing-orgs"),
-                lambda text: names_problem(_comma_list(text)),
-                instruction=t("start.ask-reusing-orgs-help"),
-                interrupted=typed.field("reusing_orgs", _comma_list),
-            )
-            reusing = _comma_list(answer)
+        reusing = _ask_reusing(role, sharing, typed)
         typed.given(reusing_orgs=reusing)
     organisation = new.organisation
     if role == "genbruge" and organisation is None and len([n for n in reusing if n.strip()]) > 1:
@@ -196,6 +213,37 @@ def _ask_missing(ws, new: NewProject, given: _Given, typed: _Typed) -> NewProjec
             [questionary.Choice(clean_name(n), n) for n in reusing if n.strip()],
         )
     return NewProject(new.name, description, sharing, reusing, role, organisation)
+
+
+def _ask_reusing(role: str, sharing: str, typed: _Typed) -> tuple[str, ...]:
+    """The reusing organisations: our own one on the reusing side, any number on the sharing side."""
+    from spredning.cli.prompter import ask_text
+
+    def names_problem(names: tuple[str, ...]) -> str | None:
+        return _said(
+            projects.organisations_problem(role, names)
+            or projects.reusing_lines_problem(names)
+            or projects.reusing_names_problem(sharing, names, role)
+        )
+
+    if role == "genbruge":
+
+        def our_problem(text: str) -> str | None:
+            return names_problem((text,))
+
+        field = typed.field("reusing_orgs", our_problem, lambda text: (text,))
+        return (ask_text(t("start.ask-own-org"), our_problem, interrupted=field),)
+
+    def list_problem(text: str) -> str | None:
+        return names_problem(_comma_list(text))
+
+    answer = ask_text(
+        t("start.ask-reusing-orgs"),
+        list_problem,
+        instruction=t("start.ask-reusing-orgs-help"),
+        interrupted=typed.field("reusing_orgs", list_problem, _comma_list),
+    )
+    return _comma_list(answer)
 
 
 def _said(message: Message | None) -> str | None:
@@ -234,10 +282,15 @@ def _typed_command(new: NewProject) -> str | None:
     return command(*words, project=None) if len(words) > 1 else None
 
 
-def _not_started(typed: NewProject):
-    """The hint when start stops before the project is made: the command with what was typed, if any."""
-    again = _typed_command(typed)
-    return Message("start.typed-again", {"command": again}) if again else None
+def _not_started(typed: _Typed):
+    """The hint when start stops before the project is made: the command with what was typed, if any.
+
+    When a value typed was refused, the hint says the command has what could be used and asks the rest.
+    """
+    again = _typed_command(typed.new)
+    if again is None:
+        return None
+    return Message("start.typed-again-refused" if typed.refused else "start.typed-again", {"command": again})
 
 
 def _start_command(new: NewProject) -> str:
@@ -334,10 +387,10 @@ def _ask(ws, new: NewProject, given: _Given) -> NewProject | str:
             new = new._replace(name=name)
         return _ask_missing(ws, new, given, typed)
     except (KeyboardInterrupt, EOFError):
-        raise Interrupted("start.interrupted", hint=_not_started(typed.new)) from None
+        raise Interrupted("start.interrupted", hint=_not_started(typed)) from None
     except BackToMenu:  # Esc in a list: back to the home screen's menu, told what was not made
         with contextlib.suppress(OSError):
-            print_error(Message("start.left"), _not_started(typed.new), label=False)
+            print_error(Message("start.left"), _not_started(typed), label=False)
         raise
 
 
