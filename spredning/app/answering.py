@@ -300,7 +300,13 @@ def _not_an_answer(qid: str, value: object) -> Message:
         and not isinstance(reason, str | None)
         and _file_answer(value | {"begrundelse": ""})
     ):
-        kind = {list: "content.kind.list", dict: "content.kind.mapping"}.get(type(reason))
+        kind = (
+            "content.kind.list"
+            if isinstance(reason, list)
+            else "content.kind.mapping"
+            if isinstance(reason, dict)
+            else None
+        )
         return message("answers.reason-not-text", id=qid, kind=message(kind) if kind else "")
     return message("answers.not-text", id=qid)
 
