@@ -10,19 +10,65 @@ from terminal import COMMAND
 
 
 @pytest.mark.parametrize(
-    "argv, missing",
+    "argv, said",
     [
-        (("fase",), "FASE"),
-        (("projekt", "brug"), "NAVN"),
-        (("importer",), "FIL"),
+        (("fase",), "Der mangler en fase: skriv, hvilken fase I vil svare på, fx 'spredning fase tjek'."),
+        (("godkend",), "Der mangler en fase: skriv, hvilken fase I godkender, fx 'spredning godkend tjek'."),
+        (("projekt", "brug"), "fx 'spredning projekt brug \"Digital genoptræning\"'."),
+        (("importer",), "fx 'spredning importer svar-fra-partneren.yaml'."),
+        (("plan", "ret"), "Der mangler en handling: skriv dens id, fx 'spredning plan ret 3f9'."),
     ],
 )
-def test_a_missing_argument_is_named_in_danish(run_cli, argv, missing):
+def test_a_missing_argument_is_said_with_what_to_write_and_an_example(run_cli, argv, said):
     code, out, err = run_cli(*argv)
     assert code == 2
-    assert f"Der mangler {missing}." in err
+    assert said in " ".join(err.split())
     assert f"spredning {' '.join(argv)} --help" in err
     assert "Traceback" not in err + out
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_missing_phase_names_the_guides_phases(run_cli, language):
+    code, _, err = run_cli("--sprog", language, "fase")
+    assert code == 2
+    said = " ".join(err.split())
+    if language == "da":
+        assert "Guidens faser er: tjek, test, tilpas, fjern, brug, hoest (Høst)." in said
+    else:
+        assert "e.g. 'spredning --sprog en fase tjek'. The guide's phases are: tjek (Check), test," in said
+
+
+def _required_arguments() -> list[list[str]]:
+    """Every command that takes a required argument, as its words (found, not listed by hand)."""
+    import typer.main
+
+    from spredning.cli.main import build_app
+
+    found: list[list[str]] = []
+
+    def walk(command, ctx, words):
+        if any(p.param_type_name == "argument" and p.required for p in command.params):
+            found.append(words)
+        for name in getattr(command, "list_commands", lambda ctx: [])(ctx):
+            sub = command.get_command(ctx, name)
+            walk(sub, typer.Context(sub, parent=ctx, info_name=name), [*words, name])
+
+    root = typer.main.get_group(build_app())
+    walk(root, typer.Context(root, info_name="spredning"), [])
+    return found
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_no_missing_argument_is_said_without_what_to_write(run_cli, language):
+    """Not a bare 'Der mangler NAVN.': every command says what to write there (or the choices)."""
+    commands = _required_arguments()
+    assert ["fase"] in commands and ["projekt", "fjern-genbruger"] in commands
+    for words in commands:
+        code, _, err = run_cli("--sprog", language, *words)
+        said = " ".join(err.split())
+        assert code == 2, words
+        assert re.search(r"\b(skriv|write)\b", said), (words, said)
+        assert not re.search(r"(Der mangler [A-ZÆØÅ|]+\.|[A-Z|]+ is missing\.)", said), (words, said)
 
 
 def test_a_missing_choice_is_named_in_words_not_as_its_placeholder(run_cli):

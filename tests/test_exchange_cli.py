@@ -874,6 +874,33 @@ def test_an_export_too_large_to_import_is_refused_before_anything_is_written_or_
     assert "2 ændringer fra jer har partneren ikke fået endnu" in flat(sharing.ok("status"))
 
 
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_an_exchange_file_over_the_import_limit_is_said_to_be_that_with_what_to_do(
+    sharing, reusing, tmp_path, language
+):
+    """Not 'send the file again, made with spredning eksport': the same file would be refused again.
+    The true reason (its size and the limit), and what makes it large, as for a project too large."""
+    sharing.answer({D1: "MARKØR", D2: "Kort svar"})
+    exported = sharing.export()
+    text = exported.read_text(encoding="utf-8")
+    exported.write_text(text.replace("MARKØR", "Ord " * (6 * 1024 * 1024 // 4), 1), encoding="utf-8")
+    before = tree(tmp_path, skip=exported)
+
+    code, out, err = reusing("--sprog", language, "importer", str(exported))
+
+    said = flat(err)
+    assert (code, out) == (1, ""), err
+    if language == "da":
+        assert "fylder 6,1 MiB, og 'importer' henter højst en fil på 5,0 MiB ind" in said
+        assert "Intet er ændret. Det er lange svar, der gør filen stor: bed partneren gøre de længste" in said
+        assert "sende en ny fil fra 'spredning eksport'" in said
+        assert "større, end programmet kan læse" not in said
+    else:
+        assert "takes up 6.1 MiB, and 'importer' brings in a file of at most 5.0 MiB" in said
+        assert "Long answers are what make the file large: ask your partner to shorten" in said
+    assert tree(tmp_path, skip=exported) == before
+
+
 def test_a_pasted_table_with_empty_edge_cells_travels_as_it_was_typed(sharing, reusing):
     table = "\tTom første celle\tC\nD\tE\tF\t"
     sharing.answer({D1: table})

@@ -982,6 +982,39 @@ def test_answers_from_file_rejects_what_is_neither_text_nor_not_relevant(ws, val
     assert "skal være en tekst" in render(caught.value.message)
 
 
+@pytest.mark.parametrize(
+    ("reason", "kind"),
+    [
+        ("  - Vi har ikke\n  - behovet\n", ("en liste", "a list")),
+        ("\n    a: b\n", ("en samling", "a collection")),
+    ],
+)
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_reason_that_is_not_a_text_is_said_to_be_that_with_what_to_write(
+    run_cli, make_project, store, tmp_path, reason, kind, language
+):
+    """Not 'the answer must be a text (or ikke-relevant: ja)' to one who wrote ikke-relevant: ja."""
+    slug = make_project(role="genbruge")
+    store.set_active(slug)
+    before = store.path_for(slug).read_bytes()
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(f"{Q1}:\n  ikke-relevant: ja\n  begrundelse:\n{reason}", encoding="utf-8")
+
+    code, out, err = run_cli("--sprog", language, "fase", "tjek", "--svar", str(answers))
+
+    said = " ".join(err.split())
+    assert (code, out) == (1, "")
+    if language == "da":
+        assert f"begrundelsen for '{Q1}' skal være en tekst, ikke {kind[0]}" in said
+        assert "skriv fx 'begrundelse: Det gælder ikke hos os'" in said
+        assert "svaret på" not in said
+    else:
+        assert f"the reason for '{Q1}' must be a text, not {kind[1]}" in said
+        assert "write e.g. 'begrundelse: It does not apply to us'" in said
+        assert "the answer to" not in said
+    assert store.path_for(slug).read_bytes() == before
+
+
 def test_save_answers_saves_only_changes_in_one_write(ws, project):
     slug = project(answers={Q1: "A", GENBRUGE[-1]: "Z"})
     recorder = session(ws, slug)

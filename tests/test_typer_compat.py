@@ -26,7 +26,7 @@ def test_1_help_pages_use_the_catalogues_words_and_write_required_arguments_plai
     [
         (("status", "--ukendt"), "Tilvalget --ukendt findes ikke."),
         (("guide", "--rolle"), "Tilvalget --rolle skal have en værdi."),
-        (("fase",), "Der mangler FASE."),
+        (("fase",), "Der mangler en fase: skriv, hvilken fase I vil svare på, fx 'spredning fase tjek'."),
         (("guide", "tjek", "ekstra"), "Der er et argument for meget: ekstra"),
         (("guide", "tjek", "a", "b"), "Der er for mange argumenter: a, b"),
         (("statsu",), "Kommandoen 'statsu' findes ikke. Mente du 'status' eller 'start'?"),

@@ -137,12 +137,46 @@ def test_entities_in_the_record_are_refused(sharing, worksheet):
     refused(sharing, zipped(parts), "DTD eller entiteter")
 
 
-def test_a_zip_bomb_is_refused_before_it_is_unpacked(sharing, worksheet):
+@pytest.mark.parametrize("padding", [40 * 1024 * 1024, 13 * 1024 * 1024], ids=["40-mib", "13-mib"])
+def test_a_zip_bomb_is_refused_before_it_is_unpacked_and_said_to_be_too_large_unpacked(
+    sharing, worksheet, padding
+):
+    """The true reason: the document's text unpacks to more than 12 MiB (not 'over 25 MiB': the
+    file is small, and 13 MiB is not over 25), and what to do: not 'remove the pictures'."""
+    parts = parts_of(worksheet)
+    parts[DOCUMENT] = parts[DOCUMENT] + b" " * padding
+    data = zipped(parts)
+    assert len(data) < 2 * 1024 * 1024  # small on disk, 13 or 40 MiB unpacked
+    message = refused(
+        sharing,
+        data,
+        "for stor til at være et arbejdsark: pakket ud fylder teksten i dokumentet over 12,0 MiB",
+        "Bed partneren sende det udfyldte arbejdsark igen",
+        "Ved I ikke, hvor filen kommer fra, så slet den",
+    )
+    assert "25,0 MiB" not in message and "billeder" not in message
+
+
+def test_a_zip_bomb_is_said_to_be_too_large_unpacked_in_english(sharing, worksheet):
     parts = parts_of(worksheet)
     parts[DOCUMENT] = parts[DOCUMENT] + b" " * (40 * 1024 * 1024)
+    path = sharing.files / "from-partner.docx"
+    path.write_bytes(zipped(parts))
+    code, _, err = sharing("--sprog", "en", "importer", str(path))
+    assert code == 1
+    assert (
+        "is too large to be a worksheet: unpacked, the text of the document would take up more than 12.0 MiB"
+    ) in flat(err)
+    assert "If you do not know where the file comes from, delete it" in flat(err)
+
+
+def test_many_parts_that_unpack_to_much_together_are_refused_before_they_are_all_unpacked(sharing, worksheet):
+    """Each part under its own limit, 1,900 of them (3.7 GiB unpacked): refused at 24 MiB read."""
+    parts = parts_of(worksheet)
+    parts.update({f"customXml/item{n}.xml": b" " * (2 * 1024 * 1024 - 10) for n in range(100, 2000)})
     data = zipped(parts)
-    assert len(data) < 2 * 1024 * 1024  # small on disk, 40 MiB unpacked
-    refused(sharing, data, "for stor til at være et arbejdsark")
+    assert len(data) < 8 * 1024 * 1024
+    refused(sharing, data, "pakket ud fylder dokumentets dele tilsammen over 24,0 MiB")
 
 
 def test_a_zip_that_lies_about_a_parts_size_is_damaged(sharing, worksheet):
@@ -161,7 +195,8 @@ def test_a_huge_file_is_refused(sharing, worksheet):
 def test_thousands_of_parts_are_refused(sharing, worksheet):
     parts = parts_of(worksheet)
     parts.update({f"word/media/x{n}.bin": b"" for n in range(2100)})
-    refused(sharing, zipped(parts), "for stor")
+    message = refused(sharing, zipped(parts), "består af over 2000 dele")
+    assert "MiB" not in message
 
 
 @pytest.mark.parametrize("how", ["vba-part", "macro-enabled-type", "activex"])

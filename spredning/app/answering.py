@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from spredning.app.workspace import Workspace
 from spredning.core import history, yamlio
-from spredning.core.errors import SpredningError, UsageProblem, message
+from spredning.core.errors import Message, SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
 from spredning.core.local import Drafted, LocalState, given_count, placed, slot_key, with_drafts, with_reason
 from spredning.core.model import (
@@ -295,7 +295,7 @@ def answers_from_file(
             continue
         content = _file_answer(value)
         if content is None:
-            problems.append(message("answers.not-text", id=qid))
+            problems.append(_not_an_answer(qid, value))
         elif content.empty:
             problems.append(message("answers.empty", id=qid))
         else:
@@ -327,6 +327,25 @@ def _file_answer(value: object) -> Answer | None:
     ):
         return Answer(text=normalise(value.get("begrundelse", "")), not_relevant=True)
     return None
+
+
+def _not_an_answer(qid: str, value: object) -> Message:
+    """What is wrong with a value that is no answer: its reason when that alone is not a text."""
+    reason = value.get("begrundelse") if isinstance(value, dict) else None
+    if (
+        isinstance(value, dict)
+        and not isinstance(reason, str | None)
+        and _file_answer(value | {"begrundelse": ""})
+    ):
+        kind = (
+            "content.kind.list"
+            if isinstance(reason, list)
+            else "content.kind.mapping"
+            if isinstance(reason, dict)
+            else None
+        )
+        return message("answers.reason-not-text", id=qid, kind=message(kind) if kind else "")
+    return message("answers.not-text", id=qid)
 
 
 def save_answers(session: Session, answers: Mapping[str, Answer]) -> list[str]:

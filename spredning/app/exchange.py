@@ -318,7 +318,19 @@ def _refused(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
         return SpredningError("exchange.text-after-end", path=path, n=after)
     if exc.key == "project.cut-short" or (exc.key == "project.invalid-yaml" and projectfile.cut_short(raw)):
         return SpredningError("exchange.cut-short", path=path)
+    if exc.key == "project.too-large" and _begins_as_ours(raw):  # long answers: the partner's to shorten
+        return SpredningError(
+            "importer.file-too-large", path=path, size=_size(path, raw), limit=exc.params["limit"]
+        )
     return _invalid(path, raw, exc)
+
+
+def _size(path: Path, raw: bytes) -> int:
+    """A file's size: as on disk, or what was read of it (a pipe; at most the read's cap and a byte)."""
+    try:
+        return max(path.stat().st_size, len(raw))
+    except OSError:
+        return len(raw)
 
 
 def _unreadable_or_unknown_key(exc: ProjectFileError) -> bool:
@@ -350,8 +362,11 @@ def looks_like_ours(path: Path, raw: bytes) -> bool:
 
     Blank and comment lines before it are allowed (a hand-edited file).
     """
-    if path.suffix.lower() not in (".yaml", ".yml"):
-        return False
+    return path.suffix.lower() in (".yaml", ".yml") and _begins_as_ours(raw)
+
+
+def _begins_as_ours(raw: bytes) -> bool:
+    """True for text whose first line (after blank and comment lines) is 'format:'."""
     for line in raw[:4096].decode("utf-8-sig", "replace").splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             return line.startswith("format:")

@@ -86,11 +86,50 @@ def usage_message(exc: ClickException) -> Message:
         shown = getattr(param, "metavar", None) or (getattr(param, "name", "") or "").upper()
         if "|" in shown:  # 'dele|genbruge': the choices, in words
             return Message("usage.missing-choice", {"choices": shown.split("|")})
+        path = _command_words(exc.ctx)
+        if path in _MISSING:  # what to write there, with an example
+            phases = _phase_words(exc.ctx) if path in ("fase", "godkend") else []
+            return Message(_MISSING[path], {"phases": phases})
         return Message("usage.missing", {"what": shown or "?"})
     if isinstance(exc, _click_exceptions.BadParameter):
         param = exc.param
         return Message("usage.bad-value", {"what": getattr(param, "metavar", None) or exc.param_hint or "?"})
     return Message("usage.other")
+
+
+# A command's missing argument, said with what to write and an example (by the command's words).
+_MISSING = {
+    "fase": "usage.missing.fase",
+    "godkend": "usage.missing.godkend",
+    "importer": "usage.missing.importer",
+    "plan ret": "usage.missing.plan-ret",
+    "plan luk": "usage.missing.plan-luk",
+    "projekt brug": "usage.missing.projekt-brug",
+    "projekt deler": "usage.missing.projekt-deler",
+    "projekt genbruger": "usage.missing.projekt-genbruger",
+    "projekt fjern-genbruger": "usage.missing.projekt-fjern-genbruger",
+}
+
+
+def _command_words(ctx) -> str:
+    """The command of `ctx` as its words after the program: 'fase', 'projekt brug'."""
+    if ctx is None:
+        return ""
+    return " ".join(ctx.command_path[len(ctx.find_root().command_path) :].split())
+
+
+def _phase_words(ctx) -> list[str]:
+    """The guide's phases as 'spredning fase' takes them, for a missing phase; none if it cannot load."""
+    from spredning.cli.commands.common import phase_words
+    from spredning.core.content import load_guide
+    from spredning.core.errors import SpredningError
+
+    settings = getattr(ctx.find_root(), "obj", None)
+    try:
+        guide = load_guide(getattr(settings, "guide_dir", None), i18n.language())
+    except (SpredningError, OSError):  # a broken guide is said when a command loads it
+        return []
+    return phase_words(guide)
 
 
 def _close_options(exc) -> list[str]:

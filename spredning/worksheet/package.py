@@ -1,14 +1,15 @@
 """Opening a returned worksheet: a .docx is a zip of XML parts that anyone may have made.
 
 The package is opened with limits before anything is inflated: the file's size, the number of
-parts, and each part's unpacked size (checked against the zip's directory, then again while
-reading, so a zip bomb costs nothing). Only the parts needed are read: the content types, the
-package relations, the main document, its styles and numbering (to recognise lists, numbered or
-not), its comments (to report them) and the custom XML part that is the worksheet's record. Macros
-and other embedded programs are never opened; a file that has them is refused. XML is parsed with
-defusedxml with DTDs refused, so entity expansion (the "billion laughs") and external entities
-cannot happen: Word documents never have a DTD, and the standard library's parser alone would
-expand internal entities. defusedxml is already installed with fpdf2, which the PDF reports use.
+parts, each part's unpacked size and that of all the parts read together (checked against the
+zip's directory, then again while reading, so a zip bomb costs nothing). Only the parts needed are
+read: the content types, the package relations, the main document, its styles and numbering (to
+recognise lists, numbered or not), its comments (to report them) and the custom XML part that is
+the worksheet's record. Macros and other embedded programs are never opened; a file that has them
+is refused. XML is parsed with defusedxml with DTDs refused, so entity expansion (the "billion
+laughs") and external entities cannot happen: Word documents never have a DTD, and the standard
+library's parser alone would expand internal entities. defusedxml is already installed with fpdf2,
+which the PDF reports use.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import zipfile
 import zlib
 from typing import NamedTuple
 
+from spredning.core.errors import Message
 from spredning.worksheet.record import ROOT, SheetProblem
 
 _CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
@@ -29,6 +31,7 @@ MAX_FILE = 25 * 1024 * 1024  # pasted pictures make a returned worksheet larger 
 MAX_PARTS = 2000
 MAX_XML = 12 * 1024 * 1024  # the main document, unpacked
 MAX_SMALL = 2 * 1024 * 1024  # content types, relations, styles, comments, the record
+MAX_UNPACKED = 24 * 1024 * 1024  # all the parts read, together (a zip bomb may have many of them)
 _WORD_MAIN = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
@@ -80,23 +83,23 @@ def open_package(raw: bytes) -> Package:
         raise SheetProblem("worksheet.too-large", limit=MAX_FILE)
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            return _parts(archive)
+            return _parts(_Archive(archive))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError):
         raise SheetProblem("worksheet.damaged") from None
     except (zlib.error, OSError, ValueError):
         raise SheetProblem("worksheet.damaged") from None
 
 
-def _parts(archive: zipfile.ZipFile) -> Package:
-    infos = archive.infolist()
+def _parts(archive: _Archive) -> Package:
+    infos = archive.zip.infolist()
     if len(infos) > MAX_PARTS:
-        raise SheetProblem("worksheet.too-large", limit=MAX_FILE)
+        raise SheetProblem("worksheet.too-many-parts", limit=MAX_PARTS)
     names = {info.filename.lstrip("/").casefold(): info for info in infos}
-    if "mimetype" in names and _read(archive, names["mimetype"], 200).startswith(_ODF):
+    if "mimetype" in names and archive.read(names["mimetype"], MAX_SMALL).startswith(_ODF):
         raise SheetProblem("worksheet.odf")
     if "[content_types].xml" not in names:
         raise SheetProblem("worksheet.not-docx")
-    types = _content_types(parse(_read(archive, names["[content_types].xml"], MAX_SMALL)))
+    types = _content_types(parse(archive.read(names["[content_types].xml"], MAX_SMALL)))
     if any(word in name for name in names for word in _PROGRAMS) or any(
         word in kind.casefold() for kind in types.values() for word in _PROGRAMS
     ):
@@ -104,7 +107,7 @@ def _parts(archive: zipfile.ZipFile) -> Package:
     main = _main_part(archive, names)
     if types.get(main) not in _WORD_MAIN or main not in names:
         raise SheetProblem("worksheet.not-word")
-    document = parse(_read(archive, names[main], MAX_XML))
+    document = parse(archive.read(names[main], MAX_XML, Message("worksheet.part.document")))
     record = _record(archive, names)
     styles = _typed(archive, names, types, _STYLES)
     comments = _typed(archive, names, types, _COMMENTS)
@@ -112,15 +115,37 @@ def _parts(archive: zipfile.ZipFile) -> Package:
     return Package(document, record, styles, comments, numbering)
 
 
-def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
-    """A part's bytes, refused when its unpacked size passes the limit (checked before inflating)."""
-    if info.file_size > limit:
-        raise SheetProblem("worksheet.too-large", limit=MAX_FILE)
-    with archive.open(info) as stream:
-        data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise SheetProblem("worksheet.too-large", limit=MAX_FILE)
-    return data
+class _Archive:
+    """The zip, and how much of it has been unpacked: each part and all of them together are capped."""
+
+    def __init__(self, archive: zipfile.ZipFile):
+        self.zip = archive
+        self.unpacked = 0
+
+    def read(self, info: zipfile.ZipInfo, limit: int, part: Message | None = None) -> bytes:
+        """A part's bytes, refused when its unpacked size passes the limit (checked before inflating).
+
+        The zip's directory may understate a size: at most limit + 1 bytes are inflated all the same.
+        `part` names the part for a user when it is too large (the main document's text, say).
+        """
+        left = MAX_UNPACKED - self.unpacked
+        if limit <= left:
+            refusal = SheetProblem(
+                "worksheet.too-large-unpacked", part=part or Message("worksheet.part.other"), limit=limit
+            )
+        else:  # all the parts read together would pass their limit
+            refusal = SheetProblem(
+                "worksheet.too-large-unpacked", part=Message("worksheet.part.all"), limit=MAX_UNPACKED
+            )
+            limit = left
+        if info.file_size > limit:
+            raise refusal
+        with self.zip.open(info) as stream:
+            data = stream.read(limit + 1)
+        if len(data) > limit:
+            raise refusal
+        self.unpacked += len(data)
+        return data
 
 
 def _content_types(root: ET.Element) -> dict[str, str]:
@@ -134,27 +159,27 @@ def _content_types(root: ET.Element) -> dict[str, str]:
     }
 
 
-def _main_part(archive: zipfile.ZipFile, names: dict) -> str:
+def _main_part(archive: _Archive, names: dict) -> str:
     """The main document's name, from the package relations (word/document.xml when they are absent)."""
     if "_rels/.rels" in names:
-        relations = parse(_read(archive, names["_rels/.rels"], MAX_SMALL))
+        relations = parse(archive.read(names["_rels/.rels"], MAX_SMALL))
         for item in relations.iter(f"{_REL}Relationship"):
             if item.attrib.get("Type", "").endswith("/officeDocument"):
                 return item.attrib.get("Target", "").lstrip("/").casefold()
     return "word/document.xml"
 
 
-def _typed(archive: zipfile.ZipFile, names: dict, types: dict, kind: str) -> ET.Element | None:
+def _typed(archive: _Archive, names: dict, types: dict, kind: str) -> ET.Element | None:
     name = next((name for name, value in types.items() if value == kind and name in names), None)
-    return parse(_read(archive, names[name], MAX_SMALL)) if name else None
+    return parse(archive.read(names[name], MAX_SMALL)) if name else None
 
 
-def _record(archive: zipfile.ZipFile, names: dict) -> ET.Element:
+def _record(archive: _Archive, names: dict) -> ET.Element:
     """The worksheet's record: the one custom XML part in our namespace (other parts are not parsed)."""
     found = []
     for name, info in names.items():
         if _ITEM.match(name):
-            data = _read(archive, info, MAX_SMALL)
+            data = archive.read(info, MAX_SMALL)
             if b"urn:spredning:arbejdsark" in data:
                 root = parse(data)
                 if root.tag == ROOT:

@@ -132,9 +132,14 @@ def parse_phase(guide: Guide, value: str) -> Phase:
     """Find a phase by name as the guide writes it, in any case, or in ASCII (hoest for Høst)."""
     phase = guide.find_phase(value)
     if phase is None:
-        valid = [p.id + (f" ({p.name})" if p.name.lower() != p.id else "") for p in guide.phases]
-        raise UsageProblem("usage.unknown-phase", value=value, close=close_phases(guide, value), phases=valid)
+        close = close_phases(guide, value)
+        raise UsageProblem("usage.unknown-phase", value=value, close=close, phases=phase_words(guide))
     return phase
+
+
+def phase_words(guide: Guide) -> list[str]:
+    """The guide's phases as a command takes them, each with its name when that differs: 'tjek (Check)'."""
+    return [p.id + (f" ({p.name})" if p.name.lower() != p.id else "") for p in guide.phases]
 
 
 def close_phases(guide: Guide, value: str) -> list[str]:
