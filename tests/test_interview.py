@@ -8,6 +8,7 @@ with what filled in) and what ends up in the files.
 from __future__ import annotations
 
 import pytest
+import yaml
 from projectkit import (
     NOT_RELEVANT,
     draft_key,
@@ -149,7 +150,7 @@ def test_answer_every_question_of_tjek_for_genbruge(interview, project, ws):
 def test_answers_are_normalised_before_saving(interview, project, ws):
     slug = project()
 
-    interview(slug, ["  første\r\nanden\r\n\n  ", " \n\ttredje\t \n\t\n", Review.STOP])
+    interview(slug, ["  første\r\n  anden\r\n\n  ", " \n\ttredje\t \n\t\n", Review.STOP])
 
     assert saved(ws, slug) == {Q1: "første\nanden", Q2: "\ttredje\t"}
 
@@ -202,11 +203,39 @@ def test_an_answer_pasted_with_spaces_at_line_ends_is_a_block_in_the_file(interv
 
 
 def test_normalise():
-    assert normalise("\r\n  a\r\nb\rc  \n\n") == "a\nb\nc"
+    assert normalise("\r\n  a\r\n  b\r  c  \n\n") == "a\nb\nc"  # the margin every line has goes
     assert normalise("Punkt 1 \n  - under  \nPunkt 2") == "Punkt 1\n  - under\nPunkt 2"
-    assert normalise("  \n \t \n  \tA\t \nB\t\n\t\n ") == "\tA\t\nB\t"
+    assert normalise("  \n \t \n  \tA\t \nB\t\n\t\n ") == "  \tA\t\nB\t"
     assert normalise("\t \n\t") == ""
     assert normalise("\xa0\u3000 svar\xa0 \u2028") == "svar"  # blank space around the text, as before
+    assert normalise("   Ja  ") == "Ja"  # one line: the spaces before it go
+
+
+@pytest.mark.parametrize(
+    "typed, kept",
+    [
+        ("    indrykket\n    x", "indrykket\nx"),  # the whole block indented: its margin goes
+        ("    indrykket\nx", "    indrykket\nx"),  # found in a trial: the first line lost its indent
+        ("  - første\n    - under\n  - anden", "- første\n  - under\n- anden"),
+        ("\n\n   citat\n\nsvar", "   citat\n\nsvar"),
+    ],
+)
+def test_normalise_keeps_the_shape_of_an_indented_text(typed, kept):
+    assert normalise(typed) == kept
+    assert normalise(kept) == kept  # what is kept is kept again as it is (a saved answer never changes)
+
+
+def test_an_answer_whose_first_line_is_indented_keeps_it_in_the_file(interview, project, ws):
+    slug = project()
+
+    interview(slug, ["    Indrykket første linje\nAnden linje", "", Review.STOP])
+
+    assert saved(ws, slug) == {Q1: "    Indrykket første linje\nAnden linje"}
+    text = project_text(ws, slug)
+    assert "    Indrykket første linje\n" in text and "\n          Anden linje\n" in text  # a readable block
+    assert "'    Indrykket første linje\\nAnden linje'" in repr(
+        yaml.safe_load(text)
+    )  # as any YAML reader reads it
 
 
 def test_no_draft_of_an_answer_with_edge_tabs_left_as_it_was():
@@ -867,9 +896,11 @@ def test_no_conflict_when_another_writer_saved_the_same_text(interview, project,
 def test_answers_from_file_accepts_and_normalises(ws):
     tjek = ws.guide.find_phase("tjek")
 
-    answers = answers_from_file(ws, {Q1: "  Ja\r\nbestemt  ", Q2: "Nej"}, tjek, "genbruge")
+    answers = answers_from_file(
+        ws, {Q1: "  Ja\r\n  bestemt  ", Q2: " Nej", Q3: "  Ja\nbestemt"}, tjek, "genbruge"
+    )
 
-    assert answers == {Q1: Answer("Ja\nbestemt"), Q2: Answer("Nej")}
+    assert answers == {Q1: Answer("Ja\nbestemt"), Q2: Answer("Nej"), Q3: Answer("  Ja\nbestemt")}
 
 
 def test_answers_from_file_accepts_not_relevant(ws):

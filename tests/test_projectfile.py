@@ -297,11 +297,13 @@ def test_a_hand_edit_that_only_added_outer_space_is_not_a_change():
         pytest.param('tekst: "\\tAntal\\t12\\t"', "\tAntal\t12\t", id="edge-tabs"),
         pytest.param("tekst: |\n  Række 1\t  \n  \tRække 2\t\n", "Række 1\t\n\tRække 2\t", id="block"),
         pytest.param('"\\tbare tekst\\t  "', "\tbare tekst\t", id="bare-tekst"),
-        pytest.param('tekst: "  Linje 1  \\r\\nLinje 2\\n\\n"', "Linje 1\nLinje 2", id="spaces-and-crlf"),
+        pytest.param('tekst: "  Linje 1  \\r\\n  Linje 2\\n\\n"', "Linje 1\nLinje 2", id="spaces-and-crlf"),
+        pytest.param('tekst: "  Linje 1  \\r\\nLinje 2"', "  Linje 1\nLinje 2", id="indented-first-line"),
     ],
 )
 def test_a_hand_edit_is_kept_by_the_same_rule_as_a_typed_answer(item, kept):
-    """Tabs at the edges stay (a spreadsheet row's empty edge cells), spaces and blank lines go."""
+    """Tabs at the edges stay (a spreadsheet row's empty edge cells); the margin, line-end spaces and
+    blank lines go; an indented first line over less indented ones keeps its indent."""
     edited = read_text(hand_written(item)).project.shared[X].answer
 
     assert edited.text == kept == normalise(kept)

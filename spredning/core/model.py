@@ -480,14 +480,17 @@ _UNWRITABLE = re.compile("[\ud800-\udfff]")  # lone surrogates: undecodable inpu
 
 
 def normalise(text: str) -> str:
-    """An answer's text as kept: blank lines and spaces around it and at line ends trimmed; plain line breaks.
+    """An answer's text as kept: blank lines, margin and line-end spaces trimmed; plain line breaks.
 
     The same rule for a typed answer and for one edited by hand in the project file.
 
     Spaces at the end of a line cannot be seen, and would make the YAML writer put the whole
-    answer on one escaped line in the file instead of a readable block. Tabs stay wherever they
-    are: a row pasted from a spreadsheet starts or ends with one when its first or last cell is
-    empty, and without it the row's cells would move to other columns.
+    answer on one escaped line in the file instead of a readable block. The margin is the blank
+    space every line starts with: a one-line answer loses the spaces before it, but an indented
+    first line under which the others are less indented keeps its indent, so the text keeps its
+    shape (an indented block, a list). Tabs stay wherever they are: a row pasted from a
+    spreadsheet starts or ends with one when its first or last cell is empty, and without it the
+    row's cells would move to other columns.
     """
     text = _UNWRITABLE.sub("\ufffd", text)  # an invalid byte pasted in becomes a visible "�"
     lines = [line.rstrip(" ") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
@@ -495,8 +498,9 @@ def normalise(text: str) -> str:
         del lines[0]
     while lines and not lines[-1].strip():
         del lines[-1]
-    if lines:  # blank space around the text goes, as before, all but tabs
-        lines[0] = lines[0][_blank_not_tab(lines[0]) :]
+    if lines:  # blank space around the text goes, all but tabs: the margin before, the end after
+        margin = min(_blank_not_tab(line) for line in lines if line.strip())
+        lines = [line[margin:] if line.strip() else line for line in lines]
         lines[-1] = lines[-1][: len(lines[-1]) - _blank_not_tab(reversed(lines[-1]))]
     return "\n".join(lines)
 

@@ -18,6 +18,7 @@ from spredning.cli.commands.common import (
     phase_command,
     read_user_yaml,
     several_dialogues,
+    shell_word,
     tell_kept_files,
     tell_went_back,
     typed_words,
@@ -29,7 +30,7 @@ from spredning.cli.render_text import print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
 from spredning.core.interview import Done, Interview
 from spredning.core.local import Drafted
-from spredning.core.model import SHARING, Partner, progress
+from spredning.core.model import SHARING, Partner, progress, side_of
 from spredning.i18n import t
 
 
@@ -55,8 +56,18 @@ def fase(
     side = opened.local.side
     role = parse_role(rolle) or side
     if role is None:
-        raise UsageProblem("fase.which-side", command=command("fase", phase.id, "--rolle", "genbruge"))
+        file = ("--svar", shell_word(svar)) if svar is not None else ()
+        example = command("fase", phase.id, "--rolle", _side_of_file(svar) if svar else "genbruge", *file)
+        raise UsageProblem("fase.which-side", command=example)
     console = make_console()
+    answers = None
+    if svar is not None:
+        # Without --rolle only this computer's side: an id of the other side is a slip of the pen,
+        # not a wish to change the other organisation's answer (that takes --rolle). Read before
+        # the side is remembered: a file that is refused changes nothing, not even the side.
+        asked_side = (rolle and role) or side
+        example = example_id(ws, phase, asked_side)
+        answers = answers_from_file(ws, _answers_file(svar, example), phase, asked_side)
     if opened.local.side is None:  # a fresh copy (a git clone): remember the side from now on
         _remember_side(ws, slug, role, opened, console)
         opened = ws.store.open(slug)
@@ -65,12 +76,7 @@ def fase(
         raise UsageProblem("fase.no-partner", command=command("projekt", "genbruger", t("metavar.name")))
     session = Session(ws, slug, role, chosen, variants=role == "dele" and partner is not None)
     several = several_dialogues(opened.project, opened.local)
-    if svar is not None:
-        # Without --rolle only this computer's side: an id of the other side is a slip of the pen,
-        # not a wish to change the other organisation's answer (that takes --rolle).
-        asked_side = (rolle and role) or side
-        example = example_id(ws, phase, asked_side)
-        answers = answers_from_file(ws, _answers_file(svar, example), phase, asked_side)
+    if answers is not None:
         changed = save_answers(session, answers)
         drafted = drafts_of(session, changed)
         with after_work(console):
@@ -250,6 +256,19 @@ def _suggest_next(ws, console, session: Session, role: str, partner, project_opt
 def register(app: typer.Typer) -> None:
     """Add the fase command to the app."""
     app.command("fase", cls=typer_compat.DanishCommand, help=t("help.fase"))(fase)
+
+
+def _side_of_file(path: str) -> str:
+    """The side an answers file's question ids belong to, for the example: 'genbruge' unless all say 'dele'.
+
+    Only a hint: the file is read again, and checked, when the command is run with a side.
+    """
+    try:
+        data = read_user_yaml(path, "answers")
+    except SpredningError:
+        return "genbruge"
+    sides = {side_of(str(qid)) for qid in data} if isinstance(data, dict) else set()
+    return "dele" if sides == {"dele"} else "genbruge"
 
 
 def _answers_file(path: str, example: str) -> object:
