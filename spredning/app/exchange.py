@@ -88,8 +88,11 @@ class Planned(NamedTuple):
 
     @property
     def settles_part(self) -> bool:
-        """True when the file settles a conflict only in part: the sender's decision is newer than
-        the versions the sender knew, and the others (another partner's) still wait here."""
+        """True when the file settles a conflict only in part.
+
+        The sender's decision is newer than the versions the sender knew; the others (another
+        partner's) still wait here.
+        """
         return self.outcome is Outcome.RESOLVED and bool(self.after.others)
 
     @property

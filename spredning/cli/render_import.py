@@ -48,8 +48,11 @@ def _items(plan: exchange.ImportPlan, kind: Outcome | str) -> list[exchange.Plan
 
 
 def summary(plan: exchange.ImportPlan, settled: int = 0) -> str:
-    """The counts of what the file does; conflicts settled during the import are counted apart,
-    and so are those the file settles only in part."""
+    """The counts of what the file does.
+
+    Conflicts settled during the import are counted apart, and so are those the file settles only
+    in part.
+    """
     parts = [
         t("importer.count.added", n=plan.count(Outcome.ADDED)),
         t("importer.count.updated", n=plan.count(Outcome.UPDATED)),
