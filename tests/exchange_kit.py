@@ -174,6 +174,24 @@ def start_hub(tmp_path: Path, run_cli, answers: dict[str, str]) -> tuple[Org, di
     return sharing, partners
 
 
+def settle_in_terminal(org: Org, monkeypatch, *argv: str) -> str:
+    """Run 'konflikter' as in a terminal, keeping this side's version of every conflict (Enter)."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    with (
+        monkeypatch.context() as patched,
+        create_pipe_input() as pipe,
+        create_app_session(input=pipe, output=DummyOutput()),
+    ):
+        patched.setattr("spredning.cli.commands.exchange.is_interactive", lambda: True)
+        patched.setattr("spredning.cli.commands.common.is_interactive", lambda: True)
+        pipe.send_text("\r" * 5)
+        pipe.close()
+        return org.ok("konflikter", *argv)
+
+
 CACHES = ("projekter.json", ".lock")  # the project index and lock files: not the user's data
 
 

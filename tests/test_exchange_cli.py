@@ -7,7 +7,22 @@ import re
 
 import pytest
 import yaml
-from exchange_kit import D1, D2, G1, G2, KEYS, NAME, PARTNERS, Org, V, flat, start_hub, start_sharing, tree
+from exchange_kit import (
+    D1,
+    D2,
+    G1,
+    G2,
+    KEYS,
+    NAME,
+    PARTNERS,
+    Org,
+    V,
+    flat,
+    settle_in_terminal,
+    start_hub,
+    start_sharing,
+    tree,
+)
 
 from spredning.core import history
 from spredning.core.model import Answer
@@ -478,24 +493,6 @@ def test_a_project_name_never_chooses_where_the_file_is_written(sharing, reusing
 
 
 # --- settling conflicts in a terminal ----------------------------------------------------------------
-
-
-def settle_in_terminal(org: Org, monkeypatch, *argv: str) -> str:
-    """Run 'konflikter' as in a terminal, keeping this side's version of every conflict (Enter)."""
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-
-    with (
-        monkeypatch.context() as patched,
-        create_pipe_input() as pipe,
-        create_app_session(input=pipe, output=DummyOutput()),
-    ):
-        patched.setattr("spredning.cli.commands.exchange.is_interactive", lambda: True)
-        patched.setattr("spredning.cli.commands.common.is_interactive", lambda: True)
-        pipe.send_text("\r" * 5)
-        pipe.close()
-        return org.ok("konflikter", *argv)
 
 
 def run_hinted(org: Org, out: str, before: str) -> str:

@@ -108,3 +108,33 @@ def test_the_home_screen_offers_to_settle_it_with_plan_ret(two_versions, monkeyp
     assert "Handlingen er ændret flere steder, så den findes i 2 udgaver." in run.said
     assert "• Ærø Kommunes udgave: Fælles workshop (hvem: Odense; frist: 20-12-2026; i gang)" in run.said
     assert "• Fanø Kommunes udgave: Fælles workshop (hvem: Odense; frist: 20-12-2026; færdig)" in run.said
+
+
+def test_plan_ret_hangs_a_long_version_under_its_text_at_a_narrow_width(tmp_path, run_cli, monkeypatch):
+    """A version's bullet wrapped at the terminal's width went on at column 0, under the bullet."""
+    sharing, partners = start_hub(tmp_path, run_cli, {D1: "Odenses formål"})
+    what = "[bold]Workshop[/bold] om genoptræning med borgere, pårørende og terapeuter"
+    sharing.ok("plan", "tilføj", "--hvad", what, "--hvem", "Odense", "--frist", "20-12-2026", "--fælles")
+    (action,) = [key[len("plan:") :] for key in sharing.project().records[""]]
+    changed = (("aeroe-kommune", "i gang"), ("fanoe-kommune", "færdig"))
+    for key, _ in changed:
+        assert partners[key].import_(sharing.export("--partner", key))[0] == 0
+    for key, status in changed:
+        partners[key].ok("plan", "ret", action, "--status", status)
+        assert sharing.import_(partners[key].export())[0] == 0
+
+    with monkeypatch.context() as patched:
+        interactive(patched)
+        patched.setenv("COLUMNS", "50")
+        with sharing.at_home():
+            run = typed(run_cli, CTRL_C, "plan", "ret", action)
+
+    lines = run.out.splitlines()
+    first = next(n for n, line in enumerate(lines) if line.startswith("  • Ærø Kommunes udgave:"))
+    shown = lines[first:]  # the versions, the last lines before the question
+    assert shown[0] == "  • Ærø Kommunes udgave: [bold]Workshop[/bold] om"  # user text as it is
+    assert [line[:4] for line in shown].count("  • ") == 2 and len(shown) > 2, shown
+    hung = [line for line in shown if not line.startswith("  • ")]
+    assert all(line.startswith("    ") and line[4] != " " for line in hung), shown  # under the text
+    assert max(map(len, shown)) <= 50
+    assert f"• Ærø Kommunes udgave: {what} (hvem: Odense; frist: 20-12-2026; i gang)" in run.said

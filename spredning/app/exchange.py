@@ -87,6 +87,15 @@ class Planned(NamedTuple):
         return self.before is not None and any(not a.empty for a in (self.before.answer, *self.before.others))
 
     @property
+    def settles_part(self) -> bool:
+        """True when the file settles a conflict only in part.
+
+        The sender's decision is newer than the versions the sender knew; the others (another
+        partner's) still wait here.
+        """
+        return self.outcome is Outcome.RESOLVED and bool(self.after.others)
+
+    @property
     def changes_text(self) -> bool:
         """True when the answer here says something else after the import (not only a newer history)."""
         before = self.before.answer if self.before is not None else Answer()

@@ -22,17 +22,37 @@ from spredning.core.model import SHARING, Guide, Layout, Project
 from spredning.i18n import t
 
 # What a dry run lists, in this order: each kind of change with its heading.
+REMOVED, PARTLY = "removed", "partly"  # the answers the file empties; conflicts it settles in part
 DRY_RUN_LISTS = (
     (Outcome.ADDED, "importer.would-add"),
     (Outcome.UPDATED, "importer.would-update"),
-    (None, "importer.would-remove"),  # the answers the file empties
+    (REMOVED, "importer.would-remove"),
     (Outcome.RESOLVED, "importer.would-resolve"),
+    (PARTLY, "importer.would-resolve-partly"),
     (Outcome.CONFLICT, "importer.would-conflict"),
 )
 
 
+def _items(plan: exchange.ImportPlan, kind: Outcome | str) -> list[exchange.Planned]:
+    """The answers a dry run lists under one heading (DRY_RUN_LISTS).
+
+    A conflict the file settles only in part (versions from another partner, which its sender never
+    saw, still wait) is not closed: it is listed and counted apart from the ones it closes.
+    """
+    if kind == REMOVED:
+        return plan.removed()
+    if kind == PARTLY:
+        return [item for item in plan.listed(Outcome.RESOLVED) if item.settles_part]
+    assert isinstance(kind, Outcome)
+    return [item for item in plan.listed(kind) if not item.settles_part]
+
+
 def summary(plan: exchange.ImportPlan, settled: int = 0) -> str:
-    """The counts of what the file does; conflicts settled during the import are counted apart."""
+    """The counts of what the file does.
+
+    Conflicts settled during the import are counted apart, and so are those the file settles only
+    in part.
+    """
     parts = [
         t("importer.count.added", n=plan.count(Outcome.ADDED)),
         t("importer.count.updated", n=plan.count(Outcome.UPDATED)),
@@ -45,8 +65,11 @@ def summary(plan: exchange.ImportPlan, settled: int = 0) -> str:
     ]
     if settled:
         parts.append(t("importer.count.settled", n=settled))
-    if plan.count(Outcome.RESOLVED):
-        parts.append(t("importer.count.resolved", n=plan.count(Outcome.RESOLVED)))
+    resolved, partly = len(_items(plan, Outcome.RESOLVED)), len(_items(plan, PARTLY))
+    if resolved:
+        parts.append(t("importer.count.resolved", n=resolved))
+    if partly:
+        parts.append(t("importer.count.resolved-partly", n=partly))
     if plan.count(Outcome.OLDER):
         parts.append(t("importer.count.older", n=plan.count(Outcome.OLDER)))
     return t("list.separator").join(parts)
@@ -59,8 +82,8 @@ def with_new_partners(plan: exchange.ImportPlan) -> Project:
 
 def print_dry_run(console, guide: Guide, plan: exchange.ImportPlan) -> None:
     """Each answer the file would add, update, remove, close a conflict on or conflict with; the counts."""
-    for outcome, key in DRY_RUN_LISTS:
-        items = plan.removed() if outcome is None else plan.listed(outcome)
+    for kind, key in DRY_RUN_LISTS:
+        items = _items(plan, kind)
         if items:
             console.print(say(key, style="bold", n=len(items)))
             console.print(_lines(guide, plan, items))

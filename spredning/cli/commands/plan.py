@@ -292,19 +292,23 @@ def _show_versions(item, ws=None) -> None:
         named = [whose(version.by) if version.by else None for version in (item, *item.others)]
     if any(named):  # ours when its writer is not known: the one this copy has
         named[0] = named[0] or t("plan.version-yours")
+    from spredning.cli.render import bullets
+
     console = make_console()
     console.print(say("plan.versions-intro", style="bold yellow", n=len(item.others) + 1))
-    for version, name in zip((item, *item.others), named, strict=True):
-        console.print(
-            say(
-                "plan.version-named" if name else "plan.version",
-                version=(name[:1].upper() + name[1:]) if name else "",  # it begins the line
-                what=version.what,
-                who=version.who or "–",
-                due=day(version.due),
-                status=t(f"plan.status.{version.status}"),
-            )
+    # a bullet each, a long one wrapped under its text (not under the bullet)
+    versions = [
+        say(
+            "plan.version-named" if name else "plan.version",
+            version=(name[:1].upper() + name[1:]) if name else "",  # it begins the line
+            what=version.what,
+            who=version.who or "–",
+            due=day(version.due),
+            status=t(f"plan.status.{version.status}"),
         )
+        for version, name in zip((item, *item.others), named, strict=True)
+    ]
+    console.print(bullets(versions, 2))
 
 
 @plan_app.command("luk", cls=typer_compat.DanishCommand, help=t("help.plan.luk"))
