@@ -84,7 +84,8 @@ MARKERS = "<<<<<<< HEAD\nsvar: {}\n=======\nsvar: ''\n>>>>>>> anden\n"  # git's,
 COMMENT = "yaml.comment-after-text"
 BROKEN: list[tuple[str, bytes, str]] = [
     ("ugyldig-yaml", b"format: '2'\nprojekt: {navn: [\n", "yaml.problem.no-value"),
-    ("tabulator-indrykning", b"format: '2'\nprojekt:\n\tnavn: x\n", "yaml.problem.token"),
+    ("tabulator-indrykning", b"format: '2'\nprojekt:\n\tnavn: x\n", "yaml.problem.tab"),  # not "quote it"
+    ("tegn-foerst", b"format: '2'\nprojekt: @x\n", "yaml.problem.token"),
     ("liste-oeverst", b"- format: '2'\n- projekt: x\n", "project.not-mapping"),
     ("tal-oeverst", b"42\n", "project.not-mapping"),
     ("tom-fil", b"", "project.empty"),

@@ -224,7 +224,7 @@ def loads(text: str) -> object:
     except yaml.MarkedYAMLError as exc:
         if "maximum nesting depth" in str(exc.problem):  # libyaml's own cap (1000) met first
             raise YamlProblem("yaml.too-deep", depth=MAX_DEPTH) from None
-        raise _invalid(exc) from None
+        raise _invalid(exc, text) from None
     except yaml.reader.ReaderError as exc:
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise YamlProblem("yaml.control-char", code=f"U+{char:04X}", position=exc.position + 1) from None
@@ -267,15 +267,28 @@ def _maybe_comment_after_text(text: str) -> bool:
     return False
 
 
-def _invalid(exc: yaml.MarkedYAMLError) -> YamlProblem:
-    """Libyaml's English problem as a catalogue key, with the line and column it names."""
+def _invalid(exc: yaml.MarkedYAMLError, source: str = "") -> YamlProblem:
+    """Libyaml's English problem as a catalogue key, with the line and column it names.
+
+    A tab where a value should begin is the "character that cannot start any token": said as the
+    tab it is (quotes would not help; spaces do).
+    """
     text = f"{exc.problem or ''} {exc.context or ''}"
     kind = next((key for piece, key in _PROBLEMS if piece in text), "other")
+    if kind == "token" and exc.problem_mark is not None and _char_at(source, exc.problem_mark) == "\t":
+        kind = "tab"
     problem = Message(f"yaml.problem.{kind}")
     mark = exc.problem_mark or exc.context_mark
     if mark is None:
         return YamlProblem("yaml.invalid-what", problem=problem)
     return YamlProblem("yaml.invalid-at", line=mark.line + 1, column=mark.column + 1, problem=problem)
+
+
+def _char_at(source: str, mark: yaml.Mark) -> str:
+    """The character at a mark's line and column ('' when the mark is beyond the text)."""
+    lines = source.split("\n")
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""
 
 
 class _Dumper(_BaseDumper):
