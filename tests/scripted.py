@@ -9,7 +9,7 @@ Script items, in order:
 - a question (Ask): a str (saved as typed), or Save, Back, NotRelevant;
 - ConfirmDelete: a bool; ReviewTool: a Review; ChooseResume: a Resume;
 - PickQuestion: a question's text or id, or None; PickTool: a tool's title or id, or None;
-- SavedMeanwhile: Keep.MINE, Keep.THEIRS, or Both(text);
+- SavedMeanwhile: Keep.MINE, Keep.THEIRS, or Keep.BOTH;
 - OfferActions (with a FollowUp): a NewAction to add, or None to go on;
 - RateReadiness (with a FollowUp): a Rating, or None to leave it;
 - anywhere: a callable, called with the step and its result used as the reply (to act first,
@@ -27,7 +27,6 @@ from spredning.core import interview
 from spredning.core.interview import (
     Ask,
     Back,
-    Both,
     ChooseResume,
     ConfirmDelete,
     Done,
@@ -59,7 +58,7 @@ ACCEPTS = {
     PickQuestion: (interview.Question, type(None)),
     ChooseResume: (Resume,),
     PickTool: (interview.Tool, type(None)),
-    SavedMeanwhile: (Keep, Both),
+    SavedMeanwhile: (Keep,),
     OfferActions: (NewAction, type(None)),
     RateReadiness: (Rating, type(None)),
 }

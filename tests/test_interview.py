@@ -26,7 +26,6 @@ from spredning.app.answering import Session, answers_from_file, drafts_of, save_
 from spredning.core.errors import Message, SpredningError
 from spredning.core.interview import (
     Back,
-    Both,
     Interview,
     Keep,
     NotRelevant,
@@ -800,12 +799,12 @@ def written_meanwhile(ws, slug, qid, text):
     return reply
 
 
-BOTH = "Deres svar\n\n--- begge ---\n\nMit svar"
+BOTH = "Mit svar\n\nDeres svar"  # mine first, as shown (model.joined)
 
 
 @pytest.mark.parametrize(
     ("keep", "expected"),
-    [(Keep.MINE, "Mit svar"), (Keep.THEIRS, "Deres svar"), (Both(BOTH), BOTH)],
+    [(Keep.MINE, "Mit svar"), (Keep.THEIRS, "Deres svar"), (Keep.BOTH, BOTH)],
 )
 def test_a_conflict_is_resolved_as_the_user_chooses(interview, project, ws, keep, expected):
     slug = project(answers={Q1: "Gammelt svar"})
@@ -863,7 +862,7 @@ def test_a_conflict_on_an_unanswered_question(interview, project, ws):
     slug = project(answers={Q2: "B"})
     race = written_meanwhile(ws, slug, Q1, "Deres svar")
 
-    front, _ = interview(slug, [Resume.REVIEW_ALL, race("Mit svar"), Both(BOTH), "B", Review.STOP])
+    front, _ = interview(slug, [Resume.REVIEW_ALL, race("Mit svar"), Keep.BOTH, "B", Review.STOP])
 
     assert ("conflict", (Q1, "Mit svar", "Deres svar")) in front.log
     assert saved(ws, slug) == {Q1: BOTH, Q2: "B"}

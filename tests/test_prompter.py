@@ -1225,7 +1225,7 @@ def test_pick_tool_can_be_cancelled(term, tjek):
     [
         (0, interview.Keep.MINE),
         (1, interview.Keep.THEIRS),
-        (2, interview.Both("Mit\n\nDeres")),  # yours first, as shown and as konflikter keeps both
+        (2, interview.Keep.BOTH),  # yours first (model.joined), as shown and as konflikter keeps both
     ],
 )
 def test_saved_meanwhile_asks_which_to_keep(term, downs, reply):

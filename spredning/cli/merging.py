@@ -49,11 +49,20 @@ class Merging:
         self.path: Path | None = None  # the file the texts are kept in, once one is written
         self.texts: dict[str, str] = {}  # conflict heading -> the text written for it
 
-    def write(self, versions: str, headings: Sequence[str], conflict: str) -> str | None:
+    def write(
+        self,
+        versions: str,
+        headings: Sequence[str],
+        conflict: str,
+        reason: bool = False,
+        unmarks: bool = False,
+    ) -> str | None:
         """The text the user writes for a conflict and accepts, or None: the conflict is asked again.
 
         `versions`: every version under its heading; `conflict`: the conflict's heading, which
-        names it in the kept file.
+        names it in the kept file. What the text becomes is said with it before it is used:
+        `reason`, every version is marked "not relevant" and the text is the reason, the mark
+        kept; `unmarks`, some version is marked and the text becomes an answer, without the mark.
         """
         from questionary import Choice  # here: eksport, which imports this module, asks nothing
 
@@ -74,14 +83,22 @@ class Merging:
                 return None
             with contextlib.suppress(OSError, SpredningError):  # not kept: it is on the screen all the same
                 self._keep(conflict, text)
-            self.console.print(Text(t("conflict.merged-shown"), style="bold"))
+            shown = (
+                t("conflict.merged-shown-reason")
+                if reason
+                else t("conflict.merged-shown-unmarks")
+                if unmarks
+                else t("conflict.merged-shown")
+            )
+            self.console.print(Text(shown, style="bold"))
             self.console.print(Padding(render.plain(text), (0, 0, 0, 4)))
             choices = [
                 Choice(t("conflict.merged-save"), "save"),
                 Choice(t("conflict.merged-edit"), "edit"),
                 Choice(t("conflict.merged-back"), "back"),
             ]
-            picked = select(t("conflict.merged-which"), choices, **self.io)
+            which = t("conflict.merged-which-reason") if reason else t("conflict.merged-which")
+            picked = select(which, choices, **self.io)
             if picked == "save":
                 return text
             if picked == "back":  # the user leaves this text: it is not kept for them either

@@ -1462,17 +1462,17 @@ class InterviewPrompter:
     def saved_meanwhile(self, step: interview.SavedMeanwhile):
         """Someone saved this answer while the user wrote: which to keep."""
         self.console.print(render_project.saved_meanwhile(step.question, step.mine, step.theirs))
-        choice = self._select(
-            t("conflict.which"),
-            [
-                Choice(t("interview.keep-mine"), interview.Keep.MINE),
-                Choice(t("interview.keep-theirs"), interview.Keep.THEIRS),
-                Choice(t("interview.keep-both"), interview.Keep.BOTH),
-            ],
-        )
-        if choice is interview.Keep.BOTH:
-            return interview.Both(combined(step.mine, step.theirs))  # as shown, and as konflikter orders them
-        return choice
+        choices = [
+            Choice(t("interview.keep-mine"), interview.Keep.MINE),
+            Choice(t("interview.keep-theirs"), interview.Keep.THEIRS),
+        ]
+        # both are this organisation's own words (saved in two windows): kept mine first, as shown
+        # and as konflikter orders them, with no heading of the program's between them (model.joined)
+        if step.joinable:
+            choices.append(Choice(t("interview.keep-both"), interview.Keep.BOTH))
+        else:  # a "not relevant" mark beside an answer: said why "both" is not there
+            self.console.print(Text(t("interview.keep-both-mixed"), style="dim"))
+        return self._select(t("conflict.which"), choices)
 
     def save_failed(self, step: interview.SaveFailed) -> None:
         """An answer could not be saved: why, where its text is now, and what to do."""
@@ -1710,13 +1710,3 @@ class _Stay:
 
     def __init__(self, typed: str):
         self.typed = typed
-
-
-def combined(first: Answer | None, second: Answer | None) -> str:
-    """Both versions of an answer in one text, one paragraph after the other.
-
-    Both are this organisation's own words (saved in two windows), so no heading of the program's
-    goes between them: it would end up in the answer, and in the partner's copy.
-    """
-    texts = [a.text for a in (first, second) if a is not None and a.text]
-    return "\n\n".join(texts)

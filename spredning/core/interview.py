@@ -30,6 +30,8 @@ from spredning.core.model import (
     Phase,
     Question,
     Tool,
+    joinable,
+    joined,
     normalise,
     other_role,
     progress,
@@ -86,12 +88,6 @@ class Back(NamedTuple):
     """The user went one question back; what was typed is kept as a draft."""
 
     draft: str = ""
-
-
-class Both(NamedTuple):
-    """Keep both versions of an answer, combined in this text (the front end words the join)."""
-
-    text: str
 
 
 # -- steps ----------------------------------------------------------------------------------
@@ -175,11 +171,20 @@ class PickTool(NamedTuple):
 
 
 class SavedMeanwhile(NamedTuple):
-    """Someone saved this answer while the user wrote: reply Keep.MINE, Keep.THEIRS or Both."""
+    """Someone saved this answer while the user wrote: reply Keep.MINE, Keep.THEIRS or Keep.BOTH.
+
+    Keep.BOTH keeps both, mine first (model.joined); it is offered only when `joinable`: a "not
+    relevant" mark and an answer cannot be joined, so the front end says why and offers the two.
+    """
 
     question: Question
     mine: Answer | None
     theirs: Answer | None
+
+    @property
+    def joinable(self) -> bool:
+        """True when both versions can be kept one after the other (not a mark beside an answer)."""
+        return joinable((self.mine, self.theirs))
 
 
 class SaveFailed(NamedTuple):
@@ -624,7 +629,12 @@ class Interview:
             self.recorder.keep_draft(question, keep)  # (an answer draft beside a mark is no part of it)
             self._move_on(self.phase.tools[self.tool_index].questions(self.role))
             return
-        content = Answer(text=normalise(value.text)) if isinstance(value, Both) else (mine or Answer())
+        content = mine or Answer()
+        if value is Keep.BOTH:
+            both = joined((mine, step.theirs))
+            if both is None:  # a front end's mistake: never a guess at what the user meant
+                raise ValueError("a mark and an answer cannot be kept both")
+            content = both
         self._save(question, content, keep)
 
     def _reviewed(self, step: ReviewTool, value: Review) -> None:

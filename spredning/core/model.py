@@ -274,6 +274,29 @@ class Answer(NamedTuple):
         )
 
 
+def joined(versions: Iterable[Answer | None]) -> Answer | None:
+    """Every version of an answer kept, one after the other: "both" (or "all") of a conflict.
+
+    The one place versions are joined (``konflikter``, ``importer``, two windows saving at once).
+    Texts follow one another as paragraphs, in the order given. A "not relevant" mark is kept:
+    when every version is marked, the answer stays marked and the reasons are joined. A mix of
+    marks and answers is None: it cannot be joined, because a question is either not relevant or
+    answered, and a reason put among answer texts would silently read as part of the answer; the
+    user picks one version or writes the text that settles it. Deleted versions add nothing.
+    """
+    given = [v for v in versions if v is not None and not v.empty]
+    marked = [v.not_relevant for v in given]
+    if any(marked) and not all(marked):
+        return None
+    text = "\n\n".join(v.text for v in given if v.text)
+    return Answer(text=normalise(text), not_relevant=bool(given) and all(marked))
+
+
+def joinable(versions: Iterable[Answer | None]) -> bool:
+    """True when the versions can be kept one after the other (see joined): not a mix of marks and answers."""
+    return joined(versions) is not None
+
+
 class Entry(NamedTuple):
     """What a project holds for one question: the answer and conflicting versions kept beside it."""
 

@@ -34,7 +34,7 @@ from spredning.cli.render_text import print_fitted, print_said, print_whole
 from spredning.core.errors import Interrupted, SpredningError
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState
-from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot, fold_name
+from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot, fold_name, joined
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
 
@@ -392,41 +392,64 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
                 for o in entry.others
             ),
         ]
-        # in the editor every version is under a heading naming its organisation; kept as both, the
-        # texts follow one another without them: the program's words (in this user's language)
-        # would become part of the answer, and a shared answer would name one reuser to all
+        # kept as both, the texts follow one another without headings (model.joined): the program's
+        # words (in this user's language) would become part of the answer, and a shared answer
+        # would name one reuser to all. A "not relevant" mark stays when every version has it; a
+        # mark beside an answer cannot be joined, so "both" is not offered, and the note says why
+        both = joined(version for _, version in labelled)
+        marks = [version.not_relevant for _, version in labelled if not version.empty]
+        marked = bool(marks) and all(marks)  # the text written in the editor is the reason then
+        # in the editor every version is under a heading naming its organisation, and saying when it
+        # is a reason for "not relevant" (shown even without one, so the mark is never out of sight)
         versions = "\n\n".join(
-            f"{heading_line(heading)}\n\n{version.text}" for heading, version in labelled if version.text
+            f"{heading_line(_marked_heading(heading, version))}\n\n{version.text}".rstrip()
+            for heading, version in labelled
+            if version.text or version.not_relevant
         )
-        both = "\n\n".join(version.text for _, version in labelled if version.text)
+        headings = [_marked_heading(heading, version) for heading, version in labelled]
+        if both is not None:
+            choices.append(
+                # every version's text, one after the other: "both" only when there are two
+                questionary.Choice(
+                    t("conflict.keep-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.keep-both"),
+                    both,
+                )
+            )
         choices += [
-            # every version's text, one after the other: "both" only when there are two
-            questionary.Choice(
-                t("conflict.keep-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.keep-both"),
-                "both",
-            ),
             questionary.Choice(t("conflict.write-merged"), "edit"),
             questionary.Choice(
                 t("conflict.later-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.later"),
                 "later",
             ),
         ]
+        if both is None:
+            mixed = (
+                t("conflict.keep-all-mixed", n=len(labelled))
+                if len(labelled) > 2
+                else t("conflict.keep-both-mixed")
+            )
+            console.print(Text(mixed, style="dim"))
         named = t("conflict.heading-counted", number=position[0], total=position[1], where=place)
         with _stops_keep_writing(console, merging):
             while True:
                 picked = select(t("conflict.which"), choices, instruction=_which_help(importing))
                 if picked != "edit":
                     break
-                written = merging.write(versions, [heading for heading, _ in labelled], named)
+                written = merging.write(
+                    versions, headings, named, reason=marked, unmarks=any(marks) and not marked
+                )
                 if written is not None:
-                    return Answer(text=written)
+                    return Answer(text=written, not_relevant=marked)
         if picked == "later":
             return None
-        if picked == "both":
-            return Answer(text=both)
         return Answer(text=picked.text, not_relevant=picked.not_relevant)
 
     return choose
+
+
+def _marked_heading(heading: str, version: Answer) -> str:
+    """A version's heading in the editor, saying when its text is a reason for "not relevant"."""
+    return t("conflict.heading-not-relevant", heading=heading) if version.not_relevant else heading
 
 
 @contextlib.contextmanager
