@@ -868,6 +868,63 @@ def test_a_conflict_on_an_unanswered_question(interview, project, ws):
     assert saved(ws, slug) == {Q1: BOTH, Q2: "B"}
 
 
+def saved_meanwhile_then(ws, slug, qid, theirs: Answer, mine):
+    """A reply (`mine`) to a question that first lets another run of the program save `theirs` there."""
+
+    def act(step):
+        other = session(ws, slug)
+        asked_about = question(ws, qid)
+        assert other.record(asked_about, theirs, other.entry(asked_about)) is None
+        return mine
+
+    return act
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs", "expected"),
+    [
+        # both marked: the mark stays, the reasons follow one another (mine first, as shown)
+        (NotRelevant("Min grund"), Answer("Deres grund", True), (NOT_RELEVANT, "Min grund\n\nDeres grund")),
+        (NotRelevant(), Answer("Deres grund", True), (NOT_RELEVANT, "Deres grund")),
+        (NotRelevant("Min grund"), Answer("", True), (NOT_RELEVANT, "Min grund")),
+    ],
+)
+def test_keeping_both_of_two_not_relevant_marks_keeps_the_mark(interview, project, ws, mine, theirs, expected):
+    slug = project(answers={Q2: "B"})
+    offered = []
+
+    def both(step):
+        offered.append(step.joinable)
+        return Keep.BOTH
+
+    race = saved_meanwhile_then(ws, slug, Q1, theirs, mine)
+    interview(slug, [Resume.REVIEW_ALL, race, both, "B", Review.STOP])
+
+    assert offered == [True]
+    assert saved(ws, slug) == {Q1: expected, Q2: "B"}
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs"),
+    [(NotRelevant("Min grund"), Answer("Deres svar")), (Save("Mit svar"), Answer("Deres grund", True))],
+)
+def test_a_mark_beside_an_answer_is_not_offered_as_both(interview, project, ws, mine, theirs):
+    """A reason kept after an answer would read as part of it: the user picks one of the two."""
+    slug = project(answers={Q2: "B"})
+    offered = []
+
+    def keep_theirs(step):
+        offered.append(step.joinable)
+        return Keep.THEIRS
+
+    race = saved_meanwhile_then(ws, slug, Q1, theirs, mine)
+    interview(slug, [Resume.REVIEW_ALL, race, keep_theirs, "B", Review.STOP])
+
+    assert offered == [False]
+    mark = (NOT_RELEVANT, theirs.text) if theirs.not_relevant else theirs.text
+    assert saved(ws, slug) == {Q1: mark, Q2: "B"}
+
+
 def test_no_conflict_when_another_writer_saved_a_different_question(interview, project, ws):
     slug = project()
     race = written_meanwhile(ws, slug, Q2, "Deres B")

@@ -1237,6 +1237,29 @@ def test_saved_meanwhile_asks_which_to_keep(term, downs, reply):
     assert "Mit" in term.printed and "Deres" in term.printed
 
 
+def test_saved_meanwhile_offers_both_of_two_not_relevant_marks(term):
+    term.type(DOWN * 2 + ENTER)
+    step = interview.SavedMeanwhile(
+        asking(term, 1).question, Answer("Min grund", True), Answer("Deres grund", True)
+    )
+
+    assert term.prompter.handle(step) == interview.Keep.BOTH  # joined by the interview (model.joined)
+
+
+@pytest.mark.parametrize(
+    ("mine", "theirs"), [(Answer("Min grund", True), Answer("Deres")), (Answer("Mit"), Answer("", True))]
+)
+def test_saved_meanwhile_offers_no_both_for_a_mark_beside_an_answer(terminal, mine, theirs):
+    term = terminal(screen=True)
+    term.type(DOWN + ENTER)
+    step = interview.SavedMeanwhile(asking(term, 1).question, mine, theirs)
+
+    assert term.prompter.handle(step) == interview.Keep.THEIRS
+    assert "Begge" not in term.prompts.replace("»Begge, efter hinanden« kan ikke", "")
+    said = " ".join(term.printed.split())
+    assert "»Begge, efter hinanden« kan ikke vælges her: det ene er markeret som ikke relevant" in said
+
+
 # --- a whole interview by keystrokes ------------------------------------------------------------------
 
 
