@@ -889,7 +889,7 @@ def saved_meanwhile_then(ws, slug, qid, theirs: Answer, mine):
         (NotRelevant("Min grund"), Answer("", True), (NOT_RELEVANT, "Min grund")),
     ],
 )
-def test_keeping_both_of_two_not_relevant_marks_keeps_the_mark(interview, project, ws, mine, theirs, expected):
+def test_keeping_both_of_two_marks_keeps_the_mark(interview, project, ws, mine, theirs, expected):
     slug = project(answers={Q2: "B"})
     offered = []
 
