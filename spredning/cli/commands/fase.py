@@ -60,6 +60,11 @@ def fase(
         example = command("fase", phase.id, "--rolle", _side_of_file(svar) if svar else "genbruge", *file)
         raise UsageProblem("fase.which-side", command=example)
     console = make_console()
+    # the partner before the side is remembered: a fresh copy has no organisation set yet, and
+    # remembering sets only the one a single partner gives, which partner_for finds anyway
+    chosen = choose_partner(opened.project, opened.local, partner, required=role == "genbruge")
+    if role == "genbruge" and chosen is None:
+        raise UsageProblem("fase.no-partner", command=command("projekt", "genbruger", t("metavar.name")))
     answers = None
     if svar is not None:
         # Without --rolle only this computer's side: an id of the other side is a slip of the pen,
@@ -71,9 +76,6 @@ def fase(
     if opened.local.side is None:  # a fresh copy (a git clone): remember the side from now on
         _remember_side(ws, slug, role, opened, console)
         opened = ws.store.open(slug)
-    chosen = choose_partner(opened.project, opened.local, partner, required=role == "genbruge")
-    if role == "genbruge" and chosen is None:
-        raise UsageProblem("fase.no-partner", command=command("projekt", "genbruger", t("metavar.name")))
     session = Session(ws, slug, role, chosen, variants=role == "dele" and partner is not None)
     several = several_dialogues(opened.project, opened.local)
     if answers is not None:
