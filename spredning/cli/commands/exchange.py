@@ -379,7 +379,17 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
         )
         choices = [questionary.Choice(keep, entry.answer)]
         choices += [
-            questionary.Choice(theirs(project, o.source, "conflict.keep-theirs", "conflict.keep-git"), o)
+            questionary.Choice(
+                theirs(
+                    project,
+                    o.source,
+                    "conflict.keep-theirs",
+                    "conflict.keep-git",
+                    me,
+                    "conflict.keep-own-sheet",
+                ),
+                o,
+            )
             for o in entry.others
         ]
         labelled = [
@@ -388,7 +398,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
                 entry.answer,
             ),
             *(
-                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading"), o)
+                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading", me), o)
                 for o in entry.others
             ),
         ]
