@@ -13,7 +13,7 @@ from pathlib import Path
 import pexpect
 import pytest
 from exchange_kit import D1, D2, G2, Org, flat, start_sharing
-from terminal import COMMAND, DOWN, ENTER, person, rendered
+from terminal import COMMAND, CTRL_C, DOWN, ENTER, person, rendered
 from worksheet_kit import Sheet
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
@@ -108,17 +108,29 @@ def test_the_choice_names_the_sheet_and_settling_it_reaches_the_sharing_side(
     assert "uafklaret konflikt" not in out
 
 
-def test_exported_before_settling_the_sharing_side_is_told_both_are_the_partners(conflict, pseudo_terminal):
+def test_exported_before_settling_the_sharing_side_is_told_both_are_the_partners(
+    conflict, tmp_path, pseudo_terminal
+):
     odense, aeroe = conflict
     out = import_(odense, aeroe.export())
-    assert "1 konflikt" in out
+    assert "1 konflikt" in out and odense.others() == {G2: [TYPED]}
     status = flat(odense.ok("status"))
+    assert f"Ærø Kommune (den, I har nu): {SHEET_TEXT} Ærø Kommune: {TYPED}" in status
     assert "Begge er skrevet af Ærø Kommune, som kan afgøre den." in status
+    assert "Odense Kommune (" not in status and "Odense Kommune:" not in status
     settle = flat(odense.ok("konflikter"))
-    assert f"Ærø Kommunes udgave: {TYPED}" in settle and "Jeres udgave (Odense Kommune)" not in settle
+    assert f"Ærø Kommunes udgave, som I har nu: {SHEET_TEXT} Ærø Kommunes udgave: {TYPED}" in settle
     assert "Begge udgaver er skrevet af Ærø Kommune. Ærø Kommune kan afgøre konflikten hos sig" in settle
-    assert "arbejdsarket" not in settle  # it is not Odense's own worksheet
+    assert "Jeres udgave" not in settle and "arbejdsarket" not in settle  # not Odense's, nor its sheet
+    env = {**person(tmp_path, lines=40), "SPREDNING_HJEM": str(odense.home)}
+    child = pseudo_terminal(COMMAND, ["konflikter"], env=env, rows=40, cwd=tmp_path)
+    child.expect_exact("Ærø Kommunes, som I har nu")  # the choices name no version Odense's
+    child.expect_exact("Afgør senere")
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    assert "Jeres (" not in child.logfile_read.getvalue() and odense.others() == {G2: [TYPED]}
 
     settle_with_the_sheets_text(aeroe, odense.files / "pty", pseudo_terminal)  # Ærø settles it, and exports
     out = import_(odense, aeroe.export())
     assert odense.others() == {} and odense.texts()[G2] == SHEET_TEXT
+    assert "uafklaret konflikt" not in out

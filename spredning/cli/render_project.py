@@ -246,7 +246,7 @@ def conflict_view(
         Text(),
         Text(heading, style="bold yellow"),
         hanging("•", question.text if question else question_id, 0, "bold"),
-        Text(ours_heading(project, entry.answer, me, writer), style="bold"),
+        Text(ours_heading(project, entry, me, writer), style="bold"),
         answer_text(entry.answer, 2, removed_by=removed_by(project, entry.answer, writer)),
     ]
     for other in entry.others:
@@ -275,12 +275,17 @@ def writer_settles(entry: Entry, writer: str) -> bool:
     return not entry.answer.empty and bool(entry.others) and all(o.source == writer for o in entry.others)
 
 
-def ours_heading(project: Project, answer: Answer, me: str | None, writer: str | None) -> str:
-    """Our version's heading in a conflict: ours, or (its writer known) the partner's text we have now."""
+def ours_heading(project: Project, entry: Entry, me: str | None, writer: str | None) -> str:
+    """Our version's heading in a conflict: ours, or (its writer known) the partner's text we have now.
+
+    When every version is that partner's (writer_settles), ours is named as theirs alone.
+    """
     if writer is None:
         return t("conflict.ours", org=org_name(project, me) if me else t("org.us"))
-    if answer.empty:
+    if entry.answer.empty:
         return t("conflict.ours-plain")
+    if writer_settles(entry, writer):
+        return t("conflict.ours-writers", org=org_name(project, writer))
     return t("conflict.ours-now", org=org_name(project, writer))
 
 

@@ -116,6 +116,8 @@ def conflict_list(
         label = (
             ours
             if writer is None or mine.empty
+            else t("status.conflict-ours-writers", by=org_name(project, writer))
+            if writer_settles(item.entry, writer)
             else t("status.conflict-ours-now", org=ours, by=org_name(project, writer))
         )
         versions = [(label, mine, removed_by(project, mine, writer))]

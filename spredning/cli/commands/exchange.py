@@ -357,7 +357,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
     import questionary
 
     from spredning.cli.prompter import select
-    from spredning.cli.render_project import conflict_view, org_name, theirs
+    from spredning.cli.render_project import conflict_view, org_name, theirs, writer_settles
     from spredning.cli.render_status import where
 
     questions = {q.id: q for q in guide.questions()}
@@ -372,6 +372,8 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
         keep = (
             t("conflict.keep-ours", org=ours)
             if writer is None
+            else t("conflict.keep-ours-writers", org=org_name(project, writer))
+            if writer_settles(entry, writer)
             else t(
                 "conflict.keep-ours-removed" if entry.answer.empty else "conflict.keep-ours-now",
                 org=org_name(project, writer),
