@@ -120,7 +120,7 @@ def test_exported_before_settling_the_sharing_side_is_told_both_are_the_partners
     assert "Odense Kommune (" not in status and "Odense Kommune:" not in status
     settle = flat(odense.ok("konflikter"))
     assert f"Ærø Kommunes udgave, som I har nu: {SHEET_TEXT} Ærø Kommunes udgave: {TYPED}" in settle
-    assert "Begge udgaver er skrevet af Ærø Kommune. Ærø Kommune kan afgøre konflikten hos sig" in settle
+    assert "Begge udgaver er skrevet af Ærø Kommune, så lad dem afgøre konflikten" in settle
     assert "Jeres udgave" not in settle and "arbejdsarket" not in settle  # not Odense's, nor its sheet
     env = {**person(tmp_path, lines=40), "SPREDNING_HJEM": str(odense.home)}
     child = pseudo_terminal(COMMAND, ["konflikter"], env=env, rows=40, cwd=tmp_path)
