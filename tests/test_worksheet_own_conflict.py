@@ -52,6 +52,8 @@ def conflict(pair) -> tuple[Org, Org]:
     import_(odense, path)
     out = import_(aeroe, odense.export())
     assert "1 konflikt" in out, out
+    assert "Konflikten i 1 svar er mellem to af jeres egne tekster: den, I skrev i et arbejdsark" in out
+    assert "Odense Kommune har ændret" not in out
     assert aeroe.others() == {G2: [SHEET_TEXT]}
     return odense, aeroe
 

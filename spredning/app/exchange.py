@@ -171,6 +171,13 @@ class ImportPlan(NamedTuple):
         """
         return [item for item in self._ours_changed() if self.from_own_sheet(item)]
 
+    def own_sheet_conflicts(self) -> list[Planned]:
+        """The answers whose new conflict is between two texts of ours: a worksheet's and one typed here.
+
+        The version kept beside ours is then named as our own (incoming_source), not the sender's.
+        """
+        return [item for item in self.listed(Outcome.CONFLICT) if self.from_own_sheet(item)]
+
     def _ours_changed(self) -> list[Planned]:
         if self.me is None or self.creates:  # a project the import makes had nothing of ours before
             return []
