@@ -179,7 +179,11 @@ BUILT_KEYS = {
     "role.{}": ["role.dele", "role.genbruge"],
     "{}.unreadable": ["answers.unreadable"],  # read_user_yaml(path, "answers") for 'fase --svar'
     "{}.invalid": ["answers.invalid"],
-    "{}-not-relevant": ["report.version-here-not-relevant", "report.version-from-not-relevant"],
+    "{}-not-relevant": [
+        "report.version-here-not-relevant",
+        "report.version-from-not-relevant",
+        "report.version-own-sheet-not-relevant",
+    ],
     "exchange.why.{}": [
         f"exchange.why.{k}" for k in ("empty", "not-mapping", "too-large", "newer-format", "cut-off")
     ],

@@ -180,6 +180,13 @@ class ImportPlan(NamedTuple):
         """
         return [item for item in self._ours_changed() if self.from_own_sheet(item)]
 
+    def own_sheet_conflicts(self) -> list[Planned]:
+        """The answers whose new conflict is between two texts of ours: a worksheet's and one typed here.
+
+        The version kept beside ours is then named as our own (incoming_source), not the sender's.
+        """
+        return [item for item in self.listed(Outcome.CONFLICT) if self.from_own_sheet(item)]
+
     def _ours_changed(self) -> list[Planned]:
         if self.me is None or self.creates:  # a project the import makes had nothing of ours before
             return []
@@ -200,9 +207,32 @@ class ImportPlan(NamedTuple):
         """
         if self.me is None or self.incoming.sheet_versions is not None:
             return False
-        before = dict(item.before.answer.version) if item.before is not None else {}
-        ahead = [copy for copy, count in item.incoming.version if count > before.get(copy, 0)]
-        return bool(ahead) and all(filled_by(copy, self.project.id, self.me) for copy in ahead)
+        return _own_sheet_ahead(self.incoming, item.before, item.incoming, self.project.id, self.me)
+
+
+def _own_sheet_ahead(
+    incoming: Incoming, before: Entry | None, answer: Answer, project_id: str, me: str | None
+) -> bool:
+    """True when every copy `answer` is ahead of our version by is a worksheet `me` filled in."""
+    if me is None or incoming.sheet_versions is not None:
+        return False
+    had = dict(before.answer.version) if before is not None else {}
+    ahead = [copy for copy, count in answer.version if count > had.get(copy, 0)]
+    return bool(ahead) and all(filled_by(copy, project_id, me) for copy in ahead)
+
+
+def incoming_source(
+    incoming: Incoming, before: Entry | None, answer: Answer, project_id: str, me: str | None
+) -> str:
+    """Whose an incoming version is, as kept beside ours in a conflict: the sender's, or our own.
+
+    What we wrote in a worksheet reaches us with its maker's export. If we typed another text for
+    the same question meanwhile, both versions of the conflict are ours: the one from the sheet
+    is then named as our own (its source is our key), not as the sender's.
+    """
+    if _own_sheet_ahead(incoming, before, answer, project_id, me):
+        return me or ""
+    return incoming.sender or ""
 
 
 class ImportResult(NamedTuple):
@@ -523,7 +553,6 @@ def _plan_into(
     for key in dict.fromkeys(slot[0] for slot, _ in (*answers, *records)):
         if key and project.partner(key) is None:
             new_partners.append(incoming.project.partner(key) or Partner(key, ""))
-    sender = incoming.sender or ""
     items = []
     for slot, entry in answers:
         before = project.entry(slot)
@@ -531,12 +560,14 @@ def _plan_into(
             base = (incoming.legacy_base or {}).get(slot[1])
             after, outcome = history.integrate_legacy(before, entry.answer, base, state.copy)
         else:
-            after, outcome = history.integrate(before, entry.answer._replace(source=sender))
+            source = incoming_source(incoming, before, entry.answer, project.id, me or None)
+            after, outcome = history.integrate(before, entry.answer._replace(source=source))
         items.append(Planned(slot, outcome, before, after, entry.answer))
     planned_records = []
     for slot, entry in records:
         before = project.record(slot)
-        after, outcome = history.integrate(before, entry.answer._replace(source=sender))
+        source = incoming_source(incoming, before, entry.answer, project.id, me or None)
+        after, outcome = history.integrate(before, entry.answer._replace(source=source))
         planned_records.append(Planned(slot, outcome, before, after, entry.answer))
     return ImportPlan(
         incoming,
@@ -616,8 +647,8 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
                 not decided
                 and item.slot not in strays  # shown nowhere: nothing to read
                 and item.outcome in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED, Outcome.CONFLICT)
-                and not (item.outcome is not Outcome.CONFLICT and plan.from_own_sheet(item))
-            ):  # what we wrote ourselves in a worksheet is no news from the sender
+                and not plan.from_own_sheet(item)
+            ):  # what we wrote ourselves in a worksheet (kept beside ours, too) is no news from the sender
                 news.append(slot_key(item.slot))
         project = _bring_in_records(project, plan)
         state = _no_longer_news(_remember(state, plan, news), decided_keys)
@@ -644,7 +675,8 @@ def _bring_in_records(project: Project, plan: ImportPlan) -> Project:
         fresh = project.record(item.slot)
         after = item.after
         if fresh != item.before:
-            after = history.integrate(fresh, item.incoming._replace(source=plan.incoming.sender or ""))[0]
+            source = incoming_source(plan.incoming, fresh, item.incoming, plan.project.id, plan.me)
+            after = history.integrate(fresh, item.incoming._replace(source=source))[0]
         if after != fresh:
             project = project.with_record(item.slot, after)
     return project
@@ -655,7 +687,8 @@ def _again(fresh: Entry | None, item: Planned, plan: ImportPlan, copy: str) -> E
     if plan.incoming.legacy:
         base = (plan.incoming.legacy_base or {}).get(item.slot[1])
         return history.integrate_legacy(fresh, item.incoming, base, copy)[0]
-    return history.integrate(fresh, item.incoming._replace(source=plan.incoming.sender or ""))[0]
+    source = incoming_source(plan.incoming, fresh, item.incoming, plan.project.id, plan.me)
+    return history.integrate(fresh, item.incoming._replace(source=source))[0]
 
 
 def _with_partners(partners: tuple[Partner, ...], new: tuple[Partner, ...]) -> tuple[Partner, ...]:

@@ -1500,7 +1500,12 @@ class InterviewPrompter:
         project = self.session.project
         named = [
             render_project.theirs(
-                project, source, "interview.conflict-version", "interview.conflict-git-version"
+                project,
+                source,
+                "interview.conflict-version",
+                "interview.conflict-git-version",
+                self.session.local.me,
+                "interview.conflict-own-sheet",
             )
             for source in versions
         ]

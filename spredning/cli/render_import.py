@@ -104,6 +104,10 @@ def print_changed_here(console, guide: Guide, plan: exchange.ImportPlan, see: st
     if home:
         console.print(say("importer.own-from-sheet", n=len(home)))
         console.print(_lines(guide, plan, home, marked=True))
+    both = plan.own_sheet_conflicts()  # our worksheet's text beside what we typed here meanwhile
+    if both:
+        console.print(say("importer.own-sheet-conflicts", n=len(both)))
+        console.print(_lines(guide, plan, both))
     own = [*own, *home]
     others = [item for item in plan.removed() if item not in own]
     if others:

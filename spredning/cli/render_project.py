@@ -52,11 +52,22 @@ def org_name(project: Project, key: str) -> str:
     return t("org.unknown")
 
 
-def theirs(project: Project, key: str, message: str, from_git: str) -> str:
+def theirs(
+    project: Project,
+    key: str,
+    message: str,
+    from_git: str,
+    me: str | None = None,
+    own: str = "conflict.own-sheet-heading",
+) -> str:
     """A message naming another version's organisation in the genitive ("Syds udgave:").
 
-    A version from git has no organisation; its own message names it without a genitive.
+    A version from git has no organisation; its own message names it without a genitive. A version
+    of our own (`me`) kept beside ours came home from a worksheet we filled in while we typed
+    another text here (app/exchange.incoming_source): `own` says so, naming no one else.
     """
+    if me is not None and key == me:
+        return t(own)
     if key != SHARING and (not key or project.partner(key) is None):
         return t(from_git)
     return t(message, org=org_name(project, key))
@@ -123,14 +134,23 @@ def question_with_answer(
     return Group(*parts)
 
 
-def other_versions(project: Project, others: tuple[Answer, ...], indent: int) -> RenderableType:
-    """The versions kept beside an answer, each under its organisation's name."""
+def other_versions(
+    project: Project, others: tuple[Answer, ...], indent: int, me: str | None = None
+) -> RenderableType:
+    """The versions kept beside an answer, each under its organisation's name (ours: from a worksheet)."""
     parts: list[RenderableType] = []
     for other in others:
         parts.append(
             indented(
                 Text(
-                    theirs(project, other.source, "conflict.their-version-open", "conflict.git-version-open"),
+                    theirs(
+                        project,
+                        other.source,
+                        "conflict.their-version-open",
+                        "conflict.git-version-open",
+                        me,
+                        "conflict.own-sheet-open",
+                    ),
                     style="bold yellow",
                 ),
                 indent,
@@ -226,24 +246,46 @@ def conflict_view(
         Text(),
         Text(heading, style="bold yellow"),
         hanging("•", question.text if question else question_id, 0, "bold"),
-        Text(ours_heading(project, entry.answer, me, writer), style="bold"),
+        Text(ours_heading(project, entry, me, writer), style="bold"),
         answer_text(entry.answer, 2, removed_by=removed_by(project, entry.answer, writer)),
     ]
     for other in entry.others:
         parts.append(
-            Text(theirs(project, other.source, "conflict.theirs", "conflict.git-version"), style="bold")
+            Text(
+                theirs(
+                    project, other.source, "conflict.theirs", "conflict.git-version", me, "conflict.own-sheet"
+                ),
+                style="bold",
+            )
         )
         by = other.source if me == SHARING and other.source not in ("", SHARING) else None
         parts.append(answer_text(other, 2, removed_by=removed_by(project, other, by)))
+    if writer is not None and writer_settles(entry, writer):
+        parts.append(Text(t("conflict.writer-settles", org=org_name(project, writer)), style="italic"))
     return Group(*parts)
 
 
-def ours_heading(project: Project, answer: Answer, me: str | None, writer: str | None) -> str:
-    """Our version's heading in a conflict: ours, or (its writer known) the partner's text we have now."""
+def writer_settles(entry: Entry, writer: str) -> bool:
+    """True when every version of a conflict is the partner's that wrote ours (`writer`).
+
+    On the sharing side a partner's text can come twice: from a worksheet the partner filled in
+    and from its program, where it typed another text meanwhile. The conflict is then the
+    partner's own, which its program has too once it has our export: it is the partner's to settle.
+    """
+    return not entry.answer.empty and bool(entry.others) and all(o.source == writer for o in entry.others)
+
+
+def ours_heading(project: Project, entry: Entry, me: str | None, writer: str | None) -> str:
+    """Our version's heading in a conflict: ours, or (its writer known) the partner's text we have now.
+
+    When every version is that partner's (writer_settles), ours is named as theirs alone.
+    """
     if writer is None:
         return t("conflict.ours", org=org_name(project, me) if me else t("org.us"))
-    if answer.empty:
+    if entry.answer.empty:
         return t("conflict.ours-plain")
+    if writer_settles(entry, writer):
+        return t("conflict.ours-writers", org=org_name(project, writer))
     return t("conflict.ours-now", org=org_name(project, writer))
 
 
@@ -339,6 +381,7 @@ def vis_phase(
     drafted: Set[str] = frozenset(),
     removed: Mapping[str, object] | None = None,
     seen: set[str] | None = None,
+    me: str | None = None,
 ) -> RenderableType:
     """One phase's answers: per tool and side, each question with its answer and open conflicts.
 
@@ -373,7 +416,7 @@ def vis_phase(
                     )
                 )
                 if waiting:
-                    rows.append(other_versions(view.project, waiting, 5))
+                    rows.append(other_versions(view.project, waiting, 5, me))
             if rows:
                 done = progress(view, tool.questions(role))
                 blocks.append(
@@ -391,7 +434,9 @@ def vis_phase(
     return Group(*parts)
 
 
-def _side_cell(tool: Tool, role: str, view: Dialogue, seen: set[str] | None) -> RenderableType:
+def _side_cell(
+    tool: Tool, role: str, view: Dialogue, seen: set[str] | None, me: str | None = None
+) -> RenderableType:
     questions = tool.questions(role)
     if not questions:
         return Text(t("guide.no-questions"), style="dim")
@@ -402,11 +447,13 @@ def _side_cell(tool: Tool, role: str, view: Dialogue, seen: set[str] | None) -> 
         rows.append(question_with_answer(n, q, view.answer(q.id), indent=0))
         waiting = view.waiting(q.id)
         if waiting:
-            rows.append(other_versions(view.project, waiting, 3))
+            rows.append(other_versions(view.project, waiting, 3, me))
     return Group(*rows)
 
 
-def vis_phase_side_by_side(phase: Phase, view: Dialogue, seen: set[str] | None = None) -> RenderableType:
+def vis_phase_side_by_side(
+    phase: Phase, view: Dialogue, seen: set[str] | None = None, me: str | None = None
+) -> RenderableType:
     """One phase with each tool's two sides next to each other (for wide terminals).
 
     `seen` gets the ids of the questions shown (all of the phase's), as in vis_phase.
@@ -421,7 +468,7 @@ def vis_phase_side_by_side(phase: Phase, view: Dialogue, seen: set[str] | None =
             done = progress(view, tool.questions(role))
             title = role_title(role) + (f"  {done.answered}/{done.total}" if done.total else "")
             table.add_column(title, ratio=1, overflow="fold")
-        table.add_row(_side_cell(tool, "dele", view, seen), _side_cell(tool, "genbruge", view, seen))
+        table.add_row(_side_cell(tool, "dele", view, seen, me), _side_cell(tool, "genbruge", view, seen, me))
         parts.append(table)
     parts.append(Text())
     return Group(*parts)

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from spredning.cli.render import bullets, plain
-from spredning.cli.render_project import org_name, removed_by
+from spredning.cli.render_project import org_name, removed_by, writer_settles
 from spredning.cli.render_text import one_line, print_fitted
 from spredning.core.model import NOTHING, SHARING, Answer, Guide, Progress, Project, Slot
 from spredning.core.textsafe import clean, clean_name
@@ -116,14 +116,20 @@ def conflict_list(
         label = (
             ours
             if writer is None or mine.empty
+            else t("status.conflict-ours-writers", by=org_name(project, writer))
+            if writer_settles(item.entry, writer)
             else t("status.conflict-ours-now", org=ours, by=org_name(project, writer))
         )
         versions = [(label, mine, removed_by(project, mine, writer))]
         for other in item.entry.others:
             by = other.source if me == SHARING and other.source not in ("", SHARING) else None
-            versions.append((org_name(project, other.source), other, removed_by(project, other, by)))
+            name = t("conflict.own-sheet-heading") if me is not None and other.source == me else None
+            versions.append((name or org_name(project, other.source), other, removed_by(project, other, by)))
         for org, answer, emptied in versions:
             lines.append(_cut("    ", plain(f"{org}: ", "bold"), plain(first_line(answer, emptied))))
+        if writer is not None and writer_settles(item.entry, writer):
+            settles = t("status.conflict-writer-settles", org=org_name(project, writer))
+            lines.append(_cut("    ", plain(settles, "italic")))
     if len(conflicts) > LISTED:
         lines.append(Text(t("status.more", n=len(conflicts) - LISTED), style="dim"))
     return Group(*lines)

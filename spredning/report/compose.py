@@ -321,6 +321,8 @@ class _Words:
             if number == 0 and version.source == self.outline.writer
             else "report.version-from"
         )
+        if number > 0 and self.outline.writer and version.source == self.outline.writer:
+            key = "report.version-own-sheet"  # ours too: it came home from a worksheet we filled in
         label = t(f"{key}-not-relevant" if version.not_relevant else key, org=name)
         return Part(label, version.text, name)
 

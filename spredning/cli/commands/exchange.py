@@ -357,7 +357,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
     import questionary
 
     from spredning.cli.prompter import select
-    from spredning.cli.render_project import conflict_view, org_name, theirs
+    from spredning.cli.render_project import conflict_view, org_name, theirs, writer_settles
     from spredning.cli.render_status import where
 
     questions = {q.id: q for q in guide.questions()}
@@ -372,6 +372,8 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
         keep = (
             t("conflict.keep-ours", org=ours)
             if writer is None
+            else t("conflict.keep-ours-writers", org=org_name(project, writer))
+            if writer_settles(entry, writer)
             else t(
                 "conflict.keep-ours-removed" if entry.answer.empty else "conflict.keep-ours-now",
                 org=org_name(project, writer),
@@ -379,7 +381,17 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
         )
         choices = [questionary.Choice(keep, entry.answer)]
         choices += [
-            questionary.Choice(theirs(project, o.source, "conflict.keep-theirs", "conflict.keep-git"), o)
+            questionary.Choice(
+                theirs(
+                    project,
+                    o.source,
+                    "conflict.keep-theirs",
+                    "conflict.keep-git",
+                    me,
+                    "conflict.keep-own-sheet",
+                ),
+                o,
+            )
             for o in entry.others
         ]
         labelled = [
@@ -388,7 +400,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
                 entry.answer,
             ),
             *(
-                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading"), o)
+                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading", me), o)
                 for o in entry.others
             ),
         ]

@@ -74,10 +74,12 @@ def vis(
         seen: set[str] = set()  # the questions shown: only their news is read now
         for phase in phases:
             if side_by_side:
-                shown = vis_phase_side_by_side(phase, view, seen)
+                shown = vis_phase_side_by_side(phase, view, seen, opened.local.me)
             else:
                 roles = roles_for(role)
-                shown = vis_phase(phase, view, roles, kun_besvarede, only, with_drafts, removed, seen)
+                shown = vis_phase(
+                    phase, view, roles, kun_besvarede, only, with_drafts, removed, seen, opened.local.me
+                )
             # crop=False: every piece of a phase is laid out to the width already (rich's own
             # renderables, render_text's wrapped lines), so the console need not cut each line
             # again; for a 1 MiB project that is a fifth of the command's time. A test compares.
