@@ -859,3 +859,33 @@ def test_a_reason_and_an_answer_typed_in_two_windows_each_stay_their_kind(spawn,
     status, output = finish(again)
     assert status == 130
     assert "Kladden er en begrundelse" not in output and "to vinduer" not in output
+
+
+def test_a_reason_typed_where_another_window_kept_an_answer_and_a_reason_waits_as_a_reason(
+    spawn, project, home
+):
+    """A keeps an answer draft and a reason beside it; B, opened before, marks the question: its
+    reason waits while typing (said as a reason's wait) and goes after A's reason, not into A's answer."""
+    a = spawn("fase", "tjek", "--fortsæt")
+    a.expect_exact("[1/14]")
+    a.expect_exact("Svar:")
+    b = spawn("fase", "tjek", "--fortsæt")
+    b.expect_exact("[1/14]")
+    b.expect_exact("Svar:")
+    a.send("svar fra A")
+    wait_until(lambda: drafts(home).get(DRAFT_KEY) == "svar fra A", "A's autosave")
+    a.send(CTRL_N)
+    a.expect_exact("Grund:")
+    a.send("grund fra A")
+    wait_until(lambda: reasons(home).get(DRAFT_KEY) == "grund fra A", "A's autosave of the reason")
+    b.send(CTRL_N)
+    b.expect_exact("Grund:")
+    b.send("grund fra B")
+    b.expect_exact("Et andet vindue har en anden begrundelse")
+
+    for window in (a, b):
+        window.send(CTRL_C)
+        assert finish(window)[0] == 130
+
+    assert drafts(home) == {DRAFT_KEY: "svar fra A"}
+    assert reasons(home) == {DRAFT_KEY: "grund fra A\n\ngrund fra B"}

@@ -434,3 +434,19 @@ def test_a_reason_kept_beside_with_no_answer_draft_is_edited_where_it_is(term):
     assert BESIDE in shown  # said above the field, as it was kept
     assert draft_in_file(term, Q2) is None
     assert reason_beside(term, Q2) == "grund fra B og mere"
+
+
+def test_a_reason_beside_another_windows_answer_draft_left_with_esc_is_kept_there_once(term):
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        other, step_b = window_at(term, pipe, 2)
+        step_a = asking(term, 2)
+        term.type("svar fra A" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            term.prompter.ask(step_a)
+        other.type(CTRL_N + "grund fra B" + ESC + CTRL_N + " og mere" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            other.prompter.ask(step_b)
+
+    assert draft_in_file(term, Q2) == "svar fra A"
+    assert reason_beside(term, Q2) == "grund fra B og mere"  # Ctrl+N started with it again, beside
+    assert "begrundelse-kladder" not in state_of(term)
