@@ -322,3 +322,100 @@ def test_a_window_that_typed_nothing_in_the_reason_field_writes_no_old_reason_ba
     assert a.keep_reason(question, OLD) is Drafted.STALE  # A stops, untouched
 
     assert reason_in_file(ws, slug) == OLD + " ændret i B"
+
+
+# --- each text stays its kind: a reason is never joined into an answer draft, nor an answer into a reason --
+
+
+def reasons_marked(ws, slug) -> list[str]:
+    """The drafts marked as typed for "not relevant" ('begrundelse-kladder')."""
+    data = yaml.safe_load((ws.store.home / ".spredning" / f"{slug}.yaml").read_text(encoding="utf-8"))
+    return data.get("begrundelse-kladder") or []
+
+
+def test_a_reason_typed_without_an_answer_draft_is_kept_beside_another_windows_answer_draft(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)  # both opened the question with no draft
+    a.keep_draft(question, A_TEXT, join=False)  # A types an answer
+    # B marks the question and types a reason: kept beside A's answer draft, while typing too
+    assert b.keep_draft(question, "passer ikke", join=False, reason=True) is Drafted.KEPT
+    assert b.keep_draft(question, "passer ikke hos os", reason=True) is Drafted.KEPT  # B stops
+
+    assert in_file(ws, slug) == A_TEXT  # A's answer draft is A's answer, nothing else
+    assert reason_in_file(ws, slug) == "passer ikke hos os"
+    assert reasons_marked(ws, slug) == []
+    later, _ = window(ws, slug)
+    assert not later.draft_is_reason(question) and not later.draft_joined(question)
+    assert later.reason_beside(question) == "passer ikke hos os"
+
+
+def test_a_reason_kept_beside_another_windows_answer_draft_is_given_with_the_mark(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)
+    a.keep_draft(question, A_TEXT, join=False)
+    b.keep_draft(question, "passer ikke", reason=True)
+
+    assert b.record(question, Answer("passer ikke", not_relevant=True), None) is None  # B saves the mark
+
+    assert saved(ws, slug) == {Q1: (NOT_RELEVANT, "passer ikke")}
+    assert reason_in_file(ws, slug) is None  # given: not kept beside as well
+    assert in_file(ws, slug) == A_TEXT  # A's answer draft stays
+
+
+def test_an_answer_typed_where_another_window_kept_a_reason_moves_the_reason_beside_it(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)
+    b.keep_draft(question, "passer ikke", reason=True)  # B stopped in the reason field: a reason draft
+
+    assert a.keep_draft(question, A_TEXT, join=False) is Drafted.KEPT  # A types an answer
+    assert a.keep_draft(question, A_TEXT) is Drafted.KEPT  # and stops
+
+    assert in_file(ws, slug) == A_TEXT  # the answer draft is A's answer alone
+    assert reason_in_file(ws, slug) == "passer ikke"  # B's reason is still a reason, beside it
+    assert reasons_marked(ws, slug) == []
+    # B goes on in its reason field: its reason changes where it is now, beside the answer draft
+    b.keep_draft(question, "passer slet ikke", reason=True)
+    assert (in_file(ws, slug), reason_in_file(ws, slug)) == (A_TEXT, "passer slet ikke")
+    b.keep_draft(question, "", reason=True)  # B empties its field: its reason goes, A's answer stays
+    assert (in_file(ws, slug), reason_in_file(ws, slug)) == (A_TEXT, None)
+
+
+def test_two_windows_reasons_moved_beside_an_answer_are_still_said_to_be_joined(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)
+    c, _ = window(ws, slug)
+    b.keep_draft(question, "grund fra B", reason=True)
+    c.keep_draft(question, "grund fra C", reason=True)  # joined after B's: two reasons in one draft
+
+    a.keep_draft(question, A_TEXT)
+
+    assert in_file(ws, slug) == A_TEXT
+    assert reason_in_file(ws, slug) == "grund fra B" + JOINER + "grund fra C"
+    assert window(ws, slug)[0].reason_joined(question)
+
+
+def test_an_answer_saved_meanwhile_keeps_the_text_as_an_answer_draft_beside_a_reason_draft(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)
+    c, _ = window(ws, slug)
+    b.keep_draft(question, "passer ikke", reason=True)
+    assert c.record(question, Answer(B_TEXT), None) is None  # C saves an answer A has not seen
+
+    assert a.record(question, Answer(A_TEXT), None) is not None  # A's save finds C's answer
+
+    assert in_file(ws, slug) == A_TEXT  # A's text is kept as an answer draft, not inside the reason
+    assert reason_in_file(ws, slug) == "passer ikke"
+    assert reasons_marked(ws, slug) == []
+
+
+def test_a_reason_beside_an_answer_draft_since_saved_stays_beside_and_is_not_written_twice(ws, slug):
+    a, question = window(ws, slug)
+    b, _ = window(ws, slug)
+    a.keep_draft(question, A_TEXT)
+    b.keep_draft(question, "passer ikke", reason=True)  # beside A's answer draft
+    assert a.record(question, Answer(A_TEXT), None) is None  # A saves its answer: its draft goes
+
+    b.keep_draft(question, "passer ikke hos os", reason=True)  # B goes on typing its reason
+
+    assert in_file(ws, slug) is None
+    assert reason_in_file(ws, slug) == "passer ikke hos os"

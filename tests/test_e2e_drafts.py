@@ -823,3 +823,69 @@ def test_pgup_at_the_first_question_keeps_all_typed_before_a_crash(spawn, projec
     assert wait_for_exit(child) is None
 
     assert drafts(home) == {DRAFT_KEY: "Første linje"}  # all of it, not just the first keystroke
+
+
+def test_a_reason_and_an_answer_typed_in_two_windows_each_stay_their_kind(spawn, project, home):
+    """Two windows at one question without a draft: A types an answer, B marks the question and
+    types a reason, both stop. B's reason is kept beside A's answer draft, not joined into it, and
+    the next run says the draft is an answer with a reason beside it, not that it is a reason."""
+    a = spawn("fase", "tjek", "--fortsæt")
+    a.expect_exact("[1/14]")
+    a.expect_exact("Svar:")
+    b = spawn("fase", "tjek", "--fortsæt")
+    b.expect_exact("[1/14]")
+    b.expect_exact("Svar:")
+    a.send("svar fra A")
+    wait_until(lambda: drafts(home).get(DRAFT_KEY) == "svar fra A", "A's autosave")
+    b.send(CTRL_N)
+    b.expect_exact("Grund:")
+    b.send("grund fra B")
+    wait_until(lambda: reasons(home).get(DRAFT_KEY) == "grund fra B", "B's autosave, beside A's draft")
+
+    b.send(CTRL_C)
+    status, output = finish(b)
+    assert status == 130
+    assert "(begrundelse – ikke gemt) grund fra B" in output
+    a.send(CTRL_C)
+    assert finish(a)[0] == 130
+
+    assert drafts(home) == {DRAFT_KEY: "svar fra A"}
+    assert reasons(home) == {DRAFT_KEY: "grund fra B"}
+    again = spawn("fase", "tjek", "--fortsæt")
+    again.expect_exact("Du har også skrevet en begrundelse")
+    again.expect_exact("grund fra B")  # said above the field, as a reason
+    again.expect_exact("svar fra A")  # in the answer field
+    again.send(CTRL_C)
+    status, output = finish(again)
+    assert status == 130
+    assert "Kladden er en begrundelse" not in output and "to vinduer" not in output
+
+
+def test_a_reason_typed_where_another_window_kept_an_answer_and_a_reason_waits_as_a_reason(
+    spawn, project, home
+):
+    """A keeps an answer draft and a reason beside it; B, opened before, marks the question: its
+    reason waits while typing (said as a reason's wait) and goes after A's reason, not into A's answer."""
+    a = spawn("fase", "tjek", "--fortsæt")
+    a.expect_exact("[1/14]")
+    a.expect_exact("Svar:")
+    b = spawn("fase", "tjek", "--fortsæt")
+    b.expect_exact("[1/14]")
+    b.expect_exact("Svar:")
+    a.send("svar fra A")
+    wait_until(lambda: drafts(home).get(DRAFT_KEY) == "svar fra A", "A's autosave")
+    a.send(CTRL_N)
+    a.expect_exact("Grund:")
+    a.send("grund fra A")
+    wait_until(lambda: reasons(home).get(DRAFT_KEY) == "grund fra A", "A's autosave of the reason")
+    b.send(CTRL_N)
+    b.expect_exact("Grund:")
+    b.send("grund fra B")
+    b.expect_exact("Et andet vindue har en anden begrundelse")
+
+    for window in (a, b):
+        window.send(CTRL_C)
+        assert finish(window)[0] == 130
+
+    assert drafts(home) == {DRAFT_KEY: "svar fra A"}
+    assert reasons(home) == {DRAFT_KEY: "grund fra A\n\ngrund fra B"}

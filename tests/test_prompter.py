@@ -930,14 +930,16 @@ def test_not_relevant_shows_the_mark_and_its_reason_once(terminal):
     assert after_question(term.shown, "[2/14]") == ["› Ikke relevant: passer ikke hos os"]
 
 
-def test_ctrl_c_in_the_reason_shows_its_text_as_a_draft(terminal):
+def test_ctrl_c_in_the_reason_shows_its_text_as_a_reason_not_saved(terminal):
+    """Kept as the question's draft, marked as a reason (or beside another window's answer draft):
+    said to be a reason, not an answer's draft."""
     term = terminal(emulated=True)
     term.type(CTRL_N + "eller grund" + CTRL_C)
 
     with pytest.raises(KeyboardInterrupt):
         term.prompter.ask(asking(term, 2))
 
-    assert after_question(term.shown, "[2/14]") == ["› (kladde – ikke gemt) eller grund"]
+    assert after_question(term.shown, "[2/14]") == ["› (begrundelse – ikke gemt) eller grund"]
 
 
 def test_ctrl_c_in_the_reason_beside_an_answer_draft_shows_both_kept(terminal):

@@ -360,3 +360,93 @@ def test_a_reason_moved_beside_the_draft_in_another_window_keeps_the_first_windo
     reply, shown = next_run(term, CTRL_N + ENTER, 2)  # the next time: both reasons in the reason field
     assert "Grund: grund fra A grund fra B" in shown
     assert reply == NotRelevant("grund fra A\n\ngrund fra B", "svar fra A")
+
+
+# --- 7. each text stays its kind: a reason beside another window's answer draft, never inside it ----------
+
+
+def test_a_reason_typed_beside_another_windows_answer_draft_stays_a_reason(term):
+    """Both windows have the question open without a draft; A keeps an answer draft. B marks the
+    question and stops in the reason field: B's reason is kept beside A's answer draft, which stays
+    A's answer (not a reason, not joined)."""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        other, step_b = window_at(term, pipe, 2)
+        step_a = asking(term, 2)
+        term.type("svar fra A" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            term.prompter.ask(step_a)
+        other.type(CTRL_N + "grund fra B" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            other.prompter.ask(step_b)
+
+    assert draft_in_file(term, Q2) == "svar fra A"
+    assert reason_beside(term, Q2) == "grund fra B"
+    assert "begrundelse-kladder" not in state_of(term) and "samlede-kladder" not in state_of(term)
+    assert "› (begrundelse – ikke gemt) grund fra B" in one_line(other.printed)
+    reply, shown = next_run(term, CTRL_N + ENTER, 2)  # the next time: A's answer draft, B's reason
+    assert IS_REASON not in shown and BESIDE in shown
+    assert reply == NotRelevant("grund fra B", "svar fra A")
+
+
+def test_an_answer_typed_where_another_window_kept_a_reason_draft_keeps_the_reason_a_reason(term):
+    """Both windows have the question open without a draft; B stops in the reason field (a reason
+    draft). A, which has not seen it, types an answer and stops: the reason is kept beside A's answer
+    draft and still said to be a reason."""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        other, step_b = window_at(term, pipe, 2)
+        step_a = asking(term, 2)
+        other.type(CTRL_N + "grund fra B" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            other.prompter.ask(step_b)
+        term.type("svar fra A" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            term.prompter.ask(step_a)
+
+    assert draft_in_file(term, Q2) == "svar fra A"
+    assert reason_beside(term, Q2) == "grund fra B"
+    assert "begrundelse-kladder" not in state_of(term) and "samlede-kladder" not in state_of(term)
+    reply, shown = next_run(term, ESC_ENTER, 2)  # the next time: A's answer draft, saved as the answer
+    assert IS_REASON not in shown and BESIDE in shown and "Grund: grund fra B" in shown
+    assert reply == Save("svar fra A")
+
+
+def test_a_reason_kept_beside_with_no_answer_draft_is_edited_where_it_is(term):
+    """A reason kept beside an answer draft that is gone since (saved as the answer): Ctrl+N starts
+    with it, and a stop keeps the reason changed there, not a second copy as a reason draft."""
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        other, step_b = window_at(term, pipe, 2)
+        step_a = asking(term, 2)
+        term.type("svar fra A" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            term.prompter.ask(step_a)
+        other.type(CTRL_N + "grund fra B" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            other.prompter.ask(step_b)
+    a = session(term.session.ws, term.slug)  # A's answer draft saved as the answer: B's reason stays
+    question = asking(term, 2).question
+    a.draft(question, offered=True)
+    assert a.record(question, Answer("svar fra A"), None) is None
+    assert (draft_in_file(term, Q2), reason_beside(term, Q2)) == (None, "grund fra B")
+
+    reply, shown = next_run(term, CTRL_N + DOWN + ENTER + " og mere" + CTRL_C, 2)
+
+    assert isinstance(reply, KeyboardInterrupt)
+    assert BESIDE in shown  # said above the field, as it was kept
+    assert draft_in_file(term, Q2) is None
+    assert reason_beside(term, Q2) == "grund fra B og mere"
+
+
+def test_a_reason_beside_another_windows_answer_draft_left_with_esc_is_kept_there_once(term):
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        other, step_b = window_at(term, pipe, 2)
+        step_a = asking(term, 2)
+        term.type("svar fra A" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            term.prompter.ask(step_a)
+        other.type(CTRL_N + "grund fra B" + ESC + CTRL_N + " og mere" + CTRL_C)
+        with pytest.raises(KeyboardInterrupt):
+            other.prompter.ask(step_b)
+
+    assert draft_in_file(term, Q2) == "svar fra A"
+    assert reason_beside(term, Q2) == "grund fra B og mere"  # Ctrl+N started with it again, beside
+    assert "begrundelse-kladder" not in state_of(term)

@@ -110,6 +110,63 @@ def test_follow_up_and_drafts_count_and_go_with_it(sharing, tmp_path):
     assert not ws.store.load(ws.slug()).records.get("fanoe-kommune")
 
 
+def test_reasons_not_saved_count_and_go_with_it_to_the_drafts_file(sharing):
+    """A reason for 'not relevant' kept beside an answer draft, and one kept as a draft (marked as a
+    reason), are counted, written to the file beside the drafts (each its kind) and leave the state."""
+    ws = Workspace(Settings(home=str(sharing.home)))
+    g1, g2 = slot_key(("fanoe-kommune", G1)), slot_key(("fanoe-kommune", G2))
+    ours = slot_key(("aeroe-kommune", G1))  # another dialogue's reason: stays
+
+    def typed(state):
+        return state._replace(
+            drafts={**state.drafts, g1: "halvt svar", g2: "passer ikke her"},
+            reasons=(g2,),
+            beside={**state.beside, g1: "grund A\n\ngrund B", ours: "Ærøs grund"},
+            beside_joined=(g1,),
+        )
+
+    ws.store.update_local(ws.slug(), typed)
+
+    code, _, err = sharing("projekt", "fjern-genbruger", "Fanø")
+    assert code == 2
+    said = flat(err)
+    assert "rummer 1 kladde på denne computer og 2 ikke gemte begrundelser på denne computer" in said
+
+    out = flat(sharing.ok("projekt", "fjern-genbruger", "Fanø", "--ja"))
+
+    assert "sammen med dialogen (1 kladde på denne computer og 2 ikke gemte begrundelser" in out
+    kept = sharing.home / ".spredning" / "genoptraening-aeroe-kladder-fanoe-kommune.yaml"
+    assert f"Dialogens kladder og begrundelser, der ikke var gemt endnu, er gemt i {kept}" in out
+    assert yaml.safe_load(kept.read_text(encoding="utf-8")) == {
+        "organisation": "Fanø Kommune",
+        "kladder": {G1: "halvt svar"},
+        "begrundelser": {G1: "grund A\n\ngrund B", G2: "passer ikke her"},
+    }
+    state = yaml.safe_load((sharing.home / ".spredning" / "genoptraening-aeroe.yaml").read_text())
+    assert state.get("begrundelser") == {ours: "Ærøs grund"}  # Fanø's reasons are gone, not orphaned
+    assert "samlede-begrundelser" not in state and "begrundelse-kladder" not in state
+    assert "kladder" not in state
+
+
+def test_a_dialogue_holding_only_a_reason_not_saved_is_asked_about_and_keeps_it_in_a_file(sharing):
+    ws = Workspace(Settings(home=str(sharing.home)))
+    g1 = slot_key(("fanoe-kommune", G1))
+    ws.store.update_local(ws.slug(), lambda s: s._replace(beside={g1: "passer ikke"}))
+
+    code, _, err = sharing("projekt", "fjern-genbruger", "Fanø")
+    assert code == 2 and "rummer 1 ikke gemt begrundelse på denne computer" in flat(err)
+
+    out = flat(sharing.ok("projekt", "fjern-genbruger", "Fanø", "--ja"))
+
+    kept = sharing.home / ".spredning" / "genoptraening-aeroe-kladder-fanoe-kommune.yaml"
+    assert f"Dialogens begrundelser, der ikke var gemt endnu, er gemt i {kept}" in out
+    assert yaml.safe_load(kept.read_text(encoding="utf-8")) == {
+        "organisation": "Fanø Kommune",
+        "begrundelser": {G1: "passer ikke"},
+    }
+    assert not ws.store.open(ws.slug()).local.beside
+
+
 def test_an_open_conflict_is_named_as_such_and_answers_are_counted_as_vis_shows_them(sharing):
     ws = Workspace(Settings(home=str(sharing.home)))
 

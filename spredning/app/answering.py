@@ -18,7 +18,17 @@ from spredning.app.workspace import Workspace
 from spredning.core import history, yamlio
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
-from spredning.core.local import Drafted, LocalState, given_count, placed, slot_key, with_drafts, with_reason
+from spredning.core.local import (
+    Drafted,
+    LocalState,
+    given_count,
+    placed,
+    reason_aside,
+    reason_goes_beside,
+    slot_key,
+    with_drafts,
+    with_reason,
+)
 from spredning.core.model import (
     SHARING,
     Answer,
@@ -53,6 +63,7 @@ class Session:
         self.mine_reason: dict[str, str] = {}  # slot key → this session's part of the reason kept beside
         self.offered_reason: dict[str, str] = {}  # slot key → the reason put in the reason field, unchanged
         self.shown_reason: dict[str, str] = {}  # slot key → the text the reason field started with
+        self.as_reason: set[str] = set()  # slot keys whose part (mine) was typed as a reason: see keep_draft
         self.removed: SpredningError | None = None  # a save found the dialogue's partner removed meanwhile
 
     def view(self) -> Dialogue:
@@ -157,7 +168,9 @@ class Session:
         writes nothing (Drafted.STALE when another window has changed or removed it meanwhile).
         A file that cannot be written raises SpredningError, and so does a dialogue a save found
         removed (answer.partner-removed): a draft there would never be shown.
-        `reason`: the text is a reason for "not relevant" (see draft_is_reason).
+        `reason`: the text is a reason for "not relevant" (see draft_is_reason). Each text stays its
+        kind: a reason is kept beside another window's answer draft (local.reason_goes_beside), and
+        an answer moves another window's reason draft beside it first (local.reason_aside).
         """
         slot = self.slot(question)
         if self.removed is not None and slot[0] and text:  # a draft there would be shown to nobody
@@ -170,12 +183,22 @@ class Session:
 
         def change(state: LocalState) -> LocalState:
             mine, base = self.mine.get(key, ""), self.shown.get(key, "")
+            if reason and reason_goes_beside(state, key, mine):
+                state, done, mine = with_reason(state, key, text, mine, join, untouched)
+                outcome[key] = done, mine
+                return state
+            if not reason and not untouched and text.strip():
+                state = reason_aside(state, key, mine)
             drafts, done, mine = placed(state.drafts, key, text, mine, join, untouched, base)
             outcome[key] = done, mine
             return with_drafts(state, key, drafts, done, reason)
 
         self.local = self.store.update_local(self.slug, change)
         done, self.mine[key] = outcome[key]
+        if reason:
+            self.as_reason.add(key)
+        else:
+            self.as_reason.discard(key)
         return done
 
     def record(
@@ -217,11 +240,15 @@ class Session:
             else:  # not saved, and no text to keep: the drafts stay as they are
                 return project, state, (fresh, project, state, mine, reason)
             base = self.shown.get(key, "")
+            if draft.strip():  # an answer draft: another window's reason draft goes beside it, as a reason
+                state = reason_aside(state, key, mine)
             drafts, done, now = placed(state.drafts, key, draft, mine, join=True, base=base)
             state = with_drafts(state, key, drafts, done)
             left = reason
             if fresh is None and wanted.not_relevant:  # the mark is saved: this window's reason is given
                 state, _, left = with_reason(state, key, "", reason)
+                if key in self.as_reason:  # typed as the draft, and kept beside an answer draft since
+                    state, _, _ = with_reason(state, key, "", mine)
             return project, state, (fresh, project, state, now, left)
 
         on_disk, self.project, self.local, self.mine[key], self.mine_reason[key] = self.store.transact(

@@ -547,12 +547,13 @@ class Content(NamedTuple):
     answers: int = 0  # answers and "not relevant" marks, either side's, counted as 'vis' counts them
     conflicts: int = 0  # answers with another version waiting to be settled (that version goes too)
     records: int = 0  # follow-up: plan items, readiness marks, approvals, meetings
-    drafts: int = 0  # drafts kept on this computer
+    drafts: int = 0  # answer drafts kept on this computer
+    reasons: int = 0  # reasons for "not relevant" kept on this computer, not saved (a draft or beside one)
 
     @property
     def empty(self) -> bool:
         """True when the dialogue holds nothing at all."""
-        return not (self.answers or self.conflicts or self.records or self.drafts)
+        return not (self.answers or self.conflicts or self.records or self.drafts or self.reasons)
 
 
 class Removal(NamedTuple):
@@ -568,7 +569,7 @@ class Removed(NamedTuple):
     partner: Partner
     content: Content
     backup: Path | None  # the project file as it was (kept when the dialogue held anything)
-    drafts: Path | None = None  # the dialogue's drafts on this computer, kept in a file of their own
+    drafts: Path | None = None  # the dialogue's drafts and reasons not saved, kept in a file of their own
 
 
 def removal(ws: Workspace, name: str) -> Removal:
@@ -584,7 +585,8 @@ def remove_partner(ws: Workspace, name: str, confirmed: Content) -> Removed:
     `confirmed` is what the user agreed to remove (removal() tells it). A dialogue holding more or
     other than that is refused, so nothing goes that the user did not see; and when it holds
     anything, the project file is kept as a backup first, so no answer is lost without a copy. What
-    this computer knew of the organisation (what it has, news from it, its drafts) goes with it.
+    this computer knew of the organisation (what it has, news from it, its drafts and reasons not
+    saved) goes with it; the drafts and reasons are written to a file of their own first.
     """
 
     def change(project: Project, state: LocalState):
@@ -601,10 +603,11 @@ def remove_partner(ws: Workspace, name: str, confirmed: Content) -> Removed:
             known={k: v for k, v in state.known.items() if k != partner.key},
             news={k: v for k, v in state.news.items() if k != partner.key},
             drafts={k: v for k, v in state.drafts.items() if local.key_slot(k)[0] != partner.key},
+            beside={k: v for k, v in state.beside.items() if local.key_slot(k)[0] != partner.key},
         )
         return project, state, Removed(partner, content, None)
 
-    kept = _keep_drafts(ws, name) if confirmed.drafts else None
+    kept = _keep_drafts(ws, name) if confirmed.drafts or confirmed.reasons else None
     asked = not confirmed.empty
     removed = ws.store.transact(ws.slug(), change, keep_backup=asked)
     # only the backup asked for is this command's to tell; one of a file edited by hand the store
@@ -613,24 +616,44 @@ def remove_partner(ws: Workspace, name: str, confirmed: Content) -> Removed:
 
 
 def _keep_drafts(ws: Workspace, name: str) -> Path | None:
-    """The drafts of the dialogue about to go, written first to a file of their own (never replacing one).
+    """The drafts and reasons of the dialogue about to go, first written to a new file of their own.
 
     The copy of the project file holds the answers, not drafts (they are this computer's, in its
-    state file): HOME/.spredning/SLUG-kladder-KEY.yaml keeps them, question id: text, to copy from.
+    state file): HOME/.spredning/SLUG-kladder-KEY.yaml keeps them, to copy from: the answer drafts
+    under 'kladder' and the reasons for "not relevant" not saved under 'begrundelser' (question
+    id: text), each text its kind.
     """
     opened = ws.store.open(ws.slug())
     partner = _removable(opened.project, opened.local, name)
-    drafts = {
-        local.key_slot(key)[1]: text
-        for key, text in opened.local.drafts.items()
-        if local.key_slot(key)[0] == partner.key
-    }
-    if not drafts:
+    drafts, reasons = _texts_of(opened.local, partner.key)
+    if not drafts and not reasons:
         return None
+    data: dict[str, object] = {"organisation": partner.name or partner.key}
+    data.update((k, v) for k, v in (("kladder", drafts), ("begrundelser", reasons)) if v)
     folder = local.ensure_folder(ws.store.home)
     path = fileio.free_name(folder, f"{opened.project.slug}-kladder-{partner.key}", ".yaml")
-    fileio.atomic_write(path, yamlio.dumps({"organisation": partner.name or partner.key, "kladder": drafts}))
+    fileio.atomic_write(path, yamlio.dumps(data))
     return path
+
+
+def _texts_of(state: LocalState, key: str) -> tuple[dict[str, str], dict[str, str]]:
+    """A dialogue's answer drafts and its reasons not saved (a reason draft, one beside a draft), by id.
+
+    A question with both a reason draft and a reason beside (a file from before they were kept
+    apart) has both, a paragraph each: no text is left out.
+    """
+    drafts: dict[str, str] = {}
+    reasons: dict[str, str] = {}
+    for slot, text in state.drafts.items():
+        where, question_id = local.key_slot(slot)
+        if where == key:
+            (reasons if slot in state.reasons else drafts)[question_id] = text
+    for slot, text in state.beside.items():
+        where, question_id = local.key_slot(slot)
+        if where == key:
+            had = reasons.get(question_id)
+            reasons[question_id] = had + local.JOINER + text if had else text
+    return drafts, reasons
 
 
 def _removable(project: Project, state: LocalState, name: str) -> Partner:
@@ -654,11 +677,13 @@ def _removable(project: Project, state: LocalState, name: str) -> Partner:
 
 def _content(project: Project, state: LocalState, key: str) -> Content:
     entries = project.dialogues.get(key, {}).values()
+    drafts, reasons = _texts_of(state, key)
     return Content(
         answers=sum(1 for e in entries if not e.answer.empty),
         conflicts=sum(1 for e in entries if e.in_conflict),
         records=sum(1 for e in project.records.get(key, {}).values() if not e.answer.empty or e.others),
-        drafts=sum(1 for k in state.drafts if local.key_slot(k)[0] == key),
+        drafts=len(drafts),
+        reasons=len(reasons),
     )
 
 

@@ -911,10 +911,12 @@ class InterviewPrompter:
                 self.beside, self.apart = "", False
                 reason = self._reason(typed)
             else:
-                self.beside, self.apart = own, bool(own)
+                self.beside = own
                 if own:  # the answer field closed: its text is kept, after another window's draft if need be
                     self._keep_own_draft(own)
-                reason = self._reason(self.session.reason_beside(step.question, offered=True) or marked)
+                kept = self.session.reason_beside(step.question, offered=True)
+                self.apart = bool(own) or bool(kept.strip())  # a reason kept beside stays there, not twice
+                reason = self._reason(kept or marked)
         finally:
             draft, self.beside, self.apart = self.beside, "", False
         if reason is None:
@@ -1039,8 +1041,9 @@ class InterviewPrompter:
         The draft offered and left as it was, which another window changed or removed since, is
         nothing of this window's: not said to be kept (Drafted.STALE).
         """
-        if self.reason_field and self.apart:  # the answer draft stays; the reason is kept beside it
-            self._show_draft(self.beside)
+        if self.reason_field:  # a reason is said to be one (beside an answer draft, which stays, or alone)
+            if self.apart:
+                self._show_draft(self.beside)
             self._show_reason_left(typed or "", kept)
             return
         if kept is Drafted.STALE:
@@ -1108,7 +1111,7 @@ class InterviewPrompter:
         """
         kept = self._keep_field()
         mine = kept is not Drafted.STALE and interview.draft_of(self.typed(), self.answer)
-        if self.reason_field and self.apart:  # the answer draft is kept, whatever became of the reason
+        if self.reason_field and self.beside:  # the answer draft is kept, whatever became of the reason
             self.left = Drafted.KEPT if kept is Drafted.STALE else kept
         else:
             self.left = kept if mine else None
@@ -1172,9 +1175,9 @@ class InterviewPrompter:
             notice: str | None = t("interview.autosave-failed", problem=render_message(kept.message))
         else:
             notice = None
-            if kept is Drafted.HELD:  # beside an answer draft it is a reason that waits, not a draft
-                apart = self.reason_field and self.apart
-                notice = t("interview.autosave-held-reason") if apart else t("interview.autosave-held")
+            if kept is Drafted.HELD:  # in the reason field a reason waits (never joined to an answer)
+                reason = self.reason_field
+                notice = t("interview.autosave-held-reason") if reason else t("interview.autosave-held")
         if notice != self.notice:
             self.notice = notice
             if self.app is not None:

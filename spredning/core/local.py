@@ -53,7 +53,9 @@ would not fit is refused before anything is written, so what is written can alwa
 Two windows may answer the same question on one computer. Each decides what to write from the
 draft in the file as it is now (placed), never from its memory of what it wrote: a draft another
 window wrote is never replaced or removed by one that did not see it. So it is with a reason
-kept beside an answer draft (with_reason): both windows' reasons are kept.
+kept beside an answer draft (with_reason): both windows' reasons are kept. Each text stays its kind:
+a reason is never joined into another window's answer draft, nor an answer into a reason draft; the
+reason is kept beside the answer draft (reason_goes_beside, reason_aside).
 """
 
 from __future__ import annotations
@@ -600,6 +602,46 @@ def with_reason(
         else:
             joined.discard(key)
     return state._replace(beside=beside, beside_joined=tuple(k for k in joined if k in beside)), done, part
+
+
+def reason_goes_beside(state: LocalState, key: str, mine: str) -> bool:
+    """True when a window's reason for "not relevant" (its part `mine`) goes beside the answer draft of `key`.
+
+    A reason is never written into an answer draft: when the draft there is an answer draft the
+    window's part does not stand in (another window's), or the window's part was moved beside one
+    (reason_aside), the reason is kept beside it (with_reason), each text its kind.
+    """
+    there = state.drafts.get(key, "")
+    if _replaced(there, mine, "") is not None:  # the window's part is the reason draft, or in it
+        return False
+    if _replaced(state.beside.get(key, ""), mine, "") is not None:
+        return True
+    return bool(there) and key not in state.reasons
+
+
+def reason_aside(state: LocalState, key: str, mine: str) -> LocalState:
+    """The state with another window's reason draft of `key` moved beside it, as a window writes an answer.
+
+    A window writing an answer draft (its part `mine`) where the draft is a reason for "not
+    relevant" it does not stand in: the reason stays a reason, kept beside the answer draft (after
+    a reason there, no paragraph repeated, marked as joined when it is), and the window's text
+    becomes the answer draft (placed), never joined to the reason.
+    """
+    there = state.drafts.get(key, "")
+    if key not in state.reasons or not there.strip() or _replaced(there, mine, "") is not None:
+        return state
+    had = state.beside.get(key, "")
+    part = _not_in(there, had)
+    joined = set(state.beside_joined)
+    if key in state.joined or (had and part):
+        joined.add(key)
+    return state._replace(
+        drafts={k: v for k, v in state.drafts.items() if k != key},
+        joined=tuple(k for k in state.joined if k != key),
+        reasons=tuple(k for k in state.reasons if k != key),
+        beside={**state.beside, key: had + JOINER + part if had and part else had or part},
+        beside_joined=tuple(joined),
+    )
 
 
 def _replaced(there: str, old: str, new: str) -> str | None:

@@ -648,9 +648,16 @@ def fjern_genbruger(
         if removed.backup is not None:
             shown = written_path(removed.backup)
             print_said(console, say("partner.removed-backup", path=shown), shown)
-        if removed.drafts is not None:
+        if removed.drafts is not None:  # the file holds what was counted: drafts, reasons or both
             shown = written_path(removed.drafts)
-            print_said(console, say("partner.removed-drafts", path=shown), shown)
+            said = (
+                say("partner.removed-drafts-reasons", path=shown)
+                if removed.content.drafts and removed.content.reasons
+                else say("partner.removed-reasons", path=shown)
+                if removed.content.reasons
+                else say("partner.removed-drafts", path=shown)
+            )
+            print_said(console, said, shown)
         console.print(say("partner.removed-comes-back", style="dim", name=name))
 
 
@@ -707,6 +714,7 @@ def _content_words(content: projects.Content) -> list[str]:
             ("partner.holds.conflicts", content.conflicts),
             ("partner.holds.records", content.records),
             ("partner.holds.drafts", content.drafts),
+            ("partner.holds.reasons", content.reasons),
         )
         if n
     ]
