@@ -10,6 +10,7 @@ import pytest
 import yaml
 from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, saved, session, workspace
 
+from spredning.core.interview import Interview, ResumeDrafts
 from spredning.core.local import JOINER, Drafted
 from spredning.core.model import Answer
 
@@ -419,3 +420,23 @@ def test_a_reason_beside_an_answer_draft_since_saved_stays_beside_and_is_not_wri
 
     assert in_file(ws, slug) is None
     assert reason_in_file(ws, slug) == "passer ikke hos os"
+
+
+def test_a_reason_left_beside_an_answer_saved_since_is_counted_and_opened_first(ws, slug, run_cli):
+    """Found by the helper who kept reasons apart: the answer draft saved, its reason stayed unseen.
+
+    status did not count it and a phase did not open at it, so it was seen only by chance.
+    """
+    a, question = reason_field(ws, slug)
+    a.keep_draft(question, "Et svar")
+    a.keep_reason(question, "Passer ikke hos os")
+    assert a.record(question, Answer("Et svar"), None) is None  # the answer draft saved as the answer
+    assert reason_in_file(ws, slug) == "Passer ikke hos os"  # the reason is kept, as typed text is
+    assert Q1 not in {k.rsplit("/", 1)[-1] for k in drafts(ws, slug)}
+
+    code, out, _ = run_cli("--hjem", str(ws.store.home), "status")
+
+    assert code == 0
+    assert "Næste skridt: gør kladden færdig (fasen åbner ved den)" in " ".join(out.split())
+    first = Interview(ws.guide.find_phase("tjek"), "genbruge", session(ws, slug)).step()
+    assert isinstance(first, ResumeDrafts) and [q.id for q in first.questions] == [Q1]

@@ -165,7 +165,7 @@ def test_start_answer_interrupt_resume_and_look(spawn, run, tmp_path):
     assert re.search(r"0/20 .* 3/14", tjek_row), tjek_row
     assert "Ærø Kommune" in shown.stdout
     assert (  # too long for 80 columns: the command on a line of its own, whole
-        "Næste skridt: gør kladden færdig (den står klar i svarfeltet):\n"
+        "Næste skridt: gør kladden færdig (fasen åbner ved den):\n"
         "  spredning fase tjek --rolle genbruge" in shown.stdout
     )
     assert "Kladde, der ikke er gemt som svar: Hvad mangler du at vide" in " ".join(shown.stdout.split())

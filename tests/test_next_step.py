@@ -55,7 +55,7 @@ def test_drafts_come_before_news_and_answering(pair):
     state = local.load(reusing.home, reusing.slug)
     local.save(reusing.home, reusing.slug, state._replace(drafts={f"aeroe-kommune/{G1}": "halvt"}))
     steps = next_steps(reusing)
-    assert steps[0] == "gør kladden færdig (den står klar i svarfeltet): spredning fase tjek --rolle genbruge"
+    assert steps[0] == "gør kladden færdig (fasen åbner ved den): spredning fase tjek --rolle genbruge"
     assert steps[1] == "læs det nye svar fra partneren: spredning vis --nye"
 
 

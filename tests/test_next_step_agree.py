@@ -74,7 +74,7 @@ def test_a_draft_in_a_partners_dialogue_comes_before_its_news_in_status_and_on_t
     odense, _ = hub
     keep_draft(odense, AARHUS, G1, "halvt skrevet")
     draft = (
-        "gør kladden færdig (den står klar i svarfeltet): "
+        "gør kladden færdig (fasen åbner ved den): "
         "spredning fase tjek --rolle genbruge --partner aarhus-kommune"
     )
 
@@ -103,7 +103,7 @@ def test_drafts_in_two_dialogues_are_counted_together_with_the_plural(hub, home)
     out = odense.ok("status")
 
     assert steps_of(out)[0].startswith(
-        "gør de 2 kladder færdige (de står klar i svarfeltet), først: spredning fase test"
+        "gør de 2 kladder færdige (fasen åbner ved dem), først: spredning fase test"
     )
     assert "2 kladder, der ikke er gemt som svar" in flat(out)
     assert "Gør de 2 kladder færdige (først i fasen Test)" in home(odense).screen
@@ -117,7 +117,7 @@ def test_the_reusing_side_counts_its_drafts_with_the_plural(hub, home):
 
     out = flat(fanoe.ok("status"))
 
-    said = "Næste skridt: gør de 2 kladder færdige (de står klar i svarfeltet), først: spredning fase tjek"
+    said = "Næste skridt: gør de 2 kladder færdige (fasen åbner ved dem), først: spredning fase tjek"
     assert said in out
     assert "Gør de 2 kladder færdige (først i fasen Tjek)" in home(fanoe).screen
 
@@ -144,7 +144,7 @@ def test_an_open_conflict_is_the_first_next_step_in_status_and_on_the_home_scree
 
     steps = steps_of(out)
     assert steps[0] == "afgør konflikten: spredning konflikter"
-    assert steps[1].startswith("gør kladden færdig (den står klar i svarfeltet): spredning fase tjek")
+    assert steps[1].startswith("gør kladden færdig (fasen åbner ved den): spredning fase tjek")
     aarhus = partner_line(out, "Aarhus Kommune")
     assert "1 konflikt, 1 kladde" in aarhus
     assert "Næste skridt: afgør konflikten: spredning konflikter --partner aarhus-kommune" in aarhus

@@ -1481,7 +1481,7 @@ def test_the_command_status_names_for_a_draft_opens_with_the_draft_in_the_field(
     session(ws, slug).keep_draft(ws.guide.locate(Q3)[2], "halvt skrevet")
     _, status, _ = run_cli("status")
     assert (
-        "Næste skridt: gør kladden færdig (den står klar i svarfeltet): spredning fase tjek --rolle genbruge"
+        "Næste skridt: gør kladden færdig (fasen åbner ved den): spredning fase tjek --rolle genbruge"
         in one_line(status)
     )
 

@@ -450,3 +450,42 @@ def test_a_reason_beside_another_windows_answer_draft_left_with_esc_is_kept_ther
     assert draft_in_file(term, Q2) == "svar fra A"
     assert reason_beside(term, Q2) == "grund fra B og mere"  # Ctrl+N started with it again, beside
     assert "begrundelse-kladder" not in state_of(term)
+
+
+# --- a reason kept beside a saved answer (its answer draft saved since): seen, and let go on purpose ----
+
+
+def kept_beside_a_saved_answer(terminal):
+    """Q1 answered, with a reason typed beside its answer draft before that draft was saved."""
+    term = terminal(answers={Q1: "gemt svar"}, screen=True)
+    question = term.session.ws.guide.locate(Q1)[2]
+    term.session.reason_beside(question, offered=True)
+    term.session.keep_reason(question, "passer ikke")
+    return term
+
+
+def test_a_reason_kept_beside_a_saved_answer_can_be_let_go_and_the_answer_stays(terminal):
+    term = kept_beside_a_saved_answer(terminal)
+    term.type(CTRL_N + DOWN + DOWN + ENTER + ESC_ENTER)  # the third choice: keep the answer, drop the reason
+
+    assert term.prompter.ask(asking(term, 1)) == Save("gemt svar")
+    assert "Nej, behold svaret, og slet begrundelsen, der ikke er gemt" in term.prompts
+    assert "Begrundelsen, der ikke var gemt, er slettet; svaret er, som det var." in one_line(term.printed)
+    assert reason_beside(term, Q1) is None
+
+
+def test_keeping_the_answer_keeps_the_reason_kept_beside_it(terminal):
+    term = kept_beside_a_saved_answer(terminal)
+    term.type(CTRL_N + ENTER + ESC_ENTER)  # the first choice: keep the answer (and the reason)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("gemt svar")
+    assert reason_beside(term, Q1) == "passer ikke"
+
+
+def test_without_a_reason_kept_there_is_no_choice_to_drop_one(terminal):
+    term = terminal(answers={Q1: "gemt svar"}, screen=True)
+    term.type(CTRL_N + ENTER + ESC_ENTER)
+
+    term.prompter.ask(asking(term, 1))
+
+    assert "slet begrundelsen" not in term.prompts

@@ -260,7 +260,7 @@ def dialogue_status(
         sorted(
             (
                 (key, questions[key_slot(key)[1]])
-                for key in state.drafts
+                for key in dict.fromkeys((*state.drafts, *state.beside))  # a kept reason is typed text too
                 if key_slot(key)[1] in questions and _in_dialogue(key_slot(key)[0], partner)
             ),
             key=lambda item: (order[item[1].id], item[0]),

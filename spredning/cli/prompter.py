@@ -782,6 +782,9 @@ class UnsavedAction(NamedTuple):
     typed: TypedAction
 
 
+_DROP_REASON = "drop-reason"  # _mark_replaces_answer's third choice: keep the answer, drop the reason kept
+
+
 class InterviewPrompter:
     """Shows the interview's steps and asks for each reply; keeps what is typed in the field.
 
@@ -1285,13 +1288,21 @@ class InterviewPrompter:
             Choice(t("interview.mark-replaces-no"), False),
             Choice(t("interview.mark-replaces-yes"), True),
         ]
+        kept = self.session.reason_beside(step.question).strip()
+        if kept:  # shown above the field: the user may keep the answer and let that reason go
+            choices.append(Choice(t("interview.mark-replaces-no-drop-reason"), _DROP_REASON))
         try:
             replace = self._select(t("interview.mark-replaces-question"), choices)
         except (KeyboardInterrupt, EOFError):  # a stop here is a stop in the field: its text is kept
             self._keep_at_stop()  # (and stays readable, as after a stop in the field)
             raise
         self.held = None
-        return replace
+        if replace == _DROP_REASON:
+            self.session.reason_beside(step.question, offered=True)  # offered: now this window's to drop
+            self.session.keep_reason(step.question, "")
+            self.console.print(Text(t("interview.reason-beside-dropped"), style="dim"))
+            return False
+        return bool(replace)
 
     def _reason(self, typed: str) -> str | None:
         """The reason for "not relevant", asked in a field that starts with `typed`; None: the user went back.

@@ -272,6 +272,7 @@ class Recorder(Protocol):
     def draft(self, question: Question, offered: bool = False) -> str | None: ...
     def keep_draft(self, question: Question, text: str, join: bool = True) -> Drafted: ...
     def keep_reason(self, question: Question, text: str, join: bool = True) -> Drafted: ...
+    def reason_beside(self, question: Question, offered: bool = False) -> str: ...
     def record(
         self, question: Question, content: Answer | None, expected: Entry | None, keep: str = ""
     ) -> Entry | None: ...
@@ -451,11 +452,16 @@ class Interview:
         return tuple(found)
 
     def _drafted(self) -> tuple[Question, ...]:
-        """The side's questions in the phase with a draft, not yet shown in this round."""
+        """The side's questions in the phase with a draft, not yet shown in this round.
+
+        A reason for "not relevant" kept beside (its answer draft since saved, say) is typed text
+        not saved too: its question is opened with the drafts, so the reason is seen.
+        """
         return tuple(
             q
             for _, q in self.questions
-            if q.id not in self.drafts_seen and (self.recorder.draft(q) or "").strip()
+            if q.id not in self.drafts_seen
+            and ((self.recorder.draft(q) or "").strip() or self.recorder.reason_beside(q).strip())
         )
 
     def _go_to(self, question: Question) -> None:
