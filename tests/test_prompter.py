@@ -460,6 +460,14 @@ def test_ctrl_y_in_a_text_prompt_redoes_and_inserts_nothing(term):
     assert typed == "Ærø Kommun"
 
 
+def test_ctrl_y_after_moving_the_cursor_still_redoes(term):
+    # prompt_toolkit forgot the redo steps at an arrow key: "Ctrl+Y brings it back" was then untrue
+    LEFT, HOME = "\x1b[D", "\x1b[H"
+    term.type("svar" + CTRL_Z + LEFT + HOME + CTRL_Y + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("svar")
+
+
 def test_ctrl_y_after_new_typing_changes_nothing(term):
     term.type("svar" + CTRL_Z + "!" + CTRL_Y + ESC_ENTER)
 

@@ -289,8 +289,7 @@ def _back_keys(back: object) -> KeyBindings:
 def _undo_keys(undone: Callable[[str], None] | None = None) -> KeyBindings:
     """Ctrl+Z undoes the last change to the text, Ctrl+Y redoes it, as in Word and Windows.
 
-    Ctrl+_ undoes too. Ctrl+Y brings back what Ctrl+Z undid until something new is typed.
-
+    Ctrl+_ undoes too. Ctrl+Y brings back what Ctrl+Z undid until the text is changed otherwise.
     prompt_toolkit would insert Ctrl+Z as a character (code 26): unseen in the text, but saved
     with it, and Ctrl+Y would paste what Ctrl+K or Ctrl+U last cut. Nothing is saved before
     either key (save_before), or the undo would only undo itself and the redo would find its
@@ -298,18 +297,52 @@ def _undo_keys(undone: Callable[[str], None] | None = None) -> KeyBindings:
     was the editor's text).
     """
     bindings = KeyBindings()
+    moving = [False]  # an undo or a redo is changing the text now
+    kept: list[Buffer] = []  # the field whose redo steps outlive keys that do not change its text
+
+    def keep_redo(buffer: Buffer) -> None:
+        """prompt_toolkit forgets the redo steps at any key, an arrow key too: only a change does here.
+
+        Its buffer saves an undo step before every key and clears the redo steps with it; so the
+        saving keeps them, and a change to the text that is no undo or redo clears them. (Before
+        the first undo there are none to keep.)
+        """
+        if buffer in kept:
+            return
+        kept.append(buffer)
+        save = buffer.save_to_undo_stack
+
+        def saving(clear_redo_stack: bool = True) -> None:
+            save(clear_redo_stack=False)
+
+        def changed(_buffer: Buffer) -> None:
+            if not moving[0]:
+                buffer._redo_stack = []  # prompt_toolkit has no other way to say it
+
+        setattr(buffer, "save_to_undo_stack", saving)  # noqa: B010 (a method of this one buffer)
+        buffer.on_text_changed += changed
 
     @bindings.add("c-z", eager=True, save_before=lambda event: False)
     def _undo(event) -> None:
         buffer = field_buffer(event.app)
+        keep_redo(buffer)
         before = buffer.text
-        buffer.undo()
+        moving[0] = True
+        try:
+            buffer.undo()
+        finally:
+            moving[0] = False
         if undone is not None and buffer.text != before:
             undone(before)
 
     @bindings.add("c-y", eager=True, save_before=lambda event: False)
     def _redo(event) -> None:
-        field_buffer(event.app).redo()
+        buffer = field_buffer(event.app)
+        moving[0] = True
+        try:
+            buffer.redo()
+        finally:
+            moving[0] = False
 
     return bindings
 
