@@ -246,6 +246,23 @@ def test_fase_stopped_while_adding_an_action_says_it_is_not_added_and_how(fase_i
     )
 
 
+def test_fase_stopped_after_a_refused_deadline_says_it_is_left_out(fase_in_terminal, ws):
+    new_project(ws)
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+    keys = answers + ENTER + DOWN + ENTER + "Ændr standarden" + ENTER + "Bo" + ENTER + "12/3" + ENTER + CTRL_C
+
+    code, _, err = fase_in_terminal(keys, "fjern")
+
+    assert code == 130
+    said = " ".join(err.split())
+    assert (
+        "Fristen, du skrev, kunne ikke bruges, så den er udeladt; giv den med --frist som dd-mm-åååå." in said
+    )
+    again = _again(err, "Tilføj handlingen med:", "plan tilføj")
+    assert "--frist" not in again
+    assert again[-2:] == ["--hvem", "Bo"]
+
+
 def test_fase_stopped_at_the_marks_reason_says_it_is_not_saved_and_how(fase_in_terminal, ws, run_cli):
     slug = new_project(ws)
     answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))

@@ -64,6 +64,7 @@ CTRL_O = "\x0f"
 CTRL_P = "\x10"
 CTRL_S = "\x13"
 CTRL_U = "\x15"  # empties the line before the cursor
+CTRL_Y = "\x19"  # redoes what Ctrl+Z undid
 CTRL_Z = "\x1a"
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"  # a bracketed paste, as terminals send it
 
@@ -90,6 +91,7 @@ class Terminal:
     session: Session
     slug: str
     screen: io.StringIO | None = None
+    said: str = ""  # what was printed and what the field's status line said, as edit_and_type_on saw it
 
     def type(self, *keys: str) -> None:
         """Type every keystroke for the test at once, then end the input: a prompt that finds
@@ -106,9 +108,11 @@ class Terminal:
 
         def wait() -> None:
             deadline = time.monotonic() + SYNC_SECONDS
-            while not ready() and time.monotonic() < deadline:
-                time.sleep(0.01)
-            self.type(*keys)
+            try:
+                while not ready() and time.monotonic() < deadline:
+                    time.sleep(0.01)
+            finally:  # a condition that fails ends the input too: the prompt never waits for ever
+                self.type(*keys)
 
         thread = threading.Thread(target=wait, daemon=True)
         thread.start()
@@ -442,6 +446,52 @@ def test_ctrl_z_on_an_empty_text_prompt_puts_nothing_in_it(term):
     assert ask_text(t("start.ask-own-org"), input=term.keys, output=term.prompter.io["output"]) == "Ærø"
 
 
+def test_ctrl_y_in_the_answer_field_redoes_what_ctrl_z_undid(term):
+    term.type("svar" + CTRL_Z + CTRL_Z + CTRL_Y + CTRL_Y + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("svar")
+
+
+def test_ctrl_y_in_a_text_prompt_redoes_and_inserts_nothing(term):
+    term.type("Ærø Kommune" + CTRL_Z + CTRL_Z + CTRL_Y + ENTER)
+
+    typed = ask_text(t("start.ask-own-org"), input=term.keys, output=term.prompter.io["output"])
+
+    assert typed == "Ærø Kommun"
+
+
+def test_ctrl_y_after_moving_the_cursor_still_redoes(term):
+    # prompt_toolkit forgot the redo steps at an arrow key: "Ctrl+Y brings it back" was then untrue
+    LEFT, HOME = "\x1b[D", "\x1b[H"
+    term.type("svar" + CTRL_Z + LEFT + HOME + CTRL_Y + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("svar")
+
+
+def test_ctrl_y_after_new_typing_changes_nothing(term):
+    term.type("svar" + CTRL_Z + "!" + CTRL_Y + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("sva!")
+
+
+def in_stages(term: Terminal, *stages: tuple[Callable[[], bool], str]) -> threading.Thread:
+    """Type each stage's keys once its condition holds (or its time is up), then end the input."""
+
+    def run() -> None:
+        try:
+            for ready, keys in stages:
+                deadline = time.monotonic() + SYNC_SECONDS
+                while not ready() and time.monotonic() < deadline:
+                    time.sleep(0.01)
+                term.keys.send_text(keys)
+        finally:  # a condition that fails ends the input too: the prompt never waits for ever
+            term.keys.close()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread
+
+
 # --- the editor key ----------------------------------------------------------------------------------
 
 
@@ -471,12 +521,26 @@ def test_ctrl_o_writes_the_answer_in_the_editor_and_brings_it_back(term, tmp_pat
     assert seen.read_text(encoding="utf-8") == "halvt skrevet\n"
 
 
+def said_now(term: Terminal) -> str:
+    """What is printed above the field and what its status line says under its help, on one line."""
+    return one_line(f"{term.printed} {term.prompter.field_notice() or ''}")
+
+
 def edit_and_type_on(term: Terminal, message: str) -> object:
-    """Type "halvt skrevet", Ctrl+O, and once `message` is printed " videre" and Esc-Enter: the reply."""
+    """Type "halvt skrevet", Ctrl+O, and once `message` is said (printed above the field or in its
+    status line) " videre" and Esc-Enter: the reply. What was said then is in term.said."""
     term.keys.send_text("halvt skrevet" + CTRL_O)
-    typing = term.type_when(lambda: message in one_line(term.printed), " videre" + ESC_ENTER)
+
+    field_said: list[str] = []  # the status line goes with the field: read while it is open
+
+    def ready() -> bool:
+        field_said[:] = [term.prompter.field_notice() or ""]
+        return message in said_now(term)
+
+    typing = term.type_when(ready, " videre" + ESC_ENTER)
     reply = term.prompter.ask(asking(term, 1))
     typing.join()
+    term.said = one_line(f"{term.printed} {' '.join(field_said)}")  # all printed by now
     return reply
 
 
@@ -491,7 +555,7 @@ def test_ctrl_o_with_an_editor_that_fails_keeps_the_text_and_says_so(term, tmp_p
     reply = edit_and_type_on(term, "Editoren stoppede med en fejl")
 
     assert reply == Save("halvt skrevet videre")
-    said = one_line(term.printed)
+    said = term.said
     assert "Editoren stoppede med en fejl, så intet er hentet fra den." in said
     kept = re.search(rf"Det, editoren nåede at gemme, ligger i (\S+\.txt) {KEPT}", said)  # it stays
     assert kept is not None, said
@@ -507,7 +571,7 @@ def test_ctrl_o_with_an_editor_that_fails_before_saving_leaves_no_file(term, tmp
     reply = edit_and_type_on(term, "Editoren stoppede med en fejl")
 
     assert reply == Save("halvt skrevet videre")
-    assert "ligger i" not in one_line(term.printed)
+    assert "ligger i" not in term.said
     assert not Path(seen.read_text()).exists()
 
 
@@ -520,7 +584,7 @@ def test_ctrl_o_makes_the_editors_file_beside_the_drafts_not_in_the_temporary_fo
 
     edit_and_type_on(term, "Editoren stoppede med en fejl")
 
-    kept = re.search(r"ligger i (\S+\.txt)", one_line(term.printed))
+    kept = re.search(r"ligger i (\S+\.txt)", term.said)
     assert kept is not None
     assert Path(kept.group(1)).parent == drafts_folder
     assert Path(kept.group(1)).read_text(encoding="utf-8") == "halvt gemt"
@@ -536,11 +600,119 @@ def test_ctrl_o_with_an_editor_that_cannot_start_names_it(term, monkeypatch, var
     reply = edit_and_type_on(term, "kunne ikke startes")
 
     assert reply == Save("halvt skrevet videre")
-    said = one_line(term.printed)
+    said = term.said
     assert f"Editoren 'findesikke-editor' fra miljøvariablen {variable} kunne ikke startes" in said
     assert f"Sæt {variable} til en editor, der findes på computeren" in said
     assert KEPT in said
     assert "Der blev ikke fundet en editor" not in said
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_ctrl_z_takes_the_editors_text_away_in_one_step_says_so_and_ctrl_y_brings_it_back(
+    term, tmp_path, monkeypatch
+):
+    # one Ctrl+Z too many took a whole editor session away, with no key to get it back
+    monkeypatch.setenv(
+        "VISUAL", stub_editor(tmp_path, "printf 'halvt skrevet\\nog skrevet færdig i editoren\\n' > \"$1\"\n")
+    )
+    from_editor = "halvt skrevet\nog skrevet færdig i editoren"
+    seen: list[tuple[str | None, str | None]] = []
+
+    def undone() -> bool:
+        if term.prompter.typed() == "halvt skrevet" and term.prompter.field_notice():
+            seen.append((term.prompter.typed(), term.prompter.field_notice()))
+            return True
+        return False
+
+    term.keys.send_text("halvt skrevet" + CTRL_O)
+    typing = in_stages(
+        term,
+        (lambda: term.prompter.typed() == from_editor, "XYZ" + CTRL_Z * 4),
+        (undone, CTRL_Y),
+        (lambda: term.prompter.typed() == from_editor, ESC_ENTER),
+    )
+    reply = term.prompter.ask(asking(term, 1))
+    typing.join()
+
+    assert seen == [("halvt skrevet", t("interview.editor-undone"))]
+    assert "Ctrl+Y" in t("interview.editor-undone")
+    assert reply == Save(from_editor)
+    assert term.prompter.field_notice() is None  # the text is back: the words went with Ctrl+Y
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_an_editors_error_is_gone_from_the_field_once_the_editor_works(term, tmp_path, monkeypatch):
+    # vim's :cq, then :wq: the error stayed above the field under the text the editor brought
+    runs = tmp_path / "runs"
+    body = f"if [ ! -e '{runs}' ]; then : > '{runs}'; exit 1; fi\nprintf 'skrevet i editoren' > \"$1\"\n"
+    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, body))
+    failed = "Editoren stoppede med en fejl, så intet er hentet fra den."
+    seen = []
+
+    def told() -> bool:
+        seen.append(term.prompter.field_notice())
+        return failed in (seen[-1] or "")
+
+    term.keys.send_text("halvt skrevet" + CTRL_O)
+    typing = in_stages(
+        term,
+        (told, CTRL_O),
+        (lambda: term.prompter.typed() == "skrevet i editoren", " og videre" + ESC_ENTER),
+    )
+    reply = term.prompter.ask(asking(term, 1))
+    typing.join()
+
+    assert seen[-1] == f"{failed} {KEPT}"
+    assert reply == Save("skrevet i editoren og videre")
+    assert term.prompter.field_notice() is None
+    assert failed not in term.printed  # said in the field's status line, not printed for good above it
+
+
+def test_an_editors_error_is_said_in_the_fields_status_line_on_the_screen(terminal, tmp_path, monkeypatch):
+    term = terminal(emulated=True)
+    monkeypatch.setenv("VISUAL", stub_editor(tmp_path, "exit 1\n"))
+    seen: list[list[str]] = []
+
+    def shown() -> bool:
+        screen = term.shown
+        if any("Editoren stoppede med en fejl" in line for line in screen):
+            seen.append(screen)
+            return True
+        return False
+
+    term.keys.send_text("halvt skrevet" + CTRL_O)
+    typing = in_stages(term, (shown, ESC_ENTER))
+    term.prompter.ask(asking(term, 1))
+    typing.join()
+
+    [screen] = seen
+    *above, field = after_question(screen, "[1/14]")
+    assert field == "› Svar: halvt skrevet"
+    # right over the field, under its help
+    assert " ".join(above[-2:]) == f"Editoren stoppede med en fejl, så intet er hentet fra den. {KEPT}"
+    assert not any("Editoren stoppede" in line for line in term.shown)  # gone with the field
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+@pytest.mark.parametrize(("found", "suggested"), [(["vi"], ", fx vi."), ([], ".")])
+def test_an_editor_that_cannot_start_is_never_suggested_again(term, tmp_path, monkeypatch, found, suggested):
+    # EDITOR=nano, and no nano: "Sæt EDITOR til ..., fx nano eller notepad" named the one that failed
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    for name in found:
+        stub = bin_folder / name
+        stub.write_text("#!/bin/sh\n", encoding="utf-8")
+        stub.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_folder))
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.setenv("EDITOR", "nano")
+
+    reply = edit_and_type_on(term, "kunne ikke startes")
+
+    assert reply == Save("halvt skrevet videre")
+    assert f"Sæt EDITOR til en editor, der findes på computeren{suggested}" in term.said
+    assert "nano eller" not in term.said and "fx nano" not in term.said
+    assert "notepad" not in term.said
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
@@ -552,7 +724,7 @@ def test_ctrl_o_with_no_editor_at_all_says_how_to_set_one(term, tmp_path, monkey
     reply = edit_and_type_on(term, "Der blev ikke fundet en editor")
 
     assert reply == Save("halvt skrevet videre")
-    assert "Sæt miljøvariablen EDITOR" in one_line(term.printed)
+    assert "Sæt miljøvariablen EDITOR" in term.said
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
@@ -565,9 +737,7 @@ def test_ctrl_o_when_the_editor_removes_its_file_keeps_the_text_without_a_traceb
     reply = edit_and_type_on(term, "Editorens fil var væk")
 
     assert reply == Save("halvt skrevet videre")
-    assert f"Editorens fil var væk, da editoren lukkede, så intet er hentet fra den. {KEPT}" in one_line(
-        term.printed
-    )
+    assert f"Editorens fil var væk, da editoren lukkede, så intet er hentet fra den. {KEPT}" in term.said
     assert "Traceback" not in term.prompts
     assert "Press ENTER" not in term.prompts
 
@@ -588,7 +758,7 @@ def test_ctrl_o_with_an_editor_that_does_not_wait_says_so_and_keeps_its_file(ter
         go.touch()  # the window writes now (and never waits for ever)
 
     assert reply == Save("halvt skrevet videre")
-    said = one_line(term.printed)
+    said = term.said
     assert "Editoren skal vente, til du lukker filen: brug fx 'code --wait'" in said
     assert KEPT in said
     kept = re.search(r"Skriver du alligevel i editoren, gemmes det i (\S+\.txt)", said)
@@ -634,7 +804,7 @@ def test_ctrl_o_reads_a_windows_ansi_file_as_cp1252_and_says_so(term, tmp_path, 
     reply = edit_and_type_on(term, CP1252_NOTICE)
 
     assert reply == Save("Rødgrød med fløde på\n– og æbler “friske” videre")
-    assert "Se efter, at æ, ø og å står rigtigt" in one_line(term.printed)
+    assert "Se efter, at æ, ø og å står rigtigt" in term.said
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
@@ -663,7 +833,7 @@ def test_ctrl_o_refuses_text_in_no_known_encoding_and_keeps_the_file(
     reply = edit_and_type_on(term, "tegnsæt, programmet ikke kender")
 
     assert reply == Save("halvt skrevet videre")
-    printed = one_line(term.printed)
+    printed = term.said
     assert KEPT in printed
     assert kept_file(printed, drafts_folder).read_bytes() == raw
 
@@ -678,7 +848,7 @@ def test_ctrl_o_refuses_a_text_larger_than_a_project_file_can_hold(
     reply = edit_and_type_on(term, "mere end et projekt kan rumme")
 
     assert reply == Save("halvt skrevet videre")
-    printed = one_line(term.printed)
+    printed = term.said
     assert "Teksten fra editoren fylder over 5,0 MiB, mere end et projekt kan rumme" in printed
     assert KEPT in printed
     assert kept_file(printed, drafts_folder).stat().st_size == len(raw)
@@ -712,6 +882,7 @@ KEY_PARTS = [
     "Enter: ny linje",
     "PgUp: forrige spørgsmål",
     "Ctrl+O: skriv i din editor",
+    "Ctrl+Z: fortryd (Ctrl+Y: gendan)",
     "Ctrl+N: ikke relevant",
     "Ctrl+P: partnerens svar i fuld længde",
     "tomt svar: spring over",
@@ -1604,7 +1775,7 @@ def test_fase_counts_not_relevant_as_done(fase_in_terminal, ws):
 
 def test_keys_catalogue_matches_the_hint_parts():
     # the parts the width tests check are the catalogue's words, so they test what users see
-    keys = ["save", "newline", "back", "editor", "not-relevant", "partner", "skip", "stop"]
+    keys = ["save", "newline", "back", "editor", "undo", "not-relevant", "partner", "skip", "stop"]
     assert [t(f"keys.{key}") for key in keys] == KEY_PARTS
 
 

@@ -34,6 +34,9 @@ from spredning.core.store import WRITE_LIMIT
 # sensible-editor only when the user has chosen with select-editor: else it asks first, in English,
 # and offers vim before anything a person who is not a programmer can use.
 FALLBACKS_POSIX = ("sensible-editor", "editor", "nano", "vi")
+# Editors a person who is not a programmer can use, to suggest when theirs could not start:
+# suggested only when found on this computer.
+SUGGESTED = ("notepad", "nano", "micro", "gedit", "kate", "mousepad", "vim", "vi")
 MAX_BYTES = WRITE_LIMIT  # an answer can never be larger than the project file that holds it
 # Files that say how they are encoded: Notepad's "UTF-8 with BOM" and "Unicode" (UTF-16).
 MARKED = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -100,6 +103,16 @@ def _chosen() -> tuple[list[str] | None, str | None]:
     return None, None
 
 
+def found_editors(besides: str = "", most: int = 2) -> list[str]:
+    """Editors that are on this computer, to suggest in place of one that could not start.
+
+    Never the one that failed (`besides`, by name or path): it was just found missing.
+    """
+    failed = Path(besides).name.lower().removesuffix(".exe")
+    found = [name for name in SUGGESTED if name != failed and shutil.which(name)]
+    return found[:most]
+
+
 def edit(text: str, folder: Path | None = None) -> Edited:
     """Let the user edit text in their editor: the edited text, or None and why (see Edited).
 
@@ -119,9 +132,20 @@ def edit(text: str, folder: Path | None = None) -> Edited:
         try:
             returncode = _run(command, path, text)
         except OSError as exc:  # named: the user set it, or should set another
-            key = "editor.not-started" if variable else "editor.not-started-own"
+            others = found_editors(besides=command[0])  # never the one that just failed
+            if variable:
+                key = "editor.not-started" if others else "editor.not-started-none"
+            else:
+                key = "editor.not-started-own" if others else "editor.not-started-own-none"
             return Edited(
-                None, message(key, command=command[0], variable=variable, reason=fileio.reason(exc))
+                None,
+                message(
+                    key,
+                    command=command[0],
+                    variable=variable,
+                    reason=fileio.reason(exc),
+                    editors=others,
+                ),
             )
         if returncode != 0:  # vim's :cq, EDITOR=false: the user or the editor gave up
             keep = _changed(path, text)  # what it saved before its error is the user's writing

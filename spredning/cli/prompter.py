@@ -286,17 +286,63 @@ def _back_keys(back: object) -> KeyBindings:
     return bindings
 
 
-def _undo_keys() -> KeyBindings:
-    """Ctrl+Z undoes the last change to the text, as in Word and Windows (Ctrl+_ does it too).
+def _undo_keys(undone: Callable[[str], None] | None = None) -> KeyBindings:
+    """Ctrl+Z undoes the last change to the text, Ctrl+Y redoes it, as in Word and Windows.
 
+    Ctrl+_ undoes too. Ctrl+Y brings back what Ctrl+Z undid until the text is changed otherwise.
     prompt_toolkit would insert Ctrl+Z as a character (code 26): unseen in the text, but saved
-    with it. Nothing is saved before the undo (save_before), or it would only undo itself.
+    with it, and Ctrl+Y would paste what Ctrl+K or Ctrl+U last cut. Nothing is saved before
+    either key (save_before), or the undo would only undo itself and the redo would find its
+    steps forgotten. `undone`: told the text an undo took away (the answer field says so when it
+    was the editor's text).
     """
     bindings = KeyBindings()
+    moving = [False]  # an undo or a redo is changing the text now
+    kept: list[Buffer] = []  # the field whose redo steps outlive keys that do not change its text
+
+    def keep_redo(buffer: Buffer) -> None:
+        """prompt_toolkit forgets the redo steps at any key, an arrow key too: only a change does here.
+
+        Its buffer saves an undo step before every key and clears the redo steps with it; so the
+        saving keeps them, and a change to the text that is no undo or redo clears them. (Before
+        the first undo there are none to keep.)
+        """
+        if buffer in kept:
+            return
+        kept.append(buffer)
+        save = buffer.save_to_undo_stack
+
+        def saving(clear_redo_stack: bool = True) -> None:
+            save(clear_redo_stack=False)
+
+        def changed(_buffer: Buffer) -> None:
+            if not moving[0]:
+                buffer._redo_stack = []  # prompt_toolkit has no other way to say it
+
+        setattr(buffer, "save_to_undo_stack", saving)  # noqa: B010 (a method of this one buffer)
+        buffer.on_text_changed += changed
 
     @bindings.add("c-z", eager=True, save_before=lambda event: False)
     def _undo(event) -> None:
-        field_buffer(event.app).undo()
+        buffer = field_buffer(event.app)
+        keep_redo(buffer)
+        before = buffer.text
+        moving[0] = True
+        try:
+            buffer.undo()
+        finally:
+            moving[0] = False
+        if undone is not None and buffer.text != before:
+            undone(before)
+
+    @bindings.add("c-y", eager=True, save_before=lambda event: False)
+    def _redo(event) -> None:
+        buffer = field_buffer(event.app)
+        moving[0] = True
+        try:
+            buffer.redo()
+        finally:
+            moving[0] = False
 
     return bindings
 
@@ -585,11 +631,16 @@ def ask_dialogue(partners: Sequence[Partner], question: str, **io) -> Partner | 
 
 
 class TypedAction(NamedTuple):
-    """An action as typed so far, every part as text (the deadline too: it may be half a date)."""
+    """An action as typed so far, every part as text (the deadline too: it may be half a date).
+
+    `refused`: a deadline was typed that the field refused; `due` leaves it out (it would be
+    refused again), and what is said of the stop must say so.
+    """
 
     what: str = ""
     who: str = ""
     due: str = ""
+    refused: bool = False
 
 
 def ask_action(
@@ -638,7 +689,9 @@ def ask_action(
         instruction=t("plan.ask-due-help"),
         default=shown,
         # a deadline the field refused is left out of the command offered: it would be refused again
-        interrupted=lambda text: stop(TypedAction(what, who, "" if due_problem(text) else text)),
+        interrupted=lambda text: stop(
+            TypedAction(what, who, "", True) if due_problem(text) else TypedAction(what, who, text)
+        ),
         **io,
     )
     return interview.NewAction(what.strip(), who.strip(), parse_due(due))
@@ -722,6 +775,7 @@ def answer_field(
     above: Callable[[int], StyleAndTextTuples],
     default: str = "",
     notice: Callable[[], str | None] = lambda: None,
+    undone: Callable[[str], None] | None = None,
     **session,
 ) -> questionary.Question:
     """A field whose text starts on the label's line ('› Svar: ...'), with its help on the lines above.
@@ -732,8 +786,8 @@ def answer_field(
     and its further lines, start under the text, not under the label. The field is erased when
     it closes, help and all; the caller shows what it leaves. `above` lays the help out for a
     width: it is asked again at every drawing, so the help fits a window made narrower meanwhile.
-    `notice`: the field's status line under the help (what became of the autosave), when it says
-    something.
+    `notice`: the field's status line under the help (what became of the autosave, of the editor),
+    when it says something. `undone`: told the text a Ctrl+Z took away (see _undo_keys).
     """
 
     def message() -> StyleAndTextTuples:
@@ -757,7 +811,7 @@ def answer_field(
         **session,
     )
     prompt.default_buffer.reset(Document(default))
-    return _with_keys(questionary.Question(prompt.app), _undo_keys(), _pasted_codes())
+    return _with_keys(questionary.Question(prompt.app), _undo_keys(undone), _pasted_codes())
 
 
 class Marked:
@@ -818,6 +872,10 @@ class InterviewPrompter:
         self.later_save: asyncio.TimerHandle | None = None  # the autosave after a pause in typing
         self.saving = False  # an autosave is being written
         self.notice: str | None = None  # what the field's status line says of the autosave
+        # what it says of the last run of the editor (Ctrl+O), or of its text undone, until it is old news
+        self.edit_notice: str | None = None
+        self.from_editor: str | None = None  # the text the editor last brought into the field
+        self.undo_told = False  # the status line says the editor's text was undone
         self.left: Drafted | SpredningError | None = None  # what became of the text at the last stop
         self.unsaved: UnsavedMark | UnsavedAction | None = None
         self.held: str | None = None  # a closed field's text while a question about it is asked
@@ -999,7 +1057,8 @@ class InterviewPrompter:
             self.console.print(guidance)
 
     def _answer_field(self, step: interview.Ask, typed: str):
-        keys = [t("keys.save"), t("keys.newline"), t("keys.back"), t("keys.editor"), t("keys.not-relevant")]
+        keys = [t("keys.save"), t("keys.newline"), t("keys.back"), t("keys.editor"), t("keys.undo")]
+        keys.append(t("keys.not-relevant"))
         if step.partner_answers and self.show_partner:
             keys.append(t("keys.partner"))
         keys += [t("keys.skip"), t("keys.stop")]
@@ -1010,12 +1069,14 @@ class InterviewPrompter:
             t("interview.answer"),
             lambda width: [("class:instruction", hint_lines(keys, width))],
             typed,
-            lambda: self.notice,
+            self.field_notice,
+            undone=self._undone,
             multiline=True,
             key_bindings=self._keys(step),
             **self.io,
         )
         field_buffer(question.application).on_text_changed += self._autosave
+        field_buffer(question.application).on_text_changed += self._undo_told
         question.application.after_render += _collect_once_drawn()
         reply = self._watched(question)
         if isinstance(reply, str):
@@ -1084,7 +1145,8 @@ class InterviewPrompter:
         After an interrupt `app` stays set, so the caller can still read what was typed.
         """
         self.app = question.application
-        self.left = self.notice = None
+        self.left = self.notice = self.edit_notice = self.from_editor = None
+        self.undo_told = False
         try:
             reply = _asked(question)
         except (KeyboardInterrupt, EOFError):
@@ -1125,9 +1187,36 @@ class InterviewPrompter:
         return merge_key_bindings(
             [
                 _leave_keys(self.show_partner),  # Ctrl+P says so when the partner answered nothing
-                _edit_keys(self.console, self._editor_folder),
+                _edit_keys(self.console, self._editor_folder, self._edited),
             ]
         )
+
+    def field_notice(self) -> str | None:
+        """The field's status line: the autosave's trouble and what came of the editor, when any."""
+        said = [notice for notice in (self.notice, self.edit_notice) if notice]
+        return "\n".join(said) or None
+
+    def _edited(self, notice: str | None, text: str | None) -> None:
+        """The editor is closed: its words (or none) replace any said of an earlier run; `text` came in."""
+        self.edit_notice = notice
+        if text is not None:
+            self.from_editor = text
+        if self.app is not None:
+            self.app.invalidate()
+
+    def _undone(self, before: str) -> None:
+        """Ctrl+Z took `before` away: when it is the editor's text, that is said, with how to get it back."""
+        if self.from_editor is not None and before == self.from_editor:
+            self.edit_notice = t("interview.editor-undone")
+            self.undo_told = True
+            if self.app is not None:
+                self.app.invalidate()
+
+    def _undo_told(self, buffer) -> None:
+        """The next change after "the editor's text was undone" (Ctrl+Y, or typing) makes it old news."""
+        if self.undo_told:  # (the undo's own change comes before it is said)
+            self.undo_told = False
+            self.edit_notice = None
 
     def _editor_folder(self) -> Path | None:
         """Where the editor's file is made: beside the drafts, so a file kept outlives a cleared /tmp."""
@@ -1644,10 +1733,19 @@ def _leave_keys(expandable: bool) -> KeyBindings:
     return bindings
 
 
-def _edit_keys(console: Console, folder: Callable[[], Path | None]) -> KeyBindings:
+def _edit_keys(
+    console: Console,
+    folder: Callable[[], Path | None],
+    edited: Callable[[str | None, str | None], None] | None = None,
+) -> KeyBindings:
     """Keys that act on the text: save (besides Alt+Enter), and write it in the user's editor.
 
-    `folder` says where the editor's file is made, when it is.
+    `folder` says where the editor's file is made, when it is. `edited`: told what came of each
+    run of the editor, for the field's status line (words, or None when all went well; the text
+    brought in, if any), so the words of a run that failed are gone once the next one works.
+    Words that name a file the editor's writing is kept in are printed above the field too: the
+    path stays on the screen to copy, however the field goes on.
+    The text the editor brings is one step for Ctrl+Z, which Ctrl+Y brings back.
     """
     bindings = KeyBindings()
 
@@ -1660,13 +1758,21 @@ def _edit_keys(console: Console, folder: Callable[[], Path | None]) -> KeyBindin
         buffer = field_buffer(event.app)
 
         async def edit_in_editor() -> None:
-            edited = await run_in_terminal(lambda: editor.edit(buffer.text, folder()))
-            if edited.notice is not None:
-                notice, kept = edited.notice, None if edited.text is not None else t("editor.field-as-before")
-                await run_in_terminal(lambda: tell_edited(console, notice, kept))
-            if edited.text is not None:
-                buffer.text = edited.text
-                buffer.cursor_position = len(edited.text)
+            came = await run_in_terminal(lambda: editor.edit(buffer.text, folder()))
+            notice = came.notice
+            after = None if came.text is not None else t("editor.field-as-before")
+            said = None
+            if notice is not None:
+                if edited is None or "path" in notice.params:
+                    await run_in_terminal(lambda: tell_edited(console, notice, after))
+                else:
+                    said = clean(" ".join(filter(None, (render_message(notice), after))))
+            if came.text is not None:
+                buffer.save_to_undo_stack()  # the text as it was before the editor: one undo away
+                buffer.text = came.text
+                buffer.cursor_position = len(came.text)
+            if edited is not None:
+                edited(said, came.text)
 
         event.app.create_background_task(edit_in_editor())
 

@@ -225,13 +225,14 @@ def _not_saved(unsaved, role: str, dialogue: tuple[Partner | None, bool], projec
         again = command(*words, partner=named, project=project)
         return lost, Message("fase.interrupted-mark.hint", {"again": again, "command": resume})
     if isinstance(unsaved, UnsavedAction):
-        what, who, due = unsaved.typed
+        what, who, due, refused = unsaved.typed
         words = ["plan", "tilføj", "--fase", unsaved.tool.id]
         words += typed_words(("--hvad", what), ("--hvem", who), ("--frist", due))
         words += ["--fælles"] if partner is None else []
         lost = Message("fase.action-not-added", {"tool": unsaved.tool.title})
         again = command(*words, partner=named, project=project)
-        return lost, Message("fase.interrupted-action.hint", {"again": again, "command": resume})
+        key = "fase.interrupted-action.hint-refused" if refused else "fase.interrupted-action.hint"
+        return lost, Message(key, {"again": again, "command": resume})
     return "", Message("fase.interrupted.hint", {"command": resume})
 
 

@@ -185,14 +185,18 @@ def add(
 def _add_again(typed: list, status: str | None, fase: str | None, common: bool, partner) -> Message | None:
     """The hint after a stop in 'plan tilføj': the command that adds the action as it was typed.
 
-    None when nothing was typed: the words "not added" say it all then.
+    None when nothing was typed: the words "not added" say it all then. A deadline the field
+    refused is not in the command (it would be refused again), and the words say it is left out.
     """
-    if not typed or not "".join(typed[0]).strip():
+    if not typed:
         return None
-    what, who, due = typed[0]
+    what, who, due, refused = typed[0]
+    if not (what + who + due).strip():
+        return None
     words = typed_words(("--hvad", what), ("--hvem", who), ("--frist", due), ("--status", status or ""))
     words += typed_words(("--fase", fase or "")) + (["--fælles"] if common else [])
-    return Message("plan.add-again", {"command": command("plan", "tilføj", *words, partner=partner)})
+    key = "plan.add-again-refused" if refused else "plan.add-again"  # a refused deadline is left out: said
+    return Message(key, {"command": command("plan", "tilføj", *words, partner=partner)})
 
 
 def _tell_late(console, item) -> None:
