@@ -101,6 +101,9 @@ def _other(found: Home, action: Action) -> str:
 def project_line(found: Home, width: int) -> Text:
     """The active project in one line: name, this side (and organisation), progress, the phase.
 
+    Progress twice: this side's ('besvaret af jer') and the whole project's ('i alt', the number
+    the project list shows); before a side is chosen only the whole project's.
+
     When it does not fit `width`, it is broken only after a separator ' · ', so no part (the side
     and its organisation, 'fase: Tjek') is split; a part longer than a whole line wraps by words.
     """
@@ -123,10 +126,12 @@ def project_line(found: Home, width: int) -> Text:
         (t("home.line-project"), "bold"),
         (name, "bold"),
         t(
-            "home.line-rest",
+            "home.line-rest" if overview.side is not None else "home.line-rest-all",
             side=side,
             answered=overview.done.answered,
             total=overview.done.total,
+            all=overview.everyone.answered,
+            every=overview.everyone.total,
             phase=clean(overview.phase.name) if overview.phase else "",
         ),
     )
