@@ -313,6 +313,34 @@ def test_the_portfolio_keeps_phase_names_whole(hub, monkeypatch, columns):
     assert all(len(line) <= columns for line in table.splitlines())
 
 
+NAMES = ("Odense Universitetshospital", "Kommunernes Landsforening")
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("columns", [40, 50, 60, 80, 100])
+def test_the_portfolio_never_cuts_an_organisations_name(hub, monkeypatch, language, columns):
+    sharing, _ = hub
+    for name in NAMES:
+        sharing.ok("projekt", "genbruger", name)
+    monkeypatch.setenv("COLUMNS", str(columns))
+
+    out = sharing.ok("--sprog", language, "status")
+
+    part = out.split("\n\n")[1]  # the portfolio, after the project's facts
+    lines = part.splitlines()
+    assert "…" not in part
+    assert all(len(line) <= columns for line in lines), part
+    table = lines[0].startswith("Organisation")  # the same word in both languages
+    assert table == (columns >= 80), part  # narrower: each organisation a heading, its phases below
+    for name in (*NAMES, "Odense Kommune", "Ærø Kommune"):
+        if table:
+            assert all(word in part.split() for word in name.split()), name
+        else:
+            assert name in lines, name  # the whole name on a line of its own
+    phase = "Tilpas 0/2" if language == "da" else "Adapt 0/2"
+    assert table or phase in part
+
+
 # --- lines never split a command (5) ---------------------------------------------------------------
 
 PROGRAM = "/opt/kommunens-faelles-programmer/spredningsguiden-version-2026/.venv/bin/spredning"
