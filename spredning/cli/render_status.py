@@ -58,8 +58,8 @@ def portfolio_table(status: Status) -> RenderableType:
     widest = longest_word(heading, *(org for org, _ in rows))
     table = Table(show_edge=False, pad_edge=False, header_style="bold")
     table.add_column(heading, ratio=1, min_width=widest)
-    for name in names:
-        table.add_column(name, no_wrap=True, justify="right")
+    for phase_name in names:
+        table.add_column(phase_name, no_wrap=True, justify="right")
     for org, cells in rows:
         table.add_row(org, *cells)
     columns = [max(cell_len(n.plain), *(cell_len(c[i].plain) for _, c in rows)) for i, n in enumerate(names)]
