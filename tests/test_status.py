@@ -341,6 +341,25 @@ def test_the_portfolio_never_cuts_an_organisations_name(hub, monkeypatch, langua
     assert table or phase in part
 
 
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("columns", [40, 50, 60, 80])
+def test_one_dialogues_phases_keep_their_names_whole(pair, monkeypatch, language, columns):
+    sharing, _ = pair
+    monkeypatch.setenv("COLUMNS", str(columns))
+
+    out = sharing.ok("--sprog", language, "status")
+
+    part = out.split("\n\n")[1]  # the phases, after the project's facts
+    lines = part.splitlines()
+    assert "…" not in part
+    assert all(len(line) <= columns for line in lines), part
+    phase = "3. Tilpas" if language == "da" else "3. Adapt"
+    assert any(line.strip().startswith(phase) for line in lines), part
+    if columns < 50:  # no room for the table: each phase a heading, its sides below it
+        side = "Vi vil genbruge" if language == "da" else "We want to reuse"
+        assert phase in lines and any(line.startswith(f"  {side} ") for line in lines), part
+
+
 # --- lines never split a command (5) ---------------------------------------------------------------
 
 PROGRAM = "/opt/kommunens-faelles-programmer/spredningsguiden-version-2026/.venv/bin/spredning"
