@@ -663,6 +663,42 @@ def test_two_projects_of_the_same_name_are_told_apart_by_their_files(ws, languag
     assert sum(f"{file} digital-genoptraening-2.yaml" in w for w in words) == 1, words
 
 
+@pytest.mark.parametrize("width", [74, 44, 34])  # the list's room at 80, 50 and 40 columns
+def test_two_projects_of_the_same_name_keep_their_files_in_a_narrow_list(ws, width):
+    from rich.cells import cell_len
+
+    from spredning.app import home as app_home
+    from spredning.cli.render_home import title
+    from spredning.cli.render_text import cut_to
+
+    new_project(ws, name="Digital genoptræning", answers={Q1: "svar"})
+    _same_name_elsewhere(ws, "digital-genoptraening-2", "Digital genoptræning")
+
+    found = app_home.home(ws)
+    words = [cut_to(title(found, a, width), width) for a in app_home.project_actions(ws)][:2]
+
+    assert all(cell_len(w) <= width for w in words), words
+    assert "digital-genoptraening.yaml" in words[0] and "digital-genoptraening-2.yaml" in words[1], words
+    assert "← aktivt nu" in words[0] or width < 40, words  # the active one, said where there is room
+
+
+@pytest.mark.parametrize(("language", "file"), [("da", "filen"), ("en", "the file")])
+def test_the_project_line_names_the_file_when_another_project_has_the_name(ws, language, file):
+    from spredning import i18n
+    from spredning.app import home as app_home
+    from spredning.cli.render_home import project_line
+
+    i18n.set_language(language)
+    new_project(ws, name="Digital genoptræning")
+    alone = project_line(app_home.home(ws), 200).plain
+    _same_name_elsewhere(ws, "digital-genoptraening-2", "Digital genoptræning")
+
+    line = project_line(app_home.home(ws), 200).plain
+
+    assert "yaml" not in alone
+    assert line.startswith(f"▶ Digital genoptræning – {file} digital-genoptraening.yaml ·"), line
+
+
 @pytest.mark.parametrize(
     ("language", "mine", "everyone"),
     [("da", "besvaret af jer", "i alt"), ("en", "answered by you", "in all")],

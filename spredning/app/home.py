@@ -71,6 +71,7 @@ class Overview(NamedTuple):
     done: Progress  # this user's side(s), every phase
     phase: Phase | None  # the earliest phase with open questions for this side
     everyone: Progress = Progress(0, 0)  # the whole project, counted as the project list counts it
+    namesake: bool = False  # another project here has its name: the front end names its file too
 
 
 class Home(NamedTuple):
@@ -112,7 +113,20 @@ def home(ws: Workspace) -> Home:
             continue  # the agenda once the follow-up has begun (an action, a mark, a meeting)
         actions.append(Action(kind))
     several = several_dialogues(found.project, found.local)
-    return Home(overview(found, ws.layout), tuple(actions), several=several, odd=odd)
+    line = overview(found, ws.layout)._replace(namesake=_namesake(ws, found.project))
+    return Home(line, tuple(actions), several=several, odd=odd)
+
+
+def _namesake(ws: Workspace, project: Project) -> bool:
+    """Whether another project in the folder has this project's name (read from the index)."""
+    name = _same_name(project.name)
+    return any(
+        isinstance(summary, Summary)
+        and not summary.exchange
+        and slug != project.slug
+        and _same_name(summary.name) == name
+        for slug, summary in ws.store.summaries(ws.store.slugs())
+    )
 
 
 def overview(found: Status, layout: Layout | None = None) -> Overview:
