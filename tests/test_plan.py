@@ -866,3 +866,35 @@ def test_the_plan_keeps_every_word_whole_at_any_width(run_cli, reusing, monkeypa
         assert table == (columns > 80), out  # narrower: each action as a short block
     if not table:
         assert f"{who}: {LONG_WHO}" in flat(out)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("columns", [30, 40, 44, 60, 80])
+def test_the_readiness_picture_keeps_every_word_whole_at_any_width(
+    run_cli, reusing, monkeypatch, language, columns
+):
+    for tool in ("Afstem forventninger", "Tag løsningen i brug", "Fjern forhindringer"):
+        code, _, err = run_cli("klarhed", tool, "gul", "--begrundelse", "Uafklaret")
+        assert code == 0, err
+    monkeypatch.setenv("COLUMNS", str(columns))
+
+    code, out, err = run_cli("--sprog", language, "klarhed")
+
+    assert code == 0, err
+    picture = out.split("\n\n")[0]
+    lines = picture.splitlines()
+    assert all(len(line) <= columns for line in lines), picture
+    tokens = {word.rstrip(":") for line in lines for word in line.replace("│", " ").replace("┃", " ").split()}
+    from spredning.core.content import load_guide
+
+    guide = load_guide(language=language)
+    titles = {tl.id.rsplit(".", 1)[-1]: tl.title for phase in guide.phases for tl in phase.tools}
+    for tool in ("afstem-forventninger", "tag-loesningen-i-brug", "fjern-forhindringer"):
+        for word in titles[tool].split():
+            assert word in tokens, (word, picture)  # never 'forventninge' / 'r'
+    for word in ("Odense", "Ærø", "Kommune"):
+        assert word in tokens, (word, picture)
+    colour = "gul" if language == "da" else "yellow"
+    assert f"{colour}" in tokens
+    phase = "3. Tilpas" if language == "da" else "3. Adapt"
+    assert phase not in picture or any(phase in line for line in lines)  # a phase's number with its name

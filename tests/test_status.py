@@ -341,6 +341,17 @@ def test_the_portfolio_never_cuts_an_organisations_name(hub, monkeypatch, langua
     assert table or phase in part
 
 
+@pytest.mark.parametrize("columns", [40, 100])
+def test_a_name_in_the_portfolio_is_text_not_markup_in_the_table_and_the_list(hub, monkeypatch, columns):
+    sharing, _ = hub
+    sharing.ok("projekt", "genbruger", "[bold]Region[/bold] Syd")
+    monkeypatch.setenv("COLUMNS", str(columns))
+
+    out = sharing.ok("status")
+
+    assert "[bold]Region[/bold] Syd" in out
+
+
 @pytest.mark.parametrize("language", ["da", "en"])
 @pytest.mark.parametrize("columns", [40, 50, 60, 80])
 def test_one_dialogues_phases_keep_their_names_whole(pair, monkeypatch, language, columns):

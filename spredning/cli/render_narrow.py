@@ -30,15 +30,43 @@ def table_width(columns: Iterable[int]) -> int:
 
 
 class TableOrList:
-    """`table` where the terminal is at least `needs` cells wide, else the list `narrow(width)` draws."""
+    """`table` where the terminal is at least `needs` cells wide, else the list `narrow(width)` draws.
 
-    def __init__(self, table: RenderableType, narrow: Callable[[int], RenderableType], needs: int):
+    `table` may be a function of the width too (a table whose column widths are set for it).
+    """
+
+    def __init__(
+        self,
+        table: RenderableType | Callable[[int], RenderableType],
+        narrow: Callable[[int], RenderableType],
+        needs: int,
+    ):
         self.table, self.narrow, self.needs = table, narrow, needs
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[RenderableType]:
         """The table or the list, as the width where it is drawn allows."""
         width = options.max_width
-        yield self.table if width >= self.needs else self.narrow(width)
+        if width < self.needs:
+            yield self.narrow(width)
+        else:
+            yield self.table(width) if callable(self.table) else self.table
+
+
+def shared_out(room: int, least: list[int], most: list[int]) -> list[int]:
+    """Widths for columns that wrap, in `room` cells: each at least its longest word (`least`).
+
+    What is left is given in turn to the columns still narrower than their longest line (`most`),
+    so a column gets no more than it can use. Rich shrinks the widest column first, below its
+    longest word if need be; set as a column's width, these keep every word whole.
+    """
+    widths = list(least)
+    left = room - sum(widths)
+    while left > 0 and any(w < m for w, m in zip(widths, most, strict=True)):
+        for number, (width, top) in enumerate(zip(widths, most, strict=True)):
+            if left and width < top:
+                widths[number] += 1
+                left -= 1
+    return widths
 
 
 def packed(parts: list[Text], separator: str, width: int) -> Text:

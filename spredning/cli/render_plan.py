@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from spredning.cli.render import bullets, plain, role_title
-from spredning.cli.render_narrow import TableOrList, longest_word, table_width
+from spredning.cli.render_narrow import TableOrList, longest_word, shared_out, table_width
 from spredning.core import followup
 from spredning.core.followup import PlanItem
 from spredning.core.followup_outline import ActionRow, ApprovalRow, MarkRow, PhaseReadiness
@@ -197,32 +197,59 @@ def colour_word(colour: str) -> Text:
     return Text(t(f"plan.colour.{colour}"), style=COLOUR_STYLE.get(colour, ""))
 
 
-def readiness_table(picture: Sequence[PhaseReadiness], sides: dict[str, str] | None = None) -> Table:
+def readiness_table(picture: Sequence[PhaseReadiness], sides: dict[str, str] | None = None) -> RenderableType:
     """The readiness picture: per phase, each side's marks tool by tool.
 
     `sides` (role -> column heading, e.g. the organisation's name) chooses the columns and what
-    they are called; without it both sides are shown under their titles.
+    they are called; without it both sides are shown under their titles. Where a column cannot
+    keep its longest word whole, each phase is a heading with its sides' marks below it.
     """
     headings = sides if sides is not None else {role: role_title(role) for role in ("dele", "genbruge")}
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column(t("status.phase"))
-    for role in ("dele", "genbruge"):
-        if role in headings:
-            table.add_column(plain(headings[role]), overflow="fold")
-    for phase in picture:
-        cells = []
-        for role, marks in phase.sides:
-            if role not in headings:
-                continue
-            cell = Text()
-            for number, mark in enumerate(marks):
-                if number:
-                    cell.append("\n")
-                cell.append(f"{mark.tool}: ")
-                cell.append_text(colour_word(mark.colour))
-            cells.append(cell if marks else Text("–", style="dim"))
-        table.add_row(plain(f"{phase.number}. {phase.name}"), *cells)
-    return table
+    roles = [role for role in ("dele", "genbruge") if role in headings]
+    rows = [(plain(f"{phase.number}. {phase.name}"), _mark_cells(phase, roles)) for phase in picture]
+    titles = [plain(t("status.phase")), *(plain(headings[role]) for role in roles)]  # names: no markup
+    widths = [max(_widest_line(titles[0]), *(_widest_line(name) for name, _ in rows))]  # a phase on one line
+    widths += [longest_word(titles[1 + n], *(cells[n] for _, cells in rows)) for n in range(len(roles))]
+    longest = [
+        max(_widest_line(titles[1 + n]), *(_widest_line(cells[n]) for _, cells in rows))
+        for n in range(len(roles))
+    ]
+
+    def table(width: int) -> Table:
+        room = width - table_width([widths[0], *(0 for _ in roles)])
+        drawn = Table(show_edge=False, pad_edge=False, header_style="bold")
+        drawn.add_column(titles[0], no_wrap=True)
+        for title, size in zip(titles[1:], shared_out(room, widths[1:], longest), strict=True):
+            drawn.add_column(title, overflow="fold", width=size)
+        for name, cells in rows:
+            drawn.add_row(name, *cells)
+        return drawn
+
+    def listed(width: int) -> RenderableType:
+        lines: list[RenderableType] = []
+        for name, cells in rows:
+            lines.append(Text(name.plain, style="bold"))
+            for title, cell in zip(titles[1:], cells, strict=True):  # the side, then its marks below it
+                lines += [Padding(Text.assemble(title, ":"), (0, 0, 0, 2)), Padding(cell, (0, 0, 0, 4))]
+        return Group(*lines)
+
+    return TableOrList(table, listed, table_width(widths))
+
+
+def _mark_cells(phase: PhaseReadiness, roles: Sequence[str]) -> list[Text]:
+    """Each chosen side's marks in one phase: 'tool: colour' a line each, or '–'."""
+    cells = []
+    for role, marks in phase.sides:
+        if role not in roles:
+            continue
+        cell = Text()
+        for number, mark in enumerate(marks):
+            if number:
+                cell.append("\n")
+            cell.append(f"{mark.tool}: ")
+            cell.append_text(colour_word(mark.colour))
+        cells.append(cell if marks else Text("–", style="dim"))
+    return cells
 
 
 def mark_line(mark: MarkRow, sides: dict[str, str] | None = None) -> Text:

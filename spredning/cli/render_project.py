@@ -17,7 +17,7 @@ from rich.text import Text
 
 from spredning import i18n
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
-from spredning.cli.render_narrow import TableOrList, longest_word, packed, table_width
+from spredning.cli.render_narrow import TableOrList, packed, table_width
 from spredning.cli.render_text import Line, Lines, Paragraph, one_line, spaced
 from spredning.core.errors import SpredningError
 from spredning.core.model import (
@@ -299,8 +299,8 @@ def status_table(item: DialogueStatus) -> RenderableType:
     ]
     headings = [t("status.phase"), *(role_title(role) for role in roles)]
     table = Table(title=None, show_edge=False, pad_edge=False, header_style="bold")
-    widest = longest_word(headings[0], *(name for name, _ in rows))
-    table.add_column(headings[0], min_width=widest)
+    widest = max(cell_len(headings[0]), *(cell_len(name.plain) for name, _ in rows))  # a phase on one line
+    table.add_column(headings[0], no_wrap=True)
     for role in roles:
         table.add_column(role_title(role), no_wrap=True)
     for name, cells in rows:
