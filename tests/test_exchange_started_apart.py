@@ -8,7 +8,7 @@ the installed command in two folders, as the two organisations would.
 from __future__ import annotations
 
 import pytest
-from exchange_kit import D1, G1, NAME, Org, flat, start_sharing, tree
+from exchange_kit import D1, G1, G2, NAME, Org, flat, start_sharing, tree
 
 pytestmark = pytest.mark.e2e
 
@@ -110,3 +110,60 @@ def test_the_english_edition_says_it_in_english(sharing, apart):
         "comes from a project that Odense Kommune started on their own, with the same name as yours" in said
     )
     assert "agree with Odense Kommune which of the two you continue in before you import" in said
+
+
+@pytest.mark.parametrize("dry", [False, True])
+def test_the_advice_to_move_our_answers_over_names_our_drafts_too(sharing, apart, dry):
+    """'vis --kun-besvarede' shows answers only: a draft would stay behind in the old project."""
+    apart.store.update_local(
+        "genoptraening-aeroe", lambda state: state._replace(drafts={f"aeroe-kommune/{G2}": "Halvt skrevet"})
+    )
+    update = sharing.export()
+
+    code, out, err = apart.import_(update, *(("--tør",) if dry else ()))
+
+    assert code == 0, err
+    said = flat(out)
+    assert "'spredning vis --kun-besvarede --projekt genoptraening-aeroe'" in said
+    assert "'genoptraening-aeroe' har også 1 kladde, der ikke er gemt som svar" in said
+    assert "'spredning status --projekt genoptraening-aeroe'" in said
+    shown = flat(apart.ok("status", "--projekt", "genoptraening-aeroe"))
+    assert "Kladde, der ikke er gemt som svar: Har I de samme behov?" in shown  # where the advice points
+
+
+def test_without_drafts_the_advice_says_nothing_of_them(sharing, apart):
+    code, out, err = apart.import_(sharing.export(), "--tør")
+
+    assert code == 0, err
+    assert "kladde" not in flat(out)
+
+
+def test_in_english_the_advice_names_our_drafts_too(sharing, apart):
+    apart.store.update_local(
+        "genoptraening-aeroe", lambda state: state._replace(drafts={f"aeroe-kommune/{G2}": "Halvt skrevet"})
+    )
+
+    out = flat(apart.ok("--sprog", "en", "importer", str(sharing.export())))
+
+    assert "'genoptraening-aeroe' also has 1 draft that is not saved as an answer" in out
+    assert "'spredning --sprog en status --projekt genoptraening-aeroe'" in out
+
+
+def test_our_own_export_names_only_the_ending_of_the_partners_file_whose_name_we_cannot_know(sharing, apart):
+    """Ærø has two projects of the name, so its file for the shared one is '...-2-fra-aeroe-kommune.yaml'."""
+    assert apart.import_(sharing.export())[0] == 0  # at Ærø beside its own: genoptraening-aeroe-2
+    apart.answer({G2: "Ja"}, "--rolle", "genbruge", "--projekt", "genoptraening-aeroe-2")
+    apart.ok("eksport", "--projekt", "genoptraening-aeroe-2")
+    theirs = apart.files / "genoptraening-aeroe-2-fra-aeroe-kommune.yaml"
+    assert theirs.is_file()
+    ours = sharing.files / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    sharing.ok("eksport", "--ud", str(ours), "--overskriv")
+
+    for language, words in (("da", "dens navn ender normalt på "), ("en", "its name usually ends in ")):
+        code, _, err = sharing("--sprog", language, "importer", ours.name)
+
+        assert code == 1
+        said = flat(err)
+        assert f"{words}-fra-aeroe-kommune.yaml." in said
+        assert "genoptraening-aeroe-fra-aeroe-kommune.yaml" not in said  # a name Ærø's file does not have
+        assert theirs.name.endswith("-fra-aeroe-kommune.yaml")

@@ -29,6 +29,7 @@ from projectkit import drafts, new_project, saved, workspace
 
 from spredning.app import plan
 from spredning.core.content import load_guide
+from spredning.core.model import side_of
 from spredning.i18n import t
 
 Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
@@ -150,7 +151,8 @@ def test_starting_a_project_asks_as_start_does_then_offers_its_first_question(ho
     assert run.code == 0, run.err
     assert "Samme som: spredning start" in run.out
     assert "Projektet er oprettet: Genoptræning" in run.out
-    assert run.headers("Genoptræning · Vi vil genbruge (Ærø Kommune) · 0/45 besvaret · fase: Tjek\n") == 1
+    line = "Genoptræning · Vi vil genbruge (Ærø Kommune) · 0/45 besvaret af jer ·\n0/85 i alt · fase: Tjek\n"
+    assert run.headers(line) == 1
     assert ws.store.local("genoptraening").side == "genbruge"
     assert kinds(ws)[0] == "answer"
 
@@ -305,7 +307,7 @@ def test_answering_from_the_menu_saves_and_comes_back(home, ws):
     assert saved(ws, slug) == {Q1: "svar 1"}
     assert "Afbrudt. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in " ".join(run.err.split())
     assert run.headers(NAME) == 2
-    assert "· 1/45 besvaret ·" in run.out
+    assert "· 1/45 besvaret af jer ·\n1/85 i alt ·" in run.out
 
 
 def test_ctrl_c_in_an_answer_stops_answering_keeps_the_draft_and_the_menu_offers_it(home, ws):
@@ -617,8 +619,8 @@ def test_the_other_lists_words(ws, tmp_path):
     new_project(ws, name="Anden")
 
     assert titles(ws, app_home.project_actions(ws)) == [
-        "Anden (0/85) ← aktivt nu",
-        "Første (1/85)",
+        "Anden (0/85 i alt) ← aktivt nu",
+        "Første (1/85 i alt)",
         "Start et nyt projekt",
         "Prøv eksempelprojektet",
     ]
@@ -633,6 +635,90 @@ def test_the_other_lists_words(ws, tmp_path):
         "Vi vil dele (Odense Kommune)",
         "Vi vil genbruge (Ærø Kommune)",
     ]
+
+
+def _same_name_elsewhere(ws, slug: str, name: str) -> None:
+    """Another project of the same name in the file `slug` (a partner's project of that name)."""
+    from spredning.core import projectfile
+    from spredning.core.model import Partner, Project
+
+    project = Project(id=projectfile.new_id(), slug=slug, name=name, partners=(Partner("p1", "Ærø Kommune"),))
+    ws.store.create(project)
+
+
+@pytest.mark.parametrize(("language", "file"), [("da", "filen"), ("en", "the file")])
+def test_two_projects_of_the_same_name_are_told_apart_by_their_files(ws, language, file):
+    from spredning import i18n
+    from spredning.app import home as app_home
+
+    i18n.set_language(language)
+    new_project(ws, name="Digital genoptræning")
+    _same_name_elsewhere(ws, "digital-genoptraening-2", "Digital  genoptræning")
+    new_project(ws, name="Anden")
+
+    words = titles(ws, app_home.project_actions(ws))
+
+    assert any(w.startswith("Anden (") and "yaml" not in w for w in words), words
+    assert sum(f"{file} digital-genoptraening.yaml" in w for w in words) == 1, words
+    assert sum(f"{file} digital-genoptraening-2.yaml" in w for w in words) == 1, words
+
+
+@pytest.mark.parametrize("width", [74, 44, 34])  # the list's room at 80, 50 and 40 columns
+def test_two_projects_of_the_same_name_keep_their_files_in_a_narrow_list(ws, width):
+    from rich.cells import cell_len
+
+    from spredning.app import home as app_home
+    from spredning.cli.render_home import title
+    from spredning.cli.render_text import cut_to
+
+    new_project(ws, name="Digital genoptræning", answers={Q1: "svar"})
+    _same_name_elsewhere(ws, "digital-genoptraening-2", "Digital genoptræning")
+
+    found = app_home.home(ws)
+    words = [cut_to(title(found, a, width), width) for a in app_home.project_actions(ws)][:2]
+
+    assert all(cell_len(w) <= width for w in words), words
+    assert "digital-genoptraening.yaml" in words[0] and "digital-genoptraening-2.yaml" in words[1], words
+    assert "← aktivt nu" in words[0] or width < 40, words  # the active one, said where there is room
+
+
+@pytest.mark.parametrize(("language", "file"), [("da", "filen"), ("en", "the file")])
+def test_the_project_line_names_the_file_when_another_project_has_the_name(ws, language, file):
+    from spredning import i18n
+    from spredning.app import home as app_home
+    from spredning.cli.render_home import project_line
+
+    i18n.set_language(language)
+    new_project(ws, name="Digital genoptræning")
+    alone = project_line(app_home.home(ws), 200).plain
+    _same_name_elsewhere(ws, "digital-genoptraening-2", "Digital genoptræning")
+
+    line = project_line(app_home.home(ws), 200).plain
+
+    assert "yaml" not in alone
+    assert line.startswith(f"▶ Digital genoptræning – {file} digital-genoptraening.yaml ·"), line
+
+
+@pytest.mark.parametrize(
+    ("language", "mine", "everyone"),
+    [("da", "besvaret af jer", "i alt"), ("en", "answered by you", "in all")],
+)
+def test_the_project_line_and_the_project_list_count_the_same_and_say_what(ws, language, mine, everyone):
+    from spredning import i18n
+    from spredning.app import home as app_home
+    from spredning.cli.render_home import project_line
+
+    i18n.set_language(language)
+    theirs = next(qid for qid in ws.layout.shared if side_of(qid) == "dele")
+    new_project(ws, answers={Q1: "vores svar", theirs: "den delende sides svar"})
+
+    found = app_home.home(ws)
+    line = project_line(found, 200).plain
+    listed = titles(ws, app_home.project_actions(ws))[0]
+
+    assert f"1/45 {mine}" in line
+    assert f"2/85 {everyone}" in line  # the sharing side's answer too, as in the list
+    assert f"(2/85 {everyone})" in listed
 
 
 def test_a_long_line_is_cut_to_fit_the_terminal():

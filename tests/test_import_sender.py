@@ -66,7 +66,7 @@ def test_our_own_export_imported_on_the_sharing_side_names_the_partners_file_and
             f"Fejl: Filen {ours.name} er jeres egen eksport til Ærø Kommune: der er intet i den, "
             "I ikke har i forvejen, så der er intet at importere. Intet er ændret. "
             "Importér i stedet den fil, Ærø Kommune har eksporteret til jer; "
-            f"den hedder normalt {odense.slug}-fra-aeroe-kommune.yaml."
+            "dens navn ender normalt på -fra-aeroe-kommune.yaml."
         )
         assert tree(odense.home) == before
 
@@ -80,7 +80,7 @@ def test_our_own_export_imported_on_the_reusing_side_is_said_the_same_way(odense
 
     assert code == 1
     assert f"Fejl: Filen {ours.name} er jeres egen eksport til Odense Kommune" in flat(err)
-    assert f"den hedder normalt {odense.slug}-til-aeroe-kommune.yaml." in flat(err)
+    assert "dens navn ender normalt på -til-aeroe-kommune.yaml." in flat(err)
     assert tree(aeroe.home) == before
 
 

@@ -233,6 +233,6 @@ def test_the_home_screens_project_list_names_copies_by_their_file_and_leaves_out
     found = app_home.home(ws)
     titles = [render_home.title(found, a) for a in app_home.project_actions(ws) if a.kind == "use"]
     assert titles == [
-        f"{NAME} (2/85) – filen arkiv-gammel.yaml",
-        f"{NAME} (2/85) – filen {slug}.yaml ← aktivt nu",
+        f"{NAME} (2/85 i alt) – filen arkiv-gammel.yaml",
+        f"{NAME} (2/85 i alt) – filen {slug}.yaml ← aktivt nu",
     ]

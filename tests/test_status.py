@@ -313,6 +313,64 @@ def test_the_portfolio_keeps_phase_names_whole(hub, monkeypatch, columns):
     assert all(len(line) <= columns for line in table.splitlines())
 
 
+NAMES = ("Odense Universitetshospital", "Kommunernes Landsforening")
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("columns", [40, 50, 60, 80, 100])
+def test_the_portfolio_never_cuts_an_organisations_name(hub, monkeypatch, language, columns):
+    sharing, _ = hub
+    for name in NAMES:
+        sharing.ok("projekt", "genbruger", name)
+    monkeypatch.setenv("COLUMNS", str(columns))
+
+    out = sharing.ok("--sprog", language, "status")
+
+    part = out.split("\n\n")[1]  # the portfolio, after the project's facts
+    lines = part.splitlines()
+    assert "…" not in part
+    assert all(len(line) <= columns for line in lines), part
+    table = lines[0].startswith("Organisation")  # the same word in both languages
+    assert table == (columns >= 80), part  # narrower: each organisation a heading, its phases below
+    for name in (*NAMES, "Odense Kommune", "Ærø Kommune"):
+        if table:
+            assert all(word in part.split() for word in name.split()), name
+        else:
+            assert name in lines, name  # the whole name on a line of its own
+    phase = "Tilpas 0/2" if language == "da" else "Adapt 0/2"
+    assert table or phase in part
+
+
+@pytest.mark.parametrize("columns", [40, 100])
+def test_a_name_in_the_portfolio_is_text_not_markup_in_the_table_and_the_list(hub, monkeypatch, columns):
+    sharing, _ = hub
+    sharing.ok("projekt", "genbruger", "[bold]Region[/bold] Syd")
+    monkeypatch.setenv("COLUMNS", str(columns))
+
+    out = sharing.ok("status")
+
+    assert "[bold]Region[/bold] Syd" in out
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("columns", [40, 50, 60, 80])
+def test_one_dialogues_phases_keep_their_names_whole(pair, monkeypatch, language, columns):
+    sharing, _ = pair
+    monkeypatch.setenv("COLUMNS", str(columns))
+
+    out = sharing.ok("--sprog", language, "status")
+
+    part = out.split("\n\n")[1]  # the phases, after the project's facts
+    lines = part.splitlines()
+    assert "…" not in part
+    assert all(len(line) <= columns for line in lines), part
+    phase = "3. Tilpas" if language == "da" else "3. Adapt"
+    assert any(line.strip().startswith(phase) for line in lines), part
+    if columns < 50:  # no room for the table: each phase a heading, its sides below it
+        side = "Vi vil genbruge" if language == "da" else "We want to reuse"
+        assert phase in lines and any(line.startswith(f"  {side} ") for line in lines), part
+
+
 # --- lines never split a command (5) ---------------------------------------------------------------
 
 PROGRAM = "/opt/kommunens-faelles-programmer/spredningsguiden-version-2026/.venv/bin/spredning"

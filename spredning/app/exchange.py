@@ -448,8 +448,10 @@ def plan_import(ws: Workspace, incoming: Incoming, project_option: str | None) -
 def _check_own_file(plan: ImportPlan, state: LocalState) -> None:
     """A file this organisation exported itself, that brings nothing: the partner's was meant.
 
-    Refused with the name the partner's export has (see export), and nothing is written. Our own
-    file that does bring something (the project here put back to an older copy) is imported.
+    Refused with how the partner's export ends (see export), and nothing is written. Its start is
+    the partner's file name for the project, which need not be ours ('...-2' where they have two of
+    that name), so it is not guessed. Our own file that does bring something (the project here
+    put back to an older copy) is imported.
     """
     incoming, me = plan.incoming, state.me
     if me is None or incoming.sender != me or incoming.receiver in (None, me) or not plan.brings_nothing():
@@ -457,11 +459,8 @@ def _check_own_file(plan: ImportPlan, state: LocalState) -> None:
     project = plan.project
     partners = (*project.partners, *incoming.project.partners)
     receiver = org_named(incoming.receiver, (project.sharing_org, incoming.project.sharing_org), partners)
-    slug = project_slug(incoming.project.name or project.name)  # the partner's own name for the project
-    theirs = (
-        f"{slug}-til-{me}.yaml" if incoming.receiver == SHARING else f"{slug}-fra-{incoming.receiver}.yaml"
-    )
-    raise SpredningError("exchange.own-file", path=incoming.path, receiver=receiver, file=theirs)
+    ending = f"-til-{me}.yaml" if incoming.receiver == SHARING else f"-fra-{incoming.receiver}.yaml"
+    raise SpredningError("exchange.own-file", path=incoming.path, receiver=receiver, ending=ending)
 
 
 def _identity(incoming: Incoming) -> tuple[str, str | None] | None:

@@ -12,6 +12,7 @@ No words here: an action is a kind and its data; the front end words it from the
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -19,9 +20,9 @@ from spredning.app.dialogue import several_dialogues
 from spredning.app.status import RANK as RANK  # the order of the first actions (re-exported)
 from spredning.app.status import Status, Step, my_roles, next_steps, status_of
 from spredning.app.workspace import Workspace
-from spredning.core import fileio, followup, yamlio
+from spredning.core import fileio, followup, index, yamlio
 from spredning.core.errors import SpredningError
-from spredning.core.model import SHARING, Partner, Phase, Progress, Project, Question, slugify
+from spredning.core.model import SHARING, Layout, Partner, Phase, Progress, Project, Question, slugify
 from spredning.core.store import Summary
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class Action(NamedTuple):
     value: str | None = None  # a project's slug, a report format, a file's path
     name: str | None = None  # a project's or an organisation's name, a file's name
     active: bool = False  # the active project, this side, ...
-    copy: bool = False  # a project also in another file of the folder: named by its file too
+    copy: bool = False  # named by its file too: a copy in another file, or another project of its name
     each: tuple[tuple[Partner, int], ...] = ()  # news or unsent of several partners: each, how many
 
 
@@ -69,6 +70,8 @@ class Overview(NamedTuple):
     organisation: str | None  # this computer's organisation key ('dele' or a partner's key)
     done: Progress  # this user's side(s), every phase
     phase: Phase | None  # the earliest phase with open questions for this side
+    everyone: Progress = Progress(0, 0)  # the whole project, counted as the project list counts it
+    namesake: bool = False  # another project here has its name: the front end names its file too
 
 
 class Home(NamedTuple):
@@ -110,11 +113,28 @@ def home(ws: Workspace) -> Home:
             continue  # the agenda once the follow-up has begun (an action, a mark, a meeting)
         actions.append(Action(kind))
     several = several_dialogues(found.project, found.local)
-    return Home(overview(found), tuple(actions), several=several, odd=odd)
+    line = overview(found, ws.layout)._replace(namesake=_namesake(ws, found.project))
+    return Home(line, tuple(actions), several=several, odd=odd)
 
 
-def overview(found: Status) -> Overview:
-    """The one-line summary of a status: progress over this side's questions in every phase."""
+def _namesake(ws: Workspace, project: Project) -> bool:
+    """Whether another project in the folder has this project's name (read from the index)."""
+    name = _same_name(project.name)
+    return any(
+        isinstance(summary, Summary)
+        and not summary.exchange
+        and slug != project.slug
+        and _same_name(summary.name) == name
+        for slug, summary in ws.store.summaries(ws.store.slugs())
+    )
+
+
+def overview(found: Status, layout: Layout | None = None) -> Overview:
+    """The one-line summary of a status: progress over this side's questions in every phase.
+
+    With the guide's layout also the whole project's progress, counted as the project list
+    counts it (index.answered), so the line and the list show the same number for it.
+    """
     state = found.local
     roles = my_roles(state)
     phases = found.dialogues[0].phases
@@ -123,7 +143,11 @@ def overview(found: Status) -> Overview:
     current = next(
         (p.phase for p in phases if any(p.sides[r].total and not p.sides[r].complete for r in roles)), None
     )
-    return Overview(found.project, state.side, state.me, Progress(answered, total), current)
+    everyone = Progress(0, 0)
+    if layout is not None:
+        every = index.questions(layout, len(found.project.partners))
+        everyone = Progress(min(index.answered(found.project, layout), every), every)
+    return Overview(found.project, state.side, state.me, Progress(answered, total), current, everyone)
 
 
 def _action(step: Step) -> Action:
@@ -237,6 +261,11 @@ def project_actions(ws: Workspace) -> tuple[Action, ...]:
     from spredning.app.projects import project_rows
 
     rows, active = project_rows(ws)
+    named = Counter(
+        _same_name(row.summary.name)
+        for row in rows
+        if isinstance(row.summary, Summary) and not row.summary.exchange
+    )
     actions = []
     for row in rows:
         summary = row.summary
@@ -245,9 +274,8 @@ def project_actions(ws: Workspace) -> tuple[Action, ...]:
         if isinstance(summary, Summary):
             done = Progress(min(summary.answered, row.total), row.total)
             chosen = row.slug == active
-            use = Action(
-                "use", value=row.slug, name=summary.name, done=done, active=chosen, copy=bool(row.copies)
-            )
+            by_file = bool(row.copies) or named[_same_name(summary.name)] > 1  # told apart by the file
+            use = Action("use", value=row.slug, name=summary.name, done=done, active=chosen, copy=by_file)
             actions.append(use)
         else:
             actions.append(Action("use", value=row.slug, name=row.slug, active=row.slug == active))
@@ -256,6 +284,11 @@ def project_actions(ws: Workspace) -> tuple[Action, ...]:
     if example is None or example not in {row.slug for row in rows}:
         actions.append(Action("example"))
     return tuple(actions)
+
+
+def _same_name(name: str) -> str:
+    """A project's name as the eye reads it: two names equal here cannot be told apart in a list."""
+    return " ".join(name.split()).casefold()
 
 
 def example_slug(ws: Workspace) -> str | None:

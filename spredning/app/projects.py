@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from spredning.app.dialogue import close_partners, find_partner, org_named, unknown_partner
 from spredning.app.workspace import Workspace
-from spredning.core import fileio, history, local, projectfile, yamlio
+from spredning.core import fileio, history, index, local, projectfile, yamlio
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
 from spredning.core.local import LocalState, slot_key
 from spredning.core.model import (
@@ -703,7 +703,6 @@ def project_rows(ws: Workspace) -> tuple[list[ProjectRow], str | None]:
     A file under a project's name that is clearly no project file (notes, another program's YAML:
     Store.foreign) is left out, as the README promises of other YAML files in the folder.
     """
-    reusing = sum(1 for qid in ws.layout.dialogue if side_of(qid) == "genbruge")
     rows = []
     summaries = [
         (slug, summary)
@@ -716,7 +715,7 @@ def project_rows(ws: Workspace) -> tuple[list[ProjectRow], str | None]:
             holding.setdefault(summary.id, []).append(slug)
     for slug, summary in summaries:
         partners = summary.partners if isinstance(summary, Summary) else 0
-        total = len(ws.layout.shared) + reusing * max(1, partners)
+        total = index.questions(ws.layout, partners)
         same = holding.get(summary.id, []) if isinstance(summary, Summary) and not summary.exchange else []
         copies = tuple(other for other in same if other != slug)
         rows.append(ProjectRow(slug, summary, total, str(ws.store.path_for(slug)), copies))

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Set
 from typing import NamedTuple
 
 from spredning.app.workspace import Workspace
+from spredning.core import local
 from spredning.core.errors import Message, message
 from spredning.core.local import key_slot, slot_key
 from spredning.core.model import ROLES, SHARING, Guide, Layout, Partner, Project, Question, Slot
@@ -53,6 +54,15 @@ def removed_news(ws: Workspace, opened: Opened, partner: Partner | None) -> dict
         if view.answer(qid) is None and entry is not None and entry.answer.version and not entry.others:
             found.setdefault(qid, _org(opened.project, sender))
     return found
+
+
+def draft_count(ws: Workspace, slug: str) -> int:
+    """How many drafts this computer keeps for a project, in every dialogue; only read, never written.
+
+    Drafts are no answers, so a view of the answers leaves them out: advice that points there
+    says them apart.
+    """
+    return sum(1 for text in local.load(ws.store.home, slug).drafts.values() if (text or "").strip())
 
 
 def drafted(ws: Workspace, opened: Opened, partner: Partner | None) -> set[str]:

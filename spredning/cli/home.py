@@ -116,7 +116,7 @@ class HomeScreen:
         console.print()
 
     def _title(self, console: Console, found: Home, action: Action) -> str:
-        return cut_to(title(found, action), console.width - 6)
+        return cut_to(title(found, action, console.width - 6), console.width - 6)
 
     def _really_quit(self) -> bool:
         return select(
@@ -153,7 +153,8 @@ class HomeScreen:
         )
 
     def _pick(self, console: Console, ws: Workspace, found: Home, action: Action):
-        choices = [Choice(cut_to(title(found, a), console.width - 6), a) for a in listed(ws, action)]
+        width = console.width - 6
+        choices = [Choice(cut_to(title(found, a, width), width), a) for a in listed(ws, action)]
         if action.kind == "import":
             choices.append(Choice(t("home.action.import-path"), Action("import-path")))
         return select(t(LISTS[action.kind]), choices, back=BACK, instruction=t("home.list-help"))

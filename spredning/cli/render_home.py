@@ -22,14 +22,15 @@ from spredning.app.workspace import Workspace
 from spredning.cli.commands.common import shell_word
 from spredning.cli.console import said, say
 from spredning.cli.render import plain, role_title
+from spredning.cli.render_text import cut_to
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import t
 
 
-def title(found: Home, action: Action) -> str:
-    """An action as a menu line."""
+def title(found: Home, action: Action, width: int | None = None) -> str:
+    """An action as a menu line; a project's fitted to `width` (see _project_title)."""
     kind = action.kind
     key = f"home.action.{kind}"
     if kind in ("news", "send", "exchange") and _several_partners(found, action):
@@ -58,20 +59,32 @@ def title(found: Home, action: Action) -> str:
     if kind == "import" and action.value:
         return t("home.import-file", name=clean(action.name or action.value))
     if kind == "use":
-        return _project_title(action)
+        return _project_title(action, width)
     if kind == "guide-phase":
         assert action.phase is not None
         return t("home.guide-phase", number=action.phase.number, name=clean(action.phase.name))
     return t(key)
 
 
-def _project_title(action: Action) -> str:
+def _project_title(action: Action, width: int | None = None) -> str:
+    """A project in the list: its name, progress, its file when that tells it apart, 'active now'.
+
+    Where the line would not fit `width`, the progress goes first, then the name is shortened,
+    then left out: the file and the mark of the active project are what tell two projects of one
+    name apart.
+    """
     name = clean_name(action.name or action.value or "")
     if action.done is None:
         return t("home.use-unreadable", name=name)
     words = t("home.use", name=name, answered=action.done.answered, total=action.done.total)
     copy = t("home.use-copy", slug=action.value) if action.copy else ""
-    return words + copy + (t("home.use-active") if action.active else "")
+    active = t("home.use-active") if action.active else ""
+    if width is None or not copy or cell_len(words + copy + active) <= width:
+        return words + copy + active
+    room = width - cell_len(copy + active)
+    if room < 4:  # no room for a word of the name: the file alone tells it
+        return t("home.use-file", slug=action.value) + active
+    return (cut_to(name, room) if cell_len(name) > room else name) + copy + active
 
 
 def _several_partners(found: Home, action: Action) -> bool:
@@ -101,6 +114,9 @@ def _other(found: Home, action: Action) -> str:
 def project_line(found: Home, width: int) -> Text:
     """The active project in one line: name, this side (and organisation), progress, the phase.
 
+    Progress twice: this side's ('besvaret af jer') and the whole project's ('i alt', the number
+    the project list shows); before a side is chosen only the whole project's.
+
     When it does not fit `width`, it is broken only after a separator ' · ', so no part (the side
     and its organisation, 'fase: Tjek') is split; a part longer than a whole line wraps by words.
     """
@@ -108,6 +124,8 @@ def project_line(found: Home, width: int) -> Text:
     assert overview is not None  # there is an active project to show
     project = overview.project
     name = clean_name(project.name) + (t("home.example") if project.example else "")
+    if overview.namesake:  # two projects of this name here: which one by its file
+        name += t("home.use-copy", slug=project.slug)
     if overview.side is None:
         side = t("home.side-unknown")
     else:
@@ -123,10 +141,12 @@ def project_line(found: Home, width: int) -> Text:
         (t("home.line-project"), "bold"),
         (name, "bold"),
         t(
-            "home.line-rest",
+            "home.line-rest" if overview.side is not None else "home.line-rest-all",
             side=side,
             answered=overview.done.answered,
             total=overview.done.total,
+            all=overview.everyone.answered,
+            every=overview.everyone.total,
             phase=clean(overview.phase.name) if overview.phase else "",
         ),
     )

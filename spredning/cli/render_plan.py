@@ -9,11 +9,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from spredning.cli.render import bullets, plain, role_title
+from spredning.cli.render_narrow import TableOrList, longest_word, shared_out, table_width
 from spredning.core import followup
 from spredning.core.followup import PlanItem
 from spredning.core.followup_outline import ActionRow, ApprovalRow, MarkRow, PhaseReadiness
@@ -43,52 +46,103 @@ def plan_table(
     today: datetime.date,
     owners: dict[str, str],
     whose: Callable[[str], str | None] = lambda by: None,
-) -> Table:
+) -> RenderableType:
     """The plan as a table: id, what (and where it came from), who, deadline and status.
 
     `owners` (partner key -> name) is given when the project has several dialogues: each action
     then says whose dialogue it is in, or that it is common to all ('' is the general list).
     `whose` words where another version of an action came from (version_of), or None: not known.
+    Where 'what' and 'who' cannot keep their longest words whole, each action is a short block
+    instead (its id and status, then what, who and the deadline on lines of their own).
     """
+    rows = [_row(item, guide, today, owners, whose) for item in items]
+    headings = [t(f"plan.column.{name}") for name in ("id", "what", "who", "due", "status")]
+    widths = [
+        max(longest_word(heading), *(longest_word(row[column]) for row in rows))
+        for column, heading in enumerate(headings)
+    ]
+    for column in (0, 3, 4):  # never wrapped: as wide as their longest line
+        widths[column] = max(_widest_line(headings[column]), *(_widest_line(row[column]) for row in rows))
+    widths[1] = max(widths[1], MIN_WHAT)
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column(headings[0], no_wrap=True, style="dim")
+    table.add_column(headings[1], overflow="fold", ratio=3, min_width=widths[1])
+    table.add_column(headings[2], overflow="fold", ratio=1, min_width=widths[2])
+    table.add_column(headings[3], no_wrap=True)
+    table.add_column(headings[4], no_wrap=True)
+    for row in rows:
+        table.add_row(*row)
+    return TableOrList(table, lambda width: _plan_list(rows, headings), table_width(widths))
+
+
+MIN_WHAT = 16  # the 'what' column is never narrower: an action's words read as a sentence
+
+
+def _widest_line(text: str | Text) -> int:
+    return max(cell_len(line) for line in (text.plain if isinstance(text, Text) else text).split("\n"))
+
+
+def _row(item: PlanItem, guide: Guide, today, owners: dict[str, str], whose) -> tuple:
+    """One action's cells: id, what (with where it came from and its other versions), who, due, status."""
     tools = {tool.id: tool.title for phase in guide.phases for tool in phase.tools}
     phases = {phase.id: phase.name for phase in guide.phases}
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column(t("plan.column.id"), no_wrap=True, style="dim")
-    table.add_column(t("plan.column.what"), overflow="fold", ratio=3)
-    table.add_column(t("plan.column.who"), overflow="fold", ratio=1)
-    table.add_column(t("plan.column.due"), no_wrap=True)
-    table.add_column(t("plan.column.status"), no_wrap=True)
-    for item in items:
-        what = plain(item.what)
-        source = tools.get(item.source) or phases.get(item.source, "")
-        extra = [t("plan.words.from", source=source)] if source else []
-        if owners:  # several dialogues: say whose each action is, or that it is common to all
-            owner = owners.get(item.where)
-            extra.append(t("plan.words.dialogue", org=owner) if owner else t("plan.words.common"))
-        if item.others:
-            others = _differences(item, item.others)
-            named = [whose(other.by) for other in item.others]
-            if any(named) or (item.by and whose(item.by)):  # each version with the organisation it came from
-                said = [
-                    t("plan.other-says-named", version=name, what=text)
-                    if name
-                    else t("plan.other-says", what=text)
-                    for name, text in zip(named, others, strict=True)
-                ]
-                shown = whose(item.by) if item.by else None  # the version shown, when its writer is known
-                if shown:
-                    extra.append(
-                        t("plan.two-versions-shown", n=len(item.others) + 1, version=shown, others=said)
-                    )
-                else:
-                    extra.append(t("plan.two-versions-named", n=len(item.others) + 1, others=said))
-            else:
-                said_all = t("plan.others-say", n=len(others), what=others)  # "den anden" only when one
-                extra.append(t("plan.two-versions", n=len(item.others) + 1, others=said_all))
-        if extra:  # in parentheses on a line of its own: without colour, dim alone reads as more action
-            what.append("\n" + t("plan.words.note", text=t("list.separator").join(extra)), style="dim")
-        table.add_row(item.id, what, plain(item.who or "–"), day(item.due), status_text(item, today))
-    return table
+    what = plain(item.what)
+    source = tools.get(item.source) or phases.get(item.source, "")
+    extra = [t("plan.words.from", source=source)] if source else []
+    if owners:  # several dialogues: say whose each action is, or that it is common to all
+        owner = owners.get(item.where)
+        extra.append(t("plan.words.dialogue", org=owner) if owner else t("plan.words.common"))
+    if item.others:
+        extra.append(_versions(item, whose))
+    if extra:  # in parentheses on a line of its own: without colour, dim alone reads as more action
+        what.append("\n" + t("plan.words.note", text=t("list.separator").join(extra)), style="dim")
+    return (item.id, what, plain(item.who or "–"), day(item.due), status_text(item, today))
+
+
+def _versions(item: PlanItem, whose) -> str:
+    """What the other versions of an action say, each with the organisation it came from if known."""
+    others = _differences(item, item.others)
+    named = [whose(other.by) for other in item.others]
+    if any(named) or (item.by and whose(item.by)):  # each version with the organisation it came from
+        said = [
+            t("plan.other-says-named", version=name, what=text) if name else t("plan.other-says", what=text)
+            for name, text in zip(named, others, strict=True)
+        ]
+        shown = whose(item.by) if item.by else None  # the version shown, when its writer is known
+        if shown:
+            return t("plan.two-versions-shown", n=len(item.others) + 1, version=shown, others=said)
+        return t("plan.two-versions-named", n=len(item.others) + 1, others=said)
+    said_all = t("plan.others-say", n=len(others), what=others)  # "den anden" only when one
+    return t("plan.two-versions", n=len(item.others) + 1, others=said_all)
+
+
+def _plan_list(rows: list[tuple], headings: list[str]) -> RenderableType:
+    """The plan for a narrow terminal: each action its id and status, then what, who and the deadline."""
+    blocks: list[RenderableType] = []
+    for number, (ident, what, who, due, status) in enumerate(rows):
+        if number:
+            blocks.append(Text())
+        top = Text(ident, style="bold")
+        top.append(" · ").append_text(status.copy())
+        blocks.append(_joined_lines(top))
+        body = Group(
+            what,
+            Text.assemble((headings[2] + ": ", "bold"), who),
+            Text.assemble((headings[3] + ": ", "bold"), due),
+        )
+        blocks.append(Padding(body, (0, 0, 0, 2)))
+    return Group(*blocks)
+
+
+def _joined_lines(text: Text) -> Text:
+    """A text of several lines on one line, its lines joined by ' · ' (styles kept)."""
+    lines = text.split("\n")
+    joined = Text()
+    for number, line in enumerate(lines):
+        if number:
+            joined.append(" · ")
+        joined.append_text(line)
+    return joined
 
 
 def version_of(names: Callable[[str], str], me: str | None, by: str) -> str | None:
@@ -143,32 +197,59 @@ def colour_word(colour: str) -> Text:
     return Text(t(f"plan.colour.{colour}"), style=COLOUR_STYLE.get(colour, ""))
 
 
-def readiness_table(picture: Sequence[PhaseReadiness], sides: dict[str, str] | None = None) -> Table:
+def readiness_table(picture: Sequence[PhaseReadiness], sides: dict[str, str] | None = None) -> RenderableType:
     """The readiness picture: per phase, each side's marks tool by tool.
 
     `sides` (role -> column heading, e.g. the organisation's name) chooses the columns and what
-    they are called; without it both sides are shown under their titles.
+    they are called; without it both sides are shown under their titles. Where a column cannot
+    keep its longest word whole, each phase is a heading with its sides' marks below it.
     """
     headings = sides if sides is not None else {role: role_title(role) for role in ("dele", "genbruge")}
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column(t("status.phase"))
-    for role in ("dele", "genbruge"):
-        if role in headings:
-            table.add_column(plain(headings[role]), overflow="fold")
-    for phase in picture:
-        cells = []
-        for role, marks in phase.sides:
-            if role not in headings:
-                continue
-            cell = Text()
-            for number, mark in enumerate(marks):
-                if number:
-                    cell.append("\n")
-                cell.append(f"{mark.tool}: ")
-                cell.append_text(colour_word(mark.colour))
-            cells.append(cell if marks else Text("–", style="dim"))
-        table.add_row(plain(f"{phase.number}. {phase.name}"), *cells)
-    return table
+    roles = [role for role in ("dele", "genbruge") if role in headings]
+    rows = [(plain(f"{phase.number}. {phase.name}"), _mark_cells(phase, roles)) for phase in picture]
+    titles = [plain(t("status.phase")), *(plain(headings[role]) for role in roles)]  # names: no markup
+    widths = [max(_widest_line(titles[0]), *(_widest_line(name) for name, _ in rows))]  # a phase on one line
+    widths += [longest_word(titles[1 + n], *(cells[n] for _, cells in rows)) for n in range(len(roles))]
+    longest = [
+        max(_widest_line(titles[1 + n]), *(_widest_line(cells[n]) for _, cells in rows))
+        for n in range(len(roles))
+    ]
+
+    def table(width: int) -> Table:
+        room = width - table_width([widths[0], *(0 for _ in roles)])
+        drawn = Table(show_edge=False, pad_edge=False, header_style="bold")
+        drawn.add_column(titles[0], no_wrap=True)
+        for title, size in zip(titles[1:], shared_out(room, widths[1:], longest), strict=True):
+            drawn.add_column(title, overflow="fold", width=size)
+        for name, cells in rows:
+            drawn.add_row(name, *cells)
+        return drawn
+
+    def listed(width: int) -> RenderableType:
+        lines: list[RenderableType] = []
+        for name, cells in rows:
+            lines.append(Text(name.plain, style="bold"))
+            for title, cell in zip(titles[1:], cells, strict=True):  # the side, then its marks below it
+                lines += [Padding(Text.assemble(title, ":"), (0, 0, 0, 2)), Padding(cell, (0, 0, 0, 4))]
+        return Group(*lines)
+
+    return TableOrList(table, listed, table_width(widths))
+
+
+def _mark_cells(phase: PhaseReadiness, roles: Sequence[str]) -> list[Text]:
+    """Each chosen side's marks in one phase: 'tool: colour' a line each, or '–'."""
+    cells = []
+    for role, marks in phase.sides:
+        if role not in roles:
+            continue
+        cell = Text()
+        for number, mark in enumerate(marks):
+            if number:
+                cell.append("\n")
+            cell.append(f"{mark.tool}: ")
+            cell.append_text(colour_word(mark.colour))
+        cells.append(cell if marks else Text("–", style="dim"))
+    return cells
 
 
 def mark_line(mark: MarkRow, sides: dict[str, str] | None = None) -> Text:

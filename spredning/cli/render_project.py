@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from spredning import i18n
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
+from spredning.cli.render_narrow import TableOrList, packed, table_width
 from spredning.cli.render_text import Line, Lines, Paragraph, one_line, spaced
 from spredning.core.errors import SpredningError
 from spredning.core.model import (
@@ -326,18 +328,45 @@ def project_facts(
     return grid
 
 
-def status_table(item: DialogueStatus) -> Table:
-    """The six phases by side for one dialogue: answered/total and a bar."""
+def status_table(item: DialogueStatus) -> RenderableType:
+    """The six phases by side for one dialogue: answered/total and a bar.
+
+    In a terminal too narrow for the table, each phase is a heading with its sides below it, so
+    no phase's name is cut to 'T…' (render_narrow).
+    """
+    roles = ("dele", "genbruge")
+    rows = [
+        (plain(f"{phase.phase.number}. {phase.phase.name}"), [counted(phase.sides[r]) for r in roles])
+        for phase in item.phases
+    ]
+    headings = [t("status.phase"), *(role_title(role) for role in roles)]
     table = Table(title=None, show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column(t("status.phase"))
-    for role in ("dele", "genbruge"):
+    widest = max(cell_len(headings[0]), *(cell_len(name.plain) for name, _ in rows))  # a phase on one line
+    table.add_column(headings[0], no_wrap=True)
+    for role in roles:
         table.add_column(role_title(role), no_wrap=True)
-    for phase in item.phases:
-        table.add_row(
-            plain(f"{phase.phase.number}. {phase.phase.name}"),
-            *(counted(phase.sides[role]) for role in ("dele", "genbruge")),
-        )
-    return table
+    for name, cells in rows:
+        table.add_row(name, *cells)
+    sides = [max(cell_len(headings[1 + n]), *(cell_len(c[n].plain) for _, c in rows)) for n in range(2)]
+
+    def listed(width: int) -> RenderableType:
+        lines: list[RenderableType] = []
+        for name, cells in rows:
+            parts = [
+                Text.assemble(f"{side} ", _trimmed(cell))
+                for side, cell in zip(headings[1:], cells, strict=True)
+            ]
+            lines += [Text(name.plain, style="bold"), Padding(packed(parts, " · ", width - 2), (0, 0, 0, 2))]
+        return Group(*lines)
+
+    return TableOrList(table, listed, table_width([widest, *sides]))
+
+
+def _trimmed(text: Text) -> Text:
+    """A cell's text without the blanks that align it in a column."""
+    copy = text.copy()
+    copy.rstrip()
+    return copy
 
 
 def open_tools(item: DialogueStatus) -> RenderableType:

@@ -13,11 +13,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from spredning.cli.render import bullets, plain
+from spredning.cli.render_narrow import TableOrList, longest_word, packed, table_width
 from spredning.cli.render_project import org_name, removed_by, writer_settles
 from spredning.cli.render_text import one_line, print_fitted
 from spredning.core.model import NOTHING, SHARING, Answer, Guide, Progress, Project, Slot
@@ -35,25 +38,40 @@ LISTED = 3  # conflicts and stray answers listed by name; the rest are counted
 # -- the portfolio ---------------------------------------------------------------------------------
 
 
-def portfolio_table(status: Status) -> Table:
+def portfolio_table(status: Status) -> RenderableType:
     """Every organisation's progress on one screen: a row each, a column per phase.
 
     The sharing side's own answers come first, then each partner's; cells are 'answered/total'.
-    Phases as columns keep their names whole at 60 and 80 columns, whatever the number of
-    partners (a row more each); long organisation names wrap between words.
+    Phases as columns keep their names whole; long organisation names wrap between words. Where
+    the longest word of a name would not fit beside the phases, each organisation is a heading
+    with its phases below it (render_narrow), so no name is cut to 'Oden…'.
     """
-    table = Table(show_edge=False, pad_edge=False, header_style="bold")
-    table.add_column(t("status.organisation"), ratio=1)
     first = status.dialogues[0]
-    for phase in first.phases:
-        table.add_column(plain(phase.phase.name), no_wrap=True, justify="right")
+    names = [plain(phase.phase.name) for phase in first.phases]
     sharing = clean_name(status.project.sharing_org) or t("role.dele")
-    table.add_row(Text(sharing), *(fraction(p.sides["dele"]) for p in first.phases))
+    rows = [(Text(sharing), [fraction(p.sides["dele"]) for p in first.phases])]
     for item in status.dialogues:
         partner = item.dialogue.partner
         name = org_name(status.project, partner.key) if partner else t("role.genbruge")
-        table.add_row(Text(name), *(fraction(p.sides["genbruge"]) for p in item.phases))
-    return table
+        rows.append((Text(name), [fraction(p.sides["genbruge"]) for p in item.phases]))
+    heading = t("status.organisation")
+    widest = longest_word(heading, *(org for org, _ in rows))
+    table = Table(show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column(heading, ratio=1, min_width=widest)
+    for phase_name in names:
+        table.add_column(phase_name, no_wrap=True, justify="right")
+    for org, cells in rows:
+        table.add_row(org, *cells)
+    columns = [max(cell_len(n.plain), *(cell_len(c[i].plain) for _, c in rows)) for i, n in enumerate(names)]
+
+    def listed(width: int) -> RenderableType:
+        lines: list[RenderableType] = []
+        for org, cells in rows:
+            parts = [Text.assemble(f"{n.plain} ", c) for n, c in zip(names, cells, strict=True)]
+            lines += [Text(org.plain, style="bold"), Padding(packed(parts, " · ", width - 2), (0, 0, 0, 2))]
+        return Group(*lines)
+
+    return TableOrList(table, listed, table_width([widest, *columns]))
 
 
 def fraction(done: Progress) -> Text:

@@ -30,19 +30,33 @@ def entry(key: list[int], project: Project, layout: Layout, exchange: bool = Fal
 
     exchange: the file is a partner's export (it has 'udveksling:'), to import, not a project.
     """
-    shared = set(layout.shared)
-    reusing = {qid for qid in layout.dialogue if side_of(qid) == "genbruge"}
-    answered = sum(1 for qid, e in project.shared.items() if qid in shared and not e.answer.empty)
-    for section in project.dialogues.values():
-        answered += sum(1 for qid, e in section.items() if qid in reusing and not e.answer.empty)
     return {
         "nøgle": key,
         "id": project.id,
         "navn": project.name,
-        "besvaret": answered,
+        "besvaret": answered(project, layout),
         "genbrugere": len(project.partners),
         "udveksling": exchange,
     }
+
+
+def answered(project: Project, layout: Layout) -> int:
+    """The answers the project list counts: the shared questions and each partner's reusing side.
+
+    The home screen's project line counts the same ('i alt'), so the two numbers agree.
+    """
+    shared = set(layout.shared)
+    reusing = {qid for qid in layout.dialogue if side_of(qid) == "genbruge"}
+    count = sum(1 for qid, e in project.shared.items() if qid in shared and not e.answer.empty)
+    for section in project.dialogues.values():
+        count += sum(1 for qid, e in section.items() if qid in reusing and not e.answer.empty)
+    return count
+
+
+def questions(layout: Layout, partners: int) -> int:
+    """How many questions the project list counts for a project with `partners` reusing partners."""
+    reusing = sum(1 for qid in layout.dialogue if side_of(qid) == "genbruge")
+    return len(layout.shared) + reusing * max(1, partners)
 
 
 def read(path: Path, layout: Layout) -> dict[str, dict[str, Any]]:

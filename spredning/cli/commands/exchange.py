@@ -161,7 +161,7 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
     """The project the file goes into (a new one, or which), then what the file itself says."""
     project = plan.project
     if plan.creates and plan.namesakes:  # ours has this name too, but the file's was started apart
-        _namesake(console, plan, dry)
+        _namesake(console, ws, plan, dry)
     elif plan.creates:
         key = "importer.new-project-dry" if dry else "importer.new-project"
         console.print(say(key, style="bold", name=project.name, slug=project.slug))
@@ -177,13 +177,14 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
         console.print(say(note.key, style="yellow" if number else "", **note.params))
 
 
-def _namesake(console, plan: exchange.ImportPlan, dry: bool) -> None:
+def _namesake(console, ws, plan: exchange.ImportPlan, dry: bool) -> None:
     """A file of a project with our project's name, started apart from it: said plainly, before all.
 
     A file goes into the project with its identity, and one started apart has another: so the
     file becomes a project beside ours, which is left as it is. Without a word the user would
     have two projects of one name and not know why; what they can do about it is said with it,
-    in the dry run too, so they can decide before anything is written.
+    in the dry run too, so they can decide before anything is written. Drafts in ours are said
+    apart: they are no answers, so the view of the answers leaves them out.
     """
     org, ours = exchange.sender_name(plan.incoming, plan.project), list(plan.namesakes)
     key = "importer.namesake-dry" if dry else "importer.namesake"
@@ -195,6 +196,12 @@ def _namesake(console, plan: exchange.ImportPlan, dry: bool) -> None:
         "importer.namesake-dry.next" if dry else "importer.namesake.next", org=org, ours=ours[0], command=see
     )
     print_said(console, said, see)
+    from spredning.app.views import draft_count
+
+    drafts = draft_count(ws, ours[0])
+    if drafts:  # text not saved as an answer: 'vis --kun-besvarede' leaves it out, status names it
+        status = command("status", project=ours[0])
+        print_said(console, say("importer.namesake.drafts", n=drafts, ours=ours[0], command=status), status)
 
 
 def _hint_project(ws, slug: str) -> str | NamedProject | None:
