@@ -228,3 +228,41 @@ def test_a_hostile_folder_or_file_name_is_shown_safely_and_its_hint_can_be_copie
     assert code == 1
     assert "fil␛]0;titel␇.yaml" in err
     assert_no_raw_controls(err)
+
+
+# --- the follow-up: actions, readiness reasons and approvals are the user's words too ------------------
+
+FOLLOW_UP = "Ring \x1b[31mRØD\x1b[0m skjult \x1b[8mHEMMELIG\x1b[0m \x07 [bold]fed[/]"
+
+
+@pytest.fixture
+def hostile_follow_up(tmp_path, run_cli):
+    """Ærø's project with an action, a readiness reason, an approval and a meeting in hostile words."""
+    from exchange_kit import Org
+
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok(
+        *("start", "--navn", "P", "--rolle", "genbruge", "--deler", "Odense Kommune"),
+        *("--organisation", "Ærø Kommune", "--beskrivelse", "x"),
+    )
+    org.ok("plan", "tilføj", "--hvad", FOLLOW_UP, "--hvem", FOLLOW_UP, "--frist", "1-6-2027")
+    org.ok("klarhed", "Beskriv innovationen", "gul", "--begrundelse", FOLLOW_UP)
+    org.ok("godkend", "tjek", "--af", FOLLOW_UP)
+    return org
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("status",), ("plan",), ("klarhed",), ("dagsorden", "--overskriv"), ("vis",), ("status", "--json")],
+)
+@pytest.mark.parametrize("columns", ["40", "80"])
+def test_no_control_character_of_the_follow_up_reaches_the_terminal(
+    hostile_follow_up, monkeypatch, command, columns
+):
+    """Found in a trial: status listed an action's colour codes raw (the text came out red)."""
+    monkeypatch.setenv("COLUMNS", columns)
+    code, out, err = hostile_follow_up(*command)
+
+    assert code == 0, err
+    assert_no_raw_controls(out + err)
+    assert "Traceback" not in err

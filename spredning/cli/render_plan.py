@@ -21,6 +21,7 @@ from spredning.core import followup
 from spredning.core.followup import PlanItem
 from spredning.core.followup_outline import ActionRow, ApprovalRow, MarkRow, PhaseReadiness
 from spredning.core.model import SHARING, Answer, Guide
+from spredning.core.textsafe import clean
 from spredning.i18n import date, t
 
 COLOUR_STYLE = {"grøn": "green", "gul": "yellow", "rød": "red"}
@@ -180,10 +181,10 @@ def _differences(item: PlanItem, others: Sequence[PlanItem]) -> list[str]:
 def action_lines(items: Sequence[PlanItem], today: datetime.date) -> RenderableType:
     """Actions as short bullet lines: what, who and the deadline."""
     lines = []
-    for item in items:
-        parts = [item.what]
+    for item in items:  # the user's words are data: control characters shown, never sent raw
+        parts = [clean(item.what)]
         if item.who:
-            parts.append(t("plan.words.who", who=item.who))
+            parts.append(t("plan.words.who", who=clean(item.who)))
         if item.due:
             parts.append(t("plan.words.due", day=item.due))
         if item.others:  # changed on both sides: the deadline shown may not be the one that applies
