@@ -86,9 +86,15 @@ def test_add_change_and_close_an_action_with_options(run_cli, ws, reusing):
     assert items(ws, reusing)[0].status == "færdig"
     assert "færdig" in out
 
-    code, _, err = run_cli("plan", "luk", item.id, "--droppet")
+    code, out, err = run_cli("plan", "luk", item.id, "--droppet")
     assert code == 0, err
     assert items(ws, reusing)[0].status == "droppet"
+    # found in a trial: closing a closed action the other way changed it without a word
+    assert "Handlingen var lukket som færdig og står nu som droppet:" in flat(out)
+
+    code, out, err = run_cli("plan", "luk", item.id)
+    assert code == 0, err
+    assert "Handlingen var lukket som droppet og står nu som færdig:" in flat(out)
 
 
 @pytest.mark.parametrize(

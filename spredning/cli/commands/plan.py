@@ -322,7 +322,16 @@ def close(
     droppet: bool = typer.Option(False, "--droppet", help=t("help.plan.droppet")),
 ) -> None:
     """Luk en handling: færdig (eller droppet)."""
-    _tell_changed(plans.close(workspace(ctx), id, dropped=droppet), closing=True)
+    ws = workspace(ctx)
+    before = plans.current(ws, id).status
+    done = plans.close(ws, id, dropped=droppet)
+    if done.changed and before in ("færdig", "droppet"):  # closed the other way before: said, never silent
+        was, now = t(f"plan.status.{before}"), t(f"plan.status.{done.item.status}")
+        make_console().print(
+            say("plan.closed-was", style="bold green", what=done.item.what, was=was, now=now)
+        )
+        return
+    _tell_changed(done, closing=True)
 
 
 def _tell_changed(done: plans.Changed, closing: bool = False, new_due: bool = False) -> None:
