@@ -266,3 +266,16 @@ def test_no_control_character_of_the_follow_up_reaches_the_terminal(
     assert code == 0, err
     assert_no_raw_controls(out + err)
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("plan", "--format", "csv"), ("rapport",), ("eksport",), ("dagsorden",), ("arbejdsark",)],
+)
+def test_ud_dash_is_refused_and_makes_no_file_named_dash(hostile_follow_up, command):
+    """Found in a trial: 'plan --format csv --ud -' wrote a file named '-' instead of the screen."""
+    code, _, err = hostile_follow_up(*command, "--ud", "-")
+
+    assert code == 2
+    assert "--ud - skriver ikke til skærmen" in " ".join(err.split())
+    assert not (hostile_follow_up.files / "-").exists()

@@ -921,3 +921,17 @@ def test_the_readiness_picture_keeps_every_word_whole_at_any_width(
     assert f"{colour}" in tokens
     phase = "3. Tilpas" if language == "da" else "3. Adapt"
     assert phase not in picture or any(phase in line for line in lines)  # a phase's number with its name
+
+
+def test_a_deadline_on_the_last_day_there_is_is_still_a_calendar_event(run_cli, reusing, tmp_path):
+    """Found in a trial: 31-12-9999 was accepted, and 'plan --format ics' then stopped with an
+    OverflowError (the event's end is the day after), also at a partner who imported the action."""
+    assert run_cli("plan", "tilføj", "--hvad", "Til evig tid", "--frist", "31-12-9999")[0] == 0
+    target = tmp_path / "frister.ics"
+
+    code, _, err = run_cli("plan", "--format", "ics", "--ud", str(target))
+
+    assert code == 0, err
+    [event] = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert event.decoded("DTSTART") == datetime.date(9999, 12, 31)
+    assert "DTEND" not in event  # an all-day event: one day without an end

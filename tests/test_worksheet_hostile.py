@@ -317,3 +317,35 @@ def lie_about_size(data: bytes, name: str, size: int) -> bytes:
                 struct.pack_into("<I", raw, start + offset, size)
             start += 4
     return bytes(raw)
+
+
+# --- control characters in names and the follow-up's words: a sheet is made, and comes back unchanged ---
+
+CONTROLS = "Ring \x1b[31mRØD\x1b[0m\x07"
+
+
+@pytest.mark.parametrize("where", ["name", "sharing", "follow-up"])
+def test_control_characters_anywhere_make_a_sheet_that_comes_back_changing_nothing(tmp_path, run_cli, where):
+    """Found in a trial: a control character in the project's name, an organisation's name or an action
+    stopped 'arbejdsark' with "uventet fejl" (Word cannot hold it); the sheet then was unreadable, and an
+    action shown with the character made visible came back as deleted."""
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    name = CONTROLS if where == "name" else "P"
+    sharing_org = CONTROLS if where == "sharing" else "Odense Kommune"
+    org.ok(
+        *("start", "--navn", name, "--rolle", "genbruge", "--deler", sharing_org),
+        *("--organisation", "Ærø Kommune", "--beskrivelse", "x"),
+    )
+    if where == "follow-up":
+        org.ok("plan", "tilføj", "--hvad", CONTROLS, "--hvem", CONTROLS)
+        org.ok("klarhed", "Beskriv innovationen", "gul", "--begrundelse", CONTROLS)
+
+    org.ok("arbejdsark", "--ud", "ark.docx")
+    before = tree(org.home)
+    code, out, err = org("importer", "ark.docx")
+
+    assert code == 0, err
+    assert "0 tilføjede, 0 opdaterede" in flat(out) and "Opfølgningen" not in flat(out)
+    assert "\x1b" not in out + err
+    projects = [path for path in before if "/" not in path]  # the project file, not this computer's state
+    assert projects and {p: tree(org.home)[p] for p in projects} == {p: before[p] for p in projects}

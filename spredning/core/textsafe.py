@@ -55,3 +55,17 @@ def clean_name(text: str) -> str:
     if not any(char in cleaned for char in _INVISIBLE):
         return cleaned
     return "".join(f"<U+{ord(char):04X}>" if char in _INVISIBLE else char for char in cleaned)
+
+
+# Characters XML 1.0 cannot hold (a Word document is XML); shown as their control pictures (␛ for ESC).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
+
+
+def xml_safe(text: str) -> str:
+    """A text Word can hold: line endings as line breaks, impossible characters made visible."""
+    return _NOT_XML.sub(_xml_picture, text.replace("\r\n", "\n").replace("\r", "\n"))

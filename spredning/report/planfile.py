@@ -88,8 +88,9 @@ def ics_bytes(
             "BEGIN:VEVENT",
             f"UID:{row.id}-{project_id}@spredning",
             f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{row.due.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(row.due + datetime.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"DTSTART;VALUE=DATE:{_ics_date(row.due)}",
+            # the day after; the last day there is has none, and an all-day event may leave it out
+            *([f"DTEND;VALUE=DATE:{_ics_date(row.due + ONE_DAY)}"] if row.due < datetime.date.max else []),
             "SUMMARY:" + _escape(t("plan.ics.summary", what=row.what)),
             "DESCRIPTION:" + _escape("\n".join(details)),
             "TRANSP:TRANSPARENT",
@@ -104,6 +105,14 @@ def _escape(text: str) -> str:
     text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
     return "".join(c for c in text if c >= " " or c == "\t")
+
+
+ONE_DAY = datetime.timedelta(days=1)
+
+
+def _ics_date(day: datetime.date) -> str:
+    """A date as iCalendar writes it: eight digits, also for a year before 1000 (strftime drops zeros)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
 def fold(line: str) -> str:

@@ -21,6 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from spredning.core.textsafe import xml_safe
 from spredning.i18n import t
 from spredning.report.document import Document
 
@@ -84,9 +85,13 @@ def name_styles(document) -> None:
 
 
 def lines(paragraph, text: str) -> None:
-    """Add a text to a paragraph as one run with real line breaks and tabs (every character kept)."""
+    """Add a text to a paragraph as one run with real line breaks and tabs (every character kept).
+
+    Characters a Word document cannot hold (control characters typed or pasted into a name or an
+    answer) are shown as their pictures, here where every text goes in, so none can stop a document.
+    """
     run = paragraph.add_run()
-    for number, line in enumerate(text.split("\n")):
+    for number, line in enumerate(xml_safe(text).split("\n")):
         if number:
             run.add_break()
         for position, part in enumerate(line.split("\t")):
@@ -283,12 +288,12 @@ def _set_language(document, language: str) -> None:
 
 def properties(document, doc: Document) -> None:
     """Title, author, subject, language and date; 'spredning' as the application, no thumbnail."""
-    core = document.core_properties
-    core.title = doc.title
-    core.author = core.last_modified_by = doc.author
-    core.subject = doc.subject
+    core = document.core_properties  # a project's name or organisation may hold any character
+    core.title = xml_safe(doc.title)
+    core.author = core.last_modified_by = xml_safe(doc.author)
+    core.subject = xml_safe(doc.subject)
     core.language = doc.language
-    core.comments = doc.subtitle
+    core.comments = xml_safe(doc.subtitle)
     core.keywords = "spredning"
     moment = datetime.datetime.combine(doc.day, datetime.time())
     core.created = core.modified = moment

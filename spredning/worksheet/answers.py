@@ -14,20 +14,8 @@ import re
 from spredning import i18n
 from spredning.core import model
 from spredning.core.model import Answer
+from spredning.core.textsafe import xml_safe
 from spredning.i18n import t
-
-# Characters XML 1.0 cannot hold; they are shown as their control pictures (␛ for ESC) instead.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _picture(match: re.Match) -> str:
-    code = ord(match.group())
-    return chr(0x2400 + code) if code < 0x20 else "\ufffd"
-
-
-def xml_safe(text: str) -> str:
-    """A text Word can hold: line endings as line breaks, impossible characters made visible."""
-    return _NOT_XML.sub(_picture, text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def normalise(text: str) -> str:

@@ -42,6 +42,7 @@ from spredning.core.errors import SpredningError
 from spredning.core.local import key_slot, slot_key
 from spredning.core.model import SHARING, Partner, Slot, side_of
 from spredning.core.projectfile import ID_PATTERN, KEY_PATTERN, QUESTION_ID
+from spredning.core.textsafe import xml_safe
 
 NAMESPACE = "urn:spredning:arbejdsark:1"
 ROOT = f"{{{NAMESPACE}}}arbejdsark"
@@ -154,19 +155,19 @@ def number_in_tag(value: str) -> tuple[int, str | None] | None:
 
 
 def to_xml(record: SheetRecord) -> bytes:
-    """The record as the bytes of a custom XML part."""
+    """The record as the bytes of a custom XML part (names XML-safe: a name may hold any character)."""
     root = ET.Element(
         ROOT,
         {
             "format": FORMAT,
             "ark": record.sheet,
             "projekt": record.project,
-            "navn": record.name,
-            "deler": record.sharing_org,
+            "navn": xml_safe(record.name),
+            "deler": xml_safe(record.sharing_org),
             "fra": record.maker,
             "til": record.filler,
             "partner": record.partner.key,
-            "partnernavn": record.partner.name,
+            "partnernavn": xml_safe(record.partner.name),
             "dato": record.day,
         },
     )

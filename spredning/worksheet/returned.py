@@ -228,7 +228,7 @@ def _recorded(content: Answer, check: str, base: Version, entry: Entry | None) -
         return content._replace(version=base)
     for version in (entry.answer, *entry.others) if entry else ():
         if history.checksum(version) == check and version.version == base:
-            return Answer(version.text, version.not_relevant, base)
+            return Answer(version.text, version.not_relevant, base, fields=version.fields)  # a record's too
     return content._replace(version=base)
 
 

@@ -275,6 +275,8 @@ def out_path(ud: str | None) -> Path | None:
         return None
     if not ud.strip():
         raise UsageProblem("usage.empty-file-name")
+    if ud.strip() == "-":  # many programs' "the screen": here a file named "-" would be made instead
+        raise UsageProblem("usage.dash-file-name")
     return Path(ud)
 
 
