@@ -9,6 +9,7 @@ import csv
 import datetime
 import io
 import json
+import shlex
 
 import pytest
 import yaml
@@ -428,7 +429,10 @@ def test_ctrl_c_while_changing_says_the_action_was_not_changed(in_terminal, ws, 
     code, _, err = in_terminal("Ny tekst" + ENTER + CTRL_C, "plan", "ret", item.id)
 
     assert code == 130
-    assert flat(err) == "Afbrudt. Handlingen er ikke ændret."
+    assert flat(err) == (  # not changed, and how to save what was typed (the text is offered to edit)
+        "Afbrudt. Handlingen er ikke ændret. Gem ændringen med det, du skrev: "
+        f"spredning plan ret {item.id} --hvad 'Gammel tekstNy tekst'"
+    )
     assert ws.store.path_for(reusing).read_bytes() == before
 
 
@@ -935,3 +939,48 @@ def test_a_deadline_on_the_last_day_there_is_is_still_a_calendar_event(run_cli, 
     [event] = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
     assert event.decoded("DTSTART") == datetime.date(9999, 12, 31)
     assert "DTEND" not in event  # an all-day event: one day without an end
+
+
+END = "\x1b[F"  # the End key: to the end of the offered text
+
+
+@pytest.mark.parametrize(
+    ("keys", "offered"),
+    [
+        (END + " (Fanø)" + ENTER + CTRL_C, " --hvad 'Gammel tekst (Fanø)'"),  # stopped at "Hvem?"
+        (
+            END + " (Fanø)" + ENTER + ENTER + "1-6-2027" + CTRL_C,
+            " --hvad 'Gammel tekst (Fanø)' --frist 1-6-2027",
+        ),
+        (ENTER + END + " og Kim" + ENTER + ENTER + CTRL_C, " --hvem 'Ole og Kim'"),  # stopped at the status
+    ],
+)
+def test_ctrl_c_while_changing_gives_the_command_that_saves_what_was_typed(
+    in_terminal, run_cli, ws, reusing, keys, offered
+):
+    """Found in a trial: 'plan ret' said only "not changed", and the edits typed were lost."""
+    item = plan.add(ws, plan.Action("Gammel tekst", "Ole"), ws.store.load(reusing).partners[0])
+    before = ws.store.path_for(reusing).read_bytes()
+
+    code, out, err = in_terminal(keys, "plan", "ret", item.id)
+
+    assert (code, out) == (130, "")
+    said = flat(err)
+    assert said == (
+        "Afbrudt. Handlingen er ikke ændret. Gem ændringen med det, du skrev: "
+        f"spredning plan ret {item.id}{offered}"
+    )
+    assert ws.store.path_for(reusing).read_bytes() == before
+    argv = shlex.split(said.split("skrev: spredning ")[1])
+    assert run_cli(*argv)[0] == 0  # the command given saves the edit
+    [changed] = items(ws, reusing)
+    assert "(Fanø)" in changed.what or changed.who == "Ole og Kim"
+
+
+def test_ctrl_c_while_changing_nothing_says_only_that_nothing_changed(in_terminal, ws, reusing):
+    item = plan.add(ws, plan.Action("Gammel tekst", "Ole"), ws.store.load(reusing).partners[0])
+
+    code, _, err = in_terminal(ENTER + CTRL_C, "plan", "ret", item.id)
+
+    assert code == 130
+    assert flat(err) == "Afbrudt. Handlingen er ikke ændret."

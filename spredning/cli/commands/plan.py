@@ -262,19 +262,46 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
         raise NotATerminal(
             "plan.no-terminal-change", command=command("plan", "ret", id, "--status", "færdig")
         )
-    from spredning.cli.prompter import ask_action, ask_status
+    from spredning.cli.prompter import TypedAction, ask_action, ask_status
 
     with interrupted_as("plan.change-interrupted"):
         _show_versions(current, ws)
-        asked = ask_action(current)
+    typed: list = []  # what was typed when the asking stopped
+    try:
+        asked = ask_action(current, interrupted=typed.append)
+        shown = asked.due.strftime("%d-%m-%Y") if asked.due else ""
+        typed.append(TypedAction(asked.what, asked.who, shown))  # a stop at the status keeps these
         changes: dict[str, object] = {
             "what": asked.what,
             "who": asked.who,
             "status": ask_status(current.status),
         }
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted("plan.change-interrupted", hint=_change_again(current, typed[:1])) from None
     if asked.due != current.due:
         changes["due"] = asked.due
     return changes
+
+
+def _change_again(current, typed: list) -> Message | None:
+    """The hint after a stop in 'plan ret': the command that saves what was changed so far.
+
+    Only what differs from the action as it is goes in; None when nothing did (then "not changed"
+    says it all). A deadline the field refused is left out, and the words say so.
+    """
+    if not typed:
+        return None
+    what, who, due, refused = typed[0]
+    shown = current.due.strftime("%d-%m-%Y") if current.due else ""
+    words = typed_words(
+        ("--hvad", what if what.strip() and what != current.what else ""),
+        ("--hvem", who if who != current.who else ""),
+        ("--frist", due if due.strip() and due != shown else ""),
+    )
+    if not words and not refused:
+        return None
+    key = "plan.change-again-refused" if refused else "plan.change-again"
+    return Message(key, {"command": command("plan", "ret", current.id, *words)})
 
 
 def _show_versions(item, ws=None) -> None:
