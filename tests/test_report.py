@@ -35,7 +35,17 @@ from spredning.core.outline import State, safe
 from spredning.i18n import t
 from spredning.report import pdf as pdf_writer
 from spredning.report import render
-from spredning.report.document import AnswerBox, Document, PageBreak, Paragraph, Part, QuestionItem
+from spredning.report.document import (
+    AnswerBox,
+    Bullets,
+    Contents,
+    Document,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Part,
+    QuestionItem,
+)
 from spredning.report.pdf import printable
 
 FORMATS = ("md", "html", "docx", "pdf")
@@ -493,6 +503,21 @@ def test_the_pdf_libraries_log_records_stay_out_of_the_log_while_a_pdf_is_made(m
     assert caplog.records == []
     for name in ("fpdf", "fontTools"):  # as they were, after the PDF
         assert logging.getLogger(name).propagate and logging.getLogger(name).handlers == []
+
+
+def test_no_text_with_control_characters_stops_a_word_document():
+    """Every text goes into Word through one XML-safe place, also a heading in the table of contents:
+    a control character (typed or pasted into a name or an answer) is shown as its picture."""
+    hostile = "Fan\x1bø \x07K\x00"
+    blocks = [Contents(hostile), Heading(1, hostile, "partner-x"), Paragraph(hostile), Bullets((hostile,))]
+    paper = _paper(blocks)._replace(title=hostile, subtitle=hostile, author=hostile, header=hostile)
+
+    raw = render(paper, "docx")
+
+    words = docx_paragraphs(open_docx(raw))
+    assert ("toc 1", "Fan␛ø ␇K␀") in words  # the table of contents' entry, linked to the heading
+    with zipfile.ZipFile(__import__("io").BytesIO(raw)) as package:
+        assert not any("\x1b" in package.read(name).decode("utf-8", "replace") for name in package.namelist())
 
 
 # -- helpers ------------------------------------------------------------------------------------------

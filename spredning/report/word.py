@@ -20,6 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from spredning.core.textsafe import xml_safe
 from spredning.report.document import (
     AnswerBox,
     Block,
@@ -302,7 +303,7 @@ def _link(paragraph, bookmark: str, text: str) -> None:
     link.set(qn("w:history"), "1")
     run = OxmlElement("w:r")
     element = OxmlElement("w:t")
-    element.text = text
+    element.text = xml_safe(text)  # a heading's own words, as lines() writes them in the heading
     element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     run.append(element)
     link.append(run)

@@ -313,6 +313,6 @@ def _app_xml(doc: Document) -> str:
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
         "<Application>spredning</Application><DocSecurity>0</DocSecurity>"
-        f"<Company>{escape(doc.author)}</Company>"
+        f"<Company>{escape(xml_safe(doc.author))}</Company>"
         "</Properties>"
     )
