@@ -353,3 +353,22 @@ def test_control_characters_anywhere_make_a_sheet_that_comes_back_changing_nothi
     assert "\x1b" not in out + err
     projects = [path for path in before if "/" not in path]  # the project file, not this computer's state
     assert projects and {p: tree(org.home)[p] for p in projects} == {p: before[p] for p in projects}
+
+
+@pytest.mark.parametrize("due", ["01-01-0001", "31-12-9999"])
+def test_a_deadline_at_either_end_of_the_calendar_comes_back_unchanged(tmp_path, run_cli, due):
+    """Found in a trial: a deadline before the year 1000 was shown in the sheet as 01-01-1, which the
+    import could not read, so the whole returned sheet was refused though no one had changed it."""
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "P", "--rolle", "genbruge", "--deler", "Odense", "--organisation", "Ærø")
+    org.ok("plan", "tilføj", "--hvad", "Ved tidens ende", "--frist", due)
+
+    org.ok("arbejdsark", "--ud", "ark.docx")
+    before = tree(org.home)
+    code, out, err = org("importer", "ark.docx")
+
+    assert code == 0, err
+    assert "0 tilføjede, 0 opdaterede" in flat(out)
+    projects = [path for path in before if "/" not in path]
+    assert projects and {p: tree(org.home)[p] for p in projects} == {p: before[p] for p in projects}
+    assert due in flat(org.ok("plan"))  # the plan shows the date as it is typed

@@ -49,7 +49,7 @@ from rich.text import Text
 
 from spredning.cli import editor, render, render_project
 from spredning.cli.render_text import TAB_SIZE, AsTyped, cut_to, fitted_text, print_fitted
-from spredning.core import fileio, interview, local
+from spredning.core import fileio, followup, interview, local
 from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import Drafted
 from spredning.core.model import SHARING, Answer, Partner, Progress, Question, Tool, progress
@@ -682,7 +682,7 @@ def ask_action(
         interrupted=lambda text: stop(TypedAction(what, text)),
         **io,
     )
-    shown = current.due.strftime("%d-%m-%Y") if current and current.due else ""
+    shown = followup.typed_day(current.due) if current and current.due else ""
     due = ask_text(
         t("plan.ask-due"),
         due_problem,

@@ -29,7 +29,7 @@ COLOUR_STYLE = {"grøn": "green", "gul": "yellow", "rød": "red"}
 
 def day(value: datetime.date | None) -> str:
     """A deadline as the plan shows it: dd-mm-åååå."""
-    return value.strftime("%d-%m-%Y") if value else "–"
+    return followup.typed_day(value) if value else "–"
 
 
 def status_text(item: PlanItem | ActionRow, today: datetime.date) -> Text:

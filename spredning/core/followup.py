@@ -117,6 +117,15 @@ def _day(value: str) -> bool:
     return parse_day(value) is not None
 
 
+def typed_day(day: datetime.date) -> str:
+    """A date as Danes write it and as the plan reads it back: dd-mm-åååå.
+
+    Four digits also for a year before 1000: strftime writes 01-01-1 for 0001-01-01, which the plan
+    (and a worksheet coming back) cannot read.
+    """
+    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
+
+
 def parse_day(value: str) -> datetime.date | None:
     """An ISO date (åååå-mm-dd) from a file, or None when it is not one."""
     if not DAY.match(value):

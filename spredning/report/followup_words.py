@@ -6,6 +6,7 @@ is worded as a discussion aid, never as a pass or fail.
 
 from __future__ import annotations
 
+from spredning.core.followup import typed_day
 from spredning.core.followup_outline import FollowUpOutline, MarkRow
 from spredning.i18n import t
 from spredning.report.document import Block, Bullets, Heading, Paragraph, Table
@@ -15,7 +16,7 @@ PROGRAM = "spredning"
 
 def day(value) -> str:
     """A deadline in a table: dd-mm-åååå, or a dash."""
-    return value.strftime("%d-%m-%Y") if value else "–"
+    return typed_day(value) if value else "–"
 
 
 def mark_text(mark: MarkRow, sides: dict[str, str], phase_title) -> str:

@@ -14,6 +14,7 @@ import datetime
 import io
 from collections.abc import Iterable
 
+from spredning.core.followup import typed_day
 from spredning.core.followup_outline import ActionRow
 from spredning.i18n import t
 
@@ -22,7 +23,7 @@ LINE_OCTETS = 75
 
 def danish_day(day: datetime.date | None) -> str:
     """A date as Danish Excel reads it: dd-mm-åååå ('' for none)."""
-    return day.strftime("%d-%m-%Y") if day else ""
+    return typed_day(day) if day else ""
 
 
 def csv_bytes(rows: Iterable[ActionRow], owners: dict[str, str]) -> bytes:

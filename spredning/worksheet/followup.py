@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
+from spredning.core import followup
 from spredning.core.model import Guide
 from spredning.i18n import t
 from spredning.report.document import Heading, Paragraph
@@ -102,7 +103,7 @@ def shown_status(status: str) -> str:
 
 def shown_day(day: datetime.date | None) -> str:
     """A deadline as the field shows it: dd-mm-åååå (as Danes write it, and as the plan reads it)."""
-    return day.strftime("%d-%m-%Y") if day else ""
+    return followup.typed_day(day) if day else ""
 
 
 # -- blocks ------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
+from spredning.core.followup import typed_day
 from spredning.core.model import SHARING
 from spredning.i18n import t
 
@@ -343,7 +344,7 @@ def _note_meeting(ws, opened, partner, day: datetime.date, today: datetime.date,
         return readiness.meeting_held(ws, partner, day, today, correct=correct), correct
     except readiness.EarlierMeeting as earlier:
         if not is_interactive():
-            fix = _hint(opened, "møde", "--dato", day.strftime("%d-%m-%Y"), "--ret", partner=partner)
+            fix = _hint(opened, "møde", "--dato", typed_day(day), "--ret", partner=partner)
             raise UsageProblem(earlier.key, command=fix, day=earlier.day, last=earlier.last.day) from None
         with interrupted_as("meeting.interrupted"):
             if not _ask_correct(earlier):

@@ -28,6 +28,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
+from spredning.core.followup import typed_day
 from spredning.i18n import t
 
 plan_app = typer.Typer(cls=typer_compat.DanishGroup, invoke_without_command=True, rich_markup_mode=None)
@@ -269,7 +270,7 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
     typed: list = []  # what was typed when the asking stopped
     try:
         asked = ask_action(current, interrupted=typed.append)
-        shown = asked.due.strftime("%d-%m-%Y") if asked.due else ""
+        shown = typed_day(asked.due) if asked.due else ""
         typed.append(TypedAction(asked.what, asked.who, shown))  # a stop at the status keeps these
         changes: dict[str, object] = {
             "what": asked.what,
@@ -292,7 +293,7 @@ def _change_again(current, typed: list) -> Message | None:
     if not typed:
         return None
     what, who, due, refused = typed[0]
-    shown = current.due.strftime("%d-%m-%Y") if current.due else ""
+    shown = typed_day(current.due) if current.due else ""
     words = typed_words(
         ("--hvad", what if what.strip() and what != current.what else ""),
         ("--hvem", who if who != current.who else ""),
