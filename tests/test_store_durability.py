@@ -397,6 +397,18 @@ def test_temp_files_left_by_a_killed_process_are_removed_by_the_next_save(store,
     assert other.exists()
 
 
+def test_a_killed_write_of_this_computers_state_leaves_no_temp_file_after_the_next_save(store, saved_project):
+    slug, _before = saved_project
+    folder = local.folder(store.home)
+    leftover = folder / f".{slug}.yaml.0123abcd.tmp"  # killed while writing the state file
+    leftover.write_text("kladder:\n  halv", encoding="utf-8")
+    other = folder / ".andet.yaml.0123abcd.tmp"
+    other.write_text("x", encoding="utf-8")
+    save_new(store, slug)
+    assert not leftover.exists()
+    assert other.exists()
+
+
 # --- SIGKILL in the middle of saving, many times -------------------------------------------------
 
 # Each saver writes answer number N to place N % len(places), so a place gets ever higher numbers;

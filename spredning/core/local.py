@@ -445,6 +445,7 @@ def save(home: Path, slug: str, state: LocalState, data: bytes | None = None) ->
     content = encoded(state, home, slug) if data is None else data
     ensure_folder(home)
     path = state_path(home, slug)
+    fileio.remove_stale_temps(path)  # a process killed while writing it left one (we hold the lock)
     kept = fileio.move_aside(path) if state.damaged else None
     fileio.atomic_write(path, content)
     return kept
