@@ -111,6 +111,7 @@ class FollowUpStatus(NamedTuple):
     open_actions: int
     outline: FollowUpOutline  # the readiness picture, where to act first, the approvals
     versions: tuple[PlanItem, ...] = ()  # actions kept in two versions (changed on both sides)
+    marks_in_versions: tuple[followup.Versions, ...] = ()  # readiness marks and approvals likewise
 
 
 class FollowUpSummary(NamedTuple):
@@ -160,6 +161,7 @@ def follow_up_status(
         sum(1 for i in items if i.open),
         followup_outline.build(guide, project, partner, today),
         tuple(i for i in items if i.others),
+        tuple(followup.in_versions(project, partner)),
     )
 
 

@@ -75,6 +75,7 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     _notes(console, guide, result, item.conflicts, item.strays, project_option)
     _notes_of(console, item)
     _follow_up(console, item)
+    _in_versions(console, guide, result, project_option)
     _next(console, list(next_steps(result)), several, project_option)
 
 
@@ -91,6 +92,7 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
     strays = {s.slot: s for item in result.dialogues for s in item.strays}
     _notes(console, guide, result, tuple(conflicts.values()), tuple(strays.values()), project_option)
     _notes_of(console, own._replace(drafts=all_drafts(result)), kinds=("drafts",))  # every dialogue's
+    _in_versions(console, guide, result, project_option)
     if result.common is not None:
         words = follow_up_words(follow_up_summary(result.common, "", "dele"))
         if words:
@@ -111,6 +113,26 @@ def _follow_up(console, item: DialogueStatus) -> None:
 
         for part in follow_up_status(item.follow_up):
             console.print(part)
+
+
+def _in_versions(console, guide: Guide, result: Status, project_option: str | None) -> None:
+    """The readiness marks and approvals kept in several versions, with the command that settles each.
+
+    Every version is shown with whose it is; a common one once, however many dialogues read it.
+    """
+    follow = [d.follow_up for d in result.dialogues] + [result.common]
+    found = {
+        (item.where, item.kind, item.key): item
+        for f in follow
+        if f is not None
+        for item in f.marks_in_versions
+    }
+    if not found:
+        return
+    from spredning.cli.commands.followup import show_versions
+
+    console.print(say("status.record-versions", style="bold yellow", n=len(found)))
+    show_versions(console, guide, result.project, result.local, list(found.values()), project_option)
 
 
 def _next(console, steps: list[Step], several: bool, project_option: str | None) -> None:
