@@ -17,7 +17,11 @@ import re
 import pexpect
 import pytest
 from exchange_kit import Org, flat, start_sharing
+from projectkit import workspace
 from terminal import COMMAND, DOWN, ENTER, person, rendered
+
+from spredning.app import home as app_home
+from spredning.cli.home import arguments
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -67,6 +71,8 @@ def test_status_shows_every_version_with_whose_it_is_and_how_to_settle_it(both_c
     assert "Godkendelse af Tjek, Vi vil genbruge (Ærø Kommune): • Jeres udgave: godkendt af Ole " in shown
     assert "• Ærø Kommunes udgave: godkendt af Bente" in shown
     assert "spredning godkend tjek --rolle genbruge" in shown
+    next_step = "Næste skridt: afgør, hvilken udgave der gælder for de 2 klarheder eller godkendelser"
+    assert next_step in shown
 
     assert aeroe.import_(odense.export())[0] == 0  # the partner sees them too, Odense's named
     theirs = flat(aeroe.ok("status"))
@@ -127,3 +133,12 @@ def test_the_report_marks_a_mark_and_an_approval_in_versions_as_it_marks_an_acti
     assert "Beskriv innovationen: grøn (findes i flere udgaver)" in report
     assert "er godkendt for Vi vil genbruge – Ærø Kommune af Ole " in report
     assert "Godkendelsen findes i flere udgaver, som ikke er afgjort endnu." in report
+
+
+def test_the_home_screen_offers_to_see_and_settle_them_first(both_changed, monkeypatch):
+    odense, _, _ = both_changed
+    monkeypatch.setenv("SPREDNING_HJEM", str(odense.home))
+    found = app_home.home(workspace(odense.home))
+    first = found.actions[0]
+    assert (first.kind, first.n) == ("marks", 2)
+    assert arguments(found, first) == ["status"]  # which lists every version and how to settle each

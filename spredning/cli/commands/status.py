@@ -13,6 +13,7 @@ from spredning.app.status import (
     Step,
     all_drafts,
     follow_up_summary,
+    marks_in_versions,
     next_steps,
     partner_steps,
     status_of,
@@ -120,19 +121,13 @@ def _in_versions(console, guide: Guide, result: Status, project_option: str | No
 
     Every version is shown with whose it is; a common one once, however many dialogues read it.
     """
-    follow = [d.follow_up for d in result.dialogues] + [result.common]
-    found = {
-        (item.where, item.kind, item.key): item
-        for f in follow
-        if f is not None
-        for item in f.marks_in_versions
-    }
+    found = marks_in_versions(result)
     if not found:
         return
     from spredning.cli.commands.followup import show_versions
 
     console.print(say("status.record-versions", style="bold yellow", n=len(found)))
-    show_versions(console, guide, result.project, result.local, list(found.values()), project_option)
+    show_versions(console, guide, result.project, result.local, found, project_option)
 
 
 def _next(console, steps: list[Step], several: bool, project_option: str | None) -> None:
@@ -266,6 +261,8 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[s
         partner = step.partner if several and not step.record else None
         shown = command(*words, partner=partner, project=project_option)
         return t("step.versions", n=step.n, command=shown), shown
+    if step.kind == "marks":  # listed above with every version and the command that settles each
+        return t("step.marks", n=step.n), ()
     return _other_step_line(step, several, project_option)
 
 
