@@ -142,3 +142,12 @@ def test_the_home_screen_offers_to_see_and_settle_them_first(both_changed, monke
     first = found.actions[0]
     assert (first.kind, first.n) == ("marks", 2)
     assert arguments(found, first) == ["status"]  # which lists every version and how to settle each
+
+
+def test_the_agenda_marks_a_red_mark_in_versions(both_changed, tmp_path):
+    odense, aeroe, _ = both_changed
+    assert aeroe.import_(odense.export())[0] == 0  # Ærø's version (rød) is the one shown there
+    target = tmp_path / "dagsorden.md"
+    aeroe.ok("dagsorden", "--format", "md", "--ud", str(target))
+    agenda = flat(target.read_text(encoding="utf-8"))
+    assert "Odense mangler noget (findes i flere udgaver)" in agenda
