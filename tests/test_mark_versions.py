@@ -67,7 +67,7 @@ def test_status_shows_every_version_with_whose_it_is_and_how_to_settle_it(both_c
         "• Ærø Kommunes udgave: rød – Odense mangler noget "
         "Afgør det (kommandoen viser udgaverne og spørger):"
     ) in shown
-    assert f"spredning klarhed {TOOL} Godkendelse af Tjek" in shown  # this side's: no --rolle
+    assert "spredning klarhed beskriv-innovationen Godkendelse af Tjek" in shown  # this side's: no --rolle
     assert "Godkendelse af Tjek, Vi vil genbruge (Ærø Kommune): • Jeres udgave: godkendt af Ole " in shown
     assert "• Ærø Kommunes udgave: godkendt af Bente" in shown
     assert "spredning godkend tjek --rolle genbruge" in shown
@@ -79,7 +79,7 @@ def test_status_shows_every_version_with_whose_it_is_and_how_to_settle_it(both_c
     assert (
         "• Jeres udgave: rød – Odense mangler noget • Udgaven fra Odense Kommune: grøn – Vi er klar" in theirs
     )
-    assert f"spredning klarhed {TOOL} --rolle dele" in theirs
+    assert "spredning klarhed beskriv-innovationen --rolle dele" in theirs
     assert "• Jeres udgave: godkendt af Bente" in theirs
     assert "• Udgaven fra Odense Kommune: godkendt af Ole" in theirs
 
@@ -89,9 +89,9 @@ def test_the_settling_command_runs_as_written_and_the_partner_sees_it_settled(
 ):
     odense, aeroe, _ = both_changed
     listed = odense.ok("status")
-    settle = next(line.strip() for line in listed.splitlines() if f"klarhed {TOOL}" in line)
+    settle = next(line.strip() for line in listed.splitlines() if "klarhed beskriv-innovationen" in line)
     program, *args = settle.split()  # the command as status writes it
-    assert program.endswith("spredning") and args == ["klarhed", TOOL]
+    assert program.endswith("spredning") and args == ["klarhed", "beskriv-innovationen"]
 
     env = {**person(tmp_path, lines=40), "SPREDNING_HJEM": str(odense.home)}
     child = pseudo_terminal(COMMAND, args, env=env, rows=40, cwd=tmp_path)
@@ -151,3 +151,22 @@ def test_the_agenda_marks_a_red_mark_in_versions(both_changed, tmp_path):
     aeroe.ok("dagsorden", "--format", "md", "--ud", str(target))
     agenda = flat(target.read_text(encoding="utf-8"))
     assert "Odense mangler noget (findes i flere udgaver)" in agenda
+
+
+def test_with_several_partners_the_commands_name_the_dialogue_and_settle_it(tmp_path):
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path), reusers=("Ærø Kommune", "Fanø Kommune"))
+    aeroe = Org(tmp_path / "aeroe", tmp_path)
+    assert aeroe.import_(odense.export("--partner", "aeroe-kommune"))[0] == 0
+    odense.ok("godkend", "tjek", "--af", "Ole", "--rolle", "genbruge", "--partner", "aeroe-kommune")
+    aeroe.ok("godkend", "tjek", "--af", "Bente")
+    assert odense.import_(aeroe.export())[0] == 0
+
+    shown = odense.ok("status")  # the portfolio
+    assert "• Ærø Kommunes udgave: godkendt af Bente" in flat(shown)
+    settle = next(line.strip() for line in shown.splitlines() if " godkend tjek" in line)
+    _, *args = settle.split()
+    assert args == ["godkend", "tjek", "--rolle", "genbruge", "--partner", "aeroe-kommune"]
+    odense.ok(*args, "--af", "Bente")  # as written, with the name a terminal would ask for
+    assert in_versions(odense) == []
+    assert aeroe.import_(odense.export("--partner", "aeroe-kommune"))[0] == 0
+    assert in_versions(aeroe) == []

@@ -54,14 +54,19 @@ def _hint(opened, *words: str, partner=None, general: bool = False) -> str:
     return command(*words, *extra, partner=hint_partner(opened.project, opened.local, partner))
 
 
-def settle_command(project, state, found, project_option=NAMED) -> str:
+def settle_command(guide, project, state, found, project_option=NAMED) -> str:
     """The command that settles a mark or approval kept in several versions: klarhed or godkend again.
 
     Without a colour or a name it asks in a terminal, after showing every version (_show_versions).
     It names the side when it is not this computer's, and the dialogue (--partner, --fælles) when
     the command could not tell it itself.
     """
-    words = ["klarhed" if found.kind == "klarhed" else "godkend", found.subject]
+    subject = found.subject
+    if found.kind == "klarhed":  # the tool's own part when no other tool has it: a shorter line
+        own = subject.partition(".")[2]
+        if sum(1 for p in guide.phases for tool in p.tools if tool.id.partition(".")[2] == own) == 1:
+            subject = own
+    words = ["klarhed" if found.kind == "klarhed" else "godkend", subject]
     if found.side != state.side:
         words += ["--rolle", found.side]
     partner = project.partner(found.where) if found.where else None
@@ -93,7 +98,7 @@ def show_versions(console, guide, project, state, found, project_option=NAMED, s
         lines = version_lines(item, whose, writer(state, slot, item.versions[0]), state.me)
         console.print(bullets(lines, 4))
         if settle:
-            shown = settle_command(project, state, item, project_option)
+            shown = settle_command(guide, project, state, item, project_option)
             print_fitted(console, t("versions.settle", command=shown), shown, first="    ", rest="    ")
 
 
