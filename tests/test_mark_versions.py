@@ -170,3 +170,19 @@ def test_with_several_partners_the_commands_name_the_dialogue_and_settle_it(tmp_
     assert in_versions(odense) == []
     assert aeroe.import_(odense.export("--partner", "aeroe-kommune"))[0] == 0
     assert in_versions(aeroe) == []
+
+
+def test_a_mark_removed_here_and_changed_there_is_shown_with_both_versions(tmp_path):
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path))
+    odense.ok("klarhed", TOOL, "grøn")
+    aeroe = Org(tmp_path / "aeroe", tmp_path)
+    assert aeroe.import_(odense.export())[0] == 0
+    odense.ok("klarhed", TOOL, "--fjern")
+    aeroe.ok("klarhed", TOOL, "rød", "--rolle", "dele")
+    assert odense.import_(aeroe.export())[0] == 0
+
+    both = "• Jeres udgave: fjernet • Ærø Kommunes udgave: rød"
+    assert both in flat(odense.ok("status"))
+    assert both in flat(odense.ok("klarhed"))  # though no mark applies here now
+    odense.ok("klarhed", TOOL, "rød")
+    assert in_versions(odense) == []

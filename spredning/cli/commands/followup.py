@@ -258,6 +258,7 @@ def _picture(ws, opened, console, partner, general: bool) -> None:
     if not any(outline.readiness for _, outline in shown):
         rate = _hint(opened, "klarhed", t("metavar.tool"), t("metavar.colours"), partner=partner)
         print_said(console, say("readiness.none", command=rate), rate)
+        _marks_in_versions(ws, opened, console, [dialogue for dialogue, _ in shown])  # one removed here
         return
     for number, (dialogue, outline) in enumerate(shown):
         sides = _side_names(project, dialogue, general)
