@@ -39,7 +39,8 @@ class Action(NamedTuple):
     """One thing the user can do from the home screen, with what it needs to be worded and run.
 
     Kinds and their commands: 'side' (projekt side), 'conflicts' (konflikter), 'versions' (plan ret
-    ID, or plan when there are several: actions in two versions), 'drafts' and
+    ID, or plan when there are several: actions in two versions), 'marks' (status: readiness marks
+    and approvals in two versions), 'drafts' and
     'answer' (fase), 'news' (vis --nye), 'overdue' and 'plan' (plan), 'agenda' (dagsorden),
     'worksheet' (arbejdsark), 'send' and 'export' (eksport), 'done' and 'report'
     (rapport), 'status', 'answers' (vis), 'import' (importer), 'use' (projekt brug), 'start',

@@ -44,6 +44,7 @@ RANK = (
     "side",
     "conflicts",
     "versions",
+    "marks",
     "drafts",
     "news",
     "overdue",
@@ -72,8 +73,8 @@ class OpenTool(NamedTuple):
 class Step(NamedTuple):
     """One suggested next step, and what the front end needs to word it and name the command.
 
-    Kinds: 'side', 'conflicts', 'versions' (actions in two versions), 'drafts', 'news', 'overdue',
-    'answer', 'send', 'done'.
+    Kinds: 'side', 'conflicts', 'versions' (actions in two versions), 'marks' (readiness marks and
+    approvals in two versions), 'drafts', 'news', 'overdue', 'answer', 'send', 'done'.
     """
 
     kind: str
@@ -111,6 +112,7 @@ class FollowUpStatus(NamedTuple):
     open_actions: int
     outline: FollowUpOutline  # the readiness picture, where to act first, the approvals
     versions: tuple[PlanItem, ...] = ()  # actions kept in two versions (changed on both sides)
+    marks_in_versions: tuple[followup.Versions, ...] = ()  # readiness marks and approvals likewise
 
 
 class FollowUpSummary(NamedTuple):
@@ -160,6 +162,7 @@ def follow_up_status(
         sum(1 for i in items if i.open),
         followup_outline.build(guide, project, partner, today),
         tuple(i for i in items if i.others),
+        tuple(followup.in_versions(project, partner)),
     )
 
 
@@ -391,7 +394,8 @@ def next_steps(found: Status) -> tuple[Step, ...]:
     partner when only one has them, else `each` names every partner with how many (news then
     counts the answers, unsent the partners waiting), for a command per partner.
     """
-    versions = _versions_step(found)  # an action changed on two sides: which version applies
+    # an action, a mark or an approval changed on two sides: which version applies
+    versions = tuple(s for s in (_versions_step(found), _marks_step(found)) if s is not None)
     if not gathered(found):
         return _with_versions(tuple(s for s in found.dialogues[0].steps if s.kind in RANK), versions)
     project, first = found.project, found.dialogues[0]
@@ -426,13 +430,32 @@ def next_steps(found: Status) -> tuple[Step, ...]:
     return _with_versions(tuple(sorted(steps, key=lambda s: RANK.index(s.kind))), versions)
 
 
-def _with_versions(steps: tuple[Step, ...], versions: Step | None) -> tuple[Step, ...]:
-    """One dialogue's steps with the actions in two versions to settle (then it is not all done)."""
-    if versions is None:
+def _with_versions(steps: tuple[Step, ...], versions: tuple[Step, ...]) -> tuple[Step, ...]:
+    """The steps with the records in two versions to settle (then it is not all done)."""
+    if not versions:
         return steps
     return tuple(
-        sorted((*(s for s in steps if s.kind != "done"), versions), key=lambda s: RANK.index(s.kind))
+        sorted((*(s for s in steps if s.kind != "done"), *versions), key=lambda s: RANK.index(s.kind))
     )
+
+
+def marks_in_versions(found: Status) -> list[followup.Versions]:
+    """The readiness marks and approvals kept in several versions in what status shows, each once."""
+    follow = [d.follow_up for d in found.dialogues] + [found.common]
+    kept = {(i.where, i.kind, i.key): i for f in follow if f is not None for i in f.marks_in_versions}
+    return list(kept.values())
+
+
+def _marks_step(found: Status) -> Step | None:
+    """Decide which version of the marks and approvals kept in two versions applies, if there are any.
+
+    Status lists each with its versions and the command that settles it (klarhed or godkend again).
+    """
+    kept = marks_in_versions(found)
+    if not kept:
+        return None
+    single = found.dialogues[0].dialogue.partner if len(found.dialogues) == 1 else None
+    return Step("marks", len(kept), partner=single)
 
 
 def _versions_step(found: Status) -> Step | None:

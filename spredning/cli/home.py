@@ -224,6 +224,7 @@ def arguments(found: Home, action: Action) -> list[str]:
     fixed = {
         "conflicts": ["konflikter", *partner],
         "versions": ["plan", *partner],
+        "marks": ["status", *partner],  # every version, and the command that settles each
         "news": ["vis", "--nye", *partner],
         "overdue": ["plan", *partner],
         "plan": ["plan", *partner],

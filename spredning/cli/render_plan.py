@@ -249,6 +249,8 @@ def _mark_cells(phase: PhaseReadiness, roles: Sequence[str]) -> list[Text]:
                 cell.append("\n")
             cell.append(f"{mark.tool}: ")
             cell.append_text(colour_word(mark.colour))
+            if mark.disputed:  # the other versions: status and klarhed list them under the table
+                cell.append(" " + t("plan.mark-disputed"), style="yellow")
         cells.append(cell if marks else Text("–", style="dim"))
     return cells
 
@@ -268,6 +270,8 @@ def approval_lines(rows: Sequence[ApprovalRow]) -> RenderableType:
     parts: list[RenderableType] = []
     for row in rows:
         words = t("plan.approved", phase=row.phase, side=role_title(row.role), by=row.by, day=date(row.day))
+        if row.disputed:
+            words += " " + t("plan.approval-disputed")
         if row.changed:
             parts.append(Text(words + " " + t("plan.changed-since", n=len(row.changed)), style="yellow"))
             parts.append(bullets(list(row.changed), 4, style="dim"))
@@ -351,3 +355,64 @@ def _mark_record(guide: Guide, key: str, version: Answer, values: dict[str, str]
         return t("importer.record.mark-removed", where=where)
     colour = t(f"plan.colour.{values.get('farve', 'gul')}")
     return t("importer.record.mark", where=where, colour=colour, reason=values.get("begrundelse", ""))
+
+
+def versions_heading(guide: Guide, found: followup.Versions, org: str = "") -> str:
+    """What a mark or approval kept in several versions is: 'Klarhed, Tjek · Beskriv … · Vi vil dele'.
+
+    `org` names the organisation of the dialogue it is in, as record_line does.
+    """
+    side = (
+        t("where.side-of", side=role_title(found.side), org=org) if org and found.side == "genbruge" else ""
+    )
+    side = side or role_title(found.side)
+    if found.kind == "klarhed":
+        tool = next((tl for p in guide.phases for tl in p.tools if tl.id == found.subject), None)
+        phase = guide.find_phase(found.subject.partition(".")[0])
+        where = t(
+            "plan.mark-where",
+            phase=phase.name if phase else "?",
+            tool=tool.title if tool else found.subject,
+            side=side,
+        )
+        return t("versions.mark-heading", where=where)
+    phase = guide.find_phase(found.subject)
+    return t("versions.approval-heading", phase=phase.name if phase else found.subject, side=side)
+
+
+def version_text(kind: str, version: Answer) -> str:
+    """What one version of a mark or approval says: 'rød – reason', 'Bente 1. december 2026', removed."""
+    values = dict(version.fields)
+    if kind == "klarhed":
+        if version.empty:
+            return t("versions.mark-removed")
+        colour = t(f"plan.colour.{values.get('farve', 'gul')}")
+        return t("versions.mark", colour=colour, reason=values.get("begrundelse", ""))
+    held = followup.parse_day(values.get("dato", ""))
+    if version.empty or held is None:
+        return t("versions.approval-removed")
+    return t("versions.approval", by=values.get("af", ""), day=held)
+
+
+def version_lines(
+    found: followup.Versions, whose: Callable[[str], str | None], shown_by: str | None, me: str | None
+) -> list[str]:
+    """Each version of a mark or approval, the one that applies here now first, labelled.
+
+    The labels are the actions': 'Jeres udgave', 'Ærø Kommunes udgave', 'Udgaven fra Odense Kommune'.
+
+    `whose` words an organisation's version (version_of); `shown_by` is the partner whose file brought
+    the version shown, when known (exchange.writer); a version from this organisation's own worksheet
+    (its source is `me`) is called so.
+    """
+    labels = [(whose(shown_by) if shown_by else None) or t("plan.version-yours")]
+    labels += [
+        t("conflict.own-sheet-heading")
+        if me and other.source == me
+        else whose(other.source) or t("versions.other")
+        for other in found.versions[1:]
+    ]
+    return [
+        t("versions.line", version=label[:1].upper() + label[1:], what=version_text(found.kind, version))
+        for label, version in zip(labels, found.versions, strict=True)
+    ]

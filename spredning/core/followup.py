@@ -348,6 +348,45 @@ def approval(project: Project, partner: Partner | None, phase_id: str, side: str
     return Approval(phase_id, side, values.get("af", ""), day, prints, where, entry.in_conflict)
 
 
+class Versions(NamedTuple):
+    """A readiness mark or an approval kept in several versions (both sides changed it).
+
+    `versions` is the one that applies here now first, then the others, each an Answer whose
+    `source` names the organisation whose file brought it ('' for this copy's own).
+    """
+
+    kind: str  # 'klarhed' or 'godkendelse'
+    key: str  # 'fase.værktøj.side' or 'fase.side'
+    where: str  # '' general, or a partner's key
+    versions: tuple[Answer, ...]
+
+    @property
+    def side(self) -> str:
+        """The side the mark or approval is for: 'dele' or 'genbruge'."""
+        return self.key.rpartition(".")[2]
+
+    @property
+    def subject(self) -> str:
+        """The tool ('fase.værktøj') of a mark, the phase of an approval."""
+        return self.key.rpartition(".")[0]
+
+
+def in_versions(
+    project: Project, partner: Partner | None, places: Iterable[str] | None = None
+) -> list[Versions]:
+    """The readiness marks and approvals kept in several versions in a dialogue (or in `places`).
+
+    Read from the records themselves, so a version that removed a mark is there too.
+    """
+    found = []
+    for where in dict.fromkeys(places if places is not None else _dialogue_keys(project, partner)):
+        for kind in ("klarhed", "godkendelse"):
+            for key, entry in sorted(_kind_records(project, where, kind)):
+                if entry.in_conflict:
+                    found.append(Versions(kind, key, where, (entry.answer, *entry.others)))
+    return found
+
+
 def meetings(project: Project, partner: Partner | None) -> list[Meeting]:
     """The meetings held in a dialogue, the latest last."""
     where = partner.key if partner is not None else ""

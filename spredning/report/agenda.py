@@ -141,7 +141,8 @@ class _Words:
             tool=mark.tool,
             side=self.sides[mark.role],
         )
-        return t("agenda.mark-reason", mark=text, reason=mark.reason) if mark.reason else text
+        text = t("agenda.mark-reason", mark=text, reason=mark.reason) if mark.reason else text
+        return t("report.record-disputed", text=text) if mark.disputed else text  # to agree on at the meeting
 
     def overdue(self) -> tuple[str, list[Block]]:
         items = [action_text(a, self.names) for a in self.agenda.overdue]

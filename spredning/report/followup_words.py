@@ -28,7 +28,13 @@ def mark_text(mark: MarkRow, sides: dict[str, str], phase_title) -> str:
         tool=mark.tool,
         side=sides[mark.role],
     )
-    return t("agenda.mark-reason", mark=text, reason=mark.reason) if mark.reason else text
+    text = t("agenda.mark-reason", mark=text, reason=mark.reason) if mark.reason else text
+    return disputed(text, mark.disputed)
+
+
+def disputed(text: str, in_versions: bool) -> str:
+    """A mark or approval kept in several versions says so, as an action in versions does."""
+    return t("report.record-disputed", text=text) if in_versions else text
 
 
 def summary_blocks(follow_up: FollowUpOutline | None, sides: dict[str, str], phase_title) -> list[Block]:
@@ -67,7 +73,10 @@ def section_blocks(
             (
                 phase_title(r.number, r.name),
                 *(
-                    "; ".join(f"{m.tool}: {t(f'plan.colour.{m.colour}')}" for m in marks) or "–"
+                    "; ".join(
+                        disputed(f"{m.tool}: {t(f'plan.colour.{m.colour}')}", m.disputed) for m in marks
+                    )
+                    or "–"
                     for _, marks in r.sides
                 ),
             )
@@ -96,6 +105,8 @@ def section_blocks(
             by=approval.by,
             day=approval.day,
         )
+        if approval.disputed:  # a sentence: the versions are said in one of their own
+            words += " " + t("report.approval-disputed")
         if approval.changed:
             blocks.append(
                 Paragraph(words + " " + t("report.changed-since", n=len(approval.changed)), "warning")

@@ -299,8 +299,11 @@ def _follow_up_news(console, plan: exchange.ImportPlan) -> None:
     """What the file changes in the follow-up (plan, readiness, approvals, meetings), if anything."""
     changed = plan.records_changed()
     if changed:
-        conflicts = sum(1 for item in plan.records if item.outcome is Outcome.CONFLICT)
-        print_whole(console, say("importer.follow-up", n=changed, conflicts=conflicts))
+        kinds = [item.slot[1].partition(":")[0] for item in plan.records if item.outcome is Outcome.CONFLICT]
+        # actions in versions are shown by 'plan'; marks, approvals (and actions with them) by 'status'
+        only_plan = all(kind == "plan" for kind in kinds)
+        conflicts, records = (len(kinds), 0) if only_plan else (0, len(kinds))
+        print_whole(console, say("importer.follow-up", n=changed, conflicts=conflicts, records=records))
 
 
 # What an import does to a follow-up record, as a dry run lists it.

@@ -11,6 +11,7 @@ from spredning.app import readiness
 from spredning.app.plan import parse_due
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
+    NAMED,
     check_ending,
     choose_dialogue,
     choose_partner,
@@ -30,7 +31,7 @@ from spredning.cli.commands.common import (
     workspace,
 )
 from spredning.cli.console import after_work, make_console, say
-from spredning.cli.render_text import print_said
+from spredning.cli.render_text import print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.followup import typed_day
 from spredning.core.model import SHARING
@@ -51,6 +52,77 @@ def _hint(opened, *words: str, partner=None, general: bool = False) -> str:
     """A command for a hint, with the dialogue it needs (--partner, --fælles) when there are several."""
     extra = ("--fælles",) if general else ()
     return command(*words, *extra, partner=hint_partner(opened.project, opened.local, partner))
+
+
+def settle_command(guide, project, state, found, project_option=NAMED) -> str:
+    """The command that settles a mark or approval kept in several versions: klarhed or godkend again.
+
+    Without a colour or a name it asks in a terminal, after showing every version (_show_versions).
+    It names the side when it is not this computer's, and the dialogue (--partner, --fælles) when
+    the command could not tell it itself.
+    """
+    subject = found.subject
+    if found.kind == "klarhed":  # the tool's own part when no other tool has it: a shorter line
+        own = subject.partition(".")[2]
+        if sum(1 for p in guide.phases for tool in p.tools if tool.id.partition(".")[2] == own) == 1:
+            subject = own
+    words = ["klarhed" if found.kind == "klarhed" else "godkend", subject]
+    if found.side != state.side:
+        words += ["--rolle", found.side]
+    partner = project.partner(found.where) if found.where else None
+    if not found.where and found.side == SHARING and len(project.partners) > 1:
+        words.append("--fælles")
+    return command(*words, partner=hint_partner(project, state, partner), project=project_option)
+
+
+def show_versions(console, guide, project, state, found, project_option=NAMED, settle: bool = True) -> None:
+    """Marks and approvals kept in several versions: what each is, every version and whose it is.
+
+    With `settle`, the command that settles each follows its versions.
+    """
+    import functools
+
+    from rich.padding import Padding
+
+    from spredning.app.exchange import writer
+    from spredning.cli.render import bullets
+    from spredning.cli.render_plan import version_lines, version_of, versions_heading
+    from spredning.cli.render_project import org_name
+
+    whose = functools.partial(version_of, functools.partial(org_name, project), state.me)
+    for item in found:
+        org = org_name(project, item.where) if item.where else ""
+        heading = say("versions.item", style="bold", what=versions_heading(guide, item, org))
+        console.print(Padding(heading, (0, 0, 0, 2)))
+        slot = (item.where, f"{item.kind}:{item.key}")
+        lines = version_lines(item, whose, writer(state, slot, item.versions[0]), state.me)
+        console.print(bullets(lines, 4))
+        if settle:
+            shown = settle_command(guide, project, state, item, project_option)
+            print_fitted(console, t("versions.settle", command=shown), shown, first="    ", rest="    ")
+
+
+def _versions_before(ws, opened, kind: str, subject: str, role: str | None, dialogue: tuple) -> None:
+    """A mark or approval changed in two places: every version and whose it is, before asking.
+
+    The user then writes the one that settles it, as 'plan ret' shows an action's versions first.
+    """
+    from spredning.core import followup
+
+    partner, general = dialogue
+    side = role or opened.local.side
+    where = "" if general or partner is None else partner.key
+    found = [
+        item
+        for item in followup.in_versions(opened.project, None, places=(where,))
+        if item.kind == kind and item.key == f"{subject}.{side}"
+    ]
+    if not found:
+        return
+    console = make_console()
+    intro = "versions.intro-mark" if kind == "klarhed" else "versions.intro-approval"
+    console.print(say(intro, style="bold yellow", n=len(found[0].versions)))
+    show_versions(console, ws.guide, opened.project, opened.local, found, settle=False)
 
 
 def klarhed(
@@ -92,6 +164,7 @@ def klarhed(
                     "readiness.no-terminal", command=_hint(opened, *words, partner=chosen, general=common)
                 )
             title = next(tool.title for tool in phase.tools if tool.id == tool_id)
+            _versions_before(ws, opened, "klarhed", tool_id, role, (chosen, common))
 
             def again(colour: str, reason: str) -> str:  # the command that saves a mark left unsaved
                 words = (
@@ -185,6 +258,7 @@ def _picture(ws, opened, console, partner, general: bool) -> None:
     if not any(outline.readiness for _, outline in shown):
         rate = _hint(opened, "klarhed", t("metavar.tool"), t("metavar.colours"), partner=partner)
         print_said(console, say("readiness.none", command=rate), rate)
+        _marks_in_versions(ws, opened, console, [dialogue for dialogue, _ in shown])  # one removed here
         return
     for number, (dialogue, outline) in enumerate(shown):
         sides = _side_names(project, dialogue, general)
@@ -195,6 +269,23 @@ def _picture(ws, opened, console, partner, general: bool) -> None:
         _dialogue_picture(console, outline, sides)
     if any(outline.act_first for _, outline in shown):
         console.print(say("readiness.discussion-aid", style="dim"))
+    _marks_in_versions(ws, opened, console, [dialogue for dialogue, _ in shown])
+
+
+def _marks_in_versions(ws, opened, console, dialogues) -> None:
+    """Under the picture: the marks kept in several versions, each version, whose, and how to settle."""
+    from spredning.core import followup
+
+    found = {
+        (item.where, item.key): item
+        for dialogue in dialogues
+        for item in followup.in_versions(opened.project, dialogue)
+        if item.kind == "klarhed"
+    }
+    if found:
+        console.print()
+        console.print(say("readiness.in-versions", style="bold yellow", n=len(found)))
+        show_versions(console, ws.guide, opened.project, opened.local, list(found.values()))
 
 
 def _dialogue_picture(console, outline, sides: dict[str, str]) -> None:
@@ -258,6 +349,7 @@ def godkend(
                 raise NotATerminal("approval.no-terminal", command=hint)
             from spredning.cli.prompter import ask_text
 
+            _versions_before(ws, opened, "godkendelse", phase.id, role, (chosen, common))
             typed: list[str] = []  # the name as typed when the asking stopped
             try:
                 af = ask_text(

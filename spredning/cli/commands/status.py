@@ -13,6 +13,7 @@ from spredning.app.status import (
     Step,
     all_drafts,
     follow_up_summary,
+    marks_in_versions,
     next_steps,
     partner_steps,
     status_of,
@@ -75,6 +76,7 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     _notes(console, guide, result, item.conflicts, item.strays, project_option)
     _notes_of(console, item)
     _follow_up(console, item)
+    _in_versions(console, guide, result, project_option)
     _next(console, list(next_steps(result)), several, project_option)
 
 
@@ -91,6 +93,7 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
     strays = {s.slot: s for item in result.dialogues for s in item.strays}
     _notes(console, guide, result, tuple(conflicts.values()), tuple(strays.values()), project_option)
     _notes_of(console, own._replace(drafts=all_drafts(result)), kinds=("drafts",))  # every dialogue's
+    _in_versions(console, guide, result, project_option)
     if result.common is not None:
         words = follow_up_words(follow_up_summary(result.common, "", "dele"))
         if words:
@@ -111,6 +114,20 @@ def _follow_up(console, item: DialogueStatus) -> None:
 
         for part in follow_up_status(item.follow_up):
             console.print(part)
+
+
+def _in_versions(console, guide: Guide, result: Status, project_option: str | None) -> None:
+    """The readiness marks and approvals kept in several versions, with the command that settles each.
+
+    Every version is shown with whose it is; a common one once, however many dialogues read it.
+    """
+    found = marks_in_versions(result)
+    if not found:
+        return
+    from spredning.cli.commands.followup import show_versions
+
+    console.print(say("status.record-versions", style="bold yellow", n=len(found)))
+    show_versions(console, guide, result.project, result.local, found, project_option)
 
 
 def _next(console, steps: list[Step], several: bool, project_option: str | None) -> None:
@@ -244,6 +261,8 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[s
         partner = step.partner if several and not step.record else None
         shown = command(*words, partner=partner, project=project_option)
         return t("step.versions", n=step.n, command=shown), shown
+    if step.kind == "marks":  # listed above with every version and the command that settles each
+        return t("step.marks", n=step.n), ()
     return _other_step_line(step, several, project_option)
 
 
