@@ -1974,6 +1974,27 @@ def test_a_text_prompts_help_goes_on_its_own_line_when_typing_would_not_fit(term
     assert seen[0][:2] == [f"? {t('start.ask-reusing-orgs')}", f"  {t('start.ask-reusing-orgs-help')}"]
 
 
+def test_text_given_to_correct_starts_its_own_line_under_a_help_of_its_own(terminal):
+    """Asked again with the refused text, it ran on after the help ('... tilføjes senere Ærø Kommune')."""
+    term = terminal(emulated=True, width=80)
+    given = "Ærø Kommune, Odence Kommune"
+    seen, typing = while_open(term, "  " + t("start.ask-reusing-orgs-help"), ENTER, last=given)
+
+    typed = ask_text(
+        t("start.ask-reusing-orgs"),
+        instruction=t("start.ask-reusing-orgs-help"),
+        default=given,
+        input=term.keys,
+        output=term.prompter.io["output"],
+    )
+    typing.join()
+
+    assert typed == given
+    [screen] = seen
+    at = screen.index(f"? {t('start.ask-reusing-orgs')}")
+    assert screen[at + 1 : at + 3] == [f"  {t('start.ask-reusing-orgs-help')}", f"  {given}"]
+
+
 def test_a_text_prompts_help_follows_its_question_after_one_space(terminal):
     term = terminal(screen=True)
     term.type("12-03-2026" + ENTER)

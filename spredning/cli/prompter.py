@@ -571,6 +571,8 @@ def ask_text(
     message, instruction = question_lines(
         clean(message), instruction and clean(instruction), _width(io), room=TYPING_ROOM, spaced=False
     )
+    if instruction and message.endswith("\n "):  # the help has a line of its own, and so has the text:
+        instruction += "\n "  # typed or given to correct, it ran on after the help's last word
     while True:
         question = _text_prompt(message, instruction, default, **io)
         if back is not NO_BACK:
