@@ -257,9 +257,10 @@ def hostile_follow_up(tmp_path, run_cli):
 )
 @pytest.mark.parametrize("columns", ["40", "80"])
 def test_no_control_character_of_the_follow_up_reaches_the_terminal(
-    hostile_follow_up, monkeypatch, command, columns
+    hostile_follow_up, monkeypatch, tmp_path, command, columns
 ):
     """Found in a trial: status listed an action's colour codes raw (the text came out red)."""
+    monkeypatch.chdir(tmp_path)  # the agenda is written where the command runs, not in the checkout
     monkeypatch.setenv("COLUMNS", columns)
     code, out, err = hostile_follow_up(*command)
 
