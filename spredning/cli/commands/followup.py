@@ -8,7 +8,7 @@ from collections.abc import Callable
 import typer
 
 from spredning.app import readiness
-from spredning.app.plan import parse_due
+from spredning.app.plan import date_problem, parse_due
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     NAMED,
@@ -335,8 +335,8 @@ def godkend(
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
     day = parse_due(dato, ahead=False) if dato else datetime.date.today()
-    if day is None:
-        raise UsageProblem("plan.bad-date", value=dato)
+    if day is None:  # --dato "": no date given, said as every date field says it
+        raise date_problem(dato or "", ahead=False)
     readiness.not_in_future("approval.in-future", day, datetime.date.today())  # before asking who
     role = parse_role(rolle)
     opened = ws.open()
