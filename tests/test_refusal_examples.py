@@ -209,3 +209,42 @@ def test_without_a_terminal_start_does_not_offer_a_name_it_would_refuse(run_cli,
     shown = example(err)
     assert "!!" not in shown
     assert run_cli(*shown)[0] == 0
+
+
+def quoted_example(err: str) -> list[str]:
+    """The command a missing argument's message shows in quotes ('fx 'spredning godkend tjek ...'.')."""
+    found = re.search(r"fx 'spredning (.*?)'\.", flat(err))
+    assert found, err
+    return shlex.split(found.group(1))
+
+
+def test_a_missing_phase_shows_godkend_with_the_options_given(run_cli, ws, sharing):
+    code, _, err = run_cli("godkend", "--fælles", "--dato", GONE, "--af", "Eva Holm")
+
+    assert code == 2
+    shown = quoted_example(err)
+    assert shown == ["godkend", "tjek", "--fælles", "--dato", GONE, "--af", "Eva Holm"]
+    code, out, err = run_cli(*shown)
+    assert code == 0, err
+    assert "godkendt af Eva Holm" in flat(out) and "fælles" in flat(out)
+
+
+def test_a_missing_id_shows_plan_ret_with_the_options_given(run_cli, ws, sharing):
+    item = plan.add(ws, plan.Action("Gammel"), partner(ws, sharing, "aeroe-kommune"))
+
+    code, _, err = run_cli("plan", "ret", "--status", "færdig", "--hvem", "Ole Olsen")
+
+    assert code == 2
+    shown = quoted_example(err)
+    assert shown == ["plan", "ret", "3f9", "--status", "færdig", "--hvem", "Ole Olsen"]
+    shown[2] = item.id  # the example's id stands for the action's
+    assert run_cli(*shown)[0] == 0
+    [changed] = actions(ws, sharing, "aeroe-kommune")
+    assert (changed.status, changed.who) == ("færdig", "Ole Olsen")
+
+
+def test_a_missing_phase_without_options_is_said_as_before(run_cli, sharing):
+    code, _, err = run_cli("godkend")
+
+    assert code == 2
+    assert quoted_example(err) == ["godkend", "tjek"]
