@@ -167,3 +167,17 @@ def test_changing_the_deadline_in_the_terminal_refuses_a_two_digit_year(on_scree
     assert re.search(rf"fx {typed(SOON)}", flat(run.screen))
     [changed] = followup.plan_items(ws.store.load(reusing), ws.store.load(reusing).partners[0])
     assert changed.due == SOON
+
+
+def test_a_deadline_before_2000_from_the_file_is_kept_when_left_as_offered(on_screen, ws, reusing):
+    """Typed, 01-01-1999 is refused; but a project file may hold it (an earlier version took it), and
+    'plan ret' offers it: left as it was, it is no typo to refuse, and the rest can still be changed."""
+    old = datetime.date(1999, 1, 1)
+    item = plan.add(ws, plan.Action("Gammel", "Ole", due=old), ws.store.load(reusing).partners[0])
+
+    run = on_screen(ENTER + ENTER + ENTER + "\x1b[B" * 2 + ENTER, "plan", "ret", item.id)  # done
+
+    assert run.code == 0, run.err
+    assert "tastefejl" not in run.screen
+    [changed] = followup.plan_items(ws.store.load(reusing), ws.store.load(reusing).partners[0])
+    assert (changed.due, changed.status) == (old, "færdig")

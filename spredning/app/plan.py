@@ -18,7 +18,7 @@ from spredning import i18n
 from spredning.app.dialogue import PartnerChoice, partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import followup, history
-from spredning.core.errors import SpredningError, UsageProblem
+from spredning.core.errors import Message, SpredningError, UsageProblem
 from spredning.core.followup import PlanItem
 from spredning.core.local import LocalState, given_count
 from spredning.core.model import Answer, Entry, Partner, Project, Slot, fold_name
@@ -63,17 +63,22 @@ class PlanView(NamedTuple):
 # -- reading what the user typed -----------------------------------------------------------------
 
 
-def parse_due(text: str, ahead: bool = True, today: datetime.date | None = None) -> datetime.date | None:
+def parse_due(
+    text: str, ahead: bool = True, today: datetime.date | None = None, *, kept: bool = False
+) -> datetime.date | None:
     """A deadline as Danes write it (12-03-2026, 12.3.2026, 12/3/2026) or as ISO (2026-03-12); '' is none.
 
     Every date a user types goes through here (plan --frist, møde --dato, godkend --dato, the
-    deadline asked in the terminal), so a date is refused the same way everywhere: date_problem.
+    deadline asked in the terminal, a worksheet's deadline), so a date is refused the same way
+    everywhere: date_problem. `kept`: the text is a date the program showed and the user left as
+    it was (a worksheet's field, the deadline offered by 'plan ret'); a year before 2000 is taken
+    then, as a project file may hold one (01-01-0001 from an earlier version): it was not typed.
     """
     text = text.strip()
     if not text:
         return None
     parts = _day_parts(text)
-    if parts is not None and parts[2] >= EARLIEST.year:
+    if parts is not None and (parts[2] >= EARLIEST.year or kept):
         try:
             return datetime.date(parts[2], parts[1], parts[0])
         except ValueError:
@@ -126,6 +131,20 @@ def date_problem(text: str, ahead: bool = True, today: datetime.date | None = No
     return _without_year(text, ahead, today) or UsageProblem(
         "plan.bad-date", value=text, example=followup.typed_day(today)
     )
+
+
+_DATE_HINTS = {  # each date problem's hint: the date to write instead
+    "plan.bad-date": "plan.bad-date.hint",
+    "plan.date-short-year": "plan.date-short-year.hint",
+    "plan.date-too-early": "plan.date-too-early.hint",
+    "plan.date-no-leap-day": "plan.date-no-leap-day.hint",
+    "plan.date-without-year": "plan.date-without-year.hint",
+}
+
+
+def date_hint(problem: SpredningError) -> Message:
+    """The hint of a date_problem as a Message, for a field that says it in a list (a worksheet's)."""
+    return Message(_DATE_HINTS[problem.key], problem.params)
 
 
 def _typed(day: int, month: int, year: int) -> str | None:
