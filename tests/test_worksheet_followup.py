@@ -271,11 +271,47 @@ def test_a_bad_value_refuses_the_whole_sheet_naming_each_field(sharing):
         "Klarhed 37 (klarheden efter Beskriv innovationen, Vi vil genbruge): »blå« er ikke en klarhed"
         in message
     )
-    assert f"{due} (handlingen »{ACTION}«): »i morgen« er ikke en dato" in message
+    today = followup.typed_day(datetime.date.today())  # the example is today's date, not a fixed one
+    assert (
+        f"{due} (handlingen »{ACTION}«): 'i morgen' er ikke en dato. "
+        f"Skriv datoen som dag-måned-år, fx {today}." in message
+    )
     assert f"{status} (handlingen »{ACTION}«): »snart« er ikke en status" in message
     assert f"{new_what} (ny handling i fasen Tjek): skriv, hvad der skal gøres" in message
     assert "Intet er ændret. Ret felterne i arket" in message
     assert tree(sharing.home) == before  # not even the answer in the same sheet
+
+
+@pytest.mark.parametrize(
+    ("typed", "said", "meant"),
+    [
+        (
+            "5.6.27",
+            "'5.6.27' er ikke en hel dato: året skal skrives med fire cifre. "
+            "Skriv datoen som dag-måned-år med hele året, fx 05-06-2027.",
+            datetime.date(2027, 6, 5),
+        ),
+        (
+            "29-02-2027",
+            "'29-02-2027' er ikke en dato: 2027 har ikke 29. februar (det er ikke et skudår). "
+            "Skriv 28-02-2027 eller 01-03-2027.",
+            datetime.date(2027, 2, 28),
+        ),
+    ],
+)
+def test_a_deadline_in_the_sheet_is_refused_as_every_date_field_refuses_it(sharing, typed, said, meant):
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    _, _, due, _ = sheet.row_of(ACTION)
+    fill(sheet, {due: typed}).save(path)
+
+    code, out, err = sharing.import_(path)
+
+    assert code == 1, out
+    assert f"{due} (handlingen »{ACTION}«): {said}" in flat(err)
+    fill(Sheet.read(path), {due: followup.typed_day(meant)}).save(path)  # the date offered is read
+    import_(sharing, path)
+    assert actions(sharing)[ACTION].due == meant
 
 
 def test_a_reason_without_a_colour_and_an_emptied_action_are_refused(sharing):

@@ -18,7 +18,7 @@ from spredning import i18n
 from spredning.app.dialogue import PartnerChoice, partner_for
 from spredning.app.workspace import Workspace
 from spredning.core import followup, history
-from spredning.core.errors import SpredningError, UsageProblem
+from spredning.core.errors import Message, SpredningError, UsageProblem
 from spredning.core.followup import PlanItem
 from spredning.core.local import LocalState, given_count
 from spredning.core.model import Answer, Entry, Partner, Project, Slot, fold_name
@@ -26,6 +26,8 @@ from spredning.core.model import Answer, Entry, Partner, Project, Slot, fold_nam
 UNSET = object()  # "not given" for options that may also be cleared (a deadline, who)
 _DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 _NO_YEAR = re.compile(r"^(\d{1,2})[-./](\d{1,2})\.?$")  # 15/6, 15.6., 15-6: a day and a month, no year
+_SHORT_YEAR = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{2})$")  # 5.6.27: the year in two digits
+EARLIEST = datetime.date(2000, 1, 1)  # a date typed before this is surely a typo (0027, 1926 for 2026)
 
 
 class Action(NamedTuple):
@@ -61,28 +63,99 @@ class PlanView(NamedTuple):
 # -- reading what the user typed -----------------------------------------------------------------
 
 
-def parse_due(text: str, ahead: bool = True) -> datetime.date | None:
+def parse_due(
+    text: str, ahead: bool = True, today: datetime.date | None = None, *, kept: bool = False
+) -> datetime.date | None:
     """A deadline as Danes write it (12-03-2026, 12.3.2026, 12/3/2026) or as ISO (2026-03-12); '' is none.
 
-    A day and a month without the year (12/3) is refused with the whole date to write
-    (_without_year): the next such day for a deadline (`ahead`), the last one for a day gone by.
+    Every date a user types goes through here (plan --frist, møde --dato, godkend --dato, the
+    deadline asked in the terminal, a worksheet's deadline), so a date is refused the same way
+    everywhere: date_problem. `kept`: the text is a date the program showed and the user left as
+    it was (a worksheet's field, the deadline offered by 'plan ret'); a year before 2000 is taken
+    then, as a project file may hold one (01-01-0001 from an earlier version): it was not typed.
     """
     text = text.strip()
     if not text:
         return None
+    parts = _day_parts(text)
+    if parts is not None and (parts[2] >= EARLIEST.year or kept):
+        try:
+            return datetime.date(parts[2], parts[1], parts[0])
+        except ValueError:
+            pass
+    raise date_problem(text, ahead, today)
+
+
+def _day_parts(text: str) -> tuple[int, int, int] | None:
+    """(day, month, year) as written in a Danish (12-03-2026) or ISO (2026-03-12) date, or None."""
     match = _DANISH_DAY.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        return day, month, year
+    if followup.DAY.match(text):
+        year, month, day = (int(g) for g in text.split("-"))
+        return day, month, year
+    return None
+
+
+def date_problem(text: str, ahead: bool = True, today: datetime.date | None = None) -> UsageProblem:
+    """Why `text` is not a date the program takes, with the date to write instead (its hint).
+
+    The one wording for a date that is refused, for every date field (an option or a question):
+    a day and a month without the year (15/6; _without_year); a year in two digits (15.6.27),
+    which is never guessed; a year before 2000, surely a typo (05-06-0027 would be year 27); the
+    29th of February in a year that has none; anything else. The example is built from today's
+    date (or the user's own day and month), never a fixed one.
+    """
+    today = today or datetime.date.today()
+    short = _SHORT_YEAR.match(text)
+    if short:
+        day, month, year = (int(g) for g in short.groups())
+        example = _typed(day, month, 2000 + year) or followup.typed_day(today)
+        return UsageProblem("plan.date-short-year", value=text, example=example)
+    parts = _day_parts(text)
+    if parts is not None:
+        day, month, year = parts
+        nearest = _nearest(day, month, ahead, today) if year < EARLIEST.year else None
+        if nearest is not None:  # their day and month, in the year meant most likely (as without a year)
+            return UsageProblem("plan.date-too-early", value=text, example=followup.typed_day(nearest))
+        if (day, month) == (29, 2) and year >= EARLIEST.year:  # valid but for the leap day
+            before, after = datetime.date(year, 2, 28), datetime.date(year, 3, 1)
+            return UsageProblem(
+                "plan.date-no-leap-day",
+                value=text,
+                year=str(year),
+                example=followup.typed_day(before),
+                other=followup.typed_day(after),
+            )
+    return _without_year(text, ahead, today) or UsageProblem(
+        "plan.bad-date", value=text, example=followup.typed_day(today)
+    )
+
+
+_DATE_HINTS = {  # each date problem's hint: the date to write instead
+    "plan.bad-date": "plan.bad-date.hint",
+    "plan.date-short-year": "plan.date-short-year.hint",
+    "plan.date-too-early": "plan.date-too-early.hint",
+    "plan.date-no-leap-day": "plan.date-no-leap-day.hint",
+    "plan.date-without-year": "plan.date-without-year.hint",
+}
+
+
+def date_hint(problem: SpredningError) -> Message:
+    """The hint of a date_problem as a Message, for a field that says it in a list (a worksheet's)."""
+    return Message(_DATE_HINTS[problem.key], problem.params)
+
+
+def _typed(day: int, month: int, year: int) -> str | None:
+    """The date written as the program reads it back (dd-mm-åååå), or None when there is no such day."""
     try:
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            return datetime.date(year, month, day)
-        if followup.DAY.match(text):
-            return datetime.date.fromisoformat(text)
+        return followup.typed_day(datetime.date(year, month, day))
     except ValueError:
-        pass
-    raise _without_year(text, ahead) or UsageProblem("plan.bad-date", value=text)
+        return None
 
 
-def _without_year(text: str, ahead: bool) -> UsageProblem | None:
+def _without_year(text: str, ahead: bool, today: datetime.date) -> UsageProblem | None:
     """A day and a month without a year (15/6, 15.6): said so, with the whole date to write.
 
     Day before month is how Danes write a date, so 15/6 is the 15th of June; but the year is
@@ -94,7 +167,14 @@ def _without_year(text: str, ahead: bool) -> UsageProblem | None:
     if not match:
         return None
     day, month = (int(g) for g in match.groups())
-    today = datetime.date.today()
+    nearest = _nearest(day, month, ahead, today)
+    if nearest is None:
+        return None
+    return UsageProblem("plan.date-without-year", value=text, example=followup.typed_day(nearest))
+
+
+def _nearest(day: int, month: int, ahead: bool, today: datetime.date) -> datetime.date | None:
+    """The next such day from today (`ahead`), else the last one; None when there is no such day."""
     step = 1 if ahead else -1
     for year in range(today.year, today.year + 9 * step, step):  # 29/2: the next (or last) leap year
         try:
@@ -102,7 +182,7 @@ def _without_year(text: str, ahead: bool) -> UsageProblem | None:
         except ValueError:
             continue
         if (date >= today) if ahead else (date <= today):
-            return UsageProblem("plan.date-without-year", value=text, example=date.strftime("%d-%m-%Y"))
+            return date
     return None
 
 

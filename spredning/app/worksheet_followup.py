@@ -201,10 +201,12 @@ def _read_action(item: FollowRecord, texts: Mapping[str, str]) -> Answer | dict[
     if not what and "hvad" not in problems:
         problems["hvad"] = Message("worksheet.bad.no-what-new" if new else "worksheet.bad.no-what")
     due = None
+    frist = next((field for field in item.fields if field.name == "frist"), None)
+    kept = frist is not None and frist.shown == checksum(answers.normalise(texts["frist"]))  # as shown
     try:
-        due = plan.parse_due(due_text)
-    except UsageProblem:
-        problems["frist"] = message("worksheet.bad.date", value=due_text)
+        due = plan.parse_due(due_text, kept=kept)
+    except UsageProblem as refused:  # said as every date field says it (plan.date_problem)
+        problems["frist"] = message("worksheet.bad.date", why=refused.message, how=plan.date_hint(refused))
     status = "ikke-startet"
     if status_text:
         try:

@@ -656,11 +656,16 @@ def ask_action(
     from spredning.core.errors import SpredningError
     from spredning.i18n import render
 
+    shown = followup.typed_day(current.due) if current and current.due else ""
+
+    def due(text: str):  # the deadline offered and left as it was is taken as it is (parse_due's kept)
+        return parse_due(text, kept=bool(shown) and text.strip() == shown)
+
     def due_problem(text: str) -> str | None:  # what is wrong, and how to write a date (its hint)
         from spredning.cli.main import error_hint
 
         try:
-            parse_due(text)
+            due(text)
         except SpredningError as exc:
             hint = error_hint(exc)
             return render(exc.message) + (f" {render(hint)}" if hint is not None else "")
@@ -684,8 +689,7 @@ def ask_action(
         interrupted=lambda text: stop(TypedAction(what, text)),
         **io,
     )
-    shown = followup.typed_day(current.due) if current and current.due else ""
-    due = ask_text(
+    typed_due = ask_text(
         t("plan.ask-due"),
         due_problem,
         instruction=t("plan.ask-due-help"),
@@ -696,7 +700,7 @@ def ask_action(
         ),
         **io,
     )
-    return interview.NewAction(what.strip(), who.strip(), parse_due(due))
+    return interview.NewAction(what.strip(), who.strip(), due(typed_due))
 
 
 def ask_status(current: str, **io) -> str:

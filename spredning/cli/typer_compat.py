@@ -87,9 +87,9 @@ def usage_message(exc: ClickException) -> Message:
         if "|" in shown:  # 'dele|genbruge': the choices, in words
             return Message("usage.missing-choice", {"choices": shown.split("|")})
         path = _command_words(exc.ctx)
-        if path in _MISSING:  # what to write there, with an example
+        if path in _MISSING:  # what to write there, with an example: the user's command, their options kept
             phases = _phase_words(exc.ctx) if path in ("fase", "godkend") else []
-            return Message(_MISSING[path], {"phases": phases})
+            return Message(_MISSING[path], {"phases": phases, "given": _options_given(exc.ctx)})
         return Message("usage.missing", {"what": shown or "?"})
     if isinstance(exc, _click_exceptions.BadParameter):
         param = exc.param
@@ -109,6 +109,35 @@ _MISSING = {
     "projekt genbruger": "usage.missing.projekt-genbruger",
     "projekt fjern-genbruger": "usage.missing.projekt-fjern-genbruger",
 }
+
+
+def _options_given(ctx) -> str:
+    """The options the user gave with a command whose argument is missing, written again (' --fælles').
+
+    The example in the message is their own command with the argument added: 'godkend --fælles'
+    is shown as 'godkend tjek --fælles', not as a plain 'godkend tjek' that would approve another
+    dialogue. A value with a space is in double quotes, as the message's examples write it.
+    """
+    from spredning.cli.commands.common import shell_word
+
+    if ctx is None:
+        return ""
+    params = {param.name: param for param in ctx.command.params}
+    words: list[str] = []
+    for name, value in ctx.params.items():  # in the order given on the command line
+        param = params.get(name)
+        if param is None or param.param_type_name != "option" or value is None or value == param.default:
+            continue
+        option = next((o for o in param.opts if o.startswith("--")), param.opts[0])
+        if getattr(param, "is_flag", False):
+            words += [option] if value else []
+            continue
+        for one in value if isinstance(value, (list, tuple)) else (value,):
+            word = shell_word(str(one))
+            if word != str(one) and not any(c in str(one) for c in '"$`\\!') and str(one).isprintable():
+                word = f'"{one}"'  # inside the message's single quotes
+            words += [option, word]
+    return "".join(f" {word}" for word in words)
 
 
 def _command_words(ctx) -> str:

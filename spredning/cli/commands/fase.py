@@ -56,8 +56,12 @@ def fase(
     side = opened.local.side
     role = parse_role(rolle) or side
     if role is None:
+        # the example is the user's own command with the side added: every other option kept
         file = ("--svar", shell_word(svar)) if svar is not None else ()
-        example = command("fase", phase.id, "--rolle", _side_of_file(svar) if svar else "genbruge", *file)
+        named = ("--partner", shell_word(partner)) if partner is not None else ()
+        flags = (*(("--uden-partner",) if uden_partner else ()), *(("--fortsæt",) if fortsaet else ()))
+        side_word = _side_of_file(svar) if svar else "genbruge"
+        example = command("fase", phase.id, "--rolle", side_word, *named, *file, *flags)
         raise UsageProblem("fase.which-side", command=example)
     console = make_console()
     # the partner before the side is remembered: a fresh copy has no organisation set yet, and

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import typer
 
 from spredning.app import readiness
-from spredning.app.plan import parse_due
+from spredning.app.plan import date_problem, parse_due
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     NAMED,
@@ -25,6 +25,7 @@ from spredning.cli.commands.common import (
     parse_role,
     replacing,
     several_dialogues,
+    shell_word,
     tell_beside,
     tell_written,
     typed_words,
@@ -52,6 +53,17 @@ def _hint(opened, *words: str, partner=None, general: bool = False) -> str:
     """A command for a hint, with the dialogue it needs (--partner, --fælles) when there are several."""
     extra = ("--fælles",) if general else ()
     return command(*words, *extra, partner=hint_partner(opened.project, opened.local, partner))
+
+
+def _own_command(opened, words, named: bool, partner, general: bool) -> str:
+    """The user's own command put right, for a refusal's example.
+
+    A --partner they `named` is kept, even where the command could tell the dialogue itself (_hint
+    leaves it out then).
+    """
+    if named and partner is not None:
+        return command(*words, partner=partner)
+    return _hint(opened, *words, partner=partner, general=general)
 
 
 def settle_command(guide, project, state, found, project_option=NAMED) -> str:
@@ -157,12 +169,12 @@ def klarhed(
     with interrupted_as("readiness.interrupted"):
         chosen, common = _dialogue(opened, partner, faelles, "readiness", role)
         if farve is None and not fjern:
-            if not is_interactive():
+            if not is_interactive():  # the example: the user's command with a colour, their reason kept
                 yellow = readiness.colour_word("gul")
-                words = ("klarhed", tool_id, yellow, "--begrundelse", t("metavar.text"), *_role_words(role))
-                raise NotATerminal(
-                    "readiness.no-terminal", command=_hint(opened, *words, partner=chosen, general=common)
-                )
+                reason = typed_words(("--begrundelse", begrundelse)) or ["--begrundelse", t("metavar.text")]
+                words = ("klarhed", tool_id, yellow, *reason, *_role_words(role))
+                shown = _own_command(opened, words, partner is not None, chosen, common)
+                raise NotATerminal("readiness.no-terminal", command=shown)
             title = next(tool.title for tool in phase.tools if tool.id == tool_id)
             _versions_before(ws, opened, "klarhed", tool_id, role, (chosen, common))
 
@@ -335,18 +347,34 @@ def godkend(
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
     day = parse_due(dato, ahead=False) if dato else datetime.date.today()
-    if day is None:
-        raise UsageProblem("plan.bad-date", value=dato)
+    if day is None:  # --dato "": no date given, said as every date field says it
+        raise date_problem(dato or "", ahead=False)
     readiness.not_in_future("approval.in-future", day, datetime.date.today())  # before asking who
     role = parse_role(rolle)
     opened = ws.open()
     with interrupted_as("approval.withdraw-interrupted" if fortryd else "approval.interrupted"):
         chosen, common = _dialogue(opened, partner, faelles, "approval", role)
+
+        # a refusal's example is the user's own command, put right: --dato, --rolle and the dialogue kept
+        def corrected(name: str) -> str:
+            words = (
+                "godkend",
+                phase.id,
+                "--af",
+                name,
+                *typed_words(("--dato", dato or "")),
+                *_role_words(role),
+            )
+            return _own_command(opened, words, partner is not None, chosen, common)
+
+        if af is not None and not af.split() and not fortryd:
+            fix = Message(
+                "approval.who-missing.again", {"command": corrected(shell_word(t("approval.who-example")))}
+            )
+            raise UsageProblem("approval.who-missing", hint=fix)
         if af is None and not fortryd:
             if not is_interactive():
-                words = ("godkend", phase.id, "--af", t("metavar.name"), *_role_words(role))
-                hint = _hint(opened, *words, partner=chosen, general=common)
-                raise NotATerminal("approval.no-terminal", command=hint)
+                raise NotATerminal("approval.no-terminal", command=corrected(t("metavar.name")))
             from spredning.cli.prompter import ask_text
 
             _versions_before(ws, opened, "godkendelse", phase.id, role, (chosen, common))

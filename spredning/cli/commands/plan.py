@@ -20,6 +20,7 @@ from spredning.cli.commands.common import (
     is_interactive,
     out_path,
     replacing,
+    shell_word,
     tell_beside,
     tell_written,
     typed_words,
@@ -159,11 +160,18 @@ def add(
     opened = ws.open()
     with interrupted_as("plan.add-interrupted"):
         chosen, common = choose_dialogue(opened.project, opened.local, partner, faelles, "plan")
+        # a refusal's example is the user's own command, put right: every other option kept
+        shown_partner = chosen if partner is not None else hint_partner(opened.project, opened.local, chosen)
+
+        def corrected(what: str) -> str:
+            return _add_command(what, hvem or "", frist or "", status, fase, common, shown_partner)
+
+        if hvad is not None and not hvad.split():
+            fix = Message("plan.what-missing.again", {"command": corrected(t("plan.what-example"))})
+            raise UsageProblem("plan.what-missing", hint=fix)
         if hvad is None:
             if not is_interactive():
-                words = ("plan", "tilføj", "--hvad", t("metavar.text"), *(("--fælles",) if common else ()))
-                hint = command(*words, partner=hint_partner(opened.project, opened.local, chosen))
-                raise NotATerminal("plan.no-terminal", command=hint)
+                raise NotATerminal("plan.no-terminal", command=corrected(t("metavar.text")))
             from spredning.cli.prompter import ask_action
 
             typed: list = []  # what was typed when the asking stopped
@@ -194,10 +202,17 @@ def _add_again(typed: list, status: str | None, fase: str | None, common: bool, 
     what, who, due, refused = typed[0]
     if not (what + who + due).strip():
         return None
+    key = "plan.add-again-refused" if refused else "plan.add-again"  # a refused deadline is left out: said
+    return Message(key, {"command": _add_command(what, who, due, status, fase, common, partner)})
+
+
+def _add_command(
+    what: str, who: str, due: str, status: str | None, fase: str | None, common: bool, partner
+) -> str:
+    """'plan tilføj' with an action's parts as typed and the other options given."""
     words = typed_words(("--hvad", what), ("--hvem", who), ("--frist", due), ("--status", status or ""))
     words += typed_words(("--fase", fase or "")) + (["--fælles"] if common else [])
-    key = "plan.add-again-refused" if refused else "plan.add-again"  # a refused deadline is left out: said
-    return Message(key, {"command": command("plan", "tilføj", *words, partner=partner)})
+    return command("plan", "tilføj", *words, partner=partner)
 
 
 def _tell_late(console, item) -> None:
@@ -251,6 +266,11 @@ def change(
         changes["status"] = plans.parse_status(status)
     if fase is not None:
         changes["source"] = _source(ws, fase)
+    if hvad is not None and not hvad.split():  # the example: this command, its id and other options kept
+        given = [("--hvem", hvem), ("--frist", frist), ("--status", status), ("--fase", fase)]
+        words = [word for option, value in given if value is not None for word in (option, shell_word(value))]
+        shown = command("plan", "ret", id, "--hvad", shell_word(t("plan.what-example")), *words)
+        raise UsageProblem("plan.what-missing", hint=Message("plan.what-missing.again", {"command": shown}))
     if not changes:
         changes = _ask_changes(ws, id)
     _tell_changed(plans.change(ws, id, **changes), new_due="due" in changes)

@@ -137,6 +137,8 @@ def _something_missing(new: NewProject, given: _Given) -> bool:
 
 def _check_given(ws, new: NewProject, named: bool) -> None:
     """What the options gave that start would refuse, said before any question (no answer typed in vain)."""
+    if named:
+        _check_name(new)
     with_ours = projects.with_organisation(new)
     for problem in (
         projects.name_problem(ws, new.name) if named else None,
@@ -146,6 +148,16 @@ def _check_given(ws, new: NewProject, named: bool) -> None:
     ):
         if problem is not None:
             raise UsageProblem.of(problem)
+
+
+def _check_name(new: NewProject) -> None:
+    """A name start cannot take: refused with the user's own command, a name that works in its place."""
+    problem = projects.letters_problem(new.name)
+    if problem is not None:
+        error = UsageProblem.of(problem)
+        fixed = _start_command(new)  # every other option kept, a name that works in place of this one
+        error.hint = Message("start.name-refused.command", {"command": fixed})
+        raise error
 
 
 def _check_organisation(new: NewProject) -> None:
@@ -297,7 +309,10 @@ def _start_command(new: NewProject) -> str:
     """A start command that works as typed: the options given, and examples for what is missing."""
     role = new.role or "genbruge"
     reusing = [n for n in new.reusing_orgs if n.strip()]
-    words = ["start", "--navn", shell_word(new.name.strip() or t("start.example-name")), "--rolle", role]
+    name = new.name.strip()
+    if not name or projects.letters_problem(name) is not None:  # a name start would refuse: the example's
+        name = t("start.example-name")
+    words = ["start", "--navn", shell_word(name), "--rolle", role]
     for option, value in (("--beskrivelse", new.description), ("--deler", new.sharing_org)):
         if value.strip():
             words += [option, shell_word(value)]
@@ -360,6 +375,7 @@ def start(
                     print_said(console, say("start.going-on", name=project.name, command=status), status)
                 return
             new = asked
+    _check_name(new)
     _check_organisation(new)
     started = projects.start(ws, new)
     role = started.local.side or "genbruge"

@@ -1,0 +1,183 @@
+"""Dates the user types (plan --frist, godkend --dato, møde --dato and the deadline asked in the
+terminal): a year in two digits is never guessed, a year before 2000 is taken for the typo it
+surely is, the 29th of February in a year without one is said as such, and every refusal shows a
+date to write built from today's date (or the user's own day and month), which the command takes.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+
+import pytest
+from projectkit import new_project, workspace
+
+from spredning.app import plan
+from spredning.core import followup
+
+ENTER = "\r"
+TODAY = datetime.date.today()
+SOON = TODAY + datetime.timedelta(days=40)  # a deadline's day
+GONE = TODAY - datetime.timedelta(days=40)  # a meeting's or an approval's day
+LEAP_AHEAD = next(y for y in range(TODAY.year + 1, TODAY.year + 9) if not calendar.isleap(y))
+LEAP_GONE = next(y for y in range(TODAY.year - 1, TODAY.year - 9, -1) if not calendar.isleap(y))
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def typed(day: datetime.date) -> str:
+    return followup.typed_day(day)
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return workspace(tmp_path / "hjem")
+
+
+@pytest.fixture
+def reusing(ws):
+    return new_project(ws)
+
+
+def commands(ws, slug) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """Every command with a date option: its words before the date, and whether the date is ahead."""
+    item = plan.add(ws, plan.Action("Fjern kravet"), ws.store.load(slug).partners[0])
+    return {
+        "plan tilføj": (("plan", "tilføj", "--hvad", "Ring til Ældrerådet", "--frist"), True),
+        "plan ret": (("plan", "ret", item.id[:4], "--frist"), True),
+        "godkend": (("godkend", "tjek", "--af", "Eva", "--dato"), False),
+        "møde": (("møde", "--dato"), False),
+    }
+
+
+CASES = {
+    # name: (what is typed, ahead) -> (the words said, the date they offer)
+    "two-digit year": (
+        lambda day, ahead: f"{day.day}.{day.month}.{day.year % 100:02d}",
+        "'{value}' er ikke en hel dato: året skal skrives med fire cifre. "
+        "Skriv datoen som dag-måned-år med hele året, fx {example}.",
+    ),
+    "before 2000": (
+        lambda day, ahead: f"{day.day:02d}-{day.month:02d}-19{day.year % 100:02d}",
+        "'{value}' ligger før 1. januar 2000; det er nok en tastefejl. "
+        "Skriv datoen som dag-måned-år med hele året, fx {example}.",
+    ),
+    "year 27": (
+        lambda day, ahead: f"{day.day:02d}-{day.month:02d}-00{day.year % 100:02d}",
+        "'{value}' ligger før 1. januar 2000; det er nok en tastefejl. "
+        "Skriv datoen som dag-måned-år med hele året, fx {example}.",
+    ),
+    "not a leap year": (
+        lambda day, ahead: f"29-02-{day.year}",
+        "'{value}' er ikke en dato: {year} har ikke 29. februar (det er ikke et skudår). "
+        "Skriv {example} eller 01-03-{year}.",
+    ),
+    "no date": (
+        lambda day, ahead: "31-04-2026",
+        "'{value}' er ikke en dato. Skriv datoen som dag-måned-år, fx {example}.",
+    ),
+}
+
+
+def meant(case: str, ahead: bool) -> datetime.date:
+    """The day the user meant, and the program offers."""
+    if case == "not a leap year":
+        return datetime.date(LEAP_AHEAD if ahead else LEAP_GONE, 2, 28)
+    if case == "no date":
+        return TODAY
+    return SOON if ahead else GONE
+
+
+@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.parametrize("which", ["plan tilføj", "plan ret", "godkend", "møde"])
+def test_a_date_option_is_refused_with_why_and_a_date_to_write_that_the_command_takes(
+    run_cli, ws, reusing, which, case
+):
+    words, ahead = commands(ws, reusing)[which]
+    day = meant(case, ahead)
+    how, said = CASES[case]
+    value = how(day, ahead)
+    before = ws.store.path_for(reusing).read_bytes()
+
+    code, out, err = run_cli(*words, value)
+
+    assert code == 2, (out, err)
+    example = typed(day)
+    assert flat(err) == "Fejl: " + said.format(value=value, example=example, year=day.year)
+    assert ws.store.path_for(reusing).read_bytes() == before  # nothing saved
+    assert "12-03-2026" not in err or example == "12-03-2026"  # from today, not a fixed day
+
+    code, out, err = run_cli(*words, example)  # the date offered is taken
+    assert code == 0, (out, err)
+
+
+def test_the_refusal_is_in_english_in_the_english_edition(run_cli, reusing):
+    code, _, err = run_cli("--sprog", "en", "plan", "tilføj", "--hvad", "x", "--frist", f"29-02-{LEAP_AHEAD}")
+
+    assert code == 2
+    assert flat(err) == (
+        f"Error: '29-02-{LEAP_AHEAD}' is not a date: {LEAP_AHEAD} has no 29 February "
+        "(it is not a leap year). "
+        f"Write 28-02-{LEAP_AHEAD} or 01-03-{LEAP_AHEAD}."
+    )
+    code, _, err = run_cli("--sprog", "en", "plan", "tilføj", "--hvad", "x", "--frist", "5.6.27")
+    assert code == 2
+    assert "the year must be written with four digits" in flat(err) and "e.g. 05-06-2027" in flat(err)
+
+
+@pytest.fixture
+def on_screen(monkeypatch, run_cli):
+    from homekit import typed as typed_keys
+
+    monkeypatch.setattr("spredning.cli.commands.plan.is_interactive", lambda: True)
+    monkeypatch.setattr("spredning.cli.commands.common.is_interactive", lambda: True)
+    return lambda keys, *argv: typed_keys(run_cli, keys, *argv)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_the_deadline_asked_in_the_terminal_says_the_same_and_takes_the_date_offered(
+    on_screen, ws, reusing, case
+):
+    day = meant(case, True)
+    how, said = CASES[case]
+    value = how(day, True)
+    example = typed(day)
+    keys = "Ring til Ældrerådet" + ENTER + ENTER + value + ENTER + "\x7f" * len(value) + example + ENTER
+
+    run = on_screen(keys, "plan", "tilføj")
+
+    assert run.code == 0, run.err
+    assert said.format(value=value, example=example, year=day.year) in flat(run.screen)
+    [item] = followup.plan_items(ws.store.load(reusing), ws.store.load(reusing).partners[0])
+    assert item.due == day
+
+
+def test_changing_the_deadline_in_the_terminal_refuses_a_two_digit_year(on_screen, ws, reusing):
+    item = plan.add(ws, plan.Action("Fjern kravet", "Ole"), ws.store.load(reusing).partners[0])
+    value = f"{SOON.day}.{SOON.month}.{SOON.year % 100:02d}"
+    keys = ENTER + ENTER + value + ENTER + "\x7f" * len(value) + typed(SOON) + ENTER + ENTER
+
+    run = on_screen(keys, "plan", "ret", item.id)
+
+    assert run.code == 0, run.err
+    assert f"'{value}' er ikke en hel dato: året skal skrives med fire cifre." in flat(run.screen)
+    assert re.search(rf"fx {typed(SOON)}", flat(run.screen))
+    [changed] = followup.plan_items(ws.store.load(reusing), ws.store.load(reusing).partners[0])
+    assert changed.due == SOON
+
+
+def test_a_deadline_before_2000_from_the_file_is_kept_when_left_as_offered(on_screen, ws, reusing):
+    """Typed, 01-01-1999 is refused; but a project file may hold it (an earlier version took it), and
+    'plan ret' offers it: left as it was, it is no typo to refuse, and the rest can still be changed."""
+    old = datetime.date(1999, 1, 1)
+    item = plan.add(ws, plan.Action("Gammel", "Ole", due=old), ws.store.load(reusing).partners[0])
+
+    run = on_screen(ENTER + ENTER + ENTER + "\x1b[B" * 2 + ENTER, "plan", "ret", item.id)  # done
+
+    assert run.code == 0, run.err
+    assert "tastefejl" not in run.screen
+    [changed] = followup.plan_items(ws.store.load(reusing), ws.store.load(reusing).partners[0])
+    assert (changed.due, changed.status) == (old, "færdig")

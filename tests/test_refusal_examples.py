@@ -1,0 +1,250 @@
+"""A command that refuses what it was given shows an example to run instead: the user's own
+command put right, every other option they gave kept (--partner, --fælles, --frist, --dato, the
+action's id, their reason), not a generic command that would do something else. Each test runs
+the example as printed and sees it do what the user meant.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import shlex
+
+import pytest
+from projectkit import new_project, workspace
+
+from spredning.app import plan
+from spredning.core import followup
+
+TODAY = datetime.date.today()
+SOON = followup.typed_day(TODAY + datetime.timedelta(days=30))
+GONE = followup.typed_day(TODAY - datetime.timedelta(days=3))
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def example(err: str) -> list[str]:
+    """The command a refusal printed (it ends the message), as the words after the program."""
+    found = re.search(r"(?:Fx:|fx:|tilvalg:) spredning (.*)$", flat(err))
+    assert found, err
+    return shlex.split(found.group(1))
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return workspace(tmp_path / "hjem")
+
+
+@pytest.fixture
+def sharing(ws):
+    """The sharing side (Odense) with two partners: a dialogue must be named."""
+    return new_project(ws, "Odense Kommune", "dele", ("Ærø Kommune", "Faaborg Kommune"))
+
+
+def partner(ws, slug, key):
+    return next(p for p in ws.store.load(slug).partners if p.key == key)
+
+
+def actions(ws, slug, key=None):
+    project = ws.store.load(slug)
+    return followup.plan_items(project, partner(ws, slug, key) if key else None)
+
+
+def test_an_empty_what_shows_the_add_command_with_the_partner_deadline_and_who(run_cli, ws, sharing):
+    code, _, err = run_cli(
+        "plan", "tilføj", "--hvad", "  ", "--hvem", "Ole", "--frist", SOON, "--partner", "ærø"
+    )
+
+    assert code == 2
+    shown = example(err)
+    assert shown[:2] == ["plan", "tilføj"]
+    assert {"--hvem", "Ole", "--frist", SOON, "--partner", "aeroe-kommune"} <= set(shown)
+    assert run_cli(*shown)[0] == 0
+    [item] = [i for i in actions(ws, sharing, "aeroe-kommune") if i.where == "aeroe-kommune"]
+    assert (item.what, item.who, item.due) == ("Fjern kravet om fremmøde", "Ole", plan.parse_due(SOON))
+
+
+def test_an_empty_what_for_all_dialogues_keeps_faelles_and_the_status(run_cli, ws, sharing):
+    code, _, err = run_cli("plan", "tilføj", "--hvad", "", "--fælles", "--status", "i gang")
+
+    assert code == 2
+    shown = example(err)
+    assert "--fælles" in shown and "i gang" in shown
+    assert run_cli(*shown)[0] == 0
+    [item] = actions(ws, sharing)
+    assert (item.where, item.status) == ("", "i-gang")
+
+
+def test_an_empty_what_in_plan_ret_shows_plan_ret_with_the_id_not_plan_tilfoej(run_cli, ws, sharing):
+    item = plan.add(ws, plan.Action("Gammel"), partner(ws, sharing, "aeroe-kommune"))
+
+    code, _, err = run_cli("plan", "ret", item.id[:4], "--hvad", " ", "--status", "færdig")
+
+    assert code == 2
+    shown = example(err)
+    assert shown[:3] == ["plan", "ret", item.id[:4]] and "færdig" in shown
+    assert run_cli(*shown)[0] == 0
+    [changed] = actions(ws, sharing, "aeroe-kommune")
+    assert (changed.what, changed.status) == ("Fjern kravet om fremmøde", "færdig")
+
+
+def test_without_a_terminal_plan_tilfoej_shows_the_command_with_everything_given(run_cli, ws, sharing):
+    code, _, err = run_cli(
+        "plan", "tilføj", "--hvem", "Ole", "--frist", SOON, "--fase", "fjern", "--partner", "faaborg"
+    )
+
+    assert code != 0
+    shown = example(err)
+    assert {"--hvad", "--hvem", "Ole", "--frist", SOON, "--fase", "fjern"} <= set(shown)
+    assert run_cli(*shown)[0] == 0
+    [item] = actions(ws, sharing, "faaborg-kommune")
+    assert (item.who, item.source) == ("Ole", "fjern")
+
+
+def test_an_empty_approver_shows_godkend_for_the_phase_dialogue_and_day_given(run_cli, ws, sharing):
+    code, _, err = run_cli("godkend", "fjern", "--af", " ", "--fælles", "--dato", GONE)
+
+    assert code == 2
+    shown = example(err)
+    assert shown[:2] == ["godkend", "fjern"] and {"--fælles", "--dato", GONE} <= set(shown)
+    code, out, err = run_cli(*shown)
+    assert code == 0, err
+    day = datetime.datetime.strptime(GONE, "%d-%m-%Y").date()
+    assert "godkendt af Eva Jensen" in flat(out) and f"{day.day}." in out and "fælles" in flat(out)
+
+
+def test_without_a_terminal_godkend_keeps_the_day_and_the_partner(run_cli, ws, sharing):
+    code, _, err = run_cli("godkend", "fjern", "--dato", GONE, "--partner", "ærø")
+
+    assert code != 0
+    shown = example(err)
+    assert {"--dato", GONE, "--partner", "aeroe-kommune"} <= set(shown)
+    code, out, err = run_cli(*shown)
+    assert code == 0, err
+    assert "Ærø Kommune" in flat(out)
+
+
+def test_without_a_terminal_klarhed_keeps_the_reason_given(run_cli, ws, sharing):
+    code, _, err = run_cli(
+        "klarhed", "fjern-forhindringer", "--begrundelse", "Mangler budget", "--partner", "ærø"
+    )
+
+    assert code != 0
+    shown = example(err)
+    assert "Mangler budget" in shown
+    code, _, err = run_cli(*shown)
+    assert code == 0, err
+    assert "Mangler budget" in ws.store.path_for(sharing).read_text(encoding="utf-8")
+
+
+def test_the_example_keeps_the_partner_named_where_the_command_could_tell_it(run_cli, tmp_path):
+    reusing_ws = workspace(tmp_path / "hjem")
+    new_project(reusing_ws)  # the reusing side: one dialogue, --partner not needed but kept
+
+    code, _, err = run_cli("godkend", "tjek", "--af", "", "--partner", "ærø", "--dato", GONE)
+
+    assert code == 2
+    shown = example(err)
+    assert {"--partner", "aeroe-kommune", "--dato", GONE} <= set(shown)
+    assert run_cli(*shown)[0] == 0
+
+
+def test_without_a_side_the_fase_example_keeps_the_partner_and_the_flags(tmp_path, run_cli):
+    import shutil
+
+    from exchange_kit import D1, Org, start_sharing
+
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), reusers=("Ærø Kommune", "Faaborg Kommune")
+    )
+    copy = Org(tmp_path / "kopi", tmp_path, run_cli)
+    copy.home.mkdir(parents=True)
+    shutil.copy(odense.store.path_for(odense.slug), copy.home)  # a fresh copy: no side set
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(f"{D1}: Formålet for Faaborg\n", encoding="utf-8")
+
+    code, _, err = copy("fase", "tjek", "--partner", "faaborg", "--svar", str(answers))
+
+    assert code == 2
+    shown = example(err)
+    assert {"--rolle", "dele", "--partner", "faaborg", "--svar", str(answers)} <= set(shown)
+    code, out, err = copy(*shown)
+    assert code == 0, err
+    assert "1 svar gemt" in flat(out)
+    assert "Formålet for Faaborg" in copy.store.path_for(copy.slug).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["!!!", "To\tdele"])
+def test_a_name_start_cannot_take_shows_the_start_command_with_the_other_options(run_cli, tmp_path, name):
+    ws = workspace(tmp_path / "hjem")  # $SPREDNING_HJEM
+    given = (
+        "--rolle",
+        "dele",
+        "--deler",
+        "Odense Kommune",
+        "--genbruger",
+        "Ærø Kommune",
+        "--beskrivelse",
+        "Hjemmet",
+    )
+
+    code, _, err = run_cli("start", "--navn", name, *given)
+
+    assert code == 2
+    shown = example(err)
+    assert shown[:3] == ["start", "--navn", "Genoptræning i hjemmet"] and set(given) <= set(shown)
+    code, _, err = run_cli(*shown)
+    assert code == 0, err
+    [slug] = ws.store.slugs()
+    project = ws.store.load(slug)
+    assert (project.description, [p.name for p in project.partners]) == ("Hjemmet", ["Ærø Kommune"])
+
+
+def test_without_a_terminal_start_does_not_offer_a_name_it_would_refuse(run_cli, tmp_path):
+    code, _, err = run_cli("start", "--navn", "!!", "--beskrivelse", "Hjemmet")
+
+    assert code != 0
+    shown = example(err)
+    assert "!!" not in shown
+    assert run_cli(*shown)[0] == 0
+
+
+def quoted_example(err: str) -> list[str]:
+    """The command a missing argument's message shows in quotes ('fx 'spredning godkend tjek ...'.')."""
+    found = re.search(r"fx 'spredning (.*?)'\.", flat(err))
+    assert found, err
+    return shlex.split(found.group(1))
+
+
+def test_a_missing_phase_shows_godkend_with_the_options_given(run_cli, ws, sharing):
+    code, _, err = run_cli("godkend", "--fælles", "--dato", GONE, "--af", "Eva Holm")
+
+    assert code == 2
+    shown = quoted_example(err)
+    assert shown == ["godkend", "tjek", "--fælles", "--dato", GONE, "--af", "Eva Holm"]
+    code, out, err = run_cli(*shown)
+    assert code == 0, err
+    assert "godkendt af Eva Holm" in flat(out) and "fælles" in flat(out)
+
+
+def test_a_missing_id_shows_plan_ret_with_the_options_given(run_cli, ws, sharing):
+    item = plan.add(ws, plan.Action("Gammel"), partner(ws, sharing, "aeroe-kommune"))
+
+    code, _, err = run_cli("plan", "ret", "--status", "færdig", "--hvem", "Ole Olsen")
+
+    assert code == 2
+    shown = quoted_example(err)
+    assert shown == ["plan", "ret", "3f9", "--status", "færdig", "--hvem", "Ole Olsen"]
+    shown[2] = item.id  # the example's id stands for the action's
+    assert run_cli(*shown)[0] == 0
+    [changed] = actions(ws, sharing, "aeroe-kommune")
+    assert (changed.status, changed.who) == ("færdig", "Ole Olsen")
+
+
+def test_a_missing_phase_without_options_is_said_as_before(run_cli, sharing):
+    code, _, err = run_cli("godkend")
+
+    assert code == 2
+    assert quoted_example(err) == ["godkend", "tjek"]
