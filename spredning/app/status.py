@@ -372,6 +372,31 @@ def gathered(found: Status) -> bool:
     return found.portfolio and len(found.project.partners) > 1
 
 
+def project_phases(found: Status) -> tuple[PhaseProgress, ...]:
+    """Each phase's progress for the whole project: one dialogue's, or across every partner's.
+
+    Across partners the sharing side's common answers count once and its answers about each
+    partner once per partner; the reusing side's count is every partner's together.
+    """
+    first = found.dialogues[0]
+    if len(found.dialogues) < 2:
+        return first.phases
+    return tuple(_across(n, found.dialogues) for n in range(len(first.phases)))
+
+
+def _across(n: int, items: tuple[DialogueStatus, ...]) -> PhaseProgress:
+    phase = items[0].phases[n].phase
+    common = progress(items[0].dialogue, tuple(q for q in phase.questions("dele") if not q.per_partner))
+    each = tuple(q for q in phase.questions("dele") if q.per_partner)
+    dele = [common, *(progress(item.dialogue, each) for item in items)]
+    genbruge = [item.phases[n].sides["genbruge"] for item in items]
+    return PhaseProgress(phase, {"dele": _sum(dele), "genbruge": _sum(genbruge)})
+
+
+def _sum(parts: list[Progress]) -> Progress:
+    return Progress(*(sum(values) for values in zip(*parts, strict=True)))
+
+
 def all_drafts(found: Status) -> tuple[tuple[str, Question], ...]:
     """Every draft this computer keeps in the dialogues shown, once each, in the guide's order."""
     phases = found.dialogues[0].phases

@@ -9,6 +9,7 @@ import typer
 from spredning.app.projects import OddRow, odd_rows
 from spredning.app.status import (
     DialogueStatus,
+    PhaseProgress,
     Status,
     Step,
     all_drafts,
@@ -16,6 +17,7 @@ from spredning.app.status import (
     marks_in_versions,
     next_steps,
     partner_steps,
+    project_phases,
     status_of,
 )
 from spredning.cli import typer_compat
@@ -310,7 +312,6 @@ def _opens(step: Step) -> tuple[Phase, str]:
 
 def _json(result: Status, odd: list[OddRow]) -> dict[str, Any]:
     """What status shows, for scripts; the README's "status --json" lists the fields."""
-    first = result.dialogues[0]
     data: dict[str, Any] = {
         "projekt": result.project.name,
         "id": result.project.id,
@@ -318,20 +319,10 @@ def _json(result: Status, odd: list[OddRow]) -> dict[str, Any]:
         "sidst_ændret": result.changed.isoformat(timespec="seconds") if result.changed else None,
         "rolle": result.local.side,
         "organisation": result.local.organisation,
+        "egen_organisation": _own_json(result),
+        # across every partner on the sharing side with several: the common answers once
         "faser": [
-            {
-                "id": p.phase.id,
-                "navn": p.phase.name,
-                "sider": {
-                    r: {
-                        "besvaret": p.sides[r].answered,
-                        "i_alt": p.sides[r].total,
-                        "ikke_relevant": p.sides[r].not_relevant,
-                    }
-                    for r in ROLES
-                },
-            }
-            for p in first.phases
+            {"id": p.phase.id, "navn": p.phase.name, "sider": _sides_json(p)} for p in project_phases(result)
         ],
         "dialoger": [_dialogue_json(item) for item in result.dialogues],
     }
@@ -344,13 +335,40 @@ def _json(result: Status, odd: list[OddRow]) -> dict[str, Any]:
     return data
 
 
+def _sides_json(phase: PhaseProgress) -> dict[str, dict[str, int]]:
+    return {
+        r: {
+            "besvaret": phase.sides[r].answered,
+            "i_alt": phase.sides[r].total,
+            "ikke_relevant": phase.sides[r].not_relevant,
+        }
+        for r in ROLES
+    }
+
+
+def _own_json(result: Status) -> dict[str, str | None]:
+    """The organisation using this computer: its side, name and (for a reusing one) key."""
+    side, key = result.local.side, result.local.organisation
+    if side == "dele":
+        return {"side": side, "navn": result.project.sharing_org or None, "partner": None}
+    partner = result.project.partner(key) if side == "genbruge" and key else None
+    if partner is None:
+        return {"side": side, "navn": None, "partner": None}
+    return {"side": side, "navn": partner.name or None, "partner": partner.key}
+
+
 def _dialogue_json(item: DialogueStatus) -> dict:
     partner = item.dialogue.partner
     return {
         "partner": partner.key if partner else None,
         "navn": partner.name if partner else None,
         "faser": [
-            {"id": p.phase.id, "genbruge": p.sides["genbruge"].answered, "dele": p.sides["dele"].answered}
+            {
+                "id": p.phase.id,
+                "genbruge": p.sides["genbruge"].answered,
+                "dele": p.sides["dele"].answered,
+                "sider": _sides_json(p),
+            }
             for p in item.phases
         ],
         "ikke_færdige_værktøjer": [
