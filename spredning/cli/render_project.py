@@ -19,7 +19,7 @@ from spredning import i18n
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
 from spredning.cli.render_narrow import TableOrList, packed, table_width
 from spredning.cli.render_text import Line, Lines, Paragraph, one_line, spaced
-from spredning.core.errors import SpredningError
+from spredning.core.errors import Message, SpredningError
 from spredning.core.model import (
     SHARING,
     Answer,
@@ -34,7 +34,7 @@ from spredning.core.model import (
     progress,
 )
 from spredning.core.textsafe import clean, clean_name
-from spredning.i18n import date, t
+from spredning.i18n import date, join, render, t
 
 if TYPE_CHECKING:  # only status draws these; vis need not import the status use case
     from spredning.app.status import DialogueStatus
@@ -401,6 +401,19 @@ def open_tools(item: DialogueStatus) -> RenderableType:
     return Group(*parts)
 
 
+def _beneath(
+    view: Dialogue, question_id: str, senders: Mapping[str, Sequence[object]], me: str | None
+) -> list[RenderableType]:
+    """Beneath an answer in vis: who sent it (news from several partners), the versions kept beside it."""
+    parts: list[RenderableType] = []
+    if question_id in senders:
+        names = join(render(n) if isinstance(n, Message) else n for n in senders[question_id])
+        parts.append(indented(Text(t("vis.news-from", orgs=names), style="dim italic"), 5))
+    if waiting := view.waiting(question_id):
+        parts.append(other_versions(view.project, waiting, 5, me))
+    return parts
+
+
 def vis_phase(
     phase: Phase,
     view: Dialogue,
@@ -411,12 +424,14 @@ def vis_phase(
     removed: Mapping[str, object] | None = None,
     seen: set[str] | None = None,
     me: str | None = None,
+    senders: Mapping[str, Sequence[object]] | None = None,
 ) -> RenderableType:
     """One phase's answers: per tool and side, each question with its answer and open conflicts.
 
     `drafted`: the questions with a draft on this computer (an open one says so); `removed`: the
     questions whose answer a partner's file emptied, with who (`vis --nye` names the removal);
-    `seen` gets the ids of the questions shown (vis marks only their news as read).
+    `seen` gets the ids of the questions shown (vis marks only their news as read); `senders`:
+    who sent each new answer, said beneath it (news from several partners at once).
     """
     removed = removed or {}
     seen = set() if seen is None else seen
@@ -444,8 +459,7 @@ def vis_phase(
                         removed_by=removed.get(question.id),
                     )
                 )
-                if waiting:
-                    rows.append(other_versions(view.project, waiting, 5, me))
+                rows.extend(_beneath(view, question.id, senders or {}, me))
             if rows:
                 done = progress(view, tool.questions(role))
                 blocks.append(
