@@ -165,6 +165,32 @@ def test_an_empty_plan_says_how_to_add(run_cli, reusing):
 
 
 @pytest.mark.parametrize(
+    ("language", "usage", "alone"),
+    [
+        (
+            "da",
+            "spredning plan [TILVALG] [KOMMANDO [ARGUMENTER]...]",
+            "Uden en af kommandoerne nedenfor viser plan",
+        ),
+        (
+            "en",
+            "spredning plan [OPTIONS] [COMMAND [ARGS]...]",
+            "Without one of the commands below, plan shows",
+        ),
+    ],
+)
+def test_the_help_shows_the_command_is_optional_as_plan_alone_lists_the_plan(
+    run_cli, reusing, language, usage, alone
+):
+    code, out, err = run_cli("--sprog", language, "plan", "--help")
+
+    assert (code, err) == (0, "")
+    assert usage in flat(out) and alone in flat(out)
+    assert "KOMMANDO [ARGUMENTER]...]" not in flat(run_cli("projekt", "--help")[1])  # there one is needed
+    assert run_cli("--sprog", language, "plan")[0] == 0  # as it says: plan alone lists the plan
+
+
+@pytest.mark.parametrize(
     ("args", "key"),
     [
         (("plan", "tilføj", "--hvad", "x", "--frist", "31-02-2026"), "plan.bad-date"),

@@ -383,4 +383,6 @@ def _tell_changed(done: plans.Changed, closing: bool = False, new_due: bool = Fa
 
 def register(app: typer.Typer) -> None:
     """Add the plan command group to the app."""
-    app.add_typer(plan_app, name="plan", help=t("help.plan"))
+    # 'plan' alone lists the plan: the usage line shows the command as optional
+    optional = t("typer.command-metavar-optional")
+    app.add_typer(plan_app, name="plan", help=t("help.plan"), subcommand_metavar=optional)
