@@ -212,7 +212,7 @@ def test_wrong_input_is_a_danish_usage_error_and_nothing_is_saved(run_cli, ws, r
 
     assert code == 2, (out, err)
     value = args[2] if key in ("plan.unknown-id", "plan.short-id") else args[-1]
-    said = t(key, value=value, known=[], formats=[], field="", close=[])
+    said = t(key, value=value, known=[], formats=[], field="", close=[], least=3)
     assert flat(said) in flat(err)  # the message, with the value the user gave
     assert ws.store.path_for(reusing).read_bytes() == before
 

@@ -28,7 +28,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
-from spredning.core.followup import typed_day
+from spredning.core.followup import ID_LENGTH, typed_day
 from spredning.i18n import t
 
 plan_app = typer.Typer(cls=typer_compat.DanishGroup, invoke_without_command=True, rich_markup_mode=None)
@@ -227,7 +227,7 @@ def _source(ws, value: str | None) -> str:
 @plan_app.command("ret", cls=typer_compat.DanishCommand, help=t("help.plan.ret"))
 def change(
     ctx: typer.Context,
-    id: str = typer.Argument(..., metavar="ID", help=t("help.plan.id")),
+    id: str = typer.Argument(..., metavar="ID", help=t("help.plan.id", least=plans.MIN_ID, length=ID_LENGTH)),
     hvad: str | None = typer.Option(None, "--hvad", metavar=t("metavar.text"), help=t("help.plan.hvad")),
     hvem: str | None = typer.Option(None, "--hvem", metavar=t("metavar.name"), help=t("help.plan.hvem")),
     frist: str | None = typer.Option(
@@ -346,7 +346,7 @@ def _show_versions(item, ws=None) -> None:
 @plan_app.command("luk", cls=typer_compat.DanishCommand, help=t("help.plan.luk"))
 def close(
     ctx: typer.Context,
-    id: str = typer.Argument(..., metavar="ID", help=t("help.plan.id")),
+    id: str = typer.Argument(..., metavar="ID", help=t("help.plan.id", least=plans.MIN_ID, length=ID_LENGTH)),
     droppet: bool = typer.Option(False, "--droppet", help=t("help.plan.droppet")),
 ) -> None:
     """Luk en handling: færdig (eller droppet)."""
