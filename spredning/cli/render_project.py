@@ -32,6 +32,7 @@ from spredning.core.model import (
     Question,
     Tool,
     progress,
+    writer_settles,
 )
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import date, join, render, t
@@ -265,16 +266,6 @@ def conflict_view(
     if writer is not None and writer_settles(entry, writer):
         parts.append(Text(t("conflict.writer-settles", org=org_name(project, writer)), style="italic"))
     return Group(*parts)
-
-
-def writer_settles(entry: Entry, writer: str) -> bool:
-    """True when every version of a conflict is the partner's that wrote ours (`writer`).
-
-    On the sharing side a partner's text can come twice: from a worksheet the partner filled in
-    and from its program, where it typed another text meanwhile. The conflict is then the
-    partner's own, which its program has too once it has our export: it is the partner's to settle.
-    """
-    return not entry.answer.empty and bool(entry.others) and all(o.source == writer for o in entry.others)
 
 
 def ours_heading(project: Project, entry: Entry, me: str | None, writer: str | None) -> str:

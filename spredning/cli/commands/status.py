@@ -33,6 +33,7 @@ from spredning.cli.console import echo, make_console, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted
 from spredning.core.model import ROLES, Guide, Partner, Phase
+from spredning.core.textsafe import clean_name
 from spredning.i18n import t
 
 
@@ -235,7 +236,9 @@ def _notes(console, guide: Guide, result: Status, conflicts, strays, project_opt
         console.print(conflict_list(guide, result.project, conflicts, result.local.me, writers))
         partner = result.dialogues[0].dialogue.partner if several and not result.portfolio else None
         settle = command("konflikter", partner=partner, project=project_option)
-        print_fitted(console, t("status.conflicts-settle", n=len(conflicts), command=settle), settle)
+        theirs = all(exchange.partners_own(result.local, item) for item in conflicts)  # none ours to settle
+        key = "status.conflicts-see" if theirs else "status.conflicts-settle"
+        print_fitted(console, t(key, n=len(conflicts), command=settle), settle)
     if strays:
         print_strays(console, result.project, strays, result.path, command("guide", "--ider"))
 
@@ -265,7 +268,20 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[s
         return t("step.versions", n=step.n, command=shown), shown
     if step.kind == "marks":  # listed above with every version and the command that settles each
         return t("step.marks", n=step.n), ()
+    if step.kind.startswith("theirs-"):
+        return _theirs_step_line(step, step.partner if several else None, project_option)
     return _other_step_line(step, several, project_option)
+
+
+def _theirs_step_line(
+    step: Step, partner: Partner | None, project_option: str | None
+) -> tuple[str, str | tuple[str, ...]]:
+    """A partner's own conflicts (every version its text): send it our file, or wait for its answer."""
+    org = clean_name(step.partner.name or step.partner.key) if step.partner else ""
+    if step.kind == "theirs-wait":
+        return t("step.theirs-wait", n=step.n, org=org), ()
+    shown = command("eksport", partner=partner, project=project_option)
+    return t("step.theirs-send", n=step.n, org=org, command=shown), shown
 
 
 def _other_step_line(
