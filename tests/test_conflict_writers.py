@@ -112,3 +112,41 @@ def test_the_choice_to_keep_our_version_names_the_partner_whose_text_it_is(
     assert f"Jeres udgave (nu Fanø Kommunes tekst): {FANOE} Ærø Kommunes udgave: {EMPTIED}" in shown
     assert "Jeres (Odense Kommune)" not in child.logfile_read.getvalue()
     assert sharing.others() == {D1: [""]}  # nothing settled
+
+
+# --- reports name whose text the version kept here is -------------------------------------------
+
+
+def test_a_report_names_the_partner_that_wrote_the_version_kept_here(tmp_path, run_cli):
+    sharing, partners = start_hub(tmp_path, run_cli, {D1: ODENSE})
+    partners["fanoe-kommune"].answer({D1: FANOE}, "--rolle", "dele")
+    partners["aeroe-kommune"].answer({D1: "Ærøs formål"}, "--rolle", "dele")
+    for key in ("fanoe-kommune", "aeroe-kommune"):  # Fanø's text comes first: it is the one kept here
+        assert sharing.import_(partners[key].export())[0] == 0
+
+    for fmt in ("md", "html"):
+        target = tmp_path / f"rapport.{fmt}"
+        sharing.ok("rapport", "--format", fmt, "--partner", "aeroe-kommune", "--ud", str(target))
+        text = flat(target.read_text(encoding="utf-8"))
+        assert "Udgaven hos Odense Kommune, skrevet af Fanø Kommune:" in text, fmt
+        assert "Udgaven hos Odense Kommune:" not in text  # not said to be Odense's own text
+        assert "Udgaven fra Ærø Kommune:" in text
+    target = tmp_path / "report.md"
+    sharing.ok("--sprog", "en", "rapport", "--partner", "aeroe-kommune", "--ud", str(target))
+    assert "The version at Odense Kommune, written by Fanø Kommune:" in flat(
+        target.read_text(encoding="utf-8")
+    )
+
+    # our own text kept here is ours, without a writer
+    (tmp_path / "b").mkdir()
+    sharing, partners = start_hub(tmp_path / "b", run_cli, {D1: ODENSE})
+    sharing.answer({D1: "Odenses nye formål"})
+    partners["fanoe-kommune"].answer({D1: FANOE}, "--rolle", "dele")
+    assert sharing.import_(partners["fanoe-kommune"].export())[0] == 0
+
+    target = tmp_path / "b" / "rapport.md"
+    sharing.ok("rapport", "--partner", "fanoe-kommune", "--ud", str(target))
+
+    text = flat(target.read_text(encoding="utf-8"))
+    assert "Udgaven hos Odense Kommune:" in text and "Odenses nye formål" in text
+    assert "skrevet af" not in text

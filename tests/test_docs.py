@@ -95,3 +95,29 @@ def test_no_snapshot_is_left_for_a_command_that_is_gone():
         folder = SNAPSHOTS / language
         if folder.is_dir():
             assert {p.name for p in folder.iterdir()} <= expected
+
+
+def test_the_readme_the_help_and_the_command_agree_on_what_an_action_id_takes(tmp_path):
+    """An action's id: the whole id, or at least MIN_ID of its first characters when no other id
+    begins with them. The README, 'plan ret/luk --help' and the command itself say the same."""
+    from exchange_kit import Org, installed, start_sharing
+
+    from spredning.app.plan import MIN_ID
+    from spredning.core.followup import ID_LENGTH
+
+    readme = " ".join(ROOT.joinpath("README.md").read_text(encoding="utf-8").split())
+    promise = f"viser det ({ID_LENGTH} tegn), eller dets første {MIN_ID} tegn eller flere, når intet andet id"
+    assert promise in readme
+    for words in (["plan", "ret"], ["plan", "luk"]):
+        assert promise in " ".join(help_page(words, "da").split()), words
+    assert f"first {MIN_ID} characters or more" in " ".join(help_page(["plan", "ret"], "en").split())
+
+    org = start_sharing(Org(tmp_path / "odense", tmp_path), reusers=("Ærø Kommune",))
+    org.ok("plan", "tilføj", "--hvad", "Ring til Ærø")
+    [item] = [key for records in org.project().records.values() for key in records if key.startswith("plan:")]
+    whole = item.removeprefix("plan:")
+    assert len(whole) == ID_LENGTH
+    short = installed("plan", "ret", whole[: MIN_ID - 1], "--status", "i gang", home=org.home, cwd=tmp_path)
+    assert short[0] == 2 and f"mindst de {MIN_ID} første tegn" in " ".join(short[2].split())
+    org.ok("plan", "ret", whole[:MIN_ID].upper(), "--status", "i gang")
+    org.ok("plan", "luk", whole)

@@ -183,6 +183,7 @@ BUILT_KEYS = {
         "report.version-here-not-relevant",
         "report.version-from-not-relevant",
         "report.version-own-sheet-not-relevant",
+        "report.version-here-by-not-relevant",
     ],
     "exchange.why.{}": [
         f"exchange.why.{k}" for k in ("empty", "not-mapping", "too-large", "newer-format", "cut-off")

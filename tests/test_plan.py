@@ -165,6 +165,32 @@ def test_an_empty_plan_says_how_to_add(run_cli, reusing):
 
 
 @pytest.mark.parametrize(
+    ("language", "usage", "alone"),
+    [
+        (
+            "da",
+            "spredning plan [TILVALG] [KOMMANDO [ARGUMENTER]...]",
+            "Uden en af kommandoerne nedenfor viser plan",
+        ),
+        (
+            "en",
+            "spredning plan [OPTIONS] [COMMAND [ARGS]...]",
+            "Without one of the commands below, plan shows",
+        ),
+    ],
+)
+def test_the_help_shows_the_command_is_optional_as_plan_alone_lists_the_plan(
+    run_cli, reusing, language, usage, alone
+):
+    code, out, err = run_cli("--sprog", language, "plan", "--help")
+
+    assert (code, err) == (0, "")
+    assert usage in flat(out) and alone in flat(out)
+    assert "KOMMANDO [ARGUMENTER]...]" not in flat(run_cli("projekt", "--help")[1])  # there one is needed
+    assert run_cli("--sprog", language, "plan")[0] == 0  # as it says: plan alone lists the plan
+
+
+@pytest.mark.parametrize(
     ("args", "key"),
     [
         (("plan", "tilføj", "--hvad", "x", "--frist", "31-02-2026"), "plan.bad-date"),
@@ -186,7 +212,7 @@ def test_wrong_input_is_a_danish_usage_error_and_nothing_is_saved(run_cli, ws, r
 
     assert code == 2, (out, err)
     value = args[2] if key in ("plan.unknown-id", "plan.short-id") else args[-1]
-    said = t(key, value=value, known=[], formats=[], field="", close=[])
+    said = t(key, value=value, known=[], formats=[], field="", close=[], least=3)
     assert flat(said) in flat(err)  # the message, with the value the user gave
     assert ws.store.path_for(reusing).read_bytes() == before
 

@@ -10,7 +10,7 @@ stops it as Ctrl+C does instead of doing nothing.
 from __future__ import annotations
 
 import pytest
-from exchange_kit import D1, G2, Org, V, flat, start_sharing, tree
+from exchange_kit import D1, D2, D3, G2, Org, V, flat, start_sharing, tree
 from homekit import ENTER, ESC, interactive, typed
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
@@ -90,7 +90,29 @@ def test_the_sharing_sides_answers_alone_need_no_partner(odense):
     assert "Færre genindlæggelser, også om natten" in out
     assert "Ærøs behov" not in out and "egen udgave" not in out
     assert odense("vis", "tjek", "--rolle", "genbruge")[0] == 2  # a partner's answers: which partner?
-    assert odense("vis", "tjek", "--rolle", "dele", "--nye")[0] == 2  # news come from one partner
+
+
+def test_news_in_the_sharing_sides_answers_come_from_every_partner_each_named(odense, tmp_path, run_cli):
+    nothing = flat(odense.ok("vis", "--rolle", "dele", "--nye", "--ingen-pager"))
+    said = "Ingen af partnerne har sendt nye svar på jeres side (de svar, der er fælles for alle partnere)"
+    assert said in nothing
+    assert "fra partneren," not in nothing  # not one partner: all of them
+    sent = (("aeroe-kommune", D2, "Løsningen set fra Ærø"), ("fanoe-kommune", D3, "Fanøs proces"))
+    for key, qid, text in sent:
+        partner = Org(tmp_path / key, tmp_path, run_cli)
+        partner.answer({qid: text}, "--rolle", "dele")
+        assert odense.import_(partner.export())[0] == 0
+
+    code, out, err = odense("vis", "--rolle", "dele", "--nye", "--ingen-pager")  # a script: no partner asked
+
+    assert code == 0, err
+    out, err = flat(out), flat(err)
+    assert "Løsningen set fra Ærø (nyt fra Ærø Kommune)" in out
+    assert "Fanøs proces (nyt fra Fanø Kommune)" in out
+    assert "Ærøs behov" not in out  # the partners' own side is not asked for
+    assert "Ingen af partnerne" in flat(odense.ok("vis", "--rolle", "dele", "--nye"))  # read now
+    english = flat(odense.ok("--sprog", "en", "vis", "--rolle", "dele", "--nye", "--ingen-pager"))
+    assert "None of your partners has sent new answers on your side" in english
 
 
 def test_a_partners_own_version_of_a_shared_answer_is_named_with_the_command_that_shows_it(odense):

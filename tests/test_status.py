@@ -506,3 +506,40 @@ def test_a_reusing_computer_whose_file_lists_two_partners_gives_hints_without_pa
         aeroe.ok(command, "--ud", str(tmp_path / name))
         written = (tmp_path / name).read_text(encoding="utf-8")
         assert "spredning " in written and "--partner" not in written
+
+
+# --- status --json on the sharing side with several partners counts every partner -------------
+
+
+def test_json_on_the_sharing_side_counts_across_partners_and_names_this_organisation(hub):
+    sharing, partners = hub
+    for key in KEYS[:2]:  # two of the three partners answer and send it back
+        partners[key].answer({G1: f"Svar fra {key}", G2: "Samme behov"})
+        assert sharing.import_(partners[key].export())[0] == 0
+    sharing.answer({V: "Sådan bruger Ærø den"}, "--partner", KEYS[0], phase="brug")
+
+    data = json.loads(sharing.ok("status", "--json"))
+
+    assert data["egen_organisation"] == {"side": "dele", "navn": "Odense Kommune", "partner": None}
+    phases = {p["id"]: p["sider"] for p in data["faser"]}
+    each = {d["partner"]: {p["id"]: p["sider"] for p in d["faser"]} for d in data["dialoger"]}
+    assert [*each] == list(KEYS)
+    assert each[KEYS[0]]["tjek"]["genbruge"]["besvaret"] == 2
+    assert each[KEYS[2]]["tjek"]["genbruge"]["besvaret"] == 0
+    one = each[KEYS[0]]["tjek"]["genbruge"]["i_alt"]
+    assert phases["tjek"]["genbruge"] == {"besvaret": 4, "i_alt": 3 * one, "ikke_relevant": 0}
+    assert phases["tjek"]["dele"]["besvaret"] == 2  # the common answers once, not once per partner
+    assert phases["tjek"]["dele"]["i_alt"] == each[KEYS[0]]["tjek"]["dele"]["i_alt"]
+    # an answer about each partner: once per partner, one of them given
+    assert each[KEYS[0]]["brug"]["dele"] == {"besvaret": 1, "i_alt": 1, "ikke_relevant": 0}
+    assert phases["brug"]["dele"] == {"besvaret": 1, "i_alt": 3, "ikke_relevant": 0}
+
+
+def test_json_on_the_reusing_side_names_the_organisation_by_name_and_key(hub):
+    _, partners = hub
+
+    data = json.loads(partners[KEYS[1]].ok("status", "--json"))
+
+    assert data["egen_organisation"] == {"side": "genbruge", "navn": "Fanø Kommune", "partner": KEYS[1]}
+    [dialogue] = data["dialoger"]
+    assert [p["sider"] for p in data["faser"]] == [p["sider"] for p in dialogue["faser"]]

@@ -38,6 +38,7 @@ from spredning.core.model import (
     free_slug,
     project_slug,
     side_of,
+    writer_settles,
 )
 from spredning.core.store import Found
 from spredning.worksheet.copies import filled_by
@@ -967,6 +968,12 @@ class OpenConflict(NamedTuple):
 
     slot: Slot
     entry: Entry
+
+
+def partners_own(state: LocalState, conflict: OpenConflict) -> str | None:
+    """The partner whose own conflict this is (every version its text: its to settle), else None."""
+    by = writer(state, conflict.slot, conflict.entry.answer)
+    return by if by is not None and writer_settles(conflict.entry, by) else None
 
 
 def open_conflicts(project: Project, partner: Partner | None = None) -> list[OpenConflict]:

@@ -102,7 +102,7 @@ def home(ws: Workspace) -> Home:
     except SpredningError as problem:
         return Home(None, tuple(Action(kind) for kind in WITHOUT_PROJECT), problem, odd=odd)
     steps = next_steps(found)  # the same steps, in the same order, as on top of status
-    actions = [_action(step) for step in steps]
+    actions = [_action(step) for step in steps if step.kind != "theirs-wait"]  # nothing to do: a wait
     shown = {a.kind for a in actions}
     kinds = {followup.split_key(key)[0] for section in found.project.records.values() for key in section}
     for kind in ALWAYS:

@@ -290,16 +290,19 @@ def visible(project: Project, state: LocalState) -> list[str]:
     return ["", *(p.key for p in project.partners)]
 
 
+MIN_ID = 3  # the fewest first characters of an id that find takes (the help and README say so)
+
+
 def find(project: Project, state: LocalState, wanted: str) -> tuple[Slot, Entry]:
-    """An action by its id or the start of it (at least 3 characters), among those this side sees."""
+    """An action by its id or the start of it (at least MIN_ID characters), among those this side sees."""
     text = wanted.strip().lower()
-    if 0 < len(text) < 3:  # too short to be sure, even when only one id begins so
-        raise UsageProblem("plan.short-id", value=wanted)
+    if 0 < len(text) < MIN_ID:  # too short to be sure, even when only one id begins so
+        raise UsageProblem("plan.short-id", value=wanted, least=MIN_ID)
     found = [
         ((where, key), entry)
         for where in visible(project, state)
         for key, entry in project.records.get(where, {}).items()
-        if key.startswith("plan:") and len(text) >= 3 and key[5:].startswith(text) and not entry.answer.empty
+        if key.startswith("plan:") and text and key[5:].startswith(text) and not entry.answer.empty
     ]
     if len(found) == 1:
         return found[0]

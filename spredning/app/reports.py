@@ -11,6 +11,7 @@ import datetime
 from typing import NamedTuple
 
 from spredning import report
+from spredning.app import exchange
 from spredning.app.dialogue import partner_for, several_dialogues
 from spredning.app.status import Step, dialogue_status
 from spredning.app.workspace import Workspace
@@ -64,9 +65,13 @@ def make_report(
     )
     key = chosen.key if chosen else ""
     drafts = {key_slot(d)[1] for d in opened.local.drafts if key_slot(d)[0] in ("", key)}
-    outline = build_outline(
-        ws.guide, opened.project.dialogue(chosen), scope, writer=opened.local.me, drafts=drafts
-    )
+    view = opened.project.dialogue(chosen)
+    written = {  # a partner's text kept here in a conflict: named as theirs, not the writer's own
+        slot[1]: by
+        for slot, entry in view.conflicts()
+        if not entry.answer.empty and (by := exchange.writer(opened.local, slot, entry.answer))
+    }
+    outline = build_outline(ws.guide, view, scope, writer=opened.local.me, drafts=drafts, written=written)
     steps = dialogue_status(ws, opened, chosen, today).steps
     several = several_dialogues(opened.project, opened.local)
     follow_up = followup_outline.build(

@@ -43,6 +43,7 @@ from spredning.core.store import Opened
 RANK = (
     "side",
     "conflicts",
+    "theirs-send",
     "versions",
     "marks",
     "drafts",
@@ -50,6 +51,7 @@ RANK = (
     "overdue",
     "answer",
     "send",
+    "theirs-wait",
     "done",
 )  # the README's order
 
@@ -74,7 +76,9 @@ class Step(NamedTuple):
     """One suggested next step, and what the front end needs to word it and name the command.
 
     Kinds: 'side', 'conflicts', 'versions' (actions in two versions), 'marks' (readiness marks and
-    approvals in two versions), 'drafts', 'news', 'overdue', 'answer', 'send', 'done'.
+    approvals in two versions), 'drafts', 'news', 'overdue', 'answer', 'send', 'done'; on the
+    sharing side, a partner's own conflicts (every version its text: its to settle) are
+    'theirs-send' (our file gives them the versions: send it) or 'theirs-wait' (their answer).
     """
 
     kind: str
@@ -279,7 +283,10 @@ def dialogue_status(
     )
     unsent = exchange.unsent(opened.project, state, partner)
     answer = _answer_step(view, current, roles, partner)
-    steps = _steps(guide.phases, state, partner, answer, conflicts, drafts, news, unsent)
+    owners = [exchange.partners_own(state, c) for c in conflicts]  # a partner's own: its to settle
+    theirs = sum(1 for o in owners if partner is not None and o == partner.key)
+    ours = sum(1 for o in owners if o is None)
+    steps = _steps(guide.phases, state, partner, answer, ours, drafts, news, (unsent, theirs))
     if follow.overdue:  # after the partner's news, before the next question
         at = next((n for n, s in enumerate(steps) if s.kind in ("answer", "send", "done")), len(steps))
         late = Step("overdue", len(follow.overdue), partner=partner)
@@ -340,16 +347,19 @@ def _steps(
     state: LocalState,
     partner: Partner | None,
     answer: Step | None,
-    conflicts,
+    conflicts: int,
     drafts,
     news,
-    unsent: int,
+    waiting: tuple[int, int],
 ) -> tuple[Step, ...]:
+    unsent, theirs = waiting  # theirs: the partner's own conflicts, not ours to settle
     steps = []
     if state.side is None:
         steps.append(Step("side"))
     if conflicts:
-        steps.append(Step("conflicts", len(conflicts), partner=partner))
+        steps.append(Step("conflicts", conflicts, partner=partner))
+    if theirs and unsent:  # sending gives the partner every version (and our other changes)
+        steps.append(Step("theirs-send", theirs, partner=partner))
     drafted = _drafts_step(guide_phases, drafts, partner) if drafts else None
     if drafted is not None:
         steps.append(drafted)
@@ -357,8 +367,10 @@ def _steps(
         steps.append(Step("news", len(news), partner=partner))
     if answer is not None and not _opened_by(drafted, answer):
         steps.append(answer)
-    if unsent:
+    if unsent and not theirs:
         steps.append(Step("send", unsent, partner=partner))
+    if theirs and not unsent:
+        steps.append(Step("theirs-wait", theirs, partner=partner))
     if not steps:
         steps.append(Step("done", partner=partner))
     return tuple(steps)
@@ -370,6 +382,31 @@ def _steps(
 def gathered(found: Status) -> bool:
     """True for the portfolio of several partners: its next steps gather every dialogue's per kind."""
     return found.portfolio and len(found.project.partners) > 1
+
+
+def project_phases(found: Status) -> tuple[PhaseProgress, ...]:
+    """Each phase's progress for the whole project: one dialogue's, or across every partner's.
+
+    Across partners the sharing side's common answers count once and its answers about each
+    partner once per partner; the reusing side's count is every partner's together.
+    """
+    first = found.dialogues[0]
+    if len(found.dialogues) < 2:
+        return first.phases
+    return tuple(_across(n, found.dialogues) for n in range(len(first.phases)))
+
+
+def _across(n: int, items: tuple[DialogueStatus, ...]) -> PhaseProgress:
+    phase = items[0].phases[n].phase
+    common = progress(items[0].dialogue, tuple(q for q in phase.questions("dele") if not q.per_partner))
+    each = tuple(q for q in phase.questions("dele") if q.per_partner)
+    dele = [common, *(progress(item.dialogue, each) for item in items)]
+    genbruge = [item.phases[n].sides["genbruge"] for item in items]
+    return PhaseProgress(phase, {"dele": _sum(dele), "genbruge": _sum(genbruge)})
+
+
+def _sum(parts: list[Progress]) -> Progress:
+    return Progress(*(sum(values) for values in zip(*parts, strict=True)))
 
 
 def all_drafts(found: Status) -> tuple[tuple[str, Question], ...]:
@@ -400,9 +437,11 @@ def next_steps(found: Status) -> tuple[Step, ...]:
         return _with_versions(tuple(s for s in found.dialogues[0].steps if s.kind in RANK), versions)
     project, first = found.project, found.dialogues[0]
     steps = [s for s in first.steps if s.kind == "side"]
-    conflicts = len(open_conflicts(project))
+    everyone = open_conflicts(project)
+    conflicts = sum(1 for c in everyone if exchange.partners_own(found.local, c) is None)
     if conflicts:
         steps.append(Step("conflicts", conflicts))
+    steps += [s for d in found.dialogues for s in d.steps if s.kind.startswith("theirs-")]
     drafts = all_drafts(found)
     drafted = None
     if drafts:
@@ -420,7 +459,8 @@ def next_steps(found: Status) -> tuple[Step, ...]:
         steps.append(Step("overdue", len(late)))
     if first.answer is not None and not _opened_by(drafted, first.answer):
         steps.append(first.answer)
-    unsent = [(d.dialogue.partner, d.unsent) for d in found.dialogues if d.unsent]
+    # a partner with its own conflicts to settle is sent its file by the 'theirs-send' step
+    unsent = [(d.dialogue.partner, d.unsent) for d in found.dialogues if "send" in (s.kind for s in d.steps)]
     if len(unsent) == 1:
         steps.append(Step("send", unsent[0][1], partner=unsent[0][0]))
     elif unsent:  # the same shared answer counts once per partner: say how many partners wait
@@ -486,7 +526,8 @@ def partner_steps(item: DialogueStatus) -> tuple[Step, ...]:
     """
     partner = item.dialogue.partner
     own = tuple(d for d in item.drafts if partner is not None and key_slot(d[0])[0] == partner.key)
-    steps = [s for s in item.steps if s.kind in ("conflicts", "news", "overdue", "send")]
+    kinds = ("conflicts", "theirs-send", "news", "overdue", "send", "theirs-wait")
+    steps = [s for s in item.steps if s.kind in kinds]
     if own:
         phases = tuple(p.phase for p in item.phases)
         steps.append(_drafts_step(phases, own, partner))

@@ -37,6 +37,20 @@ def news_questions(ws: Workspace, opened: Opened, partner: Partner | None) -> li
     return list(dict.fromkeys(found))
 
 
+def news_senders(opened: Opened, partner: Partner | None) -> dict[str, list[str | Message]]:
+    """Who sent each new answer in a dialogue: question id → the organisations, as they arrived.
+
+    The answers written once for every partner can be news from several of them; `vis --nye`
+    names each one's sender there.
+    """
+    found: dict[str, list[str | Message]] = {}
+    for sender, _, qid in _news_in(opened, partner):
+        names = found.setdefault(qid, [])
+        if (name := _org(opened.project, sender)) not in names:
+            names.append(name)
+    return found
+
+
 def removed_news(ws: Workspace, opened: Opened, partner: Partner | None) -> dict[str, str | Message]:
     """The news that is a deletion: question id → the organisation whose file emptied the answer.
 

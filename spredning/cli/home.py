@@ -231,6 +231,7 @@ def arguments(found: Home, action: Action) -> list[str]:
         "agenda": ["dagsorden", "--format", action.value or "docx", *partner],
         "worksheet": ["arbejdsark", *partner],
         "send": ["eksport", *partner],
+        "theirs-send": ["eksport", *partner],
         "export": ["eksport"],
         "status": ["status"],
         "answers": ["vis"],

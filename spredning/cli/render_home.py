@@ -35,7 +35,17 @@ def title(found: Home, action: Action, width: int | None = None) -> str:
     key = f"home.action.{kind}"
     if kind in ("news", "send", "exchange") and _several_partners(found, action):
         return t(f"{key}-several", n=action.n)
-    if kind in ("conflicts", "versions", "marks", "drafts", "news", "overdue", "send"):
+    if kind in (
+        "conflicts",
+        "theirs-send",
+        "theirs-wait",
+        "versions",
+        "marks",
+        "drafts",
+        "news",
+        "overdue",
+        "send",
+    ):
         return t(key, n=action.n, phase=_phase_name(action), org=_other(found, action))
     if kind == "answer":
         if action.done is not None:  # in the list of phases

@@ -19,7 +19,7 @@ from spredning import i18n
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
 from spredning.cli.render_narrow import TableOrList, packed, table_width
 from spredning.cli.render_text import Line, Lines, Paragraph, one_line, spaced
-from spredning.core.errors import SpredningError
+from spredning.core.errors import Message, SpredningError
 from spredning.core.model import (
     SHARING,
     Answer,
@@ -32,9 +32,10 @@ from spredning.core.model import (
     Question,
     Tool,
     progress,
+    writer_settles,
 )
 from spredning.core.textsafe import clean, clean_name
-from spredning.i18n import date, t
+from spredning.i18n import date, join, render, t
 
 if TYPE_CHECKING:  # only status draws these; vis need not import the status use case
     from spredning.app.status import DialogueStatus
@@ -267,16 +268,6 @@ def conflict_view(
     return Group(*parts)
 
 
-def writer_settles(entry: Entry, writer: str) -> bool:
-    """True when every version of a conflict is the partner's that wrote ours (`writer`).
-
-    On the sharing side a partner's text can come twice: from a worksheet the partner filled in
-    and from its program, where it typed another text meanwhile. The conflict is then the
-    partner's own, which its program has too once it has our export: it is the partner's to settle.
-    """
-    return not entry.answer.empty and bool(entry.others) and all(o.source == writer for o in entry.others)
-
-
 def ours_heading(project: Project, entry: Entry, me: str | None, writer: str | None) -> str:
     """Our version's heading in a conflict: ours, or (its writer known) the partner's text we have now.
 
@@ -401,6 +392,19 @@ def open_tools(item: DialogueStatus) -> RenderableType:
     return Group(*parts)
 
 
+def _beneath(
+    view: Dialogue, question_id: str, senders: Mapping[str, Sequence[object]], me: str | None
+) -> list[RenderableType]:
+    """Beneath an answer in vis: who sent it (news from several partners), the versions kept beside it."""
+    parts: list[RenderableType] = []
+    if question_id in senders:
+        names = join(render(n) if isinstance(n, Message) else n for n in senders[question_id])
+        parts.append(indented(Text(t("vis.news-from", orgs=names), style="dim italic"), 5))
+    if waiting := view.waiting(question_id):
+        parts.append(other_versions(view.project, waiting, 5, me))
+    return parts
+
+
 def vis_phase(
     phase: Phase,
     view: Dialogue,
@@ -411,12 +415,14 @@ def vis_phase(
     removed: Mapping[str, object] | None = None,
     seen: set[str] | None = None,
     me: str | None = None,
+    senders: Mapping[str, Sequence[object]] | None = None,
 ) -> RenderableType:
     """One phase's answers: per tool and side, each question with its answer and open conflicts.
 
     `drafted`: the questions with a draft on this computer (an open one says so); `removed`: the
     questions whose answer a partner's file emptied, with who (`vis --nye` names the removal);
-    `seen` gets the ids of the questions shown (vis marks only their news as read).
+    `seen` gets the ids of the questions shown (vis marks only their news as read); `senders`:
+    who sent each new answer, said beneath it (news from several partners at once).
     """
     removed = removed or {}
     seen = set() if seen is None else seen
@@ -444,8 +450,7 @@ def vis_phase(
                         removed_by=removed.get(question.id),
                     )
                 )
-                if waiting:
-                    rows.append(other_versions(view.project, waiting, 5, me))
+                rows.extend(_beneath(view, question.id, senders or {}, me))
             if rows:
                 done = progress(view, tool.questions(role))
                 blocks.append(

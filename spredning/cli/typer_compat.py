@@ -265,7 +265,7 @@ class _DanishHelpMixin(_Command):
             if getattr(param, "param_type_name", "") == "argument":
                 param.display_type_rich = _no_type  # type: ignore[attr-defined]  # a Typer attribute
         self.options_metavar = t("typer.options-metavar")
-        if hasattr(self, "subcommand_metavar"):
+        if hasattr(self, "subcommand_metavar") and not kwargs.get("subcommand_metavar"):
             self.subcommand_metavar = t("typer.command-metavar")
 
     def format_usage(self, ctx, formatter) -> None:

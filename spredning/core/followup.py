@@ -72,9 +72,12 @@ def split_key(key: str) -> tuple[str, str]:
     return kind, rest
 
 
+ID_LENGTH = 8  # characters of a new plan item's or meeting's id (hex)
+
+
 def new_id() -> str:
     """A new random id for a plan item or a meeting (the same in every copy once made)."""
-    return os.urandom(4).hex()
+    return os.urandom(ID_LENGTH // 2).hex()
 
 
 def fields(**values: str | None) -> Fields:

@@ -475,6 +475,16 @@ def _given(entry: Entry | None) -> bool:
     return entry is not None and not entry.answer.empty
 
 
+def writer_settles(entry: Entry, writer: str) -> bool:
+    """True when every version of a conflict is the partner's that wrote ours (`writer`).
+
+    On the sharing side a partner's text can come twice: from a worksheet the partner filled in
+    and from its program, where it typed another text meanwhile. The conflict is then the
+    partner's own, which its program has too once it has our export: it is the partner's to settle.
+    """
+    return not entry.answer.empty and bool(entry.others) and all(o.source == writer for o in entry.others)
+
+
 class Progress(NamedTuple):
     """How many of a set of questions are done (answered or marked "not relevant")."""
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from spredning.core.model import (
@@ -72,11 +72,16 @@ class State(enum.Enum):
 
 
 class Version(NamedTuple):
-    """One version of a disputed answer and the organisation it is from ('dele', a partner's key, '')."""
+    """One version of a disputed answer and the organisation it is from ('dele', a partner's key, '').
+
+    `written_by`: the partner whose text the version kept here is, when another organisation wrote
+    it (the sharing side holds a partner's text its file brought); else ''.
+    """
 
     text: str
     not_relevant: bool
     source: str
+    written_by: str = ""
 
 
 class AnswerBlock(NamedTuple):
@@ -240,14 +245,17 @@ def build_outline(
     *,
     writer: str | None = None,
     drafts: Collection[str] = (),
+    written: Mapping[str, str] | None = None,
 ) -> Outline:
     """The outline of a report of one dialogue within a scope.
 
     `writer` is the organisation writing the report (its own version of a disputed answer is the
-    one kept here); `drafts` are the ids of questions with an unsaved draft in this dialogue.
+    one kept here); `drafts` are the ids of questions with an unsaved draft in this dialogue;
+    `written`: question id → the partner whose text the disputed answer kept here is, when known.
     """
     chosen = tuple(p for p in guide.phases if scope.phases is None or p.id in scope.phases)
     builder = _Builder(dialogue, scope, writer, frozenset(drafts))
+    builder.written = dict(written or {})
     blocks = tuple(builder.phase(phase) for phase in chosen)
     shown = tuple(b for b in blocks if not scope.only_answered or b.tools)
     empty = tuple(b.name for b in blocks if scope.only_answered and not b.tools)
@@ -275,6 +283,7 @@ class _Builder:
         self.scope = scope
         self.writer = writer
         self.drafts = drafts
+        self.written: dict[str, str] = {}  # question id → who wrote the disputed text kept here
         self.seen: list[Mark] = []  # every question in scope, shown or left out, in guide order
 
     def phase(self, phase: Phase) -> PhaseBlock:
@@ -334,7 +343,7 @@ class _Builder:
         variant = self.dialogue.is_variant(question_id)
         waiting = self.dialogue.waiting(question_id)
         if entry is not None and waiting:
-            versions = self.versions(entry.answer, waiting)
+            versions = self.versions(entry.answer, waiting, self.written.get(question_id, ""))
             return AnswerBlock(State.CONFLICT, versions=versions, draft=draft, variant=variant)
         given = self.dialogue.answer(question_id)
         if given is None:
@@ -342,8 +351,8 @@ class _Builder:
         state = State.NOT_RELEVANT if given.not_relevant else State.ANSWERED
         return AnswerBlock(state, _text(given), draft=draft, variant=variant)
 
-    def versions(self, kept: Answer, others: tuple[Answer, ...]) -> tuple[Version, ...]:
-        ours = Version(_text(kept), kept.not_relevant, self.writer or "")
+    def versions(self, kept: Answer, others: tuple[Answer, ...], by: str = "") -> tuple[Version, ...]:
+        ours = Version(_text(kept), kept.not_relevant, self.writer or "", by if by != self.writer else "")
         return (ours, *(Version(_text(o), o.not_relevant, o.source) for o in others))
 
     def marks(self, state: State | None) -> tuple[Mark, ...]:

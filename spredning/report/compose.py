@@ -323,7 +323,10 @@ class _Words:
         )
         if number > 0 and self.outline.writer and version.source == self.outline.writer:
             key = "report.version-own-sheet"  # ours too: it came home from a worksheet we filled in
-        label = t(f"{key}-not-relevant" if version.not_relevant else key, org=name)
+        if number == 0 and version.written_by:  # kept here, a partner's text: whose it is
+            key = "report.version-here-by"
+        by = self.names(version.written_by) if version.written_by else ""
+        label = t(f"{key}-not-relevant" if version.not_relevant else key, org=name, by=by)
         return Part(label, version.text, name)
 
 

@@ -495,6 +495,26 @@ def _stops_keep_writing(console, merging: Merging) -> Iterator[None]:
         raise
 
 
+def _theirs_to_settle(console, opened, pending) -> bool:
+    """Say to send a partner our file or wait for its answer when every conflict is its own.
+
+    All versions its text: it settles them. False when some are ours to settle.
+    """
+    owners = [exchange.partners_own(opened.local, item) for item in pending]
+    if None in owners:
+        return False
+    for key in dict.fromkeys(o for o in owners if o is not None):
+        partner = opened.project.partner(key)
+        org, n = clean_name(partner.name if partner and partner.name else key), owners.count(key)
+        if exchange.unsent(opened.project, opened.local, partner):
+            shown = command("eksport", partner=partner)
+            words = t("step.theirs-send", n=n, org=org, command=shown)
+        else:
+            shown, words = None, t("step.theirs-wait", n=n, org=org)
+        print_fitted(console, t("status.next", command=words), shown)
+    return True
+
+
 def konflikter(
     ctx: typer.Context,
     partner: str | None = typer.Option(
@@ -542,8 +562,9 @@ def konflikter(
                     exchange.writer(opened.local, item.slot, item.entry.answer),
                 )
             )
-        settle = command("konflikter")
-        print_said(console, say("konflikter.in-terminal", command=settle, n=len(pending)), settle)
+        if not _theirs_to_settle(console, opened, pending):
+            settle = command("konflikter")
+            print_said(console, say("konflikter.in-terminal", command=settle, n=len(pending)), settle)
         return
     from spredning.cli.prompter import written_kept_in
 

@@ -29,7 +29,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
-from spredning.core.followup import typed_day
+from spredning.core.followup import ID_LENGTH, typed_day
 from spredning.i18n import t
 
 plan_app = typer.Typer(cls=typer_compat.DanishGroup, invoke_without_command=True, rich_markup_mode=None)
@@ -242,7 +242,7 @@ def _source(ws, value: str | None) -> str:
 @plan_app.command("ret", cls=typer_compat.DanishCommand, help=t("help.plan.ret"))
 def change(
     ctx: typer.Context,
-    id: str = typer.Argument(..., metavar="ID", help=t("help.plan.id")),
+    id: str = typer.Argument(..., metavar="ID", help=t("help.plan.id", least=plans.MIN_ID, length=ID_LENGTH)),
     hvad: str | None = typer.Option(None, "--hvad", metavar=t("metavar.text"), help=t("help.plan.hvad")),
     hvem: str | None = typer.Option(None, "--hvem", metavar=t("metavar.name"), help=t("help.plan.hvem")),
     frist: str | None = typer.Option(
@@ -366,7 +366,7 @@ def _show_versions(item, ws=None) -> None:
 @plan_app.command("luk", cls=typer_compat.DanishCommand, help=t("help.plan.luk"))
 def close(
     ctx: typer.Context,
-    id: str = typer.Argument(..., metavar="ID", help=t("help.plan.id")),
+    id: str = typer.Argument(..., metavar="ID", help=t("help.plan.id", least=plans.MIN_ID, length=ID_LENGTH)),
     droppet: bool = typer.Option(False, "--droppet", help=t("help.plan.droppet")),
 ) -> None:
     """Luk en handling: færdig (eller droppet)."""
@@ -403,4 +403,6 @@ def _tell_changed(done: plans.Changed, closing: bool = False, new_due: bool = Fa
 
 def register(app: typer.Typer) -> None:
     """Add the plan command group to the app."""
-    app.add_typer(plan_app, name="plan", help=t("help.plan"))
+    # 'plan' alone lists the plan: the usage line shows the command as optional
+    optional = t("typer.command-metavar-optional")
+    app.add_typer(plan_app, name="plan", help=t("help.plan"), subcommand_metavar=optional)

@@ -9,6 +9,7 @@ import typer
 from spredning.app.projects import OddRow, odd_rows
 from spredning.app.status import (
     DialogueStatus,
+    PhaseProgress,
     Status,
     Step,
     all_drafts,
@@ -16,6 +17,7 @@ from spredning.app.status import (
     marks_in_versions,
     next_steps,
     partner_steps,
+    project_phases,
     status_of,
 )
 from spredning.cli import typer_compat
@@ -31,6 +33,7 @@ from spredning.cli.console import echo, make_console, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted
 from spredning.core.model import ROLES, Guide, Partner, Phase
+from spredning.core.textsafe import clean_name
 from spredning.i18n import t
 
 
@@ -233,7 +236,9 @@ def _notes(console, guide: Guide, result: Status, conflicts, strays, project_opt
         console.print(conflict_list(guide, result.project, conflicts, result.local.me, writers))
         partner = result.dialogues[0].dialogue.partner if several and not result.portfolio else None
         settle = command("konflikter", partner=partner, project=project_option)
-        print_fitted(console, t("status.conflicts-settle", n=len(conflicts), command=settle), settle)
+        theirs = all(exchange.partners_own(result.local, item) for item in conflicts)  # none ours to settle
+        key = "status.conflicts-see" if theirs else "status.conflicts-settle"
+        print_fitted(console, t(key, n=len(conflicts), command=settle), settle)
     if strays:
         print_strays(console, result.project, strays, result.path, command("guide", "--ider"))
 
@@ -263,7 +268,20 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[s
         return t("step.versions", n=step.n, command=shown), shown
     if step.kind == "marks":  # listed above with every version and the command that settles each
         return t("step.marks", n=step.n), ()
+    if step.kind.startswith("theirs-"):
+        return _theirs_step_line(step, step.partner if several else None, project_option)
     return _other_step_line(step, several, project_option)
+
+
+def _theirs_step_line(
+    step: Step, partner: Partner | None, project_option: str | None
+) -> tuple[str, str | tuple[str, ...]]:
+    """A partner's own conflicts (every version its text): send it our file, or wait for its answer."""
+    org = clean_name(step.partner.name or step.partner.key) if step.partner else ""
+    if step.kind == "theirs-wait":
+        return t("step.theirs-wait", n=step.n, org=org), ()
+    shown = command("eksport", partner=partner, project=project_option)
+    return t("step.theirs-send", n=step.n, org=org, command=shown), shown
 
 
 def _other_step_line(
@@ -310,7 +328,6 @@ def _opens(step: Step) -> tuple[Phase, str]:
 
 def _json(result: Status, odd: list[OddRow]) -> dict[str, Any]:
     """What status shows, for scripts; the README's "status --json" lists the fields."""
-    first = result.dialogues[0]
     data: dict[str, Any] = {
         "projekt": result.project.name,
         "id": result.project.id,
@@ -318,20 +335,10 @@ def _json(result: Status, odd: list[OddRow]) -> dict[str, Any]:
         "sidst_ændret": result.changed.isoformat(timespec="seconds") if result.changed else None,
         "rolle": result.local.side,
         "organisation": result.local.organisation,
+        "egen_organisation": _own_json(result),
+        # across every partner on the sharing side with several: the common answers once
         "faser": [
-            {
-                "id": p.phase.id,
-                "navn": p.phase.name,
-                "sider": {
-                    r: {
-                        "besvaret": p.sides[r].answered,
-                        "i_alt": p.sides[r].total,
-                        "ikke_relevant": p.sides[r].not_relevant,
-                    }
-                    for r in ROLES
-                },
-            }
-            for p in first.phases
+            {"id": p.phase.id, "navn": p.phase.name, "sider": _sides_json(p)} for p in project_phases(result)
         ],
         "dialoger": [_dialogue_json(item) for item in result.dialogues],
     }
@@ -344,13 +351,40 @@ def _json(result: Status, odd: list[OddRow]) -> dict[str, Any]:
     return data
 
 
+def _sides_json(phase: PhaseProgress) -> dict[str, dict[str, int]]:
+    return {
+        r: {
+            "besvaret": phase.sides[r].answered,
+            "i_alt": phase.sides[r].total,
+            "ikke_relevant": phase.sides[r].not_relevant,
+        }
+        for r in ROLES
+    }
+
+
+def _own_json(result: Status) -> dict[str, str | None]:
+    """The organisation using this computer: its side, name and (for a reusing one) key."""
+    side, key = result.local.side, result.local.organisation
+    if side == "dele":
+        return {"side": side, "navn": result.project.sharing_org or None, "partner": None}
+    partner = result.project.partner(key) if side == "genbruge" and key else None
+    if partner is None:
+        return {"side": side, "navn": None, "partner": None}
+    return {"side": side, "navn": partner.name or None, "partner": partner.key}
+
+
 def _dialogue_json(item: DialogueStatus) -> dict:
     partner = item.dialogue.partner
     return {
         "partner": partner.key if partner else None,
         "navn": partner.name if partner else None,
         "faser": [
-            {"id": p.phase.id, "genbruge": p.sides["genbruge"].answered, "dele": p.sides["dele"].answered}
+            {
+                "id": p.phase.id,
+                "genbruge": p.sides["genbruge"].answered,
+                "dele": p.sides["dele"].answered,
+                "sider": _sides_json(p),
+            }
             for p in item.phases
         ],
         "ikke_færdige_værktøjer": [

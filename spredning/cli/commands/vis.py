@@ -37,7 +37,7 @@ def vis(
     ingen_pager: bool = typer.Option(False, "--ingen-pager", help=t("help.pager")),
 ) -> None:
     """Vis svarene fase for fase og værktøj for værktøj."""
-    from spredning.app.views import drafted, mark_seen, news_questions, news_shown, removed_news
+    from spredning.app.views import drafted, mark_seen, news_questions, news_senders, news_shown, removed_news
     from spredning.cli.pager import paged
     from spredning.cli.render_project import (
         SIDE_BY_SIDE_MIN_WIDTH,
@@ -51,9 +51,11 @@ def vis(
     phases = (parse_phase(ws.guide, fase),) if fase else ws.guide.phases
     opened = ws.open()
     # the sharing side's answers alone are written once for every partner: no partner to choose
-    # (a partner's own version of some is named after them, _variants_note)
-    common = role == "dele" and not nye
+    # (a partner's own version of some is named after them, _variants_note); their news can come
+    # from any partner, each named beneath the answer it sent
+    common = role == "dele"
     chosen = choose_partner(opened.project, opened.local, partner, required=not common)
+    across = chosen is None and len(opened.project.partners) > 1
     view = opened.project.dialogue(chosen)
     with_drafts = drafted(ws, opened, chosen)
     console = make_console()
@@ -63,12 +65,13 @@ def vis(
                 opened.project, str(opened.path), None, opened.local.side, opened.local.organisation
             )
         )
-        only, removed = None, None
+        only, removed, senders = None, None, None
         if nye:
             removed = removed_news(ws, opened, chosen)
             only = {q.id for q in news_questions(ws, opened, chosen)}
+            senders = news_senders(opened, chosen) if across else None
             if not only:
-                out.print(say("vis.no-news"))
+                out.print(say("vis.no-news-common" if across else "vis.no-news"))
             phases = tuple(p for p in phases if any(qid.startswith(p.id + ".") for qid in only))
         side_by_side = role is None and out.width >= SIDE_BY_SIDE_MIN_WIDTH and not (kun_besvarede or nye)
         seen: set[str] = set()  # the questions shown: only their news is read now
@@ -78,20 +81,33 @@ def vis(
             else:
                 roles = roles_for(role)
                 shown = vis_phase(
-                    phase, view, roles, kun_besvarede, only, with_drafts, removed, seen, opened.local.me
+                    phase,
+                    view,
+                    roles,
+                    kun_besvarede,
+                    only,
+                    with_drafts,
+                    removed,
+                    seen,
+                    opened.local.me,
+                    senders=senders,
                 )
             # crop=False: every piece of a phase is laid out to the width already (rich's own
             # renderables, render_text's wrapped lines), so the console need not cut each line
             # again; for a 1 MiB project that is a fifth of the command's time. A test compares.
             out.print(shown, crop=False)
-        if chosen is None and common:
+        if chosen is None and common and not nye:
             _variants_note(out, opened.project, phases, phases[0].id if fase else None, ctx.obj.project)
         _vis_notes(out, ws, opened, chosen, ctx.obj.project, seen)
     if read_by_a_person(console):
         mark_seen(ws, opened, chosen, seen)
     elif kept := len({key for _, key in news_shown(opened, chosen, seen)}):
         several = several_dialogues(opened.project, opened.local)
-        again = command("vis", "--nye", partner=chosen if several else None)
+        again = (
+            command("vis", "--nye", "--rolle", "dele")
+            if across
+            else command("vis", "--nye", partner=chosen if several else None)
+        )
         print_fitted(make_console(stderr=True), t("vis.news-kept", n=kept, command=again), again, "yellow")
 
 
