@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import typer
 
-from spredning.app.answering import Session, answers_from_file, drafts_of, example_id, save_answers
+from spredning.app.answering import (
+    NotAgreed,
+    Replacing,
+    Session,
+    answers_from_file,
+    drafts_of,
+    example_id,
+    replacements,
+    save_answers,
+)
 from spredning.app.readiness import InterviewFollowUp, colour_word
 from spredning.app.status import dialogue_status
+from spredning.app.views import place
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     choose_partner,
     command,
+    interrupted_as,
     is_interactive,
     parse_phase,
     parse_role,
@@ -23,14 +34,16 @@ from spredning.cli.commands.common import (
     tell_went_back,
     typed_words,
     workspace,
+    written_path,
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_project import org_name
-from spredning.cli.render_text import print_fitted, print_said
+from spredning.cli.render_text import cut_to, one_line, print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
 from spredning.core.interview import Done, Interview
 from spredning.core.local import Drafted
-from spredning.core.model import SHARING, Partner, progress, side_of
+from spredning.core.model import SHARING, Answer, Partner, progress, side_of
+from spredning.core.textsafe import clean
 from spredning.i18n import t
 
 
@@ -46,8 +59,11 @@ def fase(
     svar: str | None = typer.Option(None, "--svar", metavar=t("metavar.file"), help=t("help.fase.svar")),
     uden_partner: bool = typer.Option(False, "--uden-partner", help=t("help.fase.uden-partner")),
     fortsaet: bool = typer.Option(False, "--fortsæt", help=t("help.fase.fortsaet")),
+    erstat: bool = typer.Option(False, "--erstat", help=t("help.fase.erstat")),
 ) -> None:
     """Besvar en fases spørgsmål for din side; hvert svar gemmes med det samme."""
+    if erstat and svar is None:  # nothing to replace with: said, not ignored
+        raise UsageProblem("fase.erstat-without-svar")
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
     slug = ws.slug()
@@ -79,20 +95,17 @@ def fase(
     session = Session(ws, slug, role, chosen, variants=role == "dele" and partner is not None)
     several = several_dialogues(opened.project, opened.local)
     if answers is not None:
-        changed = save_answers(session, answers)
-        drafted = drafts_of(session, changed)
-        with after_work(console):
-            console.print(
-                say(
-                    "fase.saved-from-file",
-                    n=len(changed),
-                    path=str(session.path),
-                    unchanged=Message("fase.unchanged", {"n": len(answers) - len(changed)}),
-                )
-            )
-            if drafted:  # kept: typed text is never erased by a file
-                console.print(say("fase.drafts-kept", style="yellow", n=len(drafted)))
-            tell_kept_files(ws)
+        again = command(
+            "fase",
+            phase.id,
+            "--rolle",
+            role,
+            "--svar",
+            shell_word(svar or ""),
+            "--erstat",
+            partner=chosen if partner is not None else None,
+        )
+        _save_from_file(console, session, answers, erstat, again)
         return
     if not is_interactive():
         raise NotATerminal(
@@ -104,6 +117,99 @@ def fase(
     if side is not None and role != side:
         _other_side_warning(console, opened.project, side, chosen)
     _interview(ws, ctx, console, session, phase, role, chosen, uden_partner, several, fortsaet)
+
+
+def _save_from_file(console, session: Session, answers: dict[str, Answer], erstat: bool, again: str) -> None:
+    """Save an answers file's answers; saved answers with other text are replaced only when agreed.
+
+    Without --erstat a terminal lists them and asks (No first: nothing is saved); a script is
+    refused with the list and the command with --erstat. What is replaced is first kept in a copy
+    of the project file (save_answers), and the message after names it.
+    """
+    replacing = replacements(session, answers)
+    if replacing and not erstat:
+        listed = _replacing_items(session, replacing)
+        if not is_interactive():
+            raise NotATerminal("fase.replace-no-terminal", n=len(replacing), answers=listed, command=again)
+        if not _replace_agreed(console, replacing, listed):
+            console.print(say("fase.replace-kept", n=len(replacing)))
+            return
+    try:
+        saved = save_answers(session, answers, agreed=replacing, replace_any=erstat and bool(replacing))
+    except NotAgreed as changed:  # changed meanwhile (another window): the user saw other texts
+        listed = _replacing_items(session, changed.replacing)
+        raise SpredningError.of(changed.message, answers=listed, command=again) from None
+    drafted = drafts_of(session, saved.changed)
+    with after_work(console):
+        console.print(
+            say(
+                "fase.saved-from-file",
+                n=len(saved.changed),
+                path=str(session.path),
+                unchanged=Message("fase.unchanged", {"n": len(answers) - len(saved.changed)}),
+            )
+        )
+        if saved.replaced:
+            items = _replacing_items(session, saved.replaced, done=True)
+            console.print(say("fase.replaced", style="yellow", n=len(saved.replaced), answers=items))
+        if saved.backup is not None:
+            shown = written_path(saved.backup)
+            print_said(console, say("fase.replaced-backup", path=shown), shown)
+        if drafted:  # kept: typed text is never erased by a file
+            console.print(say("fase.drafts-kept", style="yellow", n=len(drafted)))
+        tell_kept_files(session.ws)
+
+
+def _replace_agreed(console, replacing: list[Replacing], listed: list[Message]) -> bool:
+    """Ask whether the file's texts replace the saved answers listed (No first); Ctrl+C saves nothing."""
+    from questionary import Choice
+
+    from spredning.cli.prompter import select
+
+    with interrupted_as("fase.replace-interrupted"):
+        console.print(say("fase.replace-listed", style="yellow", n=len(replacing), answers=listed))
+        return bool(
+            select(
+                t("fase.replace-question", n=len(replacing)),
+                [Choice(t("fase.replace-no"), False), Choice(t("fase.replace-yes", n=len(replacing)), True)],
+            )
+        )
+
+
+EXCERPT = 60  # columns of a text in the list of answers a file would replace
+
+
+def _replacing_items(session: Session, replacing: list[Replacing], done: bool = False) -> list[Message]:
+    """Each answer a file replaces: where it is, its id, and a line of the saved and of the file's text.
+
+    `done`: they are replaced (the saved text was, the file's is now).
+    """
+    key = "fase.replaced-item" if done else "fase.replace-item"
+    project = session.project
+    return [
+        Message(
+            key,
+            {
+                "where": place(session.ws.guide, project, r.slot),
+                "id": r.question,
+                "saved": _excerpt(r.saved),
+                "given": _excerpt(r.given),
+            },
+        )
+        for r in replacing
+    ]
+
+
+def _excerpt(answer: Answer) -> str | Message:
+    """One line of an answer's text (control characters shown, cut with '…'), or its mark and reason."""
+    text = cut_to(one_line(clean(answer.text)), EXCERPT)
+    if answer.not_relevant:
+        return (
+            Message("answer.not-relevant-because", {"reason": text})
+            if text
+            else Message("answer.not-relevant")
+        )
+    return text
 
 
 def _other_side_warning(console, project, side: str, partner: Partner | None) -> None:
