@@ -284,3 +284,15 @@ def test_erstat_without_an_answers_file_is_refused_not_ignored(sharing):
         "Intet er ændret."
     )
     assert tree(sharing.home) == before
+
+
+def test_a_long_list_without_a_terminal_shows_the_first_ones_and_counts_the_rest(sharing, monkeypatch):
+    monkeypatch.setattr("spredning.cli.commands.fase.SHOWN_PROBLEMS", 1)  # the guide has 20 at most
+    source = answers_file(sharing, OLD_FILE)
+
+    code, _, err = sharing("fase", "tjek", "--svar", str(source))
+
+    assert code == 2
+    said = flat(err)
+    assert f"id: {D1} gemt nu: {EDITED}" in said and f"id: {D2}" not in said
+    assert "… og 1 mere Intet er gemt." in said

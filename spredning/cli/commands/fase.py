@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from spredning.app.answering import (
+    SHOWN_PROBLEMS,
     NotAgreed,
     Replacing,
     Session,
@@ -130,7 +131,10 @@ def _save_from_file(console, session: Session, answers: dict[str, Answer], ersta
     if replacing and not erstat:
         listed = _replacing_items(session, replacing)
         if not is_interactive():
-            raise NotATerminal("fase.replace-no-terminal", n=len(replacing), answers=listed, command=again)
+            shown, more = listed[:SHOWN_PROBLEMS], max(0, len(listed) - SHOWN_PROBLEMS)  # the first ones
+            raise NotATerminal(
+                "fase.replace-no-terminal", n=len(listed), answers=shown, more=more, command=again
+            )
         if not _replace_agreed(console, replacing, listed):
             console.print(say("fase.replace-kept", n=len(replacing)))
             return
@@ -138,7 +142,8 @@ def _save_from_file(console, session: Session, answers: dict[str, Answer], ersta
         saved = save_answers(session, answers, agreed=replacing, replace_any=erstat and bool(replacing))
     except NotAgreed as changed:  # changed meanwhile (another window): the user saw other texts
         listed = _replacing_items(session, changed.replacing)
-        raise SpredningError.of(changed.message, answers=listed, command=again) from None
+        shown, more = listed[:SHOWN_PROBLEMS], max(0, len(listed) - SHOWN_PROBLEMS)
+        raise SpredningError.of(changed.message, answers=shown, more=more, command=again) from None
     drafted = drafts_of(session, saved.changed)
     with after_work(console):
         console.print(
