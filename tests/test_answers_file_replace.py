@@ -296,3 +296,33 @@ def test_a_long_list_without_a_terminal_shows_the_first_ones_and_counts_the_rest
     said = flat(err)
     assert f"id: {D1} gemt nu: {EDITED}" in said and f"id: {D2}" not in said
     assert "… og 1 mere Intet er gemt." in said
+
+
+def test_an_answer_saved_in_another_window_after_the_yes_stops_the_command_and_is_named(
+    sharing, asking, monkeypatch
+):
+    from spredning.app import answering
+    from spredning.cli.commands import fase
+
+    def seen_then_saved_elsewhere(session, answers):
+        found = answering.replacements(session, answers)
+        other = answering.Session(session.ws, session.slug, "dele", None)
+        answering.save_answers(other, {D1: Answer("Skrevet imens")}, replace_any=True)
+        return found
+
+    monkeypatch.setattr(fase, "replacements", seen_then_saved_elsewhere)
+    source = answers_file(sharing, OLD_FILE)
+
+    run = asking(sharing, DOWN + ENTER, "fase", "tjek", "--svar", str(source))
+
+    assert run.code == 1
+    said = flat(run.err)
+    assert said.startswith(
+        "Fejl: Et svar, som filen ville erstatte, er gemt eller ændret imens (fx i et andet vindue), "
+        "så intet er gemt fra filen: • Tjek · Beskriv innovationen · Vi vil dele "
+        f"id: {D1} gemt nu: Skrevet imens"
+    )
+    assert "Kør kommandoen igen for at se svarene, som de er nu." in said
+    assert saved_text(sharing, D1) == ("Skrevet imens", False)
+    assert D3 not in sharing.project().shared  # nothing from the file, not even the new answer
+    assert saved_text(sharing, D2) == ("Ikke hos os", True)
