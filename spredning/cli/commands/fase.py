@@ -82,7 +82,8 @@ def fase(
     chosen = choose_partner(opened.project, opened.local, partner, required=role == "genbruge")
     if role == "genbruge" and chosen is None:
         raise UsageProblem("fase.no-partner", command=command("projekt", "genbruger", t("metavar.name")))
-    answers = None
+    answers, agreed, again = None, [], ""
+    variants = role == "dele" and partner is not None
     if svar is not None:
         # Without --rolle only this computer's side: an id of the other side is a slip of the pen,
         # not a wish to change the other organisation's answer (that takes --rolle). Read before
@@ -90,23 +91,22 @@ def fase(
         asked_side = (rolle and role) or side
         example = example_id(ws, phase, asked_side)
         answers = answers_from_file(ws, _answers_file(svar, example), phase, asked_side)
+        named = chosen if partner is not None else None
+        again = command(
+            "fase", phase.id, "--rolle", role, "--svar", shell_word(svar), "--erstat", partner=named
+        )
+        # asked, or refused, before the side is remembered too: not saved, the file changes nothing
+        found = _agreed(console, Session(ws, slug, role, chosen, variants), answers, erstat, again)
+        if found is None:
+            return
+        agreed = found
     if opened.local.side is None:  # a fresh copy (a git clone): remember the side from now on
         _remember_side(ws, slug, role, opened, console)
         opened = ws.store.open(slug)
-    session = Session(ws, slug, role, chosen, variants=role == "dele" and partner is not None)
+    session = Session(ws, slug, role, chosen, variants)
     several = several_dialogues(opened.project, opened.local)
     if answers is not None:
-        again = command(
-            "fase",
-            phase.id,
-            "--rolle",
-            role,
-            "--svar",
-            shell_word(svar or ""),
-            "--erstat",
-            partner=chosen if partner is not None else None,
-        )
-        _save_from_file(console, session, answers, erstat, again)
+        _save_from_file(console, session, answers, agreed, erstat and bool(agreed), again)
         return
     if not is_interactive():
         raise NotATerminal(
@@ -120,12 +120,13 @@ def fase(
     _interview(ws, ctx, console, session, phase, role, chosen, uden_partner, several, fortsaet)
 
 
-def _save_from_file(console, session: Session, answers: dict[str, Answer], erstat: bool, again: str) -> None:
-    """Save an answers file's answers; saved answers with other text are replaced only when agreed.
+def _agreed(
+    console, session: Session, answers: dict[str, Answer], erstat: bool, again: str
+) -> list[Replacing] | None:
+    """The saved answers the file would replace with other text, once agreed to; None: not agreed.
 
-    Without --erstat a terminal lists them and asks (No first: nothing is saved); a script is
-    refused with the list and the command with --erstat. What is replaced is first kept in a copy
-    of the project file (save_answers), and the message after names it.
+    With --erstat they are agreed to. Without it a terminal lists them and asks (No first: then
+    nothing is saved, None); a script is refused with the list and the command with --erstat.
     """
     replacing = replacements(session, answers)
     if replacing and not erstat:
@@ -137,9 +138,20 @@ def _save_from_file(console, session: Session, answers: dict[str, Answer], ersta
             )
         if not _replace_agreed(console, replacing, listed):
             console.print(say("fase.replace-kept", n=len(replacing)))
-            return
+            return None
+    return replacing
+
+
+def _save_from_file(
+    console, session: Session, answers: dict[str, Answer], agreed: list[Replacing], any_: bool, again: str
+) -> None:
+    """Save an answers file's answers, replacing only the saved answers agreed to (`any_`: --erstat).
+
+    What is replaced is first kept in a copy of the project file (save_answers), and the message
+    after names it. An answer changed meanwhile (another window) stops it: nothing is saved.
+    """
     try:
-        saved = save_answers(session, answers, agreed=replacing, replace_any=erstat and bool(replacing))
+        saved = save_answers(session, answers, agreed=agreed, replace_any=any_)
     except NotAgreed as changed:  # changed meanwhile (another window): the user saw other texts
         listed = _replacing_items(session, changed.replacing)
         shown, more = listed[:SHOWN_PROBLEMS], max(0, len(listed) - SHOWN_PROBLEMS)
@@ -158,8 +170,8 @@ def _save_from_file(console, session: Session, answers: dict[str, Answer], ersta
             items = _replacing_items(session, saved.replaced, done=True)
             console.print(say("fase.replaced", style="yellow", n=len(saved.replaced), answers=items))
         if saved.backup is not None:
-            shown = written_path(saved.backup)
-            print_said(console, say("fase.replaced-backup", path=shown), shown)
+            copy = written_path(saved.backup)
+            print_said(console, say("fase.replaced-backup", path=copy), copy)
         if drafted:  # kept: typed text is never erased by a file
             console.print(say("fase.drafts-kept", style="yellow", n=len(drafted)))
         tell_kept_files(session.ws)
