@@ -131,10 +131,10 @@ class Org:
         }
 
     def answer(self, answers: dict, *options: str, phase: str = "tjek") -> str:
-        """Save answers with 'fase PHASE --svar', as a script would."""
+        """Save answers with 'fase PHASE --svar --erstat', as a script that means to change them would."""
         source = self.files / f"{self.home.name}-svar-{next(self.numbers)}.yaml"
         source.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
-        return self.ok("fase", phase, "--svar", str(source), *options)
+        return self.ok("fase", phase, "--svar", str(source), "--erstat", *options)
 
     def export(self, *options: str) -> Path:
         target = self.files / f"fra-{self.home.name}-{next(self.numbers)}.yaml"

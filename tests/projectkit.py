@@ -68,7 +68,7 @@ def give(ws: Workspace, slug: str, answers: Mapping[str, str | Answer]) -> None:
             if side_of(qid) == role
         }
         if mine:
-            save_answers(session(ws, slug, role), mine)
+            save_answers(session(ws, slug, role), mine, replace_any=True)
 
 
 def saved(ws: Workspace, slug: str) -> dict[str, object]:

@@ -59,3 +59,21 @@ def test_an_accepted_answers_file_sets_the_side_as_before(copy, tmp_path):
 
     assert "På denne computer er I nu: Vi vil genbruge (Ærø Kommune)." in flat(out)
     assert local.load(copy.home, copy.slug).side == "genbruge"
+
+
+def test_an_answers_file_refused_for_replacing_answers_does_not_set_the_side(copy, tmp_path):
+    """The copy holds Odense's answer; a file that would replace it is refused before anything is
+    remembered, as a file with a wrong id is."""
+    answers = tmp_path / "svar.yaml"
+    answers.write_text(f"{D1}: Formålet\n", encoding="utf-8")
+    assert copy.ok("fase", "tjek", "--rolle", "dele", "--svar", str(answers))
+    state = local.state_path(copy.home, copy.slug)
+    state.unlink()  # a fresh copy again: no side
+    answers.write_text(f"{D1}: Et andet formål\n", encoding="utf-8")
+
+    code, out, err = copy("fase", "tjek", "--rolle", "dele", "--svar", str(answers))
+
+    assert code == 2
+    assert "Svarfilen ville erstatte et gemt svar" in flat(err)
+    assert "På denne computer er I nu" not in flat(out + err)
+    assert local.load(copy.home, copy.slug).side is None

@@ -470,7 +470,7 @@ def test_a_comment_mark_inside_quotes_or_a_block_is_part_of_the_answer(reusing_p
     assert "Video # og tablet" in reusing_project.read_text(encoding="utf-8")
 
     answers.write_text(f"{QID}: |\n  Linje 1 # med\n  Linje 2\n", encoding="utf-8")
-    assert run_cli("fase", "tjek", "--rolle", "genbruge", "--svar", str(answers))[0] == 0
+    assert run_cli("fase", "tjek", "--rolle", "genbruge", "--svar", str(answers), "--erstat")[0] == 0
     assert "Linje 1 # med" in reusing_project.read_text(encoding="utf-8")
 
 

@@ -123,13 +123,15 @@ def test_legitimate_changes_are_not_warned_of(sharing, tmp_path):
     reusing = Org(tmp_path / "aeroe", tmp_path, sharing.run_cli)
     sharing.answer({D1: "Værdi v1", D2: "Slettes"})
     assert reusing.import_(sharing.export())[0] == 0
-    reusing.ok("fase", "tjek", "--rolle", "dele", "--svar", str(_file(tmp_path, {D1: "Fra Ærø"})))
+    reusing.ok("fase", "tjek", "--rolle", "dele", "--svar", str(_file(tmp_path, {D1: "Fra Ærø"})), "--erstat")
     code, _out, err = sharing.import_(reusing.export())
     assert code == 0 and WARNING not in flat(err)
     with sharing.at_home():
         ws = Workspace(Settings(home=str(sharing.home)))
         save_answers(
-            Session(ws, sharing.slug, "dele", ws.store.load(sharing.slug).partners[0]), {D2: Answer()}
+            Session(ws, sharing.slug, "dele", ws.store.load(sharing.slug).partners[0]),
+            {D2: Answer()},
+            replace_any=True,  # deleted in the program, as agreed
         )
     sharing.ok("projekt", "genbruger", "Fanø Kommune")
     sharing.ok(

@@ -112,7 +112,8 @@ def test_a_copy_id_that_cannot_be_remembered_is_the_same_at_every_save(run_cli, 
 
     for text in ("Første", "Anden", "Tredje"):
         chosen = answers_file(tmp_path, text)
-        code, _, err = run_cli("--hjem", str(home), "fase", "tjek", "-r", "genbruge", "--svar", str(chosen))
+        words = ("fase", "tjek", "-r", "genbruge", "--svar", str(chosen), "--erstat")
+        code, _, err = run_cli("--hjem", str(home), *words)
         assert code == 0, err
         code, _, err = run_cli("--hjem", str(home), "status")
         assert code == 0, err
@@ -158,7 +159,13 @@ def test_an_import_is_said_done(run_cli, tmp_path, read_only, monkeypatch):
     code, _, err = run_cli("--hjem", str(home), "projekt", "side", "genbruge")
     assert code == 0, err
     code, _, err = run_cli(
-        "--hjem", str(theirs), "fase", "tjek", "--svar", str(answers_file(tmp_path, "Fordi igen", own))
+        "--hjem",
+        str(theirs),
+        "fase",
+        "tjek",
+        "--svar",
+        str(answers_file(tmp_path, "Fordi igen", own)),
+        "--erstat",
     )
     assert code == 0, err
     code, _, err = run_cli("--hjem", str(theirs), "eksport", "--ud", str(sent), "--overskriv")

@@ -1036,7 +1036,8 @@ def test_a_short_save_in_a_file_over_the_write_limit_names_the_long_answer_and_w
     assert path.read_bytes() == before
 
     answers.write_text(f"{LOESNINGEN}: Kort nu\n{FORMAAL}: Fjorten tegn!\n", encoding="utf-8")
-    code, _, err = run_cli("--projekt", slug, "fase", "tjek", "--rolle", "dele", "--svar", str(answers))
+    words = ("--projekt", slug, "fase", "tjek", "--rolle", "dele", "--svar", str(answers), "--erstat")
+    code, _, err = run_cli(*words)  # the long answer shortened: replaced, as agreed
 
     assert code == 0, err
     assert store.load(slug).shared[FORMAAL].answer.text == "Fjorten tegn!"

@@ -13,6 +13,8 @@ is lost and none is said to be kept unless it is in the file.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import NamedTuple
 
 from spredning.app.workspace import Workspace
 from spredning.core import history, yamlio
@@ -375,22 +377,84 @@ def _not_an_answer(qid: str, value: object) -> Message:
     return message("answers.not-text", id=qid)
 
 
-def save_answers(session: Session, answers: Mapping[str, Answer]) -> list[str]:
-    """Save answers from a file in one transaction; return the ids that changed.
+class Replacing(NamedTuple):
+    """A saved answer (or "not relevant" mark) an answers file would replace with other content."""
 
-    A draft of a question saved here stays (unless it is the very text saved): the interview then
-    shows it beside the saved answer, and the caller can say so (drafts_of).
+    question: str  # the question's id, as the file names it
+    slot: Slot
+    saved: Answer  # what the project holds (its version too: changed meanwhile, it is another)
+    given: Answer  # the file's
+
+
+class FileSaved(NamedTuple):
+    """What saving an answers file did: the ids that changed, the answers replaced, the copy kept."""
+
+    changed: list[str]
+    replaced: list[Replacing]
+    backup: Path | None  # the project file as it was, kept when saved answers were replaced
+
+
+class NotAgreed(SpredningError):
+    """Saved answers the file would replace, nobody agreed to replace (changed meanwhile): nothing saved."""
+
+    def __init__(self, replacing: list[Replacing]):
+        super().__init__("answers.replace-meanwhile", n=len(replacing))
+        self.replacing = replacing
+
+
+def replacements(session: Session, answers: Mapping[str, Answer]) -> list[Replacing]:
+    """The saved answers these would replace with other content, as the project file holds them now.
+
+    A new answer for an unanswered (or deleted) question and an answer word for word the same replace
+    nothing. The text replaced is only in the file (a version's history keeps no text): what
+    save_answers replaces is first kept in a copy of the file.
     """
+    project = session.store.load(session.slug)
+    found = (
+        _replacing(project.entry(slot), qid, slot, answers[qid]) for qid, slot in _slots(session, answers)
+    )
+    return [r for r in found if r is not None]
+
+
+def _slots(session: Session, answers: Mapping[str, Answer]) -> list[tuple[str, Slot]]:
     questions = {q.id: q for q in session.ws.guide.questions()}
-    slots = {qid: session.slot(questions[qid]) for qid in answers}
+    return [(qid, session.slot(questions[qid])) for qid in answers]
+
+
+def _replacing(fresh: Entry | None, qid: str, slot: Slot, content: Answer) -> Replacing | None:
+    if fresh is None or fresh.answer.empty or fresh.answer.same_content(content):
+        return None
+    return Replacing(qid, slot, fresh.answer, content)
+
+
+def save_answers(
+    session: Session,
+    answers: Mapping[str, Answer],
+    agreed: Sequence[Replacing] = (),
+    replace_any: bool = False,
+) -> FileSaved:
+    """Save answers from a file in one transaction; say which changed and which saved ones were replaced.
+
+    A saved answer with other content is replaced only when the user agreed to replace it as it is
+    (`agreed`, from replacements) or to replace any (`replace_any`: --erstat); then the project
+    file as it was is first kept as a copy beside it. Any other is refused (NotAgreed) and nothing
+    is saved. A draft of a question saved here stays (unless it is the very text saved): the
+    interview then shows it beside the saved answer, and the caller can say so (drafts_of).
+    """
+    slots = dict(_slots(session, answers))
 
     def save(project: Project, state: LocalState):
-        changed = []
+        changed: list[str] = []
+        replaced: list[Replacing] = []
+        refused: list[Replacing] = []
         for qid, content in answers.items():
             slot = slots[qid]
             fresh = project.entry(slot)
             if fresh is not None and not fresh.answer.empty and fresh.answer.same_content(content):
                 continue
+            replacing = _replacing(fresh, qid, slot, content)
+            if replacing is not None:
+                (replaced if replace_any or replacing in agreed else refused).append(replacing)
             project = project.with_entry(
                 slot, history.edited(fresh, content, state.copy, given_count(state, slot))
             )
@@ -398,10 +462,16 @@ def save_answers(session: Session, answers: Mapping[str, Answer]) -> list[str]:
                 state = _with_draft(state, slot_key(slot), "")  # the draft is what was saved
             # any other draft stays: text typed in the field is the user's, a file never erases it
             changed.append(qid)
-        return project, state, (changed, project, state)
+        if refused:  # raised before anything is written: the project file stays as it is
+            raise NotAgreed(refused)
+        return project, state, (changed, replaced, project, state)
 
-    changed, session.project, session.local = session.store.transact(session.slug, save)
-    return changed
+    keep = bool(agreed) or (replace_any and bool(replacements(session, answers)))  # a copy only to replace
+    changed, replaced, session.project, session.local = session.store.transact(
+        session.slug, save, keep_backup=keep
+    )
+    backup = session.store.last_backup if keep else None
+    return FileSaved(changed, replaced, backup)
 
 
 def drafts_of(session: Session, question_ids: Sequence[str]) -> list[str]:

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import typer
 
-from spredning.app.answering import Session, answers_from_file, drafts_of, example_id, save_answers
+from spredning.app.answering import (
+    SHOWN_PROBLEMS,
+    NotAgreed,
+    Replacing,
+    Session,
+    answers_from_file,
+    drafts_of,
+    example_id,
+    replacements,
+    save_answers,
+)
 from spredning.app.readiness import InterviewFollowUp, colour_word
 from spredning.app.status import dialogue_status
+from spredning.app.views import place
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     choose_partner,
     command,
+    interrupted_as,
     is_interactive,
     parse_phase,
     parse_role,
@@ -23,14 +35,16 @@ from spredning.cli.commands.common import (
     tell_went_back,
     typed_words,
     workspace,
+    written_path,
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_project import org_name
-from spredning.cli.render_text import print_fitted, print_said
+from spredning.cli.render_text import cut_to, one_line, print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
 from spredning.core.interview import Done, Interview
 from spredning.core.local import Drafted
-from spredning.core.model import SHARING, Partner, progress, side_of
+from spredning.core.model import SHARING, Answer, Partner, progress, side_of
+from spredning.core.textsafe import clean
 from spredning.i18n import t
 
 
@@ -46,8 +60,11 @@ def fase(
     svar: str | None = typer.Option(None, "--svar", metavar=t("metavar.file"), help=t("help.fase.svar")),
     uden_partner: bool = typer.Option(False, "--uden-partner", help=t("help.fase.uden-partner")),
     fortsaet: bool = typer.Option(False, "--fortsæt", help=t("help.fase.fortsaet")),
+    erstat: bool = typer.Option(False, "--erstat", help=t("help.fase.erstat")),
 ) -> None:
     """Besvar en fases spørgsmål for din side; hvert svar gemmes med det samme."""
+    if erstat and svar is None:  # nothing to replace with: said, not ignored
+        raise UsageProblem("fase.erstat-without-svar")
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
     slug = ws.slug()
@@ -69,7 +86,8 @@ def fase(
     chosen = choose_partner(opened.project, opened.local, partner, required=role == "genbruge")
     if role == "genbruge" and chosen is None:
         raise UsageProblem("fase.no-partner", command=command("projekt", "genbruger", t("metavar.name")))
-    answers = None
+    answers, agreed, again = None, [], ""
+    variants = role == "dele" and partner is not None
     if svar is not None:
         # Without --rolle only this computer's side: an id of the other side is a slip of the pen,
         # not a wish to change the other organisation's answer (that takes --rolle). Read before
@@ -77,26 +95,22 @@ def fase(
         asked_side = (rolle and role) or side
         example = example_id(ws, phase, asked_side)
         answers = answers_from_file(ws, _answers_file(svar, example), phase, asked_side)
+        named = chosen if partner is not None else None
+        again = command(
+            "fase", phase.id, "--rolle", role, "--svar", shell_word(svar), "--erstat", partner=named
+        )
+        # asked, or refused, before the side is remembered too: not saved, the file changes nothing
+        found = _agreed(console, Session(ws, slug, role, chosen, variants), answers, erstat, again)
+        if found is None:
+            return
+        agreed = found
     if opened.local.side is None:  # a fresh copy (a git clone): remember the side from now on
         _remember_side(ws, slug, role, opened, console)
         opened = ws.store.open(slug)
-    session = Session(ws, slug, role, chosen, variants=role == "dele" and partner is not None)
+    session = Session(ws, slug, role, chosen, variants)
     several = several_dialogues(opened.project, opened.local)
     if answers is not None:
-        changed = save_answers(session, answers)
-        drafted = drafts_of(session, changed)
-        with after_work(console):
-            console.print(
-                say(
-                    "fase.saved-from-file",
-                    n=len(changed),
-                    path=str(session.path),
-                    unchanged=Message("fase.unchanged", {"n": len(answers) - len(changed)}),
-                )
-            )
-            if drafted:  # kept: typed text is never erased by a file
-                console.print(say("fase.drafts-kept", style="yellow", n=len(drafted)))
-            tell_kept_files(ws)
+        _save_from_file(console, session, answers, agreed, erstat and bool(agreed), again)
         return
     if not is_interactive():
         raise NotATerminal(
@@ -108,6 +122,115 @@ def fase(
     if side is not None and role != side:
         _other_side_warning(console, opened.project, side, chosen)
     _interview(ws, ctx, console, session, phase, role, chosen, uden_partner, several, fortsaet)
+
+
+def _agreed(
+    console, session: Session, answers: dict[str, Answer], erstat: bool, again: str
+) -> list[Replacing] | None:
+    """The saved answers the file would replace with other text, once agreed to; None: not agreed.
+
+    With --erstat they are agreed to. Without it a terminal lists them and asks (No first: then
+    nothing is saved, None); a script is refused with the list and the command with --erstat.
+    """
+    replacing = replacements(session, answers)
+    if replacing and not erstat:
+        listed = _replacing_items(session, replacing)
+        if not is_interactive():
+            shown, more = listed[:SHOWN_PROBLEMS], max(0, len(listed) - SHOWN_PROBLEMS)  # the first ones
+            raise NotATerminal(
+                "fase.replace-no-terminal", n=len(listed), answers=shown, more=more, command=again
+            )
+        if not _replace_agreed(console, replacing, listed):
+            console.print(say("fase.replace-kept", n=len(replacing)))
+            return None
+    return replacing
+
+
+def _save_from_file(
+    console, session: Session, answers: dict[str, Answer], agreed: list[Replacing], any_: bool, again: str
+) -> None:
+    """Save an answers file's answers, replacing only the saved answers agreed to (`any_`: --erstat).
+
+    What is replaced is first kept in a copy of the project file (save_answers), and the message
+    after names it. An answer changed meanwhile (another window) stops it: nothing is saved.
+    """
+    try:
+        saved = save_answers(session, answers, agreed=agreed, replace_any=any_)
+    except NotAgreed as changed:  # changed meanwhile (another window): the user saw other texts
+        listed = _replacing_items(session, changed.replacing)
+        shown, more = listed[:SHOWN_PROBLEMS], max(0, len(listed) - SHOWN_PROBLEMS)
+        raise SpredningError.of(changed.message, answers=shown, more=more, command=again) from None
+    drafted = drafts_of(session, saved.changed)
+    with after_work(console):
+        console.print(
+            say(
+                "fase.saved-from-file",
+                n=len(saved.changed),
+                path=str(session.path),
+                unchanged=Message("fase.unchanged", {"n": len(answers) - len(saved.changed)}),
+            )
+        )
+        if saved.replaced:
+            items = _replacing_items(session, saved.replaced, done=True)
+            console.print(say("fase.replaced", style="yellow", n=len(saved.replaced), answers=items))
+        if saved.backup is not None:
+            copy = written_path(saved.backup)
+            print_said(console, say("fase.replaced-backup", path=copy), copy)
+        if drafted:  # kept: typed text is never erased by a file
+            console.print(say("fase.drafts-kept", style="yellow", n=len(drafted)))
+        tell_kept_files(session.ws)
+
+
+def _replace_agreed(console, replacing: list[Replacing], listed: list[Message]) -> bool:
+    """Ask whether the file's texts replace the saved answers listed (No first); Ctrl+C saves nothing."""
+    from questionary import Choice
+
+    from spredning.cli.prompter import select
+
+    with interrupted_as("fase.replace-interrupted"):
+        console.print(say("fase.replace-listed", style="yellow", n=len(replacing), answers=listed))
+        return bool(
+            select(
+                t("fase.replace-question", n=len(replacing)),
+                [Choice(t("fase.replace-no"), False), Choice(t("fase.replace-yes", n=len(replacing)), True)],
+            )
+        )
+
+
+EXCERPT = 60  # columns of a text in the list of answers a file would replace
+
+
+def _replacing_items(session: Session, replacing: list[Replacing], done: bool = False) -> list[Message]:
+    """Each answer a file replaces: where it is, its id, and a line of the saved and of the file's text.
+
+    `done`: they are replaced (the saved text was, the file's is now).
+    """
+    key = "fase.replaced-item" if done else "fase.replace-item"
+    project = session.project
+    return [
+        Message(
+            key,
+            {
+                "where": place(session.ws.guide, project, r.slot),
+                "id": r.question,
+                "saved": _excerpt(r.saved),
+                "given": _excerpt(r.given),
+            },
+        )
+        for r in replacing
+    ]
+
+
+def _excerpt(answer: Answer) -> str | Message:
+    """One line of an answer's text (control characters shown, cut with '…'), or its mark and reason."""
+    text = cut_to(one_line(clean(answer.text)), EXCERPT)
+    if answer.not_relevant:
+        return (
+            Message("answer.not-relevant-because", {"reason": text})
+            if text
+            else Message("answer.not-relevant")
+        )
+    return text
 
 
 def _other_side_warning(console, project, side: str, partner: Partner | None) -> None:
