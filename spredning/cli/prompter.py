@@ -668,21 +668,22 @@ def ask_action(
         if interrupted is not None:
             interrupted(typed)
 
+    shown = followup.typed_day(current.due) if current and current.due else ""
+    given_who = current.who if current else ""  # a stop keeps what the later fields hold already
     what = ask_text(
         t("plan.ask-what"),
         lambda text: None if text.strip() else t("plan.ask-what-needed"),
         default=current.what if current else "",
-        interrupted=lambda text: stop(TypedAction(text)),
+        interrupted=lambda text: stop(TypedAction(text, given_who, shown)),
         **io,
     )
     who = ask_text(
         t("plan.ask-who"),
         instruction=t("plan.ask-who-help"),
-        default=current.who if current else "",
-        interrupted=lambda text: stop(TypedAction(what, text)),
+        default=given_who,
+        interrupted=lambda text: stop(TypedAction(what, text, shown)),
         **io,
     )
-    shown = followup.typed_day(current.due) if current and current.due else ""
     due = ask_text(
         t("plan.ask-due"),
         due_problem,

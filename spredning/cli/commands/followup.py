@@ -144,6 +144,10 @@ def klarhed(
     """Vis klarheden pr. fase og side, eller marker jeres klarhed efter et værktøj (grøn, gul, rød)."""
     if fjern and farve is not None:  # one saves a mark, the other removes it: neither wins silently
         raise UsageProblem("readiness.colour-and-remove", colour=farve)
+    if begrundelse and (fjern or vaerktoej is None):  # a reason nothing would keep is said, never dropped
+        raise UsageProblem("readiness.reason-unused" if fjern else "readiness.reason-needs-tool")
+    if fjern and vaerktoej is None:
+        raise UsageProblem("readiness.remove-needs-tool")
     ws = workspace(ctx)
     console = make_console()
     opened = ws.open()
@@ -159,7 +163,8 @@ def klarhed(
         if farve is None and not fjern:
             if not is_interactive():
                 yellow = readiness.colour_word("gul")
-                words = ("klarhed", tool_id, yellow, "--begrundelse", t("metavar.text"), *_role_words(role))
+                reason = typed_words(("--begrundelse", begrundelse)) or ["--begrundelse", t("metavar.text")]
+                words = ("klarhed", tool_id, yellow, *reason, *_role_words(role))
                 raise NotATerminal(
                     "readiness.no-terminal", command=_hint(opened, *words, partner=chosen, general=common)
                 )
@@ -176,7 +181,7 @@ def klarhed(
                 )
                 return _hint(opened, *words, partner=chosen, general=common)
 
-            colour, begrundelse = _ask_rating(title, again)
+            colour, begrundelse = _ask_rating(title, again, begrundelse)  # the reason given: in the field
             if colour is None:
                 return
     rated = readiness.rate(ws, tool_id, colour, begrundelse, role=role, partner=chosen, general=common)
@@ -217,8 +222,12 @@ def _for_dialogue(opened, partner, general: bool) -> str:
     return t("plan.words.dialogue", org=org_name(opened.project, partner.key))
 
 
-def _ask_rating(tool: str, again: Callable[[str, str], str]) -> tuple[str | None, str]:
-    """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it."""
+def _ask_rating(tool: str, again: Callable[[str, str], str], reason: str = "") -> tuple[str | None, str]:
+    """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it.
+
+    `reason`: the one given with --begrundelse, the field's text to keep or change. Cancelled at
+    the colour, it is not saved, and that is said.
+    """
     from questionary import Choice
 
     from spredning.cli.prompter import CANCEL, ask_text, select
@@ -228,11 +237,16 @@ def _ask_rating(tool: str, again: Callable[[str, str], str]) -> tuple[str | None
     ]
     colour = select(t("plan.rate-question", tool=tool), choices)
     if colour is CANCEL:
+        if reason.strip():  # the reason given is not saved: said, never dropped without a word
+            make_console().print(say("readiness.cancelled-reason", style="yellow"))
         return None, ""
     typed: list[str] = []
     try:
         return colour, ask_text(
-            t("plan.rate-reason"), instruction=t("plan.ask-optional"), interrupted=typed.append
+            t("plan.rate-reason"),
+            instruction=t("plan.ask-optional"),
+            default=reason,
+            interrupted=typed.append,
         )
     except (KeyboardInterrupt, EOFError):
         hint = Message("readiness.rate-again", {"command": again(colour, typed[0] if typed else "")})
@@ -340,11 +354,14 @@ def godkend(
     readiness.not_in_future("approval.in-future", day, datetime.date.today())  # before asking who
     role = parse_role(rolle)
     opened = ws.open()
+    if fortryd and (af is not None or dato is not None):  # a withdrawal keeps no name or day: said
+        raise UsageProblem("approval.withdraw-with-values", option="--af" if af is not None else "--dato")
     with interrupted_as("approval.withdraw-interrupted" if fortryd else "approval.interrupted"):
         chosen, common = _dialogue(opened, partner, faelles, "approval", role)
         if af is None and not fortryd:
             if not is_interactive():
-                words = ("godkend", phase.id, "--af", t("metavar.name"), *_role_words(role))
+                dated = typed_words(("--dato", dato or ""))  # the day given is in the command shown
+                words = ("godkend", phase.id, "--af", t("metavar.name"), *dated, *_role_words(role))
                 hint = _hint(opened, *words, partner=chosen, general=common)
                 raise NotATerminal("approval.no-terminal", command=hint)
             from spredning.cli.prompter import ask_text

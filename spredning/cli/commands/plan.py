@@ -160,15 +160,28 @@ def add(
     with interrupted_as("plan.add-interrupted"):
         chosen, common = choose_dialogue(opened.project, opened.local, partner, faelles, "plan")
         if hvad is None:
-            if not is_interactive():
-                words = ("plan", "tilføj", "--hvad", t("metavar.text"), *(("--fælles",) if common else ()))
+            if not is_interactive():  # the options given are in the command shown: none is lost
+                given = typed_words(
+                    ("--hvem", hvem or ""),
+                    ("--frist", frist or ""),
+                    ("--status", status or ""),
+                    ("--fase", fase or ""),
+                )
+                words = (
+                    "plan",
+                    "tilføj",
+                    "--hvad",
+                    t("metavar.text"),
+                    *given,
+                    *(("--fælles",) if common else ()),
+                )
                 hint = command(*words, partner=hint_partner(opened.project, opened.local, chosen))
                 raise NotATerminal("plan.no-terminal", command=hint)
             from spredning.cli.prompter import ask_action
 
             typed: list = []  # what was typed when the asking stopped
-            try:
-                asked = ask_action(None, interrupted=typed.append)
+            try:  # --hvem and --frist given are the fields' text, to keep or change
+                asked = ask_action(plans.Action(what="", who=hvem or "", due=due), interrupted=typed.append)
             except (KeyboardInterrupt, EOFError):
                 again = _add_again(
                     typed, status, fase, common, hint_partner(opened.project, opened.local, chosen)
