@@ -53,7 +53,7 @@ from spredning.core import fileio, followup, interview, local
 from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import Drafted
 from spredning.core.model import SHARING, Answer, Partner, Progress, Question, Tool, progress
-from spredning.core.textsafe import clean, clean_name
+from spredning.core.textsafe import breaks_a_line, clean, clean_name
 from spredning.i18n import render as render_message
 from spredning.i18n import t
 
@@ -560,9 +560,13 @@ def ask_text(
     default: str = "",
     back=NO_BACK,
     interrupted: Callable[[str], None] | None = None,
+    one_line: bool = False,
     **io,
 ) -> str:
     """A one-line text prompt; `validate` returns a problem, said under the text, which is asked again.
+
+    With `one_line`, a text with a line break or a tab inside it (pasted) is refused so, saying
+    what to do: saved, the breaks would be spaces, not the text shown in the field.
 
     With `back`, Esc returns that value instead of the text. `interrupted` is given the field's
     text when Ctrl+C or Ctrl+D leaves it, before the interrupt goes on: the caller can say what
@@ -571,6 +575,8 @@ def ask_text(
     message, instruction = question_lines(
         clean(message), instruction and clean(instruction), _width(io), room=TYPING_ROOM, spaced=False
     )
+    if one_line:
+        validate = _one_line(validate)
     while True:
         question = _text_prompt(message, instruction, default, **io)
         if back is not NO_BACK:
@@ -586,6 +592,16 @@ def ask_text(
             return text
         _say_refused(problem, question.application.output)
         default = text  # asked again with the text, to correct
+
+
+def _one_line(validate: Callable[[str], str | None] | None) -> Callable[[str], str | None]:
+    """`validate`, and then: a line break or a tab inside the text is refused (see ask_text)."""
+
+    def check(text: str) -> str | None:
+        problem = validate(text) if validate is not None else None
+        return problem if problem is not None or not breaks_a_line(text) else t("prompt.one-line")
+
+    return check
 
 
 def _text_prompt(message: str, instruction: str, default: str, **io) -> questionary.Question:
@@ -675,6 +691,7 @@ def ask_action(
         lambda text: None if text.strip() else t("plan.ask-what-needed"),
         default=current.what if current else "",
         interrupted=lambda text: stop(TypedAction(text, given_who, shown)),
+        one_line=True,
         **io,
     )
     who = ask_text(
@@ -682,6 +699,7 @@ def ask_action(
         instruction=t("plan.ask-who-help"),
         default=given_who,
         interrupted=lambda text: stop(TypedAction(what, text, shown)),
+        one_line=True,
         **io,
     )
     due = ask_text(
@@ -1668,6 +1686,7 @@ class InterviewPrompter:
             instruction=t("plan.ask-optional"),
             default=current.reason if current else "",
             interrupted=stopped,
+            one_line=True,
             **self.io,
         )
         return interview.Rating(colour, " ".join(reason.split()))

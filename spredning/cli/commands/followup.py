@@ -20,6 +20,7 @@ from spredning.cli.commands.common import (
     hint_partner,
     interrupted_as,
     is_interactive,
+    one_line_options,
     out_path,
     parse_phase,
     parse_role,
@@ -142,6 +143,7 @@ def klarhed(
     fjern: bool = typer.Option(False, "--fjern", help=t("help.klarhed.fjern")),
 ) -> None:
     """Vis klarheden pr. fase og side, eller marker jeres klarhed efter et værktøj (grøn, gul, rød)."""
+    one_line_options(("--begrundelse", begrundelse))
     if fjern and farve is not None:  # one saves a mark, the other removes it: neither wins silently
         raise UsageProblem("readiness.colour-and-remove", colour=farve)
     if begrundelse and (fjern or vaerktoej is None):  # a reason nothing would keep is said, never dropped
@@ -247,6 +249,7 @@ def _ask_rating(tool: str, again: Callable[[str, str], str], reason: str = "") -
             instruction=t("plan.ask-optional"),
             default=reason,
             interrupted=typed.append,
+            one_line=True,
         )
     except (KeyboardInterrupt, EOFError):
         hint = Message("readiness.rate-again", {"command": again(colour, typed[0] if typed else "")})
@@ -346,6 +349,7 @@ def godkend(
     fortryd: bool = typer.Option(False, "--fortryd", help=t("help.godkend.fortryd")),
 ) -> None:
     """Godkend en fase for jeres side: hvem og hvornår; svar ændret bagefter bliver markeret."""
+    one_line_options(("--af", af))
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
     day = parse_due(dato, ahead=False) if dato else datetime.date.today()
@@ -373,6 +377,7 @@ def godkend(
                     t("approval.ask-who"),
                     lambda text: None if text.strip() else t("approval.who-needed"),
                     interrupted=typed.append,
+                    one_line=True,
                 )
             except (KeyboardInterrupt, EOFError):
                 again = None
