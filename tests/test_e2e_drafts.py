@@ -806,7 +806,7 @@ def test_ctrl_c_in_the_reason_field_says_the_reason_is_kept_without_calling_it_t
     status, output = finish(child)
 
     assert status == 130, output
-    assert "Teksten i feltet er gemt som kladde og står klar" in output
+    assert "Begrundelsen i feltet er gemt som kladde, men spørgsmålet er ikke markeret" in output
     assert "svarfelt" not in output  # the text was typed in the reason field
     assert drafts(home) == {DRAFT_KEY: "Ikke aktuelt for os"}
     assert answers(home) == {}

@@ -896,6 +896,8 @@ class InterviewPrompter:
         self.from_editor: str | None = None  # the text the editor last brought into the field
         self.undo_told = False  # the status line says the editor's text was undone
         self.left: Drafted | SpredningError | None = None  # what became of the text at the last stop
+        # a reason for "not relevant" kept at the last stop: "alone" as the draft, "beside" an answer draft
+        self.left_reason: str | None = None
         self.unsaved: UnsavedMark | UnsavedAction | None = None
         self.held: str | None = None  # a closed field's text while a question about it is asked
         self.reason_field = False  # the field shown is the reason for "not relevant": its draft is one
@@ -1164,7 +1166,7 @@ class InterviewPrompter:
         After an interrupt `app` stays set, so the caller can still read what was typed.
         """
         self.app = question.application
-        self.left = self.notice = self.edit_notice = self.from_editor = None
+        self.left = self.notice = self.edit_notice = self.from_editor = self.left_reason = None
         self.undo_told = False
         try:
             reply = _asked(question)
@@ -1199,8 +1201,26 @@ class InterviewPrompter:
             self.left = Drafted.KEPT if kept is Drafted.STALE else kept
         else:
             self.left = kept if mine else None
+        if self.reason_field:  # the words at the end say it is a reason, kept, and the question not marked
+            self.left_reason = self._reason_left(kept)
         with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
             self._show_left(self.typed(), kept)
+
+    def _reason_left(self, kept: Drafted | SpredningError | None) -> str | None:
+        """How a reason typed was kept at a stop: "alone" (the draft), "beside" (an answer draft), or None.
+
+        None when nothing new was typed (the reason saved, or none) or it could not be kept.
+        """
+        text = interview.normalise(self.typed() or "")
+        if not text or (self.answer is not None and self.answer.not_relevant and text == self.answer.text):
+            return None
+        if self.beside:
+            return (
+                "beside"
+                if kept not in (Drafted.STALE, None) and not isinstance(kept, SpredningError)
+                else None
+            )
+        return "alone" if self.left is Drafted.KEPT else None
 
     def _keys(self, step: interview.Ask):
         return merge_key_bindings(

@@ -252,7 +252,9 @@ def _ask_rating(tool: str, again: Callable[[str, str], str], reason: str = "") -
             one_line=True,
         )
     except (KeyboardInterrupt, EOFError):
-        hint = Message("readiness.rate-again", {"command": again(colour, typed[0] if typed else "")})
+        reason = typed[0] if typed else ""  # the words say whether a reason is not saved
+        key = "readiness.rate-again" if reason.strip() else "readiness.rate-again-colour"
+        hint = Message(key, {"command": again(colour, reason)})
         raise Interrupted("readiness.interrupted", hint=hint) from None
 
 
