@@ -86,6 +86,23 @@ class _Stop:
     kept = False  # the interview's handlers are installed (stop_signals_kept)
     # a command's file holding the user's writing not saved yet (a conflict's combined text)
     written_in: Callable[[], Path | None] | None = None
+    asking: Any = None  # the prompt waiting for keys now: a stop says the text in its field
+
+
+def _asking_field() -> str | None:
+    """The text in the field of the text prompt waiting now (maybe empty); None at a list or none."""
+    question = _Stop.asking
+    if not getattr(question, "text_field", False):  # a list (select), or no prompt
+        return None
+    with contextlib.suppress(Exception):  # the terminal may be gone
+        return field_buffer(question.application).text
+    return None
+
+
+def _asking_text() -> str | None:
+    """The text typed in the field of the text prompt waiting now; None at a list or with nothing typed."""
+    text = _asking_field()
+    return text if text is not None and text.strip() else None
 
 
 def _terminal_settings() -> list[Any] | None:
@@ -175,12 +192,12 @@ def _asked(question):
     """
     if _Stop.signum is not None:
         _end_now(_Stop.signum)
-    _Stop.waiting = True
+    _Stop.waiting, _Stop.asking = True, question
     try:
         with contextlib.nullcontext() if _Stop.kept else _plain_stops():
             return question.unsafe_ask()
     finally:
-        _Stop.waiting = False
+        _Stop.waiting, _Stop.asking = False, None
 
 
 @contextlib.contextmanager
@@ -202,16 +219,20 @@ def _stopped_unsaved(signum, frame) -> None:
     if _Stop.signum is not None:  # a second stop while the first ends the program (an editor closing)
         return
     _Stop.signum = signum
-    _end_now(signum, _unsaved_words(signum))
+    text = _asking_text()  # what was typed in the field, to copy: it is not saved
+    _end_now(signum, _unsaved_words(signum, text is not None), text)
 
 
-def _unsaved_words(signum: int) -> str:
+def _unsaved_words(signum: int, text: bool = False) -> str:
     """A stop outside the interview: nothing of this prompt is saved; writing kept in files is named.
 
     An editor open now (a conflict's combined text) is stopped first, and its file named when it
-    holds something; a file the command keeps written text in is named too.
+    holds something; a file the command keeps written text in is named too. `text`: the field's
+    text follows the words, to copy.
     """
     words = [t("interview.stopped-from-outside-unsaved")]
+    if text:
+        words.append(t("interview.stopped-field-text"))
     left = editor.stop_open(signum)
     if left is not None and left.path is not None:
         words.append(t("editor.stopped-file-kept", path=str(left.path)))
@@ -616,7 +637,9 @@ def _text_prompt(message: str, instruction: str, default: str, **io) -> question
         FormattedText(tokens), style=merge_styles_default([STYLE]), lexer=SimpleLexer("class:answer"), **io
     )
     prompt.default_buffer.reset(Document(default))
-    return _with_keys(questionary.Question(prompt.app), _no_search_keys(), _undo_keys(), _pasted_codes())
+    question = questionary.Question(prompt.app)
+    question.text_field = True  # type: ignore[attr-defined]  # a stop from outside shows its text
+    return _with_keys(question, _no_search_keys(), _undo_keys(), _pasted_codes())
 
 
 def _say_refused(problem: str, output) -> None:
@@ -1396,6 +1419,10 @@ class InterviewPrompter:
             _end_now(signum, t("interview.stopped-from-outside-not-kept", problem=problem), typed)
         if left is not None:
             _end_now(signum, render_message(editor.stop_notice(left)))
+        if typed is None and _asking_field() is not None:  # a mark's or an action's field: not saved
+            text = _asking_text()
+            words = t("interview.stopped-from-outside-follow-up")
+            _end_now(signum, f"{words} {t('interview.stopped-field-text')}" if text else words, text)
         if kept is Drafted.JOINED:
             _end_now(signum, t("interview.stopped-from-outside-joined"))
         elif kept not in (None, Drafted.STALE) and interview.draft_of(typed, self.answer):
