@@ -473,6 +473,36 @@ def test_a_stop_from_outside_at_a_marks_reason_says_the_mark_is_not_saved(spawn,
     assert "Alt, hvad du har gemt, er gemt." not in said
 
 
+@pytest.mark.parametrize("answer", ["", "Et halvt svar"])
+def test_a_stop_from_outside_in_the_reason_field_says_the_reason_is_kept_and_nothing_marked(
+    spawn, project, home, answer
+):
+    child = spawn("fase", "tjek")
+    child.expect_exact("[1/14]")
+    child.expect_exact("Svar:")
+    child.send(answer + CTRL_N)
+    child.expect_exact("Grund:")
+    child.send("Ikke aktuelt for os")
+    child.expect_exact("aktuelt for os")
+
+    os.kill(child.pid, signal.SIGTERM)
+    status, output = finish(child)
+
+    assert status == 128 + signal.SIGTERM
+    said = " ".join(output.split())
+    if answer:
+        assert (
+            "Svaret, du skrev, er gemt som kladde, og begrundelsen i feltet er gemt ved siden af det; "
+            "spørgsmålet er ikke markeret som ikke relevant."
+        ) in said
+        assert drafts(home) == {DRAFT_KEY: answer}
+    else:
+        assert "Begrundelsen i feltet er gemt som kladde, men spørgsmålet er ikke markeret" in said
+        assert drafts(home) == {DRAFT_KEY: "Ikke aktuelt for os"}
+    assert "teksten i feltet er gemt som kladde" not in said
+    assert answers(home) == {}
+
+
 def wait_until(ready, what: str) -> None:
     """Wait for the other program's work (a file written), failing after TIMEOUT; no timing asserted."""
     deadline = time.monotonic() + TIMEOUT

@@ -1237,13 +1237,11 @@ class InterviewPrompter:
         text = interview.normalise(self.typed() or "")
         if not text or (self.answer is not None and self.answer.not_relevant and text == self.answer.text):
             return None
+        if kept in (Drafted.STALE, None) or isinstance(kept, SpredningError):
+            return None
         if self.beside:
-            return (
-                "beside"
-                if kept not in (Drafted.STALE, None) and not isinstance(kept, SpredningError)
-                else None
-            )
-        return "alone" if self.left is Drafted.KEPT else None
+            return "beside"
+        return "alone" if kept is Drafted.KEPT and interview.draft_of(self.typed(), self.answer) else None
 
     def _keys(self, step: interview.Ask):
         return merge_key_bindings(
@@ -1423,6 +1421,15 @@ class InterviewPrompter:
             text = _asking_text()
             words = t("interview.stopped-from-outside-follow-up")
             _end_now(signum, f"{words} {t('interview.stopped-field-text')}" if text else words, text)
+        reason = self._reason_left(kept) if self.reason_field else None
+        if reason is not None:  # a reason kept: said to be one, and the question not marked
+            alone = reason == "alone"
+            key = (
+                "interview.stopped-from-outside-reason-alone"
+                if alone
+                else "interview.stopped-from-outside-reason-beside"
+            )
+            _end_now(signum, t(key))
         if kept is Drafted.JOINED:
             _end_now(signum, t("interview.stopped-from-outside-joined"))
         elif kept not in (None, Drafted.STALE) and interview.draft_of(typed, self.answer):
