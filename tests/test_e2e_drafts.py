@@ -429,6 +429,80 @@ def test_a_stop_from_outside_in_another_commands_prompt_is_said_and_gives_the_te
     assert settings[3] & termios.ECHO and settings[3] & termios.ICANON
 
 
+def test_a_stop_from_outside_in_another_commands_field_shows_the_text_not_saved(spawn, project, home):
+    child = spawn("plan", "tilføj")
+    child.expect_exact("Hvad skal gøres?")
+    child.send("Book et lokale til mødet")
+    child.expect_exact("til mødet")
+
+    os.kill(child.pid, signal.SIGTERM)
+    status, output = finish(child)
+
+    assert status == 128 + signal.SIGTERM
+    said = " ".join(output.split())
+    assert "stoppet udefra, før det, du skrev her, var gemt." in said
+    assert said.endswith("Her er teksten fra feltet, så du kan kopiere den: Book et lokale til mødet")
+
+
+def test_a_stop_from_outside_at_a_marks_reason_says_the_mark_is_not_saved(spawn, project, home):
+    child = spawn("fase", "fjern")
+    for n in range(1, 6):
+        child.expect_exact(f"[{n}/5]")
+        child.expect_exact("Svar:")
+        child.send(f"svar {n}" + ESC_ENTER)
+    child.expect_exact("Hvad vil du nu?")
+    child.send(ENTER)  # the review: go on
+    child.expect_exact("Hvad vil du?")
+    child.send(ENTER)  # the offer of an action: go on
+    child.expect_exact("Hvor klar er I efter")
+    child.send(DOWN * 2 + ENTER)  # gul
+    child.expect_exact("Kort begrundelse?")
+    child.send("Budgettet er uafklaret")
+    child.expect_exact("uafklaret")
+
+    os.kill(child.pid, signal.SIGTERM)
+    status, output = finish(child)
+
+    assert status == 128 + signal.SIGTERM
+    said = " ".join(output.split())
+    assert (
+        "Programmet blev stoppet udefra. Dine gemte svar er gemt, men det, du var ved at give her "
+        "(en klarhed eller en handling), er ikke gemt. Her er teksten fra feltet, så du kan kopiere den: "
+        "Budgettet er uafklaret"
+    ) in said
+    assert "Alt, hvad du har gemt, er gemt." not in said
+
+
+@pytest.mark.parametrize("answer", ["", "Et halvt svar"])
+def test_a_stop_from_outside_in_the_reason_field_says_the_reason_is_kept_and_nothing_marked(
+    spawn, project, home, answer
+):
+    child = spawn("fase", "tjek")
+    child.expect_exact("[1/14]")
+    child.expect_exact("Svar:")
+    child.send(answer + CTRL_N)
+    child.expect_exact("Grund:")
+    child.send("Ikke aktuelt for os")
+    child.expect_exact("aktuelt for os")
+
+    os.kill(child.pid, signal.SIGTERM)
+    status, output = finish(child)
+
+    assert status == 128 + signal.SIGTERM
+    said = " ".join(output.split())
+    if answer:
+        assert (
+            "Svaret, du skrev, er gemt som kladde, og begrundelsen i feltet er gemt ved siden af det; "
+            "spørgsmålet er ikke markeret som ikke relevant."
+        ) in said
+        assert drafts(home) == {DRAFT_KEY: answer}
+    else:
+        assert "Begrundelsen i feltet er gemt som kladde, men spørgsmålet er ikke markeret" in said
+        assert drafts(home) == {DRAFT_KEY: "Ikke aktuelt for os"}
+    assert "teksten i feltet er gemt som kladde" not in said
+    assert answers(home) == {}
+
+
 def wait_until(ready, what: str) -> None:
     """Wait for the other program's work (a file written), failing after TIMEOUT; no timing asserted."""
     deadline = time.monotonic() + TIMEOUT
@@ -806,7 +880,7 @@ def test_ctrl_c_in_the_reason_field_says_the_reason_is_kept_without_calling_it_t
     status, output = finish(child)
 
     assert status == 130, output
-    assert "Teksten i feltet er gemt som kladde og står klar" in output
+    assert "Begrundelsen i feltet er gemt som kladde, men spørgsmålet er ikke markeret" in output
     assert "svarfelt" not in output  # the text was typed in the reason field
     assert drafts(home) == {DRAFT_KEY: "Ikke aktuelt for os"}
     assert answers(home) == {}

@@ -256,7 +256,8 @@ def test_ctrl_c_at_the_marks_reason_gives_the_command_that_saves_it(sharing, typ
     assert run.code == 130, run.err
     said = flat(run.err)
     assert said.startswith(
-        "Afbrudt. Markeringen er ikke ændret. Gem den med det, du valgte og skrev: spredning"
+        "Afbrudt. Markeringen er ikke ændret. Begrundelsen, du skrev, er heller ikke gemt; "
+        "gem markeringen med den: spredning"
     )
     assert said.endswith(  # after the --hjem this test gives
         " klarhed tjek.beskriv-innovationen gul --begrundelse 'Vi mangler tal' --partner fanoe-kommune"

@@ -1699,7 +1699,10 @@ def test_fase_stopped_while_giving_a_reason_keeps_that_text_as_the_draft(fase_in
     code, _, err = fase_in_terminal("langt svar" + CTRL_N + "eller grund" + CTRL_C, "tjek")
 
     assert code == 130
-    assert "Teksten i feltet er gemt som kladde" in one_line(err)
+    assert (
+        "Svaret, du skrev, er gemt som kladde, og begrundelsen i feltet er gemt ved siden af det"
+        in one_line(err)
+    )
     # the answer draft stays an answer draft; the reason is kept beside it
     assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "langt svar"}
     state = yaml.safe_load((ws.store.home / ".spredning" / f"{slug}.yaml").read_text())

@@ -53,7 +53,7 @@ from spredning.core import fileio, followup, interview, local
 from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import Drafted
 from spredning.core.model import SHARING, Answer, Partner, Progress, Question, Tool, progress
-from spredning.core.textsafe import clean, clean_name
+from spredning.core.textsafe import breaks_a_line, clean, clean_name
 from spredning.i18n import render as render_message
 from spredning.i18n import t
 
@@ -86,6 +86,23 @@ class _Stop:
     kept = False  # the interview's handlers are installed (stop_signals_kept)
     # a command's file holding the user's writing not saved yet (a conflict's combined text)
     written_in: Callable[[], Path | None] | None = None
+    asking: Any = None  # the prompt waiting for keys now: a stop says the text in its field
+
+
+def _asking_field() -> str | None:
+    """The text in the field of the text prompt waiting now (maybe empty); None at a list or none."""
+    question = _Stop.asking
+    if not getattr(question, "text_field", False):  # a list (select), or no prompt
+        return None
+    with contextlib.suppress(Exception):  # the terminal may be gone
+        return field_buffer(question.application).text
+    return None
+
+
+def _asking_text() -> str | None:
+    """The text typed in the field of the text prompt waiting now; None at a list or with nothing typed."""
+    text = _asking_field()
+    return text if text is not None and text.strip() else None
 
 
 def _terminal_settings() -> list[Any] | None:
@@ -175,12 +192,12 @@ def _asked(question):
     """
     if _Stop.signum is not None:
         _end_now(_Stop.signum)
-    _Stop.waiting = True
+    _Stop.waiting, _Stop.asking = True, question
     try:
         with contextlib.nullcontext() if _Stop.kept else _plain_stops():
             return question.unsafe_ask()
     finally:
-        _Stop.waiting = False
+        _Stop.waiting, _Stop.asking = False, None
 
 
 @contextlib.contextmanager
@@ -202,16 +219,20 @@ def _stopped_unsaved(signum, frame) -> None:
     if _Stop.signum is not None:  # a second stop while the first ends the program (an editor closing)
         return
     _Stop.signum = signum
-    _end_now(signum, _unsaved_words(signum))
+    text = _asking_text()  # what was typed in the field, to copy: it is not saved
+    _end_now(signum, _unsaved_words(signum, text is not None), text)
 
 
-def _unsaved_words(signum: int) -> str:
+def _unsaved_words(signum: int, text: bool = False) -> str:
     """A stop outside the interview: nothing of this prompt is saved; writing kept in files is named.
 
     An editor open now (a conflict's combined text) is stopped first, and its file named when it
-    holds something; a file the command keeps written text in is named too.
+    holds something; a file the command keeps written text in is named too. `text`: the field's
+    text follows the words, to copy.
     """
     words = [t("interview.stopped-from-outside-unsaved")]
+    if text:
+        words.append(t("interview.stopped-field-text"))
     left = editor.stop_open(signum)
     if left is not None and left.path is not None:
         words.append(t("editor.stopped-file-kept", path=str(left.path)))
@@ -560,9 +581,13 @@ def ask_text(
     default: str = "",
     back=NO_BACK,
     interrupted: Callable[[str], None] | None = None,
+    one_line: bool = False,
     **io,
 ) -> str:
     """A one-line text prompt; `validate` returns a problem, said under the text, which is asked again.
+
+    With `one_line`, a text with a line break or a tab inside it (pasted) is refused so, saying
+    what to do: saved, the breaks would be spaces, not the text shown in the field.
 
     With `back`, Esc returns that value instead of the text. `interrupted` is given the field's
     text when Ctrl+C or Ctrl+D leaves it, before the interrupt goes on: the caller can say what
@@ -573,6 +598,8 @@ def ask_text(
     )
     if instruction and message.endswith("\n "):  # the help has a line of its own, and so has the text:
         instruction += "\n "  # typed or given to correct, it ran on after the help's last word
+    if one_line:
+        validate = _one_line(validate)
     while True:
         question = _text_prompt(message, instruction, default, **io)
         if back is not NO_BACK:
@@ -590,6 +617,16 @@ def ask_text(
         default = text  # asked again with the text, to correct
 
 
+def _one_line(validate: Callable[[str], str | None] | None) -> Callable[[str], str | None]:
+    """`validate`, and then: a line break or a tab inside the text is refused (see ask_text)."""
+
+    def check(text: str) -> str | None:
+        problem = validate(text) if validate is not None else None
+        return problem if problem is not None or not breaks_a_line(text) else t("prompt.one-line")
+
+    return check
+
+
 def _text_prompt(message: str, instruction: str, default: str, **io) -> questionary.Question:
     """questionary.text with one space before the help, not two ('Frist?  (dd-mm-åååå').
 
@@ -602,7 +639,9 @@ def _text_prompt(message: str, instruction: str, default: str, **io) -> question
         FormattedText(tokens), style=merge_styles_default([STYLE]), lexer=SimpleLexer("class:answer"), **io
     )
     prompt.default_buffer.reset(Document(default))
-    return _with_keys(questionary.Question(prompt.app), _no_search_keys(), _undo_keys(), _pasted_codes())
+    question = questionary.Question(prompt.app)
+    question.text_field = True  # type: ignore[attr-defined]  # a stop from outside shows its text
+    return _with_keys(question, _no_search_keys(), _undo_keys(), _pasted_codes())
 
 
 def _say_refused(problem: str, output) -> None:
@@ -675,18 +714,21 @@ def ask_action(
         if interrupted is not None:
             interrupted(typed)
 
+    given_who = current.who if current else ""  # a stop keeps what the later fields hold already
     what = ask_text(
         t("plan.ask-what"),
         lambda text: None if text.strip() else t("plan.ask-what-needed"),
         default=current.what if current else "",
-        interrupted=lambda text: stop(TypedAction(text)),
+        interrupted=lambda text: stop(TypedAction(text, given_who, shown)),
+        one_line=True,
         **io,
     )
     who = ask_text(
         t("plan.ask-who"),
         instruction=t("plan.ask-who-help"),
-        default=current.who if current else "",
-        interrupted=lambda text: stop(TypedAction(what, text)),
+        default=given_who,
+        interrupted=lambda text: stop(TypedAction(what, text, shown)),
+        one_line=True,
         **io,
     )
     typed_due = ask_text(
@@ -883,6 +925,8 @@ class InterviewPrompter:
         self.from_editor: str | None = None  # the text the editor last brought into the field
         self.undo_told = False  # the status line says the editor's text was undone
         self.left: Drafted | SpredningError | None = None  # what became of the text at the last stop
+        # a reason for "not relevant" kept at the last stop: "alone" as the draft, "beside" an answer draft
+        self.left_reason: str | None = None
         self.unsaved: UnsavedMark | UnsavedAction | None = None
         self.held: str | None = None  # a closed field's text while a question about it is asked
         self.reason_field = False  # the field shown is the reason for "not relevant": its draft is one
@@ -1151,7 +1195,7 @@ class InterviewPrompter:
         After an interrupt `app` stays set, so the caller can still read what was typed.
         """
         self.app = question.application
-        self.left = self.notice = self.edit_notice = self.from_editor = None
+        self.left = self.notice = self.edit_notice = self.from_editor = self.left_reason = None
         self.undo_told = False
         try:
             reply = _asked(question)
@@ -1186,8 +1230,24 @@ class InterviewPrompter:
             self.left = Drafted.KEPT if kept is Drafted.STALE else kept
         else:
             self.left = kept if mine else None
+        if self.reason_field:  # the words at the end say it is a reason, kept, and the question not marked
+            self.left_reason = self._reason_left(kept)
         with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
             self._show_left(self.typed(), kept)
+
+    def _reason_left(self, kept: Drafted | SpredningError | None) -> str | None:
+        """How a reason typed was kept at a stop: "alone" (the draft), "beside" (an answer draft), or None.
+
+        None when nothing new was typed (the reason saved, or none) or it could not be kept.
+        """
+        text = interview.normalise(self.typed() or "")
+        if not text or (self.answer is not None and self.answer.not_relevant and text == self.answer.text):
+            return None
+        if kept in (Drafted.STALE, None) or isinstance(kept, SpredningError):
+            return None
+        if self.beside:
+            return "beside"
+        return "alone" if kept is Drafted.KEPT and interview.draft_of(self.typed(), self.answer) else None
 
     def _keys(self, step: interview.Ask):
         return merge_key_bindings(
@@ -1363,6 +1423,19 @@ class InterviewPrompter:
             _end_now(signum, t("interview.stopped-from-outside-not-kept", problem=problem), typed)
         if left is not None:
             _end_now(signum, render_message(editor.stop_notice(left)))
+        if typed is None and _asking_field() is not None:  # a mark's or an action's field: not saved
+            text = _asking_text()
+            words = t("interview.stopped-from-outside-follow-up")
+            _end_now(signum, f"{words} {t('interview.stopped-field-text')}" if text else words, text)
+        reason = self._reason_left(kept) if self.reason_field else None
+        if reason is not None:  # a reason kept: said to be one, and the question not marked
+            alone = reason == "alone"
+            key = (
+                "interview.stopped-from-outside-reason-alone"
+                if alone
+                else "interview.stopped-from-outside-reason-beside"
+            )
+            _end_now(signum, t(key))
         if kept is Drafted.JOINED:
             _end_now(signum, t("interview.stopped-from-outside-joined"))
         elif kept not in (None, Drafted.STALE) and interview.draft_of(typed, self.answer):
@@ -1673,6 +1746,7 @@ class InterviewPrompter:
             instruction=t("plan.ask-optional"),
             default=current.reason if current else "",
             interrupted=stopped,
+            one_line=True,
             **self.io,
         )
         return interview.Rating(colour, " ".join(reason.split()))

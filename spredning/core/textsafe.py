@@ -37,6 +37,18 @@ def clean(text: str) -> str:
     return re.sub(_UNSAFE, _visible, text)
 
 
+# what breaks a line (as str.splitlines sees it) and the tab: none belongs in a one-line field
+_NOT_ONE_LINE = "\n\r\t\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def breaks_a_line(text: str) -> bool:
+    """Whether a one-line text has a line break or a tab inside it (blank space around it is no matter).
+
+    Saved, such a text would be one line with spaces where the breaks were: not what was given.
+    """
+    return any(character in _NOT_ONE_LINE for character in text.strip())
+
+
 def has_unsafe(text: str) -> bool:
     """Return True when text holds characters that clean() would change (besides CR)."""
     return not text.isprintable() and bool(re.search(_UNSAFE, text.replace("\r", "")))

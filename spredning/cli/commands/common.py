@@ -457,6 +457,19 @@ def shell_word(word: str) -> str:
     return shlex.quote(word)
 
 
+def one_line_options(*options: tuple[str, str | None]) -> None:
+    """Refuse an option of a one-line field whose text has a line break or a tab inside it.
+
+    Saved, the breaks would become spaces: the text shown later would not be the text given.
+    Said before anything is asked or saved.
+    """
+    from spredning.core.textsafe import breaks_a_line
+
+    for option, value in options:
+        if value is not None and breaks_a_line(value):
+            raise UsageProblem("usage.one-line", option=option)
+
+
 def typed_words(*options: tuple[str, str]) -> list[str]:
     """Options for a hint's command from text a user typed that was not saved: those with a value.
 

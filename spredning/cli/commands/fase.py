@@ -300,7 +300,10 @@ def _interview(
             raise Interrupted(
                 "fase.interrupted",
                 hint=hint,
-                draft=left is Drafted.KEPT,
+                draft=left is Drafted.KEPT and prompter.left_reason is None,
+                reason=prompter.left_reason
+                == "alone",  # a reason kept: said to be one, the question not marked
+                beside=prompter.left_reason == "beside",
                 joined=left is Drafted.JOINED,
                 lost=isinstance(left, SpredningError),
                 unsaved=unsaved,

@@ -20,6 +20,7 @@ from spredning.cli.commands.common import (
     hint_partner,
     interrupted_as,
     is_interactive,
+    one_line_options,
     out_path,
     parse_phase,
     parse_role,
@@ -154,8 +155,13 @@ def klarhed(
     fjern: bool = typer.Option(False, "--fjern", help=t("help.klarhed.fjern")),
 ) -> None:
     """Vis klarheden pr. fase og side, eller marker jeres klarhed efter et værktøj (grøn, gul, rød)."""
+    one_line_options(("--begrundelse", begrundelse))
     if fjern and farve is not None:  # one saves a mark, the other removes it: neither wins silently
         raise UsageProblem("readiness.colour-and-remove", colour=farve)
+    if begrundelse and (fjern or vaerktoej is None):  # a reason nothing would keep is said, never dropped
+        raise UsageProblem("readiness.reason-unused" if fjern else "readiness.reason-needs-tool")
+    if fjern and vaerktoej is None:
+        raise UsageProblem("readiness.remove-needs-tool")
     ws = workspace(ctx)
     console = make_console()
     opened = ws.open()
@@ -188,7 +194,7 @@ def klarhed(
                 )
                 return _hint(opened, *words, partner=chosen, general=common)
 
-            colour, begrundelse = _ask_rating(title, again)
+            colour, begrundelse = _ask_rating(title, again, begrundelse)  # the reason given: in the field
             if colour is None:
                 return
     rated = readiness.rate(ws, tool_id, colour, begrundelse, role=role, partner=chosen, general=common)
@@ -229,8 +235,12 @@ def _for_dialogue(opened, partner, general: bool) -> str:
     return t("plan.words.dialogue", org=org_name(opened.project, partner.key))
 
 
-def _ask_rating(tool: str, again: Callable[[str, str], str]) -> tuple[str | None, str]:
-    """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it."""
+def _ask_rating(tool: str, again: Callable[[str, str], str], reason: str = "") -> tuple[str | None, str]:
+    """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it.
+
+    `reason`: the one given with --begrundelse, the field's text to keep or change. Cancelled at
+    the colour, it is not saved, and that is said.
+    """
     from questionary import Choice
 
     from spredning.cli.prompter import CANCEL, ask_text, select
@@ -240,14 +250,22 @@ def _ask_rating(tool: str, again: Callable[[str, str], str]) -> tuple[str | None
     ]
     colour = select(t("plan.rate-question", tool=tool), choices)
     if colour is CANCEL:
+        if reason.strip():  # the reason given is not saved: said, never dropped without a word
+            make_console().print(say("readiness.cancelled-reason", style="yellow"))
         return None, ""
     typed: list[str] = []
     try:
         return colour, ask_text(
-            t("plan.rate-reason"), instruction=t("plan.ask-optional"), interrupted=typed.append
+            t("plan.rate-reason"),
+            instruction=t("plan.ask-optional"),
+            default=reason,
+            interrupted=typed.append,
+            one_line=True,
         )
     except (KeyboardInterrupt, EOFError):
-        hint = Message("readiness.rate-again", {"command": again(colour, typed[0] if typed else "")})
+        reason = typed[0] if typed else ""  # the words say whether a reason is not saved
+        key = "readiness.rate-again" if reason.strip() else "readiness.rate-again-colour"
+        hint = Message(key, {"command": again(colour, reason)})
         raise Interrupted("readiness.interrupted", hint=hint) from None
 
 
@@ -344,6 +362,7 @@ def godkend(
     fortryd: bool = typer.Option(False, "--fortryd", help=t("help.godkend.fortryd")),
 ) -> None:
     """Godkend en fase for jeres side: hvem og hvornår; svar ændret bagefter bliver markeret."""
+    one_line_options(("--af", af))
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
     day = parse_due(dato, ahead=False) if dato else datetime.date.today()
@@ -352,6 +371,8 @@ def godkend(
     readiness.not_in_future("approval.in-future", day, datetime.date.today())  # before asking who
     role = parse_role(rolle)
     opened = ws.open()
+    if fortryd and (af is not None or dato is not None):  # a withdrawal keeps no name or day: said
+        raise UsageProblem("approval.withdraw-with-values", option="--af" if af is not None else "--dato")
     with interrupted_as("approval.withdraw-interrupted" if fortryd else "approval.interrupted"):
         chosen, common = _dialogue(opened, partner, faelles, "approval", role)
 
@@ -384,6 +405,7 @@ def godkend(
                     t("approval.ask-who"),
                     lambda text: None if text.strip() else t("approval.who-needed"),
                     interrupted=typed.append,
+                    one_line=True,
                 )
             except (KeyboardInterrupt, EOFError):
                 again = None

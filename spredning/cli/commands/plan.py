@@ -18,6 +18,7 @@ from spredning.cli.commands.common import (
     hint_partner,
     interrupted_as,
     is_interactive,
+    one_line_options,
     out_path,
     replacing,
     shell_word,
@@ -153,6 +154,7 @@ def add(
     faelles: bool = typer.Option(False, "--fælles", help=t("help.plan.faelles")),
 ) -> None:
     """Tilføj en handling til handlingsplanen (spørger om det, tilvalgene ikke giver)."""
+    one_line_options(("--hvad", hvad), ("--hvem", hvem))
     ws = workspace(ctx)
     source = _source(ws, fase)  # what the options got wrong is said before any question
     state = plans.parse_status(status) if status else "ikke-startet"
@@ -175,8 +177,8 @@ def add(
             from spredning.cli.prompter import ask_action
 
             typed: list = []  # what was typed when the asking stopped
-            try:
-                asked = ask_action(None, interrupted=typed.append)
+            try:  # --hvem and --frist given are the fields' text, to keep or change
+                asked = ask_action(plans.Action(what="", who=hvem or "", due=due), interrupted=typed.append)
             except (KeyboardInterrupt, EOFError):
                 again = _add_again(
                     typed, status, fase, common, hint_partner(opened.project, opened.local, chosen)
@@ -254,6 +256,7 @@ def change(
     fase: str | None = typer.Option(None, "--fase", metavar=t("metavar.phase"), help=t("help.plan.fase")),
 ) -> None:
     """Ret en handling: hvad, hvem, frist, status (spørger i en terminal, når intet tilvalg er givet)."""
+    one_line_options(("--hvad", hvad), ("--hvem", hvem))
     ws = workspace(ctx)
     changes: dict[str, object] = {}
     if hvad is not None:

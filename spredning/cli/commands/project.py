@@ -348,6 +348,11 @@ def start(
     ws = workspace(ctx, new_home=True)
     console = make_console()
     if eksempel:
+        options = {"--navn": navn, "--beskrivelse": beskrivelse, "--deler": deler, "--genbruger": genbruger}
+        options |= {"--rolle": rolle, "--organisation": organisation}
+        extra = [option for option, value in options.items() if value is not None]
+        if extra:  # the example project has its own facts: what was given is refused, never dropped
+            raise UsageProblem("start.example-with-options", options=extra)
         started = projects.start_example(ws)
         tried = tuple(
             command(*words, project=None) for words in (["status"], ["vis"], ["rapport", "--format", "html"])

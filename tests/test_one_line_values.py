@@ -1,0 +1,113 @@
+"""A line break or a tab in a one-line field is refused, never saved as spaces in its place: as an
+option, in words with exit 2 before anything is asked or saved; pasted into a terminal field, in
+words under the field, which asks again with the text to correct.
+"""
+
+from __future__ import annotations
+
+import pytest
+from homekit import typed
+from projectkit import new_project, workspace
+
+from spredning.core import followup
+
+ENTER = "\r"
+LEFT = "\x1b[D"
+BACKSPACE = "\x7f"
+
+
+def pasted(text: str) -> str:
+    """The keys a terminal sends for text pasted into a program that asked for bracketed paste."""
+    return f"\x1b[200~{text}\x1b[201~"
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return workspace(tmp_path / "hjem")
+
+
+@pytest.fixture
+def reusing(ws):
+    """A project on the reusing side (Ærø Kommune, one partner), active, in $SPREDNING_HJEM."""
+    return new_project(ws)
+
+
+@pytest.fixture
+def on_screen(monkeypatch, run_cli):
+    for module in ("plan", "followup", "common"):  # common last: the others import its function
+        monkeypatch.setattr(f"spredning.cli.commands.{module}.is_interactive", lambda: True)
+    return lambda keys, *argv: typed(run_cli, keys, *argv)
+
+
+@pytest.mark.parametrize(
+    ("option", "args"),
+    [
+        ("--hvad", ("plan", "tilføj", "--hvad", "Book et\nlokale")),
+        ("--hvem", ("plan", "tilføj", "--hvad", "Book", "--hvem", "Bo\tJensen")),
+        ("--hvad", ("plan", "ret", "abc", "--hvad", "Book\r\net lokale")),
+        ("--af", ("godkend", "tjek", "--af", "Eva\nJensen")),
+        ("--begrundelse", ("klarhed", "beskriv-innovationen", "gul", "--begrundelse", "Vi mangler\u2028tal")),
+    ],
+)
+def test_an_option_with_a_line_break_or_a_tab_is_refused_in_words(run_cli, ws, reusing, option, args):
+    before = ws.store.path_for(reusing).read_bytes()
+
+    code, out, err = run_cli(*args)
+
+    assert code == 2, (out, err)
+    assert flat(err).startswith(
+        f"Fejl: Teksten efter {option} skal være én linje, men den har et linjeskift eller et tabulatortegn"
+    )
+    assert "og kør kommandoen igen" in flat(err)
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
+def test_in_english_the_refusal_names_the_option(run_cli, reusing):
+    code, _, err = run_cli("--sprog", "en", "plan", "tilføj", "--hvad", "a\tb")
+
+    assert code == 2
+    assert "The text after --hvad must be one line, but it has a line break or a tab" in flat(err)
+
+
+def test_a_line_break_at_the_end_is_no_matter(run_cli, ws, reusing):
+    code, _, err = run_cli("plan", "tilføj", "--hvad", "Book et lokale\n")
+
+    assert code == 0, err
+    project = ws.store.load(reusing)
+    assert followup.plan_items(project, project.partners[0])[0].what == "Book et lokale"
+
+
+FIX = LEFT * len("lokale") + BACKSPACE + " " + ENTER  # the line break becomes a space
+
+
+def test_a_line_break_pasted_into_the_action_field_is_refused_there_and_corrected(on_screen, ws, reusing):
+    run = on_screen(pasted("Book et\nlokale") + ENTER + FIX + "Bo" + ENTER + ENTER, "plan", "tilføj")
+
+    assert run.code == 0, run.err
+    assert "Teksten skal være én linje, men den har et linjeskift eller et tabulatortegn" in flat(run.screen)
+    project = ws.store.load(reusing)
+    [item] = followup.plan_items(project, project.partners[0])
+    assert (item.what, item.who) == ("Book et lokale", "Bo")
+
+
+def test_a_line_break_pasted_into_klarheds_reason_is_refused_there(on_screen, ws, reusing):
+    run = on_screen(ENTER + pasted("Vi mangler\nlokale") + ENTER + FIX, "klarhed", "beskriv-innovationen")
+
+    assert run.code == 0, run.err
+    assert "Teksten skal være én linje" in flat(run.screen)
+    project = ws.store.load(reusing)
+    mark = followup.readiness(project, project.partners[0], "tjek.beskriv-innovationen", "genbruge")
+    assert (mark.colour, mark.reason) == ("grøn", "Vi mangler lokale")
+
+
+def test_a_tab_pasted_into_godkends_name_is_refused_there(on_screen, ws, reusing):
+    keys = pasted("Eva\tlokale") + ENTER + LEFT * 6 + BACKSPACE + " " + ENTER
+    run = on_screen(keys, "godkend", "tjek")
+
+    assert run.code == 0, run.err
+    assert "Teksten skal være én linje" in flat(run.screen)
+    assert "Fasen Tjek er godkendt af Eva lokale" in flat(run.out)

@@ -1,0 +1,106 @@
+"""Ctrl+C while a reason is typed: the words say where the reason is (kept as a draft, or in the
+command that saves it) and what is not saved; the text is never lost.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from homekit import typed
+from projectkit import draft_key, drafts, new_project, saved, workspace
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+CTRL_C = "\x03"
+CTRL_N = "\x0e"
+ESC_ENTER = "\x1b\r"
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return workspace(tmp_path / "hjem")
+
+
+@pytest.fixture
+def reusing(ws):
+    return new_project(ws)
+
+
+@pytest.fixture
+def on_screen(monkeypatch, run_cli):
+    for module in ("followup", "common"):  # common last: followup imports its function
+        monkeypatch.setattr(f"spredning.cli.commands.{module}.is_interactive", lambda: True)
+    return lambda keys, *argv: typed(run_cli, keys, *argv)
+
+
+def test_klarhed_stopped_in_the_reason_says_it_is_not_saved_and_gives_the_command_with_it(
+    on_screen, ws, reusing
+):
+    before = ws.store.path_for(reusing).read_bytes()
+
+    run = on_screen(DOWN + ENTER + "Vi mangler tal" + CTRL_C, "klarhed", "beskriv-innovationen")
+
+    assert run.code == 130
+    assert flat(run.err) == (
+        "Afbrudt. Markeringen er ikke ændret. Begrundelsen, du skrev, er heller ikke gemt; "
+        "gem markeringen med den: "
+        "spredning klarhed tjek.beskriv-innovationen gul --begrundelse 'Vi mangler tal'"
+    )
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
+def test_klarhed_stopped_before_a_reason_was_typed_does_not_speak_of_one(on_screen, reusing):
+    run = on_screen(DOWN + ENTER + CTRL_C, "klarhed", "beskriv-innovationen")
+
+    assert run.code == 130
+    assert flat(run.err) == (
+        "Afbrudt. Markeringen er ikke ændret. Gem den med den farve, du valgte: "
+        "spredning klarhed tjek.beskriv-innovationen gul"
+    )
+
+
+def test_in_english_the_reason_not_saved_is_said_too(on_screen, reusing):
+    run = on_screen(DOWN + ENTER + "No figures" + CTRL_C, "--sprog", "en", "klarhed", "beskriv-innovationen")
+
+    assert run.code == 130
+    assert "The reason you typed has not been saved either; save the mark with it:" in flat(run.err)
+
+
+Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
+
+
+def test_fase_stopped_in_the_not_relevant_reason_says_it_is_a_reason_kept_as_a_draft(fase_in_terminal, ws):
+    slug = new_project(ws)
+
+    code, _, err = fase_in_terminal(CTRL_N + "Ikke aktuelt for os" + CTRL_C, "tjek")
+
+    assert code == 130
+    said = flat(err)
+    assert (
+        "Begrundelsen i feltet er gemt som kladde, men spørgsmålet er ikke markeret som ikke relevant: "
+        "næste gang du åbner spørgsmålet, står den klar, og Ctrl+N markerer det med den."
+    ) in said
+    assert "Teksten i feltet er gemt som kladde" not in said
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "Ikke aktuelt for os"}
+    assert saved(ws, slug) == {}
+
+
+def test_fase_stopped_in_a_reason_beside_an_answer_draft_says_both_are_kept(fase_in_terminal, ws):
+    slug = new_project(ws)
+
+    code, _, err = fase_in_terminal("Et halvt svar" + CTRL_N + "Ikke aktuelt" + CTRL_C, "tjek")
+
+    assert code == 130
+    said = flat(err)
+    assert (
+        "Svaret, du skrev, er gemt som kladde, og begrundelsen i feltet er gemt ved siden af det; "
+        "spørgsmålet er ikke markeret som ikke relevant."
+    ) in said
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "Et halvt svar"}
+    state = yaml.safe_load((ws.store.home / ".spredning" / f"{slug}.yaml").read_text(encoding="utf-8"))
+    assert state["begrundelser"] == {draft_key(ws, slug, Q1): "Ikke aktuelt"}
+    assert saved(ws, slug) == {}
