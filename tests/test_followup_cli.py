@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from exchange_kit import D1, Org, flat, start_sharing
-from homekit import CTRL_C, CTRL_D, DOWN, ENTER
+from homekit import CTRL_C, CTRL_D, DOWN, ENTER, interactive
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -214,8 +214,7 @@ def typing(monkeypatch):
     """Run an organisation's command with its prompts reading `keys` (see homekit.typed)."""
     from homekit import typed
 
-    for module in ("common", "followup", "plan"):
-        monkeypatch.setattr(f"spredning.cli.commands.{module}.is_interactive", lambda: True)
+    interactive(monkeypatch)  # every command module imported first, then patched
     return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from homekit import typed
+from homekit import interactive, typed
 from projectkit import new_project, workspace
 
 from spredning.core import followup
@@ -36,8 +36,7 @@ def reusing(ws):
 @pytest.fixture
 def on_screen(monkeypatch, run_cli):
     """The command run with `keys` typed into its real prompts; what they drew is kept."""
-    for module in ("plan", "followup", "common"):  # common last: the others import its function
-        monkeypatch.setattr(f"spredning.cli.commands.{module}.is_interactive", lambda: True)
+    interactive(monkeypatch)  # every command module imported first, then patched
     return lambda keys, *argv: typed(run_cli, keys, *argv)
 
 

@@ -6,7 +6,7 @@ words under the field, which asks again with the text to correct.
 from __future__ import annotations
 
 import pytest
-from homekit import typed
+from homekit import interactive, typed
 from projectkit import new_project, workspace
 
 from spredning.core import followup
@@ -38,8 +38,7 @@ def reusing(ws):
 
 @pytest.fixture
 def on_screen(monkeypatch, run_cli):
-    for module in ("plan", "followup", "common"):  # common last: the others import its function
-        monkeypatch.setattr(f"spredning.cli.commands.{module}.is_interactive", lambda: True)
+    interactive(monkeypatch)  # every command module imported first, then patched
     return lambda keys, *argv: typed(run_cli, keys, *argv)
 
 

@@ -9,7 +9,7 @@ import datetime
 import pytest
 import yaml
 from exchange_kit import D1, G1, G2, Org, flat, start_sharing
-from homekit import CTRL_C, DOWN, ENTER
+from homekit import CTRL_C, DOWN, ENTER, interactive
 from report_reading import docx_paragraphs, open_docx
 
 from spredning.core import followup
@@ -424,8 +424,7 @@ def typing(monkeypatch):
     """Run an organisation's command with its prompts reading `keys`; what the prompts drew is kept."""
     from homekit import typed
 
-    for module in ("common", "followup"):
-        monkeypatch.setattr(f"spredning.cli.commands.{module}.is_interactive", lambda: True)
+    interactive(monkeypatch)  # every command module imported first, then patched
 
     def run(org: Org, keys: str, *argv: str):
         return typed(org.run_cli, keys, "--hjem", str(org.home), *argv)

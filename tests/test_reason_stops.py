@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from homekit import typed
+from homekit import interactive, typed
 from projectkit import draft_key, drafts, new_project, saved, workspace
 
 ENTER = "\r"
@@ -32,8 +32,7 @@ def reusing(ws):
 
 @pytest.fixture
 def on_screen(monkeypatch, run_cli):
-    for module in ("followup", "common"):  # common last: followup imports its function
-        monkeypatch.setattr(f"spredning.cli.commands.{module}.is_interactive", lambda: True)
+    interactive(monkeypatch)  # every command module imported first, then patched
     return lambda keys, *argv: typed(run_cli, keys, *argv)
 
 
