@@ -382,3 +382,51 @@ def test_a_deadline_at_either_end_of_the_calendar_comes_back_unchanged(tmp_path,
     projects = [path for path in before if "/" not in path]
     assert projects and {p: tree(org.home)[p] for p in projects} == {p: before[p] for p in projects}
     assert due in flat(org.ok("plan"))  # the plan shows the date as it is typed
+
+
+# --- control characters in answers: shown as pictures (␇), and put back where the partner left them ---
+
+PICTURED = "Ring\x01 her\x07 og\x1b[31m rød"  # shown in the sheet as "Ring␁ her␇ og␛[31m rød"
+
+
+def test_an_edited_field_keeps_the_control_characters_of_the_text_left_as_it_was(tmp_path, run_cli):
+    """Found in a trial: a partner who added a line to an answer with control characters sent back the
+    pictures the sheet showed (␇ for BEL) as the answer's text, so the untouched line changed silently
+    and spread to the partners; a picture the partner types stays a picture."""
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Færre", D2: PICTURED})
+    org.ok("arbejdsark", "--fase", "tjek", "--ud", "ark.docx")
+    sheet = Sheet.read(tmp_path / "ark.docx")
+    assert sheet.text(2) == "Ring␁ her␇ og␛[31m rød"
+    sheet.fill(2, sheet.text(2), "Ny linje med ␇ skrevet").save(tmp_path / "ark.docx")
+
+    code, out, err = org("importer", "ark.docx")
+
+    assert code == 0, err
+    assert "0 tilføjede, 1 opdateret, 1 uændret, 0 konflikter" in flat(out)
+    assert org.texts()[D2] == PICTURED + "\nNy linje med ␇ skrevet"
+    assert "\x1b" not in out + err
+
+
+def test_a_changed_action_or_mark_keeps_the_control_characters_of_its_other_values(tmp_path, run_cli):
+    """The same for the follow-up: a new status for an action, or a new colour for a mark, left its
+    description and reason with the pictures in place of the characters."""
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    tool = "tjek.beskriv-innovationen"
+    org.ok("plan", "tilføj", "--hvad", PICTURED, "--hvem", "Eva\x07", "--fase", tool)
+    org.ok("klarhed", tool, "gul", "--begrundelse", PICTURED)
+    org.ok("arbejdsark", "--fase", "tjek", "--ud", "ark.docx")
+    sheet = Sheet.read(tmp_path / "ark.docx")
+    row = sheet.row_of("Ring␁ her␇ og␛[31m rød")
+    sheet.fill(row[3], "I gang")
+    mark = next(title for title in sheet.titles() if title.startswith("Klarhed"))
+    sheet.fill(mark, "Grøn").save(tmp_path / "ark.docx")
+
+    code, _, err = org("importer", "ark.docx")
+
+    assert code == 0, err
+    records = org.project().records["aeroe-kommune"]
+    action = next(entry.answer for key, entry in records.items() if key.startswith("plan:"))
+    assert dict(action.fields)["hvad"] == PICTURED and dict(action.fields)["hvem"] == "Eva\x07"
+    assert dict(action.fields)["status"] == "i-gang"
+    mark_fields = dict(records[f"klarhed:{tool}.dele"].answer.fields)
+    assert mark_fields == {"farve": "grøn", "begrundelse": PICTURED}

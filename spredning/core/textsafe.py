@@ -7,6 +7,7 @@ are shown as their code point, so a pasted answer can neither move the cursor no
 
 from __future__ import annotations
 
+import difflib
 import re
 
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -81,3 +82,29 @@ def _xml_picture(match: re.Match[str]) -> str:
 def xml_safe(text: str) -> str:
     """A text Word can hold: line endings as line breaks, impossible characters made visible."""
     return _NOT_XML.sub(_xml_picture, text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def restore_pictures(text: str, original: str) -> str:
+    """Put back the characters xml_safe showed as pictures, where `text` still has them as it showed them.
+
+    A field made from `original` shows ␇ for BEL; text read back from it (perhaps edited) has the
+    picture. Where that picture stands in a stretch of the exported text left as it was, the
+    original character is put back, so an untouched part of an answer stays exactly as it was;
+    a picture typed or pasted anywhere else stays a picture.
+    """
+    folded = original.replace("\r\n", "\n").replace("\r", "\n")
+    shown = xml_safe(folded)  # one character for one, once line endings are folded
+    if shown == folded or not any(_is_picture(char) for char in text):
+        return text
+    result = list(text)
+    matcher = difflib.SequenceMatcher(None, shown, text, autojunk=False)
+    for start, at, size in matcher.get_matching_blocks():
+        for offset in range(size):
+            char = folded[start + offset]
+            if shown[start + offset] != char and not "\ud800" <= char <= "\udfff":  # never a lone surrogate
+                result[at + offset] = char
+    return "".join(result)
+
+
+def _is_picture(char: str) -> bool:
+    return "\u2400" <= char <= "\u241f" or char == "\ufffd"

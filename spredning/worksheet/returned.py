@@ -18,6 +18,10 @@ The rules (see also spredning/app/worksheets.py):
   count above every earlier one, so a worksheet sent back a second time with more edits is newer
   than its first import. Worksheets imported before the program remembered them are looked up as
   before: in the project's entry and in what the filler is known to have.
+- A field shows a control character Word cannot hold as its picture (␇ for BEL, textsafe.xml_safe).
+  Read back, each picture that still stands where the field showed one becomes the character again
+  (against the version the field was made from, or the project's current one when that is gone), so
+  an edit elsewhere in the field leaves the rest of the text exactly as it was.
 - A field emptied is a deletion; in a worksheet made empty on purpose (no recorded version) an
   empty field says nothing.
 
@@ -40,6 +44,7 @@ from spredning.core import history
 from spredning.core.errors import Message, message
 from spredning.core.local import slot_key
 from spredning.core.model import NOTHING, Answer, Entry, Guide, Slot, Version
+from spredning.core.textsafe import restore_pictures
 from spredning.worksheet import answers, followup
 from spredning.worksheet.copies import filler_tag
 from spredning.worksheet.reader import Body, Field
@@ -161,9 +166,31 @@ class Earlier(NamedTuple):
 
 
 def field_answer(field: FieldRecord, text: str, earlier: Earlier, copy: str) -> Answer | None:
-    """The version one field gives (None: the field says nothing)."""
+    """The version one field gives (None: the field says nothing).
+
+    Control characters the field showed as pictures (␇ for BEL) are put back where the field still
+    has them, so a part of an answer left as it was stays exactly the text that was sent.
+    """
     as_sent = checksum(answers.normalise(text)) == field.shown
-    return versioned(answers.to_answer(text), field.version, as_sent, earlier, copy)
+    content = answers.to_answer(text)
+    sent = _sent(field.version, earlier.entry)
+    if sent is not None:
+        content = content._replace(text=restore_pictures(content.text, sent.text))
+    return versioned(content, field.version, as_sent, earlier, copy)
+
+
+def _sent(version: str | None, entry: Entry | None) -> Answer | None:
+    """The version a field (or a record's fields) was made from, as the project still has it.
+
+    When the project no longer has it (changed here since), its current version: the nearest text.
+    """
+    recorded = history.parse(version) if version is not None else None
+    if entry is None or recorded is None:
+        return None
+    for candidate in (entry.answer, *entry.others):
+        if history.checksum(candidate) == recorded[0] and candidate.version == recorded[1]:
+            return candidate
+    return entry.answer
 
 
 def versioned(content: Answer, sent: str | None, as_sent: bool, earlier: Earlier, copy: str) -> Answer | None:
@@ -264,7 +291,9 @@ def returned_follow(
             if present[f.name].left_out
         ]
         texts = {name: "\n".join(content.lines) for name, content in present.items()}
-        parsed = parse(item, texts)
+        made_from = _sent(item.version, entry)
+        sent = dict(made_from.fields) if made_from is not None else {}
+        parsed = parse(item, restored(texts, sent))
         if not isinstance(parsed, Answer):
             problems += [
                 message("worksheet.bad-field", field=label(f), problem=parsed[f.name])
@@ -290,6 +319,11 @@ _MISSING_FOLLOW = {
     "plan": "worksheet.note.missing-action",
     "new": "worksheet.note.missing-new-action",
 }
+
+
+def restored(texts: Mapping[str, str], sent: Mapping[str, str]) -> dict[str, str]:
+    """A record's field texts with the control characters its values showed as pictures put back."""
+    return {name: restore_pictures(text, sent.get(name, "")) for name, text in texts.items()}
 
 
 def _follow_kind(item: FollowRecord) -> str:
