@@ -276,6 +276,12 @@ def command_paths() -> list[list[str]]:
     return paths
 
 
+# A damaged project file's hint (fileio.restore_hint): naming the newest backup, the line, or neither.
+_RESTORABLE = ("project.invalid-yaml", "project.empty", "project.not-mapping", "project.cut-off")
+BUILT_KEYS["{}.hint"] = [f"{key}.hint" for key in _RESTORABLE]
+BUILT_KEYS["{}.hint.backup"] = [f"{key}.hint.backup" for key in _RESTORABLE]
+BUILT_KEYS["{}.hint.line"] = ["project.invalid-yaml.hint.line"]
+
 # The command list's short help: typer_compat.DanishGroup.format_commands builds help.PATH.short.
 BUILT_KEYS["{}.{}.short"] = [".".join(["help", *words, "short"]) for words in command_paths()]
 

@@ -13,7 +13,7 @@ import signal
 import stat
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from spredning.core.errors import Message, SpredningError, message
@@ -118,6 +118,51 @@ def keep_backup(path: Path, raw: bytes) -> Path:
     backup = _free_backup_name(path)
     atomic_write(backup, raw)
     return backup
+
+
+def newest_backup(path: Path) -> Path | None:
+    """The newest backup keep_backup (or move_aside) left beside a file, or None when there is none.
+
+    Newest by modification time, then by name (NAVN.yaml.bak-YYYYmmdd-HHMMSS sorts by time too).
+    Only ordinary files count; a folder that cannot be listed has none that can be named.
+    """
+    found: list[tuple[float, str, Path]] = []
+    try:
+        candidates = list(path.parent.glob(f"{glob_escape(path.name)}{BACKUP_INFIX}*"))
+    except OSError:
+        return None
+    for candidate in candidates:
+        with contextlib.suppress(OSError):
+            info = candidate.lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_size > 0:
+                found.append((info.st_mtime, candidate.name, candidate))
+    return max(found)[2] if found else None
+
+
+# Damage a backup can repair: the hint names the newest one beside the file, or what else to do.
+RESTORABLE = ("project.invalid-yaml", "project.empty", "project.not-mapping", "project.cut-off")
+
+
+def restore_hint(key: str, params: Mapping[str, object], path: Path) -> Message:
+    """The hint for a damaged project file: restore the newest backup beside it (named), when there is one.
+
+    The program keeps a backup only when it saves over a file edited by hand (or is asked to), so
+    often there is none; then the hint says so, and what else helps (an editor at the line named,
+    a copy from a shared drive, a partner's export).
+    """
+    backup = newest_backup(path)
+    if backup is not None:
+        return Message(f"{key}.hint.backup", {**params, "name": path.name, "backup": backup.name})
+    problem = params.get("problem")
+    line = problem.params.get("line") if isinstance(problem, Message) else None
+    if line is not None and key == "project.invalid-yaml":  # the line YAML stopped at, to open it there
+        return Message(f"{key}.hint.line", {**params, "name": path.name, "line": line})
+    return Message(f"{key}.hint", {**params, "name": path.name})
+
+
+def glob_escape(name: str) -> str:
+    """A file name as a glob pattern that matches only itself."""
+    return "".join(f"[{char}]" if char in "*?[" else char for char in name)
 
 
 def _free_backup_name(path: Path) -> Path:

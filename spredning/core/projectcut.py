@@ -33,6 +33,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from spredning.core import fileio
 from spredning.core.errors import Message, ProjectFileError, message
 from spredning.core.model import SHARING, Layout
 
@@ -44,7 +45,8 @@ _OWN_FORM = re.compile(rb"^svar:\r?\n  # Vi vil dele\r?\n  dele:\r?$", re.MULTIL
 
 def error(path: Path, where: Message) -> ProjectFileError:
     """The error for a project file cut short, saying where it ends."""
-    return ProjectFileError("project.cut-off", path=path, where=where, name=path.name)
+    hint = fileio.restore_hint("project.cut-off", {"where": where, "path": path}, path)  # a backup if any
+    return ProjectFileError("project.cut-off", hint=hint, path=path, where=where, name=path.name)
 
 
 def applies(data: Mapping[str, Any], layout: Layout) -> bool:

@@ -147,7 +147,12 @@ def read(path: Path, limit: int = yamlio.MAX_BYTES) -> tuple[bytes, dict[str, An
         raise ProjectFileError("project.not-regular", path=path) from None
     except OSError as exc:
         raise ProjectFileError("project.unreadable", path=path, reason=fileio.reason(exc)) from None
-    return raw, loads(raw, path, limit)
+    try:
+        return raw, loads(raw, path, limit)
+    except ProjectFileError as exc:
+        if exc.key in fileio.RESTORABLE and exc.hint is None:
+            exc.hint = fileio.restore_hint(exc.key, exc.params, path)
+        raise
 
 
 def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict[str, Any]:

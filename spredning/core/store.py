@@ -426,7 +426,7 @@ class Store:
                 marked = problem.key == "project.git-conflict"  # git's markers: 'konflikter' repairs it
                 raise SpredningError(
                     "store.same-project-unreadable",
-                    hint="store.same-project-marked.hint" if marked else None,
+                    hint="store.same-project-marked.hint" if marked else _restore_hint(Path(path)),
                     path=path,
                     problem=problem.message,
                     slug=slug,
@@ -843,6 +843,14 @@ class _Release(contextlib.AbstractContextManager["_Release"]):
 
     def __exit__(self, *exc_info: object) -> None:
         self.lock.release()
+
+
+def _restore_hint(path: Path) -> Message | None:
+    """The hint naming the newest backup beside an unreadable project file; None (the usual hint) without."""
+    backup = fileio.newest_backup(path)
+    if backup is None:
+        return None
+    return Message("store.same-project-unreadable.hint.backup", {"backup": backup.name, "name": path.name})
 
 
 def _exchange_file(slug: str, path: Path | str) -> SpredningError:
