@@ -903,13 +903,19 @@ class InterviewPrompter:
         input=None,
         output=None,
         settle: str | None = None,
+        own: bool = True,
     ):
-        """`settle`: the command that settles a conflict, as this user runs it (--projekt, --partner)."""
+        """`settle`: the command that settles a conflict, as this user runs it (--projekt, --partner).
+
+        `who` is the organisation whose answers are asked for; `own` is False when that is not this
+        computer's side (answering the other side's questions), so they are labelled as its, not "Jeres".
+        """
         self.console = console
         self.settle = settle
         self.session = session  # the application's Session: view(), keep_draft(), role
         self.role = session.role
         self.who = who
+        self.own = own
         self.show_partner = show_partner
         self.helped = False
         self.io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
@@ -1081,8 +1087,12 @@ class InterviewPrompter:
         if step.answer is not None and step.answer.not_relevant:  # with the reason given, to read
             self.console.print(Text(t("interview.marked-not-relevant"), style="dim"))
             if step.answer.text:
-                self.console.print(render.hanging(t("interview.marked-reason"), step.answer.text, 0))
+                self.console.print(render.hanging(self._reason_label(), step.answer.text, 0))
         self._say_reason_beside(step.question)
+
+    def _reason_label(self) -> str:
+        """The label of a "not relevant" reason: "Jeres begrundelse:", or the owner's for the other side's."""
+        return t("interview.marked-reason") if self.own else t("interview.marked-reason-of", org=self.who)
 
     def _say_reason_beside(self, question: Question) -> None:
         """A reason typed beside the answer draft, not saved: said above the field, with its text."""
@@ -1572,7 +1582,8 @@ class InterviewPrompter:
         """The tool's answers, then what next."""
         role = self.role
         self.console.print()
-        self.console.print(render_project.tool_answers(step.tool, role, self._view))
+        owner = None if self.own else self.who
+        self.console.print(render_project.tool_answers(step.tool, role, self._view, owner))
         choices = [
             Choice(t("review.next"), interview.Review.NEXT),
             Choice(t("review.edit"), interview.Review.EDIT),

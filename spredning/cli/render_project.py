@@ -163,12 +163,16 @@ def other_versions(
     return Group(*parts)
 
 
-def tool_answers(tool: Tool, role: str, view: Dialogue) -> RenderableType:
-    """The review after a tool: its questions for one side with the answers given."""
+def tool_answers(tool: Tool, role: str, view: Dialogue, owner: str | None = None) -> RenderableType:
+    """The review after a tool: its questions for one side with the answers given.
+
+    `owner`: the organisation whose answers they are, when not this computer's side ("Odense
+    Kommunes svar i"); None for this side's own ("Dine svar i").
+    """
     questions = tool.questions(role)
     done = progress(view, questions)
     title = Text.assemble(
-        (t("review.title"), "bold"),
+        (t("review.title") if owner is None else t("review.title-of", org=owner), "bold"),
         plain(tool.title, "bold cyan"),
         (t("review.count", answered=done.answered, total=done.total), "dim"),
     )

@@ -121,7 +121,8 @@ def fase(
         )
     if side is not None and role != side:
         _other_side_warning(console, opened.project, side, chosen)
-    _interview(ws, ctx, console, session, phase, role, chosen, uden_partner, several, fortsaet)
+    own = side is None or side == role  # answering the other side's questions: labelled as theirs
+    _interview(ws, ctx, console, session, phase, role, chosen, uden_partner, several, fortsaet, own)
 
 
 def _agreed(
@@ -276,12 +277,15 @@ def _interview(
     quiet_partner: bool,
     several: bool,
     go_on: bool = False,
+    own: bool = True,
 ) -> None:
     from spredning.cli.prompter import InterviewPrompter
 
     who = org_name(session.project, SHARING if role == "dele" else (partner.key if partner else ""))
     settle = command("konflikter", partner=partner if several else None, project=ctx.obj.project)
-    prompter = InterviewPrompter(console, session, who, show_partner=not quiet_partner, settle=settle)
+    prompter = InterviewPrompter(
+        console, session, who, show_partner=not quiet_partner, settle=settle, own=own
+    )
     machine = Interview(phase, role, session, follow_up=InterviewFollowUp(ws, session), go_on=go_on)
     resume = phase_command(phase, role, partner, ctx.obj.project, several)
     prompter.phase_intro(phase, role)
