@@ -36,12 +36,14 @@ from prompt_toolkit.application import get_app, run_in_terminal
 from prompt_toolkit.buffer import Buffer
 from prompt_toolkit.document import Document
 from prompt_toolkit.enums import DEFAULT_BUFFER
+from prompt_toolkit.filters import emacs_insert_mode, vi_insert_mode
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout.processors import TabsProcessor
 from prompt_toolkit.lexers import SimpleLexer
 from prompt_toolkit.shortcuts import print_formatted_text
+from prompt_toolkit.utils import get_cwidth
 from questionary import Choice, Style
 from questionary.styles import merge_styles_default
 from rich.console import Console
@@ -400,6 +402,34 @@ def _no_search_keys() -> KeyBindings:
     @bindings.add("c-s", eager=True)
     def _nothing(event) -> None:
         pass
+
+    return bindings
+
+
+INDENT = 4  # Tab in a multi-line field: blank space up to the next stop of this many columns
+_TYPING = emacs_insert_mode | vi_insert_mode  # as the library's own Enter: typing, not once done
+
+
+def _typing_keys() -> KeyBindings:
+    """Enter and Tab in a multi-line field (only there: Enter saves a one-line one), as in Notepad.
+
+    Enter starts the new line at its beginning: prompt_toolkit copies the margin of the line
+    above, blank space the user never typed that went into the answer unseen. Tab puts blank
+    space up to the next stop of INDENT (prompt_toolkit asks for completions, and a field has
+    none, so the key did nothing). Spaces, not a tab character: what is seen is what is saved,
+    in a report and a worksheet too. A paste is not typed, so it keeps its own tabs and margins.
+    """
+    bindings = KeyBindings()
+
+    @bindings.add("enter", filter=_TYPING)
+    def _line(event) -> None:
+        event.current_buffer.newline(copy_margin=False)
+
+    @bindings.add("tab", filter=_TYPING)
+    def _indent(event) -> None:
+        buffer = event.current_buffer
+        column = get_cwidth(buffer.document.current_line_before_cursor.expandtabs(TAB_SIZE))
+        buffer.insert_text(" " * (INDENT - column % INDENT))
 
     return bindings
 
@@ -846,7 +876,8 @@ def answer_field(
             status = [("", "\n"), *styled_lines([("class:notice", said)], columns)]
         return [*above(columns), *status, ("", "\n"), ("class:qmark", "›"), ("class:question", f" {label} ")]
 
-    keys = [_no_search_keys(), *filter(None, [session.pop("key_bindings", None)])]  # the field's own win
+    typing = [_typing_keys()] if session.get("multiline") else []  # Enter saves a one-line field
+    keys = [_no_search_keys(), *typing, *filter(None, [session.pop("key_bindings", None)])]  # own win
     prompt: PromptSession[str] = PromptSession(
         message,
         key_bindings=merge_key_bindings(keys),
