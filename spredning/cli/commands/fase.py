@@ -95,9 +95,9 @@ def fase(
         asked_side = (rolle and role) or side
         example = example_id(ws, phase, asked_side)
         answers = answers_from_file(ws, _answers_file(svar, example), phase, asked_side)
-        named = chosen if partner is not None else None
+        typed_partner = chosen if partner is not None else None
         again = command(
-            "fase", phase.id, "--rolle", role, "--svar", shell_word(svar), "--erstat", partner=named
+            "fase", phase.id, "--rolle", role, "--svar", shell_word(svar), "--erstat", partner=typed_partner
         )
         # asked, or refused, before the side is remembered too: not saved, the file changes nothing
         found = _agreed(console, Session(ws, slug, role, chosen, variants), answers, erstat, again)
