@@ -371,7 +371,8 @@ def test_klarhed_names_unknown_tools_and_colours_in_danish(sharing):
     assert code == 2 and "'blå' er ikke en klarhed" in flat(err) and "grøn, gul eller rød" in flat(err)
     code, _, err = sharing("klarhed", "beskriv-innovationen", "--partner", "Fanø Kommune")
     assert code == 2
-    assert "klarhed tjek.beskriv-innovationen gul --begrundelse TEKST --partner fanoe-kommune" in flat(err)
+    assert "Giv farven (grøn, gul eller rød) som tilvalg, fx:" in flat(err)  # gul is an example, not a choice
+    assert "klarhed beskriv-innovationen gul --begrundelse TEKST --partner fanoe-kommune" in flat(err)
 
 
 def test_klarhed_in_english_suggests_the_english_words_and_takes_the_danish_ones(sharing):
@@ -380,7 +381,8 @@ def test_klarhed_in_english_suggests_the_english_words_and_takes_the_danish_ones
     assert flat(err).endswith("Use green, yellow or red.")  # not the Danish words beside them
     code, _, err = sharing("--sprog", "en", "klarhed", "beskriv-innovationen", "--partner", "Fanø Kommune")
     assert code == 2
-    assert "klarhed tjek.beskriv-innovationen yellow --begrundelse TEXT --partner fanoe-kommune" in flat(err)
+    assert "Give the colour (green, yellow or red) on the command line, e.g.:" in flat(err)
+    assert "klarhed beskriv-innovationen yellow --begrundelse TEXT --partner fanoe-kommune" in flat(err)
     for word, colour in (("Yellow", "gul"), ("rød", "rød"), ("groen", "grøn")):
         code, _, err = sharing(
             "--sprog", "en", "klarhed", "beskriv-innovationen", word, "--partner", "Fanø Kommune"

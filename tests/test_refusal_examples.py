@@ -248,3 +248,27 @@ def test_a_missing_phase_without_options_is_said_as_before(run_cli, sharing):
 
     assert code == 2
     assert quoted_example(err) == ["godkend", "tjek"]
+
+
+def test_a_reason_without_a_tool_is_kept_in_the_example_and_the_tool_as_typed_runs(run_cli, ws):
+    """Found in a trial: the reason typed was dropped from the example ('--begrundelse "…"')."""
+    slug = new_project(ws)  # the reusing side: one dialogue, no --partner needed
+    code, _, err = run_cli("klarhed", "--begrundelse", "Vi mangler tal fra 2025")
+
+    assert code == 2
+    shown = example(err)
+    assert shown[-2:] == ["--begrundelse", "Vi mangler tal fra 2025"]
+    code, _, err = run_cli(*shown)
+    assert code == 0, err
+    assert "Vi mangler tal fra 2025" in ws.store.path_for(slug).read_text(encoding="utf-8")
+
+
+def test_without_a_terminal_klarhed_shows_the_tool_as_typed_and_the_colour_as_an_example(run_cli, sharing):
+    code, _, err = run_cli("klarhed", "Fjern forhindringer", "--partner", "ærø")
+
+    assert code == 2
+    assert "Giv farven (grøn, gul eller rød) som tilvalg, fx:" in flat(err)
+    shown = example(err)
+    assert shown[:3] == ["klarhed", "Fjern forhindringer", "gul"]
+    code, _, err = run_cli(*shown)
+    assert code == 0, err

@@ -159,7 +159,8 @@ def klarhed(
     if fjern and farve is not None:  # one saves a mark, the other removes it: neither wins silently
         raise UsageProblem("readiness.colour-and-remove", colour=farve)
     if begrundelse and (fjern or vaerktoej is None):  # a reason nothing would keep is said, never dropped
-        raise UsageProblem("readiness.reason-unused" if fjern else "readiness.reason-needs-tool")
+        given = shell_word(begrundelse)  # in the example as typed: a reason given is never dropped
+        raise UsageProblem("readiness.reason-unused" if fjern else "readiness.reason-needs-tool", given=given)
     if fjern and vaerktoej is None:
         raise UsageProblem("readiness.remove-needs-tool")
     ws = workspace(ctx)
@@ -178,7 +179,8 @@ def klarhed(
             if not is_interactive():  # the example: the user's command with a colour, their reason kept
                 yellow = readiness.colour_word("gul")
                 reason = typed_words(("--begrundelse", begrundelse)) or ["--begrundelse", t("metavar.text")]
-                words = ("klarhed", tool_id, yellow, *reason, *_role_words(role))
+                tool = shell_word(vaerktoej)  # as typed: 'Beskriv innovationen', not its id
+                words = ("klarhed", tool, yellow, *reason, *_role_words(role))
                 shown = _own_command(opened, words, partner is not None, chosen, common)
                 raise NotATerminal("readiness.no-terminal", command=shown)
             title = next(tool.title for tool in phase.tools if tool.id == tool_id)
