@@ -181,6 +181,17 @@ def _rescued(text: str | None) -> Path | None:
     return None
 
 
+def _field_text_words(text: str) -> str:
+    """The words before a field's text that no draft keeps, at a stop from outside.
+
+    The text is printed to copy, and kept in a file of its own too: a closed window (SIGHUP)
+    or a logout leaves no terminal to copy from, and the typed action or reason was lost.
+    """
+    rescued = _rescued(text)
+    shown = t("interview.stopped-field-text")
+    return shown if rescued is None else f"{t('interview.stopped-field-file', path=str(rescued))} {shown}"
+
+
 def _private(path: str, flags: int) -> int:
     """Open a new file only its owner can read: the temporary folder is shared with other users."""
     return os.open(path, flags, 0o600)
@@ -222,19 +233,19 @@ def _stopped_unsaved(signum, frame) -> None:
         return
     _Stop.signum = signum
     text = _asking_text()  # what was typed in the field, to copy: it is not saved
-    _end_now(signum, _unsaved_words(signum, text is not None), text)
+    _end_now(signum, _unsaved_words(signum, text), text)
 
 
-def _unsaved_words(signum: int, text: bool = False) -> str:
+def _unsaved_words(signum: int, text: str | None = None) -> str:
     """A stop outside the interview: nothing of this prompt is saved; writing kept in files is named.
 
     An editor open now (a conflict's combined text) is stopped first, and its file named when it
     holds something; a file the command keeps written text in is named too. `text`: the field's
-    text follows the words, to copy.
+    text, which follows the words to copy and is kept in a file of its own (see _field_text_words).
     """
     words = [t("interview.stopped-from-outside-unsaved")]
     if text:
-        words.append(t("interview.stopped-field-text"))
+        words.append(_field_text_words(text))
     left = editor.stop_open(signum)
     if left is not None and left.path is not None:
         words.append(t("editor.stopped-file-kept", path=str(left.path)))
@@ -1467,7 +1478,7 @@ class InterviewPrompter:
         if typed is None and _asking_field() is not None:  # a mark's or an action's field: not saved
             text = _asking_text()
             words = t("interview.stopped-from-outside-follow-up")
-            _end_now(signum, f"{words} {t('interview.stopped-field-text')}" if text else words, text)
+            _end_now(signum, f"{words} {_field_text_words(text)}" if text else words, text)
         reason = self._reason_left(kept) if self.reason_field else None
         if reason is not None:  # a reason kept: said to be one, and the question not marked
             alone = reason == "alone"
