@@ -326,3 +326,46 @@ def test_an_answer_saved_in_another_window_after_the_yes_stops_the_command_and_i
     assert saved_text(sharing, D1) == ("Skrevet imens", False)
     assert D3 not in sharing.project().shared  # nothing from the file, not even the new answer
     assert saved_text(sharing, D2) == ("Ikke hos os", True)
+
+
+LONG = "Vi samarbejder med de tre skoler om forløbet, og lærerne er med fra start"
+
+
+def test_long_texts_that_differ_late_show_where_they_differ_not_the_same_line(sharing):
+    """Cut from the start, both lines read the same; shown is the part around the difference."""
+    sharing.answer({D1: f"{LONG}\nlinje 2 med fejl\nlinje 3", D2: LONG + " i foråret"})
+    source = answers_file(sharing, {D1: f"{LONG}\nlinje 2 rettet\nlinje 3", D2: LONG + " i efteråret"})
+
+    code, _, err = sharing("fase", "tjek", "--svar", str(source))
+
+    assert code == 2
+    rows = [row.strip() for row in err.splitlines() if "gemt nu:" in row or "i filen:" in row]
+    assert rows == [
+        "gemt nu: … fra start ¶ linje 2 med fejl ¶ linje 3",
+        "i filen: … fra start ¶ linje 2 rettet ¶ linje 3",
+        "gemt nu: … er med fra start i foråret",
+        "i filen: … er med fra start i efteråret",
+    ]
+
+
+def test_a_text_longer_only_at_its_end_shows_the_added_part(sharing, asking):
+    sharing.answer({D1: LONG})
+    source = answers_file(sharing, {D1: LONG + ". Det aftalte vi den 3. juni"})
+
+    run = asking(sharing, ENTER, "fase", "tjek", "--svar", str(source))
+
+    assert run.code == 0, run.err
+    out = flat(run.out)
+    assert "gemt nu: … lærerne er med fra start i filen: … lærerne er med fra start. Det aftalte" in out
+    assert saved_text(sharing, D1) == (LONG, False)
+
+
+def test_a_short_line_break_is_shown_not_hidden(sharing):
+    sharing.answer({D1: "Første linje\nanden linje"})
+    source = answers_file(sharing, {D1: "Første linje anden linje"})
+
+    code, _, err = sharing("fase", "tjek", "--svar", str(source))
+
+    assert code == 2
+    said = flat(err)
+    assert "gemt nu: Første linje ¶ anden linje i filen: Første linje anden linje" in said

@@ -76,7 +76,7 @@ CASES = {
         "Skriv {example} eller 01-03-{year}.",
     ),
     "no date": (
-        lambda day, ahead: "31-04-2026",
+        lambda day, ahead: "32-01-2026",
         "'{value}' er ikke en dato. Skriv datoen som dag-måned-år, fx {example}.",
     ),
 }
@@ -126,6 +126,76 @@ def test_the_refusal_is_in_english_in_the_english_edition(run_cli, reusing):
     code, _, err = run_cli("--sprog", "en", "plan", "tilføj", "--hvad", "x", "--frist", "5.6.27")
     assert code == 2
     assert "the year must be written with four digits" in flat(err) and "e.g. 05-06-2027" in flat(err)
+
+
+def last_not_after_today(month: int, day: int) -> datetime.date:
+    this_year = datetime.date(TODAY.year, month, day)
+    return this_year if this_year <= TODAY else datetime.date(TODAY.year - 1, month, day)
+
+
+COMING = TODAY.year + 1  # a year still to come
+
+
+def refused_with(run_cli, words: tuple[str, ...], value: str) -> str:
+    code, out, err = run_cli(*words, value)
+    assert code == 2, (out, err)
+    return flat(err)
+
+
+@pytest.mark.parametrize("which", ["plan tilføj", "plan ret", "godkend", "møde"])
+def test_a_two_digit_year_still_to_come_offers_a_date_the_command_takes(run_cli, ws, reusing, which):
+    """godkend --dato 5.6.27 offered 05-06-2027, which godkend then refused as not yet come."""
+    words, ahead = commands(ws, reusing)[which]
+    value = f"{SOON.day}.{SOON.month}.{SOON.year % 100:02d}"
+    example = typed(SOON if ahead else last_not_after_today(SOON.month, SOON.day))
+
+    said = refused_with(run_cli, words, value)
+
+    assert said.endswith(
+        f"året skal skrives med fire cifre. Skriv datoen som dag-måned-år med hele året, fx {example}."
+    )
+    code, out, err = run_cli(*words, example)
+    assert code == 0, (out, err)
+
+
+@pytest.mark.parametrize("written", ["31-04-{year}", "31.4.{year}"])
+@pytest.mark.parametrize("which", ["plan tilføj", "plan ret", "godkend", "møde"])
+def test_a_day_past_its_months_end_says_how_many_days_the_month_has(run_cli, ws, reusing, which, written):
+    words, ahead = commands(ws, reusing)[which]
+    value = written.format(year=COMING)
+    example = typed(datetime.date(COMING, 4, 30) if ahead else last_not_after_today(4, 30))
+
+    said = refused_with(run_cli, words, value)
+
+    assert said == (
+        f"Fejl: '{value}' er ikke en dato: april har kun 30 dage. "
+        f"Skriv datoen som dag-måned-år, fx {example}."
+    )
+    code, out, err = run_cli(*words, example)
+    assert code == 0, (out, err)
+
+
+@pytest.mark.parametrize("which", ["plan tilføj", "godkend"])
+def test_february_past_its_end_names_the_year_and_a_leap_day_to_come_offers_taken_dates(
+    run_cli, ws, reusing, which
+):
+    words, ahead = commands(ws, reusing)[which]
+    last = typed(datetime.date(LEAP_AHEAD, 2, 28) if ahead else last_not_after_today(2, 28))
+
+    said = refused_with(run_cli, words, f"30-02-{LEAP_AHEAD}")
+
+    assert said == (
+        f"Fejl: '30-02-{LEAP_AHEAD}' er ikke en dato: februar {LEAP_AHEAD} har kun 28 dage. "
+        f"Skriv datoen som dag-måned-år, fx {last}."
+    )
+    said = refused_with(run_cli, words, f"29-02-{LEAP_AHEAD}")
+    after = typed(datetime.date(LEAP_AHEAD, 3, 1) if ahead else last_not_after_today(3, 1))
+    assert said.endswith(
+        f"{LEAP_AHEAD} har ikke 29. februar (det er ikke et skudår). Skriv {last} eller {after}."
+    )
+    for example in (last, after):
+        code, out, err = run_cli(*words, example)
+        assert code == 0, (out, err)
 
 
 @pytest.fixture

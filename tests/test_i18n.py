@@ -125,6 +125,8 @@ def _value_for(name: str, spec: str) -> object:
         return datetime.date(2026, 11, 27)
     if spec == "mib":
         return 5 * 1024 * 1024
+    if spec == "month":
+        return 4
     return "værdi"
 
 
@@ -153,6 +155,9 @@ def test_lists_dates_and_numbers_are_written_the_english_way():
     assert i18n.join(["a", "b", "c"]) == "a, b and c"
     assert i18n.join(["a", "b", "c"], "or") == "a, b or c"
     assert i18n.date(datetime.date(2026, 11, 27)) == "27 November 2026"
+    assert i18n.t("plan.date-past-month-end", value="31-04", month=4, days=30).endswith(
+        "April has only 30 days."
+    )
     assert i18n.decimal(9.44, 1) == "9.4"
     i18n.set_language("da")
     assert i18n.join(["a", "b", "c"]) == "a, b og c"

@@ -129,3 +129,23 @@ def test_a_partners_own_version_of_a_shared_answer_is_named_with_the_command_tha
     assert "Ærø bruger den på skolerne" in odense.ok(
         "vis", "brug", "--rolle", "dele", "--partner", "aeroe-kommune", "--ingen-pager"
     )
+
+
+def test_in_a_conflict_the_news_label_is_on_what_each_partner_sent_not_on_the_sharing_sides_text(
+    odense, tmp_path, run_cli
+):
+    """Odense, Ærø and Fanø each changed a shared answer: what is new from the partners is their versions."""
+    for key, text in (("aeroe-kommune", "Ærøs rettelse"), ("fanoe-kommune", "Fanøs rettelse")):
+        partner = Org(tmp_path / key, tmp_path, run_cli)
+        partner.answer({D1: text}, "--rolle", "dele")
+        assert odense.import_(partner.export())[0] == 0
+    odense.answer({D2: "Odenses løsning"})  # not news: no label
+
+    out = flat(odense.ok("vis", "--rolle", "dele", "--nye", "--ingen-pager"))
+
+    own = "Færre genindlæggelser, også om natten"
+    assert own in out
+    assert f"{own} (nyt fra" not in out  # Odense wrote it
+    assert "Ærø Kommunes udgave (uafklaret): Ærøs rettelse (nyt fra Ærø Kommune)" in out
+    assert "Fanø Kommunes udgave (uafklaret): Fanøs rettelse (nyt fra Fanø Kommune)" in out
+    assert "Odenses løsning" not in out

@@ -10,6 +10,7 @@ Today's date is always passed in, so overdue is testable.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from typing import NamedTuple
@@ -104,15 +105,18 @@ def date_problem(text: str, ahead: bool = True, today: datetime.date | None = No
     The one wording for a date that is refused, for every date field (an option or a question):
     a day and a month without the year (15/6; _without_year); a year in two digits (15.6.27),
     which is never guessed; a year before 2000, surely a typo (05-06-0027 would be year 27); the
-    29th of February in a year that has none; anything else. The example is built from today's
-    date (or the user's own day and month), never a fixed one.
+    29th of February in a year that has none; a day past its month's end (31-04: April has 30
+    days); anything else. The example is built from today's date (or the user's own day and
+    month), never a fixed one, and is a date the field takes: where it refuses a day still to
+    come (not `ahead`: an approval, a meeting), never a day after today.
     """
     today = today or datetime.date.today()
     short = _SHORT_YEAR.match(text)
     if short:
         day, month, year = (int(g) for g in short.groups())
-        example = _typed(day, month, 2000 + year) or followup.typed_day(today)
-        return UsageProblem("plan.date-short-year", value=text, example=example)
+        meant = _date(day, month, 2000 + year)
+        example = _taken(meant, ahead, today) if meant is not None else today
+        return UsageProblem("plan.date-short-year", value=text, example=followup.typed_day(example))
     parts = _day_parts(text)
     if parts is not None:
         day, month, year = parts
@@ -120,7 +124,8 @@ def date_problem(text: str, ahead: bool = True, today: datetime.date | None = No
         if nearest is not None:  # their day and month, in the year meant most likely (as without a year)
             return UsageProblem("plan.date-too-early", value=text, example=followup.typed_day(nearest))
         if (day, month) == (29, 2) and year >= EARLIEST.year:  # valid but for the leap day
-            before, after = datetime.date(year, 2, 28), datetime.date(year, 3, 1)
+            before = _taken(datetime.date(year, 2, 28), ahead, today)
+            after = _taken(datetime.date(year, 3, 1), ahead, today)
             return UsageProblem(
                 "plan.date-no-leap-day",
                 value=text,
@@ -128,6 +133,9 @@ def date_problem(text: str, ahead: bool = True, today: datetime.date | None = No
                 example=followup.typed_day(before),
                 other=followup.typed_day(after),
             )
+        past_end = _past_month_end(text, day, month, year, ahead, today)
+        if past_end is not None:
+            return past_end
     return _without_year(text, ahead, today) or UsageProblem(
         "plan.bad-date", value=text, example=followup.typed_day(today)
     )
@@ -138,6 +146,8 @@ _DATE_HINTS = {  # each date problem's hint: the date to write instead
     "plan.date-short-year": "plan.date-short-year.hint",
     "plan.date-too-early": "plan.date-too-early.hint",
     "plan.date-no-leap-day": "plan.date-no-leap-day.hint",
+    "plan.date-past-month-end": "plan.date-past-month-end.hint",
+    "plan.date-past-february-end": "plan.date-past-february-end.hint",
     "plan.date-without-year": "plan.date-without-year.hint",
 }
 
@@ -147,12 +157,36 @@ def date_hint(problem: SpredningError) -> Message:
     return Message(_DATE_HINTS[problem.key], problem.params)
 
 
-def _typed(day: int, month: int, year: int) -> str | None:
-    """The date written as the program reads it back (dd-mm-åååå), or None when there is no such day."""
+def _date(day: int, month: int, year: int) -> datetime.date | None:
+    """The date, or None when there is no such day."""
     try:
-        return followup.typed_day(datetime.date(year, month, day))
+        return datetime.date(year, month, day)
     except ValueError:
         return None
+
+
+def _taken(day: datetime.date, ahead: bool, today: datetime.date) -> datetime.date:
+    """`day`, or where the field refuses a day still to come (not `ahead`) the last such day not after today.
+
+    So an example is never refused by the command that offers it (godkend 5.6.27: 05-06-2026).
+    """
+    if ahead or day <= today:
+        return day
+    return _nearest(day.day, day.month, False, today) or today
+
+
+def _past_month_end(
+    text: str, day: int, month: int, year: int, ahead: bool, today: datetime.date
+) -> UsageProblem | None:
+    """A day after its month's end (31-04-2027: April has 30 days), with the month's last day to write."""
+    if year < EARLIEST.year or not 1 <= month <= 12:
+        return None
+    days = calendar.monthrange(year, month)[1]
+    if not days < day <= 31:
+        return None
+    last = followup.typed_day(_taken(datetime.date(year, month, days), ahead, today))
+    key = "plan.date-past-february-end" if month == 2 else "plan.date-past-month-end"
+    return UsageProblem(key, value=text, month=month, days=days, year=str(year), example=last)
 
 
 def _without_year(text: str, ahead: bool, today: datetime.date) -> UsageProblem | None:

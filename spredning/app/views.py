@@ -37,17 +37,18 @@ def news_questions(ws: Workspace, opened: Opened, partner: Partner | None) -> li
     return list(dict.fromkeys(found))
 
 
-def news_senders(opened: Opened, partner: Partner | None) -> dict[str, list[str | Message]]:
-    """Who sent each new answer in a dialogue: question id → the organisations, as they arrived.
+def news_senders(opened: Opened, partner: Partner | None) -> dict[str, list[tuple[str, str | Message]]]:
+    """Who sent each new answer in a dialogue: question id → (key, name) of each sender, as they arrived.
 
     The answers written once for every partner can be news from several of them; `vis --nye`
-    names each one's sender there.
+    names each one's sender there: beneath the answer, or beneath the sender's version when what
+    it sent is kept beside the answer as a conflict (the answer is then not theirs).
     """
-    found: dict[str, list[str | Message]] = {}
+    found: dict[str, list[tuple[str, str | Message]]] = {}
     for sender, _, qid in _news_in(opened, partner):
         names = found.setdefault(qid, [])
-        if (name := _org(opened.project, sender)) not in names:
-            names.append(name)
+        if sender not in (key for key, _ in names):
+            names.append((sender, _org(opened.project, sender)))
     return found
 
 

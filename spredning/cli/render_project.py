@@ -138,9 +138,16 @@ def question_with_answer(
 
 
 def other_versions(
-    project: Project, others: tuple[Answer, ...], indent: int, me: str | None = None
+    project: Project,
+    others: tuple[Answer, ...],
+    indent: int,
+    me: str | None = None,
+    news: Mapping[str, object] | None = None,
 ) -> RenderableType:
-    """The versions kept beside an answer, each under its organisation's name (ours: from a worksheet)."""
+    """The versions kept beside an answer, each under its organisation's name (ours: from a worksheet).
+
+    `news`: the organisations (by key) whose version is news, each said beneath it ('nyt fra').
+    """
     parts: list[RenderableType] = []
     for other in others:
         parts.append(
@@ -160,6 +167,8 @@ def other_versions(
             )
         )
         parts.append(answer_text(other, indent + 2))
+        if news and other.source in news:
+            parts.append(news_from([news[other.source]], indent + 2))
     return Group(*parts)
 
 
@@ -397,16 +406,29 @@ def open_tools(item: DialogueStatus) -> RenderableType:
 
 
 def _beneath(
-    view: Dialogue, question_id: str, senders: Mapping[str, Sequence[object]], me: str | None
+    view: Dialogue, question_id: str, senders: Mapping[str, Sequence[tuple[str, object]]], me: str | None
 ) -> list[RenderableType]:
-    """Beneath an answer in vis: who sent it (news from several partners), the versions kept beside it."""
+    """Beneath an answer in vis: who sent it (news from several partners), the versions kept beside it.
+
+    A sender whose version is kept beside the answer (a conflict) sent that version, not the
+    answer: the news is said beneath their version.
+    """
     parts: list[RenderableType] = []
-    if question_id in senders:
-        names = join(render(n) if isinstance(n, Message) else n for n in senders[question_id])
-        parts.append(indented(Text(t("vis.news-from", orgs=names), style="dim italic"), 5))
-    if waiting := view.waiting(question_id):
-        parts.append(other_versions(view.project, waiting, 5, me))
+    waiting = view.waiting(question_id)
+    versions = {other.source for other in waiting}
+    sent = senders.get(question_id, ())
+    if names := [name for key, name in sent if key not in versions]:
+        parts.append(news_from(names, 5))
+    if waiting:
+        news = {key: name for key, name in sent if key in versions}
+        parts.append(other_versions(view.project, waiting, 5, me, news))
     return parts
+
+
+def news_from(names: Sequence[object], indent: int) -> RenderableType:
+    """'(nyt fra Ærø Kommune og Fanø Kommune)': who sent what is shown above."""
+    orgs = join(render(n) if isinstance(n, Message) else str(n) for n in names)
+    return indented(Text(t("vis.news-from", orgs=orgs), style="dim italic"), indent)
 
 
 def vis_phase(
@@ -419,7 +441,7 @@ def vis_phase(
     removed: Mapping[str, object] | None = None,
     seen: set[str] | None = None,
     me: str | None = None,
-    senders: Mapping[str, Sequence[object]] | None = None,
+    senders: Mapping[str, Sequence[tuple[str, object]]] | None = None,
 ) -> RenderableType:
     """One phase's answers: per tool and side, each question with its answer and open conflicts.
 

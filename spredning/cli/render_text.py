@@ -452,3 +452,35 @@ def cut_to(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return text
     return chop_cells(text, max(1, width - 1))[0].rstrip() + "…"
+
+
+LINE_MARK = "¶"  # a line break in a one-line excerpt (as Word shows it), so a changed line shows
+
+
+def flattened(text: str) -> str:
+    """Text on one line, each line break shown as ¶ and runs of blank space as one space."""
+    lines = [" ".join(line.split()) for line in text.strip().splitlines()]
+    return f" {LINE_MARK} ".join(lines)
+
+
+def cut_pair(first: str, second: str, width: int) -> tuple[str, str]:
+    """Two texts flattened and cut to `width`, each showing where they differ.
+
+    Cut from the start, two long texts that differ only late (or in a later line) read the same;
+    then both show the same window around their first difference ('… linje 2 rettet …').
+    """
+    first, second = flattened(first), flattened(second)
+    cut = cut_to(first, width), cut_to(second, width)
+    if cut[0] != cut[1] or first == second:
+        return cut
+    same = next((i for i, (a, b) in enumerate(zip(first, second, strict=False)) if a != b), None)
+    differs = min(len(first), len(second)) if same is None else same
+    start = max(0, differs - width // 3)
+    space = first.rfind(" ", 0, start + 1)
+    if space > differs - width // 2:  # begin at a word where one is near ('… linje 2 rettet')
+        start = space
+    return _window(first, start, width), _window(second, start, width)
+
+
+def _window(text: str, start: int, width: int) -> str:
+    return "…" + text[start] + cut_to(text[start + 1 :], width - 2) if start else cut_to(text, width)

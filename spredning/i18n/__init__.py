@@ -8,7 +8,8 @@ code:
 - a count: an entry with ``one`` and ``other`` forms, chosen by the parameter ``n``;
 - a list: ``{names:and}`` or ``{names:or}`` joins a list with the language's "og"/"eller",
   ``{names:comma}`` with commas only, ``{problems:lines}`` as bullet lines;
-- a date: ``{day:date}`` writes "27. november 2026" or "27 November 2026";
+- a date: ``{day:date}`` writes "27. november 2026" or "27 November 2026"; ``{month:month}`` a
+  month's name from its number ("april", "April");
 - ``{value:?key}`` is the entry `key` (with the value as ``{value}``) when the value is given, else nothing;
 - ``{prog}`` is the command as this user can type it (``spredning`` or the path it was started with);
   ``{prog_here}`` is the same with ``--projekt NAME`` when the user named a project with --projekt, for
@@ -164,6 +165,8 @@ class _Formatter(string.Formatter):
             return join(value, format_spec)
         if format_spec == "date":
             return date(value)
+        if format_spec == "month":  # a month's name from its number: {month:month} for 4 is "april"
+            return t("date.months").split()[int(value) - 1]
         if format_spec.startswith("?"):  # a fragment only when there is a value: {phase:?in-phase}
             return t(format_spec[1:], value=value) if value else ""
         if format_spec == "suggest":  # " Mente du 'a' eller 'b'?" for close matches, or nothing

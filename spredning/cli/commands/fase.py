@@ -39,7 +39,7 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_project import org_name
-from spredning.cli.render_text import cut_to, one_line, print_fitted, print_said
+from spredning.cli.render_text import cut_pair, print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
 from spredning.core.interview import Done, Interview
 from spredning.core.local import Drafted
@@ -204,27 +204,31 @@ EXCERPT = 60  # columns of a text in the list of answers a file would replace
 def _replacing_items(session: Session, replacing: list[Replacing], done: bool = False) -> list[Message]:
     """Each answer a file replaces: where it is, its id, and a line of the saved and of the file's text.
 
+    Where both lines would read the same (long texts differing late), both show where they differ.
+
     `done`: they are replaced (the saved text was, the file's is now).
     """
     key = "fase.replaced-item" if done else "fase.replace-item"
     project = session.project
-    return [
-        Message(
-            key,
-            {
-                "where": place(session.ws.guide, project, r.slot),
-                "id": r.question,
-                "saved": _excerpt(r.saved),
-                "given": _excerpt(r.given),
-            },
+    items = []
+    for r in replacing:
+        saved, given = cut_pair(clean(r.saved.text), clean(r.given.text), EXCERPT)
+        items.append(
+            Message(
+                key,
+                {
+                    "where": place(session.ws.guide, project, r.slot),
+                    "id": r.question,
+                    "saved": _excerpt(r.saved, saved),
+                    "given": _excerpt(r.given, given),
+                },
+            )
         )
-        for r in replacing
-    ]
+    return items
 
 
-def _excerpt(answer: Answer) -> str | Message:
-    """One line of an answer's text (control characters shown, cut with '…'), or its mark and reason."""
-    text = cut_to(one_line(clean(answer.text)), EXCERPT)
+def _excerpt(answer: Answer, text: str) -> str | Message:
+    """An answer's text as one line (`text`: flattened and cut), or its mark and reason."""
     if answer.not_relevant:
         return (
             Message("answer.not-relevant-because", {"reason": text})
