@@ -39,12 +39,11 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_project import org_name
-from spredning.cli.render_text import cut_to, one_line, print_fitted, print_said
+from spredning.cli.render_text import answer_excerpt, print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
 from spredning.core.interview import Done, Interview
 from spredning.core.local import Drafted
 from spredning.core.model import SHARING, Answer, Partner, progress, side_of
-from spredning.core.textsafe import clean
 from spredning.i18n import t
 
 
@@ -198,9 +197,6 @@ def _replace_agreed(console, replacing: list[Replacing], listed: list[Message]) 
         )
 
 
-EXCERPT = 60  # columns of a text in the list of answers a file would replace
-
-
 def _replacing_items(session: Session, replacing: list[Replacing], done: bool = False) -> list[Message]:
     """Each answer a file replaces: where it is, its id, and a line of the saved and of the file's text.
 
@@ -214,24 +210,12 @@ def _replacing_items(session: Session, replacing: list[Replacing], done: bool = 
             {
                 "where": place(session.ws.guide, project, r.slot),
                 "id": r.question,
-                "saved": _excerpt(r.saved),
-                "given": _excerpt(r.given),
+                "saved": answer_excerpt(r.saved),
+                "given": answer_excerpt(r.given),
             },
         )
         for r in replacing
     ]
-
-
-def _excerpt(answer: Answer) -> str | Message:
-    """One line of an answer's text (control characters shown, cut with '…'), or its mark and reason."""
-    text = cut_to(one_line(clean(answer.text)), EXCERPT)
-    if answer.not_relevant:
-        return (
-            Message("answer.not-relevant-because", {"reason": text})
-            if text
-            else Message("answer.not-relevant")
-        )
-    return text
 
 
 def _other_side_warning(console, project, side: str, partner: Partner | None) -> None:
