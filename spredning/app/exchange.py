@@ -172,6 +172,16 @@ class ImportPlan(NamedTuple):
         """
         return [item for item in self._ours_changed() if not self.from_own_sheet(item)]
 
+    def own_replaced(self) -> list[Planned]:
+        """Our own saved answers (or "not relevant" marks) whose text the import changes or empties.
+
+        The text replaced is then only in the project file as it was (a version's history keeps no
+        text): apply_import keeps a copy of that first, as saving an answers file does.
+        """
+        return [
+            item for item in self._ours_changed() if item.before is not None and not item.before.answer.empty
+        ]
+
     def own_from_sheet(self) -> list[Planned]:
         """Our own answers the import changes to what we wrote ourselves in a worksheet.
 
@@ -243,6 +253,7 @@ class ImportResult(NamedTuple):
     path: Path
     open_conflicts: int  # conflicts left for later (in the imported dialogues)
     settled: int
+    backup: Path | None = None  # the project file as it was, kept when our own answers were replaced
 
 
 # -- reading a partner's file ----------------------------------------------------------------
@@ -614,7 +625,9 @@ def _local_key(project: Project, incoming: Incoming, key: str, me: str | None) -
 def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answer]) -> ImportResult:
     """Write an import: each answer as planned unless it changed meanwhile (then merged again).
 
-    `decisions` settle some of the new conflicts now: the content the user chose for each.
+    `decisions` settle some of the new conflicts now: the content the user chose for each. When
+    the import changes or empties our own saved answers (own_replaced), the project file as it
+    was is first kept as a copy beside it (ImportResult.backup), so their old text is not lost.
     """
     store = ws.store
     if plan.creates:
@@ -655,14 +668,16 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
         open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
         return project, state, (open_conflicts, settled)
 
-    open_conflicts, settled = _transact_import(store, plan.project.slug, bring_in)
-    return ImportResult(plan, store.path_for(plan.project.slug), open_conflicts, settled)
+    keep = bool(plan.own_replaced())  # a copy only when text of ours is replaced
+    open_conflicts, settled = _transact_import(store, plan.project.slug, bring_in, keep)
+    backup = store.last_backup if keep else None
+    return ImportResult(plan, store.path_for(plan.project.slug), open_conflicts, settled, backup)
 
 
-def _transact_import(store, slug: str, bring_in):
+def _transact_import(store, slug: str, bring_in, keep_backup: bool):
     """store.transact for an import: a project grown too large is the partner's answers to shorten."""
     try:
-        return store.transact(slug, bring_in)
+        return store.transact(slug, bring_in, keep_backup=keep_backup)
     except SpredningError as exc:
         if exc.key.startswith("store.too-large"):
             exc.hint = Message("importer.too-large.hint", exc.params)

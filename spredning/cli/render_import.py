@@ -16,9 +16,9 @@ from spredning.cli.console import say
 from spredning.cli.render import bullets
 from spredning.cli.render_project import org_name
 from spredning.cli.render_status import stray_list, where
-from spredning.cli.render_text import print_said
+from spredning.cli.render_text import answer_excerpt, print_said
 from spredning.core.history import Outcome
-from spredning.core.model import SHARING, Guide, Layout, Project
+from spredning.core.model import SHARING, Answer, Guide, Layout, Project
 from spredning.i18n import t
 
 # What a dry run lists, in this order: each kind of change with its heading.
@@ -80,20 +80,31 @@ def with_new_partners(plan: exchange.ImportPlan) -> Project:
     return plan.project._replace(partners=(*plan.project.partners, *plan.new_partners))
 
 
-def print_dry_run(console, guide: Guide, plan: exchange.ImportPlan) -> None:
-    """Each answer the file would add, update, remove, close a conflict on or conflict with; the counts."""
+def print_dry_run(console, guide: Guide, plan: exchange.ImportPlan, name: str) -> None:
+    """Each answer the file would add, update, remove, close a conflict on or conflict with; the counts.
+
+    When it would change or empty our own saved answers, that the import keeps a copy of the
+    project file (`name`, its file name) first.
+    """
     for kind, key in DRY_RUN_LISTS:
         items = _items(plan, kind)
         if items:
             console.print(say(key, style="bold", n=len(items)))
             console.print(_lines(guide, plan, items))
+    replaced = plan.own_replaced()
+    if replaced:
+        console.print(say("importer.backup-dry", style="yellow", n=len(replaced), name=name))
     console.print(say("importer.dry-run", summary=summary(plan)))
 
 
-def print_changed_here(console, guide: Guide, plan: exchange.ImportPlan, see: str) -> None:
+def print_changed_here(
+    console, guide: Guide, plan: exchange.ImportPlan, see: str, backup: str | None = None
+) -> None:
     """After an import: our own answers it changed or removed, and any other answer it removed.
 
-    Ours are listed by question, with who changed them and how to see them (`see`, a command).
+    Ours are listed by question, each with a line of what it was and what it is now, who changed
+    them and how to see them (`see`, a command); `backup` is where the copy of the project file
+    kept before (apply_import) is, in full: the old texts are whole in it.
     """
     own = plan.own_changes()
     if own:
@@ -104,6 +115,8 @@ def print_changed_here(console, guide: Guide, plan: exchange.ImportPlan, see: st
     if home:
         console.print(say("importer.own-from-sheet", n=len(home)))
         console.print(_lines(guide, plan, home, marked=True))
+    if backup is not None:
+        print_said(console, say("importer.own-backup", n=len(plan.own_replaced()), path=backup), backup)
     both = plan.own_sheet_conflicts()  # our worksheet's text beside what we typed here meanwhile
     if both:
         console.print(say("importer.own-sheet-conflicts", n=len(both)))
@@ -145,8 +158,8 @@ def _own_heading(plan: exchange.ImportPlan, n: int):
 def _lines(guide: Guide, plan: exchange.ImportPlan, items: list[exchange.Planned], marked: bool = False):
     """The answers as a list: each where it is and its question (its id when the guide lacks it).
 
-    `marked` names a removed answer as removed and an added one as new (in a list that also has
-    changed ones).
+    `marked` (our own answers, changed) names a removed answer as removed and an added one as new
+    (in a list that also has changed ones), and gives a line of what each was and is now.
     """
     questions = {q.id: q.text for q in guide.questions()}
     project = with_new_partners(plan)
@@ -156,10 +169,14 @@ def _lines(guide: Guide, plan: exchange.ImportPlan, items: list[exchange.Planned
                 "importer.item-removed"
                 if marked and item.removes
                 else "importer.item-added"
-                if marked and item.outcome is Outcome.ADDED
+                if marked and (item.before is None or item.before.answer.empty)
+                else "importer.item-changed"
+                if marked
                 else "importer.item",
                 where=where(guide, project, item.slot),
                 question=questions.get(item.slot[1], item.slot[1]),
+                was=answer_excerpt(item.before.answer if item.before is not None else Answer()),
+                now=answer_excerpt(item.after.answer),
             )
             for item in items
         ],

@@ -30,6 +30,8 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
+from spredning.core.errors import Message
+from spredning.core.model import Answer
 from spredning.core.textsafe import clean
 
 Commands = str | Sequence[str] | None  # words kept whole on one line: none, one or several
@@ -484,3 +486,23 @@ def cut_pair(first: str, second: str, width: int) -> tuple[str, str]:
 
 def _window(text: str, start: int, width: int) -> str:
     return "…" + text[start] + cut_to(text[start + 1 :], width - 2) if start else cut_to(text, width)
+
+
+EXCERPT = 60  # columns of a text in a list of answers replaced (or to be): one line of each
+
+
+def answer_excerpt(answer: Answer, text: str | None = None, width: int = EXCERPT) -> str | Message:
+    """One line of an answer's text (control characters shown, cut with '…'), or its mark and reason.
+
+    For lists of what a saved answer was and what replaces it (fase --svar, importer): the text is
+    data, shown as it is, never read as markup. `text`: the line already made (see cut_pair).
+    """
+    if text is None:
+        text = cut_to(one_line(clean(answer.text)), width)
+    if answer.not_relevant:
+        return (
+            Message("answer.not-relevant-because", {"reason": text})
+            if text
+            else Message("answer.not-relevant")
+        )
+    return text

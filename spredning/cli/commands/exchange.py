@@ -27,6 +27,7 @@ from spredning.cli.commands.common import (
     tell_beside,
     tell_written,
     workspace,
+    written_path,
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import Merging, heading_line
@@ -113,7 +114,7 @@ def importer(
         _heading(console, ws, incoming, plan, dry=True)
         from spredning.cli.render_import import print_dry_run, print_strays
 
-        print_dry_run(console, ws.guide, plan)
+        print_dry_run(console, ws.guide, plan, ws.store.path_for(plan.project.slug).name)
         print_strays(console, ws.layout, plan)
         _follow_up_news(console, plan)
         _follow_up_list(console, ws.guide, plan)
@@ -237,7 +238,9 @@ def _imported(
     if plan.new_partners and not plan.creates:
         names = [clean_name(p.name or p.key) for p in plan.new_partners]
         console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
-    print_changed_here(console, ws.guide, plan, _see_news(ws, plan, project) if plan.own_changes() else "")
+    see = _see_news(ws, plan, project) if plan.own_changes() else ""
+    backup = written_path(result.backup) if result.backup is not None else None
+    print_changed_here(console, ws.guide, plan, see, backup)
     print_strays(console, ws.layout, plan, str(result.path))
     _follow_up_news(console, plan)
     _follow_up_list(console, ws.guide, plan)  # named, as in the dry run: ours may be among them

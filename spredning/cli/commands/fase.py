@@ -39,7 +39,7 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_project import org_name
-from spredning.cli.render_text import cut_pair, print_fitted, print_said
+from spredning.cli.render_text import EXCERPT, answer_excerpt, cut_pair, print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
 from spredning.core.interview import Done, Interview
 from spredning.core.local import Drafted
@@ -198,9 +198,6 @@ def _replace_agreed(console, replacing: list[Replacing], listed: list[Message]) 
         )
 
 
-EXCERPT = 60  # columns of a text in the list of answers a file would replace
-
-
 def _replacing_items(session: Session, replacing: list[Replacing], done: bool = False) -> list[Message]:
     """Each answer a file replaces: where it is, its id, and a line of the saved and of the file's text.
 
@@ -219,23 +216,12 @@ def _replacing_items(session: Session, replacing: list[Replacing], done: bool = 
                 {
                     "where": place(session.ws.guide, project, r.slot),
                     "id": r.question,
-                    "saved": _excerpt(r.saved, saved),
-                    "given": _excerpt(r.given, given),
+                    "saved": answer_excerpt(r.saved, saved),
+                    "given": answer_excerpt(r.given, given),
                 },
             )
         )
     return items
-
-
-def _excerpt(answer: Answer, text: str) -> str | Message:
-    """An answer's text as one line (`text`: flattened and cut), or its mark and reason."""
-    if answer.not_relevant:
-        return (
-            Message("answer.not-relevant-because", {"reason": text})
-            if text
-            else Message("answer.not-relevant")
-        )
-    return text
 
 
 def _other_side_warning(console, project, side: str, partner: Partner | None) -> None:
