@@ -193,7 +193,7 @@ def test_the_help_shows_the_command_is_optional_as_plan_alone_lists_the_plan(
 @pytest.mark.parametrize(
     ("args", "key"),
     [
-        (("plan", "tilføj", "--hvad", "x", "--frist", "31-02-2026"), "plan.bad-date"),
+        (("plan", "tilføj", "--hvad", "x", "--frist", "32-02-2026"), "plan.bad-date"),  # 31-02: test_dates
         (("plan", "tilføj", "--hvad", "x", "--frist", "i morgen"), "plan.bad-date"),
         (("plan", "tilføj", "--hvad", "x", "--status", "måske"), "plan.bad-status"),
         (("plan", "tilføj", "--hvad", "   "), "plan.what-missing"),
