@@ -377,3 +377,15 @@ def read_only():
             subprocess.run(["chattr", "-i", str(folder)], capture_output=True, check=False)
         else:
             folder.chmod(mode)
+
+
+@pytest.fixture
+def on_screen(monkeypatch, run_cli):
+    """`spredning ARGV...` run with `keys` typed into its real prompts; what they drew is kept.
+
+    Every command module is imported before it is patched (see homekit.interactive).
+    """
+    from homekit import interactive, typed
+
+    interactive(monkeypatch)
+    return lambda keys, *argv: typed(run_cli, keys, *argv)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from homekit import interactive, typed
 from projectkit import new_project, workspace
 
 from spredning.core import followup
@@ -31,13 +30,6 @@ def ws(tmp_path):
 def reusing(ws):
     """A project on the reusing side (Ærø Kommune, one partner), active, in $SPREDNING_HJEM."""
     return new_project(ws)
-
-
-@pytest.fixture
-def on_screen(monkeypatch, run_cli):
-    """The command run with `keys` typed into its real prompts; what they drew is kept."""
-    interactive(monkeypatch)  # every command module imported first, then patched
-    return lambda keys, *argv: typed(run_cli, keys, *argv)
 
 
 def items(ws, slug):

@@ -6,7 +6,6 @@ words under the field, which asks again with the text to correct.
 from __future__ import annotations
 
 import pytest
-from homekit import interactive, typed
 from projectkit import new_project, workspace
 
 from spredning.core import followup
@@ -34,12 +33,6 @@ def ws(tmp_path):
 def reusing(ws):
     """A project on the reusing side (Ærø Kommune, one partner), active, in $SPREDNING_HJEM."""
     return new_project(ws)
-
-
-@pytest.fixture
-def on_screen(monkeypatch, run_cli):
-    interactive(monkeypatch)  # every command module imported first, then patched
-    return lambda keys, *argv: typed(run_cli, keys, *argv)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from homekit import interactive, typed
 from projectkit import draft_key, drafts, new_project, saved, workspace
 
 ENTER = "\r"
@@ -28,12 +27,6 @@ def ws(tmp_path):
 @pytest.fixture
 def reusing(ws):
     return new_project(ws)
-
-
-@pytest.fixture
-def on_screen(monkeypatch, run_cli):
-    interactive(monkeypatch)  # every command module imported first, then patched
-    return lambda keys, *argv: typed(run_cli, keys, *argv)
 
 
 def test_klarhed_stopped_in_the_reason_says_it_is_not_saved_and_gives_the_command_with_it(
