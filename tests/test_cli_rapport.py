@@ -422,3 +422,18 @@ def test_word_reports_and_worksheets_name_their_own_styles_in_their_language(
         assert {t(key) for key in expected} <= names & used, (name, sorted(used))
         if language == "en":
             assert not (names & danish - ours), (name, sorted(names & danish))
+
+
+def test_the_overviews_next_step_per_partner_is_the_one_status_gives(run_cli, two_partners, tmp_path):
+    """Not the sharing side's own next question, which every row would show alike."""
+    code, _, err = run_cli("rapport", "--oversigt", "--format", "md")
+
+    assert code == 0, err
+    text = (tmp_path / "ud" / f"{two_partners.slug}-oversigt.md").read_text(encoding="utf-8")
+    rows = {
+        name: next(line for line in text.splitlines() if line.startswith(f"| {name}"))
+        for name in (FANOE, "Øst_Kommune")
+    }
+    assert "spredning konflikter" in rows[FANOE], rows
+    assert f"spredning eksport --partner {two_partners.oest_key}" in rows["Øst_Kommune"], rows
+    assert not any("--rolle dele" in row for row in rows.values()), rows

@@ -167,6 +167,22 @@ def test_a_colour_with_fjern_is_a_usage_error(aeroe, language):
     assert aeroe.path.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("args", "advice"),
+    [
+        (("klarhed", "beskriv-innovationen", "--fjern", "--begrundelse", "x"), "(green, yellow or red)"),
+        (("klarhed", "--begrundelse", "x"), "klarhed beskriv-innovationen yellow --begrundelse x"),
+    ],
+)
+def test_the_english_advice_for_a_stray_reason_names_the_english_colours(aeroe, args, advice):
+    """Found in a trial: the English hints suggested 'gul' and '(grøn, gul or rød)'."""
+    code, out, err = aeroe("--sprog", "en", *args)
+
+    assert (code, out) == (2, "")
+    assert advice in flat(err)
+    assert not {"grøn", "gul", "rød"} & set(flat(err).replace("(", " ").replace(",", " ").split())
+
+
 # --- which dialogue a mark or an approval was saved for ---------------------------------------------------
 
 

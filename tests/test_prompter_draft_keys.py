@@ -232,6 +232,7 @@ def test_a_stopped_edit_of_the_own_answer_is_offered_next_time_without_naming_a_
 
     shown = one_line(console.file.getvalue())
     assert "Spørgsmålet har også et gemt svar, som er anderledes end kladden." in shown
+    assert "Gemmer du feltet, erstatter teksten i feltet det gemte svar." in shown  # not "det det"
     assert "partner" not in shown
 
 

@@ -10,7 +10,6 @@ file goes when the choices are saved.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -23,8 +22,6 @@ from spredning.core import fileio, local
 from spredning.core.errors import SpredningError
 from spredning.i18n import t
 
-MORE_BLANK_LINES = re.compile(r"\n{3,}")
-
 
 def heading_line(heading: str) -> str:
     """The line that marks a version in the editor's file (taken out again when left as it is)."""
@@ -32,10 +29,29 @@ def heading_line(heading: str) -> str:
 
 
 def without_headings(text: str, headings: Sequence[str]) -> str:
-    """The text without our heading lines that are still as written; blank lines closed up."""
+    """The text without our heading lines that are still as written.
+
+    The blank lines around a heading taken out become one (a paragraph break between two versions);
+    blank lines anywhere else are the user's text and stay as they are.
+    """
     ours = {heading_line(heading) for heading in headings}
-    lines = [line for line in text.split("\n") if line.rstrip() not in ours]
-    return MORE_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+    lines: list[str] = []
+    closing = False  # just after a heading taken out: blank lines up to the next text go
+    for line in text.split("\n"):
+        if line.rstrip() in ours:
+            while lines and not lines[-1].strip():
+                lines.pop()
+            closing = True
+        elif closing and not line.strip():
+            continue
+        else:
+            if closing and lines:
+                lines.append("")
+            closing = False
+            lines.append(line)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return "\n".join(lines).rstrip()
 
 
 class Merging:

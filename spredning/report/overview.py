@@ -73,9 +73,13 @@ def _total(row: PartnerRow, role: str) -> Progress:
     )
 
 
+# The steps that concern one partner, as `status` ranks them in its line for the partner: not the
+# writer's own next question or unsent draft, which every row would show alike.
+_PARTNER_KINDS = ("conflicts", "theirs-send", "news", "overdue", "send", "theirs-wait")
+
+
 def _partner_row(row: PartnerRow, names: Names) -> tuple[str, ...]:
-    # the partner's next step: not the writer's own unsent draft, which every row would show alike
-    step = next((s for s in row.steps if s.kind not in ("side", "drafts")), None)
+    step = next((s for s in row.steps if s.kind in _PARTNER_KINDS), None)
     return (
         _partner_name(row),
         row.current or t("report.overview-all-done"),
