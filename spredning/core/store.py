@@ -426,7 +426,9 @@ class Store:
                 marked = problem.key == "project.git-conflict"  # git's markers: 'konflikter' repairs it
                 raise SpredningError(
                     "store.same-project-unreadable",
-                    hint="store.same-project-marked.hint" if marked else _restore_hint(Path(path)),
+                    hint="store.same-project-marked.hint"
+                    if marked
+                    else _restore_hint(Path(path), self.layout),
                     path=path,
                     problem=problem.message,
                     slug=slug,
@@ -456,7 +458,7 @@ class Store:
         """Read and validate a project, with this computer's state for it."""
         path = self.path_for(slug)
         try:  # first: a file that is no project gets no state file
-            raw, data = projectfile.read(path, READ_LIMIT)
+            raw, data = projectfile.read(path, READ_LIMIT, self.layout)
         except ProjectFileError as exc:
             if exc.key == "project.git-conflict":  # which project: the hint's 'konflikter' must open it
                 raise ProjectFileError(exc.key, path=path, slug=slug, default=self._default(slug)) from None
@@ -556,7 +558,7 @@ class Store:
         summary shows, so the placeholder that _as_written uses will do.
         """
         path = self.path_for(slug)
-        raw, data = projectfile.read(path, READ_LIMIT)
+        raw, data = projectfile.read(path, READ_LIMIT, self.layout)
         return projectfile.parse(data, slug, path, self.layout, "00000000", raw)
 
     def _index_path(self) -> Path:
@@ -614,7 +616,7 @@ class Store:
         with self._lock(slug):
             fileio.remove_stale_temps(path)
             signature = _signature(path)
-            raw, data = projectfile.read(path, READ_LIMIT)
+            raw, data = projectfile.read(path, READ_LIMIT, self.layout)
             if data.get("udveksling") is not None:  # an export: no state file is made for it (see open)
                 raise _exchange_file(slug, path)
             stored_state = self._lasting(slug, local.load(self.home, slug))
@@ -845,11 +847,18 @@ class _Release(contextlib.AbstractContextManager["_Release"]):
         self.lock.release()
 
 
-def _restore_hint(path: Path) -> Message | None:
-    """The hint naming the newest backup beside an unreadable project file; None (the usual hint) without."""
-    backup = fileio.newest_backup(path)
-    if backup is None:
+def _restore_hint(path: Path, layout: Layout) -> Message | None:
+    """The hint naming the newest backup beside an unreadable project file that can be read.
+
+    None (the usual hint) when there is no backup; when none of them can be read, it says so.
+    """
+    found = fileio.backups(path)
+    if not found:
         return None
+    backup = next((b for b in found if projectfile.usable_backup(b, layout)), None)
+    if backup is None:
+        names = [candidate.name for candidate in found]
+        return Message("store.same-project-unreadable.hint.bad-backups", {"backups": names, "n": len(names)})
     return Message("store.same-project-unreadable.hint.backup", {"backup": backup.name, "name": path.name})
 
 
