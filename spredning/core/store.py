@@ -28,6 +28,7 @@ from spredning.core import fileio, local, projectfile, yamlio
 from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
 from spredning.core.local import LocalState
 from spredning.core.model import MAX_SLUG, Layout, Project, Slot, fold_name, project_slug, slugify
+from spredning.core.salvage import Salvage
 
 HOME_ENV = "SPREDNING_HJEM"
 ACTIVE_FILE = "aktivt-projekt"
@@ -161,6 +162,7 @@ class Store:
         # form (edited by hand, an older format): all of them, for the user, however many saves follow
         self.backups: list[Path] = []
         self.kept_states: list[Path] = []  # unreadable state files moved aside, for the user
+        self.salvaged: dict[Path, Salvage] = {}  # of those, the damaged ones: what could be read of each
         # project files found older than what this copy gave (local.went_back), each told once
         self.went_back: list[WentBack] = []
         # helper files not written after work that was done (a read-only .spredning folder): told
@@ -447,7 +449,7 @@ class Store:
         """
         self.path_for(slug)
         state = local.load(self.home, slug)
-        if state.fresh:
+        if state.fresh or state.salvage is not None:  # a damaged file: what was read of it, written now
             try:
                 state = self.update_local(slug, lambda current: current)
             except SpredningError:  # a read-only folder: kept in memory, with a copy id that lasts
@@ -677,10 +679,10 @@ class Store:
         with self._lock(slug):
             state = local.load(self.home, slug)
             new = change(state._replace(fresh=False))
-            if new != state:
+            if new != state or new.salvage is not None:
                 with fileio.uninterrupted():
                     self._save_local(slug, new)
-        return new._replace(damaged=False)
+        return new._replace(damaged=False, salvage=None)
 
     def remember(self, slug: str, change: Callable[[LocalState], LocalState]) -> bool:
         """update_local after work that is done (an export written, a view shown): False when not written.
@@ -715,13 +717,13 @@ class Store:
         from the place instead, the same at every command: otherwise each save would mark its
         answers with a new id, and their version history would grow without end.
         """
-        if not state.fresh:
+        if not state.fresh and state.salvage is None:
             return state
         try:
             self._save_local(slug, state._replace(fresh=False))
         except SpredningError:
-            return _lasting_copy(state, slug)
-        return state._replace(fresh=False, damaged=False)
+            return _lasting_copy(state, slug) if state.fresh else state
+        return state._replace(fresh=False, damaged=False, salvage=None)
 
     def _check_size(self, content: bytes, path: Path, project: Project) -> None:
         """Refuse a project file larger than 'importer' reads, naming the answers to shorten.
@@ -748,6 +750,8 @@ class Store:
         kept = local.save(self.home, slug, state, data)
         if kept is not None:
             self.kept_states.append(kept)
+            if state.salvage is not None:
+                self.salvaged[kept] = state.salvage
 
     def _write(
         self,
@@ -878,7 +882,7 @@ def _same_work(before: LocalState, after: LocalState) -> bool:
     The counts given and what was warned of are read from an unchanged project file again next time;
     which organisation wrote an answer grows only with the counts.
     """
-    same = after._replace(fresh=before.fresh, damaged=before.damaged)
+    same = after._replace(fresh=before.fresh, damaged=before.damaged, salvage=before.salvage)
     return same._replace(given=before.given, warned=before.warned, wrote=before.wrote) == before
 
 
