@@ -195,3 +195,18 @@ def test_in_english_the_same_is_said(ws, slug, run_cli):
     said = flat(err)
     assert "was damaged, so a new file has been made with everything that could be read" in said
     assert "These 3 texts have been recovered" in said and "(stood twice – both texts are kept)" in said
+
+
+def test_in_a_folder_that_cannot_be_written_the_texts_read_back_are_still_shown(ws, slug, run_cli, read_only):
+    path = state_path(ws, slug)
+    copy = yaml.safe_load(path.read_text(encoding="utf-8"))["kopi"]
+    damaged = dedented_line(path.read_bytes())
+    path.write_bytes(damaged)
+    read_only(path.parent)
+
+    code, out, err = run_cli("status")
+
+    assert code == 0, err
+    assert "2 kladder, der ikke er gemt som svar" in flat(out)  # read back, though not written
+    assert path.read_bytes() == damaged and not list(path.parent.glob(f"{slug}.yaml.bak-*"))
+    assert ws.store.local(slug).copy == copy  # the copy id it had, not the place's stand-in

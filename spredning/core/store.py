@@ -453,7 +453,7 @@ class Store:
             try:
                 state = self.update_local(slug, lambda current: current)
             except SpredningError:  # a read-only folder: kept in memory, with a copy id that lasts
-                state = _lasting_copy(state, slug)
+                state = _lasting_copy(state, slug) if state.fresh else state
         return state
 
     def open(self, slug: str) -> Opened:
