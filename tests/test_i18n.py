@@ -286,6 +286,18 @@ _RESTORABLE = ("project.invalid-yaml", "project.empty", "project.not-mapping", "
 BUILT_KEYS["{}.hint"] = [f"{key}.hint" for key in _RESTORABLE]
 BUILT_KEYS["{}.hint.backup"] = [f"{key}.hint.backup" for key in _RESTORABLE]
 BUILT_KEYS["{}.hint.line"] = ["project.invalid-yaml.hint.line"]
+# ... or, when there are backups and none of them can be read, says so ("{}.hint{}" + ".bad-backups").
+BUILT_KEYS["{}.hint{}"] = [*BUILT_KEYS["{}.hint"], *(f"{key}.hint.bad-backups" for key in _RESTORABLE)]
+BUILT_KEYS["{}.hint.line{}"] = [
+    "project.invalid-yaml.hint.line",
+    "project.invalid-yaml.hint.line.bad-backups",
+]
+
+# A damaged state file read back (views.salvaged_texts): each text's kind and what to know of it.
+BUILT_KEYS["local.salvaged.{}"] = ["local.salvaged.draft", "local.salvaged.reason"]
+BUILT_KEYS["local.salvaged.note.{}"] = [
+    f"local.salvaged.note.{note}" for note in ("cut", "unreadable", "line-by-line", "twice")
+]
 
 # The command list's short help: typer_compat.DanishGroup.format_commands builds help.PATH.short.
 BUILT_KEYS["{}.{}.short"] = [".".join(["help", *words, "short"]) for words in command_paths()]

@@ -10,6 +10,7 @@ from spredning.core import local
 from spredning.core.errors import Message, message
 from spredning.core.local import key_slot, slot_key
 from spredning.core.model import ROLES, SHARING, Guide, Layout, Partner, Project, Question, Slot
+from spredning.core.salvage import LINE_BY_LINE, Salvage
 from spredning.core.store import Opened
 from spredning.core.textsafe import clean_name
 
@@ -192,3 +193,40 @@ def _org(project: Project, key: str) -> str | Message:
     if partner is not None:
         return clean_name(partner.name or partner.key)
     return message("org.unknown")
+
+
+def salvaged_texts(guide: Guide, found: Salvage) -> list[Message]:
+    """Each draft or reason read back from a damaged state file (local.py), named by its question.
+
+    No project is at hand when the file is repaired: a dialogue is named by its partner's key. A
+    draft kept as a reason for "not relevant" is one while the file still said so.
+    """
+    items = []
+    for text in found.texts:
+        where, question_id = key_slot(text.key)
+        side: str | Message = "?"
+        if question_id.count(".") == 3 and (role := question_id.split(".")[2]) in ROLES:
+            side = message(f"role.{role}")
+        if where:
+            side = message("where.side-of", side=side, org=where)
+        located = guide.locate(question_id)
+        place = (
+            message("where.unknown", side=side, id=question_id)
+            if located is None
+            else message("where.full", phase=located[0].name, tool=located[1].title, side=side)
+        )
+        kind = "draft" if text.section == "kladder" and text.key not in found.reasons else "reason"
+        told = [
+            note for note in text.notes if note != LINE_BY_LINE
+        ] or text.notes  # one says: look it through
+        notes = [message(f"local.salvaged.note.{note}") for note in told]
+        items.append(
+            message(
+                "local.salvaged.item",
+                kind=message(f"local.salvaged.{kind}"),
+                where=place,
+                question=located[2].text if located is not None else question_id,
+                notes=notes,
+            )
+        )
+    return items

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from spredning.core.content import default_guide_dir, guide_dir, load_guide
 from spredning.core.errors import Message, message
 from spredning.core.model import Guide, Layout, layout
+from spredning.core.salvage import Salvage
 from spredning.core.store import NotRemembered, Opened, Store, WentBack, check_home, home_chosen, home_dir
 
 
@@ -97,6 +98,11 @@ class Workspace:
         backups = [path for path in store.backups if path not in self._told]
         self._told.update(kept + backups)
         return kept, backups
+
+    def salvaged(self, path: Path) -> Salvage | None:
+        """What was read back from a damaged state file kept aside as `path` (None: not one of those)."""
+        store = self.__dict__.get("store")
+        return store.salvaged.get(path) if isinstance(store, Store) else None
 
     def untold_went_back(self) -> list[WentBack]:
         """Project files found holding older versions of this copy's answers, not told before (each once)."""

@@ -120,44 +120,56 @@ def keep_backup(path: Path, raw: bytes) -> Path:
     return backup
 
 
-def newest_backup(path: Path) -> Path | None:
-    """The newest backup keep_backup (or move_aside) left beside a file, or None when there is none.
+def backups(path: Path) -> list[Path]:
+    """The backups keep_backup (or move_aside) left beside a file, newest first.
 
     Newest by modification time, then by name (NAVN.yaml.bak-YYYYmmdd-HHMMSS sorts by time too).
-    Only ordinary files count; a folder that cannot be listed has none that can be named.
+    Only ordinary files that are not empty count; a folder that cannot be listed has none that can be named.
     """
     found: list[tuple[float, str, Path]] = []
     try:
         candidates = list(path.parent.glob(f"{glob_escape(path.name)}{BACKUP_INFIX}*"))
     except OSError:
-        return None
+        return []
     for candidate in candidates:
         with contextlib.suppress(OSError):
             info = candidate.lstat()
             if stat.S_ISREG(info.st_mode) and info.st_size > 0:
                 found.append((info.st_mtime, candidate.name, candidate))
-    return max(found)[2] if found else None
+    return [candidate for _, _, candidate in sorted(found, reverse=True)]
+
+
+def newest_backup(path: Path, usable: Callable[[Path], bool] | None = None) -> Path | None:
+    """The newest backup beside a file that `usable` accepts (any, without it); None when there is none."""
+    return next((backup for backup in backups(path) if usable is None or usable(backup)), None)
 
 
 # Damage a backup can repair: the hint names the newest one beside the file, or what else to do.
 RESTORABLE = ("project.invalid-yaml", "project.empty", "project.not-mapping", "project.cut-off")
 
 
-def restore_hint(key: str, params: Mapping[str, object], path: Path) -> Message:
+def restore_hint(
+    key: str, params: Mapping[str, object], path: Path, usable: Callable[[Path], bool] | None = None
+) -> Message:
     """The hint for a damaged project file: restore the newest backup beside it (named), when there is one.
 
-    The program keeps a backup only when it saves over a file edited by hand (or is asked to), so
-    often there is none; then the hint says so, and what else helps (an editor at the line named,
-    a copy from a shared drive, a partner's export).
+    Only a backup `usable` accepts (one that reads as a project file, see projectfile.usable_backup)
+    is named: restored, a damaged one would not help. The program keeps a backup only when it
+    saves over a file edited by hand (or is asked to), so often there is none; then the hint says
+    so, or that the backups there cannot be read either, and what else helps (an editor at the
+    line named, a copy from a shared drive, a partner's export).
     """
-    backup = newest_backup(path)
+    found = backups(path)
+    backup = next((candidate for candidate in found if usable is None or usable(candidate)), None)
     if backup is not None:
         return Message(f"{key}.hint.backup", {**params, "name": path.name, "backup": backup.name})
     problem = params.get("problem")
     line = problem.params.get("line") if isinstance(problem, Message) else None
+    more = {"name": path.name, "backups": [candidate.name for candidate in found], "n": len(found)}
+    bad = ".bad-backups" if found else ""  # backups there, none that can be read: said, not named to restore
     if line is not None and key == "project.invalid-yaml":  # the line YAML stopped at, to open it there
-        return Message(f"{key}.hint.line", {**params, "name": path.name, "line": line})
-    return Message(f"{key}.hint", {**params, "name": path.name})
+        return Message(f"{key}.hint.line{bad}", {**params, **more, "line": line})
+    return Message(f"{key}.hint{bad}", {**params, **more})
 
 
 def glob_escape(name: str) -> str:

@@ -39,10 +39,13 @@ A state that cannot be written (a read-only .spredning folder) is kept in memory
 gets its copy id from the place (place_copy), so every command there marks its changes alike. The
 work a command did stands: the store notes what was not remembered, and the front end warns.
 
-A missing file is simply "nothing known yet". A file that exists but cannot be read (damaged,
-too large, not allowed) is also read as nothing known, but it may hold drafts and what partners
-have: before a new file takes its place it is moved aside as ``SLUG.yaml.bak-DATO-TID`` (the way
-the store keeps a project file's backup), and the caller tells the user where it is. So is a file
+A missing file is simply "nothing known yet". A file that exists but cannot be read whole (a
+damaged line, cut short, bytes that are not UTF-8) holds the user's drafts: what can be read of it
+is read part by part (salvage.py), so every draft and reason whose text can still be read comes
+back, and the state notes what was read and what not (LocalState.salvage) for the user to be told.
+A file that cannot be read at all (too large, not allowed) is read as nothing known. Before a new
+file takes the place of either it is moved aside as ``SLUG.yaml.bak-DATO-TID`` (the way the store
+keeps a project file's backup), and the caller tells the user where it is. So is a file
 read only in part (edited by hand: a draft written as a list, a key the program does not know, a
 side that is neither): what is understood is used, and the file is kept aside before it is
 replaced, since what was not understood would not be written again.
@@ -69,6 +72,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spredning.core import fileio, yamlio
+from spredning.core import salvage as salvaging
 from spredning.core.errors import SpredningError
 from spredning.core.model import NOTHING, ROLES, Entry, Project, Slot
 
@@ -119,6 +123,7 @@ class LocalState(NamedTuple):
     wrote: Mapping[str, tuple[str, ...]] = NOTHING  # organisation this copy was → slot keys it gave a version
     fresh: bool = False  # just made: not yet in a file
     damaged: bool = False  # the file there could not be read, or not all of it: keep it aside when replaced
+    salvage: salvaging.Salvage | None = None  # the file was damaged: what of it could be read (salvage.py)
 
     @property
     def me(self) -> str | None:
@@ -194,14 +199,29 @@ def load(home: Path, slug: str) -> LocalState:
         data = None if raw is None else yamlio.loads(yamlio.decode(raw, MAX_BYTES))
     except yamlio.YamlProblem:
         data = None
-    if not isinstance(data, dict):
-        return LocalState(copy=new_copy_id(), place=place, fresh=True, damaged=True)
-    state = _from_data(data)
-    if not _understood(data, state):  # its text would be lost when the file is written again
+    found = None
+    if raw is not None and len(raw) <= MAX_BYTES and _needs_salvage(raw, data):
+        data, found = salvaging.salvage(raw)  # what can be read of it: drafts are the user's work
+    if not isinstance(data, dict) or (found is not None and not data):
+        return LocalState(copy=new_copy_id(), place=place, fresh=True, damaged=True, salvage=found)
+    state = _from_data(data)._replace(salvage=found)
+    if found is not None or not _understood(data, state):  # its text would be lost when written again
         state = state._replace(damaged=True)
     if state.place != place:  # the folder was copied or moved: changes here are a new copy's
         state = state._replace(copy=new_copy_id(), place=place, fresh=True, given={}, warned="", wrote={})
     return state
+
+
+def _needs_salvage(raw: bytes, data: object) -> bool:
+    """True when the file could not be read whole, or was cut short, or a draft's key stands at the top.
+
+    Every file the program writes ends with a line break; one that does not was cut short, so the
+    text it ends in may not be whole (the user is told). A draft's key at the top was indented
+    wrongly: read as it is, the draft would not be found.
+    """
+    if not isinstance(data, dict):
+        return True
+    return (bool(raw) and not raw.endswith(b"\n")) or salvaging.has_stray_texts(data)
 
 
 def _from_data(data: dict[str, object]) -> LocalState:

@@ -29,7 +29,7 @@ are not judged.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -43,9 +43,9 @@ OPENING = ("svar:", "  # Vi vil dele", "  dele:")  # how the program's own answe
 _OWN_FORM = re.compile(rb"^svar:\r?\n  # Vi vil dele\r?\n  dele:\r?$", re.MULTILINE)
 
 
-def error(path: Path, where: Message) -> ProjectFileError:
-    """The error for a project file cut short, saying where it ends."""
-    hint = fileio.restore_hint("project.cut-off", {"where": where, "path": path}, path)  # a backup if any
+def error(path: Path, where: Message, usable: Callable[[Path], bool] | None = None) -> ProjectFileError:
+    """The error for a project file cut short, saying where it ends (a hint names a backup `usable` takes)."""
+    hint = fileio.restore_hint("project.cut-off", {"where": where, "path": path}, path, usable)
     return ProjectFileError("project.cut-off", hint=hint, path=path, where=where, name=path.name)
 
 

@@ -137,8 +137,13 @@ def missing(path: Path | str) -> SpredningError:
     return SpredningError("project.dangling-link", path=path, target=target)
 
 
-def read(path: Path, limit: int = yamlio.MAX_BYTES) -> tuple[bytes, dict[str, Any]]:
-    """Read a project file: its bytes as on disk and its data; errors name the file."""
+def read(
+    path: Path, limit: int = yamlio.MAX_BYTES, layout: Layout | None = None
+) -> tuple[bytes, dict[str, Any]]:
+    """Read a project file: its bytes as on disk and its data; errors name the file.
+
+    A hint to restore a backup names the newest one that can be read (as parse reads it, with `layout`).
+    """
     try:
         raw = fileio.read_regular(path, limit)
     except FileNotFoundError:
@@ -151,8 +156,32 @@ def read(path: Path, limit: int = yamlio.MAX_BYTES) -> tuple[bytes, dict[str, An
         return raw, loads(raw, path, limit)
     except ProjectFileError as exc:
         if exc.key in fileio.RESTORABLE and exc.hint is None:
-            exc.hint = fileio.restore_hint(exc.key, exc.params, path)
+            exc.hint = fileio.restore_hint(
+                exc.key, exc.params, path, functools.partial(usable_backup, layout=layout)
+            )
         raise
+
+
+def usable_backup(path: Path, layout: Layout | None = None) -> bool:
+    """True when a backup reads as a project file: as read and parse (with `layout`) read one.
+
+    Without a layout, as read reads it, and a project file must end with a line break (see
+    projectcut.py) and an exchange file with its end line. A hint names only such a backup:
+    restored, one that is cut short or damaged too would not help.
+    """
+    try:
+        raw = fileio.read_regular(path, 4 * yamlio.MAX_BYTES)
+        data = loads(raw, path, len(raw))
+        version = _format(data, path)
+        if layout is not None:
+            parse(data, path.name, path, layout, "0" * 8, raw)
+        elif version >= EXCHANGE_FORMAT:
+            return data.get(END_KEY) == END_VALUE
+        else:
+            return version == 1 or not projectcut.ends_mid_line(raw)
+    except (OSError, SpredningError):
+        return False
+    return True
 
 
 def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict[str, Any]:
@@ -163,7 +192,7 @@ def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict[str, An
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if (where := _cut_inside(raw, exc.reason == "unexpected end of data")) is not None:
-            raise projectcut.error(path, where) from None
+            raise projectcut.error(path, where, usable_backup) from None
         raise ProjectFileError("project.invalid-yaml", path=path, problem=yamlio.not_utf8(raw, exc)) from None
     if has_markers(text):
         raise ProjectFileError("project.git-conflict", path=path)
@@ -172,7 +201,7 @@ def loads(raw: bytes, path: Path, limit: int = yamlio.MAX_BYTES) -> dict[str, An
         yamlio.refuse_comment_after_text(text)  # edited by hand: the text after ' #' would be lost
     except yamlio.YamlProblem as exc:
         if (where := _cut_inside(raw, _at_end(exc, text))) is not None:
-            raise projectcut.error(path, where) from None
+            raise projectcut.error(path, where, usable_backup) from None
         if (kept := _kept_twice(exc, path, text)) is not None:
             raise kept from None
         raise ProjectFileError("project.invalid-yaml", path=path, problem=exc.message) from None
@@ -405,10 +434,10 @@ def parse(
         where = projectcut.where_cut(raw, data, layout, refused=True)  # a cut can leave a broken file
         if where is None:
             raise
-        raise projectcut.error(path, where) from None
+        raise projectcut.error(path, where, functools.partial(usable_backup, layout=layout)) from None
     where = projectcut.where_cut(raw, data, layout)
     if where is not None:
-        raise projectcut.error(path, where)
+        raise projectcut.error(path, where, functools.partial(usable_backup, layout=layout))
     return parsed
 
 

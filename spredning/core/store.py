@@ -28,6 +28,7 @@ from spredning.core import fileio, local, projectfile, yamlio
 from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
 from spredning.core.local import LocalState
 from spredning.core.model import MAX_SLUG, Layout, Project, Slot, fold_name, project_slug, slugify
+from spredning.core.salvage import Salvage
 
 HOME_ENV = "SPREDNING_HJEM"
 ACTIVE_FILE = "aktivt-projekt"
@@ -161,6 +162,7 @@ class Store:
         # form (edited by hand, an older format): all of them, for the user, however many saves follow
         self.backups: list[Path] = []
         self.kept_states: list[Path] = []  # unreadable state files moved aside, for the user
+        self.salvaged: dict[Path, Salvage] = {}  # of those, the damaged ones: what could be read of each
         # project files found older than what this copy gave (local.went_back), each told once
         self.went_back: list[WentBack] = []
         # helper files not written after work that was done (a read-only .spredning folder): told
@@ -426,7 +428,9 @@ class Store:
                 marked = problem.key == "project.git-conflict"  # git's markers: 'konflikter' repairs it
                 raise SpredningError(
                     "store.same-project-unreadable",
-                    hint="store.same-project-marked.hint" if marked else _restore_hint(Path(path)),
+                    hint="store.same-project-marked.hint"
+                    if marked
+                    else _restore_hint(Path(path), self.layout),
                     path=path,
                     problem=problem.message,
                     slug=slug,
@@ -445,18 +449,18 @@ class Store:
         """
         self.path_for(slug)
         state = local.load(self.home, slug)
-        if state.fresh:
+        if state.fresh or state.salvage is not None:  # a damaged file: what was read of it, written now
             try:
                 state = self.update_local(slug, lambda current: current)
             except SpredningError:  # a read-only folder: kept in memory, with a copy id that lasts
-                state = _lasting_copy(state, slug)
+                state = _lasting_copy(state, slug) if state.fresh else state
         return state
 
     def open(self, slug: str) -> Opened:
         """Read and validate a project, with this computer's state for it."""
         path = self.path_for(slug)
         try:  # first: a file that is no project gets no state file
-            raw, data = projectfile.read(path, READ_LIMIT)
+            raw, data = projectfile.read(path, READ_LIMIT, self.layout)
         except ProjectFileError as exc:
             if exc.key == "project.git-conflict":  # which project: the hint's 'konflikter' must open it
                 raise ProjectFileError(exc.key, path=path, slug=slug, default=self._default(slug)) from None
@@ -556,7 +560,7 @@ class Store:
         summary shows, so the placeholder that _as_written uses will do.
         """
         path = self.path_for(slug)
-        raw, data = projectfile.read(path, READ_LIMIT)
+        raw, data = projectfile.read(path, READ_LIMIT, self.layout)
         return projectfile.parse(data, slug, path, self.layout, "00000000", raw)
 
     def _index_path(self) -> Path:
@@ -614,7 +618,7 @@ class Store:
         with self._lock(slug):
             fileio.remove_stale_temps(path)
             signature = _signature(path)
-            raw, data = projectfile.read(path, READ_LIMIT)
+            raw, data = projectfile.read(path, READ_LIMIT, self.layout)
             if data.get("udveksling") is not None:  # an export: no state file is made for it (see open)
                 raise _exchange_file(slug, path)
             stored_state = self._lasting(slug, local.load(self.home, slug))
@@ -675,10 +679,10 @@ class Store:
         with self._lock(slug):
             state = local.load(self.home, slug)
             new = change(state._replace(fresh=False))
-            if new != state:
+            if new != state or new.salvage is not None:
                 with fileio.uninterrupted():
                     self._save_local(slug, new)
-        return new._replace(damaged=False)
+        return new._replace(damaged=False, salvage=None)
 
     def remember(self, slug: str, change: Callable[[LocalState], LocalState]) -> bool:
         """update_local after work that is done (an export written, a view shown): False when not written.
@@ -713,13 +717,13 @@ class Store:
         from the place instead, the same at every command: otherwise each save would mark its
         answers with a new id, and their version history would grow without end.
         """
-        if not state.fresh:
+        if not state.fresh and state.salvage is None:
             return state
         try:
             self._save_local(slug, state._replace(fresh=False))
         except SpredningError:
-            return _lasting_copy(state, slug)
-        return state._replace(fresh=False, damaged=False)
+            return _lasting_copy(state, slug) if state.fresh else state
+        return state._replace(fresh=False, damaged=False, salvage=None)
 
     def _check_size(self, content: bytes, path: Path, project: Project) -> None:
         """Refuse a project file larger than 'importer' reads, naming the answers to shorten.
@@ -746,6 +750,8 @@ class Store:
         kept = local.save(self.home, slug, state, data)
         if kept is not None:
             self.kept_states.append(kept)
+            if state.salvage is not None:
+                self.salvaged[kept] = state.salvage
 
     def _write(
         self,
@@ -845,11 +851,18 @@ class _Release(contextlib.AbstractContextManager["_Release"]):
         self.lock.release()
 
 
-def _restore_hint(path: Path) -> Message | None:
-    """The hint naming the newest backup beside an unreadable project file; None (the usual hint) without."""
-    backup = fileio.newest_backup(path)
-    if backup is None:
+def _restore_hint(path: Path, layout: Layout) -> Message | None:
+    """The hint naming the newest backup beside an unreadable project file that can be read.
+
+    None (the usual hint) when there is no backup; when none of them can be read, it says so.
+    """
+    found = fileio.backups(path)
+    if not found:
         return None
+    backup = next((b for b in found if projectfile.usable_backup(b, layout)), None)
+    if backup is None:
+        names = [candidate.name for candidate in found]
+        return Message("store.same-project-unreadable.hint.bad-backups", {"backups": names, "n": len(names)})
     return Message("store.same-project-unreadable.hint.backup", {"backup": backup.name, "name": path.name})
 
 
@@ -869,7 +882,7 @@ def _same_work(before: LocalState, after: LocalState) -> bool:
     The counts given and what was warned of are read from an unchanged project file again next time;
     which organisation wrote an answer grows only with the counts.
     """
-    same = after._replace(fresh=before.fresh, damaged=before.damaged)
+    same = after._replace(fresh=before.fresh, damaged=before.damaged, salvage=before.salvage)
     return same._replace(given=before.given, warned=before.warned, wrote=before.wrote) == before
 
 

@@ -18,6 +18,7 @@ from spredning.app.workspace import Workspace
 from spredning.core.errors import Interrupted, Message, SpredningError, UsageProblem
 from spredning.core.local import LocalState
 from spredning.core.model import Guide, Partner, Phase, Project, fold_name
+from spredning.core.salvage import Salvage
 from spredning.i18n import t
 
 T = TypeVar("T")
@@ -65,8 +66,35 @@ def tell_kept_files(ws: Workspace) -> None:
             print_said(console, say("store.backup", style="dim", path=shown), shown)
         for path in kept:
             shown = written_path(path)
+            found = ws.salvaged(path)
+            if found is not None:
+                tell_salvaged(console, ws, found, shown)
+                continue
             print_said(console, say("local.kept-damaged", style="yellow", path=shown), shown)
             console.print(say("local.kept-damaged.hint", style="dim"))
+
+
+def tell_salvaged(console, ws: Workspace, found: Salvage, shown: str) -> None:
+    """Tell what was read back from a damaged state file (drafts, reasons), what was not, and where it is."""
+    from spredning.app.views import salvaged_texts
+    from spredning.cli.console import say
+    from spredning.cli.render_text import print_said, print_whole
+
+    if found.empty:
+        print_said(console, say("local.salvaged.empty", style="yellow", path=shown), shown)
+        console.print(say("local.salvaged.empty.hint", style="dim"))
+        return
+    print_said(console, say("local.salvaged", style="yellow", path=shown), shown)
+    items = salvaged_texts(ws.guide, found)
+    lines = [str(first) if first == last else f"{first}-{last}" for first, last in found.lost]
+    if items:
+        print_whole(console, say("local.salvaged.texts", n=len(items), items=items))
+    else:
+        console.print(say("local.salvaged.no-texts.lost" if lines else "local.salvaged.no-texts"))
+    if lines:
+        count = sum(last - first + 1 for first, last in found.lost)
+        console.print(say("local.salvaged.lost", style="yellow", n=count, lines=lines))
+    console.print(say("local.salvaged.hint.lost" if lines else "local.salvaged.hint", style="dim"))
 
 
 def tell_not_remembered(ws: Workspace) -> None:

@@ -1,0 +1,65 @@
+"""Reading what can be read of a damaged state file (core/salvage.py), part by part and line by line."""
+
+from __future__ import annotations
+
+from spredning.core.salvage import CUT, LINE_BY_LINE, TWICE, UNREADABLE_CHARS, Text, salvage
+
+Q1 = "tjek.beskriv-innovationen.dele.formaal"
+Q2 = "tjek.beskriv-innovationen.dele.loesningen"
+
+
+def test_a_quoted_text_cut_before_its_closing_quote_comes_back_as_far_as_it_goes():
+    data, found = salvage(
+        f"kopi: abcdef12\nkladder:\n  {Q1}: 'Det er vores'' idé, som\n    fortsætter her".encode()
+    )
+
+    assert data["kladder"] == {Q1: "Det er vores' idé, som fortsætter her"}
+    assert found.texts == (Text("kladder", Q1, (LINE_BY_LINE, CUT)),) and found.lost == ()
+
+
+def test_a_line_of_garbage_after_a_one_line_draft_is_named_and_the_draft_is_whole():
+    raw = f"kladder:\n  {Q1}: Første\n".encode() + b"\x00\xffgarbage\n" + f"  {Q2}: Anden\n".encode()
+
+    data, found = salvage(raw)
+
+    assert data["kladder"] == {Q1: "Første", Q2: "Anden"}
+    assert found.lost == ((3, 3),)
+
+
+def test_a_list_keeps_the_items_that_read():
+    data, found = salvage(f"kladder:\n  {Q1}: x\nsamlede-kladder:\n- {Q1}\n- 'ikke slut\n- {Q2}\n".encode())
+
+    assert data["samlede-kladder"] == [Q1, Q2]
+    assert found.lost == ((5, 5),)
+
+
+def test_blanks_and_a_byte_order_mark_are_an_empty_file():
+    assert salvage(b"\xef\xbb\xbf\n  \n") == ({}, salvage(b"")[1])
+    assert salvage(b"")[1].empty
+
+
+def test_a_draft_key_at_the_top_goes_back_into_the_section_it_follows():
+    raw = f"kladder:\n  {Q1}: Svar\nbegrundelser:\n  {Q2}: Grund\n{Q1}: Også en grund\n".encode()
+
+    data, found = salvage(raw)
+
+    assert data["kladder"] == {Q1: "Svar"}
+    assert data["begrundelser"] == {Q2: "Grund", Q1: "Også en grund"}
+    assert Text("begrundelser", Q1, (LINE_BY_LINE,)) in found.texts
+
+
+def test_a_key_twice_keeps_both_texts_and_marks_them_joined():
+    raw = f"kladder:\n  {Q1}: Første\n  {Q1}: |-\n    Anden\n    linje\n".encode()
+
+    data, found = salvage(raw)
+
+    assert data["kladder"] == {Q1: "Første\n\nAnden\nlinje"}
+    assert data["samlede-kladder"] == [Q1]
+    assert found.texts == (Text("kladder", Q1, (TWICE,)),)
+
+
+def test_control_characters_in_a_draft_are_shown_as_unreadable_not_passed_on():
+    data, found = salvage(f"kladder:\n  {Q1}: |-\n    Før\x1b[2J efter\n".encode())
+
+    assert data["kladder"] == {Q1: "Før\ufffd[2J efter"}
+    assert found.texts == (Text("kladder", Q1, (UNREADABLE_CHARS,)),)
