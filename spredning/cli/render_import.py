@@ -16,7 +16,7 @@ from spredning.cli.console import say
 from spredning.cli.render import bullets
 from spredning.cli.render_project import org_name
 from spredning.cli.render_status import stray_list, where
-from spredning.cli.render_text import answer_excerpt, print_said
+from spredning.cli.render_text import answer_pair, print_said
 from spredning.core.history import Outcome
 from spredning.core.model import SHARING, Answer, Guide, Layout, Project
 from spredning.i18n import t
@@ -159,26 +159,30 @@ def _lines(guide: Guide, plan: exchange.ImportPlan, items: list[exchange.Planned
     """The answers as a list: each where it is and its question (its id when the guide lacks it).
 
     `marked` (our own answers, changed) names a removed answer as removed and an added one as new
-    (in a list that also has changed ones), and gives a line of what each was and is now.
+    (in a list that also has changed ones), and gives a line of what each was and is now, both
+    showing where the two differ (answer_pair, as fase --svar does).
     """
     questions = {q.id: q.text for q in guide.questions()}
     project = with_new_partners(plan)
-    return bullets(
-        [
+    lines = []
+    for item in items:
+        was, now = answer_pair(item.before.answer if item.before is not None else Answer(), item.after.answer)
+        key = (
+            "importer.item-removed"
+            if marked and item.removes
+            else "importer.item-added"
+            if marked and (item.before is None or item.before.answer.empty)
+            else "importer.item-changed"
+            if marked
+            else "importer.item"
+        )
+        lines.append(
             t(
-                "importer.item-removed"
-                if marked and item.removes
-                else "importer.item-added"
-                if marked and (item.before is None or item.before.answer.empty)
-                else "importer.item-changed"
-                if marked
-                else "importer.item",
+                key,
                 where=where(guide, project, item.slot),
                 question=questions.get(item.slot[1], item.slot[1]),
-                was=answer_excerpt(item.before.answer if item.before is not None else Answer()),
-                now=answer_excerpt(item.after.answer),
+                was=was,
+                now=now,
             )
-            for item in items
-        ],
-        2,
-    )
+        )
+    return bullets(lines, 2)
