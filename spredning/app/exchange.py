@@ -58,6 +58,7 @@ class Incoming(NamedTuple):
     # A worksheet's copy id and the versions its fields give (slot key → text checksum → count),
     # remembered when the import is written, so the same text from it is always the same version.
     sheet_versions: tuple[str, Mapping[str, Mapping[str, int]]] | None = None
+    day: datetime.date | None = None  # when the file was written (an export's date, a worksheet's)
 
     @property
     def legacy(self) -> bool:
@@ -336,7 +337,8 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
             more=max(0, len(damaged) - 3),
         )
     exchange = parsed.exchange or {}
-    return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"))
+    day = datetime.date.fromisoformat(exchange["dato"]) if "dato" in exchange else None
+    return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"), day=day)
 
 
 def _places(ws: Workspace, project: Project, slots: list[Slot]) -> list[Message]:

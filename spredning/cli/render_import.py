@@ -19,7 +19,7 @@ from spredning.cli.render_status import stray_list, where
 from spredning.cli.render_text import answer_pair, print_said
 from spredning.core.history import Outcome
 from spredning.core.model import SHARING, Answer, Guide, Layout, Project
-from spredning.i18n import t
+from spredning.i18n import date, t
 
 # What a dry run lists, in this order: each kind of change with its heading.
 REMOVED, PARTLY = "removed", "partly"  # the answers the file empties; conflicts it settles in part
@@ -94,7 +94,32 @@ def print_dry_run(console, guide: Guide, plan: exchange.ImportPlan, name: str) -
     replaced = plan.own_replaced()
     if replaced:
         console.print(say("importer.backup-dry", style="yellow", n=len(replaced), name=name))
+    print_older(console, guide, plan, dry=True)
     console.print(say("importer.dry-run", summary=summary(plan)))
+
+
+def print_older(console, guide: Guide, plan: exchange.ImportPlan, dry: bool = False) -> None:
+    """The answers skipped as older than ours: whose file, which (and its date), each with both texts.
+
+    A count alone ("1 ældre udgave sprunget over") leaves the user to guess what was not brought in;
+    the file is named as given, and each answer with a line of the file's text and of ours, kept.
+    """
+    older = plan.listed(Outcome.OLDER)
+    if not older:
+        return
+    org = exchange.sender_name(plan.incoming, with_new_partners(plan))
+    heading = "importer.older-dry" if dry else "importer.older"
+    file = plan.incoming.path.name  # the name the user gave; whole on a line
+    day = date(plan.incoming.day) if plan.incoming.day is not None else ""
+    console.print(say(heading, style="yellow", n=len(older), org=org, file=file, day=day))
+    questions = {q.id: q.text for q in guide.questions()}
+    project = with_new_partners(plan)
+    lines = []
+    for item in older:
+        theirs, ours = answer_pair(item.incoming, item.before.answer if item.before is not None else Answer())
+        place, question = where(guide, project, item.slot), questions.get(item.slot[1], item.slot[1])
+        lines.append(t("importer.item-older", where=place, question=question, theirs=theirs, ours=ours))
+    console.print(bullets(lines, 2))
 
 
 def print_changed_here(
@@ -117,6 +142,7 @@ def print_changed_here(
         console.print(_lines(guide, plan, home, marked=True))
     if backup is not None:
         print_said(console, say("importer.own-backup", n=len(plan.own_replaced()), path=backup), backup)
+    print_older(console, guide, plan)
     both = plan.own_sheet_conflicts()  # our worksheet's text beside what we typed here meanwhile
     if both:
         console.print(say("importer.own-sheet-conflicts", n=len(both)))
