@@ -120,6 +120,7 @@ class ImportPlan(NamedTuple):
     # A new project from a file whose name projects here already have, started apart from it (other
     # identities): the slugs of those, left as they are. The user must hear that there are two now.
     namesakes: tuple[str, ...] = ()
+    copy: str = ""  # this copy's id: a record whose version it helped write is partly ours
 
     def brings_nothing(self) -> bool:
         """True when the import would change nothing here: every answer and record is had already."""
@@ -182,6 +183,35 @@ class ImportPlan(NamedTuple):
         return [
             item for item in self._ours_changed() if item.before is not None and not item.before.answer.empty
         ]
+
+    def own_records_replaced(self) -> list[Planned]:
+        """Our own follow-up records (actions, readiness, approvals, meetings) the import changes or removes.
+
+        A record is ours when it is a readiness mark or an approval of our side, or when this copy
+        helped write the version replaced (an action or meeting we added or changed). As for our
+        answers, its old content is then only in the project file as it was: apply_import keeps that.
+        """
+        if self.me is None or self.creates:
+            return []
+        return [
+            item
+            for item in self.records
+            if item.changes_text
+            and item.before is not None
+            and not item.before.answer.empty
+            and self._record_ours(item.slot, item.before)
+        ]
+
+    def _record_ours(self, slot: Slot, before: Entry) -> bool:
+        kind, rest = followup.split_key(slot[1])
+        side = "dele" if self.me == SHARING else "genbruge"
+        if kind in ("klarhed", "godkendelse") and rest.rsplit(".", 1)[-1] == side:
+            return True
+        return any(copy == self.copy for copy, _ in before.answer.version)
+
+    def keeps_copy(self) -> bool:
+        """True when the import replaces something of ours (an answer or a follow-up record): a copy first."""
+        return bool(self.own_replaced() or self.own_records_replaced())
 
     def own_from_sheet(self) -> list[Planned]:
         """Our own answers the import changes to what we wrote ourselves in a worksheet.
@@ -254,7 +284,7 @@ class ImportResult(NamedTuple):
     path: Path
     open_conflicts: int  # conflicts left for later (in the imported dialogues)
     settled: int
-    backup: Path | None = None  # the project file as it was, kept when our own answers were replaced
+    backup: Path | None = None  # the project file as it was, kept when something of ours was replaced
 
 
 # -- reading a partner's file ----------------------------------------------------------------
@@ -591,6 +621,7 @@ def _plan_into(
         becomes,
         tuple(planned_records),
         me=me or None,
+        copy=state.copy,
     )
 
 
@@ -628,8 +659,9 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
     """Write an import: each answer as planned unless it changed meanwhile (then merged again).
 
     `decisions` settle some of the new conflicts now: the content the user chose for each. When
-    the import changes or empties our own saved answers (own_replaced), the project file as it
-    was is first kept as a copy beside it (ImportResult.backup), so their old text is not lost.
+    the import changes or empties our own saved answers or follow-up records (keeps_copy), the
+    project file as it was is first kept as a copy beside it (ImportResult.backup), so their old
+    text is not lost.
     """
     store = ws.store
     if plan.creates:
@@ -670,7 +702,7 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
         open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
         return project, state, (open_conflicts, settled)
 
-    keep = bool(plan.own_replaced())  # a copy only when text of ours is replaced
+    keep = plan.keeps_copy()  # a copy only when something of ours is replaced
     open_conflicts, settled = _transact_import(store, plan.project.slug, bring_in, keep)
     backup = store.last_backup if keep else None
     return ImportResult(plan, store.path_for(plan.project.slug), open_conflicts, settled, backup)

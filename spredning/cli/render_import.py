@@ -91,9 +91,11 @@ def print_dry_run(console, guide: Guide, plan: exchange.ImportPlan, name: str) -
         if items:
             console.print(say(key, style="bold", n=len(items)))
             console.print(_lines(guide, plan, items))
-    replaced = plan.own_replaced()
+    replaced, records = plan.own_replaced(), plan.own_records_replaced()
     if replaced:
         console.print(say("importer.backup-dry", style="yellow", n=len(replaced), name=name))
+    if records:  # said on its own too: the copy keeps our follow-up as it was as well
+        console.print(say("importer.backup-dry-follow-up", style="yellow", n=len(records), name=name))
     print_older(console, guide, plan, dry=True)
     console.print(say("importer.dry-run", summary=summary(plan)))
 
@@ -141,7 +143,7 @@ def print_changed_here(
         console.print(say("importer.own-from-sheet", n=len(home)))
         console.print(_lines(guide, plan, home, marked=True))
     if backup is not None:
-        print_said(console, say("importer.own-backup", n=len(plan.own_replaced()), path=backup), backup)
+        print_backup(console, plan, backup)
     print_older(console, guide, plan)
     both = plan.own_sheet_conflicts()  # our worksheet's text beside what we typed here meanwhile
     if both:
@@ -153,6 +155,18 @@ def print_changed_here(
         key = "importer.removed-also" if any(item.removes for item in own) else "importer.removed"
         console.print(say(key, style="yellow", n=len(others)))
         console.print(_lines(guide, plan, others))
+
+
+def print_backup(console, plan: exchange.ImportPlan, backup: str) -> None:
+    """Where the copy of the project file is (whole, to copy), and what of ours is whole in it."""
+    answers, records = len(plan.own_replaced()), len(plan.own_records_replaced())
+    if answers and records:
+        said = say("importer.own-backup-both", path=backup)
+    elif records:
+        said = say("importer.own-backup-follow-up", n=records, path=backup)
+    else:
+        said = say("importer.own-backup", n=answers, path=backup)
+    print_said(console, said, backup)
 
 
 def print_strays(console, layout: Layout, plan: exchange.ImportPlan, path: str | None = None) -> None:
