@@ -121,6 +121,10 @@ class ImportPlan(NamedTuple):
     # identities): the slugs of those, left as they are. The user must hear that there are two now.
     namesakes: tuple[str, ...] = ()
     copy: str = ""  # this copy's id: a record whose version it helped write is partly ours
+    # The project here the user started on the reusing side before the sharing side's first file
+    # came: clearly the same project (see _started_here), so the file goes into it, and it takes
+    # the file's identity, rather than becoming a second project of the same name.
+    adopts: bool = False
 
     def brings_nothing(self) -> bool:
         """True when the import would change nothing here: every answer and record is had already."""
@@ -467,6 +471,9 @@ def plan_import(ws: Workspace, incoming: Incoming, project_option: str | None) -
         found: Found | None = Found(named)  # an old file names no identity: it goes where it is told
     else:  # a copy of the project kept beside it: the chosen (or active) file is the project
         found = store.find_by_id(incoming.project.id, prefer=named if named is not None else store.active())
+        started = _started_here(ws, incoming, named) if found is None else None
+        if started is not None:
+            return _plan_adopting(ws, incoming, started)
         if named is not None and (found is None or found.slug != named):
             project = store.load(named)
             if fold_name(project.name) == fold_name(incoming.project.name):  # one name, started apart
@@ -487,6 +494,50 @@ def plan_import(ws: Workspace, incoming: Incoming, project_option: str | None) -
     plan = _plan_into(opened.project, opened.local, incoming, becomes)
     _check_own_file(plan, opened.local)
     return plan._replace(copies=tuple(store.path_for(slug) for slug in found.copies))
+
+
+def _started_here(ws: Workspace, incoming: Incoming, named: str | None) -> str | None:
+    """The project a reusing organisation started here that a sharing side's file clearly belongs to.
+
+    'start --rolle genbruge' makes a project with an identity of its own; the sharing side's first
+    file then has another, and would become a second project of the same name. It is clearly the
+    same project when it is the only one here of that name (or the one --projekt names), started on
+    the reusing side as the organisation the file is written to, with the same sharing
+    organisation, and has never had a file in or out (no one else knows its identity yet). Else
+    None: the file is imported as before (a project beside, said plainly), nothing guessed.
+    """
+    store = ws.store
+    if incoming.legacy or incoming.sender != SHARING or incoming.receiver in (None, SHARING):
+        return None
+    slugs = (named,) if named is not None else _namesakes(ws, incoming.project)
+    if len(slugs) != 1:
+        return None
+    try:
+        opened = store.open(slugs[0])
+    except SpredningError:  # unreadable: left to the commands that read it
+        return None
+    project, state = opened.project, opened.local
+    if (
+        fold_name(project.name) != fold_name(incoming.project.name)
+        or fold_name(project.sharing_org) != fold_name(incoming.project.sharing_org)
+        or project.example
+        or state.side != "genbruge"
+        or state.me != incoming.receiver
+        or project.partner(incoming.receiver or "") is None
+        or state.known
+        or state.brought
+        or state.exports
+        or state.worksheets
+    ):
+        return None
+    return slugs[0]
+
+
+def _plan_adopting(ws: Workspace, incoming: Incoming, slug: str) -> ImportPlan:
+    """An import into the project the reusing organisation started here, which takes the file's identity."""
+    opened = ws.store.open(slug)
+    plan = _plan_into(opened.project, opened.local, incoming, None)
+    return plan._replace(adopts=True)
 
 
 def _check_own_file(plan: ImportPlan, state: LocalState) -> None:
@@ -673,6 +724,8 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
 
     def bring_in(project: Project, state: LocalState):
         project = project._replace(partners=_with_partners(project.partners, plan.new_partners))
+        if plan.adopts:  # one project with the sharing side's from now on: its identity
+            project = project._replace(id=plan.incoming.project.id)
         if plan.becomes and state.me is None:
             state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
         settled = 0

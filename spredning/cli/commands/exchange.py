@@ -170,6 +170,10 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
         console.print(
             say("importer.into", style="bold", name=project.name, path=str(ws.store.path_for(project.slug)))
         )
+    if plan.adopts:  # the project started here on the reusing side: one project, not two of a name
+        org, own = exchange.sender_name(incoming, project), _org(project, incoming.receiver or "")
+        key = "importer.adopts-dry" if dry else "importer.adopts"
+        console.print(say(key, style="yellow", org=org, own=own, name=project.name))
     if plan.copies:  # a copy of the project kept in the folder: only the chosen file gets the answers
         console.print(
             say("importer.copies", style="yellow", files=[str(p) for p in plan.copies], n=len(plan.copies))
