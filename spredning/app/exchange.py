@@ -58,7 +58,7 @@ class Incoming(NamedTuple):
     # A worksheet's copy id and the versions its fields give (slot key → text checksum → count),
     # remembered when the import is written, so the same text from it is always the same version.
     sheet_versions: tuple[str, Mapping[str, Mapping[str, int]]] | None = None
-    day: datetime.date | None = None  # when the file was written (an export's date, a worksheet's)
+    day: datetime.date | None = None  # when an export was written (a worksheet's day is in its notes)
 
     @property
     def legacy(self) -> bool:

@@ -307,7 +307,6 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
         sheet.maker,
         notes=(intro, *result.notes, *follow.notes),
         sheet_versions=(copy, brought_in(copy, {**result.answers, **follow.records})),
-        day=made if isinstance(made := _day(sheet.day), datetime.date) else None,
     )
 
 
