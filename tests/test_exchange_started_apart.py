@@ -20,7 +20,11 @@ def sharing(tmp_path) -> Org:
 
 @pytest.fixture
 def apart(tmp_path) -> Org:
-    """Ærø Kommune starts a project of the same name on its own and answers one question."""
+    """Ærø Kommune starts a project of the same name on its own, answers one question and sends it.
+
+    Sent: Odense knows that project's identity now, so Ærø's is not simply the project Odense's
+    file belongs to (that one, never sent, takes the file in: test_import_started_here.py).
+    """
     org = Org(tmp_path / "aeroe", tmp_path)
     org.ok(
         "start",
@@ -36,6 +40,7 @@ def apart(tmp_path) -> Org:
         "Ærø Kommune",
     )
     org.answer({G1: "Vi har samme udfordring"}, "--rolle", "genbruge")
+    org.export()
     return org
 
 

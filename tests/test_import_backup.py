@@ -57,7 +57,7 @@ def test_a_worksheet_that_rewrites_and_empties_our_answers_keeps_them_in_a_copy_
     shown = flat(out)
     assert (
         f"Ærø Kommune har ændret 2 af jeres egne svar: • {WHERE_D}: {Q_D1} (fjernet) "
-        f"var: Færre genindlæggelser og kortere forløb • {WHERE_D}: {Q_D2} "
+        f"var: Færre genindlæggelser ¶ og kortere forløb • {WHERE_D}: {Q_D2} "
         "var: Træning [bold]hjemme[/bold]␛[31m med␇ app nu: Træning hjemme, også om aftenen" in shown
     ), out
     assert "\x1b" not in out and "\x07" not in out  # the old text's control characters are shown, not sent
@@ -67,6 +67,22 @@ def test_a_worksheet_that_rewrites_and_empties_our_answers_keeps_them_in_a_copy_
     assert repr("Færre genindlæggelser\nog kortere forløb") in old and repr(OLD_D2) in old  # whole, as saved
     texts = sharing.texts()
     assert D1 not in texts and texts[D2] == "Træning hjemme, også om aftenen"  # the import is applied
+
+
+def test_two_long_answers_that_differ_late_show_where_they_differ_not_two_equal_beginnings(tmp_path):
+    """As fase --svar shows it (render_text.answer_pair): the same window of each, at the difference."""
+    start = "Vi træner borgerne hjemme i deres eget køkken med en tablet og en terapeut"
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path), answers={D1: "Ja"})
+    reusing = Org(tmp_path / "aeroe", tmp_path)
+    assert reusing.import_(sharing.export())[0] == 0
+    reusing.answer({G1: f"{start}\nhver tirsdag."})
+    assert sharing.import_(reusing.export())[0] == 0
+    sharing.answer({G1: f"{start}\nhver torsdag."}, "--rolle", "genbruge")
+    code, out, err = reusing.import_(sharing.export())
+    assert code == 0, err + out
+    shown = flat(out)
+    assert "var: … en terapeut ¶ hver tirsdag. nu: … en terapeut ¶ hver torsdag." in shown, out
+    assert f"var: {start[:20]}" not in shown
 
 
 def test_a_dry_run_says_a_copy_will_be_made_and_makes_none(sharing, run_cli):

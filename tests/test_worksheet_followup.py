@@ -170,15 +170,25 @@ def test_readiness_and_the_plan_round_trip_through_a_filled_sheet(sharing):
         "Ny: Klarhed, Tjek · Beskriv innovationen · Vi vil genbruge (Ærø Kommune): rød – "
         "Vi har intet budget endnu" in out
     )
-    assert "Ændret: Klarhed, Tjek · Beskriv innovationen · Vi vil dele: grøn" in out
-    assert f"Ændret: Handling »{ACTION}«: i gang, frist 15-04-2026, hvem: Ærø Kommune" in out
+    # Odense's own mark and action, changed in Ærø's sheet: each with what it was and is now, and a copy
+    own = "Jeres eget punkt, ændret af Ærø Kommune:"
+    assert (
+        f"{own} var: Klarhed, Tjek · Beskriv innovationen · Vi vil dele: gul – Vi mangler tal "
+        "nu: Klarhed, Tjek · Beskriv innovationen · Vi vil dele: grøn" in out
+    )
+    assert (
+        f"{own} var: Handling »{ACTION}«: ikke startet, frist 01-03-2026, hvem: Eva "
+        f"nu: Handling »{ACTION}«: i gang, frist 15-04-2026, hvem: Ærø Kommune" in out
+    )
+    assert "Filen ville ændre eller fjerne 2 punkter i jeres egen opfølgning" in out
     assert "Ny: Handling »Book et møde med Odense«: ikke startet, hvem: Mette" in out
     assert sharing.path.read_bytes() == before
 
     out = import_(sharing, path)
     assert "Opfølgningen: 4 punkter" in out
     # named after the import too, not only counted: our own readiness mark is among them
-    assert "Ændret: Klarhed, Tjek · Beskriv innovationen · Vi vil dele: grøn" in out
+    assert f"{own} var: Klarhed, Tjek · Beskriv innovationen · Vi vil dele: gul – Vi mangler tal" in out
+    assert "jeres 2 tidligere punkter i opfølgningen står helt i den" in out
     assert "Ny: Handling »Book et møde med Odense«: ikke startet, hvem: Mette" in out
     assert (mark(sharing, "genbruge").colour, mark(sharing, "genbruge").reason) == (
         "rød",
@@ -335,10 +345,12 @@ def test_an_emptied_readiness_field_removes_the_mark(sharing):
     path, _ = make(sharing)
     sheet = Sheet.read(path)
     fill(sheet, dict.fromkeys(sheet.follow_titles(ASK_DELE), "")).save(path)
-    assert "Ændret: Klarhed, Tjek · Beskriv innovationen · Vi vil dele: fjernet" in import_(
-        sharing, path, "--tør"
+    assert (
+        "Jeres eget punkt, ændret af Ærø Kommune: var: Klarhed, Tjek · Beskriv innovationen · Vi vil dele: "
+        "gul – Vi mangler tal nu: Klarhed, Tjek · Beskriv innovationen · Vi vil dele: fjernet"
+        in import_(sharing, path, "--tør")
     )
-    import_(sharing, path)
+    assert "jeres tidligere punkt i opfølgningen står helt i den" in import_(sharing, path)
     assert mark(sharing, "dele") is None
 
 

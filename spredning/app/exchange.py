@@ -58,6 +58,7 @@ class Incoming(NamedTuple):
     # A worksheet's copy id and the versions its fields give (slot key → text checksum → count),
     # remembered when the import is written, so the same text from it is always the same version.
     sheet_versions: tuple[str, Mapping[str, Mapping[str, int]]] | None = None
+    day: datetime.date | None = None  # when an export was written (a worksheet's day is in its notes)
 
     @property
     def legacy(self) -> bool:
@@ -119,6 +120,11 @@ class ImportPlan(NamedTuple):
     # A new project from a file whose name projects here already have, started apart from it (other
     # identities): the slugs of those, left as they are. The user must hear that there are two now.
     namesakes: tuple[str, ...] = ()
+    copy: str = ""  # this copy's id: a record whose version it helped write is partly ours
+    # The project here the user started on the reusing side before the sharing side's first file
+    # came: clearly the same project (see _started_here), so the file goes into it, and it takes
+    # the file's identity, rather than becoming a second project of the same name.
+    adopts: bool = False
 
     def brings_nothing(self) -> bool:
         """True when the import would change nothing here: every answer and record is had already."""
@@ -181,6 +187,35 @@ class ImportPlan(NamedTuple):
         return [
             item for item in self._ours_changed() if item.before is not None and not item.before.answer.empty
         ]
+
+    def own_records_replaced(self) -> list[Planned]:
+        """Our own follow-up records (actions, readiness, approvals, meetings) the import changes or removes.
+
+        A record is ours when it is a readiness mark or an approval of our side, or when this copy
+        helped write the version replaced (an action or meeting we added or changed). As for our
+        answers, its old content is then only in the project file as it was: apply_import keeps that.
+        """
+        if self.me is None or self.creates:
+            return []
+        return [
+            item
+            for item in self.records
+            if item.changes_text
+            and item.before is not None
+            and not item.before.answer.empty
+            and self._record_ours(item.slot, item.before)
+        ]
+
+    def _record_ours(self, slot: Slot, before: Entry) -> bool:
+        kind, rest = followup.split_key(slot[1])
+        side = "dele" if self.me == SHARING else "genbruge"
+        if kind in ("klarhed", "godkendelse") and rest.rsplit(".", 1)[-1] == side:
+            return True
+        return any(copy == self.copy for copy, _ in before.answer.version)
+
+    def keeps_copy(self) -> bool:
+        """True when the import replaces something of ours (an answer or a follow-up record): a copy first."""
+        return bool(self.own_replaced() or self.own_records_replaced())
 
     def own_from_sheet(self) -> list[Planned]:
         """Our own answers the import changes to what we wrote ourselves in a worksheet.
@@ -253,7 +288,7 @@ class ImportResult(NamedTuple):
     path: Path
     open_conflicts: int  # conflicts left for later (in the imported dialogues)
     settled: int
-    backup: Path | None = None  # the project file as it was, kept when our own answers were replaced
+    backup: Path | None = None  # the project file as it was, kept when something of ours was replaced
 
 
 # -- reading a partner's file ----------------------------------------------------------------
@@ -336,7 +371,8 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
             more=max(0, len(damaged) - 3),
         )
     exchange = parsed.exchange or {}
-    return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"))
+    day = datetime.date.fromisoformat(exchange["dato"]) if "dato" in exchange else None
+    return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"), day=day)
 
 
 def _places(ws: Workspace, project: Project, slots: list[Slot]) -> list[Message]:
@@ -435,6 +471,9 @@ def plan_import(ws: Workspace, incoming: Incoming, project_option: str | None) -
         found: Found | None = Found(named)  # an old file names no identity: it goes where it is told
     else:  # a copy of the project kept beside it: the chosen (or active) file is the project
         found = store.find_by_id(incoming.project.id, prefer=named if named is not None else store.active())
+        started = _started_here(ws, incoming, named) if found is None else None
+        if started is not None:
+            return _plan_adopting(ws, incoming, started)
         if named is not None and (found is None or found.slug != named):
             project = store.load(named)
             if fold_name(project.name) == fold_name(incoming.project.name):  # one name, started apart
@@ -455,6 +494,50 @@ def plan_import(ws: Workspace, incoming: Incoming, project_option: str | None) -
     plan = _plan_into(opened.project, opened.local, incoming, becomes)
     _check_own_file(plan, opened.local)
     return plan._replace(copies=tuple(store.path_for(slug) for slug in found.copies))
+
+
+def _started_here(ws: Workspace, incoming: Incoming, named: str | None) -> str | None:
+    """The project a reusing organisation started here that a sharing side's file clearly belongs to.
+
+    'start --rolle genbruge' makes a project with an identity of its own; the sharing side's first
+    file then has another, and would become a second project of the same name. It is clearly the
+    same project when it is the only one here of that name (or the one --projekt names), started on
+    the reusing side as the organisation the file is written to, with the same sharing
+    organisation, and has never had a file in or out (no one else knows its identity yet). Else
+    None: the file is imported as before (a project beside, said plainly), nothing guessed.
+    """
+    store = ws.store
+    if incoming.legacy or incoming.sender != SHARING or incoming.receiver in (None, SHARING):
+        return None
+    slugs = (named,) if named is not None else _namesakes(ws, incoming.project)
+    if len(slugs) != 1:
+        return None
+    try:
+        opened = store.open(slugs[0])
+    except SpredningError:  # unreadable: left to the commands that read it
+        return None
+    project, state = opened.project, opened.local
+    if (
+        fold_name(project.name) != fold_name(incoming.project.name)
+        or fold_name(project.sharing_org) != fold_name(incoming.project.sharing_org)
+        or project.example
+        or state.side != "genbruge"
+        or state.me != incoming.receiver
+        or project.partner(incoming.receiver or "") is None
+        or state.known
+        or state.brought
+        or state.exports
+        or state.worksheets
+    ):
+        return None
+    return slugs[0]
+
+
+def _plan_adopting(ws: Workspace, incoming: Incoming, slug: str) -> ImportPlan:
+    """An import into the project the reusing organisation started here, which takes the file's identity."""
+    opened = ws.store.open(slug)
+    plan = _plan_into(opened.project, opened.local, incoming, None)
+    return plan._replace(adopts=True)
 
 
 def _check_own_file(plan: ImportPlan, state: LocalState) -> None:
@@ -589,6 +672,7 @@ def _plan_into(
         becomes,
         tuple(planned_records),
         me=me or None,
+        copy=state.copy,
     )
 
 
@@ -626,8 +710,9 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
     """Write an import: each answer as planned unless it changed meanwhile (then merged again).
 
     `decisions` settle some of the new conflicts now: the content the user chose for each. When
-    the import changes or empties our own saved answers (own_replaced), the project file as it
-    was is first kept as a copy beside it (ImportResult.backup), so their old text is not lost.
+    the import changes or empties our own saved answers or follow-up records (keeps_copy), the
+    project file as it was is first kept as a copy beside it (ImportResult.backup), so their old
+    text is not lost.
     """
     store = ws.store
     if plan.creates:
@@ -639,6 +724,8 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
 
     def bring_in(project: Project, state: LocalState):
         project = project._replace(partners=_with_partners(project.partners, plan.new_partners))
+        if plan.adopts:  # one project with the sharing side's from now on: its identity
+            project = project._replace(id=plan.incoming.project.id)
         if plan.becomes and state.me is None:
             state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
         settled = 0
@@ -668,7 +755,7 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
         open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
         return project, state, (open_conflicts, settled)
 
-    keep = bool(plan.own_replaced())  # a copy only when text of ours is replaced
+    keep = plan.keeps_copy()  # a copy only when something of ours is replaced
     open_conflicts, settled = _transact_import(store, plan.project.slug, bring_in, keep)
     backup = store.last_backup if keep else None
     return ImportResult(plan, store.path_for(plan.project.slug), open_conflicts, settled, backup)

@@ -16,10 +16,10 @@ from spredning.cli.console import say
 from spredning.cli.render import bullets
 from spredning.cli.render_project import org_name
 from spredning.cli.render_status import stray_list, where
-from spredning.cli.render_text import answer_excerpt, print_said
+from spredning.cli.render_text import answer_pair, print_said
 from spredning.core.history import Outcome
 from spredning.core.model import SHARING, Answer, Guide, Layout, Project
-from spredning.i18n import t
+from spredning.i18n import date, t
 
 # What a dry run lists, in this order: each kind of change with its heading.
 REMOVED, PARTLY = "removed", "partly"  # the answers the file empties; conflicts it settles in part
@@ -91,10 +91,37 @@ def print_dry_run(console, guide: Guide, plan: exchange.ImportPlan, name: str) -
         if items:
             console.print(say(key, style="bold", n=len(items)))
             console.print(_lines(guide, plan, items))
-    replaced = plan.own_replaced()
+    replaced, records = plan.own_replaced(), plan.own_records_replaced()
     if replaced:
         console.print(say("importer.backup-dry", style="yellow", n=len(replaced), name=name))
+    if records:  # said on its own too: the copy keeps our follow-up as it was as well
+        console.print(say("importer.backup-dry-follow-up", style="yellow", n=len(records), name=name))
+    print_older(console, guide, plan, dry=True)
     console.print(say("importer.dry-run", summary=summary(plan)))
+
+
+def print_older(console, guide: Guide, plan: exchange.ImportPlan, dry: bool = False) -> None:
+    """The answers skipped as older than ours: whose file, which (and its date), each with both texts.
+
+    A count alone ("1 ældre udgave sprunget over") leaves the user to guess what was not brought in;
+    the file is named as given, and each answer with a line of the file's text and of ours, kept.
+    """
+    older = plan.listed(Outcome.OLDER)
+    if not older:
+        return
+    org = exchange.sender_name(plan.incoming, with_new_partners(plan))
+    heading = "importer.older-dry" if dry else "importer.older"
+    file = plan.incoming.path.name  # the name the user gave; whole on a line
+    day = date(plan.incoming.day) if plan.incoming.day is not None else ""
+    console.print(say(heading, style="yellow", n=len(older), org=org, file=file, day=day))
+    questions = {q.id: q.text for q in guide.questions()}
+    project = with_new_partners(plan)
+    lines = []
+    for item in older:
+        theirs, ours = answer_pair(item.incoming, item.before.answer if item.before is not None else Answer())
+        place, question = where(guide, project, item.slot), questions.get(item.slot[1], item.slot[1])
+        lines.append(t("importer.item-older", where=place, question=question, theirs=theirs, ours=ours))
+    console.print(bullets(lines, 2))
 
 
 def print_changed_here(
@@ -116,7 +143,8 @@ def print_changed_here(
         console.print(say("importer.own-from-sheet", n=len(home)))
         console.print(_lines(guide, plan, home, marked=True))
     if backup is not None:
-        print_said(console, say("importer.own-backup", n=len(plan.own_replaced()), path=backup), backup)
+        print_backup(console, plan, backup)
+    print_older(console, guide, plan)
     both = plan.own_sheet_conflicts()  # our worksheet's text beside what we typed here meanwhile
     if both:
         console.print(say("importer.own-sheet-conflicts", n=len(both)))
@@ -127,6 +155,18 @@ def print_changed_here(
         key = "importer.removed-also" if any(item.removes for item in own) else "importer.removed"
         console.print(say(key, style="yellow", n=len(others)))
         console.print(_lines(guide, plan, others))
+
+
+def print_backup(console, plan: exchange.ImportPlan, backup: str) -> None:
+    """Where the copy of the project file is (whole, to copy), and what of ours is whole in it."""
+    answers, records = len(plan.own_replaced()), len(plan.own_records_replaced())
+    if answers and records:
+        said = say("importer.own-backup-both", path=backup)
+    elif records:
+        said = say("importer.own-backup-follow-up", n=records, path=backup)
+    else:
+        said = say("importer.own-backup", n=answers, path=backup)
+    print_said(console, said, backup)
 
 
 def print_strays(console, layout: Layout, plan: exchange.ImportPlan, path: str | None = None) -> None:
@@ -159,26 +199,30 @@ def _lines(guide: Guide, plan: exchange.ImportPlan, items: list[exchange.Planned
     """The answers as a list: each where it is and its question (its id when the guide lacks it).
 
     `marked` (our own answers, changed) names a removed answer as removed and an added one as new
-    (in a list that also has changed ones), and gives a line of what each was and is now.
+    (in a list that also has changed ones), and gives a line of what each was and is now, both
+    showing where the two differ (answer_pair, as fase --svar does).
     """
     questions = {q.id: q.text for q in guide.questions()}
     project = with_new_partners(plan)
-    return bullets(
-        [
+    lines = []
+    for item in items:
+        was, now = answer_pair(item.before.answer if item.before is not None else Answer(), item.after.answer)
+        key = (
+            "importer.item-removed"
+            if marked and item.removes
+            else "importer.item-added"
+            if marked and (item.before is None or item.before.answer.empty)
+            else "importer.item-changed"
+            if marked
+            else "importer.item"
+        )
+        lines.append(
             t(
-                "importer.item-removed"
-                if marked and item.removes
-                else "importer.item-added"
-                if marked and (item.before is None or item.before.answer.empty)
-                else "importer.item-changed"
-                if marked
-                else "importer.item",
+                key,
                 where=where(guide, project, item.slot),
                 question=questions.get(item.slot[1], item.slot[1]),
-                was=answer_excerpt(item.before.answer if item.before is not None else Answer()),
-                now=answer_excerpt(item.after.answer),
+                was=was,
+                now=now,
             )
-            for item in items
-        ],
-        2,
-    )
+        )
+    return bullets(lines, 2)

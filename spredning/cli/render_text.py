@@ -495,7 +495,7 @@ def answer_excerpt(answer: Answer, text: str | None = None, width: int = EXCERPT
     """One line of an answer's text (control characters shown, cut with '…'), or its mark and reason.
 
     For lists of what a saved answer was and what replaces it (fase --svar, importer): the text is
-    data, shown as it is, never read as markup. `text`: the line already made (see cut_pair).
+    data, shown as it is, never read as markup. `text`: the line already made (see answer_pair).
     """
     if text is None:
         text = cut_to(one_line(clean(answer.text)), width)
@@ -506,3 +506,13 @@ def answer_excerpt(answer: Answer, text: str | None = None, width: int = EXCERPT
             else Message("answer.not-relevant")
         )
     return text
+
+
+def answer_pair(was: Answer, now: Answer, width: int = EXCERPT) -> tuple[str | Message, str | Message]:
+    """A line of what an answer was and of what replaces it, each showing where the two differ.
+
+    For every list of saved answers replaced (fase --svar, importer): two long texts that differ
+    only late both show the same window around the difference (cut_pair), line breaks as ¶.
+    """
+    first, second = cut_pair(clean(was.text), clean(now.text), width)
+    return answer_excerpt(was, first), answer_excerpt(now, second)

@@ -49,6 +49,7 @@ line, a line break at the end), and parse refuses it.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import os
 import re
@@ -559,7 +560,18 @@ def _exchange(value: object, path: Path, partners: set[str]) -> dict[str, str] |
         if not isinstance(who, str) or (who != SHARING and who not in partners):
             raise _problem(path, "project.bad-exchange")
         result[key] = who
+    day = value.get("dato")
+    if isinstance(day, str) and _iso_day(day):  # when it was written: named when the import skips some
+        result["dato"] = day
     return result
+
+
+def _iso_day(text: str) -> bool:
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 class _Reader:

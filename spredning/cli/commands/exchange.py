@@ -170,6 +170,10 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
         console.print(
             say("importer.into", style="bold", name=project.name, path=str(ws.store.path_for(project.slug)))
         )
+    if plan.adopts:  # the project started here on the reusing side: one project, not two of a name
+        org, own = exchange.sender_name(incoming, project), _org(project, incoming.receiver or "")
+        key = "importer.adopts-dry" if dry else "importer.adopts"
+        console.print(say(key, style="yellow", org=org, own=own, name=project.name))
     if plan.copies:  # a copy of the project kept in the folder: only the chosen file gets the answers
         console.print(
             say("importer.copies", style="yellow", files=[str(p) for p in plan.copies], n=len(plan.copies))
@@ -228,7 +232,7 @@ def _imported(
 
     `project` is the project the hints' commands name (see _hint_project).
     """
-    from spredning.cli.render_import import print_changed_here, print_strays, summary
+    from spredning.cli.render_import import print_backup, print_changed_here, print_strays, summary
 
     if plan.incoming.sender is None:  # an old file that does not say who sent it
         console.print(say("importer.done", style="green", summary=summary(plan, settled)))
@@ -240,10 +244,13 @@ def _imported(
         console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
     see = _see_news(ws, plan, project) if plan.own_changes() else ""
     backup = written_path(result.backup) if result.backup is not None else None
-    print_changed_here(console, ws.guide, plan, see, backup)
+    records = bool(plan.own_records_replaced())  # the copy is named after the follow-up list then
+    print_changed_here(console, ws.guide, plan, see, None if records else backup)
     print_strays(console, ws.layout, plan, str(result.path))
     _follow_up_news(console, plan)
     _follow_up_list(console, ws.guide, plan)  # named, as in the dry run: ours may be among them
+    if records and backup is not None:
+        print_backup(console, plan, backup)
     if plan.creates and plan.becomes and plan.becomes[0] == "genbruge":
         _identity_taken(console, result.plan.project, plan.becomes[1] or "", project)
     elif plan.becomes:
@@ -326,8 +333,11 @@ def _follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
 
     everyone = with_new_partners(plan)
     sender = plan.incoming.sender
+    ours = [item for item in plan.own_records_replaced() if not plan.from_own_sheet(item)]
     lines = [
-        t(
+        _own_record(guide, plan, everyone, item)
+        if item in ours
+        else t(
             "importer.record-from-sheet"
             if item.outcome is not Outcome.CONFLICT and plan.from_own_sheet(item)
             # a version both changed: the file's is said to be the file's (its sender may have had it
@@ -349,6 +359,20 @@ def _follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
     ]
     if lines:
         console.print(bullets(lines, 2))
+
+
+def _own_record(guide: Guide, plan: exchange.ImportPlan, everyone: Project, item: exchange.Planned) -> str:
+    """One of our own follow-up records the file changes or removes: what it was and is now.
+
+    A record is one short line (its texts are single lines, of at most followup.MAX_TEXT
+    characters): both are shown whole, so every difference is seen, and what the record is too.
+    """
+    from spredning.cli.render_plan import record_line
+
+    org = _org(everyone, item.slot[0]) if item.slot[0] else ""
+    before = item.before.answer if item.before is not None else Answer()
+    was, now = (record_line(guide, item.slot[1], answer, org) for answer in (before, item.after.answer))
+    return t("importer.record-own", org=exchange.sender_name(plan.incoming, everyone), was=was, now=now)
 
 
 def _which_help(importing: bool) -> str:

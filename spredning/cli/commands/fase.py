@@ -39,12 +39,11 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_project import org_name
-from spredning.cli.render_text import EXCERPT, answer_excerpt, cut_pair, print_fitted, print_said
+from spredning.cli.render_text import answer_pair, print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
 from spredning.core.interview import Done, Interview
 from spredning.core.local import Drafted
 from spredning.core.model import SHARING, Answer, Partner, progress, side_of
-from spredning.core.textsafe import clean
 from spredning.i18n import t
 
 
@@ -209,15 +208,15 @@ def _replacing_items(session: Session, replacing: list[Replacing], done: bool = 
     project = session.project
     items = []
     for r in replacing:
-        saved, given = cut_pair(clean(r.saved.text), clean(r.given.text), EXCERPT)
+        saved, given = answer_pair(r.saved, r.given)
         items.append(
             Message(
                 key,
                 {
                     "where": place(session.ws.guide, project, r.slot),
                     "id": r.question,
-                    "saved": answer_excerpt(r.saved, saved),
-                    "given": answer_excerpt(r.given, given),
+                    "saved": saved,
+                    "given": given,
                 },
             )
         )

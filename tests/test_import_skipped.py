@@ -1,0 +1,56 @@
+"""An import that skips versions older than ours says which: whose file, which file and its date, each answer.
+
+A count alone ("1 ældre udgave sprunget over") left the user to guess what was not brought in and
+why. Run through the CLI with real exchange files (the installed command too).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from exchange_kit import D1, D2, Org, flat, start_sharing
+
+from spredning.i18n import date
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+WHERE_D = "Tjek · Beskriv innovationen · Vi vil dele"
+Q_D1 = "Hvad er formålet?"
+
+
+def test_an_older_file_names_the_skipped_answer_whose_file_it_was_and_both_texts(tmp_path, run_cli):
+    sharing = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Første udgave", D2: "To"}
+    )
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    first = sharing.export()
+    sharing.answer({D1: "Anden udgave"})
+    second = sharing.export()
+    assert reusing.import_(second)[0] == 0
+    dry = flat(reusing.ok("importer", str(first), "--tør"))
+    day = date(datetime.date.today())
+    assert (
+        f"Springes over: filen fra Odense Kommune ({first.name}, skrevet {day}) "
+        f"har en ældre udgave af 1 svar, end I har her; jeres nyere udgave beholdes: "
+        f"• {WHERE_D}: {Q_D1} i filen: Første udgave her: Anden udgave" in dry
+    ), dry
+    code, out, err = reusing.import_(first)
+    assert code == 0, err + out
+    shown = flat(out)
+    assert "1 ældre udgave sprunget over" in shown
+    assert (
+        f"Sprunget over: filen fra Odense Kommune ({first.name}, skrevet {day}) "
+        f"har en ældre udgave af 1 svar, end I har her; jeres nyere udgave er beholdt: "
+        f"• {WHERE_D}: {Q_D1} i filen: Første udgave her: Anden udgave" in shown
+    ), out
+    assert reusing.texts()[D1] == "Anden udgave"  # ours kept
+    english = flat(reusing.ok("--sprog", "en", "importer", str(first)))
+    assert "Skipped: the file from Odense Kommune" in english and "in the file: Første udgave" in english
+
+
+def test_a_file_with_nothing_older_says_nothing_skipped_installed_command(tmp_path):
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path), answers={D1: "Første udgave"})
+    reusing = Org(tmp_path / "aeroe", tmp_path)
+    code, out, err = reusing.import_(sharing.export())
+    assert code == 0, err + out
+    assert "sprunget over" not in flat(out).lower() and "Springes over" not in out
