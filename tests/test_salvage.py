@@ -81,3 +81,21 @@ def test_control_characters_in_a_draft_are_shown_as_unreadable_not_passed_on():
 
     assert data["kladder"] == {Q1: "Før\ufffd[2J efter"}
     assert found.texts == (Text("kladder", Q1, (UNREADABLE_CHARS,)),)
+
+
+def test_a_garbage_line_between_items_of_a_list_loses_neither_item():
+    raw = b"kopi: abcdef12\nnye:\n  dele:\n  - a.b.c\n\xfe[\n  - a.b.d\n"
+
+    data, found = salvage(raw)
+
+    assert data["nye"] == {"dele": ["a.b.c", "a.b.d"]}
+    assert found.forgotten == ((5, 5),) and found.consequences == ("news",)
+
+
+def test_a_garbage_key_first_in_a_mapping_does_not_set_where_its_keys_stand():
+    raw = b"kopi: abcdef12\nskrevet-som:\n   \xff: x\n  dele:\n  - a.b.c\n"
+
+    data, found = salvage(raw)
+
+    assert data["skrevet-som"] == {"dele": ["a.b.c"]}
+    assert found.forgotten == ((3, 3),) and found.consequences == ("wrote",)

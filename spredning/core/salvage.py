@@ -147,7 +147,8 @@ def _load(lines: list[_Line]) -> object:
 
 
 def _reads_as_key(line: _Line) -> bool:
-    return isinstance(_load([line._replace(text=line.text.lstrip(" "))]), dict)
+    """True when the line reads as a key on its own, and holds no bytes that could not be read."""
+    return not line.bad and isinstance(_load([line._replace(text=line.text.lstrip(" "))]), dict)
 
 
 class _Reader:
@@ -210,10 +211,18 @@ class _Reader:
         return [lines[a:b] for a, b in pairwise([*starts, len(lines)])]
 
     def _list(self, lines: list[_Line]) -> list[object]:
-        """A list's items, each read on its own (an item that cannot be read is left out)."""
+        """A list's items, each read on its own (an item that cannot be read is left out).
+
+        An item goes on only on lines indented deeper than its dash: a damaged line after it is not its.
+        """
         starts = [at for at, line in enumerate(lines) if _ITEM.match(line.text)]
         items: list[object] = []
         for part in (lines[a:b] for a, b in pairwise([*starts, len(lines)])):
+            dash = indent(part[0].text)
+            ends = (
+                at for at, line in enumerate(part[1:], 1) if line.text.strip() and indent(line.text) <= dash
+            )
+            part = part[: next(ends, len(part))]
             item = _load(
                 [line._replace(text=line.text.lstrip(" ")) if line is part[0] else line for line in part]
             )
