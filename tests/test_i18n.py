@@ -26,6 +26,7 @@ from spredning import i18n
 from spredning.app import home as app_home
 from spredning.cli.commands import plan as plan_command
 from spredning.core import fileio, followup, yamlio
+from spredning.core.salvage import NOTES
 from spredning.report import planfile
 
 LANGUAGES = ("da", "en")
@@ -297,6 +298,10 @@ BUILT_KEYS["{}.hint.line{}"] = [
 BUILT_KEYS["local.salvaged.{}"] = ["local.salvaged.draft", "local.salvaged.reason"]
 BUILT_KEYS["local.salvaged.note.{}"] = [
     f"local.salvaged.note.{note}" for note in ("cut", "unreadable", "line-by-line", "twice")
+]
+# What losing lines of the program's own notes means (salvage.NOTES's values): every one has a message.
+BUILT_KEYS["local.salvaged.consequence.{}"] = [
+    f"local.salvaged.consequence.{key}" for key in dict.fromkeys(NOTES.values())
 ]
 
 # The command list's short help: typer_compat.DanishGroup.format_commands builds help.PATH.short.

@@ -30,7 +30,25 @@ def test_a_list_keeps_the_items_that_read():
     data, found = salvage(f"kladder:\n  {Q1}: x\nsamlede-kladder:\n- {Q1}\n- 'ikke slut\n- {Q2}\n".encode())
 
     assert data["samlede-kladder"] == [Q1, Q2]
-    assert found.lost == ((5, 5),)
+    assert found.lost == () and found.forgotten == ((5, 5),) and found.consequences == ("marks",)
+
+
+def test_a_garbage_line_in_a_nested_mapping_loses_no_entry_of_it():
+    raw = b"kopi: abcdef12\nkendt:\n  dele:\n\xff\xfe: [oops\n    a.b: 1234abcd x:1\n"
+    raw += b"    plan:ab12: 5678abcd x:1\n"  # a key with a colon in it
+
+    data, found = salvage(raw)
+
+    assert data["kendt"] == {"dele": {"a.b": "1234abcd x:1", "plan:ab12": "5678abcd x:1"}}
+    assert found.lost == () and found.forgotten == ((4, 4),) and found.consequences == ("known",)
+
+
+def test_a_line_under_a_one_line_key_may_be_text_of_a_damaged_section_key():
+    raw = f"kopi: abcdef12\nkl\xe6dder:\n  {Q1}: Første\n".encode("latin-1")
+
+    _, found = salvage(raw)
+
+    assert found.lost == ((2, 3),) and found.forgotten == ()
 
 
 def test_blanks_and_a_byte_order_mark_are_an_empty_file():
@@ -63,3 +81,21 @@ def test_control_characters_in_a_draft_are_shown_as_unreadable_not_passed_on():
 
     assert data["kladder"] == {Q1: "Før\ufffd[2J efter"}
     assert found.texts == (Text("kladder", Q1, (UNREADABLE_CHARS,)),)
+
+
+def test_a_garbage_line_between_items_of_a_list_loses_neither_item():
+    raw = b"kopi: abcdef12\nnye:\n  dele:\n  - a.b.c\n\xfe[\n  - a.b.d\n"
+
+    data, found = salvage(raw)
+
+    assert data["nye"] == {"dele": ["a.b.c", "a.b.d"]}
+    assert found.forgotten == ((5, 5),) and found.consequences == ("news",)
+
+
+def test_a_garbage_key_first_in_a_mapping_does_not_set_where_its_keys_stand():
+    raw = b"kopi: abcdef12\nskrevet-som:\n   \xff: x\n  dele:\n  - a.b.c\n"
+
+    data, found = salvage(raw)
+
+    assert data["skrevet-som"] == {"dele": ["a.b.c"]}
+    assert found.forgotten == ((3, 3),) and found.consequences == ("wrote",)

@@ -230,3 +230,8 @@ def salvaged_texts(guide: Guide, found: Salvage) -> list[Message]:
             )
         )
     return items
+
+
+def salvaged_consequences(found: Salvage) -> list[Message]:
+    """What it means that lines of the program's own notes in a damaged state file could not be read."""
+    return [message(f"local.salvaged.consequence.{key}") for key in found.consequences]

@@ -41,8 +41,9 @@ work a command did stands: the store notes what was not remembered, and the fron
 
 A missing file is simply "nothing known yet". A file that exists but cannot be read whole (a
 damaged line, cut short, bytes that are not UTF-8) holds the user's drafts: what can be read of it
-is read part by part (salvage.py), so every draft and reason whose text can still be read comes
-back, and the state notes what was read and what not (LocalState.salvage) for the user to be told.
+is read part by part (salvage.py), so every draft, reason and note of the program's (a version a
+partner has, ...) that can still be read comes back, and the state notes what was read and what
+not (LocalState.salvage) for the user to be told.
 A file that cannot be read at all (too large, not allowed) is read as nothing known. Before a new
 file takes the place of either it is moved aside as ``SLUG.yaml.bak-DATO-TID`` (the way the store
 keeps a project file's backup), and the caller tells the user where it is. So is a file

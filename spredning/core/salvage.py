@@ -1,12 +1,15 @@
 """What can still be read of this computer's state file (local.py) when it cannot be read whole.
 
-The file holds text typed and not saved yet (drafts, reasons for "not relevant"): one damaged line
-(a stray character, a line cut short, a line indented wrongly, a key written twice, bytes that are
-not UTF-8) must not take the rest with it. So the file is read part by part: each top-level key on
-its own, and a part YAML cannot read entry by entry, down to the entry that holds the damage. A
+The file holds text typed and not saved yet (drafts, reasons for "not relevant") and the program's
+own notes (NOTES: which versions a partner has, ...): one damaged line (a stray character, a line
+cut short, a line indented wrongly, a key written twice, bytes that are not UTF-8) must not take the
+rest with it. So the file is read part by part: each top-level key on its own, and a part YAML
+cannot read entry by entry, down to the entry that holds the damage (a mapping's entries are the
+keys indented as its first readable one, so a damaged line indented otherwise begins none). A
 draft or reason whose entry YAML cannot read is read line by line (its text as it stands, however
-indented), so only lines that belong to nothing are left out: they are named, by line number, for
-the user to look up in the old file, which is kept aside (local.save).
+indented), so only lines that belong to nothing are left out. They are named by line number: those
+that may hold the user's text for the user to look up in the old file, which is kept aside
+(local.save); those of the program's notes with what losing them means (Salvage.consequences).
 
 Bytes that are not UTF-8, and characters YAML does not allow (control characters), are read as
 U+FFFD, the character that stands for one that could not be read; a draft holding one says so. A
@@ -22,7 +25,8 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import NamedTuple
 
-from spredning.core import yamlio
+from spredning.core import salvage_text, yamlio
+from spredning.core.salvage_text import indent
 
 TEXTS = ("kladder", "begrundelser")  # the sections holding the user's text, slot key → text
 JOINED = {"kladder": "samlede-kladder", "begrundelser": "samlede-begrundelser"}
@@ -43,12 +47,29 @@ TOP_KEYS = (
     *JOINED.values(),
     "begrundelse-kladder",
 )
+# the sections of the program's own notes, each with what it means when one of its lines is lost
+NOTES = {
+    "kopi": "copy",
+    "sted": "copy",
+    "side": "side",
+    "organisation": "side",
+    "kendt": "known",
+    "hentet": "brought",
+    "eksporter": "exports",
+    "givet": "counts",
+    "advaret": "counts",
+    "skrevet-som": "wrote",
+    "arbejdsark": "worksheets",
+    "nye": "news",
+    **dict.fromkeys([*JOINED.values(), "begrundelse-kladder"], "marks"),
+}
+_ONE_LINE = ("kopi", "sted", "side", "organisation", "advaret")  # a line under them is none of theirs
 UNREADABLE = "\ufffd"
 _JOINER = "\n\n"
 _SLOT = r"(?:[a-z0-9]+(?:-[a-z0-9]+)*/)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+"  # local.slot_key of a question
 _TEXT_HEAD = re.compile(rf"""^( *)(['"]?)({_SLOT})\2:(?: +(.*))?$""")
 _TOP_HEAD = re.compile(rf"^({'|'.join(re.escape(key) for key in TOP_KEYS)}):(?: .*)?$")
-_HEAD = re.compile(r"""^( *)(?:[^\s'"#-][^:]*|'[^']*'|"[^"]*"):(?: .*)?$""")
+_HEAD = re.compile(r"""^( *)(?:[^\s'"#-](?:[^:]|:(?=\S))*|'[^']*'|"[^"]*"):(?: .*)?$""")  # 'plan:ab12: x' too
 _ITEM = re.compile(r"^( *)-(?: .*)?$")
 # YAML's printable characters (tab and line breaks apart): anything else cannot be read as text
 _NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -71,9 +92,11 @@ class Salvage(NamedTuple):
     """What was read of a damaged state file: the texts, and the lines that could not be read."""
 
     texts: tuple[Text, ...] = ()
-    lost: tuple[tuple[int, int], ...] = ()  # first and last line (from 1) of each part not read
+    lost: tuple[tuple[int, int], ...] = ()  # first and last line (from 1) of each part not read: text maybe
     empty: bool = False  # nothing in the file at all
     reasons: tuple[str, ...] = ()  # the drafts the file said are reasons for "not relevant"
+    forgotten: tuple[tuple[int, int], ...] = ()  # the same of the program's own notes (NOTES)
+    consequences: tuple[str, ...] = ()  # what losing those lines means: NOTES's values, in file order
 
 
 class _Line(NamedTuple):
@@ -123,8 +146,9 @@ def _load(lines: list[_Line]) -> object:
         return None
 
 
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip(" "))
+def _reads_as_key(line: _Line) -> bool:
+    """True when the line reads as a key on its own, and holds no bytes that could not be read."""
+    return not line.bad and isinstance(_load([line._replace(text=line.text.lstrip(" "))]), dict)
 
 
 class _Reader:
@@ -134,14 +158,16 @@ class _Reader:
         self.used: set[int] = set()
         self.notes: dict[tuple[str, str], list[str]] = {}
 
-    def chunk(self, lines: list[_Line], top: bool = False, within: str = "") -> dict[str, object]:
-        """The mapping in `lines` (entries at one indentation), entry by entry where it must be."""
+    def chunk(
+        self, lines: list[_Line], top: bool = False, within: str = "", under: int = -1
+    ) -> dict[str, object]:
+        """The mapping in `lines` (keys at one indentation, deeper than `under`), read entry by entry."""
         data = _load(lines)
         if isinstance(data, dict):
             self._use(lines)
             return data
         result: dict[str, object] = {}
-        for entry in self._entries(lines, top, within):
+        for entry in self._entries(lines, top, within, under):
             self._merge(result, self.entry(entry, top, within), within)
         return result
 
@@ -160,36 +186,43 @@ class _Reader:
             filled = [line for line in rest if line.text.strip()]
             if filled and _ITEM.match(filled[0].text) and key not in TEXTS:
                 return {key: self._list(rest)}
-            return {key: self.chunk(rest, within=key)}
+            return {key: self.chunk(rest, within=key, under=indent(head.text))}
         alone = _load([head])
         if isinstance(alone, dict):  # the key's own line, without what stands under it
             self._use([head])
             return alone
         return {}
 
-    def _entries(self, lines: list[_Line], top: bool, within: str) -> list[list[_Line]]:
-        """The entries in `lines`: each begins at a key's line; lines before the first belong to none."""
-        starts = []
-        indent = None
-        for at, line in enumerate(lines):
-            if top:
-                begins = _TOP_HEAD.match(line.text) is not None
-            elif within in TEXTS:  # a key at any indentation: an entry indented wrongly is still one
-                begins = _TEXT_HEAD.match(line.text) is not None
-            else:
-                match = _HEAD.match(line.text)
-                if match is not None and indent is None:
-                    indent = len(match.group(1))
-                begins = match is not None and len(match.group(1)) == indent
-            if begins:
-                starts.append(at)
+    def _entries(self, lines: list[_Line], top: bool, within: str, under: int) -> list[list[_Line]]:
+        """The entries in `lines`: each begins at a key's line; lines before the first belong to none.
+
+        A key belongs to the mapping when it is indented deeper than the mapping's own key (`under`)
+        and as the first line there that reads as a key: a damaged line is not taken for one.
+        """
+        if top:
+            starts = [at for at, line in enumerate(lines) if _TOP_HEAD.match(line.text)]
+        elif within in TEXTS:  # a key at any indentation: an entry indented wrongly is still one
+            starts = [at for at, line in enumerate(lines) if _TEXT_HEAD.match(line.text)]
+        else:
+            heads = {at: indent(line.text) for at, line in enumerate(lines) if _HEAD.match(line.text)}
+            first = (at for at, deep in heads.items() if deep > under and _reads_as_key(lines[at]))
+            keys_at = heads.get(next(first, -1))
+            starts = [at for at, deep in heads.items() if deep == keys_at]
         return [lines[a:b] for a, b in pairwise([*starts, len(lines)])]
 
     def _list(self, lines: list[_Line]) -> list[object]:
-        """A list's items, each read on its own (an item that cannot be read is left out)."""
+        """A list's items, each read on its own (an item that cannot be read is left out).
+
+        An item goes on only on lines indented deeper than its dash: a damaged line after it is not its.
+        """
         starts = [at for at, line in enumerate(lines) if _ITEM.match(line.text)]
         items: list[object] = []
         for part in (lines[a:b] for a, b in pairwise([*starts, len(lines)])):
+            dash = indent(part[0].text)
+            ends = (
+                at for at, line in enumerate(part[1:], 1) if line.text.strip() and indent(line.text) <= dash
+            )
+            part = part[: next(ends, len(part))]
             item = _load(
                 [line._replace(text=line.text.lstrip(" ")) if line is part[0] else line for line in part]
             )
@@ -206,7 +239,7 @@ class _Reader:
         key, value = match.group(3), (match.group(4) or "").rstrip()
         if value[:1] not in ("|", ">"):  # a text on the key's line goes on only on lines indented deeper
             own = len(match.group(1))
-            ends = (at for at, line in enumerate(rest) if line.text.strip() and _indent(line.text) <= own)
+            ends = (at for at, line in enumerate(rest) if line.text.strip() and indent(line.text) <= own)
             rest = rest[: next(ends, len(rest))]
             whole = _load([head, *rest])  # what follows it was the damage: the text itself reads
             if isinstance(whole, dict) and isinstance(whole.get(key), str):
@@ -214,11 +247,11 @@ class _Reader:
                 return whole
         body = [line.text for line in rest]
         if value[:1] in ("|", ">"):  # a block's lines are its text, however they are indented
-            text = _block(body, value, _indent(head.text))
+            text = salvage_text.block(body, value, indent(head.text))
         elif value[:1] in ("'", '"'):
-            text = _quoted(value, body)
+            text = salvage_text.quoted(value, body)
         else:
-            text = _folded([value, *(line.strip() for line in body)])
+            text = salvage_text.folded([value, *(line.strip() for line in body)])
         self._use([head, *rest])
         self.notes.setdefault((section, key), []).append(LINE_BY_LINE)
         return {key: text} if text.strip() else {}
@@ -270,7 +303,8 @@ class _Reader:
         lost += [line.number for line in lines if line.bad and not any(line.text.strip() in v for v in kept)]
         marked = data.get("begrundelse-kladder")
         reasons = tuple(key for key in marked if isinstance(key, str)) if isinstance(marked, list) else ()
-        return data, Salvage(tuple(texts), _ranges(sorted(set(lost))), reasons=reasons)
+        mine, ours, consequences = _sorted_out(lines, set(lost))
+        return data, Salvage(tuple(texts), mine, False, reasons, ours, consequences)
 
     def _rehomed(self, data: dict[str, object]) -> dict[str, object]:
         """The data with a draft's key written at the top (indented wrongly) back in its section.
@@ -288,6 +322,29 @@ class _Reader:
             self._merge(result, {section: {key: value}}, "")
             self.notes.setdefault((section, key), []).append(LINE_BY_LINE)
         return result
+
+
+def _sorted_out(
+    lines: list[_Line], lost: set[int]
+) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...], tuple[str, ...]]:
+    """The lines not read that may hold the user's text; those of the program's notes and what that means.
+
+    A line belongs to the section it stands in. One before any section, or under a section of one
+    line (a damaged section key may stand above it), may be a draft's: it is not taken for a note.
+    """
+    text, notes, consequences = [], [], []
+    section = ""
+    for line in lines:
+        head = _TOP_HEAD.match(line.text)
+        section = head.group(1) if head else section
+        if line.number not in lost:
+            continue
+        if section in NOTES and (head or section not in _ONE_LINE):
+            notes.append(line.number)
+            consequences.append(NOTES[section])
+        else:
+            text.append(line.number)
+    return _ranges(text), _ranges(notes), tuple(dict.fromkeys(consequences))
 
 
 def has_stray_texts(data: dict[str, object]) -> bool:
@@ -310,45 +367,6 @@ def _cut_at_end(texts: list[Text], lines: list[_Line]) -> list[Text]:
         text._replace(notes=(*text.notes, CUT)) if (text.section, text.key) == (last_top, last_key) else text
         for text in texts
     ]
-
-
-def _block(body: list[str], indicator: str, head_indent: int) -> str:
-    """A literal (or folded) block's text, each line taken as it stands however it is indented."""
-    digits = [c for c in indicator if c.isdigit()]
-    filled = [line for line in body if line.strip()]
-    deeper = [_indent(line) for line in filled if _indent(line) > head_indent]
-    indent = head_indent + int(digits[0]) if digits else min(deeper) if deeper else head_indent + 2
-    text = "\n".join(line[indent:] if _indent(line) >= indent else line.lstrip(" ") for line in body)
-    if "+" in indicator:
-        return text + "\n"
-    text = text.rstrip("\n")
-    return text if "-" in indicator or not text else text + "\n"
-
-
-def _quoted(value: str, body: list[str]) -> str:
-    """A quoted text, also one whose closing quote is missing (cut short): its lines folded as YAML does."""
-    quote = value[0]
-    lines = ["x: " + value, *("  " + line.strip() for line in body)]
-    for ending in ("", quote):
-        tried = [*lines[:-1], lines[-1] + ending]
-        data = _load([_Line(0, line, False) for line in tried])
-        if isinstance(data, dict) and isinstance(data.get("x"), str):
-            return str(data["x"])
-    inner = _folded([value[1:], *(line.strip() for line in body)])
-    inner = inner[:-1] if inner.endswith(quote) else inner
-    return inner.replace("''", "'") if quote == "'" else inner
-
-
-def _folded(parts: list[str]) -> str:
-    """Lines of a plain (or quoted) text joined as YAML folds them: a space, a line break for a blank line."""
-    text, pending = "", ""
-    for part in parts:
-        if not part:
-            pending += "\n"
-            continue
-        text += (pending or (" " if text else "")) + part
-        pending = ""
-    return text
 
 
 def _ranges(numbers: list[int]) -> tuple[tuple[int, int], ...]:

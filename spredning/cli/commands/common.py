@@ -75,8 +75,12 @@ def tell_kept_files(ws: Workspace) -> None:
 
 
 def tell_salvaged(console, ws: Workspace, found: Salvage, shown: str) -> None:
-    """Tell what was read back from a damaged state file (drafts, reasons), what was not, and where it is."""
-    from spredning.app.views import salvaged_texts
+    """Tell what was read back from a damaged state file (drafts, reasons), what was not, and where it is.
+
+    Lines of the user's text that could not be read are named for the user to look up; lines of the
+    program's own notes are named with what losing them means, and nothing is asked of the user.
+    """
+    from spredning.app.views import salvaged_consequences, salvaged_texts
     from spredning.cli.console import say
     from spredning.cli.render_text import print_said, print_whole
 
@@ -95,6 +99,13 @@ def tell_salvaged(console, ws: Workspace, found: Salvage, shown: str) -> None:
         count = sum(last - first + 1 for first, last in found.lost)
         console.print(say("local.salvaged.lost", style="yellow", n=count, lines=lines))
     console.print(say("local.salvaged.hint.lost" if lines else "local.salvaged.hint", style="dim"))
+    if found.forgotten:  # the program's own notes: what losing them means, nothing to copy
+        count = sum(last - first + 1 for first, last in found.forgotten)
+        notes = [str(first) if first == last else f"{first}-{last}" for first, last in found.forgotten]
+        told = salvaged_consequences(found)
+        print_whole(
+            console, say("local.salvaged.forgotten", style="dim", n=count, lines=notes, consequences=told)
+        )
 
 
 def tell_not_remembered(ws: Workspace) -> None:
