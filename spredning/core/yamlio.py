@@ -12,6 +12,7 @@ import codecs
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.representer import BaseRepresenter
 from yaml.resolver import BaseResolver
 
 from spredning.core.errors import Message
@@ -19,7 +20,7 @@ from spredning.core.textsafe import clean
 
 try:  # libyaml present: the C parser and emitter (yaml itself does not export CParser)
     from yaml import CSafeDumper as _BaseDumper
-    from yaml.cyaml import CParser as _Parser
+    from yaml.cyaml import CParser as _Parser  # type: ignore[attr-defined]
 
     WITH_LIBYAML = True
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -140,10 +141,10 @@ def _check_events(text: str) -> None:
     than reading it once.
     """
     depth = 0
-    for event in yaml.parse(text, Loader=_StrictLoader):
+    for event in yaml.parse(text, Loader=_StrictLoader):  # type: ignore[arg-type]  # stubs: own loaders only
         if getattr(event, "anchor", None) is not None:
-            line = event.start_mark.line + 1
-            raise YamlProblem("yaml.anchor", line=line)
+            mark = event.start_mark
+            raise YamlProblem("yaml.anchor", line=mark.line + 1 if mark is not None else 1)
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
@@ -295,14 +296,14 @@ class _Dumper(_BaseDumper):
     """Safe dumper writing multi-line strings as literal blocks."""
 
 
-def _represent_str(dumper: yaml.BaseDumper, value: str) -> yaml.ScalarNode:
+def _represent_str(dumper: BaseRepresenter, value: str) -> yaml.ScalarNode:
     style = "|" if "\n" in value or "\t" in value else None
     if any(brk in value for brk in _FRAGILE_BREAKS):
         style = '"'  # escaped, or a reader gives them back as spaces or "\n"
     return dumper.represent_scalar(_STR_TAG, value, style=style)
 
 
-def _represent_empty(dumper: yaml.BaseDumper, value: None) -> yaml.ScalarNode:
+def _represent_empty(dumper: BaseRepresenter, value: None) -> yaml.ScalarNode:
     """An empty place (an unanswered question) is the key alone: 'id:'."""
     return dumper.represent_scalar("tag:yaml.org,2002:null", "")
 
