@@ -103,3 +103,17 @@ def test_a_tab_pasted_into_godkends_name_is_refused_there(on_screen, ws, reusing
     assert run.code == 0, run.err
     assert "Teksten skal være én linje" in flat(run.screen)
     assert "Fasen Tjek er godkendt af Eva lokale" in flat(run.out)
+
+
+@pytest.mark.parametrize("command", [("plan", "tilføj"), ("plan", "ret", "abc")])
+def test_every_option_with_a_line_break_is_named_in_one_refusal(run_cli, ws, reusing, command):
+    before = ws.store.path_for(reusing).read_bytes()
+
+    code, out, err = run_cli(*command, "--hvad", "Book et\nlokale", "--hvem", "Bo\tJensen")
+
+    assert code == 2, (out, err)
+    assert flat(err).startswith(
+        "Fejl: Teksterne efter --hvad og --hvem skal hver være én linje, men de har et linjeskift"
+    )
+    assert "Skriv hver tekst på én linje" in flat(err)
+    assert ws.store.path_for(reusing).read_bytes() == before

@@ -458,16 +458,18 @@ def shell_word(word: str) -> str:
 
 
 def one_line_options(*options: tuple[str, str | None]) -> None:
-    """Refuse an option of a one-line field whose text has a line break or a tab inside it.
+    """Refuse the options of one-line fields whose text has a line break or a tab inside it (all named).
 
     Saved, the breaks would become spaces: the text shown later would not be the text given.
     Said before anything is asked or saved.
     """
     from spredning.core.textsafe import breaks_a_line
 
-    for option, value in options:
-        if value is not None and breaks_a_line(value):
-            raise UsageProblem("usage.one-line", option=option)
+    broken = [option for option, value in options if value is not None and breaks_a_line(value)]
+    if len(broken) == 1:
+        raise UsageProblem("usage.one-line", option=broken[0])
+    if broken:  # every one named at once: not one refusal after another
+        raise UsageProblem("usage.one-line-several", options=broken)
 
 
 def typed_words(*options: tuple[str, str]) -> list[str]:
