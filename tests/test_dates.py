@@ -1,7 +1,8 @@
 """Dates the user types (plan --frist, godkend --dato, møde --dato and the deadline asked in the
-terminal): a year in two digits is never guessed, a year before 2000 is taken for the typo it
-surely is, the 29th of February in a year without one is said as such, and every refusal shows a
-date to write built from today's date (or the user's own day and month), which the command takes.
+terminal): a year in two digits is never guessed, a year before 2000 or more than 50 years ahead
+is taken for the typo it surely is, the 29th of February in a year without one is said as such,
+and every refusal shows a date to write built from today's date (or the user's own day and month),
+which the command takes.
 """
 
 from __future__ import annotations
@@ -53,6 +54,12 @@ def commands(ws, slug) -> dict[str, tuple[tuple[str, ...], bool]]:
     }
 
 
+def swapped(year: int) -> str:
+    """The year with its middle digits swapped: 2027 typed as 2207."""
+    digits = str(year)
+    return digits[0] + digits[2] + digits[1] + digits[3]
+
+
 CASES = {
     # name: (what is typed, ahead) -> (the words said, the date they offer)
     "two-digit year": (
@@ -68,6 +75,16 @@ CASES = {
     "year 27": (
         lambda day, ahead: f"{day.day:02d}-{day.month:02d}-00{day.year % 100:02d}",
         "'{value}' ligger før 1. januar 2000; det er nok en tastefejl. "
+        "Skriv datoen som dag-måned-år med hele året, fx {example}.",
+    ),
+    "year's digits swapped": (  # 05-06-2207 for 05-06-2027: the day meant is offered
+        lambda day, ahead: f"{day.day:02d}-{day.month:02d}-{swapped(day.year)}",
+        "'{value}' ligger mere end 50 år ude i fremtiden; det er nok en tastefejl. "
+        "Skriv datoen som dag-måned-år med hele året, fx {example}.",
+    ),
+    "a digit too many in the year": (  # 5.6.20277 for 5.6.2027
+        lambda day, ahead: f"{day.day}.{day.month}.{day.year}{day.year % 10}",
+        "'{value}' ligger mere end 50 år ude i fremtiden; det er nok en tastefejl. "
         "Skriv datoen som dag-måned-år med hele året, fx {example}.",
     ),
     "not a leap year": (
@@ -251,3 +268,14 @@ def test_a_deadline_before_2000_from_the_file_is_kept_when_left_as_offered(on_sc
     assert "tastefejl" not in run.screen
     [changed] = followup.plan_items(ws.store.load(reusing), ws.store.load(reusing).partners[0])
     assert (changed.due, changed.status) == (old, "færdig")
+
+
+def test_a_year_up_to_50_years_ahead_is_taken_and_one_further_kept_as_offered(run_cli, ws, reusing):
+    words, _ = commands(ws, reusing)["plan tilføj"]
+    last = datetime.date(TODAY.year + 50, 12, 31)
+    code, out, err = run_cli(*words, typed(last))
+    assert code == 0, (out, err)
+    said = refused_with(run_cli, words, f"01-01-{TODAY.year + 51}")
+    assert said.startswith(f"Fejl: '01-01-{TODAY.year + 51}' ligger mere end 50 år ude i fremtiden")
+    far = datetime.date(2207, 6, 5)  # offered by 'plan ret' and left as it was: not typed, so taken
+    assert plan.parse_due(typed(far), kept=True) == far
