@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+import shlex
 
 import pytest
 from projectkit import new_project, workspace
@@ -279,3 +280,34 @@ def test_a_year_up_to_50_years_ahead_is_taken_and_one_further_kept_as_offered(ru
     assert said.startswith(f"Fejl: '01-01-{TODAY.year + 51}' ligger mere end 50 år ude i fremtiden")
     far = datetime.date(2207, 6, 5)  # offered by 'plan ret' and left as it was: not typed, so taken
     assert plan.parse_due(typed(far), kept=True) == far
+
+
+@pytest.mark.parametrize("blank", [" ", ""])
+@pytest.mark.parametrize(
+    ("words", "fixed"),
+    [
+        (("møde", "--dato"), "møde --dato {today}"),
+        (
+            ("møde", "--partner", "Ærø Kommune", "--dato"),
+            "møde --dato {today} --partner 'Ærø Kommune'",
+        ),
+        (("godkend", "tjek", "--af", "Eva", "--dato"), "godkend tjek --af Eva --dato {today}"),
+    ],
+)
+def test_a_blank_date_is_refused_with_the_command_and_todays_date_in_it(
+    run_cli, ws, reusing, words, fixed, blank
+):
+    """møde --dato " " was taken silently as today: a date a script failed to fill in is no meeting today."""
+    before = ws.store.path_for(reusing).read_bytes()
+
+    said = refused_with(run_cli, words, blank)
+
+    command = fixed.format(today=typed(TODAY))
+    assert said == (
+        "Fejl: Der står ingen dato efter --dato. "
+        f"Skriv datoen som dag-måned-år, fx 'spredning {command}', "
+        "eller udelad --dato for at bruge dagens dato."
+    )
+    assert ws.store.path_for(reusing).read_bytes() == before  # nothing noted
+    code, out, err = run_cli(*shlex.split(command))
+    assert code == 0, (out, err)

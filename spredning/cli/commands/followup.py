@@ -222,6 +222,17 @@ def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue
         console.print(say("readiness.common-stays", style="dim", command=again))
 
 
+def _refuse_blank_date(words: tuple[str, ...], partner: str | None, general: bool) -> None:
+    """--dato given with nothing in it: refused, with the user's own command and today's date in it.
+
+    Left out, --dato means today; given blank, it may be a date that a script failed to fill in.
+    """
+    today = typed_day(datetime.date.today())
+    named = ("--partner", shell_word(partner)) if partner is not None else ()
+    fixed = command(*words, "--dato", today, *named, *(("--fælles",) if general else ()))
+    raise UsageProblem("plan.date-blank", hint=Message("plan.date-blank.hint", {"command": fixed}))
+
+
 def _role_words(role: str | None) -> tuple[str, ...]:
     return ("--rolle", role) if role else ()
 
@@ -367,11 +378,14 @@ def godkend(
     one_line_options(("--af", af))
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
+    role = parse_role(rolle)
+    if dato is not None and not dato.strip() and not fortryd:  # --dato " ": never today in silence
+        named = typed_words(("--af", af or ""))
+        _refuse_blank_date(("godkend", phase.id, *named, *_role_words(role)), partner, faelles)
     day = parse_due(dato, ahead=False) if dato else datetime.date.today()
-    if day is None:  # --dato "": no date given, said as every date field says it
+    if day is None:
         raise date_problem(dato or "", ahead=False)
     readiness.not_in_future("approval.in-future", day, datetime.date.today())  # before asking who
-    role = parse_role(rolle)
     opened = ws.open()
     if fortryd and (af is not None or dato is not None):  # a withdrawal keeps no name or day: said
         raise UsageProblem("approval.withdraw-with-values", option="--af" if af is not None else "--dato")
@@ -463,6 +477,8 @@ def moede(
     """Noter, at I har holdt et møde med partneren; næste dagsorden tager det nye siden da."""
     ws = workspace(ctx)
     opened = ws.open()
+    if dato is not None and not dato.strip():  # --dato " ": never today in silence
+        _refuse_blank_date(("møde", *(("--ret",) if ret else ())), partner, False)
     with interrupted_as("meeting.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
     today = datetime.date.today()
