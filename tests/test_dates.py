@@ -311,3 +311,66 @@ def test_a_blank_date_is_refused_with_the_command_and_todays_date_in_it(
     assert ws.store.path_for(reusing).read_bytes() == before  # nothing noted
     code, out, err = run_cli(*shlex.split(command))
     assert code == 0, (out, err)
+
+
+SHORT = f"{SOON.day}.{SOON.month}.{SOON.year % 100:02d}"  # refused: the year in two digits
+REFUSED = f"'{SHORT}' er ikke en hel dato: året skal skrives med fire cifre."
+CORRECTED = "\x7f\x7f" + str(SOON.year) + ENTER  # the year made whole: only the text refused gives a date
+
+
+def the_action(ws, slug):
+    [item] = followup.plan_items(ws.store.load(slug), ws.store.load(slug).partners[0])
+    return item
+
+
+def test_a_deadline_option_refused_in_a_terminal_opens_its_field_holding_it_to_correct(
+    on_screen, ws, reusing
+):
+    run = on_screen(CORRECTED, "plan", "tilføj", "--hvad", "Ring til Ældrerådet", "--frist", SHORT)
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index(REFUSED) < screen.index(f"Frist? (dd-mm-åååå, valgfrit) {SHORT}")  # said above
+    assert f"fx {typed(SOON)}" in screen
+    item = the_action(ws, reusing)
+    assert (item.what, item.due) == ("Ring til Ældrerådet", SOON)
+
+
+def test_with_no_action_given_the_refused_deadline_waits_in_its_field_after_what_and_who(
+    on_screen, ws, reusing
+):
+    keys = "Ring til Ældrerådet" + ENTER + "Bo" + ENTER + CORRECTED
+
+    run = on_screen(keys, "plan", "tilføj", "--frist", SHORT)
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index("Hvem gør det?") < screen.index(REFUSED) < screen.index("Frist?")
+    item = the_action(ws, reusing)
+    assert (item.what, item.who, item.due) == ("Ring til Ældrerådet", "Bo", SOON)
+
+
+def test_a_stop_at_the_refused_deadline_offers_the_command_without_it(on_screen, ws, reusing):
+    run = on_screen(
+        "\x03", "plan", "tilføj", "--hvad", "Ring til Ældrerådet", "--hvem", "Bo", "--frist", SHORT
+    )
+
+    assert run.code == 130, run.err
+    said = flat(run.err)
+    assert "Handlingen er ikke tilføjet" in said
+    assert "Fristen, du skrev, kunne ikke bruges, så den er udeladt" in said
+    assert (
+        "plan tilføj --hvad 'Ring til Ældrerådet' --hvem Bo" in said and SHORT not in said.split("udeladt")[1]
+    )
+    assert not followup.plan_items(ws.store.load(reusing), ws.store.load(reusing).partners[0])
+
+
+def test_plan_ret_opens_the_deadline_field_too_and_keeps_the_other_options(on_screen, ws, reusing):
+    item = plan.add(ws, plan.Action("Fjern kravet", "Ole"), ws.store.load(reusing).partners[0])
+
+    run = on_screen(CORRECTED, "plan", "ret", item.id[:4], "--status", "i gang", "--frist", SHORT)
+
+    assert run.code == 0, run.err
+    assert REFUSED in flat(run.screen)
+    changed = the_action(ws, reusing)
+    assert (changed.due, changed.status) == (SOON, "i-gang")

@@ -623,9 +623,13 @@ def ask_text(
     back=NO_BACK,
     interrupted: Callable[[str], None] | None = None,
     one_line: bool = False,
+    refused: str | None = None,
     **io,
 ) -> str:
     """A one-line text prompt; `validate` returns a problem, said under the text, which is asked again.
+
+    `refused`: why the `default` (a value given as an option) was refused, said above the field,
+    which holds it to correct.
 
     With `one_line`, a text with a line break or a tab inside it (pasted) is refused so, saying
     what to do: saved, the breaks would be spaces, not the text shown in the field.
@@ -645,6 +649,9 @@ def ask_text(
         question = _text_prompt(message, instruction, default, **io)
         if back is not NO_BACK:
             _with_keys(question, _back_keys(back))
+        if refused is not None:  # said once, above the field
+            _say_refused(refused, question.application.output)
+            refused = None
         try:
             text = _asked_then_echoed(question, message, str)
         except (KeyboardInterrupt, EOFError):
@@ -726,41 +733,30 @@ class TypedAction(NamedTuple):
 
 
 def ask_action(
-    current=None, interrupted: Callable[[TypedAction], None] | None = None, **io
+    current=None,
+    interrupted: Callable[[TypedAction], None] | None = None,
+    given_due: tuple[str, str] | None = None,
+    **io,
 ) -> interview.NewAction:
     """What, who and the deadline of an action (a plan item's values are the defaults to edit).
 
     `interrupted` is given what was typed when Ctrl+C or Ctrl+D stops the asking (see ask_text).
+    `given_due`: a deadline given with --frist that was refused, and why: the deadline's field
+    holds it, the problem said above it (see ask_due).
     """
-    from spredning.app.plan import parse_due
-    from spredning.core.errors import SpredningError
-    from spredning.i18n import render
-
     shown = followup.typed_day(current.due) if current and current.due else ""
-
-    def due(text: str):  # the deadline offered and left as it was is taken as it is (parse_due's kept)
-        return parse_due(text, kept=bool(shown) and text.strip() == shown)
-
-    def due_problem(text: str) -> str | None:  # what is wrong, and how to write a date (its hint)
-        from spredning.cli.main import error_hint
-
-        try:
-            due(text)
-        except SpredningError as exc:
-            hint = error_hint(exc)
-            return render(exc.message) + (f" {render(hint)}" if hint is not None else "")
-        return None
 
     def stop(typed: TypedAction) -> None:
         if interrupted is not None:
             interrupted(typed)
 
     given_who = current.who if current else ""  # a stop keeps what the later fields hold already
+    later = TypedAction(due=shown) if given_due is None else TypedAction(refused=True)  # the deadline's
     what = ask_text(
         t("plan.ask-what"),
         lambda text: None if text.strip() else t("plan.ask-what-needed"),
         default=current.what if current else "",
-        interrupted=lambda text: stop(TypedAction(text, given_who, shown)),
+        interrupted=lambda text: stop(later._replace(what=text, who=given_who)),
         one_line=True,
         **io,
     )
@@ -768,22 +764,70 @@ def ask_action(
         t("plan.ask-who"),
         instruction=t("plan.ask-who-help"),
         default=given_who,
-        interrupted=lambda text: stop(TypedAction(what, text, shown)),
+        interrupted=lambda text: stop(later._replace(what=what, who=text)),
         one_line=True,
         **io,
     )
-    typed_due = ask_text(
+    day = ask_due(
+        shown if given_due is None else given_due[0],
+        shown,
+        lambda text, refused: stop(TypedAction(what, who, "" if refused else text, refused)),
+        refused=None if given_due is None else given_due[1],
+        **io,
+    )
+    return interview.NewAction(what.strip(), who.strip(), day)
+
+
+def date_words(problem) -> str:
+    """A refused date in words: what is wrong, and how to write it (the error's hint)."""
+    from spredning.cli.main import error_hint
+    from spredning.i18n import render
+
+    hint = error_hint(problem)
+    return render(problem.message) + (f" {render(hint)}" if hint is not None else "")
+
+
+def ask_due(
+    default: str,
+    shown: str = "",
+    interrupted: Callable[[str, bool], None] | None = None,
+    refused: str | None = None,
+    **io,
+):
+    """An action's deadline (a date, or None when left empty), asked until it is one the program takes.
+
+    `shown`: the deadline the action has, offered and taken as it is when left so (parse_due's kept).
+    `refused`: why `default` (given with --frist) was refused, said above the field that holds it.
+    `interrupted` is given the field's text at Ctrl+C or Ctrl+D, and whether the field refuses it
+    (a command offered then leaves it out: it would be refused again).
+    """
+    from spredning.app.plan import parse_due
+    from spredning.core.errors import SpredningError
+
+    def due(text: str):
+        return parse_due(text, kept=bool(shown) and text.strip() == shown)
+
+    def due_problem(text: str) -> str | None:
+        try:
+            due(text)
+        except SpredningError as exc:
+            return date_words(exc)
+        return None
+
+    def stop(text: str) -> None:
+        if interrupted is not None:
+            interrupted(text, due_problem(text) is not None)
+
+    typed = ask_text(
         t("plan.ask-due"),
         due_problem,
         instruction=t("plan.ask-due-help"),
-        default=shown,
-        # a deadline the field refused is left out of the command offered: it would be refused again
-        interrupted=lambda text: stop(
-            TypedAction(what, who, "", True) if due_problem(text) else TypedAction(what, who, text)
-        ),
+        default=default,
+        interrupted=stop,
+        refused=refused,
         **io,
     )
-    return interview.NewAction(what.strip(), who.strip(), due(typed_due))
+    return due(typed)
 
 
 def ask_status(current: str, **io) -> str:
