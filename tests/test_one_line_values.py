@@ -5,6 +5,8 @@ words under the field, which asks again with the text to correct.
 
 from __future__ import annotations
 
+import shlex
+
 import pytest
 from projectkit import new_project, workspace
 
@@ -54,7 +56,7 @@ def test_an_option_with_a_line_break_or_a_tab_is_refused_in_words(run_cli, ws, r
     assert flat(err).startswith(
         f"Fejl: Teksten efter {option} skal være én linje, men den har et linjeskift eller et tabulatortegn"
     )
-    assert "og kør kommandoen igen" in flat(err)
+    assert "Skriv teksten på én linje (med mellemrum, hvor der var linjeskift), fx: spredning " in flat(err)
     assert ws.store.path_for(reusing).read_bytes() == before
 
 
@@ -105,15 +107,57 @@ def test_a_tab_pasted_into_godkends_name_is_refused_there(on_screen, ws, reusing
     assert "Fasen Tjek er godkendt af Eva lokale" in flat(run.out)
 
 
-@pytest.mark.parametrize("command", [("plan", "tilføj"), ("plan", "ret", "abc")])
-def test_every_option_with_a_line_break_is_named_in_one_refusal(run_cli, ws, reusing, command):
+def test_every_option_with_a_line_break_is_named_in_one_refusal_and_the_example_is_the_command(
+    run_cli, ws, reusing
+):
     before = ws.store.path_for(reusing).read_bytes()
+    given = ("--hvad", "Book et\nlokale", "--hvem", "Bo\tJensen", "--frist", "", "--status", "i gang")
 
-    code, out, err = run_cli(*command, "--hvad", "Book et\nlokale", "--hvem", "Bo\tJensen")
+    code, out, err = run_cli("plan", "tilføj", *given)
 
     assert code == 2, (out, err)
     assert flat(err).startswith(
         "Fejl: Teksterne efter --hvad og --hvem skal hver være én linje, men de har et linjeskift"
     )
-    assert "Skriv hver tekst på én linje" in flat(err)
+    assert flat(err).endswith(
+        "Skriv hver tekst på én linje (med mellemrum, hvor der var linjeskift), "
+        "fx: spredning plan tilføj --hvad 'Book et lokale' --hvem 'Bo Jensen' --status 'i gang'"
+    )
     assert ws.store.path_for(reusing).read_bytes() == before
+    code, out, err = run_cli(*shlex.split(flat(err).split("fx: spredning ")[1]))  # the example, run
+    assert code == 0, err
+    project = ws.store.load(reusing)
+    [item] = followup.plan_items(project, project.partners[0])
+    assert (item.what, item.who, item.status) == ("Book et lokale", "Bo Jensen", "i-gang")
+
+
+@pytest.mark.parametrize(
+    ("args", "example"),
+    [
+        (
+            ("plan", "ret", "abc", "--hvad", "Book\r\net", "--frist", ""),
+            "plan ret abc --hvad 'Book et' --frist ''",
+        ),
+        (
+            ("godkend", "tjek", "--af", "Eva\nJensen", "--dato", "01-02-2026", "--rolle", "genbruge"),
+            "godkend tjek --af 'Eva Jensen' --dato 01-02-2026 --rolle genbruge",
+        ),
+        (
+            (
+                "klarhed",
+                "beskriv-innovationen",
+                "gul",
+                "--begrundelse",
+                "Vi mangler\u2028tal",
+                "--partner",
+                "Ærø",
+            ),
+            "klarhed beskriv-innovationen gul --begrundelse 'Vi mangler tal' --partner Ærø",
+        ),
+    ],
+)
+def test_the_refusals_example_is_the_users_own_command_on_one_line(run_cli, reusing, args, example):
+    code, _, err = run_cli(*args)
+
+    assert code == 2
+    assert flat(err).endswith(f"fx: spredning {example}")

@@ -457,19 +457,27 @@ def shell_word(word: str) -> str:
     return shlex.quote(word)
 
 
-def one_line_options(*options: tuple[str, str | None]) -> None:
+def one_line_options(*options: tuple[str, str | None], again: Callable[[], str] | None = None) -> None:
     """Refuse the options of one-line fields whose text has a line break or a tab inside it (all named).
 
     Saved, the breaks would become spaces: the text shown later would not be the text given.
-    Said before anything is asked or saved.
+    Said before anything is asked or saved. `again`: the user's own command put right (its texts
+    on one line, see typed_words), the refusal's example.
     """
     from spredning.core.textsafe import breaks_a_line
 
     broken = [option for option, value in options if value is not None and breaks_a_line(value)]
+    if not broken:
+        return
+    key, example = (  # every one named at once
+        ("usage.one-line", "usage.one-line.again")
+        if len(broken) == 1
+        else ("usage.one-line-several", "usage.one-line-several.again")
+    )
+    hint = Message(example, {"command": again()}) if again is not None else None
     if len(broken) == 1:
-        raise UsageProblem("usage.one-line", option=broken[0])
-    if broken:  # every one named at once: not one refusal after another
-        raise UsageProblem("usage.one-line-several", options=broken)
+        raise UsageProblem(key, hint=hint, option=broken[0])
+    raise UsageProblem(key, hint=hint, options=broken)
 
 
 def typed_words(*options: tuple[str, str]) -> list[str]:

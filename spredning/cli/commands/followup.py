@@ -155,7 +155,14 @@ def klarhed(
     fjern: bool = typer.Option(False, "--fjern", help=t("help.klarhed.fjern")),
 ) -> None:
     """Vis klarheden pr. fase og side, eller marker jeres klarhed efter et værktøj (grøn, gul, rød)."""
-    one_line_options(("--begrundelse", begrundelse))
+
+    def on_one_line() -> str:  # the user's command, the reason on one line: every option kept
+        named = [shell_word(word) for word in (vaerktoej, farve) if word is not None]
+        given = ("--begrundelse", begrundelse), ("--rolle", rolle or ""), ("--partner", partner or "")
+        flags = [flag for flag, on in (("--fælles", faelles), ("--fjern", fjern)) if on]
+        return command("klarhed", *named, *typed_words(*given), *flags)
+
+    one_line_options(("--begrundelse", begrundelse), again=on_one_line)
     if fjern and farve is not None:  # one saves a mark, the other removes it: neither wins silently
         raise UsageProblem("readiness.colour-and-remove", colour=farve)
     if begrundelse and (fjern or vaerktoej is None):  # a reason nothing would keep is said, never dropped
@@ -220,6 +227,15 @@ def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue
     if rated.mark is not None and rated.mark.where == "" and not general:
         again = _hint(opened, "klarhed", tool_id, "--fjern", *_role_words(role), general=True)
         console.print(say("readiness.common-stays", style="dim", command=again))
+
+
+def _godkend_given(fase: str, *given: str | bool | None) -> str:
+    """The user's 'godkend' command, its texts on one line (a refusal's example): every option kept."""
+    af, dato, rolle, partner, faelles, fortryd = given
+    options = zip(("--af", "--dato", "--rolle", "--partner"), (af, dato, rolle, partner), strict=True)
+    flags = [flag for flag, on in (("--fælles", faelles), ("--fortryd", fortryd)) if on]
+    words = typed_words(*((option, str(value or "")) for option, value in options))
+    return command("godkend", shell_word(fase), *words, *flags)
 
 
 def _refuse_blank_date(words: tuple[str, ...], partner: str | None, general: bool) -> None:
@@ -375,7 +391,9 @@ def godkend(
     fortryd: bool = typer.Option(False, "--fortryd", help=t("help.godkend.fortryd")),
 ) -> None:
     """Godkend en fase for jeres side: hvem og hvornår; svar ændret bagefter bliver markeret."""
-    one_line_options(("--af", af))
+    one_line_options(
+        ("--af", af), again=lambda: _godkend_given(fase, af, dato, rolle, partner, faelles, fortryd)
+    )
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
     role = parse_role(rolle)

@@ -154,7 +154,15 @@ def add(
     faelles: bool = typer.Option(False, "--fælles", help=t("help.plan.faelles")),
 ) -> None:
     """Tilføj en handling til handlingsplanen (spørger om det, tilvalgene ikke giver)."""
-    one_line_options(("--hvad", hvad), ("--hvem", hvem))
+
+    def on_one_line() -> str:  # the user's command, its texts on one line: every option kept
+        texts = typed_words(("--hvad", hvad or ""), ("--hvem", hvem or ""), ("--frist", frist or ""))
+        words = texts + typed_words(
+            ("--status", status or ""), ("--fase", fase or ""), ("--partner", partner or "")
+        )
+        return command("plan", "tilføj", *words, *(["--fælles"] if faelles else []))
+
+    one_line_options(("--hvad", hvad), ("--hvem", hvem), again=on_one_line)
     ws = workspace(ctx)
     source = _source(ws, fase)  # what the options got wrong is said before any question
     state = plans.parse_status(status) if status else "ikke-startet"
@@ -286,7 +294,15 @@ def change(
     fase: str | None = typer.Option(None, "--fase", metavar=t("metavar.phase"), help=t("help.plan.fase")),
 ) -> None:
     """Ret en handling: hvad, hvem, frist, status (spørger i en terminal, når intet tilvalg er givet)."""
-    one_line_options(("--hvad", hvad), ("--hvem", hvem))
+
+    def on_one_line() -> str:  # the user's command, its texts on one line: the id and every option kept
+        texts = typed_words(("--hvad", hvad or ""), ("--hvem", hvem or ""), ("--frist", frist or ""))
+        if frist is not None and not frist.strip():  # --frist '' removes the deadline: kept
+            texts += ["--frist", "''"]
+        texts += typed_words(("--status", status or ""), ("--fase", fase or ""))
+        return command("plan", "ret", shell_word(id), *texts)
+
+    one_line_options(("--hvad", hvad), ("--hvem", hvem), again=on_one_line)
     ws = workspace(ctx)
     if hvad is not None and not hvad.split():  # the example: this command, its id and other options kept
         given = [("--hvem", hvem), ("--frist", frist), ("--status", status), ("--fase", fase)]
