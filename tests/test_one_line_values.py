@@ -5,6 +5,7 @@ words under the field, which asks again with the text to correct.
 
 from __future__ import annotations
 
+import datetime
 import shlex
 
 import pytest
@@ -161,3 +162,20 @@ def test_the_refusals_example_is_the_users_own_command_on_one_line(run_cli, reus
 
     assert code == 2
     assert flat(err).endswith(f"fx: spredning {example}")
+
+
+def test_a_date_refused_too_is_in_the_example_as_the_date_to_write(run_cli, ws, reusing):
+    soon = datetime.date.today() + datetime.timedelta(days=30)
+    short = f"{soon.day}.{soon.month}.{soon.year % 100:02d}"  # refused too: the year in two digits
+
+    code, _, err = run_cli("plan", "tilføj", "--hvad", "Book et\nlokale", "--frist", short)
+
+    assert code == 2
+    assert flat(err).endswith(
+        f"fx: spredning plan tilføj --hvad 'Book et lokale' --frist {followup.typed_day(soon)}"
+    )
+    code, _, err = run_cli(*shlex.split(flat(err).split("fx: spredning ")[1]))  # the example, run
+    assert code == 0, err
+    project = ws.store.load(reusing)
+    [item] = followup.plan_items(project, project.partners[0])
+    assert (item.what, item.due) == ("Book et lokale", soon)

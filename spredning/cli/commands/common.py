@@ -480,6 +480,17 @@ def one_line_options(*options: tuple[str, str | None], again: Callable[[], str] 
     raise UsageProblem(key, hint=hint, options=broken)
 
 
+def date_shown(text: str | None, ahead: bool = True) -> str:
+    """A date option for a refusal's example: as given, or the date to write when it would be refused too."""
+    from spredning.app.plan import parse_due
+
+    try:
+        parse_due(text or "", ahead)
+    except UsageProblem as refused:
+        return str(refused.params.get("example", text))
+    return text or ""
+
+
 def typed_words(*options: tuple[str, str]) -> list[str]:
     """Options for a hint's command from text a user typed that was not saved: those with a value.
 

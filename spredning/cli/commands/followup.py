@@ -17,6 +17,7 @@ from spredning.cli.commands.common import (
     choose_partner,
     chosen_format,
     command,
+    date_shown,
     hint_partner,
     interrupted_as,
     is_interactive,
@@ -232,7 +233,8 @@ def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue
 def _godkend_given(fase: str, *given: str | bool | None) -> str:
     """The user's 'godkend' command, its texts on one line (a refusal's example): every option kept."""
     af, dato, rolle, partner, faelles, fortryd = given
-    options = zip(("--af", "--dato", "--rolle", "--partner"), (af, dato, rolle, partner), strict=True)
+    day = date_shown(str(dato), ahead=False) if dato else dato  # a date refused too: the one to write
+    options = zip(("--af", "--dato", "--rolle", "--partner"), (af, day, rolle, partner), strict=True)
     flags = [flag for flag, on in (("--fælles", faelles), ("--fortryd", fortryd)) if on]
     words = typed_words(*((option, str(value or "")) for option, value in options))
     return command("godkend", shell_word(fase), *words, *flags)

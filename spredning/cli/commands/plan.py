@@ -15,6 +15,7 @@ from spredning.cli.commands.common import (
     choose_partner,
     chosen_format,
     command,
+    date_shown,
     hint_partner,
     interrupted_as,
     is_interactive,
@@ -156,7 +157,7 @@ def add(
     """Tilføj en handling til handlingsplanen (spørger om det, tilvalgene ikke giver)."""
 
     def on_one_line() -> str:  # the user's command, its texts on one line: every option kept
-        texts = typed_words(("--hvad", hvad or ""), ("--hvem", hvem or ""), ("--frist", frist or ""))
+        texts = typed_words(("--hvad", hvad or ""), ("--hvem", hvem or ""), ("--frist", date_shown(frist)))
         words = texts + typed_words(
             ("--status", status or ""), ("--fase", fase or ""), ("--partner", partner or "")
         )
@@ -296,7 +297,7 @@ def change(
     """Ret en handling: hvad, hvem, frist, status (spørger i en terminal, når intet tilvalg er givet)."""
 
     def on_one_line() -> str:  # the user's command, its texts on one line: the id and every option kept
-        texts = typed_words(("--hvad", hvad or ""), ("--hvem", hvem or ""), ("--frist", frist or ""))
+        texts = typed_words(("--hvad", hvad or ""), ("--hvem", hvem or ""), ("--frist", date_shown(frist)))
         if frist is not None and not frist.strip():  # --frist '' removes the deadline: kept
             texts += ["--frist", "''"]
         texts += typed_words(("--status", status or ""), ("--fase", fase or ""))
