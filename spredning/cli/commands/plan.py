@@ -196,25 +196,38 @@ def add(
                 raise Interrupted("plan.add-interrupted", hint=again) from None
             hvad, hvem, due = asked.what, asked.who, asked.due
         elif given_due is not None:  # only the deadline given was refused: its field, to correct it
-            from spredning.cli.prompter import TypedAction, ask_due
-
-            def stopped(text: str, refused: bool) -> None:
-                typed.append(TypedAction(hvad or "", hvem or "", "" if refused else text, refused))
-
-            typed = []
-            try:
-                due = ask_due(given_due[0], interrupted=stopped, refused=given_due[1])
-            except (KeyboardInterrupt, EOFError):
-                again = _add_again(
-                    typed, status, fase, common, hint_partner(opened.project, opened.local, chosen)
-                )
-                raise Interrupted("plan.add-interrupted", hint=again) from None
+            hint = functools.partial(
+                _add_again,
+                status=status,
+                fase=fase,
+                common=common,
+                partner=hint_partner(opened.project, opened.local, chosen),
+            )
+            due = _due_corrected(given_due, hvad, hvem or "", hint)
     action = plans.Action(what=hvad, who=hvem or "", due=due, status=state, source=source)
     item = plans.add(ws, action, chosen, general=common)
     console = make_console()
     with after_work(console):
         console.print(say("plan.added", style="bold green", what=item.what, id=item.id))
         _tell_late(console, item)
+
+
+def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> datetime.date | None:
+    """The deadline's field, holding the --frist refused and the problem said above it, to correct.
+
+    A stop says the action is not added, with `again` (see _add_again) made of what was given.
+    """
+    from spredning.cli.prompter import TypedAction, ask_due
+
+    typed: list = []
+
+    def stopped(text: str, refused: bool) -> None:
+        typed.append(TypedAction(what, who, "" if refused else text, refused))
+
+    try:
+        return ask_due(given_due[0], interrupted=stopped, refused=given_due[1])
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted("plan.add-interrupted", hint=again(typed)) from None
 
 
 def _given_due(frist: str | None) -> tuple[datetime.date | None, tuple[str, str] | None]:
