@@ -179,3 +179,14 @@ def test_a_date_refused_too_is_in_the_example_as_the_date_to_write(run_cli, ws, 
     project = ws.store.load(reusing)
     [item] = followup.plan_items(project, project.partners[0])
     assert (item.what, item.due) == ("Book et lokale", soon)
+
+
+def test_in_a_terminal_a_line_break_given_opens_the_field_holding_the_text_to_correct(on_screen, ws, reusing):
+    run = on_screen(FIX + ENTER + ENTER, "plan", "tilføj", "--hvad", "Book et\nlokale", "--hvem", "Bo")
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index("Teksten skal være én linje") < screen.index("Hvad skal gøres?")  # said above
+    project = ws.store.load(reusing)
+    [item] = followup.plan_items(project, project.partners[0])
+    assert (item.what, item.who) == ("Book et lokale", "Bo")  # only the text given, corrected, gives this

@@ -26,7 +26,7 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -776,14 +776,17 @@ def ask_action(
     current=None,
     interrupted: Callable[[TypedAction], None] | None = None,
     given_due: tuple[str, str] | None = None,
+    refused: Mapping[str, str] | None = None,
     **io,
 ) -> interview.NewAction:
     """What, who and the deadline of an action (a plan item's values are the defaults to edit).
 
     `interrupted` is given what was typed when Ctrl+C or Ctrl+D stops the asking (see ask_text).
     `given_due`: a deadline given with --frist that was refused, and why: the deadline's field
-    holds it, the problem said above it (see ask_due).
+    holds it, the problem said above it (see ask_due). `refused`: the same for the what and who
+    given ('what', 'who': why the text was refused), said above the field that holds it.
     """
+    refused = refused or {}
     shown = followup.typed_day(current.due) if current and current.due else ""
 
     def stop(typed: TypedAction) -> None:
@@ -800,6 +803,7 @@ def ask_action(
             default=current.what if current else "",
             interrupted=lambda text: stop(later._replace(what=text, who=given_who)),
             one_line=True,
+            refused=refused.get("what"),
             **io,
         )
         fields[-1:] = [(t("plan.ask-what"), what), (t("plan.ask-who"), None)]
@@ -809,6 +813,7 @@ def ask_action(
             default=given_who,
             interrupted=lambda text: stop(later._replace(what=what, who=text)),
             one_line=True,
+            refused=refused.get("who"),
             **io,
         )
         fields[-1:] = [(t("plan.ask-who"), who), (t("plan.ask-due"), None)]

@@ -163,7 +163,7 @@ def add(
         )
         return command("plan", "tilføj", *words, *(["--fælles"] if faelles else []))
 
-    one_line_options(("--hvad", hvad), ("--hvem", hvem), again=on_one_line)
+    to_correct = _texts_to_correct(hvad, hvem, on_one_line)
     ws = workspace(ctx)
     source = _source(ws, fase)  # what the options got wrong is said before any question
     state = plans.parse_status(status) if status else "ikke-startet"
@@ -180,15 +180,15 @@ def add(
         if hvad is not None and not hvad.split():
             fix = Message("plan.what-missing.again", {"command": corrected(t("plan.what-example"))})
             raise UsageProblem("plan.what-missing", hint=fix)
-        if hvad is None:
+        if hvad is None or to_correct:
             if not is_interactive():
                 raise NotATerminal("plan.no-terminal", command=corrected(t("metavar.text")))
             from spredning.cli.prompter import ask_action
 
             typed: list = []  # what was typed when the asking stopped
-            try:  # --hvem and --frist given are the fields' text, to keep or change
-                blank = plans.Action(what="", who=hvem or "", due=due)
-                asked = ask_action(blank, interrupted=typed.append, given_due=given_due)
+            try:  # --hvad, --hvem and --frist given are the fields' text, to keep or change
+                given = plans.Action(what=hvad or "", who=hvem or "", due=due)
+                asked = ask_action(given, interrupted=typed.append, given_due=given_due, refused=to_correct)
             except (KeyboardInterrupt, EOFError):
                 again = _add_again(
                     typed, status, fase, common, hint_partner(opened.project, opened.local, chosen)
@@ -210,6 +210,25 @@ def add(
     with after_work(console):
         console.print(say("plan.added", style="bold green", what=item.what, id=item.id))
         _tell_late(console, item)
+
+
+def _texts_to_correct(what: str | None, who: str | None, again) -> dict[str, str]:
+    """--hvad and --hvem with a line break: refused (one_line_options), or in a terminal the fields to open.
+
+    Each field ('what', 'who') holds the text given, the problem said above it, to correct.
+    """
+    from spredning.core.textsafe import breaks_a_line
+
+    try:
+        one_line_options(("--hvad", what), ("--hvem", who), again=again)
+    except UsageProblem:
+        if not is_interactive():
+            raise
+        given = (("what", what), ("who", who))
+        return {
+            field: t("prompt.one-line") for field, text in given if text is not None and breaks_a_line(text)
+        }
+    return {}
 
 
 def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> datetime.date | None:
