@@ -1,7 +1,8 @@
 """Dates the user types (plan --frist, godkend --dato, møde --dato and the deadline asked in the
-terminal): a year in two digits is never guessed, a year before 2000 is taken for the typo it
-surely is, the 29th of February in a year without one is said as such, and every refusal shows a
-date to write built from today's date (or the user's own day and month), which the command takes.
+terminal): a year in two digits is never guessed, a year before 2000 or more than 50 years ahead
+is taken for the typo it surely is, the 29th of February in a year without one is said as such,
+and every refusal shows a date to write built from today's date (or the user's own day and month),
+which the command takes.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
+import shlex
 
 import pytest
 from projectkit import new_project, workspace
@@ -53,6 +55,12 @@ def commands(ws, slug) -> dict[str, tuple[tuple[str, ...], bool]]:
     }
 
 
+def swapped(year: int) -> str:
+    """The year with its middle digits swapped: 2027 typed as 2207."""
+    digits = str(year)
+    return digits[0] + digits[2] + digits[1] + digits[3]
+
+
 CASES = {
     # name: (what is typed, ahead) -> (the words said, the date they offer)
     "two-digit year": (
@@ -68,6 +76,16 @@ CASES = {
     "year 27": (
         lambda day, ahead: f"{day.day:02d}-{day.month:02d}-00{day.year % 100:02d}",
         "'{value}' ligger før 1. januar 2000; det er nok en tastefejl. "
+        "Skriv datoen som dag-måned-år med hele året, fx {example}.",
+    ),
+    "year's digits swapped": (  # 05-06-2207 for 05-06-2027: the day meant is offered
+        lambda day, ahead: f"{day.day:02d}-{day.month:02d}-{swapped(day.year)}",
+        "'{value}' ligger mere end 50 år ude i fremtiden; det er nok en tastefejl. "
+        "Skriv datoen som dag-måned-år med hele året, fx {example}.",
+    ),
+    "a digit too many in the year": (  # 5.6.20277 for 5.6.2027
+        lambda day, ahead: f"{day.day}.{day.month}.{day.year}{day.year % 10}",
+        "'{value}' ligger mere end 50 år ude i fremtiden; det er nok en tastefejl. "
         "Skriv datoen som dag-måned-år med hele året, fx {example}.",
     ),
     "not a leap year": (
@@ -251,3 +269,108 @@ def test_a_deadline_before_2000_from_the_file_is_kept_when_left_as_offered(on_sc
     assert "tastefejl" not in run.screen
     [changed] = followup.plan_items(ws.store.load(reusing), ws.store.load(reusing).partners[0])
     assert (changed.due, changed.status) == (old, "færdig")
+
+
+def test_a_year_up_to_50_years_ahead_is_taken_and_one_further_kept_as_offered(run_cli, ws, reusing):
+    words, _ = commands(ws, reusing)["plan tilføj"]
+    last = datetime.date(TODAY.year + 50, 12, 31)
+    code, out, err = run_cli(*words, typed(last))
+    assert code == 0, (out, err)
+    said = refused_with(run_cli, words, f"01-01-{TODAY.year + 51}")
+    assert said.startswith(f"Fejl: '01-01-{TODAY.year + 51}' ligger mere end 50 år ude i fremtiden")
+    far = datetime.date(2207, 6, 5)  # offered by 'plan ret' and left as it was: not typed, so taken
+    assert plan.parse_due(typed(far), kept=True) == far
+
+
+@pytest.mark.parametrize("blank", [" ", ""])
+@pytest.mark.parametrize(
+    ("words", "fixed"),
+    [
+        (("møde", "--dato"), "møde --dato {today}"),
+        (
+            ("møde", "--partner", "Ærø Kommune", "--dato"),
+            "møde --dato {today} --partner 'Ærø Kommune'",
+        ),
+        (("godkend", "tjek", "--af", "Eva", "--dato"), "godkend tjek --af Eva --dato {today}"),
+    ],
+)
+def test_a_blank_date_is_refused_with_the_command_and_todays_date_in_it(
+    run_cli, ws, reusing, words, fixed, blank
+):
+    """møde --dato " " was taken silently as today: a date a script failed to fill in is no meeting today."""
+    before = ws.store.path_for(reusing).read_bytes()
+
+    said = refused_with(run_cli, words, blank)
+
+    command = fixed.format(today=typed(TODAY))
+    assert said == (
+        "Fejl: Der står ingen dato efter --dato. "
+        f"Skriv datoen som dag-måned-år, fx 'spredning {command}', "
+        "eller udelad --dato for at bruge dagens dato."
+    )
+    assert ws.store.path_for(reusing).read_bytes() == before  # nothing noted
+    code, out, err = run_cli(*shlex.split(command))
+    assert code == 0, (out, err)
+
+
+SHORT = f"{SOON.day}.{SOON.month}.{SOON.year % 100:02d}"  # refused: the year in two digits
+REFUSED = f"'{SHORT}' er ikke en hel dato: året skal skrives med fire cifre."
+CORRECTED = "\x7f\x7f" + str(SOON.year) + ENTER  # the year made whole: only the text refused gives a date
+
+
+def the_action(ws, slug):
+    [item] = followup.plan_items(ws.store.load(slug), ws.store.load(slug).partners[0])
+    return item
+
+
+def test_a_deadline_option_refused_in_a_terminal_opens_its_field_holding_it_to_correct(
+    on_screen, ws, reusing
+):
+    run = on_screen(CORRECTED, "plan", "tilføj", "--hvad", "Ring til Ældrerådet", "--frist", SHORT)
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index(REFUSED) < screen.index(f"Frist? (dd-mm-åååå, valgfrit) {SHORT}")  # said above
+    assert f"fx {typed(SOON)}" in screen
+    item = the_action(ws, reusing)
+    assert (item.what, item.due) == ("Ring til Ældrerådet", SOON)
+
+
+def test_with_no_action_given_the_refused_deadline_waits_in_its_field_after_what_and_who(
+    on_screen, ws, reusing
+):
+    keys = "Ring til Ældrerådet" + ENTER + "Bo" + ENTER + CORRECTED
+
+    run = on_screen(keys, "plan", "tilføj", "--frist", SHORT)
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index("Hvem gør det?") < screen.index(REFUSED) < screen.index("Frist?")
+    item = the_action(ws, reusing)
+    assert (item.what, item.who, item.due) == ("Ring til Ældrerådet", "Bo", SOON)
+
+
+def test_a_stop_at_the_refused_deadline_offers_the_command_without_it(on_screen, ws, reusing):
+    run = on_screen(
+        "\x03", "plan", "tilføj", "--hvad", "Ring til Ældrerådet", "--hvem", "Bo", "--frist", SHORT
+    )
+
+    assert run.code == 130, run.err
+    said = flat(run.err)
+    assert "Handlingen er ikke tilføjet" in said
+    assert "Fristen, du skrev, kunne ikke bruges, så den er udeladt" in said
+    assert (
+        "plan tilføj --hvad 'Ring til Ældrerådet' --hvem Bo" in said and SHORT not in said.split("udeladt")[1]
+    )
+    assert not followup.plan_items(ws.store.load(reusing), ws.store.load(reusing).partners[0])
+
+
+def test_plan_ret_opens_the_deadline_field_too_and_keeps_the_other_options(on_screen, ws, reusing):
+    item = plan.add(ws, plan.Action("Fjern kravet", "Ole"), ws.store.load(reusing).partners[0])
+
+    run = on_screen(CORRECTED, "plan", "ret", item.id[:4], "--status", "i gang", "--frist", SHORT)
+
+    assert run.code == 0, run.err
+    assert REFUSED in flat(run.screen)
+    changed = the_action(ws, reusing)
+    assert (changed.due, changed.status) == (SOON, "i-gang")

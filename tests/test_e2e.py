@@ -82,7 +82,7 @@ def asked_start_until_our_organisation(child) -> None:
     child.expect_exact("Hvilken side er I på?")
     child.expect_exact("Vi vil genbruge")
     child.send(DOWN + ENTER)
-    child.expect_exact("Innovationen i én linje:")
+    child.expect_exact("Beskriv innovationen kort:")
     child.send("Digital genoptræning" + ENTER)
     child.expect_exact("Organisationen, der deler innovationen:")
     child.send("Odense Kommune" + ENTER)

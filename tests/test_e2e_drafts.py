@@ -456,6 +456,41 @@ def test_a_stop_from_outside_in_another_commands_field_shows_the_text_and_keeps_
         assert said.endswith("Her er teksten fra feltet, så du kan kopiere den: Book et lokale til mødet")
 
 
+@pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
+def test_a_stop_from_outside_at_an_actions_deadline_keeps_every_field_typed(spawn, project, home, env, how):
+    """Found in a trial: the file kept only the deadline's text; what and who, typed before it, were lost."""
+    child = spawn("plan", "tilføj")
+    child.expect_exact("Hvad skal gøres?")
+    child.send("Book et lokale" + ENTER)
+    child.expect_exact("Hvem gør det?")
+    child.send("Eva Holm" + ENTER)
+    child.expect_exact("Frist?")
+    child.send("5.6.20")
+    child.expect_exact("5.6.20")
+
+    if how == "SIGTERM":
+        os.kill(child.pid, signal.SIGTERM)
+        status, output = finish(child)
+    else:
+        child.ptyproc.fileobj.close()
+        status, output = wait_for_exit(child), ""
+
+    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
+    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    assert kept.read_text(encoding="utf-8") == (
+        "Hvad skal gøres? Book et lokale\n"
+        "Hvem gør det? (et navn eller en organisation) Eva Holm\n"
+        "Frist? 5.6.20\n"
+    )
+    if how == "SIGTERM":
+        said = " ".join(output.split())
+        assert f"Teksten fra felterne er også gemt i filen {kept}, så den ikke går tabt." in said
+        assert said.endswith(
+            "Her er teksten fra felterne, så du kan kopiere den: Hvad skal gøres? Book et lokale "
+            "Hvem gør det? (et navn eller en organisation) Eva Holm Frist? 5.6.20"
+        )
+
+
 def test_a_stop_from_outside_at_a_marks_reason_says_the_mark_is_not_saved(spawn, project, home, env):
     child = spawn("fase", "fjern")
     for n in range(1, 6):

@@ -421,7 +421,7 @@ def test_actions_past_their_deadline_are_offered_once_and_open_the_plan(three, h
         "plan", "tilføj", "--hvad", "Send skabelonen", "--frist", "01-02-2026", "--partner", "aeroe-kommune"
     )
     sharing.ok("plan", "tilføj", "--hvad", "Fælles møde", "--frist", "02-02-2026", "--fælles")
-    sharing.ok("plan", "tilføj", "--hvad", "Senere", "--frist", "01-02-2099", "--partner", "fanoe-kommune")
+    sharing.ok("plan", "tilføj", "--hvad", "Senere", "--frist", "01-02-2070", "--partner", "fanoe-kommune")
     ws = ws_of(sharing)
     found = kinds(ws)
     assert found.index("news") < found.index("overdue") < found.index("answer")
@@ -468,7 +468,7 @@ PICKER = "Hvilken genbrugende organisation gælder det?"
 @pytest.mark.parametrize("kind", ["answers", "report", "agenda", "export", "worksheet"])
 def test_esc_in_the_partner_picker_goes_back_to_the_menu(three, home, folder, kind):
     sharing, _ = three
-    sharing.ok("plan", "tilføj", "--hvad", "Fælles møde", "--frist", "02-02-2099", "--fælles")  # an agenda
+    sharing.ok("plan", "tilføj", "--hvad", "Fælles møde", "--frist", "02-02-2070", "--fælles")  # an agenda
     ws = ws_of(sharing)
     before = sharing.path.read_bytes(), sorted(folder.iterdir())
     keys = exchange(ws, kind) if kind in ("export", "worksheet") else go(ws, kind)

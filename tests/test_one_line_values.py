@@ -5,6 +5,9 @@ words under the field, which asks again with the text to correct.
 
 from __future__ import annotations
 
+import datetime
+import shlex
+
 import pytest
 from projectkit import new_project, workspace
 
@@ -54,7 +57,7 @@ def test_an_option_with_a_line_break_or_a_tab_is_refused_in_words(run_cli, ws, r
     assert flat(err).startswith(
         f"Fejl: Teksten efter {option} skal være én linje, men den har et linjeskift eller et tabulatortegn"
     )
-    assert "og kør kommandoen igen" in flat(err)
+    assert "Skriv teksten på én linje (med mellemrum, hvor der var linjeskift), fx: spredning " in flat(err)
     assert ws.store.path_for(reusing).read_bytes() == before
 
 
@@ -103,3 +106,87 @@ def test_a_tab_pasted_into_godkends_name_is_refused_there(on_screen, ws, reusing
     assert run.code == 0, run.err
     assert "Teksten skal være én linje" in flat(run.screen)
     assert "Fasen Tjek er godkendt af Eva lokale" in flat(run.out)
+
+
+def test_every_option_with_a_line_break_is_named_in_one_refusal_and_the_example_is_the_command(
+    run_cli, ws, reusing
+):
+    before = ws.store.path_for(reusing).read_bytes()
+    given = ("--hvad", "Book et\nlokale", "--hvem", "Bo\tJensen", "--frist", "", "--status", "i gang")
+
+    code, out, err = run_cli("plan", "tilføj", *given)
+
+    assert code == 2, (out, err)
+    assert flat(err).startswith(
+        "Fejl: Teksterne efter --hvad og --hvem skal hver være én linje, men de har et linjeskift"
+    )
+    assert flat(err).endswith(
+        "Skriv hver tekst på én linje (med mellemrum, hvor der var linjeskift), "
+        "fx: spredning plan tilføj --hvad 'Book et lokale' --hvem 'Bo Jensen' --status 'i gang'"
+    )
+    assert ws.store.path_for(reusing).read_bytes() == before
+    code, out, err = run_cli(*shlex.split(flat(err).split("fx: spredning ")[1]))  # the example, run
+    assert code == 0, err
+    project = ws.store.load(reusing)
+    [item] = followup.plan_items(project, project.partners[0])
+    assert (item.what, item.who, item.status) == ("Book et lokale", "Bo Jensen", "i-gang")
+
+
+@pytest.mark.parametrize(
+    ("args", "example"),
+    [
+        (
+            ("plan", "ret", "abc", "--hvad", "Book\r\net", "--frist", ""),
+            "plan ret abc --hvad 'Book et' --frist ''",
+        ),
+        (
+            ("godkend", "tjek", "--af", "Eva\nJensen", "--dato", "01-02-2026", "--rolle", "genbruge"),
+            "godkend tjek --af 'Eva Jensen' --dato 01-02-2026 --rolle genbruge",
+        ),
+        (
+            (
+                "klarhed",
+                "beskriv-innovationen",
+                "gul",
+                "--begrundelse",
+                "Vi mangler\u2028tal",
+                "--partner",
+                "Ærø",
+            ),
+            "klarhed beskriv-innovationen gul --begrundelse 'Vi mangler tal' --partner Ærø",
+        ),
+    ],
+)
+def test_the_refusals_example_is_the_users_own_command_on_one_line(run_cli, reusing, args, example):
+    code, _, err = run_cli(*args)
+
+    assert code == 2
+    assert flat(err).endswith(f"fx: spredning {example}")
+
+
+def test_a_date_refused_too_is_in_the_example_as_the_date_to_write(run_cli, ws, reusing):
+    soon = datetime.date.today() + datetime.timedelta(days=30)
+    short = f"{soon.day}.{soon.month}.{soon.year % 100:02d}"  # refused too: the year in two digits
+
+    code, _, err = run_cli("plan", "tilføj", "--hvad", "Book et\nlokale", "--frist", short)
+
+    assert code == 2
+    assert flat(err).endswith(
+        f"fx: spredning plan tilføj --hvad 'Book et lokale' --frist {followup.typed_day(soon)}"
+    )
+    code, _, err = run_cli(*shlex.split(flat(err).split("fx: spredning ")[1]))  # the example, run
+    assert code == 0, err
+    project = ws.store.load(reusing)
+    [item] = followup.plan_items(project, project.partners[0])
+    assert (item.what, item.due) == ("Book et lokale", soon)
+
+
+def test_in_a_terminal_a_line_break_given_opens_the_field_holding_the_text_to_correct(on_screen, ws, reusing):
+    run = on_screen(FIX + ENTER + ENTER, "plan", "tilføj", "--hvad", "Book et\nlokale", "--hvem", "Bo")
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index("Teksten skal være én linje") < screen.index("Hvad skal gøres?")  # said above
+    project = ws.store.load(reusing)
+    [item] = followup.plan_items(project, project.partners[0])
+    assert (item.what, item.who) == ("Book et lokale", "Bo")  # only the text given, corrected, gives this

@@ -147,7 +147,7 @@ def test_a_file_without_follow_up_stays_format_2(ws, reusing):
 
 
 def test_listing_shows_overdue_first_and_says_how_many(run_cli, ws, reusing):
-    for what, due in (("Senere", "01-01-2099"), ("For sent", "01-01-2020"), ("Uden frist", "")):
+    for what, due in (("Senere", "01-01-2070"), ("For sent", "01-01-2020"), ("Uden frist", "")):
         assert run_cli("plan", "tilføj", "--hvad", what, "--frist", due)[0] == 0
 
     code, out, err = run_cli("plan")
@@ -560,7 +560,7 @@ def test_csv_opens_in_danish_excel(run_cli, ws, reusing, tmp_path):
     run_cli(
         "plan", "tilføj", "--hvad", "Første; med semikolon", "--hvem", "=SUM(A1)", "--frist", "05-01-2020"
     )
-    run_cli("plan", "tilføj", "--hvad", 'Anden "citeret"', "--frist", "12-03-2099", "--fase", "brug")
+    run_cli("plan", "tilføj", "--hvad", 'Anden "citeret"', "--frist", "12-03-2070", "--fase", "brug")
     target = tmp_path / "plan.csv"
 
     code, out, err = run_cli("plan", "--format", "csv", "--ud", str(target))
@@ -578,7 +578,7 @@ def test_csv_opens_in_danish_excel(run_cli, ws, reusing, tmp_path):
     assert rows[0] == ["ID", "Hvad", "Hvem", "Frist", "Status", "Overskredet", "Fase", "Værktøj", "Dialog"]
     first, second = rows[1], rows[2]
     assert first[1:6] == ["Første; med semikolon", "'=SUM(A1)", "05-01-2020", "ikke startet", "ja"]
-    assert second[1] == 'Anden "citeret"' and second[3] == "12-03-2099" and second[5] == ""
+    assert second[1] == 'Anden "citeret"' and second[3] == "12-03-2070" and second[5] == ""
     assert second[6] == "Brug" and second[7] == ""
     assert len({len(row) for row in rows}) == 1
 
@@ -795,14 +795,14 @@ def test_the_use_case_never_makes_an_action_common_by_default(ws, sharing):
 
 def test_status_shows_overdue_and_next_due_actions_and_ranks_the_follow_up(run_cli, ws, reusing):
     run_cli("plan", "tilføj", "--hvad", "Gammel frist", "--frist", "01-01-2020", "--hvem", "Ole")
-    run_cli("plan", "tilføj", "--hvad", "Ny frist", "--frist", "01-01-2099")
+    run_cli("plan", "tilføj", "--hvad", "Ny frist", "--frist", "01-01-2070")
 
     code, out, err = run_cli("status")
 
     assert code == 0, err
     text = flat(out)
     assert "Handlingsplanen: 1 handling har overskredet sin frist: • Gammel frist, hvem: Ole" in text
-    assert "Næste frist i handlingsplanen: • Ny frist, frist 1. januar 2099" in text
+    assert "Næste frist i handlingsplanen: • Ny frist, frist 1. januar 2070" in text
     steps = [line for line in out.splitlines() if line.startswith(("Næste skridt", "Derefter:"))][-3:]
     assert "følg op på handlingen med overskredet frist" in steps[0] and "spredning plan" in steps[0]
     data = json.loads(run_cli("status", "--json")[1])
@@ -954,10 +954,12 @@ def test_the_readiness_picture_keeps_every_word_whole_at_any_width(
     assert phase not in picture or any(phase in line for line in lines)  # a phase's number with its name
 
 
-def test_a_deadline_on_the_last_day_there_is_is_still_a_calendar_event(run_cli, reusing, tmp_path):
+def test_a_deadline_on_the_last_day_there_is_is_still_a_calendar_event(run_cli, ws, reusing, tmp_path):
     """Found in a trial: 31-12-9999 was accepted, and 'plan --format ics' then stopped with an
-    OverflowError (the event's end is the day after), also at a partner who imported the action."""
-    assert run_cli("plan", "tilføj", "--hvad", "Til evig tid", "--frist", "31-12-9999")[0] == 0
+    OverflowError (the event's end is the day after), also at a partner who imported the action.
+    Typed, such a year is refused now (a typo); a file from an earlier version may still hold it."""
+    last = plan.Action("Til evig tid", due=datetime.date(9999, 12, 31))
+    plan.add(ws, last, ws.store.load(reusing).partners[0])
     target = tmp_path / "frister.ics"
 
     code, _, err = run_cli("plan", "--format", "ics", "--ud", str(target))

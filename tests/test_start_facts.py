@@ -61,9 +61,16 @@ def test_a_fact_the_file_cannot_hold_is_a_usage_error(run_cli, option, value, ke
     assert not any(Path(os.environ["SPREDNING_HJEM"]).glob("*.yaml"))
 
 
-def test_a_description_may_span_lines(run_cli):
+def test_a_description_may_span_lines(run_cli, tmp_path):
+    """Unlike a name, a description is longer text: kept with its lines, and the question and the
+    help do not ask for one line (they did, while the option took several)."""
     code, _out, err = run_cli(*given("--beskrivelse", "Første linje\nanden linje"))
     assert code == 0, err
+    assert project_facts("navn")["beskrivelse"] == "Første linje\nanden linje"
+    assert run_cli("rapport", "--ud", str(tmp_path / "r.md"))[0] == 0
+    assert "Første linje\\\nanden linje" in (tmp_path / "r.md").read_text(encoding="utf-8")
+    for said in (t("start.ask-description"), t("help.start.beskrivelse")):
+        assert "én linje" not in said
 
 
 @pytest.mark.parametrize("name", ["Q\nR", "Tab\tKommune"])

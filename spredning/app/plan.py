@@ -29,6 +29,8 @@ _DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 _NO_YEAR = re.compile(r"^(\d{1,2})[-./](\d{1,2})\.?$")  # 15/6, 15.6., 15-6: a day and a month, no year
 _SHORT_YEAR = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{2})$")  # 5.6.27: the year in two digits
 EARLIEST = datetime.date(2000, 1, 1)  # a date typed before this is surely a typo (0027, 1926 for 2026)
+YEARS_AHEAD = 50  # a year more than this after today's is surely a typo too (2207 or 20277 for 2027)
+_LONG_YEAR = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{5,})$")  # 5.6.20277: a digit too many
 
 
 class Action(NamedTuple):
@@ -72,14 +74,16 @@ def parse_due(
     Every date a user types goes through here (plan --frist, møde --dato, godkend --dato, the
     deadline asked in the terminal, a worksheet's deadline), so a date is refused the same way
     everywhere: date_problem. `kept`: the text is a date the program showed and the user left as
-    it was (a worksheet's field, the deadline offered by 'plan ret'); a year before 2000 is taken
-    then, as a project file may hold one (01-01-0001 from an earlier version): it was not typed.
+    it was (a worksheet's field, the deadline offered by 'plan ret'); a year before 2000 (or more
+    than YEARS_AHEAD years ahead) is taken then, as a project file may hold one (01-01-0001 from an
+    earlier version): it was not typed.
     """
     text = text.strip()
     if not text:
         return None
     parts = _day_parts(text)
-    if parts is not None and (parts[2] >= EARLIEST.year or kept):
+    latest = (today or datetime.date.today()).year + YEARS_AHEAD
+    if parts is not None and (EARLIEST.year <= parts[2] <= latest or kept):
         try:
             return datetime.date(parts[2], parts[1], parts[0])
         except ValueError:
@@ -104,7 +108,8 @@ def date_problem(text: str, ahead: bool = True, today: datetime.date | None = No
 
     The one wording for a date that is refused, for every date field (an option or a question):
     a day and a month without the year (15/6; _without_year); a year in two digits (15.6.27),
-    which is never guessed; a year before 2000, surely a typo (05-06-0027 would be year 27); the
+    which is never guessed; a year before 2000, surely a typo (05-06-0027 would be year 27); a year
+    more than YEARS_AHEAD years ahead, surely one too (2207, 20277: the year meant is suggested); the
     29th of February in a year that has none; a day past its month's end (31-04: April has 30
     days); anything else. The example is built from today's date (or the user's own day and
     month), never a fixed one, and is a date the field takes: where it refuses a day still to
@@ -117,6 +122,9 @@ def date_problem(text: str, ahead: bool = True, today: datetime.date | None = No
         meant = _date(day, month, 2000 + year)
         example = _taken(meant, ahead, today) if meant is not None else today
         return UsageProblem("plan.date-short-year", value=text, example=followup.typed_day(example))
+    too_late = _too_late(text, ahead, today)
+    if too_late is not None:
+        return too_late
     parts = _day_parts(text)
     if parts is not None:
         day, month, year = parts
@@ -141,8 +149,50 @@ def date_problem(text: str, ahead: bool = True, today: datetime.date | None = No
     )
 
 
+def _too_late(text: str, ahead: bool, today: datetime.date) -> UsageProblem | None:
+    """A year more than YEARS_AHEAD years ahead (05-06-2207, 5.6.20277), with the date meant most likely.
+
+    That is the user's day and month in a year their digits make with one swapped or left out
+    (2207: 2027; 20277: 2027), the one nearest today; else the next (or last) such day.
+    """
+    match = _LONG_YEAR.match(text)
+    parts = (int(match[1]), int(match[2]), int(match[3])) if match else _day_parts(text)
+    if parts is None or parts[2] <= today.year + YEARS_AHEAD:
+        return None
+    day, month, year = parts
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    meant = _year_meant(str(year), day, month, ahead, today) or _nearest(day, month, ahead, today)
+    if meant is None:
+        return None
+    return UsageProblem(
+        "plan.date-too-late",
+        value=text,
+        years=YEARS_AHEAD,
+        example=followup.typed_day(_taken(meant, ahead, today)),
+    )
+
+
+def _year_meant(digits: str, day: int, month: int, ahead: bool, today: datetime.date) -> datetime.date | None:
+    """The date in a year `digits` make with two neighbours swapped or one left out, or None.
+
+    The one nearest today that the field takes (`ahead`: not before today, else not after).
+    """
+    swapped = (digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :] for i in range(len(digits) - 1))
+    dropped = (digits[:i] + digits[i + 1 :] for i in range(len(digits)))
+    years = {int(y) for y in (*swapped, *dropped) if len(y) == 4}
+    dates = [
+        date
+        for year in years
+        if EARLIEST.year <= year <= today.year + YEARS_AHEAD and (date := _date(day, month, year)) is not None
+    ]
+    taken = [date for date in dates if (date >= today if ahead else date <= today)]  # the field takes
+    return min(taken, key=lambda date: abs(date - today), default=None)
+
+
 _DATE_HINTS = {  # each date problem's hint: the date to write instead
     "plan.bad-date": "plan.bad-date.hint",
+    "plan.date-too-late": "plan.date-too-late.hint",
     "plan.date-short-year": "plan.date-short-year.hint",
     "plan.date-too-early": "plan.date-too-early.hint",
     "plan.date-no-leap-day": "plan.date-no-leap-day.hint",

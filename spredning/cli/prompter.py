@@ -26,7 +26,7 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -89,6 +89,8 @@ class _Stop:
     # a command's file holding the user's writing not saved yet (a conflict's combined text)
     written_in: Callable[[], Path | None] | None = None
     asking: Any = None  # the prompt waiting for keys now: a stop says the text in its field
+    # the fields of one thing asked in turn (an action): (question, text), None for the one asked now
+    together: list[tuple[str, str | None]] | None = None
 
 
 def _asking_field() -> str | None:
@@ -181,15 +183,21 @@ def _rescued(text: str | None) -> Path | None:
     return None
 
 
-def _field_text_words(text: str) -> str:
+def _field_text_words(text: str, several: bool = False) -> str:
     """The words before a field's text that no draft keeps, at a stop from outside.
 
     The text is printed to copy, and kept in a file of its own too: a closed window (SIGHUP)
     or a logout leaves no terminal to copy from, and the typed action or reason was lost.
+    `several`: the text is that of several fields (see fields_together).
     """
     rescued = _rescued(text)
-    shown = t("interview.stopped-field-text")
-    return shown if rescued is None else f"{t('interview.stopped-field-file', path=str(rescued))} {shown}"
+    text_key, file_key = (
+        ("interview.stopped-fields-text", "interview.stopped-fields-file")
+        if several
+        else ("interview.stopped-field-text", "interview.stopped-field-file")
+    )
+    shown = t(text_key)
+    return shown if rescued is None else f"{t(file_key, path=str(rescued))} {shown}"
 
 
 def _private(path: str, flags: int) -> int:
@@ -233,10 +241,42 @@ def _stopped_unsaved(signum, frame) -> None:
         return
     _Stop.signum = signum
     text = _asking_text()  # what was typed in the field, to copy: it is not saved
+    fields = _typed_together(text)
+    if fields is not None:  # every field of the action typed so far, not only the one asked now
+        _end_now(signum, _unsaved_words(signum, fields, several=True), fields)
     _end_now(signum, _unsaved_words(signum, text), text)
 
 
-def _unsaved_words(signum: int, text: str | None = None) -> str:
+@contextlib.contextmanager
+def fields_together() -> Iterator[list[tuple[str, str | None]]]:
+    """While several fields make one thing (an action's what, who and deadline), asked in turn.
+
+    At a stop from outside, the text of every one typed so far is shown and kept in a file, not
+    only the last one's. The caller appends (question, None) as it asks a field and puts the text
+    in when it is answered.
+    """
+    _Stop.together = []
+    try:
+        yield _Stop.together
+    finally:
+        _Stop.together = None
+
+
+def _typed_together(current: str | None) -> str | None:
+    """The fields of one thing typed so far, a line each ('Hvad skal gøres? Book et lokale').
+
+    None when no field before the one asked now holds text: that one's text alone is said then.
+    """
+    fields = _Stop.together or []
+    if not any(text and text.strip() for _, text in fields):
+        return None
+    lines = [(question, current if text is None else text) for question, text in fields]
+    return "\n".join(
+        f"{question} {' '.join(text.split())}" for question, text in lines if text and text.strip()
+    )
+
+
+def _unsaved_words(signum: int, text: str | None = None, several: bool = False) -> str:
     """A stop outside the interview: nothing of this prompt is saved; writing kept in files is named.
 
     An editor open now (a conflict's combined text) is stopped first, and its file named when it
@@ -245,7 +285,7 @@ def _unsaved_words(signum: int, text: str | None = None) -> str:
     """
     words = [t("interview.stopped-from-outside-unsaved")]
     if text:
-        words.append(_field_text_words(text))
+        words.append(_field_text_words(text, several))
     left = editor.stop_open(signum)
     if left is not None and left.path is not None:
         words.append(t("editor.stopped-file-kept", path=str(left.path)))
@@ -623,9 +663,13 @@ def ask_text(
     back=NO_BACK,
     interrupted: Callable[[str], None] | None = None,
     one_line: bool = False,
+    refused: str | None = None,
     **io,
 ) -> str:
     """A one-line text prompt; `validate` returns a problem, said under the text, which is asked again.
+
+    `refused`: why the `default` (a value given as an option) was refused, said above the field,
+    which holds it to correct.
 
     With `one_line`, a text with a line break or a tab inside it (pasted) is refused so, saying
     what to do: saved, the breaks would be spaces, not the text shown in the field.
@@ -645,6 +689,9 @@ def ask_text(
         question = _text_prompt(message, instruction, default, **io)
         if back is not NO_BACK:
             _with_keys(question, _back_keys(back))
+        if refused is not None:  # said once, above the field
+            _say_refused(refused, question.application.output)
+            refused = None
         try:
             text = _asked_then_echoed(question, message, str)
         except (KeyboardInterrupt, EOFError):
@@ -726,64 +773,110 @@ class TypedAction(NamedTuple):
 
 
 def ask_action(
-    current=None, interrupted: Callable[[TypedAction], None] | None = None, **io
+    current=None,
+    interrupted: Callable[[TypedAction], None] | None = None,
+    given_due: tuple[str, str] | None = None,
+    refused: Mapping[str, str] | None = None,
+    **io,
 ) -> interview.NewAction:
     """What, who and the deadline of an action (a plan item's values are the defaults to edit).
 
     `interrupted` is given what was typed when Ctrl+C or Ctrl+D stops the asking (see ask_text).
+    `given_due`: a deadline given with --frist that was refused, and why: the deadline's field
+    holds it, the problem said above it (see ask_due). `refused`: the same for the what and who
+    given ('what', 'who': why the text was refused), said above the field that holds it.
     """
-    from spredning.app.plan import parse_due
-    from spredning.core.errors import SpredningError
-    from spredning.i18n import render
-
+    refused = refused or {}
     shown = followup.typed_day(current.due) if current and current.due else ""
-
-    def due(text: str):  # the deadline offered and left as it was is taken as it is (parse_due's kept)
-        return parse_due(text, kept=bool(shown) and text.strip() == shown)
-
-    def due_problem(text: str) -> str | None:  # what is wrong, and how to write a date (its hint)
-        from spredning.cli.main import error_hint
-
-        try:
-            due(text)
-        except SpredningError as exc:
-            hint = error_hint(exc)
-            return render(exc.message) + (f" {render(hint)}" if hint is not None else "")
-        return None
 
     def stop(typed: TypedAction) -> None:
         if interrupted is not None:
             interrupted(typed)
 
     given_who = current.who if current else ""  # a stop keeps what the later fields hold already
-    what = ask_text(
-        t("plan.ask-what"),
-        lambda text: None if text.strip() else t("plan.ask-what-needed"),
-        default=current.what if current else "",
-        interrupted=lambda text: stop(TypedAction(text, given_who, shown)),
-        one_line=True,
-        **io,
-    )
-    who = ask_text(
-        t("plan.ask-who"),
-        instruction=t("plan.ask-who-help"),
-        default=given_who,
-        interrupted=lambda text: stop(TypedAction(what, text, shown)),
-        one_line=True,
-        **io,
-    )
-    typed_due = ask_text(
+    later = TypedAction(due=shown) if given_due is None else TypedAction(refused=True)  # the deadline's
+    with fields_together() as fields:  # a stop from outside keeps every field typed, not only the last
+        fields.append((t("plan.ask-what"), None))
+        what = ask_text(
+            t("plan.ask-what"),
+            lambda text: None if text.strip() else t("plan.ask-what-needed"),
+            default=current.what if current else "",
+            interrupted=lambda text: stop(later._replace(what=text, who=given_who)),
+            one_line=True,
+            refused=refused.get("what"),
+            **io,
+        )
+        fields[-1:] = [(t("plan.ask-what"), what), (t("plan.ask-who"), None)]
+        who = ask_text(
+            t("plan.ask-who"),
+            instruction=t("plan.ask-who-help"),
+            default=given_who,
+            interrupted=lambda text: stop(later._replace(what=what, who=text)),
+            one_line=True,
+            refused=refused.get("who"),
+            **io,
+        )
+        fields[-1:] = [(t("plan.ask-who"), who), (t("plan.ask-due"), None)]
+        day = ask_due(
+            shown if given_due is None else given_due[0],
+            shown,
+            lambda text, refused: stop(TypedAction(what, who, "" if refused else text, refused)),
+            refused=None if given_due is None else given_due[1],
+            **io,
+        )
+    return interview.NewAction(what.strip(), who.strip(), day)
+
+
+def date_words(problem) -> str:
+    """A refused date in words: what is wrong, and how to write it (the error's hint)."""
+    from spredning.cli.main import error_hint
+    from spredning.i18n import render
+
+    hint = error_hint(problem)
+    return render(problem.message) + (f" {render(hint)}" if hint is not None else "")
+
+
+def ask_due(
+    default: str,
+    shown: str = "",
+    interrupted: Callable[[str, bool], None] | None = None,
+    refused: str | None = None,
+    **io,
+):
+    """An action's deadline (a date, or None when left empty), asked until it is one the program takes.
+
+    `shown`: the deadline the action has, offered and taken as it is when left so (parse_due's kept).
+    `refused`: why `default` (given with --frist) was refused, said above the field that holds it.
+    `interrupted` is given the field's text at Ctrl+C or Ctrl+D, and whether the field refuses it
+    (a command offered then leaves it out: it would be refused again).
+    """
+    from spredning.app.plan import parse_due
+    from spredning.core.errors import SpredningError
+
+    def due(text: str):
+        return parse_due(text, kept=bool(shown) and text.strip() == shown)
+
+    def due_problem(text: str) -> str | None:
+        try:
+            due(text)
+        except SpredningError as exc:
+            return date_words(exc)
+        return None
+
+    def stop(text: str) -> None:
+        if interrupted is not None:
+            interrupted(text, due_problem(text) is not None)
+
+    typed = ask_text(
         t("plan.ask-due"),
         due_problem,
         instruction=t("plan.ask-due-help"),
-        default=shown,
-        # a deadline the field refused is left out of the command offered: it would be refused again
-        interrupted=lambda text: stop(
-            TypedAction(what, who, "", True) if due_problem(text) else TypedAction(what, who, text)
-        ),
+        default=default,
+        interrupted=stop,
+        refused=refused,
         **io,
     )
-    return interview.NewAction(what.strip(), who.strip(), due(typed_due))
+    return due(typed)
 
 
 def ask_status(current: str, **io) -> str:
@@ -1477,7 +1570,10 @@ class InterviewPrompter:
             _end_now(signum, render_message(editor.stop_notice(left)))
         if typed is None and _asking_field() is not None:  # a mark's or an action's field: not saved
             text = _asking_text()
+            fields = _typed_together(text)  # an action's fields typed before this one too
             words = t("interview.stopped-from-outside-follow-up")
+            if fields is not None:
+                _end_now(signum, f"{words} {_field_text_words(fields, several=True)}", fields)
             _end_now(signum, f"{words} {_field_text_words(text)}" if text else words, text)
         reason = self._reason_left(kept) if self.reason_field else None
         if reason is not None:  # a reason kept: said to be one, and the question not marked

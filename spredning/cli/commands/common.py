@@ -496,17 +496,38 @@ def shell_word(word: str) -> str:
     return shlex.quote(word)
 
 
-def one_line_options(*options: tuple[str, str | None]) -> None:
-    """Refuse an option of a one-line field whose text has a line break or a tab inside it.
+def one_line_options(*options: tuple[str, str | None], again: Callable[[], str] | None = None) -> None:
+    """Refuse the options of one-line fields whose text has a line break or a tab inside it (all named).
 
     Saved, the breaks would become spaces: the text shown later would not be the text given.
-    Said before anything is asked or saved.
+    Said before anything is asked or saved. `again`: the user's own command put right (its texts
+    on one line, see typed_words), the refusal's example.
     """
     from spredning.core.textsafe import breaks_a_line
 
-    for option, value in options:
-        if value is not None and breaks_a_line(value):
-            raise UsageProblem("usage.one-line", option=option)
+    broken = [option for option, value in options if value is not None and breaks_a_line(value)]
+    if not broken:
+        return
+    key, example = (  # every one named at once
+        ("usage.one-line", "usage.one-line.again")
+        if len(broken) == 1
+        else ("usage.one-line-several", "usage.one-line-several.again")
+    )
+    hint = Message(example, {"command": again()}) if again is not None else None
+    if len(broken) == 1:
+        raise UsageProblem(key, hint=hint, option=broken[0])
+    raise UsageProblem(key, hint=hint, options=broken)
+
+
+def date_shown(text: str | None, ahead: bool = True) -> str:
+    """A date option for a refusal's example: as given, or the date to write when it would be refused too."""
+    from spredning.app.plan import parse_due
+
+    try:
+        parse_due(text or "", ahead)
+    except UsageProblem as refused:
+        return str(refused.params.get("example", text))
+    return text or ""
 
 
 def typed_words(*options: tuple[str, str]) -> list[str]:

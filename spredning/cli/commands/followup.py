@@ -17,6 +17,7 @@ from spredning.cli.commands.common import (
     choose_partner,
     chosen_format,
     command,
+    date_shown,
     hint_partner,
     interrupted_as,
     is_interactive,
@@ -155,7 +156,14 @@ def klarhed(
     fjern: bool = typer.Option(False, "--fjern", help=t("help.klarhed.fjern")),
 ) -> None:
     """Vis klarheden pr. fase og side, eller marker jeres klarhed efter et værktøj (grøn, gul, rød)."""
-    one_line_options(("--begrundelse", begrundelse))
+
+    def on_one_line() -> str:  # the user's command, the reason on one line: every option kept
+        named = [shell_word(word) for word in (vaerktoej, farve) if word is not None]
+        given = ("--begrundelse", begrundelse), ("--rolle", rolle or ""), ("--partner", partner or "")
+        flags = [flag for flag, on in (("--fælles", faelles), ("--fjern", fjern)) if on]
+        return command("klarhed", *named, *typed_words(*given), *flags)
+
+    one_line_options(("--begrundelse", begrundelse), again=on_one_line)
     if fjern and farve is not None:  # one saves a mark, the other removes it: neither wins silently
         raise UsageProblem("readiness.colour-and-remove", colour=farve)
     if begrundelse and (fjern or vaerktoej is None):  # a reason nothing would keep is said, never dropped
@@ -220,6 +228,27 @@ def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue
     if rated.mark is not None and rated.mark.where == "" and not general:
         again = _hint(opened, "klarhed", tool_id, "--fjern", *_role_words(role), general=True)
         console.print(say("readiness.common-stays", style="dim", command=again))
+
+
+def _godkend_given(fase: str, *given: str | bool | None) -> str:
+    """The user's 'godkend' command, its texts on one line (a refusal's example): every option kept."""
+    af, dato, rolle, partner, faelles, fortryd = given
+    day = date_shown(str(dato), ahead=False) if dato else dato  # a date refused too: the one to write
+    options = zip(("--af", "--dato", "--rolle", "--partner"), (af, day, rolle, partner), strict=True)
+    flags = [flag for flag, on in (("--fælles", faelles), ("--fortryd", fortryd)) if on]
+    words = typed_words(*((option, str(value or "")) for option, value in options))
+    return command("godkend", shell_word(fase), *words, *flags)
+
+
+def _refuse_blank_date(words: tuple[str, ...], partner: str | None, general: bool) -> None:
+    """--dato given with nothing in it: refused, with the user's own command and today's date in it.
+
+    Left out, --dato means today; given blank, it may be a date that a script failed to fill in.
+    """
+    today = typed_day(datetime.date.today())
+    named = ("--partner", shell_word(partner)) if partner is not None else ()
+    fixed = command(*words, "--dato", today, *named, *(("--fælles",) if general else ()))
+    raise UsageProblem("plan.date-blank", hint=Message("plan.date-blank.hint", {"command": fixed}))
 
 
 def _role_words(role: str | None) -> tuple[str, ...]:
@@ -364,14 +393,19 @@ def godkend(
     fortryd: bool = typer.Option(False, "--fortryd", help=t("help.godkend.fortryd")),
 ) -> None:
     """Godkend en fase for jeres side: hvem og hvornår; svar ændret bagefter bliver markeret."""
-    one_line_options(("--af", af))
+    one_line_options(
+        ("--af", af), again=lambda: _godkend_given(fase, af, dato, rolle, partner, faelles, fortryd)
+    )
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
+    role = parse_role(rolle)
+    if dato is not None and not dato.strip() and not fortryd:  # --dato " ": never today in silence
+        named = typed_words(("--af", af or ""))
+        _refuse_blank_date(("godkend", phase.id, *named, *_role_words(role)), partner, faelles)
     day = parse_due(dato, ahead=False) if dato else datetime.date.today()
-    if day is None:  # --dato "": no date given, said as every date field says it
+    if day is None:
         raise date_problem(dato or "", ahead=False)
     readiness.not_in_future("approval.in-future", day, datetime.date.today())  # before asking who
-    role = parse_role(rolle)
     opened = ws.open()
     if fortryd and (af is not None or dato is not None):  # a withdrawal keeps no name or day: said
         raise UsageProblem("approval.withdraw-with-values", option="--af" if af is not None else "--dato")
@@ -463,6 +497,8 @@ def moede(
     """Noter, at I har holdt et møde med partneren; næste dagsorden tager det nye siden da."""
     ws = workspace(ctx)
     opened = ws.open()
+    if dato is not None and not dato.strip():  # --dato " ": never today in silence
+        _refuse_blank_date(("møde", *(("--ret",) if ret else ())), partner, False)
     with interrupted_as("meeting.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
     today = datetime.date.today()

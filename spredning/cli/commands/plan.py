@@ -15,6 +15,7 @@ from spredning.cli.commands.common import (
     choose_partner,
     chosen_format,
     command,
+    date_shown,
     hint_partner,
     interrupted_as,
     is_interactive,
@@ -154,11 +155,19 @@ def add(
     faelles: bool = typer.Option(False, "--fælles", help=t("help.plan.faelles")),
 ) -> None:
     """Tilføj en handling til handlingsplanen (spørger om det, tilvalgene ikke giver)."""
-    one_line_options(("--hvad", hvad), ("--hvem", hvem))
+
+    def on_one_line() -> str:  # the user's command, its texts on one line: every option kept
+        texts = typed_words(("--hvad", hvad or ""), ("--hvem", hvem or ""), ("--frist", date_shown(frist)))
+        words = texts + typed_words(
+            ("--status", status or ""), ("--fase", fase or ""), ("--partner", partner or "")
+        )
+        return command("plan", "tilføj", *words, *(["--fælles"] if faelles else []))
+
+    to_correct = _texts_to_correct(hvad, hvem, on_one_line)
     ws = workspace(ctx)
     source = _source(ws, fase)  # what the options got wrong is said before any question
     state = plans.parse_status(status) if status else "ikke-startet"
-    due = plans.parse_due(frist or "")
+    due, given_due = _given_due(frist)
     opened = ws.open()
     with interrupted_as("plan.add-interrupted"):
         chosen, common = choose_dialogue(opened.project, opened.local, partner, faelles, "plan")
@@ -171,26 +180,88 @@ def add(
         if hvad is not None and not hvad.split():
             fix = Message("plan.what-missing.again", {"command": corrected(t("plan.what-example"))})
             raise UsageProblem("plan.what-missing", hint=fix)
-        if hvad is None:
+        if hvad is None or to_correct:
             if not is_interactive():
                 raise NotATerminal("plan.no-terminal", command=corrected(t("metavar.text")))
             from spredning.cli.prompter import ask_action
 
             typed: list = []  # what was typed when the asking stopped
-            try:  # --hvem and --frist given are the fields' text, to keep or change
-                asked = ask_action(plans.Action(what="", who=hvem or "", due=due), interrupted=typed.append)
+            try:  # --hvad, --hvem and --frist given are the fields' text, to keep or change
+                given = plans.Action(what=hvad or "", who=hvem or "", due=due)
+                asked = ask_action(given, interrupted=typed.append, given_due=given_due, refused=to_correct)
             except (KeyboardInterrupt, EOFError):
                 again = _add_again(
                     typed, status, fase, common, hint_partner(opened.project, opened.local, chosen)
                 )
                 raise Interrupted("plan.add-interrupted", hint=again) from None
             hvad, hvem, due = asked.what, asked.who, asked.due
+        elif given_due is not None:  # only the deadline given was refused: its field, to correct it
+            hint = functools.partial(
+                _add_again,
+                status=status,
+                fase=fase,
+                common=common,
+                partner=hint_partner(opened.project, opened.local, chosen),
+            )
+            due = _due_corrected(given_due, hvad, hvem or "", hint)
     action = plans.Action(what=hvad, who=hvem or "", due=due, status=state, source=source)
     item = plans.add(ws, action, chosen, general=common)
     console = make_console()
     with after_work(console):
         console.print(say("plan.added", style="bold green", what=item.what, id=item.id))
         _tell_late(console, item)
+
+
+def _texts_to_correct(what: str | None, who: str | None, again) -> dict[str, str]:
+    """--hvad and --hvem with a line break: refused (one_line_options), or in a terminal the fields to open.
+
+    Each field ('what', 'who') holds the text given, the problem said above it, to correct.
+    """
+    from spredning.core.textsafe import breaks_a_line
+
+    try:
+        one_line_options(("--hvad", what), ("--hvem", who), again=again)
+    except UsageProblem:
+        if not is_interactive():
+            raise
+        given = (("what", what), ("who", who))
+        return {
+            field: t("prompt.one-line") for field, text in given if text is not None and breaks_a_line(text)
+        }
+    return {}
+
+
+def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> datetime.date | None:
+    """The deadline's field, holding the --frist refused and the problem said above it, to correct.
+
+    A stop says the action is not added, with `again` (see _add_again) made of what was given.
+    """
+    from spredning.cli.prompter import TypedAction, ask_due
+
+    typed: list = []
+
+    def stopped(text: str, refused: bool) -> None:
+        typed.append(TypedAction(what, who, "" if refused else text, refused))
+
+    try:
+        return ask_due(given_due[0], interrupted=stopped, refused=given_due[1])
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted("plan.add-interrupted", hint=again(typed)) from None
+
+
+def _given_due(frist: str | None) -> tuple[datetime.date | None, tuple[str, str] | None]:
+    """The deadline given with --frist; one refused in a terminal is (None, (its text, why)), to correct.
+
+    Without a terminal it is refused (exit 2), before anything is asked or saved.
+    """
+    try:
+        return plans.parse_due(frist or ""), None
+    except UsageProblem as refused:
+        if not is_interactive():
+            raise
+        from spredning.cli.prompter import date_words
+
+        return None, (frist or "", date_words(refused))
 
 
 def _add_again(typed: list, status: str | None, fase: str | None, common: bool, partner) -> Message | None:
@@ -256,27 +327,52 @@ def change(
     fase: str | None = typer.Option(None, "--fase", metavar=t("metavar.phase"), help=t("help.plan.fase")),
 ) -> None:
     """Ret en handling: hvad, hvem, frist, status (spørger i en terminal, når intet tilvalg er givet)."""
-    one_line_options(("--hvad", hvad), ("--hvem", hvem))
+
+    def on_one_line() -> str:  # the user's command, its texts on one line: the id and every option kept
+        texts = typed_words(("--hvad", hvad or ""), ("--hvem", hvem or ""), ("--frist", date_shown(frist)))
+        if frist is not None and not frist.strip():  # --frist '' removes the deadline: kept
+            texts += ["--frist", "''"]
+        texts += typed_words(("--status", status or ""), ("--fase", fase or ""))
+        return command("plan", "ret", shell_word(id), *texts)
+
+    one_line_options(("--hvad", hvad), ("--hvem", hvem), again=on_one_line)
     ws = workspace(ctx)
-    changes: dict[str, object] = {}
-    if hvad is not None:
-        changes["what"] = hvad
-    if hvem is not None:
-        changes["who"] = hvem
-    if frist is not None:
-        changes["due"] = plans.parse_due(frist)
-    if status is not None:
-        changes["status"] = plans.parse_status(status)
-    if fase is not None:
-        changes["source"] = _source(ws, fase)
     if hvad is not None and not hvad.split():  # the example: this command, its id and other options kept
         given = [("--hvem", hvem), ("--frist", frist), ("--status", status), ("--fase", fase)]
         words = [word for option, value in given if value is not None for word in (option, shell_word(value))]
         shown = command("plan", "ret", id, "--hvad", shell_word(t("plan.what-example")), *words)
         raise UsageProblem("plan.what-missing", hint=Message("plan.what-missing.again", {"command": shown}))
+    changes: dict[str, object] = {}
+    if hvad is not None:
+        changes["what"] = hvad
+    if hvem is not None:
+        changes["who"] = hvem
+    if status is not None:
+        changes["status"] = plans.parse_status(status)
+    if fase is not None:
+        changes["source"] = _source(ws, fase)
+    if frist is not None:  # last: a deadline refused in a terminal is asked, the other options checked
+        due, given_due = _given_due(frist)
+        changes["due"] = due if given_due is None else _due_again(ws, id, given_due, hvad, hvem, status)
     if not changes:
         changes = _ask_changes(ws, id)
     _tell_changed(plans.change(ws, id, **changes), new_due="due" in changes)
+
+
+def _due_again(ws, id: str, given_due: tuple[str, str], what, who, status) -> datetime.date | None:
+    """A --frist refused in a terminal: its field, holding it, the problem said above it, to correct.
+
+    A stop says nothing was changed, with the command that saves the other options given.
+    """
+    from spredning.cli.prompter import ask_due
+
+    item = plans.current(ws, id)  # a wrong or too short id is said before the field
+    try:
+        return ask_due(given_due[0], refused=given_due[1])
+    except (KeyboardInterrupt, EOFError):
+        words = typed_words(("--hvad", what or ""), ("--hvem", who or ""), ("--status", status or ""))
+        again = Message("plan.change-again-refused", {"command": command("plan", "ret", item.id, *words)})
+        raise Interrupted("plan.change-interrupted", hint=again if words else None) from None
 
 
 def _ask_changes(ws, id: str) -> dict[str, object]:
