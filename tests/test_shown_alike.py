@@ -1,16 +1,38 @@
-"""A pasted colour code (␛[31m) is escaped alike everywhere in a Markdown report."""
+"""One way to show a control character: its picture (␁, ␛) in a text field as in the answers and
+reports, and a pasted colour code escaped alike everywhere in a Markdown report."""
 
 from __future__ import annotations
 
+import pexpect
 import pytest
 from exchange_kit import D1, D2, D3, Org, start_sharing
+from terminal import ANSI, COMMAND, CTRL_C, person
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
+
+PASTE, END = "\x1b[200~", "\x1b[201~"  # a terminal's bracketed paste: the text comes as it is
 
 
 @pytest.fixture
 def sharing(tmp_path, run_cli) -> Org:
     return start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Mål"})
+
+
+def test_a_control_character_in_the_answer_field_is_shown_as_its_picture(sharing, pseudo_terminal):
+    """The installed command in a pseudo-terminal: what the field draws, as the person sees it."""
+    (sharing.files / "person").mkdir()
+    env = {**person(sharing.files / "person", 30), "SPREDNING_HJEM": str(sharing.home)}
+    child = pseudo_terminal(COMMAND, ["fase", "tjek", "--rolle", "dele", "--fortsæt"], env=env, rows=30)
+    child.expect("Svar:")
+    child.send(PASTE + "før\x01efter \x1b[31mrød" + END)
+
+    child.expect("rød")
+    drawn = ANSI.sub("", child.logfile_read.getvalue())  # what the field drew, before the stop says it
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+
+    assert "før␁efter ␛[31mrød" in drawn
+    assert "^A" not in drawn and "^[" not in drawn
 
 
 def test_a_colour_code_is_escaped_alike_everywhere_in_a_markdown_report(sharing, tmp_path):
