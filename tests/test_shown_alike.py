@@ -1,11 +1,12 @@
-"""One way to show a control character: its picture (␁, ␛) in a text field as in the answers and
-reports, and a pasted colour code escaped alike everywhere in a Markdown report."""
+"""One way to show a control character everywhere: its picture (␁, ␛) in a text field as in the
+answers and reports, and a pasted colour code escaped alike everywhere in a Markdown report; and an
+import from a guide edition this program does not know is told, not passed over."""
 
 from __future__ import annotations
 
 import pexpect
 import pytest
-from exchange_kit import D1, D2, D3, Org, start_sharing
+from exchange_kit import D1, D2, D3, G1, Org, flat, start_sharing
 from terminal import ANSI, COMMAND, CTRL_C, person
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
@@ -53,3 +54,21 @@ def test_a_colour_code_is_escaped_alike_everywhere_in_a_markdown_report(sharing,
     assert "Farve ␛\\[31mrød␛\\[0m alene" in text
     assert "Grund ␛\\[31mrød␛\\[0m" in text
     assert "␛[" not in text
+
+
+def test_a_file_from_a_guide_edition_this_program_does_not_know_is_told(sharing, tmp_path, run_cli):
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export())[0] == 0
+    aeroe.answer({G1: "Interessant"})
+    path = aeroe.export()
+    path.write_text(path.read_text(encoding="utf-8").replace("guideudgave: '2023'", "guideudgave: '2031'"))
+
+    code, out, err = sharing.import_(path)
+
+    assert code == 0, err
+    said = flat(out)
+    assert "Filen er lavet efter guidens udgave «2031», som programmet her ikke kender" in said
+    assert "(det bruger udgave «2023»)" in said
+    assert "Interessant" in sharing.texts().values()
+    code, out, _ = sharing.import_(aeroe.export())  # the edition this program has: nothing said
+    assert code == 0 and "guidens udgave" not in out
