@@ -98,17 +98,31 @@ def test_without_a_side_choosing_it_comes_first(ws):
     ]
 
 
-def test_everything_answered_offers_sending_then_the_report_first_and_not_twice(ws, tmp_path):
+def test_everything_answered_offers_sending_then_waiting_for_the_other_side_first(ws, tmp_path):
+    """Our side answered and sent, theirs not: the wait is the one thing left, so it comes first
+    (it opens status; 'Alt er besvaret' would not be true), and the report keeps its place."""
     slug = new_project(ws)
     give(ws, slug, {q.id: "svar" for q in ws.guide.questions() if q.id.split(".")[2] == "genbruge"})
     assert kinds(ws)[0] == "send"
+    send(ws, tmp_path)
+
+    found = app_home.home(ws)
+
+    assert found.actions[0].kind == "wait"
+    assert found.actions[0].done.answered == 0 and found.actions[0].done.total > 0
+    assert "report" in kinds(ws) and "status" not in kinds(ws) and "done" not in kinds(ws)
+    assert found.overview.phase is None
+
+
+def test_everything_answered_on_both_sides_offers_the_report_first_and_not_twice(ws, tmp_path):
+    slug = new_project(ws)
+    give(ws, slug, {q.id: "svar" for q in ws.guide.questions()})
     send(ws, tmp_path)
 
     found = kinds(ws)
 
     assert found[0] == "done"
     assert "report" not in found
-    assert app_home.home(ws).overview.phase is None
 
 
 def test_an_action_past_its_deadline_comes_before_the_report_and_takes_its_place(ws, tmp_path):
@@ -126,7 +140,8 @@ def test_an_action_past_its_deadline_comes_before_the_report_and_takes_its_place
     assert found.actions[0].n == 1
     plan.close(ws, late.id)
     send(ws, tmp_path)
-    assert kinds(ws) == ["done", *[k for k in ALWAYS[:5] if k != "report"], "plan", "agenda", *ALWAYS[5:]]
+    # then waiting for the other side is all that is left: first, and it opens the status
+    assert kinds(ws) == ["wait", *[k for k in ALWAYS[:5] if k != "status"], "plan", "agenda", *ALWAYS[5:]]
 
 
 def test_the_plan_and_the_agenda_are_offered_once_the_follow_up_has_begun(ws):

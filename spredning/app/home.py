@@ -102,12 +102,17 @@ def home(ws: Workspace) -> Home:
     except SpredningError as problem:
         return Home(None, tuple(Action(kind) for kind in WITHOUT_PROJECT), problem, odd=odd)
     steps = next_steps(found)  # the same steps, in the same order, as on top of status
-    actions = [_action(step) for step in steps if step.kind != "theirs-wait"]  # nothing to do: a wait
+    # a wait is nothing to do, so it is offered only when nothing else is: first, as 'see the status'
+    waits = ("theirs-wait", "wait")
+    alone = all(step.kind in waits for step in steps)
+    actions = [_action(step) for step in steps if alone or step.kind not in waits]
     shown = {a.kind for a in actions}
     kinds = {followup.split_key(key)[0] for section in found.project.records.values() for key in section}
     for kind in ALWAYS:
         if kind == "report" and "done" in shown:
             continue  # the 'done' step is the report already
+        if kind == "status" and shown & {"wait", "theirs-wait"}:
+            continue  # the wait on top opens the status already
         if kind == "plan" and ("plan" not in kinds or "overdue" in shown):
             continue  # the plan when there is one (and not twice: 'overdue' opens it)
         if kind == "agenda" and not kinds:
@@ -159,6 +164,7 @@ def _action(step: Step) -> Action:
         step.role,
         step.question,
         step.partner,
+        done=step.done,
         each=step.each,
         value=step.record,
     )

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spredning.app import exchange
 from spredning.app.dialogue import partner_for
 from spredning.app.exchange import OpenConflict, open_conflicts
-from spredning.app.views import Stray, strays_in
+from spredning.app.views import HeldMeeting, Stray, held_meetings, strays_in
 from spredning.app.workspace import Workspace
 from spredning.core import followup, followup_outline
 from spredning.core.followup import PlanItem
@@ -52,6 +52,7 @@ RANK = (
     "answer",
     "send",
     "theirs-wait",
+    "wait",
     "done",
 )  # the README's order
 
@@ -79,6 +80,8 @@ class Step(NamedTuple):
     approvals in two versions), 'drafts', 'news', 'overdue', 'answer', 'send', 'done'; on the
     sharing side, a partner's own conflicts (every version its text: its to settle) are
     'theirs-send' (our file gives them the versions: send it) or 'theirs-wait' (their answer).
+    'wait': this side has answered and sent everything, the other side has not answered all yet
+    (what is left is their answers: 'done' would say all is answered).
     """
 
     kind: str
@@ -89,6 +92,7 @@ class Step(NamedTuple):
     partner: Partner | None = None
     each: tuple[tuple[Partner, int], ...] = ()  # news or unsent of several partners: each and how many
     record: str | None = None  # 'versions': the action's id, when there is one
+    done: Progress | None = None  # 'wait': how far the other side has come (one dialogue)
 
 
 class DialogueStatus(NamedTuple):
@@ -117,6 +121,7 @@ class FollowUpStatus(NamedTuple):
     outline: FollowUpOutline  # the readiness picture, where to act first, the approvals
     versions: tuple[PlanItem, ...] = ()  # actions kept in two versions (changed on both sides)
     marks_in_versions: tuple[followup.Versions, ...] = ()  # readiness marks and approvals likewise
+    meetings: tuple[HeldMeeting, ...] = ()  # the meetings held, the latest last, with whose note each is
 
 
 class FollowUpSummary(NamedTuple):
@@ -234,6 +239,7 @@ def dialogue_status(
     """Progress, open work, the follow-up and the ranked next steps of one dialogue."""
     guide = ws.guide
     follow = follow_up_status(guide, opened.project, partner, today or datetime.date.today())
+    follow = follow._replace(meetings=held_meetings(opened.project, opened.local, partner))
     view = opened.project.dialogue(partner)
     state = opened.local
     phases = tuple(PhaseProgress(p, {r: progress(view, p.questions(r)) for r in ROLES}) for p in guide.phases)
@@ -287,14 +293,34 @@ def dialogue_status(
     theirs = sum(1 for o in owners if partner is not None and o == partner.key)
     ours = sum(1 for o in owners if o is None)
     steps = _steps(guide.phases, state, partner, answer, ours, drafts, news, (unsent, theirs))
+    steps = _waiting_for_them(steps, phases, state, partner)
     if follow.overdue:  # after the partner's news, before the next question
-        at = next((n for n, s in enumerate(steps) if s.kind in ("answer", "send", "done")), len(steps))
+        at = next(
+            (n for n, s in enumerate(steps) if s.kind in ("answer", "send", "wait", "done")), len(steps)
+        )
         late = Step("overdue", len(follow.overdue), partner=partner)
         steps = (*steps[:at], late, *(s for s in steps[at:] if s.kind != "done"))
     strays = strays_in(opened.project, ws.layout, partner)
     return DialogueStatus(
         view, phases, open_tools, later, conflicts, drafts, news, unsent, steps, follow, strays, answer
     )
+
+
+def _waiting_for_them(
+    steps: tuple[Step, ...], phases: tuple[PhaseProgress, ...], state: LocalState, partner: Partner | None
+) -> tuple[Step, ...]:
+    """'done' when the other side of the dialogue still has open questions: wait for their answers.
+
+    Only when this side's part is done and sent ('done' was the step); a side not yet known has
+    both sides to answer, and a sharing side without partners nobody, to wait for.
+    """
+    other = {"dele": "genbruge", "genbruge": "dele"}.get(state.side or "")
+    if other is None or [s.kind for s in steps] != ["done"] or (other == "genbruge" and partner is None):
+        return steps  # nothing to wait for, or nobody (the sharing side without a partner yet)
+    theirs = _sum([p.sides[other] for p in phases])
+    if theirs.complete or not theirs.total:
+        return steps
+    return (Step("wait", theirs.answered, role=other, partner=partner, done=theirs),)
 
 
 def _in_dialogue(where: str, partner: Partner | None) -> bool:
@@ -465,9 +491,19 @@ def next_steps(found: Status) -> tuple[Step, ...]:
         steps.append(Step("send", unsent[0][1], partner=unsent[0][0]))
     elif unsent:  # the same shared answer counts once per partner: say how many partners wait
         steps.append(Step("send", len(unsent), each=tuple((p, n) for p, n in unsent if p is not None)))
-    if not steps:
-        steps.append(Step("done"))
+    if not steps:  # every dialogue done here and sent: wait for the partners still answering, or done
+        steps.append(_gathered_wait(found) or Step("done"))
     return _with_versions(tuple(sorted(steps, key=lambda s: RANK.index(s.kind))), versions)
+
+
+def _gathered_wait(found: Status) -> Step | None:
+    """Waiting for the partners whose side is not answered yet: the one's step, or all of them."""
+    waits = [(d.dialogue.partner, s) for d in found.dialogues for s in d.steps if s.kind == "wait"]
+    if len(waits) == 1:
+        return waits[0][1]
+    return (
+        Step("wait", len(waits), each=tuple((p, s.n) for p, s in waits if p is not None)) if waits else None
+    )
 
 
 def _with_versions(steps: tuple[Step, ...], versions: tuple[Step, ...]) -> tuple[Step, ...]:

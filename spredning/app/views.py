@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator, Set
 from typing import NamedTuple
 
 from spredning.app.workspace import Workspace
 from spredning.core import local
 from spredning.core.errors import Message, message
-from spredning.core.local import key_slot, slot_key
+from spredning.core.local import LocalState, key_slot, slot_key
 from spredning.core.model import ROLES, SHARING, Guide, Layout, Partner, Project, Question, Slot
 from spredning.core.salvage import LINE_BY_LINE, Salvage
 from spredning.core.store import Opened
@@ -36,6 +37,25 @@ def news_questions(ws: Workspace, opened: Opened, partner: Partner | None) -> li
     questions = {q.id: q for q in ws.guide.questions()}
     found = [questions[qid] for _, _, qid in _news_in(opened, partner) if qid in questions]
     return list(dict.fromkeys(found))
+
+
+def partners_with_news(ws: Workspace, opened: Opened) -> list[tuple[Partner, int]]:
+    """Each partner whose dialogue holds news from that partner, and how many answers (project order).
+
+    For `vis --nye` without --partner on the sharing side with several partners: the news a
+    partner sent is read in its dialogue, so a command with one partner to show needs no choice.
+    """
+    questions = {q.id for q in ws.guide.questions()}
+    found = []
+    for partner in opened.project.partners:
+        sent = {
+            key
+            for sender, key, qid in _news_in(opened, partner)
+            if sender == partner.key and qid in questions
+        }
+        if sent:
+            found.append((partner, len(sent)))
+    return found
 
 
 def news_senders(opened: Opened, partner: Partner | None) -> dict[str, list[tuple[str, str | Message]]]:
@@ -235,3 +255,37 @@ def salvaged_texts(guide: Guide, found: Salvage) -> list[Message]:
 def salvaged_consequences(found: Salvage) -> list[Message]:
     """What it means that lines of the program's own notes in a damaged state file could not be read."""
     return [message(f"local.salvaged.consequence.{key}") for key in found.consequences]
+
+
+class HeldMeeting(NamedTuple):
+    """A meeting noted in a dialogue, and whose note it is (so a partner's is told apart from ours)."""
+
+    day: datetime.date
+    by: str | None  # the organisation that noted it: 'dele' or a partner's key (None: not known)
+    ours: bool  # noted on this side (this computer's organisation), not brought by a partner's file
+
+
+def held_meetings(project: Project, state: LocalState, partner: Partner | None) -> tuple[HeldMeeting, ...]:
+    """The meetings held in a dialogue, the latest last, each with whose note it is.
+
+    A meeting a partner noted arrives by its file: the import remembers which file brought which
+    version (LocalState.brought), so the note is that sender's; any other is this side's own.
+    """
+    from spredning.core import followup, history
+    from spredning.core.errors import SpredningError
+
+    found = []
+    for meeting in followup.meetings(project, partner):
+        slot = (meeting.where, followup.record_key("moede", meeting.id))
+        entry = project.record(slot)
+        sender = None
+        if entry is not None and entry.answer.version:
+            try:
+                written = history.written(entry.answer)
+            except SpredningError:
+                written = ""
+            key = slot_key(slot)
+            sender = next((s for s, brought in state.brought.items() if brought.get(key) == written), None)
+        by = sender or state.me
+        found.append(HeldMeeting(meeting.day, by, sender is None or sender == state.me))
+    return tuple(found)

@@ -225,6 +225,8 @@ def arguments(found: Home, action: Action) -> list[str]:
         "conflicts": ["konflikter", *partner],
         "versions": ["plan", *partner],
         "marks": ["status", *partner],  # every version, and the command that settles each
+        "wait": ["status", *partner],  # nothing to do but wait: where everyone has come
+        "theirs-wait": ["status", *partner],
         "news": ["vis", "--nye", *partner],
         "overdue": ["plan", *partner],
         "plan": ["plan", *partner],

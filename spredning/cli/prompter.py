@@ -20,6 +20,7 @@ import contextvars
 import datetime
 import gc
 import os
+import re
 import shutil
 import signal
 import sys
@@ -40,7 +41,7 @@ from prompt_toolkit.filters import emacs_insert_mode, vi_insert_mode
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
-from prompt_toolkit.layout.processors import TabsProcessor
+from prompt_toolkit.layout.processors import Processor, TabsProcessor, Transformation, TransformationInput
 from prompt_toolkit.lexers import SimpleLexer
 from prompt_toolkit.shortcuts import print_formatted_text
 from prompt_toolkit.utils import get_cwidth
@@ -715,6 +716,28 @@ def _one_line(validate: Callable[[str], str | None] | None) -> Callable[[str], s
     return check
 
 
+_PICTURED = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # what prompt_toolkit would show as ^A, ^[ ...
+
+
+class ControlPictures(Processor):
+    """A control character in a field shown as its picture (␁, ␛), as everywhere else, not as ^A.
+
+    One character for one, so the cursor's place needs no mapping; the text itself is unchanged.
+    """
+
+    def apply_transformation(self, transformation_input: TransformationInput) -> Transformation:
+        fragments = [
+            (style, _PICTURED.sub(_picture, text), *rest) if _PICTURED.search(text) else (style, text, *rest)
+            for style, text, *rest in transformation_input.fragments
+        ]
+        return Transformation(fragments)  # type: ignore[arg-type]
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return "\u2421" if code == 0x7F else chr(0x2400 + code)
+
+
 def _text_prompt(message: str, instruction: str, default: str, **io) -> questionary.Question:
     """questionary.text with one space before the help, not two ('Frist?  (dd-mm-åååå').
 
@@ -724,7 +747,11 @@ def _text_prompt(message: str, instruction: str, default: str, **io) -> question
     if instruction:
         tokens.append(("class:instruction", f"{instruction} "))
     prompt: PromptSession[str] = PromptSession(
-        FormattedText(tokens), style=merge_styles_default([STYLE]), lexer=SimpleLexer("class:answer"), **io
+        FormattedText(tokens),
+        style=merge_styles_default([STYLE]),
+        lexer=SimpleLexer("class:answer"),
+        input_processors=[ControlPictures()],
+        **io,
     )
     prompt.default_buffer.reset(Document(default))
     question = questionary.Question(prompt.app)
@@ -989,7 +1016,7 @@ def answer_field(
         lexer=SimpleLexer("class:answer"),
         prompt_continuation=lambda width, line, wrapped: " " * width,
         # a tab (pasted from a spreadsheet) as blank space up to the next stop, not as '^I'
-        input_processors=[TabsProcessor(tabstop=TAB_SIZE, char1=" ", char2=" ")],
+        input_processors=[TabsProcessor(tabstop=TAB_SIZE, char1=" ", char2=" "), ControlPictures()],
         erase_when_done=True,
         **session,
     )

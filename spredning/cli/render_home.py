@@ -47,6 +47,8 @@ def title(found: Home, action: Action, width: int | None = None) -> str:
         "send",
     ):
         return t(key, n=action.n, phase=_phase_name(action), org=_other(found, action))
+    if kind in OWN_TITLES:
+        return OWN_TITLES[kind](found, action)
     if kind == "answer":
         if action.done is not None:  # in the list of phases
             assert action.phase is not None and action.role is not None  # a phase's own line
@@ -70,10 +72,27 @@ def title(found: Home, action: Action, width: int | None = None) -> str:
         return t("home.import-file", name=clean(action.name or action.value))
     if kind == "use":
         return _project_title(action, width)
-    if kind == "guide-phase":
-        assert action.phase is not None
-        return t("home.guide-phase", number=action.phase.number, name=clean(action.phase.name))
     return t(key)
+
+
+def _wait_title(found: Home, action: Action) -> str:
+    """Waiting for the other side's answers: whose, and how far they have come (or how many wait)."""
+    if action.done is None:  # several partners still answering
+        return t("home.action.wait-several", n=action.n)
+    return t(
+        "home.action.wait", org=_other(found, action), answered=action.done.answered, total=action.done.total
+    )
+
+
+def _guide_phase_title(found: Home, action: Action) -> str:
+    assert action.phase is not None
+    return t("home.guide-phase", number=action.phase.number, name=clean(action.phase.name))
+
+
+OWN_TITLES = {
+    "wait": _wait_title,
+    "guide-phase": _guide_phase_title,
+}  # kinds worded by a function of their own
 
 
 def _project_title(action: Action, width: int | None = None) -> str:

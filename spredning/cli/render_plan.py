@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Group, RenderableType
@@ -20,9 +21,12 @@ from spredning.cli.render_narrow import TableOrList, longest_word, shared_out, t
 from spredning.core import followup
 from spredning.core.followup import PlanItem
 from spredning.core.followup_outline import ActionRow, ApprovalRow, MarkRow, PhaseReadiness
-from spredning.core.model import SHARING, Answer, Guide
+from spredning.core.model import SHARING, Answer, Guide, Project
 from spredning.core.textsafe import clean
 from spredning.i18n import date, t
+
+if TYPE_CHECKING:
+    from spredning.app.views import HeldMeeting
 
 COLOUR_STYLE = {"grøn": "green", "gul": "yellow", "rød": "red"}
 
@@ -302,6 +306,28 @@ def follow_up_status(state) -> list[RenderableType]:
     if outline.approvals:
         parts.append(approval_lines(outline.approvals))
     return parts
+
+
+MEETINGS_SHOWN = 3  # the latest meetings named; the rest are counted
+
+
+def meetings_line(project: Project, meetings: Sequence[HeldMeeting]) -> Text | None:
+    """The meetings held in a dialogue, the latest few, each with whose note it is (None: none held)."""
+    if not meetings:
+        return None
+    named = [meeting_words(project, m) for m in meetings[-MEETINGS_SHOWN:]]
+    if len(meetings) > MEETINGS_SHOWN:
+        return Text(t("status.meetings-latest", n=len(meetings), meetings=named))
+    return Text(t("status.meetings", n=len(meetings), meetings=named))
+
+
+def meeting_words(project: Project, meeting: HeldMeeting) -> str:
+    """One meeting: its day, and whose note it is ('noteret af jer', or the organisation's name)."""
+    from spredning.cli.render_project import org_name
+
+    if meeting.ours or meeting.by is None:
+        return t("status.meeting-ours", day=meeting.day)
+    return t("status.meeting-by", day=meeting.day, org=org_name(project, meeting.by))
 
 
 def record_line(guide: Guide, key: str, version: Answer, org: str = "") -> str:

@@ -41,15 +41,20 @@ LISTED = 3  # conflicts and stray answers listed by name; the rest are counted
 def portfolio_table(status: Status) -> RenderableType:
     """Every organisation's progress on one screen: a row each, a column per phase.
 
-    The sharing side's own answers come first, then each partner's; cells are 'answered/total'.
+    The sharing side's own answers come first, counted across every partner as `status --json`'s
+    `faser` counts them (the common answers once, those about each partner once per partner, so a
+    version for one partner counts in its own dialogue); then each partner's. Cells are
+    'answered/total'.
     Phases as columns keep their names whole; long organisation names wrap between words. Where
     the longest word of a name would not fit beside the phases, each organisation is a heading
     with its phases below it (render_narrow), so no name is cut to 'Oden…'.
     """
+    from spredning.app.status import project_phases
+
     first = status.dialogues[0]
     names = [plain(phase.phase.name) for phase in first.phases]
     sharing = clean_name(status.project.sharing_org) or t("role.dele")
-    rows = [(Text(sharing), [fraction(p.sides["dele"]) for p in first.phases])]
+    rows = [(Text(sharing), [fraction(p.sides["dele"]) for p in project_phases(status)])]
     for item in status.dialogues:
         partner = item.dialogue.partner
         name = org_name(status.project, partner.key) if partner else t("role.genbruge")

@@ -113,8 +113,8 @@ def _escape_char(char: str, line: str, at: int, paragraph: str, offset: int, ctx
         return not _flanked(before, after)
     if char == "_":
         return not (_flanked(before, after) or (before.isalnum() and after.isalnum()))
-    if char == "[":
-        return ctx.closing_bracket
+    if char == "[":  # after ␛ always: a pasted colour code (␛[31m) reads the same everywhere
+        return ctx.closing_bracket or before == "\u241b"
     if char == "<":
         return bool(_HTML.match(paragraph, offset + at))
     if char == "&":

@@ -180,6 +180,10 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
         )
     for number, note in enumerate(incoming.notes):  # a worksheet: who filled it in, then what is no answer
         console.print(say(note.key, style="yellow" if number else "", **note.params))
+    edition = incoming.project.guide_edition  # a guide edition this program does not have: said, not refused
+    if edition and ws.guide.edition and edition != ws.guide.edition:
+        ours = clean_name(ws.guide.edition)
+        console.print(say("importer.other-edition", style="yellow", edition=clean_name(edition), ours=ours))
 
 
 def _namesake(console, ws, plan: exchange.ImportPlan, dry: bool) -> None:

@@ -32,7 +32,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import echo, make_console, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted
-from spredning.core.model import ROLES, Guide, Partner, Phase
+from spredning.core.model import ROLES, SHARING, Answer, Guide, Partner, Phase, Project
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
 
@@ -79,8 +79,9 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     _notes(console, guide, result, item.conflicts, item.strays, project_option)
     _notes_of(console, item)
     _follow_up(console, item)
+    _meetings(console, result, item)
     _in_versions(console, guide, result, project_option)
-    _next(console, list(next_steps(result)), several, project_option)
+    _next(console, list(next_steps(result)), several, project_option, result.project)
 
 
 def _show_portfolio(console, guide: Guide, result: Status, project_option: str | None) -> None:
@@ -101,7 +102,7 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
         words = follow_up_words(follow_up_summary(result.common, "", "dele"))
         if words:
             console.print(say("status.own-follow-up", parts=t("status.follow-separator").join(words)))
-    _next(console, list(next_steps(result)), True, project_option)  # as the home screen offers them
+    _next(console, list(next_steps(result)), True, project_option, result.project)  # as home offers them
     console.print()
     console.print(say("status.partners", style="bold"))
     for item in result.dialogues:
@@ -119,6 +120,15 @@ def _follow_up(console, item: DialogueStatus) -> None:
             console.print(part)
 
 
+def _meetings(console, result: Status, item: DialogueStatus) -> None:
+    """The meetings held in the dialogue, ours and the partner's (its file brought them), each named."""
+    from spredning.cli.render_plan import meetings_line
+
+    line = meetings_line(result.project, item.follow_up.meetings if item.follow_up else ())
+    if line is not None:
+        console.print(line)
+
+
 def _in_versions(console, guide: Guide, result: Status, project_option: str | None) -> None:
     """The readiness marks and approvals kept in several versions, with the command that settles each.
 
@@ -133,9 +143,10 @@ def _in_versions(console, guide: Guide, result: Status, project_option: str | No
     show_versions(console, guide, result.project, result.local, found, project_option)
 
 
-def _next(console, steps: list[Step], several: bool, project_option: str | None) -> None:
+def _next(console, steps: list[Step], several: bool, project_option: str | None, project: Project) -> None:
     lines: list[tuple[str, str | tuple[str, ...] | None]] = [
-        _step_line(step, several, project_option) for step in steps
+        _wait_line(step, project) if step.kind == "wait" else _step_line(step, several, project_option)
+        for step in steps
     ]
     lines = lines or [(t("step.nothing"), None)]
     for number, (words, shown) in enumerate(lines[:3]):
@@ -211,6 +222,11 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
     if ours:
         own = t("status.own-follow-up-dialogue", parts=t("status.follow-separator").join(ours))
         print_fitted(console, own, None, first="    ", rest="    ")
+    if item.follow_up is not None and item.follow_up.meetings:
+        from spredning.cli.render_plan import meeting_words
+
+        last = meeting_words(result.project, item.follow_up.meetings[-1])
+        print_fitted(console, t("status.meeting-last", meeting=last), None, first="    ", rest="    ")
     print_fitted(console, t("status.partner-next", step=step), shown, first="    ", rest="      ")
 
 
@@ -271,6 +287,16 @@ def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[s
     if step.kind.startswith("theirs-"):
         return _theirs_step_line(step, step.partner if several else None, project_option)
     return _other_step_line(step, several, project_option)
+
+
+def _wait_line(step: Step, project: Project) -> tuple[str, tuple[str, ...]]:
+    """Waiting for the other side's answers: whose, and how far they have come (no command to run)."""
+    from spredning.cli.render_project import org_name
+
+    if step.done is None:  # several partners still answering
+        return t("step.wait-several", orgs=[org_name(project, p.key) for p, _ in step.each]), ()
+    org = org_name(project, SHARING if step.role == "dele" else step.partner.key if step.partner else "")
+    return t("step.wait-for", org=org, answered=step.done.answered, total=step.done.total), ()
 
 
 def _theirs_step_line(
@@ -398,6 +424,11 @@ def _dialogue_json(item: DialogueStatus) -> dict:
             for o in item.open_tools
         ],
         "konflikter": [c.slot[1] for c in item.conflicts],
+        "ikke_relevante": _not_relevant_json(item),
+        "møder": [
+            {"dato": m.day.isoformat(), "noteret_af": m.by}
+            for m in (item.follow_up.meetings if item.follow_up else ())
+        ],
         "ukendte_svar": [s.slot[1] for s in item.strays],
         "kladder": [q.id for _, q in item.drafts],
         "nye": [q.id for q in item.news],
@@ -405,6 +436,28 @@ def _dialogue_json(item: DialogueStatus) -> dict:
         "overskredne_handlinger": [i.id for i in item.follow_up.overdue] if item.follow_up else [],
         "næste": [s.kind for s in item.steps],
     }
+
+
+def _not_relevant_json(item: DialogueStatus) -> list[dict[str, str | None]]:
+    """Every 'not relevant' mark in a dialogue, both sides', with its reason (None when none given).
+
+    The mark that applies has `udgave_fra` None; a partner's version kept beside ours in a conflict
+    (also marked) has the organisation whose file brought it ('dele' or a partner's key).
+    """
+    found: list[dict[str, str | None]] = []
+    view = item.dialogue
+    for phase in item.phases:
+        for role in ROLES:
+            for question in phase.phase.questions(role):
+                answer = view.answer(question.id)
+                versions: list[tuple[str | None, Answer]] = [(None, answer)] if answer is not None else []
+                versions += [(o.source or None, o) for o in view.waiting(question.id)]
+                found += [
+                    {"id": question.id, "side": role, "begrundelse": a.text or None, "udgave_fra": by}
+                    for by, a in versions
+                    if a.not_relevant
+                ]
+    return found
 
 
 def register(app: typer.Typer) -> None:

@@ -17,6 +17,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import make_console, read_by_a_person, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted
+from spredning.core.errors import UsageProblem, message
 from spredning.core.model import Partner, Project
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
@@ -54,8 +55,13 @@ def vis(
     # (a partner's own version of some is named after them, _variants_note); their news can come
     # from any partner, each named beneath the answer it sent
     common = role == "dele"
-    chosen = choose_partner(opened.project, opened.local, partner, required=not common)
-    across = chosen is None and len(opened.project.partners) > 1
+    nobody = False  # --nye, several partners, none named, and none of them has sent anything new
+    if nye and not common and partner is None and several_dialogues(opened.project, opened.local):
+        chosen = _news_partner(ws, opened, ctx.obj.project)
+        nobody = chosen is None
+    else:
+        chosen = choose_partner(opened.project, opened.local, partner, required=not common)
+    across = chosen is None and len(opened.project.partners) > 1 and not nobody
     view = opened.project.dialogue(chosen)
     with_drafts = drafted(ws, opened, chosen)
     console = make_console()
@@ -65,13 +71,16 @@ def vis(
                 opened.project, str(opened.path), None, opened.local.side, opened.local.organisation
             )
         )
+        if not nye and (chosen is not None or not opened.project.partners):  # one dialogue's meetings
+            _meetings(out, opened, chosen)
         only, removed, senders = None, None, None
         if nye:
             removed = removed_news(ws, opened, chosen)
             only = {q.id for q in news_questions(ws, opened, chosen)}
             senders = news_senders(opened, chosen) if across else None
             if not only:
-                out.print(say("vis.no-news-common" if across else "vis.no-news"))
+                none = "vis.no-news-partners" if nobody else "vis.no-news-common" if across else "vis.no-news"
+                out.print(say(none))
             phases = tuple(p for p in phases if any(qid.startswith(p.id + ".") for qid in only))
         side_by_side = role is None and out.width >= SIDE_BY_SIDE_MIN_WIDTH and not (kun_besvarede or nye)
         seen: set[str] = set()  # the questions shown: only their news is read now
@@ -109,6 +118,39 @@ def vis(
             else command("vis", "--nye", partner=chosen if several else None)
         )
         print_fitted(make_console(stderr=True), t("vis.news-kept", n=kept, command=again), again, "yellow")
+
+
+def _meetings(console, opened, partner: Partner | None) -> None:
+    """The meetings held in the dialogue shown, ours and the partner's, each with whose note it is."""
+    from spredning.app.views import held_meetings
+    from spredning.cli.render_plan import meetings_line
+
+    line = meetings_line(opened.project, held_meetings(opened.project, opened.local, partner))
+    if line is not None:
+        console.print(line)
+
+
+def _news_partner(ws, opened, project_option: str | None) -> Partner | None:
+    """`vis --nye` without --partner where several partners could have sent news: whose to show.
+
+    The only partner with news is shown without asking (None: none has any); with several, a
+    terminal asks which (among those with news), and a script is told each one's command.
+    """
+    from spredning.app.views import partners_with_news
+
+    found = partners_with_news(ws, opened)
+    if len(found) < 2:
+        return found[0][0] if found else None
+    from spredning.cli.commands import common  # its is_interactive: the one a test makes a terminal
+
+    if common.is_interactive():
+        from spredning.cli.prompter import ask_partner
+
+        return ask_partner([p for p, _ in found])
+    news = [t("vis.news-of-partner", org=clean_name(p.name) or p.key, n=n) for p, n in found]
+    commands = [command("vis", "--nye", partner=p, project=project_option) for p, _ in found]
+    hint = message("vis.news-choose-partner.hint", commands=commands)
+    raise UsageProblem("vis.news-choose-partner", hint=hint, news=news)
 
 
 def _variants_note(

@@ -1,0 +1,207 @@
+"""What the views show across partners: meetings a partner noted, 'not relevant' marks in status
+--json, the sharing side's row in the portfolio, vis --nye without --partner, and waiting for the
+other side when ours is done (status, the home screen)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from exchange_kit import D1, D3, G1, G2, KEYS, Org, V, flat, start_hub, start_sharing
+from homekit import ENTER
+
+from spredning.core.content import load_guide
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+
+
+@pytest.fixture
+def hub(tmp_path, run_cli) -> tuple[Org, dict[str, Org]]:
+    """A sharing organisation with three partners; each partner has imported its first file."""
+    return start_hub(tmp_path, run_cli, {D1: "Færre genindlæggelser"})
+
+
+@pytest.fixture
+def pair(tmp_path, run_cli) -> tuple[Org, Org]:
+    """Odense shares with two partners (Ærø and Fanø); Ærø has imported its first file."""
+    sharing = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        reusers=("Ærø Kommune", "Fanø Kommune"),
+        answers={D1: "Mål"},
+    )
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export("--partner", "Ærø Kommune"))[0] == 0
+    return sharing, aeroe
+
+
+# --- meetings a partner noted, imported: shown, and whose they are ------------------------------------
+
+
+def test_a_meeting_the_partner_noted_is_shown_in_status_and_vis_with_whose_it_is(pair):
+    sharing, aeroe = pair
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    assert sharing.import_(aeroe.export())[0] == 0
+    sharing.ok("møde", "--partner", "Fanø", "--dato", "15-11-2026")
+
+    portfolio = flat(sharing.ok("status"))
+    assert "Ærø Kommune: i fasen Tjek" in portfolio
+    assert "Seneste møde: 1. november 2026 (noteret af Ærø Kommune)." in portfolio
+    assert "Seneste møde: 15. november 2026 (noteret af jer)." in portfolio
+    said = "Møde holdt: 1. november 2026 (noteret af Ærø Kommune)."
+    assert said in flat(sharing.ok("status", "--partner", "Ærø"))
+    assert said in flat(sharing.ok("vis", "tjek", "--partner", "Ærø", "--ingen-pager"))
+    assert (
+        "Møde holdt" not in sharing.ok("vis", "tjek", "--partner", "Fanø", "--ingen-pager").split("Fase 1")[1]
+    )
+
+    data = json.loads(sharing.ok("status", "--json"))
+    meetings = {d["partner"]: d["møder"] for d in data["dialoger"]}
+    assert meetings == {
+        "aeroe-kommune": [{"dato": "2026-11-01", "noteret_af": "aeroe-kommune"}],
+        "fanoe-kommune": [{"dato": "2026-11-15", "noteret_af": "dele"}],
+    }
+    # back at Ærø, with a meeting Odense noted too: each named by whose it is
+    sharing.ok("møde", "--partner", "Ærø", "--dato", "20-11-2026")
+    assert aeroe.import_(sharing.export("--partner", "Ærø"))[0] == 0
+    mine = flat(aeroe.ok("status"))
+    assert (
+        "Møder holdt: 1. november 2026 (noteret af jer) og 20. november 2026 (noteret af Odense Kommune)."
+        in mine
+    )
+
+
+# --- status --json: the 'not relevant' marks of both sides, with their reasons ------------------------
+
+
+def test_json_lists_the_not_relevant_marks_of_the_partner_as_of_ours_with_their_reasons(pair):
+    sharing, aeroe = pair
+    aeroe.answer({G1: "Interessant", G2: {"ikke-relevant": "ja", "begrundelse": "Vi har ikke behovet"}})
+    assert sharing.import_(aeroe.export())[0] == 0
+    sharing.answer({D3: {"ikke-relevant": "ja"}})
+
+    data = json.loads(sharing.ok("status", "--json"))
+
+    marks = {d["partner"]: d["ikke_relevante"] for d in data["dialoger"]}
+    ours = {"id": D3, "side": "dele", "begrundelse": None, "udgave_fra": None}
+    theirs = {"id": G2, "side": "genbruge", "begrundelse": "Vi har ikke behovet", "udgave_fra": None}
+    assert marks["aeroe-kommune"] == [ours, theirs]
+    assert marks["fanoe-kommune"] == [ours]
+    # the same marks, with the same reasons, at the partner
+    assert aeroe.import_(sharing.export("--partner", "Ærø"))[0] == 0
+    [dialogue] = json.loads(aeroe.ok("status", "--json"))["dialoger"]
+    assert dialogue["ikke_relevante"] == [ours, theirs]
+
+
+def test_json_lists_a_partners_marked_version_kept_beside_ours(pair):
+    sharing, aeroe = pair
+    sharing.answer({D3: "Vores proces"})
+    assert aeroe.import_(sharing.export("--partner", "Ærø"))[0] == 0
+    aeroe.answer({D3: {"ikke-relevant": "ja", "begrundelse": "Ikke for os"}}, "--rolle", "dele")
+    sharing.answer({D3: "Vores proces, rettet"})
+    assert sharing.import_(aeroe.export())[0] == 0  # a conflict: both changed it
+
+    [aeroe_dialogue, _] = json.loads(sharing.ok("status", "--json"))["dialoger"]
+
+    assert D3 in aeroe_dialogue["konflikter"]
+    kept = {"id": D3, "side": "dele", "begrundelse": "Ikke for os", "udgave_fra": "aeroe-kommune"}
+    assert aeroe_dialogue["ikke_relevante"] == [kept]
+
+
+# --- the portfolio's row for the sharing side counts every partner's dialogue -------------------------
+
+
+def test_the_sharing_sides_row_counts_its_answers_about_each_partner(hub):
+    sharing, _ = hub
+    sharing.answer({V: "Sådan bruger Fanø den"}, "--partner", KEYS[1], phase="brug")  # Fanø's only
+
+    rows = [line.split("│") for line in sharing.ok("status").splitlines() if "│" in line]
+    table = {cells[0].strip(): [c.strip() for c in cells[1:]] for cells in rows}
+    data = json.loads(sharing.ok("status", "--json"))
+
+    brug = next(p["sider"]["dele"] for p in data["faser"] if p["id"] == "brug")
+    assert table["Odense Kommune"][4] == f"{brug['besvaret']}/{brug['i_alt']}" == "1/3"  # not Ærø's 0/1
+    assert table["Ærø Kommune"][4] == "0/11"
+
+
+# --- vis --nye without --partner --------------------------------------------------------------------
+
+
+def test_vis_nye_shows_the_only_partner_with_news_without_asking(hub):
+    sharing, partners = hub
+    partners[KEYS[1]].answer({G1: "Fanø synes det er interessant"})
+    assert sharing.import_(partners[KEYS[1]].export())[0] == 0
+
+    shown = flat(sharing.ok("vis", "--nye", "--ingen-pager"))
+
+    assert "Fanø synes det er interessant" in shown
+    assert "Der er ingen nye svar fra partneren" not in shown
+
+
+def test_vis_nye_says_so_when_no_partner_has_sent_anything(hub):
+    sharing, _ = hub
+
+    code, out, err = sharing("vis", "--nye", "--ingen-pager")
+
+    assert code == 0, err
+    assert "Ingen af partnerne har sendt nye svar, siden du sidst kiggede." in flat(out)
+
+
+def news_from_two(hub) -> Org:
+    """Ærø (two answers) and Læsø (one) have sent news; Fanø nothing. The sharing side."""
+    sharing, partners = hub
+    for key, answers in ((KEYS[0], {G1: "Ærø svarer", G2: "Samme behov"}), (KEYS[2], {G1: "Læsø svarer"})):
+        partners[key].answer(answers)
+        assert sharing.import_(partners[key].export())[0] == 0
+    return sharing
+
+
+def test_vis_nye_with_news_from_several_partners_names_each_ones_command_in_a_script(hub):
+    sharing = news_from_two(hub)
+
+    code, _, err = sharing("vis", "--nye")
+
+    assert code == 2
+    said = flat(err)
+    assert "Flere partnere har sendt nye svar: Ærø Kommune (2 nye svar) og Læsø Kommune (1 nyt svar)." in said
+    assert "spredning vis --nye --partner aeroe-kommune" in said
+    assert "spredning vis --nye --partner laesoe-kommune" in said
+    assert "fanoe" not in said  # no news from Fanø: not offered
+
+
+def test_vis_nye_with_news_from_several_partners_asks_in_a_terminal_among_them(hub, on_screen):
+    sharing = news_from_two(hub)
+
+    with sharing.at_home():
+        run = on_screen("\x1b[B" + ENTER, "vis", "--nye", "--ingen-pager")  # the second: Læsø
+
+    assert run.code == 0, run.err
+    assert "Hvilken genbrugende organisation gælder det?" in run.screen
+    assert "Fanø" not in run.screen
+    assert "Læsø svarer" in flat(run.out) and "Ærø svarer" not in run.out
+
+
+# --- our side answered and sent, theirs not: wait for them, not 'all is answered' --------------------
+
+
+def test_status_says_to_wait_for_the_partner_when_our_side_is_answered_and_sent(tmp_path, run_cli):
+    guide = load_guide(None)
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    for phase in guide.phases:
+        if ours := {q.id: "svar" for q in phase.questions("dele")}:
+            sharing.answer(ours, phase=phase.id)
+    assert "alt fra jer" not in sharing.ok("status")  # not sent yet: send it first
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export())[0] == 0
+
+    out = flat(sharing.ok("status"))
+
+    total = sum(len(phase.questions("genbruge")) for phase in guide.phases)
+    said = (
+        f"vent på svar fra Ærø Kommune: I har besvaret og sendt alt fra jer, og de har besvaret 0 af {total}"
+    )
+    assert f"Næste skridt: {said}" in out
+    assert "alt er besvaret" not in out
+    assert json.loads(sharing.ok("status", "--json"))["dialoger"][0]["næste"] == ["wait"]
+    # the reusing side, with questions of its own still open, is not told to wait: it answers
+    aeroe.answer({q.id: "svar" for q in guide.phases[0].questions("genbruge")})
+    assert "vent på svar" not in aeroe.ok("status")
