@@ -408,6 +408,17 @@ def _invalid(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
     return SpredningError("exchange.invalid", path=path, problem=problem, hint=hint)
 
 
+def addressing(path: Path) -> projectfile.Addressing | None:
+    """Who an export is from and to, read from its head only (a list of files to choose from).
+
+    None for a file that does not say (not an export, an old one, a broken head); OSError passes.
+    """
+    return projectfile.addressing(fileio.read_regular(path, HEAD)[:HEAD])
+
+
+HEAD = 64 * 1024  # an export's facts and addressing come before its answers, well within this
+
+
 def looks_like_ours(path: Path, raw: bytes) -> bool:
     """True for a file named .yaml or .yml that begins with 'format:', as every file spredning writes.
 
