@@ -1,5 +1,6 @@
-"""Which partner's file to import: the home screen's list of files, ordered and labelled by whom each
-file is for (app/home.py import_actions). Driven through the real prompts (in-process).
+"""Which partner's file to import, and what to do after: the home screen's list of files, ordered and
+labelled by whom each file is for (app/home.py import_actions), and the next step an import ends with
+(cli/commands/exchange.py). Driven through the real prompts (in-process) and the installed command.
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ import os
 import shutil
 
 import pytest
-from exchange_kit import G1, Org, flat, start_sharing
+from exchange_kit import G1, Org, flat, installed, start_sharing
 from homekit import ENTER, PAUSE, QUIT, exchange, interactive, typed
 from projectkit import workspace
 
@@ -123,3 +124,46 @@ def test_a_first_run_names_each_files_sender_and_receiver(post, tmp_path):
 
     line = title(app_home.home(workspace(tmp_path / "ny")), listed[0], 74)
     assert " – fra " in line and " til " in line
+
+
+# --- the next step after an import ------------------------------------------------------------------
+
+
+def test_an_import_of_the_partners_answers_ends_with_reading_them(post, tmp_path):
+    odense, _, _ = post
+    odense.run_cli = None  # the installed command
+
+    out = odense.ok("importer", str(tmp_path / "genoptraening-aeroe-fra-fanoe-kommune.yaml"))
+
+    assert flat(out).endswith(
+        "Næste skridt: læs det nye svar fra Fanø Kommune: spredning vis --nye --partner fanoe-kommune"
+    )
+    shown = odense.ok("vis", "--nye", "--partner", FANOE)
+    assert "Svar fra fanoe-kommune" in shown
+
+
+def test_the_next_step_in_the_english_edition_and_on_the_reusing_side(post, tmp_path):
+    _, aeroe, _ = post
+
+    code, out, err = installed(
+        "importer",
+        str(tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"),
+        home=aeroe.home,
+        cwd=tmp_path,
+        env={"SPREDNING_SPROG": "en"},
+    )
+
+    assert code == 0, err
+    assert flat(out).endswith("Next step: read the new answer from Odense Kommune: spredning vis --nye")
+
+
+def test_an_import_with_a_conflict_names_the_conflicts_not_the_news(post, tmp_path):
+    odense, aeroe, _ = post
+    aeroe.answer({G1: "Ærøs nye tekst"})
+    odense.answer({G1: "Odenses tekst"}, "--partner", AEROE, "--rolle", "genbruge")
+
+    code, out, _ = odense("importer", "--ikke-interaktiv", str(aeroe.export()))
+
+    assert code == 0
+    assert "konflikter" in flat(out)
+    assert "Næste skridt" not in out

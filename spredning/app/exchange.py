@@ -685,6 +685,17 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
     return ImportResult(plan, store.path_for(plan.project.slug), open_conflicts, settled, backup)
 
 
+def news_from(ws: Workspace, slug: str, sender: str | None) -> int:
+    """How many answers from `sender` are new to read in the project (what 'vis --nye' shows).
+
+    Counted as status counts them: only answers to questions this guide has.
+    """
+    if sender is None:
+        return 0
+    questions = {q.id for q in ws.guide.questions()}
+    return sum(1 for key in ws.store.local(slug).news.get(sender, ()) if key_slot(key)[1] in questions)
+
+
 def _transact_import(store, slug: str, bring_in, keep_backup: bool):
     """store.transact for an import: a project grown too large is the partner's answers to shorten."""
     try:
