@@ -96,3 +96,47 @@ def test_fase_stopped_in_a_reason_beside_an_answer_draft_says_both_are_kept(fase
     state = yaml.safe_load((ws.store.home / ".spredning" / f"{slug}.yaml").read_text(encoding="utf-8"))
     assert state["begrundelser"] == {draft_key(ws, slug, Q1): "Ikke aktuelt"}
     assert saved(ws, slug) == {}
+
+
+CTRL_B = "\x02"  # in the reason field: back to the answer field (as Esc and PgUp)
+
+
+def test_fase_stopped_in_the_answer_after_a_reason_typed_beside_it_says_both_are_kept(fase_in_terminal, ws):
+    """Ctrl+N, a reason, back to the answer, Ctrl+C: the answer draft and the reason are kept and said."""
+    slug = new_project(ws)
+
+    code, _, err = fase_in_terminal("Et halvt svar" + CTRL_N + "Ikke aktuelt" + CTRL_B + CTRL_C, "tjek")
+
+    assert code == 130
+    said = flat(err)
+    assert "Teksten i feltet er gemt som kladde og står klar, næste gang du åbner spørgsmålet." in said
+    assert (
+        "Begrundelsen, du skrev med Ctrl+N, er også gemt som kladde ved siden af svaret, men spørgsmålet "
+        "er ikke markeret som ikke relevant. Næste gang står begrundelsen over svarfeltet, og Ctrl+N "
+        "begynder med den."
+    ) in said
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "Et halvt svar"}
+    state = yaml.safe_load((ws.store.home / ".spredning" / f"{slug}.yaml").read_text(encoding="utf-8"))
+    assert state["begrundelser"] == {draft_key(ws, slug, Q1): "Ikke aktuelt"}
+    assert saved(ws, slug) == {}
+
+
+def test_in_english_a_stop_in_the_answer_says_the_reason_beside_it_is_kept_too(fase_in_terminal, ws):
+    new_project(ws)
+
+    code, _, err = fase_in_terminal("Half" + CTRL_N + "Not now" + CTRL_B + CTRL_C, "tjek", "--sprog", "en")
+
+    assert code == 130
+    said = flat(err)
+    assert "The text in the field is saved as a draft" in said
+    assert "The reason you typed with Ctrl+N has also been kept as a draft beside the answer" in said
+
+
+def test_fase_stopped_in_an_answer_alone_says_nothing_of_a_reason(fase_in_terminal, ws):
+    new_project(ws)
+
+    code, _, err = fase_in_terminal("Et halvt svar" + CTRL_C, "tjek")
+
+    assert code == 130
+    assert "Teksten i feltet er gemt som kladde" in flat(err)
+    assert "Begrundelsen" not in err

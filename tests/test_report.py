@@ -505,6 +505,22 @@ def test_the_pdf_libraries_log_records_stay_out_of_the_log_while_a_pdf_is_made(m
         assert logging.getLogger(name).propagate and logging.getLogger(name).handlers == []
 
 
+def test_the_word_contents_list_each_heading_once_and_no_empty_entry_after_the_source(reports):
+    """The table of contents field ends in its last entry's paragraph: a paragraph of its own was an
+    empty entry under "Kilde", the last heading."""
+    document = open_docx(reports["docx"].content)
+    paragraphs = docx_paragraphs(document)
+    entries = [(style, text) for style, text in paragraphs if style.startswith("toc")]
+    headings = [(style, text) for style, text in paragraphs if style in ("Heading 1", "Heading 2")]
+
+    assert entries == [(style.replace("Heading", "toc"), text) for style, text in headings]
+    assert entries[-1] == ("toc 1", "Kilde")
+    body = document.element.xml
+    assert body.count('w:fldCharType="begin"') == body.count('w:fldCharType="end"')
+    last = next(p for p in reversed(document.paragraphs) if p.style.name.startswith("toc"))
+    assert 'w:fldCharType="end"' in last._p.xml  # the field is whole: it ends where the list does
+
+
 def test_no_text_with_control_characters_stops_a_word_document():
     """Every text goes into Word through one XML-safe place, also a heading in the table of contents:
     a control character (typed or pasted into a name or an answer) is shown as its picture."""

@@ -86,6 +86,50 @@ def test_an_empty_worksheet_has_empty_fields_and_says_so(sharing):
     assert path.name == "ark.docx"
 
 
+def test_an_empty_worksheet_for_the_partner_says_it_is_for_a_workshop_or_to_send(sharing):
+    _, out = make(sharing, "--tom", "--rolle", "genbruge")
+    said = flat(out)
+    assert (
+        "Arket er uden svar, så det kan printes og bruges på en workshop. I kan også sende det til "
+        "Ærø Kommune, fx vedhæftet en mail; så skriver de svarene ind i Word eller LibreOffice og sender "
+        "det tilbage."
+    ) in said
+    assert "De udfylder det" not in said
+    assert "Når det kommer tilbage, henter I svarene ind med: spredning importer ark.docx" in said
+
+
+def test_an_empty_worksheet_of_our_own_questions_is_for_our_workshop_not_to_send(sharing, tmp_path):
+    _, out = make(sharing, "--tom", "--rolle", "dele")
+    said = flat(out)
+    assert "Send det til" not in said and "sende det til" not in said and "importer" not in said
+    assert "sidst i hver fase kan I skrive nye handlinger" in said  # not 'de': the sheet is ours
+    assert said.endswith(
+        "Spørgsmålene i arket er jeres egne, og det er uden svar: print det, og brug det på jeres egen "
+        "workshop. Skriv bagefter svarene ind i programmet med: spredning fase tjek --rolle dele"
+    )
+    reusing = Org(tmp_path / "aeroe", tmp_path, sharing.run_cli)  # the reusing side: its own is genbruge
+    assert reusing.import_(sharing.export())[0] == 0
+    path = tmp_path / "eget.docx"
+    said = flat(reusing.ok("arbejdsark", "--tom", "--rolle", "genbruge", "--fase", "tjek", "--ud", str(path)))
+    assert said.endswith("Skriv bagefter svarene ind i programmet med: spredning fase tjek --rolle genbruge")
+    said = flat(reusing.ok("arbejdsark", "--tom", "--rolle", "dele", "--fase", "tjek", "--ud", str(path)))
+    assert "I kan også sende det til Odense Kommune" in said
+
+
+def test_an_empty_worksheet_in_english(sharing):
+    code, out, err = sharing("--sprog", "en", "arbejdsark", "--fase", "tjek", "--tom", "--ud", "ark.docx")
+    assert code == 0, err
+    assert "The sheet has no answers, so it can be printed and used at a workshop." in flat(out)
+    code, out, err = sharing(
+        "--sprog", "en", "arbejdsark", "--fase", "tjek", "--tom", "--rolle", "dele", "--ud", "eget.docx"
+    )
+    assert code == 0, err
+    assert "After each tool you can mark your readiness" in flat(out)
+    assert flat(out).endswith(
+        "type the answers into the program with: spredning --sprog en fase tjek --rolle dele"
+    )
+
+
 def test_the_default_name_names_phase_and_side_and_a_rerun_replaces_its_own_file(sharing, tmp_path):
     out = sharing.ok("arbejdsark", "--fase", "tjek", "--rolle", "genbruge")
     assert (tmp_path / "genoptraening-aeroe-arbejdsark-tjek-genbruge.docx").is_file()

@@ -444,6 +444,17 @@ def _invalid(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
     return SpredningError("exchange.invalid", path=path, problem=problem, hint=hint)
 
 
+def addressing(path: Path) -> projectfile.Addressing | None:
+    """Who an export is from and to, read from its head only (a list of files to choose from).
+
+    None for a file that does not say (not an export, an old one, a broken head); OSError passes.
+    """
+    return projectfile.addressing(fileio.read_regular(path, HEAD)[:HEAD])
+
+
+HEAD = 64 * 1024  # an export's facts and addressing come before its answers, well within this
+
+
 def looks_like_ours(path: Path, raw: bytes) -> bool:
     """True for a file named .yaml or .yml that begins with 'format:', as every file spredning writes.
 
@@ -759,6 +770,17 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
     open_conflicts, settled = _transact_import(store, plan.project.slug, bring_in, keep)
     backup = store.last_backup if keep else None
     return ImportResult(plan, store.path_for(plan.project.slug), open_conflicts, settled, backup)
+
+
+def news_from(ws: Workspace, slug: str, sender: str | None) -> int:
+    """How many answers from `sender` are new to read in the project (what 'vis --nye' shows).
+
+    Counted as status counts them: only answers to questions this guide has.
+    """
+    if sender is None:
+        return 0
+    questions = {q.id for q in ws.guide.questions()}
+    return sum(1 for key in ws.store.local(slug).news.get(sender, ()) if key_slot(key)[1] in questions)
 
 
 def _transact_import(store, slug: str, bring_in, keep_backup: bool):

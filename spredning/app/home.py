@@ -16,6 +16,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from spredning.app import exchange
 from spredning.app.dialogue import several_dialogues
 from spredning.app.status import RANK as RANK  # the order of the first actions (re-exported)
 from spredning.app.status import Status, Step, my_roles, next_steps, status_of
@@ -61,6 +62,8 @@ class Action(NamedTuple):
     active: bool = False  # the active project, this side, ...
     copy: bool = False  # named by its file too: a copy in another file, or another project of its name
     each: tuple[tuple[Partner, int], ...] = ()  # news or unsent of several partners: each, how many
+    whose: str | None = None  # a file to import: 'us', 'own', 'other' (see import_actions)
+    orgs: tuple[str, str] | None = None  # a file to import: its sender's and receiver's names
 
 
 class Overview(NamedTuple):
@@ -227,14 +230,16 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
 
     An export is named '...-til-...' or '...-fra-...', a worksheet '...-arbejdsark....docx'. A file
     this computer wrote itself and nobody has changed since is left out; the front end also offers
-    typing a path.
+    typing a path. The files addressed to this side of the active project come first, newest
+    first; our own exports and files meant for another organisation last, said as such (whose)
+    in `whose` and `orgs` (see _addressed).
     """
     ours: dict[str, str] = {}
-    slug = None
+    slug = project_id = me = None
     try:
         opened = ws.open()
         ours = {str(Path(p).resolve()): digest for p, digest in opened.local.exports.items()}
-        slug = opened.project.slug
+        slug, project_id, me = opened.project.slug, opened.project.id, opened.local.me
     except SpredningError:
         pass
     found = []
@@ -249,8 +254,43 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
             continue
         if _ours_unchanged(path, ours.get(str(path.resolve()))):
             continue
-        found.append((slug is None or not name.startswith(slug + "-"), name, path))
-    return tuple(Action("import", value=str(path), name=name) for _, name, path in sorted(found))
+        action = Action("import", value=str(path), name=name)
+        if export:
+            action = _addressed(action, path, project_id, me)
+        elif slug is not None and name.startswith(slug + "-"):
+            action = action._replace(whose="us")  # a worksheet of ours, come back
+        others = slug is None or not name.startswith(slug + "-")
+        found.append(((WHOSE_ORDER[action.whose], others, -_modified(path), name), action))
+    return tuple(action for _, action in sorted(found, key=lambda pair: pair[0]))
+
+
+WHOSE_ORDER = {"us": 0, None: 1, "own": 2, "other": 3}
+
+
+def _addressed(action: Action, path: Path, project_id: str | None, me: str | None) -> Action:
+    """An export's sender and receiver by name, and whose it is.
+
+    'us' (addressed to this side), 'own' (this side's own export), 'other' (meant for another
+    organisation) or None (another project, or this computer's side not known: the names say it).
+    """
+    try:
+        head = exchange.addressing(path)
+    except OSError:
+        return action
+    if head is None:
+        return action
+    names = {SHARING: head.sharing_org, **head.partners}
+    orgs = (names.get(head.sender, head.sender), names.get(head.receiver, head.receiver))
+    whose = None
+    if me is not None and head.id == project_id:
+        whose = "own" if head.sender == me else "us" if head.receiver == me else "other"
+    return action._replace(whose=whose, orgs=orgs)
+
+
+def _modified(path: Path) -> float:
+    with contextlib.suppress(OSError):
+        return path.stat().st_mtime
+    return 0.0
 
 
 def _ours_unchanged(path: Path, digest: str | None) -> bool:

@@ -1095,6 +1095,8 @@ class InterviewPrompter:
         self.left: Drafted | SpredningError | None = None  # what became of the text at the last stop
         # a reason for "not relevant" kept at the last stop: "alone" as the draft, "beside" an answer draft
         self.left_reason: str | None = None
+        # at the last stop in the answer field, a reason typed beside its draft was kept (both are said)
+        self.left_apart = False
         self.unsaved: UnsavedMark | UnsavedAction | None = None
         self.held: str | None = None  # a closed field's text while a question about it is asked
         self.reason_field = False  # the field shown is the reason for "not relevant": its draft is one
@@ -1368,7 +1370,7 @@ class InterviewPrompter:
         """
         self.app = question.application
         self.left = self.notice = self.edit_notice = self.from_editor = self.left_reason = None
-        self.undo_told = False
+        self.undo_told = self.left_apart = False
         try:
             reply = _asked(question)
         except (KeyboardInterrupt, EOFError):
@@ -1404,6 +1406,9 @@ class InterviewPrompter:
             self.left = kept if mine else None
         if self.reason_field:  # the words at the end say it is a reason, kept, and the question not marked
             self.left_reason = self._reason_left(kept)
+        elif self.question is not None:  # a reason typed beside the answer (Ctrl+N, Esc) is kept too
+            with contextlib.suppress(Exception):
+                self.left_apart = bool(self.session.reason_beside(self.question).strip())
         with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
             self._show_left(self.typed(), kept)
 

@@ -69,7 +69,7 @@ def title(found: Home, action: Action, width: int | None = None) -> str:
     if kind in ("report", "report-overview", "agenda") and action.value:
         return t("home.format.overview" if kind == "report-overview" else f"home.format.{action.value}")
     if kind == "import" and action.value:
-        return t("home.import-file", name=clean(action.name or action.value))
+        return _file_title(action, width)
     if kind == "use":
         return _project_title(action, width)
     return t(key)
@@ -93,6 +93,29 @@ OWN_TITLES = {
     "wait": _wait_title,
     "guide-phase": _guide_phase_title,
 }  # kinds worded by a function of their own
+
+
+WHOSE = {  # a file to import: whom it is for (app/home.py import_actions)
+    "us": "home.import-us",
+    "own": "home.import-own",
+    "other": "home.import-other",
+    None: "home.import-between",  # this side not known yet, or another project: both names said
+}
+
+
+def _file_title(action: Action, width: int | None = None) -> str:
+    """A file to import: its name, and whose it is (from whom, to whom) as its head says.
+
+    Where the line would not fit `width`, the name is shortened: whose the file is stays said.
+    """
+    name = clean(action.name or action.value or "")
+    if action.orgs is None:
+        return t("home.import-file", name=name)
+    sender, receiver = (clean_name(org) for org in action.orgs)
+    whose = t(WHOSE[action.whose], sender=sender, receiver=receiver)
+    if width is not None and cell_len(name + whose) > width and width - cell_len(whose) >= 8:
+        name = cut_to(name, width - cell_len(whose))
+    return t("home.import-file", name=name) + whose
 
 
 def _project_title(action: Action, width: int | None = None) -> str:

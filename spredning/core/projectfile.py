@@ -362,6 +362,42 @@ def declared_id(head: bytes) -> str | None:
     return found[1] if found and ID_PATTERN.match(found[1]) else None
 
 
+class Addressing(NamedTuple):
+    """Who an exchange file is from and to, as its head says: keys ('dele' or a partner's) and names."""
+
+    id: str
+    sender: str
+    receiver: str
+    sharing_org: str
+    partners: Mapping[str, str]  # key -> the organisation's name
+
+
+ANSWERS_LINE = re.compile(r"^(svar|opfølgning|slut):", re.MULTILINE)
+
+
+def addressing(head: bytes) -> Addressing | None:
+    """The sender and receiver an exchange file's head names, without reading its answers.
+
+    For a list of files to choose from: None for anything else (a project file, an old export
+    that does not say, a head that cannot be read), which is then only offered, not described.
+    """
+    if head_kind(head) != "exchange":
+        return None
+    text = head.decode("utf-8-sig", "replace").replace("\r\n", "\n")
+    end = ANSWERS_LINE.search(text)  # the facts come before the answers
+    try:
+        data: Any = yamlio.loads(text[: end.start()] if end else text)
+        facts, exchange = data["projekt"], data["udveksling"]
+        partners = {str(key): str(name) for key, name in (facts.get("genbrugere") or {}).items()}
+        found = Addressing(data["id"], exchange["fra"], exchange["til"], str(facts["deler"]), partners)
+    except (yamlio.YamlProblem, KeyError, TypeError, AttributeError):
+        return None
+    known = (SHARING, *partners)
+    if not all(isinstance(v, str) for v in found[:3]) or not {found.sender, found.receiver} <= set(known):
+        return None
+    return found
+
+
 def text_after_end(raw: bytes) -> int:
     """How many lines with text follow an exchange file's end line ('slut: ja'): 0 for none.
 

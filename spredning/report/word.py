@@ -211,15 +211,17 @@ class _Writer:
         """
         self.paragraph(self.document, item.title, "Afsnitsoverskrift")
         entries = [b for b in _headings(self.document_blocks) if b.contents and b.anchor and b.level <= 2]
-        first = self.paragraph(self.document, "", "toc 1")
-        _field_begin(first, ' TOC \\o "1-2" \\h \\z \\u ')
+        paragraph = self.paragraph(self.document, "", "toc 1")
+        _field_begin(paragraph, ' TOC \\o "1-2" \\h \\z \\u ')
         for number, entry in enumerate(entries):
-            paragraph = first if number == 0 else self.paragraph(self.document, "", f"toc {entry.level}")
             if number == 0:
                 paragraph.style = self.document.styles[f"toc {entry.level}"]
+            else:
+                paragraph = self.paragraph(self.document, "", f"toc {entry.level}")
             _link(paragraph, _bookmark(entry.anchor), entry.text)
-        last = self.paragraph(self.document, "", "toc 2") if entries else first
-        _field_end(last)
+        # the field ends in the last entry's paragraph: a paragraph of its own would be an empty
+        # entry at the end of the list (under the last heading, "Kilde")
+        _field_end(paragraph)
 
     document_blocks: tuple[Block, ...] = ()
 

@@ -274,6 +274,16 @@ def _imported(
     if plan.creates:
         status, path = command("status", project=project), str(result.path)
         print_fitted(console, t("importer.created", path=path, command=status), [status, path], rest="")
+    elif not result.open_conflicts and not plan.own_changes():  # else the step is said above
+        _next_news(console, ws, plan, project)
+
+
+def _next_news(console, ws, plan: exchange.ImportPlan, project: str | NamedProject | None) -> None:
+    """The next step after a file that brought the partner's answers: read them, as the home screen offers."""
+    news = exchange.news_from(ws, plan.project.slug, plan.incoming.sender)
+    if news:
+        see, org = _see_news(ws, plan, project), exchange.sender_name(plan.incoming, plan.project)
+        print_said(console, say("importer.next-news", n=news, org=org, command=see), see)
 
 
 def _see_news(ws, plan: exchange.ImportPlan, project: str | NamedProject | None) -> str:

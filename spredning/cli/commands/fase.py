@@ -297,6 +297,7 @@ def _interview(
                 reason=prompter.left_reason
                 == "alone",  # a reason kept: said to be one, the question not marked
                 beside=prompter.left_reason == "beside",
+                apart=prompter.left_apart,  # a reason kept beside the answer, not in the field
                 joined=left is Drafted.JOINED,
                 lost=isinstance(left, SpredningError),
                 unsaved=unsaved,

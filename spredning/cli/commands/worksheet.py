@@ -62,13 +62,24 @@ def arbejdsark(
             console.print(say("arbejdsark.contents-empty", n=sheet.fields))
         else:
             console.print(say("arbejdsark.contents", n=sheet.fields, answered=sheet.answered))
+        own = sheet.empty and role is not None and role == opened.local.side  # our own questions only
         if sheet.actions:
             console.print(say("arbejdsark.follow-up", n=sheet.actions))
         elif sheet.marks:
-            console.print(say("arbejdsark.follow-up-new"))
-        console.print(say("arbejdsark.send", org=sheet.receiver_name or t("org.sharing")))
-        back = command("importer", file_word(done.path, beside))
-        print_said(console, say("arbejdsark.back", command=back), back)
+            console.print(say("arbejdsark.follow-up-new-own" if own else "arbejdsark.follow-up-new"))
+        if own and role is not None:  # for our own workshop: not to send, nor to bring in as the partner's
+            fill = command("fase", (phases or ws.guide.phases)[0].id, "--rolle", role)
+            print_said(console, say("arbejdsark.own-empty", command=fill), fill)
+        else:
+            _tell_send(console, sheet, file_word(done.path, beside))
+
+
+def _tell_send(console, sheet, file: str) -> None:
+    """Send the sheet to the organisation it is for (an empty one: or print it), then bring it in."""
+    org = sheet.receiver_name or t("org.sharing")
+    console.print(say("arbejdsark.send-empty" if sheet.empty else "arbejdsark.send", org=org))
+    back = command("importer", file)
+    print_said(console, say("arbejdsark.back", command=back), back)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,169 @@
+"""Which partner's file to import, and what to do after: the home screen's list of files, ordered and
+labelled by whom each file is for (app/home.py import_actions), and the next step an import ends with
+(cli/commands/exchange.py). Driven through the real prompts (in-process) and the installed command.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from exchange_kit import G1, Org, flat, installed, start_sharing
+from homekit import ENTER, PAUSE, QUIT, exchange, interactive, typed
+from projectkit import workspace
+
+from spredning.app import home as app_home
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")  # exports without --ud land in the working folder
+
+AEROE, FANOE = "aeroe-kommune", "fanoe-kommune"
+
+
+@pytest.fixture
+def post(tmp_path, run_cli):
+    """Odense shares with Ærø and Fanø; every file goes through one folder (tmp_path), as a shared
+    mail folder would have them: Ærø and Fanø have each imported their file, answered and exported;
+    then Odense has sent each a new file. (odense, aerø, fanø)"""
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), reusers=("Ærø Kommune", "Fanø Kommune")
+    )
+    aeroe, fanoe = Org(tmp_path / "aeroe", tmp_path, run_cli), Org(tmp_path / "fanoe", tmp_path, run_cli)
+    for org, key in ((aeroe, AEROE), (fanoe, FANOE)):
+        odense.ok("eksport", "--partner", key)
+        assert org.import_(tmp_path / f"genoptraening-aeroe-til-{key}.yaml")[0] == 0
+        org.answer({G1: f"Svar fra {key}"})
+        org.ok("eksport")
+    odense.answer({"tjek.beskriv-innovationen.dele.formaal": "Færre genindlæggelser"})
+    for key in (FANOE, AEROE):
+        odense.ok("eksport", "--partner", key)
+    return odense, aeroe, fanoe
+
+
+def _age(path, seconds: int) -> None:
+    """Make a file look `seconds` older than now (its modification time)."""
+    stat = path.stat()
+    os.utime(path, (stat.st_atime - seconds, stat.st_mtime - seconds))
+
+
+def test_the_files_addressed_to_us_come_first_newest_first_and_the_others_say_whose(post, tmp_path):
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    older = tmp_path / "genoptraening-aeroe-til-aeroe-kommune-gammel.yaml"  # an earlier mail's file
+    shutil.copy(ours, older)
+    _age(older, 3600)
+    own = tmp_path / "genoptraening-aeroe-fra-aeroe-kommune.yaml"
+    kept = tmp_path / "kopi-af-vores-fra-aeroe-kommune.yaml"  # our own export, kept under another name
+    shutil.copy(own, kept)
+
+    listed = app_home.import_actions(workspace(aeroe.home), tmp_path)
+
+    assert [(a.name, a.whose) for a in listed] == [
+        (ours.name, "us"),
+        (older.name, "us"),
+        (kept.name, "own"),  # our unchanged export under its own name is left out, as before
+        ("genoptraening-aeroe-til-fanoe-kommune.yaml", "other"),
+        ("genoptraening-aeroe-fra-fanoe-kommune.yaml", "other"),
+    ]
+    assert listed[0].orgs == ("Odense Kommune", "Ærø Kommune")
+    assert listed[3].orgs == ("Odense Kommune", "Fanø Kommune")
+    assert listed[4].orgs == ("Fanø Kommune", "Odense Kommune")
+
+
+def test_the_home_screen_offers_ours_first_and_labels_the_rest(post, tmp_path, monkeypatch, run_cli):
+    _, aeroe, _ = post
+    interactive(monkeypatch)
+    ws = workspace(aeroe.home)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+
+    run = typed(run_cli, exchange(ws, "import") + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    first = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    assert f"Samme som: spredning importer {first}" in flat(run.out)
+    assert "Importeret fra Odense Kommune: 1 tilføjet" in flat(run.out)
+    assert "genoptraening-aeroe-til-aeroe-kommune.yaml – til jer fra Odense Kommune" in run.screen
+    from spredning.cli.render_home import title
+
+    found = app_home.home(ws)
+    shown = [title(found, a, 74) for a in app_home.import_actions(ws, tmp_path)]  # 80 columns
+    assert shown == [
+        "genoptraening-aeroe-til-aeroe-kommune.yaml – til jer fra Odense Kommune",
+        "genoptraening-aeroe-til-fanoe-kommune.yaml – til Fanø Kommune",
+        "genoptraening-aeroe-fra-fanoe-kommune.yaml – til Odense Kommune",
+    ]
+
+
+def test_our_own_export_changed_since_is_labelled_as_ours(post, tmp_path):
+    odense, _, _ = post
+    for key in (AEROE, FANOE):  # the partners' answers read: Odense's own exports are what is left
+        odense.ok("importer", str(tmp_path / f"genoptraening-aeroe-fra-{key}.yaml"))
+    sent = tmp_path / "genoptraening-aeroe-til-fanoe-kommune.yaml"
+    sent.write_text(sent.read_text(encoding="utf-8") + "# sendt\n", encoding="utf-8")
+
+    listed = app_home.import_actions(workspace(odense.home), tmp_path)
+
+    assert [(a.name, a.whose) for a in listed] == [
+        ("genoptraening-aeroe-fra-fanoe-kommune.yaml", "us"),  # Fanø exported last: newest first
+        ("genoptraening-aeroe-fra-aeroe-kommune.yaml", "us"),
+        (sent.name, "own"),
+    ]
+    from spredning.cli.render_home import title
+
+    found = app_home.home(workspace(odense.home))
+    assert title(found, listed[2], 74) == f"{sent.name} – jeres egen, til Fanø Kommune"
+
+
+def test_a_first_run_names_each_files_sender_and_receiver(post, tmp_path):
+    listed = app_home.import_actions(workspace(tmp_path / "ny"), tmp_path)
+
+    named = {a.name: a.orgs for a in listed}
+    assert named["genoptraening-aeroe-til-fanoe-kommune.yaml"] == ("Odense Kommune", "Fanø Kommune")
+    assert {a.whose for a in listed} == {None}  # whose is ours is not known yet: only said
+    from spredning.cli.render_home import title
+
+    line = title(app_home.home(workspace(tmp_path / "ny")), listed[0], 74)
+    assert " – fra " in line and " til " in line
+
+
+# --- the next step after an import ------------------------------------------------------------------
+
+
+def test_an_import_of_the_partners_answers_ends_with_reading_them(post, tmp_path):
+    odense, _, _ = post
+    odense.run_cli = None  # the installed command
+
+    out = odense.ok("importer", str(tmp_path / "genoptraening-aeroe-fra-fanoe-kommune.yaml"))
+
+    assert flat(out).endswith(
+        "Næste skridt: læs det nye svar fra Fanø Kommune: spredning vis --nye --partner fanoe-kommune"
+    )
+    shown = odense.ok("vis", "--nye", "--partner", FANOE)
+    assert "Svar fra fanoe-kommune" in shown
+
+
+def test_the_next_step_in_the_english_edition_and_on_the_reusing_side(post, tmp_path):
+    _, aeroe, _ = post
+
+    code, out, err = installed(
+        "importer",
+        str(tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"),
+        home=aeroe.home,
+        cwd=tmp_path,
+        env={"SPREDNING_SPROG": "en"},
+    )
+
+    assert code == 0, err
+    assert flat(out).endswith("Next step: read the new answer from Odense Kommune: spredning vis --nye")
+
+
+def test_an_import_with_a_conflict_names_the_conflicts_not_the_news(post, tmp_path):
+    odense, aeroe, _ = post
+    aeroe.answer({G1: "Ærøs nye tekst"})
+    odense.answer({G1: "Odenses tekst"}, "--partner", AEROE, "--rolle", "genbruge")
+
+    code, out, _ = odense("importer", "--ikke-interaktiv", str(aeroe.export()))
+
+    assert code == 0
+    assert "konflikter" in flat(out)
+    assert "Næste skridt" not in out
