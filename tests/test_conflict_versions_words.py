@@ -184,8 +184,12 @@ def test_a_file_that_settles_two_of_three_versions_says_the_third_still_waits(
 
     assert code == 0, err
     said = flat(out)
+    # Odense's own action, changed by Fanø's file: said with what it was and is, and that Ærø's waits
     waits = (
-        "Delvis afgjort (1 anden udgave venter stadig på en afgørelse): Handling »Fælles workshop«: færdig"
+        "Jeres eget punkt, ændret af Fanø Kommune: var: Handling »Fælles workshop«: droppet,"
+        " frist 20-12-2026, hvem: Odense nu: Handling »Fælles workshop«: færdig, frist 20-12-2026,"
+        " hvem: Odense"
+        " Delvis afgjort: 1 anden udgave venter stadig på en afgørelse."
     )
     assert waits in said
     no_two(said)

@@ -380,13 +380,17 @@ def _own_record(guide: Guide, plan: exchange.ImportPlan, everyone: Project, item
 
     A record is one short line (its texts are single lines, of at most followup.MAX_TEXT
     characters): both are shown whole, so every difference is seen, and what the record is too.
+    Versions the file did not settle (its sender did not know them) are said to wait still.
     """
     from spredning.cli.render_plan import record_line
 
     org = _org(everyone, item.slot[0]) if item.slot[0] else ""
     before = item.before.answer if item.before is not None else Answer()
     was, now = (record_line(guide, item.slot[1], answer, org) for answer in (before, item.after.answer))
-    return t("importer.record-own", org=exchange.sender_name(plan.incoming, everyone), was=was, now=now)
+    said = t("importer.record-own", org=exchange.sender_name(plan.incoming, everyone), was=was, now=now)
+    if item.outcome is Outcome.RESOLVED and item.after.others:  # the file settled only the versions it knew
+        said += "\n" + t("importer.record-own-waits", n=len(item.after.others))
+    return said
 
 
 def _which_help(importing: bool) -> str:
