@@ -108,6 +108,24 @@ def test_the_refusals_say_where_the_value_goes(tmp_path, env):
         assert said in flat(err)
 
 
+@pytest.mark.parametrize(
+    "args", [("projekt", "genbruger", "Odense Kommune"), ("projekt", "fjern-genbruger", "Odense Kommune")]
+)
+def test_naming_the_sharing_organisation_shows_no_navn_for_projekt_deler(tmp_path, env, args):
+    """'ret det med spredning projekt deler NAVN': copied, the sharing organisation was called NAVN."""
+    project = tmp_path / "hjem" / "test.yaml"
+    before = project.read_bytes()
+    code, _, err = installed(*args, home=tmp_path / "hjem", cwd=tmp_path)
+
+    assert code == 2, err
+    said = flat(err)
+    assert "ret det med 'spredning projekt deler' efterfulgt af det rigtige navn i anførselstegn" in said
+    assert "NAVN" not in said
+    code, _, err = installed("projekt", "deler", home=tmp_path / "hjem", cwd=tmp_path)  # copied, as shown
+    assert code == 2, err
+    assert project.read_bytes() == before
+
+
 def pexpect_eof():
     import pexpect
 
