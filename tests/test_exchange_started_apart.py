@@ -74,8 +74,11 @@ def test_the_import_says_so_keeps_ours_as_it_was_and_names_the_two_by_their_file
     assert "Jeres eget projekt er uændret" in said
     assert "Nu har I to projekter med samme navn" in said
     assert "skriv jeres egne svar fra 'genoptraening-aeroe' ind i det" in said
-    assert f"'{NAME} (genoptraening-aeroe-2)' er nu det aktive projekt" in said
-    assert f"Jeres hidtidige aktive projekt, '{NAME} (genoptraening-aeroe)', er uændret" in said
+    # the project in use stays active; how to switch to the new one is said
+    assert "'genoptraening-aeroe' er stadig det aktive projekt" in said
+    assert "Skift til det nye med 'spredning projekt brug genoptraening-aeroe-2'" in said
+    assert "er nu det aktive projekt" not in said
+    assert apart.store.active() == "genoptraening-aeroe"
     # both kept: ours byte for byte, theirs with the partner's answer
     assert apart.store.path_for("genoptraening-aeroe").read_bytes() == ours
     assert apart.texts(slug="genoptraening-aeroe") == {G1: "Vi har samme udfordring"}

@@ -63,7 +63,7 @@ def test_without_a_terminal_the_command_shown_keeps_the_options_given(run_cli, r
     code, _, err = run_cli("plan", "tilføj", "--hvem", "Bo", "--frist", "01-05-2031", "--status", "i gang")
 
     assert code == 2
-    assert "plan tilføj --hvad TEKST --hvem Bo --frist 01-05-2031 --status 'i gang'" in flat(err)
+    assert "plan tilføj --hvem Bo --frist 01-05-2031 --status 'i gang'" in flat(err)
 
 
 # --- klarhed ------------------------------------------------------------------------------------------
@@ -130,4 +130,4 @@ def test_without_a_terminal_godkends_command_shown_has_the_day_given(run_cli, re
     code, _, err = run_cli("godkend", "tjek", "--dato", "02-01-2026")
 
     assert code == 2, err
-    assert "godkend tjek --af NAVN --dato 02-01-2026" in flat(err)
+    assert flat(err).endswith("godkend tjek --dato 02-01-2026")

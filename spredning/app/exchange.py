@@ -727,11 +727,7 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
     """
     store = ws.store
     if plan.creates:
-        state = local.load(store.home, plan.project.slug)._replace(fresh=False)
-        if plan.becomes:
-            state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
-        store.create(plan.project._replace(partners=(*plan.project.partners, *plan.new_partners)), state)
-        store.set_active_after(plan.project.slug)
+        _create(store, plan)
 
     def bring_in(project: Project, state: LocalState):
         project = project._replace(partners=_with_partners(project.partners, plan.new_partners))
@@ -781,6 +777,33 @@ def news_from(ws: Workspace, slug: str, sender: str | None) -> int:
         return 0
     questions = {q.id for q in ws.guide.questions()}
     return sum(1 for key in ws.store.local(slug).news.get(sender, ()) if key_slot(key)[1] in questions)
+
+
+def _create(store, plan: ImportPlan) -> None:
+    """The new project a file brings; active, unless a project of its name is in use (see in_use)."""
+    in_use_now = in_use(store) if plan.namesakes else None
+    state = local.load(store.home, plan.project.slug)._replace(fresh=False)
+    if plan.becomes:
+        state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
+    store.create(plan.project._replace(partners=(*plan.project.partners, *plan.new_partners)), state)
+    if in_use_now is None:
+        store.set_active_after(plan.project.slug)
+    elif store.active() != in_use_now:  # it was the only one: named now, or commands would not know
+        store.set_active_after(in_use_now)
+
+
+def in_use(store) -> str | None:
+    """The project commands without --projekt work in now: the active one, else the only one.
+
+    A file started apart from a project of the same name here becomes a second project of that
+    name; made active, it would hide the one in use (on the sharing side, the one with every
+    other dialogue) from each following command. So the one in use stays active.
+    """
+    active = store.active()
+    if active is not None:
+        return active
+    slugs = store.project_slugs()
+    return slugs[0] if len(slugs) == 1 else None
 
 
 def _transact_import(store, slug: str, bring_in, keep_backup: bool):

@@ -141,7 +141,7 @@ def importer(
         if not asking:
             _heading(console, ws, incoming, plan)
         _imported(console, ws, plan, result, len(decisions), _hint_project(ws, plan.project.slug))
-        if was_active is not None and was_active != plan.project.slug:
+        if was_active is not None and was_active != plan.project.slug == ws.store.active():
             _active_changed(console, ws, plan.project.name, plan.project.slug, was_active)
 
 
@@ -200,17 +200,64 @@ def _namesake(console, ws, plan: exchange.ImportPlan, dry: bool) -> None:
     console.print(
         say(key, style="bold yellow", name=plan.project.name, slug=plan.project.slug, ours=ours, org=org)
     )
-    see = command("vis", "--kun-besvarede", project=ours[0])
-    said = say(
-        "importer.namesake-dry.next" if dry else "importer.namesake.next", org=org, ours=ours[0], command=see
-    )
-    print_said(console, said, see)
-    from spredning.app.views import draft_count
+    if plan.incoming.sender != SHARING and isinstance(org, str):  # a reusing organisation's file: we share
+        _namesake_sharing(console, ws, plan, org, ours[0], dry)
+    else:
+        see = command("vis", "--kun-besvarede", project=ours[0])
+        key = "importer.namesake-dry.next" if dry else "importer.namesake.next"
+        print_said(console, say(key, org=org, ours=ours[0], command=see), see)
+        from spredning.app.views import draft_count
 
-    drafts = draft_count(ws, ours[0])
-    if drafts:  # text not saved as an answer: 'vis --kun-besvarede' leaves it out, status names it
-        status = command("status", project=ours[0])
-        print_said(console, say("importer.namesake.drafts", n=drafts, ours=ours[0], command=status), status)
+        drafts = draft_count(ws, ours[0])
+        if drafts:  # text not saved as an answer: 'vis --kun-besvarede' leaves it out, status names it
+            status = command("status", project=ours[0])
+            said = say("importer.namesake.drafts", n=drafts, ours=ours[0], command=status)
+            print_said(console, said, status)
+    _namesake_active(console, ws, plan.project.slug, dry)
+
+
+def _namesake_sharing(console, ws, plan: exchange.ImportPlan, org: str, ours: str, dry: bool) -> None:
+    """On the sharing side: how the partner's answers come into our project (which may have others).
+
+    Answers do not move between projects by themselves: the partner takes our project in (our
+    export, beside its own), writes its answers into it and sends that back, which goes into ours.
+    A partner our project does not have yet is added first.
+    """
+    where = None if exchange.in_use(ws.store) == ours else ours
+    try:
+        partner = ws.store.load(ours).partner(plan.incoming.sender or "")
+    except SpredningError:  # unreadable now: the partner is named by the file, added if need be
+        partner = None
+    if partner is not None:
+        export = command("eksport", partner=partner, project=where)
+        commands: list[str] = [export]
+        said = say("importer.namesake.sharing", org=org, ours=ours, command=export)
+    else:
+        add = command("projekt", "genbruger", _double_quoted(org), project=where)
+        export = command("eksport", project=where)
+        commands = [add, export]
+        said = say("importer.namesake.sharing-new", org=org, ours=ours, add=add, command=export)
+    print_said(console, said, commands)
+    if not dry:
+        print_said(console, say("importer.namesake.sharing-kept", org=org, ours=ours), None)
+
+
+def _double_quoted(name: str) -> str:
+    """A name for a command inside a '...'-quoted hint: in double quotes, as the catalogue writes them."""
+    word = shell_word(name)
+    if word.startswith("'") and not any(c in name for c in '"$`\\!'):
+        return f'"{name}"'
+    return word
+
+
+def _namesake_active(console, ws, slug: str, dry: bool) -> None:
+    """The project in use stays active (a second one of its name would hide it); how to switch."""
+    active = exchange.in_use(ws.store)
+    if active is None or active == slug:
+        return
+    switch = command("projekt", "brug", slug, project=None)
+    key = "importer.namesake.active-dry" if dry else "importer.namesake.active"
+    print_said(console, say(key, active=active, slug=slug, command=switch), switch)
 
 
 def _hint_project(ws, slug: str) -> str | NamedProject | None:

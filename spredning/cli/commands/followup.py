@@ -186,7 +186,8 @@ def klarhed(
         if farve is None and not fjern:
             if not is_interactive():  # the example: the user's command with a colour, their reason kept
                 yellow = readiness.colour_word("gul")
-                reason = typed_words(("--begrundelse", begrundelse)) or ["--begrundelse", t("metavar.text")]
+                # no --begrundelse TEKST: copied, 'TEKST' would be saved as the reason (it is optional)
+                reason = typed_words(("--begrundelse", begrundelse or ""))
                 tool = shell_word(vaerktoej)  # as typed: 'Beskriv innovationen', not its id
                 words = ("klarhed", tool, yellow, *reason, *_role_words(role))
                 shown = _own_command(opened, words, partner is not None, chosen, common)
@@ -417,8 +418,7 @@ def godkend(
             words = (
                 "godkend",
                 phase.id,
-                "--af",
-                name,
+                *(("--af", name) if name else ()),
                 *typed_words(("--dato", dato or "")),
                 *_role_words(role),
             )
@@ -431,7 +431,8 @@ def godkend(
             raise UsageProblem("approval.who-missing", hint=fix)
         if af is None and not fortryd:
             if not is_interactive():
-                raise NotATerminal("approval.no-terminal", command=corrected(t("metavar.name")))
+                # no NAVN in it: copied, it would be saved as the name
+                raise NotATerminal("approval.no-terminal", command=corrected(""))
             from spredning.cli.prompter import ask_text
 
             _versions_before(ws, opened, "godkendelse", phase.id, role, (chosen, common))

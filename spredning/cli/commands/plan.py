@@ -182,7 +182,7 @@ def add(
             raise UsageProblem("plan.what-missing", hint=fix)
         if hvad is None or to_correct:
             if not is_interactive():
-                raise NotATerminal("plan.no-terminal", command=corrected(t("metavar.text")))
+                raise NotATerminal("plan.no-terminal", command=corrected(""))  # no TEKST: it would be saved
             from spredning.cli.prompter import ask_action
 
             typed: list = []  # what was typed when the asking stopped

@@ -1,0 +1,132 @@
+"""A refusal without a terminal shows a command to copy: it must hold no placeholder that is saved.
+
+Reported: 'plan tilføj' without --hvad showed '... --hvad TEKST ...', 'godkend' without --af showed
+'--af NAVN', 'klarhed TOOL' without a colour showed 'gul --begrundelse TEKST'; copied as shown, the
+action 'TEKST', the approver 'NAVN' or the reason 'TEKST' was saved. The command shown for plan
+and godkend is now the user's own (options given kept), which asks in a terminal, and the refusal
+says in words where the missing value goes; klarhed's example keeps its colour, without a reason.
+Each test runs the installed command, then the command shown, as copied, in a pseudo-terminal.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+import pytest
+from exchange_kit import flat, installed
+from terminal import ENTER, person
+
+pytestmark = pytest.mark.e2e
+
+PLACEHOLDERS = ("TEKST", "NAVN", "TEXT", "NAME")
+
+
+@pytest.fixture
+def env(tmp_path):
+    environment = person(tmp_path, 30)
+    code, _, err = installed(
+        "start", "--navn", "Test", "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
+        "--rolle", "genbruge", "--organisation", "Ærø Kommune",
+        home=tmp_path / "hjem", cwd=tmp_path,
+    )  # fmt: skip
+    assert code == 0, err
+    return environment
+
+
+def refused(tmp_path, *args: str) -> list[str]:
+    """Run without a terminal: refused (exit 2), nothing saved; the command shown, as words."""
+    project = tmp_path / "hjem" / "test.yaml"
+    before = project.read_bytes()
+    code, out, err = installed(*args, home=tmp_path / "hjem", cwd=tmp_path)
+    assert code == 2, (out, err)
+    assert project.read_bytes() == before
+    shown = err.strip().splitlines()[-1]
+    assert not any(word in shown.split() for word in PLACEHOLDERS), shown
+    return shlex.split(shown)
+
+
+def saved(tmp_path) -> str:
+    return (tmp_path / "hjem" / "test.yaml").read_text(encoding="utf-8")
+
+
+def copied(pseudo_terminal, env, tmp_path, words: list[str]):
+    """The command shown, run as copied into a terminal."""
+    return pseudo_terminal(words[0], words[1:], env=env, rows=30, cwd=tmp_path)
+
+
+def test_plan_tilfoej_shows_no_tekst_and_the_command_copied_asks(tmp_path, env, pseudo_terminal):
+    words = refused(tmp_path, "plan", "tilføj", "--hvem", "Bo", "--frist", "01-05-2031")
+
+    assert words[1:] == ["plan", "tilføj", "--hvem", "Bo", "--frist", "01-05-2031"]
+    child = copied(pseudo_terminal, env, tmp_path, words)
+    child.expect("Hvad skal gøres")
+    child.send("Book et møde" + ENTER + ENTER + ENTER)  # the action; Bo and the day as given
+    child.expect(pexpect_eof())
+    assert child.wait() == 0, child.logfile_read.getvalue()
+    assert "Book et møde" in saved(tmp_path)
+    assert "TEKST" not in saved(tmp_path)
+
+
+def test_godkend_shows_no_navn_and_the_command_copied_asks(tmp_path, env, pseudo_terminal):
+    words = refused(tmp_path, "godkend", "tjek", "--dato", "02-01-2026")
+
+    assert words[1:] == ["godkend", "tjek", "--dato", "02-01-2026"]
+    child = copied(pseudo_terminal, env, tmp_path, words)
+    child.expect("godkender")
+    child.send("Eva Holm" + ENTER)
+    child.expect(pexpect_eof())
+    assert child.wait() == 0, child.logfile_read.getvalue()
+    assert "Eva Holm" in saved(tmp_path)
+    assert "NAVN" not in saved(tmp_path)
+
+
+def test_klarhed_shows_no_tekst_and_keeps_the_reason_given(tmp_path, env):
+    words = refused(tmp_path, "klarhed", "beskriv-innovationen")
+
+    assert words[1:] == [
+        "klarhed",
+        "beskriv-innovationen",
+        "gul",
+    ]  # an example colour, no --begrundelse TEKST
+    code, _, err = installed(*words[1:], home=tmp_path / "hjem", cwd=tmp_path)  # copied, as shown
+    assert code == 0, err
+    assert "gul" in saved(tmp_path)
+    assert "TEKST" not in saved(tmp_path)
+    words = refused(tmp_path, "klarhed", "beskriv-innovationen", "--begrundelse", "Mangler budget")
+    assert words[1:] == ["klarhed", "beskriv-innovationen", "gul", "--begrundelse", "Mangler budget"]
+
+
+def test_the_refusals_say_where_the_value_goes(tmp_path, env):
+    for args, said in (
+        (("plan", "tilføj"), "Uden terminal skal handlingen stå i kommandoen efter --hvad, i anførselstegn."),
+        (("godkend", "tjek"), "navnet på den, der godkender, stå i kommandoen efter --af, i anførselstegn."),
+        (("--sprog", "en", "plan", "tilføj"), "the action must be in the command after --hvad, in quotes."),
+    ):
+        code, _, err = installed(*args, home=tmp_path / "hjem", cwd=tmp_path)
+
+        assert code == 2, err
+        assert said in flat(err)
+
+
+@pytest.mark.parametrize(
+    "args", [("projekt", "genbruger", "Odense Kommune"), ("projekt", "fjern-genbruger", "Odense Kommune")]
+)
+def test_naming_the_sharing_organisation_shows_no_navn_for_projekt_deler(tmp_path, env, args):
+    """'ret det med spredning projekt deler NAVN': copied, the sharing organisation was called NAVN."""
+    project = tmp_path / "hjem" / "test.yaml"
+    before = project.read_bytes()
+    code, _, err = installed(*args, home=tmp_path / "hjem", cwd=tmp_path)
+
+    assert code == 2, err
+    said = flat(err)
+    assert "ret det med 'spredning projekt deler' efterfulgt af det rigtige navn i anførselstegn" in said
+    assert "NAVN" not in said
+    code, _, err = installed("projekt", "deler", home=tmp_path / "hjem", cwd=tmp_path)  # copied, as shown
+    assert code == 2, err
+    assert project.read_bytes() == before
+
+
+def pexpect_eof():
+    import pexpect
+
+    return pexpect.EOF
