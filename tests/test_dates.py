@@ -374,3 +374,20 @@ def test_plan_ret_opens_the_deadline_field_too_and_keeps_the_other_options(on_sc
     assert REFUSED in flat(run.screen)
     changed = the_action(ws, reusing)
     assert (changed.due, changed.status) == (SOON, "i-gang")
+
+
+@pytest.mark.parametrize("which", ["plan tilføj", "godkend"])
+@pytest.mark.parametrize("written", ["31-02-{year}", "31-04-{year}"])
+def test_a_day_past_its_months_end_in_a_year_too_far_ahead_offers_a_date_the_command_takes(
+    run_cli, ws, reusing, which, written
+):
+    """31-02-2090 offered 28-02-2090, which the command then refused as more than 50 years ahead."""
+    words, _ = commands(ws, reusing)[which]
+    value = written.format(year=TODAY.year + 64)
+
+    said = refused_with(run_cli, words, value)
+
+    example = re.search(r"fx (\d\d-\d\d-\d{4})\.$", said)
+    assert example, said
+    code, out, err = run_cli(*words, example[1])
+    assert code == 0, (out, err)

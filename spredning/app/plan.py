@@ -153,7 +153,8 @@ def _too_late(text: str, ahead: bool, today: datetime.date) -> UsageProblem | No
     """A year more than YEARS_AHEAD years ahead (05-06-2207, 5.6.20277), with the date meant most likely.
 
     That is the user's day and month in a year their digits make with one swapped or left out
-    (2207: 2027; 20277: 2027), the one nearest today; else the next (or last) such day.
+    (2207: 2027; 20277: 2027), the one nearest today; else the next (or last) such day, or the
+    month's last day when the day is past its end (31-02-2090: 28-02 next time it comes).
     """
     match = _LONG_YEAR.match(text)
     parts = (int(match[1]), int(match[2]), int(match[3])) if match else _day_parts(text)
@@ -162,7 +163,12 @@ def _too_late(text: str, ahead: bool, today: datetime.date) -> UsageProblem | No
     day, month, year = parts
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
-    meant = _year_meant(str(year), day, month, ahead, today) or _nearest(day, month, ahead, today)
+    last = calendar.monthrange(2001, month)[1]  # a day past its month's end (31-02): the month's last day
+    meant = (
+        _year_meant(str(year), day, month, ahead, today)
+        or _nearest(day, month, ahead, today)
+        or _nearest(min(day, last), month, ahead, today)
+    )
     if meant is None:
         return None
     return UsageProblem(
