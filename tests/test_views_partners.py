@@ -175,7 +175,9 @@ def test_vis_nye_with_news_from_several_partners_asks_in_a_terminal_among_them(h
         run = on_screen("\x1b[B" + ENTER, "vis", "--nye", "--ingen-pager")  # the second: Læsø
 
     assert run.code == 0, run.err
-    assert "Hvilken genbrugende organisation gælder det?" in run.screen
+    screen = flat(run.screen)
+    assert "Flere partnere har sendt nye svar. Hvis svar vil du se?" in screen  # why it asks
+    assert "Ærø Kommune (2 nye svar)" in screen and "Læsø Kommune (1 nyt svar)" in screen
     assert "Fanø" not in run.screen
     assert "Læsø svarer" in flat(run.out) and "Ærø svarer" not in run.out
 

@@ -778,6 +778,12 @@ def ask_partner(partners: Sequence[Partner], **io) -> Partner:
     return select(t("prompt.which-partner"), [Choice(clean_name(p.name or p.key), p) for p in partners], **io)
 
 
+def ask_news_partner(news: Sequence[tuple[Partner, int]], **io) -> Partner:
+    """Whose new answers to show (vis --nye), each partner with how many it has sent."""
+    choices = [Choice(t("vis.news-of-partner", org=clean_name(p.name) or p.key, n=n), p) for p, n in news]
+    return select(t("vis.news-which-partner"), choices, **io)
+
+
 def ask_dialogue(partners: Sequence[Partner], question: str, **io) -> Partner | None:
     """Which dialogue a new action, mark or approval belongs to: a partner's, or every one (None)."""
     every = object()
