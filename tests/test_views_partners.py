@@ -207,3 +207,21 @@ def test_status_says_to_wait_for_the_partner_when_our_side_is_answered_and_sent(
     # the reusing side, with questions of its own still open, is not told to wait: it answers
     aeroe.answer({q.id: "svar" for q in guide.phases[0].questions("genbruge")})
     assert "vent på svar" not in aeroe.ok("status")
+
+
+# --- the sharing side's drafts in several dialogues: whose each one is -------------------------------
+
+
+def test_drafts_of_one_question_in_two_partners_dialogues_are_named_with_each_partner(pair, on_screen):
+    """status listed 'Er løsningen umiddelbart interessant …?' twice, nothing telling the two apart."""
+    sharing, _ = pair
+    with sharing.at_home():
+        for name in ("Ærø", "Fanø"):
+            typed = f"Kladde om {name}\x03"  # Ctrl+C keeps it as a draft
+            assert on_screen(typed, "fase", "tjek", "--rolle", "genbruge", "--partner", name).code == 130
+
+    said = flat(sharing.ok("status"))
+
+    assert "2 kladder, der ikke er gemt som svar" in said
+    assert "(Ærø Kommune)" in said.split("2 kladder")[1].split("Næste skridt")[0], said
+    assert "(Fanø Kommune)" in said.split("2 kladder")[1].split("Næste skridt")[0], said
