@@ -391,3 +391,30 @@ def test_a_day_past_its_months_end_in_a_year_too_far_ahead_offers_a_date_the_com
     assert example, said
     code, out, err = run_cli(*words, example[1])
     assert code == 0, (out, err)
+
+
+@pytest.mark.parametrize(
+    ("written", "days"), [("i morgen", 1), ("I MORGEN", 1), ("imorgen", 1), ("i overmorgen", 2), ("i dag", 0)]
+)
+def test_a_day_said_in_words_is_refused_with_that_day_as_the_date_to_write(
+    run_cli, ws, reusing, written, days
+):
+    """--frist 'i morgen' offered today's date to write, not tomorrow's."""
+    words, _ = commands(ws, reusing)["plan tilføj"]
+    meant = typed(TODAY + datetime.timedelta(days=days))
+
+    said = refused_with(run_cli, words, written)
+
+    assert said == f"Fejl: '{written}' er ikke en dato. Skriv datoen som dag-måned-år, fx {meant}."
+    code, out, err = run_cli(*words, meant)
+    assert code == 0, (out, err)
+
+
+def test_tomorrow_in_english_offers_tomorrows_date_and_an_approval_never_a_day_to_come(run_cli, ws, reusing):
+    tomorrow = typed(TODAY + datetime.timedelta(days=1))
+    code, _, err = run_cli("--sprog", "en", "plan", "tilføj", "--hvad", "x", "--frist", "tomorrow")
+    assert code == 2 and flat(err).endswith(f"e.g. {tomorrow}."), err
+
+    words, _ = commands(ws, reusing)["godkend"]
+    said = refused_with(run_cli, words, "i morgen")
+    assert said.endswith(f"fx {typed(TODAY)}.")  # godkend takes no day to come
