@@ -803,6 +803,7 @@ class TypedAction(NamedTuple):
     who: str = ""
     due: str = ""
     refused: bool = False
+    problem: str = ""  # why a --frist given was refused, when the stop came before its field said so
 
 
 def ask_action(
@@ -827,7 +828,9 @@ def ask_action(
             interrupted(typed)
 
     given_who = current.who if current else ""  # a stop keeps what the later fields hold already
-    later = TypedAction(due=shown) if given_due is None else TypedAction(refused=True)  # the deadline's
+    later = (  # the deadline's, at a stop before its field
+        TypedAction(due=shown) if given_due is None else TypedAction(refused=True, problem=given_due[1])
+    )
     with fields_together() as fields:  # a stop from outside keeps every field typed, not only the last
         fields.append((t("plan.ask-what"), None))
         what = ask_text(

@@ -290,11 +290,14 @@ def _add_again(typed: list, status: str | None, fase: str | None, common: bool, 
     """
     if not typed:
         return None
-    what, who, due, refused = typed[0]
+    what, who, due, refused, problem = typed[0]
     if not (what + who + due).strip():
         return None
+    shown = _add_command(what, who, due, status, fase, common, partner)
+    if problem:  # a --frist given, refused, and its field not yet reached: why it is left out is said here
+        return Message("plan.add-again-refused-why", {"command": shown, "problem": problem})
     key = "plan.add-again-refused" if refused else "plan.add-again"  # a refused deadline is left out: said
-    return Message(key, {"command": _add_command(what, who, due, status, fase, common, partner)})
+    return Message(key, {"command": shown})
 
 
 def _add_command(
@@ -430,7 +433,7 @@ def _change_again(current, typed: list) -> Message | None:
     """
     if not typed:
         return None
-    what, who, due, refused = typed[0]
+    what, who, due, refused, _ = typed[0]
     shown = typed_day(current.due) if current.due else ""
     words = typed_words(
         ("--hvad", what if what.strip() and what != current.what else ""),
