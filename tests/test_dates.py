@@ -374,3 +374,47 @@ def test_plan_ret_opens_the_deadline_field_too_and_keeps_the_other_options(on_sc
     assert REFUSED in flat(run.screen)
     changed = the_action(ws, reusing)
     assert (changed.due, changed.status) == (SOON, "i-gang")
+
+
+@pytest.mark.parametrize("which", ["plan tilføj", "godkend"])
+@pytest.mark.parametrize("written", ["31-02-{year}", "31-04-{year}"])
+def test_a_day_past_its_months_end_in_a_year_too_far_ahead_offers_a_date_the_command_takes(
+    run_cli, ws, reusing, which, written
+):
+    """31-02-2090 offered 28-02-2090, which the command then refused as more than 50 years ahead."""
+    words, _ = commands(ws, reusing)[which]
+    value = written.format(year=TODAY.year + 64)
+
+    said = refused_with(run_cli, words, value)
+
+    example = re.search(r"fx (\d\d-\d\d-\d{4})\.$", said)
+    assert example, said
+    code, out, err = run_cli(*words, example[1])
+    assert code == 0, (out, err)
+
+
+@pytest.mark.parametrize(
+    ("written", "days"), [("i morgen", 1), ("I MORGEN", 1), ("imorgen", 1), ("i overmorgen", 2), ("i dag", 0)]
+)
+def test_a_day_said_in_words_is_refused_with_that_day_as_the_date_to_write(
+    run_cli, ws, reusing, written, days
+):
+    """--frist 'i morgen' offered today's date to write, not tomorrow's."""
+    words, _ = commands(ws, reusing)["plan tilføj"]
+    meant = typed(TODAY + datetime.timedelta(days=days))
+
+    said = refused_with(run_cli, words, written)
+
+    assert said == f"Fejl: '{written}' er ikke en dato. Skriv datoen som dag-måned-år, fx {meant}."
+    code, out, err = run_cli(*words, meant)
+    assert code == 0, (out, err)
+
+
+def test_tomorrow_in_english_offers_tomorrows_date_and_an_approval_never_a_day_to_come(run_cli, ws, reusing):
+    tomorrow = typed(TODAY + datetime.timedelta(days=1))
+    code, _, err = run_cli("--sprog", "en", "plan", "tilføj", "--hvad", "x", "--frist", "tomorrow")
+    assert code == 2 and flat(err).endswith(f"e.g. {tomorrow}."), err
+
+    words, _ = commands(ws, reusing)["godkend"]
+    said = refused_with(run_cli, words, "i morgen")
+    assert said.endswith(f"fx {typed(TODAY)}.")  # godkend takes no day to come

@@ -491,6 +491,29 @@ def test_a_stop_from_outside_at_an_actions_deadline_keeps_every_field_typed(spaw
         )
 
 
+def test_a_stop_from_outside_in_the_deadline_field_a_refused_frist_opened_keeps_what_and_who(
+    spawn, project, home, env
+):
+    """The field opened for a --frist refused kept only the deadline's text: --hvad and --hvem were lost."""
+    child = spawn("plan", "tilføj", "--hvad", "Book et lokale", "--hvem", "Eva Holm", "--frist", "5.6.20")
+    child.expect_exact("Frist?")
+    child.expect_exact("5.6.20")
+
+    os.kill(child.pid, signal.SIGTERM)
+    status, output = finish(child)
+
+    assert status == 128 + signal.SIGTERM
+    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    assert kept.read_text(encoding="utf-8") == (
+        "Hvad skal gøres? Book et lokale\n"
+        "Hvem gør det? (et navn eller en organisation) Eva Holm\n"
+        "Frist? 5.6.20\n"
+    )
+    assert "Her er teksten fra felterne, så du kan kopiere den: Hvad skal gøres? Book et lokale" in " ".join(
+        output.split()
+    )
+
+
 def test_a_stop_from_outside_at_a_marks_reason_says_the_mark_is_not_saved(spawn, project, home, env):
     child = spawn("fase", "fjern")
     for n in range(1, 6):

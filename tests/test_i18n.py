@@ -24,6 +24,7 @@ from terminal import ANSI, COMMAND, CTRL_C, ESC_ENTER, TIMEOUT
 
 from spredning import i18n
 from spredning.app import home as app_home
+from spredning.app import plan
 from spredning.cli.commands import plan as plan_command
 from spredning.core import fileio, followup, yamlio
 from spredning.core.salvage import NOTES
@@ -231,6 +232,7 @@ BUILT_KEYS = {
     # kept in the file, as is the interview's choice of colour; the plan's columns are the CSV file's
     # (report/planfile.COLUMNS; the report's table uses four of them).
     "plan.status.{}": [f"plan.status.{status}" for status in followup.STATUSES],
+    "plan.days.{}": [f"plan.days.{name}" for name in plan.DAYS_IN_WORDS],
     "plan.colour.{}": [f"plan.colour.{colour}" for colour in followup.COLOURS],
     # the portfolio's short line per organisation counts readiness marks by colour
     "status.short-colour.{}": [f"status.short-colour.{colour}" for colour in followup.COLOURS],

@@ -432,6 +432,19 @@ def test_ctrl_c_after_a_refused_deadline_says_it_is_left_out_of_the_command(
     )
 
 
+def test_ctrl_c_before_the_deadline_field_says_why_the_frist_given_was_left_out(in_terminal, ws, sharing):
+    """--hvad with a line break opens the fields; a stop in the first left the --frist given out of the
+    command offered, saying only that it could not be used: 31-04-2027 is written dd-mm-åååå already."""
+    code, _, err = in_terminal(
+        CTRL_C, "plan", "tilføj", "--hvad", "Ring\ntil IT", "--frist", "31-04-2027", "--fælles"
+    )
+
+    assert code == 130
+    said = flat(err)
+    assert "'31-04-2027' er ikke en dato: april har kun 30 dage." in said, said
+    assert said.endswith("spredning plan tilføj --hvad 'Ring til IT' --fælles"), said
+
+
 def test_ctrl_c_before_anything_is_typed_says_only_that_the_action_was_not_added(in_terminal, ws, sharing):
     code, _, err = in_terminal(CTRL_C, "plan", "tilføj", "--fælles")
 

@@ -168,7 +168,7 @@ def test_an_empty_state_file_is_told_as_empty(ws, slug, run_cli):
     assert code == 0, err
     [kept] = state_path(ws, slug).parent.glob(f"{slug}.yaml.bak-*")
     said = flat(err)
-    assert "denne computers oplysninger om projektet var en tom fil (0 byte), så der er lavet en ny." in said
+    assert "oplysninger om projektet var tom (der stod intet i den), så der er lavet en ny." in said
     assert "Kladder, du ikke havde gemt, kunne ikke hentes tilbage, for der stod intet i filen" in said
     assert kept.name in said and state(ws, slug) == {}
 
@@ -210,3 +210,30 @@ def test_in_a_folder_that_cannot_be_written_the_texts_read_back_are_still_shown(
     assert "2 kladder, der ikke er gemt som svar" in flat(out)  # read back, though not written
     assert path.read_bytes() == damaged and not list(path.parent.glob(f"{slug}.yaml.bak-*"))
     assert ws.store.local(slug).copy == copy  # the copy id it had, not the place's stand-in
+
+
+def test_zero_bytes_after_the_last_line_lose_nothing_and_name_no_line(ws, slug, run_cli):
+    """A computer switched off while the file was written can leave it padded with zero bytes: they
+    were said to be a line of the program's notes that could not be read, which nothing was."""
+    whole = state_path(ws, slug).read_bytes()
+    state_path(ws, slug).write_bytes(whole + b"\x00" * 300)
+
+    code, _, err = run_cli("status")
+
+    assert code == 0, err
+    assert state(ws, slug) == ALL
+    said = flat(err)
+    assert "Disse 3 tekster er hentet tilbage" in said
+    assert "kunne ikke læses" not in said, said
+    assert "programmets egne notater" not in said, said
+
+
+def test_a_file_of_only_zero_bytes_is_told_as_holding_nothing(ws, slug, run_cli):
+    state_path(ws, slug).write_bytes(b"\x00" * 4096)
+
+    code, _, err = run_cli("status")
+
+    assert code == 0, err
+    said = flat(err)
+    assert "der stod intet i filen" in said
+    assert "0 byte" not in said and "Linje 1" not in said, said

@@ -175,7 +175,9 @@ def test_vis_nye_with_news_from_several_partners_asks_in_a_terminal_among_them(h
         run = on_screen("\x1b[B" + ENTER, "vis", "--nye", "--ingen-pager")  # the second: Læsø
 
     assert run.code == 0, run.err
-    assert "Hvilken genbrugende organisation gælder det?" in run.screen
+    screen = flat(run.screen)
+    assert "Flere partnere har sendt nye svar. Hvis svar vil du se?" in screen  # why it asks
+    assert "Ærø Kommune (2 nye svar)" in screen and "Læsø Kommune (1 nyt svar)" in screen
     assert "Fanø" not in run.screen
     assert "Læsø svarer" in flat(run.out) and "Ærø svarer" not in run.out
 
@@ -205,3 +207,21 @@ def test_status_says_to_wait_for_the_partner_when_our_side_is_answered_and_sent(
     # the reusing side, with questions of its own still open, is not told to wait: it answers
     aeroe.answer({q.id: "svar" for q in guide.phases[0].questions("genbruge")})
     assert "vent på svar" not in aeroe.ok("status")
+
+
+# --- the sharing side's drafts in several dialogues: whose each one is -------------------------------
+
+
+def test_drafts_of_one_question_in_two_partners_dialogues_are_named_with_each_partner(pair, on_screen):
+    """status listed 'Er løsningen umiddelbart interessant …?' twice, nothing telling the two apart."""
+    sharing, _ = pair
+    with sharing.at_home():
+        for name in ("Ærø", "Fanø"):
+            typed = f"Kladde om {name}\x03"  # Ctrl+C keeps it as a draft
+            assert on_screen(typed, "fase", "tjek", "--rolle", "genbruge", "--partner", name).code == 130
+
+    said = flat(sharing.ok("status"))
+
+    assert "2 kladder, der ikke er gemt som svar" in said
+    assert "(Ærø Kommune)" in said.split("2 kladder")[1].split("Næste skridt")[0], said
+    assert "(Fanø Kommune)" in said.split("2 kladder")[1].split("Næste skridt")[0], said

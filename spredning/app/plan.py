@@ -111,9 +111,10 @@ def date_problem(text: str, ahead: bool = True, today: datetime.date | None = No
     which is never guessed; a year before 2000, surely a typo (05-06-0027 would be year 27); a year
     more than YEARS_AHEAD years ahead, surely one too (2207, 20277: the year meant is suggested); the
     29th of February in a year that has none; a day past its month's end (31-04: April has 30
-    days); anything else. The example is built from today's date (or the user's own day and
-    month), never a fixed one, and is a date the field takes: where it refuses a day still to
-    come (not `ahead`: an approval, a meeting), never a day after today.
+    days); anything else ('i morgen': that day's date is the example). The example is built from
+    today's date (or the user's own day and month, or day in words), never a fixed one, and is a
+    date the field takes: where it refuses a day still to come (not `ahead`: an approval, a
+    meeting), never a day after today.
     """
     today = today or datetime.date.today()
     short = _SHORT_YEAR.match(text)
@@ -144,16 +145,33 @@ def date_problem(text: str, ahead: bool = True, today: datetime.date | None = No
         past_end = _past_month_end(text, day, month, year, ahead, today)
         if past_end is not None:
             return past_end
+    said = _day_in_words(text, today)  # 'i morgen': that day is the one to write (where the field takes it)
+    example = said if said is not None and (ahead or said <= today) else today
     return _without_year(text, ahead, today) or UsageProblem(
-        "plan.bad-date", value=text, example=followup.typed_day(today)
+        "plan.bad-date", value=text, example=followup.typed_day(example)
     )
+
+
+DAYS_IN_WORDS = {"today": 0, "tomorrow": 1, "after-tomorrow": 2}  # plan.days.NAME: words for the day
+
+
+def _day_in_words(text: str, today: datetime.date) -> datetime.date | None:
+    """The day a word for one names ('i morgen', 'tomorrow', in any language the program has), or None."""
+    wanted = " ".join(fold_name(text).split())
+    for name, days in DAYS_IN_WORDS.items():
+        for code in i18n.LANGUAGES:
+            words = str(i18n.catalogue(code)[f"plan.days.{name}"]).split("|")
+            if wanted in {" ".join(fold_name(word).split()) for word in words}:
+                return today + datetime.timedelta(days=days)
+    return None
 
 
 def _too_late(text: str, ahead: bool, today: datetime.date) -> UsageProblem | None:
     """A year more than YEARS_AHEAD years ahead (05-06-2207, 5.6.20277), with the date meant most likely.
 
     That is the user's day and month in a year their digits make with one swapped or left out
-    (2207: 2027; 20277: 2027), the one nearest today; else the next (or last) such day.
+    (2207: 2027; 20277: 2027), the one nearest today; else the next (or last) such day, or the
+    month's last day when the day is past its end (31-02-2090: 28-02 next time it comes).
     """
     match = _LONG_YEAR.match(text)
     parts = (int(match[1]), int(match[2]), int(match[3])) if match else _day_parts(text)
@@ -162,7 +180,12 @@ def _too_late(text: str, ahead: bool, today: datetime.date) -> UsageProblem | No
     day, month, year = parts
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
-    meant = _year_meant(str(year), day, month, ahead, today) or _nearest(day, month, ahead, today)
+    last = calendar.monthrange(2001, month)[1]  # a day past its month's end (31-02): the month's last day
+    meant = (
+        _year_meant(str(year), day, month, ahead, today)
+        or _nearest(day, month, ahead, today)
+        or _nearest(min(day, last), month, ahead, today)
+    )
     if meant is None:
         return None
     return UsageProblem(

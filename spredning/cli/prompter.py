@@ -778,6 +778,12 @@ def ask_partner(partners: Sequence[Partner], **io) -> Partner:
     return select(t("prompt.which-partner"), [Choice(clean_name(p.name or p.key), p) for p in partners], **io)
 
 
+def ask_news_partner(news: Sequence[tuple[Partner, int]], **io) -> Partner:
+    """Whose new answers to show (vis --nye), each partner with how many it has sent."""
+    choices = [Choice(t("vis.news-of-partner", org=clean_name(p.name) or p.key, n=n), p) for p, n in news]
+    return select(t("vis.news-which-partner"), choices, **io)
+
+
 def ask_dialogue(partners: Sequence[Partner], question: str, **io) -> Partner | None:
     """Which dialogue a new action, mark or approval belongs to: a partner's, or every one (None)."""
     every = object()
@@ -797,6 +803,7 @@ class TypedAction(NamedTuple):
     who: str = ""
     due: str = ""
     refused: bool = False
+    problem: str = ""  # why a --frist given was refused, when the stop came before its field said so
 
 
 def ask_action(
@@ -821,7 +828,9 @@ def ask_action(
             interrupted(typed)
 
     given_who = current.who if current else ""  # a stop keeps what the later fields hold already
-    later = TypedAction(due=shown) if given_due is None else TypedAction(refused=True)  # the deadline's
+    later = (  # the deadline's, at a stop before its field
+        TypedAction(due=shown) if given_due is None else TypedAction(refused=True, problem=given_due[1])
+    )
     with fields_together() as fields:  # a stop from outside keeps every field typed, not only the last
         fields.append((t("plan.ask-what"), None))
         what = ask_text(

@@ -117,7 +117,11 @@ def salvage(raw: bytes) -> tuple[dict[str, object], Salvage]:
 
 
 def _lines(raw: bytes) -> list[_Line]:
-    """The file's lines as text; what is not UTF-8 nor allowed in YAML becomes U+FFFD (marked bad)."""
+    """The file's lines as text; what is not UTF-8 nor allowed in YAML becomes U+FFFD (marked bad).
+
+    A line of nothing but zero bytes (a computer switched off while the file was written pads it
+    with them) is a blank line: nothing on it was lost.
+    """
     raw = raw.removeprefix(codecs.BOM_UTF8)
     parts = raw.split(b"\n")
     if parts and parts[-1] == b"":
@@ -125,6 +129,9 @@ def _lines(raw: bytes) -> list[_Line]:
     lines = []
     for number, part in enumerate(parts, 1):
         part = part.removesuffix(b"\r")
+        if not part.strip(b"\x00 \t"):  # zero bytes a crash left where the file was being written: blank
+            lines.append(_Line(number, "", False))
+            continue
         if number == len(parts) and not raw.endswith(b"\n"):  # cut short: a character's first bytes go
             text = codecs.getincrementaldecoder("utf-8")("replace").decode(part, final=False)
         else:

@@ -349,7 +349,7 @@ def _not_saved(unsaved, role: str, dialogue: tuple[Partner | None, bool], projec
         again = command(*words, partner=named, project=project)
         return lost, Message("fase.interrupted-mark.hint", {"again": again, "command": resume})
     if isinstance(unsaved, UnsavedAction):
-        what, who, due, refused = unsaved.typed
+        what, who, due, refused, _ = unsaved.typed
         words = ["plan", "tilføj", "--fase", unsaved.tool.id]
         words += typed_words(("--hvad", what), ("--hvem", who), ("--frist", due))
         words += ["--fælles"] if partner is None else []

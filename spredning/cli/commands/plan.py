@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
+from collections.abc import Iterator
 
 import typer
 
@@ -244,9 +246,25 @@ def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> da
         typed.append(TypedAction(what, who, "" if refused else text, refused))
 
     try:
-        return ask_due(given_due[0], interrupted=stopped, refused=given_due[1])
+        with _given_fields(what, who):  # a stop from outside keeps them with the deadline typed
+            return ask_due(given_due[0], interrupted=stopped, refused=given_due[1])
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("plan.add-interrupted", hint=again(typed)) from None
+
+
+@contextlib.contextmanager
+def _given_fields(what: str | None, who: str | None) -> Iterator[None]:
+    """While the deadline's field alone is asked: --hvad and --hvem given are the action's other fields.
+
+    A stop from outside then shows and keeps them with the deadline typed (prompter.fields_together).
+    """
+    from spredning.cli.prompter import fields_together
+
+    with fields_together() as fields:
+        given = ((t("plan.ask-what"), what), (t("plan.ask-who"), who))
+        fields += [(question, text) for question, text in given if text]
+        fields.append((t("plan.ask-due"), None))
+        yield
 
 
 def _given_due(frist: str | None) -> tuple[datetime.date | None, tuple[str, str] | None]:
@@ -272,11 +290,14 @@ def _add_again(typed: list, status: str | None, fase: str | None, common: bool, 
     """
     if not typed:
         return None
-    what, who, due, refused = typed[0]
+    what, who, due, refused, problem = typed[0]
     if not (what + who + due).strip():
         return None
+    shown = _add_command(what, who, due, status, fase, common, partner)
+    if problem:  # a --frist given, refused, and its field not yet reached: why it is left out is said here
+        return Message("plan.add-again-refused-why", {"command": shown, "problem": problem})
     key = "plan.add-again-refused" if refused else "plan.add-again"  # a refused deadline is left out: said
-    return Message(key, {"command": _add_command(what, who, due, status, fase, common, partner)})
+    return Message(key, {"command": shown})
 
 
 def _add_command(
@@ -368,7 +389,8 @@ def _due_again(ws, id: str, given_due: tuple[str, str], what, who, status) -> da
 
     item = plans.current(ws, id)  # a wrong or too short id is said before the field
     try:
-        return ask_due(given_due[0], refused=given_due[1])
+        with _given_fields(what, who):
+            return ask_due(given_due[0], refused=given_due[1])
     except (KeyboardInterrupt, EOFError):
         words = typed_words(("--hvad", what or ""), ("--hvem", who or ""), ("--status", status or ""))
         again = Message("plan.change-again-refused", {"command": command("plan", "ret", item.id, *words)})
@@ -411,7 +433,7 @@ def _change_again(current, typed: list) -> Message | None:
     """
     if not typed:
         return None
-    what, who, due, refused = typed[0]
+    what, who, due, refused, _ = typed[0]
     shown = typed_day(current.due) if current.due else ""
     words = typed_words(
         ("--hvad", what if what.strip() and what != current.what else ""),

@@ -32,6 +32,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import echo, make_console, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted
+from spredning.core.local import key_slot
 from spredning.core.model import ROLES, SHARING, Answer, Guide, Partner, Phase, Project
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
@@ -96,7 +97,9 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
     conflicts = {c.slot: c for item in result.dialogues for c in item.conflicts}  # a shared one once
     strays = {s.slot: s for item in result.dialogues for s in item.strays}
     _notes(console, guide, result, tuple(conflicts.values()), tuple(strays.values()), project_option)
-    _notes_of(console, own._replace(drafts=all_drafts(result)), kinds=("drafts",))  # every dialogue's
+    _notes_of(
+        console, own._replace(drafts=all_drafts(result)), ("drafts",), result.project
+    )  # every dialogue's
     _in_versions(console, guide, result, project_option)
     if result.common is not None:
         words = follow_up_words(follow_up_summary(result.common, "", "dele"))
@@ -259,16 +262,25 @@ def _notes(console, guide: Guide, result: Status, conflicts, strays, project_opt
         print_strays(console, result.project, strays, result.path, command("guide", "--ider"))
 
 
-def _notes_of(console, item: DialogueStatus, kinds=("drafts", "news", "unsent")) -> None:
+def _notes_of(
+    console, item: DialogueStatus, kinds=("drafts", "news", "unsent"), project: Project | None = None
+) -> None:
+    """The dialogue's drafts, news and changes not sent.
+
+    With `project` (every dialogue's drafts in one list), a draft in a partner's dialogue is named
+    with the partner: the same question may be in several.
+    """
     if item.drafts and "drafts" in kinds:
-        console.print(
-            say(
-                "status.drafts",
-                style="yellow",
-                n=len(item.drafts),
-                questions=[q.text for _, q in item.drafts[:3]],
+        names = {p.key: clean_name(p.name) or p.key for p in project.partners} if project else {}
+        questions = []
+        for key, question in item.drafts[:3]:
+            where = key_slot(key)[0]
+            questions.append(
+                t("status.draft-of-partner", question=question.text, org=names[where])
+                if where in names
+                else question.text
             )
-        )
+        console.print(say("status.drafts", style="yellow", n=len(item.drafts), questions=questions))
     if item.news and "news" in kinds:
         console.print(say("status.news", n=len(item.news)))
     if item.unsent and "unsent" in kinds:

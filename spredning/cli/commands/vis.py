@@ -144,9 +144,9 @@ def _news_partner(ws, opened, project_option: str | None) -> Partner | None:
     from spredning.cli.commands import common  # its is_interactive: the one a test makes a terminal
 
     if common.is_interactive():
-        from spredning.cli.prompter import ask_partner
+        from spredning.cli.prompter import ask_news_partner
 
-        return ask_partner([p for p, _ in found])
+        return ask_news_partner(found)
     news = [t("vis.news-of-partner", org=clean_name(p.name) or p.key, n=n) for p, n in found]
     commands = [command("vis", "--nye", partner=p, project=project_option) for p, _ in found]
     hint = message("vis.news-choose-partner.hint", commands=commands)
