@@ -31,7 +31,8 @@ def pair(tmp_path) -> tuple[Org, Org]:
 def own_sheet(org: Org, role: str, *options: str, text: str, qid: str, name: str = "ark.docx"):
     """A sheet of `role`'s questions in tjek, its field for `qid` filled in with `text`."""
     path = org.files / name
-    org.ok("arbejdsark", "--rolle", role, "--fase", "tjek", "--ud", str(path), "--overskriv", *options)
+    said = org.ok("arbejdsark", "--rolle", role, "--fase", "tjek", "--ud", str(path), "--overskriv", *options)
+    assert "Send det til" not in said  # no partner answers our own questions
     sheet = Sheet.read(path)
     sheet.fill(_number(sheet, qid), text).save(path)
     return path
@@ -43,9 +44,10 @@ def _number(sheet: Sheet, qid: str) -> int:
     return next(int(tag.split("|")[0]) for tag in tags if tag.endswith(qid))
 
 
-def imported(org: Org, path, *env: tuple[str, str]) -> str:
+def imported(org: Org, path, *env: tuple[str, str], dry: bool = False) -> str:
+    dry_run = ("--tør",) if dry else ()
     code, out, err = installed(
-        "importer", str(path), "--ikke-interaktiv", home=org.home, cwd=org.files, env=dict(env)
+        "importer", str(path), "--ikke-interaktiv", *dry_run, home=org.home, cwd=org.files, env=dict(env)
     )
     assert code == 0, err + out
     return flat(out)
@@ -91,6 +93,12 @@ def test_the_english_edition_says_it_too(pair):
 def test_replacing_an_answer_typed_here_keeps_a_copy_and_shows_both(pair):
     _, aeroe = pair
     aeroe.answer({G1: "Skrevet her"}, "--rolle", "genbruge")
+    said = flat(aeroe.ok("arbejdsark", "--rolle", "genbruge", "--fase", "tjek", "--ud", "vist.docx"))
+    assert "1 af dem har et svar, som I kan rette i. Efter hvert værktøj kan I markere klarhed" in said
+    assert said.endswith(
+        "Spørgsmålene i arket er jeres egne: brug det fx på jeres egen workshop. Svarene, I skriver i det, "
+        "henter I ind som jeres egne med: spredning importer vist.docx"
+    )
     path = own_sheet(aeroe, "genbruge", text="Rettet på workshoppen", qid=G1)
     before = aeroe.path.read_text(encoding="utf-8")
     out = imported(aeroe, path)
@@ -101,6 +109,13 @@ def test_replacing_an_answer_typed_here_keeps_a_copy_and_shows_both(pair):
     assert backups and backups[-1].read_text(encoding="utf-8") == before
     assert aeroe.texts()[G1] == "Rettet på workshoppen"
     assert aeroe.others() == {}
+    again = aeroe.files / "igen.docx"  # the same sheet, written in again after the first import
+    sheet = Sheet.read(path)
+    sheet.fill(_number(sheet, G1), "Rettet igen").save(again)
+    assert "1 af jeres egne svar er nu det, I skrev i arbejdsarket" in imported(aeroe, again)
+    out = imported(aeroe, path, dry=True)  # its first text again: older than ours now
+    assert "Springes over: jeres arbejdsark (ark.docx) har en ældre udgave af 1 svar" in out
+    assert "Ærø Kommune" not in out.split("Springes over:")[1].split("nyere udgave")[0]
 
 
 def test_an_empty_sheet_over_an_answer_typed_here_is_a_conflict_of_our_own(pair):

@@ -112,6 +112,8 @@ def print_older(console, guide: Guide, plan: exchange.ImportPlan, dry: bool = Fa
         return
     org = exchange.sender_name(plan.incoming, with_new_partners(plan))
     heading = "importer.older-dry" if dry else "importer.older"
+    if plan.own_sheet:  # our own worksheet: from no organisation but ours
+        heading = "importer.older-own-sheet-dry" if dry else "importer.older-own-sheet"
     file = plan.incoming.path.name  # the name the user gave; whole on a line
     day = date(plan.incoming.day) if plan.incoming.day is not None else ""
     console.print(say(heading, style="yellow", n=len(older), org=org, file=file, day=day))
