@@ -222,7 +222,8 @@ class ImportPlan(NamedTuple):
 
         A worksheet is read where it was made (app/worksheets.py), so what the filler wrote in it
         reaches the filler's program with the maker's export: the filler's own words coming home,
-        not a change by the file's sender.
+        not a change by the file's sender. A worksheet of our own side's questions read here
+        (own_sheet) brings only our own words.
         """
         return [item for item in self._ours_changed() if self.from_own_sheet(item)]
 
@@ -245,12 +246,24 @@ class ImportPlan(NamedTuple):
             and (self.me == SHARING or item.slot[0] == self.me)
         ]
 
+    @property
+    def own_sheet(self) -> bool:
+        """True for a worksheet of our own side's questions, read here: all it brings is ours.
+
+        Its sender and receiver are then this computer's organisation (app/worksheets.py, own_sheet).
+        """
+        incoming = self.incoming
+        return incoming.sheet_versions is not None and self.me is not None and incoming.sender == self.me
+
     def from_own_sheet(self, item: Planned) -> bool:
         """True when all an answer (or record) gains here was written in our own worksheet.
 
         Every copy the incoming version is ahead of ours by is a worksheet this computer's
-        organisation filled in (worksheet/copies.py, filled_by).
+        organisation filled in (worksheet/copies.py, filled_by); or the import is such a worksheet
+        of our own side's questions itself (own_sheet).
         """
+        if self.own_sheet:
+            return True
         if self.me is None or self.incoming.sheet_versions is not None:
             return False
         return _own_sheet_ahead(self.incoming, item.before, item.incoming, self.project.id, self.me)

@@ -6,7 +6,9 @@ answers in Word content controls, and records in the document the project's iden
 
 A worksheet is read only where it was made: the maker's computer alone gives its changes their
 counts, so the same text is the same version everywhere. The organisation that filled it in is
-told to send it back, and gets its answers with the maker's next export.
+told to send it back, and gets its answers with the maker's next export. A sheet of only the
+maker's own side's questions (made for its own workshop) is the maker's own: read with the maker
+as its filler (own_sheet), so its changes are ours, not the partner's.
 
 ``read_worksheet`` turns a returned worksheet into the same ``Incoming`` an exchange file gives, so
 planning, dry runs, conflicts and the history work unchanged. Each field becomes one version:
@@ -59,6 +61,7 @@ from spredning.core.model import (
     Project,
     Question,
     project_slug,
+    side_of,
 )
 from spredning.worksheet import answers
 from spredning.worksheet.package import MAX_FILE, is_word_file
@@ -266,6 +269,9 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
         )
     opened = ws.store.open(found.slug)
     _check_ours(opened.project, opened.local.me, sheet, path)
+    own = own_sheet(sheet, opened.local.me)
+    if own:  # our own side's questions: filled in by us, whoever the sheet was addressed to
+        sheet = sheet._replace(filler=sheet.maker)
     keys = sheet.keys()
     try:
         body = reader.read_body(parts.document, parts.styles, keys, parts.numbering)
@@ -295,7 +301,7 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
             org=_org_name(project, sheet, sheet.filler),
         )
     intro = message(
-        "worksheet.note.read",
+        "worksheet.note.read-own" if own else "worksheet.note.read",
         org=_org_name(project, sheet, sheet.filler),
         day=_day(sheet.day),
         n=sum(1 for field in sheet.fields if field.number in body.fields),
@@ -304,10 +310,24 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
         _incoming_project(sheet, result.answers, follow.records),
         path,
         sheet.filler,
-        sheet.maker,
+        sheet.filler if own else sheet.maker,
         notes=(intro, *result.notes, *follow.notes),
         sheet_versions=(copy, brought_in(copy, {**result.answers, **follow.records})),
     )
+
+
+def own_sheet(sheet: SheetRecord, me: str | None) -> bool:
+    """True when every question on a worksheet is one of our own side's: its answers are ours.
+
+    'arbejdsark --rolle' with our own side makes such a sheet for our own workshop; whoever it was
+    addressed to, nobody but us answers our own side's questions in it. Its changes are then our
+    own (read with us as its filler: its copy id names us, worksheet/copies.py), never the partner's.
+    A sheet with the partner's questions too is the partner's to fill in, as before.
+    """
+    if me is None or me != sheet.maker or not sheet.fields:
+        return False
+    side = "dele" if me == SHARING else "genbruge"
+    return all(side_of(field.slot[1]) == side for field in sheet.fields)
 
 
 def _incoming_project(sheet: SheetRecord, found: Mapping, records: Mapping) -> Project:

@@ -5,7 +5,8 @@ file by hand), and such a change travels on to the other partners with the next 
 answer the import empties is named as removed, never counted as an update, and every change to our
 own answers is listed by question after the import too, with who made it and how to see it. What
 we wrote ourselves in a worksheet the partner made comes back with the partner's export: it is
-listed as ours, from that worksheet, not as the partner's change.
+listed as ours, from that worksheet, not as the partner's change; so is all a worksheet of our own
+side's questions brings (read here: app/worksheets.py, own_sheet).
 """
 
 from __future__ import annotations
@@ -111,6 +112,8 @@ def print_older(console, guide: Guide, plan: exchange.ImportPlan, dry: bool = Fa
         return
     org = exchange.sender_name(plan.incoming, with_new_partners(plan))
     heading = "importer.older-dry" if dry else "importer.older"
+    if plan.own_sheet:  # our own worksheet: from no organisation but ours
+        heading = "importer.older-own-sheet-dry" if dry else "importer.older-own-sheet"
     file = plan.incoming.path.name  # the name the user gave; whole on a line
     day = date(plan.incoming.day) if plan.incoming.day is not None else ""
     console.print(say(heading, style="yellow", n=len(older), org=org, file=file, day=day))
@@ -139,15 +142,17 @@ def print_changed_here(
         console.print(_lines(guide, plan, own, marked=True))
         print_said(console, say("importer.own-see", command=see), see)
     home = plan.own_from_sheet()  # what we wrote in a worksheet, brought by the maker's export
-    if home:
-        console.print(say("importer.own-from-sheet", n=len(home)))
+    if home:  # or read here, from our own side's worksheet: then each with what it was
+        key = "importer.own-sheet-changed" if plan.own_sheet else "importer.own-from-sheet"
+        console.print(say(key, n=len(home)))
         console.print(_lines(guide, plan, home, marked=True))
     if backup is not None:
         print_backup(console, plan, backup)
     print_older(console, guide, plan)
     both = plan.own_sheet_conflicts()  # our worksheet's text beside what we typed here meanwhile
-    if both:
-        console.print(say("importer.own-sheet-conflicts", n=len(both)))
+    if both:  # our own side's worksheet: the text here need not be newer than the sheet's
+        key = "importer.own-sheet-conflicts-here" if plan.own_sheet else "importer.own-sheet-conflicts"
+        console.print(say(key, n=len(both)))
         console.print(_lines(guide, plan, both))
     own = [*own, *home]
     others = [item for item in plan.removed() if item not in own]

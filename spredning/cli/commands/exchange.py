@@ -287,6 +287,8 @@ def _imported(
 
     if plan.incoming.sender is None:  # an old file that does not say who sent it
         console.print(say("importer.done", style="green", summary=summary(plan, settled)))
+    elif plan.own_sheet:  # our own side's questions, filled in by us: from no partner
+        console.print(say("importer.done-own-sheet", style="green", summary=summary(plan, settled)))
     else:  # with several partners, whose file it was
         org = exchange.sender_name(plan.incoming, plan.project)
         console.print(say("importer.done-from", style="green", org=org, summary=summary(plan, settled)))

@@ -58,18 +58,24 @@ def arbejdsark(
     with after_work(console):
         tell_written(key, done.path, console)
         tell_beside(beside, console)
+        ours = role is not None and role == opened.local.side  # our own questions only
         if sheet.empty:
             console.print(say("arbejdsark.contents-empty", n=sheet.fields))
         else:
-            console.print(say("arbejdsark.contents", n=sheet.fields, answered=sheet.answered))
-        own = sheet.empty and role is not None and role == opened.local.side  # our own questions only
+            contents = "arbejdsark.contents-own" if ours else "arbejdsark.contents"  # edited by us, not them
+            console.print(say(contents, n=sheet.fields, answered=sheet.answered))
+        own = sheet.empty and ours
         if sheet.actions:
-            console.print(say("arbejdsark.follow-up", n=sheet.actions))
+            follow_up = "arbejdsark.follow-up-own" if ours else "arbejdsark.follow-up"
+            console.print(say(follow_up, n=sheet.actions))
         elif sheet.marks:
-            console.print(say("arbejdsark.follow-up-new-own" if own else "arbejdsark.follow-up-new"))
+            console.print(say("arbejdsark.follow-up-new-own" if ours else "arbejdsark.follow-up-new"))
         if own and role is not None:  # for our own workshop: not to send, nor to bring in as the partner's
             fill = command("fase", (phases or ws.guide.phases)[0].id, "--rolle", role)
             print_said(console, say("arbejdsark.own-empty", command=fill), fill)
+        elif ours:  # with our answers, for our own workshop too: what comes back is ours (app/worksheets.py)
+            back = command("importer", file_word(done.path, beside))
+            print_said(console, say("arbejdsark.own", command=back), back)
         else:
             _tell_send(console, sheet, file_word(done.path, beside))
 
