@@ -41,6 +41,7 @@ def test_choosing_the_partners_version_on_import_keeps_a_copy_with_our_text(tmp_
     said = flat(run.out + run.err)
     assert "Teksten, der stod her, før I valgte en anden udgave, er gemt i en kopi af projektfilen:" in said
     assert copy.name in said.replace(" ", "")
+    assert "tidligere svar står helt i den" not in said  # the file itself replaced nothing of ours
 
 
 def test_keeping_our_version_on_import_makes_no_copy(tmp_path, monkeypatch, run_cli):

@@ -296,7 +296,8 @@ def _imported(
         names = [clean_name(p.name or p.key) for p in plan.new_partners]
         console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
     see = _see_news(ws, plan, project) if plan.own_changes() else ""
-    backup = written_path(result.backup) if result.backup is not None else None
+    # the copy, named here when the file replaced something of ours (else by _chosen_backup)
+    backup = written_path(result.backup) if result.backup is not None and plan.keeps_copy() else None
     records = bool(plan.own_records_replaced())  # the copy is named after the follow-up list then
     print_changed_here(console, ws.guide, plan, see, None if records else backup)
     print_strays(console, ws.layout, plan, str(result.path))
