@@ -70,3 +70,20 @@ def test_choosing_the_partners_version_in_konflikter_keeps_a_copy(tmp_path, monk
     (copy,) = _backups(sharing) - before
     assert "Odenses nye formål, skrevet efter mødet" in copy.read_text(encoding="utf-8")
     assert "før I valgte en anden udgave, er gemt i en kopi af projektfilen" in flat(run.out + run.err)
+
+
+def test_the_file_again_after_choosing_its_version_is_unchanged_not_an_older_version(
+    tmp_path, monkeypatch, run_cli
+):
+    """After choosing Ærø's text, the same file again brings that very text: nothing skipped or said."""
+    sharing, file = _conflict(tmp_path, run_cli)
+    with monkeypatch.context() as patched, sharing.at_home():
+        interactive(patched)
+        assert typed(run_cli, DOWN + ENTER, "importer", str(file)).code == 0
+
+    code, out, err = sharing.import_(file)
+
+    assert code == 0, err
+    said = flat(out + err)
+    assert "1 uændret" in said
+    assert "sprunget over" not in said and "ældre udgave" not in said
