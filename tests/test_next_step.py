@@ -205,7 +205,7 @@ def test_a_conflict_settled_is_no_news_from_the_partner_afterwards(pair):
     ]
     ws = Workspace(Settings(home=str(reusing.home)))
     conflict = exchange.open_conflicts(ws.store.load(reusing.slug))[0]
-    settled, _ = exchange.settle(ws, reusing.slug, {conflict.slot: (conflict.entry, Answer("Samlet tekst"))})
+    done = exchange.settle(ws, reusing.slug, {conflict.slot: (conflict.entry, Answer("Samlet tekst"))})
 
-    assert settled == 1
+    assert done.settled == 1
     assert next_steps(reusing)[0] == "læs det nye svar fra partneren: spredning vis --nye"  # D2 only

@@ -281,10 +281,11 @@ def test_a_bad_value_refuses_the_whole_sheet_naming_each_field(sharing):
         "Klarhed 37 (klarheden efter Beskriv innovationen, Vi vil genbruge): »blå« er ikke en klarhed"
         in message
     )
-    today = followup.typed_day(datetime.date.today())  # the example is today's date, not a fixed one
+    # the example is the day meant ('i morgen': tomorrow's date), not a fixed one
+    tomorrow = followup.typed_day(datetime.date.today() + datetime.timedelta(days=1))
     assert (
         f"{due} (handlingen »{ACTION}«): 'i morgen' er ikke en dato. "
-        f"Skriv datoen som dag-måned-år, fx {today}." in message
+        f"Skriv datoen som dag-måned-år, fx {tomorrow}." in message
     )
     assert f"{status} (handlingen »{ACTION}«): »snart« er ikke en status" in message
     assert f"{new_what} (ny handling i fasen Tjek): skriv, hvad der skal gøres" in message

@@ -302,6 +302,16 @@ class ImportResult(NamedTuple):
     open_conflicts: int  # conflicts left for later (in the imported dialogues)
     settled: int
     backup: Path | None = None  # the project file as it was, kept when something of ours was replaced
+    chosen_over: int = 0  # conflicts where the version chosen left the text that stood here behind
+
+
+class Settled(NamedTuple):
+    """What settling conflicts did."""
+
+    settled: int
+    meanwhile: int  # changed since they were shown: left for another time
+    backup: Path | None = None  # the project file as it was, when a choice left a text behind
+    chosen_over: int = 0
 
 
 # -- reading a partner's file ----------------------------------------------------------------
@@ -775,10 +785,23 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
         open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
         return project, state, (open_conflicts, settled)
 
-    keep = plan.keeps_copy()  # a copy only when something of ours is replaced
+    chosen_over = sum(
+        1
+        for item in plan.items
+        if item.slot in decisions
+        and item.before is not None
+        and leaves_behind(item.before.answer, decisions[item.slot])
+    )
+    keep = plan.keeps_copy() or chosen_over > 0  # a copy only when a text of ours is replaced
     open_conflicts, settled = _transact_import(store, plan.project.slug, bring_in, keep)
     backup = store.last_backup if keep else None
-    return ImportResult(plan, store.path_for(plan.project.slug), open_conflicts, settled, backup)
+    path = store.path_for(plan.project.slug)
+    return ImportResult(plan, path, open_conflicts, settled, backup, chosen_over)
+
+
+def leaves_behind(here: Answer, chosen: Answer) -> bool:
+    """True when the version chosen in a conflict is not the text that stood here (kept then in a copy)."""
+    return bool(here.text) and (chosen.text, chosen.not_relevant) != (here.text, here.not_relevant)
 
 
 def news_from(ws: Workspace, slug: str, sender: str | None) -> int:
@@ -1143,8 +1166,12 @@ def open_conflicts(project: Project, partner: Partner | None = None) -> list[Ope
     return [OpenConflict(slot, entry) for slot, entry in project.dialogue(partner).conflicts()]
 
 
-def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answer]]) -> tuple[int, int]:
-    """Settle conflicts: each (entry as shown, chosen content); returns (settled, changed meanwhile)."""
+def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answer]]) -> Settled:
+    """Settle conflicts: each (entry as shown, chosen content).
+
+    A choice that leaves the text that stood here behind (another version, or a text written from
+    several) keeps the project file as it was beside it first, so no text is lost by a wrong choice.
+    """
 
     def apply(project: Project, state: LocalState):
         settled = meanwhile = 0
@@ -1161,7 +1188,10 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
             seen.add(slot_key(slot))
         return project, _no_longer_news(state, seen), (settled, meanwhile)
 
-    return ws.store.transact(slug, apply)
+    chosen_over = sum(1 for shown, content in decisions.values() if leaves_behind(shown.answer, content))
+    settled, meanwhile = ws.store.transact(slug, apply, keep_backup=chosen_over > 0)
+    backup = ws.store.last_backup if chosen_over and settled else None
+    return Settled(settled, meanwhile, backup, chosen_over if backup is not None else 0)
 
 
 def _no_longer_news(state: LocalState, keys: set[str]) -> LocalState:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Set
+from collections.abc import Iterator, Mapping, Set
+from pathlib import Path
 from typing import NamedTuple
 
 from spredning.app.workspace import Workspace
 from spredning.core import local
-from spredning.core.errors import Message, message
+from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import LocalState, key_slot, slot_key
 from spredning.core.model import ROLES, SHARING, Guide, Layout, Partner, Project, Question, Slot
 from spredning.core.salvage import LINE_BY_LINE, Salvage
@@ -215,10 +216,10 @@ def _org(project: Project, key: str) -> str | Message:
     return message("org.unknown")
 
 
-def salvaged_texts(guide: Guide, found: Salvage) -> list[Message]:
+def salvaged_texts(guide: Guide, found: Salvage, names: Mapping[str, str] | None = None) -> list[Message]:
     """Each draft or reason read back from a damaged state file (local.py), named by its question.
 
-    No project is at hand when the file is repaired: a dialogue is named by its partner's key. A
+    A dialogue is named by its partner's name in `names` (see dialogue_names), else by its key. A
     draft kept as a reason for "not relevant" is one while the file still said so.
     """
     items = []
@@ -228,7 +229,7 @@ def salvaged_texts(guide: Guide, found: Salvage) -> list[Message]:
         if question_id.count(".") == 3 and (role := question_id.split(".")[2]) in ROLES:
             side = message(f"role.{role}")
         if where:
-            side = message("where.side-of", side=side, org=where)
+            side = message("where.side-of", side=side, org=(names or {}).get(where, where))
         located = guide.locate(question_id)
         place = (
             message("where.unknown", side=side, id=question_id)
@@ -250,6 +251,20 @@ def salvaged_texts(guide: Guide, found: Salvage) -> list[Message]:
             )
         )
     return items
+
+
+def dialogue_names(ws: Workspace, kept: Path) -> dict[str, str]:
+    """The partners' names ({key: name}) in the project whose damaged state file was kept as `kept`.
+
+    Asked once the command is done (the state file is repaired then); {} when the project cannot
+    be read, so the texts are named by the keys instead.
+    """
+    slug = kept.name.partition(".yaml")[0]
+    try:
+        project = ws.store.load(slug)
+    except SpredningError:
+        return {}
+    return {partner.key: clean_name(partner.name or partner.key) for partner in project.partners}
 
 
 def salvaged_consequences(found: Salvage) -> list[Message]:

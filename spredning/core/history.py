@@ -165,8 +165,8 @@ def integrate(local: Entry | None, incoming: Answer) -> tuple[Entry, Outcome]:
         return _fast_forward(local, incoming)
     if order is Order.SAME and ours.same_content(incoming):
         return local, Outcome.UNCHANGED
-    if order is Order.AFTER:
-        return local, Outcome.OLDER
+    if order is Order.AFTER:  # an older version of the same text (ours settled a conflict with it, say)
+        return local, Outcome.UNCHANGED if ours.same_content(incoming) else Outcome.OLDER
     if ours.same_content(incoming):  # written twice independently, but alike: they agree
         merged = ours._replace(version=joined((ours.version, incoming.version)))
         return Entry(merged, _still_open(local.others, merged)), Outcome.UNCHANGED

@@ -68,19 +68,19 @@ def tell_kept_files(ws: Workspace) -> None:
             shown = written_path(path)
             found = ws.salvaged(path)
             if found is not None:
-                tell_salvaged(console, ws, found, shown)
+                tell_salvaged(console, ws, found, shown, path)
                 continue
             print_said(console, say("local.kept-damaged", style="yellow", path=shown), shown)
             console.print(say("local.kept-damaged.hint", style="dim"))
 
 
-def tell_salvaged(console, ws: Workspace, found: Salvage, shown: str) -> None:
+def tell_salvaged(console, ws: Workspace, found: Salvage, shown: str, kept: Path) -> None:
     """Tell what was read back from a damaged state file (drafts, reasons), what was not, and where it is.
 
     Lines of the user's text that could not be read are named for the user to look up; lines of the
     program's own notes are named with what losing them means, and nothing is asked of the user.
     """
-    from spredning.app.views import salvaged_consequences, salvaged_texts
+    from spredning.app.views import dialogue_names, salvaged_consequences, salvaged_texts
     from spredning.cli.console import say
     from spredning.cli.render_text import print_said, print_whole
 
@@ -89,7 +89,7 @@ def tell_salvaged(console, ws: Workspace, found: Salvage, shown: str) -> None:
         console.print(say("local.salvaged.empty.hint", style="dim"))
         return
     print_said(console, say("local.salvaged", style="yellow", path=shown), shown)
-    items = salvaged_texts(ws.guide, found)
+    items = salvaged_texts(ws.guide, found, dialogue_names(ws, kept))
     lines = [str(first) if first == last else f"{first}-{last}" for first, last in found.lost]
     if items:
         print_whole(console, say("local.salvaged.texts", n=len(items), items=items))

@@ -296,7 +296,8 @@ def _imported(
         names = [clean_name(p.name or p.key) for p in plan.new_partners]
         console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
     see = _see_news(ws, plan, project) if plan.own_changes() else ""
-    backup = written_path(result.backup) if result.backup is not None else None
+    # the copy, named here when the file replaced something of ours (else by _chosen_backup)
+    backup = written_path(result.backup) if result.backup is not None and plan.keeps_copy() else None
     records = bool(plan.own_records_replaced())  # the copy is named after the follow-up list then
     print_changed_here(console, ws.guide, plan, see, None if records else backup)
     print_strays(console, ws.layout, plan, str(result.path))
@@ -304,6 +305,7 @@ def _imported(
     _follow_up_list(console, ws.guide, plan)  # named, as in the dry run: ours may be among them
     if records and backup is not None:
         print_backup(console, plan, backup)
+    _chosen_backup(console, result.chosen_over, result.backup)
     if plan.creates and plan.becomes and plan.becomes[0] == "genbruge":
         _identity_taken(console, result.plan.project, plan.becomes[1] or "", project)
     elif plan.becomes:
@@ -440,6 +442,13 @@ def _own_record(guide: Guide, plan: exchange.ImportPlan, everyone: Project, item
     if item.outcome is Outcome.RESOLVED and item.after.others:  # the file settled only the versions it knew
         said += "\n" + t("importer.record-own-waits", n=len(item.after.others))
     return said
+
+
+def _chosen_backup(console, n: int, backup: Path | None) -> None:
+    """Where the texts that stood here are, when the versions chosen in conflicts left them behind."""
+    if n and backup is not None:
+        shown = written_path(backup)
+        print_said(console, say("konflikter.chosen-backup", n=n, path=shown), shown)
 
 
 def _which_help(importing: bool) -> str:
@@ -670,10 +679,19 @@ def konflikter(
             content = choose(item.slot, item.entry, (number, len(pending)))
             if content is not None:
                 decisions[item.slot] = (item.entry, content)
-    settled, meanwhile = exchange.settle(ws, slug, decisions)
+    done = exchange.settle(ws, slug, decisions)
     merging.done()  # the texts written are saved in the project now
     with after_work(console):
-        _settled(console, opened, decisions, settled, len(pending) - settled, meanwhile, ctx.obj.project)
+        _settled(
+            console,
+            opened,
+            decisions,
+            done.settled,
+            len(pending) - done.settled,
+            done.meanwhile,
+            ctx.obj.project,
+        )
+        _chosen_backup(console, done.chosen_over, done.backup)
 
 
 def _settled(console, opened, decisions, settled: int, left: int, meanwhile: int, project_option) -> None:
