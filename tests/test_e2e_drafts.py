@@ -1035,3 +1035,28 @@ def test_a_reason_typed_where_another_window_kept_an_answer_and_a_reason_waits_a
 
     assert drafts(home) == {DRAFT_KEY: "svar fra A"}
     assert reasons(home) == {DRAFT_KEY: "grund fra A\n\ngrund fra B"}
+
+
+def test_a_stop_from_outside_after_a_reason_typed_beside_the_answer_says_both_are_kept(spawn, project, home):
+    """Ctrl+N, a reason, back to the answer, then SIGTERM: the reason is named, as Ctrl+C names it."""
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", "Et halvt svar", "Et halvt svar")
+    child.send("\x0e")  # Ctrl+N: the reason for "not relevant"
+    child.send("Ikke aktuelt")
+    child.expect_exact("Ikke aktuelt")
+    child.send("\x02")  # Ctrl+B: back to the answer field, the reason kept beside it
+    child.expect_exact("Svar:")
+
+    os.kill(child.pid, signal.SIGTERM)
+    status = wait_for_exit(child)
+
+    assert status == 128 + signal.SIGTERM
+    said = " ".join(ANSI.sub("", child.before + child.read()).split())
+    assert "Intet af det, du har skrevet, er tabt" in said
+    assert (
+        "Begrundelsen, du skrev med Ctrl+N, er også gemt som kladde ved siden af svaret, men spørgsmålet "
+        "er ikke markeret som ikke relevant." in said
+    )
+    assert drafts(home) == {DRAFT_KEY: "Et halvt svar"}
+    state = yaml.safe_load((home / ".spredning" / f"{SLUG}.yaml").read_text(encoding="utf-8"))
+    assert state["begrundelser"] == {DRAFT_KEY: "Ikke aktuelt"}

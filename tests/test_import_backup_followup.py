@@ -49,6 +49,8 @@ def test_our_action_mark_and_approval_changed_by_the_partner_are_kept_in_a_copy_
     before = tree(reusing.home)
     dry = flat(reusing.ok("importer", str(file), "--tør"))
     assert "Filen ville ændre eller fjerne 3 punkter i jeres egen opfølgning" in dry, dry
+    # the copy is named after the list of follow-up items it refers to, as after an import
+    assert dry.index(ACTION) < dry.index("Filen ville ændre eller fjerne 3 punkter"), dry
     assert tree(reusing.home) == before and not backups(reusing)
     code, out, err = reusing.import_(file)
     assert code == 0, err + out

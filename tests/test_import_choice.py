@@ -87,10 +87,10 @@ def test_the_home_screen_offers_ours_first_and_labels_the_rest(post, tmp_path, m
 
     found = app_home.home(ws)
     shown = [title(found, a, 74) for a in app_home.import_actions(ws, tmp_path)]  # 80 columns
-    assert shown == [
-        "genoptraening-aeroe-til-aeroe-kommune.yaml – til jer fra Odense Kommune",
+    assert shown == [  # the file just imported: said to be, and after the files not yet imported
         "genoptraening-aeroe-til-fanoe-kommune.yaml – til Fanø Kommune",
         "genoptraening-aeroe-fra-fanoe-kommune.yaml – til Odense Kommune",
+        "genoptraening-aeroe-til… – til jer fra Odense Kommune, allerede hentet ind",
     ]
 
 
@@ -104,14 +104,14 @@ def test_our_own_export_changed_since_is_labelled_as_ours(post, tmp_path):
     listed = app_home.import_actions(workspace(odense.home), tmp_path)
 
     assert [(a.name, a.whose) for a in listed] == [
-        ("genoptraening-aeroe-fra-fanoe-kommune.yaml", "us"),  # Fanø exported last: newest first
-        ("genoptraening-aeroe-fra-aeroe-kommune.yaml", "us"),
         (sent.name, "own"),
+        ("genoptraening-aeroe-fra-fanoe-kommune.yaml", "brought"),  # imported: last; Fanø exported last
+        ("genoptraening-aeroe-fra-aeroe-kommune.yaml", "brought"),
     ]
     from spredning.cli.render_home import title
 
     found = app_home.home(workspace(odense.home))
-    assert title(found, listed[2], 74) == f"{sent.name} – jeres egen, til Fanø Kommune"
+    assert title(found, listed[0], 74) == f"{sent.name} – jeres egen, til Fanø Kommune"
 
 
 def test_a_first_run_names_each_files_sender_and_receiver(post, tmp_path):
@@ -167,3 +167,36 @@ def test_an_import_with_a_conflict_names_the_conflicts_not_the_news(post, tmp_pa
     assert code == 0
     assert "konflikter" in flat(out)
     assert "Næste skridt" not in out
+
+
+def test_a_file_already_imported_is_said_to_be_brought_in_and_offered_after_the_new(
+    post, tmp_path, monkeypatch, run_cli
+):
+    """Reported: the file just imported stayed at the top of the list; importing it again brings nothing."""
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    older = tmp_path / "genoptraening-aeroe-til-aeroe-kommune-gammel.yaml"  # an earlier mail's file
+    shutil.copy(ours, older)
+    _age(older, 3600)
+    aeroe.ok("importer", str(ours))  # the newest, imported: it would be first
+    interactive(monkeypatch)
+    ws = workspace(aeroe.home)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+
+    run = typed(run_cli, exchange(ws, "import") + ENTER + PAUSE + QUIT)  # the first file offered
+
+    assert run.code == 0, run.err
+    assert f"Samme som: spredning importer {older}" in flat(run.out)
+    assert "? Hvilken fil fra partneren? genoptraening-aeroe-til-aeroe-kommune-gammel… – til" in run.screen
+    from spredning.cli.render_home import title
+
+    listed = app_home.import_actions(ws, tmp_path)  # both imported now: last, newest first
+    assert [(a.name, a.whose) for a in listed][-2:] == [(ours.name, "brought"), (older.name, "brought")]
+    assert title(app_home.home(ws), listed[-2], 74) == (  # 80 columns: the name shortened to fit
+        "genoptraening-aeroe-til… – til jer fra Odense Kommune, allerede hentet ind"
+    )
+
+    ours.write_text(ours.read_text(encoding="utf-8") + "# sendt igen\n", encoding="utf-8")  # changed since
+    listed = app_home.import_actions(workspace(aeroe.home), tmp_path)
+    assert (listed[0].name, listed[0].whose) == (ours.name, "us")
+    assert [(a.name, a.whose) for a in listed][-1] == (older.name, "brought")

@@ -130,3 +130,66 @@ def pexpect_eof():
     import pexpect
 
     return pexpect.EOF
+
+
+@pytest.fixture
+def alone(tmp_path):
+    """A sharing side's project with no reusing organisation yet."""
+    code, _, err = installed(
+        "start", "--navn", "Test", "--deler", "Odense Kommune", "--rolle", "dele",
+        home=tmp_path / "hjem", cwd=tmp_path,
+    )  # fmt: skip
+    assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("eksport",),
+            "Tilføj den med 'spredning projekt genbruger' efterfulgt af organisationens navn i "
+            "anførselstegn.",
+        ),
+        (
+            ("projekt", "side", "genbruge"),
+            "Tilføj jeres organisation med 'spredning projekt genbruger' efterfulgt af dens navn i "
+            "anførselstegn.",
+        ),
+        (
+            ("fase", "tjek", "--rolle", "genbruge"),
+            "Tilføj den først med denne kommando efterfulgt af organisationens navn i anførselstegn: "
+            "spredning projekt genbruger",
+        ),
+    ],
+)
+def test_no_reusing_organisation_shows_no_navn_for_projekt_genbruger(tmp_path, alone, args, said):
+    """'Tilføj den med spredning projekt genbruger NAVN': copied, a partner called NAVN was added."""
+    project = tmp_path / "hjem" / "test.yaml"
+    before = project.read_bytes()
+    code, _, err = installed(*args, home=tmp_path / "hjem", cwd=tmp_path)
+
+    assert code == 2, err
+    assert said in flat(err)
+    assert "NAVN" not in err
+    code, _, err = installed("projekt", "genbruger", home=tmp_path / "hjem", cwd=tmp_path)  # copied, as shown
+    assert code == 2, err
+    assert project.read_bytes() == before
+
+
+def test_an_unknown_partner_is_shown_in_the_command_to_add_it(tmp_path):
+    """The name typed after --partner is known: the command to add it holds it, in quotes."""
+    code, _, err = installed(
+        "start", "--navn", "Test", "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
+        "--rolle", "dele", home=tmp_path / "hjem", cwd=tmp_path,
+    )  # fmt: skip
+    assert code == 0, err
+    project = tmp_path / "hjem" / "test.yaml"
+    before = project.read_bytes()
+    home = tmp_path / "hjem"
+    code, _, err = installed("arbejdsark", "--partner", "Nyborg Kommune", home=home, cwd=tmp_path)
+
+    assert code == 2, err
+    said = flat(err)
+    assert "Tilføj den med 'spredning projekt genbruger \"Nyborg Kommune\"', hvis den er ny." in said
+    assert "NAVN" not in said
+    assert project.read_bytes() == before

@@ -260,10 +260,15 @@ def test_without_a_terminal_the_sharing_side_is_made_and_told_what_names_are_mis
     assert code == 0, err
     said = " ".join(out.split())
     assert "Projektet er oprettet: X" in said
-    assert "Projektet har endnu ikke navnet på jeres organisation (den, der deler); skriv det med: " in said
-    assert "spredning projekt deler NAVN" in said
-    assert "Projektet har endnu ingen genbrugende organisationer; tilføj hver af dem med: " in said
-    assert "spredning projekt genbruger NAVN" in said
+    assert (
+        "Projektet har endnu ikke navnet på jeres organisation (den, der deler); skriv det med denne "
+        "kommando efterfulgt af navnet i anførselstegn: spredning projekt deler" in said
+    )
+    assert (
+        "Projektet har endnu ingen genbrugende organisationer; tilføj hver af dem med denne kommando "
+        "efterfulgt af organisationens navn i anførselstegn: spredning projekt genbruger" in said
+    )
+    assert "NAVN" not in said  # copied as shown, the organisation was called NAVN
 
     shown = " ".join(run_cli("status")[1].split())
     assert "Projektet har endnu ingen genbrugende organisationer" in shown

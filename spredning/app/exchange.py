@@ -905,11 +905,25 @@ def _remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalStat
         for item in (*plan.items, *plan.records)
         if _brought_text(item, state.copy)
     )
+    imported = state.imported
+    stamp = file_stamp(plan.incoming.path) if plan.incoming.sheet_versions is None else None
+    if stamp is not None:  # the home screen offers it as brought in, as long as it is this file
+        imported = {**imported, str(plan.incoming.path.resolve()): stamp}
     return state._replace(
         known={**state.known, sender: known},
         news=fresh_news,
         brought={**state.brought, sender: brought} if brought else state.brought,
+        imported=imported,
     )
+
+
+def file_stamp(path: Path) -> str | None:
+    """A file's size and modification time: the same file, unchanged since (without reading it)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return f"{found.st_size}:{found.st_mtime_ns}"
 
 
 def _brought_text(item: Planned, copy: str) -> bool:

@@ -62,7 +62,7 @@ class Action(NamedTuple):
     active: bool = False  # the active project, this side, ...
     copy: bool = False  # named by its file too: a copy in another file, or another project of its name
     each: tuple[tuple[Partner, int], ...] = ()  # news or unsent of several partners: each, how many
-    whose: str | None = None  # a file to import: 'us', 'own', 'other' (see import_actions)
+    whose: str | None = None  # a file to import: 'us', 'brought', 'own', 'other' (see import_actions)
     orgs: tuple[str, str] | None = None  # a file to import: its sender's and receiver's names
 
 
@@ -231,14 +231,17 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
     An export is named '...-til-...' or '...-fra-...', a worksheet '...-arbejdsark....docx'. A file
     this computer wrote itself and nobody has changed since is left out; the front end also offers
     typing a path. The files addressed to this side of the active project come first, newest
-    first; our own exports and files meant for another organisation last, said as such (whose)
-    in `whose` and `orgs` (see _addressed).
+    first; our own exports and files meant for another organisation next, and those already
+    imported here (unchanged since: importing again brings nothing) last, each said as such
+    (whose) in `whose` and `orgs` (see _addressed).
     """
     ours: dict[str, str] = {}
+    imported: dict[str, str] = {}
     slug = project_id = me = None
     try:
         opened = ws.open()
         ours = {str(Path(p).resolve()): digest for p, digest in opened.local.exports.items()}
+        imported = dict(opened.local.imported)
         slug, project_id, me = opened.project.slug, opened.project.id, opened.local.me
     except SpredningError:
         pass
@@ -257,6 +260,8 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
         action = Action("import", value=str(path), name=name)
         if export:
             action = _addressed(action, path, project_id, me)
+            if action.whose == "us" and imported.get(str(path.resolve())) == exchange.file_stamp(path):
+                action = action._replace(whose="brought")  # imported already, unchanged since
         elif slug is not None and name.startswith(slug + "-"):
             action = action._replace(whose="us")  # a worksheet of ours, come back
         others = slug is None or not name.startswith(slug + "-")
@@ -264,7 +269,7 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
     return tuple(action for _, action in sorted(found, key=lambda pair: pair[0]))
 
 
-WHOSE_ORDER = {"us": 0, None: 1, "own": 2, "other": 3}
+WHOSE_ORDER = {"us": 0, None: 1, "own": 2, "other": 3, "brought": 4}
 
 
 def _addressed(action: Action, path: Path, project_id: str | None, me: str | None) -> Action:

@@ -1415,9 +1415,8 @@ class InterviewPrompter:
             self.left = kept if mine else None
         if self.reason_field:  # the words at the end say it is a reason, kept, and the question not marked
             self.left_reason = self._reason_left(kept)
-        elif self.question is not None:  # a reason typed beside the answer (Ctrl+N, Esc) is kept too
-            with contextlib.suppress(Exception):
-                self.left_apart = bool(self.session.reason_beside(self.question).strip())
+        else:  # a reason typed beside the answer (Ctrl+N, Esc) is kept too
+            self.left_apart = self._reason_apart()
         with contextlib.suppress(OSError):  # the terminal may be gone: the draft is kept all the same
             self._show_left(self.typed(), kept)
 
@@ -1625,11 +1624,21 @@ class InterviewPrompter:
                 else "interview.stopped-from-outside-reason-beside"
             )
             _end_now(signum, t(key))
+        # a reason typed beside the answer (Ctrl+N, then back) is kept too: said, as Ctrl+C says it
+        apart = t("fase.reason-kept-apart") if self._reason_apart() else ""
         if kept is Drafted.JOINED:
-            _end_now(signum, t("interview.stopped-from-outside-joined"))
+            _end_now(signum, t("interview.stopped-from-outside-joined") + apart)
         elif kept not in (None, Drafted.STALE) and interview.draft_of(typed, self.answer):
-            _end_now(signum, t("interview.stopped-from-outside"))
+            _end_now(signum, t("interview.stopped-from-outside") + apart)
         _end_now(signum)
+
+    def _reason_apart(self) -> bool:
+        """In the answer field, whether a reason for "not relevant" is typed beside its draft (kept too)."""
+        if self.reason_field or self.question is None:
+            return False
+        with contextlib.suppress(Exception):
+            return bool(self.session.reason_beside(self.question).strip())
+        return False
 
     def _mark_replaces_answer(self, step: interview.Ask, typed: str) -> bool:
         """Ctrl+N on a saved answer: may the mark replace it? Asked, as deleting it is; else True.

@@ -98,6 +98,7 @@ OWN_TITLES = {
 WHOSE = {  # a file to import: whom it is for (app/home.py import_actions)
     "us": "home.import-us",
     "own": "home.import-own",
+    "brought": "home.import-brought",  # addressed to this side, and imported already
     "other": "home.import-other",
     None: "home.import-between",  # this side not known yet, or another project: both names said
 }

@@ -85,20 +85,29 @@ def print_dry_run(console, guide: Guide, plan: exchange.ImportPlan, name: str) -
     """Each answer the file would add, update, remove, close a conflict on or conflict with; the counts.
 
     When it would change or empty our own saved answers, that the import keeps a copy of the
-    project file (`name`, its file name) first.
+    project file (`name`, its file name) first. Of our follow-up records, print_dry_follow_up_backup
+    says it, after their list.
     """
     for kind, key in DRY_RUN_LISTS:
         items = _items(plan, kind)
         if items:
             console.print(say(key, style="bold", n=len(items)))
             console.print(_lines(guide, plan, items))
-    replaced, records = plan.own_replaced(), plan.own_records_replaced()
+    replaced = plan.own_replaced()
     if replaced:
         console.print(say("importer.backup-dry", style="yellow", n=len(replaced), name=name))
-    if records:  # said on its own too: the copy keeps our follow-up as it was as well
-        console.print(say("importer.backup-dry-follow-up", style="yellow", n=len(records), name=name))
     print_older(console, guide, plan, dry=True)
     console.print(say("importer.dry-run", summary=summary(plan)))
+
+
+def print_dry_follow_up_backup(console, plan: exchange.ImportPlan, name: str) -> None:
+    """After the follow-up records listed: that the import keeps a copy first, if it changes ours.
+
+    Said on its own too (the copy keeps our follow-up as it was as well), after the list it refers to.
+    """
+    records = plan.own_records_replaced()
+    if records:
+        console.print(say("importer.backup-dry-follow-up", style="yellow", n=len(records), name=name))
 
 
 def print_older(console, guide: Guide, plan: exchange.ImportPlan, dry: bool = False) -> None:

@@ -17,6 +17,9 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   wrote the text an answer has now, when it came from a partner, so a conflict names the writer;
 - the exports this copy wrote (path and checksum), so a new export may replace its own old file
   but never a file somebody else wrote;
+- the exchange files imported here (path, and its size and time as then, key ``importeret``), so
+  the home screen can say a file is already brought in without reading it (a program from
+  before it reads the file as only partly understood and keeps it aside, as below);
 - per worksheet (its copy id, worksheet/returned.py), the versions its fields brought in: for each
   answer or record, each text's checksum and the count it was given, so the same text from the
   same worksheet is the same version whenever it comes back (key ``arbejdsark``; a program from
@@ -112,6 +115,7 @@ class LocalState(NamedTuple):
     news: Mapping[str, tuple[str, ...]] = NOTHING  # sender → slot keys not yet looked at
     brought: Mapping[str, Mapping[str, str]] = NOTHING  # sender → slot key → version its file put here
     exports: Mapping[str, str] = NOTHING  # path → sha256 of the file this copy wrote
+    imported: Mapping[str, str] = NOTHING  # path → "size:mtime_ns" of an exchange file imported here
     joined: tuple[str, ...] = ()  # slot keys whose draft holds two windows' texts (with_drafts)
     worksheets: Mapping[str, Mapping[str, Mapping[str, int]]] = (
         NOTHING  # sheet copy → slot key → checksum → count
@@ -245,6 +249,7 @@ def _from_data(data: dict[str, object]) -> LocalState:
             if isinstance(v, list) and _KEY.match(k)
         },
         exports=_texts(data.get("eksporter"), 64),
+        imported=_texts(data.get("importeret"), 64),
         joined=tuple(k for k in _list(data.get("samlede-kladder")) if isinstance(k, str)),
         worksheets={k: _sheet(v) for k, v in _mapping(data.get("arbejdsark")).items() if _SHEET.match(k)},
         reasons=tuple(k for k in _list(data.get("begrundelse-kladder")) if isinstance(k, str)),
@@ -330,6 +335,7 @@ def _as_data(state: LocalState) -> dict[str, object]:
         ("kendt", state.known),
         ("hentet", state.brought),
         ("eksporter", state.exports),
+        ("importeret", state.imported),
     ):
         if value:
             data[key] = {k: dict(v) if isinstance(v, Mapping) else v for k, v in value.items()}

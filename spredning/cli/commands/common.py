@@ -632,8 +632,8 @@ def tell_missing_names(
     if side == "genbruge":
         return
     for missing, words in (
-        (not project.sharing_org.strip(), ("projekt", "deler", t("metavar.name"))),
-        (not project.partners, ("projekt", "genbruger", t("metavar.name"))),
+        (not project.sharing_org.strip(), ("projekt", "deler")),
+        (not project.partners, ("projekt", "genbruger")),
     ):
         if missing:
             shown = command(*words, project=project_option)

@@ -112,12 +112,13 @@ def importer(
     console = make_console()
     if tor:
         _heading(console, ws, incoming, plan, dry=True)
-        from spredning.cli.render_import import print_dry_run, print_strays
+        from spredning.cli.render_import import print_dry_follow_up_backup, print_dry_run, print_strays
 
         print_dry_run(console, ws.guide, plan, ws.store.path_for(plan.project.slug).name)
         print_strays(console, ws.layout, plan)
         _follow_up_news(console, plan)
         _follow_up_list(console, ws.guide, plan)
+        print_dry_follow_up_backup(console, plan, ws.store.path_for(plan.project.slug).name)
         return
     decisions: dict[Slot, Answer] = {}
     conflicts = plan.listed(Outcome.CONFLICT)
@@ -183,7 +184,8 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
     edition = incoming.project.guide_edition  # a guide edition this program does not have: said, not refused
     if edition and ws.guide.edition and edition != ws.guide.edition:
         ours = clean_name(ws.guide.edition)
-        console.print(say("importer.other-edition", style="yellow", edition=clean_name(edition), ours=ours))
+        key = "importer.other-edition-dry" if dry else "importer.other-edition"
+        console.print(say(key, style="yellow", edition=clean_name(edition), ours=ours))
 
 
 def _namesake(console, ws, plan: exchange.ImportPlan, dry: bool) -> None:

@@ -84,7 +84,7 @@ def fase(
     # remembering sets only the one a single partner gives, which partner_for finds anyway
     chosen = choose_partner(opened.project, opened.local, partner, required=role == "genbruge")
     if role == "genbruge" and chosen is None:
-        raise UsageProblem("fase.no-partner", command=command("projekt", "genbruger", t("metavar.name")))
+        raise UsageProblem("fase.no-partner", command=command("projekt", "genbruger"))
     answers, agreed, again = None, [], ""
     variants = role == "dele" and partner is not None
     if svar is not None:
