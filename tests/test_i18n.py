@@ -306,6 +306,11 @@ BUILT_KEYS["local.salvaged.consequence.{}"] = [
     f"local.salvaged.consequence.{key}" for key in dict.fromkeys(NOTES.values())
 ]
 
+# A version of our own kept beside ours from another project (projekt flet): render_project.own_key.
+BUILT_KEYS["{}.merged"] = [
+    f"conflict.{key}.merged" for key in ("own-sheet", "own-sheet-open", "own-sheet-heading", "keep-own-sheet")
+]
+
 # The command list's short help: typer_compat.DanishGroup.format_commands builds help.PATH.short.
 BUILT_KEYS["{}.{}.short"] = [".".join(["help", *words, "short"]) for words in command_paths()]
 

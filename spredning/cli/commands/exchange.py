@@ -504,6 +504,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
                     "conflict.keep-git",
                     me,
                     "conflict.keep-own-sheet",
+                    o,
                 ),
                 o,
             )
@@ -515,7 +516,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
                 entry.answer,
             ),
             *(
-                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading", me), o)
+                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading", me, answer=o), o)
                 for o in entry.others
             ),
         ]

@@ -1,4 +1,4 @@
-"""``spredning start``, ``projekter`` and ``projekt brug | side | deler | genbruger | fjern-genbruger``."""
+"""``spredning start``, ``projekter`` and the ``projekt`` commands (``fjern`` and ``flet``: project_files)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from rich.text import Text
 from spredning.app import projects
 from spredning.app.projects import NewProject
 from spredning.cli import typer_compat
+from spredning.cli.commands import project_files
 from spredning.cli.commands.common import (
     command,
     interrupted_as,
@@ -680,6 +681,12 @@ def fjern_genbruger(
             )
             print_said(console, said, shown)
         console.print(say("partner.removed-comes-back", style="dim", name=name))
+
+
+projekt_app.command("fjern", cls=typer_compat.DanishCommand, help=t("help.projekt.fjern"))(
+    project_files.fjern
+)
+projekt_app.command("flet", cls=typer_compat.DanishCommand, help=t("help.projekt.flet"))(project_files.flet)
 
 
 NEW = Partner("", "")  # _meant's answer: the name typed is a new organisation after all
