@@ -47,11 +47,12 @@ def test_without_a_terminal_a_project_with_answers_stays_and_the_command_is_name
     code, _, err = aeroe("projekt", "fjern", "Gammelt")
 
     assert code == 2
-    assert flat(err) == (
+    assert flat(err).startswith(
         "Fejl: Projektet 'Gammelt' rummer 2 svar, og der er ingen terminal at spørge i, om det skal fjernes. "
         "Intet er ændret. Vil I fjerne det alligevel, så skriv 'spredning projekt fjern gammelt --ja'; "
-        f"filerne flyttes til en mappe under {aeroe.home / 'fjernede'} og slettes ikke."
+        "filerne flyttes til en mappe under "
     )
+    assert f"{aeroe.home / 'fjernede'}ogslettesikke." in "".join(err.split())  # a long path may be cut
     assert tree(aeroe.home) == before
 
 
@@ -174,6 +175,6 @@ def test_an_unknown_name_is_refused_with_the_projects_there(aeroe):
     code, _, err = aeroe("projekt", "fjern", "Gamle")
 
     assert code == 1
-    assert f"Projektet 'Gamle' findes ikke i {aeroe.home}." in flat(err)
+    assert f"Projektet'Gamle'findesikkei{aeroe.home}." in "".join(err.split())  # a long path may be cut
     assert "(gammelt, nyt)" in flat(err)
     assert tree(aeroe.home) == before

@@ -62,7 +62,7 @@ def _tell_holds(console, asked: project_removal.Removal, what: list[str], kept_i
         console.print(say("remove.unreadable", style="yellow", name=asked.name, path=str(asked.path)))
     else:
         console.print(say("remove.holds", style="yellow", name=asked.name, file=asked.path.name, what=what))
-    console.print(say("remove.moved-not-deleted", folder=kept_in))
+    print_said(console, say("remove.moved-not-deleted", folder=kept_in), kept_in)
     if asked.active:
         console.print(say("remove.is-active", style="yellow", name=asked.name))
 
@@ -84,7 +84,7 @@ def _tell_removed(console, ws, removed: project_removal.Removed) -> None:
             helpers=helpers,
             state=state,
         ),
-        [folder, helpers, state],
+        [folder, helpers, state, str(ws.store.shown_home)],
     )
     if not asked.active:
         return
