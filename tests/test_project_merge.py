@@ -198,10 +198,10 @@ def test_e2e_a_partner_who_started_apart_brings_its_answers_into_the_shared_proj
     aeroe.export()  # sent: Odense knows this identity, so Odense's file is not simply taken in
     code, out, err = aeroe.import_(odense.export())
     assert code == 0, err
-    assert "genoptraening-aeroe-2" in flat(out)
-    aeroe.ok("projekt", "brug", "genoptraening-aeroe-2")
+    suggested = "spredning projekt flet genoptraening-aeroe --projekt genoptraening-aeroe-2"
+    assert f"'{suggested}'" in flat(out)  # the import says how, instead of retyping
 
-    out = flat(aeroe.ok("projekt", "flet", "genoptraening-aeroe"))
+    out = flat(aeroe.ok(*suggested.split()[1:]))
 
     assert "Hentet ind fra 'Genoptræning Ærø': 2 tilføjede" in out
     assert "'spredning projekt fjern genoptraening-aeroe'" in out
@@ -209,6 +209,7 @@ def test_e2e_a_partner_who_started_apart_brings_its_answers_into_the_shared_proj
     assert shared.dialogue(shared.partners[0]).answer(G1).text == "Vi har samme udfordring"
     assert shared.shared[D1].answer.text == "Færre genindlæggelser"
 
+    aeroe.ok("projekt", "brug", "genoptraening-aeroe-2")
     code, _, err = aeroe("projekt", "fjern", "genoptraening-aeroe")
     assert code == 2 and "--ja" in err  # no terminal: refused, the command named
     out = flat(aeroe.ok("projekt", "fjern", "genoptraening-aeroe", "--ja"))
