@@ -178,3 +178,20 @@ def test_an_unknown_name_is_refused_with_the_projects_there(aeroe):
     assert f"Projektet'Gamle'findesikkei{aeroe.home}." in "".join(err.split())  # a long path may be cut
     assert "(gammelt, nyt)" in flat(err)
     assert tree(aeroe.home) == before
+
+
+def test_a_project_file_that_cannot_be_read_can_still_be_removed_and_is_kept_as_it_was(aeroe):
+    broken = b"format: '2'\nid: abc\nprojekt: [\n"
+    (aeroe.home / "gammelt.yaml").write_bytes(broken)
+
+    code, _, err = aeroe("projekt", "fjern", "gammelt")
+    assert code == 2
+    assert (
+        "kan ikke læses, og der er ingen terminal at spørge i, om projektet 'gammelt' skal fjernes"
+        in flat(err)
+    )
+
+    aeroe.ok("projekt", "fjern", "gammelt", "--ja")
+    [folder] = kept_folders(aeroe)
+    assert (folder / "gammelt.yaml").read_bytes() == broken
+    assert aeroe.store.slugs() == ["nyt"]

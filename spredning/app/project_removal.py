@@ -11,25 +11,12 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
+from spredning.app.projects import Content
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, local
 from spredning.core.errors import SpredningError, UsageProblem
 
 REMOVED_FOLDER = "fjernede"  # under the projects folder: not looked into for projects
-
-
-class Holds(NamedTuple):
-    """What a project holds, as the question before removing it says: what the user would miss."""
-
-    answers: int | None  # answers and "not relevant" marks (None: the file cannot be read)
-    records: int = 0  # follow-up records: actions, readiness marks, approvals, meetings
-    drafts: int = 0  # drafts kept on this computer
-    conflicts: int = 0  # answers with another version waiting to be settled
-
-    @property
-    def empty(self) -> bool:
-        """True when the project holds nothing the user wrote (and can be read)."""
-        return self.answers == 0 and not (self.records or self.drafts or self.conflicts)
 
 
 class Removal(NamedTuple):
@@ -38,7 +25,7 @@ class Removal(NamedTuple):
     slug: str
     name: str
     path: Path
-    holds: Holds
+    holds: Content | None  # what it holds (None: the file cannot be read)
     active: bool  # the project commands work in now
 
 
@@ -59,15 +46,15 @@ def removal(ws: Workspace, name: str) -> Removal:
     try:
         project = store.load(slug)
     except SpredningError:  # unreadable: it can still go (it is only moved), said so by the front end
-        return Removal(slug, slug, store.path_for(slug), Holds(None), store.active() == slug)
+        return Removal(slug, slug, store.path_for(slug), None, store.active() == slug)
     entries = [entry for _, entry in project.entries()]
     records = [entry for _, entry in project.record_entries()]
     drafts = local.load(store.home, slug).drafts  # only read: a removal writes no state for it
-    holds = Holds(
+    holds = Content(
         answers=sum(1 for entry in entries if not entry.answer.empty),
+        conflicts=sum(1 for entry in entries if entry.in_conflict),
         records=sum(1 for entry in records if not entry.answer.empty),
         drafts=sum(1 for text in drafts.values() if (text or "").strip()),
-        conflicts=sum(1 for entry in entries if entry.in_conflict),
     )
     return Removal(slug, project.name, store.path_for(slug), holds, store.active() == slug)
 

@@ -533,7 +533,7 @@ def side(
         )
         if done.left is not None:
             remove = command("projekt", "fjern-genbruger", done.left.key)
-            holds = _content_words(done.left_holds) if done.left_holds is not None else []
+            holds = project_files.content_words(done.left_holds) if done.left_holds is not None else []
             key = "projekt.left-behind-holds" if holds else "projekt.left-behind"
             left = say(
                 key, style="dim" if not holds else "yellow", name=done.left.name, what=holds, command=remove
@@ -642,7 +642,7 @@ def fjern_genbruger(
     ws = workspace(ctx)
     asked = projects.removal(ws, navn)
     name = asked.partner.name or asked.partner.key
-    holds = _content_words(asked.content)
+    holds = project_files.content_words(asked.content)
     console = make_console()
     if holds and not ja:
         again = command("projekt", "fjern-genbruger", asked.partner.key, "--ja")
@@ -731,21 +731,6 @@ def _meant(console, close: projects.CloseName) -> Partner | None:
         console.print(say("close-name.nothing"))
         return None
     return meant
-
-
-def _content_words(content: projects.Content) -> list[str]:
-    """What a dialogue holds, in words: '12 svar', '1 uafklaret konflikt', '1 kladde'."""
-    return [
-        t(key, n=n)
-        for key, n in (
-            ("partner.holds.answers", content.answers),
-            ("partner.holds.conflicts", content.conflicts),
-            ("partner.holds.records", content.records),
-            ("partner.holds.drafts", content.drafts),
-            ("partner.holds.reasons", content.reasons),
-        )
-        if n
-    ]
 
 
 def register(app: typer.Typer) -> None:

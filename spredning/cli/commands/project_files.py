@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from spredning.app import project_removal
+from spredning.app.projects import Content
 from spredning.cli.commands.common import (
     command,
     interrupted_as,
@@ -29,9 +30,9 @@ def fjern(
     ws = workspace(ctx)
     asked = project_removal.removal(ws, navn)
     console = make_console()
-    what = holds_words(asked.holds)
+    what = content_words(asked.holds) if asked.holds is not None else []
     kept_in = str(ws.store.shown_home / project_removal.REMOVED_FOLDER)
-    if not asked.holds.empty and not ja:
+    if (asked.holds is None or not asked.holds.empty) and not ja:
         again = command("projekt", "fjern", shell_word(asked.slug), "--ja", project=None)
         if not is_interactive():
             key = "remove.no-terminal" if what else "remove.no-terminal-unreadable"
@@ -58,7 +59,7 @@ def fjern(
 
 def _tell_holds(console, asked: project_removal.Removal, what: list[str], kept_in: str) -> None:
     """What the project holds and where it goes, before the question."""
-    if asked.holds.answers is None:
+    if asked.holds is None:
         console.print(say("remove.unreadable", style="yellow", name=asked.name, path=str(asked.path)))
     else:
         console.print(say("remove.holds", style="yellow", name=asked.name, file=asked.path.name, what=what))
@@ -107,17 +108,16 @@ def _name(ws, slug: str) -> str:
         return slug
 
 
-def holds_words(holds: project_removal.Holds) -> list[str]:
-    """What a project holds, in words: '12 svar', '2 punkter i opfølgningen', '1 kladde'."""
-    if holds.answers is None:
-        return []
+def content_words(content: Content) -> list[str]:
+    """What a project or a dialogue holds, in words: '12 svar', '1 uafklaret konflikt', '1 kladde'."""
     return [
         t(key, n=n)
         for key, n in (
-            ("partner.holds.answers", holds.answers),
-            ("partner.holds.conflicts", holds.conflicts),
-            ("partner.holds.records", holds.records),
-            ("partner.holds.drafts", holds.drafts),
+            ("partner.holds.answers", content.answers),
+            ("partner.holds.conflicts", content.conflicts),
+            ("partner.holds.records", content.records),
+            ("partner.holds.drafts", content.drafts),
+            ("partner.holds.reasons", content.reasons),
         )
         if n
     ]
