@@ -221,3 +221,44 @@ def test_e2e_a_partner_who_started_apart_brings_its_answers_into_the_shared_proj
     # the answers reach Odense from the shared project
     assert odense.import_(aeroe.export())[0] == 0
     assert odense.texts("aeroe-kommune")[G1] == "Vi har samme udfordring"
+
+
+def test_a_not_relevant_mark_and_its_reason_come_over_as_saved(tmp_path, run_cli):
+    from projectkit import NOT_RELEVANT, give, new_project, saved, workspace
+
+    from spredning.core.model import Answer
+
+    ws = workspace(tmp_path / "hjem")
+    old = new_project(ws, name="Gammelt")
+    give(ws, old, {G2: Answer(text="Vi har ingen venteliste", not_relevant=True)})
+    new = new_project(ws, name="Delt")
+    org = Org(tmp_path / "hjem", tmp_path, run_cli)
+
+    out = flat(org.ok("projekt", "flet", "Gammelt"))
+
+    assert "1 tilføjet" in out
+    assert saved(ws, new)[G2] == (NOT_RELEVANT, "Vi har ingen venteliste")
+
+
+def test_a_later_edit_of_the_same_answer_replaces_it_and_the_file_is_kept_first(tmp_path, run_cli):
+    """The two projects share an answer's history (it came into both); changed since in the other
+    one only, it is newer by that history: it replaces ours, as an import would, after a copy."""
+    from projectkit import give, new_project, workspace
+
+    ws = workspace(tmp_path / "hjem")
+    old = new_project(ws, name="Gammelt", answers={G1: "første tekst"})
+    new = new_project(ws, name="Delt")
+    slot = ("aeroe-kommune", G1)
+    entry = ws.store.load(old).entry(slot)
+    ws.store.transact(new, lambda project, state: (project.with_entry(slot, entry), state, None))
+    give(workspace(ws.store.home), old, {G1: "rettet tekst"})
+    before = ws.store.path_for(new).read_bytes()
+    org = Org(tmp_path / "hjem", tmp_path, run_cli)
+
+    out = flat(org.ok("projekt", "flet", "Gammelt"))
+
+    assert "0 tilføjede, 1 opdateret, 0 uændrede, 0 konflikter" in out
+    [backup] = ws.store.home.glob("delt.yaml.bak-*")
+    assert f"det tidligere svar står helt i den: {backup}" in out
+    assert backup.read_bytes() == before
+    assert org.texts(slug="delt")[G1] == "rettet tekst"
