@@ -136,23 +136,22 @@ def flet(
     merge = project_merge.plan_merge(ws, kilde, ctx.obj.project)
     plan, console = merge.plan, make_console()
     target = ws.store.path_for(plan.project.slug)
-    heading = "merge.into-dry" if tor else "merge.into"
-    console.print(
-        say(
-            heading,
-            style="bold",
-            source=merge.source_name,
-            slug=merge.source,
-            name=plan.project.name,
-            path=str(target),
-        )
+    heading = say(
+        "merge.into-dry" if tor else "merge.into",
+        style="bold",
+        source=merge.source_name,
+        slug=merge.source,
+        name=plan.project.name,
+        path=str(target),
     )
     if tor:
+        console.print(heading)
         print_dry_run(console, ws.guide, plan, target.name)
         _drafts_left(console, ws, merge)
         return
     result = exchange.apply_import(ws, plan, {})
-    with after_work(console):
+    with after_work(console):  # the work is done: output that fails is said, not an error
+        console.print(heading)
         console.print(say("merge.done", style="green", source=merge.source_name, summary=summary(plan)))
         if result.backup is not None and plan.keeps_copy():
             print_backup(console, plan, written_path(result.backup))
