@@ -309,7 +309,7 @@ BUILT_KEYS["local.salvaged.consequence.{}"] = [
 # A version of our own kept beside ours from another project (projekt flet): render_project.own_key.
 BUILT_KEYS["{}.merged"] = [
     f"conflict.{key}.merged" for key in ("own-sheet", "own-sheet-open", "own-sheet-heading", "keep-own-sheet")
-]
+] + ["interview.conflict-own-sheet.merged"]
 
 # The command list's short help: typer_compat.DanishGroup.format_commands builds help.PATH.short.
 BUILT_KEYS["{}.{}.short"] = [".".join(["help", *words, "short"]) for words in command_paths()]

@@ -262,3 +262,18 @@ def test_a_later_edit_of_the_same_answer_replaces_it_and_the_file_is_kept_first(
     assert f"det tidligere svar står helt i den: {backup}" in out
     assert backup.read_bytes() == before
     assert org.texts(slug="delt")[G1] == "rettet tekst"
+
+
+def test_answering_the_question_says_the_version_waiting_is_ours_from_the_other_project(aeroe, monkeypatch):
+    from homekit import CTRL_C, interactive
+
+    aeroe.ok("projekt", "flet", "Gammelt")
+    interactive(monkeypatch)
+
+    run = typed(
+        aeroe.run_cli, DOWN + ENTER + CTRL_C, "--hjem", str(aeroe.home), "fase", "tjek"
+    )  # from the start
+
+    said = flat(run.out + run.screen)
+    assert "jeres udgave fra det andet projekt" in said
+    assert "arbejdsarket" not in said
