@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 from exchange_kit import G1, Org, flat, installed, start_sharing
-from homekit import ENTER, PAUSE, QUIT, exchange, interactive, typed
+from homekit import ENTER, ESC, PAUSE, QUIT, UP, exchange, go, interactive, typed
 from projectkit import workspace
 
 from spredning.app import home as app_home
@@ -200,3 +200,59 @@ def test_a_file_already_imported_is_said_to_be_brought_in_and_offered_after_the_
     listed = app_home.import_actions(workspace(aeroe.home), tmp_path)
     assert (listed[0].name, listed[0].whose) == (ours.name, "us")
     assert [(a.name, a.whose) for a in listed][-1] == (older.name, "brought")
+
+
+# --- a file of any name: typed, Tab completing its path ---------------------------------------------
+
+TAB = "\t"
+
+
+@pytest.fixture
+def renamed(tmp_path, run_cli):
+    """Odense's file for Ærø, saved by Ærø under a name of its own in the working folder (tmp_path),
+    beside a folder whose name begins alike; Ærø's projects folder has nothing yet. (Ærø, the file)"""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    sent = odense.export("--partner", AEROE)
+    saved = sent.rename(tmp_path / "svar fra Ærø.yaml")
+    (tmp_path / "sendt").mkdir()
+    return Org(tmp_path / "aeroe", tmp_path, run_cli), saved
+
+
+def test_a_file_of_another_name_is_picked_by_its_path_and_tab_completes_it(renamed, monkeypatch, run_cli):
+    """Reported: a partner's file saved under another name was not in the list, and its path had to
+    be typed in full, name and all, with no Tab to complete it."""
+    aeroe, saved = renamed
+    interactive(monkeypatch)
+    ws = workspace(aeroe.home)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    other = UP + ENTER  # the list's last line: another file
+    assert [a.name for a in app_home.import_actions(ws, saved.parent)] == []  # not in the list by name
+
+    run = typed(run_cli, go(ws, "import") + other + "sv" + TAB + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.screen[-3000:]
+    assert "Tab fuldfører et fil- eller mappenavn" in run.screen
+    assert "? Stien til filen fra partneren: svar fra Ærø.yaml" in run.screen
+    assert "Samme som: spredning importer 'svar fra Ærø.yaml'" in flat(run.out)
+    assert "Importeret fra Odense Kommune" in flat(run.out)
+    assert aeroe.store.slugs() == ["genoptraening-aeroe"]
+
+
+def test_a_folder_typed_for_the_file_is_said_to_be_one_and_esc_closes_the_names_first(
+    renamed, monkeypatch, run_cli
+):
+    aeroe, _ = renamed
+    interactive(monkeypatch)
+    ws = workspace(aeroe.home)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    other = UP + ENTER
+    # 's' and Tab: two names (the folder and the file) listed; Esc closes the list, not the prompt;
+    # 'e' and Tab: the folder's name, refused as no file; Esc then goes back to the menu
+    keys = go(ws, "import") + other + "s" + TAB + ESC + "e" + TAB + ENTER + ESC + QUIT
+
+    run = typed(run_cli, keys)
+
+    assert run.code == 0, run.err
+    assert "Det er en mappe: sendt. Skriv resten af stien til filen i den" in " ".join(run.screen.split())
+    assert "Samme som" not in run.out
+    assert aeroe.store.slugs() == []
