@@ -256,3 +256,53 @@ def test_a_folder_typed_for_the_file_is_said_to_be_one_and_esc_closes_the_names_
     assert "Det er en mappe: sendt. Skriv resten af stien til filen i den" in " ".join(run.screen.split())
     assert "Samme som" not in run.out
     assert aeroe.store.slugs() == []
+
+
+# --- the notes of imported files (the state's 'importeret') -------------------------------------
+
+SLUG = "genoptraening-aeroe"
+
+
+def _noted(org) -> list[str]:
+    return list(org.store.local(SLUG).imported)
+
+
+def _paths(*files) -> list[str]:
+    return [str(path.resolve()) for path in files]  # as noted: the file itself, wherever named from
+
+
+def test_the_notes_of_imported_files_forget_files_deleted_or_changed_since(post, tmp_path):
+    """Reported: the notes of imported files were never pruned: they grew for ever."""
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    kept, gone, changed = (tmp_path / f"{name}.yaml" for name in ("kept", "gone", "changed"))
+    for copy in (kept, gone, changed):
+        shutil.copy(ours, copy)
+        aeroe.ok("importer", str(copy))
+    assert _noted(aeroe)[-3:] == _paths(kept, gone, changed)
+    gone.unlink()
+    changed.write_text(changed.read_text(encoding="utf-8") + "# rettet\n", encoding="utf-8")
+
+    aeroe.ok("importer", str(ours))
+
+    assert _noted(aeroe) == _paths(kept, ours)  # the newest last
+    listed = {a.name: a.whose for a in app_home.import_actions(workspace(aeroe.home), tmp_path)}
+    assert listed[ours.name] == "brought"
+
+
+def test_the_notes_of_imported_files_keep_only_the_newest_hundred(post, tmp_path):
+    from spredning.app.exchange import file_stamp
+
+    _, aeroe, _ = post
+    old = tmp_path / "gamle"
+    old.mkdir()
+    files = [old / f"{n:03}.yaml" for n in range(150)]
+    for path in files:
+        path.write_text("x\n", encoding="utf-8")
+    noted = dict(zip(_paths(*files), map(file_stamp, files), strict=True))  # imported, unchanged since
+    assert aeroe.store.remember(SLUG, lambda state: state._replace(imported=noted))
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+
+    aeroe.ok("importer", str(ours))
+
+    assert _noted(aeroe) == _paths(*files[51:], ours)
