@@ -22,7 +22,7 @@ from spredning.app.workspace import Workspace
 from spredning.cli.commands.common import shell_word
 from spredning.cli.console import said, say
 from spredning.cli.render import plain, role_title
-from spredning.cli.render_text import cut_to
+from spredning.cli.render_text import cut_middle, cut_to
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING
 from spredning.core.textsafe import clean, clean_name
@@ -111,11 +111,11 @@ def _file_title(action: Action, width: int | None = None) -> str:
     """
     name = clean(action.name or action.value or "")
     if action.orgs is None:
-        return t("home.import-file", name=name)
+        return t("home.import-file", name=name if width is None else cut_middle(name, width))
     sender, receiver = (clean_name(org) for org in action.orgs)
     whose = t(WHOSE[action.whose], sender=sender, receiver=receiver)
     if width is not None and cell_len(name + whose) > width and width - cell_len(whose) >= 8:
-        name = cut_to(name, width - cell_len(whose))
+        name = cut_middle(name, width - cell_len(whose))  # the end tells two downloads of a name apart
     return t("home.import-file", name=name) + whose
 
 
