@@ -225,3 +225,25 @@ def test_files_whose_names_differ_only_at_the_end_stay_apart_when_shortened(post
     assert "(1).yaml – til jer fra Odense Kommune" in shown[again.name]
     assert shown[ours.name].startswith("genoptraen")  # the start as well as the end
     assert "test-genbruge.docx" in shown["genoptraening-aeroe-arbejdsark-aeroe-kommune-test-genbruge.docx"]
+
+
+def test_a_narrow_terminal_still_says_whose_each_file_is(post, tmp_path):
+    """At 60 columns the words on whose a file is ('til jer fra Odense Kommune, allerede hentet ind')
+    leave the name too little room: the name is shortened further, and the words stay (cut at
+    their end where they must), rather than the whole line being cut after the name."""
+    from rich.cells import cell_len
+
+    from spredning.cli.render_home import title
+
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    aeroe.ok("importer", str(ours))
+    ws = workspace(aeroe.home)
+    found = app_home.home(ws)
+    brought = next(a for a in app_home.import_actions(ws, tmp_path) if a.name == ours.name)
+
+    shown = title(found, brought, 54)  # 60 columns
+
+    assert cell_len(shown) <= 54, shown
+    assert "– til jer fra Odense Kommune" in shown, shown
+    assert shown.startswith("genoptraen…")  # the name shortened in its middle

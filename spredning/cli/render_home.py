@@ -114,9 +114,13 @@ def _file_title(action: Action, width: int | None = None) -> str:
         return t("home.import-file", name=name if width is None else cut_middle(name, width))
     sender, receiver = (clean_name(org) for org in action.orgs)
     whose = t(WHOSE[action.whose], sender=sender, receiver=receiver)
-    if width is not None and cell_len(name + whose) > width and width - cell_len(whose) >= 8:
-        name = cut_middle(name, width - cell_len(whose))  # the end tells two downloads of a name apart
-    return t("home.import-file", name=name) + whose
+    if width is None or cell_len(name + whose) <= width:
+        return t("home.import-file", name=name) + whose
+    name = cut_middle(name, max(width - cell_len(whose), NAME_ROOM))  # the end tells downloads apart
+    return cut_to(t("home.import-file", name=name) + whose, width)  # whose it is: from whom, at least
+
+
+NAME_ROOM = 20  # a file name shortened to less says too little; whose it is gives way at its end
 
 
 def _project_title(action: Action, width: int | None = None) -> str:
