@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 from exchange_kit import G1, Org, flat, installed, start_sharing
-from homekit import ENTER, PAUSE, QUIT, exchange, interactive, typed
+from homekit import ENTER, ESC, PAUSE, QUIT, UP, exchange, go, interactive, typed
 from projectkit import workspace
 
 from spredning.app import home as app_home
@@ -90,7 +90,7 @@ def test_the_home_screen_offers_ours_first_and_labels_the_rest(post, tmp_path, m
     assert shown == [  # the file just imported: said to be, and after the files not yet imported
         "genoptraening-aeroe-til-fanoe-kommune.yaml – til Fanø Kommune",
         "genoptraening-aeroe-fra-fanoe-kommune.yaml – til Odense Kommune",
-        "genoptraening-aeroe-til… – til jer fra Odense Kommune, allerede hentet ind",
+        "genoptraenin…ommune.yaml – til jer fra Odense Kommune, allerede hentet ind",
     ]
 
 
@@ -187,16 +187,169 @@ def test_a_file_already_imported_is_said_to_be_brought_in_and_offered_after_the_
 
     assert run.code == 0, run.err
     assert f"Samme som: spredning importer {older}" in flat(run.out)
-    assert "? Hvilken fil fra partneren? genoptraening-aeroe-til-aeroe-kommune-gammel… – til" in run.screen
+    assert "? Hvilken fil fra partneren? genoptraening-aeroe-ti…oe-kommune-gammel.yaml – til" in run.screen
     from spredning.cli.render_home import title
 
     listed = app_home.import_actions(ws, tmp_path)  # both imported now: last, newest first
     assert [(a.name, a.whose) for a in listed][-2:] == [(ours.name, "brought"), (older.name, "brought")]
     assert title(app_home.home(ws), listed[-2], 74) == (  # 80 columns: the name shortened to fit
-        "genoptraening-aeroe-til… – til jer fra Odense Kommune, allerede hentet ind"
+        "genoptraenin…ommune.yaml – til jer fra Odense Kommune, allerede hentet ind"
     )
 
     ours.write_text(ours.read_text(encoding="utf-8") + "# sendt igen\n", encoding="utf-8")  # changed since
     listed = app_home.import_actions(workspace(aeroe.home), tmp_path)
     assert (listed[0].name, listed[0].whose) == (ours.name, "us")
     assert [(a.name, a.whose) for a in listed][-1] == (older.name, "brought")
+
+
+# --- a file of any name: typed, Tab completing its path ---------------------------------------------
+
+TAB = "\t"
+
+
+@pytest.fixture
+def renamed(tmp_path, run_cli):
+    """Odense's file for Ærø, saved by Ærø under a name of its own in the working folder (tmp_path),
+    beside a folder whose name begins alike; Ærø's projects folder has nothing yet. (Ærø, the file)"""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    sent = odense.export("--partner", AEROE)
+    saved = sent.rename(tmp_path / "svar fra Ærø.yaml")
+    (tmp_path / "sendt").mkdir()
+    return Org(tmp_path / "aeroe", tmp_path, run_cli), saved
+
+
+def test_a_file_of_another_name_is_picked_by_its_path_and_tab_completes_it(renamed, monkeypatch, run_cli):
+    """Reported: a partner's file saved under another name was not in the list, and its path had to
+    be typed in full, name and all, with no Tab to complete it."""
+    aeroe, saved = renamed
+    interactive(monkeypatch)
+    ws = workspace(aeroe.home)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    other = UP + ENTER  # the list's last line: another file
+    assert [a.name for a in app_home.import_actions(ws, saved.parent)] == []  # not in the list by name
+
+    run = typed(run_cli, go(ws, "import") + other + "sv" + TAB + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.screen[-3000:]
+    assert "Tab fuldfører et fil- eller mappenavn" in run.screen
+    assert "? Stien til filen fra partneren: svar fra Ærø.yaml" in run.screen
+    assert "Samme som: spredning importer 'svar fra Ærø.yaml'" in flat(run.out)
+    assert "Importeret fra Odense Kommune" in flat(run.out)
+    assert aeroe.store.slugs() == ["genoptraening-aeroe"]
+
+
+def test_a_folder_typed_for_the_file_is_said_to_be_one_and_esc_closes_the_names_first(
+    renamed, monkeypatch, run_cli
+):
+    aeroe, _ = renamed
+    interactive(monkeypatch)
+    ws = workspace(aeroe.home)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    other = UP + ENTER
+    # 's' and Tab: two names (the folder and the file) listed; Esc closes the list, not the prompt;
+    # 'e' and Tab: the folder's name, refused as no file; Esc then goes back to the menu
+    keys = go(ws, "import") + other + "s" + TAB + ESC + "e" + TAB + ENTER + ESC + QUIT
+
+    run = typed(run_cli, keys)
+
+    assert run.code == 0, run.err
+    assert "Det er en mappe: sendt. Skriv resten af stien til filen i den" in " ".join(run.screen.split())
+    assert "Samme som" not in run.out
+    assert aeroe.store.slugs() == []
+
+
+# --- the notes of imported files (the state's 'importeret') -------------------------------------
+
+SLUG = "genoptraening-aeroe"
+
+
+def _noted(org) -> list[str]:
+    return list(org.store.local(SLUG).imported)
+
+
+def _paths(*files) -> list[str]:
+    return [str(path.resolve()) for path in files]  # as noted: the file itself, wherever named from
+
+
+def test_the_notes_of_imported_files_forget_files_deleted_or_changed_since(post, tmp_path):
+    """Reported: the notes of imported files were never pruned: they grew for ever."""
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    kept, gone, changed = (tmp_path / f"{name}.yaml" for name in ("kept", "gone", "changed"))
+    for copy in (kept, gone, changed):
+        shutil.copy(ours, copy)
+        aeroe.ok("importer", str(copy))
+    assert _noted(aeroe)[-3:] == _paths(kept, gone, changed)
+    gone.unlink()
+    changed.write_text(changed.read_text(encoding="utf-8") + "# rettet\n", encoding="utf-8")
+
+    aeroe.ok("importer", str(ours))
+
+    assert _noted(aeroe) == _paths(kept, ours)  # the newest last
+    listed = {a.name: a.whose for a in app_home.import_actions(workspace(aeroe.home), tmp_path)}
+    assert listed[ours.name] == "brought"
+
+
+def test_the_notes_of_imported_files_keep_only_the_newest_hundred(post, tmp_path):
+    from spredning.app.exchange import file_stamp
+
+    _, aeroe, _ = post
+    old = tmp_path / "gamle"
+    old.mkdir()
+    files = [old / f"{n:03}.yaml" for n in range(150)]
+    for path in files:
+        path.write_text("x\n", encoding="utf-8")
+    noted = dict(zip(_paths(*files), map(file_stamp, files), strict=True))  # imported, unchanged since
+    assert aeroe.store.remember(SLUG, lambda state: state._replace(imported=noted))
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+
+    aeroe.ok("importer", str(ours))
+
+    assert _noted(aeroe) == _paths(*files[51:], ours)
+
+
+def test_files_whose_names_differ_only_at_the_end_stay_apart_when_shortened(post, tmp_path):
+    """A browser saves a second download of a name as 'NAVN (1).yaml', and a worksheet's name ends
+    in its phase: shortened at the end, two such files read the same in the list."""
+    from rich.cells import cell_len
+
+    from spredning.cli.render_home import title
+
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    again = tmp_path / "genoptraening-aeroe-til-aeroe-kommune (1).yaml"
+    shutil.copy(ours, again)
+    for phase in ("tjek", "test"):
+        (tmp_path / f"genoptraening-aeroe-arbejdsark-aeroe-kommune-{phase}-genbruge.docx").write_bytes(b"")
+    ws = workspace(aeroe.home)
+    found = app_home.home(ws)
+
+    shown = {a.name: title(found, a, 50) for a in app_home.import_actions(ws, tmp_path)}
+
+    assert all(cell_len(line) <= 50 for line in shown.values()), shown
+    assert len(set(shown.values())) == len(shown), shown
+    assert "(1).yaml – til jer fra Odense Kommune" in shown[again.name]
+    assert shown[ours.name].startswith("genoptraen")  # the start as well as the end
+    assert "test-genbruge.docx" in shown["genoptraening-aeroe-arbejdsark-aeroe-kommune-test-genbruge.docx"]
+
+
+def test_a_narrow_terminal_still_says_whose_each_file_is(post, tmp_path):
+    """At 60 columns the words on whose a file is ('til jer fra Odense Kommune, allerede hentet ind')
+    leave the name too little room: the name is shortened further, and the words stay (cut at
+    their end where they must), rather than the whole line being cut after the name."""
+    from rich.cells import cell_len
+
+    from spredning.cli.render_home import title
+
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    aeroe.ok("importer", str(ours))
+    ws = workspace(aeroe.home)
+    found = app_home.home(ws)
+    brought = next(a for a in app_home.import_actions(ws, tmp_path) if a.name == ours.name)
+
+    shown = title(found, brought, 54)  # 60 columns
+
+    assert cell_len(shown) <= 54, shown
+    assert "– til jer fra Odense Kommune" in shown, shown
+    assert shown.startswith("genoptraen…")  # the name shortened in its middle

@@ -209,6 +209,38 @@ def test_status_says_to_wait_for_the_partner_when_our_side_is_answered_and_sent(
     assert "vent på svar" not in aeroe.ok("status")
 
 
+def test_the_overview_waits_for_each_partner_in_the_words_of_its_own_status(pair, tmp_path):
+    """Reported: each partner's line in the overview said 'vent på partnerens svar', an older wording
+    than status's own step ('vent på svar fra Ærø Kommune: ...'), also for a partner that had
+    answered everything."""
+    sharing, aeroe = pair
+    guide = load_guide(None)
+    sharing.ok("eksport", "--partner", "Fanø")  # nothing of ours waits for either
+    lines = flat(sharing.ok("status")).split("Genbrugende organisationer:")[1]
+    assert "Ærø Kommune: i fasen Tjek (0/14). Næste skridt: vent på svar fra Ærø Kommune •" in lines
+    assert "Fanø Kommune: i fasen Tjek (0/14). Næste skridt: vent på svar fra Fanø Kommune Alt" in lines
+    code, out, err = sharing("status", "--sprog", "en")
+    assert code == 0, err
+    assert "Next step: wait for answers from Ærø Kommune" in flat(out)
+
+    for phase in guide.phases:  # both sides of Ærø's dialogue answer everything; Fanø has not begun
+        if ours := {q.id: "svar" for q in phase.questions("dele")}:
+            sharing.answer(ours, phase=phase.id)
+        if theirs := {q.id: "svar" for q in phase.questions("genbruge")}:
+            aeroe.answer(theirs, phase=phase.id)
+    assert sharing.import_(aeroe.export())[0] == 0
+    sharing.ok("vis", "--nye", "--partner", "Ærø", "--ingen-pager")
+    for name in ("Ærø", "Fanø"):
+        sharing.ok("eksport", "--partner", name)
+
+    lines = flat(sharing.ok("status")).split("Genbrugende organisationer:")[1]
+
+    assert "Ærø Kommune: alle faser besvaret. Næste skridt: intet •" in lines  # nobody to wait for
+    fanoe = flat(sharing.ok("status", "--partner", "Fanø")).split("Næste skridt: ")[1]
+    assert fanoe.startswith("vent på svar fra Fanø Kommune: I har besvaret og sendt alt fra jer")
+    assert f"Fanø Kommune: i fasen Tjek (0/14). Næste skridt: {fanoe}" in lines
+
+
 # --- the sharing side's drafts in several dialogues: whose each one is -------------------------------
 
 

@@ -918,13 +918,30 @@ def _remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalStat
     imported = state.imported
     stamp = file_stamp(plan.incoming.path) if plan.incoming.sheet_versions is None else None
     if stamp is not None:  # the home screen offers it as brought in, as long as it is this file
-        imported = {**imported, str(plan.incoming.path.resolve()): stamp}
+        imported = noted_import(imported, plan.incoming.path, stamp)
     return state._replace(
         known={**state.known, sender: known},
         news=fresh_news,
         brought={**state.brought, sender: brought} if brought else state.brought,
         imported=imported,
     )
+
+
+IMPORTS_NOTED = 100  # the newest imported files the state notes (see noted_import)
+
+
+def noted_import(imported: Mapping[str, str], path: Path, stamp: str) -> dict[str, str]:
+    """The imported files noted (path → file_stamp) with `path` as the newest, last.
+
+    A note is only of use while its file is there unchanged (the home screen compares the
+    stamps), so the files deleted, moved or changed since are forgotten, and beyond the newest
+    IMPORTS_NOTED the oldest: the notes do not grow for ever. A file forgotten is only offered as
+    not yet imported.
+    """
+    key = str(path.resolve())
+    kept = {p: was for p, was in imported.items() if p != key and file_stamp(Path(p)) == was}
+    kept[key] = stamp
+    return dict(list(kept.items())[-IMPORTS_NOTED:])
 
 
 def file_stamp(path: Path) -> str | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spredning.app.workspace import Workspace
-from spredning.core import local
+from spredning.core import followup, history, local
 from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import LocalState, key_slot, slot_key
 from spredning.core.model import ROLES, SHARING, Guide, Layout, Partner, Project, Question, Slot
@@ -195,8 +195,6 @@ def answer_place(guide: Guide, project: Project, slot: Slot) -> Message:
 
 def slot_place(guide: Guide, project: Project, slot: Slot) -> Message:
     """An answer named as answer_place names it, or a follow-up record as it stands in the file."""
-    from spredning.core import followup
-
     where, key = slot
     kind, _, name = key.partition(":")
     if kind not in followup.KINDS:
@@ -286,9 +284,6 @@ def held_meetings(project: Project, state: LocalState, partner: Partner | None) 
     A meeting a partner noted arrives by its file: the import remembers which file brought which
     version (LocalState.brought), so the note is that sender's; any other is this side's own.
     """
-    from spredning.core import followup, history
-    from spredning.core.errors import SpredningError
-
     found = []
     for meeting in followup.meetings(project, partner):
         slot = (meeting.where, followup.record_key("moede", meeting.id))

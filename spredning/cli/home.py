@@ -137,7 +137,9 @@ class HomeScreen:
             if action is BACK:
                 return
         if action.kind == "import-path":
-            path = ask_text(t("home.import-ask"), _file_problem, instruction=t("home.text-help"), back=BACK)
+            path = ask_text(
+                t("home.import-ask"), _file_problem, instruction=t("home.path-help"), back=BACK, paths=True
+            )
             if path is BACK:
                 return
             action = Action("import", value=str(typed_path(path)))
@@ -287,4 +289,6 @@ def _file_problem(text: str) -> str | None:
     if not text.strip():
         return t("home.import-empty")
     path = typed_path(text)
+    if path.is_dir():  # Tab completed a folder's name: the file is in it
+        return t("home.import-folder", path=str(path))
     return None if path.is_file() else t("home.import-missing", path=str(path))

@@ -34,7 +34,8 @@ from typing import Any, NamedTuple
 import questionary
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application import get_app, run_in_terminal
-from prompt_toolkit.buffer import Buffer
+from prompt_toolkit.buffer import Buffer, CompletionState
+from prompt_toolkit.completion import CompleteEvent, PathCompleter, get_common_complete_suffix
 from prompt_toolkit.document import Document
 from prompt_toolkit.enums import DEFAULT_BUFFER
 from prompt_toolkit.filters import emacs_insert_mode, vi_insert_mode
@@ -349,12 +350,15 @@ def _back_keys(back: object) -> KeyBindings:
     Nothing was chosen or given, so the prompt is erased: text typed in it must not stay on the
     screen as if it were the answer. Eager, so prompt_toolkit does not wait for an Alt+key after
     it; arrow keys are whole sequences read before the key bindings, so they are not mistaken
-    for Esc.
+    for Esc. A list of file names open under a path (Tab) is closed first, as in a shell.
     """
     bindings = KeyBindings()
 
     @bindings.add("escape", eager=True)
     def _back(event) -> None:
+        if event.current_buffer.complete_state is not None:  # a list of file names open: closes it
+            event.current_buffer.cancel_completion()
+            return
         event.app.erase_when_done = True
         event.app.exit(result=back)
 
@@ -665,9 +669,12 @@ def ask_text(
     interrupted: Callable[[str], None] | None = None,
     one_line: bool = False,
     refused: str | None = None,
+    paths: bool = False,
     **io,
 ) -> str:
     """A one-line text prompt; `validate` returns a problem, said under the text, which is asked again.
+
+    With `paths`, Tab completes a file or folder name (from the working folder, or ~), as in a shell.
 
     `refused`: why the `default` (a value given as an option) was refused, said above the field,
     which holds it to correct.
@@ -687,7 +694,7 @@ def ask_text(
     if one_line:
         validate = _one_line(validate)
     while True:
-        question = _text_prompt(message, instruction, default, **io)
+        question = _text_prompt(message, instruction, default, paths=paths, **io)
         if back is not NO_BACK:
             _with_keys(question, _back_keys(back))
         if refused is not None:  # said once, above the field
@@ -738,10 +745,13 @@ def _picture(match: re.Match[str]) -> str:
     return "\u2421" if code == 0x7F else chr(0x2400 + code)
 
 
-def _text_prompt(message: str, instruction: str, default: str, **io) -> questionary.Question:
+def _text_prompt(
+    message: str, instruction: str, default: str, *, paths: bool = False, **io
+) -> questionary.Question:
     """questionary.text with one space before the help, not two ('Frist?  (dd-mm-åååå').
 
-    questionary puts a space after the question and another before the help.
+    questionary puts a space after the question and another before the help. With `paths`, Tab
+    completes a path (_path_keys; only Tab: a list popping up while typing would hide the help).
     """
     tokens = [("class:qmark", "?"), ("class:question", f" {message} ")]
     if instruction:
@@ -756,7 +766,36 @@ def _text_prompt(message: str, instruction: str, default: str, **io) -> question
     prompt.default_buffer.reset(Document(default))
     question = questionary.Question(prompt.app)
     question.text_field = True  # type: ignore[attr-defined]  # a stop from outside shows its text
-    return _with_keys(question, _no_search_keys(), _undo_keys(), _pasted_codes())
+    keys = [_no_search_keys(), _undo_keys(), _pasted_codes(), *([_path_keys()] if paths else [])]
+    return _with_keys(question, *keys)
+
+
+def _path_keys() -> KeyBindings:
+    """Tab completes a file or folder name, as a shell does: the part all names share, then the list.
+
+    At once, not in the background as prompt_toolkit completes: Enter typed right after Tab (typed
+    ahead, or pasted) gets the completed path, not the half typed. Tab again goes down the list;
+    Esc closes it (_back_keys).
+    """
+    bindings = KeyBindings()
+    completer = PathCompleter(expanduser=True)
+
+    @bindings.add("tab", filter=_TYPING)
+    def _complete(event) -> None:
+        buffer = event.current_buffer
+        if buffer.complete_state is not None:
+            buffer.complete_next()
+            return
+        found = list(completer.get_completions(buffer.document, CompleteEvent(completion_requested=True)))
+        shared = get_common_complete_suffix(buffer.document, found)
+        if len(found) == 1:
+            buffer.apply_completion(found[0])
+        elif shared:
+            buffer.insert_text(shared)
+        elif found:
+            buffer.complete_state = CompletionState(buffer.document, found)
+
+    return bindings
 
 
 def _say_refused(problem: str, output) -> None:

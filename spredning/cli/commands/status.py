@@ -213,7 +213,10 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
         ours = follow_up_words(follow_up_summary(item.follow_up, partner.key, "dele")._replace(overdue=0))
     # the general actions past their deadline are ours, said once above; here only the partner's
     steps = [s._replace(n=late) if s.kind == "overdue" else s for s in ranked if s.kind != "overdue" or late]
-    step, shown = _step_line(steps[0], True, project_option) if steps else (t("step.wait"), None)
+    if steps:
+        step, shown = _step_line(steps[0], True, project_option)
+    else:
+        step, shown = _partner_waits(result, item, answered=where is None)
     text = t(
         "status.partner-line",
         name=_partner_name(result, partner),
@@ -231,6 +234,20 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
         last = meeting_words(result.project, item.follow_up.meetings[-1])
         print_fitted(console, t("status.meeting-last", meeting=last), None, first="    ", rest="    ")
     print_fitted(console, t("status.partner-next", step=step), shown, first="    ", rest="      ")
+
+
+def _partner_waits(result: Status, item: DialogueStatus, answered: bool) -> tuple[str, tuple[str, ...]]:
+    """Nothing of ours waits in a partner's dialogue: its answers do, in the words of status --partner.
+
+    Our own next step (answering our side) is said once above; a partner that has `answered`
+    every phase is waited for by nobody.
+    """
+    wait = next((s for s in item.steps if s.kind == "wait"), None)
+    if wait is not None:  # we have answered and sent everything: how far they have come
+        return _wait_line(wait, result.project)
+    if answered:
+        return t("step.nothing"), ()
+    return t("step.wait", org=_partner_name(result, item.dialogue.partner)), ()
 
 
 def _partner_name(result: Status, partner: Partner | None) -> str:
