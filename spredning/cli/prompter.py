@@ -1281,7 +1281,7 @@ class InterviewPrompter:
         An open conflict first: the field holds only this side's version, never the other one.
         """
         if step.conflict:
-            named, settle = self._conflict_words(step.conflict)
+            named, settle = self._conflict_words(step.conflict, step.question)
             text = t("interview.conflict-open", versions=named, n=len(named), command=settle)
             print_fitted(self.console, text, settle, "yellow", rest="")
         if step.unsaved:  # a save failed, and so did keeping the text as a draft: it is in the field only
@@ -1909,15 +1909,21 @@ class InterviewPrompter:
 
     def still_in_conflict(self, step: interview.StillInConflict) -> None:
         """Saved, and the conflict is still open: said after the save, with how to settle it."""
-        named, settle = self._conflict_words(step.versions)
+        named, settle = self._conflict_words(step.versions, step.question)
         text = t("interview.conflict-still-open", versions=named, n=len(named), command=settle)
         print_fitted(self.console, text, settle, "yellow", rest="")
 
-    def _conflict_words(self, versions: tuple[str, ...]) -> tuple[list[str], str]:
-        """Whose versions an open conflict keeps ("Syds udgave"), and the command that settles it."""
+    def _conflict_words(self, versions: tuple[str, ...], question) -> tuple[list[str], str]:
+        """Whose versions an open conflict keeps ("Syds udgave"), and the command that settles it.
+
+        A version of our own is named by where it came from: our worksheet, or another project
+        here (projekt flet), which only the version itself tells.
+        """
         from spredning.cli.commands.common import command
 
         project = self.session.project
+        entry = self.session.entry(question)
+        others = entry.others if entry is not None else ()
         named = [
             render_project.theirs(
                 project,
@@ -1926,6 +1932,7 @@ class InterviewPrompter:
                 "interview.conflict-git-version",
                 self.session.local.me,
                 "interview.conflict-own-sheet",
+                next((other for other in others if other.source == source), None),
             )
             for source in versions
         ]

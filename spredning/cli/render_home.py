@@ -70,7 +70,7 @@ def title(found: Home, action: Action, width: int | None = None) -> str:
         return t("home.format.overview" if kind == "report-overview" else f"home.format.{action.value}")
     if kind == "import" and action.value:
         return _file_title(action, width)
-    if kind == "use":
+    if kind == "use" or (kind == "remove" and action.value):
         return _project_title(action, width)
     return t(key)
 

@@ -108,6 +108,8 @@ _MISSING = {
     "projekt deler": "usage.missing.projekt-deler",
     "projekt genbruger": "usage.missing.projekt-genbruger",
     "projekt fjern-genbruger": "usage.missing.projekt-fjern-genbruger",
+    "projekt fjern": "usage.missing.projekt-fjern",
+    "projekt flet": "usage.missing.projekt-flet",
 }
 
 

@@ -206,8 +206,9 @@ def _namesake(console, ws, plan: exchange.ImportPlan, dry: bool) -> None:
         _namesake_sharing(console, ws, plan, org, ours[0], dry)
     else:
         see = command("vis", "--kun-besvarede", project=ours[0])
+        merge = command("projekt", "flet", ours[0], project=plan.project.slug)  # ours into the new one
         key = "importer.namesake-dry.next" if dry else "importer.namesake.next"
-        print_said(console, say(key, org=org, ours=ours[0], command=see), see)
+        print_said(console, say(key, org=org, ours=ours[0], command=see, merge=merge), [see, merge])
         from spredning.app.views import draft_count
 
         drafts = draft_count(ws, ours[0])
@@ -504,6 +505,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
                     "conflict.keep-git",
                     me,
                     "conflict.keep-own-sheet",
+                    o,
                 ),
                 o,
             )
@@ -515,7 +517,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
                 entry.answer,
             ),
             *(
-                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading", me), o)
+                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading", me, answer=o), o)
                 for o in entry.others
             ),
         ]

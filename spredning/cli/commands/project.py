@@ -1,4 +1,4 @@
-"""``spredning start``, ``projekter`` and ``projekt brug | side | deler | genbruger | fjern-genbruger``."""
+"""``spredning start``, ``projekter`` and the ``projekt`` commands (``fjern`` and ``flet``: project_files)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from rich.text import Text
 from spredning.app import projects
 from spredning.app.projects import NewProject
 from spredning.cli import typer_compat
+from spredning.cli.commands import project_files
 from spredning.cli.commands.common import (
     command,
     interrupted_as,
@@ -532,7 +533,7 @@ def side(
         )
         if done.left is not None:
             remove = command("projekt", "fjern-genbruger", done.left.key)
-            holds = _content_words(done.left_holds) if done.left_holds is not None else []
+            holds = project_files.content_words(done.left_holds) if done.left_holds is not None else []
             key = "projekt.left-behind-holds" if holds else "projekt.left-behind"
             left = say(
                 key, style="dim" if not holds else "yellow", name=done.left.name, what=holds, command=remove
@@ -641,7 +642,7 @@ def fjern_genbruger(
     ws = workspace(ctx)
     asked = projects.removal(ws, navn)
     name = asked.partner.name or asked.partner.key
-    holds = _content_words(asked.content)
+    holds = project_files.content_words(asked.content)
     console = make_console()
     if holds and not ja:
         again = command("projekt", "fjern-genbruger", asked.partner.key, "--ja")
@@ -680,6 +681,12 @@ def fjern_genbruger(
             )
             print_said(console, said, shown)
         console.print(say("partner.removed-comes-back", style="dim", name=name))
+
+
+projekt_app.command("fjern", cls=typer_compat.DanishCommand, help=t("help.projekt.fjern"))(
+    project_files.fjern
+)
+projekt_app.command("flet", cls=typer_compat.DanishCommand, help=t("help.projekt.flet"))(project_files.flet)
 
 
 NEW = Partner("", "")  # _meant's answer: the name typed is a new organisation after all
@@ -724,21 +731,6 @@ def _meant(console, close: projects.CloseName) -> Partner | None:
         console.print(say("close-name.nothing"))
         return None
     return meant
-
-
-def _content_words(content: projects.Content) -> list[str]:
-    """What a dialogue holds, in words: '12 svar', '1 uafklaret konflikt', '1 kladde'."""
-    return [
-        t(key, n=n)
-        for key, n in (
-            ("partner.holds.answers", content.answers),
-            ("partner.holds.conflicts", content.conflicts),
-            ("partner.holds.records", content.records),
-            ("partner.holds.drafts", content.drafts),
-            ("partner.holds.reasons", content.reasons),
-        )
-        if n
-    ]
 
 
 def register(app: typer.Typer) -> None:
