@@ -21,7 +21,6 @@ from spredning.cli.commands.common import (
     hint_partner,
     interrupted_as,
     is_interactive,
-    one_line_options,
     out_path,
     parse_phase,
     parse_role,
@@ -30,6 +29,7 @@ from spredning.cli.commands.common import (
     shell_word,
     tell_beside,
     tell_written,
+    texts_to_correct,
     typed_words,
     workspace,
 )
@@ -163,7 +163,8 @@ def klarhed(
         flags = [flag for flag, on in (("--fælles", faelles), ("--fjern", fjern)) if on]
         return command("klarhed", *named, *typed_words(*given), *flags)
 
-    one_line_options(("--begrundelse", begrundelse), again=on_one_line)
+    # in a terminal, a reason with a line break opens its field (after the colour, when none is given)
+    to_correct = texts_to_correct(("--begrundelse", begrundelse), again=on_one_line).get("--begrundelse")
     if fjern and farve is not None:  # one saves a mark, the other removes it: neither wins silently
         raise UsageProblem("readiness.colour-and-remove", colour=farve)
     if begrundelse and (fjern or vaerktoej is None):  # a reason nothing would keep is said, never dropped
@@ -192,25 +193,40 @@ def klarhed(
                 words = ("klarhed", tool, yellow, *reason, *_role_words(role))
                 shown = _own_command(opened, words, partner is not None, chosen, common)
                 raise NotATerminal("readiness.no-terminal", command=shown)
-            title = next(tool.title for tool in phase.tools if tool.id == tool_id)
             _versions_before(ws, opened, "klarhed", tool_id, role, (chosen, common))
-
-            def again(colour: str, reason: str) -> str:  # the command that saves a mark left unsaved
-                words = (
-                    "klarhed",
-                    tool_id,
-                    readiness.colour_word(colour),  # 'yellow' in English
-                    *typed_words(("--begrundelse", reason)),
-                    *_role_words(role),
-                )
-                return _hint(opened, *words, partner=chosen, general=common)
-
-            colour, begrundelse = _ask_rating(title, again, begrundelse)  # the reason given: in the field
+        if (farve is None and not fjern) or to_correct is not None:
+            colour, begrundelse = _asked_mark(
+                opened, (phase, tool_id), role, (chosen, common), colour, begrundelse, to_correct
+            )
             if colour is None:
                 return
     rated = readiness.rate(ws, tool_id, colour, begrundelse, role=role, partner=chosen, general=common)
     with after_work(console):
         _tell_mark(console, opened, rated, colour, (phase, tool_id), (chosen, common), role)
+
+
+def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, reason: str, refused):
+    """The colour (when none was given) and the reason asked: (colour, reason), or (None, '') when cancelled.
+
+    The reason given is the field's text (`refused`: why, said above it, to correct); a stop
+    says the command that saves what was chosen and typed.
+    """
+    (phase, tool_id), (partner, general) = tool, dialogue
+
+    def again(colour: str, reason: str) -> str:  # the command that saves a mark left unsaved
+        words = (
+            "klarhed",
+            tool_id,
+            readiness.colour_word(colour),  # 'yellow' in English
+            *typed_words(("--begrundelse", reason)),
+            *_role_words(role),
+        )
+        return _hint(opened, *words, partner=partner, general=general)
+
+    if colour is None:  # the reason given: in the field after the colour
+        title = next(tool.title for tool in phase.tools if tool.id == tool_id)
+        return _ask_rating(title, again, reason, refused)
+    return colour, _ask_reason(colour, again, reason, refused)  # the colour given: only the reason
 
 
 def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue: tuple, role) -> None:
@@ -267,15 +283,18 @@ def _for_dialogue(opened, partner, general: bool) -> str:
     return t("plan.words.dialogue", org=org_name(opened.project, partner.key))
 
 
-def _ask_rating(tool: str, again: Callable[[str, str], str], reason: str = "") -> tuple[str | None, str]:
+def _ask_rating(
+    tool: str, again: Callable[[str, str], str], reason: str = "", refused: str | None = None
+) -> tuple[str | None, str]:
     """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it.
 
-    `reason`: the one given with --begrundelse, the field's text to keep or change. Cancelled at
-    the colour, it is not saved, and that is said.
+    `reason`: the one given with --begrundelse, the field's text to keep or change (`refused`:
+    why it was refused, said above the field). Cancelled at the colour, it is not saved, and that
+    is said.
     """
     from questionary import Choice
 
-    from spredning.cli.prompter import CANCEL, ask_text, select
+    from spredning.cli.prompter import CANCEL, select
 
     choices = [Choice(t(f"plan.rate.{c}"), c) for c in ("grøn", "gul", "rød")] + [
         Choice(t("prompt.cancel"), CANCEL)
@@ -285,14 +304,22 @@ def _ask_rating(tool: str, again: Callable[[str, str], str], reason: str = "") -
         if reason.strip():  # the reason given is not saved: said, never dropped without a word
             make_console().print(say("readiness.cancelled-reason", style="yellow"))
         return None, ""
+    return colour, _ask_reason(colour, again, reason, refused)
+
+
+def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refused: str | None) -> str:
+    """The reason for a mark, `reason` in the field (`refused`: why, said above it); a stop says `again`."""
+    from spredning.cli.prompter import ask_text
+
     typed: list[str] = []
     try:
-        return colour, ask_text(
+        return ask_text(
             t("plan.rate-reason"),
             instruction=t("plan.ask-optional"),
             default=reason,
             interrupted=typed.append,
             one_line=True,
+            refused=refused,
         )
     except (KeyboardInterrupt, EOFError):
         reason = typed[0] if typed else ""  # the words say whether a reason is not saved
@@ -394,7 +421,7 @@ def godkend(
     fortryd: bool = typer.Option(False, "--fortryd", help=t("help.godkend.fortryd")),
 ) -> None:
     """Godkend en fase for jeres side: hvem og hvornår; svar ændret bagefter bliver markeret."""
-    one_line_options(
+    to_correct = texts_to_correct(  # in a terminal, a name with a line break opens its field
         ("--af", af), again=lambda: _godkend_given(fase, af, dato, rolle, partner, faelles, fortryd)
     )
     ws = workspace(ctx)
@@ -429,7 +456,7 @@ def godkend(
                 "approval.who-missing.again", {"command": corrected(shell_word(t("approval.who-example")))}
             )
             raise UsageProblem("approval.who-missing", hint=fix)
-        if af is None and not fortryd:
+        if (af is None or to_correct) and not fortryd:
             if not is_interactive():
                 # no NAVN in it: copied, it would be saved as the name
                 raise NotATerminal("approval.no-terminal", command=corrected(""))
@@ -441,8 +468,10 @@ def godkend(
                 af = ask_text(
                     t("approval.ask-who"),
                     lambda text: None if text.strip() else t("approval.who-needed"),
+                    default=af or "",  # an --af with a line break: the field holds it, to correct
                     interrupted=typed.append,
                     one_line=True,
+                    refused=to_correct.get("--af"),
                 )
             except (KeyboardInterrupt, EOFError):
                 again = None

@@ -27,6 +27,7 @@ from spredning.cli.commands.common import (
     shell_word,
     tell_beside,
     tell_written,
+    texts_to_correct,
     typed_words,
     workspace,
 )
@@ -219,18 +220,9 @@ def _texts_to_correct(what: str | None, who: str | None, again) -> dict[str, str
 
     Each field ('what', 'who') holds the text given, the problem said above it, to correct.
     """
-    from spredning.core.textsafe import breaks_a_line
-
-    try:
-        one_line_options(("--hvad", what), ("--hvem", who), again=again)
-    except UsageProblem:
-        if not is_interactive():
-            raise
-        given = (("what", what), ("who", who))
-        return {
-            field: t("prompt.one-line") for field, text in given if text is not None and breaks_a_line(text)
-        }
-    return {}
+    refused = texts_to_correct(("--hvad", what), ("--hvem", who), again=again)
+    fields = {"--hvad": "what", "--hvem": "who"}
+    return {fields[option]: why for option, why in refused.items()}
 
 
 def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> datetime.date | None:
