@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import NamedTuple
 
 import typer
 
@@ -430,10 +431,7 @@ def godkend(
     if dato is not None and not dato.strip() and not fortryd:  # --dato " ": never today in silence
         named = typed_words(("--af", af or ""))
         _refuse_blank_date(("godkend", phase.id, *named, *_role_words(role)), partner, faelles)
-    day = parse_due(dato, ahead=False) if dato else datetime.date.today()
-    if day is None:
-        raise date_problem(dato or "", ahead=False)
-    readiness.not_in_future("approval.in-future", day, datetime.date.today())  # before asking who
+    day, day_refused = _given_day(dato, "approval.in-future", fortryd)  # said before asking who
     opened = ws.open()
     if fortryd and (af is not None or dato is not None):  # a withdrawal keeps no name or day: said
         raise UsageProblem("approval.withdraw-with-values", option="--af" if af is not None else "--dato")
@@ -456,31 +454,15 @@ def godkend(
                 "approval.who-missing.again", {"command": corrected(shell_word(t("approval.who-example")))}
             )
             raise UsageProblem("approval.who-missing", hint=fix)
+        approval = _Approval(opened, phase.id, role, (chosen, common))  # for a command after a stop
         if (af is None or to_correct) and not fortryd:
             if not is_interactive():
                 # no NAVN in it: copied, it would be saved as the name
                 raise NotATerminal("approval.no-terminal", command=corrected(""))
-            from spredning.cli.prompter import ask_text
-
             _versions_before(ws, opened, "godkendelse", phase.id, role, (chosen, common))
-            typed: list[str] = []  # the name as typed when the asking stopped
-            try:
-                af = ask_text(
-                    t("approval.ask-who"),
-                    lambda text: None if text.strip() else t("approval.who-needed"),
-                    default=af or "",  # an --af with a line break: the field holds it, to correct
-                    interrupted=typed.append,
-                    one_line=True,
-                    refused=to_correct.get("--af"),
-                )
-            except (KeyboardInterrupt, EOFError):
-                again = None
-                if typed and typed[0].strip():  # the command that approves with the name typed
-                    given = typed_words(("--af", typed[0]), ("--dato", dato or ""))
-                    words = ("godkend", phase.id, *given, *_role_words(role))
-                    shown = _hint(opened, *words, partner=chosen, general=common)
-                    again = Message("approval.approve-again", {"command": shown})
-                raise Interrupted("approval.interrupted", hint=again) from None
+            af = _ask_approver(approval, af or "", to_correct.get("--af"), (dato or "", day_refused))
+        if day_refused:  # the --dato refused: its field, holding it, after the name
+            day = _ask_approval_day(approval, af or "", dato or "")
     done = readiness.approve(
         ws, phase, af or "", day, role=role, partner=chosen, general=common, withdraw=fortryd
     )
@@ -488,6 +470,86 @@ def godkend(
     with after_work(console):
         tell = _tell_withdrawal if fortryd else _tell_approval
         tell(console, opened, phase, done, chosen, common, role)
+
+
+class _Approval(NamedTuple):
+    """What a command after a stop in godkend's fields needs: the project, the phase, side and dialogue."""
+
+    opened: object
+    phase: str
+    role: str | None
+    dialogue: tuple
+
+    def command(self, *given: tuple[str, str]) -> str:
+        """'godkend' for this phase with the options `given` (those with a value) and the dialogue."""
+        partner, general = self.dialogue
+        words = ("godkend", self.phase, *typed_words(*given), *_role_words(self.role))
+        return _hint(self.opened, *words, partner=partner, general=general)
+
+
+def _given_day(dato: str | None, future: str, withdraw: bool = False) -> tuple[datetime.date, bool]:
+    """The day --dato gives (today without it); refused in a terminal: (today, True), its field to open.
+
+    Without a terminal a day the field would refuse (not a date, or still to come) is refused
+    (exit 2), before anything is asked or saved.
+    """
+    today = datetime.date.today()
+    try:
+        day = parse_due(dato, ahead=False) if dato else today
+        if day is None:
+            raise date_problem(dato or "", ahead=False)
+        readiness.not_in_future(future, day, today)
+    except UsageProblem:
+        if withdraw or not is_interactive():  # a withdrawal takes no date: that is said
+            raise
+        return today, True
+    return day, False
+
+
+def _ask_approver(approval: _Approval, given: str, refused: str | None, dato: tuple[str, bool]) -> str:
+    """Who approves: `given` in the field (`refused`: why, said above it); a stop says the command.
+
+    `dato`: the --dato given, and whether it was refused: kept in that command, or said left out.
+    """
+    dato_given, day_refused = dato
+    from spredning.cli.prompter import ask_text
+
+    typed: list[str] = []  # the name as typed when the asking stopped
+    try:
+        return ask_text(
+            t("approval.ask-who"),
+            lambda text: None if text.strip() else t("approval.who-needed"),
+            default=given,  # an --af with a line break: the field holds it, to correct
+            interrupted=typed.append,
+            one_line=True,
+            refused=refused,
+        )
+    except (KeyboardInterrupt, EOFError):
+        again = None
+        if typed and typed[0].strip():  # the command that approves with the name typed
+            shown = approval.command(("--af", typed[0]), ("--dato", "" if day_refused else dato_given))
+            key = "approval.approve-again-day-left-out" if day_refused else "approval.approve-again"
+            again = Message(key, {"command": shown})
+        raise Interrupted("approval.interrupted", hint=again) from None
+
+
+def _ask_approval_day(approval: _Approval, who: str, given: str) -> datetime.date:
+    """The day of the approval: the --dato refused in the field, why said above it, to correct.
+
+    A stop says the command that approves with the name and the day typed (a day the field
+    refuses is left out, and that is said).
+    """
+    from spredning.cli.prompter import ask_past_day, past_day_problem
+
+    typed: list[str] = []
+    try:
+        return ask_past_day(t("approval.ask-day"), given, "approval.in-future", interrupted=typed.append)
+    except (KeyboardInterrupt, EOFError):
+        day = typed[0].strip() if typed else ""
+        taken = bool(day) and past_day_problem(day, "approval.in-future") is None
+        shown = approval.command(("--af", who), ("--dato", day if taken else ""))
+        key = "approval.approve-again" if taken else "approval.approve-again-day-left-out"
+        raise Interrupted("approval.interrupted", hint=Message(key, {"command": shown})) from None
 
 
 def _tell_approval(console, opened, phase, done, partner, general: bool, role: str | None) -> None:
@@ -529,10 +591,13 @@ def moede(
     opened = ws.open()
     if dato is not None and not dato.strip():  # --dato " ": never today in silence
         _refuse_blank_date(("møde", *(("--ret",) if ret else ())), partner, False)
+    day, day_refused = _given_day(dato, "meeting.in-future")  # in a terminal, its field opens after
     with interrupted_as("meeting.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
+    if day_refused:
+        day = _ask_meeting_day(opened, chosen, dato or "", ret)
     today = datetime.date.today()
-    noted = _note_meeting(ws, opened, chosen, parse_due(dato or "", ahead=False) or today, today, ret)
+    noted = _note_meeting(ws, opened, chosen, day, today, ret)
     if noted is None:
         make_console().print(say("meeting.unchanged"))
         return
@@ -542,6 +607,25 @@ def moede(
     console = make_console()
     with after_work(console):
         print_said(console, say(key, style="bold green", day=held.day, command=agenda), agenda)
+
+
+def _ask_meeting_day(opened, partner, given: str, correct: bool) -> datetime.date:
+    """The day of the meeting: the --dato refused in the field, why said above it, to correct.
+
+    A stop with a day the field takes says the command that notes the meeting on that day.
+    """
+    from spredning.cli.prompter import ask_past_day, past_day_problem
+
+    typed: list[str] = []
+    try:
+        return ask_past_day(t("meeting.ask-day"), given, "meeting.in-future", interrupted=typed.append)
+    except (KeyboardInterrupt, EOFError):
+        day = typed[0].strip() if typed else ""
+        again = None
+        if day and past_day_problem(day, "meeting.in-future") is None:
+            words = ("møde", "--dato", shell_word(day), *(("--ret",) if correct else ()))
+            again = Message("meeting.note-again", {"command": _hint(opened, *words, partner=partner)})
+        raise Interrupted("meeting.interrupted", hint=again) from None
 
 
 def _note_meeting(ws, opened, partner, day: datetime.date, today: datetime.date, correct: bool):
