@@ -382,7 +382,12 @@ def start(
             new = asked
     _check_name(new)
     _check_organisation(new)
-    started = projects.start(ws, new)
+    try:
+        started = projects.start(ws, new)
+    except UsageProblem as which:  # several reusing organisations, none said to be ours
+        if which.key == "start.which-organisation":
+            which.hint = Message("start.which-organisation.command", {"command": _start_command(new)})
+        raise
     role = started.local.side or "genbruge"
     first_phase = command("fase", ws.guide.phases[0].id, "--rolle", role, project=None)  # the new one
     status = command("status", project=None)
@@ -519,6 +524,10 @@ def side(
         if meant is None:
             return
         done = _set_side(ws, console, role, close.name if meant is NEW else meant.key, meant is NEW, ja)
+    except UsageProblem as which:  # several reusing organisations, none named: which one (asked, or said)
+        if which.key != "side.which-organisation":
+            raise
+        done = _set_side(ws, console, role, _which_organisation(ws, which), False, ja)
     if done is None:  # the user kept this computer's organisation
         return
     project, state = done.project, done.state
@@ -538,6 +547,25 @@ def side(
                 key, style="dim" if not holds else "yellow", name=done.left.name, what=holds, command=remove
             )
             print_said(console, left, remove)
+
+
+def _which_organisation(ws, which: UsageProblem) -> str:
+    """Which reusing organisation this computer is, of the project's several: asked in a terminal.
+
+    Without one, refused with the command that names the first of them (all are named above it).
+    """
+    partners = ws.open().project.partners
+    if not is_interactive():
+        named = command("projekt", "side", "genbruge", "--organisation", shell_word(partners[0].name))
+        which.hint = Message("side.which-organisation.command", {"command": named})
+        raise which
+    import questionary
+
+    from spredning.cli.prompter import select
+
+    with interrupted_as("side.switch-interrupted"):  # 'Intet er ændret'
+        choices = [questionary.Choice(clean_name(p.name or p.key), p.key) for p in partners]
+        return str(select(t("side.ask-which-organisation"), choices))
 
 
 def _set_side(
@@ -639,7 +667,12 @@ def fjern_genbruger(
 ):
     """Fjern en genbrugende organisation, der er kommet med ved en fejl, og dens dialog."""
     ws = workspace(ctx)
-    asked = projects.removal(ws, navn)
+    try:
+        asked = projects.removal(ws, navn)
+    except UsageProblem as ours:
+        if ours.key == "partner.remove-ourselves":
+            ours.hint = _other_organisation(ws, str(ours.params["name"]))
+        raise
     name = asked.partner.name or asked.partner.key
     holds = _content_words(asked.content)
     console = make_console()
@@ -680,6 +713,21 @@ def fjern_genbruger(
             )
             print_said(console, said, shown)
         console.print(say("partner.removed-comes-back", style="dim", name=name))
+
+
+def _other_organisation(ws, ours: str) -> Message:
+    """The hint when the organisation to remove is this computer's own: how to say we are another.
+
+    The command names the project's other reusing organisation (the first, all named) when it
+    has one; else the words say to write our name after --organisation.
+    """
+    others = [p.name or p.key for p in ws.open().project.partners if (p.name or p.key) != ours]
+    if not others:
+        return Message(
+            "partner.remove-ourselves.name", {"command": command("projekt", "side", "genbruge"), "name": ours}
+        )
+    said = command("projekt", "side", "genbruge", "--organisation", shell_word(others[0]))
+    return Message("partner.remove-ourselves.other", {"command": said, "names": others, "name": ours})
 
 
 NEW = Partner("", "")  # _meant's answer: the name typed is a new organisation after all
