@@ -103,15 +103,19 @@ def test_without_a_terminal_the_example_has_the_values_given(run_cli, ws):
     assert ws.store.slugs() == []
 
 
-def test_a_name_the_options_give_that_is_taken_is_said_before_any_question(terminal, run_cli, ws):
+def test_a_name_the_options_give_that_is_taken_is_said_above_its_field_before_any_other_question(
+    terminal, run_cli, ws
+):
     options = ("--rolle", "dele", "--beskrivelse", "x", "--deler", "Vejle", "--genbruger", "Ærø")
     assert run_cli("start", "--navn", NAME, *options)[0] == 0
 
-    run = terminal("", "start", "--navn", NAME, "--rolle", "dele")
+    run = terminal(ENTER + DOWN + ENTER, "start", "--navn", NAME, "--rolle", "dele")  # go on in that one
 
-    assert run.code == 2
-    assert asked(run.screen) == []
-    assert "Fejl: Der findes allerede et projekt" in " ".join(run.err.split())
+    assert run.code == 0, run.err
+    screen = " ".join(run.screen.split())
+    assert screen.index("Der findes allerede et projekt") < screen.index(f"Projektets navn: {NAME}")
+    assert "Beskriv innovationen kort" not in screen  # no other question before the name is settled
+    assert f"Aktivt projekt: {NAME}" in " ".join(run.out.split())
 
 
 # --- the sharing side ------------------------------------------------------------------------------
