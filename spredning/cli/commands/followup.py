@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 import typer
+from rich.text import Text
 
 from spredning.app import readiness
 from spredning.app.plan import date_problem, parse_due
@@ -181,11 +182,11 @@ def klarhed(
         _picture(ws, opened, console, chosen, faelles)
         return
     phase, tool_id = readiness.tool_by_id(ws.guide, vaerktoej)
-    colour = None if fjern or farve is None else readiness.parse_colour(farve)
+    colour, wrong_colour = _given_colour(None if fjern else farve)  # in a terminal a wrong one is asked
     role = parse_role(rolle)
     with interrupted_as("readiness.interrupted"):
         chosen, common = _dialogue(opened, partner, faelles, "readiness", role)
-        if farve is None and not fjern:
+        if colour is None and not fjern:
             if not is_interactive():  # the example: the user's command with a colour, their reason kept
                 yellow = readiness.colour_word("gul")
                 # no --begrundelse TEKST: copied, 'TEKST' would be saved as the reason (it is optional)
@@ -195,9 +196,10 @@ def klarhed(
                 shown = _own_command(opened, words, partner is not None, chosen, common)
                 raise NotATerminal("readiness.no-terminal", command=shown)
             _versions_before(ws, opened, "klarhed", tool_id, role, (chosen, common))
-        if (farve is None and not fjern) or to_correct is not None:
+        if (colour is None and not fjern) or to_correct is not None:
+            refused = {"colour": wrong_colour, "reason": to_correct}
             colour, begrundelse = _asked_mark(
-                opened, (phase, tool_id), role, (chosen, common), colour, begrundelse, to_correct
+                opened, (phase, tool_id), role, (chosen, common), colour, begrundelse, refused
             )
             if colour is None:
                 return
@@ -206,13 +208,33 @@ def klarhed(
         _tell_mark(console, opened, rated, colour, (phase, tool_id), (chosen, common), role)
 
 
-def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, reason: str, refused):
+def _given_colour(farve: str | None) -> tuple[str | None, str | None]:
+    """The colour given (None without one); one not known is refused, or in a terminal (None, why).
+
+    Then the colours are offered to choose from, why said above them (as a date's field opens).
+    """
+    if farve is None:
+        return None, None
+    try:
+        return readiness.parse_colour(farve), None
+    except UsageProblem as wrong:
+        if not is_interactive():
+            raise
+        from spredning.i18n import render
+
+        return None, t("readiness.bad-colour.field", problem=render(wrong.message))
+
+
+def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, reason: str, refused: dict):
     """The colour (when none was given) and the reason asked: (colour, reason), or (None, '') when cancelled.
 
-    The reason given is the field's text (`refused`: why, said above it, to correct); a stop
-    says the command that saves what was chosen and typed.
+    The reason given is the field's text (refused['reason']: why, said above it, to correct); a
+    colour given that is not one (refused['colour']) is said above the colours; a stop says the
+    command that saves what was chosen and typed.
     """
     (phase, tool_id), (partner, general) = tool, dialogue
+    if refused["colour"] is not None:  # said above the colours to choose from
+        make_console().print(Text(refused["colour"], style="yellow"))
 
     def again(colour: str, reason: str) -> str:  # the command that saves a mark left unsaved
         words = (
@@ -226,8 +248,8 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
 
     if colour is None:  # the reason given: in the field after the colour
         title = next(tool.title for tool in phase.tools if tool.id == tool_id)
-        return _ask_rating(title, again, reason, refused)
-    return colour, _ask_reason(colour, again, reason, refused)  # the colour given: only the reason
+        return _ask_rating(title, again, reason, refused["reason"])
+    return colour, _ask_reason(colour, again, reason, refused["reason"])  # the colour given: only the reason
 
 
 def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue: tuple, role) -> None:
