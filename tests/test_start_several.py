@@ -82,3 +82,25 @@ def test_a_stop_in_the_first_field_offers_the_command_without_the_values_refused
     assert "spredning start --rolle dele --beskrivelse Prøve" in said  # what was taken, kept
     assert "--navn" not in said and "--deler" not in said and "--genbruger" not in said  # refused again
     assert projects(tmp_path) == []
+
+
+def test_in_a_terminal_a_side_that_is_none_offers_the_sides_saying_why(on_screen, tmp_path):
+    given = ("--navn", "Q", "--beskrivelse", "x", "--deler", "Odense", "--genbruger", "Ærø Kommune")
+
+    run = on_screen(ENTER, "start", "--rolle", "deel", *given)  # the first side: dele
+
+    assert run.code == 0, run.err
+    assert "Ukendt side: 'deel'. Mente du 'dele'?" in flat(run.out)
+    [path] = projects(tmp_path)
+    assert workspace(tmp_path / "hjem").store.local(path.stem).side == "dele"
+
+
+def test_without_a_terminal_a_wrong_side_is_named_with_the_other_wrong_values(run_cli):
+    code, _, err = run_cli("start", "--rolle", "deel", "--navn", "A\nB")
+
+    assert code == 2
+    said = flat(err)
+    assert said.startswith("Fejl: 2 af tilvalgene kan ikke bruges, som de står:")
+    assert (
+        "• --rolle: Ukendt side: 'deel'." in said and "• --navn: Projektets navn skal være én linje" in said
+    )

@@ -154,7 +154,7 @@ def _check_given(ws, new: NewProject, named: bool) -> None:
 
 
 _Corrections = dict[str, tuple[str, str]]  # a field's name: (the option's text refused, why in words)
-_FIELDS = ("name", "description", "sharing_org", "reusing_orgs")  # those start's questions ask
+_FIELDS = ("name", "description", "sharing_org", "reusing_orgs", "role")  # those start's questions ask
 
 
 class _Wrong(NamedTuple):
@@ -194,6 +194,18 @@ def _given_problems(ws, new: NewProject, named: bool, taken: bool) -> list[_Wron
     if (wrong := projects.organisation_problem(ours)) is not None:
         found.append(_Wrong("--organisation", "organisation", wrong))
     return found
+
+
+def _given_role(rolle: str | None) -> tuple[str | None, list[_Wrong]]:
+    """The side --rolle gives, or (None, [what is wrong]) when it is no side.
+
+    Without a terminal, alone it is refused as it was; with other values wrong, all are said at
+    once (_refuse_all). In a terminal the sides are offered, why said above them.
+    """
+    try:
+        return parse_role(rolle), []
+    except UsageProblem as wrong:
+        return None, [_Wrong("--rolle", "role", wrong.message)]
 
 
 def _refuse_all(problems: list[_Wrong], interactive: bool) -> None:
@@ -275,6 +287,8 @@ def _ask_missing(
 
     from spredning.cli.prompter import ask_text, select
 
+    if "role" in to_correct:  # a --rolle given that is no side: why, above the sides to choose from
+        make_console().print(Text(to_correct["role"][1], style="yellow"))
     role = new.role or select(
         t("start.ask-side"),
         [
@@ -476,13 +490,14 @@ def start(
             console, started, say("start.try-example", first=tried[0], second=tried[1], third=tried[2]), tried
         )
         return
-    new = NewProject(
-        navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), parse_role(rolle), organisation
-    )
-    given = _Given(beskrivelse is not None, deler is not None, genbruger is not None)
     interactive = is_interactive()
-    problems = _given_problems(ws, new, named=navn is not None, taken=False)
+    role, wrong_role = _given_role(rolle)  # in a terminal a wrong side is asked, why said
+    new = NewProject(navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), role, organisation)
+    given = _Given(beskrivelse is not None, deler is not None, genbruger is not None)
+    problems = [*wrong_role, *_given_problems(ws, new, named=navn is not None, taken=False)]
     _refuse_all(problems, interactive)  # several values wrong: all said at once (a terminal opens fields)
+    if wrong_role and not interactive:  # the side alone is wrong: refused as it was
+        raise UsageProblem.of(wrong_role[0].problem)
     if navn is None or new.role is None or _something_missing(new, given) or (interactive and problems):
         ws.home()  # a projects folder that cannot be used is said first, before any question
         if not interactive and (navn is None or new.role is None):
@@ -490,6 +505,7 @@ def start(
         if interactive:
             # what the options got wrong, before any question: each field opens holding it, to correct
             new, given, to_correct = _to_correct(ws, new, given, named=navn is not None)
+            to_correct |= {wrong.field: ("", _said(wrong.problem) or "") for wrong in wrong_role}
             asked = _ask(ws, new, given, to_correct)
             if isinstance(asked, str):  # the user goes on with the project that has the name
                 project = projects.use(ws, asked)
