@@ -915,12 +915,19 @@ def ask_due(
     return due(typed)
 
 
+# what a day-field says of a day still to come, after why (the error's hint speaks of --dato)
+_FUTURE_FIELD = {
+    "approval.in-future": "approval.in-future.field",
+    "meeting.in-future": "meeting.in-future.field",
+}
+
+
 def past_day_problem(text: str, future: str) -> str | None:
     """Why `text` is no day the field of an approval's or a meeting's date takes, in words, or None.
 
     A date (parse_due, as every date field) that has come; empty is today. `future`: the key that
-    says a day still to come is refused (approval.in-future, meeting.in-future); its '.field' says
-    what to write in the field (the error's hint speaks of --dato).
+    says a day still to come is refused (approval.in-future, meeting.in-future); _FUTURE_FIELD says
+    what to write in the field then.
     """
     from spredning.app.plan import parse_due
     from spredning.app.readiness import not_in_future
@@ -932,7 +939,8 @@ def past_day_problem(text: str, future: str) -> str | None:
             not_in_future(future, day, today)
     except SpredningError as exc:
         if exc.key == future:
-            return f"{render_message(exc.message)} {t(future + '.field', example=followup.typed_day(today))}"
+            field = _FUTURE_FIELD[future]
+            return f"{render_message(exc.message)} {t(field, example=followup.typed_day(today))}"
         return date_words(exc)
     return None
 
