@@ -308,3 +308,14 @@ def test_an_organisation_not_among_the_reusing_ones_is_said_before_the_questions
     said = " ".join(run.err.split())
     assert "Fejl: --organisation 'Odense Kommune' er ikke en af de genbrugende organisationer" in said
     assert ws.store.slugs() == []
+
+
+def test_a_name_taken_opens_its_field_even_when_every_other_option_is_given(terminal, run_cli, ws):
+    options = ("--rolle", "dele", "--beskrivelse", "x", "--deler", "Vejle", "--genbruger", "Ærø")
+    assert run_cli("start", "--navn", NAME, *options)[0] == 0
+
+    run = terminal(" 2" + ENTER, "start", "--navn", NAME, *options)  # another name: the same and ' 2'
+
+    assert run.code == 0, run.err
+    assert "Der findes allerede et projekt" in " ".join(run.screen.split())
+    assert len(ws.store.slugs()) == 2

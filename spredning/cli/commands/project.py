@@ -208,6 +208,24 @@ def _given_role(rolle: str | None) -> tuple[str | None, list[_Wrong]]:
         return None, [_Wrong("--rolle", "role", wrong.message)]
 
 
+def _options_wrong(
+    ws, new: NewProject, named: bool, interactive: bool, wrong_role: list[_Wrong]
+) -> list[_Wrong]:
+    """What start's options got wrong, before anything is asked: several are refused at once.
+
+    Without a terminal one alone is left to the checks that refuse it with an example; in a
+    terminal each opens its field (see _to_correct), also a name another project has.
+    """
+    problems = [*wrong_role, *_given_problems(ws, new, named=named, taken=False)]
+    _refuse_all(problems, interactive)  # several values wrong: all said at once (a terminal opens fields)
+    if wrong_role and not interactive:  # the side alone is wrong: refused as it was
+        raise UsageProblem.of(wrong_role[0].problem)
+    if interactive and named and not problems:  # a name taken opens its field too
+        ws.home()  # a projects folder that cannot be used is said first
+        problems = _given_problems(ws, new, named=True, taken=True)
+    return problems
+
+
 def _refuse_all(problems: list[_Wrong], interactive: bool) -> None:
     """Several options wrong: refused in one message naming each (exit 2), so one run puts all right.
 
@@ -281,12 +299,12 @@ def _ask_missing(
 
     `to_correct`: the fields whose option was refused (see _to_correct), each holding it to correct.
     """
-    to_correct = to_correct or {}
-    text_of, why = _given_text(to_correct)
     import questionary
 
     from spredning.cli.prompter import ask_text, select
 
+    to_correct = to_correct or {}
+    text_of, why = _given_text(to_correct)
     if "role" in to_correct:  # a --rolle given that is no side: why, above the sides to choose from
         make_console().print(Text(to_correct["role"][1], style="yellow"))
     role = new.role or select(
@@ -494,10 +512,7 @@ def start(
     role, wrong_role = _given_role(rolle)  # in a terminal a wrong side is asked, why said
     new = NewProject(navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), role, organisation)
     given = _Given(beskrivelse is not None, deler is not None, genbruger is not None)
-    problems = [*wrong_role, *_given_problems(ws, new, named=navn is not None, taken=False)]
-    _refuse_all(problems, interactive)  # several values wrong: all said at once (a terminal opens fields)
-    if wrong_role and not interactive:  # the side alone is wrong: refused as it was
-        raise UsageProblem.of(wrong_role[0].problem)
+    problems = _options_wrong(ws, new, navn is not None, interactive, wrong_role)
     if navn is None or new.role is None or _something_missing(new, given) or (interactive and problems):
         ws.home()  # a projects folder that cannot be used is said first, before any question
         if not interactive and (navn is None or new.role is None):
