@@ -954,6 +954,57 @@ def ask_due(
     return due(typed)
 
 
+# what a day-field says of a day still to come, after why (the error's hint speaks of --dato)
+_FUTURE_FIELD = {
+    "approval.in-future": "approval.in-future.field",
+    "meeting.in-future": "meeting.in-future.field",
+}
+
+
+def past_day_problem(text: str, future: str) -> str | None:
+    """Why `text` is no day the field of an approval's or a meeting's date takes, in words, or None.
+
+    A date (parse_due, as every date field) that has come; empty is today. `future`: the key that
+    says a day still to come is refused (approval.in-future, meeting.in-future); _FUTURE_FIELD says
+    what to write in the field then.
+    """
+    from spredning.app.plan import parse_due
+    from spredning.app.readiness import not_in_future
+
+    today = datetime.date.today()
+    try:
+        day = parse_due(text, ahead=False)
+        if day is not None:
+            not_in_future(future, day, today)
+    except SpredningError as exc:
+        if exc.key == future:
+            field = _FUTURE_FIELD[future]
+            return f"{render_message(exc.message)} {t(field, example=followup.typed_day(today))}"
+        return date_words(exc)
+    return None
+
+
+def ask_past_day(
+    question: str, given: str, future: str, interrupted: Callable[[str], None] | None = None, **io
+) -> datetime.date:
+    """The day an approval or a meeting happened, asked until the field takes it; empty is today.
+
+    `given`: the --dato refused, the field's text to correct, why said above it (past_day_problem).
+    """
+    from spredning.app.plan import parse_due
+
+    typed = ask_text(
+        question,
+        lambda text: past_day_problem(text, future),
+        instruction=t("followup.ask-day-help"),
+        default=given,
+        interrupted=interrupted,
+        refused=past_day_problem(given, future),
+        **io,
+    )
+    return parse_due(typed, ahead=False) or datetime.date.today()
+
+
 def ask_status(current: str, **io) -> str:
     """An action's status, the current one first."""
     from spredning.core.followup import STATUSES

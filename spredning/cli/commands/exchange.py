@@ -363,8 +363,11 @@ def _identity_taken(console, project: Project, key: str, hint_project: str | Nam
     """
     org = _org(project, key)
     console.print(say("importer.identity", style="yellow", org=org))
-    fix = command("projekt", "side", "genbruge", "--organisation", t("metavar.name"), project=hint_project)
-    print_fitted(console, t("importer.identity-fix", org=org, command=fix), fix, style="yellow", rest="")
+    # no placeholder to copy (it would name an organisation NAVN): the words say the name goes after
+    # it, so --organisation ends the command (a --projekt stands before the command words)
+    fix = " ".join((command(project=hint_project), "projekt", "side", "genbruge", "--organisation"))
+    said = t("importer.identity-fix", org=org, command=fix)
+    print_fitted(console, said, fix, style="yellow", rest="")
 
 
 def _org(project: Project, key: str) -> str:
