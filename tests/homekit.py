@@ -33,6 +33,8 @@ INTERACTIVE = (
     "spredning.cli.commands.common",
     "spredning.cli.commands.fase",
     "spredning.cli.commands.project",
+    "spredning.cli.commands.project_settings",
+    "spredning.cli.commands.project_files",
     "spredning.cli.commands.exchange",
     "spredning.cli.commands.plan",  # the menu runs 'plan' and 'dagsorden': imported here, before the patch
     "spredning.cli.commands.followup",

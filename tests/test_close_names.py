@@ -66,7 +66,7 @@ def fanoe(odense, tmp_path, run_cli) -> Org:
 @pytest.fixture
 def asking(monkeypatch):
     """Run an organisation's command with its prompt reading `keys`, as in a terminal."""
-    monkeypatch.setattr("spredning.cli.commands.project.is_interactive", lambda: True)
+    monkeypatch.setattr("spredning.cli.commands.project_settings.is_interactive", lambda: True)
     return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
 
 

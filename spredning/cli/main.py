@@ -58,7 +58,7 @@ COMMANDS = {
     "dagsorden": "followup",
     "guide": "guide",
     "valider": "guide",
-    "projekt": "project",
+    "projekt": "project_settings",
 }
 
 
