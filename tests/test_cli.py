@@ -16,7 +16,7 @@ from terminal import COMMAND
         (("godkend",), "Der mangler en fase: skriv, hvilken fase I godkender, fx 'spredning godkend tjek'."),
         (("projekt", "brug"), "fx 'spredning projekt brug \"Digital genoptræning\"'."),
         (("importer",), "fx 'spredning importer svar-fra-partneren.yaml'."),
-        (("plan", "ret"), "Der mangler en handling: skriv dens id, fx 'spredning plan ret 3f9'."),
+        (("plan", "ret"), "Der mangler en handling: skriv dens id efter 'spredning plan ret'."),  # no project
     ],
 )
 def test_a_missing_argument_is_said_with_what_to_write_and_an_example(run_cli, argv, said):
