@@ -222,7 +222,8 @@ def test_a_slug_named_copy_is_not_told_to_be_moved_out_before_its_answers_are_in
     assert squeezed("En sikkerhedskopi hører hjemme uden for mappen.") not in said
     assert (
         squeezed(
-            "hent dem først ind med 'spredning importer FIL', og flyt først derefter kopien ud af mappen"
+            "hent dem først ind med 'spredning importer' og kopiens fil efter, og flyt først derefter kopien "
+            "ud af mappen"
         )
         in said
     )

@@ -263,7 +263,7 @@ def test_a_reusing_computer_cannot_remove_itself(sharing, tmp_path, run_cli):
 
     assert code == 2
     assert flat(err).startswith("Fejl: Ærø Kommune er jeres egen organisation på denne computer")
-    assert "projekt side genbruge --organisation NAVN" in flat(err)
+    assert "projekt side genbruge --organisation' og jeres navn efter" in flat(err)
     assert tree(aeroe.home) == before
 
 

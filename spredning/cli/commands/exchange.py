@@ -383,7 +383,8 @@ def _identity_taken(console, project: Project, key: str, hint_project: str | Nam
     """
     org = _org(project, key)
     console.print(say("importer.identity", style="yellow", org=org))
-    fix = command("projekt", "side", "genbruge", "--organisation", t("metavar.name"), project=hint_project)
+    # no name to show: the organisation is the user's own (the words say to write it after the command)
+    fix = command("projekt", "side", "genbruge", "--organisation", project=hint_project)
     print_fitted(console, t("importer.identity-fix", org=org, command=fix), fix, style="yellow", rest="")
 
 
