@@ -218,10 +218,10 @@ def test_february_past_its_end_names_the_year_and_a_leap_day_to_come_offers_take
 
 @pytest.fixture
 def on_screen(monkeypatch, run_cli):
+    from homekit import interactive
     from homekit import typed as typed_keys
 
-    monkeypatch.setattr("spredning.cli.commands.plan.is_interactive", lambda: True)
-    monkeypatch.setattr("spredning.cli.commands.common.is_interactive", lambda: True)
+    interactive(monkeypatch)  # every command module imported first: none binds the patched one
     return lambda keys, *argv: typed_keys(run_cli, keys, *argv)
 
 
@@ -418,3 +418,89 @@ def test_tomorrow_in_english_offers_tomorrows_date_and_an_approval_never_a_day_t
     words, _ = commands(ws, reusing)["godkend"]
     said = refused_with(run_cli, words, "i morgen")
     assert said.endswith(f"fx {typed(TODAY)}.")  # godkend takes no day to come
+
+
+GONE_SHORT = f"{GONE.day}.{GONE.month}.{GONE.year % 100:02d}"  # refused: the year in two digits
+GONE_REFUSED = f"'{GONE_SHORT}' er ikke en hel dato: året skal skrives med fire cifre."
+GONE_CORRECTED = "\x7f\x7f" + str(GONE.year) + ENTER  # only the text refused, made whole, gives GONE
+
+
+def test_godkends_date_refused_in_a_terminal_opens_its_field_holding_it_to_correct(on_screen, ws, reusing):
+    run = on_screen(GONE_CORRECTED, "godkend", "tjek", "--af", "Eva", "--dato", GONE_SHORT)
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index(GONE_REFUSED) < screen.index(
+        f"Hvornår blev fasen godkendt? (dd-mm-åååå; et tomt felt er i dag) {GONE_SHORT}"
+    )
+    project = ws.store.load(reusing)
+    approval = followup.approval(project, project.partners[0], "tjek", "genbruge")
+    assert (approval.by, approval.day) == ("Eva", GONE)
+
+
+def test_godkends_date_still_to_come_opens_its_field_after_the_name_asked(on_screen, ws, reusing):
+    keys = "Eva" + ENTER + "\x7f" * len(typed(SOON)) + typed(GONE) + ENTER
+
+    run = on_screen(keys, "godkend", "tjek", "--dato", typed(SOON))
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index("Hvem godkender fasen?") < screen.index("er ikke kommet endnu")
+    assert f"Skriv den dag, fasen blev godkendt, fx {typed(TODAY)}." in screen
+    project = ws.store.load(reusing)
+    assert followup.approval(project, project.partners[0], "tjek", "genbruge").day == GONE
+
+
+def test_a_stop_at_godkends_refused_date_offers_the_command_with_the_name_and_without_it(
+    on_screen, ws, reusing
+):
+    before = ws.store.path_for(reusing).read_bytes()
+
+    run = on_screen("\x03", "godkend", "tjek", "--af", "Eva Jensen", "--dato", GONE_SHORT)
+
+    assert run.code == 130, run.err
+    said = flat(run.err)
+    assert "Fasen er ikke godkendt" in said
+    assert "Datoen, du skrev, kunne ikke bruges, så den er udeladt" in said
+    assert said.endswith("godkend tjek --af 'Eva Jensen'")
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
+def test_modes_date_refused_in_a_terminal_opens_its_field_holding_it_to_correct(on_screen, ws, reusing):
+    run = on_screen(GONE_CORRECTED, "møde", "--dato", GONE_SHORT)
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index(GONE_REFUSED) < screen.index("Hvornår blev mødet holdt?")
+    project = ws.store.load(reusing)
+    assert followup.last_meeting(project, project.partners[0]).day == GONE
+
+
+def test_an_empty_date_field_is_today(on_screen, ws, reusing):
+    run = on_screen("\x7f" * len(typed(SOON)) + ENTER, "møde", "--dato", typed(SOON))
+
+    assert run.code == 0, run.err
+    assert "er ikke kommet endnu; et møde noteres, når det er holdt." in flat(run.screen)
+    project = ws.store.load(reusing)
+    assert followup.last_meeting(project, project.partners[0]).day == TODAY
+
+
+@pytest.mark.parametrize("which", ["godkend", "møde"])
+def test_without_a_terminal_a_bad_date_is_still_refused(run_cli, ws, reusing, which):
+    words = {"godkend": ("godkend", "tjek", "--af", "Eva"), "møde": ("møde",)}[which]
+    before = ws.store.path_for(reusing).read_bytes()
+
+    code, _, err = run_cli(*words, "--dato", GONE_SHORT)
+
+    assert code == 2
+    assert flat(err).startswith(f"Fejl: {GONE_REFUSED}")
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
+def test_a_stop_at_godkends_name_before_the_refused_date_says_the_date_is_left_out(on_screen, ws, reusing):
+    run = on_screen("Eva" + "\x03", "godkend", "tjek", "--dato", GONE_SHORT)
+
+    assert run.code == 130, run.err
+    said = flat(run.err)
+    assert "Datoen, du skrev, kunne ikke bruges, så den er udeladt" in said
+    assert said.endswith("godkend tjek --af Eva")

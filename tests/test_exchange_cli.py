@@ -599,7 +599,7 @@ def test_another_partners_file_names_this_computers_organisation_and_both_ways_o
     assert (
         "Filen er til Ærø Kommune, så denne computer er nu sat til at være Ærø Kommune, der genbruger "
         "innovationen. Er I en anden organisation end Ærø Kommune, så ret det, før I importerer flere "
-        "filer; skriv jeres organisations navn efter: spredning projekt side genbruge --organisation"
+        "filer: skriv jeres navn i anførselstegn efter spredning projekt side genbruge --organisation"
         in flat(out)
     )
     before = tree(vejle.home)

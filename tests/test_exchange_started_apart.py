@@ -57,6 +57,10 @@ def test_a_dry_run_says_the_file_is_from_a_project_of_the_same_name_started_apar
     assert "Importerer I filen, bliver den et nyt projekt ved siden af jeres: genoptraening-aeroe-2" in said
     assert "Aftal derfor med Odense Kommune, hvilket af de to I fortsætter i, før I importerer" in said
     assert "'spredning vis --kun-besvarede --projekt genoptraening-aeroe'" in said
+    assert (
+        "hent jeres egne svar fra 'genoptraening-aeroe' ind i det nye projekt med "
+        "'spredning projekt flet genoptraening-aeroe --projekt genoptraening-aeroe-2'" in said
+    )
     assert "I ikke har endnu" not in said  # they have one of that name: not "a project you do not have"
     assert tree(apart.home) == before
 
@@ -73,7 +77,10 @@ def test_the_import_says_so_keeps_ours_as_it_was_and_names_the_two_by_their_file
     assert "Filen er derfor importeret som et nyt projekt ved siden af jeres: genoptraening-aeroe-2" in said
     assert "Jeres eget projekt er uændret" in said
     assert "Nu har I to projekter med samme navn" in said
-    assert "skriv jeres egne svar fra 'genoptraening-aeroe' ind i det" in said
+    assert (
+        "skal I ikke skrive jeres egne svar igen: hent dem fra 'genoptraening-aeroe' ind i det med "
+        "'spredning projekt flet genoptraening-aeroe --projekt genoptraening-aeroe-2'" in said
+    )
     # the project in use stays active; how to switch to the new one is said
     assert "'genoptraening-aeroe' er stadig det aktive projekt" in said
     assert "Skift til det nye med 'spredning projekt brug genoptraening-aeroe-2'" in said

@@ -623,6 +623,7 @@ def test_the_other_lists_words(ws, tmp_path):
         "Første (1/85 i alt)",
         "Start et nyt projekt",
         "Prøv eksempelprojektet",
+        "Fjern et projekt (filerne gemmes) …",
     ]
     assert titles(ws, app_home.report_actions(ws)) == [
         "Word (.docx)",
@@ -730,6 +731,16 @@ def test_a_long_line_is_cut_to_fit_the_terminal():
     assert cut_to("en meget lang linje med mange ord", 12) == "en meget la…"
     assert len(cut_to("x" * 200, 74)) == 74
     assert cell_len(cut_to("合作伙伴" * 30, 74)) <= 74  # wide characters take two columns each
+
+
+def test_a_long_file_name_is_cut_in_its_middle_so_its_end_shows():
+    from rich.cells import cell_len
+
+    from spredning.cli.render_text import cut_middle
+
+    assert cut_middle("kort.yaml", 10) == "kort.yaml"
+    assert cut_middle("genoptraening-til-aeroe-kommune (1).yaml", 21) == "genoptraen…e (1).yaml"
+    assert cell_len(cut_middle("合作伙伴" * 30 + ".yaml", 21)) <= 21  # wide characters take two columns each
 
 
 def test_every_word_of_the_home_screen_is_in_the_catalogue():

@@ -214,12 +214,13 @@ def test_the_projects_list_marks_the_active_one_and_offers_the_example_until_it_
         ("use", "foerste", False),
         ("start", None, False),
         ("example", None, False),
+        ("remove", None, False),  # a project no longer wanted: 'projekt fjern'
     ]
     assert (listed[1].name, listed[1].done.answered) == ("Første", 1)
     from spredning.app.projects import start_example
 
     start_example(ws)
-    assert [a.kind for a in app_home.project_actions(ws)][-1] == "start"
+    assert [a.kind for a in app_home.project_actions(ws)][-2:] == ["start", "remove"]
 
 
 def test_the_phase_list_has_this_sides_progress_and_marks_the_current_phase(ws):

@@ -223,7 +223,7 @@ BUILT_KEYS = {
             f"home.action.{kind}"
             for kind in (*app_home.RANK, *app_home.ALWAYS, *app_home.FIRST_RUN, *app_home.WITHOUT_PROJECT)
         }
-        | {f"home.action.{kind}" for kind in (*app_home.EXCHANGE, "guide-overview", "guide-all")}
+        | {f"home.action.{kind}" for kind in (*app_home.EXCHANGE, "guide-overview", "guide-all", "remove")}
     ),
     # t(f"{key}-several") with that key, for the sharing side with several partners.
     "{}-several": [f"home.action.{kind}-several" for kind in ("news", "send", "exchange")],
@@ -305,6 +305,11 @@ BUILT_KEYS["local.salvaged.note.{}"] = [
 BUILT_KEYS["local.salvaged.consequence.{}"] = [
     f"local.salvaged.consequence.{key}" for key in dict.fromkeys(NOTES.values())
 ]
+
+# A version of our own kept beside ours from another project (projekt flet): render_project.own_key.
+BUILT_KEYS["{}.merged"] = [
+    f"conflict.{key}.merged" for key in ("own-sheet", "own-sheet-open", "own-sheet-heading", "keep-own-sheet")
+] + ["interview.conflict-own-sheet.merged"]
 
 # The command list's short help: typer_compat.DanishGroup.format_commands builds help.PATH.short.
 BUILT_KEYS["{}.{}.short"] = [".".join(["help", *words, "short"]) for words in command_paths()]

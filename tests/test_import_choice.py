@@ -90,7 +90,7 @@ def test_the_home_screen_offers_ours_first_and_labels_the_rest(post, tmp_path, m
     assert shown == [  # the file just imported: said to be, and after the files not yet imported
         "genoptraening-aeroe-til-fanoe-kommune.yaml – til Fanø Kommune",
         "genoptraening-aeroe-fra-fanoe-kommune.yaml – til Odense Kommune",
-        "genoptraening-aeroe-til… – til jer fra Odense Kommune, allerede hentet ind",
+        "genoptraenin…ommune.yaml – til jer fra Odense Kommune, allerede hentet ind",
     ]
 
 
@@ -187,13 +187,13 @@ def test_a_file_already_imported_is_said_to_be_brought_in_and_offered_after_the_
 
     assert run.code == 0, run.err
     assert f"Samme som: spredning importer {older}" in flat(run.out)
-    assert "? Hvilken fil fra partneren? genoptraening-aeroe-til-aeroe-kommune-gammel… – til" in run.screen
+    assert "? Hvilken fil fra partneren? genoptraening-aeroe-ti…oe-kommune-gammel.yaml – til" in run.screen
     from spredning.cli.render_home import title
 
     listed = app_home.import_actions(ws, tmp_path)  # both imported now: last, newest first
     assert [(a.name, a.whose) for a in listed][-2:] == [(ours.name, "brought"), (older.name, "brought")]
     assert title(app_home.home(ws), listed[-2], 74) == (  # 80 columns: the name shortened to fit
-        "genoptraening-aeroe-til… – til jer fra Odense Kommune, allerede hentet ind"
+        "genoptraenin…ommune.yaml – til jer fra Odense Kommune, allerede hentet ind"
     )
 
     ours.write_text(ours.read_text(encoding="utf-8") + "# sendt igen\n", encoding="utf-8")  # changed since
@@ -306,3 +306,50 @@ def test_the_notes_of_imported_files_keep_only_the_newest_hundred(post, tmp_path
     aeroe.ok("importer", str(ours))
 
     assert _noted(aeroe) == _paths(*files[51:], ours)
+
+
+def test_files_whose_names_differ_only_at_the_end_stay_apart_when_shortened(post, tmp_path):
+    """A browser saves a second download of a name as 'NAVN (1).yaml', and a worksheet's name ends
+    in its phase: shortened at the end, two such files read the same in the list."""
+    from rich.cells import cell_len
+
+    from spredning.cli.render_home import title
+
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    again = tmp_path / "genoptraening-aeroe-til-aeroe-kommune (1).yaml"
+    shutil.copy(ours, again)
+    for phase in ("tjek", "test"):
+        (tmp_path / f"genoptraening-aeroe-arbejdsark-aeroe-kommune-{phase}-genbruge.docx").write_bytes(b"")
+    ws = workspace(aeroe.home)
+    found = app_home.home(ws)
+
+    shown = {a.name: title(found, a, 50) for a in app_home.import_actions(ws, tmp_path)}
+
+    assert all(cell_len(line) <= 50 for line in shown.values()), shown
+    assert len(set(shown.values())) == len(shown), shown
+    assert "(1).yaml – til jer fra Odense Kommune" in shown[again.name]
+    assert shown[ours.name].startswith("genoptraen")  # the start as well as the end
+    assert "test-genbruge.docx" in shown["genoptraening-aeroe-arbejdsark-aeroe-kommune-test-genbruge.docx"]
+
+
+def test_a_narrow_terminal_still_says_whose_each_file_is(post, tmp_path):
+    """At 60 columns the words on whose a file is ('til jer fra Odense Kommune, allerede hentet ind')
+    leave the name too little room: the name is shortened further, and the words stay (cut at
+    their end where they must), rather than the whole line being cut after the name."""
+    from rich.cells import cell_len
+
+    from spredning.cli.render_home import title
+
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    aeroe.ok("importer", str(ours))
+    ws = workspace(aeroe.home)
+    found = app_home.home(ws)
+    brought = next(a for a in app_home.import_actions(ws, tmp_path) if a.name == ours.name)
+
+    shown = title(found, brought, 54)  # 60 columns
+
+    assert cell_len(shown) <= 54, shown
+    assert "– til jer fra Odense Kommune" in shown, shown
+    assert shown.startswith("genoptraen…")  # the name shortened in its middle

@@ -204,6 +204,26 @@ def test_read_only_commands_work_anywhere(started_project, command, changes):
     assert started_project.read_bytes() == before
 
 
+@pytest.mark.parametrize("columns", [None, "50"], ids=["vinduets-bredde", "COLUMNS"])
+def test_a_dumb_terminal_is_laid_out_to_its_own_width(columns):
+    """TERM=dumb (Emacs' shell, some editors' terminals): rich lays a dumb terminal out for 80 columns
+    whatever its size, so in a window of 60 the terminal broke every longer line in the middle of a word."""
+    env = child_env(TERM="dumb")
+    env.pop("COLUMNS", None)
+    if columns:
+        env["COLUMNS"] = columns
+    child = pexpect.spawn(
+        str(SPREDNING), ["guide", "--ingen-pager"], env=env, encoding="utf-8", timeout=30, dimensions=(40, 60)
+    )
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    width = int(columns or 60)
+    lines = child.before.replace("\r\n", "\n").splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert max(len(line) for line in lines) > width - 10  # laid out to the width, not to a narrower one
+
+
 @pytest.mark.parametrize("command", [("guide", "--ider"), ("vis",), ("status", "--json")], ids=" ".join)
 def test_the_installed_command_writes_all_its_output_before_it_ends(started_project, run_cli, command):
     # The command ends the process without Python's teardown (cli.run); what was still in the

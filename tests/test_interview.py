@@ -1041,6 +1041,21 @@ def test_an_id_with_a_typo_in_an_answers_file_is_given_the_close_one(ws, project
     )
 
 
+def test_an_id_under_the_wrong_tool_is_given_the_same_question_under_its_own_tool(ws, project):
+    """'passer' is a question of 'Tjek relevans og timing': named under 'Beskriv innovationen', the
+    closest whole id is another question there ('samme-behov'), and an answer moved to it would
+    stand under the wrong question."""
+    wrong = "tjek.beskriv-innovationen.genbruge.passer"
+
+    with pytest.raises(SpredningError) as caught:
+        answers_from_file(ws, {wrong: "Svar"}, ws.guide.find_phase("tjek"), "genbruge")
+
+    assert f"'{wrong}' er ikke et spørgsmål i fasen Tjek for siden 'genbruge'. Mente du " in render(
+        caught.value.message
+    )
+    assert "'tjek.tjek-relevans-og-timing.genbruge.passer'?" in render(caught.value.message)
+
+
 @pytest.mark.parametrize("data", [{}, [], None, "tekst", ["a", "b"]])
 def test_answers_from_file_must_be_a_mapping(ws, data):
     with pytest.raises(SpredningError) as caught:

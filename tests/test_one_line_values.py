@@ -11,6 +11,7 @@ import shlex
 import pytest
 from projectkit import new_project, workspace
 
+from spredning.app import plan
 from spredning.core import followup
 
 ENTER = "\r"
@@ -190,3 +191,76 @@ def test_in_a_terminal_a_line_break_given_opens_the_field_holding_the_text_to_co
     project = ws.store.load(reusing)
     [item] = followup.plan_items(project, project.partners[0])
     assert (item.what, item.who) == ("Book et lokale", "Bo")  # only the text given, corrected, gives this
+
+
+def test_in_a_terminal_godkends_name_with_a_line_break_opens_its_field_to_correct(on_screen, ws, reusing):
+    keys = LEFT * len("Jensen") + BACKSPACE + " " + ENTER
+
+    run = on_screen(keys, "godkend", "tjek", "--af", "Eva\nJensen")
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index("Teksten skal være én linje") < screen.index("Hvem godkender fasen?")  # said above
+    assert "Fasen Tjek er godkendt af Eva Jensen" in flat(run.out)  # only the name given, corrected
+
+
+def test_a_stop_in_godkends_name_field_offers_the_command_with_the_name_on_one_line(on_screen, ws, reusing):
+    before = ws.store.path_for(reusing).read_bytes()
+
+    run = on_screen("\x03", "godkend", "tjek", "--af", "Eva\nJensen")
+
+    assert run.code == 130, run.err
+    assert "Fasen er ikke godkendt" in flat(run.err)
+    assert "godkend tjek --af 'Eva Jensen'" in flat(run.err)
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
+def test_in_a_terminal_klarheds_reason_with_a_line_break_opens_its_field_after_the_colour_given(
+    on_screen, ws, reusing
+):
+    run = on_screen(FIX, "klarhed", "beskriv-innovationen", "gul", "--begrundelse", "Vi mangler\nlokale")
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index("Teksten skal være én linje") < screen.index("Kort begrundelse?")
+    project = ws.store.load(reusing)
+    mark = followup.readiness(project, project.partners[0], "tjek.beskriv-innovationen", "genbruge")
+    assert (mark.colour, mark.reason) == ("gul", "Vi mangler lokale")
+
+
+def test_in_a_terminal_klarheds_reason_with_a_line_break_waits_after_the_colour_asked(on_screen, ws, reusing):
+    run = on_screen(ENTER + FIX, "klarhed", "beskriv-innovationen", "--begrundelse", "Vi mangler\nlokale")
+
+    assert run.code == 0, run.err
+    assert "Teksten skal være én linje" in flat(run.screen)
+    project = ws.store.load(reusing)
+    mark = followup.readiness(project, project.partners[0], "tjek.beskriv-innovationen", "genbruge")
+    assert (mark.colour, mark.reason) == ("grøn", "Vi mangler lokale")
+
+
+def test_in_a_terminal_plan_ret_opens_the_field_of_a_text_with_a_line_break_to_correct(
+    on_screen, ws, reusing
+):
+    item = plan.add(ws, plan.Action("Ring", "Ole"), ws.store.load(reusing).partners[0])
+
+    run = on_screen(FIX, "plan", "ret", item.id[:4], "--hvad", "Book et\nlokale", "--status", "i gang")
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index("Teksten skal være én linje") < screen.index("Hvad skal gøres?")
+    project = ws.store.load(reusing)
+    [changed] = followup.plan_items(project, project.partners[0])
+    assert (changed.what, changed.who, changed.status) == ("Book et lokale", "Ole", "i-gang")
+
+
+def test_a_stop_in_plan_rets_field_offers_the_command_with_the_text_on_one_line(on_screen, ws, reusing):
+    item = plan.add(ws, plan.Action("Ring", "Ole"), ws.store.load(reusing).partners[0])
+    before = ws.store.path_for(reusing).read_bytes()
+
+    run = on_screen("\x03", "plan", "ret", item.id[:4], "--hvem", "Bo\tJensen", "--status", "i gang")
+
+    assert run.code == 130, run.err
+    said = flat(run.err)
+    assert "Handlingen er ikke ændret" in said
+    assert said.endswith(f"plan ret {item.id} --hvem 'Bo Jensen' --status 'i gang'")
+    assert ws.store.path_for(reusing).read_bytes() == before

@@ -182,6 +182,34 @@ def remove_partner(home, folder):
     return Work(words, lambda: saved(home)["projekt"]["genbrugere"], {"b": "B"})
 
 
+def remove_project(home, folder):
+    assert run("start", "--navn", "Prøve", *NEW_PROJECT).returncode == 0
+    return Work(
+        ["projekt", "fjern", "Prøve"], lambda: sorted(p.name for p in home.glob("*.yaml")), [f"{SLUG}.yaml"]
+    )
+
+
+def merge_project(home, folder):
+    ok("fase", "tjek", "--svar", str(answers_file(folder)))  # in the project started first
+    made = run(
+        "start",
+        "--navn",
+        "Delt",
+        "--beskrivelse",
+        "y",
+        "--deler",
+        "A",
+        "--genbruger",
+        "B",
+        "--rolle",
+        "genbruge",
+    )
+    assert made.returncode == 0, made.stderr
+    return Work(
+        ["projekt", "flet", SLUG], lambda: ANSWER in (home / "delt.yaml").read_text(encoding="utf-8"), True
+    )
+
+
 def answer_from_file(home, folder):
     words = ["fase", "tjek", "--svar", str(answers_file(folder))]
     return Work(words, lambda: ANSWER in (home / f"{SLUG}.yaml").read_text(encoding="utf-8"), True)
@@ -282,6 +310,8 @@ WORK = {
     "projekt side": [set_side],
     "projekt genbruger": [add_partner],
     "projekt fjern-genbruger": [remove_partner],
+    "projekt fjern": [remove_project],
+    "projekt flet": [merge_project],
     "projekt deler": [set_sharer],
     "fase": [answer_from_file],
     "importer": [import_new_project, import_into_project],

@@ -51,7 +51,7 @@ def test_the_wrong_organisation_hint_says_to_write_the_name_after_the_command(ru
     assert code == 0, err
     said = " ".join(out.split())
     assert "NAVN" not in said
-    assert "skriv jeres organisations navn efter: spredning projekt side genbruge --organisation" in said
+    assert "skriv jeres navn i anførselstegn efter spredning projekt side genbruge --organisation" in said
 
 
 def test_fase_without_a_terminal_says_to_write_the_file_after_the_command(run_cli, tmp_path):

@@ -13,6 +13,7 @@ import shlex
 
 import pytest
 import yaml
+from homekit import interactive
 from icalendar import Calendar
 from projectkit import new_project, workspace
 from prompt_toolkit.application import create_app_session
@@ -248,8 +249,7 @@ def test_a_short_id_that_fits_two_actions_is_refused(ws, reusing, monkeypatch):
 @pytest.fixture
 def in_terminal(monkeypatch, run_cli):
     """Run a command in-process with its prompts reading keys from a pipe."""
-    monkeypatch.setattr("spredning.cli.commands.plan.is_interactive", lambda: True)
-    monkeypatch.setattr("spredning.cli.commands.common.is_interactive", lambda: True)
+    interactive(monkeypatch)  # every command module imported first: none binds the patched one
 
     def run(keys: str, *argv: str):
         with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
@@ -265,8 +265,7 @@ def on_screen(monkeypatch, run_cli):
     """Like in_terminal, and what the prompts drew (an 80-column xterm), to read the questions asked."""
     from homekit import typed
 
-    monkeypatch.setattr("spredning.cli.commands.plan.is_interactive", lambda: True)
-    monkeypatch.setattr("spredning.cli.commands.common.is_interactive", lambda: True)
+    interactive(monkeypatch)  # every command module imported first: none binds the patched one
     return lambda keys, *argv: typed(run_cli, keys, *argv)
 
 

@@ -103,15 +103,19 @@ def test_without_a_terminal_the_example_has_the_values_given(run_cli, ws):
     assert ws.store.slugs() == []
 
 
-def test_a_name_the_options_give_that_is_taken_is_said_before_any_question(terminal, run_cli, ws):
+def test_a_name_the_options_give_that_is_taken_is_said_above_its_field_before_any_other_question(
+    terminal, run_cli, ws
+):
     options = ("--rolle", "dele", "--beskrivelse", "x", "--deler", "Vejle", "--genbruger", "Ærø")
     assert run_cli("start", "--navn", NAME, *options)[0] == 0
 
-    run = terminal("", "start", "--navn", NAME, "--rolle", "dele")
+    run = terminal(ENTER + DOWN + ENTER, "start", "--navn", NAME, "--rolle", "dele")  # go on in that one
 
-    assert run.code == 2
-    assert asked(run.screen) == []
-    assert "Fejl: Der findes allerede et projekt" in " ".join(run.err.split())
+    assert run.code == 0, run.err
+    screen = " ".join(run.screen.split())
+    assert screen.index("Der findes allerede et projekt") < screen.index(f"Projektets navn: {NAME}")
+    assert "Beskriv innovationen kort" not in screen  # no other question before the name is settled
+    assert f"Aktivt projekt: {NAME}" in " ".join(run.out.split())
 
 
 # --- the sharing side ------------------------------------------------------------------------------
@@ -304,3 +308,14 @@ def test_an_organisation_not_among_the_reusing_ones_is_said_before_the_questions
     said = " ".join(run.err.split())
     assert "Fejl: --organisation 'Odense Kommune' er ikke en af de genbrugende organisationer" in said
     assert ws.store.slugs() == []
+
+
+def test_a_name_taken_opens_its_field_even_when_every_other_option_is_given(terminal, run_cli, ws):
+    options = ("--rolle", "dele", "--beskrivelse", "x", "--deler", "Vejle", "--genbruger", "Ærø")
+    assert run_cli("start", "--navn", NAME, *options)[0] == 0
+
+    run = terminal(" 2" + ENTER, "start", "--navn", NAME, *options)  # another name: the same and ' 2'
+
+    assert run.code == 0, run.err
+    assert "Der findes allerede et projekt" in " ".join(run.screen.split())
+    assert len(ws.store.slugs()) == 2

@@ -500,7 +500,7 @@ def test_a_reusing_computer_whose_file_lists_two_partners_gives_hints_without_pa
 
     code, _, err = aeroe("fase", "tjek")  # no terminal: the hint to answer from a file
     assert code == 2
-    assert "'spredning fase tjek --rolle genbruge --svar FIL'" in flat(err)
+    assert "'spredning fase tjek --rolle genbruge --svar' og filens navn efter" in flat(err)
     assert "--partner" not in err
 
     for command, name in (("rapport", "rapport.md"), ("dagsorden", "dagsorden.md")):

@@ -308,10 +308,7 @@ def answers_from_file(
             problems.append(message("answers.other-side-id", id=qid, role=role, other=other))
             continue
         if qid not in allowed:
-            import difflib  # only when an id is wrong
-
-            close = difflib.get_close_matches(str(qid), sorted(allowed), n=1, cutoff=0.8)
-            close = close or [a for a in sorted(allowed) if a.endswith(f".{qid}")][:1]  # only its last part
+            close = _close_id(str(qid), allowed)
             problems.append(
                 message(
                     "answers.unknown-id-close" if close else "answers.unknown-id",
@@ -343,6 +340,22 @@ def example_id(ws: Workspace, phase: Phase | None, role: str | None) -> str:
     """A question id an answers file for this phase and side could hold, for an example line."""
     questions = phase.questions(role) if phase and role else phase.questions(SHARING) if phase else ()
     return (questions or ws.guide.questions(role))[0].id
+
+
+def _close_id(qid: str, allowed: set[str]) -> list[str]:
+    """The id an unknown one was probably meant to be: none, or one.
+
+    The same question (side and key) under another tool of the phase comes first: the closest id by
+    its letters could be another question of the tool named, where the answer would be misplaced.
+    """
+    import difflib  # only when an id is wrong
+
+    tail = ".".join(qid.split(".")[-2:])
+    same = [a for a in sorted(allowed) if qid.count(".") >= 3 and a.endswith(f".{tail}")]
+    if len(same) == 1:
+        return same
+    close = difflib.get_close_matches(qid, sorted(allowed), n=1, cutoff=0.8)
+    return close or [a for a in sorted(allowed) if a.endswith(f".{qid}")][:1]  # only its last part
 
 
 def _file_answer(value: object) -> Answer | None:

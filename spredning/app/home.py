@@ -45,9 +45,10 @@ class Action(NamedTuple):
     'answer' (fase), 'news' (vis --nye), 'overdue' and 'plan' (plan), 'agenda' (dagsorden),
     'worksheet' (arbejdsark), 'send' and 'export' (eksport), 'done' and 'report'
     (rapport), 'status', 'answers' (vis), 'import' (importer), 'use' (projekt brug), 'start',
+    'remove' with a project (projekt fjern),
     'example' (start --eksempel), 'guide-overview', 'guide-phase', 'guide-all' (guide), 'quit';
     and the kinds that open a list of further actions: 'phase', 'report', 'exchange',
-    'projects', 'guide', 'side', 'import'.
+    'projects', 'guide', 'side', 'import', 'remove' (without a project).
     """
 
     kind: str
@@ -335,7 +336,14 @@ def project_actions(ws: Workspace) -> tuple[Action, ...]:
     example = example_slug(ws)
     if example is None or example not in {row.slug for row in rows}:
         actions.append(Action("example"))
+    if any(action.kind == "use" for action in actions):  # a project no longer wanted (projekt fjern)
+        actions.append(Action("remove"))
     return tuple(actions)
+
+
+def remove_actions(ws: Workspace) -> tuple[Action, ...]:
+    """Every project to remove (projekt fjern), named and marked as in the list to switch to."""
+    return tuple(action._replace(kind="remove") for action in project_actions(ws) if action.kind == "use")
 
 
 def _same_name(name: str) -> str:

@@ -27,6 +27,7 @@ import errno
 import io
 import os
 import re
+import shutil
 import stat
 import sys
 from collections.abc import Iterator
@@ -196,6 +197,9 @@ def make_console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     safe: Any = SafeStream(stream)  # a text stream in all but name (rich asks for IO[str])
     console = Console(file=safe, markup=False, emoji=False, highlight=False, stderr=stderr)
+    if console.is_dumb_terminal:  # rich lays out TERM=dumb for 80 columns, whatever the window's size
+        size = shutil.get_terminal_size((DEFAULT_WIDTH, DEFAULT_HEIGHT))
+        console.size = (usable_width(size.columns), size.lines)
     if console.width < MIN_WIDTH:  # else the width is left to rich, which follows the terminal's size
         console.width = usable_width(console.width)
     if console.height <= 0:  # LINES=0

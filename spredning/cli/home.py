@@ -48,6 +48,7 @@ LISTS = {  # the actions that open a list first, and the list's question
     "agenda": "home.which-agenda",
     "import": "home.which-file",
     "projects": "home.which-project",
+    "remove": "home.which-remove",
     "guide": "home.which-guide",
 }
 CHANGES_PROJECT = ("use", "start", "example")  # after these the active project is the one to show
@@ -199,6 +200,8 @@ def listed(ws: Workspace, action: Action) -> tuple[Action, ...]:
         return app_home.exchange_actions(ws)
     if action.kind == "agenda":
         return app_home.agenda_actions(ws)
+    if action.kind == "remove":
+        return app_home.remove_actions(ws)
     if action.kind == "import":
         from spredning.app.files import default_folders
 
@@ -243,6 +246,7 @@ def arguments(found: Home, action: Action) -> list[str]:
         "report-overview": ["rapport", "--oversigt", "--format", action.value or "docx"],
         "import": ["importer", action.value or ""],
         "use": ["projekt", "brug", action.value or ""],
+        "remove": ["projekt", "fjern", action.value or ""],
         "start": ["start"],
         "example": ["start", "--eksempel"],
         "guide-overview": ["guide", "--overblik"],

@@ -954,6 +954,57 @@ def ask_due(
     return due(typed)
 
 
+# what a day-field says of a day still to come, after why (the error's hint speaks of --dato)
+_FUTURE_FIELD = {
+    "approval.in-future": "approval.in-future.field",
+    "meeting.in-future": "meeting.in-future.field",
+}
+
+
+def past_day_problem(text: str, future: str) -> str | None:
+    """Why `text` is no day the field of an approval's or a meeting's date takes, in words, or None.
+
+    A date (parse_due, as every date field) that has come; empty is today. `future`: the key that
+    says a day still to come is refused (approval.in-future, meeting.in-future); _FUTURE_FIELD says
+    what to write in the field then.
+    """
+    from spredning.app.plan import parse_due
+    from spredning.app.readiness import not_in_future
+
+    today = datetime.date.today()
+    try:
+        day = parse_due(text, ahead=False)
+        if day is not None:
+            not_in_future(future, day, today)
+    except SpredningError as exc:
+        if exc.key == future:
+            field = _FUTURE_FIELD[future]
+            return f"{render_message(exc.message)} {t(field, example=followup.typed_day(today))}"
+        return date_words(exc)
+    return None
+
+
+def ask_past_day(
+    question: str, given: str, future: str, interrupted: Callable[[str], None] | None = None, **io
+) -> datetime.date:
+    """The day an approval or a meeting happened, asked until the field takes it; empty is today.
+
+    `given`: the --dato refused, the field's text to correct, why said above it (past_day_problem).
+    """
+    from spredning.app.plan import parse_due
+
+    typed = ask_text(
+        question,
+        lambda text: past_day_problem(text, future),
+        instruction=t("followup.ask-day-help"),
+        default=given,
+        interrupted=interrupted,
+        refused=past_day_problem(given, future),
+        **io,
+    )
+    return parse_due(typed, ahead=False) or datetime.date.today()
+
+
 def ask_status(current: str, **io) -> str:
     """An action's status, the current one first."""
     from spredning.core.followup import STATUSES
@@ -1281,7 +1332,7 @@ class InterviewPrompter:
         An open conflict first: the field holds only this side's version, never the other one.
         """
         if step.conflict:
-            named, settle = self._conflict_words(step.conflict)
+            named, settle = self._conflict_words(step.conflict, step.question)
             text = t("interview.conflict-open", versions=named, n=len(named), command=settle)
             print_fitted(self.console, text, settle, "yellow", rest="")
         if step.unsaved:  # a save failed, and so did keeping the text as a draft: it is in the field only
@@ -1909,15 +1960,21 @@ class InterviewPrompter:
 
     def still_in_conflict(self, step: interview.StillInConflict) -> None:
         """Saved, and the conflict is still open: said after the save, with how to settle it."""
-        named, settle = self._conflict_words(step.versions)
+        named, settle = self._conflict_words(step.versions, step.question)
         text = t("interview.conflict-still-open", versions=named, n=len(named), command=settle)
         print_fitted(self.console, text, settle, "yellow", rest="")
 
-    def _conflict_words(self, versions: tuple[str, ...]) -> tuple[list[str], str]:
-        """Whose versions an open conflict keeps ("Syds udgave"), and the command that settles it."""
+    def _conflict_words(self, versions: tuple[str, ...], question) -> tuple[list[str], str]:
+        """Whose versions an open conflict keeps ("Syds udgave"), and the command that settles it.
+
+        A version of our own is named by where it came from: our worksheet, or another project
+        here (projekt flet), which only the version itself tells.
+        """
         from spredning.cli.commands.common import command
 
         project = self.session.project
+        entry = self.session.entry(question)
+        others = entry.others if entry is not None else ()
         named = [
             render_project.theirs(
                 project,
@@ -1926,6 +1983,7 @@ class InterviewPrompter:
                 "interview.conflict-git-version",
                 self.session.local.me,
                 "interview.conflict-own-sheet",
+                next((other for other in others if other.source == source), None),
             )
             for source in versions
         ]

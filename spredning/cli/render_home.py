@@ -22,7 +22,7 @@ from spredning.app.workspace import Workspace
 from spredning.cli.commands.common import shell_word
 from spredning.cli.console import said, say
 from spredning.cli.render import plain, role_title
-from spredning.cli.render_text import cut_to
+from spredning.cli.render_text import cut_middle, cut_to
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING
 from spredning.core.textsafe import clean, clean_name
@@ -70,7 +70,7 @@ def title(found: Home, action: Action, width: int | None = None) -> str:
         return t("home.format.overview" if kind == "report-overview" else f"home.format.{action.value}")
     if kind == "import" and action.value:
         return _file_title(action, width)
-    if kind == "use":
+    if kind == "use" or (kind == "remove" and action.value):
         return _project_title(action, width)
     return t(key)
 
@@ -111,12 +111,16 @@ def _file_title(action: Action, width: int | None = None) -> str:
     """
     name = clean(action.name or action.value or "")
     if action.orgs is None:
-        return t("home.import-file", name=name)
+        return t("home.import-file", name=name if width is None else cut_middle(name, width))
     sender, receiver = (clean_name(org) for org in action.orgs)
     whose = t(WHOSE[action.whose], sender=sender, receiver=receiver)
-    if width is not None and cell_len(name + whose) > width and width - cell_len(whose) >= 8:
-        name = cut_to(name, width - cell_len(whose))
-    return t("home.import-file", name=name) + whose
+    if width is None or cell_len(name + whose) <= width:
+        return t("home.import-file", name=name) + whose
+    name = cut_middle(name, max(width - cell_len(whose), NAME_ROOM))  # the end tells downloads apart
+    return cut_to(t("home.import-file", name=name) + whose, width)  # whose it is: from whom, at least
+
+
+NAME_ROOM = 20  # a file name shortened to less says too little; whose it is gives way at its end
 
 
 def _project_title(action: Action, width: int | None = None) -> str:

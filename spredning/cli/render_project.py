@@ -36,6 +36,7 @@ from spredning.core.model import (
 )
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import date, join, render, t
+from spredning.worksheet.copies import filled_by
 
 if TYPE_CHECKING:  # only status draws these; vis need not import the status use case
     from spredning.app.status import DialogueStatus
@@ -62,18 +63,31 @@ def theirs(
     from_git: str,
     me: str | None = None,
     own: str = "conflict.own-sheet-heading",
+    answer: Answer | None = None,
 ) -> str:
     """A message naming another version's organisation in the genitive ("Syds udgave:").
 
     A version from git has no organisation; its own message names it without a genitive. A version
     of our own (`me`) kept beside ours came home from a worksheet we filled in while we typed
-    another text here (app/exchange.incoming_source): `own` says so, naming no one else.
+    another text here (app/exchange.incoming_source): `own` says so, naming no one else; or, when
+    `answer` (that version) was written in no worksheet, from another project here (`projekt flet`).
     """
     if me is not None and key == me:
-        return t(own)
+        return t(own_key(project, me, answer, own))
     if key != SHARING and (not key or project.partner(key) is None):
         return t(from_git)
     return t(message, org=org_name(project, key))
+
+
+def own_key(project: Project, me: str, answer: Answer | None, own: str) -> str:
+    """The words for a version of our own kept beside ours: from our worksheet, or from another project.
+
+    `projekt flet` brings our answers from a project started apart; a version from there that
+    differs from ours here is kept beside it as our own too. Its copies are no worksheet's.
+    """
+    if answer is None or any(filled_by(copy, project.id, me) for copy, _ in answer.version):
+        return own
+    return f"{own}.merged"
 
 
 def bar(done: Progress) -> Text:
@@ -160,6 +174,7 @@ def other_versions(
                         "conflict.git-version-open",
                         me,
                         "conflict.own-sheet-open",
+                        other,
                     ),
                     style="bold yellow",
                 ),
@@ -269,7 +284,13 @@ def conflict_view(
         parts.append(
             Text(
                 theirs(
-                    project, other.source, "conflict.theirs", "conflict.git-version", me, "conflict.own-sheet"
+                    project,
+                    other.source,
+                    "conflict.theirs",
+                    "conflict.git-version",
+                    me,
+                    "conflict.own-sheet",
+                    other,
                 ),
                 style="bold",
             )

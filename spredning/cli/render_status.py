@@ -21,7 +21,7 @@ from rich.text import Text
 
 from spredning.cli.render import bullets, plain
 from spredning.cli.render_narrow import TableOrList, longest_word, packed, table_width
-from spredning.cli.render_project import org_name, removed_by, writer_settles
+from spredning.cli.render_project import org_name, own_key, removed_by, writer_settles
 from spredning.cli.render_text import one_line, print_fitted
 from spredning.core.model import NOTHING, SHARING, Answer, Guide, Progress, Project, Slot
 from spredning.core.textsafe import clean, clean_name
@@ -146,7 +146,8 @@ def conflict_list(
         versions = [(label, mine, removed_by(project, mine, writer))]
         for other in item.entry.others:
             by = other.source if me == SHARING and other.source not in ("", SHARING) else None
-            name = t("conflict.own-sheet-heading") if me is not None and other.source == me else None
+            own = me is not None and other.source == me
+            name = t(own_key(project, me, other, "conflict.own-sheet-heading")) if own and me else None
             versions.append((name or org_name(project, other.source), other, removed_by(project, other, by)))
         for org, answer, emptied in versions:
             lines.append(_cut("    ", plain(f"{org}: ", "bold"), plain(first_line(answer, emptied))))

@@ -456,6 +456,24 @@ def cut_to(text: str, width: int) -> str:
     return chop_cells(text, max(1, width - 1))[0].rstrip() + "…"
 
 
+def cut_middle(text: str, width: int) -> str:
+    """A name cut to `width` columns in its middle ('genoptraening…kommune (1).yaml').
+
+    File names alike but for their end (a second download's ' (1)', a worksheet's phase) stay apart,
+    as a cut at the end would make them read the same.
+    """
+    text = " ".join(text.split())
+    if cell_len(text) <= width:
+        return text
+    room = max(1, width - 1)
+    tail = room // 2
+    end = text
+    while cell_len(end) > tail:
+        end = end[1:]
+    head = chop_cells(text, max(1, room - cell_len(end)))[0]
+    return head + "…" + end
+
+
 LINE_MARK = "¶"  # a line break in a one-line excerpt (as Word shows it), so a changed line shows
 
 

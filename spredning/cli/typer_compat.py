@@ -116,6 +116,8 @@ _MISSING = {
     "projekt deler": "usage.missing.projekt-deler",
     "projekt genbruger": "usage.missing.projekt-genbruger",
     "projekt fjern-genbruger": "usage.missing.projekt-fjern-genbruger",
+    "projekt fjern": "usage.missing.projekt-fjern",
+    "projekt flet": "usage.missing.projekt-flet",
 }
 
 _NO_ID = {  # no action's id is known (an empty plan, no project): the words say where it goes

@@ -42,6 +42,7 @@ ID_HEAD = 64 * 1024  # where a broken project file's 'id:' line is looked for (o
 READ_LIMIT = 4 * yamlio.MAX_BYTES  # a larger one can still be read, to export or shrink it
 INDEX_FILE = "projekter.json"
 INDEX_VERSION = 3
+KEPT_HELPERS = "denne-computer"  # where move_out puts this computer's helper files of a project
 
 T = TypeVar("T")
 
@@ -718,6 +719,42 @@ class Store:
             return False
         return True
 
+    def move_out(self, slug: str, folder: Path) -> tuple[Path, ...]:
+        """Move a project's files into `folder` (made now), under its lock; return where each went.
+
+        The project file and the backups beside it go into `folder`; this computer's state for it
+        (drafts, side), its backups and the drafts kept by a removed dialogue into
+        `folder/KEPT_HELPERS`. Moved, not copied or deleted: every byte is kept, to move back by hand.
+        """
+        path = self.path_for(slug)
+        helpers = local.folder(self.home)
+        others = set(self.slugs()) - {slug}
+        mine = [path, *_beside(path)]
+        state = local.state_path(self.home, slug)
+        kept = [state, *_beside(state)]
+        kept += [
+            found
+            for found in sorted(helpers.glob(f"{fileio.glob_escape(slug)}-kladder-*.yaml"))
+            if found.name[: -len(SUFFIX)] not in others  # another project's state, not these drafts
+        ]
+        moved: list[Path] = []
+        with self._lock(slug):
+            fileio.make_folder(folder)
+            with fileio.uninterrupted():
+                for source, into in [(p, folder) for p in mine] + [(p, folder / KEPT_HELPERS) for p in kept]:
+                    if not os.path.lexists(source):
+                        continue
+                    fileio.make_folder(into)
+                    target = into / source.name
+                    try:
+                        os.rename(source, target)
+                    except OSError as exc:
+                        raise SpredningError(
+                            "store.cannot-move", path=source, folder=into, reason=fileio.reason(exc)
+                        ) from None
+                    moved.append(target)
+        return tuple(moved)
+
     def _not_remembered(self, slug: str, exc: SpredningError) -> None:
         self.not_remembered.append(_not_remembered(slug, local.state_path(self.home, slug), exc))
 
@@ -822,6 +859,14 @@ class Store:
 
 
 SLUG_FILE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yaml")  # SLUG_PATTERN with the ending, for fullmatch
+
+
+def _beside(path: Path) -> list[Path]:
+    """The backups kept beside a file (NAVN.yaml.bak-...), every kind of file, sorted by name."""
+    try:
+        return sorted(path.parent.glob(f"{fileio.glob_escape(path.name)}{fileio.BACKUP_INFIX}*"))
+    except OSError:
+        return []
 
 
 def _slug_name(name: str) -> bool:

@@ -519,6 +519,29 @@ def one_line_options(*options: tuple[str, str | None], again: Callable[[], str] 
     raise UsageProblem(key, hint=hint, options=broken)
 
 
+def texts_to_correct(
+    *options: tuple[str, str | None], again: Callable[[], str] | None = None
+) -> dict[str, str]:
+    """One-line options with a line break: refused (one_line_options), or in a terminal the fields to open.
+
+    In a terminal: {option: why it was refused} for each such option, whose field then opens
+    holding the text given, the problem said above it, to correct (as 'plan tilføj --hvad').
+    """
+    from spredning.core.textsafe import breaks_a_line
+
+    try:
+        one_line_options(*options, again=again)
+    except UsageProblem:
+        if not is_interactive():
+            raise
+        return {
+            option: t("prompt.one-line")
+            for option, value in options
+            if value is not None and breaks_a_line(value)
+        }
+    return {}
+
+
 def date_shown(text: str | None, ahead: bool = True) -> str:
     """A date option for a refusal's example: as given, or the date to write when it would be refused too."""
     from spredning.app.plan import parse_due

@@ -212,8 +212,9 @@ def _namesake(console, ws, plan: exchange.ImportPlan, dry: bool) -> None:
         _namesake_sharing(console, ws, plan, org, ours[0], dry)
     else:
         see = command("vis", "--kun-besvarede", project=ours[0])
+        merge = command("projekt", "flet", ours[0], project=plan.project.slug)  # ours into the new one
         key = "importer.namesake-dry.next" if dry else "importer.namesake.next"
-        print_said(console, say(key, org=org, ours=ours[0], command=see), see)
+        print_said(console, say(key, org=org, ours=ours[0], command=see, merge=merge), [see, merge])
         from spredning.app.views import draft_count
 
         drafts = draft_count(ws, ours[0])
@@ -383,9 +384,11 @@ def _identity_taken(console, project: Project, key: str, hint_project: str | Nam
     """
     org = _org(project, key)
     console.print(say("importer.identity", style="yellow", org=org))
-    # no name to show: the organisation is the user's own (the words say to write it after the command)
-    fix = command("projekt", "side", "genbruge", "--organisation", project=hint_project)
-    print_fitted(console, t("importer.identity-fix", org=org, command=fix), fix, style="yellow", rest="")
+    # no placeholder to copy (it would name an organisation NAVN): the words say the name goes after
+    # it, so --organisation ends the command (a --projekt stands before the command words)
+    fix = " ".join((command(project=hint_project), "projekt", "side", "genbruge", "--organisation"))
+    said = t("importer.identity-fix", org=org, command=fix)
+    print_fitted(console, said, fix, style="yellow", rest="")
 
 
 def _org(project: Project, key: str) -> str:
@@ -526,6 +529,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
                     "conflict.keep-git",
                     me,
                     "conflict.keep-own-sheet",
+                    o,
                 ),
                 o,
             )
@@ -537,7 +541,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
                 entry.answer,
             ),
             *(
-                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading", me), o)
+                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading", me, answer=o), o)
                 for o in entry.others
             ),
         ]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from typing import NamedTuple
 
 import typer
+from rich.text import Text
 
 from spredning.app import readiness
 from spredning.app.plan import date_problem, parse_due
@@ -21,7 +23,6 @@ from spredning.cli.commands.common import (
     hint_partner,
     interrupted_as,
     is_interactive,
-    one_line_options,
     out_path,
     parse_phase,
     parse_role,
@@ -30,6 +31,7 @@ from spredning.cli.commands.common import (
     shell_word,
     tell_beside,
     tell_written,
+    texts_to_correct,
     typed_words,
     workspace,
 )
@@ -163,7 +165,8 @@ def klarhed(
         flags = [flag for flag, on in (("--fælles", faelles), ("--fjern", fjern)) if on]
         return command("klarhed", *named, *typed_words(*given), *flags)
 
-    one_line_options(("--begrundelse", begrundelse), again=on_one_line)
+    # in a terminal, a reason with a line break opens its field (after the colour, when none is given)
+    to_correct = texts_to_correct(("--begrundelse", begrundelse), again=on_one_line).get("--begrundelse")
     if fjern and farve is not None:  # one saves a mark, the other removes it: neither wins silently
         raise UsageProblem("readiness.colour-and-remove", colour=farve)
     if begrundelse and (fjern or vaerktoej is None):  # a reason nothing would keep is said, never dropped
@@ -179,11 +182,11 @@ def klarhed(
         _picture(ws, opened, console, chosen, faelles)
         return
     phase, tool_id = readiness.tool_by_id(ws.guide, vaerktoej)
-    colour = None if fjern or farve is None else readiness.parse_colour(farve)
+    colour, wrong_colour = _given_colour(None if fjern else farve)  # in a terminal a wrong one is asked
     role = parse_role(rolle)
     with interrupted_as("readiness.interrupted"):
         chosen, common = _dialogue(opened, partner, faelles, "readiness", role)
-        if farve is None and not fjern:
+        if colour is None and not fjern:
             if not is_interactive():  # the example: the user's command with a colour, their reason kept
                 yellow = readiness.colour_word("gul")
                 # no --begrundelse TEKST: copied, 'TEKST' would be saved as the reason (it is optional)
@@ -192,25 +195,61 @@ def klarhed(
                 words = ("klarhed", tool, yellow, *reason, *_role_words(role))
                 shown = _own_command(opened, words, partner is not None, chosen, common)
                 raise NotATerminal("readiness.no-terminal", command=shown)
-            title = next(tool.title for tool in phase.tools if tool.id == tool_id)
             _versions_before(ws, opened, "klarhed", tool_id, role, (chosen, common))
-
-            def again(colour: str, reason: str) -> str:  # the command that saves a mark left unsaved
-                words = (
-                    "klarhed",
-                    tool_id,
-                    readiness.colour_word(colour),  # 'yellow' in English
-                    *typed_words(("--begrundelse", reason)),
-                    *_role_words(role),
-                )
-                return _hint(opened, *words, partner=chosen, general=common)
-
-            colour, begrundelse = _ask_rating(title, again, begrundelse)  # the reason given: in the field
+        if (colour is None and not fjern) or to_correct is not None:
+            refused = {"colour": wrong_colour, "reason": to_correct}
+            colour, begrundelse = _asked_mark(
+                opened, (phase, tool_id), role, (chosen, common), colour, begrundelse, refused
+            )
             if colour is None:
                 return
     rated = readiness.rate(ws, tool_id, colour, begrundelse, role=role, partner=chosen, general=common)
     with after_work(console):
         _tell_mark(console, opened, rated, colour, (phase, tool_id), (chosen, common), role)
+
+
+def _given_colour(farve: str | None) -> tuple[str | None, str | None]:
+    """The colour given (None without one); one not known is refused, or in a terminal (None, why).
+
+    Then the colours are offered to choose from, why said above them (as a date's field opens).
+    """
+    if farve is None:
+        return None, None
+    try:
+        return readiness.parse_colour(farve), None
+    except UsageProblem as wrong:
+        if not is_interactive():
+            raise
+        from spredning.i18n import render
+
+        return None, t("readiness.bad-colour.field", problem=render(wrong.message))
+
+
+def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, reason: str, refused: dict):
+    """The colour (when none was given) and the reason asked: (colour, reason), or (None, '') when cancelled.
+
+    The reason given is the field's text (refused['reason']: why, said above it, to correct); a
+    colour given that is not one (refused['colour']) is said above the colours; a stop says the
+    command that saves what was chosen and typed.
+    """
+    (phase, tool_id), (partner, general) = tool, dialogue
+    if refused["colour"] is not None:  # said above the colours to choose from
+        make_console().print(Text(refused["colour"], style="yellow"))
+
+    def again(colour: str, reason: str) -> str:  # the command that saves a mark left unsaved
+        words = (
+            "klarhed",
+            tool_id,
+            readiness.colour_word(colour),  # 'yellow' in English
+            *typed_words(("--begrundelse", reason)),
+            *_role_words(role),
+        )
+        return _hint(opened, *words, partner=partner, general=general)
+
+    if colour is None:  # the reason given: in the field after the colour
+        title = next(tool.title for tool in phase.tools if tool.id == tool_id)
+        return _ask_rating(title, again, reason, refused["reason"])
+    return colour, _ask_reason(colour, again, reason, refused["reason"])  # the colour given: only the reason
 
 
 def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue: tuple, role) -> None:
@@ -267,15 +306,18 @@ def _for_dialogue(opened, partner, general: bool) -> str:
     return t("plan.words.dialogue", org=org_name(opened.project, partner.key))
 
 
-def _ask_rating(tool: str, again: Callable[[str, str], str], reason: str = "") -> tuple[str | None, str]:
+def _ask_rating(
+    tool: str, again: Callable[[str, str], str], reason: str = "", refused: str | None = None
+) -> tuple[str | None, str]:
     """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it.
 
-    `reason`: the one given with --begrundelse, the field's text to keep or change. Cancelled at
-    the colour, it is not saved, and that is said.
+    `reason`: the one given with --begrundelse, the field's text to keep or change (`refused`:
+    why it was refused, said above the field). Cancelled at the colour, it is not saved, and that
+    is said.
     """
     from questionary import Choice
 
-    from spredning.cli.prompter import CANCEL, ask_text, select
+    from spredning.cli.prompter import CANCEL, select
 
     choices = [Choice(t(f"plan.rate.{c}"), c) for c in ("grøn", "gul", "rød")] + [
         Choice(t("prompt.cancel"), CANCEL)
@@ -285,14 +327,22 @@ def _ask_rating(tool: str, again: Callable[[str, str], str], reason: str = "") -
         if reason.strip():  # the reason given is not saved: said, never dropped without a word
             make_console().print(say("readiness.cancelled-reason", style="yellow"))
         return None, ""
+    return colour, _ask_reason(colour, again, reason, refused)
+
+
+def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refused: str | None) -> str:
+    """The reason for a mark, `reason` in the field (`refused`: why, said above it); a stop says `again`."""
+    from spredning.cli.prompter import ask_text
+
     typed: list[str] = []
     try:
-        return colour, ask_text(
+        return ask_text(
             t("plan.rate-reason"),
             instruction=t("plan.ask-optional"),
             default=reason,
             interrupted=typed.append,
             one_line=True,
+            refused=refused,
         )
     except (KeyboardInterrupt, EOFError):
         reason = typed[0] if typed else ""  # the words say whether a reason is not saved
@@ -394,7 +444,7 @@ def godkend(
     fortryd: bool = typer.Option(False, "--fortryd", help=t("help.godkend.fortryd")),
 ) -> None:
     """Godkend en fase for jeres side: hvem og hvornår; svar ændret bagefter bliver markeret."""
-    one_line_options(
+    to_correct = texts_to_correct(  # in a terminal, a name with a line break opens its field
         ("--af", af), again=lambda: _godkend_given(fase, af, dato, rolle, partner, faelles, fortryd)
     )
     ws = workspace(ctx)
@@ -403,10 +453,7 @@ def godkend(
     if dato is not None and not dato.strip() and not fortryd:  # --dato " ": never today in silence
         named = typed_words(("--af", af or ""))
         _refuse_blank_date(("godkend", phase.id, *named, *_role_words(role)), partner, faelles)
-    day = parse_due(dato, ahead=False) if dato else datetime.date.today()
-    if day is None:
-        raise date_problem(dato or "", ahead=False)
-    readiness.not_in_future("approval.in-future", day, datetime.date.today())  # before asking who
+    day, day_refused = _given_day(dato, "approval.in-future", fortryd)  # said before asking who
     opened = ws.open()
     if fortryd and (af is not None or dato is not None):  # a withdrawal keeps no name or day: said
         raise UsageProblem("approval.withdraw-with-values", option="--af" if af is not None else "--dato")
@@ -429,29 +476,15 @@ def godkend(
                 "approval.who-missing.again", {"command": corrected(shell_word(t("approval.who-example")))}
             )
             raise UsageProblem("approval.who-missing", hint=fix)
-        if af is None and not fortryd:
+        approval = _Approval(opened, phase.id, role, (chosen, common))  # for a command after a stop
+        if (af is None or to_correct) and not fortryd:
             if not is_interactive():
                 # no NAVN in it: copied, it would be saved as the name
                 raise NotATerminal("approval.no-terminal", command=corrected(""))
-            from spredning.cli.prompter import ask_text
-
             _versions_before(ws, opened, "godkendelse", phase.id, role, (chosen, common))
-            typed: list[str] = []  # the name as typed when the asking stopped
-            try:
-                af = ask_text(
-                    t("approval.ask-who"),
-                    lambda text: None if text.strip() else t("approval.who-needed"),
-                    interrupted=typed.append,
-                    one_line=True,
-                )
-            except (KeyboardInterrupt, EOFError):
-                again = None
-                if typed and typed[0].strip():  # the command that approves with the name typed
-                    given = typed_words(("--af", typed[0]), ("--dato", dato or ""))
-                    words = ("godkend", phase.id, *given, *_role_words(role))
-                    shown = _hint(opened, *words, partner=chosen, general=common)
-                    again = Message("approval.approve-again", {"command": shown})
-                raise Interrupted("approval.interrupted", hint=again) from None
+            af = _ask_approver(approval, af or "", to_correct.get("--af"), (dato or "", day_refused))
+        if day_refused:  # the --dato refused: its field, holding it, after the name
+            day = _ask_approval_day(approval, af or "", dato or "")
     done = readiness.approve(
         ws, phase, af or "", day, role=role, partner=chosen, general=common, withdraw=fortryd
     )
@@ -459,6 +492,86 @@ def godkend(
     with after_work(console):
         tell = _tell_withdrawal if fortryd else _tell_approval
         tell(console, opened, phase, done, chosen, common, role)
+
+
+class _Approval(NamedTuple):
+    """What a command after a stop in godkend's fields needs: the project, the phase, side and dialogue."""
+
+    opened: object
+    phase: str
+    role: str | None
+    dialogue: tuple
+
+    def command(self, *given: tuple[str, str]) -> str:
+        """'godkend' for this phase with the options `given` (those with a value) and the dialogue."""
+        partner, general = self.dialogue
+        words = ("godkend", self.phase, *typed_words(*given), *_role_words(self.role))
+        return _hint(self.opened, *words, partner=partner, general=general)
+
+
+def _given_day(dato: str | None, future: str, withdraw: bool = False) -> tuple[datetime.date, bool]:
+    """The day --dato gives (today without it); refused in a terminal: (today, True), its field to open.
+
+    Without a terminal a day the field would refuse (not a date, or still to come) is refused
+    (exit 2), before anything is asked or saved.
+    """
+    today = datetime.date.today()
+    try:
+        day = parse_due(dato, ahead=False) if dato else today
+        if day is None:
+            raise date_problem(dato or "", ahead=False)
+        readiness.not_in_future(future, day, today)
+    except UsageProblem:
+        if withdraw or not is_interactive():  # a withdrawal takes no date: that is said
+            raise
+        return today, True
+    return day, False
+
+
+def _ask_approver(approval: _Approval, given: str, refused: str | None, dato: tuple[str, bool]) -> str:
+    """Who approves: `given` in the field (`refused`: why, said above it); a stop says the command.
+
+    `dato`: the --dato given, and whether it was refused: kept in that command, or said left out.
+    """
+    dato_given, day_refused = dato
+    from spredning.cli.prompter import ask_text
+
+    typed: list[str] = []  # the name as typed when the asking stopped
+    try:
+        return ask_text(
+            t("approval.ask-who"),
+            lambda text: None if text.strip() else t("approval.who-needed"),
+            default=given,  # an --af with a line break: the field holds it, to correct
+            interrupted=typed.append,
+            one_line=True,
+            refused=refused,
+        )
+    except (KeyboardInterrupt, EOFError):
+        again = None
+        if typed and typed[0].strip():  # the command that approves with the name typed
+            shown = approval.command(("--af", typed[0]), ("--dato", "" if day_refused else dato_given))
+            key = "approval.approve-again-day-left-out" if day_refused else "approval.approve-again"
+            again = Message(key, {"command": shown})
+        raise Interrupted("approval.interrupted", hint=again) from None
+
+
+def _ask_approval_day(approval: _Approval, who: str, given: str) -> datetime.date:
+    """The day of the approval: the --dato refused in the field, why said above it, to correct.
+
+    A stop says the command that approves with the name and the day typed (a day the field
+    refuses is left out, and that is said).
+    """
+    from spredning.cli.prompter import ask_past_day, past_day_problem
+
+    typed: list[str] = []
+    try:
+        return ask_past_day(t("approval.ask-day"), given, "approval.in-future", interrupted=typed.append)
+    except (KeyboardInterrupt, EOFError):
+        day = typed[0].strip() if typed else ""
+        taken = bool(day) and past_day_problem(day, "approval.in-future") is None
+        shown = approval.command(("--af", who), ("--dato", day if taken else ""))
+        key = "approval.approve-again" if taken else "approval.approve-again-day-left-out"
+        raise Interrupted("approval.interrupted", hint=Message(key, {"command": shown})) from None
 
 
 def _tell_approval(console, opened, phase, done, partner, general: bool, role: str | None) -> None:
@@ -500,10 +613,13 @@ def moede(
     opened = ws.open()
     if dato is not None and not dato.strip():  # --dato " ": never today in silence
         _refuse_blank_date(("møde", *(("--ret",) if ret else ())), partner, False)
+    day, day_refused = _given_day(dato, "meeting.in-future")  # in a terminal, its field opens after
     with interrupted_as("meeting.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
+    if day_refused:
+        day = _ask_meeting_day(opened, chosen, dato or "", ret)
     today = datetime.date.today()
-    noted = _note_meeting(ws, opened, chosen, parse_due(dato or "", ahead=False) or today, today, ret)
+    noted = _note_meeting(ws, opened, chosen, day, today, ret)
     if noted is None:
         make_console().print(say("meeting.unchanged"))
         return
@@ -513,6 +629,25 @@ def moede(
     console = make_console()
     with after_work(console):
         print_said(console, say(key, style="bold green", day=held.day, command=agenda), agenda)
+
+
+def _ask_meeting_day(opened, partner, given: str, correct: bool) -> datetime.date:
+    """The day of the meeting: the --dato refused in the field, why said above it, to correct.
+
+    A stop with a day the field takes says the command that notes the meeting on that day.
+    """
+    from spredning.cli.prompter import ask_past_day, past_day_problem
+
+    typed: list[str] = []
+    try:
+        return ask_past_day(t("meeting.ask-day"), given, "meeting.in-future", interrupted=typed.append)
+    except (KeyboardInterrupt, EOFError):
+        day = typed[0].strip() if typed else ""
+        again = None
+        if day and past_day_problem(day, "meeting.in-future") is None:
+            words = ("møde", "--dato", shell_word(day), *(("--ret",) if correct else ()))
+            again = Message("meeting.note-again", {"command": _hint(opened, *words, partner=partner)})
+        raise Interrupted("meeting.interrupted", hint=again) from None
 
 
 def _note_meeting(ws, opened, partner, day: datetime.date, today: datetime.date, correct: bool):

@@ -21,12 +21,12 @@ from spredning.cli.commands.common import (
     hint_partner,
     interrupted_as,
     is_interactive,
-    one_line_options,
     out_path,
     replacing,
     shell_word,
     tell_beside,
     tell_written,
+    texts_to_correct,
     typed_words,
     workspace,
 )
@@ -221,18 +221,9 @@ def _texts_to_correct(what: str | None, who: str | None, again) -> dict[str, str
 
     Each field ('what', 'who') holds the text given, the problem said above it, to correct.
     """
-    from spredning.core.textsafe import breaks_a_line
-
-    try:
-        one_line_options(("--hvad", what), ("--hvem", who), again=again)
-    except UsageProblem:
-        if not is_interactive():
-            raise
-        given = (("what", what), ("who", who))
-        return {
-            field: t("prompt.one-line") for field, text in given if text is not None and breaks_a_line(text)
-        }
-    return {}
+    refused = texts_to_correct(("--hvad", what), ("--hvem", who), again=again)
+    fields = {"--hvad": "what", "--hvem": "who"}
+    return {fields[option]: why for option, why in refused.items()}
 
 
 def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> datetime.date | None:
@@ -358,28 +349,75 @@ def change(
         texts += typed_words(("--status", status or ""), ("--fase", fase or ""))
         return command("plan", "ret", shell_word(id), *texts)
 
-    one_line_options(("--hvad", hvad), ("--hvem", hvem), again=on_one_line)
+    to_correct = _texts_to_correct(hvad, hvem, on_one_line)  # in a terminal: their fields, to correct
     ws = workspace(ctx)
     if hvad is not None and not hvad.split():  # the example: this command, its id and other options kept
         given = [("--hvem", hvem), ("--frist", frist), ("--status", status), ("--fase", fase)]
         words = [word for option, value in given if value is not None for word in (option, shell_word(value))]
         shown = command("plan", "ret", id, "--hvad", shell_word(t("plan.what-example")), *words)
         raise UsageProblem("plan.what-missing", hint=Message("plan.what-missing.again", {"command": shown}))
-    changes: dict[str, object] = {}
-    if hvad is not None:
-        changes["what"] = hvad
-    if hvem is not None:
-        changes["who"] = hvem
-    if status is not None:
-        changes["status"] = plans.parse_status(status)
-    if fase is not None:
-        changes["source"] = _source(ws, fase)
+    changes = _given_changes(ws, hvad, hvem, status, fase)  # a wrong --status or --fase: said first
+    if to_correct:  # a deadline kept in a stop's command only as given, when it is one
+        kept = frist if frist and date_shown(frist) == frist else ""
+        others = typed_words(("--frist", kept), ("--status", status or ""), ("--fase", fase or ""))
+        hvad, hvem = _texts_again(ws, id, (hvad, hvem), to_correct, others)
+        changes |= {key: text for key, text in (("what", hvad), ("who", hvem)) if text is not None}
     if frist is not None:  # last: a deadline refused in a terminal is asked, the other options checked
         due, given_due = _given_due(frist)
         changes["due"] = due if given_due is None else _due_again(ws, id, given_due, hvad, hvem, status)
     if not changes:
         changes = _ask_changes(ws, id)
     _tell_changed(plans.change(ws, id, **changes), new_due="due" in changes)
+
+
+def _given_changes(ws, what: str | None, who: str | None, status: str | None, fase: str | None) -> dict:
+    """The changes 'plan ret' was given as options (the deadline aside): each one's part, checked."""
+    changes: dict[str, object] = {}
+    if what is not None:
+        changes["what"] = what
+    if who is not None:
+        changes["who"] = who
+    if status is not None:
+        changes["status"] = plans.parse_status(status)
+    if fase is not None:
+        changes["source"] = _source(ws, fase)
+    return changes
+
+
+def _texts_again(ws, id: str, given: tuple, refused: dict[str, str], others: list[str]) -> tuple:
+    """--hvad and --hvem with a line break, in a terminal: each refused one's field, holding it, to correct.
+
+    A stop says nothing was changed, with the command that saves what the fields held then and
+    the `others` options given.
+    """
+    from spredning.cli.prompter import ask_text
+
+    item = plans.current(ws, id)  # a wrong or too short id is said before the fields
+    texts = dict(zip(("what", "who"), given, strict=True))
+    questions = {"what": t("plan.ask-what"), "who": t("plan.ask-who")}
+    for field in ("what", "who"):
+        if field not in refused:
+            continue
+        typed: list[str] = []
+        try:
+            texts[field] = ask_text(
+                questions[field],
+                (lambda text: None if text.strip() else t("plan.ask-what-needed"))
+                if field == "what"
+                else None,
+                default=texts[field] or "",
+                interrupted=typed.append,
+                one_line=True,
+                refused=refused[field],
+            )
+        except (KeyboardInterrupt, EOFError):
+            texts[field] = typed[0] if typed else ""
+            words = typed_words(("--hvad", texts["what"] or ""), ("--hvem", texts["who"] or "")) + others
+            shown = command("plan", "ret", item.id, *words)
+            raise Interrupted(
+                "plan.change-interrupted", hint=Message("plan.change-again", {"command": shown})
+            ) from None
+    return texts["what"], texts["who"]
 
 
 def _due_again(ws, id: str, given_due: tuple[str, str], what, who, status) -> datetime.date | None:

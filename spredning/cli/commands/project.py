@@ -1,4 +1,4 @@
-"""``spredning start``, ``projekter`` and ``projekt brug | side | deler | genbruger | fjern-genbruger``."""
+"""``spredning start``, ``projekter`` and the ``projekt`` commands (``fjern`` and ``flet``: project_files)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from rich.text import Text
 from spredning.app import projects
 from spredning.app.projects import NewProject
 from spredning.cli import typer_compat
+from spredning.cli.commands import project_files
 from spredning.cli.commands.common import (
     command,
     interrupted_as,
@@ -75,24 +76,27 @@ class _Typed:
         return stopped
 
 
-def _ask_name(ws, typed_so_far: _Typed) -> tuple[str, bool]:
+def _ask_name(ws, typed_so_far: _Typed, given: tuple[str, str] | None = None) -> tuple[str, bool]:
     """The new project's name, or the file name (slug) of the project that has it when the user goes on there.
 
     A name already used is said after Enter, not in the one-line toolbar under the prompt (too
     narrow for the name and the way out), and the user chooses: another name, or that project.
+    `given`: a --navn refused and why: the field holds it, the problem said above it.
     """
     import questionary
 
     from spredning.cli.prompter import ask_text, select
 
-    typed = ""
+    typed, refused = given or ("", None)
     while True:
         typed = ask_text(
             t("start.ask-name"),
             lambda text: _problem(projects.letters_problem(text)),
             default=typed,
             interrupted=typed_so_far.field("name", lambda text: _problem(projects.name_problem(ws, text))),
+            refused=refused,
         )
+        refused = None
         taken = projects.name_problem(ws, typed)
         if taken is None:
             typed_so_far.given(name=typed)
@@ -150,6 +154,126 @@ def _check_given(ws, new: NewProject, named: bool) -> None:
             raise UsageProblem.of(problem)
 
 
+_Corrections = dict[str, tuple[str, str]]  # a field's name: (the option's text refused, why in words)
+_FIELDS = ("name", "description", "sharing_org", "reusing_orgs", "role")  # those start's questions ask
+
+
+class _Wrong(NamedTuple):
+    """An option start cannot take: the option, the field it gives, and what is wrong with it."""
+
+    option: str
+    field: str
+    problem: Message
+
+
+def _given_problems(ws, new: NewProject, named: bool, taken: bool) -> list[_Wrong]:
+    """Every option start would refuse, not only the first: --navn, --beskrivelse, --deler, --genbruger.
+
+    `taken`: a name another project has counts too (after the projects folder is checked).
+    --organisation on the sharing side gives the sharing name, on the reusing side our reusing one:
+    a problem there is its own.
+    """
+    found: list[_Wrong] = []
+    if named:
+        wrong = projects.name_problem(ws, new.name) if taken else projects.letters_problem(new.name)
+        if wrong is not None:
+            found.append(_Wrong("--navn", "name", wrong))
+    if (wrong := projects.description_problem(new.description)) is not None:
+        found.append(_Wrong("--beskrivelse", "description", wrong))
+    try:
+        ours = projects.with_organisation(new)
+    except UsageProblem as two:  # --deler and --organisation name two sharing organisations
+        return [*found, _Wrong("--organisation", "organisation", two.message)]
+    if (wrong := projects.sharing_line_problem(ours.sharing_org)) is not None:
+        found.append(_Wrong("--deler" if new.sharing_org.strip() else "--organisation", "sharing_org", wrong))
+    wrong = projects.reusing_lines_problem(ours.reusing_orgs) or projects.reusing_names_problem(
+        ours.sharing_org, ours.reusing_orgs, ours.role
+    )
+    if wrong is not None:
+        option = "--genbruger" if any(n.strip() for n in new.reusing_orgs) else "--organisation"
+        found.append(_Wrong(option, "reusing_orgs", wrong))
+    if (wrong := projects.organisation_problem(ours)) is not None:
+        found.append(_Wrong("--organisation", "organisation", wrong))
+    return found
+
+
+def _given_role(rolle: str | None) -> tuple[str | None, list[_Wrong]]:
+    """The side --rolle gives, or (None, [what is wrong]) when it is no side.
+
+    Without a terminal, alone it is refused as it was; with other values wrong, all are said at
+    once (_refuse_all). In a terminal the sides are offered, why said above them.
+    """
+    try:
+        return parse_role(rolle), []
+    except UsageProblem as wrong:
+        return None, [_Wrong("--rolle", "role", wrong.message)]
+
+
+def _options_wrong(
+    ws, new: NewProject, named: bool, interactive: bool, wrong_role: list[_Wrong]
+) -> list[_Wrong]:
+    """What start's options got wrong, before anything is asked: several are refused at once.
+
+    Without a terminal one alone is left to the checks that refuse it with an example; in a
+    terminal each opens its field (see _to_correct), also a name another project has.
+    """
+    problems = [*wrong_role, *_given_problems(ws, new, named=named, taken=False)]
+    _refuse_all(problems, interactive)  # several values wrong: all said at once (a terminal opens fields)
+    if wrong_role and not interactive:  # the side alone is wrong: refused as it was
+        raise UsageProblem.of(wrong_role[0].problem)
+    if interactive and named and not problems:  # a name taken opens its field too
+        ws.home()  # a projects folder that cannot be used is said first
+        problems = _given_problems(ws, new, named=True, taken=True)
+    return problems
+
+
+def _refuse_all(problems: list[_Wrong], interactive: bool) -> None:
+    """Several options wrong: refused in one message naming each (exit 2), so one run puts all right.
+
+    In a terminal the fields of those start asks open instead, each holding what was given (see
+    _to_correct); only one that has no field (--organisation) is refused there, with the others.
+    """
+    if len(problems) < 2 or (interactive and all(_correctable(wrong) for wrong in problems)):
+        return
+    lines = [
+        Message("start.option-problem", {"option": w.option, "problem": _said(w.problem)}) for w in problems
+    ]
+    raise UsageProblem("start.several-problems", n=len(lines), problems=lines)
+
+
+def _correctable(wrong: _Wrong) -> bool:
+    """Whether start's questions have a field for the option's value (--organisation has none)."""
+    return wrong.field in _FIELDS and wrong.option != "--organisation"
+
+
+def _to_correct(ws, new: NewProject, given: _Given, named: bool) -> tuple[NewProject, _Given, _Corrections]:
+    """In a terminal: the options start would refuse, each left to its field, which holds it to correct.
+
+    One without a field (--organisation) is refused as before (_check_given). The field is asked
+    as if the option were not given; the problem is said above it.
+    """
+    problems = _given_problems(ws, new, named, taken=True)
+    if not all(_correctable(wrong) for wrong in problems):
+        _check_given(ws, new, named)
+    corrections: _Corrections = {}
+    for wrong in problems:
+        value = getattr(new, wrong.field)
+        text = ", ".join(value) if wrong.field == "reusing_orgs" else value
+        corrections[wrong.field] = (text, _said(wrong.problem) or "")
+        emptied: dict[str, object] = {wrong.field: () if wrong.field == "reusing_orgs" else ""}
+        new = new._replace(**emptied)  # type: ignore[arg-type]  # asked as if not given
+    given = given._replace(**{field: False for field in corrections if field in given._fields})
+    return new, given, corrections
+
+
+def _given_text(to_correct: _Corrections):
+    """Two lookups for a field: the text it holds to correct ('' for none), and why it was refused."""
+    return (
+        lambda field: to_correct.get(field, ("", ""))[0],
+        lambda field: to_correct[field][1] if field in to_correct else None,
+    )
+
+
 def _check_name(new: NewProject) -> None:
     """A name start cannot take: refused with the user's own command, a name that works in its place."""
     problem = projects.letters_problem(new.name)
@@ -169,12 +293,21 @@ def _check_organisation(new: NewProject) -> None:
         raise error
 
 
-def _ask_missing(ws, new: NewProject, given: _Given, typed: _Typed) -> NewProject:
-    """Ask for what the options did not give; each answer is checked as it is typed (and noted in `typed`)."""
+def _ask_missing(
+    ws, new: NewProject, given: _Given, typed: _Typed, to_correct: _Corrections | None = None
+) -> NewProject:
+    """Ask for what the options did not give; each answer is checked as it is typed (and noted in `typed`).
+
+    `to_correct`: the fields whose option was refused (see _to_correct), each holding it to correct.
+    """
     import questionary
 
     from spredning.cli.prompter import ask_text, select
 
+    to_correct = to_correct or {}
+    text_of, why = _given_text(to_correct)
+    if "role" in to_correct:  # a --rolle given that is no side: why, above the sides to choose from
+        make_console().print(Text(to_correct["role"][1], style="yellow"))
     role = new.role or select(
         t("start.ask-side"),
         [
@@ -195,7 +328,9 @@ def _ask_missing(ws, new: NewProject, given: _Given, typed: _Typed) -> NewProjec
         description = ask_text(
             t("start.ask-description"),
             description_problem,
+            default=text_of("description"),
             interrupted=typed.field("description", description_problem),
+            refused=why("description"),
         )
         typed.given(description=description)
     sharing = new.sharing_org
@@ -211,12 +346,14 @@ def _ask_missing(ws, new: NewProject, given: _Given, typed: _Typed) -> NewProjec
         sharing = ask_text(
             t("start.ask-own-org") if role == "dele" else t("start.ask-sharing-org"),
             sharing_problem,
+            default=text_of("sharing_org"),
             interrupted=typed.field("sharing_org", sharing_problem),
+            refused=why("sharing_org"),
         )
         typed.given(sharing_org=sharing)
     reusing = new.reusing_orgs
     if not (given.reusing_orgs or any(n.strip() for n in reusing)):
-        reusing = _ask_reusing(role, sharing, typed)
+        reusing = _ask_reusing(role, sharing, typed, to_correct.get("reusing_orgs"))
         typed.given(reusing_orgs=reusing)
     organisation = new.organisation
     if role == "genbruge" and organisation is None and len([n for n in reusing if n.strip()]) > 1:
@@ -227,9 +364,16 @@ def _ask_missing(ws, new: NewProject, given: _Given, typed: _Typed) -> NewProjec
     return NewProject(new.name, description, sharing, reusing, role, organisation)
 
 
-def _ask_reusing(role: str, sharing: str, typed: _Typed) -> tuple[str, ...]:
-    """The reusing organisations: our own one on the reusing side, any number on the sharing side."""
+def _ask_reusing(
+    role: str, sharing: str, typed: _Typed, given: tuple[str, str] | None = None
+) -> tuple[str, ...]:
+    """The reusing organisations: our own one on the reusing side, any number on the sharing side.
+
+    `given`: the --genbruger names refused and why: the field holds them, the problem said above it.
+    """
     from spredning.cli.prompter import ask_text
+
+    text, refused = given or ("", None)
 
     def names_problem(names: tuple[str, ...]) -> str | None:
         return _said(
@@ -244,7 +388,9 @@ def _ask_reusing(role: str, sharing: str, typed: _Typed) -> tuple[str, ...]:
             return names_problem((text,))
 
         field = typed.field("reusing_orgs", our_problem, lambda text: (text,))
-        return (ask_text(t("start.ask-own-org"), our_problem, interrupted=field),)
+        return (
+            ask_text(t("start.ask-own-org"), our_problem, default=text, interrupted=field, refused=refused),
+        )
 
     def list_problem(text: str) -> str | None:
         return names_problem(_comma_list(text))
@@ -253,7 +399,9 @@ def _ask_reusing(role: str, sharing: str, typed: _Typed) -> tuple[str, ...]:
         t("start.ask-reusing-orgs"),
         list_problem,
         instruction=t("start.ask-reusing-orgs-help"),
+        default=text,
         interrupted=typed.field("reusing_orgs", list_problem, _comma_list),
+        refused=refused,
     )
     return _comma_list(answer)
 
@@ -361,18 +509,20 @@ def start(
             console, started, say("start.try-example", first=tried[0], second=tried[1], third=tried[2]), tried
         )
         return
-    new = NewProject(
-        navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), parse_role(rolle), organisation
-    )
+    interactive = is_interactive()
+    role, wrong_role = _given_role(rolle)  # in a terminal a wrong side is asked, why said
+    new = NewProject(navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), role, organisation)
     given = _Given(beskrivelse is not None, deler is not None, genbruger is not None)
-    if navn is None or new.role is None or _something_missing(new, given):
+    problems = _options_wrong(ws, new, navn is not None, interactive, wrong_role)
+    if navn is None or new.role is None or _something_missing(new, given) or (interactive and problems):
         ws.home()  # a projects folder that cannot be used is said first, before any question
-        interactive = is_interactive()
         if not interactive and (navn is None or new.role is None):
             raise NotATerminal("start.no-terminal", command=_start_command(new))
         if interactive:
-            _check_given(ws, new, named=navn is not None)  # what the options got wrong, before any question
-            asked = _ask(ws, new, given)
+            # what the options got wrong, before any question: each field opens holding it, to correct
+            new, given, to_correct = _to_correct(ws, new, given, named=navn is not None)
+            to_correct |= {wrong.field: ("", _said(wrong.problem) or "") for wrong in wrong_role}
+            asked = _ask(ws, new, given, to_correct)
             if isinstance(asked, str):  # the user goes on with the project that has the name
                 project = projects.use(ws, asked)
                 with after_work(console):
@@ -382,7 +532,12 @@ def start(
             new = asked
     _check_name(new)
     _check_organisation(new)
-    started = projects.start(ws, new)
+    try:
+        started = projects.start(ws, new)
+    except UsageProblem as which:  # several reusing organisations, none said to be ours
+        if which.key == "start.which-organisation":
+            which.hint = Message("start.which-organisation.command", {"command": _start_command(new)})
+        raise
     role = started.local.side or "genbruge"
     first_phase = command("fase", ws.guide.phases[0].id, "--rolle", role, project=None)  # the new one
     status = command("status", project=None)
@@ -391,22 +546,24 @@ def start(
     tell_missing_names(console, started.project, started.local.side, None)
 
 
-def _ask(ws, new: NewProject, given: _Given) -> NewProject | str:
+def _ask(ws, new: NewProject, given: _Given, to_correct: _Corrections | None = None) -> NewProject | str:
     """Ask what the options did not give: the new project, or the name of the existing one to use.
 
+    `to_correct`: the fields whose option was refused, each opened holding it, why said above it.
     A stop before the project is made says that none was, with what was typed (see _Typed).
     """
     from spredning.cli.main import print_error
     from spredning.cli.prompter import BackToMenu
 
     typed = _Typed(new)
+    to_correct = to_correct or {}
     try:
         if not new.name:
-            name, existing = _ask_name(ws, typed)
+            name, existing = _ask_name(ws, typed, to_correct.get("name"))
             if existing:
                 return name
             new = new._replace(name=name)
-        return _ask_missing(ws, new, given, typed)
+        return _ask_missing(ws, new, given, typed, to_correct)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("start.interrupted", hint=_not_started(typed)) from None
     except BackToMenu:  # Esc in a list: back to the home screen's menu, told what was not made
@@ -514,6 +671,10 @@ def side(
         if meant is None:
             return
         done = _set_side(ws, console, role, close.name if meant is NEW else meant.key, meant is NEW, ja)
+    except UsageProblem as which:  # several reusing organisations, none named: which one (asked, or said)
+        if which.key != "side.which-organisation":
+            raise
+        done = _set_side(ws, console, role, _which_organisation(ws, which), False, ja)
     if done is None:  # the user kept this computer's organisation
         return
     project, state = done.project, done.state
@@ -527,7 +688,7 @@ def side(
         )
         if done.left is not None:
             remove = command("projekt", "fjern-genbruger", done.left.key)
-            holds = _content_words(done.left_holds) if done.left_holds is not None else []
+            holds = project_files.content_words(done.left_holds) if done.left_holds is not None else []
             key = "projekt.left-behind-holds" if holds else "projekt.left-behind"
             left = say(
                 key, style="dim" if not holds else "yellow", name=done.left.name, what=holds, command=remove
@@ -544,6 +705,25 @@ def _tell_broken(out, broken: list[str]) -> None:
     print_fitted(out, t("projects.unreadable-hint-each"), None, style="yellow", rest="")
     for see in sees:
         print_fitted(out, see, see, style="yellow", first="  ", rest="  ")
+
+
+def _which_organisation(ws, which: UsageProblem) -> str:
+    """Which reusing organisation this computer is, of the project's several: asked in a terminal.
+
+    Without one, refused with the command that names the first of them (all are named above it).
+    """
+    partners = ws.open().project.partners
+    if not is_interactive():
+        named = command("projekt", "side", "genbruge", "--organisation", shell_word(partners[0].name))
+        which.hint = Message("side.which-organisation.command", {"command": named})
+        raise which
+    import questionary
+
+    from spredning.cli.prompter import select
+
+    with interrupted_as("side.switch-interrupted"):  # 'Intet er ændret'
+        choices = [questionary.Choice(clean_name(p.name or p.key), p.key) for p in partners]
+        return str(select(t("side.ask-which-organisation"), choices))
 
 
 def _set_side(
@@ -645,9 +825,14 @@ def fjern_genbruger(
 ):
     """Fjern en genbrugende organisation, der er kommet med ved en fejl, og dens dialog."""
     ws = workspace(ctx)
-    asked = projects.removal(ws, navn)
+    try:
+        asked = projects.removal(ws, navn)
+    except UsageProblem as ours:
+        if ours.key == "partner.remove-ourselves":
+            ours.hint = _other_organisation(ws, str(ours.params["name"]))
+        raise
     name = asked.partner.name or asked.partner.key
-    holds = _content_words(asked.content)
+    holds = project_files.content_words(asked.content)
     console = make_console()
     if holds and not ja:
         again = command("projekt", "fjern-genbruger", asked.partner.key, "--ja")
@@ -686,6 +871,27 @@ def fjern_genbruger(
             )
             print_said(console, said, shown)
         console.print(say("partner.removed-comes-back", style="dim", name=name))
+
+
+projekt_app.command("fjern", cls=typer_compat.DanishCommand, help=t("help.projekt.fjern"))(
+    project_files.fjern
+)
+projekt_app.command("flet", cls=typer_compat.DanishCommand, help=t("help.projekt.flet"))(project_files.flet)
+
+
+def _other_organisation(ws, ours: str) -> Message:
+    """The hint when the organisation to remove is this computer's own: how to say we are another.
+
+    The command names the project's other reusing organisation (the first, all named) when it
+    has one; else the words say to write our name after --organisation.
+    """
+    others = [p.name or p.key for p in ws.open().project.partners if (p.name or p.key) != ours]
+    if not others:
+        return Message(
+            "partner.remove-ourselves.name", {"command": command("projekt", "side", "genbruge"), "name": ours}
+        )
+    said = command("projekt", "side", "genbruge", "--organisation", shell_word(others[0]))
+    return Message("partner.remove-ourselves.other", {"command": said, "names": others, "name": ours})
 
 
 NEW = Partner("", "")  # _meant's answer: the name typed is a new organisation after all
@@ -730,21 +936,6 @@ def _meant(console, close: projects.CloseName) -> Partner | None:
         console.print(say("close-name.nothing"))
         return None
     return meant
-
-
-def _content_words(content: projects.Content) -> list[str]:
-    """What a dialogue holds, in words: '12 svar', '1 uafklaret konflikt', '1 kladde'."""
-    return [
-        t(key, n=n)
-        for key, n in (
-            ("partner.holds.answers", content.answers),
-            ("partner.holds.conflicts", content.conflicts),
-            ("partner.holds.records", content.records),
-            ("partner.holds.drafts", content.drafts),
-            ("partner.holds.reasons", content.reasons),
-        )
-        if n
-    ]
 
 
 def register(app: typer.Typer) -> None:

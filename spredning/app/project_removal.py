@@ -1,0 +1,80 @@
+"""`projekt fjern`: a project no longer wanted leaves the folder, its files kept where they can be fetched.
+
+Answers are the user's work, so nothing is deleted: the project file, its backups and this
+computer's helper files for it (drafts, the side) are moved into a folder of their own under
+HOME/fjernede/, which the program never reads as projects. Moving them back brings the project back.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+from spredning.app.projects import Content
+from spredning.app.workspace import Workspace
+from spredning.core import fileio, local
+from spredning.core.errors import SpredningError, UsageProblem
+
+REMOVED_FOLDER = "fjernede"  # under the projects folder: not looked into for projects
+
+
+class Removal(NamedTuple):
+    """The project `projekt fjern` names, and what it holds."""
+
+    slug: str
+    name: str
+    path: Path
+    holds: Content | None  # what it holds (None: the file cannot be read)
+    active: bool  # the project commands work in now
+
+
+class Removed(NamedTuple):
+    """A project moved out of the folder: where its files are, and which project is active now."""
+
+    removal: Removal
+    folder: Path  # where its files are kept now
+    moved: tuple[Path, ...]
+    active: str | None  # the active project now (None: none, or the same as before when not removed)
+    left: tuple[str, ...]  # the projects still in the folder
+
+
+def removal(ws: Workspace, name: str) -> Removal:
+    """The project a removal names (found as `projekt brug` finds it) and what it holds."""
+    store = ws.store
+    slug = store.find(name)
+    try:
+        project = store.load(slug)
+    except SpredningError:  # unreadable: it can still go (it is only moved), said so by the front end
+        return Removal(slug, slug, store.path_for(slug), None, store.active() == slug)
+    entries = [entry for _, entry in project.entries()]
+    records = [entry for _, entry in project.record_entries()]
+    drafts = local.load(store.home, slug).drafts  # only read: a removal writes no state for it
+    holds = Content(
+        answers=sum(1 for entry in entries if not entry.answer.empty),
+        conflicts=sum(1 for entry in entries if entry.in_conflict),
+        records=sum(1 for entry in records if not entry.answer.empty),
+        drafts=sum(1 for text in drafts.values() if (text or "").strip()),
+    )
+    return Removal(slug, project.name, store.path_for(slug), holds, store.active() == slug)
+
+
+def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
+    """Move the project's files into HOME/fjernede/SLUG-DATE-TIME/; what it holds must be what was shown.
+
+    A project that changed since the question (another window saved an answer) is refused: the
+    user agreed to remove what they saw. When the active project went, the only one left (if one)
+    becomes active.
+    """
+    now = removal(ws, name)
+    if now.slug != confirmed.slug or now.holds != confirmed.holds:
+        raise UsageProblem("remove.changed", name=confirmed.name)
+    store = ws.store
+    base = store.home / REMOVED_FOLDER
+    folder = fileio.free_name(base, f"{now.slug}-{time.strftime('%Y%m%d-%H%M%S')}")
+    moved = store.move_out(now.slug, folder)
+    left = tuple(store.project_slugs())
+    active = store.active()
+    if now.active and active is None and len(left) == 1:
+        active = left[0] if store.set_active_after(left[0]) else None
+    return Removed(now, folder, moved, active, left)

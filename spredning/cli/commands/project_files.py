@@ -1,0 +1,176 @@
+"""``projekt fjern`` and ``projekt flet``: a project started apart goes, its answers carried over first."""
+
+from __future__ import annotations
+
+import typer
+
+from spredning.app import project_removal
+from spredning.app.projects import Content
+from spredning.cli.commands.common import (
+    command,
+    interrupted_as,
+    is_interactive,
+    shell_word,
+    workspace,
+    written_path,
+)
+from spredning.cli.console import after_work, make_console, say
+from spredning.cli.render_text import print_said
+from spredning.core.errors import NotATerminal, SpredningError
+from spredning.core.store import KEPT_HELPERS
+from spredning.i18n import t
+
+
+def fjern(
+    ctx: typer.Context,
+    navn: str = typer.Argument(..., metavar=t("metavar.name"), help=t("help.projekt.fjern.navn")),
+    ja: bool = typer.Option(False, "--ja", help=t("help.projekt.fjern.ja")),
+) -> None:
+    """Fjern et projekt fra mappen; filerne flyttes til en mappe for sig, så det kan hentes tilbage."""
+    ws = workspace(ctx)
+    asked = project_removal.removal(ws, navn)
+    console = make_console()
+    what = content_words(asked.holds) if asked.holds is not None else []
+    kept_in = str(ws.store.shown_home / project_removal.REMOVED_FOLDER)
+    if (asked.holds is None or not asked.holds.empty) and not ja:
+        again = command("projekt", "fjern", shell_word(asked.slug), "--ja", project=None)
+        if not is_interactive():
+            key = "remove.no-terminal" if what else "remove.no-terminal-unreadable"
+            raise NotATerminal(
+                key, name=asked.name, what=what, command=again, folder=kept_in, path=asked.path
+            )
+        from questionary import Choice
+
+        from spredning.cli.prompter import select
+
+        with interrupted_as("remove.interrupted"):
+            _tell_holds(console, asked, what, kept_in)
+            sure = select(
+                t("remove.question", name=asked.name),
+                [Choice(t("remove.no"), False), Choice(t("remove.yes", name=asked.name), True)],
+            )
+        if not sure:
+            console.print(say("remove.kept", name=asked.name))
+            return
+    removed = project_removal.remove(ws, navn, asked)
+    with after_work(console):
+        _tell_removed(console, ws, removed)
+
+
+def _tell_holds(console, asked: project_removal.Removal, what: list[str], kept_in: str) -> None:
+    """What the project holds and where it goes, before the question."""
+    if asked.holds is None:
+        console.print(say("remove.unreadable", style="yellow", name=asked.name, path=str(asked.path)))
+    else:
+        console.print(say("remove.holds", style="yellow", name=asked.name, file=asked.path.name, what=what))
+    print_said(console, say("remove.moved-not-deleted", folder=kept_in), kept_in)
+    if asked.active:
+        console.print(say("remove.is-active", style="yellow", name=asked.name))
+
+
+def _tell_removed(console, ws, removed: project_removal.Removed) -> None:
+    """Where the files are, how to bring them back, and which project commands work in now."""
+    asked = removed.removal
+    console.print(say("remove.done", style="bold green", name=asked.name))
+    folder = str(removed.folder)
+    helpers = str(removed.folder / KEPT_HELPERS)
+    state = str(ws.store.shown_home / ".spredning")
+    print_said(console, say("remove.kept-in", path=folder), folder)
+    print_said(
+        console,
+        say(
+            "remove.bring-back",
+            file=asked.path.name,
+            home=str(ws.store.shown_home),
+            helpers=helpers,
+            state=state,
+        ),
+        [folder, helpers, state, str(ws.store.shown_home)],
+    )
+    if not asked.active:
+        return
+    if removed.active is not None:
+        name = _name(ws, removed.active)
+        console.print(say("remove.now-active", style="yellow", name=name))
+    elif removed.left:
+        use = command("projekt", "brug", t("metavar.name"), project=None)
+        said = say("remove.choose-active", style="yellow", command=use, known=list(removed.left))
+        print_said(console, said, use)
+    else:
+        start = command("start", project=None)
+        print_said(console, say("remove.none-left", command=start), start)
+
+
+def _name(ws, slug: str) -> str:
+    try:
+        return ws.store.load(slug).name
+    except SpredningError:  # unreadable now: named by its file, as 'projekter' names it
+        return slug
+
+
+def content_words(content: Content) -> list[str]:
+    """What a project or a dialogue holds, in words: '12 svar', '1 uafklaret konflikt', '1 kladde'."""
+    return [
+        t(key, n=n)
+        for key, n in (
+            ("partner.holds.answers", content.answers),
+            ("partner.holds.conflicts", content.conflicts),
+            ("partner.holds.records", content.records),
+            ("partner.holds.drafts", content.drafts),
+            ("partner.holds.reasons", content.reasons),
+        )
+        if n
+    ]
+
+
+def flet(
+    ctx: typer.Context,
+    kilde: str = typer.Argument(..., metavar=t("metavar.name"), help=t("help.projekt.flet.kilde")),
+    tor: bool = typer.Option(False, "--tør", help=t("help.projekt.flet.tor")),
+) -> None:
+    """Hent jeres egne svar fra et andet projekt på denne computer ind i det aktive; intet skrives over."""
+    from spredning.app import exchange, project_merge
+    from spredning.cli.render_import import print_backup, print_dry_run, summary
+
+    ws = workspace(ctx)
+    merge = project_merge.plan_merge(ws, kilde, ctx.obj.project)
+    plan, console = merge.plan, make_console()
+    target = ws.store.path_for(plan.project.slug)
+    heading = say(
+        "merge.into-dry" if tor else "merge.into",
+        style="bold",
+        source=merge.source_name,
+        slug=merge.source,
+        name=plan.project.name,
+        path=str(target),
+    )
+    if tor:
+        console.print(heading)
+        print_dry_run(console, ws.guide, plan, target.name)
+        _drafts_left(console, ws, merge)
+        return
+    result = exchange.apply_import(ws, plan, {})
+    with after_work(console):  # the work is done: output that fails is said, not an error
+        console.print(heading)
+        console.print(say("merge.done", style="green", source=merge.source_name, summary=summary(plan)))
+        if result.backup is not None and plan.keeps_copy():
+            print_backup(console, plan, written_path(result.backup))
+        if result.open_conflicts:
+            settle = command("konflikter")
+            said = say("importer.open-conflicts", style="yellow", n=result.open_conflicts, command=settle)
+            print_said(console, said, settle)
+        if _drafts_left(console, ws, merge):
+            return
+        remove = command("projekt", "fjern", shell_word(merge.source), project=None)
+        print_said(console, say("merge.remove-old", source=merge.source_name, command=remove), remove)
+
+
+def _drafts_left(console, ws, merge) -> int:
+    """The drafts the other project keeps on this computer: not brought (only saved answers are)."""
+    from spredning.app.views import draft_count
+
+    n = draft_count(ws, merge.source)
+    if n:
+        say_it = say("merge.drafts-left", style="yellow", source=merge.source_name, slug=merge.source, n=n)
+        console.print(say_it)
+    return n

@@ -1,0 +1,279 @@
+"""'projekt flet': our own answers from a project started apart come into the shared one, not retyped.
+
+Reported with 'projekt fjern': a partner that started a project on its own before the sharing
+side's file came ended up with two projects of one name and typed its answers again in the new
+one. The answers come over by the import's rules: a new one is added, the same text is no change,
+and a different text becomes a conflict to settle with 'konflikter'; nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+import pytest
+from exchange_kit import D1, D2, G1, G2, NAME, Org, flat, start_sharing, tree
+from homekit import DOWN, ENTER, typed
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+
+START = ("--deler", "Odense Kommune", "--rolle", "genbruge", "--organisation", "Ærø Kommune")
+G3 = "tjek.fortael-den-gode-historie.genbruge.begejstrer"
+V = "brug.tag-loesningen-i-brug.dele.brug-hos-andre"  # the sharing side's, in one dialogue
+
+
+@pytest.fixture
+def aeroe(tmp_path, run_cli) -> Org:
+    """Ærø's own project 'Gammelt' (three answers), and the shared 'Delt' (active) with one of its own."""
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Gammelt", *START)
+    org.answer({G1: "Vi har ventelister", G2: "Ja", G3: "Ingen"}, "--rolle", "genbruge")
+    org.ok("start", "--navn", "Delt", *START)
+    org.answer({G1: "Lange ventelister", G3: "Ingen"}, "--rolle", "genbruge")
+    return org
+
+
+def test_a_dry_run_lists_what_would_come_and_writes_nothing(aeroe):
+    before = tree(aeroe.home)
+
+    out = flat(aeroe.ok("projekt", "flet", "Gammelt", "--tør"))
+
+    assert "Prøvekørsel: jeres svar fra 'Gammelt' (gammelt) ind i 'Delt'" in out
+    assert "Ville tilføje 1 svar: • Tjek · Beskriv innovationen · Vi vil genbruge (Ærø Kommune)" in out
+    assert "Ville give 1 konflikt (begge har ændret svaret)" in out
+    assert "Prøvekørsel, intet er gemt: 1 tilføjet, 0 opdaterede, 1 uændret, 1 konflikt" in out
+    assert tree(aeroe.home) == before
+
+
+def test_new_answers_come_over_the_same_are_unchanged_and_a_different_one_waits_as_a_conflict(aeroe):
+    out = flat(aeroe.ok("projekt", "flet", "Gammelt"))
+
+    assert "Hentet ind fra 'Gammelt': 1 tilføjet, 0 opdaterede, 1 uændret, 1 konflikt" in out
+    assert "Der er 1 uafklaret konflikt; se og afgør den med 'spredning konflikter'." in out
+    assert "kan I fjerne det gamle projekt 'Gammelt' med 'spredning projekt fjern gammelt'" in out
+    texts = aeroe.texts(slug="delt")
+    assert texts[G1] == "Lange ventelister"  # ours here stays ...
+    assert aeroe.others(slug="delt") == {G1: ["Vi har ventelister"]}  # ... the other waits beside it
+    assert texts[G2] == "Ja"
+    assert texts[G3] == "Ingen"
+    assert aeroe.texts(slug="gammelt") == {G1: "Vi har ventelister", G2: "Ja", G3: "Ingen"}  # left as it was
+
+
+def test_the_conflict_names_the_version_from_the_other_project_as_ours(aeroe):
+    aeroe.ok("projekt", "flet", "Gammelt")
+
+    status = flat(aeroe.ok("status"))
+    shown = flat(aeroe.ok("vis", "--kun-besvarede"))
+
+    assert "Jeres udgave fra det andet projekt: Vi har ventelister" in status
+    assert "Jeres udgave fra det andet projekt (uafklaret): Vi har ventelister" in shown
+    assert "arbejdsarket" not in status + shown
+
+
+def test_konflikter_offers_the_other_projects_version_by_that_name_and_keeps_the_one_chosen(
+    aeroe, monkeypatch
+):
+    aeroe.ok("projekt", "flet", "Gammelt")
+    monkeypatch.setattr("spredning.cli.commands.exchange.is_interactive", lambda: True)
+    monkeypatch.setattr("spredning.cli.commands.common.is_interactive", lambda: True)
+
+    run = typed(aeroe.run_cli, DOWN + ENTER, "--hjem", str(aeroe.home), "konflikter")
+
+    assert run.code == 0, run.err
+    assert "Jeres fra det andet projekt" in run.screen
+    assert aeroe.texts(slug="delt")[G1] == "Vi har ventelister"
+    assert aeroe.others(slug="delt") == {}
+
+
+def test_merged_answers_are_no_news_and_go_out_with_the_next_export(aeroe):
+    aeroe.ok("projekt", "flet", "Gammelt")
+
+    state = aeroe.store.local("delt")
+    assert not any(state.news.values())
+    assert "3 ændringer fra jer har partneren ikke fået endnu" in flat(aeroe.ok("status"))
+
+
+def test_a_second_merge_brings_nothing_new(aeroe):
+    aeroe.ok("projekt", "flet", "Gammelt")
+    before = (aeroe.home / "delt.yaml").read_bytes()
+
+    out = flat(aeroe.ok("projekt", "flet", "Gammelt"))
+
+    assert "0 tilføjede, 0 opdaterede, 3 uændrede, 0 konflikter" in out
+    assert (aeroe.home / "delt.yaml").read_bytes() == before
+
+
+def test_drafts_in_the_other_project_are_said_and_removal_is_not_suggested(aeroe):
+    from spredning.app.workspace import Settings, Workspace
+    from spredning.core.local import slot_key
+
+    ws = Workspace(Settings(home=str(aeroe.home)))
+    key = slot_key(("aeroe-kommune", "tjek.kom-rundt-om-loesningen.genbruge.samme-vilkaar"))
+    ws.store.update_local("gammelt", lambda s: s._replace(drafts={**s.drafts, key: "halvt skrevet"}))
+
+    out = flat(aeroe.ok("projekt", "flet", "Gammelt"))
+
+    assert "'Gammelt' har 1 kladde på denne computer, som ikke kommer med (kun gemte svar gør)." in out
+    assert "projekt fjern" not in out
+
+
+def test_the_same_project_is_refused(aeroe):
+    before = tree(aeroe.home)
+
+    code, _, err = aeroe("projekt", "flet", "Delt")
+
+    assert code == 2
+    assert "'Delt' er det projekt, svarene skulle ind i" in flat(err)
+    assert tree(aeroe.home) == before
+
+
+def test_another_side_in_the_other_project_is_refused(aeroe):
+    aeroe.ok("start", "--navn", "Deler selv", "--deler", "Ærø Kommune", "--rolle", "dele")
+    aeroe.answer({D1: "Formål"})
+    aeroe.ok("projekt", "brug", "delt")
+    before = tree(aeroe.home)
+
+    code, _, err = aeroe("projekt", "flet", "Deler selv")
+
+    assert code == 2
+    assert "I 'Deler selv' (deler-selv) er denne computer ikke på samme side som her" in flat(err)
+    assert tree(aeroe.home) == before
+
+
+def test_open_conflicts_in_the_other_project_are_settled_there_first(aeroe):
+    aeroe.ok("projekt", "flet", "Gammelt")  # 'delt' now has a conflict of ours
+    aeroe.ok("start", "--navn", "Tredje", *START)
+    before = tree(aeroe.home)
+
+    code, _, err = aeroe("projekt", "flet", "delt")
+
+    assert code == 2
+    assert "'Delt' (delt) har 1 uafklaret konflikt i jeres svar" in flat(err)
+    assert "'spredning konflikter --projekt delt'" in flat(err)
+    assert tree(aeroe.home) == before
+
+
+def test_on_the_sharing_side_shared_answers_and_dialogues_come_over_by_the_organisations_name(
+    tmp_path, run_cli
+):
+    odense = Org(tmp_path / "odense", tmp_path, run_cli)
+    start_sharing(odense, name="Gammelt", reusers=("Ærø Kommune",), answers={D1: "Færre genindlæggelser"})
+    start_sharing(odense, name="Delt", reusers=("Fanø Kommune", "Ærø Kommune"), answers={D2: "Video"})
+
+    out = flat(odense.ok("projekt", "flet", "Gammelt"))
+
+    assert "Hentet ind fra 'Gammelt': 1 tilføjet" in out
+    assert odense.project("delt").shared[D1].answer.text == "Færre genindlæggelser"
+    assert odense.project("delt").shared[D2].answer.text == "Video"
+
+
+def test_on_the_sharing_side_a_partner_this_project_lacks_is_refused_until_it_is_added(tmp_path, run_cli):
+    odense = Org(tmp_path / "odense", tmp_path, run_cli)
+    start_sharing(odense, name="Gammelt", reusers=("Læsø Kommune",), answers={D1: "Formål"})
+    odense.answer({V: "Læsø bruger det"}, "--partner", "Læsø", phase="brug")
+    start_sharing(odense, name="Delt", reusers=("Ærø Kommune",))
+    before = tree(odense.home)
+
+    code, _, err = odense("projekt", "flet", "Gammelt")
+
+    assert code == 2
+    assert "Det andet projekt har en dialog med Læsø Kommune, som 'Delt' ikke har." in flat(err)
+    assert tree(odense.home) == before
+
+    odense.ok("projekt", "genbruger", "Laesoe Kommune")  # the same organisation, written without æøå
+    out = flat(odense.ok("projekt", "flet", "Gammelt"))
+
+    assert "Hentet ind fra 'Gammelt': 2 tilføjede" in out
+    assert odense.texts("laesoe-kommune", slug="delt")[V] == "Læsø bruger det"
+
+
+@pytest.mark.e2e
+def test_e2e_a_partner_who_started_apart_brings_its_answers_into_the_shared_project_and_removes_the_old(
+    tmp_path,
+):
+    """The reported case with the installed command: Ærø started on its own, sent a file, then got
+    Odense's file, which became a second project of the same name; its answers come over and the
+    old project goes, kept in fjernede/."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path), answers={D1: "Færre genindlæggelser"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path)
+    aeroe.ok("start", "--navn", NAME, *START)
+    aeroe.answer({G1: "Vi har samme udfordring", G2: "Ja"}, "--rolle", "genbruge")
+    aeroe.export()  # sent: Odense knows this identity, so Odense's file is not simply taken in
+    code, out, err = aeroe.import_(odense.export())
+    assert code == 0, err
+    suggested = "spredning projekt flet genoptraening-aeroe --projekt genoptraening-aeroe-2"
+    assert f"'{suggested}'" in flat(out)  # the import says how, instead of retyping
+
+    out = flat(aeroe.ok(*suggested.split()[1:]))
+
+    assert "Hentet ind fra 'Genoptræning Ærø': 2 tilføjede" in out
+    assert "'spredning projekt fjern genoptraening-aeroe'" in out
+    shared = aeroe.project("genoptraening-aeroe-2")
+    assert shared.dialogue(shared.partners[0]).answer(G1).text == "Vi har samme udfordring"
+    assert shared.shared[D1].answer.text == "Færre genindlæggelser"
+
+    aeroe.ok("projekt", "brug", "genoptraening-aeroe-2")
+    code, _, err = aeroe("projekt", "fjern", "genoptraening-aeroe")
+    assert code == 2 and "--ja" in err  # no terminal: refused, the command named
+    out = flat(aeroe.ok("projekt", "fjern", "genoptraening-aeroe", "--ja"))
+    assert "er fjernet fra projektmappen" in out
+    assert aeroe.store.slugs() == ["genoptraening-aeroe-2"]
+    [kept] = (aeroe.home / "fjernede").glob("genoptraening-aeroe-*")
+    assert "Vi har samme udfordring" in (kept / "genoptraening-aeroe.yaml").read_text(encoding="utf-8")
+
+    # the answers reach Odense from the shared project
+    assert odense.import_(aeroe.export())[0] == 0
+    assert odense.texts("aeroe-kommune")[G1] == "Vi har samme udfordring"
+
+
+def test_a_not_relevant_mark_and_its_reason_come_over_as_saved(tmp_path, run_cli):
+    from projectkit import NOT_RELEVANT, give, new_project, saved, workspace
+
+    from spredning.core.model import Answer
+
+    ws = workspace(tmp_path / "hjem")
+    old = new_project(ws, name="Gammelt")
+    give(ws, old, {G2: Answer(text="Vi har ingen venteliste", not_relevant=True)})
+    new = new_project(ws, name="Delt")
+    org = Org(tmp_path / "hjem", tmp_path, run_cli)
+
+    out = flat(org.ok("projekt", "flet", "Gammelt"))
+
+    assert "1 tilføjet" in out
+    assert saved(ws, new)[G2] == (NOT_RELEVANT, "Vi har ingen venteliste")
+
+
+def test_a_later_edit_of_the_same_answer_replaces_it_and_the_file_is_kept_first(tmp_path, run_cli):
+    """The two projects share an answer's history (it came into both); changed since in the other
+    one only, it is newer by that history: it replaces ours, as an import would, after a copy."""
+    from projectkit import give, new_project, workspace
+
+    ws = workspace(tmp_path / "hjem")
+    old = new_project(ws, name="Gammelt", answers={G1: "første tekst"})
+    new = new_project(ws, name="Delt")
+    slot = ("aeroe-kommune", G1)
+    entry = ws.store.load(old).entry(slot)
+    ws.store.transact(new, lambda project, state: (project.with_entry(slot, entry), state, None))
+    give(workspace(ws.store.home), old, {G1: "rettet tekst"})
+    before = ws.store.path_for(new).read_bytes()
+    org = Org(tmp_path / "hjem", tmp_path, run_cli)
+
+    out = flat(org.ok("projekt", "flet", "Gammelt"))
+
+    assert "0 tilføjede, 1 opdateret, 0 uændrede, 0 konflikter" in out
+    [backup] = ws.store.home.glob("delt.yaml.bak-*")
+    assert f"det tidligere svar står helt i den: {backup}" in out
+    assert backup.read_bytes() == before
+    assert org.texts(slug="delt")[G1] == "rettet tekst"
+
+
+def test_answering_the_question_says_the_version_waiting_is_ours_from_the_other_project(aeroe, monkeypatch):
+    from homekit import CTRL_C, interactive
+
+    aeroe.ok("projekt", "flet", "Gammelt")
+    interactive(monkeypatch)
+
+    run = typed(
+        aeroe.run_cli, DOWN + ENTER + CTRL_C, "--hjem", str(aeroe.home), "fase", "tjek"
+    )  # from the start
+
+    said = flat(run.out + run.screen)
+    assert "jeres udgave fra det andet projekt" in said
+    assert "arbejdsarket" not in said

@@ -1,0 +1,197 @@
+"""'projekt fjern': a project no longer wanted leaves the projects folder, and nothing is deleted.
+
+Its files (the project file, its backups, this computer's state for it) are moved into
+HOME/fjernede/SLUG-DATE-TIME/, named in the message with how to bring them back. A project that
+holds anything goes only after a yes in a terminal (or --ja); Ctrl+C changes nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from exchange_kit import G1, G2, Org, flat, tree
+from homekit import CTRL_C, DOWN, ENTER, typed
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+
+START = ("--deler", "Odense Kommune", "--rolle", "genbruge", "--organisation", "Ærø Kommune")
+
+
+@pytest.fixture
+def aeroe(tmp_path, run_cli) -> Org:
+    """Ærø has two projects: 'Gammelt' (two answers, a draft, a backup beside it) and 'Nyt' (active)."""
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Gammelt", *START)
+    org.answer({G1: "Vi har ventelister", G2: "Ja"}, "--rolle", "genbruge")
+    state = org.home / ".spredning" / "gammelt.yaml"
+    assert state.exists()
+    (org.home / "gammelt.yaml.bak-20260101-120000").write_bytes((org.home / "gammelt.yaml").read_bytes())
+    org.ok("start", "--navn", "Nyt", *START)
+    return org
+
+
+@pytest.fixture
+def asking(monkeypatch):
+    monkeypatch.setattr("spredning.cli.commands.project_files.is_interactive", lambda: True)
+    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+
+
+def kept_folders(org: Org) -> list:
+    return sorted((org.home / "fjernede").glob("*")) if (org.home / "fjernede").exists() else []
+
+
+def test_without_a_terminal_a_project_with_answers_stays_and_the_command_is_named(aeroe):
+    before = tree(aeroe.home)
+
+    code, _, err = aeroe("projekt", "fjern", "Gammelt")
+
+    assert code == 2
+    assert flat(err).startswith(
+        "Fejl: Projektet 'Gammelt' rummer 2 svar, og der er ingen terminal at spørge i, om det skal fjernes. "
+        "Intet er ændret. Vil I fjerne det alligevel, så skriv 'spredning projekt fjern gammelt --ja'; "
+        "filerne flyttes til en mappe under "
+    )
+    assert f"{aeroe.home / 'fjernede'}ogslettesikke." in "".join(err.split())  # a long path may be cut
+    assert tree(aeroe.home) == before
+
+
+def test_ja_moves_every_file_of_the_project_and_says_how_to_bring_it_back(aeroe):
+    project = (aeroe.home / "gammelt.yaml").read_bytes()
+    state = (aeroe.home / ".spredning" / "gammelt.yaml").read_bytes()
+    other = tree(aeroe.home / ".spredning")["nyt.yaml"]
+
+    out = flat(aeroe.ok("projekt", "fjern", "Gammelt", "--ja"))
+
+    [folder] = kept_folders(aeroe)
+    assert folder.name.startswith("gammelt-")
+    assert (folder / "gammelt.yaml").read_bytes() == project  # every answer, byte for byte
+    assert (folder / "gammelt.yaml.bak-20260101-120000").read_bytes() == project
+    assert (folder / "denne-computer" / "gammelt.yaml").read_bytes() == state
+    assert not (aeroe.home / "gammelt.yaml").exists()
+    assert not list(aeroe.home.glob("gammelt.yaml*"))
+    assert not (aeroe.home / ".spredning" / "gammelt.yaml").exists()
+    assert tree(aeroe.home / ".spredning")["nyt.yaml"] == other  # the other project is untouched
+    assert "Projektet 'Gammelt' er fjernet fra projektmappen." in out
+    assert f"Filerne er gemt i {folder}" in out
+    assert (
+        f"Vil I have projektet tilbage, så flyt gammelt.yaml tilbage til {aeroe.home}, og filerne i "
+        f"{folder / 'denne-computer'} tilbage til {aeroe.home / '.spredning'}." in out
+    )
+    assert aeroe.store.slugs() == ["nyt"]
+    listed = flat(aeroe.ok("projekter"))
+    assert "Gammelt" not in listed and "Nyt" in listed
+
+
+def test_moved_back_by_hand_the_project_is_there_again_with_its_answers(aeroe):
+    aeroe.ok("projekt", "fjern", "Gammelt", "--ja")
+    [folder] = kept_folders(aeroe)
+
+    shutil.move(folder / "gammelt.yaml", aeroe.home / "gammelt.yaml")
+    shutil.move(folder / "denne-computer" / "gammelt.yaml", aeroe.home / ".spredning" / "gammelt.yaml")
+
+    assert aeroe.texts(slug="gammelt")[G1] == "Vi har ventelister"
+    assert aeroe.texts(slug="gammelt")[G2] == "Ja"
+    state = aeroe.store.local("gammelt")
+    assert state.side == "genbruge" and state.organisation == "aeroe-kommune"
+
+
+def test_in_a_terminal_it_says_what_the_project_holds_and_no_keeps_it(aeroe, asking):
+    before = tree(aeroe.home)
+
+    run = asking(aeroe, ENTER, "projekt", "fjern", "Gammelt")  # No is chosen first
+
+    assert run.code == 0, run.err
+    said = flat(run.out)
+    assert "Projektet 'Gammelt' (gammelt.yaml) rummer 2 svar." in said
+    assert "Fjernes det, slettes intet" in said
+    assert "Fjern projektet 'Gammelt'?" in run.screen
+    assert "Intet er ændret; 'Gammelt' er stadig i projektmappen." in said
+    assert tree(aeroe.home) == before
+
+
+def test_in_a_terminal_yes_removes_it(aeroe, asking):
+    run = asking(aeroe, DOWN + ENTER, "projekt", "fjern", "gammelt")
+
+    assert run.code == 0, run.err
+    assert "Projektet 'Gammelt' er fjernet fra projektmappen." in flat(run.out)
+    assert len(kept_folders(aeroe)) == 1
+    assert aeroe.store.slugs() == ["nyt"]
+
+
+def test_ctrl_c_at_the_question_changes_nothing(aeroe, asking):
+    before = tree(aeroe.home)
+
+    run = asking(aeroe, CTRL_C, "projekt", "fjern", "Gammelt")
+
+    assert run.code == 130
+    assert "Afbrudt. Intet er fjernet." in flat(run.err)
+    assert tree(aeroe.home) == before
+
+
+def test_removing_the_active_project_makes_the_only_one_left_active(aeroe):
+    out = flat(aeroe.ok("projekt", "fjern", "Nyt"))  # empty: goes without a question
+
+    assert "Projektet 'Nyt' er fjernet fra projektmappen." in out
+    assert "'Gammelt' er nu det aktive projekt." in out
+    assert aeroe.store.active() == "gammelt"
+
+
+def test_removing_the_active_project_among_several_says_how_to_choose(aeroe):
+    aeroe.ok("start", "--navn", "Tredje", *START)
+
+    out = flat(aeroe.ok("projekt", "fjern", "Tredje"))
+
+    assert (
+        "Det var det aktive projekt. Vælg det, I vil arbejde i nu, med 'spredning projekt brug NAVN' "
+        "(gammelt, nyt)." in out
+    )
+    assert aeroe.store.active() is None
+
+
+def test_the_last_project_removed_says_how_to_start_one(tmp_path, run_cli):
+    org = Org(tmp_path / "tom", tmp_path, run_cli)
+    org.ok("start", "--navn", "Prøve", *START)
+
+    out = flat(org.ok("projekt", "fjern", "Prøve"))
+
+    assert "Der er ingen projekter i projektmappen nu. Start et med 'spredning start'." in out
+    assert org.store.slugs() == []
+
+
+def test_a_second_removal_of_the_same_name_gets_a_folder_of_its_own(aeroe):
+    aeroe.ok("projekt", "fjern", "Nyt")
+    aeroe.ok("start", "--navn", "Nyt", *START)
+    aeroe.ok("projekt", "fjern", "Nyt")
+
+    folders = [f for f in kept_folders(aeroe) if f.name.startswith("nyt-")]
+    assert len(folders) == 2
+    assert all((f / "nyt.yaml").exists() for f in folders)
+
+
+def test_an_unknown_name_is_refused_with_the_projects_there(aeroe):
+    before = tree(aeroe.home)
+
+    code, _, err = aeroe("projekt", "fjern", "Gamle")
+
+    assert code == 1
+    assert f"Projektet'Gamle'findesikkei{aeroe.home}." in "".join(err.split())  # a long path may be cut
+    assert "(gammelt, nyt)" in flat(err)
+    assert tree(aeroe.home) == before
+
+
+def test_a_project_file_that_cannot_be_read_can_still_be_removed_and_is_kept_as_it_was(aeroe):
+    broken = b"format: '2'\nid: abc\nprojekt: [\n"
+    (aeroe.home / "gammelt.yaml").write_bytes(broken)
+
+    code, _, err = aeroe("projekt", "fjern", "gammelt")
+    assert code == 2
+    assert (
+        "kan ikke læses, og der er ingen terminal at spørge i, om projektet 'gammelt' skal fjernes"
+        in flat(err)
+    )
+
+    aeroe.ok("projekt", "fjern", "gammelt", "--ja")
+    [folder] = kept_folders(aeroe)
+    assert (folder / "gammelt.yaml").read_bytes() == broken
+    assert aeroe.store.slugs() == ["nyt"]
