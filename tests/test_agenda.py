@@ -154,7 +154,7 @@ def test_the_markdown_agenda_has_every_point_in_order(run_cli, fixture_project, 
     points = [line for line in text.splitlines() if line.startswith("## ")]
     assert [p.split(". ", 1)[0] for p in points] == [f"## {n}" for n in range(1, 8)]
     assert "Uafklaret konflikt" in points[0]
-    assert "Nye svar fra Vi vil genbruge – Ærø Kommune siden mødet 21. januar 2026" in points[1]
+    assert "Nye svar fra Vi vil genbruge – Ærø Kommune siden mødet den 21. januar 2026" in points[1]
     section = text.split(points[1])[1].split(points[2])[0]
     assert "»Ja, meget – især for landområderne«" in section and "Hvad koster licensen?" in section
     pairs = text.split(points[2])[1].split(points[3])[0]
@@ -309,7 +309,7 @@ def test_a_wrong_later_meeting_is_corrected_with_ret(run_cli, workspace, two_par
 
     assert code == 2
     said = " ".join(err.split())
-    assert "Det seneste møde er noteret 1. januar 2030" in said
+    assert "Det seneste møde er noteret den 1. januar 2030" in said
     fix = hinted(err, "ret det seneste møde til")
     assert fix == ["møde", "--dato", today.strftime("%d-%m-%Y"), "--ret", "--partner", "fanoe-kommune"]
     assert meetings_of(workspace, two_partners, "fanoe-kommune") == [wrong]

@@ -101,7 +101,8 @@ def test_approving_again_as_before_says_it_was_approved_already(sharing):
     assert (code, err) == (0, "")
     said = flat(out)
     assert said.startswith(
-        "Fasen Test er allerede godkendt af Mette 2. marts 2026 (dialogen med Fanø Kommune); intet er ændret."
+        "Fasen Test er allerede godkendt af Mette den 2. marts 2026 (dialogen med Fanø Kommune); "
+        "intet er ændret."
     )
     assert "er godkendt af" not in said
     assert sharing.path.read_bytes() == before
@@ -110,7 +111,23 @@ def test_approving_again_as_before_says_it_was_approved_already(sharing):
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("da", "Den erstatter den tidligere godkendelse af Mette 2. marts 2026."),
+        ("da", "Fasen Tjek er godkendt af Søren Ø den 2. marts 2026 (fælles for alle dialoger)."),
+        ("en", "approved by Søren Ø on 2 March 2026 (common to all dialogues)."),
+    ],
+)
+def test_an_approval_says_who_approved_it_on_which_day(sharing, language, expected):
+    """Found in a trial: 'godkendt af Søren Ø 2. december 2026' reads better with 'den' before the day."""
+    args = ("godkend", "tjek", "--af", "Søren Ø", "--dato", "02-03-2026", "--fælles")
+
+    out = flat(sharing.ok("--sprog", language, *args))
+
+    assert expected in out
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("da", "Den erstatter den tidligere godkendelse af Mette den 2. marts 2026."),
         ("en", "It replaces the earlier approval by Mette on 2 March 2026."),
     ],
 )

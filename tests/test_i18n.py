@@ -646,7 +646,7 @@ def test_an_error_and_its_hint_are_english(run_cli, monkeypatch):
     assert " ".join(err.split()) == (
         "Error: There is no project in the folder yet. "
         "Start a project with 'spredning start', or bring one in from a partner with "
-        "'spredning importer FILE'."
+        "'spredning importer' and the file's name after it."
     )
 
 

@@ -65,7 +65,7 @@ def test_our_action_mark_and_approval_changed_by_the_partner_are_kept_in_a_copy_
     )
     assert "nu: Klarhed, Tjek · Beskriv innovationen · Vi vil genbruge (Ærø Kommune): grøn" in shown
     assert (
-        "var: Godkendelse af Tjek, Vi vil genbruge (Ærø Kommune): Jens Hansen 1. december 2026 "
+        "var: Godkendelse af Tjek, Vi vil genbruge (Ærø Kommune): Jens Hansen den 1. december 2026 "
         "nu: Godkendelse af Tjek, Vi vil genbruge (Ærø Kommune): trukket tilbage" in shown
     )
     assert out.index("Jeres eget punkt") < out.index("tidligere")  # the copy is named after the list

@@ -39,7 +39,7 @@ def test_the_summary_and_the_follow_up_lines_name_the_partner_the_file_came_from
 
     assert "Importeret fra Ærø Kommune: 1 tilføjet, 0 opdaterede, 1 uændret, 0 konflikter" in out
     assert "Ny: Klarhed, Tjek · Beskriv innovationen · Vi vil genbruge (Ærø Kommune): grøn" in out
-    assert "Ny: Godkendelse af Tjek, Vi vil genbruge (Ærø Kommune): Mette 1. marts 2026" in out
+    assert "Ny: Godkendelse af Tjek, Vi vil genbruge (Ærø Kommune): Mette den 1. marts 2026" in out
 
 
 def test_in_english_too(odense, aeroe):

@@ -222,7 +222,8 @@ def test_a_slug_named_copy_is_not_told_to_be_moved_out_before_its_answers_are_in
     assert squeezed("En sikkerhedskopi hører hjemme uden for mappen.") not in said
     assert (
         squeezed(
-            "hent dem først ind med 'spredning importer FIL', og flyt først derefter kopien ud af mappen"
+            "hent dem først ind med 'spredning importer' og kopiens fil efter, og flyt først derefter kopien "
+            "ud af mappen"
         )
         in said
     )
@@ -333,8 +334,11 @@ def test_projekter_leaves_out_other_yaml_files_and_gives_a_broken_files_reason(h
     assert re.search(r"dangling\s+genvej til noget, der ikke findes", out)
     assert re.search(r"oedelagt\s+fejl i filen", out)
     assert "kan ikke læses" not in out
-    assert squeezed("Hvad der er galt med en fil, og hvad du kan gøre, ser du med:") in squeezed(out)
-    assert squeezed("status --projekt NAVN") in squeezed(out)
+    assert squeezed("Hvad der er galt med hver fil, og hvad du kan gøre, ser du med:") in squeezed(out)
+    assert squeezed("ser du med:") in squeezed(out) and "NAVN" not in out  # each file's own command
+    assert "spredning status --projekt oedelagt" in [line.strip() for line in out.splitlines()]
+    code, _, err = run_cli("status", "--projekt", "oedelagt")  # as shown: it says what is wrong
+    assert code == 1 and "oedelagt.yaml" in "".join(err.split())
     code, _, err = run_cli("status", "--projekt", "pw")  # named, it is still explained
     assert code == 1 and "ligner ikke en projektfil" in " ".join(err.split())
 

@@ -921,7 +921,10 @@ def test_the_plan_keeps_every_word_whole_at_any_width(run_cli, reusing, monkeypa
 
     assert code == 0, err
     lines = out.splitlines()
-    assert all(len(line) <= columns for line in lines), out
+    # a line is within the width, or one whole command alone (the terminal folds it: never broken,
+    # so it runs as copied; 'plan ret' with a real action's id is longer than 40 columns here)
+    alone = [line.strip("'.,") for line in lines if len(line) > columns]
+    assert all(line.startswith("spredning ") and "  " not in line for line in alone), out
     shown = {word for line in lines for word in line.replace("│", " ").split()}
     for word in (LONG_WHAT + " " + LONG_WHO).split():
         assert word in shown, (word, out)  # never 'Sund' / 'heds' nor 'Oden…'

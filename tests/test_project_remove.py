@@ -142,10 +142,11 @@ def test_removing_the_active_project_among_several_says_how_to_choose(aeroe):
 
     out = flat(aeroe.ok("projekt", "fjern", "Tredje"))
 
-    assert (
-        "Det var det aktive projekt. Vælg det, I vil arbejde i nu, med 'spredning projekt brug NAVN' "
+    assert (  # a real project's name: copied, 'projekt brug NAVN' failed (no project NAVN)
+        "Det var det aktive projekt. Vælg det, I vil arbejde i nu, fx med 'spredning projekt brug gammelt' "
         "(gammelt, nyt)." in out
     )
+    assert "NAVN" not in out
     assert aeroe.store.active() is None
 
 

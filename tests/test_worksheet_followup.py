@@ -86,7 +86,7 @@ def test_the_worksheet_shows_readiness_approvals_and_the_plan_in_fields(sharing)
     assert [title.split()[0] for title in row] == ["Hvad", "Hvem", "Frist", "Status"]
     assert len(sheet.empty_rows()) == 2
     text = "\n".join(p.text for p in Document(str(path)).paragraphs)
-    assert "Fasen er godkendt for Vi vil dele (Odense Kommune) af Eva Jensen 10. januar 2026." in text
+    assert "Fasen er godkendt for Vi vil dele (Odense Kommune) af Eva Jensen den 10. januar 2026." in text
     assert "En fase godkendes ikke i arket" in text
     assert "Handlingsplan for fasen Tjek" in text
     assert "grøn (klar), gul (noget skal afklares) eller rød (ikke klar)" in text  # the first page

@@ -460,11 +460,33 @@ def _invalid(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
     if exc.key != "project.empty" and not looks_like_ours(path, raw):
         if path.suffix.lower() in (".docx", ".doc"):  # named as a worksheet, but not a Word file
             return SpredningError("exchange.not-word", path=path, suffix=path.suffix)
+        shape = answers_shape(raw)
+        if shape is not None:  # written for 'fase --svar': said so, with the command (see cli)
+            return SpredningError("exchange.answers-file", path=path, phases=shape[0], role=shape[1])
         return SpredningError("exchange.not-spredning", path=path)
     problem = exc.params.get("problem") or Message(f"exchange.why.{exc.key.split('.')[-1]}", exc.params)
     newer = getattr(problem, "key", None) == "project.unknown-key"  # a newer program may write more
     hint = "exchange.invalid-key.hint" if newer else None
     return SpredningError("exchange.invalid", path=path, problem=problem, hint=hint)
+
+
+def answers_shape(raw: bytes) -> tuple[list[str], str] | None:
+    """The phases (in the file's order) and side of an answers file for 'fase --svar', or None.
+
+    Such a file maps question ids ('fase.værktøj.side.spørgsmål') to answers; the side is '' when
+    its ids are of both sides. Read only for a file refused as not ours, so a good import pays nothing.
+    """
+    try:
+        data = yamlio.loads(yamlio.decode(raw, yamlio.MAX_BYTES))
+    except (yamlio.YamlProblem, ValueError):
+        return None
+    if not isinstance(data, dict) or not data:
+        return None
+    ids = [str(key) for key in data]
+    if not all(isinstance(key, str) and side_of(key) is not None for key in data):
+        return None
+    sides = {side_of(key) or "" for key in ids}
+    return list(dict.fromkeys(key.split(".")[0] for key in ids)), sides.pop() if len(sides) == 1 else ""
 
 
 def addressing(path: Path) -> projectfile.Addressing | None:

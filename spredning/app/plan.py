@@ -433,6 +433,22 @@ def plan(ws: Workspace, partner: Partner | None, today: datetime.date, everywher
     return PlanView(project, tuple(followup.ordered(items, today)), today)
 
 
+def example_id(ws: Workspace, open_only: bool = False) -> str | None:
+    """The id of an action this side sees, for a hint's example: the first listed (open ones first).
+
+    None when there is none (or no project can be read); only reads, as a refusal's hint must.
+    `open_only`: an action to close, so a closed one is no example.
+    """
+    try:
+        project, state = ws.store.peek(ws.slug())
+    except (SpredningError, OSError):
+        return None
+    places = visible(project, state)
+    items = [i for i in followup.plan_items(project, None, everywhere=True) if i.where in places]
+    found = next((i for i in items if i.open or not open_only), None)
+    return found.id if found is not None else None
+
+
 def add(ws: Workspace, action: Action, partner: Partner | None, general: bool = False) -> PlanItem:
     """Add an action to a dialogue's plan (or, for the sharing side, to every dialogue's)."""
     action = _checked(action)

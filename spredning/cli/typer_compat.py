@@ -89,7 +89,15 @@ def usage_message(exc: ClickException) -> Message:
         path = _command_words(exc.ctx)
         if path in _MISSING:  # what to write there, with an example: the user's command, their options kept
             phases = _phase_words(exc.ctx) if path in ("fase", "godkend") else []
-            return Message(_MISSING[path], {"phases": phases, "given": _options_given(exc.ctx)})
+            params = {"phases": phases, "given": _options_given(exc.ctx)}
+            if path in ("plan ret", "plan luk"):  # a real action's id, or words that say where it goes
+                from spredning.cli.commands.common import shell_word
+
+                found = _action_id(exc.ctx, open_only=path == "plan luk")
+                if found is None:
+                    return Message(_NO_ID[path], params)
+                params["id"] = shell_word(found)
+            return Message(_MISSING[path], params)
         return Message("usage.missing", {"what": shown or "?"})
     if isinstance(exc, _click_exceptions.BadParameter):
         param = exc.param
@@ -110,6 +118,11 @@ _MISSING = {
     "projekt fjern-genbruger": "usage.missing.projekt-fjern-genbruger",
     "projekt fjern": "usage.missing.projekt-fjern",
     "projekt flet": "usage.missing.projekt-flet",
+}
+
+_NO_ID = {  # no action's id is known (an empty plan, no project): the words say where it goes
+    "plan ret": "usage.missing.plan-ret-unknown",
+    "plan luk": "usage.missing.plan-luk-unknown",
 }
 
 
@@ -161,6 +174,15 @@ def _phase_words(ctx) -> list[str]:
     except (SpredningError, OSError):  # a broken guide is said when a command loads it
         return []
     return phase_words(guide)
+
+
+def _action_id(ctx, open_only: bool) -> str | None:
+    """An action's id from the project the command would work on, for a missing id's example."""
+    from spredning.app.plan import example_id
+    from spredning.app.workspace import Settings, Workspace
+
+    settings = getattr(ctx.find_root(), "obj", None)
+    return example_id(Workspace(settings if isinstance(settings, Settings) else Settings()), open_only)
 
 
 def _close_options(exc) -> list[str]:

@@ -476,6 +476,17 @@ class Store:
                 self.update_local(slug, lambda current: current._replace(warned=noticed.warned))
         return Opened(parsed.project, _migrated(noticed, parsed), path)
 
+    def peek(self, slug: str) -> tuple[Project, LocalState]:
+        """A project and this computer's state for it, only read: no file written, no lock taken.
+
+        For a hint's example (an action's id): what open() notes or repairs is left for the command
+        that does the work, so nothing it would tell is remembered as told.
+        """
+        parsed = self._summary_project(slug)
+        if parsed.exchange is not None:
+            raise _exchange_file(slug, self.path_for(slug))
+        return parsed.project, local.load(self.home, slug)
+
     def _default(self, slug: str) -> bool:
         """Whether a command without --projekt works on this project (the active or the only one)."""
         try:

@@ -23,6 +23,7 @@ from spredning.cli.commands.common import (
     is_interactive,
     out_path,
     parse_role,
+    path_word,
     shell_word,
     tell_beside,
     tell_written,
@@ -32,7 +33,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import Merging, heading_line
 from spredning.cli.render_text import print_fitted, print_said, print_whole
-from spredning.core.errors import Interrupted, SpredningError
+from spredning.core.errors import Interrupted, Message, SpredningError
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState
 from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot, fold_name, joined
@@ -107,7 +108,12 @@ def importer(
 ) -> None:
     """Hent partnerens svar ind i det projekt, filen hører til; intet svar går tabt."""
     ws = workspace(ctx, new_home=True)  # an import may bring a first project into a new folder
-    incoming = exchange.read_incoming(ws, Path(fil))
+    try:
+        incoming = exchange.read_incoming(ws, Path(fil))
+    except SpredningError as exc:
+        if exc.key == "exchange.answers-file":  # meant for 'fase --svar': the command that saves it
+            exc.hint = _answers_file_hint(fil, exc)
+        raise
     plan = exchange.plan_import(ws, incoming, ctx.obj.project)
     console = make_console()
     if tor:
@@ -353,6 +359,21 @@ def _see_news(ws, plan: exchange.ImportPlan, project: str | NamedProject | None)
     everyone = with_new_partners(plan)
     partner = everyone.partner(sender) if sender != SHARING else None
     return command("vis", "--nye", partner=hint_partner(everyone, state, partner), project=project)
+
+
+def _answers_file_hint(fil: str, exc: SpredningError) -> Message:
+    """The 'fase --svar' command for an answers file given to 'importer': its phase and side named.
+
+    A file of several phases is saved one phase at a time ('fase' takes one phase's ids).
+    """
+    phases = [str(phase) for phase in exc.params["phases"]]  # type: ignore[attr-defined]
+    role = str(exc.params["role"])
+    side = ("--rolle", role) if role else ()
+    if len(phases) > 1:
+        return Message("exchange.answers-file.several", {"phases": phases})
+    return Message(
+        "exchange.answers-file.hint", {"command": command("fase", phases[0], *side, "--svar", path_word(fil))}
+    )
 
 
 def _identity_taken(console, project: Project, key: str, hint_project: str | NamedProject | None) -> None:

@@ -114,9 +114,8 @@ def fase(
     if not is_interactive():
         raise NotATerminal(
             "fase.no-terminal",
-            command=phase_command(phase, role, chosen, ctx.obj.project, several)
-            + " --svar "
-            + t("metavar.file"),
+            # the file is the user's to name: the words say to write it after the command
+            command=phase_command(phase, role, chosen, ctx.obj.project, several) + " --svar",
         )
     if side is not None and role != side:
         _other_side_warning(console, opened.project, side, chosen)

@@ -102,7 +102,9 @@ def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str 
     whose = functools.partial(version_of, functools.partial(org_name, view.project), state.me)
     items = [_with_writer(view.project, state, item) for item in view.items]
     console.print(plan_table(items, ws.guide, view.today, owners, whose))
-    change = command("plan", "ret", "ID", project=project_option)
+    # the first open action's id (the first row's when none is open): the hint runs as copied
+    first = next((item for item in view.items if item.open), view.items[0])
+    change = command("plan", "ret", shell_word(first.id), project=project_option)
     print_said(console, say("plan.how", style="dim", add=add, change=change), (add, change))
 
 

@@ -617,12 +617,7 @@ def projekter(
             if isinstance(row.summary, SpredningError) and row.summary.key != "project.not-regular"
         ]
         if broken:  # the list gives a few words: the whole reason and what to do, with this
-            see = (
-                command("status", project=broken[0])
-                if len(broken) == 1
-                else command("status", "--projekt", t("metavar.name"), project=None)
-            )
-            print_fitted(out, t("projects.unreadable-hint", command=see), see, style="yellow", rest="")
+            _tell_broken(out, broken)
         for row in rows:  # a partner's export saved here: the command to import it, kept whole
             if isinstance(row.summary, Summary) and row.summary.exchange:
                 hint = t(
@@ -631,6 +626,17 @@ def projekter(
                 out.print(
                     commands_whole(Text(hint, style="yellow"), console.width, bare_program()), soft_wrap=True
                 )
+
+
+def _tell_broken(out, broken: list[str]) -> None:
+    """The command that says what is wrong with each file the list could not read, each file's own."""
+    sees = [command("status", project=slug) for slug in broken]  # runs as copied: no placeholder
+    if len(sees) == 1:
+        print_fitted(out, t("projects.unreadable-hint", command=sees[0]), sees[0], style="yellow", rest="")
+        return
+    print_fitted(out, t("projects.unreadable-hint-each"), None, style="yellow", rest="")
+    for see in sees:
+        print_fitted(out, see, see, style="yellow", first="  ", rest="  ")
 
 
 def register(app: typer.Typer) -> None:

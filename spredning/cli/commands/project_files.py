@@ -93,7 +93,7 @@ def _tell_removed(console, ws, removed: project_removal.Removed) -> None:
         name = _name(ws, removed.active)
         console.print(say("remove.now-active", style="yellow", name=name))
     elif removed.left:
-        use = command("projekt", "brug", t("metavar.name"), project=None)
+        use = command("projekt", "brug", removed.left[0], project=None)  # a real one: no placeholder to copy
         said = say("remove.choose-active", style="yellow", command=use, known=list(removed.left))
         print_said(console, said, use)
     else:

@@ -110,7 +110,9 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
     console.print(say("status.partners", style="bold"))
     for item in result.dialogues:
         _partner_line(console, result, item, project_option)
-    pointer = command("status", "--partner", t("metavar.name"), project=project_option)
+    # a real partner's key (the first listed), so the line runs as copied
+    first = next((item.dialogue.partner for item in result.dialogues if item.dialogue.partner), None)
+    pointer = command("status", partner=first, project=project_option)
     print_fitted(console, t("status.one-partner", command=pointer), pointer, style="dim")
 
 
