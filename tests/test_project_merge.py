@@ -277,3 +277,30 @@ def test_answering_the_question_says_the_version_waiting_is_ours_from_the_other_
     said = flat(run.out + run.screen)
     assert "jeres udgave fra det andet projekt" in said
     assert "arbejdsarket" not in said
+
+
+def test_the_follow_up_that_comes_over_is_named_in_the_dry_run_and_the_merge(aeroe):
+    # Found trying it: a plan action and a readiness mark in the old project came over, but neither
+    # '--tør' nor the merge said so ("0 tilføjede ..."), so the user could add them again by hand
+    aeroe.ok(
+        "--projekt",
+        "gammelt",
+        "plan",
+        "tilføj",
+        "--hvad",
+        "Book færgen",
+        "--hvem",
+        "Ib",
+        "--frist",
+        "01-04-2027",
+    )
+    aeroe.ok("--projekt", "gammelt", "klarhed", "beskriv-innovationen", "rød", "--begrundelse", "Penge")
+
+    dry = flat(aeroe.ok("projekt", "flet", "Gammelt", "--tør"))
+    out = flat(aeroe.ok("projekt", "flet", "Gammelt"))
+
+    for said in (dry, out):
+        assert "Opfølgningen: 2 punkter" in said
+        assert "Handling »Book færgen«" in said
+        assert "rød – Penge" in said
+    assert "Book færgen" in flat(aeroe.ok("plan"))
