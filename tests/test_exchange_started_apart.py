@@ -182,3 +182,25 @@ def test_our_own_export_names_only_the_ending_of_the_partners_file_whose_name_we
         assert f"{words}-fra-aeroe-kommune.yaml." in said
         assert "genoptraening-aeroe-fra-aeroe-kommune.yaml" not in said  # a name Ærø's file does not have
         assert theirs.name.endswith("-fra-aeroe-kommune.yaml")
+
+
+def test_the_name_two_projects_share_is_refused_naming_both_files_and_nothing_is_moved(sharing, apart):
+    # Found trying it: after the import, 'projekt brug NAME' quietly chose the first of the two
+    # ("Aktivt projekt: NAME", no file named), and 'projekt fjern NAME --ja' moved the old one away
+    # though the user may have meant the other: the name fits both
+    apart.import_(sharing.export())
+    before = tree(apart.home)
+
+    for args in (
+        ("projekt", "brug", NAME),
+        ("projekt", "fjern", NAME, "--ja"),
+        ("--projekt", NAME, "status"),
+    ):
+        code, _, err = apart(*args)
+
+        said = flat(err)
+        assert code != 0
+        assert f"2 projekter hedder '{NAME}': genoptraening-aeroe og genoptraening-aeroe-2." in said
+        assert "Skriv filnavnet på det, I mener, i stedet for navnet" in said
+    assert tree(apart.home) == before
+    assert apart.ok("projekt", "brug", "genoptraening-aeroe-2")

@@ -277,3 +277,56 @@ def test_answering_the_question_says_the_version_waiting_is_ours_from_the_other_
     said = flat(run.out + run.screen)
     assert "jeres udgave fra det andet projekt" in said
     assert "arbejdsarket" not in said
+
+
+def test_the_follow_up_that_comes_over_is_named_in_the_dry_run_and_the_merge(aeroe):
+    # Found trying it: a plan action and a readiness mark in the old project came over, but neither
+    # '--tør' nor the merge said so ("0 tilføjede ..."), so the user could add them again by hand
+    aeroe.ok(
+        "--projekt",
+        "gammelt",
+        "plan",
+        "tilføj",
+        "--hvad",
+        "Book færgen",
+        "--hvem",
+        "Ib",
+        "--frist",
+        "01-04-2027",
+    )
+    aeroe.ok("--projekt", "gammelt", "klarhed", "beskriv-innovationen", "rød", "--begrundelse", "Penge")
+
+    dry = flat(aeroe.ok("projekt", "flet", "Gammelt", "--tør"))
+    out = flat(aeroe.ok("projekt", "flet", "Gammelt"))
+
+    for said in (dry, out):
+        assert "Opfølgningen: 2 punkter" in said
+        assert "Handling »Book færgen«" in said
+        assert "rød – Penge" in said
+    assert "Book færgen" in flat(aeroe.ok("plan"))
+
+
+def test_an_older_version_in_the_other_project_is_said_to_be_that_projects_not_a_partners_file(
+    tmp_path, run_cli
+):
+    # Found trying it: the answer skipped as older was said to be in "filen fra Ærø Kommune
+    # (gammelt.yaml)", as if a partner had sent it; it is our own other project's
+    from projectkit import give, new_project, workspace
+
+    ws = workspace(tmp_path / "hjem")
+    old = new_project(ws, name="Gammelt", answers={G1: "første tekst"})
+    new = new_project(ws, name="Delt")
+    slot = ("aeroe-kommune", G1)
+    entry = ws.store.load(old).entry(slot)
+    ws.store.transact(new, lambda project, state: (project.with_entry(slot, entry), state, None))
+    give(workspace(ws.store.home), new, {G1: "rettet tekst her"})
+    org = Org(tmp_path / "hjem", tmp_path, run_cli)
+
+    dry = flat(org.ok("projekt", "flet", "Gammelt", "--tør"))
+    out = flat(org.ok("projekt", "flet", "Gammelt"))
+
+    assert "Springes over: det andet projekt (gammelt.yaml) har en ældre udgave af 1 svar" in dry
+    assert "filen fra" not in dry + out
+    assert "i det andet projekt: første tekst" in dry
+    assert "1 ældre udgave sprunget over" in out
+    assert org.texts(slug="delt")[G1] == "rettet tekst her"

@@ -103,6 +103,16 @@ def test_without_a_terminal_the_example_has_the_values_given(run_cli, ws):
     assert ws.store.slugs() == []
 
 
+def test_without_a_terminal_a_blank_organisation_is_not_given_back_in_the_example(run_cli, ws):
+    # Found trying it: '--organisation "  "' was refused, and the example repeated "--organisation '  '",
+    # so the command copied from it was refused the same way
+    code, _out, err = run_cli("start", "--navn", NAME, "--rolle", "genbruge", "--organisation", "  ")
+
+    assert code == 2
+    words = start_words(err)
+    assert words[words.index("--organisation") + 1] == t("start.example-org")
+
+
 def test_a_name_the_options_give_that_is_taken_is_said_above_its_field_before_any_other_question(
     terminal, run_cli, ws
 ):

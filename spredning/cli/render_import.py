@@ -123,6 +123,9 @@ def print_older(console, guide: Guide, plan: exchange.ImportPlan, dry: bool = Fa
     heading = "importer.older-dry" if dry else "importer.older"
     if plan.own_sheet:  # our own worksheet: from no organisation but ours
         heading = "importer.older-own-sheet-dry" if dry else "importer.older-own-sheet"
+    merged = _from_other_project(plan)
+    if merged:  # 'projekt flet': our own other project's file, no partner's
+        heading = "importer.older-merged-dry" if dry else "importer.older-merged"
     file = plan.incoming.path.name  # the name the user gave; whole on a line
     day = date(plan.incoming.day) if plan.incoming.day is not None else ""
     console.print(say(heading, style="yellow", n=len(older), org=org, file=file, day=day))
@@ -132,8 +135,19 @@ def print_older(console, guide: Guide, plan: exchange.ImportPlan, dry: bool = Fa
     for item in older:
         theirs, ours = answer_pair(item.incoming, item.before.answer if item.before is not None else Answer())
         place, question = where(guide, project, item.slot), questions.get(item.slot[1], item.slot[1])
-        lines.append(t("importer.item-older", where=place, question=question, theirs=theirs, ours=ours))
+        item_key = "importer.item-older-merged" if merged else "importer.item-older"
+        lines.append(t(item_key, where=place, question=question, theirs=theirs, ours=ours))
     console.print(bullets(lines, 2))
+
+
+def _from_other_project(plan: exchange.ImportPlan) -> bool:
+    """True for `projekt flet`: answers from our own other project, sent by and to ourselves.
+
+    app/project_merge.py reads them as a file from this computer's organisation to itself, no
+    worksheet; an exchange file always comes from the other side.
+    """
+    incoming = plan.incoming
+    return incoming.sheet_versions is None and plan.me is not None and incoming.sender == plan.me
 
 
 def print_changed_here(

@@ -266,8 +266,12 @@ class Store:
             raise UsageProblem("store.empty-name")
         if (copied := self._file_named(name)) is not None:
             return self._not_exchange(copied)
-        if name.strip() != slug and (named := self.named(name)) is not None:
-            return named  # by its name first: 'Projekt 2' may be in projekt-3.yaml
+        if name.strip() != slug and (named := self._all_named(name)):
+            if len(named) > 1:  # an import of a namesake started apart makes two: which is not guessed
+                raise SpredningError(
+                    "store.several-named", name=yamlio.shown(name), n=len(named), known=named
+                )
+            return named[0]  # by its name first: 'Projekt 2' may be in projekt-3.yaml
         if not slug or not (self.path_for(slug).exists() or self.path_for(slug).is_symlink()):
             if (odd := self._odd_named(name)) is not None:
                 raise self._odd_problem(odd)
@@ -311,6 +315,15 @@ class Store:
         if projectfile.head_kind(head) == "exchange":
             raise _exchange_file(slug, path)
         return slug
+
+    def _all_named(self, name: str) -> list[str]:
+        """The slugs of every project called `name` (compared folded, see fold_name)."""
+        wanted = fold_name(name)
+        return [
+            slug
+            for slug, summary in self.summaries(self.slugs())
+            if isinstance(summary, Summary) and not summary.exchange and fold_name(summary.name) == wanted
+        ]
 
     def named(self, name: str) -> str | None:
         """The slug of a project called `name` (compared folded, see fold_name), or None.

@@ -122,8 +122,8 @@ def importer(
 
         print_dry_run(console, ws.guide, plan, ws.store.path_for(plan.project.slug).name)
         print_strays(console, ws.layout, plan)
-        _follow_up_news(console, plan)
-        _follow_up_list(console, ws.guide, plan)
+        follow_up_news(console, plan)
+        follow_up_list(console, ws.guide, plan)
         print_dry_follow_up_backup(console, plan, ws.store.path_for(plan.project.slug).name)
         return
     decisions: dict[Slot, Answer] = {}
@@ -310,8 +310,8 @@ def _imported(
     records = bool(plan.own_records_replaced())  # the copy is named after the follow-up list then
     print_changed_here(console, ws.guide, plan, see, None if records else backup)
     print_strays(console, ws.layout, plan, str(result.path))
-    _follow_up_news(console, plan)
-    _follow_up_list(console, ws.guide, plan)  # named, as in the dry run: ours may be among them
+    follow_up_news(console, plan)
+    follow_up_list(console, ws.guide, plan)  # named, as in the dry run: ours may be among them
     if records and backup is not None:
         print_backup(console, plan, backup)
     _chosen_backup(console, result.chosen_over, result.backup)
@@ -397,7 +397,7 @@ def _org(project: Project, key: str) -> str:
     return org_name(project, key)
 
 
-def _follow_up_news(console, plan: exchange.ImportPlan) -> None:
+def follow_up_news(console, plan: exchange.ImportPlan) -> None:
     """What the file changes in the follow-up (plan, readiness, approvals, meetings), if anything."""
     changed = plan.records_changed()
     if changed:
@@ -417,7 +417,7 @@ RECORD_OUTCOMES = {
 }
 
 
-def _follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
+def follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
     """The follow-up records the file adds or changes (would, in a dry run), each with what it says."""
     from spredning.cli.render import bullets
     from spredning.cli.render_import import with_new_partners

@@ -459,7 +459,8 @@ def _start_command(new: NewProject) -> str:
             words += [option, shell_word(value)]
     for name in reusing:
         words += ["--genbruger", shell_word(name)]
-    organisation = new.organisation or (reusing[0] if role == "genbruge" and len(reusing) > 1 else None)
+    given = new.organisation if new.organisation and new.organisation.strip() else None  # blank: refused
+    organisation = given or (reusing[0] if role == "genbruge" and len(reusing) > 1 else None)
     if role == "genbruge" and not reusing and not organisation:  # the reusing side names itself
         organisation = t("start.example-org")
     if organisation:

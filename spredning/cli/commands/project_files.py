@@ -130,6 +130,7 @@ def flet(
 ) -> None:
     """Hent jeres egne svar fra et andet projekt på denne computer ind i det aktive; intet skrives over."""
     from spredning.app import exchange, project_merge
+    from spredning.cli.commands.exchange import follow_up_list, follow_up_news
     from spredning.cli.render_import import print_backup, print_dry_run, summary
 
     ws = workspace(ctx)
@@ -147,6 +148,8 @@ def flet(
     if tor:
         console.print(heading)
         print_dry_run(console, ws.guide, plan, target.name)
+        follow_up_news(console, plan)  # plan, readiness, approvals and meetings come over too: named
+        follow_up_list(console, ws.guide, plan)
         _drafts_left(console, ws, merge)
         return
     result = exchange.apply_import(ws, plan, {})
@@ -155,6 +158,8 @@ def flet(
         console.print(say("merge.done", style="green", source=merge.source_name, summary=summary(plan)))
         if result.backup is not None and plan.keeps_copy():
             print_backup(console, plan, written_path(result.backup))
+        follow_up_news(console, plan)
+        follow_up_list(console, ws.guide, plan)
         if result.open_conflicts:
             settle = command("konflikter")
             said = say("importer.open-conflicts", style="yellow", n=result.open_conflicts, command=settle)
