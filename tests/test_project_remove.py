@@ -1,7 +1,7 @@
 """'projekt fjern': a project no longer wanted leaves the projects folder, and nothing is deleted.
 
 Its files (the project file, its backups, this computer's state for it) are moved into
-HOME/fjernede/SLUG-DATE-TIME/, named in the message with how to bring them back. A project that
+HOME/fjernede/SLUG-DATE-TIME/, named in the message with the command that brings them back. A project that
 holds anything goes only after a yes in a terminal (or --ja); Ctrl+C changes nothing.
 """
 
@@ -74,10 +74,7 @@ def test_ja_moves_every_file_of_the_project_and_says_how_to_bring_it_back(aeroe)
     assert tree(aeroe.home / ".spredning")["nyt.yaml"] == other  # the other project is untouched
     assert "Projektet 'Gammelt' er fjernet fra projektmappen." in out
     assert f"Filerne er gemt i {folder}" in out
-    assert (
-        f"Vil I have projektet tilbage, så flyt gammelt.yaml tilbage til {aeroe.home}, og filerne i "
-        f"{folder / 'denne-computer'} tilbage til {aeroe.home / '.spredning'}." in out
-    )
+    assert f"Vil I have projektet tilbage, så skriv 'spredning projekt gendan {folder.name}'." in out
     assert aeroe.store.slugs() == ["nyt"]
     listed = flat(aeroe.ok("projekter"))
     assert "Gammelt" not in listed and "Nyt" in listed

@@ -2,7 +2,8 @@
 
 Answers are the user's work, so nothing is deleted: the project file, its backups and this
 computer's helper files for it (drafts, the side) are moved into a folder of their own under
-HOME/fjernede/, which the program never reads as projects. Moving them back brings the project back.
+HOME/fjernede/, which the program never reads as projects. `projekt gendan` (project_restore.py)
+brings them back.
 """
 
 from __future__ import annotations
