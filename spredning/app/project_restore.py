@@ -70,7 +70,7 @@ def find(ws: Workspace, given: str) -> tuple[Kept, int]:
     """The kept folder `given` names (its folder name, or the project's slug or name): the newest of them."""
     every = kept(ws)
     folder = ws.store.home / REMOVED_FOLDER / given.strip()
-    if given.strip() and "/" not in given and folder.is_dir():
+    if KEPT_NAME.fullmatch(given.strip()) and folder.is_dir():  # a folder's name, never a path
         by_folder = [k for k in every if k.folder.name == folder.name]
         if not by_folder:
             raise SpredningError("restore.damaged", folder=folder)

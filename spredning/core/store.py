@@ -790,15 +790,10 @@ class Store:
             with fileio.uninterrupted():
                 fileio.make_folder(state.parent)
                 for here, there in moves:
-                    if os.path.lexists(there) or not here.is_file():
-                        continue  # taken (or not a file): it stays where it is kept
-                    try:
-                        os.rename(here, there)
-                    except OSError as exc:
-                        raise SpredningError(
-                            "store.cannot-move", path=here, folder=there.parent, reason=fileio.reason(exc)
-                        ) from None
-                    moved.append(there)
+                    if here.is_file() and _move_new(here, there):
+                        moved.append(there)
+                    elif there == path:  # taken since the check: the project file of another
+                        raise UsageProblem("restore.taken", slug=slug, path=path)
         for emptied in (helpers, folder):
             with contextlib.suppress(OSError):
                 emptied.rmdir()  # only when empty: anything left stays kept
@@ -909,6 +904,31 @@ class Store:
 
 
 SLUG_FILE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yaml")  # SLUG_PATTERN with the ending, for fullmatch
+
+
+def _move_new(here: Path, there: Path) -> bool:
+    """Move a file to a name no file has; False (and nothing moved) when the name is taken.
+
+    A hard link made first cannot replace a file that appeared meanwhile (a rename would); where
+    links are not possible (some shared drives), the name is checked just before the rename.
+    """
+    try:
+        os.link(here, there, follow_symlinks=False)
+    except FileExistsError:
+        return False
+    except OSError:
+        if os.path.lexists(there):
+            return False
+        try:
+            os.rename(here, there)
+        except OSError as exc:
+            raise SpredningError(
+                "store.cannot-move", path=here, folder=there.parent, reason=fileio.reason(exc)
+            ) from None
+        return True
+    with contextlib.suppress(OSError):  # not removed: a second name of the same file, nothing lost
+        os.unlink(here)
+    return True
 
 
 def _beside(path: Path) -> list[Path]:
