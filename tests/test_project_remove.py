@@ -193,3 +193,21 @@ def test_a_project_file_that_cannot_be_read_can_still_be_removed_and_is_kept_as_
     [folder] = kept_folders(aeroe)
     assert (folder / "gammelt.yaml").read_bytes() == broken
     assert aeroe.store.slugs() == ["nyt"]
+
+
+def test_of_two_projects_with_one_name_the_message_names_the_file_that_went(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Æblegården", *START)
+    org.ok("start", "--navn", "Æblegården to", *START)
+    second = org.home / "aeblegaarden-to.yaml"
+    second.write_text(
+        second.read_text(encoding="utf-8").replace("Æblegården to", "Æblegården"), encoding="utf-8"
+    )  # a namesake, as an import of one started apart makes
+
+    out = flat(org.ok("projekt", "fjern", "aeblegaarden-to"))
+
+    assert (
+        "Projektet 'Æblegården' (aeblegaarden-to) er fjernet fra projektmappen; det andet projekt, der "
+        "hedder 'Æblegården' (aeblegaarden), er der stadig." in out
+    )
+    assert org.store.slugs() == ["aeblegaarden"]

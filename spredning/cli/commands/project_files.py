@@ -70,7 +70,17 @@ def _tell_holds(console, asked: project_removal.Removal, what: list[str], kept_i
 def _tell_removed(console, ws, removed: project_removal.Removed) -> None:
     """Where the files are, how to bring them back, and which project commands work in now."""
     asked = removed.removal
-    console.print(say("remove.done", style="bold green", name=asked.name))
+    if removed.namesake is not None:  # two of that name: which one went is said by its file
+        said = say(
+            "remove.done-namesake",
+            style="bold green",
+            name=asked.name,
+            slug=asked.slug,
+            other=removed.namesake,
+        )
+        console.print(said)
+    else:
+        console.print(say("remove.done", style="bold green", name=asked.name))
     folder = str(removed.folder)
     print_said(console, say("remove.kept-in", path=folder), folder)
     back = command("projekt", "gendan", removed.folder.name, project=None)
