@@ -186,3 +186,26 @@ def test_nothing_removed_says_so(tmp_path, run_cli):
 
     assert code == 1
     assert "Der er ingen fjernede projekter at hente tilbage" in flat(err)
+
+
+def test_a_backup_whose_name_is_taken_stays_kept_and_the_other_is_untouched(removed):
+    [folder] = kept_folders(removed)
+    there = removed.home / "gammelt.yaml.bak-20260101-120000"
+    there.write_bytes(b"another file of that name")
+
+    out = flat(removed.ok("projekt", "gendan", "Gammelt"))
+
+    assert there.read_bytes() == b"another file of that name"
+    assert (folder / "gammelt.yaml.bak-20260101-120000").exists()  # still kept
+    assert removed.texts(slug="gammelt")[G1] == "Vi har ventelister"
+    assert "Nogle filer (1) blev i" in out
+
+
+def test_a_path_is_not_taken_for_a_kept_folder(removed):
+    before = tree(removed.home)
+
+    code, _, err = removed("projekt", "gendan", "..")
+
+    assert code == 2
+    assert "Der er intet fjernet projekt, der hedder '..'." in flat(err)
+    assert tree(removed.home) == before
