@@ -102,6 +102,8 @@ def test_in_a_terminal_it_says_what_the_project_holds_and_no_keeps_it(aeroe, ask
     said = flat(run.out)
     assert "Projektet 'Gammelt' (gammelt.yaml) rummer 2 svar." in said
     assert "Fjernes det, slettes intet" in said
+    assert "hvorfra projektet kan hentes tilbage med 'spredning --hjem " in said
+    assert " projekt gendan gammelt'." in said
     assert "Fjern projektet 'Gammelt'?" in run.screen
     assert "Intet er ændret; 'Gammelt' er stadig i projektmappen." in said
     assert tree(aeroe.home) == before

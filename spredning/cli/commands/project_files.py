@@ -62,7 +62,8 @@ def _tell_holds(console, asked: project_removal.Removal, what: list[str], kept_i
         console.print(say("remove.unreadable", style="yellow", name=asked.name, path=str(asked.path)))
     else:
         console.print(say("remove.holds", style="yellow", name=asked.name, file=asked.path.name, what=what))
-    print_said(console, say("remove.moved-not-deleted", folder=kept_in), kept_in)
+    back = command("projekt", "gendan", shell_word(asked.slug), project=None)
+    print_said(console, say("remove.moved-not-deleted", folder=kept_in, command=back), [kept_in, back])
     if asked.active:
         console.print(say("remove.is-active", style="yellow", name=asked.name))
 
