@@ -87,3 +87,19 @@ def test_the_file_again_after_choosing_its_version_is_unchanged_not_an_older_ver
     said = flat(out + err)
     assert "1 uændret" in said
     assert "sprunget over" not in said and "ældre udgave" not in said
+
+
+def test_keeping_both_in_konflikter_replaces_nothing_so_no_copy_is_said(tmp_path, monkeypatch, run_cli):
+    """'Begge, efter hinanden' keeps the text that stood here whole: no copy made, none named."""
+    sharing, file = _conflict(tmp_path, run_cli)
+    assert sharing.import_(file)[0] == 0  # no terminal: the conflict waits
+    before = _backups(sharing)
+    with monkeypatch.context() as patched, sharing.at_home():
+        interactive(patched)
+        run = typed(run_cli, DOWN + DOWN + ENTER, "konflikter")
+
+    assert run.code == 0, run.err + run.out
+    assert "Begge, efter hinanden" in run.screen
+    assert sharing.texts()[D1] == "Odenses nye formål, skrevet efter mødet\n\nÆrøs udgave af formålet"
+    assert _backups(sharing) == before
+    assert "før I valgte en anden udgave" not in flat(run.out + run.err)

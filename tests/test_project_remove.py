@@ -1,7 +1,7 @@
 """'projekt fjern': a project no longer wanted leaves the projects folder, and nothing is deleted.
 
 Its files (the project file, its backups, this computer's state for it) are moved into
-HOME/fjernede/SLUG-DATE-TIME/, named in the message with how to bring them back. A project that
+HOME/fjernede/SLUG-DATE-TIME/, named in the message with the command that brings them back. A project that
 holds anything goes only after a yes in a terminal (or --ja); Ctrl+C changes nothing.
 """
 
@@ -74,10 +74,7 @@ def test_ja_moves_every_file_of_the_project_and_says_how_to_bring_it_back(aeroe)
     assert tree(aeroe.home / ".spredning")["nyt.yaml"] == other  # the other project is untouched
     assert "Projektet 'Gammelt' er fjernet fra projektmappen." in out
     assert f"Filerne er gemt i {folder}" in out
-    assert (
-        f"Vil I have projektet tilbage, så flyt gammelt.yaml tilbage til {aeroe.home}, og filerne i "
-        f"{folder / 'denne-computer'} tilbage til {aeroe.home / '.spredning'}." in out
-    )
+    assert f"Vil I have projektet tilbage, så skriv 'spredning projekt gendan {folder.name}'." in out
     assert aeroe.store.slugs() == ["nyt"]
     listed = flat(aeroe.ok("projekter"))
     assert "Gammelt" not in listed and "Nyt" in listed
@@ -105,6 +102,8 @@ def test_in_a_terminal_it_says_what_the_project_holds_and_no_keeps_it(aeroe, ask
     said = flat(run.out)
     assert "Projektet 'Gammelt' (gammelt.yaml) rummer 2 svar." in said
     assert "Fjernes det, slettes intet" in said
+    assert "hvorfra projektet kan hentes tilbage med 'spredning --hjem " in said
+    assert " projekt gendan gammelt'." in said
     assert "Fjern projektet 'Gammelt'?" in run.screen
     assert "Intet er ændret; 'Gammelt' er stadig i projektmappen." in said
     assert tree(aeroe.home) == before
@@ -196,3 +195,21 @@ def test_a_project_file_that_cannot_be_read_can_still_be_removed_and_is_kept_as_
     [folder] = kept_folders(aeroe)
     assert (folder / "gammelt.yaml").read_bytes() == broken
     assert aeroe.store.slugs() == ["nyt"]
+
+
+def test_of_two_projects_with_one_name_the_message_names_the_file_that_went(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Æblegården", *START)
+    org.ok("start", "--navn", "Æblegården to", *START)
+    second = org.home / "aeblegaarden-to.yaml"
+    second.write_text(
+        second.read_text(encoding="utf-8").replace("Æblegården to", "Æblegården"), encoding="utf-8"
+    )  # a namesake, as an import of one started apart makes
+
+    out = flat(org.ok("projekt", "fjern", "aeblegaarden-to"))
+
+    assert (
+        "Projektet 'Æblegården' (aeblegaarden-to) er fjernet fra projektmappen; det andet projekt, der "
+        "hedder 'Æblegården' (aeblegaarden), er der stadig." in out
+    )
+    assert org.store.slugs() == ["aeblegaarden"]

@@ -36,6 +36,7 @@ from spredning.core.model import (
     Version,
     fold_name,
     free_slug,
+    normalise,
     project_slug,
     side_of,
     writer_settles,
@@ -832,8 +833,14 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
 
 
 def leaves_behind(here: Answer, chosen: Answer) -> bool:
-    """True when the version chosen in a conflict is not the text that stood here (kept then in a copy)."""
-    return bool(here.text) and (chosen.text, chosen.not_relevant) != (here.text, here.not_relevant)
+    """True when the version chosen in a conflict drops the text that stood here (then kept in a copy).
+
+    "Both, one after the other" (or a text written around it) keeps it whole: nothing is replaced.
+    """
+    if not here.text or here.not_relevant != chosen.not_relevant:
+        return bool(here.text)
+    paragraphs = f"\n\n{chosen.text}\n\n"  # whole paragraphs: "Ja" is not kept by "Jamen nej"
+    return all(f"\n\n{text}\n\n" not in paragraphs for text in {here.text, normalise(here.text)})
 
 
 def news_from(ws: Workspace, slug: str, sender: str | None) -> int:

@@ -2,7 +2,8 @@
 
 Answers are the user's work, so nothing is deleted: the project file, its backups and this
 computer's helper files for it (drafts, the side) are moved into a folder of their own under
-HOME/fjernede/, which the program never reads as projects. Moving them back brings the project back.
+HOME/fjernede/, which the program never reads as projects. `projekt gendan` (project_restore.py)
+brings them back.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Removed(NamedTuple):
     moved: tuple[Path, ...]
     active: str | None  # the active project now (None: none, or the same as before when not removed)
     left: tuple[str, ...]  # the projects still in the folder
+    namesake: str | None = None  # a project still here with the same name (its slug): then named by file
 
 
 def removal(ws: Workspace, name: str) -> Removal:
@@ -77,4 +79,5 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
     active = store.active()
     if now.active and active is None and len(left) == 1:
         active = left[0] if store.set_active_after(left[0]) else None
-    return Removed(now, folder, moved, active, left)
+    namesake = store.named(now.name) if now.holds is not None else None
+    return Removed(now, folder, moved, active, left, namesake)

@@ -737,7 +737,7 @@ class Store:
 
         The project file and the backups beside it go into `folder`; this computer's state for it
         (drafts, side), its backups and the drafts kept by a removed dialogue into
-        `folder/KEPT_HELPERS`. Moved, not copied or deleted: every byte is kept, to move back by hand.
+        `folder/KEPT_HELPERS`. Moved, not copied or deleted: every byte is kept, for move_in to bring back.
         """
         path = self.path_for(slug)
         helpers = local.folder(self.home)
@@ -767,6 +767,38 @@ class Store:
                         ) from None
                     moved.append(target)
         return tuple(moved)
+
+    def move_in(self, folder: Path, slug: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+        """Move a project kept by move_out back from `folder`; return what came back and what stayed.
+
+        Nothing here is ever overwritten: a project file of that slug refuses the whole move, and a
+        backup or helper file whose name is taken stays in `folder`. This computer's helper files
+        come back only when none is kept here for the slug (a new project's state is not replaced).
+        Moved, not copied: a failure midway leaves every file either here or still in `folder`.
+        """
+        path = self.path_for(slug)
+        source = folder / path.name
+        state = local.state_path(self.home, slug)
+        helpers = folder / KEPT_HELPERS
+        with self._lock(slug):
+            if os.path.lexists(path):
+                raise UsageProblem("restore.taken", slug=slug, path=path)
+            moves = [(source, path)] + [(found, Path(self.home) / found.name) for found in _beside(source)]
+            if helpers.is_dir() and not os.path.lexists(state):
+                moves += [(found, state.parent / found.name) for found in sorted(helpers.iterdir())]
+            moved: list[Path] = []
+            with fileio.uninterrupted():
+                fileio.make_folder(state.parent)
+                for here, there in moves:
+                    if here.is_file() and _move_new(here, there):
+                        moved.append(there)
+                    elif there == path:  # taken since the check: the project file of another
+                        raise UsageProblem("restore.taken", slug=slug, path=path)
+        for emptied in (helpers, folder):
+            with contextlib.suppress(OSError):
+                emptied.rmdir()  # only when empty: anything left stays kept
+        left = tuple(sorted(p for p in folder.rglob("*") if p.is_file())) if folder.exists() else ()
+        return tuple(moved), left
 
     def _not_remembered(self, slug: str, exc: SpredningError) -> None:
         self.not_remembered.append(_not_remembered(slug, local.state_path(self.home, slug), exc))
@@ -872,6 +904,31 @@ class Store:
 
 
 SLUG_FILE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yaml")  # SLUG_PATTERN with the ending, for fullmatch
+
+
+def _move_new(here: Path, there: Path) -> bool:
+    """Move a file to a name no file has; False (and nothing moved) when the name is taken.
+
+    A hard link made first cannot replace a file that appeared meanwhile (a rename would); where
+    links are not possible (some shared drives), the name is checked just before the rename.
+    """
+    try:
+        os.link(here, there, follow_symlinks=False)
+    except FileExistsError:
+        return False
+    except OSError:
+        if os.path.lexists(there):
+            return False
+        try:
+            os.rename(here, there)
+        except OSError as exc:
+            raise SpredningError(
+                "store.cannot-move", path=here, folder=there.parent, reason=fileio.reason(exc)
+            ) from None
+        return True
+    with contextlib.suppress(OSError):  # not removed: a second name of the same file, nothing lost
+        os.unlink(here)
+    return True
 
 
 def _beside(path: Path) -> list[Path]:

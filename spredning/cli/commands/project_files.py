@@ -17,7 +17,6 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
 from spredning.core.errors import NotATerminal, SpredningError
-from spredning.core.store import KEPT_HELPERS
 from spredning.i18n import t
 
 
@@ -63,7 +62,8 @@ def _tell_holds(console, asked: project_removal.Removal, what: list[str], kept_i
         console.print(say("remove.unreadable", style="yellow", name=asked.name, path=str(asked.path)))
     else:
         console.print(say("remove.holds", style="yellow", name=asked.name, file=asked.path.name, what=what))
-    print_said(console, say("remove.moved-not-deleted", folder=kept_in), kept_in)
+    back = command("projekt", "gendan", shell_word(asked.slug), project=None)
+    print_said(console, say("remove.moved-not-deleted", folder=kept_in, command=back), [kept_in, back])
     if asked.active:
         console.print(say("remove.is-active", style="yellow", name=asked.name))
 
@@ -71,22 +71,21 @@ def _tell_holds(console, asked: project_removal.Removal, what: list[str], kept_i
 def _tell_removed(console, ws, removed: project_removal.Removed) -> None:
     """Where the files are, how to bring them back, and which project commands work in now."""
     asked = removed.removal
-    console.print(say("remove.done", style="bold green", name=asked.name))
+    if removed.namesake is not None:  # two of that name: which one went is said by its file
+        said = say(
+            "remove.done-namesake",
+            style="bold green",
+            name=asked.name,
+            slug=asked.slug,
+            other=removed.namesake,
+        )
+        console.print(said)
+    else:
+        console.print(say("remove.done", style="bold green", name=asked.name))
     folder = str(removed.folder)
-    helpers = str(removed.folder / KEPT_HELPERS)
-    state = str(ws.store.shown_home / ".spredning")
     print_said(console, say("remove.kept-in", path=folder), folder)
-    print_said(
-        console,
-        say(
-            "remove.bring-back",
-            file=asked.path.name,
-            home=str(ws.store.shown_home),
-            helpers=helpers,
-            state=state,
-        ),
-        [folder, helpers, state, str(ws.store.shown_home)],
-    )
+    back = command("projekt", "gendan", removed.folder.name, project=None)
+    print_said(console, say("remove.bring-back", command=back), back)
     if not asked.active:
         return
     if removed.active is not None:
@@ -99,6 +98,59 @@ def _tell_removed(console, ws, removed: project_removal.Removed) -> None:
     else:
         start = command("start", project=None)
         print_said(console, say("remove.none-left", command=start), start)
+
+
+def gendan(
+    ctx: typer.Context,
+    mappe: str | None = typer.Argument(
+        None, metavar=t("metavar.restore"), help=t("help.projekt.gendan.mappe")
+    ),
+) -> None:
+    """Hent et fjernet projekt tilbage fra mappen 'fjernede'; intet skrives over."""
+    from spredning.app import project_restore
+
+    ws = workspace(ctx)
+    console = make_console()
+    if mappe is not None:
+        chosen, newest_of = project_restore.find(ws, mappe)
+    else:
+        chosen, newest_of = _choose_kept(ws, project_restore.kept(ws)), 1
+    restored = project_restore.restore(ws, chosen, newest_of)
+    with after_work(console):
+        _tell_restored(console, ws, restored)
+
+
+def _choose_kept(ws, every):
+    """Without a name: the kept projects to choose from (in a terminal), else refused with their names."""
+    kept_in = str(ws.store.shown_home / project_removal.REMOVED_FOLDER)
+    if not every:
+        raise SpredningError("restore.nothing", folder=kept_in)
+    if not is_interactive():
+        raise NotATerminal("restore.no-terminal", known=[k.folder.name for k in every], folder=kept_in)
+    from questionary import Choice
+
+    from spredning.cli.prompter import select
+
+    with interrupted_as("restore.interrupted"):
+        return select(
+            t("restore.which"),
+            [Choice(t("restore.choice", name=k.name, folder=k.folder.name), k) for k in every],
+        )
+
+
+def _tell_restored(console, ws, restored) -> None:
+    """What came back, what stayed (names taken), and how to work in it."""
+    kept = restored.kept
+    file = f"{kept.slug}.yaml"
+    if restored.newest_of > 1:
+        console.print(say("restore.newest", name=kept.name, n=restored.newest_of, folder=kept.folder.name))
+    console.print(say("restore.done", style="bold green", name=kept.name, file=file))
+    if restored.left:
+        folder = str(kept.folder)
+        print_said(console, say("restore.left", style="yellow", folder=folder, n=len(restored.left)), folder)
+    if ws.store.active() != kept.slug:
+        use = command("projekt", "brug", kept.slug, project=None)
+        print_said(console, say("restore.use", command=use), use)
 
 
 def _name(ws, slug: str) -> str:

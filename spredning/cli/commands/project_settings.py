@@ -260,6 +260,9 @@ def fjern_genbruger(
 projekt_app.command("fjern", cls=typer_compat.DanishCommand, help=t("help.projekt.fjern"))(
     project_files.fjern
 )
+projekt_app.command("gendan", cls=typer_compat.DanishCommand, help=t("help.projekt.gendan"))(
+    project_files.gendan
+)
 projekt_app.command("flet", cls=typer_compat.DanishCommand, help=t("help.projekt.flet"))(project_files.flet)
 
 

@@ -1,0 +1,211 @@
+"""'projekt gendan': a project removed with 'projekt fjern' comes back from fjernede/, nothing overwritten.
+
+The kept folder is found by its name or by the project's name or file name (the newest removal of
+it); without either, a list in a terminal, a refusal naming them without one. A project file of that
+name in the folder now refuses the restore: a new project started meanwhile is never overwritten.
+"""
+
+from __future__ import annotations
+
+import pytest
+from exchange_kit import G1, G2, Org, flat, tree
+from homekit import CTRL_C, ENTER, typed
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+
+START = ("--deler", "Odense Kommune", "--rolle", "genbruge", "--organisation", "Ærø Kommune")
+
+
+@pytest.fixture
+def removed(tmp_path, run_cli) -> Org:
+    """Ærø removed 'Gammelt' (two answers, a backup, this computer's side); 'Nyt' is left."""
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Gammelt", *START)
+    org.answer({G1: "Vi har ventelister", G2: "Ja"}, "--rolle", "genbruge")
+    (org.home / "gammelt.yaml.bak-20260101-120000").write_bytes((org.home / "gammelt.yaml").read_bytes())
+    org.ok("start", "--navn", "Nyt", *START)
+    org.ok("projekt", "fjern", "Gammelt", "--ja")
+    return org
+
+
+@pytest.fixture
+def asking(monkeypatch):
+    monkeypatch.setattr("spredning.cli.commands.project_files.is_interactive", lambda: True)
+    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+
+
+def kept_folders(org: Org) -> list:
+    return sorted((org.home / "fjernede").glob("*")) if (org.home / "fjernede").exists() else []
+
+
+def test_fjern_names_the_command_that_brings_it_back(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Gammelt", *START)
+
+    out = flat(org.ok("projekt", "fjern", "Gammelt", "--ja"))
+
+    [folder] = kept_folders(org)
+    assert f"Vil I have projektet tilbage, så skriv 'spredning projekt gendan {folder.name}'." in out
+    assert f"Filerne er gemt i {folder}" in out
+    assert "flyt" not in out
+
+
+def test_by_name_every_file_comes_back_with_its_answers(removed):
+    [folder] = kept_folders(removed)
+    project = (folder / "gammelt.yaml").read_bytes()
+    state = (folder / "denne-computer" / "gammelt.yaml").read_bytes()
+
+    out = flat(removed.ok("projekt", "gendan", "Gammelt"))
+
+    assert "Projektet 'Gammelt' (gammelt.yaml) er hentet tilbage til projektmappen." in out
+    assert "'spredning projekt brug gammelt'" in out
+    assert (removed.home / "gammelt.yaml").read_bytes() == project
+    assert (removed.home / "gammelt.yaml.bak-20260101-120000").read_bytes() == project
+    assert (removed.home / ".spredning" / "gammelt.yaml").read_bytes() == state
+    assert not folder.exists()  # emptied, so gone: nothing in it was left
+    assert removed.texts(slug="gammelt")[G1] == "Vi har ventelister"
+    assert removed.store.local("gammelt").side == "genbruge"
+    assert removed.store.slugs() == ["gammelt", "nyt"]
+
+
+def test_by_the_folder_name(removed):
+    [folder] = kept_folders(removed)
+
+    removed.ok("projekt", "gendan", folder.name)
+
+    assert removed.texts(slug="gammelt")[G2] == "Ja"
+
+
+def test_a_new_project_of_the_same_file_name_is_never_overwritten(removed):
+    removed.ok("start", "--navn", "Gammelt", *START)  # a new, empty 'gammelt.yaml'
+    removed.answer({G1: "Det nye projekts svar"}, "--rolle", "genbruge")
+    before = tree(removed.home)
+
+    code, _, err = removed("projekt", "gendan", "Gammelt")
+
+    assert code == 2
+    said = flat(err)
+    assert "Der er allerede et projekt med filnavnet gammelt i projektmappen" in said
+    assert "Intet er ændret." in said
+    assert "'spredning projekt fjern gammelt'" in said
+    assert tree(removed.home) == before
+    assert removed.texts(slug="gammelt")[G1] == "Det nye projekts svar"
+
+
+def test_this_computers_files_stay_kept_when_the_slug_has_some_now(removed):
+    [folder] = kept_folders(removed)
+    ours = removed.home / ".spredning" / "gammelt.yaml"
+    ours.write_text("format: 1\n", encoding="utf-8")  # another state for the slug: not replaced
+
+    out = flat(removed.ok("projekt", "gendan", "gammelt"))
+
+    assert ours.read_text(encoding="utf-8") == "format: 1\n"
+    assert (folder / "denne-computer" / "gammelt.yaml").exists()
+    assert (removed.home / "gammelt.yaml").exists()
+    assert "Nogle filer (1) blev i" in out and "intet er skrevet over" in out
+
+
+def test_of_several_removals_the_newest_and_it_says_so(removed):
+    removed.ok("start", "--navn", "Gammelt", *START)
+    removed.answer({G1: "Anden gang"}, "--rolle", "genbruge")
+    first = kept_folders(removed)[0]
+    newer = first.with_name("gammelt-29991231-235959")  # removed later than the first
+    removed.ok("projekt", "fjern", "Gammelt", "--ja")
+    [second] = [f for f in kept_folders(removed) if f != first]
+    second.rename(newer)
+
+    out = flat(removed.ok("projekt", "gendan", "Gammelt"))
+
+    assert (
+        "Projektet 'Gammelt' er fjernet 2 gange; det nyeste (gammelt-29991231-235959) hentes tilbage." in out
+    )
+    assert removed.texts(slug="gammelt")[G1] == "Anden gang"
+    assert first.exists()
+
+
+def test_without_a_name_and_a_terminal_it_lists_what_can_come_back(removed):
+    [folder] = kept_folders(removed)
+    before = tree(removed.home)
+
+    code, _, err = removed("projekt", "gendan")
+
+    assert code == 2
+    assert "Intet er ændret." in flat(err)
+    assert folder.name in "".join(err.split())
+    assert tree(removed.home) == before
+
+
+def test_in_a_terminal_it_lets_one_choose(removed, asking):
+    run = asking(removed, ENTER, "projekt", "gendan")
+
+    assert run.code == 0, run.err
+    assert "Hvilket projekt skal hentes tilbage?" in run.screen
+    assert "Gammelt (fjernet, gammelt-" in run.screen
+    assert (removed.home / "gammelt.yaml").exists()
+
+
+def test_ctrl_c_at_the_list_changes_nothing(removed, asking):
+    before = tree(removed.home)
+
+    run = asking(removed, CTRL_C, "projekt", "gendan")
+
+    assert run.code == 130
+    assert "Afbrudt. Intet er hentet tilbage." in flat(run.err)
+    assert tree(removed.home) == before
+
+
+def test_an_unknown_name_is_refused_naming_what_can_come_back(removed):
+    [folder] = kept_folders(removed)
+    before = tree(removed.home)
+
+    code, _, err = removed("projekt", "gendan", "Andet")
+
+    assert code == 2
+    assert "Der er intet fjernet projekt, der hedder 'Andet'." in flat(err)
+    assert folder.name in "".join(err.split())
+    assert tree(removed.home) == before
+
+
+def test_a_damaged_folder_is_refused_and_left_as_it_is(removed):
+    [folder] = kept_folders(removed)
+    (folder / "gammelt.yaml").rename(folder / "noget-andet.txt")
+    before = tree(removed.home)
+
+    code, _, err = removed("projekt", "gendan", folder.name)
+
+    assert code == 1
+    assert "rummer ikke et helt fjernet projekt" in flat(err)
+    assert tree(removed.home) == before
+
+
+def test_nothing_removed_says_so(tmp_path, run_cli):
+    org = Org(tmp_path / "tom", tmp_path, run_cli)
+    org.ok("start", "--navn", "Prøve", *START)
+
+    code, _, err = org("projekt", "gendan")
+
+    assert code == 1
+    assert "Der er ingen fjernede projekter at hente tilbage" in flat(err)
+
+
+def test_a_backup_whose_name_is_taken_stays_kept_and_the_other_is_untouched(removed):
+    [folder] = kept_folders(removed)
+    there = removed.home / "gammelt.yaml.bak-20260101-120000"
+    there.write_bytes(b"another file of that name")
+
+    out = flat(removed.ok("projekt", "gendan", "Gammelt"))
+
+    assert there.read_bytes() == b"another file of that name"
+    assert (folder / "gammelt.yaml.bak-20260101-120000").exists()  # still kept
+    assert removed.texts(slug="gammelt")[G1] == "Vi har ventelister"
+    assert "Nogle filer (1) blev i" in out
+
+
+def test_a_path_is_not_taken_for_a_kept_folder(removed):
+    before = tree(removed.home)
+
+    code, _, err = removed("projekt", "gendan", "..")
+
+    assert code == 2
+    assert "Der er intet fjernet projekt, der hedder '..'." in flat(err)
+    assert tree(removed.home) == before
