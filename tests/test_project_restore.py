@@ -102,7 +102,7 @@ def test_this_computers_files_stay_kept_when_the_slug_has_some_now(removed):
     assert ours.read_text(encoding="utf-8") == "format: 1\n"
     assert (folder / "denne-computer" / "gammelt.yaml").exists()
     assert (removed.home / "gammelt.yaml").exists()
-    assert "Nogle filer (1) blev i" in out and "intet er skrevet over" in out
+    assert "1 fil blev i" in out and "intet er skrevet over" in out
 
 
 def test_of_several_removals_the_newest_and_it_says_so(removed):
@@ -198,7 +198,7 @@ def test_a_backup_whose_name_is_taken_stays_kept_and_the_other_is_untouched(remo
     assert there.read_bytes() == b"another file of that name"
     assert (folder / "gammelt.yaml.bak-20260101-120000").exists()  # still kept
     assert removed.texts(slug="gammelt")[G1] == "Vi har ventelister"
-    assert "Nogle filer (1) blev i" in out
+    assert "1 fil blev i" in out
 
 
 def test_a_path_is_not_taken_for_a_kept_folder(removed):
