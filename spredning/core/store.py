@@ -317,7 +317,7 @@ class Store:
         return slug
 
     def _all_named(self, name: str) -> list[str]:
-        """The slugs of every project called `name` (compared folded, see fold_name)."""
+        """The slugs of every project called `name` (compared folded, see fold_name), in slug order."""
         wanted = fold_name(name)
         return [
             slug
@@ -330,11 +330,8 @@ class Store:
 
         A partner's exchange file saved in the folder is not a project (see _not_exchange).
         """
-        wanted = fold_name(name)
-        for slug, summary in self.summaries(self.slugs()):
-            if isinstance(summary, Summary) and not summary.exchange and fold_name(summary.name) == wanted:
-                return slug
-        return None
+        named = self._all_named(name)
+        return named[0] if named else None
 
     # -- the active project --------------------------------------------------------------
     def active(self) -> str | None:
