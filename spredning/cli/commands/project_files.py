@@ -126,7 +126,8 @@ def _choose_kept(ws, every):
     if not every:
         raise SpredningError("restore.nothing", folder=kept_in)
     if not is_interactive():
-        raise NotATerminal("restore.no-terminal", known=[k.folder.name for k in every], folder=kept_in)
+        known = [k.folder.name for k in every]  # the example names the first: no 'MAPPE' to copy
+        raise NotATerminal("restore.no-terminal", known=known, folder=kept_in, example=shell_word(known[0]))
     from questionary import Choice
 
     from spredning.cli.prompter import select
