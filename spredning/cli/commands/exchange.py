@@ -399,7 +399,10 @@ def _other_side(ws, role: str) -> dict[str, object] | None:
     else:
         theirs = [org_name(project, p.key) for p in project.partners] or [t("org.reusing")]
     ours = org_name(project, state.me) if state.me else t("org.us")
-    sides = {SHARING: t("exchange.answers-file.side.dele"), "genbruge": t("exchange.answers-file.side.genbruge")}
+    sides = {
+        SHARING: t("exchange.answers-file.side.dele"),
+        "genbruge": t("exchange.answers-file.side.genbruge"),
+    }
     return {
         "their_side": sides[role],
         "theirs": theirs,
