@@ -457,6 +457,38 @@ def test_a_stop_from_outside_in_another_commands_field_shows_the_text_and_keeps_
 
 
 @pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
+def test_a_stop_from_outside_in_a_path_field_shows_the_path_but_keeps_no_file_of_it(
+    spawn, project, home, env, how
+):
+    """A path typed is no work of the user's: the home screen's 'En anden fil' field left no rescue file."""
+    from homekit import exchange
+    from projectkit import workspace
+
+    child = spawn()
+    child.expect_exact("Hvad vil du gøre?")
+    child.send(exchange(workspace(home), "import"))
+    child.expect_exact("En anden fil (skriv stien)")
+    child.send("\x1b[A" + ENTER)  # Up: the last line
+    child.expect_exact("Stien til filen fra partneren:")
+    child.send("/et/sted/svar fra Ærø.yaml")
+    child.expect_exact("Ærø.yaml")
+
+    if how == "SIGTERM":
+        os.kill(child.pid, signal.SIGTERM)
+        status, output = finish(child)
+    else:
+        child.ptyproc.fileobj.close()
+        status, output = wait_for_exit(child), ""
+
+    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
+    assert list(Path(env["HOME"]).glob("spredning-tekst-*.txt")) == []
+    if how == "SIGTERM":
+        said = " ".join(output.split())
+        assert "gemt i filen" not in said
+        assert said.endswith("Her er stien fra feltet, så du kan kopiere den: /et/sted/svar fra Ærø.yaml")
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
 def test_a_stop_from_outside_at_an_actions_deadline_keeps_every_field_typed(spawn, project, home, env, how):
     """Found in a trial: the file kept only the deadline's text; what and who, typed before it, were lost."""
     child = spawn("plan", "tilføj")

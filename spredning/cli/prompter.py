@@ -192,6 +192,8 @@ def _field_text_words(text: str, several: bool = False) -> str:
     or a logout leaves no terminal to copy from, and the typed action or reason was lost.
     `several`: the text is that of several fields (see fields_together).
     """
+    if not several and getattr(_Stop.asking, "path_field", False):  # a path typed is no work to keep
+        return t("interview.stopped-path-text")  # shown to copy, but no file of its own
     rescued = _rescued(text)
     text_key, file_key = (
         ("interview.stopped-fields-text", "interview.stopped-fields-file")
@@ -766,6 +768,7 @@ def _text_prompt(
     prompt.default_buffer.reset(Document(default))
     question = questionary.Question(prompt.app)
     question.text_field = True  # type: ignore[attr-defined]  # a stop from outside shows its text
+    question.path_field = paths  # type: ignore[attr-defined]  # ... and keeps no file of a path (_field_text_words)
     keys = [_no_search_keys(), _undo_keys(), _pasted_codes(), *([_path_keys()] if paths else [])]
     return _with_keys(question, *keys)
 
