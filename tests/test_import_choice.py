@@ -353,3 +353,30 @@ def test_a_narrow_terminal_still_says_whose_each_file_is(post, tmp_path):
     assert cell_len(shown) <= 54, shown
     assert "– til jer fra Odense Kommune" in shown, shown
     assert shown.startswith("genoptraen…")  # the name shortened in its middle
+
+
+def test_a_renamed_file_once_imported_is_listed_as_brought_in(renamed, monkeypatch, run_cli):
+    """Reported: a file renamed away from the export names was never in the list, even once imported
+    here; the computer's notes of imported files name it, so it is listed while it is there."""
+    aeroe, saved = renamed
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    other = UP + ENTER
+    first = typed(run_cli, go(workspace(aeroe.home), "import") + other + "sv" + TAB + ENTER + PAUSE + QUIT)
+    assert "Importeret fra Odense Kommune" in flat(first.out), first.screen[-2000:]
+
+    ws = workspace(aeroe.home)
+    run = typed(run_cli, exchange(ws, "import") + ENTER + PAUSE + QUIT)  # the first file listed
+
+    assert run.code == 0, run.err
+    assert "svar fra Ærø.yaml – til jer fra Odense Kommune, allerede hentet ind" in run.screen
+    assert f"Samme som: spredning importer '{saved.resolve()}'" in flat(run.out)
+    listed = app_home.import_actions(ws, aeroe.home)  # not in the folders looked in: still found
+    assert [(a.value, a.whose) for a in listed] == [(str(saved.resolve()), "brought")]
+
+    saved.write_text(saved.read_text(encoding="utf-8") + "# sendt igen\n", encoding="utf-8")  # changed since
+    listed = app_home.import_actions(workspace(aeroe.home), aeroe.home)
+    assert [(a.name, a.whose) for a in listed] == [(saved.name, "us")]  # to import again, at the top
+
+    saved.unlink()  # gone: nothing to offer
+    assert app_home.import_actions(workspace(aeroe.home), aeroe.home) == ()
