@@ -131,3 +131,22 @@ def test_fase_without_a_terminal_says_to_write_the_file_after_the_command(run_cl
     said = " ".join(err.split())
     assert "FIL" not in said
     assert "'spredning fase tjek --rolle genbruge --svar' og filens navn efter" in said
+
+
+def test_the_readiness_picture_of_the_common_marks_keeps_faelles_in_its_hint(run_cli, tmp_path):
+    """The sharing side with several partners: 'klarhed --fælles' showed a command without --fælles,
+    which, copied, asks (or refuses without a terminal) which dialogue the mark is for."""
+    from projectkit import new_project, workspace
+
+    new_project(workspace(tmp_path / "hjem"), role="dele", partners=("Ærø Kommune", "Fanø Kommune"))
+
+    code, out, err = run_cli("klarhed", "--fælles")
+
+    assert code == 0, err
+    assert "'spredning klarhed beskriv-innovationen --fælles' og grøn, gul eller rød efter" in " ".join(
+        out.split()
+    )
+    code, _, err = run_cli(
+        "klarhed", "beskriv-innovationen", "--fælles", "grøn"
+    )  # as shown, the colour after
+    assert code == 0, err

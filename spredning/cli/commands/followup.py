@@ -367,7 +367,7 @@ def _picture(ws, opened, console, partner, general: bool) -> None:
     if not any(outline.readiness for _, outline in shown):
         # a real tool (the first this side answered), the colour after it: no 'VÆRKTØJ grøn|gul|rød' to copy
         tool = readiness.tool_to_mark(ws.guide, project, opened.local.side)
-        rate = _hint(opened, "klarhed", tool, partner=partner)
+        rate = _hint(opened, "klarhed", tool, partner=partner, general=general)  # --fælles kept
         print_said(console, say("readiness.none", command=rate), rate)
         _marks_in_versions(ws, opened, console, [dialogue for dialogue, _ in shown])  # one removed here
         return
