@@ -44,7 +44,8 @@ from test_prompter import (
     ws,
 )
 
-from spredning.cli.prompter import InterviewPrompter, ask_text
+from spredning.cli.prompter import InterviewPrompter
+from spredning.cli.prompts.simple import ask_text
 from spredning.core.interview import Back, NotRelevant, Save
 from spredning.i18n import t
 
