@@ -5,15 +5,12 @@ terminal the colours are offered to choose from, what was wrong said above them.
 from __future__ import annotations
 
 import pytest
+from exchange_kit import flat
 from projectkit import new_project, workspace
 
 from spredning.core import followup
 
 ENTER = "\r"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

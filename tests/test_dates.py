@@ -13,6 +13,7 @@ import re
 import shlex
 
 import pytest
+from exchange_kit import flat
 from projectkit import new_project, workspace
 
 from spredning.app import plan
@@ -24,10 +25,6 @@ SOON = TODAY + datetime.timedelta(days=40)  # a deadline's day
 GONE = TODAY - datetime.timedelta(days=40)  # a meeting's or an approval's day
 LEAP_AHEAD = next(y for y in range(TODAY.year + 1, TODAY.year + 9) if not calendar.isleap(y))
 LEAP_GONE = next(y for y in range(TODAY.year - 1, TODAY.year - 9, -1) if not calendar.isleap(y))
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def typed(day: datetime.date) -> str:

@@ -10,15 +10,12 @@ import re
 import shlex
 
 import pytest
+from exchange_kit import flat
 from projectkit import new_project, saved, workspace
 
 G1 = "tjek.beskriv-innovationen.genbruge.interessant"
 G2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
 T1 = "test.del-viden-om-maalgruppen.genbruge.samme-maalgruppe"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

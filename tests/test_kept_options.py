@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from exchange_kit import flat
 from projectkit import new_project, workspace
 
 from spredning.core import followup
@@ -15,10 +16,6 @@ from spredning.core import followup
 ENTER = "\r"
 DOWN = "\x1b[B"
 CTRL_C = "\x03"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

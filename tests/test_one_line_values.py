@@ -9,6 +9,7 @@ import datetime
 import shlex
 
 import pytest
+from exchange_kit import flat
 from projectkit import new_project, workspace
 
 from spredning.app import plan
@@ -22,10 +23,6 @@ BACKSPACE = "\x7f"
 def pasted(text: str) -> str:
     """The keys a terminal sends for text pasted into a program that asked for bracketed paste."""
     return f"\x1b[200~{text}\x1b[201~"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ import shlex
 
 import pytest
 import yaml
+from exchange_kit import flat
 from homekit import interactive
 from icalendar import Calendar
 from projectkit import new_project, workspace
@@ -28,10 +29,6 @@ from spredning.i18n import t
 TODAY = datetime.date(2026, 3, 1)
 ENTER = "\r"
 DOWN = "\x1b[B"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

@@ -10,13 +10,10 @@ import re
 import shlex
 
 import pytest
+from exchange_kit import flat
 from projectkit import new_project, workspace
 
 from spredning.core import followup
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from exchange_kit import flat
 from projectkit import draft_key, drafts, new_project, saved, workspace
 
 ENTER = "\r"
@@ -13,10 +14,6 @@ DOWN = "\x1b[B"
 CTRL_C = "\x03"
 CTRL_N = "\x0e"
 ESC_ENTER = "\x1b\r"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import re
 import shlex
 
 import pytest
+from exchange_kit import flat
 from projectkit import new_project, workspace
 
 from spredning.app import plan
@@ -19,10 +20,6 @@ from spredning.core import followup
 TODAY = datetime.date.today()
 SOON = followup.typed_day(TODAY + datetime.timedelta(days=30))
 GONE = followup.typed_day(TODAY - datetime.timedelta(days=3))
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def example(err: str) -> list[str]:

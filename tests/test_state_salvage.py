@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from exchange_kit import flat
 from projectkit import new_project, workspace
 
 ENTER = "\r"
@@ -23,10 +24,6 @@ PARTNER = "aeroe-kommune"
 DRAFT = "Vi ville gøre genoptræning lettere.\nAnden linje med æøå\n\nTredje afsnit"
 REASON = "Ikke aktuelt for os lige nu"
 THEIRS = "Det ser spændende ud for Ærø"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture
