@@ -14,7 +14,6 @@ import shlex
 
 import pytest
 from exchange_kit import flat
-from projectkit import new_project, workspace
 
 from spredning.app import plan
 from spredning.core import followup
@@ -29,16 +28,6 @@ LEAP_GONE = next(y for y in range(TODAY.year - 1, TODAY.year - 9, -1) if not cal
 
 def typed(day: datetime.date) -> str:
     return followup.typed_day(day)
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    return new_project(ws)
 
 
 def commands(ws, slug) -> dict[str, tuple[tuple[str, ...], bool]]:

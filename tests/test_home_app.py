@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from projectkit import give, new_project, workspace
+from projectkit import give, new_project
 
 from spredning.app import home as app_home
 from spredning.app import plan
@@ -17,11 +16,6 @@ from spredning.core.model import Answer
 ALWAYS = ["phase", "status", "answers", "report", "exchange", "projects", "guide", "quit"]
 Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
 Q2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
 
 
 def send(ws, tmp_path) -> None:

@@ -9,24 +9,12 @@ import datetime
 
 import pytest
 from exchange_kit import flat
-from projectkit import new_project, workspace
 
 from spredning.core import followup
 
 ENTER = "\r"
 DOWN = "\x1b[B"
 CTRL_C = "\x03"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    """A project on the reusing side (Ærø Kommune, one partner), active, in $SPREDNING_HJEM."""
-    return new_project(ws)
 
 
 def items(ws, slug):

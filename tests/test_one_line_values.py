@@ -10,7 +10,6 @@ import shlex
 
 import pytest
 from exchange_kit import flat
-from projectkit import new_project, workspace
 
 from spredning.app import plan
 from spredning.core import followup
@@ -23,17 +22,6 @@ BACKSPACE = "\x7f"
 def pasted(text: str) -> str:
     """The keys a terminal sends for text pasted into a program that asked for bracketed paste."""
     return f"\x1b[200~{text}\x1b[201~"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    """A project on the reusing side (Ærø Kommune, one partner), active, in $SPREDNING_HJEM."""
-    return new_project(ws)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ import yaml
 from exchange_kit import flat
 from homekit import interactive
 from icalendar import Calendar
-from projectkit import new_project, workspace
+from projectkit import new_project
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -29,17 +29,6 @@ from spredning.i18n import t
 TODAY = datetime.date(2026, 3, 1)
 ENTER = "\r"
 DOWN = "\x1b[B"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    """A project on the reusing side (Ærø Kommune), active, in $SPREDNING_HJEM."""
-    return new_project(ws)
 
 
 def file_data(ws, slug: str) -> dict:

@@ -11,20 +11,8 @@ import shlex
 
 import pytest
 from exchange_kit import flat
-from projectkit import new_project, workspace
 
 from spredning.core import followup
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    """A project on the reusing side (Ærø Kommune), active, in $SPREDNING_HJEM."""
-    return new_project(ws)
 
 
 def actions(ws, slug):

@@ -30,11 +30,6 @@ def example(err: str) -> list[str]:
 
 
 @pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
 def sharing(ws):
     """The sharing side (Odense) with two partners: a dialogue must be named."""
     return new_project(ws, "Odense Kommune", "dele", ("Ærø Kommune", "Faaborg Kommune"))

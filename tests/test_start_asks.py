@@ -12,18 +12,12 @@ import shlex
 
 import pytest
 from homekit import CTRL_C, DOWN, ENTER, interactive, typed
-from projectkit import workspace
 
 from spredning.i18n import t
 
 NAME = "Digital genoptræning på Ærø"
 DESCRIPTION = "Genoptræning efter hofteoperation med video"
 BACKSPACE = "\x7f"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
 
 
 @pytest.fixture

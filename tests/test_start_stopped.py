@@ -25,11 +25,6 @@ TOO_LONG_NAME = "Kommune" * (MAX_NAME // 7 + 1)
 
 
 @pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
 def terminal(monkeypatch, run_cli):
     """Type keys into `spredning ARGV...` as in a terminal."""
     interactive(monkeypatch)
