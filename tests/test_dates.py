@@ -202,15 +202,6 @@ def test_february_past_its_end_names_the_year_and_a_leap_day_to_come_offers_take
         assert code == 0, (out, err)
 
 
-@pytest.fixture
-def on_screen(monkeypatch, run_cli):
-    from homekit import interactive
-    from homekit import typed as typed_keys
-
-    interactive(monkeypatch)  # every command module imported first: none binds the patched one
-    return lambda keys, *argv: typed_keys(run_cli, keys, *argv)
-
-
 @pytest.mark.parametrize("case", list(CASES))
 def test_the_deadline_asked_in_the_terminal_says_the_same_and_takes_the_date_offered(
     on_screen, ws, reusing, case

@@ -246,15 +246,6 @@ def in_terminal(monkeypatch, run_cli):
     return run
 
 
-@pytest.fixture
-def on_screen(monkeypatch, run_cli):
-    """Like in_terminal, and what the prompts drew (an 80-column xterm), to read the questions asked."""
-    from homekit import typed
-
-    interactive(monkeypatch)  # every command module imported first: none binds the patched one
-    return lambda keys, *argv: typed(run_cli, keys, *argv)
-
-
 def test_add_asks_what_who_and_the_deadline(in_terminal, ws, reusing):
     code, _out, err = in_terminal(
         "Skriv til Ældrerådet" + ENTER + "Projektleder" + ENTER + "30.4.2026" + ENTER, "plan", "tilføj"
