@@ -192,6 +192,15 @@ def settle_in_terminal(org: Org, monkeypatch, *argv: str) -> str:
         return org.ok("konflikter", *argv)
 
 
+def asking_in(monkeypatch, command: str):
+    """An `asking` fixture's runner: an organisation's command run with its prompt reading `keys`, as in
+    a terminal, where only the command's module (spredning.cli.commands.COMMAND) is told it runs in one."""
+    from homekit import typed
+
+    monkeypatch.setattr(f"spredning.cli.commands.{command}.is_interactive", lambda: True)
+    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+
+
 CACHES = ("projekter.json", ".lock")  # the project index and lock files: not the user's data
 
 
