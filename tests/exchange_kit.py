@@ -201,6 +201,11 @@ def asking_in(monkeypatch, command: str):
     return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
 
 
+def backups(org: Org) -> list[Path]:
+    """The copies kept beside the organisation's project file (FILE.bak-TIME), in name order."""
+    return sorted(org.home.glob(f"{org.path.name}.bak-*"))
+
+
 CACHES = ("projekter.json", ".lock")  # the project index and lock files: not the user's data
 
 
