@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from homekit import kinds
 from projectkit import give, new_project
 
 from spredning.app import home as app_home
@@ -29,10 +30,6 @@ def send(ws, tmp_path) -> None:
         overwrite=True,
         today=date.today(),
     )
-
-
-def kinds(ws) -> list[str]:
-    return [a.kind for a in app_home.home(ws).actions]
 
 
 def test_the_first_run_offers_start_example_import_guide_quit(ws):
