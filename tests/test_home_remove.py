@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import pytest
 from homekit import DOWN, ENTER, ESC, PAUSE, QUIT, go, interactive, typed
-from projectkit import new_project
+from projectkit import new_project, workspace
 
 from spredning.app import home as app_home
 
 G1 = "tjek.beskriv-innovationen.genbruge.interessant"
+
+
+@pytest.fixture
+def ws(tmp_path):
+    return workspace(tmp_path / "hjem")
 
 
 @pytest.fixture
