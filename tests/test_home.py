@@ -37,11 +37,6 @@ NAME = "Ærø Kommune"  # the projects' name in projectkit
 
 
 @pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
 def home(monkeypatch, run_cli, tmp_path):
     """Type keys into `spredning` alone (in a 'terminal'); reports, exports land in tmp_path/arbejde."""
     interactive(monkeypatch)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, project_text, saved, session, workspace
+from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, project_text, saved, session
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
@@ -125,11 +125,6 @@ class Terminal:
     def shown(self) -> list[str]:
         """The lines on the emulated screen now, scrollback first (with `emulated=True`)."""
         return rendered(self.screen.getvalue(), self.console.width, ROWS)
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
 
 
 @pytest.fixture
