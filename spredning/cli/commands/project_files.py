@@ -41,7 +41,7 @@ def fjern(
             )
         from questionary import Choice
 
-        from spredning.cli.prompter import select
+        from spredning.cli.prompts.simple import select
 
         with interrupted_as("remove.interrupted"):
             _tell_holds(console, asked, what, kept_in)
@@ -131,7 +131,7 @@ def _choose_kept(ws, every):
         raise NotATerminal("restore.no-terminal", known=known, folder=kept_in, example=shell_word(known[0]))
     from questionary import Choice
 
-    from spredning.cli.prompter import select
+    from spredning.cli.prompts.simple import select
 
     with interrupted_as("restore.interrupted"):
         return select(
