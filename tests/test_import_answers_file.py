@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import shlex
 
-from exchange_kit import flat
+from exchange_kit import D1, flat
 from projectkit import saved
 
 G1 = "tjek.beskriv-innovationen.genbruge.interessant"
@@ -71,9 +71,6 @@ def test_another_yaml_file_is_still_not_a_spredning_file(run_cli, reusing, tmp_p
 
     assert code == 1
     assert "ikke en fil fra spredning" in flat(err)
-
-
-D1 = "tjek.beskriv-innovationen.dele.formaal"
 
 
 def test_the_other_sides_answers_are_said_not_to_be_yours_before_the_command(run_cli, ws, reusing, tmp_path):
