@@ -56,8 +56,9 @@ def test_no_quoted_command_in_the_catalogue_has_a_placeholder(language):
     assert found == {}
 
 
-def test_no_metavar_is_put_into_a_command_by_the_code():
-    """A metavar (t('metavar.tool')) is for --help: passed to a call, it becomes a word of a hint's command.
+def test_no_metavar_or_placeholder_word_is_put_into_a_command_by_the_code():
+    """A metavar (t('metavar.tool')) is for --help: passed to a call, it becomes a word of a hint's command;
+    so does a word such as 'ID' given to command().
 
     The catalogue test above cannot see these: the command is built by the code and the catalogue
     has only '{command}'. That is how 'klarhed VÆRKTØJ grøn|gul|rød' escaped it.
@@ -67,9 +68,23 @@ def test_no_metavar_is_put_into_a_command_by_the_code():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call):
                 for argument in node.args:  # metavar=t(...) is a keyword: the help's own, fine
-                    if _is_metavar(argument):
+                    if _is_metavar(argument) or _placeholder_word(node, argument):
                         found.append(f"{path.relative_to(SOURCE)}:{argument.lineno}")
     assert found == []
+
+
+BUILDERS = {"command", "_hint", "_own_command", "phase_command"}  # the functions that write a hint's command
+
+
+def _placeholder_word(call: ast.Call, node: ast.expr) -> bool:
+    """A word such as 'NAVN' written straight into a command a hint shows ('plan ret ID')."""
+    name = call.func.id if isinstance(call.func, ast.Name) else getattr(call.func, "attr", "")
+    return (
+        name in BUILDERS
+        and isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and PLACEHOLDER.search(node.value) is not None
+    )
 
 
 def _is_metavar(node: ast.expr) -> bool:
