@@ -131,6 +131,8 @@ def test_without_a_name_and_a_terminal_it_lists_what_can_come_back(removed):
     assert code == 2
     assert "Intet er ændret." in flat(err)
     assert folder.name in "".join(err.split())
+    example = flat(err).rpartition("Fx '")[2]  # a real folder to copy, not 'projekt gendan MAPPE'
+    assert "".join(example.split()).endswith(f"projektgendan{folder.name}'.")
     assert tree(removed.home) == before
 
 

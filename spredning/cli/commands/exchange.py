@@ -112,7 +112,7 @@ def importer(
         incoming = exchange.read_incoming(ws, Path(fil))
     except SpredningError as exc:
         if exc.key == "exchange.answers-file":  # meant for 'fase --svar': the command that saves it
-            exc.hint = _answers_file_hint(fil, exc)
+            exc.hint = _answers_file_hint(ws, fil, exc)
         raise
     plan = exchange.plan_import(ws, incoming, ctx.obj.project)
     console = make_console()
@@ -361,19 +361,54 @@ def _see_news(ws, plan: exchange.ImportPlan, project: str | NamedProject | None)
     return command("vis", "--nye", partner=hint_partner(everyone, state, partner), project=project)
 
 
-def _answers_file_hint(fil: str, exc: SpredningError) -> Message:
+def _answers_file_hint(ws, fil: str, exc: SpredningError) -> Message:
     """The 'fase --svar' command for an answers file given to 'importer': its phase and side named.
 
-    A file of several phases is saved one phase at a time ('fase' takes one phase's ids).
+    A file of several phases is saved one phase at a time ('fase' takes one phase's ids). The side
+    comes from the ids alone: when it is not this computer's, that is said first (whose side the
+    answers are, who this computer is), so another organisation's answers are not saved unknowingly.
     """
     phases = [str(phase) for phase in exc.params["phases"]]  # type: ignore[attr-defined]
     role = str(exc.params["role"])
     side = ("--rolle", role) if role else ()
     if len(phases) > 1:
         return Message("exchange.answers-file.several", {"phases": phases})
-    return Message(
-        "exchange.answers-file.hint", {"command": command("fase", phases[0], *side, "--svar", path_word(fil))}
-    )
+    saving = command("fase", phases[0], *side, "--svar", path_word(fil))
+    other = _other_side(ws, role)
+    if other is not None:
+        return Message("exchange.answers-file.other-side", {**other, "command": saving})
+    return Message("exchange.answers-file.hint", {"command": saving})
+
+
+def _other_side(ws, role: str) -> dict[str, object] | None:
+    """Whose side an answers file of `role` is and who this computer is, when the two differ; else None.
+
+    None too without a project or a side chosen on this computer: nothing to compare with.
+    """
+    from spredning.cli.render_project import org_name
+
+    try:
+        opened = ws.open()
+    except SpredningError:
+        return None
+    project, state = opened.project, opened.local
+    if not role or state.side not in (SHARING, "genbruge") or state.side == role:
+        return None
+    if role == SHARING:
+        theirs = [org_name(project, SHARING)]
+    else:
+        theirs = [org_name(project, p.key) for p in project.partners] or [t("org.reusing")]
+    ours = org_name(project, state.me) if state.me else t("org.us")
+    sides = {
+        SHARING: t("exchange.answers-file.side.dele"),
+        "genbruge": t("exchange.answers-file.side.genbruge"),
+    }
+    return {
+        "their_side": sides[role],
+        "theirs": theirs,
+        "own_side": sides[state.side],
+        "ours": ours,
+    }
 
 
 def _identity_taken(console, project: Project, key: str, hint_project: str | NamedProject | None) -> None:

@@ -77,11 +77,8 @@ def settle_command(guide, project, state, found, project_option=NAMED) -> str:
     It names the side when it is not this computer's, and the dialogue (--partner, --fælles) when
     the command could not tell it itself.
     """
-    subject = found.subject
-    if found.kind == "klarhed":  # the tool's own part when no other tool has it: a shorter line
-        own = subject.partition(".")[2]
-        if sum(1 for p in guide.phases for tool in p.tools if tool.id.partition(".")[2] == own) == 1:
-            subject = own
+    # the tool's own part when no other tool has it: a shorter line
+    subject = readiness.short_tool_id(guide, found.subject) if found.kind == "klarhed" else found.subject
     words = ["klarhed" if found.kind == "klarhed" else "godkend", subject]
     if found.side != state.side:
         words += ["--rolle", found.side]
@@ -368,7 +365,9 @@ def _picture(ws, opened, console, partner, general: bool) -> None:
         for p in (project.partners if every else (partner,))
     ]
     if not any(outline.readiness for _, outline in shown):
-        rate = _hint(opened, "klarhed", t("metavar.tool"), t("metavar.colours"), partner=partner)
+        # a real tool (the first this side answered), the colour after it: no 'VÆRKTØJ grøn|gul|rød' to copy
+        tool = readiness.tool_to_mark(ws.guide, project, opened.local.side)
+        rate = _hint(opened, "klarhed", tool, partner=partner, general=general)  # --fælles kept
         print_said(console, say("readiness.none", command=rate), rate)
         _marks_in_versions(ws, opened, console, [dialogue for dialogue, _ in shown])  # one removed here
         return

@@ -219,5 +219,6 @@ def _text_prompt(
     prompt.default_buffer.reset(Document(default))
     question = questionary.Question(prompt.app)
     question.text_field = True  # type: ignore[attr-defined]  # a stop from outside shows its text
+    question.path_field = paths  # type: ignore[attr-defined]  # ... and keeps no file of a path (_field_text_words)
     keys = [_no_search_keys(), _undo_keys(), _pasted_codes(), *([_path_keys()] if paths else [])]
     return _with_keys(question, *keys)

@@ -145,6 +145,8 @@ def _field_text_words(text: str, several: bool = False) -> str:
     or a logout leaves no terminal to copy from, and the typed action or reason was lost.
     `several`: the text is that of several fields (see fields_together).
     """
+    if not several and getattr(_Stop.asking, "path_field", False):  # a path typed is no work to keep
+        return t("interview.stopped-path-text")  # shown to copy, but no file of its own
     rescued = _rescued(text)
     text_key, file_key = (
         ("interview.stopped-fields-text", "interview.stopped-fields-file")
