@@ -125,17 +125,18 @@ def _choose_kept(ws, every):
     kept_in = str(ws.store.shown_home / project_removal.REMOVED_FOLDER)
     if not every:
         raise SpredningError("restore.nothing", folder=kept_in)
+    from spredning.app.project_restore import described
+
     if not is_interactive():
-        raise NotATerminal("restore.no-terminal", known=[k.folder.name for k in every], folder=kept_in)
+        again = command("projekt", "gendan", every[0].slug, project=None)
+        known = [described(k, every) for k in every]
+        raise NotATerminal("restore.no-terminal", known=known, folder=kept_in, command=again)
     from questionary import Choice
 
     from spredning.cli.prompter import select
 
     with interrupted_as("restore.interrupted"):
-        return select(
-            t("restore.which"),
-            [Choice(t("restore.choice", name=k.name, folder=k.folder.name), k) for k in every],
-        )
+        return select(t("restore.which"), [Choice(described(k), k) for k in every])  # the time tells apart
 
 
 def _tell_restored(console, ws, restored) -> None:
@@ -143,7 +144,12 @@ def _tell_restored(console, ws, restored) -> None:
     kept = restored.kept
     file = f"{kept.slug}.yaml"
     if restored.newest_of > 1:
-        console.print(say("restore.newest", name=kept.name, n=restored.newest_of, folder=kept.folder.name))
+        from spredning.app.project_restore import when
+
+        choose = command("projekt", "gendan", project=None)
+        n = restored.newest_of
+        said = say("restore.newest", name=kept.name, n=n, when=when(kept), command=choose)
+        print_said(console, said, choose)
     console.print(say("restore.done", style="bold green", name=kept.name, file=file))
     if restored.left:
         folder = str(kept.folder)
