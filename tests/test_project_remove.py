@@ -213,3 +213,40 @@ def test_of_two_projects_with_one_name_the_message_names_the_file_that_went(tmp_
         "hedder 'Æblegården' (aeblegaarden), er der stadig." in out
     )
     assert org.store.slugs() == ["aeblegaarden"]
+
+
+def test_no_lock_file_or_active_marker_is_left_for_the_removed_project(aeroe):
+    aeroe.ok("start", "--navn", "Tredje", *START)  # active, with two others left
+    helpers = aeroe.home / ".spredning"
+    assert (helpers / "tredje.lock").exists()
+
+    aeroe.ok("projekt", "fjern", "Tredje")
+    aeroe.ok("projekt", "fjern", "Gammelt", "--ja")  # not active: its lock goes too
+
+    assert not (helpers / "tredje.lock").exists()
+    assert not (helpers / "gammelt.lock").exists()
+    assert (helpers / "nyt.lock").exists()  # the project still here keeps its own
+    marker = helpers / "aktivt-projekt"
+    assert not marker.exists() or "tredje" not in marker.read_text(encoding="utf-8")
+    out = flat(aeroe.ok("projekt", "gendan", "Tredje"))  # back, but not made active unasked
+    assert aeroe.store.active() is None
+    assert "Arbejd i det med 'spredning projekt brug tredje'." in out
+
+
+def test_a_lock_another_process_holds_is_never_deleted(aeroe):
+    import filelock
+
+    lock_path = aeroe.home / ".spredning" / "gammelt.lock"
+    aeroe.ok("projekt", "fjern", "Gammelt", "--ja")
+    held = filelock.FileLock(str(lock_path))  # another window: a lock file, held
+
+    with held:
+        assert not aeroe.store.drop_lock("gammelt")
+        assert lock_path.exists()
+    assert aeroe.store.drop_lock("gammelt")
+    assert not lock_path.exists()
+
+
+def test_a_lock_is_kept_while_a_project_file_of_that_name_is_here(aeroe):
+    assert not aeroe.store.drop_lock("nyt")
+    assert (aeroe.home / ".spredning" / "nyt.lock").exists()

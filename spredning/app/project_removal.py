@@ -79,5 +79,7 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
     active = store.active()
     if now.active and active is None and len(left) == 1:
         active = left[0] if store.set_active_after(left[0]) else None
+    if active is None:  # a marker naming the removed one would make it active again when it comes back
+        store.forget_active(now.slug)
     namesake = store.named(now.name) if now.holds is not None else None
     return Removed(now, folder, moved, active, left, namesake)
