@@ -18,6 +18,7 @@ from spredning.core import fileio, local
 from spredning.core.errors import SpredningError, UsageProblem
 
 REMOVED_FOLDER = "fjernede"  # under the projects folder: not looked into for projects
+IGNORE_ALL = "# Fjernede projekter gemmes til denne computer; git skal ikke dele dem.\n*\n"
 
 
 class Removal(NamedTuple):
@@ -73,6 +74,7 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
         raise UsageProblem("remove.changed", name=confirmed.name)
     store = ws.store
     base = store.home / REMOVED_FOLDER
+    _ignored_by_git(base)
     folder = fileio.free_name(base, f"{now.slug}-{time.strftime('%Y%m%d-%H%M%S')}")
     moved = store.move_out(now.slug, folder)
     left = tuple(store.project_slugs())
@@ -83,3 +85,15 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
         store.forget_active(now.slug)
     namesake = store.named(now.name) if now.holds is not None else None
     return Removed(now, folder, moved, active, left, namesake)
+
+
+def _ignored_by_git(base: Path) -> None:
+    """Make HOME/fjernede/ with a .gitignore of '*', as the hidden .spredning/ folder has.
+
+    A projects folder that is a git clone shares its project files; what one computer removed
+    is kept for that computer only, so git neither shows nor commits it (nor this file).
+    """
+    fileio.make_folder(base)
+    ignore = base / ".gitignore"
+    if not ignore.exists():
+        fileio.atomic_write(ignore, IGNORE_ALL)
