@@ -35,7 +35,7 @@ def asking(monkeypatch):
 
 
 def kept_folders(org: Org) -> list:
-    return sorted((org.home / "fjernede").glob("*")) if (org.home / "fjernede").exists() else []
+    return sorted(p for p in (org.home / "fjernede").glob("*") if p.is_dir())  # not its .gitignore
 
 
 def test_fjern_names_the_command_that_brings_it_back(tmp_path, run_cli):
