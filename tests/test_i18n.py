@@ -190,6 +190,7 @@ BUILT_KEYS = {
         "report.version-here-not-relevant",
         "report.version-from-not-relevant",
         "report.version-own-sheet-not-relevant",
+        "report.version-own-project-not-relevant",
         "report.version-here-by-not-relevant",
     ],
     "exchange.why.{}": [
