@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from exchange_kit import G1, G2, Org, flat, tree
-from homekit import CTRL_C, ENTER, typed
+from homekit import CTRL_C, DOWN, ENTER, typed
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -247,3 +247,18 @@ def test_a_message_names_the_folder_of_a_name_removed_twice_in_english_too(remov
     said = flat(err)
     assert "• Gammelt (removed 2 December 2026 at 13:10, 2 answers) – folder gammelt-20261202-131027" in said
     assert "• Gammelt (removed 3 December 2026 at 09:05, no answers) – folder gammelt-20261203-090500" in said
+
+
+def test_two_removed_within_one_minute_are_told_apart_in_the_list_by_the_second(removed, asking):
+    removed_twice(removed)
+    [first, second] = kept_folders(removed)
+    (second / "gammelt.yaml").write_bytes((first / "gammelt.yaml").read_bytes())  # alike: 2 answers
+    second.rename(second.with_name("gammelt-20261202-131055"))  # and the same minute as the first
+
+    run = asking(removed, DOWN + ENTER, "projekt", "gendan")
+
+    assert run.code == 0, run.err
+    screen = " ".join(run.screen.split())
+    assert "» Gammelt (fjernet 2. december 2026 kl. 13.10.55, 2 svar)" in screen
+    assert "Gammelt (fjernet 2. december 2026 kl. 13.10.27, 2 svar)" in screen
+    assert not first.exists()  # Down: the older one came back

@@ -104,7 +104,22 @@ def _read(path: Path, slug: str, layout: Layout) -> tuple[str, int | None]:
     return name, sum(1 for _, entry in project.entries() if not entry.answer.empty)
 
 
-def described(kept: Kept, every: list[Kept] | None = None) -> str:
+def choices(every: list[Kept]) -> list[str]:
+    """Each kept project as a list to choose from says it: the time tells two of one name apart.
+
+    Two removed within the same minute read alike: those say the second too, and if that is
+    the same as well (one folder named -2), their folders' names.
+    """
+    said = [described(k) for k in every]
+    pairs = zip(every, said, strict=True)
+    said = [described(k, seconds=True) if said.count(text) > 1 else text for k, text in pairs]
+    return [
+        text + t("restore.folder", folder=k.folder.name) if said.count(text) > 1 else text
+        for k, text in zip(every, said, strict=True)
+    ]
+
+
+def described(kept: Kept, every: list[Kept] | None = None, *, seconds: bool = False) -> str:
     """A kept project in words: 'Gammelt (fjernet 2. december 2026 kl. 13.10, 12 svar)'.
 
     Its folder's name is added when another kept one has the same name (`every`): that name is
@@ -119,15 +134,19 @@ def described(kept: Kept, every: list[Kept] | None = None) -> str:
     )
     twice = every is not None and sum(fold_name(k.name) == fold_name(kept.name) for k in every) > 1
     folder = t("restore.folder", folder=kept.folder.name) if twice else ""
-    return t("restore.described", name=clean_name(kept.name), when=when(kept), holds=holds, folder=folder)
+    said = when(kept, seconds=seconds)
+    return t("restore.described", name=clean_name(kept.name), when=said, holds=holds, folder=folder)
 
 
-def when(kept: Kept) -> str:
-    """When a kept project was removed, as people write it: '2. december 2026 kl. 13.10'."""
+def when(kept: Kept, *, seconds: bool = False) -> str:
+    """When a kept project was removed, as people write it: '2. december 2026 kl. 13.10' (or 13.10.27)."""
     removed = kept.removed
     if removed is None:  # a folder named by hand with no real time: its name says what there is
         return kept.when
-    return t("restore.when", day=date(removed.date()), hour=f"{removed:%H}", minute=f"{removed:%M}")
+    day, hour, minute = date(removed.date()), f"{removed:%H}", f"{removed:%M}"
+    if seconds:
+        return t("restore.when-seconds", day=day, hour=hour, minute=minute, second=f"{removed:%S}")
+    return t("restore.when", day=day, hour=hour, minute=minute)
 
 
 def find(ws: Workspace, given: str) -> tuple[Kept, int]:

@@ -125,7 +125,7 @@ def _choose_kept(ws, every):
     kept_in = str(ws.store.shown_home / project_removal.REMOVED_FOLDER)
     if not every:
         raise SpredningError("restore.nothing", folder=kept_in)
-    from spredning.app.project_restore import described
+    from spredning.app.project_restore import choices, described
 
     if not is_interactive():
         again = command("projekt", "gendan", every[0].slug, project=None)
@@ -136,7 +136,9 @@ def _choose_kept(ws, every):
     from spredning.cli.prompter import select
 
     with interrupted_as("restore.interrupted"):
-        return select(t("restore.which"), [Choice(described(k), k) for k in every])  # the time tells apart
+        return select(
+            t("restore.which"), [Choice(said, k) for said, k in zip(choices(every), every, strict=True)]
+        )
 
 
 def _tell_restored(console, ws, restored) -> None:
