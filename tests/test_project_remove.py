@@ -250,3 +250,16 @@ def test_a_lock_another_process_holds_is_never_deleted(aeroe):
 def test_a_lock_is_kept_while_a_project_file_of_that_name_is_here(aeroe):
     assert not aeroe.store.drop_lock("nyt")
     assert (aeroe.home / ".spredning" / "nyt.lock").exists()
+
+
+def test_a_file_where_the_kept_folder_goes_is_named_and_nothing_is_removed(aeroe):
+    (aeroe.home / "fjernede").write_text("noter", encoding="utf-8")
+    before = tree(aeroe.home)
+
+    code, _, err = aeroe("projekt", "fjern", "Gammelt", "--ja")
+
+    assert code == 1
+    said = flat(err)
+    assert f"{aeroe.home / 'fjernede'} er en fil, ikke en mappe, så det fjernede projekts filer" in said
+    assert "Intet er fjernet." in said and "--hjem" not in said
+    assert tree(aeroe.home) == before

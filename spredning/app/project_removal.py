@@ -93,7 +93,12 @@ def _ignored_by_git(base: Path) -> None:
     A projects folder that is a git clone shares its project files; what one computer removed
     is kept for that computer only, so git neither shows nor commits it (nor this file).
     """
-    fileio.make_folder(base)
+    try:
+        fileio.make_folder(base)
+    except SpredningError as exc:  # a file of that name: said as what it stops, not as a projects folder
+        if exc.key == "files.not-a-folder":
+            raise SpredningError("remove.folder-is-a-file", path=base) from None
+        raise
     ignore = base / ".gitignore"
     if not ignore.exists():
         fileio.atomic_write(ignore, IGNORE_ALL)
