@@ -228,8 +228,9 @@ def test_no_lock_file_or_active_marker_is_left_for_the_removed_project(aeroe):
     assert (helpers / "nyt.lock").exists()  # the project still here keeps its own
     marker = helpers / "aktivt-projekt"
     assert not marker.exists() or "tredje" not in marker.read_text(encoding="utf-8")
-    out = flat(aeroe.ok("projekt", "gendan", "Tredje"))  # back, but not made active unasked
-    assert aeroe.store.active() is None
+    aeroe.ok("projekt", "brug", "Nyt")
+    out = flat(aeroe.ok("projekt", "gendan", "Tredje"))  # back, but not made active over the one chosen
+    assert aeroe.store.active() == "nyt"
     assert "Arbejd i det med 'spredning projekt brug tredje'." in out
 
 

@@ -262,3 +262,15 @@ def test_two_removed_within_one_minute_are_told_apart_in_the_list_by_the_second(
     assert "» Gammelt (fjernet 2. december 2026 kl. 13.10.55, 2 svar)" in screen
     assert "Gammelt (fjernet 2. december 2026 kl. 13.10.27, 2 svar)" in screen
     assert not first.exists()  # Down: the older one came back
+
+
+def test_with_no_project_active_the_one_brought_back_becomes_active(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Eneste", *START)
+    org.ok("projekt", "fjern", "Eneste", "--ja")
+
+    out = flat(org.ok("projekt", "gendan", "Eneste"))
+
+    assert "Der var intet aktivt projekt, så 'Eneste' er nu det aktive." in out
+    assert "projekt brug" not in out
+    assert org.store.active() == "eneste"

@@ -49,6 +49,7 @@ class Restored(NamedTuple):
     moved: tuple[Path, ...]
     left: tuple[Path, ...]
     newest_of: int  # how many kept folders matched the name given (more than one: the newest was taken)
+    activated: bool = False  # no project was active: the one brought back is now
 
 
 def kept(ws: Workspace) -> list[Kept]:
@@ -166,6 +167,11 @@ def find(ws: Workspace, given: str) -> tuple[Kept, int]:
 
 
 def restore(ws: Workspace, chosen: Kept, newest_of: int = 1) -> Restored:
-    """Move the kept project's files back; nothing is overwritten (a taken slug refuses it all)."""
-    moved, left = ws.store.move_in(chosen.folder, chosen.slug)
-    return Restored(chosen, moved, left, newest_of)
+    """Move the kept project's files back; nothing is overwritten (a taken slug refuses it all).
+
+    With no project active (the active one was removed, or none is left), it becomes the active one.
+    """
+    store = ws.store
+    moved, left = store.move_in(chosen.folder, chosen.slug)
+    activated = store.active() is None and store.set_active_after(chosen.slug)
+    return Restored(chosen, moved, left, newest_of, activated)

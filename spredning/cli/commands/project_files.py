@@ -156,7 +156,9 @@ def _tell_restored(console, ws, restored) -> None:
     if restored.left:
         folder = str(kept.folder)
         print_said(console, say("restore.left", style="yellow", folder=folder, n=len(restored.left)), folder)
-    if ws.store.active() != kept.slug:
+    if restored.activated:
+        console.print(say("restore.now-active", style="yellow", name=kept.name))
+    elif ws.store.active() != kept.slug:
         use = command("projekt", "brug", kept.slug, project=None)
         print_said(console, say("restore.use", command=use), use)
 
