@@ -274,3 +274,18 @@ def test_with_no_project_active_the_one_brought_back_becomes_active(tmp_path, ru
     assert "Der var intet aktivt projekt, så 'Eneste' er nu det aktive." in out
     assert "projekt brug" not in out
     assert org.store.active() == "eneste"
+
+
+def test_with_no_project_active_the_only_one_in_use_stays_in_use(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Gammelt", *START)
+    org.ok("start", "--navn", "Nyt", *START)
+    org.ok("projekt", "fjern", "Gammelt", "--ja")
+    (org.home / ".spredning" / "aktivt-projekt").unlink()  # 'Nyt' is used as the only one
+    assert "Nyt" in flat(org.ok("status"))
+
+    out = flat(org.ok("projekt", "gendan", "Gammelt"))
+
+    assert "Arbejd i det med 'spredning projekt brug gammelt'." in out
+    assert org.store.active() == "nyt"
+    assert "Nyt" in flat(org.ok("status"))  # not 'choose a project': two are here now

@@ -17,7 +17,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import projectfile
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.model import Layout, fold_name, slugify
-from spredning.core.store import READ_LIMIT, SUFFIX
+from spredning.core.store import READ_LIMIT, SUFFIX, Store
 from spredning.core.textsafe import clean_name
 from spredning.i18n import date, t
 
@@ -169,9 +169,20 @@ def find(ws: Workspace, given: str) -> tuple[Kept, int]:
 def restore(ws: Workspace, chosen: Kept, newest_of: int = 1) -> Restored:
     """Move the kept project's files back; nothing is overwritten (a taken slug refuses it all).
 
-    With no project active (the active one was removed, or none is left), it becomes the active one.
+    With no project active, the one commands used before stays the one they use (the only one in
+    the folder, made active now, as two would need choosing); with none before, the one brought back
+    becomes active.
     """
     store = ws.store
+    in_use = None if store.active() is not None else _only(store)
     moved, left = store.move_in(chosen.folder, chosen.slug)
-    activated = store.active() is None and store.set_active_after(chosen.slug)
+    activated = False
+    if store.active() is None:
+        activated = store.set_active_after(in_use or chosen.slug) and in_use is None
     return Restored(chosen, moved, left, newest_of, activated)
+
+
+def _only(store: Store) -> str | None:
+    """The project commands use with none active: the only one in the folder (None: none, or several)."""
+    slugs = store.project_slugs()
+    return slugs[0] if len(slugs) == 1 else None
