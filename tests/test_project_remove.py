@@ -264,3 +264,19 @@ def test_a_file_where_the_kept_folder_goes_is_named_and_nothing_is_removed(aeroe
     assert f"{aeroe.home / 'fjernede'} er en fil, ikke en mappe, så det fjernede projekts filer" in said
     assert "Intet er fjernet." in said and "--hjem" not in said
     assert tree(aeroe.home) == before
+
+
+def test_removing_a_project_removed_already_says_so_and_how_to_bring_it_back(aeroe):
+    aeroe.ok("projekt", "fjern", "Gammelt", "--ja")
+    [folder] = kept_folders(aeroe)
+    folder.rename(folder.with_name("gammelt-20261202-131027"))
+    before = tree(aeroe.home)
+
+    code, _, err = aeroe("projekt", "fjern", "Gammelt", "--ja")
+
+    assert code == 2
+    assert flat(err) == (
+        "Fejl: Projektet 'Gammelt' er allerede fjernet (2. december 2026 kl. 13.10); intet er ændret. "
+        "Vil I have det tilbage, så skriv 'spredning projekt gendan gammelt'."
+    )
+    assert tree(aeroe.home) == before

@@ -45,7 +45,10 @@ class Removed(NamedTuple):
 def removal(ws: Workspace, name: str) -> Removal:
     """The project a removal names (found as `projekt brug` finds it) and what it holds."""
     store = ws.store
-    slug = store.find(name)
+    try:
+        slug = store.find(name)
+    except SpredningError as exc:
+        raise _removed_already(ws, name) or exc from None
     try:
         project = store.load(slug)
     except SpredningError:  # unreadable: it can still go (it is only moved), said so by the front end
@@ -102,3 +105,14 @@ def _ignored_by_git(base: Path) -> None:
     ignore = base / ".gitignore"
     if not ignore.exists():
         fileio.atomic_write(ignore, IGNORE_ALL)
+
+
+def _removed_already(ws: Workspace, name: str) -> SpredningError | None:
+    """A project not found here that was removed already: said so, with how to bring it back."""
+    from spredning.app import project_restore
+
+    try:
+        kept, _ = project_restore.find(ws, name)
+    except SpredningError:
+        return None
+    return UsageProblem("remove.already", name=kept.name, when=project_restore.when(kept), slug=kept.slug)
