@@ -260,9 +260,9 @@ def test_a_file_where_the_kept_folder_goes_is_named_and_nothing_is_removed(aeroe
     code, _, err = aeroe("projekt", "fjern", "Gammelt", "--ja")
 
     assert code == 1
-    said = flat(err)
-    assert f"{aeroe.home / 'fjernede'} er en fil, ikke en mappe, så det fjernede projekts filer" in said
-    assert "Intet er fjernet." in said and "--hjem" not in said
+    said = "".join(err.split())  # a long path may be cut across lines
+    assert f"{aeroe.home / 'fjernede'}erenfil,ikkeenmappe,sådetfjernedeprojektsfilerkanikkegemmesder." in said
+    assert "Inteterfjernet." in said and "--hjem" not in said
     assert tree(aeroe.home) == before
 
 
