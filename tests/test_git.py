@@ -207,8 +207,12 @@ def test_a_removed_project_stays_out_of_git_and_its_return_leaves_nothing_to_com
     _, aeroe = clones
     [slug] = aeroe.store.slugs()
 
-    aeroe.ok("projekt", "fjern", slug, "--ja")
+    said = flat(aeroe.ok("projekt", "fjern", slug, "--ja"))
 
+    assert (
+        f"Projektmappen er en git-mappe: committer I, at {slug}.yaml er væk, fjernes projektet også hos "
+        "dem, der deler mappen med jer." in said
+    )
     # the removal itself is a change to the shared folder (git would remove it for the partner too);
     # the kept files are this computer's, like .spredning/
     assert git(aeroe.home, "status", "--porcelain").stdout == f" D {slug}.yaml\n"

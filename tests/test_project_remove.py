@@ -75,6 +75,7 @@ def test_ja_moves_every_file_of_the_project_and_says_how_to_bring_it_back(aeroe)
     assert "Projektet 'Gammelt' er fjernet fra projektmappen." in out
     assert f"Filerne er gemt i {folder}" in out
     assert f"Vil I have projektet tilbage, så skriv 'spredning projekt gendan {folder.name}'." in out
+    assert "git" not in out  # no git folder here: nothing to say of commits
     assert aeroe.store.slugs() == ["nyt"]
     listed = flat(aeroe.ok("projekter"))
     assert "Gammelt" not in listed and "Nyt" in listed

@@ -40,6 +40,7 @@ class Removed(NamedTuple):
     active: str | None  # the active project now (None: none, or the same as before when not removed)
     left: tuple[str, ...]  # the projects still in the folder
     namesake: str | None = None  # a project still here with the same name (its slug): then named by file
+    in_git: bool = False  # the projects folder is in a git checkout: committing the removal shares it
 
 
 def removal(ws: Workspace, name: str) -> Removal:
@@ -87,7 +88,16 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
     if active is None:  # a marker naming the removed one would make it active again when it comes back
         store.forget_active(now.slug)
     namesake = store.named(now.name) if now.holds is not None else None
-    return Removed(now, folder, moved, active, left, namesake)
+    return Removed(now, folder, moved, active, left, namesake, _in_git(store.home))
+
+
+def _in_git(home: Path) -> bool:
+    """Whether the projects folder is in a git checkout (a .git in it or a folder above it)."""
+    try:
+        folder = home.resolve()
+    except OSError:
+        return False
+    return any((place / ".git").exists() for place in (folder, *folder.parents))
 
 
 def _ignored_by_git(base: Path) -> None:

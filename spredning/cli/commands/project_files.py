@@ -86,6 +86,8 @@ def _tell_removed(console, ws, removed: project_removal.Removed) -> None:
     print_said(console, say("remove.kept-in", path=folder), folder)
     back = command("projekt", "gendan", removed.folder.name, project=None)
     print_said(console, say("remove.bring-back", command=back), back)
+    if removed.in_git:  # the file is gone from a shared checkout: a commit would remove it for all
+        console.print(say("remove.in-git", style="yellow", file=asked.path.name))
     if not asked.active:
         return
     if removed.active is not None:
