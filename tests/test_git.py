@@ -201,3 +201,23 @@ def test_both_versions_kept_when_markers_are_removed_by_hand_are_named_and_nothi
     del lines[ours - 1 : ours + 1]
     aeroe.path.write_text("".join(lines), encoding="utf-8")
     assert aeroe.texts()[D1] == "Odense ændrede formålet" and aeroe.texts()[D2] == "Fælles løsning"
+
+
+def test_a_removed_project_stays_out_of_git_and_its_return_leaves_nothing_to_commit(clones):
+    _, aeroe = clones
+    [slug] = aeroe.store.slugs()
+
+    said = flat(aeroe.ok("projekt", "fjern", slug, "--ja"))
+
+    assert (
+        f"Projektmappen er en git-mappe: committer I, at {slug}.yaml er væk, fjernes projektet også hos "
+        "dem, der deler mappen med jer." in said
+    )
+    # the removal itself is a change to the shared folder (git would remove it for the partner too);
+    # the kept files are this computer's, like .spredning/
+    assert git(aeroe.home, "status", "--porcelain").stdout == f" D {slug}.yaml\n"
+    assert (aeroe.home / "fjernede" / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+
+    aeroe.ok("projekt", "gendan", slug)
+
+    assert git(aeroe.home, "status", "--porcelain").stdout == ""

@@ -618,6 +618,7 @@ def test_the_other_lists_words(ws, tmp_path):
         "Første (1/85 i alt)",
         "Start et nyt projekt",
         "Prøv eksempelprojektet",
+        "Hent jeres svar fra et andet projekt ind i dette …",
         "Fjern et projekt (filerne gemmes) …",
     ]
     assert titles(ws, app_home.report_actions(ws)) == [

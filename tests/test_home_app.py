@@ -205,6 +205,7 @@ def test_the_projects_list_marks_the_active_one_and_offers_the_example_until_it_
         ("use", "foerste", False),
         ("start", None, False),
         ("example", None, False),
+        ("merge", None, False),  # the same side in both: 'projekt flet' can bring answers over
         ("remove", None, False),  # a project no longer wanted: 'projekt fjern'
     ]
     assert (listed[1].name, listed[1].done.answered) == ("Første", 1)

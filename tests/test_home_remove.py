@@ -1,15 +1,18 @@
 """The home screen's list of projects offers to remove one ('projekt fjern'): chosen from a list, asked
-about in the command's own question, its files kept in fjernede/."""
+about in the command's own question, its files kept in fjernede/. A removed one can be brought back
+from the home screen too ('projekt gendan'), and another project's answers brought into the active
+one ('projekt flet'); each line is there only when there is something to do."""
 
 from __future__ import annotations
 
 import pytest
-from homekit import DOWN, ENTER, ESC, PAUSE, QUIT, go, interactive, typed
+from homekit import CTRL_C, DOWN, ENTER, ESC, PAUSE, QUIT, go, interactive, typed
 from projectkit import new_project, workspace
 
 from spredning.app import home as app_home
 
 G1 = "tjek.beskriv-innovationen.genbruge.interessant"
+G2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
 
 
 @pytest.fixture
@@ -60,3 +63,101 @@ def test_no_at_the_question_keeps_it_and_esc_in_the_list_runs_nothing(home, ws):
     assert "Intet er ændret; 'Første' er stadig i projektmappen." in run.said
     assert run.out.count("Samme som: spredning projekt fjern") == 1
     assert ws.store.slugs() == ["anden", "foerste"]
+
+
+def projects_list(ws, kind: str) -> str:
+    """The keys that open the projects list and choose its line of `kind`."""
+    kinds = [action.kind for action in app_home.project_actions(ws)]
+    return go(ws, "projects") + DOWN * kinds.index(kind) + ENTER
+
+
+def test_a_project_removed_from_the_home_screen_comes_back_from_it(home, ws, run_cli):
+    new_project(ws, name="Første", answers={G1: "Ja, meget"})
+    new_project(ws, name="Anden")
+    before = (ws.store.home / "foerste.yaml").read_bytes()
+    assert "restore" not in [action.kind for action in app_home.project_actions(ws)]
+    home(remove_keys(ws, "foerste") + DOWN + ENTER + PAUSE + QUIT)
+    assert ws.store.slugs() == ["anden"]
+
+    run = home(projects_list(ws, "restore") + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    screen = " ".join(run.screen.split())
+    assert "Hent et fjernet projekt tilbage …" in screen
+    assert "Hvilket projekt skal hentes tilbage?" in screen
+    assert "Første (fjernet " in screen and " kl. " in screen and ", 1 svar)" in screen
+    assert "Samme som: spredning projekt gendan foerste-" in run.out
+    assert "Projektet 'Første' (foerste.yaml) er hentet tilbage til projektmappen." in run.said
+    assert (ws.store.home / "foerste.yaml").read_bytes() == before
+    assert "restore" not in [action.kind for action in app_home.project_actions(ws)]  # none left to bring
+
+
+def test_the_last_project_removed_the_first_screen_offers_to_bring_it_back(home, ws):
+    new_project(ws, name="Eneste", answers={G1: "Ja, meget"})
+    assert "restore" not in [action.kind for action in app_home.home(ws).actions]
+    home(remove_keys(ws, "eneste") + DOWN + ENTER + PAUSE + QUIT)
+    assert ws.store.slugs() == []
+
+    run = home(go(ws, "restore") + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Hent et fjernet projekt tilbage …" in run.screen
+    assert ws.store.slugs() == ["eneste"]
+    assert ws.store.load("eneste").shared or ws.store.load("eneste").dialogues  # its answers came back
+
+
+@pytest.mark.parametrize("key", [ESC + QUIT, CTRL_C])
+def test_esc_or_ctrl_c_in_the_list_of_removed_projects_brings_nothing_back(home, ws, key):
+    new_project(ws, name="Første", answers={G1: "Ja, meget"})
+    new_project(ws, name="Anden")
+    home(remove_keys(ws, "foerste") + DOWN + ENTER + PAUSE + QUIT)
+    [kept] = (ws.store.home / "fjernede").glob("foerste-*")
+
+    run = home(projects_list(ws, "restore") + key)
+
+    assert run.code == (0 if key != CTRL_C else 130), run.err
+    assert "Hvilket projekt skal hentes tilbage?" in run.screen
+    assert "Samme som" not in run.out
+    assert ws.store.slugs() == ["anden"]
+    assert (kept / "foerste.yaml").exists()
+
+
+def test_answers_of_another_project_on_this_side_are_brought_in_from_the_home_screen(home, ws):
+    new_project(ws, name="Startet for sig", answers={G1: "Vores svar fra før"})
+    new_project(ws, name="Fælles", answers={G2: "Et svar her"})  # active: the answers come here
+
+    run = home(projects_list(ws, "merge") + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    screen = " ".join(run.screen.split())
+    assert "Hent jeres svar fra et andet projekt ind i dette …" in screen
+    assert "Hvilket projekt skal jeres svar hentes fra?" in screen
+    assert "Startet for sig (1/85 i alt)" in screen
+    assert "Samme som: spredning projekt flet startet-for-sig" in run.out
+    assert "Hentet ind fra 'Startet for sig'" in run.said
+    [(_, entry)] = [(slot, e) for slot, e in ws.store.load("faelles").entries() if slot[1] == G1]
+    assert entry.answer.text == "Vores svar fra før"
+
+
+def test_esc_in_the_list_to_merge_from_changes_nothing(home, ws):
+    new_project(ws, name="Startet for sig", answers={G1: "Vores svar fra før"})
+    new_project(ws, name="Fælles")
+    before = (ws.store.home / "faelles.yaml").read_bytes()
+
+    run = home(projects_list(ws, "merge") + ESC + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som" not in run.out
+    assert (ws.store.home / "faelles.yaml").read_bytes() == before
+
+
+def test_no_merge_line_without_another_project_on_this_side(home, ws):
+    new_project(ws, name="Delt herfra", role="dele", answers={G1: "Ja"})
+    new_project(ws, name="Genbrugt her")  # this computer reuses here, shares there: nothing of ours there
+
+    run = home(go(ws, "projects") + ESC + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Skift projekt, eller start et nyt" in run.screen
+    assert "Hent jeres svar fra et andet projekt" not in run.screen
+    assert "merge" not in [action.kind for action in app_home.project_actions(ws)]

@@ -190,6 +190,7 @@ BUILT_KEYS = {
         "report.version-here-not-relevant",
         "report.version-from-not-relevant",
         "report.version-own-sheet-not-relevant",
+        "report.version-own-project-not-relevant",
         "report.version-here-by-not-relevant",
     ],
     "exchange.why.{}": [
@@ -223,7 +224,10 @@ BUILT_KEYS = {
             f"home.action.{kind}"
             for kind in (*app_home.RANK, *app_home.ALWAYS, *app_home.FIRST_RUN, *app_home.WITHOUT_PROJECT)
         }
-        | {f"home.action.{kind}" for kind in (*app_home.EXCHANGE, "guide-overview", "guide-all", "remove")}
+        | {
+            f"home.action.{kind}"
+            for kind in (*app_home.EXCHANGE, "guide-overview", "guide-all", "remove", "merge")
+        }
     ),
     # t(f"{key}-several") with that key, for the sharing side with several partners.
     "{}-several": [f"home.action.{kind}-several" for kind in ("news", "send", "exchange")],

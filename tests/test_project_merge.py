@@ -372,3 +372,25 @@ def test_an_older_version_in_the_other_project_is_said_to_be_that_projects_not_a
     assert "i det andet projekt: første tekst" in dry
     assert "1 ældre udgave sprunget over" in out
     assert org.texts(slug="delt")[G1] == "rettet tekst her"
+
+
+def test_the_report_names_the_version_from_the_other_project_so_not_a_worksheet(aeroe):
+    aeroe.ok("projekt", "flet", "Gammelt")
+    report = aeroe.files / "rapport.md"
+
+    aeroe.ok("rapport", "--ud", str(report))
+
+    text = flat(report.read_text(encoding="utf-8"))
+    assert "Jeres udgave fra et andet projekt (Ærø Kommune):" in text
+    assert "arbejdsarket" not in text
+
+
+def test_a_follow_up_mark_in_two_versions_names_the_other_projects_so_not_a_worksheet(aeroe):
+    aeroe.ok("--projekt", "gammelt", "klarhed", "beskriv-innovationen", "rød", "--begrundelse", "Penge")
+    aeroe.ok("klarhed", "beskriv-innovationen", "grøn", "--begrundelse", "Klar")
+    aeroe.ok("projekt", "flet", "Gammelt")
+
+    status = flat(aeroe.ok("status"))
+
+    assert "Jeres udgave fra det andet projekt: rød – Penge" in status
+    assert "arbejdsarket" not in status

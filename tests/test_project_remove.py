@@ -37,7 +37,7 @@ def asking(monkeypatch):
 
 
 def kept_folders(org: Org) -> list:
-    return sorted((org.home / "fjernede").glob("*")) if (org.home / "fjernede").exists() else []
+    return sorted(p for p in (org.home / "fjernede").glob("*") if p.is_dir())  # not its .gitignore
 
 
 def test_without_a_terminal_a_project_with_answers_stays_and_the_command_is_named(aeroe):
@@ -74,6 +74,7 @@ def test_ja_moves_every_file_of_the_project_and_says_how_to_bring_it_back(aeroe)
     assert "Projektet 'Gammelt' er fjernet fra projektmappen." in out
     assert f"Filerne er gemt i {folder}" in out
     assert f"Vil I have projektet tilbage, så skriv 'spredning projekt gendan {folder.name}'." in out
+    assert "git" not in out  # no git folder here: nothing to say of commits
     assert aeroe.store.slugs() == ["nyt"]
     listed = flat(aeroe.ok("projekter"))
     assert "Gammelt" not in listed and "Nyt" in listed
@@ -212,3 +213,70 @@ def test_of_two_projects_with_one_name_the_message_names_the_file_that_went(tmp_
         "hedder 'Æblegården' (aeblegaarden), er der stadig." in out
     )
     assert org.store.slugs() == ["aeblegaarden"]
+
+
+def test_no_lock_file_or_active_marker_is_left_for_the_removed_project(aeroe):
+    aeroe.ok("start", "--navn", "Tredje", *START)  # active, with two others left
+    helpers = aeroe.home / ".spredning"
+    assert (helpers / "tredje.lock").exists()
+
+    aeroe.ok("projekt", "fjern", "Tredje")
+    aeroe.ok("projekt", "fjern", "Gammelt", "--ja")  # not active: its lock goes too
+
+    assert not (helpers / "tredje.lock").exists()
+    assert not (helpers / "gammelt.lock").exists()
+    assert (helpers / "nyt.lock").exists()  # the project still here keeps its own
+    marker = helpers / "aktivt-projekt"
+    assert not marker.exists() or "tredje" not in marker.read_text(encoding="utf-8")
+    aeroe.ok("projekt", "brug", "Nyt")
+    out = flat(aeroe.ok("projekt", "gendan", "Tredje"))  # back, but not made active over the one chosen
+    assert aeroe.store.active() == "nyt"
+    assert "Arbejd i det med 'spredning projekt brug tredje'." in out
+
+
+def test_a_lock_another_process_holds_is_never_deleted(aeroe):
+    import filelock
+
+    lock_path = aeroe.home / ".spredning" / "gammelt.lock"
+    aeroe.ok("projekt", "fjern", "Gammelt", "--ja")
+    held = filelock.FileLock(str(lock_path))  # another window: a lock file, held
+
+    with held:
+        assert not aeroe.store.drop_lock("gammelt")
+        assert lock_path.exists()
+    assert aeroe.store.drop_lock("gammelt")
+    assert not lock_path.exists()
+
+
+def test_a_lock_is_kept_while_a_project_file_of_that_name_is_here(aeroe):
+    assert not aeroe.store.drop_lock("nyt")
+    assert (aeroe.home / ".spredning" / "nyt.lock").exists()
+
+
+def test_a_file_where_the_kept_folder_goes_is_named_and_nothing_is_removed(aeroe):
+    (aeroe.home / "fjernede").write_text("noter", encoding="utf-8")
+    before = tree(aeroe.home)
+
+    code, _, err = aeroe("projekt", "fjern", "Gammelt", "--ja")
+
+    assert code == 1
+    said = "".join(err.split())  # a long path may be cut across lines
+    assert f"{aeroe.home / 'fjernede'}erenfil,ikkeenmappe,sådetfjernedeprojektsfilerkanikkegemmesder." in said
+    assert "Inteterfjernet." in said and "--hjem" not in said
+    assert tree(aeroe.home) == before
+
+
+def test_removing_a_project_removed_already_says_so_and_how_to_bring_it_back(aeroe):
+    aeroe.ok("projekt", "fjern", "Gammelt", "--ja")
+    [folder] = kept_folders(aeroe)
+    folder.rename(folder.with_name("gammelt-20261202-131027"))
+    before = tree(aeroe.home)
+
+    code, _, err = aeroe("projekt", "fjern", "Gammelt", "--ja")
+
+    assert code == 2
+    assert flat(err) == (
+        "Fejl: Projektet 'Gammelt' er allerede fjernet (2. december 2026 kl. 13.10); intet er ændret. "
+        "Vil I have det tilbage, så skriv 'spredning projekt gendan gammelt'."
+    )
+    assert tree(aeroe.home) == before

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from exchange_kit import G1, G2, Org, asking_in, flat, tree
-from homekit import CTRL_C, ENTER
+from homekit import CTRL_C, DOWN, ENTER
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -34,7 +34,7 @@ def asking(monkeypatch):
 
 
 def kept_folders(org: Org) -> list:
-    return sorted((org.home / "fjernede").glob("*")) if (org.home / "fjernede").exists() else []
+    return sorted(p for p in (org.home / "fjernede").glob("*") if p.is_dir())  # not its .gitignore
 
 
 def test_fjern_names_the_command_that_brings_it_back(tmp_path, run_cli):
@@ -116,7 +116,8 @@ def test_of_several_removals_the_newest_and_it_says_so(removed):
     out = flat(removed.ok("projekt", "gendan", "Gammelt"))
 
     assert (
-        "Projektet 'Gammelt' er fjernet 2 gange; det nyeste (gammelt-29991231-235959) hentes tilbage." in out
+        "Projektet 'Gammelt' er fjernet 2 gange; det nyeste (fjernet 31. december 2999 kl. 23.59) hentes "
+        "tilbage. Vil I have et af de andre, så skriv 'spredning projekt gendan' og vælg det." in out
     )
     assert removed.texts(slug="gammelt")[G1] == "Anden gang"
     assert first.exists()
@@ -129,10 +130,12 @@ def test_without_a_name_and_a_terminal_it_lists_what_can_come_back(removed):
     code, _, err = removed("projekt", "gendan")
 
     assert code == 2
-    assert "Intet er ændret." in flat(err)
-    assert folder.name in "".join(err.split())
-    example = flat(err).rpartition("Fx '")[2]  # a real folder to copy, not 'projekt gendan MAPPE'
-    assert "".join(example.split()).endswith(f"projektgendan{folder.name}'.")
+    said = flat(err)
+    assert "Intet er ændret." in said
+    assert "fx 'spredning projekt gendan gammelt'" in said  # a real one: no placeholder to copy
+    day = folder.name.split("-")[1]
+    assert f"• Gammelt (fjernet {int(day[6:])}. " in said and ", 2 svar)" in said
+    assert folder.name not in "".join(err.split())  # one removal of its name: the name is enough
     assert tree(removed.home) == before
 
 
@@ -141,7 +144,8 @@ def test_in_a_terminal_it_lets_one_choose(removed, asking):
 
     assert run.code == 0, run.err
     assert "Hvilket projekt skal hentes tilbage?" in run.screen
-    assert "Gammelt (fjernet, gammelt-" in run.screen
+    assert "Gammelt (fjernet " in run.screen and " kl. " in run.screen and ", 2 svar)" in run.screen
+    assert "gammelt-" not in run.screen
     assert (removed.home / "gammelt.yaml").exists()
 
 
@@ -156,14 +160,14 @@ def test_ctrl_c_at_the_list_changes_nothing(removed, asking):
 
 
 def test_an_unknown_name_is_refused_naming_what_can_come_back(removed):
-    [folder] = kept_folders(removed)
+    assert len(kept_folders(removed)) == 1
     before = tree(removed.home)
 
     code, _, err = removed("projekt", "gendan", "Andet")
 
     assert code == 2
     assert "Der er intet fjernet projekt, der hedder 'Andet'." in flat(err)
-    assert folder.name in "".join(err.split())
+    assert "• Gammelt (fjernet " in flat(err)
     assert tree(removed.home) == before
 
 
@@ -210,3 +214,77 @@ def test_a_path_is_not_taken_for_a_kept_folder(removed):
     assert code == 2
     assert "Der er intet fjernet projekt, der hedder '..'." in flat(err)
     assert tree(removed.home) == before
+
+
+def removed_twice(org: Org) -> None:
+    """'Gammelt' removed on 2 December 2026 at 13.10 (2 answers), and again, empty, the next morning."""
+    [folder] = kept_folders(org)
+    folder.rename(folder.with_name("gammelt-20261202-131027"))
+    org.ok("start", "--navn", "Gammelt", *START)
+    org.ok("projekt", "fjern", "Gammelt", "--ja")
+    [second] = [f for f in kept_folders(org) if f.name != "gammelt-20261202-131027"]
+    second.rename(second.with_name("gammelt-20261203-090500"))
+
+
+def test_the_list_names_the_project_when_it_went_and_what_it_holds(removed, asking):
+    removed_twice(removed)
+
+    run = asking(removed, CTRL_C, "projekt", "gendan")
+
+    screen = " ".join(run.screen.split())
+    assert "» Gammelt (fjernet 3. december 2026 kl. 09.05, ingen svar) Gammelt (fjernet 2. december" in screen
+    assert "Gammelt (fjernet 2. december 2026 kl. 13.10, 2 svar)" in screen
+    assert "mappen" not in screen  # in a list to choose from, the time tells them apart
+
+
+def test_a_message_names_the_folder_of_a_name_removed_twice_in_english_too(removed):
+    removed_twice(removed)
+
+    code, _, err = removed("--sprog", "en", "projekt", "gendan")
+
+    assert code == 2
+    said = flat(err)
+    assert "• Gammelt (removed 2 December 2026 at 13:10, 2 answers) – folder gammelt-20261202-131027" in said
+    assert "• Gammelt (removed 3 December 2026 at 09:05, no answers) – folder gammelt-20261203-090500" in said
+
+
+def test_two_removed_within_one_minute_are_told_apart_in_the_list_by_the_second(removed, asking):
+    removed_twice(removed)
+    [first, second] = kept_folders(removed)
+    (second / "gammelt.yaml").write_bytes((first / "gammelt.yaml").read_bytes())  # alike: 2 answers
+    second.rename(second.with_name("gammelt-20261202-131055"))  # and the same minute as the first
+
+    run = asking(removed, DOWN + ENTER, "projekt", "gendan")
+
+    assert run.code == 0, run.err
+    screen = " ".join(run.screen.split())
+    assert "» Gammelt (fjernet 2. december 2026 kl. 13.10.55, 2 svar)" in screen
+    assert "Gammelt (fjernet 2. december 2026 kl. 13.10.27, 2 svar)" in screen
+    assert not first.exists()  # Down: the older one came back
+
+
+def test_with_no_project_active_the_one_brought_back_becomes_active(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Eneste", *START)
+    org.ok("projekt", "fjern", "Eneste", "--ja")
+
+    out = flat(org.ok("projekt", "gendan", "Eneste"))
+
+    assert "Der var intet aktivt projekt, så 'Eneste' er nu det aktive." in out
+    assert "projekt brug" not in out
+    assert org.store.active() == "eneste"
+
+
+def test_with_no_project_active_the_only_one_in_use_stays_in_use(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Gammelt", *START)
+    org.ok("start", "--navn", "Nyt", *START)
+    org.ok("projekt", "fjern", "Gammelt", "--ja")
+    (org.home / ".spredning" / "aktivt-projekt").unlink()  # 'Nyt' is used as the only one
+    assert "Nyt" in flat(org.ok("status"))
+
+    out = flat(org.ok("projekt", "gendan", "Gammelt"))
+
+    assert "Arbejd i det med 'spredning projekt brug gammelt'." in out
+    assert org.store.active() == "nyt"
+    assert "Nyt" in flat(org.ok("status"))  # not 'choose a project': two are here now

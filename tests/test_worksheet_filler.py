@@ -18,7 +18,7 @@ from exchange_kit import D1, D2, D3, G2, Org, flat, start_sharing, tree
 from worksheet_kit import Sheet
 
 from spredning.core import followup, local
-from spredning.worksheet.copies import filled_by
+from spredning.core.copies import filled_by
 from spredning.worksheet.package import open_package
 from spredning.worksheet.record import from_xml
 from spredning.worksheet.returned import sheet_copy

@@ -13,7 +13,7 @@ import pytest
 from exchange_kit import D1, D2, G1, G2, Org, flat, installed, start_sharing
 from worksheet_kit import Sheet
 
-from spredning.worksheet.copies import filled_by
+from spredning.core.copies import filled_by
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 AEROE = "aeroe-kommune"

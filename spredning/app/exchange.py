@@ -22,6 +22,7 @@ from spredning.app.dialogue import org_named, partner_for
 from spredning.app.views import answer_place
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, history, local, projectfile, yamlio
+from spredning.core.copies import filled_by
 from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState, key_slot, slot_key
@@ -42,7 +43,6 @@ from spredning.core.model import (
     writer_settles,
 )
 from spredning.core.store import Found
-from spredning.worksheet.copies import filled_by
 
 
 class Incoming(NamedTuple):
@@ -260,7 +260,7 @@ class ImportPlan(NamedTuple):
         """True when all an answer (or record) gains here was written in our own worksheet.
 
         Every copy the incoming version is ahead of ours by is a worksheet this computer's
-        organisation filled in (worksheet/copies.py, filled_by); or the import is such a worksheet
+        organisation filled in (core/copies.py, filled_by); or the import is such a worksheet
         of our own side's questions itself (own_sheet).
         """
         if self.own_sheet:

@@ -21,16 +21,18 @@ from spredning.app.dialogue import several_dialogues
 from spredning.app.status import RANK as RANK  # the order of the first actions (re-exported)
 from spredning.app.status import Status, Step, my_roles, next_steps, status_of
 from spredning.app.workspace import Workspace
-from spredning.core import fileio, followup, index, yamlio
+from spredning.core import fileio, followup, index, local, yamlio
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING, Layout, Partner, Phase, Progress, Project, Question, slugify
 from spredning.core.store import Summary
 
 if TYPE_CHECKING:
+    from spredning.app.project_restore import Kept
     from spredning.app.projects import OddRow
 
 ALWAYS = ("phase", "status", "answers", "report", "exchange", "plan", "agenda", "projects", "guide", "quit")
-FIRST_RUN = ("start", "example", "import", "guide", "quit")  # import: a partner's file starts one too
+# import: a partner's file starts one too; restore: only when a removed project can come back
+FIRST_RUN = ("start", "example", "import", "restore", "guide", "quit")
 WITHOUT_PROJECT = ("projects", "start", "guide", "quit")
 REPORT_FORMATS = ("docx", "pdf", "html", "md")
 EXCHANGE = ("export", "worksheet", "import")  # the exchange's list: a file, a Word worksheet, or read one
@@ -45,10 +47,11 @@ class Action(NamedTuple):
     'answer' (fase), 'news' (vis --nye), 'overdue' and 'plan' (plan), 'agenda' (dagsorden),
     'worksheet' (arbejdsark), 'send' and 'export' (eksport), 'done' and 'report'
     (rapport), 'status', 'answers' (vis), 'import' (importer), 'use' (projekt brug), 'start',
-    'remove' with a project (projekt fjern),
+    'remove' with a project (projekt fjern), 'restore' with a kept folder (projekt gendan), 'merge'
+    with a project (projekt flet),
     'example' (start --eksempel), 'guide-overview', 'guide-phase', 'guide-all' (guide), 'quit';
     and the kinds that open a list of further actions: 'phase', 'report', 'exchange',
-    'projects', 'guide', 'side', 'import', 'remove' (without a project).
+    'projects', 'guide', 'side', 'import', 'remove', 'restore', 'merge' (without a value).
     """
 
     kind: str
@@ -65,6 +68,7 @@ class Action(NamedTuple):
     each: tuple[tuple[Partner, int], ...] = ()  # news or unsent of several partners: each, how many
     whose: str | None = None  # a file to import: 'us', 'brought', 'own', 'other' (see import_actions)
     orgs: tuple[str, str] | None = None  # a file to import: its sender's and receiver's names
+    kept: Kept | None = None  # a removed project to bring back: its name, when, what it holds
 
 
 class Overview(NamedTuple):
@@ -99,8 +103,9 @@ def home(ws: Workspace) -> Home:
     from spredning.app.projects import odd_rows
 
     odd = tuple(odd_rows(ws.store))
-    if not ws.store.slugs():
-        return Home(None, tuple(Action(kind) for kind in FIRST_RUN), first_run=True, odd=odd)
+    if not ws.store.slugs():  # none yet, or the last one removed: it can come back from here too
+        offered = [kind for kind in FIRST_RUN if kind != "restore" or any_kept(ws)]
+        return Home(None, tuple(Action(kind) for kind in offered), first_run=True, odd=odd)
     try:
         found = status_of(ws)
     except SpredningError as problem:
@@ -347,14 +352,65 @@ def project_actions(ws: Workspace) -> tuple[Action, ...]:
     example = example_slug(ws)
     if example is None or example not in {row.slug for row in rows}:
         actions.append(Action("example"))
+    if _merge_from(ws, actions):  # answers started apart, to bring into this one (projekt flet)
+        actions.append(Action("merge"))
     if any(action.kind == "use" for action in actions):  # a project no longer wanted (projekt fjern)
         actions.append(Action("remove"))
+    if any_kept(ws):  # one removed, maybe by mistake (projekt gendan)
+        actions.append(Action("restore"))
     return tuple(actions)
 
 
 def remove_actions(ws: Workspace) -> tuple[Action, ...]:
     """Every project to remove (projekt fjern), named and marked as in the list to switch to."""
     return tuple(action._replace(kind="remove") for action in project_actions(ws) if action.kind == "use")
+
+
+def restore_actions(ws: Workspace) -> tuple[Action, ...]:
+    """Every removed project to bring back (projekt gendan), newest first, named by its kept folder."""
+    from spredning.app.project_restore import kept
+
+    return tuple(Action("restore", value=k.folder.name, name=k.name, kept=k) for k in kept(ws))
+
+
+def merge_actions(ws: Workspace) -> tuple[Action, ...]:
+    """The other projects whose answers this side can bring into the one in use (projekt flet)."""
+    uses = [action for action in project_actions(ws) if action.kind == "use"]
+    return tuple(action._replace(kind="merge", active=False) for action in _merge_from(ws, uses))
+
+
+def _merge_from(ws: Workspace, uses: list[Action]) -> list[Action]:
+    """Of the projects to switch to, the others where this computer is on the same side as here.
+
+    'projekt flet' brings only this side's own answers, so a project where the side is not known
+    (here or there) or differs has none to bring: it is not offered. Only read: no state is written.
+    """
+    try:
+        here = ws.slug()
+    except SpredningError:
+        return []
+    me = local.load(ws.store.home, here).me
+    if me is None:
+        return []
+    return [
+        action
+        for action in uses
+        if action.kind == "use"
+        and action.value != here
+        and action.done is not None  # a file that cannot be read has no answers to bring
+        and _same_side(local.load(ws.store.home, action.value or "").me, me)
+    ]
+
+
+def _same_side(theirs: str | None, me: str) -> bool:
+    return theirs is not None and (theirs == SHARING) == (me == SHARING)
+
+
+def any_kept(ws: Workspace) -> bool:
+    """Whether a removed project can be brought back (projekt gendan)."""
+    from spredning.app.project_restore import any_kept as kept_any
+
+    return kept_any(ws)
 
 
 def _same_name(name: str) -> str:

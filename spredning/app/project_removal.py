@@ -18,6 +18,7 @@ from spredning.core import fileio, local
 from spredning.core.errors import SpredningError, UsageProblem
 
 REMOVED_FOLDER = "fjernede"  # under the projects folder: not looked into for projects
+IGNORE_ALL = "# Fjernede projekter gemmes til denne computer; git skal ikke dele dem.\n*\n"
 
 
 class Removal(NamedTuple):
@@ -39,12 +40,16 @@ class Removed(NamedTuple):
     active: str | None  # the active project now (None: none, or the same as before when not removed)
     left: tuple[str, ...]  # the projects still in the folder
     namesake: str | None = None  # a project still here with the same name (its slug): then named by file
+    in_git: bool = False  # the projects folder is in a git checkout: committing the removal shares it
 
 
 def removal(ws: Workspace, name: str) -> Removal:
     """The project a removal names (found as `projekt brug` finds it) and what it holds."""
     store = ws.store
-    slug = store.find(name)
+    try:
+        slug = store.find(name)
+    except SpredningError as exc:
+        raise _removed_already(ws, name) or exc from None
     try:
         project = store.load(slug)
     except SpredningError:  # unreadable: it can still go (it is only moved), said so by the front end
@@ -73,11 +78,51 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
         raise UsageProblem("remove.changed", name=confirmed.name)
     store = ws.store
     base = store.home / REMOVED_FOLDER
+    _ignored_by_git(base)
     folder = fileio.free_name(base, f"{now.slug}-{time.strftime('%Y%m%d-%H%M%S')}")
     moved = store.move_out(now.slug, folder)
     left = tuple(store.project_slugs())
     active = store.active()
     if now.active and active is None and len(left) == 1:
         active = left[0] if store.set_active_after(left[0]) else None
+    if active is None:  # a marker naming the removed one would make it active again when it comes back
+        store.forget_active(now.slug)
     namesake = store.named(now.name) if now.holds is not None else None
-    return Removed(now, folder, moved, active, left, namesake)
+    return Removed(now, folder, moved, active, left, namesake, _in_git(store.home))
+
+
+def _in_git(home: Path) -> bool:
+    """Whether the projects folder is in a git checkout (a .git in it or a folder above it)."""
+    try:
+        folder = home.resolve()
+    except OSError:
+        return False
+    return any((place / ".git").exists() for place in (folder, *folder.parents))
+
+
+def _ignored_by_git(base: Path) -> None:
+    """Make HOME/fjernede/ with a .gitignore of '*', as the hidden .spredning/ folder has.
+
+    A projects folder that is a git clone shares its project files; what one computer removed
+    is kept for that computer only, so git neither shows nor commits it (nor this file).
+    """
+    try:
+        fileio.make_folder(base)
+    except SpredningError as exc:  # a file of that name: said as what it stops, not as a projects folder
+        if exc.key == "files.not-a-folder":
+            raise SpredningError("remove.folder-is-a-file", path=base) from None
+        raise
+    ignore = base / ".gitignore"
+    if not ignore.exists():
+        fileio.atomic_write(ignore, IGNORE_ALL)
+
+
+def _removed_already(ws: Workspace, name: str) -> SpredningError | None:
+    """A project not found here that was removed already: said so, with how to bring it back."""
+    from spredning.app import project_restore
+
+    try:
+        kept, _ = project_restore.find(ws, name)
+    except SpredningError:
+        return None
+    return UsageProblem("remove.already", name=kept.name, when=project_restore.when(kept), slug=kept.slug)

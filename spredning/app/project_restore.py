@@ -7,6 +7,7 @@ folder refuses the restore (the file's name is its slug, and this computer's fil
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 from typing import NamedTuple
@@ -15,8 +16,10 @@ from spredning.app.project_removal import REMOVED_FOLDER
 from spredning.app.workspace import Workspace
 from spredning.core import projectfile
 from spredning.core.errors import SpredningError, UsageProblem
-from spredning.core.model import fold_name, slugify
-from spredning.core.store import SUFFIX
+from spredning.core.model import Layout, fold_name, slugify
+from spredning.core.store import READ_LIMIT, SUFFIX, Store
+from spredning.core.textsafe import clean_name
+from spredning.i18n import date, t
 
 KEPT_NAME = re.compile(r"(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*?)-(?P<when>\d{8}-\d{6})(?:-\d+)?")
 
@@ -28,6 +31,15 @@ class Kept(NamedTuple):
     slug: str
     name: str  # the project's name as its file says (its slug when the file cannot be read)
     when: str  # the removal's date and time, as in the folder's name (YYYYMMDD-HHMMSS)
+    answers: int | None = None  # the answers it holds (None: the file cannot be read)
+
+    @property
+    def removed(self) -> datetime.datetime | None:
+        """When it was removed (from the folder's name); None for a name that is no real time."""
+        try:
+            return datetime.datetime.strptime(self.when, "%Y%m%d-%H%M%S")
+        except ValueError:
+            return None
 
 
 class Restored(NamedTuple):
@@ -37,33 +49,105 @@ class Restored(NamedTuple):
     moved: tuple[Path, ...]
     left: tuple[Path, ...]
     newest_of: int  # how many kept folders matched the name given (more than one: the newest was taken)
+    activated: bool = False  # no project was active: the one brought back is now
 
 
 def kept(ws: Workspace) -> list[Kept]:
     """Every removed project that can be brought back, newest first."""
     base = ws.store.home / REMOVED_FOLDER
-    found = [_kept(folder) for folder in sorted(base.iterdir())] if base.is_dir() else []
+    try:
+        folders = sorted(base.iterdir()) if base.is_dir() else []
+    except OSError:  # a folder that cannot be read: nothing in it can be brought back either
+        folders = []
+    found = [_kept(folder, ws.layout) for folder in folders]
     return sorted((k for k in found if k is not None), key=lambda k: (k.when, k.folder.name), reverse=True)
 
 
-def _kept(folder: Path) -> Kept | None:
+def any_kept(ws: Workspace) -> bool:
+    """Whether something removed can be brought back (as kept() finds it, without reading the files)."""
+    base = ws.store.home / REMOVED_FOLDER
+    try:
+        return any(_whole(folder) is not None for folder in base.iterdir())
+    except OSError:
+        return False
+
+
+def _whole(folder: Path) -> re.Match[str] | None:
+    """A kept folder's name, matched, when it holds its project file (None: no removal's folder)."""
     matched = KEPT_NAME.fullmatch(folder.name)
-    if matched is None or not folder.is_dir():
+    if matched is None or not folder.is_dir() or not (folder / f"{matched['slug']}{SUFFIX}").is_file():
+        return None
+    return matched
+
+
+def _kept(folder: Path, layout: Layout) -> Kept | None:
+    matched = _whole(folder)
+    if matched is None:
         return None
     slug = matched["slug"]
-    if not (folder / f"{slug}{SUFFIX}").is_file():
-        return None
-    return Kept(folder, slug, _name(folder / f"{slug}{SUFFIX}", slug), matched["when"])
+    name, answers = _read(folder / f"{slug}{SUFFIX}", slug, layout)
+    return Kept(folder, slug, name, matched["when"], answers)
 
 
-def _name(path: Path, slug: str) -> str:
+def _read(path: Path, slug: str, layout: Layout) -> tuple[str, int | None]:
+    """The project's name and how many answers it holds, as the list shows them."""
     try:
-        _, data = projectfile.read(path)
+        raw, data = projectfile.read(path, READ_LIMIT)
     except SpredningError:
-        return slug
+        return slug, None
     facts = data.get("projekt")
     name = facts.get("navn") if isinstance(facts, dict) else data.get("navn")
-    return name if isinstance(name, str) and name.strip() else slug
+    name = name if isinstance(name, str) and name.strip() else slug
+    try:
+        project = projectfile.parse(data, slug, path, layout, "00000000", raw).project
+    except SpredningError:
+        return name, None
+    return name, sum(1 for _, entry in project.entries() if not entry.answer.empty)
+
+
+def choices(every: list[Kept]) -> list[str]:
+    """Each kept project as a list to choose from says it: the time tells two of one name apart.
+
+    Two removed within the same minute read alike: those say the second too, and if that is
+    the same as well (one folder named -2), their folders' names.
+    """
+    said = [described(k) for k in every]
+    pairs = zip(every, said, strict=True)
+    said = [described(k, seconds=True) if said.count(text) > 1 else text for k, text in pairs]
+    return [
+        text + t("restore.folder", folder=k.folder.name) if said.count(text) > 1 else text
+        for k, text in zip(every, said, strict=True)
+    ]
+
+
+def described(kept: Kept, every: list[Kept] | None = None, *, seconds: bool = False) -> str:
+    """A kept project in words: 'Gammelt (fjernet 2. december 2026 kl. 13.10, 12 svar)'.
+
+    Its folder's name is added when another kept one has the same name (`every`): that name is
+    then what tells them apart, and what 'projekt gendan' takes.
+    """
+    holds = (
+        t("restore.unreadable")
+        if kept.answers is None
+        else t("partner.holds.answers", n=kept.answers)
+        if kept.answers
+        else t("restore.empty")
+    )
+    twice = every is not None and sum(fold_name(k.name) == fold_name(kept.name) for k in every) > 1
+    folder = t("restore.folder", folder=kept.folder.name) if twice else ""
+    said = when(kept, seconds=seconds)
+    return t("restore.described", name=clean_name(kept.name), when=said, holds=holds, folder=folder)
+
+
+def when(kept: Kept, *, seconds: bool = False) -> str:
+    """When a kept project was removed, as people write it: '2. december 2026 kl. 13.10' (or 13.10.27)."""
+    removed = kept.removed
+    if removed is None:  # a folder named by hand with no real time: its name says what there is
+        return kept.when
+    day, hour, minute = date(removed.date()), f"{removed:%H}", f"{removed:%M}"
+    if seconds:
+        return t("restore.when-seconds", day=day, hour=hour, minute=minute, second=f"{removed:%S}")
+    return t("restore.when", day=day, hour=hour, minute=minute)
 
 
 def find(ws: Workspace, given: str) -> tuple[Kept, int]:
@@ -78,11 +162,27 @@ def find(ws: Workspace, given: str) -> tuple[Kept, int]:
     wanted = {given.strip(), slugify(given)}
     same = [k for k in every if k.slug in wanted or fold_name(k.name) == fold_name(given)]
     if not same:
-        raise UsageProblem("restore.unknown", name=given, known=[k.folder.name for k in every])
+        raise UsageProblem("restore.unknown", name=given, known=[described(k, every) for k in every])
     return same[0], len(same)
 
 
 def restore(ws: Workspace, chosen: Kept, newest_of: int = 1) -> Restored:
-    """Move the kept project's files back; nothing is overwritten (a taken slug refuses it all)."""
-    moved, left = ws.store.move_in(chosen.folder, chosen.slug)
-    return Restored(chosen, moved, left, newest_of)
+    """Move the kept project's files back; nothing is overwritten (a taken slug refuses it all).
+
+    With no project active, the one commands used before stays the one they use (the only one in
+    the folder, made active now, as two would need choosing); with none before, the one brought back
+    becomes active.
+    """
+    store = ws.store
+    in_use = None if store.active() is not None else _only(store)
+    moved, left = store.move_in(chosen.folder, chosen.slug)
+    activated = False
+    if store.active() is None:
+        activated = store.set_active_after(in_use or chosen.slug) and in_use is None
+    return Restored(chosen, moved, left, newest_of, activated)
+
+
+def _only(store: Store) -> str | None:
+    """The project commands use with none active: the only one in the folder (None: none, or several)."""
+    slugs = store.project_slugs()
+    return slugs[0] if len(slugs) == 1 else None

@@ -321,7 +321,7 @@ def own_sheet(sheet: SheetRecord, me: str | None) -> bool:
 
     'arbejdsark --rolle' with our own side makes such a sheet for our own workshop; whoever it was
     addressed to, nobody but us answers our own side's questions in it. Its changes are then our
-    own (read with us as its filler: its copy id names us, worksheet/copies.py), never the partner's.
+    own (read with us as its filler: its copy id names us, core/copies.py), never the partner's.
     A sheet with the partner's questions too is the partner's to fill in, as before.
     """
     if me is None or me != sheet.maker or not sheet.fields:

@@ -50,6 +50,8 @@ LISTS = {  # the actions that open a list first, and the list's question
     "import": "home.which-file",
     "projects": "home.which-project",
     "remove": "home.which-remove",
+    "restore": "home.which-restore",
+    "merge": "home.which-merge",
     "guide": "home.which-guide",
 }
 CHANGES_PROJECT = ("use", "start", "example")  # after these the active project is the one to show
@@ -191,25 +193,25 @@ class HomeScreen:
 
 def listed(ws: Workspace, action: Action) -> tuple[Action, ...]:
     """The list an action opens."""
-    if action.kind == "phase":
-        return app_home.phase_actions(ws)
-    if action.kind == "side":
-        return app_home.side_actions(ws)
-    if action.kind in ("report", "done"):
-        return app_home.report_actions(ws)
-    if action.kind == "exchange":
-        return app_home.exchange_actions(ws)
-    if action.kind == "agenda":
-        return app_home.agenda_actions(ws)
-    if action.kind == "remove":
-        return app_home.remove_actions(ws)
     if action.kind == "import":
         from spredning.app.files import default_folders
 
         return app_home.import_actions(ws, *default_folders(ws))
-    if action.kind == "projects":
-        return app_home.project_actions(ws)
-    return app_home.guide_actions(ws)
+    return LISTED.get(action.kind, app_home.guide_actions)(ws)
+
+
+LISTED = {  # the lists that need only the workspace (import also its folders; guide is the rest)
+    "phase": app_home.phase_actions,
+    "side": app_home.side_actions,
+    "report": app_home.report_actions,
+    "done": app_home.report_actions,
+    "exchange": app_home.exchange_actions,
+    "agenda": app_home.agenda_actions,
+    "remove": app_home.remove_actions,
+    "restore": app_home.restore_actions,
+    "merge": app_home.merge_actions,
+    "projects": app_home.project_actions,
+}
 
 
 def arguments(found: Home, action: Action) -> list[str]:
@@ -248,6 +250,8 @@ def arguments(found: Home, action: Action) -> list[str]:
         "import": ["importer", action.value or ""],
         "use": ["projekt", "brug", action.value or ""],
         "remove": ["projekt", "fjern", action.value or ""],
+        "restore": ["projekt", "gendan", action.value or ""],
+        "merge": ["projekt", "flet", action.value or ""],
         "start": ["start"],
         "example": ["start", "--eksempel"],
         "guide-overview": ["guide", "--overblik"],

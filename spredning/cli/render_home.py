@@ -70,7 +70,7 @@ def title(found: Home, action: Action, width: int | None = None) -> str:
         return t("home.format.overview" if kind == "report-overview" else f"home.format.{action.value}")
     if kind == "import" and action.value:
         return _file_title(action, width)
-    if kind == "use" or (kind == "remove" and action.value):
+    if kind == "use" or (kind in ("remove", "merge") and action.value):
         return _project_title(action, width)
     return t(key)
 
@@ -89,9 +89,19 @@ def _guide_phase_title(found: Home, action: Action) -> str:
     return t("home.guide-phase", number=action.phase.number, name=clean(action.phase.name))
 
 
+def _restore_title(found: Home, action: Action) -> str:
+    """A removed project in the list to bring back: its name, when it went, its answers."""
+    if action.kept is None:  # the menu's own line, which opens the list
+        return t("home.action.restore")
+    from spredning.app.project_restore import described
+
+    return described(action.kept)
+
+
 OWN_TITLES = {
     "wait": _wait_title,
     "guide-phase": _guide_phase_title,
+    "restore": _restore_title,
 }  # kinds worded by a function of their own
 
 

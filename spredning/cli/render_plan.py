@@ -19,6 +19,7 @@ from rich.text import Text
 from spredning.cli.render import bullets, plain, role_title
 from spredning.cli.render_narrow import TableOrList, longest_word, shared_out, table_width
 from spredning.core import followup
+from spredning.core.copies import from_other_project
 from spredning.core.followup import PlanItem
 from spredning.core.followup_outline import ActionRow, ApprovalRow, MarkRow, PhaseReadiness
 from spredning.core.model import SHARING, Answer, Guide, Project
@@ -420,8 +421,18 @@ def version_text(kind: str, version: Answer) -> str:
     return t("versions.approval", by=values.get("af", ""), day=held)
 
 
+def _own_version(other: Answer, project_id: str, me: str) -> str:
+    """A version of our own kept beside ours: from our worksheet, or (projekt flet) another project."""
+    merged = project_id and from_other_project(other, project_id, me)
+    return t("conflict.own-sheet-heading.merged" if merged else "conflict.own-sheet-heading")
+
+
 def version_lines(
-    found: followup.Versions, whose: Callable[[str], str | None], shown_by: str | None, me: str | None
+    found: followup.Versions,
+    whose: Callable[[str], str | None],
+    shown_by: str | None,
+    me: str | None,
+    project_id: str = "",
 ) -> list[str]:
     """Each version of a mark or approval, the one that applies here now first, labelled.
 
@@ -429,13 +440,14 @@ def version_lines(
 
     `whose` words an organisation's version (version_of); `shown_by` is the partner whose file brought
     the version shown, when known (exchange.writer); a version from this organisation's own worksheet
-    (its source is `me`) is called so.
+    (its source is `me`) is called so, and one of ours from another project here (projekt flet, told
+    by its copies: no worksheet of this project `project_id` wrote it) so.
     """
     labels = [(whose(shown_by) if shown_by else None) or t("plan.version-yours")]
     labels += [
-        t("conflict.own-sheet-heading")
-        if me and other.source == me
-        else whose(other.source) or t("versions.other")
+        (_own_version(other, project_id, me) if me and other.source == me else None)
+        or whose(other.source)
+        or t("versions.other")
         for other in found.versions[1:]
     ]
     return [

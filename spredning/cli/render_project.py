@@ -19,6 +19,7 @@ from spredning import i18n
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
 from spredning.cli.render_narrow import TableOrList, packed, table_width
 from spredning.cli.render_text import Line, Lines, Paragraph, one_line, spaced
+from spredning.core.copies import from_other_project
 from spredning.core.errors import Message, SpredningError
 from spredning.core.model import (
     SHARING,
@@ -36,7 +37,6 @@ from spredning.core.model import (
 )
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import date, join, render, t
-from spredning.worksheet.copies import filled_by
 
 if TYPE_CHECKING:  # only status draws these; vis need not import the status use case
     from spredning.app.status import DialogueStatus
@@ -85,7 +85,7 @@ def own_key(project: Project, me: str, answer: Answer | None, own: str) -> str:
     `projekt flet` brings our answers from a project started apart; a version from there that
     differs from ours here is kept beside it as our own too. Its copies are no worksheet's.
     """
-    if answer is None or any(filled_by(copy, project.id, me) for copy, _ in answer.version):
+    if answer is None or not from_other_project(answer, project.id, me):
         return own
     return f"{own}.merged"
 

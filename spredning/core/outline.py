@@ -25,6 +25,7 @@ import re
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
+from spredning.core.copies import from_other_project
 from spredning.core.model import (
     ROLES,
     SHARING,
@@ -82,6 +83,7 @@ class Version(NamedTuple):
     not_relevant: bool
     source: str
     written_by: str = ""
+    merged: bool = False  # a version of our own from another project here (projekt flet), no worksheet
 
 
 class AnswerBlock(NamedTuple):
@@ -353,7 +355,13 @@ class _Builder:
 
     def versions(self, kept: Answer, others: tuple[Answer, ...], by: str = "") -> tuple[Version, ...]:
         ours = Version(_text(kept), kept.not_relevant, self.writer or "", by if by != self.writer else "")
-        return (ours, *(Version(_text(o), o.not_relevant, o.source) for o in others))
+        return (ours, *(Version(_text(o), o.not_relevant, o.source, merged=self._merged(o)) for o in others))
+
+    def _merged(self, other: Answer) -> bool:
+        """A version of the writer's own beside theirs, brought from another project (not a worksheet)."""
+        if not self.writer or other.source != self.writer:
+            return False
+        return from_other_project(other, self.dialogue.project.id, self.writer)
 
     def marks(self, state: State | None) -> tuple[Mark, ...]:
         """The questions met in a state (None: with a draft), in guide order, also those left out."""

@@ -763,7 +763,49 @@ class Store:
                             "store.cannot-move", path=source, folder=into, reason=fileio.reason(exc)
                         ) from None
                     moved.append(target)
+        self.drop_lock(slug)
         return tuple(moved)
+
+    def drop_lock(self, slug: str) -> bool:
+        """Delete the lock file of a project no longer here (moved away); True when it went.
+
+        Only while no process holds it (taken here without waiting, and deleted while held) and
+        only when no project file of that slug is here: a lock that is in use stays, as a leftover
+        lock file is harmless (the next lock of the slug takes it).
+        """
+        import filelock
+
+        lock_path = local.folder(self.home) / f"{slug}.lock"
+        if not lock_path.is_file():
+            return False
+        lock = filelock.FileLock(str(lock_path), timeout=0)
+        try:
+            lock.acquire()
+        except (filelock.Timeout, OSError):
+            return False
+        try:
+            if os.path.lexists(self.path_for(slug)):
+                return False
+            os.unlink(lock_path)
+        except OSError:  # Windows cannot delete a file held open; its lock deletes itself on release
+            return False
+        finally:
+            lock.release()
+        return True
+
+    def forget_active(self, slug: str) -> None:
+        """Delete the active-project marker when it names `slug` (a project just moved away).
+
+        Left, it would make the project active again the moment it is brought back, unasked.
+        """
+        for marker in (local.folder(self.home) / ACTIVE_FILE, self.home / LEGACY_ACTIVE_FILE):
+            try:
+                named = fileio.read_regular(marker, MAX_ACTIVE_BYTES).decode("utf-8").strip()
+            except (OSError, ValueError):
+                continue
+            if named == slug:
+                with contextlib.suppress(OSError):
+                    os.unlink(marker)
 
     def move_in(self, folder: Path, slug: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
         """Move a project kept by move_out back from `folder`; return what came back and what stayed.

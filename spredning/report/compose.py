@@ -322,7 +322,8 @@ class _Words:
             else "report.version-from"
         )
         if number > 0 and self.outline.writer and version.source == self.outline.writer:
-            key = "report.version-own-sheet"  # ours too: it came home from a worksheet we filled in
+            # ours too: it came home from a worksheet we filled in, or from another project here
+            key = "report.version-own-project" if version.merged else "report.version-own-sheet"
         if number == 0 and version.written_by:  # kept here, a partner's text: whose it is
             key = "report.version-here-by"
         by = self.names(version.written_by) if version.written_by else ""

@@ -41,12 +41,12 @@ from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from spredning.core import history
+from spredning.core.copies import filler_tag
 from spredning.core.errors import Message, message
 from spredning.core.local import slot_key
 from spredning.core.model import NOTHING, Answer, Entry, Guide, Slot, Version
 from spredning.core.textsafe import restore_pictures
 from spredning.worksheet import answers, followup
-from spredning.worksheet.copies import filler_tag
 from spredning.worksheet.reader import Body, Field
 from spredning.worksheet.record import FieldRecord, FollowRecord, SheetRecord, checksum
 

@@ -108,7 +108,7 @@ def show_versions(console, guide, project, state, found, project_option=NAMED, s
         heading = say("versions.item", style="bold", what=versions_heading(guide, item, org))
         console.print(Padding(heading, (0, 0, 0, 2)))
         slot = (item.where, f"{item.kind}:{item.key}")
-        lines = version_lines(item, whose, writer(state, slot, item.versions[0]), state.me)
+        lines = version_lines(item, whose, writer(state, slot, item.versions[0]), state.me, project.id)
         console.print(bullets(lines, 4))
         if settle:
             shown = settle_command(guide, project, state, item, project_option)

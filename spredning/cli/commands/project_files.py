@@ -87,6 +87,8 @@ def _tell_removed(console, ws, removed: project_removal.Removed) -> None:
     print_said(console, say("remove.kept-in", path=folder), folder)
     back = command("projekt", "gendan", removed.folder.name, project=None)
     print_said(console, say("remove.bring-back", command=back), back)
+    if removed.in_git:  # the file is gone from a shared checkout: a commit would remove it for all
+        console.print(say("remove.in-git", style="yellow", file=asked.path.name))
     if not asked.active:
         return
     if removed.active is not None:
@@ -126,17 +128,19 @@ def _choose_kept(ws, every):
     kept_in = str(ws.store.shown_home / project_removal.REMOVED_FOLDER)
     if not every:
         raise SpredningError("restore.nothing", folder=kept_in)
+    from spredning.app.project_restore import choices, described
+
     if not is_interactive():
-        known = [k.folder.name for k in every]  # the example names the first: no 'MAPPE' to copy
-        raise NotATerminal("restore.no-terminal", known=known, folder=kept_in, example=shell_word(known[0]))
+        again = command("projekt", "gendan", every[0].slug, project=None)
+        known = [described(k, every) for k in every]
+        raise NotATerminal("restore.no-terminal", known=known, folder=kept_in, command=again)
     from questionary import Choice
 
     from spredning.cli.prompts.simple import select
 
     with interrupted_as("restore.interrupted"):
         return select(
-            t("restore.which"),
-            [Choice(t("restore.choice", name=k.name, folder=k.folder.name), k) for k in every],
+            t("restore.which"), [Choice(said, k) for said, k in zip(choices(every), every, strict=True)]
         )
 
 
@@ -145,12 +149,19 @@ def _tell_restored(console, ws, restored) -> None:
     kept = restored.kept
     file = f"{kept.slug}.yaml"
     if restored.newest_of > 1:
-        console.print(say("restore.newest", name=kept.name, n=restored.newest_of, folder=kept.folder.name))
+        from spredning.app.project_restore import when
+
+        choose = command("projekt", "gendan", project=None)
+        n = restored.newest_of
+        said = say("restore.newest", name=kept.name, n=n, when=when(kept), command=choose)
+        print_said(console, said, choose)
     console.print(say("restore.done", style="bold green", name=kept.name, file=file))
     if restored.left:
         folder = str(kept.folder)
         print_said(console, say("restore.left", style="yellow", folder=folder, n=len(restored.left)), folder)
-    if ws.store.active() != kept.slug:
+    if restored.activated:
+        console.print(say("restore.now-active", style="yellow", name=kept.name))
+    elif ws.store.active() != kept.slug:
         use = command("projekt", "brug", kept.slug, project=None)
         print_said(console, say("restore.use", command=use), use)
 

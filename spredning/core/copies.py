@@ -1,12 +1,15 @@
 """Whose words a worksheet's changes are: the copy id a filled-in worksheet gives its changes.
 
-Kept apart from returned.py (which reads a whole worksheet) so an import of an ordinary exchange
-file can tell a filler's own words coming home without loading the worksheet reader.
+Kept apart from the worksheet reader (worksheet/returned.py) so an import of an ordinary exchange
+file can tell a filler's own words coming home without loading it, and in the core so a report can
+tell them apart from our own words brought from another project (`projekt flet`).
 """
 
 from __future__ import annotations
 
 import hashlib
+
+from spredning.core.model import Answer
 
 
 def filler_tag(project: str, org: str) -> str:
@@ -21,3 +24,12 @@ def filled_by(copy: str, project: str, org: str) -> bool:
     organisation that filled in the sheet, once the maker's export brings them.
     """
     return len(copy) == 16 and copy.startswith("w") and copy[1:5] == filler_tag(project, org)
+
+
+def from_other_project(answer: Answer, project: str, me: str) -> bool:
+    """True for a version of our own (its source is `me`) that no worksheet we filled in wrote.
+
+    A version of ours kept beside ours comes home from our worksheet, or from another project
+    here (`projekt flet`), whose copies are no worksheet's: its copy ids tell which.
+    """
+    return not any(filled_by(copy, project, me) for copy, _ in answer.version)
