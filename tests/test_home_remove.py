@@ -7,17 +7,12 @@ from __future__ import annotations
 
 import pytest
 from homekit import CTRL_C, DOWN, ENTER, ESC, PAUSE, QUIT, go, interactive, typed
-from projectkit import new_project, workspace
+from projectkit import new_project
 
 from spredning.app import home as app_home
 
 G1 = "tjek.beskriv-innovationen.genbruge.interessant"
 G2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
 
 
 @pytest.fixture
