@@ -177,6 +177,29 @@ def test_status_lists_a_conflict_with_where_the_question_and_both_versions(pair)
     assert "Næste skridt: afgør konflikten: spredning konflikter" in flat(out)
 
 
+def test_versions_alike_in_their_first_line_show_where_they_differ(pair, monkeypatch):
+    # trial5: two colleagues added a line under the same answer; both versions' first line read
+    # the same ("Fald om natten …" twice), so status showed no difference between them
+    sharing, reusing = pair
+    first = "Fald om natten blev fundet for sent."
+    conflicts(
+        sharing,
+        reusing,
+        {D1: f"{first}\nRegion Sjælland: også dagvagter."},
+        {D1: f"{first}\nNattevagterne ønskede færre runder, der vækker beboerne"},
+    )
+    for columns in (60, 80):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        lines = reusing.ok("status").splitlines()
+        ours = next(line for line in lines if line.startswith("    Ærø Kommune: "))
+        theirs = next(line for line in lines if line.startswith("    Odense Kommune: "))
+        assert "Region" in ours and "Natte" in theirs, (ours, theirs)
+        assert all(len(line) <= columns for line in (ours, theirs))
+    monkeypatch.setenv("COLUMNS", "100")
+    lines = reusing.ok("status").splitlines()
+    assert f"    Ærø Kommune: {first} ¶ Region Sjælland: også dagvagter." in lines
+
+
 def test_the_conflict_list_is_cut_to_the_terminal_cleaned_and_names_only_a_few(pair, monkeypatch):
     sharing, reusing = pair
     long = "Ærøs formål " + "meget " * 30 + "langt"

@@ -271,7 +271,8 @@ def _notes(console, guide: Guide, result: Status, conflicts, strays, project_opt
             for item in conflicts
             if (by := exchange.writer(result.local, item.slot, item.entry.answer)) is not None
         }
-        console.print(conflict_list(guide, result.project, conflicts, result.local.me, writers))
+        listed = conflict_list(guide, result.project, conflicts, result.local.me, writers, console.width)
+        console.print(listed)
         partner = result.dialogues[0].dialogue.partner if several and not result.portfolio else None
         settle = command("konflikter", partner=partner, project=project_option)
         theirs = all(exchange.partners_own(result.local, item) for item in conflicts)  # none ours to settle
