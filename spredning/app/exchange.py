@@ -788,7 +788,10 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
     def bring_in(project: Project, state: LocalState):
         project = project._replace(partners=_with_partners(project.partners, plan.new_partners))
         if plan.adopts:  # one project with the sharing side's from now on: its identity
-            project = project._replace(id=plan.incoming.project.id)
+            # and the sharing organisation's name as it writes it (the same name, told apart here
+            # only by case or spacing: see _started_here)
+            sharing_org = plan.incoming.project.sharing_org or project.sharing_org
+            project = project._replace(id=plan.incoming.project.id, sharing_org=sharing_org)
         if plan.becomes and state.me is None:
             state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
         settled = 0
