@@ -567,3 +567,18 @@ def test_json_on_the_reusing_side_names_the_organisation_by_name_and_key(hub):
     assert data["egen_organisation"] == {"side": "genbruge", "navn": "Fanø Kommune", "partner": KEYS[1]}
     [dialogue] = data["dialoger"]
     assert [p["sider"] for p in data["faser"]] == [p["sider"] for p in dialogue["faser"]]
+
+
+def test_one_partners_dialogue_names_the_partner_at_the_top(hub):
+    # trial5: 'status --partner' and 'vis --partner' at the sharing side showed "Genbrugere Ærø
+    # Kommune, Fanø Kommune, …" over a table or answers of one dialogue, never saying whose
+    sharing, partners = hub
+    fanoe = partners["fanoe-kommune"]
+    fanoe.answer({G1: "Fanøs svar"}, "--rolle", "genbruge")
+    sharing.import_(fanoe.export())
+    for argv in (("status", "--partner", "fanoe-kommune"), ("vis", "--partner", "fanoe-kommune")):
+        assert "Dialogen med Fanø Kommune" in flat(sharing.ok(*argv)), argv
+    english = flat(sharing.ok("--sprog", "en", "status", "--partner", "fanoe-kommune"))
+    assert "Dialogue with Fanø Kommune" in english
+    assert "Dialogen med" not in flat(sharing.ok("status"))  # every partner's, on one screen
+    assert "Dialogen med" not in flat(fanoe.ok("status"))  # its only dialogue is its own
