@@ -429,6 +429,15 @@ def test_a_stop_from_outside_in_another_commands_prompt_is_said_and_gives_the_te
     assert settings[3] & termios.ECHO and settings[3] & termios.ICANON
 
 
+def stopped(child: pexpect.spawn, how: str) -> tuple[int, str]:
+    """Stop the command from outside: SIGTERM, or its window closing (SIGHUP, nothing left to read)."""
+    if how == "SIGTERM":
+        os.kill(child.pid, signal.SIGTERM)
+        return finish(child)
+    child.ptyproc.fileobj.close()
+    return wait_for_exit(child), ""
+
+
 @pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
 def test_a_stop_from_outside_in_another_commands_field_shows_the_text_and_keeps_it_in_a_file(
     spawn, project, home, env, how
@@ -439,12 +448,7 @@ def test_a_stop_from_outside_in_another_commands_field_shows_the_text_and_keeps_
     child.send("Book et lokale til mødet")
     child.expect_exact("til mødet")
 
-    if how == "SIGTERM":
-        os.kill(child.pid, signal.SIGTERM)
-        status, output = finish(child)
-    else:
-        child.ptyproc.fileobj.close()
-        status, output = wait_for_exit(child), ""
+    status, output = stopped(child, how)
 
     assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
     [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
@@ -454,6 +458,33 @@ def test_a_stop_from_outside_in_another_commands_field_shows_the_text_and_keeps_
         assert "stoppet udefra, før det, du skrev her, var gemt." in said
         assert f"Teksten fra feltet er også gemt i filen {kept}, så den ikke går tabt." in said
         assert said.endswith("Her er teksten fra feltet, så du kan kopiere den: Book et lokale til mødet")
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
+def test_a_stop_from_outside_in_a_path_field_shows_the_path_but_keeps_no_file_of_it(
+    spawn, project, home, env, how
+):
+    """A path typed is no work of the user's: the home screen's 'En anden fil' field left no rescue file."""
+    from homekit import exchange
+    from projectkit import workspace
+
+    child = spawn()
+    child.expect_exact("Hvad vil du gøre?")
+    child.send(exchange(workspace(home), "import"))
+    child.expect_exact("En anden fil (skriv stien)")
+    child.send("\x1b[A" + ENTER)  # Up: the last line
+    child.expect_exact("Stien til filen fra partneren:")
+    child.send("/et/sted/svar fra Ærø.yaml")
+    child.expect_exact("Ærø.yaml")
+
+    status, output = stopped(child, how)
+
+    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
+    assert list(Path(env["HOME"]).glob("spredning-tekst-*.txt")) == []
+    if how == "SIGTERM":
+        said = " ".join(output.split())
+        assert "gemt i filen" not in said
+        assert said.endswith("Her er stien fra feltet, så du kan kopiere den: /et/sted/svar fra Ærø.yaml")
 
 
 @pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
@@ -468,12 +499,7 @@ def test_a_stop_from_outside_at_an_actions_deadline_keeps_every_field_typed(spaw
     child.send("5.6.20")
     child.expect_exact("5.6.20")
 
-    if how == "SIGTERM":
-        os.kill(child.pid, signal.SIGTERM)
-        status, output = finish(child)
-    else:
-        child.ptyproc.fileobj.close()
-        status, output = wait_for_exit(child), ""
+    status, output = stopped(child, how)
 
     assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
     [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")

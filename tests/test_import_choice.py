@@ -90,7 +90,7 @@ def test_the_home_screen_offers_ours_first_and_labels_the_rest(post, tmp_path, m
     assert shown == [  # the file just imported: said to be, and after the files not yet imported
         "genoptraening-aeroe-til-fanoe-kommune.yaml – til Fanø Kommune",
         "genoptraening-aeroe-fra-fanoe-kommune.yaml – til Odense Kommune",
-        "genoptraenin…ommune.yaml – til jer fra Odense Kommune, allerede hentet ind",
+        "genoptraenin…ommune.yaml – allerede hentet ind, til jer fra Odense Kommune",
     ]
 
 
@@ -193,7 +193,7 @@ def test_a_file_already_imported_is_said_to_be_brought_in_and_offered_after_the_
     listed = app_home.import_actions(ws, tmp_path)  # both imported now: last, newest first
     assert [(a.name, a.whose) for a in listed][-2:] == [(ours.name, "brought"), (older.name, "brought")]
     assert title(app_home.home(ws), listed[-2], 74) == (  # 80 columns: the name shortened to fit
-        "genoptraenin…ommune.yaml – til jer fra Odense Kommune, allerede hentet ind"
+        "genoptraenin…ommune.yaml – allerede hentet ind, til jer fra Odense Kommune"
     )
 
     ours.write_text(ours.read_text(encoding="utf-8") + "# sendt igen\n", encoding="utf-8")  # changed since
@@ -352,7 +352,7 @@ def test_files_whose_names_differ_only_at_the_end_stay_apart_when_shortened(post
 
 
 def test_a_narrow_terminal_still_says_whose_each_file_is(post, tmp_path):
-    """At 60 columns the words on whose a file is ('til jer fra Odense Kommune, allerede hentet ind')
+    """At 60 columns the words on whose a file is ('allerede hentet ind, til jer fra Odense Kommune')
     leave the name too little room: the name is shortened further, and the words stay (cut at
     their end where they must), rather than the whole line being cut after the name."""
     from rich.cells import cell_len
@@ -369,5 +369,32 @@ def test_a_narrow_terminal_still_says_whose_each_file_is(post, tmp_path):
     shown = title(found, brought, 54)  # 60 columns
 
     assert cell_len(shown) <= 54, shown
-    assert "– til jer fra Odense Kommune" in shown, shown
+    assert "– allerede hentet ind, til jer" in shown, shown  # brought in already: said first
     assert shown.startswith("genoptraen…")  # the name shortened in its middle
+
+
+def test_a_renamed_file_once_imported_is_listed_as_brought_in(renamed, monkeypatch, run_cli):
+    """Reported: a file renamed away from the export names was never in the list, even once imported
+    here; the computer's notes of imported files name it, so it is listed while it is there."""
+    aeroe, saved = renamed
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    other = UP + ENTER
+    first = typed(run_cli, go(workspace(aeroe.home), "import") + other + "sv" + TAB + ENTER + PAUSE + QUIT)
+    assert "Importeret fra Odense Kommune" in flat(first.out), first.screen[-2000:]
+
+    ws = workspace(aeroe.home)
+    run = typed(run_cli, exchange(ws, "import") + ENTER + PAUSE + QUIT)  # the first file listed
+
+    assert run.code == 0, run.err
+    assert "svar fra Ærø.yaml – allerede hentet ind, til jer fra Odense Kommune" in run.screen
+    assert f"Samme som: spredning importer '{saved.resolve()}'" in flat(run.out)
+    listed = app_home.import_actions(ws, aeroe.home)  # not in the folders looked in: still found
+    assert [(a.value, a.whose) for a in listed] == [(str(saved.resolve()), "brought")]
+
+    saved.write_text(saved.read_text(encoding="utf-8") + "# sendt igen\n", encoding="utf-8")  # changed since
+    listed = app_home.import_actions(workspace(aeroe.home), aeroe.home)
+    assert [(a.name, a.whose) for a in listed] == [(saved.name, "us")]  # to import again, at the top
+
+    saved.unlink()  # gone: nothing to offer
+    assert app_home.import_actions(workspace(aeroe.home), aeroe.home) == ()

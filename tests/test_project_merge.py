@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import pytest
 from exchange_kit import D1, D2, G1, G2, NAME, Org, flat, start_sharing, tree
-from homekit import DOWN, ENTER, typed
+from homekit import CTRL_C, DOWN, ENTER, ESC_ENTER, interactive, typed
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
 START = ("--deler", "Odense Kommune", "--rolle", "genbruge", "--organisation", "Ærø Kommune")
 G3 = "tjek.fortael-den-gode-historie.genbruge.begejstrer"
-V = "brug.tag-loesningen-i-brug.dele.brug-hos-andre"  # the sharing side's, in one dialogue
+V = "brug.tag-loesningen-i-brug.dele.brug-hos-andre"
+DRAFTED = "tjek.kom-rundt-om-loesningen.genbruge.samme-vilkaar"  # the sharing side's, in one dialogue
 
 
 @pytest.fixture
@@ -112,6 +113,47 @@ def test_drafts_in_the_other_project_are_said_and_removal_is_not_suggested(aeroe
 
     assert "'Gammelt' har 1 kladde på denne computer, som ikke kommer med (kun gemte svar gør)." in out
     assert "projekt fjern" not in out
+
+
+def drafted(org: Org, *question_ids: str) -> None:
+    from spredning.app.workspace import Settings, Workspace
+    from spredning.core.local import slot_key
+
+    ws = Workspace(Settings(home=str(org.home)))
+    keys = {slot_key(("aeroe-kommune", qid)): f"halvt skrevet {n}" for n, qid in enumerate(question_ids)}
+    ws.store.update_local("gammelt", lambda s: s._replace(drafts={**s.drafts, **keys}))
+
+
+def test_the_drafts_note_gives_the_command_that_opens_them_and_then_they_come_over(aeroe, monkeypatch):
+    """Not 'med --projekt gammelt' to work out: the fase command that opens the draft, run as shown."""
+    drafted(aeroe, DRAFTED)
+
+    out = flat(aeroe.ok("projekt", "flet", "Gammelt"))
+
+    opening = "spredning fase tjek --rolle genbruge --projekt gammelt"
+    assert f"Gem den som svar i 'Gammelt' med '{opening}' (fasen åbner ved kladden)" in out
+    assert "og kør så 'spredning projekt flet gammelt', før I fjerner det." in out
+    interactive(monkeypatch)
+    run = typed(aeroe.run_cli, ESC_ENTER + CTRL_C, "--hjem", str(aeroe.home), *opening.split()[1:])
+    assert "halvt skrevet 0" in run.screen  # it opened at the draft
+    assert aeroe.texts(slug="gammelt")[DRAFTED] == "halvt skrevet 0"
+
+    out = flat(aeroe.ok("projekt", "flet", "Gammelt"))
+
+    assert aeroe.texts(slug="delt")[DRAFTED] == "halvt skrevet 0"
+    assert "kladde" not in out
+    assert "'spredning projekt fjern gammelt'" in out
+
+
+def test_drafts_in_two_phases_are_a_command_each_on_its_own_line(aeroe):
+    drafted(aeroe, DRAFTED, "test.del-viden-om-maalgruppen.genbruge.samme-maalgruppe")
+
+    out = aeroe.ok("projekt", "flet", "Gammelt")
+
+    lines = [line.strip() for line in out.splitlines()]
+    assert "spredning fase tjek --rolle genbruge --projekt gammelt" in lines
+    assert "spredning fase test --rolle genbruge --projekt gammelt" in lines
+    assert "hver fase åbner ved sine kladder:" in flat(out)
 
 
 def test_the_same_project_is_refused(aeroe):

@@ -8,8 +8,8 @@ name in the folder now refuses the restore: a new project started meanwhile is n
 from __future__ import annotations
 
 import pytest
-from exchange_kit import G1, G2, Org, flat, tree
-from homekit import CTRL_C, ENTER, typed
+from exchange_kit import G1, G2, Org, asking_in, flat, tree
+from homekit import CTRL_C, ENTER
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -30,8 +30,7 @@ def removed(tmp_path, run_cli) -> Org:
 
 @pytest.fixture
 def asking(monkeypatch):
-    monkeypatch.setattr("spredning.cli.commands.project_files.is_interactive", lambda: True)
-    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+    return asking_in(monkeypatch, "project_files")
 
 
 def kept_folders(org: Org) -> list:
@@ -132,6 +131,8 @@ def test_without_a_name_and_a_terminal_it_lists_what_can_come_back(removed):
     assert code == 2
     assert "Intet er ændret." in flat(err)
     assert folder.name in "".join(err.split())
+    example = flat(err).rpartition("Fx '")[2]  # a real folder to copy, not 'projekt gendan MAPPE'
+    assert "".join(example.split()).endswith(f"projektgendan{folder.name}'.")
     assert tree(removed.home) == before
 
 

@@ -591,3 +591,50 @@ def test_a_tool_whose_title_ends_in_a_question_mark_keeps_it_whole_in_the_readin
 
     assert "Klarhed efter »Kopiér eller tilpas?«: hvor klar er Odense Kommune?" in text
     assert "tilpas?:" not in text
+
+
+@pytest.mark.parametrize(
+    ("written", "colour"),
+    [("Grøn ✅", "grøn"), ("gul!", "gul"), ("  Rød 🔴 ", "rød"), ("(grøn)", "grøn"), ("👍🏽 Gul.", "gul")],
+)
+def test_a_colour_with_an_emoji_or_punctuation_around_it_is_taken(sharing, written, colour):
+    """Found in a trial: 'Grøn ✅' in the box refused the whole sheet; it says green and nothing else."""
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    field, reason = sheet.follow_titles(ASK_GENBRUGE)
+    fill(sheet, {field: written, reason: "Vi er klar"}).save(path)
+
+    import_(sharing, path)
+
+    assert (mark(sharing, "genbruge").colour, mark(sharing, "genbruge").reason) == (colour, "Vi er klar")
+
+
+@pytest.mark.parametrize("written", ["grøn/gul", "ikke grøn", "Grøn ❌", "gul?", "grøn og klar"])
+def test_a_box_that_says_more_than_one_colour_is_refused_saying_so(sharing, written):
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    field, _ = sheet.follow_titles(ASK_GENBRUGE)
+    fill(sheet, {field: written}).save(path)
+    before = tree(sharing.home)
+
+    code, out, err = sharing.import_(path)
+
+    assert code == 1, out
+    said = flat(err)
+    assert (
+        f"»{written}« siger mere end en klarhed; skriv kun grøn, gul eller rød (og resten i begrundelsen)"
+        in said
+    )
+    assert tree(sharing.home) == before
+
+
+def test_a_box_with_only_an_emoji_is_no_colour(sharing):
+    path, _ = make(sharing)
+    sheet = Sheet.read(path)
+    field, _ = sheet.follow_titles(ASK_GENBRUGE)
+    fill(sheet, {field: "✅"}).save(path)
+
+    code, out, err = sharing.import_(path)
+
+    assert code == 1, out
+    assert "»✅« er ikke en klarhed; skriv grøn, gul eller rød (eller tøm feltet)" in flat(err)

@@ -251,9 +251,11 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
     for folder in folders:
         with contextlib.suppress(OSError):
             entries += sorted(folder.iterdir())
-    for path in dict.fromkeys(entries):
+    for path in _each_once([*entries, *(Path(p) for p in imported)]):
         name = path.name
-        export = name.endswith(".yaml") and ("-til-" in name or "-fra-" in name)
+        # a file imported here is one under any name (renamed, or in another folder), while it is there
+        noted = str(path.resolve()) in imported
+        export = noted or (name.endswith(".yaml") and ("-til-" in name or "-fra-" in name))
         if not (export or (name.endswith(".docx") and "-arbejdsark" in name)) or not path.is_file():
             continue
         if _ours_unchanged(path, ours.get(str(path.resolve()))):
@@ -271,6 +273,15 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
 
 
 WHOSE_ORDER = {"us": 0, None: 1, "own": 2, "other": 3, "brought": 4}
+
+
+def _each_once(paths: list[Path]) -> list[Path]:
+    """Each file once, however it is named (a note holds the resolved path, a folder's listing not)."""
+    seen: dict[str, Path] = {}
+    for path in paths:
+        with contextlib.suppress(OSError, RuntimeError):  # a loop of links: never offered
+            seen.setdefault(str(path.resolve()), path)
+    return list(seen.values())
 
 
 def _addressed(action: Action, path: Path, project_id: str | None, me: str | None) -> Action:

@@ -110,6 +110,29 @@ def parse_colour(text: str, *, any_language: bool = False) -> str:
     raise UsageProblem("readiness.bad-colour", value=text, known=[colour_word(c) for c in followup.COLOURS])
 
 
+def short_tool_id(guide: Guide, tool_id: str) -> str:
+    """A tool's id as a command writes it: its own part ('beskriv-innovationen') when no other tool has it."""
+    own = tool_id.partition(".")[2]
+    if sum(1 for phase in guide.phases for tool in phase.tools if tool.id.partition(".")[2] == own) == 1:
+        return own
+    return tool_id
+
+
+def tool_to_mark(guide: Guide, project: Project, side: str | None) -> str:
+    """A tool to name in a hint on marking readiness: the first `side` has answered, else the guide's first.
+
+    A real id (short_tool_id), so the command shown runs as copied.
+    """
+    answered = {
+        question_id.rpartition(".")[0].rpartition(".")[0]  # 'fase.værktøj.SIDE.spørgsmål' → 'fase.værktøj'
+        for (_, question_id), entry in project.entries()
+        if question_id.split(".")[2:3] == [side] and not entry.answer.empty
+    }
+    tools = [tool.id for phase in guide.phases for tool in phase.tools]
+    chosen = next((tool for tool in tools if tool in answered), tools[0])
+    return short_tool_id(guide, chosen)
+
+
 def colour_word(colour: str) -> str:
     """A readiness value (grøn, gul, rød) as the program's language writes it ('green' in English)."""
     return t(f"readiness.colour-word.{colour}")

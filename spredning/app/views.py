@@ -11,7 +11,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import followup, history, local
 from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import LocalState, key_slot, slot_key
-from spredning.core.model import ROLES, SHARING, Guide, Layout, Partner, Project, Question, Slot
+from spredning.core.model import ROLES, SHARING, Guide, Layout, Partner, Project, Question, Slot, side_of
 from spredning.core.salvage import LINE_BY_LINE, Salvage
 from spredning.core.store import Opened
 from spredning.core.textsafe import clean_name
@@ -100,6 +100,19 @@ def draft_count(ws: Workspace, slug: str) -> int:
     says them apart.
     """
     return sum(1 for text in local.load(ws.store.home, slug).drafts.values() if (text or "").strip())
+
+
+def draft_phases(ws: Workspace, slug: str) -> list[tuple[str, str, str]]:
+    """Where this computer's drafts for a project are: (phase id, side, dialogue key or ''), in guide order.
+
+    The same drafts draft_count counts; each place once. 'fase' opens a phase at its drafts, so
+    a hint can give the command that opens them for each place.
+    """
+    texts = local.load(ws.store.home, slug).drafts
+    slots = [key_slot(key) for key, text in texts.items() if (text or "").strip()]
+    order = {question.id: n for n, question in enumerate(ws.guide.questions())}
+    places = sorted((order.get(qid, len(order)), qid, where) for where, qid in slots if side_of(qid))
+    return list(dict.fromkeys((qid.split(".")[0], side_of(qid) or "", where) for _, qid, where in places))
 
 
 def drafted(ws: Workspace, opened: Opened, partner: Partner | None) -> set[str]:

@@ -16,6 +16,8 @@ stand after the import, which only the program can see, so the worksheet shows a
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import NamedTuple
 
@@ -180,9 +182,11 @@ def _read_mark(texts: Mapping[str, str]) -> Answer | dict[str, Message]:
     colour = None
     if said:
         try:
-            colour = readiness.parse_colour(said, any_language=True)  # made in one, read in the other
-        except UsageProblem:
-            problems["farve"] = message("worksheet.bad.colour", value=said)
+            # made in one language, read in the other; 'Grøn ✅' is green (_colour_word)
+            colour = readiness.parse_colour(_colour_word(said), any_language=True)
+        except UsageProblem:  # a colour among other words or marks: said so, the rest goes in the reason
+            key = "worksheet.bad.colour-more" if _names_a_colour(said) else "worksheet.bad.colour"
+            problems["farve"] = message(key, value=said)
     elif reason:
         problems["begrundelse"] = Message("worksheet.bad.reason-alone")
     if problems:
@@ -218,6 +222,43 @@ def _read_action(item: FollowRecord, texts: Mapping[str, str]) -> Answer | dict[
     if problems:
         return problems
     return Answer(fields=plan.record_fields(plan.Action(what, who, due, status, item.source)))
+
+
+# marks around a colour that may say 'not' or 'unsure' ('Grøn ❌', 'gul?'): the colour is not taken
+_NOT_SURE = frozenset("?¿❌❎✖✗✘🚫⛔")
+
+
+def _colour_word(said: str) -> str:
+    """A colour box's word without the marks around it ('Grøn ✅', 'gul!', '(rød)'), else `said` as written.
+
+    Only whitespace, punctuation and symbols (emoji, with their joiners and modifiers) around one
+    word are taken off. Two words ('grøn/gul', 'ikke grøn') stay, to be refused, and so does a word
+    with a mark that may say 'not' or 'unsure' (_NOT_SURE): a box that says two things is not read
+    as one.
+    """
+    start, end = 0, len(said)
+    while start < end and _decoration(said[start]):
+        start += 1
+    while end > start and _decoration(said[end - 1]):
+        end -= 1
+    marks = said[:start] + said[end:]
+    return said if start == end or _NOT_SURE.intersection(marks) else said[start:end]
+
+
+def _names_a_colour(said: str) -> bool:
+    """True when one of the box's words is a colour ('ikke grøn', 'grøn/gul', 'Grøn ❌')."""
+    for word in re.findall(r"\w+", said):
+        try:
+            readiness.parse_colour(word, any_language=True)
+        except UsageProblem:
+            continue
+        return True
+    return False
+
+
+def _decoration(char: str) -> bool:
+    """Punctuation, a symbol (an emoji), blank space, or a mark that joins or modifies an emoji."""
+    return unicodedata.category(char)[0] in "PSZ" or unicodedata.category(char) in ("Mn", "Me", "Cf")
 
 
 def _word(text: str) -> str:

@@ -112,7 +112,7 @@ def importer(
         incoming = exchange.read_incoming(ws, Path(fil))
     except SpredningError as exc:
         if exc.key == "exchange.answers-file":  # meant for 'fase --svar': the command that saves it
-            exc.hint = _answers_file_hint(fil, exc)
+            exc.hint = _answers_file_hint(ws, fil, exc)
         raise
     plan = exchange.plan_import(ws, incoming, ctx.obj.project)
     console = make_console()
@@ -131,7 +131,7 @@ def importer(
     asking = bool(conflicts) and not ikke_interaktiv and is_interactive()
     merging = Merging(console, ws.store.home, plan.project.slug)
     if asking:  # the heading first: the questions are about this file and project
-        from spredning.cli.prompter import written_kept_in
+        from spredning.cli.prompts.stops import written_kept_in
 
         _heading(console, ws, incoming, plan)
         state = ws.store.local(plan.project.slug) if not plan.creates else None
@@ -361,19 +361,54 @@ def _see_news(ws, plan: exchange.ImportPlan, project: str | NamedProject | None)
     return command("vis", "--nye", partner=hint_partner(everyone, state, partner), project=project)
 
 
-def _answers_file_hint(fil: str, exc: SpredningError) -> Message:
+def _answers_file_hint(ws, fil: str, exc: SpredningError) -> Message:
     """The 'fase --svar' command for an answers file given to 'importer': its phase and side named.
 
-    A file of several phases is saved one phase at a time ('fase' takes one phase's ids).
+    A file of several phases is saved one phase at a time ('fase' takes one phase's ids). The side
+    comes from the ids alone: when it is not this computer's, that is said first (whose side the
+    answers are, who this computer is), so another organisation's answers are not saved unknowingly.
     """
     phases = [str(phase) for phase in exc.params["phases"]]  # type: ignore[attr-defined]
     role = str(exc.params["role"])
     side = ("--rolle", role) if role else ()
     if len(phases) > 1:
         return Message("exchange.answers-file.several", {"phases": phases})
-    return Message(
-        "exchange.answers-file.hint", {"command": command("fase", phases[0], *side, "--svar", path_word(fil))}
-    )
+    saving = command("fase", phases[0], *side, "--svar", path_word(fil))
+    other = _other_side(ws, role)
+    if other is not None:
+        return Message("exchange.answers-file.other-side", {**other, "command": saving})
+    return Message("exchange.answers-file.hint", {"command": saving})
+
+
+def _other_side(ws, role: str) -> dict[str, object] | None:
+    """Whose side an answers file of `role` is and who this computer is, when the two differ; else None.
+
+    None too without a project or a side chosen on this computer: nothing to compare with.
+    """
+    from spredning.cli.render_project import org_name
+
+    try:
+        opened = ws.open()
+    except SpredningError:
+        return None
+    project, state = opened.project, opened.local
+    if not role or state.side not in (SHARING, "genbruge") or state.side == role:
+        return None
+    if role == SHARING:
+        theirs = [org_name(project, SHARING)]
+    else:
+        theirs = [org_name(project, p.key) for p in project.partners] or [t("org.reusing")]
+    ours = org_name(project, state.me) if state.me else t("org.us")
+    sides = {
+        SHARING: t("exchange.answers-file.side.dele"),
+        "genbruge": t("exchange.answers-file.side.genbruge"),
+    }
+    return {
+        "their_side": sides[role],
+        "theirs": theirs,
+        "own_side": sides[state.side],
+        "ours": ours,
+    }
 
 
 def _identity_taken(console, project: Project, key: str, hint_project: str | NamedProject | None) -> None:
@@ -480,7 +515,7 @@ def _chosen_backup(console, n: int, backup: Path | None) -> None:
 
 def _which_help(importing: bool) -> str:
     """The conflict question's help: what stopping there does (Esc too, from the home screen)."""
-    from spredning.cli.prompter import escape_leaves
+    from spredning.cli.prompts.keys import escape_leaves
 
     if importing:
         return t("conflict.which-help-import-menu") if escape_leaves() else t("conflict.which-help-import")
@@ -496,7 +531,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
     """
     import questionary
 
-    from spredning.cli.prompter import select
+    from spredning.cli.prompts.simple import select
     from spredning.cli.render_project import conflict_view, org_name, theirs, writer_settles
     from spredning.cli.render_status import where
 
@@ -611,7 +646,7 @@ def _stops_keep_writing(console, merging: Merging) -> Iterator[None]:
 
     Ctrl+C and Ctrl+D end the command (Interrupted); Esc goes back to the home screen's menu.
     """
-    from spredning.cli.prompter import BackToMenu
+    from spredning.cli.prompts.keys import BackToMenu
 
     try:
         yield
@@ -697,7 +732,7 @@ def konflikter(
             settle = command("konflikter")
             print_said(console, say("konflikter.in-terminal", command=settle, n=len(pending)), settle)
         return
-    from spredning.cli.prompter import written_kept_in
+    from spredning.cli.prompts.stops import written_kept_in
 
     merging = Merging(console, ws.store.home, slug)
     choose = _chooser(console, ws.guide, opened.project, opened.local, importing=False, merging=merging)

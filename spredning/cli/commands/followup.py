@@ -77,11 +77,8 @@ def settle_command(guide, project, state, found, project_option=NAMED) -> str:
     It names the side when it is not this computer's, and the dialogue (--partner, --fælles) when
     the command could not tell it itself.
     """
-    subject = found.subject
-    if found.kind == "klarhed":  # the tool's own part when no other tool has it: a shorter line
-        own = subject.partition(".")[2]
-        if sum(1 for p in guide.phases for tool in p.tools if tool.id.partition(".")[2] == own) == 1:
-            subject = own
+    # the tool's own part when no other tool has it: a shorter line
+    subject = readiness.short_tool_id(guide, found.subject) if found.kind == "klarhed" else found.subject
     words = ["klarhed" if found.kind == "klarhed" else "godkend", subject]
     if found.side != state.side:
         words += ["--rolle", found.side]
@@ -317,7 +314,7 @@ def _ask_rating(
     """
     from questionary import Choice
 
-    from spredning.cli.prompter import CANCEL, select
+    from spredning.cli.prompts.simple import CANCEL, select
 
     choices = [Choice(t(f"plan.rate.{c}"), c) for c in ("grøn", "gul", "rød")] + [
         Choice(t("prompt.cancel"), CANCEL)
@@ -332,7 +329,7 @@ def _ask_rating(
 
 def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refused: str | None) -> str:
     """The reason for a mark, `reason` in the field (`refused`: why, said above it); a stop says `again`."""
-    from spredning.cli.prompter import ask_text
+    from spredning.cli.prompts.simple import ask_text
 
     typed: list[str] = []
     try:
@@ -368,7 +365,9 @@ def _picture(ws, opened, console, partner, general: bool) -> None:
         for p in (project.partners if every else (partner,))
     ]
     if not any(outline.readiness for _, outline in shown):
-        rate = _hint(opened, "klarhed", t("metavar.tool"), t("metavar.colours"), partner=partner)
+        # a real tool (the first this side answered), the colour after it: no 'VÆRKTØJ grøn|gul|rød' to copy
+        tool = readiness.tool_to_mark(ws.guide, project, opened.local.side)
+        rate = _hint(opened, "klarhed", tool, partner=partner, general=general)  # --fælles kept
         print_said(console, say("readiness.none", command=rate), rate)
         _marks_in_versions(ws, opened, console, [dialogue for dialogue, _ in shown])  # one removed here
         return
@@ -534,7 +533,7 @@ def _ask_approver(approval: _Approval, given: str, refused: str | None, dato: tu
     `dato`: the --dato given, and whether it was refused: kept in that command, or said left out.
     """
     dato_given, day_refused = dato
-    from spredning.cli.prompter import ask_text
+    from spredning.cli.prompts.simple import ask_text
 
     typed: list[str] = []  # the name as typed when the asking stopped
     try:
@@ -561,7 +560,7 @@ def _ask_approval_day(approval: _Approval, who: str, given: str) -> datetime.dat
     A stop says the command that approves with the name and the day typed (a day the field
     refuses is left out, and that is said).
     """
-    from spredning.cli.prompter import ask_past_day, past_day_problem
+    from spredning.cli.prompts.questions import ask_past_day, past_day_problem
 
     typed: list[str] = []
     try:
@@ -636,7 +635,7 @@ def _ask_meeting_day(opened, partner, given: str, correct: bool) -> datetime.dat
 
     A stop with a day the field takes says the command that notes the meeting on that day.
     """
-    from spredning.cli.prompter import ask_past_day, past_day_problem
+    from spredning.cli.prompts.questions import ask_past_day, past_day_problem
 
     typed: list[str] = []
     try:
@@ -671,7 +670,7 @@ def _note_meeting(ws, opened, partner, day: datetime.date, today: datetime.date,
 def _ask_correct(earlier) -> bool:
     from questionary import Choice
 
-    from spredning.cli.prompter import select
+    from spredning.cli.prompts.simple import select
 
     make_console().print(say("meeting.earlier-than-last", style="bold yellow", **earlier.params))
     choices = [

@@ -78,7 +78,7 @@ def _ask_name(ws, typed_so_far: _Typed, given: tuple[str, str] | None = None) ->
     """
     import questionary
 
-    from spredning.cli.prompter import ask_text, select
+    from spredning.cli.prompts.simple import ask_text, select
 
     typed, refused = given or ("", None)
     while True:
@@ -295,7 +295,7 @@ def _ask_missing(
     """
     import questionary
 
-    from spredning.cli.prompter import ask_text, select
+    from spredning.cli.prompts.simple import ask_text, select
 
     to_correct = to_correct or {}
     text_of, why = _given_text(to_correct)
@@ -364,7 +364,7 @@ def _ask_reusing(
 
     `given`: the --genbruger names refused and why: the field holds them, the problem said above it.
     """
-    from spredning.cli.prompter import ask_text
+    from spredning.cli.prompts.simple import ask_text
 
     text, refused = given or ("", None)
 
@@ -547,7 +547,7 @@ def _ask(ws, new: NewProject, given: _Given, to_correct: _Corrections | None = N
     A stop before the project is made says that none was, with what was typed (see _Typed).
     """
     from spredning.cli.main import print_error
-    from spredning.cli.prompter import BackToMenu
+    from spredning.cli.prompts.keys import BackToMenu
 
     typed = _Typed(new)
     to_correct = to_correct or {}

@@ -8,6 +8,7 @@ from spredning.app import project_removal
 from spredning.app.projects import Content
 from spredning.cli.commands.common import (
     command,
+    hint_partner,
     interrupted_as,
     is_interactive,
     shell_word,
@@ -15,7 +16,7 @@ from spredning.cli.commands.common import (
     written_path,
 )
 from spredning.cli.console import after_work, make_console, say
-from spredning.cli.render_text import print_said
+from spredning.cli.render_text import print_fitted, print_said
 from spredning.core.errors import NotATerminal, SpredningError
 from spredning.i18n import t
 
@@ -40,7 +41,7 @@ def fjern(
             )
         from questionary import Choice
 
-        from spredning.cli.prompter import select
+        from spredning.cli.prompts.simple import select
 
         with interrupted_as("remove.interrupted"):
             _tell_holds(console, asked, what, kept_in)
@@ -126,10 +127,11 @@ def _choose_kept(ws, every):
     if not every:
         raise SpredningError("restore.nothing", folder=kept_in)
     if not is_interactive():
-        raise NotATerminal("restore.no-terminal", known=[k.folder.name for k in every], folder=kept_in)
+        known = [k.folder.name for k in every]  # the example names the first: no 'MAPPE' to copy
+        raise NotATerminal("restore.no-terminal", known=known, folder=kept_in, example=shell_word(known[0]))
     from questionary import Choice
 
-    from spredning.cli.prompter import select
+    from spredning.cli.prompts.simple import select
 
     with interrupted_as("restore.interrupted"):
         return select(
@@ -223,11 +225,45 @@ def flet(
 
 
 def _drafts_left(console, ws, merge) -> int:
-    """The drafts the other project keeps on this computer: not brought (only saved answers are)."""
-    from spredning.app.views import draft_count
+    """The drafts the other project keeps on this computer: not brought (only saved answers are).
+
+    Said with the commands that open them to be saved there ('fase' opens a phase at its drafts),
+    one for each phase, side and dialogue they are in; then flet again brings them.
+    """
+    from spredning.app.views import draft_count, draft_phases
 
     n = draft_count(ws, merge.source)
     if n:
-        say_it = say("merge.drafts-left", style="yellow", source=merge.source_name, slug=merge.source, n=n)
-        console.print(say_it)
+        opened = ws.store.open(merge.source)
+        opening = [
+            command(
+                "fase", phase, "--rolle", side, partner=_draft_partner(opened, where), project=merge.source
+            )
+            for phase, side, where in draft_phases(ws, merge.source)
+        ]
+        if not opening:  # drafts of questions this guide has no more: nothing opens them
+            console.print(say("merge.drafts-left-unplaced", style="yellow", source=merge.source_name, n=n))
+            return n
+        again = command("projekt", "flet", shell_word(merge.source))  # for real, after saving them
+        if len(opening) == 1:
+            said = say(
+                "merge.drafts-left",
+                style="yellow",
+                source=merge.source_name,
+                n=n,
+                command=opening[0],
+                again=again,
+            )
+            print_said(console, said, [opening[0], again])
+            return n
+        # a phase at a time: each command on its own line, kept whole (as status's per partner)
+        console.print(say("merge.drafts-left-phases", style="yellow", source=merge.source_name, n=n))
+        for line in opening:
+            print_fitted(console, line, line, "yellow", first="    ", rest="    ")
+        print_said(console, say("merge.drafts-left-again", style="yellow", again=again), again)
     return n
+
+
+def _draft_partner(opened, where: str):
+    """The dialogue a draft is in, named in the command only when it cannot tell it itself."""
+    return hint_partner(opened.project, opened.local, opened.project.partner(where) if where else None)
