@@ -258,6 +258,24 @@ def test_a_folder_typed_for_the_file_is_said_to_be_one_and_esc_closes_the_names_
     assert aeroe.store.slugs() == []
 
 
+def test_tab_on_a_folder_adds_its_slash_so_the_next_tab_goes_on_inside_it(renamed, monkeypatch, run_cli):
+    """trial5: Tab completed 'Mi' to 'Mine filer' with no '/', as a shell would add; the file's name
+    typed next ('Mine filerfr') and its Tab found nothing."""
+    aeroe, saved = renamed
+    inside = saved.parent / "Mine filer"
+    inside.mkdir()
+    saved.rename(inside / "fra Odense.yaml")
+    interactive(monkeypatch)
+    ws = workspace(aeroe.home)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+
+    run = typed(run_cli, go(ws, "import") + UP + ENTER + "Mi" + TAB + "fr" + TAB + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.screen[-3000:]
+    assert "? Stien til filen fra partneren: Mine filer/fra Odense.yaml" in run.screen
+    assert "Importeret fra Odense Kommune" in flat(run.out)
+
+
 # --- the notes of imported files (the state's 'importeret') -------------------------------------
 
 SLUG = "genoptraening-aeroe"

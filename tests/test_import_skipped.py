@@ -54,3 +54,28 @@ def test_a_file_with_nothing_older_says_nothing_skipped_installed_command(tmp_pa
     code, out, err = reusing.import_(sharing.export())
     assert code == 0, err + out
     assert "sprunget over" not in flat(out).lower() and "Springes over" not in out
+
+
+def test_a_partners_file_written_before_it_had_our_change_says_so_calmly(tmp_path, run_cli):
+    # trial5: in nearly every round of a dialogue the partner's reply was written before it had
+    # our latest change, and the import said "Sprunget over: filen … har en ældre udgave" in
+    # yellow with both texts, as for an old file imported late; nothing is wrong with such a file
+    sharing = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Første udgave", D2: "To"}
+    )
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert reusing.import_(sharing.export())[0] == 0
+    sharing.answer({D1: "Anden udgave"})  # after the export: Ærø's reply has the first
+    reply = reusing.export()
+
+    for argv, kept in ((("--tør",), "beholdes"), ((), "er beholdt")):
+        out = flat(sharing.ok("importer", str(reply), *argv))
+        assert "sprunget over" not in out.lower() and "Springes over" not in out, out
+        assert (
+            f"Ærø Kommune havde ikke jeres seneste ændring af 1 svar, da filen blev skrevet; "
+            f"jeres udgave {kept}: • {WHERE_D}: {Q_D1}" in out
+        ), out
+        assert "2 uændrede" in out
+    assert sharing.texts()[D1] == "Anden udgave"
+    english = flat(sharing.ok("--sprog", "en", "importer", str(reply)))
+    assert "Ærø Kommune did not have your latest change to 1 answer when the file was written" in english

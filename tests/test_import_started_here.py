@@ -26,19 +26,24 @@ def sharing(tmp_path) -> Org:
 @pytest.fixture
 def started(tmp_path) -> Org:
     """Ærø Kommune starts the project itself on the reusing side and answers one question."""
-    org = Org(tmp_path / "aeroe", tmp_path)
+    org = start_here(Org(tmp_path / "aeroe", tmp_path), "Odense Kommune")
+    org.answer({G1: "Vi har samme udfordring"}, "--rolle", "genbruge")
+    return org
+
+
+def start_here(org: Org, sharing_org: str) -> Org:
+    """Ærø Kommune starts the project on the reusing side, naming the sharing organisation so."""
     org.ok(
         "start",
         "--navn",
         NAME,
         "--deler",
-        "Odense Kommune",
+        sharing_org,
         "--rolle",
         "genbruge",
         "--organisation",
         "Ærø Kommune",
     )
-    org.answer({G1: "Vi har samme udfordring"}, "--rolle", "genbruge")
     return org
 
 
@@ -97,3 +102,14 @@ def test_a_started_project_already_sent_to_the_sharing_side_is_not_taken_over(sh
     assert code == 0, err + out
     assert "som Odense Kommune har startet for sig selv" in flat(out)
     assert sorted(started.store.slugs()) == [SLUG, f"{SLUG}-2"]
+
+
+def test_the_sharing_sides_own_spelling_of_its_name_comes_with_its_file(tmp_path, sharing):
+    # trial5: Næstved started with 'Frederiksberg kommune'; after Frederiksberg's file went into the
+    # project, every message still said 'bed Frederiksberg kommune sende …', and the file kept it
+    org = start_here(Org(tmp_path / "aeroe", tmp_path), "odense  kommune")
+    code, out, err = org.import_(sharing.export())
+    assert code == 0, err + out
+    assert "Filen fra Odense Kommune er skrevet til Ærø Kommune" in flat(out)
+    assert yaml.safe_load(org.path.read_text(encoding="utf-8"))["projekt"]["deler"] == "Odense Kommune"
+    assert "Deler Odense Kommune" in " ".join(org.ok("status").split())

@@ -149,23 +149,29 @@ def test_no_count_is_said_without_its_plural_forms():
 # --- the pager --------------------------------------------------------------------------------------
 
 
-def run_in_terminal(tmp_path, home, *args, pager: str | None, lines: int = 24) -> str:
-    """Run the installed command in a real terminal; return what the stub pager received (or '')."""
+def run_in_terminal(tmp_path, home, *args, pager: str | None, lines: int = 24, term: str = "xterm") -> str:
+    """Run the installed command in a real terminal; return what the stub pager received (or '').
+
+    `pager` "less": no $PAGER, and the stub is the `less` found first on the PATH.
+    """
     received = tmp_path / "pager-fik.txt"
     received.unlink(missing_ok=True)
-    stub = tmp_path / "pager"
+    (tmp_path / "bin").mkdir(exist_ok=True)
+    stub = tmp_path / "bin" / ("less" if pager == "less" else "pager")
     stub.write_text(f"#!/bin/sh\ncat > '{received}'\n", encoding="utf-8")
     stub.chmod(0o755)
     env = {
         **os.environ,
         "SPREDNING_HJEM": str(home),
-        "TERM": "xterm",
+        "TERM": term,
         "SPREDNING_SPROG": "da",
         "LINES": str(lines),
         "COLUMNS": "80",
     }
     env.pop("PAGER", None)
-    if pager is not None:
+    if pager == "less":
+        env["PATH"] = f"{stub.parent}{os.pathsep}{env.get('PATH', '')}"
+    elif pager is not None:
         env["PAGER"] = str(stub) if pager == "stub" else pager
     child = pexpect.spawn(
         str(COMMAND), list(args), env=env, encoding="utf-8", timeout=TIMEOUT, dimensions=(lines, 80)
@@ -188,6 +194,16 @@ def test_long_output_in_a_terminal_goes_through_the_pager_and_never_when_piped(t
     assert run_in_terminal(tmp_path, sharing.home, "projekter", pager="stub") == ""  # one project fits
     piped = sharing.ok("guide")  # not a terminal: printed as it is
     assert "Fase 6: Høst" in piped
+
+
+@pytest.mark.e2e
+def test_a_dumb_terminal_gets_no_pager_unless_one_is_chosen(tmp_path, pair):
+    # trial5: with TERM=dumb (an editor's shell, a serial console) `vis` started less, which
+    # stopped at "WARNING: terminal is not fully functional / Press RETURN to continue" in English
+    sharing, _ = pair
+    assert "Fase 6: Høst" in run_in_terminal(tmp_path, sharing.home, "guide", pager="less")
+    assert run_in_terminal(tmp_path, sharing.home, "guide", pager="less", term="dumb") == ""
+    assert "Fase 6: Høst" in run_in_terminal(tmp_path, sharing.home, "guide", pager="stub", term="dumb")
 
 
 def test_a_conflict_settled_is_no_news_from_the_partner_afterwards(pair):

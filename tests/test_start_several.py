@@ -56,7 +56,7 @@ def test_in_a_terminal_each_bad_field_opens_in_turn_holding_the_value_to_correct
 
     assert run.code == 0, run.err
     screen = flat(run.screen)
-    name, sharing = screen.index("Projektets navn:"), screen.index("Jeres organisation:")
+    name, sharing = screen.index("Projektets navn:"), screen.index("Organisationen, der deler innovationen:")
     assert screen.index("Projektets navn skal være én linje") < name < sharing
     assert name < screen.index("Navnet på den organisation, der deler, skal være én linje") < sharing
     assert (

@@ -177,6 +177,29 @@ def test_status_lists_a_conflict_with_where_the_question_and_both_versions(pair)
     assert "Næste skridt: afgør konflikten: spredning konflikter" in flat(out)
 
 
+def test_versions_alike_in_their_first_line_show_where_they_differ(pair, monkeypatch):
+    # trial5: two colleagues added a line under the same answer; both versions' first line read
+    # the same ("Fald om natten …" twice), so status showed no difference between them
+    sharing, reusing = pair
+    first = "Fald om natten blev fundet for sent."
+    conflicts(
+        sharing,
+        reusing,
+        {D1: f"{first}\nRegion Sjælland: også dagvagter."},
+        {D1: f"{first}\nNattevagterne ønskede færre runder, der vækker beboerne"},
+    )
+    for columns in (60, 80):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        lines = reusing.ok("status").splitlines()
+        ours = next(line for line in lines if line.startswith("    Ærø Kommune: "))
+        theirs = next(line for line in lines if line.startswith("    Odense Kommune: "))
+        assert "Region" in ours and "Natte" in theirs, (ours, theirs)
+        assert all(len(line) <= columns for line in (ours, theirs))
+    monkeypatch.setenv("COLUMNS", "100")
+    lines = reusing.ok("status").splitlines()
+    assert f"    Ærø Kommune: {first} ¶ Region Sjælland: også dagvagter." in lines
+
+
 def test_the_conflict_list_is_cut_to_the_terminal_cleaned_and_names_only_a_few(pair, monkeypatch):
     sharing, reusing = pair
     long = "Ærøs formål " + "meget " * 30 + "langt"
@@ -544,3 +567,18 @@ def test_json_on_the_reusing_side_names_the_organisation_by_name_and_key(hub):
     assert data["egen_organisation"] == {"side": "genbruge", "navn": "Fanø Kommune", "partner": KEYS[1]}
     [dialogue] = data["dialoger"]
     assert [p["sider"] for p in data["faser"]] == [p["sider"] for p in dialogue["faser"]]
+
+
+def test_one_partners_dialogue_names_the_partner_at_the_top(hub):
+    # trial5: 'status --partner' and 'vis --partner' at the sharing side showed "Genbrugere Ærø
+    # Kommune, Fanø Kommune, …" over a table or answers of one dialogue, never saying whose
+    sharing, partners = hub
+    fanoe = partners["fanoe-kommune"]
+    fanoe.answer({G1: "Fanøs svar"}, "--rolle", "genbruge")
+    sharing.import_(fanoe.export())
+    for argv in (("status", "--partner", "fanoe-kommune"), ("vis", "--partner", "fanoe-kommune")):
+        assert "Dialogen med Fanø Kommune" in flat(sharing.ok(*argv)), argv
+    english = flat(sharing.ok("--sprog", "en", "status", "--partner", "fanoe-kommune"))
+    assert "Dialogue with Fanø Kommune" in english
+    assert "Dialogen med" not in flat(sharing.ok("status"))  # every partner's, on one screen
+    assert "Dialogen med" not in flat(fanoe.ok("status"))  # its only dialogue is its own

@@ -106,6 +106,17 @@ class Planned(NamedTuple):
         return replaced and not before.same_content(self.after.answer)
 
 
+def _ours_since(item: Planned, copy: str) -> bool:
+    """Whether our answer is newer than the file's only by changes this copy made."""
+    if item.before is None:
+        return False
+    ours, theirs = item.before.answer.version, item.incoming.version
+    if history.compare(ours, theirs) is not history.Order.AFTER:  # older than a version kept beside
+        return False
+    had = dict(theirs)
+    return all(key == copy for key, count in ours if count > had.get(key, 0))
+
+
 class ImportPlan(NamedTuple):
     """Everything an import would do, before anything is written."""
 
@@ -150,6 +161,18 @@ class ImportPlan(NamedTuple):
         return [
             item for item in self.items if item.outcome in outcomes and not (item.removes or item.nothing)
         ]
+
+    def behind(self) -> list[Planned]:
+        """The answers skipped as older that the file has as this copy had them before its own later change.
+
+        Its sender wrote the file before it had that change (not sent yet, or imported after): the
+        usual course of a dialogue, nothing stale about the file. Ours is newer only by this copy's
+        changes; a partner's own later version skipped (an old file imported late) is not among them,
+        nor is anything from our own worksheet or our own other project.
+        """
+        if not self.copy or self.incoming.sheet_versions is not None or self.incoming.sender == self.me:
+            return []
+        return [item for item in self.listed(Outcome.OLDER) if _ours_since(item, self.copy)]
 
     def strays(self, layout: Layout) -> list[Planned]:
         """The answers the file brings under question ids this guide has no place for.
@@ -788,7 +811,10 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
     def bring_in(project: Project, state: LocalState):
         project = project._replace(partners=_with_partners(project.partners, plan.new_partners))
         if plan.adopts:  # one project with the sharing side's from now on: its identity
-            project = project._replace(id=plan.incoming.project.id)
+            # and the sharing organisation's name as it writes it (the same name, told apart here
+            # only by case or spacing: see _started_here)
+            sharing_org = plan.incoming.project.sharing_org or project.sharing_org
+            project = project._replace(id=plan.incoming.project.id, sharing_org=sharing_org)
         if plan.becomes and state.me is None:
             state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
         settled = 0

@@ -1,10 +1,11 @@
 """Long output in the user's pager, when it is taller than the terminal (never when piped).
 
 ``$PAGER`` chooses the pager (an empty value, or ``--ingen-pager``, turns paging off); without it
-``less -R`` is used where it exists, else ``more``. Everything still goes through the safe stream.
-Less is always given ``-R``, so colours show whatever the user's ``$LESS`` says (``LESS=-FX`` is
-common); a pager that cannot be started or fails (exits with an error) leaves the text to be
-printed as if there were no pager.
+``less -R`` is used where it exists, else ``more``, but not in a terminal that says it is dumb
+(``TERM=dumb``: an editor's shell, a serial console), where they cannot draw (as systemd does).
+Everything still goes through the safe stream. Less is always given ``-R``, so colours show
+whatever the user's ``$LESS`` says (``LESS=-FX`` is common); a pager that cannot be started or
+fails (exits with an error) leaves the text to be printed as if there were no pager.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ def pager_command() -> list[str] | None:
         with contextlib.suppress(ValueError):
             words = shlex.split(chosen, posix=os.name != "nt")
             return _with_colours(words) if words and shutil.which(words[0]) else None
+        return None
+    if os.environ.get("TERM") == "dumb":  # less would stop at "terminal is not fully functional"
         return None
     if shutil.which("less"):
         return ["less", "-R"]

@@ -60,8 +60,9 @@ def summary(plan: exchange.ImportPlan, settled: int = 0) -> str:
     ]
     if plan.removed():
         parts.append(t("importer.count.removed", n=len(plan.removed())))
+    behind = len(plan.behind())  # the file was written before its sender had ours: nothing to skip
     parts += [
-        t("importer.count.unchanged", n=plan.count(Outcome.UNCHANGED)),
+        t("importer.count.unchanged", n=plan.count(Outcome.UNCHANGED) + behind),
         t("importer.count.conflicts", n=plan.count(Outcome.CONFLICT) - settled),
     ]
     if settled:
@@ -71,8 +72,8 @@ def summary(plan: exchange.ImportPlan, settled: int = 0) -> str:
         parts.append(t("importer.count.resolved", n=resolved))
     if partly:
         parts.append(t("importer.count.resolved-partly", n=partly))
-    if plan.count(Outcome.OLDER):
-        parts.append(t("importer.count.older", n=plan.count(Outcome.OLDER)))
+    if plan.count(Outcome.OLDER) > behind:
+        parts.append(t("importer.count.older", n=plan.count(Outcome.OLDER) - behind))
     return t("list.separator").join(parts)
 
 
@@ -116,10 +117,15 @@ def print_older(console, guide: Guide, plan: exchange.ImportPlan, dry: bool = Fa
     A count alone ("1 ældre udgave sprunget over") leaves the user to guess what was not brought in;
     the file is named as given, and each answer with a line of the file's text and of ours, kept.
     """
-    older = plan.listed(Outcome.OLDER)
+    org = exchange.sender_name(plan.incoming, with_new_partners(plan))
+    behind = plan.behind()
+    if behind:  # the usual course of a dialogue: said calmly, by question
+        key = "importer.behind-dry" if dry else "importer.behind"
+        console.print(say(key, n=len(behind), org=org))
+        console.print(_lines(guide, plan, behind))
+    older = [item for item in plan.listed(Outcome.OLDER) if item not in behind]
     if not older:
         return
-    org = exchange.sender_name(plan.incoming, with_new_partners(plan))
     heading = "importer.older-dry" if dry else "importer.older"
     if plan.own_sheet:  # our own worksheet: from no organisation but ours
         heading = "importer.older-own-sheet-dry" if dry else "importer.older-own-sheet"

@@ -327,8 +327,12 @@ def project_facts(
     changed: datetime.datetime | None,
     side: str | None = None,
     organisation: str | None = None,
+    dialogue: str | None = None,
 ) -> RenderableType:
-    """The project's name, innovation, organisations, this user's side and file."""
+    """The project's name, innovation, organisations, this user's side and file.
+
+    `dialogue`: the partner whose dialogue alone is shown, where there are several to tell apart.
+    """
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
@@ -341,6 +345,8 @@ def project_facts(
     if project.partners:
         label = t("facts.reusing", n=len(project.partners))
         grid.add_row(label, Text(", ".join(clean_name(p.name or p.key) for p in project.partners)))
+    if dialogue:
+        grid.add_row(t("facts.dialogue"), Text(clean_name(dialogue)))
     if side:
         who = role_title(side) + (f" ({org_name(project, organisation)})" if organisation else "")
         grid.add_row(t("facts.your-side"), Text(who))

@@ -22,7 +22,8 @@ from rich.text import Text
 from spredning.cli.render import bullets, plain
 from spredning.cli.render_narrow import TableOrList, longest_word, packed, table_width
 from spredning.cli.render_project import org_name, own_key, removed_by, writer_settles
-from spredning.cli.render_text import one_line, print_fitted
+from spredning.cli.render_text import answer_pair, one_line, print_fitted
+from spredning.core.errors import Message
 from spredning.core.model import NOTHING, SHARING, Answer, Guide, Progress, Project, Slot
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import render, t
@@ -120,6 +121,7 @@ def conflict_list(
     conflicts: Sequence[OpenConflict],
     me: str | None,
     writers: Mapping[Slot, str] = NOTHING,
+    width: int = 80,
 ) -> RenderableType:
     """The first few conflicts, each where it is, its question and every version's first line.
 
@@ -149,14 +151,37 @@ def conflict_list(
             own = me is not None and other.source == me
             name = t(own_key(project, me, other, "conflict.own-sheet-heading")) if own and me else None
             versions.append((name or org_name(project, other.source), other, removed_by(project, other, by)))
-        for org, answer, emptied in versions:
-            lines.append(_cut("    ", plain(f"{org}: ", "bold"), plain(first_line(answer, emptied))))
+        for (org, _, _), shown in zip(versions, _told_apart(versions, width), strict=True):
+            lines.append(_cut("    ", plain(f"{org}: ", "bold"), plain(shown)))
         if writer is not None and writer_settles(item.entry, writer):
             settles = t("status.conflict-writer-settles", org=org_name(project, writer))
             lines.append(_cut("    ", plain(settles, "italic")))
     if len(conflicts) > LISTED:
         lines.append(Text(t("status.more", n=len(conflicts) - LISTED), style="dim"))
     return Group(*lines)
+
+
+def _told_apart(versions: Sequence[tuple[str, Answer, str | None]], width: int) -> list[str]:
+    """Each version's first line; where it reads as ours does, both on one line around where they differ.
+
+    Versions alike in their first line (a line added under the same answer on both sides) would
+    otherwise be listed as the same text: then the whole text is flattened (line breaks as ¶) and
+    cut around the first difference to fit `width` columns after the names, as the lists of
+    replaced answers do (answer_pair).
+    """
+    shown = [first_line(answer, emptied) for _, answer, emptied in versions]
+    (name, mine, _), ours = versions[0], shown[0]
+    for at, (org, other, _) in enumerate(versions[1:], 1):
+        if shown[at] == ours and not (mine.empty or other.empty) and other != mine:
+            room = width - len("    : ") - max(cell_len(name), cell_len(org))
+            pair = answer_pair(mine, other, max(room, 10))
+            shown[0] = shown[0] if shown[0] != ours else _said(pair[0])
+            shown[at] = _said(pair[1])
+    return shown
+
+
+def _said(line: str | Message) -> str:
+    return line if isinstance(line, str) else render(line)
 
 
 def first_line(answer: Answer, removed_by: str | None = None) -> str:

@@ -337,7 +337,7 @@ def _ask_missing(
             return _problem(projects.sharing_line_problem(text))
 
         sharing = ask_text(
-            t("start.ask-own-org") if role == "dele" else t("start.ask-sharing-org"),
+            t("start.ask-sharing-org"),  # on either side: "Jeres" read as a consultant's own firm
             sharing_problem,
             default=text_of("sharing_org"),
             interrupted=typed.field("sharing_org", sharing_problem),

@@ -66,10 +66,14 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     from spredning.cli.render_project import open_tools, project_facts, status_table
 
     local = result.local
-    console.print(project_facts(result.project, result.path, result.changed, local.side, local.organisation))
+    several = several_dialogues(result.project, result.local)
+    partner = result.dialogues[0].dialogue.partner if several and not result.portfolio else None
+    whose = (partner.name or partner.key) if partner is not None else None
+    console.print(
+        project_facts(result.project, result.path, result.changed, local.side, local.organisation, whose)
+    )
     tell_missing_names(console, result.project, local.side)
     console.print()
-    several = several_dialogues(result.project, result.local)
     if result.portfolio and several:
         _show_portfolio(console, guide, result, project_option)
         return
@@ -271,7 +275,8 @@ def _notes(console, guide: Guide, result: Status, conflicts, strays, project_opt
             for item in conflicts
             if (by := exchange.writer(result.local, item.slot, item.entry.answer)) is not None
         }
-        console.print(conflict_list(guide, result.project, conflicts, result.local.me, writers))
+        listed = conflict_list(guide, result.project, conflicts, result.local.me, writers, console.width)
+        console.print(listed)
         partner = result.dialogues[0].dialogue.partner if several and not result.portfolio else None
         settle = command("konflikter", partner=partner, project=project_option)
         theirs = all(exchange.partners_own(result.local, item) for item in conflicts)  # none ours to settle

@@ -68,7 +68,12 @@ def vis(
     with paged(console, not ingen_pager) as out:
         out.print(
             project_facts(
-                opened.project, str(opened.path), None, opened.local.side, opened.local.organisation
+                opened.project,
+                str(opened.path),
+                None,
+                opened.local.side,
+                opened.local.organisation,
+                _whose(opened, chosen),
             )
         )
         if not nye and (chosen is not None or not opened.project.partners):  # one dialogue's meetings
@@ -118,6 +123,13 @@ def vis(
             else command("vis", "--nye", partner=chosen if several else None)
         )
         print_fitted(make_console(stderr=True), t("vis.news-kept", n=kept, command=again), again, "yellow")
+
+
+def _whose(opened, partner: Partner | None) -> str | None:
+    """The partner whose dialogue alone is shown, where this computer sees several; else None."""
+    if partner is None or not several_dialogues(opened.project, opened.local):
+        return None
+    return partner.name or partner.key
 
 
 def _meetings(console, opened, partner: Partner | None) -> None:

@@ -288,6 +288,8 @@ def _path_keys() -> KeyBindings:
         shared = get_common_complete_suffix(buffer.document, found)
         if len(found) == 1:
             buffer.apply_completion(found[0])
+            if found[0].display_text.endswith("/"):  # a folder: on inside it, as a shell goes
+                buffer.insert_text("/")  # prompt_toolkit shows it, but leaves it out of the text
         elif shared:
             buffer.insert_text(shared)
         elif found:
