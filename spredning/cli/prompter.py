@@ -426,7 +426,7 @@ def _undo_keys(undone: Callable[[str], None] | None = None) -> KeyBindings:
     return bindings
 
 
-def _pasted_codes() -> KeyBindings:
+def _pasted_codes(one_line: bool = False) -> KeyBindings:
     """A colour code in pasted text (``ESC[31m``) is text, not a mouse click.
 
     prompt_toolkit reads ``ESC[`` + digits and ``;`` + ``m`` as a mouse event, and its mouse
@@ -434,12 +434,26 @@ def _pasted_codes() -> KeyBindings:
     the paste, when a terminal without bracketed paste passes the code on as typed keys. No
     prompt here asks the terminal for mouse events, so whatever arrives as one was pasted: it
     goes into the text as it came, as a bracketed paste would put it (shown as ``␛[31m``).
+
+    With `one_line` (a one-line field), a tab typed or pasted (a spreadsheet's cells) is a space:
+    the field would show it as ``^I``, and a name or a line holds no tab.
     """
     bindings = KeyBindings()
 
     @bindings.add(Keys.Vt100MouseEvent, eager=True)
     def _as_text(event) -> None:
-        field_buffer(event.app).insert_text(event.data)
+        field_buffer(event.app).insert_text(event.data.replace("\t", " ") if one_line else event.data)
+
+    if one_line:
+
+        @bindings.add("c-i", eager=True)
+        def _tab(event) -> None:
+            event.current_buffer.insert_text(" ")
+
+        @bindings.add(Keys.BracketedPaste, eager=True)
+        def _pasted(event) -> None:  # as prompt_toolkit's own, the tabs spaces
+            text = event.data.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+            event.current_buffer.insert_text(text)
 
     return bindings
 
@@ -677,7 +691,8 @@ def ask_text(
     With `paths`, Tab completes a file or folder name (from the working folder, or ~), as in a shell.
 
     `refused`: why the `default` (a value given as an option) was refused, said above the field,
-    which holds it to correct.
+    which holds it to correct. There Esc does what it does in a list (see select): it stops as
+    Ctrl+C does, or goes back to the home screen's menu; the help under the field says so.
 
     With `one_line`, a text with a line break or a tab inside it (pasted) is refused so, saying
     what to do: saved, the breaks would be spaces, not the text shown in the field.
@@ -686,6 +701,9 @@ def ask_text(
     text when Ctrl+C or Ctrl+D leaves it, before the interrupt goes on: the caller can say what
     was typed and not saved.
     """
+    stops = refused is not None and back is NO_BACK  # a field opened for a refused value: Esc as in a list
+    if stops:
+        instruction = _with_stop_help(instruction)
     message, instruction = question_lines(
         clean(message), instruction and clean(instruction), _width(io), room=TYPING_ROOM, spaced=False
     )
@@ -695,14 +713,13 @@ def ask_text(
         validate = _one_line(validate)
     while True:
         question = _text_prompt(message, instruction, default, paths=paths, **io)
-        if back is not NO_BACK:
-            _with_keys(question, _back_keys(back))
+        _with_keys(question, *_field_escape(back, stops))
         if refused is not None:  # said once, above the field
             _say_refused(refused, question.application.output)
             refused = None
         try:
             text = _asked_then_echoed(question, message, str)
-        except (KeyboardInterrupt, EOFError):
+        except (KeyboardInterrupt, EOFError, BackToMenu):
             if interrupted is not None:
                 interrupted(field_buffer(question.application).text)
             raise
@@ -711,6 +728,23 @@ def ask_text(
             return text
         _say_refused(problem, question.application.output)
         default = text  # asked again with the text, to correct
+
+
+def _field_escape(back, stops: bool) -> list[KeyBindings]:
+    """What Esc does in a text field: `back`, or with `stops` as in a list (see select), or nothing."""
+    if back is not NO_BACK:
+        return [_back_keys(back)]
+    if stops:
+        return [_leave_keys_to_menu() if escape_leaves() else _escape_stops()]
+    return []
+
+
+def _with_stop_help(instruction: str | None) -> str:
+    """A field's help with how to stop (Esc as in a list): '(valgfrit; Esc eller Ctrl+C stopper)'."""
+    help_text = t("prompt.refused-help-menu" if escape_leaves() else "prompt.refused-help")
+    if not instruction:
+        return f"({help_text})"
+    return f"{instruction[:-1]}; {help_text})" if instruction.endswith(")") else f"{instruction}; {help_text}"
 
 
 def _one_line(validate: Callable[[str], str | None] | None) -> Callable[[str], str | None]:
@@ -723,7 +757,7 @@ def _one_line(validate: Callable[[str], str | None] | None) -> Callable[[str], s
     return check
 
 
-_PICTURED = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # what prompt_toolkit would show as ^A, ^[ ...
+_PICTURED = re.compile("[\x00-\x09\x0b-\x1f\x7f]")  # what prompt_toolkit would show as ^A, ^I, ^[ ...
 
 
 class ControlPictures(Processor):
@@ -766,7 +800,7 @@ def _text_prompt(
     prompt.default_buffer.reset(Document(default))
     question = questionary.Question(prompt.app)
     question.text_field = True  # type: ignore[attr-defined]  # a stop from outside shows its text
-    keys = [_no_search_keys(), _undo_keys(), _pasted_codes(), *([_path_keys()] if paths else [])]
+    keys = [_no_search_keys(), _undo_keys(), _pasted_codes(one_line=True), *([_path_keys()] if paths else [])]
     return _with_keys(question, *keys)
 
 
