@@ -170,7 +170,7 @@ def add(
     to_correct = _texts_to_correct(hvad, hvem, on_one_line)
     ws = workspace(ctx)
     source = _source(ws, fase)  # what the options got wrong is said before any question
-    state = plans.parse_status(status) if status else "ikke-startet"
+    state = _given_status(status) if status else "ikke-startet"
     due, given_due = _given_due(frist)
     opened = ws.open()
     with interrupted_as("plan.add-interrupted"):
@@ -308,8 +308,38 @@ def _tell_late(console, item) -> None:
         console.print(say("plan.due-passed", style="yellow", day=item.due))
 
 
+def _given_status(value: str) -> str:
+    """The status --status gives; one that is none is refused, or in a terminal the statuses offered."""
+    try:
+        return plans.parse_status(value)
+    except UsageProblem as refused:
+        if not is_interactive():
+            raise
+        from spredning.cli.offered import offered_status
+
+        return offered_status(refused, value)
+
+
 def _source(ws, value: str | None) -> str:
-    """A phase ('fjern') or a tool ('fjern.fjern-forhindringer' or 'fjern-forhindringer')."""
+    """A phase ('fjern') or a tool ('fjern.fjern-forhindringer' or 'fjern-forhindringer').
+
+    One that is neither is refused; in a terminal the phases and their tools are offered.
+    """
+    try:
+        return _named_source(ws, value)
+    except UsageProblem as refused:
+        if not is_interactive() or refused.key != "plan.bad-source":
+            raise
+        from spredning.cli.offered import offered_source
+
+        close = refused.params.get("close")
+        nearest = None
+        with contextlib.suppress(UsageProblem):  # the closest named phase or tool, chosen already
+            nearest = _named_source(ws, close[0]) if isinstance(close, list) and close else None
+        return offered_source(refused, ws.guide, nearest)
+
+
+def _named_source(ws, value: str | None) -> str:
     if not value:
         return ""
     from spredning.app.readiness import tool_by_id
@@ -378,7 +408,7 @@ def _given_changes(ws, what: str | None, who: str | None, status: str | None, fa
     if who is not None:
         changes["who"] = who
     if status is not None:
-        changes["status"] = plans.parse_status(status)
+        changes["status"] = _given_status(status)
     if fase is not None:
         changes["source"] = _source(ws, fase)
     return changes
