@@ -300,3 +300,27 @@ def test_a_tab_typed_or_pasted_in_a_one_line_field_is_a_space(on_screen, tab):
     assert run.code == 0, run.err
     assert "^I" not in run.screen
     assert facts("proeve-projekt")["navn"] == "Prøve projekt"
+
+
+def test_starts_fields_for_a_refused_name_and_a_blank_deler_both_open(on_screen):
+    """A blank --deler is one of the bad values: the name refused with it is not passed over."""
+    keys = "\x1b[D" * 4 + "\x7f" + ENTER + "Odense Kommune" + ENTER  # the line break taken out
+    start = ("start", "--navn", "Æble\ngrød", "--rolle", "dele", "--beskrivelse", "x", "--deler", " ")
+
+    run = on_screen(keys, *start, "--genbruger", "Vejle")
+
+    assert run.code == 0, run.err
+    assert (facts("aeblegroed")["navn"], facts("aeblegroed")["deler"]) == ("Æblegrød", "Odense Kommune")
+
+
+def test_starts_side_list_for_a_refused_side_has_the_close_one_chosen_and_says_how_to_stop(
+    on_screen, run_cli
+):
+    given = ("--navn", "Q", "--beskrivelse", "x", "--deler", "Odense", "--genbruger", "Ærø Kommune")
+
+    run = on_screen(ENTER, "start", "--rolle", "genbrug", *given)
+
+    assert run.code == 0, run.err
+    assert "Hvilken side er I på? Vi vil genbruge" in flat(run.screen)
+    assert "Esc eller Ctrl+C stopper" in flat(run.screen)
+    assert "Vi vil genbruge (Ærø Kommune)" in run_cli("status")[1]

@@ -167,8 +167,6 @@ def _given_problems(ws, new: NewProject, named: bool, taken: bool, given: _Given
     a problem there is its own. A --deler or --genbruger `given` blank names no one: refused too.
     """
     found = _blank_given(new, given)
-    if found:
-        return found
     if named:
         wrong = projects.name_problem(ws, new.name) if taken else projects.letters_problem(new.name)
         if wrong is not None:
@@ -201,6 +199,12 @@ def _blank_given(new: NewProject, given: _Given) -> list[_Wrong]:
         blank = message("start.blank-option", option="--genbruger")
         found.append(_Wrong("--genbruger", "reusing_orgs", blank))
     return found
+
+
+def _close_side(wrong: _Wrong) -> str:
+    """The side a --rolle refused was close to ('genbrug': genbruge), or '' when none."""
+    close = wrong.problem.params.get("close")
+    return str(close[0]) if isinstance(close, list) and close else ""
 
 
 def _given_role(rolle: str | None) -> tuple[str | None, list[_Wrong]]:
@@ -328,18 +332,22 @@ def _ask_missing(
     """
     import questionary
 
-    from spredning.cli.prompter import ask_text, select
+    from spredning.cli.prompter import ask_text, escape_leaves, select
 
     to_correct = to_correct or {}
     text_of, why = _given_text(to_correct)
     if "role" in to_correct:  # a --rolle given that is no side: why, above the sides to choose from
         make_console().print(Text(to_correct["role"][1], style="yellow"))
+    sides = [
+        questionary.Choice(t("start.side-dele"), "dele"),
+        questionary.Choice(t("start.side-genbruge"), "genbruge"),
+    ]
+    close = to_correct.get("role", ("", ""))[0]  # the side the one given was close to: chosen already
     role = new.role or select(
         t("start.ask-side"),
-        [
-            questionary.Choice(t("start.side-dele"), "dele"),
-            questionary.Choice(t("start.side-genbruge"), "genbruge"),
-        ],
+        sides,
+        default=next((side for side in sides if side.value == close), None),
+        instruction=t("prompt.refused-select-help") if "role" in to_correct and not escape_leaves() else None,
     )
     typed.given(role=role)
     new = projects.with_organisation(new._replace(role=role))  # --organisation: ours, on either side
@@ -643,7 +651,9 @@ def start(
         if interactive:
             # what the options got wrong, before any question: each field opens holding it, to correct
             new, given, to_correct = _to_correct(ws, new, given, named=navn is not None)
-            to_correct |= {wrong.field: ("", _said(wrong.problem) or "") for wrong in wrong_role}
+            to_correct |= {
+                wrong.field: (_close_side(wrong), _said(wrong.problem) or "") for wrong in wrong_role
+            }
             asked = _ask(ws, new, given, to_correct)
             if isinstance(asked, str):  # the user goes on with the project that has the name
                 project = projects.use(ws, asked)
