@@ -173,7 +173,7 @@ def test_without_a_terminal_a_status_that_is_none_is_refused_naming_each(run_cli
 
     assert code == 2
     assert flat(err) == (
-        "Fejl: 'igang' er ikke en status. "
+        "Fejl: 'igang' er ikke en status. Mente du 'i gang'? "
         'Brug "ikke startet", "i gang", færdig eller droppet, fx --status "i gang".'
     )
 
@@ -324,3 +324,12 @@ def test_starts_side_list_for_a_refused_side_has_the_close_one_chosen_and_says_h
     assert "Hvilken side er I på? Vi vil genbruge" in flat(run.screen)
     assert "Esc eller Ctrl+C stopper" in flat(run.screen)
     assert "Vi vil genbruge (Ærø Kommune)" in run_cli("status")[1]
+
+
+def test_without_a_terminal_a_phase_that_is_none_is_refused_naming_the_phases(run_cli, ws):
+    new_project(ws)
+
+    code, _, err = run_cli("plan", "tilføj", "--hvad", "x", "--fase", "zzz")
+
+    assert code == 2
+    assert "Skriv en af fasene (tjek, test, tilpas, fjern, brug, høst) eller et værktøj" in flat(err)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from spredning.core.errors import UsageProblem
-from spredning.core.model import Guide, Partner, fold_name
+from spredning.core.model import Guide, Partner
 from spredning.i18n import render, t
 
 
@@ -37,15 +37,6 @@ def offer(refused: UsageProblem, question: str, choices: Sequence[tuple[str, obj
     return select(question, made, default=default, instruction=help_text)
 
 
-def closest(value: str, words: dict[str, object]) -> object:
-    """The value whose word (`words`: word -> value) is closest to what was typed, or None."""
-    import difflib
-
-    folded = {fold_name(word): chosen for word, chosen in words.items()}
-    found = difflib.get_close_matches(fold_name(value), list(folded), n=1, cutoff=0.6)
-    return folded[found[0]] if found else None
-
-
 def offered_role(refused: UsageProblem) -> str:
     """--rolle that is no side: the two sides offered, the one it was close to chosen already."""
     close = refused.params.get("close")
@@ -53,14 +44,15 @@ def offered_role(refused: UsageProblem) -> str:
     return offer(refused, t("start.ask-side"), sides, close[0] if isinstance(close, list) and close else None)
 
 
-def offered_status(refused: UsageProblem, value: str) -> str:
+def offered_status(refused: UsageProblem) -> str:
     """--status that is none: the statuses offered, the closest chosen already."""
     from spredning.core.followup import STATUSES
 
     choices = [(t(f"plan.status.{status}"), status) for status in STATUSES]
-    words: dict[str, object] = {status: status for status in STATUSES}
-    words |= {title: status for title, status in choices}
-    return offer(refused, t("plan.ask-status"), choices, closest(value, words))
+    close = refused.params.get("close")  # as the refusal says it: 'Mente du 'i gang'?'
+    first = close[0] if isinstance(close, list) and close else None
+    chosen = next((status for title, status in choices if title == first), None)
+    return offer(refused, t("plan.ask-status"), choices, chosen)
 
 
 def offered_partner(refused: UsageProblem, partners: Sequence[Partner]) -> Partner:

@@ -317,7 +317,7 @@ def _given_status(value: str) -> str:
             raise
         from spredning.cli.offered import offered_status
 
-        return offered_status(refused, value)
+        return offered_status(refused)
 
 
 def _source(ws, value: str | None) -> str:
@@ -339,6 +339,13 @@ def _source(ws, value: str | None) -> str:
         return offered_source(refused, ws.guide, nearest)
 
 
+def _phase_word(phase) -> str:
+    """A phase as --fase takes it: as the guide writes it when that is its id ('høst'), else the id."""
+    from spredning.core.model import fold_name
+
+    return phase.name.lower() if fold_name(phase.name) == phase.id else phase.id
+
+
 def _named_source(ws, value: str | None) -> str:
     if not value:
         return ""
@@ -353,7 +360,8 @@ def _named_source(ws, value: str | None) -> str:
         phases = close_phases(ws.guide, value) if "." not in value else []  # 'fjrn': Mente du 'fjern'?
         tools = unknown.params.get("close")
         close = [*phases, *(tools if isinstance(tools, list) else [])][:3]
-        raise UsageProblem("plan.bad-source", value=value, close=close) from None
+        phases = [_phase_word(phase) for phase in ws.guide.phases]  # named, so a script is put right by it
+        raise UsageProblem("plan.bad-source", value=value, close=close, phases=phases) from None
 
 
 @plan_app.command("ret", cls=typer_compat.DanishCommand, help=t("help.plan.ret"))
