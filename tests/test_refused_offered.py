@@ -121,7 +121,7 @@ def test_in_a_terminal_a_side_that_is_none_offers_the_sides_the_close_one_chosen
     assert run.code == 0, run.err
     said = flat(run.out)
     assert "Ukendt side: 'genbrug'. Mente du 'genbruge'?" in said
-    assert "Hvilken side er I på? Vi vil genbruge" in flat(run.screen)
+    assert "Hvilken side gælder det? genbruge (den genbrugende organisations side)" in flat(run.screen)
     assert "Vi vil genbruge 0/" in said and "Vi vil dele 0/" not in said  # the side chosen is shown
     assert slug
 

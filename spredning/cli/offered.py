@@ -40,8 +40,12 @@ def offer(refused: UsageProblem, question: str, choices: Sequence[tuple[str, obj
 def offered_role(refused: UsageProblem) -> str:
     """--rolle that is no side: the two sides offered, the one it was close to chosen already."""
     close = refused.params.get("close")
-    sides = [(t("start.side-dele"), "dele"), (t("start.side-genbruge"), "genbruge")]
-    return offer(refused, t("start.ask-side"), sides, close[0] if isinstance(close, list) and close else None)
+    first = close[0] if isinstance(close, list) and close else None
+    sides = [
+        (t("prompt.side-dele"), "dele"),
+        (t("prompt.side-genbruge"), "genbruge"),
+    ]  # as --rolle takes them
+    return offer(refused, t("prompt.which-side"), sides, first)
 
 
 def offered_status(refused: UsageProblem) -> str:

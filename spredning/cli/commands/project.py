@@ -10,12 +10,12 @@ import typer
 from rich.text import Text
 
 from spredning.app import projects
+from spredning.app.dialogue import parse_role  # not common's: start asks a wrong side in its own turn
 from spredning.app.projects import NewProject
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     command,
     is_interactive,
-    parse_role,
     shell_word,
     tell_missing_names,
     tell_odd_files,
