@@ -446,7 +446,7 @@ def _pasted_codes(one_line: bool = False) -> KeyBindings:
 
     if one_line:
 
-        @bindings.add("c-i", eager=True)
+        @bindings.add("c-i")  # not eager: a path field's Tab (_path_keys, added after) completes instead
         def _tab(event) -> None:
             event.current_buffer.insert_text(" ")
 
