@@ -389,3 +389,26 @@ def on_screen(monkeypatch, run_cli):
 
     interactive(monkeypatch)
     return lambda keys, *argv: typed(run_cli, keys, *argv)
+
+
+# --- A projects folder and a project made with projectkit (as 'spredning start' makes one) --------
+
+
+@pytest.fixture
+def ws(tmp_path):
+    """A Workspace on $SPREDNING_HJEM (tmp_path/hjem) with the shipped guide: projectkit's, an
+    instance of its own (not the `workspace` fixture's)."""
+    import projectkit
+
+    return projectkit.workspace(tmp_path / "hjem")
+
+
+@pytest.fixture
+def reusing(ws):
+    """A project on the reusing side (Ærø Kommune, one partner), active, in $SPREDNING_HJEM; its slug.
+
+    The exchange tests call an organisation on the reusing side (an Org) `reusing` and make their own.
+    """
+    import projectkit
+
+    return projectkit.new_project(ws)

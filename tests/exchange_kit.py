@@ -192,6 +192,20 @@ def settle_in_terminal(org: Org, monkeypatch, *argv: str) -> str:
         return org.ok("konflikter", *argv)
 
 
+def asking_in(monkeypatch, command: str):
+    """An `asking` fixture's runner: an organisation's command run with its prompt reading `keys`, as in
+    a terminal, where only the command's module (spredning.cli.commands.COMMAND) is told it runs in one."""
+    from homekit import typed
+
+    monkeypatch.setattr(f"spredning.cli.commands.{command}.is_interactive", lambda: True)
+    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+
+
+def backups(org: Org) -> list[Path]:
+    """The copies kept beside the organisation's project file (FILE.bak-TIME), in name order."""
+    return sorted(org.home.glob(f"{org.path.name}.bak-*"))
+
+
 CACHES = ("projekter.json", ".lock")  # the project index and lock files: not the user's data
 
 

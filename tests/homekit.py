@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import io
 import re
+import shlex
 from dataclasses import dataclass
 
 from prompt_toolkit.application import create_app_session
@@ -18,6 +19,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from spredning.app import home as app_home
+from spredning.i18n import t
 
 ENTER = "\r"
 ESC = "\x1b"  # always followed by another key in a test: a lone Esc at the end of the input is lost
@@ -98,3 +100,28 @@ def exchange(ws, kind: str) -> str:
 def kinds(ws) -> list[str]:
     """The menu's actions as they are now."""
     return [action.kind for action in app_home.home(ws).actions]
+
+
+# --- What a run asked, and the start command it gave ------------------------------------------------
+
+
+def asked(screen: str) -> list[str]:
+    """The questions a run asked, in order (each prompt's first line starts with '? ')."""
+    questions = []
+    for line in screen.splitlines():
+        if line.startswith("? "):
+            question = line[2:].split(":")[0].split("?")[0]
+            if not questions or questions[-1] != question:
+                questions.append(question)
+    return questions
+
+
+def prompt(key: str) -> str:
+    """A prompt's words from the catalogue, as asked() reads them from the screen."""
+    return t(key).rstrip(":").split("?")[0]
+
+
+def start_words(text: str) -> list[str]:
+    """The start command a message gives, as its words without the program."""
+    line = " ".join(text.split())
+    return shlex.split(line[line.index("spredning start") :])[1:]

@@ -58,3 +58,11 @@ def rendered(stream: str, columns: int, rows: int) -> list[str]:
     while text and not text[-1]:
         text.pop()
     return text
+
+
+def stub_editor(tmp_path: Path, body: str) -> str:
+    """A shell script (tmp_path/editor) that stands in for the user's $EDITOR; its path."""
+    editor = tmp_path / "editor"
+    editor.write_text(f"#!/bin/sh\n{body}", encoding="utf-8")
+    editor.chmod(0o755)
+    return str(editor)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, saved, session, workspace
+from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, saved, session
 
 from spredning.core.interview import Interview, ResumeDrafts
 from spredning.core.local import JOINER, Drafted
@@ -17,11 +17,6 @@ from spredning.core.model import Answer
 Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
 A_TEXT = "A: min vigtige tekst om målgruppen"
 B_TEXT = "B: kollegaens svar"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-from exchange_kit import D1, D2, D3, Org, flat, start_sharing, tree
-from homekit import CTRL_C, DOWN, ENTER, typed
+from exchange_kit import D1, D2, D3, Org, asking_in, flat, start_sharing, tree
+from homekit import CTRL_C, DOWN, ENTER
 from terminal import ANSI, COMMAND, person
 
 from spredning.app.workspace import Settings, Workspace
@@ -53,8 +53,7 @@ OLD_FILE = {D1: "Den gamle tekst fra filen", D2: "Et svar i stedet for markering
 @pytest.fixture
 def asking(monkeypatch):
     """Run an organisation's command with its prompt reading `keys`, as in a terminal."""
-    monkeypatch.setattr("spredning.cli.commands.fase.is_interactive", lambda: True)
-    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+    return asking_in(monkeypatch, "fase")
 
 
 def test_without_a_terminal_nothing_is_saved_and_each_replaced_answer_is_listed(sharing):

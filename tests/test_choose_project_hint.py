@@ -9,11 +9,8 @@ import re
 import shlex
 
 import pytest
+from exchange_kit import flat
 from projectkit import new_project, workspace
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.mark.parametrize(("language", "before"), [("da", "Vælg et med"), ("en", "Choose one with")])

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from exchange_kit import flat
 
 from spredning.core.content import default_guide_dir, load_guide
 
 INTERESSANT = "tjek.beskriv-innovationen.genbruge.interessant"
 SAMME_BEHOV = "tjek.beskriv-innovationen.genbruge.samme-behov"
 BEGEJSTRER = "tjek.fortael-den-gode-historie.genbruge.begejstrer"
-
-
-def flat(text: str) -> str:
-    """Text with every run of whitespace as one space (lines wrap where the terminal ends)."""
-    return " ".join(text.split())
 
 
 @pytest.fixture

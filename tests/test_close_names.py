@@ -8,8 +8,8 @@ partner: a terminal asks which was meant, a script is refused and told how to ad
 from __future__ import annotations
 
 import pytest
-from exchange_kit import Org, flat, start_sharing, tree
-from homekit import CTRL_C, DOWN, ENTER, typed
+from exchange_kit import Org, asking_in, flat, start_sharing, tree
+from homekit import CTRL_C, DOWN, ENTER
 
 from spredning.app.dialogue import close_partners
 from spredning.core.model import Partner
@@ -66,8 +66,7 @@ def fanoe(odense, tmp_path, run_cli) -> Org:
 @pytest.fixture
 def asking(monkeypatch):
     """Run an organisation's command with its prompt reading `keys`, as in a terminal."""
-    monkeypatch.setattr("spredning.cli.commands.project_settings.is_interactive", lambda: True)
-    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+    return asking_in(monkeypatch, "project_settings")
 
 
 def partners(org: Org) -> list[str]:

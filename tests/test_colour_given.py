@@ -4,26 +4,11 @@ terminal the colours are offered to choose from, what was wrong said above them.
 
 from __future__ import annotations
 
-import pytest
-from projectkit import new_project, workspace
+from exchange_kit import flat
 
 from spredning.core import followup
 
 ENTER = "\r"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    return new_project(ws)
 
 
 def test_in_a_terminal_klarhed_with_a_colour_that_is_none_offers_the_colours_saying_why(

@@ -16,7 +16,7 @@ import os
 import pexpect
 import pytest
 from exchange_kit import D1, KEYS, PARTNERS, Org, flat, start_sharing
-from terminal import COMMAND, DOWN, ENTER, person, rendered
+from terminal import COMMAND, DOWN, ENTER, person, rendered, stub_editor
 
 from spredning.core.model import Answer, joined
 
@@ -109,13 +109,6 @@ def test_a_mark_beside_an_answer_is_not_offered_as_both(tmp_path, run_cli, pseud
     assert "Begge, efter hinanden\n" not in menu and "  Begge" not in menu
     assert "Ingen konflikt er afgjort" in said
     assert len(reusing.others()) == 1  # settled later: both versions kept, the mark with its own
-
-
-def stub_editor(tmp_path, body: str) -> str:
-    editor = tmp_path / "editor"
-    editor.write_text(f"#!/bin/sh\n{body}", encoding="utf-8")
-    editor.chmod(0o755)
-    return str(editor)
 
 
 @pytest.mark.e2e

@@ -13,7 +13,7 @@ import re
 import shlex
 
 import pytest
-from projectkit import new_project, workspace
+from exchange_kit import flat
 
 from spredning.app import plan
 from spredning.core import followup
@@ -26,22 +26,8 @@ LEAP_AHEAD = next(y for y in range(TODAY.year + 1, TODAY.year + 9) if not calend
 LEAP_GONE = next(y for y in range(TODAY.year - 1, TODAY.year - 9, -1) if not calendar.isleap(y))
 
 
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
 def typed(day: datetime.date) -> str:
     return followup.typed_day(day)
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    return new_project(ws)
 
 
 def commands(ws, slug) -> dict[str, tuple[tuple[str, ...], bool]]:
@@ -214,15 +200,6 @@ def test_february_past_its_end_names_the_year_and_a_leap_day_to_come_offers_take
     for example in (last, after):
         code, out, err = run_cli(*words, example)
         assert code == 0, (out, err)
-
-
-@pytest.fixture
-def on_screen(monkeypatch, run_cli):
-    from homekit import interactive
-    from homekit import typed as typed_keys
-
-    interactive(monkeypatch)  # every command module imported first: none binds the patched one
-    return lambda keys, *argv: typed_keys(run_cli, keys, *argv)
 
 
 @pytest.mark.parametrize("case", list(CASES))

@@ -39,7 +39,7 @@ def test_the_readme_lists_every_exit_code_the_program_ends_with():
     readme = ROOT.joinpath("README.md").read_text(encoding="utf-8")
     paragraph = " ".join(readme.split("Afslutningskoder:", 1)[1].split("\n\n", 1)[0].split())
     codes = {value for name, value in vars(errors).items() if name.startswith("EXIT_")}
-    stops = {128 + signal.SIGHUP, 128 + signal.SIGTERM}  # prompter._end_now, or the signal's own end
+    stops = {128 + signal.SIGHUP, 128 + signal.SIGTERM}  # prompts.stops._end_now, or the signal's own end
     missing = sorted(code for code in codes | stops if not re.search(rf"\b{code}\b", paragraph))
     assert missing == []
 

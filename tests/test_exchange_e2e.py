@@ -14,6 +14,7 @@ import subprocess
 import pytest
 import yaml
 from exchange_kit import COMMAND, D1, D2, G1, NAME, Org, flat, start_sharing
+from terminal import stub_editor
 
 pytestmark = pytest.mark.e2e
 
@@ -413,13 +414,6 @@ def crossing_twice(sharing: Org, reusing: Org) -> None:
     code, _out, err = reusing.import_(sharing.export())
     assert code == 0, err
     assert set(reusing.others()) == {D1, D2}
-
-
-def stub_editor(tmp_path, body: str) -> str:
-    editor = tmp_path / "editor"
-    editor.write_text(f"#!/bin/sh\n{body}", encoding="utf-8")
-    editor.chmod(0o755)
-    return str(editor)
 
 
 def kept_texts(org: Org) -> list:

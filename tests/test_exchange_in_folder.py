@@ -7,15 +7,12 @@ import re
 import subprocess
 
 import pytest
+from exchange_kit import flat
 from terminal import COMMAND, TIMEOUT
 
 from spredning.core import local
 
 START = ["start", "--navn", "Ærø Kommune", "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune"]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

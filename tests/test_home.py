@@ -37,11 +37,6 @@ NAME = "Ærø Kommune"  # the projects' name in projectkit
 
 
 @pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
 def home(monkeypatch, run_cli, tmp_path):
     """Type keys into `spredning` alone (in a 'terminal'); reports, exports land in tmp_path/arbejde."""
     interactive(monkeypatch)
@@ -797,7 +792,7 @@ def asked(keys: str, ask):
 def test_esc_in_a_select_gives_its_back_value_and_stops_without_one():
     from questionary import Choice
 
-    from spredning.cli.prompter import select
+    from spredning.cli.prompts.simple import select
 
     choices = [Choice("a", 1), Choice("b", 2)]
     back = object()
@@ -809,7 +804,7 @@ def test_esc_in_a_select_gives_its_back_value_and_stops_without_one():
 
 
 def test_esc_in_a_text_prompt_gives_its_back_value_instead_of_the_text():
-    from spredning.cli.prompter import ask_text
+    from spredning.cli.prompts.simple import ask_text
 
     back = object()
 
@@ -837,7 +832,7 @@ def test_text_given_up_with_esc_does_not_stay_on_the_screen_as_the_answer():
     from prompt_toolkit.output.vt100 import Vt100_Output
     from terminal import rendered
 
-    from spredning.cli.prompter import ask_text
+    from spredning.cli.prompts.simple import ask_text
 
     def shown_after(keys: str) -> list[str]:
         screen = io.StringIO()

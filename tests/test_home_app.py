@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-from projectkit import give, new_project, workspace
+from homekit import kinds
+from projectkit import give, new_project
 
 from spredning.app import home as app_home
 from spredning.app import plan
@@ -19,11 +19,6 @@ Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
 Q2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
 
 
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
 def send(ws, tmp_path) -> None:
     """Export to the partner (the file is written again each time), as 'eksport' does."""
     export(
@@ -35,10 +30,6 @@ def send(ws, tmp_path) -> None:
         overwrite=True,
         today=date.today(),
     )
-
-
-def kinds(ws) -> list[str]:
-    return [a.kind for a in app_home.home(ws).actions]
 
 
 def test_the_first_run_offers_start_example_import_guide_quit(ws):

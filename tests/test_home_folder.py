@@ -9,13 +9,10 @@ import os
 import subprocess
 
 import pytest
+from exchange_kit import flat
 from terminal import COMMAND, TIMEOUT
 
 START = ["start", "--navn", "Ærø Kommune", "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune"]
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture(autouse=True)

@@ -9,26 +9,12 @@ from __future__ import annotations
 import re
 import shlex
 
-import pytest
-from projectkit import new_project, saved, workspace
+from exchange_kit import flat
+from projectkit import saved
 
 G1 = "tjek.beskriv-innovationen.genbruge.interessant"
 G2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
 T1 = "test.del-viden-om-maalgruppen.genbruge.samme-maalgruppe"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    return new_project(ws)
 
 
 def write(path, text: str):

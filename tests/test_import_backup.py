@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from exchange_kit import D1, D2, G1, G2, Org, flat, start_sharing, tree
+from exchange_kit import D1, D2, G1, G2, Org, backups, flat, start_sharing, tree
 from worksheet_kit import Sheet
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
@@ -37,10 +37,6 @@ def worksheet(org: Org) -> object:
     path = org.files / "ark.docx"
     org.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
     return path
-
-
-def backups(org: Org) -> list:
-    return sorted(org.home.glob(f"{org.path.name}.bak-*"))
 
 
 def saved_in(path) -> str:

@@ -11,14 +11,10 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from exchange_kit import D1, Org, flat, start_sharing, tree
+from exchange_kit import D1, Org, backups, flat, start_sharing, tree
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 ACTION = "Ring til de fem borgere i forsøget og aftal første hjemmebesøg"
-
-
-def backups(org: Org) -> list:
-    return sorted(org.home.glob(f"{org.path.name}.bak-*"))
 
 
 def action_id(org: Org) -> str:

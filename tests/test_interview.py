@@ -18,7 +18,6 @@ from projectkit import (
     project_text,
     saved,
     session,
-    workspace,
 )
 from scripted import ScriptedFrontEnd
 
@@ -66,12 +65,6 @@ Q1, Q2, Q3 = GENBRUGE[:3]
 FORMAAL = "tjek.beskriv-innovationen.dele.formaal"
 LOESNINGEN = "tjek.beskriv-innovationen.dele.loesningen"
 KRITIKERE = "tjek.kom-rundt-om-loesningen.dele.kritikere"
-
-
-@pytest.fixture
-def ws(tmp_path):
-    """The projects folder tmp_path/hjem with the shipped guide."""
-    return workspace(tmp_path / "hjem")
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from exchange_kit import D1, D2, Org, flat, start_sharing
+from exchange_kit import D1, D2, Org, backups, flat, start_sharing
 
 ESC_ENTER = "\x1b\r"
 CTRL_C = "\x03"
@@ -22,10 +22,6 @@ def hand_edit(org: Org) -> str:
     assert edited != text
     org.path.write_text(edited, encoding="utf-8")
     return edited
-
-
-def backups(org: Org) -> list[Path]:
-    return sorted(org.home.glob(f"{org.path.name}.bak-*"))
 
 
 def told_once(org: Org, output: str) -> None:

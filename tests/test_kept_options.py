@@ -8,28 +8,13 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from projectkit import new_project, workspace
+from exchange_kit import flat
 
 from spredning.core import followup
 
 ENTER = "\r"
 DOWN = "\x1b[B"
 CTRL_C = "\x03"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    """A project on the reusing side (Ærø Kommune, one partner), active, in $SPREDNING_HJEM."""
-    return new_project(ws)
 
 
 def items(ws, slug):

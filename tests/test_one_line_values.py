@@ -9,7 +9,7 @@ import datetime
 import shlex
 
 import pytest
-from projectkit import new_project, workspace
+from exchange_kit import flat
 
 from spredning.app import plan
 from spredning.core import followup
@@ -22,21 +22,6 @@ BACKSPACE = "\x7f"
 def pasted(text: str) -> str:
     """The keys a terminal sends for text pasted into a program that asked for bracketed paste."""
     return f"\x1b[200~{text}\x1b[201~"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    """A project on the reusing side (Ærø Kommune, one partner), active, in $SPREDNING_HJEM."""
-    return new_project(ws)
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import shlex
 
+from exchange_kit import flat
 from homekit import DOWN, ENTER
 
 TWO = ("--genbruger", "Ærø Kommune", "--genbruger", "Fanø Kommune")
 START = ("start", "--navn", "Fælles", "--rolle", "genbruge", "--beskrivelse", "x", "--deler", "Odense", *TWO)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def example(err: str) -> list[str]:

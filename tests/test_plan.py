@@ -13,9 +13,10 @@ import shlex
 
 import pytest
 import yaml
+from exchange_kit import flat
 from homekit import interactive
 from icalendar import Calendar
-from projectkit import new_project, workspace
+from projectkit import new_project
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -28,21 +29,6 @@ from spredning.i18n import t
 TODAY = datetime.date(2026, 3, 1)
 ENTER = "\r"
 DOWN = "\x1b[B"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    """A project on the reusing side (Ærø Kommune), active, in $SPREDNING_HJEM."""
-    return new_project(ws)
 
 
 def file_data(ws, slug: str) -> dict:
@@ -258,15 +244,6 @@ def in_terminal(monkeypatch, run_cli):
             return run_cli(*argv)
 
     return run
-
-
-@pytest.fixture
-def on_screen(monkeypatch, run_cli):
-    """Like in_terminal, and what the prompts drew (an 80-column xterm), to read the questions asked."""
-    from homekit import typed
-
-    interactive(monkeypatch)  # every command module imported first: none binds the patched one
-    return lambda keys, *argv: typed(run_cli, keys, *argv)
 
 
 def test_add_asks_what_who_and_the_deadline(in_terminal, ws, reusing):

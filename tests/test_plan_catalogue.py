@@ -27,6 +27,12 @@ MODULES = [
     "core/followup_file.py",
     "cli/commands/status.py",
     "cli/prompter.py",
+    "cli/prompts/questions.py",
+    "cli/prompts/simple.py",
+    "cli/prompts/answer_field.py",
+    "cli/prompts/stops.py",
+    "cli/prompts/keys.py",
+    "cli/prompts/layout.py",
     "report/compose.py",
 ]
 NAMESPACES = "plan|agenda|readiness|approval|meeting|followup|help|metavar|content|project|report|step|status"

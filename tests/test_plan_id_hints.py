@@ -10,24 +10,9 @@ import re
 import shlex
 
 import pytest
-from projectkit import new_project, workspace
+from exchange_kit import flat
 
 from spredning.core import followup
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    """A project on the reusing side (Ærø Kommune), active, in $SPREDNING_HJEM."""
-    return new_project(ws)
 
 
 def actions(ws, slug):

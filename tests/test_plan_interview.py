@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import datetime
 
-import pytest
-from projectkit import give, new_project, saved, session, workspace
+from projectkit import give, new_project, saved, session
 from scripted import ScriptedFrontEnd
 
 from spredning.app.answering import Session
@@ -26,11 +25,6 @@ FJERN = [
     "fjern.fjern-forhindringer.genbruge.strategier-politikker",
     "fjern.fjern-forhindringer.genbruge.projekter",
 ]
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
 
 
 def run(ws, slug: str, script, phase: str = "tjek", role: str = "genbruge", follow=True):

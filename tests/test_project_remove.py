@@ -10,8 +10,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from exchange_kit import G1, G2, Org, flat, tree
-from homekit import CTRL_C, DOWN, ENTER, typed
+from exchange_kit import G1, G2, Org, asking_in, flat, tree
+from homekit import CTRL_C, DOWN, ENTER
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -33,8 +33,7 @@ def aeroe(tmp_path, run_cli) -> Org:
 
 @pytest.fixture
 def asking(monkeypatch):
-    monkeypatch.setattr("spredning.cli.commands.project_files.is_interactive", lambda: True)
-    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+    return asking_in(monkeypatch, "project_files")
 
 
 def kept_folders(org: Org) -> list:

@@ -8,8 +8,8 @@ name in the folder now refuses the restore: a new project started meanwhile is n
 from __future__ import annotations
 
 import pytest
-from exchange_kit import G1, G2, Org, flat, tree
-from homekit import CTRL_C, ENTER, typed
+from exchange_kit import G1, G2, Org, asking_in, flat, tree
+from homekit import CTRL_C, ENTER
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -30,8 +30,7 @@ def removed(tmp_path, run_cli) -> Org:
 
 @pytest.fixture
 def asking(monkeypatch):
-    monkeypatch.setattr("spredning.cli.commands.project_files.is_interactive", lambda: True)
-    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+    return asking_in(monkeypatch, "project_files")
 
 
 def kept_folders(org: Org) -> list:

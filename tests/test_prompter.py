@@ -1,4 +1,4 @@
-"""prompter.py: the real questionary prompts, driven with keystrokes through a pipe input.
+"""prompter.py and prompts/: the real questionary prompts, driven with keystrokes through a pipe input.
 
 Every test types into prompt_toolkit through a pipe (create_pipe_input) in an app session that
 draws nowhere (DummyOutput) or into a buffer as an xterm of a given width would (Vt100_Output),
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, project_text, saved, session, workspace
+from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, project_text, saved, session
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
@@ -34,18 +34,12 @@ from rich.console import Console
 from terminal import rendered
 
 from spredning.app.answering import Session
-from spredning.cli.prompter import (
-    BackToMenu,
-    InterviewPrompter,
-    answer_field,
-    ask_dialogue,
-    ask_partner,
-    ask_text,
-    hint_lines,
-    menu_behind,
-    question_lines,
-    select,
-)
+from spredning.cli.prompter import InterviewPrompter
+from spredning.cli.prompts.answer_field import answer_field
+from spredning.cli.prompts.keys import BackToMenu, menu_behind
+from spredning.cli.prompts.layout import hint_lines, question_lines
+from spredning.cli.prompts.questions import ask_dialogue, ask_partner
+from spredning.cli.prompts.simple import ask_text, select
 from spredning.core import interview
 from spredning.core.interview import Ask, Back, Done, Interview, NotRelevant, OtherAnswers, Save
 from spredning.core.model import Answer, Partner
@@ -131,11 +125,6 @@ class Terminal:
     def shown(self) -> list[str]:
         """The lines on the emulated screen now, scrollback first (with `emulated=True`)."""
         return rendered(self.screen.getvalue(), self.console.width, ROWS)
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
 
 
 @pytest.fixture
@@ -1792,15 +1781,15 @@ class Ended(BaseException):
 @pytest.fixture
 def exits(monkeypatch):
     """os._exit raises Ended(code) instead of ending the test run; the stop state is reset after."""
-    from spredning.cli import prompter
+    from spredning.cli.prompts import stops
 
     def exit_(code):
         raise Ended(code)
 
-    monkeypatch.setattr(prompter.os, "_exit", exit_)
-    monkeypatch.setattr(prompter._Stop, "signum", None)
-    monkeypatch.setattr(prompter._Stop, "waiting", False)
-    return prompter
+    monkeypatch.setattr(stops.os, "_exit", exit_)
+    monkeypatch.setattr(stops._Stop, "signum", None)
+    monkeypatch.setattr(stops._Stop, "waiting", False)
+    return stops
 
 
 def test_a_stop_between_prompts_lets_the_work_finish_and_ends_before_the_next_prompt(term, exits):
@@ -1839,10 +1828,10 @@ def test_a_terminal_that_fails_under_the_field_keeps_the_typed_text(term):
     """A closed window often shows as an error reading the terminal (EIO) before any hang-up."""
     import errno
 
-    from spredning.cli import prompter
+    from spredning.cli.prompts import stops
 
     def type_then_fail():
-        while not prompter._Stop.waiting or term.prompter.app is None:
+        while not stops._Stop.waiting or term.prompter.app is None:
             time.sleep(0.01)
         term.keys.send_text("Skrevet, før vinduet lukkede")
         time.sleep(0.2)  # how long the field has to take the keys, not an assertion
@@ -2184,11 +2173,11 @@ def test_ctrl_s_ctrl_r_or_ctrl_o_at_a_list_does_nothing(terminal, key):
 def full_disk(monkeypatch) -> None:
     """Every file the program writes from now on fails as on a full disk (ENOSPC).
 
-    A text rescued at a stop from outside (prompter._rescued) goes in the home folder: the test's own.
+    A text rescued at a stop from outside (stops._rescued) goes in the home folder: the test's own.
     """
     import errno
 
-    from spredning.cli import prompter
+    from spredning.cli.prompts import stops
     from spredning.core import fileio
     from spredning.core.errors import SpredningError
 
@@ -2198,7 +2187,7 @@ def full_disk(monkeypatch) -> None:
     monkeypatch.setattr(fileio, "atomic_write", full)
     home = Path(os.environ["SPREDNING_HJEM"]).parent / "home"  # in tmp_path, as SPREDNING_HJEM
     home.mkdir(exist_ok=True)
-    monkeypatch.setattr(prompter, "RESCUE_FOLDERS", (lambda: home,))
+    monkeypatch.setattr(stops, "RESCUE_FOLDERS", (lambda: home,))
 
 
 LINES = ("Linje et af et langt svar", "linje to", "linje tre")
@@ -2292,12 +2281,12 @@ def test_a_stop_from_outside_on_a_full_disk_says_the_text_is_not_kept_and_shows_
 ):
     import signal
 
-    from spredning.cli import prompter
+    from spredning.cli.prompts import stops
 
     full_disk(monkeypatch)
-    (home,) = (where() for where in prompter.RESCUE_FOLDERS)
+    (home,) = (where() for where in stops.RESCUE_FOLDERS)
     if not home_takes_it:  # the home folder (and the temporary folder) cannot take it either
-        monkeypatch.setattr(prompter, "RESCUE_FOLDERS", (lambda: home / "findes-ikke",))
+        monkeypatch.setattr(stops, "RESCUE_FOLDERS", (lambda: home / "findes-ikke",))
 
     def stop_while_typing():
         while not exits._Stop.waiting:
@@ -2451,12 +2440,12 @@ def test_a_draft_that_holds_two_windows_texts_says_so_when_offered(fase_in_termi
 
 
 def test_text_rescued_at_a_stop_goes_in_a_new_file_and_never_over_one(monkeypatch, tmp_path):
-    from spredning.cli import prompter
+    from spredning.cli.prompts import stops
 
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     (tmp_path / "home").mkdir()
 
-    first, second = prompter._rescued("første tekst"), prompter._rescued("anden tekst\nlinje to")
+    first, second = stops._rescued("første tekst"), stops._rescued("anden tekst\nlinje to")
 
     assert first is not None and second is not None and first != second
     assert first.parent == second.parent == tmp_path / "home"
@@ -2467,14 +2456,12 @@ def test_text_rescued_at_a_stop_goes_in_a_new_file_and_never_over_one(monkeypatc
 
 
 def test_text_rescued_where_the_home_folder_takes_nothing_goes_in_the_next_folder(monkeypatch, tmp_path):
-    from spredning.cli import prompter
+    from spredning.cli.prompts import stops
 
-    monkeypatch.setattr(
-        prompter, "RESCUE_FOLDERS", (lambda: tmp_path / "findes-ikke", lambda: tmp_path / "tmp")
-    )
+    monkeypatch.setattr(stops, "RESCUE_FOLDERS", (lambda: tmp_path / "findes-ikke", lambda: tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
 
-    kept = prompter._rescued("teksten")
+    kept = stops._rescued("teksten")
 
     assert kept is not None and kept.parent == tmp_path / "tmp"
     assert kept.read_text(encoding="utf-8") == "teksten\n"
@@ -2482,11 +2469,11 @@ def test_text_rescued_where_the_home_folder_takes_nothing_goes_in_the_next_folde
 
 def test_the_terminal_settings_of_a_stdin_that_is_no_terminal_are_none(monkeypatch, tmp_path):
     """A prompt reached with stdin a pipe or a file: tcgetattr raises termios.error, which is no OSError."""
-    from spredning.cli import prompter
+    from spredning.cli.prompts import stops
 
     with open(tmp_path / "ind.txt", "w+", encoding="utf-8") as not_a_terminal:
         monkeypatch.setattr("sys.stdin", not_a_terminal)
-        assert prompter._terminal_settings() is None
+        assert stops._terminal_settings() is None
 
 
 @pytest.mark.skipif(os.name != "posix" or sys.platform == "darwin", reason="Debian's editor commands")

@@ -41,14 +41,14 @@ from test_prompter import (
     run_interview,
     term,
     terminal,
-    ws,
 )
 
-from spredning.cli.prompter import InterviewPrompter, ask_text
+from spredning.cli.prompter import InterviewPrompter
+from spredning.cli.prompts.simple import ask_text
 from spredning.core.interview import Back, NotRelevant, Save
 from spredning.i18n import t
 
-__all__ = ["term", "terminal", "ws"]  # fixtures, used by name
+__all__ = ["term", "terminal"]  # fixtures, used by name
 
 CTRL_R = "\x12"
 EARLIER = "Kladde fra en tidligere gang. " * 160  # about 5,000 characters, untouched this time

@@ -10,11 +10,11 @@ stop of four, on the screen and in the answer. A paste is kept exactly as pasted
 from __future__ import annotations
 
 import pytest
-from test_prompter import ENTER, ESC_ENTER, PASTE_END, PASTE_START, asking, term, terminal, ws
+from test_prompter import ENTER, ESC_ENTER, PASTE_END, PASTE_START, asking, term, terminal
 
 from spredning.core.interview import Save
 
-__all__ = ["term", "terminal", "ws"]  # fixtures, used by name
+__all__ = ["term", "terminal"]  # fixtures, used by name
 
 TAB = "\t"  # the key, as a terminal sends it
 

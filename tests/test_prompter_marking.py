@@ -43,7 +43,6 @@ from test_prompter import (
     run_interview,
     term,
     terminal,
-    ws,
 )
 
 from spredning.app.answering import Session
@@ -51,7 +50,7 @@ from spredning.cli.prompter import InterviewPrompter
 from spredning.core.interview import NotRelevant, Save
 from spredning.core.model import Answer
 
-__all__ = ["term", "terminal", "ws"]  # fixtures, used by name
+__all__ = ["term", "terminal"]  # fixtures, used by name
 
 ESC = "\x1b"
 IS_REASON = "Kladden er en begrundelse for, at spørgsmålet ikke er relevant"

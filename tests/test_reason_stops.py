@@ -4,29 +4,15 @@ command that saves it) and what is not saved; the text is never lost.
 
 from __future__ import annotations
 
-import pytest
 import yaml
-from projectkit import draft_key, drafts, new_project, saved, workspace
+from exchange_kit import flat
+from projectkit import draft_key, drafts, new_project, saved
 
 ENTER = "\r"
 DOWN = "\x1b[B"
 CTRL_C = "\x03"
 CTRL_N = "\x0e"
 ESC_ENTER = "\x1b\r"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def reusing(ws):
-    return new_project(ws)
 
 
 def test_klarhed_stopped_in_the_reason_says_it_is_not_saved_and_gives_the_command_with_it(

@@ -11,6 +11,7 @@ import re
 import shlex
 
 import pytest
+from exchange_kit import flat
 from projectkit import new_project, workspace
 
 from spredning.app import plan
@@ -21,20 +22,11 @@ SOON = followup.typed_day(TODAY + datetime.timedelta(days=30))
 GONE = followup.typed_day(TODAY - datetime.timedelta(days=3))
 
 
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
 def example(err: str) -> list[str]:
     """The command a refusal printed (it ends the message), as the words after the program."""
     found = re.search(r"(?:Fx:|fx:|tilvalg:|efter den:|efter det:) spredning (.*)$", flat(err))
     assert found, err
     return shlex.split(found.group(1))
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
 
 
 @pytest.fixture

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from exchange_kit import flat
 from homekit import DOWN, ENTER, ESC
-from projectkit import new_project, workspace
+from projectkit import new_project
 
 from spredning.core import followup
 
@@ -25,10 +26,6 @@ SHARING = (
 )  # fmt: skip
 
 
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
 def facts(slug: str) -> dict:
     path = Path(os.environ["SPREDNING_HJEM"]) / f"{slug}.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8"))["projekt"]
@@ -36,11 +33,6 @@ def facts(slug: str) -> dict:
 
 def saved_projects() -> list[Path]:
     return sorted(Path(os.environ["SPREDNING_HJEM"]).glob("*.yaml"))
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
 
 
 @pytest.fixture

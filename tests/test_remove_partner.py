@@ -9,8 +9,8 @@ from pathlib import Path
 import pexpect
 import pytest
 import yaml
-from exchange_kit import D1, G1, G2, Org, flat, start_sharing, tree
-from homekit import CTRL_C, DOWN, ENTER, typed
+from exchange_kit import D1, G1, G2, Org, asking_in, flat, start_sharing, tree
+from homekit import CTRL_C, DOWN, ENTER
 from terminal import ANSI, COMMAND, ESC_ENTER, person
 
 from spredning.app import projects
@@ -34,8 +34,7 @@ def sharing(tmp_path, run_cli) -> Org:
 @pytest.fixture
 def asking(monkeypatch):
     """Run an organisation's command with its prompt reading `keys`, as in a terminal."""
-    monkeypatch.setattr("spredning.cli.commands.project_settings.is_interactive", lambda: True)
-    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+    return asking_in(monkeypatch, "project_settings")
 
 
 def partner_names(org: Org) -> list[str]:

@@ -10,8 +10,8 @@ wrote needs no yes. A reusing computer set to 'dele' is treated the same way.
 from __future__ import annotations
 
 import pytest
-from exchange_kit import D1, G1, Org, flat, start_sharing, tree
-from homekit import CTRL_C, DOWN, ENTER, typed
+from exchange_kit import D1, G1, Org, asking_in, flat, start_sharing, tree
+from homekit import CTRL_C, DOWN, ENTER
 
 from spredning.core.local import load
 
@@ -45,8 +45,7 @@ def aeroe(odense, tmp_path, run_cli) -> Org:
 @pytest.fixture
 def asking(monkeypatch):
     """Run an organisation's command with its prompt reading `keys`, as in a terminal."""
-    monkeypatch.setattr("spredning.cli.commands.project_settings.is_interactive", lambda: True)
-    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+    return asking_in(monkeypatch, "project_settings")
 
 
 def side(org: Org) -> tuple[str | None, str | None]:

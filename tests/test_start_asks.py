@@ -8,11 +8,8 @@ until said otherwise.
 
 from __future__ import annotations
 
-import shlex
-
 import pytest
-from homekit import CTRL_C, DOWN, ENTER, interactive, typed
-from projectkit import workspace
+from homekit import CTRL_C, DOWN, ENTER, asked, prompt, start_words
 
 from spredning.i18n import t
 
@@ -22,40 +19,9 @@ BACKSPACE = "\x7f"
 
 
 @pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
-
-
-@pytest.fixture
-def terminal(monkeypatch, run_cli):
+def terminal(on_screen):
     """Type keys into `spredning ARGV...` as in a terminal."""
-    interactive(monkeypatch)
-
-    def run(keys: str, *argv: str):
-        return typed(run_cli, keys, *argv)
-
-    return run
-
-
-def asked(screen: str) -> list[str]:
-    """The questions a run asked, in order (each prompt's first line starts with '? ')."""
-    questions = []
-    for line in screen.splitlines():
-        if line.startswith("? "):
-            question = line[2:].split(":")[0].split("?")[0]
-            if not questions or questions[-1] != question:
-                questions.append(question)
-    return questions
-
-
-def prompt(key: str) -> str:
-    return t(key).rstrip(":").split("?")[0]
-
-
-def start_words(text: str) -> list[str]:
-    """The start command a message gives, as its words without the program."""
-    line = " ".join(text.split())
-    return shlex.split(line[line.index("spredning start") :])[1:]
+    return on_screen
 
 
 # --- the reusing side: the trial's steps ----------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from exchange_kit import flat
 from homekit import ENTER
 from projectkit import workspace
 
@@ -15,10 +16,6 @@ BACKSPACE = "\x7f"
 FIX = LEFT + BACKSPACE + " " + ENTER  # the break before the last letter becomes a space
 BAD = ("--navn", "A\nB", "--deler", "X\tY", "--genbruger", "Z\nQ")
 START = ("start", "--rolle", "dele", "--beskrivelse", "Prøve", *BAD)
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def projects(tmp_path: Path) -> list[Path]:

@@ -12,6 +12,7 @@ import subprocess
 
 import pytest
 import yaml
+from exchange_kit import flat
 from terminal import COMMAND, TIMEOUT
 
 from spredning.core import fileio, local
@@ -53,10 +54,6 @@ def run(tmp_path, home):
         )
 
     return call
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 def backups(home) -> list:

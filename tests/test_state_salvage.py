@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from projectkit import new_project, workspace
+from exchange_kit import flat
+from projectkit import new_project
 
 ENTER = "\r"
 CTRL_C = "\x03"
@@ -23,15 +24,6 @@ PARTNER = "aeroe-kommune"
 DRAFT = "Vi ville gøre genoptræning lettere.\nAnden linje med æøå\n\nTredje afsnit"
 REASON = "Ikke aktuelt for os lige nu"
 THEIRS = "Det ser spændende ud for Ærø"
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-@pytest.fixture
-def ws(tmp_path):
-    return workspace(tmp_path / "hjem")
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from exchange_kit import flat
 
 SLUG = "eksempel-digitalt-genoptraeningsforloeb"
 ENTER = "\r"
@@ -23,10 +24,6 @@ TEXT_LOST = "kopier det, du savner, ind i spørgsmålet igen"
 NOTES_LOST = "hørte til programmets egne notater og kunne ikke læses"
 SENT_AGAIN = "et svar kan blive sendt til dem igen. Det skader ikke."
 NEW_ID = "Denne computer får et nyt id i svarenes historik."
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture

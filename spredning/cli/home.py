@@ -32,7 +32,8 @@ from spredning.app.home import Action, Home
 from spredning.app.workspace import Settings, Workspace
 from spredning.cli.commands.common import command, shell_word, tell_kept_files, tell_notice, tell_odd_files
 from spredning.cli.console import make_console, say
-from spredning.cli.prompter import BackToMenu, ask_text, menu_behind, select
+from spredning.cli.prompts.keys import BackToMenu, menu_behind
+from spredning.cli.prompts.simple import ask_text, select
 from spredning.cli.render_home import plain_word_tip, problem_text, project_line, title, welcome
 from spredning.cli.render_text import cut_to, print_fitted
 from spredning.core.errors import EXIT_OK

@@ -82,7 +82,9 @@ class Merging:
         """
         from questionary import Choice  # here: eksport, which imports this module, asks nothing
 
-        from spredning.cli.prompter import select, stops_end_in_words, tell_edited
+        from spredning.cli.prompts.answer_field import tell_edited
+        from spredning.cli.prompts.simple import select
+        from spredning.cli.prompts.stops import stops_end_in_words
 
         text = versions
         while True:

@@ -27,7 +27,8 @@ def offer(refused: UsageProblem, question: str, choices: Sequence[tuple[str, obj
     """The list for a refused value: why above it, `close` (a value) chosen already; the value picked."""
     from questionary import Choice
 
-    from spredning.cli.prompter import escape_leaves, select
+    from spredning.cli.prompts.keys import escape_leaves
+    from spredning.cli.prompts.simple import select
 
     say_problem(render(refused.message))
     made = [Choice(title, value) for title, value in choices]
@@ -79,7 +80,8 @@ def offered_source(refused: UsageProblem, guide: Guide, close: str | None) -> st
     phase = next(p for p in guide.phases if p.id == phase_id)
     from questionary import Choice
 
-    from spredning.cli.prompter import escape_leaves, select
+    from spredning.cli.prompts.keys import escape_leaves
+    from spredning.cli.prompts.simple import select
 
     choices = [Choice(t("plan.source-whole-phase", phase=phase.name), phase.id)]
     choices += [Choice(tool.title, tool.id) for tool in phase.tools]

@@ -238,7 +238,7 @@ def choose_partner(
     except PartnerChoice as choice:
         if not is_interactive():
             raise
-        from spredning.cli.prompter import ask_partner
+        from spredning.cli.prompts.questions import ask_partner
 
         return ask_partner(choice.partners)
     except UsageProblem as refused:
@@ -282,13 +282,13 @@ def choose_dialogue(
     except PartnerChoice as choice:  # a reusing organisation that has not said which it is
         if not is_interactive():
             raise
-        from spredning.cli.prompter import ask_partner
+        from spredning.cli.prompts.questions import ask_partner
 
         return ask_partner(choice.partners), False
     except DialogueChoice as choice:
         if not is_interactive():
             raise
-        from spredning.cli.prompter import ask_dialogue
+        from spredning.cli.prompts.questions import ask_dialogue
 
         picked = ask_dialogue(choice.partners, i18n.t(question))
         return picked, picked is None
@@ -496,8 +496,10 @@ def replacing(write: Callable[[bool], T], path, overwrite: bool) -> T:
     except SpredningError as exc:
         if exc.key != "files.exists" or overwrite or not is_interactive():
             raise
+    from questionary import Choice
+
     from spredning.cli.console import make_console, say
-    from spredning.cli.prompter import Choice, select
+    from spredning.cli.prompts.simple import select
 
     question = t("files.replace-question", path=written_path(path))
     choices = [Choice(t("files.replace-yes"), True), Choice(t("files.replace-no"), False)]

@@ -134,7 +134,7 @@ def importer(
     asking = bool(conflicts) and not ikke_interaktiv and is_interactive()
     merging = Merging(console, ws.store.home, plan.project.slug)
     if asking:  # the heading first: the questions are about this file and project
-        from spredning.cli.prompter import written_kept_in
+        from spredning.cli.prompts.stops import written_kept_in
 
         _heading(console, ws, incoming, plan)
         state = ws.store.local(plan.project.slug) if not plan.creates else None
@@ -483,7 +483,7 @@ def _chosen_backup(console, n: int, backup: Path | None) -> None:
 
 def _which_help(importing: bool) -> str:
     """The conflict question's help: what stopping there does (Esc too, from the home screen)."""
-    from spredning.cli.prompter import escape_leaves
+    from spredning.cli.prompts.keys import escape_leaves
 
     if importing:
         return t("conflict.which-help-import-menu") if escape_leaves() else t("conflict.which-help-import")
@@ -499,7 +499,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
     """
     import questionary
 
-    from spredning.cli.prompter import select
+    from spredning.cli.prompts.simple import select
     from spredning.cli.render_project import conflict_view, org_name, theirs, writer_settles
     from spredning.cli.render_status import where
 
@@ -614,7 +614,7 @@ def _stops_keep_writing(console, merging: Merging) -> Iterator[None]:
 
     Ctrl+C and Ctrl+D end the command (Interrupted); Esc goes back to the home screen's menu.
     """
-    from spredning.cli.prompter import BackToMenu
+    from spredning.cli.prompts.keys import BackToMenu
 
     try:
         yield
@@ -700,7 +700,7 @@ def konflikter(
             settle = command("konflikter")
             print_said(console, say("konflikter.in-terminal", command=settle, n=len(pending)), settle)
         return
-    from spredning.cli.prompter import written_kept_in
+    from spredning.cli.prompts.stops import written_kept_in
 
     merging = Merging(console, ws.store.home, slug)
     choose = _chooser(console, ws.guide, opened.project, opened.local, importing=False, merging=merging)

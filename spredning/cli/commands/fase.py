@@ -184,7 +184,7 @@ def _replace_agreed(console, replacing: list[Replacing], listed: list[Message]) 
     """Ask whether the file's texts replace the saved answers listed (No first); Ctrl+C saves nothing."""
     from questionary import Choice
 
-    from spredning.cli.prompter import select
+    from spredning.cli.prompts.simple import select
 
     with interrupted_as("fase.replace-interrupted"):
         console.print(say("fase.replace-listed", style="yellow", n=len(replacing), answers=listed))

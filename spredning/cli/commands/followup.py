@@ -317,7 +317,7 @@ def _ask_rating(
     """
     from questionary import Choice
 
-    from spredning.cli.prompter import CANCEL, select
+    from spredning.cli.prompts.simple import CANCEL, select
 
     choices = [Choice(t(f"plan.rate.{c}"), c) for c in ("grøn", "gul", "rød")] + [
         Choice(t("prompt.cancel"), CANCEL)
@@ -332,7 +332,7 @@ def _ask_rating(
 
 def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refused: str | None) -> str:
     """The reason for a mark, `reason` in the field (`refused`: why, said above it); a stop says `again`."""
-    from spredning.cli.prompter import ask_text
+    from spredning.cli.prompts.simple import ask_text
 
     typed: list[str] = []
     try:
@@ -534,7 +534,7 @@ def _ask_approver(approval: _Approval, given: str, refused: str | None, dato: tu
     `dato`: the --dato given, and whether it was refused: kept in that command, or said left out.
     """
     dato_given, day_refused = dato
-    from spredning.cli.prompter import ask_text
+    from spredning.cli.prompts.simple import ask_text
 
     typed: list[str] = []  # the name as typed when the asking stopped
     try:
@@ -561,7 +561,7 @@ def _ask_approval_day(approval: _Approval, who: str, given: str) -> datetime.dat
     A stop says the command that approves with the name and the day typed (a day the field
     refuses is left out, and that is said).
     """
-    from spredning.cli.prompter import ask_past_day, past_day_problem
+    from spredning.cli.prompts.questions import ask_past_day, past_day_problem
 
     typed: list[str] = []
     try:
@@ -636,7 +636,7 @@ def _ask_meeting_day(opened, partner, given: str, correct: bool) -> datetime.dat
 
     A stop with a day the field takes says the command that notes the meeting on that day.
     """
-    from spredning.cli.prompter import ask_past_day, past_day_problem
+    from spredning.cli.prompts.questions import ask_past_day, past_day_problem
 
     typed: list[str] = []
     try:
@@ -671,7 +671,7 @@ def _note_meeting(ws, opened, partner, day: datetime.date, today: datetime.date,
 def _ask_correct(earlier) -> bool:
     from questionary import Choice
 
-    from spredning.cli.prompter import select
+    from spredning.cli.prompts.simple import select
 
     make_console().print(say("meeting.earlier-than-last", style="bold yellow", **earlier.params))
     choices = [

@@ -187,7 +187,7 @@ def add(
         if hvad is None or to_correct:
             if not is_interactive():
                 raise NotATerminal("plan.no-terminal", command=corrected(""))  # no TEKST: it would be saved
-            from spredning.cli.prompter import ask_action
+            from spredning.cli.prompts.questions import ask_action
 
             typed: list = []  # what was typed when the asking stopped
             try:  # --hvad, --hvem and --frist given are the fields' text, to keep or change
@@ -231,7 +231,7 @@ def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> da
 
     A stop says the action is not added, with `again` (see _add_again) made of what was given.
     """
-    from spredning.cli.prompter import TypedAction, ask_due
+    from spredning.cli.prompts.questions import TypedAction, ask_due
 
     typed: list = []
 
@@ -249,9 +249,9 @@ def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> da
 def _given_fields(what: str | None, who: str | None) -> Iterator[None]:
     """While the deadline's field alone is asked: --hvad and --hvem given are the action's other fields.
 
-    A stop from outside then shows and keeps them with the deadline typed (prompter.fields_together).
+    A stop from outside then shows and keeps them with the deadline typed (prompts.stops.fields_together).
     """
-    from spredning.cli.prompter import fields_together
+    from spredning.cli.prompts.stops import fields_together
 
     with fields_together() as fields:
         given = ((t("plan.ask-what"), what), (t("plan.ask-who"), who))
@@ -270,7 +270,7 @@ def _given_due(frist: str | None) -> tuple[datetime.date | None, tuple[str, str]
     except UsageProblem as refused:
         if not is_interactive():
             raise
-        from spredning.cli.prompter import date_words
+        from spredning.cli.prompts.questions import date_words
 
         return None, (frist or "", date_words(refused))
 
@@ -428,7 +428,7 @@ def _texts_again(ws, id: str, given: tuple, refused: dict[str, str], others: lis
     A stop says nothing was changed, with the command that saves what the fields held then and
     the `others` options given.
     """
-    from spredning.cli.prompter import ask_text
+    from spredning.cli.prompts.simple import ask_text
 
     item = plans.current(ws, id)  # a wrong or too short id is said before the fields
     texts = dict(zip(("what", "who"), given, strict=True))
@@ -463,7 +463,7 @@ def _due_again(ws, id: str, given_due: tuple[str, str], what, who, status) -> da
 
     A stop says nothing was changed, with the command that saves the other options given.
     """
-    from spredning.cli.prompter import ask_due
+    from spredning.cli.prompts.questions import ask_due
 
     item = plans.current(ws, id)  # a wrong or too short id is said before the field
     try:
@@ -482,7 +482,7 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
         raise NotATerminal(
             "plan.no-terminal-change", command=command("plan", "ret", id, "--status", "færdig")
         )
-    from spredning.cli.prompter import TypedAction, ask_action, ask_status
+    from spredning.cli.prompts.questions import TypedAction, ask_action, ask_status
 
     with interrupted_as("plan.change-interrupted"):
         _show_versions(current, ws)

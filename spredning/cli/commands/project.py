@@ -78,7 +78,7 @@ def _ask_name(ws, typed_so_far: _Typed, given: tuple[str, str] | None = None) ->
     """
     import questionary
 
-    from spredning.cli.prompter import ask_text, select
+    from spredning.cli.prompts.simple import ask_text, select
 
     typed, refused = given or ("", None)
     while True:
@@ -332,7 +332,8 @@ def _ask_missing(
     """
     import questionary
 
-    from spredning.cli.prompter import ask_text, escape_leaves, select
+    from spredning.cli.prompts.keys import escape_leaves
+    from spredning.cli.prompts.simple import ask_text, select
 
     to_correct = to_correct or {}
     text_of, why = _given_text(to_correct)
@@ -414,7 +415,8 @@ def _our_organisation(new: NewProject, to_correct: _Corrections) -> str | None:
     """
     import questionary
 
-    from spredning.cli.prompter import escape_leaves, select
+    from spredning.cli.prompts.keys import escape_leaves
+    from spredning.cli.prompts.simple import select
 
     given = to_correct["organisation"][0] if "organisation" in to_correct else new.organisation
     named = [n for n in new.reusing_orgs if n.strip()]
@@ -450,7 +452,7 @@ def _names_corrected(sharing: str, names: tuple[str, ...], typed: _Typed) -> tup
     Why it was refused is said above it; the names that are right are kept as they were given.
     A stop keeps those, and the one in the field when it can be taken.
     """
-    from spredning.cli.prompter import ask_text
+    from spredning.cli.prompts.simple import ask_text
 
     kept = list(names)
     for i in range(len(kept)):
@@ -500,7 +502,7 @@ def _ask_reusing(
 
     `given`: the --genbruger names refused and why: the field holds them, the problem said above it.
     """
-    from spredning.cli.prompter import ask_text
+    from spredning.cli.prompts.simple import ask_text
 
     text, refused = given or ("", None)
 
@@ -685,7 +687,7 @@ def _ask(ws, new: NewProject, given: _Given, to_correct: _Corrections | None = N
     A stop before the project is made says that none was, with what was typed (see _Typed).
     """
     from spredning.cli.main import print_error
-    from spredning.cli.prompter import BackToMenu
+    from spredning.cli.prompts.keys import BackToMenu
 
     typed = _Typed(new)
     to_correct = to_correct or {}

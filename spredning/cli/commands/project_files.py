@@ -40,7 +40,7 @@ def fjern(
             )
         from questionary import Choice
 
-        from spredning.cli.prompter import select
+        from spredning.cli.prompts.simple import select
 
         with interrupted_as("remove.interrupted"):
             _tell_holds(console, asked, what, kept_in)
@@ -129,7 +129,7 @@ def _choose_kept(ws, every):
         raise NotATerminal("restore.no-terminal", known=[k.folder.name for k in every], folder=kept_in)
     from questionary import Choice
 
-    from spredning.cli.prompter import select
+    from spredning.cli.prompts.simple import select
 
     with interrupted_as("restore.interrupted"):
         return select(

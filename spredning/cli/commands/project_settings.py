@@ -103,7 +103,7 @@ def _which_organisation(ws, which: UsageProblem) -> str:
         raise which
     import questionary
 
-    from spredning.cli.prompter import select
+    from spredning.cli.prompts.simple import select
 
     with interrupted_as("side.switch-interrupted"):  # 'Intet er ændret'
         choices = [questionary.Choice(clean_name(p.name or p.key), p.key) for p in partners]
@@ -133,7 +133,7 @@ def _set_side(
             ) from None
         from questionary import Choice
 
-        from spredning.cli.prompter import select
+        from spredning.cli.prompts.simple import select
 
         with interrupted_as("side.switch-interrupted"):
             console.print(say("side.switch-was", style="yellow", was=was, side=side, now=now, n=n))
@@ -224,7 +224,7 @@ def fjern_genbruger(
             raise NotATerminal("partner.remove-no-terminal", name=name, what=holds, command=again)
         from questionary import Choice
 
-        from spredning.cli.prompter import select
+        from spredning.cli.prompts.simple import select
 
         with interrupted_as("partner.remove-interrupted"):
             console.print(say("partner.remove-holds", style="yellow", name=name, what=holds))
@@ -312,7 +312,7 @@ def _meant(console, close: projects.CloseName) -> Partner | None:
         raise close
     from questionary import Choice
 
-    from spredning.cli.prompter import select
+    from spredning.cli.prompts.simple import select
 
     question, use_one, add_new, cancel = CLOSE_WORDS[close.key]
     choices = [Choice(t(use_one, name=p.name or p.key), p) for p in close.close]

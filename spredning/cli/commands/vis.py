@@ -144,7 +144,7 @@ def _news_partner(ws, opened, project_option: str | None) -> Partner | None:
     from spredning.cli.commands import common  # its is_interactive: the one a test makes a terminal
 
     if common.is_interactive():
-        from spredning.cli.prompter import ask_news_partner
+        from spredning.cli.prompts.questions import ask_news_partner
 
         return ask_news_partner(found)
     news = [t("vis.news-of-partner", org=clean_name(p.name) or p.key, n=n) for p, n in found]

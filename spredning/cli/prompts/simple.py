@@ -1,0 +1,245 @@
+"""The two prompts every command's question goes through: select (a menu) and ask_text (a text field).
+
+Both make every text in them safe to show (the prompt library writes to the terminal itself, not
+through the safe console) and are asked through stops._asked. Once answered, a prompt gives way to
+'? question answer', broken between words; Esc, Ctrl+C and Ctrl+D are no answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import questionary
+from prompt_toolkit import PromptSession
+from prompt_toolkit.document import Document
+from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.key_binding import KeyBindings
+from prompt_toolkit.lexers import SimpleLexer
+from prompt_toolkit.shortcuts import print_formatted_text
+from questionary import Choice
+from questionary.styles import merge_styles_default
+
+from spredning.cli.prompts.keys import (
+    BackToMenu,
+    _back_keys,
+    _escape_stops,
+    _leave_keys_to_menu,
+    _no_search_keys,
+    _pasted_codes,
+    _path_keys,
+    _stop_keys,
+    _undo_keys,
+    _with_keys,
+    escape_leaves,
+    field_buffer,
+)
+from spredning.cli.prompts.layout import (
+    STYLE,
+    ControlPictures,
+    _say_refused,
+    _width,
+    echo_lines,
+    question_lines,
+)
+from spredning.cli.prompts.stops import _asked
+from spredning.cli.render_text import cut_to
+from spredning.core.textsafe import breaks_a_line, clean, clean_name
+from spredning.i18n import t
+
+CANCEL = object()  # the "Fortryd" choice: questionary replaces a None value with the title
+
+
+TYPING_ROOM = 20  # columns left for typing after a text prompt's help on the question's line
+
+
+NO_BACK = object()  # select() and ask_text() without an Esc key
+
+
+def select(message: str, choices: list[Choice], default=None, back=NO_BACK, instruction=None, **io):
+    """A menu (arrow keys and Enter) where Ctrl+C and Ctrl+D both stop, as at text prompts.
+
+    With `back`, Esc returns that value (the caller goes back). Without it, Esc leaves for the
+    home screen's menu when the home screen runs the command (BackToMenu; then the help says so
+    unless the caller gives its own), and otherwise stops the command as Ctrl+C does, with its
+    own words ("Afbrudt. Intet er ændret."): a key that seems to do nothing leaves the user stuck.
+    Every prompt goes through here or ask_text, which make every text in it safe to show (the
+    prompt library writes to the terminal itself, not through the safe console).
+    """
+    choices = [_safe_choice(choice) for choice in choices]
+    whole = [Choice(choice.title, choice.value) for choice in choices]  # echoed whole, broken between words
+    # a line too long for the terminal is cut with '…' in the menu (prompt_toolkit cuts without a sign)
+    for choice in choices:
+        if isinstance(choice.title, str):
+            choice.title = cut_to(choice.title, _width(io) - 6)
+    to_menu = back is NO_BACK and escape_leaves()
+    help_text = instruction or t("home.list-help" if to_menu else "prompt.select-help")
+    message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False)
+    question = questionary.select(
+        message,
+        choices=choices,
+        default=default,
+        style=STYLE,
+        qmark="?",
+        instruction=help_text,
+        **io,
+    )
+    keys = [_stop_keys()]
+    if back is not NO_BACK:
+        keys.append(_back_keys(back))
+    elif to_menu:
+        keys.append(_leave_keys_to_menu())
+    else:
+        keys.append(_escape_stops())
+    return _asked_then_echoed(_with_keys(question, *keys), message, lambda picked: _title_of(whole, picked))
+
+
+def _title_of(choices: list[Choice], picked) -> str:
+    """The title of the choice a menu returned (its value), as the menu showed it."""
+    found = next((c for c in choices if c.value is picked), None)
+    found = found or next((c for c in choices if c.value == picked), None)
+    title = found.title if found is not None else ""
+    return title if isinstance(title, str) else "".join(piece[1] for piece in title or ())
+
+
+def _asked_then_echoed(question, message: str, answer_of: Callable[[Any], str]):
+    """Ask; once answered, the prompt gives way to '? question answer', broken between words.
+
+    questionary leaves its last drawing on the screen: the question with the answer glued to its
+    last line (a text prompt's help between them), which the terminal then breaks at its edge,
+    inside a word. So a prompt that is answered is erased as it closes, and that line is printed
+    here laid out to the width (echo_lines). Esc (erased, nothing chosen) and Ctrl+C (the question
+    stays, as questionary leaves it) are not answers and print nothing.
+    """
+    app = question.application
+    answered = []
+
+    def erase_when_answered(app) -> None:
+        future = app.future
+        if future is None or not future.done() or app.erase_when_done or future.cancelled():
+            return
+        if future.exception() is None:
+            app.erase_when_done = True
+            answered.append(True)
+
+    app.before_render += erase_when_answered
+    result = _asked(question)
+    if answered:
+        question_text, answer = echo_lines(message, clean(answer_of(result)), app.output.get_size().columns)
+        tokens = [("class:qmark", "?"), ("class:question", f" {question_text}"), ("class:answer", answer)]
+        print_formatted_text(FormattedText(tokens), style=merge_styles_default([STYLE]), output=app.output)
+    return result
+
+
+def _safe_choice(choice: Choice) -> Choice:
+    if isinstance(choice.title, str):
+        choice.title = clean_name(choice.title)
+    return choice
+
+
+def ask_text(
+    message: str,
+    validate: Callable[[str], str | None] | None = None,
+    instruction: str | None = None,
+    default: str = "",
+    back=NO_BACK,
+    interrupted: Callable[[str], None] | None = None,
+    one_line: bool = False,
+    refused: str | None = None,
+    paths: bool = False,
+    **io,
+) -> str:
+    """A one-line text prompt; `validate` returns a problem, said under the text, which is asked again.
+
+    With `paths`, Tab completes a file or folder name (from the working folder, or ~), as in a shell.
+
+    `refused`: why the `default` (a value given as an option) was refused, said above the field,
+    which holds it to correct. There Esc does what it does in a list (see select): it stops as
+    Ctrl+C does, or goes back to the home screen's menu; the help under the field says so.
+
+    With `one_line`, a text with a line break or a tab inside it (pasted) is refused so, saying
+    what to do: saved, the breaks would be spaces, not the text shown in the field.
+
+    With `back`, Esc returns that value instead of the text. `interrupted` is given the field's
+    text when Ctrl+C or Ctrl+D leaves it, before the interrupt goes on: the caller can say what
+    was typed and not saved.
+    """
+    stops = refused is not None and back is NO_BACK  # a field opened for a refused value: Esc as in a list
+    if stops:
+        instruction = _with_stop_help(instruction)
+    message, instruction = question_lines(
+        clean(message), instruction and clean(instruction), _width(io), room=TYPING_ROOM, spaced=False
+    )
+    if instruction and message.endswith("\n "):  # the help has a line of its own, and so has the text:
+        instruction += "\n "  # typed or given to correct, it ran on after the help's last word
+    if one_line:
+        validate = _one_line(validate)
+    while True:
+        question = _text_prompt(message, instruction, default, paths=paths, **io)
+        _with_keys(question, *_field_escape(back, stops))
+        if refused is not None:  # said once, above the field
+            _say_refused(refused, question.application.output)
+            refused = None
+        try:
+            text = _asked_then_echoed(question, message, str)
+        except (KeyboardInterrupt, EOFError, BackToMenu):
+            if interrupted is not None:
+                interrupted(field_buffer(question.application).text)
+            raise
+        problem = validate(text) if validate is not None and text is not back else None
+        if problem is None:
+            return text
+        _say_refused(problem, question.application.output)
+        default = text  # asked again with the text, to correct
+
+
+def _field_escape(back, stops: bool) -> list[KeyBindings]:
+    """What Esc does in a text field: `back`, or with `stops` as in a list (see select), or nothing."""
+    if back is not NO_BACK:
+        return [_back_keys(back)]
+    if stops:
+        return [_leave_keys_to_menu() if escape_leaves() else _escape_stops()]
+    return []
+
+
+def _with_stop_help(instruction: str | None) -> str:
+    """A field's help with how to stop (Esc as in a list): '(valgfrit; Esc eller Ctrl+C stopper)'."""
+    help_text = t("prompt.refused-help-menu" if escape_leaves() else "prompt.refused-help")
+    if not instruction:
+        return f"({help_text})"
+    return f"{instruction[:-1]}; {help_text})" if instruction.endswith(")") else f"{instruction}; {help_text}"
+
+
+def _one_line(validate: Callable[[str], str | None] | None) -> Callable[[str], str | None]:
+    """`validate`, and then: a line break or a tab inside the text is refused (see ask_text)."""
+
+    def check(text: str) -> str | None:
+        problem = validate(text) if validate is not None else None
+        return problem if problem is not None or not breaks_a_line(text) else t("prompt.one-line")
+
+    return check
+
+
+def _text_prompt(
+    message: str, instruction: str, default: str, *, paths: bool = False, **io
+) -> questionary.Question:
+    """questionary.text with one space before the help, not two ('Frist?  (dd-mm-åååå').
+
+    questionary puts a space after the question and another before the help. With `paths`, Tab
+    completes a path (_path_keys; only Tab: a list popping up while typing would hide the help).
+    """
+    tokens = [("class:qmark", "?"), ("class:question", f" {message} ")]
+    if instruction:
+        tokens.append(("class:instruction", f"{instruction} "))
+    prompt: PromptSession[str] = PromptSession(
+        FormattedText(tokens),
+        style=merge_styles_default([STYLE]),
+        lexer=SimpleLexer("class:answer"),
+        input_processors=[ControlPictures()],
+        **io,
+    )
+    prompt.default_buffer.reset(Document(default))
+    question = questionary.Question(prompt.app)
+    question.text_field = True  # type: ignore[attr-defined]  # a stop from outside shows its text
+    keys = [_no_search_keys(), _undo_keys(), _pasted_codes(one_line=True), *([_path_keys()] if paths else [])]
+    return _with_keys(question, *keys)

@@ -1,0 +1,271 @@
+"""A stop from outside while a prompt waits: SIGHUP (the terminal closed) or SIGTERM (asked to end).
+
+The program ends at once with exit code 128 + the signal, the terminal given its settings back and
+a line saying what became of the text. Outside the interview nothing of the prompt is saved: what
+was typed in the field is printed whole, to be copied, and kept in a file of its own
+(RESCUE_FOLDERS), as the window may be gone. The interview keeps the field's text as a draft
+itself (InterviewPrompter.stop_signals_kept); _Stop is the state both share. Every prompt is asked
+through _asked, which ends the program first when a stop came while no prompt showed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import textwrap
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from spredning.cli import editor
+from spredning.cli.prompts.keys import field_buffer
+from spredning.core.textsafe import clean
+from spredning.i18n import t
+
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+
+
+class _Stop:
+    """A stop from outside (SIGHUP, SIGTERM) and whether a prompt is waiting for keys.
+
+    SIGHUP: the terminal closed; SIGTERM: the program is asked to end. One program, one terminal:
+    one state (see InterviewPrompter.stop_signals_kept).
+    """
+
+    signum: int | None = None
+    waiting = False
+    terminal: list[Any] | None = None  # the terminal's settings before the prompts (raw mode off)
+    kept = False  # the interview's handlers are installed (stop_signals_kept)
+    # a command's file holding the user's writing not saved yet (a conflict's combined text)
+    written_in: Callable[[], Path | None] | None = None
+    asking: Any = None  # the prompt waiting for keys now: a stop says the text in its field
+    # the fields of one thing asked in turn (an action): (question, text), None for the one asked now
+    together: list[tuple[str, str | None]] | None = None
+
+
+def _asking_field() -> str | None:
+    """The text in the field of the text prompt waiting now (maybe empty); None at a list or none."""
+    question = _Stop.asking
+    if not getattr(question, "text_field", False):  # a list (select), or no prompt
+        return None
+    with contextlib.suppress(Exception):  # the terminal may be gone
+        return field_buffer(question.application).text
+    return None
+
+
+def _asking_text() -> str | None:
+    """The text typed in the field of the text prompt waiting now; None at a list or with nothing typed."""
+    text = _asking_field()
+    return text if text is not None and text.strip() else None
+
+
+def _terminal_settings() -> list[Any] | None:
+    """The terminal's settings now (POSIX, when stdin is a terminal), to give back at a sudden end."""
+    try:
+        import termios
+    except ImportError:  # not POSIX
+        return None
+    try:
+        return termios.tcgetattr(sys.stdin.fileno())
+    except (termios.error, OSError, ValueError, AttributeError):  # no terminal (termios.error is no OSError)
+        return None
+
+
+def _end_now(signum: int, said: str | None = None, text: str | None = None) -> None:
+    """End at once after a stop from outside: the terminal as it was, and a line saying what was kept.
+
+    `said`: what the stop leaves, in words (by default: everything saved is saved); `text`: the
+    field's text, whole and as typed, when it could not be kept (to copy, if a terminal remains).
+
+    The prompt had put the terminal in raw mode (no echo, no lines); ending without giving the
+    settings back would leave the shell a terminal that shows nothing typed. After a hang-up the
+    terminal is gone, and both steps fail quietly.
+    """
+    if _Stop.terminal is not None:
+        with contextlib.suppress(Exception):
+            import termios
+
+            termios.tcsetattr(sys.stdin.fileno(), termios.TCSADRAIN, _Stop.terminal)
+    with contextlib.suppress(Exception):
+        width = shutil.get_terminal_size().columns - 1
+        said = said or t("interview.stopped-from-outside-saved")
+        # a path in the words (a kept file) stays whole, to be copied
+        lines = "\n".join(textwrap.wrap(said, max(20, width), break_long_words=False, break_on_hyphens=False))
+        os.write(sys.stderr.fileno(), f"\n{lines}\n".encode())
+    if text:
+        with contextlib.suppress(Exception):
+            os.write(sys.stderr.fileno(), f"{clean(text)}\n".encode(errors="replace"))
+    os._exit(128 + signum)
+
+
+# where text not kept as a draft at a stop from outside goes (_rescued), in order
+RESCUE_FOLDERS: tuple[Callable[[], str | Path], ...] = (Path.home, tempfile.gettempdir)
+
+
+def _rescued(text: str | None) -> Path | None:
+    """Text that could not be kept as a draft at a stop from outside, in a new file of its own.
+
+    The terminal may be gone (a closed window), so the text printed may reach nobody. The file
+    goes in the home folder, else the system's temporary folder (the disk may be full where
+    the projects are); it never replaces a file. None when no folder could take it.
+    """
+    if not text:
+        return None
+    data = (text if text.endswith("\n") else text + "\n").encode("utf-8", errors="replace")
+    stamp = datetime.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    for where in RESCUE_FOLDERS:
+        with contextlib.suppress(Exception):
+            for n in range(1, 100):
+                path = Path(where()) / t("interview.rescue-file", stamp=stamp, n=n)
+                made = False
+                try:
+                    with open(path, "xb", opener=_private) as file:  # "x": never over a file there
+                        made = True
+                        file.write(data)
+                        os.fsync(file.fileno())
+                    return path
+                except FileExistsError:
+                    continue
+                except OSError:
+                    if made:  # ours, made just now: a part of the text is no kept copy
+                        path.unlink()
+                    break
+    return None
+
+
+def _field_text_words(text: str, several: bool = False) -> str:
+    """The words before a field's text that no draft keeps, at a stop from outside.
+
+    The text is printed to copy, and kept in a file of its own too: a closed window (SIGHUP)
+    or a logout leaves no terminal to copy from, and the typed action or reason was lost.
+    `several`: the text is that of several fields (see fields_together).
+    """
+    rescued = _rescued(text)
+    text_key, file_key = (
+        ("interview.stopped-fields-text", "interview.stopped-fields-file")
+        if several
+        else ("interview.stopped-field-text", "interview.stopped-field-file")
+    )
+    shown = t(text_key)
+    return shown if rescued is None else f"{t(file_key, path=str(rescued))} {shown}"
+
+
+def _private(path: str, flags: int) -> int:
+    """Open a new file only its owner can read: the temporary folder is shared with other users."""
+    return os.open(path, flags, 0o600)
+
+
+def _asked(question):
+    """Ask a prompt. A stop that came while no prompt showed ends the program before this one.
+
+    Outside the interview (which keeps the field's text itself) a stop while the prompt waits
+    ends the program the same way: the terminal as it was, and a line in the user's language.
+    """
+    if _Stop.signum is not None:
+        _end_now(_Stop.signum)
+    _Stop.waiting, _Stop.asking = True, question
+    try:
+        with contextlib.nullcontext() if _Stop.kept else _plain_stops():
+            return question.unsafe_ask()
+    finally:
+        _Stop.waiting, _Stop.asking = False, None
+
+
+@contextlib.contextmanager
+def _plain_stops() -> Iterator[None]:
+    """While a prompt of a command other than the interview waits: a stop ends it in words."""
+    _Stop.terminal = _terminal_settings()
+    try:
+        previous = {signum: signal.signal(signum, _stopped_unsaved) for signum in STOP_SIGNALS}
+    except ValueError:  # not the main thread (a test's prompt): signals stay as they are
+        previous = {}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+
+
+def _stopped_unsaved(signum, frame) -> None:
+    if _Stop.signum is not None:  # a second stop while the first ends the program (an editor closing)
+        return
+    _Stop.signum = signum
+    text = _asking_text()  # what was typed in the field, to copy: it is not saved
+    fields = _typed_together(text)
+    if fields is not None:  # every field of the action typed so far, not only the one asked now
+        _end_now(signum, _unsaved_words(signum, fields, several=True), fields)
+    _end_now(signum, _unsaved_words(signum, text), text)
+
+
+@contextlib.contextmanager
+def fields_together() -> Iterator[list[tuple[str, str | None]]]:
+    """While several fields make one thing (an action's what, who and deadline), asked in turn.
+
+    At a stop from outside, the text of every one typed so far is shown and kept in a file, not
+    only the last one's. The caller appends (question, None) as it asks a field and puts the text
+    in when it is answered.
+    """
+    _Stop.together = []
+    try:
+        yield _Stop.together
+    finally:
+        _Stop.together = None
+
+
+def _typed_together(current: str | None) -> str | None:
+    """The fields of one thing typed so far, a line each ('Hvad skal gøres? Book et lokale').
+
+    None when no field before the one asked now holds text: that one's text alone is said then.
+    """
+    fields = _Stop.together or []
+    if not any(text and text.strip() for _, text in fields):
+        return None
+    lines = [(question, current if text is None else text) for question, text in fields]
+    return "\n".join(
+        f"{question} {' '.join(text.split())}" for question, text in lines if text and text.strip()
+    )
+
+
+def _unsaved_words(signum: int, text: str | None = None, several: bool = False) -> str:
+    """A stop outside the interview: nothing of this prompt is saved; writing kept in files is named.
+
+    An editor open now (a conflict's combined text) is stopped first, and its file named when it
+    holds something; a file the command keeps written text in is named too. `text`: the field's
+    text, which follows the words to copy and is kept in a file of its own (see _field_text_words).
+    """
+    words = [t("interview.stopped-from-outside-unsaved")]
+    if text:
+        words.append(_field_text_words(text, several))
+    left = editor.stop_open(signum)
+    if left is not None and left.path is not None:
+        words.append(t("editor.stopped-file-kept", path=str(left.path)))
+    written = _Stop.written_in() if _Stop.written_in is not None else None
+    if written is not None:
+        words.append(t("editor.stopped-written-kept", path=str(written)))
+    return " ".join(words)
+
+
+@contextlib.contextmanager
+def stops_end_in_words() -> Iterator[None]:
+    """Outside a prompt (an editor opened by a command): a stop from outside ends as at a prompt."""
+    if _Stop.kept:  # the interview's own handlers are in place
+        yield
+        return
+    with _plain_stops():
+        yield
+
+
+@contextlib.contextmanager
+def written_kept_in(where: Callable[[], Path | None]) -> Iterator[None]:
+    """While a command keeps writing not saved yet in a file (`where()`), a stop names that file."""
+    before = _Stop.written_in
+    _Stop.written_in = where
+    try:
+        yield
+    finally:
+        _Stop.written_in = before
