@@ -325,3 +325,13 @@ def test_without_a_terminal_a_phase_that_is_none_is_refused_naming_the_phases(ru
 
     assert code == 2
     assert "Skriv en af fasene (tjek, test, tilpas, fjern, brug, høst) eller et værktøj" in flat(err)
+
+
+def test_a_stop_in_the_list_offered_for_a_status_says_the_action_is_not_added(on_screen, ws, reusing):
+    before = ws.store.path_for(reusing).read_bytes()
+
+    run = on_screen(ESC + ENTER, "plan", "tilføj", "--hvad", "Book et lokale", "--status", "igang")
+
+    assert run.code == 130
+    assert flat(run.err) == "Afbrudt. Handlingen er ikke tilføjet."
+    assert ws.store.path_for(reusing).read_bytes() == before

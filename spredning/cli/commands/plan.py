@@ -169,8 +169,9 @@ def add(
 
     to_correct = _texts_to_correct(hvad, hvem, on_one_line)
     ws = workspace(ctx)
-    source = _source(ws, fase)  # what the options got wrong is said before any question
-    state = _given_status(status) if status else "ikke-startet"
+    with interrupted_as("plan.add-interrupted"):  # a stop in the list offered for one: nothing added, said
+        source = _source(ws, fase)  # what the options got wrong is said before any question
+        state = _given_status(status) if status else "ikke-startet"
     due, given_due = _given_due(frist)
     opened = ws.open()
     with interrupted_as("plan.add-interrupted"):
@@ -394,7 +395,8 @@ def change(
         words = [word for option, value in given if value is not None for word in (option, shell_word(value))]
         shown = command("plan", "ret", id, "--hvad", shell_word(t("plan.what-example")), *words)
         raise UsageProblem("plan.what-missing", hint=Message("plan.what-missing.again", {"command": shown}))
-    changes = _given_changes(ws, hvad, hvem, status, fase)  # a wrong --status or --fase: said first
+    with interrupted_as("plan.change-interrupted"):  # a wrong --status or --fase: said first (in a terminal
+        changes = _given_changes(ws, hvad, hvem, status, fase)  # offered: a stop there says nothing changed)
     if to_correct:  # a deadline kept in a stop's command only as given, when it is one
         kept = frist if frist and date_shown(frist) == frist else ""
         others = typed_words(("--frist", kept), ("--status", status or ""), ("--fase", fase or ""))
