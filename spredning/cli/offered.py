@@ -1,7 +1,7 @@
 """A refused option value whose right values are known, in a terminal: they are offered to choose from.
 
 What was wrong is said above the list, and the value closest to the one given is chosen
-already (Enter takes it). Esc and Ctrl+C stop, as in every list of a command (prompter.select).
+already (Enter takes it). Esc and Ctrl+C stop, as in every list of a command (prompts.simple.select).
 Without a terminal the callers refuse the value as before (exit 2), naming the values that work.
 """
 
@@ -25,12 +25,17 @@ def say_problem(problem: str) -> None:
 
 def offer(refused: UsageProblem, question: str, choices: Sequence[tuple[str, object]], close: object = None):
     """The list for a refused value: why above it, `close` (a value) chosen already; the value picked."""
+    say_problem(render(refused.message))
+    return _picked(question, choices, close)
+
+
+def _picked(question: str, choices: Sequence[tuple[str, object]], close: object):
+    """The value chosen in a list where `close` is chosen already, its help saying how to stop."""
     from questionary import Choice
 
     from spredning.cli.prompts.keys import escape_leaves
     from spredning.cli.prompts.simple import select
 
-    say_problem(render(refused.message))
     made = [Choice(title, value) for title, value in choices]
     default = next((choice for choice in made if choice.value == close), None)
     # the list's help says how to stop (from the home screen its own: Esc goes back to the menu)
@@ -42,10 +47,8 @@ def offered_role(refused: UsageProblem) -> str:
     """--rolle that is no side: the two sides offered, the one it was close to chosen already."""
     close = refused.params.get("close")
     first = close[0] if isinstance(close, list) and close else None
-    sides = [
-        (t("prompt.side-dele"), "dele"),
-        (t("prompt.side-genbruge"), "genbruge"),
-    ]  # as --rolle takes them
+    # each side as --rolle takes it, not start's 'Vi vil dele': the sharing side may answer for a partner
+    sides = [(t("prompt.side-dele"), "dele"), (t("prompt.side-genbruge"), "genbruge")]
     return offer(refused, t("prompt.which-side"), sides, first)
 
 
@@ -78,13 +81,6 @@ def offered_source(refused: UsageProblem, guide: Guide, close: str | None) -> st
     phases = [(phase.name, phase.id) for phase in guide.phases]
     phase_id = offer(refused, t("plan.ask-source-phase"), phases, phase_of or None)
     phase = next(p for p in guide.phases if p.id == phase_id)
-    from questionary import Choice
-
-    from spredning.cli.prompts.keys import escape_leaves
-    from spredning.cli.prompts.simple import select
-
-    choices = [Choice(t("plan.source-whole-phase", phase=phase.name), phase.id)]
-    choices += [Choice(tool.title, tool.id) for tool in phase.tools]
-    default = next((choice for choice in choices if choice.value == close), None)
-    help_text = None if escape_leaves() else t("prompt.refused-select-help")
-    return select(t("plan.ask-source-tool"), choices, default=default, instruction=help_text)
+    choices = [(t("plan.source-whole-phase", phase=phase.name), phase.id)]
+    choices += [(tool.title, tool.id) for tool in phase.tools]
+    return _picked(t("plan.ask-source-tool"), choices, close)

@@ -245,13 +245,15 @@ def choose_partner(
         return partner_offered(refused, project)
 
 
+WRONG_PARTNER = ("dialogue.unknown-partner", "dialogue.ambiguous-partner")  # a --partner a list may put right
+
+
 def partner_offered(refused: UsageProblem, project: Project) -> Partner:
     """--partner that names no partner (or several), in a terminal: the partners offered, else refused.
 
     Why is said above them, the one closest to the name given chosen already.
     """
-    wrong_name = refused.key in ("dialogue.unknown-partner", "dialogue.ambiguous-partner")
-    if not (wrong_name and project.partners and is_interactive()):
+    if not (refused.key in WRONG_PARTNER and project.partners and is_interactive()):
         raise refused
     from spredning.cli.offered import offered_partner
 

@@ -15,6 +15,7 @@ from spredning.app.dialogue import PartnerChoice
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     NAMED,
+    WRONG_PARTNER,
     NamedProject,
     check_ending,
     choose_partner,
@@ -81,6 +82,8 @@ def eksport(
         done = write(chosen.key)
         del choice
     except UsageProblem as refused:  # a --partner naming none of them: in a terminal they are offered
+        if refused.key not in WRONG_PARTNER:
+            raise
         done = write(partner_offered(refused, ws.open().project).key)
     console = make_console()
     key = "eksport.replaced" if done.replaced else "eksport.written"

@@ -22,6 +22,7 @@ from spredning.app.status import (
 )
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
+    WRONG_PARTNER,
     command,
     partner_offered,
     phase_command,
@@ -52,7 +53,7 @@ def status_command(
     try:
         result = status_of(ws, partner)
     except UsageProblem as refused:  # a --partner naming none of them: in a terminal they are offered
-        if som_json:  # for a script: refused as it was
+        if som_json or refused.key not in WRONG_PARTNER:  # --json is for a script: refused as it was
             raise
         chosen = partner_offered(refused, ws.open().project)
         result = status_of(ws, chosen.key)
