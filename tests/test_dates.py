@@ -307,7 +307,9 @@ def test_a_deadline_option_refused_in_a_terminal_opens_its_field_holding_it_to_c
 
     assert run.code == 0, run.err
     screen = flat(run.screen)
-    assert screen.index(REFUSED) < screen.index(f"Frist? (dd-mm-åååå, valgfrit) {SHORT}")  # said above
+    assert screen.index(REFUSED) < screen.index(
+        f"Frist? (dd-mm-åååå, valgfrit; Esc eller Ctrl+C stopper) {SHORT}"
+    )  # said above
     assert f"fx {typed(SOON)}" in screen
     item = the_action(ws, reusing)
     assert (item.what, item.due) == ("Ring til Ældrerådet", SOON)
@@ -408,7 +410,8 @@ def test_godkends_date_refused_in_a_terminal_opens_its_field_holding_it_to_corre
     assert run.code == 0, run.err
     screen = flat(run.screen)
     assert screen.index(GONE_REFUSED) < screen.index(
-        f"Hvornår blev fasen godkendt? (dd-mm-åååå; et tomt felt er i dag) {GONE_SHORT}"
+        "Hvornår blev fasen godkendt? (dd-mm-åååå; et tomt felt er i dag; Esc eller Ctrl+C stopper) "
+        + GONE_SHORT
     )
     project = ws.store.load(reusing)
     approval = followup.approval(project, project.partners[0], "tjek", "genbruge")

@@ -452,15 +452,28 @@ def test_ctrl_c_while_changing_says_the_action_was_not_changed(in_terminal, ws, 
     assert ws.store.path_for(reusing).read_bytes() == before
 
 
-def test_a_phase_typed_wrong_is_told_the_phase_it_is_close_to_before_any_question(on_screen, ws, reusing):
-    before = ws.store.path_for(reusing).read_bytes()
+def test_a_phase_typed_wrong_offers_the_phases_the_close_one_chosen_before_any_question(
+    on_screen, ws, reusing
+):
+    """Refused in a terminal too, though the phases and tools are known: now they are offered."""
+    run = on_screen(ENTER + ENTER + "Noget" + ENTER + ENTER + ENTER, "plan", "tilføj", "--fase", "fjrn")
 
-    run = on_screen("Noget" + ENTER + ENTER + ENTER, "plan", "tilføj", "--fase", "fjrn")
+    assert run.code == 0, run.err
+    assert "'fjrn' er ikke en fase eller et værktøj. Mente du 'fjern'?" in flat(run.out)
+    shown = flat(run.screen)
+    assert "Hvilken fase hører handlingen til? Fjern" in shown
+    assert "Hele fasen eller et af dens værktøjer? Hele fasen (Fjern)" in shown
+    assert shown.index("Hele fasen (Fjern)") < shown.index("Hvad skal gøres?")
+    [item] = items(ws, reusing)
+    assert (item.what, item.source) == ("Noget", "fjern")
 
-    assert run.code == 2
-    assert "'fjrn' er ikke en fase eller et værktøj. Mente du 'fjern'?" in flat(run.err)
-    assert "Hvad skal gøres?" not in run.screen
-    assert ws.store.path_for(reusing).read_bytes() == before
+
+def test_a_tool_typed_wrong_is_chosen_already_in_its_phase_list(on_screen, ws, reusing):
+    run = on_screen(ENTER + ENTER, "plan", "tilføj", "--hvad", "Noget", "--fase", "fjern-forhindringr")
+
+    assert run.code == 0, run.err
+    [item] = items(ws, reusing)
+    assert item.source == "fjern.fjern-forhindringer"
 
 
 def test_a_deadline_already_passed_is_taken_and_said_to_be_overdue(run_cli, ws, reusing, monkeypatch):

@@ -300,13 +300,20 @@ def parse_status(text: str, *, any_language: bool = False) -> str:
     the program has (a worksheet may be made in one language and read back in the other); the value
     saved is the Danish one.
     """
+    import difflib
+
     wanted = fold_name(text).replace(" ", "-")
     languages = i18n.LANGUAGES if any_language else (i18n.language(),)
+    forms: dict[str, str] = {}  # each way to write a status -> the status as the user's language writes it
     for status in followup.STATUSES:
         words = {str(i18n.catalogue(code)[f"plan.status.{status}"]) for code in languages}
-        if wanted in {fold_name(status), *(fold_name(word).replace(" ", "-") for word in words)}:
-            return status
-    raise UsageProblem("plan.bad-status", value=text, known=list(followup.STATUSES))
+        shown = i18n.t(f"plan.status.{status}")
+        for form in {fold_name(status), *(fold_name(word).replace(" ", "-") for word in words)}:
+            if form == wanted:
+                return status
+            forms[form] = shown
+    close = [forms[form] for form in difflib.get_close_matches(wanted, list(forms), n=1, cutoff=0.75)]
+    raise UsageProblem("plan.bad-status", value=text, known=list(followup.STATUSES), close=close)
 
 
 def check_text(text: str, key: str) -> str:
@@ -524,7 +531,7 @@ def _checked(action: Action) -> Action:
     if not what:
         raise UsageProblem("plan.what-missing")
     if action.status not in followup.STATUSES:
-        raise UsageProblem("plan.bad-status", value=action.status, known=list(followup.STATUSES))
+        raise UsageProblem("plan.bad-status", value=action.status, known=list(followup.STATUSES), close=[])
     if action.source and not followup.SOURCE.match(action.source):
         raise UsageProblem("plan.bad-source", value=action.source)
     return action._replace(what=what, who=check_text(action.who, "hvem"))

@@ -163,8 +163,18 @@ def tell_went_back(ws: Workspace) -> None:
 
 
 def parse_role(value: str | None) -> str | None:
-    """Accept 'dele' or 'genbruge' in any case; None stays None."""
-    return _parse_role(value)
+    """Accept 'dele' or 'genbruge' in any case; None stays None.
+
+    One that is no side is refused (exit 2); in a terminal the sides are offered, why said above them.
+    """
+    try:
+        return _parse_role(value)
+    except UsageProblem as refused:
+        if not is_interactive():
+            raise
+        from spredning.cli.offered import offered_role
+
+        return offered_role(refused)
 
 
 def parse_phase(guide: Guide, value: str) -> Phase:
@@ -219,7 +229,10 @@ def is_interactive() -> bool:
 def choose_partner(
     project: Project, state: LocalState, option: str | None, required: bool = True
 ) -> Partner | None:
-    """The partner a command is about; with several and none named, a terminal asks."""
+    """The partner a command is about; with several and none named, a terminal asks.
+
+    So it does when --partner names none of them (or several): why is said above the partners.
+    """
     try:
         return partner_for(project, state, option, required)
     except PartnerChoice as choice:
@@ -228,6 +241,23 @@ def choose_partner(
         from spredning.cli.prompts.questions import ask_partner
 
         return ask_partner(choice.partners)
+    except UsageProblem as refused:
+        return partner_offered(refused, project)
+
+
+WRONG_PARTNER = ("dialogue.unknown-partner", "dialogue.ambiguous-partner")  # a --partner a list may put right
+
+
+def partner_offered(refused: UsageProblem, project: Project) -> Partner:
+    """--partner that names no partner (or several), in a terminal: the partners offered, else refused.
+
+    Why is said above them, the one closest to the name given chosen already.
+    """
+    if not (refused.key in WRONG_PARTNER and project.partners and is_interactive()):
+        raise refused
+    from spredning.cli.offered import offered_partner
+
+    return offered_partner(refused, project.partners)
 
 
 # What choose_dialogue says for each kind of record: the problem without a terminal, the question.
@@ -264,6 +294,8 @@ def choose_dialogue(
 
         picked = ask_dialogue(choice.partners, i18n.t(question))
         return picked, picked is None
+    except UsageProblem as refused:  # a --partner naming none of them: offered in a terminal
+        return partner_offered(refused, project), False
 
 
 class NamedProject(enum.Enum):

@@ -15,6 +15,7 @@ from spredning.app.dialogue import PartnerChoice
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     NAMED,
+    WRONG_PARTNER,
     NamedProject,
     check_ending,
     choose_partner,
@@ -23,6 +24,7 @@ from spredning.cli.commands.common import (
     is_interactive,
     out_path,
     parse_role,
+    partner_offered,
     path_word,
     shell_word,
     tell_beside,
@@ -33,7 +35,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import Merging, heading_line
 from spredning.cli.render_text import print_fitted, print_said, print_whole
-from spredning.core.errors import Interrupted, Message, SpredningError
+from spredning.core.errors import Interrupted, Message, SpredningError, UsageProblem
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState
 from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot, fold_name, joined
@@ -79,6 +81,10 @@ def eksport(
         assert chosen is not None  # several partners: the user picked one
         done = write(chosen.key)
         del choice
+    except UsageProblem as refused:  # a --partner naming none of them: in a terminal they are offered
+        if refused.key not in WRONG_PARTNER:
+            raise
+        done = write(partner_offered(refused, ws.open().project).key)
     console = make_console()
     key = "eksport.replaced" if done.replaced else "eksport.written"
     lines = []

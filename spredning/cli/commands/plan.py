@@ -169,8 +169,9 @@ def add(
 
     to_correct = _texts_to_correct(hvad, hvem, on_one_line)
     ws = workspace(ctx)
-    source = _source(ws, fase)  # what the options got wrong is said before any question
-    state = plans.parse_status(status) if status else "ikke-startet"
+    with interrupted_as("plan.add-interrupted"):  # a stop in the list offered for one: nothing added, said
+        source = _source(ws, fase)  # what the options got wrong is said before any question
+        state = _given_status(status) if status else "ikke-startet"
     due, given_due = _given_due(frist)
     opened = ws.open()
     with interrupted_as("plan.add-interrupted"):
@@ -308,8 +309,45 @@ def _tell_late(console, item) -> None:
         console.print(say("plan.due-passed", style="yellow", day=item.due))
 
 
+def _given_status(value: str) -> str:
+    """The status --status gives; one that is none is refused, or in a terminal the statuses offered."""
+    try:
+        return plans.parse_status(value)
+    except UsageProblem as refused:
+        if not is_interactive():
+            raise
+        from spredning.cli.offered import offered_status
+
+        return offered_status(refused)
+
+
 def _source(ws, value: str | None) -> str:
-    """A phase ('fjern') or a tool ('fjern.fjern-forhindringer' or 'fjern-forhindringer')."""
+    """A phase ('fjern') or a tool ('fjern.fjern-forhindringer' or 'fjern-forhindringer').
+
+    One that is neither is refused; in a terminal the phases and their tools are offered.
+    """
+    try:
+        return _named_source(ws, value)
+    except UsageProblem as refused:
+        if not is_interactive() or refused.key != "plan.bad-source":
+            raise
+        from spredning.cli.offered import offered_source
+
+        close = refused.params.get("close")
+        nearest = None
+        with contextlib.suppress(UsageProblem):  # the closest named phase or tool, chosen already
+            nearest = _named_source(ws, close[0]) if isinstance(close, list) and close else None
+        return offered_source(refused, ws.guide, nearest)
+
+
+def _phase_word(phase) -> str:
+    """A phase as --fase takes it: as the guide writes it when that is its id ('høst'), else the id."""
+    from spredning.core.model import fold_name
+
+    return phase.name.lower() if fold_name(phase.name) == phase.id else phase.id
+
+
+def _named_source(ws, value: str | None) -> str:
     if not value:
         return ""
     from spredning.app.readiness import tool_by_id
@@ -323,7 +361,8 @@ def _source(ws, value: str | None) -> str:
         phases = close_phases(ws.guide, value) if "." not in value else []  # 'fjrn': Mente du 'fjern'?
         tools = unknown.params.get("close")
         close = [*phases, *(tools if isinstance(tools, list) else [])][:3]
-        raise UsageProblem("plan.bad-source", value=value, close=close) from None
+        phases = [_phase_word(phase) for phase in ws.guide.phases]  # named, so a script is put right by it
+        raise UsageProblem("plan.bad-source", value=value, close=close, phases=phases) from None
 
 
 @plan_app.command("ret", cls=typer_compat.DanishCommand, help=t("help.plan.ret"))
@@ -356,7 +395,8 @@ def change(
         words = [word for option, value in given if value is not None for word in (option, shell_word(value))]
         shown = command("plan", "ret", id, "--hvad", shell_word(t("plan.what-example")), *words)
         raise UsageProblem("plan.what-missing", hint=Message("plan.what-missing.again", {"command": shown}))
-    changes = _given_changes(ws, hvad, hvem, status, fase)  # a wrong --status or --fase: said first
+    with interrupted_as("plan.change-interrupted"):  # a wrong --status or --fase: said first (in a terminal
+        changes = _given_changes(ws, hvad, hvem, status, fase)  # offered: a stop there says nothing changed)
     if to_correct:  # a deadline kept in a stop's command only as given, when it is one
         kept = frist if frist and date_shown(frist) == frist else ""
         others = typed_words(("--frist", kept), ("--status", status or ""), ("--fase", fase or ""))
@@ -378,7 +418,7 @@ def _given_changes(ws, what: str | None, who: str | None, status: str | None, fa
     if who is not None:
         changes["who"] = who
     if status is not None:
-        changes["status"] = plans.parse_status(status)
+        changes["status"] = _given_status(status)
     if fase is not None:
         changes["source"] = _source(ws, fase)
     return changes

@@ -10,12 +10,12 @@ import typer
 from rich.text import Text
 
 from spredning.app import projects
+from spredning.app.dialogue import parse_role  # not common's: start asks a wrong side in its own turn
 from spredning.app.projects import NewProject
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     command,
     is_interactive,
-    parse_role,
     shell_word,
     tell_missing_names,
     tell_odd_files,
@@ -23,7 +23,7 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_fitted, print_said, print_whole
-from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
+from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem, message
 from spredning.core.textsafe import clean_name
 from spredning.i18n import render, t
 
@@ -159,14 +159,14 @@ class _Wrong(NamedTuple):
     problem: Message
 
 
-def _given_problems(ws, new: NewProject, named: bool, taken: bool) -> list[_Wrong]:
+def _given_problems(ws, new: NewProject, named: bool, taken: bool, given: _Given = _Given()) -> list[_Wrong]:
     """Every option start would refuse, not only the first: --navn, --beskrivelse, --deler, --genbruger.
 
     `taken`: a name another project has counts too (after the projects folder is checked).
     --organisation on the sharing side gives the sharing name, on the reusing side our reusing one:
-    a problem there is its own.
+    a problem there is its own. A --deler or --genbruger `given` blank names no one: refused too.
     """
-    found: list[_Wrong] = []
+    found = _blank_given(new, given)
     if named:
         wrong = projects.name_problem(ws, new.name) if taken else projects.letters_problem(new.name)
         if wrong is not None:
@@ -190,6 +190,23 @@ def _given_problems(ws, new: NewProject, named: bool, taken: bool) -> list[_Wron
     return found
 
 
+def _blank_given(new: NewProject, given: _Given) -> list[_Wrong]:
+    """A --deler or --genbruger given with no name in it (empty, or only spaces): not taken as "none"."""
+    found = []
+    if given.sharing_org and not new.sharing_org.strip():
+        found.append(_Wrong("--deler", "sharing_org", message("start.blank-option", option="--deler")))
+    if given.reusing_orgs and not all(name.strip() for name in new.reusing_orgs):
+        blank = message("start.blank-option", option="--genbruger")
+        found.append(_Wrong("--genbruger", "reusing_orgs", blank))
+    return found
+
+
+def _close_side(wrong: _Wrong) -> str:
+    """The side a --rolle refused was close to ('genbrug': genbruge), or '' when none."""
+    close = wrong.problem.params.get("close")
+    return str(close[0]) if isinstance(close, list) and close else ""
+
+
 def _given_role(rolle: str | None) -> tuple[str | None, list[_Wrong]]:
     """The side --rolle gives, or (None, [what is wrong]) when it is no side.
 
@@ -203,20 +220,23 @@ def _given_role(rolle: str | None) -> tuple[str | None, list[_Wrong]]:
 
 
 def _options_wrong(
-    ws, new: NewProject, named: bool, interactive: bool, wrong_role: list[_Wrong]
+    ws, new: NewProject, named: bool, interactive: bool, wrong_role: list[_Wrong], given: _Given
 ) -> list[_Wrong]:
     """What start's options got wrong, before anything is asked: several are refused at once.
 
     Without a terminal one alone is left to the checks that refuse it with an example; in a
     terminal each opens its field (see _to_correct), also a name another project has.
     """
-    problems = [*wrong_role, *_given_problems(ws, new, named=named, taken=False)]
+    problems = [*wrong_role, *_given_problems(ws, new, named=named, taken=False, given=given)]
     _refuse_all(problems, interactive)  # several values wrong: all said at once (a terminal opens fields)
     if wrong_role and not interactive:  # the side alone is wrong: refused as it was
         raise UsageProblem.of(wrong_role[0].problem)
+    blank = [wrong for wrong in problems if wrong.problem.key == "start.blank-option"]
+    if blank and not interactive:  # no later check refuses it: it would be taken as no name
+        raise UsageProblem.of(blank[0].problem)
     if interactive and named and not problems:  # a name taken opens its field too
         ws.home()  # a projects folder that cannot be used is said first
-        problems = _given_problems(ws, new, named=True, taken=True)
+        problems = _given_problems(ws, new, named=True, taken=True, given=given)
     return problems
 
 
@@ -235,8 +255,21 @@ def _refuse_all(problems: list[_Wrong], interactive: bool) -> None:
 
 
 def _correctable(wrong: _Wrong) -> bool:
-    """Whether start's questions have a field for the option's value (--organisation has none)."""
+    """Whether start's questions have a field for the option's value (--organisation has none).
+
+    An --organisation that is none of the --genbruger names has the choice among them.
+    """
+    if wrong.field == "organisation":
+        return wrong.problem.key in _OUR_NAME_WRONG
     return wrong.field in _FIELDS and wrong.option != "--organisation"
+
+
+_OUR_NAME_WRONG = ("start.organisation-not-reusing", "dialogue.ambiguous-partner")
+
+
+def _each_own_field(new: NewProject) -> bool:
+    """On the reusing side several --genbruger are a list: each one refused is corrected on its own."""
+    return new.role == "genbruge" and len(new.reusing_orgs) > 1
 
 
 def _to_correct(ws, new: NewProject, given: _Given, named: bool) -> tuple[NewProject, _Given, _Corrections]:
@@ -245,15 +278,19 @@ def _to_correct(ws, new: NewProject, given: _Given, named: bool) -> tuple[NewPro
     One without a field (--organisation) is refused as before (_check_given). The field is asked
     as if the option were not given; the problem is said above it.
     """
-    problems = _given_problems(ws, new, named, taken=True)
+    problems = _given_problems(ws, new, named, taken=True, given=given)
     if not all(_correctable(wrong) for wrong in problems):
         _check_given(ws, new, named)
     corrections: _Corrections = {}
     for wrong in problems:
         value = getattr(new, wrong.field)
-        text = ", ".join(value) if wrong.field == "reusing_orgs" else value
+        if wrong.field == "reusing_orgs" and _each_own_field(new):
+            continue  # each name refused opens a field of its own (_names_corrected), the others kept
+        text = ", ".join(n for n in value if n.strip()) if wrong.field == "reusing_orgs" else value
+        text = text if text.strip() else ""  # given blank: the field opens empty
         corrections[wrong.field] = (text, _said(wrong.problem) or "")
         emptied: dict[str, object] = {wrong.field: () if wrong.field == "reusing_orgs" else ""}
+        emptied |= {"organisation": None} if wrong.field == "organisation" else {}
         new = new._replace(**emptied)  # type: ignore[arg-type]  # asked as if not given
     given = given._replace(**{field: False for field in corrections if field in given._fields})
     return new, given, corrections
@@ -295,23 +332,33 @@ def _ask_missing(
     """
     import questionary
 
+    from spredning.cli.prompts.keys import escape_leaves
     from spredning.cli.prompts.simple import ask_text, select
 
     to_correct = to_correct or {}
     text_of, why = _given_text(to_correct)
     if "role" in to_correct:  # a --rolle given that is no side: why, above the sides to choose from
         make_console().print(Text(to_correct["role"][1], style="yellow"))
+    sides = [
+        questionary.Choice(t("start.side-dele"), "dele"),
+        questionary.Choice(t("start.side-genbruge"), "genbruge"),
+    ]
+    close = to_correct.get("role", ("", ""))[0]  # the side the one given was close to: chosen already
     role = new.role or select(
         t("start.ask-side"),
-        [
-            questionary.Choice(t("start.side-dele"), "dele"),
-            questionary.Choice(t("start.side-genbruge"), "genbruge"),
-        ],
+        sides,
+        default=next((side for side in sides if side.value == close), None),
+        instruction=t("prompt.refused-select-help") if "role" in to_correct and not escape_leaves() else None,
     )
     typed.given(role=role)
     new = projects.with_organisation(new._replace(role=role))  # --organisation: ours, on either side
     if (wrong := projects.organisation_problem(new)) is not None:  # the side chosen: said before the rest
-        raise UsageProblem.of(wrong)
+        if wrong.key not in _OUR_NAME_WRONG:
+            raise UsageProblem.of(wrong)
+        to_correct = to_correct | {"organisation": (new.organisation or "", "")}
+        new = new._replace(organisation=None)  # chosen among the --genbruger names, after them
+        typed.given(organisation=None)
+        typed.refused.add("organisation")
     description = new.description
     if not given.description:
 
@@ -344,17 +391,108 @@ def _ask_missing(
             refused=why("sharing_org"),
         )
         typed.given(sharing_org=sharing)
-    reusing = new.reusing_orgs
-    if not (given.reusing_orgs or any(n.strip() for n in reusing)):
-        reusing = _ask_reusing(role, sharing, typed, to_correct.get("reusing_orgs"))
-        typed.given(reusing_orgs=reusing)
-    organisation = new.organisation
-    if role == "genbruge" and organisation is None and len([n for n in reusing if n.strip()]) > 1:
-        organisation = select(
-            t("start.which-organisation"),
-            [questionary.Choice(clean_name(n), n) for n in reusing if n.strip()],
-        )
+    reusing = _reusing_asked(new, given, sharing, typed, to_correct)
+    organisation = _our_organisation(NewProject("", "", sharing, reusing, role, new.organisation), to_correct)
     return NewProject(new.name, description, sharing, reusing, role, organisation)
+
+
+def _reusing_asked(new: NewProject, given: _Given, sharing: str, typed: _Typed, to_correct: _Corrections):
+    """The reusing organisations given, each one refused corrected, or asked when none was given."""
+    reusing = new.reusing_orgs
+    if new.role == "genbruge" and _each_own_field(new):  # a refused one of several: its own field
+        return _names_corrected(sharing, reusing, typed)
+    if not (given.reusing_orgs or any(n.strip() for n in reusing)):
+        reusing = _ask_reusing(new.role or "", sharing, typed, to_correct.get("reusing_orgs"))
+        typed.given(reusing_orgs=reusing)
+    return reusing
+
+
+def _our_organisation(new: NewProject, to_correct: _Corrections) -> str | None:
+    """Which of the reusing organisations we are: --organisation, or chosen among the names.
+
+    An --organisation none of them (as they are once corrected) is said above the names, the
+    one closest to it chosen already.
+    """
+    import questionary
+
+    from spredning.cli.prompts.keys import escape_leaves
+    from spredning.cli.prompts.simple import select
+
+    given = to_correct["organisation"][0] if "organisation" in to_correct else new.organisation
+    named = [n for n in new.reusing_orgs if n.strip()]
+    wrong = projects.organisation_problem(new._replace(organisation=given))
+    if new.role != "genbruge" or (wrong is None and (given is not None or len(named) < 2)):
+        return given  # ours given, or the only one
+    if wrong is not None and wrong.key not in _OUR_NAME_WRONG:
+        raise UsageProblem.of(wrong)
+    if wrong is not None:  # why, above the names; the list says how to stop
+        make_console().print(Text(_said(wrong) or "", style="yellow"))
+    choices = [questionary.Choice(clean_name(n), n) for n in named]
+    close = _closest_name(given or "", named)
+    return select(
+        t("start.which-organisation", names=named),
+        choices,
+        default=next((c for c in choices if c.value == close), None),
+        instruction=t("prompt.refused-select-help") if wrong is not None and not escape_leaves() else None,
+    )
+
+
+def _closest_name(typed: str, names: list[str]) -> str | None:
+    """Of the names, the one closest to what was typed (a typo of it?), or None."""
+    from spredning.app.dialogue import close_partners
+    from spredning.core.model import Partner
+
+    close = close_partners([Partner(str(i), name) for i, name in enumerate(names)], typed) if typed else []
+    return close[0].name if close else None
+
+
+def _names_corrected(sharing: str, names: tuple[str, ...], typed: _Typed) -> tuple[str, ...]:
+    """Several --genbruger on the reusing side: each one refused opens a field of its own, holding it.
+
+    Why it was refused is said above it; the names that are right are kept as they were given.
+    A stop keeps those, and the one in the field when it can be taken.
+    """
+    from spredning.cli.prompts.simple import ask_text
+
+    kept = list(names)
+    for i in range(len(kept)):
+        blank = message("start.blank-option", option="--genbruger") if not kept[i].strip() else None
+        problem = _said(blank) or _name_problem(sharing, kept, i)
+        if problem is None:
+            continue
+
+        def check(text: str, i: int = i) -> str | None:
+            return _name_problem(sharing, [*kept[:i], text, *kept[i + 1 :]], i)
+
+        def stopped(text: str, i: int = i, check=check) -> None:
+            taken = check(text) is None
+            names = (*kept[:i], text if taken else "", *kept[i + 1 :])
+            typed.given(reusing_orgs=tuple(n for n in names if n.strip()))
+            if not taken:
+                typed.refused.add("reusing_orgs")
+
+        kept[i] = ask_text(
+            t("start.ask-reusing-org"),
+            check,
+            instruction=t("start.ask-reusing-org-help"),
+            default=kept[i] if kept[i].strip() else "",
+            interrupted=stopped,
+            refused=problem,
+        ).strip()
+    names = tuple(name for name in kept if name)  # one emptied in its field is left out
+    typed.given(reusing_orgs=names)
+    return names
+
+
+def _name_problem(sharing: str, names: list[str], i: int) -> str | None:
+    """Why the i-th of the reusing organisations' names cannot be taken (the ones before it right)."""
+    name = names[i]
+    if not name.strip():  # emptied: left out
+        return None
+    return _said(
+        projects.reusing_lines_problem((name,))
+        or projects.reusing_names_problem(sharing, [*names[:i], name], "genbruge")
+    )
 
 
 def _ask_reusing(
@@ -507,7 +645,7 @@ def start(
     role, wrong_role = _given_role(rolle)  # in a terminal a wrong side is asked, why said
     new = NewProject(navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), role, organisation)
     given = _Given(beskrivelse is not None, deler is not None, genbruger is not None)
-    problems = _options_wrong(ws, new, navn is not None, interactive, wrong_role)
+    problems = _options_wrong(ws, new, navn is not None, interactive, wrong_role, given)
     if navn is None or new.role is None or _something_missing(new, given) or (interactive and problems):
         ws.home()  # a projects folder that cannot be used is said first, before any question
         if not interactive and (navn is None or new.role is None):
@@ -515,7 +653,9 @@ def start(
         if interactive:
             # what the options got wrong, before any question: each field opens holding it, to correct
             new, given, to_correct = _to_correct(ws, new, given, named=navn is not None)
-            to_correct |= {wrong.field: ("", _said(wrong.problem) or "") for wrong in wrong_role}
+            to_correct |= {
+                wrong.field: (_close_side(wrong), _said(wrong.problem) or "") for wrong in wrong_role
+            }
             asked = _ask(ws, new, given, to_correct)
             if isinstance(asked, str):  # the user goes on with the project that has the name
                 project = projects.use(ws, asked)

@@ -22,7 +22,9 @@ from spredning.app.status import (
 )
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
+    WRONG_PARTNER,
     command,
+    partner_offered,
     phase_command,
     several_dialogues,
     tell_missing_names,
@@ -32,6 +34,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import echo, make_console, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted
+from spredning.core.errors import UsageProblem
 from spredning.core.local import key_slot
 from spredning.core.model import ROLES, SHARING, Answer, Guide, Partner, Phase, Project
 from spredning.core.textsafe import clean_name
@@ -47,7 +50,13 @@ def status_command(
 ) -> None:
     """Vis projektets fremdrift, åbne konflikter og kladder, og hvad der er næste skridt."""
     ws = workspace(ctx)
-    result = status_of(ws, partner)
+    try:
+        result = status_of(ws, partner)
+    except UsageProblem as refused:  # a --partner naming none of them: in a terminal they are offered
+        if som_json or refused.key not in WRONG_PARTNER:  # --json is for a script: refused as it was
+            raise
+        chosen = partner_offered(refused, ws.open().project)
+        result = status_of(ws, chosen.key)
     odd = odd_rows(ws.store)
     if som_json:
         import json  # only --json pays for this import

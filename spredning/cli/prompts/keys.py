@@ -132,7 +132,7 @@ def _undo_keys(undone: Callable[[str], None] | None = None) -> KeyBindings:
     return bindings
 
 
-def _pasted_codes() -> KeyBindings:
+def _pasted_codes(one_line: bool = False) -> KeyBindings:
     """A colour code in pasted text (``ESC[31m``) is text, not a mouse click.
 
     prompt_toolkit reads ``ESC[`` + digits and ``;`` + ``m`` as a mouse event, and its mouse
@@ -140,12 +140,26 @@ def _pasted_codes() -> KeyBindings:
     the paste, when a terminal without bracketed paste passes the code on as typed keys. No
     prompt here asks the terminal for mouse events, so whatever arrives as one was pasted: it
     goes into the text as it came, as a bracketed paste would put it (shown as ``␛[31m``).
+
+    With `one_line` (a one-line field), a tab typed or pasted (a spreadsheet's cells) is a space:
+    the field would show it as ``^I``, and a name or a line holds no tab.
     """
     bindings = KeyBindings()
 
     @bindings.add(Keys.Vt100MouseEvent, eager=True)
     def _as_text(event) -> None:
-        field_buffer(event.app).insert_text(event.data)
+        field_buffer(event.app).insert_text(event.data.replace("\t", " ") if one_line else event.data)
+
+    if one_line:
+
+        @bindings.add("c-i")  # not eager: a path field's Tab (_path_keys, added after) completes instead
+        def _tab(event) -> None:
+            event.current_buffer.insert_text(" ")
+
+        @bindings.add(Keys.BracketedPaste, eager=True)
+        def _pasted(event) -> None:  # as prompt_toolkit's own, the tabs spaces
+            text = event.data.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+            event.current_buffer.insert_text(text)
 
     return bindings
 

@@ -49,7 +49,7 @@ def echo_lines(message: str, answer: str, width: int) -> tuple[str, str]:
     return text, "".join(f"\n  {line}" for line in lines)
 
 
-_PICTURED = re.compile("[\x00-\x08\x0b-\x1f\x7f]")  # what prompt_toolkit would show as ^A, ^[ ...
+_PICTURED = re.compile("[\x00-\x09\x0b-\x1f\x7f]")  # what prompt_toolkit would show as ^A, ^I, ^[ ...
 
 
 class ControlPictures(Processor):

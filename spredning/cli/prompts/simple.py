@@ -14,12 +14,14 @@ import questionary
 from prompt_toolkit import PromptSession
 from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import FormattedText
+from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.lexers import SimpleLexer
 from prompt_toolkit.shortcuts import print_formatted_text
 from questionary import Choice
 from questionary.styles import merge_styles_default
 
 from spredning.cli.prompts.keys import (
+    BackToMenu,
     _back_keys,
     _escape_stops,
     _leave_keys_to_menu,
@@ -152,7 +154,8 @@ def ask_text(
     With `paths`, Tab completes a file or folder name (from the working folder, or ~), as in a shell.
 
     `refused`: why the `default` (a value given as an option) was refused, said above the field,
-    which holds it to correct.
+    which holds it to correct. There Esc does what it does in a list (see select): it stops as
+    Ctrl+C does, or goes back to the home screen's menu; the help under the field says so.
 
     With `one_line`, a text with a line break or a tab inside it (pasted) is refused so, saying
     what to do: saved, the breaks would be spaces, not the text shown in the field.
@@ -161,6 +164,9 @@ def ask_text(
     text when Ctrl+C or Ctrl+D leaves it, before the interrupt goes on: the caller can say what
     was typed and not saved.
     """
+    stops = refused is not None and back is NO_BACK  # a field opened for a refused value: Esc as in a list
+    if stops:
+        instruction = _with_stop_help(instruction)
     message, instruction = question_lines(
         clean(message), instruction and clean(instruction), _width(io), room=TYPING_ROOM, spaced=False
     )
@@ -170,14 +176,13 @@ def ask_text(
         validate = _one_line(validate)
     while True:
         question = _text_prompt(message, instruction, default, paths=paths, **io)
-        if back is not NO_BACK:
-            _with_keys(question, _back_keys(back))
+        _with_keys(question, *_field_escape(back, stops))
         if refused is not None:  # said once, above the field
             _say_refused(refused, question.application.output)
             refused = None
         try:
             text = _asked_then_echoed(question, message, str)
-        except (KeyboardInterrupt, EOFError):
+        except (KeyboardInterrupt, EOFError, BackToMenu):
             if interrupted is not None:
                 interrupted(field_buffer(question.application).text)
             raise
@@ -186,6 +191,23 @@ def ask_text(
             return text
         _say_refused(problem, question.application.output)
         default = text  # asked again with the text, to correct
+
+
+def _field_escape(back, stops: bool) -> list[KeyBindings]:
+    """What Esc does in a text field: `back`, or with `stops` as in a list (see select), or nothing."""
+    if back is not NO_BACK:
+        return [_back_keys(back)]
+    if stops:
+        return [_leave_keys_to_menu() if escape_leaves() else _escape_stops()]
+    return []
+
+
+def _with_stop_help(instruction: str | None) -> str:
+    """A field's help with how to stop (Esc as in a list): '(valgfrit; Esc eller Ctrl+C stopper)'."""
+    help_text = t("prompt.refused-help-menu" if escape_leaves() else "prompt.refused-help")
+    if not instruction:
+        return f"({help_text})"
+    return f"{instruction[:-1]}; {help_text})" if instruction.endswith(")") else f"{instruction}; {help_text}"
 
 
 def _one_line(validate: Callable[[str], str | None] | None) -> Callable[[str], str | None]:
@@ -220,5 +242,5 @@ def _text_prompt(
     question = questionary.Question(prompt.app)
     question.text_field = True  # type: ignore[attr-defined]  # a stop from outside shows its text
     question.path_field = paths  # type: ignore[attr-defined]  # ... and keeps no file of a path (_field_text_words)
-    keys = [_no_search_keys(), _undo_keys(), _pasted_codes(), *([_path_keys()] if paths else [])]
+    keys = [_no_search_keys(), _undo_keys(), _pasted_codes(one_line=True), *([_path_keys()] if paths else [])]
     return _with_keys(question, *keys)

@@ -1,0 +1,86 @@
+"""A refused option value whose right values are known, in a terminal: they are offered to choose from.
+
+What was wrong is said above the list, and the value closest to the one given is chosen
+already (Enter takes it). Esc and Ctrl+C stop, as in every list of a command (prompts.simple.select).
+Without a terminal the callers refuse the value as before (exit 2), naming the values that work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from spredning.core.errors import UsageProblem
+from spredning.core.model import Guide, Partner
+from spredning.i18n import render, t
+
+
+def say_problem(problem: str) -> None:
+    """Why a value given was refused, above what is offered in its place (text, never markup)."""
+    from spredning.cli.console import make_console
+
+    make_console().print(Text(problem, style="yellow"))
+
+
+def offer(refused: UsageProblem, question: str, choices: Sequence[tuple[str, object]], close: object = None):
+    """The list for a refused value: why above it, `close` (a value) chosen already; the value picked."""
+    say_problem(render(refused.message))
+    return _picked(question, choices, close)
+
+
+def _picked(question: str, choices: Sequence[tuple[str, object]], close: object):
+    """The value chosen in a list where `close` is chosen already, its help saying how to stop."""
+    from questionary import Choice
+
+    from spredning.cli.prompts.keys import escape_leaves
+    from spredning.cli.prompts.simple import select
+
+    made = [Choice(title, value) for title, value in choices]
+    default = next((choice for choice in made if choice.value == close), None)
+    # the list's help says how to stop (from the home screen its own: Esc goes back to the menu)
+    help_text = None if escape_leaves() else t("prompt.refused-select-help")
+    return select(question, made, default=default, instruction=help_text)
+
+
+def offered_role(refused: UsageProblem) -> str:
+    """--rolle that is no side: the two sides offered, the one it was close to chosen already."""
+    close = refused.params.get("close")
+    first = close[0] if isinstance(close, list) and close else None
+    # each side as --rolle takes it, not start's 'Vi vil dele': the sharing side may answer for a partner
+    sides = [(t("prompt.side-dele"), "dele"), (t("prompt.side-genbruge"), "genbruge")]
+    return offer(refused, t("prompt.which-side"), sides, first)
+
+
+def offered_status(refused: UsageProblem) -> str:
+    """--status that is none: the statuses offered, the closest chosen already."""
+    from spredning.core.followup import STATUSES
+
+    choices = [(t(f"plan.status.{status}"), status) for status in STATUSES]
+    close = refused.params.get("close")  # as the refusal says it: 'Mente du 'i gang'?'
+    first = close[0] if isinstance(close, list) and close else None
+    chosen = next((status for title, status in choices if title == first), None)
+    return offer(refused, t("plan.ask-status"), choices, chosen)
+
+
+def offered_partner(refused: UsageProblem, partners: Sequence[Partner]) -> Partner:
+    """--partner naming none of them (or several): the partners offered, the closest chosen already."""
+    close = refused.params.get("close") or refused.params.get("names")
+    first = close[0] if isinstance(close, list) and close else None
+    chosen = next((p for p in partners if first in (p.name, p.key)), None)
+    choices = [(p.name or p.key, p) for p in partners]
+    return offer(refused, t("prompt.which-partner"), choices, chosen)
+
+
+def offered_source(refused: UsageProblem, guide: Guide, close: str | None) -> str:
+    """--fase naming no phase or tool: its phase chosen first, then the whole phase or one of its tools.
+
+    `close`: the id of the phase or tool closest to what was typed, chosen already in both lists.
+    """
+    phase_of = (close or "").partition(".")[0]
+    phases = [(phase.name, phase.id) for phase in guide.phases]
+    phase_id = offer(refused, t("plan.ask-source-phase"), phases, phase_of or None)
+    phase = next(p for p in guide.phases if p.id == phase_id)
+    choices = [(t("plan.source-whole-phase", phase=phase.name), phase.id)]
+    choices += [(tool.title, tool.id) for tool in phase.tools]
+    return _picked(t("plan.ask-source-tool"), choices, close)
