@@ -50,11 +50,14 @@ T = TypeVar("T")
 def home_dir(option: str | os.PathLike[str] | None = None) -> Path:
     """Choose the projects folder: --hjem, then $SPREDNING_HJEM, then the per-user data folder."""
     chosen = option or os.environ.get(HOME_ENV)
-    if chosen:
-        return Path(chosen).expanduser()
-    import platformdirs  # only commands that touch projects pay for this import
+    try:
+        if chosen:
+            return Path(chosen).expanduser()
+        import platformdirs  # only commands that touch projects pay for this import
 
-    return Path(platformdirs.user_data_dir("spredning", appauthor=False))
+        return Path(platformdirs.user_data_dir("spredning", appauthor=False))
+    except RuntimeError:  # no $HOME and a user the system has no entry for (a container's own user id)
+        raise SpredningError("files.no-home-folder") from None
 
 
 def home_chosen(option: str | os.PathLike[str] | None = None) -> bool:
