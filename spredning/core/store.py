@@ -955,12 +955,15 @@ def shown_folder(folder: Path) -> Path:
 def _lock_problem(home: Path, lock_path: Path) -> SpredningError:
     """Why a project's lock cannot be taken, in words the user can act on.
 
-    A file where the helper folder should be, or a folder where the lock file should be, is named
-    (to move or delete: the program makes its own); else the projects folder cannot be written.
+    A file where the helper folder should be, or a folder or a link where the lock file should be,
+    is named (to move or delete: the program makes its own); else the projects folder cannot be
+    written.
     """
     helpers = local.folder(home)
     if (helpers.exists() or helpers.is_symlink()) and not helpers.is_dir():
         return SpredningError("store.folder-in-the-way", path=helpers)
+    if lock_path.is_symlink():  # the lock never follows a link (filelock refuses it): the link is in the way
+        return SpredningError("store.link-in-the-way", path=lock_path)
     if lock_path.is_dir():
         return SpredningError("store.file-in-the-way", path=lock_path)
     # the helper folder is there and the lock cannot be made in it: that folder is the one to name
