@@ -1,4 +1,4 @@
-"""A file that cannot be written whole (a full disk, a file-size limit): what the message says was kept.
+"""A file that cannot be written (a full disk, a size limit, a long name): what the message says was kept.
 
 A report or an export into a new file that failed said "Den tidligere udgave af filen er urørt"
 (the earlier version of the file is untouched), though there had been no file: the user went
@@ -106,3 +106,19 @@ def test_a_project_save_that_cannot_be_written_leaves_the_project_as_it_was(home
     assert "Den tidligere udgave af filen er urørt." in said
     assert project.read_bytes() == before
     assert not [path for path in home.iterdir() if path.name.endswith(".tmp")]
+
+
+def test_a_name_too_long_for_the_folder_is_said_not_made(home, tmp_path):
+    target = (
+        tmp_path / "ud" / ("rapport-" + "æ" * 200 + ".md")
+    )  # over 400 bytes: no file system takes it
+    target.parent.mkdir()
+
+    done = run(home, "rapport", "--format", "md", "--ud", str(target))
+
+    said = words(done.stderr)
+    assert done.returncode == 1, said
+    assert "(stien er for lang)." in said
+    assert "Filen er ikke lavet." in said
+    assert "tidligere udgave" not in said
+    assert list(target.parent.iterdir()) == []

@@ -424,8 +424,8 @@ def _existing(path: Path, protected: tuple[Path, ...]) -> bytes | None:
         info = os.lstat(path)
     except FileNotFoundError:
         return None
-    except OSError as exc:
-        raise _write_error(path, exc) from None
+    except OSError as exc:  # a name too long for the folder is no file there: none was made
+        raise _write_error(path, exc, new=exc.errno == errno.ENAMETOOLONG) from None
     if stat.S_ISLNK(info.st_mode):
         raise SpredningError("files.is-link", path=path)
     if stat.S_ISDIR(info.st_mode):
