@@ -109,9 +109,7 @@ def test_a_project_save_that_cannot_be_written_leaves_the_project_as_it_was(home
 
 
 def test_a_name_too_long_for_the_folder_is_said_not_made(home, tmp_path):
-    target = (
-        tmp_path / "ud" / ("rapport-" + "æ" * 200 + ".md")
-    )  # over 400 bytes: no file system takes it
+    target = tmp_path / "ud" / ("rapport-" + "æ" * 200 + ".md")  # over 400 bytes: no file system takes it
     target.parent.mkdir()
 
     done = run(home, "rapport", "--format", "md", "--ud", str(target))

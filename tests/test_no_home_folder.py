@@ -25,10 +25,12 @@ def nobody_known(monkeypatch):
     monkeypatch.setattr(pwd, "getpwuid", unknown)
 
 
-@pytest.mark.parametrize("command", [("projekter",), ("status",), ("start", "--navn", "Prøve", "--rolle", "dele")])
+@pytest.mark.parametrize(
+    "command", [("projekter",), ("status",), ("start", "--navn", "Prøve", "--rolle", "dele")]
+)
 def test_no_home_folder_is_said_in_words_with_the_way_round_it(run_cli, monkeypatch, nobody_known, command):
     monkeypatch.delenv("SPREDNING_HJEM", raising=False)
-    code, out, err = run_cli(*command)
+    code, _out, err = run_cli(*command)
     assert code == 1
     words = " ".join(err.split())
     assert "uventet" not in words and "RuntimeError" not in words
@@ -38,13 +40,13 @@ def test_no_home_folder_is_said_in_words_with_the_way_round_it(run_cli, monkeypa
 
 def test_a_tilde_in_spredning_hjem_without_a_home_folder(run_cli, monkeypatch, nobody_known):
     monkeypatch.setenv("SPREDNING_HJEM", "~/projekter")
-    code, out, err = run_cli("status")
+    code, _out, err = run_cli("status")
     assert code == 1
     assert "kan ikke finde din hjemmemappe" in " ".join(err.split())
 
 
 def test_a_full_path_in_spredning_hjem_needs_no_home_folder(run_cli, monkeypatch, nobody_known, tmp_path):
     monkeypatch.setenv("SPREDNING_HJEM", str(tmp_path / "hjem"))
-    code, out, err = run_cli("start", "--navn", "Prøve", "--rolle", "dele", "--beskrivelse", "Genoptræning")
+    code, _out, err = run_cli("start", "--navn", "Prøve", "--rolle", "dele", "--beskrivelse", "Genoptræning")
     assert code == 0, err
     assert (tmp_path / "hjem" / "proeve.yaml").is_file()
