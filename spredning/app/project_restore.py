@@ -77,8 +77,9 @@ def find(ws: Workspace, given: str) -> tuple[Kept, int]:
         return by_folder[0], 1
     wanted = {given.strip(), slugify(given)}
     same = [k for k in every if k.slug in wanted or fold_name(k.name) == fold_name(given)]
-    if not same:
-        raise UsageProblem("restore.unknown", name=given, known=[k.folder.name for k in every])
+    if not same:  # with none kept at all, no empty list to choose from ('…: .')
+        hint = None if every else "restore.unknown.hint.nothing"
+        raise UsageProblem("restore.unknown", hint=hint, name=given, known=[k.folder.name for k in every])
     return same[0], len(same)
 
 
