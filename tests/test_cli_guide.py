@@ -314,6 +314,15 @@ def test_valider_accepts_the_shipped_guide(run_cli, shipped):
     assert squash(f"Guiden er i orden: 6 faser, 13 værktøjer og {questions} spørgsmål") in squash(out)
 
 
+@pytest.mark.parametrize("folder", ["", " "])
+def test_valider_of_an_empty_folder_name_checks_nothing_and_says_so(run_cli, folder):
+    """`spredning valider "$MAPPE"`, the variable empty, checked the guide in use and said it was in order."""
+    code, out, err = run_cli("valider", folder)
+    assert code == 2
+    assert "i orden" not in out
+    assert squash("Mappens navn efter valider er tomt.") in squash(err)
+
+
 def test_valider_lists_every_problem_of_a_broken_guide(run_cli, broken_guide, monkeypatch):
     monkeypatch.chdir(broken_guide.parent)
     with pytest.raises(ContentError) as info:

@@ -171,11 +171,41 @@ def lock_is_a_folder(org: Org) -> Path:
     return lock
 
 
+def lock_is_a_link(org: Org) -> Path:
+    """A link where the lock file goes (a sync tool's, a hand's): to a file of the user's, kept as it is."""
+    lock = org.home / ".spredning" / f"{org.slug}.lock"
+    lock.unlink(missing_ok=True)
+    kept = org.home.parent / "vigtig.txt"
+    kept.write_text("Vigtig tekst\n", encoding="utf-8")
+    lock.symlink_to(kept)
+    return lock
+
+
+def lock_is_a_link_to_a_folder(org: Org) -> Path:
+    lock = org.home / ".spredning" / f"{org.slug}.lock"
+    lock.unlink(missing_ok=True)
+    lock.symlink_to(org.home.parent)
+    return lock
+
+
+def lock_is_a_dangling_link(org: Org) -> Path:
+    lock = org.home / ".spredning" / f"{org.slug}.lock"
+    lock.unlink(missing_ok=True)
+    lock.symlink_to(org.home.parent / "findes-ikke" / "x.lock")
+    return lock
+
+
+LINK = "men der ligger en henvisning (et link) med det navn"
+
+
 @pytest.mark.parametrize(
     ("in_the_way", "said"),
     [
         pytest.param(helpers_are_a_file, "men der ligger en fil med det navn", id="the helper folder a file"),
         pytest.param(lock_is_a_folder, "men der ligger en mappe med det navn", id="the lock file a folder"),
+        pytest.param(lock_is_a_link, LINK, id="the lock file a link"),
+        pytest.param(lock_is_a_link_to_a_folder, LINK, id="the lock file a link to a folder"),
+        pytest.param(lock_is_a_dangling_link, LINK, id="the lock file a dangling link"),
     ],
 )
 @pytest.mark.parametrize(
@@ -196,6 +226,8 @@ def test_a_file_or_folder_in_the_way_is_named(tmp_path, run_cli, in_the_way, sai
     assert "Flyt" in told and "slet" in told, err
     assert "Kan ikke skrive i mappen" not in told
     assert org.path.read_bytes() == before
+    kept = org.home.parent / "vigtig.txt"
+    assert not kept.exists() or kept.read_text(encoding="utf-8") == "Vigtig tekst\n"
 
 
 @pytest.mark.parametrize("command", [("status",), ("vis",), ("fase", "tjek", "--rolle", "dele")])

@@ -171,6 +171,21 @@ def test_an_unknown_name_is_refused_naming_what_can_come_back(removed):
     assert tree(removed.home) == before
 
 
+def test_a_name_with_nothing_removed_says_there_is_nothing_not_an_empty_list(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Nyt", *START)
+    before = tree(org.home)
+
+    code, _, err = org("projekt", "gendan", "Gammelt")
+
+    assert code == 2
+    said = flat(err)
+    assert "Der er intet fjernet projekt, der hedder 'Gammelt'." in said
+    assert "Der er ingen fjernede projekter at hente tilbage." in said
+    assert "tilbage: ." not in said
+    assert tree(org.home) == before
+
+
 def test_a_damaged_folder_is_refused_and_left_as_it_is(removed):
     [folder] = kept_folders(removed)
     (folder / "gammelt.yaml").rename(folder / "noget-andet.txt")

@@ -261,6 +261,22 @@ def test_an_empty_ud_is_a_usage_error_not_the_default_name(org, tmp_path, argv):
     assert home_files(org) == before
 
 
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [(("importer", "{}"), "importer"), (("fase", "tjek", "--rolle", "dele", "--svar", "{}"), "--svar")],
+    ids=["importer", "svar"],
+)
+@pytest.mark.parametrize("name", ["", "  "], ids=["empty", "blank"])
+def test_an_empty_file_to_read_is_a_usage_error_not_the_current_folder(org, argv, option, name):
+    """A script's empty variable (`spredning importer "$FIL"`) was read as '.': 'Filen . … er en mappe'."""
+    before = home_files(org)
+    code, out, err = org(*(name if word == "{}" else word for word in argv))
+    assert code == 2, out + err
+    assert f"Filnavnet efter {option} er tomt." in flat(err)
+    assert "er en mappe" not in flat(err)
+    assert home_files(org) == before
+
+
 @pytest.mark.parametrize("special", ["fifo", "/dev/null", "folder"])
 @pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
 def test_no_output_command_writes_over_a_special_file_or_a_folder(org, tmp_path, argv, special):

@@ -534,7 +534,7 @@ def looks_like_ours(path: Path, raw: bytes) -> bool:
 
 def _begins_as_ours(raw: bytes) -> bool:
     """True for text whose first line (after blank and comment lines) is 'format:'."""
-    for line in raw[:4096].decode("utf-8-sig", "replace").splitlines():
+    for line in projectfile.head_text(raw[:4096]).splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             return line.startswith("format:")
     return False

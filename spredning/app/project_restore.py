@@ -161,8 +161,10 @@ def find(ws: Workspace, given: str) -> tuple[Kept, int]:
         return by_folder[0], 1
     wanted = {given.strip(), slugify(given)}
     same = [k for k in every if k.slug in wanted or fold_name(k.name) == fold_name(given)]
-    if not same:
-        raise UsageProblem("restore.unknown", name=given, known=[described(k, every) for k in every])
+    if not same:  # with none kept at all, no empty list to choose from ('…: .')
+        hint = None if every else "restore.unknown.hint.nothing"
+        known = [described(k, every) for k in every]
+        raise UsageProblem("restore.unknown", hint=hint, name=given, known=known)
     return same[0], len(same)
 
 

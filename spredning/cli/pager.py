@@ -14,12 +14,17 @@ import contextlib
 import os
 import shlex
 import shutil
+import signal
 import subprocess
+import threading
 from collections.abc import Iterator
 
 from rich.console import Console
 
 from spredning.cli.console import SafeStream
+
+STOPS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+PAGER_GRACE_SECONDS = 2.0  # how long a pager asked to end may take before it is ended for good
 
 
 def pager_command() -> list[str] | None:
@@ -61,15 +66,59 @@ def paged(console: Console, allowed: bool = True) -> Iterator[Console]:
     except OSError:
         console.file.write(text)
         return
-    with contextlib.suppress(OSError, KeyboardInterrupt):
-        assert process.stdin is not None  # asked for with stdin=PIPE
-        SafeStream(process.stdin).write(text)
-        process.stdin.close()
-    while True:
-        try:
-            process.wait()
-            break
-        except KeyboardInterrupt:  # Ctrl+C belongs to the pager (less ignores it)
-            continue
+    with _stops_passed_on(process):
+        with contextlib.suppress(OSError, KeyboardInterrupt):
+            assert process.stdin is not None  # asked for with stdin=PIPE
+            SafeStream(process.stdin).write(text)
+            process.stdin.close()
+        while True:
+            try:
+                process.wait()
+                break
+            except KeyboardInterrupt:  # Ctrl+C belongs to the pager (less ignores it)
+                continue
     if process.returncode > 0:  # it failed (PAGER=false, an option it does not know): no text lost
         console.file.write(text)
+
+
+class _Stopped(Exception):
+    """A stop from outside came while the pager showed the text."""
+
+
+@contextlib.contextmanager
+def _stops_passed_on(process: subprocess.Popen) -> Iterator[None]:
+    """A stop from outside (SIGTERM, SIGHUP) while the pager shows: the pager ends first, then the program.
+
+    Ended alone, the program left the pager running on the terminal with the shell: the terminal
+    showed nothing typed. The pager is given the same stop (less gives the terminal back as it
+    ends) and a moment to end, else it is ended; then the stop goes on to the program's own
+    handling (the words, the exit code). A stop the program ignores (`nohup`) is left alone.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[int] = []
+
+    def pass_on(signum: int, frame: object) -> None:
+        first = not held
+        held.append(signum)
+        with contextlib.suppress(OSError):
+            process.send_signal(signum)
+        if first:
+            raise _Stopped
+
+    stops = [signum for signum in STOPS if signal.getsignal(signum) is not signal.SIG_IGN]
+    previous = {signum: signal.signal(signum, pass_on) for signum in stops}
+    try:
+        yield
+    except _Stopped:
+        try:
+            process.wait(timeout=PAGER_GRACE_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+    if held:
+        signal.raise_signal(held[0])

@@ -381,7 +381,7 @@ def write_output(
         guard(path)
     if existing is not None and not overwrite and checksum(existing) != replaceable:
         raise SpredningError("files.exists", path=path)
-    tmp = _write_temp(path, raw)
+    tmp = _write_temp(path, raw, new=existing is None)
     try:
         if existing is None:
             os.link(tmp, path)  # fails if a file appeared since the check: nothing is replaced
@@ -392,7 +392,7 @@ def write_output(
     except FileExistsError:
         raise SpredningError("files.exists", path=path) from None
     except OSError as exc:
-        raise _write_error(path, exc) from None
+        raise _write_error(path, exc, new=existing is None) from None
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -424,8 +424,8 @@ def _existing(path: Path, protected: tuple[Path, ...]) -> bytes | None:
         info = os.lstat(path)
     except FileNotFoundError:
         return None
-    except OSError as exc:
-        raise _write_error(path, exc) from None
+    except OSError as exc:  # a name too long for the folder is no file there: none was made
+        raise _write_error(path, exc, new=exc.errno == errno.ENAMETOOLONG) from None
     if stat.S_ISLNK(info.st_mode):
         raise SpredningError("files.is-link", path=path)
     if stat.S_ISDIR(info.st_mode):
@@ -443,7 +443,8 @@ def _existing(path: Path, protected: tuple[Path, ...]) -> bytes | None:
         raise _write_error(path, exc) from None
 
 
-def _write_temp(path: Path, raw: bytes) -> Path:
+def _write_temp(path: Path, raw: bytes, new: bool) -> Path:
+    """The bytes in a temporary file beside path; a failure names path (`new`: there was none)."""
     tmp = path.parent / f".{path.name}.{os.urandom(8).hex()}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
@@ -454,5 +455,5 @@ def _write_temp(path: Path, raw: bytes) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise _write_error(path, exc) from None
+        raise _write_error(path, exc, new) from None
     return tmp

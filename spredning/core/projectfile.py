@@ -49,6 +49,7 @@ line, a line break at the end), and parse refuses it.
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import functools
 import os
@@ -320,6 +321,27 @@ def cut_short(raw: bytes) -> bool:
     return declared is not None and int(declared[1]) >= EXCHANGE_FORMAT and END_LINE not in lines
 
 
+# a byte order mark and the text it begins: UTF-32's before UTF-16's, whose little-endian mark it begins with
+_WIDE_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def head_text(head: bytes) -> str:
+    """A file's first bytes as text to look at, never to load: UTF-8, or UTF-16/32 when a mark says so.
+
+    Windows Notepad's "Unicode" saves UTF-16. Such a project or exchange file is still one of
+    ours, to be named as a file that cannot be read (not UTF-8), not passed by as something else.
+    """
+    for mark, codec in _WIDE_MARKS:
+        if head.startswith(mark):
+            return head.decode(codec, "replace")
+    return head.decode("utf-8-sig", "replace")
+
+
 def head_kind(head: bytes) -> str | None:
     """What the first bytes of a file say it is: 'project', 'exchange' (an export) or None (not ours).
 
@@ -327,7 +349,7 @@ def head_kind(head: bytes) -> str | None:
     level; an exchange file is format 4 or newer with 'udveksling:' there. Only the head is needed
     (both keys come before the answers), so a file can be told without reading all of it.
     """
-    lines = head.decode("utf-8-sig", "replace").splitlines()
+    lines = head_text(head).splitlines()
     meaningful = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
     declared = FORMAT_LINE.match(meaningful[0].rstrip()) if meaningful else None
     if declared is None or not any(line.rstrip() == "projekt:" for line in meaningful):
@@ -346,7 +368,7 @@ def foreign(head: bytes) -> bool:
     A project file damaged at its start (a first line deleted, a YAML error) still has one of
     them ('id:', 'projekt:', 'svar:' ...), so it is not foreign and stays named as broken.
     """
-    text = head.decode("utf-8-sig", "replace").replace("\r\n", "\n")
+    text = head_text(head).replace("\r\n", "\n")
     return OUR_TOP_KEYS.search(text) is None
 
 
@@ -358,7 +380,7 @@ def declared_id(head: bytes) -> str | None:
 
     For a file that cannot be read: an import or a worksheet for the same project must not pass it by.
     """
-    found = ID_LINE.search(head.decode("utf-8-sig", "replace").replace("\r\n", "\n"))
+    found = ID_LINE.search(head_text(head).replace("\r\n", "\n"))
     return found[1] if found and ID_PATTERN.match(found[1]) else None
 
 

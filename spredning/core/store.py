@@ -50,11 +50,14 @@ T = TypeVar("T")
 def home_dir(option: str | os.PathLike[str] | None = None) -> Path:
     """Choose the projects folder: --hjem, then $SPREDNING_HJEM, then the per-user data folder."""
     chosen = option or os.environ.get(HOME_ENV)
-    if chosen:
-        return Path(chosen).expanduser()
-    import platformdirs  # only commands that touch projects pay for this import
+    try:
+        if chosen:
+            return Path(chosen).expanduser()
+        import platformdirs  # only commands that touch projects pay for this import
 
-    return Path(platformdirs.user_data_dir("spredning", appauthor=False))
+        return Path(platformdirs.user_data_dir("spredning", appauthor=False))
+    except RuntimeError:  # no $HOME and a user the system has no entry for (a container's own user id)
+        raise SpredningError("files.no-home-folder") from None
 
 
 def home_chosen(option: str | os.PathLike[str] | None = None) -> bool:
@@ -994,12 +997,15 @@ def shown_folder(folder: Path) -> Path:
 def _lock_problem(home: Path, lock_path: Path) -> SpredningError:
     """Why a project's lock cannot be taken, in words the user can act on.
 
-    A file where the helper folder should be, or a folder where the lock file should be, is named
-    (to move or delete: the program makes its own); else the projects folder cannot be written.
+    A file where the helper folder should be, or a folder or a link where the lock file should be,
+    is named (to move or delete: the program makes its own); else the projects folder cannot be
+    written.
     """
     helpers = local.folder(home)
     if (helpers.exists() or helpers.is_symlink()) and not helpers.is_dir():
         return SpredningError("store.folder-in-the-way", path=helpers)
+    if lock_path.is_symlink():  # the lock never follows a link (filelock refuses it): the link is in the way
+        return SpredningError("store.link-in-the-way", path=lock_path)
     if lock_path.is_dir():
         return SpredningError("store.file-in-the-way", path=lock_path)
     # the helper folder is there and the lock cannot be made in it: that folder is the one to name

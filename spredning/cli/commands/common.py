@@ -351,6 +351,17 @@ def out_path(ud: str | None) -> Path | None:
     return Path(ud)
 
 
+def in_path(name: str, option: str) -> Path:
+    """The file a command reads (`importer FIL`, `--svar FIL`): an empty name is a usage error.
+
+    Else it was read as the current folder ("Filen . kan ikke læses (det er en mappe)") or a
+    file with no name at all: a script's empty variable, said as a folder problem.
+    """
+    if not name.strip():
+        raise UsageProblem("usage.empty-read-file", option=option)
+    return Path(name)
+
+
 # What a file name's ending says the file holds, for the commands that write one (--ud). A file that
 # holds something else would not open in the program its name sends it to (Word, a PDF reader).
 _ENDINGS = {

@@ -21,6 +21,7 @@ from spredning.cli.commands.common import (
     choose_partner,
     command,
     hint_partner,
+    in_path,
     is_interactive,
     out_path,
     parse_role,
@@ -113,9 +114,10 @@ def importer(
     ikke_interaktiv: bool = typer.Option(False, "--ikke-interaktiv", help=t("help.importer.ikke-interaktiv")),
 ) -> None:
     """Hent partnerens svar ind i det projekt, filen hører til; intet svar går tabt."""
+    path = in_path(fil, "importer")
     ws = workspace(ctx, new_home=True)  # an import may bring a first project into a new folder
     try:
-        incoming = exchange.read_incoming(ws, Path(fil))
+        incoming = exchange.read_incoming(ws, path)
     except SpredningError as exc:
         if exc.key == "exchange.answers-file":  # meant for 'fase --svar': the command that saves it
             exc.hint = _answers_file_hint(ws, fil, exc)

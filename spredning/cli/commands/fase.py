@@ -22,6 +22,7 @@ from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     choose_partner,
     command,
+    in_path,
     interrupted_as,
     is_interactive,
     parse_phase,
@@ -47,6 +48,14 @@ from spredning.core.model import SHARING, Answer, Partner, progress, side_of
 from spredning.i18n import t
 
 
+def _check_file_options(svar: str | None, erstat: bool) -> None:
+    """Usage errors: --erstat without --svar has nothing to replace with; an empty --svar names no file."""
+    if erstat and svar is None:  # said, not ignored
+        raise UsageProblem("fase.erstat-without-svar")
+    if svar is not None:
+        in_path(svar, "--svar")
+
+
 def fase(
     ctx: typer.Context,
     fase: str = typer.Argument(..., metavar=t("metavar.phase"), help=t("help.fase.fase")),
@@ -62,8 +71,7 @@ def fase(
     erstat: bool = typer.Option(False, "--erstat", help=t("help.fase.erstat")),
 ) -> None:
     """Besvar en fases spørgsmål for din side; hvert svar gemmes med det samme."""
-    if erstat and svar is None:  # nothing to replace with: said, not ignored
-        raise UsageProblem("fase.erstat-without-svar")
+    _check_file_options(svar, erstat)
     ws = workspace(ctx)
     phase = parse_phase(ws.guide, fase)
     slug = ws.slug()

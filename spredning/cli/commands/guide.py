@@ -50,8 +50,10 @@ def valider(
 ) -> None:
     """Kontrollér en mappe med guideindhold, og vis alle fejl på én gang."""
     from spredning.core.editions import BASE, load_editions
-    from spredning.core.errors import ContentError
+    from spredning.core.errors import ContentError, UsageProblem
 
+    if mappe is not None and not mappe.strip():  # a script's empty variable: not the guide in use
+        raise UsageProblem("usage.empty-guide-folder")
     try:
         editions = load_editions(mappe or ctx.obj.guide_dir)  # Danish and every translation (en/)
     except ContentError as exc:
