@@ -49,7 +49,7 @@ def vis(
 
     ws = workspace(ctx)
     role = None if begge else parse_role(rolle)
-    phases = (parse_phase(ws.guide, fase),) if fase else ws.guide.phases
+    phases = (parse_phase(ws.guide, fase),) if fase is not None else ws.guide.phases
     opened = ws.open()
     # the sharing side's answers alone are written once for every partner: no partner to choose
     # (a partner's own version of some is named after them, _variants_note); their news can come
@@ -111,7 +111,7 @@ def vis(
             # again; for a 1 MiB project that is a fifth of the command's time. A test compares.
             out.print(shown, crop=False)
         if chosen is None and common and not nye:
-            _variants_note(out, opened.project, phases, phases[0].id if fase else None, ctx.obj.project)
+            _variants_note(out, opened.project, phases, phases[0].id if fase is not None else None, ctx.obj.project)
         _vis_notes(out, ws, opened, chosen, ctx.obj.project, seen)
     if read_by_a_person(console):
         mark_seen(ws, opened, chosen, seen)

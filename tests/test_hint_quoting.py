@@ -1,0 +1,143 @@
+"""A command a hint shows can be copied from between its quotes and run, whatever the paths in it.
+
+Reported: with a projects folder "Mine projekter" the hints read
+"(se også 'spredning --hjem '/tmp/Mine projekter' status')": the folder's own quotes ended the
+hint's, so what a user copies from between them does not run. A command with a quote in it is now
+put in quotes it does not hold (“...”), and each test copies it as a user does, from between its
+quotes (or its whole line), and runs it with bash: the folder is found from the copied --hjem
+alone ($SPREDNING_HJEM names an empty folder).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from exchange_kit import COMMAND, flat, installed
+
+pytestmark = pytest.mark.e2e
+
+FOLDERS = ("Mine projekter", "Fanø's projekter")  # a blank; an apostrophe (in double quotes)
+QUOTES = (("'", "'"), ("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u2039", "\u203a"))  # '' “” «» ‹›
+
+
+def quoted(text: str, *words: str) -> str:
+    """The one command between a hint's quotes that has `words` in it, as a user copies it."""
+    found = []
+    for first, last in QUOTES:
+        pattern = f"{re.escape(first)}(spredning [^{re.escape(last)}\n]*){re.escape(last)}"
+        found += [command for command in re.findall(pattern, text) if all(w in command for w in words)]
+    assert len(found) == 1, (found, text)
+    return found[0]
+
+
+def own_line(text: str, *words: str) -> str:
+    """The one command on a line of its own (after "Næste skridt:") that has `words` in it."""
+    found = [line.strip() for line in text.splitlines() if line.strip().startswith("spredning ")]
+    found = [line for line in found if all(w in line for w in words)]
+    assert len(found) == 1, (found, text)
+    return found[0]
+
+
+def bash(copied: str, tmp_path, path_first=None) -> subprocess.CompletedProcess:
+    """The copied text run by bash in the working folder, with $SPREDNING_HJEM an empty folder."""
+    decoy = tmp_path / "tom"
+    decoy.mkdir(exist_ok=True)
+    path = os.pathsep.join(str(p) for p in (path_first, COMMAND.parent) if p) + os.pathsep + os.environ["PATH"]
+    environment = {**os.environ, "PATH": path, "SPREDNING_HJEM": str(decoy), "COLUMNS": "80", "NO_COLOR": "1"}
+    return subprocess.run(
+        ["bash", "-c", copied], capture_output=True, text=True, cwd=tmp_path, env=environment, timeout=60, check=False
+    )
+
+
+def words_of(copied: str, tmp_path) -> list[str]:
+    """The words bash hands the program, for a command that would ask in a terminal when run."""
+    fake = tmp_path / "fake-bin"
+    fake.mkdir(exist_ok=True)
+    record = tmp_path / "words.json"
+    script = fake / "spredning"
+    script.write_text(
+        f"#!{sys.executable}\nimport json, sys\n"
+        f"open({str(record)!r}, 'w', encoding='utf-8').write(json.dumps(sys.argv[1:]))\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    ran = bash(copied, tmp_path, path_first=fake)
+    assert ran.returncode == 0, (copied, ran.stderr)
+    return json.loads(record.read_text(encoding="utf-8"))
+
+
+def started(tmp_path, name: str):
+    folder = tmp_path / name
+    folder.mkdir()
+    code, out, err = installed(
+        "--hjem", str(folder), "start", "--navn", "Test", "--rolle", "dele", "--deler", "Odense",
+        "--genbruger", "Fanø", home=tmp_path / "tom", cwd=tmp_path,
+    )  # fmt: skip
+    assert code == 0, err
+    return folder, out
+
+
+@pytest.mark.parametrize("name", FOLDERS)
+def test_starts_next_step_and_its_status_hint_run_as_copied(tmp_path, name):
+    folder, out = started(tmp_path, name)
+
+    step = own_line(out, "fase tjek")
+    assert words_of(step, tmp_path) == ["--hjem", str(folder), "fase", "tjek", "--rolle", "dele"]
+    status = bash(quoted(out, "status"), tmp_path)
+    assert status.returncode == 0, (out, status.stderr)
+    assert "Test" in status.stdout
+
+
+@pytest.mark.parametrize("name", FOLDERS)
+def test_fjerns_hint_to_bring_the_project_back_runs_as_copied(tmp_path, name):
+    folder, _ = started(tmp_path, name)
+    code, out, err = installed("--hjem", str(folder), "projekt", "fjern", "test", home=tmp_path / "tom", cwd=tmp_path)
+    assert code == 0, err
+    assert not (folder / "test.yaml").exists()
+
+    back = bash(quoted(out, "projekt gendan"), tmp_path)
+
+    assert back.returncode == 0, (out, back.stderr)
+    assert (folder / "test.yaml").exists()
+
+
+def test_importers_hints_run_as_copied(tmp_path):
+    """A partner's file brought into a folder with an apostrophe: the new project's hints and the way back."""
+    odense, _ = started(tmp_path, "odense")
+    code, _, err = installed(
+        "--hjem", str(odense), "eksport", "--ud", str(tmp_path / "til fanø.yaml"), home=tmp_path / "tom", cwd=tmp_path
+    )
+    assert code == 0, err
+    fanoe = tmp_path / "Fanø's projekter"
+    fanoe.mkdir()
+    code, _, err = installed(
+        "--hjem", str(fanoe), "start", "--navn", "Andet", "--rolle", "genbruge", "--deler", "Vejle",
+        "--organisation", "Fanø", home=tmp_path / "tom", cwd=tmp_path,
+    )  # fmt: skip
+    assert code == 0, err
+
+    code, out, err = installed("--hjem", str(fanoe), "importer", "til fanø.yaml", home=tmp_path / "tom", cwd=tmp_path)
+    assert code == 0, err
+
+    status = bash(quoted(out, "status"), tmp_path)
+    assert status.returncode == 0, (out, status.stderr)
+    assert "Test" in status.stdout
+    back = bash(quoted(out, "projekt brug"), tmp_path)
+    assert back.returncode == 0, (out, back.stderr)
+    assert "Andet" in flat(back.stdout)
+
+
+def test_an_exports_command_for_the_partner_runs_as_copied(tmp_path):
+    """The partner's command names the file as sent; a name with an apostrophe and a blank."""
+    odense, _ = started(tmp_path, "Mine projekter")
+    code, out, err = installed(
+        "--hjem", str(odense), "eksport", "--ud", str(tmp_path / "Ærø's svar.yaml"), home=tmp_path / "tom", cwd=tmp_path
+    )
+    assert code == 0, err
+
+    assert words_of(own_line(out, "importer"), tmp_path) == ["importer", "Ærø's svar.yaml"]
