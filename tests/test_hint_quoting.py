@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 import pytest
-from exchange_kit import COMMAND, flat, installed
+from exchange_kit import COMMAND, installed
 
 pytestmark = pytest.mark.e2e
 
@@ -43,14 +43,29 @@ def own_line(text: str, *words: str) -> str:
     return found[0]
 
 
-def bash(copied: str, tmp_path, path_first=None) -> subprocess.CompletedProcess:
+def bash(copied: str, tmp_path, path_first=None, env=None) -> subprocess.CompletedProcess:
     """The copied text run by bash in the working folder, with $SPREDNING_HJEM an empty folder."""
     decoy = tmp_path / "tom"
     decoy.mkdir(exist_ok=True)
-    path = os.pathsep.join(str(p) for p in (path_first, COMMAND.parent) if p) + os.pathsep + os.environ["PATH"]
-    environment = {**os.environ, "PATH": path, "SPREDNING_HJEM": str(decoy), "COLUMNS": "80", "NO_COLOR": "1"}
+    path = (
+        os.pathsep.join(str(p) for p in (path_first, COMMAND.parent) if p) + os.pathsep + os.environ["PATH"]
+    )
+    environment = {
+        **os.environ,
+        "PATH": path,
+        "SPREDNING_HJEM": str(decoy),
+        "COLUMNS": "80",
+        "NO_COLOR": "1",
+        **(env or {}),
+    }
     return subprocess.run(
-        ["bash", "-c", copied], capture_output=True, text=True, cwd=tmp_path, env=environment, timeout=60, check=False
+        ["bash", "-c", copied],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=environment,
+        timeout=60,
+        check=False,
     )
 
 
@@ -71,15 +86,19 @@ def words_of(copied: str, tmp_path) -> list[str]:
     return json.loads(record.read_text(encoding="utf-8"))
 
 
-def started(tmp_path, name: str):
+def ran(tmp_path, folder, *args: str) -> str:
+    """`spredning --hjem FOLDER ARGS...` run as typed (the installed command); what it said."""
+    code, out, err = installed("--hjem", str(folder), *args, home=tmp_path / "tom", cwd=tmp_path)
+    assert code == 0, err
+    return out
+
+
+def started(tmp_path, name: str, *args: str):
+    """A project (by default 'Test', Odense sharing with Fanø) in a new projects folder `name`."""
     folder = tmp_path / name
     folder.mkdir()
-    code, out, err = installed(
-        "--hjem", str(folder), "start", "--navn", "Test", "--rolle", "dele", "--deler", "Odense",
-        "--genbruger", "Fanø", home=tmp_path / "tom", cwd=tmp_path,
-    )  # fmt: skip
-    assert code == 0, err
-    return folder, out
+    facts = args or ("--navn", "Test", "--rolle", "dele", "--deler", "Odense", "--genbruger", "Fanø")
+    return folder, ran(tmp_path, folder, "start", *facts)
 
 
 @pytest.mark.parametrize("name", FOLDERS)
@@ -96,8 +115,7 @@ def test_starts_next_step_and_its_status_hint_run_as_copied(tmp_path, name):
 @pytest.mark.parametrize("name", FOLDERS)
 def test_fjerns_hint_to_bring_the_project_back_runs_as_copied(tmp_path, name):
     folder, _ = started(tmp_path, name)
-    code, out, err = installed("--hjem", str(folder), "projekt", "fjern", "test", home=tmp_path / "tom", cwd=tmp_path)
-    assert code == 0, err
+    out = ran(tmp_path, folder, "projekt", "fjern", "test")
     assert not (folder / "test.yaml").exists()
 
     back = bash(quoted(out, "projekt gendan"), tmp_path)
@@ -109,35 +127,26 @@ def test_fjerns_hint_to_bring_the_project_back_runs_as_copied(tmp_path, name):
 def test_importers_hints_run_as_copied(tmp_path):
     """A partner's file brought into a folder with an apostrophe: the new project's hints and the way back."""
     odense, _ = started(tmp_path, "odense")
-    code, _, err = installed(
-        "--hjem", str(odense), "eksport", "--ud", str(tmp_path / "til fanø.yaml"), home=tmp_path / "tom", cwd=tmp_path
-    )
-    assert code == 0, err
-    fanoe = tmp_path / "Fanø's projekter"
-    fanoe.mkdir()
-    code, _, err = installed(
-        "--hjem", str(fanoe), "start", "--navn", "Andet", "--rolle", "genbruge", "--deler", "Vejle",
-        "--organisation", "Fanø", home=tmp_path / "tom", cwd=tmp_path,
-    )  # fmt: skip
-    assert code == 0, err
+    ran(tmp_path, odense, "eksport", "--ud", str(tmp_path / "til fanø.yaml"))
+    reusing = ("--navn", "Andet", "--rolle", "genbruge", "--deler", "Vejle", "--organisation", "Fanø")
+    fanoe, _ = started(tmp_path, "Fanø's projekter", *reusing)  # a project of its own, active
 
-    code, out, err = installed("--hjem", str(fanoe), "importer", "til fanø.yaml", home=tmp_path / "tom", cwd=tmp_path)
-    assert code == 0, err
+    out = ran(tmp_path, fanoe, "importer", "til fanø.yaml")  # Odense's 'Test' beside it, made active
 
     status = bash(quoted(out, "status"), tmp_path)
     assert status.returncode == 0, (out, status.stderr)
-    assert "Test" in status.stdout
+    assert "Odense" in status.stdout
     back = bash(quoted(out, "projekt brug"), tmp_path)
     assert back.returncode == 0, (out, back.stderr)
-    assert "Andet" in flat(back.stdout)
+    assert "Vejle" in bash('spredning --hjem "$HJEM" status', tmp_path, env={"HJEM": str(fanoe)}).stdout
 
 
 def test_an_exports_command_for_the_partner_runs_as_copied(tmp_path):
-    """The partner's command names the file as sent; a name with an apostrophe and a blank."""
+    """The partner's command names the file as sent; a name with an apostrophe and a blank.
+
+    (It was right before: on a line of its own, without quotes around it; kept so.)
+    """
     odense, _ = started(tmp_path, "Mine projekter")
-    code, out, err = installed(
-        "--hjem", str(odense), "eksport", "--ud", str(tmp_path / "Ærø's svar.yaml"), home=tmp_path / "tom", cwd=tmp_path
-    )
-    assert code == 0, err
+    out = ran(tmp_path, odense, "eksport", "--ud", str(tmp_path / "Ærø's svar.yaml"))
 
     assert words_of(own_line(out, "importer"), tmp_path) == ["importer", "Ærø's svar.yaml"]

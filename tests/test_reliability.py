@@ -294,14 +294,18 @@ def test_a_dash_for_standard_input_is_said_not_to_be_read_and_how_to_give_a_file
 
 
 @pytest.mark.parametrize(
-    "argv", [("vis", ""), ("rapport", "--fase", ""), ("guide", ""), ("vis", " ")], ids=["vis", "rapport", "guide", "blank"]
+    "argv",
+    [("vis", ""), ("rapport", "--fase", ""), ("guide", ""), ("vis", " ")],
+    ids=["vis", "rapport", "guide", "blank"],
 )
 def test_an_empty_phase_is_a_usage_error_naming_the_phases_not_all_phases(org, tmp_path, argv):
     """`vis "$FASE"` with an empty variable showed every phase, as 'vis' alone does."""
     files_before = sorted(p.name for p in tmp_path.iterdir())
     code, out, err = org(*argv)
     assert code == 2, out + err
-    assert "Fasens navn er tomt. Guidens faser er: tjek, test, tilpas, fjern, brug, hoest (Høst)." in flat(err)
+    assert "Fasens navn er tomt. Guidens faser er: tjek, test, tilpas, fjern, brug, hoest (Høst)." in flat(
+        err
+    )
     assert out == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == files_before
 

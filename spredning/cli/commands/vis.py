@@ -111,7 +111,9 @@ def vis(
             # again; for a 1 MiB project that is a fifth of the command's time. A test compares.
             out.print(shown, crop=False)
         if chosen is None and common and not nye:
-            _variants_note(out, opened.project, phases, phases[0].id if fase is not None else None, ctx.obj.project)
+            _variants_note(
+                out, opened.project, phases, phases[0].id if fase is not None else None, ctx.obj.project
+            )
         _vis_notes(out, ws, opened, chosen, ctx.obj.project, seen)
     if read_by_a_person(console):
         mark_seen(ws, opened, chosen, seen)
