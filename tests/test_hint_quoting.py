@@ -150,3 +150,18 @@ def test_an_exports_command_for_the_partner_runs_as_copied(tmp_path):
     out = ran(tmp_path, odense, "eksport", "--ud", str(tmp_path / "Ærø's svar.yaml"))
 
     assert words_of(own_line(out, "importer"), tmp_path) == ["importer", "Ærø's svar.yaml"]
+
+
+def test_the_home_screens_import_names_a_file_from_the_current_folder_when_it_is_in_it(tmp_path, monkeypatch):
+    """'Samme som:' showed the whole path of a file in the current folder; a name beginning with '-'
+    is './-…' (else it reads as an option); a file elsewhere keeps its whole path."""
+    from spredning.cli.home import from_here
+
+    work = tmp_path / "arbejde"
+    (work / "mail").mkdir(parents=True)
+    monkeypatch.chdir(work)
+
+    assert from_here(str(work / "svar fra Ærø.yaml")) == "svar fra Ærø.yaml"
+    assert from_here(str(work / "mail" / "svar.yaml")) == os.path.join("mail", "svar.yaml")
+    assert from_here(str(work / "-svar.yaml")) == os.path.join(".", "-svar.yaml")
+    assert from_here(str(tmp_path / "svar.yaml")) == str(tmp_path / "svar.yaml")
