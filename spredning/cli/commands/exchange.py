@@ -26,6 +26,7 @@ from spredning.cli.commands.common import (
     parse_role,
     partner_offered,
     path_word,
+    phase_word,
     shell_word,
     tell_beside,
     tell_written,
@@ -379,7 +380,8 @@ def _answers_file_hint(ws, fil: str, exc: SpredningError) -> Message:
     side = ("--rolle", role) if role else ()
     if len(phases) > 1:
         return Message("exchange.answers-file.several", {"phases": phases})
-    saving = command("fase", phases[0], *side, "--svar", path_word(fil))
+    found = ws.guide.find_phase(phases[0])
+    saving = command("fase", phase_word(found) if found else phases[0], *side, "--svar", path_word(fil))
     other = _other_side(ws, role)
     if other is not None:
         return Message("exchange.answers-file.other-side", {**other, "command": saving})
