@@ -362,8 +362,12 @@ def _not_saved(unsaved, role: str, dialogue: tuple[Partner | None, bool], projec
         words += ["--fælles"] if partner is None else []
         lost = Message("fase.action-not-added", {"tool": unsaved.tool.title})
         again = command(*words, partner=named, project=project)
-        key = "fase.interrupted-action.hint-refused" if refused else "fase.interrupted-action.hint"
-        return lost, Message(key, {"again": again, "command": resume})
+        if refused:  # the deadline typed is left out, quoted
+            return lost, Message(
+                "fase.interrupted-action.hint-refused",
+                {"again": again, "command": resume, "typed_due": refused},
+            )
+        return lost, Message("fase.interrupted-action.hint", {"again": again, "command": resume})
     return "", Message("fase.interrupted.hint", {"command": resume})
 
 
