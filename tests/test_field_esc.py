@@ -1,4 +1,4 @@
-"""Esc in a one-line field (ask_text) does what it does in the command's lists, typed through the real prompts.
+"""Esc in a one-line field (ask_text) does what the command's lists do; typed through the real prompts.
 
 From the shell it stops the command as Ctrl+C does, with Ctrl+C's very words and what was typed
 (the command to run again); from the home screen those words are said and the menu comes back at
@@ -52,7 +52,8 @@ def test_every_one_line_field_of_plan_tilfoej_says_how_to_stop(on_screen, ws):
 
     screen = flat(run.screen)
     assert f"Hvad skal gøres? ({STOP_HELP})" in screen
-    assert f"Hvem gør det? (et navn eller en organisation) (valgfrit; Enter går videre; {STOP_HELP})" in screen
+    who = "Hvem gør det? (et navn eller en organisation)"
+    assert f"{who} (valgfrit; Enter går videre; {STOP_HELP})" in screen
     assert f"Frist? (dd-mm-åååå, valgfrit; {STOP_HELP})" in screen
 
 
