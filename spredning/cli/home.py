@@ -99,10 +99,8 @@ class HomeScreen:
     def _header(self, console: Console, ws: Workspace, found: Home) -> None:
         if self.welcomed:  # after an action: a blank line; the first screen starts at the top
             console.print()
-        if found.first_run and not self.welcomed:
-            console.print(welcome(ws))
-        elif found.first_run and not found.odd:
-            console.print(say("home.no-projects"))
+        if found.first_run:
+            self._no_project(console, ws, found)
         elif found.overview is not None:
             console.print(project_line(found, console.width), soft_wrap=False)
         if found.problem is not None:
@@ -119,6 +117,17 @@ class HomeScreen:
                 console.print(tip)
         self.welcomed = True
         console.print()
+
+    def _no_project(self, console: Console, ws: Workspace, found: Home) -> None:
+        """No project in the folder: welcome on the first screen, or say none is there (yet, or now)."""
+        if found.removed:  # not new here: the last project was removed, and it can come back
+            if not found.odd:  # else the files under other names are said to be no projects
+                console.print(say("home.no-projects-now"))
+            console.print(say("home.removed-can-return", action=t("home.action.restore")))
+        elif not self.welcomed:
+            console.print(welcome(ws))
+        elif not found.odd:
+            console.print(say("home.no-projects"))
 
     def _title(self, console: Console, found: Home, action: Action) -> str:
         return cut_to(title(found, action, console.width - 6), console.width - 6)
