@@ -65,7 +65,7 @@ def ask_action(
 ) -> interview.NewAction:
     """What, who and the deadline of an action (a plan item's values are the defaults to edit).
 
-    `interrupted` is given what was typed when Ctrl+C or Ctrl+D stops the asking (see ask_text).
+    `interrupted` is given what was typed when Esc, Ctrl+C or Ctrl+D stops the asking (see ask_text).
     `given_due`: a deadline given with --frist that was refused, and why: the deadline's field
     holds it, the problem said above it (see ask_due). `refused`: the same for the what and who
     given ('what', 'who': why the text was refused), said above the field that holds it.
@@ -135,7 +135,7 @@ def ask_due(
 
     `shown`: the deadline the action has, offered and taken as it is when left so (parse_due's kept).
     `refused`: why `default` (given with --frist) was refused, said above the field that holds it.
-    `interrupted` is given the field's text at Ctrl+C or Ctrl+D, and whether the field refuses it
+    `interrupted` is given the field's text at Esc, Ctrl+C or Ctrl+D, and whether the field refuses it
     (a command offered then leaves it out: it would be refused again).
     """
     from spredning.app.plan import parse_due
