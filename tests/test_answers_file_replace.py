@@ -139,7 +139,7 @@ def test_the_english_edition_refuses_and_replaces_in_its_own_words(sharing):
     )
     assert f"• Check · Describe the innovation · We want to share id: {D1} saved now: {EDITED}" in said
     assert "the file: Old text" in said
-    assert f"write 'spredning --sprog en fase tjek --rolle dele --svar {source} --erstat'" in said
+    assert f"write 'spredning --sprog en fase check --rolle dele --svar {source} --erstat'" in said
     assert saved_text(sharing, D1) == (EDITED, False)
 
     out = flat(sharing.ok("--sprog", "en", "fase", "tjek", "--svar", str(source), "--erstat"))

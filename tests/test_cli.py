@@ -35,7 +35,7 @@ def test_a_missing_phase_names_the_guides_phases(run_cli, language):
     if language == "da":
         assert "Guidens faser er: tjek, test, tilpas, fjern, brug, hoest (Høst)." in said
     else:
-        assert "e.g. 'spredning --sprog en fase tjek'. The guide's phases are: tjek (Check), test," in said
+        assert "e.g. 'spredning --sprog en fase check'. The guide's phases are: tjek (Check), test," in said
 
 
 def _required_arguments() -> list[list[str]]:
@@ -151,7 +151,9 @@ def test_hints_carry_the_global_options_a_next_command_needs(run_cli, tmp_path, 
     said = " ".join(out.split())
     assert code == 0, err
     # the project as its file name, one shell word whatever was typed ('Ærø' -> aeroe.yaml)
-    assert f"Next step: spredning --sprog en --hjem '{folder}' fase tjek --rolle dele --projekt aeroe" in said
+    # in English the phase as English names it ('fase check' works as 'fase tjek' does)
+    step = f"Next step: spredning --sprog en --hjem '{folder}' fase check --rolle dele --projekt aeroe"
+    assert step in said
 
     code, _, err = run_cli("--hjem", str(folder), "start")
     assert f"spredning --hjem '{folder}' start --navn" in " ".join(err.split())  # errors' hints too
@@ -233,3 +235,23 @@ def test_the_side_step_names_two_commands_that_work_as_typed(run_cli):
         assert "|" not in typed
         code, _out, err = run_cli(*shlex.split(typed)[1:])
         assert (code, err) == (0, ""), typed
+
+
+def test_english_hints_name_the_phase_in_english_and_the_command_takes_it(run_cli, tmp_path):
+    """Under --sprog en a hint says 'fase check', 'godkend harvest' ...; each is a command that works."""
+    folder = tmp_path / "hjem"
+    english = ("--sprog", "en", "--hjem", str(folder))
+    code, out, err = run_cli(*english, "start", "--navn", "Ærø", "--rolle", "dele")
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert f"spredning --sprog en --hjem {folder} fase check --rolle dele" in said
+    assert "fase tjek" not in said
+
+    code, _, err = run_cli("--sprog", "en", "--hjem", str(folder), "godkend", "hoest", "--dato", " ")
+    said = " ".join(err.split())
+    assert code == 2, err
+    assert "godkend harvest" in said and "godkend hoest" not in said
+
+    code, out, err = run_cli("--sprog", "en", "--hjem", str(folder), "guide", "harvest", "--ingen-pager")
+    assert code == 0, err
+    assert out.startswith("Phase 6: Harvest")

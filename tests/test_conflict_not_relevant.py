@@ -185,3 +185,49 @@ def test_three_versions_with_a_mark_and_answers_are_not_offered_as_all(tmp_path,
     assert "»Alle 3 udgaver, efter hinanden« kan ikke vælges her" in said
     assert "  Alle 3 udgaver" not in shown[shown.index("Hvilket svar skal gemmes?") :]
     assert len(sharing.others()[D1]) == 2  # settled later: all three kept as they were
+
+
+# --- an empty version: "both" would keep just the other -----------------------------------------------
+
+
+UP = "\x1b[A"
+
+
+def emptied(org: Org, role: str) -> None:
+    """The answer to D1 deleted on `org`'s computer, as the interview deletes one (a field emptied)."""
+    from spredning.app.answering import Session, save_answers
+    from spredning.app.workspace import Settings, Workspace
+
+    ws = Workspace(Settings(home=str(org.home)))
+    partner = ws.store.load(ws.slug()).partners[0]
+    save_answers(Session(ws, ws.slug(), role, partner), {D1: Answer()}, replace_any=True)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("deleted", ["ours", "theirs", "blank"])
+def test_an_empty_version_is_not_offered_as_both(tmp_path, run_cli, pseudo_terminal, deleted):
+    """Found in a trial: one side had emptied its answer; "Begge, efter hinanden" kept only the other."""
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Formål"})
+    reusing = Org(tmp_path / "hjem", tmp_path, run_cli)
+    assert reusing.import_(sharing.export())[0] == 0
+    if deleted == "theirs":
+        emptied(sharing, "dele")
+    else:  # a mark with no reason, beside one with a reason: "both" is the one with the reason
+        sharing.answer({D1: marked("Grund fra Odense") if deleted == "blank" else "Odenses formål"})
+    if deleted == "ours":
+        emptied(reusing, "dele")
+    else:
+        reusing.answer({D1: marked("") if deleted == "blank" else "Ærøs formål"}, "--rolle", "dele")
+    assert "1 konflikt" in flat(reusing.import_(sharing.export())[1])
+
+    child = pseudo_terminal(COMMAND, ["konflikter"], env=person(tmp_path, lines=40), rows=40, cwd=tmp_path)
+    child.expect_exact("Afgør senere (begge udgaver gemmes)")  # the menu's last line: drawn whole
+    screen = "\n".join(rendered(child.logfile_read.getvalue(), 80, 40))
+    child.send(UP + ENTER)  # the menu wraps round: Afgør senere, its last choice
+    child.expect(pexpect.EOF)
+
+    menu = screen[screen.index("Hvilket svar skal gemmes?") :]
+    assert "Skriv en samlet tekst i editoren" in menu and "Begge" not in menu
+    assert "kan ikke vælges her" not in flat(screen)  # the note on marks beside answers: not why here
+    assert "Ingen konflikt er afgjort" in flat("\n".join(rendered(child.logfile_read.getvalue(), 80, 40)))
+    assert len(reusing.others()) == 1

@@ -337,7 +337,7 @@ def test_a_stop_at_the_refused_deadline_offers_the_command_without_it(on_screen,
     assert run.code == 130, run.err
     said = flat(run.err)
     assert "Handlingen er ikke tilføjet" in said
-    assert "Fristen, du skrev, kunne ikke bruges, så den er udeladt" in said
+    assert f"Fristen, du skrev ('{SHORT}'), kunne ikke bruges, så den er udeladt" in said
     assert (
         "plan tilføj --hvad 'Ring til Ældrerådet' --hvem Bo" in said and SHORT not in said.split("udeladt")[1]
     )
@@ -353,6 +353,28 @@ def test_plan_ret_opens_the_deadline_field_too_and_keeps_the_other_options(on_sc
     assert REFUSED in flat(run.screen)
     changed = the_action(ws, reusing)
     assert (changed.due, changed.status) == (SOON, "i-gang")
+
+
+@pytest.mark.parametrize("corrected", [False, True])
+def test_a_stop_at_plan_ret_s_refused_deadline_quotes_it_or_keeps_it_corrected(
+    on_screen, ws, reusing, corrected
+):
+    """Ctrl+C in a --frist refused field: the words quote the deadline left out; corrected, it stays."""
+    item = plan.add(ws, plan.Action("Fjern kravet", "Ole"), ws.store.load(reusing).partners[0])
+    keys = ("\x7f\x7f" + str(SOON.year) if corrected else "") + "\x03"
+
+    run = on_screen(keys, "plan", "ret", item.id[:4], "--status", "i gang", "--frist", SHORT)
+
+    assert run.code == 130, run.err
+    said = flat(run.err)
+    again = f"spredning plan ret {item.id} --status 'i gang'"
+    if corrected:
+        assert "kunne ikke bruges" not in said
+        assert said.endswith(f"{again} --frist {SHORT[:-2]}{SOON.year}"), said
+    else:
+        assert f"Fristen, du skrev ('{SHORT}'), kunne ikke bruges, så den er udeladt" in said
+        assert said.endswith(again), said
+    assert the_action(ws, reusing).status != "i-gang"
 
 
 @pytest.mark.parametrize("which", ["plan tilføj", "godkend"])

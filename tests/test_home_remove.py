@@ -5,6 +5,8 @@ one ('projekt flet'); each line is there only when there is something to do."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from homekit import CTRL_C, DOWN, ENTER, ESC, PAUSE, QUIT, go, interactive, typed
 from projectkit import new_project
@@ -99,6 +101,46 @@ def test_the_last_project_removed_the_first_screen_offers_to_bring_it_back(home,
     assert "Hent et fjernet projekt tilbage …" in run.screen
     assert ws.store.slugs() == ["eneste"]
     assert ws.store.load("eneste").shared or ws.store.load("eneste").dialogues  # its answers came back
+
+
+NONE_NOW = "Der er ingen projekter nu."
+CAN_RETURN = 'Et fjernet projekt kan hentes tilbage med "Hent et fjernet projekt tilbage …" herunder.'
+
+
+def test_the_first_screen_after_the_last_project_was_removed_says_so_not_welcome(home, ws, run_cli):
+    new_project(ws, name="Eneste")
+    assert run_cli("projekt", "fjern", "eneste", "--ja")[0] == 0  # from the shell
+
+    run = home(QUIT)
+
+    assert run.code == 0, run.err
+    assert NONE_NOW in run.out and CAN_RETURN in run.said
+    assert "Velkommen" not in run.out and "endnu" not in run.out
+
+
+def test_the_screen_after_removing_the_last_project_from_the_menu_says_it_can_come_back(home, ws):
+    new_project(ws, name="Eneste")
+
+    run = home(remove_keys(ws, "eneste") + PAUSE + QUIT)  # no answers: no question before
+
+    assert run.code == 0, run.err
+    assert ws.store.slugs() == []
+    after = run.out[run.out.index("Projektet 'Eneste' er fjernet") :]
+    assert NONE_NOW in after and CAN_RETURN in " ".join(after.split())
+    assert "Der er ingen projekter endnu." not in run.out
+
+
+def test_no_removed_project_to_bring_back_the_first_screen_welcomes_as_before(home, ws):
+    new_project(ws, name="Eneste")
+    home(remove_keys(ws, "eneste") + PAUSE + QUIT)
+    assert ws.store.slugs() == []
+    shutil.rmtree(ws.store.home / "fjernede")  # the removed one deleted for good
+
+    run = home(QUIT)
+
+    assert run.code == 0, run.err
+    assert "Velkommen til spredning" in run.out
+    assert NONE_NOW not in run.out and "fjernet" not in run.out
 
 
 @pytest.mark.parametrize("key", [ESC + QUIT, CTRL_C])

@@ -61,7 +61,7 @@ def test_an_answers_file_is_named_in_english_too(run_cli, reusing, tmp_path):
     assert code == 1
     said = flat(err)
     assert "is an answers file for 'spredning --sprog en fase --svar'" in said
-    assert f'with: spredning --sprog en fase tjek --rolle genbruge --svar "{answers}"' in said
+    assert f'with: spredning --sprog en fase check --rolle genbruge --svar "{answers}"' in said
 
 
 def test_another_yaml_file_is_still_not_a_spredning_file(run_cli, reusing, tmp_path):

@@ -391,19 +391,21 @@ def test_ctrl_c_at_the_deadline_offers_only_a_deadline_the_field_would_take(
     assert ws.store.path_for(sharing).read_bytes() == before
 
 
-@pytest.mark.parametrize("deadline", ["12/3", "næste fredag"])
+@pytest.mark.parametrize("deadline", ["12/3", "næste fredag", "[red]fredag[/red]"])
 def test_ctrl_c_after_a_refused_deadline_says_it_is_left_out_of_the_command(
     in_terminal, ws, sharing, deadline
 ):
-    # the command offered has no --frist: without a word of it, the deadline would be silently lost
+    # the command offered has no --frist: without a word of it, the deadline would be silently lost;
+    # the words quote what was typed (as typed: text in brackets is no markup), to be written again
     code, _, err = in_terminal(
         "Ring til IT" + ENTER + "Bo" + ENTER + deadline + ENTER + CTRL_C, "plan", "tilføj", "--fælles"
     )
 
     assert code == 130
     assert flat(err) == (
-        "Afbrudt. Handlingen er ikke tilføjet. Fristen, du skrev, kunne ikke bruges, så den er udeladt; "
-        "giv den med --frist som dd-mm-åååå. Tilføj handlingen med resten af det, du skrev: "
+        f"Afbrudt. Handlingen er ikke tilføjet. Fristen, du skrev ('{deadline}'), kunne ikke bruges, "
+        "så den er udeladt; giv den med --frist som dd-mm-åååå. "
+        "Tilføj handlingen med resten af det, du skrev: "
         "spredning plan tilføj --hvad 'Ring til IT' --hvem Bo --fælles"
     )
 

@@ -1952,7 +1952,8 @@ def test_a_long_menu_question_is_drawn_broken_between_words(terminal, width):
 
 def test_a_text_prompts_help_goes_on_its_own_line_when_typing_would_not_fit(terminal):
     term = terminal(emulated=True, width=80)
-    seen, typing = while_open(term, "  " + t("start.ask-reusing-orgs-help"), "Region Bø Syd, Aarhus" + ENTER)
+    helped = f"  {t('start.ask-reusing-orgs-help')}; {t('prompt.stop-help')}"  # how to stop, after
+    seen, typing = while_open(term, helped, "Region Bø Syd, Aarhus" + ENTER)
 
     typed = ask_text(
         t("start.ask-reusing-orgs"),
@@ -1963,14 +1964,15 @@ def test_a_text_prompts_help_goes_on_its_own_line_when_typing_would_not_fit(term
     typing.join()
 
     assert typed == "Region Bø Syd, Aarhus"
-    assert seen[0][:2] == [f"? {t('start.ask-reusing-orgs')}", f"  {t('start.ask-reusing-orgs-help')}"]
+    assert seen[0][:2] == [f"? {t('start.ask-reusing-orgs')}", helped]
 
 
 def test_text_given_to_correct_starts_its_own_line_under_a_help_of_its_own(terminal):
     """Asked again with the refused text, it ran on after the help ('... tilføjes senere Ærø Kommune')."""
     term = terminal(emulated=True, width=80)
     given = "Ærø Kommune, Odence Kommune"
-    seen, typing = while_open(term, "  " + t("start.ask-reusing-orgs-help"), ENTER, last=given)
+    helped = f"  {t('start.ask-reusing-orgs-help')}; {t('prompt.stop-help')}"
+    seen, typing = while_open(term, helped, ENTER, last=given)
 
     typed = ask_text(
         t("start.ask-reusing-orgs"),
@@ -1984,7 +1986,7 @@ def test_text_given_to_correct_starts_its_own_line_under_a_help_of_its_own(termi
     assert typed == given
     [screen] = seen
     at = screen.index(f"? {t('start.ask-reusing-orgs')}")
-    assert screen[at + 1 : at + 3] == [f"  {t('start.ask-reusing-orgs-help')}", f"  {given}"]
+    assert screen[at + 1 : at + 3] == [helped, f"  {given}"]
 
 
 def test_a_text_prompts_help_follows_its_question_after_one_space(terminal):
@@ -1993,7 +1995,7 @@ def test_a_text_prompts_help_follows_its_question_after_one_space(terminal):
 
     ask_text(t("plan.ask-due"), instruction=t("plan.ask-due-help"), **term.prompter.io)
 
-    assert "? Frist? (dd-mm-åååå, valgfrit)" in term.prompts
+    assert "? Frist? (dd-mm-åååå, valgfrit; Esc eller Ctrl+C stopper)" in term.prompts
     assert "Frist?  (" not in term.prompts
 
 

@@ -126,7 +126,7 @@ def test_an_empty_worksheet_in_english(sharing):
     assert code == 0, err
     assert "After each tool you can mark your readiness" in flat(out)
     assert flat(out).endswith(
-        "type the answers into the program with: spredning --sprog en fase tjek --rolle dele"
+        "type the answers into the program with: spredning --sprog en fase check --rolle dele"
     )
 
 

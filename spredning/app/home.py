@@ -89,7 +89,8 @@ class Home(NamedTuple):
     overview: Overview | None  # None: no project to show (first run, or it cannot be opened)
     actions: tuple[Action, ...]
     problem: SpredningError | None = None  # why the active project cannot be shown
-    first_run: bool = False
+    first_run: bool = False  # no project in the folder: none yet, or the last one removed
+    removed: bool = False  # with first_run: a removed project can come back (projekt gendan)
     several: bool = False  # several reusing organisations: commands name --partner
     odd: tuple[OddRow, ...] = ()  # project files under names the program does not use (sync copies)
 
@@ -104,8 +105,9 @@ def home(ws: Workspace) -> Home:
 
     odd = tuple(odd_rows(ws.store))
     if not ws.store.slugs():  # none yet, or the last one removed: it can come back from here too
-        offered = [kind for kind in FIRST_RUN if kind != "restore" or any_kept(ws)]
-        return Home(None, tuple(Action(kind) for kind in offered), first_run=True, odd=odd)
+        removed = any_kept(ws)
+        offered = [kind for kind in FIRST_RUN if kind != "restore" or removed]
+        return Home(None, tuple(Action(kind) for kind in offered), first_run=True, odd=odd, removed=removed)
     try:
         found = status_of(ws)
     except SpredningError as problem:

@@ -244,6 +244,7 @@ NAME_PARAMS = frozenset(
         "home",
         "folder",
         "backup",
+        "typed_due",  # a deadline as typed in its one-line field, refused
     }
 )
 

@@ -10,7 +10,8 @@ News from several partners, or answers several partners wait for, open a list of
 first, so the command shown is the very one run (vis --nye --partner KEY, eksport --partner KEY).
 
 Keys: arrows and Enter choose; Esc goes back from a list to the menu, from the lists of the
-commands it runs too (at the menu Esc asks whether to quit); Ctrl+C or Ctrl+D at the menu leaves
+commands it runs too (at the menu Esc asks whether to quit), and from their one-line fields after
+the command's stop words, which give what was typed; Ctrl+C or Ctrl+D at the menu leaves
 the program (exit code 130). Inside an action they end the action the way the command ends, with
 its own message (an interview keeps the typed text as a draft), and the menu comes back: someone
 who presses Ctrl+C in an answer wants to stop answering, not necessarily to leave.
@@ -36,7 +37,7 @@ from spredning.cli.prompts.keys import BackToMenu, menu_behind
 from spredning.cli.prompts.simple import ask_text, select
 from spredning.cli.render_home import plain_word_tip, problem_text, project_line, title, welcome
 from spredning.cli.render_text import cut_to, print_fitted
-from spredning.core.errors import EXIT_OK
+from spredning.core.errors import EXIT_INTERRUPTED, EXIT_OK
 from spredning.i18n import t
 
 BACK = object()  # Esc in a list: back to the menu
@@ -98,10 +99,8 @@ class HomeScreen:
     def _header(self, console: Console, ws: Workspace, found: Home) -> None:
         if self.welcomed:  # after an action: a blank line; the first screen starts at the top
             console.print()
-        if found.first_run and not self.welcomed:
-            console.print(welcome(ws))
-        elif found.first_run and not found.odd:
-            console.print(say("home.no-projects"))
+        if found.first_run:
+            self._no_project(console, ws, found)
         elif found.overview is not None:
             console.print(project_line(found, console.width), soft_wrap=False)
         if found.problem is not None:
@@ -118,6 +117,17 @@ class HomeScreen:
                 console.print(tip)
         self.welcomed = True
         console.print()
+
+    def _no_project(self, console: Console, ws: Workspace, found: Home) -> None:
+        """No project in the folder: welcome on the first screen, or say none is there (yet, or now)."""
+        if found.removed:  # not new here: the last project was removed, and it can come back
+            if not found.odd:  # else the files under other names are said to be no projects
+                console.print(say("home.no-projects-now"))
+            console.print(say("home.removed-can-return", action=t("home.action.restore")))
+        elif not self.welcomed:
+            console.print(welcome(ws))
+        elif not found.odd:
+            console.print(say("home.no-projects"))
 
     def _title(self, console: Console, found: Home, action: Action) -> str:
         return cut_to(title(found, action, console.width - 6), console.width - 6)
@@ -177,7 +187,9 @@ class HomeScreen:
     def run_command(self, console: Console, words: list[str]) -> int | None:
         """Show the command once, then run it exactly as if typed (its errors, its exit code).
 
-        In its lists Esc goes back to the menu, as in the home screen's own (None: it did).
+        In its lists Esc goes back to the menu, as in the home screen's own (None: it did). In its
+        fields Esc stops it as Ctrl+C does, with its words and what was typed, and then the menu
+        comes back at once too (None), without the pause after an action.
         """
         from spredning.cli.main import run_command
 
@@ -185,10 +197,11 @@ class HomeScreen:
         print_fitted(console, t("home.same-as", command=shown), shown, "dim", rest="")
         console.print()
         try:
-            with menu_behind():
-                return run_command([*global_options(self.settings), *words])
+            with menu_behind() as behind:
+                code = run_command([*global_options(self.settings), *words])
         except BackToMenu:
             return None
+        return None if behind.escaped and code == EXIT_INTERRUPTED else code
 
 
 def listed(ws: Workspace, action: Action) -> tuple[Action, ...]:

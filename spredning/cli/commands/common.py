@@ -191,6 +191,18 @@ def parse_phase(guide: Guide, value: str) -> Phase:
     return phase
 
 
+def phase_word(phase: Phase) -> str:
+    """The phase as a hint's command names it: its id in Danish, its name in another language.
+
+    The command takes both (Guide.find_phase), so an English hint says 'fase harvest', not
+    'fase hoest'. A name that is not one plain word (it would need quoting) stays the id.
+    """
+    name = phase.name.casefold()
+    if i18n.language() == "da" or not (name.isascii() and name.isalpha()):
+        return phase.id
+    return name
+
+
 def phase_words(guide: Guide) -> list[str]:
     """The guide's phases as a command takes them, each with its name when that differs: 'tjek (Check)'."""
     return [p.id + (f" ({p.name})" if p.name.lower() != p.id else "") for p in guide.phases]
@@ -646,7 +658,8 @@ def phase_command(
     several: bool = False,
 ) -> str:
     """The exact command to answer (or resume) a phase, for hints."""
-    return command("fase", phase.id, "--rolle", role, partner=partner if several else None, project=project)
+    words = ("fase", phase_word(phase), "--rolle", role)
+    return command(*words, partner=partner if several else None, project=project)
 
 
 def read_user_yaml(path: str, problem_key: str) -> object:

@@ -27,6 +27,7 @@ from spredning.cli.commands.common import (
     parse_role,
     partner_offered,
     path_word,
+    phase_word,
     shell_word,
     tell_beside,
     tell_written,
@@ -381,7 +382,8 @@ def _answers_file_hint(ws, fil: str, exc: SpredningError) -> Message:
     side = ("--rolle", role) if role else ()
     if len(phases) > 1:
         return Message("exchange.answers-file.several", {"phases": phases})
-    saving = command("fase", phases[0], *side, "--svar", path_word(fil))
+    found = ws.guide.find_phase(phases[0])
+    saving = command("fase", phase_word(found) if found else phases[0], *side, "--svar", path_word(fil))
     other = _other_side(ws, role)
     if other is not None:
         return Message("exchange.answers-file.other-side", {**other, "command": saving})
@@ -591,8 +593,11 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
         # kept as both, the texts follow one another without headings (model.joined): the program's
         # words (in this user's language) would become part of the answer, and a shared answer
         # would name one reuser to all. A "not relevant" mark stays when every version has it; a
-        # mark beside an answer cannot be joined, so "both" is not offered, and the note says why
-        both = joined(version for _, version in labelled)
+        # mark beside an answer cannot be joined, so "both" is not offered, and the note says why.
+        # Nor when a version is empty or blank (deleted, a mark without a reason): "both" would
+        # only keep the other, which is offered already
+        blank = any(not version.text.strip() for _, version in labelled)
+        both = None if blank else joined(version for _, version in labelled)
         marks = [version.not_relevant for _, version in labelled if not version.empty]
         marked = bool(marks) and all(marks)  # the text written in the editor is the reason then
         # in the editor every version is under a heading naming its organisation, and saying when it
@@ -618,7 +623,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
                 "later",
             ),
         ]
-        if both is None:
+        if both is None and not blank:
             mixed = (
                 t("conflict.keep-all-mixed", n=len(labelled))
                 if len(labelled) > 2

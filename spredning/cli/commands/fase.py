@@ -29,6 +29,7 @@ from spredning.cli.commands.common import (
     parse_role,
     path_word,
     phase_command,
+    phase_word,
     read_user_yaml,
     several_dialogues,
     shell_word,
@@ -85,7 +86,7 @@ def fase(
         named = ("--partner", shell_word(partner)) if partner is not None else ()
         flags = (*(("--uden-partner",) if uden_partner else ()), *(("--fortsæt",) if fortsaet else ()))
         side_word = _side_of_file(svar) if svar else "genbruge"
-        example = command("fase", phase.id, "--rolle", side_word, *named, *file, *flags)
+        example = command("fase", phase_word(phase), "--rolle", side_word, *named, *file, *flags)
         raise UsageProblem("fase.which-side", command=example)
     console = make_console()
     # the partner before the side is remembered: a fresh copy has no organisation set yet, and
@@ -104,7 +105,14 @@ def fase(
         answers = answers_from_file(ws, _answers_file(svar, example), phase, asked_side)
         typed_partner = chosen if partner is not None else None
         again = command(
-            "fase", phase.id, "--rolle", role, "--svar", shell_word(svar), "--erstat", partner=typed_partner
+            "fase",
+            phase_word(phase),
+            "--rolle",
+            role,
+            "--svar",
+            shell_word(svar),
+            "--erstat",
+            partner=typed_partner,
         )
         # asked, or refused, before the side is remembered too: not saved, the file changes nothing
         found = _agreed(console, Session(ws, slug, role, chosen, variants), answers, erstat, again)
@@ -362,8 +370,12 @@ def _not_saved(unsaved, role: str, dialogue: tuple[Partner | None, bool], projec
         words += ["--fælles"] if partner is None else []
         lost = Message("fase.action-not-added", {"tool": unsaved.tool.title})
         again = command(*words, partner=named, project=project)
-        key = "fase.interrupted-action.hint-refused" if refused else "fase.interrupted-action.hint"
-        return lost, Message(key, {"again": again, "command": resume})
+        if refused:  # the deadline typed is left out, quoted
+            return lost, Message(
+                "fase.interrupted-action.hint-refused",
+                {"again": again, "command": resume, "typed_due": refused},
+            )
+        return lost, Message("fase.interrupted-action.hint", {"again": again, "command": resume})
     return "", Message("fase.interrupted.hint", {"command": resume})
 
 

@@ -26,6 +26,7 @@ from spredning.cli.commands.common import (
     out_path,
     parse_phase,
     parse_role,
+    phase_word,
     replacing,
     several_dialogues,
     shell_word,
@@ -451,7 +452,7 @@ def godkend(
     role = parse_role(rolle)
     if dato is not None and not dato.strip() and not fortryd:  # --dato " ": never today in silence
         named = typed_words(("--af", af or ""))
-        _refuse_blank_date(("godkend", phase.id, *named, *_role_words(role)), partner, faelles)
+        _refuse_blank_date(("godkend", phase_word(phase), *named, *_role_words(role)), partner, faelles)
     day, day_refused = _given_day(dato, "approval.in-future", fortryd)  # said before asking who
     opened = ws.open()
     if fortryd and (af is not None or dato is not None):  # a withdrawal keeps no name or day: said
@@ -463,7 +464,7 @@ def godkend(
         def corrected(name: str) -> str:
             words = (
                 "godkend",
-                phase.id,
+                phase_word(phase),
                 *(("--af", name) if name else ()),
                 *typed_words(("--dato", dato or "")),
                 *_role_words(role),
@@ -475,7 +476,7 @@ def godkend(
                 "approval.who-missing.again", {"command": corrected(shell_word(t("approval.who-example")))}
             )
             raise UsageProblem("approval.who-missing", hint=fix)
-        approval = _Approval(opened, phase.id, role, (chosen, common))  # for a command after a stop
+        approval = _Approval(opened, phase_word(phase), role, (chosen, common))  # for a command after a stop
         if (af is None or to_correct) and not fortryd:
             if not is_interactive():
                 # no NAVN in it: copied, it would be saved as the name
@@ -595,7 +596,7 @@ def _tell_withdrawal(console, opened, phase, done, partner, general: bool, role:
     key = "approval.withdrawn" if done.changed else "approval.nothing-to-withdraw"
     console.print(say(key, style="green" if done.changed else "", phase=phase.name, dialogue=where))
     if done.approval is not None and done.approval.where == "" and not general:
-        again = _hint(opened, "godkend", phase.id, "--fortryd", *_role_words(role), general=True)
+        again = _hint(opened, "godkend", phase_word(phase), "--fortryd", *_role_words(role), general=True)
         console.print(say("approval.common-stays", style="dim", command=again))
 
 

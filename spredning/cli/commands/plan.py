@@ -237,7 +237,7 @@ def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> da
     typed: list = []
 
     def stopped(text: str, refused: bool) -> None:
-        typed.append(TypedAction(what, who, "" if refused else text, refused))
+        typed.append(TypedAction(what, who, *((text, "") if not refused else ("", text))))
 
     try:
         with _given_fields(what, who):  # a stop from outside keeps them with the deadline typed
@@ -290,8 +290,9 @@ def _add_again(typed: list, status: str | None, fase: str | None, common: bool, 
     shown = _add_command(what, who, due, status, fase, common, partner)
     if problem:  # a --frist given, refused, and its field not yet reached: why it is left out is said here
         return Message("plan.add-again-refused-why", {"command": shown, "problem": problem})
-    key = "plan.add-again-refused" if refused else "plan.add-again"  # a refused deadline is left out: said
-    return Message(key, {"command": shown})
+    if refused:  # a refused deadline is left out: said, with what was typed
+        return Message("plan.add-again-refused", {"command": shown, "typed_due": refused})
+    return Message("plan.add-again", {"command": shown})
 
 
 def _add_command(
@@ -468,12 +469,20 @@ def _due_again(ws, id: str, given_due: tuple[str, str], what, who, status) -> da
     from spredning.cli.prompts.questions import ask_due
 
     item = plans.current(ws, id)  # a wrong or too short id is said before the field
+    typed: list[tuple[str, bool]] = []  # the field's text at a stop, and whether the field refuses it
     try:
         with _given_fields(what, who):
-            return ask_due(given_due[0], refused=given_due[1])
+            return ask_due(given_due[0], interrupted=lambda *stop: typed.append(stop), refused=given_due[1])
     except (KeyboardInterrupt, EOFError):
-        words = typed_words(("--hvad", what or ""), ("--hvem", who or ""), ("--status", status or ""))
-        again = Message("plan.change-again-refused", {"command": command("plan", "ret", item.id, *words)})
+        text, refused = typed[-1] if typed else (given_due[0], True)
+        given = (("--hvad", what or ""), ("--hvem", who or ""), ("--status", status or ""))
+        words = typed_words(*given, ("--frist", "" if refused else text))
+        shown = command("plan", "ret", item.id, *words)
+        again = (
+            Message("plan.change-again-refused", {"command": shown, "typed_due": text})
+            if refused
+            else Message("plan.change-again", {"command": shown})
+        )
         raise Interrupted("plan.change-interrupted", hint=again if words else None) from None
 
 
@@ -522,8 +531,10 @@ def _change_again(current, typed: list) -> Message | None:
     )
     if not words and not refused:
         return None
-    key = "plan.change-again-refused" if refused else "plan.change-again"
-    return Message(key, {"command": command("plan", "ret", current.id, *words)})
+    again = command("plan", "ret", current.id, *words)
+    if refused:
+        return Message("plan.change-again-refused", {"command": again, "typed_due": refused})
+    return Message("plan.change-again", {"command": again})
 
 
 def _show_versions(item, ws=None) -> None:

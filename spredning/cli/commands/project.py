@@ -16,6 +16,7 @@ from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     command,
     is_interactive,
+    phase_word,
     shell_word,
     tell_missing_names,
     tell_odd_files,
@@ -673,7 +674,9 @@ def start(
             which.hint = Message("start.which-organisation.command", {"command": _start_command(new)})
         raise
     role = started.local.side or "genbruge"
-    first_phase = command("fase", ws.guide.phases[0].id, "--rolle", role, project=None)  # the new one
+    first_phase = command(
+        "fase", phase_word(ws.guide.phases[0]), "--rolle", role, project=None
+    )  # the new one
     status = command("status", project=None)
     next_step = say("start.next", command=first_phase, status=status)
     _tell_started(console, started, next_step, (first_phase, status))

@@ -11,6 +11,7 @@ from spredning.cli.commands.common import (
     hint_partner,
     interrupted_as,
     is_interactive,
+    phase_word,
     shell_word,
     workspace,
     written_path,
@@ -248,7 +249,12 @@ def _drafts_left(console, ws, merge) -> int:
         opened = ws.store.open(merge.source)
         opening = [
             command(
-                "fase", phase, "--rolle", side, partner=_draft_partner(opened, where), project=merge.source
+                "fase",
+                phase_word(found) if (found := ws.guide.find_phase(phase)) else phase,
+                "--rolle",
+                side,
+                partner=_draft_partner(opened, where),
+                project=merge.source,
             )
             for phase, side, where in draft_phases(ws, merge.source)
         ]

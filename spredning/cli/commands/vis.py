@@ -10,6 +10,7 @@ from spredning.cli.commands.common import (
     command,
     parse_phase,
     parse_role,
+    phase_word,
     roles_for,
     several_dialogues,
     workspace,
@@ -112,7 +113,7 @@ def vis(
             out.print(shown, crop=False)
         if chosen is None and common and not nye:
             _variants_note(
-                out, opened.project, phases, phases[0].id if fase is not None else None, ctx.obj.project
+                out, opened.project, phases, phase_word(phases[0]) if fase else None, ctx.obj.project
             )
         _vis_notes(out, ws, opened, chosen, ctx.obj.project, seen)
     if read_by_a_person(console):

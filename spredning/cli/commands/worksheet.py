@@ -15,6 +15,7 @@ from spredning.cli.commands.common import (
     out_path,
     parse_phases,
     parse_role,
+    phase_word,
     replacing,
     tell_beside,
     tell_written,
@@ -71,7 +72,7 @@ def arbejdsark(
         elif sheet.marks:
             console.print(say("arbejdsark.follow-up-new-own" if ours else "arbejdsark.follow-up-new"))
         if own and role is not None:  # for our own workshop: not to send, nor to bring in as the partner's
-            fill = command("fase", (phases or ws.guide.phases)[0].id, "--rolle", role)
+            fill = command("fase", phase_word((phases or ws.guide.phases)[0]), "--rolle", role)
             print_said(console, say("arbejdsark.own-empty", command=fill), fill)
         elif ours:  # with our answers, for our own workshop too: what comes back is ours (app/worksheets.py)
             back = command("importer", file_word(done.path, beside))

@@ -3,7 +3,8 @@
 Ctrl+D stops at a menu as at a text prompt; Ctrl+R and Ctrl+S start no search in English; Ctrl+Z
 and Ctrl+Y undo and redo; a colour code pasted stays text; Enter and Tab in a multi-line field work
 as in Notepad; Tab completes a path. Esc goes back: to the caller's choice (_back_keys), to the home
-screen's menu while the home screen runs the command (BackToMenu, menu_behind), else it stops.
+screen's menu while the home screen runs the command (BackToMenu, menu_behind), else it stops;
+in a one-line field it stops as Ctrl+C does, the menu coming back after (_field_stop_keys).
 field_buffer is where every key and every stop reads a field's text.
 """
 
@@ -239,25 +240,34 @@ class BackToMenu(BaseException):
     """
 
 
-_menu_behind: contextvars.ContextVar[bool] = contextvars.ContextVar("menu_behind", default=False)
+class _Behind:
+    """The home screen's menu behind a command it runs: whether Esc in a field stopped the command."""
+
+    escaped = False
+
+
+_menu_behind: contextvars.ContextVar[_Behind | None] = contextvars.ContextVar("menu_behind", default=None)
 
 
 @contextlib.contextmanager
 def menu_behind():
-    """While the home screen runs a command: Esc in the command's lists goes back to the menu.
+    """While the home screen runs a command: Esc in the command's lists and fields goes back to the menu.
 
-    A command run from the shell has no menu to go back to; its lists keep Esc without a meaning.
+    Yields what the command's fields tell the home screen: `escaped`, Esc stopped the command in a
+    field (see _field_stop_keys), so the menu comes back at once, as after Esc in a list.
+    A command run from the shell has no menu to go back to; there Esc stops it.
     """
-    token = _menu_behind.set(True)
+    behind = _Behind()
+    token = _menu_behind.set(behind)
     try:
-        yield
+        yield behind
     finally:
         _menu_behind.reset(token)
 
 
 def escape_leaves() -> bool:
     """True when Esc in a list goes back to the home screen's menu (see menu_behind)."""
-    return _menu_behind.get()
+    return _menu_behind.get() is not None
 
 
 def _escape_stops() -> KeyBindings:
@@ -266,6 +276,28 @@ def _escape_stops() -> KeyBindings:
 
     @bindings.add("escape", eager=True)  # eager, as in _back_keys
     def _stop(event) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    return bindings
+
+
+def _field_stop_keys() -> KeyBindings:
+    """Esc in a one-line field: the command stops as at Ctrl+C, saying what was typed as Ctrl+C does.
+
+    From the shell that is all; from the home screen the menu then comes back at once, as after Esc
+    in a list (menu_behind's `escaped`), after the stop's words: a field holds typed text, which
+    going back in silence would lose. A list of file names open under a path (Tab) is closed first.
+    """
+    bindings = KeyBindings()
+
+    @bindings.add("escape", eager=True)  # eager, as in _back_keys
+    def _stop(event) -> None:
+        if event.current_buffer.complete_state is not None:  # a list of file names open: closes it
+            event.current_buffer.cancel_completion()
+            return
+        behind = _menu_behind.get()
+        if behind is not None:
+            behind.escaped = True
         event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
 
     return bindings

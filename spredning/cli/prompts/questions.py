@@ -45,14 +45,14 @@ def ask_dialogue(partners: Sequence[Partner], question: str, **io) -> Partner | 
 class TypedAction(NamedTuple):
     """An action as typed so far, every part as text (the deadline too: it may be half a date).
 
-    `refused`: a deadline was typed that the field refused; `due` leaves it out (it would be
-    refused again), and what is said of the stop must say so.
+    `refused`: a deadline typed that the field refused, as typed ("" when none was); `due` leaves
+    it out (it would be refused again), and what is said of the stop must say so, quoting it.
     """
 
     what: str = ""
     who: str = ""
     due: str = ""
-    refused: bool = False
+    refused: str = ""
     problem: str = ""  # why a --frist given was refused, when the stop came before its field said so
 
 
@@ -65,7 +65,7 @@ def ask_action(
 ) -> interview.NewAction:
     """What, who and the deadline of an action (a plan item's values are the defaults to edit).
 
-    `interrupted` is given what was typed when Ctrl+C or Ctrl+D stops the asking (see ask_text).
+    `interrupted` is given what was typed when Esc, Ctrl+C or Ctrl+D stops the asking (see ask_text).
     `given_due`: a deadline given with --frist that was refused, and why: the deadline's field
     holds it, the problem said above it (see ask_due). `refused`: the same for the what and who
     given ('what', 'who': why the text was refused), said above the field that holds it.
@@ -79,7 +79,9 @@ def ask_action(
 
     given_who = current.who if current else ""  # a stop keeps what the later fields hold already
     later = (  # the deadline's, at a stop before its field
-        TypedAction(due=shown) if given_due is None else TypedAction(refused=True, problem=given_due[1])
+        TypedAction(due=shown)
+        if given_due is None
+        else TypedAction(refused=given_due[0], problem=given_due[1])
     )
     with fields_together() as fields:  # a stop from outside keeps every field typed, not only the last
         fields.append((t("plan.ask-what"), None))
@@ -106,7 +108,7 @@ def ask_action(
         day = ask_due(
             shown if given_due is None else given_due[0],
             shown,
-            lambda text, refused: stop(TypedAction(what, who, "" if refused else text, refused)),
+            lambda text, refused: stop(TypedAction(what, who, *((text, "") if not refused else ("", text)))),
             refused=None if given_due is None else given_due[1],
             **io,
         )
@@ -133,7 +135,7 @@ def ask_due(
 
     `shown`: the deadline the action has, offered and taken as it is when left so (parse_due's kept).
     `refused`: why `default` (given with --frist) was refused, said above the field that holds it.
-    `interrupted` is given the field's text at Ctrl+C or Ctrl+D, and whether the field refuses it
+    `interrupted` is given the field's text at Esc, Ctrl+C or Ctrl+D, and whether the field refuses it
     (a command offered then leaves it out: it would be refused again).
     """
     from spredning.app.plan import parse_due

@@ -14,7 +14,6 @@ import questionary
 from prompt_toolkit import PromptSession
 from prompt_toolkit.document import Document
 from prompt_toolkit.formatted_text import FormattedText
-from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.lexers import SimpleLexer
 from prompt_toolkit.shortcuts import print_formatted_text
 from questionary import Choice
@@ -24,6 +23,7 @@ from spredning.cli.prompts.keys import (
     BackToMenu,
     _back_keys,
     _escape_stops,
+    _field_stop_keys,
     _leave_keys_to_menu,
     _no_search_keys,
     _pasted_codes,
@@ -154,18 +154,20 @@ def ask_text(
     With `paths`, Tab completes a file or folder name (from the working folder, or ~), as in a shell.
 
     `refused`: why the `default` (a value given as an option) was refused, said above the field,
-    which holds it to correct. There Esc does what it does in a list (see select): it stops as
-    Ctrl+C does, or goes back to the home screen's menu; the help under the field says so.
+    which holds it to correct.
+
+    Esc does what it does in the command's lists (see select): it stops as Ctrl+C does, saying
+    what was typed as Ctrl+C does (`interrupted`), and from the home screen the menu then comes
+    back (_field_stop_keys); the field's help says how to stop. With `back`, Esc returns that value
+    instead of the text (the caller's help says so).
 
     With `one_line`, a text with a line break or a tab inside it (pasted) is refused so, saying
     what to do: saved, the breaks would be spaces, not the text shown in the field.
 
-    With `back`, Esc returns that value instead of the text. `interrupted` is given the field's
-    text when Ctrl+C or Ctrl+D leaves it, before the interrupt goes on: the caller can say what
-    was typed and not saved.
+    `interrupted` is given the field's text when Esc, Ctrl+C or Ctrl+D leaves it, before the
+    interrupt goes on: the caller can say what was typed and not saved.
     """
-    stops = refused is not None and back is NO_BACK  # a field opened for a refused value: Esc as in a list
-    if stops:
+    if back is NO_BACK:  # Esc stops, as in a list: the help says so
         instruction = _with_stop_help(instruction)
     message, instruction = question_lines(
         clean(message), instruction and clean(instruction), _width(io), room=TYPING_ROOM, spaced=False
@@ -176,7 +178,7 @@ def ask_text(
         validate = _one_line(validate)
     while True:
         question = _text_prompt(message, instruction, default, paths=paths, **io)
-        _with_keys(question, *_field_escape(back, stops))
+        _with_keys(question, _back_keys(back) if back is not NO_BACK else _field_stop_keys())
         if refused is not None:  # said once, above the field
             _say_refused(refused, question.application.output)
             refused = None
@@ -193,18 +195,9 @@ def ask_text(
         default = text  # asked again with the text, to correct
 
 
-def _field_escape(back, stops: bool) -> list[KeyBindings]:
-    """What Esc does in a text field: `back`, or with `stops` as in a list (see select), or nothing."""
-    if back is not NO_BACK:
-        return [_back_keys(back)]
-    if stops:
-        return [_leave_keys_to_menu() if escape_leaves() else _escape_stops()]
-    return []
-
-
 def _with_stop_help(instruction: str | None) -> str:
     """A field's help with how to stop (Esc as in a list): '(valgfrit; Esc eller Ctrl+C stopper)'."""
-    help_text = t("prompt.refused-help-menu" if escape_leaves() else "prompt.refused-help")
+    help_text = t("prompt.stop-help-menu" if escape_leaves() else "prompt.stop-help")
     if not instruction:
         return f"({help_text})"
     return f"{instruction[:-1]}; {help_text})" if instruction.endswith(")") else f"{instruction}; {help_text}"
