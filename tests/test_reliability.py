@@ -277,6 +277,39 @@ def test_an_empty_file_to_read_is_a_usage_error_not_the_current_folder(org, argv
     assert home_files(org) == before
 
 
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [(("importer", "-"), "importer"), (("fase", "tjek", "--rolle", "dele", "--svar", "-"), "--svar")],
+    ids=["importer", "svar"],
+)
+def test_a_dash_for_standard_input_is_said_not_to_be_read_and_how_to_give_a_file(org, tmp_path, argv, option):
+    """'importer -' and '--svar -' (many programs' standard input) said 'Filen - findes ikke'."""
+    before = home_files(org)
+    code, out, err = org(*argv)
+    assert code == 2, out + err
+    assert f"{option} - læser ikke fra standardinput" in flat(err)
+    assert f"skriv filens navn efter {option}, fx {option} svar.yaml" in flat(err)
+    assert "findes ikke" not in flat(err)
+    assert home_files(org) == before
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("vis", ""), ("rapport", "--fase", ""), ("guide", ""), ("vis", " ")],
+    ids=["vis", "rapport", "guide", "blank"],
+)
+def test_an_empty_phase_is_a_usage_error_naming_the_phases_not_all_phases(org, tmp_path, argv):
+    """`vis "$FASE"` with an empty variable showed every phase, as 'vis' alone does."""
+    files_before = sorted(p.name for p in tmp_path.iterdir())
+    code, out, err = org(*argv)
+    assert code == 2, out + err
+    assert "Fasens navn er tomt. Guidens faser er: tjek, test, tilpas, fjern, brug, hoest (Høst)." in flat(
+        err
+    )
+    assert out == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == files_before
+
+
 @pytest.mark.parametrize("special", ["fifo", "/dev/null", "folder"])
 @pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
 def test_no_output_command_writes_over_a_special_file_or_a_folder(org, tmp_path, argv, special):

@@ -263,3 +263,16 @@ def test_a_command_that_ends_a_line_after_a_colon_stays_whole_with_its_own_quote
     assert command in lines  # on a line of its own, whole, however narrow
     assert lines[-1] == "Eller kør den i en terminal." or width < 30
     assert all(cell_len(line) <= width for line in lines if line != command)
+
+
+@pytest.mark.parametrize("width", [30, 50, 80])
+def test_a_command_in_other_quotes_for_its_own_apostrophe_stays_whole(width):
+    """A command with a quoted folder in it is put in “...” (i18n.quoted_command): kept whole as '...' is."""
+    from spredning.cli.render_text import commands_whole
+
+    command = "“spredning --hjem '/tmp/Mine projekter' projekt gendan test-1”"
+    text = Text(f"Vil I have projektet tilbage, så skriv {command}. Intet andet er ændret.")
+
+    lines = commands_whole(text, width, "spredning").plain.split("\n")
+
+    assert any(command in line for line in lines), lines

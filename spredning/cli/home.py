@@ -260,7 +260,7 @@ def arguments(found: Home, action: Action) -> list[str]:
         "answers": ["vis"],
         "report": ["rapport", "--format", action.value or "md"],
         "report-overview": ["rapport", "--oversigt", "--format", action.value or "docx"],
-        "import": ["importer", action.value or ""],
+        "import": ["importer", from_here(action.value or "")],
         "use": ["projekt", "brug", action.value or ""],
         "remove": ["projekt", "fjern", action.value or ""],
         "restore": ["projekt", "gendan", action.value or ""],
@@ -272,6 +272,24 @@ def arguments(found: Home, action: Action) -> list[str]:
         "guide-all": ["guide"],
     }
     return fixed[kind]
+
+
+def from_here(path: str) -> str:
+    """A file's path from the current folder when it is in it (as the user would type it), else whole.
+
+    A name that begins with '-' is written './-x', so the command does not read it as an option.
+    """
+    import os
+
+    if not path:
+        return path
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive (Windows): only the whole path reaches it
+        return path
+    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+        return path
+    return os.path.join(os.curdir, relative) if relative.startswith("-") else relative
 
 
 def global_options(settings: Settings) -> list[str]:

@@ -33,6 +33,7 @@ from rich.text import Text
 from spredning.core.errors import Message
 from spredning.core.model import Answer
 from spredning.core.textsafe import clean
+from spredning.i18n import COMMAND_QUOTES
 
 Commands = str | Sequence[str] | None  # words kept whole on one line: none, one or several
 
@@ -401,7 +402,10 @@ def commands_whole(text: Text, width: int, program: str) -> Text:
     result with soft_wrap=True, so rich does not break it again.
     """
     plain = text.plain
-    quoted = f"'{re.escape(program)}[^'\n]*'"
+    quoted = "|".join(  # in the catalogue's quotes, or in others when it holds an apostrophe
+        f"{re.escape(first)}{re.escape(program)}[^{re.escape(last)}\n]*{re.escape(last)}"
+        for first, last in COMMAND_QUOTES
+    )
     after_colon = f"(?<=: ){re.escape(program)} [^\n]*"  # to the end of its line
     commands = [found.span() for found in re.finditer(f"{after_colon}|{quoted}", plain)]
     result = Text(end=text.end)

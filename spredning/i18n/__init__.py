@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime
 import math
 import os
+import re
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -200,7 +201,41 @@ def t(key: str, /, **params: object) -> str:
     if "{" not in entry:
         return entry
     values = {name: _words(value) for name, value in params.items()}
-    return _FORMATTER.vformat(entry, (), {"prog": program(), "prog_here": program_here(), **values})
+    return _filled(entry, {"prog": program(), "prog_here": program_here(), **values})
+
+
+# The quotes a hint's command is put in: the catalogue's own '...', or the first pair that is not in
+# the command itself ('spredning importer "Ærø's svar.yaml"' would end at the apostrophe).
+COMMAND_QUOTES = (("'", "'"), ("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u2039", "\u203a"))
+_QUOTED_FIELD = re.compile(r"'(\{[^'{}]*\}[^']*)'")  # '{command}', '{prog} status', '{name}'
+
+
+def _filled(entry: str, values: Mapping[str, object]) -> str:
+    """The entry with its parameters filled in, each command it quotes in quotes not inside it."""
+    pieces: list[str] = []
+    last = 0
+    for found in _QUOTED_FIELD.finditer(entry):
+        pieces.append(_FORMATTER.vformat(entry[last : found.start()], (), values))
+        pieces.append(quoted_command(_FORMATTER.vformat(found.group(1), (), values)))
+        last = found.end()
+    pieces.append(_FORMATTER.vformat(entry[last:], (), values))
+    return "".join(pieces)
+
+
+def quoted_command(text: str) -> str:
+    """`text` in the catalogue's '...', or in other quotes when it has an apostrophe in it.
+
+    A hint's command is copied from between its quotes: a path it names may hold an apostrophe
+    (a file "Ærø's svar.yaml", a folder shell_word put in single quotes), and the hint's own
+    quote must then be one that is not in it, or the copied command would end there:
+    “spredning --hjem '/tmp/Mine projekter' status”. A name in prose reads whole the same way.
+    """
+    if "'" not in text:
+        return f"'{text}'"
+    for first, last in COMMAND_QUOTES[1:]:
+        if first not in text and last not in text:
+            return f"{first}{text}{last}"
+    return f"'{text}'"  # every pair is in it: as the catalogue writes it
 
 
 def render(message: Message) -> str:

@@ -178,7 +178,12 @@ def parse_role(value: str | None) -> str | None:
 
 
 def parse_phase(guide: Guide, value: str) -> Phase:
-    """Find a phase by name as the guide writes it, in any case, or in ASCII (hoest for Høst)."""
+    """Find a phase by name as the guide writes it, in any case, or in ASCII (hoest for Høst).
+
+    An empty value (a script's empty variable) is a usage error naming the phases, not all phases.
+    """
+    if not value.strip():
+        raise UsageProblem("usage.empty-phase", phases=phase_words(guide))
     phase = guide.find_phase(value)
     if phase is None:
         close = close_phases(guide, value)
@@ -367,10 +372,14 @@ def in_path(name: str, option: str) -> Path:
     """The file a command reads (`importer FIL`, `--svar FIL`): an empty name is a usage error.
 
     Else it was read as the current folder ("Filen . kan ikke læses (det er en mappe)") or a
-    file with no name at all: a script's empty variable, said as a folder problem.
+    file with no name at all: a script's empty variable, said as a folder problem. A lone "-" is
+    refused as not reading standard input (a file named - is ./-): the answers are asked for on
+    standard input in a terminal, and a piped file would be read without the checks a file gets.
     """
     if not name.strip():
         raise UsageProblem("usage.empty-read-file", option=option)
+    if name.strip() == "-":  # many programs' "standard input": here it was looked for as a file named -
+        raise UsageProblem("usage.dash-read-file", option=option)
     return Path(name)
 
 
@@ -536,6 +545,9 @@ def replacing(write: Callable[[bool], T], path, overwrite: bool) -> T:
 
 def shell_word(word: str) -> str:
     """A word a user typed (a project's name), quoted when a shell would split it.
+
+    A hint whose command has a word quoted in it puts the command in quotes not in it (see
+    i18n.quoted_command): “spredning --hjem '/tmp/Mine projekter' status”.
 
     A word with control characters (a path with an escape code or a line break in it) is written
     with the shell's $'...' quoting, its characters escaped: the hint can be copied, and nothing

@@ -27,7 +27,7 @@ def guide(
 
     role = parse_role(rolle)
     content = workspace(ctx).guide
-    phases = (parse_phase(content, fase),) if fase else content.phases
+    phases = (parse_phase(content, fase),) if fase is not None else content.phases
     console = make_console()
     if overblik:
         from spredning.cli.render_text import print_whole

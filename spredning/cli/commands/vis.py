@@ -50,7 +50,7 @@ def vis(
 
     ws = workspace(ctx)
     role = None if begge else parse_role(rolle)
-    phases = (parse_phase(ws.guide, fase),) if fase else ws.guide.phases
+    phases = (parse_phase(ws.guide, fase),) if fase is not None else ws.guide.phases
     opened = ws.open()
     # the sharing side's answers alone are written once for every partner: no partner to choose
     # (a partner's own version of some is named after them, _variants_note); their news can come
