@@ -151,7 +151,8 @@ def partner_file(exe: Path, project: Path, work: Path, changed: int = 10) -> Pat
         qid: Answer(text=dialogue.text(qid) + " Opdateret efter mødet med styregruppen.")
         for qid in reusing[:changed]
     }
-    save_answers(Session(ws, slug, "genbruge", partner), edits)
+    # replace_any, as --erstat: the partner means to change its saved answers
+    save_answers(Session(ws, slug, "genbruge", partner), edits, replace_any=True)
     target = work / "fra-partneren.yaml"
     installed(exe, home, "eksport", "--ud", str(target))
     return target

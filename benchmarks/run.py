@@ -163,8 +163,10 @@ def command_pairs(data: Data, root: Path) -> list[Pair]:
         ),
         pair("importer --tør", run("importer", "--tør", str(data.incoming)), ref(), {"REF": 1.0}, FULL_MIB),
         pair(
-            "fase tjek --svar (one answer)",
-            command([[exe, "fase", "tjek", "--svar", path] for path in answers], env, cwd=str(out)),
+            "fase tjek --svar (one answer)",  # replacing a saved one: --erstat, so a copy is kept first
+            command(
+                [[exe, "fase", "tjek", "--svar", path, "--erstat"] for path in answers], env, cwd=str(out)
+            ),
             {**ref(), "libyaml load+dump+fsync": command([rewrite], env)},
             {"REF": 1.0, "libyaml load+dump+fsync": 2.5},
             FULL_MIB,
