@@ -68,7 +68,7 @@ from spredning.worksheet.package import MAX_FILE, is_word_file
 from spredning.worksheet.record import FieldRecord, SheetProblem, SheetRecord, checksum
 
 if TYPE_CHECKING:
-    from spredning.app.exchange import Incoming
+    from spredning.app.exchange.incoming import Incoming
 
 __all__ = ["MAX_FILE", "Worksheet", "is_word_file", "make_worksheet", "read_worksheet", "write_worksheet"]
 
@@ -249,7 +249,7 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
 
     The worksheet must belong to a project in this folder: it goes back to whoever made it.
     """
-    from spredning.app.exchange import Incoming
+    from spredning.app.exchange.incoming import Incoming
     from spredning.worksheet import package, reader, record
     from spredning.worksheet.returned import brought_in, returned, returned_follow, sheet_copy
 
