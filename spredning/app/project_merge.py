@@ -3,7 +3,7 @@
 A partner who started a project on its own before the sharing side's file came has its answers
 there, and the shared project (imported from that file) beside it. The answers are brought over as
 an exchange file from ourselves would bring them: our side's answers and follow-up from the other
-project, under this project's keys, go through the import's own rules (app/exchange.py,
+project, under this project's keys, go through the import's own rules (app/exchange/,
 core/history.py). A text already here is no change; one that differs is kept beside ours as a
 conflict to settle with `konflikter`; nothing is overwritten. Since the version is ours, it is no
 news to read, and nothing is marked as sent or received.

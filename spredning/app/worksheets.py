@@ -20,7 +20,7 @@ planning, dry runs, conflicts and the history work unchanged. Each field becomes
   filled in by that organisation" (derived from the project, that organisation and the worksheet's
   own random id, so every copy of one worksheet shares it, and two worksheets never share one;
   its first characters name that organisation, so the filler knows its own words when the
-  maker's export brings them: app/exchange.py, from_own_sheet).
+  maker's export brings them: app/exchange/import_plan.py, from_own_sheet).
   Each text a worksheet brought in is remembered with its count in this computer's state, so the
   same text from the same worksheet is the same version whenever it comes back, and a new text
   counts one more: a worksheet sent back again with further edits is newer than its first import;

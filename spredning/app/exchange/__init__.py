@@ -14,4 +14,6 @@ be sent again, lost, or imported late and in any order.
   imported, whose file brought an answer.
 - conflicts.py: the conflicts an import leaves, and settling them.
 - git_markers.py: a project file git marked in a merge, made one file again.
+
+The commands eksport, importer and konflikter (cli/commands/exchange.py) are its front end.
 """
