@@ -13,8 +13,12 @@ import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.app import exchange, projects
+from spredning.app import projects
 from spredning.app.answering import Session
+from spredning.app.exchange.applying import apply_import
+from spredning.app.exchange.exporting import export
+from spredning.app.exchange.incoming import read_incoming
+from spredning.app.exchange.planning import plan_import
 from spredning.app.workspace import Settings, Workspace
 from spredning.core.model import Answer, Partner, Project
 
@@ -96,11 +100,9 @@ def _save(
 
 
 def _exchange(source: Workspace, target: Workspace, out: Path, partner: str | None) -> None:
-    exchange.export(
-        source, role=None, partner_option=partner, include_all=False, out=out, overwrite=True, today=TODAY
-    )
-    incoming = exchange.read_incoming(target, out)
-    exchange.apply_import(target, exchange.plan_import(target, incoming, None), {})
+    export(source, role=None, partner_option=partner, include_all=False, out=out, overwrite=True, today=TODAY)
+    incoming = read_incoming(target, out)
+    apply_import(target, plan_import(target, incoming, None), {})
 
 
 def build(folder: Path) -> Fixture:

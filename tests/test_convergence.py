@@ -29,8 +29,13 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from spredning.app import exchange, projects
+from spredning.app import projects
 from spredning.app.answering import Session
+from spredning.app.exchange import exporting
+from spredning.app.exchange.applying import apply_import
+from spredning.app.exchange.conflicts import open_conflicts, settle
+from spredning.app.exchange.incoming import read_incoming
+from spredning.app.exchange.planning import plan_import
 from spredning.app.workspace import Settings, Workspace
 from spredning.core.errors import SpredningError
 from spredning.core.history import Outcome
@@ -147,7 +152,7 @@ class Exchange(RuleBasedStateMachine):
         ws = self.workspaces[sender]
         partner = PARTNERS[receiver][0] if sender == "S" else None
         path = self.folder / f"fil-{len(self.files):04d}.yaml"
-        exchange.export(
+        exporting.export(
             ws, role=None, partner_option=partner, include_all=False, out=path, overwrite=True, today=TODAY
         )
         dialogues = ("", PARTNERS[receiver][0]) if sender == "S" else ("", PARTNERS[sender][0])
@@ -159,13 +164,13 @@ class Exchange(RuleBasedStateMachine):
         _, sender, _receiver, snapshot = next(f for f in self.files if f[0] == path)
         ws = self.workspaces[copy]
         try:
-            plan = exchange.plan_import(ws, exchange.read_incoming(ws, path), None)
+            plan = plan_import(ws, read_incoming(ws, path), None)
         except SpredningError as exc:
             if exc.key != "exchange.own-file":
                 raise
             self.own_file_brought_nothing(copy, sender, snapshot)
             return
-        exchange.apply_import(ws, plan, {})
+        apply_import(ws, plan, {})
         outcomes = {item.slot: item.outcome for item in plan.items}
         for slot, version in snapshot.items():
             if copy != "S" and sender != "S" and slot[0] not in ("", PARTNERS[sender][0]):
@@ -244,7 +249,7 @@ class Exchange(RuleBasedStateMachine):
         ws = self.workspaces[copy]
         before = ws.store.path_for(self.slug).read_bytes()
         try:
-            exchange.plan_import(ws, exchange.read_incoming(ws, path), None)
+            plan_import(ws, read_incoming(ws, path), None)
         except SpredningError as exc:
             assert exc.key == "exchange.for-other-reuser"
         else:
@@ -269,9 +274,7 @@ class Exchange(RuleBasedStateMachine):
         }[choice]
         ws = self.workspaces[copy]
         entry = ws.store.load(self.slug).entry(slot)
-        done = exchange.settle(
-            ws, self.slug, {slot: (entry, Answer(text=content[0], not_relevant=content[1]))}
-        )
+        done = settle(ws, self.slug, {slot: (entry, Answer(text=content[0], not_relevant=content[1]))})
         assert (done.settled, done.meanwhile) == (1, 0)
         past = frozenset().union(*(v.past for v in held.versions())) | {next(self.events)}
         self.model[copy][slot] = Held(Version(content, past))
@@ -338,9 +341,9 @@ class Exchange(RuleBasedStateMachine):
     def _settle_all(self, copy: str) -> None:
         ws = self.workspaces[copy]
         project = ws.store.load(self.slug)
-        decisions = {item.slot: (item.entry, item.entry.answer) for item in exchange.open_conflicts(project)}
+        decisions = {item.slot: (item.entry, item.entry.answer) for item in open_conflicts(project)}
         if decisions:
-            exchange.settle(ws, self.slug, decisions)
+            settle(ws, self.slug, decisions)
             for slot in decisions:
                 held = self.model[copy][slot]
                 past = frozenset().union(*(v.past for v in held.versions())) | {next(self.events)}

@@ -169,13 +169,13 @@ def test_3_a_settled_conflict_is_settled_on_both_sides(exchanged, keep, tmp_path
     sharing, reusing = exchanged
     _, from_reusing = crossing(sharing, reusing)
     # settle on the sharing side without a terminal: through the application layer, as konflikter does
-    from spredning.app import exchange
+    from spredning.app.exchange.conflicts import open_conflicts, settle
     from spredning.app.workspace import Settings, Workspace
     from spredning.core.model import Answer
 
     ws = Workspace(Settings(home=str(sharing.home)))
-    [item] = exchange.open_conflicts(ws.store.load(sharing.slug))
-    exchange.settle(ws, sharing.slug, {item.slot: (item.entry, Answer(text=keep))})
+    [item] = open_conflicts(ws.store.load(sharing.slug))
+    settle(ws, sharing.slug, {item.slot: (item.entry, Answer(text=keep))})
 
     code, out, err = reusing.import_(sharing.export())
 

@@ -10,7 +10,7 @@ from projectkit import give, new_project
 from spredning.app import home as app_home
 from spredning.app import plan
 from spredning.app.answering import Session
-from spredning.app.exchange import export
+from spredning.app.exchange.exporting import export
 from spredning.core.fileio import checksum
 from spredning.core.model import Answer
 

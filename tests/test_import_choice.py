@@ -311,7 +311,7 @@ def test_the_notes_of_imported_files_forget_files_deleted_or_changed_since(post,
 
 
 def test_the_notes_of_imported_files_keep_only_the_newest_hundred(post, tmp_path):
-    from spredning.app.exchange import file_stamp
+    from spredning.app.exchange.noting import file_stamp
 
     _, aeroe, _ = post
     old = tmp_path / "gamle"

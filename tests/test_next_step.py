@@ -207,7 +207,7 @@ def test_a_dumb_terminal_gets_no_pager_unless_one_is_chosen(tmp_path, pair):
 
 
 def test_a_conflict_settled_is_no_news_from_the_partner_afterwards(pair):
-    from spredning.app import exchange
+    from spredning.app.exchange.conflicts import open_conflicts, settle
     from spredning.app.workspace import Settings, Workspace
     from spredning.core.model import Answer
 
@@ -220,8 +220,8 @@ def test_a_conflict_settled_is_no_news_from_the_partner_afterwards(pair):
         "læs de 2 nye svar fra partneren: spredning vis --nye",
     ]
     ws = Workspace(Settings(home=str(reusing.home)))
-    conflict = exchange.open_conflicts(ws.store.load(reusing.slug))[0]
-    done = exchange.settle(ws, reusing.slug, {conflict.slot: (conflict.entry, Answer("Samlet tekst"))})
+    conflict = open_conflicts(ws.store.load(reusing.slug))[0]
+    done = settle(ws, reusing.slug, {conflict.slot: (conflict.entry, Answer("Samlet tekst"))})
 
     assert done.settled == 1
     assert next_steps(reusing)[0] == "læs det nye svar fra partneren: spredning vis --nye"  # D2 only

@@ -17,7 +17,10 @@ from hypothesis import strategies as st
 from hypothesis.stateful import initialize, invariant, rule
 from test_convergence import COPIES, PARTNERS, Exchange, Held, Version, integrate
 
-from spredning.app import exchange, plan, readiness
+from spredning.app import plan, readiness
+from spredning.app.exchange.applying import apply_import
+from spredning.app.exchange.incoming import read_incoming
+from spredning.app.exchange.planning import plan_import
 from spredning.core import followup, history
 from spredning.core.errors import SpredningError
 from spredning.core.history import Outcome
@@ -72,13 +75,13 @@ class FollowUpExchange(Exchange):
         _, sender, _receiver, snapshot = next(f for f in self.files if f[0] == path)
         ws = self.workspaces[copy]
         try:
-            planned = exchange.plan_import(ws, exchange.read_incoming(ws, path), None)
+            planned = plan_import(ws, read_incoming(ws, path), None)
         except SpredningError as exc:
             if exc.key != "exchange.own-file":
                 raise
             self.own_file_brought_nothing(copy, sender, snapshot)
             return
-        exchange.apply_import(ws, planned, {})
+        apply_import(ws, planned, {})
         outcomes = {item.slot: item.outcome for item in (*planned.items, *planned.records)}
         for slot, version in snapshot.items():
             if copy != "S" and sender != "S" and slot[0] not in ("", PARTNERS[sender][0]):

@@ -228,7 +228,8 @@ def test_both_sides_changing_one_action_keep_both_versions_until_it_is_changed_a
 
 
 def test_an_import_plan_counts_the_follow_up(exchanged):
-    from spredning.app import exchange
+    from spredning.app.exchange.incoming import read_incoming
+    from spredning.app.exchange.planning import plan_import
 
     sharing, aeroe, _ = exchanged
     aeroe.ok("klarhed", "beskriv-innovationen", "gul")
@@ -236,7 +237,7 @@ def test_an_import_plan_counts_the_follow_up(exchanged):
     path = aeroe.export()
     ws = sharing_workspace(sharing)
 
-    plan = exchange.plan_import(ws, exchange.read_incoming(ws, path), None)
+    plan = plan_import(ws, read_incoming(ws, path), None)
 
     assert plan.records_changed() == 2
     assert {item.outcome for item in plan.records if item.slot[0]} == {Outcome.ADDED}

@@ -9,7 +9,9 @@ import json
 import pytest
 from exchange_kit import D1, D2, D3, G1, G2, KEYS, Org, V, flat, start_hub, start_sharing
 
-from spredning.app import exchange
+from spredning.app.exchange.conflicts import settle
+from spredning.app.exchange.incoming import read_incoming
+from spredning.app.exchange.planning import plan_import
 from spredning.app.workspace import Settings, Workspace
 from spredning.core.history import Outcome
 
@@ -36,7 +38,7 @@ def unsent(org: Org, partner: str | None = None) -> int:
 def new_to_receiver(receiver: Org, path) -> int:
     """What importing the file would change at its receiver: answers and follow-up records."""
     ws = Workspace(Settings(home=str(receiver.home)))
-    plan = exchange.plan_import(ws, exchange.read_incoming(ws, path), None)
+    plan = plan_import(ws, read_incoming(ws, path), None)
     changed = (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED, Outcome.CONFLICT)
     return sum(1 for item in plan.items if item.outcome in changed) + plan.records_changed()
 
@@ -109,7 +111,7 @@ def test_a_settled_conflict_waits_to_be_sent_and_closes_it_at_the_partner(hub, r
     project = sharing.project()
     entry = project.entry(("", D1))
     ws = Workspace(Settings(home=str(sharing.home)))
-    exchange.settle(ws, sharing.slug, {("", D1): (entry, entry.answer)})
+    settle(ws, sharing.slug, {("", D1): (entry, entry.answer)})
     assert unsent(sharing, "aeroe-kommune") == 1
     check_send(sharing, aeroe, 1, "aeroe-kommune")
     assert aeroe.others() == {}

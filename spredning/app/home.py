@@ -16,8 +16,9 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from spredning.app import exchange
 from spredning.app.dialogue import several_dialogues
+from spredning.app.exchange.noting import file_stamp
+from spredning.app.exchange.recognise import addressing
 from spredning.app.status import RANK as RANK  # the order of the first actions (re-exported)
 from spredning.app.status import Status, Step, my_roles, next_steps, status_of
 from spredning.app.workspace import Workspace
@@ -270,7 +271,7 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
         action = Action("import", value=str(path), name=name)
         if export:
             action = _addressed(action, path, project_id, me)
-            if action.whose == "us" and imported.get(str(path.resolve())) == exchange.file_stamp(path):
+            if action.whose == "us" and imported.get(str(path.resolve())) == file_stamp(path):
                 action = action._replace(whose="brought")  # imported already, unchanged since
         elif slug is not None and name.startswith(slug + "-"):
             action = action._replace(whose="us")  # a worksheet of ours, come back
@@ -298,7 +299,7 @@ def _addressed(action: Action, path: Path, project_id: str | None, me: str | Non
     organisation) or None (another project, or this computer's side not known: the names say it).
     """
     try:
-        head = exchange.addressing(path)
+        head = addressing(path)
     except OSError:
         return action
     if head is None:

@@ -3,7 +3,7 @@
 A partner who started a project on its own before the sharing side's file came has its answers
 there, and the shared project (imported from that file) beside it. The answers are brought over as
 an exchange file from ourselves would bring them: our side's answers and follow-up from the other
-project, under this project's keys, go through the import's own rules (app/exchange.py,
+project, under this project's keys, go through the import's own rules (app/exchange/,
 core/history.py). A text already here is no change; one that differs is kept beside ours as a
 conflict to settle with `konflikter`; nothing is overwritten. Since the version is ours, it is no
 news to read, and nothing is marked as sent or received.
@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spredning.app import exchange
+from spredning.app.exchange.exporting import outgoing_project
+from spredning.app.exchange.import_plan import ImportPlan
+from spredning.app.exchange.incoming import Incoming
+from spredning.app.exchange.planning import plan_into_own
 from spredning.app.projects import same_organisation
 from spredning.app.workspace import Workspace
 from spredning.core.errors import UsageProblem
@@ -23,7 +26,7 @@ from spredning.core.model import SHARING, Entry, Project
 class Merge(NamedTuple):
     """What `projekt flet` would do: the import plan, and the project the answers come from."""
 
-    plan: exchange.ImportPlan
+    plan: ImportPlan
     source: str  # the other project's slug
     source_name: str
 
@@ -49,7 +52,7 @@ def plan_merge(ws: Workspace, source_name: str, project_option: str | None) -> M
             "merge.other-side", name=source.project.name, slug=source_slug, side=target.local.side
         )
     side = target.local.side
-    outgoing = exchange.outgoing_project(source.project, theirs, None, include_all=me == SHARING, role=side)
+    outgoing = outgoing_project(source.project, theirs, None, include_all=me == SHARING, role=side)
     keys = _dialogue_keys(source.project, target.project, outgoing, theirs, me)
     open_here = [slot for slot, entry in source.project.entries() if entry.in_conflict and _ours(slot, keys)]
     if open_here:
@@ -57,8 +60,8 @@ def plan_merge(ws: Workspace, source_name: str, project_option: str | None) -> M
             "merge.source-conflicts", name=source.project.name, slug=source_slug, n=len(open_here)
         )
     carried = _carried(outgoing, keys, target.project)
-    incoming = exchange.Incoming(carried, source.path, me, me)
-    plan = exchange.plan_into_own(ws, target_slug, incoming)
+    incoming = Incoming(carried, source.path, me, me)
+    plan = plan_into_own(ws, target_slug, incoming)
     return Merge(plan, source_slug, source.project.name)
 
 

@@ -11,8 +11,8 @@ import datetime
 from typing import NamedTuple
 
 from spredning import report
-from spredning.app import exchange
 from spredning.app.dialogue import partner_for, several_dialogues
+from spredning.app.exchange import noting
 from spredning.app.status import Step, dialogue_status
 from spredning.app.workspace import Workspace
 from spredning.core import followup_outline
@@ -69,7 +69,7 @@ def make_report(
     written = {  # a partner's text kept here in a conflict: named as theirs, not the writer's own
         slot[1]: by
         for slot, entry in view.conflicts()
-        if not entry.answer.empty and (by := exchange.writer(opened.local, slot, entry.answer))
+        if not entry.answer.empty and (by := noting.writer(opened.local, slot, entry.answer))
     }
     outline = build_outline(ws.guide, view, scope, writer=opened.local.me, drafts=drafts, written=written)
     steps = dialogue_status(ws, opened, chosen, today).steps

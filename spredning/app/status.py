@@ -15,9 +15,9 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
-from spredning.app import exchange
 from spredning.app.dialogue import partner_for
-from spredning.app.exchange import OpenConflict, open_conflicts
+from spredning.app.exchange import exporting
+from spredning.app.exchange.conflicts import OpenConflict, open_conflicts, partners_own
 from spredning.app.views import HeldMeeting, Stray, held_meetings, strays_in
 from spredning.app.workspace import Workspace
 from spredning.core import followup, followup_outline
@@ -287,9 +287,9 @@ def dialogue_status(
         and _in_dialogue(key_slot(k)[0], partner)
         and (partner is None or sender in (SHARING, partner.key))
     )
-    unsent = exchange.unsent(opened.project, state, partner)
+    unsent = exporting.unsent(opened.project, state, partner)
     answer = _answer_step(view, current, roles, partner)
-    owners = [exchange.partners_own(state, c) for c in conflicts]  # a partner's own: its to settle
+    owners = [partners_own(state, c) for c in conflicts]  # a partner's own: its to settle
     theirs = sum(1 for o in owners if partner is not None and o == partner.key)
     ours = sum(1 for o in owners if o is None)
     steps = _steps(guide.phases, state, partner, answer, ours, drafts, news, (unsent, theirs))
@@ -464,7 +464,7 @@ def next_steps(found: Status) -> tuple[Step, ...]:
     project, first = found.project, found.dialogues[0]
     steps = [s for s in first.steps if s.kind == "side"]
     everyone = open_conflicts(project)
-    conflicts = sum(1 for c in everyone if exchange.partners_own(found.local, c) is None)
+    conflicts = sum(1 for c in everyone if partners_own(found.local, c) is None)
     if conflicts:
         steps.append(Step("conflicts", conflicts))
     steps += [s for d in found.dialogues for s in d.steps if s.kind.startswith("theirs-")]

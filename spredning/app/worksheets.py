@@ -20,7 +20,7 @@ planning, dry runs, conflicts and the history work unchanged. Each field becomes
   filled in by that organisation" (derived from the project, that organisation and the worksheet's
   own random id, so every copy of one worksheet shares it, and two worksheets never share one;
   its first characters name that organisation, so the filler knows its own words when the
-  maker's export brings them: app/exchange.py, from_own_sheet).
+  maker's export brings them: app/exchange/import_plan.py, from_own_sheet).
   Each text a worksheet brought in is remembered with its count in this computer's state, so the
   same text from the same worksheet is the same version whenever it comes back, and a new text
   counts one more: a worksheet sent back again with further edits is newer than its first import;
@@ -68,7 +68,7 @@ from spredning.worksheet.package import MAX_FILE, is_word_file
 from spredning.worksheet.record import FieldRecord, SheetProblem, SheetRecord, checksum
 
 if TYPE_CHECKING:
-    from spredning.app.exchange import Incoming
+    from spredning.app.exchange.incoming import Incoming
 
 __all__ = ["MAX_FILE", "Worksheet", "is_word_file", "make_worksheet", "read_worksheet", "write_worksheet"]
 
@@ -249,7 +249,7 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
 
     The worksheet must belong to a project in this folder: it goes back to whoever made it.
     """
-    from spredning.app.exchange import Incoming
+    from spredning.app.exchange.incoming import Incoming
     from spredning.worksheet import package, reader, record
     from spredning.worksheet.returned import brought_in, returned, returned_follow, sheet_copy
 

@@ -11,7 +11,8 @@ side's questions brings (read here: app/worksheets.py, own_sheet).
 
 from __future__ import annotations
 
-from spredning.app import exchange
+from spredning.app.exchange.import_plan import ImportPlan, Planned
+from spredning.app.exchange.planning import sender_name
 from spredning.app.views import Stray
 from spredning.cli.console import say
 from spredning.cli.render import bullets
@@ -34,7 +35,7 @@ DRY_RUN_LISTS = (
 )
 
 
-def _items(plan: exchange.ImportPlan, kind: Outcome | str) -> list[exchange.Planned]:
+def _items(plan: ImportPlan, kind: Outcome | str) -> list[Planned]:
     """The answers a dry run lists under one heading (DRY_RUN_LISTS).
 
     A conflict the file settles only in part (versions from another partner, which its sender never
@@ -48,7 +49,7 @@ def _items(plan: exchange.ImportPlan, kind: Outcome | str) -> list[exchange.Plan
     return [item for item in plan.listed(kind) if not item.settles_part]
 
 
-def summary(plan: exchange.ImportPlan, settled: int = 0) -> str:
+def summary(plan: ImportPlan, settled: int = 0) -> str:
     """The counts of what the file does.
 
     Conflicts settled during the import are counted apart, and so are those the file settles only
@@ -77,12 +78,12 @@ def summary(plan: exchange.ImportPlan, settled: int = 0) -> str:
     return t("list.separator").join(parts)
 
 
-def with_new_partners(plan: exchange.ImportPlan) -> Project:
+def with_new_partners(plan: ImportPlan) -> Project:
     """The project with the organisations the file brings, so each is named (not "from git")."""
     return plan.project._replace(partners=(*plan.project.partners, *plan.new_partners))
 
 
-def print_dry_run(console, guide: Guide, plan: exchange.ImportPlan, name: str) -> None:
+def print_dry_run(console, guide: Guide, plan: ImportPlan, name: str) -> None:
     """Each answer the file would add, update, remove, close a conflict on or conflict with; the counts.
 
     When it would change or empty our own saved answers, that the import keeps a copy of the
@@ -101,7 +102,7 @@ def print_dry_run(console, guide: Guide, plan: exchange.ImportPlan, name: str) -
     console.print(say("importer.dry-run", summary=summary(plan)))
 
 
-def print_dry_follow_up_backup(console, plan: exchange.ImportPlan, name: str) -> None:
+def print_dry_follow_up_backup(console, plan: ImportPlan, name: str) -> None:
     """After the follow-up records listed: that the import keeps a copy first, if it changes ours.
 
     Said on its own too (the copy keeps our follow-up as it was as well), after the list it refers to.
@@ -111,13 +112,13 @@ def print_dry_follow_up_backup(console, plan: exchange.ImportPlan, name: str) ->
         console.print(say("importer.backup-dry-follow-up", style="yellow", n=len(records), name=name))
 
 
-def print_older(console, guide: Guide, plan: exchange.ImportPlan, dry: bool = False) -> None:
+def print_older(console, guide: Guide, plan: ImportPlan, dry: bool = False) -> None:
     """The answers skipped as older than ours: whose file, which (and its date), each with both texts.
 
     A count alone ("1 ældre udgave sprunget over") leaves the user to guess what was not brought in;
     the file is named as given, and each answer with a line of the file's text and of ours, kept.
     """
-    org = exchange.sender_name(plan.incoming, with_new_partners(plan))
+    org = sender_name(plan.incoming, with_new_partners(plan))
     behind = plan.behind()
     if behind:  # the usual course of a dialogue: said calmly, by question
         key = "importer.behind-dry" if dry else "importer.behind"
@@ -146,7 +147,7 @@ def print_older(console, guide: Guide, plan: exchange.ImportPlan, dry: bool = Fa
     console.print(bullets(lines, 2))
 
 
-def _from_other_project(plan: exchange.ImportPlan) -> bool:
+def _from_other_project(plan: ImportPlan) -> bool:
     """True for `projekt flet`: answers from our own other project, sent by and to ourselves.
 
     app/project_merge.py reads them as a file from this computer's organisation to itself, no
@@ -156,9 +157,7 @@ def _from_other_project(plan: exchange.ImportPlan) -> bool:
     return incoming.sheet_versions is None and plan.me is not None and incoming.sender == plan.me
 
 
-def print_changed_here(
-    console, guide: Guide, plan: exchange.ImportPlan, see: str, backup: str | None = None
-) -> None:
+def print_changed_here(console, guide: Guide, plan: ImportPlan, see: str, backup: str | None = None) -> None:
     """After an import: our own answers it changed or removed, and any other answer it removed.
 
     Ours are listed by question, each with a line of what it was and what it is now, who changed
@@ -191,7 +190,7 @@ def print_changed_here(
         console.print(_lines(guide, plan, others))
 
 
-def print_backup(console, plan: exchange.ImportPlan, backup: str) -> None:
+def print_backup(console, plan: ImportPlan, backup: str) -> None:
     """Where the copy of the project file is (whole, to copy), and what of ours is whole in it."""
     answers, records = len(plan.own_replaced()), len(plan.own_records_replaced())
     if answers and records:
@@ -203,7 +202,7 @@ def print_backup(console, plan: exchange.ImportPlan, backup: str) -> None:
     print_said(console, said, backup)
 
 
-def print_strays(console, layout: Layout, plan: exchange.ImportPlan, path: str | None = None) -> None:
+def print_strays(console, layout: Layout, plan: ImportPlan, path: str | None = None) -> None:
     """The answers the file brings under ids this guide has no place for: kept, shown nowhere, no news.
 
     `path` is the project file they are kept in (None in a dry run: nothing is written).
@@ -211,7 +210,7 @@ def print_strays(console, layout: Layout, plan: exchange.ImportPlan, path: str |
     strays = plan.strays(layout)
     if not strays:
         return
-    org = exchange.sender_name(plan.incoming, plan.project)
+    org = sender_name(plan.incoming, plan.project)
     console.print(say("importer.strays", style="bold yellow", n=len(strays), org=org))
     console.print(stray_list(with_new_partners(plan), [Stray(item.slot, ()) for item in strays]))
     if path is None:
@@ -220,7 +219,7 @@ def print_strays(console, layout: Layout, plan: exchange.ImportPlan, path: str |
         console.print(say("importer.strays.kept", n=len(strays), path=path))
 
 
-def _own_heading(plan: exchange.ImportPlan, n: int):
+def _own_heading(plan: ImportPlan, n: int):
     """Who changed our answers: the file's sender by name, or the file when it does not say."""
     sender = plan.incoming.sender
     project = with_new_partners(plan)
@@ -229,7 +228,7 @@ def _own_heading(plan: exchange.ImportPlan, n: int):
     return say("importer.own-changed-file", style="yellow", n=n)
 
 
-def _lines(guide: Guide, plan: exchange.ImportPlan, items: list[exchange.Planned], marked: bool = False):
+def _lines(guide: Guide, plan: ImportPlan, items: list[Planned], marked: bool = False):
     """The answers as a list: each where it is and its question (its id when the guide lacks it).
 
     `marked` (our own answers, changed) names a removed answer as removed and an added one as new

@@ -439,8 +439,8 @@ def version_lines(
     The labels are the actions': 'Jeres udgave', 'Ærø Kommunes udgave', 'Udgaven fra Odense Kommune'.
 
     `whose` words an organisation's version (version_of); `shown_by` is the partner whose file brought
-    the version shown, when known (exchange.writer); a version from this organisation's own worksheet
-    (its source is `me`) is called so, and one of ours from another project here (projekt flet, told
+    the version shown, when known (app/exchange/noting.writer); a version from this organisation's own
+    worksheet (its source is `me`) is called so, and one of ours from another project here (projekt flet, told
     by its copies: no worksheet of this project `project_id` wrote it) so.
     """
     labels = [(whose(shown_by) if shown_by else None) or t("plan.version-yours")]

@@ -69,7 +69,7 @@ def theirs(
 
     A version from git has no organisation; its own message names it without a genitive. A version
     of our own (`me`) kept beside ours came home from a worksheet we filled in while we typed
-    another text here (app/exchange.incoming_source): `own` says so, naming no one else; or, when
+    another text here (app/exchange/import_plan.incoming_source): `own` says so, naming no one else; or, when
     `answer` (that version) was written in no worksheet, from another project here (`projekt flet`).
     """
     if me is not None and key == me:
@@ -263,7 +263,7 @@ def conflict_view(
 ) -> RenderableType:
     """A conflict: where it is, our answer and the other version(s), with the organisations' names.
 
-    `writer` is the partner whose file brought our version (app/exchange.writer), when known: the
+    `writer` is the partner whose file brought our version (app/exchange/noting.writer), when known: the
     text is then theirs, or they emptied it, and that is said instead of naming us. A partner's
     version kept beside it is that partner's writing on the sharing side, so an empty one is said
     to be emptied by it; elsewhere nothing is said of who emptied it.

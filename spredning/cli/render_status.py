@@ -29,7 +29,7 @@ from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import render, t
 
 if TYPE_CHECKING:  # vis draws with these too and need not import the status use case
-    from spredning.app.exchange import OpenConflict
+    from spredning.app.exchange.conflicts import OpenConflict
     from spredning.app.status import FollowUpSummary, Status
     from spredning.app.views import Stray
 

@@ -19,7 +19,7 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   but never a file somebody else wrote;
 - the exchange files imported here (path, and its size and time as then, key ``importeret``), so
   the home screen can say a file is already brought in without reading it; only the newest
-  hundred of the files still there unchanged are kept (app/exchange.py noted_import). A program
+  hundred of the files still there unchanged are kept (app/exchange/noting.py, noted_import). A program
   from before the key reads the file as only partly understood and keeps it aside, as below;
 - per worksheet (its copy id, worksheet/returned.py), the versions its fields brought in: for each
   answer or record, each text's checksum and the count it was given, so the same text from the

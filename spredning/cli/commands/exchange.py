@@ -10,8 +10,15 @@ from pathlib import Path
 import typer
 from rich.text import Text
 
-from spredning.app import exchange
 from spredning.app.dialogue import PartnerChoice
+from spredning.app.exchange import exporting, noting
+from spredning.app.exchange.applying import ImportResult, apply_import, in_use
+from spredning.app.exchange.conflicts import decision_receivers, open_conflicts, partners_own
+from spredning.app.exchange.conflicts import settle as settle_conflicts  # a local `settle` there
+from spredning.app.exchange.git_markers import repair_git_markers
+from spredning.app.exchange.import_plan import ImportPlan, Planned
+from spredning.app.exchange.incoming import Incoming, read_incoming
+from spredning.app.exchange.planning import plan_import, sender_name
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     NAMED,
@@ -63,7 +70,7 @@ def eksport(
     role = parse_role(rolle)
 
     def write(chosen: str | None):
-        return exchange.export(
+        return exporting.export(
             ws,
             role=role,
             partner_option=chosen,
@@ -118,12 +125,12 @@ def importer(
     path = in_path(fil, "importer")
     ws = workspace(ctx, new_home=True)  # an import may bring a first project into a new folder
     try:
-        incoming = exchange.read_incoming(ws, path)
+        incoming = read_incoming(ws, path)
     except SpredningError as exc:
         if exc.key == "exchange.answers-file":  # meant for 'fase --svar': the command that saves it
             exc.hint = _answers_file_hint(ws, fil, exc)
         raise
-    plan = exchange.plan_import(ws, incoming, ctx.obj.project)
+    plan = plan_import(ws, incoming, ctx.obj.project)
     console = make_console()
     if tor:
         _heading(console, ws, incoming, plan, dry=True)
@@ -151,7 +158,7 @@ def importer(
                 if content is not None:
                     decisions[item.slot] = content
     was_active = ws.store.active() if plan.creates else None
-    result = exchange.apply_import(ws, plan, decisions)
+    result = apply_import(ws, plan, decisions)
     merging.done()  # the texts written are saved in the project now
     with after_work(console):  # without questions, all is said after the import
         if not asking:
@@ -174,7 +181,7 @@ def _active_changed(console, ws, name: str, slug: str, was_active: str) -> None:
     print_fitted(console, said, back, style="yellow", rest="")
 
 
-def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan, dry: bool = False) -> None:
+def _heading(console, ws, incoming: Incoming, plan: ImportPlan, dry: bool = False) -> None:
     """The project the file goes into (a new one, or which), then what the file itself says."""
     project = plan.project
     if plan.creates and plan.namesakes:  # ours has this name too, but the file's was started apart
@@ -187,7 +194,7 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
             say("importer.into", style="bold", name=project.name, path=str(ws.store.path_for(project.slug)))
         )
     if plan.adopts:  # the project started here on the reusing side: one project, not two of a name
-        org, own = exchange.sender_name(incoming, project), _org(project, incoming.receiver or "")
+        org, own = sender_name(incoming, project), _org(project, incoming.receiver or "")
         key = "importer.adopts-dry" if dry else "importer.adopts"
         console.print(say(key, style="yellow", org=org, own=own, name=project.name))
     if plan.copies:  # a copy of the project kept in the folder: only the chosen file gets the answers
@@ -203,7 +210,7 @@ def _heading(console, ws, incoming: exchange.Incoming, plan: exchange.ImportPlan
         console.print(say(key, style="yellow", edition=clean_name(edition), ours=ours))
 
 
-def _namesake(console, ws, plan: exchange.ImportPlan, dry: bool) -> None:
+def _namesake(console, ws, plan: ImportPlan, dry: bool) -> None:
     """A file of a project with our project's name, started apart from it: said plainly, before all.
 
     A file goes into the project with its identity, and one started apart has another: so the
@@ -212,7 +219,7 @@ def _namesake(console, ws, plan: exchange.ImportPlan, dry: bool) -> None:
     in the dry run too, so they can decide before anything is written. Drafts in ours are said
     apart: they are no answers, so the view of the answers leaves them out.
     """
-    org, ours = exchange.sender_name(plan.incoming, plan.project), list(plan.namesakes)
+    org, ours = sender_name(plan.incoming, plan.project), list(plan.namesakes)
     key = "importer.namesake-dry" if dry else "importer.namesake"
     console.print(
         say(key, style="bold yellow", name=plan.project.name, slug=plan.project.slug, ours=ours, org=org)
@@ -234,14 +241,14 @@ def _namesake(console, ws, plan: exchange.ImportPlan, dry: bool) -> None:
     _namesake_active(console, ws, plan.project.slug, dry)
 
 
-def _namesake_sharing(console, ws, plan: exchange.ImportPlan, org: str, ours: str, dry: bool) -> None:
+def _namesake_sharing(console, ws, plan: ImportPlan, org: str, ours: str, dry: bool) -> None:
     """On the sharing side: how the partner's answers come into our project (which may have others).
 
     Answers do not move between projects by themselves: the partner takes our project in (our
     export, beside its own), writes its answers into it and sends that back, which goes into ours.
     A partner our project does not have yet is added first.
     """
-    where = None if exchange.in_use(ws.store) == ours else ours
+    where = None if in_use(ws.store) == ours else ours
     try:
         partner = ws.store.load(ours).partner(plan.incoming.sender or "")
     except SpredningError:  # unreadable now: the partner is named by the file, added if need be
@@ -270,7 +277,7 @@ def _double_quoted(name: str) -> str:
 
 def _namesake_active(console, ws, slug: str, dry: bool) -> None:
     """The project in use stays active (a second one of its name would hide it); how to switch."""
-    active = exchange.in_use(ws.store)
+    active = in_use(ws.store)
     if active is None or active == slug:
         return
     switch = command("projekt", "brug", slug, project=None)
@@ -292,8 +299,8 @@ def _hint_project(ws, slug: str) -> str | NamedProject | None:
 def _imported(
     console,
     ws,
-    plan: exchange.ImportPlan,
-    result: exchange.ImportResult,
+    plan: ImportPlan,
+    result: ImportResult,
     settled: int,
     project: str | NamedProject | None,
 ) -> None:
@@ -308,7 +315,7 @@ def _imported(
     elif plan.own_sheet:  # our own side's questions, filled in by us: from no partner
         console.print(say("importer.done-own-sheet", style="green", summary=summary(plan, settled)))
     else:  # with several partners, whose file it was
-        org = exchange.sender_name(plan.incoming, plan.project)
+        org = sender_name(plan.incoming, plan.project)
         console.print(say("importer.done-from", style="green", org=org, summary=summary(plan, settled)))
     if plan.new_partners and not plan.creates:
         names = [clean_name(p.name or p.key) for p in plan.new_partners]
@@ -347,18 +354,18 @@ def _imported(
         _next_news(console, ws, plan, project)
 
 
-def _next_news(console, ws, plan: exchange.ImportPlan, project: str | NamedProject | None) -> None:
+def _next_news(console, ws, plan: ImportPlan, project: str | NamedProject | None) -> None:
     """The next step after a file that brought the partner's answers: read them, as the home screen offers."""
-    news = exchange.news_from(ws, plan.project.slug, plan.incoming.sender)
+    news = noting.news_from(ws, plan.project.slug, plan.incoming.sender)
     if news:
-        see, org = _see_news(ws, plan, project), exchange.sender_name(plan.incoming, plan.project)
+        see, org = _see_news(ws, plan, project), sender_name(plan.incoming, plan.project)
         print_said(console, say("importer.next-news", n=news, org=org, command=see), see)
 
 
-def _see_news(ws, plan: exchange.ImportPlan, project: str | NamedProject | None) -> str:
+def _see_news(ws, plan: ImportPlan, project: str | NamedProject | None) -> str:
     """The command that shows what a file changed: `vis --nye` in the sender's dialogue.
 
-    A file that does not say who sent it leaves no news (app/exchange.py _remember): then `vis`.
+    A file that does not say who sent it leaves no news (app/exchange/noting.py, _remember): then `vis`.
     """
     from spredning.cli.render_import import with_new_partners
 
@@ -442,7 +449,7 @@ def _org(project: Project, key: str) -> str:
     return org_name(project, key)
 
 
-def follow_up_news(console, plan: exchange.ImportPlan) -> None:
+def follow_up_news(console, plan: ImportPlan) -> None:
     """What the file changes in the follow-up (plan, readiness, approvals, meetings), if anything."""
     changed = plan.records_changed()
     if changed:
@@ -462,7 +469,7 @@ RECORD_OUTCOMES = {
 }
 
 
-def follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
+def follow_up_list(console, guide: Guide, plan: ImportPlan) -> None:
     """The follow-up records the file adds or changes (would, in a dry run), each with what it says."""
     from spredning.cli.render import bullets
     from spredning.cli.render_import import with_new_partners
@@ -488,7 +495,7 @@ def follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
             record=record_line(
                 guide, item.slot[1], item.incoming, _org(everyone, item.slot[0]) if item.slot[0] else ""
             ),
-            org=exchange.sender_name(plan.incoming, everyone),
+            org=sender_name(plan.incoming, everyone),
             n=len(item.after.others),
         )
         for item in plan.records
@@ -498,7 +505,7 @@ def follow_up_list(console, guide: Guide, plan: exchange.ImportPlan) -> None:
         console.print(bullets(lines, 2))
 
 
-def _own_record(guide: Guide, plan: exchange.ImportPlan, everyone: Project, item: exchange.Planned) -> str:
+def _own_record(guide: Guide, plan: ImportPlan, everyone: Project, item: Planned) -> str:
     """One of our own follow-up records the file changes or removes: what it was and is now.
 
     A record is one short line (its texts are single lines, of at most followup.MAX_TEXT
@@ -510,7 +517,7 @@ def _own_record(guide: Guide, plan: exchange.ImportPlan, everyone: Project, item
     org = _org(everyone, item.slot[0]) if item.slot[0] else ""
     before = item.before.answer if item.before is not None else Answer()
     was, now = (record_line(guide, item.slot[1], answer, org) for answer in (before, item.after.answer))
-    said = t("importer.record-own", org=exchange.sender_name(plan.incoming, everyone), was=was, now=now)
+    said = t("importer.record-own", org=sender_name(plan.incoming, everyone), was=was, now=now)
     if item.outcome is Outcome.RESOLVED and item.after.others:  # the file settled only the versions it knew
         said += "\n" + t("importer.record-own-waits", n=len(item.after.others))
     return said
@@ -550,7 +557,7 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
 
     def choose(slot: Slot, entry: Entry, position: tuple[int, int]) -> Answer | None:
         place = where(guide, project, slot)
-        writer = exchange.writer(state, slot, entry.answer) if state is not None else None
+        writer = noting.writer(state, slot, entry.answer) if state is not None else None
         shown = conflict_view(project, place, questions.get(slot[1]), slot[1], entry, me, position, writer)
         console.print(shown)
         ours = org_name(project, me) if me else t("org.us")
@@ -679,13 +686,13 @@ def _theirs_to_settle(console, opened, pending) -> bool:
 
     All versions its text: it settles them. False when some are ours to settle.
     """
-    owners = [exchange.partners_own(opened.local, item) for item in pending]
+    owners = [partners_own(opened.local, item) for item in pending]
     if None in owners:
         return False
     for key in dict.fromkeys(o for o in owners if o is not None):
         partner = opened.project.partner(key)
         org, n = clean_name(partner.name if partner and partner.name else key), owners.count(key)
-        if exchange.unsent(opened.project, opened.local, partner):
+        if exporting.unsent(opened.project, opened.local, partner):
             shown = command("eksport", partner=partner)
             words = t("step.theirs-send", n=n, org=org, command=shown)
         else:
@@ -707,7 +714,7 @@ def konflikter(
     ws = workspace(ctx)
     slug = ws.slug()
     console = make_console()
-    repaired = exchange.repair_git_markers(ws, slug)
+    repaired = repair_git_markers(ws, slug)
     if repaired is not None:  # the project file is whole again, whatever happens to the output now
         with after_work(console):
             console.print(
@@ -721,7 +728,7 @@ def konflikter(
             )
     opened = ws.store.open(slug)
     chosen = choose_partner(opened.project, opened.local, partner, required=False)
-    pending = exchange.open_conflicts(opened.project, chosen)
+    pending = open_conflicts(opened.project, chosen)
     if not pending:
         console.print(say("konflikter.none", style="green"))
         return
@@ -738,7 +745,7 @@ def konflikter(
                     item.entry,
                     me,
                     (number, len(pending)),
-                    exchange.writer(opened.local, item.slot, item.entry.answer),
+                    noting.writer(opened.local, item.slot, item.entry.answer),
                 )
             )
         if not _theirs_to_settle(console, opened, pending):
@@ -755,7 +762,7 @@ def konflikter(
             content = choose(item.slot, item.entry, (number, len(pending)))
             if content is not None:
                 decisions[item.slot] = (item.entry, content)
-    done = exchange.settle(ws, slug, decisions)
+    done = settle_conflicts(ws, slug, decisions)
     merging.done()  # the texts written are saved in the project now
     with after_work(console):
         _settled(
@@ -793,7 +800,7 @@ def _send_decisions(console, opened, settled: list[tuple[Slot, Entry]], n: int, 
 
     project, me = opened.project, opened.local.me
     several = me == SHARING and len(project.partners) > 1
-    receivers = exchange.decision_receivers(project, me, settled)
+    receivers = decision_receivers(project, me, settled)
     shown = tuple(
         command("eksport", partner=receiver if several else None, project=project_option)
         for receiver in receivers

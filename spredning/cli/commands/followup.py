@@ -98,7 +98,7 @@ def show_versions(console, guide, project, state, found, project_option=NAMED, s
 
     from rich.padding import Padding
 
-    from spredning.app.exchange import writer
+    from spredning.app.exchange.noting import writer
     from spredning.cli.render import bullets
     from spredning.cli.render_plan import version_lines, version_of, versions_heading
     from spredning.cli.render_project import org_name

@@ -110,7 +110,7 @@ def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str 
 
 def _with_writer(project, state, item):
     """An action in two versions with the partner whose file brought the one shown, when known."""
-    from spredning.app.exchange import writer
+    from spredning.app.exchange.noting import writer
 
     entry = project.record((item.where, f"plan:{item.id}")) if item.others else None
     by = writer(state, (item.where, f"plan:{item.id}"), entry.answer) if entry is not None else None

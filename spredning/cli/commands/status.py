@@ -273,7 +273,8 @@ def _partner_name(result: Status, partner: Partner | None) -> str:
 
 def _notes(console, guide: Guide, result: Status, conflicts, strays, project_option) -> None:
     """The open conflicts, listed with both versions, and the answers the guide has no place for."""
-    from spredning.app import exchange
+    from spredning.app.exchange.conflicts import partners_own
+    from spredning.app.exchange.noting import writer
     from spredning.cli.render_status import conflict_list
 
     several = several_dialogues(result.project, result.local)
@@ -282,13 +283,13 @@ def _notes(console, guide: Guide, result: Status, conflicts, strays, project_opt
         writers = {
             item.slot: by
             for item in conflicts
-            if (by := exchange.writer(result.local, item.slot, item.entry.answer)) is not None
+            if (by := writer(result.local, item.slot, item.entry.answer)) is not None
         }
         listed = conflict_list(guide, result.project, conflicts, result.local.me, writers, console.width)
         console.print(listed)
         partner = result.dialogues[0].dialogue.partner if several and not result.portfolio else None
         settle = command("konflikter", partner=partner, project=project_option)
-        theirs = all(exchange.partners_own(result.local, item) for item in conflicts)  # none ours to settle
+        theirs = all(partners_own(result.local, item) for item in conflicts)  # none ours to settle
         key = "status.conflicts-see" if theirs else "status.conflicts-settle"
         print_fitted(console, t(key, n=len(conflicts), command=settle), settle)
     if strays:

@@ -1,0 +1,159 @@
+"""Applying an import: the plan written into the project file, with the local state noted.
+
+An answer saved meanwhile is merged again rather than overwritten; a conflict the user decided
+while importing is settled at once; a text of ours the import replaces is first kept in a copy of
+the project file. A new project a file brings is made here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from spredning.app.exchange.conflicts import leaves_behind
+from spredning.app.exchange.import_plan import ImportPlan, Planned, incoming_source
+from spredning.app.exchange.noting import _no_longer_news, _remember
+from spredning.app.workspace import Workspace
+from spredning.core import history, local
+from spredning.core.errors import Message, SpredningError
+from spredning.core.history import Outcome
+from spredning.core.local import LocalState, slot_key
+from spredning.core.model import Answer, Entry, Partner, Project, Slot
+
+
+class ImportResult(NamedTuple):
+    """What an import did."""
+
+    plan: ImportPlan
+    path: Path
+    open_conflicts: int  # conflicts left for later (in the imported dialogues)
+    settled: int
+    backup: Path | None = None  # the project file as it was, kept when something of ours was replaced
+    chosen_over: int = 0  # conflicts where the version chosen left the text that stood here behind
+
+
+def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answer]) -> ImportResult:
+    """Write an import: each answer as planned unless it changed meanwhile (then merged again).
+
+    `decisions` settle some of the new conflicts now: the content the user chose for each. When
+    the import changes or empties our own saved answers or follow-up records (keeps_copy), the
+    project file as it was is first kept as a copy beside it (ImportResult.backup), so their old
+    text is not lost.
+    """
+    store = ws.store
+    if plan.creates:
+        _create(store, plan)
+
+    def bring_in(project: Project, state: LocalState):
+        project = project._replace(partners=_with_partners(project.partners, plan.new_partners))
+        if plan.adopts:  # one project with the sharing side's from now on: its identity
+            # and the sharing organisation's name as it writes it (the same name, told apart here
+            # only by case or spacing: see _started_here)
+            sharing_org = plan.incoming.project.sharing_org or project.sharing_org
+            project = project._replace(id=plan.incoming.project.id, sharing_org=sharing_org)
+        if plan.becomes and state.me is None:
+            state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
+        settled = 0
+        news, decided_keys = [], set()
+        strays = {item.slot for item in plan.strays(ws.layout)}  # shown nowhere: nothing to read
+        for item in plan.items:
+            fresh = project.entry(item.slot)
+            after = item.after if fresh == item.before else _again(fresh, item, plan, state.copy)
+            decided = item.slot in decisions and after.in_conflict
+            if decided:  # the user read the partner's version to decide: it is no news later
+                after = history.resolved(
+                    after, decisions[item.slot], state.copy, local.given_count(state, item.slot)
+                )
+                settled += 1
+                decided_keys.add(slot_key(item.slot))
+            if after != fresh:
+                project = project.with_entry(item.slot, after)
+            if (
+                not decided
+                and item.slot not in strays  # shown nowhere: nothing to read
+                and item.outcome in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED, Outcome.CONFLICT)
+                and not plan.from_own_sheet(item)
+            ):  # what we wrote ourselves in a worksheet (kept beside ours, too) is no news from the sender
+                news.append(slot_key(item.slot))
+        project = _bring_in_records(project, plan)
+        state = _no_longer_news(_remember(state, plan, news), decided_keys)
+        open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
+        return project, state, (open_conflicts, settled)
+
+    chosen_over = sum(
+        1
+        for item in plan.items
+        if item.slot in decisions
+        and item.before is not None
+        and leaves_behind(item.before.answer, decisions[item.slot])
+    )
+    keep = plan.keeps_copy() or chosen_over > 0  # a copy only when a text of ours is replaced
+    open_conflicts, settled = _transact_import(store, plan.project.slug, bring_in, keep)
+    backup = store.last_backup if keep else None
+    path = store.path_for(plan.project.slug)
+    return ImportResult(plan, path, open_conflicts, settled, backup, chosen_over)
+
+
+def _create(store, plan: ImportPlan) -> None:
+    """The new project a file brings; active, unless a project of its name is in use (see in_use)."""
+    in_use_now = in_use(store) if plan.namesakes else None
+    state = local.load(store.home, plan.project.slug)._replace(fresh=False)
+    if plan.becomes:
+        state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
+    store.create(plan.project._replace(partners=(*plan.project.partners, *plan.new_partners)), state)
+    if in_use_now is None:
+        store.set_active_after(plan.project.slug)
+    elif store.active() != in_use_now:  # it was the only one: named now, or commands would not know
+        store.set_active_after(in_use_now)
+
+
+def in_use(store) -> str | None:
+    """The project commands without --projekt work in now: the active one, else the only one.
+
+    A file started apart from a project of the same name here becomes a second project of that
+    name; made active, it would hide the one in use (on the sharing side, the one with every
+    other dialogue) from each following command. So the one in use stays active.
+    """
+    active = store.active()
+    if active is not None:
+        return active
+    slugs = store.project_slugs()
+    return slugs[0] if len(slugs) == 1 else None
+
+
+def _transact_import(store, slug: str, bring_in, keep_backup: bool):
+    """store.transact for an import: a project grown too large is the partner's answers to shorten."""
+    try:
+        return store.transact(slug, bring_in, keep_backup=keep_backup)
+    except SpredningError as exc:
+        if exc.key.startswith("store.too-large"):
+            exc.hint = Message("importer.too-large.hint", exc.params)
+        raise
+
+
+def _bring_in_records(project: Project, plan: ImportPlan) -> Project:
+    """The follow-up records as planned; one changed during the import is brought in again."""
+    for item in plan.records:
+        fresh = project.record(item.slot)
+        after = item.after
+        if fresh != item.before:
+            source = incoming_source(plan.incoming, fresh, item.incoming, plan.project.id, plan.me)
+            after = history.integrate(fresh, item.incoming._replace(source=source))[0]
+        if after != fresh:
+            project = project.with_record(item.slot, after)
+    return project
+
+
+def _again(fresh: Entry | None, item: Planned, plan: ImportPlan, copy: str) -> Entry:
+    """Someone saved this answer during the import: bring the incoming version in again."""
+    if plan.incoming.legacy:
+        base = (plan.incoming.legacy_base or {}).get(item.slot[1])
+        return history.integrate_legacy(fresh, item.incoming, base, copy)[0]
+    source = incoming_source(plan.incoming, fresh, item.incoming, plan.project.id, plan.me)
+    return history.integrate(fresh, item.incoming._replace(source=source))[0]
+
+
+def _with_partners(partners: tuple[Partner, ...], new: tuple[Partner, ...]) -> tuple[Partner, ...]:
+    known = {p.key for p in partners}
+    return (*partners, *(p for p in new if p.key not in known))

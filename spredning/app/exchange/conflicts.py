@@ -1,0 +1,107 @@
+"""Conflicts: answers with another version waiting for a decision, and settling them.
+
+A choice that leaves the text that stood here behind keeps the project file as it was beside it
+first (leaves_behind), so no text is lost by a wrong choice. The decisions then go to whoever
+must close the same conflicts at their end (decision_receivers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from spredning.app.exchange.noting import _no_longer_news, writer
+from spredning.app.workspace import Workspace
+from spredning.core import history, local
+from spredning.core.local import LocalState, slot_key
+from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Slot, normalise, writer_settles
+
+
+class OpenConflict(NamedTuple):
+    """An answer with another version waiting for a decision."""
+
+    slot: Slot
+    entry: Entry
+
+
+def partners_own(state: LocalState, conflict: OpenConflict) -> str | None:
+    """The partner whose own conflict this is (every version its text: its to settle), else None."""
+    by = writer(state, conflict.slot, conflict.entry.answer)
+    return by if by is not None and writer_settles(conflict.entry, by) else None
+
+
+def open_conflicts(project: Project, partner: Partner | None = None) -> list[OpenConflict]:
+    """The conflicts to settle: in one dialogue (as Dialogue.conflicts counts them), or everywhere."""
+    if partner is None:
+        return [OpenConflict(slot, entry) for slot, entry in project.entries() if entry.in_conflict]
+    return [OpenConflict(slot, entry) for slot, entry in project.dialogue(partner).conflicts()]
+
+
+class Settled(NamedTuple):
+    """What settling conflicts did."""
+
+    settled: int
+    meanwhile: int  # changed since they were shown: left for another time
+    backup: Path | None = None  # the project file as it was, when a choice left a text behind
+    chosen_over: int = 0
+
+
+def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answer]]) -> Settled:
+    """Settle conflicts: each (entry as shown, chosen content).
+
+    A choice that leaves the text that stood here behind (another version, or a text written from
+    several) keeps the project file as it was beside it first, so no text is lost by a wrong choice.
+    """
+
+    def apply(project: Project, state: LocalState):
+        settled = meanwhile = 0
+        seen = set()
+        for slot, (shown, content) in decisions.items():
+            fresh = project.entry(slot)
+            if fresh is None or fresh != shown:
+                meanwhile += 1
+                continue
+            project = project.with_entry(
+                slot, history.resolved(fresh, content, state.copy, local.given_count(state, slot))
+            )
+            settled += 1
+            seen.add(slot_key(slot))
+        return project, _no_longer_news(state, seen), (settled, meanwhile)
+
+    chosen_over = sum(1 for shown, content in decisions.values() if leaves_behind(shown.answer, content))
+    settled, meanwhile = ws.store.transact(slug, apply, keep_backup=chosen_over > 0)
+    backup = ws.store.last_backup if chosen_over and settled else None
+    return Settled(settled, meanwhile, backup, chosen_over if backup is not None else 0)
+
+
+def leaves_behind(here: Answer, chosen: Answer) -> bool:
+    """True when the version chosen in a conflict drops the text that stood here (then kept in a copy).
+
+    "Both, one after the other" (or a text written around it) keeps it whole: nothing is replaced.
+    """
+    if not here.text or here.not_relevant != chosen.not_relevant:
+        return bool(here.text)
+    paragraphs = f"\n\n{chosen.text}\n\n"  # whole paragraphs: "Ja" is not kept by "Jamen nej"
+    return all(f"\n\n{text}\n\n" not in paragraphs for text in {here.text, normalise(here.text)})
+
+
+def decision_receivers(
+    project: Project, me: str | None, settled: Iterable[tuple[Slot, Entry]]
+) -> tuple[Partner | None, ...]:
+    """Who must get the decisions on these conflicts (as they were shown) to close them there too.
+
+    A reusing organisation sends to the sharing side (None). The sharing side sends to each partner
+    whose dialogue a conflict was in; a decision on a shared answer goes to every partner, since
+    each of them has that answer (the decision is new to them all, as status counts it).
+    """
+    if me is None:
+        return ()
+    if me != SHARING:
+        return (None,)
+    keys: set[str] = set()
+    for (where, _), _entry in settled:
+        if not where:
+            return project.partners
+        keys.add(where)
+    return tuple(p for p in project.partners if p.key in keys)

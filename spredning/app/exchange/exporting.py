@@ -1,0 +1,214 @@
+"""Exporting: the file for a partner, and what it would bring them that they do not have yet.
+
+An export is a project file carrying the sharing side's answers and one partner's dialogue, with
+every answer's history. The follow-up records (core/followup.py: plan, readiness, approvals,
+meetings) travel the same way: the general ones and the receiver's dialogue's. What the receiver
+is then known to have is noted, so status can count what is not sent yet (unsent).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from spredning.app import files
+from spredning.app.dialogue import partner_for
+from spredning.app.exchange.incoming import _places
+from spredning.app.workspace import Workspace
+from spredning.core import fileio, followup, history, projectfile, yamlio
+from spredning.core.errors import SpredningError, UsageProblem
+from spredning.core.local import LocalState, slot_key
+from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Version, side_of
+
+
+class Exported(NamedTuple):
+    """An export written: where, for whom, and what it carries."""
+
+    path: Path
+    project: Project
+    receiver: str  # 'dele' or a partner's key
+    receiver_name: str
+    answers: int
+    others_included: tuple[str, ...]  # other partners' names included on purpose
+    replaced: bool
+    changes: int = 0  # answers and records in the file the receiver was not known to have
+    beside: bool = False  # without --ud, put beside the projects folder (files.place)
+
+
+def export(
+    ws: Workspace,
+    *,
+    role: str | None,
+    partner_option: str | None,
+    include_all: bool,
+    out: Path | None,
+    overwrite: bool,
+    today: datetime.date,
+) -> Exported:
+    """Write the file for a partner: the sharing side's answers and that partner's dialogue."""
+    opened = ws.open()
+    project, state = opened.project, opened.local
+    me = state.me
+    if me is None:
+        raise UsageProblem("exchange.who-are-you")
+    if me == SHARING:
+        receiver = partner_for(project, state, partner_option)
+        if receiver is None:
+            raise UsageProblem("exchange.no-partner")
+        receiver_key, receiver_name = receiver.key, receiver.name or receiver.key
+        name = f"{project.slug}-til-{receiver.key}.yaml"
+    else:
+        if include_all:
+            raise UsageProblem("exchange.all-only-sharing")
+        if partner_option is not None:  # only this organisation's own name passes (dialogue.not-ours)
+            partner_for(project, state, partner_option)
+        receiver = None
+        receiver_key, receiver_name = SHARING, project.sharing_org
+        name = f"{project.slug}-fra-{me}.yaml"
+    outgoing = outgoing_project(project, me, receiver, include_all=include_all, role=role)
+    content = projectfile.serialise(
+        outgoing, ws.layout, opened.path, {"fra": me, "til": receiver_key, "dato": today.isoformat()}
+    )
+    _check_size(ws, content, outgoing, receiver_name)
+    path, beside = files.place(ws, out, name)
+    key = str(path.absolute())
+    replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
+    files.write_output(ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key))
+    new = _new_to(outgoing, state.known.get(receiver_key, {}))
+    changes = len(new)
+    sent = {key: history.written(answer) for key, answer in new}  # an older version is not what they have
+    ws.store.remember(  # not written: the front end warns, the export is written
+        project.slug,
+        lambda s: s._replace(
+            exports={**s.exports, key: fileio.checksum(content)},
+            known={**s.known, receiver_key: {**s.known.get(receiver_key, {}), **sent}},
+        ),
+    )
+    # only the sharing side can include other partners, and only on purpose (--alle-partnere)
+    others = tuple(
+        p.name or p.key for p in outgoing.partners if include_all and receiver and p.key != receiver.key
+    )
+    count = sum(1 for _, e in outgoing.entries() if not e.answer.empty)
+    return Exported(path, project, receiver_key, receiver_name, count, others, replaced, changes, beside)
+
+
+def _check_size(ws: Workspace, content: bytes, outgoing: Project, receiver_name: str) -> None:
+    """Refuse an export larger than 'importer' reads, before anything is written or marked as sent.
+
+    The limit is the import's own (projectfile.loads reads at most yamlio.MAX_BYTES), so a file
+    that is written can always be read by the partner. The longest answers are named, to shorten.
+    """
+    if len(content) <= yamlio.MAX_BYTES:
+        return
+    longest = outgoing.longest()
+    raise SpredningError(
+        "exchange.too-large",
+        size=len(content),
+        limit=yamlio.MAX_BYTES,
+        receiver=receiver_name,
+        ids=_places(ws, outgoing, longest),
+        n=len(longest),
+    )
+
+
+def outgoing_project(
+    project: Project,
+    me: str,
+    receiver: Partner | None,
+    *,
+    include_all: bool = False,
+    role: str | None = None,
+) -> Project:
+    """What a file from `me` carries: the sharing side's answers and one dialogue, with follow-up.
+
+    The dialogue is the receiver's (every one with `include_all`; a reusing organisation's own when
+    it sends); each answer and record goes in its current version, without the versions kept
+    beside it in a conflict. `export` writes this project and `unsent` counts from it, so the two
+    cannot disagree.
+    """
+    if me != SHARING:
+        dialogues = [me]
+    elif include_all:
+        dialogues = [p.key for p in project.partners]
+    else:
+        dialogues = [receiver.key] if receiver is not None else []
+    shared = _only_side({q: Entry(e.answer) for q, e in project.shared.items()}, role)
+    chosen = {
+        key: _only_side({q: Entry(e.answer) for q, e in project.dialogues.get(key, {}).items()}, role)
+        for key in dialogues
+    }
+    records = {
+        where: {
+            k: Entry(e.answer) for k, e in project.records.get(where, {}).items() if _record_side(k, role)
+        }
+        for where in ("", *dialogues)
+    }
+    return project._replace(
+        partners=tuple(p for p in project.partners if p.key in dialogues),
+        shared=shared,
+        dialogues={k: v for k, v in chosen.items() if v},
+        records={k: v for k, v in records.items() if v},
+        example=False,
+    )
+
+
+def not_known(outgoing: Project, known: Mapping[str, str]) -> list[str]:
+    """The slot keys of a file's answers and records whose version the receiver is not known to have.
+
+    Not known: never sent to it nor seen in its files, or changed since (a deletion included). A
+    version older than the one it is known to have is nothing new to it (a project file put back to
+    an older copy, see store.WentBack); the same version with another text is (a count given twice
+    by a program from before local.py remembered the counts it gave).
+    """
+    return [key for key, _ in _new_to(outgoing, known)]
+
+
+def _new_to(outgoing: Project, known: Mapping[str, str]) -> list[tuple[str, Answer]]:
+    """The slot keys and answers of not_known."""
+    found = []
+    for slot, entry in (*outgoing.entries(), *outgoing.record_entries()):
+        answer = entry.answer
+        if answer.empty and not answer.version:
+            continue  # nothing was ever written here
+        seen = history.parse(known.get(slot_key(slot), ""))
+        if seen is None or _newer(answer, *seen):
+            found.append((slot_key(slot), answer))
+    return found
+
+
+def _newer(answer: Answer, check: str | None, version: Version) -> bool:
+    """Whether an answer is new to a receiver known to have `version` (with text checksum `check`)."""
+    order = history.compare(answer.version, version)
+    if order is history.Order.SAME:
+        return check not in (None, history.checksum(answer))
+    return order is not history.Order.BEFORE
+
+
+def unsent(project: Project, state: LocalState, partner: Partner | None) -> int:
+    """How many answers and records `eksport` would bring the other side that it does not have yet.
+
+    The file is the sharing side's for `partner`, or a reusing organisation's own.
+    """
+    me = state.me
+    if me is None:
+        return 0
+    if me != SHARING:
+        return len(not_known(outgoing_project(project, me, None), state.known.get(SHARING, {})))
+    if partner is None:
+        return 0
+    return len(not_known(outgoing_project(project, me, partner), state.known.get(partner.key, {})))
+
+
+def _only_side(entries: dict[str, Entry], role: str | None) -> dict[str, Entry]:
+    return {q: e for q, e in entries.items() if role is None or side_of(q) == role}
+
+
+def _record_side(key: str, role: str | None) -> bool:
+    """With --rolle, a readiness mark or an approval goes only with its side's answers."""
+    kind, rest = followup.split_key(key)
+    if role is None or kind not in ("klarhed", "godkendelse"):
+        return True
+    return rest.rsplit(".", 1)[-1] == role
