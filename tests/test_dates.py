@@ -280,9 +280,11 @@ def test_a_blank_date_is_refused_with_the_command_and_todays_date_in_it(
     said = refused_with(run_cli, words, blank)
 
     command = fixed.format(today=typed(TODAY))
+    # a command holding an apostrophe gets outer quotes it does not hold (i18n: quotes that never collide)
+    quoted = f"“spredning {command}”" if "'" in command else f"'spredning {command}'"
     assert said == (
         "Fejl: Der står ingen dato efter --dato. "
-        f"Skriv datoen som dag-måned-år, fx 'spredning {command}', "
+        f"Skriv datoen som dag-måned-år, fx {quoted}, "
         "eller udelad --dato for at bruge dagens dato."
     )
     assert ws.store.path_for(reusing).read_bytes() == before  # nothing noted
