@@ -311,10 +311,19 @@ def atomic_write(path: Path, content: str | bytes) -> None:
     """Replace a file's contents atomically: a crash leaves the old file or the new, never half.
 
     A failed write removes its temp file and leaves the old file as it was. A new file gets the
-    usual permissions (0666 less the umask), a replaced one keeps its own.
+    usual permissions (0666 less the umask), a replaced one keeps its own. A stop (SIGTERM,
+    SIGHUP, Ctrl+C) waits until the file is in place: a stop from outside ends the program at
+    once (os._exit), and it left the temp file beside the file.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     make_folder(path.parent)
+    with uninterrupted():
+        _replace_with(path, data)
+    _fsync_dir(path.parent)
+
+
+def _replace_with(path: Path, data: bytes) -> None:
+    """atomic_write's write: a temp file beside path, fsynced, renamed over it; removed on failure."""
     new = not os.path.lexists(path)
     tmp = path.parent / f".{path.name}.{os.urandom(8).hex()}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
@@ -335,7 +344,6 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise _write_error(path, exc, new) from None
         raise
-    _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -381,6 +389,16 @@ def write_output(
         guard(path)
     if existing is not None and not overwrite and checksum(existing) != replaceable:
         raise SpredningError("files.exists", path=path)
+    # A stop (SIGTERM, SIGHUP, Ctrl+C) waits until the file is in place: a stop from outside ends
+    # the program at once (os._exit), and between the temp file and the link it left the temp file.
+    with uninterrupted():
+        _put_in_place(path, raw, existing, protected)
+    _fsync_dir(folder)
+    return path
+
+
+def _put_in_place(path: Path, raw: bytes, existing: bytes | None, protected: tuple[Path, ...]) -> None:
+    """Write raw to a temp file beside path and link it (new) or rename it (existing) into place."""
     tmp = _write_temp(path, raw, new=existing is None)
     try:
         if existing is None:
@@ -396,8 +414,6 @@ def write_output(
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-    _fsync_dir(folder)
-    return path
 
 
 def _not_a_folder(path: Path) -> None:
