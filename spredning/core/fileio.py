@@ -22,11 +22,25 @@ BACKUP_INFIX = ".bak-"
 
 
 class SpecialFile(OSError):
-    """The path is not a regular file (a folder, a device, a FIFO)."""
+    """The path is not a regular file: its `kind` is 'folder', 'fifo', 'socket', 'device' or 'other'.
 
-    def __init__(self, folder: bool):
+    A FIFO or socket is one only when nothing came from it (no program writes to it): one that
+    brings text (a pipe from another program, /dev/stdin) is read.
+    """
+
+    def __init__(self, kind: str):
+        folder = kind == "folder"
         super().__init__(errno.EISDIR if folder else errno.ENODEV, "special file")
         self.folder = folder
+        self.kind = kind
+
+
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, as SpecialFile's kind."""
+    for test, kind in ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "fifo"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return kind
+    return "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "other"
 
 
 class ChangingFile(OSError):
@@ -60,7 +74,7 @@ def read_regular(path: Path, limit: int, *, quiet: bool = False) -> bytes:
         try:
             before = os.fstat(fd)
             if not stat.S_ISREG(before.st_mode):
-                raise SpecialFile(stat.S_ISDIR(before.st_mode))
+                raise SpecialFile(kind_of(before.st_mode))
             data = _read_all(fd, limit)
             after = os.fstat(fd)
         finally:
@@ -82,9 +96,15 @@ def _same(one: os.stat_result, other: os.stat_result) -> bool:
 def read_capped(path: Path, limit: int) -> bytes:
     """Read at most limit + 1 bytes of a file the user names: a regular file, or a pipe (/dev/stdin).
 
-    A FIFO nobody writes to reads as empty instead of waiting for ever; a device is refused.
+    A FIFO nobody writes to is refused at once (SpecialFile 'fifo') instead of waiting for ever or
+    reading as an empty file; so are a folder, a device and a socket (which cannot be opened).
     """
-    fd = _open_nonblocking(path)
+    try:
+        fd = _open_nonblocking(path)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO and _is_socket(path):  # 'no such device' says nothing useful
+            raise SpecialFile("socket") from None
+        raise
     try:
         mode = os.fstat(fd).st_mode
     except OSError:
@@ -95,10 +115,20 @@ def read_capped(path: Path, limit: int) -> bytes:
         return read_regular(path, limit, quiet=True)
     try:
         if not stat.S_ISFIFO(mode) and not stat.S_ISSOCK(mode):
-            raise SpecialFile(stat.S_ISDIR(mode))
-        return _read_all(fd, limit)
+            raise SpecialFile(kind_of(mode))
+        data = _read_all(fd, limit)
+        if not data:  # no program writes to it (a writer waiting to open one counts as writing)
+            raise SpecialFile(kind_of(mode))
+        return data
     finally:
         os.close(fd)
+
+
+def _is_socket(path: Path) -> bool:
+    try:
+        return stat.S_ISSOCK(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _read_all(fd: int, limit: int) -> bytes:

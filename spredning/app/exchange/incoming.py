@@ -17,7 +17,7 @@ from spredning.app.exchange.recognise import _begins_as_ours, answers_shape, loo
 from spredning.app.views import answer_place
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history, projectfile, yamlio
-from spredning.core.errors import Message, ProjectFileError, SpredningError
+from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
 from spredning.core.model import SHARING, Project, Slot, project_slug
 
 
@@ -55,6 +55,8 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
 
     try:
         raw = fileio.read_capped(path, max(yamlio.MAX_BYTES, worksheets.MAX_FILE))
+    except fileio.SpecialFile as exc:  # a folder, a device, a pipe no program writes to: not a file to read
+        raise UsageProblem("exchange.not-a-file", path=path, kind=Message(f"files.kind.{exc.kind}")) from None
     except OSError as exc:
         raise SpredningError("exchange.unreadable", path=path, reason=fileio.reason(exc)) from None
     if worksheets.is_word_file(raw):
