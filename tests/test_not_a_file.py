@@ -82,38 +82,34 @@ def run(*argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+COMMANDS = {
+    "importer": (
+        ("importer",),
+        "Fejl: {path} er ikke en almindelig fil, men {kind}, så der er intet at importere. "
+        "Intet er ændret. Giv 'importer' navnet på den fil, partneren sendte",
+    ),
+    "svar": (
+        ("fase", "tjek", "--svar"),
+        "Fejl: Svarfilen {path} er ikke en almindelig fil, men {kind}, så der er "
+        "ingen svar at læse. Intet er gemt. Giv --svar navnet på en tekstfil",
+    ),
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 @pytest.mark.parametrize("kind", KINDS)
-def test_importer_of_something_that_is_no_file_says_what_it_is(project, special, kind):
+def test_something_that_is_no_file_is_said_to_be_none(project, special, command, kind):
     path = special(kind)
     before = project.read_bytes()
+    words, said = COMMANDS[command]
 
-    result = run("importer", str(path))
+    result = run(*words, str(path))
 
     assert result.returncode == 2, result.stderr
-    assert squashed(result.stderr).startswith(
-        squashed(
-            f"Fejl: {path} er ikke en almindelig fil, men {KINDS[kind]}, så der er intet at importere. "
-            "Intet er ændret. Giv 'importer' navnet på den fil, partneren sendte"
-        )
-    ), result.stderr
+    assert squashed(result.stderr).startswith(squashed(said.format(path=path, kind=KINDS[kind]))), (
+        result.stderr
+    )
     assert "tom" not in result.stderr
-    assert project.read_bytes() == before
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_an_answers_file_that_is_no_file_says_what_it_is(project, special, kind):
-    path = special(kind)
-    before = project.read_bytes()
-
-    result = run("fase", "tjek", "--svar", str(path))
-
-    assert result.returncode == 2, result.stderr
-    assert squashed(result.stderr).startswith(
-        squashed(
-            f"Fejl: Svarfilen {path} er ikke en almindelig fil, men {KINDS[kind]}, så der er ingen svar at "
-            "læse. Intet er gemt."
-        )
-    ), result.stderr
     assert project.read_bytes() == before
 
 
