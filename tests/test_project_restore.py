@@ -155,7 +155,7 @@ def test_ctrl_c_at_the_list_changes_nothing(removed, asking):
     run = asking(removed, CTRL_C, "projekt", "gendan")
 
     assert run.code == 130
-    assert "Afbrudt. Intet er hentet tilbage." in flat(run.err)
+    assert "Stoppet. Intet er hentet tilbage." in flat(run.err)
     assert tree(removed.home) == before
 
 
