@@ -85,7 +85,7 @@ class ImportPlan(NamedTuple):
     namesakes: tuple[str, ...] = ()
     copy: str = ""  # this copy's id: a record whose version it helped write is partly ours
     # The project here the user started on the reusing side before the sharing side's first file
-    # came: clearly the same project (see _started_here), so the file goes into it, and it takes
+    # came: clearly the same project (see planning._started_here), so the file goes into it, and it takes
     # the file's identity, rather than becoming a second project of the same name.
     adopts: bool = False
 

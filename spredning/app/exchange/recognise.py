@@ -49,10 +49,10 @@ def looks_like_ours(path: Path, raw: bytes) -> bool:
 
     Blank and comment lines before it are allowed (a hand-edited file).
     """
-    return path.suffix.lower() in (".yaml", ".yml") and _begins_as_ours(raw)
+    return path.suffix.lower() in (".yaml", ".yml") and begins_as_ours(raw)
 
 
-def _begins_as_ours(raw: bytes) -> bool:
+def begins_as_ours(raw: bytes) -> bool:
     """True for text whose first line (after blank and comment lines) is 'format:'."""
     for line in projectfile.head_text(raw[:4096]).splitlines():
         if line.strip() and not line.lstrip().startswith("#"):

@@ -302,7 +302,9 @@ def _interview(
             if left is None and machine.keep_typed(None):  # at the choice after a save found another answer
                 left = Drafted.KEPT
             done = progress(session.saved(), phase.questions(role))
-            unsaved, hint = _not_saved(prompter.unsaved, role, (partner, several), ctx.obj.project, resume)
+            unsaved, hint = _not_saved(
+                prompter.steps.unsaved, role, (partner, several), ctx.obj.project, resume
+            )
             if session.removed is not None:  # no going on in a dialogue removed meanwhile
                 hint = Message("answer.partner-removed.hint")
             raise Interrupted(
@@ -351,7 +353,7 @@ def _not_saved(unsaved, role: str, dialogue: tuple[Partner | None, bool], projec
     `dialogue`: the interview's partner (None: common to all, as InterviewFollowUp keeps it), and
     whether the command must name it.
     """
-    from spredning.cli.prompter import UnsavedAction, UnsavedMark
+    from spredning.cli.list_steps import UnsavedAction, UnsavedMark
 
     partner, several = dialogue
     named = partner if several else None
