@@ -44,6 +44,13 @@ def colleague(org: Org, tmp_path: Path, name: str, side: tuple[str, ...]) -> Org
     return other
 
 
+def report(org: Org, *options: str) -> str:
+    """The dialogue's report as Markdown (`options` before the command: --sprog en)."""
+    path = org.files / f"rapport-{org.home.name}.md"
+    org.ok(*options, "rapport", "--format", "md", "--ud", str(path), "--overskriv")
+    return path.read_text(encoding="utf-8")
+
+
 def started(tmp_path: Path, run_cli) -> tuple[Org, Org]:
     """Odense shares with Ærø, which has imported the first file; (odense, aeroe)."""
     odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Mål"})
@@ -69,6 +76,7 @@ def test_a_meeting_says_who_noted_it_on_both_sides_on_a_colleagues_copy_and_afte
     at_odense = colleague(odense, tmp_path, "odense-kollega", ("dele",))
     assert AEROES in flat(at_odense.ok("status"))
     assert AEROES in flat(at_odense.ok("vis", "tjek", "--ingen-pager"))
+    assert "- 1. november 2026 (noteret af Ærø Kommune)\n" in report(at_odense)
     # a colleague at Ærø: the meeting is still Ærø's own
     at_aeroe = colleague(aeroe, tmp_path, "aeroe-kollega", ("genbruge", "--organisation", "Ærø Kommune"))
     assert OURS in flat(at_aeroe.ok("status"))
@@ -78,6 +86,7 @@ def test_a_meeting_says_who_noted_it_on_both_sides_on_a_colleagues_copy_and_afte
     assert again.import_(odense.export())[0] == 0
     assert OURS in flat(again.ok("status"))
     assert OURS in flat(again.ok("vis", "tjek", "--ingen-pager"))
+    assert "- 1. november 2026 (noteret af Ærø Kommune)\n" in report(again)  # by name: a report travels
 
 
 def test_the_same_file_imported_twice_changes_nothing(tmp_path, run_cli):
@@ -106,6 +115,12 @@ def test_a_correction_keeps_who_noted_the_meeting(tmp_path, run_cli):
     assert "Møde holdt: 31. oktober 2026 (noteret af jer)." in flat(aeroe.ok("status"))
     data = json.loads(odense.ok("status", "--json"))
     assert data["dialoger"][0]["møder"] == [{"dato": "2026-10-31", "noteret_af": "aeroe-kommune"}]
+    # in English, from the same catalogue
+    assert "Meeting held: 31 October 2026 (noted by Ærø Kommune)." in flat(
+        odense.ok("--sprog", "en", "status")
+    )
+    assert "Meeting held: 31 October 2026 (noted by you)." in flat(aeroe.ok("--sprog", "en", "status"))
+    assert "- 31 October 2026 (noted by Ærø Kommune)\n" in report(odense, "--sprog", "en")
 
 
 def test_a_program_reading_up_to_format_4_refuses_the_file_and_asks_to_be_updated(
