@@ -187,3 +187,16 @@ def test_a_meeting_noted_by_one_not_an_organisation_is_refused_with_the_field_na
     assert code != 0
     assert "'noteret-af' skal være 'dele' eller en genbrugende organisations nøgle" in flat(err)
     assert tree(odense.home) == before
+
+
+def test_only_a_file_carrying_a_noted_meeting_needs_the_newer_format(tmp_path, run_cli):
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        reusers=("Ærø Kommune", "Fanø Kommune"),
+        answers={D1: "Mål"},
+    )
+    odense.ok("møde", "--partner", "Ærø", "--dato", "01-11-2026")
+
+    assert first_line(odense.export("--partner", "Ærø")) == "format: '6'"
+    # Fanø's file carries no meeting: a program reading up to format 4 still takes it
+    assert first_line(odense.export("--partner", "Fanø")) == "format: '4'"
