@@ -228,7 +228,8 @@ def test_a_file_of_another_name_is_picked_by_its_path_and_tab_completes_it(renam
     ws = workspace(aeroe.home)
     monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
     other = UP + ENTER  # the list's last line: another file
-    assert [a.name for a in app_home.import_actions(ws, saved.parent)] == []  # not in the list by name
+    # listed by its head (before a project, any partner's file); typed here, as one elsewhere would be
+    assert [a.name for a in app_home.import_actions(ws, saved.parent)] == [saved.name]
 
     run = typed(run_cli, go(ws, "import") + other + "sv" + TAB + ENTER + PAUSE + QUIT)
 
@@ -238,6 +239,37 @@ def test_a_file_of_another_name_is_picked_by_its_path_and_tab_completes_it(renam
     assert "Samme som: spredning importer 'svar fra Ærø.yaml'" in flat(run.out)
     assert "Importeret fra Odense Kommune" in flat(run.out)
     assert aeroe.store.slugs() == ["genoptraening-aeroe"]
+
+
+def test_a_renamed_file_of_this_project_is_listed_by_its_head_and_imported_from_the_list(
+    post, tmp_path, monkeypatch, run_cli
+):
+    """Reported: Odense's new file, saved by the browser as 'fil (1).yaml' (or renamed), was found
+    only by typing its path. Its head says it is an export of this project for Ærø: it is listed
+    as one, whatever its name; other files are not (another project's export, YAML not ours,
+    a note), nor one too large to import."""
+    _, aeroe, _ = post
+    saved = (tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml").rename(tmp_path / "fil (1).yaml")
+    elsewhere = start_sharing(Org(tmp_path / "andet", tmp_path / "andet-ud", run_cli), name="Andet projekt")
+    (tmp_path / "andet-ud").mkdir()
+    elsewhere.export().rename(tmp_path / "fra kollega.yaml")  # an export of another project
+    (tmp_path / "docker-compose.yml").write_text("services: {}\n", encoding="utf-8")
+    (tmp_path / "noter.txt").write_text(saved.read_text(encoding="utf-8"), encoding="utf-8")
+    big = saved.read_bytes() + b"# " + b"x" * (6 * 1024 * 1024) + b"\n"
+    (tmp_path / "stor.yaml").write_bytes(big)
+    ws = workspace(aeroe.home)
+
+    listed = {a.name: (a.whose, a.orgs) for a in app_home.import_actions(ws, tmp_path)}
+
+    assert listed[saved.name] == ("us", ("Odense Kommune", "Ærø Kommune"))
+    assert not {"fra kollega.yaml", "docker-compose.yml", "noter.txt", "stor.yaml"} & set(listed)
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    run = typed(run_cli, exchange(ws, "import") + ENTER + PAUSE + QUIT)
+    assert run.code == 0, run.err
+    assert "fil (1).yaml – til jer fra Odense Kommune" in run.screen
+    assert "Samme som: spredning importer 'fil (1).yaml'" in flat(run.out)
+    assert "Importeret fra Odense Kommune" in flat(run.out)
 
 
 def test_a_folder_typed_for_the_file_is_said_to_be_one_and_esc_closes_the_names_first(
