@@ -403,8 +403,47 @@ def test_a_narrow_terminal_still_says_whose_each_file_is(post, tmp_path):
     shown = title(found, brought, 54)  # 60 columns
 
     assert cell_len(shown) <= 54, shown
-    assert "– allerede hentet ind, til jer" in shown, shown  # brought in already: said first
-    assert shown.startswith("genoptraen…")  # the name shortened in its middle
+    # reported: the line was cut at its end, in the sender's name ('… til jer f…'): the words between
+    # the names give way instead, and the file's name is shortened in its middle
+    assert shown.endswith(".yaml – hentet ind, fra Odense Kommune"), shown
+    assert shown.startswith("genoptraen…")
+
+
+LONG = "Ringkøbing-Skjern Kommune"  # a long name, but a real one
+LONGER = "Sønderborg Kommune, Sundhed og Omsorg"  # a department's, at 80 columns
+
+
+@pytest.mark.parametrize(
+    ("whose", "orgs", "said", "width"),
+    [
+        ("us", (LONG, "Ærø Kommune"), (" – ", f"fra {LONG}"), 54),
+        ("brought", (LONG, "Ærø Kommune"), (" – hentet ind, ", f"fra {LONG}"), 54),
+        ("own", ("Ærø Kommune", LONG), (" – jeres egen, ", f"til {LONG}"), 54),
+        ("other", ("Ærø Kommune", LONG), (" – ", f"til {LONG}"), 54),
+        ("us", (LONGER, "Ærø Kommune"), (" – ", f"fra {LONGER}"), 74),
+        ("brought", (LONGER, "Ærø Kommune"), (" – hentet ind, ", f"fra {LONGER}"), 74),
+        (None, (LONGER, "Ærø Kommune"), (" – ", f"fra {LONGER} til Ærø Kommune"), 74),
+    ],
+)
+def test_a_long_senders_name_stays_whole_at_60_and_80_columns(whose, orgs, said, width):
+    """Whose a file is keeps the organisations' names and that it was brought in whole: the file's
+    name is shortened first, then the words between them ('allerede', 'til jer'), then the name
+    further."""
+    from rich.cells import cell_len
+
+    from spredning.app.home import Action
+    from spredning.cli.render_home import title
+
+    name = "genoptraening-aeroe-til-aeroe-kommune (1).yaml"
+    action = Action("import", value=name, name=name, whose=whose, orgs=orgs)
+
+    shown = title(None, action, width)  # type: ignore[arg-type]  # a file's line needs no home
+
+    assert cell_len(shown) <= width, shown
+    status, names = said
+    assert shown.endswith(names), shown
+    assert status in shown, shown
+    assert shown.startswith("ge") and "…" in shown, shown  # the file's name: shortened in its middle
 
 
 def test_a_renamed_file_once_imported_is_listed_as_brought_in(renamed, monkeypatch, run_cli):
