@@ -127,7 +127,8 @@ def _file_title(action: Action, width: int | None = None) -> str:
         return t("home.import-file", name=name if width is None else cut_middle(name, width))
     sender, receiver = (clean_name(org) for org in action.orgs)
     full = t(WHOSE[action.whose], sender=sender, receiver=receiver)
-    short = t(SHORTER.get(action.whose, WHOSE[action.whose]), sender=sender, receiver=receiver)
+    shorter = SHORTER.get(action.whose, WHOSE[action.whose])
+    short = t(shorter, sender=sender, receiver=receiver)
     if width is None or cell_len(name + full) <= width:
         return t("home.import-file", name=name) + full
     for whose, least in ((full, NAME_ROOM), (short, NAME_ROOM), (short, NAME_LEAST)):
@@ -138,7 +139,7 @@ def _file_title(action: Action, width: int | None = None) -> str:
 
 NAME_ROOM = 20  # a file name shortened to less says too little: the words between the names go first
 NAME_LEAST = 8  # ... and then to this, before the organisations' names would be cut
-SHORTER = {  # whose a file is, without the words a narrow line can do without
+SHORTER: dict[str | None, str] = {  # whose a file is, without the words a narrow line can do without
     "us": "home.import-us-short",
     "brought": "home.import-brought-short",
 }
