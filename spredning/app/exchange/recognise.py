@@ -55,11 +55,9 @@ def exchange_head(path: Path) -> projectfile.Addressing | None:
     if path.suffix.lower() not in (".yaml", ".yml"):
         return None
     try:
-        if not 0 < path.stat().st_size <= yamlio.MAX_BYTES:
-            return None
         if not _begins_as_ours(fileio.read_regular(path, GLANCE)[:GLANCE]):
             return None
-        return addressing(path)
+        return addressing(path) if path.stat().st_size <= yamlio.MAX_BYTES else None
     except OSError:
         return None
 
