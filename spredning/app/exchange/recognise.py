@@ -55,7 +55,7 @@ def exchange_head(path: Path) -> projectfile.Addressing | None:
     if path.suffix.lower() not in (".yaml", ".yml"):
         return None
     try:
-        if not _begins_as_ours(fileio.read_regular(path, GLANCE)[:GLANCE]):
+        if not begins_as_ours(fileio.read_regular(path, GLANCE)[:GLANCE]):
             return None
         return addressing(path) if path.stat().st_size <= yamlio.MAX_BYTES else None
     except OSError:
