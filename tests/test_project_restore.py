@@ -78,17 +78,100 @@ def test_by_the_folder_name(removed):
 def test_a_new_project_of_the_same_file_name_is_never_overwritten(removed):
     removed.ok("start", "--navn", "Gammelt", *START)  # a new, empty 'gammelt.yaml'
     removed.answer({G1: "Det nye projekts svar"}, "--rolle", "genbruge")
+    [folder] = kept_folders(removed)
     before = tree(removed.home)
 
     code, _, err = removed("projekt", "gendan", "Gammelt")
 
     assert code == 2
     said = flat(err)
-    assert "Der er allerede et projekt med filnavnet gammelt i projektmappen" in said
-    assert "Intet er ændret." in said
+    assert "Et andet projekt, 'Gammelt', har nu filnavnet gammelt.yaml i projektmappen" in said
+    assert "og der er ingen terminal at spørge i om et andet" in said
+    assert "Intet er ændret." in said  # the way on, to copy: the option, with a free name and the folder
+    assert f"“spredning projekt gendan {folder.name} --navn 'Gammelt (2)'”" in said
     assert "'spredning projekt fjern gammelt'" in said
     assert tree(removed.home) == before
     assert removed.texts(slug="gammelt")[G1] == "Det nye projekts svar"
+
+
+def taken_with_helpers(org: Org):
+    """'Gammelt' started anew and answered, its removed namesake kept with every kind of helper file."""
+    org.ok("start", "--navn", "Gammelt", *START)
+    org.answer({G1: "Det nye projekts svar"}, "--rolle", "genbruge")
+    [folder] = kept_folders(org)
+    helpers = folder / "denne-computer"
+    (helpers / "gammelt.yaml.bak-20260101-120000").write_text("format: 1\n", encoding="utf-8")
+    (helpers / "gammelt-kladder-odense.yaml").write_text("kladder: {}\n", encoding="utf-8")
+    return folder, tree(folder), tree(org.home, skip=org.home / "fjernede")
+
+
+def test_under_another_name_every_file_follows_the_name_and_the_new_project_is_untouched(removed):
+    folder, kept, others = taken_with_helpers(removed)
+
+    out = flat(removed.ok("projekt", "gendan", "Gammelt", "--navn", "Gammelt fra i fjor"))
+
+    assert (
+        "Projektet 'Gammelt' er hentet tilbage til projektmappen som 'Gammelt fra i fjor' "
+        "(gammelt-fra-i-fjor.yaml)." in out
+    )
+    assert "'spredning projekt brug gammelt-fra-i-fjor'" in out
+    assert not folder.exists()  # everything came back
+    home, helpers = removed.home, removed.home / ".spredning"
+    assert (home / "gammelt-fra-i-fjor.yaml.bak-20260101-120000").read_bytes() == kept[
+        "gammelt.yaml.bak-20260101-120000"
+    ]
+    assert (helpers / "gammelt-fra-i-fjor.yaml").read_bytes() == kept["denne-computer/gammelt.yaml"]
+    assert (helpers / "gammelt-fra-i-fjor.yaml.bak-20260101-120000").read_text(
+        encoding="utf-8"
+    ) == "format: 1\n"
+    assert (helpers / "gammelt-fra-i-fjor-kladder-odense.yaml").exists()
+    # the project that has the old file name keeps every file of its own, and gets none of these
+    now = tree(removed.home, skip=removed.home / "fjernede")
+    assert {name: data for name, data in now.items() if name in others} == others
+    assert not (helpers / "gammelt-kladder-odense.yaml").exists()
+    assert not (helpers / "gammelt.yaml.bak-20260101-120000").exists()
+    assert removed.store.load("gammelt-fra-i-fjor").name == "Gammelt fra i fjor"
+    assert removed.texts(slug="gammelt-fra-i-fjor")[G1] == "Vi har ventelister"
+    assert removed.store.local("gammelt-fra-i-fjor").side == "genbruge"
+    assert removed.texts(slug="gammelt")[G1] == "Det nye projekts svar"
+    assert removed.store.active() == "gammelt"  # the one in use stays in use
+
+
+def test_in_a_terminal_a_free_name_is_offered_and_enter_takes_it(removed, asking):
+    taken_with_helpers(removed)
+
+    run = asking(removed, ENTER, "projekt", "gendan", "Gammelt")
+
+    assert run.code == 0, run.err
+    assert "Et andet projekt, 'Gammelt', har nu filnavnet gammelt.yaml" in flat(run.out)
+    assert "Hvilket navn skal det hentes tilbage under?" in run.screen
+    assert "som 'Gammelt (2)' (gammelt-2.yaml)" in flat(run.out)
+    assert removed.store.load("gammelt-2").name == "Gammelt (2)"
+    assert removed.texts(slug="gammelt-2")[G2] == "Ja"
+
+
+def test_in_a_terminal_another_name_can_be_typed_and_a_taken_one_is_asked_again(removed, asking):
+    taken_with_helpers(removed)
+    erase = "\x7f" * len("Gammelt (2)")
+
+    run = asking(
+        removed, erase + "Nyt" + ENTER + "\x7f" * 3 + "Fra i fjor" + ENTER, "projekt", "gendan", "Gammelt"
+    )
+
+    assert run.code == 0, run.err
+    assert "Der findes allerede et projekt, der hedder 'Nyt'." in run.screen
+    assert removed.store.load("fra-i-fjor").name == "Fra i fjor"
+    assert removed.texts(slug="nyt") == {}
+
+
+def test_a_name_a_project_has_is_refused_for_the_option(removed):
+    before = tree(removed.home)
+
+    code, _, err = removed("projekt", "gendan", "Gammelt", "--navn", "nyt")
+
+    assert code == 2
+    assert "Der findes allerede et projekt, der hedder 'Nyt'. Intet er hentet tilbage." in flat(err)
+    assert tree(removed.home) == before
 
 
 def test_this_computers_files_stay_kept_when_the_slug_has_some_now(removed):
@@ -149,10 +232,15 @@ def test_in_a_terminal_it_lets_one_choose(removed, asking):
     assert (removed.home / "gammelt.yaml").exists()
 
 
-def test_ctrl_c_at_the_list_changes_nothing(removed, asking):
+@pytest.mark.parametrize("at", ["list", "name"])
+def test_ctrl_c_at_the_list_or_the_new_name_changes_nothing(removed, asking, at):
+    named = ()
+    if at == "name":  # its file name is another project's: asked for a name to bring it back under
+        taken_with_helpers(removed)
+        named = ("Gammelt",)
     before = tree(removed.home)
 
-    run = asking(removed, CTRL_C, "projekt", "gendan")
+    run = asking(removed, CTRL_C, "projekt", "gendan", *named)
 
     assert run.code == 130
     assert "Afbrudt. Intet er hentet tilbage." in flat(run.err)

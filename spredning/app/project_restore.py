@@ -2,20 +2,24 @@
 
 The kept folder is found by its own name, or by the project's file name (slug) or name; of several
 removals of one project, the newest. Nothing is overwritten: a project file of that slug now in the
-folder refuses the restore (the file's name is its slug, and this computer's files are named by it).
+folder (a new project of the same name) is never replaced; the removed one can come back under
+another name instead ('Gammelt (2)'), its file and this computer's files for it named by that.
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
+import os
 import re
 from pathlib import Path
 from typing import NamedTuple
 
 from spredning.app.project_removal import REMOVED_FOLDER
+from spredning.app.projects import letters_problem, name_problem, new_slug
 from spredning.app.workspace import Workspace
 from spredning.core import projectfile
-from spredning.core.errors import SpredningError, UsageProblem
+from spredning.core.errors import Message, SpredningError, UsageProblem
 from spredning.core.model import Layout, fold_name, slugify
 from spredning.core.store import READ_LIMIT, SUFFIX, Store
 from spredning.core.textsafe import clean_name
@@ -50,6 +54,9 @@ class Restored(NamedTuple):
     left: tuple[Path, ...]
     newest_of: int  # how many kept folders matched the name given (more than one: the newest was taken)
     activated: bool = False  # no project was active: the one brought back is now
+    slug: str = ""  # its file name now (another than the kept one's when brought back under a new name)
+    name: str = ""  # the name it was brought back under (its own, or the one given)
+    renamed: bool = True  # that name is in its file (False: the file could not be read, its own stays)
 
 
 def kept(ws: Workspace) -> list[Kept]:
@@ -168,20 +175,64 @@ def find(ws: Workspace, given: str) -> tuple[Kept, int]:
     return same[0], len(same)
 
 
-def restore(ws: Workspace, chosen: Kept, newest_of: int = 1) -> Restored:
+def taken(ws: Workspace, chosen: Kept) -> str | None:
+    """The name of the project whose file has the kept one's file name now (None: it is free).
+
+    A file that cannot be read is named by its file name, as 'projekter' names it.
+    """
+    if not os.path.lexists(ws.store.path_for(chosen.slug)):
+        return None
+    try:
+        return ws.store.load(chosen.slug).name
+    except SpredningError:
+        return chosen.slug
+
+
+def suggested_name(ws: Workspace, chosen: Kept) -> str:
+    """A name the kept project can come back under: 'Gammelt (2)', or (3) … when that is taken too."""
+    for number in itertools.count(2):
+        name = f"{chosen.name} ({number})"
+        if new_name_problem(ws, name) is None:
+            return name
+    raise AssertionError  # pragma: no cover: count() never ends
+
+
+def new_name_problem(ws: Workspace, name: str) -> Message | None:
+    """What is wrong with a name to bring a project back under (as start's for a new project), or None."""
+    return letters_problem(name) or name_problem(ws, name)
+
+
+def restore(ws: Workspace, chosen: Kept, newest_of: int = 1, name: str | None = None) -> Restored:
     """Move the kept project's files back; nothing is overwritten (a taken slug refuses it all).
 
-    With no project active, the one commands used before stays the one they use (the only one in
-    the folder, made active now, as two would need choosing); with none before, the one brought back
-    becomes active.
+    `name`: brought back under that name (its file named by it, new_slug), which no project here
+    may have. With no project active, the one commands used before stays the one they use (the
+    only one in the folder, made active now, as two would need choosing); with none before, the
+    one brought back becomes active.
     """
     store = ws.store
+    if name is not None:
+        name = name.strip()
+        problem = new_name_problem(ws, name)
+        if problem is not None:
+            raise UsageProblem("restore.name-refused", problem=problem, name=name)
+    slug = new_slug(ws, name) if name is not None else chosen.slug
     in_use = None if store.active() is not None else _only(store)
-    moved, left = store.move_in(chosen.folder, chosen.slug)
+    moved, left = store.move_in(chosen.folder, chosen.slug, slug)
+    renamed = name is None or _rename(store, slug, name)
     activated = False
     if store.active() is None:
-        activated = store.set_active_after(in_use or chosen.slug) and in_use is None
-    return Restored(chosen, moved, left, newest_of, activated)
+        activated = store.set_active_after(in_use or slug) and in_use is None
+    return Restored(chosen, moved, left, newest_of, activated, slug, name or chosen.name, renamed)
+
+
+def _rename(store: Store, slug: str, name: str) -> bool:
+    """Write the project's new name in its file; False when the file cannot be read (it keeps its own)."""
+    try:
+        store.transact(slug, lambda project, state: (project._replace(name=name), state, None))
+    except SpredningError:
+        return False
+    return True
 
 
 def _only(store: Store) -> str | None:

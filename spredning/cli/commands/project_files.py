@@ -109,6 +109,9 @@ def gendan(
     mappe: str | None = typer.Argument(
         None, metavar=t("metavar.restore"), help=t("help.projekt.gendan.mappe")
     ),
+    navn: str | None = typer.Option(
+        None, "--navn", metavar=t("metavar.name"), help=t("help.projekt.gendan.navn")
+    ),
 ) -> None:
     """Hent et fjernet projekt tilbage fra mappen 'fjernede'; intet skrives over."""
     from spredning.app import project_restore
@@ -119,9 +122,48 @@ def gendan(
         chosen, newest_of = project_restore.find(ws, mappe)
     else:
         chosen, newest_of = _choose_kept(ws, project_restore.kept(ws)), 1
-    restored = project_restore.restore(ws, chosen, newest_of)
+    if navn is None:
+        navn = _other_name(console, ws, chosen)
+    restored = project_restore.restore(ws, chosen, newest_of, navn)
     with after_work(console):
         _tell_restored(console, ws, restored)
+
+
+def _other_name(console, ws, chosen) -> str | None:
+    """The name to bring it back under when its file name is another project's now (None: it is free).
+
+    In a terminal it is asked, a free one ('Gammelt (2)') offered to keep or type over; without
+    one the refusal gives the command with --navn and that name.
+    """
+    from spredning.app import project_restore
+
+    other = project_restore.taken(ws, chosen)
+    if other is None:
+        return None
+    suggested = project_restore.suggested_name(ws, chosen)
+    named = {"name": chosen.name, "other": other, "file": f"{chosen.slug}.yaml"}
+    if not is_interactive():
+        again = command(
+            "projekt", "gendan", chosen.folder.name, "--navn", shell_word(suggested), project=None
+        )
+        remove = command("projekt", "fjern", shell_word(chosen.slug), project=None)
+        raise NotATerminal("restore.name-taken-no-terminal", **named, command=again, remove=remove)
+    from spredning.cli.prompts.simple import ask_text
+
+    with interrupted_as("restore.interrupted"):
+        console.print(say("restore.name-taken", style="yellow", **named))
+        return ask_text(
+            t("restore.ask-name"),
+            lambda text: _said_problem(project_restore.new_name_problem(ws, text.strip())),
+            default=suggested,
+            one_line=True,
+        )
+
+
+def _said_problem(problem) -> str | None:
+    from spredning.i18n import render
+
+    return render(problem) if problem is not None else None
 
 
 def _choose_kept(ws, every):
@@ -148,7 +190,6 @@ def _choose_kept(ws, every):
 def _tell_restored(console, ws, restored) -> None:
     """What came back, what stayed (names taken), and how to work in it."""
     kept = restored.kept
-    file = f"{kept.slug}.yaml"
     if restored.newest_of > 1:
         from spredning.app.project_restore import when
 
@@ -156,14 +197,22 @@ def _tell_restored(console, ws, restored) -> None:
         n = restored.newest_of
         said = say("restore.newest", name=kept.name, n=n, when=when(kept), command=choose)
         print_said(console, said, choose)
-    console.print(say("restore.done", style="bold green", name=kept.name, file=file))
+    file = f"{restored.slug}.yaml"
+    if restored.renamed and restored.name != kept.name:
+        said = say("restore.done-as", style="bold green", before=kept.name, name=restored.name, file=file)
+        console.print(said)
+    else:
+        console.print(say("restore.done", style="bold green", name=kept.name, file=file))
+    if not restored.renamed:
+        console.print(say("restore.not-renamed", style="yellow", file=file, name=restored.name))
     if restored.left:
         folder = str(kept.folder)
         print_said(console, say("restore.left", style="yellow", folder=folder, n=len(restored.left)), folder)
+    name = restored.name if restored.renamed else kept.name
     if restored.activated:
-        console.print(say("restore.now-active", style="yellow", name=kept.name))
-    elif ws.store.active() != kept.slug:
-        use = command("projekt", "brug", kept.slug, project=None)
+        console.print(say("restore.now-active", style="yellow", name=name))
+    elif ws.store.active() != restored.slug:
+        use = command("projekt", "brug", restored.slug, project=None)
         print_said(console, say("restore.use", command=use), use)
 
 
