@@ -37,16 +37,34 @@ def kept_folders(org: Org) -> list:
     return sorted(p for p in (org.home / "fjernede").glob("*") if p.is_dir())  # not its .gitignore
 
 
-def test_fjern_names_the_command_that_brings_it_back(tmp_path, run_cli):
+def test_fjern_names_the_command_that_brings_it_back_by_the_projects_name(tmp_path, run_cli):
     org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Gammelt projekt", *START)
+
+    out = flat(org.ok("projekt", "fjern", "Gammelt projekt", "--ja"))
+
+    [folder] = kept_folders(org)
+    assert "Vil I have det tilbage, så skriv “spredning projekt gendan 'Gammelt projekt'”." in out
+    assert folder.name not in out
+    assert "flyt" not in out
+    back = flat(org.ok("projekt", "gendan", "Gammelt projekt"))  # the command said brings it back
+    assert "Projektet 'Gammelt projekt' (gammelt-projekt.yaml) er hentet tilbage" in back
+
+
+def test_fjern_names_the_folder_when_that_name_was_removed_before(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Gammelt", *START)
+    org.ok("projekt", "fjern", "Gammelt", "--ja")
+    [first] = kept_folders(org)
+    first.rename(first.with_name("gammelt-20200101-120000"))  # removed years ago
     org.ok("start", "--navn", "Gammelt", *START)
 
     out = flat(org.ok("projekt", "fjern", "Gammelt", "--ja"))
 
-    [folder] = kept_folders(org)
-    assert f"Vil I have projektet tilbage, så skriv 'spredning projekt gendan {folder.name}'." in out
-    assert f"Filerne er gemt i {folder}" in out
-    assert "flyt" not in out
+    [folder] = [f for f in kept_folders(org) if f.name != "gammelt-20200101-120000"]
+    assert "Der er flere fjernede projekter, der hedder 'Gammelt'; dette er gemt i " in out
+    assert str(folder) in "".join(out.split())
+    assert f"så skriv 'spredning projekt gendan {folder.name}'." in out
 
 
 def test_by_name_every_file_comes_back_with_its_answers(removed):

@@ -84,10 +84,14 @@ def _tell_removed(console, ws, removed: project_removal.Removed) -> None:
         console.print(said)
     else:
         console.print(say("remove.done", style="bold green", name=asked.name))
-    folder = str(removed.folder)
-    print_said(console, say("remove.kept-in", path=folder), folder)
-    back = command("projekt", "gendan", removed.folder.name, project=None)
-    print_said(console, say("remove.bring-back", command=back), back)
+    if removed.by_name:  # the name brings it back: no folder to name
+        back = command("projekt", "gendan", shell_word(asked.name), project=None)
+        print_said(console, say("remove.bring-back", command=back), back)
+    else:  # removed before too (or a namesake): its folder tells which one
+        folder = str(removed.folder)
+        back = command("projekt", "gendan", removed.folder.name, project=None)
+        said = say("remove.bring-back-folder", command=back, folder=folder, name=asked.name)
+        print_said(console, said, [back, folder])
     if removed.in_git:  # the file is gone from a shared checkout: a commit would remove it for all
         console.print(say("remove.in-git", style="yellow", file=asked.path.name))
     if not asked.active:
