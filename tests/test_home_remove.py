@@ -89,6 +89,29 @@ def test_a_project_removed_from_the_home_screen_comes_back_from_it(home, ws, run
     assert "restore" not in [action.kind for action in app_home.project_actions(ws)]  # none left to bring
 
 
+def test_at_60_columns_two_removals_in_one_minute_keep_their_count_and_second(monkeypatch, run_cli, ws):
+    interactive(monkeypatch)
+    monkeypatch.setattr("spredning.cli.commands.project_files.is_interactive", lambda: True)
+    monkeypatch.setenv("COLUMNS", "60")
+    new_project(ws, name="Anden")
+    for second in ("27", "55"):
+        new_project(ws, name="Æblegården prøve")  # alike: no answers
+        run_cli("projekt", "fjern", "Æblegården prøve", "--ja")
+        minute = "aeblegaarden-proeve-20261202-1526"
+        [kept] = [f for f in (ws.store.home / "fjernede").glob("aeblegaarden-*") if minute not in f.name]
+        kept.rename(kept.with_name(f"{minute}{second}"))  # removed within one minute
+
+    run = typed(run_cli, projects_list(ws, "restore") + ENTER + PAUSE + QUIT, columns=60)
+
+    assert run.code == 0, run.err  # the line chosen, echoed: its count and its second, the name cut instead
+    screen = " ".join(run.screen.split())
+    assert (
+        "Hvilket projekt skal hentes tilbage? Æblegå… prøve (ingen svar, fjernet 2.12.2026 15.26.55)"
+        in screen
+    )
+    assert "Samme som: spredning projekt gendan aeblegaarden-proeve-20261202-152655" in run.said
+
+
 def test_the_last_project_removed_the_first_screen_offers_to_bring_it_back(home, ws):
     new_project(ws, name="Eneste", answers={G1: "Ja, meget"})
     assert "restore" not in [action.kind for action in app_home.home(ws).actions]

@@ -358,6 +358,29 @@ def test_the_list_names_the_project_when_it_went_and_what_it_holds(removed, aski
     assert "mappen" not in screen  # in a list to choose from, the time tells them apart
 
 
+def test_at_60_columns_a_line_keeps_its_count_and_time_and_a_long_name_is_cut_in_its_middle(
+    removed, monkeypatch
+):
+    from homekit import typed
+
+    for name, when in (("Æblegården prøve", "20261202-152600"), ("Genoptræning af borgere med KOL (2)", "")):
+        removed.ok("start", "--navn", name, *START)
+        removed.ok("projekt", "fjern", name, "--ja")
+        if when:
+            [folder] = [f for f in kept_folders(removed) if f.name.startswith("aeblegaarden-proeve-")]
+            folder.rename(folder.with_name(f"aeblegaarden-proeve-{when}"))
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setattr("spredning.cli.commands.project_files.is_interactive", lambda: True)
+
+    run = typed(removed.run_cli, CTRL_C, "--hjem", str(removed.home), "projekt", "gendan", columns=60)
+
+    screen = " ".join(run.screen.split())
+    assert " Æblegården prøve (ingen svar, fjernet 2.12.2026 15.26)" in screen
+    assert " Gammelt (2 svar, fjernet " in screen
+    assert "» Genoptræ…KOL (2) (ingen svar, fjernet " in screen  # the name's end too tells it apart
+    assert "kl." not in screen and "svar…" not in screen
+
+
 def test_a_message_names_the_folder_of_a_name_removed_twice_in_english_too(removed):
     removed_twice(removed)
 

@@ -112,26 +112,30 @@ def _read(path: Path, slug: str, layout: Layout) -> tuple[str, int | None]:
     return name, sum(1 for _, entry in project.entries() if not entry.answer.empty)
 
 
-def choices(every: list[Kept]) -> list[str]:
+def choices(every: list[Kept], *, short: bool = False) -> list[str]:
     """Each kept project as a list to choose from says it: the time tells two of one name apart.
 
     Two removed within the same minute read alike: those say the second too, and if that is
-    the same as well (one folder named -2), their folders' names.
+    the same as well (one folder named -2), their folders' names. `short`: for a narrow terminal,
+    what it holds first and the date in figures (described).
     """
-    said = [described(k) for k in every]
+    said = [described(k, short=short) for k in every]
     pairs = zip(every, said, strict=True)
-    said = [described(k, seconds=True) if said.count(text) > 1 else text for k, text in pairs]
+    said = [described(k, seconds=True, short=short) if said.count(text) > 1 else text for k, text in pairs]
     return [
         text + t("restore.folder", folder=k.folder.name) if said.count(text) > 1 else text
         for k, text in zip(every, said, strict=True)
     ]
 
 
-def described(kept: Kept, every: list[Kept] | None = None, *, seconds: bool = False) -> str:
+def described(
+    kept: Kept, every: list[Kept] | None = None, *, seconds: bool = False, short: bool = False
+) -> str:
     """A kept project in words: 'Gammelt (fjernet 2. december 2026 kl. 13.10, 12 svar)'.
 
     Its folder's name is added when another kept one has the same name (`every`): that name is
-    then what tells them apart, and what 'projekt gendan' takes.
+    then what tells them apart, and what 'projekt gendan' takes. `short`, for a narrow terminal:
+    'Gammelt (12 svar, fjernet 2.12.2026 13.10)', so a line cut at its end loses no count.
     """
     holds = (
         t("restore.unreadable")
@@ -142,15 +146,23 @@ def described(kept: Kept, every: list[Kept] | None = None, *, seconds: bool = Fa
     )
     twice = every is not None and sum(fold_name(k.name) == fold_name(kept.name) for k in every) > 1
     folder = t("restore.folder", folder=kept.folder.name) if twice else ""
-    said = when(kept, seconds=seconds)
-    return t("restore.described", name=clean_name(kept.name), when=said, holds=holds, folder=folder)
+    said = when(kept, seconds=seconds, short=short)
+    key = "restore.described-short" if short else "restore.described"
+    return t(key, name=clean_name(kept.name), when=said, holds=holds, folder=folder)
 
 
-def when(kept: Kept, *, seconds: bool = False) -> str:
-    """When a kept project was removed, as people write it: '2. december 2026 kl. 13.10' (or 13.10.27)."""
+def when(kept: Kept, *, seconds: bool = False, short: bool = False) -> str:
+    """When a kept project was removed, as people write it: '2. december 2026 kl. 13.10' (or 13.10.27).
+
+    `short`: in figures, '2.12.2026 13.10'.
+    """
     removed = kept.removed
     if removed is None:  # a folder named by hand with no real time: its name says what there is
         return kept.when
+    if short:
+        key = "restore.when-short-seconds" if seconds else "restore.when-short"
+        figures = {"day": str(removed.day), "month": str(removed.month), "year": str(removed.year)}
+        return t(key, **figures, hour=f"{removed:%H}", minute=f"{removed:%M}", second=f"{removed:%S}")
     day, hour, minute = date(removed.date()), f"{removed:%H}", f"{removed:%M}"
     if seconds:
         return t("restore.when-seconds", day=day, hour=hour, minute=minute, second=f"{removed:%S}")

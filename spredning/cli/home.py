@@ -170,7 +170,11 @@ class HomeScreen:
 
     def _pick(self, console: Console, ws: Workspace, found: Home, action: Action):
         width = console.width - 6
-        choices = [Choice(cut_to(title(found, a, width), width), a) for a in listed(ws, action)]
+        actions = listed(ws, action)
+        if action.kind == "restore":  # worded as 'projekt gendan' words its list: two told apart, fitted
+            choices = [Choice(line, a) for line, a in zip(_kept_lines(actions, width), actions, strict=True)]
+        else:
+            choices = [Choice(cut_to(title(found, a, width), width), a) for a in actions]
         if action.kind == "import":
             choices.append(Choice(t("home.action.import-path"), Action("import-path")))
         return select(t(LISTS[action.kind]), choices, back=BACK, instruction=t("home.list-help"))
@@ -202,6 +206,13 @@ class HomeScreen:
         except BackToMenu:
             return None
         return None if behind.escaped and code == EXIT_INTERRUPTED else code
+
+
+def _kept_lines(actions: tuple[Action, ...], width: int) -> list[str]:
+    """The removed projects to bring back, each said as 'projekt gendan' lists it (restore_lines)."""
+    from spredning.cli.render_text import restore_lines
+
+    return restore_lines([a.kept for a in actions if a.kept is not None], width)
 
 
 def listed(ws: Workspace, action: Action) -> tuple[Action, ...]:

@@ -17,7 +17,7 @@ from spredning.cli.commands.common import (
     written_path,
 )
 from spredning.cli.console import after_work, make_console, say
-from spredning.cli.render_text import print_fitted, print_said
+from spredning.cli.render_text import print_fitted, print_said, restore_lines
 from spredning.core.errors import NotATerminal, SpredningError
 from spredning.i18n import t
 
@@ -125,7 +125,7 @@ def gendan(
     if mappe is not None:
         chosen, newest_of = project_restore.find(ws, mappe)
     else:
-        chosen, newest_of = _choose_kept(ws, project_restore.kept(ws)), 1
+        chosen, newest_of = _choose_kept(console, ws, project_restore.kept(ws)), 1
     if navn is None:
         navn = _other_name(console, ws, chosen)
     restored = project_restore.restore(ws, chosen, newest_of, navn)
@@ -170,12 +170,12 @@ def _said_problem(problem) -> str | None:
     return render(problem) if problem is not None else None
 
 
-def _choose_kept(ws, every):
+def _choose_kept(console, ws, every):
     """Without a name: the kept projects to choose from (in a terminal), else refused with their names."""
     kept_in = str(ws.store.shown_home / project_removal.REMOVED_FOLDER)
     if not every:
         raise SpredningError("restore.nothing", folder=kept_in)
-    from spredning.app.project_restore import choices, described
+    from spredning.app.project_restore import described
 
     if not is_interactive():
         again = command("projekt", "gendan", every[0].slug, project=None)
@@ -185,10 +185,9 @@ def _choose_kept(ws, every):
 
     from spredning.cli.prompts.simple import select
 
+    said = restore_lines(every, console.width - 6)  # as the list cuts it: the end is what tells apart
     with interrupted_as("restore.interrupted"):
-        return select(
-            t("restore.which"), [Choice(said, k) for said, k in zip(choices(every), every, strict=True)]
-        )
+        return select(t("restore.which"), [Choice(line, k) for line, k in zip(said, every, strict=True)])
 
 
 def _tell_restored(console, ws, restored) -> None:
