@@ -156,6 +156,8 @@ class HomeScreen:
             if path is BACK:
                 return
             action = Action("import", value=str(typed_path(path)))
+        if action.kind == "merge" and not self._merge_agreed(console, ws, action):
+            return
         code = self.run_command(console, arguments(found, action))
         if code is None:  # Esc in one of the command's lists: straight back to the menu
             return
@@ -187,6 +189,12 @@ class HomeScreen:
         actions = app_home.partner_actions(action)
         choices = [Choice(cut_to(title(found, a), console.width - 6), a) for a in actions]
         return select(t("prompt.which-partner"), choices, back=BACK, instruction=t("home.list-help"))
+
+    def _merge_agreed(self, console: Console, ws: Workspace, action: Action) -> bool:
+        """'projekt flet' from a list: what it brings is said and asked first (home_merge)."""
+        from spredning.cli.home_merge import merge_agreed
+
+        return merge_agreed(console, ws, action.value or "", self.settings.project)
 
     def run_command(self, console: Console, words: list[str]) -> int | None:
         """Show the command once, then run it exactly as if typed (its errors, its exit code).
