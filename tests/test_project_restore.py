@@ -182,6 +182,17 @@ def test_in_a_terminal_another_name_can_be_typed_and_a_taken_one_is_asked_again(
     assert removed.texts(slug="nyt") == {}
 
 
+def test_under_another_name_beside_the_same_project_it_says_they_are_one(removed):
+    [folder] = kept_folders(removed)
+    (removed.home / "gammelt.yaml").write_bytes((folder / "gammelt.yaml").read_bytes())  # the same file again
+
+    out = flat(removed.ok("projekt", "gendan", "Gammelt", "--navn", "Gammelt (2)"))
+
+    assert "som 'Gammelt (2)' (gammelt-2.yaml)" in out
+    assert "'Gammelt' (gammelt.yaml) er det samme projekt (fra samme fil)" in out
+    assert "'spredning projekter'" in out
+
+
 def test_a_name_a_project_has_is_refused_for_the_option(removed):
     before = tree(removed.home)
 

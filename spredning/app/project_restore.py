@@ -57,6 +57,7 @@ class Restored(NamedTuple):
     slug: str = ""  # its file name now (another than the kept one's when brought back under a new name)
     name: str = ""  # the name it was brought back under (its own, or the one given)
     renamed: bool = True  # that name is in its file (False: the file could not be read, its own stays)
+    same_as: str | None = None  # the project that has its old file name, when it is the same project (its id)
 
 
 def kept(ws: Workspace) -> list[Kept]:
@@ -235,7 +236,16 @@ def restore(ws: Workspace, chosen: Kept, newest_of: int = 1, name: str | None = 
     activated = False
     if store.active() is None:
         activated = store.set_active_after(in_use or slug) and in_use is None
-    return Restored(chosen, moved, left, newest_of, activated, slug, name or chosen.name, renamed)
+    same = _same_project(store, chosen.slug, slug) if slug != chosen.slug else None
+    return Restored(chosen, moved, left, newest_of, activated, slug, name or chosen.name, renamed, same)
+
+
+def _same_project(store: Store, other: str, slug: str) -> str | None:
+    """`other` when it holds the same project as `slug` (one identity: the partner's file came in again)."""
+    try:
+        return other if store.load(other).id == store.load(slug).id else None
+    except SpredningError:
+        return None
 
 
 def _rename(store: Store, slug: str, name: str) -> bool:

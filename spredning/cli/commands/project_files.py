@@ -208,6 +208,17 @@ def _tell_restored(console, ws, restored) -> None:
         console.print(say("restore.done", style="bold green", name=kept.name, file=file))
     if not restored.renamed:
         console.print(say("restore.not-renamed", style="yellow", file=file, name=restored.name))
+    if restored.same_as is not None:  # two files of one project now: 'projekter' says what that means
+        listed = command("projekter", project=None)
+        other = _name(ws, restored.same_as)
+        said = say(
+            "restore.same-project",
+            style="yellow",
+            other=other,
+            file=f"{restored.same_as}.yaml",
+            command=listed,
+        )
+        print_said(console, said, listed)
     if restored.left:
         folder = str(kept.folder)
         print_said(console, say("restore.left", style="yellow", folder=folder, n=len(restored.left)), folder)
