@@ -193,6 +193,19 @@ def test_under_another_name_beside_the_same_project_it_says_they_are_one(removed
     assert "'spredning projekter'" in out
 
 
+def test_a_numbered_name_is_offered_the_next_number(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    for _ in range(2):  # 'Gammelt (2)' removed, and started again
+        org.ok("start", "--navn", "Gammelt (2)", *START)
+        if not kept_folders(org):
+            org.ok("projekt", "fjern", "Gammelt (2)", "--ja")
+
+    code, _, err = org("projekt", "gendan", "Gammelt (2)")
+
+    assert code == 2
+    assert "--navn 'Gammelt (3)'" in flat(err)
+
+
 def test_a_name_a_project_has_is_refused_for_the_option(removed):
     before = tree(removed.home)
 

@@ -201,10 +201,18 @@ def taken(ws: Workspace, chosen: Kept) -> str | None:
         return chosen.slug
 
 
+NUMBERED = re.compile(r"\s*\((\d+)\)$")  # 'Gammelt (2)': a name numbered so before
+
+
 def suggested_name(ws: Workspace, chosen: Kept) -> str:
-    """A name the kept project can come back under: 'Gammelt (2)', or (3) … when that is taken too."""
-    for number in itertools.count(2):
-        name = f"{chosen.name} ({number})"
+    """A name the kept project can come back under: 'Gammelt (2)', or (3) … when that is taken too.
+
+    A name numbered already counts on ('Gammelt (2)' -> 'Gammelt (3)', not 'Gammelt (2) (2)').
+    """
+    numbered = NUMBERED.search(chosen.name)
+    base = chosen.name[: numbered.start()] if numbered else chosen.name
+    for number in itertools.count(int(numbered[1]) + 1 if numbered else 2):
+        name = f"{base} ({number})"
         if new_name_problem(ws, name) is None:
             return name
     raise AssertionError  # pragma: no cover: count() never ends
