@@ -74,10 +74,13 @@ def interactive(monkeypatch) -> None:
         monkeypatch.setattr(module, "is_interactive", lambda: True)
 
 
-def typed(run_cli, keys: str, *argv: str, rows: int = 24) -> Run:
-    """Run `spredning ARGV...` with `keys` typed into its prompts, then the input ends."""
+def typed(run_cli, keys: str, *argv: str, rows: int = 24, columns: int = 80) -> Run:
+    """Run `spredning ARGV...` with `keys` typed into its prompts, then the input ends.
+
+    `columns`: the prompts' width; the program's own output takes COLUMNS (80 unless the test sets it).
+    """
     screen = io.StringIO()
-    output = Vt100_Output(screen, lambda: Size(rows=rows, columns=80), term="xterm")
+    output = Vt100_Output(screen, lambda: Size(rows=rows, columns=columns), term="xterm")
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
         pipe.send_text(keys)
         pipe.close()

@@ -353,12 +353,12 @@ def test_a_report_picked_by_mistake_is_said_to_be_no_spredning_file_without_yaml
 def test_a_file_from_a_newer_program_says_to_update_this_one_not_to_ask_for_it_again(exchanged):
     sharing, reusing = exchanged
     newer = sharing.export()
-    newer.write_text(newer.read_text(encoding="utf-8").replace("format: '4'", "format: '5'", 1), "utf-8")
+    newer.write_text(newer.read_text(encoding="utf-8").replace("format: '4'", "format: '7'", 1), "utf-8")
     before = reusing.path.read_bytes()
     code, _, err = reusing.import_(newer)
     assert code == 1
     said = flat(err)
-    assert "lavet af en nyere udgave af spredning (format 5)" in said
+    assert "lavet af en nyere udgave af spredning (format 7)" in said
     assert "Opdatér spredning på denne computer" in said and "Bed partneren" not in said
     assert reusing.path.read_bytes() == before
 

@@ -169,7 +169,11 @@ def test_the_first_run_offers_the_partners_file_in_the_folder_and_imports_it(sha
 
 
 def test_a_file_elsewhere_is_imported_by_typing_its_path(sharing, reusing, home, tmp_path):
-    exported = sharing.export()  # in the working folder (the current one), typed with its full path
+    # in a folder below the working folder, typed with its full path (a file in the working folder
+    # itself is offered in the list, by its head, whatever its name)
+    exported = sharing.export()
+    (exported.parent / "andet").mkdir()
+    exported = exported.rename(exported.parent / "andet" / exported.name)
     ws = ws_of(reusing)
 
     run = home(
@@ -178,7 +182,7 @@ def test_a_file_elsewhere_is_imported_by_typing_its_path(sharing, reusing, home,
     )
 
     assert run.code == 0, run.err
-    assert f"Samme som: spredning importer {exported.name}" in run.said  # named from the current folder
+    assert f"Samme som: spredning importer andet/{exported.name}" in run.said  # named from the current folder
     assert reusing.texts() == {D1: "Færre genindlæggelser", D2: "Træning hjemme"}
 
 

@@ -89,6 +89,29 @@ def test_a_project_removed_from_the_home_screen_comes_back_from_it(home, ws, run
     assert "restore" not in [action.kind for action in app_home.project_actions(ws)]  # none left to bring
 
 
+def test_at_60_columns_two_removals_in_one_minute_keep_their_count_and_second(monkeypatch, run_cli, ws):
+    interactive(monkeypatch)
+    monkeypatch.setattr("spredning.cli.commands.project_files.is_interactive", lambda: True)
+    monkeypatch.setenv("COLUMNS", "60")
+    new_project(ws, name="Anden")
+    for second in ("27", "55"):
+        new_project(ws, name="Æblegården prøve")  # alike: no answers
+        run_cli("projekt", "fjern", "Æblegården prøve", "--ja")
+        minute = "aeblegaarden-proeve-20261202-1526"
+        [kept] = [f for f in (ws.store.home / "fjernede").glob("aeblegaarden-*") if minute not in f.name]
+        kept.rename(kept.with_name(f"{minute}{second}"))  # removed within one minute
+
+    run = typed(run_cli, projects_list(ws, "restore") + ENTER + PAUSE + QUIT, columns=60)
+
+    assert run.code == 0, run.err  # the line chosen, echoed: its count and its second, the name cut instead
+    screen = " ".join(run.screen.split())
+    assert (
+        "Hvilket projekt skal hentes tilbage? Æblegå… prøve (ingen svar, fjernet 2.12.2026 15.26.55)"
+        in screen
+    )
+    assert "Samme som: spredning projekt gendan aeblegaarden-proeve-20261202-152655" in run.said
+
+
 def test_the_last_project_removed_the_first_screen_offers_to_bring_it_back(home, ws):
     new_project(ws, name="Eneste", answers={G1: "Ja, meget"})
     assert "restore" not in [action.kind for action in app_home.home(ws).actions]
@@ -163,17 +186,72 @@ def test_answers_of_another_project_on_this_side_are_brought_in_from_the_home_sc
     new_project(ws, name="Startet for sig", answers={G1: "Vores svar fra før"})
     new_project(ws, name="Fælles", answers={G2: "Et svar her"})  # active: the answers come here
 
-    run = home(projects_list(ws, "merge") + ENTER + PAUSE + QUIT)
+    run = home(projects_list(ws, "merge") + ENTER + DOWN + ENTER + PAUSE + QUIT)  # Yes at the question
 
     assert run.code == 0, run.err
     screen = " ".join(run.screen.split())
     assert "Hent jeres svar fra et andet projekt ind i dette …" in screen
     assert "Hvilket projekt skal jeres svar hentes fra?" in screen
     assert "Startet for sig (1/85 i alt)" in screen
+    assert "Hent svarene ind i 'Fælles'? Ja, hent dem ind" in screen
     assert "Samme som: spredning projekt flet startet-for-sig" in run.out
     assert "Hentet ind fra 'Startet for sig'" in run.said
     [(_, entry)] = [(slot, e) for slot, e in ws.store.load("faelles").entries() if slot[1] == G1]
     assert entry.answer.text == "Vores svar fra før"
+
+
+def test_the_merge_says_what_comes_in_and_asks_first(home, ws):
+    new_project(ws, name="Startet for sig", answers={G1: "Vores svar fra før", G2: "Ja"})
+    new_project(ws, name="Fælles", answers={G2: "Nej"})  # active; G2 differs: a conflict
+
+    run = home(projects_list(ws, "merge") + ENTER + ENTER + QUIT)  # No, given first: back to the menu
+
+    assert run.code == 0, run.err
+    said = run.said
+    assert (
+        "Fra 'Startet for sig' hentes jeres svar ind i 'Fælles': 1 nyt svar og 1 svar, der er anderledes her "
+        "og bliver en konflikt." in said
+    )
+    assert (
+        "Intet skrives over: et svar, der er anderledes her, står ved siden af jeres som en konflikt" in said
+    )
+    assert "'spredning konflikter'" in said
+    assert "Hent svarene ind i 'Fælles'? Nej, ændr intet" in " ".join(run.screen.split())
+    assert "Samme som" not in run.out  # the command never ran
+
+
+def test_the_merge_question_says_a_copy_is_kept_when_an_answer_here_is_replaced(home, ws):
+    from projectkit import give, workspace
+
+    old = new_project(ws, name="Gammelt", answers={G1: "første tekst"})
+    new = new_project(ws, name="Delt")  # active; the answer came into both, then was edited there
+    slot = ("aeroe-kommune", G1)
+    entry = ws.store.load(old).entry(slot)
+    ws.store.transact(new, lambda project, state: (project.with_entry(slot, entry), state, None))
+    give(workspace(ws.store.home), old, {G1: "rettet tekst"})
+
+    run = home(projects_list(ws, "merge") + ENTER + DOWN + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Fra 'Gammelt' hentes jeres svar ind i 'Delt': 1 nyere udgave af et svar her." in run.said
+    assert "og en kopi af projektfilen gemmes, før noget ændres." in run.said
+    [backup] = ws.store.home.glob("delt.yaml.bak-*")  # and so it was
+    assert str(backup) in "".join(run.out.split())
+
+
+@pytest.mark.parametrize("key", ["no", ESC, CTRL_C])
+def test_no_esc_or_ctrl_c_at_the_merge_question_changes_nothing(home, ws, key):
+    new_project(ws, name="Startet for sig", answers={G1: "Vores svar fra før"})
+    new_project(ws, name="Fælles", answers={G2: "Et svar her"})
+    before = {p.name: p.read_bytes() for p in ws.store.home.glob("*.yaml*")}
+    then = ENTER + QUIT if key == "no" else key + (QUIT if key == ESC else "")
+
+    run = home(projects_list(ws, "merge") + ENTER + then)
+
+    assert run.code == (130 if key == CTRL_C else 0), run.err  # Ctrl+C leaves, as everywhere in the menu
+    assert "Hent svarene ind i 'Fælles'?" in run.screen
+    assert "Samme som" not in run.out
+    assert {p.name: p.read_bytes() for p in ws.store.home.glob("*.yaml*")} == before
 
 
 def test_esc_in_the_list_to_merge_from_changes_nothing(home, ws):

@@ -109,7 +109,7 @@ BROKEN: list[tuple[str, bytes, str]] = [
     ("python-name-tag", (GOOD + "svar:\n  x: !!python/name:os.getcwd\n").encode(), "yaml.type"),
     ("int-tag", b"format: !!int 2\nprojekt:\n  navn: x\n", "yaml.type"),
     ("merge-noegle", (GOOD + "svar:\n  <<: {a: b}\n").encode(), "yaml.merge-key"),
-    ("nyere-format", b"format: '5'\nprojekt:\n  navn: Fremtiden\n", "project.newer-format"),
+    ("nyere-format", b"format: '7'\nprojekt:\n  navn: Fremtiden\n", "project.newer-format"),
     ("ingen-format", b"projekt:\n  navn: Uden format\n", "project.no-format"),
     ("format-nul", b"format: '0'\nprojekt:\n  navn: Nul\n", "project.unknown-format"),
     ("ukendt-noegle", (GOOD + "hemmelig: x\n").encode(), "project.unknown-key"),

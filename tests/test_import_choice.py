@@ -228,7 +228,8 @@ def test_a_file_of_another_name_is_picked_by_its_path_and_tab_completes_it(renam
     ws = workspace(aeroe.home)
     monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
     other = UP + ENTER  # the list's last line: another file
-    assert [a.name for a in app_home.import_actions(ws, saved.parent)] == []  # not in the list by name
+    # listed by its head (before a project, any partner's file); typed here, as one elsewhere would be
+    assert [a.name for a in app_home.import_actions(ws, saved.parent)] == [saved.name]
 
     run = typed(run_cli, go(ws, "import") + other + "sv" + TAB + ENTER + PAUSE + QUIT)
 
@@ -238,6 +239,37 @@ def test_a_file_of_another_name_is_picked_by_its_path_and_tab_completes_it(renam
     assert "Samme som: spredning importer 'svar fra Ærø.yaml'" in flat(run.out)
     assert "Importeret fra Odense Kommune" in flat(run.out)
     assert aeroe.store.slugs() == ["genoptraening-aeroe"]
+
+
+def test_a_renamed_file_of_this_project_is_listed_by_its_head_and_imported_from_the_list(
+    post, tmp_path, monkeypatch, run_cli
+):
+    """Reported: Odense's new file, saved by the browser as 'fil (1).yaml' (or renamed), was found
+    only by typing its path. Its head says it is an export of this project for Ærø: it is listed
+    as one, whatever its name; other files are not (another project's export, YAML not ours,
+    a note), nor one too large to import."""
+    _, aeroe, _ = post
+    saved = (tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml").rename(tmp_path / "fil (1).yaml")
+    elsewhere = start_sharing(Org(tmp_path / "andet", tmp_path / "andet-ud", run_cli), name="Andet projekt")
+    (tmp_path / "andet-ud").mkdir()
+    elsewhere.export().rename(tmp_path / "fra kollega.yaml")  # an export of another project
+    (tmp_path / "docker-compose.yml").write_text("services: {}\n", encoding="utf-8")
+    (tmp_path / "noter.txt").write_text(saved.read_text(encoding="utf-8"), encoding="utf-8")
+    big = saved.read_bytes() + b"# " + b"x" * (6 * 1024 * 1024) + b"\n"
+    (tmp_path / "stor.yaml").write_bytes(big)
+    ws = workspace(aeroe.home)
+
+    listed = {a.name: (a.whose, a.orgs) for a in app_home.import_actions(ws, tmp_path)}
+
+    assert listed[saved.name] == ("us", ("Odense Kommune", "Ærø Kommune"))
+    assert not {"fra kollega.yaml", "docker-compose.yml", "noter.txt", "stor.yaml"} & set(listed)
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    run = typed(run_cli, exchange(ws, "import") + ENTER + PAUSE + QUIT)
+    assert run.code == 0, run.err
+    assert "fil (1).yaml – til jer fra Odense Kommune" in run.screen
+    assert "Samme som: spredning importer 'fil (1).yaml'" in flat(run.out)
+    assert "Importeret fra Odense Kommune" in flat(run.out)
 
 
 def test_a_folder_typed_for_the_file_is_said_to_be_one_and_esc_closes_the_names_first(
@@ -371,8 +403,47 @@ def test_a_narrow_terminal_still_says_whose_each_file_is(post, tmp_path):
     shown = title(found, brought, 54)  # 60 columns
 
     assert cell_len(shown) <= 54, shown
-    assert "– allerede hentet ind, til jer" in shown, shown  # brought in already: said first
-    assert shown.startswith("genoptraen…")  # the name shortened in its middle
+    # reported: the line was cut at its end, in the sender's name ('… til jer f…'): the words between
+    # the names give way instead, and the file's name is shortened in its middle
+    assert shown.endswith(".yaml – hentet ind, fra Odense Kommune"), shown
+    assert shown.startswith("genoptraen…")
+
+
+LONG = "Ringkøbing-Skjern Kommune"  # a long name, but a real one
+LONGER = "Sønderborg Kommune, Sundhed og Omsorg"  # a department's, at 80 columns
+
+
+@pytest.mark.parametrize(
+    ("whose", "orgs", "said", "width"),
+    [
+        ("us", (LONG, "Ærø Kommune"), (" – ", f"fra {LONG}"), 54),
+        ("brought", (LONG, "Ærø Kommune"), (" – hentet ind, ", f"fra {LONG}"), 54),
+        ("own", ("Ærø Kommune", LONG), (" – jeres egen, ", f"til {LONG}"), 54),
+        ("other", ("Ærø Kommune", LONG), (" – ", f"til {LONG}"), 54),
+        ("us", (LONGER, "Ærø Kommune"), (" – ", f"fra {LONGER}"), 74),
+        ("brought", (LONGER, "Ærø Kommune"), (" – hentet ind, ", f"fra {LONGER}"), 74),
+        (None, (LONGER, "Ærø Kommune"), (" – ", f"fra {LONGER} til Ærø Kommune"), 74),
+    ],
+)
+def test_a_long_senders_name_stays_whole_at_60_and_80_columns(whose, orgs, said, width):
+    """Whose a file is keeps the organisations' names and that it was brought in whole: the file's
+    name is shortened first, then the words between them ('allerede', 'til jer'), then the name
+    further."""
+    from rich.cells import cell_len
+
+    from spredning.app.home import Action
+    from spredning.cli.render_home import title
+
+    name = "genoptraening-aeroe-til-aeroe-kommune (1).yaml"
+    action = Action("import", value=name, name=name, whose=whose, orgs=orgs)
+
+    shown = title(None, action, width)  # type: ignore[arg-type]  # a file's line needs no home
+
+    assert cell_len(shown) <= width, shown
+    status, names = said
+    assert shown.endswith(names), shown
+    assert status in shown, shown
+    assert shown.startswith("ge") and "…" in shown, shown  # the file's name: shortened in its middle
 
 
 def test_a_renamed_file_once_imported_is_listed_as_brought_in(renamed, monkeypatch, run_cli):

@@ -199,6 +199,17 @@ def restore_project(home, folder):
     )
 
 
+def restore_project_renamed(home, folder):
+    assert run("start", "--navn", "Prøve", *NEW_PROJECT).returncode == 0
+    assert run("projekt", "fjern", "Prøve", "--ja").returncode == 0
+    assert run("start", "--navn", "Prøve", *NEW_PROJECT).returncode == 0  # its file name taken
+    return Work(
+        ["projekt", "gendan", "Prøve", "--navn", "Prøve (2)"],
+        lambda: sorted(p.name for p in home.glob("*.yaml")),
+        sorted(["proeve.yaml", "proeve-2.yaml", f"{SLUG}.yaml"]),
+    )
+
+
 def merge_project(home, folder):
     ok("fase", "tjek", "--svar", str(answers_file(folder)))  # in the project started first
     made = run(
@@ -322,7 +333,7 @@ WORK = {
     "projekt fjern-genbruger": [remove_partner],
     "projekt fjern": [remove_project],
     "projekt flet": [merge_project],
-    "projekt gendan": [restore_project],
+    "projekt gendan": [restore_project, restore_project_renamed],
     "projekt deler": [set_sharer],
     "fase": [answer_from_file],
     "importer": [import_new_project, import_into_project],

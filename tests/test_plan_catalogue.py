@@ -27,6 +27,7 @@ MODULES = [
     "core/followup_file.py",
     "cli/commands/status.py",
     "cli/prompter.py",
+    "cli/list_steps.py",
     "cli/prompts/questions.py",
     "cli/prompts/simple.py",
     "cli/prompts/answer_field.py",

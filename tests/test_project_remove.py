@@ -72,8 +72,9 @@ def test_ja_moves_every_file_of_the_project_and_says_how_to_bring_it_back(aeroe)
     assert not (aeroe.home / ".spredning" / "gammelt.yaml").exists()
     assert tree(aeroe.home / ".spredning")["nyt.yaml"] == other  # the other project is untouched
     assert "Projektet 'Gammelt' er fjernet fra projektmappen." in out
-    assert f"Filerne er gemt i {folder}" in out
-    assert f"Vil I have projektet tilbage, så skriv 'spredning projekt gendan {folder.name}'." in out
+    # said by the project's name, which brings it back: its folder's name and path say nothing more
+    assert "Intet er slettet. Vil I have det tilbage, så skriv 'spredning projekt gendan Gammelt'." in out
+    assert str(folder) not in out and folder.name not in out
     assert "git" not in out  # no git folder here: nothing to say of commits
     assert aeroe.store.slugs() == ["nyt"]
     listed = flat(aeroe.ok("projekter"))

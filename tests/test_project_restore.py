@@ -37,16 +37,34 @@ def kept_folders(org: Org) -> list:
     return sorted(p for p in (org.home / "fjernede").glob("*") if p.is_dir())  # not its .gitignore
 
 
-def test_fjern_names_the_command_that_brings_it_back(tmp_path, run_cli):
+def test_fjern_names_the_command_that_brings_it_back_by_the_projects_name(tmp_path, run_cli):
     org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Gammelt projekt", *START)
+
+    out = flat(org.ok("projekt", "fjern", "Gammelt projekt", "--ja"))
+
+    [folder] = kept_folders(org)
+    assert "Vil I have det tilbage, så skriv “spredning projekt gendan 'Gammelt projekt'”." in out
+    assert folder.name not in out
+    assert "flyt" not in out
+    back = flat(org.ok("projekt", "gendan", "Gammelt projekt"))  # the command said brings it back
+    assert "Projektet 'Gammelt projekt' (gammelt-projekt.yaml) er hentet tilbage" in back
+
+
+def test_fjern_names_the_folder_when_that_name_was_removed_before(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Gammelt", *START)
+    org.ok("projekt", "fjern", "Gammelt", "--ja")
+    [first] = kept_folders(org)
+    first.rename(first.with_name("gammelt-20200101-120000"))  # removed years ago
     org.ok("start", "--navn", "Gammelt", *START)
 
     out = flat(org.ok("projekt", "fjern", "Gammelt", "--ja"))
 
-    [folder] = kept_folders(org)
-    assert f"Vil I have projektet tilbage, så skriv 'spredning projekt gendan {folder.name}'." in out
-    assert f"Filerne er gemt i {folder}" in out
-    assert "flyt" not in out
+    [folder] = [f for f in kept_folders(org) if f.name != "gammelt-20200101-120000"]
+    assert "Der er flere fjernede projekter, der hedder 'Gammelt'; dette er gemt i " in out
+    assert str(folder) in "".join(out.split())
+    assert f"så skriv 'spredning projekt gendan {folder.name}'." in out
 
 
 def test_by_name_every_file_comes_back_with_its_answers(removed):
@@ -78,17 +96,124 @@ def test_by_the_folder_name(removed):
 def test_a_new_project_of_the_same_file_name_is_never_overwritten(removed):
     removed.ok("start", "--navn", "Gammelt", *START)  # a new, empty 'gammelt.yaml'
     removed.answer({G1: "Det nye projekts svar"}, "--rolle", "genbruge")
+    [folder] = kept_folders(removed)
     before = tree(removed.home)
 
     code, _, err = removed("projekt", "gendan", "Gammelt")
 
     assert code == 2
     said = flat(err)
-    assert "Der er allerede et projekt med filnavnet gammelt i projektmappen" in said
-    assert "Intet er ændret." in said
+    assert "Et andet projekt, 'Gammelt', har nu filnavnet gammelt.yaml i projektmappen" in said
+    assert "og der er ingen terminal at spørge i om et andet" in said
+    assert "Intet er ændret." in said  # the way on, to copy: the option, with a free name and the folder
+    assert f"“spredning projekt gendan {folder.name} --navn 'Gammelt (2)'”" in said
     assert "'spredning projekt fjern gammelt'" in said
     assert tree(removed.home) == before
     assert removed.texts(slug="gammelt")[G1] == "Det nye projekts svar"
+
+
+def taken_with_helpers(org: Org):
+    """'Gammelt' started anew and answered, its removed namesake kept with every kind of helper file."""
+    org.ok("start", "--navn", "Gammelt", *START)
+    org.answer({G1: "Det nye projekts svar"}, "--rolle", "genbruge")
+    [folder] = kept_folders(org)
+    helpers = folder / "denne-computer"
+    (helpers / "gammelt.yaml.bak-20260101-120000").write_text("format: 1\n", encoding="utf-8")
+    (helpers / "gammelt-kladder-odense.yaml").write_text("kladder: {}\n", encoding="utf-8")
+    return folder, tree(folder), tree(org.home, skip=org.home / "fjernede")
+
+
+def test_under_another_name_every_file_follows_the_name_and_the_new_project_is_untouched(removed):
+    folder, kept, others = taken_with_helpers(removed)
+
+    out = flat(removed.ok("projekt", "gendan", "Gammelt", "--navn", "Gammelt fra i fjor"))
+
+    assert (
+        "Projektet 'Gammelt' er hentet tilbage til projektmappen som 'Gammelt fra i fjor' "
+        "(gammelt-fra-i-fjor.yaml)." in out
+    )
+    assert "'spredning projekt brug gammelt-fra-i-fjor'" in out
+    assert not folder.exists()  # everything came back
+    home, helpers = removed.home, removed.home / ".spredning"
+    assert (home / "gammelt-fra-i-fjor.yaml.bak-20260101-120000").read_bytes() == kept[
+        "gammelt.yaml.bak-20260101-120000"
+    ]
+    assert (helpers / "gammelt-fra-i-fjor.yaml").read_bytes() == kept["denne-computer/gammelt.yaml"]
+    assert (helpers / "gammelt-fra-i-fjor.yaml.bak-20260101-120000").read_text(
+        encoding="utf-8"
+    ) == "format: 1\n"
+    assert (helpers / "gammelt-fra-i-fjor-kladder-odense.yaml").exists()
+    # the project that has the old file name keeps every file of its own, and gets none of these
+    now = tree(removed.home, skip=removed.home / "fjernede")
+    assert {name: data for name, data in now.items() if name in others} == others
+    assert not (helpers / "gammelt-kladder-odense.yaml").exists()
+    assert not (helpers / "gammelt.yaml.bak-20260101-120000").exists()
+    assert removed.store.load("gammelt-fra-i-fjor").name == "Gammelt fra i fjor"
+    assert removed.texts(slug="gammelt-fra-i-fjor")[G1] == "Vi har ventelister"
+    assert removed.store.local("gammelt-fra-i-fjor").side == "genbruge"
+    assert removed.texts(slug="gammelt")[G1] == "Det nye projekts svar"
+    assert removed.store.active() == "gammelt"  # the one in use stays in use
+
+
+def test_in_a_terminal_a_free_name_is_offered_and_enter_takes_it(removed, asking):
+    taken_with_helpers(removed)
+
+    run = asking(removed, ENTER, "projekt", "gendan", "Gammelt")
+
+    assert run.code == 0, run.err
+    assert "Et andet projekt, 'Gammelt', har nu filnavnet gammelt.yaml" in flat(run.out)
+    assert "Hvilket navn skal det hentes tilbage under?" in run.screen
+    assert "som 'Gammelt (2)' (gammelt-2.yaml)" in flat(run.out)
+    assert removed.store.load("gammelt-2").name == "Gammelt (2)"
+    assert removed.texts(slug="gammelt-2")[G2] == "Ja"
+
+
+def test_in_a_terminal_another_name_can_be_typed_and_a_taken_one_is_asked_again(removed, asking):
+    taken_with_helpers(removed)
+    erase = "\x7f" * len("Gammelt (2)")
+
+    run = asking(
+        removed, erase + "Nyt" + ENTER + "\x7f" * 3 + "Fra i fjor" + ENTER, "projekt", "gendan", "Gammelt"
+    )
+
+    assert run.code == 0, run.err
+    assert "Der findes allerede et projekt, der hedder 'Nyt'." in run.screen
+    assert removed.store.load("fra-i-fjor").name == "Fra i fjor"
+    assert removed.texts(slug="nyt") == {}
+
+
+def test_under_another_name_beside_the_same_project_it_says_they_are_one(removed):
+    [folder] = kept_folders(removed)
+    (removed.home / "gammelt.yaml").write_bytes((folder / "gammelt.yaml").read_bytes())  # the same file again
+
+    out = flat(removed.ok("projekt", "gendan", "Gammelt", "--navn", "Gammelt (2)"))
+
+    assert "som 'Gammelt (2)' (gammelt-2.yaml)" in out
+    assert "'Gammelt' (gammelt.yaml) er det samme projekt (fra samme fil)" in out
+    assert "'spredning projekter'" in out
+
+
+def test_a_numbered_name_is_offered_the_next_number(tmp_path, run_cli):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    for _ in range(2):  # 'Gammelt (2)' removed, and started again
+        org.ok("start", "--navn", "Gammelt (2)", *START)
+        if not kept_folders(org):
+            org.ok("projekt", "fjern", "Gammelt (2)", "--ja")
+
+    code, _, err = org("projekt", "gendan", "Gammelt (2)")
+
+    assert code == 2
+    assert "--navn 'Gammelt (3)'" in flat(err)
+
+
+def test_a_name_a_project_has_is_refused_for_the_option(removed):
+    before = tree(removed.home)
+
+    code, _, err = removed("projekt", "gendan", "Gammelt", "--navn", "nyt")
+
+    assert code == 2
+    assert "Der findes allerede et projekt, der hedder 'Nyt'. Intet er hentet tilbage." in flat(err)
+    assert tree(removed.home) == before
 
 
 def test_this_computers_files_stay_kept_when_the_slug_has_some_now(removed):
@@ -149,10 +274,15 @@ def test_in_a_terminal_it_lets_one_choose(removed, asking):
     assert (removed.home / "gammelt.yaml").exists()
 
 
-def test_ctrl_c_at_the_list_changes_nothing(removed, asking):
+@pytest.mark.parametrize("at", ["list", "name"])
+def test_ctrl_c_at_the_list_or_the_new_name_changes_nothing(removed, asking, at):
+    named = ()
+    if at == "name":  # its file name is another project's: asked for a name to bring it back under
+        taken_with_helpers(removed)
+        named = ("Gammelt",)
     before = tree(removed.home)
 
-    run = asking(removed, CTRL_C, "projekt", "gendan")
+    run = asking(removed, CTRL_C, "projekt", "gendan", *named)
 
     assert run.code == 130
     assert "Stoppet. Intet er hentet tilbage." in flat(run.err)
@@ -250,6 +380,29 @@ def test_the_list_names_the_project_when_it_went_and_what_it_holds(removed, aski
     assert "» Gammelt (fjernet 3. december 2026 kl. 09.05, ingen svar) Gammelt (fjernet 2. december" in screen
     assert "Gammelt (fjernet 2. december 2026 kl. 13.10, 2 svar)" in screen
     assert "mappen" not in screen  # in a list to choose from, the time tells them apart
+
+
+def test_at_60_columns_a_line_keeps_its_count_and_time_and_a_long_name_is_cut_in_its_middle(
+    removed, monkeypatch
+):
+    from homekit import typed
+
+    for name, when in (("Æblegården prøve", "20261202-152600"), ("Genoptræning af borgere med KOL (2)", "")):
+        removed.ok("start", "--navn", name, *START)
+        removed.ok("projekt", "fjern", name, "--ja")
+        if when:
+            [folder] = [f for f in kept_folders(removed) if f.name.startswith("aeblegaarden-proeve-")]
+            folder.rename(folder.with_name(f"aeblegaarden-proeve-{when}"))
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setattr("spredning.cli.commands.project_files.is_interactive", lambda: True)
+
+    run = typed(removed.run_cli, CTRL_C, "--hjem", str(removed.home), "projekt", "gendan", columns=60)
+
+    screen = " ".join(run.screen.split())
+    assert " Æblegården prøve (ingen svar, fjernet 2.12.2026 15.26)" in screen
+    assert " Gammelt (2 svar, fjernet " in screen
+    assert "» Genoptræ…KOL (2) (ingen svar, fjernet " in screen  # the name's end too tells it apart
+    assert "kl." not in screen and "svar…" not in screen
 
 
 def test_a_message_names_the_folder_of_a_name_removed_twice_in_english_too(removed):

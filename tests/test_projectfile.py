@@ -575,8 +575,8 @@ def test_a_newer_format_says_which_and_to_update():
 
     assert caught.value.key == "project.newer-format"
     assert words(caught.value) == i18n.t(
-        "project.newer-format", path=PATH, version="99", known=4
-    )  # 4: exchange files
+        "project.newer-format", path=PATH, version="99", known=6
+    )  # 6: exchange files whose meetings say who noted them
     assert "99" in words(caught.value)
 
 
@@ -755,9 +755,10 @@ EXAMPLE = Path(__file__).parent.parent / "guide_content" / "eksempel.yaml"
 OTHER = "c0ffee01"
 
 
-def full_project(follow_up: bool) -> Project:
+def full_project(follow_up: bool, noted: bool = False) -> Project:
     """The shipped example as the program writes it, with a second organisation whose last answer
-    (the file's last question) spans lines and has a conflicting version."""
+    (the file's last question) spans lines and has a conflicting version; `noted`: its meetings say
+    who noted them (format 5)."""
     data = projectfile.loads(EXAMPLE.read_bytes(), EXAMPLE)
     base = projectfile.parse(data, "x", EXAMPLE, GUIDE_LAYOUT, COPY).project
     last = GUIDE_LAYOUT.dialogue[-1]
@@ -771,11 +772,27 @@ def full_project(follow_up: bool) -> Project:
     return base._replace(
         partners=(*base.partners, Partner("aeroe-kommune", "Ærø Kommune")),
         dialogues={**base.dialogues, "aeroe-kommune": second},
-        records=base.records if follow_up else {},
+        records=(_noted_by_us(base.records) if noted else base.records) if follow_up else {},
     )
 
 
-FULL = {form: projectfile.serialise(full_project(form == "3"), GUIDE_LAYOUT, PATH) for form in ("2", "3")}
+def _noted_by_us(records):
+    """Every meeting as noted by the sharing side."""
+    return {
+        where: {
+            key: e._replace(
+                answer=e.answer._replace(fields=tuple(sorted((*e.answer.fields, ("noteret-af", SHARING)))))
+            )
+            if key.startswith("moede:")
+            else e
+            for key, e in section.items()
+        }
+        for where, section in records.items()
+    }
+
+
+FORMS = {"2": (False, False), "3": (True, False), "5": (True, True)}  # follow-up, meetings noted
+FULL = {form: projectfile.serialise(full_project(*how), GUIDE_LAYOUT, PATH) for form, how in FORMS.items()}
 
 
 def read_file(raw: bytes) -> projectfile.ParsedFile:
@@ -810,10 +827,10 @@ def test_the_full_files_are_whole_and_read_as_written():
     for form, raw in FULL.items():
         assert raw.startswith(f"format: '{form}'\n".encode()) and raw.count(b"\n") >= 600
         assert verdict(raw) == "whole"
-        assert read_file(raw).project == full_project(form == "3")._replace(slug=PATH.stem)
+        assert read_file(raw).project == full_project(*FORMS[form])._replace(slug=PATH.stem)
 
 
-@pytest.mark.parametrize("form", ["2", "3"])
+@pytest.mark.parametrize("form", ["2", "3", "5"])
 def test_a_project_file_cut_at_the_end_of_any_line_is_refused_or_whole(form):
     raw = FULL[form]
     lines = raw.splitlines(keepends=True)
@@ -837,7 +854,7 @@ def test_a_cut_at_the_end_of_a_line_before_the_answers_looks_like_a_file_with_no
     assert read_file(head).project == read_file(raw).project._replace(shared={}, dialogues={})
 
 
-@pytest.mark.parametrize("form", ["2", "3"])
+@pytest.mark.parametrize("form", ["2", "3", "5"])
 def test_a_project_file_cut_inside_any_line_is_refused(form):
     raw = FULL[form]
     start = raw.index(b"\nsvar:\n")

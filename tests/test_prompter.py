@@ -1225,7 +1225,7 @@ def test_confirm_delete_is_asked_in_danish(terminal):
     term = terminal(screen=True)
     term.type(DOWN + ENTER)
 
-    term.prompter.confirm_delete(interview.ConfirmDelete(asking(term, 1).question))
+    term.prompter.steps.confirm_delete(interview.ConfirmDelete(asking(term, 1).question))
 
     shown = term.prompts
     assert "Svaret er tomt. Skal det gemte svar slettes?" in shown
@@ -1237,7 +1237,7 @@ def test_confirm_delete_of_a_mark_asks_about_the_mark(terminal):
     term = terminal(screen=True)
     term.type(DOWN + ENTER)
 
-    assert term.prompter.confirm_delete(interview.ConfirmDelete(asking(term, 1).question, marked=True))
+    assert term.prompter.steps.confirm_delete(interview.ConfirmDelete(asking(term, 1).question, marked=True))
 
     shown = term.prompts
     assert "Feltet er tomt. Skal markeringen 'ikke relevant' fjernes?" in shown
@@ -1269,7 +1269,7 @@ def test_the_review_shows_a_not_relevant_mark_with_its_reason(terminal, tjek):
     term = terminal(answers={Q1: Answer("Vi har det allerede", not_relevant=True)})
     term.type(ENTER)
 
-    term.prompter.review(interview.ReviewTool(tjek.tools[0], True))
+    term.prompter.steps.review(interview.ReviewTool(tjek.tools[0], True))
 
     assert "Dine svar i Beskriv innovationen (1/2 besvaret)" in term.printed
     assert "Ikke relevant: Vi har det allerede" in term.printed
@@ -1280,7 +1280,7 @@ def test_ctrl_c_and_ctrl_d_in_a_menu_stop(term, tjek, key, stop):
     term.type(key)
 
     with pytest.raises(stop):
-        term.prompter.review(interview.ReviewTool(tjek.tools[0], True))
+        term.prompter.steps.review(interview.ReviewTool(tjek.tools[0], True))
 
     assert term.prompter.typed() is None
 
@@ -1320,7 +1320,7 @@ def test_esc_in_the_interviews_lists_under_the_home_screen_leaves_with_nothing_k
     term.type("\x1b" + ENTER)
 
     with menu_behind(), pytest.raises(BackToMenu):
-        term.prompter.review(interview.ReviewTool(tjek.tools[0], True))
+        term.prompter.steps.review(interview.ReviewTool(tjek.tools[0], True))
 
     assert term.prompter.typed() is None  # no field: nothing for the interview to keep as a draft
 
@@ -1352,7 +1352,7 @@ def test_resume_of_a_complete_phase_has_no_continue(terminal, tjek, downs, choic
     term = terminal(answers=answers)
     term.type(DOWN * downs + ENTER)
 
-    assert term.prompter.resume(interview.ChooseResume(tjek)) is choice
+    assert term.prompter.steps.resume(interview.ChooseResume(tjek)) is choice
     assert "14 af 14" in term.printed
 
 
@@ -1360,7 +1360,7 @@ def test_pick_tool_lists_only_tools_with_questions_for_the_side(terminal, tjek):
     term = terminal(role="dele", screen=True)
     term.type(DOWN * 3 + ENTER)  # dele has no questions in "Tjek relevans og timing"
 
-    assert term.prompter.pick_tool(interview.PickTool(tjek)).title == "Afstem forventninger"
+    assert term.prompter.steps.pick_tool(interview.PickTool(tjek)).title == "Afstem forventninger"
     assert "Beskriv innovationen (0/3)" in term.prompts
 
 
@@ -1379,7 +1379,7 @@ def test_a_menu_line_too_long_for_the_terminal_ends_in_an_ellipsis(terminal, tje
 def test_pick_tool_can_be_cancelled(term, tjek):
     term.type(DOWN * 5 + ENTER)
 
-    assert term.prompter.pick_tool(interview.PickTool(tjek)) is None
+    assert term.prompter.steps.pick_tool(interview.PickTool(tjek)) is None
 
 
 @pytest.mark.parametrize(
@@ -2118,7 +2118,7 @@ def test_a_text_that_could_not_be_saved_is_printed_with_its_tabs_to_copy(term):
 
     problem = SpredningError("store.busy", path="projekt.yaml", lock="projekt.lock")
     text = "Navn\tAntal\nHjemmepleje\t12\t" + "lang " * 30
-    term.prompter.save_failed(interview.SaveFailed(asking(term, 1).question, text, problem, False))
+    term.prompter.steps.save_failed(interview.SaveFailed(asking(term, 1).question, text, problem, False))
 
     assert f"\n{text}\n" in term.console.file.getvalue()
 

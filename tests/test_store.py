@@ -546,7 +546,7 @@ def test_a_newer_format_says_to_update(store):
 
     assert caught.value.key == "project.newer-format"
     assert words(caught.value) == i18n.t(
-        "project.newer-format", path=store.path_for("nyere-format"), version="99", known=4
+        "project.newer-format", path=store.path_for("nyere-format"), version="99", known=6
     )
     assert hint(caught.value) == i18n.t("project.newer-format.hint")
 

@@ -176,3 +176,33 @@ def test_a_sheets_copy_id_names_its_filler_and_an_id_from_before_is_kept(pair, t
     state = local.with_sheet_versions(state, old, {"tjek.a.dele.x": {"1a2b3c4d": 2}})
     local.state_path(home, "x").write_bytes(local.encoded(state, home, "x"))
     assert local.load(home, "x").worksheets == state.worksheets
+
+
+def test_what_the_filler_wrote_on_both_sides_of_the_sheet_is_all_listed_as_theirs(pair):
+    """Reported: Ærø wrote two new answers in Odense's worksheet, one to its own question (G1) and
+    one to Odense's (D3); Ærø's import of Odense's next export listed only G1 as written in a
+    worksheet Ærø filled in, and D3 not at all. Both are Ærø's words: each is listed, D3 as an
+    answer to the other side's question, and neither is news from Odense."""
+    odense, aeroe = pair
+    path = odense.files / "ark.docx"
+    odense.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
+    n_d3, n_g1 = 3, 4
+    Sheet.read(path).fill(n_g1, "Interessant for Ærø").fill(n_d3, "Ærøs bud på processen").save(path)
+    assert "2 tilføjede" in import_(odense, path)
+    aeroe.ok("vis", "--nye")  # Ærø has read the news it had
+
+    out = import_(aeroe, exported(odense)[0])
+
+    assert "2 tilføjede" in out
+    own = "1 af jeres egne svar kommer fra et arbejdsark, I selv har udfyldt, og står nu også her:"
+    theirs = (
+        "1 svar på den anden sides spørgsmål er jeres egen tekst fra et arbejdsark, I selv har udfyldt, "
+        "og står nu også her:"
+    )
+    assert own in out and theirs in out, out
+    first, second = out.split(theirs)
+    assert "Vi vil genbruge (Ærø Kommune): Er løsningen umiddelbart interessant" in first.split(own)[1]
+    assert "nu: Interessant for Ærø" in first.split(own)[1]
+    assert "Vi vil dele: Hvordan forløb processen? (ny) nu: Ærøs bud på processen" in second
+    assert "Odense Kommune har ændret" not in out and "vis --nye" not in out
+    assert aeroe.texts()[D3] == "Ærøs bud på processen"

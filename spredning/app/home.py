@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spredning.app.dialogue import several_dialogues
 from spredning.app.exchange.noting import file_stamp
-from spredning.app.exchange.recognise import addressing
+from spredning.app.exchange.recognise import addressing, exchange_head
 from spredning.app.status import RANK as RANK  # the order of the first actions (re-exported)
 from spredning.app.status import Status, Step, my_roles, next_steps, status_of
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, index, local, yamlio
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING, Layout, Partner, Phase, Progress, Project, Question, slugify
+from spredning.core.projectfile import Addressing
 from spredning.core.store import Summary
 
 if TYPE_CHECKING:
@@ -237,7 +238,8 @@ def agenda_actions(ws: Workspace) -> tuple[Action, ...]:
 def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
     """Files in `folders` that look like a partner's export or a returned worksheet.
 
-    An export is named '...-til-...' or '...-fra-...', a worksheet '...-arbejdsark....docx'. A file
+    An export is named '...-til-...' or '...-fra-...', or known by its head under another name
+    (a .yaml file of this project's); a worksheet is named '...-arbejdsark....docx'. A file
     this computer wrote itself and nobody has changed since is left out; the front end also offers
     typing a path. The files addressed to this side of the active project come first, newest
     first; our own exports and files meant for another organisation next, and those already
@@ -264,13 +266,15 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
         # a file imported here is one under any name (renamed, or in another folder), while it is there
         noted = str(path.resolve()) in imported
         export = noted or (name.endswith(".yaml") and ("-til-" in name or "-fra-" in name))
-        if not (export or (name.endswith(".docx") and "-arbejdsark" in name)) or not path.is_file():
+        sheet = name.endswith(".docx") and "-arbejdsark" in name
+        head = None if export or sheet else _renamed_export(path, project_id)
+        if not (export or sheet or head) or not path.is_file():
             continue
         if _ours_unchanged(path, ours.get(str(path.resolve()))):
             continue
         action = Action("import", value=str(path), name=name)
-        if export:
-            action = _addressed(action, path, project_id, me)
+        if export or head:
+            action = _addressed(action, path, project_id, me, head)
             if action.whose == "us" and imported.get(str(path.resolve())) == file_stamp(path):
                 action = action._replace(whose="brought")  # imported already, unchanged since
         elif slug is not None and name.startswith(slug + "-"):
@@ -292,14 +296,25 @@ def _each_once(paths: list[Path]) -> list[Path]:
     return list(seen.values())
 
 
-def _addressed(action: Action, path: Path, project_id: str | None, me: str | None) -> Action:
-    """An export's sender and receiver by name, and whose it is.
+def _renamed_export(path: Path, project_id: str | None) -> Addressing | None:
+    """An export not named as one ('fil (1).yaml', renamed), known by its head: this project's only.
+
+    Before a project is open (a first run starts one from a partner's file) any export is one.
+    """
+    head = exchange_head(path)
+    return head if head is not None and project_id in (None, head.id) else None
+
+
+def _addressed(
+    action: Action, path: Path, project_id: str | None, me: str | None, head: Addressing | None = None
+) -> Action:
+    """An export's sender and receiver by name, and whose it is (head: its addressing, read already).
 
     'us' (addressed to this side), 'own' (this side's own export), 'other' (meant for another
     organisation) or None (another project, or this computer's side not known: the names say it).
     """
     try:
-        head = addressing(path)
+        head = head or addressing(path)
     except OSError:
         return action
     if head is None:

@@ -43,6 +43,7 @@ class Removed(NamedTuple):
     left: tuple[str, ...]  # the projects still in the folder
     namesake: str | None = None  # a project still here with the same name (its slug): then named by file
     in_git: bool = False  # the projects folder is in a git checkout: committing the removal shares it
+    by_name: bool = False  # 'projekt gendan NAME' brings this one back (no other removal of that name)
 
 
 def removal(ws: Workspace, name: str) -> Removal:
@@ -94,7 +95,18 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
     if active is None:  # a marker naming the removed one would make it active again when it comes back
         store.forget_active(now.slug)
     namesake = store.named(now.name) if now.holds is not None else None
-    return Removed(now, folder, moved, active, left, namesake, _in_git(store.home))
+    return Removed(now, folder, moved, active, left, namesake, _in_git(store.home), _by_name(ws, now, folder))
+
+
+def _by_name(ws: Workspace, now: Removal, folder: Path) -> bool:
+    """Whether the project's name finds this removal alone (else its folder's name must say which)."""
+    from spredning.app import project_restore
+
+    try:
+        found, same = project_restore.find(ws, now.name)
+    except SpredningError:
+        return False
+    return same == 1 and found.folder == folder
 
 
 def _in_git(home: Path) -> bool:

@@ -2,20 +2,24 @@
 
 The kept folder is found by its own name, or by the project's file name (slug) or name; of several
 removals of one project, the newest. Nothing is overwritten: a project file of that slug now in the
-folder refuses the restore (the file's name is its slug, and this computer's files are named by it).
+folder (a new project of the same name) is never replaced; the removed one can come back under
+another name instead ('Gammelt (2)'), its file and this computer's files for it named by that.
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
+import os
 import re
 from pathlib import Path
 from typing import NamedTuple
 
 from spredning.app.project_removal import REMOVED_FOLDER
+from spredning.app.projects import letters_problem, name_problem, new_slug
 from spredning.app.workspace import Workspace
 from spredning.core import projectfile
-from spredning.core.errors import SpredningError, UsageProblem
+from spredning.core.errors import Message, SpredningError, UsageProblem
 from spredning.core.model import Layout, fold_name, slugify
 from spredning.core.store import READ_LIMIT, SUFFIX, Store
 from spredning.core.textsafe import clean_name
@@ -50,6 +54,10 @@ class Restored(NamedTuple):
     left: tuple[Path, ...]
     newest_of: int  # how many kept folders matched the name given (more than one: the newest was taken)
     activated: bool = False  # no project was active: the one brought back is now
+    slug: str = ""  # its file name now (another than the kept one's when brought back under a new name)
+    name: str = ""  # the name it was brought back under (its own, or the one given)
+    renamed: bool = True  # that name is in its file (False: the file could not be read, its own stays)
+    same_as: str | None = None  # the project that has its old file name, when it is the same project (its id)
 
 
 def kept(ws: Workspace) -> list[Kept]:
@@ -105,26 +113,30 @@ def _read(path: Path, slug: str, layout: Layout) -> tuple[str, int | None]:
     return name, sum(1 for _, entry in project.entries() if not entry.answer.empty)
 
 
-def choices(every: list[Kept]) -> list[str]:
+def choices(every: list[Kept], *, short: bool = False) -> list[str]:
     """Each kept project as a list to choose from says it: the time tells two of one name apart.
 
     Two removed within the same minute read alike: those say the second too, and if that is
-    the same as well (one folder named -2), their folders' names.
+    the same as well (one folder named -2), their folders' names. `short`: for a narrow terminal,
+    what it holds first and the date in figures (described).
     """
-    said = [described(k) for k in every]
+    said = [described(k, short=short) for k in every]
     pairs = zip(every, said, strict=True)
-    said = [described(k, seconds=True) if said.count(text) > 1 else text for k, text in pairs]
+    said = [described(k, seconds=True, short=short) if said.count(text) > 1 else text for k, text in pairs]
     return [
         text + t("restore.folder", folder=k.folder.name) if said.count(text) > 1 else text
         for k, text in zip(every, said, strict=True)
     ]
 
 
-def described(kept: Kept, every: list[Kept] | None = None, *, seconds: bool = False) -> str:
+def described(
+    kept: Kept, every: list[Kept] | None = None, *, seconds: bool = False, short: bool = False
+) -> str:
     """A kept project in words: 'Gammelt (fjernet 2. december 2026 kl. 13.10, 12 svar)'.
 
     Its folder's name is added when another kept one has the same name (`every`): that name is
-    then what tells them apart, and what 'projekt gendan' takes.
+    then what tells them apart, and what 'projekt gendan' takes. `short`, for a narrow terminal:
+    'Gammelt (12 svar, fjernet 2.12.2026 13.10)', so a line cut at its end loses no count.
     """
     holds = (
         t("restore.unreadable")
@@ -135,15 +147,23 @@ def described(kept: Kept, every: list[Kept] | None = None, *, seconds: bool = Fa
     )
     twice = every is not None and sum(fold_name(k.name) == fold_name(kept.name) for k in every) > 1
     folder = t("restore.folder", folder=kept.folder.name) if twice else ""
-    said = when(kept, seconds=seconds)
-    return t("restore.described", name=clean_name(kept.name), when=said, holds=holds, folder=folder)
+    said = when(kept, seconds=seconds, short=short)
+    key = "restore.described-short" if short else "restore.described"
+    return t(key, name=clean_name(kept.name), when=said, holds=holds, folder=folder)
 
 
-def when(kept: Kept, *, seconds: bool = False) -> str:
-    """When a kept project was removed, as people write it: '2. december 2026 kl. 13.10' (or 13.10.27)."""
+def when(kept: Kept, *, seconds: bool = False, short: bool = False) -> str:
+    """When a kept project was removed, as people write it: '2. december 2026 kl. 13.10' (or 13.10.27).
+
+    `short`: in figures, '2.12.2026 13.10'.
+    """
     removed = kept.removed
     if removed is None:  # a folder named by hand with no real time: its name says what there is
         return kept.when
+    if short:
+        key = "restore.when-short-seconds" if seconds else "restore.when-short"
+        figures = {"day": str(removed.day), "month": str(removed.month), "year": str(removed.year)}
+        return t(key, **figures, hour=f"{removed:%H}", minute=f"{removed:%M}", second=f"{removed:%S}")
     day, hour, minute = date(removed.date()), f"{removed:%H}", f"{removed:%M}"
     if seconds:
         return t("restore.when-seconds", day=day, hour=hour, minute=minute, second=f"{removed:%S}")
@@ -168,20 +188,81 @@ def find(ws: Workspace, given: str) -> tuple[Kept, int]:
     return same[0], len(same)
 
 
-def restore(ws: Workspace, chosen: Kept, newest_of: int = 1) -> Restored:
+def taken(ws: Workspace, chosen: Kept) -> str | None:
+    """The name of the project whose file has the kept one's file name now (None: it is free).
+
+    A file that cannot be read is named by its file name, as 'projekter' names it.
+    """
+    if not os.path.lexists(ws.store.path_for(chosen.slug)):
+        return None
+    try:
+        return ws.store.load(chosen.slug).name
+    except SpredningError:
+        return chosen.slug
+
+
+NUMBERED = re.compile(r"\s*\((\d+)\)$")  # 'Gammelt (2)': a name numbered so before
+
+
+def suggested_name(ws: Workspace, chosen: Kept) -> str:
+    """A name the kept project can come back under: 'Gammelt (2)', or (3) … when that is taken too.
+
+    A name numbered already counts on ('Gammelt (2)' -> 'Gammelt (3)', not 'Gammelt (2) (2)').
+    """
+    numbered = NUMBERED.search(chosen.name)
+    base = chosen.name[: numbered.start()] if numbered else chosen.name
+    for number in itertools.count(int(numbered[1]) + 1 if numbered else 2):
+        name = f"{base} ({number})"
+        if new_name_problem(ws, name) is None:
+            return name
+    raise AssertionError  # pragma: no cover: count() never ends
+
+
+def new_name_problem(ws: Workspace, name: str) -> Message | None:
+    """What is wrong with a name to bring a project back under (as start's for a new project), or None."""
+    return letters_problem(name) or name_problem(ws, name)
+
+
+def restore(ws: Workspace, chosen: Kept, newest_of: int = 1, name: str | None = None) -> Restored:
     """Move the kept project's files back; nothing is overwritten (a taken slug refuses it all).
 
-    With no project active, the one commands used before stays the one they use (the only one in
-    the folder, made active now, as two would need choosing); with none before, the one brought back
-    becomes active.
+    `name`: brought back under that name (its file named by it, new_slug), which no project here
+    may have. With no project active, the one commands used before stays the one they use (the
+    only one in the folder, made active now, as two would need choosing); with none before, the
+    one brought back becomes active.
     """
     store = ws.store
+    if name is not None:
+        name = name.strip()
+        problem = new_name_problem(ws, name)
+        if problem is not None:
+            raise UsageProblem("restore.name-refused", problem=problem, name=name)
+    slug = new_slug(ws, name) if name is not None else chosen.slug
     in_use = None if store.active() is not None else _only(store)
-    moved, left = store.move_in(chosen.folder, chosen.slug)
+    moved, left = store.move_in(chosen.folder, chosen.slug, slug)
+    renamed = name is None or _rename(store, slug, name)
     activated = False
     if store.active() is None:
-        activated = store.set_active_after(in_use or chosen.slug) and in_use is None
-    return Restored(chosen, moved, left, newest_of, activated)
+        activated = store.set_active_after(in_use or slug) and in_use is None
+    same = _same_project(store, chosen.slug, slug) if slug != chosen.slug else None
+    return Restored(chosen, moved, left, newest_of, activated, slug, name or chosen.name, renamed, same)
+
+
+def _same_project(store: Store, other: str, slug: str) -> str | None:
+    """`other` when it holds the same project as `slug` (one identity: the partner's file came in again)."""
+    try:
+        return other if store.load(other).id == store.load(slug).id else None
+    except SpredningError:
+        return None
+
+
+def _rename(store: Store, slug: str, name: str) -> bool:
+    """Write the project's new name in its file; False when the file cannot be read (it keeps its own)."""
+    try:
+        store.transact(slug, lambda project, state: (project._replace(name=name), state, None))
+    except SpredningError:
+        return False
+    return True
 
 
 def _only(store: Store) -> str | None:

@@ -261,7 +261,8 @@ def meeting_held(
         if correct:
             if last is None:
                 raise UsageProblem("meeting.nothing-to-correct")
-            content = Answer(fields=followup.fields(dato=day.isoformat(), svar=" ".join(sorted(last.prints))))
+            prints = " ".join(sorted(last.prints))  # who noted it stays who did (or unsaid, as it was)
+            content = Answer(fields=followup.fields(dato=day.isoformat(), svar=prints, **_noted(last.by)))
             project = _save(project, (where, followup.record_key("moede", last.id)), content, state)
             return project, state, followup.last_meeting(project, partner)
         if last is not None and day < last.day:
@@ -270,11 +271,16 @@ def meeting_held(
         questions = [*ws.layout.shared, *ws.layout.dialogue]
         prints = followup.fingerprints(view, dict.fromkeys(questions), answered_only=True)
         key = followup.record_key("moede", followup.new_id())
-        content = Answer(fields=followup.fields(dato=day.isoformat(), svar=prints))
+        content = Answer(fields=followup.fields(dato=day.isoformat(), svar=prints, **_noted(state.me)))
         project = project.with_record((where, key), history.edited(None, content, state.copy))
         return project, state, followup.last_meeting(project, partner)
 
     return ws.store.transact(ws.slug(), write)
+
+
+def _noted(by: str | None) -> dict[str, str | None]:
+    """The field saying which organisation noted a meeting, so every copy and partner names the same."""
+    return {followup.NOTED_BY: by}
 
 
 def _save(project: Project, slot, content: Answer, state: LocalState) -> Project:

@@ -14,9 +14,11 @@ from spredning import report
 from spredning.app.dialogue import partner_for, several_dialogues
 from spredning.app.exchange import noting
 from spredning.app.status import Step, dialogue_status
+from spredning.app.views import held_meetings
 from spredning.app.workspace import Workspace
 from spredning.core import followup_outline
 from spredning.core.errors import UsageProblem
+from spredning.core.followup_outline import MeetingRow
 from spredning.core.local import key_slot
 from spredning.core.model import ROLES, Partner, Phase
 from spredning.core.outline import NextStep, Scope, build_outline, build_overview
@@ -77,6 +79,8 @@ def make_report(
     follow_up = followup_outline.build(
         ws.guide, opened.project, chosen, today, phases=scope.phases, roles=scope.roles
     )
+    held = held_meetings(opened.project, opened.local, chosen)  # whose note: as status says it
+    follow_up = follow_up._replace(meetings=tuple(MeetingRow(m.day, m.by or "") for m in held))
     outline = outline._replace(steps=tuple(next_step(s, several) for s in steps), follow_up=follow_up)
     content = report.render(compose.dialogue_document(outline, today), fmt)
     return Report(

@@ -294,21 +294,31 @@ class HeldMeeting(NamedTuple):
 def held_meetings(project: Project, state: LocalState, partner: Partner | None) -> tuple[HeldMeeting, ...]:
     """The meetings held in a dialogue, the latest last, each with whose note it is.
 
-    A meeting a partner noted arrives by its file: the import remembers which file brought which
-    version (LocalState.brought), so the note is that sender's; any other is this side's own.
+    A meeting says who noted it (followup.NOTED_BY), in every copy of the project. One noted by a
+    program from before that has only what this computer remembers: the import notes which file
+    brought which version (LocalState.brought), so the note is that sender's; any other is taken
+    for this side's own.
     """
     found = []
     for meeting in followup.meetings(project, partner):
-        slot = (meeting.where, followup.record_key("moede", meeting.id))
-        entry = project.record(slot)
-        sender = None
-        if entry is not None and entry.answer.version:
-            try:
-                written = history.written(entry.answer)
-            except SpredningError:
-                written = ""
-            key = slot_key(slot)
-            sender = next((s for s, brought in state.brought.items() if brought.get(key) == written), None)
-        by = sender or state.me
-        found.append(HeldMeeting(meeting.day, by, sender is None or sender == state.me))
+        if meeting.by is not None:  # two meet: the sharing side, or the dialogue's partner (any key)
+            by = SHARING if meeting.by == SHARING else meeting.where or meeting.by
+            found.append(HeldMeeting(meeting.day, by, by == state.me))
+            continue
+        sender = _brought_by(project, state, meeting)
+        found.append(HeldMeeting(meeting.day, sender or state.me, sender is None or sender == state.me))
     return tuple(found)
+
+
+def _brought_by(project: Project, state: LocalState, meeting: followup.Meeting) -> str | None:
+    """The organisation whose file brought a meeting's version here, or None (noted here, or not known)."""
+    slot = (meeting.where, followup.record_key("moede", meeting.id))
+    entry = project.record(slot)
+    if entry is None or not entry.answer.version:
+        return None
+    try:
+        written = history.written(entry.answer)
+    except SpredningError:
+        written = ""
+    key = slot_key(slot)
+    return next((s for s, brought in state.brought.items() if brought.get(key) == written), None)

@@ -157,6 +157,8 @@ class HomeScreen:
             if path is BACK:
                 return
             action = Action("import", value=str(typed_path(path)))
+        if action.kind == "merge" and not self._merge_agreed(console, ws, action):
+            return
         code = self.run_command(console, arguments(found, action))
         if code is None:  # Esc in one of the command's lists: straight back to the menu
             return
@@ -171,7 +173,11 @@ class HomeScreen:
 
     def _pick(self, console: Console, ws: Workspace, found: Home, action: Action):
         width = console.width - 6
-        choices = [Choice(cut_to(title(found, a, width), width), a) for a in listed(ws, action)]
+        actions = listed(ws, action)
+        if action.kind == "restore":  # worded as 'projekt gendan' words its list: two told apart, fitted
+            choices = [Choice(line, a) for line, a in zip(_kept_lines(actions, width), actions, strict=True)]
+        else:
+            choices = [Choice(cut_to(title(found, a, width), width), a) for a in actions]
         if action.kind == "import":
             choices.append(Choice(t("home.action.import-path"), Action("import-path")))
         return select(t(LISTS[action.kind]), choices, back=BACK, instruction=t("home.list-help"))
@@ -184,6 +190,12 @@ class HomeScreen:
         actions = app_home.partner_actions(action)
         choices = [Choice(cut_to(title(found, a), console.width - 6), a) for a in actions]
         return select(t("prompt.which-partner"), choices, back=BACK, instruction=t("home.list-help"))
+
+    def _merge_agreed(self, console: Console, ws: Workspace, action: Action) -> bool:
+        """'projekt flet' from a list: what it brings is said and asked first (home_merge)."""
+        from spredning.cli.home_merge import merge_agreed
+
+        return merge_agreed(console, ws, action.value or "", self.settings.project)
 
     def run_command(self, console: Console, words: list[str]) -> int | None:
         """Show the command once, then run it exactly as if typed (its errors, its exit code).
@@ -203,6 +215,13 @@ class HomeScreen:
         except BackToMenu:
             return None
         return None if behind.escaped and code == EXIT_INTERRUPTED else code
+
+
+def _kept_lines(actions: tuple[Action, ...], width: int) -> list[str]:
+    """The removed projects to bring back, each said as 'projekt gendan' lists it (restore_lines)."""
+    from spredning.cli.render_text import restore_lines
+
+    return restore_lines([a.kept for a in actions if a.kept is not None], width)
 
 
 def listed(ws: Workspace, action: Action) -> tuple[Action, ...]:

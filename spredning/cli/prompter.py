@@ -12,20 +12,20 @@ could not be kept (a full disk, a folder made read-only) is printed whole, to be
 autosave that fails or is held back (another window has a different draft) is said in the field.
 
 The prompts it is built from (menus, text fields, the answer field, its keys, stops from outside)
-are in spredning/cli/prompts/.
+are in spredning/cli/prompts/; the steps answered from a list, or only told, are ListSteps, in
+spredning/cli/list_steps.py.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime
 import gc
 import signal
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from prompt_toolkit.key_binding import merge_key_bindings
 from questionary import Choice
@@ -33,6 +33,7 @@ from rich.console import Console
 from rich.text import Text
 
 from spredning.cli import editor, render, render_project
+from spredning.cli.list_steps import ListSteps
 from spredning.cli.prompts.answer_field import (
     Marked,
     _collect_once_drawn,
@@ -46,8 +47,7 @@ from spredning.cli.prompts.answer_field import (
 )
 from spredning.cli.prompts.keys import field_buffer
 from spredning.cli.prompts.layout import hint_lines, styled_lines
-from spredning.cli.prompts.questions import TypedAction, ask_action
-from spredning.cli.prompts.simple import CANCEL, ask_text, select
+from spredning.cli.prompts.simple import select
 from spredning.cli.prompts.stops import (
     STOP_SIGNALS,
     _asked,
@@ -64,27 +64,12 @@ from spredning.cli.render_text import AsTyped, print_fitted
 from spredning.core import fileio, interview, local
 from spredning.core.errors import SpredningError, message
 from spredning.core.local import Drafted
-from spredning.core.model import SHARING, Answer, Progress, Question, Tool, progress
-from spredning.core.textsafe import clean, clean_name
+from spredning.core.model import SHARING, Answer, Question
+from spredning.core.textsafe import clean_name
 from spredning.i18n import render as render_message
 from spredning.i18n import t
 
 AUTOSAVE_SECONDS = 2.0  # typed text is kept as a draft at most this long after a keystroke
-
-
-class UnsavedMark(NamedTuple):
-    """A readiness mark chosen after a tool, left unsaved: the user stopped at its reason."""
-
-    tool: Tool
-    colour: str
-    reason: str
-
-
-class UnsavedAction(NamedTuple):
-    """An action the user began to add after a tool and stopped before it was added."""
-
-    tool: Tool
-    typed: TypedAction
 
 
 _DROP_REASON = "drop-reason"  # _mark_replaces_answer's third choice: keep the answer, drop the reason kept
@@ -93,8 +78,8 @@ _DROP_REASON = "drop-reason"  # _mark_replaces_answer's third choice: keep the a
 class InterviewPrompter:
     """Shows the interview's steps and asks for each reply; keeps what is typed in the field.
 
-    `unsaved`: a mark or an action the user was giving when they stopped (Ctrl+C, Ctrl+D); it
-    was not saved, so the command says so and shows what was typed.
+    `steps` (ListSteps) shows every step but the answer field; its `unsaved` is a mark or an action
+    the user was giving when they stopped (Ctrl+C, Ctrl+D).
     """
 
     def __init__(
@@ -138,7 +123,7 @@ class InterviewPrompter:
         self.left_reason: str | None = None
         # at the last stop in the answer field, a reason typed beside its draft was kept (both are said)
         self.left_apart = False
-        self.unsaved: UnsavedMark | UnsavedAction | None = None
+        self.steps = ListSteps(console, session, who, own, settle, self.io)  # all but the answer field
         self.held: str | None = None  # a closed field's text while a question about it is asked
         self.reason_field = False  # the field shown is the reason for "not relevant": its draft is one
         # the answer draft the reason field was opened beside: the reason is kept apart from it
@@ -156,18 +141,18 @@ class InterviewPrompter:
         """Show one step and return the reply the interview expects."""
         handlers: dict[type, Callable[[Any], Any]] = {
             interview.Ask: self.ask,
-            interview.ConfirmDelete: self.confirm_delete,
-            interview.ReviewTool: self.review,
-            interview.PickQuestion: self.pick_question,
-            interview.ChooseResume: self.resume,
-            interview.ResumeDrafts: self.resume_drafts,
-            interview.PickTool: self.pick_tool,
-            interview.SavedMeanwhile: self.saved_meanwhile,
-            interview.SaveFailed: self.save_failed,
-            interview.StillInConflict: self.still_in_conflict,
-            interview.NoQuestions: self.no_questions,
-            interview.OfferActions: self.offer_actions,
-            interview.RateReadiness: self.rate_readiness,
+            interview.ConfirmDelete: self.steps.confirm_delete,
+            interview.ReviewTool: self.steps.review,
+            interview.PickQuestion: self.steps.pick_question,
+            interview.ChooseResume: self.steps.resume,
+            interview.ResumeDrafts: self.steps.resume_drafts,
+            interview.PickTool: self.steps.pick_tool,
+            interview.SavedMeanwhile: self.steps.saved_meanwhile,
+            interview.SaveFailed: self.steps.save_failed,
+            interview.StillInConflict: self.steps.still_in_conflict,
+            interview.NoQuestions: self.steps.no_questions,
+            interview.OfferActions: self.steps.offer_actions,
+            interview.RateReadiness: self.steps.rate_readiness,
         }
         return handlers[type(step)](step)
 
@@ -274,7 +259,7 @@ class InterviewPrompter:
         An open conflict first: the field holds only this side's version, never the other one.
         """
         if step.conflict:
-            named, settle = self._conflict_words(step.conflict, step.question)
+            named, settle = self.steps.conflict_words(step.conflict, step.question)
             text = t("interview.conflict-open", versions=named, n=len(named), command=settle)
             print_fitted(self.console, text, settle, "yellow", rest="")
         if step.unsaved:  # a save failed, and so did keeping the text as a draft: it is in the field only
@@ -781,213 +766,6 @@ class InterviewPrompter:
             no_wrap=True,
             overflow="ellipsis",
         )
-
-    def confirm_delete(self, step: interview.ConfirmDelete) -> bool:
-        """Delete the saved answer, or remove the "not relevant" mark? A select: confirm says "(y/N)"."""
-        if step.marked:
-            question, no, yes = (
-                t("interview.unmark-question"),
-                t("interview.unmark-no"),
-                t("interview.unmark-yes"),
-            )
-        else:
-            question, no, yes = (
-                t("interview.delete-question"),
-                t("interview.delete-no"),
-                t("interview.delete-yes"),
-            )
-        return self._select(question, [Choice(no, False), Choice(yes, True)])
-
-    def review(self, step: interview.ReviewTool) -> interview.Review:
-        """The tool's answers, then what next."""
-        role = self.role
-        self.console.print()
-        owner = None if self.own else self.who
-        self.console.print(render_project.tool_answers(step.tool, role, self._view, owner))
-        choices = [
-            Choice(t("review.next"), interview.Review.NEXT),
-            Choice(t("review.edit"), interview.Review.EDIT),
-        ]
-        if not step.first:
-            choices.append(Choice(t("review.previous"), interview.Review.PREVIOUS))
-        choices.append(Choice(t("review.stop"), interview.Review.STOP))
-        return self._select(t("review.what-now"), choices)
-
-    def pick_question(self, step: interview.PickQuestion) -> Question | None:
-        """Which answer to change."""
-        choices = [
-            Choice(f"{n}. {clean(q.text)}", q) for n, q in enumerate(step.tool.questions(self.role), 1)
-        ]
-        choices.append(Choice(t("prompt.cancel"), CANCEL))
-        picked = self._select(t("review.which-answer"), choices)
-        return None if picked is CANCEL else picked
-
-    def _answered_so_far(self, phase) -> Progress:
-        """'Ærø Kommune har besvaret 3 af 14 spørgsmål i fasen Tjek.' after a blank line."""
-        done = progress(self._view, phase.questions(self.role))
-        self.console.print()
-        self.console.print(
-            Text(
-                t(
-                    "resume.answered",
-                    org=self.who,
-                    answered=done.answered,
-                    total=done.total,
-                    phase=clean(phase.name),
-                ),
-                style="bold",
-            )
-        )
-        return done
-
-    def resume_drafts(self, step: interview.ResumeDrafts) -> None:
-        """The phase has drafts: said, and (the interview does it) they are opened first."""
-        self._answered_so_far(step.phase)
-        self.console.print(
-            Text(t("resume.drafts", n=len(step.questions), phase=clean(step.phase.name)), style="yellow")
-        )
-
-    def resume(self, step: interview.ChooseResume) -> interview.Resume:
-        """The phase has answers already: how to go on."""
-        done = self._answered_so_far(step.phase)
-        choices = []
-        if not done.complete:
-            choices.append(Choice(t("resume.continue"), interview.Resume.CONTINUE))
-        choices += [
-            Choice(t("resume.review-all"), interview.Resume.REVIEW_ALL),
-            Choice(t("resume.pick-tool"), interview.Resume.PICK_TOOL),
-            Choice(t("resume.stop"), interview.Resume.STOP),
-        ]
-        return self._select(t("resume.how"), choices)
-
-    def pick_tool(self, step: interview.PickTool):
-        """Which tool to open."""
-        choices = []
-        for tool in step.phase.tools:
-            questions = tool.questions(self.role)
-            if questions:
-                done = progress(self._view, questions)
-                choices.append(Choice(f"{clean(tool.title)} ({done.answered}/{done.total})", tool))
-        choices.append(Choice(t("prompt.cancel"), CANCEL))
-        picked = self._select(t("resume.which-tool"), choices)
-        return None if picked is CANCEL else picked
-
-    def saved_meanwhile(self, step: interview.SavedMeanwhile):
-        """Someone saved this answer while the user wrote: which to keep."""
-        self.console.print(render_project.saved_meanwhile(step.question, step.mine, step.theirs))
-        choices = [
-            Choice(t("interview.keep-mine"), interview.Keep.MINE),
-            Choice(t("interview.keep-theirs"), interview.Keep.THEIRS),
-        ]
-        # both are this organisation's own words (saved in two windows): kept mine first, as shown
-        # and as konflikter orders them, with no heading of the program's between them (model.joined)
-        if step.joinable:
-            choices.append(Choice(t("interview.keep-both"), interview.Keep.BOTH))
-        else:  # a "not relevant" mark beside an answer: said why "both" is not there
-            self.console.print(Text(t("interview.keep-both-mixed"), style="dim"))
-        return self._select(t("conflict.which"), choices)
-
-    def save_failed(self, step: interview.SaveFailed) -> None:
-        """An answer could not be saved: why, where its text is now, and what to do."""
-        from spredning.cli.main import error_hint, print_error
-
-        # on the interview's own screen, in order with the question, worded as every other error
-        print_error(step.problem.message, error_hint(step.problem), console=self.console)
-        if step.kept:
-            self.console.print(Text(t("interview.save-failed.kept"), style="yellow"))
-        elif step.text:
-            self.console.print(Text(t("interview.save-failed.not-kept"), style="yellow"))
-            self.console.print(AsTyped(step.text), soft_wrap=True)  # tabs kept, to paste back
-        self.console.print(Text(t("interview.save-failed.again"), style="dim"))
-
-    def still_in_conflict(self, step: interview.StillInConflict) -> None:
-        """Saved, and the conflict is still open: said after the save, with how to settle it."""
-        named, settle = self._conflict_words(step.versions, step.question)
-        text = t("interview.conflict-still-open", versions=named, n=len(named), command=settle)
-        print_fitted(self.console, text, settle, "yellow", rest="")
-
-    def _conflict_words(self, versions: tuple[str, ...], question) -> tuple[list[str], str]:
-        """Whose versions an open conflict keeps ("Syds udgave"), and the command that settles it.
-
-        A version of our own is named by where it came from: our worksheet, or another project
-        here (projekt flet), which only the version itself tells.
-        """
-        from spredning.cli.commands.common import command
-
-        project = self.session.project
-        entry = self.session.entry(question)
-        others = entry.others if entry is not None else ()
-        named = [
-            render_project.theirs(
-                project,
-                source,
-                "interview.conflict-version",
-                "interview.conflict-git-version",
-                self.session.local.me,
-                "interview.conflict-own-sheet",
-                next((other for other in others if other.source == source), None),
-            )
-            for source in versions
-        ]
-        return named, self.settle or command("konflikter")
-
-    def no_questions(self, step: interview.NoQuestions) -> None:
-        """A tool without questions for this side: said, then passed."""
-        self.console.print(
-            Text(
-                t(
-                    "interview.tool-without-questions",
-                    tool=clean(step.tool.title),
-                    side=render.role_title(self.role).lower(),
-                ),
-                style="dim",
-            )
-        )
-
-    def offer_actions(self, step: interview.OfferActions):
-        """The guide asks for action here: add one to the plan, or go on (reply NewAction or None)."""
-        from spredning.cli.render_plan import action_lines
-
-        self.console.print()
-        self.console.print(Text(t("plan.offer", tool=clean(step.tool.title)), style="bold"))
-        if step.actions:
-            self.console.print(Text(t("plan.offer-so-far", n=len(step.actions)), style="dim"))
-            self.console.print(action_lines(step.actions, datetime.date.today()))
-        add = self._select(  # Enter goes on: an action is offered, never required
-            t("plan.offer-what-now"),
-            [Choice(t("plan.offer-go-on"), False), Choice(t("plan.offer-add"), True)],
-        )
-        if not add:
-            return None
-
-        def stopped(typed: TypedAction) -> None:
-            self.unsaved = UnsavedAction(step.tool, typed)
-
-        return ask_action(None, interrupted=stopped, **self.io)
-
-    def rate_readiness(self, step: interview.RateReadiness):
-        """How ready is this side after the tool: grøn, gul, rød, or skip (reply Rating or None)."""
-        current = step.current
-        choices = [Choice(t("plan.rate-keep") if current else t("plan.rate-skip"), CANCEL)]
-        choices += [Choice(t(f"plan.rate.{colour}"), colour) for colour in ("grøn", "gul", "rød")]
-        default = next((c for c in choices if current and c.value == current.colour), choices[0])
-        self.console.print(Text(t("plan.rate-help"), style="dim"))
-        colour = self._select(t("plan.rate-question", tool=clean(step.tool.title)), choices, default)
-        if colour is CANCEL:
-            return None
-
-        def stopped(typed: str) -> None:
-            self.unsaved = UnsavedMark(step.tool, colour, typed)
-
-        reason = ask_text(
-            t("plan.rate-reason"),
-            instruction=t("plan.ask-optional"),
-            default=current.reason if current else "",
-            interrupted=stopped,
-            one_line=True,
-            **self.io,
-        )
-        return interview.Rating(colour, " ".join(reason.split()))
 
     @property
     def _view(self):

@@ -117,20 +117,32 @@ WHOSE = {  # a file to import: whom it is for (app/home.py import_actions)
 def _file_title(action: Action, width: int | None = None) -> str:
     """A file to import: its name, and whose it is (from whom, to whom) as its head says.
 
-    Where the line would not fit `width`, the name is shortened: whose the file is stays said.
+    Where the line would not fit `width`, the parts that say least give way first: the file's name
+    is shortened in its middle, then the words between the names ('til jer') are left out, then
+    the name is shortened further; the names of the organisations and whether the file was brought
+    in already stay. Only a name too long for any of that is cut at its end.
     """
     name = clean(action.name or action.value or "")
     if action.orgs is None:
         return t("home.import-file", name=name if width is None else cut_middle(name, width))
     sender, receiver = (clean_name(org) for org in action.orgs)
-    whose = t(WHOSE[action.whose], sender=sender, receiver=receiver)
-    if width is None or cell_len(name + whose) <= width:
-        return t("home.import-file", name=name) + whose
-    name = cut_middle(name, max(width - cell_len(whose), NAME_ROOM))  # the end tells downloads apart
-    return cut_to(t("home.import-file", name=name) + whose, width)  # whose it is: from whom, at least
+    full = t(WHOSE[action.whose], sender=sender, receiver=receiver)
+    shorter = SHORTER.get(action.whose, WHOSE[action.whose])
+    short = t(shorter, sender=sender, receiver=receiver)
+    if width is None or cell_len(name + full) <= width:
+        return t("home.import-file", name=name) + full
+    for whose, least in ((full, NAME_ROOM), (short, NAME_ROOM), (short, NAME_LEAST)):
+        if width - cell_len(whose) >= min(least, cell_len(name)):  # the end tells downloads apart
+            return t("home.import-file", name=cut_middle(name, width - cell_len(whose))) + whose
+    return cut_to(t("home.import-file", name=cut_middle(name, NAME_LEAST)) + short, width)
 
 
-NAME_ROOM = 20  # a file name shortened to less says too little; whose it is gives way at its end
+NAME_ROOM = 20  # a file name shortened to less says too little: the words between the names go first
+NAME_LEAST = 8  # ... and then to this, before the organisations' names would be cut
+SHORTER: dict[str | None, str] = {  # whose a file is, without the words a narrow line can do without
+    "us": "home.import-us-short",
+    "brought": "home.import-brought-short",
+}
 
 
 def _project_title(action: Action, width: int | None = None) -> str:

@@ -174,6 +174,10 @@ def print_changed_here(console, guide: Guide, plan: ImportPlan, see: str, backup
         key = "importer.own-sheet-changed" if plan.own_sheet else "importer.own-from-sheet"
         console.print(say(key, n=len(home)))
         console.print(_lines(guide, plan, home, marked=True))
+    theirs = plan.theirs_from_sheet()  # what we wrote in the other side's questions of their worksheet
+    if theirs:
+        console.print(say("importer.theirs-from-sheet", n=len(theirs)))
+        console.print(_lines(guide, plan, theirs, marked=True))
     if backup is not None:
         print_backup(console, plan, backup)
     print_older(console, guide, plan)
@@ -182,7 +186,7 @@ def print_changed_here(console, guide: Guide, plan: ImportPlan, see: str, backup
         key = "importer.own-sheet-conflicts-here" if plan.own_sheet else "importer.own-sheet-conflicts"
         console.print(say(key, n=len(both)))
         console.print(_lines(guide, plan, both))
-    own = [*own, *home]
+    own = [*own, *home, *theirs]
     others = [item for item in plan.removed() if item not in own]
     if others:
         key = "importer.removed-also" if any(item.removes for item in own) else "importer.removed"

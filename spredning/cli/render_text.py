@@ -32,7 +32,7 @@ from rich.text import Text
 
 from spredning.core.errors import Message
 from spredning.core.model import Answer
-from spredning.core.textsafe import clean
+from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import COMMAND_QUOTES
 
 Commands = str | Sequence[str] | None  # words kept whole on one line: none, one or several
@@ -458,6 +458,40 @@ def cut_to(text: str, width: int) -> str:
     if cell_len(text) <= width:
         return text
     return chop_cells(text, max(1, width - 1))[0].rstrip() + "…"
+
+
+def fitted_lines(forms: Sequence[Sequence[str]], names: Sequence[str], width: int) -> list[str]:
+    """A list's lines in the first form in which every line fits `width` columns.
+
+    When none does, the last form's lines too long are cut in the middle of the name each begins
+    with, not at their end: what follows the name (a count, a time) is what tells two lines of a
+    name apart, and a name's end ('Gammelt (2)') what tells two names apart.
+    """
+    for lines in forms:
+        if all(cell_len(" ".join(line.split())) <= width for line in lines):
+            return [" ".join(line.split()) for line in lines]
+    return [_cut_name(line, name, width) for line, name in zip(forms[-1], names, strict=True)]
+
+
+def restore_lines(every: list, width: int) -> list[str]:
+    """Removed projects (project_restore.Kept) as a list to bring one back shows them in `width` columns.
+
+    As 'projekt gendan' words them (choices: two of a name told apart by the time); in a narrow
+    terminal the short form, with the count first and the date in figures (fitted_lines).
+    """
+    from spredning.app.project_restore import choices
+
+    names = [clean_name(k.name) for k in every]
+    return fitted_lines((choices(every), choices(every, short=True)), names, width)
+
+
+def _cut_name(line: str, name: str, width: int) -> str:
+    line, name = " ".join(line.split()), " ".join(name.split())
+    rest = line[len(name) :]
+    room = width - cell_len(rest)
+    if cell_len(line) <= width or not line.startswith(name) or room < 2:
+        return cut_to(line, width)
+    return cut_middle(name, room) + rest
 
 
 def cut_middle(text: str, width: int) -> str:

@@ -10,7 +10,8 @@ or a partner's key (one dialogue), keyed 'KIND:KEY':
 - ``godkendelse:FASE.SIDE`` a phase approved for a side: af (who), dato, svar (fingerprints of the
   answers as approved, so an answer changed afterwards is noticed);
 - ``moede:ID`` a meeting held: dato, svar (fingerprints of the dialogue's answers that day, so the
-  agenda can say which answers arrived since).
+  agenda can say which answers arrived since), noteret-af (the organisation that noted it: 'dele' or
+  the dialogue's partner key; a meeting noted before the field existed has none, see NOTED_BY).
 
 A sharing-side readiness mark or approval in a dialogue is read before the general one, as a
 partner-specific variant of an answer is. No words here; dates are ISO strings in the fields.
@@ -56,8 +57,15 @@ KINDS = {
     "plan": Kind("plan", ID, ("hvad", "hvem", "frist", "status", "værktøj"), ("hvad", "status"), 1000),
     "klarhed": Kind("klarhed", TOOL_SIDE, ("farve", "begrundelse"), ("farve",), 500),
     "godkendelse": Kind("godkendelser", PHASE_SIDE, ("af", "dato", "svar"), ("af", "dato"), 100),
-    "moede": Kind("møder", ID, ("dato", "svar"), ("dato",), 500),
+    "moede": Kind("møder", ID, ("dato", "svar", "noteret-af"), ("dato",), 500),
 }
+# Who noted a meeting travels in the record itself, so every copy of the project (a colleague's, a
+# partner's, one started again from a partner's file) says the same. A program from before the field
+# refuses a record with an unknown field, so a file with one declares a newer format
+# (projectfile.NOTED_FORMAT, NOTED_EXCHANGE_FORMAT): that program asks to be updated instead of
+# calling the file broken, and nothing is dropped on the way.
+NOTED_BY = "noteret-af"
+_ORGANISATION = re.compile(rf"^{_NAME}$")  # 'dele' or a partner's key (projectfile.KEY_PATTERN's form)
 SECTIONS = {kind.section: name for name, kind in KINDS.items()}
 
 
@@ -105,6 +113,7 @@ def problem(kind: str, values: Mapping[str, object]) -> str | None:
         ("farve", lambda v: v in COLOURS),
         ("værktøj", lambda v: bool(SOURCE.match(v)) and len(v) <= 200),
         ("svar", _fingerprints),
+        (NOTED_BY, lambda v: bool(_ORGANISATION.match(v)) and len(v) <= 60),
     )
     for name, valid in checks:
         if name in values and not valid(str(values[name])):
@@ -230,6 +239,17 @@ class Meeting(NamedTuple):
     day: datetime.date
     prints: frozenset[str]
     where: str
+    by: str | None = None  # the organisation that noted it ('dele' or a partner's key); None: not said
+
+
+def noted(project: Project) -> bool:
+    """True when a record of the project says who noted a meeting (its file needs a newer format)."""
+    return any(
+        NOTED_BY in dict(answer.fields)
+        for records in project.records.values()
+        for entry in records.values()
+        for answer in (entry.answer, *entry.others)
+    )
 
 
 def _values(answer: Answer) -> dict[str, str]:
@@ -399,7 +419,8 @@ def meetings(project: Project, partner: Partner | None) -> list[Meeting]:
             values = _values(answer)
             day = parse_day(values.get("dato", ""))
             if day is not None:
-                found.append(Meeting(key, day, frozenset(values.get("svar", "").split()), where))
+                prints = frozenset(values.get("svar", "").split())
+                found.append(Meeting(key, day, prints, where, values.get(NOTED_BY)))
                 break
     return sorted(found, key=lambda m: (m.day, m.id))
 

@@ -66,6 +66,13 @@ class ApprovalRow(NamedTuple):
     owner: str = ""  # '' general, or the partner's key
 
 
+class MeetingRow(NamedTuple):
+    """A meeting held in the dialogue, and the organisation that noted it."""
+
+    day: datetime.date
+    by: str  # 'dele' or a partner's key; '' when not known
+
+
 class FollowUpOutline(NamedTuple):
     """What a dialogue report shows of the follow-up."""
 
@@ -73,11 +80,14 @@ class FollowUpOutline(NamedTuple):
     readiness: tuple[PhaseReadiness, ...]
     act_first: tuple[MarkRow, ...]
     approvals: tuple[ApprovalRow, ...]
+    # whose note a meeting is may rest on this computer's memory (app/views.held_meetings): the
+    # use case that knows it fills this in
+    meetings: tuple[MeetingRow, ...] = ()
 
     @property
     def empty(self) -> bool:
-        """True when there is no action, mark or approval at all."""
-        return not (self.actions or self.readiness or self.approvals)
+        """True when there is no action, mark, approval or meeting at all."""
+        return not (self.actions or self.readiness or self.approvals or self.meetings)
 
 
 class Names:

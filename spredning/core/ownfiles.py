@@ -5,7 +5,7 @@ folder (another --hjem on this computer, a colleague's on a shared drive) is kno
 helper folder, `.spredning/`: nothing is written inside that, and beside it a project file
 (SLUG.yaml), a backup (NAVN.yaml.bak-DATO-TID) or a hidden file (a temp file, the old active-project
 file) is not replaced. A project file anywhere else (copied, or in a git clone without the helper
-folder) is known by its first lines. An exchange file (format 4 with 'udveksling', written by
+folder) is known by its first lines. An exchange file (format 4 or 6 with 'udveksling', written by
 `eksport`) is the program's output, not a project: a new export may replace last round's.
 """
 

@@ -1,4 +1,4 @@
-"""Telling a project file cut short from a whole one (format 2 and 3).
+"""Telling a project file cut short from a whole one (format 2, 3 and 5).
 
 An exchange file ends with its end line (projectfile.py); a project file has none, but our own
 writes are atomic, so a cut one comes from elsewhere: a sync tool, an interrupted copy to a USB
@@ -15,7 +15,8 @@ a whole file always has:
 - as its last item, when the file has versions, an answer or record that ends with its 'version'
   line (and, when it has conflicting versions, the last of those too); an unanswered question's
   line is whole as it is;
-- in format 3, the follow-up ('opfølgning') after the answers.
+- in format 3 and 5, the follow-up ('opfølgning') after the answers; in format 5, a meeting in it
+  that says who noted it (the program writes 5 only for such a file, projectfile.py).
 
 What cannot be told: a cut at the end of a line before the answers begin (the file then looks
 like one written by hand or by another tool, with no answers, which is read as such); a cut just
@@ -35,9 +36,10 @@ from typing import Any
 
 from spredning.core import fileio
 from spredning.core.errors import Message, ProjectFileError, message
+from spredning.core.followup import NOTED_BY
 from spredning.core.model import SHARING, Layout
 
-PLAIN_FORMAT, FOLLOW_UP_FORMAT = "2", "3"
+PLAIN_FORMAT, FOLLOW_UP_FORMAT, NOTED_FORMAT = "2", "3", "5"  # the project files (projectfile.py)
 FOLLOW_UP = "opfølgning"
 OPENING = ("svar:", "  # Vi vil dele", "  dele:")  # how the program's own answers begin
 _OWN_FORM = re.compile(rb"^svar:\r?\n  # Vi vil dele\r?\n  dele:\r?$", re.MULTILINE)
@@ -50,10 +52,10 @@ def error(path: Path, where: Message, usable: Callable[[Path], bool] | None = No
 
 
 def applies(data: Mapping[str, Any], layout: Layout) -> bool:
-    """True for a project file (format 2 or 3) of the loaded guide's edition: its whole form is known."""
+    """True for a project file (format 2, 3 or 5) of the loaded guide's edition: its whole form is known."""
     edition = data.get("guideudgave")
     return (
-        data.get("format") in (PLAIN_FORMAT, FOLLOW_UP_FORMAT)
+        data.get("format") in (PLAIN_FORMAT, FOLLOW_UP_FORMAT, NOTED_FORMAT)
         and bool(layout.edition)
         and edition == layout.edition
     )
@@ -93,9 +95,22 @@ def where_cut(
         return _torn_at_end(data)
     if (where := _missing_part(data, layout) or _torn_at_end(data)) is not None:
         return where
-    if data.get("format") == FOLLOW_UP_FORMAT and FOLLOW_UP not in data:
+    if data.get("format") in (FOLLOW_UP_FORMAT, NOTED_FORMAT) and FOLLOW_UP not in data:
         return message("project.cut-off.before-follow-up")
+    if data.get("format") == NOTED_FORMAT and not _says_who_noted(data.get(FOLLOW_UP)):
+        return message("project.cut-off.in-follow-up")  # 5 is written only with such a meeting
     return None
+
+
+def _says_who_noted(value: object, depth: int = 0) -> bool:
+    """True when a meeting in the follow-up says who noted it (what a format 5 file was written for)."""
+    if depth > 6:  # deeper than the follow-up's records and their versions kept in a conflict
+        return False
+    if isinstance(value, dict):
+        return NOTED_BY in value or any(_says_who_noted(v, depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return any(_says_who_noted(v, depth + 1) for v in value)
+    return False
 
 
 def _missing_part(data: Mapping[str, Any], layout: Layout) -> Message | None:

@@ -42,7 +42,15 @@ A count of answers in the head would catch the same cuts but not one inside the 
 end line catches both, and a person reading the file sees the words, not a checksum. Format 4 also
 makes an older program say it needs updating instead of failing on the unknown key.
 
-A project file (format 2 or 3) has no end line, so that git merges and hand edits stay simple;
+A meeting says which organisation noted it (``noteret-af``, followup.NOTED_BY), so every copy and
+every partner names the same one. A program from before that field refuses a record with an
+unknown field, and would call the file broken (or, for a project file, ask for a hand edit that
+loses the field), so a file where any meeting says it declares a format of its own: 5 for a project
+file (no end line, as 3), 6 for an exchange file (the end line, as 4). An older program then says it
+needs updating, and nothing is dropped; a file without the field is still written as 2, 3 or 4, and
+read by every program as before. Only 5 of the formats from 4 on has no end line (has_end_line).
+
+A project file (format 2, 3 or 5) has no end line, so that git merges and hand edits stay simple;
 projectcut.py tells one cut short by what every whole one the program writes has (every question's
 line, a line break at the end), and parse refuses it.
 """
@@ -60,7 +68,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from spredning.core import fileio, history, projectcut, yamlio
+from spredning.core import fileio, followup, history, projectcut, yamlio
 from spredning.core.errors import Message, ProjectFileError, SpredningError, message
 from spredning.core.local import slot_key
 from spredning.core.model import (
@@ -77,10 +85,19 @@ from spredning.core.model import (
     slugify,
 )
 
-FORMAT_VERSION = 4  # the newest format this program reads
+FORMAT_VERSION = 6  # the newest format this program reads
 PLAIN_FORMAT = 2  # a project file without follow-up
 FOLLOW_UP_FORMAT = 3  # a project file with follow-up
 EXCHANGE_FORMAT = 4  # an exchange file: it must end with its end line
+NOTED_FORMAT = 5  # a project file whose meetings say who noted them (followup.NOTED_BY)
+NOTED_EXCHANGE_FORMAT = 6  # an exchange file whose meetings say who noted them; an end line as 4
+
+
+def has_end_line(version: int) -> bool:
+    """True for a format whose files end with the end line: an exchange file's (4, 6, and any newer)."""
+    return version >= EXCHANGE_FORMAT and version != NOTED_FORMAT
+
+
 FOLLOW_UP = "opfølgning"
 END_KEY, END_VALUE = "slut", "ja"
 END_LINE = f"{END_KEY}: {END_VALUE}"
@@ -177,7 +194,7 @@ def usable_backup(path: Path, layout: Layout | None = None) -> bool:
         version = _format(data, path)
         if layout is not None:
             parse(data, path.name, path, layout, "0" * 8, raw)
-        elif version >= EXCHANGE_FORMAT:
+        elif has_end_line(version):
             return data.get(END_KEY) == END_VALUE
         else:
             return version == 1 or not projectcut.ends_mid_line(raw)
@@ -274,7 +291,7 @@ def _partner_name(text: str, key: str) -> str:
 
 
 def _cut_inside(raw: bytes, at_end: bool) -> Message | None:
-    """Where a project file (format 2 or 3) that cannot be read was cut, when its problem is at its end.
+    """Where a project file (format 2, 3 or 5) that cannot be read was cut, when its problem is at its end.
 
     A cut inside a letter (Æ is two bytes), a key or a quoted text leaves a file that cannot be
     read, and the reader stops at its very end. Said as a cut, with the place where it ends: the
@@ -283,7 +300,7 @@ def _cut_inside(raw: bytes, at_end: bool) -> Message | None:
     text = raw.decode("utf-8-sig", "ignore")  # a letter cut in two: its first byte is all there is
     lines = text.splitlines(keepends=True)
     declared = FORMAT_LINE.match(lines[0].strip()) if at_end and lines else None
-    if declared is None or int(declared[1]) not in (PLAIN_FORMAT, FOLLOW_UP_FORMAT):
+    if declared is None or int(declared[1]) not in (PLAIN_FORMAT, FOLLOW_UP_FORMAT, NOTED_FORMAT):
         return None
     for count in range(len(lines), max(0, len(lines) - MAX_QUOTED_LINES), -1):
         head = "".join(lines[:count])
@@ -311,14 +328,14 @@ def _at_end(problem: yamlio.YamlProblem, text: str) -> bool:
 
 
 def cut_short(raw: bytes) -> bool:
-    """True when the bytes begin as an exchange file (format 4 or newer) but have no end line.
+    """True when the bytes begin as an exchange file (format 4, 6 or newer) but have no end line.
 
     For a file the YAML reader cannot read: a cut inside a quoted text is said to be a cut, while
     a file with its end line and a broken line (edited by hand) keeps the YAML detail.
     """
     lines = [line.strip() for line in raw.decode("utf-8-sig", "replace").splitlines() if line.strip()]
     declared = FORMAT_LINE.match(lines[0]) if lines else None
-    return declared is not None and int(declared[1]) >= EXCHANGE_FORMAT and END_LINE not in lines
+    return declared is not None and has_end_line(int(declared[1])) and END_LINE not in lines
 
 
 # a byte order mark and the text it begins: UTF-32's before UTF-16's, whose little-endian mark it begins with
@@ -346,7 +363,7 @@ def head_kind(head: bytes) -> str | None:
     """What the first bytes of a file say it is: 'project', 'exchange' (an export) or None (not ours).
 
     Ours begins with its format line (after blank and comment lines) and has 'projekt:' at the top
-    level; an exchange file is format 4 or newer with 'udveksling:' there. Only the head is needed
+    level; an exchange file is format 4, 6 or newer with 'udveksling:' there. Only the head is needed
     (both keys come before the answers), so a file can be told without reading all of it.
     """
     lines = head_text(head).splitlines()
@@ -354,7 +371,7 @@ def head_kind(head: bytes) -> str | None:
     declared = FORMAT_LINE.match(meaningful[0].rstrip()) if meaningful else None
     if declared is None or not any(line.rstrip() == "projekt:" for line in meaningful):
         return None
-    if int(declared[1]) >= EXCHANGE_FORMAT and any(line.rstrip() == "udveksling:" for line in meaningful):
+    if has_end_line(int(declared[1])) and any(line.rstrip() == "udveksling:" for line in meaningful):
         return "exchange"
     return "project"
 
@@ -428,7 +445,7 @@ def text_after_end(raw: bytes) -> int:
     """
     lines = raw.decode("utf-8-sig", "replace").splitlines()
     declared = FORMAT_LINE.match(lines[0].strip()) if lines else None
-    if declared is None or int(declared[1]) < EXCHANGE_FORMAT or END_LINE not in lines:
+    if declared is None or not has_end_line(int(declared[1])) or END_LINE not in lines:
         return 0
     return sum(1 for line in lines[lines.index(END_LINE) + 1 :] if line.strip())
 
@@ -485,7 +502,7 @@ def parse(
     version = _format(data, path)
     if version == 1:
         return _parse_legacy(data, slug, path, layout)
-    if version >= EXCHANGE_FORMAT and data.get(END_KEY) != END_VALUE:  # before anything a cut lost
+    if has_end_line(version) and data.get(END_KEY) != END_VALUE:  # before anything a cut lost
         raise ProjectFileError("project.cut-short", path=path)
     try:
         parsed = _parse_current(data, slug, path, layout, copy, given)
@@ -805,7 +822,7 @@ def _legacy_answers(data: dict[str, Any], path: Path, key: str) -> dict[str, str
 def project_text(project: Project, layout: Layout, exchange: Mapping[str, str] | None = None) -> str:
     """The file's text: facts first, then every question's place, answered or not, section by section."""
     follow_up = any(project.records.values())
-    version = EXCHANGE_FORMAT if exchange else FOLLOW_UP_FORMAT if follow_up else PLAIN_FORMAT
+    version = _written_format(project, bool(exchange), follow_up)
     head: dict[str, object] = {
         "format": str(version),
         "id": project.id,
@@ -830,6 +847,13 @@ def project_text(project: Project, layout: Layout, exchange: Mapping[str, str] |
     if exchange:
         parts.append(END_LINE + "\n")
     return "".join(parts)
+
+
+def _written_format(project: Project, exchange: bool, follow_up: bool) -> int:
+    """The format a file is written in: the oldest that holds what it carries (see the module's words)."""
+    if follow_up and followup.noted(project):  # a program reading up to 4 must ask to be updated
+        return NOTED_EXCHANGE_FORMAT if exchange else NOTED_FORMAT
+    return EXCHANGE_FORMAT if exchange else FOLLOW_UP_FORMAT if follow_up else PLAIN_FORMAT
 
 
 def _from_facts(facts: Mapping[str, Any], data: Mapping[str, Any], **rest: Any) -> Project:

@@ -807,24 +807,36 @@ class Store:
                 with contextlib.suppress(OSError):
                     os.unlink(marker)
 
-    def move_in(self, folder: Path, slug: str) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    def move_in(
+        self, folder: Path, slug: str, as_slug: str | None = None
+    ) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
         """Move a project kept by move_out back from `folder`; return what came back and what stayed.
 
         Nothing here is ever overwritten: a project file of that slug refuses the whole move, and a
         backup or helper file whose name is taken stays in `folder`. This computer's helper files
         come back only when none is kept here for the slug (a new project's state is not replaced).
         Moved, not copied: a failure midway leaves every file either here or still in `folder`.
+
+        `as_slug`: brought back under that file name (its own is another project's now): its backups,
+        state, the state's backups and a removed dialogue's drafts are named by it too, so each is
+        found as this project's, and none as the project that has the old name now.
         """
-        path = self.path_for(slug)
-        source = folder / path.name
-        state = local.state_path(self.home, slug)
+        new = as_slug or slug
+        path = self.path_for(new)
+        source = folder / f"{slug}{SUFFIX}"
+        state = local.state_path(self.home, new)
         helpers = folder / KEPT_HELPERS
-        with self._lock(slug):
+        with self._lock(new):
             if os.path.lexists(path):
-                raise UsageProblem("restore.taken", slug=slug, path=path)
-            moves = [(source, path)] + [(found, Path(self.home) / found.name) for found in _beside(source)]
+                raise UsageProblem("restore.taken", slug=new, path=path)
+            moves = [(source, path)] + [
+                (found, Path(self.home) / _renamed(found.name, slug, new)) for found in _beside(source)
+            ]
             if helpers.is_dir() and not os.path.lexists(state):
-                moves += [(found, state.parent / found.name) for found in sorted(helpers.iterdir())]
+                moves += [
+                    (found, state.parent / _renamed(found.name, slug, new))
+                    for found in sorted(helpers.iterdir())
+                ]
             moved: list[Path] = []
             with fileio.uninterrupted():
                 fileio.make_folder(state.parent)
@@ -832,7 +844,7 @@ class Store:
                     if here.is_file() and _move_new(here, there):
                         moved.append(there)
                     elif there == path:  # taken since the check: the project file of another
-                        raise UsageProblem("restore.taken", slug=slug, path=path)
+                        raise UsageProblem("restore.taken", slug=new, path=path)
         for emptied in (helpers, folder):
             with contextlib.suppress(OSError):
                 emptied.rmdir()  # only when empty: anything left stays kept
@@ -1025,6 +1037,17 @@ def _move_new(here: Path, there: Path) -> bool:
     with contextlib.suppress(OSError):  # not removed: a second name of the same file, nothing lost
         os.unlink(here)
     return True
+
+
+def _renamed(name: str, slug: str, new: str) -> str:
+    """A kept file's name under the file name `new` ('gammelt.yaml.bak-…' -> 'gammelt-2.yaml.bak-…').
+
+    Every file move_out keeps is named by the slug followed by '.' or '-' (SLUG.yaml, its backups,
+    SLUG-kladder-KEY.yaml); anything else keeps its name.
+    """
+    if new != slug and name.startswith(slug) and name[len(slug) : len(slug) + 1] in (".", "-"):
+        return new + name[len(slug) :]
+    return name
 
 
 def _beside(path: Path) -> list[Path]:

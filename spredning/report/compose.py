@@ -143,7 +143,7 @@ def dialogue_document(outline: Outline, today: datetime.date) -> Document:
     blocks += [PageBreak(), Contents(t("report.contents"))]
     for phase in outline.phases:
         blocks += words.phase(phase)
-    blocks += followup_words.section_blocks(outline.follow_up, sides, {}, phase_title)
+    blocks += followup_words.section_blocks(outline.follow_up, sides, {}, phase_title, names)
     blocks += [Heading(1, t("report.source-heading"), "kilde")]
     blocks += [
         Paragraph(

@@ -1,10 +1,12 @@
-"""The words of a report's follow-up: where to act first, the plan, the readiness picture, approvals.
+"""The words of a report's follow-up: where to act first, the plan, readiness, approvals, meetings.
 
 compose.py puts "where to act first" on the summary page and the rest after the phases. Readiness
 is worded as a discussion aid, never as a pass or fail.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spredning.core.followup import typed_day
 from spredning.core.followup_outline import FollowUpOutline, MarkRow
@@ -49,9 +51,16 @@ def summary_blocks(follow_up: FollowUpOutline | None, sides: dict[str, str], pha
 
 
 def section_blocks(
-    follow_up: FollowUpOutline | None, sides: dict[str, str], owners: dict[str, str], phase_title
+    follow_up: FollowUpOutline | None,
+    sides: dict[str, str],
+    owners: dict[str, str],
+    phase_title,
+    org: Callable[[str], str] = str,
 ) -> list[Block]:
-    """The follow-up after the phases: the plan, the readiness picture and the approvals."""
+    """The follow-up after the phases: the plan, the readiness picture, the approvals and the meetings.
+
+    `org` names an organisation by its key ('dele' or a partner's), for whose note a meeting is.
+    """
     if follow_up is None or follow_up.empty:
         return []
     blocks: list[Block] = [Heading(1, t("report.follow-up-heading"), "opfoelgning")]
@@ -94,7 +103,12 @@ def section_blocks(
             blocks.append(Bullets(tuple(reasons)))
     else:
         blocks.append(Paragraph(t("report.readiness-none")))
-    blocks.append(Heading(2, t("report.approvals-heading"), "godkendelser"))
+    return [*blocks, *_approval_blocks(follow_up, sides, phase_title), *_meeting_blocks(follow_up, org)]
+
+
+def _approval_blocks(follow_up: FollowUpOutline, sides: dict[str, str], phase_title) -> list[Block]:
+    """The approvals: each phase approved for a side, and the answers changed since."""
+    blocks: list[Block] = [Heading(2, t("report.approvals-heading"), "godkendelser")]
     if not follow_up.approvals:
         blocks.append(Paragraph(t("report.approvals-none")))
     for approval in follow_up.approvals:
@@ -115,6 +129,17 @@ def section_blocks(
         else:
             blocks.append(Paragraph(words))
     return blocks
+
+
+def _meeting_blocks(follow_up: FollowUpOutline, org: Callable[[str], str]) -> list[Block]:
+    """The meetings held, each with the organisation that noted it.
+
+    Named by organisation, not 'jer' as status says: a report is read on both sides and beyond.
+    """
+    if not follow_up.meetings:
+        return []
+    said = tuple(t("report.meeting", day=m.day, org=org(m.by)) for m in follow_up.meetings)
+    return [Heading(2, t("report.meetings-heading"), "moeder"), Bullets(said)]
 
 
 def _action_row(action, owners: dict[str, str]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from spredning.app.exchange.conflicts import leaves_behind
 from spredning.app.exchange.import_plan import ImportPlan, Planned, incoming_source
-from spredning.app.exchange.noting import _no_longer_news, _remember
+from spredning.app.exchange.noting import no_longer_news, remember
 from spredning.app.workspace import Workspace
 from spredning.core import history, local
 from spredning.core.errors import Message, SpredningError
@@ -46,10 +46,10 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
         _create(store, plan)
 
     def bring_in(project: Project, state: LocalState):
-        project = project._replace(partners=_with_partners(project.partners, plan.new_partners))
+        project = project._replace(partners=with_partners(project.partners, plan.new_partners))
         if plan.adopts:  # one project with the sharing side's from now on: its identity
             # and the sharing organisation's name as it writes it (the same name, told apart here
-            # only by case or spacing: see _started_here)
+            # only by case or spacing: see planning._started_here)
             sharing_org = plan.incoming.project.sharing_org or project.sharing_org
             project = project._replace(id=plan.incoming.project.id, sharing_org=sharing_org)
         if plan.becomes and state.me is None:
@@ -77,7 +77,7 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
             ):  # what we wrote ourselves in a worksheet (kept beside ours, too) is no news from the sender
                 news.append(slot_key(item.slot))
         project = _bring_in_records(project, plan)
-        state = _no_longer_news(_remember(state, plan, news), decided_keys)
+        state = no_longer_news(remember(state, plan, news), decided_keys)
         open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
         return project, state, (open_conflicts, settled)
 
@@ -154,6 +154,7 @@ def _again(fresh: Entry | None, item: Planned, plan: ImportPlan, copy: str) -> E
     return history.integrate(fresh, item.incoming._replace(source=source))[0]
 
 
-def _with_partners(partners: tuple[Partner, ...], new: tuple[Partner, ...]) -> tuple[Partner, ...]:
+def with_partners(partners: tuple[Partner, ...], new: tuple[Partner, ...]) -> tuple[Partner, ...]:
+    """The project's partners, then those of `new` it does not know yet (by key), in their order."""
     known = {p.key for p in partners}
     return (*partners, *(p for p in new if p.key not in known))

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.app.exchange.noting import _no_longer_news, writer
+from spredning.app.exchange.noting import no_longer_news, writer
 from spredning.app.workspace import Workspace
 from spredning.core import history, local
 from spredning.core.local import LocalState, slot_key
@@ -67,7 +67,7 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
             )
             settled += 1
             seen.add(slot_key(slot))
-        return project, _no_longer_news(state, seen), (settled, meanwhile)
+        return project, no_longer_news(state, seen), (settled, meanwhile)
 
     chosen_over = sum(1 for shown, content in decisions.values() if leaves_behind(shown.answer, content))
     settled, meanwhile = ws.store.transact(slug, apply, keep_backup=chosen_over > 0)

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from spredning.app import files
 from spredning.app.dialogue import partner_for
-from spredning.app.exchange.incoming import _places
+from spredning.app.exchange.incoming import places
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, history, projectfile, yamlio
 from spredning.core.errors import SpredningError, UsageProblem
@@ -109,7 +109,7 @@ def _check_size(ws: Workspace, content: bytes, outgoing: Project, receiver_name:
         size=len(content),
         limit=yamlio.MAX_BYTES,
         receiver=receiver_name,
-        ids=_places(ws, outgoing, longest),
+        ids=places(ws, outgoing, longest),
         n=len(longest),
     )
 

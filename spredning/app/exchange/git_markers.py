@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.app.exchange.applying import _with_partners
+from spredning.app.exchange.applying import with_partners
 from spredning.app.workspace import Workspace
 from spredning.core import history, projectfile
 from spredning.core.model import Project
@@ -32,7 +32,7 @@ def repair_git_markers(ws: Workspace, slug: str) -> Repaired | None:
         ours = projectfile.parse(projectfile.loads(ours_text.encode(), path), slug, path, ws.layout, copy)
         theirs = projectfile.parse(projectfile.loads(theirs_text.encode(), path), slug, path, ws.layout, copy)
         project = ours.project._replace(
-            partners=_with_partners(ours.project.partners, theirs.project.partners)
+            partners=with_partners(ours.project.partners, theirs.project.partners)
         )
         for slot, entry in theirs.project.entries():
             after, _ = history.integrate(project.entry(slot), entry.answer)

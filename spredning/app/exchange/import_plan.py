@@ -85,7 +85,7 @@ class ImportPlan(NamedTuple):
     namesakes: tuple[str, ...] = ()
     copy: str = ""  # this copy's id: a record whose version it helped write is partly ours
     # The project here the user started on the reusing side before the sharing side's first file
-    # came: clearly the same project (see _started_here), so the file goes into it, and it takes
+    # came: clearly the same project (see planning._started_here), so the file goes into it, and it takes
     # the file's identity, rather than becoming a second project of the same name.
     adopts: bool = False
 
@@ -201,6 +201,21 @@ class ImportPlan(NamedTuple):
         (own_sheet) brings only our own words.
         """
         return [item for item in self._ours_changed() if self.from_own_sheet(item)]
+
+    def theirs_from_sheet(self) -> list[Planned]:
+        """The other side's answers the import changes to what we wrote ourselves in their worksheet.
+
+        A worksheet with both sides' questions lets its filler write in the maker's too; those words
+        are ours as well (own_from_sheet's rule), but not our own side's answers: said apart.
+        """
+        if self.own_sheet:  # our own side's worksheet holds nothing of theirs
+            return []
+        ours = self._ours_changed()
+        return [
+            item
+            for item in self.items
+            if item.changes_text and item not in ours and self.from_own_sheet(item)
+        ]
 
     def own_sheet_conflicts(self) -> list[Planned]:
         """The answers whose new conflict is between two texts of ours: a worksheet's and one typed here.

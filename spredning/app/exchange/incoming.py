@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.app.exchange.recognise import _begins_as_ours, answers_shape, looks_like_ours
+from spredning.app.exchange.recognise import answers_shape, begins_as_ours, looks_like_ours
 from spredning.app.views import answer_place
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history, projectfile, yamlio
@@ -99,7 +99,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
             "exchange.version-beyond",
             path=path,
             n=len(beyond),
-            ids=_places(ws, parsed.project, beyond[:3]),
+            ids=places(ws, parsed.project, beyond[:3]),
             more=max(0, len(beyond) - 3),
         )
     if parsed.legacy:
@@ -123,7 +123,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
             "exchange.damaged",
             path=path,
             n=len(damaged),
-            ids=_places(ws, parsed.project, damaged[:3]),
+            ids=places(ws, parsed.project, damaged[:3]),
             more=max(0, len(damaged) - 3),
         )
     exchange = parsed.exchange or {}
@@ -131,7 +131,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
     return Incoming(parsed.project, path, exchange.get("fra"), exchange.get("til"), day=day)
 
 
-def _places(ws: Workspace, project: Project, slots: list[Slot]) -> list[Message]:
+def places(ws: Workspace, project: Project, slots: list[Slot]) -> list[Message]:
     """Answers named for the user as the dry run names them: phase · tool · side (organisation): question."""
     return [answer_place(ws.guide, project, slot) for slot in slots]
 
@@ -161,7 +161,7 @@ def _refused(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
         return SpredningError("exchange.text-after-end", path=path, n=after)
     if exc.key == "project.cut-short" or (exc.key == "project.invalid-yaml" and projectfile.cut_short(raw)):
         return SpredningError("exchange.cut-short", path=path)
-    if exc.key == "project.too-large" and _begins_as_ours(raw):  # long answers: the partner's to shorten
+    if exc.key == "project.too-large" and begins_as_ours(raw):  # long answers: the partner's to shorten
         return SpredningError(
             "importer.file-too-large", path=path, size=_size(path, raw), limit=exc.params["limit"]
         )

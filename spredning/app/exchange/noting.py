@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from spredning.app.exchange.import_plan import ImportPlan, Planned
 
 
-def _remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState:
+def remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState:
     """What the sender is now known to have, which answers are new to look at, what a worksheet gave.
 
     A worksheet tells nothing of what its filler's program has: what they wrote in it reaches
@@ -136,7 +136,7 @@ def news_from(ws: Workspace, slug: str, sender: str | None) -> int:
     return sum(1 for key in ws.store.local(slug).news.get(sender, ()) if key_slot(key)[1] in questions)
 
 
-def _no_longer_news(state: LocalState, keys: set[str]) -> LocalState:
+def no_longer_news(state: LocalState, keys: set[str]) -> LocalState:
     """Answers the user has read while settling their conflict are no news from the partner anymore."""
     if not keys or not state.news:
         return state

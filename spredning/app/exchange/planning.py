@@ -110,7 +110,7 @@ def _plan_adopting(ws: Workspace, incoming: Incoming, slug: str) -> ImportPlan:
 def _check_own_file(plan: ImportPlan, state: LocalState) -> None:
     """A file this organisation exported itself, that brings nothing: the partner's was meant.
 
-    Refused with how the partner's export ends (see export), and nothing is written. Its start is
+    Refused with how the partner's export ends (see exporting.export), and nothing is written. Its start is
     the partner's file name for the project, which need not be ours ('...-2' where they have two of
     that name), so it is not guessed. Our own file that does bring something (the project here
     put back to an older copy) is imported.

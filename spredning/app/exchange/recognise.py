@@ -42,6 +42,24 @@ def addressing(path: Path) -> projectfile.Addressing | None:
 
 
 HEAD = 64 * 1024  # an export's facts and addressing come before its answers, well within this
+GLANCE = 4096  # enough to see the format line: all a file not ours costs to pass by
+
+
+def exchange_head(path: Path) -> projectfile.Addressing | None:
+    """Who an export is from and to, whatever the file is called (renamed, 'fil (1).yaml'), or None.
+
+    For a folder's files that are not named as exports: only a regular .yaml or .yml file no larger
+    than a file that can be imported is opened, only its first bytes are read, and only one that
+    begins as ours is read on to its addressing. Nothing is said about a file that cannot be read.
+    """
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    try:
+        if not begins_as_ours(fileio.read_regular(path, GLANCE)[:GLANCE]):
+            return None
+        return addressing(path) if path.stat().st_size <= yamlio.MAX_BYTES else None
+    except OSError:
+        return None
 
 
 def looks_like_ours(path: Path, raw: bytes) -> bool:
@@ -49,10 +67,10 @@ def looks_like_ours(path: Path, raw: bytes) -> bool:
 
     Blank and comment lines before it are allowed (a hand-edited file).
     """
-    return path.suffix.lower() in (".yaml", ".yml") and _begins_as_ours(raw)
+    return path.suffix.lower() in (".yaml", ".yml") and begins_as_ours(raw)
 
 
-def _begins_as_ours(raw: bytes) -> bool:
+def begins_as_ours(raw: bytes) -> bool:
     """True for text whose first line (after blank and comment lines) is 'format:'."""
     for line in projectfile.head_text(raw[:4096]).splitlines():
         if line.strip() and not line.lstrip().startswith("#"):

@@ -365,7 +365,7 @@ def _next_news(console, ws, plan: ImportPlan, project: str | NamedProject | None
 def _see_news(ws, plan: ImportPlan, project: str | NamedProject | None) -> str:
     """The command that shows what a file changed: `vis --nye` in the sender's dialogue.
 
-    A file that does not say who sent it leaves no news (app/exchange/noting.py, _remember): then `vis`.
+    A file that does not say who sent it leaves no news (app/exchange/noting.py, remember): then `vis`.
     """
     from spredning.cli.render_import import with_new_partners
 

@@ -114,6 +114,12 @@ def fase(
             "--erstat",
             partner=typed_partner,
         )
+        if (
+            role == "genbruge"
+            and is_interactive()
+            and not _for_whom_agreed(console, opened.project, chosen, svar)
+        ):
+            return  # another reusing organisation's file: its ids are ours too, only the user can tell
         # asked, or refused, before the side is remembered too: not saved, the file changes nothing
         found = _agreed(console, Session(ws, slug, role, chosen, variants), answers, erstat, again)
         if found is None:
@@ -161,6 +167,29 @@ def _agreed(
     return replacing
 
 
+def _for_whom_agreed(console, project, partner: Partner | None, path: str) -> bool:
+    """Ask whether a reusing side's answers file holds the answers of the organisation named (Yes first).
+
+    Every reusing organisation answers the same questions, so nothing in the file says whose they
+    are: another partner's file would be saved as this one's without a word. Ctrl+C saves nothing.
+    """
+    from questionary import Choice
+
+    from spredning.cli.prompts.simple import select
+
+    org = org_name(project, partner.key) if partner is not None else t("org.reusing")
+    with interrupted_as("fase.replace-interrupted"):
+        console.print(say("fase.for-whom", file=path_word(path), org=org))
+        if select(
+            t("fase.for-whom-question", org=org),
+            [Choice(t("fase.for-whom-yes", org=org), True), Choice(t("fase.replace-no"), False)],
+        ):
+            return True
+    several = len(project.partners) > 1  # the sharing side: another partner is chosen with --partner
+    console.print(say("fase.for-whom-kept-several" if several else "fase.for-whom-kept"))
+    return False
+
+
 def _save_from_file(
     console, session: Session, answers: dict[str, Answer], agreed: list[Replacing], any_: bool, again: str
 ) -> None:
@@ -182,6 +211,7 @@ def _save_from_file(
                 "fase.saved-from-file",
                 n=len(saved.changed),
                 path=str(session.path),
+                org=_saved_for(session),
                 unchanged=Message("fase.unchanged", {"n": len(answers) - len(saved.changed)}),
             )
         )
@@ -194,6 +224,14 @@ def _save_from_file(
         if drafted:  # kept: typed text is never erased by a file
             console.print(say("fase.drafts-kept", style="yellow", n=len(drafted)))
         tell_kept_files(session.ws)
+
+
+def _saved_for(session: Session) -> str:
+    """The organisation whose answers a file's answers were saved as: the partner's, or the sharing side's."""
+    project = session.project
+    if session.role == "genbruge" and session.partner is not None:
+        return org_name(project, session.partner.key)
+    return org_name(project, SHARING)
 
 
 def _replace_agreed(console, replacing: list[Replacing], listed: list[Message]) -> bool:
@@ -302,7 +340,9 @@ def _interview(
             if left is None and machine.keep_typed(None):  # at the choice after a save found another answer
                 left = Drafted.KEPT
             done = progress(session.saved(), phase.questions(role))
-            unsaved, hint = _not_saved(prompter.unsaved, role, (partner, several), ctx.obj.project, resume)
+            unsaved, hint = _not_saved(
+                prompter.steps.unsaved, role, (partner, several), ctx.obj.project, resume
+            )
             if session.removed is not None:  # no going on in a dialogue removed meanwhile
                 hint = Message("answer.partner-removed.hint")
             raise Interrupted(
@@ -351,7 +391,7 @@ def _not_saved(unsaved, role: str, dialogue: tuple[Partner | None, bool], projec
     `dialogue`: the interview's partner (None: common to all, as InterviewFollowUp keeps it), and
     whether the command must name it.
     """
-    from spredning.cli.prompter import UnsavedAction, UnsavedMark
+    from spredning.cli.list_steps import UnsavedAction, UnsavedMark
 
     partner, several = dialogue
     named = partner if several else None

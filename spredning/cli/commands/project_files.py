@@ -17,7 +17,7 @@ from spredning.cli.commands.common import (
     written_path,
 )
 from spredning.cli.console import after_work, make_console, say
-from spredning.cli.render_text import print_fitted, print_said
+from spredning.cli.render_text import print_fitted, print_said, restore_lines
 from spredning.core.errors import NotATerminal, SpredningError
 from spredning.i18n import t
 
@@ -84,10 +84,14 @@ def _tell_removed(console, ws, removed: project_removal.Removed) -> None:
         console.print(said)
     else:
         console.print(say("remove.done", style="bold green", name=asked.name))
-    folder = str(removed.folder)
-    print_said(console, say("remove.kept-in", path=folder), folder)
-    back = command("projekt", "gendan", removed.folder.name, project=None)
-    print_said(console, say("remove.bring-back", command=back), back)
+    if removed.by_name:  # the name brings it back: no folder to name
+        back = command("projekt", "gendan", shell_word(asked.name), project=None)
+        print_said(console, say("remove.bring-back", command=back), back)
+    else:  # removed before too (or a namesake): its folder tells which one
+        folder = str(removed.folder)
+        back = command("projekt", "gendan", removed.folder.name, project=None)
+        said = say("remove.bring-back-folder", command=back, folder=folder, name=asked.name)
+        print_said(console, said, [back, folder])
     if removed.in_git:  # the file is gone from a shared checkout: a commit would remove it for all
         console.print(say("remove.in-git", style="yellow", file=asked.path.name))
     if not asked.active:
@@ -109,6 +113,9 @@ def gendan(
     mappe: str | None = typer.Argument(
         None, metavar=t("metavar.restore"), help=t("help.projekt.gendan.mappe")
     ),
+    navn: str | None = typer.Option(
+        None, "--navn", metavar=t("metavar.name"), help=t("help.projekt.gendan.navn")
+    ),
 ) -> None:
     """Hent et fjernet projekt tilbage fra mappen 'fjernede'; intet skrives over."""
     from spredning.app import project_restore
@@ -118,18 +125,57 @@ def gendan(
     if mappe is not None:
         chosen, newest_of = project_restore.find(ws, mappe)
     else:
-        chosen, newest_of = _choose_kept(ws, project_restore.kept(ws)), 1
-    restored = project_restore.restore(ws, chosen, newest_of)
+        chosen, newest_of = _choose_kept(console, ws, project_restore.kept(ws)), 1
+    if navn is None:
+        navn = _other_name(console, ws, chosen)
+    restored = project_restore.restore(ws, chosen, newest_of, navn)
     with after_work(console):
         _tell_restored(console, ws, restored)
 
 
-def _choose_kept(ws, every):
+def _other_name(console, ws, chosen) -> str | None:
+    """The name to bring it back under when its file name is another project's now (None: it is free).
+
+    In a terminal it is asked, a free one ('Gammelt (2)') offered to keep or type over; without
+    one the refusal gives the command with --navn and that name.
+    """
+    from spredning.app import project_restore
+
+    other = project_restore.taken(ws, chosen)
+    if other is None:
+        return None
+    suggested = project_restore.suggested_name(ws, chosen)
+    named = {"name": chosen.name, "other": other, "file": f"{chosen.slug}.yaml"}
+    if not is_interactive():
+        again = command(
+            "projekt", "gendan", chosen.folder.name, "--navn", shell_word(suggested), project=None
+        )
+        remove = command("projekt", "fjern", shell_word(chosen.slug), project=None)
+        raise NotATerminal("restore.name-taken-no-terminal", **named, command=again, remove=remove)
+    from spredning.cli.prompts.simple import ask_text
+
+    with interrupted_as("restore.interrupted"):
+        console.print(say("restore.name-taken", style="yellow", **named))
+        return ask_text(
+            t("restore.ask-name"),
+            lambda text: _said_problem(project_restore.new_name_problem(ws, text.strip())),
+            default=suggested,
+            one_line=True,
+        )
+
+
+def _said_problem(problem) -> str | None:
+    from spredning.i18n import render
+
+    return render(problem) if problem is not None else None
+
+
+def _choose_kept(console, ws, every):
     """Without a name: the kept projects to choose from (in a terminal), else refused with their names."""
     kept_in = str(ws.store.shown_home / project_removal.REMOVED_FOLDER)
     if not every:
         raise SpredningError("restore.nothing", folder=kept_in)
-    from spredning.app.project_restore import choices, described
+    from spredning.app.project_restore import described
 
     if not is_interactive():
         again = command("projekt", "gendan", every[0].slug, project=None)
@@ -139,16 +185,14 @@ def _choose_kept(ws, every):
 
     from spredning.cli.prompts.simple import select
 
+    said = restore_lines(every, console.width - 6)  # as the list cuts it: the end is what tells apart
     with interrupted_as("restore.interrupted"):
-        return select(
-            t("restore.which"), [Choice(said, k) for said, k in zip(choices(every), every, strict=True)]
-        )
+        return select(t("restore.which"), [Choice(line, k) for line, k in zip(said, every, strict=True)])
 
 
 def _tell_restored(console, ws, restored) -> None:
     """What came back, what stayed (names taken), and how to work in it."""
     kept = restored.kept
-    file = f"{kept.slug}.yaml"
     if restored.newest_of > 1:
         from spredning.app.project_restore import when
 
@@ -156,14 +200,33 @@ def _tell_restored(console, ws, restored) -> None:
         n = restored.newest_of
         said = say("restore.newest", name=kept.name, n=n, when=when(kept), command=choose)
         print_said(console, said, choose)
-    console.print(say("restore.done", style="bold green", name=kept.name, file=file))
+    file = f"{restored.slug}.yaml"
+    if restored.renamed and restored.name != kept.name:
+        said = say("restore.done-as", style="bold green", before=kept.name, name=restored.name, file=file)
+        console.print(said)
+    else:
+        console.print(say("restore.done", style="bold green", name=kept.name, file=file))
+    if not restored.renamed:
+        console.print(say("restore.not-renamed", style="yellow", file=file, name=restored.name))
+    if restored.same_as is not None:  # two files of one project now: 'projekter' says what that means
+        listed = command("projekter", project=None)
+        other = _name(ws, restored.same_as)
+        said = say(
+            "restore.same-project",
+            style="yellow",
+            other=other,
+            file=f"{restored.same_as}.yaml",
+            command=listed,
+        )
+        print_said(console, said, listed)
     if restored.left:
         folder = str(kept.folder)
         print_said(console, say("restore.left", style="yellow", folder=folder, n=len(restored.left)), folder)
+    name = restored.name if restored.renamed else kept.name
     if restored.activated:
-        console.print(say("restore.now-active", style="yellow", name=kept.name))
-    elif ws.store.active() != kept.slug:
-        use = command("projekt", "brug", kept.slug, project=None)
+        console.print(say("restore.now-active", style="yellow", name=name))
+    elif ws.store.active() != restored.slug:
+        use = command("projekt", "brug", restored.slug, project=None)
         print_said(console, say("restore.use", command=use), use)
 
 

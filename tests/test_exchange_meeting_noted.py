@@ -1,0 +1,202 @@
+"""Who noted a meeting travels with it: in the project file and in the exchange file.
+
+A meeting says which organisation noted it ('noteret-af'), so every copy names the same one: the
+side that noted it says "noteret af jer", the other side the organisation's name, also on a
+colleague's computer with a copy of the project file, and in a project started again from a
+partner's file. A program from before the field refuses a record with an unknown field, so a file
+that carries it declares format 5 (project) or 6 (exchange), and such a program asks to be updated.
+A file from before (format 4, tests/fixtures/moede-format-4) still imports, its meeting named by
+the file it came in.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from exchange_kit import D1, NAME, Org, flat, start_sharing, tree
+
+FIXTURE = Path(__file__).parent / "fixtures" / "moede-format-4" / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+OURS = "Møde holdt: 1. november 2026 (noteret af jer)."
+AEROES = "Møde holdt: 1. november 2026 (noteret af Ærø Kommune)."
+ODENSES = "Møde holdt: 1. november 2026 (noteret af Odense Kommune)."
+
+
+def first_line(path: Path) -> str:
+    return path.read_text(encoding="utf-8").splitlines()[0]
+
+
+def meetings(path: Path) -> dict[str, dict]:
+    """A file's meetings in Ærø's dialogue: id → the record's values."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data["opfølgning"]["genbruge"]["aeroe-kommune"]["møder"]
+
+
+def colleague(org: Org, tmp_path: Path, name: str, side: tuple[str, ...]) -> Org:
+    """A colleague's computer with a copy of org's project file (as from git), set to the same side."""
+    other = Org(tmp_path / name, tmp_path, org.run_cli)
+    other.home.mkdir()
+    shutil.copy(org.path, other.home / org.path.name)
+    other.ok("projekt", "side", *side)
+    return other
+
+
+def report(org: Org, *options: str) -> str:
+    """The dialogue's report as Markdown (`options` before the command: --sprog en)."""
+    path = org.files / f"rapport-{org.home.name}.md"
+    org.ok(*options, "rapport", "--format", "md", "--ud", str(path), "--overskriv")
+    return path.read_text(encoding="utf-8")
+
+
+def started(tmp_path: Path, run_cli) -> tuple[Org, Org]:
+    """Odense shares with Ærø, which has imported the first file; (odense, aeroe)."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Mål"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(odense.export())[0] == 0
+    return odense, aeroe
+
+
+@pytest.mark.e2e
+def test_a_meeting_says_who_noted_it_on_both_sides_on_a_colleagues_copy_and_after_starting_again(tmp_path):
+    odense, aeroe = started(tmp_path, None)  # the installed command
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    sent = aeroe.export()
+    assert first_line(sent) == "format: '6'"  # a program reading up to format 4 asks to be updated
+    assert [m["noteret-af"] for m in meetings(sent).values()] == ["aeroe-kommune"]
+
+    assert odense.import_(sent)[0] == 0
+    assert AEROES in flat(odense.ok("status"))
+    assert OURS in flat(aeroe.ok("status"))
+    assert first_line(odense.path) == "format: '5'"
+
+    # a colleague at Odense with the project file from git, this computer knowing no import
+    at_odense = colleague(odense, tmp_path, "odense-kollega", ("dele",))
+    assert AEROES in flat(at_odense.ok("status"))
+    assert AEROES in flat(at_odense.ok("vis", "tjek", "--ingen-pager"))
+    assert "- 1. november 2026 (noteret af Ærø Kommune)\n" in report(at_odense)
+    # a colleague at Ærø: the meeting is still Ærø's own
+    at_aeroe = colleague(aeroe, tmp_path, "aeroe-kollega", ("genbruge", "--organisation", "Ærø Kommune"))
+    assert OURS in flat(at_aeroe.ok("status"))
+
+    # Ærø starts again from Odense's latest file: its own meeting is still its own, not Odense's
+    again = Org(tmp_path / "aeroe-igen", tmp_path)
+    assert again.import_(odense.export())[0] == 0
+    assert OURS in flat(again.ok("status"))
+    assert OURS in flat(again.ok("vis", "tjek", "--ingen-pager"))
+    assert "- 1. november 2026 (noteret af Ærø Kommune)\n" in report(again)  # by name: a report travels
+
+
+def test_the_same_file_imported_twice_changes_nothing(tmp_path, run_cli):
+    odense, aeroe = started(tmp_path, run_cli)
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    sent = aeroe.export()
+    assert odense.import_(sent)[0] == 0
+    assert [m["noteret-af"] for m in meetings(odense.path).values()] == ["aeroe-kommune"]
+    before = tree(odense.home)
+
+    code, _out, err = odense.import_(sent)
+
+    assert code == 0, err
+    assert tree(odense.home) == before
+    assert AEROES in flat(odense.ok("status"))
+
+
+def test_a_correction_keeps_who_noted_the_meeting(tmp_path, run_cli):
+    odense, aeroe = started(tmp_path, run_cli)
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    assert odense.import_(aeroe.export())[0] == 0
+    odense.ok("møde", "--ret", "--dato", "31-10-2026")  # Odense corrects the day Ærø noted
+    assert aeroe.import_(odense.export())[0] == 0
+
+    assert "Møde holdt: 31. oktober 2026 (noteret af Ærø Kommune)." in flat(odense.ok("status"))
+    assert "Møde holdt: 31. oktober 2026 (noteret af jer)." in flat(aeroe.ok("status"))
+    data = json.loads(odense.ok("status", "--json"))
+    assert data["dialoger"][0]["møder"] == [{"dato": "2026-10-31", "noteret_af": "aeroe-kommune"}]
+    # in English, from the same catalogue
+    assert "Meeting held: 31 October 2026 (noted by Ærø Kommune)." in flat(
+        odense.ok("--sprog", "en", "status")
+    )
+    assert "Meeting held: 31 October 2026 (noted by you)." in flat(aeroe.ok("--sprog", "en", "status"))
+    assert "- 31 October 2026 (noted by Ærø Kommune)\n" in report(odense, "--sprog", "en")
+
+
+def test_a_program_reading_up_to_format_4_refuses_the_file_and_asks_to_be_updated(
+    tmp_path, run_cli, monkeypatch
+):
+    odense, aeroe = started(tmp_path, run_cli)
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    sent = aeroe.export()
+    before = tree(odense.home)
+    monkeypatch.setattr("spredning.core.projectfile.FORMAT_VERSION", 4)  # as the program before
+
+    code, _out, err = odense.import_(sent)
+
+    assert code != 0
+    assert "er lavet af en nyere udgave af spredning (format 6)" in flat(err)
+    assert "Opdatér spredning på denne computer" in flat(err)
+    assert tree(odense.home) == before
+    # its own project file, once a meeting there says who noted it, likewise
+    monkeypatch.undo()
+    odense.ok("møde", "--dato", "02-11-2026")
+    assert first_line(odense.path) == "format: '5'"
+    monkeypatch.setattr("spredning.core.projectfile.FORMAT_VERSION", 4)
+    code, _out, err = odense("status")
+    assert code != 0
+    assert "er skrevet af en nyere udgave af spredning (format 5;" in flat(err)
+    assert "Opdatér spredning for at åbne den." in flat(err)
+
+
+def test_an_exchange_file_from_before_imports_its_meeting_named_by_the_file_it_came_in(tmp_path, run_cli):
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert first_line(FIXTURE) == "format: '4'"
+    assert all("noteret-af" not in m for m in meetings(FIXTURE).values())
+
+    code, _out, err = aeroe.import_(FIXTURE)
+
+    assert code == 0, err
+    assert aeroe.texts()[D1] == "Borgerne træner hjemme med video."
+    assert ODENSES in flat(aeroe.ok("status", "--projekt", NAME))
+    assert first_line(aeroe.path) == "format: '3'"  # nothing invented for a meeting that did not say
+    # a meeting Ærø notes now says so; the old one still does not
+    aeroe.ok("møde", "--dato", "15-11-2026")
+    sent = aeroe.export()
+    assert first_line(sent) == "format: '6'"
+    said = {m["dato"]: m.get("noteret-af") for m in meetings(sent).values()}
+    assert said == {"2026-11-01": None, "2026-11-15": "aeroe-kommune"}
+    assert (
+        "Møder holdt: 1. november 2026 (noteret af Odense Kommune) og 15. november 2026 (noteret af jer)."
+        in flat(aeroe.ok("status"))
+    )
+
+
+def test_a_meeting_noted_by_one_not_an_organisation_is_refused_with_the_field_named(tmp_path, run_cli):
+    odense, aeroe = started(tmp_path, run_cli)
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    sent = aeroe.export()
+    sent.write_text(
+        sent.read_text(encoding="utf-8").replace("noteret-af: aeroe-kommune", "noteret-af: Ærø Kommune"),
+        encoding="utf-8",
+    )
+    before = tree(odense.home)
+
+    code, _out, err = odense.import_(sent)
+
+    assert code != 0
+    assert "'noteret-af' skal være 'dele' eller en genbrugende organisations nøgle" in flat(err)
+    assert tree(odense.home) == before
+
+
+def test_only_a_file_carrying_a_noted_meeting_needs_the_newer_format(tmp_path, run_cli):
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        reusers=("Ærø Kommune", "Fanø Kommune"),
+        answers={D1: "Mål"},
+    )
+    odense.ok("møde", "--partner", "Ærø", "--dato", "01-11-2026")
+
+    assert first_line(odense.export("--partner", "Ærø")) == "format: '6'"
+    # Fanø's file carries no meeting: a program reading up to format 4 still takes it
+    assert first_line(odense.export("--partner", "Fanø")) == "format: '4'"
