@@ -217,7 +217,7 @@ def test_ctrl_c_at_the_question_saves_nothing(sharing, asking):
     run = asking(sharing, CTRL_C, "fase", "tjek", "--svar", str(source))
 
     assert run.code == 130
-    assert flat(run.err) == "Afbrudt. Intet er gemt fra filen."
+    assert flat(run.err) == "Stoppet. Intet er gemt fra filen."
     assert tree(sharing.home) == before
 
 

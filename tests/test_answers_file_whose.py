@@ -75,7 +75,7 @@ def test_ctrl_c_at_the_question_saves_nothing(aeroe, asking):
     run = asking(aeroe, CTRL_C, "fase", "tjek", "--svar", str(fanoes_file(aeroe)))
 
     assert run.code == 130
-    assert flat(run.err) == "Afbrudt. Intet er gemt fra filen."
+    assert flat(run.err) == "Stoppet. Intet er gemt fra filen."
     assert tree(aeroe.home) == before
 
 

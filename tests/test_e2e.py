@@ -135,7 +135,7 @@ def test_start_answer_interrupt_resume_and_look(spawn, run, tmp_path):
     answer_question(child, "4/14", "halvt skrevet" + CTRL_C)
     status, output = finish(child)
     assert status == 130, output
-    assert "Afbrudt. Dine svar er gemt: 2 af 14" in plain(output).replace("\n", " ")
+    assert "Stoppet. Dine svar er gemt: 2 af 14" in plain(output).replace("\n", " ")
     assert "gemt som kladde" in plain(output).replace("\n", " ")
     assert "Fortsæt senere med: spredning fase tjek --rolle genbruge" in output
     assert "Fejl:" not in output
@@ -284,7 +284,7 @@ def test_a_stop_at_a_readiness_mark_or_in_start_says_what_was_not_saved(spawn, r
     status, output = finish(child)
     said = " ".join(output.split())
     assert status == 130, output
-    assert "Afbrudt. Intet projekt er oprettet." in said and "Intet er gået tabt" not in said
+    assert "Stoppet. Intet projekt er oprettet." in said and "Intet er gået tabt" not in said
     assert (
         "spredning start --navn 'Ærø Kommune' --rolle genbruge --beskrivelse 'Digital genoptræning' "
         "--deler 'Odense Kommune' --genbruger Ærø" in said

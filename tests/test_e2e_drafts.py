@@ -175,7 +175,7 @@ def test_ctrl_c_after_typing_keeps_the_draft_and_says_so(spawn, project, home):
     status, output = finish(child)
 
     assert status == 130, output
-    assert "Afbrudt. Dine svar er gemt: 0 af 14 spørgsmål i fasen Tjek" in output
+    assert "Stoppet. Dine svar er gemt: 0 af 14 spørgsmål i fasen Tjek" in output
     assert "Teksten i feltet er gemt som kladde og står klar, næste gang du åbner spørgsmålet." in output
     assert "Fortsæt senere med: spredning fase tjek --rolle genbruge" in output
     assert "Fejl:" not in output and "Traceback" not in output
@@ -328,7 +328,7 @@ def test_ctrl_c_counts_the_answers_in_the_file_with_another_windows_saved_meanwh
     status, output = finish(b)
 
     assert status == 130, output
-    assert "Afbrudt. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in output
+    assert "Stoppet. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in output
     assert answers(home) == {Q2: "Fra det andet vindue"}
 
 
@@ -385,7 +385,7 @@ def test_a_stop_from_outside_gives_the_terminal_back_and_says_what_was_kept(spaw
     assert not raw[3] & termios.ECHO  # the prompt has the terminal in raw mode while it asks
 
     os.kill(child.pid, signal.SIGTERM)
-    child.expect_exact("stoppet udefra")
+    child.expect_exact("Stoppet udefra")
     status = wait_for_exit(child)
 
     assert status == 128 + signal.SIGTERM
@@ -404,7 +404,7 @@ def test_a_stop_from_outside_at_a_list_says_everything_saved_is_saved(spawn, pro
     child.expect_exact("Hvad vil du nu?")  # a list, no answer field open
 
     os.kill(child.pid, signal.SIGTERM)
-    child.expect_exact("Alt, hvad du har gemt, er gemt.")
+    child.expect_exact("Intet er gået tabt af det, der allerede var gemt.")
     status = wait_for_exit(child)
 
     assert status == 128 + signal.SIGTERM
@@ -421,7 +421,7 @@ def test_a_stop_from_outside_in_another_commands_prompt_is_said_and_gives_the_te
     child.expect_exact("projektnavn")
 
     os.kill(child.pid, signal.SIGTERM)
-    child.expect_exact("stoppet udefra, før det, du skrev her, var gemt")
+    child.expect_exact("Stoppet udefra, før det, du skrev her, var gemt")
     status = wait_for_exit(child)
 
     assert status == 128 + signal.SIGTERM  # ended by us, in words (not 'Terminated' from the shell)
@@ -455,7 +455,7 @@ def test_a_stop_from_outside_in_another_commands_field_shows_the_text_and_keeps_
     assert kept.read_text(encoding="utf-8") == "Book et lokale til mødet\n"
     if how == "SIGTERM":
         said = " ".join(output.split())
-        assert "stoppet udefra, før det, du skrev her, var gemt." in said
+        assert "Stoppet udefra, før det, du skrev her, var gemt." in said
         assert f"Teksten fra feltet er også gemt i filen {kept}, så den ikke går tabt." in said
         assert said.endswith("Her er teksten fra feltet, så du kan kopiere den: Book et lokale til mødet")
 
@@ -562,13 +562,13 @@ def test_a_stop_from_outside_at_a_marks_reason_says_the_mark_is_not_saved(spawn,
     assert status == 128 + signal.SIGTERM
     said = " ".join(output.split())
     assert (
-        "Programmet blev stoppet udefra. Dine gemte svar er gemt, men det, du var ved at give her "
+        "Stoppet udefra. Dine gemte svar er gemt, men det, du var ved at give her "
         "(en klarhed eller en handling), er ikke gemt. Teksten fra feltet er også gemt i filen"
     ) in said
     [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
     assert kept.read_text(encoding="utf-8") == "Budgettet er uafklaret\n"
     assert said.endswith("Her er teksten fra feltet, så du kan kopiere den: Budgettet er uafklaret")
-    assert "Alt, hvad du har gemt, er gemt." not in said
+    assert "Intet er gået tabt af det, der allerede var gemt." not in said
 
 
 @pytest.mark.parametrize("answer", ["", "Et halvt svar"])
@@ -870,7 +870,7 @@ def test_a_stop_while_the_editor_is_open_keeps_what_the_editor_saved(spawn, proj
     assert Path(kept).parent == home / ".spredning"  # beside the drafts, not in a /tmp a restart clears
     if how == "SIGTERM":
         said = plain(child.logfile_read.getvalue())
-        assert "stoppet udefra, mens editoren var åben" in said
+        assert "Stoppet udefra, mens editoren var åben" in said
         assert "Det, editoren havde gemt, er gemt som kladde" in said
         assert kept in said  # named whole, to be found
     Path(kept).unlink()

@@ -91,7 +91,7 @@ def test_esc_in_starts_name_from_the_home_screen_says_what_was_typed_and_the_men
     assert run.code == 0, run.err  # the menu came back at once, and Afslut was chosen in it
     assert ws.store.slugs() == []
     said = flat(run.err)
-    assert said.startswith("Afbrudt. Intet projekt er oprettet.")
+    assert said.startswith("Stoppet. Intet projekt er oprettet.")
     assert said.endswith("spredning start --navn 'Genoptræning på Ærø'")
     assert t("home.pause") not in run.screen  # no 'Tilbage til menuen?' first: Esc went back
     assert f"Projektets navn: ({MENU_HELP})" in flat(run.screen)

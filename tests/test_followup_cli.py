@@ -274,7 +274,7 @@ def test_ctrl_c_at_a_prompt_says_what_was_not_done(sharing, typing, keys, argv, 
     run = typing(sharing, keys, *argv)
 
     assert run.code == 130, run.err
-    assert flat(run.err) == f"Afbrudt. {said}"
+    assert flat(run.err) == f"Stoppet. {said}"
     assert sharing.path.read_bytes() == before
     assert not list(sharing.files.glob("*dagsorden*"))  # nor an agenda written
 
@@ -288,7 +288,7 @@ def test_ctrl_c_at_the_marks_reason_gives_the_command_that_saves_it(sharing, typ
     assert run.code == 130, run.err
     said = flat(run.err)
     assert said.startswith(
-        "Afbrudt. Markeringen er ikke ændret. Begrundelsen, du skrev, er heller ikke gemt; "
+        "Stoppet. Markeringen er ikke ændret. Begrundelsen, du skrev, er heller ikke gemt; "
         "gem markeringen med den: spredning"
     )
     assert said.endswith(  # after the --hjem this test gives
@@ -304,5 +304,5 @@ def test_ctrl_c_when_asked_to_correct_the_last_meeting_corrects_nothing(sharing,
     run = typing(sharing, CTRL_C, "møde", "--partner", "Fanø", "--dato", "01-02-2026")
 
     assert run.code == 130, run.err
-    assert flat(run.err) == "Afbrudt. Intet møde er noteret eller rettet."
+    assert flat(run.err) == "Stoppet. Intet møde er noteret eller rettet."
     assert sharing.path.read_bytes() == before

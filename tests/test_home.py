@@ -104,7 +104,7 @@ def test_the_first_run_welcomes_shows_the_six_phases_and_offers_what_to_begin_wi
         "Afslut",
     ]
     assert [menu.index(line) for line in lines] == sorted(menu.index(line) for line in lines)
-    assert "Afbrudt. Intet er gået tabt af det, der allerede var gemt." in run.err
+    assert "Stoppet. Intet er gået tabt af det, der allerede var gemt." in run.err
 
 
 def test_the_first_run_fits_24_rows_with_the_menu(home):
@@ -300,7 +300,7 @@ def test_answering_from_the_menu_saves_and_comes_back(home, ws):
     assert run.code == 0, run.err
     assert "Samme som: spredning fase tjek --rolle genbruge" in run.out
     assert saved(ws, slug) == {Q1: "svar 1"}
-    assert "Afbrudt. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in " ".join(run.err.split())
+    assert "Stoppet. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in " ".join(run.err.split())
     assert run.headers(NAME) == 2
     assert "· 1/45 besvaret af jer ·\n1/85 i alt ·" in run.out
 
@@ -391,7 +391,7 @@ def test_ctrl_c_or_ctrl_d_at_the_menu_leaves_with_130(home, ws, key):
     run = home(key)
 
     assert run.code == 130
-    assert "Afbrudt. Intet er gået tabt af det, der allerede var gemt." in run.err
+    assert "Stoppet. Intet er gået tabt af det, der allerede var gemt." in run.err
 
 
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
@@ -402,7 +402,7 @@ def test_ctrl_c_or_ctrl_d_after_an_action_leaves_with_130(home, ws, key):
 
     assert run.code == 130
     assert "Samme som: spredning status" in run.out
-    assert "Afbrudt." in run.err
+    assert "Stoppet." in run.err
 
 
 @pytest.mark.parametrize("key", [CTRL_C, CTRL_D])
@@ -771,7 +771,7 @@ def test_ctrl_c_while_starting_a_project_ends_start_only(home, ws):
 
     assert run.code == 0, run.err
     assert "Samme som: spredning start" in run.out
-    assert "Afbrudt." in run.err
+    assert "Stoppet." in run.err
     assert ws.store.slugs() == []
     assert run.out.count("Der er ingen projekter endnu.") == 1  # the menu came back
 
@@ -899,7 +899,7 @@ def test_ctrl_c_in_start_says_no_project_was_made_and_gives_what_was_typed_as_a_
     assert run.code == 130
     assert ws.store.slugs() == []
     said = " ".join(run.err.split())
-    assert "Afbrudt. Intet projekt er oprettet." in said
+    assert "Stoppet. Intet projekt er oprettet." in said
     assert "Intet er gået tabt" not in said  # nothing had been saved: that would not be true
     assert "Det, du skrev, er ikke gemt; kør denne kommando for at starte igen med det:" in said
     words = _start_words(run.err)
@@ -928,7 +928,7 @@ def test_ctrl_c_at_starts_first_question_says_only_that_no_project_was_made(home
     run = home(CTRL_C, "start")
 
     assert run.code == 130
-    assert " ".join(run.err.split()) == "Afbrudt. Intet projekt er oprettet."
+    assert " ".join(run.err.split()) == "Stoppet. Intet projekt er oprettet."
 
 
 def test_esc_at_starts_side_question_from_the_menu_gives_the_typed_name_back(home, ws):

@@ -117,7 +117,7 @@ def test_first_run_example_status_guide_esc_and_ctrl_c(spawn, on_path, tmp_path)
     status, output = finish(child)
 
     assert status == 130
-    assert "Afbrudt. Intet er gået tabt af det, der allerede var gemt." in output
+    assert "Stoppet. Intet er gået tabt af det, der allerede var gemt." in output
     assert "Tip:" not in output  # spredning is a plain word here
     assert output.count("Samme som:") == 2
     assert (tmp_path / "hjem" / "eksempel-digitalt-genoptraeningsforloeb.yaml").is_file()
@@ -159,7 +159,7 @@ def test_esc_at_the_menu_asks_and_quitting_ends_with_0(spawn, on_path):
     status, output = finish(child)
 
     assert status == 0, output
-    assert "Afbrudt" not in output
+    assert "Stoppet" not in output
 
 
 # --- without a terminal: the help ----------------------------------------------------------------

@@ -98,7 +98,7 @@ def test_ctrl_c_while_settling_ends_konflikter_only(exchanged, home):
     run = home(reusing, ENTER + CTRL_C + PAUSE + QUIT)
 
     assert run.code == 0, run.err
-    assert "Afbrudt. Intet er ændret i projektet." in run.err
+    assert "Stoppet. Intet er ændret i projektet." in run.err
     assert reusing.others() == {D1: ["Odenses formål"]}
     assert run.headers(NAME) == 2
 
@@ -367,7 +367,7 @@ def test_ctrl_c_while_importing_a_conflict_changes_nothing_and_comes_back(confli
     run = home(reusing, exchange(ws, "import") + ENTER + CTRL_C + PAUSE + QUIT)
 
     assert run.code == 0, run.err
-    assert "Afbrudt. Intet er ændret i projektet." in run.err
+    assert "Stoppet. Intet er ændret i projektet." in run.err
     assert reusing.path.read_bytes() == before
     assert run.headers(NAME) == 2
 
@@ -385,7 +385,7 @@ def test_the_conflict_question_says_ctrl_c_stops_the_import_with_nothing_changed
 
     assert run.code == 130
     assert "Hvilket svar skal gemmes? (Ctrl+C stopper importen; intet ændres)" in run.screen
-    assert "Afbrudt. Intet er ændret i projektet." in run.err
+    assert "Stoppet. Intet er ændret i projektet." in run.err
     assert reusing.path.read_bytes() == before
 
 
@@ -498,7 +498,7 @@ def test_esc_in_the_partner_picker_from_the_shell_stops_as_ctrl_c_does(three, ru
             run = typed(run_cli, ESC + DOWN + ENTER, "vis")  # Esc, then (not reached) Fanø Kommune
 
     assert run.code == 130, run.err
-    assert run.err == "Afbrudt. Intet er gået tabt af det, der allerede var gemt.\n"
+    assert run.err == "Stoppet. Intet er gået tabt af det, der allerede var gemt.\n"
     assert f"{PICKER} (vælg med piletasterne og Enter)" in run.screen
     assert "Esc" not in run.screen
     assert "Måske" not in run.out

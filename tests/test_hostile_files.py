@@ -545,8 +545,8 @@ def test_a_device_as_answer_file_is_refused_not_read_forever(reusing_project):
         "fase", "tjek", "--rolle", "genbruge", "--svar", "/dev/zero", stdin=subprocess.DEVNULL
     )
 
-    assert code == 1
-    assert i18n.t("answers.unreadable", path="/dev/zero", reason=Message("reason.special")) in err
+    assert code == 2
+    assert i18n.t("answers.not-a-file", path="/dev/zero", kind=Message("files.kind.device")) in flat(err)
     assert reusing_project.read_bytes() == before
 
 

@@ -186,6 +186,8 @@ BUILT_KEYS = {
     "role.{}": ["role.dele", "role.genbruge"],
     "{}.unreadable": ["answers.unreadable"],  # read_user_yaml(path, "answers") for 'fase --svar'
     "{}.invalid": ["answers.invalid"],
+    "{}.not-a-file": ["answers.not-a-file"],  # read_user_yaml: a folder, a device, a pipe nobody writes to
+    "files.kind.{}": [f"files.kind.{kind}" for kind in ("folder", "fifo", "socket", "device", "other")],
     "{}-not-relevant": [
         "report.version-here-not-relevant",
         "report.version-from-not-relevant",

@@ -471,3 +471,25 @@ def test_a_renamed_file_once_imported_is_listed_as_brought_in(renamed, monkeypat
 
     saved.unlink()  # gone: nothing to offer
     assert app_home.import_actions(workspace(aeroe.home), aeroe.home) == ()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_typed_for_the_file_is_said_to_be_no_ordinary_file_not_missing(
+    renamed, monkeypatch, run_cli, tmp_path
+):
+    aeroe, _ = renamed
+    os.mkfifo(tmp_path / "rør")
+    interactive(monkeypatch)
+    ws = workspace(aeroe.home)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+
+    run = typed(run_cli, go(ws, "import") + UP + ENTER + "rør" + ENTER + ESC + QUIT)
+
+    assert run.code == 0, run.err
+    said = " ".join(run.screen.split())
+    assert (
+        "Det er ikke en almindelig fil, men en navngiven pipe (FIFO), som intet program skriver til: rør"
+        in said
+    )
+    assert "findes ikke" not in said
+    assert aeroe.store.slugs() == []

@@ -340,7 +340,7 @@ def interrupt(child, prompt: str, keys: str, typed: str = "") -> str:
 
 def assert_interrupted(child, output: str, path: Path, before: bytes, store: Store) -> None:
     assert child.exitstatus == 130, output
-    assert "Afbrudt" in output
+    assert "Stoppet" in output
     assert "Fortsæt senere med" in output
     assert "Traceback" not in output
     assert path.read_bytes() == before
@@ -402,7 +402,7 @@ exec(open(sys.argv.pop(1), encoding="utf-8").read())
 """
 
 
-@pytest.mark.parametrize(("options", "said"), [((), "Afbrudt."), (("--sprog", "en"), "Stopped.")])
+@pytest.mark.parametrize(("options", "said"), [((), "Stoppet."), (("--sprog", "en"), "Stopped.")])
 def test_ctrl_c_while_the_program_loads_ends_in_words_not_a_traceback(tmp_path, options, said):
     """The installed script itself runs, with Ctrl+C arriving at the import of the program's main module."""
     script = tmp_path / "afbrudt.py"

@@ -363,7 +363,7 @@ def test_ctrl_c_while_adding_says_the_action_was_not_added(in_terminal, ws, shar
 
     assert (code, out) == (130, "")
     assert flat(err) == (
-        "Afbrudt. Handlingen er ikke tilføjet. Tilføj den med det, du skrev: "
+        "Stoppet. Handlingen er ikke tilføjet. Tilføj den med det, du skrev: "
         "spredning plan tilføj --hvad 'Book et lokale' --hvem Projektleder --fælles"
     )
     assert ws.store.path_for(sharing).read_bytes() == before
@@ -403,7 +403,7 @@ def test_ctrl_c_after_a_refused_deadline_says_it_is_left_out_of_the_command(
 
     assert code == 130
     assert flat(err) == (
-        f"Afbrudt. Handlingen er ikke tilføjet. Fristen, du skrev ('{deadline}'), kunne ikke bruges, "
+        f"Stoppet. Handlingen er ikke tilføjet. Fristen, du skrev ('{deadline}'), kunne ikke bruges, "
         "så den er udeladt; giv den med --frist som dd-mm-åååå. "
         "Tilføj handlingen med resten af det, du skrev: "
         "spredning plan tilføj --hvad 'Ring til IT' --hvem Bo --fælles"
@@ -427,7 +427,7 @@ def test_ctrl_c_before_anything_is_typed_says_only_that_the_action_was_not_added
     code, _, err = in_terminal(CTRL_C, "plan", "tilføj", "--fælles")
 
     assert code == 130
-    assert flat(err) == "Afbrudt. Handlingen er ikke tilføjet."
+    assert flat(err) == "Stoppet. Handlingen er ikke tilføjet."
 
 
 def test_ctrl_c_at_which_dialogue_says_the_action_was_not_added_in_english(in_terminal, ws, sharing):
@@ -448,7 +448,7 @@ def test_ctrl_c_while_changing_says_the_action_was_not_changed(in_terminal, ws, 
 
     assert code == 130
     assert flat(err) == (  # not changed, and how to save what was typed (the text is offered to edit)
-        "Afbrudt. Handlingen er ikke ændret. Gem ændringen med det, du skrev: "
+        "Stoppet. Handlingen er ikke ændret. Gem ændringen med det, du skrev: "
         f"spredning plan ret {item.id} --hvad 'Gammel tekstNy tekst'"
     )
     assert ws.store.path_for(reusing).read_bytes() == before
@@ -1003,7 +1003,7 @@ def test_ctrl_c_while_changing_gives_the_command_that_saves_what_was_typed(
     assert (code, out) == (130, "")
     said = flat(err)
     assert said == (
-        "Afbrudt. Handlingen er ikke ændret. Gem ændringen med det, du skrev: "
+        "Stoppet. Handlingen er ikke ændret. Gem ændringen med det, du skrev: "
         f"spredning plan ret {item.id}{offered}"
     )
     assert ws.store.path_for(reusing).read_bytes() == before
@@ -1019,4 +1019,4 @@ def test_ctrl_c_while_changing_nothing_says_only_that_nothing_changed(in_termina
     code, _, err = in_terminal(ENTER + CTRL_C, "plan", "ret", item.id)
 
     assert code == 130
-    assert flat(err) == "Afbrudt. Handlingen er ikke ændret."
+    assert flat(err) == "Stoppet. Handlingen er ikke ændret."

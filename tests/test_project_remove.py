@@ -125,7 +125,7 @@ def test_ctrl_c_at_the_question_changes_nothing(aeroe, asking):
     run = asking(aeroe, CTRL_C, "projekt", "fjern", "Gammelt")
 
     assert run.code == 130
-    assert "Afbrudt. Intet er fjernet." in flat(run.err)
+    assert "Stoppet. Intet er fjernet." in flat(run.err)
     assert tree(aeroe.home) == before
 
 

@@ -285,7 +285,7 @@ def test_ctrl_c_at_the_list_or_the_new_name_changes_nothing(removed, asking, at)
     run = asking(removed, CTRL_C, "projekt", "gendan", *named)
 
     assert run.code == 130
-    assert "Afbrudt. Intet er hentet tilbage." in flat(run.err)
+    assert "Stoppet. Intet er hentet tilbage." in flat(run.err)
     assert tree(removed.home) == before
 
 

@@ -1307,7 +1307,7 @@ def test_esc_in_a_list_goes_back_to_the_menu_only_under_the_home_screen(terminal
 
 def test_esc_in_a_list_of_a_command_from_the_shell_stops_it_as_ctrl_c_does(terminal):
     # from a user trial: Esc did nothing there, with no hint; now it stops as Ctrl+C does (each
-    # command then says "Afbrudt" in its own words), and the help still names no Esc to go back with
+    # command then says "Stoppet" in its own words), and the help still names no Esc to go back with
     term = terminal(screen=True)
     term.type("\x1b" + DOWN + ENTER)
 
@@ -1663,7 +1663,7 @@ def test_fase_stopped_in_the_field_keeps_the_text_as_a_draft_and_says_so(fase_in
 
     assert code == 130
     message = one_line(err)
-    assert "Afbrudt. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in message
+    assert "Stoppet. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in message
     assert "Teksten i feltet er gemt som kladde og står klar, næste gang du åbner spørgsmålet." in message
     assert "Fortsæt senere med:" in message and "fase tjek --rolle genbruge" in message
     assert drafts(ws, slug) == {draft_key(ws, slug, Q2): "to linjer\nskrevet"}
@@ -1716,7 +1716,7 @@ def test_fase_stopped_in_a_menu_says_nothing_of_a_draft(fase_in_terminal, ws):
     code, _, err = fase_in_terminal("svar 1" + ESC_ENTER + ESC_ENTER + CTRL_C, "tjek")  # at the review
 
     assert code == 130
-    assert "Afbrudt. Dine svar er gemt: 1 af 14" in one_line(err)
+    assert "Stoppet. Dine svar er gemt: 1 af 14" in one_line(err)
     assert "kladde" not in err
     assert drafts(ws, slug) == {}
 
@@ -1734,7 +1734,7 @@ def test_stopping_names_the_command_to_go_on_once(fase_in_terminal, ws, answers,
     code, out, err = fase_in_terminal(keys, "tjek")
 
     assert code == 0, err
-    assert "Stoppet: 1 af 14 spørgsmål i fasen Tjek er besvaret." in one_line(out)
+    assert "Stoppet. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek er besvaret." in one_line(out)
     assert "Fortsæt senere med: spredning fase tjek --rolle genbruge" in one_line(out)
     assert one_line(out).count("fase tjek --rolle genbruge") == 1
     assert "Næste skridt" not in out
@@ -1748,7 +1748,7 @@ def test_a_stopped_phase_left_complete_points_to_a_draft_in_another_phase(fase_i
     code, out, err = fase_in_terminal(DOWN * 2 + ENTER, "tjek")  # complete: "Stop" is the third
 
     assert code == 0, err
-    assert "Stoppet: 14 af 14 spørgsmål i fasen Tjek er besvaret." in one_line(out)
+    assert "Stoppet. Dine svar er gemt: 14 af 14 spørgsmål i fasen Tjek er besvaret." in one_line(out)
     assert "Næste skridt: spredning fase test --rolle genbruge" in one_line(out)
     assert "Alle jeres faser er besvaret" not in out  # they are not: Test has a draft and is open
     assert "Fortsæt senere" not in out
@@ -1762,7 +1762,7 @@ def test_fase_counts_not_relevant_as_done(fase_in_terminal, ws):
     )
 
     assert code == 0
-    assert "Stoppet: 2 af 14 spørgsmål i fasen Tjek er besvaret." in one_line(out)
+    assert "Stoppet. Dine svar er gemt: 2 af 14 spørgsmål i fasen Tjek er besvaret." in one_line(out)
 
 
 def test_keys_catalogue_matches_the_hint_parts():

@@ -478,7 +478,7 @@ def test_ctrl_c_at_godkends_name_gives_the_command_with_the_name_typed(sharing, 
 
     assert run.code == 130
     said = flat(run.err)
-    assert said.startswith("Afbrudt. Fasen er ikke godkendt. Godkend den med det, du skrev: ")
+    assert said.startswith("Stoppet. Fasen er ikke godkendt. Godkend den med det, du skrev: ")
     words = shlex.split(said[said.index("godkend tjek") :])  # after the program and its --hjem
     assert words == ["godkend", "tjek", "--af", "Bjørn Æbelø", "--partner", "fanoe-kommune"]
     assert followup.approval(sharing.project(), sharing.project().partners[1], "tjek", "dele") is None
@@ -492,7 +492,7 @@ def test_ctrl_c_at_godkends_empty_name_says_only_that_nothing_was_approved(shari
     run = typing(sharing, DOWN + ENTER + CTRL_C, "godkend", "tjek")
 
     assert run.code == 130
-    assert flat(run.err) == "Afbrudt. Fasen er ikke godkendt."
+    assert flat(run.err) == "Stoppet. Fasen er ikke godkendt."
 
 
 # --- tools named as users write them -----------------------------------------------------------------

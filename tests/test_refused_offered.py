@@ -333,5 +333,5 @@ def test_a_stop_in_the_list_offered_for_a_status_says_the_action_is_not_added(on
     run = on_screen(ESC + ENTER, "plan", "tilføj", "--hvad", "Book et lokale", "--status", "igang")
 
     assert run.code == 130
-    assert flat(run.err) == "Afbrudt. Handlingen er ikke tilføjet."
+    assert flat(run.err) == "Stoppet. Handlingen er ikke tilføjet."
     assert ws.store.path_for(reusing).read_bytes() == before

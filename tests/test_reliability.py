@@ -434,7 +434,10 @@ def test_svar_from_a_fifo_with_no_writer_does_not_hang(org, tmp_path):
     os.mkfifo(fifo)
     code, out, err = org("fase", "tjek", "--svar", str(fifo))
     no_catch_all(code, out, err)
-    assert code == 1
+    assert code == 2  # no ordinary file: the command was given the wrong thing (tests/test_not_a_file.py)
+    assert "er ikke en almindelig fil, men en navngiven pipe (FIFO), som intet program skriver til" in flat(
+        err
+    )
 
 
 def test_a_file_that_changes_while_it_is_read_is_read_again_or_refused(tmp_path, monkeypatch):
@@ -521,10 +524,10 @@ def test_the_console_stream_makes_any_text_safe_even_if_nobody_cleaned_it(capsys
 # --- 7. rough edges ------------------------------------------------------------------------------------
 
 
-def test_an_unreadable_answers_file_is_a_danish_error_with_exit_1(org, tmp_path):
+def test_a_folder_as_answers_file_is_a_danish_error_with_exit_2(org, tmp_path):
     code, _, err = org("fase", "tjek", "--svar", str(tmp_path))
-    assert code == 1
-    assert "Svarfilen" in err and "kan ikke læses (det er en mappe)" in flat(err)
+    assert code == 2
+    assert "Svarfilen" in err and "er ikke en almindelig fil, men en mappe" in flat(err)
 
 
 def test_a_lock_time_out_names_the_lock_file(org, monkeypatch):

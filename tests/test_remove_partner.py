@@ -211,7 +211,7 @@ def test_ctrl_c_at_the_question_removes_nothing(sharing, asking):
     run = asking(sharing, CTRL_C, "projekt", "fjern-genbruger", "Ærø")
 
     assert run.code == 130
-    assert flat(run.err) == "Afbrudt. Intet er fjernet."
+    assert flat(run.err) == "Stoppet. Intet er fjernet."
     assert tree(sharing.home) == before
 
 
@@ -395,7 +395,7 @@ def test_removed_while_typing_in_a_terminal_the_text_is_shown_not_lost(tmp_path,
     assert "Fanø Kommune er ikke længere med i projektet" in said
     assert said.count("Teksten, der ikke må gå tabt") >= 2  # typed, then printed to copy
     # the stop says the text is NOT kept (it is printed above), and keeps no draft nobody would see
-    assert "gemt som kladde" not in said.split("Afbrudt.")[-1]
+    assert "gemt som kladde" not in said.split("Stoppet.")[-1]
     assert "er IKKE gemt, heller ikke som kladde" in said
     assert "Fortsæt senere" not in said and "Kommer organisationen med igen" in said
     assert "må gå tabt" not in "".join(

@@ -40,7 +40,7 @@ def test_esc_in_a_commands_own_list_stops_it_as_ctrl_c_does(odense, monkeypatch)
     run = typed(odense.run_cli, ESC + ENTER, "--hjem", str(odense.home), "eksport", "--ud", "ud.yaml")
 
     assert run.code == 130, (run.out, run.err)
-    assert "Afbrudt" in flat(run.err)
+    assert "Stoppet" in flat(run.err)
     assert "Hvilken genbrugende organisation" in flat(run.screen)
     assert tree(odense.home) == before
 

@@ -122,7 +122,7 @@ def test_ctrl_c_at_the_question_changes_nothing(odense, asking):
     run = asking(odense, CTRL_C, "projekt", "side", "genbruge", "--organisation", "Ærø Kommune")
 
     assert run.code == 130
-    assert flat(run.err) == "Afbrudt. Intet er ændret."
+    assert flat(run.err) == "Stoppet. Intet er ændret."
     assert tree(odense.home) == before
 
 

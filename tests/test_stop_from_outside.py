@@ -1,6 +1,6 @@
 """A stop from outside (SIGTERM: `kill`, a logout; SIGHUP: a closed window) outside a prompt.
 
-Ctrl+C said 'Afbrudt. Intet er gået tabt …' and ended with 130, and a stop at a prompt said what
+Ctrl+C said 'Stoppet. Intet er gået tabt …' and ended with 130, and a stop at a prompt said what
 became of the text; but a command stopped from outside while it worked (reading an answers file,
 waiting for the project, saving) ended without a word: a script's log or the terminal showed
 nothing, or only the shell's 'Terminated'. It now says so in the same words, with the exit code

@@ -8,6 +8,8 @@ brings them back.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -79,9 +81,13 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
         raise UsageProblem("remove.changed", name=confirmed.name)
     store = ws.store
     base = store.home / REMOVED_FOLDER
-    _ignored_by_git(base)
+    made = _ignored_by_git(base)
     folder = fileio.free_name(base, f"{now.slug}-{time.strftime('%Y%m%d-%H%M%S')}")
-    moved = store.move_out(now.slug, folder)
+    try:
+        moved = store.move_out(now.slug, folder)
+    except SpredningError:  # the project is as it was (move_out moved back what it had moved)
+        _take_back(made)
+        raise
     left = tuple(store.project_slugs())
     active = store.active()
     if now.active and active is None and len(left) == 1:
@@ -112,21 +118,38 @@ def _in_git(home: Path) -> bool:
     return any((place / ".git").exists() for place in (folder, *folder.parents))
 
 
-def _ignored_by_git(base: Path) -> None:
+def _ignored_by_git(base: Path) -> list[Path]:
     """Make HOME/fjernede/ with a .gitignore of '*', as the hidden .spredning/ folder has.
 
     A projects folder that is a git clone shares its project files; what one computer removed
-    is kept for that computer only, so git neither shows nor commits it (nor this file).
+    is kept for that computer only, so git neither shows nor commits it (nor this file). Returns
+    what it made now (the folder, the file), for a removal that fails to take back.
     """
+    made = [] if os.path.lexists(base) else [base]
     try:
         fileio.make_folder(base)
-    except SpredningError as exc:  # a file of that name: said as what it stops, not as a projects folder
+        ignore = base / ".gitignore"
+        if not ignore.exists():
+            fileio.atomic_write(ignore, IGNORE_ALL)
+            made.append(ignore)
+    except SpredningError as exc:  # said as what it stops (the removal), not as a file or a folder
+        _take_back(made)
         if exc.key == "files.not-a-folder":
             raise SpredningError("remove.folder-is-a-file", path=base) from None
+        if "reason" in exc.params:
+            raise SpredningError("remove.cannot-keep", folder=base, reason=exc.params["reason"]) from None
         raise
-    ignore = base / ".gitignore"
-    if not ignore.exists():
-        fileio.atomic_write(ignore, IGNORE_ALL)
+    return made
+
+
+def _take_back(made: list[Path]) -> None:
+    """Remove what _ignored_by_git made for a removal that failed: nothing of it stays behind."""
+    for path in reversed(made):
+        with contextlib.suppress(OSError):
+            if path.is_dir() and not path.is_symlink():
+                os.rmdir(path)  # only when empty
+            else:
+                os.unlink(path)
 
 
 def _removed_already(ws: Workspace, name: str) -> SpredningError | None:

@@ -37,6 +37,7 @@ from spredning.cli.prompts.keys import BackToMenu, menu_behind
 from spredning.cli.prompts.simple import ask_text, select
 from spredning.cli.render_home import plain_word_tip, problem_text, project_line, title, welcome
 from spredning.cli.render_text import cut_to, print_fitted
+from spredning.core import fileio
 from spredning.core.errors import EXIT_INTERRUPTED, EXIT_OK
 from spredning.i18n import t
 
@@ -346,4 +347,10 @@ def _file_problem(text: str) -> str | None:
     path = typed_path(text)
     if path.is_dir():  # Tab completed a folder's name: the file is in it
         return t("home.import-folder", path=str(path))
-    return None if path.is_file() else t("home.import-missing", path=str(path))
+    if path.is_file():
+        return None
+    try:  # there, but no ordinary file (a pipe, a device, a socket): not said to be missing
+        kind = fileio.kind_of(os.stat(path).st_mode)
+    except OSError:
+        return t("home.import-missing", path=str(path))
+    return t("home.import-not-a-file", path=str(path), kind=t(f"files.kind.{kind}"))

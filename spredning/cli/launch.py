@@ -3,11 +3,11 @@
 Loading Typer, rich and the program's modules takes about a tenth of a second. An interrupt in
 that time came before main.py's own handling existed: Python printed a traceback and died from
 the signal. Here Ctrl+C during loading is only noted, and acted on the moment loading is done
-(the message's words need the catalogue, and so the modules being loaded): 'Afbrudt.' and the
+(the message's words need the catalogue, and so the modules being loaded): 'Stoppet.' and the
 interrupt's exit code. This module imports nothing heavy itself, so it is in place almost at once.
 
 A stop from outside (SIGTERM: `kill`, a logout; SIGHUP: the window closed) ended a command that
-was not at a prompt without a word, though Ctrl+C said 'Afbrudt'. Once loaded, each of them ends
+was not at a prompt without a word, though Ctrl+C said 'Stoppet.'. Once loaded, each of them ends
 in words as well, with its own exit code (143, 129); a prompt and the interview put their own
 handling in its place while they wait (prompts/stops.py). A stop the caller ignores (`nohup`)
 stays ignored. A save holds a stop back until its files are written (fileio.uninterrupted).
@@ -55,7 +55,7 @@ def _stops() -> list[int]:
 def _say_stops() -> None:
     """A stop from outside (SIGTERM, SIGHUP) ends in words, unless the caller has it ignored."""
     for signum in _stops():
-        if signum != signal.SIGINT:  # Ctrl+C is main's: KeyboardInterrupt, then 'Afbrudt.'
+        if signum != signal.SIGINT:  # Ctrl+C is main's: KeyboardInterrupt, then 'Stoppet.'
             signal.signal(signum, _stopped)
 
 
@@ -73,7 +73,7 @@ def _stopped(signum: int, frame: object) -> None:
 
 
 def _interrupted() -> None:
-    """Say 'Afbrudt' (nothing had been done yet) and end with the interrupt's exit code."""
+    """Say 'Stoppet.' (nothing had been done yet) and end with the interrupt's exit code."""
     from spredning import i18n
     from spredning.core.errors import EXIT_INTERRUPTED
 

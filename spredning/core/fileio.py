@@ -22,11 +22,25 @@ BACKUP_INFIX = ".bak-"
 
 
 class SpecialFile(OSError):
-    """The path is not a regular file (a folder, a device, a FIFO)."""
+    """The path is not a regular file: its `kind` is 'folder', 'fifo', 'socket', 'device' or 'other'.
 
-    def __init__(self, folder: bool):
+    A FIFO or socket is one only when nothing came from it (no program writes to it): one that
+    brings text (a pipe from another program, /dev/stdin) is read.
+    """
+
+    def __init__(self, kind: str):
+        folder = kind == "folder"
         super().__init__(errno.EISDIR if folder else errno.ENODEV, "special file")
         self.folder = folder
+        self.kind = kind
+
+
+def kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, as SpecialFile's kind."""
+    for test, kind in ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "fifo"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return kind
+    return "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "other"
 
 
 class ChangingFile(OSError):
@@ -60,7 +74,7 @@ def read_regular(path: Path, limit: int, *, quiet: bool = False) -> bytes:
         try:
             before = os.fstat(fd)
             if not stat.S_ISREG(before.st_mode):
-                raise SpecialFile(stat.S_ISDIR(before.st_mode))
+                raise SpecialFile(kind_of(before.st_mode))
             data = _read_all(fd, limit)
             after = os.fstat(fd)
         finally:
@@ -82,9 +96,15 @@ def _same(one: os.stat_result, other: os.stat_result) -> bool:
 def read_capped(path: Path, limit: int) -> bytes:
     """Read at most limit + 1 bytes of a file the user names: a regular file, or a pipe (/dev/stdin).
 
-    A FIFO nobody writes to reads as empty instead of waiting for ever; a device is refused.
+    A FIFO nobody writes to is refused at once (SpecialFile 'fifo') instead of waiting for ever or
+    reading as an empty file; so are a folder, a device and a socket (which cannot be opened).
     """
-    fd = _open_nonblocking(path)
+    try:
+        fd = _open_nonblocking(path)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO and _is_socket(path):  # 'no such device' says nothing useful
+            raise SpecialFile("socket") from None
+        raise
     try:
         mode = os.fstat(fd).st_mode
     except OSError:
@@ -95,10 +115,20 @@ def read_capped(path: Path, limit: int) -> bytes:
         return read_regular(path, limit, quiet=True)
     try:
         if not stat.S_ISFIFO(mode) and not stat.S_ISSOCK(mode):
-            raise SpecialFile(stat.S_ISDIR(mode))
-        return _read_all(fd, limit)
+            raise SpecialFile(kind_of(mode))
+        data = _read_all(fd, limit)
+        if not data:  # no program writes to it (a writer waiting to open one counts as writing)
+            raise SpecialFile(kind_of(mode))
+        return data
     finally:
         os.close(fd)
+
+
+def _is_socket(path: Path) -> bool:
+    try:
+        return stat.S_ISSOCK(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _read_all(fd: int, limit: int) -> bytes:
@@ -311,10 +341,19 @@ def atomic_write(path: Path, content: str | bytes) -> None:
     """Replace a file's contents atomically: a crash leaves the old file or the new, never half.
 
     A failed write removes its temp file and leaves the old file as it was. A new file gets the
-    usual permissions (0666 less the umask), a replaced one keeps its own.
+    usual permissions (0666 less the umask), a replaced one keeps its own. A stop (SIGTERM,
+    SIGHUP, Ctrl+C) waits until the file is in place: a stop from outside ends the program at
+    once (os._exit), and it left the temp file beside the file.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
     make_folder(path.parent)
+    with uninterrupted():
+        _replace_with(path, data)
+    _fsync_dir(path.parent)
+
+
+def _replace_with(path: Path, data: bytes) -> None:
+    """atomic_write's write: a temp file beside path, fsynced, renamed over it; removed on failure."""
     new = not os.path.lexists(path)
     tmp = path.parent / f".{path.name}.{os.urandom(8).hex()}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
@@ -335,7 +374,6 @@ def atomic_write(path: Path, content: str | bytes) -> None:
         if isinstance(exc, OSError):
             raise _write_error(path, exc, new) from None
         raise
-    _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -381,6 +419,16 @@ def write_output(
         guard(path)
     if existing is not None and not overwrite and checksum(existing) != replaceable:
         raise SpredningError("files.exists", path=path)
+    # A stop (SIGTERM, SIGHUP, Ctrl+C) waits until the file is in place: a stop from outside ends
+    # the program at once (os._exit), and between the temp file and the link it left the temp file.
+    with uninterrupted():
+        _put_in_place(path, raw, existing, protected)
+    _fsync_dir(folder)
+    return path
+
+
+def _put_in_place(path: Path, raw: bytes, existing: bytes | None, protected: tuple[Path, ...]) -> None:
+    """Write raw to a temp file beside path and link it (new) or rename it (existing) into place."""
     tmp = _write_temp(path, raw, new=existing is None)
     try:
         if existing is None:
@@ -396,8 +444,6 @@ def write_output(
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-    _fsync_dir(folder)
-    return path
 
 
 def _not_a_folder(path: Path) -> None:

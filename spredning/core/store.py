@@ -738,6 +738,8 @@ class Store:
         The project file and the backups beside it go into `folder`; this computer's state for it
         (drafts, side), its backups and the drafts kept by a removed dialogue into
         `folder/KEPT_HELPERS`. Moved, not copied or deleted: every byte is kept, for move_in to bring back.
+        A move that fails midway moves back what it moved and removes the folders it made: the
+        project is as it was (what could not go back is named in the error).
         """
         path = self.path_for(slug)
         helpers = local.folder(self.home)
@@ -750,24 +752,19 @@ class Store:
             for found in sorted(helpers.glob(f"{fileio.glob_escape(slug)}-kladder-*.yaml"))
             if found.name[: -len(SUFFIX)] not in others  # another project's state, not these drafts
         ]
-        moved: list[Path] = []
+        moves = [(p, folder) for p in mine] + [(p, folder / KEPT_HELPERS) for p in kept]
+        moved: list[tuple[Path, Path]] = []
         with self._lock(slug):
-            fileio.make_folder(folder)
+            _make_kept(folder, folder)
             with fileio.uninterrupted():
-                for source, into in [(p, folder) for p in mine] + [(p, folder / KEPT_HELPERS) for p in kept]:
-                    if not os.path.lexists(source):
-                        continue
-                    fileio.make_folder(into)
-                    target = into / source.name
-                    try:
-                        os.rename(source, target)
-                    except OSError as exc:
-                        raise SpredningError(
-                            "store.cannot-move", path=source, folder=into, reason=fileio.reason(exc)
-                        ) from None
-                    moved.append(target)
+                try:
+                    for source, into in moves:
+                        if os.path.lexists(source):
+                            moved.append((source, _moved_into(source, into, folder)))
+                except SpredningError as exc:
+                    raise _moved_back(exc, moved, folder) from None
         self.drop_lock(slug)
-        return tuple(moved)
+        return tuple(target for _, target in moved)
 
     def drop_lock(self, slug: str) -> bool:
         """Delete the lock file of a project no longer here (moved away); True when it went.
@@ -958,6 +955,63 @@ class Store:
 
 
 SLUG_FILE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yaml")  # SLUG_PATTERN with the ending, for fullmatch
+
+
+def _make_kept(made: Path, folder: Path) -> None:
+    """Make a folder of the kept `folder` of a project being removed; a failure is said as the removal's."""
+    try:
+        fileio.make_folder(made)
+    except SpredningError as exc:
+        if "reason" not in exc.params:
+            raise
+        raise SpredningError(
+            "remove.cannot-keep", folder=folder.parent, reason=exc.params["reason"]
+        ) from None
+
+
+def _moved_into(source: Path, into: Path, folder: Path) -> Path:
+    """Move a file of a project being removed into `into` (made now, in the kept `folder`); where it went."""
+    target = into / source.name
+    try:
+        fileio.make_folder(into)
+        os.rename(source, target)
+    except (OSError, SpredningError) as exc:
+        why = (
+            fileio.reason(exc) if isinstance(exc, OSError) else exc.params.get("reason", Message("reason.io"))
+        )
+        raise SpredningError("store.cannot-remove", path=source, folder=folder.parent, reason=why) from None
+    return target
+
+
+def _moved_back(failed: SpredningError, moved: list[tuple[Path, Path]], folder: Path) -> SpredningError:
+    """Undo a removal that failed midway: the files moved go back, the kept folder it made goes.
+
+    The error to tell: `failed`, when every file is back where it was; else one naming the files
+    still in `folder` (a name taken meanwhile, or a folder that no longer lets them back).
+    """
+    left: list[tuple[Path, Path]] = []
+    for source, target in reversed(moved):
+        try:
+            back = _move_new(target, source)
+        except SpredningError:
+            back = False
+        if not back:
+            left.append((source, target))
+    for made in (folder / KEPT_HELPERS, folder):
+        with contextlib.suppress(OSError):
+            os.rmdir(made)  # only when empty: a file that could not go back stays in it
+    if not left:
+        return failed
+    return SpredningError(
+        "store.cannot-remove.partly",
+        path=failed.params["path"],
+        folder=failed.params["folder"],
+        reason=failed.params["reason"],
+        kept=folder,
+        left=[str(target.relative_to(folder)) for _, target in reversed(left)],
+        places=[str(place) for place in dict.fromkeys(source.parent for source, _ in reversed(left))],
+        n=len(left),
+    )
 
 
 def _move_new(here: Path, there: Path) -> bool:

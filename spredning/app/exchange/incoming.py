@@ -17,7 +17,7 @@ from spredning.app.exchange.recognise import answers_shape, begins_as_ours, look
 from spredning.app.views import answer_place
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history, projectfile, yamlio
-from spredning.core.errors import Message, ProjectFileError, SpredningError
+from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
 from spredning.core.model import SHARING, Project, Slot, project_slug
 
 
@@ -46,6 +46,16 @@ class Incoming(NamedTuple):
 PLACEHOLDER_COPY = "00000000"  # marks, in a partner's file, a text that does not match its checksum
 
 
+def _read(path: Path, limit: int) -> bytes:
+    """The bytes of the file 'importer' names; one that is no ordinary file is a usage error."""
+    try:
+        return fileio.read_capped(path, limit)
+    except fileio.SpecialFile as exc:  # a folder, a device, a pipe no program writes to: not a file to read
+        raise UsageProblem("exchange.not-a-file", path=path, kind=Message(f"files.kind.{exc.kind}")) from None
+    except OSError as exc:
+        raise SpredningError("exchange.unreadable", path=path, reason=fileio.reason(exc)) from None
+
+
 def read_incoming(ws: Workspace, path: Path) -> Incoming:
     """Read a partner's file with the hardened rules; it is validated like a project file.
 
@@ -53,10 +63,7 @@ def read_incoming(ws: Workspace, path: Path) -> Incoming:
     """
     from spredning.app import worksheets  # worksheets: a .docx comes back from a partner
 
-    try:
-        raw = fileio.read_capped(path, max(yamlio.MAX_BYTES, worksheets.MAX_FILE))
-    except OSError as exc:
-        raise SpredningError("exchange.unreadable", path=path, reason=fileio.reason(exc)) from None
+    raw = _read(path, max(yamlio.MAX_BYTES, worksheets.MAX_FILE))
     if worksheets.is_word_file(raw):
         return worksheets.read_worksheet(ws, path, raw)
     if not raw.strip():  # a worksheet comes back from Word: what to do about it is not an export's

@@ -671,6 +671,9 @@ def read_user_yaml(path: str, problem_key: str) -> object:
         data = yamlio.loads(text)
         yamlio.refuse_comment_after_text(text)  # every value is an answer: none may lose its end
         return data
+    except fileio.SpecialFile as exc:  # a folder, a device, a pipe no program writes to: not a file to read
+        kind = Message(f"files.kind.{exc.kind}")
+        raise UsageProblem(f"{problem_key}.not-a-file", path=path, kind=kind) from None
     except OSError as exc:
         raise SpredningError(f"{problem_key}.unreadable", path=path, reason=fileio.reason(exc)) from None
     except yamlio.YamlProblem as exc:

@@ -62,7 +62,7 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
     With `back`, Esc returns that value (the caller goes back). Without it, Esc leaves for the
     home screen's menu when the home screen runs the command (BackToMenu; then the help says so
     unless the caller gives its own), and otherwise stops the command as Ctrl+C does, with its
-    own words ("Afbrudt. Intet er ændret."): a key that seems to do nothing leaves the user stuck.
+    own words ("Stoppet. Intet er ændret."): a key that seems to do nothing leaves the user stuck.
     Every prompt goes through here or ask_text, which make every text in it safe to show (the
     prompt library writes to the terminal itself, not through the safe console).
     """
