@@ -127,8 +127,7 @@ def _file_title(action: Action, width: int | None = None) -> str:
         return t("home.import-file", name=name if width is None else cut_middle(name, width))
     sender, receiver = (clean_name(org) for org in action.orgs)
     full = t(WHOSE[action.whose], sender=sender, receiver=receiver)
-    shorter = SHORTER.get(action.whose, WHOSE[action.whose])
-    short = t(shorter, sender=sender, receiver=receiver)
+    short = t(SHORTER[action.whose], sender=sender, receiver=receiver) if action.whose in SHORTER else full
     if width is None or cell_len(name + full) <= width:
         return t("home.import-file", name=name) + full
     for whose, least in ((full, NAME_ROOM), (short, NAME_ROOM), (short, NAME_LEAST)):
