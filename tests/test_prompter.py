@@ -415,6 +415,15 @@ def test_ctrl_z_in_the_answer_field_undoes_the_last_change(terminal):
     assert term.prompter.ask(asking(term, 1)) == Save("gemt svar")
 
 
+@pytest.mark.parametrize("key", [PGUP, CTRL_P], ids=["pgup-at-the-first-question", "ctrl-p"])
+def test_ctrl_z_still_undoes_what_was_typed_before_a_key_that_keeps_the_field_open(term, key):
+    # trial6: PgUp at the first question and Ctrl+P (the partner's answers) open the field again with
+    # its text; Ctrl+Z then undid nothing typed before, as if the field were new
+    term.type("svar" + key + CTRL_Z + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("sva")
+
+
 def test_ctrl_z_in_the_reason_field_undoes_and_inserts_nothing(term):
     term.type(CTRL_N + "grunde" + CTRL_Z + ENTER)
 

@@ -254,7 +254,9 @@ def arguments(found: Home, action: Action) -> list[str]:
     if kind in ("answer", "drafts"):
         assert action.phase is not None and action.role is not None
         for_partner = partner if action.role == "genbruge" else []
-        go_on = ["--fortsæt"] if kind == "answer" else []  # the menu line named the question it opens
+        # Only the menu's 'Fortsæt i fasen …: <spørgsmål>' goes on (it named the question it opens); a phase
+        # from the list of phases ('Besvar eller ret en fase') asks how to go on: answers can be revised
+        go_on = ["--fortsæt"] if kind == "answer" and action.done is None else []
         return ["fase", action.phase.id, "--rolle", action.role, *for_partner, *go_on]
     if kind == "set-side":
         assert action.role is not None

@@ -765,22 +765,18 @@ def konflikter(
     done = settle_conflicts(ws, slug, decisions)
     merging.done()  # the texts written are saved in the project now
     with after_work(console):
-        _settled(
-            console,
-            opened,
-            decisions,
-            done.settled,
-            len(pending) - done.settled,
-            done.meanwhile,
-            ctx.obj.project,
-        )
-        _chosen_backup(console, done.chosen_over, done.backup)
+        _settled(console, opened, decisions, done, len(pending) - done.settled, ctx.obj.project)
 
 
-def _settled(console, opened, decisions, settled: int, left: int, meanwhile: int, project_option) -> None:
-    """What settling did: how many are settled and left, whom to send them to, what changed meanwhile."""
+def _settled(console, opened, decisions, done, left: int, project_option) -> None:
+    """What settling did: how many are settled and left, the copy, whom to send to, what changed meanwhile.
+
+    The copy holding the texts a choice left behind is named before the next step, not under it.
+    """
+    settled, meanwhile = done.settled, done.meanwhile
     if settled:
         console.print(say("konflikter.settled", style="green", n=settled, left=left))
+        _chosen_backup(console, done.chosen_over, done.backup)
         shown = [(slot, entry) for slot, (entry, _) in decisions.items()]
         _send_decisions(console, opened, shown, settled, project_option)
     else:

@@ -743,7 +743,7 @@ def projekter(
         )
         return
     with paged(console, not ingen_pager) as out:
-        for block in project_list(rows, active):
+        for block in project_list(rows, active, out.width):
             # crop=False: the list's lines already fit the width (see render_text.Lines)
             out.print(block, crop=False)
         out.print(say("projects.folder", style="dim", home=str(ws.store.shown_home)))

@@ -225,6 +225,22 @@ def field_buffer(app) -> Buffer:
     return found
 
 
+UndoHistory = tuple[list[tuple[str, int]], list[tuple[str, int]]]  # a field's undo and redo steps
+
+
+def undo_history(buffer: Buffer) -> UndoHistory:
+    """A field's undo and redo steps (copies), for the field opened again with its text (go_on_undoing).
+
+    prompt_toolkit keeps them in two lists of its Buffer and has no public way to read or set them.
+    """
+    return list(buffer._undo_stack), list(buffer._redo_stack)
+
+
+def go_on_undoing(buffer: Buffer, history: UndoHistory) -> None:
+    """Give a field opened again for the same text the steps it had, so Ctrl+Z and Ctrl+Y go on."""
+    buffer._undo_stack[:], buffer._redo_stack[:] = history
+
+
 def _with_keys(question, *extra: KeyBindings):
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, *extra])
