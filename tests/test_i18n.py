@@ -657,7 +657,9 @@ def test_an_error_and_its_hint_are_english(run_cli, monkeypatch):
 def test_a_usage_error_in_english_names_the_phases_in_english(run_cli):
     code, _, err = run_cli("--sprog", "en", "guide", "xyz")
     assert code == 2
-    assert err.startswith("Error: Unknown phase: 'xyz'. The guide's phases are: tjek (Check), test,")
+    assert " ".join(err.split()).startswith(
+        "Error: Unknown phase: 'xyz'. The guide's phases are: check, test, adapt, remove, implement, harvest."
+    )
     assert " fase " not in err  # no other command than the one typed (guide)
 
 

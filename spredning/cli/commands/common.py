@@ -17,7 +17,7 @@ from spredning.app.dialogue import parse_role as _parse_role
 from spredning.app.workspace import Workspace
 from spredning.core.errors import Interrupted, Message, SpredningError, UsageProblem
 from spredning.core.local import LocalState
-from spredning.core.model import Guide, Partner, Phase, Project, fold_name
+from spredning.core.model import Guide, Partner, Phase, Project, fold_name, meant_text
 from spredning.core.salvage import Salvage
 from spredning.i18n import t
 
@@ -180,8 +180,21 @@ def parse_role(value: str | None) -> str | None:
 def parse_phase(guide: Guide, value: str) -> Phase:
     """Find a phase by name as the guide writes it, in any case, or in ASCII (hoest for Høst).
 
-    An empty value (a script's empty variable) is a usage error naming the phases, not all phases.
+    An empty value (a script's empty variable) is a usage error naming the phases, not all phases;
+    so is one that names no phase. In a terminal the phases are offered instead, why said above
+    them, the closest chosen already (cli/offered.py).
     """
+    try:
+        return _named_phase(guide, value)
+    except UsageProblem as refused:
+        if not is_interactive():
+            raise
+        from spredning.cli.offered import offered_phase
+
+        return offered_phase(refused, guide)
+
+
+def _named_phase(guide: Guide, value: str) -> Phase:
     if not value.strip():
         raise UsageProblem("usage.empty-phase", phases=phase_words(guide))
     phase = guide.find_phase(value)
@@ -203,24 +216,35 @@ def phase_word(phase: Phase) -> str:
     return name
 
 
+def phase_typed(phase: Phase) -> str:
+    """The phase as a user types it: as the guide writes it when that is its id ('høst'), else phase_word."""
+    if i18n.language() == "da" and fold_name(phase.name) == phase.id:
+        return phase.name.lower()
+    return phase_word(phase)
+
+
 def phase_words(guide: Guide) -> list[str]:
-    """The guide's phases as a command takes them, each with its name when that differs: 'tjek (Check)'."""
-    return [p.id + (f" ({p.name})" if p.name.lower() != p.id else "") for p in guide.phases]
+    """The guide's phases as a command takes them, each with its name when that differs.
+
+    In Danish 'hoest (Høst)'; in English the names an English user types ('check', 'harvest').
+    """
+    return [phase_word(p) + (f" ({p.name})" if p.name.lower() != phase_word(p) else "") for p in guide.phases]
 
 
 def close_phases(guide: Guide, value: str) -> list[str]:
     """The phases whose name or id is close to what was typed ('tjk' -> 'tjek'), one form each.
 
-    The name comes before the id, so 'høst' is offered as the guide writes it, not as 'hoest'.
+    Each as the user types it (phase_typed): 'høst' as the guide writes it, not 'hoest'; in English
+    'check', also for a Danish id misspelt. Markup in front ('[red]tjk') is no part of the match.
     """
     import difflib
 
     forms: dict[str, tuple[str, str]] = {}  # folded form -> (the phase's id, the form as shown)
     for phase in guide.phases:
-        forms.setdefault(fold_name(phase.name), (phase.id, phase.name.lower()))
-        forms.setdefault(fold_name(phase.id), (phase.id, phase.id))
+        forms.setdefault(fold_name(phase.name), (phase.id, phase_typed(phase)))
+        forms.setdefault(fold_name(phase.id), (phase.id, phase_typed(phase)))
     chosen: dict[str, str] = {}  # one form per phase: the closest
-    for folded in difflib.get_close_matches(fold_name(value), list(forms), n=3, cutoff=0.7):
+    for folded in difflib.get_close_matches(fold_name(meant_text(value)), list(forms), n=3, cutoff=0.7):
         chosen.setdefault(*forms[folded])
     return list(chosen.values())
 
