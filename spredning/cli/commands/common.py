@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import enum
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -22,6 +23,9 @@ from spredning.core.salvage import Salvage
 from spredning.i18n import t
 
 T = TypeVar("T")
+# the guide folder of the workspace this run works in: a phase an error names by its id is named
+# from it as this user's hints name phases (named_phase), after the command has ended in the error
+_GUIDE_DIR: contextvars.ContextVar[tuple[str | None]] = contextvars.ContextVar("guide_dir", default=(None,))
 
 
 def workspace(ctx, *, new_home: bool = False) -> Workspace:
@@ -30,6 +34,7 @@ def workspace(ctx, *, new_home: bool = False) -> Workspace:
     new_home: the command makes a new project, so the chosen folder's last level may be created.
     """
     ws = Workspace(ctx.obj, checked=True, new_home=new_home, notice=tell_notice)
+    _GUIDE_DIR.set((ws.settings.guide_dir,))
     ctx.call_on_close(lambda: tell_kept_files(ws))  # also after an error or an interrupt
     if ctx.obj.project is not None:  # from here on the project named is its file name (its slug):
         with contextlib.suppress(SpredningError):  # hints repeat it as one shell word, never quoted
@@ -205,15 +210,25 @@ def _named_phase(guide: Guide, value: str) -> Phase:
 
 
 def phase_word(phase: Phase) -> str:
-    """The phase as a hint's command names it: its id in Danish, its name in another language.
+    """The phase as a hint's command names it: its id in Danish, its name in English (i18n.phase_word)."""
+    return i18n.phase_word(phase.id, phase.name)
 
-    The command takes both (Guide.find_phase), so an English hint says 'fase harvest', not
-    'fase hoest'. A name that is not one plain word (it would need quoting) stays the id.
+
+def named_phase(phase_id: str) -> str:
+    """A phase an error from the core names by its id ('hoest'), as a hint's command names it here.
+
+    In Danish the id; in English the guide's English name ('harvest'), from the guide of the
+    workspace this run worked in. An id the guide does not have (or a guide that cannot load) stays.
     """
-    name = phase.name.casefold()
-    if i18n.language() == "da" or not (name.isascii() and name.isalpha()):
-        return phase.id
-    return name
+    if i18n.language() == "da":
+        return phase_id
+    from spredning.core.content import load_guide
+
+    try:
+        found = load_guide(_GUIDE_DIR.get()[0], i18n.language()).find_phase(phase_id)
+    except (SpredningError, OSError):
+        return phase_id
+    return phase_word(found) if found is not None and found.id == phase_id else phase_id
 
 
 def phase_typed(phase: Phase) -> str:
