@@ -517,6 +517,18 @@ def interrupted_as(key: str) -> Iterator[None]:
         raise Interrupted(key) from None
 
 
+def tell_left(left: Message, hint: Message | None) -> None:
+    """Esc in a list took the home screen's user back to the menu: what was not done, and what was typed.
+
+    As Ctrl+C's words would say it (without 'Afbrudt.'), so the text typed in the command's earlier
+    fields is given back as the command that uses it, not lost in silence. The caller raises on.
+    """
+    from spredning.cli.main import print_error
+
+    with contextlib.suppress(OSError):
+        print_error(left, hint, label=False)
+
+
 def written_path(path) -> str:
     """Where a file was written, in full: the user finds it from there to attach it to a mail."""
     import os

@@ -25,6 +25,7 @@ from spredning.cli.commands.common import (
     replacing,
     shell_word,
     tell_beside,
+    tell_left,
     tell_written,
     texts_to_correct,
     typed_words,
@@ -486,6 +487,7 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
         raise NotATerminal(
             "plan.no-terminal-change", command=command("plan", "ret", id, "--status", "færdig")
         )
+    from spredning.cli.prompts.keys import BackToMenu
     from spredning.cli.prompts.questions import TypedAction, ask_action, ask_status
 
     with interrupted_as("plan.change-interrupted"):
@@ -502,6 +504,9 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
         }
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("plan.change-interrupted", hint=_change_again(current, typed[:1])) from None
+    except BackToMenu:  # Esc in the status list, from the home screen: what was typed is said first
+        tell_left(Message("plan.change-left"), _change_again(current, typed[:1]))
+        raise
     if asked.due != current.due:
         changes["due"] = asked.due
     return changes
