@@ -45,7 +45,7 @@ from spredning.cli.prompts.answer_field import (
     _Stay,
     answer_field,
 )
-from spredning.cli.prompts.keys import UndoHistory, field_buffer, go_on_undoing, undo_history
+from spredning.cli.prompts.keys import BackToMenu, UndoHistory, field_buffer, go_on_undoing, undo_history
 from spredning.cli.prompts.layout import hint_lines, styled_lines
 from spredning.cli.prompts.simple import select
 from spredning.cli.prompts.stops import (
@@ -685,8 +685,8 @@ class InterviewPrompter:
             choices.append(Choice(t("interview.mark-replaces-no-drop-reason"), _DROP_REASON))
         try:
             replace = self._select(t("interview.mark-replaces-question"), choices)
-        except (KeyboardInterrupt, EOFError):  # a stop here is a stop in the field: its text is kept
-            self._keep_at_stop()  # (and stays readable, as after a stop in the field)
+        except (KeyboardInterrupt, EOFError, BackToMenu):  # a stop here is a stop in the field:
+            self._keep_at_stop()  # its text kept and said (Esc from the home screen: before the menu)
             raise
         self.held = None
         if replace == _DROP_REASON:

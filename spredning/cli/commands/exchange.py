@@ -387,10 +387,11 @@ def _answers_file_hint(ws, fil: str, exc: SpredningError) -> Message:
     phases = [str(phase) for phase in exc.params["phases"]]  # type: ignore[attr-defined]
     role = str(exc.params["role"])
     side = ("--rolle", role) if role else ()
-    if len(phases) > 1:
-        return Message("exchange.answers-file.several", {"phases": phases})
     found = ws.guide.find_phase(phases[0])
-    saving = command("fase", phase_word(found) if found else phases[0], *side, "--svar", path_word(fil))
+    first = phase_word(found) if found else phases[0]  # in English its name: 'fase check'
+    if len(phases) > 1:  # the ids as the file has them; the command as this user types it
+        return Message("exchange.answers-file.several", {"phases": phases, "first": first})
+    saving = command("fase", first, *side, "--svar", path_word(fil))
     other = _other_side(ws, role)
     if other is not None:
         return Message("exchange.answers-file.other-side", {**other, "command": saving})
