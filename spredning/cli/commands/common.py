@@ -520,7 +520,7 @@ def interrupted_as(key: str) -> Iterator[None]:
 def tell_left(left: Message, hint: Message | None) -> None:
     """Esc in a list took the home screen's user back to the menu: what was not done, and what was typed.
 
-    As Ctrl+C's words would say it (without 'Afbrudt.'), so the text typed in the command's earlier
+    As Ctrl+C's words would say it (without 'Stoppet.'), so the text typed in the command's earlier
     fields is given back as the command that uses it, not lost in silence. The caller raises on.
     """
     from spredning.cli.main import print_error
