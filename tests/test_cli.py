@@ -35,7 +35,10 @@ def test_a_missing_phase_names_the_guides_phases(run_cli, language):
     if language == "da":
         assert "Guidens faser er: tjek, test, tilpas, fjern, brug, hoest (Høst)." in said
     else:
-        assert "e.g. 'spredning --sprog en fase check'. The guide's phases are: tjek (Check), test," in said
+        assert (
+            "e.g. 'spredning --sprog en fase check'. "
+            "The guide's phases are: check, test, adapt, remove, implement, harvest." in said
+        )
 
 
 def _required_arguments() -> list[list[str]]:
@@ -203,7 +206,9 @@ def test_a_misspelt_phase_gets_the_closest_phase_and_the_list_and_no_other_comma
     said = " ".join(err.split())
     assert (code, out) == (2, ""), err
     assert close in said and ("Mente du" in said or "Did you mean" in said) == bool(close)
-    assert "tjek, test, tilpas, fjern, brug, hoest" in said or "tjek (Check), test, tilpas (Adapt)" in said
+    english = "check, test, adapt, remove, implement, harvest"
+    phases = english if argv[0] == "--sprog" else "tjek, test, tilpas"
+    assert phases in said  # as this user types them: English names in English
     typed = argv[2] if argv[0] == "--sprog" else argv[0]
     others = [word for word in ("fase", "vis", "godkend", "rapport") if word != typed]
     assert not [word for word in others if f" {word} " in said]  # no other command than the one typed

@@ -69,7 +69,10 @@ def test_choosing_the_partners_version_in_konflikter_keeps_a_copy(tmp_path, monk
     assert sharing.texts()[D1] == "Ærøs udgave af formålet"
     (copy,) = _backups(sharing) - before
     assert "Odenses nye formål, skrevet efter mødet" in copy.read_text(encoding="utf-8")
-    assert "før I valgte en anden udgave, er gemt i en kopi af projektfilen" in flat(run.out + run.err)
+    said = flat(run.out)
+    assert "før I valgte en anden udgave, er gemt i en kopi af projektfilen" in said
+    # trial6: the copy was named after the next step, below the command to send; it is said first
+    assert said.index("er gemt i en kopi af projektfilen") < said.index("Næste skridt")
 
 
 def test_the_file_again_after_choosing_its_version_is_unchanged_not_an_older_version(

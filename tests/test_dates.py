@@ -465,7 +465,7 @@ def test_a_stop_at_godkends_refused_date_offers_the_command_with_the_name_and_wi
     assert run.code == 130, run.err
     said = flat(run.err)
     assert "Fasen er ikke godkendt" in said
-    assert "Datoen, du skrev, kunne ikke bruges, så den er udeladt" in said
+    assert f"Datoen, du skrev ('{GONE_SHORT}'), kunne ikke bruges, så den er udeladt" in said
     assert said.endswith("godkend tjek --af 'Eva Jensen'")
     assert ws.store.path_for(reusing).read_bytes() == before
 
@@ -506,5 +506,26 @@ def test_a_stop_at_godkends_name_before_the_refused_date_says_the_date_is_left_o
 
     assert run.code == 130, run.err
     said = flat(run.err)
-    assert "Datoen, du skrev, kunne ikke bruges, så den er udeladt" in said
+    assert f"Datoen, du skrev ('{GONE_SHORT}'), kunne ikke bruges, så den er udeladt" in said
+    assert said.endswith("godkend tjek --af Eva")
+
+
+def test_a_stop_at_godkends_day_field_quotes_the_day_typed_there_as_plans_deadline_is(on_screen, reusing):
+    """As 'Fristen, du skrev ('fredag') ...': the day typed in the field, refused, is quoted."""
+    keys = "\x15" + "fredag" + ENTER + "\x03"  # the field emptied, a word it refuses, then a stop
+
+    run = on_screen(keys, "godkend", "tjek", "--af", "Eva", "--dato", GONE_SHORT)
+
+    assert run.code == 130, run.err
+    said = flat(run.err)
+    assert "Datoen, du skrev ('fredag'), kunne ikke bruges, så den er udeladt" in said
+    assert said.endswith("godkend tjek --af Eva")
+
+
+def test_a_stop_at_godkends_emptied_day_field_approves_today_without_calling_it_refused(on_screen, reusing):
+    run = on_screen("\x15" + "\x03", "godkend", "tjek", "--af", "Eva", "--dato", GONE_SHORT)
+
+    assert run.code == 130, run.err
+    said = flat(run.err)
+    assert "kunne ikke bruges" not in said  # an empty field is today: nothing was refused
     assert said.endswith("godkend tjek --af Eva")

@@ -139,3 +139,20 @@ def test_a_field_with_its_own_esc_says_nothing_of_stopping(home, ws):
     field = flat(run.screen.split(t("home.import-ask"))[-1])
     assert field.startswith(f"{t('home.path-help')} halv/sti")  # its own help, nothing added
     assert STOP_HELP not in run.screen
+
+
+def test_esc_at_the_mark_question_from_the_home_screen_says_the_edited_answer_is_kept(home, ws):
+    """The list after Ctrl+N on a saved answer: Esc goes back to the menu, the field's text kept and said
+    (as Ctrl+C there keeps it), not lost with the list."""
+    from projectkit import draft_key, drafts
+
+    first = ws.guide.find_phase("tjek").tools[0].questions("genbruge")[0].id
+    slug = new_project(ws, answers={first: "Mit svar"})
+    keys = go(ws, "answer") + "\x1b[5~" + ", rettet" + "\x0e"  # back to the saved answer, edit, Ctrl+N
+
+    run = home(keys + ESC + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Skal markeringen 'ikke relevant' erstatte det?" in flat(run.screen)
+    assert drafts(ws, slug) == {draft_key(ws, slug, first): "Mit svar, rettet"}
+    assert "(kladde – ikke gemt) Mit svar, rettet" in flat(run.out)  # said, as at a stop in the field

@@ -338,6 +338,18 @@ def test_a_phase_from_the_list_of_phases(home, ws):
     assert saved(ws, slug) == {test.id: "om test"}
 
 
+def test_a_phase_from_the_list_of_phases_offers_to_revise_its_answers(home, ws):
+    """'Besvar eller ret en fase' opens a begun phase at the choice of how to go on, not at its first
+    open question: an answer given can be revised from there (only 'Fortsæt i fasen …' goes on)."""
+    slug = new_project(ws, answers={Q1: "svar 1"})
+
+    run = home(go(ws, "phase") + ENTER + DOWN + ENTER + " rettet" + ESC_ENTER + CTRL_C + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning fase tjek --rolle genbruge\n" in run.out
+    assert saved(ws, slug) == {Q1: "svar 1 rettet"}  # 'Gennemgå alle spørgsmål fra start': the first
+
+
 def test_a_command_that_fails_says_why_and_the_menu_comes_back(home, ws):
     new_project(ws, role=None)  # no side yet: nothing to send
 

@@ -15,6 +15,7 @@ from exchange_kit import D1, D2, D3, G1, G2, Org, flat, start_sharing
 from homekit import CTRL_C, DOWN, ENTER, ESC, PAUSE, QUIT, UP, exchange, go, interactive, kinds, typed
 from projectkit import workspace
 
+from spredning import i18n
 from spredning.app import home as app_home
 from spredning.core import local
 
@@ -227,8 +228,21 @@ def test_several_partners_each_kind_is_offered_once(three, home):
     run = home(sharing, CTRL_C)
 
     assert "Læs de 3 nye svar fra partnerne …" in run.screen
-    assert "Send jeres nye ændringer til partnerne (3 partnere mangler dem) …" in run.screen
+    assert "Send jeres nye ændringer til 3 partnere …" in run.screen
     assert "Udveksl svar med partnerne …" in run.screen
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("key", ["news-several", "send-several", "wait-several", "exchange-several"])
+def test_the_menu_lines_for_several_partners_fit_60_columns_whole(key, language):
+    # trial6: at 60 columns "Send jeres nye ændringer til partnerne (3 partnere ma…" lost how many
+    # and what; "Vent på svar fra partnerne (3 mangler at svare) – se st…" lost where to look
+    from rich.cells import cell_len
+
+    i18n.set_language(language)
+    for n in (1, 12):
+        line = i18n.t(f"home.action.{key}", n=n)
+        assert cell_len(" » " + line) <= 60, line
 
 
 def test_several_partners_the_partner_is_chosen_first_and_the_command_shown_is_the_one_run(three, home):

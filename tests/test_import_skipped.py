@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from exchange_kit import D1, D2, Org, flat, start_sharing
+from exchange_kit import D1, D2, G1, Org, flat, start_hub, start_sharing
 
 from spredning.i18n import date
 
@@ -79,3 +79,39 @@ def test_a_partners_file_written_before_it_had_our_change_says_so_calmly(tmp_pat
     assert sharing.texts()[D1] == "Anden udgave"
     english = flat(sharing.ok("--sprog", "en", "importer", str(reply)))
     assert "Ærø Kommune did not have your latest change to 1 answer when the file was written" in english
+
+
+def test_a_partners_reply_written_before_another_partners_change_to_a_shared_answer_says_so_calmly(
+    tmp_path, run_cli
+):
+    # trial6: Ærø changed a shared answer and Odense took it in; Fanø's reply, written before Fanø
+    # had that change, was "Sprunget over: filen … har en ældre udgave" in yellow, as for an old
+    # file imported late, though Fanø had never had anything newer: the usual course with partners
+    sharing, partners = start_hub(tmp_path, run_cli, answers={D1: "Første udgave", D2: "To"})
+    aeroe, fanoe = partners["aeroe-kommune"], partners["fanoe-kommune"]
+    aeroe.answer({D1: "Ærøs udgave"}, "--rolle", "dele")
+    assert sharing.import_(aeroe.export())[0] == 0
+    fanoe.answer({G1: "Fanøs svar"})
+    reply = fanoe.export()
+
+    out = flat(sharing.ok("importer", str(reply)))
+
+    assert "sprunget over" not in out.lower(), out
+    assert "Fanø Kommune havde ikke jeres seneste ændring af 1 svar, da filen blev skrevet; " in out, out
+    assert sharing.texts("aeroe-kommune")[D1] == "Ærøs udgave"
+    assert sharing.texts("fanoe-kommune")[G1] == "Fanøs svar"
+
+
+def test_an_old_file_from_a_partner_imported_after_its_newer_one_is_still_skipped_as_older(tmp_path, run_cli):
+    sharing, partners = start_hub(tmp_path, run_cli, answers={D1: "Første udgave", D2: "To"})
+    aeroe = partners["aeroe-kommune"]
+    aeroe.answer({D1: "Ærøs første"}, "--rolle", "dele")
+    first = aeroe.export()
+    aeroe.answer({D1: "Ærøs anden"}, "--rolle", "dele")
+    assert sharing.import_(aeroe.export())[0] == 0
+
+    out = flat(sharing.ok("importer", str(first)))
+
+    assert "1 ældre udgave sprunget over" in out and "Sprunget over: filen fra Ærø Kommune" in out, out
+    assert "havde ikke jeres seneste" not in out
+    assert sharing.texts("aeroe-kommune")[D1] == "Ærøs anden"

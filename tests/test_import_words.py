@@ -92,3 +92,16 @@ def test_another_file_that_is_not_ours_is_still_told_what_ours_look_like(odense,
 
     assert code == 1
     assert "et udfyldt arbejdsark er et Word-dokument (.docx)" in flat(err)
+
+
+def test_the_first_import_in_english_says_how_to_correct_the_organisation_in_plain_english(
+    odense, tmp_path, run_cli
+):
+    # trial6: "If you are another organisation than Fanø Kommune" (Danish word order)
+    fanoe = Org(tmp_path / "fanoe", tmp_path, run_cli)
+
+    out = flat(fanoe.ok("--sprog", "en", "importer", str(odense.export("--partner", "fanoe-kommune"))))
+
+    assert (
+        "If you are an organisation other than Fanø Kommune, correct it before you import more files" in out
+    )

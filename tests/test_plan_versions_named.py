@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import pytest
 from exchange_kit import D1, flat, start_hub
-from homekit import CTRL_C, PAUSE, QUIT, go, interactive, typed
+from homekit import CTRL_C, ENTER, ESC, PAUSE, QUIT, go, interactive, typed
 from projectkit import workspace
 
 from spredning.app import home as app_home
+from spredning.i18n import t
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -138,3 +139,25 @@ def test_plan_ret_hangs_a_long_version_under_its_text_at_a_narrow_width(tmp_path
     assert all(line.startswith("    ") and line[4] != " " for line in hung), shown  # under the text
     assert max(map(len, shown)) <= 50
     assert f"• Ærø Kommunes udgave: {what} (hvem: Odense; frist: 20-12-2026; i gang)" in run.said
+
+
+def test_esc_in_plan_rets_status_list_from_the_home_screen_gives_back_the_text_typed(
+    two_versions, monkeypatch, run_cli
+):
+    """Esc in the list after the fields goes back to the menu: what was typed is said, not lost (as start)."""
+    sharing, _, action, _ = two_versions
+    ws = workspace(sharing.home)
+    before = sharing.home.joinpath(f"{ws.store.slugs()[0]}.yaml").read_bytes()
+    keys = go(ws, "versions") + "\x15" + "Workshop for alle" + ENTER + ENTER + ENTER + ESC + QUIT
+
+    with monkeypatch.context() as patched:
+        interactive(patched)
+        with sharing.at_home():
+            run = typed(run_cli, keys)
+
+    assert run.code == 0, run.err  # the menu came back at once, and Afslut was chosen in it
+    said = flat(run.err)
+    assert said.startswith("Handlingen er ikke ændret.")
+    assert said.endswith(f"spredning plan ret {action} --hvad 'Workshop for alle'")
+    assert t("home.pause") not in run.screen
+    assert sharing.home.joinpath(f"{ws.store.slugs()[0]}.yaml").read_bytes() == before

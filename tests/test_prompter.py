@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -36,7 +37,7 @@ from terminal import rendered
 from spredning.app.answering import Session
 from spredning.cli.prompter import InterviewPrompter
 from spredning.cli.prompts.answer_field import answer_field
-from spredning.cli.prompts.keys import BackToMenu, menu_behind
+from spredning.cli.prompts.keys import BackToMenu, go_on_undoing, menu_behind, undo_history
 from spredning.cli.prompts.layout import hint_lines, question_lines
 from spredning.cli.prompts.questions import ask_dialogue, ask_partner
 from spredning.cli.prompts.simple import ask_text, select
@@ -413,6 +414,25 @@ def test_ctrl_z_in_the_answer_field_undoes_the_last_change(terminal):
     term.type("!" + CTRL_Z + ESC_ENTER)
 
     assert term.prompter.ask(asking(term, 1)) == Save("gemt svar")
+
+
+@pytest.mark.parametrize("key", [PGUP, CTRL_P], ids=["pgup-at-the-first-question", "ctrl-p"])
+def test_ctrl_z_still_undoes_what_was_typed_before_a_key_that_keeps_the_field_open(term, key):
+    # trial6: PgUp at the first question and Ctrl+P (the partner's answers) open the field again with
+    # its text; Ctrl+Z then undid nothing typed before, as if the field were new
+    term.type("svar" + key + CTRL_Z + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("sva")
+
+
+def test_a_buffer_keeping_its_undo_steps_otherwise_reopens_the_field_without_them_and_without_an_error():
+    # the undo steps live in prompt_toolkit's private lists; a prompt_toolkit that keeps them under
+    # other names must cost only the steps, never the field (an AttributeError would end the interview)
+    elsewhere = SimpleNamespace(undo_steps=[("a", 1)], redo_steps=[])
+
+    assert undo_history(elsewhere) == ([], [])
+    go_on_undoing(elsewhere, ([("svar", 4)], []))
+    assert elsewhere.undo_steps == [("a", 1)]
 
 
 def test_ctrl_z_in_the_reason_field_undoes_and_inserts_nothing(term):

@@ -75,8 +75,8 @@ PROJECT_LIST = (
     "  Projekt (navn til --projekt)                                  Besvaret i alt\n"
     "  Ærø Kommune                                                   ░░░░░░░░░░ 0/85\n"
     "  aeroe-kommune\n"
-    "  Et meget langt projektnavn der bliver ved og ved og ved og ved og ved og ved\n"
-    "til det er længere  ░░░░░░░░░░ 0/85\n"
+    "  Et meget langt projektnavn der bliver ved og ved og ved og    ░░░░░░░░░░ 0/85\n"
+    "  ved og ved og ved til det er længere\n"  # a name longer than its column goes on under it
     "  et-meget-langt-projektnavn-der-bliver-ved-og-ved-og-ved-og-v\n"
     "▶ Kort                                                          ░░░░░░░░░░ 0/85\n"
     "  kort\n"
@@ -119,6 +119,27 @@ def test_a_long_project_list_is_drawn_in_blocks_with_the_same_lines(listed_proje
 
     assert (code, err) == (0, "")
     assert out[: out.index("Mappe:")] == PROJECT_LIST
+
+
+@pytest.mark.parametrize("columns", [60, 50])
+def test_the_project_list_fits_a_narrow_terminal(make_project, run_cli, monkeypatch, columns):
+    # trial6: at 60 columns the heading's "Besvaret i alt" and each project's "85/85" broke onto the
+    # next line at its left edge; a name too long for its column now goes on under it, between words
+    monkeypatch.setenv("COLUMNS", str(columns))
+    make_project("Tidlig opsporing af underernæring hos ældre", "dele")
+    make_project("Kort", "dele")
+
+    code, out, err = run_cli("projekter")
+
+    assert (code, err) == (0, "")
+    listed = out[: out.index("Mappe:")].splitlines()
+    assert all(len(line) <= columns for line in listed), "\n".join(listed)
+    assert listed[0].startswith("  Projekt (navn til --projekt)") and listed[0].endswith("Besvaret i alt")
+    first = next(n for n, line in enumerate(listed) if line.startswith("  Tidlig opsporing"))
+    assert listed[first].endswith("░░░░░░░░░░ 0/85")
+    name = " ".join(line.split("░")[0].strip() for line in listed[first : first + 2])
+    assert name == "Tidlig opsporing af underernæring hos ældre", listed
+    assert listed[first + 2] == "  tidlig-opsporing-af-underernaering-hos-aeldre"
 
 
 @pytest.fixture(scope="module")

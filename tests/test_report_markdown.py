@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from report_reading import expected_markdown, markdown_quotes
+from report_reading import expected_markdown, markdown_parser, markdown_quotes
 
 from spredning.report.mdtext import block, inline_text
 
@@ -120,3 +120,32 @@ _ALPHABET = st.sampled_from(
 def test_any_text_is_shown_as_typed(text):
     text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
     assert shown(text) == expected_markdown(text)
+
+
+def _depths(text: str) -> list[int]:
+    """How deep each list item of a text stands in the report (0: a list of its own, 1: inside an item)."""
+    tokens = markdown_parser().parse("\n".join(block(text)))
+    depth, depths = 0, []
+    for token in tokens:
+        if token.type == "bullet_list_open":
+            depth += 1
+        elif token.type == "bullet_list_close":
+            depth -= 1
+        elif token.type == "list_item_open":
+            depths.append(depth - 1)
+    return depths
+
+
+@pytest.mark.parametrize(
+    ("text", "depths"),
+    [
+        # trial6: three items indented alike by a tab (pasted from a document) stood 0, 1 and 2 deep
+        ("Behov:\n\t- borgerne\n\t- politisk\n\t- organisationen", [0, 0, 0]),
+        ("    - a\n    - b", [0, 0]),
+        ("- a\n  - b\n  - c\n- d", [0, 1, 1, 0]),
+        ("- a\n\t- b\n\t\t- c\n\t- d\n- e", [0, 1, 2, 1, 0]),
+        ("\t- a\n- b\n\t- c", [0, 0, 1]),
+    ],
+)
+def test_list_items_indented_alike_stand_alike(text, depths):
+    assert _depths(text) == depths

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from spredning.core.errors import Message, UsageProblem, message
 from spredning.core.local import LocalState
-from spredning.core.model import ROLES, SHARING, Partner, Project, fold_name
+from spredning.core.model import ROLES, SHARING, Partner, Project, fold_name, meant_text
 
 
 class PartnerChoice(UsageProblem):
@@ -77,7 +77,7 @@ def close_partners(partners: Iterable[Partner], name: str) -> list[Partner]:
     left may differ by one letter (two when both are longer than 8, none in names of 3 letters or
     fewer), a swap of two letters counting one.
     """
-    typed = _loose(name)
+    typed = _loose(meant_text(name))  # '[red]Fanø Kommne' is close to Fanø Kommune
     scored = []
     for i, partner in enumerate(partners):
         known = _loose(partner.name or partner.key)
@@ -208,5 +208,6 @@ def parse_role(value: str | None) -> str | None:
             return role
     import difflib
 
-    close = difflib.get_close_matches(folded, ROLES, n=1, cutoff=0.65)  # 'genbrug' -> 'genbruge'
+    meant = fold_name(meant_text(value))  # '[red]genbrug' is close too
+    close = difflib.get_close_matches(meant, ROLES, n=1, cutoff=0.65)  # 'genbrug' -> 'genbruge'
     raise UsageProblem("dialogue.unknown-role", value=value, close=close)

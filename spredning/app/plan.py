@@ -22,7 +22,7 @@ from spredning.core import followup, history
 from spredning.core.errors import Message, SpredningError, UsageProblem
 from spredning.core.followup import PlanItem
 from spredning.core.local import LocalState, given_count
-from spredning.core.model import Answer, Entry, Partner, Project, Slot, fold_name
+from spredning.core.model import Answer, Entry, Partner, Project, Slot, fold_name, meant_text
 
 UNSET = object()  # "not given" for options that may also be cleared (a deadline, who)
 _DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
@@ -312,7 +312,8 @@ def parse_status(text: str, *, any_language: bool = False) -> str:
             if form == wanted:
                 return status
             forms[form] = shown
-    close = [forms[form] for form in difflib.get_close_matches(wanted, list(forms), n=1, cutoff=0.75)]
+    meant = fold_name(meant_text(text)).replace(" ", "-")  # '[red]igang' is close to 'i gang' too
+    close = [forms[form] for form in difflib.get_close_matches(meant, list(forms), n=1, cutoff=0.75)]
     raise UsageProblem("plan.bad-status", value=text, known=list(followup.STATUSES), close=close)
 
 

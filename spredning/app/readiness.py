@@ -18,7 +18,17 @@ from spredning.core import followup, history
 from spredning.core.errors import UsageProblem
 from spredning.core.followup import Approval, Mark, Meeting
 from spredning.core.local import LocalState, given_count
-from spredning.core.model import ROLES, Answer, Guide, Partner, Phase, Project, fold_name, progress
+from spredning.core.model import (
+    ROLES,
+    Answer,
+    Guide,
+    Partner,
+    Phase,
+    Project,
+    fold_name,
+    meant_text,
+    progress,
+)
 from spredning.i18n import t
 
 
@@ -64,7 +74,8 @@ def tool_by_id(guide: Guide, wanted: str) -> tuple[Phase, str]:
         if text and text in (_words(tool.id.partition(".")[2]), _words(tool.title))
     ]
     if len(found) != 1:
-        raise UsageProblem("readiness.unknown-tool", value=wanted, close=_closest(guide, text))
+        close = _closest(guide, _words(meant_text(tool_part)))  # '[red]Fjern forhindringr' is close too
+        raise UsageProblem("readiness.unknown-tool", value=wanted, close=close)
     return found[0]
 
 

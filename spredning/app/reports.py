@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import NamedTuple
 
-from spredning import report
+from spredning import i18n, report
 from spredning.app.dialogue import partner_for, several_dialogues
 from spredning.app.exchange import noting
 from spredning.app.status import Step, dialogue_status
@@ -107,7 +107,7 @@ def next_step(step: Step, several: bool) -> NextStep:
     return NextStep(
         kind=step.kind,
         n=step.n,
-        phase=step.phase.id if step.phase else None,
+        phase=i18n.phase_word(step.phase.id, step.phase.name) if step.phase else None,  # as 'fase' takes it
         phase_name=step.phase.name if step.phase else None,
         role=step.role,
         question=step.question.text if step.question else None,

@@ -245,6 +245,7 @@ NAME_PARAMS = frozenset(
         "folder",
         "backup",
         "typed_due",  # a deadline as typed in its one-line field, refused
+        "typed_day",  # a day (godkend --dato) as typed, refused
     }
 )
 

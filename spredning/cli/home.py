@@ -31,7 +31,14 @@ from rich.console import Console
 from spredning.app import home as app_home
 from spredning.app.home import Action, Home
 from spredning.app.workspace import Settings, Workspace
-from spredning.cli.commands.common import command, shell_word, tell_kept_files, tell_notice, tell_odd_files
+from spredning.cli.commands.common import (
+    command,
+    phase_word,
+    shell_word,
+    tell_kept_files,
+    tell_notice,
+    tell_odd_files,
+)
 from spredning.cli.console import make_console, say
 from spredning.cli.prompts.keys import BackToMenu, menu_behind
 from spredning.cli.prompts.simple import ask_text, select
@@ -254,8 +261,10 @@ def arguments(found: Home, action: Action) -> list[str]:
     if kind in ("answer", "drafts"):
         assert action.phase is not None and action.role is not None
         for_partner = partner if action.role == "genbruge" else []
-        go_on = ["--fortsæt"] if kind == "answer" else []  # the menu line named the question it opens
-        return ["fase", action.phase.id, "--rolle", action.role, *for_partner, *go_on]
+        # Only the menu's 'Fortsæt i fasen …: <spørgsmål>' goes on (it named the question it opens); a phase
+        # from the list of phases ('Besvar eller ret en fase') asks how to go on: answers can be revised
+        go_on = ["--fortsæt"] if kind == "answer" and action.done is None else []
+        return ["fase", phase_word(action.phase), "--rolle", action.role, *for_partner, *go_on]
     if kind == "set-side":
         assert action.role is not None
         organisation = ["--organisation", action.partner.key] if action.partner is not None else []
@@ -288,7 +297,7 @@ def arguments(found: Home, action: Action) -> list[str]:
         "start": ["start"],
         "example": ["start", "--eksempel"],
         "guide-overview": ["guide", "--overblik"],
-        "guide-phase": ["guide", action.phase.id if action.phase else ""],
+        "guide-phase": ["guide", phase_word(action.phase) if action.phase else ""],
         "guide-all": ["guide"],
     }
     return fixed[kind]

@@ -188,6 +188,7 @@ def print_error(message: Message, hint: Message | None, label: bool = True, cons
 
 
 SETTLE_MARKED = ("project.git-conflict.hint", "store.same-project-marked.hint")  # hints naming 'konflikter'
+PHASE_NAMED = ("project.kept-twice.hint",)  # hints whose command names a phase the core gave by its id
 
 
 def error_hint(exc: SpredningError) -> Message | None:
@@ -207,6 +208,10 @@ def error_hint(exc: SpredningError) -> Message | None:
         key = f"{key}.access"
     if not i18n.has(key):
         return None
+    if key in PHASE_NAMED:  # the core names the phase by its id: a hint's command in English names it so
+        from spredning.cli.commands.common import named_phase
+
+        return Message(key, {**exc.params, "phase": named_phase(str(exc.params.get("phase", "")))})
     if key in SETTLE_MARKED:  # its command repairs a file git left its markers in: that project's
         from spredning.cli.commands.common import settle_marked
 

@@ -9,23 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.text import Text
-
-from spredning.core.errors import UsageProblem
-from spredning.core.model import Guide, Partner
-from spredning.i18n import render, t
+from spredning.core.errors import Message, UsageProblem
+from spredning.core.model import Guide, Partner, Phase
+from spredning.i18n import t
 
 
-def say_problem(problem: str) -> None:
-    """Why a value given was refused, above what is offered in its place (text, never markup)."""
-    from spredning.cli.console import make_console
+def say_problem(problem: Message) -> None:
+    """Why a value given was refused, above what is offered in its place.
 
-    make_console().print(Text(problem, style="yellow"))
+    Text, never markup, the value typed cleaned of control characters ('[red]Fanø' shown as typed).
+    """
+    from spredning.cli.console import make_console, said
+
+    make_console().print(said(problem, style="yellow"))
 
 
 def offer(refused: UsageProblem, question: str, choices: Sequence[tuple[str, object]], close: object = None):
     """The list for a refused value: why above it, `close` (a value) chosen already; the value picked."""
-    say_problem(render(refused.message))
+    say_problem(refused.message)
     return _picked(question, choices, close)
 
 
@@ -70,6 +71,24 @@ def offered_partner(refused: UsageProblem, partners: Sequence[Partner]) -> Partn
     chosen = next((p for p in partners if first in (p.name, p.key)), None)
     choices = [(p.name or p.key, p) for p in partners]
     return offer(refused, t("prompt.which-partner"), choices, chosen)
+
+
+def offered_phase(refused: UsageProblem, guide: Guide) -> Phase:
+    """A phase that is none (or empty): the guide's phases offered, the closest chosen already.
+
+    Said above them without the list of phases the refusal names: they are the list.
+    """
+    close = refused.params.get("close")
+    first = guide.find_phase(close[0]) if isinstance(close, list) and close else None
+    if refused.key == "usage.unknown-phase":
+        say_problem(
+            Message("usage.unknown-phase-offered", {"value": refused.params["value"], "close": close or []})
+        )
+    else:
+        say_problem(Message("usage.empty-phase-offered"))
+    phases = [(phase.name, phase.id) for phase in guide.phases]
+    chosen = _picked(t("prompt.which-phase"), phases, first.id if first else None)
+    return next(phase for phase in guide.phases if phase.id == chosen)
 
 
 def offered_source(refused: UsageProblem, guide: Guide, close: str | None) -> str:

@@ -1,8 +1,9 @@
 """Long output in the user's pager, when it is taller than the terminal (never when piped).
 
 ``$PAGER`` chooses the pager (an empty value, or ``--ingen-pager``, turns paging off); without it
-``less -R`` is used where it exists, else ``more``, but not in a terminal that says it is dumb
-(``TERM=dumb``: an editor's shell, a serial console), where they cannot draw (as systemd does).
+``less -R`` is used where it exists (its prompt saying how to read on and close it), else ``more``,
+but not in a terminal that says it is dumb (``TERM=dumb``: an editor's shell, a serial console),
+where they cannot draw (as systemd does).
 Everything still goes through the safe stream. Less is always given ``-R``, so colours show
 whatever the user's ``$LESS`` says (``LESS=-FX`` is common); a pager that cannot be started or
 fails (exits with an error) leaves the text to be printed as if there were no pager.
@@ -38,8 +39,23 @@ def pager_command() -> list[str] | None:
     if os.environ.get("TERM") == "dumb":  # less would stop at "terminal is not fully functional"
         return None
     if shutil.which("less"):
-        return ["less", "-R"]
+        return ["less", "-R", _less_prompt()]
     return ["more"] if shutil.which("more") else None
+
+
+def _less_prompt() -> str:
+    """The line at the bottom of less: how to read on and close it ('(slut)' at the end), not a bare ':'.
+
+    Only for the less chosen here: a $PAGER the user set keeps its own prompt. The words are plain
+    ASCII (the catalogue's pager.*): less shows other characters in its prompt as control codes
+    unless its locale says UTF-8.
+    """
+    from spredning.i18n import t
+
+    def literal(text: str) -> str:  # ? : . % \ are less's prompt syntax
+        return "".join("\\" + char if char in "?:.%\\" else char for char in text)
+
+    return f"-Ps?e{literal(t('pager.end'))} .{literal(t('pager.keys'))}"
 
 
 def _with_colours(words: list[str]) -> list[str]:

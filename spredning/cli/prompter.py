@@ -45,7 +45,7 @@ from spredning.cli.prompts.answer_field import (
     _Stay,
     answer_field,
 )
-from spredning.cli.prompts.keys import field_buffer
+from spredning.cli.prompts.keys import BackToMenu, UndoHistory, field_buffer, go_on_undoing, undo_history
 from spredning.cli.prompts.layout import hint_lines, styled_lines
 from spredning.cli.prompts.simple import select
 from spredning.cli.prompts.stops import (
@@ -118,6 +118,8 @@ class InterviewPrompter:
         self.edit_notice: str | None = None
         self.from_editor: str | None = None  # the text the editor last brought into the field
         self.undo_told = False  # the status line says the editor's text was undone
+        # the answer field's undo steps, while it opens again for the same question (after Ctrl+P ...)
+        self.undo_steps: UndoHistory | None = None
         self.left: Drafted | SpredningError | None = None  # what became of the text at the last stop
         # a reason for "not relevant" kept at the last stop: "alone" as the draft, "beside" an answer draft
         self.left_reason: str | None = None
@@ -177,6 +179,7 @@ class InterviewPrompter:
         self.offered_reason = step.draft is not None and self.session.draft_is_reason(step.question)
         self._say_what_is_in_the_field(step)
         told_at_start = False  # the notice is said once; it stays above the field
+        self.undo_steps = None  # a new question: nothing typed to undo yet
         while True:
             reply = self._answer_field(step, typed)
             if isinstance(reply, interview.Back) and step.at_start:
@@ -325,10 +328,16 @@ class InterviewPrompter:
             key_bindings=self._keys(step),
             **self.io,
         )
-        field_buffer(question.application).on_text_changed += self._autosave
-        field_buffer(question.application).on_text_changed += self._undo_told
+        buffer = field_buffer(question.application)
+        if self.undo_steps is not None:  # the same question's field again: what was typed can be undone
+            go_on_undoing(buffer, self.undo_steps)
+        buffer.on_text_changed += self._autosave
+        buffer.on_text_changed += self._undo_told
         question.application.after_render += _collect_once_drawn()
-        reply = self._watched(question)
+        try:
+            reply = self._watched(question)
+        finally:
+            self.undo_steps = undo_history(buffer)
         if isinstance(reply, str):
             self._show_given(step, reply)
             return interview.Save(reply)
@@ -676,8 +685,8 @@ class InterviewPrompter:
             choices.append(Choice(t("interview.mark-replaces-no-drop-reason"), _DROP_REASON))
         try:
             replace = self._select(t("interview.mark-replaces-question"), choices)
-        except (KeyboardInterrupt, EOFError):  # a stop here is a stop in the field: its text is kept
-            self._keep_at_stop()  # (and stays readable, as after a stop in the field)
+        except (KeyboardInterrupt, EOFError, BackToMenu):  # a stop here is a stop in the field:
+            self._keep_at_stop()  # its text kept and said (Esc from the home screen: before the menu)
             raise
         self.held = None
         if replace == _DROP_REASON:

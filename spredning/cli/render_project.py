@@ -18,7 +18,7 @@ from rich.text import Text
 from spredning import i18n
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
 from spredning.cli.render_narrow import TableOrList, packed, table_width
-from spredning.cli.render_text import Line, Lines, Paragraph, one_line, spaced
+from spredning.cli.render_text import NARROW, Line, Lines, Paragraph, one_line, spaced, wrap
 from spredning.core.copies import from_other_project
 from spredning.core.errors import Message, SpredningError
 from spredning.core.model import (
@@ -564,17 +564,20 @@ def vis_phase_side_by_side(
 BLOCK = 500  # projects drawn (and written) at a time
 
 
-def project_list(rows, active: str | None) -> Iterator[RenderableType]:
+def project_list(rows, active: str | None, columns: int = 80) -> Iterator[RenderableType]:
     """All projects, two lines each: marker, name and progress, then the slug (for --projekt).
 
     In blocks of a few hundred projects, each printed on its own: a list of ten thousand is then
-    written while it is drawn instead of held in memory as a whole.
+    written while it is drawn instead of held in memory as a whole. The name's column leaves room
+    for the progress in a terminal `columns` wide; a name too long for it goes on under it.
     """
     from spredning.core.store import Summary
 
     names = {row.slug: clean_name(row.summary.name) for row in rows if isinstance(row.summary, Summary)}
     cells = {slug: cell_len(name) for slug, name in names.items()}  # columns: 中 takes two
-    width = min(60, max([28, *cells.values()]))
+    counts = [len(f" {row.total}/{row.total}") for row in rows if isinstance(row.summary, Summary)]
+    room = columns - len("▶ ") - len("  ") - BAR_WIDTH - max(counts, default=0)
+    width = max(12, min(60, max([28, *cells.values()]), room))
     for first in range(0, len(rows), BLOCK):
         lines: list[Line] = []
         if first == 0:
@@ -601,11 +604,19 @@ def project_list(rows, active: str | None) -> Iterator[RenderableType]:
                 continue
             done = Progress(min(row.summary.answered, row.total), row.total)
             count = f" {done.answered}/{done.total}"
-            name = (_padded(names[row.slug], width, cells[row.slug]) + "  ", "")
-            lines.append([marker, name, *bar_pieces(done), (count, "")])
+            name, *more = _name_lines(names[row.slug], width, cells[row.slug])
+            lines.append([marker, (_padded(name, width) + "  ", ""), *bar_pieces(done), (count, "")])
+            lines += [[(f"  {line}", "")] for line in more]
             copies = [("  " + t("projects.copy", others=list(row.copies)), "yellow")] if row.copies else []
             lines.append([(f"  {row.slug}", "dim"), *copies])
         yield Lines(lines)
+
+
+def _name_lines(name: str, width: int, cells: int) -> list[str]:
+    """A project's name in its column: as it is when it fits, else broken between words (narrow ones)."""
+    if cells <= width or not NARROW.issuperset(name):
+        return [name]  # a wide letter's name is drawn whole, as the terminal breaks it
+    return [line.rstrip() for line in wrap(name, width)]
 
 
 def unreadable_reason(problem: SpredningError) -> str:

@@ -48,6 +48,19 @@ def fold_name(name: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+# a tag as rich's markup writes one: '[red]', '[/]', '[bold red]', '[link=…]', '[#ff0000]', '[@click]'
+_MARKUP_TAG = re.compile(r"\[(?:/|[A-Za-z#@])[^\[\]]*\]")
+
+
+def meant_text(value: str) -> str:
+    """A value as a person means it: markup tags in it ('[red]Fanø') left out, to find the close one.
+
+    The value itself is never read as markup: shown, it is shown as typed. Only which known value it
+    is close to is found on what is left ('[red]Fanø Kommne' is close to Fanø Kommune).
+    """
+    return _MARKUP_TAG.sub("", value)
+
+
 MAX_SLUG = 60
 
 

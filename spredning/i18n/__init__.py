@@ -89,6 +89,18 @@ def language() -> str:
     return str(_state["language"])
 
 
+def phase_word(phase_id: str, name: str) -> str:
+    """A phase as a command in a hint names it: its id in Danish, its name in another language.
+
+    The commands take both (Guide.find_phase), so an English hint says 'fase harvest', not
+    'fase hoest'. A name that is not one plain word (it would need quoting) stays the id.
+    """
+    folded = name.casefold()
+    if language() == "da" or not (folded.isascii() and folded.isalpha()):
+        return phase_id
+    return folded
+
+
 def set_program(name: str, options: Sequence[str] = ()) -> None:
     """How hints write the command: 'spredning' when it is on the PATH, else its path.
 

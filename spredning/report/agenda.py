@@ -63,6 +63,11 @@ class _Words:
             if partner
             else t("role.genbruge"),
         }
+        # who the answers came from, by name: "Nye svar fra Ærø Kommune"
+        self.orgs = {
+            SHARING: names(SHARING),
+            "genbruge": names(partner.key) if partner else t("role.genbruge"),
+        }
 
     def where(self, mark: Mark) -> str:
         return t(
@@ -88,7 +93,7 @@ class _Words:
 
     def received(self) -> tuple[str, list[Block]]:
         agenda = self.agenda
-        sides = [self.sides[role] for role in agenda.partner_sides]
+        sides = [self.orgs[role] for role in agenda.partner_sides]
         since = t("agenda.since", day=agenda.last_meeting) if agenda.last_meeting else t("agenda.since-start")
         title = t("agenda.point.received", sides=sides, since=since)
         items = [self._with_excerpt(m) for m in agenda.received]

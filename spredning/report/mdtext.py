@@ -204,9 +204,23 @@ class _Block(NamedTuple):
     marker: str = "-"
 
 
+def _level(indents: list[int], indent: int) -> int:
+    """A list item's depth: that of the item above it indented alike, one deeper under a smaller indent.
+
+    `indents` holds the indentation of each depth open so far (changed here). An item indented by
+    less than two more than the one above stays beside it, as a reader sees it.
+    """
+    while indents and indent < indents[-1]:
+        indents.pop()
+    if not indents or indent >= indents[-1] + 2:
+        indents.append(indent)
+    return len(indents) - 1
+
+
 def _blocks(text: str) -> list[_Block]:
     """Split a text into paragraphs and list items ("- " or "* " lines), in order."""
     blocks: list[_Block] = []
+    indents: list[int] = []  # of the list the items above belong to (see _level)
     for raw in text.split("\n"):
         line = raw.rstrip()
         item = _LIST_ITEM.match(line)
@@ -214,9 +228,10 @@ def _blocks(text: str) -> list[_Block]:
         if not line.strip():
             blocks.append(_Block("gap", []))
         elif item:
+            if last is None or last.kind != "li":
+                indents = []
             indent = len(item.group(1).expandtabs(4))
-            previous = last.level if last is not None and last.kind == "li" else -1
-            blocks.append(_Block("li", [item.group(3)], min(indent // 2, previous + 1), item.group(2)))
+            blocks.append(_Block("li", [item.group(3)], _level(indents, indent), item.group(2)))
         elif last is not None and last.kind == "li" and line[:1] in (" ", "\t"):
             last.lines.append(line.strip())  # an indented line continues the list item above
         elif last is not None and last.kind == "p":

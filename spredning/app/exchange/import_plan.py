@@ -8,13 +8,16 @@ a worksheet rather than news from the sender.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import NamedTuple
 
 from spredning.app.exchange.incoming import Incoming
 from spredning.core import followup, history
 from spredning.core.copies import filled_by
 from spredning.core.history import Outcome
+from spredning.core.local import slot_key
 from spredning.core.model import SHARING, Answer, Entry, Layout, Partner, Project, Slot, side_of
 
 
@@ -68,6 +71,20 @@ def _ours_since(item: Planned, copy: str) -> bool:
     return all(key == copy for key, count in ours if count > had.get(key, 0))
 
 
+def _sender_had_it(item: Planned, brought: Mapping[str, str]) -> bool:
+    """Whether the file has at least the newest version its sender's earlier files brought here.
+
+    Then ours is newer by changes made elsewhere (here, or by another partner, passed on by us) that
+    the sender had not had; an old file imported late has a version older than one they brought.
+    """
+    if item.before is None or history.compare(item.before.answer.version, item.incoming.version) is not (
+        history.Order.AFTER
+    ):  # older than a version kept beside ours
+        return False
+    was = history.parse(brought[slot_key(item.slot)]) if slot_key(item.slot) in brought else None
+    return was is None or history.compare(item.incoming.version, was[1]) is not history.Order.BEFORE
+
+
 class ImportPlan(NamedTuple):
     """Everything an import would do, before anything is written."""
 
@@ -88,6 +105,9 @@ class ImportPlan(NamedTuple):
     # came: clearly the same project (see planning._started_here), so the file goes into it, and it takes
     # the file's identity, rather than becoming a second project of the same name.
     adopts: bool = False
+    # The versions the sender's earlier files brought here (slot key → version as written): a file
+    # older than one of them is an old file imported late, not a reply written before it had ours.
+    brought: Mapping[str, str] = MappingProxyType({})
 
     def brings_nothing(self) -> bool:
         """True when the import would change nothing here: every answer and record is had already."""
@@ -114,16 +134,21 @@ class ImportPlan(NamedTuple):
         ]
 
     def behind(self) -> list[Planned]:
-        """The answers skipped as older that the file has as this copy had them before its own later change.
+        """The answers skipped as older that the file's sender had not had newer when it wrote the file.
 
-        Its sender wrote the file before it had that change (not sent yet, or imported after): the
-        usual course of a dialogue, nothing stale about the file. Ours is newer only by this copy's
-        changes; a partner's own later version skipped (an old file imported late) is not among them,
-        nor is anything from our own worksheet or our own other project.
+        Its sender wrote the file before it had the later change (ours, or another partner's that
+        came here; not sent yet, or imported after): the usual course of a dialogue, nothing stale
+        about the file. A version older than one the sender's own earlier file brought here (an old
+        file imported late) is not among them, nor is anything from our own worksheet or our own
+        other project.
         """
         if not self.copy or self.incoming.sheet_versions is not None or self.incoming.sender == self.me:
             return []
-        return [item for item in self.listed(Outcome.OLDER) if _ours_since(item, self.copy)]
+        return [
+            item
+            for item in self.listed(Outcome.OLDER)
+            if _ours_since(item, self.copy) or _sender_had_it(item, self.brought)
+        ]
 
     def strays(self, layout: Layout) -> list[Planned]:
         """The answers the file brings under question ids this guide has no place for.

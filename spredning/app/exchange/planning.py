@@ -240,6 +240,7 @@ def _plan_into(
         tuple(planned_records),
         me=me or None,
         copy=state.copy,
+        brought=state.brought.get(incoming.sender or "", {}),
     )
 
 

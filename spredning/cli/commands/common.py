@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import enum
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -17,11 +18,14 @@ from spredning.app.dialogue import parse_role as _parse_role
 from spredning.app.workspace import Workspace
 from spredning.core.errors import Interrupted, Message, SpredningError, UsageProblem
 from spredning.core.local import LocalState
-from spredning.core.model import Guide, Partner, Phase, Project, fold_name
+from spredning.core.model import Guide, Partner, Phase, Project, fold_name, meant_text
 from spredning.core.salvage import Salvage
 from spredning.i18n import t
 
 T = TypeVar("T")
+# the guide folder of the workspace this run works in: a phase an error names by its id is named
+# from it as this user's hints name phases (named_phase), after the command has ended in the error
+_GUIDE_DIR: contextvars.ContextVar[tuple[str | None]] = contextvars.ContextVar("guide_dir", default=(None,))
 
 
 def workspace(ctx, *, new_home: bool = False) -> Workspace:
@@ -30,6 +34,7 @@ def workspace(ctx, *, new_home: bool = False) -> Workspace:
     new_home: the command makes a new project, so the chosen folder's last level may be created.
     """
     ws = Workspace(ctx.obj, checked=True, new_home=new_home, notice=tell_notice)
+    _GUIDE_DIR.set((ws.settings.guide_dir,))
     ctx.call_on_close(lambda: tell_kept_files(ws))  # also after an error or an interrupt
     if ctx.obj.project is not None:  # from here on the project named is its file name (its slug):
         with contextlib.suppress(SpredningError):  # hints repeat it as one shell word, never quoted
@@ -180,8 +185,21 @@ def parse_role(value: str | None) -> str | None:
 def parse_phase(guide: Guide, value: str) -> Phase:
     """Find a phase by name as the guide writes it, in any case, or in ASCII (hoest for Høst).
 
-    An empty value (a script's empty variable) is a usage error naming the phases, not all phases.
+    An empty value (a script's empty variable) is a usage error naming the phases, not all phases;
+    so is one that names no phase. In a terminal the phases are offered instead, why said above
+    them, the closest chosen already (cli/offered.py).
     """
+    try:
+        return _named_phase(guide, value)
+    except UsageProblem as refused:
+        if not is_interactive():
+            raise
+        from spredning.cli.offered import offered_phase
+
+        return offered_phase(refused, guide)
+
+
+def _named_phase(guide: Guide, value: str) -> Phase:
     if not value.strip():
         raise UsageProblem("usage.empty-phase", phases=phase_words(guide))
     phase = guide.find_phase(value)
@@ -192,35 +210,56 @@ def parse_phase(guide: Guide, value: str) -> Phase:
 
 
 def phase_word(phase: Phase) -> str:
-    """The phase as a hint's command names it: its id in Danish, its name in another language.
+    """The phase as a hint's command names it: its id in Danish, its name in English (i18n.phase_word)."""
+    return i18n.phase_word(phase.id, phase.name)
 
-    The command takes both (Guide.find_phase), so an English hint says 'fase harvest', not
-    'fase hoest'. A name that is not one plain word (it would need quoting) stays the id.
+
+def named_phase(phase_id: str) -> str:
+    """A phase an error from the core names by its id ('hoest'), as a hint's command names it here.
+
+    In Danish the id; in English the guide's English name ('harvest'), from the guide of the
+    workspace this run worked in. An id the guide does not have (or a guide that cannot load) stays.
     """
-    name = phase.name.casefold()
-    if i18n.language() == "da" or not (name.isascii() and name.isalpha()):
-        return phase.id
-    return name
+    if i18n.language() == "da":
+        return phase_id
+    from spredning.core.content import load_guide
+
+    try:
+        found = load_guide(_GUIDE_DIR.get()[0], i18n.language()).find_phase(phase_id)
+    except (SpredningError, OSError):
+        return phase_id
+    return phase_word(found) if found is not None and found.id == phase_id else phase_id
+
+
+def phase_typed(phase: Phase) -> str:
+    """The phase as a user types it: as the guide writes it when that is its id ('høst'), else phase_word."""
+    if i18n.language() == "da" and fold_name(phase.name) == phase.id:
+        return phase.name.lower()
+    return phase_word(phase)
 
 
 def phase_words(guide: Guide) -> list[str]:
-    """The guide's phases as a command takes them, each with its name when that differs: 'tjek (Check)'."""
-    return [p.id + (f" ({p.name})" if p.name.lower() != p.id else "") for p in guide.phases]
+    """The guide's phases as a command takes them, each with its name when that differs.
+
+    In Danish 'hoest (Høst)'; in English the names an English user types ('check', 'harvest').
+    """
+    return [phase_word(p) + (f" ({p.name})" if p.name.lower() != phase_word(p) else "") for p in guide.phases]
 
 
 def close_phases(guide: Guide, value: str) -> list[str]:
     """The phases whose name or id is close to what was typed ('tjk' -> 'tjek'), one form each.
 
-    The name comes before the id, so 'høst' is offered as the guide writes it, not as 'hoest'.
+    Each as the user types it (phase_typed): 'høst' as the guide writes it, not 'hoest'; in English
+    'check', also for a Danish id misspelt. Markup in front ('[red]tjk') is no part of the match.
     """
     import difflib
 
     forms: dict[str, tuple[str, str]] = {}  # folded form -> (the phase's id, the form as shown)
     for phase in guide.phases:
-        forms.setdefault(fold_name(phase.name), (phase.id, phase.name.lower()))
-        forms.setdefault(fold_name(phase.id), (phase.id, phase.id))
+        forms.setdefault(fold_name(phase.name), (phase.id, phase_typed(phase)))
+        forms.setdefault(fold_name(phase.id), (phase.id, phase_typed(phase)))
     chosen: dict[str, str] = {}  # one form per phase: the closest
-    for folded in difflib.get_close_matches(fold_name(value), list(forms), n=3, cutoff=0.7):
+    for folded in difflib.get_close_matches(fold_name(meant_text(value)), list(forms), n=3, cutoff=0.7):
         chosen.setdefault(*forms[folded])
     return list(chosen.values())
 
@@ -476,6 +515,18 @@ def interrupted_as(key: str) -> Iterator[None]:
         yield
     except (KeyboardInterrupt, EOFError):
         raise Interrupted(key) from None
+
+
+def tell_left(left: Message, hint: Message | None) -> None:
+    """Esc in a list took the home screen's user back to the menu: what was not done, and what was typed.
+
+    As Ctrl+C's words would say it (without 'Stoppet.'), so the text typed in the command's earlier
+    fields is given back as the command that uses it, not lost in silence. The caller raises on.
+    """
+    from spredning.cli.main import print_error
+
+    with contextlib.suppress(OSError):
+        print_error(left, hint, label=False)
 
 
 def written_path(path) -> str:

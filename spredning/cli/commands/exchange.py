@@ -387,10 +387,11 @@ def _answers_file_hint(ws, fil: str, exc: SpredningError) -> Message:
     phases = [str(phase) for phase in exc.params["phases"]]  # type: ignore[attr-defined]
     role = str(exc.params["role"])
     side = ("--rolle", role) if role else ()
-    if len(phases) > 1:
-        return Message("exchange.answers-file.several", {"phases": phases})
     found = ws.guide.find_phase(phases[0])
-    saving = command("fase", phase_word(found) if found else phases[0], *side, "--svar", path_word(fil))
+    first = phase_word(found) if found else phases[0]  # in English its name: 'fase check'
+    if len(phases) > 1:  # the ids as the file has them; the command as this user types it
+        return Message("exchange.answers-file.several", {"phases": phases, "first": first})
+    saving = command("fase", first, *side, "--svar", path_word(fil))
     other = _other_side(ws, role)
     if other is not None:
         return Message("exchange.answers-file.other-side", {**other, "command": saving})
@@ -765,22 +766,18 @@ def konflikter(
     done = settle_conflicts(ws, slug, decisions)
     merging.done()  # the texts written are saved in the project now
     with after_work(console):
-        _settled(
-            console,
-            opened,
-            decisions,
-            done.settled,
-            len(pending) - done.settled,
-            done.meanwhile,
-            ctx.obj.project,
-        )
-        _chosen_backup(console, done.chosen_over, done.backup)
+        _settled(console, opened, decisions, done, len(pending) - done.settled, ctx.obj.project)
 
 
-def _settled(console, opened, decisions, settled: int, left: int, meanwhile: int, project_option) -> None:
-    """What settling did: how many are settled and left, whom to send them to, what changed meanwhile."""
+def _settled(console, opened, decisions, done, left: int, project_option) -> None:
+    """What settling did: how many are settled and left, the copy, whom to send to, what changed meanwhile.
+
+    The copy holding the texts a choice left behind is named before the next step, not under it.
+    """
+    settled, meanwhile = done.settled, done.meanwhile
     if settled:
         console.print(say("konflikter.settled", style="green", n=settled, left=left))
+        _chosen_backup(console, done.chosen_over, done.backup)
         shown = [(slot, entry) for slot, (entry, _) in decisions.items()]
         _send_decisions(console, opened, shown, settled, project_option)
     else:

@@ -551,7 +551,7 @@ def _ask_approver(approval: _Approval, given: str, refused: str | None, dato: tu
         if typed and typed[0].strip():  # the command that approves with the name typed
             shown = approval.command(("--af", typed[0]), ("--dato", "" if day_refused else dato_given))
             key = "approval.approve-again-day-left-out" if day_refused else "approval.approve-again"
-            again = Message(key, {"command": shown})
+            again = Message(key, {"command": shown, "typed_day": dato_given})
         raise Interrupted("approval.interrupted", hint=again) from None
 
 
@@ -567,11 +567,12 @@ def _ask_approval_day(approval: _Approval, who: str, given: str) -> datetime.dat
     try:
         return ask_past_day(t("approval.ask-day"), given, "approval.in-future", interrupted=typed.append)
     except (KeyboardInterrupt, EOFError):
-        day = typed[0].strip() if typed else ""
-        taken = bool(day) and past_day_problem(day, "approval.in-future") is None
-        shown = approval.command(("--af", who), ("--dato", day if taken else ""))
-        key = "approval.approve-again" if taken else "approval.approve-again-day-left-out"
-        raise Interrupted("approval.interrupted", hint=Message(key, {"command": shown})) from None
+        day = typed[0].strip() if typed else given.strip()
+        refused = bool(day) and past_day_problem(day, "approval.in-future") is not None
+        shown = approval.command(("--af", who), ("--dato", "" if refused else day))  # none: today
+        key = "approval.approve-again-day-left-out" if refused else "approval.approve-again"
+        hint = Message(key, {"command": shown, "typed_day": day})
+        raise Interrupted("approval.interrupted", hint=hint) from None
 
 
 def _tell_approval(console, opened, phase, done, partner, general: bool, role: str | None) -> None:

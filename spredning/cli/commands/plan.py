@@ -25,6 +25,7 @@ from spredning.cli.commands.common import (
     replacing,
     shell_word,
     tell_beside,
+    tell_left,
     tell_written,
     texts_to_correct,
     typed_words,
@@ -341,18 +342,11 @@ def _source(ws, value: str | None) -> str:
         return offered_source(refused, ws.guide, nearest)
 
 
-def _phase_word(phase) -> str:
-    """A phase as --fase takes it: as the guide writes it when that is its id ('høst'), else the id."""
-    from spredning.core.model import fold_name
-
-    return phase.name.lower() if fold_name(phase.name) == phase.id else phase.id
-
-
 def _named_source(ws, value: str | None) -> str:
     if not value:
         return ""
     from spredning.app.readiness import tool_by_id
-    from spredning.cli.commands.common import close_phases, parse_phase
+    from spredning.cli.commands.common import close_phases, parse_phase, phase_typed
 
     if "." not in value and ws.guide.find_phase(value) is not None:
         return parse_phase(ws.guide, value).id
@@ -362,7 +356,7 @@ def _named_source(ws, value: str | None) -> str:
         phases = close_phases(ws.guide, value) if "." not in value else []  # 'fjrn': Mente du 'fjern'?
         tools = unknown.params.get("close")
         close = [*phases, *(tools if isinstance(tools, list) else [])][:3]
-        phases = [_phase_word(phase) for phase in ws.guide.phases]  # named, so a script is put right by it
+        phases = [phase_typed(phase) for phase in ws.guide.phases]  # named, so a script is put right by it
         raise UsageProblem("plan.bad-source", value=value, close=close, phases=phases) from None
 
 
@@ -493,6 +487,7 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
         raise NotATerminal(
             "plan.no-terminal-change", command=command("plan", "ret", id, "--status", "færdig")
         )
+    from spredning.cli.prompts.keys import BackToMenu
     from spredning.cli.prompts.questions import TypedAction, ask_action, ask_status
 
     with interrupted_as("plan.change-interrupted"):
@@ -509,6 +504,9 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
         }
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("plan.change-interrupted", hint=_change_again(current, typed[:1])) from None
+    except BackToMenu:  # Esc in the status list, from the home screen: what was typed is said first
+        tell_left(Message("plan.change-left"), _change_again(current, typed[:1]))
+        raise
     if asked.due != current.due:
         changes["due"] = asked.due
     return changes

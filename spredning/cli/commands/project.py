@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -18,6 +17,7 @@ from spredning.cli.commands.common import (
     is_interactive,
     phase_word,
     shell_word,
+    tell_left,
     tell_missing_names,
     tell_odd_files,
     workspace,
@@ -689,7 +689,6 @@ def _ask(ws, new: NewProject, given: _Given, to_correct: _Corrections | None = N
     `to_correct`: the fields whose option was refused, each opened holding it, why said above it.
     A stop before the project is made says that none was, with what was typed (see _Typed).
     """
-    from spredning.cli.main import print_error
     from spredning.cli.prompts.keys import BackToMenu
 
     typed = _Typed(new)
@@ -704,8 +703,7 @@ def _ask(ws, new: NewProject, given: _Given, to_correct: _Corrections | None = N
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("start.interrupted", hint=_not_started(typed)) from None
     except BackToMenu:  # Esc in a list: back to the home screen's menu, told what was not made
-        with contextlib.suppress(OSError):
-            print_error(Message("start.left"), _not_started(typed), label=False)
+        tell_left(Message("start.left"), _not_started(typed))
         raise
 
 
@@ -743,7 +741,7 @@ def projekter(
         )
         return
     with paged(console, not ingen_pager) as out:
-        for block in project_list(rows, active):
+        for block in project_list(rows, active, out.width):
             # crop=False: the list's lines already fit the width (see render_text.Lines)
             out.print(block, crop=False)
         out.print(say("projects.folder", style="dim", home=str(ws.store.shown_home)))

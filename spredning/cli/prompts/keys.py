@@ -225,6 +225,33 @@ def field_buffer(app) -> Buffer:
     return found
 
 
+UndoHistory = tuple[list[tuple[str, int]], list[tuple[str, int]]]  # a field's undo and redo steps
+
+
+def undo_history(buffer: Buffer) -> UndoHistory:
+    """A field's undo and redo steps (copies), for the field opened again with its text (go_on_undoing).
+
+    prompt_toolkit keeps them in two lists of its Buffer and has no public way to read or set them;
+    should a later prompt_toolkit keep them otherwise, the field opens again with its text and without
+    its undo steps (as before this existed), never with an error.
+    """
+    undo, redo = _undo_lists(buffer)
+    return list(undo or ()), list(redo or ())
+
+
+def go_on_undoing(buffer: Buffer, history: UndoHistory) -> None:
+    """Give a field opened again for the same text the steps it had, so Ctrl+Z and Ctrl+Y go on."""
+    undo, redo = _undo_lists(buffer)
+    if undo is not None and redo is not None:
+        undo[:], redo[:] = history
+
+
+def _undo_lists(buffer: Buffer) -> tuple[list | None, list | None]:
+    """prompt_toolkit's two lists of undo and redo steps, or None where a Buffer has no such list."""
+    undo, redo = getattr(buffer, "_undo_stack", None), getattr(buffer, "_redo_stack", None)
+    return (undo if isinstance(undo, list) else None), (redo if isinstance(redo, list) else None)
+
+
 def _with_keys(question, *extra: KeyBindings):
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, *extra])
