@@ -260,8 +260,12 @@ def conflict_view(
     me: str | None,
     position: tuple[int, int] | None = None,
     writer: str | None = None,
+    apart: bool = True,
 ) -> RenderableType:
     """A conflict: where it is, our answer and the other version(s), with the organisations' names.
+
+    `apart`: a blank line first, to set it off from what was printed before (not when it is the
+    first thing its command prints: the home screen's 'Samme som' line has its blank line already).
 
     `writer` is the partner whose file brought our version (app/exchange/noting.writer), when known: the
     text is then theirs, or they emptied it, and that is said instead of naming us. A partner's
@@ -274,7 +278,7 @@ def conflict_view(
         else t("conflict.heading-counted", where=where, number=position[0], total=position[1])
     )
     parts: list[RenderableType] = [
-        Text(),
+        *([Text()] if apart else []),
         Text(heading, style="bold yellow"),
         hanging("•", question.text if question else question_id, 0, "bold"),
         Text(ours_heading(project, entry, me, writer), style="bold"),
