@@ -815,7 +815,9 @@ class Store:
         Nothing here is ever overwritten: a project file of that slug refuses the whole move, and a
         backup or helper file whose name is taken stays in `folder`. This computer's helper files
         come back only when none is kept here for the slug (a new project's state is not replaced).
-        Moved, not copied: a failure midway leaves every file either here or still in `folder`.
+        Moved, not copied, and whole: a move that fails midway moves back into `folder` what it had
+        brought here, so the removed project stays whole and can be brought back later (what could
+        not go back is named in the error). A stop meanwhile waits until the move is done.
 
         `as_slug`: brought back under that file name (its own is another project's now): its backups,
         state, the state's backups and a removed dialogue's drafts are named by it too, so each is
@@ -837,19 +839,22 @@ class Store:
                     (found, state.parent / _renamed(found.name, slug, new))
                     for found in sorted(helpers.iterdir())
                 ]
-            moved: list[Path] = []
+            moved: list[tuple[Path, Path]] = []
             with fileio.uninterrupted():
                 fileio.make_folder(state.parent)
-                for here, there in moves:
-                    if here.is_file() and _move_new(here, there):
-                        moved.append(there)
-                    elif there == path:  # taken since the check: the project file of another
-                        raise UsageProblem("restore.taken", slug=new, path=path)
-        for emptied in (helpers, folder):
-            with contextlib.suppress(OSError):
-                emptied.rmdir()  # only when empty: anything left stays kept
+                try:
+                    for here, there in moves:
+                        if here.is_file() and _move_new(here, there):
+                            moved.append((here, there))
+                        elif there == path:  # taken since the check: the project file of another
+                            raise UsageProblem("restore.taken", slug=new, path=path)
+                except SpredningError as exc:
+                    raise _restore_undone(exc, moved, folder) from None
+                for emptied in (helpers, folder):
+                    with contextlib.suppress(OSError):
+                        emptied.rmdir()  # only when empty: anything left stays kept
         left = tuple(sorted(p for p in folder.rglob("*") if p.is_file())) if folder.exists() else ()
-        return tuple(moved), left
+        return tuple(there for _, there in moved), left
 
     def _not_remembered(self, slug: str, exc: SpredningError) -> None:
         self.not_remembered.append(_not_remembered(slug, local.state_path(self.home, slug), exc))
@@ -989,14 +994,7 @@ def _moved_back(failed: SpredningError, moved: list[tuple[Path, Path]], folder: 
     The error to tell: `failed`, when every file is back where it was; else one naming the files
     still in `folder` (a name taken meanwhile, or a folder that no longer lets them back).
     """
-    left: list[tuple[Path, Path]] = []
-    for source, target in reversed(moved):
-        try:
-            back = _move_new(target, source)
-        except SpredningError:
-            back = False
-        if not back:
-            left.append((source, target))
+    left = [(source, target) for source, target in reversed(moved) if not _put_back(target, source)]
     for made in (folder / KEPT_HELPERS, folder):
         with contextlib.suppress(OSError):
             os.rmdir(made)  # only when empty: a file that could not go back stays in it
@@ -1012,6 +1010,31 @@ def _moved_back(failed: SpredningError, moved: list[tuple[Path, Path]], folder: 
         places=[str(place) for place in dict.fromkeys(source.parent for source, _ in reversed(left))],
         n=len(left),
     )
+
+
+def _restore_undone(failed: SpredningError, moved: list[tuple[Path, Path]], folder: Path) -> SpredningError:
+    """Undo a restore that failed midway: the files brought back go back into the kept `folder`.
+
+    The error to tell: that the project was not brought back and is whole in `folder`; or, when a
+    file could not go back either (a name taken meanwhile), which files are out of it and where.
+    """
+    if failed.key != "store.cannot-move":
+        return failed  # refused before anything moved (restore.taken)
+    left = [there for here, there in reversed(moved) if not _put_back(there, here)]
+    said = failed.params  # the file that could not come, where to and why
+    if not left:
+        return SpredningError("store.cannot-restore", kept=folder, **said)
+    return SpredningError(
+        "store.cannot-restore.partly", kept=folder, left=[str(p) for p in reversed(left)], n=len(left), **said
+    )
+
+
+def _put_back(here: Path, there: Path) -> bool:
+    """_move_new, with a failure said as False: what could not go back is named, not raised."""
+    try:
+        return _move_new(here, there)
+    except SpredningError:
+        return False
 
 
 def _move_new(here: Path, there: Path) -> bool:
