@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spredning.app.projects import Content
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, local
-from spredning.core.errors import SpredningError, UsageProblem
+from spredning.core.errors import Message, SpredningError, UsageProblem
 
 REMOVED_FOLDER = "fjernede"  # under the projects folder: not looked into for projects
 IGNORE_ALL = "# Fjernede projekter gemmes til denne computer; git skal ikke dele dem.\n*\n"
@@ -151,7 +151,7 @@ def _without(failed: SpredningError, base: Path) -> SpredningError:
     """
     if failed.key not in ("store.cannot-remove", "remove.cannot-keep") or os.path.lexists(base):
         return failed
-    return SpredningError(f"{failed.key}.no-folder", **failed.params, home=base.parent)
+    return SpredningError.of(Message(f"{failed.key}.no-folder", failed.params), home=base.parent)
 
 
 def _take_back(made: list[Path]) -> None:

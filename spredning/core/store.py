@@ -702,11 +702,15 @@ class Store:
         """Change this computer's state for a project, under the project's lock."""
         self.path_for(slug)
         with self._lock(slug):
-            state = local.load(self.home, slug)
-            new = change(state._replace(fresh=False))
-            if new != state or new.salvage is not None:
-                with fileio.uninterrupted():
-                    self._save_local(slug, new)
+            return self._change_local(slug, change)
+
+    def _change_local(self, slug: str, change: Callable[[LocalState], LocalState]) -> LocalState:
+        """update_local's change, under the lock the caller holds."""
+        state = local.load(self.home, slug)
+        new = change(state._replace(fresh=False))
+        if new != state or new.salvage is not None:
+            with fileio.uninterrupted():
+                self._save_local(slug, new)
         return new._replace(damaged=False, salvage=None)
 
     def remember(self, slug: str, change: Callable[[LocalState], LocalState]) -> bool:
@@ -720,6 +724,33 @@ class Store:
         except SpredningError as exc:
             self._not_remembered(slug, exc)
             return False
+        return True
+
+    def write_and_remember(
+        self, slug: str, write: Callable[[], None], change: Callable[[LocalState], LocalState]
+    ) -> bool:
+        """`write` a file for the user and remember it (`change`, as remember) as one; False: not remembered.
+
+        A stop (SIGTERM, SIGHUP, Ctrl+C) that comes meanwhile waits until both are done: stopped
+        between them, the program would not know the file as its own (its checksum) and refuse to
+        replace it next time. The project's lock is waited for first, with no stop held. When it
+        cannot be taken (a read-only .spredning folder), the file is written all the same and only
+        not remembered, as remember's.
+        """
+        self.path_for(slug)
+        try:
+            held = self._lock(slug)
+        except SpredningError as exc:
+            write()
+            self._not_remembered(slug, exc)
+            return False
+        with held, fileio.uninterrupted():
+            write()
+            try:
+                self._change_local(slug, change)
+            except SpredningError as exc:
+                self._not_remembered(slug, exc)
+                return False
         return True
 
     def set_active_after(self, slug: str) -> bool:
@@ -1021,11 +1052,13 @@ def _restore_undone(failed: SpredningError, moved: list[tuple[Path, Path]], fold
     if failed.key != "store.cannot-move":
         return failed  # refused before anything moved (restore.taken)
     left = [there for here, there in reversed(moved) if not _put_back(there, here)]
-    said = failed.params  # the file that could not come, where to and why
-    if not left:
-        return SpredningError("store.cannot-restore", kept=folder, **said)
-    return SpredningError(
-        "store.cannot-restore.partly", kept=folder, left=[str(p) for p in reversed(left)], n=len(left), **said
+    if not left:  # said with the file that could not come, where to and why
+        return SpredningError.of(Message("store.cannot-restore", failed.params), kept=folder)
+    return SpredningError.of(
+        Message("store.cannot-restore.partly", failed.params),
+        kept=folder,
+        left=[str(p) for p in reversed(left)],
+        n=len(left),
     )
 
 
