@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 SPREDNING = Path(sys.executable).parent / "spredning"
 TIMEOUT = 60
@@ -213,3 +214,26 @@ def test_a_stop_midway_waits_until_the_project_is_back_whole(tmp_path, removed, 
     assert not kept.exists()  # no emptied kept folder, listed next as a removed project not whole
     listed = spredning(removed, "projekt", "gendan")
     assert listed.returncode != 0 and "Gammelt" not in listed.stdout + listed.stderr, listed
+
+
+def test_a_stop_while_brought_back_under_a_new_name_waits_until_it_is_named_so(tmp_path, removed):
+    """Brought back under another name (--navn): the name in the file is written in the same step."""
+    assert spredning(removed, "start", "--navn", "Gammelt", *START).returncode == 0  # the name is taken now
+
+    result = at_the_move(
+        tmp_path,
+        removed,
+        BACKUP,
+        str(int(signal.SIGTERM)),
+        "projekt",
+        "gendan",
+        "Gammelt",
+        "--navn",
+        "Gammelt (2)",
+    )
+
+    assert result.returncode == 143, (result.returncode, result.stderr)
+    back = yaml.safe_load((removed / "gammelt-2.yaml").read_text(encoding="utf-8"))
+    assert back["projekt"]["navn"] == "Gammelt (2)"  # not two projects named 'Gammelt'
+    assert (removed / "gammelt-2.yaml.bak-20260101-120000").is_file()
+    assert (removed / ".spredning" / "gammelt-2.yaml").is_file()

@@ -638,39 +638,46 @@ class Store:
         It is an error only when the state holds the work: new text of a draft, or, with
         `state_is_work`, whatever the change put there (the side).
         """
+        self.path_for(slug)
+        with self._lock(slug):
+            return self._transact_held(slug, change, keep_backup, state_is_work=state_is_work)
+
+    def _transact_held(
+        self, slug: str, change: Change[T], keep_backup: bool = False, *, state_is_work: bool = False
+    ) -> T:
+        """The change of transact, under the lock the caller holds."""
         path = self.path_for(slug)
         self.last_backup = None
-        with self._lock(slug):
-            fileio.remove_stale_temps(path)
-            signature = _signature(path)
-            raw, data = projectfile.read(path, READ_LIMIT, self.layout)
-            if data.get("udveksling") is not None:  # an export: no state file is made for it (see open)
-                raise _exchange_file(slug, path)
-            stored_state = self._lasting(slug, local.load(self.home, slug))
-            parsed = self._parse(slug, path, data, stored_state, raw)
-            noticed = self._noticed(path, parsed.project, stored_state)
-            state = _migrated(noticed, parsed)._replace(fresh=False)
-            project, new_state, result = change(parsed.project, state)
-            new_state = local.with_given(new_state, parsed.project, project)
-            if new_state.warned:  # what was told and is still so (a save may have put an answer right)
-                found = local.went_back(new_state, project)
-                new_state = new_state._replace(warned=local.warned_text(new_state, found))
-            # checked before anything is written: a state too large to save leaves the project as it was
-            state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
-            with fileio.uninterrupted():  # the project and this computer's state: both, or neither
-                written = project != parsed.project or parsed.legacy
-                if written:
-                    self._write(path, raw, project, signature, keep_backup)
-                if state_data is not None:
-                    try:
-                        self._save_local(slug, new_state, state_data)
-                    except SpredningError as exc:
-                        # only a warning when the work is in the project file (or there was none):
-                        # text typed here (a draft) or the side, when they were the work, is an error
-                        if state_is_work or local.gains_text(stored_state, new_state):
-                            raise
-                        if written or not _same_work(stored_state, new_state):
-                            self._not_remembered(slug, exc)
+        fileio.remove_stale_temps(path)
+        signature = _signature(path)
+        raw, data = projectfile.read(path, READ_LIMIT, self.layout)
+        if data.get("udveksling") is not None:  # an export: no state file is made for it (see open)
+            raise _exchange_file(slug, path)
+        stored_state = self._lasting(slug, local.load(self.home, slug))
+        parsed = self._parse(slug, path, data, stored_state, raw)
+        noticed = self._noticed(path, parsed.project, stored_state)
+        state = _migrated(noticed, parsed)._replace(fresh=False)
+        project, new_state, result = change(parsed.project, state)
+        new_state = local.with_given(new_state, parsed.project, project)
+        if new_state.warned:  # what was told and is still so (a save may have put an answer right)
+            found = local.went_back(new_state, project)
+            new_state = new_state._replace(warned=local.warned_text(new_state, found))
+        # checked before anything is written: a state too large to save leaves the project as it was
+        state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
+        with fileio.uninterrupted():  # the project and this computer's state: both, or neither
+            written = project != parsed.project or parsed.legacy
+            if written:
+                self._write(path, raw, project, signature, keep_backup)
+            if state_data is not None:
+                try:
+                    self._save_local(slug, new_state, state_data)
+                except SpredningError as exc:
+                    # only a warning when the work is in the project file (or there was none):
+                    # text typed here (a draft) or the side, when they were the work, is an error
+                    if state_is_work or local.gains_text(stored_state, new_state):
+                        raise
+                    if written or not _same_work(stored_state, new_state):
+                        self._not_remembered(slug, exc)
         return result
 
     def rewrite_marked(
@@ -839,9 +846,9 @@ class Store:
                     os.unlink(marker)
 
     def move_in(
-        self, folder: Path, slug: str, as_slug: str | None = None
-    ) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-        """Move a project kept by move_out back from `folder`; return what came back and what stayed.
+        self, folder: Path, slug: str, as_slug: str | None = None, name: str | None = None
+    ) -> tuple[tuple[Path, ...], tuple[Path, ...], bool]:
+        """Move a project kept by move_out back from `folder`; return what came back, what stayed, renamed.
 
         Nothing here is ever overwritten: a project file of that slug refuses the whole move, and a
         backup or helper file whose name is taken stays in `folder`. This computer's helper files
@@ -852,7 +859,9 @@ class Store:
 
         `as_slug`: brought back under that file name (its own is another project's now): its backups,
         state, the state's backups and a removed dialogue's drafts are named by it too, so each is
-        found as this project's, and none as the project that has the old name now.
+        found as this project's, and none as the project that has the old name now. `name`: the
+        project's name written in its file as well, in the same step (renamed: False when the file
+        cannot be read; it comes back as it is).
         """
         new = as_slug or slug
         path = self.path_for(new)
@@ -884,8 +893,17 @@ class Store:
                 for emptied in (helpers, folder):
                     with contextlib.suppress(OSError):
                         emptied.rmdir()  # only when empty: anything left stays kept
+                renamed = name is None or self._renamed(new, name)
         left = tuple(sorted(p for p in folder.rglob("*") if p.is_file())) if folder.exists() else ()
-        return tuple(there for _, there in moved), left
+        return tuple(there for _, there in moved), left, renamed
+
+    def _renamed(self, slug: str, name: str) -> bool:
+        """Write the project's new name in its file (under the lock held); False when it cannot be read."""
+        try:
+            self._transact_held(slug, lambda project, state: (project._replace(name=name), state, None))
+        except SpredningError:
+            return False
+        return True
 
     def _not_remembered(self, slug: str, exc: SpredningError) -> None:
         self.not_remembered.append(_not_remembered(slug, local.state_path(self.home, slug), exc))
