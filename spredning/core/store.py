@@ -638,39 +638,46 @@ class Store:
         It is an error only when the state holds the work: new text of a draft, or, with
         `state_is_work`, whatever the change put there (the side).
         """
+        self.path_for(slug)
+        with self._lock(slug):
+            return self._transact_held(slug, change, keep_backup, state_is_work=state_is_work)
+
+    def _transact_held(
+        self, slug: str, change: Change[T], keep_backup: bool = False, *, state_is_work: bool = False
+    ) -> T:
+        """The change of transact, under the lock the caller holds."""
         path = self.path_for(slug)
         self.last_backup = None
-        with self._lock(slug):
-            fileio.remove_stale_temps(path)
-            signature = _signature(path)
-            raw, data = projectfile.read(path, READ_LIMIT, self.layout)
-            if data.get("udveksling") is not None:  # an export: no state file is made for it (see open)
-                raise _exchange_file(slug, path)
-            stored_state = self._lasting(slug, local.load(self.home, slug))
-            parsed = self._parse(slug, path, data, stored_state, raw)
-            noticed = self._noticed(path, parsed.project, stored_state)
-            state = _migrated(noticed, parsed)._replace(fresh=False)
-            project, new_state, result = change(parsed.project, state)
-            new_state = local.with_given(new_state, parsed.project, project)
-            if new_state.warned:  # what was told and is still so (a save may have put an answer right)
-                found = local.went_back(new_state, project)
-                new_state = new_state._replace(warned=local.warned_text(new_state, found))
-            # checked before anything is written: a state too large to save leaves the project as it was
-            state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
-            with fileio.uninterrupted():  # the project and this computer's state: both, or neither
-                written = project != parsed.project or parsed.legacy
-                if written:
-                    self._write(path, raw, project, signature, keep_backup)
-                if state_data is not None:
-                    try:
-                        self._save_local(slug, new_state, state_data)
-                    except SpredningError as exc:
-                        # only a warning when the work is in the project file (or there was none):
-                        # text typed here (a draft) or the side, when they were the work, is an error
-                        if state_is_work or local.gains_text(stored_state, new_state):
-                            raise
-                        if written or not _same_work(stored_state, new_state):
-                            self._not_remembered(slug, exc)
+        fileio.remove_stale_temps(path)
+        signature = _signature(path)
+        raw, data = projectfile.read(path, READ_LIMIT, self.layout)
+        if data.get("udveksling") is not None:  # an export: no state file is made for it (see open)
+            raise _exchange_file(slug, path)
+        stored_state = self._lasting(slug, local.load(self.home, slug))
+        parsed = self._parse(slug, path, data, stored_state, raw)
+        noticed = self._noticed(path, parsed.project, stored_state)
+        state = _migrated(noticed, parsed)._replace(fresh=False)
+        project, new_state, result = change(parsed.project, state)
+        new_state = local.with_given(new_state, parsed.project, project)
+        if new_state.warned:  # what was told and is still so (a save may have put an answer right)
+            found = local.went_back(new_state, project)
+            new_state = new_state._replace(warned=local.warned_text(new_state, found))
+        # checked before anything is written: a state too large to save leaves the project as it was
+        state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
+        with fileio.uninterrupted():  # the project and this computer's state: both, or neither
+            written = project != parsed.project or parsed.legacy
+            if written:
+                self._write(path, raw, project, signature, keep_backup)
+            if state_data is not None:
+                try:
+                    self._save_local(slug, new_state, state_data)
+                except SpredningError as exc:
+                    # only a warning when the work is in the project file (or there was none):
+                    # text typed here (a draft) or the side, when they were the work, is an error
+                    if state_is_work or local.gains_text(stored_state, new_state):
+                        raise
+                    if written or not _same_work(stored_state, new_state):
+                        self._not_remembered(slug, exc)
         return result
 
     def rewrite_marked(
@@ -702,11 +709,15 @@ class Store:
         """Change this computer's state for a project, under the project's lock."""
         self.path_for(slug)
         with self._lock(slug):
-            state = local.load(self.home, slug)
-            new = change(state._replace(fresh=False))
-            if new != state or new.salvage is not None:
-                with fileio.uninterrupted():
-                    self._save_local(slug, new)
+            return self._change_local(slug, change)
+
+    def _change_local(self, slug: str, change: Callable[[LocalState], LocalState]) -> LocalState:
+        """update_local's change, under the lock the caller holds."""
+        state = local.load(self.home, slug)
+        new = change(state._replace(fresh=False))
+        if new != state or new.salvage is not None:
+            with fileio.uninterrupted():
+                self._save_local(slug, new)
         return new._replace(damaged=False, salvage=None)
 
     def remember(self, slug: str, change: Callable[[LocalState], LocalState]) -> bool:
@@ -720,6 +731,33 @@ class Store:
         except SpredningError as exc:
             self._not_remembered(slug, exc)
             return False
+        return True
+
+    def write_and_remember(
+        self, slug: str, write: Callable[[], None], change: Callable[[LocalState], LocalState]
+    ) -> bool:
+        """`write` a file for the user and remember it (`change`, as remember) as one; False: not remembered.
+
+        A stop (SIGTERM, SIGHUP, Ctrl+C) that comes meanwhile waits until both are done: stopped
+        between them, the program would not know the file as its own (its checksum) and refuse to
+        replace it next time. The project's lock is waited for first, with no stop held. When it
+        cannot be taken (a read-only .spredning folder), the file is written all the same and only
+        not remembered, as remember's.
+        """
+        self.path_for(slug)
+        try:
+            held = self._lock(slug)
+        except SpredningError as exc:
+            write()
+            self._not_remembered(slug, exc)
+            return False
+        with held, fileio.uninterrupted():
+            write()
+            try:
+                self._change_local(slug, change)
+            except SpredningError as exc:
+                self._not_remembered(slug, exc)
+                return False
         return True
 
     def set_active_after(self, slug: str) -> bool:
@@ -808,18 +846,22 @@ class Store:
                     os.unlink(marker)
 
     def move_in(
-        self, folder: Path, slug: str, as_slug: str | None = None
-    ) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-        """Move a project kept by move_out back from `folder`; return what came back and what stayed.
+        self, folder: Path, slug: str, as_slug: str | None = None, name: str | None = None
+    ) -> tuple[tuple[Path, ...], tuple[Path, ...], bool]:
+        """Move a project kept by move_out back from `folder`; return what came back, what stayed, renamed.
 
         Nothing here is ever overwritten: a project file of that slug refuses the whole move, and a
         backup or helper file whose name is taken stays in `folder`. This computer's helper files
         come back only when none is kept here for the slug (a new project's state is not replaced).
-        Moved, not copied: a failure midway leaves every file either here or still in `folder`.
+        Moved, not copied, and whole: a move that fails midway moves back into `folder` what it had
+        brought here, so the removed project stays whole and can be brought back later (what could
+        not go back is named in the error). A stop meanwhile waits until the move is done.
 
         `as_slug`: brought back under that file name (its own is another project's now): its backups,
         state, the state's backups and a removed dialogue's drafts are named by it too, so each is
-        found as this project's, and none as the project that has the old name now.
+        found as this project's, and none as the project that has the old name now. `name`: the
+        project's name written in its file as well, in the same step (renamed: False when the file
+        cannot be read; it comes back as it is).
         """
         new = as_slug or slug
         path = self.path_for(new)
@@ -837,19 +879,31 @@ class Store:
                     (found, state.parent / _renamed(found.name, slug, new))
                     for found in sorted(helpers.iterdir())
                 ]
-            moved: list[Path] = []
+            moved: list[tuple[Path, Path]] = []
             with fileio.uninterrupted():
                 fileio.make_folder(state.parent)
-                for here, there in moves:
-                    if here.is_file() and _move_new(here, there):
-                        moved.append(there)
-                    elif there == path:  # taken since the check: the project file of another
-                        raise UsageProblem("restore.taken", slug=new, path=path)
-        for emptied in (helpers, folder):
-            with contextlib.suppress(OSError):
-                emptied.rmdir()  # only when empty: anything left stays kept
+                try:
+                    for here, there in moves:
+                        if here.is_file() and _move_new(here, there):
+                            moved.append((here, there))
+                        elif there == path:  # taken since the check: the project file of another
+                            raise UsageProblem("restore.taken", slug=new, path=path)
+                except SpredningError as exc:
+                    raise _restore_undone(exc, moved, folder) from None
+                for emptied in (helpers, folder):
+                    with contextlib.suppress(OSError):
+                        emptied.rmdir()  # only when empty: anything left stays kept
+                renamed = name is None or self._renamed(new, name)
         left = tuple(sorted(p for p in folder.rglob("*") if p.is_file())) if folder.exists() else ()
-        return tuple(moved), left
+        return tuple(there for _, there in moved), left, renamed
+
+    def _renamed(self, slug: str, name: str) -> bool:
+        """Write the project's new name in its file (under the lock held); False when it cannot be read."""
+        try:
+            self._transact_held(slug, lambda project, state: (project._replace(name=name), state, None))
+        except SpredningError:
+            return False
+        return True
 
     def _not_remembered(self, slug: str, exc: SpredningError) -> None:
         self.not_remembered.append(_not_remembered(slug, local.state_path(self.home, slug), exc))
@@ -989,14 +1043,7 @@ def _moved_back(failed: SpredningError, moved: list[tuple[Path, Path]], folder: 
     The error to tell: `failed`, when every file is back where it was; else one naming the files
     still in `folder` (a name taken meanwhile, or a folder that no longer lets them back).
     """
-    left: list[tuple[Path, Path]] = []
-    for source, target in reversed(moved):
-        try:
-            back = _move_new(target, source)
-        except SpredningError:
-            back = False
-        if not back:
-            left.append((source, target))
+    left = [(source, target) for source, target in reversed(moved) if not _put_back(target, source)]
     for made in (folder / KEPT_HELPERS, folder):
         with contextlib.suppress(OSError):
             os.rmdir(made)  # only when empty: a file that could not go back stays in it
@@ -1012,6 +1059,33 @@ def _moved_back(failed: SpredningError, moved: list[tuple[Path, Path]], folder: 
         places=[str(place) for place in dict.fromkeys(source.parent for source, _ in reversed(left))],
         n=len(left),
     )
+
+
+def _restore_undone(failed: SpredningError, moved: list[tuple[Path, Path]], folder: Path) -> SpredningError:
+    """Undo a restore that failed midway: the files brought back go back into the kept `folder`.
+
+    The error to tell: that the project was not brought back and is whole in `folder`; or, when a
+    file could not go back either (a name taken meanwhile), which files are out of it and where.
+    """
+    if failed.key != "store.cannot-move":
+        return failed  # refused before anything moved (restore.taken)
+    left = [there for here, there in reversed(moved) if not _put_back(there, here)]
+    if not left:  # said with the file that could not come, where to and why
+        return SpredningError.of(Message("store.cannot-restore", failed.params), kept=folder)
+    return SpredningError.of(
+        Message("store.cannot-restore.partly", failed.params),
+        kept=folder,
+        left=[str(p) for p in reversed(left)],
+        n=len(left),
+    )
+
+
+def _put_back(here: Path, there: Path) -> bool:
+    """_move_new, with a failure said as False: what could not go back is named, not raised."""
+    try:
+        return _move_new(here, there)
+    except SpredningError:
+        return False
 
 
 def _move_new(here: Path, there: Path) -> bool:
