@@ -621,7 +621,8 @@ def _slug_lines(slug: str, copies, columns: int) -> list[Line]:
     note = t("projects.copy", others=list(copies))
     if len(slug) + cell_len(note) + 4 <= columns:
         return [[(f"  {slug}", "dim"), (f"  {note}", "yellow")]]
-    return [[(f"  {slug}", "dim")], *[[(f"    {part}", "yellow")] for part in wrap(note, max(20, columns - 4))]]
+    under = [[(f"    {part}", "yellow")] for part in wrap(note, max(20, columns - 4))]
+    return [[(f"  {slug}", "dim")], *under]
 
 
 def _name_lines(name: str, width: int, cells: int) -> list[str]:
