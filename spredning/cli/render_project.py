@@ -611,9 +611,22 @@ def project_list(rows, active: str | None, columns: int = 80) -> Iterator[Render
             name, *more = _name_lines(names[row.slug], width, cells[row.slug])
             lines.append([marker, (_padded(name, width) + "  ", ""), *bar_pieces(done), (count, "")])
             lines += [[(f"  {line}", "")] for line in more]
-            copies = [("  " + t("projects.copy", others=list(row.copies)), "yellow")] if row.copies else []
-            lines.append([(f"  {row.slug}", "dim"), *copies])
+            lines += _slug_lines(row.slug, row.copies, columns)
         yield Lines(lines)
+
+
+def _slug_lines(slug: str, copies, columns: int) -> list[Line]:
+    """A project's file name (for --projekt) and, for a copy, which files hold the same project.
+
+    The note goes on the file name's line when both fit, else under it, indented (not at the edge).
+    """
+    if not copies:
+        return [[(f"  {slug}", "dim")]]
+    note = t("projects.copy", others=list(copies))
+    if len(slug) + cell_len(note) + 4 <= columns:
+        return [[(f"  {slug}", "dim"), (f"  {note}", "yellow")]]
+    under = [[(f"    {part}", "yellow")] for part in wrap(note, max(20, columns - 4))]
+    return [[(f"  {slug}", "dim")], *under]
 
 
 def _name_lines(name: str, width: int, cells: int) -> list[str]:
