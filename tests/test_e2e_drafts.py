@@ -429,6 +429,37 @@ def test_a_stop_from_outside_in_another_commands_prompt_is_said_and_gives_the_te
     assert settings[3] & termios.ECHO and settings[3] & termios.ICANON
 
 
+@pytest.mark.parametrize("args", [(), ("fase", "tjek", "--rolle", "genbruge")])
+def test_a_stop_from_outside_at_a_list_wipes_the_choices_before_its_words(
+    spawn, project, env, tmp_path, args
+):
+    """trial7: the words were drawn over the list's choices, the rest of each left standing after
+    them ('urørt.sningen umiddelbart intere…', the shell's next line over 'Besvar eller ret en fase …')."""
+    from terminal import rendered
+
+    if args:  # a phase begun: it opens at a list ('Hvordan vil du fortsætte?')
+        answers = tmp_path / "svar.yaml"
+        answers.write_text(yaml.safe_dump({Q1: "Et svar"}, allow_unicode=True), encoding="utf-8")
+        saved = subprocess.run(
+            [str(COMMAND), *args, "--svar", str(answers)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            timeout=TIMEOUT * 3,
+        )
+        assert saved.returncode == 0
+    child = spawn(*args)
+    child.expect_exact("Stop" if args else "Afslut")
+
+    os.kill(child.pid, signal.SIGTERM)
+    status, _ = finish(child)
+
+    assert status == 128 + signal.SIGTERM
+    shown = rendered(child.logfile_read.getvalue(), 80, 40)
+    [at] = [n for n, line in enumerate(shown) if line.startswith("Stoppet udefra")]
+    after = " ".join(shown[at:])
+    assert not any(word in after for word in ("Afslut", "Se status", "Vælg et værktøj", "…")), shown[at:]
+
+
 def stopped(child: pexpect.spawn, how: str) -> tuple[int, str]:
     """Stop the command from outside: SIGTERM, or its window closing (SIGHUP, nothing left to read)."""
     if how == "SIGTERM":

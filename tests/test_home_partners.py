@@ -516,3 +516,21 @@ def test_esc_in_the_partner_picker_from_the_shell_stops_as_ctrl_c_does(three, ru
     assert f"{PICKER} (vælg med piletasterne og Enter)" in run.screen
     assert "Esc" not in run.screen
     assert "Måske" not in run.out
+
+
+def test_one_blank_line_between_the_same_as_line_and_the_conflicts(exchanged, home):
+    """A user trial: 'Samme som: spredning konflikter' was followed by two blank lines (the menu's one
+    and the conflict's own); the second conflict is still set off from the first by one."""
+    sharing, reusing = exchanged
+    reusing.answer({D1: "Ærøs formål", D2: "Ærøs løsning"}, "--rolle", "dele")
+    sharing.answer({D1: "Odenses formål", D2: "Odenses løsning"})
+    reusing.import_(sharing.export())
+
+    run = home(reusing, ENTER + ENTER + ENTER + PAUSE + QUIT)  # settle both: keep ours
+
+    assert run.code == 0, run.err
+    after = run.out.split("Samme som: spredning konflikter\n", 1)[1]
+    assert after.startswith("\n") and not after.startswith("\n\n"), after[:80]
+    assert after.count("Konflikt 2 af 2") == 1
+    assert "\n\nKonflikt 2 af 2" in after and "\n\n\nKonflikt 2 af 2" not in after
+    assert reusing.others() == {}

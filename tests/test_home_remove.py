@@ -239,6 +239,24 @@ def test_the_merge_question_says_a_copy_is_kept_when_an_answer_here_is_replaced(
     assert str(backup) in "".join(run.out.split())
 
 
+def test_the_merge_question_says_first_that_the_drafts_there_stay_behind(home, ws):
+    # trial7: only after 'Ja, hent dem ind' did it say that the other project's draft does not come
+    # (save it there first, then merge again); told before, No lets the draft be saved first
+    from projectkit import draft_key
+
+    old = new_project(ws, name="Startet for sig", answers={G1: "Vores svar fra før"})
+    ws.store.update_local(old, lambda s: s._replace(drafts={draft_key(ws, old, G2): "halvt skrevet"}))
+    new_project(ws, name="Fælles")
+
+    run = home(projects_list(ws, "merge") + ENTER + ENTER + QUIT)  # No
+
+    assert run.code == 0, run.err
+    said = run.said
+    assert "'Startet for sig' har 1 kladde på denne computer, som ikke kommer med" in said
+    assert "Skal den med, så gem den først som svar i 'Startet for sig'" in said
+    assert "Samme som" not in run.out  # said before the question: No, and the command never ran
+
+
 @pytest.mark.parametrize("key", ["no", ESC, CTRL_C])
 def test_no_esc_or_ctrl_c_at_the_merge_question_changes_nothing(home, ws, key):
     new_project(ws, name="Startet for sig", answers={G1: "Vores svar fra før"})

@@ -10,7 +10,7 @@ import shutil
 
 import pytest
 from exchange_kit import G1, Org, flat, installed, start_sharing
-from homekit import ENTER, ESC, PAUSE, QUIT, UP, exchange, go, interactive, typed
+from homekit import DOWN, ENTER, ESC, PAUSE, QUIT, UP, exchange, go, interactive, typed
 from projectkit import workspace
 
 from spredning.app import home as app_home
@@ -493,3 +493,30 @@ def test_a_pipe_typed_for_the_file_is_said_to_be_no_ordinary_file_not_missing(
     )
     assert "findes ikke" not in said
     assert aeroe.store.slugs() == []
+
+
+def test_with_another_project_active_each_file_is_judged_for_its_own_project(
+    post, tmp_path, run_cli, monkeypatch
+):
+    """A user trial: with the example project active, the list consulted only its state, so Ærø's own
+    export was offered (and refused when chosen) and the file brought in already was not said to be."""
+    _, aeroe, _ = post
+    aeroe.ok("importer", str(tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"))
+    aeroe.ok("start", "--eksempel")  # now the active project
+    interactive(monkeypatch)
+    ws = workspace(aeroe.home)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+
+    listed = {a.name: a for a in app_home.import_actions(ws, tmp_path)}
+
+    assert "genoptraening-aeroe-fra-aeroe-kommune.yaml" not in listed  # our own, unchanged: left out
+    assert listed["genoptraening-aeroe-til-aeroe-kommune.yaml"].whose == "brought"
+    assert listed["genoptraening-aeroe-til-fanoe-kommune.yaml"].whose == "other"
+    assert {getattr(a, "into", None) for a in listed.values()} == {"Genoptræning Ærø"}  # where each goes
+    order = [a.name for a in app_home.import_actions(ws, tmp_path)]
+    brought = DOWN * order.index("genoptraening-aeroe-til-aeroe-kommune.yaml") + ENTER
+    run = typed(run_cli, exchange(ws, "import") + brought + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "hentet ind, fra Odense Kommune (Genoptræning Ærø)" in run.screen  # the answered line, 80 columns
+    assert "Import i projektet Genoptræning Ærø" in flat(run.out)  # where the import said it goes

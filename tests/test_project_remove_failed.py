@@ -82,14 +82,26 @@ def test_a_file_that_cannot_be_moved_midway_leaves_the_project_as_it_was(
     code, _, err = aeroe("projekt", "fjern", "Gammelt", "--ja")
 
     assert code == 1
-    assert said(err).startswith(
-        "Fejl:"
-        + "".join(
-            f"{state} kunne ikke flyttes til {aeroe.home / 'fjernede'} (ingen adgang), så projektet er "
-            "ikke fjernet. Det er, som det var: dets filer ligger, hvor de lå.".split()
-        )
-    ), err
-    assert "Tjek,atdumåskriveiprojektmappenogi" in said(err)
+    if with_removed_folder:
+        assert said(err).startswith(
+            "Fejl:"
+            + "".join(
+                f"{state} kunne ikke flyttes til {aeroe.home / 'fjernede'} (ingen adgang), så projektet er "
+                "ikke fjernet. Det er, som det var: dets filer ligger, hvor de lå.".split()
+            )
+        ), err
+        assert "Tjek,atdumåskriveiprojektmappenogi" in said(err)
+    else:  # fjernede/ was made for this removal and is gone again: not named as a place to look in
+        assert said(err).startswith(
+            "Fejl:"
+            + "".join(
+                f"{state} kunne ikke flyttes til mappen 'fjernede' i projektmappen (ingen adgang), så "
+                "projektet er ikke fjernet. Det er, som det var: dets filer ligger, hvor de lå, og mappen "
+                "'fjernede' er ikke lavet.".split()
+            )
+        ), err
+        assert said(f"Tjek, at du må skrive i projektmappen {aeroe.home}, og at filen") in said(err), err
+        assert said(str(aeroe.home / "fjernede")) not in said(err), err
     assert "Traceback" not in err
     assert everything(aeroe.home) == before  # no kept folder, no fjernede/ made for it, the same files
 
@@ -126,8 +138,9 @@ def test_a_file_that_cannot_go_back_either_is_named_with_where_it_was(aeroe, can
     assert (aeroe.home / "gammelt.yaml").exists() and state.exists()
 
 
-def test_stuck_files_really_stay_put_through_the_installed_command(tmp_path):
-    """The real thing: the projects folder marked unchangeable (chattr +i) while fjernede/ is there."""
+@pytest.mark.parametrize("with_removed_folder", [True, False], ids=["fjernede-there", "no-fjernede"])
+def test_stuck_files_really_stay_put_through_the_installed_command(tmp_path, with_removed_folder):
+    """The real thing: the projects folder marked unchangeable (chattr +i), fjernede/ there or not."""
     spredning = Path(sys.executable).parent / "spredning"
     if not spredning.exists() or shutil.which("chattr") is None:
         pytest.skip("needs the installed command and chattr")
@@ -135,7 +148,8 @@ def test_stuck_files_really_stay_put_through_the_installed_command(tmp_path):
     env = {**os.environ, "SPREDNING_HJEM": str(home)}
     run = {"capture_output": True, "text": True, "timeout": 60, "env": env}
     assert subprocess.run([str(spredning), "start", "--navn", "Gammelt", *START], **run).returncode == 0
-    (home / "fjernede").mkdir()
+    if with_removed_folder:
+        (home / "fjernede").mkdir()
     before = everything(home)
     if subprocess.run(["chattr", "+i", str(home)], capture_output=True).returncode != 0:
         pytest.skip("chattr +i is not allowed here (root on a file system that has it)")
@@ -145,6 +159,9 @@ def test_stuck_files_really_stay_put_through_the_installed_command(tmp_path):
         subprocess.run(["chattr", "-i", str(home)], check=True)
     assert result.returncode == 1, result.stderr
     assert "så projektet er ikke fjernet" in " ".join(result.stderr.split())
+    if not with_removed_folder:  # the folder it could not make is not named as a place to look
+        assert said(str(home / "fjernede")) not in said(result.stderr), result.stderr
+        assert said(f"Tjek, at du må skrive i projektmappen {home}") in said(result.stderr), result.stderr
     assert everything(home) == before
 
 
@@ -170,4 +187,31 @@ def test_a_kept_folder_that_cannot_be_made_is_said_as_the_removal_it_stops(aeroe
         + f"{removed}(ingenadgang),såprojekteterikkefjernet.Deter,somdetvar."
     ), err
     assert f"Tjek,atdumåskrivei{removed},ogprøvsåigen." in said(err)
+    assert everything(aeroe.home) == before
+
+
+@pytest.mark.parametrize("refused", ["fjernede", "kept-folder"])
+def test_a_removed_folder_not_there_afterwards_is_not_named_as_a_place_to_look(aeroe, monkeypatch, refused):
+    removed = aeroe.home / "fjernede"
+    before = everything(aeroe.home)
+    mkdir = os.mkdir
+
+    def refuses(path, *args, **kwargs):  # fjernede/ itself, or (made for this) the kept folder in it
+        if Path(path) == removed if refused == "fjernede" else Path(path).parent == removed:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return mkdir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "mkdir", refuses)
+
+    code, _, err = aeroe("projekt", "fjern", "Gammelt", "--ja")
+
+    assert code == 1
+    assert said(err).startswith(
+        said(
+            "Fejl: Det fjernede projekts filer kan ikke gemmes i mappen 'fjernede' i projektmappen (ingen "
+            "adgang), så projektet er ikke fjernet. Det er, som det var, og mappen 'fjernede' er ikke lavet."
+        )
+    ), err
+    assert said(f"Tjek, at du må skrive i projektmappen {aeroe.home}, og prøv så igen.") in said(err), err
+    assert said(str(removed)) not in said(err), err
     assert everything(aeroe.home) == before

@@ -142,6 +142,29 @@ def test_the_project_list_fits_a_narrow_terminal(make_project, run_cli, monkeypa
     assert listed[first + 2] == "  tidlig-opsporing-af-underernaering-hos-aeldre"
 
 
+@pytest.mark.parametrize("columns", [60, 50])
+def test_a_copy_note_fits_a_narrow_terminal(make_project, run_cli, monkeypatch, tmp_path, columns):
+    # trial7: at 60 columns 'eksempel-digitalt-genoptraeningsforloeb  samme projekt som' ran to the
+    # edge and the other file's name ('kopi') went on at the left edge, under the names' column
+    import shutil
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    slug = make_project("Eksempel – Digitalt genoptræningsforløb", "dele")
+    shutil.copy(tmp_path / "hjem" / f"{slug}.yaml", tmp_path / "hjem" / "kopi.yaml")
+
+    code, out, err = run_cli("projekter")
+
+    assert (code, err) == (0, "")
+    listed = out[: out.index("Mappe:")].splitlines()
+    assert all(line.startswith("  ") or line.startswith("▶ ") for line in listed), "\n".join(listed)
+    assert all(len(line) <= columns for line in listed), "\n".join(listed)
+    here = listed.index(f"  {slug}")  # the file's name alone, the note under it, indented
+    assert listed[here + 1] == "    samme projekt som kopi", listed
+    there = listed.index("  kopi")
+    note = " ".join(line.strip() for line in listed[there + 1 :] if line.startswith("    "))
+    assert note == f"samme projekt som {slug}", listed
+
+
 @pytest.fixture(scope="module")
 def hostile_dialogue(tmp_path_factory):
     """The report tests' project: markup, controls, long words, lists, conflicts, a draft, marks."""

@@ -60,7 +60,8 @@ def test_the_project_level_advice_names_each_partners_command_and_each_runs_as_w
         "spredning vis --nye --partner aeroe-kommune spredning vis --nye --partner fanoe-kommune"
     ) in top
     assert (
-        "send jeres nye ændringer til partnerne (2 partnere mangler dem), en fil til hver: "
+        "send jeres nye ændringer til partnerne (2 partnere har ikke fået dem i en fil eller et arbejdsark), "
+        "en fil til hver: "
         "spredning eksport --partner aeroe-kommune spredning eksport --partner fanoe-kommune"
     ) in top
     commands = advised(out)
@@ -77,7 +78,8 @@ def test_the_english_edition_lists_them_too(odense):
     top = flat(odense.ok("--sprog", "en", "status").split("Reusing organisations:")[0])
 
     assert (
-        "send your new changes to your partners (2 partners are waiting for them), a file for each: "
+        "send your new changes to your partners (2 partners have not had them in a file or a worksheet), "
+        "a file for each: "
         "spredning --sprog en eksport --partner aeroe-kommune "
         "spredning --sprog en eksport --partner fanoe-kommune"
     ) in top
@@ -149,3 +151,24 @@ def test_in_a_conflict_the_news_label_is_on_what_each_partner_sent_not_on_the_sh
     assert "Ærø Kommunes udgave (uafklaret): Ærøs rettelse (nyt fra Ærø Kommune)" in out
     assert "Fanø Kommunes udgave (uafklaret): Fanøs rettelse (nyt fra Fanø Kommune)" in out
     assert "Odenses løsning" not in out
+
+
+def test_a_worksheet_counts_as_given_and_the_advice_says_so(tmp_path, run_cli):
+    """A user trial: after a worksheet for one of three partners, '3 partnere mangler dem' became 2,
+    read as a mistake. The count is of the partners who have not had the changes in a file or a
+    worksheet (a worksheet shows the partner our answers as they are, and its return is read
+    against them), so the drop is right; the words now say what is counted."""
+    org = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        reusers=("Ærø Kommune", "Fanø Kommune", "Læsø Kommune"),
+        answers={D1: "Færre genindlæggelser"},
+    )
+    org.answer({D1: "Færre genindlæggelser, også om natten"})
+    counted = "partnere har ikke fået dem i en fil eller et arbejdsark), en fil til hver:"
+    assert f"(3 {counted}" in flat(org.ok("status"))
+
+    org.ok("arbejdsark", "--partner", "aeroe-kommune")
+
+    top = flat(org.ok("status").split("Genbrugende organisationer:")[0])
+    assert f"(2 {counted} spredning eksport --partner fanoe-kommune spredning eksport --partner laesoe" in top
+    assert "eksport --partner aeroe-kommune" not in top

@@ -300,3 +300,20 @@ def test_a_name_taken_opens_its_field_even_when_every_other_option_is_given(term
     assert run.code == 0, run.err
     assert "Der findes allerede et projekt" in " ".join(run.screen.split())
     assert len(ws.store.slugs()) == 2
+
+
+PASTE, END = "\x1b[200~", "\x1b[201~"  # a terminal's bracketed paste: the text comes as it is
+
+
+@pytest.mark.parametrize("second", ["Borgerne træner hjemme med en app.", "[bold]fed[/bold]"])
+def test_a_pasted_description_of_two_lines_is_echoed_on_two_lines_as_saved(terminal, ws, second):
+    """A user trial: the description was saved with its line break (status shows two lines) but
+    echoed after the answer as one line; the second line is data, never markup."""
+    pasted = f"{DESCRIPTION}.\n{second}"
+
+    run = terminal(
+        ENTER + PASTE + pasted + END + ENTER + CTRL_C, "start", "--navn", NAME, "--deler", "Odense Kommune"
+    )
+
+    echoed = run.screen.rsplit("? " + t("start.ask-description"), 1)[1].split("\n? ", 1)[0]  # once answered
+    assert echoed.splitlines()[1:3] == [f"  {DESCRIPTION}.", f"  {second}"], echoed

@@ -152,6 +152,25 @@ def test_a_file_replaced_when_stopped_is_the_old_one_or_the_new_one_whole(out, t
     whole(target, command)
 
 
+@pytest.mark.parametrize(("command", "name"), COMMANDS)
+def test_a_file_stopped_once_written_is_known_as_the_programs_own_the_next_time(out, tmp_path, command, name):
+    """The stop waits until the file's checksum is remembered too: the next run replaces it unasked.
+
+    It ended the program once the file was in place, before this computer's state was saved: the
+    next run to that name then refused the program's own file as another's (use --overskriv).
+    """
+    target = out / name
+
+    result = stopped_while_writing(tmp_path, target, signal.SIGTERM, *command, "--ud", name)
+
+    assert result.returncode == 143, result.stderr
+    again = subprocess.run(
+        [str(SPREDNING), *command, "--ud", name], capture_output=True, text=True, timeout=TIMEOUT, cwd=out
+    )
+    assert again.returncode == 0, again.stderr
+    assert "--overskriv" not in again.stdout + again.stderr
+
+
 def test_the_drafts_of_a_removed_dialogue_are_kept_whole_when_a_stop_comes(tmp_path, run_cli):
     """`projekt fjern-genbruger --ja` writes the dialogue's drafts to a file of their own first."""
     sharing = Org(tmp_path / "odense", tmp_path, run_cli)

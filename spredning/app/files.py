@@ -63,9 +63,13 @@ def write_own(ws: Workspace, slug: str, path: Path, content: bytes | str, *, ove
     raw = content.encode("utf-8") if isinstance(content, str) else content
     key = str(path.absolute())
     replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
-    write_output(ws, path, raw, overwrite=overwrite, replaceable=ws.store.local(slug).exports.get(key))
+    replaceable = ws.store.local(slug).exports.get(key)
     # a projects folder we may not write in: only not remembered (the front end warns)
-    ws.store.remember(slug, lambda s: s._replace(exports={**s.exports, key: fileio.checksum(raw)}))
+    ws.store.write_and_remember(
+        slug,
+        lambda: write_output(ws, path, raw, overwrite=overwrite, replaceable=replaceable),
+        lambda s: s._replace(exports={**s.exports, key: fileio.checksum(raw)}),
+    )
     return replaced
 
 

@@ -70,6 +70,7 @@ class Action(NamedTuple):
     each: tuple[tuple[Partner, int], ...] = ()  # news or unsent of several partners: each, how many
     whose: str | None = None  # a file to import: 'us', 'brought', 'own', 'other' (see import_actions)
     orgs: tuple[str, str] | None = None  # a file to import: its sender's and receiver's names
+    into: str | None = None  # a file to import into another project than the active one: its name
     kept: Kept | None = None  # a removed project to bring back: its name, when, what it holds
 
 
@@ -239,49 +240,86 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
     """Files in `folders` that look like a partner's export or a returned worksheet.
 
     An export is named '...-til-...' or '...-fra-...', or known by its head under another name
-    (a .yaml file of this project's); a worksheet is named '...-arbejdsark....docx'. A file
-    this computer wrote itself and nobody has changed since is left out; the front end also offers
-    typing a path. The files addressed to this side of the active project come first, newest
+    (a .yaml file of a project here); a worksheet is named '...-arbejdsark....docx'. Each export is
+    judged for the project here it belongs to, active or not (an import finds that project itself):
+    a file this computer wrote for it and nobody has changed since is left out; the front end also
+    offers typing a path. The files addressed to this side of the active project come first, newest
     first; our own exports and files meant for another organisation next, and those already
     imported here (unchanged since: importing again brings nothing) last, each said as such
-    (whose) in `whose` and `orgs` (see _addressed).
+    (whose) in `whose` and `orgs` (see _addressed), and a file of another project than the active
+    one names that project (`into`).
     """
-    ours: dict[str, str] = {}
-    imported: dict[str, str] = {}
-    slug = project_id = me = None
-    try:
-        opened = ws.open()
-        ours = {str(Path(p).resolve()): digest for p, digest in opened.local.exports.items()}
-        imported = dict(opened.local.imported)
-        slug, project_id, me = opened.project.slug, opened.project.id, opened.local.me
-    except SpredningError:
-        pass
+    here = _projects_here(ws)
+    active = here.by_id.get(here.active_id or "")
+    slug = active.slug if active is not None else None
     found = []
     entries = []
     for folder in folders:
         with contextlib.suppress(OSError):
             entries += sorted(folder.iterdir())
-    for path in _each_once([*entries, *(Path(p) for p in imported)]):
+    for path in _each_once([*entries, *(Path(p) for p in here.imported)]):
         name = path.name
         # a file imported here is one under any name (renamed, or in another folder), while it is there
-        noted = str(path.resolve()) in imported
+        noted = str(path.resolve()) in here.imported
         export = noted or (name.endswith(".yaml") and ("-til-" in name or "-fra-" in name))
         sheet = name.endswith(".docx") and "-arbejdsark" in name
-        head = None if export or sheet else _renamed_export(path, project_id)
+        head = None if export or sheet else _renamed_export(path, here)
         if not (export or sheet or head) or not path.is_file():
             continue
-        if _ours_unchanged(path, ours.get(str(path.resolve()))):
+        if _ours_unchanged(path, here.ours.get(str(path.resolve()))):
             continue
         action = Action("import", value=str(path), name=name)
         if export or head:
-            action = _addressed(action, path, project_id, me, head)
-            if action.whose == "us" and imported.get(str(path.resolve())) == file_stamp(path):
+            action = _addressed(action, path, here, head)
+            if action.whose == "us" and here.imported.get(str(path.resolve())) == file_stamp(path):
                 action = action._replace(whose="brought")  # imported already, unchanged since
         elif slug is not None and name.startswith(slug + "-"):
             action = action._replace(whose="us")  # a worksheet of ours, come back
         others = slug is None or not name.startswith(slug + "-")
-        found.append(((WHOSE_ORDER[action.whose], others, -_modified(path), name), action))
+        found.append(
+            ((WHOSE_ORDER[action.whose], action.into is not None, others, -_modified(path), name), action)
+        )
     return tuple(action for _, action in sorted(found, key=lambda pair: pair[0]))
+
+
+class _Here(NamedTuple):
+    """A project in the folder, as the import list judges a file for it."""
+
+    slug: str
+    name: str
+    me: str | None  # this computer's organisation in it
+
+
+class _Folder(NamedTuple):
+    """Every project in the folder by identity, and what this computer wrote and imported for any."""
+
+    by_id: dict[str, _Here]
+    active_id: str | None
+    ours: dict[str, str]  # a file this computer exported (resolved path) -> its checksum then
+    imported: dict[str, str]  # a file imported here (path) -> its size and time then
+
+
+def _projects_here(ws: Workspace) -> _Folder:
+    """Each project here (the active one for an identity two files share), read only: no state written."""
+    try:
+        active_slug: str | None = ws.slug()
+    except SpredningError:
+        active_slug = None
+    by_id: dict[str, _Here] = {}
+    active_id = None
+    ours: dict[str, str] = {}
+    imported: dict[str, str] = {}
+    for slug, summary in ws.store.summaries(ws.store.slugs()):
+        if not isinstance(summary, Summary) or summary.exchange:
+            continue
+        state = local.load(ws.store.home, slug)
+        ours.update((str(Path(p).resolve()), digest) for p, digest in state.exports.items())
+        imported.update(state.imported)
+        if slug == active_slug:
+            active_id = summary.id
+        if summary.id not in by_id or slug == active_slug:
+            by_id[summary.id] = _Here(slug, summary.name, state.me)
+    return _Folder(by_id, active_id, ours, imported)
 
 
 WHOSE_ORDER = {"us": 0, None: 1, "own": 2, "other": 3, "brought": 4}
@@ -296,22 +334,22 @@ def _each_once(paths: list[Path]) -> list[Path]:
     return list(seen.values())
 
 
-def _renamed_export(path: Path, project_id: str | None) -> Addressing | None:
-    """An export not named as one ('fil (1).yaml', renamed), known by its head: this project's only.
+def _renamed_export(path: Path, here: _Folder) -> Addressing | None:
+    """An export not named as one ('fil (1).yaml', renamed), known by its head: a project's here only.
 
-    Before a project is open (a first run starts one from a partner's file) any export is one.
+    Before there is a project (a first run starts one from a partner's file) any export is one.
     """
     head = exchange_head(path)
-    return head if head is not None and project_id in (None, head.id) else None
+    return head if head is not None and (not here.by_id or head.id in here.by_id) else None
 
 
-def _addressed(
-    action: Action, path: Path, project_id: str | None, me: str | None, head: Addressing | None = None
-) -> Action:
+def _addressed(action: Action, path: Path, here: _Folder, head: Addressing | None = None) -> Action:
     """An export's sender and receiver by name, and whose it is (head: its addressing, read already).
 
-    'us' (addressed to this side), 'own' (this side's own export), 'other' (meant for another
-    organisation) or None (another project, or this computer's side not known: the names say it).
+    Judged for the project here with the file's identity: 'us' (addressed to this side there), 'own'
+    (this side's own export), 'other' (meant for another organisation) or None (no project here,
+    or this computer's side there not known: the names say it). A project other than the active
+    one is named in `into`: the file goes there.
     """
     try:
         head = head or addressing(path)
@@ -322,9 +360,12 @@ def _addressed(
     names = {SHARING: head.sharing_org, **head.partners}
     orgs = (names.get(head.sender, head.sender), names.get(head.receiver, head.receiver))
     whose = None
-    if me is not None and head.id == project_id:
+    project = here.by_id.get(head.id)
+    me = project.me if project is not None else None
+    if me is not None:
         whose = "own" if head.sender == me else "us" if head.receiver == me else "other"
-    return action._replace(whose=whose, orgs=orgs)
+    into = project.name if project is not None and head.id != here.active_id else None
+    return action._replace(whose=whose, orgs=orgs, into=into)
 
 
 def _modified(path: Path) -> float:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spredning.app.projects import Content
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, local
-from spredning.core.errors import SpredningError, UsageProblem
+from spredning.core.errors import Message, SpredningError, UsageProblem
 
 REMOVED_FOLDER = "fjernede"  # under the projects folder: not looked into for projects
 IGNORE_ALL = "# Fjernede projekter gemmes til denne computer; git skal ikke dele dem.\n*\n"
@@ -85,9 +85,9 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
     folder = fileio.free_name(base, f"{now.slug}-{time.strftime('%Y%m%d-%H%M%S')}")
     try:
         moved = store.move_out(now.slug, folder)
-    except SpredningError:  # the project is as it was (move_out moved back what it had moved)
+    except SpredningError as exc:  # the project is as it was (move_out moved back what it had moved)
         _take_back(made)
-        raise
+        raise _without(exc, base) from None
     left = tuple(store.project_slugs())
     active = store.active()
     if now.active and active is None and len(left) == 1:
@@ -137,9 +137,21 @@ def _ignored_by_git(base: Path) -> list[Path]:
         if exc.key == "files.not-a-folder":
             raise SpredningError("remove.folder-is-a-file", path=base) from None
         if "reason" in exc.params:
-            raise SpredningError("remove.cannot-keep", folder=base, reason=exc.params["reason"]) from None
+            kept = SpredningError("remove.cannot-keep", folder=base, reason=exc.params["reason"])
+            raise _without(kept, base) from None
         raise
     return made
+
+
+def _without(failed: SpredningError, base: Path) -> SpredningError:
+    """A failed removal's error, said without naming HOME/fjernede/ when it is not there (taken back).
+
+    Not made, or made for this removal and removed again: the user is pointed at the projects
+    folder, not at a folder they cannot find.
+    """
+    if failed.key not in ("store.cannot-remove", "remove.cannot-keep") or os.path.lexists(base):
+        return failed
+    return SpredningError.of(Message(f"{failed.key}.no-folder", failed.params), home=base.parent)
 
 
 def _take_back(made: list[Path]) -> None:

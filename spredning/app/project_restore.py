@@ -239,8 +239,8 @@ def restore(ws: Workspace, chosen: Kept, newest_of: int = 1, name: str | None = 
             raise UsageProblem("restore.name-refused", problem=problem, name=name)
     slug = new_slug(ws, name) if name is not None else chosen.slug
     in_use = None if store.active() is not None else _only(store)
-    moved, left = store.move_in(chosen.folder, chosen.slug, slug)
-    renamed = name is None or _rename(store, slug, name)
+    # the new name is written in the file in the same step: a stop waits until it is back and named
+    moved, left, renamed = store.move_in(chosen.folder, chosen.slug, slug, name)
     activated = False
     if store.active() is None:
         activated = store.set_active_after(in_use or slug) and in_use is None
@@ -254,15 +254,6 @@ def _same_project(store: Store, other: str, slug: str) -> str | None:
         return other if store.load(other).id == store.load(slug).id else None
     except SpredningError:
         return None
-
-
-def _rename(store: Store, slug: str, name: str) -> bool:
-    """Write the project's new name in its file; False when the file cannot be read (it keeps its own)."""
-    try:
-        store.transact(slug, lambda project, state: (project._replace(name=name), state, None))
-    except SpredningError:
-        return False
-    return True
 
 
 def _only(store: Store) -> str | None:

@@ -230,14 +230,19 @@ def write_worksheet(ws: Workspace, sheet: Worksheet, path: Path, *, overwrite: b
     key = str(path.absolute())
     state = ws.store.local(sheet.slug)
     replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
-    files.write_output(ws, path, sheet.content, overwrite=overwrite, replaceable=state.exports.get(key))
 
     def remember(current):
         exports = {**current.exports, key: fileio.checksum(sheet.content)}
         known = {**current.known.get(sheet.receiver, {}), **sheet.sent}
         return current._replace(exports=exports, known={**current.known, sheet.receiver: known})
 
-    ws.store.remember(sheet.slug, remember)  # not written: the front end warns, the sheet is written
+    ws.store.write_and_remember(  # not remembered: the front end warns, the sheet is written
+        sheet.slug,
+        lambda: files.write_output(
+            ws, path, sheet.content, overwrite=overwrite, replaceable=state.exports.get(key)
+        ),
+        remember,
+    )
     return Written(path, replaced)
 
 

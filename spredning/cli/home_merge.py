@@ -35,6 +35,7 @@ def merge_agreed(console: Console, ws: Workspace, source: str, project: str | No
     then says why, or that nothing is new, and changes nothing either.
     """
     from spredning.app.project_merge import plan_merge
+    from spredning.app.views import draft_count
 
     try:
         merge = plan_merge(ws, source, project)
@@ -51,6 +52,9 @@ def merge_agreed(console: Console, ws: Workspace, source: str, project: str | No
     settle = command("konflikter", project=project)
     key = "home.merge-safe-copy" if plan.keeps_copy() else "home.merge-safe"
     print_said(console, say(key, command=settle), settle)
+    drafts = draft_count(ws, merge.source)  # said after the merge too, with the commands that open them
+    if drafts:
+        console.print(say("home.merge-drafts", style="yellow", source=merge.source_name, n=drafts))
     return select(
         t("home.merge-question", name=plan.project.name),
         [Choice(t("home.merge-no"), False), Choice(t("home.merge-yes"), True)],

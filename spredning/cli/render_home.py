@@ -119,15 +119,20 @@ def _file_title(action: Action, width: int | None = None) -> str:
 
     Where the line would not fit `width`, the parts that say least give way first: the file's name
     is shortened in its middle, then the words between the names ('til jer') are left out, then
-    the name is shortened further; the names of the organisations and whether the file was brought
-    in already stay. Only a name too long for any of that is cut at its end.
+    the name is shortened further; the names of the organisations, whether the file was brought
+    in already and the project it goes into (when not the active one) stay. Only a name too long
+    for any of that is cut at its end.
     """
     name = clean(action.name or action.value or "")
     if action.orgs is None:
         return t("home.import-file", name=name if width is None else cut_middle(name, width))
     sender, receiver = (clean_name(org) for org in action.orgs)
-    full = t(WHOSE[action.whose], sender=sender, receiver=receiver)
-    short = t(SHORTER[action.whose], sender=sender, receiver=receiver) if action.whose in SHORTER else full
+    project = clean_name(action.into) if action.into is not None else None
+    into = t("home.import-into", project=project) if project is not None else ""
+    into_short = t("home.import-into-short", project=project) if project is not None else ""
+    full = t(WHOSE[action.whose], sender=sender, receiver=receiver) + into
+    narrow = SHORTER[action.whose] if action.whose in SHORTER else WHOSE[action.whose]
+    short = t(narrow, sender=sender, receiver=receiver) + into_short
     if width is None or cell_len(name + full) <= width:
         return t("home.import-file", name=name) + full
     for whose, least in ((full, NAME_ROOM), (short, NAME_ROOM), (short, NAME_LEAST)):

@@ -260,8 +260,12 @@ def conflict_view(
     me: str | None,
     position: tuple[int, int] | None = None,
     writer: str | None = None,
+    apart: bool = True,
 ) -> RenderableType:
     """A conflict: where it is, our answer and the other version(s), with the organisations' names.
+
+    `apart`: a blank line first, to set it off from what was printed before (not when it is the
+    first thing its command prints: the home screen's 'Samme som' line has its blank line already).
 
     `writer` is the partner whose file brought our version (app/exchange/noting.writer), when known: the
     text is then theirs, or they emptied it, and that is said instead of naming us. A partner's
@@ -274,7 +278,7 @@ def conflict_view(
         else t("conflict.heading-counted", where=where, number=position[0], total=position[1])
     )
     parts: list[RenderableType] = [
-        Text(),
+        *([Text()] if apart else []),
         Text(heading, style="bold yellow"),
         hanging("•", question.text if question else question_id, 0, "bold"),
         Text(ours_heading(project, entry, me, writer), style="bold"),
@@ -607,9 +611,22 @@ def project_list(rows, active: str | None, columns: int = 80) -> Iterator[Render
             name, *more = _name_lines(names[row.slug], width, cells[row.slug])
             lines.append([marker, (_padded(name, width) + "  ", ""), *bar_pieces(done), (count, "")])
             lines += [[(f"  {line}", "")] for line in more]
-            copies = [("  " + t("projects.copy", others=list(row.copies)), "yellow")] if row.copies else []
-            lines.append([(f"  {row.slug}", "dim"), *copies])
+            lines += _slug_lines(row.slug, row.copies, columns)
         yield Lines(lines)
+
+
+def _slug_lines(slug: str, copies, columns: int) -> list[Line]:
+    """A project's file name (for --projekt) and, for a copy, which files hold the same project.
+
+    The note goes on the file name's line when both fit, else under it, indented (not at the edge).
+    """
+    if not copies:
+        return [[(f"  {slug}", "dim")]]
+    note = t("projects.copy", others=list(copies))
+    if len(slug) + cell_len(note) + 4 <= columns:
+        return [[(f"  {slug}", "dim"), (f"  {note}", "yellow")]]
+    under = [[(f"    {part}", "yellow")] for part in wrap(note, max(20, columns - 4))]
+    return [[(f"  {slug}", "dim")], *under]
 
 
 def _name_lines(name: str, width: int, cells: int) -> list[str]:

@@ -76,12 +76,14 @@ def export(
     path, beside = files.place(ws, out, name)
     key = str(path.absolute())
     replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
-    files.write_output(ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key))
     new = _new_to(outgoing, state.known.get(receiver_key, {}))
     changes = len(new)
     sent = {key: history.written(answer) for key, answer in new}  # an older version is not what they have
-    ws.store.remember(  # not written: the front end warns, the export is written
+    ws.store.write_and_remember(  # not remembered: the front end warns, the export is written
         project.slug,
+        lambda: files.write_output(
+            ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key)
+        ),
         lambda s: s._replace(
             exports={**s.exports, key: fileio.checksum(content)},
             known={**s.known, receiver_key: {**s.known.get(receiver_key, {}), **sent}},

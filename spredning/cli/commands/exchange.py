@@ -540,8 +540,18 @@ def _which_help(importing: bool) -> str:
     return t("conflict.which-help-settle-menu") if escape_leaves() else t("conflict.which-help-settle")
 
 
-def _chooser(console, guide: Guide, project: Project, state: LocalState | None, importing: bool, merging):
+def _chooser(
+    console,
+    guide: Guide,
+    project: Project,
+    state: LocalState | None,
+    importing: bool,
+    merging,
+    apart: bool = True,
+):
     """Ask how to settle one conflict: ours, another version, both, a merged text, or later.
+
+    `apart`: the first conflict too is set off by a blank line (something was printed before it).
 
     Every choice is kept until the last conflict is settled, then saved at once; stopping on
     the way (Ctrl+C, or Esc from the home screen) saves none of them, as the help says. A text
@@ -559,7 +569,10 @@ def _chooser(console, guide: Guide, project: Project, state: LocalState | None, 
     def choose(slot: Slot, entry: Entry, position: tuple[int, int]) -> Answer | None:
         place = where(guide, project, slot)
         writer = noting.writer(state, slot, entry.answer) if state is not None else None
-        shown = conflict_view(project, place, questions.get(slot[1]), slot[1], entry, me, position, writer)
+        first_apart = apart or position[0] > 1
+        shown = conflict_view(
+            project, place, questions.get(slot[1]), slot[1], entry, me, position, writer, apart=first_apart
+        )
         console.print(shown)
         ours = org_name(project, me) if me else t("org.us")
         keep = (
@@ -747,6 +760,7 @@ def konflikter(
                     me,
                     (number, len(pending)),
                     noting.writer(opened.local, item.slot, item.entry.answer),
+                    apart=number > 1 or repaired is not None,  # the first thing said: no blank line first
                 )
             )
         if not _theirs_to_settle(console, opened, pending):
@@ -756,7 +770,15 @@ def konflikter(
     from spredning.cli.prompts.stops import written_kept_in
 
     merging = Merging(console, ws.store.home, slug)
-    choose = _chooser(console, ws.guide, opened.project, opened.local, importing=False, merging=merging)
+    choose = _chooser(
+        console,
+        ws.guide,
+        opened.project,
+        opened.local,
+        importing=False,
+        merging=merging,
+        apart=repaired is not None,
+    )
     decisions = {}
     with written_kept_in(lambda: merging.path):
         for number, item in enumerate(pending, 1):

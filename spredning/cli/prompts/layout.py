@@ -36,17 +36,22 @@ STYLE = Style(
 def echo_lines(message: str, answer: str, width: int) -> tuple[str, str]:
     """The question as question_lines laid it out, and its answer after it, to echo once answered.
 
-    The answer follows the question on its last line when it fits there whole, else it starts a
-    line of its own, indented as the question's later lines, broken between words. The help is
-    left out: it was for choosing or typing.
+    The answer follows the question on its last line when it is one line that fits there whole,
+    else it starts a line of its own, indented as the question's later lines, broken between
+    words. An answer of several lines (pasted) keeps its line breaks, as it is saved; a blank line
+    in it stays blank. The help is left out: it was for choosing or typing.
     """
     limit = max(20, width - 2)  # as in question_lines: '? ' or an indent of two before every line
     text = message.rstrip()  # a help on a line of its own left a line break at the end
     last = text.rsplit("\n", 1)[-1].strip()
-    if not answer or len(last) + 1 + len(answer) <= limit:
+    if not answer or ("\n" not in answer and len(last) + 1 + len(answer) <= limit):
         return text, f" {answer}" if answer else ""
-    lines = textwrap.wrap(answer, limit, break_long_words=False, break_on_hyphens=False)
-    return text, "".join(f"\n  {line}" for line in lines)
+    lines = [
+        wrapped
+        for line in answer.split("\n")
+        for wrapped in textwrap.wrap(line, limit, break_long_words=False, break_on_hyphens=False) or [""]
+    ]
+    return text, "".join(f"\n  {line}" if line else "\n" for line in lines)
 
 
 _PICTURED = re.compile("[\x00-\x09\x0b-\x1f\x7f]")  # what prompt_toolkit would show as ^A, ^I, ^[ ...

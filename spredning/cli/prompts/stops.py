@@ -81,6 +81,8 @@ def _end_now(signum: int, said: str | None = None, text: str | None = None) -> N
 
     `said`: what the stop leaves, in words (by default: everything saved is saved); `text`: the
     field's text, whole and as typed, when it could not be kept (to copy, if a terminal remains).
+    At a list, its choices are below the cursor: they are wiped before the words, which were
+    drawn over them before, the rest of each choice left standing after the words.
 
     The prompt had put the terminal in raw mode (no echo, no lines); ending without giving the
     settings back would leave the shell a terminal that shows nothing typed. After a hang-up the
@@ -96,7 +98,9 @@ def _end_now(signum: int, said: str | None = None, text: str | None = None) -> N
         said = said or t("interview.stopped-from-outside-saved")
         # a path in the words (a kept file) stays whole, to be copied
         lines = "\n".join(textwrap.wrap(said, max(20, width), break_long_words=False, break_on_hyphens=False))
-        os.write(sys.stderr.fileno(), f"\n{lines}\n".encode())
+        at_list = _Stop.asking is not None and not getattr(_Stop.asking, "text_field", False)
+        wipe = "\x1b[J" if at_list and os.isatty(sys.stderr.fileno()) else ""  # to the screen's end
+        os.write(sys.stderr.fileno(), f"\n{wipe}{lines}\n".encode())
     if text:
         with contextlib.suppress(Exception):
             os.write(sys.stderr.fileno(), f"{clean(text)}\n".encode(errors="replace"))

@@ -229,39 +229,46 @@ class Store(MovableFolder):
         It is an error only when the state holds the work: new text of a draft, or, with
         `state_is_work`, whatever the change put there (the side).
         """
+        self.path_for(slug)
+        with self._lock(slug):
+            return self._transact_held(slug, change, keep_backup, state_is_work=state_is_work)
+
+    def _transact_held(
+        self, slug: str, change: Change[T], keep_backup: bool = False, *, state_is_work: bool = False
+    ) -> T:
+        """The change of transact, under the lock the caller holds."""
         path = self.path_for(slug)
         self.last_backup = None
-        with self._lock(slug):
-            fileio.remove_stale_temps(path)
-            signature = _signature(path)
-            raw, data = projectfile.read(path, READ_LIMIT, self.layout)
-            if data.get("udveksling") is not None:  # an export: no state file is made for it (see open)
-                raise _exchange_file(slug, path)
-            stored_state = self._lasting(slug, local.load(self.home, slug))
-            parsed = self._parse(slug, path, data, stored_state, raw)
-            noticed = self._noticed(path, parsed.project, stored_state)
-            state = _migrated(noticed, parsed)._replace(fresh=False)
-            project, new_state, result = change(parsed.project, state)
-            new_state = local.with_given(new_state, parsed.project, project)
-            if new_state.warned:  # what was told and is still so (a save may have put an answer right)
-                found = local.went_back(new_state, project)
-                new_state = new_state._replace(warned=local.warned_text(new_state, found))
-            # checked before anything is written: a state too large to save leaves the project as it was
-            state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
-            with fileio.uninterrupted():  # the project and this computer's state: both, or neither
-                written = project != parsed.project or parsed.legacy
-                if written:
-                    self._write(path, raw, project, signature, keep_backup)
-                if state_data is not None:
-                    try:
-                        self._save_local(slug, new_state, state_data)
-                    except SpredningError as exc:
-                        # only a warning when the work is in the project file (or there was none):
-                        # text typed here (a draft) or the side, when they were the work, is an error
-                        if state_is_work or local.gains_text(stored_state, new_state):
-                            raise
-                        if written or not _same_work(stored_state, new_state):
-                            self._not_remembered(slug, exc)
+        fileio.remove_stale_temps(path)
+        signature = _signature(path)
+        raw, data = projectfile.read(path, READ_LIMIT, self.layout)
+        if data.get("udveksling") is not None:  # an export: no state file is made for it (see open)
+            raise _exchange_file(slug, path)
+        stored_state = self._lasting(slug, local.load(self.home, slug))
+        parsed = self._parse(slug, path, data, stored_state, raw)
+        noticed = self._noticed(path, parsed.project, stored_state)
+        state = _migrated(noticed, parsed)._replace(fresh=False)
+        project, new_state, result = change(parsed.project, state)
+        new_state = local.with_given(new_state, parsed.project, project)
+        if new_state.warned:  # what was told and is still so (a save may have put an answer right)
+            found = local.went_back(new_state, project)
+            new_state = new_state._replace(warned=local.warned_text(new_state, found))
+        # checked before anything is written: a state too large to save leaves the project as it was
+        state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
+        with fileio.uninterrupted():  # the project and this computer's state: both, or neither
+            written = project != parsed.project or parsed.legacy
+            if written:
+                self._write(path, raw, project, signature, keep_backup)
+            if state_data is not None:
+                try:
+                    self._save_local(slug, new_state, state_data)
+                except SpredningError as exc:
+                    # only a warning when the work is in the project file (or there was none):
+                    # text typed here (a draft) or the side, when they were the work, is an error
+                    if state_is_work or local.gains_text(stored_state, new_state):
+                        raise
+                    if written or not _same_work(stored_state, new_state):
+                        self._not_remembered(slug, exc)
         return result
 
     def rewrite_marked(
@@ -293,11 +300,15 @@ class Store(MovableFolder):
         """Change this computer's state for a project, under the project's lock."""
         self.path_for(slug)
         with self._lock(slug):
-            state = local.load(self.home, slug)
-            new = change(state._replace(fresh=False))
-            if new != state or new.salvage is not None:
-                with fileio.uninterrupted():
-                    self._save_local(slug, new)
+            return self._change_local(slug, change)
+
+    def _change_local(self, slug: str, change: Callable[[LocalState], LocalState]) -> LocalState:
+        """update_local's change, under the lock the caller holds."""
+        state = local.load(self.home, slug)
+        new = change(state._replace(fresh=False))
+        if new != state or new.salvage is not None:
+            with fileio.uninterrupted():
+                self._save_local(slug, new)
         return new._replace(damaged=False, salvage=None)
 
     def remember(self, slug: str, change: Callable[[LocalState], LocalState]) -> bool:
@@ -311,6 +322,41 @@ class Store(MovableFolder):
         except SpredningError as exc:
             self._not_remembered(slug, exc)
             return False
+        return True
+
+    def _renamed(self, slug: str, name: str) -> bool:
+        """Write the project's new name in its file (under the lock held); False when it cannot be read."""
+        try:
+            self._transact_held(slug, lambda project, state: (project._replace(name=name), state, None))
+        except SpredningError:
+            return False
+        return True
+
+    def write_and_remember(
+        self, slug: str, write: Callable[[], None], change: Callable[[LocalState], LocalState]
+    ) -> bool:
+        """`write` a file for the user and remember it (`change`, as remember) as one; False: not remembered.
+
+        A stop (SIGTERM, SIGHUP, Ctrl+C) that comes meanwhile waits until both are done: stopped
+        between them, the program would not know the file as its own (its checksum) and refuse to
+        replace it next time. The project's lock is waited for first, with no stop held. When it
+        cannot be taken (a read-only .spredning folder), the file is written all the same and only
+        not remembered, as remember's.
+        """
+        self.path_for(slug)
+        try:
+            held = self._lock(slug)
+        except SpredningError as exc:
+            write()
+            self._not_remembered(slug, exc)
+            return False
+        with held, fileio.uninterrupted():
+            write()
+            try:
+                self._change_local(slug, change)
+            except SpredningError as exc:
+                self._not_remembered(slug, exc)
+                return False
         return True
 
     def set_active_after(self, slug: str) -> bool:

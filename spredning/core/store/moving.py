@@ -91,18 +91,22 @@ class MovableFolder(ProjectFolder):
                     os.unlink(marker)
 
     def move_in(
-        self, folder: Path, slug: str, as_slug: str | None = None
-    ) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-        """Move a project kept by move_out back from `folder`; return what came back and what stayed.
+        self, folder: Path, slug: str, as_slug: str | None = None, name: str | None = None
+    ) -> tuple[tuple[Path, ...], tuple[Path, ...], bool]:
+        """Move a project kept by move_out back from `folder`; return what came back, what stayed, renamed.
 
         Nothing here is ever overwritten: a project file of that slug refuses the whole move, and a
         backup or helper file whose name is taken stays in `folder`. This computer's helper files
         come back only when none is kept here for the slug (a new project's state is not replaced).
-        Moved, not copied: a failure midway leaves every file either here or still in `folder`.
+        Moved, not copied, and whole: a move that fails midway moves back into `folder` what it had
+        brought here, so the removed project stays whole and can be brought back later (what could
+        not go back is named in the error). A stop meanwhile waits until the move is done.
 
         `as_slug`: brought back under that file name (its own is another project's now): its backups,
         state, the state's backups and a removed dialogue's drafts are named by it too, so each is
-        found as this project's, and none as the project that has the old name now.
+        found as this project's, and none as the project that has the old name now. `name`: the
+        project's name written in its file as well, in the same step (renamed: False when the file
+        cannot be read; it comes back as it is).
         """
         new = as_slug or slug
         path = self.path_for(new)
@@ -120,19 +124,30 @@ class MovableFolder(ProjectFolder):
                     (found, state.parent / _renamed(found.name, slug, new))
                     for found in sorted(helpers.iterdir())
                 ]
-            moved: list[Path] = []
+            moved: list[tuple[Path, Path]] = []
             with fileio.uninterrupted():
                 fileio.make_folder(state.parent)
-                for here, there in moves:
-                    if here.is_file() and _move_new(here, there):
-                        moved.append(there)
-                    elif there == path:  # taken since the check: the project file of another
-                        raise UsageProblem("restore.taken", slug=new, path=path)
-        for emptied in (helpers, folder):
-            with contextlib.suppress(OSError):
-                emptied.rmdir()  # only when empty: anything left stays kept
+                try:
+                    for here, there in moves:
+                        if here.is_file() and _move_new(here, there):
+                            moved.append((here, there))
+                        elif there == path:  # taken since the check: the project file of another
+                            raise UsageProblem("restore.taken", slug=new, path=path)
+                except SpredningError as exc:
+                    raise _restore_undone(exc, moved, folder) from None
+                for emptied in (helpers, folder):
+                    with contextlib.suppress(OSError):
+                        emptied.rmdir()  # only when empty: anything left stays kept
+                renamed = name is None or self._renamed(new, name)
         left = tuple(sorted(p for p in folder.rglob("*") if p.is_file())) if folder.exists() else ()
-        return tuple(moved), left
+        return tuple(there for _, there in moved), left, renamed
+
+    def _renamed(self, slug: str, name: str) -> bool:
+        """Write the project's new name in its file (under the lock held); False when it cannot be read.
+
+        Writing a project file is the Store's (its transactions): the Store gives this its body.
+        """
+        raise NotImplementedError
 
 
 def _make_kept(made: Path, folder: Path) -> None:
@@ -167,14 +182,7 @@ def _moved_back(failed: SpredningError, moved: list[tuple[Path, Path]], folder: 
     The error to tell: `failed`, when every file is back where it was; else one naming the files
     still in `folder` (a name taken meanwhile, or a folder that no longer lets them back).
     """
-    left: list[tuple[Path, Path]] = []
-    for source, target in reversed(moved):
-        try:
-            back = _move_new(target, source)
-        except SpredningError:
-            back = False
-        if not back:
-            left.append((source, target))
+    left = [(source, target) for source, target in reversed(moved) if not _put_back(target, source)]
     for made in (folder / KEPT_HELPERS, folder):
         with contextlib.suppress(OSError):
             os.rmdir(made)  # only when empty: a file that could not go back stays in it
@@ -190,6 +198,33 @@ def _moved_back(failed: SpredningError, moved: list[tuple[Path, Path]], folder: 
         places=[str(place) for place in dict.fromkeys(source.parent for source, _ in reversed(left))],
         n=len(left),
     )
+
+
+def _restore_undone(failed: SpredningError, moved: list[tuple[Path, Path]], folder: Path) -> SpredningError:
+    """Undo a restore that failed midway: the files brought back go back into the kept `folder`.
+
+    The error to tell: that the project was not brought back and is whole in `folder`; or, when a
+    file could not go back either (a name taken meanwhile), which files are out of it and where.
+    """
+    if failed.key != "store.cannot-move":
+        return failed  # refused before anything moved (restore.taken)
+    left = [there for here, there in reversed(moved) if not _put_back(there, here)]
+    if not left:  # said with the file that could not come, where to and why
+        return SpredningError.of(Message("store.cannot-restore", failed.params), kept=folder)
+    return SpredningError.of(
+        Message("store.cannot-restore.partly", failed.params),
+        kept=folder,
+        left=[str(p) for p in reversed(left)],
+        n=len(left),
+    )
+
+
+def _put_back(here: Path, there: Path) -> bool:
+    """_move_new, with a failure said as False: what could not go back is named, not raised."""
+    try:
+        return _move_new(here, there)
+    except SpredningError:
+        return False
 
 
 def _move_new(here: Path, there: Path) -> bool:
