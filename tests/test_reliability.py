@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 from spredning.core import fileio
 from spredning.core import index as index_module
-from spredning.core import store as store_module
 from spredning.core.store import READ_LIMIT, WRITE_LIMIT
+from spredning.core.store import folder as store_folder
 
 LONG = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
 EXIT_CODES = {0, 1, 2}
@@ -533,7 +533,7 @@ def test_a_folder_as_answers_file_is_a_danish_error_with_exit_2(org, tmp_path):
 def test_a_lock_time_out_names_the_lock_file(org, monkeypatch):
     import filelock
 
-    monkeypatch.setattr(store_module, "LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(store_folder, "LOCK_TIMEOUT_SECONDS", 0.2)  # read where the lock is taken
     lock_path = org.home / ".spredning" / f"{org.slug}.lock"
     holder = filelock.FileLock(str(lock_path))
     ready, release = threading.Event(), threading.Event()

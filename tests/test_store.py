@@ -9,6 +9,7 @@ import json
 import os
 import signal
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,9 @@ from spredning.core import history, index, local, projectfile, yamlio
 from spredning.core import store as store_module
 from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
 from spredning.core.fileio import BACKUP_INFIX
-from spredning.core.model import Answer, Entry, Partner, Project, layout, side_of, slugify
+from spredning.core.model import MAX_SLUG, Answer, Entry, Partner, Project, layout, side_of, slugify
 from spredning.core.store import Store, Summary, home_dir
+from spredning.core.store import folder as folder_module
 
 INTERESSANT = "tjek.beskriv-innovationen.genbruge.interessant"
 SAMME_BEHOV = "tjek.beskriv-innovationen.genbruge.samme-behov"
@@ -132,7 +134,7 @@ def test_slugify(name, slug):
 
 def test_slugify_keeps_slugs_short_without_a_trailing_dash():
     slug = slugify("ord " * 40)
-    assert len(slug) <= store_module.MAX_SLUG
+    assert len(slug) <= MAX_SLUG
     assert not slug.endswith("-")
 
 
@@ -463,15 +465,24 @@ def test_a_held_lock_says_so_and_saves_nothing(store, make_project, monkeypatch)
 
     slug = make_project()
     before = store.path_for(slug).read_bytes()
-    monkeypatch.setattr(store_module, "LOCK_TIMEOUT_SECONDS", 0.2)
+    monkeypatch.setattr(folder_module, "LOCK_TIMEOUT_SECONDS", 0.2)  # read where the lock is taken
     lock_path = local.folder(store.home) / f"{slug}.lock"
-    other = filelock.FileLock(str(lock_path))
-    other.acquire()
+    held, gave_up = threading.Event(), threading.Event()
+
+    def hold():  # until the save gave up, or 5 s: then a time-out not patched (15 s) would save
+        with filelock.FileLock(str(lock_path)):
+            held.set()
+            gave_up.wait(5)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(5)
     try:
         with pytest.raises(SpredningError) as caught:
             save(Store(store.home, store.layout), slug, INTERESSANT, "Ja")
     finally:
-        other.release()
+        gave_up.set()
+        holder.join()
 
     assert caught.value.key == "store.busy"
     assert words(caught.value) == i18n.t("store.busy", path=store.path_for(slug), lock=lock_path)
@@ -953,8 +964,10 @@ def test_an_index_that_cannot_be_written_only_makes_it_slower(store, make_projec
 @pytest.fixture
 def small_limits(monkeypatch):
     """Limits of 60 and 240 KB instead of 5 and 20 MB: the same rules, quicker to reach."""
+    # patched where they are read: the list in store/folder.py, opening and saving in store/__init__.py
     monkeypatch.setattr(store_module, "WRITE_LIMIT", 60_000)
     monkeypatch.setattr(store_module, "READ_LIMIT", 240_000)
+    monkeypatch.setattr(folder_module, "READ_LIMIT", 240_000)
 
 
 def test_a_save_that_would_make_the_file_too_large_is_refused(store, make_project, small_limits):
@@ -1053,6 +1066,8 @@ def test_a_file_larger_than_the_program_reads_is_refused(store, make_project, sm
 
     assert caught.value.key == "project.too-large"
     assert words(caught.value) == i18n.t("project.too-large", path=path, limit=240_000)
+    [(_, listed)] = store.summaries(store.slugs())  # the list reads it with the same limit
+    assert isinstance(listed, ProjectFileError) and listed.key == "project.too-large"
 
 
 def test_the_real_limits_leave_room_between_writing_and_reading():

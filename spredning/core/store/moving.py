@@ -1,0 +1,271 @@
+"""A project moved out of the folder ('projekt fjern') and back in ('projekt gendan'), every byte kept."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from pathlib import Path
+
+from spredning.core import fileio, local
+from spredning.core.errors import Message, SpredningError, UsageProblem
+from spredning.core.store.folder import ProjectFolder
+from spredning.core.store.home import ACTIVE_FILE, KEPT_HELPERS, LEGACY_ACTIVE_FILE, MAX_ACTIVE_BYTES, SUFFIX
+
+
+class MovableFolder(ProjectFolder):
+    """A projects folder whose projects can be moved out of it, kept, and moved back in."""
+
+    def move_out(self, slug: str, folder: Path) -> tuple[Path, ...]:
+        """Move a project's files into `folder` (made now), under its lock; return where each went.
+
+        The project file and the backups beside it go into `folder`; this computer's state for it
+        (drafts, side), its backups and the drafts kept by a removed dialogue into
+        `folder/KEPT_HELPERS`. Moved, not copied or deleted: every byte is kept, for move_in to bring back.
+        A move that fails midway moves back what it moved and removes the folders it made: the
+        project is as it was (what could not go back is named in the error).
+        """
+        path = self.path_for(slug)
+        helpers = local.folder(self.home)
+        others = set(self.slugs()) - {slug}
+        mine = [path, *_beside(path)]
+        state = local.state_path(self.home, slug)
+        kept = [state, *_beside(state)]
+        kept += [
+            found
+            for found in sorted(helpers.glob(f"{fileio.glob_escape(slug)}-kladder-*.yaml"))
+            if found.name[: -len(SUFFIX)] not in others  # another project's state, not these drafts
+        ]
+        moves = [(p, folder) for p in mine] + [(p, folder / KEPT_HELPERS) for p in kept]
+        moved: list[tuple[Path, Path]] = []
+        with self._lock(slug):
+            _make_kept(folder, folder)
+            with fileio.uninterrupted():
+                try:
+                    for source, into in moves:
+                        if os.path.lexists(source):
+                            moved.append((source, _moved_into(source, into, folder)))
+                except SpredningError as exc:
+                    raise _moved_back(exc, moved, folder) from None
+        self.drop_lock(slug)
+        return tuple(target for _, target in moved)
+
+    def drop_lock(self, slug: str) -> bool:
+        """Delete the lock file of a project no longer here (moved away); True when it went.
+
+        Only while no process holds it (taken here without waiting, and deleted while held) and
+        only when no project file of that slug is here: a lock that is in use stays, as a leftover
+        lock file is harmless (the next lock of the slug takes it).
+        """
+        import filelock
+
+        lock_path = local.folder(self.home) / f"{slug}.lock"
+        if not lock_path.is_file():
+            return False
+        lock = filelock.FileLock(str(lock_path), timeout=0)
+        try:
+            lock.acquire()
+        except (filelock.Timeout, OSError):
+            return False
+        try:
+            if os.path.lexists(self.path_for(slug)):
+                return False
+            os.unlink(lock_path)
+        except OSError:  # Windows cannot delete a file held open; its lock deletes itself on release
+            return False
+        finally:
+            lock.release()
+        return True
+
+    def forget_active(self, slug: str) -> None:
+        """Delete the active-project marker when it names `slug` (a project just moved away).
+
+        Left, it would make the project active again the moment it is brought back, unasked.
+        """
+        for marker in (local.folder(self.home) / ACTIVE_FILE, self.home / LEGACY_ACTIVE_FILE):
+            try:
+                named = fileio.read_regular(marker, MAX_ACTIVE_BYTES).decode("utf-8").strip()
+            except (OSError, ValueError):
+                continue
+            if named == slug:
+                with contextlib.suppress(OSError):
+                    os.unlink(marker)
+
+    def move_in(
+        self, folder: Path, slug: str, as_slug: str | None = None, name: str | None = None
+    ) -> tuple[tuple[Path, ...], tuple[Path, ...], bool]:
+        """Move a project kept by move_out back from `folder`; return what came back, what stayed, renamed.
+
+        Nothing here is ever overwritten: a project file of that slug refuses the whole move, and a
+        backup or helper file whose name is taken stays in `folder`. This computer's helper files
+        come back only when none is kept here for the slug (a new project's state is not replaced).
+        Moved, not copied, and whole: a move that fails midway moves back into `folder` what it had
+        brought here, so the removed project stays whole and can be brought back later (what could
+        not go back is named in the error). A stop meanwhile waits until the move is done.
+
+        `as_slug`: brought back under that file name (its own is another project's now): its backups,
+        state, the state's backups and a removed dialogue's drafts are named by it too, so each is
+        found as this project's, and none as the project that has the old name now. `name`: the
+        project's name written in its file as well, in the same step (renamed: False when the file
+        cannot be read; it comes back as it is).
+        """
+        new = as_slug or slug
+        path = self.path_for(new)
+        source = folder / f"{slug}{SUFFIX}"
+        state = local.state_path(self.home, new)
+        helpers = folder / KEPT_HELPERS
+        with self._lock(new):
+            if os.path.lexists(path):
+                raise UsageProblem("restore.taken", slug=new, path=path)
+            moves = [(source, path)] + [
+                (found, Path(self.home) / _renamed(found.name, slug, new)) for found in _beside(source)
+            ]
+            if helpers.is_dir() and not os.path.lexists(state):
+                moves += [
+                    (found, state.parent / _renamed(found.name, slug, new))
+                    for found in sorted(helpers.iterdir())
+                ]
+            moved: list[tuple[Path, Path]] = []
+            with fileio.uninterrupted():
+                fileio.make_folder(state.parent)
+                try:
+                    for here, there in moves:
+                        if here.is_file() and _move_new(here, there):
+                            moved.append((here, there))
+                        elif there == path:  # taken since the check: the project file of another
+                            raise UsageProblem("restore.taken", slug=new, path=path)
+                except SpredningError as exc:
+                    raise _restore_undone(exc, moved, folder) from None
+                for emptied in (helpers, folder):
+                    with contextlib.suppress(OSError):
+                        emptied.rmdir()  # only when empty: anything left stays kept
+                renamed = name is None or self._renamed(new, name)
+        left = tuple(sorted(p for p in folder.rglob("*") if p.is_file())) if folder.exists() else ()
+        return tuple(there for _, there in moved), left, renamed
+
+    def _renamed(self, slug: str, name: str) -> bool:
+        """Write the project's new name in its file (under the lock held); False when it cannot be read.
+
+        Writing a project file is the Store's (its transactions): the Store gives this its body.
+        """
+        raise NotImplementedError
+
+
+def _make_kept(made: Path, folder: Path) -> None:
+    """Make a folder of the kept `folder` of a project being removed; a failure is said as the removal's."""
+    try:
+        fileio.make_folder(made)
+    except SpredningError as exc:
+        if "reason" not in exc.params:
+            raise
+        raise SpredningError(
+            "remove.cannot-keep", folder=folder.parent, reason=exc.params["reason"]
+        ) from None
+
+
+def _moved_into(source: Path, into: Path, folder: Path) -> Path:
+    """Move a file of a project being removed into `into` (made now, in the kept `folder`); where it went."""
+    target = into / source.name
+    try:
+        fileio.make_folder(into)
+        os.rename(source, target)
+    except (OSError, SpredningError) as exc:
+        why = (
+            fileio.reason(exc) if isinstance(exc, OSError) else exc.params.get("reason", Message("reason.io"))
+        )
+        raise SpredningError("store.cannot-remove", path=source, folder=folder.parent, reason=why) from None
+    return target
+
+
+def _moved_back(failed: SpredningError, moved: list[tuple[Path, Path]], folder: Path) -> SpredningError:
+    """Undo a removal that failed midway: the files moved go back, the kept folder it made goes.
+
+    The error to tell: `failed`, when every file is back where it was; else one naming the files
+    still in `folder` (a name taken meanwhile, or a folder that no longer lets them back).
+    """
+    left = [(source, target) for source, target in reversed(moved) if not _put_back(target, source)]
+    for made in (folder / KEPT_HELPERS, folder):
+        with contextlib.suppress(OSError):
+            os.rmdir(made)  # only when empty: a file that could not go back stays in it
+    if not left:
+        return failed
+    return SpredningError(
+        "store.cannot-remove.partly",
+        path=failed.params["path"],
+        folder=failed.params["folder"],
+        reason=failed.params["reason"],
+        kept=folder,
+        left=[str(target.relative_to(folder)) for _, target in reversed(left)],
+        places=[str(place) for place in dict.fromkeys(source.parent for source, _ in reversed(left))],
+        n=len(left),
+    )
+
+
+def _restore_undone(failed: SpredningError, moved: list[tuple[Path, Path]], folder: Path) -> SpredningError:
+    """Undo a restore that failed midway: the files brought back go back into the kept `folder`.
+
+    The error to tell: that the project was not brought back and is whole in `folder`; or, when a
+    file could not go back either (a name taken meanwhile), which files are out of it and where.
+    """
+    if failed.key != "store.cannot-move":
+        return failed  # refused before anything moved (restore.taken)
+    left = [there for here, there in reversed(moved) if not _put_back(there, here)]
+    if not left:  # said with the file that could not come, where to and why
+        return SpredningError.of(Message("store.cannot-restore", failed.params), kept=folder)
+    return SpredningError.of(
+        Message("store.cannot-restore.partly", failed.params),
+        kept=folder,
+        left=[str(p) for p in reversed(left)],
+        n=len(left),
+    )
+
+
+def _put_back(here: Path, there: Path) -> bool:
+    """_move_new, with a failure said as False: what could not go back is named, not raised."""
+    try:
+        return _move_new(here, there)
+    except SpredningError:
+        return False
+
+
+def _move_new(here: Path, there: Path) -> bool:
+    """Move a file to a name no file has; False (and nothing moved) when the name is taken.
+
+    A hard link made first cannot replace a file that appeared meanwhile (a rename would); where
+    links are not possible (some shared drives), the name is checked just before the rename.
+    """
+    try:
+        os.link(here, there, follow_symlinks=False)
+    except FileExistsError:
+        return False
+    except OSError:
+        if os.path.lexists(there):
+            return False
+        try:
+            os.rename(here, there)
+        except OSError as exc:
+            raise SpredningError(
+                "store.cannot-move", path=here, folder=there.parent, reason=fileio.reason(exc)
+            ) from None
+        return True
+    with contextlib.suppress(OSError):  # not removed: a second name of the same file, nothing lost
+        os.unlink(here)
+    return True
+
+
+def _renamed(name: str, slug: str, new: str) -> str:
+    """A kept file's name under the file name `new` ('gammelt.yaml.bak-…' -> 'gammelt-2.yaml.bak-…').
+
+    Every file move_out keeps is named by the slug followed by '.' or '-' (SLUG.yaml, its backups,
+    SLUG-kladder-KEY.yaml); anything else keeps its name.
+    """
+    if new != slug and name.startswith(slug) and name[len(slug) : len(slug) + 1] in (".", "-"):
+        return new + name[len(slug) :]
+    return name
+
+
+def _beside(path: Path) -> list[Path]:
+    """The backups kept beside a file (NAVN.yaml.bak-...), every kind of file, sorted by name."""
+    try:
+        return sorted(path.parent.glob(f"{fileio.glob_escape(path.name)}{fileio.BACKUP_INFIX}*"))
+    except OSError:
+        return []
