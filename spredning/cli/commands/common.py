@@ -289,16 +289,23 @@ def choose_partner(
 
     So it does when --partner names none of them (or several): why is said above the partners.
     """
+    return partner_picked(project, state, option, required)[0]
+
+
+def partner_picked(
+    project: Project, state: LocalState, option: str | None, required: bool = True
+) -> tuple[Partner | None, bool]:
+    """choose_partner's partner, and whether the user picked it from a list in this run."""
     try:
-        return partner_for(project, state, option, required)
+        return partner_for(project, state, option, required), False
     except PartnerChoice as choice:
         if not is_interactive():
             raise
         from spredning.cli.prompts.questions import ask_partner
 
-        return ask_partner(choice.partners)
+        return ask_partner(choice.partners), True
     except UsageProblem as refused:
-        return partner_offered(refused, project)
+        return partner_offered(refused, project), True
 
 
 WRONG_PARTNER = ("dialogue.unknown-partner", "dialogue.ambiguous-partner")  # a --partner a list may put right
