@@ -193,10 +193,32 @@ def parse_phase(guide: Guide, value: str) -> Phase:
         return _named_phase(guide, value)
     except UsageProblem as refused:
         if not is_interactive():
+            close = refused.params.get("close")
+            example = put_right(value, close[0]) if isinstance(close, list) and close else None
+            if example is not None:  # the user's own command with the closest phase, to copy
+                refused.hint = Message("usage.unknown-phase.command", {"command": example})
             raise
         from spredning.cli.offered import offered_phase
 
         return offered_phase(refused, guide)
+
+
+def put_right(value: str, right: str) -> str | None:
+    """The command typed in this run with `right` in place of its last `value` (or --option=`value`).
+
+    None when `value` is none of its words. Each word is quoted for the shell, as a hint shows it.
+    """
+    words = list(i18n.typed_command())
+    for position in reversed(range(len(words))):
+        option, equals, given = words[position].partition("=")
+        if words[position] == value:
+            words[position] = right
+        elif equals and option.startswith("--") and given == value:
+            words[position] = f"{option}={right}"
+        else:
+            continue
+        return " ".join([i18n.program_here(), *(shell_word(word) for word in words)])
+    return None
 
 
 def _named_phase(guide: Guide, value: str) -> Phase:
