@@ -97,7 +97,13 @@ def test_the_sharing_side_is_asked_for_the_partner_chosen_and_told_how_to_choose
 
     assert run.code == 0, run.err
     assert "? Er det svar fra Ærø Kommune?" in flat(run.screen)
-    assert "Er svarene fra en anden genbrugende organisation, så vælg den med --partner" in flat(run.out)
+    # the way to another is a command to copy, with a real partner's name: the first other one
+    out = flat(run.out)
+    assert (
+        "Er svarene fra en anden genbrugende organisation, så vælg den med --partner og dens navn, fx: "
+        in out
+    )
+    assert f"fase tjek --rolle genbruge --svar '{source}' --partner {KEYS[1]}" in out
     assert tree(odense.home) == before
     run = asking(odense, ENTER, *argv[:5], KEYS[1], *argv[6:])
     assert "som svar fra Fanø Kommune." in flat(run.out)
@@ -123,3 +129,33 @@ def test_the_english_edition_asks_in_its_own_words(aeroe, asking):
     assert "does not say which organisation its answers are from" in flat(run.out)
     assert "? Are these answers from Ærø Kommune?" in flat(run.screen)
     assert "2 answers saved in" in flat(run.out) and "as answers from Ærø Kommune." in flat(run.out)
+
+
+def test_a_partner_picked_from_the_list_just_now_is_not_asked_about_again(
+    tmp_path, run_cli, asking, monkeypatch
+):
+    """The sharing side's list 'Hvilken genbrugende organisation ...?' is the user's word on whose."""
+    monkeypatch.setattr("spredning.cli.commands.common.is_interactive", lambda: True)  # the list too
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), reusers=PARTNERS)
+    source = fanoes_file(odense)
+
+    run = asking(odense, DOWN + ENTER, "fase", "tjek", "--rolle", "genbruge", "--svar", str(source))
+
+    assert run.code == 0, run.err
+    assert "Hvilken genbrugende organisation" in flat(run.screen)
+    assert "Er det svar fra" not in flat(run.screen)
+    assert "som svar fra Fanø Kommune." in flat(run.out)
+    assert odense.texts(KEYS[1])[G1] == FANOE_ANSWERS[G1]
+
+
+def test_the_english_hint_names_another_partner_in_a_command(tmp_path, run_cli, asking):
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), reusers=PARTNERS)
+    source = fanoes_file(odense)
+    argv = ("fase", "tjek", "--rolle", "genbruge", "--partner", KEYS[1], "--svar", str(source))
+
+    run = asking(odense, DOWN + ENTER, "--sprog", "en", *argv)
+
+    assert run.code == 0, run.err
+    out = flat(run.out)
+    assert "choose it with --partner and its name, e.g. spredning " in out
+    assert f"fase check --rolle genbruge --svar '{source}' --partner {KEYS[0]}" in out

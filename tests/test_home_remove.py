@@ -257,6 +257,46 @@ def test_the_merge_question_says_first_that_the_drafts_there_stay_behind(home, w
     assert "Samme som" not in run.out  # said before the question: No, and the command never ran
 
 
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_merge_question_counts_the_follow_up_that_comes_too(home, ws, run_cli, language):
+    # the user trial: only answers were counted; after Ja the follow-up points were news
+    old = new_project(ws, name="Startet for sig", answers={G1: "Vores svar fra før"})
+    for what in ("Ring til Ærø", "Book et lokale"):
+        code, _, err = run_cli("--projekt", old, "plan", "tilføj", "--hvad", what, "--status", "i gang")
+        assert code == 0, err
+    new_project(ws, name="Fælles")
+
+    run = home(projects_list(ws, "merge") + ENTER + ENTER + QUIT, "--sprog", language)  # No
+
+    assert run.code == 0, run.err
+    said = " ".join(run.said.split())
+    if language == "da":
+        assert (
+            "hentes jeres svar ind i 'Fælles': 1 nyt svar og 2 nye eller ændrede punkter i opfølgningen "
+            "(handlinger, klarhed, godkendelser eller møder)." in said
+        )
+    else:
+        assert (
+            "into 'Fælles': 1 new answer and 2 new or changed follow-up items (actions, readiness marks, "
+            "approvals or meetings)." in said
+        )
+
+
+def test_a_merge_of_follow_up_alone_names_it_in_the_one_form(home, ws, run_cli):
+    old = new_project(ws, name="Startet for sig")
+    code, _, err = run_cli("--projekt", old, "plan", "tilføj", "--hvad", "Ring til Ærø", "--status", "i gang")
+    assert code == 0, err
+    new_project(ws, name="Fælles")
+
+    run = home(projects_list(ws, "merge") + ENTER + ENTER + QUIT)  # No
+
+    assert run.code == 0, run.err
+    assert (  # once a sentence ending in ': .', no answers coming
+        "hentes jeres svar ind i 'Fælles': 1 nyt eller ændret punkt i opfølgningen "
+        "(handling, klarhed, godkendelse eller møde)." in " ".join(run.said.split())
+    )
+
+
 @pytest.mark.parametrize("key", ["no", ESC, CTRL_C])
 def test_no_esc_or_ctrl_c_at_the_merge_question_changes_nothing(home, ws, key):
     new_project(ws, name="Startet for sig", answers={G1: "Vores svar fra før"})

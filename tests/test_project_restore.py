@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from exchange_kit import G1, G2, Org, asking_in, flat, tree
-from homekit import CTRL_C, DOWN, ENTER
+from homekit import CTRL_C, DOWN, ENTER, ESC
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -287,6 +287,32 @@ def test_ctrl_c_at_the_list_or_the_new_name_changes_nothing(removed, asking, at)
     assert run.code == 130
     assert "Stoppet. Intet er hentet tilbage." in flat(run.err)
     assert tree(removed.home) == before
+
+
+@pytest.mark.parametrize("stop", [CTRL_C, ESC + ENTER])
+def test_a_name_typed_and_then_stopped_is_given_back_in_the_command(removed, asking, stop):
+    folder, _, _ = taken_with_helpers(removed)
+    before = tree(removed.home)
+    erase = "\x7f" * len("Gammelt (2)")
+
+    run = asking(removed, erase + "Fra i  fjor" + stop, "projekt", "gendan", "Gammelt")
+
+    assert run.code == 130
+    assert flat(run.err) == (
+        "Stoppet. Intet er hentet tilbage. Navnet, du skrev, er ikke brugt; hent projektet tilbage under "
+        f"det med: spredning --hjem {removed.home} projekt gendan {folder.name} --navn 'Fra i fjor'"
+    )
+    assert tree(removed.home) == before
+
+
+@pytest.mark.parametrize("keys", ["", "\x7f" * len("Gammelt (2)") + "Gammelt"])
+def test_a_stop_at_the_name_offered_or_a_taken_one_gives_no_command(removed, asking, keys):
+    taken_with_helpers(removed)
+
+    run = asking(removed, keys + CTRL_C, "projekt", "gendan", "Gammelt")
+
+    assert run.code == 130
+    assert flat(run.err) == "Stoppet. Intet er hentet tilbage."
 
 
 def test_an_unknown_name_is_refused_naming_what_can_come_back(removed):

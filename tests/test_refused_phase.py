@@ -121,7 +121,8 @@ def test_without_a_terminal_a_phase_that_is_none_is_refused_naming_the_phases(ru
     code, out, err = run_cli(*words)
 
     assert (code, out) == (2, "")
-    assert flat(err) == f"Fejl: Ukendt fase: 'tjkk'. Mente du 'tjek'? {DANISH}"
+    example = " ".join("tjek" if word == "tjkk" else word for word in words)  # the command put right
+    assert flat(err) == f"Fejl: Ukendt fase: 'tjkk'. Mente du 'tjek'? {DANISH} Fx: spredning {example}"
 
 
 @pytest.mark.parametrize("words", [("vis", "tjkk"), ("godkend", "tjkk"), ("rapport", "--fase", "tjkk")])
@@ -131,7 +132,30 @@ def test_without_a_terminal_in_english_the_phases_are_named_as_an_english_user_t
     code, _, err = run_cli("--sprog", "en", *words)
 
     assert code == 2
-    assert flat(err) == f"Error: Unknown phase: 'tjkk'. Did you mean 'check'? {ENGLISH}"
+    example = " ".join("check" if word == "tjkk" else word for word in words)  # the English phase word
+    assert flat(err) == (
+        f"Error: Unknown phase: 'tjkk'. Did you mean 'check'? {ENGLISH} E.g.: spredning --sprog en {example}"
+    )
+
+
+def test_without_a_terminal_the_example_keeps_the_users_other_words_quoted(run_cli, ws):
+    new_project(ws)
+
+    code, _, err = run_cli("godkend", "tjkk", "--af", "Eva Jensen", "--projekt", ws.slug())
+
+    assert code == 2
+    assert flat(err).endswith(f"Fx: spredning --projekt {ws.slug()} godkend tjek --af 'Eva Jensen'")
+    code, _, err = run_cli("rapport", "--fase=test", "--fase=tjkk")
+    assert flat(err).endswith("Fx: spredning rapport --fase=test --fase=tjek")
+
+
+def test_without_a_terminal_no_close_phase_gives_no_example(run_cli, ws):
+    new_project(ws)
+
+    code, _, err = run_cli("vis", "zzzz")
+
+    assert code == 2
+    assert flat(err) == f"Fejl: Ukendt fase: 'zzzz'. {DANISH}"
 
 
 def test_plan_fase_refused_in_english_names_the_english_phases(run_cli, ws):

@@ -45,6 +45,8 @@ def merge_agreed(console: Console, ws: Workspace, source: str, project: str | No
     if plan.brings_nothing():
         return True
     counts = [t(key, n=plan.count(outcome)) for outcome, key in COUNTS if plan.count(outcome)]
+    if plan.records_changed():  # said after the merge too ('Opfølgningen: ...'): named before it
+        counts.append(t("home.merge.follow-up", n=plan.records_changed()))
     said = say(
         "home.merge-brings", style="bold", source=merge.source_name, name=plan.project.name, counts=counts
     )

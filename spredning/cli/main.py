@@ -324,11 +324,12 @@ def globals_first(args: list[str]) -> list[str]:
 CARRIED = ("--hjem", "--guide", "--sprog")  # what a hint's command needs to reach the same place
 
 
-def _carried_options(args: list[str]) -> list[str]:
-    """The global options (at the front, see globals_first) that every hint's command repeats.
+def _carried_options(args: list[str]) -> tuple[list[str], list[str]]:
+    """The global options (at the front, see globals_first) that every hint's command repeats; the rest.
 
     'spredning --hjem /tmp/fanoe importer F' then says 'spredning --hjem /tmp/fanoe status', which
     opens the same projects; --projekt is not carried by every hint (see i18n.set_named_project).
+    The rest is the command as typed after the global options ('importer F').
     """
     from spredning.cli.commands.common import shell_word
 
@@ -347,7 +348,7 @@ def _carried_options(args: list[str]) -> list[str]:
             position += 2
         else:
             break  # the command: globals_first put every global option before it
-    return words
+    return words, args[position:]
 
 
 def _shell_word(word: str) -> str:
@@ -424,7 +425,8 @@ def _exit_code(argv: list[str] | None) -> int:
     i18n.set_language(i18n.language_from(chosen))
     try:
         _check_working_folder()
-        i18n.set_program(program_name(sys.argv[0]) if argv is None else "spredning", _carried_options(args))
+        carried, typed = _carried_options(args)
+        i18n.set_program(program_name(sys.argv[0]) if argv is None else "spredning", carried, typed)
         typer_compat.install()
         if chosen is not None and not i18n.is_known(chosen):
             raise UsageProblem("usage.unknown-language", value=chosen, known=list(i18n.LANGUAGES))

@@ -101,14 +101,16 @@ def phase_word(phase_id: str, name: str) -> str:
     return folded
 
 
-def set_program(name: str, options: Sequence[str] = ()) -> None:
+def set_program(name: str, options: Sequence[str] = (), typed: Sequence[str] = ()) -> None:
     """How hints write the command: 'spredning' when it is on the PATH, else its path.
 
     `options` are the global options the user gave that a command typed next needs too (--hjem,
-    --guide, --sprog), each word already written as a shell takes it.
+    --guide, --sprog), each word already written as a shell takes it. `typed`: the words of the
+    command itself as the user gave them (unquoted), for a hint that repeats it with a value put right.
     """
     _state["prog"] = name
     _state["options"] = " ".join(options)
+    _state["typed"] = tuple(typed)
     _state["project"] = None  # until the global options are read (set_named_project)
 
 
@@ -120,6 +122,12 @@ def set_named_project(word: str | None) -> None:
     to) must not name it; see {prog_here} and command() in cli/commands/common.py.
     """
     _state["project"] = word
+
+
+def typed_command() -> tuple[str, ...]:
+    """The words of this run's command after its global options, as the user gave them (set_program)."""
+    typed = _state.get("typed", ())
+    return tuple(str(word) for word in typed) if isinstance(typed, tuple) else ()
 
 
 def named_project() -> str | None:

@@ -193,10 +193,32 @@ def parse_phase(guide: Guide, value: str) -> Phase:
         return _named_phase(guide, value)
     except UsageProblem as refused:
         if not is_interactive():
+            close = refused.params.get("close")
+            example = put_right(value, close[0]) if isinstance(close, list) and close else None
+            if example is not None:  # the user's own command with the closest phase, to copy
+                refused.hint = Message("usage.unknown-phase.command", {"command": example})
             raise
         from spredning.cli.offered import offered_phase
 
         return offered_phase(refused, guide)
+
+
+def put_right(value: str, right: str) -> str | None:
+    """The command typed in this run with `right` in place of its last `value` (or --option=`value`).
+
+    None when `value` is none of its words. Each word is quoted for the shell, as a hint shows it.
+    """
+    words = list(i18n.typed_command())
+    for position in reversed(range(len(words))):
+        option, equals, given = words[position].partition("=")
+        if words[position] == value:
+            words[position] = right
+        elif equals and option.startswith("--") and given == value:
+            words[position] = f"{option}={right}"
+        else:
+            continue
+        return " ".join([i18n.program_here(), *(shell_word(word) for word in words)])
+    return None
 
 
 def _named_phase(guide: Guide, value: str) -> Phase:
@@ -289,16 +311,23 @@ def choose_partner(
 
     So it does when --partner names none of them (or several): why is said above the partners.
     """
+    return partner_picked(project, state, option, required)[0]
+
+
+def partner_picked(
+    project: Project, state: LocalState, option: str | None, required: bool = True
+) -> tuple[Partner | None, bool]:
+    """choose_partner's partner, and whether the user picked it from a list in this run."""
     try:
-        return partner_for(project, state, option, required)
+        return partner_for(project, state, option, required), False
     except PartnerChoice as choice:
         if not is_interactive():
             raise
         from spredning.cli.prompts.questions import ask_partner
 
-        return ask_partner(choice.partners)
+        return ask_partner(choice.partners), True
     except UsageProblem as refused:
-        return partner_offered(refused, project)
+        return partner_offered(refused, project), True
 
 
 WRONG_PARTNER = ("dialogue.unknown-partner", "dialogue.ambiguous-partner")  # a --partner a list may put right

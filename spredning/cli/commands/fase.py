@@ -20,13 +20,13 @@ from spredning.app.status import dialogue_status
 from spredning.app.views import place
 from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
-    choose_partner,
     command,
     in_path,
     interrupted_as,
     is_interactive,
     parse_phase,
     parse_role,
+    partner_picked,
     path_word,
     phase_command,
     phase_word,
@@ -91,7 +91,7 @@ def fase(
     console = make_console()
     # the partner before the side is remembered: a fresh copy has no organisation set yet, and
     # remembering sets only the one a single partner gives, which partner_for finds anyway
-    chosen = choose_partner(opened.project, opened.local, partner, required=role == "genbruge")
+    chosen, picked = partner_picked(opened.project, opened.local, partner, required=role == "genbruge")
     if role == "genbruge" and chosen is None:
         raise UsageProblem("fase.no-partner", command=command("projekt", "genbruger"))
     answers, agreed, again = None, [], ""
@@ -114,10 +114,15 @@ def fase(
             "--erstat",
             partner=typed_partner,
         )
+        # a partner picked from the list just now is the user's word on whose answers they are
+        other = _other_partner(opened.project, chosen)
+        words = ("fase", phase_word(phase), "--rolle", role, "--svar", shell_word(svar))
+        other_command = command(*words, partner=other) if other is not None else None
         if (
             role == "genbruge"
             and is_interactive()
-            and not _for_whom_agreed(console, opened.project, chosen, svar)
+            and not picked
+            and not _for_whom_agreed(console, opened.project, chosen, svar, other_command)
         ):
             return  # another reusing organisation's file: its ids are ours too, only the user can tell
         # asked, or refused, before the side is remembered too: not saved, the file changes nothing
@@ -167,11 +172,17 @@ def _agreed(
     return replacing
 
 
-def _for_whom_agreed(console, project, partner: Partner | None, path: str) -> bool:
+def _other_partner(project, partner: Partner | None) -> Partner | None:
+    """Another partner than `partner` (the first), for a hint on choosing another; None: there is none."""
+    return next((p for p in project.partners if partner is None or p.key != partner.key), None)
+
+
+def _for_whom_agreed(console, project, partner: Partner | None, path: str, other: str | None) -> bool:
     """Ask whether a reusing side's answers file holds the answers of the organisation named (Yes first).
 
     Every reusing organisation answers the same questions, so nothing in the file says whose they
     are: another partner's file would be saved as this one's without a word. Ctrl+C saves nothing.
+    After No, `other` (the command for another partner, if there is one) says how to choose it.
     """
     from questionary import Choice
 
@@ -185,8 +196,10 @@ def _for_whom_agreed(console, project, partner: Partner | None, path: str) -> bo
             [Choice(t("fase.for-whom-yes", org=org), True), Choice(t("fase.replace-no"), False)],
         ):
             return True
-    several = len(project.partners) > 1  # the sharing side: another partner is chosen with --partner
-    console.print(say("fase.for-whom-kept-several" if several else "fase.for-whom-kept"))
+    if other:  # several partners: another is chosen with --partner
+        console.print(say("fase.for-whom-kept-several", command=other))
+    else:
+        console.print(say("fase.for-whom-kept"))
     return False
 
 

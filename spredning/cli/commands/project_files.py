@@ -13,12 +13,13 @@ from spredning.cli.commands.common import (
     is_interactive,
     phase_word,
     shell_word,
+    typed_words,
     workspace,
     written_path,
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_fitted, print_said, restore_lines
-from spredning.core.errors import NotATerminal, SpredningError
+from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError
 from spredning.i18n import t
 
 
@@ -154,14 +155,33 @@ def _other_name(console, ws, chosen) -> str | None:
         raise NotATerminal("restore.name-taken-no-terminal", **named, command=again, remove=remove)
     from spredning.cli.prompts.simple import ask_text
 
-    with interrupted_as("restore.interrupted"):
+    left: list[str] = []  # the field's text when a stop leaves it (Ctrl+C, Esc)
+    try:
         console.print(say("restore.name-taken", style="yellow", **named))
         return ask_text(
             t("restore.ask-name"),
             lambda text: _said_problem(project_restore.new_name_problem(ws, text.strip())),
             default=suggested,
             one_line=True,
+            interrupted=left.append,
         )
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted("restore.interrupted", hint=_typed_name(ws, chosen, left, suggested)) from None
+
+
+def _typed_name(ws, chosen, left: list[str], suggested: str) -> Message | None:
+    """After a stop at the name: the command that brings it back under the name typed, to copy.
+
+    Only a name typed (not the one offered, left as it was) that would be taken: a command with a
+    name it refuses would only be refused.
+    """
+    from spredning.app import project_restore
+
+    name = " ".join(left[-1].split()) if left else ""
+    if not name or name == suggested or project_restore.new_name_problem(ws, name) is not None:
+        return None
+    again = command("projekt", "gendan", chosen.folder.name, *typed_words(("--navn", name)), project=None)
+    return Message("restore.typed-again", {"command": again})
 
 
 def _said_problem(problem) -> str | None:
