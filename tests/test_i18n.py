@@ -248,6 +248,8 @@ BUILT_KEYS = {
     # 'plan --format csv|ics' says what it wrote (the text format writes no file).
     "plan.written-{}": [f"plan.written-{fmt}" for fmt in plan_command.FORMATS if fmt != "tekst"],
     "plan.replaced-{}": [f"plan.replaced-{fmt}" for fmt in plan_command.FORMATS if fmt != "tekst"],
+    # app/project_removal._without: a failed removal said without the fjernede/ folder it took back
+    "{}.no-folder": [f"{key}.no-folder" for key in ("store.cannot-remove", "remove.cannot-keep")],
     # cli/main.error_hint: an error whose reason is 'no access' gets KEY.hint.access where there is one
     "{}.access": [
         f"{key}.hint.access"
