@@ -42,6 +42,15 @@ def state_file(home: Path) -> Path:
     return local.state_path(home, SLUG)
 
 
+def read_back(home: Path, lines: str) -> LocalState:
+    """The state read from a file of this place with `lines` after its copy id (as a user edited it)."""
+    local.ensure_folder(home)
+    state_file(home).write_text(
+        f"kopi: 0123abcd\nsted: '{local.this_place(home)}'\n{lines}", encoding="utf-8"
+    )
+    return local.load(home, SLUG)
+
+
 # --- nothing known yet ---------------------------------------------------------------------------
 
 
@@ -201,6 +210,7 @@ def test_everything_kept_reads_back(home):
         news={"dele": ("aeroe-kommune/tjek.a.genbruge.z",)},
         brought={"fanoe-kommune": {"tjek.a.dele.x": "5e6f7a8b 0123abcd:1 4567cdef:1"}},
         exports={"/tmp/eksport.yaml": "a" * 64},
+        exchanged=("dele", "fanoe-kommune"),
         joined=("tjek.a.dele.x",),
         worksheets={"w0123456789a": {"tjek.a.dele.x": {"1a2b3c4d": 1, "5e6f7a8b": 12}}},
         given={"tjek.a.dele.x": 2, "aeroe-kommune/plan:0a1b2c3d": 123456789012345},
@@ -380,17 +390,26 @@ def test_a_draft_joined_from_two_windows_is_marked_until_one_text_is_all_of_it(h
 
 def test_counts_given_are_read_value_by_value_and_a_file_with_more_is_kept_aside(home):
     """A count that is not one is dropped, so the file is only partly understood and kept aside."""
-    local.ensure_folder(home)
-    state_file(home).write_text(
-        f"kopi: 0123abcd\nsted: '{local.this_place(home)}'\n"
-        "givet: {'tjek.a.dele.x': '4', 'tjek.a.dele.y': '0', 'tjek.a.dele.z': 'mange'}\n",
-        encoding="utf-8",
-    )
-
-    state = local.load(home, SLUG)
+    state = read_back(home, "givet: {'tjek.a.dele.x': '4', 'tjek.a.dele.y': '0', 'tjek.a.dele.z': 'mange'}\n")
 
     assert dict(state.given) == {"tjek.a.dele.x": 4}
     assert state.damaged
+
+
+def test_the_organisations_files_were_exchanged_with_are_read_one_by_one_and_kept_once(home):
+    """A key that is not an organisation's is dropped, so the file is only partly understood and
+    kept aside (as a program from before 'udvekslet-med' treats the whole key)."""
+    state = read_back(home, "udvekslet-med: [dele, aeroe-kommune, 'Ikke En Nøgle', dele]\n")
+
+    assert state.exchanged == ("dele", "aeroe-kommune")
+    assert state.damaged
+    assert local.takes_files(state, "aeroe-kommune") and not local.takes_files(state, "fanoe-kommune")
+    assert local.with_exchanged(state, "dele") is state
+    assert local.with_exchanged(state, "fanoe-kommune").exchanged == (
+        "dele",
+        "aeroe-kommune",
+        "fanoe-kommune",
+    )
 
 
 @pytest.mark.parametrize(

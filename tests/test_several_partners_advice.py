@@ -60,7 +60,8 @@ def test_the_project_level_advice_names_each_partners_command_and_each_runs_as_w
         "spredning vis --nye --partner aeroe-kommune spredning vis --nye --partner fanoe-kommune"
     ) in top
     assert (
-        "send jeres nye ændringer til partnerne (2 partnere har ikke fået dem i en fil eller et arbejdsark), "
+        "send jeres nye ændringer til partnerne (2 partnere har ikke fået dem i en fil, "
+        "eller i et arbejdsark, hvis de er uden programmet), "
         "en fil til hver: "
         "spredning eksport --partner aeroe-kommune spredning eksport --partner fanoe-kommune"
     ) in top
@@ -78,7 +79,8 @@ def test_the_english_edition_lists_them_too(odense):
     top = flat(odense.ok("--sprog", "en", "status").split("Reusing organisations:")[0])
 
     assert (
-        "send your new changes to your partners (2 partners have not had them in a file or a worksheet), "
+        "send your new changes to your partners (2 partners have not had them in a file, "
+        "or in a worksheet if they are without the program), "
         "a file for each: "
         "spredning --sprog en eksport --partner aeroe-kommune "
         "spredning --sprog en eksport --partner fanoe-kommune"
@@ -164,7 +166,10 @@ def test_a_worksheet_counts_as_given_and_the_advice_says_so(tmp_path, run_cli):
         answers={D1: "Færre genindlæggelser"},
     )
     org.answer({D1: "Færre genindlæggelser, også om natten"})
-    counted = "partnere har ikke fået dem i en fil eller et arbejdsark), en fil til hver:"
+    counted = (
+        "partnere har ikke fået dem i en fil, "
+        "eller i et arbejdsark, hvis de er uden programmet), en fil til hver:"
+    )
     assert f"(3 {counted}" in flat(org.ok("status"))
 
     org.ok("arbejdsark", "--partner", "aeroe-kommune")

@@ -602,6 +602,7 @@ def remove_partner(ws: Workspace, name: str, confirmed: Content) -> Removed:
         state = state._replace(
             known={k: v for k, v in state.known.items() if k != partner.key},
             news={k: v for k, v in state.news.items() if k != partner.key},
+            exchanged=tuple(k for k in state.exchanged if k != partner.key),
             drafts={k: v for k, v in state.drafts.items() if local.key_slot(k)[0] != partner.key},
             beside={k: v for k, v in state.beside.items() if local.key_slot(k)[0] != partner.key},
         )

@@ -47,9 +47,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from spredning.app import files, worksheet_followup
 from spredning.app.dialogue import org_named, partner_for
 from spredning.app.workspace import Workspace
-from spredning.core import fileio, history
+from spredning.core import fileio, history, local
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
-from spredning.core.local import slot_key
+from spredning.core.local import LocalState, slot_key
 from spredning.core.model import (
     ROLES,
     SHARING,
@@ -84,7 +84,9 @@ class Worksheet(NamedTuple):
     fields: int
     answered: int
     empty: bool
-    sent: Mapping[str, str]  # slot key → the version each field shows (what the receiver will have)
+    sent: Mapping[
+        str, str
+    ]  # slot key → the version each field shows (what the receiver will have: write_worksheet)
     marks: int = 0  # readiness fields (pairs of colour and reason)
     actions: int = 0  # actions of the plan shown in fields (empty rows for new ones not counted)
 
@@ -226,13 +228,20 @@ class Written(NamedTuple):
 
 
 def write_worksheet(ws: Workspace, sheet: Worksheet, path: Path, *, overwrite: bool = False) -> Written:
-    """Write a worksheet; the program's own earlier worksheet of that name may be replaced."""
+    """Write a worksheet; the program's own earlier worksheet of that name may be replaced.
+
+    What the sheet shows is then what its receiver is known to have (status counts nothing of it as
+    unsent), unless an exchange file went to or came from the receiver (local.takes_files): its
+    program cannot read our worksheet, and gets those answers only from our next export.
+    """
     key = str(path.absolute())
     state = ws.store.local(sheet.slug)
     replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
 
-    def remember(current):
+    def remember(current: LocalState) -> LocalState:
         exports = {**current.exports, key: fileio.checksum(sheet.content)}
+        if local.takes_files(current, sheet.receiver):  # their program has only what our files brought
+            return current._replace(exports=exports)
         known = {**current.known.get(sheet.receiver, {}), **sheet.sent}
         return current._replace(exports=exports, known={**current.known, sheet.receiver: known})
 

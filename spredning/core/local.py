@@ -17,6 +17,11 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   wrote the text an answer has now, when it came from a partner, so a conflict names the writer;
 - the exports this copy wrote (path and checksum), so a new export may replace its own old file
   but never a file somebody else wrote;
+- the organisations this copy has exchanged files with (key ``udvekslet-med``: an export written
+  for them or a file of theirs imported): their program takes exchange files, so a worksheet made
+  for them is not counted as what their program has (app/worksheets.py, write_worksheet). A program
+  from before the key keeps the file aside, as below; it then no longer knows who has the program,
+  and a worksheet counts as given again until the next file to or from that partner;
 - the exchange files imported here (path, and its size and time as then, key ``importeret``), so
   the home screen can say a file is already brought in without reading it; only the newest
   hundred of the files still there unchanged are kept (app/exchange/noting.py, noted_import). A program
@@ -117,6 +122,7 @@ class LocalState(NamedTuple):
     brought: Mapping[str, Mapping[str, str]] = NOTHING  # sender → slot key → version its file put here
     exports: Mapping[str, str] = NOTHING  # path → sha256 of the file this copy wrote
     imported: Mapping[str, str] = NOTHING  # path → "size:mtime_ns" of an exchange file imported here
+    exchanged: tuple[str, ...] = ()  # organisations an exchange file went to or came from (with_exchanged)
     joined: tuple[str, ...] = ()  # slot keys whose draft holds two windows' texts (with_drafts)
     worksheets: Mapping[str, Mapping[str, Mapping[str, int]]] = (
         NOTHING  # sheet copy → slot key → checksum → count
@@ -251,6 +257,9 @@ def _from_data(data: dict[str, object]) -> LocalState:
         },
         exports=_texts(data.get("eksporter"), 64),
         imported=_texts(data.get("importeret"), 64),
+        exchanged=tuple(
+            dict.fromkeys(k for k in _list(data.get("udvekslet-med")) if isinstance(k, str) and _KEY.match(k))
+        ),
         joined=tuple(k for k in _list(data.get("samlede-kladder")) if isinstance(k, str)),
         worksheets={k: _sheet(v) for k, v in _mapping(data.get("arbejdsark")).items() if _SHEET.match(k)},
         reasons=tuple(k for k in _list(data.get("begrundelse-kladder")) if isinstance(k, str)),
@@ -340,6 +349,7 @@ def _as_data(state: LocalState) -> dict[str, object]:
     ):
         if value:
             data[key] = {k: dict(v) if isinstance(v, Mapping) else v for k, v in value.items()}
+    data.update({"udvekslet-med": list(state.exchanged)} if state.exchanged else {})
     data.update(_counts_data(state))
     if state.worksheets:
         data["arbejdsark"] = {
@@ -381,6 +391,18 @@ def with_sheet_versions(state: LocalState, sheet: str, given: Mapping[str, Mappi
     for key, counts in given.items():
         mine[key] = {**counts, **mine.get(key, {})}
     return state._replace(worksheets={**state.worksheets, sheet: mine})
+
+
+def with_exchanged(state: LocalState, organisation: str) -> LocalState:
+    """The state noting that an exchange file went to or came from `organisation`: its program reads them."""
+    if organisation in state.exchanged:
+        return state
+    return state._replace(exchanged=(*state.exchanged, organisation))
+
+
+def takes_files(state: LocalState, organisation: str) -> bool:
+    """True when an exchange file went to or came from `organisation`: its program takes our files."""
+    return organisation in state.exchanged
 
 
 def given_count(state: LocalState, slot: Slot) -> int:

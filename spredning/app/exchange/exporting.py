@@ -3,7 +3,9 @@
 An export is a project file carrying the sharing side's answers and one partner's dialogue, with
 every answer's history. The follow-up records (core/followup.py: plan, readiness, approvals,
 meetings) travel the same way: the general ones and the receiver's dialogue's. What the receiver
-is then known to have is noted, so status can count what is not sent yet (unsent).
+is then known to have is noted, so status can count what is not sent yet (unsent), and that its
+program takes exchange files (a worksheet made for it then does not count as given: its program
+gets our answers only from a file).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from spredning.app import files
 from spredning.app.dialogue import partner_for
 from spredning.app.exchange.incoming import places
 from spredning.app.workspace import Workspace
-from spredning.core import fileio, followup, history, projectfile, yamlio
+from spredning.core import fileio, followup, history, local, projectfile, yamlio
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.local import LocalState, slot_key
 from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Version, side_of
@@ -84,7 +86,7 @@ def export(
         lambda: files.write_output(
             ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key)
         ),
-        lambda s: s._replace(
+        lambda s: local.with_exchanged(s, receiver_key)._replace(
             exports={**s.exports, key: fileio.checksum(content)},
             known={**s.known, receiver_key: {**s.known.get(receiver_key, {}), **sent}},
         ),

@@ -36,6 +36,7 @@ def remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState
         return state
     known = dict(state.known.get(sender, {}))
     if plan.incoming.sheet_versions is None:  # a worksheet's texts are not in its filler's program
+        state = local.with_exchanged(state, sender)  # a file of theirs: their program takes ours
         known.update(
             (slot_key(item.slot), history.written(item.incoming))
             for item in (*plan.items, *plan.records)
