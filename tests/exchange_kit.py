@@ -12,6 +12,7 @@ import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from unittest import mock
 
 import yaml
 from terminal import COMMAND
@@ -134,7 +135,10 @@ class Org:
         """Save answers with 'fase PHASE --svar --erstat', as a script that means to change them would."""
         source = self.files / f"{self.home.name}-svar-{next(self.numbers)}.yaml"
         source.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
-        return self.ok("fase", phase, "--svar", str(source), "--erstat", *options)
+        # a script has no terminal, also in a test that gives this process one (fase_in_terminal,
+        # on_screen): in a terminal 'fase --svar' asks whose answers the file holds before saving
+        with mock.patch("spredning.cli.commands.fase.is_interactive", return_value=False):
+            return self.ok("fase", phase, "--svar", str(source), "--erstat", *options)
 
     def export(self, *options: str) -> Path:
         target = self.files / f"fra-{self.home.name}-{next(self.numbers)}.yaml"
