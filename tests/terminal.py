@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -66,3 +67,9 @@ def stub_editor(tmp_path: Path, body: str) -> str:
     editor.write_text(f"#!/bin/sh\n{body}", encoding="utf-8")
     editor.chmod(0o755)
     return str(editor)
+
+
+def default_stops() -> None:
+    """A child's preexec_fn: it starts with the stops a shell gives a command in front (not ignored)."""
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)

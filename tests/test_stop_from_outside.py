@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from conftest import answers_of
+from terminal import default_stops
 
 from spredning.core.store import Store
 
@@ -40,12 +41,6 @@ def project(store: Store, make_project) -> Path:
     slug = make_project(role="genbruge")
     store.set_active(slug)
     return store.path_for(slug)
-
-
-def default_stops() -> None:
-    """The child starts with the stops as a shell gives them to a command in front (not ignored)."""
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, signal.SIG_DFL)
 
 
 def ignore_hang_up() -> None:

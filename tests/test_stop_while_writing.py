@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 from exchange_kit import Org, start_sharing
+from terminal import default_stops
 
 from spredning.app.workspace import Settings, Workspace
 from spredning.core.local import slot_key
@@ -58,12 +59,6 @@ os.link, os.replace = stopping(os.link), stopping(os.replace)
 sys.argv = sys.argv[1:]
 exec(compile(open(sys.argv[0], encoding="utf-8").read(), sys.argv[0], "exec"))
 """
-
-
-def default_stops() -> None:
-    """The child starts with the stops as a shell gives them to a command in front (not ignored)."""
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, signal.SIG_DFL)
 
 
 def stopped_while_writing(
