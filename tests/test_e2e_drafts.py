@@ -548,6 +548,32 @@ def test_a_stop_from_outside_at_an_actions_deadline_keeps_every_field_typed(spaw
         )
 
 
+@pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
+def test_a_stop_from_outside_in_start_keeps_a_start_command_with_every_field_typed(spawn, env, how):
+    """Found in a trial: a window closed at start's description kept only the description; the name
+    typed before it was lost, though Ctrl+C there gives a start command with all of it."""
+    child = spawn("start")
+    child.expect_exact("Projektets navn:")
+    child.send("Fælles geodata-API" + ENTER)
+    child.expect_exact("Hvilken side er I på?")
+    child.send(ENTER)  # the first: Vi vil dele
+    child.expect_exact("Beskriv innovationen kort:")
+    child.send("Et API til adresser")
+    child.expect_exact("til adresser")
+
+    status, output = stopped(child, how)
+
+    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
+    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    again = "spredning start --navn 'Fælles geodata-API' --rolle dele --beskrivelse 'Et API til adresser'"
+    assert kept.read_text(encoding="utf-8") == again + "\n"
+    if how == "SIGTERM":
+        said = " ".join(output.split())
+        assert "Stoppet udefra, før det, du skrev her, var gemt." in said
+        assert f"Kommandoen er også gemt i filen {kept}, så den ikke går tabt." in said
+        assert said.endswith(f"starter igen med det, du skrev, så du kan kopiere den: {again}")
+
+
 def test_a_stop_from_outside_in_the_deadline_field_a_refused_frist_opened_keeps_what_and_who(
     spawn, project, home, env
 ):
