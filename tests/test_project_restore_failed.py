@@ -28,6 +28,7 @@ SPREDNING = Path(sys.executable).parent / "spredning"
 TIMEOUT = 60
 START = ("--deler", "Odense Kommune", "--rolle", "genbruge", "--organisation", "Ærø Kommune")
 BACKUP = "gammelt.yaml.bak-20260101-120000"
+TEXTS = "gammelt-samlede-tekster.txt"  # the combined texts a stopped 'konflikter' kept for it
 
 pytestmark = [
     pytest.mark.e2e,
@@ -108,11 +109,12 @@ def everything(root: Path) -> dict[str, object]:
 
 @pytest.fixture
 def removed(tmp_path: Path) -> Path:
-    """The projects folder, with 'Gammelt' (its file, a backup, this computer's state) removed."""
+    """The projects folder, with 'Gammelt' (its file, a backup, this computer's state, texts) removed."""
     home = tmp_path / "hjem"
     for argv in (("start", "--navn", "Gammelt", *START), ("start", "--navn", "Nyt", *START)):
         assert spredning(home, *argv).returncode == 0
     (home / BACKUP).write_bytes((home / "gammelt.yaml").read_bytes())
+    (home / ".spredning" / TEXTS).write_text("Konflikt 1 af 1: Tjek\n\nSamlet tekst\n", encoding="utf-8")
     assert (home / ".spredning" / "gammelt.yaml").is_file()
     result = spredning(home, "projekt", "fjern", "Gammelt", "--ja")
     assert result.returncode == 0, result.stderr
@@ -166,6 +168,24 @@ def test_a_file_that_cannot_be_moved_back_midway_leaves_the_removed_project_whol
     assert (removed / "gammelt.yaml").is_file() and (removed / BACKUP).is_file()
     assert (removed / ".spredning" / "gammelt.yaml").is_file()
     assert not kept.exists()
+
+
+def test_the_combined_texts_that_cannot_be_moved_back_leave_the_removed_project_whole(tmp_path, removed):
+    kept = kept_folder(removed)
+    before = everything(removed)
+
+    # this computer's files come back last, the texts first of them: the project file had come back
+    result = at_the_move(
+        tmp_path, removed, f"denne-computer/{TEXTS}", "refuse", "projekt", "gendan", "Gammelt"
+    )
+
+    assert result.returncode == 1, result.stderr
+    assert says(result.stderr, f"{kept / 'denne-computer' / TEXTS} kunne ikke flyttes til"), result.stderr
+    assert says(result.stderr, "så projektet er ikke hentet tilbage"), result.stderr
+    assert everything(removed) == before
+
+    assert spredning(removed, "projekt", "gendan", "Gammelt").returncode == 0
+    assert (removed / ".spredning" / TEXTS).read_text(encoding="utf-8").endswith("Samlet tekst\n")
 
 
 def test_a_file_that_cannot_go_back_either_is_named(tmp_path, removed):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from spredning.core import fileio, local
@@ -15,12 +17,14 @@ from spredning.core.store.home import ACTIVE_FILE, KEPT_HELPERS, LEGACY_ACTIVE_F
 class MovableFolder(ProjectFolder):
     """A projects folder whose projects can be moved out of it, kept, and moved back in."""
 
-    def move_out(self, slug: str, folder: Path) -> tuple[Path, ...]:
+    def move_out(self, slug: str, folder: Path, texts: Sequence[str] = ()) -> tuple[Path, ...]:
         """Move a project's files into `folder` (made now), under its lock; return where each went.
 
         The project file and the backups beside it go into `folder`; this computer's state for it
-        (drafts, side), its backups and the drafts kept by a removed dialogue into
-        `folder/KEPT_HELPERS`. Moved, not copied or deleted: every byte is kept, for move_in to bring back.
+        (drafts, side), its backups, the drafts kept by a removed dialogue and the texts kept for
+        it (SLUG-TEXT.txt, SLUG-TEXT-2.txt ..., one TEXT of `texts`: the combined texts a stopped
+        'konflikter' keeps, named in each language) into `folder/KEPT_HELPERS`. Moved, not copied
+        or deleted: every byte is kept, for move_in to bring back.
         A move that fails midway moves back what it moved and removes the folders it made: the
         project is as it was (what could not go back is named in the error).
         """
@@ -35,6 +39,7 @@ class MovableFolder(ProjectFolder):
             for found in sorted(helpers.glob(f"{fileio.glob_escape(slug)}-kladder-*.yaml"))
             if found.name[: -len(SUFFIX)] not in others  # another project's state, not these drafts
         ]
+        kept += _texts(helpers, slug, texts)
         moves = [(p, folder) for p in mine] + [(p, folder / KEPT_HELPERS) for p in kept]
         moved: list[tuple[Path, Path]] = []
         with self._lock(slug):
@@ -148,6 +153,20 @@ class MovableFolder(ProjectFolder):
         Writing a project file is the Store's (its transactions): the Store gives this its body.
         """
         raise NotImplementedError
+
+
+def _texts(helpers: Path, slug: str, texts: Sequence[str]) -> list[Path]:
+    """The texts kept for the project in the helper folder: SLUG-TEXT.txt and SLUG-TEXT-N.txt (free_name's).
+
+    Named exactly so: another project's (a slug that begins with this one's) never matches.
+    """
+    if not texts:
+        return []
+    named = re.compile(rf"{re.escape(slug)}-(?:{'|'.join(re.escape(text) for text in texts)})(?:-\d+)?\.txt")
+    try:
+        return sorted(found for found in helpers.iterdir() if named.fullmatch(found.name))
+    except OSError:  # no helper folder (or none to read): no texts kept in it
+        return []
 
 
 def _make_kept(made: Path, folder: Path) -> None:
