@@ -132,14 +132,15 @@ class MovableFolder(ProjectFolder):
             moved: list[tuple[Path, Path]] = []
             with fileio.uninterrupted():
                 fileio.make_folder(state.parent)
-                try:
-                    for here, there in moves:
-                        if here.is_file() and _move_new(here, there):
-                            moved.append((here, there))
-                        elif there == path:  # taken since the check: the project file of another
-                            raise UsageProblem("restore.taken", slug=new, path=path)
-                except SpredningError as exc:
-                    raise _restore_undone(exc, moved, folder) from None
+                for here, there in moves:
+                    try:
+                        came = here.is_file() and _move_new(here, there)
+                    except OSError as exc:
+                        raise _restore_undone(here, there, exc, moved, folder) from None
+                    if came:
+                        moved.append((here, there))
+                    elif there == path:  # taken since the check by another's file (the first to move)
+                        raise UsageProblem("restore.taken", slug=new, path=path)
                 for emptied in (helpers, folder):
                     with contextlib.suppress(OSError):
                         emptied.rmdir()  # only when empty: anything left stays kept
@@ -219,30 +220,27 @@ def _moved_back(failed: SpredningError, moved: list[tuple[Path, Path]], folder: 
     )
 
 
-def _restore_undone(failed: SpredningError, moved: list[tuple[Path, Path]], folder: Path) -> SpredningError:
-    """Undo a restore that failed midway: the files brought back go back into the kept `folder`.
+def _restore_undone(
+    here: Path, there: Path, failed: OSError, moved: list[tuple[Path, Path]], folder: Path
+) -> SpredningError:
+    """Undo a restore that failed midway (`here` could not go to `there`): what came back goes back.
 
-    The error to tell: that the project was not brought back and is whole in `folder`; or, when a
-    file could not go back either (a name taken meanwhile), which files are out of it and where.
+    The error to tell: that the project was not brought back and is whole in the kept `folder`;
+    or, when a file could not go back either (a name taken meanwhile), which files are out of it.
     """
-    if failed.key != "store.cannot-move":
-        return failed  # refused before anything moved (restore.taken)
+    said = {"path": here, "folder": there.parent, "reason": fileio.reason(failed), "kept": folder}
     left = [there for here, there in reversed(moved) if not _put_back(there, here)]
-    if not left:  # said with the file that could not come, where to and why
-        return SpredningError.of(Message("store.cannot-restore", failed.params), kept=folder)
-    return SpredningError.of(
-        Message("store.cannot-restore.partly", failed.params),
-        kept=folder,
-        left=[str(p) for p in reversed(left)],
-        n=len(left),
-    )
+    if not left:
+        return SpredningError.of(Message("store.cannot-restore", said))
+    back = [str(p) for p in reversed(left)]
+    return SpredningError.of(Message("store.cannot-restore.partly", said), left=back, n=len(left))
 
 
 def _put_back(here: Path, there: Path) -> bool:
     """_move_new, with a failure said as False: what could not go back is named, not raised."""
     try:
         return _move_new(here, there)
-    except SpredningError:
+    except OSError:
         return False
 
 
@@ -250,7 +248,8 @@ def _move_new(here: Path, there: Path) -> bool:
     """Move a file to a name no file has; False (and nothing moved) when the name is taken.
 
     A hard link made first cannot replace a file that appeared meanwhile (a rename would); where
-    links are not possible (some shared drives), the name is checked just before the rename.
+    links are not possible (some shared drives), the name is checked just before the rename. A
+    file that cannot be moved raises the OSError, for the caller to say what it stops.
     """
     try:
         os.link(here, there, follow_symlinks=False)
@@ -259,12 +258,7 @@ def _move_new(here: Path, there: Path) -> bool:
     except OSError:
         if os.path.lexists(there):
             return False
-        try:
-            os.rename(here, there)
-        except OSError as exc:
-            raise SpredningError(
-                "store.cannot-move", path=here, folder=there.parent, reason=fileio.reason(exc)
-            ) from None
+        os.rename(here, there)
         return True
     with contextlib.suppress(OSError):  # not removed: a second name of the same file, nothing lost
         os.unlink(here)
