@@ -6,7 +6,9 @@ write in, a locked file), the files moved before it stayed in the projects folde
 fjernede/: the project was neither back nor restorable as a whole. Now what was moved goes back,
 and the message says the project was not brought back and what to check. A stop (SIGTERM, SIGHUP)
 meanwhile waits until the project is back, kept folder and all; it left the emptied kept folder,
-which the next 'projekt gendan' listed as a removed project that is not whole.
+which the next 'projekt gendan' listed as a removed project that is not whole. With no project
+active, the one brought back (or the only one in use before) is made active after the move: a stop
+held through the move ended the program before that, leaving one project more and none active.
 
 Each test runs the installed command with os.link and os.rename wrapped (as a real refusal or a
 real `kill` would come) at the move of one named file out of fjernede/.
@@ -252,3 +254,54 @@ def test_a_stop_while_brought_back_under_a_new_name_waits_until_it_is_named_so(t
     assert back["projekt"]["navn"] == "Gammelt (2)"  # not two projects named 'Gammelt'
     assert (removed / "gammelt-2.yaml.bak-20260101-120000").is_file()
     assert (removed / ".spredning" / "gammelt-2.yaml").is_file()
+
+
+# --- a stop between the move and making a project active: one is active afterwards, never none -------
+
+
+@pytest.fixture
+def none_active(tmp_path: Path) -> Path:
+    """'Gammelt' was the active project and is removed; 'Nyt' and 'Tredje' are left, none active."""
+    home = tmp_path / "hjem"
+    for name in ("Nyt", "Tredje", "Gammelt"):  # the last one started is the active one
+        assert spredning(home, "start", "--navn", name, *START).returncode == 0
+    (home / BACKUP).write_bytes((home / "gammelt.yaml").read_bytes())
+    assert spredning(home, "projekt", "fjern", "Gammelt", "--ja").returncode == 0
+    assert not (home / ".spredning" / "aktivt-projekt").exists()
+    return home
+
+
+def active(home: Path) -> str:
+    return (home / ".spredning" / "aktivt-projekt").read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize(
+    "stop", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["SIGTERM", "SIGHUP", "Ctrl+C"]
+)
+def test_a_stop_midway_with_no_project_active_leaves_the_one_brought_back_active(tmp_path, none_active, stop):
+    result = at_the_move(tmp_path, none_active, BACKUP, str(int(stop)), "projekt", "gendan", "Gammelt")
+
+    assert result.returncode == (130 if stop == signal.SIGINT else 128 + stop), (result.returncode, result)
+    assert "Traceback" not in result.stderr
+    assert (none_active / "gammelt.yaml").is_file() and (
+        none_active / ".spredning" / "gammelt.yaml"
+    ).is_file()
+    assert active(none_active) == "gammelt"  # as when not stopped: three projects here, and one active
+    status = spredning(none_active, "status")
+    assert status.returncode == 0 and "Gammelt" in status.stdout, status
+
+
+def test_a_stop_midway_leaves_the_only_project_in_use_active(tmp_path, none_active):
+    """With 'Tredje' removed too, 'Nyt' is the one commands use; brought back beside it, it stays so."""
+    assert spredning(none_active, "projekt", "fjern", "Tredje", "--ja").returncode == 0
+    (none_active / ".spredning" / "aktivt-projekt").unlink(missing_ok=True)  # used as the only one
+
+    result = at_the_move(
+        tmp_path, none_active, BACKUP, str(int(signal.SIGTERM)), "projekt", "gendan", "Gammelt"
+    )
+
+    assert result.returncode == 128 + signal.SIGTERM, result
+    assert (none_active / "gammelt.yaml").is_file()
+    assert active(none_active) == "nyt"
+    status = spredning(none_active, "status")
+    assert status.returncode == 0 and "Nyt" in status.stdout, status

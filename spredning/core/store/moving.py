@@ -7,6 +7,7 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from spredning.core import fileio, local
 from spredning.core.errors import Message, SpredningError, UsageProblem
@@ -96,9 +97,14 @@ class MovableFolder(ProjectFolder):
                     os.unlink(marker)
 
     def move_in(
-        self, folder: Path, slug: str, as_slug: str | None = None, name: str | None = None
-    ) -> tuple[tuple[Path, ...], tuple[Path, ...], bool]:
-        """Move a project kept by move_out back from `folder`; return what came back, what stayed, renamed.
+        self,
+        folder: Path,
+        slug: str,
+        as_slug: str | None = None,
+        name: str | None = None,
+        activate: str | None = None,
+    ) -> MovedIn:
+        """Move a project kept by move_out back from `folder`; return what came back, what stayed, and so on.
 
         Nothing here is ever overwritten: a project file of that slug refuses the whole move, and a
         backup or helper file whose name is taken stays in `folder`. This computer's helper files
@@ -111,7 +117,9 @@ class MovableFolder(ProjectFolder):
         state, the state's backups and a removed dialogue's drafts are named by it too, so each is
         found as this project's, and none as the project that has the old name now. `name`: the
         project's name written in its file as well, in the same step (renamed: False when the file
-        cannot be read; it comes back as it is).
+        cannot be read; it comes back as it is). `activate`: the project made active, in the same
+        step, when none is once it is back (activated: made so): stopped between the two, the
+        folder would have one project more and none active, so none that commands work in.
         """
         new = as_slug or slug
         path = self.path_for(new)
@@ -145,8 +153,9 @@ class MovableFolder(ProjectFolder):
                     with contextlib.suppress(OSError):
                         emptied.rmdir()  # only when empty: anything left stays kept
                 renamed = name is None or self._renamed(new, name)
+                activated = activate is not None and self.active() is None and self.set_active_after(activate)
         left = tuple(sorted(p for p in folder.rglob("*") if p.is_file())) if folder.exists() else ()
-        return tuple(there for _, there in moved), left, renamed
+        return MovedIn(tuple(there for _, there in moved), left, renamed, activated)
 
     def _renamed(self, slug: str, name: str) -> bool:
         """Write the project's new name in its file (under the lock held); False when it cannot be read.
@@ -154,6 +163,19 @@ class MovableFolder(ProjectFolder):
         Writing a project file is the Store's (its transactions): the Store gives this its body.
         """
         raise NotImplementedError
+
+    def set_active_after(self, slug: str) -> bool:
+        """set_active, a failure noted for a warning (False), not raised: the Store gives this its body."""
+        raise NotImplementedError
+
+
+class MovedIn(NamedTuple):
+    """What move_in did: the files that came back, those that stayed kept, and what it wrote."""
+
+    moved: tuple[Path, ...]
+    left: tuple[Path, ...]  # stayed in the kept folder (their names are taken here)
+    renamed: bool  # the name asked for is in the file (False: the file cannot be read)
+    activated: bool  # made the active project (none was)
 
 
 def _texts(helpers: Path, slug: str, texts: Sequence[str]) -> list[Path]:
