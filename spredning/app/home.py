@@ -23,11 +23,11 @@ from spredning.app.exchange.recognise import addressing, exchange_head
 from spredning.app.status import RANK as RANK  # the order of the first actions (re-exported)
 from spredning.app.status import Status, Step, my_roles, next_steps, status_of
 from spredning.app.workspace import Workspace
-from spredning.core import fileio, followup, index, local, yamlio
+from spredning.core import fileio, followup, index, yamlio
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING, Layout, Partner, Phase, Progress, Project, Question, slugify
 from spredning.core.projectfile import Addressing
-from spredning.core.store import Summary, exchange_notes
+from spredning.core.store import Summary, state_notes
 
 if TYPE_CHECKING:
     from spredning.app.project_restore import Kept
@@ -316,7 +316,7 @@ def _projects_here(ws: Workspace) -> _Folder:
         for slug, summary in ws.store.summaries(ws.store.slugs())
         if isinstance(summary, Summary) and not summary.exchange
     }
-    for slug, notes in exchange_notes.read(ws.store.home, list(projects)).items():
+    for slug, notes in state_notes.read(ws.store.home, list(projects)).items():
         summary = projects[slug]
         ours.update((resolved(p), digest) for p, digest in notes.exports.items())
         imported.update(notes.imported)
@@ -475,17 +475,18 @@ def _merge_from(ws: Workspace, uses: list[Action]) -> list[Action]:
         here = ws.slug()
     except SpredningError:
         return []
-    me = local.load(ws.store.home, here).me
-    if me is None:
-        return []
-    return [
+    others = [
         action
         for action in uses
         if action.kind == "use"
         and action.value != here
         and action.done is not None  # a file that cannot be read has no answers to bring
-        and _same_side(local.load(ws.store.home, action.value or "").me, me)
     ]
+    notes = state_notes.read(ws.store.home, [here, *(action.value or "" for action in others)])
+    me = notes[here].me
+    if me is None:
+        return []
+    return [action for action in others if _same_side(notes[action.value or ""].me, me)]
 
 
 def _same_side(theirs: str | None, me: str) -> bool:

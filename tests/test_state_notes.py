@@ -1,6 +1,6 @@
-"""The import list's notes of every project (core/store/exchange_notes.py): what it needs of each state
-file (this computer's organisation, its exports, its imports) comes from a cache while the state file is
-unchanged, is read again once it changed, and anything wrong with the cache only costs time.
+"""The home screen's notes of every project's state (core/store/state_notes.py): what its lists need of
+each state file (this computer's organisation and side, its exports, its imports) comes from a cache while
+the state file is unchanged, is read again once it changed, and anything wrong with the cache only costs time.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from projectkit import new_project
 from spredning.app import home as app_home
 from spredning.core import local
 from spredning.core.fileio import checksum
-from spredning.core.store import exchange_notes
+from spredning.core.store import state_notes
 
 OURS = "aeroe-kommune-fra-aeroe-kommune.yaml"
 
@@ -87,7 +87,7 @@ def test_a_file_exported_through_a_link_to_the_folder_is_ours_there(ws, post, tm
 def test_a_damaged_cache_is_rebuilt_without_a_word(ws, post, cache):
     slug, folder = post
     note_ours(ws, slug, folder / OURS)
-    path = local.folder(ws.store.home) / exchange_notes.FILE
+    path = local.folder(ws.store.home) / state_notes.FILE
     info = os.stat(local.state_path(ws.store.home, slug))  # KEY: an entry for the file as it is
     key = json.dumps([info.st_ino, info.st_size, info.st_mtime_ns]).encode()
     path.write_bytes(cache.replace(b"SLUG", slug.encode()).replace(b"KEY", key))
@@ -101,7 +101,21 @@ def test_a_damaged_cache_is_rebuilt_without_a_word(ws, post, cache):
 def test_a_cache_that_cannot_be_written_is_no_failure(ws, post):
     slug, folder = post
     note_ours(ws, slug, folder / OURS)
-    (local.folder(ws.store.home) / exchange_notes.FILE).mkdir()  # a folder where the cache goes
+    (local.folder(ws.store.home) / state_notes.FILE).mkdir()  # a folder where the cache goes
 
     assert listed(ws, folder) == []
     assert listed(ws, folder) == []
+
+
+def merge_offered(ws) -> bool:
+    return "merge" in [action.kind for action in app_home.project_actions(ws)]
+
+
+def test_the_side_changed_in_another_project_since_the_last_list_is_read_again(ws):
+    other = new_project(ws, name="Første", role="dele")
+    new_project(ws, name="Anden", role="dele")  # active: the same side as in the other
+    assert merge_offered(ws)
+
+    ws.store.update_local(other, lambda s: s._replace(side="genbruge", organisation="aeroe-kommune"))
+
+    assert not merge_offered(ws)  # 'projekt flet' brings only this side's answers

@@ -1,12 +1,13 @@
-"""What the import list needs of every project's state on this computer, cached for long lists.
+"""What the home screen's lists need of every project's state on this computer, cached for long lists.
 
-The home screen's import list judges the files it finds for every project in the folder: which
-organisation this computer is in it, which files it exported (one nobody changed since is left out)
-and which it imported. Those notes are in each project's state file (core/local.py), and reading ten
-thousand state files takes seconds. This cache keeps just those notes, as JSON next to the project
-index, one entry per state file, used only while that file has the same size, modification time
-and inode (every write replaces it). Only a cache, as the project index: anything wrong with it
-makes it empty and it is rebuilt without a word; a cache that cannot be written is no failure.
+The list of files to import judges each file for its own project: which organisation this computer
+is in it, which files it exported (one nobody changed since is left out) and which it imported; the
+list of projects offers 'projekt flet' where this computer is on the same side in another project.
+Those notes are in each project's state file (core/local.py), and reading ten thousand state files
+takes seconds. This cache keeps just those notes, as JSON next to the project index, one entry per
+state file, used only while that file has the same size, modification time and inode (every write
+replaces it). Only a cache, as the project index: anything wrong with it makes it empty and it is
+rebuilt without a word; a cache that cannot be written is no failure.
 """
 
 from __future__ import annotations
@@ -20,13 +21,13 @@ from spredning.core import fileio, local
 from spredning.core.errors import SpredningError
 from spredning.core.store.files import _signature
 
-FILE = "importlisten.json"
+FILE = "tilstande.json"
 VERSION = 1
 MAX_BYTES = 64 * 1024 * 1024
 
 
 class Notes(NamedTuple):
-    """One project's notes on this computer that the import list reads."""
+    """One project's notes on this computer that the home screen's lists read."""
 
     me: str | None  # this computer's organisation in the project (LocalState.me)
     exports: dict[str, str]  # a file this computer exported (path) -> its checksum then
