@@ -43,13 +43,15 @@ import os
 import sys
 
 name, what = os.environ.pop("AT_NAME"), os.environ.pop("AT_MOVE")
+into = os.environ.pop("AT_INTO", "")  # the move of `name` into fjernede/ ('projekt fjern') instead
 
 
 def at(step):
-    '''The move of `name` out of fjernede/: refused (as a folder one may not write in), or stopped.'''
+    '''The move of `name` out of fjernede/ (or into it): refused (a folder not to write in), or stopped.'''
 
     def run(source, destination, *args, **kwargs):
-        if str(source).endswith(os.sep + name) and "fjernede" in str(source).split(os.sep):
+        there = destination if into else source
+        if str(source).endswith(os.sep + name) and "fjernede" in str(there).split(os.sep):
             if what == "refuse":
                 raise PermissionError(errno.EACCES, "Permission denied", str(source))
             os.kill(os.getpid(), int(what))
@@ -194,11 +196,13 @@ def test_a_file_that_cannot_go_back_either_is_named(tmp_path, removed):
     kept = kept_folder(removed)
     # (the project file comes back, the backup is refused, and the project file cannot go back)
     script = tmp_path / "ved-flytningen.py"
+    line = 'if str(source).endswith(os.sep + name) and "fjernede" in str(there).split(os.sep):'
+    assert line in AT_THE_MOVE  # a replace that found nothing would test nothing
     script.write_text(
         AT_THE_MOVE.replace(
-            'if str(source).endswith(os.sep + name) and "fjernede" in str(source).split(os.sep):',
-            'if str(source).endswith(os.sep + name) and "fjernede" in str(source).split(os.sep) or '
-            '(os.path.basename(source) == "gammelt.yaml" and "fjernede" in str(destination).split(os.sep)):',
+            line,
+            line[:-1] + ' or (os.path.basename(source) == "gammelt.yaml" and "fjernede" in '
+            "str(destination).split(os.sep)):",
         ),
         encoding="utf-8",
     )
@@ -305,3 +309,29 @@ def test_a_stop_midway_leaves_the_only_project_in_use_active(tmp_path, none_acti
     assert active(none_active) == "nyt"
     status = spredning(none_active, "status")
     assert status.returncode == 0 and "Nyt" in status.stdout, status
+
+
+def test_a_stop_while_the_active_project_is_removed_leaves_the_only_one_left_active(tmp_path):
+    """Stopped then, the marker still named the removed project: brought back, it was active unasked."""
+    home = tmp_path / "hjem"
+    for name in ("Nyt", "Gammelt"):  # 'Gammelt', started last, is the active project
+        assert spredning(home, "start", "--navn", name, *START).returncode == 0
+    script = tmp_path / "ved-flytningen.py"
+    script.write_text(AT_THE_MOVE, encoding="utf-8")
+    stop = str(int(signal.SIGTERM))
+    result = subprocess.run(
+        [sys.executable, str(script), str(SPREDNING), "projekt", "fjern", "Gammelt", "--ja"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        cwd=home.parent,
+        preexec_fn=default_stops,
+        env={**env(home), "AT_NAME": ".spredning/gammelt.yaml", "AT_MOVE": stop, "AT_INTO": "1"},
+    )
+
+    assert result.returncode == 128 + signal.SIGTERM, result
+    assert not (home / "gammelt.yaml").exists() and not (home / ".spredning" / "gammelt.yaml").exists()
+    assert active(home) == "nyt"  # as when not stopped
+
+    assert spredning(home, "projekt", "gendan", "Gammelt").returncode == 0
+    assert active(home) == "nyt"  # the one in use stays in use

@@ -84,17 +84,15 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
     base = store.home / REMOVED_FOLDER
     made = _ignored_by_git(base)
     folder = fileio.free_name(base, f"{now.slug}-{time.strftime('%Y%m%d-%H%M%S')}")
+    others = [slug for slug in store.project_slugs() if slug != now.slug]
+    successor = others[0] if now.active and len(others) == 1 else None  # made active as it goes
     try:
-        moved = store.move_out(now.slug, folder, kept_texts())
+        moved = store.move_out(now.slug, folder, kept_texts(), successor)
     except SpredningError as exc:  # the project is as it was (move_out moved back what it had moved)
         _take_back(made)
         raise _without(exc, base) from None
     left = tuple(store.project_slugs())
     active = store.active()
-    if now.active and active is None and len(left) == 1:
-        active = left[0] if store.set_active_after(left[0]) else None
-    if active is None:  # a marker naming the removed one would make it active again when it comes back
-        store.forget_active(now.slug)
     namesake = store.named(now.name) if now.holds is not None else None
     return Removed(now, folder, moved, active, left, namesake, _in_git(store.home), _by_name(ws, now, folder))
 

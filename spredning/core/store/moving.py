@@ -18,7 +18,9 @@ from spredning.core.store.home import ACTIVE_FILE, KEPT_HELPERS, LEGACY_ACTIVE_F
 class MovableFolder(ProjectFolder):
     """A projects folder whose projects can be moved out of it, kept, and moved back in."""
 
-    def move_out(self, slug: str, folder: Path, texts: Sequence[str] = ()) -> tuple[Path, ...]:
+    def move_out(
+        self, slug: str, folder: Path, texts: Sequence[str] = (), successor: str | None = None
+    ) -> tuple[Path, ...]:
         """Move a project's files into `folder` (made now), under its lock; return where each went.
 
         The project file and the backups beside it go into `folder`; this computer's state for it
@@ -28,6 +30,10 @@ class MovableFolder(ProjectFolder):
         or deleted: every byte is kept, for move_in to bring back.
         A move that fails midway moves back what it moved and removes the folders it made: the
         project is as it was (what could not go back is named in the error).
+
+        In the same step (a stop waits until it is done), `successor` is made the active project
+        when none is, and a marker still naming this one is deleted: left, it would make the
+        project active again, unasked, when it is brought back.
         """
         path = self.path_for(slug)
         helpers = local.folder(self.home)
@@ -52,6 +58,9 @@ class MovableFolder(ProjectFolder):
                             moved.append((source, _moved_into(source, into, folder)))
                 except SpredningError as exc:
                     raise _moved_back(exc, moved, folder) from None
+                if successor is not None and self.active() is None:
+                    self.set_active_after(successor)
+                self.forget_active(slug)
         self.drop_lock(slug)
         return tuple(target for _, target in moved)
 
