@@ -113,7 +113,7 @@ class MovableFolder(ProjectFolder):
         name: str | None = None,
         activate: str | None = None,
     ) -> MovedIn:
-        """Move a project kept by move_out back from `folder`; return what came back, what stayed, and so on.
+        """Move a project kept by move_out back from `folder`; return what it did (MovedIn).
 
         Nothing here is ever overwritten: a project file of that slug refuses the whole move, and a
         backup or helper file whose name is taken stays in `folder`. This computer's helper files
@@ -260,7 +260,7 @@ def _restore_undone(
     or, when a file could not go back either (a name taken meanwhile), which files are out of it.
     """
     said = {"path": here, "folder": there.parent, "reason": fileio.reason(failed), "kept": folder}
-    left = [there for here, there in reversed(moved) if not _put_back(there, here)]
+    left = [came for went, came in reversed(moved) if not _put_back(came, went)]
     if not left:
         return SpredningError.of(Message("store.cannot-restore", said))
     back = [str(p) for p in reversed(left)]
