@@ -469,6 +469,14 @@ def stopped(child: pexpect.spawn, how: str) -> tuple[int, str]:
     return wait_for_exit(child), ""
 
 
+def stopped_kept(child: pexpect.spawn, how: str, env: dict[str, str]) -> tuple[Path, str]:
+    """Stop the command from outside (see stopped); the one file of text it kept, and its output."""
+    status, output = stopped(child, how)
+    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
+    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    return kept, output
+
+
 @pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
 def test_a_stop_from_outside_in_another_commands_field_shows_the_text_and_keeps_it_in_a_file(
     spawn, project, home, env, how
@@ -479,10 +487,7 @@ def test_a_stop_from_outside_in_another_commands_field_shows_the_text_and_keeps_
     child.send("Book et lokale til mødet")
     child.expect_exact("til mødet")
 
-    status, output = stopped(child, how)
-
-    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
-    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    kept, output = stopped_kept(child, how, env)
     assert kept.read_text(encoding="utf-8") == "Book et lokale til mødet\n"
     if how == "SIGTERM":
         said = " ".join(output.split())
@@ -530,10 +535,7 @@ def test_a_stop_from_outside_at_an_actions_deadline_keeps_every_field_typed(spaw
     child.send("5.6.20")
     child.expect_exact("5.6.20")
 
-    status, output = stopped(child, how)
-
-    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
-    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    kept, output = stopped_kept(child, how, env)
     assert kept.read_text(encoding="utf-8") == (
         "Hvad skal gøres? Book et lokale\n"
         "Hvem gør det? (et navn eller en organisation) Eva Holm\n"
@@ -561,10 +563,7 @@ def test_a_stop_from_outside_in_start_keeps_a_start_command_with_every_field_typ
     child.send("Et API til adresser")
     child.expect_exact("til adresser")
 
-    status, output = stopped(child, how)
-
-    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
-    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    kept, output = stopped_kept(child, how, env)
     again = "spredning start --navn 'Fælles geodata-API' --rolle dele --beskrivelse 'Et API til adresser'"
     assert kept.read_text(encoding="utf-8") == again + "\n"
     if how == "SIGTERM":
