@@ -81,10 +81,19 @@ def answers_elsewhere(ws: Workspace, slug: str, leave_out: tuple[str, ...] = ())
     project of its own before the partner's file came (by another name) has its answers there, and
     none in the project the file made: said, they are not retyped.
     """
-    found = []
-    for other in ws.store.slugs():
-        if other == slug or other in leave_out:
-            continue
+    from spredning.core.store import state_notes
+
+    others = [other for other in ws.store.slugs() if other != slug and other not in leave_out]
+    try:  # cached: a long list is not read file by file
+        notes = state_notes.read(ws.store.home, [slug, *others])
+    except SpredningError:  # the helper folder cannot be read: nothing is offered, the import stands
+        return []
+    me = notes[slug].me
+    found: list[Elsewhere] = []
+    for other in others:
+        theirs = notes[other].me
+        if me is None or theirs is None or (theirs == SHARING) != (me == SHARING):
+            continue  # another side there (or none known): no answers of ours to bring
         try:
             if ws.store.load(other).example:
                 continue
