@@ -286,6 +286,20 @@ def test_a_file_that_becomes_a_new_project_names_our_answers_in_one_by_another_n
     assert aeroe.texts(slug="genoptraening-aeroe")[G1] == "Vi har samme udfordring"
 
 
+def test_on_the_sharing_side_a_partners_project_by_another_name_is_not_told_to_take_ours(tmp_path, run_cli):
+    """The sharing side's answers go to a partner by an export of its own project (_namesake_sharing),
+    never by moving them into a project the partner started: no 'projekt flet' is said there."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Færre genindlæggelser"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    aeroe.ok("start", "--navn", "Hjemmetræning", *START)
+    aeroe.answer({G1: "Vi har samme udfordring"}, "--rolle", "genbruge")
+
+    out = flat(odense.ok("importer", str(aeroe.export())))
+
+    assert "Importeret fra Ærø Kommune" in out
+    assert "projekt flet" not in out
+
+
 def test_a_not_relevant_mark_and_its_reason_come_over_as_saved(tmp_path, run_cli):
     from projectkit import NOT_RELEVANT, give, new_project, saved, workspace
 

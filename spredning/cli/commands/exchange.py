@@ -166,7 +166,7 @@ def importer(
         _imported(console, ws, plan, result, len(decisions), _hint_project(ws, plan.project.slug))
         if was_active is not None and was_active != plan.project.slug == ws.store.active():
             _active_changed(console, ws, plan.project.name, plan.project.slug, was_active)
-        if plan.creates:
+        if plan.creates and plan.incoming.sender == SHARING:  # the sharing side's: see _namesake_sharing
             _own_elsewhere(console, ws, plan)
 
 
