@@ -6,7 +6,7 @@ import contextlib
 import contextvars
 import enum
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -203,22 +203,50 @@ def parse_phase(guide: Guide, value: str) -> Phase:
         return offered_phase(refused, guide)
 
 
-def put_right(value: str, right: str) -> str | None:
+def put_right(value: str, right: str, options: Sequence[str] = ()) -> str | None:
     """The command typed in this run with `right` in place of its last `value` (or --option=`value`).
 
-    None when `value` is none of its words. Each word is quoted for the shell, as a hint shows it.
+    With `options` ('--rolle', '-r'), only a value given to one of them is put right, not the same
+    word elsewhere (a --hvad that happens to say it). None when `value` is none of its words.
+    Each word is quoted for the shell, as a hint shows it.
     """
     words = list(i18n.typed_command())
+    shown = [shell_word(word) for word in words]
     for position in reversed(range(len(words))):
         option, equals, given = words[position].partition("=")
-        if words[position] == value:
-            words[position] = right
-        elif equals and option.startswith("--") and given == value:
-            words[position] = f"{option}={right}"
+        after = words[position - 1] if position else ""
+        if words[position] == value and (not options or after in options):
+            shown[position] = shell_word(right)
+        elif equals and option.startswith("--") and given == value and (not options or option in options):
+            shown[position] = f"{option}={shell_word(right)}"  # --status='i gang', not '--status=i gang'
         else:
             continue
-        return " ".join([i18n.program_here(), *(shell_word(word) for word in words)])
+        return " ".join([i18n.program_here(), *shown])
     return None
+
+
+# Refusals of an option's value that name the closest right one: (the parameter with the value, its options)
+PUT_RIGHT = {
+    "dialogue.unknown-role": ("value", ("--rolle", "-r")),
+    "dialogue.unknown-partner": ("name", ("--partner",)),
+    "plan.bad-status": ("value", ("--status",)),
+}
+
+
+def put_right_hint(refused: SpredningError) -> Message | None:
+    """For a wrong --rolle, --partner or --status with a close value: the user's command put right.
+
+    As an unknown phase's refusal gives it ('Fx: spredning fase tjek --rolle genbruge'), under the
+    key's own '.command' words. None when the value was not given to that option in this run (a
+    name given another way) or nothing is close to it.
+    """
+    wanted = PUT_RIGHT.get(refused.key)
+    close = refused.params.get("close")
+    if wanted is None or not isinstance(close, list) or not close:
+        return None
+    parameter, options = wanted
+    example = put_right(str(refused.params.get(parameter, "")), str(close[0]), options)
+    return Message(f"{refused.key}.command", {"command": example}) if example else None
 
 
 def _named_phase(guide: Guide, value: str) -> Phase:
