@@ -292,7 +292,7 @@ def test_ctrl_c_at_the_marks_reason_gives_the_command_that_saves_it(sharing, typ
         "gem markeringen med den: spredning"
     )
     assert said.endswith(  # after the --hjem this test gives
-        " klarhed tjek.beskriv-innovationen gul --begrundelse 'Vi mangler tal' --partner fanoe-kommune"
+        " klarhed beskriv-innovationen gul --begrundelse 'Vi mangler tal' --partner fanoe-kommune"
     )
     assert sharing.path.read_bytes() == before
 

@@ -260,18 +260,16 @@ def _named_phase(guide: Guide, value: str) -> Phase:
 
 
 def phase_word(phase: Phase) -> str:
-    """The phase as a hint's command names it: its id in Danish, its name in English (i18n.phase_word)."""
+    """The phase as a hint's command names it and a user types it: 'høst', 'harvest' (i18n.phase_word)."""
     return i18n.phase_word(phase.id, phase.name)
 
 
 def named_phase(phase_id: str) -> str:
     """A phase an error from the core names by its id ('hoest'), as a hint's command names it here.
 
-    In Danish the id; in English the guide's English name ('harvest'), from the guide of the
-    workspace this run worked in. An id the guide does not have (or a guide that cannot load) stays.
+    As phase_word names it ('høst'; in English 'harvest'), from the guide of the workspace this
+    run worked in. An id the guide does not have (or a guide that cannot load) stays.
     """
-    if i18n.language() == "da":
-        return phase_id
     from spredning.core.content import load_guide
 
     try:
@@ -281,17 +279,29 @@ def named_phase(phase_id: str) -> str:
     return phase_word(found) if found is not None and found.id == phase_id else phase_id
 
 
-def phase_typed(phase: Phase) -> str:
-    """The phase as a user types it: as the guide writes it when that is its id ('høst'), else phase_word."""
-    if i18n.language() == "da" and fold_name(phase.name) == phase.id:
-        return phase.name.lower()
-    return phase_word(phase)
+def tool_word(guide: Guide, tool_id: str) -> str:
+    """A tool (by its id, whole or its own part) as a hint's command names it, quoted for the shell.
+
+    In Danish its id ('beskriv-innovationen', its own part when no other tool has it); in another
+    language its title ('Describe the innovation'), as phases are named by their English names
+    there: the ids are Danish. klarhed and plan --fase take both.
+    """
+    from spredning.app.readiness import short_tool_id
+
+    tools = (tool for phase in guide.phases for tool in phase.tools)
+    found = next((tool for tool in tools if tool_id in (tool.id, tool.id.partition(".")[2])), None)
+    if found is None:
+        return shell_word(tool_id)
+    if i18n.language() == "da":
+        return short_tool_id(guide, found.id)
+    return shell_word(found.title)
 
 
 def phase_words(guide: Guide) -> list[str]:
     """The guide's phases as a command takes them, each with its name when that differs.
 
-    In Danish 'hoest (Høst)'; in English the names an English user types ('check', 'harvest').
+    'høst' as the guide writes it (its name when that is its id in æøå); in English the names an
+    English user types ('check', 'harvest'); a phase whose name is no word to type, 'id (Name)'.
     """
     return [phase_word(p) + (f" ({p.name})" if p.name.lower() != phase_word(p) else "") for p in guide.phases]
 
@@ -299,15 +309,15 @@ def phase_words(guide: Guide) -> list[str]:
 def close_phases(guide: Guide, value: str) -> list[str]:
     """The phases whose name or id is close to what was typed ('tjk' -> 'tjek'), one form each.
 
-    Each as the user types it (phase_typed): 'høst' as the guide writes it, not 'hoest'; in English
+    Each as the user types it (phase_word): 'høst' as the guide writes it, not 'hoest'; in English
     'check', also for a Danish id misspelt. Markup in front ('[red]tjk') is no part of the match.
     """
     import difflib
 
     forms: dict[str, tuple[str, str]] = {}  # folded form -> (the phase's id, the form as shown)
     for phase in guide.phases:
-        forms.setdefault(fold_name(phase.name), (phase.id, phase_typed(phase)))
-        forms.setdefault(fold_name(phase.id), (phase.id, phase_typed(phase)))
+        forms.setdefault(fold_name(phase.name), (phase.id, phase_word(phase)))
+        forms.setdefault(fold_name(phase.id), (phase.id, phase_word(phase)))
     chosen: dict[str, str] = {}  # one form per phase: the closest
     for folded in difflib.get_close_matches(fold_name(meant_text(value)), list(forms), n=3, cutoff=0.7):
         chosen.setdefault(*forms[folded])

@@ -33,6 +33,7 @@ from spredning.cli.commands.common import (
     tell_beside,
     tell_written,
     texts_to_correct,
+    tool_word,
     typed_words,
     workspace,
 )
@@ -78,8 +79,11 @@ def settle_command(guide, project, state, found, project_option=NAMED) -> str:
     It names the side when it is not this computer's, and the dialogue (--partner, --fælles) when
     the command could not tell it itself.
     """
-    # the tool's own part when no other tool has it: a shorter line
-    subject = readiness.short_tool_id(guide, found.subject) if found.kind == "klarhed" else found.subject
+    if found.kind == "klarhed":  # in Danish its own part when no other tool has it: a shorter line
+        subject = tool_word(guide, found.subject)
+    else:  # a phase, as this user types it ('høst', 'harvest'), not its id
+        phase = guide.find_phase(found.subject)
+        subject = phase_word(phase) if phase is not None and phase.id == found.subject else found.subject
     words = ["klarhed" if found.kind == "klarhed" else "godkend", subject]
     if found.side != state.side:
         words += ["--rolle", found.side]
@@ -180,6 +184,7 @@ def klarhed(
         _picture(ws, opened, console, chosen, faelles)
         return
     phase, tool_id = readiness.tool_by_id(ws.guide, vaerktoej)
+    named = tool_word(ws.guide, tool_id)  # in hints: in English its title, not the Danish id
     colour, wrong_colour = _given_colour(None if fjern else farve)  # in a terminal a wrong one is asked
     role = parse_role(rolle)
     with interrupted_as("readiness.interrupted"):
@@ -197,13 +202,13 @@ def klarhed(
         if (colour is None and not fjern) or to_correct is not None:
             refused = {"colour": wrong_colour, "reason": to_correct}
             colour, begrundelse = _asked_mark(
-                opened, (phase, tool_id), role, (chosen, common), colour, begrundelse, refused
+                opened, (phase, tool_id, named), role, (chosen, common), colour, begrundelse, refused
             )
             if colour is None:
                 return
     rated = readiness.rate(ws, tool_id, colour, begrundelse, role=role, partner=chosen, general=common)
     with after_work(console):
-        _tell_mark(console, opened, rated, colour, (phase, tool_id), (chosen, common), role)
+        _tell_mark(console, opened, rated, colour, (phase, tool_id, named), (chosen, common), role)
 
 
 def _given_colour(farve: str | None) -> tuple[str | None, str | None]:
@@ -230,14 +235,14 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
     colour given that is not one (refused['colour']) is said above the colours; a stop says the
     command that saves what was chosen and typed.
     """
-    (phase, tool_id), (partner, general) = tool, dialogue
+    (phase, tool_id, named), (partner, general) = tool, dialogue
     if refused["colour"] is not None:  # said above the colours to choose from
         make_console().print(Text(refused["colour"], style="yellow"))
 
     def again(colour: str, reason: str) -> str:  # the command that saves a mark left unsaved
         words = (
             "klarhed",
-            tool_id,
+            named,  # as this user's hints name it
             readiness.colour_word(colour),  # 'yellow' in English
             *typed_words(("--begrundelse", reason)),
             *_role_words(role),
@@ -252,7 +257,7 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
 
 def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue: tuple, role) -> None:
     """What klarhed did: saved (or so already), removed, or nothing to remove; a common one that stays."""
-    (phase, tool_id), (partner, general) = tool, dialogue
+    (phase, tool_id, named), (partner, general) = tool, dialogue
     where = _for_dialogue(opened, partner, general)
     title = next(tool.title for tool in phase.tools if tool.id == tool_id)  # which tool: said back
     if colour is not None:
@@ -264,7 +269,7 @@ def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue
     else:
         console.print(say("readiness.nothing-to-remove", tool=title, dialogue=where))
     if rated.mark is not None and rated.mark.where == "" and not general:
-        again = _hint(opened, "klarhed", tool_id, "--fjern", *_role_words(role), general=True)
+        again = _hint(opened, "klarhed", named, "--fjern", *_role_words(role), general=True)
         console.print(say("readiness.common-stays", style="dim", command=again))
 
 
@@ -368,7 +373,9 @@ def _picture(ws, opened, console, partner, general: bool) -> None:
     if not any(outline.readiness for _, outline in shown):
         # a real tool (the first this side answered), the colour after it: no 'VÆRKTØJ grøn|gul|rød' to copy
         tool = readiness.tool_to_mark(ws.guide, project, opened.local.side)
-        rate = _hint(opened, "klarhed", tool, partner=partner, general=general)  # --fælles kept
+        rate = _hint(
+            opened, "klarhed", tool_word(ws.guide, tool), partner=partner, general=general
+        )  # --fælles kept
         print_said(console, say("readiness.none", command=rate), rate)
         _marks_in_versions(ws, opened, console, [dialogue for dialogue, _ in shown])  # one removed here
         return
