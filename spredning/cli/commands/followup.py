@@ -624,10 +624,11 @@ def moede(
     day, day_refused = _given_day(dato, "meeting.in-future")  # in a terminal, its field opens after
     with interrupted_as("meeting.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
+    typed = dato or ""  # the day as the user wrote it: given back in the field, to correct
     if day_refused:
-        day = _ask_meeting_day(opened, chosen, dato or "", ret)
+        day, typed = _ask_meeting_day(opened, chosen, typed, ret)
     today = datetime.date.today()
-    noted = _note_meeting(ws, opened, chosen, day, today, ret)
+    noted = _note_meeting(ws, opened, chosen, (day, typed), today, ret)
     if noted is None:
         make_console().print(say("meeting.unchanged"))
         return
@@ -639,16 +640,17 @@ def moede(
         print_said(console, say(key, style="bold green", day=held.day, command=agenda), agenda)
 
 
-def _ask_meeting_day(opened, partner, given: str, correct: bool) -> datetime.date:
-    """The day of the meeting: the --dato refused in the field, why said above it, to correct.
+def _ask_meeting_day(opened, partner, given: str, correct: bool) -> tuple[datetime.date, str]:
+    """The day of the meeting, and the text typed for it: `given` in the field, to correct.
 
-    A stop with a day the field takes says the command that notes the meeting on that day.
+    Why it was refused is said above it (a --dato refused; nothing for a day the user chose to
+    write again). A stop with a day the field takes says the command that notes the meeting on that day.
     """
-    from spredning.cli.prompts.questions import ask_past_day, past_day_problem
+    from spredning.cli.prompts.questions import ask_past_day_typed, past_day_problem
 
     typed: list[str] = []
     try:
-        return ask_past_day(t("meeting.ask-day"), given, "meeting.in-future", interrupted=typed.append)
+        return ask_past_day_typed(t("meeting.ask-day"), given, "meeting.in-future", interrupted=typed.append)
     except (KeyboardInterrupt, EOFError):
         day = typed[0].strip() if typed else ""
         again = None
@@ -658,35 +660,49 @@ def _ask_meeting_day(opened, partner, given: str, correct: bool) -> datetime.dat
         raise Interrupted("meeting.interrupted", hint=again) from None
 
 
-def _note_meeting(ws, opened, partner, day: datetime.date, today: datetime.date, correct: bool):
+def _note_meeting(ws, opened, partner, given: tuple[datetime.date, str], today: datetime.date, correct: bool):
     """Note (or correct) the meeting: (the meeting now, whether it was a correction), or None.
 
-    A day before the last meeting noted is a mistake to correct: a terminal asks whether to, a
-    script is told the command with --ret.
+    A day before the last meeting noted is a mistake to correct: a terminal asks whether to (or to
+    write another day: the field opens with the day as the user typed it), a script is told the
+    command with --ret. `given`: the day, and the text it was typed as.
     """
-    try:
-        return readiness.meeting_held(ws, partner, day, today, correct=correct), correct
-    except readiness.EarlierMeeting as earlier:
-        if not is_interactive():
+    day, typed = given
+    while True:
+        try:
+            return readiness.meeting_held(ws, partner, day, today, correct=correct), correct
+        except readiness.EarlierMeeting as earlier:
             fix = _hint(opened, "møde", "--dato", typed_day(day), "--ret", partner=partner)
-            raise UsageProblem(earlier.key, command=fix, day=earlier.day, last=earlier.last.day) from None
-        with interrupted_as("meeting.interrupted"):
-            if not _ask_correct(earlier):
-                return None
-        return readiness.meeting_held(ws, partner, day, today, correct=True), True
+            if not is_interactive():
+                raise UsageProblem(earlier.key, command=fix, day=earlier.day, last=earlier.last.day) from None
+            choice = _ask_correct(earlier, fix)
+        if choice == "leave":
+            return None
+        if choice == "correct":
+            return readiness.meeting_held(ws, partner, day, today, correct=True), True
+        day, typed = _ask_meeting_day(opened, partner, typed or typed_day(day), correct)
 
 
-def _ask_correct(earlier) -> bool:
+def _ask_correct(earlier, fix: str) -> str:
+    """Correct the last meeting ('correct'), write another day ('other') or leave it all ('leave').
+
+    A stop says the command that corrects it (`fix`), the day given in it.
+    """
     from questionary import Choice
 
     from spredning.cli.prompts.simple import select
 
     make_console().print(say("meeting.earlier-than-last", style="bold yellow", **earlier.params))
     choices = [
-        Choice(t("meeting.correct-yes", day=earlier.day, last=earlier.last.day), True),
-        Choice(t("meeting.correct-no"), False),
+        Choice(t("meeting.correct-yes", day=earlier.day, last=earlier.last.day), "correct"),
+        Choice(t("meeting.correct-other", day=earlier.day), "other"),
+        Choice(t("meeting.correct-no"), "leave"),
     ]
-    return bool(select(t("meeting.correct-question"), choices))
+    try:
+        return str(select(t("meeting.correct-question"), choices))
+    except (KeyboardInterrupt, EOFError):
+        hint = Message("meeting.earlier-than-last.hint", {**earlier.params, "command": fix})
+        raise Interrupted("meeting.interrupted", hint=hint) from None
 
 
 def dagsorden(
