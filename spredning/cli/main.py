@@ -198,6 +198,10 @@ def error_hint(exc: SpredningError) -> Message | None:
     tilladelse') gets "KEY.hint.access" when the catalogue has it: who to ask, or where a copy
     can be read, not "check the file name" for a name that is right.
     """
+    from spredning.cli.commands.common import put_right_hint
+
+    if (put_right := put_right_hint(exc)) is not None:  # a value close to a right one: the command put right
+        return put_right
     if isinstance(exc.hint, Message):
         return exc.hint
     key = exc.hint or f"{exc.key}.hint"
