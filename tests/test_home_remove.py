@@ -291,10 +291,32 @@ def test_a_merge_of_follow_up_alone_names_it_in_the_one_form(home, ws, run_cli):
     run = home(projects_list(ws, "merge") + ENTER + ENTER + QUIT)  # No
 
     assert run.code == 0, run.err
-    assert (  # once a sentence ending in ': .', no answers coming
-        "hentes jeres svar ind i 'Fælles': 1 nyt eller ændret punkt i opfølgningen "
-        "(handling, klarhed, godkendelse eller møde)." in " ".join(run.said.split())
+    said = " ".join(run.said.split())
+    assert (  # once a sentence ending in ': .'; then 'hentes jeres svar ind', no answers coming
+        "Fra 'Startet for sig' kommer ingen svar ind i 'Fælles', kun 1 nyt eller ændret punkt i "
+        "opfølgningen (handling, klarhed, godkendelse eller møde)." in said
     )
+    assert "jeres svar" not in said and "et svar, der er anderledes her" not in said
+    screen = " ".join(run.screen.split())
+    assert "Hent opfølgningen ind i 'Fælles'? Nej, ændr intet" in screen
+    assert "Hent svarene" not in screen
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_merge_question_names_the_answers_and_the_follow_up_when_both_come(home, ws, run_cli, language):
+    old = new_project(ws, name="Startet for sig", answers={G1: "Vores svar fra før"})
+    code, _, err = run_cli("--projekt", old, "plan", "tilføj", "--hvad", "Ring til Ærø", "--status", "i gang")
+    assert code == 0, err
+    new_project(ws, name="Fælles")
+
+    run = home(projects_list(ws, "merge") + ENTER + ENTER + QUIT, "--sprog", language)  # No
+
+    assert run.code == 0, run.err
+    screen = " ".join(run.screen.split())
+    if language == "da":
+        assert "Hent svarene og opfølgningen ind i 'Fælles'? Nej, ændr intet" in screen
+    else:
+        assert "Bring the answers and the follow-up into 'Fælles'? No, change nothing" in screen
 
 
 @pytest.mark.parametrize("key", ["no", ESC, CTRL_C])
