@@ -550,3 +550,30 @@ def test_a_byte_for_byte_copy_of_a_file_imported_is_listed_as_brought_in(
     [chosen] = re.findall(r"\? Hvilken fil fra partneren\? (.+?)\? Hvilken fil", screen)
     assert "(1).yaml – " in chosen and "hentet ind" in chosen and "fra Odense Kommune" in chosen, chosen
     assert "(1).yaml – til jer" not in screen
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_the_project_a_file_goes_into_keeps_its_name_whole_in_the_list(
+    post, tmp_path, monkeypatch, run_cli, columns
+):
+    """polish8: at 60 columns a file of a project other than the active one ended '(Genoptræning…':
+    the file's name gives way first (to '…' at the most), the project's name stays whole."""
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    aeroe.ok("importer", str(ours))
+    aeroe.ok(
+        "start", "--navn", "Andet", "--deler", "Vejle Kommune", "--rolle", "genbruge", "--organisation", "Ærø"
+    )
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    monkeypatch.setenv("COLUMNS", str(columns))
+    ws = workspace(aeroe.home)
+    assert [(a.name, a.whose) for a in app_home.import_actions(ws, tmp_path)][-1] == (ours.name, "brought")
+
+    run = typed(run_cli, exchange(ws, "import") + UP + UP + ENTER + PAUSE + QUIT, columns=columns)
+
+    assert run.code == 0, run.err
+    screen = run.screen.replace("\n", "")
+    [chosen] = re.findall(r"\? Hvilken fil fra partneren\? (.+?)\? Hvilken fil", screen)
+    assert "hentet ind" in chosen and "fra Odense Kommune" in chosen, chosen
+    assert chosen.endswith(("(Genoptræning Ærø)", " – i projektet Genoptræning Ærø")), chosen

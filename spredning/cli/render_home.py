@@ -120,8 +120,9 @@ def _file_title(action: Action, width: int | None = None) -> str:
     Where the line would not fit `width`, the parts that say least give way first: the file's name
     is shortened in its middle, then the words between the names ('til jer') are left out, then
     the name is shortened further; the names of the organisations, whether the file was brought
-    in already and the project it goes into (when not the active one) stay. Only a name too long
-    for any of that is cut at its end.
+    in already and the project it goes into (when not the active one) stay. The project's name
+    is kept whole before the file's (down to '…'); only names too long for all of that are cut
+    at the end of the line.
     """
     name = clean(action.name or action.value or "")
     if action.orgs is None:
@@ -138,11 +139,15 @@ def _file_title(action: Action, width: int | None = None) -> str:
     for whose, least in ((full, NAME_ROOM), (short, NAME_ROOM), (short, NAME_LEAST)):
         if width - cell_len(whose) >= min(least, cell_len(name)):  # the end tells downloads apart
             return t("home.import-file", name=cut_middle(name, width - cell_len(whose))) + whose
+    room = width - cell_len(short)
+    if project is not None and room >= 1:  # the project's name whole, rather than the file's
+        return t("home.import-file", name=cut_middle(name, room) if room >= NAME_LAST else "…") + short
     return cut_to(t("home.import-file", name=cut_middle(name, NAME_LEAST)) + short, width)
 
 
 NAME_ROOM = 20  # a file name shortened to less says too little: the words between the names go first
 NAME_LEAST = 8  # ... and then to this, before the organisations' names would be cut
+NAME_LAST = 3  # ... and, to keep the project's name whole, to its ends or to '…' alone
 SHORTER: dict[str | None, str] = {  # whose a file is, without the words a narrow line can do without
     "us": "home.import-us-short",
     "brought": "home.import-brought-short",
