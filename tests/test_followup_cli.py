@@ -94,6 +94,20 @@ def test_withdrawing_for_one_dialogue_says_the_common_approval_still_applies(sha
     assert sharing.path.read_bytes() == before
 
 
+@pytest.mark.parametrize("columns", ["60", "80"])
+def test_the_command_that_withdraws_the_common_approval_is_one_line(sharing, monkeypatch, columns):
+    """polish8: the hint was printed as plain text, which broke its command over two lines at 60 columns."""
+    sharing.ok("godkend", "test", "--fælles", "--af", "Eva Jensen")
+    monkeypatch.setenv("COLUMNS", columns)
+
+    slug = sharing.path.stem  # named with --projekt: the command names it too, and is longer
+
+    out = sharing.ok("--projekt", slug, "godkend", "test", "--partner", "Fanø", "--fortryd")
+
+    again = f"'spredning godkend test --fortryd --fælles --projekt {slug}'"
+    assert any(again in line for line in out.splitlines()), out
+
+
 def test_approving_again_as_before_says_it_was_approved_already(sharing):
     sharing.ok("godkend", "test", "--af", "Mette", "--dato", "02-03-2026", "--partner", "Fanø")
     before = sharing.path.read_bytes()

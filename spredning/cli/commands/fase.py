@@ -198,7 +198,7 @@ def _for_whom_agreed(console, project, partner: Partner | None, path: str, other
         ):
             return True
     if other:  # several partners: another is chosen with --partner
-        console.print(say("fase.for-whom-kept-several", command=other))
+        print_said(console, say("fase.for-whom-kept-several", command=other), other)
     else:
         console.print(say("fase.for-whom-kept"))
     return False

@@ -270,7 +270,7 @@ def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue
         console.print(say("readiness.nothing-to-remove", tool=title, dialogue=where))
     if rated.mark is not None and rated.mark.where == "" and not general:
         again = _hint(opened, "klarhed", named, "--fjern", *_role_words(role), general=True)
-        console.print(say("readiness.common-stays", style="dim", command=again))
+        print_said(console, say("readiness.common-stays", style="dim", command=again), again)
 
 
 def _godkend_given(fase: str, *given: str | bool | None) -> str:
@@ -605,7 +605,7 @@ def _tell_withdrawal(console, opened, phase, done, partner, general: bool, role:
     console.print(say(key, style="green" if done.changed else "", phase=phase.name, dialogue=where))
     if done.approval is not None and done.approval.where == "" and not general:
         again = _hint(opened, "godkend", phase_word(phase), "--fortryd", *_role_words(role), general=True)
-        console.print(say("approval.common-stays", style="dim", command=again))
+        print_said(console, say("approval.common-stays", style="dim", command=again), again)
 
 
 def moede(
