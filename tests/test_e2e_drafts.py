@@ -429,6 +429,28 @@ def test_a_stop_from_outside_in_another_commands_prompt_is_said_and_gives_the_te
     assert settings[3] & termios.ECHO and settings[3] & termios.ICANON
 
 
+@pytest.mark.parametrize(
+    ("args", "waits_at", "language"),
+    [((), "Afslut", "da"), (("start",), "Projektets navn:", "da"), ((), "Quit", "en")],
+)
+def test_a_stop_from_outside_where_nothing_was_typed_claims_no_text_unsaved(
+    spawn, project, args, waits_at, language
+):
+    """polish8: a stop at the home screen's menu said 'før det, du skrev her, var gemt', nothing typed."""
+    child = spawn(*args, SPREDNING_SPROG=language)
+    child.expect_exact(waits_at)
+
+    os.kill(child.pid, signal.SIGTERM)
+    status, output = finish(child)
+
+    assert status == 128 + signal.SIGTERM
+    said = output[output.index("Stop") :]
+    if language == "da":
+        assert said == "Stoppet udefra. Intet er gået tabt af det, der allerede var gemt."
+    else:
+        assert said == "Stopped from outside. Nothing that was already saved has been lost."
+
+
 @pytest.mark.parametrize("args", [(), ("fase", "tjek", "--rolle", "genbruge")])
 def test_a_stop_from_outside_at_a_list_wipes_the_choices_before_its_words(
     spawn, project, env, tmp_path, args

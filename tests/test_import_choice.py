@@ -6,6 +6,7 @@ labelled by whom each file is for (app/home.py import_actions), and the next ste
 from __future__ import annotations
 
 import os
+import re
 import shutil
 
 import pytest
@@ -178,8 +179,8 @@ def test_a_file_already_imported_is_said_to_be_brought_in_and_offered_after_the_
     _, aeroe, _ = post
     ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
     older = tmp_path / "genoptraening-aeroe-til-aeroe-kommune-gammel.yaml"  # an earlier mail's file
-    shutil.copy(ours, older)
-    _age(older, 3600)
+    older.write_text(ours.read_text(encoding="utf-8") + "# en tidligere mail\n", encoding="utf-8")
+    _age(older, 3600)  # not a copy of the one imported (that would be brought in: nothing new in it)
     aeroe.ok("importer", str(ours))  # the newest, imported: it would be first
     interactive(monkeypatch)
     ws = workspace(aeroe.home)
@@ -520,3 +521,59 @@ def test_with_another_project_active_each_file_is_judged_for_its_own_project(
     assert run.code == 0, run.err
     assert "hentet ind, fra Odense Kommune (Genoptræning Ærø)" in run.screen  # the answered line, 80 columns
     assert "Import i projektet Genoptræning Ærø" in flat(run.out)  # where the import said it goes
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_a_byte_for_byte_copy_of_a_file_imported_is_listed_as_brought_in(
+    post, tmp_path, monkeypatch, run_cli, columns
+):
+    """polish8: a mail's file saved twice ('… (1).yaml'), the first imported: the copy was listed
+    'til jer', first, as a file with news; importing it brings nothing."""
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    aeroe.ok("importer", str(ours))
+    again = tmp_path / "genoptraening-aeroe-til-aeroe-kommune (1).yaml"
+    shutil.copyfile(ours, again)
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    monkeypatch.setenv("COLUMNS", str(columns))
+    ws = workspace(aeroe.home)
+    assert [(a.name, a.whose) for a in app_home.import_actions(ws, tmp_path)][-2:] == [
+        (again.name, "brought"),
+        (ours.name, "brought"),
+    ]
+
+    run = typed(run_cli, exchange(ws, "import") + UP + UP + UP + ENTER + PAUSE + QUIT, columns=columns)
+
+    assert run.code == 0, run.err
+    screen = run.screen.replace("\n", "")
+    [chosen] = re.findall(r"\? Hvilken fil fra partneren\? (.+?)\? Hvilken fil", screen)
+    assert "(1).yaml – " in chosen and "hentet ind" in chosen and "fra Odense Kommune" in chosen, chosen
+    assert "(1).yaml – til jer" not in screen
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_the_project_a_file_goes_into_keeps_its_name_whole_in_the_list(
+    post, tmp_path, monkeypatch, run_cli, columns
+):
+    """polish8: at 60 columns a file of a project other than the active one ended '(Genoptræning…':
+    the file's name gives way first (to '…' at the most), the project's name stays whole."""
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    aeroe.ok("importer", str(ours))
+    aeroe.ok(
+        "start", "--navn", "Andet", "--deler", "Vejle Kommune", "--rolle", "genbruge", "--organisation", "Ærø"
+    )
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    monkeypatch.setenv("COLUMNS", str(columns))
+    ws = workspace(aeroe.home)
+    assert [(a.name, a.whose) for a in app_home.import_actions(ws, tmp_path)][-1] == (ours.name, "brought")
+
+    run = typed(run_cli, exchange(ws, "import") + UP + UP + ENTER + PAUSE + QUIT, columns=columns)
+
+    assert run.code == 0, run.err
+    screen = run.screen.replace("\n", "")
+    [chosen] = re.findall(r"\? Hvilken fil fra partneren\? (.+?)\? Hvilken fil", screen)
+    assert "hentet ind" in chosen and "fra Odense Kommune" in chosen, chosen
+    assert chosen.endswith(("(Genoptræning Ærø)", " – i projektet Genoptræning Ærø")), chosen

@@ -272,8 +272,8 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
         action = Action("import", value=str(path), name=name)
         if export or head:
             action = _addressed(action, path, here, head)
-            if action.whose == "us" and here.imported.get(str(path.resolve())) == file_stamp(path):
-                action = action._replace(whose="brought")  # imported already, unchanged since
+            if action.whose == "us" and _brought(path, here.imported):
+                action = action._replace(whose="brought")  # imported already (or a copy of one)
         elif slug is not None and name.startswith(slug + "-"):
             action = action._replace(whose="us")  # a worksheet of ours, come back
         others = slug is None or not name.startswith(slug + "-")
@@ -393,6 +393,39 @@ def _addressed(action: Action, path: Path, here: _Folder, head: Addressing | Non
         whose = "own" if head.sender == me else "us" if head.receiver == me else "other"
     into = project.name if project is not None and head.id != here.active_id else None
     return action._replace(whose=whose, orgs=orgs, into=into)
+
+
+def _brought(path: Path, imported: dict[str, str]) -> bool:
+    """True for a file imported here and unchanged since, or a byte-for-byte copy of one.
+
+    A mail's attachment saved twice is 'svar (1).yaml' beside 'svar.yaml': importing the copy
+    brings nothing new. A file imported and changed since is compared with no longer.
+    """
+    resolved = str(path.resolve())
+    if imported.get(resolved) == file_stamp(path):
+        return True
+    size = _size(path)
+    same = [
+        Path(other)
+        for other, stamp in imported.items()
+        if other != resolved and file_stamp(Path(other)) == stamp and _size(Path(other)) == size
+    ]
+    if size is None or not same:
+        return False
+    try:
+        data = fileio.read_regular(path, IMPORT_COMPARED)
+        return any(fileio.read_regular(other, IMPORT_COMPARED) == data for other in same)
+    except OSError:
+        return False
+
+
+IMPORT_COMPARED = 64 * 1024 * 1024  # the most of two files compared (an export is far smaller)
+
+
+def _size(path: Path) -> int | None:
+    with contextlib.suppress(OSError):
+        return path.stat().st_size
+    return None
 
 
 def _modified(path: Path) -> float:

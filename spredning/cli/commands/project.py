@@ -775,9 +775,10 @@ def projekter(
                 hint = t(
                     "projects.exchange-hint", command=command("importer", shell_word(row.file), project=None)
                 )
-                out.print(
-                    commands_whole(Text(hint, style="yellow"), console.width, bare_program()), soft_wrap=True
+                shown = commands_whole(
+                    Text(hint, style="yellow"), console.width, bare_program(), console.is_terminal
                 )
+                out.print(shown, soft_wrap=True)
 
 
 def _tell_broken(out, broken: list[str]) -> None:

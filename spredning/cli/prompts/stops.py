@@ -267,11 +267,14 @@ def _unsaved_words(
 ) -> str:
     """A stop outside the interview: nothing of this prompt is saved; writing kept in files is named.
 
+    Where nothing was typed (the home screen's menu, an empty field) and no file holds writing,
+    only that everything saved is saved: there is no text to speak of.
+
     An editor open now (a conflict's combined text) is stopped first, and its file named when it
     holds something; a file the command keeps written text in is named too. `text`: the field's
     text, which follows the words to copy and is kept in a file of its own (see _field_text_words).
     """
-    words = [t("interview.stopped-from-outside-unsaved")]
+    words = []
     if text:
         words.append(_field_text_words(text, several, kind))
     left = editor.stop_open(signum)
@@ -280,7 +283,9 @@ def _unsaved_words(
     written = _Stop.written_in() if _Stop.written_in is not None else None
     if written is not None:
         words.append(t("editor.stopped-written-kept", path=str(written)))
-    return " ".join(words)
+    if not words:  # nothing typed here (a list, an empty field): no word of text not saved
+        return t("interview.stopped-from-outside-saved")
+    return " ".join([t("interview.stopped-from-outside-unsaved"), *words])
 
 
 @contextlib.contextmanager
