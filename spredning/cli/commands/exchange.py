@@ -166,6 +166,8 @@ def importer(
         _imported(console, ws, plan, result, len(decisions), _hint_project(ws, plan.project.slug))
         if was_active is not None and was_active != plan.project.slug == ws.store.active():
             _active_changed(console, ws, plan.project.name, plan.project.slug, was_active)
+        if plan.creates and plan.incoming.sender == SHARING:  # the sharing side's: see _namesake_sharing
+            _own_elsewhere(console, ws, plan)
 
 
 def _active_changed(console, ws, name: str, slug: str, was_active: str) -> None:
@@ -179,6 +181,28 @@ def _active_changed(console, ws, name: str, slug: str, was_active: str) -> None:
         name, before = f"{name} ({slug})", f"{before} ({was_active})"
     said = t("importer.now-active", name=clean_name(name), before=clean_name(before), command=back)
     print_fitted(console, said, back, style="yellow", rest="")
+
+
+def _own_elsewhere(console, ws, plan: ImportPlan) -> None:
+    """Our answers in a project started here by another name, and the 'projekt flet' that brings them.
+
+    A namesake's (the same name) are said with it, in _namesake.
+    """
+    from spredning.app.project_merge import answers_elsewhere
+
+    slug = plan.project.slug
+    into = None if ws.store.active() == slug else slug
+    for other in answers_elsewhere(ws, slug, leave_out=plan.namesakes):
+        merge = command("projekt", "flet", other.slug, project=into)
+        said = say(
+            "importer.own-elsewhere",
+            style="yellow",
+            n=other.answers,
+            ours=other.name,
+            name=plan.project.name,
+            command=merge,
+        )
+        print_said(console, said, merge)
 
 
 def _heading(console, ws, incoming: Incoming, plan: ImportPlan, dry: bool = False) -> None:
