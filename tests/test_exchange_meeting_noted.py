@@ -200,3 +200,32 @@ def test_only_a_file_carrying_a_noted_meeting_needs_the_newer_format(tmp_path, r
     assert first_line(odense.export("--partner", "Ærø")) == "format: '6'"
     # Fanø's file carries no meeting: a program reading up to format 4 still takes it
     assert first_line(odense.export("--partner", "Fanø")) == "format: '4'"
+
+
+@pytest.mark.e2e
+def test_the_import_list_says_who_noted_a_meeting_in_a_dry_run_and_in_the_import(tmp_path):
+    odense, aeroe = started(tmp_path, None)  # the installed command
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    sent = aeroe.export()
+    line = "• Ny: Møde holdt den 1. november 2026 (noteret af Ærø Kommune)"
+
+    assert line in flat(odense.ok("importer", str(sent), "--tør"))  # as status says it after the import
+    assert "• New: Meeting held on 1 November 2026 (noted by Ærø Kommune)" in flat(
+        odense.ok("--sprog", "en", "importer", str(sent), "--tør")
+    )
+    assert line in flat(odense.ok("importer", str(sent)))
+    assert AEROES in flat(odense.ok("status"))
+
+
+def test_a_partners_correction_of_our_meeting_says_it_is_ours_before_and_after(tmp_path, run_cli):
+    odense, aeroe = started(tmp_path, run_cli)
+    odense.ok("møde", "--dato", "01-11-2026")
+    assert aeroe.import_(odense.export())[0] == 0
+    aeroe.ok("møde", "--ret", "--dato", "31-10-2026")  # Ærø corrects the day Odense noted
+
+    out = flat(odense.ok("importer", str(aeroe.export()), "--tør"))
+
+    assert (
+        "Jeres eget punkt, ændret af Ærø Kommune: var: Møde holdt den 1. november 2026 (noteret af jer)"
+        " nu: Møde holdt den 31. oktober 2026 (noteret af jer)"
+    ) in out
