@@ -139,3 +139,26 @@ def test_a_returned_worksheet_of_a_partner_with_the_program_is_read_as_before(re
     assert unsent(odense, AEROE) == 2
     assert aeroe.import_(odense.export("--partner", AEROE))[0] == 0
     assert aeroe.texts()[D1] == CHANGED and aeroe.texts()[G1] == "Ja, det vil vi"
+
+
+@pytest.mark.e2e
+def test_the_worksheet_says_the_partners_program_gets_the_answers_with_the_next_export(tmp_path):
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path),  # the installed command
+        reusers=("Ærø Kommune", "Fanø Kommune"),
+        answers={D1: "Færre genindlæggelser"},
+    )
+    aeroe = Org(tmp_path / "aeroe", tmp_path)
+    assert aeroe.import_(odense.export("--partner", AEROE))[0] == 0
+    said = "så deres program får svarene i arket (også dem, de skriver i det) med jeres næste eksport"
+
+    out = flat(odense.ok("arbejdsark", "--fase", "tjek", "--partner", "Ærø Kommune"))
+
+    assert f"I har udvekslet filer med Ærø Kommune, {said} til dem, når I har hentet arket ind:" in out
+    assert out.endswith("arket ind: spredning eksport --partner aeroe-kommune")
+    # a partner that only works by worksheets is not told of a program
+    assert said not in flat(odense.ok("arbejdsark", "--fase", "tjek", "--partner", "Fanø Kommune"))
+    # the reusing side's sheet for the sharing side: its one export needs no --partner
+    out = flat(aeroe.ok("arbejdsark", "--fase", "tjek", "--rolle", "dele"))
+    assert f"I har udvekslet filer med Odense Kommune, {said} til dem," in out
+    assert out.endswith("når I har hentet arket ind: spredning eksport")
