@@ -162,3 +162,25 @@ def test_the_worksheet_says_the_partners_program_gets_the_answers_with_the_next_
     out = flat(aeroe.ok("arbejdsark", "--fase", "tjek", "--rolle", "dele"))
     assert f"I har udvekslet filer med Odense Kommune, {said} til dem," in out
     assert out.endswith("når I har hentet arket ind: spredning eksport")
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(
+    ("side", "other"), [("dele", "Eksempel Kommune Syd"), ("genbruge", "Eksempel Kommune Nord")]
+)
+def test_in_the_example_files_have_gone_both_ways_so_a_worksheet_leaves_the_file_to_send(
+    tmp_path, side, other
+):
+    """The example is a dialogue whose two sides have sent each other their files: a worksheet made in
+    it is for a partner whose program takes files, as for any partner files have gone to."""
+    org = Org(tmp_path / "eksempel", tmp_path)  # the installed command
+    org.ok("start", "--eksempel")
+    org.ok("projekt", "side", side)
+    org.answer({D1 if side == "dele" else G1: "Et nyt svar i eksemplet"}, "--rolle", side)
+    assert json.loads(org.ok("status", "--json"))["dialoger"][0]["ikke_sendt"] == 1
+
+    out = flat(org.ok("arbejdsark", "--fase", "tjek"))
+
+    assert f"I har udvekslet filer med {other}, så deres program får svarene i arket" in out
+    assert json.loads(org.ok("status", "--json"))["dialoger"][0]["ikke_sendt"] == 1
+    assert "send jeres nye ændring til partneren: spredning eksport" in flat(org.ok("status"))
