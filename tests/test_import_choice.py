@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import zipfile
 
 import pytest
 from exchange_kit import G1, Org, flat, installed, start_sharing
 from homekit import DOWN, ENTER, ESC, PAUSE, QUIT, UP, exchange, go, interactive, typed
 from projectkit import workspace
+from worksheet_kit import Sheet, zipped
 
 from spredning.app import home as app_home
 
@@ -520,3 +522,40 @@ def test_with_another_project_active_each_file_is_judged_for_its_own_project(
     assert run.code == 0, run.err
     assert "hentet ind, fra Odense Kommune (Genoptræning Ærø)" in run.screen  # the answered line, 80 columns
     assert "Import i projektet Genoptræning Ærø" in flat(run.out)  # where the import said it goes
+
+
+def test_a_renamed_worksheet_of_this_project_is_listed_by_its_record_and_imported_from_the_list(
+    post, tmp_path, monkeypatch, run_cli
+):
+    """A filled worksheet that Fanø saved as 'Svar fra Fanø.docx' was found only by typing its path,
+    while a renamed export is listed by its head. A worksheet is known by its record (the custom XML
+    part that names its project), read from the zip's directory and that small part alone: it is
+    listed as one, whatever its name. Other .docx files are not: a Word document that is no worksheet,
+    another project's worksheet, and one larger than a worksheet that can be imported (not opened)."""
+    odense, _, _ = post
+    made = tmp_path / "ark.docx"
+    odense.ok("arbejdsark", "--fase", "tjek", "--partner", FANOE, "--ud", str(made))
+    sheet = Sheet.read(made).fill(4, "Fanøs svar i arket")  # Fanø's first answer field (as in test_worksheet)
+    made.unlink()
+    sheet.save(tmp_path / "Svar fra Fanø.docx")
+    plain = Sheet.read(tmp_path / "Svar fra Fanø.docx")
+    plain.parts = {name: data for name, data in plain.parts.items() if not name.startswith("customXml/")}
+    plain.save(tmp_path / "Referat.docx")  # a Word document, no worksheet
+    big = tmp_path / "Stor.docx"
+    film = {**Sheet(sheet.bytes()).parts, "word/media/film.bin": b"\0" * (26 * 1024 * 1024)}
+    big.write_bytes(zipped(film, zipfile.ZIP_STORED))  # a worksheet with a pasted film, too large
+    elsewhere = start_sharing(Org(tmp_path / "andet", tmp_path / "andet-ud", run_cli), name="Andet projekt")
+    elsewhere.ok("arbejdsark", "--fase", "tjek", "--ud", str(tmp_path / "Andet ark.docx"))
+    ws = workspace(odense.home)
+
+    listed = [(a.name, a.whose) for a in app_home.import_actions(ws, tmp_path)]
+
+    assert listed[0] == ("Svar fra Fanø.docx", "us")  # the newest file for us
+    assert not {"Referat.docx", "Stor.docx", "Andet ark.docx"} & {name for name, _ in listed}
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(odense.home))
+    run = typed(run_cli, exchange(ws, "import") + ENTER + PAUSE + QUIT)
+    assert run.code == 0, run.err
+    assert "Svar fra Fanø.docx" in run.screen
+    assert "Samme som: spredning importer 'Svar fra Fanø.docx'" in flat(run.out)
+    assert odense.texts(FANOE)[G1] == "Fanøs svar i arket"
