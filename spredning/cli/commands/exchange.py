@@ -101,7 +101,9 @@ def eksport(
     if done.others_included:
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
     receiver = clean_name(done.receiver_name) or t("org.sharing")
-    if done.changes:
+    if done.unknown:  # a copy of a project file: its files may have gone to them from elsewhere
+        lines.append(say("eksport.changes-unknown", org=receiver))
+    elif done.changes:
         lines.append(say("eksport.changes", n=done.changes, org=receiver))
     else:
         lines.append(say("eksport.no-changes", org=receiver))
