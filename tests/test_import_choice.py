@@ -243,6 +243,15 @@ def test_a_file_of_another_name_is_picked_by_its_path_and_tab_completes_it(renam
     assert aeroe.store.slugs() == ["genoptraening-aeroe"]
 
 
+def first_from_the_list(run_cli, monkeypatch, org: Org):
+    """The home screen's list of files to import, its first taken (Enter), as in a terminal; the run."""
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(org.home))
+    run = typed(run_cli, exchange(workspace(org.home), "import") + ENTER + PAUSE + QUIT)
+    assert run.code == 0, run.err
+    return run
+
+
 def test_a_renamed_file_of_this_project_is_listed_by_its_head_and_imported_from_the_list(
     post, tmp_path, monkeypatch, run_cli
 ):
@@ -265,10 +274,7 @@ def test_a_renamed_file_of_this_project_is_listed_by_its_head_and_imported_from_
 
     assert listed[saved.name] == ("us", ("Odense Kommune", "Ærø Kommune"))
     assert not {"fra kollega.yaml", "docker-compose.yml", "noter.txt", "stor.yaml"} & set(listed)
-    interactive(monkeypatch)
-    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
-    run = typed(run_cli, exchange(ws, "import") + ENTER + PAUSE + QUIT)
-    assert run.code == 0, run.err
+    run = first_from_the_list(run_cli, monkeypatch, aeroe)
     assert "fil (1).yaml – til jer fra Odense Kommune" in run.screen
     assert "Samme som: spredning importer 'fil (1).yaml'" in flat(run.out)
     assert "Importeret fra Odense Kommune" in flat(run.out)
@@ -552,10 +558,7 @@ def test_a_renamed_worksheet_of_this_project_is_listed_by_its_record_and_importe
 
     assert listed[0] == ("Svar fra Fanø.docx", "us")  # the newest file for us
     assert not {"Referat.docx", "Stor.docx", "Andet ark.docx"} & {name for name, _ in listed}
-    interactive(monkeypatch)
-    monkeypatch.setenv("SPREDNING_HJEM", str(odense.home))
-    run = typed(run_cli, exchange(ws, "import") + ENTER + PAUSE + QUIT)
-    assert run.code == 0, run.err
+    run = first_from_the_list(run_cli, monkeypatch, odense)
     assert "Svar fra Fanø.docx" in run.screen
     assert "Samme som: spredning importer 'Svar fra Fanø.docx'" in flat(run.out)
     assert odense.texts(FANOE)[G1] == "Fanøs svar i arket"
