@@ -102,12 +102,39 @@ def test_in_a_terminal_it_says_what_the_project_holds_and_no_keeps_it(aeroe, ask
     assert run.code == 0, run.err
     said = flat(run.out)
     assert "Projektet 'Gammelt' (gammelt.yaml) rummer 2 svar." in said
-    assert "Fjernes det, slettes intet" in said
-    assert "hvorfra projektet kan hentes tilbage med 'spredning --hjem " in said
-    assert " projekt gendan gammelt'." in said
+    # what happens, in words: put aside, nothing deleted, and the command (by its name) that brings it back
+    again = f"'spredning --hjem {aeroe.home} projekt gendan Gammelt'"
+    assert (
+        "Fjernes det, lægges det bare til side med alle svar og kladder; intet slettes. "
+        f"Vil I have det tilbage, så skriv {again}." in said
+    )
+    asked = said.split("Intet er ændret")[0]  # before the answer
+    assert "fjernede" not in asked and "mappe" not in asked  # no folder of the program's to understand
     assert "Fjern projektet 'Gammelt'?" in run.screen
     assert "Intet er ændret; 'Gammelt' er stadig i projektmappen." in said
     assert tree(aeroe.home) == before
+
+
+def test_in_english_too_it_says_the_project_is_put_aside_and_how_it_comes_back(tmp_path, run_cli, asking):
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Grønne tage", *START)
+    org.answer({G1: "Vi har ventelister"}, "--rolle", "genbruge")
+
+    run = asking(org, DOWN + ENTER, "--sprog", "en", "projekt", "fjern", "Grønne tage")
+
+    assert run.code == 0, run.err
+    said = flat(run.out)
+    again = f"spredning --hjem {org.home} --sprog en projekt gendan 'Grønne tage'"
+    assert (
+        "If it is removed, it is only put aside with all its answers and drafts; nothing is deleted. "
+        f"To bring it back, type \u201c{again}\u201d." in said
+    ), said
+    asked = said.split(again)[0]  # what is said before the question
+    assert "fjernede" not in asked and "folder" not in asked
+    assert "Remove the project 'Grønne tage'?" in run.screen
+    code, _, err = org("projekt", "gendan", "Grønne tage")  # the command named brings it back
+    assert code == 0, err
+    assert org.store.slugs() == ["groenne-tage"]
 
 
 def test_in_a_terminal_yes_removes_it(aeroe, asking):

@@ -106,6 +106,20 @@ def test_a_file_that_cannot_be_moved_midway_leaves_the_project_as_it_was(
     assert everything(aeroe.home) == before  # no kept folder, no fjernede/ made for it, the same files
 
 
+def test_the_combined_texts_that_cannot_be_moved_leave_the_project_as_it_was(aeroe, cannot_move):
+    texts = aeroe.home / ".spredning" / "gammelt-samlede-tekster.txt"  # kept by a stopped 'konflikter'
+    texts.write_text("Konflikt 1 af 1: Tjek\n\nSamlet tekst\n", encoding="utf-8")
+    before = everything(aeroe.home)
+    cannot_move(lambda path: path == texts)  # the last to go: every other file had gone, and goes back
+
+    code, _, err = aeroe("projekt", "fjern", "Gammelt", "--ja")
+
+    assert code == 1, err
+    assert said(err).startswith(said(f"Fejl: {texts} kunne ikke flyttes til")), err
+    assert "så projektet er ikke fjernet" in " ".join(err.split())
+    assert everything(aeroe.home) == before
+
+
 def test_the_project_file_that_cannot_be_moved_leaves_no_empty_kept_folder(aeroe, cannot_move):
     (aeroe.home / "fjernede").mkdir()
     before = everything(aeroe.home)

@@ -482,3 +482,47 @@ def test_with_no_project_active_the_only_one_in_use_stays_in_use(tmp_path, run_c
     assert "Arbejd i det med 'spredning projekt brug gammelt'." in out
     assert org.store.active() == "nyt"
     assert "Nyt" in flat(org.ok("status"))  # not 'choose a project': two are here now
+
+
+# --- the combined texts a stopped 'konflikter' kept: HOME/.spredning/SLUG-samlede-tekster.txt -------------
+
+TEXTS = ("samlede-tekster.txt", "samlede-tekster-2.txt", "combined-texts.txt")  # free_name's; in English
+
+
+def with_texts(tmp_path, run_cli) -> Org:
+    """'Gammelt' and 'Nyt', each with the combined texts a stopped 'konflikter' kept for it."""
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Gammelt", *START)
+    org.answer({G1: "Vi har ventelister"}, "--rolle", "genbruge")
+    org.ok("start", "--navn", "Nyt", *START)
+    for slug in ("gammelt", "nyt"):
+        for name in TEXTS:
+            text = f"Konflikt 1 af 1: Tjek\n\nSamlet tekst i {slug}-{name}\n\n\n"
+            (org.home / ".spredning" / f"{slug}-{name}").write_text(text, encoding="utf-8")
+    return org
+
+
+@pytest.mark.parametrize("under", [None, "Gammelt (2)"], ids=["own-name", "new-name"])
+def test_the_combined_texts_kept_for_a_project_go_with_it_and_come_back(tmp_path, run_cli, under):
+    org = with_texts(tmp_path, run_cli)
+    helpers = org.home / ".spredning"
+    before = tree(helpers)
+
+    org.ok("projekt", "fjern", "Gammelt", "--ja")
+
+    [folder] = kept_folders(org)
+    for name in TEXTS:  # kept with the project, not left behind for a new project of its file name
+        assert not (helpers / f"gammelt-{name}").exists()
+        assert (folder / "denne-computer" / f"gammelt-{name}").read_bytes() == before[f"gammelt-{name}"]
+        assert (helpers / f"nyt-{name}").read_bytes() == before[f"nyt-{name}"]  # another project's stay
+    if under is not None:  # a new 'Gammelt' has the file name now: the old one comes back as 'Gammelt (2)'
+        org.ok("start", "--navn", "Gammelt", *START)
+
+    org.ok("projekt", "gendan", "Gammelt", *(("--navn", under) if under else ()))
+
+    slug = "gammelt-2" if under else "gammelt"
+    for name in TEXTS:  # back, named by the file name it came back under
+        assert (helpers / f"{slug}-{name}").read_bytes() == before[f"gammelt-{name}"]
+    if under is not None:
+        assert not any((helpers / f"gammelt-{name}").exists() for name in TEXTS)  # the new one has none
+    assert not folder.exists()

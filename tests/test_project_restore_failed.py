@@ -6,7 +6,9 @@ write in, a locked file), the files moved before it stayed in the projects folde
 fjernede/: the project was neither back nor restorable as a whole. Now what was moved goes back,
 and the message says the project was not brought back and what to check. A stop (SIGTERM, SIGHUP)
 meanwhile waits until the project is back, kept folder and all; it left the emptied kept folder,
-which the next 'projekt gendan' listed as a removed project that is not whole.
+which the next 'projekt gendan' listed as a removed project that is not whole. With no project
+active, the one brought back (or the only one in use before) is made active after the move: a stop
+held through the move ended the program before that, leaving one project more and none active.
 
 Each test runs the installed command with os.link and os.rename wrapped (as a real refusal or a
 real `kill` would come) at the move of one named file out of fjernede/.
@@ -28,6 +30,7 @@ SPREDNING = Path(sys.executable).parent / "spredning"
 TIMEOUT = 60
 START = ("--deler", "Odense Kommune", "--rolle", "genbruge", "--organisation", "Ærø Kommune")
 BACKUP = "gammelt.yaml.bak-20260101-120000"
+TEXTS = "gammelt-samlede-tekster.txt"  # the combined texts a stopped 'konflikter' kept for it
 
 pytestmark = [
     pytest.mark.e2e,
@@ -40,13 +43,15 @@ import os
 import sys
 
 name, what = os.environ.pop("AT_NAME"), os.environ.pop("AT_MOVE")
+into = os.environ.pop("AT_INTO", "")  # the move of `name` into fjernede/ ('projekt fjern') instead
 
 
 def at(step):
-    '''The move of `name` out of fjernede/: refused (as a folder one may not write in), or stopped.'''
+    '''The move of `name` out of fjernede/ (or into it): refused (a folder not to write in), or stopped.'''
 
     def run(source, destination, *args, **kwargs):
-        if str(source).endswith(os.sep + name) and "fjernede" in str(source).split(os.sep):
+        there = destination if into else source
+        if str(source).endswith(os.sep + name) and "fjernede" in str(there).split(os.sep):
             if what == "refuse":
                 raise PermissionError(errno.EACCES, "Permission denied", str(source))
             os.kill(os.getpid(), int(what))
@@ -108,11 +113,12 @@ def everything(root: Path) -> dict[str, object]:
 
 @pytest.fixture
 def removed(tmp_path: Path) -> Path:
-    """The projects folder, with 'Gammelt' (its file, a backup, this computer's state) removed."""
+    """The projects folder, with 'Gammelt' (its file, a backup, this computer's state, texts) removed."""
     home = tmp_path / "hjem"
     for argv in (("start", "--navn", "Gammelt", *START), ("start", "--navn", "Nyt", *START)):
         assert spredning(home, *argv).returncode == 0
     (home / BACKUP).write_bytes((home / "gammelt.yaml").read_bytes())
+    (home / ".spredning" / TEXTS).write_text("Konflikt 1 af 1: Tjek\n\nSamlet tekst\n", encoding="utf-8")
     assert (home / ".spredning" / "gammelt.yaml").is_file()
     result = spredning(home, "projekt", "fjern", "Gammelt", "--ja")
     assert result.returncode == 0, result.stderr
@@ -168,15 +174,35 @@ def test_a_file_that_cannot_be_moved_back_midway_leaves_the_removed_project_whol
     assert not kept.exists()
 
 
+def test_the_combined_texts_that_cannot_be_moved_back_leave_the_removed_project_whole(tmp_path, removed):
+    kept = kept_folder(removed)
+    before = everything(removed)
+
+    # this computer's files come back last, the texts first of them: the project file had come back
+    result = at_the_move(
+        tmp_path, removed, f"denne-computer/{TEXTS}", "refuse", "projekt", "gendan", "Gammelt"
+    )
+
+    assert result.returncode == 1, result.stderr
+    assert says(result.stderr, f"{kept / 'denne-computer' / TEXTS} kunne ikke flyttes til"), result.stderr
+    assert says(result.stderr, "så projektet er ikke hentet tilbage"), result.stderr
+    assert everything(removed) == before
+
+    assert spredning(removed, "projekt", "gendan", "Gammelt").returncode == 0
+    assert (removed / ".spredning" / TEXTS).read_text(encoding="utf-8").endswith("Samlet tekst\n")
+
+
 def test_a_file_that_cannot_go_back_either_is_named(tmp_path, removed):
     kept = kept_folder(removed)
     # (the project file comes back, the backup is refused, and the project file cannot go back)
     script = tmp_path / "ved-flytningen.py"
+    line = 'if str(source).endswith(os.sep + name) and "fjernede" in str(there).split(os.sep):'
+    assert line in AT_THE_MOVE  # a replace that found nothing would test nothing
     script.write_text(
         AT_THE_MOVE.replace(
-            'if str(source).endswith(os.sep + name) and "fjernede" in str(source).split(os.sep):',
-            'if str(source).endswith(os.sep + name) and "fjernede" in str(source).split(os.sep) or '
-            '(os.path.basename(source) == "gammelt.yaml" and "fjernede" in str(destination).split(os.sep)):',
+            line,
+            line[:-1] + ' or (os.path.basename(source) == "gammelt.yaml" and "fjernede" in '
+            "str(destination).split(os.sep)):",
         ),
         encoding="utf-8",
     )
@@ -232,3 +258,80 @@ def test_a_stop_while_brought_back_under_a_new_name_waits_until_it_is_named_so(t
     assert back["projekt"]["navn"] == "Gammelt (2)"  # not two projects named 'Gammelt'
     assert (removed / "gammelt-2.yaml.bak-20260101-120000").is_file()
     assert (removed / ".spredning" / "gammelt-2.yaml").is_file()
+
+
+# --- a stop between the move and making a project active: one is active afterwards, never none -------
+
+
+@pytest.fixture
+def none_active(tmp_path: Path) -> Path:
+    """'Gammelt' was the active project and is removed; 'Nyt' and 'Tredje' are left, none active."""
+    home = tmp_path / "hjem"
+    for name in ("Nyt", "Tredje", "Gammelt"):  # the last one started is the active one
+        assert spredning(home, "start", "--navn", name, *START).returncode == 0
+    (home / BACKUP).write_bytes((home / "gammelt.yaml").read_bytes())
+    assert spredning(home, "projekt", "fjern", "Gammelt", "--ja").returncode == 0
+    assert not (home / ".spredning" / "aktivt-projekt").exists()
+    return home
+
+
+def active(home: Path) -> str:
+    return (home / ".spredning" / "aktivt-projekt").read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize(
+    "stop", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["SIGTERM", "SIGHUP", "Ctrl+C"]
+)
+def test_a_stop_midway_with_no_project_active_leaves_the_one_brought_back_active(tmp_path, none_active, stop):
+    result = at_the_move(tmp_path, none_active, BACKUP, str(int(stop)), "projekt", "gendan", "Gammelt")
+
+    assert result.returncode == (130 if stop == signal.SIGINT else 128 + stop), (result.returncode, result)
+    assert "Traceback" not in result.stderr
+    assert (none_active / "gammelt.yaml").is_file() and (
+        none_active / ".spredning" / "gammelt.yaml"
+    ).is_file()
+    assert active(none_active) == "gammelt"  # as when not stopped: three projects here, and one active
+    status = spredning(none_active, "status")
+    assert status.returncode == 0 and "Gammelt" in status.stdout, status
+
+
+def test_a_stop_midway_leaves_the_only_project_in_use_active(tmp_path, none_active):
+    """With 'Tredje' removed too, 'Nyt' is the one commands use; brought back beside it, it stays so."""
+    assert spredning(none_active, "projekt", "fjern", "Tredje", "--ja").returncode == 0
+    (none_active / ".spredning" / "aktivt-projekt").unlink(missing_ok=True)  # used as the only one
+
+    result = at_the_move(
+        tmp_path, none_active, BACKUP, str(int(signal.SIGTERM)), "projekt", "gendan", "Gammelt"
+    )
+
+    assert result.returncode == 128 + signal.SIGTERM, result
+    assert (none_active / "gammelt.yaml").is_file()
+    assert active(none_active) == "nyt"
+    status = spredning(none_active, "status")
+    assert status.returncode == 0 and "Nyt" in status.stdout, status
+
+
+def test_a_stop_while_the_active_project_is_removed_leaves_the_only_one_left_active(tmp_path):
+    """Stopped then, the marker still named the removed project: brought back, it was active unasked."""
+    home = tmp_path / "hjem"
+    for name in ("Nyt", "Gammelt"):  # 'Gammelt', started last, is the active project
+        assert spredning(home, "start", "--navn", name, *START).returncode == 0
+    script = tmp_path / "ved-flytningen.py"
+    script.write_text(AT_THE_MOVE, encoding="utf-8")
+    stop = str(int(signal.SIGTERM))
+    result = subprocess.run(
+        [sys.executable, str(script), str(SPREDNING), "projekt", "fjern", "Gammelt", "--ja"],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        cwd=home.parent,
+        preexec_fn=default_stops,
+        env={**env(home), "AT_NAME": ".spredning/gammelt.yaml", "AT_MOVE": stop, "AT_INTO": "1"},
+    )
+
+    assert result.returncode == 128 + signal.SIGTERM, result
+    assert not (home / "gammelt.yaml").exists() and not (home / ".spredning" / "gammelt.yaml").exists()
+    assert active(home) == "nyt"  # as when not stopped
+
+    assert spredning(home, "projekt", "gendan", "Gammelt").returncode == 0
+    assert active(home) == "nyt"  # the one in use stays in use

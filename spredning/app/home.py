@@ -12,6 +12,7 @@ No words here: an action is a kind and its data; the front end words it from the
 from __future__ import annotations
 
 import contextlib
+import os
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -22,11 +23,11 @@ from spredning.app.exchange.recognise import addressing, exchange_head, workshee
 from spredning.app.status import RANK as RANK  # the order of the first actions (re-exported)
 from spredning.app.status import Status, Step, my_roles, next_steps, status_of
 from spredning.app.workspace import Workspace
-from spredning.core import fileio, followup, index, local, yamlio
+from spredning.core import fileio, followup, index, yamlio
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING, Layout, Partner, Phase, Progress, Project, Question, slugify
 from spredning.core.projectfile import Addressing
-from spredning.core.store import Summary
+from spredning.core.store import Summary, state_notes
 
 if TYPE_CHECKING:
     from spredning.app.project_restore import Kept
@@ -312,17 +313,43 @@ def _projects_here(ws: Workspace) -> _Folder:
     active_id = None
     ours: dict[str, str] = {}
     imported: dict[str, str] = {}
-    for slug, summary in ws.store.summaries(ws.store.slugs()):
-        if not isinstance(summary, Summary) or summary.exchange:
-            continue
-        state = local.load(ws.store.home, slug)
-        ours.update((str(Path(p).resolve()), digest) for p, digest in state.exports.items())
-        imported.update(state.imported)
+    resolved = _Resolver()
+    projects = {
+        slug: summary
+        for slug, summary in ws.store.summaries(ws.store.slugs())
+        if isinstance(summary, Summary) and not summary.exchange
+    }
+    for slug, notes in state_notes.read(ws.store.home, list(projects)).items():
+        summary = projects[slug]
+        ours.update((resolved(p), digest) for p, digest in notes.exports.items())
+        imported.update(notes.imported)
         if slug == active_slug:
             active_id = summary.id
         if summary.id not in by_id or slug == active_slug:
-            by_id[summary.id] = _Here(slug, summary.name, state.me)
+            by_id[summary.id] = _Here(slug, summary.name, notes.me)
     return _Folder(by_id, active_id, ours, imported)
+
+
+class _Resolver:
+    """A file's full path with every link followed, as the import list compares them.
+
+    Exports go to a few folders, so each folder is resolved once: thousands of projects' notes
+    resolved one by one took a second. A file we exported is a regular file, not a link, so its
+    folder's path and its name are its path. A folder that cannot be resolved (a loop of links)
+    is taken as written: no file listed there is one of ours.
+    """
+
+    def __init__(self) -> None:
+        self.folders: dict[str, str] = {}
+
+    def __call__(self, path: str) -> str:
+        folder, name = os.path.split(path)
+        if folder not in self.folders:
+            try:
+                self.folders[folder] = str(Path(folder).resolve())
+            except (OSError, RuntimeError):
+                self.folders[folder] = folder
+        return os.path.join(self.folders[folder], name)
 
 
 WHOSE_ORDER = {"us": 0, None: 1, "own": 2, "other": 3, "brought": 4}
@@ -460,17 +487,18 @@ def _merge_from(ws: Workspace, uses: list[Action]) -> list[Action]:
         here = ws.slug()
     except SpredningError:
         return []
-    me = local.load(ws.store.home, here).me
-    if me is None:
-        return []
-    return [
+    others = [
         action
         for action in uses
         if action.kind == "use"
         and action.value != here
         and action.done is not None  # a file that cannot be read has no answers to bring
-        and _same_side(local.load(ws.store.home, action.value or "").me, me)
     ]
+    notes = state_notes.read(ws.store.home, [here, *(action.value or "" for action in others)])
+    me = notes[here].me
+    if me is None:
+        return []
+    return [action for action in others if _same_side(notes[action.value or ""].me, me)]
 
 
 def _same_side(theirs: str | None, me: str) -> bool:

@@ -1,9 +1,9 @@
 """`projekt fjern`: a project no longer wanted leaves the folder, its files kept where they can be fetched.
 
 Answers are the user's work, so nothing is deleted: the project file, its backups and this
-computer's helper files for it (drafts, the side) are moved into a folder of their own under
-HOME/fjernede/, which the program never reads as projects. `projekt gendan` (project_restore.py)
-brings them back.
+computer's helper files for it (drafts, the side, the combined texts a stopped 'konflikter' kept)
+are moved into a folder of their own under HOME/fjernede/, which the program never reads as
+projects. `projekt gendan` (project_restore.py) brings them back.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from spredning.app.projects import Content
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, local
 from spredning.core.errors import Message, SpredningError, UsageProblem
+from spredning.i18n import LANGUAGES, catalogue
 
 REMOVED_FOLDER = "fjernede"  # under the projects folder: not looked into for projects
 IGNORE_ALL = "# Fjernede projekter gemmes til denne computer; git skal ikke dele dem.\n*\n"
@@ -83,19 +84,26 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
     base = store.home / REMOVED_FOLDER
     made = _ignored_by_git(base)
     folder = fileio.free_name(base, f"{now.slug}-{time.strftime('%Y%m%d-%H%M%S')}")
+    others = [slug for slug in store.project_slugs() if slug != now.slug]
+    successor = others[0] if now.active and len(others) == 1 else None  # made active as it goes
     try:
-        moved = store.move_out(now.slug, folder)
+        moved = store.move_out(now.slug, folder, kept_texts(), successor)
     except SpredningError as exc:  # the project is as it was (move_out moved back what it had moved)
         _take_back(made)
         raise _without(exc, base) from None
     left = tuple(store.project_slugs())
     active = store.active()
-    if now.active and active is None and len(left) == 1:
-        active = left[0] if store.set_active_after(left[0]) else None
-    if active is None:  # a marker naming the removed one would make it active again when it comes back
-        store.forget_active(now.slug)
     namesake = store.named(now.name) if now.holds is not None else None
     return Removed(now, folder, moved, active, left, namesake, _in_git(store.home), _by_name(ws, now, folder))
+
+
+def kept_texts() -> tuple[str, ...]:
+    """What the file of combined texts a stopped 'konflikter' keeps is named after the slug, in each language.
+
+    The name is the language's (conflict.merged-file): a file kept while another language was
+    chosen belongs to the project as much.
+    """
+    return tuple(dict.fromkeys(str(catalogue(code)["conflict.merged-file"]) for code in LANGUAGES))
 
 
 def _by_name(ws: Workspace, now: Removal, folder: Path) -> bool:

@@ -239,13 +239,12 @@ def restore(ws: Workspace, chosen: Kept, newest_of: int = 1, name: str | None = 
             raise UsageProblem("restore.name-refused", problem=problem, name=name)
     slug = new_slug(ws, name) if name is not None else chosen.slug
     in_use = None if store.active() is not None else _only(store)
-    # the new name is written in the file in the same step: a stop waits until it is back and named
-    moved, left, renamed = store.move_in(chosen.folder, chosen.slug, slug, name)
-    activated = False
-    if store.active() is None:
-        activated = store.set_active_after(in_use or slug) and in_use is None
+    # named and made active in the same step: a stop waits until it is back, named, and one is active
+    back = store.move_in(chosen.folder, chosen.slug, slug, name, activate=in_use or slug)
+    activated = back.activated and in_use is None
     same = _same_project(store, chosen.slug, slug) if slug != chosen.slug else None
-    return Restored(chosen, moved, left, newest_of, activated, slug, name or chosen.name, renamed, same)
+    name = name or chosen.name
+    return Restored(chosen, back.moved, back.left, newest_of, activated, slug, name, back.renamed, same)
 
 
 def _same_project(store: Store, other: str, slug: str) -> str | None:

@@ -46,7 +46,7 @@ def fjern(
         from spredning.cli.prompts.simple import select
 
         with interrupted_as("remove.interrupted"):
-            _tell_holds(console, asked, what, kept_in)
+            _tell_holds(console, asked, what)
             sure = select(
                 t("remove.question", name=asked.name),
                 [Choice(t("remove.no"), False), Choice(t("remove.yes", name=asked.name), True)],
@@ -59,14 +59,15 @@ def fjern(
         _tell_removed(console, ws, removed)
 
 
-def _tell_holds(console, asked: project_removal.Removal, what: list[str], kept_in: str) -> None:
-    """What the project holds and where it goes, before the question."""
+def _tell_holds(console, asked: project_removal.Removal, what: list[str]) -> None:
+    """What the project holds, that it is only put aside, and how it comes back: before the question."""
     if asked.holds is None:
         console.print(say("remove.unreadable", style="yellow", name=asked.name, path=str(asked.path)))
     else:
         console.print(say("remove.holds", style="yellow", name=asked.name, file=asked.path.name, what=what))
-    back = command("projekt", "gendan", shell_word(asked.slug), project=None)
-    print_said(console, say("remove.moved-not-deleted", folder=kept_in, command=back), [kept_in, back])
+    # by its name, as people know it: the newest removal of a name is what that brings back
+    back = command("projekt", "gendan", shell_word(asked.name), project=None)
+    print_said(console, say("remove.moved-not-deleted", command=back), back)
     if asked.active:
         console.print(say("remove.is-active", style="yellow", name=asked.name))
 

@@ -317,12 +317,7 @@ class Store(MovableFolder):
         A state that cannot be written is then no failure of the work: it is noted in
         not_remembered, for the user to be warned of what this computer does not remember.
         """
-        try:
-            self.update_local(slug, change)
-        except SpredningError as exc:
-            self._not_remembered(slug, exc)
-            return False
-        return True
+        return self._noted(slug, lambda: self.update_local(slug, change))
 
     def _renamed(self, slug: str, name: str) -> bool:
         """Write the project's new name in its file (under the lock held); False when it cannot be read."""
@@ -352,12 +347,7 @@ class Store(MovableFolder):
             return False
         with held, fileio.uninterrupted():
             write()
-            try:
-                self._change_local(slug, change)
-            except SpredningError as exc:
-                self._not_remembered(slug, exc)
-                return False
-        return True
+            return self._noted(slug, lambda: self._change_local(slug, change))
 
     def set_active_after(self, slug: str) -> bool:
         """set_active for a project just made (start, an import): not done is a warning, not a failure."""
@@ -366,6 +356,15 @@ class Store(MovableFolder):
         except SpredningError as exc:
             path = local.folder(self.home) / ACTIVE_FILE
             self.not_remembered.append(_not_remembered(slug, path, exc, active=True))
+            return False
+        return True
+
+    def _noted(self, slug: str, step: Callable[[], object]) -> bool:
+        """Run `step`, a change of this computer's state: False (noted as not remembered) when it fails."""
+        try:
+            step()
+        except SpredningError as exc:
+            self._not_remembered(slug, exc)
             return False
         return True
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from spredning.core import fileio, local
 from spredning.core.errors import Message, SpredningError, UsageProblem
@@ -15,14 +18,22 @@ from spredning.core.store.home import ACTIVE_FILE, KEPT_HELPERS, LEGACY_ACTIVE_F
 class MovableFolder(ProjectFolder):
     """A projects folder whose projects can be moved out of it, kept, and moved back in."""
 
-    def move_out(self, slug: str, folder: Path) -> tuple[Path, ...]:
+    def move_out(
+        self, slug: str, folder: Path, texts: Sequence[str] = (), successor: str | None = None
+    ) -> tuple[Path, ...]:
         """Move a project's files into `folder` (made now), under its lock; return where each went.
 
         The project file and the backups beside it go into `folder`; this computer's state for it
-        (drafts, side), its backups and the drafts kept by a removed dialogue into
-        `folder/KEPT_HELPERS`. Moved, not copied or deleted: every byte is kept, for move_in to bring back.
+        (drafts, side), its backups, the drafts kept by a removed dialogue and the texts kept for
+        it (SLUG-TEXT.txt, SLUG-TEXT-2.txt ..., one TEXT of `texts`: the combined texts a stopped
+        'konflikter' keeps, named in each language) into `folder/KEPT_HELPERS`. Moved, not copied
+        or deleted: every byte is kept, for move_in to bring back.
         A move that fails midway moves back what it moved and removes the folders it made: the
         project is as it was (what could not go back is named in the error).
+
+        In the same step (a stop waits until it is done), `successor` is made the active project
+        when none is, and a marker still naming this one is deleted: left, it would make the
+        project active again, unasked, when it is brought back.
         """
         path = self.path_for(slug)
         helpers = local.folder(self.home)
@@ -35,6 +46,7 @@ class MovableFolder(ProjectFolder):
             for found in sorted(helpers.glob(f"{fileio.glob_escape(slug)}-kladder-*.yaml"))
             if found.name[: -len(SUFFIX)] not in others  # another project's state, not these drafts
         ]
+        kept += _texts(helpers, slug, texts)
         moves = [(p, folder) for p in mine] + [(p, folder / KEPT_HELPERS) for p in kept]
         moved: list[tuple[Path, Path]] = []
         with self._lock(slug):
@@ -46,6 +58,9 @@ class MovableFolder(ProjectFolder):
                             moved.append((source, _moved_into(source, into, folder)))
                 except SpredningError as exc:
                     raise _moved_back(exc, moved, folder) from None
+                if successor is not None and self.active() is None:
+                    self.set_active_after(successor)
+                self.forget_active(slug)
         self.drop_lock(slug)
         return tuple(target for _, target in moved)
 
@@ -91,9 +106,14 @@ class MovableFolder(ProjectFolder):
                     os.unlink(marker)
 
     def move_in(
-        self, folder: Path, slug: str, as_slug: str | None = None, name: str | None = None
-    ) -> tuple[tuple[Path, ...], tuple[Path, ...], bool]:
-        """Move a project kept by move_out back from `folder`; return what came back, what stayed, renamed.
+        self,
+        folder: Path,
+        slug: str,
+        as_slug: str | None = None,
+        name: str | None = None,
+        activate: str | None = None,
+    ) -> MovedIn:
+        """Move a project kept by move_out back from `folder`; return what it did (MovedIn).
 
         Nothing here is ever overwritten: a project file of that slug refuses the whole move, and a
         backup or helper file whose name is taken stays in `folder`. This computer's helper files
@@ -106,7 +126,9 @@ class MovableFolder(ProjectFolder):
         state, the state's backups and a removed dialogue's drafts are named by it too, so each is
         found as this project's, and none as the project that has the old name now. `name`: the
         project's name written in its file as well, in the same step (renamed: False when the file
-        cannot be read; it comes back as it is).
+        cannot be read; it comes back as it is). `activate`: the project made active, in the same
+        step, when none is once it is back (activated: made so): stopped between the two, the
+        folder would have one project more and none active, so none that commands work in.
         """
         new = as_slug or slug
         path = self.path_for(new)
@@ -127,20 +149,22 @@ class MovableFolder(ProjectFolder):
             moved: list[tuple[Path, Path]] = []
             with fileio.uninterrupted():
                 fileio.make_folder(state.parent)
-                try:
-                    for here, there in moves:
-                        if here.is_file() and _move_new(here, there):
-                            moved.append((here, there))
-                        elif there == path:  # taken since the check: the project file of another
-                            raise UsageProblem("restore.taken", slug=new, path=path)
-                except SpredningError as exc:
-                    raise _restore_undone(exc, moved, folder) from None
+                for here, there in moves:
+                    try:
+                        came = here.is_file() and _move_new(here, there)
+                    except OSError as exc:
+                        raise _restore_undone(here, there, exc, moved, folder) from None
+                    if came:
+                        moved.append((here, there))
+                    elif there == path:  # taken since the check by another's file (the first to move)
+                        raise UsageProblem("restore.taken", slug=new, path=path)
                 for emptied in (helpers, folder):
                     with contextlib.suppress(OSError):
                         emptied.rmdir()  # only when empty: anything left stays kept
                 renamed = name is None or self._renamed(new, name)
+                activated = activate is not None and self.active() is None and self.set_active_after(activate)
         left = tuple(sorted(p for p in folder.rglob("*") if p.is_file())) if folder.exists() else ()
-        return tuple(there for _, there in moved), left, renamed
+        return MovedIn(tuple(there for _, there in moved), left, renamed, activated)
 
     def _renamed(self, slug: str, name: str) -> bool:
         """Write the project's new name in its file (under the lock held); False when it cannot be read.
@@ -148,6 +172,33 @@ class MovableFolder(ProjectFolder):
         Writing a project file is the Store's (its transactions): the Store gives this its body.
         """
         raise NotImplementedError
+
+    def set_active_after(self, slug: str) -> bool:
+        """set_active, a failure noted for a warning (False), not raised: the Store gives this its body."""
+        raise NotImplementedError
+
+
+class MovedIn(NamedTuple):
+    """What move_in did: the files that came back, those that stayed kept, and what it wrote."""
+
+    moved: tuple[Path, ...]
+    left: tuple[Path, ...]  # stayed in the kept folder (their names are taken here)
+    renamed: bool  # the name asked for is in the file (False: the file cannot be read)
+    activated: bool  # made the active project (none was)
+
+
+def _texts(helpers: Path, slug: str, texts: Sequence[str]) -> list[Path]:
+    """The texts kept for the project in the helper folder: SLUG-TEXT.txt and SLUG-TEXT-N.txt (free_name's).
+
+    Named exactly so: another project's (a slug that begins with this one's) never matches.
+    """
+    if not texts:
+        return []
+    named = re.compile(rf"{re.escape(slug)}-(?:{'|'.join(re.escape(text) for text in texts)})(?:-\d+)?\.txt")
+    try:
+        return sorted(found for found in helpers.iterdir() if named.fullmatch(found.name))
+    except OSError:  # no helper folder (or none to read): no texts kept in it
+        return []
 
 
 def _make_kept(made: Path, folder: Path) -> None:
@@ -200,30 +251,27 @@ def _moved_back(failed: SpredningError, moved: list[tuple[Path, Path]], folder: 
     )
 
 
-def _restore_undone(failed: SpredningError, moved: list[tuple[Path, Path]], folder: Path) -> SpredningError:
-    """Undo a restore that failed midway: the files brought back go back into the kept `folder`.
+def _restore_undone(
+    here: Path, there: Path, failed: OSError, moved: list[tuple[Path, Path]], folder: Path
+) -> SpredningError:
+    """Undo a restore that failed midway (`here` could not go to `there`): what came back goes back.
 
-    The error to tell: that the project was not brought back and is whole in `folder`; or, when a
-    file could not go back either (a name taken meanwhile), which files are out of it and where.
+    The error to tell: that the project was not brought back and is whole in the kept `folder`;
+    or, when a file could not go back either (a name taken meanwhile), which files are out of it.
     """
-    if failed.key != "store.cannot-move":
-        return failed  # refused before anything moved (restore.taken)
-    left = [there for here, there in reversed(moved) if not _put_back(there, here)]
-    if not left:  # said with the file that could not come, where to and why
-        return SpredningError.of(Message("store.cannot-restore", failed.params), kept=folder)
-    return SpredningError.of(
-        Message("store.cannot-restore.partly", failed.params),
-        kept=folder,
-        left=[str(p) for p in reversed(left)],
-        n=len(left),
-    )
+    said = {"path": here, "folder": there.parent, "reason": fileio.reason(failed), "kept": folder}
+    left = [came for went, came in reversed(moved) if not _put_back(came, went)]
+    if not left:
+        return SpredningError.of(Message("store.cannot-restore", said))
+    back = [str(p) for p in reversed(left)]
+    return SpredningError.of(Message("store.cannot-restore.partly", said), left=back, n=len(left))
 
 
 def _put_back(here: Path, there: Path) -> bool:
     """_move_new, with a failure said as False: what could not go back is named, not raised."""
     try:
         return _move_new(here, there)
-    except SpredningError:
+    except OSError:
         return False
 
 
@@ -231,7 +279,8 @@ def _move_new(here: Path, there: Path) -> bool:
     """Move a file to a name no file has; False (and nothing moved) when the name is taken.
 
     A hard link made first cannot replace a file that appeared meanwhile (a rename would); where
-    links are not possible (some shared drives), the name is checked just before the rename.
+    links are not possible (some shared drives), the name is checked just before the rename. A
+    file that cannot be moved raises the OSError, for the caller to say what it stops.
     """
     try:
         os.link(here, there, follow_symlinks=False)
@@ -240,12 +289,7 @@ def _move_new(here: Path, there: Path) -> bool:
     except OSError:
         if os.path.lexists(there):
             return False
-        try:
-            os.rename(here, there)
-        except OSError as exc:
-            raise SpredningError(
-                "store.cannot-move", path=here, folder=there.parent, reason=fileio.reason(exc)
-            ) from None
+        os.rename(here, there)
         return True
     with contextlib.suppress(OSError):  # not removed: a second name of the same file, nothing lost
         os.unlink(here)

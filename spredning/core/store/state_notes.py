@@ -1,0 +1,101 @@
+"""What the home screen's lists need of every project's state on this computer, cached for long lists.
+
+The list of files to import judges each file for its own project: which organisation this computer
+is in it, which files it exported (one nobody changed since is left out) and which it imported; the
+list of projects offers 'projekt flet' where this computer is on the same side in another project.
+Those notes are in each project's state file (core/local.py), and reading ten thousand state files
+takes seconds. This cache keeps just those notes, as JSON next to the project index, one entry per
+state file, used only while that file has the same size, modification time and inode (every write
+replaces it). Only a cache, as the project index: anything wrong with it makes it empty and it is
+rebuilt without a word; a cache that cannot be written is no failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from spredning.core import fileio, local
+from spredning.core.errors import SpredningError
+from spredning.core.store.files import _signature
+
+FILE = "tilstande.json"
+VERSION = 1
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class Notes(NamedTuple):
+    """One project's notes on this computer that the home screen's lists read."""
+
+    me: str | None  # this computer's organisation in the project (LocalState.me)
+    exports: dict[str, str]  # a file this computer exported (path) -> its checksum then
+    imported: dict[str, str]  # a file imported here (path) -> its size and time then
+
+
+def read(home: Path, slugs: list[str]) -> dict[str, Notes]:
+    """Each project's notes, from the cache where its state file is unchanged, else from the file.
+
+    A state file that cannot be read counts as none, as local.load has it; a file where the helper
+    folder should be raises its error (local.load's), as reading every state file did.
+    """
+    path = local.folder(home) / FILE
+    old = _read(path)
+    new: dict[str, dict[str, Any]] = {}
+    notes: dict[str, Notes] = {}
+    for slug in slugs:
+        signature = _signature(local.state_path(home, slug))
+        entry = old.get(slug)
+        if signature is None or entry is None or entry["nøgle"] != list(signature):
+            state = local.load(home, slug)
+            entry = {"mig": state.me, "eksporteret": dict(state.exports), "importeret": dict(state.imported)}
+            if signature is None:  # no state file (yet): nothing to keep
+                notes[slug] = _notes(entry)
+                continue
+            entry["nøgle"] = list(signature)
+        new[slug] = entry
+        notes[slug] = _notes(entry)
+    if new != old:
+        with contextlib.suppress(SpredningError, OSError):
+            local.ensure_folder(home)
+            fileio.atomic_write(
+                path, json.dumps({"version": VERSION, "projekter": new}, separators=(",", ":"))
+            )
+    return notes
+
+
+def _notes(entry: dict[str, Any]) -> Notes:
+    return Notes(entry["mig"], entry["eksporteret"], entry["importeret"])
+
+
+def _read(path: Path) -> dict[str, dict[str, Any]]:
+    """The cache's entries by slug; empty when it is missing, damaged or of another version."""
+    try:
+        data = json.loads(fileio.read_regular(path, MAX_BYTES).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != VERSION
+        or not isinstance(data.get("projekter"), dict)
+    ):
+        return {}
+    return {slug: item for slug, item in data["projekter"].items() if _valid(item)}
+
+
+def _valid(item: object) -> bool:
+    if not isinstance(item, dict) or item.keys() != {"nøgle", "mig", "eksporteret", "importeret"}:
+        return False
+    key, me = item["nøgle"], item["mig"]
+    return (
+        isinstance(key, list)
+        and len(key) == 3
+        and all(type(n) is int for n in key)
+        and (me is None or isinstance(me, str))
+        and all(_texts(item[name]) for name in ("eksporteret", "importeret"))
+    )
+
+
+def _texts(value: object) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
