@@ -229,3 +229,22 @@ def test_a_partners_correction_of_our_meeting_says_it_is_ours_before_and_after(t
         "Jeres eget punkt, ændret af Ærø Kommune: var: Møde holdt den 1. november 2026 (noteret af jer)"
         " nu: Møde holdt den 31. oktober 2026 (noteret af jer)"
     ) in out
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(
+    ("language", "side", "said"),
+    [
+        ("da", "dele", "Møde holdt: 21. januar 2026 (noteret af jer)."),
+        ("da", "genbruge", "Møde holdt: 21. januar 2026 (noteret af Eksempel Kommune Nord)."),
+        ("en", "genbruge", "Meeting held: 21 January 2026 (noted by Example Municipality North)."),
+    ],
+)
+def test_the_examples_meeting_was_noted_by_one_side_and_both_say_which(tmp_path, language, side, said):
+    """The example is a dialogue whose two sides have sent each other their files: its meeting was
+    noted by one of them (the sharing side), not by each, and both sides name the same one."""
+    org = Org(tmp_path / f"eksempel-{side}", tmp_path)  # the installed command
+    org.ok("--sprog", language, "start", "--eksempel")
+    org.ok("projekt", "side", side)
+
+    assert said in flat(org.ok("--sprog", language, "status"))
