@@ -87,3 +87,31 @@ def test_a_project_written_only_here_still_says_what_the_partner_has_not_had(tmp
     assert "send jeres 2 nye ændringer til partneren: spredning eksport" in said
     assert "kan ikke se, hvad de har fået" not in said
     assert "2 ændringer i filen har Ærø Kommune ikke fået før." in flat(odense.ok("eksport"))
+
+
+def test_a_partner_that_sent_nothing_back_is_not_known_either_where_the_files_went_elsewhere(
+    tmp_path, run_cli
+):
+    """Fanø had Odense's file and sent nothing back: the colleague's copy holds nothing of Fanø's, but
+    what Ærø sent did not come through the colleague's computer, so its files went to and fro
+    elsewhere. On Odense's own computer, Læsø, added later and sent nothing, has not had the answer."""
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        reusers=("Ærø Kommune", "Fanø Kommune"),
+        answers={D1: "Mål"},
+    )
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(odense.export("--partner", "aeroe-kommune"))[0] == 0
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    assert odense.import_(aeroe.export())[0] == 0
+    odense.export("--partner", "fanoe-kommune")
+    odense.ok("projekt", "genbruger", "Læsø Kommune")
+
+    said = flat(odense.ok("status"))
+    assert "• Læsø Kommune: i fasen Tjek (0/14); 1 ændring ikke sendt." in said
+    assert "ved ikke, hvad de har fået" not in said
+
+    said = flat(colleague(odense, tmp_path, "odense-kollega", "dele").ok("status"))
+    for org in ("Ærø Kommune", "Fanø Kommune", "Læsø Kommune"):
+        assert f"• {org}: i fasen Tjek (0/14); ved ikke, hvad de har fået." in said
+    assert "ikke sendt" not in said and "send jeres" not in said

@@ -214,34 +214,38 @@ def unsent_unknown(project: Project, state: LocalState, partner: Partner | None)
     """Whether this computer cannot tell what the other side has: unsent counts what it has not sent.
 
     So it is when no exchange file went to or came from the other side here (nothing noted of it),
-    while the project holds what the other side wrote on another computer (their program's copy):
-    a copy of a project file (a colleague's, from git or a shared drive) whose files went to and fro
-    elsewhere. The other side may have had every change; this computer's notes (LocalState.known)
-    are not in the project file. A project written only here (answers merged from another project
-    of ours, or typed for the partner at a workshop) holds nothing of theirs: what it says is known.
+    while the project holds what another organisation wrote that did not come through this computer
+    (a copy id no file imported here brought): a copy of a project file (a colleague's, from git or
+    a shared drive) whose files went to and fro elsewhere. The partner may have had every change;
+    this computer's notes (LocalState.known) are not in the project file. A project written only
+    here (answers merged from another project of ours, or typed for a partner at a workshop), or
+    whose partners' answers came in here, holds nothing of that kind: what this computer says of
+    the partners it has sent nothing is known.
     """
     me = state.me
     receiver = SHARING if me != SHARING else partner.key if partner is not None else None
     if me is None or receiver is None or state.known.get(receiver) or local.takes_files(state, receiver):
         return False
-    outgoing = outgoing_project(project, me, partner if me == SHARING else None)
-    theirs = "dele" if me != SHARING else "genbruge"
-    written = [e.answer for (_, qid), e in outgoing.entries() if side_of(qid) == theirs]
-    written += [
-        e.answer for slot, e in outgoing.record_entries() if _record_of(slot, e.answer, theirs, receiver)
-    ]
-    return any(copy != state.copy for answer in written for copy, _ in answer.version)
+    seen = {state.copy, *state.worksheets}  # the copies whose versions came through this computer
+    for versions in state.brought.values():
+        seen.update(
+            copy for written in versions.values() for copy, _ in (history.parse(written) or ("", ()))[1]
+        )
+    others = "dele" if me != SHARING else "genbruge"
+    written = [e.answer for (_, qid), e in project.entries() if side_of(qid) == others]
+    written += [e.answer for slot, e in project.record_entries() if _record_of(slot, e.answer, others, me)]
+    return any(copy not in seen for answer in written for copy, _ in answer.version)
 
 
-def _record_of(slot: Slot, record: Answer, role: str, organisation: str) -> bool:
-    """Whether a follow-up record is the other side's: its mark or approval, or a meeting it noted.
+def _record_of(slot: Slot, record: Answer, role: str, me: str) -> bool:
+    """Whether a follow-up record is another organisation's: a mark or approval of its side, or its meeting.
 
     An action of the plan is either side's to change: it is neither's.
     """
     where, key = slot
     kind, rest = followup.split_key(key)
     if kind == "moede":
-        return followup.noter(dict(record.fields).get(followup.NOTED_BY), where) == organisation
+        return followup.noter(dict(record.fields).get(followup.NOTED_BY), where) not in (None, me)
     return kind in ("klarhed", "godkendelse") and rest.rpartition(".")[2] == role
 
 
