@@ -12,12 +12,11 @@ the file it came in.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from exchange_kit import D1, NAME, Org, flat, start_sharing, tree
+from exchange_kit import D1, NAME, Org, colleague, flat, start_sharing, tree
 
 FIXTURE = Path(__file__).parent / "fixtures" / "moede-format-4" / "genoptraening-aeroe-til-aeroe-kommune.yaml"
 OURS = "Møde holdt: 1. november 2026 (noteret af jer)."
@@ -33,15 +32,6 @@ def meetings(path: Path) -> dict[str, dict]:
     """A file's meetings in Ærø's dialogue: id → the record's values."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data["opfølgning"]["genbruge"]["aeroe-kommune"]["møder"]
-
-
-def colleague(org: Org, tmp_path: Path, name: str, side: tuple[str, ...]) -> Org:
-    """A colleague's computer with a copy of org's project file (as from git), set to the same side."""
-    other = Org(tmp_path / name, tmp_path, org.run_cli)
-    other.home.mkdir()
-    shutil.copy(org.path, other.home / org.path.name)
-    other.ok("projekt", "side", *side)
-    return other
 
 
 def report(org: Org, *options: str) -> str:
@@ -73,12 +63,12 @@ def test_a_meeting_says_who_noted_it_on_both_sides_on_a_colleagues_copy_and_afte
     assert first_line(odense.path) == "format: '5'"
 
     # a colleague at Odense with the project file from git, this computer knowing no import
-    at_odense = colleague(odense, tmp_path, "odense-kollega", ("dele",))
+    at_odense = colleague(odense, tmp_path, "odense-kollega", "dele")
     assert AEROES in flat(at_odense.ok("status"))
     assert AEROES in flat(at_odense.ok("vis", "tjek", "--ingen-pager"))
     assert "- 1. november 2026 (noteret af Ærø Kommune)\n" in report(at_odense)
     # a colleague at Ærø: the meeting is still Ærø's own
-    at_aeroe = colleague(aeroe, tmp_path, "aeroe-kollega", ("genbruge", "--organisation", "Ærø Kommune"))
+    at_aeroe = colleague(aeroe, tmp_path, "aeroe-kollega", "genbruge", "--organisation", "Ærø Kommune")
     assert OURS in flat(at_aeroe.ok("status"))
 
     # Ærø starts again from Odense's latest file: its own meeting is still its own, not Odense's

@@ -11,11 +11,8 @@ that it cannot tell, and names the export; a computer that knows says what it kn
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from exchange_kit import D1, D2, G1, Org, flat, start_sharing
+from exchange_kit import D1, D2, G1, Org, colleague, flat, start_sharing
 from homekit import kinds
 from projectkit import workspace
 
@@ -27,15 +24,6 @@ CANNOT_TELL = (
     " fået (fx fra en kollegas computer eller gennem git). En fil herfra med alt sender I med:"
     " spredning eksport"
 )
-
-
-def colleague(org: Org, tmp_path: Path, name: str, *side: str) -> Org:
-    """A colleague's computer with a copy of org's project file, set to the same side."""
-    other = Org(tmp_path / name, tmp_path, org.run_cli)
-    other.home.mkdir()
-    shutil.copy(org.path, other.home / org.path.name)
-    other.ok("projekt", "side", *side)
-    return other
 
 
 @pytest.mark.e2e
