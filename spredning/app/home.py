@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spredning.app.dialogue import several_dialogues
 from spredning.app.exchange.noting import file_stamp
-from spredning.app.exchange.recognise import addressing, exchange_head
+from spredning.app.exchange.recognise import addressing, exchange_head, worksheet_project
 from spredning.app.status import RANK as RANK  # the order of the first actions (re-exported)
 from spredning.app.status import Status, Step, my_roles, next_steps, status_of
 from spredning.app.workspace import Workspace
@@ -265,18 +265,21 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
         export = noted or (name.endswith(".yaml") and ("-til-" in name or "-fra-" in name))
         sheet = name.endswith(".docx") and "-arbejdsark" in name
         head = None if export or sheet else _renamed_export(path, here)
-        if not (export or sheet or head) or not path.is_file():
+        renamed = None if export or sheet or head else _renamed_sheet(path, here)
+        if not (export or sheet or head or renamed) or not path.is_file():
             continue
         if _ours_unchanged(path, here.ours.get(str(path.resolve()))):
             continue
         action = Action("import", value=str(path), name=name)
+        # the active project's file: by its name, or a renamed worksheet by the project its record names
+        mine = renamed == here.active_id if renamed else slug is not None and name.startswith(slug + "-")
         if export or head:
             action = _addressed(action, path, here, head)
             if action.whose == "us" and _brought(path, here.imported):
                 action = action._replace(whose="brought")  # imported already (or a copy of one)
-        elif slug is not None and name.startswith(slug + "-"):
+        elif mine:
             action = action._replace(whose="us")  # a worksheet of ours, come back
-        others = slug is None or not name.startswith(slug + "-")
+        others = not mine
         found.append(
             ((WHOSE_ORDER[action.whose], action.into is not None, others, -_modified(path), name), action)
         )
@@ -368,6 +371,15 @@ def _renamed_export(path: Path, here: _Folder) -> Addressing | None:
     """
     head = exchange_head(path)
     return head if head is not None and (not here.by_id or head.id in here.by_id) else None
+
+
+def _renamed_sheet(path: Path, here: _Folder) -> str | None:
+    """A worksheet not named as one ('svar fra Ærø.docx'), known by its record: a project's here only.
+
+    The project's identity (a worksheet is imported only where it was made), or None.
+    """
+    project = worksheet_project(path)
+    return project if project is not None and project in here.by_id else None
 
 
 def _addressed(action: Action, path: Path, here: _Folder, head: Addressing | None = None) -> Action:

@@ -44,6 +44,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import Merging, heading_line
 from spredning.cli.render_text import print_fitted, print_said, print_whole
+from spredning.core import followup
 from spredning.core.errors import Interrupted, Message, SpredningError, UsageProblem
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState
@@ -100,7 +101,9 @@ def eksport(
     if done.others_included:
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
     receiver = clean_name(done.receiver_name) or t("org.sharing")
-    if done.changes:
+    if done.unknown:  # a copy of a project file: its files may have gone to them from elsewhere
+        lines.append(say("eksport.changes-unknown", org=receiver))
+    elif done.changes:
         lines.append(say("eksport.changes", n=done.changes, org=receiver))
     else:
         lines.append(say("eksport.no-changes", org=receiver))
@@ -518,7 +521,11 @@ def follow_up_list(console, guide: Guide, plan: ImportPlan) -> None:
             if item.outcome is Outcome.RESOLVED and item.after.others
             else RECORD_OUTCOMES[item.outcome],
             record=record_line(
-                guide, item.slot[1], item.incoming, _org(everyone, item.slot[0]) if item.slot[0] else ""
+                guide,
+                item.slot[1],
+                item.incoming,
+                _org(everyone, item.slot[0]) if item.slot[0] else "",
+                _noted(plan, everyone, item.slot, item.incoming),
             ),
             org=sender_name(plan.incoming, everyone),
             n=len(item.after.others),
@@ -541,11 +548,24 @@ def _own_record(guide: Guide, plan: ImportPlan, everyone: Project, item: Planned
 
     org = _org(everyone, item.slot[0]) if item.slot[0] else ""
     before = item.before.answer if item.before is not None else Answer()
-    was, now = (record_line(guide, item.slot[1], answer, org) for answer in (before, item.after.answer))
+    was, now = (
+        record_line(guide, item.slot[1], answer, org, _noted(plan, everyone, item.slot, answer, here))
+        for answer, here in ((before, True), (item.after.answer, False))
+    )
     said = t("importer.record-own", org=sender_name(plan.incoming, everyone), was=was, now=now)
     if item.outcome is Outcome.RESOLVED and item.after.others:  # the file settled only the versions it knew
         said += "\n" + t("importer.record-own-waits", n=len(item.after.others))
     return said
+
+
+def _noted(plan: ImportPlan, everyone: Project, slot: Slot, answer: Answer, here: bool = False) -> str:
+    """Who noted a meeting in a version the import lists ('jer', or the organisation); '' for others."""
+    if followup.split_key(slot[1])[0] != "moede":
+        return ""
+    by = plan.meeting_noter(slot[0], answer, here)
+    if by is None:  # an old file that does not say whom it is from
+        return ""
+    return t("importer.record.by-you") if by == plan.us else _org(everyone, by)
 
 
 def _chosen_backup(console, n: int, backup: Path | None) -> None:
