@@ -676,7 +676,7 @@ def _ask_correct(earlier) -> bool:
 
     make_console().print(say("meeting.earlier-than-last", style="bold yellow", **earlier.params))
     choices = [
-        Choice(t("meeting.correct-yes", day=earlier.day, last=earlier.last.day), True),
+        Choice(t("meeting.correct-yes", day=earlier.day), True),
         Choice(t("meeting.correct-no"), False),
     ]
     return bool(select(t("meeting.correct-question"), choices))
