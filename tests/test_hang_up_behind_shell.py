@@ -17,12 +17,13 @@ import time
 from pathlib import Path
 
 import pytest
-from terminal import COMMAND, DOWN, ENTER, TIMEOUT, person
+from terminal import COMMAND, DOWN, ENTER, ESC_ENTER, TIMEOUT, person
 
 pytestmark = pytest.mark.e2e
 
 START = ["start", "--navn", "Ærø Kommune", "--rolle", "genbruge", "--deler", "Odense Kommune"]
 START += ["--genbruger", "Ærø Kommune", "--organisation", "Ærø Kommune"]
+FIRST_FOUR = ("regler-procedurer", "rutiner-arbejdsgange", "incitamenter", "strategier-politikker")
 
 
 def exit_code(written: Path) -> int:
@@ -35,6 +36,13 @@ def exit_code(written: Path) -> int:
     return int(written.read_text())
 
 
+def closed_behind_a_shell(tmp_path, pseudo_terminal, env, *command: str):
+    """`spredning COMMAND` started by a shell that passes no hang-up on: (the child, its exit code's file)."""
+    code = tmp_path / "kode"
+    script = f'trap ":" HUP; "$0" "$@"; echo $? > {code}'
+    return pseudo_terminal("bash", ["-c", script, str(COMMAND), *command], env=env, rows=40), code
+
+
 @pytest.mark.parametrize(
     ("command", "keys"),
     [
@@ -45,9 +53,7 @@ def exit_code(written: Path) -> int:
 def test_a_closed_window_keeps_the_text_when_only_the_input_ends(tmp_path, pseudo_terminal, command, keys):
     env = person(tmp_path, lines=40)
     subprocess.run([str(COMMAND), *START], env=env, stdin=subprocess.DEVNULL, capture_output=True, check=True)
-    code = tmp_path / "kode"
-    script = f'trap ":" HUP; "$0" "$@"; echo $? > {code}'
-    child = pseudo_terminal("bash", ["-c", script, str(COMMAND), *command], env=env, rows=40)
+    child, code = closed_behind_a_shell(tmp_path, pseudo_terminal, env, *command)
     child.expect_exact("?")
     child.send(keys)
     child.expect_exact("(Esc eller Ctrl+C stopper)" if not keys else "Esc eller Ctrl+C stopper)")
@@ -59,3 +65,29 @@ def test_a_closed_window_keeps_the_text_when_only_the_input_ends(tmp_path, pseud
     assert exit_code(code) == 129
     [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
     assert kept.read_text(encoding="utf-8") == "Vi mangler tal fra økonomi\n"
+
+
+def test_a_closed_window_keeps_an_action_typed_in_the_interview(tmp_path, pseudo_terminal):
+    """The interview asks for an action after Fjern forhindringer: its fields were lost the same way."""
+    env = person(tmp_path, lines=40)
+    subprocess.run([str(COMMAND), *START], env=env, stdin=subprocess.DEVNULL, capture_output=True, check=True)
+    answers = tmp_path / "svar.yaml"
+    answers.write_text("".join(f"fjern.fjern-forhindringer.genbruge.{q}: svar\n" for q in FIRST_FOUR))
+    saved = [str(COMMAND), "fase", "fjern", "--svar", str(answers)]
+    subprocess.run(saved, env=env, stdin=subprocess.DEVNULL, capture_output=True, check=True)
+    child, code = closed_behind_a_shell(tmp_path, pseudo_terminal, env, "fase", "fjern", "--fortsæt")
+    child.expect_exact("[5/5]")
+    child.send("Det sidste svar" + ESC_ENTER)
+    child.expect_exact("Stop her (alt er gemt)")
+    child.send(ENTER)  # Gå videre
+    child.expect_exact("Tilføj en handling (hvad")
+    child.send(DOWN + ENTER)
+    child.expect_exact("Hvad skal gøres?")
+    child.send("Skriv til borgmesteren")
+    child.expect_exact("borgmesteren")
+
+    child.ptyproc.fileobj.close()  # the window closes
+
+    assert exit_code(code) == 129
+    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    assert kept.read_text(encoding="utf-8") == "Skriv til borgmesteren\n"

@@ -176,6 +176,18 @@ def _terminal_gone(question) -> bool:
     return HANG_UP is not None and bool(getattr(given, "closed", False)) and not isinstance(given, PipeInput)
 
 
+def _hung_up() -> None:
+    """The terminal closed under a prompt: end as the hang-up would, the field's text kept.
+
+    In the interview its own handler keeps the text (an answer as a draft, an action's or a
+    mark's fields in a file); elsewhere the text is kept in a file (_stopped_unsaved).
+    """
+    assert HANG_UP is not None  # _terminal_gone says so
+    handler = signal.getsignal(HANG_UP) if _Stop.kept else _stopped_unsaved
+    if callable(handler):
+        handler(HANG_UP, None)
+
+
 def _private(path: str, flags: int) -> int:
     """Open a new file only its owner can read: the temporary folder is shared with other users."""
     return os.open(path, flags, 0o600)
@@ -195,8 +207,8 @@ def _asked(question):
             try:
                 return question.unsafe_ask()
             except (EOFError, OSError):  # the end of the input, or a terminal no longer there to draw on
-                if not _Stop.kept and _terminal_gone(question):
-                    _stopped_unsaved(HANG_UP, None)
+                if _terminal_gone(question):
+                    _hung_up()
                 raise
     finally:
         _Stop.waiting, _Stop.asking = False, None
