@@ -506,12 +506,12 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
     except BackToMenu:  # Esc in the status list, from the home screen: what was typed is said first
         tell_left(Message("plan.change-left"), _change_again(current, typed[:1]))
         raise
-    changes = {"what": asked.what, "who": asked.who, "due": asked.due, "status": status}
-    shown = {"what": current.what, "who": current.who, "due": current.due, "status": current.status}
+    changes: dict[str, object] = {"what": asked.what, "who": asked.who, "due": asked.due, "status": status}
+    before = {"what": current.what, "who": current.who, "due": current.due, "status": current.status}
     if current.others:  # the versions were shown: what is saved now settles them, every field of it
         return changes
     # only what was changed here: a field left as shown keeps what another window saved meanwhile
-    return {field: value for field, value in changes.items() if value != shown[field]}
+    return {field: value for field, value in changes.items() if value != before[field]}
 
 
 def _change_again(current, typed: list) -> Message | None:
