@@ -306,3 +306,15 @@ def test_ctrl_c_when_asked_to_correct_the_last_meeting_corrects_nothing(sharing,
     assert run.code == 130, run.err
     assert flat(run.err) == "Stoppet. Intet møde er noteret eller rettet."
     assert sharing.path.read_bytes() == before
+
+
+def test_klarhed_asked_offers_the_mark_there_is_and_keeps_its_reason_at_enter(aeroe, typing):
+    """Found in a trial: asked again, klarhed offered grøn and an empty reason; Enter, Enter saved
+    grøn without the reason, the mark there (gul, with its reason) overwritten unseen."""
+    aeroe.ok("klarhed", "Lær af test", "gul", "--begrundelse", "Vi mangler borgere til testen")
+
+    run = typing(aeroe, ENTER + ENTER, "klarhed", "Lær af test")  # the colour offered, its reason
+
+    assert run.code == 0, run.err
+    assert flat(run.out) == "Klarheden efter »Lær af test« var allerede gul; intet er ændret."
+    assert "Vi mangler borgere til testen" in flat(aeroe.ok("klarhed"))

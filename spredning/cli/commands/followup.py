@@ -39,7 +39,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
-from spredning.core.followup import typed_day
+from spredning.core.followup import Mark, typed_day
 from spredning.core.model import SHARING
 from spredning.i18n import t
 
@@ -246,7 +246,8 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
 
     if colour is None:  # the reason given: in the field after the colour
         title = next(tool.title for tool in phase.tools if tool.id == tool_id)
-        return _ask_rating(title, again, reason, refused["reason"])
+        there = readiness.current(opened, tool_id, role, partner, general)  # offered, to keep or change
+        return _ask_rating(title, again, reason, refused["reason"], there)
     return colour, _ask_reason(colour, again, reason, refused["reason"])  # the colour given: only the reason
 
 
@@ -305,13 +306,18 @@ def _for_dialogue(opened, partner, general: bool) -> str:
 
 
 def _ask_rating(
-    tool: str, again: Callable[[str, str], str], reason: str = "", refused: str | None = None
+    tool: str,
+    again: Callable[[str, str], str],
+    reason: str = "",
+    refused: str | None = None,
+    now: Mark | None = None,
 ) -> tuple[str | None, str]:
     """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it.
 
     `reason`: the one given with --begrundelse, the field's text to keep or change (`refused`:
-    why it was refused, said above the field). Cancelled at the colour, it is not saved, and that
-    is said.
+    why it was refused, said above the field). `now`: the mark there now, its colour chosen
+    already and its reason in the field when none is given. Cancelled at the colour, a reason
+    given is not saved, and that is said.
     """
     from questionary import Choice
 
@@ -320,11 +326,13 @@ def _ask_rating(
     choices = [Choice(t(f"plan.rate.{c}"), c) for c in ("grøn", "gul", "rød")] + [
         Choice(t("prompt.cancel"), CANCEL)
     ]
-    colour = select(t("plan.rate-question", tool=tool), choices)
+    colour = select(t("plan.rate-question", tool=tool), choices, default=now.colour if now else None)
     if colour is CANCEL:
         if reason.strip():  # the reason given is not saved: said, never dropped without a word
             make_console().print(say("readiness.cancelled-reason", style="yellow"))
         return None, ""
+    if now is not None and not reason and refused is None:  # the mark's reason, to keep or change
+        reason = now.reason
     return colour, _ask_reason(colour, again, reason, refused)
 
 
