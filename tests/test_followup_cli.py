@@ -318,3 +318,22 @@ def test_klarhed_asked_offers_the_mark_there_is_and_keeps_its_reason_at_enter(ae
     assert run.code == 0, run.err
     assert flat(run.out) == "Klarheden efter »Lær af test« var allerede gul; intet er ændret."
     assert "Vi mangler borgere til testen" in flat(aeroe.ok("klarhed"))
+
+
+def test_a_colour_given_without_a_reason_keeps_the_marks_reason_or_says_what_it_was(aeroe):
+    """Found in a trial: 'klarhed VÆRKTØJ gul' on a gul mark with a reason said 'er gemt: gul' and
+    dropped the reason; a new colour dropped it without a word (no copy keeps it)."""
+    reason = "Vi mangler borgere til testen"
+    aeroe.ok("klarhed", "Lær af test", "gul", "--begrundelse", reason)
+
+    same = aeroe.ok("klarhed", "Lær af test", "gul")
+
+    assert flat(same) == "Klarheden efter »Lær af test« var allerede gul; intet er ændret."
+    assert reason in flat(aeroe.ok("klarhed"))
+
+    other = aeroe.ok("klarhed", "Lær af test", "grøn")
+
+    assert flat(other) == (
+        "Klarheden efter »Lær af test« er gemt: grøn. Begrundelsen ved den tidligere markering (gul) "
+        f"er ikke med i den nye: »{reason}«. Giv den med --begrundelse, hvis den stadig gælder."
+    )

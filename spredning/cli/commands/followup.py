@@ -201,9 +201,38 @@ def klarhed(
             )
             if colour is None:
                 return
-    rated = readiness.rate(ws, tool_id, colour, begrundelse, role=role, partner=chosen, general=common)
+            before = None
+        else:  # a colour given alone (or --fjern): the mark's reason is not dropped unseen
+            before, begrundelse = _reason_kept(opened, tool_id, role, (chosen, common), (colour, begrundelse))
+    _rate(ws, (console, opened), (phase, tool_id), (colour, begrundelse, before), role, (chosen, common))
+
+
+def _rate(ws, shown: tuple, tool: tuple, mark: tuple, role, dialogue: tuple) -> None:
+    """Save the mark (colour None: remove it) and say what became of it.
+
+    `mark`: the colour, the reason and the mark before when a colour was given alone: a reason
+    of it that the new colour goes without is said, to copy.
+    """
+    (console, opened), (colour, reason, before), (partner, general) = shown, mark, dialogue
+    rated = readiness.rate(ws, tool[1], colour, reason, role=role, partner=partner, general=general)
     with after_work(console):
-        _tell_mark(console, opened, rated, colour, (phase, tool_id), (chosen, common), role)
+        _tell_mark(console, opened, rated, colour, tool, dialogue, role)
+        if before is not None and before.colour != colour and before.reason and rated.changed:
+            colour_before = t(f"plan.colour.{before.colour}")
+            console.print(say("readiness.reason-left", colour=colour_before, reason=before.reason))
+
+
+def _reason_kept(opened, tool_id: str, role, dialogue: tuple, given: tuple[str | None, str]):
+    """A colour given without --begrundelse keeps the mark's reason when the colour stays the same.
+
+    (the mark there now, or None; the reason to save). A new colour goes without the earlier
+    reason, which is then said (see klarhed), as no copy keeps it.
+    """
+    colour, reason = given
+    if colour is None or reason:
+        return None, reason
+    before = readiness.current(opened, tool_id, role, *dialogue)
+    return before, before.reason if before is not None and before.colour == colour else ""
 
 
 def _given_colour(farve: str | None) -> tuple[str | None, str | None]:
