@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,6 +166,16 @@ def start_sharing(
     if answers:
         org.answer(answers)
     return org
+
+
+def colleague(org: Org, tmp_path: Path, name: str, *side: str) -> Org:
+    """A colleague's computer with a copy of org's project file (as from git), set to `side`
+    ('projekt side' and its words): its own folder tmp_path/name, none of org's state."""
+    other = Org(tmp_path / name, tmp_path, org.run_cli)
+    other.home.mkdir()
+    shutil.copy(org.path, other.home / org.path.name)
+    other.ok("projekt", "side", *side)
+    return other
 
 
 def start_hub(tmp_path: Path, run_cli, answers: dict[str, str]) -> tuple[Org, dict[str, Org]]:

@@ -351,7 +351,9 @@ def test_ret_without_a_meeting_says_there_is_none(run_cli, two_partners):
     assert code == 2 and "Der er ikke noteret noget møde at rette" in " ".join(err.split())
 
 
-@pytest.mark.parametrize(("keys", "corrected"), [("\r", True), ("\x1b[B\r", False)], ids=["ret", "fortryd"])
+@pytest.mark.parametrize(
+    ("keys", "corrected"), [("\r", True), ("\x1b[B\x1b[B\r", False)], ids=["ret", "fortryd"]
+)  # "Fortryd" is third: "Skriv en anden dato" second
 def test_in_a_terminal_an_earlier_date_asks_whether_to_correct(
     run_cli, workspace, fixture_project, monkeypatch, keys, corrected
 ):
@@ -452,7 +454,7 @@ def test_at_60_columns_the_correction_choice_shows_the_day_it_corrects_to(
 
     monkeypatch.setattr("spredning.cli.commands.followup.is_interactive", lambda: True)
 
-    run = typed(run_cli, "\x1b[B\r", "møde", "--dato", "10-01-2026", columns=60)  # Fortryd
+    run = typed(run_cli, "\x1b[B\x1b[B\r", "møde", "--dato", "10-01-2026", columns=60)  # Fortryd
 
     [choice] = [line for line in run.screen.splitlines() if "» Ret det seneste møde" in line]
     assert choice.rstrip().endswith("10. januar 2026"), choice

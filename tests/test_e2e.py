@@ -306,7 +306,7 @@ def test_a_stop_at_a_readiness_mark_or_in_start_says_what_was_not_saved(spawn, r
     assert status == 130, output
     assert "Markeringen efter Beskriv innovationen (gul) er ikke gemt." in said
     assert (
-        "Gem markeringen med: spredning klarhed tjek.beskriv-innovationen gul "
+        "Gem markeringen med: spredning klarhed beskriv-innovationen gul "
         "--begrundelse 'Vi mangler tal fra økonomiafdelingen om besparelsen' --rolle genbruge" in said
     )
     assert "Ingen har markeret deres klarhed endnu." in run("klarhed").stdout

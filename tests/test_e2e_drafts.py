@@ -429,6 +429,28 @@ def test_a_stop_from_outside_in_another_commands_prompt_is_said_and_gives_the_te
     assert settings[3] & termios.ECHO and settings[3] & termios.ICANON
 
 
+@pytest.mark.parametrize(
+    ("args", "waits_at", "language"),
+    [((), "Afslut", "da"), (("start",), "Projektets navn:", "da"), ((), "Quit", "en")],
+)
+def test_a_stop_from_outside_where_nothing_was_typed_claims_no_text_unsaved(
+    spawn, project, args, waits_at, language
+):
+    """polish8: a stop at the home screen's menu said 'før det, du skrev her, var gemt', nothing typed."""
+    child = spawn(*args, SPREDNING_SPROG=language)
+    child.expect_exact(waits_at)
+
+    os.kill(child.pid, signal.SIGTERM)
+    status, output = finish(child)
+
+    assert status == 128 + signal.SIGTERM
+    said = output[output.index("Stop") :]
+    if language == "da":
+        assert said == "Stoppet udefra. Intet er gået tabt af det, der allerede var gemt."
+    else:
+        assert said == "Stopped from outside. Nothing that was already saved has been lost."
+
+
 @pytest.mark.parametrize("args", [(), ("fase", "tjek", "--rolle", "genbruge")])
 def test_a_stop_from_outside_at_a_list_wipes_the_choices_before_its_words(
     spawn, project, env, tmp_path, args
@@ -469,6 +491,14 @@ def stopped(child: pexpect.spawn, how: str) -> tuple[int, str]:
     return wait_for_exit(child), ""
 
 
+def stopped_kept(child: pexpect.spawn, how: str, env: dict[str, str]) -> tuple[Path, str]:
+    """Stop the command from outside (see stopped); the one file of text it kept, and its output."""
+    status, output = stopped(child, how)
+    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
+    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    return kept, output
+
+
 @pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
 def test_a_stop_from_outside_in_another_commands_field_shows_the_text_and_keeps_it_in_a_file(
     spawn, project, home, env, how
@@ -479,10 +509,7 @@ def test_a_stop_from_outside_in_another_commands_field_shows_the_text_and_keeps_
     child.send("Book et lokale til mødet")
     child.expect_exact("til mødet")
 
-    status, output = stopped(child, how)
-
-    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
-    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    kept, output = stopped_kept(child, how, env)
     assert kept.read_text(encoding="utf-8") == "Book et lokale til mødet\n"
     if how == "SIGTERM":
         said = " ".join(output.split())
@@ -530,10 +557,7 @@ def test_a_stop_from_outside_at_an_actions_deadline_keeps_every_field_typed(spaw
     child.send("5.6.20")
     child.expect_exact("5.6.20")
 
-    status, output = stopped(child, how)
-
-    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
-    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    kept, output = stopped_kept(child, how, env)
     assert kept.read_text(encoding="utf-8") == (
         "Hvad skal gøres? Book et lokale\n"
         "Hvem gør det? (et navn eller en organisation) Eva Holm\n"
@@ -546,6 +570,29 @@ def test_a_stop_from_outside_at_an_actions_deadline_keeps_every_field_typed(spaw
             "Her er teksten fra felterne, så du kan kopiere den: Hvad skal gøres? Book et lokale "
             "Hvem gør det? (et navn eller en organisation) Eva Holm Frist? 5.6.20"
         )
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
+def test_a_stop_from_outside_in_start_keeps_a_start_command_with_every_field_typed(spawn, env, how):
+    """Found in a trial: a window closed at start's description kept only the description; the name
+    typed before it was lost, though Ctrl+C there gives a start command with all of it."""
+    child = spawn("start")
+    child.expect_exact("Projektets navn:")
+    child.send("Fælles geodata-API" + ENTER)
+    child.expect_exact("Hvilken side er I på?")
+    child.send(ENTER)  # the first: Vi vil dele
+    child.expect_exact("Beskriv innovationen kort:")
+    child.send("Et API til adresser")
+    child.expect_exact("til adresser")
+
+    kept, output = stopped_kept(child, how, env)
+    again = "spredning start --navn 'Fælles geodata-API' --rolle dele --beskrivelse 'Et API til adresser'"
+    assert kept.read_text(encoding="utf-8") == again + "\n"
+    if how == "SIGTERM":
+        said = " ".join(output.split())
+        assert "Stoppet udefra, før det, du skrev her, var gemt." in said
+        assert f"Kommandoen er også gemt i filen {kept}, så den ikke går tabt." in said
+        assert said.endswith(f"starter igen med det, du skrev, så du kan kopiere den: {again}")
 
 
 def test_a_stop_from_outside_in_the_deadline_field_a_refused_frist_opened_keeps_what_and_who(

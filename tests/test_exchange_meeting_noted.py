@@ -12,12 +12,11 @@ the file it came in.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
-from exchange_kit import D1, NAME, Org, flat, start_sharing, tree
+from exchange_kit import D1, NAME, Org, colleague, flat, start_sharing, tree
 
 FIXTURE = Path(__file__).parent / "fixtures" / "moede-format-4" / "genoptraening-aeroe-til-aeroe-kommune.yaml"
 OURS = "Møde holdt: 1. november 2026 (noteret af jer)."
@@ -33,15 +32,6 @@ def meetings(path: Path) -> dict[str, dict]:
     """A file's meetings in Ærø's dialogue: id → the record's values."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data["opfølgning"]["genbruge"]["aeroe-kommune"]["møder"]
-
-
-def colleague(org: Org, tmp_path: Path, name: str, side: tuple[str, ...]) -> Org:
-    """A colleague's computer with a copy of org's project file (as from git), set to the same side."""
-    other = Org(tmp_path / name, tmp_path, org.run_cli)
-    other.home.mkdir()
-    shutil.copy(org.path, other.home / org.path.name)
-    other.ok("projekt", "side", *side)
-    return other
 
 
 def report(org: Org, *options: str) -> str:
@@ -73,12 +63,12 @@ def test_a_meeting_says_who_noted_it_on_both_sides_on_a_colleagues_copy_and_afte
     assert first_line(odense.path) == "format: '5'"
 
     # a colleague at Odense with the project file from git, this computer knowing no import
-    at_odense = colleague(odense, tmp_path, "odense-kollega", ("dele",))
+    at_odense = colleague(odense, tmp_path, "odense-kollega", "dele")
     assert AEROES in flat(at_odense.ok("status"))
     assert AEROES in flat(at_odense.ok("vis", "tjek", "--ingen-pager"))
     assert "- 1. november 2026 (noteret af Ærø Kommune)\n" in report(at_odense)
     # a colleague at Ærø: the meeting is still Ærø's own
-    at_aeroe = colleague(aeroe, tmp_path, "aeroe-kollega", ("genbruge", "--organisation", "Ærø Kommune"))
+    at_aeroe = colleague(aeroe, tmp_path, "aeroe-kollega", "genbruge", "--organisation", "Ærø Kommune")
     assert OURS in flat(at_aeroe.ok("status"))
 
     # Ærø starts again from Odense's latest file: its own meeting is still its own, not Odense's
@@ -200,3 +190,51 @@ def test_only_a_file_carrying_a_noted_meeting_needs_the_newer_format(tmp_path, r
     assert first_line(odense.export("--partner", "Ærø")) == "format: '6'"
     # Fanø's file carries no meeting: a program reading up to format 4 still takes it
     assert first_line(odense.export("--partner", "Fanø")) == "format: '4'"
+
+
+@pytest.mark.e2e
+def test_the_import_list_says_who_noted_a_meeting_in_a_dry_run_and_in_the_import(tmp_path):
+    odense, aeroe = started(tmp_path, None)  # the installed command
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    sent = aeroe.export()
+    line = "• Ny: Møde holdt den 1. november 2026 (noteret af Ærø Kommune)"
+
+    assert line in flat(odense.ok("importer", str(sent), "--tør"))  # as status says it after the import
+    assert "• New: Meeting held on 1 November 2026 (noted by Ærø Kommune)" in flat(
+        odense.ok("--sprog", "en", "importer", str(sent), "--tør")
+    )
+    assert line in flat(odense.ok("importer", str(sent)))
+    assert AEROES in flat(odense.ok("status"))
+
+
+def test_a_partners_correction_of_our_meeting_says_it_is_ours_before_and_after(tmp_path, run_cli):
+    odense, aeroe = started(tmp_path, run_cli)
+    odense.ok("møde", "--dato", "01-11-2026")
+    assert aeroe.import_(odense.export())[0] == 0
+    aeroe.ok("møde", "--ret", "--dato", "31-10-2026")  # Ærø corrects the day Odense noted
+
+    out = flat(odense.ok("importer", str(aeroe.export()), "--tør"))
+
+    assert (
+        "Jeres eget punkt, ændret af Ærø Kommune: var: Møde holdt den 1. november 2026 (noteret af jer)"
+        " nu: Møde holdt den 31. oktober 2026 (noteret af jer)"
+    ) in out
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(
+    ("language", "side", "said"),
+    [
+        ("da", "dele", "Møde holdt: 21. januar 2026 (noteret af jer)."),
+        ("da", "genbruge", "Møde holdt: 21. januar 2026 (noteret af Eksempel Kommune Nord)."),
+        ("en", "genbruge", "Meeting held: 21 January 2026 (noted by Example Municipality North)."),
+    ],
+)
+def test_the_examples_meeting_was_noted_by_one_side_and_both_say_which(tmp_path, language, side, said):
+    """The example is a dialogue whose two sides have sent each other their files: its meeting was
+    noted by one of them (the sharing side), not by each, and both sides name the same one."""
+    org = Org(tmp_path / f"eksempel-{side}", tmp_path)  # the installed command
+    org.ok("--sprog", language, "start", "--eksempel")
+    org.ok("projekt", "side", side)
+
+    assert said in flat(org.ok("--sprog", language, "status"))

@@ -69,7 +69,7 @@ def test_esc_in_the_interviews_own_one_line_field_stops_as_ctrl_c_does(fase_in_t
     assert code == 130
     said = flat(err)
     assert "Markeringen efter Fjern forhindringer (gul) er ikke gemt." in said
-    assert "klarhed fjern.fjern-forhindringer gul --begrundelse 'Vi mangler tal' --rolle genbruge" in said
+    assert "klarhed fjern-forhindringer gul --begrundelse 'Vi mangler tal' --rolle genbruge" in said
     assert "Fortsæt senere med: spredning fase fjern --rolle genbruge" in said
 
 

@@ -8,6 +8,8 @@ import pytest
 from exchange_kit import D1, Org, flat, start_sharing
 from homekit import CTRL_C, CTRL_D, DOWN, ENTER, interactive
 
+from spredning.core import followup
+
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
 
@@ -90,6 +92,20 @@ def test_withdrawing_for_one_dialogue_says_the_common_approval_still_applies(sha
     assert "Den fælles godkendelse for alle dialoger gælder stadig." in out
     assert "spredning godkend test --fortryd --fælles" in out
     assert sharing.path.read_bytes() == before
+
+
+@pytest.mark.parametrize("columns", ["60", "80"])
+def test_the_command_that_withdraws_the_common_approval_is_one_line(sharing, monkeypatch, columns):
+    """polish8: the hint was printed as plain text, which broke its command over two lines at 60 columns."""
+    sharing.ok("godkend", "test", "--fælles", "--af", "Eva Jensen")
+    monkeypatch.setenv("COLUMNS", columns)
+
+    slug = sharing.path.stem  # named with --projekt: the command names it too, and is longer
+
+    out = sharing.ok("--projekt", slug, "godkend", "test", "--partner", "Fanø", "--fortryd")
+
+    again = f"'spredning godkend test --fortryd --fælles --projekt {slug}'"
+    assert any(again in line for line in out.splitlines()), out
 
 
 def test_approving_again_as_before_says_it_was_approved_already(sharing):
@@ -292,7 +308,7 @@ def test_ctrl_c_at_the_marks_reason_gives_the_command_that_saves_it(sharing, typ
         "gem markeringen med den: spredning"
     )
     assert said.endswith(  # after the --hjem this test gives
-        " klarhed tjek.beskriv-innovationen gul --begrundelse 'Vi mangler tal' --partner fanoe-kommune"
+        " klarhed beskriv-innovationen gul --begrundelse 'Vi mangler tal' --partner fanoe-kommune"
     )
     assert sharing.path.read_bytes() == before
 
@@ -301,11 +317,45 @@ def test_ctrl_c_when_asked_to_correct_the_last_meeting_corrects_nothing(sharing,
     sharing.ok("møde", "--partner", "Fanø", "--dato", "01-03-2026")
     before = sharing.path.read_bytes()
 
-    run = typing(sharing, CTRL_C, "møde", "--partner", "Fanø", "--dato", "01-02-2026")
+    run = typing(sharing, CTRL_C, "møde", "--partner", "Fanø", "--dato", "1-2-2026")
 
     assert run.code == 130, run.err
-    assert flat(run.err) == "Stoppet. Intet møde er noteret eller rettet."
+    assert flat(run.err).startswith(  # the day given back, in the command that corrects it
+        "Stoppet. Intet møde er noteret eller rettet. "
+        "Er 1. marts 2026 en fejl, så ret det seneste møde til 1. februar 2026: spredning"
+    )
+    assert flat(run.err).endswith(" møde --dato 01-02-2026 --ret --partner fanoe-kommune")
     assert sharing.path.read_bytes() == before
+
+
+def meeting_days(org: Org) -> list[str]:
+    project = org.project()
+    return [m.day.isoformat() for m in followup.meetings(project, project.partner("fanoe-kommune"))]
+
+
+def test_another_date_for_a_meeting_before_the_last_opens_its_field_with_the_day_typed(sharing, typing):
+    sharing.ok("møde", "--partner", "Fanø", "--dato", "01-03-2026")
+    keys = DOWN + ENTER + ENTER + ENTER  # another date; the field's text as given back; correct
+
+    run = typing(sharing, keys, "møde", "--partner", "Fanø", "--dato", "1-2-2026")
+
+    assert run.code == 0, run.err
+    assert "Skriv en anden dato end 1. februar 2026" in flat(run.screen)
+    assert "Hvornår blev mødet holdt? 1-2-2026" in flat(run.screen)  # as typed, not emptied
+    assert "Det seneste møde er rettet til 1. februar 2026." in flat(run.out)
+    assert meeting_days(sharing) == ["2026-02-01"]
+
+
+def test_a_day_typed_in_the_field_is_given_back_when_another_date_is_chosen(sharing, typing):
+    sharing.ok("møde", "--partner", "Fanø", "--dato", "01-03-2026")
+    typed = "\x15" + "1-2-2026" + ENTER  # Ctrl+U empties the field of the refused --dato; a day typed
+    keys = typed + DOWN + ENTER + ENTER + ENTER  # another date; the field as given back; correct
+
+    run = typing(sharing, keys, "møde", "--partner", "Fanø", "--dato", "40-2-2026")
+
+    assert run.code == 0, run.err
+    assert "Det seneste møde er rettet til 1. februar 2026." in flat(run.out)  # not today, an empty field
+    assert meeting_days(sharing) == ["2026-02-01"]
 
 
 def test_klarhed_asked_offers_the_mark_there_is_and_keeps_its_reason_at_enter(aeroe, typing):

@@ -7,6 +7,7 @@ to the menu, Esc, Ctrl+C and Ctrl+D, and the help when there is no terminal.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -26,6 +27,7 @@ from homekit import (
     typed,
 )
 from projectkit import drafts, new_project, saved, workspace
+from rich.cells import cell_len
 
 from spredning.app import plan
 from spredning.core.content import load_guide
@@ -672,7 +674,7 @@ def test_two_projects_of_the_same_name_are_told_apart_by_their_files(ws, languag
     assert sum(f"{file} digital-genoptraening-2.yaml" in w for w in words) == 1, words
 
 
-@pytest.mark.parametrize("width", [74, 44, 34])  # the list's room at 80, 50 and 40 columns
+@pytest.mark.parametrize("width", [74, 54, 44, 34])  # the list's room at 80, 60, 50 and 40 columns
 def test_two_projects_of_the_same_name_keep_their_files_in_a_narrow_list(ws, width):
     from rich.cells import cell_len
 
@@ -687,8 +689,10 @@ def test_two_projects_of_the_same_name_keep_their_files_in_a_narrow_list(ws, wid
     words = [cut_to(title(found, a, width), width) for a in app_home.project_actions(ws)][:2]
 
     assert all(cell_len(w) <= width for w in words), words
-    assert "digital-genoptraening.yaml" in words[0] and "digital-genoptraening-2.yaml" in words[1], words
-    assert "← aktivt nu" in words[0] or width < 40, words  # the active one, said where there is room
+    # polish8: the name stays whole; the file, shortened in its middle, still tells the two apart
+    assert all(w.startswith("Digital genoptræning ") for w in words), words
+    assert words[0].endswith(("genoptraening.yaml ← aktivt nu", "genoptraening.yaml ←", "ning ←")), words
+    assert words[1].endswith(("genoptraening-2.yaml", "ing-2")), words
 
 
 @pytest.mark.parametrize(("language", "file"), [("da", "filen"), ("en", "the file")])
@@ -989,3 +993,28 @@ def test_a_guide_without_english_is_told_above_the_first_menu_only(home, run_cli
     said, notice = "".join(run.err.split()), "".join(notice.split())  # a long folder name may wrap anywhere
     assert said.count(notice) == 2  # above the first menu, and by 'status' as when typed; not again
     assert said.replace(notice, "") == ""
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_the_projects_list_keeps_a_long_name_whole_where_two_files_hold_the_project(
+    monkeypatch, run_cli, ws, columns
+):
+    """polish8: at 80 columns 'Skift projekt' showed 'Eksempel… – filen eksempel-….yaml ← aktivt nu'."""
+    import shutil
+
+    interactive(monkeypatch)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    name = "Eksempel – Digitalt genoptræningsforløb"
+    slug = new_project(ws, name=name)
+    shutil.copyfile(ws.store.path_for(slug), ws.store.home / "eksempel-kopi.yaml")
+
+    keys = go(ws, "projects") + ENTER + PAUSE + go(ws, "projects") + DOWN + ENTER + PAUSE + QUIT
+    run = typed(run_cli, keys, columns=columns)
+
+    assert run.code == 0, run.err
+    screen = run.screen.replace("\n", "")  # each line chosen, echoed after the question
+    chosen = re.findall(r"\? Hvilket projekt\? (.+?)\? Hvilket projekt\?", screen)
+    assert len(chosen) == 2, screen
+    assert all(line.startswith(f"{name} – ") and cell_len(line) <= columns - 6 for line in chosen), chosen
+    assert chosen[0].endswith("←" if columns == 60 else "← aktivt nu"), chosen
+    assert "kopi" not in chosen[0] and "kopi" in chosen[1], chosen

@@ -73,6 +73,29 @@ def test_start_creates_only_the_last_level_of_a_missing_folder(run_cli, tmp_path
     assert (new / "aeroe-kommune.yaml").is_file()
 
 
+@pytest.mark.parametrize("args", [[*START, "--rolle", "dele"], ["status"]], ids=["start", "status"])
+def test_a_missing_folder_whose_parent_is_missing_too_does_not_suggest_start(run_cli, tmp_path, args):
+    """Found in a trial: the refusal of 'start' suggested the very 'start' command it had refused."""
+    deep = tmp_path / "drev" / "spredning"
+
+    code, _, err = run_cli("--hjem", str(deep), *args)
+
+    assert code == 1
+    assert f"Mappen {deep} findes ikke." in flat(err)
+    assert f"Heller ikke mappen over den, {deep.parent}, findes" in flat(err)
+    assert "start et projekt med" not in flat(err)
+    assert not (tmp_path / "drev").exists()
+
+
+def test_a_missing_folder_in_an_existing_one_suggests_start_there(run_cli, tmp_path):
+    missing = tmp_path / "spredning"
+
+    code, _, err = run_cli("--hjem", str(missing), "status")
+
+    assert code == 1
+    assert f"start et projekt med 'spredning --hjem {missing} start'." in flat(err)
+
+
 @pytest.mark.parametrize("given", [[], ["--navn", "Ærø"]], ids=["nothing given", "a name given"])
 def test_start_without_a_terminal_names_a_missing_folder_before_the_missing_options(run_cli, tmp_path, given):
     deep = tmp_path / "drev" / "spredning"

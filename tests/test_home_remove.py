@@ -270,16 +270,19 @@ def test_the_merge_question_counts_the_follow_up_that_comes_too(home, ws, run_cl
 
     assert run.code == 0, run.err
     said = " ".join(run.said.split())
+    screen = " ".join(run.screen.split())  # polish8: the question names both too, not 'the answers'
     if language == "da":
         assert (
             "hentes jeres svar ind i 'Fælles': 1 nyt svar og 2 nye eller ændrede punkter i opfølgningen "
             "(handlinger, klarhed, godkendelser eller møder)." in said
         )
+        assert "Hent svarene og opfølgningen ind i 'Fælles'? Nej, ændr intet" in screen
     else:
         assert (
             "into 'Fælles': 1 new answer and 2 new or changed follow-up items (actions, readiness marks, "
             "approvals or meetings)." in said
         )
+        assert "Bring the answers and the follow-up into 'Fælles'? No, change nothing" in screen
 
 
 def test_a_merge_of_follow_up_alone_names_it_in_the_one_form(home, ws, run_cli):
@@ -291,10 +294,15 @@ def test_a_merge_of_follow_up_alone_names_it_in_the_one_form(home, ws, run_cli):
     run = home(projects_list(ws, "merge") + ENTER + ENTER + QUIT)  # No
 
     assert run.code == 0, run.err
-    assert (  # once a sentence ending in ': .', no answers coming
-        "hentes jeres svar ind i 'Fælles': 1 nyt eller ændret punkt i opfølgningen "
-        "(handling, klarhed, godkendelse eller møde)." in " ".join(run.said.split())
+    said = " ".join(run.said.split())
+    assert (  # once a sentence ending in ': .'; then 'hentes jeres svar ind', no answers coming
+        "Fra 'Startet for sig' kommer ingen svar ind i 'Fælles', kun 1 nyt eller ændret punkt i "
+        "opfølgningen (handling, klarhed, godkendelse eller møde)." in said
     )
+    assert "jeres svar" not in said and "et svar, der er anderledes her" not in said
+    screen = " ".join(run.screen.split())
+    assert "Hent opfølgningen ind i 'Fælles'? Nej, ændr intet" in screen
+    assert "Hent svarene" not in screen
 
 
 @pytest.mark.parametrize("key", ["no", ESC, CTRL_C])

@@ -6,12 +6,15 @@ labelled by whom each file is for (app/home.py import_actions), and the next ste
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import zipfile
 
 import pytest
 from exchange_kit import G1, Org, flat, installed, start_sharing
 from homekit import DOWN, ENTER, ESC, PAUSE, QUIT, UP, exchange, go, interactive, typed
 from projectkit import workspace
+from worksheet_kit import Sheet, zipped
 
 from spredning.app import home as app_home
 
@@ -178,8 +181,8 @@ def test_a_file_already_imported_is_said_to_be_brought_in_and_offered_after_the_
     _, aeroe, _ = post
     ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
     older = tmp_path / "genoptraening-aeroe-til-aeroe-kommune-gammel.yaml"  # an earlier mail's file
-    shutil.copy(ours, older)
-    _age(older, 3600)
+    older.write_text(ours.read_text(encoding="utf-8") + "# en tidligere mail\n", encoding="utf-8")
+    _age(older, 3600)  # not a copy of the one imported (that would be brought in: nothing new in it)
     aeroe.ok("importer", str(ours))  # the newest, imported: it would be first
     interactive(monkeypatch)
     ws = workspace(aeroe.home)
@@ -241,6 +244,15 @@ def test_a_file_of_another_name_is_picked_by_its_path_and_tab_completes_it(renam
     assert aeroe.store.slugs() == ["genoptraening-aeroe"]
 
 
+def first_from_the_list(run_cli, monkeypatch, org: Org):
+    """The home screen's list of files to import, its first taken (Enter), as in a terminal; the run."""
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(org.home))
+    run = typed(run_cli, exchange(workspace(org.home), "import") + ENTER + PAUSE + QUIT)
+    assert run.code == 0, run.err
+    return run
+
+
 def test_a_renamed_file_of_this_project_is_listed_by_its_head_and_imported_from_the_list(
     post, tmp_path, monkeypatch, run_cli
 ):
@@ -263,10 +275,7 @@ def test_a_renamed_file_of_this_project_is_listed_by_its_head_and_imported_from_
 
     assert listed[saved.name] == ("us", ("Odense Kommune", "Ærø Kommune"))
     assert not {"fra kollega.yaml", "docker-compose.yml", "noter.txt", "stor.yaml"} & set(listed)
-    interactive(monkeypatch)
-    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
-    run = typed(run_cli, exchange(ws, "import") + ENTER + PAUSE + QUIT)
-    assert run.code == 0, run.err
+    run = first_from_the_list(run_cli, monkeypatch, aeroe)
     assert "fil (1).yaml – til jer fra Odense Kommune" in run.screen
     assert "Samme som: spredning importer 'fil (1).yaml'" in flat(run.out)
     assert "Importeret fra Odense Kommune" in flat(run.out)
@@ -520,3 +529,93 @@ def test_with_another_project_active_each_file_is_judged_for_its_own_project(
     assert run.code == 0, run.err
     assert "hentet ind, fra Odense Kommune (Genoptræning Ærø)" in run.screen  # the answered line, 80 columns
     assert "Import i projektet Genoptræning Ærø" in flat(run.out)  # where the import said it goes
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_a_byte_for_byte_copy_of_a_file_imported_is_listed_as_brought_in(
+    post, tmp_path, monkeypatch, run_cli, columns
+):
+    """polish8: a mail's file saved twice ('… (1).yaml'), the first imported: the copy was listed
+    'til jer', first, as a file with news; importing it brings nothing."""
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    aeroe.ok("importer", str(ours))
+    again = tmp_path / "genoptraening-aeroe-til-aeroe-kommune (1).yaml"
+    shutil.copyfile(ours, again)
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    monkeypatch.setenv("COLUMNS", str(columns))
+    ws = workspace(aeroe.home)
+    assert [(a.name, a.whose) for a in app_home.import_actions(ws, tmp_path)][-2:] == [
+        (again.name, "brought"),
+        (ours.name, "brought"),
+    ]
+
+    run = typed(run_cli, exchange(ws, "import") + UP + UP + UP + ENTER + PAUSE + QUIT, columns=columns)
+
+    assert run.code == 0, run.err
+    screen = run.screen.replace("\n", "")
+    [chosen] = re.findall(r"\? Hvilken fil fra partneren\? (.+?)\? Hvilken fil", screen)
+    assert "(1).yaml – " in chosen and "hentet ind" in chosen and "fra Odense Kommune" in chosen, chosen
+    assert "(1).yaml – til jer" not in screen
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_the_project_a_file_goes_into_keeps_its_name_whole_in_the_list(
+    post, tmp_path, monkeypatch, run_cli, columns
+):
+    """polish8: at 60 columns a file of a project other than the active one ended '(Genoptræning…':
+    the file's name gives way first (to '…' at the most), the project's name stays whole."""
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    aeroe.ok("importer", str(ours))
+    aeroe.ok(
+        "start", "--navn", "Andet", "--deler", "Vejle Kommune", "--rolle", "genbruge", "--organisation", "Ærø"
+    )
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    monkeypatch.setenv("COLUMNS", str(columns))
+    ws = workspace(aeroe.home)
+    assert [(a.name, a.whose) for a in app_home.import_actions(ws, tmp_path)][-1] == (ours.name, "brought")
+
+    run = typed(run_cli, exchange(ws, "import") + UP + UP + ENTER + PAUSE + QUIT, columns=columns)
+
+    assert run.code == 0, run.err
+    screen = run.screen.replace("\n", "")
+    [chosen] = re.findall(r"\? Hvilken fil fra partneren\? (.+?)\? Hvilken fil", screen)
+    assert "hentet ind" in chosen and "fra Odense Kommune" in chosen, chosen
+    assert chosen.endswith(("(Genoptræning Ærø)", " – i projektet Genoptræning Ærø")), chosen
+
+
+def test_a_renamed_worksheet_of_this_project_is_listed_by_its_record_and_imported_from_the_list(
+    post, tmp_path, monkeypatch, run_cli
+):
+    """A filled worksheet that Fanø saved as 'Svar fra Fanø.docx' was found only by typing its path,
+    while a renamed export is listed by its head. A worksheet is known by its record (the custom XML
+    part that names its project), read from the zip's directory and that small part alone: it is
+    listed as one, whatever its name. Other .docx files are not: a Word document that is no worksheet,
+    another project's worksheet, and one larger than a worksheet that can be imported (not opened)."""
+    odense, _, _ = post
+    made = tmp_path / "ark.docx"
+    odense.ok("arbejdsark", "--fase", "tjek", "--partner", FANOE, "--ud", str(made))
+    sheet = Sheet.read(made).fill(4, "Fanøs svar i arket")  # Fanø's first answer field (as in test_worksheet)
+    made.unlink()
+    sheet.save(tmp_path / "Svar fra Fanø.docx")
+    plain = Sheet.read(tmp_path / "Svar fra Fanø.docx")
+    plain.parts = {name: data for name, data in plain.parts.items() if not name.startswith("customXml/")}
+    plain.save(tmp_path / "Referat.docx")  # a Word document, no worksheet
+    big = tmp_path / "Stor.docx"
+    film = {**Sheet(sheet.bytes()).parts, "word/media/film.bin": b"\0" * (26 * 1024 * 1024)}
+    big.write_bytes(zipped(film, zipfile.ZIP_STORED))  # a worksheet with a pasted film, too large
+    elsewhere = start_sharing(Org(tmp_path / "andet", tmp_path / "andet-ud", run_cli), name="Andet projekt")
+    elsewhere.ok("arbejdsark", "--fase", "tjek", "--ud", str(tmp_path / "Andet ark.docx"))
+    ws = workspace(odense.home)
+
+    listed = [(a.name, a.whose) for a in app_home.import_actions(ws, tmp_path)]
+
+    assert listed[0] == ("Svar fra Fanø.docx", "us")  # the newest file for us
+    assert not {"Referat.docx", "Stor.docx", "Andet ark.docx"} & {name for name, _ in listed}
+    run = first_from_the_list(run_cli, monkeypatch, odense)
+    assert "Svar fra Fanø.docx" in run.screen
+    assert "Samme som: spredning importer 'Svar fra Fanø.docx'" in flat(run.out)
+    assert odense.texts(FANOE)[G1] == "Fanøs svar i arket"

@@ -93,5 +93,6 @@ def test_a_typo_in_english_too(sharing):
     code, _, err = sharing("--sprog", "en", "eksport", "--partner", "Fano Kommune")
 
     assert code == 2
-    assert "Did you mean 'Fanø Kommune'? Write the name as it is in the brackets." in flat(err)
+    example = "E.g.: spredning --sprog en eksport --partner 'Fanø Kommune'"
+    assert f"Did you mean 'Fanø Kommune'? {example}" in flat(err)
     assert "projekt genbruger" not in err

@@ -32,7 +32,7 @@ def answered_question(ws) -> str:
     return phase.tools[0].questions("genbruge")[0].id
 
 
-@pytest.mark.parametrize(("language", "shown"), [("da", "fase hoest'"), ("en", "fase harvest'")])
+@pytest.mark.parametrize(("language", "shown"), [("da", "fase høst'"), ("en", "fase harvest'")])
 def test_the_kept_twice_hint_names_the_phase_as_the_user_types_it(run_cli, ws, language, shown):
     kept_twice(ws, answered_question(ws))
 

@@ -265,6 +265,41 @@ def test_e2e_a_partner_who_started_apart_brings_its_answers_into_the_shared_proj
     assert odense.texts("aeroe-kommune")[G1] == "Vi har samme udfordring"
 
 
+def test_a_file_that_becomes_a_new_project_names_our_answers_in_one_by_another_name(tmp_path, run_cli):
+    """Found in a trial: Region Nordjylland started 'Geodata API' on its own and answered; the sharing
+    side's file for 'Fælles geodata-API' became a second project, where the answers seemed gone (0
+    answered by us), and the import named only how to switch back, not 'projekt flet'."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Færre genindlæggelser"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    aeroe.ok("start", "--eksempel")  # the example's answers are no one's to bring in
+    aeroe.ok("start", "--navn", "Hjemmetræning", *START)
+    aeroe.answer({G1: "Vi har samme udfordring", G2: "Ja"}, "--rolle", "genbruge")
+
+    out = flat(aeroe.ok("importer", str(odense.export())))
+
+    said = "I har selv svaret på 2 spørgsmål i projektet 'Hjemmetræning' her, og de svar kommer ikke med"
+    assert f"{said} af sig selv." in out
+    assert f"Hent dem ind i '{NAME}' med 'spredning projekt flet hjemmetraening' (intet skrives over)." in out
+    assert "eksempel" not in out
+    out = flat(aeroe.ok("projekt", "flet", "hjemmetraening"))
+    assert "Hentet ind fra 'Hjemmetræning': 2 tilføjede" in out
+    assert aeroe.texts(slug="genoptraening-aeroe")[G1] == "Vi har samme udfordring"
+
+
+def test_on_the_sharing_side_a_partners_project_by_another_name_is_not_told_to_take_ours(tmp_path, run_cli):
+    """The sharing side's answers go to a partner by an export of its own project (_namesake_sharing),
+    never by moving them into a project the partner started: no 'projekt flet' is said there."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Færre genindlæggelser"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    aeroe.ok("start", "--navn", "Hjemmetræning", *START)
+    aeroe.answer({G1: "Vi har samme udfordring"}, "--rolle", "genbruge")
+
+    out = flat(odense.ok("importer", str(aeroe.export())))
+
+    assert "Importeret fra Ærø Kommune" in out
+    assert "projekt flet" not in out
+
+
 def test_a_not_relevant_mark_and_its_reason_come_over_as_saved(tmp_path, run_cli):
     from projectkit import NOT_RELEVANT, give, new_project, saved, workspace
 

@@ -891,7 +891,7 @@ KEY_PARTS = [
     "Enter: ny linje",
     "PgUp: forrige spørgsmål",
     "Ctrl+O: skriv i din editor",
-    "Ctrl+Z: fortryd (Ctrl+Y: gendan)",
+    "Ctrl+Z: fortryd i dette spørgsmål (Ctrl+Y: gendan)",
     "Ctrl+N: ikke relevant",
     "Ctrl+P: partnerens svar i fuld længde",
     "tomt svar: spring over",
@@ -2522,3 +2522,19 @@ def test_without_visual_or_editor_sensible_editor_is_used_only_once_an_editor_is
     monkeypatch.setenv("PATH", str(folder))
 
     assert editor.editor_command() == [str(folder / ("sensible-editor" if selected else "editor"))]
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("da", "fortryd i dette spørgsmål"), ("en", "undo in this question")]
+)
+@pytest.mark.parametrize("width", [60, 80])
+def test_the_key_hint_says_undo_ends_with_the_question(terminal, language, said, width):
+    """polish8: Ctrl+Z's undo ends when the interview goes to another question; the help now says so."""
+    from spredning import i18n
+
+    i18n.set_language(language)  # set back after the test (conftest)
+    term = terminal(screen=True, width=width)
+    term.type(ESC_ENTER)
+    term.prompter.ask(asking(term, 1))
+
+    assert any(f"Ctrl+Z: {said} (Ctrl+Y:" in line for line in term.prompts.splitlines()), term.prompts

@@ -26,7 +26,7 @@ def test_klarhed_stopped_in_the_reason_says_it_is_not_saved_and_gives_the_comman
     assert flat(run.err) == (
         "Stoppet. Markeringen er ikke ændret. Begrundelsen, du skrev, er heller ikke gemt; "
         "gem markeringen med den: "
-        "spredning klarhed tjek.beskriv-innovationen gul --begrundelse 'Vi mangler tal'"
+        "spredning klarhed beskriv-innovationen gul --begrundelse 'Vi mangler tal'"
     )
     assert ws.store.path_for(reusing).read_bytes() == before
 
@@ -37,7 +37,7 @@ def test_klarhed_stopped_before_a_reason_was_typed_does_not_speak_of_one(on_scre
     assert run.code == 130
     assert flat(run.err) == (
         "Stoppet. Markeringen er ikke ændret. Gem den med den farve, du valgte: "
-        "spredning klarhed tjek.beskriv-innovationen gul"
+        "spredning klarhed beskriv-innovationen gul"
     )
 
 

@@ -166,7 +166,8 @@ def test_without_a_terminal_a_status_that_is_none_is_refused_naming_each(run_cli
     assert code == 2
     assert flat(err) == (
         "Fejl: 'igang' er ikke en status. Mente du 'i gang'? "
-        'Brug "ikke startet", "i gang", færdig eller droppet, fx --status "i gang".'
+        'Brug "ikke startet", "i gang", færdig eller droppet. '
+        "Fx: spredning plan tilføj --hvad x --status 'i gang'"
     )
 
 

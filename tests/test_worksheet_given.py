@@ -139,3 +139,48 @@ def test_a_returned_worksheet_of_a_partner_with_the_program_is_read_as_before(re
     assert unsent(odense, AEROE) == 2
     assert aeroe.import_(odense.export("--partner", AEROE))[0] == 0
     assert aeroe.texts()[D1] == CHANGED and aeroe.texts()[G1] == "Ja, det vil vi"
+
+
+@pytest.mark.e2e
+def test_the_worksheet_says_the_partners_program_gets_the_answers_with_the_next_export(tmp_path):
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path),  # the installed command
+        reusers=("Ærø Kommune", "Fanø Kommune"),
+        answers={D1: "Færre genindlæggelser"},
+    )
+    aeroe = Org(tmp_path / "aeroe", tmp_path)
+    assert aeroe.import_(odense.export("--partner", AEROE))[0] == 0
+    said = "så deres program får svarene i arket (også dem, de skriver i det) med jeres næste eksport"
+
+    out = flat(odense.ok("arbejdsark", "--fase", "tjek", "--partner", "Ærø Kommune"))
+
+    assert f"I har udvekslet filer med Ærø Kommune, {said} til dem, når I har hentet arket ind:" in out
+    assert out.endswith("arket ind: spredning eksport --partner aeroe-kommune")
+    # a partner that only works by worksheets is not told of a program
+    assert said not in flat(odense.ok("arbejdsark", "--fase", "tjek", "--partner", "Fanø Kommune"))
+    # the reusing side's sheet for the sharing side: its one export needs no --partner
+    out = flat(aeroe.ok("arbejdsark", "--fase", "tjek", "--rolle", "dele"))
+    assert f"I har udvekslet filer med Odense Kommune, {said} til dem," in out
+    assert out.endswith("når I har hentet arket ind: spredning eksport")
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize(
+    ("side", "other"), [("dele", "Eksempel Kommune Syd"), ("genbruge", "Eksempel Kommune Nord")]
+)
+def test_in_the_example_files_have_gone_both_ways_so_a_worksheet_leaves_the_file_to_send(
+    tmp_path, side, other
+):
+    """The example is a dialogue whose two sides have sent each other their files: a worksheet made in
+    it is for a partner whose program takes files, as for any partner files have gone to."""
+    org = Org(tmp_path / "eksempel", tmp_path)  # the installed command
+    org.ok("start", "--eksempel")
+    org.ok("projekt", "side", side)
+    org.answer({D1 if side == "dele" else G1: "Et nyt svar i eksemplet"}, "--rolle", side)
+    assert json.loads(org.ok("status", "--json"))["dialoger"][0]["ikke_sendt"] == 1
+
+    out = flat(org.ok("arbejdsark", "--fase", "tjek"))
+
+    assert f"I har udvekslet filer med {other}, så deres program får svarene i arket" in out
+    assert json.loads(org.ok("status", "--json"))["dialoger"][0]["ikke_sendt"] == 1
+    assert "send jeres nye ændring til partneren: spredning eksport" in flat(org.ok("status"))

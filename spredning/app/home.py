@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spredning.app.dialogue import several_dialogues
 from spredning.app.exchange.noting import file_stamp
-from spredning.app.exchange.recognise import addressing, exchange_head
+from spredning.app.exchange.recognise import addressing, exchange_head, worksheet_project
 from spredning.app.status import RANK as RANK  # the order of the first actions (re-exported)
 from spredning.app.status import Status, Step, my_roles, next_steps, status_of
 from spredning.app.workspace import Workspace
@@ -265,18 +265,21 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
         export = noted or (name.endswith(".yaml") and ("-til-" in name or "-fra-" in name))
         sheet = name.endswith(".docx") and "-arbejdsark" in name
         head = None if export or sheet else _renamed_export(path, here)
-        if not (export or sheet or head) or not path.is_file():
+        renamed = None if export or sheet or head else _renamed_sheet(path, here)
+        if not (export or sheet or head or renamed) or not path.is_file():
             continue
         if _ours_unchanged(path, here.ours.get(str(path.resolve()))):
             continue
         action = Action("import", value=str(path), name=name)
+        # the active project's file: by its name, or a renamed worksheet by the project its record names
+        mine = renamed == here.active_id if renamed else slug is not None and name.startswith(slug + "-")
         if export or head:
             action = _addressed(action, path, here, head)
-            if action.whose == "us" and here.imported.get(str(path.resolve())) == file_stamp(path):
-                action = action._replace(whose="brought")  # imported already, unchanged since
-        elif slug is not None and name.startswith(slug + "-"):
+            if action.whose == "us" and _brought(path, here.imported):
+                action = action._replace(whose="brought")  # imported already (or a copy of one)
+        elif mine:
             action = action._replace(whose="us")  # a worksheet of ours, come back
-        others = slug is None or not name.startswith(slug + "-")
+        others = not mine
         found.append(
             ((WHOSE_ORDER[action.whose], action.into is not None, others, -_modified(path), name), action)
         )
@@ -370,6 +373,15 @@ def _renamed_export(path: Path, here: _Folder) -> Addressing | None:
     return head if head is not None and (not here.by_id or head.id in here.by_id) else None
 
 
+def _renamed_sheet(path: Path, here: _Folder) -> str | None:
+    """A worksheet not named as one ('svar fra Ærø.docx'), known by its record: a project's here only.
+
+    The project's identity (a worksheet is imported only where it was made), or None.
+    """
+    project = worksheet_project(path)
+    return project if project is not None and project in here.by_id else None
+
+
 def _addressed(action: Action, path: Path, here: _Folder, head: Addressing | None = None) -> Action:
     """An export's sender and receiver by name, and whose it is (head: its addressing, read already).
 
@@ -393,6 +405,39 @@ def _addressed(action: Action, path: Path, here: _Folder, head: Addressing | Non
         whose = "own" if head.sender == me else "us" if head.receiver == me else "other"
     into = project.name if project is not None and head.id != here.active_id else None
     return action._replace(whose=whose, orgs=orgs, into=into)
+
+
+def _brought(path: Path, imported: dict[str, str]) -> bool:
+    """True for a file imported here and unchanged since, or a byte-for-byte copy of one.
+
+    A mail's attachment saved twice is 'svar (1).yaml' beside 'svar.yaml': importing the copy
+    brings nothing new. A file imported and changed since is compared with no longer.
+    """
+    resolved = str(path.resolve())
+    if imported.get(resolved) == file_stamp(path):
+        return True
+    size = _size(path)
+    same = [
+        Path(other)
+        for other, stamp in imported.items()
+        if other != resolved and file_stamp(Path(other)) == stamp and _size(Path(other)) == size
+    ]
+    if size is None or not same:
+        return False
+    try:
+        data = fileio.read_regular(path, IMPORT_COMPARED)
+        return any(fileio.read_regular(other, IMPORT_COMPARED) == data for other in same)
+    except OSError:
+        return False
+
+
+IMPORT_COMPARED = 64 * 1024 * 1024  # the most of two files compared (an export is far smaller)
+
+
+def _size(path: Path) -> int | None:
+    with contextlib.suppress(OSError):
+        return path.stat().st_size
+    return None
 
 
 def _modified(path: Path) -> float:

@@ -19,7 +19,8 @@ from spredning.app.exchange.incoming import Incoming
 from spredning.app.exchange.planning import plan_into_own
 from spredning.app.projects import same_organisation
 from spredning.app.workspace import Workspace
-from spredning.core.errors import UsageProblem
+from spredning.core.errors import SpredningError, UsageProblem
+from spredning.core.history import Outcome
 from spredning.core.model import SHARING, Entry, Project
 
 
@@ -63,6 +64,46 @@ def plan_merge(ws: Workspace, source_name: str, project_option: str | None) -> M
     incoming = Incoming(carried, source.path, me, me)
     plan = plan_into_own(ws, target_slug, incoming)
     return Merge(plan, source_slug, source.project.name)
+
+
+class Elsewhere(NamedTuple):
+    """Another project here with answers of ours that `projekt flet` would bring into one."""
+
+    slug: str
+    name: str
+    answers: int  # the answers that would come: new, newer or beside ours as a conflict
+
+
+def answers_elsewhere(ws: Workspace, slug: str, leave_out: tuple[str, ...] = ()) -> list[Elsewhere]:
+    """The other projects whose answers of ours `projekt flet` would bring into `slug`, and how many.
+
+    Not an example, not those in `leave_out`; only read, nothing written. A partner that started a
+    project of its own before the partner's file came (by another name) has its answers there, and
+    none in the project the file made: said, they are not retyped.
+    """
+    from spredning.core.store import state_notes
+
+    others = [other for other in ws.store.slugs() if other != slug and other not in leave_out]
+    try:  # cached: a long list is not read file by file
+        notes = state_notes.read(ws.store.home, [slug, *others])
+    except SpredningError:  # the helper folder cannot be read: nothing is offered, the import stands
+        return []
+    me = notes[slug].me
+    found: list[Elsewhere] = []
+    for other in others:
+        theirs = notes[other].me
+        if me is None or theirs is None or (theirs == SHARING) != (me == SHARING):
+            continue  # another side there (or none known): no answers of ours to bring
+        try:
+            if ws.store.load(other).example:
+                continue
+            merge = plan_merge(ws, other, slug)
+        except SpredningError:  # refused (another side, conflicts there) or unreadable: nothing to offer
+            continue
+        answers = len(merge.plan.listed(Outcome.ADDED, Outcome.UPDATED, Outcome.CONFLICT))
+        if answers:
+            found.append(Elsewhere(other, merge.source_name, answers))
+    return found
 
 
 def _dialogue_keys(

@@ -275,7 +275,9 @@ def start_example(ws: Workspace) -> Started:
     problem = name_problem(ws, name)
     if problem is not None:
         raise UsageProblem.of(problem)
-    state = local.load(ws.store.home, project.slug)._replace(fresh=False, known=_all_exchanged(project))
+    state = local.load(ws.store.home, project.slug)._replace(
+        fresh=False, known=_all_exchanged(project), exchanged=(SHARING, *(p.key for p in project.partners))
+    )
     created = ws.store.create(project, state)
     ws.store.set_active_after(project.slug)
     return Started(project, created, state)
@@ -285,7 +287,9 @@ def _all_exchanged(project: Project) -> dict[str, dict[str, str]]:
     """What each side of the example has: everything, as if the two had sent each other their files.
 
     The example shows a dialogue well under way; without this, choosing a side in it was met by
-    "send your 100 new changes" to an organisation that does not exist.
+    "send your 100 new changes" to an organisation that does not exist. As files have gone both
+    ways, both sides' programs take them (LocalState.exchanged, set beside this): a worksheet made
+    in the example does not count as what the other side's program has.
     """
     versions = {
         slot_key(slot): history.written(entry.answer)

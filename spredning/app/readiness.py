@@ -85,14 +85,18 @@ def _words(name: str) -> str:
 
 
 def _closest(guide: Guide, text: str) -> list[str]:
-    """At most three tools whose title (or id) is close to what was typed, as the guide writes them."""
+    """At most three tools whose title (or id) is close to what was typed, by title as the guide writes them.
+
+    A close id is told by its tool's title too: the user's words ('Describe the innovation' in
+    English), never an id with a Danish phase in front ('tjek.beskriv-innovationen').
+    """
     import difflib
 
     names: dict[str, tuple[str, str]] = {}  # folded name -> (the tool's id, the name as written)
     for phase in guide.phases:
         for tool in phase.tools:
             names.setdefault(_words(tool.title), (tool.id, tool.title))
-            names.setdefault(_words(tool.id.partition(".")[2]), (tool.id, tool.id))
+            names.setdefault(_words(tool.id.partition(".")[2]), (tool.id, tool.title))
     close = difflib.get_close_matches(text, list(names), n=3, cutoff=0.6)
     if len(text) >= 3:  # the start or a word of a title: 'beskriv', 'gevinsterne'
         close += [words for words in names if text in words and words not in close]

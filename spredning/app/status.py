@@ -110,6 +110,9 @@ class DialogueStatus(NamedTuple):
     follow_up: FollowUpStatus | None = None
     strays: tuple[Stray, ...] = ()  # answers under ids the guide does not have (shown nowhere else)
     answer: Step | None = None  # the first open question, also when a drafts step opens its phase
+    # this computer cannot tell what the other side has (exporting.unsent_unknown): `unsent` is what
+    # it has not sent, so no step says to send it, and status says so instead of "not had"
+    unsent_unknown: bool = False
 
 
 class FollowUpStatus(NamedTuple):
@@ -288,11 +291,14 @@ def dialogue_status(
         and (partner is None or sender in (SHARING, partner.key))
     )
     unsent = exporting.unsent(opened.project, state, partner)
+    unknown = exporting.unsent_unknown(opened.project, state, partner)  # what they have: not known here
     answer = _answer_step(view, current, roles, partner)
     owners = [partners_own(state, c) for c in conflicts]  # a partner's own: its to settle
     theirs = sum(1 for o in owners if partner is not None and o == partner.key)
     ours = sum(1 for o in owners if o is None)
-    steps = _steps(guide.phases, state, partner, answer, ours, drafts, news, (unsent, theirs))
+    steps = _steps(
+        guide.phases, state, partner, answer, ours, drafts, news, (0 if unknown else unsent, theirs)
+    )
     steps = _waiting_for_them(steps, phases, state, partner)
     if follow.overdue:  # after the partner's news, before the next question
         at = next(
@@ -302,7 +308,19 @@ def dialogue_status(
         steps = (*steps[:at], late, *(s for s in steps[at:] if s.kind != "done"))
     strays = strays_in(opened.project, ws.layout, partner)
     return DialogueStatus(
-        view, phases, open_tools, later, conflicts, drafts, news, unsent, steps, follow, strays, answer
+        view,
+        phases,
+        open_tools,
+        later,
+        conflicts,
+        drafts,
+        news,
+        unsent,
+        steps,
+        follow,
+        strays,
+        answer,
+        unknown,
     )
 
 

@@ -301,8 +301,8 @@ def held_meetings(project: Project, state: LocalState, partner: Partner | None) 
     """
     found = []
     for meeting in followup.meetings(project, partner):
-        if meeting.by is not None:  # two meet: the sharing side, or the dialogue's partner (any key)
-            by = SHARING if meeting.by == SHARING else meeting.where or meeting.by
+        by = followup.noter(meeting.by, meeting.where)
+        if by is not None:
             found.append(HeldMeeting(meeting.day, by, by == state.me))
             continue
         sender = _brought_by(project, state, meeting)

@@ -45,20 +45,36 @@ def merge_agreed(console: Console, ws: Workspace, source: str, project: str | No
     if plan.brings_nothing():
         return True
     counts = [t(key, n=plan.count(outcome)) for outcome, key in COUNTS if plan.count(outcome)]
-    if plan.records_changed():  # said after the merge too ('Opfølgningen: ...'): named before it
-        counts.append(t("home.merge.follow-up", n=plan.records_changed()))
+    answers = bool(counts)
+    follow_up = plan.records_changed()
+    if follow_up:  # said after the merge too ('Opfølgningen: ...'): named before it
+        counts.append(t("home.merge.follow-up", n=follow_up))
+    only_follow_up = follow_up and not answers  # no word of answers where none come
     said = say(
-        "home.merge-brings", style="bold", source=merge.source_name, name=plan.project.name, counts=counts
+        "home.merge-brings-follow-up" if only_follow_up else "home.merge-brings",
+        style="bold",
+        source=merge.source_name,
+        name=plan.project.name,
+        counts=counts,
     )
     console.print(said)
-    settle = command("konflikter", project=project)
-    key = "home.merge-safe-copy" if plan.keeps_copy() else "home.merge-safe"
-    print_said(console, say(key, command=settle), settle)
+    if only_follow_up:
+        if plan.keeps_copy():
+            console.print(say("home.merge-copy"))
+    else:
+        settle = command("konflikter", project=project)
+        key = "home.merge-safe-copy" if plan.keeps_copy() else "home.merge-safe"
+        print_said(console, say(key, command=settle), settle)
     drafts = draft_count(ws, merge.source)  # said after the merge too, with the commands that open them
     if drafts:
         console.print(say("home.merge-drafts", style="yellow", source=merge.source_name, n=drafts))
-    return select(
-        t("home.merge-question", name=plan.project.name),
-        [Choice(t("home.merge-no"), False), Choice(t("home.merge-yes"), True)],
-        back=False,
-    )
+    question, yes = _question(plan.project.name, bool(follow_up), bool(only_follow_up))
+    return select(question, [Choice(t("home.merge-no"), False), Choice(yes, True)], back=False)
+
+
+def _question(name: str, follow_up: bool, only_follow_up: bool) -> tuple[str, str]:
+    """The question and its yes, after what comes in: the answers, the follow-up, or both."""
+    if only_follow_up:
+        return t("home.merge-question-follow-up", name=name), t("home.merge-yes-follow-up")
+    key = "home.merge-question-both" if follow_up else "home.merge-question"
+    return t(key, name=name), t("home.merge-yes")

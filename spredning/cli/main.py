@@ -184,7 +184,8 @@ def print_error(message: Message, hint: Message | None, label: bool = True, cons
         text = say("error.label", style="bold red").append_text(text)
     texts = [text] if hint is None else [text, say(hint.key, style="yellow", **hint.params)]
     for shown in texts:  # a command in a message stays whole on one line, to be typed as shown
-        console.print(commands_whole(shown, console.width, i18n.bare_program()), soft_wrap=True)
+        whole = commands_whole(shown, console.width, i18n.bare_program(), console.is_terminal)
+        console.print(whole, soft_wrap=True)
 
 
 SETTLE_MARKED = ("project.git-conflict.hint", "store.same-project-marked.hint")  # hints naming 'konflikter'
@@ -198,6 +199,10 @@ def error_hint(exc: SpredningError) -> Message | None:
     tilladelse') gets "KEY.hint.access" when the catalogue has it: who to ask, or where a copy
     can be read, not "check the file name" for a name that is right.
     """
+    from spredning.cli.commands.common import put_right_hint
+
+    if (put_right := put_right_hint(exc)) is not None:  # a value close to a right one: the command put right
+        return put_right
     if isinstance(exc.hint, Message):
         return exc.hint
     key = exc.hint or f"{exc.key}.hint"

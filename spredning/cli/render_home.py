@@ -120,8 +120,9 @@ def _file_title(action: Action, width: int | None = None) -> str:
     Where the line would not fit `width`, the parts that say least give way first: the file's name
     is shortened in its middle, then the words between the names ('til jer') are left out, then
     the name is shortened further; the names of the organisations, whether the file was brought
-    in already and the project it goes into (when not the active one) stay. Only a name too long
-    for any of that is cut at its end.
+    in already and the project it goes into (when not the active one) stay. The project's name
+    is kept whole before the file's (down to '…'); only names too long for all of that are cut
+    at the end of the line.
     """
     name = clean(action.name or action.value or "")
     if action.orgs is None:
@@ -138,23 +139,32 @@ def _file_title(action: Action, width: int | None = None) -> str:
     for whose, least in ((full, NAME_ROOM), (short, NAME_ROOM), (short, NAME_LEAST)):
         if width - cell_len(whose) >= min(least, cell_len(name)):  # the end tells downloads apart
             return t("home.import-file", name=cut_middle(name, width - cell_len(whose))) + whose
+    room = width - cell_len(short)
+    if project is not None and room >= 1:  # the project's name whole, rather than the file's
+        return t("home.import-file", name=cut_middle(name, room) if room >= NAME_LAST else "…") + short
     return cut_to(t("home.import-file", name=cut_middle(name, NAME_LEAST)) + short, width)
 
 
 NAME_ROOM = 20  # a file name shortened to less says too little: the words between the names go first
 NAME_LEAST = 8  # ... and then to this, before the organisations' names would be cut
+NAME_LAST = 3  # ... and, to keep the project's name whole, to its ends or to '…' alone
 SHORTER: dict[str | None, str] = {  # whose a file is, without the words a narrow line can do without
     "us": "home.import-us-short",
     "brought": "home.import-brought-short",
 }
 
 
+SLUG_ROOM = 16  # a file's name shortened to less: the active mark's words go first
+SLUG_LEAST = 8  # ... and then to this, before the project's name would be cut
+
+
 def _project_title(action: Action, width: int | None = None) -> str:
     """A project in the list: its name, progress, its file when that tells it apart, 'active now'.
 
-    Where the line would not fit `width`, the progress goes first, then the name is shortened,
-    then left out: the file and the mark of the active project are what tell two projects of one
-    name apart.
+    Where the line would not fit `width`, the progress goes first, then the words around the file
+    ('filen', '.yaml'), then the file's name is shortened in its middle (its end tells two files
+    apart), then the words of the active mark; the project's name stays whole, unless it is too
+    long for the line with all of that done.
     """
     name = clean_name(action.name or action.value or "")
     if action.done is None:
@@ -164,10 +174,24 @@ def _project_title(action: Action, width: int | None = None) -> str:
     active = t("home.use-active") if action.active else ""
     if width is None or not copy or cell_len(words + copy + active) <= width:
         return words + copy + active
-    room = width - cell_len(copy + active)
-    if room < 4:  # no room for a word of the name: the file alone tells it
-        return t("home.use-file", slug=action.value) + active
-    return (cut_to(name, room) if cell_len(name) > room else name) + copy + active
+    slug = action.value or ""
+    marked = t("home.use-active-short") if action.active else ""
+    whole = [
+        name + copy + active,
+        name + t("home.use-copy-short", slug=slug) + active,
+        name + t("home.use-copy-short", slug=slug) + marked,
+        name + t("home.use-copy-cut", slug=slug) + marked,
+    ]
+    fits = [line for line in whole if cell_len(line) <= width]
+    if fits:
+        return fits[0]
+    for mark, least in ((active, SLUG_ROOM), (marked, SLUG_LEAST)):
+        room = width - cell_len(name + t("home.use-copy-cut", slug="") + mark)
+        if room >= least:
+            return name + t("home.use-copy-cut", slug=cut_middle(slug, room)) + mark
+    # a name too long for the line even so: cut at its end, the file and the mark kept
+    rest = t("home.use-copy-cut", slug=cut_middle(slug, SLUG_LEAST)) + marked
+    return cut_to(name, max(1, width - cell_len(rest))) + rest
 
 
 def _several_partners(found: Home, action: Action) -> bool:

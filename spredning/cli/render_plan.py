@@ -331,13 +331,13 @@ def meeting_words(project: Project, meeting: HeldMeeting) -> str:
     return t("status.meeting-by", day=meeting.day, org=org_name(project, meeting.by))
 
 
-def record_line(guide: Guide, key: str, version: Answer, org: str = "") -> str:
+def record_line(guide: Guide, key: str, version: Answer, org: str = "", noted: str = "") -> str:
     """One follow-up record as an import lists it: what it says in this version (or that it is gone).
 
     `org` names the organisation of the dialogue the record is in: a reusing side's mark or approval
     says whose it is ("Vi vil genbruge (Viborg Kommune)"), as an answer's place does. The sharing
     side's own variant for one partner keeps its title ("Vi vil dele (Viborg Kommune)" would read as
-    Viborg sharing).
+    Viborg sharing). `noted` names who noted a meeting ('jer', or the organisation), as status does.
     """
     kind, rest = followup.split_key(key)
     values = dict(version.fields)
@@ -370,7 +370,7 @@ def record_line(guide: Guide, key: str, version: Answer, org: str = "") -> str:
         return t("importer.record.approval", by=values.get("af", ""), day=held, **words)
     if version.empty or held is None:
         return t("importer.record.meeting-removed")
-    return t("importer.record.meeting", day=held)
+    return t("importer.record.meeting", day=held, noted=noted)
 
 
 def _mark_record(guide: Guide, key: str, version: Answer, values: dict[str, str], side) -> str:

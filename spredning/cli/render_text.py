@@ -368,14 +368,85 @@ def _words(text: str, command: Commands) -> list[str]:
     return [*text[:start].split(), text[start:end], *_words(text[end:], rest)]
 
 
-def fitted_text(text: str, command: Commands, width: int, style: str = "", first="", rest="") -> Text:
-    """`fitted` as rich Text (cleaned), for printing with soft_wrap=True."""
-    return Text(clean("\n".join(fitted(text, command, width, first, rest))), style=style)
+def fitted_text(
+    text: str, command: Commands, width: int, style: str = "", first="", rest="", fold: bool = False
+) -> Text:
+    """`fitted` as rich Text (cleaned), for printing with soft_wrap=True.
+
+    `fold`: for a terminal, a command longer than its line is laid out to fold between its words
+    (see folded).
+    """
+    lines = fitted(text, command, width, first, rest)
+    if fold:
+        lines = [folded(line, command, width) for line in lines]
+    return Text(clean("\n".join(lines)), style=style)
 
 
 def print_fitted(console, text: str, command: Commands, style: str = "", first="", rest="  ") -> None:
     """A line with a command in it, wrapped between words and never inside the command."""
-    console.print(fitted_text(text, command, console.width, style, first, rest), soft_wrap=True)
+    fold = console.is_terminal
+    console.print(fitted_text(text, command, console.width, style, first, rest, fold), soft_wrap=True)
+
+
+FOLD_INDENT = "  "  # a command's later rows, folded by the terminal, start this much further in
+
+
+def folded(line: str, command: Commands, width: int) -> str:
+    """A line whose command is longer than the terminal, laid out so the terminal folds it between words.
+
+    The command stays one line, to be copied whole: no line break goes into it. Where a word of it
+    would reach past the edge, spaces fill the row to its end and a few more start the next, so
+    the terminal's own folding (a soft wrap) comes between two words, not inside one. A shell
+    reads the extra spaces between two words as one. Only a command's own words are moved (never
+    a path or words in quotes); a single word longer than a row is still folded where it must.
+    """
+    from spredning.i18n import bare_program
+
+    if cell_len(line) <= width:
+        return line
+    commands = [command] if isinstance(command, str) else [c for c in command or () if c]
+    found = next((c for c in commands if c.startswith(bare_program() + " ") and c in line), None)
+    if found is None:
+        return line
+    at = line.index(found)
+    lead = len(line) - len(line.lstrip(" "))
+    spans = [(a + at, b + at) for a, b in shell_word_spans(found)]
+    spans[0], spans[-1] = (0, spans[0][1]), (spans[-1][0], len(line))  # with what is glued to it
+    if len(spans) == 1:
+        spans = [(0, len(line))]
+    return "".join(fold_between(line, spans, width, " " * lead + FOLD_INDENT)[0])
+
+
+def fold_between(
+    line, spans: list[tuple[int, int]], width: int, indent: str, column: int = 0
+) -> tuple[list, int]:
+    """The pieces of `line` (a str or a rich Text) at `spans`, with what goes between them.
+
+    A space, or where the next piece would reach past the edge, spaces to the row's end and then
+    `indent` (see folded). The first piece starts at `column` of its row; the column after the
+    last piece is returned with them.
+    """
+    plain = line if isinstance(line, str) else line.plain
+    out: list = []
+    for number, (start, end) in enumerate(spans):
+        size = cell_len(plain[start:end])
+        if number and column + 1 + size > width:
+            out.append(" " * (width - column) + indent)  # fills the row: the terminal folds here
+            column = len(indent)
+        elif number:
+            out.append(" ")
+            column += 1
+        out.append(line[start:end])
+        column = (column + size) % width if column + size > width else column + size
+    return out, column
+
+
+_SHELL_WORD = re.compile(r"""(?:\$'(?:\\.|[^'\\])*'|'[^']*'|"(?:\\.|[^"\\])*"|\\.|[^\s'"\\])+""")
+
+
+def shell_word_spans(command: str) -> list[tuple[int, int]]:
+    """Where a shell splits a command into words: at blanks outside quotes ('…', "…", $'…')."""
+    return [found.span() for found in _SHELL_WORD.finditer(command)]
 
 
 def print_said(console, text: Text, command: Commands) -> None:
@@ -387,19 +458,21 @@ def print_whole(console, text: Text) -> None:
     """A message whose commands the catalogue writes itself ('{prog} guide tjek'), each kept whole."""
     from spredning.i18n import bare_program
 
-    console.print(commands_whole(text, console.width, bare_program()), soft_wrap=True)
+    shown = commands_whole(text, console.width, bare_program(), console.is_terminal)
+    console.print(shown, soft_wrap=True)
 
 
-def commands_whole(text: Text, width: int, program: str) -> Text:
+def commands_whole(text: Text, width: int, program: str, fold: bool = False) -> Text:
     """A message in lines of at most `width` cells, broken between words but never inside a command.
 
     A command begins with the program's name and is either quoted ('spredning fase tjek --rolle
     dele') or ends its line after a colon ("Fx: spredning start --navn 'Ærø'": its own quotes are
     its arguments'). It stays on one line, as the user must type it, even when that line is then
-    longer than the terminal (the terminal folds it; copied, it is still one line). Any other word
-    longer than a line is cut, as rich cuts it. The message's own line breaks, its lines' indents
-    (a bullet's later lines under its text) and its styles (the red 'Fejl:') are kept. Print the
-    result with soft_wrap=True, so rich does not break it again.
+    longer than the terminal (the terminal folds it; copied, it is still one line); with `fold`
+    (a terminal), between its words (see folded). Any other word longer than a line is cut, as
+    rich cuts it. The message's own line breaks, its lines' indents (a bullet's later lines under
+    its text) and its styles (the red 'Fejl:') are kept. Print the result with soft_wrap=True, so
+    rich does not break it again.
     """
     plain = text.plain
     quoted = "|".join(  # in the catalogue's quotes, or in others when it holds an apostrophe
@@ -425,19 +498,55 @@ def commands_whole(text: Text, width: int, program: str) -> Text:
             elif index:
                 result.append(" ")
                 used += 1
-            room = max(1, width - len(indent))
-            if size <= room or any(begin < end and start < stop for begin, stop in commands):
-                result.append_text(text[start:end])
-                used += size
-                continue
-            for number, piece in enumerate(chop_cells(plain[start:end], room)):  # cut, as rich cuts it
-                if number:
-                    result.append("\n" + indent)
-                result.append_text(text[start : start + len(piece)])
-                start += len(piece)
-                used = len(indent) + cell_len(piece)
+            inside = [(begin, stop) for begin, stop in commands if begin < end and start < stop]
+            used = _placed(result, text, (start, end), used, indent, width, inside, fold)
         start_of_line += len(line) + 1
     return result
+
+
+def _placed(result: Text, text: Text, span, used: int, indent: str, width: int, inside, fold: bool) -> int:
+    """Append the word at `span` of `text` to `result` at column `used`; the column after it.
+
+    A command (`inside`: the commands it is part of) is whole, folded between its words with
+    `fold`; any other word longer than a line is cut, as rich cuts it.
+    """
+    start, end = span
+    plain = text.plain
+    size = cell_len(plain[start:end])
+    if fold and inside and used + size > width:  # a command longer than its row
+        pieces, used = fold_between(
+            text[start:end], _command_pieces(plain, span, inside), width, indent + FOLD_INDENT, used
+        )
+        for piece in pieces:
+            result.append(piece)
+        return used
+    room = max(1, width - len(indent))
+    if size <= room or inside:
+        result.append_text(text[start:end])
+        return used + size
+    for number, piece in enumerate(chop_cells(plain[start:end], room)):  # cut, as rich cuts it
+        if number:
+            result.append("\n" + indent)
+        result.append_text(text[start : start + len(piece)])
+        start += len(piece)
+        used = len(indent) + cell_len(piece)
+    return used
+
+
+def _command_pieces(
+    plain: str, span: tuple[int, int], commands: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The shell words of the commands in `span` of plain, relative to its start; glued characters stay on."""
+    start, end = span
+    spans = [
+        (begin + a - start, begin + b - start)
+        for begin, stop in commands
+        for a, b in shell_word_spans(plain[begin:stop])
+    ]
+    if not spans:
+        return [(0, end - start)]
+    spans[0], spans[-1] = (0, spans[0][1]), (spans[-1][0], end - start)
+    return spans
 
 
 def _word_spans(line: str, offset: int, commands: list[tuple[int, int]]) -> list[tuple[int, int]]:

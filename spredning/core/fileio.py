@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 from spredning.core.errors import Message, SpredningError, message
 
@@ -56,6 +57,26 @@ def _open_nonblocking(path: Path) -> int:
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)
     return fd
+
+
+@contextlib.contextmanager
+def open_regular(path: Path) -> Iterator[BinaryIO]:
+    """A regular file (following links) opened to read in parts; never blocks on a FIFO.
+
+    For a file only part of which is read (a zip's directory and a few of its parts): read_regular
+    reads all of it. SpecialFile for anything but a regular file.
+    """
+    fd = _open_nonblocking(path)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise SpecialFile(kind_of(mode))
+        stream = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    with stream:
+        yield stream
 
 
 QUIET_SECONDS = 0.25  # how long a file the user names must stay still, if it was written just now

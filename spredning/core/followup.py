@@ -27,7 +27,18 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from spredning.core import history
-from spredning.core.model import NOTHING, ROLES, Answer, Dialogue, Entry, Fields, Partner, Project, side_of
+from spredning.core.model import (
+    NOTHING,
+    ROLES,
+    SHARING,
+    Answer,
+    Dialogue,
+    Entry,
+    Fields,
+    Partner,
+    Project,
+    side_of,
+)
 
 STATUSES = ("ikke-startet", "i-gang", "færdig", "droppet")
 OPEN = ("ikke-startet", "i-gang")
@@ -240,6 +251,18 @@ class Meeting(NamedTuple):
     prints: frozenset[str]
     where: str
     by: str | None = None  # the organisation that noted it ('dele' or a partner's key); None: not said
+
+
+def noter(noted_by: str | None, where: str) -> str | None:
+    """The organisation that noted a meeting in the dialogue `where`: 'dele' or that partner's key.
+
+    Two meet in a dialogue, so a meeting's noteret-af (`noted_by`) names the sharing side or the
+    dialogue's partner (by any key: the dialogue's key is the one used here). None when it does not
+    say (a meeting noted by a program from before the field).
+    """
+    if noted_by is None:
+        return None
+    return SHARING if noted_by == SHARING else where or noted_by
 
 
 def noted(project: Project) -> bool:

@@ -25,6 +25,7 @@ import math
 import os
 import re
 import string
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -90,15 +91,31 @@ def language() -> str:
 
 
 def phase_word(phase_id: str, name: str) -> str:
-    """A phase as a command in a hint names it: its id in Danish, its name in another language.
+    """A phase as a command in a hint names it: as its name is written, when a user can type that.
 
-    The commands take both (Guide.find_phase), so an English hint says 'fase harvest', not
-    'fase hoest'. A name that is not one plain word (it would need quoting) stays the id.
+    The commands take ids and names alike (Guide.find_phase), so a Danish hint says 'fase høst'
+    (not the id 'hoest', which looks misspelt) and an English one 'fase harvest'. The id is kept
+    for a name that is not one plain word (it would need quoting), for a Danish name that is not
+    its id written with æøå (a guide of one's own), and when the output cannot show the name.
     """
+    from spredning.core.model import fold_name
+
     folded = name.casefold()
-    if language() == "da" or not (folded.isascii() and folded.isalpha()):
+    if not folded.isalpha() or not _shown_whole(folded):
         return phase_id
-    return folded
+    if language() == "da":
+        return folded if fold_name(folded) == fold_name(phase_id) else phase_id
+    return folded if folded.isascii() else phase_id
+
+
+def _shown_whole(word: str) -> bool:
+    """Whether stdout and stderr can write `word` as it is (not 'h?st' under an ASCII encoding)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            word.encode(getattr(stream, "encoding", None) or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            return False
+    return True
 
 
 def set_program(name: str, options: Sequence[str] = (), typed: Sequence[str] = ()) -> None:

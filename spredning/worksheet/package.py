@@ -19,7 +19,7 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-from typing import NamedTuple
+from typing import BinaryIO, NamedTuple
 
 from spredning.core.errors import Message
 from spredning.worksheet.record import ROOT, SheetProblem
@@ -58,6 +58,42 @@ class Package(NamedTuple):
 def is_word_file(raw: bytes) -> bool:
     """True for a zip (a .docx, .odt, or another zip) or an OLE file (.doc, a password-protected .docx)."""
     return raw.startswith((b"PK\x03\x04", b"PK\x05\x06", _OLE))
+
+
+RECORD_GLANCE = 256 * 1024  # a record part larger than this is no worksheet's to recognise in a list
+
+
+def sheet_project(stream: BinaryIO) -> str | None:
+    """The project a worksheet belongs to, from its record alone; None for any other file.
+
+    For recognising a worksheet under any name (the import list): only the zip's directory and the
+    small custom XML parts are read, never the document. A file too large to be a returned
+    worksheet, or with more parts, is passed by unopened; a damaged one too, without a word.
+    """
+    stream.seek(0, io.SEEK_END)
+    if stream.tell() > MAX_FILE:
+        return None
+    stream.seek(0)
+    if not stream.read(4).startswith(b"PK"):
+        return None
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_PARTS:
+                return None
+            for info in infos:
+                if _ITEM.match(info.filename.lstrip("/").casefold()) and info.file_size <= RECORD_GLANCE:
+                    with archive.open(info) as part:
+                        data = part.read(RECORD_GLANCE + 1)
+                    if b"urn:spredning:arbejdsark" in data and len(data) <= RECORD_GLANCE:
+                        root = parse(data)
+                        if root.tag == ROOT:
+                            return root.attrib.get("projekt") or None
+    except (SheetProblem, zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError):
+        return None
+    except (EOFError, zlib.error, ValueError):
+        return None
+    return None
 
 
 def parse(data: bytes) -> ET.Element:

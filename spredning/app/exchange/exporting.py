@@ -23,7 +23,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, history, local, projectfile, yamlio
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.local import LocalState, slot_key
-from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Version, side_of
+from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Slot, Version, side_of
 
 
 class Exported(NamedTuple):
@@ -38,6 +38,7 @@ class Exported(NamedTuple):
     replaced: bool
     changes: int = 0  # answers and records in the file the receiver was not known to have
     beside: bool = False  # without --ud, put beside the projects folder (files.place)
+    unknown: bool = False  # this computer could not tell what the receiver had (unsent_unknown)
 
 
 def export(
@@ -80,6 +81,7 @@ def export(
     replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
     new = _new_to(outgoing, state.known.get(receiver_key, {}))
     changes = len(new)
+    unknown = unsent_unknown(project, state, receiver)
     sent = {key: history.written(answer) for key, answer in new}  # an older version is not what they have
     ws.store.write_and_remember(  # not remembered: the front end warns, the export is written
         project.slug,
@@ -96,7 +98,9 @@ def export(
         p.name or p.key for p in outgoing.partners if include_all and receiver and p.key != receiver.key
     )
     count = sum(1 for _, e in outgoing.entries() if not e.answer.empty)
-    return Exported(path, project, receiver_key, receiver_name, count, others, replaced, changes, beside)
+    return Exported(
+        path, project, receiver_key, receiver_name, count, others, replaced, changes, beside, unknown
+    )
 
 
 def _check_size(ws: Workspace, content: bytes, outgoing: Project, receiver_name: str) -> None:
@@ -204,6 +208,45 @@ def unsent(project: Project, state: LocalState, partner: Partner | None) -> int:
     if partner is None:
         return 0
     return len(not_known(outgoing_project(project, me, partner), state.known.get(partner.key, {})))
+
+
+def unsent_unknown(project: Project, state: LocalState, partner: Partner | None) -> bool:
+    """Whether this computer cannot tell what the other side has: unsent counts what it has not sent.
+
+    So it is when no exchange file went to or came from the other side here (nothing noted of it),
+    while the project holds what another organisation wrote that did not come through this computer
+    (a copy id no file imported here brought): a copy of a project file (a colleague's, from git or
+    a shared drive) whose files went to and fro elsewhere. The partner may have had every change;
+    this computer's notes (LocalState.known) are not in the project file. A project written only
+    here (answers merged from another project of ours, or typed for a partner at a workshop), or
+    whose partners' answers came in here, holds nothing of that kind: what this computer says of
+    the partners it has sent nothing is known.
+    """
+    me = state.me
+    receiver = SHARING if me != SHARING else partner.key if partner is not None else None
+    if me is None or receiver is None or state.known.get(receiver) or local.takes_files(state, receiver):
+        return False
+    seen = {state.copy, *state.worksheets}  # the copies whose versions came through this computer
+    for versions in state.brought.values():
+        seen.update(
+            copy for written in versions.values() for copy, _ in (history.parse(written) or ("", ()))[1]
+        )
+    others = "dele" if me != SHARING else "genbruge"
+    written = [e.answer for (_, qid), e in project.entries() if side_of(qid) == others]
+    written += [e.answer for slot, e in project.record_entries() if _record_of(slot, e.answer, others, me)]
+    return any(copy not in seen for answer in written for copy, _ in answer.version)
+
+
+def _record_of(slot: Slot, record: Answer, role: str, me: str) -> bool:
+    """Whether a follow-up record is another organisation's: a mark or approval of its side, or its meeting.
+
+    An action of the plan is either side's to change: it is neither's.
+    """
+    where, key = slot
+    kind, rest = followup.split_key(key)
+    if kind == "moede":
+        return followup.noter(dict(record.fields).get(followup.NOTED_BY), where) not in (None, me)
+    return kind in ("klarhed", "godkendelse") and rest.rpartition(".")[2] == role
 
 
 def _only_side(entries: dict[str, Entry], role: str | None) -> dict[str, Entry]:

@@ -119,6 +119,24 @@ class ImportPlan(NamedTuple):
             and not self.records_changed()
         )
 
+    @property
+    def us(self) -> str | None:
+        """The organisation of this computer: 'dele' or its partner's key, also the one it takes on now."""
+        if self.me is not None or self.becomes is None:
+            return self.me
+        side, organisation = self.becomes
+        return SHARING if side == SHARING else organisation
+
+    def meeting_noter(self, where: str, answer: Answer, here: bool = False) -> str | None:
+        """The organisation that noted a meeting (a version of a record in dialogue `where`).
+
+        The meeting says so itself (followup.noter); one from a program before that came with
+        the file, so it is its sender's, and the version here (`here`) is this side's, as status
+        names them (views.held_meetings).
+        """
+        said = followup.noter(dict(answer.fields).get(followup.NOTED_BY), where)
+        return said or (self.us if here else self.incoming.sender)
+
     def records_changed(self) -> int:
         """How many follow-up records the import adds or changes (conflicts included)."""
         return sum(1 for item in self.records if item.outcome not in (Outcome.UNCHANGED, Outcome.OLDER))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from spredning.core import fileio, projectfile, yamlio
 from spredning.core.model import side_of
+from spredning.worksheet.package import sheet_project
 
 
 def answers_shape(raw: bytes) -> tuple[list[str], str] | None:
@@ -58,6 +59,22 @@ def exchange_head(path: Path) -> projectfile.Addressing | None:
         if not begins_as_ours(fileio.read_regular(path, GLANCE)[:GLANCE]):
             return None
         return addressing(path) if path.stat().st_size <= yamlio.MAX_BYTES else None
+    except OSError:
+        return None
+
+
+def worksheet_project(path: Path) -> str | None:
+    """The project a worksheet belongs to, whatever the file is called (renamed by the partner), or None.
+
+    For a folder's .docx files that are not named as worksheets: only a regular file no larger than
+    a returned worksheet is opened, and only its zip directory and the worksheet's record are read
+    (package.sheet_project), never the document. Nothing is said about a file that cannot be read.
+    """
+    if path.suffix.lower() != ".docx":
+        return None
+    try:
+        with fileio.open_regular(path) as stream:
+            return sheet_project(stream)
     except OSError:
         return None
 

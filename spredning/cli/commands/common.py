@@ -6,7 +6,7 @@ import contextlib
 import contextvars
 import enum
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -203,22 +203,50 @@ def parse_phase(guide: Guide, value: str) -> Phase:
         return offered_phase(refused, guide)
 
 
-def put_right(value: str, right: str) -> str | None:
+def put_right(value: str, right: str, options: Sequence[str] = ()) -> str | None:
     """The command typed in this run with `right` in place of its last `value` (or --option=`value`).
 
-    None when `value` is none of its words. Each word is quoted for the shell, as a hint shows it.
+    With `options` ('--rolle', '-r'), only a value given to one of them is put right, not the same
+    word elsewhere (a --hvad that happens to say it). None when `value` is none of its words.
+    Each word is quoted for the shell, as a hint shows it.
     """
     words = list(i18n.typed_command())
+    shown = [shell_word(word) for word in words]
     for position in reversed(range(len(words))):
         option, equals, given = words[position].partition("=")
-        if words[position] == value:
-            words[position] = right
-        elif equals and option.startswith("--") and given == value:
-            words[position] = f"{option}={right}"
+        after = words[position - 1] if position else ""
+        if words[position] == value and (not options or after in options):
+            shown[position] = shell_word(right)
+        elif equals and option.startswith("--") and given == value and (not options or option in options):
+            shown[position] = f"{option}={shell_word(right)}"  # --status='i gang', not '--status=i gang'
         else:
             continue
-        return " ".join([i18n.program_here(), *(shell_word(word) for word in words)])
+        return " ".join([i18n.program_here(), *shown])
     return None
+
+
+# Refusals of an option's value that name the closest right one: (the parameter with the value, its options)
+PUT_RIGHT = {
+    "dialogue.unknown-role": ("value", ("--rolle", "-r")),
+    "dialogue.unknown-partner": ("name", ("--partner",)),
+    "plan.bad-status": ("value", ("--status",)),
+}
+
+
+def put_right_hint(refused: SpredningError) -> Message | None:
+    """For a wrong --rolle, --partner or --status with a close value: the user's command put right.
+
+    As an unknown phase's refusal gives it ('Fx: spredning fase tjek --rolle genbruge'), under the
+    key's own '.command' words. None when the value was not given to that option in this run (a
+    name given another way) or nothing is close to it.
+    """
+    wanted = PUT_RIGHT.get(refused.key)
+    close = refused.params.get("close")
+    if wanted is None or not isinstance(close, list) or not close:
+        return None
+    parameter, options = wanted
+    example = put_right(str(refused.params.get(parameter, "")), str(close[0]), options)
+    return Message(f"{refused.key}.command", {"command": example}) if example else None
 
 
 def _named_phase(guide: Guide, value: str) -> Phase:
@@ -232,18 +260,16 @@ def _named_phase(guide: Guide, value: str) -> Phase:
 
 
 def phase_word(phase: Phase) -> str:
-    """The phase as a hint's command names it: its id in Danish, its name in English (i18n.phase_word)."""
+    """The phase as a hint's command names it and a user types it: 'høst', 'harvest' (i18n.phase_word)."""
     return i18n.phase_word(phase.id, phase.name)
 
 
 def named_phase(phase_id: str) -> str:
     """A phase an error from the core names by its id ('hoest'), as a hint's command names it here.
 
-    In Danish the id; in English the guide's English name ('harvest'), from the guide of the
-    workspace this run worked in. An id the guide does not have (or a guide that cannot load) stays.
+    As phase_word names it ('høst'; in English 'harvest'), from the guide of the workspace this
+    run worked in. An id the guide does not have (or a guide that cannot load) stays.
     """
-    if i18n.language() == "da":
-        return phase_id
     from spredning.core.content import load_guide
 
     try:
@@ -253,17 +279,29 @@ def named_phase(phase_id: str) -> str:
     return phase_word(found) if found is not None and found.id == phase_id else phase_id
 
 
-def phase_typed(phase: Phase) -> str:
-    """The phase as a user types it: as the guide writes it when that is its id ('høst'), else phase_word."""
-    if i18n.language() == "da" and fold_name(phase.name) == phase.id:
-        return phase.name.lower()
-    return phase_word(phase)
+def tool_word(guide: Guide, tool_id: str) -> str:
+    """A tool (by its id, whole or its own part) as a hint's command names it, quoted for the shell.
+
+    In Danish its id ('beskriv-innovationen', its own part when no other tool has it); in another
+    language its title ('Describe the innovation'), as phases are named by their English names
+    there: the ids are Danish. klarhed and plan --fase take both.
+    """
+    from spredning.app.readiness import short_tool_id
+
+    tools = (tool for phase in guide.phases for tool in phase.tools)
+    found = next((tool for tool in tools if tool_id in (tool.id, tool.id.partition(".")[2])), None)
+    if found is None:
+        return shell_word(tool_id)
+    if i18n.language() == "da":
+        return short_tool_id(guide, found.id)
+    return shell_word(found.title)
 
 
 def phase_words(guide: Guide) -> list[str]:
     """The guide's phases as a command takes them, each with its name when that differs.
 
-    In Danish 'hoest (Høst)'; in English the names an English user types ('check', 'harvest').
+    'høst' as the guide writes it (its name when that is its id in æøå); in English the names an
+    English user types ('check', 'harvest'); a phase whose name is no word to type, 'id (Name)'.
     """
     return [phase_word(p) + (f" ({p.name})" if p.name.lower() != phase_word(p) else "") for p in guide.phases]
 
@@ -271,15 +309,15 @@ def phase_words(guide: Guide) -> list[str]:
 def close_phases(guide: Guide, value: str) -> list[str]:
     """The phases whose name or id is close to what was typed ('tjk' -> 'tjek'), one form each.
 
-    Each as the user types it (phase_typed): 'høst' as the guide writes it, not 'hoest'; in English
+    Each as the user types it (phase_word): 'høst' as the guide writes it, not 'hoest'; in English
     'check', also for a Danish id misspelt. Markup in front ('[red]tjk') is no part of the match.
     """
     import difflib
 
     forms: dict[str, tuple[str, str]] = {}  # folded form -> (the phase's id, the form as shown)
     for phase in guide.phases:
-        forms.setdefault(fold_name(phase.name), (phase.id, phase_typed(phase)))
-        forms.setdefault(fold_name(phase.id), (phase.id, phase_typed(phase)))
+        forms.setdefault(fold_name(phase.name), (phase.id, phase_word(phase)))
+        forms.setdefault(fold_name(phase.id), (phase.id, phase_word(phase)))
     chosen: dict[str, str] = {}  # one form per phase: the closest
     for folded in difflib.get_close_matches(fold_name(meant_text(value)), list(forms), n=3, cutoff=0.7):
         chosen.setdefault(*forms[folded])

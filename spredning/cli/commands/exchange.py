@@ -44,6 +44,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import Merging, heading_line
 from spredning.cli.render_text import print_fitted, print_said, print_whole
+from spredning.core import followup
 from spredning.core.errors import Interrupted, Message, SpredningError, UsageProblem
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState
@@ -100,7 +101,9 @@ def eksport(
     if done.others_included:
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
     receiver = clean_name(done.receiver_name) or t("org.sharing")
-    if done.changes:
+    if done.unknown:  # a copy of a project file: its files may have gone to them from elsewhere
+        lines.append(say("eksport.changes-unknown", org=receiver))
+    elif done.changes:
         lines.append(say("eksport.changes", n=done.changes, org=receiver))
     else:
         lines.append(say("eksport.no-changes", org=receiver))
@@ -166,6 +169,8 @@ def importer(
         _imported(console, ws, plan, result, len(decisions), _hint_project(ws, plan.project.slug))
         if was_active is not None and was_active != plan.project.slug == ws.store.active():
             _active_changed(console, ws, plan.project.name, plan.project.slug, was_active)
+        if plan.creates and plan.incoming.sender == SHARING:  # the sharing side's: see _namesake_sharing
+            _own_elsewhere(console, ws, plan)
 
 
 def _active_changed(console, ws, name: str, slug: str, was_active: str) -> None:
@@ -179,6 +184,28 @@ def _active_changed(console, ws, name: str, slug: str, was_active: str) -> None:
         name, before = f"{name} ({slug})", f"{before} ({was_active})"
     said = t("importer.now-active", name=clean_name(name), before=clean_name(before), command=back)
     print_fitted(console, said, back, style="yellow", rest="")
+
+
+def _own_elsewhere(console, ws, plan: ImportPlan) -> None:
+    """Our answers in a project started here by another name, and the 'projekt flet' that brings them.
+
+    A namesake's (the same name) are said with it, in _namesake.
+    """
+    from spredning.app.project_merge import answers_elsewhere
+
+    slug = plan.project.slug
+    into = None if ws.store.active() == slug else slug
+    for other in answers_elsewhere(ws, slug, leave_out=plan.namesakes):
+        merge = command("projekt", "flet", other.slug, project=into)
+        said = say(
+            "importer.own-elsewhere",
+            style="yellow",
+            n=other.answers,
+            ours=other.name,
+            name=plan.project.name,
+            command=merge,
+        )
+        print_said(console, said, merge)
 
 
 def _heading(console, ws, incoming: Incoming, plan: ImportPlan, dry: bool = False) -> None:
@@ -494,7 +521,11 @@ def follow_up_list(console, guide: Guide, plan: ImportPlan) -> None:
             if item.outcome is Outcome.RESOLVED and item.after.others
             else RECORD_OUTCOMES[item.outcome],
             record=record_line(
-                guide, item.slot[1], item.incoming, _org(everyone, item.slot[0]) if item.slot[0] else ""
+                guide,
+                item.slot[1],
+                item.incoming,
+                _org(everyone, item.slot[0]) if item.slot[0] else "",
+                _noted(plan, everyone, item.slot, item.incoming),
             ),
             org=sender_name(plan.incoming, everyone),
             n=len(item.after.others),
@@ -517,11 +548,24 @@ def _own_record(guide: Guide, plan: ImportPlan, everyone: Project, item: Planned
 
     org = _org(everyone, item.slot[0]) if item.slot[0] else ""
     before = item.before.answer if item.before is not None else Answer()
-    was, now = (record_line(guide, item.slot[1], answer, org) for answer in (before, item.after.answer))
+    was, now = (
+        record_line(guide, item.slot[1], answer, org, _noted(plan, everyone, item.slot, answer, here))
+        for answer, here in ((before, True), (item.after.answer, False))
+    )
     said = t("importer.record-own", org=sender_name(plan.incoming, everyone), was=was, now=now)
     if item.outcome is Outcome.RESOLVED and item.after.others:  # the file settled only the versions it knew
         said += "\n" + t("importer.record-own-waits", n=len(item.after.others))
     return said
+
+
+def _noted(plan: ImportPlan, everyone: Project, slot: Slot, answer: Answer, here: bool = False) -> str:
+    """Who noted a meeting in a version the import lists ('jer', or the organisation); '' for others."""
+    if followup.split_key(slot[1])[0] != "moede":
+        return ""
+    by = plan.meeting_noter(slot[0], answer, here)
+    if by is None:  # an old file that does not say whom it is from
+        return ""
+    return t("importer.record.by-you") if by == plan.us else _org(everyone, by)
 
 
 def _chosen_backup(console, n: int, backup: Path | None) -> None:

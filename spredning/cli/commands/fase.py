@@ -35,6 +35,7 @@ from spredning.cli.commands.common import (
     shell_word,
     tell_kept_files,
     tell_went_back,
+    tool_word,
     typed_words,
     workspace,
     written_path,
@@ -197,7 +198,7 @@ def _for_whom_agreed(console, project, partner: Partner | None, path: str, other
         ):
             return True
     if other:  # several partners: another is chosen with --partner
-        console.print(say("fase.for-whom-kept-several", command=other))
+        print_said(console, say("fase.for-whom-kept-several", command=other), other)
     else:
         console.print(say("fase.for-whom-kept"))
     return False
@@ -354,7 +355,7 @@ def _interview(
                 left = Drafted.KEPT
             done = progress(session.saved(), phase.questions(role))
             unsaved, hint = _not_saved(
-                prompter.steps.unsaved, role, (partner, several), ctx.obj.project, resume
+                ws.guide, prompter.steps.unsaved, role, (partner, several), (ctx.obj.project, resume)
             )
             if session.removed is not None:  # no going on in a dialogue removed meanwhile
                 hint = Message("answer.partner-removed.hint")
@@ -396,21 +397,26 @@ def _interview(
             _suggest_next(ws, console, session, role, partner, ctx.obj.project, several)
 
 
-def _not_saved(unsaved, role: str, dialogue: tuple[Partner | None, bool], project: str | None, resume: str):
+def _not_saved(
+    guide, unsaved, role: str, dialogue: tuple[Partner | None, bool], hints: tuple[str | None, str]
+):
     """What a stop left unsaved of a mark or an action after a tool, in words, and the hint.
 
     The hint gives the command that saves it as it was typed (the text is in it, quoted, to copy)
     besides the command that goes on with the phase. Nothing unsaved: no words, the usual hint.
     `dialogue`: the interview's partner (None: common to all, as InterviewFollowUp keeps it), and
-    whether the command must name it.
+    whether the command must name it; `hints`: the project hints name (--projekt) and the resume command.
+    The tool as this user's hints name it (tool_word: in English its title, not the Danish id).
     """
     from spredning.cli.list_steps import UnsavedAction, UnsavedMark
 
     partner, several = dialogue
     named = partner if several else None
+    project, resume = hints
+    tool = tool_word(guide, unsaved.tool.id) if unsaved is not None else ""
     if isinstance(unsaved, UnsavedMark):
         said = colour_word(unsaved.colour)  # 'yellow' in English, as the user chose it
-        words = ["klarhed", unsaved.tool.id, said, *typed_words(("--begrundelse", unsaved.reason))]
+        words = ["klarhed", tool, said, *typed_words(("--begrundelse", unsaved.reason))]
         words += ["--rolle", role, *(["--fælles"] if partner is None and role == "dele" else [])]
         colour = t(f"plan.colour.{unsaved.colour}")
         lost = Message("fase.mark-not-saved", {"tool": unsaved.tool.title, "colour": colour})
@@ -418,7 +424,7 @@ def _not_saved(unsaved, role: str, dialogue: tuple[Partner | None, bool], projec
         return lost, Message("fase.interrupted-mark.hint", {"again": again, "command": resume})
     if isinstance(unsaved, UnsavedAction):
         what, who, due, refused, _ = unsaved.typed
-        words = ["plan", "tilføj", "--fase", unsaved.tool.id]
+        words = ["plan", "tilføj", "--fase", tool]
         words += typed_words(("--hvad", what), ("--hvem", who), ("--frist", due))
         words += ["--fælles"] if partner is None else []
         lost = Message("fase.action-not-added", {"tool": unsaved.tool.title})

@@ -33,6 +33,7 @@ from spredning.cli.commands.common import (
     tell_beside,
     tell_written,
     texts_to_correct,
+    tool_word,
     typed_words,
     workspace,
 )
@@ -78,8 +79,11 @@ def settle_command(guide, project, state, found, project_option=NAMED) -> str:
     It names the side when it is not this computer's, and the dialogue (--partner, --fælles) when
     the command could not tell it itself.
     """
-    # the tool's own part when no other tool has it: a shorter line
-    subject = readiness.short_tool_id(guide, found.subject) if found.kind == "klarhed" else found.subject
+    if found.kind == "klarhed":  # in Danish its own part when no other tool has it: a shorter line
+        subject = tool_word(guide, found.subject)
+    else:  # a phase, as this user types it ('høst', 'harvest'), not its id
+        phase = guide.find_phase(found.subject)
+        subject = phase_word(phase) if phase is not None and phase.id == found.subject else found.subject
     words = ["klarhed" if found.kind == "klarhed" else "godkend", subject]
     if found.side != state.side:
         words += ["--rolle", found.side]
@@ -180,6 +184,7 @@ def klarhed(
         _picture(ws, opened, console, chosen, faelles)
         return
     phase, tool_id = readiness.tool_by_id(ws.guide, vaerktoej)
+    named = tool_word(ws.guide, tool_id)  # in hints: in English its title, not the Danish id
     colour, wrong_colour = _given_colour(None if fjern else farve)  # in a terminal a wrong one is asked
     role = parse_role(rolle)
     with interrupted_as("readiness.interrupted"):
@@ -197,14 +202,15 @@ def klarhed(
         if (colour is None and not fjern) or to_correct is not None:
             refused = {"colour": wrong_colour, "reason": to_correct}
             colour, begrundelse = _asked_mark(
-                opened, (phase, tool_id), role, (chosen, common), colour, begrundelse, refused
+                opened, (phase, tool_id, named), role, (chosen, common), colour, begrundelse, refused
             )
             if colour is None:
                 return
             before = None
         else:  # a colour given alone (or --fjern): the mark's reason is not dropped unseen
             before, begrundelse = _reason_kept(opened, tool_id, role, (chosen, common), (colour, begrundelse))
-    _rate(ws, (console, opened), (phase, tool_id), (colour, begrundelse, before), role, (chosen, common))
+    marked = (phase, tool_id, named)
+    _rate(ws, (console, opened), marked, (colour, begrundelse, before), role, (chosen, common))
 
 
 def _rate(ws, shown: tuple, tool: tuple, mark: tuple, role, dialogue: tuple) -> None:
@@ -259,14 +265,14 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
     colour given that is not one (refused['colour']) is said above the colours; a stop says the
     command that saves what was chosen and typed.
     """
-    (phase, tool_id), (partner, general) = tool, dialogue
+    (phase, tool_id, named), (partner, general) = tool, dialogue
     if refused["colour"] is not None:  # said above the colours to choose from
         make_console().print(Text(refused["colour"], style="yellow"))
 
     def again(colour: str, reason: str) -> str:  # the command that saves a mark left unsaved
         words = (
             "klarhed",
-            tool_id,
+            named,  # as this user's hints name it
             readiness.colour_word(colour),  # 'yellow' in English
             *typed_words(("--begrundelse", reason)),
             *_role_words(role),
@@ -282,7 +288,7 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
 
 def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue: tuple, role) -> None:
     """What klarhed did: saved (or so already), removed, or nothing to remove; a common one that stays."""
-    (phase, tool_id), (partner, general) = tool, dialogue
+    (phase, tool_id, named), (partner, general) = tool, dialogue
     where = _for_dialogue(opened, partner, general)
     title = next(tool.title for tool in phase.tools if tool.id == tool_id)  # which tool: said back
     if colour is not None:
@@ -294,8 +300,8 @@ def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue
     else:
         console.print(say("readiness.nothing-to-remove", tool=title, dialogue=where))
     if rated.mark is not None and rated.mark.where == "" and not general:
-        again = _hint(opened, "klarhed", tool_id, "--fjern", *_role_words(role), general=True)
-        console.print(say("readiness.common-stays", style="dim", command=again))
+        again = _hint(opened, "klarhed", named, "--fjern", *_role_words(role), general=True)
+        print_said(console, say("readiness.common-stays", style="dim", command=again), again)
 
 
 def _godkend_given(fase: str, *given: str | bool | None) -> str:
@@ -405,7 +411,9 @@ def _picture(ws, opened, console, partner, general: bool) -> None:
     if not any(outline.readiness for _, outline in shown):
         # a real tool (the first this side answered), the colour after it: no 'VÆRKTØJ grøn|gul|rød' to copy
         tool = readiness.tool_to_mark(ws.guide, project, opened.local.side)
-        rate = _hint(opened, "klarhed", tool, partner=partner, general=general)  # --fælles kept
+        rate = _hint(
+            opened, "klarhed", tool_word(ws.guide, tool), partner=partner, general=general
+        )  # --fælles kept
         print_said(console, say("readiness.none", command=rate), rate)
         _marks_in_versions(ws, opened, console, [dialogue for dialogue, _ in shown])  # one removed here
         return
@@ -635,7 +643,7 @@ def _tell_withdrawal(console, opened, phase, done, partner, general: bool, role:
     console.print(say(key, style="green" if done.changed else "", phase=phase.name, dialogue=where))
     if done.approval is not None and done.approval.where == "" and not general:
         again = _hint(opened, "godkend", phase_word(phase), "--fortryd", *_role_words(role), general=True)
-        console.print(say("approval.common-stays", style="dim", command=again))
+        print_said(console, say("approval.common-stays", style="dim", command=again), again)
 
 
 def moede(
@@ -654,10 +662,11 @@ def moede(
     day, day_refused = _given_day(dato, "meeting.in-future")  # in a terminal, its field opens after
     with interrupted_as("meeting.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
+    typed = dato or ""  # the day as the user wrote it: given back in the field, to correct
     if day_refused:
-        day = _ask_meeting_day(opened, chosen, dato or "", ret)
+        day, typed = _ask_meeting_day(opened, chosen, typed, ret)
     today = datetime.date.today()
-    noted = _note_meeting(ws, opened, chosen, day, today, ret)
+    noted = _note_meeting(ws, opened, chosen, (day, typed), today, ret)
     if noted is None:
         make_console().print(say("meeting.unchanged"))
         return
@@ -669,16 +678,17 @@ def moede(
         print_said(console, say(key, style="bold green", day=held.day, command=agenda), agenda)
 
 
-def _ask_meeting_day(opened, partner, given: str, correct: bool) -> datetime.date:
-    """The day of the meeting: the --dato refused in the field, why said above it, to correct.
+def _ask_meeting_day(opened, partner, given: str, correct: bool) -> tuple[datetime.date, str]:
+    """The day of the meeting, and the text typed for it: `given` in the field, to correct.
 
-    A stop with a day the field takes says the command that notes the meeting on that day.
+    Why it was refused is said above it (a --dato refused; nothing for a day the user chose to
+    write again). A stop with a day the field takes says the command that notes the meeting on that day.
     """
-    from spredning.cli.prompts.questions import ask_past_day, past_day_problem
+    from spredning.cli.prompts.questions import ask_past_day_typed, past_day_problem
 
     typed: list[str] = []
     try:
-        return ask_past_day(t("meeting.ask-day"), given, "meeting.in-future", interrupted=typed.append)
+        return ask_past_day_typed(t("meeting.ask-day"), given, "meeting.in-future", interrupted=typed.append)
     except (KeyboardInterrupt, EOFError):
         day = typed[0].strip() if typed else ""
         again = None
@@ -688,35 +698,49 @@ def _ask_meeting_day(opened, partner, given: str, correct: bool) -> datetime.dat
         raise Interrupted("meeting.interrupted", hint=again) from None
 
 
-def _note_meeting(ws, opened, partner, day: datetime.date, today: datetime.date, correct: bool):
+def _note_meeting(ws, opened, partner, given: tuple[datetime.date, str], today: datetime.date, correct: bool):
     """Note (or correct) the meeting: (the meeting now, whether it was a correction), or None.
 
-    A day before the last meeting noted is a mistake to correct: a terminal asks whether to, a
-    script is told the command with --ret.
+    A day before the last meeting noted is a mistake to correct: a terminal asks whether to (or to
+    write another day: the field opens with the day as the user typed it), a script is told the
+    command with --ret. `given`: the day, and the text it was typed as.
     """
-    try:
-        return readiness.meeting_held(ws, partner, day, today, correct=correct), correct
-    except readiness.EarlierMeeting as earlier:
-        if not is_interactive():
+    day, typed = given
+    while True:
+        try:
+            return readiness.meeting_held(ws, partner, day, today, correct=correct), correct
+        except readiness.EarlierMeeting as earlier:
             fix = _hint(opened, "møde", "--dato", typed_day(day), "--ret", partner=partner)
-            raise UsageProblem(earlier.key, command=fix, day=earlier.day, last=earlier.last.day) from None
-        with interrupted_as("meeting.interrupted"):
-            if not _ask_correct(earlier):
-                return None
-        return readiness.meeting_held(ws, partner, day, today, correct=True), True
+            if not is_interactive():
+                raise UsageProblem(earlier.key, command=fix, day=earlier.day, last=earlier.last.day) from None
+            choice = _ask_correct(earlier, fix)
+        if choice == "leave":
+            return None
+        if choice == "correct":
+            return readiness.meeting_held(ws, partner, day, today, correct=True), True
+        day, typed = _ask_meeting_day(opened, partner, typed or typed_day(day), correct)
 
 
-def _ask_correct(earlier) -> bool:
+def _ask_correct(earlier, fix: str) -> str:
+    """Correct the last meeting ('correct'), write another day ('other') or leave it all ('leave').
+
+    A stop says the command that corrects it (`fix`), the day given in it.
+    """
     from questionary import Choice
 
     from spredning.cli.prompts.simple import select
 
     make_console().print(say("meeting.earlier-than-last", style="bold yellow", **earlier.params))
     choices = [
-        Choice(t("meeting.correct-yes", day=earlier.day), True),
-        Choice(t("meeting.correct-no"), False),
+        Choice(t("meeting.correct-yes", day=earlier.day), "correct"),
+        Choice(t("meeting.correct-other", day=earlier.day), "other"),
+        Choice(t("meeting.correct-no"), "leave"),
     ]
-    return bool(select(t("meeting.correct-question"), choices))
+    try:
+        return str(select(t("meeting.correct-question"), choices))
+    except (KeyboardInterrupt, EOFError):
+        hint = Message("meeting.earlier-than-last.hint", {**earlier.params, "command": fix})
+        raise Interrupted("meeting.interrupted", hint=hint) from None
 
 
 def dagsorden(

@@ -346,7 +346,7 @@ def _named_source(ws, value: str | None) -> str:
     if not value:
         return ""
     from spredning.app.readiness import tool_by_id
-    from spredning.cli.commands.common import close_phases, parse_phase, phase_typed
+    from spredning.cli.commands.common import close_phases, parse_phase, phase_word
 
     if "." not in value and ws.guide.find_phase(value) is not None:
         return parse_phase(ws.guide, value).id
@@ -356,7 +356,7 @@ def _named_source(ws, value: str | None) -> str:
         phases = close_phases(ws.guide, value) if "." not in value else []  # 'fjrn': Mente du 'fjern'?
         tools = unknown.params.get("close")
         close = [*phases, *(tools if isinstance(tools, list) else [])][:3]
-        phases = [phase_typed(phase) for phase in ws.guide.phases]  # named, so a script is put right by it
+        phases = [phase_word(phase) for phase in ws.guide.phases]  # named, so a script is put right by it
         raise UsageProblem("plan.bad-source", value=value, close=close, phases=phases) from None
 
 

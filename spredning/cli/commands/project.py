@@ -48,6 +48,7 @@ class _Typed:
     def __init__(self, new: NewProject):
         self.new = new
         self.refused: set[str] = set()  # the fields whose text was refused, left out of the command
+        self.asking: Callable[[str], None] | None = None  # the field asked last: its text counts at a stop
 
     def given(self, **fields) -> None:
         self.new = self.new._replace(**fields)
@@ -67,7 +68,14 @@ class _Typed:
             if not taken and text.strip():
                 self.refused.add(name)
 
+        self.asking = stopped
         return stopped
+
+    def again(self, text: str | None) -> str | None:
+        """At a stop from outside: the start command with all typed, `text` in the field asked now."""
+        if text is not None and self.asking is not None:  # None: at a list, no field's text
+            self.asking(text)
+        return _typed_command(self.new)
 
 
 def _ask_name(ws, typed_so_far: _Typed, given: tuple[str, str] | None = None) -> tuple[str, bool]:
@@ -690,16 +698,18 @@ def _ask(ws, new: NewProject, given: _Given, to_correct: _Corrections | None = N
     A stop before the project is made says that none was, with what was typed (see _Typed).
     """
     from spredning.cli.prompts.keys import BackToMenu
+    from spredning.cli.prompts.stops import started_again_with
 
     typed = _Typed(new)
     to_correct = to_correct or {}
     try:
-        if not new.name:
-            name, existing = _ask_name(ws, typed, to_correct.get("name"))
-            if existing:
-                return name
-            new = new._replace(name=name)
-        return _ask_missing(ws, new, given, typed, to_correct)
+        with started_again_with(typed.again):  # a closed window keeps the command Ctrl+C would give
+            if not new.name:
+                name, existing = _ask_name(ws, typed, to_correct.get("name"))
+                if existing:
+                    return name
+                new = new._replace(name=name)
+            return _ask_missing(ws, new, given, typed, to_correct)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("start.interrupted", hint=_not_started(typed)) from None
     except BackToMenu:  # Esc in a list: back to the home screen's menu, told what was not made
@@ -765,9 +775,10 @@ def projekter(
                 hint = t(
                     "projects.exchange-hint", command=command("importer", shell_word(row.file), project=None)
                 )
-                out.print(
-                    commands_whole(Text(hint, style="yellow"), console.width, bare_program()), soft_wrap=True
+                shown = commands_whole(
+                    Text(hint, style="yellow"), console.width, bare_program(), console.is_terminal
                 )
+                out.print(shown, soft_wrap=True)
 
 
 def _tell_broken(out, broken: list[str]) -> None:

@@ -33,7 +33,7 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import echo, make_console, say
 from spredning.cli.render_status import print_strays
-from spredning.cli.render_text import print_fitted
+from spredning.cli.render_text import print_fitted, print_said
 from spredning.core.errors import UsageProblem
 from spredning.core.local import key_slot
 from spredning.core.model import ROLES, SHARING, Answer, Guide, Partner, Phase, Project
@@ -92,6 +92,8 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     console.print(open_tools(item))
     _notes(console, guide, result, item.conflicts, item.strays, project_option)
     _notes_of(console, item)
+    if item.unsent_unknown:
+        _unknown_to(console, result, item, partner, project_option)
     _follow_up(console, item)
     _meetings(console, result, item)
     _in_versions(console, guide, result, project_option)
@@ -216,7 +218,7 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
             ("status.short-conflicts", len(item.conflicts)),
             ("status.short-drafts", next((s.n for s in ranked if s.kind == "drafts"), 0)),
             ("status.short-news", len(item.news)),
-            ("status.short-unsent", item.unsent),
+            ("status.short-unsent-unknown" if item.unsent_unknown else "status.short-unsent", item.unsent),
         )
         if n
     ]
@@ -317,8 +319,23 @@ def _notes_of(
         console.print(say("status.drafts", style="yellow", n=len(item.drafts), questions=questions))
     if item.news and "news" in kinds:
         console.print(say("status.news", n=len(item.news)))
-    if item.unsent and "unsent" in kinds:
+    if item.unsent and "unsent" in kinds and not item.unsent_unknown:
         console.print(say("status.unsent", n=item.unsent))
+
+
+def _unknown_to(console, result: Status, item: DialogueStatus, partner, project_option: str | None) -> None:
+    """Say that this computer cannot tell what the other side has had (exporting.unsent_unknown).
+
+    Not "not had": the other side may have had every change from another computer (a colleague's,
+    or the project file itself through git); the export that sends them from here is named.
+    """
+    from spredning.cli.render_project import org_name
+
+    mine = result.local.me == SHARING
+    other = item.dialogue.partner
+    org = org_name(result.project, other.key if mine and other is not None else SHARING)
+    shown = command("eksport", partner=partner, project=project_option)
+    print_said(console, say("status.unsent-unknown", org=org, command=shown), shown)
 
 
 def _step_line(step: Step, several: bool, project_option: str | None) -> tuple[str, str | tuple[str, ...]]:

@@ -8,6 +8,7 @@ from spredning.cli import typer_compat
 from spredning.cli.commands.common import (
     choose_partner,
     command,
+    interrupted_as,
     parse_phase,
     parse_role,
     phase_word,
@@ -57,11 +58,12 @@ def vis(
     # from any partner, each named beneath the answer it sent
     common = role == "dele"
     nobody = False  # --nye, several partners, none named, and none of them has sent anything new
-    if nye and not common and partner is None and several_dialogues(opened.project, opened.local):
-        chosen = _news_partner(ws, opened, ctx.obj.project)
-        nobody = chosen is None
-    else:
-        chosen = choose_partner(opened.project, opened.local, partner, required=not common)
+    with interrupted_as("vis.interrupted"):  # a view saves nothing: no word of nothing saved being lost
+        if nye and not common and partner is None and several_dialogues(opened.project, opened.local):
+            chosen = _news_partner(ws, opened, ctx.obj.project)
+            nobody = chosen is None
+        else:
+            chosen = choose_partner(opened.project, opened.local, partner, required=not common)
     across = chosen is None and len(opened.project.partners) > 1 and not nobody
     view = opened.project.dialogue(chosen)
     with_drafts = drafted(ws, opened, chosen)

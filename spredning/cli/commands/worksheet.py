@@ -23,6 +23,8 @@ from spredning.cli.commands.common import (
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
+from spredning.core.local import LocalState, takes_files
+from spredning.core.model import SHARING, Partner
 from spredning.i18n import t
 
 
@@ -78,15 +80,22 @@ def arbejdsark(
             back = command("importer", file_word(done.path, beside))
             print_said(console, say("arbejdsark.own", command=back), back)
         else:
-            _tell_send(console, sheet, file_word(done.path, beside))
+            _tell_send(console, sheet, file_word(done.path, beside), opened.local, chosen)
 
 
-def _tell_send(console, sheet, file: str) -> None:
-    """Send the sheet to the organisation it is for (an empty one: or print it), then bring it in."""
+def _tell_send(console, sheet, file: str, state: LocalState, partner: Partner | None) -> None:
+    """Send the sheet to the organisation it is for (an empty one: or print it), then bring it in.
+
+    A receiver whose program takes our exchange files (local.takes_files) gets what the sheet
+    brings only from our next export to it: the command for that is said too.
+    """
     org = sheet.receiver_name or t("org.sharing")
     console.print(say("arbejdsark.send-empty" if sheet.empty else "arbejdsark.send", org=org))
     back = command("importer", file)
     print_said(console, say("arbejdsark.back", command=back), back)
+    if takes_files(state, sheet.receiver):
+        send = command("eksport", partner=partner if sheet.receiver != SHARING else None)
+        print_said(console, say("arbejdsark.program", org=org, command=send), send)
 
 
 def register(app: typer.Typer) -> None:

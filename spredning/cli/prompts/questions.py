@@ -204,6 +204,13 @@ def ask_past_day(
 
     `given`: the --dato refused, the field's text to correct, why said above it (past_day_problem).
     """
+    return ask_past_day_typed(question, given, future, interrupted, **io)[0]
+
+
+def ask_past_day_typed(
+    question: str, given: str, future: str, interrupted: Callable[[str], None] | None = None, **io
+) -> tuple[datetime.date, str]:
+    """As ask_past_day: the day, and the text typed for it (to give back if it is asked again)."""
     from spredning.app.plan import parse_due
 
     typed = ask_text(
@@ -215,7 +222,7 @@ def ask_past_day(
         refused=past_day_problem(given, future),
         **io,
     )
-    return parse_due(typed, ahead=False) or datetime.date.today()
+    return parse_due(typed, ahead=False) or datetime.date.today(), typed
 
 
 def ask_status(current: str, **io) -> str:

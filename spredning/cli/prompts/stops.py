@@ -47,6 +47,8 @@ class _Stop:
     asking: Any = None  # the prompt waiting for keys now: a stop says the text in its field
     # the fields of one thing asked in turn (an action): (question, text), None for the one asked now
     together: list[tuple[str, str | None]] | None = None
+    # a command that starts again with every field typed so far, given the text in the field now (start's)
+    again: Callable[[str | None], str | None] | None = None
 
 
 def _asking_field() -> str | None:
@@ -143,21 +145,26 @@ def _rescued(text: str | None) -> Path | None:
     return None
 
 
-def _field_text_words(text: str, several: bool = False) -> str:
+_KEPT_WORDS = {  # the words before the text kept, and those naming its file: a field's, several's, a command
+    "field": ("interview.stopped-field-text", "interview.stopped-field-file"),
+    "fields": ("interview.stopped-fields-text", "interview.stopped-fields-file"),
+    "command": ("interview.stopped-command-text", "interview.stopped-command-file"),
+}
+
+
+def _field_text_words(text: str, several: bool = False, kind: str | None = None) -> str:
     """The words before a field's text that no draft keeps, at a stop from outside.
 
     The text is printed to copy, and kept in a file of its own too: a closed window (SIGHUP)
     or a logout leaves no terminal to copy from, and the typed action or reason was lost.
-    `several`: the text is that of several fields (see fields_together).
+    `several`: the text is that of several fields (see fields_together); `kind` "command": it is
+    a command to run again with them (see started_again_with).
     """
-    if not several and getattr(_Stop.asking, "path_field", False):  # a path typed is no work to keep
+    kind = kind or ("fields" if several else "field")
+    if kind == "field" and getattr(_Stop.asking, "path_field", False):  # a path typed is no work to keep
         return t("interview.stopped-path-text")  # shown to copy, but no file of its own
     rescued = _rescued(text)
-    text_key, file_key = (
-        ("interview.stopped-fields-text", "interview.stopped-fields-file")
-        if several
-        else ("interview.stopped-field-text", "interview.stopped-field-file")
-    )
+    text_key, file_key = _KEPT_WORDS[kind]
     shown = t(text_key)
     return shown if rescued is None else f"{t(file_key, path=str(rescued))} {shown}"
 
@@ -234,10 +241,28 @@ def _stopped_unsaved(signum, frame) -> None:
         return
     _Stop.signum = signum
     text = _asking_text()  # what was typed in the field, to copy: it is not saved
+    again = _Stop.again(_asking_field()) if _Stop.again is not None else None
+    if again is not None:  # the command with every field typed so far, as Ctrl+C gives it
+        _end_now(signum, _unsaved_words(signum, again, kind="command"), again)
     fields = _typed_together(text)
     if fields is not None:  # every field of the action typed so far, not only the one asked now
         _end_now(signum, _unsaved_words(signum, fields, several=True), fields)
     _end_now(signum, _unsaved_words(signum, text), text)
+
+
+@contextlib.contextmanager
+def started_again_with(again: Callable[[str | None], str | None]) -> Iterator[None]:
+    """While a command asks what it would run with ('start'): a stop from outside keeps a command.
+
+    `again(text)`: the command with every field typed so far, the one asked now holding `text`
+    (None at a list); None when nothing was typed. It is shown and kept in a file, as the
+    field's text would be, and said as Ctrl+C says it.
+    """
+    _Stop.again = again
+    try:
+        yield
+    finally:
+        _Stop.again = None
 
 
 @contextlib.contextmanager
@@ -269,23 +294,30 @@ def _typed_together(current: str | None) -> str | None:
     )
 
 
-def _unsaved_words(signum: int, text: str | None = None, several: bool = False) -> str:
+def _unsaved_words(
+    signum: int, text: str | None = None, several: bool = False, kind: str | None = None
+) -> str:
     """A stop outside the interview: nothing of this prompt is saved; writing kept in files is named.
+
+    Where nothing was typed (the home screen's menu, an empty field) and no file holds writing,
+    only that everything saved is saved: there is no text to speak of.
 
     An editor open now (a conflict's combined text) is stopped first, and its file named when it
     holds something; a file the command keeps written text in is named too. `text`: the field's
     text, which follows the words to copy and is kept in a file of its own (see _field_text_words).
     """
-    words = [t("interview.stopped-from-outside-unsaved")]
+    words = []
     if text:
-        words.append(_field_text_words(text, several))
+        words.append(_field_text_words(text, several, kind))
     left = editor.stop_open(signum)
     if left is not None and left.path is not None:
         words.append(t("editor.stopped-file-kept", path=str(left.path)))
     written = _Stop.written_in() if _Stop.written_in is not None else None
     if written is not None:
         words.append(t("editor.stopped-written-kept", path=str(written)))
-    return " ".join(words)
+    if not words:  # nothing typed here (a list, an empty field): no word of text not saved
+        return t("interview.stopped-from-outside-saved")
+    return " ".join([t("interview.stopped-from-outside-unsaved"), *words])
 
 
 @contextlib.contextmanager

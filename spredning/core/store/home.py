@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 from spredning.core import fileio, yamlio
-from spredning.core.errors import Message, SpredningError
+from spredning.core.errors import Message, SpredningError, message
 
 HOME_ENV = "SPREDNING_HJEM"
 ACTIVE_FILE = "aktivt-projekt"
@@ -52,9 +52,13 @@ def check_home(home: Path, *, may_create: bool = False) -> None:
     try:
         info = os.stat(home)
     except (FileNotFoundError, NotADirectoryError):
-        if may_create and home.parent.is_dir():
-            return
-        raise SpredningError("store.home-missing", folder=home) from None
+        if home.parent.is_dir():
+            if may_create:
+                return
+            raise SpredningError("store.home-missing", folder=home) from None
+        # 'start' makes only the last level: with its parent missing too, it would be refused the same way
+        hint = message("store.home-missing.hint.parent", parent=home.parent)
+        raise SpredningError("store.home-missing", hint=hint, folder=home) from None
     except OSError as exc:
         raise SpredningError("store.home-unreadable", folder=home, reason=fileio.reason(exc)) from None
     if not stat.S_ISDIR(info.st_mode):

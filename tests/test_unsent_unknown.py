@@ -1,0 +1,105 @@
+"""A colleague with a copy of the project file cannot tell what the partner has had: it says so.
+
+Found in a trial: Odense and Ærø had sent each other their files; a colleague at Odense copied the
+project file (as from git or a shared drive) and set the side. Status told the colleague "3 ændringer
+fra jer har partneren ikke fået endnu" and to send them, and 'eksport' that the file held 3 changes
+Ærø had not had: Ærø had every one of them (one was Ærø's own meeting). What a partner has had is
+this computer's note (its state file), not the project file's: a computer that has sent no file to
+the partner and brought none in from it, while the project was written on other computers, now says
+that it cannot tell, and names the export; a computer that knows says what it knows, as before.
+"""
+
+from __future__ import annotations
+
+import pytest
+from exchange_kit import D1, D2, G1, Org, colleague, flat, start_sharing
+from homekit import kinds
+from projectkit import workspace
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")  # an export without --ud lands in the working folder
+
+NOT_HAD = "ikke fået endnu"
+CANNOT_TELL = (
+    "Denne computer har ikke sendt eller hentet filer med Ærø Kommune, så den kan ikke se, hvad de har"
+    " fået (fx fra en kollegas computer eller gennem git). En fil herfra med alt sender I med:"
+    " spredning eksport"
+)
+
+
+@pytest.mark.e2e
+def test_a_colleague_with_a_copy_says_it_cannot_tell_what_the_partner_has_had(tmp_path):
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path), answers={D1: "Mål", D2: "Løsning"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path)  # the installed command
+    assert aeroe.import_(odense.export())[0] == 0
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    assert odense.import_(aeroe.export())[0] == 0
+    assert NOT_HAD not in flat(odense.ok("status"))  # Odense's computer knows Ærø has it all
+
+    at_odense = colleague(odense, tmp_path, "odense-kollega", "dele")
+    said = flat(at_odense.ok("status"))
+
+    assert NOT_HAD not in said
+    assert CANNOT_TELL in said
+    assert "send jeres" not in said  # no step claims there is something new to send
+    assert "send" not in kinds(workspace(at_odense.home))  # nor does the home screen
+    out = flat(at_odense.ok("eksport"))
+    assert "ikke fået før" not in out
+    assert (
+        "Denne computer har ikke før sendt eller hentet filer med Ærø Kommune, så den kan ikke se, hvad i"
+        " filen de har fået før (fx fra en kollegas computer); det, de har i forvejen, ændrer intet hos dem."
+    ) in out
+    # true: Ærø had every change the colleague's file holds
+    code, out, err = aeroe.import_(tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml")
+    assert code == 0, err
+    assert "0 tilføjede, 0 opdaterede, 2 uændrede, 0 konflikter" in flat(out)
+    # having sent a file, the colleague's computer knows what Ærø has: nothing more is said
+    said = flat(at_odense.ok("status"))
+    assert CANNOT_TELL not in said and NOT_HAD not in said
+    # in English, from the same catalogue
+    at_aeroe = colleague(aeroe, tmp_path, "aeroe-kollega", "genbruge", "--organisation", "Ærø Kommune")
+    assert (
+        "This computer has not sent files to or brought files in from Odense Kommune, so it cannot tell"
+        " what they have had"
+    ) in flat(at_aeroe.ok("--sprog", "en", "status"))
+
+
+def test_a_project_written_only_here_still_says_what_the_partner_has_not_had(tmp_path, run_cli):
+    """Nothing sent yet, and every version written on this computer, Ærø's answer too (typed for it at
+    a workshop): the partner has had none of it, and status says so (see also test_project_merge)."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Mål"})
+    odense.answer({G1: "Skrevet på workshoppen"}, "--rolle", "genbruge")
+
+    said = flat(odense.ok("status"))
+
+    assert "2 ændringer fra jer har partneren ikke fået endnu." in said
+    assert "send jeres 2 nye ændringer til partneren: spredning eksport" in said
+    assert "kan ikke se, hvad de har fået" not in said
+    assert "2 ændringer i filen har Ærø Kommune ikke fået før." in flat(odense.ok("eksport"))
+
+
+def test_a_partner_that_sent_nothing_back_is_not_known_either_where_the_files_went_elsewhere(
+    tmp_path, run_cli
+):
+    """Fanø had Odense's file and sent nothing back: the colleague's copy holds nothing of Fanø's, but
+    what Ærø sent did not come through the colleague's computer, so its files went to and fro
+    elsewhere. On Odense's own computer, Læsø, added later and sent nothing, has not had the answer."""
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        reusers=("Ærø Kommune", "Fanø Kommune"),
+        answers={D1: "Mål"},
+    )
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(odense.export("--partner", "aeroe-kommune"))[0] == 0
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    assert odense.import_(aeroe.export())[0] == 0
+    odense.export("--partner", "fanoe-kommune")
+    odense.ok("projekt", "genbruger", "Læsø Kommune")
+
+    said = flat(odense.ok("status"))
+    assert "• Læsø Kommune: i fasen Tjek (0/14); 1 ændring ikke sendt." in said
+    assert "ved ikke, hvad de har fået" not in said
+
+    said = flat(colleague(odense, tmp_path, "odense-kollega", "dele").ok("status"))
+    for org in ("Ærø Kommune", "Fanø Kommune", "Læsø Kommune"):
+        assert f"• {org}: i fasen Tjek (0/14); ved ikke, hvad de har fået." in said
+    assert "ikke sendt" not in said and "send jeres" not in said
