@@ -38,6 +38,7 @@ from spredning.cli.commands.common import (
     phase_word,
     shell_word,
     tell_beside,
+    tell_copy,
     tell_written,
     workspace,
     written_path,
@@ -110,6 +111,7 @@ def eksport(
         lines.append(say("eksport.no-changes", org=receiver))
     with after_work(console):
         tell_written(key, done.path, console, n=done.answers)
+        tell_copy(done.copy, console)
         tell_beside(done.beside, console)
         console.print(Text("\n").join(lines))
         # the file's name is never broken, though longer than the line: copied, it is still one word
