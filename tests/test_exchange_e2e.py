@@ -67,7 +67,7 @@ def test_1_the_default_export_name_is_replaced_by_our_own_new_export_but_never_a
     (sharing.files / name).write_text("en andens fil\n", encoding="utf-8")
     code, _, err = sharing("eksport")
     assert code == 1
-    assert "findes allerede" in flat(err) and "--overskriv" in flat(err)
+    assert "er ændret, siden programmet skrev den" in flat(err) and "--overskriv" in flat(err)
     assert (sharing.files / name).read_text(encoding="utf-8") == "en andens fil\n"
 
 
