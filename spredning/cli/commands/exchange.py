@@ -166,7 +166,7 @@ def importer(
                     decisions[item.slot] = content
     was_active = ws.store.active() if plan.creates else None
     result = apply_import(ws, plan, decisions)
-    merging.done()  # the texts written are saved in the project now
+    merging.done(decisions)  # the texts written are saved in the project now
     with after_work(console):  # without questions, all is said after the import
         if not asking:
             _heading(console, ws, incoming, plan)
@@ -695,7 +695,10 @@ def _chooser(
                     both,
                 )
             )
+        kept = merging.earlier(slot)  # written in an earlier run, not saved: to go on with (chosen at first)
+        going_on = [questionary.Choice(t("conflict.write-on"), "kept")] if kept is not None else []
         choices += [
+            *going_on,
             questionary.Choice(t("conflict.write-merged"), "edit"),
             questionary.Choice(
                 t("conflict.later-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.later"),
@@ -710,13 +713,24 @@ def _chooser(
             )
             console.print(Text(mixed, style="dim"))
         named = t("conflict.heading-counted", number=position[0], total=position[1], where=place)
+        if kept is not None and merging.path is not None:
+            said = t("conflict.kept-earlier", path=str(merging.path))
+            print_fitted(console, said, str(merging.path), style="yellow", rest="")
         with _stops_keep_writing(console, merging):
             while True:
-                picked = select(t("conflict.which"), choices, instruction=_which_help(importing))
-                if picked != "edit":
+                first = going_on[0] if going_on else None
+                picked = select(
+                    t("conflict.which"), choices, default=first, instruction=_which_help(importing)
+                )
+                if picked not in ("edit", "kept"):
                     break
                 written = merging.write(
-                    versions, headings, named, reason=marked, unmarks=any(marks) and not marked
+                    kept if picked == "kept" and kept is not None else versions,
+                    headings,
+                    named,
+                    slot,
+                    reason=marked,
+                    unmarks=any(marks) and not marked,
                 )
                 if written is not None:
                     return Answer(text=written, not_relevant=marked)
@@ -844,7 +858,7 @@ def konflikter(
             if content is not None:
                 decisions[item.slot] = (item.entry, content)
     done = settle_conflicts(ws, slug, decisions)
-    merging.done()  # the texts written are saved in the project now
+    merging.done(decisions)  # the texts written are saved in the project now; those for later stay
     with after_work(console):
         _settled(console, opened, decisions, done, len(pending) - done.settled, ctx.obj.project)
 
