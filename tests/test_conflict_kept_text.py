@@ -9,7 +9,7 @@ import os
 import pytest
 from exchange_kit import D1, D2, Org, start_sharing
 from terminal import CTRL_C, DOWN, ENTER, stub_editor
-from test_exchange_e2e import crossing_twice, finish, kept_texts, spawn
+from test_exchange_e2e import crossing_twice, finish, kept_texts, spawn, write_then_stop
 
 pytestmark = [
     pytest.mark.e2e,
@@ -25,18 +25,7 @@ def stopped(tmp_path) -> Org:
     sharing.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
     assert reusing.import_(sharing.export())[0] == 0
     crossing_twice(sharing, reusing)
-    child = spawn(
-        reusing, "konflikter", env={"EDITOR": stub_editor(tmp_path, "printf 'Samlet tekst\\n' > \"$1\"\n")}
-    )
-    child.expect_exact("Konflikt 1 af 2")
-    child.expect_exact("Afgør senere")
-    child.send(DOWN * 3 + ENTER)  # Skriv en samlet tekst i editoren
-    child.expect_exact("Ja, brug denne tekst")
-    child.send(ENTER)
-    child.expect_exact("Konflikt 2 af 2")
-    child.expect_exact("Afgør senere")
-    child.send(CTRL_C)
-    code, shown = finish(child)
+    code, shown = write_then_stop(reusing, tmp_path)
     assert code == 130, shown
     return reusing
 
