@@ -190,6 +190,7 @@ BUILT_KEYS = {
     "files.kind.{}": [f"files.kind.{kind}" for kind in ("folder", "fifo", "socket", "device", "other")],
     # common.replacing: another file there, refused (without a terminal) or asked about, for each kind
     "{}.{}": [f"{kind}.{which}" for kind in ("files", "arbejdsark") for which in ("exists", "changed")],
+    "{}.bring-in": ["arbejdsark.bring-in"],
     "{}.replace-question.{}": [
         f"{kind}.replace-question.{which}"
         for kind in ("files", "arbejdsark")

@@ -110,6 +110,7 @@ def test_in_a_terminal_the_question_says_the_sheet_changed_and_a_yes_keeps_a_cop
     else:
         assert path.read_bytes() == filled and copies(sharing) == []
         assert "Intet er skrevet; filen er uændret" in shown
+        assert shown.endswith(f"Hent svarene i det ind med: spredning importer {NAME}")
 
 
 def test_a_report_changed_since_it_was_written_is_named_so_and_kept_as_a_copy(sharing):

@@ -677,7 +677,12 @@ def replacing(write: Callable[[bool], T], path, overwrite: bool, kind: str = "fi
     question = t(f"{kind}.replace-question.{which}", path=written_path(path), **params)
     choices = [Choice(t("files.replace-yes"), True), Choice(t("files.replace-no"), False)]
     if not select(question, choices, default=choices[1]):
-        make_console().print(say("files.kept", path=written_path(path)))
+        console = make_console()
+        console.print(say("files.kept", path=written_path(path)))
+        if kind != "files":  # the command that brings in what the file may hold, again under the question
+            from spredning.cli.render_text import print_said
+
+            print_said(console, say(f"{kind}.bring-in", **params), params["command"])
         raise typer.Exit(0)
     return write(True)
 
