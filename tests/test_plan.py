@@ -741,6 +741,27 @@ def test_the_plan_says_which_actions_are_common_and_whose_dialogue_the_others_ar
         ]
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
+def test_a_partners_report_says_which_actions_are_common_as_the_plan_does(run_cli, sharing, tmp_path, fmt):
+    from docx import Document
+    from report_reading import docx_paragraphs, pdf_reader, pdf_text
+
+    run_cli("plan", "tilføj", "--hvad", "Fælles kickoff", "--fælles")
+    run_cli("plan", "tilføj", "--hvad", "Til Fanø", "--partner", "Fanø Kommune")
+    target = tmp_path / f"fanoe.{fmt}"
+    code, _, err = run_cli("rapport", "--partner", "Fanø Kommune", "--format", fmt, "--ud", str(target))
+    assert code == 0, err
+    if fmt == "docx":
+        text = " ".join(words for _, words in docx_paragraphs(Document(str(target))))
+    elif fmt == "pdf":
+        text = pdf_text(pdf_reader(target.read_bytes()))
+    else:
+        text = target.read_text(encoding="utf-8")
+    text = flat(text)
+    assert "Fælles kickoff (fælles for alle dialoger)" in text
+    assert "Til Fanø (" not in text  # the dialogue's own action needs no word: the report is of it
+
+
 def test_where_an_action_comes_from_stands_apart_from_what_it_says(run_cli, sharing):
     """Without colour the note under an action must not read as more of the action ('... fra Test')."""
     run_cli("plan", "tilføj", "--hvad", "Køb tablets til aftenvagten", "--partner", "Ærø", "--fase", "brug")
