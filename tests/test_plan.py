@@ -392,23 +392,34 @@ def test_ctrl_c_at_the_deadline_offers_only_a_deadline_the_field_would_take(
     assert ws.store.path_for(sharing).read_bytes() == before
 
 
-@pytest.mark.parametrize("deadline", ["12/3", "næste fredag", "[red]fredag[/red]"])
+@pytest.mark.parametrize(
+    ("deadline", "why"),
+    [
+        ("12/3", "'12/3' er ikke en hel dato: året mangler. Skriv datoen med år som dag-måned-år, fx "),
+        ("næste fredag", "'næste fredag' er ikke en dato. Skriv datoen som dag-måned-år, fx "),
+        ("[red]fredag[/red]", "'[red]fredag[/red]' er ikke en dato. Skriv datoen som dag-måned-år, fx "),
+    ],
+)
 def test_ctrl_c_after_a_refused_deadline_says_it_is_left_out_of_the_command(
-    in_terminal, ws, sharing, deadline
+    in_terminal, ws, sharing, deadline, why
 ):
     # the command offered has no --frist: without a word of it, the deadline would be silently lost;
-    # the words quote what was typed (as typed: text in brackets is no markup), to be written again
+    # the words quote what was typed (as typed: text in brackets is no markup), to be written again,
+    # and say why it was refused, as the field did
     code, _, err = in_terminal(
         "Ring til IT" + ENTER + "Bo" + ENTER + deadline + ENTER + CTRL_C, "plan", "tilføj", "--fælles"
     )
 
     assert code == 130
-    assert flat(err) == (
+    said = flat(err)
+    assert said.startswith(
         f"Stoppet. Handlingen er ikke tilføjet. Fristen, du skrev ('{deadline}'), kunne ikke bruges, "
-        "så den er udeladt; giv den med --frist som dd-mm-åååå. "
-        "Tilføj handlingen med resten af det, du skrev: "
+        f"så den er udeladt: {why}"
+    ), said
+    assert said.endswith(
+        ". Giv den med --frist. Tilføj handlingen med resten af det, du skrev: "
         "spredning plan tilføj --hvad 'Ring til IT' --hvem Bo --fælles"
-    )
+    ), said
 
 
 def test_ctrl_c_before_the_deadline_field_says_why_the_frist_given_was_left_out(in_terminal, ws, sharing):

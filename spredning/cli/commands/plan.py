@@ -233,12 +233,12 @@ def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> da
 
     A stop says the action is not added, with `again` (see _add_again) made of what was given.
     """
-    from spredning.cli.prompts.questions import TypedAction, ask_due
+    from spredning.cli.prompts.questions import ask_due, typed_at_due
 
     typed: list = []
 
-    def stopped(text: str, refused: bool) -> None:
-        typed.append(TypedAction(what, who, *((text, "") if not refused else ("", text))))
+    def stopped(text: str, why: str | None) -> None:
+        typed.append(typed_at_due(what, who, text, why))
 
     try:
         with _given_fields(what, who):  # a stop from outside keeps them with the deadline typed
@@ -285,14 +285,14 @@ def _add_again(typed: list, status: str | None, fase: str | None, common: bool, 
     """
     if not typed:
         return None
-    what, who, due, refused, problem = typed[0]
+    what, who, due, refused, problem, why = typed[0]
     if not (what + who + due).strip():
         return None
     shown = _add_command(what, who, due, status, fase, common, partner)
     if problem:  # a --frist given, refused, and its field not yet reached: why it is left out is said here
         return Message("plan.add-again-refused-why", {"command": shown, "problem": problem})
-    if refused:  # a refused deadline is left out: said, with what was typed
-        return Message("plan.add-again-refused", {"command": shown, "typed_due": refused})
+    if refused:  # a refused deadline is left out: said, with what was typed and why
+        return Message("plan.add-again-refused", {"command": shown, "typed_due": refused, "why": why})
     return Message("plan.add-again", {"command": shown})
 
 
@@ -463,18 +463,18 @@ def _due_again(ws, id: str, given_due: tuple[str, str], what, who, status) -> da
     from spredning.cli.prompts.questions import ask_due
 
     item = plans.current(ws, id)  # a wrong or too short id is said before the field
-    typed: list[tuple[str, bool]] = []  # the field's text at a stop, and whether the field refuses it
+    typed: list[tuple[str, str | None]] = []  # the field's text at a stop, and why the field refuses it
     try:
         with _given_fields(what, who):
             return ask_due(given_due[0], interrupted=lambda *stop: typed.append(stop), refused=given_due[1])
     except (KeyboardInterrupt, EOFError):
-        text, refused = typed[-1] if typed else (given_due[0], True)
+        text, why = typed[-1] if typed else given_due
         given = (("--hvad", what or ""), ("--hvem", who or ""), ("--status", status or ""))
-        words = typed_words(*given, ("--frist", "" if refused else text))
+        words = typed_words(*given, ("--frist", "" if why is not None else text))
         shown = command("plan", "ret", item.id, *words)
         again = (
-            Message("plan.change-again-refused", {"command": shown, "typed_due": text})
-            if refused
+            Message("plan.change-again-refused", {"command": shown, "typed_due": text, "why": why})
+            if why is not None
             else Message("plan.change-again", {"command": shown})
         )
         raise Interrupted("plan.change-interrupted", hint=again if words else None) from None
@@ -522,7 +522,7 @@ def _change_again(current, typed: list) -> Message | None:
     """
     if not typed:
         return None
-    what, who, due, refused, _ = typed[0]
+    what, who, due, refused, _, why = typed[0]
     shown = typed_day(current.due) if current.due else ""
     words = typed_words(
         ("--hvad", what if what.strip() and what != current.what else ""),
@@ -533,7 +533,7 @@ def _change_again(current, typed: list) -> Message | None:
         return None
     again = command("plan", "ret", current.id, *words)
     if refused:
-        return Message("plan.change-again-refused", {"command": again, "typed_due": refused})
+        return Message("plan.change-again-refused", {"command": again, "typed_due": refused, "why": why})
     return Message("plan.change-again", {"command": again})
 
 
