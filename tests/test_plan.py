@@ -30,6 +30,7 @@ TODAY = datetime.date(2026, 3, 1)
 ENTER = "\r"
 DOWN = "\x1b[B"
 CTRL_U = "\x15"  # empties the line before the cursor
+ESC = "\x1b"  # followed by another key: a lone Esc at the end of the input is lost
 
 
 def file_data(ws, slug: str) -> dict:
@@ -480,6 +481,32 @@ def test_a_phase_typed_wrong_offers_the_phases_the_close_one_chosen_before_any_q
     assert shown.index("Hele fasen (Fjern)") < shown.index("Hvad skal gøres?")
     [item] = items(ws, reusing)
     assert (item.what, item.source) == ("Noget", "fjern")
+
+
+@pytest.mark.parametrize("stop", [ESC + ENTER, CTRL_C], ids=["Esc", "Ctrl+C"])
+@pytest.mark.parametrize(
+    ("keys", "options", "offered"),
+    [
+        (ENTER, (), "--fase fjern"),  # the phase chosen, stopped in its tools
+        (ENTER + DOWN + ENTER, ("--status", "snart"), "--status snart --fase fjern.fjern-forhindringer"),
+    ],
+    ids=["at the tools", "at the statuses"],
+)
+def test_a_stop_after_choosing_the_phase_offered_gives_the_command_with_what_was_chosen(
+    on_screen, ws, reusing, stop, keys, options, offered
+):
+    """--fase typed wrong, the phase (and a tool) picked from the lists, then a stop: only "not added"
+    was said, and what was chosen was lost."""
+    before = ws.store.path_for(reusing).read_bytes()
+
+    run = on_screen(keys + stop, "plan", "tilføj", "--hvad", "Ring til IT", "--fase", "fjernn", *options)
+
+    assert run.code == 130
+    assert flat(run.err) == (
+        "Stoppet. Handlingen er ikke tilføjet. Tilføj den med det, du skrev og valgte: "
+        f"spredning plan tilføj --hvad 'Ring til IT' {offered}"
+    )
+    assert ws.store.path_for(reusing).read_bytes() == before
 
 
 def test_a_tool_typed_wrong_is_chosen_already_in_its_phase_list(on_screen, ws, reusing):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import typer
 
@@ -161,21 +161,28 @@ def add(
 ) -> None:
     """Tilføj en handling til handlingsplanen (spørger om det, tilvalgene ikke giver)."""
 
-    def on_one_line() -> str:  # the user's command, its texts on one line: every option kept
+    def on_one_line(phase: str | None = fase) -> str:  # the user's command, texts on one line, every option
         texts = typed_words(("--hvad", hvad or ""), ("--hvem", hvem or ""), ("--frist", date_shown(frist)))
         words = texts + typed_words(
-            ("--status", status or ""), ("--fase", fase or ""), ("--partner", partner or "")
+            ("--status", status or ""), ("--fase", phase or ""), ("--partner", partner or "")
         )
         return command("plan", "tilføj", *words, *(["--fælles"] if faelles else []))
 
     to_correct = _texts_to_correct(hvad, hvem, on_one_line)
     ws = workspace(ctx)
-    with interrupted_as("plan.add-interrupted"):  # a stop in the list offered for one: nothing added, said
-        source = _source(ws, fase)  # what the options got wrong is said before any question
+    chosen_phase: list[str] = []  # in the lists offered for a --fase that is none: the phase, its tool
+
+    def stopped_in_a_list():  # nothing added, said with the user's command and the phase chosen so far
+        return _stopped_in_a_list(lambda: on_one_line(chosen_phase[-1]) if chosen_phase else None)
+
+    with stopped_in_a_list():  # what the options got wrong is said before any question
+        source = _source(ws, fase, chosen_phase.append)
+        if chosen_phase:
+            chosen_phase.append(source)  # the whole phase or one of its tools
         state = _given_status(status) if status else "ikke-startet"
     due, given_due = _given_due(frist)
     opened = ws.open()
-    with interrupted_as("plan.add-interrupted"):
+    with stopped_in_a_list():
         chosen, common = choose_dialogue(opened.project, opened.local, partner, faelles, "plan")
         # a refusal's example is the user's own command, put right: every other option kept
         shown_partner = chosen if partner is not None else hint_partner(opened.project, opened.local, chosen)
@@ -216,6 +223,20 @@ def add(
     with after_work(console):
         console.print(say("plan.added", style="bold green", what=item.what, id=item.id))
         _tell_late(console, item)
+
+
+@contextlib.contextmanager
+def _stopped_in_a_list(again: Callable[[], str | None]) -> Iterator[None]:
+    """A stop in a list offered for an option 'plan tilføj' got wrong: the action is not added.
+
+    `again` gives the command with what was chosen in the lists so far (None: nothing chosen yet).
+    """
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError):
+        shown = again()
+        hint = Message("plan.add-again-chosen", {"command": shown}) if shown else None
+        raise Interrupted("plan.add-interrupted", hint=hint) from None
 
 
 def _texts_to_correct(what: str | None, who: str | None, again) -> dict[str, str]:
@@ -323,10 +344,11 @@ def _given_status(value: str) -> str:
         return offered_status(refused)
 
 
-def _source(ws, value: str | None) -> str:
+def _source(ws, value: str | None, picked: Callable[[str], None] = lambda _: None) -> str:
     """A phase ('fjern') or a tool ('fjern.fjern-forhindringer' or 'fjern-forhindringer').
 
-    One that is neither is refused; in a terminal the phases and their tools are offered.
+    One that is neither is refused; in a terminal the phases and their tools are offered (`picked`
+    is given the phase chosen, before its tools).
     """
     try:
         return _named_source(ws, value)
@@ -339,7 +361,7 @@ def _source(ws, value: str | None) -> str:
         nearest = None
         with contextlib.suppress(UsageProblem):  # the closest named phase or tool, chosen already
             nearest = _named_source(ws, close[0]) if isinstance(close, list) and close else None
-        return offered_source(refused, ws.guide, nearest)
+        return offered_source(refused, ws.guide, nearest, picked)
 
 
 def _named_source(ws, value: str | None) -> str:
