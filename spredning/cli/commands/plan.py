@@ -423,8 +423,73 @@ def change(
         due, given_due = _given_due(frist)
         changes["due"] = due if given_due is None else _due_again(ws, id, given_due, hvad, hvem, status)
     if not changes:
-        changes = _ask_changes(ws, id)
+        changes, seen = _ask_changes(ws, id)
+        _tell_changed(_save_asked(ws, id, changes, seen), new_due="due" in changes)
+        return
     _tell_changed(plans.change(ws, id, **changes), new_due="due" in changes)
+
+
+def _save_asked(ws, id: str, changes: dict[str, object], shown) -> plans.Changed:
+    """Save what 'plan ret' asked for; a part another window changed meanwhile is not overwritten unasked.
+
+    Both texts are shown and the user picks the one to keep (a stop gives the command that saves
+    the text typed here), until the action is saved as it was last shown.
+    """
+    while True:
+        try:
+            return plans.change(ws, id, shown=shown, **changes)
+        except plans.ChangedMeanwhile as clash:
+            changes = _settle(clash, changes)
+            shown = clash.item
+
+
+def _part_text(part: str, value) -> str:
+    """A part of an action as 'plan ret' shows it in words: a deadline dd-mm-åååå, a status as a word."""
+    if part == "due":
+        return typed_day(value) if value else "–"
+    if part == "status":
+        return t(f"plan.status.{value}")
+    return str(value) or "–"
+
+
+def _settle(clash, changes: dict[str, object]) -> dict[str, object]:
+    """Each part saved elsewhere meanwhile: both texts shown, the one to keep chosen (ours first)."""
+    from questionary import Choice
+
+    from spredning.cli.prompts.keys import BackToMenu, escape_leaves
+    from spredning.cli.prompts.simple import select
+
+    stop_help = None if escape_leaves() else t("prompt.refused-select-help")  # as every list: how to stop
+    console = make_console()
+    kept = dict(changes)
+    again = Message("plan.change-again", {"command": _change_command(clash.item.id, changes)})
+    for part in clash.fields:
+        theirs, mine = _part_text(part, getattr(clash.item, part)), _part_text(part, changes[part])
+        title = t(f"plan.column.{part}")
+        console.print(
+            say("plan.changed-meanwhile-part", style="yellow", part=title, theirs=theirs, mine=mine)
+        )
+        choices = [
+            Choice(t("plan.keep-mine", text=mine), True),
+            Choice(t("plan.keep-theirs", text=theirs), False),
+        ]
+        try:
+            if not select(t("plan.which-to-keep"), choices, instruction=stop_help):
+                kept.pop(part)
+        except (KeyboardInterrupt, EOFError):  # the text typed here is given back as a command
+            raise Interrupted("plan.change-interrupted", hint=again) from None
+        except BackToMenu:  # Esc from the home screen: said first, as at a stop
+            tell_left(Message("plan.change-left"), again)
+            raise
+    return kept
+
+
+def _change_command(id: str, changes: dict[str, object]) -> str:
+    """'plan ret ID' with the parts asked for, as typed."""
+    parts = (("--hvad", "what"), ("--hvem", "who"), ("--frist", "due"), ("--status", "status"))
+    return command(
+        "plan", "ret", id, *typed_words(*((o, _part_text(p, changes[p])) for o, p in parts if p in changes))
+    )
 
 
 def _given_changes(ws, what: str | None, who: str | None, status: str | None, fase: str | None) -> dict:
@@ -502,8 +567,8 @@ def _due_again(ws, id: str, given_due: tuple[str, str], what, who, status) -> da
         raise Interrupted("plan.change-interrupted", hint=again if words else None) from None
 
 
-def _ask_changes(ws, id: str) -> dict[str, object]:
-    """Ask for every part of an action, its current values offered; the parts changed are returned.
+def _ask_changes(ws, id: str) -> tuple[dict[str, object], plans.PlanItem]:
+    """Ask for every part of an action, its current values offered; the parts changed, and the action shown.
 
     Every part when the action is kept in several versions (shown first): saving settles them.
     """
@@ -531,9 +596,9 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
     changes: dict[str, object] = {"what": asked.what, "who": asked.who, "due": asked.due, "status": status}
     before = {"what": current.what, "who": current.who, "due": current.due, "status": current.status}
     if current.others:  # the versions were shown: what is saved now settles them, every field of it
-        return changes
+        return changes, current
     # only what was changed here: a field left as shown keeps what another window saved meanwhile
-    return {field: value for field, value in changes.items() if value != before[field]}
+    return {field: value for field, value in changes.items() if value != before[field]}, current
 
 
 def _change_again(current, typed: list) -> Message | None:
