@@ -20,6 +20,7 @@ from spredning.core.errors import Interrupted, Message, SpredningError, UsagePro
 from spredning.core.local import LocalState
 from spredning.core.model import Guide, Partner, Phase, Project, fold_name, meant_text
 from spredning.core.salvage import Salvage
+from spredning.core.shellwords import path_word, shell_word
 from spredning.i18n import t
 
 T = TypeVar("T")
@@ -661,28 +662,6 @@ def replacing(write: Callable[[bool], T], path, overwrite: bool) -> T:
     return write(True)
 
 
-def shell_word(word: str) -> str:
-    """A word a user typed (a project's name), quoted when a shell would split it.
-
-    A hint whose command has a word quoted in it puts the command in quotes not in it (see
-    i18n.quoted_command): “spredning --hjem '/tmp/Mine projekter' status”.
-
-    A word with control characters (a path with an escape code or a line break in it) is written
-    with the shell's $'...' quoting, its characters escaped: the hint can be copied, and nothing
-    in it reaches the terminal raw (hints are part of the message's text, not its cleaned values).
-    """
-    import os
-    import shlex
-
-    if word and all(c.isalnum() or c in "-_./,:+@" for c in word):
-        return word
-    if not word.isprintable():
-        return "$'" + "".join(_ansi_c(c) for c in word) + "'"
-    if os.name == "nt" or ("'" in word and not any(c in word for c in '"$`\\!')):
-        return f'"{word}"'  # an apostrophe reads better in double quotes than as '"'"'
-    return shlex.quote(word)
-
-
 def one_line_options(*options: tuple[str, str | None], again: Callable[[], str] | None = None) -> None:
     """Refuse the options of one-line fields whose text has a line break or a tab inside it (all named).
 
@@ -754,20 +733,6 @@ def typed_words(*options: tuple[str, str]) -> list[str]:
     return words
 
 
-def _ansi_c(character: str) -> str:
-    """One character inside $'...': backslash escapes for quotes, backslashes and control characters."""
-    if character in "\\'":
-        return "\\" + character
-    if character.isprintable():
-        return character
-    if character == "\n":
-        return "\\n"
-    if character == "\t":
-        return "\\t"
-    code = ord(character)
-    return f"\\x{code:02x}" if code < 0x80 else (f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-
-
 def phase_command(
     phase: Phase,
     role: str,
@@ -796,18 +761,6 @@ def read_user_yaml(path: str, problem_key: str) -> object:
         raise SpredningError(f"{problem_key}.unreadable", path=path, reason=fileio.reason(exc)) from None
     except yamlio.YamlProblem as exc:
         raise SpredningError(f"{problem_key}.invalid", path=path, problem=exc.message) from None
-
-
-def path_word(path: str) -> str:
-    """A file's path as one shell word, in double quotes where a shell allows it.
-
-    A hint puts a command in single quotes; a path in double quotes inside them reads (and copies)
-    whole, and a name a sync service made ('projekt (1).yaml') needs them anyway.
-    """
-    word = shell_word(path)
-    if path.isprintable() and not any(c in path for c in '"$`\\!'):
-        return f'"{path}"'
-    return word
 
 
 def tell_odd_files(console, rows) -> None:
