@@ -226,16 +226,19 @@ def put_right(value: str, right: str, options: Sequence[str] = ()) -> str | None
     return None
 
 
-# Refusals of an option's value that name the closest right one: (the parameter with the value, its options)
+# Refusals of a value that name the closest right one: (the parameter with the value, the words before it).
+# An argument is put right where it follows its command's word ('projekt side del', 'klarhed beskriv').
 PUT_RIGHT = {
-    "dialogue.unknown-role": ("value", ("--rolle", "-r")),
+    "dialogue.unknown-role": ("value", ("--rolle", "-r", "side")),
     "dialogue.unknown-partner": ("name", ("--partner",)),
     "plan.bad-status": ("value", ("--status",)),
+    "plan.bad-source": ("value", ("--fase",)),
+    "readiness.unknown-tool": ("value", ("klarhed",)),
 }
 
 
 def put_right_hint(refused: SpredningError) -> Message | None:
-    """For a wrong --rolle, --partner or --status with a close value: the user's command put right.
+    """A wrong --rolle, --partner, --status, --fase or tool close to a right one: the command put right.
 
     As an unknown phase's refusal gives it ('Fx: spredning fase tjek --rolle genbruge'), under the
     key's own '.command' words. None when the value was not given to that option in this run (a
@@ -247,7 +250,7 @@ def put_right_hint(refused: SpredningError) -> Message | None:
         return None
     parameter, options = wanted
     example = put_right(str(refused.params.get(parameter, "")), str(close[0]), options)
-    return Message(f"{refused.key}.command", {"command": example}) if example else None
+    return Message(f"{refused.key}.command", {**refused.params, "command": example}) if example else None
 
 
 def _named_phase(guide: Guide, value: str) -> Phase:
