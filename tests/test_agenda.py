@@ -351,7 +351,9 @@ def test_ret_without_a_meeting_says_there_is_none(run_cli, two_partners):
     assert code == 2 and "Der er ikke noteret noget møde at rette" in " ".join(err.split())
 
 
-@pytest.mark.parametrize(("keys", "corrected"), [("\r", True), ("\x1b[B\r", False)], ids=["ret", "fortryd"])
+@pytest.mark.parametrize(
+    ("keys", "corrected"), [("\r", True), ("\x1b[B\x1b[B\r", False)], ids=["ret", "fortryd"]
+)  # "Fortryd" is third: "Skriv en anden dato" second
 def test_in_a_terminal_an_earlier_date_asks_whether_to_correct(
     run_cli, workspace, fixture_project, monkeypatch, keys, corrected
 ):
@@ -363,7 +365,7 @@ def test_in_a_terminal_an_earlier_date_asks_whether_to_correct(
     run = typed(run_cli, keys, "møde", "--dato", "10-01-2026")
 
     assert run.code == 0, run.err
-    assert "Ret det seneste møde fra 21. januar 2026 til 10. januar 2026" in " ".join(run.screen.split())
+    assert "Ret det seneste møde til 10. januar 2026" in " ".join(run.screen.split())
     expected = datetime.date(2026, 1, 10) if corrected else datetime.date(2026, 1, 21)
     assert meetings_of(workspace, slug, partner.key) == [expected]
     assert ("Intet er ændret" in run.out) is not corrected
@@ -442,3 +444,18 @@ def test_unknown_action_tools_and_questions_are_named(guide_files):
 def test_a_guide_without_dialog_yaml_has_no_pairs(guide_files):
     guide = load_guide(guide_files.write())
     assert (guide.pairs, guide.action_tools, guide.to_know) == ((), (), ())
+
+
+def test_at_60_columns_the_correction_choice_shows_the_day_it_corrects_to(
+    run_cli, workspace, fixture_project, monkeypatch
+):
+    """Found in a trial: at 60 columns the choice was cut after '… til 10. janu…', the day unreadable."""
+    from homekit import typed
+
+    monkeypatch.setattr("spredning.cli.commands.followup.is_interactive", lambda: True)
+
+    run = typed(run_cli, "\x1b[B\x1b[B\r", "møde", "--dato", "10-01-2026", columns=60)  # Fortryd
+
+    [choice] = [line for line in run.screen.splitlines() if "» Ret det seneste møde" in line]
+    assert choice.rstrip().endswith("10. januar 2026"), choice
+    assert "Det seneste møde er noteret den 21. januar 2026, senere end 10. januar 2026." in run.said

@@ -356,3 +356,34 @@ def test_a_day_typed_in_the_field_is_given_back_when_another_date_is_chosen(shar
     assert run.code == 0, run.err
     assert "Det seneste møde er rettet til 1. februar 2026." in flat(run.out)  # not today, an empty field
     assert meeting_days(sharing) == ["2026-02-01"]
+
+
+def test_klarhed_asked_offers_the_mark_there_is_and_keeps_its_reason_at_enter(aeroe, typing):
+    """Found in a trial: asked again, klarhed offered grøn and an empty reason; Enter, Enter saved
+    grøn without the reason, the mark there (gul, with its reason) overwritten unseen."""
+    aeroe.ok("klarhed", "Lær af test", "gul", "--begrundelse", "Vi mangler borgere til testen")
+
+    run = typing(aeroe, ENTER + ENTER, "klarhed", "Lær af test")  # the colour offered, its reason
+
+    assert run.code == 0, run.err
+    assert flat(run.out) == "Klarheden efter »Lær af test« var allerede gul; intet er ændret."
+    assert "Vi mangler borgere til testen" in flat(aeroe.ok("klarhed"))
+
+
+def test_a_colour_given_without_a_reason_keeps_the_marks_reason_or_says_what_it_was(aeroe):
+    """Found in a trial: 'klarhed VÆRKTØJ gul' on a gul mark with a reason said 'er gemt: gul' and
+    dropped the reason; a new colour dropped it without a word (no copy keeps it)."""
+    reason = "Vi mangler borgere til testen"
+    aeroe.ok("klarhed", "Lær af test", "gul", "--begrundelse", reason)
+
+    same = aeroe.ok("klarhed", "Lær af test", "gul")
+
+    assert flat(same) == "Klarheden efter »Lær af test« var allerede gul; intet er ændret."
+    assert reason in flat(aeroe.ok("klarhed"))
+
+    other = aeroe.ok("klarhed", "Lær af test", "grøn")
+
+    assert flat(other) == (
+        "Klarheden efter »Lær af test« er gemt: grøn. Begrundelsen ved den tidligere markering (gul) "
+        f"er ikke med i den nye: »{reason}«. Giv den med --begrundelse, hvis den stadig gælder."
+    )

@@ -67,7 +67,7 @@ def test_a_future_meeting_is_refused_and_a_wrong_one_corrected(spawn, run, shari
     assert run("møde", "--partner", "Fanø Kommune", "--dato", "02-01-2026").returncode == 0
 
     child = spawn("møde", "--partner", "Fanø Kommune", "--dato", "01-01-2026")
-    child.expect_exact("Ret det seneste møde fra 2. januar 2026 til 1. januar 2026")
+    child.expect_exact("Ret det seneste møde til 1. januar 2026")
     child.send(ENTER)
     code, said = finish(child)
 

@@ -806,6 +806,19 @@ def asked(keys: str, ask):
         return ask()
 
 
+def test_letters_typed_into_a_list_do_not_move_the_choice():
+    """trial9: text typed where a list was asked ('Fælles workshop' at 'Hvilken dialog …?') moved the
+    choice with j and k, so Enter picked a partner (or all of them) nobody chose."""
+    from questionary import Choice
+
+    from spredning.cli.prompts.simple import select
+
+    choices = [Choice("Gladsaxe Kommune", 1), Choice("Gentofte Kommune", 2), Choice("Fælles for alle", 3)]
+
+    assert asked("Fælles workshop" + ENTER, lambda: select("?", choices)) == 1
+    assert asked("jjj" + DOWN + ENTER, lambda: select("?", choices)) == 2  # the arrow keys still move
+
+
 def test_esc_in_a_select_gives_its_back_value_and_stops_without_one():
     from questionary import Choice
 

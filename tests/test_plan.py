@@ -29,6 +29,7 @@ from spredning.i18n import t
 TODAY = datetime.date(2026, 3, 1)
 ENTER = "\r"
 DOWN = "\x1b[B"
+CTRL_U = "\x15"  # empties the line before the cursor
 
 
 def file_data(ws, slug: str) -> dict:
@@ -1023,3 +1024,27 @@ def test_ctrl_c_while_changing_nothing_says_only_that_nothing_changed(in_termina
 
     assert code == 130
     assert flat(err) == "Stoppet. Handlingen er ikke ændret."
+
+
+def test_a_change_asked_keeps_what_another_window_saved_meanwhile_in_the_fields_left_as_they_were(
+    in_terminal, ws, reusing, monkeypatch
+):
+    """Found in a trial: 'plan ret' saved every field as it had shown them; a status and a name saved
+    in another window while the fields were open were put back without a word."""
+    from spredning.cli.prompts import questions
+
+    item = plan.add(ws, plan.Action("Gammel tekst", "Ole"), ws.store.load(reusing).partners[0])
+    asked = questions.ask_status
+
+    def another_window_first(current):
+        plan.change(ws, item.id, who="Anden kollega", status="færdig")  # saved while the fields were open
+        return asked(current)
+
+    monkeypatch.setattr(questions, "ask_status", another_window_first)
+
+    # a new what; who and the deadline kept (Enter), the status kept as shown (Enter)
+    code, _out, err = in_terminal(CTRL_U + "Ny tekst" + ENTER + ENTER + ENTER + ENTER, "plan", "ret", item.id)
+
+    assert code == 0, err
+    [changed] = items(ws, reusing)
+    assert (changed.what, changed.who, changed.status) == ("Ny tekst", "Anden kollega", "færdig")

@@ -322,3 +322,24 @@ def test_fase_stopped_at_a_question_says_nothing_of_marks_or_actions(fase_in_ter
     said = " ".join(err.split())
     assert "Markeringen" not in said and "Handlingen" not in said
     assert "Fortsæt senere med: spredning fase fjern --rolle genbruge" in said
+
+
+def test_fase_stopped_at_the_reason_of_a_mark_left_as_it_was_says_nothing_is_unsaved(
+    fase_in_terminal, ws, run_cli
+):
+    """Found in a trial: the saved mark, its colour and reason left as they stood, was said to be
+    'ikke gemt', with a command to save it again: as if something typed were lost."""
+    slug = new_project(ws)
+    reason = "Vi mangler tal fra økonomiafdelingen"
+    assert run_cli("klarhed", FJERN_TOOL, "gul", "--begrundelse", reason)[0] == 0
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+    keys = answers + ENTER + ENTER + ENTER + CTRL_C  # review, offer, the mark's colour (gul, chosen already)
+
+    code, _, err = fase_in_terminal(keys, "fjern")
+
+    assert code == 130
+    said = " ".join(err.split())
+    assert "Markeringen efter" not in said and "Gem markeringen med" not in said, said
+    project = ws.store.load(slug)
+    mark = followup.readiness(project, project.partners[0], FJERN_TOOL, "genbruge")
+    assert (mark.colour, mark.reason) == ("gul", reason)

@@ -199,6 +199,20 @@ def rate(
     return ws.store.transact(ws.slug(), write)
 
 
+def current(opened, tool_id: str, role: str | None, partner: Partner | None, general: bool) -> Mark | None:
+    """The mark a side has for a tool now in the dialogue a mark would be saved in.
+
+    Offered when the colour is asked, so a mark there is changed in sight, not overwritten unseen.
+    None when there is none (or no side is known), and when it waits in several versions: those
+    are shown, and the one written settles them.
+    """
+    side = role or opened.local.side
+    if side not in ROLES:
+        return None
+    mark = followup.readiness(opened.project, None if general else partner, tool_id, side)
+    return None if mark is None or mark.disputed else mark
+
+
 def not_in_future(key: str, day: datetime.date, today: datetime.date) -> None:
     """A meeting is noted, a phase approved, once it has happened: a later day is a typing error."""
     if day > today:

@@ -258,6 +258,8 @@ class ListSteps:
             return None
 
         def stopped(typed: str) -> None:
+            if current and (current.colour, current.reason) == (colour, " ".join(typed.split())):
+                return  # the saved mark, left as it stood: nothing of it is unsaved
             self.unsaved = UnsavedMark(step.tool, colour, typed)
 
         reason = ask_text(

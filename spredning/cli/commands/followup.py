@@ -41,7 +41,7 @@ from spredning.cli.commands.common import (
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
-from spredning.core.followup import typed_day
+from spredning.core.followup import Mark, typed_day
 from spredning.core.model import SHARING
 from spredning.i18n import t
 
@@ -204,9 +204,39 @@ def klarhed(
             )
             if colour is None:
                 return
-    rated = readiness.rate(ws, tool_id, colour, begrundelse, role=role, partner=chosen, general=common)
+            before = None
+        else:  # a colour given alone (or --fjern): the mark's reason is not dropped unseen
+            before, begrundelse = _reason_kept(opened, tool_id, role, (chosen, common), (colour, begrundelse))
+    marked = (phase, tool_id, named)
+    _rate(ws, (console, opened), marked, (colour, begrundelse, before), role, (chosen, common))
+
+
+def _rate(ws, shown: tuple, tool: tuple, mark: tuple, role, dialogue: tuple) -> None:
+    """Save the mark (colour None: remove it) and say what became of it.
+
+    `mark`: the colour, the reason and the mark before when a colour was given alone: a reason
+    of it that the new colour goes without is said, to copy.
+    """
+    (console, opened), (colour, reason, before), (partner, general) = shown, mark, dialogue
+    rated = readiness.rate(ws, tool[1], colour, reason, role=role, partner=partner, general=general)
     with after_work(console):
-        _tell_mark(console, opened, rated, colour, (phase, tool_id, named), (chosen, common), role)
+        _tell_mark(console, opened, rated, colour, tool, dialogue, role)
+        if before is not None and before.colour != colour and before.reason and rated.changed:
+            colour_before = t(f"plan.colour.{before.colour}")
+            console.print(say("readiness.reason-left", colour=colour_before, reason=before.reason))
+
+
+def _reason_kept(opened, tool_id: str, role, dialogue: tuple, given: tuple[str | None, str]):
+    """A colour given without --begrundelse keeps the mark's reason when the colour stays the same.
+
+    (the mark there now, or None; the reason to save). A new colour goes without the earlier
+    reason, which is then said (see klarhed), as no copy keeps it.
+    """
+    colour, reason = given
+    if colour is None or reason:
+        return None, reason
+    before = readiness.current(opened, tool_id, role, *dialogue)
+    return before, before.reason if before is not None and before.colour == colour else ""
 
 
 def _refuse_unused(tool: str | None, colour: str | None, reason: str, remove: bool) -> None:
@@ -304,7 +334,8 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
 
     if colour is None:  # the reason given: in the field after the colour
         title = next(tool.title for tool in phase.tools if tool.id == tool_id)
-        return _ask_rating(title, again, reason, refused["reason"])
+        there = readiness.current(opened, tool_id, role, partner, general)  # offered, to keep or change
+        return _ask_rating(title, again, reason, refused["reason"], there)
     return colour, _ask_reason(colour, again, reason, refused["reason"])  # the colour given: only the reason
 
 
@@ -363,13 +394,18 @@ def _for_dialogue(opened, partner, general: bool) -> str:
 
 
 def _ask_rating(
-    tool: str, again: Callable[[str, str], str], reason: str = "", refused: str | None = None
+    tool: str,
+    again: Callable[[str, str], str],
+    reason: str = "",
+    refused: str | None = None,
+    now: Mark | None = None,
 ) -> tuple[str | None, str]:
     """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it.
 
     `reason`: the one given with --begrundelse, the field's text to keep or change (`refused`:
-    why it was refused, said above the field). Cancelled at the colour, it is not saved, and that
-    is said.
+    why it was refused, said above the field). `now`: the mark there now, its colour chosen
+    already and its reason in the field when none is given. Cancelled at the colour, a reason
+    given is not saved, and that is said.
     """
     from questionary import Choice
 
@@ -378,11 +414,13 @@ def _ask_rating(
     choices = [Choice(t(f"plan.rate.{c}"), c) for c in ("grøn", "gul", "rød")] + [
         Choice(t("prompt.cancel"), CANCEL)
     ]
-    colour = select(t("plan.rate-question", tool=tool), choices)
+    colour = select(t("plan.rate-question", tool=tool), choices, default=now.colour if now else None)
     if colour is CANCEL:
         if reason.strip():  # the reason given is not saved: said, never dropped without a word
             make_console().print(say("readiness.cancelled-reason", style="yellow"))
         return None, ""
+    if now is not None and not reason and refused is None:  # the mark's reason, to keep or change
+        reason = now.reason
     return colour, _ask_reason(colour, again, reason, refused)
 
 
@@ -747,7 +785,7 @@ def _ask_correct(earlier, fix: str) -> str:
 
     make_console().print(say("meeting.earlier-than-last", style="bold yellow", **earlier.params))
     choices = [
-        Choice(t("meeting.correct-yes", day=earlier.day, last=earlier.last.day), "correct"),
+        Choice(t("meeting.correct-yes", day=earlier.day), "correct"),
         Choice(t("meeting.correct-other", day=earlier.day), "other"),
         Choice(t("meeting.correct-no"), "leave"),
     ]

@@ -482,7 +482,10 @@ def _due_again(ws, id: str, given_due: tuple[str, str], what, who, status) -> da
 
 
 def _ask_changes(ws, id: str) -> dict[str, object]:
-    """Ask for every part of an action, its current values offered; only a changed deadline is kept."""
+    """Ask for every part of an action, its current values offered; the parts changed are returned.
+
+    Every part when the action is kept in several versions (shown first): saving settles them.
+    """
     current = plans.current(ws, id)  # a wrong or too short id is said before any example
     if not is_interactive():
         raise NotATerminal(
@@ -498,19 +501,18 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
         asked = ask_action(current, interrupted=typed.append)
         shown = typed_day(asked.due) if asked.due else ""
         typed.append(TypedAction(asked.what, asked.who, shown))  # a stop at the status keeps these
-        changes: dict[str, object] = {
-            "what": asked.what,
-            "who": asked.who,
-            "status": ask_status(current.status),
-        }
+        status = ask_status(current.status)
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("plan.change-interrupted", hint=_change_again(current, typed[:1])) from None
     except BackToMenu:  # Esc in the status list, from the home screen: what was typed is said first
         tell_left(Message("plan.change-left"), _change_again(current, typed[:1]))
         raise
-    if asked.due != current.due:
-        changes["due"] = asked.due
-    return changes
+    changes: dict[str, object] = {"what": asked.what, "who": asked.who, "due": asked.due, "status": status}
+    before = {"what": current.what, "who": current.who, "due": current.due, "status": current.status}
+    if current.others:  # the versions were shown: what is saved now settles them, every field of it
+        return changes
+    # only what was changed here: a field left as shown keeps what another window saved meanwhile
+    return {field: value for field, value in changes.items() if value != before[field]}
 
 
 def _change_again(current, typed: list) -> Message | None:

@@ -82,6 +82,7 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
         style=STYLE,
         qmark="?",
         instruction=help_text,
+        use_jk_keys=False,  # letters typed where a list was asked (text meant for a field) move nothing
         **io,
     )
     keys = [_stop_keys()]

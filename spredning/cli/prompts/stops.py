@@ -28,6 +28,7 @@ from spredning.core.textsafe import clean
 from spredning.i18n import t
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+HANG_UP: int | None = getattr(signal, "SIGHUP", None)  # a closed terminal (none on Windows)
 
 
 class _Stop:
@@ -168,6 +169,32 @@ def _field_text_words(text: str, several: bool = False, kind: str | None = None)
     return shown if rescued is None else f"{t(file_key, path=str(rescued))} {shown}"
 
 
+def _terminal_gone(question) -> bool:
+    """The prompt ended because its terminal closed (its input ended), not at Ctrl+D or another error.
+
+    A shell between the window and the command is the terminal's session leader: a closed
+    window reaches the command first as the end of its input, and the hang-up only if the shell
+    passes it on. Taken as Ctrl+D, the field's text was said to a terminal no longer there, and lost.
+    A test's pipe that ends is no closed window.
+    """
+    from prompt_toolkit.input import PipeInput
+
+    given = getattr(getattr(question, "application", None), "input", None)
+    return HANG_UP is not None and bool(getattr(given, "closed", False)) and not isinstance(given, PipeInput)
+
+
+def _hung_up() -> None:
+    """The terminal closed under a prompt: end as the hang-up would, the field's text kept.
+
+    In the interview its own handler keeps the text (an answer as a draft, an action's or a
+    mark's fields in a file); elsewhere the text is kept in a file (_stopped_unsaved).
+    """
+    assert HANG_UP is not None  # _terminal_gone says so
+    handler = signal.getsignal(HANG_UP) if _Stop.kept else _stopped_unsaved
+    if callable(handler):
+        handler(HANG_UP, None)
+
+
 def _private(path: str, flags: int) -> int:
     """Open a new file only its owner can read: the temporary folder is shared with other users."""
     return os.open(path, flags, 0o600)
@@ -184,7 +211,12 @@ def _asked(question):
     _Stop.waiting, _Stop.asking = True, question
     try:
         with contextlib.nullcontext() if _Stop.kept else _plain_stops():
-            return question.unsafe_ask()
+            try:
+                return question.unsafe_ask()
+            except (EOFError, OSError):  # the end of the input, or a terminal no longer there to draw on
+                if _terminal_gone(question):
+                    _hung_up()
+                raise
     finally:
         _Stop.waiting, _Stop.asking = False, None
 

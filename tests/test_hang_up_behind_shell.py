@@ -1,0 +1,93 @@
+"""A window closed while a command's field waits, with a shell between the window and the command.
+
+Found in a trial (tmux, a window killed while a readiness reason was typed): now and then the text
+was neither printed nor kept in a file, and the words said "Intet er gået tabt". The shell, not the
+command, is the terminal's session leader: the closed terminal first reaches the command as the end
+of its input, and the hang-up (SIGHUP) only comes when the shell passes it on, if at all. The end of
+input was taken as Ctrl+D (a stop in words, to a terminal no longer there); the text went nowhere.
+
+Here the shell passes no hang-up on (it traps it and waits for the command), so the command sees
+only the end of its input, as it did in the lost cases.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from terminal import COMMAND, DOWN, ENTER, ESC_ENTER, TIMEOUT, person
+
+pytestmark = pytest.mark.e2e
+
+START = ["start", "--navn", "Ærø Kommune", "--rolle", "genbruge", "--deler", "Odense Kommune"]
+START += ["--genbruger", "Ærø Kommune", "--organisation", "Ærø Kommune"]
+FIRST_FOUR = ("regler-procedurer", "rutiner-arbejdsgange", "incitamenter", "strategier-politikker")
+
+
+def exit_code(written: Path) -> int:
+    """The exit code the shell wrote once the command ended; fails after TIMEOUT."""
+    deadline = time.monotonic() + TIMEOUT
+    while not written.exists() or not written.read_text().strip():
+        if time.monotonic() > deadline:
+            pytest.fail("the command did not end after its terminal closed")
+        time.sleep(0.05)
+    return int(written.read_text())
+
+
+def closed_behind_a_shell(tmp_path, pseudo_terminal, env, *command: str):
+    """`spredning COMMAND` started by a shell that passes no hang-up on: (the child, its exit code's file)."""
+    code = tmp_path / "kode"
+    script = f'trap ":" HUP; "$0" "$@"; echo $? > {code}'
+    return pseudo_terminal("bash", ["-c", script, str(COMMAND), *command], env=env, rows=40), code
+
+
+@pytest.mark.parametrize(
+    ("command", "keys"),
+    [
+        (["klarhed", "Beskriv innovationen"], DOWN + ENTER),  # yellow; then the reason field
+        (["plan", "tilføj"], ""),  # what to do
+    ],
+)
+def test_a_closed_window_keeps_the_text_when_only_the_input_ends(tmp_path, pseudo_terminal, command, keys):
+    env = person(tmp_path, lines=40)
+    subprocess.run([str(COMMAND), *START], env=env, stdin=subprocess.DEVNULL, capture_output=True, check=True)
+    child, code = closed_behind_a_shell(tmp_path, pseudo_terminal, env, *command)
+    child.expect_exact("?")
+    child.send(keys)
+    child.expect_exact("(Esc eller Ctrl+C stopper)" if not keys else "Esc eller Ctrl+C stopper)")
+    child.send("Vi mangler tal fra økonomi")
+    child.expect_exact("fra økonomi")
+
+    child.ptyproc.fileobj.close()  # the window closes
+
+    assert exit_code(code) == 129
+    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    assert kept.read_text(encoding="utf-8") == "Vi mangler tal fra økonomi\n"
+
+
+def test_a_closed_window_keeps_an_action_typed_in_the_interview(tmp_path, pseudo_terminal):
+    """The interview asks for an action after Fjern forhindringer: its fields were lost the same way."""
+    env = person(tmp_path, lines=40)
+    subprocess.run([str(COMMAND), *START], env=env, stdin=subprocess.DEVNULL, capture_output=True, check=True)
+    answers = tmp_path / "svar.yaml"
+    answers.write_text("".join(f"fjern.fjern-forhindringer.genbruge.{q}: svar\n" for q in FIRST_FOUR))
+    saved = [str(COMMAND), "fase", "fjern", "--svar", str(answers)]
+    subprocess.run(saved, env=env, stdin=subprocess.DEVNULL, capture_output=True, check=True)
+    child, code = closed_behind_a_shell(tmp_path, pseudo_terminal, env, "fase", "fjern", "--fortsæt")
+    child.expect_exact("[5/5]")
+    child.send("Det sidste svar" + ESC_ENTER)
+    child.expect_exact("Stop her (alt er gemt)")
+    child.send(ENTER)  # Gå videre
+    child.expect_exact("Tilføj en handling (hvad")
+    child.send(DOWN + ENTER)
+    child.expect_exact("Hvad skal gøres?")
+    child.send("Skriv til borgmesteren")
+    child.expect_exact("borgmesteren")
+
+    child.ptyproc.fileobj.close()  # the window closes
+
+    assert exit_code(code) == 129
+    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    assert kept.read_text(encoding="utf-8") == "Skriv til borgmesteren\n"
