@@ -190,7 +190,7 @@ def test_under_another_name_beside_the_same_project_it_says_they_are_one(removed
 
     assert "som 'Gammelt (2)' (gammelt-2.yaml)" in out
     assert "'Gammelt' (gammelt.yaml) er det samme projekt (fra samme fil)" in out
-    assert "'spredning projekter'" in out
+    assert "'spredning projekt flet gammelt-2 --projekt gammelt'" in out
 
 
 def test_a_numbered_name_is_offered_the_next_number(tmp_path, run_cli):

@@ -36,6 +36,7 @@ class Kept(NamedTuple):
     name: str  # the project's name as its file says (its slug when the file cannot be read)
     when: str  # the removal's date and time, as in the folder's name (YYYYMMDD-HHMMSS)
     answers: int | None = None  # the answers it holds (None: the file cannot be read)
+    id: str | None = None  # the project's identity (None: the file cannot be read)
 
     @property
     def removed(self) -> datetime.datetime | None:
@@ -93,24 +94,29 @@ def _kept(folder: Path, layout: Layout) -> Kept | None:
     if matched is None:
         return None
     slug = matched["slug"]
-    name, answers = _read(folder / f"{slug}{SUFFIX}", slug, layout)
-    return Kept(folder, slug, name, matched["when"], answers)
+    name, answers, identity = _read(folder / f"{slug}{SUFFIX}", slug, layout)
+    return Kept(folder, slug, name, matched["when"], answers, identity)
 
 
-def _read(path: Path, slug: str, layout: Layout) -> tuple[str, int | None]:
-    """The project's name and how many answers it holds, as the list shows them."""
+def same_identity(ws: Workspace, project_id: str) -> list[Kept]:
+    """The removed projects with this identity (the partner's file of one comes in again), newest first."""
+    return [k for k in kept(ws) if k.id == project_id]
+
+
+def _read(path: Path, slug: str, layout: Layout) -> tuple[str, int | None, str | None]:
+    """The project's name, how many answers it holds (as the list shows them) and its identity."""
     try:
         raw, data = projectfile.read(path, READ_LIMIT)
     except SpredningError:
-        return slug, None
+        return slug, None, None
     facts = data.get("projekt")
     name = facts.get("navn") if isinstance(facts, dict) else data.get("navn")
     name = name if isinstance(name, str) and name.strip() else slug
     try:
         project = projectfile.parse(data, slug, path, layout, "00000000", raw).project
     except SpredningError:
-        return name, None
-    return name, sum(1 for _, entry in project.entries() if not entry.answer.empty)
+        return name, None, None
+    return name, sum(1 for _, entry in project.entries() if not entry.answer.empty), project.id
 
 
 def choices(every: list[Kept], *, short: bool = False) -> list[str]:
@@ -242,17 +248,31 @@ def restore(ws: Workspace, chosen: Kept, newest_of: int = 1, name: str | None = 
     # named and made active in the same step: a stop waits until it is back, named, and one is active
     back = store.move_in(chosen.folder, chosen.slug, slug, name, activate=in_use or slug)
     activated = back.activated and in_use is None
-    same = _same_project(store, chosen.slug, slug) if slug != chosen.slug else None
+    same = _same_project(store, slug)
     name = name or chosen.name
     return Restored(chosen, back.moved, back.left, newest_of, activated, slug, name, back.renamed, same)
 
 
-def _same_project(store: Store, other: str, slug: str) -> str | None:
-    """`other` when it holds the same project as `slug` (one identity: the partner's file came in again)."""
-    try:
-        return other if store.load(other).id == store.load(slug).id else None
-    except SpredningError:
+def _same_project(store: Store, slug: str) -> str | None:
+    """Another file here holding the same project as `slug` (one identity: the partner's file came in again).
+
+    Under the old file name (brought back under a new one) or any other: a new project from the
+    partner's file is named by the partner's file name, which need not be the one removed. Read
+    as the list of projects reads (summaries): nothing is written for either.
+    """
+    summaries = dict(store.summaries(store.slugs()))
+    back = summaries.get(slug)
+    if back is None or isinstance(back, SpredningError):
         return None
+    same = [
+        other
+        for other, summary in summaries.items()
+        if other != slug
+        and not isinstance(summary, SpredningError)
+        and not summary.exchange
+        and summary.id == back.id
+    ]
+    return same[0] if same else None
 
 
 def _only(store: Store) -> str | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spredning.core.content import default_guide_dir, guide_dir, load_guide
-from spredning.core.errors import Message, message
+from spredning.core.errors import Message, SpredningError, message
 from spredning.core.model import Guide, Layout, layout
 from spredning.core.salvage import Salvage
 from spredning.core.store import NotRemembered, Opened, Store, WentBack, check_home, home_chosen, home_dir
@@ -134,8 +134,24 @@ class Workspace:
         )
 
     def slug(self) -> str:
-        """The project to work on: --projekt, the active one, or the only one."""
-        return self.store.resolve(self.settings.project)
+        """The project to work on: --projekt, the active one, or the only one.
+
+        None at all, but one removed: the hint says how it comes back ('projekt gendan'), not only
+        how to start one.
+        """
+        try:
+            return self.store.resolve(self.settings.project)
+        except SpredningError as exc:
+            if exc.key != "store.no-project":
+                raise
+            from spredning.app import project_restore
+
+            every = project_restore.kept(self)
+            if not every:
+                raise
+            several = len(every) > 1  # 'projekt gendan' alone lists them to choose from
+            hint = "store.no-project.hint.removed-several" if several else "store.no-project.hint.removed"
+            raise SpredningError("store.no-project", hint=hint, slug=every[0].slug) from None
 
     def open(self) -> Opened:
         """The project to work on, read now, with this computer's state for it."""

@@ -20,6 +20,7 @@ from spredning.app.exchange.import_plan import ImportPlan, Planned
 from spredning.app.exchange.incoming import Incoming, read_incoming
 from spredning.app.exchange.planning import plan_import, sender_name
 from spredning.cli import typer_compat
+from spredning.cli.commands import import_removed
 from spredning.cli.commands.common import (
     NAMED,
     WRONG_PARTNER,
@@ -127,17 +128,17 @@ def importer(
     """Hent partnerens svar ind i det projekt, filen hører til; intet svar går tabt."""
     path = in_path(fil, "importer")
     ws = workspace(ctx, new_home=True)  # an import may bring a first project into a new folder
-    try:
-        incoming = read_incoming(ws, path)
-    except SpredningError as exc:
-        if exc.key == "exchange.answers-file":  # meant for 'fase --svar': the command that saves it
-            exc.hint = _answers_file_hint(ws, fil, exc)
-        raise
+    incoming = _read(ws, path, fil)
     plan = plan_import(ws, incoming, ctx.obj.project)
     console = make_console()
     if tor:
-        _dry_run(console, ws, incoming, plan)
+        _dry_run(console, ws, incoming, plan, fil)
         return
+    interactive = not ikke_interaktiv and is_interactive()
+    went_on = import_removed.removed_first(console, ws, plan, fil, interactive, ctx.obj.project)
+    if went_on is None:  # the project the file belongs to was removed, and stays so: nothing done
+        return
+    plan = went_on
     decisions: dict[Slot, Answer] = {}
     conflicts = plan.listed(Outcome.CONFLICT)
     asking = bool(conflicts) and not ikke_interaktiv and is_interactive()
@@ -166,9 +167,10 @@ def importer(
             _own_elsewhere(console, ws, plan)
 
 
-def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan) -> None:
+def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str) -> None:
     """What the import would do, said as the import will say it; nothing is written."""
     _heading(console, ws, incoming, plan, dry=True)
+    import_removed.removed_dry(console, ws, plan, fil)
     from spredning.cli.render_import import print_dry_follow_up_backup, print_dry_run, print_strays
 
     print_dry_run(console, ws.guide, plan, ws.store.path_for(plan.project.slug).name)
@@ -178,6 +180,16 @@ def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan) -> None:
     print_dry_follow_up_backup(console, plan, ws.store.path_for(plan.project.slug).name)
     if plan.creates and plan.incoming.sender == SHARING:  # as the import will say it after its work
         _own_elsewhere(console, ws, plan, dry=True)
+
+
+def _read(ws, path: Path, fil: str) -> Incoming:
+    """The partner's file, read; one meant for 'fase --svar' is refused with the command that saves it."""
+    try:
+        return read_incoming(ws, path)
+    except SpredningError as exc:
+        if exc.key == "exchange.answers-file":
+            exc.hint = _answers_file_hint(ws, fil, exc)
+        raise
 
 
 def _active_changed(console, ws, name: str, slug: str, was_active: str) -> None:

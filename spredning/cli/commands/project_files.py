@@ -132,7 +132,7 @@ def gendan(
         navn = _other_name(console, ws, chosen)
     restored = project_restore.restore(ws, chosen, newest_of, navn)
     with after_work(console):
-        _tell_restored(console, ws, restored)
+        tell_restored(console, ws, restored)
 
 
 def _other_name(console, ws, chosen) -> str | None:
@@ -211,7 +211,7 @@ def _choose_kept(console, ws, every):
         return select(t("restore.which"), [Choice(line, k) for line, k in zip(said, every, strict=True)])
 
 
-def _tell_restored(console, ws, restored) -> None:
+def tell_restored(console, ws, restored) -> None:
     """What came back, what stayed (names taken), and how to work in it."""
     kept = restored.kept
     if restored.newest_of > 1:
@@ -229,26 +229,31 @@ def _tell_restored(console, ws, restored) -> None:
         console.print(say("restore.done", style="bold green", name=kept.name, file=file))
     if not restored.renamed:
         console.print(say("restore.not-renamed", style="yellow", file=file, name=restored.name))
-    if restored.same_as is not None:  # two files of one project now: 'projekter' says what that means
-        listed = command("projekter", project=None)
-        other = _name(ws, restored.same_as)
-        said = say(
-            "restore.same-project",
-            style="yellow",
-            other=other,
-            file=f"{restored.same_as}.yaml",
-            command=listed,
-        )
-        print_said(console, said, listed)
+    if restored.same_as is not None:  # two files of one project now: our answers into the other, then one
+        _same_project(console, ws, restored)
     if restored.left:
         folder = str(kept.folder)
         print_said(console, say("restore.left", style="yellow", folder=folder, n=len(restored.left)), folder)
     name = restored.name if restored.renamed else kept.name
     if restored.activated:
         console.print(say("restore.now-active", style="yellow", name=name))
-    elif ws.store.active() != restored.slug:
+    elif ws.store.active() != restored.slug and restored.same_as is None:  # else: merged into the other
         use = command("projekt", "brug", restored.slug, project=None)
         print_said(console, say("restore.use", command=use), use)
+
+
+def _same_project(console, ws, restored) -> None:
+    """The project is here under another file name too: 'projekt flet' brings our answers over, nothing lost.
+
+    The one brought back holds our answers from before the removal; the other (the partner's file
+    imported again) what came since. Merged into the other, the one brought back can go again.
+    """
+    other = restored.same_as
+    merge = command("projekt", "flet", restored.slug, project=other)
+    remove = command("projekt", "fjern", restored.slug, project=None)
+    named = {"other": _name(ws, other), "file": f"{other}.yaml", "back": f"{restored.slug}.yaml"}
+    said = say("restore.same-project", style="yellow", **named, command=merge, remove=remove)
+    print_said(console, said, [merge, remove])
 
 
 def _name(ws, slug: str) -> str:

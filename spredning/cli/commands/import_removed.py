@@ -1,0 +1,92 @@
+"""A partner's file of a project removed here: brought back first, so the answers kept in it come too.
+
+Without this, the file would become a new project beside the removed one (which holds this
+organisation's own answers), and a later 'projekt gendan' would give two files of one project.
+In a terminal the user is offered to bring it back and import into it; without one (or with
+--ikke-interaktiv) nothing is done, and the two commands that do it are given.
+"""
+
+from __future__ import annotations
+
+from spredning.app import project_restore
+from spredning.app.exchange.import_plan import ImportPlan
+from spredning.app.exchange.planning import plan_import
+from spredning.cli.commands.common import command, interrupted_as, path_word, shell_word
+from spredning.cli.console import say
+from spredning.cli.render_text import print_said
+from spredning.core.errors import Message, UsageProblem
+from spredning.i18n import t
+
+
+def removed_first(
+    console, ws, plan: ImportPlan, fil: str, asking: bool, project_option: str | None
+) -> ImportPlan | None:
+    """The plan to import by: as it was, or (a removed project of the file's brought back) into that one.
+
+    `asking`: a terminal to ask in. Without one the import is refused, nothing changed. None: the
+    user chose not to bring it back, and nothing is done.
+    """
+    kept = _removed(ws, plan)
+    if kept is None:
+        return plan
+    restore, again = _commands(ws, kept, fil)
+    removed = project_restore.described(kept)
+    if not asking:
+        hint = Message("importer.was-removed.hint", {"restore": restore, "again": again})
+        raise UsageProblem("importer.was-removed", hint=hint, path=plan.incoming.path, removed=removed)
+    from questionary import Choice
+
+    from spredning.cli.prompts.simple import select
+
+    with interrupted_as("importer.was-removed.interrupted"):
+        console.print(say("importer.was-removed-here", style="yellow", removed=removed))
+        back = select(
+            t("importer.was-removed.ask"),
+            [
+                Choice(t("importer.was-removed.yes", name=kept.name), True),
+                Choice(t("importer.was-removed.no"), False),
+            ],
+        )
+    if not back:
+        print_said(console, say("importer.was-removed.kept", restore=restore, again=again), [restore, again])
+        return None
+    _bring_back(console, ws, kept)
+    return plan_import(ws, plan.incoming, project_option)
+
+
+def removed_dry(console, ws, plan: ImportPlan, fil: str) -> None:
+    """For 'importer --tør': the removed project the file belongs to, and how it comes back first."""
+    kept = _removed(ws, plan)
+    if kept is None:
+        return
+    restore, _ = _commands(ws, kept, fil)
+    said = say(
+        "importer.was-removed-dry", style="yellow", removed=project_restore.described(kept), restore=restore
+    )
+    print_said(console, said, restore)
+
+
+def _removed(ws, plan: ImportPlan) -> project_restore.Kept | None:
+    """The newest removed project with the identity of a file that would become a new project, or None."""
+    if not plan.creates or plan.incoming.legacy:  # an old file names no identity
+        return None
+    same = project_restore.same_identity(ws, plan.incoming.project.id)
+    return same[0] if same else None
+
+
+def _commands(ws, kept: project_restore.Kept, fil: str) -> tuple[str, str]:
+    """The 'projekt gendan' that brings this removal back (by name when that finds it), and 'importer'."""
+    try:
+        found, same = project_restore.find(ws, kept.name)
+    except UsageProblem:
+        found, same = kept, 0
+    word = shell_word(kept.name) if same == 1 and found.folder == kept.folder else kept.folder.name
+    return command("projekt", "gendan", word, project=None), command("importer", path_word(fil), project=None)
+
+
+def _bring_back(console, ws, kept: project_restore.Kept) -> None:
+    """'projekt gendan' for the removed project, under a new name when its file name is taken now."""
+    from spredning.cli.commands.project_files import tell_restored
+
+    name = project_restore.suggested_name(ws, kept) if project_restore.taken(ws, kept) else None
+    tell_restored(console, ws, project_restore.restore(ws, kept, 1, name))

@@ -1,0 +1,134 @@
+"""A partner's file of a project removed here is not made a new project beside it, silently.
+
+The removed project (in fjernede/) holds this organisation's own answers. Importing the sharing
+side's file again without it would make a new project without them, and a later 'projekt gendan'
+two files of one project. Without a terminal the import is refused with the two commands that do
+it; in a terminal it offers to bring the project back and import into it. 'projekt gendan' beside
+a file of the same project under another name says so, with the 'projekt flet' that joins them.
+'status' with no project left names 'projekt gendan' when a removed one can come back.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pexpect
+import pytest
+from exchange_kit import G1, Org, flat, start_sharing, tree
+from terminal import ANSI, COMMAND, DOWN, ENTER, person
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+
+SLUG = "genoptraening-aeroe"
+
+
+def removed_after_answering(aeroe: Org, sharing: Org) -> Path:
+    """Ærø imports Odense's file, answers a question, removes the project; Odense's newer file."""
+    assert aeroe.import_(sharing.export())[0] == 0
+    aeroe.answer({G1: "Ja, vi har ventelister"}, "--rolle", "genbruge")
+    aeroe.ok("projekt", "fjern", SLUG, "--ja")
+    return sharing.export()
+
+
+@pytest.fixture
+def orgs(tmp_path) -> tuple[Org, Org]:
+    """Odense (sharing) and Ærø, each running the installed command in a folder of its own."""
+    return start_sharing(Org(tmp_path / "odense", tmp_path)), Org(tmp_path / "aeroe", tmp_path)
+
+
+def test_without_a_terminal_the_import_is_refused_with_the_commands_that_bring_it_back(orgs):
+    sharing, aeroe = orgs
+    newer = removed_after_answering(aeroe, sharing)
+    before = tree(aeroe.home)
+
+    code, out, err = aeroe.import_(newer)
+
+    said = flat(err)
+    assert code == 2, out + err
+    assert "hører til et projekt, I har fjernet fra projektmappen: Genoptræning Ærø (fjernet " in said
+    assert ", 1 svar). Det fjernede projekt rummer jeres egne svar" in said
+    assert "Intet er importeret." in said
+    assert "“spredning projekt gendan 'Genoptræning Ærø'”" in said
+    assert f"'spredning importer \"{newer}\"'" in said
+    assert tree(aeroe.home) == before  # no new project beside the removed one
+
+    # the two commands said bring the answers back with the file's
+    assert aeroe.ok("projekt", "gendan", "Genoptræning Ærø")
+    assert aeroe.import_(newer)[0] == 0
+    assert aeroe.store.slugs() == [SLUG]
+    assert aeroe.texts()[G1] == "Ja, vi har ventelister"
+
+
+def test_the_dry_run_names_the_removed_project_and_how_it_comes_back(orgs):
+    sharing, aeroe = orgs
+    newer = removed_after_answering(aeroe, sharing)
+
+    out = flat(aeroe.ok("importer", str(newer), "--tør"))
+
+    assert "Projektet er fjernet fra projektmappen: Genoptræning Ærø (fjernet " in out
+    assert "“spredning projekt gendan 'Genoptræning Ærø'”, før I importerer" in out
+
+
+def in_terminal(tmp_path: Path, pseudo_terminal, keys: str) -> tuple[Org, Path, str, int]:
+    """The removal, then 'importer' of Odense's newer file in a terminal, answered with `keys`."""
+    env = person(tmp_path, lines=40)
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path))
+    aeroe = Org(Path(env["SPREDNING_HJEM"]), tmp_path)
+    newer = removed_after_answering(aeroe, sharing)
+    child = pseudo_terminal(COMMAND, ["importer", str(newer)], env=env, rows=40, cwd=tmp_path)
+    child.expect_exact("Hent projektet tilbage og importér filen ind i det?")
+    child.send(keys)
+    child.expect(pexpect.EOF)
+    child.close()
+    return aeroe, newer, flat(ANSI.sub("", child.logfile_read.getvalue())), child.exitstatus
+
+
+def test_in_a_terminal_it_is_brought_back_and_the_file_goes_into_it(tmp_path, pseudo_terminal):
+    aeroe, _, said, code = in_terminal(tmp_path, pseudo_terminal, ENTER)
+
+    assert code == 0, said
+    assert "Filen hører til et projekt, I har fjernet fra projektmappen: Genoptræning Ærø" in said
+    assert "Projektet 'Genoptræning Ærø' (genoptraening-aeroe.yaml) er hentet tilbage" in said
+    assert "Import i projektet Genoptræning Ærø" in said
+    assert aeroe.store.slugs() == [SLUG]  # one project, with our answer in it
+    assert aeroe.texts()[G1] == "Ja, vi har ventelister"
+    assert not [p for p in (aeroe.home / "fjernede").iterdir() if p.is_dir()]
+
+
+def test_in_a_terminal_no_changes_nothing_and_says_the_commands(tmp_path, pseudo_terminal):
+    aeroe, newer, said, code = in_terminal(tmp_path, pseudo_terminal, DOWN + ENTER)
+
+    assert code == 0, said
+    assert "Intet er ændret. Hent projektet tilbage med “spredning projekt gendan 'Genoptræning Ærø'”" in said
+    assert f"'spredning importer \"{newer}\"'" in said
+    assert aeroe.store.slugs() == []
+
+
+def test_gendan_beside_the_same_project_under_another_file_name_gives_projekt_flet(orgs, tmp_path):
+    sharing, aeroe = orgs
+    newer = removed_after_answering(aeroe, sharing)
+    elsewhere = Org(tmp_path / "andet", tmp_path)  # the project made anew from the file (as before)
+    assert elsewhere.import_(newer)[0] == 0
+    shutil.copy(elsewhere.path, aeroe.home / f"{SLUG}-2.yaml")
+    aeroe.ok("projekt", "side", "genbruge", "--organisation", "Ærø Kommune", "--projekt", f"{SLUG}-2")
+
+    out = flat(aeroe.ok("projekt", "gendan", "Genoptræning Ærø"))
+
+    assert f"'Genoptræning Ærø' ({SLUG}-2.yaml) er det samme projekt (fra samme fil)" in out
+    merge = f"spredning projekt flet {SLUG} --projekt {SLUG}-2"
+    assert f"Hent jeres svar fra {SLUG}.yaml ind i {SLUG}-2.yaml med '{merge}'" in out
+    assert f"'spredning projekt fjern {SLUG}'" in out
+    assert aeroe.ok(*merge.split()[1:])  # the command said joins them, nothing lost
+    assert aeroe.texts(slug=f"{SLUG}-2")[G1] == "Ja, vi har ventelister"
+
+
+def test_status_with_none_left_names_projekt_gendan(orgs):
+    sharing, aeroe = orgs
+    removed_after_answering(aeroe, sharing)
+
+    code, _, err = aeroe("status")
+
+    assert code != 0
+    assert f"Hent det fjernede projekt tilbage med 'spredning projekt gendan {SLUG}'" in flat(err)
+    assert aeroe.ok("projekt", "gendan", SLUG)
