@@ -34,14 +34,12 @@ def _picked(question: str, choices: Sequence[tuple[str, object]], close: object)
     """The value chosen in a list where `close` is chosen already, its help saying how to stop."""
     from questionary import Choice
 
-    from spredning.cli.prompts.keys import escape_leaves
-    from spredning.cli.prompts.simple import select
+    from spredning.cli.prompts.simple import select, stop_help
 
     made = [Choice(title, value) for title, value in choices]
     default = next((choice for choice in made if choice.value == close), None)
     # the list's help says how to stop (from the home screen its own: Esc goes back to the menu)
-    help_text = None if escape_leaves() else t("prompt.refused-select-help")
-    return select(question, made, default=default, instruction=help_text)
+    return select(question, made, default=default, instruction=stop_help())
 
 
 def offered_role(refused: UsageProblem) -> str:
@@ -107,3 +105,14 @@ def offered_source(
     choices = [(t("plan.source-whole-phase", phase=phase.name), phase.id)]
     choices += [(tool.title, tool.id) for tool in phase.tools]
     return _picked(t("plan.ask-source-tool"), choices, close)
+
+
+def offered_tool(refused: UsageProblem, guide: Guide, close: str | None) -> str:
+    """A tool that is none (klarhed): its phase chosen first, then one of its tools; the tool's id.
+
+    `close`: the id of the tool closest to what was typed, chosen already in both lists.
+    """
+    phases = [(phase.name, phase.id) for phase in guide.phases]
+    phase_id = offer(refused, t("readiness.ask-tool-phase"), phases, (close or "").partition(".")[0] or None)
+    phase = next(p for p in guide.phases if p.id == phase_id)
+    return _picked(t("readiness.ask-tool"), [(tool.title, tool.id) for tool in phase.tools], close)

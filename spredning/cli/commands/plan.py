@@ -195,7 +195,8 @@ def add(
             raise UsageProblem("plan.what-missing", hint=fix)
         if hvad is None or to_correct:
             if not is_interactive():
-                raise NotATerminal("plan.no-terminal", command=corrected(""))  # no TEKST: it would be saved
+                # a real action in the example, not 'TEKST': copied, a placeholder would be saved
+                raise NotATerminal("plan.no-terminal", command=corrected(t("plan.what-example")))
             from spredning.cli.prompts.questions import ask_action
 
             typed: list = []  # what was typed when the asking stopped
