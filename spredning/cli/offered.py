@@ -7,7 +7,7 @@ Without a terminal the callers refuse the value as before (exit 2), naming the v
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spredning.core.errors import Message, UsageProblem
 from spredning.core.model import Guide, Partner, Phase
@@ -89,14 +89,18 @@ def offered_phase(refused: UsageProblem, guide: Guide) -> Phase:
     return next(phase for phase in guide.phases if phase.id == chosen)
 
 
-def offered_source(refused: UsageProblem, guide: Guide, close: str | None) -> str:
+def offered_source(
+    refused: UsageProblem, guide: Guide, close: str | None, picked: Callable[[str], None] = lambda _: None
+) -> str:
     """--fase naming no phase or tool: its phase chosen first, then the whole phase or one of its tools.
 
     `close`: the id of the phase or tool closest to what was typed, chosen already in both lists.
+    `picked` is given the phase chosen, before its tools are offered (a stop there can name it).
     """
     phase_of = (close or "").partition(".")[0]
     phases = [(phase.name, phase.id) for phase in guide.phases]
     phase_id = offer(refused, t("plan.ask-source-phase"), phases, phase_of or None)
+    picked(phase_id)
     phase = next(p for p in guide.phases if p.id == phase_id)
     choices = [(t("plan.source-whole-phase", phase=phase.name), phase.id)]
     choices += [(tool.title, tool.id) for tool in phase.tools]
