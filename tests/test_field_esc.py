@@ -45,6 +45,28 @@ def test_esc_in_a_field_from_the_shell_stops_with_ctrl_cs_words_and_what_was_typ
     assert f"; {STOP_HELP})" in run.screen or f"({STOP_HELP})" in run.screen
 
 
+@pytest.mark.parametrize("argv", [("plan", "tilføj"), ("plan", "ret")], ids=["tilføj", "ret"])
+def test_esc_at_a_deadline_the_field_cannot_take_says_why_as_enter_in_it_does(on_screen, ws, argv):
+    """'12/3' typed and Esc (no Enter): the words said only that it 'could not be used', not that the
+    year is missing, as Enter in the field says it."""
+    slug = new_project(ws)
+    if argv[1] == "ret":
+        from spredning.app import plan
+
+        item = plan.add(ws, plan.Action("Book et lokale", "Ole"), ws.store.load(slug).partners[0])
+        argv = (*argv, item.id)
+    keys = ("Book et lokale" + ENTER + "Ole" + ENTER if argv[1] == "tilføj" else ENTER + ENTER) + "12/3"
+    entered = on_screen(keys + ENTER + CTRL_C, *argv)
+
+    run = on_screen(keys + ESC + ENTER, *argv)
+
+    assert run.code == 130
+    said = flat(run.err)
+    assert "'12/3' er ikke en hel dato: året mangler. Skriv datoen med år som dag-måned-år" in said, said
+    assert "'12/3' er ikke en hel dato: året mangler." in flat(entered.screen)  # as the field said it
+    assert "--frist" not in said.split(": spredning ")[-1]  # left out of the command, which runs as given
+
+
 def test_every_one_line_field_of_plan_tilfoej_says_how_to_stop(on_screen, ws):
     new_project(ws)
 

@@ -10,7 +10,7 @@ import shlex
 
 import pytest
 import yaml
-from terminal import ENTER
+from terminal import CTRL_C, DOWN, ENTER
 from test_e2e import env, finish, plain, run, spawn  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
@@ -82,3 +82,56 @@ def hint_after(out: str, before: str) -> list[str]:
     """The arguments of the command a hint prints after `before` (the program's path left out)."""
     rest = " ".join(plain(out).split()).split(before, 1)[1]
     return shlex.split(rest.split("'")[0])[1:]
+
+
+@pytest.mark.parametrize("keep", ["mine", "theirs"])
+def test_plan_ret_in_two_windows_on_the_same_field_asks_which_text_to_keep(spawn, run, sharing, keep):  # noqa: F811
+    """Window 1 shows 'hvem' as Eva and the user types Mette; window 2 saves Ole meanwhile. The last
+    save overwrote Ole without a word; now both texts are shown and the user picks one."""
+    added = run("plan", "tilføj", "--hvad", "Book et lokale", "--hvem", "Eva", "--partner", "Ærø Kommune")
+    assert added.returncode == 0, added.stderr
+    ident = added.stdout.split("(id ")[1].split(")")[0]
+    child = spawn("plan", "ret", ident)
+    child.expect_exact("Hvad skal gøres?")
+    child.send(ENTER)
+    child.expect_exact("Enter går videre")
+    child.send("\x15" + "Mette" + ENTER)  # Ctrl+U empties the field first
+    child.expect_exact("Frist?")
+    other = run("plan", "ret", ident, "--hvem", "Ole")  # the other window, while the first one asks
+    assert other.returncode == 0, other.stderr
+    child.send(ENTER)
+    child.expect_exact("Status?")
+    child.send(ENTER)
+    child.expect_exact("Hvilken tekst skal gemmes?")
+    child.send((DOWN if keep == "theirs" else "") + ENTER)
+    code, said = finish(child)
+
+    assert code == 0, said
+    said = " ".join(said.split())
+    assert "Hvem er ændret et andet sted, mens du rettede: der står nu »Ole«; du skrev »Mette«." in said
+    listed = " ".join(run("plan", "--partner", "Ærø Kommune").stdout.split())
+    assert ("Mette" if keep == "mine" else "Ole") in listed
+    assert ("Ole" if keep == "mine" else "Mette") not in listed
+
+
+def test_a_stop_at_which_text_to_keep_gives_the_command_that_saves_the_text_typed(spawn, run, sharing):  # noqa: F811
+    added = run("plan", "tilføj", "--hvad", "Book et lokale", "--hvem", "Eva", "--partner", "Ærø Kommune")
+    ident = added.stdout.split("(id ")[1].split(")")[0]
+    child = spawn("plan", "ret", ident)
+    child.expect_exact("Hvad skal gøres?")
+    child.send(ENTER)
+    child.expect_exact("Enter går videre")
+    child.send("\x15" + "Mette Ø" + ENTER)
+    child.expect_exact("Frist?")
+    assert run("plan", "ret", ident, "--hvem", "Ole").returncode == 0  # the other window
+    child.send(ENTER)
+    child.expect_exact("Status?")
+    child.send(ENTER)
+    child.expect_exact("Hvilken tekst skal gemmes?")
+    child.send(CTRL_C)
+    code, said = finish(child)
+
+    assert code == 130
+    said = " ".join(said.split())
+    assert f"Gem ændringen med det, du skrev: spredning plan ret {ident} --hvem 'Mette Ø'" in said, said
+    assert "Ole" in " ".join(run("plan", "--partner", "Ærø Kommune").stdout.split())  # nothing saved

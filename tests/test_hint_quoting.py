@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from exchange_kit import COMMAND, installed
@@ -165,3 +166,23 @@ def test_the_home_screens_import_names_a_file_from_the_current_folder_when_it_is
     assert from_here(str(work / "mail" / "svar.yaml")) == os.path.join("mail", "svar.yaml")
     assert from_here(str(work / "-svar.yaml")) == os.path.join(".", "-svar.yaml")
     assert from_here(str(tmp_path / "svar.yaml")) == str(tmp_path / "svar.yaml")
+
+
+def test_a_value_in_a_catalogues_command_is_quoted_for_the_shell():
+    """A name or path put in a hint's command in plain double quotes ('--organisation "{org}"') breaks
+    when it holds a quote or a '$' (Bo "Big" $Co): the command copied does not run, or runs with
+    another name. Every such value is written {field:shell} (i18n's formatter quotes it as the program
+    quotes its own commands); only prose that names a menu item keeps plain quotes."""
+    import yaml
+
+    prose = {"home.removed-can-return"}  # "{action}": the menu item's words, no command
+    from spredning import i18n
+
+    found = []
+    for catalogue in sorted(Path(i18n.__file__).parent.glob("*/*.yaml")):
+        for key, entry in yaml.safe_load(catalogue.read_text(encoding="utf-8")).items():
+            texts = entry.values() if isinstance(entry, dict) else [entry]
+            for text in texts:
+                if key not in prose and isinstance(text, str) and re.search(r'"\{[^}:]*\}"', text):
+                    found.append((catalogue.parent.name, key))
+    assert found == []

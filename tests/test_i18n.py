@@ -312,9 +312,17 @@ BUILT_KEYS["{}.hint.line{}"] = [
     "project.invalid-yaml.hint.line.bad-backups",
 ]
 
-# A wrong --rolle, --partner or --status close to a right value: the command put right (common.PUT_RIGHT).
+# A wrong --rolle, --partner, --status, --fase or tool close to a right value: the command put right
+# (common.PUT_RIGHT).
 BUILT_KEYS["{}.command"] = [
-    f"{key}.command" for key in ("dialogue.unknown-role", "dialogue.unknown-partner", "plan.bad-status")
+    f"{key}.command"
+    for key in (
+        "dialogue.unknown-role",
+        "dialogue.unknown-partner",
+        "plan.bad-status",
+        "plan.bad-source",
+        "readiness.unknown-tool",
+    )
 ]
 # A damaged state file read back (views.salvaged_texts): each text's kind and what to know of it.
 BUILT_KEYS["local.salvaged.{}"] = ["local.salvaged.draft", "local.salvaged.reason"]

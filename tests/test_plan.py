@@ -30,6 +30,7 @@ TODAY = datetime.date(2026, 3, 1)
 ENTER = "\r"
 DOWN = "\x1b[B"
 CTRL_U = "\x15"  # empties the line before the cursor
+ESC = "\x1b"  # followed by another key: a lone Esc at the end of the input is lost
 
 
 def file_data(ws, slug: str) -> dict:
@@ -392,23 +393,34 @@ def test_ctrl_c_at_the_deadline_offers_only_a_deadline_the_field_would_take(
     assert ws.store.path_for(sharing).read_bytes() == before
 
 
-@pytest.mark.parametrize("deadline", ["12/3", "næste fredag", "[red]fredag[/red]"])
+@pytest.mark.parametrize(
+    ("deadline", "why"),
+    [
+        ("12/3", "'12/3' er ikke en hel dato: året mangler. Skriv datoen med år som dag-måned-år, fx "),
+        ("næste fredag", "'næste fredag' er ikke en dato. Skriv datoen som dag-måned-år, fx "),
+        ("[red]fredag[/red]", "'[red]fredag[/red]' er ikke en dato. Skriv datoen som dag-måned-år, fx "),
+    ],
+)
 def test_ctrl_c_after_a_refused_deadline_says_it_is_left_out_of_the_command(
-    in_terminal, ws, sharing, deadline
+    in_terminal, ws, sharing, deadline, why
 ):
     # the command offered has no --frist: without a word of it, the deadline would be silently lost;
-    # the words quote what was typed (as typed: text in brackets is no markup), to be written again
+    # the words quote what was typed (as typed: text in brackets is no markup), to be written again,
+    # and say why it was refused, as the field did
     code, _, err = in_terminal(
         "Ring til IT" + ENTER + "Bo" + ENTER + deadline + ENTER + CTRL_C, "plan", "tilføj", "--fælles"
     )
 
     assert code == 130
-    assert flat(err) == (
+    said = flat(err)
+    assert said.startswith(
         f"Stoppet. Handlingen er ikke tilføjet. Fristen, du skrev ('{deadline}'), kunne ikke bruges, "
-        "så den er udeladt; giv den med --frist som dd-mm-åååå. "
-        "Tilføj handlingen med resten af det, du skrev: "
+        f"så den er udeladt: {why}"
+    ), said
+    assert said.endswith(
+        ". Giv den med --frist. Tilføj handlingen med resten af det, du skrev: "
         "spredning plan tilføj --hvad 'Ring til IT' --hvem Bo --fælles"
-    )
+    ), said
 
 
 def test_ctrl_c_before_the_deadline_field_says_why_the_frist_given_was_left_out(in_terminal, ws, sharing):
@@ -469,6 +481,32 @@ def test_a_phase_typed_wrong_offers_the_phases_the_close_one_chosen_before_any_q
     assert shown.index("Hele fasen (Fjern)") < shown.index("Hvad skal gøres?")
     [item] = items(ws, reusing)
     assert (item.what, item.source) == ("Noget", "fjern")
+
+
+@pytest.mark.parametrize("stop", [ESC + ENTER, CTRL_C], ids=["Esc", "Ctrl+C"])
+@pytest.mark.parametrize(
+    ("keys", "options", "offered"),
+    [
+        (ENTER, (), "--fase fjern"),  # the phase chosen, stopped in its tools
+        (ENTER + DOWN + ENTER, ("--status", "snart"), "--status snart --fase fjern.fjern-forhindringer"),
+    ],
+    ids=["at the tools", "at the statuses"],
+)
+def test_a_stop_after_choosing_the_phase_offered_gives_the_command_with_what_was_chosen(
+    on_screen, ws, reusing, stop, keys, options, offered
+):
+    """--fase typed wrong, the phase (and a tool) picked from the lists, then a stop: only "not added"
+    was said, and what was chosen was lost."""
+    before = ws.store.path_for(reusing).read_bytes()
+
+    run = on_screen(keys + stop, "plan", "tilføj", "--hvad", "Ring til IT", "--fase", "fjernn", *options)
+
+    assert run.code == 130
+    assert flat(run.err) == (
+        "Stoppet. Handlingen er ikke tilføjet. Tilføj den med det, du skrev og valgte: "
+        f"spredning plan tilføj --hvad 'Ring til IT' {offered}"
+    )
+    assert ws.store.path_for(reusing).read_bytes() == before
 
 
 def test_a_tool_typed_wrong_is_chosen_already_in_its_phase_list(on_screen, ws, reusing):
@@ -696,7 +734,8 @@ def test_without_a_terminal_the_hint_keeps_the_dialogue_given(run_cli, sharing, 
     code, _, err = run_cli("plan", "tilføj", *option)
 
     assert code == 2
-    assert f"spredning plan tilføj {shown}" in flat(err)  # no --hvad TEKST: copied, it would be saved
+    # a real action, no --hvad TEKST: copied, a placeholder would be saved
+    assert f"spredning plan tilføj --hvad 'Fjern kravet om fremmøde' {shown}" in flat(err)
 
 
 @pytest.mark.parametrize(
@@ -739,6 +778,27 @@ def test_the_plan_says_which_actions_are_common_and_whose_dialogue_the_others_ar
             "Til Fanø (dialogen med Fanø Kommune)",
             "Vores egen (fælles for alle dialoger)",
         ]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
+def test_a_partners_report_says_which_actions_are_common_as_the_plan_does(run_cli, sharing, tmp_path, fmt):
+    from docx import Document
+    from report_reading import docx_paragraphs, pdf_reader, pdf_text
+
+    run_cli("plan", "tilføj", "--hvad", "Fælles kickoff", "--fælles")
+    run_cli("plan", "tilføj", "--hvad", "Til Fanø", "--partner", "Fanø Kommune")
+    target = tmp_path / f"fanoe.{fmt}"
+    code, _, err = run_cli("rapport", "--partner", "Fanø Kommune", "--format", fmt, "--ud", str(target))
+    assert code == 0, err
+    if fmt == "docx":
+        text = " ".join(words for _, words in docx_paragraphs(Document(str(target))))
+    elif fmt == "pdf":
+        text = pdf_text(pdf_reader(target.read_bytes()))
+    else:
+        text = target.read_text(encoding="utf-8")
+    text = flat(text)
+    assert "Fælles kickoff (fælles for alle dialoger)" in text
+    assert "Til Fanø (" not in text  # the dialogue's own action needs no word: the report is of it
 
 
 def test_where_an_action_comes_from_stands_apart_from_what_it_says(run_cli, sharing):

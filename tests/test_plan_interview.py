@@ -251,8 +251,8 @@ def test_fase_stopped_after_a_refused_deadline_says_it_is_left_out(fase_in_termi
     assert code == 130
     said = " ".join(err.split())
     assert (
-        "Fristen, du skrev ('12/3'), kunne ikke bruges, så den er udeladt; "
-        "giv den med --frist som dd-mm-åååå." in said
+        "Fristen, du skrev ('12/3'), kunne ikke bruges, så den er udeladt: "
+        "'12/3' er ikke en hel dato: året mangler." in said
     )
     again = _again(err, "Tilføj handlingen med:", "plan tilføj")
     assert "--frist" not in again

@@ -772,19 +772,22 @@ def full_project(follow_up: bool, noted: bool = False) -> Project:
     return base._replace(
         partners=(*base.partners, Partner("aeroe-kommune", "Ærø Kommune")),
         dialogues={**base.dialogues, "aeroe-kommune": second},
-        records=(_noted_by_us(base.records) if noted else base.records) if follow_up else {},
+        # the example's meeting says who noted it (exch8): format 3 is a file from before that
+        records=_noted_by(base.records, SHARING if noted else None) if follow_up else {},
     )
 
 
-def _noted_by_us(records):
-    """Every meeting as noted by the sharing side."""
+def _noted_by(records, noter: str | None):
+    """Every meeting as noted by `noter`; None: not saying who noted it (as before format 5)."""
+
+    def noted(answer: Answer) -> Answer:
+        fields = [field for field in answer.fields if field[0] != "noteret-af"]
+        fields += [("noteret-af", noter)] if noter else []
+        return answer._replace(fields=tuple(sorted(fields)))
+
     return {
         where: {
-            key: e._replace(
-                answer=e.answer._replace(fields=tuple(sorted((*e.answer.fields, ("noteret-af", SHARING)))))
-            )
-            if key.startswith("moede:")
-            else e
+            key: e._replace(answer=noted(e.answer)) if key.startswith("moede:") else e
             for key, e in section.items()
         }
         for where, section in records.items()

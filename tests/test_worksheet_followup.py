@@ -64,6 +64,16 @@ def actions(org: Org) -> dict[str, followup.PlanItem]:
     return {item.what: item for item in followup.plan_items(project, project.partners[0])}
 
 
+def docx_fill(path: Path, values: dict[str, str]) -> None:
+    """Fill fields by title with python-docx, as another program reads and saves the whole package."""
+    document = Document(str(path))
+    for control in document.element.body.iter(qn("w:sdt")):
+        title = control.find(f"{qn('w:sdtPr')}/{qn('w:alias')}").get(qn("w:val"))
+        if title in values:
+            Paragraph(next(control.iter(qn("w:p"))), None).text = values[title]
+    document.save(str(path))
+
+
 def fill(sheet: Sheet, values: dict[str, str]) -> Sheet:
     """Fill fields by title, as a partner types in them ('' empties one)."""
     for title, text in values.items():
@@ -222,12 +232,7 @@ def test_a_sheet_sent_back_again_with_more_edits_is_newer_than_its_first_import(
 def test_python_docx_can_fill_and_save_the_sheet(sharing):
     """Another program saves the whole package: the record and the fields survive."""
     path, _ = make(sharing)
-    document = Document(str(path))
-    for control in document.element.body.iter(qn("w:sdt")):
-        if control.find(f"{qn('w:sdtPr')}/{qn('w:alias')}").get(qn("w:val")) == "Klarhed 37":
-            paragraph = Paragraph(next(control.iter(qn("w:p"))), None)
-            paragraph.text = "gul"
-    document.save(str(path))
+    docx_fill(path, {"Klarhed 37": "gul"})
     out = import_(sharing, path)
     assert "Opfølgningen: 1 punkt" in out
     assert mark(sharing, "genbruge").colour == "gul"
@@ -638,3 +643,26 @@ def test_a_box_with_only_an_emoji_is_no_colour(sharing):
 
     assert code == 1, out
     assert "»✅« er ikke en klarhed; skriv grøn, gul eller rød (eller tøm feltet)" in flat(err)
+
+
+# --- actions that belong to no phase ---------------------------------------------------------------
+
+UNPHASED = "Fælles kickoff med alle"
+
+
+def test_a_sheet_of_one_phase_shows_the_actions_of_no_phase_and_each_is_updated_once(sharing):
+    sharing.ok("plan", "tilføj", "--hvad", UNPHASED, "--hvem", "Eva")
+    one, out = make(sharing)  # --fase tjek
+    assert "handlingsplanen har 2 handlinger" in out
+    every = sharing.files / "alle.docx"
+    sharing.ok("arbejdsark", "--ud", str(every))
+    text = "\n".join(p.text for p in Document(str(one)).paragraphs)
+    assert "Handlinger, der ikke hører til en fase" in text
+    for path in (one, every):  # the same action in both sheets, changed the same way in both
+        _, who, _, status = Sheet.read(path).row_of(UNPHASED)
+        docx_fill(path, {who: "Mette", status: "i gang"})
+    assert "Opfølgningen: 1 punkt" in import_(sharing, one)
+    assert "Opfølgningen" not in import_(sharing, every)  # already in: nothing twice, no second version
+    found = [item for item in actions(sharing).values() if item.what == UNPHASED]
+    assert [(item.who, item.status, item.others) for item in found] == [("Mette", "i-gang", ())]
+    assert sorted(actions(sharing)) == sorted([ACTION, UNPHASED])  # nothing new came of the two sheets

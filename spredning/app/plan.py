@@ -50,6 +50,19 @@ class Changed(NamedTuple):
     changed: bool
 
 
+class ChangedMeanwhile(SpredningError):
+    """A change asked with the action as shown, where a field it changes was changed elsewhere since.
+
+    Nothing is saved: `item` is the action as it is now, `fields` the parts ('what', 'who', 'due',
+    'status', 'source') saved elsewhere with another value than both the one shown and the new one.
+    """
+
+    def __init__(self, item: PlanItem, fields: tuple[str, ...]):
+        super().__init__("plan.changed-meanwhile", what=item.what)
+        self.item = item
+        self.fields = fields
+
+
 class PlanView(NamedTuple):
     """A plan as listed: the actions (overdue first) and what `today` makes of them."""
 
@@ -474,13 +487,16 @@ def add(ws: Workspace, action: Action, partner: Partner | None, general: bool = 
     return ws.store.transact(ws.slug(), write)
 
 
-def change(ws: Workspace, wanted: str, **changes: object) -> Changed:
+def change(ws: Workspace, wanted: str, shown: PlanItem | None = None, **changes: object) -> Changed:
     """Change an action's what, who, due, status or source; unnamed ones stay as they are.
 
     Changes that leave it as it was write nothing (Changed.changed is False).
 
     An action kept in two versions (both sides changed it) is settled by the change: the new
     version is newer than both.
+
+    `shown`: the action as the user saw it when asked. A part changed to a third value elsewhere
+    since (another window) is not overwritten: ChangedMeanwhile, and nothing is saved.
     """
 
     def write(project: Project, state: LocalState):
@@ -488,6 +504,14 @@ def change(ws: Workspace, wanted: str, **changes: object) -> Changed:
         current = followup.plan_item(slot[0], slot[1][5:], entry)
         assert current is not None
         given = {k: v for k, v in changes.items() if v is not UNSET}
+        if shown is not None:
+            clashes = tuple(
+                part
+                for part, value in given.items()
+                if getattr(current, part) != getattr(shown, part) and getattr(current, part) != value
+            )
+            if clashes:
+                raise ChangedMeanwhile(current, clashes)
         action = _checked(
             Action(
                 what=str(given.get("what", current.what)),

@@ -11,6 +11,7 @@ news to read, and nothing is marked as sent or received.
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from spredning.app.exchange.exporting import outgoing_project
@@ -21,6 +22,7 @@ from spredning.app.projects import same_organisation
 from spredning.app.workspace import Workspace
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.history import Outcome
+from spredning.core.local import LocalState
 from spredning.core.model import SHARING, Entry, Project
 
 
@@ -44,25 +46,28 @@ def plan_merge(ws: Workspace, source_name: str, project_option: str | None) -> M
     source_slug = store.find(source_name)
     if source_slug == target_slug:
         raise UsageProblem("merge.same-project", name=source_name.strip())
-    target, source = store.open(target_slug), store.open(source_slug)
-    me, theirs = target.local.me, source.local.me
+    target = store.open(target_slug)
+    return _merge_into(ws, source_slug, target.project, target.local, target_slug)
+
+
+def _merge_into(ws: Workspace, source_slug: str, project: Project, local: LocalState, slug: str) -> Merge:
+    """plan_merge into `project` as this computer holds it (`local`): one here, or one an import makes."""
+    source = ws.store.open(source_slug)
+    me, theirs = local.me, source.local.me
     if me is None:
-        raise UsageProblem("merge.no-side", name=target.project.name, slug=target_slug)
+        raise UsageProblem("merge.no-side", name=project.name, slug=slug)
     if theirs is None or (theirs == SHARING) != (me == SHARING):
-        raise UsageProblem(
-            "merge.other-side", name=source.project.name, slug=source_slug, side=target.local.side
-        )
-    side = target.local.side
+        raise UsageProblem("merge.other-side", name=source.project.name, slug=source_slug, side=local.side)
+    side = local.side
     outgoing = outgoing_project(source.project, theirs, None, include_all=me == SHARING, role=side)
-    keys = _dialogue_keys(source.project, target.project, outgoing, theirs, me)
+    keys = _dialogue_keys(source.project, project, outgoing, theirs, me)
     open_here = [slot for slot, entry in source.project.entries() if entry.in_conflict and _ours(slot, keys)]
     if open_here:
         raise UsageProblem(
             "merge.source-conflicts", name=source.project.name, slug=source_slug, n=len(open_here)
         )
-    carried = _carried(outgoing, keys, target.project)
-    incoming = Incoming(carried, source.path, me, me)
-    plan = plan_into_own(ws, target_slug, incoming)
+    carried = _carried(outgoing, keys, project)
+    plan = plan_into_own(project, local, Incoming(carried, source.path, me, me))
     return Merge(plan, source_slug, source.project.name)
 
 
@@ -83,12 +88,36 @@ def answers_elsewhere(ws: Workspace, slug: str, leave_out: tuple[str, ...] = ())
     """
     from spredning.core.store import state_notes
 
-    others = [other for other in ws.store.slugs() if other != slug and other not in leave_out]
     try:  # cached: a long list is not read file by file
-        notes = state_notes.read(ws.store.home, [slug, *others])
+        me = state_notes.read(ws.store.home, [slug])[slug].me
     except SpredningError:  # the helper folder cannot be read: nothing is offered, the import stands
         return []
-    me = notes[slug].me
+    return _elsewhere(ws, me, (slug, *leave_out), lambda other: plan_merge(ws, other, slug))
+
+
+def answers_elsewhere_planned(ws: Workspace, plan: ImportPlan) -> list[Elsewhere]:
+    """answers_elsewhere for the new project an import plans (its dry run): what the import will say.
+
+    The project is as the plan has it, this computer the side and organisation the import makes it.
+    """
+    from spredning.core.local import new_copy_id
+
+    side, organisation = plan.becomes or (None, None)
+    local = LocalState(copy=new_copy_id(), side=side, organisation=organisation)
+    slug = plan.project.slug
+    merge = functools.partial(_merge_into, ws, project=plan.project, local=local, slug=slug)
+    return _elsewhere(ws, local.me, (slug, *plan.namesakes), merge)
+
+
+def _elsewhere(ws: Workspace, me: str | None, leave_out: tuple[str, ...], merge) -> list[Elsewhere]:
+    """The projects here, but those left out, whose answers of ours `merge(slug)` would bring; how many."""
+    from spredning.core.store import state_notes
+
+    others = [other for other in ws.store.slugs() if other not in leave_out]
+    try:  # cached: a long list is not read file by file
+        notes = state_notes.read(ws.store.home, others)
+    except SpredningError:  # the helper folder cannot be read: nothing is offered, the import stands
+        return []
     found: list[Elsewhere] = []
     for other in others:
         theirs = notes[other].me
@@ -97,12 +126,12 @@ def answers_elsewhere(ws: Workspace, slug: str, leave_out: tuple[str, ...] = ())
         try:
             if ws.store.load(other).example:
                 continue
-            merge = plan_merge(ws, other, slug)
+            merge_plan = merge(other)
         except SpredningError:  # refused (another side, conflicts there) or unreadable: nothing to offer
             continue
-        answers = len(merge.plan.listed(Outcome.ADDED, Outcome.UPDATED, Outcome.CONFLICT))
+        answers = len(merge_plan.plan.listed(Outcome.ADDED, Outcome.UPDATED, Outcome.CONFLICT))
         if answers:
-            found.append(Elsewhere(other, merge.source_name, answers))
+            found.append(Elsewhere(other, merge_plan.source_name, answers))
     return found
 
 

@@ -80,7 +80,10 @@ def make_report(
         ws.guide, opened.project, chosen, today, phases=scope.phases, roles=scope.roles
     )
     held = held_meetings(opened.project, opened.local, chosen)  # whose note: as status says it
-    follow_up = follow_up._replace(meetings=tuple(MeetingRow(m.day, m.by or "") for m in held))
+    follow_up = follow_up._replace(
+        meetings=tuple(MeetingRow(m.day, m.by or "") for m in held),
+        common=len(opened.project.partners) > 1,  # as 'spredning plan' says which actions are common
+    )
     outline = outline._replace(steps=tuple(next_step(s, several) for s in steps), follow_up=follow_up)
     content = report.render(compose.dialogue_document(outline, today), fmt)
     return Report(

@@ -2,9 +2,11 @@
 
 A worksheet shows, for the dialogue it is for, each side's readiness after each tool (the mark
 the dialogue reads now, in the place it is kept; a new one goes to the dialogue), the approvals of
-the phases it covers, and the actions of those phases with two empty rows for new ones (a
-worksheet of every phase also shows the actions that belong to no phase). A worksheet made empty
-(--tom) shows empty readiness fields and only the empty rows.
+the phases it covers, and the actions of those phases with two empty rows for new ones. Every
+worksheet, also one of a single phase, shows the actions that belong to no phase at the end, so a
+partner without the program sees and updates each action; an action on two sheets is one record,
+and a change typed in both is taken once (the same text is the same version). A worksheet made
+empty (--tom) shows empty readiness fields and only the empty rows.
 
 A field's text is read by the commands' own parsers: a colour as 'spredning klarhed' takes it (in
 Danish in every edition), a status and a deadline as 'spredning plan ret' does. What cannot be
@@ -74,7 +76,6 @@ class Scope(NamedTuple):
     roles: tuple[str, ...]
     empty: bool  # --tom: empty readiness fields, and only the rows for new actions
     sheet: str  # the worksheet's id
-    every_phase: bool  # also the actions that belong to no phase
 
 
 def follow_up(
@@ -92,8 +93,7 @@ def follow_up(
         actions = _actions(scope, phase, guide, numbers) + _new_rows(scope, phase, numbers)
         approvals = () if scope.empty else _approvals(guide, scope, phase)
         follow[phase.id] = PhaseFollow(approvals, actions, marks)
-    if scope.every_phase:
-        follow[""] = PhaseFollow(actions=_actions(scope, None, guide, numbers))
+    follow[""] = PhaseFollow(actions=_actions(scope, None, guide, numbers))
     records: list[FollowRecord] = []
     for part in follow.values():  # in page order: the phases, then the actions of no phase
         records += [mark.record for mark in part.marks]

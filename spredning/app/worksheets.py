@@ -119,7 +119,7 @@ def make_worksheet(
     parts, fields = _parts(ws, project, chosen, roles, phases, empty)
     if not fields:
         raise UsageProblem("worksheet.no-questions")
-    scope = worksheet_followup.Scope(project, chosen, roles, empty, sheet, phases is None)
+    scope = worksheet_followup.Scope(project, chosen, roles, empty, sheet)
     follow, records = worksheet_followup.follow_up(ws.guide, parts, scope, first=len(fields) + 1)
     filler = chosen.key if me == SHARING else SHARING
     sheet_record = SheetRecord(

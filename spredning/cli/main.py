@@ -262,8 +262,14 @@ def _usage_failed(exc: UsageError) -> int:
 
         echo(exc.format_message())
         return EXIT_OK
-    path = typer_compat.help_path(exc.ctx) if exc.ctx is not None else i18n.program()
-    _say_error(typer_compat.usage_message(exc), Message("usage.see-help", {"command": path}))
+    message = typer_compat.usage_message(exc)
+    if exc.ctx is None:
+        hint = Message("usage.see-help", {"command": i18n.program()})
+    else:  # an option close to one alone: the command put right as well
+        close = message.params.get("close") if message.key == "usage.no-option" else None
+        typed = str(getattr(exc, "option_name", "") or "")
+        hint = typer_compat.see_help(exc.ctx, typed, close if isinstance(close, list) else None)
+    _say_error(message, hint)
     return EXIT_USAGE
 
 

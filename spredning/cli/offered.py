@@ -7,7 +7,7 @@ Without a terminal the callers refuse the value as before (exit 2), naming the v
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spredning.core.errors import Message, UsageProblem
 from spredning.core.model import Guide, Partner, Phase
@@ -34,14 +34,12 @@ def _picked(question: str, choices: Sequence[tuple[str, object]], close: object)
     """The value chosen in a list where `close` is chosen already, its help saying how to stop."""
     from questionary import Choice
 
-    from spredning.cli.prompts.keys import escape_leaves
-    from spredning.cli.prompts.simple import select
+    from spredning.cli.prompts.simple import select, stop_help
 
     made = [Choice(title, value) for title, value in choices]
     default = next((choice for choice in made if choice.value == close), None)
     # the list's help says how to stop (from the home screen its own: Esc goes back to the menu)
-    help_text = None if escape_leaves() else t("prompt.refused-select-help")
-    return select(question, made, default=default, instruction=help_text)
+    return select(question, made, default=default, instruction=stop_help())
 
 
 def offered_role(refused: UsageProblem) -> str:
@@ -91,15 +89,30 @@ def offered_phase(refused: UsageProblem, guide: Guide) -> Phase:
     return next(phase for phase in guide.phases if phase.id == chosen)
 
 
-def offered_source(refused: UsageProblem, guide: Guide, close: str | None) -> str:
+def offered_source(
+    refused: UsageProblem, guide: Guide, close: str | None, picked: Callable[[str], None] = lambda _: None
+) -> str:
     """--fase naming no phase or tool: its phase chosen first, then the whole phase or one of its tools.
 
     `close`: the id of the phase or tool closest to what was typed, chosen already in both lists.
+    `picked` is given the phase chosen, before its tools are offered (a stop there can name it).
     """
     phase_of = (close or "").partition(".")[0]
     phases = [(phase.name, phase.id) for phase in guide.phases]
     phase_id = offer(refused, t("plan.ask-source-phase"), phases, phase_of or None)
+    picked(phase_id)
     phase = next(p for p in guide.phases if p.id == phase_id)
     choices = [(t("plan.source-whole-phase", phase=phase.name), phase.id)]
     choices += [(tool.title, tool.id) for tool in phase.tools]
     return _picked(t("plan.ask-source-tool"), choices, close)
+
+
+def offered_tool(refused: UsageProblem, guide: Guide, close: str | None) -> str:
+    """A tool that is none (klarhed): its phase chosen first, then one of its tools; the tool's id.
+
+    `close`: the id of the tool closest to what was typed, chosen already in both lists.
+    """
+    phases = [(phase.name, phase.id) for phase in guide.phases]
+    phase_id = offer(refused, t("readiness.ask-tool-phase"), phases, (close or "").partition(".")[0] or None)
+    phase = next(p for p in guide.phases if p.id == phase_id)
+    return _picked(t("readiness.ask-tool"), [(tool.title, tool.id) for tool in phase.tools], close)

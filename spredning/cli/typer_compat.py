@@ -243,7 +243,7 @@ def _no_option_as_value(command, ctx, args: list[str], group: bool = False) -> N
             return
         if word in valued:
             if following in names or (group and following.startswith("--")):
-                raise UsageProblem("usage.option-needs-value", hint=_see_help(ctx), option=word)
+                raise UsageProblem("usage.option-needs-value", hint=see_help(ctx), option=word)
             position += 1  # its value
         position += 1
 
@@ -327,7 +327,16 @@ def help_path(ctx) -> str:
     return i18n.program() + ctx.command_path[len(root) :]
 
 
-def _see_help(ctx) -> Message:
+def see_help(ctx, typed: str = "", close: list[str] | None = None) -> Message:
+    """Where the help is; with one `close` match for the word `typed`, the user's command put right too.
+
+    'spredning fse' ends with 'Fx: spredning fase' after the help's pointer (common.put_right).
+    """
+    from spredning.cli.commands.common import put_right
+
+    example = put_right(typed, close[0]) if typed and close and len(close) == 1 else None
+    if example is not None:
+        return Message("usage.see-help.put-right", {"command": help_path(ctx), "example": example})
     return Message("usage.see-help", {"command": help_path(ctx)})
 
 
@@ -369,7 +378,7 @@ class DanishGroup(_DanishHelpMixin, typer.core.TyperGroup):
             and not self.invoke_without_command
             and not ctx.resilient_parsing
         ):
-            raise UsageProblem("usage.missing-command", hint=_see_help(ctx))
+            raise UsageProblem("usage.missing-command", hint=see_help(ctx))
         return rest
 
     def resolve_command(self, ctx, args):
@@ -379,7 +388,7 @@ class DanishGroup(_DanishHelpMixin, typer.core.TyperGroup):
             # 0.65, not difflib's 0.6: 'ukendt' (unknown) is not a typo of 'godkend' (0.62), nor
             # 'import' of 'rapport', while 'moede' still finds 'møde' (0.67)
             close = difflib.get_close_matches(name, self.list_commands(ctx), cutoff=0.65)
-            raise UsageProblem("usage.no-command", hint=_see_help(ctx), name=name, close=close)
+            raise UsageProblem("usage.no-command", hint=see_help(ctx, name, close), name=name, close=close)
         return super().resolve_command(ctx, args)
 
 

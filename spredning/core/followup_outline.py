@@ -83,6 +83,9 @@ class FollowUpOutline(NamedTuple):
     # whose note a meeting is may rest on this computer's memory (app/views.held_meetings): the
     # use case that knows it fills this in
     meetings: tuple[MeetingRow, ...] = ()
+    # the general actions ('' owner) are said to be common to all dialogues when there are several,
+    # as 'spredning plan' says it
+    common: bool = False
 
     @property
     def empty(self) -> bool:

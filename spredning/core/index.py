@@ -61,6 +61,17 @@ def questions(layout: Layout, partners: int) -> int:
 
 def read(path: Path, layout: Layout) -> dict[str, dict[str, Any]]:
     """The index's entries by slug; empty when it is missing, damaged or for another guide."""
+    return {
+        slug: item for slug, item in cached(path, VERSION, guide=fingerprint(layout)).items() if _valid(item)
+    }
+
+
+def cached(path: Path, version: int, **expected: str) -> dict[str, Any]:
+    """The entries ('projekter') of a cache of JSON written by `write_cache`.
+
+    Empty when the file is missing or damaged, or written as another `version` or with other
+    `expected` values.
+    """
     try:
         # Decoded first, so the bytes are gone before the entries are built (a smaller peak).
         data = json.loads(fileio.read_regular(path, MAX_BYTES).decode("utf-8"))
@@ -68,12 +79,13 @@ def read(path: Path, layout: Layout) -> dict[str, dict[str, Any]]:
         return {}
     if (
         not isinstance(data, dict)
-        or data.get("version") != VERSION
-        or data.get("guide") != fingerprint(layout)
+        or data.get("version") != version
+        or any(data.get(name) != value for name, value in expected.items())
         or not isinstance(data.get("projekter"), dict)
     ):
         return {}
-    return {slug: item for slug, item in data["projekter"].items() if _valid(item)}
+    entries: dict[str, Any] = data["projekter"]
+    return entries
 
 
 def _valid(item: object) -> bool:
@@ -87,8 +99,13 @@ def _valid(item: object) -> bool:
 
 def write(path: Path, entries: dict[str, dict[str, Any]], layout: Layout) -> None:
     """Write the index (callers ignore failures: it is only a cache)."""
+    write_cache(path, entries, VERSION, guide=fingerprint(layout))
+
+
+def write_cache(path: Path, entries: dict[str, Any], version: int, **top: str) -> None:
+    """Write a cache of JSON: its version, `top` values and entries, as `cached` reads it."""
     text = json.dumps(  # ASCII: read back as a string of one byte per character
-        {"version": VERSION, "guide": fingerprint(layout), "projekter": entries},
+        {"version": version, **top, "projekter": entries},
         separators=(",", ":"),
     )
     fileio.atomic_write(path, text)

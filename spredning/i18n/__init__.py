@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from spredning.core.errors import Message
+from spredning.core.shellwords import path_word
 
 LANGUAGES = ("da", "en")
 DEFAULT = "da"
@@ -201,8 +202,8 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec in ("and", "or"):
             return join(value, format_spec)
-        if format_spec == "date":
-            return date(value)
+        if format_spec in ("date", "shell"):  # shell: a name in a hint's command, one shell word
+            return date(value) if format_spec == "date" else path_word(str(value))
         if format_spec == "month":  # a month's name from its number: {month:month} for 4 is "april"
             return t("date.months").split()[int(value) - 1]
         if format_spec.startswith("?"):  # a fragment only when there is a value: {phase:?in-phase}

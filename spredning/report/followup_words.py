@@ -70,7 +70,7 @@ def section_blocks(
         if late:
             blocks.append(Paragraph(t("report.plan-overdue", n=late), "warning"))
         header = tuple(t(f"plan.column.{name}") for name in ("what", "who", "due", "status"))
-        rows = tuple(_action_row(a, owners) for a in follow_up.actions)
+        rows = tuple(_action_row(a, owners, follow_up.common) for a in follow_up.actions)
         blocks.append(Table(header, rows))
     else:
         blocks.append(Paragraph(t("report.plan-empty", command=f"{PROGRAM} plan tilføj")))
@@ -142,13 +142,16 @@ def _meeting_blocks(follow_up: FollowUpOutline, org: Callable[[str], str]) -> li
     return [Heading(2, t("report.meetings-heading"), "moeder"), Bullets(said)]
 
 
-def _action_row(action, owners: dict[str, str]) -> tuple[str, ...]:
+def _action_row(action, owners: dict[str, str], common: bool) -> tuple[str, ...]:
+    """An action's cells; with `common`, a general action says it is common to all dialogues."""
     what = action.what
     extra = []
     if action.tool or action.phase:
         extra.append(t("plan.words.from", source=action.tool or action.phase))
     if owners.get(action.owner):
         extra.append(t("plan.words.dialogue", org=owners[action.owner]))
+    elif common and not action.owner:
+        extra.append(t("plan.words.common"))
     if action.disputed:
         extra.append(t("report.plan-disputed"))
     if extra:

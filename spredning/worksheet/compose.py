@@ -116,7 +116,7 @@ def compose(content: Content) -> Sheet:
         heading = Heading(2, t("worksheet.plan.heading", phase=phase.name))
         blocks += followup.plan_blocks(heading, follow.actions)
     unphased = content.follow.get("", PhaseFollow()).actions
-    if unphased:  # a worksheet of every phase shows the actions that belong to none at the end
+    if unphased:  # every worksheet shows the actions that belong to no phase at the end
         heading = Heading(1, t("worksheet.plan.heading-unphased"))
         blocks += [PageBreak(), *followup.plan_blocks(heading, unphased)]
     guide = content.guide

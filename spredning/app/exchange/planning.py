@@ -53,14 +53,14 @@ def plan_import(ws: Workspace, incoming: Incoming, project_option: str | None) -
     return plan._replace(copies=tuple(store.path_for(slug) for slug in found.copies))
 
 
-def plan_into_own(ws: Workspace, slug: str, incoming: Incoming) -> ImportPlan:
+def plan_into_own(project: Project, state: LocalState, incoming: Incoming) -> ImportPlan:
     """Plan bringing in a file of our own answers (`projekt flet`: from another project here).
 
-    The same rules as a partner's file, into the project `slug`; its sender is this computer's
-    organisation, so what it brings is no news, and nothing is remembered as sent or received.
+    The same rules as a partner's file, into `project` as this computer holds it (`state`); its
+    sender is this computer's organisation, so what it brings is no news, and nothing is
+    remembered as sent or received.
     """
-    opened = ws.store.open(slug)
-    return _plan_into(opened.project, opened.local, incoming, None)
+    return _plan_into(project, state, incoming, None)
 
 
 def _started_here(ws: Workspace, incoming: Incoming, named: str | None) -> str | None:

@@ -20,6 +20,7 @@ from spredning.core.errors import Interrupted, Message, SpredningError, UsagePro
 from spredning.core.local import LocalState
 from spredning.core.model import Guide, Partner, Phase, Project, fold_name, meant_text
 from spredning.core.salvage import Salvage
+from spredning.core.shellwords import path_word, shell_word
 from spredning.i18n import t
 
 T = TypeVar("T")
@@ -225,16 +226,19 @@ def put_right(value: str, right: str, options: Sequence[str] = ()) -> str | None
     return None
 
 
-# Refusals of an option's value that name the closest right one: (the parameter with the value, its options)
+# Refusals of a value that name the closest right one: (the parameter with the value, the words before it).
+# An argument is put right where it follows its command's word ('projekt side del', 'klarhed beskriv').
 PUT_RIGHT = {
-    "dialogue.unknown-role": ("value", ("--rolle", "-r")),
+    "dialogue.unknown-role": ("value", ("--rolle", "-r", "side")),
     "dialogue.unknown-partner": ("name", ("--partner",)),
     "plan.bad-status": ("value", ("--status",)),
+    "plan.bad-source": ("value", ("--fase",)),
+    "readiness.unknown-tool": ("value", ("klarhed",)),
 }
 
 
 def put_right_hint(refused: SpredningError) -> Message | None:
-    """For a wrong --rolle, --partner or --status with a close value: the user's command put right.
+    """A wrong --rolle, --partner, --status, --fase or tool close to a right one: the command put right.
 
     As an unknown phase's refusal gives it ('Fx: spredning fase tjek --rolle genbruge'), under the
     key's own '.command' words. None when the value was not given to that option in this run (a
@@ -246,7 +250,7 @@ def put_right_hint(refused: SpredningError) -> Message | None:
         return None
     parameter, options = wanted
     example = put_right(str(refused.params.get(parameter, "")), str(close[0]), options)
-    return Message(f"{refused.key}.command", {"command": example}) if example else None
+    return Message(f"{refused.key}.command", {**refused.params, "command": example}) if example else None
 
 
 def _named_phase(guide: Guide, value: str) -> Phase:
@@ -693,28 +697,6 @@ def tell_copy(copy, console) -> None:
         tell_written("files.copy-kept", copy, console)
 
 
-def shell_word(word: str) -> str:
-    """A word a user typed (a project's name), quoted when a shell would split it.
-
-    A hint whose command has a word quoted in it puts the command in quotes not in it (see
-    i18n.quoted_command): “spredning --hjem '/tmp/Mine projekter' status”.
-
-    A word with control characters (a path with an escape code or a line break in it) is written
-    with the shell's $'...' quoting, its characters escaped: the hint can be copied, and nothing
-    in it reaches the terminal raw (hints are part of the message's text, not its cleaned values).
-    """
-    import os
-    import shlex
-
-    if word and all(c.isalnum() or c in "-_./,:+@" for c in word):
-        return word
-    if not word.isprintable():
-        return "$'" + "".join(_ansi_c(c) for c in word) + "'"
-    if os.name == "nt" or ("'" in word and not any(c in word for c in '"$`\\!')):
-        return f'"{word}"'  # an apostrophe reads better in double quotes than as '"'"'
-    return shlex.quote(word)
-
-
 def one_line_options(*options: tuple[str, str | None], again: Callable[[], str] | None = None) -> None:
     """Refuse the options of one-line fields whose text has a line break or a tab inside it (all named).
 
@@ -786,20 +768,6 @@ def typed_words(*options: tuple[str, str]) -> list[str]:
     return words
 
 
-def _ansi_c(character: str) -> str:
-    """One character inside $'...': backslash escapes for quotes, backslashes and control characters."""
-    if character in "\\'":
-        return "\\" + character
-    if character.isprintable():
-        return character
-    if character == "\n":
-        return "\\n"
-    if character == "\t":
-        return "\\t"
-    code = ord(character)
-    return f"\\x{code:02x}" if code < 0x80 else (f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
-
-
 def phase_command(
     phase: Phase,
     role: str,
@@ -828,18 +796,6 @@ def read_user_yaml(path: str, problem_key: str) -> object:
         raise SpredningError(f"{problem_key}.unreadable", path=path, reason=fileio.reason(exc)) from None
     except yamlio.YamlProblem as exc:
         raise SpredningError(f"{problem_key}.invalid", path=path, problem=exc.message) from None
-
-
-def path_word(path: str) -> str:
-    """A file's path as one shell word, in double quotes where a shell allows it.
-
-    A hint puts a command in single quotes; a path in double quotes inside them reads (and copies)
-    whole, and a name a sync service made ('projekt (1).yaml') needs them anyway.
-    """
-    word = shell_word(path)
-    if path.isprintable() and not any(c in path for c in '"$`\\!'):
-        return f'"{path}"'
-    return word
 
 
 def tell_odd_files(console, rows) -> None:

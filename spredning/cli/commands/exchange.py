@@ -134,15 +134,7 @@ def importer(
     plan = plan_import(ws, incoming, ctx.obj.project)
     console = make_console()
     if tor:
-        _heading(console, ws, incoming, plan, dry=True)
-        import_removed.removed_dry(console, ws, plan, fil)
-        from spredning.cli.render_import import print_dry_follow_up_backup, print_dry_run, print_strays
-
-        print_dry_run(console, ws.guide, plan, ws.store.path_for(plan.project.slug).name)
-        print_strays(console, ws.layout, plan)
-        follow_up_news(console, plan)
-        follow_up_list(console, ws.guide, plan)
-        print_dry_follow_up_backup(console, plan, ws.store.path_for(plan.project.slug).name)
+        _dry_run(console, ws, incoming, plan, fil)
         return
     interactive = not ikke_interaktiv and is_interactive()
     went_on = import_removed.removed_first(console, ws, plan, fil, interactive, ctx.obj.project)
@@ -177,6 +169,21 @@ def importer(
             _own_elsewhere(console, ws, plan)
 
 
+def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str) -> None:
+    """What the import would do, said as the import will say it; nothing is written."""
+    _heading(console, ws, incoming, plan, dry=True)
+    import_removed.removed_dry(console, ws, plan, fil)
+    from spredning.cli.render_import import print_dry_follow_up_backup, print_dry_run, print_strays
+
+    print_dry_run(console, ws.guide, plan, ws.store.path_for(plan.project.slug).name)
+    print_strays(console, ws.layout, plan)
+    follow_up_news(console, plan)
+    follow_up_list(console, ws.guide, plan)
+    print_dry_follow_up_backup(console, plan, ws.store.path_for(plan.project.slug).name)
+    if plan.creates and plan.incoming.sender == SHARING:  # as the import will say it after its work
+        _own_elsewhere(console, ws, plan, dry=True)
+
+
 def _read(ws, path: Path, fil: str) -> Incoming:
     """The partner's file, read; one meant for 'fase --svar' is refused with the command that saves it."""
     try:
@@ -200,16 +207,20 @@ def _active_changed(console, ws, name: str, slug: str, was_active: str) -> None:
     print_fitted(console, said, back, style="yellow", rest="")
 
 
-def _own_elsewhere(console, ws, plan: ImportPlan) -> None:
+def _own_elsewhere(console, ws, plan: ImportPlan, dry: bool = False) -> None:
     """Our answers in a project started here by another name, and the 'projekt flet' that brings them.
 
-    A namesake's (the same name) are said with it, in _namesake.
+    A namesake's (the same name) are said with it, in _namesake. The dry run says it as the import
+    will, of the project it would make (its command names that project: it is not active yet).
     """
-    from spredning.app.project_merge import answers_elsewhere
+    from spredning.app.project_merge import answers_elsewhere, answers_elsewhere_planned
 
     slug = plan.project.slug
-    into = None if ws.store.active() == slug else slug
-    for other in answers_elsewhere(ws, slug, leave_out=plan.namesakes):
+    into = None if ws.store.active() == slug and not dry else slug
+    found = (
+        answers_elsewhere_planned(ws, plan) if dry else answers_elsewhere(ws, slug, leave_out=plan.namesakes)
+    )
+    for other in found:
         merge = command("projekt", "flet", other.slug, project=into)
         said = say(
             "importer.own-elsewhere",

@@ -423,7 +423,7 @@ def _not_saved(
         again = command(*words, partner=named, project=project)
         return lost, Message("fase.interrupted-mark.hint", {"again": again, "command": resume})
     if isinstance(unsaved, UnsavedAction):
-        what, who, due, refused, _ = unsaved.typed
+        what, who, due, refused, _, why = unsaved.typed
         words = ["plan", "tilføj", "--fase", tool]
         words += typed_words(("--hvad", what), ("--hvem", who), ("--frist", due))
         words += ["--fælles"] if partner is None else []
@@ -432,7 +432,7 @@ def _not_saved(
         if refused:  # the deadline typed is left out, quoted
             return lost, Message(
                 "fase.interrupted-action.hint-refused",
-                {"again": again, "command": resume, "typed_due": refused},
+                {"again": again, "command": resume, "typed_due": refused, "why": why},
             )
         return lost, Message("fase.interrupted-action.hint", {"again": again, "command": resume})
     return "", Message("fase.interrupted.hint", {"command": resume})

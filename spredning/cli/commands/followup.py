@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Callable
 from typing import NamedTuple
@@ -170,13 +171,9 @@ def klarhed(
 
     # in a terminal, a reason with a line break opens its field (after the colour, when none is given)
     to_correct = texts_to_correct(("--begrundelse", begrundelse), again=on_one_line).get("--begrundelse")
-    if fjern and farve is not None:  # one saves a mark, the other removes it: neither wins silently
-        raise UsageProblem("readiness.colour-and-remove", colour=farve)
-    if begrundelse and (fjern or vaerktoej is None):  # a reason nothing would keep is said, never dropped
-        given = shell_word(begrundelse)  # in the example as typed: a reason given is never dropped
-        raise UsageProblem("readiness.reason-unused" if fjern else "readiness.reason-needs-tool", given=given)
-    if fjern and vaerktoej is None:
-        raise UsageProblem("readiness.remove-needs-tool")
+    _refuse_unused(vaerktoej, farve, begrundelse, fjern)
+    if rolle is not None and vaerktoej is None:  # it chooses a mark's side; the picture shows both
+        _refuse_role_without_tool(rolle, typed_words(("--partner", partner or "")), faelles)
     ws = workspace(ctx)
     console = make_console()
     opened = ws.open()
@@ -184,7 +181,8 @@ def klarhed(
         chosen = None if faelles else choose_partner(opened.project, opened.local, partner, required=False)
         _picture(ws, opened, console, chosen, faelles)
         return
-    phase, tool_id = readiness.tool_by_id(ws.guide, vaerktoej)
+    with interrupted_as("readiness.interrupted"):  # a stop in the list offered for a tool: nothing marked
+        phase, tool_id = _named_tool(ws.guide, vaerktoej)
     named = tool_word(ws.guide, tool_id)  # in hints: in English its title, not the Danish id
     colour, wrong_colour = _given_colour(None if fjern else farve)  # in a terminal a wrong one is asked
     role = parse_role(rolle)
@@ -240,6 +238,61 @@ def _reason_kept(opened, tool_id: str, role, dialogue: tuple, given: tuple[str |
         return None, reason
     before = readiness.current(opened, tool_id, role, *dialogue)
     return before, before.reason if before is not None and before.colour == colour else ""
+
+
+def _refuse_unused(tool: str | None, colour: str | None, reason: str, remove: bool) -> None:
+    """A colour, a reason or --fjern that nothing would use is refused (exit 2), never dropped."""
+    if remove and colour is not None:  # one saves a mark, the other removes it: neither wins silently
+        raise UsageProblem("readiness.colour-and-remove", colour=colour)
+    if reason and (remove or tool is None):  # a reason nothing would keep is said, never dropped
+        given = shell_word(reason)  # in the example as typed: a reason given is never dropped
+        key = "readiness.reason-unused" if remove else "readiness.reason-needs-tool"
+        raise UsageProblem(key, given=given)
+    if remove and tool is None:
+        raise UsageProblem("readiness.remove-needs-tool")
+
+
+def _refuse_role_without_tool(rolle: str, partner: list[str], general: bool) -> None:
+    """--rolle without a tool: refused (exit 2), said that it chooses the side of a mark.
+
+    The example marks a tool for the side given (one close to a side put right), the user's
+    --partner and --fælles kept. A value close to no side is refused as a wrong side.
+    """
+    from spredning.app.dialogue import parse_role as side_of
+
+    try:
+        role, key = side_of(rolle), "readiness.role-needs-tool"
+    except UsageProblem as wrong:
+        close = wrong.params.get("close")
+        if not isinstance(close, list) or not close:
+            raise
+        role, key = str(close[0]), "readiness.role-needs-tool.unknown"
+    assert role is not None  # a value was given
+    yellow = readiness.colour_word("gul")  # a real tool and colour: no 'VÆRKTØJ' to copy
+    words = ("klarhed", "beskriv-innovationen", yellow, "--rolle", role, *partner)
+    example = command(*words, *(["--fælles"] if general else []))
+    hint = Message("readiness.role-needs-tool.hint", {"command": example})
+    raise UsageProblem(key, hint=hint, value=rolle)
+
+
+def _named_tool(guide, value: str):
+    """The tool named (its phase and id); one that is none is refused, or in a terminal offered.
+
+    Its phase first, then its tools, the closest chosen already (as plan tilføj --fase offers them).
+    """
+    try:
+        return readiness.tool_by_id(guide, value)
+    except UsageProblem as refused:
+        if not is_interactive():
+            raise
+        from spredning.cli.offered import offered_tool
+
+        close = refused.params.get("close")
+        nearest = None
+        with contextlib.suppress(UsageProblem):  # the closest tool, chosen already
+            nearest = readiness.tool_by_id(guide, close[0])[1] if isinstance(close, list) and close else None
+        tool_id = offered_tool(refused, guide, nearest)
+        return next(p for p in guide.phases if any(tool.id == tool_id for tool in p.tools)), tool_id
 
 
 def _given_colour(farve: str | None) -> tuple[str | None, str | None]:
@@ -729,7 +782,7 @@ def _ask_correct(earlier, fix: str) -> str:
     """
     from questionary import Choice
 
-    from spredning.cli.prompts.simple import select
+    from spredning.cli.prompts.simple import select, stop_help
 
     make_console().print(say("meeting.earlier-than-last", style="bold yellow", **earlier.params))
     choices = [
@@ -738,7 +791,7 @@ def _ask_correct(earlier, fix: str) -> str:
         Choice(t("meeting.correct-no"), "leave"),
     ]
     try:
-        return str(select(t("meeting.correct-question"), choices))
+        return str(select(t("meeting.correct-question"), choices, instruction=stop_help()))
     except (KeyboardInterrupt, EOFError):
         hint = Message("meeting.earlier-than-last.hint", {**earlier.params, "command": fix})
         raise Interrupted("meeting.interrupted", hint=hint) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import typer
 
@@ -161,21 +161,28 @@ def add(
 ) -> None:
     """Tilføj en handling til handlingsplanen (spørger om det, tilvalgene ikke giver)."""
 
-    def on_one_line() -> str:  # the user's command, its texts on one line: every option kept
+    def on_one_line(phase: str | None = fase) -> str:  # the user's command, texts on one line, every option
         texts = typed_words(("--hvad", hvad or ""), ("--hvem", hvem or ""), ("--frist", date_shown(frist)))
         words = texts + typed_words(
-            ("--status", status or ""), ("--fase", fase or ""), ("--partner", partner or "")
+            ("--status", status or ""), ("--fase", phase or ""), ("--partner", partner or "")
         )
         return command("plan", "tilføj", *words, *(["--fælles"] if faelles else []))
 
     to_correct = _texts_to_correct(hvad, hvem, on_one_line)
     ws = workspace(ctx)
-    with interrupted_as("plan.add-interrupted"):  # a stop in the list offered for one: nothing added, said
-        source = _source(ws, fase)  # what the options got wrong is said before any question
+    chosen_phase: list[str] = []  # in the lists offered for a --fase that is none: the phase, its tool
+
+    def stopped_in_a_list():  # nothing added, said with the user's command and the phase chosen so far
+        return _stopped_in_a_list(lambda: on_one_line(chosen_phase[-1]) if chosen_phase else None)
+
+    with stopped_in_a_list():  # what the options got wrong is said before any question
+        source = _source(ws, fase, chosen_phase.append)
+        if chosen_phase:
+            chosen_phase.append(source)  # the whole phase or one of its tools
         state = _given_status(status) if status else "ikke-startet"
     due, given_due = _given_due(frist)
     opened = ws.open()
-    with interrupted_as("plan.add-interrupted"):
+    with stopped_in_a_list():
         chosen, common = choose_dialogue(opened.project, opened.local, partner, faelles, "plan")
         # a refusal's example is the user's own command, put right: every other option kept
         shown_partner = chosen if partner is not None else hint_partner(opened.project, opened.local, chosen)
@@ -188,7 +195,8 @@ def add(
             raise UsageProblem("plan.what-missing", hint=fix)
         if hvad is None or to_correct:
             if not is_interactive():
-                raise NotATerminal("plan.no-terminal", command=corrected(""))  # no TEKST: it would be saved
+                # a real action in the example, not 'TEKST': copied, a placeholder would be saved
+                raise NotATerminal("plan.no-terminal", command=corrected(t("plan.what-example")))
             from spredning.cli.prompts.questions import ask_action
 
             typed: list = []  # what was typed when the asking stopped
@@ -218,6 +226,20 @@ def add(
         _tell_late(console, item)
 
 
+@contextlib.contextmanager
+def _stopped_in_a_list(again: Callable[[], str | None]) -> Iterator[None]:
+    """A stop in a list offered for an option 'plan tilføj' got wrong: the action is not added.
+
+    `again` gives the command with what was chosen in the lists so far (None: nothing chosen yet).
+    """
+    try:
+        yield
+    except (KeyboardInterrupt, EOFError):
+        shown = again()
+        hint = Message("plan.add-again-chosen", {"command": shown}) if shown else None
+        raise Interrupted("plan.add-interrupted", hint=hint) from None
+
+
 def _texts_to_correct(what: str | None, who: str | None, again) -> dict[str, str]:
     """--hvad and --hvem with a line break: refused (one_line_options), or in a terminal the fields to open.
 
@@ -233,12 +255,12 @@ def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> da
 
     A stop says the action is not added, with `again` (see _add_again) made of what was given.
     """
-    from spredning.cli.prompts.questions import TypedAction, ask_due
+    from spredning.cli.prompts.questions import ask_due, typed_at_due
 
     typed: list = []
 
-    def stopped(text: str, refused: bool) -> None:
-        typed.append(TypedAction(what, who, *((text, "") if not refused else ("", text))))
+    def stopped(text: str, why: str | None) -> None:
+        typed.append(typed_at_due(what, who, text, why))
 
     try:
         with _given_fields(what, who):  # a stop from outside keeps them with the deadline typed
@@ -285,14 +307,14 @@ def _add_again(typed: list, status: str | None, fase: str | None, common: bool, 
     """
     if not typed:
         return None
-    what, who, due, refused, problem = typed[0]
+    what, who, due, refused, problem, why = typed[0]
     if not (what + who + due).strip():
         return None
     shown = _add_command(what, who, due, status, fase, common, partner)
     if problem:  # a --frist given, refused, and its field not yet reached: why it is left out is said here
         return Message("plan.add-again-refused-why", {"command": shown, "problem": problem})
-    if refused:  # a refused deadline is left out: said, with what was typed
-        return Message("plan.add-again-refused", {"command": shown, "typed_due": refused})
+    if refused:  # a refused deadline is left out: said, with what was typed and why
+        return Message("plan.add-again-refused", {"command": shown, "typed_due": refused, "why": why})
     return Message("plan.add-again", {"command": shown})
 
 
@@ -323,10 +345,11 @@ def _given_status(value: str) -> str:
         return offered_status(refused)
 
 
-def _source(ws, value: str | None) -> str:
+def _source(ws, value: str | None, picked: Callable[[str], None] = lambda _: None) -> str:
     """A phase ('fjern') or a tool ('fjern.fjern-forhindringer' or 'fjern-forhindringer').
 
-    One that is neither is refused; in a terminal the phases and their tools are offered.
+    One that is neither is refused; in a terminal the phases and their tools are offered (`picked`
+    is given the phase chosen, before its tools).
     """
     try:
         return _named_source(ws, value)
@@ -339,7 +362,7 @@ def _source(ws, value: str | None) -> str:
         nearest = None
         with contextlib.suppress(UsageProblem):  # the closest named phase or tool, chosen already
             nearest = _named_source(ws, close[0]) if isinstance(close, list) and close else None
-        return offered_source(refused, ws.guide, nearest)
+        return offered_source(refused, ws.guide, nearest, picked)
 
 
 def _named_source(ws, value: str | None) -> str:
@@ -401,8 +424,73 @@ def change(
         due, given_due = _given_due(frist)
         changes["due"] = due if given_due is None else _due_again(ws, id, given_due, hvad, hvem, status)
     if not changes:
-        changes = _ask_changes(ws, id)
+        changes, seen = _ask_changes(ws, id)
+        _tell_changed(_save_asked(ws, id, changes, seen), new_due="due" in changes)
+        return
     _tell_changed(plans.change(ws, id, **changes), new_due="due" in changes)
+
+
+def _save_asked(ws, id: str, changes: dict[str, object], shown) -> plans.Changed:
+    """Save what 'plan ret' asked for; a part another window changed meanwhile is not overwritten unasked.
+
+    Both texts are shown and the user picks the one to keep (a stop gives the command that saves
+    the text typed here), until the action is saved as it was last shown.
+    """
+    while True:
+        try:
+            return plans.change(ws, id, shown=shown, **changes)
+        except plans.ChangedMeanwhile as clash:
+            changes = _settle(clash, changes)
+            shown = clash.item
+
+
+def _part_text(part: str, value) -> str:
+    """A part of an action as 'plan ret' shows it in words: a deadline dd-mm-åååå, a status as a word."""
+    if part == "due":
+        return typed_day(value) if value else "–"
+    if part == "status":
+        return t(f"plan.status.{value}")
+    return str(value) or "–"
+
+
+def _settle(clash, changes: dict[str, object]) -> dict[str, object]:
+    """Each part saved elsewhere meanwhile: both texts shown, the one to keep chosen (ours first)."""
+    from questionary import Choice
+
+    from spredning.cli.prompts.keys import BackToMenu, escape_leaves
+    from spredning.cli.prompts.simple import select
+
+    stop_help = None if escape_leaves() else t("prompt.refused-select-help")  # as every list: how to stop
+    console = make_console()
+    kept = dict(changes)
+    again = Message("plan.change-again", {"command": _change_command(clash.item.id, changes)})
+    for part in clash.fields:
+        theirs, mine = _part_text(part, getattr(clash.item, part)), _part_text(part, changes[part])
+        title = t(f"plan.column.{part}")
+        console.print(
+            say("plan.changed-meanwhile-part", style="yellow", part=title, theirs=theirs, mine=mine)
+        )
+        choices = [
+            Choice(t("plan.keep-mine", text=mine), True),
+            Choice(t("plan.keep-theirs", text=theirs), False),
+        ]
+        try:
+            if not select(t("plan.which-to-keep"), choices, instruction=stop_help):
+                kept.pop(part)
+        except (KeyboardInterrupt, EOFError):  # the text typed here is given back as a command
+            raise Interrupted("plan.change-interrupted", hint=again) from None
+        except BackToMenu:  # Esc from the home screen: said first, as at a stop
+            tell_left(Message("plan.change-left"), again)
+            raise
+    return kept
+
+
+def _change_command(id: str, changes: dict[str, object]) -> str:
+    """'plan ret ID' with the parts asked for, as typed."""
+    parts = (("--hvad", "what"), ("--hvem", "who"), ("--frist", "due"), ("--status", "status"))
+    return command(
+        "plan", "ret", id, *typed_words(*((o, _part_text(p, changes[p])) for o, p in parts if p in changes))
+    )
 
 
 def _given_changes(ws, what: str | None, who: str | None, status: str | None, fase: str | None) -> dict:
@@ -463,25 +551,25 @@ def _due_again(ws, id: str, given_due: tuple[str, str], what, who, status) -> da
     from spredning.cli.prompts.questions import ask_due
 
     item = plans.current(ws, id)  # a wrong or too short id is said before the field
-    typed: list[tuple[str, bool]] = []  # the field's text at a stop, and whether the field refuses it
+    typed: list[tuple[str, str | None]] = []  # the field's text at a stop, and why the field refuses it
     try:
         with _given_fields(what, who):
             return ask_due(given_due[0], interrupted=lambda *stop: typed.append(stop), refused=given_due[1])
     except (KeyboardInterrupt, EOFError):
-        text, refused = typed[-1] if typed else (given_due[0], True)
+        text, why = typed[-1] if typed else given_due
         given = (("--hvad", what or ""), ("--hvem", who or ""), ("--status", status or ""))
-        words = typed_words(*given, ("--frist", "" if refused else text))
+        words = typed_words(*given, ("--frist", "" if why is not None else text))
         shown = command("plan", "ret", item.id, *words)
         again = (
-            Message("plan.change-again-refused", {"command": shown, "typed_due": text})
-            if refused
+            Message("plan.change-again-refused", {"command": shown, "typed_due": text, "why": why})
+            if why is not None
             else Message("plan.change-again", {"command": shown})
         )
         raise Interrupted("plan.change-interrupted", hint=again if words else None) from None
 
 
-def _ask_changes(ws, id: str) -> dict[str, object]:
-    """Ask for every part of an action, its current values offered; the parts changed are returned.
+def _ask_changes(ws, id: str) -> tuple[dict[str, object], plans.PlanItem]:
+    """Ask for every part of an action, its current values offered; the parts changed, and the action shown.
 
     Every part when the action is kept in several versions (shown first): saving settles them.
     """
@@ -509,9 +597,9 @@ def _ask_changes(ws, id: str) -> dict[str, object]:
     changes: dict[str, object] = {"what": asked.what, "who": asked.who, "due": asked.due, "status": status}
     before = {"what": current.what, "who": current.who, "due": current.due, "status": current.status}
     if current.others:  # the versions were shown: what is saved now settles them, every field of it
-        return changes
+        return changes, current
     # only what was changed here: a field left as shown keeps what another window saved meanwhile
-    return {field: value for field, value in changes.items() if value != before[field]}
+    return {field: value for field, value in changes.items() if value != before[field]}, current
 
 
 def _change_again(current, typed: list) -> Message | None:
@@ -522,7 +610,7 @@ def _change_again(current, typed: list) -> Message | None:
     """
     if not typed:
         return None
-    what, who, due, refused, _ = typed[0]
+    what, who, due, refused, _, why = typed[0]
     shown = typed_day(current.due) if current.due else ""
     words = typed_words(
         ("--hvad", what if what.strip() and what != current.what else ""),
@@ -533,7 +621,7 @@ def _change_again(current, typed: list) -> Message | None:
         return None
     again = command("plan", "ret", current.id, *words)
     if refused:
-        return Message("plan.change-again-refused", {"command": again, "typed_due": refused})
+        return Message("plan.change-again-refused", {"command": again, "typed_due": refused, "why": why})
     return Message("plan.change-again", {"command": again})
 
 

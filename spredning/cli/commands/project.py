@@ -341,8 +341,7 @@ def _ask_missing(
     """
     import questionary
 
-    from spredning.cli.prompts.keys import escape_leaves
-    from spredning.cli.prompts.simple import ask_text, select
+    from spredning.cli.prompts.simple import ask_text, select, stop_help
 
     to_correct = to_correct or {}
     text_of, why = _given_text(to_correct)
@@ -357,7 +356,7 @@ def _ask_missing(
         t("start.ask-side"),
         sides,
         default=next((side for side in sides if side.value == close), None),
-        instruction=t("prompt.refused-select-help") if "role" in to_correct and not escape_leaves() else None,
+        instruction=stop_help() if "role" in to_correct else None,
     )
     typed.given(role=role)
     new = projects.with_organisation(new._replace(role=role))  # --organisation: ours, on either side
@@ -424,8 +423,7 @@ def _our_organisation(new: NewProject, to_correct: _Corrections) -> str | None:
     """
     import questionary
 
-    from spredning.cli.prompts.keys import escape_leaves
-    from spredning.cli.prompts.simple import select
+    from spredning.cli.prompts.simple import select, stop_help
 
     given = to_correct["organisation"][0] if "organisation" in to_correct else new.organisation
     named = [n for n in new.reusing_orgs if n.strip()]
@@ -442,7 +440,7 @@ def _our_organisation(new: NewProject, to_correct: _Corrections) -> str | None:
         t("start.which-organisation", names=named),
         choices,
         default=next((c for c in choices if c.value == close), None),
-        instruction=t("prompt.refused-select-help") if wrong is not None and not escape_leaves() else None,
+        instruction=stop_help() if wrong is not None else None,
     )
 
 

@@ -54,6 +54,18 @@ class TypedAction(NamedTuple):
     due: str = ""
     refused: str = ""
     problem: str = ""  # why a --frist given was refused, when the stop came before its field said so
+    why: str = ""  # why the field refuses `refused`, in the words Enter in it says (typed_at_due)
+
+
+def typed_at_due(what: str, who: str, text: str, why: str | None) -> TypedAction:
+    """An action stopped in its deadline's field, with what was typed in it.
+
+    `text` is its deadline, or the deadline refused when the field refuses it: `why` says why
+    (None when the field takes it).
+    """
+    if why is None:
+        return TypedAction(what, who, text)
+    return TypedAction(what, who, refused=text, why=why)
 
 
 def ask_action(
@@ -108,7 +120,7 @@ def ask_action(
         day = ask_due(
             shown if given_due is None else given_due[0],
             shown,
-            lambda text, refused: stop(TypedAction(what, who, *((text, "") if not refused else ("", text)))),
+            lambda text, why: stop(typed_at_due(what, who, text, why)),
             refused=None if given_due is None else given_due[1],
             **io,
         )
@@ -127,7 +139,7 @@ def date_words(problem) -> str:
 def ask_due(
     default: str,
     shown: str = "",
-    interrupted: Callable[[str, bool], None] | None = None,
+    interrupted: Callable[[str, str | None], None] | None = None,
     refused: str | None = None,
     **io,
 ):
@@ -135,8 +147,9 @@ def ask_due(
 
     `shown`: the deadline the action has, offered and taken as it is when left so (parse_due's kept).
     `refused`: why `default` (given with --frist) was refused, said above the field that holds it.
-    `interrupted` is given the field's text at Esc, Ctrl+C or Ctrl+D, and whether the field refuses it
-    (a command offered then leaves it out: it would be refused again).
+    `interrupted` is given the field's text at Esc, Ctrl+C or Ctrl+D, and why the field refuses it
+    (None when it takes it): a command offered then leaves it out (it would be refused again), and
+    the words say why, as Enter in the field does.
     """
     from spredning.app.plan import parse_due
     from spredning.core.errors import SpredningError
@@ -153,7 +166,7 @@ def ask_due(
 
     def stop(text: str) -> None:
         if interrupted is not None:
-            interrupted(text, due_problem(text) is not None)
+            interrupted(text, due_problem(text))
 
     typed = ask_text(
         t("plan.ask-due"),

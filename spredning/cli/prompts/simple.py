@@ -95,6 +95,11 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
     return _asked_then_echoed(_with_keys(question, *keys), message, lambda picked: _title_of(whole, picked))
 
 
+def stop_help() -> str | None:
+    """A command's list's help, saying how to stop it; None from the home screen (Esc goes back there)."""
+    return None if escape_leaves() else t("prompt.refused-select-help")
+
+
 def _title_of(choices: list[Choice], picked) -> str:
     """The title of the choice a menu returned (its value), as the menu showed it."""
     found = next((c for c in choices if c.value is picked), None)

@@ -13,17 +13,15 @@ rebuilt without a word; a cache that cannot be written is no failure.
 from __future__ import annotations
 
 import contextlib
-import json
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from spredning.core import fileio, local
+from spredning.core import index, local
 from spredning.core.errors import SpredningError
 from spredning.core.store.files import _signature
 
 FILE = "tilstande.json"
 VERSION = 1
-MAX_BYTES = 64 * 1024 * 1024
 
 
 class Notes(NamedTuple):
@@ -41,7 +39,7 @@ def read(home: Path, slugs: list[str]) -> dict[str, Notes]:
     folder should be raises its error (local.load's), as reading every state file did.
     """
     path = local.folder(home) / FILE
-    old = _read(path)
+    old = {slug: item for slug, item in index.cached(path, VERSION).items() if _valid(item)}
     new: dict[str, dict[str, Any]] = {}
     notes: dict[str, Notes] = {}
     for slug in slugs:
@@ -59,29 +57,12 @@ def read(home: Path, slugs: list[str]) -> dict[str, Notes]:
     if new != old:
         with contextlib.suppress(SpredningError, OSError):
             local.ensure_folder(home)
-            fileio.atomic_write(
-                path, json.dumps({"version": VERSION, "projekter": new}, separators=(",", ":"))
-            )
+            index.write_cache(path, new, VERSION)
     return notes
 
 
 def _notes(entry: dict[str, Any]) -> Notes:
     return Notes(entry["mig"], entry["eksporteret"], entry["importeret"])
-
-
-def _read(path: Path) -> dict[str, dict[str, Any]]:
-    """The cache's entries by slug; empty when it is missing, damaged or of another version."""
-    try:
-        data = json.loads(fileio.read_regular(path, MAX_BYTES).decode("utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if (
-        not isinstance(data, dict)
-        or data.get("version") != VERSION
-        or not isinstance(data.get("projekter"), dict)
-    ):
-        return {}
-    return {slug: item for slug, item in data["projekter"].items() if _valid(item)}
 
 
 def _valid(item: object) -> bool:
