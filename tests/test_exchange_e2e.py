@@ -67,7 +67,7 @@ def test_1_the_default_export_name_is_replaced_by_our_own_new_export_but_never_a
     (sharing.files / name).write_text("en andens fil\n", encoding="utf-8")
     code, _, err = sharing("eksport")
     assert code == 1
-    assert "findes allerede" in flat(err) and "--overskriv" in flat(err)
+    assert "er ændret, siden programmet skrev den" in flat(err) and "--overskriv" in flat(err)
     assert (sharing.files / name).read_text(encoding="utf-8") == "en andens fil\n"
 
 
@@ -420,15 +420,12 @@ def kept_texts(org: Org) -> list:
     return sorted((org.home / ".spredning").glob("*samlede-tekster*"))
 
 
-@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
-def test_3_a_text_written_in_the_editor_survives_ctrl_c_at_the_next_conflict(exchanged, tmp_path):
+def write_then_stop(org: Org, tmp_path) -> tuple[int, str]:
+    """At the first of two conflicts a combined text is written and accepted; Ctrl+C at the second."""
     from terminal import CTRL_C, DOWN, ENTER
 
-    sharing, reusing = exchanged
-    crossing_twice(sharing, reusing)
     editor = stub_editor(tmp_path, "printf 'Samlet tekst\\n' > \"$1\"\n")
-
-    child = spawn(reusing, "konflikter", env={"EDITOR": editor})
+    child = spawn(org, "konflikter", env={"EDITOR": editor})
     child.expect_exact("Konflikt 1 af 2")
     child.expect_exact("Afgør senere")
     child.send(DOWN * 3 + ENTER)  # Skriv en samlet tekst i editoren
@@ -437,7 +434,15 @@ def test_3_a_text_written_in_the_editor_survives_ctrl_c_at_the_next_conflict(exc
     child.expect_exact("Konflikt 2 af 2")
     child.expect_exact("Afgør senere")
     child.send(CTRL_C)
-    code, shown = finish(child)
+    return finish(child)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_3_a_text_written_in_the_editor_survives_ctrl_c_at_the_next_conflict(exchanged, tmp_path):
+    sharing, reusing = exchanged
+    crossing_twice(sharing, reusing)
+
+    code, shown = write_then_stop(reusing, tmp_path)
 
     assert code == 130, shown
     assert "Stoppet. Intet er ændret i projektet. Det, du skrev i editoren, er gemt i" in shown

@@ -188,6 +188,14 @@ BUILT_KEYS = {
     "{}.invalid": ["answers.invalid"],
     "{}.not-a-file": ["answers.not-a-file"],  # read_user_yaml: a folder, a device, a pipe nobody writes to
     "files.kind.{}": [f"files.kind.{kind}" for kind in ("folder", "fifo", "socket", "device", "other")],
+    # common.replacing: another file there, refused (without a terminal) or asked about, for each kind
+    "{}.{}": [f"{kind}.{which}" for kind in ("files", "arbejdsark") for which in ("exists", "changed")],
+    "{}.bring-in": ["arbejdsark.bring-in"],
+    "{}.replace-question.{}": [
+        f"{kind}.replace-question.{which}"
+        for kind in ("files", "arbejdsark")
+        for which in ("exists", "changed")
+    ],
     "{}-not-relevant": [
         "report.version-here-not-relevant",
         "report.version-from-not-relevant",

@@ -58,24 +58,45 @@ def default_folders(ws: Workspace) -> tuple[Path, ...]:
     return (Path.cwd(), Path(os.path.abspath(ws.store.home)).parent)
 
 
-def write_own(ws: Workspace, slug: str, path: Path, content: bytes | str, *, overwrite: bool = False) -> bool:
-    """Write a document for the project; True when it replaced a file (ours, or with overwrite)."""
+class Written(NamedTuple):
+    """A file written for the user: whether one was there before, and where that one is kept."""
+
+    replaced: bool
+    copy: Path | None = None  # the file replaced, kept beside it, unless it was the program's own
+
+
+def write_own(
+    ws: Workspace, slug: str, path: Path, content: bytes | str, *, overwrite: bool = False
+) -> Written:
+    """Write a document for the project, replacing a file there only if ours (or with overwrite)."""
     raw = content.encode("utf-8") if isinstance(content, str) else content
     key = str(path.absolute())
     replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
     replaceable = ws.store.local(slug).exports.get(key)
+    copies: list[Path] = []
     # a projects folder we may not write in: only not remembered (the front end warns)
     ws.store.write_and_remember(
         slug,
-        lambda: write_output(ws, path, raw, overwrite=overwrite, replaceable=replaceable),
+        lambda: kept_in(copies, write_output(ws, path, raw, overwrite=overwrite, replaceable=replaceable)),
         lambda s: s._replace(exports={**s.exports, key: fileio.checksum(raw)}),
     )
-    return replaced
+    return Written(replaced, next(iter(copies), None))
 
 
-def write_output(ws: Workspace, path: Path, raw: bytes, *, overwrite: bool, replaceable: str | None) -> None:
-    """Write a file for the user where --ud says; never into this or another projects folder's files."""
-    fileio.write_output(
+def kept_in(copies: list[Path], copy: Path | None) -> None:
+    """Note the copy write_output kept of the file it replaced (for a write inside write_and_remember)."""
+    if copy is not None:
+        copies.append(copy)
+
+
+def write_output(
+    ws: Workspace, path: Path, raw: bytes, *, overwrite: bool, replaceable: str | None
+) -> Path | None:
+    """Write a file for the user where --ud says; never into this or another projects folder's files.
+
+    The file replaced is kept as a copy unless it was the program's own, unchanged: its path.
+    """
+    return fileio.write_output(
         path,
         raw,
         overwrite=overwrite,

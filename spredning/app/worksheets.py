@@ -225,6 +225,7 @@ class Written(NamedTuple):
 
     path: Path
     replaced: bool
+    copy: Path | None = None  # the file replaced, kept beside it, unless it was the program's own
 
 
 def write_worksheet(ws: Workspace, sheet: Worksheet, path: Path, *, overwrite: bool = False) -> Written:
@@ -245,14 +246,18 @@ def write_worksheet(ws: Workspace, sheet: Worksheet, path: Path, *, overwrite: b
         known = {**current.known.get(sheet.receiver, {}), **sheet.sent}
         return current._replace(exports=exports, known={**current.known, sheet.receiver: known})
 
+    copies: list[Path] = []
     ws.store.write_and_remember(  # not remembered: the front end warns, the sheet is written
         sheet.slug,
-        lambda: files.write_output(
-            ws, path, sheet.content, overwrite=overwrite, replaceable=state.exports.get(key)
+        lambda: files.kept_in(
+            copies,
+            files.write_output(
+                ws, path, sheet.content, overwrite=overwrite, replaceable=state.exports.get(key)
+            ),
         ),
         remember,
     )
-    return Written(path, replaced)
+    return Written(path, replaced, next(iter(copies), None))
 
 
 # -- reading a returned worksheet -----------------------------------------------------------------

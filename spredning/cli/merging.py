@@ -3,13 +3,20 @@
 The editor starts with every version under a heading line of ours; heading lines left as they
 were are taken out again, and what is left is shown, then saved only when the user says so. Every
 text written is kept at once in a file beside the project's drafts (HOME/.spredning/), so that
-stopping before the choices are saved (Ctrl+C, or a stop from outside) never throws it away; the
-file goes when the choices are saved.
+stopping before the choices are saved (Ctrl+C, or a stop from outside) never throws it away.
+
+The next run reads that file back: a conflict it has a text for offers to go on writing from it
+(the editor starts from that text, not from the versions). A text stays in the file until its
+conflict is settled and the choices are saved; the file goes when it holds no text any more.
+Each text is under its conflict's heading, the answer's slot key in brackets at the end of it,
+every line of the text indented by four spaces: readable, and each text found again for its
+conflict whatever it holds. A file in another shape (from an older program) is left as it is.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +27,7 @@ from rich.text import Text
 from spredning.cli import editor, render
 from spredning.core import fileio, local
 from spredning.core.errors import SpredningError
+from spredning.core.fileio import glob_escape
 from spredning.i18n import t
 
 
@@ -54,8 +62,46 @@ def without_headings(text: str, headings: Sequence[str]) -> str:
     return "\n".join(lines).rstrip()
 
 
+INDENT = "    "  # every line of a kept text: a heading is never indented
+KEY = re.compile(r" \[([^\[\]\s]+)\]$")  # the slot key at the end of a kept text's heading
+
+
+def kept_entries(raw: str) -> dict[str, tuple[str, str]] | None:
+    """The texts a kept file holds: slot key -> (heading, text); None when it is not in our shape."""
+    entries: dict[str, tuple[str, str]] = {}
+    current: tuple[str, str] | None = None  # the key and heading of the text being read
+    lines: list[str] = []
+    for line in raw.split("\n"):
+        if not line or line.startswith(INDENT):
+            if current is None and line:
+                return None  # text before any heading
+            lines.append(line.removeprefix(INDENT))
+            continue
+        found = KEY.search(line)
+        if found is None:
+            return None
+        if current is not None:
+            entries[current[0]] = (current[1], "\n".join(lines).strip("\n"))
+        current, lines = (found.group(1), line[: found.start()]), []
+    if current is not None:
+        entries[current[0]] = (current[1], "\n".join(lines).strip("\n"))
+    return entries or None
+
+
+def kept_body(entries: dict[str, tuple[str, str]]) -> str:
+    """A kept file's text: each text under its heading (its key at the end), its lines indented."""
+    parts = []
+    for key, (heading, text) in entries.items():
+        body = "\n".join(f"{INDENT}{line}" if line else "" for line in text.split("\n"))
+        parts.append(f"{heading} [{key}]\n\n{body}\n")
+    return "\n\n".join(parts)
+
+
 class Merging:
-    """The combined texts written while conflicts are settled, kept in a file until they are saved."""
+    """The combined texts written while conflicts are settled, kept in a file until they are saved.
+
+    Texts an earlier run kept (and did not save) are read at the start: `earlier(slot)` offers one.
+    """
 
     def __init__(self, console: Console, home: Path, slug: str, **io):
         self.console = console
@@ -63,20 +109,47 @@ class Merging:
         self.slug = slug
         self.io = io
         self.path: Path | None = None  # the file the texts are kept in, once one is written
-        self.texts: dict[str, str] = {}  # conflict heading -> the text written for it
+        self.texts: dict[str, tuple[str, str]] = {}  # slot key -> (conflict heading, the text written)
+        self.sources: list[Path] = []  # the files earlier runs kept texts in, read here
+        with contextlib.suppress(OSError, SpredningError):
+            self._read_earlier()
+
+    def _read_earlier(self) -> None:
+        from spredning.app.project_removal import kept_texts
+
+        folder = local.folder(self.home)
+        names = "|".join(re.escape(f"{self.slug}-{name}") for name in kept_texts())
+        shape = re.compile(rf"(?:{names})(?:-\d+)?\.txt")
+        for path in sorted(folder.glob(f"{glob_escape(self.slug)}-*.txt")):
+            if not shape.fullmatch(path.name):
+                continue
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                entries = kept_entries(path.read_text(encoding="utf-8"))
+                if entries:
+                    self.texts = {**entries, **self.texts}
+                    self.sources.append(path)
+        if self.sources:
+            self.path = self.sources[0]  # named on a stop: the texts are there
+
+    def earlier(self, slot: tuple[str, str]) -> str | None:
+        """The text kept for this conflict's answer and not saved yet, if any."""
+        kept = self.texts.get(local.slot_key(slot))
+        return kept[1] if kept is not None else None
 
     def write(
         self,
         versions: str,
         headings: Sequence[str],
         conflict: str,
+        slot: tuple[str, str],
         reason: bool = False,
         unmarks: bool = False,
     ) -> str | None:
         """The text the user writes for a conflict and accepts, or None: the conflict is asked again.
 
-        `versions`: every version under its heading; `conflict`: the conflict's heading, which
-        names it in the kept file. What the text becomes is said with it before it is used:
+        `versions`: every version under its heading (or the text kept earlier, to go on with);
+        `conflict`: the conflict's heading, which names it in the kept file, with `slot`'s key.
+        What the text becomes is said with it before it is used:
         `reason`, every version is marked "not relevant" and the text is the reason, the mark
         kept; `unmarks`, some version is marked and the text becomes an answer, without the mark.
         """
@@ -87,6 +160,7 @@ class Merging:
         from spredning.cli.prompts.stops import stops_end_in_words
 
         text = versions
+        key = local.slot_key(slot)
         while True:
             with stops_end_in_words():  # a stop while the editor is open names what it leaves
                 edited = editor.edit(text, self._folder())
@@ -100,7 +174,7 @@ class Merging:
                 self.console.print(Text(t("conflict.merged-empty"), style="yellow"))
                 return None
             with contextlib.suppress(OSError, SpredningError):  # not kept: it is on the screen all the same
-                self._keep(conflict, text)
+                self._keep(key, conflict, text)
             shown = (
                 t("conflict.merged-shown-reason")
                 if reason
@@ -119,8 +193,7 @@ class Merging:
             picked = select(which, choices, **self.io)
             if picked == "save":
                 return text
-            if picked == "back":  # the user leaves this text: it is not kept for them either
-                self._forget(conflict)
+            if picked == "back":  # the user leaves this text: it is not offered again in this run
                 return None
 
     def _folder(self) -> Path | None:
@@ -129,29 +202,37 @@ class Merging:
             return local.ensure_folder(self.home)
         return None
 
-    def _keep(self, conflict: str, text: str) -> None:
+    def _keep(self, key: str, conflict: str, text: str) -> None:
         """Keep every text written so far in the file (made the first time, with a free name)."""
-        self.texts[conflict] = text
+        self.texts[key] = (conflict, text)
+        self._write_kept()
+
+    def _write_kept(self) -> None:
+        """Write the texts kept to one file; the other files earlier runs left are in it now."""
         if self.path is None:
             self.path = fileio.free_name(
                 local.ensure_folder(self.home), f"{self.slug}-{t('conflict.merged-file')}", ".txt"
             )
-        body = "".join(f"{heading}\n\n{written}\n\n\n" for heading, written in self.texts.items())
-        fileio.atomic_write(self.path, body)
+        fileio.atomic_write(self.path, kept_body(self.texts))
+        self._remove(other for other in self.sources if other != self.path)
 
-    def _forget(self, conflict: str) -> None:
-        self.texts.pop(conflict, None)
-        if not self.texts:
-            self.done()
-            return
-        last = self.texts.popitem()
-        with contextlib.suppress(OSError, SpredningError):
-            self._keep(*last)
-
-    def done(self) -> None:
-        """The choices are saved (or nothing was written): the kept file is not needed any more."""
-        if self.path is not None:
+    def _remove(self, paths) -> None:
+        for path in list(paths):
             with contextlib.suppress(OSError):
-                self.path.unlink()
+                path.unlink()
+            if path in self.sources:
+                self.sources.remove(path)
+
+    def done(self, settled=()) -> None:
+        """The choices are saved: the texts of the conflicts `settled` (slots) are not needed any more.
+
+        The file goes when no text is left in it; a text for a conflict left for later stays.
+        """
+        for slot in settled:
+            self.texts.pop(local.slot_key(slot), None)
+        if self.texts:
+            with contextlib.suppress(OSError, SpredningError):
+                self._write_kept()
+            return
+        self._remove([*self.sources, *([self.path] if self.path is not None else [])])
         self.path = None
-        self.texts.clear()

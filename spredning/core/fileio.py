@@ -414,7 +414,7 @@ def write_output(
     replaceable: str | None = None,
     protected: tuple[Path, ...] = (),
     guard: Callable[[Path], None] | None = None,
-) -> Path:
+) -> Path | None:
     """Write a file for the user (a report, an export) without ever harming another file.
 
     The folder must exist. The path may not be a symbolic link, a device, a FIFO or another
@@ -424,6 +424,11 @@ def write_output(
     earlier export). Without either, the new file is linked into place, which fails if a file
     appeared meanwhile, so the check and the write are one step. `guard`, given the path after
     these checks, raises for any other file that must not be replaced (core/ownfiles.py).
+
+    Refused, the error says whether the file is one this computer wrote and that was changed since
+    (files.changed: a worksheet the partner filled in) or one it does not know (files.exists).
+    Replaced with `overwrite`, such a file is first kept as a copy beside it (keep_copy), whose
+    path is returned (None: nothing was there, or it was the program's own file, unchanged).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     _not_a_folder(path)  # first: '..' is a folder, though its parent may be the projects folder
@@ -438,14 +443,28 @@ def write_output(
     existing = _existing(path, protected)
     if guard is not None:
         guard(path)
-    if existing is not None and not overwrite and checksum(existing) != replaceable:
-        raise SpredningError("files.exists", path=path)
+    foreign = existing is not None and checksum(existing) != replaceable
+    if foreign and not overwrite:
+        raise SpredningError("files.changed" if replaceable is not None else "files.exists", path=path)
     # A stop (SIGTERM, SIGHUP, Ctrl+C) waits until the file is in place: a stop from outside ends
     # the program at once (os._exit), and between the temp file and the link it left the temp file.
     with uninterrupted():
+        copy = keep_copy(path, existing, protected) if foreign and existing is not None else None
         _put_in_place(path, raw, existing, protected)
     _fsync_dir(folder)
-    return path
+    return copy
+
+
+def keep_copy(path: Path, raw: bytes, protected: tuple[Path, ...] = ()) -> Path:
+    """Keep a file about to be replaced beside it, as STEM.bak-YYYYmmdd-HHMMSS.SUFFIX (a free name).
+
+    The ending stays last, so the copy opens as the file did (a worksheet in Word) and can be
+    imported. Written before the file is replaced: a copy that cannot be written leaves it whole.
+    """
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    copy = free_name(path.parent, f"{path.stem}{BACKUP_INFIX}{stamp}", path.suffix)
+    _put_in_place(copy, raw, None, protected)
+    return copy
 
 
 def _put_in_place(path: Path, raw: bytes, existing: bytes | None, protected: tuple[Path, ...]) -> None:

@@ -39,6 +39,7 @@ class Exported(NamedTuple):
     changes: int = 0  # answers and records in the file the receiver was not known to have
     beside: bool = False  # without --ud, put beside the projects folder (files.place)
     unknown: bool = False  # this computer could not tell what the receiver had (unsent_unknown)
+    copy: Path | None = None  # the file replaced (--overskriv), kept beside it, unless it was ours
 
 
 def export(
@@ -83,10 +84,12 @@ def export(
     changes = len(new)
     unknown = unsent_unknown(project, state, receiver)
     sent = {key: history.written(answer) for key, answer in new}  # an older version is not what they have
+    copies: list[Path] = []
     ws.store.write_and_remember(  # not remembered: the front end warns, the export is written
         project.slug,
-        lambda: files.write_output(
-            ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key)
+        lambda: files.kept_in(
+            copies,
+            files.write_output(ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key)),
         ),
         lambda s: local.with_exchanged(s, receiver_key)._replace(
             exports={**s.exports, key: fileio.checksum(content)},
@@ -99,7 +102,17 @@ def export(
     )
     count = sum(1 for _, e in outgoing.entries() if not e.answer.empty)
     return Exported(
-        path, project, receiver_key, receiver_name, count, others, replaced, changes, beside, unknown
+        path,
+        project,
+        receiver_key,
+        receiver_name,
+        count,
+        others,
+        replaced,
+        changes,
+        beside,
+        unknown,
+        next(iter(copies), None),
     )
 
 

@@ -628,6 +628,18 @@ def tell_beside(beside: bool, console) -> None:
         console.print(say("files.beside-projects-folder"))
 
 
+def here_word(path: Path) -> str:
+    """A file as a command run here names it: its name in the working folder, else where it is from here."""
+    import os
+
+    try:
+        if os.path.dirname(os.path.abspath(path)) == os.getcwd():
+            return shell_word(path.name)
+        return shell_word(os.path.relpath(path))
+    except (ValueError, OSError):  # another drive (Windows), or no working folder: as it was given
+        return shell_word(str(path))
+
+
 def file_word(path: Path, beside: bool) -> str:
     """The file as a hint's command names it: its name, or where it is from here when put beside."""
     if not beside:
@@ -640,29 +652,49 @@ def file_word(path: Path, beside: bool) -> str:
         return shell_word(str(path))
 
 
-def replacing(write: Callable[[bool], T], path, overwrite: bool) -> T:
+REFUSED = ("files.exists", "files.changed")  # another file there (fileio.write_output): asked, or refused
+
+
+def replacing(write: Callable[[bool], T], path, overwrite: bool, kind: str = "files", **params) -> T:
     """Write with `write(overwrite)`, asking in a terminal before another file is replaced.
 
     The program's own earlier file, unchanged since, is replaced without asking (see app/files.py);
     any other file that is there already is replaced after a yes, or (without a terminal) with
-    --overskriv only.
+    --overskriv only, and a copy of it is kept first (told by tell_copy). The question and the
+    refusal say whether the file was written here and changed since, or is not known here.
+    `kind`: the catalogue's words for what is refused and asked ('arbejdsark': a worksheet that
+    may hold a partner's answers, `params` giving the command that imports it first).
     """
     try:
         return write(overwrite)
     except SpredningError as exc:
-        if exc.key != "files.exists" or overwrite or not is_interactive():
+        if exc.key not in REFUSED or overwrite:
             raise
+        which = exc.key.removeprefix("files.")
+        if not is_interactive():
+            raise SpredningError(f"{kind}.{which}", **{**exc.params, **params}) from None
     from questionary import Choice
 
     from spredning.cli.console import make_console, say
     from spredning.cli.prompts.simple import select
 
-    question = t("files.replace-question", path=written_path(path))
+    question = t(f"{kind}.replace-question.{which}", path=written_path(path), **params)
     choices = [Choice(t("files.replace-yes"), True), Choice(t("files.replace-no"), False)]
     if not select(question, choices, default=choices[1]):
-        make_console().print(say("files.kept", path=written_path(path)))
+        console = make_console()
+        console.print(say("files.kept", path=written_path(path)))
+        if kind != "files":  # the command that brings in what the file may hold, again under the question
+            from spredning.cli.render_text import print_said
+
+            print_said(console, say(f"{kind}.bring-in", **params), params["command"])
         raise typer.Exit(0)
     return write(True)
+
+
+def tell_copy(copy, console) -> None:
+    """Say where the file a write replaced is kept (fileio.keep_copy), when one was kept."""
+    if copy is not None:
+        tell_written("files.copy-kept", copy, console)
 
 
 def one_line_options(*options: tuple[str, str | None], again: Callable[[], str] | None = None) -> None:

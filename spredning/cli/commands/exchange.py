@@ -38,6 +38,7 @@ from spredning.cli.commands.common import (
     phase_word,
     shell_word,
     tell_beside,
+    tell_copy,
     tell_written,
     workspace,
     written_path,
@@ -110,6 +111,7 @@ def eksport(
         lines.append(say("eksport.no-changes", org=receiver))
     with after_work(console):
         tell_written(key, done.path, console, n=done.answers)
+        tell_copy(done.copy, console)
         tell_beside(done.beside, console)
         console.print(Text("\n").join(lines))
         # the file's name is never broken, though longer than the line: copied, it is still one word
@@ -156,7 +158,7 @@ def importer(
                     decisions[item.slot] = content
     was_active = ws.store.active() if plan.creates else None
     result = apply_import(ws, plan, decisions)
-    merging.done()  # the texts written are saved in the project now
+    merging.done(decisions)  # the texts written are saved in the project now
     with after_work(console):  # without questions, all is said after the import
         if not asking:
             _heading(console, ws, incoming, plan)
@@ -704,7 +706,10 @@ def _chooser(
                     both,
                 )
             )
+        kept = merging.earlier(slot)  # written in an earlier run, not saved: to go on with (chosen at first)
+        going_on = [questionary.Choice(t("conflict.write-on"), "kept")] if kept is not None else []
         choices += [
+            *going_on,
             questionary.Choice(t("conflict.write-merged"), "edit"),
             questionary.Choice(
                 t("conflict.later-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.later"),
@@ -719,13 +724,24 @@ def _chooser(
             )
             console.print(Text(mixed, style="dim"))
         named = t("conflict.heading-counted", number=position[0], total=position[1], where=place)
+        if kept is not None and merging.path is not None:
+            said = t("conflict.kept-earlier", path=str(merging.path))
+            print_fitted(console, said, str(merging.path), style="yellow", rest="")
         with _stops_keep_writing(console, merging):
             while True:
-                picked = select(t("conflict.which"), choices, instruction=_which_help(importing))
-                if picked != "edit":
+                first = going_on[0] if going_on else None
+                picked = select(
+                    t("conflict.which"), choices, default=first, instruction=_which_help(importing)
+                )
+                if picked not in ("edit", "kept"):
                     break
                 written = merging.write(
-                    versions, headings, named, reason=marked, unmarks=any(marks) and not marked
+                    kept if picked == "kept" and kept is not None else versions,
+                    headings,
+                    named,
+                    slot,
+                    reason=marked,
+                    unmarks=any(marks) and not marked,
                 )
                 if written is not None:
                     return Answer(text=written, not_relevant=marked)
@@ -853,7 +869,7 @@ def konflikter(
             if content is not None:
                 decisions[item.slot] = (item.entry, content)
     done = settle_conflicts(ws, slug, decisions)
-    merging.done()  # the texts written are saved in the project now
+    merging.done(decisions)  # the texts written are saved in the project now; those for later stay
     with after_work(console):
         _settled(console, opened, decisions, done, len(pending) - done.settled, ctx.obj.project)
 

@@ -32,6 +32,7 @@ from spredning.cli.commands.common import (
     several_dialogues,
     shell_word,
     tell_beside,
+    tell_copy,
     tell_written,
     texts_to_correct,
     tool_word,
@@ -821,12 +822,13 @@ def dagsorden(
     made = make_agenda(ws, fmt=fmt, partner=chosen, today=datetime.date.today())
     path, beside = place(ws, out_path(ud), made.default_name)
     slug = ws.slug()
-    replaced = replacing(
+    done = replacing(
         lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv
     )
     console = make_console()
     with after_work(console):
-        tell_written("agenda.replaced" if replaced else "agenda.written", path, console)
+        tell_written("agenda.replaced" if done.replaced else "agenda.written", path, console)
+        tell_copy(done.copy, console)
         tell_beside(beside, console)
         meeting = _hint(opened, "møde", partner=chosen)
         print_said(console, say("agenda.after", style="dim", command=meeting), meeting)

@@ -25,6 +25,7 @@ from spredning.cli.commands.common import (
     replacing,
     shell_word,
     tell_beside,
+    tell_copy,
     tell_left,
     tell_written,
     texts_to_correct,
@@ -136,11 +137,10 @@ def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: b
         )
     path, beside = place(ws, out_path(ud), f"{view.project.slug}-plan.{fmt}")
     slug = ws.slug()
-    replaced = replacing(
-        lambda replace: write_own(ws, slug, path, content, overwrite=replace), path, overwrite
-    )
+    done = replacing(lambda replace: write_own(ws, slug, path, content, overwrite=replace), path, overwrite)
     console = make_console()
-    tell_written(f"plan.replaced-{fmt}" if replaced else f"plan.written-{fmt}", path, console)
+    tell_written(f"plan.replaced-{fmt}" if done.replaced else f"plan.written-{fmt}", path, console)
+    tell_copy(done.copy, console)
     tell_beside(beside, console)
 
 

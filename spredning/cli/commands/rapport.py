@@ -18,6 +18,7 @@ from spredning.cli.commands.common import (
     replacing,
     roles_for,
     tell_beside,
+    tell_copy,
     tell_written,
     workspace,
 )
@@ -87,11 +88,12 @@ def rapport(
     )
     path, beside = place(ws, out_path(ud), made.default_name)
     slug = ws.slug()
-    replaced = replacing(
+    done = replacing(
         lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv
     )
     console = make_console()
-    tell_written("report.replaced" if replaced else "report.written", path, console)
+    tell_written("report.replaced" if done.replaced else "report.written", path, console)
+    tell_copy(done.copy, console)
     tell_beside(beside, console)
 
 

@@ -12,12 +12,14 @@ from spredning.cli.commands.common import (
     choose_partner,
     command,
     file_word,
+    here_word,
     out_path,
     parse_phases,
     parse_role,
     phase_word,
     replacing,
     tell_beside,
+    tell_copy,
     tell_written,
     workspace,
 )
@@ -55,11 +57,19 @@ def arbejdsark(
     chosen = choose_partner(opened.project, opened.local, partner)
     sheet = make_worksheet(ws, phases=phases, role=role, partner=chosen, empty=tom, today=date.today())
     path, beside = place(ws, out_path(ud), sheet.default_name)
-    done = replacing(lambda replace: write_worksheet(ws, sheet, path, overwrite=replace), path, overskriv)
+    first = command("importer", here_word(path))  # a sheet there may hold answers not brought in yet
+    done = replacing(
+        lambda replace: write_worksheet(ws, sheet, path, overwrite=replace),
+        path,
+        overskriv,
+        "arbejdsark",
+        command=first,
+    )
     console = make_console()
     key = "arbejdsark.replaced" if done.replaced else "arbejdsark.written"
     with after_work(console):
         tell_written(key, done.path, console)
+        tell_copy(done.copy, console)
         tell_beside(beside, console)
         ours = role is not None and role == opened.local.side  # our own questions only
         if sheet.empty:

@@ -1,0 +1,105 @@
+"""A combined text written at a conflict and not saved (the user stopped) is kept; the next
+'konflikter' offers to go on writing from it, for that conflict, and the kept file goes only once
+the text is saved. The installed command in a terminal, a stub editor, real files."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from exchange_kit import D1, D2, Org, start_sharing
+from terminal import CTRL_C, DOWN, ENTER, stub_editor
+from test_exchange_e2e import crossing_twice, finish, kept_texts, spawn, write_then_stop
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script"),
+]
+
+
+@pytest.fixture
+def stopped(tmp_path) -> Org:
+    """Two conflicts; a combined text written for the first, then Ctrl+C at the second."""
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path))
+    reusing = Org(tmp_path / "aeroe", tmp_path)
+    sharing.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
+    assert reusing.import_(sharing.export())[0] == 0
+    crossing_twice(sharing, reusing)
+    code, shown = write_then_stop(reusing, tmp_path)
+    assert code == 130, shown
+    return reusing
+
+
+def test_the_next_run_goes_on_from_the_kept_text_and_saving_it_removes_the_file(stopped, tmp_path):
+    [kept] = kept_texts(stopped)
+    editor = stub_editor(
+        tmp_path, "cp \"$1\" '%s'\nprintf '\\nog videre\\n' >> \"$1\"\n" % (tmp_path / "seen")
+    )
+
+    child = spawn(stopped, "konflikter", env={"EDITOR": editor})
+    child.expect_exact("Konflikt 1 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(ENTER)  # the kept text is chosen at first: go on writing it
+    child.expect_exact("Ja, brug denne tekst")
+    child.send(ENTER)
+    child.expect_exact("Konflikt 2 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(ENTER)  # keep ours
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert "Du har skrevet en samlet tekst til denne konflikt, som ikke er gemt endnu; den ligger i" in shown
+    assert str(kept) in shown.replace(" ", "")  # named (the test's long path is broken at the edge)
+    assert "Skriv videre på den samlede tekst, du skrev sidst" in shown
+    assert (tmp_path / "seen").read_text(encoding="utf-8").strip() == "Samlet tekst"  # not the versions
+    assert stopped.texts()[D1] == "Samlet tekst\n\nog videre"
+    assert kept_texts(stopped) == []  # saved in the project: the kept file is gone
+
+
+def test_a_conflict_left_for_later_keeps_its_text_for_the_run_after(stopped, tmp_path):
+    editor = stub_editor(tmp_path, "exit 1\n")  # never opened: the kept text is only offered
+
+    child = spawn(stopped, "konflikter", env={"EDITOR": editor})
+    child.expect_exact("Konflikt 1 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 2 + ENTER)  # from the kept text (chosen at first) down to 'later'
+    child.expect_exact("Konflikt 2 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(ENTER)  # keep ours: settled and saved
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert set(stopped.others()) == {D1}
+    [kept] = kept_texts(stopped)
+    raw = kept.read_text(encoding="utf-8")
+    assert raw.startswith("Konflikt 1 af 2: Tjek · Beskriv innovationen") and f"[{D1}]" in raw
+    assert "\n    Samlet tekst\n" in raw  # readable: the text under its conflict's heading
+
+    child = spawn(stopped, "konflikter", env={"EDITOR": editor})
+    child.expect_exact("Konflikt 1 af 1")
+    child.expect_exact("Skriv videre på den samlede tekst, du skrev sidst")
+    child.send(CTRL_C)
+    assert finish(child)[0] == 130
+
+
+def test_the_kept_texts_are_found_again_for_their_own_conflicts(stopped, tmp_path):
+    [kept] = kept_texts(stopped)
+    raw = kept.read_text(encoding="utf-8")  # a text for the second conflict too, above the first
+    kept.write_text(
+        f"Konflikt 2 af 2: Tjek · Beskriv innovationen [{D2}]\n\n    Til løsningen\n\n    [{D1}]\n\n\n" + raw,
+        encoding="utf-8",
+    )
+    editor = stub_editor(tmp_path, "printf '\\nrettet\\n' >> \"$1\"\n")
+
+    child = spawn(stopped, "konflikter", env={"EDITOR": editor})
+    for _ in range(2):
+        child.expect_exact("Skriv videre på den samlede tekst, du skrev sidst")
+        child.send(ENTER)
+        child.expect_exact("Ja, brug denne tekst")
+        child.send(ENTER)
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert stopped.texts()[D1] == "Samlet tekst\n\nrettet"
+    assert stopped.texts()[D2] == f"Til løsningen\n\n[{D1}]\n\nrettet"
+    assert kept_texts(stopped) == []
