@@ -54,19 +54,16 @@ def copied(pseudo_terminal, env, tmp_path, words: list[str]):
     return pseudo_terminal(words[0], words[1:], env=env, rows=30, cwd=tmp_path)
 
 
-def test_plan_tilfoej_shows_a_real_action_and_the_command_copied_adds_it(tmp_path, env):
-    """Without a terminal the example is runnable there: a real action after --hvad, never TEKST.
-
-    Reported: it described --hvad in words and ended with a bare 'plan tilføj', which only a
-    terminal could use.
-    """
+def test_plan_tilfoej_shows_no_tekst_and_the_command_copied_asks(tmp_path, env, pseudo_terminal):
     words = refused(tmp_path, "plan", "tilføj", "--hvem", "Bo", "--frist", "01-05-2031")
 
-    given = ["--hvem", "Bo", "--frist", "01-05-2031"]
-    assert words[1:] == ["plan", "tilføj", "--hvad", "Fjern kravet om fremmøde", *given]
-    code, _, err = installed(*words[1:], home=tmp_path / "hjem", cwd=tmp_path)  # copied, as shown
-    assert code == 0, err
-    assert "Fjern kravet om fremmøde" in saved(tmp_path)
+    assert words[1:] == ["plan", "tilføj", "--hvem", "Bo", "--frist", "01-05-2031"]
+    child = copied(pseudo_terminal, env, tmp_path, words)
+    child.expect("Hvad skal gøres")
+    child.send("Book et møde" + ENTER + ENTER + ENTER)  # the action; Bo and the day as given
+    child.expect(pexpect_eof())
+    assert child.wait() == 0, child.logfile_read.getvalue()
+    assert "Book et møde" in saved(tmp_path)
     assert "TEKST" not in saved(tmp_path)
 
 
@@ -101,9 +98,9 @@ def test_klarhed_shows_no_tekst_and_keeps_the_reason_given(tmp_path, env):
 
 def test_the_refusals_say_where_the_value_goes(tmp_path, env):
     for args, said in (
-        (("plan", "tilføj"), "Uden terminal skal handlingen stå i kommandoen efter --hvad, i anførselstegn"),
+        (("plan", "tilføj"), "Uden terminal skal handlingen stå i kommandoen efter --hvad, i anførselstegn."),
         (("godkend", "tjek"), "navnet på den, der godkender, stå i kommandoen efter --af, i anførselstegn."),
-        (("--sprog", "en", "plan", "tilføj"), "the action must be in the command after --hvad, in quotes"),
+        (("--sprog", "en", "plan", "tilføj"), "the action must be in the command after --hvad, in quotes."),
     ):
         code, _, err = installed(*args, home=tmp_path / "hjem", cwd=tmp_path)
 

@@ -195,8 +195,9 @@ def add(
             raise UsageProblem("plan.what-missing", hint=fix)
         if hvad is None or to_correct:
             if not is_interactive():
-                # a real action in the example, not 'TEKST': copied, a placeholder would be saved
-                raise NotATerminal("plan.no-terminal", command=corrected(t("plan.what-example")))
+                # no --hvad: copied, an example's words would be saved as the action; in a terminal
+                # the command asks for it
+                raise NotATerminal("plan.no-terminal", command=corrected(""))
             from spredning.cli.prompts.questions import ask_action
 
             typed: list = []  # what was typed when the asking stopped
