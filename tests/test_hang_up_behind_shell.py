@@ -23,6 +23,7 @@ pytestmark = pytest.mark.e2e
 
 START = ["start", "--navn", "Ærø Kommune", "--rolle", "genbruge", "--deler", "Odense Kommune"]
 START += ["--genbruger", "Ærø Kommune", "--organisation", "Ærø Kommune"]
+KLARHED_AGAIN = "spredning klarhed beskriv-innovationen gul --begrundelse 'Vi mangler tal fra økonomi'\n"
 FIRST_FOUR = ("regler-procedurer", "rutiner-arbejdsgange", "incitamenter", "strategier-politikker")
 
 
@@ -44,13 +45,16 @@ def closed_behind_a_shell(tmp_path, pseudo_terminal, env, *command: str):
 
 
 @pytest.mark.parametrize(
-    ("command", "keys"),
+    ("command", "keys", "kept_text"),
     [
-        (["klarhed", "Beskriv innovationen"], DOWN + ENTER),  # yellow; then the reason field
-        (["plan", "tilføj"], ""),  # what to do
+        # yellow; then the reason field. trial10: the reason alone was kept, not which tool or colour
+        (["klarhed", "Beskriv innovationen"], DOWN + ENTER, KLARHED_AGAIN),
+        (["plan", "tilføj"], "", "Vi mangler tal fra økonomi\n"),  # what to do
     ],
 )
-def test_a_closed_window_keeps_the_text_when_only_the_input_ends(tmp_path, pseudo_terminal, command, keys):
+def test_a_closed_window_keeps_the_text_when_only_the_input_ends(
+    tmp_path, pseudo_terminal, command, keys, kept_text
+):
     env = person(tmp_path, lines=40)
     subprocess.run([str(COMMAND), *START], env=env, stdin=subprocess.DEVNULL, capture_output=True, check=True)
     child, code = closed_behind_a_shell(tmp_path, pseudo_terminal, env, *command)
@@ -64,7 +68,25 @@ def test_a_closed_window_keeps_the_text_when_only_the_input_ends(tmp_path, pseud
 
     assert exit_code(code) == 129
     [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
-    assert kept.read_text(encoding="utf-8") == "Vi mangler tal fra økonomi\n"
+    assert kept.read_text(encoding="utf-8") == kept_text
+    if command[0] == "klarhed":  # the command kept saves the mark: tool, colour and reason
+        ran = subprocess.run(
+            ["bash", "-c", kept_text.replace("spredning", f"'{COMMAND}'", 1)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        shown = subprocess.run(
+            [str(COMMAND), "klarhed"],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert "Vi mangler tal fra økonomi" in shown.stdout, ran.stdout + shown.stdout
 
 
 def test_a_closed_window_keeps_an_action_typed_in_the_interview(tmp_path, pseudo_terminal):

@@ -132,3 +132,18 @@ def test_status_with_none_left_names_projekt_gendan(orgs):
     assert code != 0
     assert f"Hent det fjernede projekt tilbage med 'spredning projekt gendan {SLUG}'" in flat(err)
     assert aeroe.ok("projekt", "gendan", SLUG)
+
+
+def test_a_removed_project_without_answers_is_not_said_to_hold_them(orgs):
+    # trial10: '(… ingen svar). Det fjernede projekt rummer jeres egne svar' said both
+    sharing, aeroe = orgs
+    assert aeroe.import_(sharing.export())[0] == 0
+    aeroe.ok("projekt", "fjern", SLUG, "--ja")
+
+    code, out, err = aeroe.import_(sharing.export())
+
+    said = flat(err)
+    assert code == 2, out + err
+    assert "ingen svar). Blev filen importeret nu, ville den blive et nyt projekt ved siden af" in said
+    assert "rummer jeres egne svar" not in said
+    assert "“spredning projekt gendan 'Genoptræning Ærø'”" in said

@@ -428,17 +428,20 @@ def _ask_rating(
 def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refused: str | None) -> str:
     """The reason for a mark, `reason` in the field (`refused`: why, said above it); a stop says `again`."""
     from spredning.cli.prompts.simple import ask_text
+    from spredning.cli.prompts.stops import started_again_with
 
     typed: list[str] = []
     try:
-        return ask_text(
-            t("plan.rate-reason"),
-            instruction=t("plan.ask-optional"),
-            default=reason,
-            interrupted=typed.append,
-            one_line=True,
-            refused=refused,
-        )
+        # a closed window keeps the command Ctrl+C gives (the tool and colour too), not the bare reason
+        with started_again_with(lambda text: again(colour, text or "")):
+            return ask_text(
+                t("plan.rate-reason"),
+                instruction=t("plan.ask-optional"),
+                default=reason,
+                interrupted=typed.append,
+                one_line=True,
+                refused=refused,
+            )
     except (KeyboardInterrupt, EOFError):
         reason = typed[0] if typed else ""  # the words say whether a reason is not saved
         key = "readiness.rate-again" if reason.strip() else "readiness.rate-again-colour"

@@ -31,15 +31,18 @@ def removed_first(
         return plan
     restore, again = _commands(ws, kept, fil)
     removed = project_restore.described(kept)
+    empty = kept.answers == 0  # then it holds none of this organisation's answers to lose
     if not asking:
         hint = Message("importer.was-removed.hint", {"restore": restore, "again": again})
-        raise UsageProblem("importer.was-removed", hint=hint, path=plan.incoming.path, removed=removed)
+        key = "importer.was-removed-empty" if empty else "importer.was-removed"
+        raise UsageProblem(key, hint=hint, path=plan.incoming.path, removed=removed)
     from questionary import Choice
 
     from spredning.cli.prompts.simple import select
 
     with interrupted_as("importer.was-removed.interrupted"):
-        console.print(say("importer.was-removed-here", style="yellow", removed=removed))
+        here = "importer.was-removed-here-empty" if empty else "importer.was-removed-here"
+        console.print(say(here, style="yellow", removed=removed))
         back = select(
             t("importer.was-removed.ask"),
             [
