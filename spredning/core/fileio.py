@@ -450,7 +450,13 @@ def write_output(
     # the program at once (os._exit), and between the temp file and the link it left the temp file.
     with uninterrupted():
         copy = keep_copy(path, existing, protected) if foreign and existing is not None else None
-        _put_in_place(path, raw, existing, protected)
+        try:
+            _put_in_place(path, raw, existing, protected)
+        except SpredningError:
+            if copy is not None:  # not replaced (the rename is its last step): the file is its own copy
+                with contextlib.suppress(OSError):
+                    os.unlink(copy)
+            raise
     _fsync_dir(folder)
     return copy
 
