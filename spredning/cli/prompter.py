@@ -639,7 +639,7 @@ class InterviewPrompter:
             fields = _typed_together(text)  # an action's fields typed before this one too
             words = t("interview.stopped-from-outside-follow-up")
             if fields is not None:
-                _end_now(signum, f"{words} {_field_text_words(fields, several=True)}", fields)
+                _end_now(signum, f"{words} {_field_text_words(fields, 'fields')}", fields)
             _end_now(signum, f"{words} {_field_text_words(text)}" if text else words, text)
         reason = self._reason_left(kept) if self.reason_field else None
         if reason is not None:  # a reason kept: said to be one, and the question not marked

@@ -152,15 +152,14 @@ _KEPT_WORDS = {  # the words before the text kept, and those naming its file: a 
 }
 
 
-def _field_text_words(text: str, several: bool = False, kind: str | None = None) -> str:
+def _field_text_words(text: str, kind: str = "field") -> str:
     """The words before a field's text that no draft keeps, at a stop from outside.
 
     The text is printed to copy, and kept in a file of its own too: a closed window (SIGHUP)
     or a logout leaves no terminal to copy from, and the typed action or reason was lost.
-    `several`: the text is that of several fields (see fields_together); `kind` "command": it is
+    `kind`: "field", one field's text; "fields", that of several (see fields_together); "command",
     a command to run again with them (see started_again_with).
     """
-    kind = kind or ("fields" if several else "field")
     if kind == "field" and getattr(_Stop.asking, "path_field", False):  # a path typed is no work to keep
         return t("interview.stopped-path-text")  # shown to copy, but no file of its own
     rescued = _rescued(text)
@@ -246,7 +245,7 @@ def _stopped_unsaved(signum, frame) -> None:
         _end_now(signum, _unsaved_words(signum, again, kind="command"), again)
     fields = _typed_together(text)
     if fields is not None:  # every field of the action typed so far, not only the one asked now
-        _end_now(signum, _unsaved_words(signum, fields, several=True), fields)
+        _end_now(signum, _unsaved_words(signum, fields, kind="fields"), fields)
     _end_now(signum, _unsaved_words(signum, text), text)
 
 
@@ -294,9 +293,7 @@ def _typed_together(current: str | None) -> str | None:
     )
 
 
-def _unsaved_words(
-    signum: int, text: str | None = None, several: bool = False, kind: str | None = None
-) -> str:
+def _unsaved_words(signum: int, text: str | None = None, kind: str = "field") -> str:
     """A stop outside the interview: nothing of this prompt is saved; writing kept in files is named.
 
     Where nothing was typed (the home screen's menu, an empty field) and no file holds writing,
@@ -308,7 +305,7 @@ def _unsaved_words(
     """
     words = []
     if text:
-        words.append(_field_text_words(text, several, kind))
+        words.append(_field_text_words(text, kind))
     left = editor.stop_open(signum)
     if left is not None and left.path is not None:
         words.append(t("editor.stopped-file-kept", path=str(left.path)))
