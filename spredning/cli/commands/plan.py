@@ -407,8 +407,9 @@ def change(
         texts += typed_words(("--status", status or ""), ("--fase", fase or ""))
         return command("plan", "ret", shell_word(id), *texts)
 
-    to_correct = _texts_to_correct(hvad, hvem, on_one_line)  # in a terminal: their fields, to correct
     ws = workspace(ctx)
+    plans.current(ws, id)  # a wrong or too short id first: the options' problems are for an action there is
+    to_correct = _texts_to_correct(hvad, hvem, on_one_line)  # in a terminal: their fields, to correct
     if hvad is not None and not hvad.split():  # the example: this command, its id and other options kept
         given = [("--hvem", hvem), ("--frist", frist), ("--status", status), ("--fase", fase)]
         words = [word for option, value in given if value is not None for word in (option, shell_word(value))]
