@@ -826,7 +826,7 @@ def dagsorden(
     path, beside = place(ws, out_path(ud), made.default_name)
     slug = ws.slug()
     done = replacing(
-        lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv
+        ctx, lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv
     )
     console = make_console()
     with after_work(console):
