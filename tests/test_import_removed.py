@@ -10,6 +10,7 @@ a file of the same project under another name says so, with the 'projekt flet' t
 
 from __future__ import annotations
 
+import shlex
 import shutil
 from pathlib import Path
 
@@ -60,14 +61,30 @@ def test_without_a_terminal_the_import_is_refused_with_the_commands_that_bring_i
     assert aeroe.texts()[G1] == "Ja, vi har ventelister"
 
 
-def test_the_dry_run_names_the_removed_project_and_how_it_comes_back(orgs):
+def test_the_dry_run_says_what_the_import_would_and_no_projekt_flet(orgs):
+    """Review: with answers of ours in another project here, --tør also gave the 'projekt flet' that
+    only a new project's import says; the import itself makes none while the removed one is there."""
     sharing, aeroe = orgs
+    aeroe.ok("start", "--navn", "Vores egen", "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
+             "--rolle", "genbruge", "--organisation", "Ærø Kommune")  # fmt: skip
+    aeroe.answer({G1: "Vores eget svar"}, "--rolle", "genbruge")
     newer = removed_after_answering(aeroe, sharing)
+    before = tree(aeroe.home)
+    refused = flat(aeroe.import_(newer)[2])
+    assert "projekt flet" not in refused  # the import: the removed project only
 
     out = flat(aeroe.ok("importer", str(newer), "--tør"))
 
-    assert "Projektet er fjernet fra projektmappen: Genoptræning Ærø (fjernet " in out
-    assert "“spredning projekt gendan 'Genoptræning Ærø'”, før I importerer" in out
+    assert tree(aeroe.home) == before
+    assert "projekt flet" not in out and "oprettet" not in out and "Ville tilføje" not in out
+    assert out.startswith("Filen hører til et projekt, I har fjernet fra projektmappen: Genoptræning Ærø")
+    assert "Importen henter intet ind, før projektet er hentet tilbage" in out
+    restore = "spredning projekt gendan 'Genoptræning Ærø'"
+    assert f"Hent det tilbage med “{restore}”, så kommer filens svar ind i det" in out
+    dry = f'spredning importer "{newer}" --tør'
+    assert f"se derefter, hvad filen ville ændre, med '{dry}'" in out
+    aeroe.ok(*shlex.split(restore)[1:])  # the two commands said, as shown
+    assert "Import i projektet Genoptræning Ærø" in flat(aeroe.ok(*shlex.split(dry)[1:]))
 
 
 def in_terminal(tmp_path: Path, pseudo_terminal, keys: str) -> tuple[Org, Path, str, int]:

@@ -190,8 +190,9 @@ def importer(
 
 def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str) -> None:
     """What the import would do, said as the import will say it; nothing is written."""
+    if import_removed.removed_dry(console, ws, plan, fil):  # the import waits for the removed project
+        return
     _heading(console, ws, incoming, plan, dry=True)
-    import_removed.removed_dry(console, ws, plan, fil)
     from spredning.cli.render_import import print_dry_follow_up_backup, print_dry_run, print_strays
 
     print_dry_run(console, ws.guide, plan, ws.store.path_for(plan.project.slug).name)

@@ -57,16 +57,21 @@ def removed_first(
     return plan_import(ws, plan.incoming, project_option)
 
 
-def removed_dry(console, ws, plan: ImportPlan, fil: str) -> None:
-    """For 'importer --tør': the removed project the file belongs to, and how it comes back first."""
+def removed_dry(console, ws, plan: ImportPlan, fil: str) -> bool:
+    """For 'importer --tør': the removed project the file belongs to, and how it comes back first.
+
+    As the import says it, which imports nothing until the project is back (in a terminal it
+    offers that): nothing about a new project, nor what one would get. True when it was said.
+    """
     kept = _removed(ws, plan)
     if kept is None:
-        return
-    restore, _ = _commands(ws, kept, fil)
-    said = say(
-        "importer.was-removed-dry", style="yellow", removed=project_restore.described(kept), restore=restore
-    )
-    print_said(console, said, restore)
+        return False
+    restore, again = _commands(ws, kept, fil)
+    dry = f"{again} --tør"
+    removed = project_restore.described(kept)
+    said = say("importer.was-removed-dry", style="yellow", removed=removed, restore=restore, dry=dry)
+    print_said(console, said, [restore, dry])
+    return True
 
 
 def _removed(ws, plan: ImportPlan) -> project_restore.Kept | None:
