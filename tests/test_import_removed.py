@@ -114,12 +114,75 @@ def test_in_a_terminal_it_is_brought_back_and_the_file_goes_into_it(tmp_path, ps
 
 
 def test_in_a_terminal_no_changes_nothing_and_says_the_commands(tmp_path, pseudo_terminal):
-    aeroe, newer, said, code = in_terminal(tmp_path, pseudo_terminal, DOWN + ENTER)
+    aeroe, newer, said, code = in_terminal(tmp_path, pseudo_terminal, DOWN + DOWN + ENTER)
 
     assert code == 0, said
     assert "Intet er ændret. Hent projektet tilbage med “spredning projekt gendan 'Genoptræning Ærø'”" in said
     assert f"'spredning importer \"{newer}\"'" in said
     assert aeroe.store.slugs() == []
+
+
+def test_in_a_terminal_the_file_can_become_a_new_project_beside_the_removed_one(tmp_path, pseudo_terminal):
+    """Review: there was no way to import the file as a new project while the removed copy is kept."""
+    aeroe, _, said, code = in_terminal(tmp_path, pseudo_terminal, DOWN + ENTER)
+
+    assert code == 0, said
+    assert "Nej, importér filen som et nyt projekt" in said
+    assert "det oprettes som 'Genoptræning Ærø' (genoptraening-aeroe)" in said
+    assert aeroe.store.slugs() == [SLUG] and G1 not in aeroe.texts()  # new: our answer not in it
+    [kept] = [p for p in (aeroe.home / "fjernede").iterdir() if p.is_dir()]  # still there, whole
+    assert "Det fjernede projekt er stadig i mappen fjernede: Genoptræning Ærø (fjernet " in said
+    brought_back(aeroe, said, kept.name)
+
+
+def brought_back(aeroe: Org, said: str, folder: str) -> None:
+    """The 'projekt gendan --navn' said after the import runs, and the 'projekt flet' it gives then
+    brings our answer into the new project: nothing lost, one project left to work in."""
+    restore = f"spredning projekt gendan {folder} --navn 'Genoptræning Ærø (2)'"
+    assert f"hent det tilbage under et andet navn med “{restore}”" in said
+    out = flat(aeroe.ok(*shlex.split(restore)[1:]))
+    merge = f"spredning projekt flet {SLUG}-2 --projekt {SLUG}"
+    assert f"'Genoptræning Ærø' ({SLUG}.yaml) er det samme projekt (fra samme fil)" in out
+    assert f"'{merge}'" in out
+    aeroe.ok(*shlex.split(merge)[1:])
+    assert aeroe.texts(slug=SLUG)[G1] == "Ja, vi har ventelister"
+
+
+def test_without_a_terminal_nyt_projekt_imports_the_file_as_a_new_project(orgs):
+    sharing, aeroe = orgs
+    newer = removed_after_answering(aeroe, sharing)
+    refused = flat(aeroe.import_(newer)[2])
+    new = f'spredning importer "{newer}" --nyt-projekt'
+    instead = "i stedet blive et nyt projekt ved siden af det fjernede (der bliver i mappen fjernede)"
+    assert f"Skal filen {instead}, så skriv '{new}'." in refused
+    before = tree(aeroe.home)
+    dry = flat(aeroe.ok("importer", str(newer), "--tør", "--nyt-projekt"))
+    assert tree(aeroe.home) == before
+    assert "det ville blive oprettet som 'Genoptræning Ærø'" in dry
+
+    out = flat(aeroe.ok(*shlex.split(new)[1:]))  # as shown
+
+    assert aeroe.store.slugs() == [SLUG] and G1 not in aeroe.texts()
+    [kept] = [p for p in (aeroe.home / "fjernede").iterdir() if p.is_dir()]
+    left = out[out.index("Det fjernede projekt er stadig") :]
+    assert left in dry  # the dry run said it as the import does
+    brought_back(aeroe, out, kept.name)
+
+
+def test_nyt_projekt_is_refused_for_a_file_that_goes_into_a_project_here(orgs):
+    sharing, aeroe = orgs
+    assert aeroe.import_(sharing.export())[0] == 0
+    newer = sharing.export()
+    before = tree(aeroe.home)
+
+    code, out, err = aeroe.import_(newer, "--nyt-projekt")
+
+    assert code == 2, out + err
+    assert tree(aeroe.home) == before
+    said = flat(err)
+    assert "hører til projektet 'Genoptræning Ærø' her, så den importeres ind i det" in said
+    assert f"'spredning importer \"{newer}\"'" in said
+    assert aeroe.import_(newer)[0] == 0
 
 
 def test_gendan_beside_the_same_project_under_another_file_name_gives_projekt_flet(orgs, tmp_path):
