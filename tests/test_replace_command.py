@@ -11,6 +11,7 @@ import shlex
 
 import pytest
 from exchange_kit import D1, Org, flat, start_sharing
+from homekit import ENTER, UP, interactive, typed
 
 from spredning.i18n import COMMAND_QUOTES
 
@@ -79,3 +80,22 @@ def test_in_english_with_a_project_named_the_command_keeps_both(sharing):
     again = told(err, "type")
     assert again == ["--sprog", "en", *words, "--overskriv", "--projekt", sharing.slug]
     assert sharing(*again)[0] == 0
+
+
+@pytest.mark.parametrize(("keys", "kept"), [(ENTER, True), (UP + ENTER, False)])
+def test_in_a_terminal_eksport_asks_before_another_file_is_replaced(
+    run_cli, ws, reusing, monkeypatch, tmp_path, keys, kept
+):
+    """README: the export, as reports and worksheets, asks in a terminal (No chosen at first); it refused."""
+    path = tmp_path / f"{OUT}.yaml"
+    path.write_text("en andens fil\n", encoding="utf-8")
+    interactive(monkeypatch)
+
+    run = typed(run_cli, keys, "eksport", "--ud", str(path))
+
+    assert run.code == 0, run.err
+    assert "findes allerede" in run.screen.replace("\n", "") and "Vil du erstatte den?" in run.screen
+    assert (path.read_text(encoding="utf-8") == "en andens fil\n") is kept
+    assert ("Intet er skrevet; filen er uændret" in run.said) is kept
+    copies = list(tmp_path.glob(f"{OUT}.bak-*"))
+    assert [copy.read_text(encoding="utf-8") for copy in copies] == ([] if kept else ["en andens fil\n"])

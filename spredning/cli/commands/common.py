@@ -703,6 +703,7 @@ def replacing(ctx, write: Callable[[bool], T], path, overwrite: bool, kind: str 
     `kind`: the catalogue's words for what is refused and asked ('arbejdsark': a worksheet that
     may hold a partner's answers, `params` giving the command that imports it first). The refusal
     gives the user's own command (`ctx`'s) with --overskriv, to run when the file is to go.
+    `path`: None when only the write knows it (an export's): the refusal's then.
     """
     try:
         return write(overwrite)
@@ -713,6 +714,7 @@ def replacing(ctx, write: Callable[[bool], T], path, overwrite: bool, kind: str 
         if not is_interactive():
             again = own_command(ctx, "--overskriv")
             raise SpredningError(f"{kind}.{which}", **{**exc.params, **params, "again": again}) from None
+        path = path if path is not None else exc.params["path"]
     from questionary import Choice
 
     from spredning.cli.console import make_console, say

@@ -23,7 +23,6 @@ from spredning.cli import typer_compat
 from spredning.cli.commands import import_removed
 from spredning.cli.commands.common import (
     NAMED,
-    REFUSED,
     WRONG_PARTNER,
     NamedProject,
     check_ending,
@@ -33,11 +32,11 @@ from spredning.cli.commands.common import (
     in_path,
     is_interactive,
     out_path,
-    own_command,
     parse_role,
     partner_offered,
     path_word,
     phase_word,
+    replacing,
     shell_word,
     tell_beside,
     tell_copy,
@@ -74,17 +73,19 @@ def eksport(
     check_ending(ws, ud, "yaml")  # named .docx or .pdf, the partner's program would not open it
     role = parse_role(rolle)
 
-    def write(chosen: str | None):
-        with _refused_with_command(ctx, chosen if chosen != partner else None):
+    def write(chosen: str | None):  # another file there: asked in a terminal, else refused (replacing)
+        def export(replace: bool):
             return exporting.export(
                 ws,
                 role=role,
                 partner_option=chosen,
                 include_all=alle_partnere,
                 out=out_path(ud),
-                overwrite=overskriv,
+                overwrite=replace,
                 today=datetime.date.today(),
             )
+
+        return replacing(ctx, export, None, overskriv)
 
     try:
         done = write(partner)
@@ -122,22 +123,6 @@ def eksport(
         # the command on a line of its own, never broken, to be copied as it is
         # the partner's command, in their folder: the file's name (not where it is here)
         console.print(say("eksport.their-command", file=shell_word(done.path.name)), soft_wrap=True)
-
-
-@contextlib.contextmanager
-def _refused_with_command(ctx, picked: str | None) -> Iterator[None]:
-    """Another file where the export goes: its refusal gives the user's command with --overskriv.
-
-    With the partner picked from a list (`picked`), when one was, in place of the --partner given.
-    """
-    try:
-        yield
-    except SpredningError as refused:
-        if refused.key in REFUSED:
-            words = ["--partner", shell_word(picked)] if picked else []
-            again = own_command(ctx, *words, "--overskriv", without=["partner"] if picked else [])
-            refused.params = {**refused.params, "again": again}
-        raise
 
 
 def importer(
