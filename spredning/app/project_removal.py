@@ -87,7 +87,8 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
     others = [slug for slug in store.project_slugs() if slug != now.slug]
     successor = others[0] if now.active and len(others) == 1 else None  # made active as it goes
     try:
-        texts = kept_texts("conflict.merged-file", "conflict.set-aside-file")  # those set aside too
+        # the combined texts, those set aside too, and the editor's files left by a stop
+        texts = kept_texts("conflict.merged-file", "conflict.set-aside-file", "editor.file")
         moved = store.move_out(now.slug, folder, texts, successor)
     except SpredningError as exc:  # the project is as it was (move_out moved back what it had moved)
         _take_back(made)

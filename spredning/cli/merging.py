@@ -172,7 +172,7 @@ class Merging:
         key = local.slot_key(slot)
         while True:
             with stops_end_in_words():  # a stop while the editor is open names what it leaves
-                edited = editor.edit(text, self._folder())
+                edited = editor.edit(text, self._folder(), f"{self.slug}-{t('editor.file')}")
             if edited.notice is not None:
                 again = None if edited.text is not None else t("editor.conflict-again")
                 tell_edited(self.console, edited.notice, again)
@@ -286,4 +286,14 @@ def tidy_kept(console: Console, merging: Merging, guide, project, open_slots) ->
             print_fitted(console, said, str(path), style="yellow", rest="")
     for path in merging.unreadable:
         said = t("conflict.kept-unreadable", path=str(path))
+        print_fitted(console, said, str(path), style="yellow", rest="")
+
+
+def tell_editor_files(console: Console, home: Path, slug: str) -> None:
+    """Name each file of the editor's left for the project (a stop while it was open): the user's text."""
+    from spredning.app.project_removal import kept_texts
+    from spredning.cli.render_text import print_fitted
+
+    for path in editor.kept_editor_files(local.folder(home), slug, kept_texts("editor.file")):
+        said = t("editor.left-file", path=str(path))
         print_fitted(console, said, str(path), style="yellow", rest="")
