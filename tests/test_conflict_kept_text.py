@@ -158,3 +158,37 @@ def test_a_kept_file_from_an_older_program_is_named_and_left_as_it_is(stopped, t
         ) in out
         assert kept.read_text(encoding="utf-8") == "Min tekst fra før, uden overskrift\n"
     assert "older version of the program are kept in" in flat(stopped.ok("--sprog", "en", "konflikter"))
+
+
+def test_the_editor_file_a_stop_leaves_at_a_conflict_is_the_projects_and_named_next_time(tmp_path):
+    """Stopped from outside while the editor was open for a combined text: its file was
+    'spredning-svar-RANDOM.txt', tied to no project. It is named after the project now, and the
+    next 'konflikter' says where it is."""
+    import signal
+
+    from test_e2e_drafts import editor_left_open, editor_opened, wait_for_exit
+
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path))
+    reusing = Org(tmp_path / "aeroe", tmp_path)
+    sharing.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
+    assert reusing.import_(sharing.export())[0] == 0
+    crossing_twice(sharing, reusing)
+    editor, opened, named = editor_left_open(tmp_path, "Samlet i editoren")
+    child = spawn(reusing, "konflikter", env={"EDITOR": editor})
+    child.expect_exact("Konflikt 1 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)  # Skriv en samlet tekst i editoren
+    editor_opened(child, opened)
+    os.kill(child.pid, signal.SIGTERM)
+    wait_for_exit(child)
+    kept = reusing.home / ".spredning" / "genoptraening-aeroe-tekst-fra-editoren.txt"
+    assert named.read_text() == str(kept)
+    assert kept.read_text(encoding="utf-8") == "Samlet i editoren\n"
+
+    out = flat(reusing.ok("konflikter"))
+
+    assert (
+        "Tekst fra editoren, som programmet ikke fik hentet ind (det blev stoppet, mens editoren var"
+        f" åben, eller editoren gav en fejl), ligger i {kept}."
+    ) in out
+    assert kept.read_text(encoding="utf-8") == "Samlet i editoren\n"  # named, never changed
