@@ -45,7 +45,7 @@ from spredning.cli.commands.common import (
     written_path,
 )
 from spredning.cli.console import after_work, make_console, say
-from spredning.cli.merging import Merging, heading_line
+from spredning.cli.merging import Merging, heading_line, tell_editor_files, tidy_kept
 from spredning.cli.render_text import print_fitted, print_said, print_whole
 from spredning.core import followup
 from spredning.core.errors import Interrupted, Message, SpredningError, UsageProblem
@@ -839,6 +839,9 @@ def konflikter(
             )
     opened = ws.store.open(slug)
     chosen = choose_partner(opened.project, opened.local, partner, required=False)
+    merging = Merging(console, ws.store.home, slug)
+    tidy_kept(console, merging, ws.guide, opened.project, [c.slot for c in open_conflicts(opened.project)])
+    tell_editor_files(console, ws.store.home, slug)
     pending = open_conflicts(opened.project, chosen)
     if not pending:
         console.print(say("konflikter.none", style="green"))
@@ -866,7 +869,6 @@ def konflikter(
         return
     from spredning.cli.prompts.stops import written_kept_in
 
-    merging = Merging(console, ws.store.home, slug)
     choose = _chooser(
         console,
         ws.guide,
