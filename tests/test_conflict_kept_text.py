@@ -192,3 +192,32 @@ def test_the_editor_file_a_stop_leaves_at_a_conflict_is_the_projects_and_named_n
         f" åben, eller editoren gav en fejl), ligger i {kept}."
     ) in out
     assert kept.read_text(encoding="utf-8") == "Samlet i editoren\n"  # named, never changed
+
+
+def test_ctrl_c_while_the_editor_is_open_at_a_conflict_keeps_what_the_editor_saved(tmp_path):
+    """An editor that leaves the terminal as it is (VS Code with 'code --wait'): Ctrl+C in the terminal
+    stops the program and the editor together. What the editor had saved is the user's writing: its
+    file stays and the stop names it, as a stop from outside does (it was deleted, and not said)."""
+    from test_e2e_drafts import editor_left_open, editor_opened
+
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path))
+    reusing = Org(tmp_path / "aeroe", tmp_path)
+    sharing.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
+    assert reusing.import_(sharing.export())[0] == 0
+    crossing_twice(sharing, reusing)
+    editor, opened, _named = editor_left_open(tmp_path, "Samlet i editoren")
+    child = spawn(reusing, "konflikter", env={"EDITOR": editor})
+    child.expect_exact("Konflikt 1 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)  # Skriv en samlet tekst i editoren
+    editor_opened(child, opened)
+    child.send(CTRL_C)  # the terminal sends it to the program and the editor alike
+    code, shown = finish(child)
+
+    assert code == 130, shown
+    kept = reusing.home / ".spredning" / "genoptraening-aeroe-tekst-fra-editoren.txt"
+    assert kept.read_text(encoding="utf-8") == "Samlet i editoren\n"
+    assert "Stoppet. Intet er ændret i projektet. Det, editoren havde gemt, ligger i" in shown
+    assert str(kept) in shown.replace(" ", "")  # named (the test's long path is broken at the edge)
+    assert set(reusing.others()) == {D1, D2}
+    assert f"ligger i {kept}" in flat(reusing.ok("konflikter"))  # and named by the next run

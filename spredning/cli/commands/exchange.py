@@ -19,7 +19,7 @@ from spredning.app.exchange.git_markers import repair_git_markers
 from spredning.app.exchange.import_plan import ImportPlan, Planned
 from spredning.app.exchange.incoming import Incoming, read_incoming
 from spredning.app.exchange.planning import plan_import, sender_name
-from spredning.cli import typer_compat
+from spredning.cli import editor, typer_compat
 from spredning.cli.commands import import_removed
 from spredning.cli.commands.common import (
     NAMED,
@@ -781,9 +781,16 @@ def _stops_keep_writing(console, merging: Merging) -> Iterator[None]:
 
     try:
         yield
-    except (KeyboardInterrupt, EOFError):
+    except (KeyboardInterrupt, EOFError) as stop:
+        left = stop.path if isinstance(stop, editor.Interrupted) else None  # what the editor had saved
+        if merging.path is not None and left is not None:
+            raise Interrupted(
+                "conflict.interrupted-written-editor", path=str(merging.path), editor=str(left)
+            ) from None
         if merging.path is not None:
             raise Interrupted("conflict.interrupted-written", path=str(merging.path)) from None
+        if left is not None:
+            raise Interrupted("conflict.interrupted-editor", editor=str(left)) from None
         raise Interrupted("conflict.interrupted") from None
     except BackToMenu:
         if merging.path is not None:
