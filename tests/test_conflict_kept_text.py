@@ -105,9 +105,17 @@ def test_the_kept_texts_are_found_again_for_their_own_conflicts(stopped, tmp_pat
     assert kept_texts(stopped) == []
 
 
-def settled_by_import(stopped: Org, tmp_path) -> None:
+def settled_by_import(stopped: Org, tmp_path, *, kept_after: bool = True) -> str:
     """Odense brings in Ærø's versions, keeps its own in both conflicts, and Ærø imports that decision:
-    the conflicts the kept text was written for are settled, not by Ærø's 'konflikter'."""
+    the conflicts the kept text was written for are settled, not by Ærø's 'konflikter'. The import's output.
+
+    `kept_after`: the text is kept by a 'konflikter' still open in another window during the import,
+    which writes its kept file when it is stopped after it (the import finds none to set aside).
+    """
+    [kept] = kept_texts(stopped)
+    raw = kept.read_bytes()
+    if kept_after:
+        kept.unlink()
     sharing = Org(tmp_path / "odense", tmp_path)
     assert sharing.import_(stopped.export())[0] == 0
     child = spawn(sharing, "konflikter")
@@ -116,8 +124,12 @@ def settled_by_import(stopped: Org, tmp_path) -> None:
         child.expect_exact("Afgør senere")
         child.send(ENTER)  # keep Odense's
     assert finish(child)[0] == 0
-    assert stopped.import_(sharing.export())[0] == 0
+    code, out, err = stopped.import_(sharing.export())
+    assert code == 0, err
     assert stopped.others() == {}
+    if kept_after:
+        kept.write_bytes(raw)
+    return out
 
 
 def test_a_text_kept_for_a_conflict_settled_elsewhere_is_set_aside_once_and_said_where(stopped, tmp_path):
@@ -143,6 +155,23 @@ def test_a_text_kept_for_a_conflict_settled_elsewhere_is_set_aside_once_and_said
     assert not aside.exists()
     [moved] = (stopped.home / "fjernede").glob(f"*/denne-computer/{aside.name}")
     assert moved.read_text(encoding="utf-8") == raw
+
+
+def test_the_import_that_settles_a_conflict_with_a_kept_text_says_where_the_text_is(stopped, tmp_path):
+    """The import leaves no conflict open, so no one runs 'konflikter' after it: the combined text kept
+    for a conflict it settled is set aside and named by the import itself (it stayed unnamed)."""
+    [kept] = kept_texts(stopped)
+    raw = kept.read_text(encoding="utf-8")
+
+    out = flat(settled_by_import(stopped, tmp_path, kept_after=False))
+
+    aside = stopped.home / ".spredning" / "genoptraening-aeroe-samlede-tekster-uden-konflikt.txt"
+    assert (
+        "Du skrev en samlet tekst til en konflikt, der ikke længere er åben (den er afgjort et andet sted,"
+        f" fx ved en import eller i et andet vindue). Teksten er ikke slettet: den ligger nu i {aside},"
+    ) in out
+    assert not kept.exists()
+    assert aside.read_text(encoding="utf-8") == raw
 
 
 def test_a_kept_file_from_an_older_program_is_named_and_left_as_it_is(stopped, tmp_path):

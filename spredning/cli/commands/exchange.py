@@ -170,11 +170,21 @@ def importer(
         if not asking:
             _heading(console, ws, incoming, plan)
         _imported(console, ws, plan, result, len(decisions), _hint_project(ws, plan.project.slug))
+        _tidy_kept_after(console, ws, merging, plan.project.slug)  # no 'konflikter' after it would say it
         if was_active is not None and was_active != plan.project.slug == ws.store.active():
             _active_changed(console, ws, plan.project.name, plan.project.slug, was_active)
         if plan.creates and plan.incoming.sender == SHARING:  # the sharing side's: see _namesake_sharing
             _own_elsewhere(console, ws, plan)
         import_removed.tell_left(console, ws, left)
+
+
+def _tidy_kept_after(console, ws, merging: Merging, slug: str) -> None:
+    """After an import: combined texts kept for conflicts it settled are set aside and said where."""
+    if not merging.texts:
+        return
+    with contextlib.suppress(SpredningError):  # the import is done; unread, the next 'konflikter' says it
+        project = ws.store.load(slug)
+        tidy_kept(console, merging, ws.guide, project, [c.slot for c in open_conflicts(project)])
 
 
 def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str, new: bool) -> None:
