@@ -412,20 +412,20 @@ def change(
     ws = workspace(ctx)
     plans.current(ws, id)  # a wrong or too short id first: the options' problems are for an action there is
     to_correct = _texts_to_correct(hvad, hvem, on_one_line)  # in a terminal: their fields, to correct
+    with interrupted_as("plan.change-interrupted"):  # a wrong --status or --fase: said first (in a terminal
+        changes = _given_changes(ws, hvad, hvem, status, fase)  # offered: a stop there says nothing changed)
+    due, given_due = _given_due(frist) if frist is not None else (None, None)  # refused here without one
     if hvad is not None and not hvad.split():  # the example: this command, its id and other options kept
         given = [("--hvem", hvem), ("--frist", frist), ("--status", status), ("--fase", fase)]
         words = [word for option, value in given if value is not None for word in (option, shell_word(value))]
         shown = command("plan", "ret", id, "--hvad", shell_word(t("plan.what-example")), *words)
         raise UsageProblem("plan.what-missing", hint=Message("plan.what-missing.again", {"command": shown}))
-    with interrupted_as("plan.change-interrupted"):  # a wrong --status or --fase: said first (in a terminal
-        changes = _given_changes(ws, hvad, hvem, status, fase)  # offered: a stop there says nothing changed)
     if to_correct:  # a deadline kept in a stop's command only as given, when it is one
         kept = frist if frist and date_shown(frist) == frist else ""
         others = typed_words(("--frist", kept), ("--status", status or ""), ("--fase", fase or ""))
         hvad, hvem = _texts_again(ws, id, (hvad, hvem), to_correct, others)
         changes |= {key: text for key, text in (("what", hvad), ("who", hvem)) if text is not None}
     if frist is not None:  # last: a deadline refused in a terminal is asked, the other options checked
-        due, given_due = _given_due(frist)
         changes["due"] = due if given_due is None else _due_again(ws, id, given_due, hvad, hvem, status)
     if not changes:
         changes, seen = _ask_changes(ws, id)
