@@ -74,7 +74,7 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
             choice.title = cut_to(choice.title, _width(io) - 6)
     to_menu = back is NO_BACK and escape_leaves()
     help_text = instruction or t("home.list-help" if to_menu else "prompt.select-help")
-    message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False)
+    message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False, cut=True)
     question = questionary.select(
         message,
         choices=choices,
