@@ -189,13 +189,10 @@ def test_a_kept_file_from_an_older_program_is_named_and_left_as_it_is(stopped, t
     assert "older version of the program are kept in" in flat(stopped.ok("--sprog", "en", "konflikter"))
 
 
-def test_the_editor_file_a_stop_leaves_at_a_conflict_is_the_projects_and_named_next_time(tmp_path):
-    """Stopped from outside while the editor was open for a combined text: its file was
-    'spredning-svar-RANDOM.txt', tied to no project. It is named after the project now, and the
-    next 'konflikter' says where it is."""
-    import signal
-
-    from test_e2e_drafts import editor_left_open, editor_opened, wait_for_exit
+def editor_open_at_a_conflict(tmp_path):
+    """Ærø at the first of two conflicts, its editor open for a combined text it has saved
+    ("Samlet i editoren"): (Ærø, the 'konflikter' running, the file naming the editor's file)."""
+    from test_e2e_drafts import editor_left_open, editor_opened
 
     sharing = start_sharing(Org(tmp_path / "odense", tmp_path))
     reusing = Org(tmp_path / "aeroe", tmp_path)
@@ -208,6 +205,18 @@ def test_the_editor_file_a_stop_leaves_at_a_conflict_is_the_projects_and_named_n
     child.expect_exact("Afgør senere")
     child.send(DOWN * 3 + ENTER)  # Skriv en samlet tekst i editoren
     editor_opened(child, opened)
+    return reusing, child, named
+
+
+def test_the_editor_file_a_stop_leaves_at_a_conflict_is_the_projects_and_named_next_time(tmp_path):
+    """Stopped from outside while the editor was open for a combined text: its file was
+    'spredning-svar-RANDOM.txt', tied to no project. It is named after the project now, and the
+    next 'konflikter' says where it is."""
+    import signal
+
+    from test_e2e_drafts import wait_for_exit
+
+    reusing, child, named = editor_open_at_a_conflict(tmp_path)
     os.kill(child.pid, signal.SIGTERM)
     wait_for_exit(child)
     kept = reusing.home / ".spredning" / "genoptraening-aeroe-tekst-fra-editoren.txt"
@@ -227,19 +236,7 @@ def test_ctrl_c_while_the_editor_is_open_at_a_conflict_keeps_what_the_editor_sav
     """An editor that leaves the terminal as it is (VS Code with 'code --wait'): Ctrl+C in the terminal
     stops the program and the editor together. What the editor had saved is the user's writing: its
     file stays and the stop names it, as a stop from outside does (it was deleted, and not said)."""
-    from test_e2e_drafts import editor_left_open, editor_opened
-
-    sharing = start_sharing(Org(tmp_path / "odense", tmp_path))
-    reusing = Org(tmp_path / "aeroe", tmp_path)
-    sharing.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
-    assert reusing.import_(sharing.export())[0] == 0
-    crossing_twice(sharing, reusing)
-    editor, opened, _named = editor_left_open(tmp_path, "Samlet i editoren")
-    child = spawn(reusing, "konflikter", env={"EDITOR": editor})
-    child.expect_exact("Konflikt 1 af 2")
-    child.expect_exact("Afgør senere")
-    child.send(DOWN * 3 + ENTER)  # Skriv en samlet tekst i editoren
-    editor_opened(child, opened)
+    reusing, child, _named = editor_open_at_a_conflict(tmp_path)
     child.send(CTRL_C)  # the terminal sends it to the program and the editor alike
     code, shown = finish(child)
 

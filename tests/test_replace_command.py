@@ -105,35 +105,16 @@ def test_at_60_columns_the_question_shows_the_whole_name_of_a_file_longer_than_a
     """Found in a trial: the question before an export replaced a changed file was cut at the edge,
     'Filen /tmp/…/…-til-vordingborg-kommun', the end of the name not on the screen. A word longer than
     a line is broken at the edge now (as the terminal would), so all of it is there to read."""
-    import io
-
     import pexpect
-    from terminal import COMMAND, TIMEOUT, rendered
+    from terminal import rendered
+    from test_exchange_e2e import spawn
 
     folder = tmp_path / "en-mappe-med-et-langt-navn-til-eksporterne"
     folder.mkdir()
     path = folder / "genoptraening-aeroe-til-aeroe-kommune.yaml"
     sharing.ok("eksport", "--ud", str(path))
     path.write_bytes(path.read_bytes() + b"# mine egne noter\n")
-    environment = {
-        "PATH": f"{COMMAND.parent}:/usr/bin:/bin",
-        "HOME": str(tmp_path),
-        "LANG": "C.UTF-8",
-        "TERM": "xterm",
-        "SPREDNING_HJEM": str(sharing.home),
-        "SPREDNING_SPROG": "da",
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-    }
-    child = pexpect.spawn(
-        str(COMMAND),
-        ["eksport", "--ud", str(path)],
-        env=environment,
-        encoding="utf-8",
-        dimensions=(30, 60),
-        timeout=TIMEOUT,
-        cwd=str(sharing.files),
-    )
-    child.logfile_read = io.StringIO()
+    child = spawn(sharing, "eksport", "--ud", str(path), size=(30, 60))
     child.expect_exact("Nej, behold den")
 
     screen = rendered(child.logfile_read.getvalue(), 60, 30)
