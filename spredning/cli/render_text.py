@@ -469,10 +469,10 @@ def commands_whole(text: Text, width: int, program: str, fold: bool = False) -> 
     dele') or ends its line after a colon ("Fx: spredning start --navn 'Ærø'": its own quotes are
     its arguments'). It stays on one line, as the user must type it, even when that line is then
     longer than the terminal (the terminal folds it; copied, it is still one line); with `fold`
-    (a terminal), between its words (see folded). Any other word longer than a line is cut, as
-    rich cuts it. The message's own line breaks, its lines' indents (a bullet's later lines under
-    its text) and its styles (the red 'Fejl:') are kept. Print the result with soft_wrap=True, so
-    rich does not break it again.
+    (a terminal), between its words (see folded). Any other word longer than a line (a path) is
+    kept whole on a line of its own, for the same reason. The message's own line breaks, its
+    lines' indents (a bullet's later lines under its text) and its styles (the red 'Fejl:') are
+    kept. Print the result with soft_wrap=True, so rich does not break it again.
     """
     plain = text.plain
     quoted = "|".join(  # in the catalogue's quotes, or in others when it holds an apostrophe
@@ -508,7 +508,8 @@ def _placed(result: Text, text: Text, span, used: int, indent: str, width: int, 
     """Append the word at `span` of `text` to `result` at column `used`; the column after it.
 
     A command (`inside`: the commands it is part of) is whole, folded between its words with
-    `fold`; any other word longer than a line is cut, as rich cuts it.
+    `fold`; any other word longer than a line (a path, a web address) is whole too, on a line of its
+    own, so it is copied whole: only the terminal folds it.
     """
     start, end = span
     plain = text.plain
@@ -520,17 +521,10 @@ def _placed(result: Text, text: Text, span, used: int, indent: str, width: int, 
         for piece in pieces:
             result.append(piece)
         return used
-    room = max(1, width - len(indent))
-    if size <= room or inside:
-        result.append_text(text[start:end])
+    result.append_text(text[start:end])
+    if size <= max(1, width - len(indent)) or inside:
         return used + size
-    for number, piece in enumerate(chop_cells(plain[start:end], room)):  # cut, as rich cuts it
-        if number:
-            result.append("\n" + indent)
-        result.append_text(text[start : start + len(piece)])
-        start += len(piece)
-        used = len(indent) + cell_len(piece)
-    return used
+    return width  # a word longer than a line (a path) is whole, alone on its line: the next one starts anew
 
 
 def _command_pieces(
