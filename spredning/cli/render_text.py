@@ -555,6 +555,9 @@ def _word_spans(line: str, offset: int, commands: list[tuple[int, int]]) -> list
     return spans
 
 
+MENU_HANG = 2  # how much further in a menu title's later lines start than its first (prompts.simple.select)
+
+
 def cut_to(text: str, width: int) -> str:
     """One menu line: cut with '…' when it would not fit the terminal (counted in columns)."""
     text = " ".join(text.split())
