@@ -149,7 +149,10 @@ def test_plain_draws_what_rich_draws_for_the_text(text, width, style, colours, i
         st.tuples(
             st.sampled_from(["•", "1.", "12.", "[3/12]", "日"]),
             st.sampled_from(["bold", "dim", ""]),
-            narrow_text | other_text,
+            # a line indented by spaces hangs its later lines further in (test below), as rich does not
+            (narrow_text | other_text).map(
+                lambda text: "\n".join(line.lstrip(" \t") for line in text.split("\n"))
+            ),
         ),
         max_size=4,
     ),
@@ -163,6 +166,27 @@ def test_hanging_rows_draw_what_rich_draws_for_the_grid(rows, indent, width, sty
     assert drawn(ours, width) == drawn(rich, width)
     console = Console(file=io.StringIO(), width=width)
     assert Measurement.get(console, console.options, ours) == Measurement.get(console, console.options, rich)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    label=st.sampled_from(["was: ", "var: ", "nu: "]),
+    value=narrow_text.map(lambda text: " ".join(text.split())),
+    lead=st.integers(1, 6),
+    width=st.integers(12, 80),
+)
+def test_a_labelled_line_under_a_bullet_wraps_its_value_further_in_than_the_label(label, value, lead, width):
+    """'  was: …' under a bullet's first line: its later lines started at the text's left edge,
+    left of 'was:' (layout11); now they start HANG further in than the label, and no word is lost."""
+    from spredning.cli.render_text import HANG, hung
+
+    line = " " * lead + label + value
+    lines = hung(f"Hvad er formålet?\n{line}", width)
+
+    at = next(n for n, shown in enumerate(lines) if shown.startswith(" " * lead + label.strip()))
+    assert all(shown.startswith(" " * (lead + HANG)) for shown in lines[at + 1 :]), lines
+    assert all(len(shown) <= width for shown in lines), lines
+    assert "".join("".join(lines[at:]).split()) == "".join(line.split())  # a word too long for a line: cut
 
 
 @settings(max_examples=200, deadline=None)

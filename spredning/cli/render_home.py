@@ -22,7 +22,7 @@ from spredning.app.workspace import Workspace
 from spredning.cli.commands.common import shell_word
 from spredning.cli.console import said, say
 from spredning.cli.render import plain, role_title
-from spredning.cli.render_text import MENU_HANG, cut_middle, cut_to, fitted
+from spredning.cli.render_text import HANG, cut_middle, cut_to, fitted
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING
 from spredning.core.textsafe import clean, clean_name
@@ -143,7 +143,7 @@ def _file_title(action: Action, width: int | None = None) -> str:
     room = width - cell_len(short)
     if project is not None and room >= 1:  # the project's name whole, rather than the file's
         return t("home.import-file", name=cut_middle(name, room) if room >= NAME_LAST else "…") + short
-    hang = " " * MENU_HANG  # the menu (prompts.simple.select) puts the later lines this much further in
+    hang = " " * HANG  # the menu (prompts.simple.select) puts the later lines this much further in
     lines = fitted(t("home.import-file", name=cut_middle(name, width)) + short, None, width, rest=hang)
     return "\n".join(line.strip() for line in lines)
 

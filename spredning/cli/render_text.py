@@ -129,6 +129,7 @@ class Lines:
 _SPACE = re.compile(r"\s")
 _NON_SPACE = re.compile(r"\S")
 _NARROW_LINES = NARROW | {"\n"}
+HANG = 2  # how much further in a wrapped line starts than its first (a menu's title, a label's value)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -144,6 +145,27 @@ def wrap(text: str, width: int) -> list[str]:
         # Only spaces can stick out past the edge: they are cut there.
         ends = zip([0, *breaks], [*breaks, len(line)], strict=True)
         lines.extend(line[start:end][:width] for start, end in ends)
+    return lines
+
+
+def hung(text: str, width: int) -> list[str]:
+    """Lines as wrap breaks them, but a line indented by spaces keeps its later lines further in.
+
+    A label under a bullet's first line ('  was: …') has its wrapped lines HANG further in than
+    itself, not back at the text's left edge, left of its label.
+    """
+    lines: list[str] = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        lead = len(line) - len(body)
+        if not lead or width - lead - HANG < 1:
+            lines.extend(wrap(line, width))
+            continue
+        breaks = _breaks(body, width - lead)
+        end = breaks[0] if breaks else len(body)
+        lines.append(" " * lead + body[:end][: width - lead])  # spaces past the edge are cut, as in wrap
+        if end < len(body):
+            lines.extend(" " * (lead + HANG) + rest for rest in wrap(body[end:], width - lead - HANG))
     return lines
 
 
@@ -248,7 +270,9 @@ class Hanging:
     in ``Padding(grid, indent)``: the text column is as wide as the longest text line, or what is
     left of the width; every line is padded to it. Rich builds and measures a table for that,
     about 0.1 ms a grid; for narrow texts this draws the same lines directly. Rows with other
-    characters, rich Text or too little room are drawn by rich.
+    characters, rich Text or too little room are drawn by rich. One difference: a line of a
+    narrow text indented by spaces ('  was: …') wraps further in than itself (hung), where rich
+    would go back to the text's left edge.
     """
 
     def __init__(self, rows: list[tuple[str, str, str | Text]], indent: int = 0, style: str = ""):
@@ -296,7 +320,7 @@ class Hanging:
                 Segment(prefix.ljust(self.prefix_width), get_style(prefix_style) if prefix_style else None),
                 Segment(" "),
             ]
-            for line in wrap(str(text), width):
+            for line in hung(str(text), width):
                 if left:
                     yield left
                 yield from lead
@@ -553,9 +577,6 @@ def _word_spans(line: str, offset: int, commands: list[tuple[int, int]]) -> list
         else:
             spans.append((start, end))
     return spans
-
-
-MENU_HANG = 2  # how much further in a menu title's later lines start than its first (prompts.simple.select)
 
 
 def cut_to(text: str, width: int) -> str:

@@ -43,7 +43,7 @@ from spredning.cli.prompts.layout import (
     question_lines,
 )
 from spredning.cli.prompts.stops import _asked
-from spredning.cli.render_text import MENU_HANG, cut_to
+from spredning.cli.render_text import HANG, cut_to
 from spredning.core.textsafe import breaks_a_line, clean, clean_name
 from spredning.i18n import t
 
@@ -75,7 +75,7 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
     for choice in choices:
         if isinstance(choice.title, str):
             lines = [cut_to(line, _width(io) - 6) for line in choice.title.split("\n")]
-            choice.title = ("\n" + " " * (CHOICE_INDENT + MENU_HANG)).join(lines)
+            choice.title = ("\n" + " " * (CHOICE_INDENT + HANG)).join(lines)
     to_menu = back is NO_BACK and escape_leaves()
     help_text = instruction or t("home.list-help" if to_menu else "prompt.select-help")
     message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False)
