@@ -53,7 +53,8 @@ def test_the_project_files_path_is_one_line_below_the_facts(env, command, column
     assert whole_in(stream, path) == [path]  # a line of its own: nothing else is copied with it
     shown = rendered(stream, columns, 40)
     label = shown.index("Fil")  # the facts' last label, the path under it
-    assert "".join(shown[label + 1 : label + 4]).startswith(path)
+    rows = -(-len(path) // columns)  # the rows the terminal folds it into
+    assert "".join(shown[label + 1 : label + 1 + rows]) == path
 
 
 def test_a_missing_projects_folder_is_named_whole_in_the_error(env, tmp_path):
@@ -69,3 +70,25 @@ def test_the_projects_folder_under_the_list_is_whole(env):
     stream = on_terminal(env, "projekter")
 
     assert whole_in(stream, env["SPREDNING_HJEM"]) == [env["SPREDNING_HJEM"]]
+
+
+def test_the_project_file_an_import_goes_into_is_named_whole(env, tmp_path):
+    """'Import i projektet … (/tmp/…/genoptraening-paa-ae' / 'roe-og-fanoe.yaml)': the path folded."""
+    partner = {**env, "SPREDNING_HJEM": str(tmp_path / "fanoe")}
+    answers = tmp_path / "svar.yaml"
+    answers.write_text("tjek.beskriv-innovationen.genbruge.interessant: Ja\n", encoding="utf-8")
+    for who, args in (
+        (env, ["eksport", "--ud", "til-fanoe.yaml"]),
+        (partner, ["importer", "til-fanoe.yaml"]),
+        (partner, ["fase", "tjek", "--svar", "svar.yaml"]),
+        (partner, ["eksport", "--ud", "fra-fanoe.yaml"]),
+    ):
+        done = subprocess.run(
+            [str(COMMAND), *args], env=who, cwd=tmp_path, stdin=subprocess.DEVNULL, capture_output=True
+        )
+        assert done.returncode == 0, done.stderr.decode()
+    path = f"{env['SPREDNING_HJEM']}/{SLUG}.yaml"
+
+    stream = on_terminal(env, "importer", "--tør", str(tmp_path / "fra-fanoe.yaml"))
+
+    assert whole_in(stream, f"({path})") == [f"({path})"]
