@@ -107,3 +107,16 @@ def on_terminal(env: dict[str, str], *args: str, columns: int = 60, codes=(0, 2)
     finally:
         os.close(main)
     return b"".join(chunks).decode("utf-8")
+
+
+def done_ok(env: dict[str, str], *args: str, cwd: Path | None = None) -> None:
+    """Run `spredning ARGS` without a terminal (as a script would), which must succeed."""
+    done = subprocess.run(
+        [str(COMMAND), *args],
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=TIMEOUT * 3,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")

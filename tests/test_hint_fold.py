@@ -10,10 +10,8 @@ indented. The installed command writes to a pseudo-terminal of 60 columns; a ter
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
-from terminal import ANSI, COMMAND, TIMEOUT, on_terminal, person, rendered
+from terminal import ANSI, done_ok, on_terminal, person, rendered
 
 pytestmark = pytest.mark.e2e
 
@@ -24,14 +22,7 @@ START = ["--navn", "Genoptræning på Ærø og Fanø", "--rolle", "dele", "--del
 @pytest.fixture
 def env(tmp_path) -> dict[str, str]:
     env = person(tmp_path, lines=40)
-    made = subprocess.run(
-        [str(COMMAND), "start", *START, "--genbruger", "Fanø Kommune"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        timeout=TIMEOUT * 3,
-    )
-    assert made.returncode == 0, made.stderr
+    done_ok(env, "start", *START, "--genbruger", "Fanø Kommune")
     return env
 
 

@@ -10,10 +10,8 @@ checked for the path in one piece, and a terminal emulator (pyte) for what the s
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
-from terminal import ANSI, COMMAND, TIMEOUT, on_terminal, person, rendered
+from terminal import ANSI, done_ok, on_terminal, person, rendered
 
 pytestmark = pytest.mark.e2e
 
@@ -27,14 +25,7 @@ def env(tmp_path) -> dict[str, str]:
     env = person(tmp_path, lines=40)
     env["SPREDNING_HJEM"] = str(tmp_path / "hjem" / LONG)
     (tmp_path / "hjem" / LONG).mkdir(parents=True)
-    made = subprocess.run(
-        [str(COMMAND), *START, "--genbruger", "Fanø Kommune"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        timeout=TIMEOUT * 3,
-    )
-    assert made.returncode == 0, made.stderr
+    done_ok(env, *START, "--genbruger", "Fanø Kommune")
     return env
 
 
@@ -77,16 +68,10 @@ def test_the_project_file_an_import_goes_into_is_named_whole(env, tmp_path):
     partner = {**env, "SPREDNING_HJEM": str(tmp_path / "fanoe")}
     answers = tmp_path / "svar.yaml"
     answers.write_text("tjek.beskriv-innovationen.genbruge.interessant: Ja\n", encoding="utf-8")
-    for who, args in (
-        (env, ["eksport", "--ud", "til-fanoe.yaml"]),
-        (partner, ["importer", "til-fanoe.yaml"]),
-        (partner, ["fase", "tjek", "--svar", "svar.yaml"]),
-        (partner, ["eksport", "--ud", "fra-fanoe.yaml"]),
-    ):
-        done = subprocess.run(
-            [str(COMMAND), *args], env=who, cwd=tmp_path, stdin=subprocess.DEVNULL, capture_output=True
-        )
-        assert done.returncode == 0, done.stderr.decode()
+    done_ok(env, "eksport", "--ud", "til-fanoe.yaml", cwd=tmp_path)
+    done_ok(partner, "importer", "til-fanoe.yaml", cwd=tmp_path)
+    done_ok(partner, "fase", "tjek", "--svar", "svar.yaml", cwd=tmp_path)
+    done_ok(partner, "eksport", "--ud", "fra-fanoe.yaml", cwd=tmp_path)
     path = f"{env['SPREDNING_HJEM']}/{SLUG}.yaml"
 
     stream = on_terminal(env, "importer", "--tør", str(tmp_path / "fra-fanoe.yaml"))
