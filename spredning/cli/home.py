@@ -184,7 +184,7 @@ class HomeScreen:
         if action.kind == "restore":  # worded as 'projekt gendan' words its list: two told apart, fitted
             choices = [Choice(line, a) for line, a in zip(_kept_lines(actions, width), actions, strict=True)]
         else:
-            choices = [Choice(cut_to(title(found, a, width), width), a) for a in actions]
+            choices = [Choice(title(found, a, width), a) for a in actions]  # select cuts each line
         if action.kind == "import":
             choices.append(Choice(t("home.action.import-path"), Action("import-path")))
         return select(t(LISTS[action.kind]), choices, back=BACK, instruction=t("home.list-help"))

@@ -43,7 +43,7 @@ from spredning.cli.prompts.layout import (
     question_lines,
 )
 from spredning.cli.prompts.stops import _asked
-from spredning.cli.render_text import cut_to
+from spredning.cli.render_text import HANG, cut_to
 from spredning.core.textsafe import breaks_a_line, clean, clean_name
 from spredning.i18n import t
 
@@ -54,6 +54,7 @@ TYPING_ROOM = 20  # columns left for typing after a text prompt's help on the qu
 
 
 NO_BACK = object()  # select() and ask_text() without an Esc key
+CHOICE_INDENT = 3  # where a menu line's title starts, after questionary's pointer (' » ')
 
 
 def select(message: str, choices: list[Choice], default=None, back=NO_BACK, instruction=None, **io):
@@ -68,10 +69,13 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
     """
     choices = [_safe_choice(choice) for choice in choices]
     whole = [Choice(choice.title, choice.value) for choice in choices]  # echoed whole, broken between words
-    # a line too long for the terminal is cut with '…' in the menu (prompt_toolkit cuts without a sign)
+    # a line too long for the terminal is cut with '…' in the menu (prompt_toolkit cuts without a sign);
+    # a title of several lines (a long one broken between words) has the later ones further in,
+    # so that they are not read as choices of their own
     for choice in choices:
         if isinstance(choice.title, str):
-            choice.title = cut_to(choice.title, _width(io) - 6)
+            lines = [cut_to(line, _width(io) - 6) for line in choice.title.split("\n")]
+            choice.title = ("\n" + " " * (CHOICE_INDENT + HANG)).join(lines)
     to_menu = back is NO_BACK and escape_leaves()
     help_text = instruction or t("home.list-help" if to_menu else "prompt.select-help")
     message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False)
@@ -105,7 +109,9 @@ def _title_of(choices: list[Choice], picked) -> str:
     found = next((c for c in choices if c.value is picked), None)
     found = found or next((c for c in choices if c.value == picked), None)
     title = found.title if found is not None else ""
-    return title if isinstance(title, str) else "".join(piece[1] for piece in title or ())
+    if isinstance(title, str):
+        return " ".join(title.split("\n"))  # a title of several lines is one text, broken between words
+    return "".join(piece[1] for piece in title or ())
 
 
 def _asked_then_echoed(question, message: str, answer_of: Callable[[Any], str]):
@@ -138,8 +144,8 @@ def _asked_then_echoed(question, message: str, answer_of: Callable[[Any], str]):
 
 
 def _safe_choice(choice: Choice) -> Choice:
-    if isinstance(choice.title, str):
-        choice.title = clean_name(choice.title)
+    if isinstance(choice.title, str):  # each line of a title of several
+        choice.title = "\n".join(clean_name(line) for line in choice.title.split("\n"))
     return choice
 
 
