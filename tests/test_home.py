@@ -823,6 +823,22 @@ def test_letters_typed_into_a_list_never_make_enter_pick_a_choice_not_shown():
     assert asked("kommune" + DOWN + ENTER, lambda: select("?", choices)) == 2  # the arrow keys still move
 
 
+def test_a_menu_line_cut_to_fit_is_found_by_a_word_cut_off_and_echoed_whole(monkeypatch, run_cli, ws):
+    """At 60 columns the menu's first line ends '… Er løsningen umiddelbart intere…': a word of what
+    was cut off, typed, finds it (the list searches the whole text), and once chosen it is shown whole."""
+    interactive(monkeypatch)
+    monkeypatch.setenv("COLUMNS", "60")
+    new_project(ws)
+
+    run = typed(run_cli, "hvorfor" + ENTER + CTRL_C + QUIT, columns=60)
+
+    menu = run.screen.split("? Hvad vil du gøre?")[1]  # the first menu, as drawn
+    assert "» Fortsæt i fasen Tjek: Er løsningen umiddelbart intere…" in menu
+    chosen = " ".join(run.screen.split())
+    whole = "Fortsæt i fasen Tjek: Er løsningen umiddelbart interessant for jer? Hvorfor"
+    assert f"? Hvad vil du gøre? {whole}" in chosen
+
+
 def test_esc_in_a_select_gives_its_back_value_and_stops_without_one():
     from questionary import Choice
 
