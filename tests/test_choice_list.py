@@ -17,12 +17,11 @@ from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 from questionary import Choice
-from terminal import DOWN, ENTER, rendered
+from terminal import BACKSPACE, DOWN, ENTER, rendered
 
 from spredning import i18n
 from spredning.cli.prompts.simple import select
 
-BACKSPACE = "\x7f"  # what a terminal's Backspace key sends
 ROWS = 30
 WAIT = 10  # seconds a later batch of keys waits for the screen to show what it waits for
 CURSOR_ROW = "\x1b[1;1R"  # the terminal's answer to where its cursor is: the prompt may fill the screen below
