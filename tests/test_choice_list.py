@@ -24,6 +24,7 @@ from spredning.cli.prompts.simple import select
 
 ROWS = 30
 WAIT = 10  # seconds a later batch of keys waits for the screen to show what it waits for
+PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"  # a bracketed paste, as terminals send it
 CURSOR_ROW = "\x1b[1;1R"  # the terminal's answer to where its cursor is: the prompt may fill the screen below
 
 
@@ -80,6 +81,12 @@ def ask(choices, keys: str, then: tuple[str, str] | None = None, width: int = 80
 @pytest.mark.parametrize("typed", ["rød", "RØD", "rod", "roed", "Rød – vi", "ikke klar", "klar rød"])
 def test_what_is_typed_finds_the_choice_as_a_danish_user_types_it(typed):
     assert ask(colours(), typed + ENTER)[0] == "rød"
+
+
+def test_a_paste_searches_as_typed_text_does():
+    # it went into the prompt's own line instead, after the help, looking like an answer; Enter then
+    # picked Grøn; a line break in it is a space between words
+    assert ask(colours(), PASTE_START + "ikke\nklar" + PASTE_END + ENTER)[0] == "rød"
 
 
 def test_enter_picks_nothing_when_nothing_holds_the_text_and_the_list_says_why():

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from prompt_toolkit.application import Application, get_app
 from prompt_toolkit.filters import to_filter
 from prompt_toolkit.formatted_text import StyleAndTextTuples, to_formatted_text
-from prompt_toolkit.key_binding import KeyBindings
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from questionary import Choice, Question
 from questionary.prompts.common import InquirerControl, create_inquirer_layout
@@ -124,15 +124,14 @@ def searched_list(
         if window.content is found:  # screen's foot (where a terminal that tells the cursor's row puts it)
             window.dont_extend_height = to_filter(True)
     style = merge_styles_default([style])
-    return Question(Application(layout=layout, key_bindings=_list_keys(found), style=style, **io))
+    keys = merge_key_bindings([_list_keys(found), _search_keys(found)])
+    return Question(Application(layout=layout, key_bindings=keys, style=style, **io))
 
 
 def _list_keys(found: _SearchedList) -> KeyBindings:
-    """questionary.select's keys (arrows, Ctrl+N and Ctrl+P move, Enter picks), and the search's.
+    """questionary.select's keys: the arrows, Ctrl+N and Ctrl+P move; Enter picks; Ctrl+C stops.
 
-    Every letter typed (æ, ø and å too) goes to the search, Backspace takes the last one back;
-    keys that are no letters (control keys, Home, F1) are let go, as before. Enter while nothing
-    holds the text picks nothing: the list says so (none_lines).
+    Enter while nothing holds the text searched for picks nothing: the list says so (none_lines).
     """
     bindings = KeyBindings()
 
@@ -157,6 +156,16 @@ def _list_keys(found: _SearchedList) -> KeyBindings:
             found.is_answered = True
             event.app.exit(result=found.get_pointed_at().value)
 
+    return bindings
+
+
+def _search_keys(found: _SearchedList) -> KeyBindings:
+    """Every letter typed (æ, ø and å too) or pasted goes to the search; Backspace takes one back.
+
+    Keys that are no letters (control keys, Home, F1) are let go, as before.
+    """
+    bindings = KeyBindings()
+
     @bindings.add(Keys.Backspace, eager=True)
     def _back(event) -> None:
         found.add_search_character(Keys.Backspace)
@@ -165,5 +174,11 @@ def _list_keys(found: _SearchedList) -> KeyBindings:
     def _letter(event) -> None:
         if event.data.isprintable():
             found.add_search_character(event.data)
+
+    @bindings.add(Keys.BracketedPaste, eager=True)  # else it went unseen into the prompt's line
+    def _pasted(event) -> None:
+        for char in " ".join(event.data.split()):  # searched as if typed, its line breaks as spaces
+            if char.isprintable():
+                found.add_search_character(char)
 
     return bindings
