@@ -221,13 +221,13 @@ def backups(org: Org) -> list[Path]:
     return sorted(org.home.glob(f"{org.path.name}.bak-*"))
 
 
-CACHES = ("projekter.json", ".lock")  # the project index and lock files: not the user's data
+CACHES = ("projekter.json", "tilstande.json", ".lock")  # the caches and lock files: not the user's data
 
 
 def tree(root: Path, skip: Path | None = None) -> dict[str, bytes]:
     """Every file under root (hidden ones too) with its bytes, for 'nothing was written' checks.
 
-    The project index (a cache any read may refresh) and lock files are left out.
+    The project index and the states' notes (caches any read may refresh) and lock files are left out.
     """
     if not root.exists():
         return {}

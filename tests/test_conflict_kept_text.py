@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from exchange_kit import D1, D2, Org, start_sharing
+from exchange_kit import D1, D2, Org, flat, start_sharing
 from terminal import CTRL_C, DOWN, ENTER, stub_editor
 from test_exchange_e2e import crossing_twice, finish, kept_texts, spawn, write_then_stop
 
@@ -103,3 +103,92 @@ def test_the_kept_texts_are_found_again_for_their_own_conflicts(stopped, tmp_pat
     assert stopped.texts()[D1] == "Samlet tekst\n\nrettet"
     assert stopped.texts()[D2] == f"Til løsningen\n\n[{D1}]\n\nrettet"
     assert kept_texts(stopped) == []
+
+
+def settled_by_import(stopped: Org, tmp_path) -> None:
+    """Odense brings in Ærø's versions, keeps its own in both conflicts, and Ærø imports that decision:
+    the conflicts the kept text was written for are settled, not by Ærø's 'konflikter'."""
+    sharing = Org(tmp_path / "odense", tmp_path)
+    assert sharing.import_(stopped.export())[0] == 0
+    child = spawn(sharing, "konflikter")
+    for number in (1, 2):
+        child.expect_exact(f"Konflikt {number} af 2")
+        child.expect_exact("Afgør senere")
+        child.send(ENTER)  # keep Odense's
+    assert finish(child)[0] == 0
+    assert stopped.import_(sharing.export())[0] == 0
+    assert stopped.others() == {}
+
+
+def test_a_text_kept_for_a_conflict_settled_elsewhere_is_set_aside_once_and_said_where(stopped, tmp_path):
+    settled_by_import(stopped, tmp_path)
+    [kept] = kept_texts(stopped)
+    raw = kept.read_text(encoding="utf-8")
+
+    out = flat(stopped.ok("konflikter"))
+
+    aside = stopped.home / ".spredning" / "genoptraening-aeroe-samlede-tekster-uden-konflikt.txt"
+    assert (
+        "Du skrev en samlet tekst til en konflikt, der ikke længere er åben (den er afgjort et andet sted,"
+        " fx ved en import eller i et andet vindue). Teksten er ikke slettet: den ligger nu i"
+        f" {aside}, hvor du kan kopiere fra den. Spørgsmålet: Hvad er formålet?"
+    ) in out
+    assert "Der er ingen uafklarede konflikter." in out
+    assert not kept.exists()  # not offered for a conflict that is not there
+    assert aside.read_text(encoding="utf-8") == raw  # the text whole, under its conflict's heading
+    assert "samlet tekst" not in flat(stopped.ok("konflikter"))  # said once
+    assert aside.read_text(encoding="utf-8") == raw
+    # the project's own file: 'projekt fjern' takes it along with the project's other helper files
+    stopped.ok("projekt", "fjern", "genoptraening-aeroe", "--ja")
+    assert not aside.exists()
+    [moved] = (stopped.home / "fjernede").glob(f"*/denne-computer/{aside.name}")
+    assert moved.read_text(encoding="utf-8") == raw
+
+
+def test_a_kept_file_from_an_older_program_is_named_and_left_as_it_is(stopped, tmp_path):
+    [kept] = kept_texts(stopped)
+    kept.write_text("Min tekst fra før, uden overskrift\n", encoding="utf-8")  # no conflict to find it by
+
+    for _ in range(2):  # every run: the file stays, and so does what it holds
+        out = flat(stopped.ok("konflikter"))
+        assert (
+            f"Samlede tekster fra en ældre udgave af programmet ligger i {kept}. Programmet kan ikke se,"
+            " hvilken konflikt de hører til, så de tilbydes ikke her; filen er, som den var, og du kan"
+            " kopiere fra den."
+        ) in out
+        assert kept.read_text(encoding="utf-8") == "Min tekst fra før, uden overskrift\n"
+    assert "older version of the program are kept in" in flat(stopped.ok("--sprog", "en", "konflikter"))
+
+
+def test_the_editor_file_a_stop_leaves_at_a_conflict_is_the_projects_and_named_next_time(tmp_path):
+    """Stopped from outside while the editor was open for a combined text: its file was
+    'spredning-svar-RANDOM.txt', tied to no project. It is named after the project now, and the
+    next 'konflikter' says where it is."""
+    import signal
+
+    from test_e2e_drafts import editor_left_open, editor_opened, wait_for_exit
+
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path))
+    reusing = Org(tmp_path / "aeroe", tmp_path)
+    sharing.answer({D1: "Færre genindlæggelser", D2: "Træning hjemme"})
+    assert reusing.import_(sharing.export())[0] == 0
+    crossing_twice(sharing, reusing)
+    editor, opened, named = editor_left_open(tmp_path, "Samlet i editoren")
+    child = spawn(reusing, "konflikter", env={"EDITOR": editor})
+    child.expect_exact("Konflikt 1 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)  # Skriv en samlet tekst i editoren
+    editor_opened(child, opened)
+    os.kill(child.pid, signal.SIGTERM)
+    wait_for_exit(child)
+    kept = reusing.home / ".spredning" / "genoptraening-aeroe-tekst-fra-editoren.txt"
+    assert named.read_text() == str(kept)
+    assert kept.read_text(encoding="utf-8") == "Samlet i editoren\n"
+
+    out = flat(reusing.ok("konflikter"))
+
+    assert (
+        "Tekst fra editoren, som programmet ikke fik hentet ind (det blev stoppet, mens editoren var"
+        f" åben, eller editoren gav en fejl), ligger i {kept}."
+    ) in out
+    assert kept.read_text(encoding="utf-8") == "Samlet i editoren\n"  # named, never changed

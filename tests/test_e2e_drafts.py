@@ -954,6 +954,52 @@ def test_a_stop_while_the_editor_is_open_keeps_what_the_editor_saved(spawn, proj
     Path(kept).unlink()
 
 
+def run(env, *args: str) -> str:
+    """The installed command without a terminal; its output, which must be a success."""
+    done = subprocess.run(
+        [str(COMMAND), *args], env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return " ".join(done.stdout.split())
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_the_editor_file_a_stop_left_is_the_projects_and_its_next_fase_and_konflikter_name_it(
+    spawn, project, home, tmp_path, env
+):
+    """The file a stop from outside leaves was 'spredning-svar-RANDOM.txt', tied to no project: only
+    the stop's last words named it. Now it is named after the project, the next 'fase' and
+    'konflikter' say where it is, and 'projekt fjern' takes it along with the project."""
+    editor, opened, named = editor_left_open(tmp_path, "Skrevet i editoren")
+    child = spawn("fase", "tjek", VISUAL=editor)
+    type_answer(child, "1/14", "Skrevet før editoren", "Skrevet før editoren")
+    child.send(CTRL_O)
+    editor_opened(child, opened)
+    os.kill(child.pid, signal.SIGTERM)
+    child.expect(pexpect.EOF)
+    wait_for_exit(child)
+    kept = Path(named.read_text())
+    assert kept == home / ".spredning" / f"{project}-tekst-fra-editoren.txt"
+    said = (
+        "Tekst fra editoren, som programmet ikke fik hentet ind (det blev stoppet, mens editoren var åben,"
+        f" eller editoren gav en fejl), ligger i {kept}. Kopiér fra den, hvis du skal bruge den, og slet"
+        " filen bagefter."
+    )
+
+    child = spawn("fase", "tjek", VISUAL=editor)
+    child.expect_exact("[1/14]")
+    assert said in " ".join(plain(child.logfile_read.getvalue()).split())
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    assert said in run(env, "konflikter")
+    assert kept.read_text(encoding="utf-8") == "Skrevet i editoren\n"  # named, never changed
+
+    run(env, "projekt", "fjern", project, "--ja")
+    assert not kept.exists()
+    [moved] = (home / "fjernede").glob(f"*/denne-computer/{kept.name}")
+    assert moved.read_text(encoding="utf-8") == "Skrevet i editoren\n"
+
+
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
 def test_a_stop_while_the_editor_is_open_unsaved_keeps_the_field_and_says_so(spawn, project, home, tmp_path):
     editor, opened, named = editor_left_open(tmp_path, None)

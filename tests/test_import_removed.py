@@ -10,6 +10,7 @@ a file of the same project under another name says so, with the 'projekt flet' t
 
 from __future__ import annotations
 
+import shlex
 import shutil
 from pathlib import Path
 
@@ -60,14 +61,30 @@ def test_without_a_terminal_the_import_is_refused_with_the_commands_that_bring_i
     assert aeroe.texts()[G1] == "Ja, vi har ventelister"
 
 
-def test_the_dry_run_names_the_removed_project_and_how_it_comes_back(orgs):
+def test_the_dry_run_says_what_the_import_would_and_no_projekt_flet(orgs):
+    """Review: with answers of ours in another project here, --tør also gave the 'projekt flet' that
+    only a new project's import says; the import itself makes none while the removed one is there."""
     sharing, aeroe = orgs
+    aeroe.ok("start", "--navn", "Vores egen", "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune",
+             "--rolle", "genbruge", "--organisation", "Ærø Kommune")  # fmt: skip
+    aeroe.answer({G1: "Vores eget svar"}, "--rolle", "genbruge")
     newer = removed_after_answering(aeroe, sharing)
+    before = tree(aeroe.home)
+    refused = flat(aeroe.import_(newer)[2])
+    assert "projekt flet" not in refused  # the import: the removed project only
 
     out = flat(aeroe.ok("importer", str(newer), "--tør"))
 
-    assert "Projektet er fjernet fra projektmappen: Genoptræning Ærø (fjernet " in out
-    assert "“spredning projekt gendan 'Genoptræning Ærø'”, før I importerer" in out
+    assert tree(aeroe.home) == before
+    assert "projekt flet" not in out and "oprettet" not in out and "Ville tilføje" not in out
+    assert out.startswith("Filen hører til et projekt, I har fjernet fra projektmappen: Genoptræning Ærø")
+    assert "Importen henter intet ind, før projektet er hentet tilbage" in out
+    restore = "spredning projekt gendan 'Genoptræning Ærø'"
+    assert f"Hent det tilbage med “{restore}”, så kommer filens svar ind i det" in out
+    dry = f'spredning importer "{newer}" --tør'
+    assert f"se derefter, hvad filen ville ændre, med '{dry}'" in out
+    aeroe.ok(*shlex.split(restore)[1:])  # the two commands said, as shown
+    assert "Import i projektet Genoptræning Ærø" in flat(aeroe.ok(*shlex.split(dry)[1:]))
 
 
 def in_terminal(tmp_path: Path, pseudo_terminal, keys: str) -> tuple[Org, Path, str, int]:
@@ -97,12 +114,75 @@ def test_in_a_terminal_it_is_brought_back_and_the_file_goes_into_it(tmp_path, ps
 
 
 def test_in_a_terminal_no_changes_nothing_and_says_the_commands(tmp_path, pseudo_terminal):
-    aeroe, newer, said, code = in_terminal(tmp_path, pseudo_terminal, DOWN + ENTER)
+    aeroe, newer, said, code = in_terminal(tmp_path, pseudo_terminal, DOWN + DOWN + ENTER)
 
     assert code == 0, said
     assert "Intet er ændret. Hent projektet tilbage med “spredning projekt gendan 'Genoptræning Ærø'”" in said
     assert f"'spredning importer \"{newer}\"'" in said
     assert aeroe.store.slugs() == []
+
+
+def test_in_a_terminal_the_file_can_become_a_new_project_beside_the_removed_one(tmp_path, pseudo_terminal):
+    """Review: there was no way to import the file as a new project while the removed copy is kept."""
+    aeroe, _, said, code = in_terminal(tmp_path, pseudo_terminal, DOWN + ENTER)
+
+    assert code == 0, said
+    assert "Nej, importér filen som et nyt projekt" in said
+    assert "det oprettes som 'Genoptræning Ærø' (genoptraening-aeroe)" in said
+    assert aeroe.store.slugs() == [SLUG] and G1 not in aeroe.texts()  # new: our answer not in it
+    [kept] = [p for p in (aeroe.home / "fjernede").iterdir() if p.is_dir()]  # still there, whole
+    assert "Det fjernede projekt er stadig i mappen fjernede: Genoptræning Ærø (fjernet " in said
+    brought_back(aeroe, said, kept.name)
+
+
+def brought_back(aeroe: Org, said: str, folder: str) -> None:
+    """The 'projekt gendan --navn' said after the import runs, and the 'projekt flet' it gives then
+    brings our answer into the new project: nothing lost, one project left to work in."""
+    restore = f"spredning projekt gendan {folder} --navn 'Genoptræning Ærø (2)'"
+    assert f"hent det tilbage under et andet navn med “{restore}”" in said
+    out = flat(aeroe.ok(*shlex.split(restore)[1:]))
+    merge = f"spredning projekt flet {SLUG}-2 --projekt {SLUG}"
+    assert f"'Genoptræning Ærø' ({SLUG}.yaml) er det samme projekt (fra samme fil)" in out
+    assert f"'{merge}'" in out
+    aeroe.ok(*shlex.split(merge)[1:])
+    assert aeroe.texts(slug=SLUG)[G1] == "Ja, vi har ventelister"
+
+
+def test_without_a_terminal_nyt_projekt_imports_the_file_as_a_new_project(orgs):
+    sharing, aeroe = orgs
+    newer = removed_after_answering(aeroe, sharing)
+    refused = flat(aeroe.import_(newer)[2])
+    new = f'spredning importer "{newer}" --nyt-projekt'
+    instead = "i stedet blive et nyt projekt ved siden af det fjernede (der bliver i mappen fjernede)"
+    assert f"Skal filen {instead}, så skriv '{new}'." in refused
+    before = tree(aeroe.home)
+    dry = flat(aeroe.ok("importer", str(newer), "--tør", "--nyt-projekt"))
+    assert tree(aeroe.home) == before
+    assert "det ville blive oprettet som 'Genoptræning Ærø'" in dry
+
+    out = flat(aeroe.ok(*shlex.split(new)[1:]))  # as shown
+
+    assert aeroe.store.slugs() == [SLUG] and G1 not in aeroe.texts()
+    [kept] = [p for p in (aeroe.home / "fjernede").iterdir() if p.is_dir()]
+    left = out[out.index("Det fjernede projekt er stadig") :]
+    assert left in dry  # the dry run said it as the import does
+    brought_back(aeroe, out, kept.name)
+
+
+def test_nyt_projekt_is_refused_for_a_file_that_goes_into_a_project_here(orgs):
+    sharing, aeroe = orgs
+    assert aeroe.import_(sharing.export())[0] == 0
+    newer = sharing.export()
+    before = tree(aeroe.home)
+
+    code, out, err = aeroe.import_(newer, "--nyt-projekt")
+
+    assert code == 2, out + err
+    assert tree(aeroe.home) == before
+    said = flat(err)
+    assert "hører til projektet 'Genoptræning Ærø' her, så den importeres ind i det" in said
+    assert f"'spredning importer \"{newer}\"'" in said
+    assert aeroe.import_(newer)[0] == 0
 
 
 def test_gendan_beside_the_same_project_under_another_file_name_gives_projekt_flet(orgs, tmp_path):

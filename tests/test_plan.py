@@ -206,6 +206,23 @@ def test_wrong_input_is_a_danish_usage_error_and_nothing_is_saved(run_cli, ws, r
     assert ws.store.path_for(reusing).read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    "wrong_too",
+    [("--status", "færdg"), ("--fase", "ingen-fase"), ("--hvad", "to\nlinjer"), ("--frist", "i morgen")],
+)
+def test_an_id_that_does_not_exist_is_said_before_a_wrong_option(tmp_path, ws, reusing, wrong_too):
+    """Found in review: 'plan ret zzz --status færdg' offered 'færdig' for an action that is not there."""
+    before = ws.store.path_for(reusing).read_bytes()
+
+    code, out, err = installed("plan", "ret", "zzzz", *wrong_too, home=tmp_path / "hjem", cwd=tmp_path)
+
+    assert code == 2, (out, err)
+    said = flat(err)
+    assert said.startswith("Fejl: Der er ingen handling med id 'zzzz'.") and "'spredning plan'" in said
+    assert "færdig" not in said and "ingen-fase" not in said and "--" not in said  # the option: later
+    assert ws.store.path_for(reusing).read_bytes() == before
+
+
 def test_without_a_terminal_add_needs_hvad_and_change_needs_an_option(run_cli, ws, reusing, monkeypatch):
     code, _, err = run_cli("plan", "tilføj")
     assert code == 2 and "--hvad" in err

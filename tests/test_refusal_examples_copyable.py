@@ -13,6 +13,7 @@ from __future__ import annotations
 import shlex
 
 import pytest
+import yaml
 from exchange_kit import flat, installed
 from terminal import ENTER, person
 
@@ -78,6 +79,31 @@ def test_godkend_shows_no_navn_and_the_command_copied_asks(tmp_path, env, pseudo
     assert child.wait() == 0, child.logfile_read.getvalue()
     assert "Eva Holm" in saved(tmp_path)
     assert "NAVN" not in saved(tmp_path)
+
+
+def test_godkend_offers_the_name_this_side_approved_with_before_and_that_command_runs(tmp_path, env):
+    """Review: without --af and a terminal the refusal ended with a bare command only. A name this
+    side has approved with is real: the command with it runs as shown; the bare one stays last."""
+    code, _, err = installed(
+        "godkend", "tjek", "--af", "Eva Holm, Ærø Kommune", home=tmp_path / "hjem", cwd=tmp_path
+    )
+    assert code == 0, err
+
+    words = refused(tmp_path, "godkend", "fjern", "--dato", "02-01-2026")
+
+    assert words[1:] == ["godkend", "fjern", "--dato", "02-01-2026"]  # asks in a terminal, as before
+    said = flat(
+        installed("godkend", "fjern", "--dato", "02-01-2026", home=tmp_path / "hjem", cwd=tmp_path)[2]
+    )
+    assert "Godkender »Eva Holm, Ærø Kommune« igen, som ved Tjek den " in said
+    shown = said.split("så skriv '")[1].split("'. I en terminal")[0]
+    again = shlex.split(shown)
+    assert again[1:] == ["godkend", "fjern", "--af", "Eva Holm, Ærø Kommune", "--dato", "02-01-2026"]
+    code, _, err = installed(*again[1:], home=tmp_path / "hjem", cwd=tmp_path)  # copied, as shown
+    assert code == 0, err
+    approvals = yaml.safe_load(saved(tmp_path))["opfølgning"]["genbruge"]["aeroe-kommune"]["godkendelser"]
+    assert approvals["fjern.genbruge"]["af"] == "Eva Holm, Ærø Kommune"
+    assert approvals["fjern.genbruge"]["dato"] == "2026-01-02"
 
 
 def test_klarhed_shows_no_tekst_and_keeps_the_reason_given(tmp_path, env):

@@ -11,8 +11,11 @@ that it cannot tell, and names the export; a computer that knows says what it kn
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
-from exchange_kit import D1, D2, G1, Org, colleague, flat, start_sharing
+from exchange_kit import D1, D2, D3, G1, Org, colleague, flat, start_sharing
 from homekit import kinds
 from projectkit import workspace
 
@@ -103,3 +106,57 @@ def test_a_partner_that_sent_nothing_back_is_not_known_either_where_the_files_we
     for org in ("Ærø Kommune", "Fanø Kommune", "Læsø Kommune"):
         assert f"• {org}: i fasen Tjek (0/14); ved ikke, hvad de har fået." in said
     assert "ikke sendt" not in said and "send jeres" not in said
+
+
+@pytest.mark.e2e
+def test_status_json_gives_no_number_where_this_computer_cannot_tell_what_the_partner_has_had(tmp_path):
+    """Ærø had every change; the colleague's copy cannot tell, and its JSON said 2 "not had" all the same.
+    Now `ikke_sendt` is null there and `ikke_sendt_ukendt` says why; where it is known, the number."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path), answers={D1: "Mål", D2: "Løsning"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path)
+    assert aeroe.import_(odense.export())[0] == 0
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    assert odense.import_(aeroe.export())[0] == 0
+    at_odense = colleague(odense, tmp_path, "odense-kollega", "dele")
+
+    [dialogue] = json.loads(at_odense.ok("status", "--json"))["dialoger"]
+
+    assert dialogue["ikke_sendt"] is None
+    assert dialogue["ikke_sendt_ukendt"] is True
+    odense.answer({D3: "Proces"})  # Odense's own computer knows: one change Ærø has not had
+    [dialogue] = json.loads(odense.ok("status", "--json"))["dialoger"]
+    assert (dialogue["ikke_sendt"], dialogue["ikke_sendt_ukendt"]) == (1, False)
+    readme = " ".join((Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8").split())
+    assert "`null`, når denne computer ikke kan se det, og så er `ikke_sendt_ukendt` `true`" in readme
+
+
+@pytest.mark.e2e
+def test_a_colleague_that_imported_one_partners_reply_cannot_tell_what_a_silent_partner_has_had(tmp_path):
+    """Odense's computer sent Fanø its file; Fanø never replied. A colleague with a copy of the project
+    file imported Ærø's reply: status said Fanø had "not had" Odense's answers (it had them, from
+    Odense's computer). What Odense's own answers were written elsewhere says the files may have gone
+    elsewhere too: for Fanø this computer cannot tell; for Ærø, whose file came in here, it can."""
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path), reusers=("Ærø Kommune", "Fanø Kommune"), answers={D1: "Mål"}
+    )
+    aeroe, fanoe = Org(tmp_path / "aeroe", tmp_path), Org(tmp_path / "fanoe", tmp_path)
+    assert aeroe.import_(odense.export("--partner", "aeroe-kommune"))[0] == 0
+    assert fanoe.import_(odense.export("--partner", "fanoe-kommune"))[0] == 0  # Fanø has D1
+    aeroe.answer({G1: "Interessant"})
+    at_odense = colleague(odense, tmp_path, "odense-kollega", "dele")
+    assert at_odense.import_(aeroe.export())[0] == 0
+
+    said = flat(at_odense.ok("status"))
+
+    assert "• Fanø Kommune: i fasen Tjek (0/14); ved ikke, hvad de har fået." in said
+    assert "ikke sendt" not in said and "send jeres" not in said
+    dialogues = {d["partner"]: d for d in json.loads(at_odense.ok("status", "--json"))["dialoger"]}
+    assert dialogues["fanoe-kommune"]["ikke_sendt"] is None
+    assert (dialogues["aeroe-kommune"]["ikke_sendt"], dialogues["aeroe-kommune"]["ikke_sendt_ukendt"]) == (
+        0,
+        False,
+    )
+    # true: Fanø had the one answer the colleague's file for it holds
+    at_odense.ok("eksport", "--partner", "fanoe-kommune")
+    out = flat(fanoe.import_(tmp_path / "genoptraening-aeroe-til-fanoe-kommune.yaml")[1])
+    assert "0 tilføjede, 0 opdaterede, 1 uændret, 0 konflikter" in out

@@ -54,7 +54,9 @@ def test_without_a_terminal_a_filled_in_sheet_is_named_changed_with_the_import_c
     assert code == 1, err
     assert f"Arbejdsarket {NAME} er ændret, siden programmet skrev det" in said
     assert "det kan rumme partnerens svar, som ikke er hentet ind endnu" in said
-    assert said.endswith(f"men hent først svarene ind med: spredning importer {NAME}")
+    assert f"Hent først svarene ind med 'spredning importer {NAME}'." in said
+    again = "spredning arbejdsark --fase tjek --rolle genbruge --overskriv"
+    assert f"Skal arket så laves igen, så skriv '{again}'" in said  # their command, --overskriv added
     assert path.read_bytes() == filled and copies(sharing) == []
     assert "1 tilføjet" in flat(sharing.ok("importer", "--tør", NAME))  # the command given works
 
@@ -82,9 +84,7 @@ def test_a_file_the_program_did_not_write_here_is_named_so(sharing):
     assert code == 1
     said = flat(err)
     assert "Filen andet.docx findes allerede, og programmet har ikke skrevet den på denne computer" in said
-    assert said.endswith(
-        "Er det et udfyldt ark, så hent først svarene ind med: spredning importer andet.docx"
-    )
+    assert "Er det et udfyldt ark, så hent først svarene ind med 'spredning importer andet.docx'." in said
 
 
 @pytest.mark.parametrize("yes", [False, True])

@@ -87,7 +87,9 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
     others = [slug for slug in store.project_slugs() if slug != now.slug]
     successor = others[0] if now.active and len(others) == 1 else None  # made active as it goes
     try:
-        moved = store.move_out(now.slug, folder, kept_texts(), successor)
+        # the combined texts, those set aside too, and the editor's files left by a stop
+        texts = kept_texts("conflict.merged-file", "conflict.set-aside-file", "editor.file")
+        moved = store.move_out(now.slug, folder, texts, successor)
     except SpredningError as exc:  # the project is as it was (move_out moved back what it had moved)
         _take_back(made)
         raise _without(exc, base) from None
@@ -97,13 +99,15 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
     return Removed(now, folder, moved, active, left, namesake, _in_git(store.home), _by_name(ws, now, folder))
 
 
-def kept_texts() -> tuple[str, ...]:
-    """What the file of combined texts a stopped 'konflikter' keeps is named after the slug, in each language.
+def kept_texts(*keys: str) -> tuple[str, ...]:
+    """What the files of texts kept for a project are named after the slug, in each language.
 
-    The name is the language's (conflict.merged-file): a file kept while another language was
-    chosen belongs to the project as much.
+    `keys` name them in the catalogue: by default the combined texts a stopped 'konflikter' keeps
+    (conflict.merged-file), the only ones read back. The name is the language's: a file kept while
+    another language was chosen belongs to the project as much.
     """
-    return tuple(dict.fromkeys(str(catalogue(code)["conflict.merged-file"]) for code in LANGUAGES))
+    names = keys or ("conflict.merged-file",)
+    return tuple(dict.fromkeys(str(catalogue(code)[key]) for key in names for code in LANGUAGES))
 
 
 def _by_name(ws: Workspace, now: Removal, folder: Path) -> bool:

@@ -213,6 +213,16 @@ def current(opened, tool_id: str, role: str | None, partner: Partner | None, gen
     return None if mark is None or mark.disputed else mark
 
 
+def last_approval(project: Project, guide: Guide, partner: Partner | None, side: str) -> Approval | None:
+    """The latest approval a side has given in a dialogue (any phase), with a name.
+
+    Its approver is a real name a refusal can put after --af, where none was given.
+    """
+    found = (followup.approval(project, partner, phase.id, side) for phase in guide.phases)
+    named = [approval for approval in found if approval is not None and approval.by]
+    return max(named, key=lambda approval: approval.day, default=None)
+
+
 def not_in_future(key: str, day: datetime.date, today: datetime.date) -> None:
     """A meeting is noted, a phase approved, once it has happened: a later day is a typing error."""
     if day > today:

@@ -17,12 +17,14 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
+import re
 import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -113,17 +115,22 @@ def found_editors(besides: str = "", most: int = 2) -> list[str]:
     return found[:most]
 
 
-def edit(text: str, folder: Path | None = None) -> Edited:
+STEM = "spredning-svar"  # the editor's file when it belongs to no project
+
+
+def edit(text: str, folder: Path | None = None, stem: str = STEM) -> Edited:
     """Let the user edit text in their editor: the edited text, or None and why (see Edited).
 
     `folder`: where the editor's file is made (beside the project's drafts, so a file kept is
     not lost when the system's temporary folder is cleared); else the temporary folder.
+    `stem`: what the file is named after (the project's slug and editor.file, so a file kept
+    is found as the project's: see kept_editor_files).
     """
     command, variable = _chosen()
     if command is None:
         return Edited(None, message("interview.no-editor"))
     try:
-        path = _write_temp(text, folder)
+        path = _write_temp(text, folder, stem)
     except OSError as exc:
         return Edited(None, message("editor.no-file", reason=fileio.reason(exc)))
     keep = False
@@ -230,13 +237,13 @@ def _ended(pid: int, seconds: float) -> bool:
         time.sleep(0.02)
 
 
-def _write_temp(text: str, folder: Path | None) -> Path:
+def _write_temp(text: str, folder: Path | None, stem: str) -> Path:
     try:
-        handle, name = tempfile.mkstemp(prefix="spredning-svar-", suffix=".txt", dir=folder)
-    except OSError:
         if folder is None:
-            raise
-        handle, name = tempfile.mkstemp(prefix="spredning-svar-", suffix=".txt")  # the folder failed
+            raise FileNotFoundError
+        handle, name = _new_file(folder, stem)
+    except OSError:  # no folder, or it failed: the temporary folder, the name still saying whose
+        handle, name = tempfile.mkstemp(prefix=f"{stem}-", suffix=".txt")
     path = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
@@ -246,6 +253,31 @@ def _write_temp(text: str, folder: Path | None) -> Path:
             path.unlink()
         raise
     return path
+
+
+def _new_file(folder: Path, stem: str) -> tuple[int, str]:
+    """A new file folder/STEM.txt (else STEM-2.txt, ...: free_name's), made here: never one that is there."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):  # another window may take the free name first
+        path = fileio.free_name(folder, stem, ".txt")
+        try:
+            return os.open(path, flags, 0o600), str(path)
+        except FileExistsError:
+            continue
+    raise FileExistsError(str(folder / f"{stem}.txt"))
+
+
+def kept_editor_files(folder: Path, slug: str, names: Sequence[str]) -> list[Path]:
+    """The editor's files left for the project `slug` in `folder` (SLUG-NAME.txt, SLUG-NAME-N.txt).
+
+    `names`: editor.file in each language. A file is left when the program stopped with the
+    editor open, or kept what the editor wrote when it could not be taken (see edit).
+    """
+    shape = re.compile(rf"{re.escape(slug)}-(?:{'|'.join(map(re.escape, names))})(?:-\d+)?\.txt")
+    try:
+        return sorted(p for p in folder.iterdir() if shape.fullmatch(p.name) and p.is_file())
+    except OSError:  # no helper folder (or none to read): no file left in it
+        return []
 
 
 def _changed(path: Path, text: str) -> bool:

@@ -10,7 +10,12 @@ The next run reads that file back: a conflict it has a text for offers to go on 
 conflict is settled and the choices are saved; the file goes when it holds no text any more.
 Each text is under its conflict's heading, the answer's slot key in brackets at the end of it,
 every line of the text indented by four spaces: readable, and each text found again for its
-conflict whatever it holds. A file in another shape (from an older program) is left as it is.
+conflict whatever it holds. A file in another shape (from an older program) is left as it is, and
+named at the start of 'konflikter' (`unreadable`), so its texts are not forgotten.
+
+A text whose conflict is no longer open (settled elsewhere: by an import, in another window) would
+stay in the file for ever, offered for no conflict: 'konflikter' moves it to a file of its own,
+SLUG-SET-ASIDE.txt (conflict.set-aside-file), which is never read back, and says so once (set_aside).
 """
 
 from __future__ import annotations
@@ -111,6 +116,7 @@ class Merging:
         self.path: Path | None = None  # the file the texts are kept in, once one is written
         self.texts: dict[str, tuple[str, str]] = {}  # slot key -> (conflict heading, the text written)
         self.sources: list[Path] = []  # the files earlier runs kept texts in, read here
+        self.unreadable: list[Path] = []  # files of kept texts not in our shape (an older program's)
         with contextlib.suppress(OSError, SpredningError):
             self._read_earlier()
 
@@ -123,11 +129,14 @@ class Merging:
         for path in sorted(folder.glob(f"{glob_escape(self.slug)}-*.txt")):
             if not shape.fullmatch(path.name):
                 continue
+            entries = None
             with contextlib.suppress(OSError, UnicodeDecodeError):
                 entries = kept_entries(path.read_text(encoding="utf-8"))
-                if entries:
-                    self.texts = {**entries, **self.texts}
-                    self.sources.append(path)
+            if entries:
+                self.texts = {**entries, **self.texts}
+                self.sources.append(path)
+            else:  # left as it is, but named: the user's texts are in it
+                self.unreadable.append(path)
         if self.sources:
             self.path = self.sources[0]  # named on a stop: the texts are there
 
@@ -163,7 +172,7 @@ class Merging:
         key = local.slot_key(slot)
         while True:
             with stops_end_in_words():  # a stop while the editor is open names what it leaves
-                edited = editor.edit(text, self._folder())
+                edited = editor.edit(text, self._folder(), f"{self.slug}-{t('editor.file')}")
             if edited.notice is not None:
                 again = None if edited.text is not None else t("editor.conflict-again")
                 tell_edited(self.console, edited.notice, again)
@@ -223,16 +232,68 @@ class Merging:
             if path in self.sources:
                 self.sources.remove(path)
 
+    def set_aside(self, open_slots) -> tuple[Path, tuple[str, ...]] | None:
+        """Move the texts kept for conflicts no longer open (not in `open_slots`) to a file of their own.
+
+        Returns that file and the texts' slot keys, or None when every text has its conflict. The
+        file (a free name, never read back as kept texts) is written before the texts leave the kept
+        file: a failure (raised) leaves them where they were.
+        """
+        keys = {local.slot_key(slot) for slot in open_slots}
+        gone = {key: kept for key, kept in self.texts.items() if key not in keys}
+        if not gone:
+            return None
+        name = f"{self.slug}-{t('conflict.set-aside-file')}"
+        path = fileio.free_name(local.ensure_folder(self.home), name, ".txt")
+        fileio.atomic_write(path, kept_body(gone))
+        self._forget(gone)
+        return path, tuple(gone)
+
     def done(self, settled=()) -> None:
         """The choices are saved: the texts of the conflicts `settled` (slots) are not needed any more.
 
         The file goes when no text is left in it; a text for a conflict left for later stays.
         """
-        for slot in settled:
-            self.texts.pop(local.slot_key(slot), None)
+        self._forget(local.slot_key(slot) for slot in settled)
+
+    def _forget(self, keys) -> None:
+        """The texts under `keys` are not kept any more: the file is written without them (or goes)."""
+        for key in keys:
+            self.texts.pop(key, None)
         if self.texts:
             with contextlib.suppress(OSError, SpredningError):
                 self._write_kept()
             return
         self._remove([*self.sources, *([self.path] if self.path is not None else [])])
         self.path = None
+
+
+def tidy_kept(console: Console, merging: Merging, guide, project, open_slots) -> None:
+    """At the start of 'konflikter': where texts kept for no open conflict are now, and older files.
+
+    A file of kept texts from an older program is left as it is and not offered, but named, so
+    its texts are not forgotten.
+    """
+    from spredning.cli.render_text import print_fitted
+
+    with contextlib.suppress(OSError, SpredningError):  # not moved: they stay in the kept file, as before
+        moved = merging.set_aside(open_slots)
+        if moved is not None:
+            path, keys = moved
+            questions = {q.id: q.text for q in guide.questions()}
+            names = [questions.get(local.key_slot(key)[1], key) for key in keys]
+            said = t("conflict.set-aside", n=len(keys), questions=names, path=str(path))
+            print_fitted(console, said, str(path), style="yellow", rest="")
+    for path in merging.unreadable:
+        said = t("conflict.kept-unreadable", path=str(path))
+        print_fitted(console, said, str(path), style="yellow", rest="")
+
+
+def tell_editor_files(console: Console, home: Path, slug: str) -> None:
+    """Name each file of the editor's left for the project (a stop while it was open): the user's text."""
+    from spredning.app.project_removal import kept_texts
+    from spredning.cli.render_text import print_fitted
+
+    for path in editor.kept_editor_files(local.folder(home), slug, kept_texts("editor.file")):
+        said = t("editor.left-file", path=str(path))
+        print_fitted(console, said, str(path), style="yellow", rest="")

@@ -495,11 +495,16 @@ class InterviewPrompter:
             self.undo_told = False
             self.edit_notice = None
 
-    def _editor_folder(self) -> Path | None:
-        """Where the editor's file is made: beside the drafts, so a file kept outlives a cleared /tmp."""
+    def _editor_folder(self) -> tuple[Path | None, str]:
+        """Where the editor's file is made and what it is named after.
+
+        Beside the drafts, so a file kept outlives a cleared /tmp; named after the project, so its
+        next 'fase' and 'konflikter' find it (merging.tell_editor_files).
+        """
+        stem = f"{self.session.slug}-{t('editor.file')}"
         with contextlib.suppress(Exception):  # no folder: the system's temporary folder will do
-            return local.ensure_folder(self.session.ws.store.home)
-        return None
+            return local.ensure_folder(self.session.ws.store.home), stem
+        return None, stem
 
     def typed(self) -> str | None:
         """The text in the answer field right now (None when no answer field is shown).

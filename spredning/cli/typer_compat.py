@@ -133,26 +133,11 @@ def _options_given(ctx) -> str:
     is shown as 'godkend tjek --fælles', not as a plain 'godkend tjek' that would approve another
     dialogue. A value with a space is in double quotes, as the message's examples write it.
     """
-    from spredning.cli.commands.common import shell_word
+    from spredning.cli.commands.common import given_words
 
     if ctx is None:
         return ""
-    params = {param.name: param for param in ctx.command.params}
-    words: list[str] = []
-    for name, value in ctx.params.items():  # in the order given on the command line
-        param = params.get(name)
-        if param is None or param.param_type_name != "option" or value is None or value == param.default:
-            continue
-        option = next((o for o in param.opts if o.startswith("--")), param.opts[0])
-        if getattr(param, "is_flag", False):
-            words += [option] if value else []
-            continue
-        for one in value if isinstance(value, (list, tuple)) else (value,):
-            word = shell_word(str(one))
-            if word != str(one) and not any(c in str(one) for c in '"$`\\!') and str(one).isprintable():
-                word = f'"{one}"'  # inside the message's single quotes
-            words += [option, word]
-    return "".join(f" {word}" for word in words)
+    return "".join(f" {word}" for word in given_words(ctx))
 
 
 def _command_words(ctx) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,7 +23,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, history, local, projectfile, yamlio
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.local import LocalState, slot_key
-from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Slot, Version, side_of
+from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Version, side_of
 
 
 class Exported(NamedTuple):
@@ -82,7 +82,7 @@ def export(
     replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
     new = _new_to(outgoing, state.known.get(receiver_key, {}))
     changes = len(new)
-    unknown = unsent_unknown(project, state, receiver)
+    unknown = unsent_unknown(project, state, receiver, lambda: copies_here(ws))
     sent = {key: history.written(answer) for key, answer in new}  # an older version is not what they have
     copies: list[Path] = []
     ws.store.write_and_remember(  # not remembered: the front end warns, the export is written
@@ -223,43 +223,50 @@ def unsent(project: Project, state: LocalState, partner: Partner | None) -> int:
     return len(not_known(outgoing_project(project, me, partner), state.known.get(partner.key, {})))
 
 
-def unsent_unknown(project: Project, state: LocalState, partner: Partner | None) -> bool:
+def copies_here(ws: Workspace) -> frozenset[str]:
+    """The copy ids of every project's state on this computer: the versions this computer wrote.
+
+    An answer merged with 'projekt flet' from another project here carries that project's copy id.
+    """
+    from spredning.core.store import state_notes
+
+    try:  # cached: a long list is not read file by file
+        return frozenset(n.copy for n in state_notes.read(ws.store.home, ws.store.slugs()).values())
+    except SpredningError:  # the helper folder cannot be read: only the project's own state's copy
+        return frozenset()
+
+
+def unsent_unknown(
+    project: Project,
+    state: LocalState,
+    partner: Partner | None,
+    here: Callable[[], Collection[str]] = tuple,
+) -> bool:
     """Whether this computer cannot tell what the other side has: unsent counts what it has not sent.
 
     So it is when no exchange file went to or came from the other side here (nothing noted of it),
-    while the project holds what another organisation wrote that did not come through this computer
-    (a copy id no file imported here brought): a copy of a project file (a colleague's, from git or
-    a shared drive) whose files went to and fro elsewhere. The partner may have had every change;
-    this computer's notes (LocalState.known) are not in the project file. A project written only
-    here (answers merged from another project of ours, or typed for a partner at a workshop), or
-    whose partners' answers came in here, holds nothing of that kind: what this computer says of
-    the partners it has sent nothing is known.
+    while the project holds a version written on another computer that did not come through this
+    one (a copy id neither this computer's, in any project here (`here`: copies_here, read only when
+    asked), nor one a file imported here brought): a copy of a project file (a colleague's, from git
+    or a shared drive) whose files went to and fro elsewhere.
+    Our own side's answers count too: the computer that wrote them may have sent them to a partner
+    that never replied, and this computer's notes (LocalState.known) are not in the project file.
+    A project written only here (answers typed for a partner at a workshop, or merged from another
+    project here, too), or whose partners'
+    answers came in here over what this computer wrote, holds nothing of that kind: what this
+    computer says of the partners it has sent nothing is known.
     """
     me = state.me
     receiver = SHARING if me != SHARING else partner.key if partner is not None else None
     if me is None or receiver is None or state.known.get(receiver) or local.takes_files(state, receiver):
         return False
-    seen = {state.copy, *state.worksheets}  # the copies whose versions came through this computer
+    seen = {state.copy, *here(), *state.worksheets}  # the copies whose versions came through this computer
     for versions in state.brought.values():
         seen.update(
             copy for written in versions.values() for copy, _ in (history.parse(written) or ("", ()))[1]
         )
-    others = "dele" if me != SHARING else "genbruge"
-    written = [e.answer for (_, qid), e in project.entries() if side_of(qid) == others]
-    written += [e.answer for slot, e in project.record_entries() if _record_of(slot, e.answer, others, me)]
+    written = [e.answer for _, e in [*project.entries(), *project.record_entries()]]
     return any(copy not in seen for answer in written for copy, _ in answer.version)
-
-
-def _record_of(slot: Slot, record: Answer, role: str, me: str) -> bool:
-    """Whether a follow-up record is another organisation's: a mark or approval of its side, or its meeting.
-
-    An action of the plan is either side's to change: it is neither's.
-    """
-    where, key = slot
-    kind, rest = followup.split_key(key)
-    if kind == "moede":
-        return followup.noter(dict(record.fields).get(followup.NOTED_BY), where) not in (None, me)
-    return kind in ("klarhed", "godkendelse") and rest.rpartition(".")[2] == role
 
 
 def _only_side(entries: dict[str, Entry], role: str | None) -> dict[str, Entry]:

@@ -450,6 +450,44 @@ def command(*words: str, partner: Partner | None = None, project: str | NamedPro
     return " ".join(parts)
 
 
+def given_words(ctx, kind: str = "option", without: Iterable[str] = ()) -> list[str]:
+    """What the user gave `ctx`'s command, written again as words: its options (or arguments).
+
+    Options in the order given, each by its long name ('-f html' as '--format html'); a value a
+    shell would split is in double quotes, as the catalogue's {x:shell} writes it, so it reads
+    whole inside a hint's single quotes. `without`: the names of options left out (given anew).
+    """
+    params = {param.name: param for param in ctx.command.params if param.name not in without}
+    words: list[str] = []
+    for name, value in ctx.params.items():  # in the order given on the command line
+        param = params.get(name)
+        if param is None or param.param_type_name != kind or value is None or value == param.default:
+            continue
+        option = (
+            [] if kind != "option" else [next((o for o in param.opts if o.startswith("--")), param.opts[0])]
+        )
+        if getattr(param, "is_flag", False):
+            words += option if value else []
+            continue
+        for one in value if isinstance(value, (list, tuple)) else (value,):
+            word = shell_word(str(one))
+            if word != str(one) and not any(c in str(one) for c in '"$`\\!') and str(one).isprintable():
+                word = f'"{one}"'  # inside the message's single quotes
+            words += [*option, word]
+    return words
+
+
+def own_command(ctx, *added: str, without: Iterable[str] = ()) -> str:
+    """The user's own command again, as given (arguments, options, --projekt), with `added` at its end.
+
+    A refusal whose way on is the very same command with one more option ('--overskriv') gives
+    it whole, to copy and run. `without`: options given anew in `added` (a partner picked from a list).
+    """
+    root = ctx.find_root().command_path
+    words = ctx.command_path[len(root) :].split()
+    return command(*words, *given_words(ctx, "argument"), *given_words(ctx, without=without), *added)
+
+
 def settle_marked(params: Mapping[str, object]) -> str:
     """The 'konflikter' command that repairs a project file git left its markers in.
 
@@ -655,7 +693,7 @@ def file_word(path: Path, beside: bool) -> str:
 REFUSED = ("files.exists", "files.changed")  # another file there (fileio.write_output): asked, or refused
 
 
-def replacing(write: Callable[[bool], T], path, overwrite: bool, kind: str = "files", **params) -> T:
+def replacing(ctx, write: Callable[[bool], T], path, overwrite: bool, kind: str = "files", **params) -> T:
     """Write with `write(overwrite)`, asking in a terminal before another file is replaced.
 
     The program's own earlier file, unchanged since, is replaced without asking (see app/files.py);
@@ -663,7 +701,9 @@ def replacing(write: Callable[[bool], T], path, overwrite: bool, kind: str = "fi
     --overskriv only, and a copy of it is kept first (told by tell_copy). The question and the
     refusal say whether the file was written here and changed since, or is not known here.
     `kind`: the catalogue's words for what is refused and asked ('arbejdsark': a worksheet that
-    may hold a partner's answers, `params` giving the command that imports it first).
+    may hold a partner's answers, `params` giving the command that imports it first). The refusal
+    gives the user's own command (`ctx`'s) with --overskriv, to run when the file is to go.
+    `path`: None when only the write knows it (an export's): the refusal's then.
     """
     try:
         return write(overwrite)
@@ -672,7 +712,9 @@ def replacing(write: Callable[[bool], T], path, overwrite: bool, kind: str = "fi
             raise
         which = exc.key.removeprefix("files.")
         if not is_interactive():
-            raise SpredningError(f"{kind}.{which}", **{**exc.params, **params}) from None
+            again = own_command(ctx, "--overskriv")
+            raise SpredningError(f"{kind}.{which}", **{**exc.params, **params, "again": again}) from None
+        path = path if path is not None else exc.params["path"]
     from questionary import Choice
 
     from spredning.cli.console import make_console, say

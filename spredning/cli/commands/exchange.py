@@ -36,6 +36,7 @@ from spredning.cli.commands.common import (
     partner_offered,
     path_word,
     phase_word,
+    replacing,
     shell_word,
     tell_beside,
     tell_copy,
@@ -44,7 +45,7 @@ from spredning.cli.commands.common import (
     written_path,
 )
 from spredning.cli.console import after_work, make_console, say
-from spredning.cli.merging import Merging, heading_line
+from spredning.cli.merging import Merging, heading_line, tell_editor_files, tidy_kept
 from spredning.cli.render_text import print_fitted, print_said, print_whole
 from spredning.core import followup
 from spredning.core.errors import Interrupted, Message, SpredningError, UsageProblem
@@ -72,16 +73,19 @@ def eksport(
     check_ending(ws, ud, "yaml")  # named .docx or .pdf, the partner's program would not open it
     role = parse_role(rolle)
 
-    def write(chosen: str | None):
-        return exporting.export(
-            ws,
-            role=role,
-            partner_option=chosen,
-            include_all=alle_partnere,
-            out=out_path(ud),
-            overwrite=overskriv,
-            today=datetime.date.today(),
-        )
+    def write(chosen: str | None):  # another file there: asked in a terminal, else refused (replacing)
+        def export(replace: bool):
+            return exporting.export(
+                ws,
+                role=role,
+                partner_option=chosen,
+                include_all=alle_partnere,
+                out=out_path(ud),
+                overwrite=replace,
+                today=datetime.date.today(),
+            )
+
+        return replacing(ctx, export, None, overskriv)
 
     try:
         done = write(partner)
@@ -126,21 +130,24 @@ def importer(
     fil: str = typer.Argument(..., metavar=t("metavar.file"), help=t("help.importer.fil")),
     tor: bool = typer.Option(False, "--tør", help=t("help.importer.tor")),
     ikke_interaktiv: bool = typer.Option(False, "--ikke-interaktiv", help=t("help.importer.ikke-interaktiv")),
+    nyt_projekt: bool = typer.Option(False, "--nyt-projekt", help=t("help.importer.nyt-projekt")),
 ) -> None:
     """Hent partnerens svar ind i det projekt, filen hører til; intet svar går tabt."""
     path = in_path(fil, "importer")
     ws = workspace(ctx, new_home=True)  # an import may bring a first project into a new folder
     incoming = _read(ws, path, fil)
     plan = plan_import(ws, incoming, ctx.obj.project)
+    if nyt_projekt:  # refused where the file goes into a project here
+        import_removed.new_beside(ws, plan, fil)
     console = make_console()
     if tor:
-        _dry_run(console, ws, incoming, plan, fil)
+        _dry_run(console, ws, incoming, plan, fil, nyt_projekt)
         return
     interactive = not ikke_interaktiv and is_interactive()
-    went_on = import_removed.removed_first(console, ws, plan, fil, interactive, ctx.obj.project)
+    went_on = import_removed.removed_first(console, ws, plan, fil, interactive, ctx.obj.project, nyt_projekt)
     if went_on is None:  # the project the file belongs to was removed, and stays so: nothing done
         return
-    plan = went_on
+    plan, left = went_on  # left: the removed project the file becomes a new project beside
     decisions: dict[Slot, Answer] = {}
     conflicts = plan.listed(Outcome.CONFLICT)
     asking = bool(conflicts) and not ikke_interaktiv and is_interactive()
@@ -167,12 +174,17 @@ def importer(
             _active_changed(console, ws, plan.project.name, plan.project.slug, was_active)
         if plan.creates and plan.incoming.sender == SHARING:  # the sharing side's: see _namesake_sharing
             _own_elsewhere(console, ws, plan)
+        import_removed.tell_left(console, ws, left)
 
 
-def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str) -> None:
-    """What the import would do, said as the import will say it; nothing is written."""
+def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str, new: bool) -> None:
+    """What the import would do, said as the import will say it; nothing is written.
+
+    `new`: --nyt-projekt, the file a new project even beside a removed one (said last, as after the import).
+    """
+    if not new and import_removed.removed_dry(console, ws, plan, fil):  # the import waits for the removed one
+        return
     _heading(console, ws, incoming, plan, dry=True)
-    import_removed.removed_dry(console, ws, plan, fil)
     from spredning.cli.render_import import print_dry_follow_up_backup, print_dry_run, print_strays
 
     print_dry_run(console, ws.guide, plan, ws.store.path_for(plan.project.slug).name)
@@ -182,6 +194,8 @@ def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str) -> Non
     print_dry_follow_up_backup(console, plan, ws.store.path_for(plan.project.slug).name)
     if plan.creates and plan.incoming.sender == SHARING:  # as the import will say it after its work
         _own_elsewhere(console, ws, plan, dry=True)
+    if new:
+        import_removed.tell_left(console, ws, import_removed.new_beside(ws, plan, fil))
 
 
 def _read(ws, path: Path, fil: str) -> Incoming:
@@ -825,6 +839,9 @@ def konflikter(
             )
     opened = ws.store.open(slug)
     chosen = choose_partner(opened.project, opened.local, partner, required=False)
+    merging = Merging(console, ws.store.home, slug)
+    tidy_kept(console, merging, ws.guide, opened.project, [c.slot for c in open_conflicts(opened.project)])
+    tell_editor_files(console, ws.store.home, slug)
     pending = open_conflicts(opened.project, chosen)
     if not pending:
         console.print(say("konflikter.none", style="green"))
@@ -852,7 +869,6 @@ def konflikter(
         return
     from spredning.cli.prompts.stops import written_kept_in
 
-    merging = Merging(console, ws.store.home, slug)
     choose = _chooser(
         console,
         ws.guide,

@@ -41,6 +41,7 @@ from spredning.cli.commands.common import (
     written_path,
 )
 from spredning.cli.console import after_work, make_console, say
+from spredning.cli.merging import tell_editor_files
 from spredning.cli.render_project import org_name
 from spredning.cli.render_text import answer_pair, print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
@@ -148,6 +149,7 @@ def fase(
     if side is not None and role != side:
         _other_side_warning(console, opened.project, side, chosen)
     own = side is None or side == role  # answering the other side's questions: labelled as theirs
+    tell_editor_files(console, ws.store.home, slug)  # an earlier window's text, left in the editor
     _interview(ws, ctx, console, session, phase, role, chosen, uden_partner, several, fortsaet, own)
 
 

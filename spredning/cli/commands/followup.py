@@ -27,6 +27,7 @@ from spredning.cli.commands.common import (
     out_path,
     parse_phase,
     parse_role,
+    path_word,
     phase_word,
     replacing,
     several_dialogues,
@@ -581,8 +582,9 @@ def godkend(
         approval = _Approval(opened, phase_word(phase), role, (chosen, common))  # for a command after a stop
         if (af is None or to_correct) and not fortryd:
             if not is_interactive():
-                # no NAVN in it: copied, it would be saved as the name
-                raise NotATerminal("approval.no-terminal", command=corrected(""))
+                # no NAVN in it: copied, it would be saved (a name this side approved with is real)
+                hint = _approver_hint(ws, opened, role, chosen, corrected)
+                raise NotATerminal("approval.no-terminal", hint=hint)
             _versions_before(ws, opened, "godkendelse", phase.id, role, (chosen, common))
             af = _ask_approver(approval, af or "", to_correct.get("--af"), (dato or "", day_refused))
         if day_refused:  # the --dato refused: its field, holding it, after the name
@@ -594,6 +596,22 @@ def godkend(
     with after_work(console):
         tell = _tell_withdrawal if fortryd else _tell_approval
         tell(console, opened, phase, done, chosen, common, role)
+
+
+def _approver_hint(ws, opened, role: str | None, partner, corrected: Callable[[str], str]) -> Message:
+    """Where the approver's name goes without a terminal, and the command that asks in one.
+
+    When this side has approved a phase in this dialogue before, the command with that name after
+    --af too: a real name, to run as it is when the same person approves again.
+    """
+    side = role or opened.local.side
+    earlier = readiness.last_approval(opened.project, ws.guide, partner, side) if side else None
+    if earlier is None:
+        return Message("approval.no-terminal.hint", {"command": corrected("")})
+    again = corrected(path_word(earlier.by))
+    params = {"command": corrected(""), "again": again, "name": earlier.by, "day": earlier.day}
+    phase = ws.guide.find_phase(earlier.phase)
+    return Message("approval.no-terminal.hint-earlier", {**params, "phase": phase.name if phase else ""})
 
 
 class _Approval(NamedTuple):
@@ -826,7 +844,7 @@ def dagsorden(
     path, beside = place(ws, out_path(ud), made.default_name)
     slug = ws.slug()
     done = replacing(
-        lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv
+        ctx, lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv
     )
     console = make_console()
     with after_work(console):

@@ -80,7 +80,7 @@ def plan(
     if fmt == "tekst":
         _show(ws, view, owners, ctx.obj.project, hint_partner(opened.project, opened.local, chosen))
         return
-    _write_file(ws, view, fmt, ud, overskriv, owners)
+    _write_file(ctx, ws, view, fmt, ud, overskriv, owners)
 
 
 def _owners(project) -> dict[str, str]:
@@ -119,7 +119,7 @@ def _with_writer(project, state, item):
     return item._replace(by=by) if by else item
 
 
-def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: bool, owners) -> None:
+def _write_file(ctx, ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: bool, owners) -> None:
     from spredning.app.files import place, write_own
     from spredning.core import followup_outline
     from spredning.report import planfile
@@ -137,7 +137,9 @@ def _write_file(ws, view: plans.PlanView, fmt: str, ud: str | None, overwrite: b
         )
     path, beside = place(ws, out_path(ud), f"{view.project.slug}-plan.{fmt}")
     slug = ws.slug()
-    done = replacing(lambda replace: write_own(ws, slug, path, content, overwrite=replace), path, overwrite)
+    done = replacing(
+        ctx, lambda replace: write_own(ws, slug, path, content, overwrite=replace), path, overwrite
+    )
     console = make_console()
     tell_written(f"plan.replaced-{fmt}" if done.replaced else f"plan.written-{fmt}", path, console)
     tell_copy(done.copy, console)
@@ -407,8 +409,9 @@ def change(
         texts += typed_words(("--status", status or ""), ("--fase", fase or ""))
         return command("plan", "ret", shell_word(id), *texts)
 
-    to_correct = _texts_to_correct(hvad, hvem, on_one_line)  # in a terminal: their fields, to correct
     ws = workspace(ctx)
+    plans.current(ws, id)  # a wrong or too short id first: the options' problems are for an action there is
+    to_correct = _texts_to_correct(hvad, hvem, on_one_line)  # in a terminal: their fields, to correct
     if hvad is not None and not hvad.split():  # the example: this command, its id and other options kept
         given = [("--hvem", hvem), ("--frist", frist), ("--status", status), ("--fase", fase)]
         words = [word for option, value in given if value is not None for word in (option, shell_word(value))]

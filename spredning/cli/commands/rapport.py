@@ -89,7 +89,7 @@ def rapport(
     path, beside = place(ws, out_path(ud), made.default_name)
     slug = ws.slug()
     done = replacing(
-        lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv
+        ctx, lambda replace: write_own(ws, slug, path, made.content, overwrite=replace), path, overskriv
     )
     console = make_console()
     tell_written("report.replaced" if done.replaced else "report.written", path, console)

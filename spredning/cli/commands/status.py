@@ -495,7 +495,10 @@ def _dialogue_json(item: DialogueStatus) -> dict:
         "ukendte_svar": [s.slot[1] for s in item.strays],
         "kladder": [q.id for _, q in item.drafts],
         "nye": [q.id for q in item.news],
-        "ikke_sendt": item.unsent,
+        # what the partner has not had; None where this computer cannot tell (exporting.unsent_unknown):
+        # a number there would be what this computer has not sent, not what the partner lacks
+        "ikke_sendt": None if item.unsent_unknown else item.unsent,
+        "ikke_sendt_ukendt": item.unsent_unknown,
         "overskredne_handlinger": [i.id for i in item.follow_up.overdue] if item.follow_up else [],
         "næste": [s.kind for s in item.steps],
     }

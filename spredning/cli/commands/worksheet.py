@@ -59,6 +59,7 @@ def arbejdsark(
     path, beside = place(ws, out_path(ud), sheet.default_name)
     first = command("importer", here_word(path))  # a sheet there may hold answers not brought in yet
     done = replacing(
+        ctx,
         lambda replace: write_worksheet(ws, sheet, path, overwrite=replace),
         path,
         overskriv,

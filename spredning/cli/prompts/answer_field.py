@@ -147,14 +147,15 @@ def _leave_keys(expandable: bool) -> KeyBindings:
 
 def _edit_keys(
     console: Console,
-    folder: Callable[[], Path | None],
+    folder: Callable[[], tuple[Path | None, str]],
     edited: Callable[[str | None, str | None], None] | None = None,
 ) -> KeyBindings:
     """Keys that act on the text: save (besides Alt+Enter), and write it in the user's editor.
 
-    `folder` says where the editor's file is made, when it is. `edited`: told what came of each
-    run of the editor, for the field's status line (words, or None when all went well; the text
-    brought in, if any), so the words of a run that failed are gone once the next one works.
+    `folder` says where the editor's file is made, when it is, and what it is named after.
+    `edited`: told what came of each run of the editor, for the field's status line (words, or
+    None when all went well; the text brought in, if any), so the words of a run that failed are
+    gone once the next one works.
     Words that name a file the editor's writing is kept in are printed above the field too: the
     path stays on the screen to copy, however the field goes on.
     The text the editor brings is one step for Ctrl+Z, which Ctrl+Y brings back.
@@ -170,7 +171,7 @@ def _edit_keys(
         buffer = field_buffer(event.app)
 
         async def edit_in_editor() -> None:
-            came = await run_in_terminal(lambda: editor.edit(buffer.text, folder()))
+            came = await run_in_terminal(lambda: editor.edit(buffer.text, *folder()))
             notice = came.notice
             after = None if came.text is not None else t("editor.field-as-before")
             said = None

@@ -21,7 +21,7 @@ from spredning.core.errors import SpredningError
 from spredning.core.store.files import _signature
 
 FILE = "tilstande.json"
-VERSION = 1
+VERSION = 2  # 2: the copy id too
 
 
 class Notes(NamedTuple):
@@ -30,6 +30,7 @@ class Notes(NamedTuple):
     me: str | None  # this computer's organisation in the project (LocalState.me)
     exports: dict[str, str]  # a file this computer exported (path) -> its checksum then
     imported: dict[str, str]  # a file imported here (path) -> its size and time then
+    copy: str = ""  # the copy id that marks this computer's changes in the project (LocalState.copy)
 
 
 def read(home: Path, slugs: list[str]) -> dict[str, Notes]:
@@ -47,7 +48,12 @@ def read(home: Path, slugs: list[str]) -> dict[str, Notes]:
         entry = old.get(slug)
         if signature is None or entry is None or entry["nøgle"] != list(signature):
             state = local.load(home, slug)
-            entry = {"mig": state.me, "eksporteret": dict(state.exports), "importeret": dict(state.imported)}
+            entry = {
+                "mig": state.me,
+                "eksporteret": dict(state.exports),
+                "importeret": dict(state.imported),
+                "kopi": state.copy,
+            }
             if signature is None:  # no state file (yet): nothing to keep
                 notes[slug] = _notes(entry)
                 continue
@@ -62,11 +68,11 @@ def read(home: Path, slugs: list[str]) -> dict[str, Notes]:
 
 
 def _notes(entry: dict[str, Any]) -> Notes:
-    return Notes(entry["mig"], entry["eksporteret"], entry["importeret"])
+    return Notes(entry["mig"], entry["eksporteret"], entry["importeret"], entry["kopi"])
 
 
 def _valid(item: object) -> bool:
-    if not isinstance(item, dict) or item.keys() != {"nøgle", "mig", "eksporteret", "importeret"}:
+    if not isinstance(item, dict) or item.keys() != {"nøgle", "mig", "eksporteret", "importeret", "kopi"}:
         return False
     key, me = item["nøgle"], item["mig"]
     return (
@@ -74,6 +80,7 @@ def _valid(item: object) -> bool:
         and len(key) == 3
         and all(type(n) is int for n in key)
         and (me is None or isinstance(me, str))
+        and isinstance(item["kopi"], str)
         and all(_texts(item[name]) for name in ("eksporteret", "importeret"))
     )
 
