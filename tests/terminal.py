@@ -24,6 +24,7 @@ DOWN = "\x1b[B"
 PGUP = "\x1b[5~"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
+BACKSPACE = "\x7f"  # what a terminal's Backspace key sends
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x08|\r")
 

@@ -453,6 +453,22 @@ def test_in_a_terminal_klarhed_asks_which_dialogue_then_the_colour(sharing, typi
     assert followup.readiness(project, aeroe, "tjek.beskriv-innovationen", "dele") is None
 
 
+def test_in_a_terminal_klarhed_takes_what_is_typed_at_its_lists_as_a_search(sharing, typing):
+    """From a user trial: 'rød' typed at the colour list, then Enter, marked Grøn (and typed at the
+    dialogue list, made the mark for the first partner): Enter picked the choice highlighted before
+    any typing. Now typing searches the list; 'rødt' holds in no choice, so Enter picks nothing
+    until Backspace has made it 'rød'."""
+    keys = "fanø" + ENTER + "rødt" + ENTER + "\x7f" + ENTER + "Vi mangler tal" + ENTER
+    run = typing(sharing, keys, "klarhed", "Beskriv innovationen")
+
+    assert run.code == 0, run.err
+    project = sharing.project()
+    aeroe, fanoe = project.partners
+    mark = followup.readiness(project, fanoe, "tjek.beskriv-innovationen", "dele")
+    assert (mark.colour, mark.reason) == ("rød", "Vi mangler tal")
+    assert followup.readiness(project, aeroe, "tjek.beskriv-innovationen", "dele") is None
+
+
 def test_a_tool_whose_title_ends_in_a_question_mark_is_asked_about_without_a_double_one(sharing, typing):
     run = typing(sharing, DOWN + ENTER + ENTER + ENTER, "klarhed", "Kopiér eller tilpas?")
 

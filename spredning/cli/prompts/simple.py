@@ -19,6 +19,7 @@ from prompt_toolkit.shortcuts import print_formatted_text
 from questionary import Choice
 from questionary.styles import merge_styles_default
 
+from spredning.cli.prompts.choice_list import searched_list
 from spredning.cli.prompts.keys import (
     BackToMenu,
     _back_keys,
@@ -58,7 +59,7 @@ CHOICE_INDENT = 3  # where a menu line's title starts, after questionary's point
 
 
 def select(message: str, choices: list[Choice], default=None, back=NO_BACK, instruction=None, **io):
-    """A menu (arrow keys and Enter) where Ctrl+C and Ctrl+D both stop, as at text prompts.
+    """A menu (arrow keys and Enter; typing searches it) where Ctrl+C and Ctrl+D stop, as at text prompts.
 
     With `back`, Esc returns that value (the caller goes back). Without it, Esc leaves for the
     home screen's menu when the home screen runs the command (BackToMenu; then the help says so
@@ -79,16 +80,9 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
     to_menu = back is NO_BACK and escape_leaves()
     help_text = instruction or t("home.list-help" if to_menu else "prompt.select-help")
     message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False)
-    question = questionary.select(
-        message,
-        choices=choices,
-        default=default,
-        style=STYLE,
-        qmark="?",
-        instruction=help_text,
-        use_jk_keys=False,  # letters typed where a list was asked (text meant for a field) move nothing
-        **io,
-    )
+    # letters typed where a list was asked (text meant for a field) search it: Enter never picks unseen
+    texts = [_text(choice.title) for choice in whole]  # searched whole, not cut
+    question = searched_list(message, choices, texts, default, help_text, STYLE, **io)
     keys = [_stop_keys()]
     if back is not NO_BACK:
         keys.append(_back_keys(back))
@@ -108,10 +102,13 @@ def _title_of(choices: list[Choice], picked) -> str:
     """The title of the choice a menu returned (its value), as the menu showed it."""
     found = next((c for c in choices if c.value is picked), None)
     found = found or next((c for c in choices if c.value == picked), None)
-    title = found.title if found is not None else ""
-    if isinstance(title, str):
-        return " ".join(title.split("\n"))  # a title of several lines is one text, broken between words
-    return "".join(piece[1] for piece in title or ())
+    return _text(found.title if found is not None else "")
+
+
+def _text(title) -> str:
+    """A choice's title as plain text (a title may be styled pieces, or lines broken between words)."""
+    text = title if isinstance(title, str) else "".join(piece[1] for piece in title or ())
+    return " ".join(text.split("\n"))
 
 
 def _asked_then_echoed(question, message: str, answer_of: Callable[[Any], str]):
