@@ -11,6 +11,7 @@ import itertools
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from unittest import mock
@@ -41,8 +42,13 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def installed(*args: str, home: Path, cwd: Path, env: dict | None = None) -> tuple[int, str, str]:
-    """Run the installed command (a real process) and return (exit code, stdout, stderr)."""
+def installed(
+    *args: str, home: Path, cwd: Path, env: dict | None = None, prefix: Sequence[str] = ()
+) -> tuple[int, str, str]:
+    """Run the installed command (a real process) and return (exit code, stdout, stderr).
+
+    `prefix`: a command that runs it (setpriv, to run it with fewer rights).
+    """
     environment = {
         **os.environ,
         "SPREDNING_HJEM": str(home),
@@ -53,7 +59,7 @@ def installed(*args: str, home: Path, cwd: Path, env: dict | None = None) -> tup
     }
     environment["PATH"] = f"{COMMAND.parent}{os.pathsep}{environment.get('PATH', '')}"
     result = subprocess.run(
-        [str(COMMAND), *args],
+        [*prefix, str(COMMAND), *args],
         capture_output=True,
         text=True,
         cwd=cwd,

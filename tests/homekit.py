@@ -51,6 +51,7 @@ class Run:
     out: str
     err: str
     screen: str
+    raw: str = ""  # the prompts as drawn, with the terminal's codes (for a terminal emulator)
 
     @property
     def said(self) -> str:
@@ -85,7 +86,7 @@ def typed(run_cli, keys: str, *argv: str, rows: int = 24, columns: int = 80) -> 
         pipe.send_text(keys)
         pipe.close()
         code, out, err = run_cli(*argv)
-    return Run(code, out, err, CSI.sub("", screen.getvalue()))
+    return Run(code, out, err, CSI.sub("", screen.getvalue()), screen.getvalue())
 
 
 def go(ws, kind: str) -> str:

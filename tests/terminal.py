@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
 import re
 import signal
+import struct
+import subprocess
 import sys
+import termios
 from pathlib import Path
 
 import pyte
@@ -19,6 +24,7 @@ DOWN = "\x1b[B"
 PGUP = "\x1b[5~"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
+BACKSPACE = "\x7f"  # what a terminal's Backspace key sends
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x08|\r")
 
@@ -73,3 +79,45 @@ def default_stops() -> None:
     """A child's preexec_fn: it starts with the stops a shell gives a command in front (not ignored)."""
     for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, signal.SIG_DFL)
+
+
+def on_terminal(env: dict[str, str], *args: str, columns: int = 60, codes=(0, 2)) -> str:
+    """What `spredning ARGS` writes to a terminal of `columns` (stdout and stderr), no keys typed."""
+    main, side = pty.openpty()
+    fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    try:
+        done = subprocess.run(
+            [str(COMMAND), *args],
+            env={**env, "COLUMNS": str(columns)},
+            stdin=subprocess.DEVNULL,
+            stdout=side,
+            stderr=side,
+            timeout=TIMEOUT * 3,
+        )
+        assert done.returncode in codes, done
+        os.close(side)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # the terminal's other side is closed: all is read
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(main)
+    return b"".join(chunks).decode("utf-8")
+
+
+def done_ok(env: dict[str, str], *args: str, cwd: Path | None = None) -> None:
+    """Run `spredning ARGS` without a terminal (as a script would), which must succeed."""
+    done = subprocess.run(
+        [str(COMMAND), *args],
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=TIMEOUT * 3,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")

@@ -44,6 +44,16 @@ def test_the_readme_lists_every_exit_code_the_program_ends_with():
     assert missing == []
 
 
+def test_the_readme_says_what_typing_in_a_list_does_in_the_lists_own_words():
+    """Letters typed in a list search it (prompts.choice_list); the README quotes what the list then says."""
+    from spredning.i18n import catalogue
+
+    readme = " ".join(ROOT.joinpath("README.md").read_text(encoding="utf-8").split())
+    words = catalogue("da")
+    assert f'"{words["prompt.list-search"].format(text="rød")}"' in readme
+    assert f'"{words["prompt.list-none"]}"' in readme
+
+
 def help_page(words: list[str], language: str) -> str:
     env = {
         **os.environ,

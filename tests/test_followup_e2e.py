@@ -10,7 +10,7 @@ import shlex
 
 import pytest
 import yaml
-from terminal import CTRL_C, DOWN, ENTER
+from terminal import BACKSPACE, CTRL_C, DOWN, ENTER
 from test_e2e import env, finish, plain, run, spawn  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
@@ -135,3 +135,24 @@ def test_a_stop_at_which_text_to_keep_gives_the_command_that_saves_the_text_type
     said = " ".join(said.split())
     assert f"Gem ændringen med det, du skrev: spredning plan ret {ident} --hvem 'Mette Ø'" in said, said
     assert "Ole" in " ".join(run("plan", "--partner", "Ærø Kommune").stdout.split())  # nothing saved
+
+
+def test_klarhed_takes_what_is_typed_at_its_lists_as_a_search(spawn, sharing, tmp_path):  # noqa: F811
+    """From a user trial: 'rød' and Enter at the colour list marked Grøn, the choice highlighted
+    before any typing (and typed at the dialogue list, made the mark for the first partner).
+    Now typing searches a list; 'rødt' holds in no choice, so Enter picks nothing until Backspace."""
+    child = spawn("klarhed", "Beskriv innovationen")
+    child.expect_exact("Fælles for alle dialoger")
+    child.send("fanø" + ENTER)
+    child.expect_exact("Fortryd")
+    child.send("rødt" + ENTER + BACKSPACE + ENTER)
+    child.expect_exact("Kort begrundelse?")
+    child.send("Vi mangler tal" + ENTER)
+    code, said = finish(child)
+
+    assert code == 0, said
+    data = yaml.safe_load((tmp_path / "hjem" / f"{sharing}.yaml").read_text(encoding="utf-8"))
+    marks = {who: kept["klarhed"] for who, kept in data["opfølgning"]["genbruge"].items()}
+    assert list(marks) == ["fanoe-kommune"]
+    mark = marks["fanoe-kommune"]["tjek.beskriv-innovationen.dele"]
+    assert (mark["farve"], mark["begrundelse"]) == ("rød", "Vi mangler tal")

@@ -10,15 +10,8 @@ indented. The installed command writes to a pseudo-terminal of 60 columns; a ter
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
-import struct
-import subprocess
-import termios
-
 import pytest
-from terminal import ANSI, COMMAND, TIMEOUT, person, rendered
+from terminal import ANSI, done_ok, on_terminal, person, rendered
 
 pytestmark = pytest.mark.e2e
 
@@ -26,46 +19,10 @@ SLUG = "genoptraening-paa-aeroe-og-fanoe"
 START = ["--navn", "Genoptræning på Ærø og Fanø", "--rolle", "dele", "--deler", "Ærø Kommune"]
 
 
-def on_terminal(env: dict[str, str], *args: str, columns: int = 60) -> str:
-    """What `spredning ARGS` writes to a terminal of `columns` (stdout and stderr), no keys typed."""
-    main, side = pty.openpty()
-    fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
-    try:
-        done = subprocess.run(
-            [str(COMMAND), *args],
-            env={**env, "COLUMNS": str(columns)},
-            stdin=subprocess.DEVNULL,
-            stdout=side,
-            stderr=side,
-            timeout=TIMEOUT * 3,
-        )
-        assert done.returncode in (0, 2), done
-        os.close(side)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(main, 65536)
-            except OSError:  # the terminal's other side is closed: all is read
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-    finally:
-        os.close(main)
-    return b"".join(chunks).decode("utf-8")
-
-
 @pytest.fixture
 def env(tmp_path) -> dict[str, str]:
     env = person(tmp_path, lines=40)
-    made = subprocess.run(
-        [str(COMMAND), "start", *START, "--genbruger", "Fanø Kommune"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        timeout=TIMEOUT * 3,
-    )
-    assert made.returncode == 0, made.stderr
+    done_ok(env, "start", *START, "--genbruger", "Fanø Kommune")
     return env
 
 

@@ -806,17 +806,37 @@ def asked(keys: str, ask):
         return ask()
 
 
-def test_letters_typed_into_a_list_do_not_move_the_choice():
+def test_letters_typed_into_a_list_never_make_enter_pick_a_choice_not_shown():
     """trial9: text typed where a list was asked ('Fælles workshop' at 'Hvilken dialog …?') moved the
-    choice with j and k, so Enter picked a partner (or all of them) nobody chose."""
+    choice with j and k, so Enter picked a partner (or all of them) nobody chose. Later the letters
+    moved nothing, and Enter picked the first partner, still unseen. Now they search the list: Enter
+    picks the choice shown highlighted, and nothing while no choice holds what was typed."""
     from questionary import Choice
 
     from spredning.cli.prompts.simple import select
 
     choices = [Choice("Gladsaxe Kommune", 1), Choice("Gentofte Kommune", 2), Choice("Fælles for alle", 3)]
 
-    assert asked("Fælles workshop" + ENTER, lambda: select("?", choices)) == 1
-    assert asked("jjj" + DOWN + ENTER, lambda: select("?", choices)) == 2  # the arrow keys still move
+    with pytest.raises(EOFError):  # Enter picked nothing: the list waited for more keys
+        asked("Fælles workshop" + ENTER, lambda: select("?", choices))
+    assert asked("Fælles workshop" + "\x7f" * 9 + ENTER, lambda: select("?", choices)) == 3  # Backspace
+    assert asked("kommune" + DOWN + ENTER, lambda: select("?", choices)) == 2  # the arrow keys still move
+
+
+def test_a_menu_line_cut_to_fit_is_found_by_a_word_cut_off_and_echoed_whole(monkeypatch, run_cli, ws):
+    """At 60 columns the menu's first line ends '… Er løsningen umiddelbart intere…': a word of what
+    was cut off, typed, finds it (the list searches the whole text), and once chosen it is shown whole."""
+    interactive(monkeypatch)
+    monkeypatch.setenv("COLUMNS", "60")
+    new_project(ws)
+
+    run = typed(run_cli, "hvorfor" + ENTER + CTRL_C + QUIT, columns=60)
+
+    menu = run.screen.split("? Hvad vil du gøre?")[1]  # the first menu, as drawn
+    assert "» Fortsæt i fasen Tjek: Er løsningen umiddelbart intere…" in menu
+    chosen = " ".join(run.screen.split())
+    whole = "Fortsæt i fasen Tjek: Er løsningen umiddelbart interessant for jer? Hvorfor"
+    assert f"? Hvad vil du gøre? {whole}" in chosen
 
 
 def test_esc_in_a_select_gives_its_back_value_and_stops_without_one():

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
+import yaml
 from terminal import ANSI, COMMAND, CTRL_C, ESC_ENTER, TIMEOUT
 
 from spredning import i18n
@@ -77,6 +78,40 @@ def test_each_language_has_the_same_files_with_the_same_keys():
         only_da = sorted(set(da[name]) - set(en[name]))
         only_en = sorted(set(en[name]) - set(da[name]))
         assert (only_da, only_en) == ([], []), f"{name}: only in Danish {only_da}, only in English {only_en}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_key_is_written_twice_in_a_language(language):
+    """A second entry under a key would replace the first without a word, in its file or another.
+
+    Read as YAML nodes, which keep both; the program refuses such a catalogue (i18n.shipped), so
+    none may ship.
+    """
+    where: dict[str, list[str]] = {}
+    for path in sorted((FOLDER / language).glob("*.yaml")):
+        top = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        for key, _ in top.value if top is not None else ():
+            where.setdefault(key.value, []).append(f"{path.name}:{key.start_mark.line + 1}")
+    assert {key: places for key, places in where.items() if len(places) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("files", "named"),
+    [
+        ({"a.yaml": "one: En\ntwo: To\none: Igen\n"}, "a.yaml: one (2 x: linje/line 1, 3)"),
+        ({"a.yaml": "one: En\n", "b.yaml": "two: To\none: Igen\n"}, "b.yaml: one (også/also in a.yaml)"),
+    ],
+)
+def test_a_catalogue_with_a_key_twice_is_refused_naming_the_file_and_key(tmp_path, files, named):
+    from spredning.i18n.shipped import CatalogueBroken, read_catalogue
+
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+
+    with pytest.raises(CatalogueBroken) as refused:
+        read_catalogue(tmp_path)
+
+    assert refused.value.text.splitlines()[-1] == f"{tmp_path}/{named}"
 
 
 def test_every_entry_is_a_text_or_a_count_with_one_and_other():

@@ -197,6 +197,30 @@ def test_in_english_the_removal_and_our_changed_answers_are_said_in_english(shar
     assert D1 not in sharing.texts()
 
 
+def test_at_60_columns_a_long_was_and_now_wrap_further_in_than_their_labels_in_english(
+    sharing, tmp_path, run_cli, monkeypatch
+):
+    """An earlier trial: the later lines of a 'was:' value started left of 'was:', at the bullet's
+    text, so the label seemed to end mid-list (layout11)."""
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert reusing.import_(sharing.export())[0] == 0
+    reusing.answer({G1: "Fordi vi har mange borgere på øerne, som har langt til genoptræningscentret"})
+    assert sharing.import_(reusing.export())[0] == 0
+    sharing.answer(
+        {G1: "Fordi vi har mange ældre borgere på øerne, som har meget langt"}, "--rolle", "genbruge"
+    )
+    monkeypatch.setenv("COLUMNS", "60")
+
+    lines = run(reusing, "--sprog", "en", "importer", str(sharing.export())).splitlines()
+
+    for label in ("was: ", "now: "):
+        at = next(n for n, line in enumerate(lines) if line.lstrip().startswith(label))
+        column = lines[at].index(label)
+        wrapped = lines[at + 1]  # the value's next line: under the value, past its label
+        assert column == 6 and len(lines[at]) <= 60, lines[at : at + 2]
+        assert wrapped.startswith(" " * (column + 2)) and wrapped[column + 2] != " ", lines[at : at + 2]
+
+
 def test_an_answer_a_partner_writes_where_we_had_none_is_listed_as_a_new_one_of_ours(sharing):
     # the third frame is the sharing side's third question, not answered yet
     path = worksheet(sharing)

@@ -5,6 +5,7 @@ labelled by whom each file is for (app/home.py import_actions), and the next ste
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -17,6 +18,7 @@ from projectkit import workspace
 from worksheet_kit import Sheet, zipped
 
 from spredning.app import home as app_home
+from spredning.i18n import t
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")  # exports without --ud land in the working folder
 
@@ -619,3 +621,45 @@ def test_a_renamed_worksheet_of_this_project_is_listed_by_its_record_and_importe
     assert "Svar fra Fanø.docx" in run.screen
     assert "Samme som: spredning importer 'Svar fra Fanø.docx'" in flat(run.out)
     assert odense.texts(FANOE)[G1] == "Fanøs svar i arket"
+
+
+def test_a_file_line_too_long_for_60_columns_is_broken_between_words_not_cut(tmp_path, run_cli):
+    """layout11: with a long project's name after the sender's, the line was cut at its end
+    ('… (Digital genoptr…') at 60 columns, even in its shortest form. Now the rest of it goes on
+    the next lines, broken between words and further in than a choice; chosen, it is one text.
+    The installed command in a pseudo-terminal of 60 columns; a terminal emulator shows the list."""
+    import pexpect
+    from terminal import ANSI, COMMAND, TIMEOUT, person, rendered
+
+    project = "Digital genoptræning med videokonsultationer i hjemmeplejen"
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), name=project)
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(odense.export())[0] == 0
+    own = ["--deler", "Vejle Kommune", "--organisation", "Ærø Kommune"]
+    aeroe.ok("start", "--navn", "Eget", "--rolle", "genbruge", *own)  # the active project now
+    odense.answer({"tjek.beskriv-innovationen.dele.formaal": "Færre genindlæggelser"})
+    sent = odense.export().rename(tmp_path / "svar-fra-odense.yaml")  # for the project not active
+    env = {**person(tmp_path, lines=30), "SPREDNING_HJEM": str(aeroe.home), "COLUMNS": "60"}
+    child = pexpect.spawn(
+        str(COMMAND), env=env, cwd=str(tmp_path), encoding="utf-8", dimensions=(30, 60), timeout=TIMEOUT
+    )
+    child.logfile_read = io.StringIO()
+    try:
+        child.expect_exact("Afslut")
+        child.send(exchange(workspace(aeroe.home), "import"))
+        child.expect_exact(t("home.action.import-path"))  # the list's last line
+
+        lines = rendered(child.logfile_read.getvalue(), 60, 30)
+        first = next(n for n, line in enumerate(lines) if line.startswith(f" » {sent.name} – fra Odense"))
+        drawn = [lines[first]]
+        while lines[first + len(drawn)].startswith(" " * 5):  # the later lines: further in than a choice
+            drawn.append(lines[first + len(drawn)])
+        assert lines[first + len(drawn)].startswith("   fra-odense"), lines  # the next file's line
+        said = f"{sent.name} – fra Odense Kommune ({project})"
+        assert " ".join(line.strip(" »") for line in drawn) == said
+
+        child.send(ENTER)  # chosen: one text, broken between words where the terminal needs it
+        child.expect_exact("Importeret fra Odense Kommune")
+        assert f"? Hvilken fil fra partneren? {said}" in flat(ANSI.sub("", child.logfile_read.getvalue()))
+    finally:
+        child.terminate(force=True)

@@ -2183,7 +2183,7 @@ def test_the_fields_help_is_laid_out_again_when_the_window_gets_narrower():
 def test_ctrl_s_ctrl_r_or_ctrl_o_at_a_list_does_nothing(terminal, key):
     term = terminal(screen=True)
     term.type(key + DOWN + ENTER)
-    choices = [Choice("Første", 1), Choice("Anden", 2)]
+    choices = [Choice("Første", 1), Choice("Anden, rød", 2)]  # the text between colour codes searches
 
     assert select("Hvad vil du nu?", choices, input=term.keys, output=term.prompter.io["output"]) == 2
     assert "search" not in term.prompts

@@ -453,6 +453,22 @@ def test_in_a_terminal_klarhed_asks_which_dialogue_then_the_colour(sharing, typi
     assert followup.readiness(project, aeroe, "tjek.beskriv-innovationen", "dele") is None
 
 
+def test_in_a_terminal_klarhed_takes_what_is_typed_at_its_lists_as_a_search(sharing, typing):
+    """From a user trial: 'rød' typed at the colour list, then Enter, marked Grøn (and typed at the
+    dialogue list, made the mark for the first partner): Enter picked the choice highlighted before
+    any typing. Now typing searches the list; 'rødt' holds in no choice, so Enter picks nothing
+    until Backspace has made it 'rød'."""
+    keys = "fanø" + ENTER + "rødt" + ENTER + "\x7f" + ENTER + "Vi mangler tal" + ENTER
+    run = typing(sharing, keys, "klarhed", "Beskriv innovationen")
+
+    assert run.code == 0, run.err
+    project = sharing.project()
+    aeroe, fanoe = project.partners
+    mark = followup.readiness(project, fanoe, "tjek.beskriv-innovationen", "dele")
+    assert (mark.colour, mark.reason) == ("rød", "Vi mangler tal")
+    assert followup.readiness(project, aeroe, "tjek.beskriv-innovationen", "dele") is None
+
+
 def test_a_tool_whose_title_ends_in_a_question_mark_is_asked_about_without_a_double_one(sharing, typing):
     run = typing(sharing, DOWN + ENTER + ENTER + ENTER, "klarhed", "Kopiér eller tilpas?")
 
@@ -574,3 +590,57 @@ def test_plan_tilfoej_takes_a_tools_title_as_its_source(sharing):
     [item] = followup.plan_items(sharing.project(), None)
     assert item.source == "fjern.fjern-forhindringer"
     assert code == 2 and "Mente du 'Fjern forhindringer'?" in flat(err)
+
+
+# --- a copy with no side on this computer (the example project): the side asked first -----------------
+
+
+@pytest.fixture
+def no_side(tmp_path, run_cli) -> Org:
+    """The example project: this computer is on neither side until one is chosen."""
+    org = Org(tmp_path / "example", tmp_path, run_cli)
+    org.ok("start", "--eksempel")
+    assert org.store.local(org.slug).side is None
+    return org
+
+
+def test_klarhed_asks_the_side_before_the_colour_and_reason_on_a_copy_with_no_side(no_side, typing):
+    """From a trial: with no side on this computer, klarhed asked the colour and the reason, then
+    refused ('Vælg hvilken side, markeringen gælder'): what was typed was lost. The side comes first."""
+    keys = DOWN + ENTER + DOWN + ENTER + "Vi mangler tal fra hjemmeplejen" + ENTER  # genbruge, Gul
+    run = typing(no_side, keys, "klarhed", "Kopiér eller tilpas?")  # no mark on it yet
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert screen.index("Hvilken side gælder det?") < screen.index("Hvor klar er I efter")
+    project = no_side.project()
+    mark = followup.readiness(project, project.partners[0], "test.kopier-eller-tilpas", "genbruge")
+    assert (mark.colour, mark.reason) == ("gul", "Vi mangler tal fra hjemmeplejen")
+
+
+def test_godkend_asks_the_side_before_the_name_on_a_copy_with_no_side(no_side, typing):
+    run = typing(no_side, ENTER + "Eva Jensen" + ENTER, "godkend", "tjek")  # dele
+
+    assert run.code == 0, run.err
+    screen = flat(run.screen)
+    assert "Vælg hvilken side, godkendelsen gælder." in flat(run.out + run.err)
+    assert screen.index("Hvilken side gælder det?") < screen.index("Eva Jensen")
+    project = no_side.project()
+    assert followup.approval(project, project.partners[0], "tjek", "dele").by == "Eva Jensen"
+
+
+def test_ctrl_c_at_the_side_marks_nothing(no_side, typing):
+    before = no_side.path.read_bytes()
+    run = typing(no_side, CTRL_C, "klarhed", "Afstem forventninger")
+
+    assert run.code == 130
+    assert "Hvilken side gælder det?" in flat(run.screen) and flat(run.err).startswith("Stoppet.")
+    assert no_side.path.read_bytes() == before
+
+
+@pytest.mark.parametrize("args", [("klarhed", "Afstem forventninger"), ("godkend", "tjek")])
+def test_without_a_terminal_no_side_is_refused_before_anything_is_asked(no_side, args):
+    code, _, err = no_side(*args)
+
+    assert code == 2
+    assert "Vælg hvilken side" in flat(err) and "--rolle dele eller --rolle genbruge" in flat(err)

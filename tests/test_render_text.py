@@ -149,7 +149,10 @@ def test_plain_draws_what_rich_draws_for_the_text(text, width, style, colours, i
         st.tuples(
             st.sampled_from(["•", "1.", "12.", "[3/12]", "日"]),
             st.sampled_from(["bold", "dim", ""]),
-            narrow_text | other_text,
+            # a line indented by spaces hangs its later lines further in (test below), as rich does not
+            (narrow_text | other_text).map(
+                lambda text: "\n".join(line.lstrip(" \t") for line in text.split("\n"))
+            ),
         ),
         max_size=4,
     ),
@@ -163,6 +166,27 @@ def test_hanging_rows_draw_what_rich_draws_for_the_grid(rows, indent, width, sty
     assert drawn(ours, width) == drawn(rich, width)
     console = Console(file=io.StringIO(), width=width)
     assert Measurement.get(console, console.options, ours) == Measurement.get(console, console.options, rich)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    label=st.sampled_from(["was: ", "var: ", "nu: "]),
+    value=narrow_text.map(lambda text: " ".join(text.split())),
+    lead=st.integers(1, 6),
+    width=st.integers(12, 80),
+)
+def test_a_labelled_line_under_a_bullet_wraps_its_value_further_in_than_the_label(label, value, lead, width):
+    """'  was: …' under a bullet's first line: its later lines started at the text's left edge,
+    left of 'was:' (layout11); now they start HANG further in than the label, and no word is lost."""
+    from spredning.cli.render_text import HANG, hung
+
+    line = " " * lead + label + value
+    lines = hung(f"Hvad er formålet?\n{line}", width)
+
+    at = next(n for n, shown in enumerate(lines) if shown.startswith(" " * lead + label.strip()))
+    assert all(shown.startswith(" " * (lead + HANG)) for shown in lines[at + 1 :]), lines
+    assert all(len(shown) <= width for shown in lines), lines
+    assert "".join("".join(lines[at:]).split()) == "".join(line.split())  # a word too long for a line: cut
 
 
 @settings(max_examples=200, deadline=None)
@@ -223,32 +247,39 @@ def test_a_message_keeps_each_command_on_one_line_and_every_word(text, width):
     label = Text("Fejl: ", style="bold red")
     shown = commands_whole(label + Text(text, style="yellow"), width, "spredning")
     lines = shown.plain.split("\n")
-    # every character, in order (a word longer than a line is cut); the message's own line breaks too
+    # every character, in order; the message's own line breaks too
     assert "".join(shown.plain.split()) == "".join(("Fejl: " + text).split())
     assert len(lines) >= len(text.split("\n"))
     for command in COMMANDS:  # each command whole on one line, as often as it was written
         assert sum(line.count(command.strip("(.)")) for line in lines) == text.count(command.strip("(.)"))
-    for line in lines:  # only a command (with what is glued to it) may make a line too long
+    words = text.split()
+    for line in lines:  # only a command or one word (a path), with what is glued to it, is too long
         word = line.strip()
         for command in COMMANDS:
             word = word.replace(command.strip("(.)"), "x")
-        assert cell_len(line) <= width or (" " not in word and word != line.strip()), line
+        assert cell_len(line) <= width or (" " not in word and (word != line.strip() or word in words)), line
     assert shown.get_style_at_offset(Console(), 0) == Style.parse("bold red")
 
 
-def test_a_message_printed_without_commands_wraps_as_rich_would():
+def test_a_message_without_commands_wraps_as_rich_would_but_keeps_a_long_path_whole():
+    """Rich folds a word longer than the line with line breaks in it: a path copied from there is broken."""
     from spredning.cli.render_text import commands_whole
 
-    text = Text(
-        "Der er intet projekt i mappen endnu, og ingen partner har sendt en fil: "
-        "/en/meget/lang/sti/til/en/fil/der/ikke/kan/brydes/mellem/ord.yaml er ikke et projekt.",
-        style="yellow",
-    )
-    for width in (20, 33, 41, 80):
+    path = "/en/meget/lang/sti/til/en/fil/der/ikke/kan/brydes/mellem/ord.yaml"
+    before = "Der er intet projekt i mappen endnu, og ingen partner har sendt en fil:"
+    text = Text(f"{before} {path} er ikke et projekt.", style="yellow")
+    for width in (20, 33, 41):
         console = Console(file=io.StringIO(), width=width)
+        wrapped = [line.plain.rstrip() for line in Text(before, style="yellow").wrap(console, width)]
         assert commands_whole(text, width, "spredning").plain.split("\n") == [
-            line.plain.rstrip() for line in text.wrap(console, width)
+            *wrapped,
+            path,
+            *[line.plain.rstrip() for line in Text("er ikke et projekt.").wrap(console, width)],
         ]
+    console = Console(file=io.StringIO(), width=80)
+    assert commands_whole(text, 80, "spredning").plain.split("\n") == [
+        line.plain.rstrip() for line in text.wrap(console, 80)
+    ]
 
 
 @pytest.mark.parametrize("width", [30, 50, 80])

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import stat
+import subprocess
 
 import pytest
+from exchange_kit import installed
 from projectkit import new_project
 
 from spredning.app import home as app_home
@@ -119,3 +123,40 @@ def test_the_side_changed_in_another_project_since_the_last_list_is_read_again(w
     ws.store.update_local(other, lambda s: s._replace(side="genbruge", organisation="aeroe-kommune"))
 
     assert not merge_offered(ws)  # 'projekt flet' brings only this side's answers
+
+
+# --- a cache this user may not read (mode 000) is replaced once by a readable one (layout11) ------
+
+
+def without_override() -> list[str]:
+    """How to run a command for whom a file's mode counts: as root, without its power to override it."""
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0):
+        return []
+    prefix = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
+    if shutil.which("setpriv") is None or subprocess.run([*prefix, "true"], check=False).returncode != 0:
+        pytest.skip("as root, a mode 000 file is read unless setpriv can take that right away here")
+    return prefix
+
+
+def test_a_cache_that_may_not_be_read_is_replaced_once_by_a_readable_one(tmp_path):
+    """The cache kept its mode 000 and was written again, unread, on every run (a speed cost only)."""
+    prefix = without_override()
+    start = ["start", "--navn", "Genoptræning", "--deler", "Odense Kommune", "--genbruger", "Ærø Kommune"]
+    installed(*start, "--rolle", "dele", home=tmp_path / "odense", cwd=tmp_path)
+    installed("eksport", "--ud", "fra-odense.yaml", home=tmp_path / "odense", cwd=tmp_path)
+    aeroe = tmp_path / "aeroe"
+    own = ["start", "--navn", "Eget", "--deler", "Vejle Kommune", "--genbruger", "Ærø Kommune"]
+    installed(*own, "--rolle", "genbruge", home=aeroe, cwd=tmp_path)
+    cache = local.folder(aeroe) / state_notes.FILE
+    dry_run = ["importer", "--tør", "fra-odense.yaml"]  # reads the other projects' notes: 'projekt flet'?
+    assert installed(*dry_run, home=aeroe, cwd=tmp_path)[0] == 0
+    cache.chmod(0)
+
+    runs = []
+    for _ in range(3):
+        code, _, err = installed(*dry_run, home=aeroe, cwd=tmp_path, prefix=prefix)
+        assert (code, err) == (0, ""), err
+        runs.append(os.stat(cache))
+
+    assert stat.S_IMODE(runs[0].st_mode) & 0o600 == 0o600  # this user's again
+    assert [run.st_ino for run in runs] == [runs[0].st_ino] * 3  # then read, not written again

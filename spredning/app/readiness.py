@@ -153,10 +153,10 @@ def colour_word(colour: str) -> str:
     return t(f"readiness.colour-word.{colour}")
 
 
-def _side(state: LocalState, role: str | None) -> str:
+def _side(state: LocalState, role: str | None, refused: UsageProblem) -> str:
     side = role or state.side
     if side not in ROLES:
-        raise UsageProblem("readiness.which-side")
+        raise refused
     return side
 
 
@@ -188,7 +188,7 @@ def rate(
     reason = check_text(reason, "begrundelse")
 
     def write(project: Project, state: LocalState):
-        side = _side(state, role)
+        side = _side(state, role, UsageProblem("readiness.which-side"))
         where = _where(project, state, side, partner, general, "readiness.which-dialogue")
         key = followup.record_key("klarhed", f"{tool_id}.{side}")
         content = Answer(fields=followup.fields(farve=colour, begrundelse=reason if colour else None))
@@ -250,7 +250,7 @@ def approve(
         raise UsageProblem("approval.who-missing")
 
     def write(project: Project, state: LocalState):
-        side = _side(state, role)
+        side = _side(state, role, UsageProblem("approval.which-side"))
         where = _where(project, state, side, partner, general, "approval.which-dialogue")
         dialogue = partner if where else None
         key = followup.record_key("godkendelse", f"{phase.id}.{side}")

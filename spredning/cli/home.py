@@ -43,7 +43,7 @@ from spredning.cli.console import make_console, say
 from spredning.cli.prompts.keys import BackToMenu, menu_behind
 from spredning.cli.prompts.simple import ask_text, select
 from spredning.cli.render_home import plain_word_tip, problem_text, project_line, title, welcome
-from spredning.cli.render_text import cut_to, print_fitted
+from spredning.cli.render_text import print_fitted
 from spredning.core import fileio
 from spredning.core.errors import EXIT_INTERRUPTED, EXIT_OK
 from spredning.i18n import t
@@ -138,7 +138,7 @@ class HomeScreen:
             console.print(say("home.no-projects"))
 
     def _title(self, console: Console, found: Home, action: Action) -> str:
-        return cut_to(title(found, action, console.width - 6), console.width - 6)
+        return title(found, action, console.width - 6)  # cut to fit by the list, which searches it whole
 
     def _really_quit(self) -> bool:
         return select(
@@ -184,7 +184,7 @@ class HomeScreen:
         if action.kind == "restore":  # worded as 'projekt gendan' words its list: two told apart, fitted
             choices = [Choice(line, a) for line, a in zip(_kept_lines(actions, width), actions, strict=True)]
         else:
-            choices = [Choice(cut_to(title(found, a, width), width), a) for a in actions]
+            choices = [Choice(title(found, a, width), a) for a in actions]  # select cuts each line
         if action.kind == "import":
             choices.append(Choice(t("home.action.import-path"), Action("import-path")))
         return select(t(LISTS[action.kind]), choices, back=BACK, instruction=t("home.list-help"))
@@ -195,7 +195,7 @@ class HomeScreen:
         So the command shown ("Samme som: ...") is the very one that runs, with its --partner.
         """
         actions = app_home.partner_actions(action)
-        choices = [Choice(cut_to(title(found, a), console.width - 6), a) for a in actions]
+        choices = [Choice(title(found, a), a) for a in actions]
         return select(t("prompt.which-partner"), choices, back=BACK, instruction=t("home.list-help"))
 
     def _merge_agreed(self, console: Console, ws: Workspace, action: Action) -> bool:

@@ -24,6 +24,7 @@ from spredning.app.workspace import Settings
 from spredning.cli import typer_compat
 from spredning.cli.typer_compat import ClickException, UsageError
 from spredning.core.errors import (
+    EXIT_BROKEN,
     EXIT_ERROR,
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -32,7 +33,9 @@ from spredning.core.errors import (
     SpredningError,
     UsageProblem,
 )
+from spredning.core.textsafe import clean
 from spredning.i18n import t
+from spredning.i18n.shipped import CatalogueBroken
 
 DEBUG_ENV = "SPREDNING_DEBUG"
 GLOBAL_WITH_VALUE = ("--guide", "--hjem", "--projekt", "--sprog")
@@ -423,6 +426,8 @@ def run_command(args: list[str]) -> int:
     except SpredningError as exc:
         print_error(exc.message, error_hint(exc))
         return exc.exit_code
+    except CatalogueBroken:  # nothing can be said in its words: _exit_code says it plainly
+        raise
     except Exception as exc:  # a bug, or a failure while writing the answer or the message
         if _debug_wanted(args):
             raise
@@ -430,7 +435,20 @@ def run_command(args: list[str]) -> int:
 
 
 def _exit_code(argv: list[str] | None) -> int:
-    """Run the command line; the one place that turns failures into messages and exit codes."""
+    """Run the command line; the one place that turns failures into messages and exit codes.
+
+    A broken catalogue cannot word its own error (the error handler reads it too): its plain
+    text in both languages is written as it is.
+    """
+    try:
+        return _exit_code_of(argv)
+    except CatalogueBroken as exc:
+        with contextlib.suppress(OSError, ValueError):  # stderr closed or full: the code says it
+            sys.stderr.write(clean(exc.text) + "\n")
+        return EXIT_BROKEN
+
+
+def _exit_code_of(argv: list[str] | None) -> int:
     args = globals_first(list(sys.argv[1:] if argv is None else argv))
     chosen = i18n.language_option(args)
     i18n.set_language(i18n.language_from(chosen))

@@ -22,7 +22,7 @@ from spredning.app.workspace import Workspace
 from spredning.cli.commands.common import shell_word
 from spredning.cli.console import said, say
 from spredning.cli.render import plain, role_title
-from spredning.cli.render_text import cut_middle, cut_to
+from spredning.cli.render_text import HANG, cut_middle, cut_to, fitted
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING
 from spredning.core.textsafe import clean, clean_name
@@ -121,8 +121,9 @@ def _file_title(action: Action, width: int | None = None) -> str:
     is shortened in its middle, then the words between the names ('til jer') are left out, then
     the name is shortened further; the names of the organisations, whether the file was brought
     in already and the project it goes into (when not the active one) stay. The project's name
-    is kept whole before the file's (down to '…'); only names too long for all of that are cut
-    at the end of the line.
+    is kept whole before the file's (down to '…'); names too long for all of that are not cut:
+    the line is broken between words into lines of `width` (a menu title of several lines, its
+    later lines indented).
     """
     name = clean(action.name or action.value or "")
     if action.orgs is None:
@@ -142,7 +143,9 @@ def _file_title(action: Action, width: int | None = None) -> str:
     room = width - cell_len(short)
     if project is not None and room >= 1:  # the project's name whole, rather than the file's
         return t("home.import-file", name=cut_middle(name, room) if room >= NAME_LAST else "…") + short
-    return cut_to(t("home.import-file", name=cut_middle(name, NAME_LEAST)) + short, width)
+    hang = " " * HANG  # the menu (prompts.simple.select) puts the later lines this much further in
+    lines = fitted(t("home.import-file", name=cut_middle(name, width)) + short, None, width, rest=hang)
+    return "\n".join(line.strip() for line in lines)
 
 
 NAME_ROOM = 20  # a file name shortened to less says too little: the words between the names go first

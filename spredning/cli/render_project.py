@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence, Set
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -325,42 +325,55 @@ def removed_by(project: Project, answer: Answer, writer: str | None) -> str | No
     return org_name(project, writer) if writer is not None and answer.empty and answer.version else None
 
 
-def project_facts(
+FACTS_GAP = 2  # cells between a fact's label and its value
+
+
+def print_facts(
+    console: Console,
     project: Project,
     path: str,
     changed: datetime.datetime | None,
     side: str | None = None,
     organisation: str | None = None,
     dialogue: str | None = None,
-) -> RenderableType:
+) -> None:
     """The project's name, innovation, organisations, this user's side and file.
 
     `dialogue`: the partner whose dialogue alone is shown, where there are several to tell apart.
+    A file's path too long for its cell is not folded there (a line break in it, and it is no
+    longer copied whole): it gets the table's last label and a line of its own below it, which
+    only the terminal folds.
     """
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
+    rows: list[tuple[str, Text]] = []
     name = clean_name(project.name) + (t("facts.example-mark") if project.example else "")
-    grid.add_row(t("facts.project"), Text(name))
+    rows.append((t("facts.project"), Text(name)))
     if project.description:
-        grid.add_row(t("facts.innovation"), plain(project.description))
+        rows.append((t("facts.innovation"), plain(project.description)))
     if project.sharing_org:
-        grid.add_row(t("facts.sharing"), Text(clean_name(project.sharing_org)))
+        rows.append((t("facts.sharing"), Text(clean_name(project.sharing_org))))
     if project.partners:
         label = t("facts.reusing", n=len(project.partners))
-        grid.add_row(label, Text(", ".join(clean_name(p.name or p.key) for p in project.partners)))
+        rows.append((label, Text(", ".join(clean_name(p.name or p.key) for p in project.partners))))
     if dialogue:
-        grid.add_row(t("facts.dialogue"), Text(clean_name(dialogue)))
+        rows.append((t("facts.dialogue"), Text(clean_name(dialogue))))
     if side:
         who = role_title(side) + (f" ({org_name(project, organisation)})" if organisation else "")
-        grid.add_row(t("facts.your-side"), Text(who))
-    grid.add_row(t("facts.file"), plain(path))
+        rows.append((t("facts.your-side"), Text(who)))
+    file = (t("facts.file"), plain(path))
     if changed:
-        grid.add_row(
-            t("facts.changed"),
-            Text(t("facts.changed-at", day=date(changed.date()), time=changed.strftime("%H:%M"))),
-        )
-    return grid
+        day = t("facts.changed-at", day=date(changed.date()), time=changed.strftime("%H:%M"))
+        rows.append((t("facts.changed"), Text(day)))
+    labels = max(cell_len(label) for label, _ in (*rows, file))
+    below = cell_len(file[1].plain) > console.width - labels - FACTS_GAP
+    rows.insert(len(rows) if below or not changed else -1, (file[0], Text() if below else file[1]))
+    grid = Table.grid(padding=(0, FACTS_GAP))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for label, value in rows:
+        grid.add_row(label, value)
+    console.print(grid)
+    if below:
+        console.print(file[1], soft_wrap=True)
 
 
 def status_table(item: DialogueStatus) -> RenderableType:

@@ -129,6 +129,7 @@ class Lines:
 _SPACE = re.compile(r"\s")
 _NON_SPACE = re.compile(r"\S")
 _NARROW_LINES = NARROW | {"\n"}
+HANG = 2  # how much further in a wrapped line starts than its first (a menu's title, a label's value)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -144,6 +145,27 @@ def wrap(text: str, width: int) -> list[str]:
         # Only spaces can stick out past the edge: they are cut there.
         ends = zip([0, *breaks], [*breaks, len(line)], strict=True)
         lines.extend(line[start:end][:width] for start, end in ends)
+    return lines
+
+
+def hung(text: str, width: int) -> list[str]:
+    """Lines as wrap breaks them, but a line indented by spaces keeps its later lines further in.
+
+    A label under a bullet's first line ('  was: …') has its wrapped lines HANG further in than
+    itself, not back at the text's left edge, left of its label.
+    """
+    lines: list[str] = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        lead = len(line) - len(body)
+        if not lead or width - lead - HANG < 1:
+            lines.extend(wrap(line, width))
+            continue
+        breaks = _breaks(body, width - lead)
+        end = breaks[0] if breaks else len(body)
+        lines.append(" " * lead + body[:end][: width - lead])  # spaces past the edge are cut, as in wrap
+        if end < len(body):
+            lines.extend(" " * (lead + HANG) + rest for rest in wrap(body[end:], width - lead - HANG))
     return lines
 
 
@@ -248,7 +270,9 @@ class Hanging:
     in ``Padding(grid, indent)``: the text column is as wide as the longest text line, or what is
     left of the width; every line is padded to it. Rich builds and measures a table for that,
     about 0.1 ms a grid; for narrow texts this draws the same lines directly. Rows with other
-    characters, rich Text or too little room are drawn by rich.
+    characters, rich Text or too little room are drawn by rich. One difference: a line of a
+    narrow text indented by spaces ('  was: …') wraps further in than itself (hung), where rich
+    would go back to the text's left edge.
     """
 
     def __init__(self, rows: list[tuple[str, str, str | Text]], indent: int = 0, style: str = ""):
@@ -296,7 +320,7 @@ class Hanging:
                 Segment(prefix.ljust(self.prefix_width), get_style(prefix_style) if prefix_style else None),
                 Segment(" "),
             ]
-            for line in wrap(str(text), width):
+            for line in hung(str(text), width):
                 if left:
                     yield left
                 yield from lead
@@ -469,10 +493,10 @@ def commands_whole(text: Text, width: int, program: str, fold: bool = False) -> 
     dele') or ends its line after a colon ("Fx: spredning start --navn 'Ærø'": its own quotes are
     its arguments'). It stays on one line, as the user must type it, even when that line is then
     longer than the terminal (the terminal folds it; copied, it is still one line); with `fold`
-    (a terminal), between its words (see folded). Any other word longer than a line is cut, as
-    rich cuts it. The message's own line breaks, its lines' indents (a bullet's later lines under
-    its text) and its styles (the red 'Fejl:') are kept. Print the result with soft_wrap=True, so
-    rich does not break it again.
+    (a terminal), between its words (see folded). Any other word longer than a line (a path) is
+    kept whole on a line of its own, for the same reason. The message's own line breaks, its
+    lines' indents (a bullet's later lines under its text) and its styles (the red 'Fejl:') are
+    kept. Print the result with soft_wrap=True, so rich does not break it again.
     """
     plain = text.plain
     quoted = "|".join(  # in the catalogue's quotes, or in others when it holds an apostrophe
@@ -508,7 +532,8 @@ def _placed(result: Text, text: Text, span, used: int, indent: str, width: int, 
     """Append the word at `span` of `text` to `result` at column `used`; the column after it.
 
     A command (`inside`: the commands it is part of) is whole, folded between its words with
-    `fold`; any other word longer than a line is cut, as rich cuts it.
+    `fold`; any other word longer than a line (a path, a web address) is whole too, on a line of its
+    own, so it is copied whole: only the terminal folds it.
     """
     start, end = span
     plain = text.plain
@@ -520,17 +545,10 @@ def _placed(result: Text, text: Text, span, used: int, indent: str, width: int, 
         for piece in pieces:
             result.append(piece)
         return used
-    room = max(1, width - len(indent))
-    if size <= room or inside:
-        result.append_text(text[start:end])
+    result.append_text(text[start:end])
+    if size <= max(1, width - len(indent)) or inside:
         return used + size
-    for number, piece in enumerate(chop_cells(plain[start:end], room)):  # cut, as rich cuts it
-        if number:
-            result.append("\n" + indent)
-        result.append_text(text[start : start + len(piece)])
-        start += len(piece)
-        used = len(indent) + cell_len(piece)
-    return used
+    return width  # a word longer than a line (a path) is whole, alone on its line: the next one starts anew
 
 
 def _command_pieces(

@@ -16,6 +16,7 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN = 70  # the program's own files are broken (sysexits' EX_SOFTWARE): no fault of the user's
 NO_ACCESS = ("reason.access", "reason.permission")  # the reasons of EACCES and EPERM: who to ask, not a typo
 
 

@@ -7,7 +7,9 @@ project files without a word. An entry holds counts, not lists, so ten thousand 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import zlib
 from pathlib import Path
 from typing import Any
@@ -103,7 +105,14 @@ def write(path: Path, entries: dict[str, dict[str, Any]], layout: Layout) -> Non
 
 
 def write_cache(path: Path, entries: dict[str, Any], version: int, **top: str) -> None:
-    """Write a cache of JSON: its version, `top` values and entries, as `cached` reads it."""
+    """Write a cache of JSON: its version, `top` values and entries, as `cached` reads it.
+
+    A cache this user may not read (its mode taken away, say 000) is replaced by one with the
+    usual mode: the one it kept would make the new cache unreadable too, rewritten on every run.
+    """
+    with contextlib.suppress(OSError):  # it cannot be removed: nor can it be replaced (the caller's)
+        if os.path.lexists(path) and not os.access(path, os.R_OK):
+            os.unlink(path)
     text = json.dumps(  # ASCII: read back as a string of one byte per character
         {"version": version, **top, "projekter": entries},
         separators=(",", ":"),

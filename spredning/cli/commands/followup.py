@@ -44,7 +44,7 @@ from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.followup import Mark, typed_day
-from spredning.core.model import SHARING
+from spredning.core.model import ROLES, SHARING
 from spredning.i18n import t
 
 
@@ -188,6 +188,7 @@ def klarhed(
     colour, wrong_colour = _given_colour(None if fjern else farve)  # in a terminal a wrong one is asked
     role = parse_role(rolle)
     with interrupted_as("readiness.interrupted"):
+        role = _side_first(opened, role, UsageProblem("readiness.which-side"))
         chosen, common = _dialogue(opened, partner, faelles, "readiness", role)
         if colour is None and not fjern:
             if not is_interactive():  # the example: the user's command with a colour, their reason kept
@@ -211,6 +212,22 @@ def klarhed(
             before, begrundelse = _reason_kept(opened, tool_id, role, (chosen, common), (colour, begrundelse))
     marked = (phase, tool_id, named)
     _rate(ws, (console, opened), marked, (colour, begrundelse, before), role, (chosen, common))
+
+
+def _side_first(opened, role: str | None, refused: UsageProblem) -> str | None:
+    """The side a mark or an approval is for, known before anything is asked.
+
+    Once it was found after the colour, the reason or the name had been typed, and refused then:
+    what was typed was lost. --rolle, else the side this computer is on (None: the app finds it),
+    else in a terminal the two sides offered, why said above them; without one, `refused` (exit 2).
+    """
+    if role is not None or opened.local.side in ROLES:
+        return role
+    if not is_interactive():
+        raise refused
+    from spredning.cli.offered import offered_role
+
+    return offered_role(refused)
 
 
 def _rate(ws, shown: tuple, tool: tuple, mark: tuple, role, dialogue: tuple) -> None:
@@ -561,6 +578,7 @@ def godkend(
     if fortryd and (af is not None or dato is not None):  # a withdrawal keeps no name or day: said
         raise UsageProblem("approval.withdraw-with-values", option="--af" if af is not None else "--dato")
     with interrupted_as("approval.withdraw-interrupted" if fortryd else "approval.interrupted"):
+        role = _side_first(opened, role, UsageProblem("approval.which-side"))
         chosen, common = _dialogue(opened, partner, faelles, "approval", role)
 
         # a refusal's example is the user's own command, put right: --dato, --rolle and the dialogue kept

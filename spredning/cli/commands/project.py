@@ -752,7 +752,7 @@ def projekter(
         for block in project_list(rows, active, out.width):
             # crop=False: the list's lines already fit the width (see render_text.Lines)
             out.print(block, crop=False)
-        out.print(say("projects.folder", style="dim", home=str(ws.store.shown_home)))
+        print_whole(out, say("projects.folder", style="dim", home=str(ws.store.shown_home)))
         if any(row.copies for row in rows):  # one project in several files: which one gets the answers
             print_whole(out, say("projects.copies-hint", style="yellow"))
         tell_odd_files(out, odd)

@@ -72,15 +72,13 @@ def status_command(
 
 
 def _show(console, guide: Guide, result: Status, project_option: str | None) -> None:
-    from spredning.cli.render_project import open_tools, project_facts, status_table
+    from spredning.cli.render_project import open_tools, print_facts, status_table
 
     local = result.local
     several = several_dialogues(result.project, result.local)
     partner = result.dialogues[0].dialogue.partner if several and not result.portfolio else None
     whose = (partner.name or partner.key) if partner is not None else None
-    console.print(
-        project_facts(result.project, result.path, result.changed, local.side, local.organisation, whose)
-    )
+    print_facts(console, result.project, result.path, result.changed, local.side, local.organisation, whose)
     tell_missing_names(console, result.project, local.side)
     console.print()
     if result.portfolio and several:

@@ -44,7 +44,7 @@ def vis(
     from spredning.cli.pager import paged
     from spredning.cli.render_project import (
         SIDE_BY_SIDE_MIN_WIDTH,
-        project_facts,
+        print_facts,
         vis_phase,
         vis_phase_side_by_side,
     )
@@ -69,15 +69,14 @@ def vis(
     with_drafts = drafted(ws, opened, chosen)
     console = make_console()
     with paged(console, not ingen_pager) as out:
-        out.print(
-            project_facts(
-                opened.project,
-                str(opened.path),
-                None,
-                opened.local.side,
-                opened.local.organisation,
-                _whose(opened, chosen),
-            )
+        print_facts(
+            out,
+            opened.project,
+            str(opened.path),
+            None,
+            opened.local.side,
+            opened.local.organisation,
+            _whose(opened, chosen),
         )
         if not nye and (chosen is not None or not opened.project.partners):  # one dialogue's meetings
             _meetings(out, opened, chosen)

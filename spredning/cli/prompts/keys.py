@@ -33,7 +33,7 @@ def _stop_keys() -> KeyBindings:
     easily pressed once too often. Ctrl+O (the answer field's editor key) does nothing either:
     prompt_toolkit would take it as Enter ("operate and get next") and leave the menu with no
     choice made. A colour code pasted into a menu (see _pasted_codes) is no click either: it is
-    let go, as the rest of a paste into a menu is.
+    let go; the rest of the paste searches the list, as typed letters do (choice_list).
     """
     bindings = KeyBindings()
 

@@ -19,6 +19,7 @@ from prompt_toolkit.shortcuts import print_formatted_text
 from questionary import Choice
 from questionary.styles import merge_styles_default
 
+from spredning.cli.prompts.choice_list import searched_list
 from spredning.cli.prompts.keys import (
     BackToMenu,
     _back_keys,
@@ -43,7 +44,7 @@ from spredning.cli.prompts.layout import (
     question_lines,
 )
 from spredning.cli.prompts.stops import _asked
-from spredning.cli.render_text import cut_to
+from spredning.cli.render_text import HANG, cut_to
 from spredning.core.textsafe import breaks_a_line, clean, clean_name
 from spredning.i18n import t
 
@@ -54,10 +55,11 @@ TYPING_ROOM = 20  # columns left for typing after a text prompt's help on the qu
 
 
 NO_BACK = object()  # select() and ask_text() without an Esc key
+CHOICE_INDENT = 3  # where a menu line's title starts, after questionary's pointer (' » ')
 
 
 def select(message: str, choices: list[Choice], default=None, back=NO_BACK, instruction=None, **io):
-    """A menu (arrow keys and Enter) where Ctrl+C and Ctrl+D both stop, as at text prompts.
+    """A menu (arrow keys and Enter; typing searches it) where Ctrl+C and Ctrl+D stop, as at text prompts.
 
     With `back`, Esc returns that value (the caller goes back). Without it, Esc leaves for the
     home screen's menu when the home screen runs the command (BackToMenu; then the help says so
@@ -68,23 +70,19 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
     """
     choices = [_safe_choice(choice) for choice in choices]
     whole = [Choice(choice.title, choice.value) for choice in choices]  # echoed whole, broken between words
-    # a line too long for the terminal is cut with '…' in the menu (prompt_toolkit cuts without a sign)
+    # a line too long for the terminal is cut with '…' in the menu (prompt_toolkit cuts without a sign);
+    # a title of several lines (a long one broken between words) has the later ones further in,
+    # so that they are not read as choices of their own
     for choice in choices:
         if isinstance(choice.title, str):
-            choice.title = cut_to(choice.title, _width(io) - 6)
+            lines = [cut_to(line, _width(io) - 6) for line in choice.title.split("\n")]
+            choice.title = ("\n" + " " * (CHOICE_INDENT + HANG)).join(lines)
     to_menu = back is NO_BACK and escape_leaves()
     help_text = instruction or t("home.list-help" if to_menu else "prompt.select-help")
     message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False, cut=True)
-    question = questionary.select(
-        message,
-        choices=choices,
-        default=default,
-        style=STYLE,
-        qmark="?",
-        instruction=help_text,
-        use_jk_keys=False,  # letters typed where a list was asked (text meant for a field) move nothing
-        **io,
-    )
+    # letters typed where a list was asked (text meant for a field) search it: Enter never picks unseen
+    texts = [_text(choice.title) for choice in whole]  # searched whole, not cut
+    question = searched_list(message, choices, texts, default, help_text, STYLE, **io)
     keys = [_stop_keys()]
     if back is not NO_BACK:
         keys.append(_back_keys(back))
@@ -104,8 +102,13 @@ def _title_of(choices: list[Choice], picked) -> str:
     """The title of the choice a menu returned (its value), as the menu showed it."""
     found = next((c for c in choices if c.value is picked), None)
     found = found or next((c for c in choices if c.value == picked), None)
-    title = found.title if found is not None else ""
-    return title if isinstance(title, str) else "".join(piece[1] for piece in title or ())
+    return _text(found.title if found is not None else "")
+
+
+def _text(title) -> str:
+    """A choice's title as plain text (a title may be styled pieces, or lines broken between words)."""
+    text = title if isinstance(title, str) else "".join(piece[1] for piece in title or ())
+    return " ".join(text.split("\n"))
 
 
 def _asked_then_echoed(question, message: str, answer_of: Callable[[Any], str]):
@@ -138,8 +141,8 @@ def _asked_then_echoed(question, message: str, answer_of: Callable[[Any], str]):
 
 
 def _safe_choice(choice: Choice) -> Choice:
-    if isinstance(choice.title, str):
-        choice.title = clean_name(choice.title)
+    if isinstance(choice.title, str):  # each line of a title of several
+        choice.title = "\n".join(clean_name(line) for line in choice.title.split("\n"))
     return choice
 
 
