@@ -184,3 +184,25 @@ def test_a_copy_whose_side_is_not_set_yet_cannot_tell_either(tmp_path, run_cli):
     assert copy("eksport")[0] == 2
     [dialogue] = json.loads(odense.ok("status", "--json"))["dialoger"]  # Odense's own computer knows
     assert (dialogue["ikke_sendt"], dialogue["ikke_sendt_ukendt"]) == (1, False)
+
+
+def test_a_reusing_copy_with_no_side_is_not_told_to_answer_the_sharing_sides_questions(tmp_path, run_cli):
+    """Found in a trial: on a copy of Ærø's (reusing) project file with no side set here, status said
+    'Derefter: spredning fase tjek --rolle dele' (the home screen offered those questions first): the
+    sharing side's questions, a guess. Until the side
+    is said, no phase command is offered; once it is, the command is for that side."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Mål"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(odense.export())[0] == 0
+    copy = Org(tmp_path / "aeroe-kollega", tmp_path, run_cli)
+    copy.home.mkdir()
+    shutil.copy(aeroe.path, copy.home / aeroe.path.name)
+
+    said = flat(copy.ok("status"))
+
+    assert "Næste skridt: sig hvilken side I er på denne computer" in said
+    assert "--rolle dele" not in said and "spredning fase" not in said
+    assert "answer" not in kinds(workspace(copy.home))  # nor does the home screen offer a phase's question
+    copy.ok("projekt", "side", "genbruge", "--organisation", "Ærø Kommune")
+    assert "spredning fase tjek --rolle genbruge" in flat(copy.ok("status"))
+    assert "answer" in kinds(workspace(copy.home))
