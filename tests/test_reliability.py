@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from exchange_kit import D1, D2, G1, Org, flat, installed, start_sharing
+from exchange_kit import CACHES, D1, D2, G1, Org, flat, installed, start_sharing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -224,8 +224,13 @@ OUTPUTS = {
 
 
 def home_files(org: Org) -> dict[Path, bytes]:
-    """Every file in the projects folder (the project, its local state, the index) and its bytes."""
-    return {path: path.read_bytes() for path in org.home.rglob("*") if path.is_file()}
+    """Every file in the projects folder (the project, its local state) and its bytes; not the caches
+    (the index and the state notes, rebuilt from those files whenever they are read)."""
+    return {
+        path: path.read_bytes()
+        for path in org.home.rglob("*")
+        if path.is_file() and not path.name.endswith(CACHES)
+    }
 
 
 @pytest.mark.parametrize("argv", OUTPUTS.values(), ids=OUTPUTS.keys())
