@@ -644,3 +644,30 @@ def test_without_a_terminal_no_side_is_refused_before_anything_is_asked(no_side,
 
     assert code == 2
     assert "Vælg hvilken side" in flat(err) and "--rolle dele eller --rolle genbruge" in flat(err)
+
+
+# --- a text longer than a record keeps: refused in its field, not after every field was typed ----------
+
+
+def test_an_action_too_long_is_refused_in_its_field_and_kept_to_shorten(sharing, typing):
+    """From an audit: 520 characters typed at 'plan tilføj's what, then who and the deadline, were
+    refused only when saved ("'hvad' må højst være 500 tegn.") and all of it was lost."""
+    long = "ord " * 130  # 519 characters as saved
+    keys = long + ENTER + "\x7f" * 30 + ENTER + "Eva" + ENTER + ENTER
+    run = typing(sharing, keys, "plan", "tilføj", "--partner", "fanø")
+
+    assert run.code == 0, run.err
+    assert "Teksten må højst være 500 tegn, men den har 519" in flat(run.screen)
+    [item] = followup.plan_items(sharing.project(), sharing.project().partners[1])
+    assert item.what == " ".join(long[:-30].split()) and item.who == "Eva"
+
+
+def test_a_reason_too_long_is_refused_in_its_field(sharing, typing):
+    keys = "fanø" + ENTER + "gul" + ENTER + "x" * 501 + ENTER + "\x7f" + ENTER
+    run = typing(sharing, keys, "klarhed", "Beskriv innovationen")
+
+    assert run.code == 0, run.err
+    assert "Teksten må højst være 500 tegn, men den har 501" in flat(run.screen)
+    project = sharing.project()
+    mark = followup.readiness(project, project.partners[1], "tjek.beskriv-innovationen", "dele")
+    assert (mark.colour, mark.reason) == ("gul", "x" * 500)
