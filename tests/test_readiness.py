@@ -671,3 +671,48 @@ def test_a_reason_too_long_is_refused_in_its_field(sharing, typing):
     project = sharing.project()
     mark = followup.readiness(project, project.partners[1], "tjek.beskriv-innovationen", "dele")
     assert (mark.colour, mark.reason) == ("gul", "x" * 500)
+
+
+# --- a read-only project file: said before anything is asked, not after the text was typed -------------
+
+
+def _read_only_cases(org: Org) -> dict[str, tuple[str, ...]]:
+    org.ok("plan", "tilføj", "--hvad", "Book et møde", "--partner", "fanø")
+    [item] = followup.plan_items(org.project(), org.project().partners[1])
+    return {
+        "klarhed": ("klarhed", "Beskriv innovationen", "--partner", "fanø"),
+        "godkend": ("godkend", "tjek", "--partner", "fanø"),
+        "godkend-dato": ("godkend", "tjek", "--af", "Eva", "--dato", "31-12-2999", "--partner", "fanø"),
+        "plan-tilfoej": ("plan", "tilføj", "--partner", "fanø"),
+        "plan-tilfoej-frist": ("plan", "tilføj", "--hvad", "Ring", "--frist", "30-02", "--partner", "fanø"),
+        "plan-ret": ("plan", "ret", item.id),
+        "plan-ret-frist": ("plan", "ret", item.id, "--frist", "30-02"),
+        "moede": ("møde", "--dato", "31-12-2999", "--partner", "fanø"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "klarhed",
+        "godkend",
+        "godkend-dato",
+        "plan-tilfoej",
+        "plan-tilfoej-frist",
+        "plan-ret",
+        "plan-ret-frist",
+        "moede",
+    ],
+)
+def test_a_read_only_project_file_is_said_before_anything_is_asked(sharing, typing, case):
+    """From an audit: klarhed asked the colour and the reason (plan tilføj the action, godkend the
+    name), then refused 'Projektfilen ... er skrivebeskyttet, så intet er gemt': what was typed was lost."""
+    args = _read_only_cases(sharing)[case]
+    sharing.path.chmod(0o444)
+    before = sharing.path.read_bytes()
+    run = typing(sharing, "Vi mangler tal" + ENTER * 4, *args)
+
+    assert run.code == 1
+    assert "er skrivebeskyttet, så intet er gemt" in flat(run.err)
+    assert "?" not in run.screen and "Vi mangler tal" not in run.screen  # nothing asked, nothing typed
+    assert sharing.path.read_bytes() == before

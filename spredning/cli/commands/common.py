@@ -346,6 +346,15 @@ def is_interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()
 
 
+def writable_before_asking(ws: Workspace, asking: object) -> None:
+    """A read-only project file said before a terminal asks what would be saved in it (when `asking`).
+
+    Found only at the save, what was typed (a mark's reason, an action, a name) was lost.
+    """
+    if asking and is_interactive():
+        ws.check_writable()
+
+
 def choose_partner(
     project: Project, state: LocalState, option: str | None, required: bool = True
 ) -> Partner | None:

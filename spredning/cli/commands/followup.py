@@ -39,6 +39,7 @@ from spredning.cli.commands.common import (
     tool_word,
     typed_words,
     workspace,
+    writable_before_asking,
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_fitted, print_said
@@ -187,6 +188,7 @@ def klarhed(
     named = tool_word(ws.guide, tool_id)  # in hints: in English its title, not the Danish id
     colour, wrong_colour = _given_colour(None if fjern else farve)  # in a terminal a wrong one is asked
     role = parse_role(rolle)
+    writable_before_asking(ws, (colour is None and not fjern) or to_correct is not None)
     with interrupted_as("readiness.interrupted"):
         role = _side_first(opened, role, UsageProblem("readiness.which-side"))
         chosen, common = _dialogue(opened, partner, faelles, "readiness", role)
@@ -577,6 +579,7 @@ def godkend(
     opened = ws.open()
     if fortryd and (af is not None or dato is not None):  # a withdrawal keeps no name or day: said
         raise UsageProblem("approval.withdraw-with-values", option="--af" if af is not None else "--dato")
+    writable_before_asking(ws, not fortryd and (af is None or to_correct or day_refused))
     with interrupted_as("approval.withdraw-interrupted" if fortryd else "approval.interrupted"):
         role = _side_first(opened, role, UsageProblem("approval.which-side"))
         chosen, common = _dialogue(opened, partner, faelles, "approval", role)
@@ -753,6 +756,7 @@ def moede(
     if dato is not None and not dato.strip():  # --dato " ": never today in silence
         _refuse_blank_date(("møde", *(("--ret",) if ret else ())), partner, False)
     day, day_refused = _given_day(dato, "meeting.in-future")  # in a terminal, its field opens after
+    writable_before_asking(ws, day_refused)
     with interrupted_as("meeting.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
     typed = dato or ""  # the day as the user wrote it: given back in the field, to correct

@@ -31,6 +31,7 @@ from spredning.cli.commands.common import (
     texts_to_correct,
     typed_words,
     workspace,
+    writable_before_asking,
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
@@ -184,6 +185,7 @@ def add(
         state = _given_status(status) if status else "ikke-startet"
     due, given_due = _given_due(frist)
     opened = ws.open()
+    writable_before_asking(ws, hvad is None or to_correct or given_due is not None)
     with stopped_in_a_list():
         chosen, common = choose_dialogue(opened.project, opened.local, partner, faelles, "plan")
         # a refusal's example is the user's own command, put right: every other option kept
@@ -417,6 +419,8 @@ def change(
         words = [word for option, value in given if value is not None for word in (option, shell_word(value))]
         shown = command("plan", "ret", id, "--hvad", shell_word(t("plan.what-example")), *words)
         raise UsageProblem("plan.what-missing", hint=Message("plan.what-missing.again", {"command": shown}))
+    options = (hvad, hvem, frist, status, fase)
+    writable_before_asking(ws, to_correct or all(value is None for value in options))
     with interrupted_as("plan.change-interrupted"):  # a wrong --status or --fase: said first (in a terminal
         changes = _given_changes(ws, hvad, hvem, status, fase)  # offered: a stop there says nothing changed)
     if to_correct:  # a deadline kept in a stop's command only as given, when it is one
@@ -426,6 +430,7 @@ def change(
         changes |= {key: text for key, text in (("what", hvad), ("who", hvem)) if text is not None}
     if frist is not None:  # last: a deadline refused in a terminal is asked, the other options checked
         due, given_due = _given_due(frist)
+        writable_before_asking(ws, given_due is not None)
         changes["due"] = due if given_due is None else _due_again(ws, id, given_due, hvad, hvem, status)
     if not changes:
         changes, seen = _ask_changes(ws, id)
