@@ -37,6 +37,7 @@ from spredning.cli.commands.common import (
     tell_written,
     texts_to_correct,
     tool_word,
+    typed_kept,
     typed_words,
     workspace,
     writable_before_asking,
@@ -202,7 +203,8 @@ def klarhed(
                 shown = _own_command(opened, words, partner is not None, chosen, common)
                 raise NotATerminal("readiness.no-terminal", command=shown)
             _versions_before(ws, opened, "klarhed", tool_id, role, (chosen, common))
-        if (colour is None and not fjern) or to_correct is not None:
+        asked = (colour is None and not fjern) or to_correct is not None
+        if asked:
             refused = {"colour": wrong_colour, "reason": to_correct}
             colour, begrundelse = _asked_mark(
                 opened, (phase, tool_id, named), role, (chosen, common), colour, begrundelse, refused
@@ -213,7 +215,15 @@ def klarhed(
         else:  # a colour given alone (or --fjern): the mark's reason is not dropped unseen
             before, begrundelse = _reason_kept(opened, tool_id, role, (chosen, common), (colour, begrundelse))
     marked = (phase, tool_id, named)
-    _rate(ws, (console, opened), marked, (colour, begrundelse, before), role, (chosen, common))
+    saved = colour
+
+    def again() -> str | None:  # a save failing after the colour and reason were asked: they are kept
+        if not asked or saved is None:
+            return None
+        return _mark_command(opened, named, role, (chosen, common), saved, begrundelse)
+
+    with typed_kept(again):
+        _rate(ws, (console, opened), marked, (colour, begrundelse, before), role, (chosen, common))
 
 
 def _side_first(opened, role: str | None, refused: UsageProblem) -> str | None:
@@ -344,20 +354,26 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
         make_console().print(Text(refused["colour"], style="yellow"))
 
     def again(colour: str, reason: str) -> str:  # the command that saves a mark left unsaved
-        words = (
-            "klarhed",
-            named,  # as this user's hints name it
-            readiness.colour_word(colour),  # 'yellow' in English
-            *typed_words(("--begrundelse", reason)),
-            *_role_words(role),
-        )
-        return _hint(opened, *words, partner=partner, general=general)
+        return _mark_command(opened, named, role, dialogue, colour, reason)
 
     if colour is None:  # the reason given: in the field after the colour
         title = next(tool.title for tool in phase.tools if tool.id == tool_id)
         there = readiness.current(opened, tool_id, role, partner, general)  # offered, to keep or change
         return _ask_rating(title, again, reason, refused["reason"], there)
     return colour, _ask_reason(colour, again, reason, refused["reason"])  # the colour given: only the reason
+
+
+def _mark_command(opened, named: str, role, dialogue: tuple, colour: str, reason: str) -> str:
+    """The command that saves a mark left unsaved: the tool as named, the colour and reason typed."""
+    partner, general = dialogue
+    words = (
+        "klarhed",
+        named,  # as this user's hints name it
+        readiness.colour_word(colour),  # 'yellow' in English
+        *typed_words(("--begrundelse", reason)),
+        *_role_words(role),
+    )
+    return _hint(opened, *words, partner=partner, general=general)
 
 
 def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue: tuple, role) -> None:
@@ -579,7 +595,8 @@ def godkend(
     opened = ws.open()
     if fortryd and (af is not None or dato is not None):  # a withdrawal keeps no name or day: said
         raise UsageProblem("approval.withdraw-with-values", option="--af" if af is not None else "--dato")
-    writable_before_asking(ws, not fortryd and (af is None or to_correct or day_refused))
+    asking = not fortryd and (af is None or bool(to_correct) or day_refused)
+    writable_before_asking(ws, asking)
     with interrupted_as("approval.withdraw-interrupted" if fortryd else "approval.interrupted"):
         role = _side_first(opened, role, UsageProblem("approval.which-side"))
         chosen, common = _dialogue(opened, partner, faelles, "approval", role)
@@ -610,9 +627,11 @@ def godkend(
             af = _ask_approver(approval, af or "", to_correct.get("--af"), (dato or "", day_refused))
         if day_refused:  # the --dato refused: its field, holding it, after the name
             day = _ask_approval_day(approval, af or "", dato or "")
-    done = readiness.approve(
-        ws, phase, af or "", day, role=role, partner=chosen, general=common, withdraw=fortryd
-    )
+    typed = (("--af", af or ""), ("--dato", typed_day(day) if dato or day_refused else ""))
+    with typed_kept(lambda: approval.command(*typed) if asking else None):  # a save failing after asking
+        done = readiness.approve(
+            ws, phase, af or "", day, role=role, partner=chosen, general=common, withdraw=fortryd
+        )
     console = make_console()
     with after_work(console):
         tell = _tell_withdrawal if fortryd else _tell_approval

@@ -29,6 +29,7 @@ from spredning.cli.commands.common import (
     tell_left,
     tell_written,
     texts_to_correct,
+    typed_kept,
     typed_words,
     workspace,
     writable_before_asking,
@@ -185,7 +186,8 @@ def add(
         state = _given_status(status) if status else "ikke-startet"
     due, given_due = _given_due(frist)
     opened = ws.open()
-    writable_before_asking(ws, hvad is None or to_correct or given_due is not None)
+    asking = hvad is None or bool(to_correct) or given_due is not None
+    writable_before_asking(ws, asking)
     with stopped_in_a_list():
         chosen, common = choose_dialogue(opened.project, opened.local, partner, faelles, "plan")
         # a refusal's example is the user's own command, put right: every other option kept
@@ -224,7 +226,9 @@ def add(
             )
             due = _due_corrected(given_due, hvad, hvem or "", hint)
     action = plans.Action(what=hvad, who=hvem or "", due=due, status=state, source=source)
-    item = plans.add(ws, action, chosen, general=common)
+    options = (status, [*chosen_phase[-1:], fase][0], common, shown_partner)  # the phase chosen, else --fase
+    with typed_kept(lambda: _added_again(action, options) if asking else None):  # a save failing after asking
+        item = plans.add(ws, action, chosen, general=common)
     console = make_console()
     with after_work(console):
         console.print(say("plan.added", style="bold green", what=item.what, id=item.id))
@@ -321,6 +325,16 @@ def _add_again(typed: list, status: str | None, fase: str | None, common: bool, 
     if refused:  # a refused deadline is left out: said, with what was typed and why
         return Message("plan.add-again-refused", {"command": shown, "typed_due": refused, "why": why})
     return Message("plan.add-again", {"command": shown})
+
+
+def _added_again(action: plans.Action, options: tuple) -> str:
+    """'plan tilføj' with the action typed, for a save that failed after asking: nothing typed is lost.
+
+    `options`: --status, the phase (chosen from a list, or --fase), --fælles and the partner.
+    """
+    status, phase, common, partner = options
+    day = typed_day(action.due) if action.due else ""
+    return _add_command(action.what, action.who, day, status, phase, common, partner)
 
 
 def _add_command(
