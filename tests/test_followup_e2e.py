@@ -209,3 +209,33 @@ def test_a_file_made_read_only_while_typing_keeps_what_was_typed_in_a_command(
     assert {"klarhed": "Vi mangler tal fra Fanø", "godkend": "Eva Jensen", "plan": "Ring til Fanø"}[
         args[0]
     ] in text
+
+
+def test_plan_ret_keeps_what_was_typed_when_the_file_is_read_only_meanwhile(spawn, run, sharing, tmp_path):  # noqa: F811
+    """As above for 'plan ret': the command given back holds the text typed, and a deadline and a
+    person removed are removed by it ('' each), not given as '–' (refused, or saved as the name)."""
+    path = tmp_path / "hjem" / f"{sharing}.yaml"
+    added = run("plan", "tilføj", "--hvad", "Book et lokale", "--hvem", "Eva", "--frist", "15-01-2027",
+                "--partner", "Fanø Kommune")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    ident = added.stdout.split("(id ")[1].split(")")[0]
+    child = spawn("plan", "ret", ident)
+    child.expect_exact("Hvad skal gøres?")
+    child.send(" på Fanø" + ENTER)
+    child.expect_exact("Enter går videre")
+    child.send(BACKSPACE * 3 + ENTER)
+    child.expect_exact("Frist?")
+    child.send(BACKSPACE * 10 + ENTER)
+    child.expect_exact("Status?")
+    path.chmod(0o444)
+    child.send(ENTER)
+    code, said = finish(child)
+
+    assert code == 1, said
+    again = shlex.split(" ".join(said.split()).split("gem det, når problemet er løst, med: ", 1)[1])[1:]
+    assert again == ["plan", "ret", ident, "--hvad", "Book et lokale på Fanø", "--hvem", "", "--frist", ""]
+    path.chmod(0o644)
+    saved = run(*again)
+    assert saved.returncode == 0, saved.stderr
+    shown = " ".join(run("plan", "--partner", "Fanø Kommune").stdout.split())
+    assert "Book et lokale på Fanø" in shown and "Eva" not in shown and "2027" not in shown

@@ -448,7 +448,9 @@ def change(
         changes["due"] = due if given_due is None else _due_again(ws, id, given_due, hvad, hvem, status)
     if not changes:
         changes, seen = _ask_changes(ws, id)
-        _tell_changed(_save_asked(ws, id, changes, seen), new_due="due" in changes)
+        with typed_kept(lambda: _change_command(seen.id, changes) if changes else None):  # the save failing
+            done = _save_asked(ws, id, changes, seen)
+        _tell_changed(done, new_due="due" in changes)
         return
     _tell_changed(plans.change(ws, id, **changes), new_due="due" in changes)
 
@@ -511,9 +513,10 @@ def _settle(clash, changes: dict[str, object]) -> dict[str, object]:
 def _change_command(id: str, changes: dict[str, object]) -> str:
     """'plan ret ID' with the parts asked for, as typed."""
     parts = (("--hvad", "what"), ("--hvem", "who"), ("--frist", "due"), ("--status", "status"))
-    return command(
-        "plan", "ret", id, *typed_words(*((o, _part_text(p, changes[p])) for o, p in parts if p in changes))
-    )
+    words = typed_words(*((o, _part_text(p, changes[p])) for o, p in parts if changes.get(p)))
+    # a part emptied (who, the deadline): '' empties it; '–', as _part_text shows it, was saved or refused
+    emptied = [word for o, p in parts if p in changes and not changes[p] for word in (o, "''")]
+    return command("plan", "ret", id, *words, *emptied)
 
 
 def _given_changes(ws, what: str | None, who: str | None, status: str | None, fase: str | None) -> dict:
