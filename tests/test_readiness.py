@@ -716,3 +716,31 @@ def test_a_read_only_project_file_is_said_before_anything_is_asked(sharing, typi
     assert "er skrivebeskyttet, så intet er gemt" in flat(run.err)
     assert "?" not in run.screen and "Vi mangler tal" not in run.screen  # nothing asked, nothing typed
     assert sharing.path.read_bytes() == before
+
+
+# --- the reusing side in a project with no reusing organisation yet: said before anything is asked -----
+
+
+@pytest.fixture
+def alone(tmp_path, run_cli) -> Org:
+    """The sharing side, no reusing organisation named yet (made before the prompts read keys)."""
+    return start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), reusers=())
+
+
+@pytest.mark.parametrize(
+    "args", [("klarhed", "Afstem forventninger"), ("godkend", "tjek")], ids=["klarhed", "godkend"]
+)
+def test_the_reusing_side_with_no_reusing_organisation_is_refused_before_anything_is_asked(
+    alone, typing, args
+):
+    """From an audit: klarhed --rolle genbruge asked the colour and the reason (godkend the name),
+    then refused 'Den genbrugende sides markering hører til en bestemt genbrugende organisation.
+    Vælg den med --partner.', with no organisation to choose: what was typed was lost."""
+    before = alone.path.read_bytes()
+    run = typing(alone, DOWN + ENTER + "Vi mangler tal" + ENTER, *args, "--rolle", "genbruge")
+
+    assert run.code == 2
+    assert "Projektet har ingen genbrugende organisation endnu" in flat(run.err)
+    assert "projekt genbruger" in flat(run.err)
+    assert "?" not in run.screen and "Vi mangler tal" not in run.screen
+    assert alone.path.read_bytes() == before

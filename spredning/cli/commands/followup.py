@@ -56,7 +56,12 @@ def _dialogue(opened, option: str | None, general: bool, what: str, role: str | 
     The reusing side's mark or approval always belongs to one partner's dialogue.
     """
     if (role or opened.local.side) == "genbruge" and not general:
-        return choose_partner(opened.project, opened.local, option, required=True), False
+        chosen = choose_partner(opened.project, opened.local, option, required=True)
+        if chosen is None:  # no reusing organisation yet: said before the colour or the name is asked
+            hint = Message("fase.no-partner.hint", {"command": command("projekt", "genbruger")})
+            key = "readiness.no-partners" if what == "readiness" else "approval.no-partners"
+            raise UsageProblem(key, hint=hint)
+        return chosen, False
     return choose_dialogue(opened.project, opened.local, option, general, what)
 
 
