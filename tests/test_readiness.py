@@ -744,3 +744,19 @@ def test_the_reusing_side_with_no_reusing_organisation_is_refused_before_anythin
     assert "projekt genbruger" in flat(run.err)
     assert "?" not in run.screen and "Vi mangler tal" not in run.screen
     assert alone.path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args", [("klarhed", "Afstem forventninger"), ("godkend", "tjek")], ids=["klarhed", "godkend"]
+)
+def test_faelles_for_the_reusing_side_is_refused_before_anything_is_asked(sharing, typing, args):
+    """From an audit: --fælles --rolle genbruge asked the colour and reason (the name), then refused
+    ('... hører til en bestemt genbrugende organisation. Vælg den med --partner.'): what was typed
+    was lost, and the command given back kept the --fælles refused."""
+    before = sharing.path.read_bytes()
+    run = typing(sharing, DOWN + ENTER + "Vi mangler tal" + ENTER, *args, "--fælles", "--rolle", "genbruge")
+
+    assert run.code == 2
+    assert "Kun den delende side har" in flat(run.err) and "Udelad --fælles" in flat(run.err)
+    assert "?" not in run.screen and "Vi mangler tal" not in run.screen
+    assert sharing.path.read_bytes() == before

@@ -55,7 +55,12 @@ def _dialogue(opened, option: str | None, general: bool, what: str, role: str | 
 
     The reusing side's mark or approval always belongs to one partner's dialogue.
     """
-    if (role or opened.local.side) == "genbruge" and not general:
+    reusing = (role or opened.local.side) == "genbruge"
+    if reusing and general:  # only the sharing side has common ones: said before anything is asked
+        raise UsageProblem(
+            "readiness.general-only-sharing" if what == "readiness" else "approval.general-only-sharing"
+        )
+    if reusing:
         chosen = choose_partner(opened.project, opened.local, option, required=True)
         if chosen is None:  # no reusing organisation yet: said before the colour or the name is asked
             hint = Message("fase.no-partner.hint", {"command": command("projekt", "genbruger")})
