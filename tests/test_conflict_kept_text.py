@@ -105,9 +105,17 @@ def test_the_kept_texts_are_found_again_for_their_own_conflicts(stopped, tmp_pat
     assert kept_texts(stopped) == []
 
 
-def settled_by_import(stopped: Org, tmp_path) -> None:
+def settled_by_import(stopped: Org, tmp_path, *, kept_after: bool = True) -> str:
     """Odense brings in Ærø's versions, keeps its own in both conflicts, and Ærø imports that decision:
-    the conflicts the kept text was written for are settled, not by Ærø's 'konflikter'."""
+    the conflicts the kept text was written for are settled, not by Ærø's 'konflikter'. The import's output.
+
+    `kept_after`: the text is kept by a 'konflikter' still open in another window during the import,
+    which writes its kept file when it is stopped after it (the import finds none to set aside).
+    """
+    [kept] = kept_texts(stopped)
+    raw = kept.read_bytes()
+    if kept_after:
+        kept.unlink()
     sharing = Org(tmp_path / "odense", tmp_path)
     assert sharing.import_(stopped.export())[0] == 0
     child = spawn(sharing, "konflikter")
@@ -116,8 +124,12 @@ def settled_by_import(stopped: Org, tmp_path) -> None:
         child.expect_exact("Afgør senere")
         child.send(ENTER)  # keep Odense's
     assert finish(child)[0] == 0
-    assert stopped.import_(sharing.export())[0] == 0
+    code, out, err = stopped.import_(sharing.export())
+    assert code == 0, err
     assert stopped.others() == {}
+    if kept_after:
+        kept.write_bytes(raw)
+    return out
 
 
 def test_a_text_kept_for_a_conflict_settled_elsewhere_is_set_aside_once_and_said_where(stopped, tmp_path):
@@ -145,6 +157,23 @@ def test_a_text_kept_for_a_conflict_settled_elsewhere_is_set_aside_once_and_said
     assert moved.read_text(encoding="utf-8") == raw
 
 
+def test_the_import_that_settles_a_conflict_with_a_kept_text_says_where_the_text_is(stopped, tmp_path):
+    """The import leaves no conflict open, so no one runs 'konflikter' after it: the combined text kept
+    for a conflict it settled is set aside and named by the import itself (it stayed unnamed)."""
+    [kept] = kept_texts(stopped)
+    raw = kept.read_text(encoding="utf-8")
+
+    out = flat(settled_by_import(stopped, tmp_path, kept_after=False))
+
+    aside = stopped.home / ".spredning" / "genoptraening-aeroe-samlede-tekster-uden-konflikt.txt"
+    assert (
+        "Du skrev en samlet tekst til en konflikt, der ikke længere er åben (den er afgjort et andet sted,"
+        f" fx ved en import eller i et andet vindue). Teksten er ikke slettet: den ligger nu i {aside},"
+    ) in out
+    assert not kept.exists()
+    assert aside.read_text(encoding="utf-8") == raw
+
+
 def test_a_kept_file_from_an_older_program_is_named_and_left_as_it_is(stopped, tmp_path):
     [kept] = kept_texts(stopped)
     kept.write_text("Min tekst fra før, uden overskrift\n", encoding="utf-8")  # no conflict to find it by
@@ -160,13 +189,10 @@ def test_a_kept_file_from_an_older_program_is_named_and_left_as_it_is(stopped, t
     assert "older version of the program are kept in" in flat(stopped.ok("--sprog", "en", "konflikter"))
 
 
-def test_the_editor_file_a_stop_leaves_at_a_conflict_is_the_projects_and_named_next_time(tmp_path):
-    """Stopped from outside while the editor was open for a combined text: its file was
-    'spredning-svar-RANDOM.txt', tied to no project. It is named after the project now, and the
-    next 'konflikter' says where it is."""
-    import signal
-
-    from test_e2e_drafts import editor_left_open, editor_opened, wait_for_exit
+def editor_open_at_a_conflict(tmp_path):
+    """Ærø at the first of two conflicts, its editor open for a combined text it has saved
+    ("Samlet i editoren"): (Ærø, the 'konflikter' running, the file naming the editor's file)."""
+    from test_e2e_drafts import editor_left_open, editor_opened
 
     sharing = start_sharing(Org(tmp_path / "odense", tmp_path))
     reusing = Org(tmp_path / "aeroe", tmp_path)
@@ -179,6 +205,18 @@ def test_the_editor_file_a_stop_leaves_at_a_conflict_is_the_projects_and_named_n
     child.expect_exact("Afgør senere")
     child.send(DOWN * 3 + ENTER)  # Skriv en samlet tekst i editoren
     editor_opened(child, opened)
+    return reusing, child, named
+
+
+def test_the_editor_file_a_stop_leaves_at_a_conflict_is_the_projects_and_named_next_time(tmp_path):
+    """Stopped from outside while the editor was open for a combined text: its file was
+    'spredning-svar-RANDOM.txt', tied to no project. It is named after the project now, and the
+    next 'konflikter' says where it is."""
+    import signal
+
+    from test_e2e_drafts import wait_for_exit
+
+    reusing, child, named = editor_open_at_a_conflict(tmp_path)
     os.kill(child.pid, signal.SIGTERM)
     wait_for_exit(child)
     kept = reusing.home / ".spredning" / "genoptraening-aeroe-tekst-fra-editoren.txt"
@@ -192,3 +230,20 @@ def test_the_editor_file_a_stop_leaves_at_a_conflict_is_the_projects_and_named_n
         f" åben, eller editoren gav en fejl), ligger i {kept}."
     ) in out
     assert kept.read_text(encoding="utf-8") == "Samlet i editoren\n"  # named, never changed
+
+
+def test_ctrl_c_while_the_editor_is_open_at_a_conflict_keeps_what_the_editor_saved(tmp_path):
+    """An editor that leaves the terminal as it is (VS Code with 'code --wait'): Ctrl+C in the terminal
+    stops the program and the editor together. What the editor had saved is the user's writing: its
+    file stays and the stop names it, as a stop from outside does (it was deleted, and not said)."""
+    reusing, child, _named = editor_open_at_a_conflict(tmp_path)
+    child.send(CTRL_C)  # the terminal sends it to the program and the editor alike
+    code, shown = finish(child)
+
+    assert code == 130, shown
+    kept = reusing.home / ".spredning" / "genoptraening-aeroe-tekst-fra-editoren.txt"
+    assert kept.read_text(encoding="utf-8") == "Samlet i editoren\n"
+    assert "Stoppet. Intet er ændret i projektet. Det, editoren havde gemt, ligger i" in shown
+    assert str(kept) in shown.replace(" ", "")  # named (the test's long path is broken at the edge)
+    assert set(reusing.others()) == {D1, D2}
+    assert f"ligger i {kept}" in flat(reusing.ok("konflikter"))  # and named by the next run

@@ -279,7 +279,7 @@ def test_status_points_at_konflikter_while_a_conflict_is_open(exchanged):
 # --- settling in a terminal: the conflict menu names where it is, counts, and offers the editor -------
 
 
-def spawn(org: Org, *args: str, env: dict | None = None):
+def spawn(org: Org, *args: str, env: dict | None = None, size: tuple[int, int] = (40, 100)):
     import io
     import os
 
@@ -292,8 +292,8 @@ def spawn(org: Org, *args: str, env: dict | None = None):
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
         "TERM": "xterm",
-        "COLUMNS": "100",
-        "LINES": "40",
+        "COLUMNS": str(size[1]),
+        "LINES": str(size[0]),
         "SPREDNING_HJEM": str(org.home),
         "SPREDNING_SPROG": "da",
         "PROMPT_TOOLKIT_NO_CPR": "1",
@@ -304,7 +304,7 @@ def spawn(org: Org, *args: str, env: dict | None = None):
         list(args),
         env=environment,
         encoding="utf-8",
-        dimensions=(40, 100),
+        dimensions=size,
         timeout=TIMEOUT,
         cwd=str(org.files),
     )

@@ -35,6 +35,7 @@ def pasted(text: str) -> str:
     ],
 )
 def test_an_option_with_a_line_break_or_a_tab_is_refused_in_words(run_cli, ws, reusing, option, args):
+    args = with_an_action(ws, reusing, args)
     before = ws.store.path_for(reusing).read_bytes()
 
     code, out, err = run_cli(*args)
@@ -143,11 +144,21 @@ def test_every_option_with_a_line_break_is_named_in_one_refusal_and_the_example_
         ),
     ],
 )
-def test_the_refusals_example_is_the_users_own_command_on_one_line(run_cli, reusing, args, example):
-    code, _, err = run_cli(*args)
+def test_the_refusals_example_is_the_users_own_command_on_one_line(run_cli, ws, reusing, args, example):
+    real = with_an_action(ws, reusing, args)
+
+    code, _, err = run_cli(*real)
 
     assert code == 2
-    assert flat(err).endswith(f"fx: spredning {example}")
+    assert flat(err).endswith(f"fx: spredning {example.replace('abc', real[2])}")
+
+
+def with_an_action(ws, reusing, args: tuple) -> tuple:
+    """'plan ret abc ...' with the id of an action there is: a wrong id is said before the options'."""
+    if args[:2] != ("plan", "ret"):
+        return args
+    item = plan.add(ws, plan.Action("Ring", "Ole"), ws.store.load(reusing).partners[0])
+    return (*args[:2], item.id, *args[3:])
 
 
 def test_a_date_refused_too_is_in_the_example_as_the_date_to_write(run_cli, ws, reusing):

@@ -526,3 +526,25 @@ def test_the_combined_texts_kept_for_a_project_go_with_it_and_come_back(tmp_path
     if under is not None:
         assert not any((helpers / f"gammelt-{name}").exists() for name in TEXTS)  # the new one has none
     assert not folder.exists()
+
+
+def test_the_texts_kept_for_it_come_back_also_where_the_file_name_has_a_state_now(tmp_path, run_cli):
+    """Found in a trial: this computer has a state for the file name now (its project file deleted by
+    hand or pulled away by git, the state left), which is not replaced. The combined texts stayed in
+    fjernede with it, said to be there because files of those names were here (they were not), and
+    the next 'konflikter' could no longer name them: the user's texts come back all the same."""
+    org = with_texts(tmp_path, run_cli)
+    helpers = org.home / ".spredning"
+    before = tree(helpers)
+    org.ok("projekt", "fjern", "Gammelt", "--ja")
+    [folder] = kept_folders(org)
+    (helpers / "gammelt.yaml").write_text("format: 1\n", encoding="utf-8")  # not replaced
+
+    out = flat(org.ok("projekt", "gendan", "Gammelt"))
+
+    assert (helpers / "gammelt.yaml").read_text(encoding="utf-8") == "format: 1\n"
+    for name in TEXTS:
+        assert (helpers / f"gammelt-{name}").read_bytes() == before[f"gammelt-{name}"]
+        assert (helpers / f"nyt-{name}").read_bytes() == before[f"nyt-{name}"]
+    assert [p.name for p in (folder / "denne-computer").iterdir()] == ["gammelt.yaml"]  # the state only
+    assert "1 fil blev i" in out

@@ -82,6 +82,29 @@ def test_an_empty_what_in_plan_ret_shows_plan_ret_with_the_id_not_plan_tilfoej(r
     assert (changed.what, changed.status) == ("Fjern kravet om fremmøde", "færdig")
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "first"),
+    [
+        ("--frist", "32-13-2026", "ikke en dato"),
+        ("--status", "forkert", "ikke en status"),
+        ("--fase", "nix", "ikke en fase"),
+    ],
+)
+def test_an_empty_what_in_plan_ret_with_a_wrong_option_says_that_option_first(
+    run_cli, ws, sharing, option, value, first
+):
+    """As 'plan tilføj' does: the example for the empty --hvad kept the wrong option, so when copied it
+    was refused again; the wrong option is said first, and the example once it is right runs."""
+    item = plan.add(ws, plan.Action("Gammel"), partner(ws, sharing, "aeroe-kommune"))
+
+    code, _, err = run_cli("plan", "ret", item.id[:4], "--hvad", "", option, value)
+
+    assert code == 2
+    assert first in flat(err) and "Skriv, hvad der skal gøres" not in flat(err)
+    [kept] = actions(ws, sharing, "aeroe-kommune")
+    assert kept.what == "Gammel"
+
+
 def test_without_a_terminal_plan_tilfoej_shows_the_command_with_everything_given(run_cli, ws, sharing):
     code, _, err = run_cli(
         "plan", "tilføj", "--hvem", "Ole", "--frist", SOON, "--fase", "fjern", "--partner", "faaborg"

@@ -219,3 +219,30 @@ def test_an_unknown_partner_is_shown_in_the_command_to_add_it(tmp_path):
     assert "Tilføj den med 'spredning projekt genbruger \"Nyborg Kommune\"', hvis den er ny." in said
     assert "NAVN" not in said
     assert project.read_bytes() == before
+
+
+@pytest.mark.parametrize("change", [False, True], ids=["tilføj", "ret"])
+def test_an_empty_what_after_the_status_list_shows_the_status_chosen_there(
+    tmp_path, env, pseudo_terminal, change
+):
+    """Found in a trial: in a terminal a wrong --status offers the statuses; 'i gang' was chosen, then
+    the empty --hvad was refused with an example that still said '--status forkert' (run, it asked again)."""
+    import re
+
+    from terminal import ANSI, DOWN
+
+    code, out, err = installed("plan", "tilføj", "--hvad", "Gammel", home=tmp_path / "hjem", cwd=tmp_path)
+    assert code == 0, err
+    [item] = re.findall(r"\(id ([0-9a-f]+)\)", out)
+    words = ["plan", "ret", item] if change else ["plan", "tilføj"]
+    child = pseudo_terminal(
+        "spredning", [*words, "--hvad", " ", "--status", "forkert"], env=env, rows=30, cwd=tmp_path
+    )
+    child.expect_exact("droppet")
+    child.send(DOWN + ENTER)  # i gang
+    child.expect(pexpect_eof())
+
+    said = flat(ANSI.sub("", child.logfile_read.getvalue()))
+    assert "Skriv, hvad der skal gøres" in said
+    example = said.split("Fx: ")[1]
+    assert "--status 'i gang'" in example and "forkert" not in example, said

@@ -99,3 +99,30 @@ def test_in_a_terminal_eksport_asks_before_another_file_is_replaced(
     assert ("Intet er skrevet; filen er uændret" in run.said) is kept
     copies = list(tmp_path.glob(f"{OUT}.bak-*"))
     assert [copy.read_text(encoding="utf-8") for copy in copies] == ([] if kept else ["en andens fil\n"])
+
+
+def test_at_60_columns_the_question_shows_the_whole_name_of_a_file_longer_than_a_line(sharing, tmp_path):
+    """Found in a trial: the question before an export replaced a changed file was cut at the edge,
+    'Filen /tmp/…/…-til-vordingborg-kommun', the end of the name not on the screen. A word longer than
+    a line is broken at the edge now (as the terminal would), so all of it is there to read."""
+    import pexpect
+    from terminal import rendered
+    from test_exchange_e2e import spawn
+
+    folder = tmp_path / "en-mappe-med-et-langt-navn-til-eksporterne"
+    folder.mkdir()
+    path = folder / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    sharing.ok("eksport", "--ud", str(path))
+    path.write_bytes(path.read_bytes() + b"# mine egne noter\n")
+    child = spawn(sharing, "eksport", "--ud", str(path), size=(30, 60))
+    child.expect_exact("Nej, behold den")
+
+    screen = rendered(child.logfile_read.getvalue(), 60, 30)
+
+    child.send(ENTER)  # No, chosen at first
+    child.expect(pexpect.EOF)
+    asked = [
+        line.strip() for line in screen[: next(n for n, line in enumerate(screen) if "Ja, erstat" in line)]
+    ]
+    assert str(path) in "".join(asked), screen
+    assert path.read_bytes().endswith(b"# mine egne noter\n")  # kept

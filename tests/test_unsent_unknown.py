@@ -12,6 +12,7 @@ that it cannot tell, and names the export; a computer that knows says what it kn
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,48 @@ def test_a_colleague_that_imported_one_partners_reply_cannot_tell_what_a_silent_
     at_odense.ok("eksport", "--partner", "fanoe-kommune")
     out = flat(fanoe.import_(tmp_path / "genoptraening-aeroe-til-fanoe-kommune.yaml")[1])
     assert "0 tilføjede, 0 opdaterede, 1 uændret, 0 konflikter" in out
+
+
+def test_a_copy_whose_side_is_not_set_yet_cannot_tell_either(tmp_path, run_cli):
+    """Found in a trial: a colleague's fresh copy of the project file, before 'projekt side', said that
+    the partner had had everything (`ikke_sendt` 0, `ikke_sendt_ukendt` false): Ærø had not had D3.
+    Without its side this computer has no notes of what went where; it cannot tell, and says so."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Mål", D2: "Løsning"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(odense.export())[0] == 0
+    odense.answer({D3: "Proces"})  # one change Ærø has not had
+    copy = Org(tmp_path / "odense-kollega", tmp_path, run_cli)
+    copy.home.mkdir()
+    shutil.copy(odense.path, copy.home / odense.path.name)
+
+    [dialogue] = json.loads(copy.ok("status", "--json"))["dialoger"]
+
+    assert (dialogue["ikke_sendt"], dialogue["ikke_sendt_ukendt"]) == (None, True)
+    said = flat(copy.ok("status"))
+    assert "Næste skridt: sig hvilken side I er på denne computer" in said
+    assert "eksport" not in said  # refused until the side is said: not offered before it
+    assert copy("eksport")[0] == 2
+    [dialogue] = json.loads(odense.ok("status", "--json"))["dialoger"]  # Odense's own computer knows
+    assert (dialogue["ikke_sendt"], dialogue["ikke_sendt_ukendt"]) == (1, False)
+
+
+def test_a_reusing_copy_with_no_side_is_not_told_to_answer_the_sharing_sides_questions(tmp_path, run_cli):
+    """Found in a trial: on a copy of Ærø's (reusing) project file with no side set here, status said
+    'Derefter: spredning fase tjek --rolle dele' (the home screen offered those questions first): the
+    sharing side's questions, a guess. Until the side
+    is said, no phase command is offered; once it is, the command is for that side."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Mål"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(odense.export())[0] == 0
+    copy = Org(tmp_path / "aeroe-kollega", tmp_path, run_cli)
+    copy.home.mkdir()
+    shutil.copy(aeroe.path, copy.home / aeroe.path.name)
+
+    said = flat(copy.ok("status"))
+
+    assert "Næste skridt: sig hvilken side I er på denne computer" in said
+    assert "--rolle dele" not in said and "spredning fase" not in said
+    assert "answer" not in kinds(workspace(copy.home))  # nor does the home screen offer a phase's question
+    copy.ok("projekt", "side", "genbruge", "--organisation", "Ærø Kommune")
+    assert "spredning fase tjek --rolle genbruge" in flat(copy.ok("status"))
+    assert "answer" in kinds(workspace(copy.home))

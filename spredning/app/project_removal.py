@@ -21,6 +21,9 @@ from spredning.core.errors import Message, SpredningError, UsageProblem
 from spredning.i18n import LANGUAGES, catalogue
 
 REMOVED_FOLDER = "fjernede"  # under the projects folder: not looked into for projects
+# the texts kept for a project that go and come with it: the combined texts, those set aside too,
+# and the editor's files left by a stop
+TEXT_FILES = ("conflict.merged-file", "conflict.set-aside-file", "editor.file")
 IGNORE_ALL = "# Fjernede projekter gemmes til denne computer; git skal ikke dele dem.\n*\n"
 
 
@@ -87,9 +90,7 @@ def remove(ws: Workspace, name: str, confirmed: Removal) -> Removed:
     others = [slug for slug in store.project_slugs() if slug != now.slug]
     successor = others[0] if now.active and len(others) == 1 else None  # made active as it goes
     try:
-        # the combined texts, those set aside too, and the editor's files left by a stop
-        texts = kept_texts("conflict.merged-file", "conflict.set-aside-file", "editor.file")
-        moved = store.move_out(now.slug, folder, texts, successor)
+        moved = store.move_out(now.slug, folder, kept_texts(*TEXT_FILES), successor)
     except SpredningError as exc:  # the project is as it was (move_out moved back what it had moved)
         _take_back(made)
         raise _without(exc, base) from None

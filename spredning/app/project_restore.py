@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.app.project_removal import REMOVED_FOLDER
+from spredning.app.project_removal import REMOVED_FOLDER, TEXT_FILES, kept_texts
 from spredning.app.projects import letters_problem, name_problem, new_slug
 from spredning.app.workspace import Workspace
 from spredning.core import projectfile
@@ -246,7 +246,8 @@ def restore(ws: Workspace, chosen: Kept, newest_of: int = 1, name: str | None = 
     slug = new_slug(ws, name) if name is not None else chosen.slug
     in_use = None if store.active() is not None else _only(store)
     # named and made active in the same step: a stop waits until it is back, named, and one is active
-    back = store.move_in(chosen.folder, chosen.slug, slug, name, activate=in_use or slug)
+    texts = kept_texts(*TEXT_FILES)  # the user's writing: back even where the file name has a state now
+    back = store.move_in(chosen.folder, chosen.slug, slug, name, activate=in_use or slug, texts=texts)
     activated = back.activated and in_use is None
     same = _same_project(store, slug)
     name = name or chosen.name

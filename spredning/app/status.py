@@ -410,7 +410,8 @@ def _steps(
         steps.append(drafted)
     if news:
         steps.append(Step("news", len(news), partner=partner))
-    if answer is not None and not _opened_by(drafted, answer):
+    # which side's questions is not known until the side is said: no 'fase … --rolle dele' guessed
+    if answer is not None and state.side is not None and not _opened_by(drafted, answer):
         steps.append(answer)
     if unsent and not theirs:
         steps.append(Step("send", unsent, partner=partner))
@@ -502,8 +503,8 @@ def next_steps(found: Status) -> tuple[Step, ...]:
     late = {(i.where, i.id) for d in found.dialogues if d.follow_up for i in d.follow_up.overdue}
     if late:  # a general action is late in every dialogue, but it is one action
         steps.append(Step("overdue", len(late)))
-    if first.answer is not None and not _opened_by(drafted, first.answer):
-        steps.append(first.answer)
+    if first.answer is not None and found.local.side is not None and not _opened_by(drafted, first.answer):
+        steps.append(first.answer)  # (not before the side is said, as in _steps)
     # a partner with its own conflicts to settle is sent its file by the 'theirs-send' step
     unsent = [(d.dialogue.partner, d.unsent) for d in found.dialogues if "send" in (s.kind for s in d.steps)]
     if len(unsent) == 1:

@@ -77,6 +77,19 @@ class _Open:
     process: subprocess.Popen[bytes] | None = None
     path: Path | None = None
     given = ""
+    running = False  # still open a moment after a Ctrl+C (what it saves later lands in its file)
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl+C while the editor was open (one that leaves the terminal as it is, like 'code --wait').
+
+    `path`: the editor's file, kept when it holds what the user saved there (or the editor is still
+    open): the caller names it as it stops, as a stop from outside does (stop_notice).
+    """
+
+    def __init__(self, path: Path | None):
+        super().__init__()
+        self.path = path
 
 
 def editor_command() -> list[str] | None:
@@ -138,6 +151,9 @@ def edit(text: str, folder: Path | None = None, stem: str = STEM) -> Edited:
         started = time.monotonic()
         try:
             returncode = _run(command, path, text)
+        except KeyboardInterrupt:  # Ctrl+C in a terminal the editor left as it was ('code --wait')
+            keep = _changed(path, text) or _Open.running  # the user's writing, or still to come
+            raise Interrupted(path if keep else None) from None
         except OSError as exc:  # named: the user set it, or should set another
             others = found_editors(besides=command[0])  # never the one that just failed
             if variable:
@@ -174,8 +190,15 @@ def _run(command: list[str], path: Path, text: str) -> int:
     """Run the editor on path until it closes; while it is open, stop_open can reach it."""
     process = subprocess.Popen([*command, str(path)])
     _Open.process, _Open.path, _Open.given = process, path, text
+    _Open.running = False
     try:
         return process.wait()
+    except KeyboardInterrupt:  # the editor had the Ctrl+C too: a moment to close and write its file
+        try:
+            process.wait(STOP_WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            _Open.running = True
+        raise
     finally:
         _Open.process = _Open.path = None
 

@@ -256,9 +256,9 @@ def unsent_unknown(
     answers came in here over what this computer wrote, holds nothing of that kind: what this
     computer says of the partners it has sent nothing is known.
     """
-    me = state.me
+    me = state.me  # None: no side said here (a copy, a new helper folder), so no notes of what went where
     receiver = SHARING if me != SHARING else partner.key if partner is not None else None
-    if me is None or receiver is None or state.known.get(receiver) or local.takes_files(state, receiver):
+    if receiver is None or state.known.get(receiver) or local.takes_files(state, receiver):
         return False
     seen = {state.copy, *here(), *state.worksheets}  # the copies whose versions came through this computer
     for versions in state.brought.values():

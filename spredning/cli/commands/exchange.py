@@ -19,7 +19,7 @@ from spredning.app.exchange.git_markers import repair_git_markers
 from spredning.app.exchange.import_plan import ImportPlan, Planned
 from spredning.app.exchange.incoming import Incoming, read_incoming
 from spredning.app.exchange.planning import plan_import, sender_name
-from spredning.cli import typer_compat
+from spredning.cli import editor, typer_compat
 from spredning.cli.commands import import_removed
 from spredning.cli.commands.common import (
     NAMED,
@@ -170,11 +170,21 @@ def importer(
         if not asking:
             _heading(console, ws, incoming, plan)
         _imported(console, ws, plan, result, len(decisions), _hint_project(ws, plan.project.slug))
+        _tidy_kept_after(console, ws, merging, plan.project.slug)  # no 'konflikter' after it would say it
         if was_active is not None and was_active != plan.project.slug == ws.store.active():
             _active_changed(console, ws, plan.project.name, plan.project.slug, was_active)
         if plan.creates and plan.incoming.sender == SHARING:  # the sharing side's: see _namesake_sharing
             _own_elsewhere(console, ws, plan)
         import_removed.tell_left(console, ws, left)
+
+
+def _tidy_kept_after(console, ws, merging: Merging, slug: str) -> None:
+    """After an import: combined texts kept for conflicts it settled are set aside and said where."""
+    if not merging.texts:
+        return
+    with contextlib.suppress(SpredningError):  # the import is done; unread, the next 'konflikter' says it
+        project = ws.store.load(slug)
+        tidy_kept(console, merging, ws.guide, project, [c.slot for c in open_conflicts(project)])
 
 
 def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str, new: bool) -> None:
@@ -780,9 +790,16 @@ def _stops_keep_writing(console, merging: Merging) -> Iterator[None]:
 
     try:
         yield
-    except (KeyboardInterrupt, EOFError):
+    except (KeyboardInterrupt, EOFError) as stop:
+        left = stop.path if isinstance(stop, editor.Interrupted) else None  # what the editor had saved
+        if merging.path is not None and left is not None:
+            raise Interrupted(
+                "conflict.interrupted-written-editor", path=str(merging.path), editor=str(left)
+            ) from None
         if merging.path is not None:
             raise Interrupted("conflict.interrupted-written", path=str(merging.path)) from None
+        if left is not None:
+            raise Interrupted("conflict.interrupted-editor", editor=str(left)) from None
         raise Interrupted("conflict.interrupted") from None
     except BackToMenu:
         if merging.path is not None:

@@ -193,8 +193,9 @@ def add(
         # a refusal's example is the user's own command, put right: every other option kept
         shown_partner = chosen if partner is not None else hint_partner(opened.project, opened.local, chosen)
 
-        def corrected(what: str) -> str:
-            return _add_command(what, hvem or "", frist or "", status, fase, common, shown_partner)
+        def corrected(what: str) -> str:  # a status and phase as chosen in a list offered for them
+            chosen = _status_word(status, state), source if chosen_phase else fase
+            return _add_command(what, hvem or "", frist or "", *chosen, common, shown_partner)
 
         if hvad is not None and not hvad.split():
             fix = Message("plan.what-missing.again", {"command": corrected(t("plan.what-example"))})
@@ -364,6 +365,24 @@ def _given_status(value: str) -> str:
         return offered_status(refused)
 
 
+def _status_word(typed: str | None, chosen) -> str | None:
+    """--status in an example: as typed when it is a status, else the one chosen in the list offered."""
+    try:
+        plans.parse_status(typed or "")
+    except UsageProblem:
+        return None if typed is None else t(f"plan.status.{chosen}")
+    return typed
+
+
+def _phase_word(ws, typed: str | None, chosen) -> str | None:
+    """--fase in an example: as typed when it names a phase or tool, else the one chosen in the lists."""
+    try:
+        _named_source(ws, typed)
+    except UsageProblem:
+        return None if typed is None else chosen
+    return typed
+
+
 def _source(ws, value: str | None, picked: Callable[[str], None] = lambda _: None) -> str:
     """A phase ('fjern') or a tool ('fjern.fjern-forhindringer' or 'fjern-forhindringer').
 
@@ -428,23 +447,24 @@ def change(
     ws = workspace(ctx)
     plans.current(ws, id)  # a wrong or too short id first: the options' problems are for an action there is
     to_correct = _texts_to_correct(hvad, hvem, on_one_line)  # in a terminal: their fields, to correct
-    if hvad is not None and not hvad.split():  # the example: this command, its id and other options kept
-        given = [("--hvem", hvem), ("--frist", frist), ("--status", status), ("--fase", fase)]
-        words = [word for option, value in given if value is not None for word in (option, shell_word(value))]
-        shown = command("plan", "ret", id, "--hvad", shell_word(t("plan.what-example")), *words)
-        raise UsageProblem("plan.what-missing", hint=Message("plan.what-missing.again", {"command": shown}))
     options = (hvad, hvem, frist, status, fase)
     writable_before_asking(ws, to_correct or all(value is None for value in options))
     with interrupted_as("plan.change-interrupted"):  # a wrong --status or --fase: said first (in a terminal
         changes = _given_changes(ws, hvad, hvem, status, fase)  # offered: a stop there says nothing changed)
+    due, given_due = _given_due(frist) if frist is not None else (None, None)  # refused here without one
+    writable_before_asking(ws, given_due is not None)  # its field opens below
+    if hvad is not None and not hvad.split():  # the example: this command, its id and other options kept
+        chosen = _status_word(status, changes.get("status")), _phase_word(ws, fase, changes.get("source"))
+        given = [("--hvem", hvem), ("--frist", frist), ("--status", chosen[0]), ("--fase", chosen[1])]
+        words = [word for option, value in given if value is not None for word in (option, shell_word(value))]
+        shown = command("plan", "ret", id, "--hvad", shell_word(t("plan.what-example")), *words)
+        raise UsageProblem("plan.what-missing", hint=Message("plan.what-missing.again", {"command": shown}))
     if to_correct:  # a deadline kept in a stop's command only as given, when it is one
         kept = frist if frist and date_shown(frist) == frist else ""
         others = typed_words(("--frist", kept), ("--status", status or ""), ("--fase", fase or ""))
         hvad, hvem = _texts_again(ws, id, (hvad, hvem), to_correct, others)
         changes |= {key: text for key, text in (("what", hvad), ("who", hvem)) if text is not None}
     if frist is not None:  # last: a deadline refused in a terminal is asked, the other options checked
-        due, given_due = _given_due(frist)
-        writable_before_asking(ws, given_due is not None)
         changes["due"] = due if given_due is None else _due_again(ws, id, given_due, hvad, hvem, status)
     if not changes:
         changes, seen = _ask_changes(ws, id)

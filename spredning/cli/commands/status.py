@@ -90,7 +90,7 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     console.print(open_tools(item))
     _notes(console, guide, result, item.conflicts, item.strays, project_option)
     _notes_of(console, item)
-    if item.unsent_unknown:
+    if item.unsent_unknown and result.local.me is not None:  # else the side is the step: export needs it
         _unknown_to(console, result, item, partner, project_option)
     _follow_up(console, item)
     _meetings(console, result, item)

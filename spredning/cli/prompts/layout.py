@@ -97,7 +97,7 @@ def _width(io: dict[str, Any]) -> int:
 
 
 def question_lines(
-    message: str, instruction: str | None, width: int, room: int, spaced: bool
+    message: str, instruction: str | None, width: int, room: int, spaced: bool, cut: bool = False
 ) -> tuple[str, str]:
     """A prompt's question and its help broken between words to the terminal's width.
 
@@ -105,11 +105,13 @@ def question_lines(
     its later lines indented under its first. The help follows the question on its last line when
     it fits there with `room` columns left for typing, else it starts a line of its own. `spaced`:
     the prompt puts a space before the help (questionary's text prompt does, its menu does not).
+    `cut`: the prompt cuts a line at the edge (a menu's question does): a word longer than a line
+    (a file's path) is broken there, so none of it is hidden; else it is left whole to be folded.
     """
     limit = max(20, width - 2)  # '? ' before the question, two spaces before its later lines
     lines: list[str] = []
     for paragraph in message.split("\n"):
-        lines += textwrap.wrap(paragraph, limit, break_long_words=False, break_on_hyphens=False) or [""]
+        lines += textwrap.wrap(paragraph, limit, break_long_words=cut, break_on_hyphens=False) or [""]
     help_lines = textwrap.wrap(instruction or "", limit, break_long_words=False, break_on_hyphens=False)
     text = "\n  ".join(lines)
     if help_lines and len(lines[-1]) + 2 + len(instruction or "") + room > limit:

@@ -80,7 +80,7 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
             choice.title = ("\n" + " " * (CHOICE_INDENT + HANG)).join(lines)
     to_menu = back is NO_BACK and escape_leaves()
     help_text = instruction or t("home.list-help" if to_menu else "prompt.select-help")
-    message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False)
+    message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False, cut=True)
     # letters typed where a list was asked (text meant for a field) search it: Enter never picks unseen
     texts = [_text(choice.title) for choice in whole]  # searched whole, not cut
     question = searched_list(message, choices, texts, default, help_text, STYLE, **io)

@@ -112,12 +112,15 @@ class MovableFolder(ProjectFolder):
         as_slug: str | None = None,
         name: str | None = None,
         activate: str | None = None,
+        texts: Sequence[str] = (),
     ) -> MovedIn:
         """Move a project kept by move_out back from `folder`; return what it did (MovedIn).
 
         Nothing here is ever overwritten: a project file of that slug refuses the whole move, and a
         backup or helper file whose name is taken stays in `folder`. This computer's helper files
-        come back only when none is kept here for the slug (a new project's state is not replaced).
+        come back only when none is kept here for the slug (a new project's state is not replaced);
+        the texts kept for it (SLUG-TEXT.txt, one TEXT of `texts`, as move_out's) come back all the
+        same: they are the user's writing, not state, and a name taken here keeps one in `folder`.
         Moved, not copied, and whole: a move that fails midway moves back into `folder` what it had
         brought here, so the removed project stays whole and can be brought back later (what could
         not go back is named in the error). A stop meanwhile waits until the move is done.
@@ -141,11 +144,9 @@ class MovableFolder(ProjectFolder):
             moves = [(source, path)] + [
                 (found, Path(self.home) / _renamed(found.name, slug, new)) for found in _beside(source)
             ]
-            if helpers.is_dir() and not os.path.lexists(state):
-                moves += [
-                    (found, state.parent / _renamed(found.name, slug, new))
-                    for found in sorted(helpers.iterdir())
-                ]
+            if helpers.is_dir():
+                kept = _texts(helpers, slug, texts) if os.path.lexists(state) else sorted(helpers.iterdir())
+                moves += [(found, state.parent / _renamed(found.name, slug, new)) for found in kept]
             moved: list[tuple[Path, Path]] = []
             with fileio.uninterrupted():
                 fileio.make_folder(state.parent)
