@@ -263,6 +263,28 @@ def test_status_without_a_project_is_a_danish_error(run):
     assert "spredning start" in result.stderr
 
 
+def test_a_project_of_the_name_made_in_another_window_meanwhile_keeps_what_start_was_given(spawn, run):
+    """From an audit: a project of the same name made in another window while 'start' asked was
+    refused only at the end ('Der findes allerede et projekt ...'), and what was typed was lost."""
+    child = spawn("start")
+    asked_start_until_our_organisation(child)
+    made = run("start", "--navn", "Ærø Kommune", "--rolle", "dele", "--deler", "Ærø Kommune")
+    assert made.returncode == 0, made.stderr
+    child.send("Ærø Kommune" + ENTER)
+    status, output = finish(child)
+    said = " ".join(output.split())
+
+    assert status == 2, output
+    assert "Der findes allerede et projekt, der hedder 'Ærø Kommune'." in said
+    assert "Det blev lavet, mens du skrev, så intet er oprettet." in said
+    assert "spredning projekt brug aeroe-kommune" in said
+    again = (
+        "spredning start --rolle genbruge --beskrivelse 'Digital genoptræning' --deler 'Odense Kommune' "
+        "--genbruger 'Ærø Kommune'"
+    )
+    assert said.endswith(again), said
+
+
 def test_start_eksempel_creates_a_filled_in_example(run):
     result = run("start", "--eksempel")
 

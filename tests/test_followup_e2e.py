@@ -156,3 +156,86 @@ def test_klarhed_takes_what_is_typed_at_its_lists_as_a_search(spawn, sharing, tm
     assert list(marks) == ["fanoe-kommune"]
     mark = marks["fanoe-kommune"]["tjek.beskriv-innovationen.dele"]
     assert (mark["farve"], mark["begrundelse"]) == ("rød", "Vi mangler tal")
+
+
+def _typed_until_the_last_field(child, case: str) -> str:
+    """Each command asked in a terminal up to its last field; the keys that fill it and press Enter."""
+    if case == "klarhed":
+        child.expect_exact("Hvor klar er I efter")
+        child.send(DOWN + ENTER)  # gul
+        child.expect_exact("Kort begrundelse?")
+        return "Vi mangler tal fra Fanø" + ENTER
+    if case == "godkend":
+        child.expect_exact("Hvem godkender fasen?")
+        return "Eva Jensen" + ENTER
+    child.expect_exact("Hvad skal gøres?")
+    child.send("Ring til Fanø" + ENTER)
+    child.expect_exact("Enter går videre")
+    child.send("Bo" + ENTER)
+    child.expect_exact("Frist?")
+    return "15-01-2027" + ENTER
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("klarhed", "Beskriv innovationen"), ("godkend", "tjek"), ("plan", "tilføj")],
+    ids=["klarhed", "godkend", "plan-tilfoej"],
+)
+def test_a_file_made_read_only_while_typing_keeps_what_was_typed_in_a_command(
+    spawn,  # noqa: F811
+    run,  # noqa: F811
+    sharing,
+    tmp_path,
+    args,
+):
+    """From an audit: the project file made read-only (or locked, or damaged) after the command
+    asked, before the last Enter: refused at the save, and what was typed was lost. It is given
+    back in the command that saves it."""
+    path = tmp_path / "hjem" / f"{sharing}.yaml"
+    child = spawn(*args, "--partner", "Fanø Kommune")
+    last = _typed_until_the_last_field(child, args[0])
+    path.chmod(0o444)
+    child.send(last)
+    code, said = finish(child)
+
+    assert code == 1, said
+    assert "er skrivebeskyttet, så intet er gemt" in " ".join(said.split())
+    again = shlex.split(" ".join(said.split()).split("gem det, når problemet er løst, med: ", 1)[1])[1:]
+    path.chmod(0o644)
+    saved = run(*again)
+    assert saved.returncode == 0, saved.stderr
+    followup = yaml.safe_load(path.read_text(encoding="utf-8"))["opfølgning"]["genbruge"]["fanoe-kommune"]
+    text = str(followup)
+    assert {"klarhed": "Vi mangler tal fra Fanø", "godkend": "Eva Jensen", "plan": "Ring til Fanø"}[
+        args[0]
+    ] in text
+
+
+def test_plan_ret_keeps_what_was_typed_when_the_file_is_read_only_meanwhile(spawn, run, sharing, tmp_path):  # noqa: F811
+    """As above for 'plan ret': the command given back holds the text typed, and a deadline and a
+    person removed are removed by it ('' each), not given as '–' (refused, or saved as the name)."""
+    path = tmp_path / "hjem" / f"{sharing}.yaml"
+    added = run("plan", "tilføj", "--hvad", "Book et lokale", "--hvem", "Eva", "--frist", "15-01-2027",
+                "--partner", "Fanø Kommune")  # fmt: skip
+    assert added.returncode == 0, added.stderr
+    ident = added.stdout.split("(id ")[1].split(")")[0]
+    child = spawn("plan", "ret", ident)
+    child.expect_exact("Hvad skal gøres?")
+    child.send(" på Fanø" + ENTER)
+    child.expect_exact("Enter går videre")
+    child.send(BACKSPACE * 3 + ENTER)
+    child.expect_exact("Frist?")
+    child.send(BACKSPACE * 10 + ENTER)
+    child.expect_exact("Status?")
+    path.chmod(0o444)
+    child.send(ENTER)
+    code, said = finish(child)
+
+    assert code == 1, said
+    again = shlex.split(" ".join(said.split()).split("gem det, når problemet er løst, med: ", 1)[1])[1:]
+    assert again == ["plan", "ret", ident, "--hvad", "Book et lokale på Fanø", "--hvem", "", "--frist", ""]
+    path.chmod(0o644)
+    saved = run(*again)
+    assert saved.returncode == 0, saved.stderr
+    shown = " ".join(run("plan", "--partner", "Fanø Kommune").stdout.split())
+    assert "Book et lokale på Fanø" in shown and "Eva" not in shown and "2027" not in shown

@@ -644,3 +644,119 @@ def test_without_a_terminal_no_side_is_refused_before_anything_is_asked(no_side,
 
     assert code == 2
     assert "Vælg hvilken side" in flat(err) and "--rolle dele eller --rolle genbruge" in flat(err)
+
+
+# --- a text longer than a record keeps: refused in its field, not after every field was typed ----------
+
+
+def test_an_action_too_long_is_refused_in_its_field_and_kept_to_shorten(sharing, typing):
+    """From an audit: 520 characters typed at 'plan tilføj's what, then who and the deadline, were
+    refused only when saved ("'hvad' må højst være 500 tegn.") and all of it was lost."""
+    long = "ord " * 130  # 519 characters as saved
+    keys = long + ENTER + "\x7f" * 30 + ENTER + "Eva" + ENTER + ENTER
+    run = typing(sharing, keys, "plan", "tilføj", "--partner", "fanø")
+
+    assert run.code == 0, run.err
+    assert "Teksten må højst være 500 tegn, men den har 519" in flat(run.screen)
+    [item] = followup.plan_items(sharing.project(), sharing.project().partners[1])
+    assert item.what == " ".join(long[:-30].split()) and item.who == "Eva"
+
+
+def test_a_reason_too_long_is_refused_in_its_field(sharing, typing):
+    keys = "fanø" + ENTER + "gul" + ENTER + "x" * 501 + ENTER + "\x7f" + ENTER
+    run = typing(sharing, keys, "klarhed", "Beskriv innovationen")
+
+    assert run.code == 0, run.err
+    assert "Teksten må højst være 500 tegn, men den har 501" in flat(run.screen)
+    project = sharing.project()
+    mark = followup.readiness(project, project.partners[1], "tjek.beskriv-innovationen", "dele")
+    assert (mark.colour, mark.reason) == ("gul", "x" * 500)
+
+
+# --- a read-only project file: said before anything is asked, not after the text was typed -------------
+
+
+def _read_only_cases(org: Org) -> dict[str, tuple[str, ...]]:
+    org.ok("plan", "tilføj", "--hvad", "Book et møde", "--partner", "fanø")
+    [item] = followup.plan_items(org.project(), org.project().partners[1])
+    return {
+        "klarhed": ("klarhed", "Beskriv innovationen", "--partner", "fanø"),
+        "godkend": ("godkend", "tjek", "--partner", "fanø"),
+        "godkend-dato": ("godkend", "tjek", "--af", "Eva", "--dato", "31-12-2999", "--partner", "fanø"),
+        "plan-tilfoej": ("plan", "tilføj", "--partner", "fanø"),
+        "plan-tilfoej-frist": ("plan", "tilføj", "--hvad", "Ring", "--frist", "30-02", "--partner", "fanø"),
+        "plan-ret": ("plan", "ret", item.id),
+        "plan-ret-frist": ("plan", "ret", item.id, "--frist", "30-02"),
+        "moede": ("møde", "--dato", "31-12-2999", "--partner", "fanø"),
+    }
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "klarhed",
+        "godkend",
+        "godkend-dato",
+        "plan-tilfoej",
+        "plan-tilfoej-frist",
+        "plan-ret",
+        "plan-ret-frist",
+        "moede",
+    ],
+)
+def test_a_read_only_project_file_is_said_before_anything_is_asked(sharing, typing, case):
+    """From an audit: klarhed asked the colour and the reason (plan tilføj the action, godkend the
+    name), then refused 'Projektfilen ... er skrivebeskyttet, så intet er gemt': what was typed was lost."""
+    args = _read_only_cases(sharing)[case]
+    sharing.path.chmod(0o444)
+    before = sharing.path.read_bytes()
+    run = typing(sharing, "Vi mangler tal" + ENTER * 4, *args)
+
+    assert run.code == 1
+    assert "er skrivebeskyttet, så intet er gemt" in flat(run.err)
+    assert "?" not in run.screen and "Vi mangler tal" not in run.screen  # nothing asked, nothing typed
+    assert sharing.path.read_bytes() == before
+
+
+# --- the reusing side in a project with no reusing organisation yet: said before anything is asked -----
+
+
+@pytest.fixture
+def alone(tmp_path, run_cli) -> Org:
+    """The sharing side, no reusing organisation named yet (made before the prompts read keys)."""
+    return start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), reusers=())
+
+
+@pytest.mark.parametrize(
+    "args", [("klarhed", "Afstem forventninger"), ("godkend", "tjek")], ids=["klarhed", "godkend"]
+)
+def test_the_reusing_side_with_no_reusing_organisation_is_refused_before_anything_is_asked(
+    alone, typing, args
+):
+    """From an audit: klarhed --rolle genbruge asked the colour and the reason (godkend the name),
+    then refused 'Den genbrugende sides markering hører til en bestemt genbrugende organisation.
+    Vælg den med --partner.', with no organisation to choose: what was typed was lost."""
+    before = alone.path.read_bytes()
+    run = typing(alone, DOWN + ENTER + "Vi mangler tal" + ENTER, *args, "--rolle", "genbruge")
+
+    assert run.code == 2
+    assert "Projektet har ingen genbrugende organisation endnu" in flat(run.err)
+    assert "projekt genbruger" in flat(run.err)
+    assert "?" not in run.screen and "Vi mangler tal" not in run.screen
+    assert alone.path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "args", [("klarhed", "Afstem forventninger"), ("godkend", "tjek")], ids=["klarhed", "godkend"]
+)
+def test_faelles_for_the_reusing_side_is_refused_before_anything_is_asked(sharing, typing, args):
+    """From an audit: --fælles --rolle genbruge asked the colour and reason (the name), then refused
+    ('... hører til en bestemt genbrugende organisation. Vælg den med --partner.'): what was typed
+    was lost, and the command given back kept the --fælles refused."""
+    before = sharing.path.read_bytes()
+    run = typing(sharing, DOWN + ENTER + "Vi mangler tal" + ENTER, *args, "--fælles", "--rolle", "genbruge")
+
+    assert run.code == 2
+    assert "Kun den delende side har" in flat(run.err) and "Udelad --fælles" in flat(run.err)
+    assert "?" not in run.screen and "Vi mangler tal" not in run.screen
+    assert sharing.path.read_bytes() == before

@@ -156,3 +156,7 @@ class Workspace:
     def open(self) -> Opened:
         """The project to work on, read now, with this computer's state for it."""
         return self.store.open(self.slug())
+
+    def check_writable(self) -> None:
+        """The project's file refused now when it is read-only: before a command asks what it saves."""
+        self.store.check_writable(self.slug())

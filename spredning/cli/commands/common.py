@@ -346,6 +346,36 @@ def is_interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty() and sys.stdout is not None and sys.stdout.isatty()
 
 
+@contextlib.contextmanager
+def typed_kept(again: Callable[[], str | None]) -> Iterator[None]:
+    """A save that fails after a terminal asked (the file made read-only, locked or damaged meanwhile).
+
+    What was typed is not lost: after the error's own hint comes `again`, the command that saves
+    it (None: nothing typed to keep).
+    """
+    try:
+        yield
+    except SpredningError as failed:
+        shown = again()
+        if shown is None:
+            raise
+        from spredning.cli.main import error_hint
+
+        hint = error_hint(failed)
+        params = {"command": shown, "hint": hint}
+        failed.hint = Message("save.typed-again" if hint is None else "save.typed-again-after", params)
+        raise
+
+
+def writable_before_asking(ws: Workspace, asking: object) -> None:
+    """A read-only project file said before a terminal asks what would be saved in it (when `asking`).
+
+    Found only at the save, what was typed (a mark's reason, an action, a name) was lost.
+    """
+    if asking and is_interactive():
+        ws.check_writable()
+
+
 def choose_partner(
     project: Project, state: LocalState, option: str | None, required: bool = True
 ) -> Partner | None:

@@ -37,8 +37,10 @@ from spredning.cli.commands.common import (
     tell_written,
     texts_to_correct,
     tool_word,
+    typed_kept,
     typed_words,
     workspace,
+    writable_before_asking,
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_fitted, print_said
@@ -53,8 +55,18 @@ def _dialogue(opened, option: str | None, general: bool, what: str, role: str | 
 
     The reusing side's mark or approval always belongs to one partner's dialogue.
     """
-    if (role or opened.local.side) == "genbruge" and not general:
-        return choose_partner(opened.project, opened.local, option, required=True), False
+    reusing = (role or opened.local.side) == "genbruge"
+    if reusing and general:  # only the sharing side has common ones: said before anything is asked
+        raise UsageProblem(
+            "readiness.general-only-sharing" if what == "readiness" else "approval.general-only-sharing"
+        )
+    if reusing:
+        chosen = choose_partner(opened.project, opened.local, option, required=True)
+        if chosen is None:  # no reusing organisation yet: said before the colour or the name is asked
+            hint = Message("fase.no-partner.hint", {"command": command("projekt", "genbruger")})
+            key = "readiness.no-partners" if what == "readiness" else "approval.no-partners"
+            raise UsageProblem(key, hint=hint)
+        return chosen, False
     return choose_dialogue(opened.project, opened.local, option, general, what)
 
 
@@ -187,6 +199,7 @@ def klarhed(
     named = tool_word(ws.guide, tool_id)  # in hints: in English its title, not the Danish id
     colour, wrong_colour = _given_colour(None if fjern else farve)  # in a terminal a wrong one is asked
     role = parse_role(rolle)
+    writable_before_asking(ws, (colour is None and not fjern) or to_correct is not None)
     with interrupted_as("readiness.interrupted"):
         role = _side_first(opened, role, UsageProblem("readiness.which-side"))
         chosen, common = _dialogue(opened, partner, faelles, "readiness", role)
@@ -200,7 +213,8 @@ def klarhed(
                 shown = _own_command(opened, words, partner is not None, chosen, common)
                 raise NotATerminal("readiness.no-terminal", command=shown)
             _versions_before(ws, opened, "klarhed", tool_id, role, (chosen, common))
-        if (colour is None and not fjern) or to_correct is not None:
+        asked = (colour is None and not fjern) or to_correct is not None
+        if asked:
             refused = {"colour": wrong_colour, "reason": to_correct}
             colour, begrundelse = _asked_mark(
                 opened, (phase, tool_id, named), role, (chosen, common), colour, begrundelse, refused
@@ -211,7 +225,15 @@ def klarhed(
         else:  # a colour given alone (or --fjern): the mark's reason is not dropped unseen
             before, begrundelse = _reason_kept(opened, tool_id, role, (chosen, common), (colour, begrundelse))
     marked = (phase, tool_id, named)
-    _rate(ws, (console, opened), marked, (colour, begrundelse, before), role, (chosen, common))
+    saved = colour
+
+    def again() -> str | None:  # a save failing after the colour and reason were asked: they are kept
+        if not asked or saved is None:
+            return None
+        return _mark_command(opened, named, role, (chosen, common), saved, begrundelse)
+
+    with typed_kept(again):
+        _rate(ws, (console, opened), marked, (colour, begrundelse, before), role, (chosen, common))
 
 
 def _side_first(opened, role: str | None, refused: UsageProblem) -> str | None:
@@ -342,20 +364,26 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
         make_console().print(Text(refused["colour"], style="yellow"))
 
     def again(colour: str, reason: str) -> str:  # the command that saves a mark left unsaved
-        words = (
-            "klarhed",
-            named,  # as this user's hints name it
-            readiness.colour_word(colour),  # 'yellow' in English
-            *typed_words(("--begrundelse", reason)),
-            *_role_words(role),
-        )
-        return _hint(opened, *words, partner=partner, general=general)
+        return _mark_command(opened, named, role, dialogue, colour, reason)
 
     if colour is None:  # the reason given: in the field after the colour
         title = next(tool.title for tool in phase.tools if tool.id == tool_id)
         there = readiness.current(opened, tool_id, role, partner, general)  # offered, to keep or change
         return _ask_rating(title, again, reason, refused["reason"], there)
     return colour, _ask_reason(colour, again, reason, refused["reason"])  # the colour given: only the reason
+
+
+def _mark_command(opened, named: str, role, dialogue: tuple, colour: str, reason: str) -> str:
+    """The command that saves a mark left unsaved: the tool as named, the colour and reason typed."""
+    partner, general = dialogue
+    words = (
+        "klarhed",
+        named,  # as this user's hints name it
+        readiness.colour_word(colour),  # 'yellow' in English
+        *typed_words(("--begrundelse", reason)),
+        *_role_words(role),
+    )
+    return _hint(opened, *words, partner=partner, general=general)
 
 
 def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue: tuple, role) -> None:
@@ -577,6 +605,8 @@ def godkend(
     opened = ws.open()
     if fortryd and (af is not None or dato is not None):  # a withdrawal keeps no name or day: said
         raise UsageProblem("approval.withdraw-with-values", option="--af" if af is not None else "--dato")
+    asking = not fortryd and (af is None or bool(to_correct) or day_refused)
+    writable_before_asking(ws, asking)
     with interrupted_as("approval.withdraw-interrupted" if fortryd else "approval.interrupted"):
         role = _side_first(opened, role, UsageProblem("approval.which-side"))
         chosen, common = _dialogue(opened, partner, faelles, "approval", role)
@@ -607,9 +637,11 @@ def godkend(
             af = _ask_approver(approval, af or "", to_correct.get("--af"), (dato or "", day_refused))
         if day_refused:  # the --dato refused: its field, holding it, after the name
             day = _ask_approval_day(approval, af or "", dato or "")
-    done = readiness.approve(
-        ws, phase, af or "", day, role=role, partner=chosen, general=common, withdraw=fortryd
-    )
+    typed = (("--af", af or ""), ("--dato", typed_day(day) if dato or day_refused else ""))
+    with typed_kept(lambda: approval.command(*typed) if asking else None):  # a save failing after asking
+        done = readiness.approve(
+            ws, phase, af or "", day, role=role, partner=chosen, general=common, withdraw=fortryd
+        )
     console = make_console()
     with after_work(console):
         tell = _tell_withdrawal if fortryd else _tell_approval
@@ -753,6 +785,7 @@ def moede(
     if dato is not None and not dato.strip():  # --dato " ": never today in silence
         _refuse_blank_date(("møde", *(("--ret",) if ret else ())), partner, False)
     day, day_refused = _given_day(dato, "meeting.in-future")  # in a terminal, its field opens after
+    writable_before_asking(ws, day_refused)
     with interrupted_as("meeting.interrupted"):
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
     typed = dato or ""  # the day as the user wrote it: given back in the field, to correct

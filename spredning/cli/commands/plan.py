@@ -29,8 +29,10 @@ from spredning.cli.commands.common import (
     tell_left,
     tell_written,
     texts_to_correct,
+    typed_kept,
     typed_words,
     workspace,
+    writable_before_asking,
 )
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
@@ -184,6 +186,8 @@ def add(
         state = _given_status(status) if status else "ikke-startet"
     due, given_due = _given_due(frist)
     opened = ws.open()
+    asking = hvad is None or bool(to_correct) or given_due is not None
+    writable_before_asking(ws, asking)
     with stopped_in_a_list():
         chosen, common = choose_dialogue(opened.project, opened.local, partner, faelles, "plan")
         # a refusal's example is the user's own command, put right: every other option kept
@@ -223,7 +227,9 @@ def add(
             )
             due = _due_corrected(given_due, hvad, hvem or "", hint)
     action = plans.Action(what=hvad, who=hvem or "", due=due, status=state, source=source)
-    item = plans.add(ws, action, chosen, general=common)
+    options = (status, [*chosen_phase[-1:], fase][0], common, shown_partner)  # the phase chosen, else --fase
+    with typed_kept(lambda: _added_again(action, options) if asking else None):  # a save failing after asking
+        item = plans.add(ws, action, chosen, general=common)
     console = make_console()
     with after_work(console):
         console.print(say("plan.added", style="bold green", what=item.what, id=item.id))
@@ -320,6 +326,16 @@ def _add_again(typed: list, status: str | None, fase: str | None, common: bool, 
     if refused:  # a refused deadline is left out: said, with what was typed and why
         return Message("plan.add-again-refused", {"command": shown, "typed_due": refused, "why": why})
     return Message("plan.add-again", {"command": shown})
+
+
+def _added_again(action: plans.Action, options: tuple) -> str:
+    """'plan tilføj' with the action typed, for a save that failed after asking: nothing typed is lost.
+
+    `options`: --status, the phase (chosen from a list, or --fase), --fælles and the partner.
+    """
+    status, phase, common, partner = options
+    day = typed_day(action.due) if action.due else ""
+    return _add_command(action.what, action.who, day, status, phase, common, partner)
 
 
 def _add_command(
@@ -431,9 +447,12 @@ def change(
     ws = workspace(ctx)
     plans.current(ws, id)  # a wrong or too short id first: the options' problems are for an action there is
     to_correct = _texts_to_correct(hvad, hvem, on_one_line)  # in a terminal: their fields, to correct
+    options = (hvad, hvem, frist, status, fase)
+    writable_before_asking(ws, to_correct or all(value is None for value in options))
     with interrupted_as("plan.change-interrupted"):  # a wrong --status or --fase: said first (in a terminal
         changes = _given_changes(ws, hvad, hvem, status, fase)  # offered: a stop there says nothing changed)
     due, given_due = _given_due(frist) if frist is not None else (None, None)  # refused here without one
+    writable_before_asking(ws, given_due is not None)  # its field opens below
     if hvad is not None and not hvad.split():  # the example: this command, its id and other options kept
         chosen = _status_word(status, changes.get("status")), _phase_word(ws, fase, changes.get("source"))
         given = [("--hvem", hvem), ("--frist", frist), ("--status", chosen[0]), ("--fase", chosen[1])]
@@ -449,7 +468,9 @@ def change(
         changes["due"] = due if given_due is None else _due_again(ws, id, given_due, hvad, hvem, status)
     if not changes:
         changes, seen = _ask_changes(ws, id)
-        _tell_changed(_save_asked(ws, id, changes, seen), new_due="due" in changes)
+        with typed_kept(lambda: _change_command(seen.id, changes) if changes else None):  # the save failing
+            done = _save_asked(ws, id, changes, seen)
+        _tell_changed(done, new_due="due" in changes)
         return
     _tell_changed(plans.change(ws, id, **changes), new_due="due" in changes)
 
@@ -512,9 +533,10 @@ def _settle(clash, changes: dict[str, object]) -> dict[str, object]:
 def _change_command(id: str, changes: dict[str, object]) -> str:
     """'plan ret ID' with the parts asked for, as typed."""
     parts = (("--hvad", "what"), ("--hvem", "who"), ("--frist", "due"), ("--status", "status"))
-    return command(
-        "plan", "ret", id, *typed_words(*((o, _part_text(p, changes[p])) for o, p in parts if p in changes))
-    )
+    words = typed_words(*((o, _part_text(p, changes[p])) for o, p in parts if changes.get(p)))
+    # a part emptied (who, the deadline): '' empties it; '–', as _part_text shows it, was saved or refused
+    emptied = [word for o, p in parts if p in changes and not changes[p] for word in (o, "''")]
+    return command("plan", "ret", id, *words, *emptied)
 
 
 def _given_changes(ws, what: str | None, who: str | None, status: str | None, fase: str | None) -> dict:

@@ -648,7 +648,7 @@ def start(
             console, started, say("start.try-example", first=tried[0], second=tried[1], third=tried[2]), tried
         )
         return
-    interactive = is_interactive()
+    interactive, asked = is_interactive(), False
     role, wrong_role = _given_role(rolle)  # in a terminal a wrong side is asked, why said
     new = NewProject(navn or "", beskrivelse or "", deler or "", tuple(genbruger or ()), role, organisation)
     given = _Given(beskrivelse is not None, deler is not None, genbruger is not None)
@@ -663,14 +663,14 @@ def start(
             to_correct |= {
                 wrong.field: (_close_side(wrong), _said(wrong.problem) or "") for wrong in wrong_role
             }
-            asked = _ask(ws, new, given, to_correct)
-            if isinstance(asked, str):  # the user goes on with the project that has the name
-                project = projects.use(ws, asked)
+            answered = _ask(ws, new, given, to_correct)
+            if isinstance(answered, str):  # the user goes on with the project that has the name
+                project = projects.use(ws, answered)
                 with after_work(console):
                     status = command("status", project=None)  # made active
                     print_said(console, say("start.going-on", name=project.name, command=status), status)
                 return
-            new = asked
+            new, asked = answered, True
     _check_name(new)
     _check_organisation(new)
     try:
@@ -678,6 +678,9 @@ def start(
     except UsageProblem as which:  # several reusing organisations, none said to be ours
         if which.key == "start.which-organisation":
             which.hint = Message("start.which-organisation.command", {"command": _start_command(new)})
+        elif which.key == "start.name-taken" and asked:  # made in another window while this one asked
+            again = _typed_command(new._replace(name=""))  # the name asked again, the rest as typed
+            which.hint = Message("start.name-taken-meanwhile", {"command": again, **which.params})
         raise
     role = started.local.side or "genbruge"
     first_phase = command(

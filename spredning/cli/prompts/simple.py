@@ -45,6 +45,7 @@ from spredning.cli.prompts.layout import (
 )
 from spredning.cli.prompts.stops import _asked
 from spredning.cli.render_text import HANG, cut_to
+from spredning.core.followup import MAX_TEXT
 from spredning.core.textsafe import breaks_a_line, clean, clean_name
 from spredning.i18n import t
 
@@ -213,11 +214,20 @@ def _with_stop_help(instruction: str | None) -> str:
 
 
 def _one_line(validate: Callable[[str], str | None] | None) -> Callable[[str], str | None]:
-    """`validate`, and then: a line break or a tab inside the text is refused (see ask_text)."""
+    """`validate`, and then: a line break or a tab inside the text is refused (see ask_text).
+
+    So is a text longer than a follow-up record keeps (followup.MAX_TEXT): once refused only when
+    saved, after every field had been typed, and what was typed was lost.
+    """
 
     def check(text: str) -> str | None:
         problem = validate(text) if validate is not None else None
-        return problem if problem is not None or not breaks_a_line(text) else t("prompt.one-line")
+        if problem is None and breaks_a_line(text):
+            return t("prompt.one-line")
+        length = len(" ".join(text.split()))  # as it is saved (plan.check_text)
+        if problem is None and length > MAX_TEXT:
+            return t("prompt.too-long", limit=MAX_TEXT, length=length)
+        return problem
 
     return check
 

@@ -128,6 +128,13 @@ class Store(MovableFolder):
                 state = _lasting_copy(state, slug) if state.fresh else state
         return state
 
+    def check_writable(self, slug: str) -> None:
+        """A project file that cannot be replaced (read-only) refused now, as a save would refuse it.
+
+        For a command that asks what it saves: asked first, the text typed was lost at the refusal.
+        """
+        _writable_target(self.path_for(slug))
+
     def open(self, slug: str) -> Opened:
         """Read and validate a project, with this computer's state for it."""
         path = self.path_for(slug)
