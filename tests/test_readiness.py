@@ -673,6 +673,25 @@ def test_a_reason_too_long_is_refused_in_its_field(sharing, typing):
     assert (mark.colour, mark.reason) == ("gul", "x" * 500)
 
 
+def test_a_reason_too_long_given_back_at_ctrl_c_is_refused_saying_its_length_and_what_to_do(sharing, typing):
+    """From a trial: Ctrl+C at a reason over 500 characters gave it back in a klarhed command, kept;
+    run, the command was refused "'begrundelse' må højst være 500 tegn." with no word of how long it
+    was or what to do."""
+    keys = "fanø" + ENTER + "gul" + ENTER + "x" * 520 + ENTER + CTRL_C
+    run = typing(sharing, keys, "klarhed", "Beskriv innovationen")
+    assert run.code == 130 and "x" * 520 in flat(run.err).replace(" ", "")  # kept in the command
+
+    code, _, err = sharing(
+        "klarhed", "beskriv-innovationen", "gul", "--begrundelse", "x" * 520, "--partner", "Fanø"
+    )
+
+    assert code == 2
+    assert (
+        "'begrundelse' må højst være 500 tegn, men har 520: gør teksten kortere, og kør kommandoen igen."
+        in (flat(err))
+    )
+
+
 # --- a read-only project file: said before anything is asked, not after the text was typed -------------
 
 
