@@ -638,6 +638,26 @@ def test_ctrl_c_at_the_side_marks_nothing(no_side, typing):
     assert no_side.path.read_bytes() == before
 
 
+def test_klarhed_faelles_on_a_copy_with_no_side_is_the_sharing_sides_without_asking_it(no_side, typing):
+    """From a trial: --fælles on a copy with no side offered both sides; 'genbruge' picked was then
+    refused ('Kun den delende side har markeringer, der gælder alle dialoger'). Only the sharing side
+    has common marks: --fælles says the side."""
+    keys = DOWN + ENTER + "Tal mangler" + ENTER  # Gul
+    run = typing(no_side, keys, "klarhed", "Kopiér eller tilpas?", "--fælles")
+
+    assert run.code == 0, run.err
+    assert "Hvilken side gælder det?" not in flat(run.screen)
+    mark = followup.readiness(no_side.project(), None, "test.kopier-eller-tilpas", "dele")
+    assert (mark.colour, mark.reason) == ("gul", "Tal mangler")
+
+
+def test_godkend_faelles_on_a_copy_with_no_side_without_a_terminal_is_the_sharing_sides(no_side):
+    code, _, err = no_side("godkend", "test", "--af", "Eva Jensen", "--fælles")
+
+    assert code == 0, err
+    assert followup.approval(no_side.project(), None, "test", "dele").by == "Eva Jensen"
+
+
 @pytest.mark.parametrize("args", [("klarhed", "Afstem forventninger"), ("godkend", "tjek")])
 def test_without_a_terminal_no_side_is_refused_before_anything_is_asked(no_side, args):
     code, _, err = no_side(*args)
