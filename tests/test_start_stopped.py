@@ -289,3 +289,30 @@ def test_the_command_given_asks_again_for_the_refused_names_when_run(tmp_path, p
     project = workspace(tmp_path / "hjem").store.load("deleprojekt")
     assert project.sharing_org == "Vejle Kommune"
     assert [p.name for p in project.partners] == ["Ærø Kommune", "Fanø Kommune"]
+
+
+def test_a_command_in_a_fields_refusal_stays_on_one_line_in_a_narrow_terminal(monkeypatch, run_cli, ws):
+    """From a trial at 60 columns: the refusal under the field broke its command between words
+    ("add it with 'spredning --sprog en" / "--hjem … --ny'"): copied, the shell ran the first line alone."""
+    from homekit import interactive, typed
+
+    interactive(monkeypatch)
+    keys = "Ærø Kommune, Fanø Kommune, Fano Kommune" + ENTER + CTRL_C
+    run = typed(
+        run_cli,
+        keys,
+        "start",
+        "--navn",
+        "P",
+        "--rolle",
+        "dele",
+        "--beskrivelse",
+        "V",
+        "--deler",
+        "Vejle",
+        columns=50,
+    )
+
+    assert run.code == 130, run.err
+    command = "'spredning projekt genbruger \"Fano Kommune\" --ny'"
+    assert any(line.strip().startswith(command) for line in run.screen.split("\n")), run.screen
