@@ -127,5 +127,5 @@ def prompt(key: str) -> str:
 
 def start_words(text: str) -> list[str]:
     """The start command a message gives, as its words without the program."""
-    line = " ".join(text.split())
-    return shlex.split(line[line.index("spredning start") :])[1:]
+    line = text[text.index("spredning start") :].split("\n")[0]  # one line: a refused text may follow
+    return shlex.split(" ".join(line.split()))[1:]

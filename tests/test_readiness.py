@@ -638,6 +638,26 @@ def test_ctrl_c_at_the_side_marks_nothing(no_side, typing):
     assert no_side.path.read_bytes() == before
 
 
+def test_klarhed_faelles_on_a_copy_with_no_side_is_the_sharing_sides_without_asking_it(no_side, typing):
+    """From a trial: --fælles on a copy with no side offered both sides; 'genbruge' picked was then
+    refused ('Kun den delende side har markeringer, der gælder alle dialoger'). Only the sharing side
+    has common marks: --fælles says the side."""
+    keys = DOWN + ENTER + "Tal mangler" + ENTER  # Gul
+    run = typing(no_side, keys, "klarhed", "Kopiér eller tilpas?", "--fælles")
+
+    assert run.code == 0, run.err
+    assert "Hvilken side gælder det?" not in flat(run.screen)
+    mark = followup.readiness(no_side.project(), None, "test.kopier-eller-tilpas", "dele")
+    assert (mark.colour, mark.reason) == ("gul", "Tal mangler")
+
+
+def test_godkend_faelles_on_a_copy_with_no_side_without_a_terminal_is_the_sharing_sides(no_side):
+    code, _, err = no_side("godkend", "test", "--af", "Eva Jensen", "--fælles")
+
+    assert code == 0, err
+    assert followup.approval(no_side.project(), None, "test", "dele").by == "Eva Jensen"
+
+
 @pytest.mark.parametrize("args", [("klarhed", "Afstem forventninger"), ("godkend", "tjek")])
 def test_without_a_terminal_no_side_is_refused_before_anything_is_asked(no_side, args):
     code, _, err = no_side(*args)
@@ -671,6 +691,25 @@ def test_a_reason_too_long_is_refused_in_its_field(sharing, typing):
     project = sharing.project()
     mark = followup.readiness(project, project.partners[1], "tjek.beskriv-innovationen", "dele")
     assert (mark.colour, mark.reason) == ("gul", "x" * 500)
+
+
+def test_a_reason_too_long_given_back_at_ctrl_c_is_refused_saying_its_length_and_what_to_do(sharing, typing):
+    """From a trial: Ctrl+C at a reason over 500 characters gave it back in a klarhed command, kept;
+    run, the command was refused "'begrundelse' må højst være 500 tegn." with no word of how long it
+    was or what to do."""
+    keys = "fanø" + ENTER + "gul" + ENTER + "x" * 520 + ENTER + CTRL_C
+    run = typing(sharing, keys, "klarhed", "Beskriv innovationen")
+    assert run.code == 130 and "x" * 520 in flat(run.err).replace(" ", "")  # kept in the command
+
+    code, _, err = sharing(
+        "klarhed", "beskriv-innovationen", "gul", "--begrundelse", "x" * 520, "--partner", "Fanø"
+    )
+
+    assert code == 2
+    assert (
+        "'begrundelse' må højst være 500 tegn, men har 520: gør teksten kortere, og kør kommandoen igen."
+        in (flat(err))
+    )
 
 
 # --- a read-only project file: said before anything is asked, not after the text was typed -------------

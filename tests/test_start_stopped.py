@@ -185,6 +185,32 @@ def test_the_command_given_after_a_stop_leaves_out_what_was_refused(terminal, ru
     assert len(ws.store.slugs()) == 2
 
 
+@pytest.mark.parametrize(
+    ("argv", "keys", "typed"),
+    [
+        ((), TOO_LONG_NAME + ENTER, TOO_LONG_NAME),  # the only thing typed: nothing was said at all
+        ((), "!!!", "!!!"),
+        (
+            ("--navn", "P", "--rolle", "dele", "--deler", "Vejle"),
+            "Video" + ENTER + "Ærø, Fanø, Fano" + ENTER,
+            "Ærø, Fanø, Fano",
+        ),
+    ],
+    ids=["a name too long", "a name without letters", "reusing names close to each other"],
+)
+def test_a_fields_text_refused_is_given_back_at_a_stop_not_dropped(terminal, ws, argv, keys, typed):
+    """From a trial: 660 characters pasted as the project's name, refused in the field, then Ctrl+C:
+    'Stoppet. Intet projekt er oprettet.' and nothing else; the text was gone. The command given
+    still leaves it out (it would be refused), and the text follows it, to be corrected."""
+    stopped = terminal(keys + CTRL_C, "start", *argv)
+
+    assert stopped.code == 130, stopped.err
+    said = " ".join(stopped.err.split())
+    assert said.startswith(t("start.interrupted"))
+    assert said.endswith(typed), said
+    assert ("spredning start" in said) == bool(argv)
+
+
 def test_what_a_field_takes_is_still_in_the_command_given(terminal, ws):
     """A name not yet entered but one start takes is kept, as before (nothing typed is lost)."""
     stopped = terminal(
@@ -245,7 +271,7 @@ def test_the_command_given_asks_again_for_the_refused_names_when_run(tmp_path, p
     child.close()
     said = " ".join(ANSI.sub("", child.logfile_read.getvalue()).split())
     assert child.exitstatus == 130, said
-    words = start_words(said)
+    words = start_words(ANSI.sub("", child.logfile_read.getvalue()))  # the command's own line
     assert words == [
         *("start", "--navn", "Deleprojekt", "--rolle", "dele", "--beskrivelse", "Video"),
         *("--deler", "Vejle Kommune"),
@@ -263,3 +289,30 @@ def test_the_command_given_asks_again_for_the_refused_names_when_run(tmp_path, p
     project = workspace(tmp_path / "hjem").store.load("deleprojekt")
     assert project.sharing_org == "Vejle Kommune"
     assert [p.name for p in project.partners] == ["Ærø Kommune", "Fanø Kommune"]
+
+
+def test_a_command_in_a_fields_refusal_stays_on_one_line_in_a_narrow_terminal(monkeypatch, run_cli, ws):
+    """From a trial at 60 columns: the refusal under the field broke its command between words
+    ("add it with 'spredning --sprog en" / "--hjem … --ny'"): copied, the shell ran the first line alone."""
+    from homekit import interactive, typed
+
+    interactive(monkeypatch)
+    keys = "Ærø Kommune, Fanø Kommune, Fano Kommune" + ENTER + CTRL_C
+    run = typed(
+        run_cli,
+        keys,
+        "start",
+        "--navn",
+        "P",
+        "--rolle",
+        "dele",
+        "--beskrivelse",
+        "V",
+        "--deler",
+        "Vejle",
+        columns=50,
+    )
+
+    assert run.code == 130, run.err
+    command = "'spredning projekt genbruger \"Fano Kommune\" --ny'"
+    assert any(line.strip().startswith(command) for line in run.screen.split("\n")), run.screen

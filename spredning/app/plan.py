@@ -334,7 +334,7 @@ def check_text(text: str, key: str) -> str:
     """One line of at most 500 characters (line breaks become spaces); an error names the field."""
     line = " ".join(text.split())
     if len(line) > followup.MAX_TEXT:
-        raise UsageProblem("plan.too-long", field=key, limit=followup.MAX_TEXT)
+        raise UsageProblem("plan.too-long", field=key, limit=followup.MAX_TEXT, length=len(line))
     return line
 
 

@@ -201,7 +201,7 @@ def klarhed(
     role = parse_role(rolle)
     writable_before_asking(ws, (colour is None and not fjern) or to_correct is not None)
     with interrupted_as("readiness.interrupted"):
-        role = _side_first(opened, role, UsageProblem("readiness.which-side"))
+        role = _side_first(opened, role, UsageProblem("readiness.which-side"), faelles)
         chosen, common = _dialogue(opened, partner, faelles, "readiness", role)
         if colour is None and not fjern:
             if not is_interactive():  # the example: the user's command with a colour, their reason kept
@@ -236,15 +236,19 @@ def klarhed(
         _rate(ws, (console, opened), marked, (colour, begrundelse, before), role, (chosen, common))
 
 
-def _side_first(opened, role: str | None, refused: UsageProblem) -> str | None:
+def _side_first(opened, role: str | None, refused: UsageProblem, general: bool) -> str | None:
     """The side a mark or an approval is for, known before anything is asked.
 
     Once it was found after the colour, the reason or the name had been typed, and refused then:
     what was typed was lost. --rolle, else the side this computer is on (None: the app finds it),
-    else in a terminal the two sides offered, why said above them; without one, `refused` (exit 2).
+    else the sharing side for --fælles (only it has common ones: 'genbruge' was offered, then
+    refused), else in a terminal the two sides offered, why said above them; without one,
+    `refused` (exit 2).
     """
     if role is not None or opened.local.side in ROLES:
         return role
+    if general:
+        return SHARING
     if not is_interactive():
         raise refused
     from spredning.cli.offered import offered_role
@@ -608,7 +612,7 @@ def godkend(
     asking = not fortryd and (af is None or bool(to_correct) or day_refused)
     writable_before_asking(ws, asking)
     with interrupted_as("approval.withdraw-interrupted" if fortryd else "approval.interrupted"):
-        role = _side_first(opened, role, UsageProblem("approval.which-side"))
+        role = _side_first(opened, role, UsageProblem("approval.which-side"), faelles)
         chosen, common = _dialogue(opened, partner, faelles, "approval", role)
 
         # a refusal's example is the user's own command, put right: --dato, --rolle and the dialogue kept

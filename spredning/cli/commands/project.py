@@ -48,11 +48,14 @@ class _Typed:
     def __init__(self, new: NewProject):
         self.new = new
         self.refused: set[str] = set()  # the fields whose text was refused, left out of the command
+        self.dropped: dict[str, str] = {}  # a refused field's text, said at a stop to be copied (not lost)
         self.asking: Callable[[str], None] | None = None  # the field asked last: its text counts at a stop
 
     def given(self, **fields) -> None:
         self.new = self.new._replace(**fields)
         self.refused -= fields.keys()
+        for name in fields:
+            self.dropped.pop(name, None)
 
     def field(
         self, name: str, problem: _Check, as_value: Callable[[str], object] = str
@@ -67,6 +70,7 @@ class _Typed:
             self.given(**{name: as_value(text if taken else "")})
             if not taken and text.strip():
                 self.refused.add(name)
+                self.dropped[name] = text
 
         self.asking = stopped
         return stopped
@@ -586,8 +590,11 @@ def _not_started(typed: _Typed):
     When a value typed was refused, the hint says the command has what could be used and asks the rest.
     """
     again = _typed_command(typed.new)
+    dropped = " ".join(typed.dropped.values())  # a field's text refused: out of the command, never lost
     if again is None:
-        return None
+        return Message("start.typed-dropped", {"text": dropped}) if dropped.strip() else None
+    if dropped.strip():
+        return Message("start.typed-again-dropped", {"command": again, "text": dropped})
     return Message("start.typed-again-refused" if typed.refused else "start.typed-again", {"command": again})
 
 

@@ -82,9 +82,14 @@ def _say_refused(problem: str, output) -> None:
     Not prompt_toolkit's validation line: in a terminal that reports where the cursor is, the
     prompt fills the screen down to its last row, and the line went there, far from the text.
     """
-    width = max(20, output.get_size().columns - 2)
-    lines = textwrap.wrap(clean(problem), width, break_long_words=False, break_on_hyphens=False)
-    text = "\n".join("  " + line for line in lines)
+    from rich.text import Text
+
+    from spredning.cli.render_text import commands_whole
+    from spredning.i18n import bare_program
+
+    # a command in it stays one line, copied whole ('… add it with 'spredning … --ny'' was broken)
+    width = max(22, output.get_size().columns)
+    text = commands_whole(Text("  " + clean(problem)), width, bare_program()).plain
     print_formatted_text(
         FormattedText([("class:refused", text)]), style=merge_styles_default([STYLE]), output=output
     )
