@@ -30,7 +30,8 @@ def broken_copy(tmp_path: Path, file: str, line: str) -> Path:
     """A copy of the program (package and guide) with `line` added to the catalogue `file`; its folder."""
     copy = tmp_path / "program"
     shutil.copytree(PACKAGE, copy / "spredning", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(PACKAGE.parent / "guide_content", copy / "guide_content")
+    if not (PACKAGE / "guide_content").is_dir():  # from a checkout; installed, it is in the package
+        shutil.copytree(PACKAGE.parent / "guide_content", copy / "guide_content")
     with (copy / "spredning" / "i18n" / file).open("a", encoding="utf-8") as catalogue:
         catalogue.write(line + "\n")
     return copy
