@@ -260,13 +260,14 @@ def unsent_unknown(
     receiver = SHARING if me != SHARING else partner.key if partner is not None else None
     if receiver is None or state.known.get(receiver) or local.takes_files(state, receiver):
         return False
-    seen = {state.copy, *here(), *state.worksheets}  # the copies whose versions came through this computer
+    seen = {state.copy, *state.worksheets}  # the copies whose versions came through this computer
     for versions in state.brought.values():
         seen.update(
             copy for written in versions.values() for copy, _ in (history.parse(written) or ("", ()))[1]
         )
     written = [e.answer for _, e in [*project.entries(), *project.record_entries()]]
-    return any(copy not in seen for answer in written for copy, _ in answer.version)
+    unseen = {copy for answer in written for copy, _ in answer.version} - seen
+    return bool(unseen) and bool(unseen.difference(here()))  # the other projects' only when needed
 
 
 def _only_side(entries: dict[str, Entry], role: str | None) -> dict[str, Entry]:
