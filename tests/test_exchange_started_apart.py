@@ -61,7 +61,7 @@ def test_a_dry_run_says_the_file_is_from_a_project_of_the_same_name_started_apar
         "hent jeres egne svar fra 'genoptraening-aeroe' ind i det nye projekt med "
         "'spredning projekt flet genoptraening-aeroe --projekt genoptraening-aeroe-2'" in said
     )
-    assert "I ikke har endnu" not in said  # they have one of that name: not "a project you do not have"
+    assert "der ikke er i projektmappen" not in said  # they have one of that name: not "a project not here"
     assert tree(apart.home) == before
 
 

@@ -162,6 +162,10 @@ def test_without_a_terminal_nyt_projekt_imports_the_file_as_a_new_project(orgs):
 
     out = flat(aeroe.ok(*shlex.split(new)[1:]))  # as shown
 
+    # beside the removed one it named, the new project is not said to be one "you do not have yet"
+    assert "Filen hører til et projekt, der ikke er i projektmappen; det oprettes som" in out
+    assert "I ikke har endnu" not in out + dry
+
     assert aeroe.store.slugs() == [SLUG] and G1 not in aeroe.texts()
     [kept] = [p for p in (aeroe.home / "fjernede").iterdir() if p.is_dir()]
     left = out[out.index("Det fjernede projekt er stadig") :]
