@@ -292,7 +292,7 @@ def dialogue_status(
     )
     unsent = exporting.unsent(opened.project, state, partner)
     # what they have: not known here
-    unknown = exporting.unsent_unknown(opened.project, state, partner, lambda: exporting.copies_here(ws))
+    unknown = exporting.unsent_unknown(opened.project, state, partner, ws)
     answer = _answer_step(view, current, roles, partner)
     owners = [partners_own(state, c) for c in conflicts]  # a partner's own: its to settle
     theirs = sum(1 for o in owners if partner is not None and o == partner.key)

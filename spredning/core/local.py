@@ -43,6 +43,13 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   knows which organisation the computer wrote as, not only in whose dialogue an answer is (the
   sharing computer may fill in a partner's answers at a workshop). It belongs to the copy id like
   the counts; a program from before it keeps the file aside as for ``givet``.
+- the copy ids whose versions came into the project from another project on this computer
+  (key ``flettet-ind``: `projekt flet`), so they count as this computer's own when status and
+  eksport tell whether a partner has had our changes (app/exchange/exporting.py, unsent_unknown),
+  reading only this project's state. Written always, as an empty list when none came: a file
+  without the key was written by a program from before it, which did not note merges, so what was
+  merged into it is found from the other projects' copy ids instead (exporting.merged_copies).
+  A program from before the key keeps a file that lists copies aside, as for ``givet``.
 
 A state that cannot be written (a read-only .spredning folder) is kept in memory; a new one then
 gets its copy id from the place (place_copy), so every command there marks its changes alike. The
@@ -77,11 +84,11 @@ import enum
 import os
 import re
 import socket
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.core import fileio, yamlio
+from spredning.core import fileio, history, yamlio
 from spredning.core import salvage as salvaging
 from spredning.core.errors import SpredningError
 from spredning.core.model import NOTHING, ROLES, Entry, Project, Slot
@@ -133,6 +140,7 @@ class LocalState(NamedTuple):
     given: Mapping[str, int] = NOTHING  # slot key → the highest count this copy gave its answer
     warned: str = ""  # this copy's answers last found older in the file: see warned_text
     wrote: Mapping[str, tuple[str, ...]] = NOTHING  # organisation this copy was → slot keys it gave a version
+    merged: tuple[str, ...] | None = ()  # copy ids merged in from projects here; None: not noted (older file)
     fresh: bool = False  # just made: not yet in a file
     damaged: bool = False  # the file there could not be read, or not all of it: keep it aside when replaced
     salvage: salvaging.Salvage | None = None  # the file was damaged: what of it could be read (salvage.py)
@@ -279,7 +287,15 @@ def _from_data(data: dict[str, object]) -> LocalState:
             and _KEY.match(k)
             and (keys := tuple(x for x in _list(v) if isinstance(x, str) and len(x) <= 200))
         },
+        merged=_merged(data.get("flettet-ind")),
     )
+
+
+def _merged(value: object) -> tuple[str, ...] | None:
+    """The copy ids merged in (``flettet-ind``); None when the key is not there (an older program's file)."""
+    if value is None:
+        return None
+    return tuple(dict.fromkeys(k for k in _list(value) if isinstance(k, str) and _COPY.match(k)))
 
 
 def _sheet(value: object) -> dict[str, dict[str, int]]:
@@ -380,6 +396,8 @@ def _counts_data(state: LocalState) -> dict[str, object]:
     wrote = {org: list(keys) for org, keys in state.wrote.items() if keys}
     if wrote:
         data["skrevet-som"] = wrote
+    if state.merged is not None:  # always, so a file from before the key is told apart (None)
+        data["flettet-ind"] = list(state.merged)
     return data
 
 
@@ -398,6 +416,26 @@ def with_exchanged(state: LocalState, organisation: str) -> LocalState:
     if organisation in state.exchanged:
         return state
     return state._replace(exchanged=(*state.exchanged, organisation))
+
+
+def with_merged(state: LocalState, copies: Iterable[str]) -> LocalState:
+    """The state noting that versions of `copies` came in from another project here as our own."""
+    had = state.merged or ()
+    new = tuple(c for c in dict.fromkeys(copies) if c not in had and c != state.copy)
+    return state._replace(merged=(*had, *new)) if new or state.merged is None else state
+
+
+def came_through(state: LocalState) -> set[str]:
+    """The copy ids whose versions in the project came through this computer, as its notes show.
+
+    Its own copy, the copies merged in (when noted), the worksheets whose fields it brought in, and
+    the copies of the versions partners' files brought.
+    """
+    seen = {state.copy, *(state.merged or ()), *state.worksheets}
+    for versions in state.brought.values():
+        for written in versions.values():
+            seen.update(copy for copy, _ in (history.parse(written) or ("", ()))[1])
+    return seen
 
 
 def takes_files(state: LocalState, organisation: str) -> bool:

@@ -285,7 +285,6 @@ def flet(
 ) -> None:
     """Hent jeres egne svar fra et andet projekt på denne computer ind i det aktive; intet skrives over."""
     from spredning.app import project_merge
-    from spredning.app.exchange.applying import apply_import
     from spredning.cli.commands.exchange import follow_up_list, follow_up_news
     from spredning.cli.render_import import print_backup, print_dry_run, summary
 
@@ -308,7 +307,7 @@ def flet(
         follow_up_list(console, ws.guide, plan)
         _drafts_left(console, ws, merge)
         return
-    result = apply_import(ws, plan, {})
+    result = project_merge.apply_merge(ws, merge)
     with after_work(console):  # the work is done: output that fails is said, not an error
         console.print(heading)
         console.print(say("merge.done", style="green", source=merge.source_name, summary=summary(plan)))
