@@ -211,16 +211,31 @@ def _choose_kept(console, ws, every):
         return select(t("restore.which"), [Choice(line, k) for line, k in zip(said, every, strict=True)])
 
 
+def _left_behind(console, ws, restored) -> None:
+    """Of a project removed several times, the newest came back: the others named, each with its command.
+
+    The command brings that one back as it is (under a free name when its file name is taken now).
+    """
+    from spredning.app.project_restore import described, left_behind, when
+
+    kept = restored.kept
+    console.print(say("restore.newest", name=kept.name, n=restored.newest_of, when=when(kept)))
+    others = left_behind(ws, kept)
+    if not others:
+        return
+    console.print(say("restore.others", n=len(others)))
+    for other, name in others:
+        console.print(say("restore.other", kept=described(other)))
+        named = ("--navn", shell_word(name)) if name is not None else ()
+        again = command("projekt", "gendan", other.folder.name, *named, project=None)
+        print_fitted(console, again, again, "", first="    ", rest="    ")
+
+
 def tell_restored(console, ws, restored) -> None:
     """What came back, what stayed (names taken), and how to work in it."""
     kept = restored.kept
     if restored.newest_of > 1:
-        from spredning.app.project_restore import when
-
-        choose = command("projekt", "gendan", project=None)
-        n = restored.newest_of
-        said = say("restore.newest", name=kept.name, n=n, when=when(kept), command=choose)
-        print_said(console, said, choose)
+        _left_behind(console, ws, restored)
     file = f"{restored.slug}.yaml"
     if restored.renamed and restored.name != kept.name:
         said = say("restore.done-as", style="bold green", before=kept.name, name=restored.name, file=file)
