@@ -264,7 +264,7 @@ def test_the_other_removals_are_named_each_with_a_command_that_brings_it_back(re
 
     said = flat(out)
     assert "De 2 andre ligger stadig i fjernede; kommandoen under hvert henter det tilbage:" in said
-    assert "• Gammelt (fjernet 30. december 2999 kl. 12.00, 1 svar)" in said
+    assert "• Gammelt (fjernet 30. december 2999 kl. 12.00, 1 svar)" in said  # when, what it holds
     commands = [line.strip() for line in out.splitlines() if line.strip().startswith("spredning ")]
     assert commands == [
         "spredning projekt gendan gammelt-29991230-120000 --navn 'Gammelt (2)'",

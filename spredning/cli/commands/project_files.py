@@ -216,7 +216,7 @@ def _left_behind(console, ws, restored) -> None:
 
     The command brings that one back as it is (under a free name when its file name is taken now).
     """
-    from spredning.app.project_restore import described, left_behind, when
+    from spredning.app.project_restore import choices, left_behind, when
 
     kept = restored.kept
     console.print(say("restore.newest", name=kept.name, n=restored.newest_of, when=when(kept)))
@@ -224,11 +224,12 @@ def _left_behind(console, ws, restored) -> None:
     if not others:
         return
     console.print(say("restore.others", n=len(others)))
-    for other, name in others:
-        console.print(say("restore.other", kept=described(other)))
+    said = choices([other for other, _ in others])  # two removed within a minute: the second tells apart
+    for (other, name), line in zip(others, said, strict=True):
+        print_fitted(console, line, None, first="  • ", rest="    ")
         named = ("--navn", shell_word(name)) if name is not None else ()
         again = command("projekt", "gendan", other.folder.name, *named, project=None)
-        print_fitted(console, again, again, "", first="    ", rest="    ")
+        print_fitted(console, again, again, first="    ", rest="    ")
 
 
 def tell_restored(console, ws, restored) -> None:
