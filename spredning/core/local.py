@@ -3,7 +3,13 @@
 Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itself in git (it holds a
 ``.gitignore`` of ``*``), one file per project:
 
-- the copy's id, which marks its changes in every answer's history (history.py);
+- the copy's id, which marks its changes in every answer's history (history.py), with the place
+  it belongs to (key ``sted``: computer and folder) and the helper folder's identity there (key
+  ``mappe``: computer, device and inode, folder_id). A state read in another place is a copied
+  folder's, and gets a new copy id, unless the helper folder is the very same one (the same
+  identity: the folder was moved or renamed, not copied) and the former place holds no state of
+  the project (a copy put back there, as in `mv A B; cp -r B A`, keeps the id at A, the moved one
+  gets a new one). A file without ``mappe`` (an older program's) is taken as copied when moved.
 - which side this user is on, and for a reusing organisation which one it is;
 - drafts: text typed into an answer field but not saved as the answer (which of them hold two
   windows' texts, and which were typed as the reason for "not relevant"); and a reason for "not
@@ -123,6 +129,7 @@ class LocalState(NamedTuple):
     side: str | None = None
     organisation: str | None = None
     place: str = ""
+    folder_id: str = ""  # the helper folder's identity where the state was read (folder_id; '' unknown)
     drafts: Mapping[str, str] = NOTHING  # slot key → text
     known: Mapping[str, Mapping[str, str]] = NOTHING  # partner → slot key → version as written
     news: Mapping[str, tuple[str, ...]] = NOTHING  # sender → slot keys not yet looked at
@@ -227,9 +234,41 @@ def load(home: Path, slug: str) -> LocalState:
     state = _from_data(data)._replace(salvage=found)
     if found is not None or not _understood(data, state):  # its text would be lost when written again
         state = state._replace(damaged=True)
-    if state.place != place:  # the folder was copied or moved: changes here are a new copy's
+    here = folder_id(home)
+    if state.place != place and _moved(state, home, slug, here):  # the same copy, elsewhere now
+        state = state._replace(place=place)
+    elif state.place != place:  # the folder was copied: changes here are a new copy's
         state = state._replace(copy=new_copy_id(), place=place, fresh=True, given={}, warned="", wrote={})
-    return state
+    return state._replace(folder_id=here)
+
+
+def folder_id(home: Path) -> str:
+    """The helper folder's identity on this computer: 'HOST:DEVICE:INODE' ('' when it cannot be told).
+
+    A folder moved or renamed on its drive keeps it; a copy (cp, a sync program, a backup put
+    back, another drive) gets another, as no two folders there have one inode at a time.
+    """
+    try:
+        found = folder(home).stat()
+    except OSError:
+        return ""
+    return f"{socket.gethostname()}:{found.st_dev}:{found.st_ino}" if found.st_ino else ""
+
+
+def _moved(state: LocalState, home: Path, slug: str, here: str) -> bool:
+    """True when the state was written in this very helper folder at its former place (a move, not a copy).
+
+    The identity must be known and the same; and the former place must hold no state of the
+    project: one there is a copy put back (or a folder started anew there), so this one is not
+    the only holder of the copy id. Anything that cannot be told is a copy (a new copy id).
+    """
+    if not here or state.folder_id != here:
+        return False
+    former = state.place.partition(":")[2]
+    try:
+        return bool(former) and not os.path.lexists(state_path(Path(former), slug))
+    except (OSError, ValueError):
+        return False
 
 
 def _needs_salvage(raw: bytes, data: object) -> bool:
@@ -255,6 +294,7 @@ def _from_data(data: dict[str, object]) -> LocalState:
         side=side if side in ROLES else None,
         organisation=organisation if isinstance(organisation, str) and _KEY.match(organisation) else None,
         place=str(data.get("sted")) if isinstance(data.get("sted"), str) else "",
+        folder_id=str(data.get("mappe")) if isinstance(data.get("mappe"), str) else "",
         drafts=_texts(data.get("kladder"), MAX_BYTES),  # whole: the file's limit is the draft's
         known={k: _texts(v, 200) for k, v in _mapping(data.get("kendt")).items() if _KEY.match(k)},
         brought={k: _texts(v, 200) for k, v in _mapping(data.get("hentet")).items() if _KEY.match(k)},
@@ -332,14 +372,15 @@ def _texts(value: object, limit: int) -> dict[str, str]:
 def _understood(data: dict[str, object], state: LocalState) -> bool:
     """True when `state` holds everything the file's `data` says, so writing it loses nothing.
 
-    The copy id and the place are left out: an invalid one is only replaced by a new copy id, as
-    for a copied folder. An empty value counts as none, as the program leaves it out.
+    The copy id and the place (with the folder's identity) are left out: an invalid one is only
+    replaced by a new copy id, as for a copied folder. An empty value counts as none, as the
+    program leaves it out.
     """
     again = _as_data(state)
     return all(
         (data.get(key) or None) == (again.get(key) or None)
         for key in data.keys() | again.keys()
-        if key not in ("kopi", "sted")
+        if key not in ("kopi", "sted", "mappe")
     )
 
 
@@ -351,6 +392,7 @@ def to_text(state: LocalState) -> str:
 def _as_data(state: LocalState) -> dict[str, object]:
     """The state as the file's data: what to_text writes."""
     data: dict[str, object] = {"kopi": state.copy, "sted": state.place}
+    data.update({"mappe": state.folder_id} if state.folder_id else {})
     if state.side:
         data["side"] = state.side
     if state.organisation:

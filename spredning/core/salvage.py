@@ -33,6 +33,7 @@ JOINED = {"kladder": "samlede-kladder", "begrundelser": "samlede-begrundelser"}
 TOP_KEYS = (
     "kopi",
     "sted",
+    "mappe",
     "side",
     "organisation",
     *TEXTS,
@@ -54,6 +55,7 @@ TOP_KEYS = (
 NOTES = {
     "kopi": "copy",
     "sted": "copy",
+    "mappe": "folder",
     "side": "side",
     "organisation": "side",
     "kendt": "known",
@@ -69,7 +71,8 @@ NOTES = {
     "nye": "news",
     **dict.fromkeys([*JOINED.values(), "begrundelse-kladder"], "marks"),
 }
-_ONE_LINE = ("kopi", "sted", "side", "organisation", "advaret")  # a line under them is none of theirs
+# a line under them is none of theirs
+_ONE_LINE = ("kopi", "sted", "mappe", "side", "organisation", "advaret")
 UNREADABLE = "\ufffd"
 _JOINER = "\n\n"
 _SLOT = r"(?:[a-z0-9]+(?:-[a-z0-9]+)*/)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+"  # local.slot_key of a question
