@@ -133,3 +133,22 @@ def test_a_long_search_shows_its_end_within_sixty_columns():
     shown = screen.showing(typed[-8:])
     assert shown is not None and all(len(line) <= 60 for line in shown), shown
     assert shown[-1].startswith("  Søger: …") and shown[-1].endswith(f"{typed[-20:]} (Backspace retter)")
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_help_line_as_wide_as_the_terminal_leaves_no_blank_line_under_it(language):
+    # a user trial at 60 columns ('spredning klarhed VÆRKTØJ' on a copy with no side): the help's
+    # line filled the terminal, the cursor after it went on to the next line, and a blank line
+    # stood between the help and the list (and its search)
+    i18n.set_language(language)
+    help_text = i18n.t("prompt.refused-select-help")
+    last = help_text.split()[-1]
+
+    _, listed = ask(colours(), "", then=("Gul", ""), width=60, instruction=help_text)
+    _, searched = ask(colours(), "x", then=("x (Backspace", ""), width=60, instruction=help_text)
+
+    for lines in (listed.showing("Gul"), searched.showing("x (Backspace")):
+        assert lines is not None
+        at = next(n for n, line in enumerate(lines) if line.endswith(last))
+        assert lines[at + 1].strip(), lines  # the list (or why it is empty) right under the help
+        assert all(len(line) < 60 for line in lines[: at + 1]), lines
