@@ -119,12 +119,29 @@ def question_lines(
     lines: list[str] = []
     for paragraph in message.split("\n"):
         lines += textwrap.wrap(paragraph, limit, break_long_words=cut, break_on_hyphens=False) or [""]
-    help_lines = textwrap.wrap(instruction or "", limit, break_long_words=False, break_on_hyphens=False)
+    help_lines = _help_lines(instruction or "", limit)
     text = "\n  ".join(lines)
     if help_lines and len(lines[-1]) + 2 + len(instruction or "") + room > limit:
         text += "\n" if spaced else "\n "  # the help on a line of its own, indented as the question
         instruction = "\n  ".join(help_lines)
     return text, instruction or ""
+
+
+def _help_lines(instruction: str, limit: int) -> list[str]:
+    """A help broken between its parts ('…; Esc eller Ctrl+C stopper)') where it can, else between words.
+
+    'Esc' at the end of one line and 'eller Ctrl+C stopper)' on the next read as two keys apart.
+    """
+    lines: list[str] = []
+    for part in _HELP_PARTS.split(instruction):
+        if lines and len(lines[-1]) + 1 + len(part) <= limit:
+            lines[-1] += " " + part
+        else:
+            lines += textwrap.wrap(part, limit, break_long_words=False, break_on_hyphens=False)
+    return lines
+
+
+_HELP_PARTS = re.compile(r"(?<=;) |(?<= ·) ")  # after '; ' and ' · ', the marks staying at the line's end
 
 
 def hint_lines(parts: Sequence[str], width: int) -> str:

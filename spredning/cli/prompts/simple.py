@@ -66,6 +66,7 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
     home screen's menu when the home screen runs the command (BackToMenu; then the help says so
     unless the caller gives its own), and otherwise stops the command as Ctrl+C does, with its
     own words ("Stoppet. Intet er ændret."): a key that seems to do nothing leaves the user stuck.
+    While a search is typed, Esc first empties it (choice_list); the next Esc does the above.
     Every prompt goes through here or ask_text, which make every text in it safe to show (the
     prompt library writes to the terminal itself, not through the safe console).
     """
@@ -83,7 +84,6 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
     message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False, cut=True)
     # letters typed where a list was asked (text meant for a field) search it: Enter never picks unseen
     texts = [_text(choice.title) for choice in whole]  # searched whole, not cut
-    question = searched_list(message, choices, texts, default, help_text, STYLE, **io)
     keys = [_stop_keys()]
     if back is not NO_BACK:
         keys.append(_back_keys(back))
@@ -91,7 +91,8 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
         keys.append(_leave_keys_to_menu())
     else:
         keys.append(_escape_stops())
-    return _asked_then_echoed(_with_keys(question, *keys), message, lambda picked: _title_of(whole, picked))
+    question = searched_list(message, choices, texts, default, help_text, STYLE, keys, **io)
+    return _asked_then_echoed(question, message, lambda picked: _title_of(whole, picked))
 
 
 def stop_help() -> str | None:
