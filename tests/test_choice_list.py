@@ -167,3 +167,19 @@ def test_esc_while_searching_empties_the_search_and_a_second_esc_leaves():
     # so in a list with a way back (the home screen's lists): the first Esc empties, the second goes back
     assert ask(colours(), "g" + ESC + ENTER, back="tilbage")[0] == "grøn"
     assert ask(colours(), "g" + ESC + ESC + ENTER, back="tilbage")[0] == "tilbage"
+
+
+@pytest.mark.parametrize(
+    ("language", "second"), [("da", "  Esc eller Ctrl+C stopper)"), ("en", "  Esc or Ctrl+C stops)")]
+)
+def test_the_help_says_typing_searches_and_breaks_between_its_parts_at_sixty_columns(language, second):
+    # broken between words only, 'Esc' ended one line and 'eller Ctrl+C stopper)' began the next
+    i18n.set_language(language)
+
+    _, screen = ask(
+        colours(), "", then=("Gul", ""), width=60, instruction=i18n.t("prompt.refused-select-help")
+    )
+
+    shown = screen.showing("Gul")
+    assert shown is not None and shown[2] == second, shown
+    assert shown[1].endswith(("skriv for at søge;", "type to search;")), shown
