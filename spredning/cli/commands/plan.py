@@ -322,10 +322,19 @@ def _add_again(typed: list, status: str | None, fase: str | None, common: bool, 
         return None
     shown = _add_command(what, who, due, status, fase, common, partner)
     if problem:  # a --frist given, refused, and its field not yet reached: why it is left out is said here
-        return Message("plan.add-again-refused-why", {"command": shown, "problem": problem})
-    if refused:  # a refused deadline is left out: said, with what was typed and why
-        return Message("plan.add-again-refused", {"command": shown, "typed_due": refused, "why": why})
-    return Message("plan.add-again", {"command": shown})
+        again = Message("plan.add-again-refused-why", {"command": shown, "problem": problem})
+    elif refused:  # a refused deadline is left out: said, with what was typed and why
+        again = Message("plan.add-again-refused", {"command": shown, "typed_due": refused, "why": why})
+    else:
+        again = Message("plan.add-again", {"command": shown})
+    return _shorten_first(again, what, who)
+
+
+def _shorten_first(again: Message | None, what: str, who: str) -> Message | None:
+    """A stop's command, saying first that a text too long for it must be shortened (its words given back)."""
+    from spredning.cli.prompts.simple import shorten_first
+
+    return shorten_first(again, ("--hvad", what), ("--hvem", who))
 
 
 def _added_again(action: plans.Action, options: tuple) -> str:
@@ -583,9 +592,9 @@ def _texts_again(ws, id: str, given: tuple, refused: dict[str, str], others: lis
             texts[field] = typed[0] if typed else ""
             words = typed_words(("--hvad", texts["what"] or ""), ("--hvem", texts["who"] or "")) + others
             shown = command("plan", "ret", item.id, *words)
-            raise Interrupted(
-                "plan.change-interrupted", hint=Message("plan.change-again", {"command": shown})
-            ) from None
+            again = Message("plan.change-again", {"command": shown})
+            hint = _shorten_first(again, texts["what"] or "", texts["who"] or "")
+            raise Interrupted("plan.change-interrupted", hint=hint) from None
     return texts["what"], texts["who"]
 
 
@@ -665,10 +674,12 @@ def _change_again(current, typed: list) -> Message | None:
     )
     if not words and not refused:
         return None
-    again = command("plan", "ret", current.id, *words)
+    shown = command("plan", "ret", current.id, *words)
     if refused:
-        return Message("plan.change-again-refused", {"command": again, "typed_due": refused, "why": why})
-    return Message("plan.change-again", {"command": again})
+        again = Message("plan.change-again-refused", {"command": shown, "typed_due": refused, "why": why})
+    else:
+        again = Message("plan.change-again", {"command": shown})
+    return _shorten_first(again, what if what != current.what else "", who if who != current.who else "")
 
 
 def _show_versions(item, ws=None) -> None:
