@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from exchange_kit import G1, Org, flat
+from exchange_kit import D1, G1, Org, V, flat, start_sharing
 from test_project_merge import START, aeroe  # noqa: F401 (the fixture: 'Gammelt' and 'Delt' here)
 
 from spredning.core import local, yamlio
@@ -115,3 +115,22 @@ def test_a_state_file_lists_the_copies_merged_in_and_reads_them_back(tmp_path):
     merged = local.with_merged(state, ["abcd1234", "0123abcd", "feedbeef"]).merged
     assert merged == (*state.merged, "feedbeef")
     assert local.with_merged(state._replace(merged=None), []).merged == ()  # noted from now on
+
+
+def test_a_partners_own_versions_merged_in_are_not_counted_as_ours(tmp_path, run_cli):
+    """Odense's 'Gammelt' brought in Ærø's meeting from Ærø's file; merged into 'Delt', which has
+    had no file to or from Ærø, the meeting is still Ærø's own, not a change of ours Ærø lacks:
+    this computer cannot tell what Ærø has had there (it said Ærø had not had its own meeting)."""
+    odense = Org(tmp_path / "odense", tmp_path, run_cli)
+    partner = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    start_sharing(odense, name="Gammelt", answers={D1: "Færre genindlæggelser"})
+    odense.answer({V: "Ærø bruger det"}, "--partner", "Ærø Kommune", phase="brug")  # its dialogue comes
+    assert partner.import_(odense.export())[0] == 0
+    partner.ok("møde", "--dato", "01-11-2026")
+    assert odense.import_(partner.export())[0] == 0
+    start_sharing(odense, name="Delt")
+    odense.ok("projekt", "flet", "Gammelt")
+    assert odense.project("delt").records  # the meeting came over
+
+    assert _unsent(odense) == (None, True)
+    assert CANNOT_TELL in flat(odense.ok("status"))

@@ -23,7 +23,7 @@ from spredning.app.projects import same_organisation
 from spredning.app.workspace import Workspace
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.history import Outcome
-from spredning.core.local import LocalState, came_through
+from spredning.core.local import LocalState, own_copies
 from spredning.core.model import SHARING, Entry, Project
 
 
@@ -160,15 +160,16 @@ def _dialogue_keys(
 def apply_merge(ws: Workspace, merge: Merge) -> ImportResult:
     """Write `projekt flet`: the answers brought in, and their copies noted as this computer's own.
 
-    The copies noted (LocalState.merged) are those of the versions brought that came through this
-    computer in the other project (its own, merged into it, or brought there by a file): so status
-    and eksport still count them as this computer's. A version that came into the other project
-    otherwise (a colleague's copy of its file) stays one written elsewhere. A state from a program
-    before the note gets the copies merged into it before (exporting.merged_copies) noted too.
+    The copies noted (LocalState.merged) are those of the versions brought that were this
+    computer's own in the other project (local.own_copies: its copy, those merged into it, its
+    worksheets'): so status and eksport still count them as this computer's. A version that came
+    into the other project otherwise stays one written elsewhere: a partner's, from its file (what
+    the partner has is noted only there), or a colleague's copy's. A state from a program before
+    the note gets the copies merged into it before (exporting.merged_copies) noted too.
     """
     source = ws.store.open(merge.source)
     target = ws.store.open(merge.plan.project.slug)
-    ours = came_through(source.local).union(merged_copies(ws, source.project, source.local))
+    ours = own_copies(source.local).union(merged_copies(ws, source.project, source.local))
     carried = merge.plan.incoming.project
     written = [e.answer for _, e in [*carried.entries(), *carried.record_entries()]]
     brought = {copy for answer in written for copy, _ in answer.version if copy in ours}

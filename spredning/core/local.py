@@ -467,13 +467,22 @@ def with_merged(state: LocalState, copies: Iterable[str]) -> LocalState:
     return state._replace(merged=(*had, *new)) if new or state.merged is None else state
 
 
+def own_copies(state: LocalState) -> set[str]:
+    """The copy ids whose versions are this computer's own in the project, as its notes show.
+
+    Its own copy, the copies merged in from other projects here (when noted), and the worksheets
+    whose fields it brought in (a filler's program has those only from our files).
+    """
+    return {state.copy, *(state.merged or ()), *state.worksheets}
+
+
 def came_through(state: LocalState) -> set[str]:
     """The copy ids whose versions in the project came through this computer, as its notes show.
 
-    Its own copy, the copies merged in (when noted), the worksheets whose fields it brought in, and
-    the copies of the versions partners' files brought.
+    Its own (own_copies), and the copies of the versions partners' files brought (what a partner
+    has of those is noted for it: LocalState.known).
     """
-    seen = {state.copy, *(state.merged or ()), *state.worksheets}
+    seen = own_copies(state)
     for versions in state.brought.values():
         for written in versions.values():
             seen.update(copy for copy, _ in (history.parse(written) or ("", ()))[1])
