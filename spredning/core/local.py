@@ -49,13 +49,14 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   knows which organisation the computer wrote as, not only in whose dialogue an answer is (the
   sharing computer may fill in a partner's answers at a workshop). It belongs to the copy id like
   the counts; a program from before it keeps the file aside as for ``givet``.
-- the copy ids whose versions came into the project from another project on this computer
-  (key ``flettet-ind``: `projekt flet`), so they count as this computer's own when status and
-  eksport tell whether a partner has had our changes (app/exchange/exporting.py, unsent_unknown),
-  reading only this project's state. Written always, as an empty list when none came: a file
-  without the key was written by a program from before it, which did not note merges, so what was
-  merged into it is found from the other projects' copy ids instead (exporting.merged_copies).
-  A program from before the key keeps a file that lists copies aside, as for ``givet``.
+- the copy ids of this computer's own versions that came into the project from another project
+  here (key ``flettet-ind``: `projekt flet`; a partner's version from there is not one), so they
+  count as this computer's own when status and eksport tell whether a partner has had our
+  changes (app/exchange/exporting.py, unsent_unknown), reading only this project's state.
+  Written always, as an empty list when none came: a file without the key was written by a
+  program from before it, which did not note merges, so what was merged into it is found from
+  the other projects' copy ids instead (exporting.merged_copies). A program from before the key
+  keeps a file that lists copies aside, as for ``givet``.
 
 A state that cannot be written (a read-only .spredning folder) is kept in memory; a new one then
 gets its copy id from the place (place_copy), so every command there marks its changes alike. The
