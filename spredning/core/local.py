@@ -236,11 +236,23 @@ def load(home: Path, slug: str) -> LocalState:
     if found is not None or not _understood(data, state):  # its text would be lost when written again
         state = state._replace(damaged=True)
     here = folder_id(home)
-    if state.place != place and _moved(state, home, slug, here):  # the same copy, elsewhere now
-        state = state._replace(place=place)
-    elif state.place != place:  # the folder was copied: changes here are a new copy's
-        state = state._replace(copy=new_copy_id(), place=place, fresh=True, given={}, warned="", wrote={})
-    return state._replace(folder_id=here)
+    copied = state.place != place and not _moved(state, home, slug, here)
+    if copied:  # the folder was copied (or cannot be told from a copy): changes here are a new copy's
+        state = state._replace(copy=new_copy_id(), fresh=True, given={}, warned="", wrote={})
+    return state._replace(place=place, folder_id=here, salvage=_identity_told(found, copied=copied))
+
+
+def _identity_told(found: salvaging.Salvage | None, *, copied: bool) -> salvaging.Salvage | None:
+    """What a lost ``mappe`` line meant, now that the place is known: a new copy id now, or nothing.
+
+    The identity is only read where the place changed (a copy, or a moved folder that can no longer
+    be told from one); the state is written with this folder's identity again, so a later move is
+    not affected either way.
+    """
+    if not copied or found is None or salvaging.FOLDER_LOST not in found.consequences:
+        return found
+    said = ("copy" if key == salvaging.FOLDER_LOST else key for key in found.consequences)
+    return found._replace(consequences=tuple(dict.fromkeys(said)))
 
 
 def folder_id(home: Path) -> str:
