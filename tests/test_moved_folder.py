@@ -139,3 +139,15 @@ def _answers(org: Org):
     source = org.files / f"{org.home.name}-rettet.yaml"
     source.write_text(f"{G1}: Lange ventelister, rettet\n", encoding="utf-8")
     return source
+
+
+def test_a_folder_moved_with_a_link_left_at_its_former_place_is_the_same_copy(aeroe, tmp_path):
+    """`mv aeroe flyttet; ln -s flyttet aeroe`: the former place leads here, it holds no other copy."""
+    copy = aeroe.store.local("delt").copy
+    moved = _at(aeroe, tmp_path / "flyttet")
+    os.rename(aeroe.home, moved.home)
+    aeroe.home.symlink_to(moved.home, target_is_directory=True)
+
+    assert _unsent(moved) == (2, False)
+    assert moved.store.local("delt").copy == copy
+    assert _unsent(aeroe) == (2, False)  # and by the link, which leads to the same folder

@@ -273,13 +273,16 @@ def _moved(state: LocalState, home: Path, slug: str, here: str) -> bool:
 
     The identity must be known and the same; and the former place must hold no state of the
     project: one there is a copy put back (or a folder started anew there), so this one is not
-    the only holder of the copy id. Anything that cannot be told is a copy (a new copy id).
+    the only holder of the copy id; unless it is this very file (a link left at the former place
+    leads here). Anything that cannot be told is a copy (a new copy id).
     """
     if not here or state.folder_id != here:
         return False
     former = state.place.partition(":")[2]
     try:
-        return bool(former) and not os.path.lexists(state_path(Path(former), slug))
+        there = state_path(Path(former), slug)
+        ours = state_path(home, slug)
+        return bool(former) and (not os.path.lexists(there) or os.path.samefile(there, ours))
     except (OSError, ValueError):
         return False
 
