@@ -134,3 +134,18 @@ def test_a_partners_own_versions_merged_in_are_not_counted_as_ours(tmp_path, run
 
     assert _unsent(odense) == (None, True)
     assert CANNOT_TELL in flat(odense.ok("status"))
+
+
+def test_a_damaged_merge_note_falls_back_to_the_other_projects_here(aeroe):  # noqa: F811
+    """A `flettet-ind` item that cannot be read is not 'nothing merged': the other project here
+    still tells the versions ours, as for a state from before the key, also once written again."""
+    copy = aeroe.store.local("gammelt").copy
+    aeroe.ok("projekt", "flet", "Gammelt")
+    path = local.state_path(aeroe.home, "delt")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"- {copy}\n", f"- {copy}: [\n"), encoding="utf-8")
+
+    assert _unsent(aeroe) == (3, False)
+    aeroe.answer({SAME_TERMS: "Ja, i år"}, "--rolle", "genbruge")  # the state written again
+    assert _unsent(aeroe) == (4, False)
+    assert NOT_HAD.replace("3", "4") in flat(aeroe.ok("status"))
