@@ -56,7 +56,7 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   Written always, as an empty list when none came: a file without the key was written by a
   program from before it, which did not note merges, so what was merged into it is found from
   the other projects' copy ids instead (exporting.merged_copies), as from a file whose note of
-  them could not be read (salvage). A program from before the key
+  them could not be read at all (salvage). A program from before the key
   keeps a file that lists copies aside, as for ``givet``.
 
 A state that cannot be written (a read-only .spredning folder) is kept in memory; a new one then
@@ -234,8 +234,8 @@ def load(home: Path, slug: str) -> LocalState:
     if not isinstance(data, dict) or (found is not None and not data):
         return LocalState(copy=new_copy_id(), place=place, fresh=True, damaged=True, salvage=found)
     state = _from_data(data)._replace(salvage=found)
-    if found is not None and salvaging.NOTES["flettet-ind"] in found.consequences:  # not 'none merged'
-        state = state._replace(merged=None)  # found from the other projects here, as for an older file
+    if found is not None and not state.merged and salvaging.NOTES["flettet-ind"] in found.consequences:
+        state = state._replace(merged=None)  # none read is no 'none merged': found as for an older file
     if found is not None or not _understood(data, state):  # its text would be lost when written again
         state = state._replace(damaged=True)
     here = folder_id(home)
