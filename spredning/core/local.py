@@ -56,7 +56,8 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   Written always, as an empty list when none came: a file without the key was written by a
   program from before it, which did not note merges, so what was merged into it is found from
   the other projects' copy ids instead (exporting.merged_copies), as from a file whose note of
-  them could not be read at all (salvage). A program from before the key
+  them could not be read at all (salvage). The merges were the copy's, as its own versions
+  are: a copied folder (a new copy id) starts without them. A program from before the key
   keeps a file that lists copies aside, as for ``givet``.
 
 A state that cannot be written (a read-only .spredning folder) is kept in memory; a new one then
@@ -241,7 +242,7 @@ def load(home: Path, slug: str) -> LocalState:
     here = folder_id(home)
     copied = state.place != place and not _moved(state, home, slug, here)
     if copied:  # the folder was copied (or cannot be told from a copy): changes here are a new copy's
-        state = state._replace(copy=new_copy_id(), fresh=True, given={}, warned="", wrote={})
+        state = state._replace(copy=new_copy_id(), fresh=True, given={}, warned="", wrote={}, merged=())
     return state._replace(place=place, folder_id=here, salvage=_identity_told(found, copied=copied))
 
 
