@@ -15,31 +15,17 @@ from spredning.app.answering import (
     replacements,
     save_answers,
 )
+from spredning.app.dialogue import several_dialogues
 from spredning.app.readiness import InterviewFollowUp, colour_word
 from spredning.app.status import dialogue_status
 from spredning.app.views import place
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import (
-    command,
-    in_path,
-    interrupted_as,
-    is_interactive,
-    parse_phase,
-    parse_role,
-    partner_picked,
-    path_word,
-    phase_command,
-    phase_word,
-    read_user_yaml,
-    several_dialogues,
-    shell_word,
-    tell_kept_files,
-    tell_went_back,
-    tool_word,
-    typed_words,
-    workspace,
-    written_path,
-)
+from spredning.cli.commands.asking import interrupted_as, is_interactive
+from spredning.cli.commands.commandline import command, typed_words
+from spredning.cli.commands.files import in_path, read_user_yaml, written_path
+from spredning.cli.commands.names import parse_phase, parse_role, phase_command, phase_word, tool_word
+from spredning.cli.commands.partners import partner_picked
+from spredning.cli.commands.workspace import tell_kept_files, tell_went_back, workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import tell_editor_files
 from spredning.cli.render_project import org_name
@@ -48,6 +34,7 @@ from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningE
 from spredning.core.interview import Done, Interview
 from spredning.core.local import Drafted
 from spredning.core.model import SHARING, Answer, Partner, progress, side_of
+from spredning.core.shellwords import path_word, shell_word
 from spredning.i18n import t
 
 
