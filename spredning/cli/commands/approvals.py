@@ -107,7 +107,8 @@ def godkend(
                 hint = _approver_hint(ws, opened, role, chosen, corrected)
                 raise NotATerminal("approval.no-terminal", hint=hint)
             versions_before(ws, opened, "godkendelse", phase.id, role, (chosen, common))
-            af = _ask_approver(approval, af or "", to_correct.get("--af"), (dato or "", day_refused))
+            given = af if af is not None else _earlier_name(ws, opened, role, chosen)  # to keep or change
+            af = _ask_approver(approval, given, to_correct.get("--af"), (dato or "", day_refused))
         if day_refused:  # the --dato refused: its field, holding it, after the name
             day = _ask_approval_day(approval, af or "", dato or "")
     typed = (("--af", af or ""), ("--dato", typed_day(day) if dato or day_refused else ""))
@@ -127,14 +128,25 @@ def _approver_hint(ws, opened, role: str | None, partner, corrected: Callable[[s
     When this side has approved a phase in this dialogue before, the command with that name after
     --af too: a real name, to run as it is when the same person approves again.
     """
-    side = role or opened.local.side
-    earlier = readiness.last_approval(opened.project, ws.guide, partner, side) if side else None
+    earlier = _earlier(ws, opened, role, partner)
     if earlier is None:
         return Message("approval.no-terminal.hint", {"command": corrected("")})
     again = corrected(path_word(earlier.by))
     params = {"command": corrected(""), "again": again, "name": earlier.by, "day": earlier.day}
     phase = ws.guide.find_phase(earlier.phase)
     return Message("approval.no-terminal.hint-earlier", {**params, "phase": phase.name if phase else ""})
+
+
+def _earlier(ws, opened, role: str | None, partner):
+    """The latest approval this side gave in this dialogue with a name (any phase), or None."""
+    side = role or opened.local.side
+    return readiness.last_approval(opened.project, ws.guide, partner, side) if side else None
+
+
+def _earlier_name(ws, opened, role: str | None, partner) -> str:
+    """The name this side approved with before, for the name field to hold; '' when none."""
+    earlier = _earlier(ws, opened, role, partner)
+    return earlier.by if earlier is not None else ""
 
 
 class _Approval(NamedTuple):

@@ -1,0 +1,70 @@
+"""In a terminal, what a command can know is offered, not asked blank: the approver's name, the side.
+
+godkend's name field holds the name this side approved with before; møde and fase on a copy with
+no side on this computer (the example project) offer the two sides, as klarhed and godkend do.
+Without a terminal each is refused before anything is asked, with a command to run.
+"""
+
+from __future__ import annotations
+
+import pytest
+from exchange_kit import Org, flat
+from homekit import ENTER, interactive
+
+from spredning.core import followup
+
+BACK = "\x7f"
+
+
+@pytest.fixture
+def typing(monkeypatch):
+    """Run an organisation's command with its prompts reading `keys`; what the prompts drew is kept."""
+    from homekit import typed
+
+    interactive(monkeypatch)  # every command module imported first, then patched
+
+    def run(org: Org, keys: str, *argv: str, columns: int = 80):
+        return typed(org.run_cli, keys, "--hjem", str(org.home), *argv, columns=columns)
+
+    return run
+
+
+@pytest.fixture
+def no_side(tmp_path, run_cli) -> Org:
+    """The example project: this computer is on neither side until one is chosen."""
+    org = Org(tmp_path / "example", tmp_path, run_cli)
+    org.ok("start", "--eksempel")
+    assert org.store.local(org.slug).side is None
+    return org
+
+
+@pytest.fixture
+def approved(tmp_path, run_cli) -> Org:
+    """The example project, where the sharing side approved 'tjek' as Eva Jensen (no terminal)."""
+    org = Org(tmp_path / "example", tmp_path, run_cli)
+    org.ok("start", "--eksempel")
+    org.ok("projekt", "side", "dele")
+    org.ok("godkend", "tjek", "--af", "Eva Jensen", "--partner", org.project().partners[0].key)
+    return org
+
+
+# --- godkend: the name approved with before, in the field ------------------------------------------
+
+
+def test_godkend_in_a_terminal_holds_the_name_this_side_approved_with_before(approved, typing):
+    partner = approved.project().partners[0]
+    run = typing(approved, ENTER, "godkend", "tilpas", "--partner", partner.key)
+
+    assert run.code == 0, run.err
+    assert "Hvem godkender fasen? (navn) Eva Jensen" in flat(run.screen)
+    assert followup.approval(approved.project(), partner, "tilpas", "dele").by == "Eva Jensen"
+
+
+def test_godkends_name_held_can_be_edited(approved, typing):
+    partner = approved.project().partners[0]
+    keys = BACK * len("Jensen") + "Hansen" + ENTER
+    run = typing(approved, keys, "--sprog", "en", "godkend", "tilpas", "--partner", partner.key)
+
+    assert run.code == 0, run.err
+    assert "Who approves the phase? (name) Eva Hansen" in flat(run.screen)
+    assert followup.approval(approved.project(), partner, "tilpas", "dele").by == "Eva Hansen"
