@@ -7,9 +7,11 @@ Without a terminal each is refused before anything is asked, with a command to r
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from exchange_kit import Org, flat
-from homekit import ENTER, interactive
+from homekit import CTRL_C, DOWN, ENTER, interactive
 
 from spredning.core import followup
 
@@ -68,3 +70,47 @@ def test_godkends_name_held_can_be_edited(approved, typing):
     assert run.code == 0, run.err
     assert "Who approves the phase? (name) Eva Hansen" in flat(run.screen)
     assert followup.approval(approved.project(), partner, "tilpas", "dele").by == "Eva Hansen"
+
+
+# --- møde on a copy with no side: the side asked first, or refused with the command ------------------
+
+
+def test_moede_asks_the_side_on_a_copy_with_no_side_and_notes_the_meeting_as_that_sides(no_side, typing):
+    partner = no_side.project().partners[0]
+    run = typing(no_side, DOWN + ENTER, "møde", "--partner", partner.key)  # genbruge
+
+    assert run.code == 0, run.err
+    assert "Hvilken side gælder det?" in flat(run.screen)
+    meeting = followup.last_meeting(no_side.project(), partner)
+    assert meeting.day == datetime.date.today()
+    assert followup.noter(meeting.by, meeting.where) == partner.key
+
+
+def test_moede_on_a_copy_with_no_side_without_a_terminal_is_refused_with_the_command(no_side):
+    partner = no_side.project().partners[0]
+    before = no_side.path.read_bytes()
+
+    code, _, err = no_side("møde", "--partner", partner.key)
+
+    assert code == 2
+    said = flat(err)
+    assert "Vælg hvilken side, mødet noteres for." in said
+    assert f"spredning møde --rolle dele --partner {partner.key}" in said
+    assert no_side.path.read_bytes() == before
+
+
+def test_moede_rolle_notes_the_meeting_as_the_sharing_sides(no_side):
+    partner = no_side.project().partners[0]
+
+    no_side.ok("møde", "--rolle", "dele", "--partner", partner.key)
+
+    meeting = followup.last_meeting(no_side.project(), partner)
+    assert (meeting.day, meeting.by) == (datetime.date.today(), "dele")
+
+
+def test_ctrl_c_at_moedes_side_notes_nothing(no_side, typing):
+    before = no_side.path.read_bytes()
+    run = typing(no_side, CTRL_C, "møde", "--partner", no_side.project().partners[0].key)
+
+    assert run.code == 130
+    assert no_side.path.read_bytes() == before

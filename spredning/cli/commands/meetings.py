@@ -9,7 +9,8 @@ import typer
 from spredning.app import readiness
 from spredning.cli import typer_compat
 from spredning.cli.commands.asking import interrupted_as, is_interactive, writable_before_asking
-from spredning.cli.commands.dialogue import given_day, hint_command, refuse_blank_date
+from spredning.cli.commands.commandline import command, typed_words
+from spredning.cli.commands.dialogue import given_day, hint_command, refuse_blank_date, role_words, side_first
 from spredning.cli.commands.files import (
     check_ending,
     chosen_format,
@@ -19,6 +20,7 @@ from spredning.cli.commands.files import (
     tell_copy,
     tell_written,
 )
+from spredning.cli.commands.names import parse_role
 from spredning.cli.commands.partners import choose_partner
 from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
@@ -36,21 +38,27 @@ def moede(
         None, "--partner", metavar=t("metavar.name"), help=t("help.moede.partner")
     ),
     ret: bool = typer.Option(False, "--ret", help=t("help.moede.ret")),
+    rolle: str | None = typer.Option(
+        None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.moede.rolle")
+    ),
 ) -> None:
     """Noter, at I har holdt et møde med partneren; næste dagsorden tager det nye siden da."""
     ws = workspace(ctx)
     opened = ws.open()
+    role = parse_role(rolle)
     if dato is not None and not dato.strip():  # --dato " ": never today in silence
-        refuse_blank_date(("møde", *(("--ret",) if ret else ())), partner, False)
+        refuse_blank_date(("møde", *(("--ret",) if ret else ()), *role_words(role)), partner, False)
     day, day_refused = given_day(dato, "meeting.in-future")  # in a terminal, its field opens after
     writable_before_asking(ws, day_refused)
     with interrupted_as("meeting.interrupted"):
+        if not ret:  # the meeting says which side noted it (a correction keeps who noted it)
+            role = side_first(opened, role, _which_side(dato, partner), False)
         chosen = choose_partner(opened.project, opened.local, partner, required=True)
     typed = dato or ""  # the day as the user wrote it: given back in the field, to correct
     if day_refused:
-        day, typed = _ask_meeting_day(opened, chosen, typed, ret)
+        day, typed = _ask_meeting_day(opened, chosen, typed, (ret, role))
     today = datetime.date.today()
-    noted = _note_meeting(ws, opened, chosen, (day, typed), today, ret)
+    noted = _note_meeting(ws, opened, chosen, (day, typed), today, (ret, role))
     if noted is None:
         make_console().print(say("meeting.unchanged"))
         return
@@ -62,12 +70,22 @@ def moede(
         print_said(console, say(key, style="bold green", day=held.day, command=agenda), agenda)
 
 
-def _ask_meeting_day(opened, partner, given: str, correct: bool) -> tuple[datetime.date, str]:
+def _which_side(dato: str | None, partner: str | None) -> UsageProblem:
+    """The refusal of møde on a copy with no side here: the user's command with --rolle dele."""
+    words = ("møde", "--rolle", "dele", *typed_words(("--dato", dato or ""), ("--partner", partner or "")))
+    return UsageProblem(
+        "meeting.which-side", hint=Message("meeting.which-side.hint", {"command": command(*words)})
+    )
+
+
+def _ask_meeting_day(opened, partner, given: str, how: tuple[bool, str | None]) -> tuple[datetime.date, str]:
     """The day of the meeting, and the text typed for it: `given` in the field, to correct.
 
     Why it was refused is said above it (a --dato refused; nothing for a day the user chose to
     write again). A stop with a day the field takes says the command that notes the meeting on that day.
+    `how`: whether it corrects the last meeting (--ret), and the side that notes it (--rolle).
     """
+    correct, role = how
     from spredning.cli.prompts.questions import ask_past_day_typed, past_day_problem
 
     typed: list[str] = []
@@ -77,22 +95,23 @@ def _ask_meeting_day(opened, partner, given: str, correct: bool) -> tuple[dateti
         day = typed[0].strip() if typed else ""
         again = None
         if day and past_day_problem(day, "meeting.in-future") is None:
-            words = ("møde", "--dato", shell_word(day), *(("--ret",) if correct else ()))
+            words = ("møde", "--dato", shell_word(day), *(("--ret",) if correct else role_words(role)))
             again = Message("meeting.note-again", {"command": hint_command(opened, *words, partner=partner)})
         raise Interrupted("meeting.interrupted", hint=again) from None
 
 
-def _note_meeting(ws, opened, partner, given: tuple[datetime.date, str], today: datetime.date, correct: bool):
+def _note_meeting(ws, opened, partner, given: tuple[datetime.date, str], today: datetime.date, how: tuple):
     """Note (or correct) the meeting: (the meeting now, whether it was a correction), or None.
 
     A day before the last meeting noted is a mistake to correct: a terminal asks whether to (or to
     write another day: the field opens with the day as the user typed it), a script is told the
-    command with --ret. `given`: the day, and the text it was typed as.
+    command with --ret. `given`: the day, and the text it was typed as; `how`: whether it corrects
+    (--ret), and the side that notes it.
     """
-    day, typed = given
+    (day, typed), (correct, role) = given, how
     while True:
         try:
-            return readiness.meeting_held(ws, partner, day, today, correct=correct), correct
+            return readiness.meeting_held(ws, partner, day, today, correct=correct, role=role), correct
         except readiness.EarlierMeeting as earlier:
             fix = hint_command(opened, "møde", "--dato", typed_day(day), "--ret", partner=partner)
             if not is_interactive():
@@ -102,7 +121,7 @@ def _note_meeting(ws, opened, partner, given: tuple[datetime.date, str], today: 
             return None
         if choice == "correct":
             return readiness.meeting_held(ws, partner, day, today, correct=True), True
-        day, typed = _ask_meeting_day(opened, partner, typed or typed_day(day), correct)
+        day, typed = _ask_meeting_day(opened, partner, typed or typed_day(day), how)
 
 
 def _ask_correct(earlier, fix: str) -> str:
