@@ -114,3 +114,35 @@ def test_ctrl_c_at_moedes_side_notes_nothing(no_side, typing):
 
     assert run.code == 130
     assert no_side.path.read_bytes() == before
+
+
+# --- fase on a copy with no side: the sides offered in a terminal ------------------------------------
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_fase_offers_the_sides_on_a_copy_with_no_side_and_answers_for_the_one_chosen(
+    no_side, typing, language
+):
+    run = typing(no_side, ENTER + CTRL_C, "--sprog", language, "fase", "tjek")  # dele, then stop
+
+    assert run.code == 130, run.err
+    question = "Hvilken side svarer du for?" if language == "da" else "Which side are you answering for?"
+    assert question in flat(run.screen)
+    assert no_side.store.local(no_side.slug).side == "dele"  # as --rolle dele: remembered on this copy
+
+
+def test_a_stop_at_fases_sides_saves_nothing_and_says_the_command(no_side, typing):
+    before = no_side.path.read_bytes()
+    run = typing(no_side, CTRL_C, "fase", "tjek")
+
+    assert run.code == 130
+    assert flat(run.err).startswith("Stoppet. Intet er gemt.")
+    assert "Giv siden i kommandoen, fx:" in flat(run.err) and "fase tjek --rolle genbruge" in flat(run.err)
+    assert no_side.path.read_bytes() == before and no_side.store.local(no_side.slug).side is None
+
+
+def test_fase_without_a_terminal_on_a_copy_with_no_side_is_still_refused(no_side):
+    code, _, err = no_side("fase", "tjek")
+
+    assert code == 2
+    assert "Vælg hvilken side du svarer for." in flat(err) and "--rolle genbruge" in flat(err)

@@ -76,7 +76,7 @@ def fase(
         flags = (*(("--uden-partner",) if uden_partner else ()), *(("--fortsæt",) if fortsaet else ()))
         side_word = _side_of_file(svar) if svar else "genbruge"
         example = command("fase", phase_word(phase), "--rolle", side_word, *named, *file, *flags)
-        raise UsageProblem("fase.which-side", command=example)
+        role = _side_offered(example, side_word if svar else None)
     console = make_console()
     # the partner before the side is remembered: a fresh copy has no organisation set yet, and
     # remembering sets only the one a single partner gives, which partner_for finds anyway
@@ -295,6 +295,25 @@ def _other_side_warning(console, project, side: str, partner: Partner | None) ->
     console.print(
         say("fase.other-side", style="yellow", side=t(f"role.{side}"), other=t(f"role.{other}"), orgs=owners)
     )
+
+
+def _side_offered(example: str, close: str | None) -> str:
+    """No --rolle, and no side on this computer: in a terminal the two sides offered, else refused.
+
+    `example`: the user's command with --rolle, the refusal's (and a stop's) way on; `close`:
+    the side an answers file's ids say, chosen already.
+    """
+    if not is_interactive():
+        raise UsageProblem("fase.which-side", command=example)
+    from spredning.cli.offered import offered_role
+
+    try:
+        return offered_role(
+            UsageProblem("fase.no-side", close=[close] if close else None), t("fase.ask-side")
+        )
+    except (KeyboardInterrupt, EOFError):
+        hint = Message("fase.side-interrupted.hint", {"command": example})
+        raise Interrupted("fase.side-interrupted", hint=hint) from None
 
 
 def _remember_side(ws, slug: str, role: str, opened, console) -> None:
