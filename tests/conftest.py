@@ -404,6 +404,17 @@ def ws(tmp_path):
 
 
 @pytest.fixture
+def no_side(tmp_path, run_cli):
+    """The example project as an Org (exchange_kit): this computer is on neither side until one is chosen."""
+    from exchange_kit import Org
+
+    org = Org(tmp_path / "example", tmp_path, run_cli)
+    org.ok("start", "--eksempel")
+    assert org.store.local(org.slug).side is None
+    return org
+
+
+@pytest.fixture
 def reusing(ws):
     """A project on the reusing side (Ærø Kommune, one partner), active, in $SPREDNING_HJEM; its slug.
 

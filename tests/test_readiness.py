@@ -595,15 +595,6 @@ def test_plan_tilfoej_takes_a_tools_title_as_its_source(sharing):
 # --- a copy with no side on this computer (the example project): the side asked first -----------------
 
 
-@pytest.fixture
-def no_side(tmp_path, run_cli) -> Org:
-    """The example project: this computer is on neither side until one is chosen."""
-    org = Org(tmp_path / "example", tmp_path, run_cli)
-    org.ok("start", "--eksempel")
-    assert org.store.local(org.slug).side is None
-    return org
-
-
 def test_klarhed_asks_the_side_before_the_colour_and_reason_on_a_copy_with_no_side(no_side, typing):
     """From a trial: with no side on this computer, klarhed asked the colour and the reason, then
     refused ('Vælg hvilken side, markeringen gælder'): what was typed was lost. The side comes first."""

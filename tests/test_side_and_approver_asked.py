@@ -32,22 +32,11 @@ def typing(monkeypatch):
 
 
 @pytest.fixture
-def no_side(tmp_path, run_cli) -> Org:
-    """The example project: this computer is on neither side until one is chosen."""
-    org = Org(tmp_path / "example", tmp_path, run_cli)
-    org.ok("start", "--eksempel")
-    assert org.store.local(org.slug).side is None
-    return org
-
-
-@pytest.fixture
-def approved(tmp_path, run_cli) -> Org:
+def approved(no_side) -> Org:
     """The example project, where the sharing side approved 'tjek' as Eva Jensen (no terminal)."""
-    org = Org(tmp_path / "example", tmp_path, run_cli)
-    org.ok("start", "--eksempel")
-    org.ok("projekt", "side", "dele")
-    org.ok("godkend", "tjek", "--af", "Eva Jensen", "--partner", org.project().partners[0].key)
-    return org
+    no_side.ok("projekt", "side", "dele")
+    no_side.ok("godkend", "tjek", "--af", "Eva Jensen", "--partner", no_side.project().partners[0].key)
+    return no_side
 
 
 # --- godkend: the name approved with before, in the field ------------------------------------------
