@@ -25,8 +25,8 @@ def typing(monkeypatch):
 
     interactive(monkeypatch)  # every command module imported first, then patched
 
-    def run(org: Org, keys: str, *argv: str, columns: int = 80):
-        return typed(org.run_cli, keys, "--hjem", str(org.home), *argv, columns=columns)
+    def run(org: Org, keys: str, *argv: str):
+        return typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
 
     return run
 
