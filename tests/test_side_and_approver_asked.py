@@ -61,6 +61,15 @@ def test_godkends_name_held_can_be_edited(approved, typing):
     assert followup.approval(approved.project(), partner, "tilpas", "dele").by == "Eva Hansen"
 
 
+def test_a_long_name_held_in_godkends_field_is_not_broken_inside_a_word_at_80_columns(no_side, typing):
+    """From a check at 80 columns: the example's approver followed the question and its help on their
+    line, and the terminal broke it mid-word ('Sundhed o' / 'g Omsorg'). A long text held in a field
+    starts a line of its own, as at 60 columns."""
+    run = typing(no_side, ENTER + CTRL_C, "godkend", "tjek")  # dele; its earlier approver in the field
+
+    assert "\n  Direktør for Sundhed og Omsorg, Eksempel Kommune Nord" in run.screen
+
+
 # --- møde on a copy with no side: the side asked first, or refused with the command ------------------
 
 
