@@ -10,21 +10,44 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spredning import i18n
 from spredning.core.errors import Message, UsageProblem, message
 from spredning.core.local import LocalState
 from spredning.core.model import ROLES, SHARING, Partner, Project, fold_name, meant_text
+from spredning.core.shellwords import shell_word
 
 
 class PartnerChoice(UsageProblem):
     """Several partners and none chosen: a terminal can ask, a script must name one."""
 
     def __init__(self, project: Project):
+        chosen = commands_with(*partner_options(project.partners))
         super().__init__(
             "dialogue.choose-partner",
+            hint=Message("dialogue.choose-partner.commands", {"commands": chosen}) if chosen else None,
             names=[p.name or p.key for p in project.partners],
             keys=[p.key for p in project.partners],
+            commands=chosen,
         )
         self.partners = project.partners
+
+
+def partner_options(partners: Iterable[Partner]) -> list[str]:
+    """'--partner KEY' for each partner, as a hint's command adds it."""
+    return [f"--partner {shell_word(partner.key)}" for partner in partners]
+
+
+def commands_with(*options: str) -> list[str]:
+    """The command of this run as typed, once with each of `options` added, for a hint to copy from.
+
+    A refusal that a choice is missing names the ways out as commands that run, not as
+    '--partner NAVN'. Empty when the run's words are not known (the command was not typed).
+    """
+    typed = i18n.typed_command()
+    if not typed:
+        return []
+    command = " ".join([i18n.program_here(), *(shell_word(word) for word in typed)])
+    return [f"{command} {option}" for option in options]
 
 
 def find_partner(project: Project, wanted: str) -> Partner:
