@@ -221,6 +221,11 @@ def role_for(state: LocalState, option: str | None) -> str | None:
     return option or state.side
 
 
+# The English edition names the sides 'We want to share' and 'We want to reuse'; the option takes the
+# Danish words, so the English ones are suggested (and the command put right), not taken silently.
+ENGLISH_SIDES = {"share": "dele", "sharing": "dele", "reuse": "genbruge", "reusing": "genbruge"}
+
+
 def parse_role(value: str | None) -> str | None:
     """Accept 'dele' or 'genbruge' in any case (and 'vi vil dele'); None stays None."""
     if value is None:
@@ -233,4 +238,7 @@ def parse_role(value: str | None) -> str | None:
 
     meant = fold_name(meant_text(value))  # '[red]genbrug' is close too
     close = difflib.get_close_matches(meant, ROLES, n=1, cutoff=0.65)  # 'genbrug' -> 'genbruge'
+    last = meant.replace("-", " ").split()[-1:]  # 'we want to share': the English edition's words
+    if not close and last and last[0] in ENGLISH_SIDES:
+        close = [ENGLISH_SIDES[last[0]]]
     raise UsageProblem("dialogue.unknown-role", value=value, close=close)
