@@ -183,6 +183,10 @@ def test_a_mistyped_command_gets_a_danish_suggestion(run_cli, argv, message):
         (("status", "--partnr", "x"), "Tilvalget --partnr findes ikke. Mente du '--partner'?"),
         (("status", "--hjælp"), "Tilvalget --hjælp findes ikke. Mente du '--help'?"),
         (("vis", "--zzz"), "Tilvalget --zzz findes ikke. Se"),
+        (("-h",), "Tilvalget -h findes ikke. Mente du '--help'? Se 'spredning --help'"),  # trial13
+        (("status", "-h"), "Tilvalget -h findes ikke. Mente du '--help'?"),
+        (("status", "-p", "x"), "Tilvalget -p findes ikke. Mente du '--partner'?"),  # the only one with p
+        (("status", "-z"), "Tilvalget -z findes ikke. Se"),
     ],
 )
 def test_a_mistyped_option_gets_a_suggestion_when_one_is_close(run_cli, argv, message):

@@ -171,7 +171,7 @@ def _action_id(ctx, open_only: bool) -> str | None:
 
 
 def _close_options(exc) -> list[str]:
-    """The command's options whose names are close to the one typed: '--jsn' -> '--json'.
+    """The command's options whose names are close to the one typed: '--jsn' -> '--json', '-h' -> '--help'.
 
     Compared without their dashes, and only when alike (0.65, as commands): click's own
     suggestions count the shared '--', and offered '--json' for '--version' and '--person'.
@@ -186,6 +186,11 @@ def _close_options(exc) -> list[str]:
     names.update(getattr(exc.ctx, "help_option_names", ()))
     bare = {name.lstrip("-"): name for name in names}
     typed = (exc.option_name or "").lstrip("-")
+    begins = [name for name in bare if name.startswith(typed)]
+    if typed == "h" and "help" in bare:  # as in most programs, also where '--hjem' begins with h
+        return [bare["help"]]
+    if len(typed) == 1 and len(begins) == 1:  # one letter is too little to be alike: '-p' for '--partner'
+        return [bare[begins[0]]]
     return sorted(bare[close] for close in difflib.get_close_matches(typed, list(bare), n=3, cutoff=0.65))
 
 
