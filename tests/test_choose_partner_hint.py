@@ -9,11 +9,9 @@ line of its own that runs when copied.
 
 from __future__ import annotations
 
-import os
-import subprocess
-
 import pytest
-from exchange_kit import COMMAND, flat, installed
+from exchange_kit import flat, installed
+from test_hint_quoting import bash  # the copied line run by bash, $SPREDNING_HJEM an empty folder
 
 pytestmark = pytest.mark.e2e
 
@@ -47,23 +45,6 @@ def commands(err: str) -> list[str]:
     return [line for line in lines if line.startswith("spredning ")]
 
 
-def copied(command: str, tmp_path) -> subprocess.CompletedProcess:
-    """The copied line run by bash, $SPREDNING_HJEM an empty folder: its --hjem must find the project."""
-    decoy = tmp_path / "tom"
-    decoy.mkdir(exist_ok=True)
-    environment = {**os.environ, "SPREDNING_HJEM": str(decoy), "COLUMNS": "80", "NO_COLOR": "1"}
-    environment["PATH"] = f"{COMMAND.parent}{os.pathsep}{environment['PATH']}"
-    return subprocess.run(
-        ["bash", "-c", command],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=environment,
-        timeout=60,
-        check=False,
-    )
-
-
 def test_an_export_for_one_of_several_partners_names_each_in_a_command_that_runs(tmp_path, folder):
     code, _, err = ran(tmp_path, folder, "eksport")
 
@@ -71,7 +52,7 @@ def test_an_export_for_one_of_several_partners_names_each_in_a_command_that_runs
     assert "NAVN" not in err
     found = commands(err)
     assert [line.rsplit(" ", 1)[1] for line in found] == ["silkeborg-kommune", "region-midtjylland"], err
-    done = copied(found[1], tmp_path)
+    done = bash(found[1], tmp_path)
     assert done.returncode == 0, (found[1], done.stderr)
     assert (tmp_path / "hjemmepleje-til-region-midtjylland.yaml").is_file()
 
@@ -83,7 +64,7 @@ def test_a_mark_for_one_dialogue_or_all_gives_both_ways_as_commands(tmp_path, fo
     assert "NAVN" not in err
     common = [line for line in commands(err) if line.endswith("--fælles")]
     assert len(commands(err)) == 3 and len(common) == 1, err
-    done = copied(common[0], tmp_path)
+    done = bash(common[0], tmp_path)
     assert done.returncode == 0, (common[0], done.stderr)
     assert "gul (fælles for alle dialoger)" in flat(done.stdout)
 
@@ -93,7 +74,7 @@ def test_a_report_names_each_partner_in_a_command_and_still_offers_the_overview(
 
     assert code == 2
     assert "--oversigt" in err and "NAVN" not in err
-    done = copied(commands(err)[0], tmp_path)
+    done = bash(commands(err)[0], tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "hjemmepleje-rapport-silkeborg-kommune.html").is_file()
 
