@@ -513,16 +513,19 @@ def commands_whole(text: Text, width: int, program: str, fold: bool = False) -> 
         first = " " * (len(line) - len(line.lstrip(" ")))
         result.append(first)
         used = len(first)
-        indent = first + ("  " if line.lstrip(" ").startswith("• ") else "")  # a bullet's text hangs
+        bullet = line.lstrip(" ").startswith("• ")
+        indent = first + ("  " if bullet else "")  # a bullet's text hangs
         for index, (start, end) in enumerate(_word_spans(line, start_of_line, commands)):
             size = cell_len(plain[start:end])
-            if index and used + 1 + size > width:
+            inside = [(begin, stop) for begin, stop in commands if begin < end and start < stop]
+            # a command after its bullet folds there: the next row would begin in the same column
+            beside_bullet = fold and bullet and index == 1 and bool(inside)
+            if index and used + 1 + size > width and not beside_bullet:
                 result.append("\n" + indent)
                 used = len(indent)
             elif index:
                 result.append(" ")
                 used += 1
-            inside = [(begin, stop) for begin, stop in commands if begin < end and start < stop]
             used = _placed(result, text, (start, end), used, indent, width, inside, fold)
         start_of_line += len(line) + 1
     return result
