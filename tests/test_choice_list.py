@@ -22,6 +22,7 @@ from terminal import BACKSPACE, DOWN, ENTER, rendered
 from spredning import i18n
 from spredning.cli.prompts.simple import select
 
+ESC = "\x1b"
 ROWS = 30
 WAIT = 10  # seconds a later batch of keys waits for the screen to show what it waits for
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"  # a bracketed paste, as terminals send it
@@ -97,7 +98,7 @@ def test_enter_picks_nothing_when_nothing_holds_the_text_and_the_list_says_why()
     assert shown is not None
     # right under the question, the search under it (not at the screen's foot, ROWS lines down)
     none = "   Intet valg passer til det skrevne; Enter vælger intet."
-    assert shown[1:] == [none, "", "  Søger: rødx (Backspace retter)"]
+    assert shown[1:] == [none, "", "  Søger: rødx (Backspace retter, Esc tømmer)"]
 
 
 def test_the_search_is_said_in_english_too():
@@ -107,7 +108,7 @@ def test_the_search_is_said_in_english_too():
 
     assert picked == "grøn"
     shown = screen.showing("No choice matches")
-    assert shown is not None and "  Search: x (Backspace corrects)" in shown
+    assert shown is not None and "  Search: x (Backspace corrects, Esc clears)" in shown
 
 
 def test_the_arrow_keys_move_among_the_choices_found_and_an_emptied_search_is_the_list_as_it_began():
@@ -132,4 +133,53 @@ def test_a_long_search_shows_its_end_within_sixty_columns():
     assert isinstance(picked, EOFError)  # nothing holds it; the input ended
     shown = screen.showing(typed[-8:])
     assert shown is not None and all(len(line) <= 60 for line in shown), shown
-    assert shown[-1].startswith("  Søger: …") and shown[-1].endswith(f"{typed[-20:]} (Backspace retter)")
+    assert shown[-1].startswith("  Søger: …") and shown[-1].endswith(
+        f"{typed[-12:]} (Backspace retter, Esc tømmer)"
+    )
+
+
+def test_a_help_line_as_wide_as_the_terminal_leaves_no_blank_line_under_it():
+    # a user trial at 60 columns ('spredning klarhed VÆRKTØJ' on a copy with no side): the help's
+    # line filled the terminal, the cursor after it went on to the next line, and a blank line
+    # stood between the help and the list (and its search)
+    help_text = "(vælg med piletasterne og Enter; Esc eller Ctrl+C stopper)"  # that list's help then
+    assert len("  " + help_text) == 60
+    last = help_text.split()[-1]
+
+    _, listed = ask(colours(), "", then=("Gul", ""), width=60, instruction=help_text)
+    _, searched = ask(colours(), "x", then=("x (Backspace", ""), width=60, instruction=help_text)
+
+    for lines in (listed.showing("Gul"), searched.showing("x (Backspace")):
+        assert lines is not None
+        at = next(n for n, line in enumerate(lines) if line.endswith(last))
+        assert lines[at + 1].strip(), lines  # the list (or why it is empty) right under the help
+        assert all(len(line) < 60 for line in lines[: at + 1]), lines
+
+
+def test_esc_while_searching_empties_the_search_and_a_second_esc_leaves():
+    # a user trial: Esc left the list at once with a search typed, where the user meant to take it back
+    picked, screen = ask(colours(), "g" + DOWN + ESC + ENTER, default="rød")
+
+    assert picked == "rød"  # the whole list again, pointing where it began, not at Gul
+    assert not any("Søger" in line for line in screen.showing("Grøn") or [])  # its line is gone
+    stopped, _ = ask(colours(), "g" + ESC + ESC + ENTER)
+    assert isinstance(stopped, KeyboardInterrupt)  # the second Esc stops, as Esc did before
+    # so in a list with a way back (the home screen's lists): the first Esc empties, the second goes back
+    assert ask(colours(), "g" + ESC + ENTER, back="tilbage")[0] == "grøn"
+    assert ask(colours(), "g" + ESC + ESC + ENTER, back="tilbage")[0] == "tilbage"
+
+
+@pytest.mark.parametrize(
+    ("language", "second"), [("da", "  Esc eller Ctrl+C stopper)"), ("en", "  Esc or Ctrl+C stops)")]
+)
+def test_the_help_says_typing_searches_and_breaks_between_its_parts_at_sixty_columns(language, second):
+    # broken between words only, 'Esc' ended one line and 'eller Ctrl+C stopper)' began the next
+    i18n.set_language(language)
+
+    _, screen = ask(
+        colours(), "", then=("Gul", ""), width=60, instruction=i18n.t("prompt.refused-select-help")
+    )
+
+    shown = screen.showing("Gul")
+    assert shown is not None and shown[2] == second, shown
+    assert shown[1].endswith(("skriv for at søge;", "type to search;")), shown

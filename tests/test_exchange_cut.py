@@ -99,12 +99,14 @@ class Trial:
 
 def user_files_of(files: dict[str, bytes]) -> dict[str, bytes]:
     """As user_files; the state's note of which file was imported (`importeret`: its path, size and
-    time) is left out: a cut file has another name and size than the whole one, by design."""
+    time) is left out: a cut file has another name and size than the whole one, by design. So is
+    the helper folder's identity (`mappe`): restore makes the folder anew at the same place."""
     kept = {k: v for k, v in files.items() if not k.endswith(("projekter.json", ".lock"))}
     for name, content in kept.items():
         if name.startswith(".spredning/") and name.endswith(".yaml"):
             state = yaml.safe_load(content) or {}
             state.pop("importeret", None)
+            state.pop("mappe", None)
             kept[name] = yaml.safe_dump(state, allow_unicode=True, sort_keys=True).encode()
     return kept
 

@@ -12,10 +12,12 @@ only the end of its input, as it did in the lost cases.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import time
 from pathlib import Path
 
+import pexpect
 import pytest
 from terminal import COMMAND, DOWN, ENTER, ESC_ENTER, TIMEOUT, person
 
@@ -113,3 +115,35 @@ def test_a_closed_window_keeps_an_action_typed_in_the_interview(tmp_path, pseudo
     assert exit_code(code) == 129
     [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
     assert kept.read_text(encoding="utf-8") == "Skriv til borgmesteren\n"
+
+
+@pytest.mark.parametrize("closed", ["behind a shell", "hang-up"])
+def test_a_closed_window_in_start_keeps_a_fields_refused_text_with_the_command(
+    tmp_path, pseudo_terminal, closed
+):
+    """Ctrl+C in start gives the command with what could be used and, under it, the field's text it
+    refused (to correct); a closed window kept the command alone, and the refused text was lost."""
+    env = person(tmp_path, lines=40)
+    argv = ["start", "--navn", "P", "--rolle", "dele", "--deler", "Vejle"]
+    if closed == "hang-up":  # the command is the terminal's session leader: the hang-up reaches it
+        child, code = pseudo_terminal(str(COMMAND), argv, env=env, rows=40), None
+    else:
+        child, code = closed_behind_a_shell(tmp_path, pseudo_terminal, env, *argv)
+    child.expect_exact("Esc eller Ctrl+C stopper)")
+    child.send("Video" + ENTER)  # the description
+    child.expect_exact("genbruger")
+    child.send("Ærø, Fanø, Fano" + ENTER)  # refused: two names alike
+    child.expect_exact("--ny'")
+    child.expect_exact("Fano")  # asked again, holding it
+
+    if code is None:
+        child.kill(signal.SIGHUP)
+        child.expect(pexpect.EOF)
+        child.wait()
+        assert child.signalstatus is None and child.exitstatus == 129
+    else:
+        child.ptyproc.fileobj.close()  # the window closes
+        assert exit_code(code) == 129
+    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
+    command = "spredning start --navn P --rolle dele --beskrivelse Video --deler Vejle"
+    assert kept.read_text(encoding="utf-8") == f"{command}\nÆrø, Fanø, Fano\n"

@@ -513,7 +513,7 @@ def test_esc_in_the_partner_picker_from_the_shell_stops_as_ctrl_c_does(three, ru
 
     assert run.code == 130, run.err
     assert run.err == "Stoppet. Intet er vist, og intet er ændret.\n"  # a view: nothing saved to lose
-    assert f"{PICKER} (vælg med piletasterne og Enter)" in run.screen
+    assert f"{PICKER}\n  (vælg med piletasterne og Enter; skriv for at søge)" in run.screen
     assert "Esc" not in run.screen
     assert "Måske" not in run.out
 

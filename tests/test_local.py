@@ -219,11 +219,13 @@ def test_everything_kept_reads_back(home):
             "dele": ("tjek.a.dele.x",),
             "aeroe-kommune": ("tjek.a.dele.x", "aeroe-kommune/tjek.a.genbruge.z"),
         },
+        merged=("4567cdef",),
     )
 
     local.save(home, SLUG, state)
 
-    assert local.load(home, SLUG) == state
+    assert local.load(home, SLUG) == state._replace(folder_id=local.folder_id(home))  # the folder's now
+    assert local.folder_id(home)
     assert not local.load(home, SLUG).damaged
 
 

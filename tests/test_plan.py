@@ -388,6 +388,44 @@ def test_ctrl_c_while_adding_says_the_action_was_not_added(in_terminal, ws, shar
     assert ws.store.path_for(sharing).read_bytes() == before
 
 
+LONG = " ".join(["lokale"] * 80)  # 559 characters: more than an action's text takes
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_ctrl_c_at_a_text_too_long_says_it_must_be_shortened_and_gives_it_back(
+    in_terminal, run_cli, ws, reusing, language
+):
+    # the stop said 'Tilføj den med det, du skrev: …', a command then refused for the text's length
+    code, _, err = in_terminal(LONG + ENTER + CTRL_C, "--sprog", language, "plan", "tilføj")
+
+    assert code == 130
+    said = flat(err)
+    shortened = {
+        "da": "Teksten efter --hvad er for lang (højst 500 tegn), så kommandoen afvises, som den står: "
+        "gør teksten kortere, før du kører den. Tilføj den med det, du skrev: ",
+        "en": "The text after --hvad is too long (at most 500 characters), so the command is refused as it "
+        "stands: shorten it before you run it. Add it with what you typed: ",
+    }[language]
+    assert shortened in said, said
+    again = shlex.split(said.split(shortened)[1])
+    assert again[again.index("--hvad") + 1] == LONG  # given back whole, to shorten
+    assert run_cli(*again[1:])[0] == 2  # as the words say: refused as it stands
+    assert items(ws, reusing) == []
+
+
+def test_ctrl_c_while_changing_at_a_text_too_long_says_it_must_be_shortened(in_terminal, ws, reusing):
+    item = plan.add(ws, plan.Action("Gammel tekst", "Ole"), ws.store.load(reusing).partners[0])
+
+    code, _, err = in_terminal(ENTER + LONG + CTRL_C, "plan", "ret", item.id)  # the who field
+
+    assert code == 130
+    assert flat(err) == (
+        "Stoppet. Handlingen er ikke ændret. Teksten efter --hvem er for lang (højst 500 tegn), så "
+        "kommandoen afvises, som den står: gør teksten kortere, før du kører den. Gem ændringen med det, "
+        f"du skrev: spredning plan ret {item.id} --hvem 'Ole{LONG}'"
+    )
+
+
 @pytest.mark.parametrize(
     ("deadline", "offered"),
     [
@@ -739,7 +777,8 @@ def test_with_several_partners_a_script_must_say_which_dialogue(run_cli, ws, sha
     assert code == 2
     said = flat(err)
     assert "Ærø Kommune og Fanø Kommune" in said and "fælles for alle" in said
-    assert "--partner NAVN" in said and "--partner aeroe-kommune" in said and "--fælles" in said
+    assert "NAVN" not in said and "--partner aeroe-kommune" in said and "--partner fanoe-kommune" in said
+    assert "plan tilføj --hvad 'Holde et opstartsmøde på Ærø' --fælles" in said
     assert ws.store.path_for(sharing).read_bytes() == before
 
 

@@ -343,3 +343,24 @@ def test_fase_stopped_at_the_reason_of_a_mark_left_as_it_was_says_nothing_is_uns
     project = ws.store.load(slug)
     mark = followup.readiness(project, project.partners[0], FJERN_TOOL, "genbruge")
     assert (mark.colour, mark.reason) == ("gul", reason)
+
+
+def test_fase_stopped_at_a_marks_reason_too_long_says_it_must_be_shortened(fase_in_terminal, ws, run_cli):
+    # the stop said 'Gem markeringen med: …' with a reason the command is then refused for
+    new_project(ws)
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+    reason = " ".join(["besparelse"] * 50)  # 549 characters: more than a mark's reason takes
+    keys = answers + ENTER + ENTER + DOWN * 2 + ENTER + reason + ENTER + CTRL_C  # refused, then Ctrl+C
+
+    code, _, err = fase_in_terminal(keys, "fjern")
+
+    assert code == 130
+    said = " ".join(err.split())
+    assert (
+        "Teksten efter --begrundelse er for lang (højst 500 tegn), så kommandoen afvises, som den står: "
+        "gør teksten kortere, før du kører den. Gem markeringen med:" in said
+    ), said
+    again = _again(err, "Gem markeringen med:", "klarhed")
+    assert again[again.index("--begrundelse") + 1] == reason  # given back whole, to shorten
+
+    assert run_cli(*again)[0] == 2  # as the words say: refused as it stands

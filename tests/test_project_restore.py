@@ -242,10 +242,52 @@ def test_of_several_removals_the_newest_and_it_says_so(removed):
 
     assert (
         "Projektet 'Gammelt' er fjernet 2 gange; det nyeste (fjernet 31. december 2999 kl. 23.59) hentes "
-        "tilbage. Vil I have et af de andre, så skriv 'spredning projekt gendan' og vælg det." in out
+        "tilbage. Det andet ligger stadig i fjernede; kommandoen under det henter det tilbage:" in out
     )
     assert removed.texts(slug="gammelt")[G1] == "Anden gang"
     assert first.exists()
+
+
+def test_the_other_removals_are_named_each_with_a_command_that_brings_it_back(removed, monkeypatch):
+    """Removed three times: the newest comes back, and each other one is named (when, what it holds)
+    with a command that runs as it stands, under a free name of its own (none offered twice)."""
+    first = kept_folders(removed)[0]
+    for text in ("Anden gang", "Tredje gang"):
+        removed.ok("start", "--navn", "Gammelt", *START)
+        removed.answer({G1: text}, "--rolle", "genbruge")
+        removed.ok("projekt", "fjern", "Gammelt", "--ja")
+    second, third = [f for f in kept_folders(removed) if f != first]
+    second = second.rename(second.with_name("gammelt-29991230-120000"))
+    third = third.rename(third.with_name("gammelt-29991231-235959"))
+
+    out = removed.ok("projekt", "gendan", "Gammelt")
+
+    said = flat(out)
+    assert "De 2 andre ligger stadig i fjernede; kommandoen under hvert henter det tilbage:" in said
+    assert "• Gammelt (fjernet 30. december 2999 kl. 12.00, 1 svar)" in said  # when, what it holds
+    commands = [line.strip() for line in out.splitlines() if line.strip().startswith("spredning ")]
+    assert commands == [
+        "spredning projekt gendan gammelt-29991230-120000 --navn 'Gammelt (2)'",
+        f"spredning projekt gendan {first.name} --navn 'Gammelt (3)'",
+    ]
+    for line in commands:  # each runs as it stands
+        removed.ok(*line.split()[1:5], line.split("'")[1])
+    assert removed.texts(slug="gammelt-2")[G1] == "Anden gang"
+    assert removed.texts(slug="gammelt-3")[G1] == "Vi har ventelister"
+    assert kept_folders(removed) == []
+
+
+def test_the_other_removal_is_named_in_english_too(removed):
+    [first] = kept_folders(removed)
+    first.rename(first.with_name("gammelt-20200101-120000"))
+    removed.ok("start", "--navn", "Gammelt", *START)
+    removed.ok("projekt", "fjern", "Gammelt", "--ja")
+
+    said = flat(removed.ok("--sprog", "en", "projekt", "gendan", "Gammelt"))
+
+    assert "The other one is still in fjernede; the command under it brings it back:" in said
+    assert "• Gammelt (removed 1 January 2020 at 12:00, 2 answers)" in said
+    assert "spredning --sprog en projekt gendan gammelt-20200101-120000 --navn 'Gammelt (2)'" in said
 
 
 def test_without_a_name_and_a_terminal_it_lists_what_can_come_back(removed):

@@ -90,17 +90,19 @@ def test_an_empty_what_in_plan_ret_shows_plan_ret_with_the_id_not_plan_tilfoej(r
         ("--fase", "nix", "ikke en fase"),
     ],
 )
-def test_an_empty_what_in_plan_ret_with_a_wrong_option_says_that_option_first(
+def test_an_empty_what_in_plan_ret_with_a_wrong_option_says_both_at_once(
     run_cli, ws, sharing, option, value, first
 ):
     """As 'plan tilføj' does: the example for the empty --hvad kept the wrong option, so when copied it
-    was refused again; the wrong option is said first, and the example once it is right runs."""
+    was refused again; then the wrong option was said first, and the empty --hvad only on the next
+    run; now both at once (plan_options), and no example keeps the wrong value."""
     item = plan.add(ws, plan.Action("Gammel"), partner(ws, sharing, "aeroe-kommune"))
 
     code, _, err = run_cli("plan", "ret", item.id[:4], "--hvad", "", option, value)
 
     assert code == 2
-    assert first in flat(err) and "Skriv, hvad der skal gøres" not in flat(err)
+    assert first in flat(err) and "--hvad: Skriv, hvad der skal gøres" in flat(err)
+    assert f"{option} {value}" not in flat(err)
     [kept] = actions(ws, sharing, "aeroe-kommune")
     assert kept.what == "Gammel"
 

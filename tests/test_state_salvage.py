@@ -133,7 +133,7 @@ def test_every_text_that_can_be_read_comes_back_and_is_told(
     assert "Kladde: Tjek · Beskriv innovationen · Vi vil genbruge (Ærø Kommune)" in said
     assert "Dine gemte svar står i projektfilen og er ikke berørt." in said
     assert "2 kladder, der ikke er gemt som svar" in flat(out)  # status counts them: they are back
-    lost = "Linje 11 i den gamle fil kunne ikke læses." in said
+    lost = "Linje 12 i den gamle fil kunne ikke læses." in said  # below the folder identity line
     assert lost == (damage is garbage_between), said
 
     code, _, err = run_cli("status")  # the new file reads whole: nothing more to tell

@@ -14,7 +14,8 @@ from __future__ import annotations
 import functools
 from typing import NamedTuple
 
-from spredning.app.exchange.exporting import outgoing_project
+from spredning.app.exchange.applying import ImportResult, apply_import
+from spredning.app.exchange.exporting import merged_copies, outgoing_project
 from spredning.app.exchange.import_plan import ImportPlan
 from spredning.app.exchange.incoming import Incoming
 from spredning.app.exchange.planning import plan_into_own
@@ -22,7 +23,7 @@ from spredning.app.projects import same_organisation
 from spredning.app.workspace import Workspace
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.history import Outcome
-from spredning.core.local import LocalState
+from spredning.core.local import LocalState, own_copies
 from spredning.core.model import SHARING, Entry, Project
 
 
@@ -154,6 +155,26 @@ def _dialogue_keys(
             raise UsageProblem("merge.partner-missing", name=name, project=target.name)
         keys[key] = found.key
     return keys
+
+
+def apply_merge(ws: Workspace, merge: Merge) -> ImportResult:
+    """Write `projekt flet`: the answers brought in, and their copies noted as this computer's own.
+
+    The copies noted (LocalState.merged) are those of the versions brought that were this
+    computer's own in the other project (local.own_copies: its copy, those merged into it, its
+    worksheets'): so status and eksport still count them as this computer's. A version that came
+    into the other project otherwise stays one written elsewhere: a partner's, from its file (what
+    the partner has is noted only there), or a colleague's copy's. A state from a program before
+    the note gets the copies merged into it before (exporting.merged_copies) noted too.
+    """
+    source = ws.store.open(merge.source)
+    target = ws.store.open(merge.plan.project.slug)
+    ours = own_copies(source.local).union(merged_copies(ws, source.project, source.local))
+    carried = merge.plan.incoming.project
+    written = [e.answer for _, e in [*carried.entries(), *carried.record_entries()]]
+    brought = {copy for answer in written for copy, _ in answer.version if copy in ours}
+    own = (*merged_copies(ws, target.project, target.local), *sorted(brought))
+    return apply_import(ws, merge.plan, {}, own=own)
 
 
 def _ours(slot: tuple[str, str], keys: dict[str, str]) -> bool:

@@ -12,6 +12,7 @@ import datetime
 import itertools
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import NamedTuple
 
@@ -210,18 +211,41 @@ def taken(ws: Workspace, chosen: Kept) -> str | None:
 NUMBERED = re.compile(r"\s*\((\d+)\)$")  # 'Gammelt (2)': a name numbered so before
 
 
-def suggested_name(ws: Workspace, chosen: Kept) -> str:
+def suggested_name(ws: Workspace, chosen: Kept, offered: Collection[str] = ()) -> str:
     """A name the kept project can come back under: 'Gammelt (2)', or (3) … when that is taken too.
 
     A name numbered already counts on ('Gammelt (2)' -> 'Gammelt (3)', not 'Gammelt (2) (2)').
+    `offered`: names suggested already for other kept projects, left to them.
     """
     numbered = NUMBERED.search(chosen.name)
     base = chosen.name[: numbered.start()] if numbered else chosen.name
     for number in itertools.count(int(numbered[1]) + 1 if numbered else 2):
         name = f"{base} ({number})"
-        if new_name_problem(ws, name) is None:
+        if name not in offered and new_name_problem(ws, name) is None:
             return name
     raise AssertionError  # pragma: no cover: count() never ends
+
+
+def left_behind(ws: Workspace, restored: Kept) -> list[tuple[Kept, str | None]]:
+    """The other removals of a project brought back (its file name or name), newest first, still kept.
+
+    Each with the name it can come back under when its file name is taken now (suggested_name,
+    none suggested twice), or None: it comes back under its own.
+    """
+    folded = fold_name(restored.name)
+    same = [k for k in kept(ws) if k.slug == restored.slug or fold_name(k.name) == folded]
+    others = [k for k in same if k.folder != restored.folder]
+    offered: list[str] = []
+    own: set[str] = set()  # file names offered to come back under: a second one of them needs a name
+    found: list[tuple[Kept, str | None]] = []
+    for other in others:
+        if other.slug in own or taken(ws, other) is not None:
+            offered.append(suggested_name(ws, other, offered))
+            found.append((other, offered[-1]))
+        else:
+            own.add(other.slug)
+            found.append((other, None))
+    return found
 
 
 def new_name_problem(ws: Workspace, name: str) -> Message | None:

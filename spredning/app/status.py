@@ -13,11 +13,13 @@ changed since).
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import NamedTuple
 
 from spredning.app.dialogue import partner_for
 from spredning.app.exchange import exporting
 from spredning.app.exchange.conflicts import OpenConflict, open_conflicts, partners_own
+from spredning.app.kept_files import EDITOR, SET_ASIDE, kept_files
 from spredning.app.views import HeldMeeting, Stray, held_meetings, strays_in
 from spredning.app.workspace import Workspace
 from spredning.core import followup, followup_outline
@@ -188,6 +190,8 @@ class Status(NamedTuple):
     dialogues: tuple[DialogueStatus, ...]
     portfolio: bool
     common: FollowUpStatus | None = None  # the portfolio's general records, common to every dialogue
+    editor_files: tuple[Path, ...] = ()  # the editor's text left for the project (app/kept_files.py)
+    set_aside: tuple[Path, ...] = ()  # combined texts whose conflict was settled elsewhere, kept
 
 
 def status(
@@ -203,7 +207,10 @@ def status(
     dialogues = tuple(dialogue_status(ws, opened, p, today) for p in partners)
     # a dialogue's own record replaces the general one there, so what is common is read on its own
     common = follow_up_status(ws.guide, project, None, today or datetime.date.today()) if portfolio else None
-    return Status(project, opened.local, str(opened.path), _changed(opened), dialogues, portfolio, common)
+    home, slug = ws.store.home, project.slug
+    texts = (tuple(kept_files(home, slug, EDITOR)), tuple(kept_files(home, slug, SET_ASIDE)))
+    changed = _changed(opened)
+    return Status(project, opened.local, str(opened.path), changed, dialogues, portfolio, common, *texts)
 
 
 def status_of(ws: Workspace, partner_option: str | None = None) -> Status:
@@ -292,7 +299,7 @@ def dialogue_status(
     )
     unsent = exporting.unsent(opened.project, state, partner)
     # what they have: not known here
-    unknown = exporting.unsent_unknown(opened.project, state, partner, lambda: exporting.copies_here(ws))
+    unknown = exporting.unsent_unknown(opened.project, state, partner, ws)
     answer = _answer_step(view, current, roles, partner)
     owners = [partners_own(state, c) for c in conflicts]  # a partner's own: its to settle
     theirs = sum(1 for o in owners if partner is not None and o == partner.key)

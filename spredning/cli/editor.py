@@ -17,14 +17,12 @@ from __future__ import annotations
 import codecs
 import contextlib
 import os
-import re
 import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -137,7 +135,7 @@ def edit(text: str, folder: Path | None = None, stem: str = STEM) -> Edited:
     `folder`: where the editor's file is made (beside the project's drafts, so a file kept is
     not lost when the system's temporary folder is cleared); else the temporary folder.
     `stem`: what the file is named after (the project's slug and editor.file, so a file kept
-    is found as the project's: see kept_editor_files).
+    is found as the project's: see app/kept_files.py).
     """
     command, variable = _chosen()
     if command is None:
@@ -288,19 +286,6 @@ def _new_file(folder: Path, stem: str) -> tuple[int, str]:
         except FileExistsError:
             continue
     raise FileExistsError(str(folder / f"{stem}.txt"))
-
-
-def kept_editor_files(folder: Path, slug: str, names: Sequence[str]) -> list[Path]:
-    """The editor's files left for the project `slug` in `folder` (SLUG-NAME.txt, SLUG-NAME-N.txt).
-
-    `names`: editor.file in each language. A file is left when the program stopped with the
-    editor open, or kept what the editor wrote when it could not be taken (see edit).
-    """
-    shape = re.compile(rf"{re.escape(slug)}-(?:{'|'.join(map(re.escape, names))})(?:-\d+)?\.txt")
-    try:
-        return sorted(p for p in folder.iterdir() if shape.fullmatch(p.name) and p.is_file())
-    except OSError:  # no helper folder (or none to read): no file left in it
-        return []
 
 
 def _changed(path: Path, text: str) -> bool:

@@ -291,9 +291,9 @@ def tidy_kept(console: Console, merging: Merging, guide, project, open_slots) ->
 
 def tell_editor_files(console: Console, home: Path, slug: str) -> None:
     """Name each file of the editor's left for the project (a stop while it was open): the user's text."""
-    from spredning.app.project_removal import kept_texts
+    from spredning.app.kept_files import EDITOR, kept_files
     from spredning.cli.render_text import print_fitted
 
-    for path in editor.kept_editor_files(local.folder(home), slug, kept_texts("editor.file")):
+    for path in kept_files(home, slug, EDITOR):
         said = t("editor.left-file", path=str(path))
         print_fitted(console, said, str(path), style="yellow", rest="")

@@ -3,7 +3,13 @@
 Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itself in git (it holds a
 ``.gitignore`` of ``*``), one file per project:
 
-- the copy's id, which marks its changes in every answer's history (history.py);
+- the copy's id, which marks its changes in every answer's history (history.py), with the place
+  it belongs to (key ``sted``: computer and folder) and the helper folder's identity there (key
+  ``mappe``: computer, device and inode, folder_id). A state read in another place is a copied
+  folder's, and gets a new copy id, unless the helper folder is the very same one (the same
+  identity: the folder was moved or renamed, not copied) and the former place holds no state of
+  the project (a copy put back there, as in `mv A B; cp -r B A`, keeps the id at A, the moved one
+  gets a new one). A file without ``mappe`` (an older program's) is taken as copied when moved.
 - which side this user is on, and for a reusing organisation which one it is;
 - drafts: text typed into an answer field but not saved as the answer (which of them hold two
   windows' texts, and which were typed as the reason for "not relevant"); and a reason for "not
@@ -43,6 +49,14 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   knows which organisation the computer wrote as, not only in whose dialogue an answer is (the
   sharing computer may fill in a partner's answers at a workshop). It belongs to the copy id like
   the counts; a program from before it keeps the file aside as for ``givet``.
+- the copy ids of this computer's own versions that came into the project from another project
+  here (key ``flettet-ind``: `projekt flet`; a partner's version from there is not one), so they
+  count as this computer's own when status and eksport tell whether a partner has had our
+  changes (app/exchange/exporting.py, unsent_unknown), reading only this project's state.
+  Written always, as an empty list when none came: a file without the key was written by a
+  program from before it, which did not note merges, so what was merged into it is found from
+  the other projects' copy ids instead (exporting.merged_copies). A program from before the key
+  keeps a file that lists copies aside, as for ``givet``.
 
 A state that cannot be written (a read-only .spredning folder) is kept in memory; a new one then
 gets its copy id from the place (place_copy), so every command there marks its changes alike. The
@@ -77,11 +91,11 @@ import enum
 import os
 import re
 import socket
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.core import fileio, yamlio
+from spredning.core import fileio, history, yamlio
 from spredning.core import salvage as salvaging
 from spredning.core.errors import SpredningError
 from spredning.core.model import NOTHING, ROLES, Entry, Project, Slot
@@ -116,6 +130,7 @@ class LocalState(NamedTuple):
     side: str | None = None
     organisation: str | None = None
     place: str = ""
+    folder_id: str = ""  # the helper folder's identity where the state was read (folder_id; '' unknown)
     drafts: Mapping[str, str] = NOTHING  # slot key → text
     known: Mapping[str, Mapping[str, str]] = NOTHING  # partner → slot key → version as written
     news: Mapping[str, tuple[str, ...]] = NOTHING  # sender → slot keys not yet looked at
@@ -133,6 +148,7 @@ class LocalState(NamedTuple):
     given: Mapping[str, int] = NOTHING  # slot key → the highest count this copy gave its answer
     warned: str = ""  # this copy's answers last found older in the file: see warned_text
     wrote: Mapping[str, tuple[str, ...]] = NOTHING  # organisation this copy was → slot keys it gave a version
+    merged: tuple[str, ...] | None = ()  # copy ids merged in from projects here; None: not noted (older file)
     fresh: bool = False  # just made: not yet in a file
     damaged: bool = False  # the file there could not be read, or not all of it: keep it aside when replaced
     salvage: salvaging.Salvage | None = None  # the file was damaged: what of it could be read (salvage.py)
@@ -219,9 +235,41 @@ def load(home: Path, slug: str) -> LocalState:
     state = _from_data(data)._replace(salvage=found)
     if found is not None or not _understood(data, state):  # its text would be lost when written again
         state = state._replace(damaged=True)
-    if state.place != place:  # the folder was copied or moved: changes here are a new copy's
+    here = folder_id(home)
+    if state.place != place and _moved(state, home, slug, here):  # the same copy, elsewhere now
+        state = state._replace(place=place)
+    elif state.place != place:  # the folder was copied: changes here are a new copy's
         state = state._replace(copy=new_copy_id(), place=place, fresh=True, given={}, warned="", wrote={})
-    return state
+    return state._replace(folder_id=here)
+
+
+def folder_id(home: Path) -> str:
+    """The helper folder's identity on this computer: 'HOST:DEVICE:INODE' ('' when it cannot be told).
+
+    A folder moved or renamed on its drive keeps it; a copy (cp, a sync program, a backup put
+    back, another drive) gets another, as no two folders there have one inode at a time.
+    """
+    try:
+        found = folder(home).stat()
+    except OSError:
+        return ""
+    return f"{socket.gethostname()}:{found.st_dev}:{found.st_ino}" if found.st_ino else ""
+
+
+def _moved(state: LocalState, home: Path, slug: str, here: str) -> bool:
+    """True when the state was written in this very helper folder at its former place (a move, not a copy).
+
+    The identity must be known and the same; and the former place must hold no state of the
+    project: one there is a copy put back (or a folder started anew there), so this one is not
+    the only holder of the copy id. Anything that cannot be told is a copy (a new copy id).
+    """
+    if not here or state.folder_id != here:
+        return False
+    former = state.place.partition(":")[2]
+    try:
+        return bool(former) and not os.path.lexists(state_path(Path(former), slug))
+    except (OSError, ValueError):
+        return False
 
 
 def _needs_salvage(raw: bytes, data: object) -> bool:
@@ -247,6 +295,7 @@ def _from_data(data: dict[str, object]) -> LocalState:
         side=side if side in ROLES else None,
         organisation=organisation if isinstance(organisation, str) and _KEY.match(organisation) else None,
         place=str(data.get("sted")) if isinstance(data.get("sted"), str) else "",
+        folder_id=str(data.get("mappe")) if isinstance(data.get("mappe"), str) else "",
         drafts=_texts(data.get("kladder"), MAX_BYTES),  # whole: the file's limit is the draft's
         known={k: _texts(v, 200) for k, v in _mapping(data.get("kendt")).items() if _KEY.match(k)},
         brought={k: _texts(v, 200) for k, v in _mapping(data.get("hentet")).items() if _KEY.match(k)},
@@ -279,7 +328,15 @@ def _from_data(data: dict[str, object]) -> LocalState:
             and _KEY.match(k)
             and (keys := tuple(x for x in _list(v) if isinstance(x, str) and len(x) <= 200))
         },
+        merged=_merged(data.get("flettet-ind")),
     )
+
+
+def _merged(value: object) -> tuple[str, ...] | None:
+    """The copy ids merged in (``flettet-ind``); None when the key is not there (an older program's file)."""
+    if value is None:
+        return None
+    return tuple(dict.fromkeys(k for k in _list(value) if isinstance(k, str) and _COPY.match(k)))
 
 
 def _sheet(value: object) -> dict[str, dict[str, int]]:
@@ -316,14 +373,15 @@ def _texts(value: object, limit: int) -> dict[str, str]:
 def _understood(data: dict[str, object], state: LocalState) -> bool:
     """True when `state` holds everything the file's `data` says, so writing it loses nothing.
 
-    The copy id and the place are left out: an invalid one is only replaced by a new copy id, as
-    for a copied folder. An empty value counts as none, as the program leaves it out.
+    The copy id and the place (with the folder's identity) are left out: an invalid one is only
+    replaced by a new copy id, as for a copied folder. An empty value counts as none, as the
+    program leaves it out.
     """
     again = _as_data(state)
     return all(
         (data.get(key) or None) == (again.get(key) or None)
         for key in data.keys() | again.keys()
-        if key not in ("kopi", "sted")
+        if key not in ("kopi", "sted", "mappe")
     )
 
 
@@ -335,6 +393,7 @@ def to_text(state: LocalState) -> str:
 def _as_data(state: LocalState) -> dict[str, object]:
     """The state as the file's data: what to_text writes."""
     data: dict[str, object] = {"kopi": state.copy, "sted": state.place}
+    data.update({"mappe": state.folder_id} if state.folder_id else {})
     if state.side:
         data["side"] = state.side
     if state.organisation:
@@ -380,6 +439,8 @@ def _counts_data(state: LocalState) -> dict[str, object]:
     wrote = {org: list(keys) for org, keys in state.wrote.items() if keys}
     if wrote:
         data["skrevet-som"] = wrote
+    if state.merged is not None:  # always, so a file from before the key is told apart (None)
+        data["flettet-ind"] = list(state.merged)
     return data
 
 
@@ -398,6 +459,35 @@ def with_exchanged(state: LocalState, organisation: str) -> LocalState:
     if organisation in state.exchanged:
         return state
     return state._replace(exchanged=(*state.exchanged, organisation))
+
+
+def with_merged(state: LocalState, copies: Iterable[str]) -> LocalState:
+    """The state noting that versions of `copies` came in from another project here as our own."""
+    had = state.merged or ()
+    new = tuple(c for c in dict.fromkeys(copies) if c not in had and c != state.copy)
+    return state._replace(merged=(*had, *new)) if new or state.merged is None else state
+
+
+def own_copies(state: LocalState) -> set[str]:
+    """The copy ids whose versions are this computer's own in the project, as its notes show.
+
+    Its own copy, the copies merged in from other projects here (when noted), and the worksheets
+    whose fields it brought in (a filler's program has those only from our files).
+    """
+    return {state.copy, *(state.merged or ()), *state.worksheets}
+
+
+def came_through(state: LocalState) -> set[str]:
+    """The copy ids whose versions in the project came through this computer, as its notes show.
+
+    Its own (own_copies), and the copies of the versions partners' files brought (what a partner
+    has of those is noted for it: LocalState.known).
+    """
+    seen = own_copies(state)
+    for versions in state.brought.values():
+        for written in versions.values():
+            seen.update(copy for copy, _ in (history.parse(written) or ("", ()))[1])
+    return seen
 
 
 def takes_files(state: LocalState, organisation: str) -> bool:

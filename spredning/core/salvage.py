@@ -33,6 +33,7 @@ JOINED = {"kladder": "samlede-kladder", "begrundelser": "samlede-begrundelser"}
 TOP_KEYS = (
     "kopi",
     "sted",
+    "mappe",
     "side",
     "organisation",
     *TEXTS,
@@ -44,6 +45,7 @@ TOP_KEYS = (
     "givet",
     "advaret",
     "skrevet-som",
+    "flettet-ind",
     "arbejdsark",
     "nye",
     *JOINED.values(),
@@ -53,6 +55,7 @@ TOP_KEYS = (
 NOTES = {
     "kopi": "copy",
     "sted": "copy",
+    "mappe": "folder",
     "side": "side",
     "organisation": "side",
     "kendt": "known",
@@ -63,11 +66,13 @@ NOTES = {
     "givet": "counts",
     "advaret": "counts",
     "skrevet-som": "wrote",
+    "flettet-ind": "merged",
     "arbejdsark": "worksheets",
     "nye": "news",
     **dict.fromkeys([*JOINED.values(), "begrundelse-kladder"], "marks"),
 }
-_ONE_LINE = ("kopi", "sted", "side", "organisation", "advaret")  # a line under them is none of theirs
+# a line under them is none of theirs
+_ONE_LINE = ("kopi", "sted", "mappe", "side", "organisation", "advaret")
 UNREADABLE = "\ufffd"
 _JOINER = "\n\n"
 _SLOT = r"(?:[a-z0-9]+(?:-[a-z0-9]+)*/)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+"  # local.slot_key of a question

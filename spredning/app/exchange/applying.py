@@ -7,7 +7,7 @@ the project file. A new project a file brings is made here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,13 +33,16 @@ class ImportResult(NamedTuple):
     chosen_over: int = 0  # conflicts where the version chosen left the text that stood here behind
 
 
-def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answer]) -> ImportResult:
+def apply_import(
+    ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answer], own: Collection[str] | None = None
+) -> ImportResult:
     """Write an import: each answer as planned unless it changed meanwhile (then merged again).
 
     `decisions` settle some of the new conflicts now: the content the user chose for each. When
     the import changes or empties our own saved answers or follow-up records (keeps_copy), the
     project file as it was is first kept as a copy beside it (ImportResult.backup), so their old
-    text is not lost.
+    text is not lost. `own`: the copies whose versions come in as this computer's own (`projekt
+    flet`: project_merge.apply_merge), noted in the state (LocalState.merged).
     """
     store = ws.store
     if plan.creates:
@@ -78,6 +81,8 @@ def apply_import(ws: Workspace, plan: ImportPlan, decisions: Mapping[Slot, Answe
                 news.append(slot_key(item.slot))
         project = _bring_in_records(project, plan)
         state = no_longer_news(remember(state, plan, news), decided_keys)
+        if own is not None:
+            state = local.with_merged(state, own)
         open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
         return project, state, (open_conflicts, settled)
 

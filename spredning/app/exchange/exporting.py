@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -82,7 +82,8 @@ def export(
     replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
     new = _new_to(outgoing, state.known.get(receiver_key, {}))
     changes = len(new)
-    unknown = unsent_unknown(project, state, receiver, lambda: copies_here(ws))
+    unknown = unsent_unknown(project, state, receiver, ws)
+    merged = merged_copies(ws, project, state)  # a state from an older program notes them from now on
     sent = {key: history.written(answer) for key, answer in new}  # an older version is not what they have
     copies: list[Path] = []
     ws.store.write_and_remember(  # not remembered: the front end warns, the export is written
@@ -91,7 +92,7 @@ def export(
             copies,
             files.write_output(ws, path, content, overwrite=overwrite, replaceable=state.exports.get(key)),
         ),
-        lambda s: local.with_exchanged(s, receiver_key)._replace(
+        lambda s: local.with_exchanged(local.with_merged(s, merged), receiver_key)._replace(
             exports={**s.exports, key: fileio.checksum(content)},
             known={**s.known, receiver_key: {**s.known.get(receiver_key, {}), **sent}},
         ),
@@ -226,7 +227,7 @@ def unsent(project: Project, state: LocalState, partner: Partner | None) -> int:
 def copies_here(ws: Workspace) -> frozenset[str]:
     """The copy ids of every project's state on this computer: the versions this computer wrote.
 
-    An answer merged with 'projekt flet' from another project here carries that project's copy id.
+    Only for a state written by a program from before ``flettet-ind`` (merged_copies).
     """
     from spredning.core.store import state_notes
 
@@ -236,38 +237,47 @@ def copies_here(ws: Workspace) -> frozenset[str]:
         return frozenset()
 
 
-def unsent_unknown(
-    project: Project,
-    state: LocalState,
-    partner: Partner | None,
-    here: Callable[[], Collection[str]] = tuple,
-) -> bool:
+def _unseen(project: Project, state: LocalState) -> set[str]:
+    """The copy ids of the project's versions that did not come through this computer (local.came_through)."""
+    written = [e.answer for _, e in [*project.entries(), *project.record_entries()]]
+    return {copy for answer in written for copy, _ in answer.version} - local.came_through(state)
+
+
+def merged_copies(ws: Workspace, project: Project, state: LocalState) -> tuple[str, ...]:
+    """The copy ids merged into the project from other projects here (LocalState.merged).
+
+    A state from a program before the key did not note them: they are then the copies of the
+    project's versions that are some project's here (copies_here; those read only when needed).
+    A project merged from and removed since is not found: its versions then count as written
+    elsewhere, and this computer says it cannot tell (never that a partner has not had them).
+    """
+    if state.merged is not None:
+        return state.merged
+    unseen = _unseen(project, state)
+    return tuple(sorted(unseen & copies_here(ws))) if unseen else ()
+
+
+def unsent_unknown(project: Project, state: LocalState, partner: Partner | None, ws: Workspace) -> bool:
     """Whether this computer cannot tell what the other side has: unsent counts what it has not sent.
 
     So it is when no exchange file went to or came from the other side here (nothing noted of it),
     while the project holds a version written on another computer that did not come through this
-    one (a copy id neither this computer's, in any project here (`here`: copies_here, read only when
-    asked), nor one a file imported here brought): a copy of a project file (a colleague's, from git
-    or a shared drive) whose files went to and fro elsewhere.
+    one (a copy id neither this computer's, nor merged in from another project here, nor one a
+    file imported here brought: local.came_through): a copy of a project file (a colleague's, from
+    git or a shared drive) whose files went to and fro elsewhere.
     Our own side's answers count too: the computer that wrote them may have sent them to a partner
     that never replied, and this computer's notes (LocalState.known) are not in the project file.
     A project written only here (answers typed for a partner at a workshop, or merged from another
-    project here, too), or whose partners'
-    answers came in here over what this computer wrote, holds nothing of that kind: what this
-    computer says of the partners it has sent nothing is known.
+    project here, too), or whose partners' answers came in here over what this computer wrote,
+    holds nothing of that kind: what this computer says of the partners it has sent nothing is
+    known. Only this project's state is read (a state from an older program: merged_copies).
     """
     me = state.me  # None: no side said here (a copy, a new helper folder), so no notes of what went where
     receiver = SHARING if me != SHARING else partner.key if partner is not None else None
     if receiver is None or state.known.get(receiver) or local.takes_files(state, receiver):
         return False
-    seen = {state.copy, *state.worksheets}  # the copies whose versions came through this computer
-    for versions in state.brought.values():
-        seen.update(
-            copy for written in versions.values() for copy, _ in (history.parse(written) or ("", ()))[1]
-        )
-    written = [e.answer for _, e in [*project.entries(), *project.record_entries()]]
-    unseen = {copy for answer in written for copy, _ in answer.version} - seen
-    return bool(unseen) and bool(unseen.difference(here()))  # the other projects' only when needed
+    unseen = _unseen(project, state)
+    return bool(unseen) and bool(unseen.difference(merged_copies(ws, project, state)))
 
 
 def _only_side(entries: dict[str, Entry], role: str | None) -> dict[str, Entry]:

@@ -417,6 +417,7 @@ def _not_saved(
     The tool as this user's hints name it (tool_word: in English its title, not the Danish id).
     """
     from spredning.cli.list_steps import UnsavedAction, UnsavedMark
+    from spredning.cli.prompts.simple import shorten_first
 
     partner, several = dialogue
     named = partner if several else None
@@ -429,7 +430,8 @@ def _not_saved(
         colour = t(f"plan.colour.{unsaved.colour}")
         lost = Message("fase.mark-not-saved", {"tool": unsaved.tool.title, "colour": colour})
         again = command(*words, partner=named, project=project)
-        return lost, Message("fase.interrupted-mark.hint", {"again": again, "command": resume})
+        hint = Message("fase.interrupted-mark.hint", {"again": again, "command": resume})
+        return lost, shorten_first(hint, ("--begrundelse", unsaved.reason))
     if isinstance(unsaved, UnsavedAction):
         what, who, due, refused, _, why = unsaved.typed
         words = ["plan", "tilføj", "--fase", tool]
@@ -438,11 +440,13 @@ def _not_saved(
         lost = Message("fase.action-not-added", {"tool": unsaved.tool.title})
         again = command(*words, partner=named, project=project)
         if refused:  # the deadline typed is left out, quoted
-            return lost, Message(
+            hint = Message(
                 "fase.interrupted-action.hint-refused",
                 {"again": again, "command": resume, "typed_due": refused, "why": why},
             )
-        return lost, Message("fase.interrupted-action.hint", {"again": again, "command": resume})
+        else:
+            hint = Message("fase.interrupted-action.hint", {"again": again, "command": resume})
+        return lost, shorten_first(hint, ("--hvad", what), ("--hvem", who))
     return "", Message("fase.interrupted.hint", {"command": resume})
 
 

@@ -30,6 +30,7 @@ from spredning.cli.commands.files import (
     tell_written,
 )
 from spredning.cli.commands.partners import choose_dialogue, choose_partner, hint_partner
+from spredning.cli.commands.plan_options import Given, refuse_together
 from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
@@ -170,8 +171,11 @@ def add(
         )
         return command("plan", "tilføj", *words, *(["--fælles"] if faelles else []))
 
-    to_correct = _texts_to_correct(hvad, hvem, on_one_line)
     ws = workspace(ctx)
+    options_given = Given(hvad, hvem, frist, status, fase)
+    named = functools.partial(_named_source, ws)
+    refuse_together(options_given, named, True, _add_put_right(partner, faelles), is_interactive())
+    to_correct = _texts_to_correct(hvad, hvem, on_one_line)
     chosen_phase: list[str] = []  # in the lists offered for a --fase that is none: the phase, its tool
 
     def stopped_in_a_list():  # nothing added, said with the user's command and the phase chosen so far
@@ -232,6 +236,32 @@ def add(
     with after_work(console):
         console.print(say("plan.added", style="bold green", what=item.what, id=item.id))
         _tell_late(console, item)
+
+
+def _add_put_right(partner: str | None, common: bool) -> Callable[[Given], str]:
+    """'plan tilføj' as given, its options put right (refuse_together), --partner and --fælles kept."""
+
+    def again(put_right: Given) -> str:
+        hvad, hvem, frist, status, fase = (value or "" for value in put_right)
+        words = typed_words(("--hvad", hvad), ("--hvem", hvem), ("--frist", frist), ("--status", status))
+        words += typed_words(("--fase", fase), ("--partner", partner or ""))
+        return command("plan", "tilføj", *words, *(["--fælles"] if common else []))
+
+    return again
+
+
+def _change_put_right(id: str, put_right: Given) -> str | None:
+    """'plan ret ID' with the options put right (refuse_together); None when none is left to change."""
+    hvad, hvem, frist, status, fase = (value or "" for value in put_right)
+    words = typed_words(("--hvad", hvad), ("--hvem", hvem), ("--frist", frist), ("--status", status))
+    words += typed_words(("--fase", fase))
+    emptied = [
+        word
+        for option, value in (("--hvem", put_right.hvem), ("--frist", put_right.frist))
+        if value is not None and not value.strip()
+        for word in (option, "''")
+    ]
+    return command("plan", "ret", shell_word(id), *words, *emptied) if words or emptied else None
 
 
 @contextlib.contextmanager
@@ -320,10 +350,19 @@ def _add_again(typed: list, status: str | None, fase: str | None, common: bool, 
         return None
     shown = _add_command(what, who, due, status, fase, common, partner)
     if problem:  # a --frist given, refused, and its field not yet reached: why it is left out is said here
-        return Message("plan.add-again-refused-why", {"command": shown, "problem": problem})
-    if refused:  # a refused deadline is left out: said, with what was typed and why
-        return Message("plan.add-again-refused", {"command": shown, "typed_due": refused, "why": why})
-    return Message("plan.add-again", {"command": shown})
+        again = Message("plan.add-again-refused-why", {"command": shown, "problem": problem})
+    elif refused:  # a refused deadline is left out: said, with what was typed and why
+        again = Message("plan.add-again-refused", {"command": shown, "typed_due": refused, "why": why})
+    else:
+        again = Message("plan.add-again", {"command": shown})
+    return _shorten_first(again, what, who)
+
+
+def _shorten_first(again: Message | None, what: str, who: str) -> Message | None:
+    """A stop's command, saying first that a text too long for it must be shortened (its words given back)."""
+    from spredning.cli.prompts.simple import shorten_first
+
+    return shorten_first(again, ("--hvad", what), ("--hvem", who))
 
 
 def _added_again(action: plans.Action, options: tuple) -> str:
@@ -444,6 +483,9 @@ def change(
 
     ws = workspace(ctx)
     plans.current(ws, id)  # a wrong or too short id first: the options' problems are for an action there is
+    options_given = Given(hvad, hvem, frist, status, fase)
+    named = functools.partial(_named_source, ws)
+    refuse_together(options_given, named, False, functools.partial(_change_put_right, id), is_interactive())
     to_correct = _texts_to_correct(hvad, hvem, on_one_line)  # in a terminal: their fields, to correct
     options = (hvad, hvem, frist, status, fase)
     writable_before_asking(ws, to_correct or all(value is None for value in options))
@@ -581,9 +623,9 @@ def _texts_again(ws, id: str, given: tuple, refused: dict[str, str], others: lis
             texts[field] = typed[0] if typed else ""
             words = typed_words(("--hvad", texts["what"] or ""), ("--hvem", texts["who"] or "")) + others
             shown = command("plan", "ret", item.id, *words)
-            raise Interrupted(
-                "plan.change-interrupted", hint=Message("plan.change-again", {"command": shown})
-            ) from None
+            again = Message("plan.change-again", {"command": shown})
+            hint = _shorten_first(again, texts["what"] or "", texts["who"] or "")
+            raise Interrupted("plan.change-interrupted", hint=hint) from None
     return texts["what"], texts["who"]
 
 
@@ -663,10 +705,12 @@ def _change_again(current, typed: list) -> Message | None:
     )
     if not words and not refused:
         return None
-    again = command("plan", "ret", current.id, *words)
+    shown = command("plan", "ret", current.id, *words)
     if refused:
-        return Message("plan.change-again-refused", {"command": again, "typed_due": refused, "why": why})
-    return Message("plan.change-again", {"command": again})
+        again = Message("plan.change-again-refused", {"command": shown, "typed_due": refused, "why": why})
+    else:
+        again = Message("plan.change-again", {"command": shown})
+    return _shorten_first(again, what if what != current.what else "", who if who != current.who else "")
 
 
 def _show_versions(item, ws=None) -> None:

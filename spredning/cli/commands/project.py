@@ -70,6 +70,10 @@ class _Typed:
         self.asking = stopped
         return stopped
 
+    def dropped_text(self) -> str:
+        """The text of the fields refused, left out of the command and said after it, to correct."""
+        return " ".join(self.dropped.values())
+
     def again(self, text: str | None) -> str | None:
         """At a stop from outside: the start command with all typed, `text` in the field asked now."""
         if text is not None and self.asking is not None:  # None: at a list, no field's text
@@ -585,7 +589,7 @@ def _not_started(typed: _Typed):
     When a value typed was refused, the hint says the command has what could be used and asks the rest.
     """
     again = _typed_command(typed.new)
-    dropped = " ".join(typed.dropped.values())  # a field's text refused: out of the command, never lost
+    dropped = typed.dropped_text()  # a field's text refused: out of the command, never lost
     if again is None:
         return Message("start.typed-dropped", {"text": dropped}) if dropped.strip() else None
     if dropped.strip():
@@ -706,7 +710,7 @@ def _ask(ws, new: NewProject, given: _Given, to_correct: _Corrections | None = N
     typed = _Typed(new)
     to_correct = to_correct or {}
     try:
-        with started_again_with(typed.again):  # a closed window keeps the command Ctrl+C would give
+        with started_again_with(typed.again, typed.dropped_text):  # a closed window keeps what Ctrl+C gives
             if not new.name:
                 name, existing = _ask_name(ws, typed, to_correct.get("name"))
                 if existing:

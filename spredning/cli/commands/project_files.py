@@ -207,16 +207,32 @@ def _choose_kept(console, ws, every):
         return select(t("restore.which"), [Choice(line, k) for line, k in zip(said, every, strict=True)])
 
 
+def _left_behind(console, ws, restored) -> None:
+    """Of a project removed several times, the newest came back: the others named, each with its command.
+
+    The command brings that one back as it is (under a free name when its file name is taken now).
+    """
+    from spredning.app.project_restore import choices, left_behind, when
+
+    kept = restored.kept
+    console.print(say("restore.newest", name=kept.name, n=restored.newest_of, when=when(kept)))
+    others = left_behind(ws, kept)
+    if not others:
+        return
+    console.print(say("restore.others", n=len(others)))
+    said = choices([other for other, _ in others])  # two removed within a minute: the second tells apart
+    for (other, name), line in zip(others, said, strict=True):
+        print_fitted(console, line, None, first="  • ", rest="    ")
+        named = ("--navn", shell_word(name)) if name is not None else ()
+        again = command("projekt", "gendan", other.folder.name, *named, project=None)
+        print_fitted(console, again, again, first="    ", rest="    ")
+
+
 def tell_restored(console, ws, restored) -> None:
     """What came back, what stayed (names taken), and how to work in it."""
     kept = restored.kept
     if restored.newest_of > 1:
-        from spredning.app.project_restore import when
-
-        choose = command("projekt", "gendan", project=None)
-        n = restored.newest_of
-        said = say("restore.newest", name=kept.name, n=n, when=when(kept), command=choose)
-        print_said(console, said, choose)
+        _left_behind(console, ws, restored)
     file = f"{restored.slug}.yaml"
     if restored.renamed and restored.name != kept.name:
         said = say("restore.done-as", style="bold green", before=kept.name, name=restored.name, file=file)
@@ -281,7 +297,6 @@ def flet(
 ) -> None:
     """Hent jeres egne svar fra et andet projekt på denne computer ind i det aktive; intet skrives over."""
     from spredning.app import project_merge
-    from spredning.app.exchange.applying import apply_import
     from spredning.cli.commands.exchange import follow_up_list, follow_up_news
     from spredning.cli.render_import import print_backup, print_dry_run, summary
 
@@ -304,7 +319,7 @@ def flet(
         follow_up_list(console, ws.guide, plan)
         _drafts_left(console, ws, merge)
         return
-    result = apply_import(ws, plan, {})
+    result = project_merge.apply_merge(ws, merge)
     with after_work(console):  # the work is done: output that fails is said, not an error
         console.print(heading)
         console.print(say("merge.done", style="green", source=merge.source_name, summary=summary(plan)))

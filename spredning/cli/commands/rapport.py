@@ -72,7 +72,9 @@ def rapport(
         try:
             chosen = choose_partner(opened.project, opened.local, partner)
         except PartnerChoice as choice:  # one report per partner, or the overview of them all
-            choice.hint = Message("report.choose-partner.hint", choice.params)
+            commands = choice.params.get("commands")
+            key = "report.choose-partner.commands" if commands else "report.choose-partner.hint"
+            choice.hint = Message(key, choice.params)
             raise
     made = make_report(
         ws,

@@ -90,6 +90,7 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     _follow_up(console, item)
     _meetings(console, result, item)
     _in_versions(console, guide, result, project_option)
+    _kept_texts(console, result)
     _next(console, list(next_steps(result)), several, project_option, result.project)
 
 
@@ -109,6 +110,7 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
         console, own._replace(drafts=all_drafts(result)), ("drafts",), result.project
     )  # every dialogue's
     _in_versions(console, guide, result, project_option)
+    _kept_texts(console, result)
     if result.common is not None:
         words = follow_up_words(follow_up_summary(result.common, "", "dele"))
         if words:
@@ -154,6 +156,22 @@ def _in_versions(console, guide: Guide, result: Status, project_option: str | No
 
     console.print(say("status.record-versions", style="bold yellow", n=len(found)))
     show_versions(console, guide, result.project, result.local, found, project_option)
+
+
+def _kept_texts(console, result: Status) -> None:
+    """The files of the user's own text left for the project (app/kept_files.py), each path whole."""
+    if result.editor_files:
+        console.print(say("status.editor-files", style="yellow", n=len(result.editor_files)))
+        _paths(console, result.editor_files)
+    if result.set_aside:
+        console.print(say("status.set-aside-files", style="yellow", n=len(result.set_aside)))
+        _paths(console, result.set_aside)
+
+
+def _paths(console, paths) -> None:
+    """Each path on a line of its own, indented, whole (the terminal folds one longer than a line)."""
+    for path in paths:
+        print_fitted(console, str(path), str(path), first="  ", rest="  ")
 
 
 def _next(console, steps: list[Step], several: bool, project_option: str | None, project: Project) -> None:
@@ -430,6 +448,9 @@ def _json(result: Status, odd: list[OddRow]) -> dict[str, Any]:
     data["projektfiler_med_andre_navne"] = [
         {"fil": row.path, "kopi_af": row.same.slug if row.same else None} for row in odd
     ]
+    # the user's own text left in files in .spredning/, in the order made (app/kept_files.py)
+    data["tekst_fra_editoren"] = [str(path) for path in result.editor_files]
+    data["samlede_tekster_uden_konflikt"] = [str(path) for path in result.set_aside]
     return data
 
 

@@ -3,7 +3,7 @@
 Typed where a list was asked, text meant for a field ('rød' at the colour list) once moved nothing,
 and Enter then picked the choice highlighted before any typing: a choice the user never made.
 Now what is typed narrows the list to the choices that hold its words, shown under the list with how to
-correct it (Backspace); Enter picks the choice highlighted among those, and when nothing holds
+correct it (Backspace; Esc empties it); Enter picks the choice highlighted among those, and when nothing holds
 the text, the list says so and Enter picks nothing.
 
 questionary's own search (use_search_filter) is not enough: it takes only the ASCII letters
@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from prompt_toolkit.application import Application, get_app
-from prompt_toolkit.filters import to_filter
+from prompt_toolkit.filters import Condition, to_filter
 from prompt_toolkit.formatted_text import StyleAndTextTuples, to_formatted_text
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
@@ -86,8 +86,12 @@ class _SearchedList(InquirerControl):
         """A letter typed, or Backspace; emptied (or only spaces), the search leaves the list as it began."""
         super().add_search_character(char)
         if not (self.search_filter or "").strip():
-            self.search_filter = None
-            self.pointed_at = self.start
+            self.clear_search()
+
+    def clear_search(self) -> None:
+        """The search emptied (Backspace to its start, or Esc): the whole list, pointing where it began."""
+        self.search_filter = None
+        self.pointed_at = self.start
 
     def none_lines(self) -> StyleAndTextTuples:
         """In the list's place when nothing holds the text: why, and that Enter picks nothing."""
@@ -106,9 +110,19 @@ class _SearchedList(InquirerControl):
 
 
 def searched_list(
-    message: str, choices: list[Choice], texts: Sequence[str], default, instruction: str, style, **io
+    message: str,
+    choices: list[Choice],
+    texts: Sequence[str],
+    default,
+    instruction: str,
+    style,
+    keys: Sequence[KeyBindings] = (),
+    **io,
 ) -> Question:
-    """A list prompt as questionary.select makes it (its pointer, style and keys), searched as typed."""
+    """A list prompt as questionary.select makes it (its pointer, style and keys), searched as typed.
+
+    `keys`: the caller's (Esc's among them); while a search is typed, Esc empties it first (_clear_keys).
+    """
     found = _SearchedList(choices, texts, default)
 
     def question_tokens():  # as questionary.select's: the help while asked, the choice once answered
@@ -124,8 +138,8 @@ def searched_list(
         if window.content is found:  # screen's foot (where a terminal that tells the cursor's row puts it)
             window.dont_extend_height = to_filter(True)
     style = merge_styles_default([style])
-    keys = merge_key_bindings([_list_keys(found), _search_keys(found)])
-    return Question(Application(layout=layout, key_bindings=keys, style=style, **io))
+    every = merge_key_bindings([_list_keys(found), _search_keys(found), *keys, _clear_keys(found)])
+    return Question(Application(layout=layout, key_bindings=every, style=style, **io))
 
 
 def _list_keys(found: _SearchedList) -> KeyBindings:
@@ -180,5 +194,20 @@ def _search_keys(found: _SearchedList) -> KeyBindings:
         for char in " ".join(event.data.split()):  # searched as if typed, its line breaks as spaces
             if char.isprintable():
                 found.add_search_character(char)
+
+    return bindings
+
+
+def _clear_keys(found: _SearchedList) -> KeyBindings:
+    """Esc while a search is typed empties it: the whole list again, as it began; a second Esc leaves.
+
+    It left the list at once, with what was typed, where a user meant only to take the search back.
+    Last of the list's keys, so it comes before the caller's Esc (prompt_toolkit takes the last).
+    """
+    bindings = KeyBindings()
+
+    @bindings.add("escape", eager=True, filter=Condition(lambda: found.search_filter is not None))
+    def _clear(event) -> None:
+        found.clear_search()
 
     return bindings

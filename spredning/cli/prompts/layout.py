@@ -41,7 +41,7 @@ def echo_lines(message: str, answer: str, width: int) -> tuple[str, str]:
     words. An answer of several lines (pasted) keeps its line breaks, as it is saved; a blank line
     in it stays blank. The help is left out: it was for choosing or typing.
     """
-    limit = max(20, width - 2)  # as in question_lines: '? ' or an indent of two before every line
+    limit = max(20, width - 2)  # '? ' or an indent of two before every line (printed: no cursor after it)
     text = message.rstrip()  # a help on a line of its own left a line break at the end
     last = text.rsplit("\n", 1)[-1].strip()
     if not answer or ("\n" not in answer and len(last) + 1 + len(answer) <= limit):
@@ -112,17 +112,36 @@ def question_lines(
     the prompt puts a space before the help (questionary's text prompt does, its menu does not).
     `cut`: the prompt cuts a line at the edge (a menu's question does): a word longer than a line
     (a file's path) is broken there, so none of it is hidden; else it is left whole to be folded.
+    Every line leaves the last column free: the cursor waits after the last line (a list's help),
+    and after a line as wide as the terminal it went on to the next, a blank line under the help.
     """
-    limit = max(20, width - 2)  # '? ' before the question, two spaces before its later lines
+    limit = max(20, width - 3)  # '? ' before the question, two spaces before its later lines; the cursor
     lines: list[str] = []
     for paragraph in message.split("\n"):
         lines += textwrap.wrap(paragraph, limit, break_long_words=cut, break_on_hyphens=False) or [""]
-    help_lines = textwrap.wrap(instruction or "", limit, break_long_words=False, break_on_hyphens=False)
+    help_lines = _help_lines(instruction or "", limit)
     text = "\n  ".join(lines)
     if help_lines and len(lines[-1]) + 2 + len(instruction or "") + room > limit:
         text += "\n" if spaced else "\n "  # the help on a line of its own, indented as the question
         instruction = "\n  ".join(help_lines)
     return text, instruction or ""
+
+
+def _help_lines(instruction: str, limit: int) -> list[str]:
+    """A help broken between its parts ('…; Esc eller Ctrl+C stopper)') where it can, else between words.
+
+    'Esc' at the end of one line and 'eller Ctrl+C stopper)' on the next read as two keys apart.
+    """
+    lines: list[str] = []
+    for part in _HELP_PARTS.split(instruction):
+        if lines and len(lines[-1]) + 1 + len(part) <= limit:
+            lines[-1] += " " + part
+        else:
+            lines += textwrap.wrap(part, limit, break_long_words=False, break_on_hyphens=False)
+    return lines
+
+
+_HELP_PARTS = re.compile(r"(?<=;) |(?<= ·) ")  # after '; ' and ' · ', the marks staying at the line's end
 
 
 def hint_lines(parts: Sequence[str], width: int) -> str:

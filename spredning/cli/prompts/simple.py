@@ -45,6 +45,7 @@ from spredning.cli.prompts.layout import (
 )
 from spredning.cli.prompts.stops import _asked
 from spredning.cli.render_text import HANG, cut_to
+from spredning.core.errors import Message
 from spredning.core.followup import MAX_TEXT
 from spredning.core.textsafe import breaks_a_line, clean, clean_name
 from spredning.i18n import t
@@ -66,6 +67,7 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
     home screen's menu when the home screen runs the command (BackToMenu; then the help says so
     unless the caller gives its own), and otherwise stops the command as Ctrl+C does, with its
     own words ("Stoppet. Intet er ændret."): a key that seems to do nothing leaves the user stuck.
+    While a search is typed, Esc first empties it (choice_list); the next Esc does the above.
     Every prompt goes through here or ask_text, which make every text in it safe to show (the
     prompt library writes to the terminal itself, not through the safe console).
     """
@@ -83,7 +85,6 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
     message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False, cut=True)
     # letters typed where a list was asked (text meant for a field) search it: Enter never picks unseen
     texts = [_text(choice.title) for choice in whole]  # searched whole, not cut
-    question = searched_list(message, choices, texts, default, help_text, STYLE, **io)
     keys = [_stop_keys()]
     if back is not NO_BACK:
         keys.append(_back_keys(back))
@@ -91,7 +92,8 @@ def select(message: str, choices: list[Choice], default=None, back=NO_BACK, inst
         keys.append(_leave_keys_to_menu())
     else:
         keys.append(_escape_stops())
-    return _asked_then_echoed(_with_keys(question, *keys), message, lambda picked: _title_of(whole, picked))
+    question = searched_list(message, choices, texts, default, help_text, STYLE, keys, **io)
+    return _asked_then_echoed(question, message, lambda picked: _title_of(whole, picked))
 
 
 def stop_help() -> str | None:
@@ -225,12 +227,34 @@ def _one_line(validate: Callable[[str], str | None] | None) -> Callable[[str], s
         problem = validate(text) if validate is not None else None
         if problem is None and breaks_a_line(text):
             return t("prompt.one-line")
-        length = len(" ".join(text.split()))  # as it is saved (plan.check_text)
-        if problem is None and length > MAX_TEXT:
-            return t("prompt.too-long", limit=MAX_TEXT, length=length)
+        if problem is None and too_long(text):
+            return t("prompt.too-long", limit=MAX_TEXT, length=_saved_length(text))
         return problem
 
     return check
+
+
+def _saved_length(text: str) -> int:
+    return len(" ".join(text.split()))  # as it is saved (plan.check_text)
+
+
+def too_long(text: str) -> bool:
+    """Longer than a one-line field takes (followup.MAX_TEXT), as it would be saved."""
+    return _saved_length(text) > MAX_TEXT
+
+
+def shorten_first(hint: Message | None, *texts: tuple[str, str]) -> Message | None:
+    """`hint`, whose command gives each text after its option, saying first which must be shortened.
+
+    A stop in a one-line field gives back what was typed in a command to copy; a text longer
+    than the field takes would have that command refused for its length, so the words say so,
+    and the text is still given back, to be shortened and not typed again.
+    """
+    long = [option for option, text in texts if too_long(text)]
+    if hint is None or not long:
+        return hint
+    said = {"options": long, "limit": MAX_TEXT, "hint": hint, "n": len(long)}
+    return Message("prompt.again-too-long", said)
 
 
 def _text_prompt(

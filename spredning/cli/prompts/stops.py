@@ -49,6 +49,7 @@ class _Stop:
     together: list[tuple[str, str | None]] | None = None
     # a command that starts again with every field typed so far, given the text in the field now (start's)
     again: Callable[[str | None], str | None] | None = None
+    dropped: Callable[[], str] | None = None  # after `again`: a field's text refused, left out of it
 
 
 def _asking_field() -> str | None:
@@ -149,6 +150,7 @@ _KEPT_WORDS = {  # the words before the text kept, and those naming its file: a 
     "field": ("interview.stopped-field-text", "interview.stopped-field-file"),
     "fields": ("interview.stopped-fields-text", "interview.stopped-fields-file"),
     "command": ("interview.stopped-command-text", "interview.stopped-command-file"),
+    "command-dropped": ("interview.stopped-command-dropped-text", "interview.stopped-command-dropped-file"),
 }
 
 
@@ -158,7 +160,8 @@ def _field_text_words(text: str, kind: str = "field") -> str:
     The text is printed to copy, and kept in a file of its own too: a closed window (SIGHUP)
     or a logout leaves no terminal to copy from, and the typed action or reason was lost.
     `kind`: "field", one field's text; "fields", that of several (see fields_together); "command",
-    a command to run again with them (see started_again_with).
+    a command to run again with them (see started_again_with), "command-dropped" with the text
+    of a field it leaves out under it.
     """
     if kind == "field" and getattr(_Stop.asking, "path_field", False):  # a path typed is no work to keep
         return t("interview.stopped-path-text")  # shown to copy, but no file of its own
@@ -242,6 +245,10 @@ def _stopped_unsaved(signum, frame) -> None:
     text = _asking_text()  # what was typed in the field, to copy: it is not saved
     again = _Stop.again(_asking_field()) if _Stop.again is not None else None
     if again is not None:  # the command with every field typed so far, as Ctrl+C gives it
+        dropped = _Stop.dropped() if _Stop.dropped is not None else ""
+        if dropped.strip():  # and under it a field's text it leaves out (refused), as Ctrl+C gives it too
+            kept = f"{again}\n{dropped}"
+            _end_now(signum, _unsaved_words(signum, kept, kind="command-dropped"), kept)
         _end_now(signum, _unsaved_words(signum, again, kind="command"), again)
     fields = _typed_together(text)
     if fields is not None:  # every field of the action typed so far, not only the one asked now
@@ -250,18 +257,21 @@ def _stopped_unsaved(signum, frame) -> None:
 
 
 @contextlib.contextmanager
-def started_again_with(again: Callable[[str | None], str | None]) -> Iterator[None]:
+def started_again_with(
+    again: Callable[[str | None], str | None], dropped: Callable[[], str] | None = None
+) -> Iterator[None]:
     """While a command asks what it would run with ('start'): a stop from outside keeps a command.
 
     `again(text)`: the command with every field typed so far, the one asked now holding `text`
     (None at a list); None when nothing was typed. It is shown and kept in a file, as the
-    field's text would be, and said as Ctrl+C says it.
+    field's text would be, and said as Ctrl+C says it. `dropped()`, asked after `again`: the text
+    of a field the command leaves out, refused there ('' when none); it follows the command.
     """
-    _Stop.again = again
+    _Stop.again, _Stop.dropped = again, dropped
     try:
         yield
     finally:
-        _Stop.again = None
+        _Stop.again, _Stop.dropped = None, None
 
 
 @contextlib.contextmanager

@@ -1,0 +1,38 @@
+"""The files of the user's own text the program left for a project in `.spredning/`, in the order made.
+
+The editor's text not taken in (a stop while it was open: SLUG-tekst-fra-editoren.txt, -2, -3 …)
+and combined texts whose conflict was settled elsewhere (SLUG-samlede-tekster-uden-konflikt.txt,
+likewise). Each is made under a free name (fileio.free_name), so the numbers tell the order they
+were made in: listed so (-2 before -10, the file without a number first), not as names sort.
+`fase` and `konflikter` name the editor's; `status` names both.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from spredning.app.project_removal import kept_texts
+from spredning.core import local
+
+EDITOR = "editor.file"
+SET_ASIDE = "conflict.set-aside-file"
+
+
+def kept_files(home: Path, slug: str, key: str) -> list[Path]:
+    """The files of the kind `key` names (EDITOR or SET_ASIDE) left for project `slug`, oldest first.
+
+    The name is the language's (kept_texts): a file left while another language was chosen is the
+    project's as much.
+    """
+    names = "|".join(map(re.escape, kept_texts(key)))
+    shape = re.compile(rf"{re.escape(slug)}-({names})(?:-(\d+))?\.txt")
+    found = []
+    try:
+        for path in local.folder(home).iterdir():
+            match = shape.fullmatch(path.name)
+            if match and path.is_file():
+                found.append(((match[1], int(match[2] or 1)), path))
+    except OSError:  # no helper folder (or none to read): no file left in it
+        return []
+    return [path for _, path in sorted(found)]
