@@ -404,6 +404,16 @@ def ws(tmp_path):
 
 
 @pytest.fixture
+def typing(monkeypatch):
+    """Run an organisation's command (an exchange_kit Org) with its prompts reading `keys`, as
+    `on_screen` does; what the prompts drew is kept."""
+    from homekit import interactive, typed
+
+    interactive(monkeypatch)  # every command module imported first, then patched
+    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+
+
+@pytest.fixture
 def no_side(tmp_path, run_cli):
     """The example project as an Org (exchange_kit): this computer is on neither side until one is chosen."""
     from exchange_kit import Org

@@ -9,7 +9,7 @@ import datetime
 import pytest
 import yaml
 from exchange_kit import D1, G1, G2, Org, flat, start_sharing
-from homekit import CTRL_C, DOWN, ENTER, interactive
+from homekit import CTRL_C, DOWN, ENTER
 from report_reading import docx_paragraphs, open_docx
 
 from spredning.core import followup
@@ -422,19 +422,6 @@ def test_with_several_partners_a_script_must_say_which_dialogue(sharing, args):
     assert "Ærø Kommune og Fanø Kommune" in said and "fælles for alle" in said
     assert "--partner aeroe-kommune" in said and "--fælles" in said
     assert sharing.path.read_bytes() == before
-
-
-@pytest.fixture
-def typing(monkeypatch):
-    """Run an organisation's command with its prompts reading `keys`; what the prompts drew is kept."""
-    from homekit import typed
-
-    interactive(monkeypatch)  # every command module imported first, then patched
-
-    def run(org: Org, keys: str, *argv: str):
-        return typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
-
-    return run
 
 
 def test_in_a_terminal_klarhed_asks_which_dialogue_then_the_colour(sharing, typing):

@@ -11,24 +11,11 @@ import datetime
 
 import pytest
 from exchange_kit import Org, flat
-from homekit import CTRL_C, DOWN, ENTER, interactive
+from homekit import CTRL_C, DOWN, ENTER
 
 from spredning.core import followup
 
 BACK = "\x7f"
-
-
-@pytest.fixture
-def typing(monkeypatch):
-    """Run an organisation's command with its prompts reading `keys`; what the prompts drew is kept."""
-    from homekit import typed
-
-    interactive(monkeypatch)  # every command module imported first, then patched
-
-    def run(org: Org, keys: str, *argv: str):
-        return typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
-
-    return run
 
 
 @pytest.fixture
