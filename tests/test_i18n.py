@@ -223,7 +223,7 @@ BUILT_KEYS = {
     "{}.invalid": ["answers.invalid"],
     "{}.not-a-file": ["answers.not-a-file"],  # read_user_yaml: a folder, a device, a pipe nobody writes to
     "files.kind.{}": [f"files.kind.{kind}" for kind in ("folder", "fifo", "socket", "device", "other")],
-    # common.replacing: another file there, refused (without a terminal) or asked about, for each kind
+    # files.replacing: another file there, refused (without a terminal) or asked about, for each kind
     "{}.{}": [f"{kind}.{which}" for kind in ("files", "arbejdsark") for which in ("exists", "changed")],
     "{}.bring-in": ["arbejdsark.bring-in"],
     "{}.replace-question.{}": [
@@ -348,7 +348,7 @@ BUILT_KEYS["{}.hint.line{}"] = [
 ]
 
 # A wrong --rolle, --partner, --status, --fase or tool close to a right value: the command put right
-# (common.PUT_RIGHT).
+# (commandline.PUT_RIGHT).
 BUILT_KEYS["{}.command"] = [
     f"{key}.command"
     for key in (

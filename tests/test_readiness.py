@@ -9,7 +9,7 @@ import datetime
 import pytest
 import yaml
 from exchange_kit import D1, G1, G2, Org, flat, start_sharing
-from homekit import CTRL_C, DOWN, ENTER, interactive
+from homekit import CTRL_C, DOWN, ENTER
 from report_reading import docx_paragraphs, open_docx
 
 from spredning.core import followup
@@ -424,19 +424,6 @@ def test_with_several_partners_a_script_must_say_which_dialogue(sharing, args):
     assert sharing.path.read_bytes() == before
 
 
-@pytest.fixture
-def typing(monkeypatch):
-    """Run an organisation's command with its prompts reading `keys`; what the prompts drew is kept."""
-    from homekit import typed
-
-    interactive(monkeypatch)  # every command module imported first, then patched
-
-    def run(org: Org, keys: str, *argv: str):
-        return typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
-
-    return run
-
-
 def test_in_a_terminal_klarhed_asks_which_dialogue_then_the_colour(sharing, typing):
     run = typing(
         sharing, DOWN + ENTER + DOWN * 2 + ENTER + "Vi mangler tal" + ENTER, "klarhed", "Beskriv innovationen"
@@ -595,15 +582,6 @@ def test_plan_tilfoej_takes_a_tools_title_as_its_source(sharing):
 # --- a copy with no side on this computer (the example project): the side asked first -----------------
 
 
-@pytest.fixture
-def no_side(tmp_path, run_cli) -> Org:
-    """The example project: this computer is on neither side until one is chosen."""
-    org = Org(tmp_path / "example", tmp_path, run_cli)
-    org.ok("start", "--eksempel")
-    assert org.store.local(org.slug).side is None
-    return org
-
-
 def test_klarhed_asks_the_side_before_the_colour_and_reason_on_a_copy_with_no_side(no_side, typing):
     """From a trial: with no side on this computer, klarhed asked the colour and the reason, then
     refused ('Vælg hvilken side, markeringen gælder'): what was typed was lost. The side comes first."""
@@ -619,7 +597,8 @@ def test_klarhed_asks_the_side_before_the_colour_and_reason_on_a_copy_with_no_si
 
 
 def test_godkend_asks_the_side_before_the_name_on_a_copy_with_no_side(no_side, typing):
-    run = typing(no_side, ENTER + "Eva Jensen" + ENTER, "godkend", "tjek")  # dele
+    # dele; the field holds the name the example's sharing side approved with: Ctrl+U clears it
+    run = typing(no_side, ENTER + "\x15" + "Eva Jensen" + ENTER, "godkend", "tjek")
 
     assert run.code == 0, run.err
     screen = flat(run.screen)
