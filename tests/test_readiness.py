@@ -679,6 +679,10 @@ def test_a_reason_too_long_given_back_at_ctrl_c_is_refused_saying_its_length_and
     keys = "fanø" + ENTER + "gul" + ENTER + "x" * 520 + ENTER + CTRL_C
     run = typing(sharing, keys, "klarhed", "Beskriv innovationen")
     assert run.code == 130 and "x" * 520 in flat(run.err).replace(" ", "")  # kept in the command
+    assert (  # the stop's words say it first (they said only "gem markeringen med den")
+        "Teksten efter --begrundelse er for lang (højst 500 tegn), så kommandoen afvises, som den står"
+        in flat(run.err)
+    )
 
     code, _, err = sharing(
         "klarhed", "beskriv-innovationen", "gul", "--begrundelse", "x" * 520, "--partner", "Fanø"
@@ -689,6 +693,16 @@ def test_a_reason_too_long_given_back_at_ctrl_c_is_refused_saying_its_length_and
         "'begrundelse' må højst være 500 tegn, men har 520: gør teksten kortere, og kør kommandoen igen."
         in (flat(err))
     )
+
+
+def test_an_approver_too_long_given_back_at_ctrl_c_says_it_must_be_shortened(sharing, typing):
+    keys = "y" * 520 + ENTER + CTRL_C
+    run = typing(sharing, keys, "godkend", "tjek", "--partner", "fanø")
+
+    assert run.code == 130 and "y" * 520 in flat(run.err).replace(" ", "")  # kept in the command
+    assert "Teksten efter --af er for lang (højst 500 tegn), så kommandoen afvises, som den står" in flat(
+        run.err
+    ), run.err
 
 
 # --- a read-only project file: said before anything is asked, not after the text was typed -------------

@@ -170,7 +170,7 @@ def _ask_approver(approval: _Approval, given: str, refused: str | None, dato: tu
     `dato`: the --dato given, and whether it was refused: kept in that command, or said left out.
     """
     dato_given, day_refused = dato
-    from spredning.cli.prompts.simple import ask_text
+    from spredning.cli.prompts.simple import ask_text, shorten_first
 
     typed: list[str] = []  # the name as typed when the asking stopped
     try:
@@ -187,7 +187,9 @@ def _ask_approver(approval: _Approval, given: str, refused: str | None, dato: tu
         if typed and typed[0].strip():  # the command that approves with the name typed
             shown = approval.command(("--af", typed[0]), ("--dato", "" if day_refused else dato_given))
             key = "approval.approve-again-day-left-out" if day_refused else "approval.approve-again"
-            again = Message(key, {"command": shown, "typed_day": dato_given})
+            again = shorten_first(
+                Message(key, {"command": shown, "typed_day": dato_given}), ("--af", typed[0])
+            )
         raise Interrupted("approval.interrupted", hint=again) from None
 
 

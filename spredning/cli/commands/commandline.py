@@ -41,11 +41,12 @@ PUT_RIGHT = {
     "plan.bad-status": ("value", ("--status",)),
     "plan.bad-source": ("value", ("--fase",)),
     "readiness.unknown-tool": ("value", ("klarhed",)),
+    "report.unknown-format": ("value", ("--format", "-f")),
 }
 
 
 def put_right_hint(refused: SpredningError) -> Message | None:
-    """A wrong --rolle, --partner, --status, --fase or tool close to a right one: the command put right.
+    """A wrong --rolle, --partner, --status, --fase, --format or tool close to a right one: put right.
 
     As an unknown phase's refusal gives it ('Fx: spredning fase tjek --rolle genbruge'), under the
     key's own '.command' words. None when the value was not given to that option in this run (a

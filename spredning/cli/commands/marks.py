@@ -302,7 +302,7 @@ def _ask_rating(
 
 def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refused: str | None) -> str:
     """The reason for a mark, `reason` in the field (`refused`: why, said above it); a stop says `again`."""
-    from spredning.cli.prompts.simple import ask_text
+    from spredning.cli.prompts.simple import ask_text, shorten_first
     from spredning.cli.prompts.stops import started_again_with
 
     typed: list[str] = []
@@ -320,7 +320,7 @@ def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refu
     except (KeyboardInterrupt, EOFError):
         reason = typed[0] if typed else ""  # the words say whether a reason is not saved
         key = "readiness.rate-again" if reason.strip() else "readiness.rate-again-colour"
-        hint = Message(key, {"command": again(colour, reason)})
+        hint = shorten_first(Message(key, {"command": again(colour, reason)}), ("--begrundelse", reason))
         raise Interrupted("readiness.interrupted", hint=hint) from None
 
 
