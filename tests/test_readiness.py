@@ -5,6 +5,7 @@ between organisations (confidentiality included) and the reports; approvals flag
 from __future__ import annotations
 
 import datetime
+import shlex
 
 import pytest
 import yaml
@@ -642,7 +643,12 @@ def test_without_a_terminal_no_side_is_refused_before_anything_is_asked(no_side,
     code, _, err = no_side(*args)
 
     assert code == 2
-    assert "Vælg hvilken side" in flat(err) and "--rolle dele eller --rolle genbruge" in flat(err)
+    said = flat(err)
+    assert "Vælg hvilken side" in said and "skriv --rolle genbruge i stedet. Fx: spredning" in said
+    # the user's whole command with the side, to copy (it said only 'Brug --rolle dele eller …')
+    again = shlex.split(said.rpartition("Fx: ")[2])
+    assert again == ["spredning", *args, "--rolle", "dele"]
+    assert "Vælg hvilken side" not in flat(no_side(*again[1:])[2])  # copied, the side is known
 
 
 # --- a text longer than a record keeps: refused in its field, not after every field was typed ----------
