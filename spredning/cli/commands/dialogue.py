@@ -63,7 +63,7 @@ def own_example(opened, words, named: bool, partner, general: bool) -> str:
 def settle_command(guide, project, state, found, project_option=NAMED) -> str:
     """The command that settles a mark or approval kept in several versions: klarhed or godkend again.
 
-    Without a colour or a name it asks in a terminal, after showing every version (_show_versions).
+    Without a colour or a name it asks in a terminal, after showing every version (show_versions).
     It names the side when it is not this computer's, and the dialogue (--partner, --fælles) when
     the command could not tell it itself.
     """
