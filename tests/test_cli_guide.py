@@ -183,6 +183,10 @@ def test_a_mistyped_command_gets_a_danish_suggestion(run_cli, argv, message):
         (("status", "--partnr", "x"), "Tilvalget --partnr findes ikke. Mente du '--partner'?"),
         (("status", "--hjælp"), "Tilvalget --hjælp findes ikke. Mente du '--help'?"),
         (("vis", "--zzz"), "Tilvalget --zzz findes ikke. Se"),
+        (("-h",), "Tilvalget -h findes ikke. Mente du '--help'? Se 'spredning --help'"),  # trial13
+        (("status", "-h"), "Tilvalget -h findes ikke. Mente du '--help'?"),
+        (("status", "-p", "x"), "Tilvalget -p findes ikke. Mente du '--partner'?"),  # the only one with p
+        (("status", "-z"), "Tilvalget -z findes ikke. Se"),
     ],
 )
 def test_a_mistyped_option_gets_a_suggestion_when_one_is_close(run_cli, argv, message):
@@ -500,3 +504,21 @@ def test_the_overviews_example_command_reads_a_phase_in_that_language(run_cli, l
     code, out, err = run_cli(*example.group(1).split())
     assert (code, err) == (0, "")
     assert ("Fase 1: Tjek" if language == "da" else "Phase 1: Check") in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "said", "example"),
+    [
+        (("guide", "--rolle", "share"), "Unknown side: 'share'. Did you mean 'dele'?", "guide --rolle dele"),
+        (("vis", "--rolle", "Reuse"), "'Reuse'. Did you mean 'genbruge'?", "vis --rolle genbruge"),
+        (("projekt", "side", "reusing"), "Did you mean 'genbruge'?", "projekt side genbruge"),
+    ],
+)
+def test_the_english_editions_own_words_for_a_side_are_suggested(run_cli, argv, said, example):
+    """The English edition calls the sides 'We want to share' and 'We want to reuse'; --rolle takes
+    the Danish words. 'share' was refused with no suggestion and no command put right (trial13)."""
+    code, _, err = run_cli("--sprog", "en", *argv)
+    assert code == 2
+    flat = " ".join(err.split())
+    assert said in flat
+    assert flat.endswith(f"spredning --sprog en {example}"), flat

@@ -227,7 +227,7 @@ def test_with_several_partners_a_script_must_name_one(run_cli, two_partners):
 def test_without_a_partner_the_hint_offers_the_overview_too(run_cli, two_partners):
     code, _, err = run_cli("rapport")
     assert code == 2
-    assert "eller --oversigt for én rapport om dem alle" in " ".join(err.split())
+    assert "eller lav én rapport om dem alle med --oversigt" in " ".join(err.split())
 
 
 def test_one_report_per_partner(run_cli, two_partners, tmp_path):

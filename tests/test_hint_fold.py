@@ -55,3 +55,19 @@ def test_an_errors_example_command_folds_between_its_words_not_inside_a_quoted_n
         "spredning start --navn 'Genoptræning på Ærø og Fanø' --rolle genbruge --deler 'Vejle Kommune' "
         "--organisation 'Ærø Kommune'"
     )
+
+
+def test_a_command_after_its_bullet_folds_beside_it_not_under_a_bullet_alone(env):
+    """A hint's commands, one per partner after a bullet: a long one was moved to the next row and
+    the bullet stood alone on its row above it (trial13); the next row begins in the same column."""
+    done_ok(env, "projekt", "genbruger", "Region Midtjylland")
+    stream = on_terminal(env, "--projekt", SLUG, "rapport")
+
+    shown = rendered(stream, 60, 40)
+    bullets = [n for n, line in enumerate(shown) if line.strip().startswith("•")]
+    assert len(bullets) == 2, shown
+    for at in bullets:
+        assert shown[at].startswith(f"  • spredning --projekt {SLUG}"), shown[at : at + 2]
+        assert shown[at + 1].startswith("      "), shown[at : at + 2]  # folded under the command
+    plain = ANSI.sub("", stream)
+    assert "rapport --partner region-midtjylland" in " ".join(plain.split())

@@ -186,3 +186,22 @@ def test_a_value_in_a_catalogues_command_is_quoted_for_the_shell():
                 if key not in prose and isinstance(text, str) and re.search(r'"\{[^}:]*\}"', text):
                     found.append((catalogue.parent.name, key))
     assert found == []
+
+
+def test_a_missing_file_for_importer_names_the_partners_file_lying_here(tmp_path):
+    """'spredning importer' without its file, on the partner's computer with the file in the folder:
+    the example was 'spredning importer svar-fra-partneren.yaml', a file that is not there (trial13).
+    It is now the newest file here addressed to this side, as the home screen offers it, and it runs."""
+    odense, _ = started(tmp_path, "odense")
+    ran(tmp_path, odense, "eksport", "--ud", str(tmp_path / "til Fanø (1).yaml"))
+    fanoe = tmp_path / "Fanø's projekter"
+    fanoe.mkdir()  # the partner's own folder, empty: its first project comes from the file
+
+    code, _, err = installed("--hjem", str(fanoe), "importer", home=tmp_path / "tom", cwd=tmp_path)
+
+    assert code == 2
+    copied = quoted(err, "importer", ".yaml")  # not the '... importer --help' after it
+    assert "til Fanø (1).yaml" in copied, err
+    done = bash(copied, tmp_path)
+    assert done.returncode == 0, (copied, done.stderr)
+    assert (fanoe / "test.yaml").is_file()

@@ -10,21 +10,44 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from spredning import i18n
 from spredning.core.errors import Message, UsageProblem, message
 from spredning.core.local import LocalState
 from spredning.core.model import ROLES, SHARING, Partner, Project, fold_name, meant_text
+from spredning.core.shellwords import shell_word
 
 
 class PartnerChoice(UsageProblem):
     """Several partners and none chosen: a terminal can ask, a script must name one."""
 
     def __init__(self, project: Project):
+        chosen = commands_with(*partner_options(project.partners))
         super().__init__(
             "dialogue.choose-partner",
+            hint=Message("dialogue.choose-partner.commands", {"commands": chosen}) if chosen else None,
             names=[p.name or p.key for p in project.partners],
             keys=[p.key for p in project.partners],
+            commands=chosen,
         )
         self.partners = project.partners
+
+
+def partner_options(partners: Iterable[Partner]) -> list[str]:
+    """'--partner KEY' for each partner, as a hint's command adds it."""
+    return [f"--partner {shell_word(partner.key)}" for partner in partners]
+
+
+def commands_with(*options: str) -> list[str]:
+    """The command of this run as typed, once with each of `options` added, for a hint to copy from.
+
+    A refusal that a choice is missing names the ways out as commands that run, not as
+    '--partner NAVN'. Empty when the run's words are not known (the command was not typed).
+    """
+    typed = i18n.typed_command()
+    if not typed:
+        return []
+    command = " ".join([i18n.program_here(), *(shell_word(word) for word in typed)])
+    return [f"{command} {option}" for option in options]
 
 
 def find_partner(project: Project, wanted: str) -> Partner:
@@ -198,6 +221,11 @@ def role_for(state: LocalState, option: str | None) -> str | None:
     return option or state.side
 
 
+# The English edition names the sides 'We want to share' and 'We want to reuse'; the option takes the
+# Danish words, so the English ones are suggested (and the command put right), not taken silently.
+ENGLISH_SIDES = {"share": "dele", "sharing": "dele", "reuse": "genbruge", "reusing": "genbruge"}
+
+
 def parse_role(value: str | None) -> str | None:
     """Accept 'dele' or 'genbruge' in any case (and 'vi vil dele'); None stays None."""
     if value is None:
@@ -210,4 +238,7 @@ def parse_role(value: str | None) -> str | None:
 
     meant = fold_name(meant_text(value))  # '[red]genbrug' is close too
     close = difflib.get_close_matches(meant, ROLES, n=1, cutoff=0.65)  # 'genbrug' -> 'genbruge'
+    last = meant.replace("-", " ").split()[-1:]  # 'we want to share': the English edition's words
+    if not close and last and last[0] in ENGLISH_SIDES:
+        close = [ENGLISH_SIDES[last[0]]]
     raise UsageProblem("dialogue.unknown-role", value=value, close=close)

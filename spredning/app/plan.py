@@ -16,7 +16,7 @@ import re
 from typing import NamedTuple
 
 from spredning import i18n
-from spredning.app.dialogue import PartnerChoice, partner_for
+from spredning.app.dialogue import PartnerChoice, commands_with, partner_for, partner_options
 from spredning.app.workspace import Workspace
 from spredning.core import followup, history
 from spredning.core.errors import Message, SpredningError, UsageProblem
@@ -360,8 +360,10 @@ class DialogueChoice(UsageProblem):
     """
 
     def __init__(self, key: str, project: Project):
+        chosen = commands_with(*partner_options(project.partners), "--fælles")
         super().__init__(
             key,
+            hint=Message("dialogue.which-dialogue.commands", {"commands": chosen}) if chosen else None,
             names=[p.name or p.key for p in project.partners],
             keys=[p.key for p in project.partners],
         )

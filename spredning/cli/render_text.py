@@ -490,8 +490,8 @@ def commands_whole(text: Text, width: int, program: str, fold: bool = False) -> 
     """A message in lines of at most `width` cells, broken between words but never inside a command.
 
     A command begins with the program's name and is either quoted ('spredning fase tjek --rolle
-    dele') or ends its line after a colon ("Fx: spredning start --navn 'Ærø'": its own quotes are
-    its arguments'). It stays on one line, as the user must type it, even when that line is then
+    dele') or ends its line after a colon or a bullet ("Fx: spredning start --navn 'Ærø'": its own
+    quotes are its arguments'). It stays on one line, as the user must type it, even when that line is then
     longer than the terminal (the terminal folds it; copied, it is still one line); with `fold`
     (a terminal), between its words (see folded). Any other word longer than a line (a path) is
     kept whole on a line of its own, for the same reason. The message's own line breaks, its
@@ -503,7 +503,7 @@ def commands_whole(text: Text, width: int, program: str, fold: bool = False) -> 
         f"{re.escape(first)}{re.escape(program)}[^{re.escape(last)}\n]*{re.escape(last)}"
         for first, last in COMMAND_QUOTES
     )
-    after_colon = f"(?<=: ){re.escape(program)} [^\n]*"  # to the end of its line
+    after_colon = f"(?<=: |• ){re.escape(program)} [^\n]*"  # to the end of its line (or a bullet's)
     commands = [found.span() for found in re.finditer(f"{after_colon}|{quoted}", plain)]
     result = Text(end=text.end)
     start_of_line = 0
@@ -513,16 +513,19 @@ def commands_whole(text: Text, width: int, program: str, fold: bool = False) -> 
         first = " " * (len(line) - len(line.lstrip(" ")))
         result.append(first)
         used = len(first)
-        indent = first + ("  " if line.lstrip(" ").startswith("• ") else "")  # a bullet's text hangs
+        bullet = line.lstrip(" ").startswith("• ")
+        indent = first + ("  " if bullet else "")  # a bullet's text hangs
         for index, (start, end) in enumerate(_word_spans(line, start_of_line, commands)):
             size = cell_len(plain[start:end])
-            if index and used + 1 + size > width:
+            inside = [(begin, stop) for begin, stop in commands if begin < end and start < stop]
+            # a command after its bullet folds there: the next row would begin in the same column
+            beside_bullet = fold and bullet and index == 1 and bool(inside)
+            if index and used + 1 + size > width and not beside_bullet:
                 result.append("\n" + indent)
                 used = len(indent)
             elif index:
                 result.append(" ")
                 used += 1
-            inside = [(begin, stop) for begin, stop in commands if begin < end and start < stop]
             used = _placed(result, text, (start, end), used, indent, width, inside, fold)
         start_of_line += len(line) + 1
     return result

@@ -82,27 +82,34 @@ def usage_message(exc: ClickException) -> Message:
             return Message("usage.option-takes-no-value", {"option": exc.option_name})
         return Message("usage.option-needs-value", {"option": exc.option_name})
     if isinstance(exc, _click_exceptions.MissingParameter):
-        param = exc.param
-        shown = getattr(param, "metavar", None) or (getattr(param, "name", "") or "").upper()
-        if "|" in shown:  # 'dele|genbruge': the choices, in words
-            return Message("usage.missing-choice", {"choices": shown.split("|")})
-        path = _command_words(exc.ctx)
-        if path in _MISSING:  # what to write there, with an example: the user's command, their options kept
-            phases = _phase_words(exc.ctx) if path in ("fase", "godkend") else []
-            params = {"phases": phases, "given": _options_given(exc.ctx)}
-            if path in ("plan ret", "plan luk"):  # a real action's id, or words that say where it goes
-                from spredning.cli.commands.common import shell_word
-
-                found = _action_id(exc.ctx, open_only=path == "plan luk")
-                if found is None:
-                    return Message(_NO_ID[path], params)
-                params["id"] = shell_word(found)
-            return Message(_MISSING[path], params)
-        return Message("usage.missing", {"what": shown or "?"})
+        return _missing_message(exc)
     if isinstance(exc, _click_exceptions.BadParameter):
         param = exc.param
         return Message("usage.bad-value", {"what": getattr(param, "metavar", None) or exc.param_hint or "?"})
     return Message("usage.other")
+
+
+def _missing_message(exc) -> Message:
+    """A missing argument: what to write there, with an example (the user's command, their options kept)."""
+    param = exc.param
+    shown = getattr(param, "metavar", None) or (getattr(param, "name", "") or "").upper()
+    if "|" in shown:  # 'dele|genbruge': the choices, in words
+        return Message("usage.missing-choice", {"choices": shown.split("|")})
+    path = _command_words(exc.ctx)
+    if path not in _MISSING:
+        return Message("usage.missing", {"what": shown or "?"})
+    phases = _phase_words(exc.ctx) if path in ("fase", "godkend") else []
+    params: dict[str, object] = {"phases": phases, "given": _options_given(exc.ctx)}
+    if path in ("plan ret", "plan luk"):  # a real action's id, or words that say where it goes
+        from spredning.core.shellwords import shell_word
+
+        found = _action_id(exc.ctx, open_only=path == "plan luk")
+        if found is None:
+            return Message(_NO_ID[path], params)
+        params["id"] = shell_word(found)
+    if path == "importer" and (file := _file_to_import(exc.ctx)) is not None:
+        return Message("usage.missing.importer-here", {**params, "file": file})
+    return Message(_MISSING[path], params)
 
 
 # A command's missing argument, said with what to write and an example (by the command's words).
@@ -133,7 +140,7 @@ def _options_given(ctx) -> str:
     is shown as 'godkend tjek --fælles', not as a plain 'godkend tjek' that would approve another
     dialogue. A value with a space is in double quotes, as the message's examples write it.
     """
-    from spredning.cli.commands.common import given_words
+    from spredning.cli.commands.commandline import given_words
 
     if ctx is None:
         return ""
@@ -149,7 +156,7 @@ def _command_words(ctx) -> str:
 
 def _phase_words(ctx) -> list[str]:
     """The guide's phases as 'spredning fase' takes them, for a missing phase; none if it cannot load."""
-    from spredning.cli.commands.common import phase_words
+    from spredning.cli.commands.names import phase_words
     from spredning.core.content import load_guide
     from spredning.core.errors import SpredningError
 
@@ -159,6 +166,29 @@ def _phase_words(ctx) -> list[str]:
     except (SpredningError, OSError):  # a broken guide is said when a command loads it
         return []
     return phase_words(guide)
+
+
+def _file_to_import(ctx) -> str | None:
+    """The newest partner's file here for this side, as the home screen offers it first; else None.
+
+    For a missing file's example: a real file that runs, not 'svar-fra-partneren.yaml'. Only a
+    file addressed to this side (or to a project not here yet), not one imported already.
+    """
+    from spredning.app.files import default_folders
+    from spredning.app.home import import_actions
+    from spredning.app.workspace import Settings, Workspace
+    from spredning.cli.home import from_here
+    from spredning.core.errors import SpredningError
+    from spredning.core.shellwords import shell_word
+
+    settings = getattr(ctx.find_root(), "obj", None)
+    try:
+        ws = Workspace(settings if isinstance(settings, Settings) else Settings())
+        offered = import_actions(ws, *default_folders(ws))
+    except (SpredningError, OSError):  # said by the command itself, once it is given a file
+        return None
+    first = next((action for action in offered if action.whose in ("us", None) and action.value), None)
+    return shell_word(from_here(first.value)) if first is not None and first.value else None
 
 
 def _action_id(ctx, open_only: bool) -> str | None:
@@ -171,7 +201,7 @@ def _action_id(ctx, open_only: bool) -> str | None:
 
 
 def _close_options(exc) -> list[str]:
-    """The command's options whose names are close to the one typed: '--jsn' -> '--json'.
+    """The command's options whose names are close to the one typed: '--jsn' -> '--json', '-h' -> '--help'.
 
     Compared without their dashes, and only when alike (0.65, as commands): click's own
     suggestions count the shared '--', and offered '--json' for '--version' and '--person'.
@@ -186,6 +216,11 @@ def _close_options(exc) -> list[str]:
     names.update(getattr(exc.ctx, "help_option_names", ()))
     bare = {name.lstrip("-"): name for name in names}
     typed = (exc.option_name or "").lstrip("-")
+    begins = [name for name in bare if name.startswith(typed)]
+    if typed == "h" and "help" in bare:  # as in most programs, also where '--hjem' begins with h
+        return [bare["help"]]
+    if len(typed) == 1 and len(begins) == 1:  # one letter is too little to be alike: '-p' for '--partner'
+        return [bare[begins[0]]]
     return sorted(bare[close] for close in difflib.get_close_matches(typed, list(bare), n=3, cutoff=0.65))
 
 
@@ -315,9 +350,9 @@ def help_path(ctx) -> str:
 def see_help(ctx, typed: str = "", close: list[str] | None = None) -> Message:
     """Where the help is; with one `close` match for the word `typed`, the user's command put right too.
 
-    'spredning fse' ends with 'Fx: spredning fase' after the help's pointer (common.put_right).
+    'spredning fse' ends with 'Fx: spredning fase' after the help's pointer (commandline.put_right).
     """
-    from spredning.cli.commands.common import put_right
+    from spredning.cli.commands.commandline import put_right
 
     example = put_right(typed, close[0]) if typed and close and len(close) == 1 else None
     if example is not None:
