@@ -451,7 +451,8 @@ def _named_source(ws, value: str | None) -> str:
     try:
         return tool_by_id(ws.guide, value)[1]
     except UsageProblem as unknown:
-        phases = close_phases(ws.guide, value) if "." not in value else []  # 'fjrn': Mente du 'fjern'?
+        # 'fjrn' or 'høst.' (a sentence's full stop, no tool id): Mente du 'fjern'?
+        phases = close_phases(ws.guide, value) if "." not in value.rstrip(".") else []
         tools = unknown.params.get("close")
         close = [*phases, *(tools if isinstance(tools, list) else [])][:3]
         phases = [phase_word(phase) for phase in ws.guide.phases]  # named, so a script is put right by it
