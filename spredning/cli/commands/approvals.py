@@ -171,25 +171,30 @@ def _ask_approver(approval: _Approval, given: str, refused: str | None, dato: tu
     """
     dato_given, day_refused = dato
     from spredning.cli.prompts.simple import ask_text, shorten_first
+    from spredning.cli.prompts.stops import started_again_with
+
+    def with_name(name: str | None) -> str | None:  # the command that approves with the name typed
+        if not (name or "").strip():
+            return None
+        return approval.command(("--af", name or ""), ("--dato", "" if day_refused else dato_given))
 
     typed: list[str] = []  # the name as typed when the asking stopped
     try:
-        return ask_text(
-            t("approval.ask-who"),
-            lambda text: None if text.strip() else t("approval.who-needed"),
-            default=given,  # an --af with a line break: the field holds it, to correct
-            interrupted=typed.append,
-            one_line=True,
-            refused=refused,
-        )
+        with started_again_with(with_name):  # a closed window keeps the command Ctrl+C gives, not the name
+            return ask_text(
+                t("approval.ask-who"),
+                lambda text: None if text.strip() else t("approval.who-needed"),
+                default=given,  # an --af with a line break: the field holds it, to correct
+                interrupted=typed.append,
+                one_line=True,
+                refused=refused,
+            )
     except (KeyboardInterrupt, EOFError):
         again = None
-        if typed and typed[0].strip():  # the command that approves with the name typed
-            shown = approval.command(("--af", typed[0]), ("--dato", "" if day_refused else dato_given))
+        if (shown := with_name(typed[0] if typed else None)) is not None:
             key = "approval.approve-again-day-left-out" if day_refused else "approval.approve-again"
-            again = shorten_first(
-                Message(key, {"command": shown, "typed_day": dato_given}), ("--af", typed[0])
-            )
+            said = Message(key, {"command": shown, "typed_day": dato_given})
+            again = shorten_first(said, ("--af", typed[0]))
         raise Interrupted("approval.interrupted", hint=again) from None
 
 
