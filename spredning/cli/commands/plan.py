@@ -107,8 +107,11 @@ def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str 
     whose = functools.partial(version_of, functools.partial(org_name, view.project), state.me)
     items = [_with_writer(view.project, state, item) for item in view.items]
     console.print(plan_table(items, ws.guide, view.today, owners, whose))
-    # the first open action's id (the first row's when none is open): the hint runs as copied
-    first = next((item for item in view.items if item.open), view.items[0])
+    # the first open action's id: the hint runs as copied; with all of them closed, adding is what is left
+    first = next((item for item in view.items if item.open), None)
+    if first is None:
+        print_said(console, say("plan.how-add", style="dim", add=add), add)
+        return
     change = command("plan", "ret", shell_word(first.id), project=project_option)
     print_said(console, say("plan.how", style="dim", add=add, change=change), (add, change))
 
