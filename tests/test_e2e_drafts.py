@@ -184,6 +184,27 @@ def test_ctrl_c_after_typing_keeps_the_draft_and_says_so(spawn, project, home):
     the_draft_is_offered_and_saved(spawn, home)
 
 
+def test_ctrl_c_after_going_back_with_pgup_says_the_draft_left_behind_is_kept(spawn, project, home):
+    """Reported (trial): text typed in question 2, PgUp to question 1, Ctrl+C there: the draft of
+    question 2 was kept (and offered next time), but the stop said only how many were answered."""
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", "Det første svar", "Det første svar")
+    child.send(ESC_ENTER)
+    type_answer(child, "2/14", "Halvt skrevet", "Halvt skrevet")
+    child.send(PGUP)
+    child.expect_exact("[1/14]")
+    child.expect_exact("Svar:")
+    child.send(CTRL_C)
+
+    status, output = finish(child)
+
+    assert status == 130, output
+    assert "Stoppet. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in output
+    assert "Kladden til spørgsmål 2 er gemt og står klar, næste gang du åbner det." in output
+    assert "Teksten i feltet er gemt" not in output  # nothing typed in question 1's field
+    assert drafts(home) == {f"{SLUG}/{Q2}": "Halvt skrevet"}
+
+
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
 def test_ctrl_o_writes_the_answer_in_the_editor(spawn, project, home, tmp_path):
     editor = tmp_path / "stub-editor"

@@ -347,9 +347,11 @@ def _interview(
     machine = Interview(phase, role, session, follow_up=InterviewFollowUp(ws, session), go_on=go_on)
     resume = phase_command(phase, role, partner, ctx.obj.project, several)
     prompter.phase_intro(phase, role)
+    asked = None  # the question on screen: its field's text is said of (draft) on a stop
     with prompter.stop_signals_kept():
         try:
             while not isinstance(step := machine.step(), Done):
+                asked = getattr(step, "question", None)
                 machine.reply(prompter.handle(step))
         except (KeyboardInterrupt, EOFError):
             left = prompter.left  # what became of the field's text, as the field said (None: nothing)
@@ -372,6 +374,7 @@ def _interview(
                 joined=left is Drafted.JOINED,
                 lost=isinstance(left, SpredningError),
                 unsaved=unsaved,
+                elsewhere=_drafts_elsewhere(machine, session, asked),
                 answered=done.answered,
                 total=done.total,
                 phase=phase.name,
@@ -397,6 +400,19 @@ def _interview(
             print_fitted(console, t("fase.continue-later", command=resume), resume)
         else:
             _suggest_next(ws, console, session, role, partner, ctx.obj.project, several)
+
+
+def _drafts_elsewhere(machine: Interview, session: Session, asked) -> Message | str:
+    """The phase's other questions with a draft, by their numbers in the interview, said on a stop.
+
+    Text left by going back with PgUp (or kept before) is there: the count of answers tells nothing of it.
+    """
+    numbers = [
+        str(number)
+        for number, (_, question) in enumerate(machine.questions, 1)
+        if question is not asked and (session.draft(question) or "").strip()
+    ]
+    return Message("fase.drafts-kept-elsewhere", {"n": len(numbers), "numbers": numbers}) if numbers else ""
 
 
 def _not_saved(
