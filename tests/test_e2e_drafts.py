@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shlex
 import signal
 import stat
 import subprocess
@@ -637,6 +638,40 @@ def test_a_stop_from_outside_in_the_deadline_field_a_refused_frist_opened_keeps_
     assert "Her er teksten fra felterne, så du kan kopiere den: Hvad skal gøres? Book et lokale" in " ".join(
         output.split()
     )
+
+
+def test_ctrl_c_at_the_readiness_list_with_every_question_answered_names_the_mark_left(spawn, project, home):
+    """Reported (trial): a stop at the readiness list with every question of the phase answered said
+    'Fortsæt senere med: spredning fase ...', as if questions were open; the mark is what is left,
+    and the hint gives the command that asks it (run here, it marks the tool)."""
+    child = spawn("fase", "fjern")
+    for n in range(1, 6):
+        child.expect_exact(f"[{n}/5]")
+        child.expect_exact("Svar:")
+        child.send(f"svar {n}" + ESC_ENTER)
+    child.expect_exact("Hvad vil du nu?")
+    child.send(ENTER)  # the review: go on
+    child.expect_exact("Hvad vil du?")
+    child.send(ENTER)  # the offer of an action: go on
+    child.expect_exact("Hvor klar er I efter")
+    child.send(CTRL_C)
+
+    status, output = finish(child)
+
+    assert status == 130, output
+    assert "Stoppet. Dine svar er gemt: 5 af 5 spørgsmål i fasen" in output
+    said = r"Klarheden efter »[^«]+« er ikke markeret\. Marker den med: spredning (klarhed .*)"
+    found = re.search(said, output)
+    assert found, output
+    assert "Fortsæt senere med" not in output
+    child = spawn(*shlex.split(found.group(1)))
+    child.expect_exact("Hvor klar er I efter")
+    child.send(DOWN + ENTER)  # a colour
+    child.expect_exact("Kort begrundelse?")
+    child.send(ENTER)
+    assert finish(child)[0] == 0
+    data = yaml.safe_load((home / f"{SLUG}.yaml").read_text(encoding="utf-8"))
+    assert "'klarhed': {'fjern.fjern-forhindringer.genbruge': {'farve'" in str(data), data
 
 
 def test_a_stop_from_outside_at_a_marks_reason_says_the_mark_is_not_saved(spawn, project, home, env):
