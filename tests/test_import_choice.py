@@ -657,6 +657,28 @@ def test_a_worksheet_imported_is_listed_as_brought_in_and_changed_since_as_new(
     assert app_home.import_actions(ws, tmp_path)[0].whose == "us"
 
 
+def test_importer_without_a_file_in_a_terminal_offers_the_home_screens_list(
+    post, tmp_path, monkeypatch, run_cli
+):
+    """'spredning importer' without its file only refused, in a terminal too: the files the home
+    screen offers are listed (newest for us first, 'En anden fil' last), the one picked imported as
+    usual. Without a terminal it is still refused, with a file lying here as the example."""
+    _, aeroe, _ = post
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    listed = app_home.import_actions(workspace(aeroe.home), tmp_path)
+    assert listed[0].name == "genoptraening-aeroe-til-aeroe-kommune.yaml"
+
+    code, _, err = run_cli("importer")
+    assert code == 2 and "spredning importer genoptraening-aeroe-til-aeroe-kommune.yaml" in flat(err)
+    interactive(monkeypatch)
+    run = typed(run_cli, ENTER, "importer")
+
+    assert run.code == 0, run.err
+    assert "Hvilken fil fra partneren?" in run.screen and "En anden fil (skriv stien)" in run.screen
+    assert "Importeret fra Odense Kommune" in flat(run.out)
+    assert app_home.import_actions(workspace(aeroe.home), tmp_path)[-1].whose == "brought"
+
+
 def test_a_file_line_too_long_for_60_columns_is_broken_between_words_not_cut(tmp_path, run_cli):
     """layout11: with a long project's name after the sender's, the line was cut at its end
     ('… (Digital genoptr…') at 60 columns, even in its shortest form. Now the rest of it goes on
