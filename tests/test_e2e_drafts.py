@@ -639,10 +639,9 @@ def test_a_stop_from_outside_in_the_deadline_field_a_refused_frist_opened_keeps_
     )
 
 
-def test_ctrl_c_at_the_readiness_list_with_every_question_answered_names_the_mark_left(spawn, project, home):
-    """Reported (trial): a stop at the readiness list with every question of the phase answered said
-    'Fortsæt senere med: spredning fase ...', as if questions were open; the mark is what is left,
-    and the hint gives the command that asks it (run here, it marks the tool)."""
+def at_the_readiness_list(spawn) -> pexpect.spawn:
+    """'fase fjern' with its five questions answered, gone on past the review and the plan's offer,
+    waiting at the readiness list of its one tool."""
     child = spawn("fase", "fjern")
     for n in range(1, 6):
         child.expect_exact(f"[{n}/5]")
@@ -653,6 +652,14 @@ def test_ctrl_c_at_the_readiness_list_with_every_question_answered_names_the_mar
     child.expect_exact("Hvad vil du?")
     child.send(ENTER)  # the offer of an action: go on
     child.expect_exact("Hvor klar er I efter")
+    return child
+
+
+def test_ctrl_c_at_the_readiness_list_with_every_question_answered_names_the_mark_left(spawn, project, home):
+    """Reported (trial): a stop at the readiness list with every question of the phase answered said
+    'Fortsæt senere med: spredning fase ...', as if questions were open; the mark is what is left,
+    and the hint gives the command that asks it (run here, it marks the tool)."""
+    child = at_the_readiness_list(spawn)
     child.send(CTRL_C)
 
     status, output = finish(child)
@@ -674,16 +681,7 @@ def test_ctrl_c_at_the_readiness_list_with_every_question_answered_names_the_mar
 
 
 def test_a_stop_from_outside_at_a_marks_reason_says_the_mark_is_not_saved(spawn, project, home, env):
-    child = spawn("fase", "fjern")
-    for n in range(1, 6):
-        child.expect_exact(f"[{n}/5]")
-        child.expect_exact("Svar:")
-        child.send(f"svar {n}" + ESC_ENTER)
-    child.expect_exact("Hvad vil du nu?")
-    child.send(ENTER)  # the review: go on
-    child.expect_exact("Hvad vil du?")
-    child.send(ENTER)  # the offer of an action: go on
-    child.expect_exact("Hvor klar er I efter")
+    child = at_the_readiness_list(spawn)
     child.send(DOWN * 2 + ENTER)  # gul
     child.expect_exact("Kort begrundelse?")
     child.send("Budgettet er uafklaret")
