@@ -680,6 +680,27 @@ def test_ctrl_c_at_the_readiness_list_with_every_question_answered_names_the_mar
     assert "'klarhed': {'fjern.fjern-forhindringer.genbruge': {'farve'" in str(data), data
 
 
+def test_ctrl_c_at_the_readiness_list_with_questions_open_names_the_mark_and_the_phase(spawn, project, home):
+    """A stop at the readiness list after the first tool of a phase with more questions open: the
+    mark left and its command, and then the command that goes on with the phase."""
+    child = spawn("fase", "tjek")
+    for position, text in (("1/14", "Ja"), ("2/14", "Nej")):
+        type_answer(child, position, text, text)
+        child.send(ESC_ENTER)
+    child.expect_exact("Gå videre")  # the tool's review
+    child.send(ENTER)
+    child.expect_exact("Hvor klar er I efter")
+    child.send(CTRL_C)
+
+    status, output = finish(child)
+
+    assert status == 130, output
+    assert (
+        "Klarheden efter »Beskriv innovationen« er ikke markeret. Marker den med: spredning klarhed" in output
+    )
+    assert output.endswith("Fortsæt senere med: spredning fase tjek --rolle genbruge"), output[-300:]
+
+
 def test_a_stop_from_outside_at_a_marks_reason_says_the_mark_is_not_saved(spawn, project, home, env):
     child = at_the_readiness_list(spawn)
     child.send(DOWN * 2 + ENTER)  # gul
