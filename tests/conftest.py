@@ -404,6 +404,27 @@ def ws(tmp_path):
 
 
 @pytest.fixture
+def typing(monkeypatch):
+    """Run an organisation's command (an exchange_kit Org) with its prompts reading `keys`, as
+    `on_screen` does; what the prompts drew is kept."""
+    from homekit import interactive, typed
+
+    interactive(monkeypatch)  # every command module imported first, then patched
+    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
+
+
+@pytest.fixture
+def no_side(tmp_path, run_cli):
+    """The example project as an Org (exchange_kit): this computer is on neither side until one is chosen."""
+    from exchange_kit import Org
+
+    org = Org(tmp_path / "example", tmp_path, run_cli)
+    org.ok("start", "--eksempel")
+    assert org.store.local(org.slug).side is None
+    return org
+
+
+@pytest.fixture
 def reusing(ws):
     """A project on the reusing side (Ærø Kommune, one partner), active, in $SPREDNING_HJEM; its slug.
 

@@ -32,14 +32,20 @@ QUIT = UP + ENTER  # the menu's last line is Afslut; Up from the first line wrap
 PAUSE = ENTER  # "Tilbage til menuen?" after each action
 CSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\x08|\r")
 INTERACTIVE = (
-    "spredning.cli.commands.common",
+    "spredning.cli.commands.asking",  # what the commands share: each module asks is_interactive itself
+    "spredning.cli.commands.names",
+    "spredning.cli.commands.partners",
+    "spredning.cli.commands.files",
     "spredning.cli.commands.fase",
     "spredning.cli.commands.project",
     "spredning.cli.commands.project_settings",
     "spredning.cli.commands.project_files",
     "spredning.cli.commands.exchange",
     "spredning.cli.commands.plan",  # the menu runs 'plan' and 'dagsorden': imported here, before the patch
-    "spredning.cli.commands.followup",
+    "spredning.cli.commands.dialogue",  # klarhed, godkend and møde: the side asked first
+    "spredning.cli.commands.marks",
+    "spredning.cli.commands.approvals",
+    "spredning.cli.commands.meetings",
 )
 
 
@@ -66,7 +72,7 @@ class Run:
 def interactive(monkeypatch) -> None:
     """Make every command believe it runs in a terminal.
 
-    The modules are imported before any is patched: a command module imported while common's
+    The modules are imported before any is patched: a command module imported while asking's
     is_interactive is patched would bind the patched one, and monkeypatch would "restore" it to
     that, so every later test in the process would run as in a terminal.
     """

@@ -385,7 +385,7 @@ def test_in_a_terminal_an_earlier_date_asks_whether_to_correct(
     from homekit import typed
 
     slug, partner = fixture_project
-    monkeypatch.setattr("spredning.cli.commands.followup.is_interactive", lambda: True)
+    monkeypatch.setattr("spredning.cli.commands.meetings.is_interactive", lambda: True)
 
     run = typed(run_cli, keys, "møde", "--dato", "10-01-2026")
 
@@ -477,7 +477,7 @@ def test_at_60_columns_the_correction_choice_shows_the_day_it_corrects_to(
     """Found in a trial: at 60 columns the choice was cut after '… til 10. janu…', the day unreadable."""
     from homekit import typed
 
-    monkeypatch.setattr("spredning.cli.commands.followup.is_interactive", lambda: True)
+    monkeypatch.setattr("spredning.cli.commands.meetings.is_interactive", lambda: True)
 
     run = typed(run_cli, "\x1b[B\x1b[B\r", "møde", "--dato", "10-01-2026", columns=60)  # Fortryd
 

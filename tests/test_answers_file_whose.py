@@ -135,7 +135,7 @@ def test_a_partner_picked_from_the_list_just_now_is_not_asked_about_again(
     tmp_path, run_cli, asking, monkeypatch
 ):
     """The sharing side's list 'Hvilken genbrugende organisation ...?' is the user's word on whose."""
-    monkeypatch.setattr("spredning.cli.commands.common.is_interactive", lambda: True)  # the list too
+    monkeypatch.setattr("spredning.cli.commands.partners.is_interactive", lambda: True)  # the list too
     odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), reusers=PARTNERS)
     source = fanoes_file(odense)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from exchange_kit import D1, Org, flat, start_sharing
-from homekit import CTRL_C, CTRL_D, DOWN, ENTER, interactive
+from homekit import CTRL_C, CTRL_D, DOWN, ENTER
 
 from spredning.core import followup
 
@@ -256,15 +256,6 @@ def test_the_sharing_side_approving_for_all_counts_its_own_answers(sharing, work
 
 
 # --- Ctrl+C at a prompt: what was not done --------------------------------------------------------------
-
-
-@pytest.fixture
-def typing(monkeypatch):
-    """Run an organisation's command with its prompts reading `keys` (see homekit.typed)."""
-    from homekit import typed
-
-    interactive(monkeypatch)  # every command module imported first, then patched
-    return lambda org, keys, *argv: typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
 
 
 @pytest.mark.parametrize(

@@ -154,7 +154,8 @@ def test_without_an_activation_script_the_tip_says_why_hints_name_the_path(tmp_p
 
 @pytest.mark.skipif(os.name == "nt", reason="POSIX shells")
 def test_words_in_shown_commands_are_quoted_when_a_shell_would_split_them():
-    from spredning.cli.commands.common import command, shell_word
+    from spredning.cli.commands.commandline import command
+    from spredning.core.shellwords import shell_word
 
     assert shell_word("tjek") == "tjek"
     assert shell_word("/sti/til/fil-1.yaml") == "/sti/til/fil-1.yaml"
@@ -173,6 +174,6 @@ def test_words_in_shown_commands_are_quoted_when_a_shell_would_split_them():
 def test_a_quoted_word_is_that_one_word_to_a_shell(word):
     import shlex
 
-    from spredning.cli.commands.common import shell_word
+    from spredning.core.shellwords import shell_word
 
     assert shlex.split(shell_word(word)) == [word]

@@ -27,6 +27,7 @@ from spredning import i18n
 from spredning.app import home as app_home
 from spredning.app import plan
 from spredning.cli.commands import plan as plan_command
+from spredning.cli.commands.commandline import PUT_RIGHT
 from spredning.core import fileio, followup, yamlio
 from spredning.core.salvage import NOTES
 from spredning.report import planfile
@@ -223,7 +224,7 @@ BUILT_KEYS = {
     "{}.invalid": ["answers.invalid"],
     "{}.not-a-file": ["answers.not-a-file"],  # read_user_yaml: a folder, a device, a pipe nobody writes to
     "files.kind.{}": [f"files.kind.{kind}" for kind in ("folder", "fifo", "socket", "device", "other")],
-    # common.replacing: another file there, refused (without a terminal) or asked about, for each kind
+    # files.replacing: another file there, refused (without a terminal) or asked about, for each kind
     "{}.{}": [f"{kind}.{which}" for kind in ("files", "arbejdsark") for which in ("exists", "changed")],
     "{}.bring-in": ["arbejdsark.bring-in"],
     "{}.replace-question.{}": [
@@ -347,18 +348,9 @@ BUILT_KEYS["{}.hint.line{}"] = [
     "project.invalid-yaml.hint.line.bad-backups",
 ]
 
-# A wrong --rolle, --partner, --status, --fase or tool close to a right value: the command put right
-# (common.PUT_RIGHT).
-BUILT_KEYS["{}.command"] = [
-    f"{key}.command"
-    for key in (
-        "dialogue.unknown-role",
-        "dialogue.unknown-partner",
-        "plan.bad-status",
-        "plan.bad-source",
-        "readiness.unknown-tool",
-    )
-]
+# A wrong --rolle, --partner, --status, --fase, --format or tool close to a right value: the command put
+# right (commandline.PUT_RIGHT: each refusal there has its '.command' words).
+BUILT_KEYS["{}.command"] = [f"{key}.command" for key in PUT_RIGHT]
 # A damaged state file read back (views.salvaged_texts): each text's kind and what to know of it.
 BUILT_KEYS["local.salvaged.{}"] = ["local.salvaged.draft", "local.salvaged.reason"]
 BUILT_KEYS["local.salvaged.note.{}"] = [

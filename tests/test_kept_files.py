@@ -295,3 +295,34 @@ def test_making_a_project_the_active_one_names_a_file_in_the_way(tmp_path, run_c
     told = flat(err)
     assert str(helpers) in told.replace(" ", "") and "men der ligger en fil med det navn" in told, err
     assert "--hjem" not in told  # the projects folder is not what is wrong
+
+
+LEFT = "Tekst fra editoren, som programmet ikke fik hentet ind"
+
+
+def test_several_editor_files_left_are_told_once_each_on_its_own_line_in_the_order_made(tmp_path, run_cli):
+    """Three windows stopped with the editor open: one notice and three paths, not three notices."""
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    helpers = org.home / ".spredning"
+    made = [helpers / f"{org.slug}-tekst-fra-editoren{n}.txt" for n in ("", "-2", "-10")]
+    for number, path in enumerate(made):
+        path.write_text(f"Tekst {number}\n", encoding="utf-8")
+
+    code, out, err = org("konflikter")
+
+    said = flat(out + err)
+    assert code == 0, err
+    assert said.count(LEFT) == 1, out
+    places = [said.find(str(path)) for path in made]
+    assert -1 not in places and places == sorted(places), out
+    assert [path.read_text(encoding="utf-8") for path in made] == ["Tekst 0\n", "Tekst 1\n", "Tekst 2\n"]
+
+
+def test_one_editor_file_left_is_told_as_before(tmp_path, run_cli):
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    path = org.home / ".spredning" / f"{org.slug}-tekst-fra-editoren.txt"
+    path.write_text("Tekst\n", encoding="utf-8")
+
+    said = flat(org.ok("konflikter"))
+
+    assert f"ligger i {path}. Kopiér fra den, hvis du skal bruge den, og slet filen bagefter." in said

@@ -12,6 +12,7 @@ other projects' copy ids (never claiming a partner has not had what this compute
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 from exchange_kit import D1, G1, Org, V, flat, start_sharing
@@ -134,3 +135,33 @@ def test_a_partners_own_versions_merged_in_are_not_counted_as_ours(tmp_path, run
 
     assert _unsent(odense) == (None, True)
     assert CANNOT_TELL in flat(odense.ok("status"))
+
+
+def test_a_damaged_merge_note_falls_back_to_the_other_projects_here(aeroe):  # noqa: F811
+    """A `flettet-ind` item that cannot be read is not 'nothing merged': the other project here
+    still tells the versions ours, as for a state from before the key, also once written again."""
+    copy = aeroe.store.local("gammelt").copy
+    aeroe.ok("projekt", "flet", "Gammelt")
+    path = local.state_path(aeroe.home, "delt")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"- {copy}\n", f"- {copy}: [\n"), encoding="utf-8")
+
+    assert _unsent(aeroe) == (3, False)
+    aeroe.answer({SAME_TERMS: "Ja, i år"}, "--rolle", "genbruge")  # the state written again
+    assert _unsent(aeroe) == (4, False)
+    assert NOT_HAD.replace("3", "4") in flat(aeroe.ok("status"))
+
+
+def test_a_copied_folder_does_not_take_the_merges_as_its_own(aeroe, tmp_path):  # noqa: F811
+    """The merge was the original copy's, as its own answers are: in a copy of the folder (a new copy
+    id) the original may have sent them since, so the copy cannot tell (never 'not had')."""
+    aeroe.ok("start", "--navn", "Ny", *START)
+    aeroe.ok("projekt", "flet", "Gammelt")  # every version in 'Ny' is the merged one
+    assert json.loads(aeroe.ok("status", "--json"))["dialoger"][0]["ikke_sendt"] == 3
+    copied = Org(tmp_path / "kopi", aeroe.files, aeroe.run_cli)
+    shutil.copytree(aeroe.home, copied.home)
+
+    [dialogue] = json.loads(copied.ok("status", "--json"))["dialoger"]
+
+    assert (dialogue["ikke_sendt"], dialogue["ikke_sendt_ukendt"]) == (None, True)
+    assert CANNOT_TELL in flat(copied.ok("status"))

@@ -95,3 +95,59 @@ def test_a_state_from_before_the_folders_identity_moved_is_taken_as_copied(aeroe
     os.rename(aeroe.home, moved.home)
 
     assert _unsent(moved) == (None, True)  # cannot be told from a copy: never 'not had'
+
+
+def _damage_folder_identity(org: Org) -> None:
+    """The state's `mappe:` line made unreadable (a bracket left open), as an editor slip would."""
+    path = local.state_path(org.home, "delt")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("mappe: ", "mappe: [", 1), encoding="utf-8")
+
+
+LATER = "Flyttes projektmappen senere"
+NEW_ID = "Denne computer får et nyt id i svarenes historik"
+
+
+def test_a_damaged_identity_line_in_a_moved_folder_says_the_id_is_new_now(aeroe, tmp_path):
+    """The folder moved and its identity unreadable: a copy already, so the id changed now, not 'later'."""
+    copy = aeroe.store.local("delt").copy
+    _damage_folder_identity(aeroe)
+    moved = _at(aeroe, tmp_path / "flyttet")
+    os.rename(aeroe.home, moved.home)
+
+    code, _, err = moved("fase", "tjek", "--rolle", "genbruge", "--svar", str(_answers(moved)), "--erstat")
+
+    said = flat(err)
+    assert code == 0 and moved.store.local("delt").copy != copy
+    assert NEW_ID in said and LATER not in said
+
+
+def test_a_damaged_identity_line_where_the_folder_is_promises_nothing_about_a_later_move(aeroe):
+    """Not moved: the identity is written again with the state, so a later move keeps the id."""
+    copy = aeroe.store.local("delt").copy
+    _damage_folder_identity(aeroe)
+
+    code, _, err = aeroe("fase", "tjek", "--rolle", "genbruge", "--svar", str(_answers(aeroe)), "--erstat")
+
+    said = flat(err)
+    assert code == 0 and aeroe.store.local("delt").copy == copy
+    assert LATER not in said and NEW_ID not in said and "Intet: programmet har noteret" in said
+    assert "mappe" in yamlio.loads(local.state_path(aeroe.home, "delt").read_text(encoding="utf-8"))
+
+
+def _answers(org: Org):
+    source = org.files / f"{org.home.name}-rettet.yaml"
+    source.write_text(f"{G1}: Lange ventelister, rettet\n", encoding="utf-8")
+    return source
+
+
+def test_a_folder_moved_with_a_link_left_at_its_former_place_is_the_same_copy(aeroe, tmp_path):
+    """`mv aeroe flyttet; ln -s flyttet aeroe`: the former place leads here, it holds no other copy."""
+    copy = aeroe.store.local("delt").copy
+    moved = _at(aeroe, tmp_path / "flyttet")
+    os.rename(aeroe.home, moved.home)
+    aeroe.home.symlink_to(moved.home, target_is_directory=True)
+
+    assert _unsent(moved) == (2, False)
+    assert moved.store.local("delt").copy == copy
+    assert _unsent(aeroe) == (2, False)  # and by the link, which leads to the same folder

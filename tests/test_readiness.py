@@ -5,11 +5,12 @@ between organisations (confidentiality included) and the reports; approvals flag
 from __future__ import annotations
 
 import datetime
+import shlex
 
 import pytest
 import yaml
 from exchange_kit import D1, G1, G2, Org, flat, start_sharing
-from homekit import CTRL_C, DOWN, ENTER, interactive
+from homekit import CTRL_C, DOWN, ENTER
 from report_reading import docx_paragraphs, open_docx
 
 from spredning.core import followup
@@ -424,19 +425,6 @@ def test_with_several_partners_a_script_must_say_which_dialogue(sharing, args):
     assert sharing.path.read_bytes() == before
 
 
-@pytest.fixture
-def typing(monkeypatch):
-    """Run an organisation's command with its prompts reading `keys`; what the prompts drew is kept."""
-    from homekit import typed
-
-    interactive(monkeypatch)  # every command module imported first, then patched
-
-    def run(org: Org, keys: str, *argv: str):
-        return typed(org.run_cli, keys, "--hjem", str(org.home), *argv)
-
-    return run
-
-
 def test_in_a_terminal_klarhed_asks_which_dialogue_then_the_colour(sharing, typing):
     run = typing(
         sharing, DOWN + ENTER + DOWN * 2 + ENTER + "Vi mangler tal" + ENTER, "klarhed", "Beskriv innovationen"
@@ -595,15 +583,6 @@ def test_plan_tilfoej_takes_a_tools_title_as_its_source(sharing):
 # --- a copy with no side on this computer (the example project): the side asked first -----------------
 
 
-@pytest.fixture
-def no_side(tmp_path, run_cli) -> Org:
-    """The example project: this computer is on neither side until one is chosen."""
-    org = Org(tmp_path / "example", tmp_path, run_cli)
-    org.ok("start", "--eksempel")
-    assert org.store.local(org.slug).side is None
-    return org
-
-
 def test_klarhed_asks_the_side_before_the_colour_and_reason_on_a_copy_with_no_side(no_side, typing):
     """From a trial: with no side on this computer, klarhed asked the colour and the reason, then
     refused ('Vælg hvilken side, markeringen gælder'): what was typed was lost. The side comes first."""
@@ -619,7 +598,8 @@ def test_klarhed_asks_the_side_before_the_colour_and_reason_on_a_copy_with_no_si
 
 
 def test_godkend_asks_the_side_before_the_name_on_a_copy_with_no_side(no_side, typing):
-    run = typing(no_side, ENTER + "Eva Jensen" + ENTER, "godkend", "tjek")  # dele
+    # dele; the field holds the name the example's sharing side approved with: Ctrl+U clears it
+    run = typing(no_side, ENTER + "\x15" + "Eva Jensen" + ENTER, "godkend", "tjek")
 
     assert run.code == 0, run.err
     screen = flat(run.screen)
@@ -663,7 +643,12 @@ def test_without_a_terminal_no_side_is_refused_before_anything_is_asked(no_side,
     code, _, err = no_side(*args)
 
     assert code == 2
-    assert "Vælg hvilken side" in flat(err) and "--rolle dele eller --rolle genbruge" in flat(err)
+    said = flat(err)
+    assert "Vælg hvilken side" in said and "skriv --rolle genbruge i stedet. Fx: spredning" in said
+    # the user's whole command with the side, to copy (it said only 'Brug --rolle dele eller …')
+    again = shlex.split(said.rpartition("Fx: ")[2])
+    assert again == ["spredning", *args, "--rolle", "dele"]
+    assert "Vælg hvilken side" not in flat(no_side(*again[1:])[2])  # copied, the side is known
 
 
 # --- a text longer than a record keeps: refused in its field, not after every field was typed ----------
@@ -700,6 +685,10 @@ def test_a_reason_too_long_given_back_at_ctrl_c_is_refused_saying_its_length_and
     keys = "fanø" + ENTER + "gul" + ENTER + "x" * 520 + ENTER + CTRL_C
     run = typing(sharing, keys, "klarhed", "Beskriv innovationen")
     assert run.code == 130 and "x" * 520 in flat(run.err).replace(" ", "")  # kept in the command
+    assert (  # the stop's words say it first (they said only "gem markeringen med den")
+        "Teksten efter --begrundelse er for lang (højst 500 tegn), så kommandoen afvises, som den står"
+        in flat(run.err)
+    )
 
     code, _, err = sharing(
         "klarhed", "beskriv-innovationen", "gul", "--begrundelse", "x" * 520, "--partner", "Fanø"
@@ -710,6 +699,16 @@ def test_a_reason_too_long_given_back_at_ctrl_c_is_refused_saying_its_length_and
         "'begrundelse' må højst være 500 tegn, men har 520: gør teksten kortere, og kør kommandoen igen."
         in (flat(err))
     )
+
+
+def test_an_approver_too_long_given_back_at_ctrl_c_says_it_must_be_shortened(sharing, typing):
+    keys = "y" * 520 + ENTER + CTRL_C
+    run = typing(sharing, keys, "godkend", "tjek", "--partner", "fanø")
+
+    assert run.code == 130 and "y" * 520 in flat(run.err).replace(" ", "")  # kept in the command
+    assert "Teksten efter --af er for lang (højst 500 tegn), så kommandoen afvises, som den står" in flat(
+        run.err
+    ), run.err
 
 
 # --- a read-only project file: said before anything is asked, not after the text was typed -------------

@@ -114,6 +114,22 @@ def test_plan_fase_close_to_a_phase_gives_the_command_put_right_in_both_language
     ]
 
 
+@pytest.mark.parametrize(
+    ("command", "typed", "right"),
+    [("rapport", "dox", "docx"), ("dagsorden", "Word", "docx"), ("rapport", "odt", "pdf")],
+)
+def test_a_format_close_to_one_gives_the_command_put_right_with_its_partner(home, command, typed, right):
+    """From a trial: 'rapport --format dox --partner …' was answered 'Fx: spredning rapport --format
+    pdf': the partner left out, and docx, the format meant, not offered."""
+    given = (command, "--partner", "ærø")
+    said, words = refused(home, *given, "--format", typed)
+
+    assert f"Ukendt format: '{typed}'." in said
+    assert words == ["spredning", *given, "--format", right]
+    runs(home, words)
+    assert list(home.parent.glob(f"*.{right}"))  # written where it was run
+
+
 # --- an unknown command or option ---------------------------------------------------------------------
 
 

@@ -167,6 +167,17 @@ def test_plan_fase_refused_in_english_names_the_english_phases(run_cli, ws):
     assert "Write one of the phases (check, test, adapt, remove, implement, harvest)" in flat(err)
 
 
+def test_plan_fase_with_a_full_stop_after_a_phase_is_told_the_phase_as_the_other_commands_are(run_cli, ws):
+    """'høst.' (a phase with the sentence's full stop) is no tool id: the phase is the close one."""
+    new_project(ws)
+
+    code, _, err = run_cli("plan", "tilføj", "--hvad", "x", "--fase", "høst.", "--status", "færdigg")
+
+    assert code == 2
+    assert "'høst.' er ikke en fase eller et værktøj. Mente du 'høst'?" in flat(err)
+    assert flat(err).endswith("plan tilføj --hvad x --status færdig --fase høst")
+
+
 # --- markup in front of a value: the close one found on the text meant, the value shown as typed ----
 
 

@@ -156,7 +156,7 @@ def test_an_organisation_not_among_the_reusing_ones_given_is_a_usage_error(run_c
     [
         (
             ("--deler", "Odense Kommune", "--genbruger", "odense kommune"),
-            "Fejl: odense kommune er den organisation, der deler innovationen, så den kan ikke også være en "
+            "Fejl: Odense Kommune er den organisation, der deler innovationen, så den kan ikke også være en "
             "genbrugende organisation.",
         ),
         (
@@ -180,7 +180,7 @@ def test_a_new_partner_named_like_the_sharing_organisation_is_refused(run_cli):
     code, _out, err = run_cli("projekt", "genbruger", "aarhus kommune")
     assert code == 2
     assert " ".join(err.split()).startswith(
-        "Fejl: aarhus kommune er den organisation, der deler innovationen i projektet, så den kan ikke også "
+        "Fejl: Aarhus Kommune er den organisation, der deler innovationen i projektet, så den kan ikke også "
         "være en genbrugende organisation. Intet er ændret."
     )
     assert project_facts("p1")["genbrugere"] == {"aeroe-kommune": "Ærø Kommune"}

@@ -20,6 +20,7 @@ from spredning.core.followup import Approval, Mark, Meeting
 from spredning.core.local import LocalState, given_count
 from spredning.core.model import (
     ROLES,
+    SHARING,
     Answer,
     Guide,
     Partner,
@@ -285,12 +286,15 @@ def meeting_held(
     day: datetime.date,
     today: datetime.date,
     correct: bool = False,
+    role: str | None = None,
 ) -> Meeting:
     """Note that the two organisations met: the 'since the last meeting' point moves to now.
 
     A meeting noted is one that was held, so a day after `today` is refused. A day before the
     last meeting noted is refused too (EarlierMeeting): it can only be a mistake, which `correct`
     fixes by giving the last meeting that day; what that meeting recorded stays as it was.
+    `role`: the side that notes it (None: this computer's), so the meeting says which
+    organisation noted it also on a copy with no side here.
     """
     not_in_future("meeting.in-future", day, today)
 
@@ -310,7 +314,8 @@ def meeting_held(
         questions = [*ws.layout.shared, *ws.layout.dialogue]
         prints = followup.fingerprints(view, dict.fromkeys(questions), answered_only=True)
         key = followup.record_key("moede", followup.new_id())
-        content = Answer(fields=followup.fields(dato=day.isoformat(), svar=prints, **_noted(state.me)))
+        noter = state.me if role is None else SHARING if role == SHARING else where or state.me
+        content = Answer(fields=followup.fields(dato=day.isoformat(), svar=prints, **_noted(noter)))
         project = project.with_record((where, key), history.edited(None, content, state.copy))
         return project, state, followup.last_meeting(project, partner)
 

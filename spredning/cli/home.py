@@ -31,14 +31,9 @@ from rich.console import Console
 from spredning.app import home as app_home
 from spredning.app.home import Action, Home
 from spredning.app.workspace import Settings, Workspace
-from spredning.cli.commands.common import (
-    command,
-    phase_word,
-    shell_word,
-    tell_kept_files,
-    tell_notice,
-    tell_odd_files,
-)
+from spredning.cli.commands.commandline import command
+from spredning.cli.commands.names import phase_word
+from spredning.cli.commands.workspace import tell_kept_files, tell_notice, tell_odd_files
 from spredning.cli.console import make_console, say
 from spredning.cli.prompts.keys import BackToMenu, menu_behind
 from spredning.cli.prompts.simple import ask_text, select
@@ -46,6 +41,7 @@ from spredning.cli.render_home import plain_word_tip, problem_text, project_line
 from spredning.cli.render_text import print_fitted
 from spredning.core import fileio
 from spredning.core.errors import EXIT_INTERRUPTED, EXIT_OK
+from spredning.core.shellwords import shell_word
 from spredning.i18n import t
 
 BACK = object()  # Esc in a list: back to the menu

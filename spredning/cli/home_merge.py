@@ -12,7 +12,7 @@ from questionary import Choice
 from rich.console import Console
 
 from spredning.app.workspace import Workspace
-from spredning.cli.commands.common import command
+from spredning.cli.commands.commandline import command
 from spredning.cli.console import say
 from spredning.cli.prompts.simple import select
 from spredning.cli.render_text import print_said

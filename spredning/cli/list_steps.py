@@ -193,7 +193,7 @@ class ListSteps:
         A version of our own is named by where it came from: our worksheet, or another project
         here (projekt flet), which only the version itself tells.
         """
-        from spredning.cli.commands.common import command
+        from spredning.cli.commands.commandline import command
 
         project = self.session.project
         entry = self.session.entry(question)

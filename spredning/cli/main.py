@@ -55,10 +55,10 @@ COMMANDS = {
     "konflikter": "exchange",
     # the follow-up (issue 15): the action plan, readiness, approvals, meetings and the agenda
     "plan": "plan",
-    "klarhed": "followup",
-    "godkend": "followup",
-    "møde": "followup",
-    "dagsorden": "followup",
+    "klarhed": "marks",
+    "godkend": "approvals",
+    "møde": "meetings",
+    "dagsorden": "meetings",
     "guide": "guide",
     "valider": "guide",
     "projekt": "project_settings",
@@ -159,9 +159,9 @@ def _no_command(ctx) -> int:
     Without a terminal, global options and no command stay the usage error they were, so a script
     that forgot its command still fails.
     """
-    from spredning.cli.commands import common
+    from spredning.cli.commands import asking
 
-    if not common.is_interactive():
+    if not asking.is_interactive():
         if any(ctx.params.values()):
             raise UsageProblem(
                 "usage.missing-command",
@@ -202,7 +202,7 @@ def error_hint(exc: SpredningError) -> Message | None:
     tilladelse') gets "KEY.hint.access" when the catalogue has it: who to ask, or where a copy
     can be read, not "check the file name" for a name that is right.
     """
-    from spredning.cli.commands.common import put_right_hint
+    from spredning.cli.commands.commandline import put_right_hint
 
     if (put_right := put_right_hint(exc) or _project_put_right(exc)) is not None:  # the command put right
         return put_right
@@ -217,11 +217,11 @@ def error_hint(exc: SpredningError) -> Message | None:
     if not i18n.has(key):
         return None
     if key in PHASE_NAMED:  # the core names the phase by its id: a hint's command in English names it so
-        from spredning.cli.commands.common import named_phase
+        from spredning.cli.commands.names import named_phase
 
         return Message(key, {**exc.params, "phase": named_phase(str(exc.params.get("phase", "")))})
     if key in SETTLE_MARKED:  # its command repairs a file git left its markers in: that project's
-        from spredning.cli.commands.common import settle_marked
+        from spredning.cli.commands.commandline import settle_marked
 
         return Message(key, {**exc.params, "command": settle_marked(exc.params)})
     return Message(key, exc.params)
@@ -236,7 +236,7 @@ def _project_put_right(exc: SpredningError) -> Message | None:
     close = exc.params.get("close")
     if exc.key != "store.not-found" or not isinstance(close, list) or not close:
         return None
-    from spredning.cli.commands.common import put_right
+    from spredning.cli.commands.commandline import put_right
     from spredning.core.shellwords import shell_word
 
     typed, right = str(exc.params.get("typed", "")), str(close[0])
@@ -366,7 +366,7 @@ def _carried_options(args: list[str]) -> tuple[list[str], list[str]]:
     opens the same projects; --projekt is not carried by every hint (see i18n.set_named_project).
     The rest is the command as typed after the global options ('importer F').
     """
-    from spredning.cli.commands.common import shell_word
+    from spredning.core.shellwords import shell_word
 
     words: list[str] = []
     position = 0
@@ -387,7 +387,7 @@ def _carried_options(args: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _shell_word(word: str) -> str:
-    from spredning.cli.commands.common import shell_word
+    from spredning.core.shellwords import shell_word
 
     return shell_word(word)
 
@@ -420,7 +420,7 @@ def _typable(path: str, names: tuple[str, ...], links: bool) -> str:
     shown = path if relative.startswith("..") else relative
     if os.sep not in shown:
         shown = os.path.join(os.curdir, shown)  # 'spredning' in its own folder is './spredning'
-    from spredning.cli.commands.common import shell_word
+    from spredning.core.shellwords import shell_word
 
     return shell_word(shown)
 

@@ -290,10 +290,20 @@ def tidy_kept(console: Console, merging: Merging, guide, project, open_slots) ->
 
 
 def tell_editor_files(console: Console, home: Path, slug: str) -> None:
-    """Name each file of the editor's left for the project (a stop while it was open): the user's text."""
+    """Name each file of the editor's left for the project (a stop while it was open): the user's text.
+
+    Several are said once, each path whole on a line of its own in the order they were made.
+    """
     from spredning.app.kept_files import EDITOR, kept_files
     from spredning.cli.render_text import print_fitted
 
-    for path in kept_files(home, slug, EDITOR):
-        said = t("editor.left-file", path=str(path))
-        print_fitted(console, said, str(path), style="yellow", rest="")
+    paths = kept_files(home, slug, EDITOR)
+    if len(paths) == 1:
+        [path] = paths
+        print_fitted(console, t("editor.left-file", path=str(path)), str(path), style="yellow", rest="")
+        return
+    if paths:
+        console.print(t("editor.left-files", n=len(paths)), style="yellow")
+        for path in paths:
+            print_fitted(console, str(path), str(path), style="yellow", first="  ", rest="  ")
+        console.print(t("editor.left-files-hint"), style="yellow")

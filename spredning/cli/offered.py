@@ -42,13 +42,16 @@ def _picked(question: str, choices: Sequence[tuple[str, object]], close: object)
     return select(question, made, default=default, instruction=stop_help())
 
 
-def offered_role(refused: UsageProblem) -> str:
-    """--rolle that is no side: the two sides offered, the one it was close to chosen already."""
+def offered_role(refused: UsageProblem, question: str | None = None) -> str:
+    """--rolle that is no side: the two sides offered, the one it was close to chosen already.
+
+    `question`: the list's own words (fase asks which side the user answers for).
+    """
     close = refused.params.get("close")
     first = close[0] if isinstance(close, list) and close else None
     # each side as --rolle takes it, not start's 'Vi vil dele': the sharing side may answer for a partner
     sides = [(t("prompt.side-dele"), "dele"), (t("prompt.side-genbruge"), "genbruge")]
-    return offer(refused, t("prompt.which-side"), sides, first)
+    return offer(refused, question or t("prompt.which-side"), sides, first)
 
 
 def offered_status(refused: UsageProblem) -> str:

@@ -19,12 +19,12 @@ from rich.text import Text
 from spredning import i18n
 from spredning.app.home import Action, Home
 from spredning.app.workspace import Workspace
-from spredning.cli.commands.common import shell_word
 from spredning.cli.console import said, say
 from spredning.cli.render import plain, role_title
 from spredning.cli.render_text import HANG, cut_middle, cut_to, fitted
 from spredning.core.errors import SpredningError
 from spredning.core.model import SHARING
+from spredning.core.shellwords import shell_word
 from spredning.core.textsafe import clean, clean_name
 from spredning.i18n import t
 

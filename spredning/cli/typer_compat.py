@@ -103,7 +103,7 @@ def _missing_message(exc) -> Message:
     phases = _phase_words(exc.ctx) if path in ("fase", "godkend") else []
     params: dict[str, object] = {"phases": phases, "given": _options_given(exc.ctx)}
     if path in ("plan ret", "plan luk"):  # a real action's id, or words that say where it goes
-        from spredning.cli.commands.common import shell_word
+        from spredning.core.shellwords import shell_word
 
         found = _action_id(exc.ctx, open_only=path == "plan luk")
         if found is None:
@@ -142,7 +142,7 @@ def _options_given(ctx) -> str:
     is shown as 'godkend tjek --fælles', not as a plain 'godkend tjek' that would approve another
     dialogue. A value with a space is in double quotes, as the message's examples write it.
     """
-    from spredning.cli.commands.common import given_words
+    from spredning.cli.commands.commandline import given_words
 
     if ctx is None:
         return ""
@@ -158,7 +158,7 @@ def _command_words(ctx) -> str:
 
 def _phase_words(ctx) -> list[str]:
     """The guide's phases as 'spredning fase' takes them, for a missing phase; none if it cannot load."""
-    from spredning.cli.commands.common import phase_words
+    from spredning.cli.commands.names import phase_words
     from spredning.core.content import load_guide
     from spredning.core.errors import SpredningError
 
@@ -179,9 +179,9 @@ def _file_to_import(ctx) -> str | None:
     from spredning.app.files import default_folders
     from spredning.app.home import import_actions
     from spredning.app.workspace import Settings, Workspace
-    from spredning.cli.commands.common import shell_word
     from spredning.cli.home import from_here
     from spredning.core.errors import SpredningError
+    from spredning.core.shellwords import shell_word
 
     settings = getattr(ctx.find_root(), "obj", None)
     try:
@@ -352,9 +352,9 @@ def help_path(ctx) -> str:
 def see_help(ctx, typed: str = "", close: list[str] | None = None) -> Message:
     """Where the help is; with one `close` match for the word `typed`, the user's command put right too.
 
-    'spredning fse' ends with 'Fx: spredning fase' after the help's pointer (common.put_right).
+    'spredning fse' ends with 'Fx: spredning fase' after the help's pointer (commandline.put_right).
     """
-    from spredning.cli.commands.common import put_right
+    from spredning.cli.commands.commandline import put_right
 
     example = put_right(typed, close[0]) if typed and close and len(close) == 1 else None
     if example is not None:

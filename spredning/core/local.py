@@ -55,7 +55,9 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   changes (app/exchange/exporting.py, unsent_unknown), reading only this project's state.
   Written always, as an empty list when none came: a file without the key was written by a
   program from before it, which did not note merges, so what was merged into it is found from
-  the other projects' copy ids instead (exporting.merged_copies). A program from before the key
+  the other projects' copy ids instead (exporting.merged_copies), as from a file whose note of
+  them could not be read at all (salvage). The merges were the copy's, as its own versions
+  are: a copied folder (a new copy id) starts without them. A program from before the key
   keeps a file that lists copies aside, as for ``givet``.
 
 A state that cannot be written (a read-only .spredning folder) is kept in memory; a new one then
@@ -233,14 +235,28 @@ def load(home: Path, slug: str) -> LocalState:
     if not isinstance(data, dict) or (found is not None and not data):
         return LocalState(copy=new_copy_id(), place=place, fresh=True, damaged=True, salvage=found)
     state = _from_data(data)._replace(salvage=found)
+    if found is not None and not state.merged and salvaging.NOTES["flettet-ind"] in found.consequences:
+        state = state._replace(merged=None)  # none read is no 'none merged': found as for an older file
     if found is not None or not _understood(data, state):  # its text would be lost when written again
         state = state._replace(damaged=True)
     here = folder_id(home)
-    if state.place != place and _moved(state, home, slug, here):  # the same copy, elsewhere now
-        state = state._replace(place=place)
-    elif state.place != place:  # the folder was copied: changes here are a new copy's
-        state = state._replace(copy=new_copy_id(), place=place, fresh=True, given={}, warned="", wrote={})
-    return state._replace(folder_id=here)
+    copied = state.place != place and not _moved(state, home, slug, here)
+    if copied:  # the folder was copied (or cannot be told from a copy): changes here are a new copy's
+        state = state._replace(copy=new_copy_id(), fresh=True, given={}, warned="", wrote={}, merged=())
+    return state._replace(place=place, folder_id=here, salvage=_identity_told(found, copied=copied))
+
+
+def _identity_told(found: salvaging.Salvage | None, *, copied: bool) -> salvaging.Salvage | None:
+    """What a lost ``mappe`` line meant, now that the place is known: a new copy id now, or nothing.
+
+    The identity is only read where the place changed (a copy, or a moved folder that can no longer
+    be told from one); the state is written with this folder's identity again, so a later move is
+    not affected either way.
+    """
+    if not copied or found is None or salvaging.FOLDER_LOST not in found.consequences:
+        return found
+    said = ("copy" if key == salvaging.FOLDER_LOST else key for key in found.consequences)
+    return found._replace(consequences=tuple(dict.fromkeys(said)))
 
 
 def folder_id(home: Path) -> str:
@@ -261,13 +277,16 @@ def _moved(state: LocalState, home: Path, slug: str, here: str) -> bool:
 
     The identity must be known and the same; and the former place must hold no state of the
     project: one there is a copy put back (or a folder started anew there), so this one is not
-    the only holder of the copy id. Anything that cannot be told is a copy (a new copy id).
+    the only holder of the copy id; unless it is this very file (a link left at the former place
+    leads here). Anything that cannot be told is a copy (a new copy id).
     """
     if not here or state.folder_id != here:
         return False
     former = state.place.partition(":")[2]
     try:
-        return bool(former) and not os.path.lexists(state_path(Path(former), slug))
+        there = state_path(Path(former), slug)
+        ours = state_path(home, slug)
+        return bool(former) and (not os.path.lexists(there) or os.path.samefile(there, ours))
     except (OSError, ValueError):
         return False
 

@@ -51,11 +51,12 @@ TOP_KEYS = (
     *JOINED.values(),
     "begrundelse-kladder",
 )
+FOLDER_LOST = "folder"
 # the sections of the program's own notes, each with what it means when one of its lines is lost
 NOTES = {
     "kopi": "copy",
     "sted": "copy",
-    "mappe": "folder",
+    "mappe": FOLDER_LOST,  # "copy" where the place changed (local.load)
     "side": "side",
     "organisation": "side",
     "kendt": "known",

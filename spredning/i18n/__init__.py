@@ -137,7 +137,7 @@ def set_named_project(word: str | None) -> None:
 
     `word` is written as a shell takes it, as set_program's options are. It is not one of the
     options every hint repeats: a hint about another project (a new one, the one a file belongs
-    to) must not name it; see {prog_here} and command() in cli/commands/common.py.
+    to) must not name it; see {prog_here} and command() in cli/commands/commandline.py.
     """
     _state["project"] = word
 

@@ -20,8 +20,16 @@ def check_format(fmt: str, command: str = "rapport") -> str:
     """
     name = fmt.strip().lower().lstrip(".")
     if name not in FORMATS:
-        raise UsageProblem("report.unknown-format", value=fmt, formats=list(FORMATS), command=command)
+        import difflib  # only when a format is wrong
+
+        # the closest format ('dox': docx), else pdf, the hint's example: the typed command put right with it
+        close = difflib.get_close_matches(_NAMED.get(name, name), FORMATS, n=1, cutoff=0.6) or ["pdf"]
+        known = list(FORMATS)
+        raise UsageProblem("report.unknown-format", value=fmt, formats=known, command=command, close=close)
     return name
+
+
+_NAMED = {"word": "docx", "markdown": "md", "htm": "html"}  # what a format is called, not its ending
 
 
 def render(document: Document, fmt: str) -> bytes:

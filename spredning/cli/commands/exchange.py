@@ -21,29 +21,21 @@ from spredning.app.exchange.incoming import Incoming, read_incoming
 from spredning.app.exchange.planning import plan_import, sender_name
 from spredning.cli import editor, typer_compat
 from spredning.cli.commands import import_removed
-from spredning.cli.commands.common import (
-    NAMED,
-    WRONG_PARTNER,
-    NamedProject,
+from spredning.cli.commands.asking import is_interactive
+from spredning.cli.commands.commandline import NAMED, NamedProject, command
+from spredning.cli.commands.files import (
     check_ending,
-    choose_partner,
-    command,
-    hint_partner,
     in_path,
-    is_interactive,
     out_path,
-    parse_role,
-    partner_offered,
-    path_word,
-    phase_word,
     replacing,
-    shell_word,
     tell_beside,
     tell_copy,
     tell_written,
-    workspace,
     written_path,
 )
+from spredning.cli.commands.names import parse_role, phase_word
+from spredning.cli.commands.partners import WRONG_PARTNER, choose_partner, hint_partner, partner_offered
+from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import Merging, heading_line, tell_editor_files, tidy_kept
 from spredning.cli.render_text import print_fitted, print_said, print_whole
@@ -52,6 +44,7 @@ from spredning.core.errors import Interrupted, Message, SpredningError, UsagePro
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState
 from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot, fold_name, joined
+from spredning.core.shellwords import path_word, shell_word
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
 

@@ -15,31 +15,17 @@ from spredning.app.answering import (
     replacements,
     save_answers,
 )
+from spredning.app.dialogue import several_dialogues
 from spredning.app.readiness import InterviewFollowUp, colour_word
 from spredning.app.status import dialogue_status
 from spredning.app.views import place
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import (
-    command,
-    in_path,
-    interrupted_as,
-    is_interactive,
-    parse_phase,
-    parse_role,
-    partner_picked,
-    path_word,
-    phase_command,
-    phase_word,
-    read_user_yaml,
-    several_dialogues,
-    shell_word,
-    tell_kept_files,
-    tell_went_back,
-    tool_word,
-    typed_words,
-    workspace,
-    written_path,
-)
+from spredning.cli.commands.asking import interrupted_as, is_interactive
+from spredning.cli.commands.commandline import command, typed_words
+from spredning.cli.commands.files import in_path, read_user_yaml, written_path
+from spredning.cli.commands.names import parse_phase, parse_role, phase_command, phase_word, tool_word
+from spredning.cli.commands.partners import partner_picked
+from spredning.cli.commands.workspace import tell_kept_files, tell_went_back, workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import tell_editor_files
 from spredning.cli.render_project import org_name
@@ -48,6 +34,7 @@ from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningE
 from spredning.core.interview import Done, Interview, RateReadiness
 from spredning.core.local import Drafted
 from spredning.core.model import SHARING, Answer, Partner, progress, side_of
+from spredning.core.shellwords import path_word, shell_word
 from spredning.i18n import t
 
 
@@ -89,7 +76,7 @@ def fase(
         flags = (*(("--uden-partner",) if uden_partner else ()), *(("--fortsæt",) if fortsaet else ()))
         side_word = _side_of_file(svar) if svar else "genbruge"
         example = command("fase", phase_word(phase), "--rolle", side_word, *named, *file, *flags)
-        raise UsageProblem("fase.which-side", command=example)
+        role = _side_offered(example, side_word if svar else None)
     console = make_console()
     # the partner before the side is remembered: a fresh copy has no organisation set yet, and
     # remembering sets only the one a single partner gives, which partner_for finds anyway
@@ -308,6 +295,25 @@ def _other_side_warning(console, project, side: str, partner: Partner | None) ->
     console.print(
         say("fase.other-side", style="yellow", side=t(f"role.{side}"), other=t(f"role.{other}"), orgs=owners)
     )
+
+
+def _side_offered(example: str, close: str | None) -> str:
+    """No --rolle, and no side on this computer: in a terminal the two sides offered, else refused.
+
+    `example`: the user's command with --rolle, the refusal's (and a stop's) way on; `close`:
+    the side an answers file's ids say, chosen already.
+    """
+    if not is_interactive():
+        raise UsageProblem("fase.which-side", command=example)
+    from spredning.cli.offered import offered_role
+
+    try:
+        return offered_role(
+            UsageProblem("fase.no-side", close=[close] if close else None), t("fase.ask-side")
+        )
+    except (KeyboardInterrupt, EOFError):
+        hint = Message("fase.side-interrupted.hint", {"command": example})
+        raise Interrupted("fase.side-interrupted", hint=hint) from None
 
 
 def _remember_side(ws, slug: str, role: str, opened, console) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import typer
 
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import parse_phase, parse_role, roles_for, shell_word, workspace
+from spredning.cli.commands.names import parse_phase, parse_role, roles_for
+from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import make_console, say
 from spredning.core.errors import Message
+from spredning.core.shellwords import shell_word
 from spredning.i18n import t
 
 

@@ -14,10 +14,12 @@ from __future__ import annotations
 from spredning.app import project_restore
 from spredning.app.exchange.import_plan import ImportPlan
 from spredning.app.exchange.planning import plan_import
-from spredning.cli.commands.common import command, interrupted_as, path_word, shell_word
+from spredning.cli.commands.asking import interrupted_as
+from spredning.cli.commands.commandline import command
 from spredning.cli.console import say
 from spredning.cli.render_text import print_said
 from spredning.core.errors import Message, UsageProblem
+from spredning.core.shellwords import path_word, shell_word
 from spredning.i18n import t
 
 

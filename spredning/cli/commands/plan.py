@@ -11,34 +11,32 @@ import typer
 
 from spredning.app import plan as plans
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import (
-    check_ending,
-    choose_dialogue,
-    choose_partner,
-    chosen_format,
-    command,
-    date_shown,
-    hint_partner,
+from spredning.cli.commands.asking import (
     interrupted_as,
     is_interactive,
-    out_path,
-    replacing,
-    shell_word,
-    tell_beside,
-    tell_copy,
     tell_left,
-    tell_written,
     texts_to_correct,
     typed_kept,
-    typed_words,
-    workspace,
     writable_before_asking,
 )
+from spredning.cli.commands.commandline import command, date_shown, typed_words
+from spredning.cli.commands.files import (
+    check_ending,
+    chosen_format,
+    out_path,
+    replacing,
+    tell_beside,
+    tell_copy,
+    tell_written,
+)
+from spredning.cli.commands.partners import choose_dialogue, choose_partner, hint_partner
 from spredning.cli.commands.plan_options import Given, refuse_together
+from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.followup import ID_LENGTH, typed_day
+from spredning.core.shellwords import shell_word
 from spredning.i18n import t
 
 plan_app = typer.Typer(cls=typer_compat.DanishGroup, invoke_without_command=True, rich_markup_mode=None)
@@ -480,14 +478,15 @@ def _named_source(ws, value: str | None) -> str:
     if not value:
         return ""
     from spredning.app.readiness import tool_by_id
-    from spredning.cli.commands.common import close_phases, parse_phase, phase_word
+    from spredning.cli.commands.names import close_phases, parse_phase, phase_word
 
     if "." not in value and ws.guide.find_phase(value) is not None:
         return parse_phase(ws.guide, value).id
     try:
         return tool_by_id(ws.guide, value)[1]
     except UsageProblem as unknown:
-        phases = close_phases(ws.guide, value) if "." not in value else []  # 'fjrn': Mente du 'fjern'?
+        # 'fjrn' or 'høst.' (a sentence's full stop, no tool id): Mente du 'fjern'?
+        phases = close_phases(ws.guide, value) if "." not in value.rstrip(".") else []
         tools = unknown.params.get("close")
         close = [*phases, *(tools if isinstance(tools, list) else [])][:3]
         phases = [phase_word(phase) for phase in ws.guide.phases]  # named, so a script is put right by it

@@ -9,22 +9,17 @@ import typer
 from rich.text import Text
 
 from spredning.app import projects
-from spredning.app.dialogue import parse_role  # not common's: start asks a wrong side in its own turn
+from spredning.app.dialogue import parse_role  # not names.parse_role: start asks a wrong side in its own turn
 from spredning.app.projects import NewProject
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import (
-    command,
-    is_interactive,
-    phase_word,
-    shell_word,
-    tell_left,
-    tell_missing_names,
-    tell_odd_files,
-    workspace,
-)
+from spredning.cli.commands.asking import is_interactive, tell_left
+from spredning.cli.commands.commandline import command
+from spredning.cli.commands.names import phase_word
+from spredning.cli.commands.workspace import tell_missing_names, tell_odd_files, workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_fitted, print_said, print_whole
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem, message
+from spredning.core.shellwords import shell_word
 from spredning.core.textsafe import clean_name
 from spredning.i18n import render, t
 

@@ -6,20 +6,16 @@ import typer
 
 from spredning.app import project_removal
 from spredning.app.projects import Content
-from spredning.cli.commands.common import (
-    command,
-    hint_partner,
-    interrupted_as,
-    is_interactive,
-    phase_word,
-    shell_word,
-    typed_words,
-    workspace,
-    written_path,
-)
+from spredning.cli.commands.asking import interrupted_as, is_interactive
+from spredning.cli.commands.commandline import command, typed_words
+from spredning.cli.commands.files import written_path
+from spredning.cli.commands.names import phase_word
+from spredning.cli.commands.partners import hint_partner
+from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_fitted, print_said, restore_lines
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError
+from spredning.core.shellwords import shell_word
 from spredning.i18n import t
 
 

@@ -10,20 +10,16 @@ import typer
 from spredning.app import projects
 from spredning.cli import typer_compat
 from spredning.cli.commands import project_files
-from spredning.cli.commands.common import (
-    command,
-    interrupted_as,
-    is_interactive,
-    parse_role,
-    path_word,
-    shell_word,
-    workspace,
-    written_path,
-)
+from spredning.cli.commands.asking import interrupted_as, is_interactive
+from spredning.cli.commands.commandline import command
+from spredning.cli.commands.files import written_path
+from spredning.cli.commands.names import parse_role
+from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
 from spredning.core.errors import Message, NotATerminal, UsageProblem
 from spredning.core.model import Partner
+from spredning.core.shellwords import path_word, shell_word
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
 

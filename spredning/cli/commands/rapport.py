@@ -8,20 +8,18 @@ import typer
 
 from spredning.app.dialogue import PartnerChoice
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import (
+from spredning.cli.commands.files import (
     check_ending,
-    choose_partner,
     chosen_format,
     out_path,
-    parse_phases,
-    parse_role,
     replacing,
-    roles_for,
     tell_beside,
     tell_copy,
     tell_written,
-    workspace,
 )
+from spredning.cli.commands.names import parse_phases, parse_role, roles_for
+from spredning.cli.commands.partners import choose_partner
+from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import make_console
 from spredning.core.errors import Message, UsageProblem
 from spredning.i18n import t

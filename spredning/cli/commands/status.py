@@ -6,6 +6,7 @@ from typing import Any
 
 import typer
 
+from spredning.app.dialogue import several_dialogues
 from spredning.app.projects import OddRow, odd_rows
 from spredning.app.status import (
     DialogueStatus,
@@ -21,16 +22,10 @@ from spredning.app.status import (
     status_of,
 )
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import (
-    WRONG_PARTNER,
-    command,
-    partner_offered,
-    phase_command,
-    several_dialogues,
-    tell_missing_names,
-    tell_odd_files,
-    workspace,
-)
+from spredning.cli.commands.commandline import command
+from spredning.cli.commands.names import phase_command
+from spredning.cli.commands.partners import WRONG_PARTNER, partner_offered
+from spredning.cli.commands.workspace import tell_missing_names, tell_odd_files, workspace
 from spredning.cli.console import echo, make_console, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted, print_said
@@ -157,7 +152,7 @@ def _in_versions(console, guide: Guide, result: Status, project_option: str | No
     found = marks_in_versions(result)
     if not found:
         return
-    from spredning.cli.commands.followup import show_versions
+    from spredning.cli.commands.dialogue import show_versions
 
     console.print(say("status.record-versions", style="bold yellow", n=len(found)))
     show_versions(console, guide, result.project, result.local, found, project_option)

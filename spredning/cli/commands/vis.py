@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import typer
 
+from spredning.app.dialogue import several_dialogues
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import (
-    choose_partner,
-    command,
-    interrupted_as,
-    parse_phase,
-    parse_role,
-    phase_word,
-    roles_for,
-    several_dialogues,
-    workspace,
-)
+from spredning.cli.commands.asking import interrupted_as
+from spredning.cli.commands.commandline import command
+from spredning.cli.commands.names import parse_phase, parse_role, phase_word, roles_for
+from spredning.cli.commands.partners import choose_partner
+from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import make_console, read_by_a_person, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted
@@ -157,9 +152,9 @@ def _news_partner(ws, opened, project_option: str | None) -> Partner | None:
     found = partners_with_news(ws, opened)
     if len(found) < 2:
         return found[0][0] if found else None
-    from spredning.cli.commands import common  # its is_interactive: the one a test makes a terminal
+    from spredning.cli.commands import asking  # its is_interactive: the one a test makes a terminal
 
-    if common.is_interactive():
+    if asking.is_interactive():
         from spredning.cli.prompts.questions import ask_news_partner
 
         return ask_news_partner(found)

@@ -7,22 +7,20 @@ from datetime import date
 import typer
 
 from spredning.cli import typer_compat
-from spredning.cli.commands.common import (
+from spredning.cli.commands.commandline import command
+from spredning.cli.commands.files import (
     check_ending,
-    choose_partner,
-    command,
     file_word,
     here_word,
     out_path,
-    parse_phases,
-    parse_role,
-    phase_word,
     replacing,
     tell_beside,
     tell_copy,
     tell_written,
-    workspace,
 )
+from spredning.cli.commands.names import parse_phases, parse_role, phase_word
+from spredning.cli.commands.partners import choose_partner
+from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
 from spredning.core.local import LocalState, takes_files

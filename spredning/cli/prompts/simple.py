@@ -181,8 +181,9 @@ def ask_text(
     """
     if back is NO_BACK:  # Esc stops, as in a list: the help says so
         instruction = _with_stop_help(instruction)
+    room = max(TYPING_ROOM, len(clean(default)) + 1)  # a text held in the field is not broken mid-word
     message, instruction = question_lines(
-        clean(message), instruction and clean(instruction), _width(io), room=TYPING_ROOM, spaced=False
+        clean(message), instruction and clean(instruction), _width(io), room=room, spaced=False
     )
     if instruction and message.endswith("\n "):  # the help has a line of its own, and so has the text:
         instruction += "\n "  # typed or given to correct, it ran on after the help's last word

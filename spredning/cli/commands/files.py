@@ -1,0 +1,238 @@
+"""The files a command reads and writes: names checked, endings, where written, and replacing one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+import typer
+
+from spredning.app.workspace import Workspace
+from spredning.cli.commands.asking import is_interactive
+from spredning.cli.commands.commandline import own_command
+from spredning.core.errors import Message, SpredningError, UsageProblem
+from spredning.core.shellwords import path_word, shell_word
+from spredning.i18n import t
+
+T = TypeVar("T")
+
+
+def out_path(ud: str | None) -> Path | None:
+    """The file --ud names; None without --ud. An empty name is a usage error, not the default name."""
+    if ud is None:
+        return None
+    if not ud.strip():
+        raise UsageProblem("usage.empty-file-name")
+    if ud.strip() == "-":  # many programs' "the screen": here a file named "-" would be made instead
+        raise UsageProblem("usage.dash-file-name")
+    return Path(ud)
+
+
+def in_path(name: str, option: str) -> Path:
+    """The file a command reads (`importer FIL`, `--svar FIL`): an empty name is a usage error.
+
+    Else it was read as the current folder ("Filen . kan ikke læses (det er en mappe)") or a
+    file with no name at all: a script's empty variable, said as a folder problem. A lone "-" is
+    refused as not reading standard input (a file named - is ./-): the answers are asked for on
+    standard input in a terminal, and a piped file would be read without the checks a file gets.
+    """
+    if not name.strip():
+        raise UsageProblem("usage.empty-read-file", option=option)
+    if name.strip() == "-":  # many programs' "standard input": here it was looked for as a file named -
+        raise UsageProblem("usage.dash-read-file", option=option)
+    return Path(name)
+
+
+# What a file name's ending says the file holds, for the commands that write one (--ud). A file that
+# holds something else would not open in the program its name sends it to (Word, a PDF reader).
+_ENDINGS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".doc": "doc",
+    ".odt": "odt",
+    ".rtf": "rtf",
+    ".pdf": "pdf",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".ics": "ics",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".txt": "txt",
+}
+
+
+_PLAIN_TEXT = {"md", "csv", "yaml"}  # opened as text, as a .txt file is: that name is fine for them
+
+
+def named_format(ud: str | None) -> str | None:
+    """The kind of file --ud's ending names (md, pdf, csv, ...); None without --ud or a known ending."""
+    return _ENDINGS.get(Path(ud).suffix.lower()) if ud else None
+
+
+def chosen_format(option: str | None, ud: str | None, formats: Iterable[str], default: str) -> str:
+    """--format as given; else the format --ud's ending names, when the command writes it; else default."""
+    if option is not None:
+        return option
+    named = named_format(ud)
+    return named if named is not None and named in formats else default
+
+
+def check_ending(ws: Workspace, ud: str | None, written: str, formats: Iterable[str] = ()) -> None:
+    """Refuse a --ud whose ending names another kind of file than the one `written` (md, docx, ...).
+
+    `formats` are the ones the command can write with --format: the hint offers the one named. A
+    name in the projects folder, or any projects folder's own file, is left to the writer, which
+    refuses it for that, the graver reason.
+    """
+    named = named_format(ud)
+    if ud is None or named is None or named == written or _in_folder(Path(ud), ws.store.home):
+        return
+    if named == "txt" and written in _PLAIN_TEXT:
+        return
+    from spredning.core import ownfiles
+
+    try:
+        ownfiles.check_target(Path(ud))  # another projects folder's own file: refused for that
+    except SpredningError:
+        return
+    ending = Path(ud).suffix
+    suggestion = path_word(str(Path(ud).with_suffix(f".{written}")))
+    hint = "files.wrong-ending.format-hint" if named in formats else "files.wrong-ending.hint"
+    raise UsageProblem(
+        "files.wrong-ending",
+        path=ud,
+        ending=ending,
+        kind=f".{written}",
+        hint=Message(hint, {"suggestion": suggestion, "named": named, "ending": ending}),
+    )
+
+
+def _in_folder(path: Path, folder: Path) -> bool:
+    try:
+        where, home = path.absolute().parent.resolve(), folder.resolve()
+    except OSError:
+        return False
+    return where == home or home in where.parents
+
+
+def written_path(path) -> str:
+    """Where a file was written, in full: the user finds it from there to attach it to a mail."""
+    import os
+
+    return os.path.abspath(path)
+
+
+def tell_written(key: str, path, console, **params) -> None:
+    """Say that a file was written: its full path kept whole on a line, the words around it wrapped.
+
+    A path longer than the line still is one piece (the terminal folds it; copying takes it whole).
+    """
+    from spredning.cli.console import tell
+    from spredning.cli.render_text import fitted_text
+
+    shown = written_path(path)
+    text = t(key, path=shown, **params)
+    tell(console, fitted_text(text, shown, console.width, "bold green", rest=""), soft_wrap=True)
+
+
+def tell_beside(beside: bool, console) -> None:
+    """Say, under the written path, why a file went beside the projects folder (app/files.py place)."""
+    if beside:
+        from spredning.cli.console import say
+
+        console.print(say("files.beside-projects-folder"))
+
+
+def here_word(path: Path) -> str:
+    """A file as a command run here names it: its name in the working folder, else where it is from here."""
+    import os
+
+    try:
+        if os.path.dirname(os.path.abspath(path)) == os.getcwd():
+            return shell_word(path.name)
+        return shell_word(os.path.relpath(path))
+    except (ValueError, OSError):  # another drive (Windows), or no working folder: as it was given
+        return shell_word(str(path))
+
+
+def file_word(path: Path, beside: bool) -> str:
+    """The file as a hint's command names it: its name, or where it is from here when put beside."""
+    if not beside:
+        return shell_word(path.name)
+    import os
+
+    try:
+        return shell_word(os.path.relpath(path))
+    except ValueError:  # another drive (Windows): only the whole path reaches it
+        return shell_word(str(path))
+
+
+REFUSED = ("files.exists", "files.changed")  # another file there (fileio.write_output): asked, or refused
+
+
+def replacing(ctx, write: Callable[[bool], T], path, overwrite: bool, kind: str = "files", **params) -> T:
+    """Write with `write(overwrite)`, asking in a terminal before another file is replaced.
+
+    The program's own earlier file, unchanged since, is replaced without asking (see app/files.py);
+    any other file that is there already is replaced after a yes, or (without a terminal) with
+    --overskriv only, and a copy of it is kept first (told by tell_copy). The question and the
+    refusal say whether the file was written here and changed since, or is not known here.
+    `kind`: the catalogue's words for what is refused and asked ('arbejdsark': a worksheet that
+    may hold a partner's answers, `params` giving the command that imports it first). The refusal
+    gives the user's own command (`ctx`'s) with --overskriv, to run when the file is to go.
+    `path`: None when only the write knows it (an export's): the refusal's then.
+    """
+    try:
+        return write(overwrite)
+    except SpredningError as exc:
+        if exc.key not in REFUSED or overwrite:
+            raise
+        which = exc.key.removeprefix("files.")
+        if not is_interactive():
+            again = own_command(ctx, "--overskriv")
+            raise SpredningError(f"{kind}.{which}", **{**exc.params, **params, "again": again}) from None
+        path = path if path is not None else exc.params["path"]
+    from questionary import Choice
+
+    from spredning.cli.console import make_console, say
+    from spredning.cli.prompts.simple import select
+
+    question = t(f"{kind}.replace-question.{which}", path=written_path(path), **params)
+    choices = [Choice(t("files.replace-yes"), True), Choice(t("files.replace-no"), False)]
+    if not select(question, choices, default=choices[1]):
+        console = make_console()
+        console.print(say("files.kept", path=written_path(path)))
+        if kind != "files":  # the command that brings in what the file may hold, again under the question
+            from spredning.cli.render_text import print_said
+
+            print_said(console, say(f"{kind}.bring-in", **params), params["command"])
+        raise typer.Exit(0)
+    return write(True)
+
+
+def tell_copy(copy, console) -> None:
+    """Say where the file a write replaced is kept (fileio.keep_copy), when one was kept."""
+    if copy is not None:
+        tell_written("files.copy-kept", copy, console)
+
+
+def read_user_yaml(path: str, problem_key: str) -> object:
+    """Read a YAML file the user hands us (answers) with the hardened rules."""
+    from spredning.core import fileio, yamlio
+
+    try:
+        text = yamlio.decode(fileio.read_capped(Path(path), yamlio.MAX_BYTES))
+        data = yamlio.loads(text)
+        yamlio.refuse_comment_after_text(text)  # every value is an answer: none may lose its end
+        return data
+    except fileio.SpecialFile as exc:  # a folder, a device, a pipe no program writes to: not a file to read
+        kind = Message(f"files.kind.{exc.kind}")
+        raise UsageProblem(f"{problem_key}.not-a-file", path=path, kind=kind) from None
+    except OSError as exc:
+        raise SpredningError(f"{problem_key}.unreadable", path=path, reason=fileio.reason(exc)) from None
+    except yamlio.YamlProblem as exc:
+        raise SpredningError(f"{problem_key}.invalid", path=path, problem=exc.message) from None

@@ -1,0 +1,334 @@
+"""``spredning klarhed``: mark this side's readiness after a tool (green, yellow, red), or see it all."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+import typer
+from rich.text import Text
+
+from spredning.app import readiness
+from spredning.cli import typer_compat
+from spredning.cli.commands.asking import (
+    interrupted_as,
+    is_interactive,
+    texts_to_correct,
+    typed_kept,
+    writable_before_asking,
+)
+from spredning.cli.commands.commandline import command, own_command, typed_words
+from spredning.cli.commands.dialogue import (
+    for_dialogue,
+    hint_command,
+    own_example,
+    record_dialogue,
+    role_words,
+    side_first,
+    versions_before,
+)
+from spredning.cli.commands.names import parse_role, tool_word
+from spredning.cli.commands.partners import choose_partner
+from spredning.cli.commands.readiness_picture import show_picture
+from spredning.cli.commands.workspace import workspace
+from spredning.cli.console import after_work, make_console, say
+from spredning.cli.render_text import print_said
+from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
+from spredning.core.followup import Mark
+from spredning.core.shellwords import shell_word
+from spredning.i18n import t
+
+
+def klarhed(
+    ctx: typer.Context,
+    vaerktoej: str | None = typer.Argument(None, metavar=t("metavar.tool"), help=t("help.klarhed.vaerktoej")),
+    farve: str | None = typer.Argument(None, metavar=t("metavar.colours"), help=t("help.klarhed.farve")),
+    begrundelse: str = typer.Option(
+        "", "--begrundelse", metavar=t("metavar.text"), help=t("help.klarhed.begrundelse")
+    ),
+    rolle: str | None = typer.Option(
+        None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.klarhed.rolle")
+    ),
+    partner: str | None = typer.Option(
+        None, "--partner", metavar=t("metavar.name"), help=t("help.klarhed.partner")
+    ),
+    faelles: bool = typer.Option(False, "--fælles", help=t("help.klarhed.faelles")),
+    fjern: bool = typer.Option(False, "--fjern", help=t("help.klarhed.fjern")),
+) -> None:
+    """Vis klarheden pr. fase og side, eller marker jeres klarhed efter et værktøj (grøn, gul, rød)."""
+
+    def on_one_line() -> str:  # the user's command, the reason on one line: every option kept
+        named = [shell_word(word) for word in (vaerktoej, farve) if word is not None]
+        given = ("--begrundelse", begrundelse), ("--rolle", rolle or ""), ("--partner", partner or "")
+        flags = [flag for flag, on in (("--fælles", faelles), ("--fjern", fjern)) if on]
+        return command("klarhed", *named, *typed_words(*given), *flags)
+
+    # in a terminal, a reason with a line break opens its field (after the colour, when none is given)
+    to_correct = texts_to_correct(("--begrundelse", begrundelse), again=on_one_line).get("--begrundelse")
+    _refuse_unused(vaerktoej, farve, begrundelse, fjern)
+    if rolle is not None and vaerktoej is None:  # it chooses a mark's side; the picture shows both
+        _refuse_role_without_tool(rolle, typed_words(("--partner", partner or "")), faelles)
+    ws = workspace(ctx)
+    console = make_console()
+    opened = ws.open()
+    if vaerktoej is None:
+        chosen = None if faelles else choose_partner(opened.project, opened.local, partner, required=False)
+        show_picture(ws, opened, console, chosen, faelles)
+        return
+    with interrupted_as("readiness.interrupted"):  # a stop in the list offered for a tool: nothing marked
+        phase, tool_id = _named_tool(ws.guide, vaerktoej)
+    named = tool_word(ws.guide, tool_id)  # in hints: in English its title, not the Danish id
+    colour, wrong_colour = _given_colour(None if fjern else farve)  # in a terminal a wrong one is asked
+    role = parse_role(rolle)
+    writable_before_asking(ws, (colour is None and not fjern) or to_correct is not None)
+    with interrupted_as("readiness.interrupted"):
+        role = side_first(opened, role, UsageProblem("readiness.which-side", hint=_with_side(ctx)), faelles)
+        chosen, common = record_dialogue(opened, partner, faelles, "readiness", role)
+        if colour is None and not fjern:
+            if not is_interactive():  # the example: the user's command with a colour, their reason kept
+                yellow = readiness.colour_word("gul")
+                # no --begrundelse TEKST: copied, 'TEKST' would be saved as the reason (it is optional)
+                reason = typed_words(("--begrundelse", begrundelse or ""))
+                tool = shell_word(vaerktoej)  # as typed: 'Beskriv innovationen', not its id
+                words = ("klarhed", tool, yellow, *reason, *role_words(role))
+                shown = own_example(opened, words, partner is not None, chosen, common)
+                raise NotATerminal("readiness.no-terminal", command=shown)
+            versions_before(ws, opened, "klarhed", tool_id, role, (chosen, common))
+        asked = (colour is None and not fjern) or to_correct is not None
+        if asked:
+            refused = {"colour": wrong_colour, "reason": to_correct}
+            colour, begrundelse = _asked_mark(
+                opened, (phase, tool_id, named), role, (chosen, common), colour, begrundelse, refused
+            )
+            if colour is None:
+                return
+            before = None
+        else:  # a colour given alone (or --fjern): the mark's reason is not dropped unseen
+            before, begrundelse = _reason_kept(opened, tool_id, role, (chosen, common), (colour, begrundelse))
+    marked = (phase, tool_id, named)
+    saved = colour
+
+    def again() -> str | None:  # a save failing after the colour and reason were asked: they are kept
+        if not asked or saved is None:
+            return None
+        return _mark_command(opened, named, role, (chosen, common), saved, begrundelse)
+
+    with typed_kept(again):
+        _rate(ws, (console, opened), marked, (colour, begrundelse, before), role, (chosen, common))
+
+
+def _rate(ws, shown: tuple, tool: tuple, mark: tuple, role, dialogue: tuple) -> None:
+    """Save the mark (colour None: remove it) and say what became of it.
+
+    `mark`: the colour, the reason and the mark before when a colour was given alone: a reason
+    of it that the new colour goes without is said, to copy.
+    """
+    (console, opened), (colour, reason, before), (partner, general) = shown, mark, dialogue
+    rated = readiness.rate(ws, tool[1], colour, reason, role=role, partner=partner, general=general)
+    with after_work(console):
+        _tell_mark(console, opened, rated, colour, tool, dialogue, role)
+        if before is not None and before.colour != colour and before.reason and rated.changed:
+            colour_before = t(f"plan.colour.{before.colour}")
+            console.print(say("readiness.reason-left", colour=colour_before, reason=before.reason))
+
+
+def _reason_kept(opened, tool_id: str, role, dialogue: tuple, given: tuple[str | None, str]):
+    """A colour given without --begrundelse keeps the mark's reason when the colour stays the same.
+
+    (the mark there now, or None; the reason to save). A new colour goes without the earlier
+    reason, which is then said (see klarhed), as no copy keeps it.
+    """
+    colour, reason = given
+    if colour is None or reason:
+        return None, reason
+    before = readiness.current(opened, tool_id, role, *dialogue)
+    return before, before.reason if before is not None and before.colour == colour else ""
+
+
+def _refuse_unused(tool: str | None, colour: str | None, reason: str, remove: bool) -> None:
+    """A colour, a reason or --fjern that nothing would use is refused (exit 2), never dropped."""
+    if remove and colour is not None:  # one saves a mark, the other removes it: neither wins silently
+        raise UsageProblem("readiness.colour-and-remove", colour=colour)
+    if reason and (remove or tool is None):  # a reason nothing would keep is said, never dropped
+        given = shell_word(reason)  # in the example as typed: a reason given is never dropped
+        key = "readiness.reason-unused" if remove else "readiness.reason-needs-tool"
+        raise UsageProblem(key, given=given)
+    if remove and tool is None:
+        raise UsageProblem("readiness.remove-needs-tool")
+
+
+def _refuse_role_without_tool(rolle: str, partner: list[str], general: bool) -> None:
+    """--rolle without a tool: refused (exit 2), said that it chooses the side of a mark.
+
+    The example marks a tool for the side given (one close to a side put right), the user's
+    --partner and --fælles kept. A value close to no side is refused as a wrong side.
+    """
+    from spredning.app.dialogue import parse_role as side_of
+
+    try:
+        role, key = side_of(rolle), "readiness.role-needs-tool"
+    except UsageProblem as wrong:
+        close = wrong.params.get("close")
+        if not isinstance(close, list) or not close:
+            raise
+        role, key = str(close[0]), "readiness.role-needs-tool.unknown"
+    assert role is not None  # a value was given
+    yellow = readiness.colour_word("gul")  # a real tool and colour: no 'VÆRKTØJ' to copy
+    words = ("klarhed", "beskriv-innovationen", yellow, "--rolle", role, *partner)
+    example = command(*words, *(["--fælles"] if general else []))
+    hint = Message("readiness.role-needs-tool.hint", {"command": example})
+    raise UsageProblem(key, hint=hint, value=rolle)
+
+
+def _named_tool(guide, value: str):
+    """The tool named (its phase and id); one that is none is refused, or in a terminal offered.
+
+    Its phase first, then its tools, the closest chosen already (as plan tilføj --fase offers them).
+    """
+    try:
+        return readiness.tool_by_id(guide, value)
+    except UsageProblem as refused:
+        if not is_interactive():
+            raise
+        from spredning.cli.offered import offered_tool
+
+        close = refused.params.get("close")
+        nearest = None
+        with contextlib.suppress(UsageProblem):  # the closest tool, chosen already
+            nearest = readiness.tool_by_id(guide, close[0])[1] if isinstance(close, list) and close else None
+        tool_id = offered_tool(refused, guide, nearest)
+        return next(p for p in guide.phases if any(tool.id == tool_id for tool in p.tools)), tool_id
+
+
+def _given_colour(farve: str | None) -> tuple[str | None, str | None]:
+    """The colour given (None without one); one not known is refused, or in a terminal (None, why).
+
+    Then the colours are offered to choose from, why said above them (as a date's field opens).
+    """
+    if farve is None:
+        return None, None
+    try:
+        return readiness.parse_colour(farve), None
+    except UsageProblem as wrong:
+        if not is_interactive():
+            raise
+        from spredning.i18n import render
+
+        return None, t("readiness.bad-colour.field", problem=render(wrong.message))
+
+
+def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, reason: str, refused: dict):
+    """The colour (when none was given) and the reason asked: (colour, reason), or (None, '') when cancelled.
+
+    The reason given is the field's text (refused['reason']: why, said above it, to correct); a
+    colour given that is not one (refused['colour']) is said above the colours; a stop says the
+    command that saves what was chosen and typed.
+    """
+    (phase, tool_id, named), (partner, general) = tool, dialogue
+    if refused["colour"] is not None:  # said above the colours to choose from
+        make_console().print(Text(refused["colour"], style="yellow"))
+
+    def again(colour: str, reason: str) -> str:  # the command that saves a mark left unsaved
+        return _mark_command(opened, named, role, dialogue, colour, reason)
+
+    if colour is None:  # the reason given: in the field after the colour
+        title = next(tool.title for tool in phase.tools if tool.id == tool_id)
+        there = readiness.current(opened, tool_id, role, partner, general)  # offered, to keep or change
+        return _ask_rating(title, again, reason, refused["reason"], there)
+    return colour, _ask_reason(colour, again, reason, refused["reason"])  # the colour given: only the reason
+
+
+def _mark_command(opened, named: str, role, dialogue: tuple, colour: str, reason: str) -> str:
+    """The command that saves a mark left unsaved: the tool as named, the colour and reason typed."""
+    partner, general = dialogue
+    words = (
+        "klarhed",
+        named,  # as this user's hints name it
+        readiness.colour_word(colour),  # 'yellow' in English
+        *typed_words(("--begrundelse", reason)),
+        *role_words(role),
+    )
+    return hint_command(opened, *words, partner=partner, general=general)
+
+
+def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue: tuple, role) -> None:
+    """What klarhed did: saved (or so already), removed, or nothing to remove; a common one that stays."""
+    (phase, tool_id, named), (partner, general) = tool, dialogue
+    where = for_dialogue(opened, partner, general)
+    title = next(tool.title for tool in phase.tools if tool.id == tool_id)  # which tool: said back
+    if colour is not None:
+        key, style = ("readiness.saved", "bold green") if rated.changed else ("readiness.unchanged", "")
+        console.print(say(key, style=style, tool=title, colour=t(f"plan.colour.{colour}"), dialogue=where))
+        return
+    if rated.changed:
+        console.print(say("readiness.removed", style="green", tool=title, dialogue=where))
+    else:
+        console.print(say("readiness.nothing-to-remove", tool=title, dialogue=where))
+    if rated.mark is not None and rated.mark.where == "" and not general:
+        again = hint_command(opened, "klarhed", named, "--fjern", *role_words(role), general=True)
+        print_said(console, say("readiness.common-stays", style="dim", command=again), again)
+
+
+def _ask_rating(
+    tool: str,
+    again: Callable[[str, str], str],
+    reason: str = "",
+    refused: str | None = None,
+    now: Mark | None = None,
+) -> tuple[str | None, str]:
+    """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it.
+
+    `reason`: the one given with --begrundelse, the field's text to keep or change (`refused`:
+    why it was refused, said above the field). `now`: the mark there now, its colour chosen
+    already and its reason in the field when none is given. Cancelled at the colour, a reason
+    given is not saved, and that is said.
+    """
+    from questionary import Choice
+
+    from spredning.cli.prompts.simple import CANCEL, select
+
+    choices = [Choice(t(f"plan.rate.{c}"), c) for c in ("grøn", "gul", "rød")] + [
+        Choice(t("prompt.cancel"), CANCEL)
+    ]
+    colour = select(t("plan.rate-question", tool=tool), choices, default=now.colour if now else None)
+    if colour is CANCEL:
+        if reason.strip():  # the reason given is not saved: said, never dropped without a word
+            make_console().print(say("readiness.cancelled-reason", style="yellow"))
+        return None, ""
+    if now is not None and not reason and refused is None:  # the mark's reason, to keep or change
+        reason = now.reason
+    return colour, _ask_reason(colour, again, reason, refused)
+
+
+def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refused: str | None) -> str:
+    """The reason for a mark, `reason` in the field (`refused`: why, said above it); a stop says `again`."""
+    from spredning.cli.prompts.simple import ask_text, shorten_first
+    from spredning.cli.prompts.stops import started_again_with
+
+    typed: list[str] = []
+    try:
+        # a closed window keeps the command Ctrl+C gives (the tool and colour too), not the bare reason
+        with started_again_with(lambda text: again(colour, text or "")):
+            return ask_text(
+                t("plan.rate-reason"),
+                instruction=t("plan.ask-optional"),
+                default=reason,
+                interrupted=typed.append,
+                one_line=True,
+                refused=refused,
+            )
+    except (KeyboardInterrupt, EOFError):
+        reason = typed[0] if typed else ""  # the words say whether a reason is not saved
+        key = "readiness.rate-again" if reason.strip() else "readiness.rate-again-colour"
+        hint = shorten_first(Message(key, {"command": again(colour, reason)}), ("--begrundelse", reason))
+        raise Interrupted("readiness.interrupted", hint=hint) from None
+
+
+def register(app: typer.Typer) -> None:
+    """Add klarhed to the app."""
+    app.command("klarhed", cls=typer_compat.DanishCommand, help=t("help.klarhed"))(klarhed)
+
+
+def _with_side(ctx) -> Message:
+    """Without a terminal, on a copy with no side here: the user's command again with --rolle dele."""
+    return Message("readiness.which-side.command", {"command": own_command(ctx, "--rolle", "dele")})
