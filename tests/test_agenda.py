@@ -143,6 +143,35 @@ def test_marking_a_meeting_held_moves_the_point(run_cli, workspace, fixture_proj
     assert sorted(m["dato"] for m in meetings.values()) == ["2026-01-21", "2026-03-02"]
 
 
+def agenda_text(path: Path, fmt: str) -> str:
+    """The words of an agenda file as a reader sees them: Word's paragraphs a line each, else one line."""
+    raw = path.read_bytes()
+    if fmt == "docx":
+        return "\n".join(text for _, text in docx_paragraphs(open_docx(raw)))
+    if fmt == "html":
+        return " ".join(" ".join(html_tree(raw).itertext()).split())
+    return " ".join(raw.decode("utf-8").split())
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_an_answer_of_two_paragraphs_keeps_them_apart_in_its_excerpt(
+    run_cli, make_project, tmp_path, monkeypatch, fmt
+):
+    """Reported (trial): an answer made by "Begge, efter hinanden" (two paragraphs) read as one
+    sentence in the agenda, »… planlæggeren beslutter Silkeborgs forslag: …«: the lines were joined
+    with a space. The paragraph mark stands between them; lines within a paragraph still join."""
+    monkeypatch.chdir(tmp_path)
+    both = "Vi holder fast i, at\nplanlæggeren beslutter\n\nSilkeborgs forslag: en fælles pulje"
+    make_project("Ærø Kommune", role="dele", answers={INTERESSANT: both})
+    target = tmp_path / f"dagsorden.{fmt}"
+
+    code, _, err = run_cli("dagsorden", "--format", fmt, "--ud", str(target))
+
+    assert code == 0, err
+    text = agenda_text(target, fmt)
+    assert "»Vi holder fast i, at planlæggeren beslutter ¶ Silkeborgs forslag: en fælles pulje«" in text
+
+
 def test_the_markdown_agenda_has_every_point_in_order(run_cli, fixture_project, tmp_path):
     code, out, err = run_cli("dagsorden")
 
@@ -175,11 +204,7 @@ def test_word_and_html_agendas_say_the_same(run_cli, fixture_project, tmp_path, 
     code, _, err = run_cli("dagsorden", "--format", fmt, "--ud", str(target))
 
     assert code == 0, err
-    raw = target.read_bytes()
-    if fmt == "docx":
-        text = "\n".join(text for _, text in docx_paragraphs(open_docx(raw)))
-    else:
-        text = " ".join(" ".join(html_tree(raw).itertext()).split())
+    text = agenda_text(target, fmt)
     for expected in (
         "Dagsorden til næste møde",
         "1. Uafklaret konflikt",

@@ -51,7 +51,8 @@ def closed_behind_a_shell(tmp_path, pseudo_terminal, env, *command: str):
     [
         # yellow; then the reason field. trial10: the reason alone was kept, not which tool or colour
         (["klarhed", "Beskriv innovationen"], DOWN + ENTER, KLARHED_AGAIN),
-        (["plan", "tilføj"], "", "Vi mangler tal fra økonomi\n"),  # what to do
+        # what to do; reported: the file held the bare text, no word of the command or its field
+        (["plan", "tilføj"], "", "spredning plan tilføj --hvad 'Vi mangler tal fra økonomi'\n"),
         # the approver's name: the name alone was kept, not which phase it approves
         (["godkend", "tjek"], "", "spredning godkend tjek --af 'Vi mangler tal fra økonomi'\n"),
     ],

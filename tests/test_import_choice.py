@@ -623,6 +623,62 @@ def test_a_renamed_worksheet_of_this_project_is_listed_by_its_record_and_importe
     assert odense.texts(FANOE)[G1] == "Fanøs svar i arket"
 
 
+def test_a_worksheet_imported_is_listed_as_brought_in_and_changed_since_as_new(
+    post, tmp_path, monkeypatch, run_cli
+):
+    """Reported (trial): 'Svar fra Region.docx', a worksheet filled in by a partner and imported, was
+    offered again as a file for us, never as brought in: only exports were noted as imported. A
+    worksheet is noted the same way, listed last and said to be in already (at 60 columns too), until
+    it is changed."""
+    from rich.cells import cell_len
+
+    from spredning.cli.render_home import title
+
+    odense, _, _ = post
+    made = tmp_path / "ark.docx"
+    odense.ok("arbejdsark", "--fase", "tjek", "--partner", FANOE, "--ud", str(made))
+    sheet = Sheet.read(made).fill(4, "Fanøs svar i arket")
+    made.unlink()
+    saved = tmp_path / "Svar fra Fanø.docx"
+    sheet.save(saved)
+    first_from_the_list(run_cli, monkeypatch, odense)
+    assert odense.texts(FANOE)[G1] == "Fanøs svar i arket"
+    ws = workspace(odense.home)
+
+    listed = app_home.import_actions(ws, tmp_path)
+
+    assert [(a.name, a.whose) for a in listed][-1] == (saved.name, "brought")
+    again = DOWN * (len(listed) - 1) + ENTER  # chosen anyway: it brings nothing
+    run = typed(run_cli, exchange(ws, "import") + again + PAUSE + QUIT)
+    assert "Svar fra Fanø.docx – allerede hentet ind" in run.screen, run.screen[-3000:]
+    narrow = title(app_home.home(ws), listed[-1], 34)  # narrower than the line: the name gives way
+    assert cell_len(narrow) <= 34 and narrow.endswith(" – allerede hentet ind"), narrow
+    _age(saved, -60)  # saved again since (another answer in it): to import again, first
+    assert app_home.import_actions(ws, tmp_path)[0].whose == "us"
+
+
+def test_importer_without_a_file_in_a_terminal_offers_the_home_screens_list(
+    post, tmp_path, monkeypatch, run_cli
+):
+    """'spredning importer' without its file only refused, in a terminal too: the files the home
+    screen offers are listed (newest for us first, 'En anden fil' last), the one picked imported as
+    usual. Without a terminal it is still refused, with a file lying here as the example."""
+    _, aeroe, _ = post
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    listed = app_home.import_actions(workspace(aeroe.home), tmp_path)
+    assert listed[0].name == "genoptraening-aeroe-til-aeroe-kommune.yaml"
+
+    code, _, err = run_cli("importer")
+    assert code == 2 and "spredning importer genoptraening-aeroe-til-aeroe-kommune.yaml" in flat(err)
+    interactive(monkeypatch)
+    run = typed(run_cli, ENTER, "importer")
+
+    assert run.code == 0, run.err
+    assert "Hvilken fil fra partneren?" in run.screen and "En anden fil (skriv stien)" in run.screen
+    assert "Importeret fra Odense Kommune" in flat(run.out)
+    assert app_home.import_actions(workspace(aeroe.home), tmp_path)[-1].whose == "brought"
+
+
 def test_a_file_line_too_long_for_60_columns_is_broken_between_words_not_cut(tmp_path, run_cli):
     """layout11: with a long project's name after the sender's, the line was cut at its end
     ('… (Digital genoptr…') at 60 columns, even in its shortest form. Now the rest of it goes on

@@ -41,6 +41,24 @@ def test_the_plan_listing_shows_the_change_command_with_the_first_actions_id(run
     assert next(i for i in actions(ws, reusing) if i.id == late.id).status == "i-gang"
 
 
+def test_the_plan_listing_names_an_open_action_to_change_and_none_when_all_are_closed(run_cli, ws, reusing):
+    """Reported (trial): after 'plan luk' the listing said "ret med 'spredning plan ret ba03dab2'",
+    an action already closed. An open one is named; with none open, no action to change is."""
+    for what in ("Ring til Odense", "Send referat"):
+        assert run_cli("plan", "tilføj", "--hvad", what)[0] == 0
+    first, second = (item.id for item in actions(ws, reusing))
+    assert run_cli("plan", "luk", first)[0] == 0
+
+    code, out, err = run_cli("plan")
+
+    assert code == 0, err
+    assert quoted(out, "ret med") == ["plan", "ret", second]
+    assert run_cli("plan", "luk", second)[0] == 0
+    out = run_cli("plan")[1]
+    assert "ret med" not in flat(out) and first not in flat(out).split("Tilføj med")[-1], out
+    assert quoted(out, "Tilføj med") == ["plan", "tilføj"]
+
+
 @pytest.mark.parametrize("command", ["luk", "ret"])
 def test_a_missing_id_shows_an_open_actions_id_that_runs(run_cli, ws, reusing, command):
     assert run_cli("plan", "tilføj", "--hvad", "Lukket", "--status", "færdig")[0] == 0

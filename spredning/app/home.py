@@ -262,8 +262,9 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
         name = path.name
         # a file imported here is one under any name (renamed, or in another folder), while it is there
         noted = str(path.resolve()) in here.imported
-        export = noted or (name.endswith(".yaml") and ("-til-" in name or "-fra-" in name))
-        sheet = name.endswith(".docx") and "-arbejdsark" in name
+        docx = name.endswith(".docx")  # a worksheet noted is known by its record, as any
+        export = not docx and (noted or (name.endswith(".yaml") and ("-til-" in name or "-fra-" in name)))
+        sheet = docx and "-arbejdsark" in name
         head = None if export or sheet else _renamed_export(path, here)
         renamed = None if export or sheet or head else _renamed_sheet(path, here)
         if not (export or sheet or head or renamed) or not path.is_file():
@@ -277,6 +278,8 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
             action = _addressed(action, path, here, head)
             if action.whose == "us" and _brought(path, here.imported):
                 action = action._replace(whose="brought")  # imported already (or a copy of one)
+        elif _brought(path, here.imported):
+            action = action._replace(whose="brought")  # a worksheet imported already (or a copy of one)
         elif mine:
             action = action._replace(whose="us")  # a worksheet of ours, come back
         others = not mine

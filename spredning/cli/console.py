@@ -171,9 +171,10 @@ def read_by_a_person(console: Console) -> bool:
     """Whether what the console printed went where a person reads it (vis marks news read by it).
 
     A terminal (the pager's too) and a pipe ('| less', '| grep') are read; a file ('> svar.txt'),
-    the null device and a closed output are not, nor is an output whose reader left early ('| head':
-    the rest went nowhere). Where it cannot be told (no file descriptor, as in a test's capture), it
-    counts as read, as all output did before.
+    the null device and a closed output are not, nor is an output whose reader left before all of it
+    was written (a long one to '| head': the rest went nowhere). A reader that leaves after all of
+    it reached the pipe cannot be seen: that counts as read (README says so). Where it cannot be told
+    (no file descriptor, as in a test's capture), it counts as read, as all output did before.
     """
     stream = console.file
     with contextlib.suppress(OSError, ValueError):

@@ -154,12 +154,10 @@ class HomeScreen:
             if action is BACK:
                 return
         if action.kind == "import-path":
-            path = ask_text(
-                t("home.import-ask"), _file_problem, instruction=t("home.path-help"), back=BACK, paths=True
-            )
+            path = ask_path(instruction=t("home.path-help"), back=BACK)
             if path is BACK:
                 return
-            action = Action("import", value=str(typed_path(path)))
+            action = Action("import", value=path)
         if action.kind == "merge" and not self._merge_agreed(console, ws, action):
             return
         code = self.run_command(console, arguments(found, action))
@@ -179,10 +177,10 @@ class HomeScreen:
         actions = listed(ws, action)
         if action.kind == "restore":  # worded as 'projekt gendan' words its list: two told apart, fitted
             choices = [Choice(line, a) for line, a in zip(_kept_lines(actions, width), actions, strict=True)]
+        elif action.kind == "import":
+            choices = import_choices(found, actions, width)
         else:
             choices = [Choice(title(found, a, width), a) for a in actions]  # select cuts each line
-        if action.kind == "import":
-            choices.append(Choice(t("home.action.import-path"), Action("import-path")))
         return select(t(LISTS[action.kind]), choices, back=BACK, instruction=t("home.list-help"))
 
     def _pick_partner(self, console: Console, found: Home, action: Action):
@@ -328,6 +326,30 @@ def global_options(settings: Settings) -> list[str]:
         if value is not None:
             words += [option, value]
     return words + (["--debug"] if settings.debug else [])
+
+
+def import_choices(found: Home, actions: tuple[Action, ...], width: int) -> list[Choice]:
+    """The files to import as the list offers them (import_actions), and a path to type last."""
+    choices = [Choice(title(found, a, width), a) for a in actions]  # select cuts each line
+    return [*choices, Choice(t("home.action.import-path"), Action("import-path"))]
+
+
+def ask_path(instruction: str | None = None, back=None):
+    """The path of a partner's file, typed (Tab completes it): the file it names, or `back` at Esc."""
+    path = ask_text(t("home.import-ask"), _file_problem, instruction=instruction, back=back, paths=True)
+    return path if path is back and back is not None else str(typed_path(path))
+
+
+def ask_import_file(console: Console, ws: Workspace) -> str:
+    """'importer' without its file, in a terminal: the home screen's list of files to import.
+
+    The file chosen there, or a path typed after 'En anden fil'; a stop ends the command.
+    """
+    from spredning.app.files import default_folders
+
+    actions = app_home.import_actions(ws, *default_folders(ws))
+    chosen = select(t(LISTS["import"]), import_choices(app_home.home(ws), actions, console.width - 6))
+    return ask_path() if chosen.kind == "import-path" else chosen.value or ""
 
 
 def typed_path(text: str) -> Path:

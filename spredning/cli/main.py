@@ -204,7 +204,7 @@ def error_hint(exc: SpredningError) -> Message | None:
     """
     from spredning.cli.commands.commandline import put_right_hint
 
-    if (put_right := put_right_hint(exc)) is not None:  # a value close to a right one: the command put right
+    if (put_right := put_right_hint(exc) or _project_put_right(exc)) is not None:  # the command put right
         return put_right
     if isinstance(exc.hint, Message):
         return exc.hint
@@ -225,6 +225,27 @@ def error_hint(exc: SpredningError) -> Message | None:
 
         return Message(key, {**exc.params, "command": settle_marked(exc.params)})
     return Message(key, exc.params)
+
+
+def _project_put_right(exc: SpredningError) -> Message | None:
+    """A project's name mistyped, close to one in the folder: the command as typed with that one.
+
+    A name given with --projekt (a global option, before the command's own words) or as an
+    argument ('projekt brug hjemmeplej'); None when neither, or nothing in the folder is close.
+    """
+    close = exc.params.get("close")
+    if exc.key != "store.not-found" or not isinstance(close, list) or not close:
+        return None
+    from spredning.cli.commands.commandline import put_right
+    from spredning.core.shellwords import shell_word
+
+    typed, right = str(exc.params.get("typed", "")), str(close[0])
+    if i18n.named_project() == shell_word(typed):
+        words = (shell_word(word) for word in i18n.typed_command())
+        example: str | None = " ".join([i18n.program(), "--projekt", shell_word(right), *words])
+    else:
+        example = put_right(typed, right)
+    return Message("store.not-found.command", {**exc.params, "command": example}) if example else None
 
 
 def _output_failed(exc: OSError) -> int:

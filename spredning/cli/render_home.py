@@ -126,8 +126,10 @@ def _file_title(action: Action, width: int | None = None) -> str:
     later lines indented).
     """
     name = clean(action.name or action.value or "")
-    if action.orgs is None:
-        return t("home.import-file", name=name if width is None else cut_middle(name, width))
+    if action.orgs is None:  # a worksheet (its record names no organisations), or a file not read
+        told = t("home.import-sheet-brought") if action.whose == "brought" else ""
+        room = None if width is None else max(width - cell_len(told), NAME_LEAST)
+        return t("home.import-file", name=name if room is None else cut_middle(name, room)) + told
     sender, receiver = (clean_name(org) for org in action.orgs)
     project = clean_name(action.into) if action.into is not None else None
     into = t("home.import-into", project=project) if project is not None else ""

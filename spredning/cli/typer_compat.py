@@ -36,11 +36,13 @@ from spredning.i18n import has, t
 ClickException = _click_exceptions.ClickException
 UsageError = _click_exceptions.UsageError
 NoArgsIsHelpError = _click_exceptions.NoArgsIsHelpError
+MissingParameter = _click_exceptions.MissingParameter  # a command's argument asked only in a terminal
 
 __all__ = [
     "ClickException",
     "DanishCommand",
     "DanishGroup",
+    "MissingParameter",
     "NoArgsIsHelpError",
     "UsageError",
     "install",

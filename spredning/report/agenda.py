@@ -7,6 +7,7 @@ so an agenda looks like the project's reports. Every word comes from the catalog
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 
 from spredning.core.agenda import Agenda
@@ -18,6 +19,7 @@ from spredning.report.compose import PROGRAM, Names, facts, metadata, phase_titl
 from spredning.report.document import Block, Bullets, Document, Facts, Heading, Paragraph
 
 EXCERPT = 240  # characters of an answer shown in a bullet
+PARAGRAPHS = re.compile(r"\n[ \t]*\n")  # a blank line between two paragraphs of an answer
 
 
 def agenda_document(agenda: Agenda, today: datetime.date, partner_key: str | None = None) -> Document:
@@ -101,7 +103,11 @@ class _Words:
 
     def _with_excerpt(self, mark: Mark) -> str:
         answer = mark.answer
-        text = " ".join((answer.versions[0].text if answer.versions else answer.text).split())
+        # an answer of several paragraphs (two versions kept one after the other) keeps them apart
+        # in the one line of its bullet: run together, two texts read as one sentence
+        whole = answer.versions[0].text if answer.versions else answer.text
+        paragraphs = (" ".join(part.split()) for part in PARAGRAPHS.split(whole))
+        text = t("agenda.paragraph-break").join(part for part in paragraphs if part)
         if len(text) > EXCERPT:
             text = text[: EXCERPT - 1].rstrip() + "…"
         # a question that ends in a colon ("Hvordan passer innovationen med:") takes no second one

@@ -51,7 +51,7 @@ def remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState
         if _brought_text(item, state.copy)
     )
     imported = state.imported
-    stamp = file_stamp(plan.incoming.path) if plan.incoming.sheet_versions is None else None
+    stamp = file_stamp(plan.incoming.path)  # an export or a worksheet alike
     if stamp is not None:  # the home screen offers it as brought in, as long as it is this file
         imported = noted_import(imported, plan.incoming.path, stamp)
     return state._replace(

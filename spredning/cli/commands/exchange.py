@@ -120,14 +120,15 @@ def eksport(
 
 def importer(
     ctx: typer.Context,
-    fil: str = typer.Argument(..., metavar=t("metavar.file"), help=t("help.importer.fil")),
+    fil: str | None = typer.Argument(None, metavar=t("metavar.file"), help=t("help.importer.fil")),
     tor: bool = typer.Option(False, "--tør", help=t("help.importer.tor")),
     ikke_interaktiv: bool = typer.Option(False, "--ikke-interaktiv", help=t("help.importer.ikke-interaktiv")),
     nyt_projekt: bool = typer.Option(False, "--nyt-projekt", help=t("help.importer.nyt-projekt")),
 ) -> None:
     """Hent partnerens svar ind i det projekt, filen hører til; intet svar går tabt."""
-    path = in_path(fil, "importer")
     ws = workspace(ctx, new_home=True)  # an import may bring a first project into a new folder
+    fil = fil if fil is not None else _file_asked(ctx, ws)  # in a terminal, the files here offered
+    path = in_path(fil, "importer")
     incoming = _read(ws, path, fil)
     plan = plan_import(ws, incoming, ctx.obj.project)
     if nyt_projekt:  # refused where the file goes into a project here
@@ -169,6 +170,19 @@ def importer(
         if plan.creates and plan.incoming.sender == SHARING:  # the sharing side's: see _namesake_sharing
             _own_elsewhere(console, ws, plan)
         import_removed.tell_left(console, ws, left)
+
+
+def _file_asked(ctx: typer.Context, ws) -> str:
+    """No file given: in a terminal the files the home screen offers to import, to pick one.
+
+    Without a terminal it is refused as a missing argument is, with a file lying here as the example.
+    """
+    if not is_interactive():
+        param = next(p for p in ctx.command.params if p.name == "fil")
+        raise typer_compat.MissingParameter(ctx=ctx, param=param)
+    from spredning.cli.home import ask_import_file
+
+    return ask_import_file(make_console(), ws)
 
 
 def _tidy_kept_after(console, ws, merging: Merging, slug: str) -> None:

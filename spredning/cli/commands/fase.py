@@ -31,7 +31,7 @@ from spredning.cli.merging import tell_editor_files
 from spredning.cli.render_project import org_name
 from spredning.cli.render_text import answer_pair, print_fitted, print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
-from spredning.core.interview import Done, Interview
+from spredning.core.interview import Done, Interview, RateReadiness
 from spredning.core.local import Drafted
 from spredning.core.model import SHARING, Answer, Partner, progress, side_of
 from spredning.core.shellwords import path_word, shell_word
@@ -353,9 +353,11 @@ def _interview(
     machine = Interview(phase, role, session, follow_up=InterviewFollowUp(ws, session), go_on=go_on)
     resume = phase_command(phase, role, partner, ctx.obj.project, several)
     prompter.phase_intro(phase, role)
+    at = None  # the step on screen when stopped: its question's field is said of (draft), its list
     with prompter.stop_signals_kept():
         try:
             while not isinstance(step := machine.step(), Done):
+                at = step
                 machine.reply(prompter.handle(step))
         except (KeyboardInterrupt, EOFError):
             left = prompter.left  # what became of the field's text, as the field said (None: nothing)
@@ -365,6 +367,11 @@ def _interview(
             unsaved, hint = _not_saved(
                 ws.guide, prompter.steps.unsaved, role, (partner, several), (ctx.obj.project, resume)
             )
+            if isinstance(at, RateReadiness) and at.current is None and prompter.steps.unsaved is None:
+                more = _left_open(session, phase, role)  # the phase goes on after the mark, or not
+                hint = _mark_left(
+                    ws.guide, at.tool, role, (partner, several), (ctx.obj.project, resume if more else None)
+                )
             if session.removed is not None:  # no going on in a dialogue removed meanwhile
                 hint = Message("answer.partner-removed.hint")
             raise Interrupted(
@@ -378,6 +385,7 @@ def _interview(
                 joined=left is Drafted.JOINED,
                 lost=isinstance(left, SpredningError),
                 unsaved=unsaved,
+                elsewhere=_drafts_elsewhere(machine, session, getattr(at, "question", None)),
                 answered=done.answered,
                 total=done.total,
                 phase=phase.name,
@@ -405,6 +413,19 @@ def _interview(
             _suggest_next(ws, console, session, role, partner, ctx.obj.project, several)
 
 
+def _drafts_elsewhere(machine: Interview, session: Session, asked) -> Message | str:
+    """The phase's other questions with a draft, by their numbers in the interview, said on a stop.
+
+    Text left by going back with PgUp (or kept before) is there: the count of answers tells nothing of it.
+    """
+    numbers = [
+        str(number)
+        for number, (_, question) in enumerate(machine.questions, 1)
+        if question is not asked and (session.draft(question) or "").strip()
+    ]
+    return Message("fase.drafts-kept-elsewhere", {"n": len(numbers), "numbers": numbers}) if numbers else ""
+
+
 def _not_saved(
     guide, unsaved, role: str, dialogue: tuple[Partner | None, bool], hints: tuple[str | None, str]
 ):
@@ -425,8 +446,13 @@ def _not_saved(
     tool = tool_word(guide, unsaved.tool.id) if unsaved is not None else ""
     if isinstance(unsaved, UnsavedMark):
         said = colour_word(unsaved.colour)  # 'yellow' in English, as the user chose it
-        words = ["klarhed", tool, said, *typed_words(("--begrundelse", unsaved.reason))]
-        words += ["--rolle", role, *(["--fælles"] if partner is None and role == "dele" else [])]
+        words = [
+            "klarhed",
+            tool,
+            said,
+            *typed_words(("--begrundelse", unsaved.reason)),
+            *_side(role, partner),
+        ]
         colour = t(f"plan.colour.{unsaved.colour}")
         lost = Message("fase.mark-not-saved", {"tool": unsaved.tool.title, "colour": colour})
         again = command(*words, partner=named, project=project)
@@ -448,6 +474,26 @@ def _not_saved(
             hint = Message("fase.interrupted-action.hint", {"again": again, "command": resume})
         return lost, shorten_first(hint, ("--hvad", what), ("--hvem", who))
     return "", Message("fase.interrupted.hint", {"command": resume})
+
+
+def _side(role: str, partner: Partner | None) -> list[str]:
+    """The words of a readiness mark's side in a hint (the sharing side's common one: --fælles)."""
+    return ["--rolle", role, *(["--fælles"] if partner is None and role == "dele" else [])]
+
+
+def _mark_left(guide, tool, role: str, dialogue: tuple[Partner | None, bool], hints) -> Message:
+    """The hint after a stop at the readiness list after `tool`: the command that marks it.
+
+    It asks the colour; the command that goes on with the phase is named too when more is open
+    there (`hints`: the project option and that command, or None).
+    """
+    partner, several = dialogue
+    project, resume = hints
+    words = ["klarhed", tool_word(guide, tool.id), *_side(role, partner)]
+    mark = command(*words, partner=partner if several else None, project=project)
+    if resume is None:
+        return Message("fase.interrupted-rate.hint", {"tool": tool.title, "mark": mark})
+    return Message("fase.interrupted-rate-open.hint", {"tool": tool.title, "mark": mark, "command": resume})
 
 
 def _left_open(session: Session, phase, role: str) -> bool:

@@ -105,8 +105,11 @@ def _show(ws, view: plans.PlanView, owners: dict[str, str], project_option: str 
     whose = functools.partial(version_of, functools.partial(org_name, view.project), state.me)
     items = [_with_writer(view.project, state, item) for item in view.items]
     console.print(plan_table(items, ws.guide, view.today, owners, whose))
-    # the first open action's id (the first row's when none is open): the hint runs as copied
-    first = next((item for item in view.items if item.open), view.items[0])
+    # the first open action's id: the hint runs as copied; with all of them closed, adding is what is left
+    first = next((item for item in view.items if item.open), None)
+    if first is None:
+        print_said(console, say("plan.how-add", style="dim", add=add), add)
+        return
     change = command("plan", "ret", shell_word(first.id), project=project_option)
     print_said(console, say("plan.how", style="dim", add=add, change=change), (add, change))
 
@@ -210,9 +213,13 @@ def add(
             from spredning.cli.prompts.questions import ask_action
 
             typed: list = []  # what was typed when the asking stopped
+            options = (status, fase, common, hint_partner(opened.project, opened.local, chosen))
             try:  # --hvad, --hvem and --frist given are the fields' text, to keep or change
                 given = plans.Action(what=hvad or "", who=hvem or "", due=due)
-                asked = ask_action(given, interrupted=typed.append, given_due=given_due, refused=to_correct)
+                with _kept_as_command(given, given_due, options):  # a closed window: the command, in a file
+                    asked = ask_action(
+                        given, interrupted=typed.append, given_due=given_due, refused=to_correct
+                    )
             except (KeyboardInterrupt, EOFError):
                 again = _add_again(
                     typed, status, fase, common, hint_partner(opened.project, opened.local, chosen)
@@ -227,7 +234,8 @@ def add(
                 common=common,
                 partner=hint_partner(opened.project, opened.local, chosen),
             )
-            due = _due_corrected(given_due, hvad, hvem or "", hint)
+            options = (status, fase, common, hint.keywords["partner"])
+            due = _due_corrected(given_due, hvad, hvem or "", hint, options)
     action = plans.Action(what=hvad, who=hvem or "", due=due, status=state, source=source)
     options = (status, [*chosen_phase[-1:], fase][0], common, shown_partner)  # the phase chosen, else --fase
     with typed_kept(lambda: _added_again(action, options) if asking else None):  # a save failing after asking
@@ -288,10 +296,11 @@ def _texts_to_correct(what: str | None, who: str | None, again) -> dict[str, str
     return {fields[option]: why for option, why in refused.items()}
 
 
-def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> datetime.date | None:
+def _due_corrected(given_due: tuple[str, str], what: str, who: str, again, options) -> datetime.date | None:
     """The deadline's field, holding the --frist refused and the problem said above it, to correct.
 
-    A stop says the action is not added, with `again` (see _add_again) made of what was given.
+    A stop says the action is not added, with `again` (see _add_again) made of what was given;
+    `options`: the command's others, for the one a stop from outside keeps (_kept_as_command).
     """
     from spredning.cli.prompts.questions import ask_due, typed_at_due
 
@@ -300,8 +309,9 @@ def _due_corrected(given_due: tuple[str, str], what: str, who: str, again) -> da
     def stopped(text: str, why: str | None) -> None:
         typed.append(typed_at_due(what, who, text, why))
 
+    given = plans.Action(what=what, who=who, due=None)
     try:
-        with _given_fields(what, who):  # a stop from outside keeps them with the deadline typed
+        with _given_fields(what, who), _kept_as_command(given, given_due, options):
             return ask_due(given_due[0], interrupted=stopped, refused=given_due[1])
     except (KeyboardInterrupt, EOFError):
         raise Interrupted("plan.add-interrupted", hint=again(typed)) from None
@@ -320,6 +330,30 @@ def _given_fields(what: str | None, who: str | None) -> Iterator[None]:
         fields += [(question, text) for question, text in given if text]
         fields.append((t("plan.ask-due"), None))
         yield
+
+
+def _kept_as_command(given: plans.Action, given_due: tuple[str, str] | None, options):
+    """While an action's fields are asked: a stop from outside keeps 'plan tilføj' with them typed.
+
+    The window may be gone: the file kept at home must say what it is and how to use it, as
+    start's does, not hold the bare text of the fields. `given`: --hvad, --hvem and --frist given
+    (a --frist refused is `given_due`'s text); `options`: --status, --fase, --fælles and the partner.
+    """
+    from spredning.cli.prompts.stops import started_again_with, typed_so_far
+
+    questions = t("plan.ask-what"), t("plan.ask-who"), t("plan.ask-due")
+    day = given_due[0] if given_due is not None else typed_day(given.due) if given.due else ""
+
+    def again(text: str | None) -> str | None:
+        typed = typed_so_far(text)
+        what, who, due = (
+            typed.get(q, was) for q, was in zip(questions, (given.what, given.who, day), strict=True)
+        )
+        if not (what + who + due).strip():
+            return None
+        return _add_command(" ".join(what.split()), " ".join(who.split()), due.strip(), *options)
+
+    return started_again_with(again)
 
 
 def _given_due(frist: str | None) -> tuple[datetime.date | None, tuple[str, str] | None]:

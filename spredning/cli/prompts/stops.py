@@ -289,6 +289,16 @@ def fields_together() -> Iterator[list[tuple[str, str | None]]]:
         _Stop.together = None
 
 
+def typed_so_far(current: str | None) -> dict[str, str]:
+    """The fields of one thing typed so far by their questions, the one asked now holding `current`.
+
+    For a command that starts again with them at a stop from outside (see started_again_with).
+    """
+    fields = _Stop.together or []
+    lines = [(question, current if text is None else text) for question, text in fields]
+    return {question: text for question, text in lines if text is not None}
+
+
 def _typed_together(current: str | None) -> str | None:
     """The fields of one thing typed so far, a line each ('Hvad skal gøres? Book et lokale').
 

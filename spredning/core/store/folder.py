@@ -7,6 +7,7 @@ project files themselves are written by Store (see store/__init__.py).
 from __future__ import annotations
 
 import contextlib
+import difflib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -153,12 +154,16 @@ class ProjectFolder:
                 return begun[0]
             if begun:
                 raise SpredningError("store.several-begin", name=yamlio.shown(name), known=begun)
+            # a name mistyped ('hjemmeplej') names the project it is close to, as a partner's does
+            close = difflib.get_close_matches(slug or name.strip(), known, n=3, cutoff=0.7)
             raise SpredningError(
                 "store.not-found",
                 hint=None if known else "store.not-found.odd" if self.odd_files() else "store.not-found.none",
                 name=yamlio.shown(name),
                 home=self.shown_home,
                 known=known,
+                close=close,
+                typed=name,
             )
         return self._not_exchange(slug)
 
