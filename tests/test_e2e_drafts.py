@@ -596,6 +596,36 @@ def test_a_stop_from_outside_at_an_actions_deadline_keeps_every_field_typed(spaw
         assert said.endswith(f"starter igen med det, du skrev, så du kan kopiere den: {again}")
 
 
+def _action_ids(data: object) -> list[str]:
+    """The ids of the actions in a project file's plans, wherever they are kept."""
+    if not isinstance(data, dict):
+        return []
+    found = list(data["plan"]) if isinstance(data.get("plan"), dict) else []
+    return found + [id for key, value in data.items() if key != "plan" for id in _action_ids(value)]
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
+def test_a_stop_from_outside_in_plan_ret_keeps_the_command_that_saves_it(spawn, project, home, env, how):
+    """Reported after plan tilføj's was fixed: a window closed in 'plan ret' kept the bare text of the
+    field, with no word of which action it changes."""
+    added = [str(COMMAND), "plan", "tilføj", "--hvad", "Book et lokale", "--hvem", "Eva"]
+    subprocess.run(added, env=env, stdin=subprocess.DEVNULL, capture_output=True, check=True)
+    [id] = _action_ids(yaml.safe_load((home / f"{SLUG}.yaml").read_text(encoding="utf-8")))
+    child = spawn("plan", "ret", id)
+    child.expect_exact("Hvad skal gøres?")
+    child.send(ENTER)  # the action's what, as it is
+    child.expect_exact("Hvem gør det?")
+    child.send("\x15" + "Ole Berg")  # Ctrl+U: the field emptied, another name typed
+    child.expect_exact("Ole Berg")
+
+    kept, _ = stopped_kept(child, how, env)
+    again = f"spredning plan ret {id} --hvem 'Ole Berg'"
+    assert kept.read_text(encoding="utf-8") == again + "\n"
+    done = subprocess.run([str(COMMAND), *shlex.split(again)[1:]], env=env, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0
+    assert "Ole Berg" in (home / f"{SLUG}.yaml").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
 def test_a_stop_from_outside_in_start_keeps_a_start_command_with_every_field_typed(spawn, env, how):
     """Found in a trial: a window closed at start's description kept only the description; the name

@@ -706,7 +706,8 @@ def _ask_changes(ws, id: str) -> tuple[dict[str, object], plans.PlanItem]:
         _show_versions(current, ws)
     typed: list = []  # what was typed when the asking stopped
     try:
-        asked = ask_action(current, interrupted=typed.append)
+        with _kept_as_change(current):
+            asked = ask_action(current, interrupted=typed.append)
         shown = typed_day(asked.due) if asked.due else ""
         typed.append(TypedAction(asked.what, asked.who, shown))  # a stop at the status keeps these
         status = ask_status(current.status)
@@ -732,12 +733,7 @@ def _change_again(current, typed: list) -> Message | None:
     if not typed:
         return None
     what, who, due, refused, _, why = typed[0]
-    shown = typed_day(current.due) if current.due else ""
-    words = typed_words(
-        ("--hvad", what if what.strip() and what != current.what else ""),
-        ("--hvem", who if who != current.who else ""),
-        ("--frist", due if due.strip() and due != shown else ""),
-    )
+    words = _changed_words(current, what, who, due)
     if not words and not refused:
         return None
     shown = command("plan", "ret", current.id, *words)
@@ -746,6 +742,38 @@ def _change_again(current, typed: list) -> Message | None:
     else:
         again = Message("plan.change-again", {"command": shown})
     return _shorten_first(again, what if what != current.what else "", who if who != current.who else "")
+
+
+def _changed_words(current, what: str, who: str, due: str) -> list[str]:
+    """The options of 'plan ret' for what differs from the action as it is (an empty what is no change)."""
+    shown = typed_day(current.due) if current.due else ""
+    return typed_words(
+        ("--hvad", what if what.strip() and what != current.what else ""),
+        ("--hvem", who if who != current.who else ""),
+        ("--frist", due if due.strip() and due != shown else ""),
+    )
+
+
+def _kept_as_change(current):
+    """While an action's fields are asked anew: a stop from outside keeps 'plan ret' with the changes.
+
+    As _kept_as_command does for 'plan tilføj': the file kept at home says which action and how to
+    save what was typed, not the bare text of the fields. Nothing changed yet: the field's text.
+    """
+    from spredning.cli.prompts.stops import started_again_with, typed_so_far
+
+    questions = t("plan.ask-what"), t("plan.ask-who"), t("plan.ask-due")
+    shown = typed_day(current.due) if current.due else ""
+
+    def again(text: str | None) -> str | None:
+        typed = typed_so_far(text)
+        what, who, due = (
+            typed.get(q, was) for q, was in zip(questions, (current.what, current.who, shown), strict=True)
+        )
+        words = _changed_words(current, " ".join(what.split()), " ".join(who.split()), due.strip())
+        return command("plan", "ret", current.id, *words) if words else None
+
+    return started_again_with(again)
 
 
 def _show_versions(item, ws=None) -> None:
