@@ -70,3 +70,15 @@ def test_a_mistyped_first_word_of_a_long_name_is_suggested(run_cli, tmp_path, ty
     found = re.search(r"Fx: (spredning .*)$", shown)
     assert found, shown
     assert run_cli(*shlex.split(found.group(1))[1:])[0] == 0
+
+
+def test_a_mistyped_first_word_two_projects_begin_with_names_both(run_cli, tmp_path):
+    ws = workspace(tmp_path / "hjem")
+    new_project(ws, "Hjemmepleje i Nordjylland")
+    new_project(ws, "Hjemmepleje i Sønderjylland")
+
+    code, _, err = run_cli("--projekt", "hjemmeplej", "status")
+
+    assert code == 1
+    said = flat(err)
+    assert "Mente du 'hjemmepleje-i-nordjylland' eller 'hjemmepleje-i-soenderjylland'?" in said, said

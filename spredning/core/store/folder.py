@@ -422,9 +422,13 @@ def _close_slugs(typed: str, known: list[str]) -> list[str]:
     so the same word mistyped ('hjemmeplej') names it too; it is far from the whole long slug.
     """
     words = typed.count("-") + 1
-    forms: dict[str, str] = {}  # a slug, or its first words, -> the slug
+    forms: dict[str, list[str]] = {}  # a slug, or its first words, -> the slugs (several may begin so)
     for known_slug in known:
-        forms.setdefault(known_slug, known_slug)
-        forms.setdefault("-".join(known_slug.split("-")[:words]), known_slug)
-    close = (forms[form] for form in difflib.get_close_matches(typed, list(forms), n=6, cutoff=0.7))
+        for form in dict.fromkeys((known_slug, "-".join(known_slug.split("-")[:words]))):
+            forms.setdefault(form, []).append(known_slug)
+    close = (
+        slug
+        for form in difflib.get_close_matches(typed, list(forms), n=3, cutoff=0.7)
+        for slug in forms[form]
+    )
     return list(dict.fromkeys(close))[:3]
