@@ -155,6 +155,22 @@ def test_a_wrong_format_with_a_file_named_puts_the_file_s_own_format_right(home,
     assert (home.parent / out).is_file()
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "right", "said"),
+    [("da", "cvs", "csv", "Mente du 'csv'?"), ("en", "isc", "ics", "Did you mean 'ics'?")],
+)
+def test_a_plan_format_close_to_one_gives_the_command_put_right(home, language, typed, right, said):
+    """Found (trial): 'plan --format cvs' said only "Brug tekst, csv eller ics.", while rapport's
+    format mistyped gets "Mente du ...?" and the command put right."""
+    given = ("--sprog", language, "plan", "--partner", "ærø")
+    shown, words = refused(home, *given, "--format", typed, prefix="Fx:" if language == "da" else "E.g.:")
+
+    assert said in shown
+    assert words == ["spredning", *given, "--format", right]
+    runs(home, words)
+    assert list(home.parent.glob(f"*.{right}"))
+
+
 # --- an unknown command or option ---------------------------------------------------------------------
 
 
