@@ -679,6 +679,24 @@ def test_importer_without_a_file_in_a_terminal_offers_the_home_screens_list(
     assert app_home.import_actions(workspace(aeroe.home), tmp_path)[-1].whose == "brought"
 
 
+def test_importer_ikke_interaktiv_without_a_file_asks_nothing_in_a_terminal_either(
+    post, tmp_path, monkeypatch, run_cli
+):
+    """Found (trial): 'importer --ikke-interaktiv' ("Spørg ikke") without its file asked which file
+    in a terminal, where a script waits for no question: refused as without a terminal, with the
+    file lying here as the example, and nothing imported."""
+    _, aeroe, _ = post
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+    before = aeroe.path.read_bytes()
+    interactive(monkeypatch)
+    run = typed(run_cli, ENTER, "importer", "--ikke-interaktiv")
+
+    assert run.code == 2, run.screen
+    assert "Hvilken fil fra partneren?" not in run.screen
+    assert "spredning importer genoptraening-aeroe-til-aeroe-kommune.yaml" in flat(run.err)
+    assert aeroe.path.read_bytes() == before
+
+
 def test_a_file_line_too_long_for_60_columns_is_broken_between_words_not_cut(tmp_path, run_cli):
     """layout11: with a long project's name after the sender's, the line was cut at its end
     ('… (Digital genoptr…') at 60 columns, even in its shortest form. Now the rest of it goes on

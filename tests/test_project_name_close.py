@@ -52,3 +52,33 @@ def test_a_name_close_to_no_project_lists_them_as_before(run_cli, folder):
 
     assert code == 1
     assert "Mente du" not in flat(err) and "Se projekterne med" in flat(err)
+
+
+@pytest.mark.parametrize("typed", ["hjemmeplej", "hjemeplje"])
+def test_a_mistyped_first_word_of_a_long_name_is_suggested(run_cli, tmp_path, typed):
+    """Found (trial): the first word finds "Hjemmepleje i Bø's kommune" ('hjemmepleje'), but the
+    same word mistyped got no "Mente du ...?": it was compared with the whole long file name."""
+    ws = workspace(tmp_path / "hjem")
+    new_project(ws, "Hjemmepleje i Bø's kommune")
+    new_project(ws, "Genoptræning")
+
+    code, _, err = run_cli("--projekt", typed, "status")
+
+    assert code == 1
+    shown = flat(err)
+    assert "Mente du 'hjemmepleje-i-boe-s-kommune'?" in shown, shown
+    found = re.search(r"Fx: (spredning .*)$", shown)
+    assert found, shown
+    assert run_cli(*shlex.split(found.group(1))[1:])[0] == 0
+
+
+def test_a_mistyped_first_word_two_projects_begin_with_names_both(run_cli, tmp_path):
+    ws = workspace(tmp_path / "hjem")
+    new_project(ws, "Hjemmepleje i Nordjylland")
+    new_project(ws, "Hjemmepleje i Sønderjylland")
+
+    code, _, err = run_cli("--projekt", "hjemmeplej", "status")
+
+    assert code == 1
+    said = flat(err)
+    assert "Mente du 'hjemmepleje-i-nordjylland' eller 'hjemmepleje-i-soenderjylland'?" in said, said

@@ -130,6 +130,47 @@ def test_a_format_close_to_one_gives_the_command_put_right_with_its_partner(home
     assert list(home.parent.glob(f"*.{right}"))  # written where it was run
 
 
+@pytest.mark.parametrize(
+    ("command", "typed", "out"), [("rapport", "wrd", "ud.docx"), ("dagsorden", "dox", "u d.html")]
+)
+def test_a_wrong_format_with_a_file_named_puts_the_file_s_own_format_right(home, command, typed, out):
+    """Found (trial): 'rapport --format wrd --ud ud.docx' was answered 'Fx: … --format pdf --ud
+    ud.docx', which is refused in turn (the file's ending names .docx): its ending is the format meant."""
+    target = str(home.parent / out)
+    said, words = refused(home, command, "--partner", "ærø", "--format", typed, "--ud", target)
+
+    assert f"'{typed}'" in said
+
+    assert words == [
+        "spredning",
+        command,
+        "--partner",
+        "ærø",
+        "--format",
+        out.rsplit(".")[-1],
+        "--ud",
+        target,
+    ]
+    runs(home, words)
+    assert (home.parent / out).is_file()
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "right", "said"),
+    [("da", "cvs", "csv", "Mente du 'csv'?"), ("en", "isc", "ics", "Did you mean 'ics'?")],
+)
+def test_a_plan_format_close_to_one_gives_the_command_put_right(home, language, typed, right, said):
+    """Found (trial): 'plan --format cvs' said only "Brug tekst, csv eller ics.", while rapport's
+    format mistyped gets "Mente du ...?" and the command put right."""
+    given = ("--sprog", language, "plan", "--partner", "ærø")
+    shown, words = refused(home, *given, "--format", typed, prefix="Fx:" if language == "da" else "E.g.:")
+
+    assert said in shown
+    assert words == ["spredning", *given, "--format", right]
+    runs(home, words)
+    assert list(home.parent.glob(f"*.{right}"))
+
+
 # --- an unknown command or option ---------------------------------------------------------------------
 
 

@@ -8,6 +8,8 @@ Without a terminal each is refused before anything is asked, with a command to r
 from __future__ import annotations
 
 import datetime
+import re
+import shlex
 
 import pytest
 from exchange_kit import Org, flat
@@ -131,3 +133,18 @@ def test_fase_without_a_terminal_on_a_copy_with_no_side_is_still_refused(no_side
 
     assert code == 2
     assert "Vælg hvilken side du svarer for." in flat(err) and "--rolle genbruge" in flat(err)
+
+
+def test_fase_refused_for_its_side_keeps_erstat_in_the_command_it_gives(no_side):
+    """Found (trial): 'fase tjek --svar f.yaml --erstat' on a copy with no side gave a command without
+    --erstat, which was refused in turn for the answer the file replaces."""
+    answers = no_side.files / "svar fil.yaml"
+    answers.write_text('tjek.beskriv-innovationen.genbruge.interessant: "Ja, det er det"\n', encoding="utf-8")
+    code, _, err = no_side("fase", "tjek", "--svar", str(answers), "--erstat")
+
+    assert code == 2
+    given = re.search(r"Fx: spredning (.*)$", flat(err))
+    assert given, err
+    code, _, err = no_side(*shlex.split(given.group(1)))
+    assert code == 0, err
+    assert "Ja, det er det" in no_side.path.read_text(encoding="utf-8")

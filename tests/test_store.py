@@ -253,7 +253,7 @@ def test_find_accepts_name_or_slug_and_names_known_projects(store, make_project)
     with pytest.raises(SpredningError) as caught:
         store.find("Samsø")
     assert caught.value.key == "store.not-found"
-    assert words(caught.value) == i18n.t("store.not-found", name="Samsø", home=store.home)
+    assert words(caught.value) == i18n.t("store.not-found", name="Samsø", home=store.home, close=[])
     assert "aeroe-kommune" in hint(caught.value)
     with pytest.raises(UsageProblem) as caught:
         store.find("   ")

@@ -13,10 +13,11 @@ from spredning.report.document import Document
 FORMATS = ("md", "html", "docx", "pdf")
 
 
-def check_format(fmt: str, command: str = "rapport") -> str:
+def check_format(fmt: str, command: str = "rapport", named: str | None = None) -> str:
     """The format as the writers name it ("PDF", ".md" and "md" are fine); else a usage error.
 
-    The error's example is the command the user ran (`rapport` or `dagsorden`).
+    The error's example is the command the user ran (`rapport` or `dagsorden`), put right with
+    `named`, the format --ud's ending names, when it is one: another would be refused for that file.
     """
     name = fmt.strip().lower().lstrip(".")
     if name not in FORMATS:
@@ -24,6 +25,7 @@ def check_format(fmt: str, command: str = "rapport") -> str:
 
         # the closest format ('dox': docx), else pdf, the hint's example: the typed command put right with it
         close = difflib.get_close_matches(_NAMED.get(name, name), FORMATS, n=1, cutoff=0.6) or ["pdf"]
+        close = [named] if named in FORMATS else close
         known = list(FORMATS)
         raise UsageProblem("report.unknown-format", value=fmt, formats=known, command=command, close=close)
     return name

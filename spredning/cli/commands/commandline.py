@@ -42,6 +42,7 @@ PUT_RIGHT = {
     "plan.bad-source": ("value", ("--fase",)),
     "readiness.unknown-tool": ("value", ("klarhed",)),
     "report.unknown-format": ("value", ("--format", "-f")),
+    "plan.unknown-format": ("value", ("--format", "-f")),
 }
 
 

@@ -127,7 +127,7 @@ def importer(
 ) -> None:
     """Hent partnerens svar ind i det projekt, filen hører til; intet svar går tabt."""
     ws = workspace(ctx, new_home=True)  # an import may bring a first project into a new folder
-    fil = fil if fil is not None else _file_asked(ctx, ws)  # in a terminal, the files here offered
+    fil = fil if fil is not None else _file_asked(ctx, ws, not ikke_interaktiv)  # a terminal: files offered
     path = in_path(fil, "importer")
     incoming = _read(ws, path, fil)
     plan = plan_import(ws, incoming, ctx.obj.project)
@@ -172,12 +172,13 @@ def importer(
         import_removed.tell_left(console, ws, left)
 
 
-def _file_asked(ctx: typer.Context, ws) -> str:
+def _file_asked(ctx: typer.Context, ws, asking: bool) -> str:
     """No file given: in a terminal the files the home screen offers to import, to pick one.
 
-    Without a terminal it is refused as a missing argument is, with a file lying here as the example.
+    Without a terminal, or not `asking` (--ikke-interaktiv: a script waits for no question), it is
+    refused as a missing argument is, with a file lying here as the example.
     """
-    if not is_interactive():
+    if not asking or not is_interactive():
         param = next(p for p in ctx.command.params if p.name == "fil")
         raise typer_compat.MissingParameter(ctx=ctx, param=param)
     from spredning.cli.home import ask_import_file

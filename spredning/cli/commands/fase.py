@@ -73,7 +73,8 @@ def fase(
         # the example is the user's own command with the side added: every other option kept
         file = ("--svar", shell_word(svar)) if svar is not None else ()
         named = ("--partner", shell_word(partner)) if partner is not None else ()
-        flags = (*(("--uden-partner",) if uden_partner else ()), *(("--fortsæt",) if fortsaet else ()))
+        given = (("--uden-partner", uden_partner), ("--fortsæt", fortsaet), ("--erstat", erstat))
+        flags = tuple(flag for flag, on in given if on)
         side_word = _side_of_file(svar) if svar else "genbruge"
         example = command("fase", phase_word(phase), "--rolle", side_word, *named, *file, *flags)
         role = _side_offered(example, side_word if svar else None)

@@ -14,6 +14,7 @@ from spredning.cli.commands.dialogue import given_day, hint_command, refuse_blan
 from spredning.cli.commands.files import (
     check_ending,
     chosen_format,
+    named_format,
     out_path,
     replacing,
     tell_beside,
@@ -162,7 +163,7 @@ def dagsorden(
     from spredning.app.agenda import make_agenda
     from spredning.app.files import place, write_own
 
-    fmt = report.check_format(chosen_format(format, ud, report.FORMATS, "md"), "dagsorden")
+    fmt = report.check_format(chosen_format(format, ud, report.FORMATS, "md"), "dagsorden", named_format(ud))
     ws = workspace(ctx)
     check_ending(ws, ud, fmt, report.FORMATS)
     opened = ws.open()

@@ -23,6 +23,7 @@ from spredning.cli.commands.commandline import command, date_shown, typed_words
 from spredning.cli.commands.files import (
     check_ending,
     chosen_format,
+    named_format,
     out_path,
     replacing,
     tell_beside,
@@ -67,7 +68,9 @@ def plan(
     given = chosen_format(format, ud, FILE_FORMATS, "tekst")
     fmt = given.strip().lower().lstrip(".")
     if fmt not in FORMATS:
-        raise UsageProblem("plan.unknown-format", value=given, formats=list(FORMATS))
+        raise UsageProblem(
+            "plan.unknown-format", value=given, formats=list(FORMATS), close=_close_format(fmt, ud)
+        )
     if fmt == "tekst" and ud is not None:  # the table is for the terminal: a file is csv or ics
         raise UsageProblem("plan.ud-needs-format")
     ws = workspace(ctx)
@@ -82,6 +85,17 @@ def plan(
         _show(ws, view, owners, ctx.obj.project, hint_partner(opened.project, opened.local, chosen))
         return
     _write_file(ctx, ws, view, fmt, ud, overskriv, owners)
+
+
+def _close_format(fmt: str, ud: str | None) -> list[str]:
+    """The format meant by one mistyped ('cvs': csv): the one --ud's ending names, else the closest."""
+    import difflib  # only when a format is wrong
+
+    named = named_format(ud)
+    swapped = [known for known in FORMATS if sorted(known) == sorted(fmt)]  # 'cvs' is as close to ics
+    if named in FILE_FORMATS:
+        return [named]
+    return swapped or difflib.get_close_matches(fmt, FORMATS, n=1, cutoff=0.6)
 
 
 def _owners(project) -> dict[str, str]:

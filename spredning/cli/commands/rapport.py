@@ -11,6 +11,7 @@ from spredning.cli import typer_compat
 from spredning.cli.commands.files import (
     check_ending,
     chosen_format,
+    named_format,
     out_path,
     replacing,
     tell_beside,
@@ -49,7 +50,7 @@ def rapport(
     from spredning.app.files import place, write_own
     from spredning.app.reports import make_report
 
-    fmt = report.check_format(chosen_format(format, ud, report.FORMATS, "md"))
+    fmt = report.check_format(chosen_format(format, ud, report.FORMATS, "md"), named=named_format(ud))
     if oversigt and (fase or rolle or partner or kun_besvarede):
         given = [
             name

@@ -155,7 +155,7 @@ class ProjectFolder:
             if begun:
                 raise SpredningError("store.several-begin", name=yamlio.shown(name), known=begun)
             # a name mistyped ('hjemmeplej') names the project it is close to, as a partner's does
-            close = difflib.get_close_matches(slug or name.strip(), known, n=3, cutoff=0.7)
+            close = _close_slugs(slug or name.strip(), known)
             raise SpredningError(
                 "store.not-found",
                 hint=None if known else "store.not-found.odd" if self.odd_files() else "store.not-found.none",
@@ -413,3 +413,22 @@ class ProjectFolder:
         except OSError:
             raise _lock_problem(self.home, lock_path) from None
         return _Release(lock)
+
+
+def _close_slugs(typed: str, known: list[str]) -> list[str]:
+    """The slugs close to a name mistyped: to the whole slug, or to its first words as many as typed.
+
+    The first word(s) find a project ('hjemmepleje' for hjemmepleje-i-boe-s-kommune, see find),
+    so the same word mistyped ('hjemmeplej') names it too; it is far from the whole long slug.
+    """
+    words = typed.count("-") + 1
+    forms: dict[str, list[str]] = {}  # a slug, or its first words, -> the slugs (several may begin so)
+    for known_slug in known:
+        for form in dict.fromkeys((known_slug, "-".join(known_slug.split("-")[:words]))):
+            forms.setdefault(form, []).append(known_slug)
+    close = (
+        slug
+        for form in difflib.get_close_matches(typed, list(forms), n=3, cutoff=0.7)
+        for slug in forms[form]
+    )
+    return list(dict.fromkeys(close))[:3]
