@@ -50,6 +50,20 @@ def test_godkends_name_held_can_be_edited(approved, typing):
     assert followup.approval(approved.project(), partner, "tilpas", "dele").by == "Eva Hansen"
 
 
+@pytest.mark.parametrize(
+    ("keys", "said"),
+    [(CTRL_C, "med navnet, der stod i feltet:"), (BACK * 6 + "Hansen" + CTRL_C, "med det, du skrev:")],
+)
+def test_a_stop_at_the_name_held_says_whether_it_was_typed(approved, typing, keys, said):
+    """From a trial: a stop at the name held, untouched, said "Godkend den med det, du skrev"."""
+    partner = approved.project().partners[0]
+    run = typing(approved, keys, "godkend", "tilpas", "--partner", partner.key)
+
+    assert run.code == 130, run.screen
+    assert f"Godkend den {said} spredning " in flat(run.err), run.err
+    assert f"godkend tilpas --af 'Eva {'Hansen' if 'Hansen' in keys else 'Jensen'}'" in flat(run.err)
+
+
 def test_a_long_name_held_in_godkends_field_is_not_broken_inside_a_word_at_80_columns(no_side, typing):
     """From a check at 80 columns: the example's approver followed the question and its help on their
     line, and the terminal broke it mid-word ('Sundhed o' / 'g Omsorg'). A long text held in a field

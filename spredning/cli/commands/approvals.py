@@ -192,7 +192,9 @@ def _ask_approver(approval: _Approval, given: str, refused: str | None, dato: tu
     except (KeyboardInterrupt, EOFError):
         again = None
         if (shown := with_name(typed[0] if typed else None)) is not None:
+            held = typed[0] == given  # the name held in the field, not typed: "what you typed" is untrue
             key = "approval.approve-again-day-left-out" if day_refused else "approval.approve-again"
+            key = "approval.approve-again-held" if held and not day_refused else key
             said = Message(key, {"command": shown, "typed_day": dato_given})
             again = shorten_first(said, ("--af", typed[0]))
         raise Interrupted("approval.interrupted", hint=again) from None
