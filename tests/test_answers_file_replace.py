@@ -368,3 +368,16 @@ def test_a_short_line_break_is_shown_not_hidden(sharing):
     assert code == 2
     said = flat(err)
     assert "gemt nu: Første linje ¶ anden linje i filen: Første linje anden linje" in said
+
+
+def test_the_replaced_answers_wrap_under_their_bullet_at_40_columns(sharing, monkeypatch):
+    """The bullet's later lines began at the margin, and the id was cut in two mid-word."""
+    source = answers_file(sharing, OLD_FILE)
+    monkeypatch.setenv("COLUMNS", "40")
+    out = sharing.ok("fase", "tjek", "--svar", str(source), "--erstat")
+    lines = out.splitlines()
+    assert str(sharing.path) in lines  # the project file's path whole on its line
+    listed = lines[lines.index(next(line for line in lines if line.startswith("  • "))) :]
+    listed = listed[: listed.index(next(line for line in listed if line.startswith("Projektfilen")))]
+    assert all(line.startswith(("  • ", "    ")) for line in listed), out
+    assert f"    {D1}" in listed and f"    {D2}" in listed  # each id whole on a line

@@ -260,3 +260,25 @@ def test_english_hints_name_the_phase_in_english_and_the_command_takes_it(run_cl
     code, out, err = run_cli("--sprog", "en", "--hjem", str(folder), "guide", "harvest", "--ingen-pager")
     assert code == 0, err
     assert out.startswith("Phase 6: Harvest")
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_example_made_twice_says_how_to_carry_on_not_to_choose_another_name(run_cli, language):
+    """trial16: 'Vælg et andet navn', but --eksempel takes no name. The hint's commands run (fjern asks in a
+    terminal; here it gets --ja)."""
+    import shlex
+
+    sprog = ("--sprog", language)
+    assert run_cli(*sprog, "start", "--eksempel")[0] == 0
+    code, out, err = run_cli(*sprog, "start", "--eksempel")
+    said = " ".join(err.split())
+    assert (code, out) == (2, ""), err
+    assert "andet navn" not in said and "another name" not in said
+    commands = re.findall(r"'(spredning [^']*)'", said)
+    assert len(commands) == 2 and " projekt brug " in commands[0] and " projekt fjern " in commands[1], said
+    for typed in commands:
+        code, _out, err = (
+            run_cli(*shlex.split(typed)[1:], "--ja") if "fjern" in typed else run_cli(*shlex.split(typed)[1:])
+        )
+        assert code == 0, (typed, err)
+    assert run_cli(*sprog, "start", "--eksempel")[0] == 0  # put aside: the example begins afresh

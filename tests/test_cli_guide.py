@@ -47,6 +47,18 @@ def test_guide_shows_introduction_every_phase_and_closing(run_cli, shipped):
     assert len(headings) == len(shipped.phases) == 6
 
 
+@pytest.mark.parametrize("columns", [40, 60])
+def test_the_guides_title_too_long_for_the_line_stands_whole_above_its_rule(run_cli, monkeypatch, columns):
+    """trial16: at 60 columns rich's rule cut the title to 'Innovation,…', losing the edition."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run_cli("guide", "--ingen-pager")
+    assert code == 0
+    heading = out[: out.index("─")]
+    assert "…" not in heading
+    assert " ".join(heading.split()) == "Spredningsguiden (Center for Offentlig-Privat Innovation, 2023)"
+    assert all(len(line) <= columns for line in out.splitlines()[:5])
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_guide_phase_for_one_side_shows_only_that_sides_questions(run_cli, shipped, role):
     phase = shipped.find_phase("tjek")

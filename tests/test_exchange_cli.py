@@ -974,3 +974,16 @@ def test_a_long_export_file_name_is_never_broken_in_the_advice_to_send_it(tmp_pa
     out = org.ok("eksport", "--ud", str(target))
 
     assert f"Send filen\n{target.name}\ntil Ærø Kommune" in out  # whole, on a line of its own
+
+
+def test_the_project_an_import_goes_into_names_its_file_whole_on_a_line(tmp_path, run_cli, monkeypatch):
+    """trial16: a projects folder with spaces ('Mine prøjekter æøå') was broken at a space, at 80 columns."""
+    sharing = start_sharing(Org(tmp_path / "Mine prøjekter æøå", tmp_path, run_cli))
+    sharing.answer({D1: "Færre genindlæggelser"})
+    reusing = Org(tmp_path / "Ærøs projekter i en mappe med et langt navn", tmp_path, run_cli)
+    assert reusing.import_(sharing.export())[0] == 0
+    sharing.answer({D2: "Træning hjemme"})
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, err = reusing.import_(sharing.export())
+    assert code == 0, err
+    assert f"({reusing.path})" in out.splitlines(), out

@@ -342,3 +342,19 @@ def test_no_merge_line_without_another_project_on_this_side(home, ws):
     assert "Skift projekt, eller start et nyt" in run.screen
     assert "Hent jeres svar fra et andet projekt" not in run.screen
     assert "merge" not in [action.kind for action in app_home.project_actions(ws)]
+
+
+def test_an_unreadable_project_to_remove_names_its_file_whole_on_a_line(monkeypatch, run_cli, ws):
+    """trial16: at 40 columns the path of the file that cannot be read was cut in the middle of a word."""
+    slug = new_project(ws)
+    path = ws.store.path_for(slug)
+    path.write_text("format: '2'\nprojekt: [et afkortet", encoding="utf-8")
+    interactive(monkeypatch)
+    monkeypatch.setenv("COLUMNS", "40")
+
+    run = typed(run_cli, ENTER, "projekt", "fjern", slug, columns=40)  # No, chosen at first: kept
+
+    assert run.code == 0, run.err
+    assert "kan ikke læses, så programmet kan ikke sige" in run.said
+    assert str(path) in run.out.splitlines(), run.out
+    assert path.exists()

@@ -798,3 +798,17 @@ def test_faelles_for_the_reusing_side_is_refused_before_anything_is_asked(sharin
     assert "Kun den delende side har" in flat(run.err) and "Udelad --fælles" in flat(run.err)
     assert "?" not in run.screen and "Vi mangler tal" not in run.screen
     assert sharing.path.read_bytes() == before
+
+
+def test_where_to_act_first_wraps_each_mark_under_its_bullet_at_60_columns(run_cli, monkeypatch):
+    """trial16: 'klarhed' wrote each mark at the margin, so its second line looked like the next mark."""
+    monkeypatch.setenv("COLUMNS", "60")
+    assert run_cli("start", "--eksempel")[0] == 0
+    code, out, err = run_cli("klarhed")
+    assert code == 0, err
+    lines = out.splitlines()
+    heading = next(n for n, line in enumerate(lines) if "betale sig at starte" in line)
+    first = next(n for n in range(heading, len(lines)) if lines[n].endswith("):"))  # the heading's end
+    marks = lines[first + 1 : next(n for n, line in enumerate(lines) if line.startswith("Markeringerne"))]
+    assert sum(line.startswith("  • ") for line in marks) == 3, out
+    assert all(line.startswith(("  • ", "    ")) for line in marks), out

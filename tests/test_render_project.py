@@ -142,6 +142,24 @@ def test_the_project_list_fits_a_narrow_terminal(make_project, run_cli, monkeypa
     assert listed[first + 2] == "  tidlig-opsporing-af-underernaering-hos-aeldre"
 
 
+def test_the_project_list_at_40_columns_keeps_its_heading_and_a_file_name_whole(
+    make_project, run_cli, monkeypatch
+):
+    # trial16: at 40 columns "i alt" went on at the left edge, and a name for --projekt 39 letters
+    # long was cut before its last letter (two spaces in front of it made 41)
+    monkeypatch.setenv("COLUMNS", "40")
+    make_project("Digital genoptræning i eget hjem Ærø", "dele")
+
+    code, out, err = run_cli("projekter")
+
+    assert (code, err) == (0, "")
+    listed = out[: out.index("Mappe:")].splitlines()
+    assert all(len(line) <= 40 for line in listed), "\n".join(listed)
+    assert listed[0].startswith("  Projekt (navn til") and listed[0].endswith("Besvaret i alt")
+    assert listed[1] == "  --projekt)"
+    assert "digital-genoptraening-i-eget-hjem-aeroe" in listed
+
+
 @pytest.mark.parametrize("columns", [60, 50])
 def test_a_copy_note_fits_a_narrow_terminal(make_project, run_cli, monkeypatch, tmp_path, columns):
     # trial7: at 60 columns 'eksempel-digitalt-genoptraeningsforloeb  samme projekt som' ran to the

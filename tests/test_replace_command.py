@@ -126,3 +126,19 @@ def test_at_60_columns_the_question_shows_the_whole_name_of_a_file_longer_than_a
     ]
     assert str(path) in "".join(asked), screen
     assert path.read_bytes().endswith(b"# mine egne noter\n")  # kept
+
+
+def test_no_in_a_terminal_names_the_file_kept_whole_on_its_line(run_cli, ws, reusing, monkeypatch, tmp_path):
+    """trial16: 'filen er uændret: /tmp/Mine filer' and 'æøå/til mødet.yaml' on the next line (60 columns)."""
+    folder = tmp_path / "Mine filer æøå"
+    folder.mkdir()
+    path = folder / f"{OUT}.yaml"
+    path.write_text("en andens fil\n", encoding="utf-8")
+    interactive(monkeypatch)
+    monkeypatch.setenv("COLUMNS", "60")
+
+    run = typed(run_cli, ENTER, "eksport", "--ud", str(path), columns=60)
+
+    assert run.code == 0, run.err
+    assert "Intet er skrevet; filen er uændret" in run.said
+    assert str(path) in run.out.splitlines(), run.out

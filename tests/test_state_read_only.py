@@ -276,3 +276,19 @@ def test_a_new_project_that_cannot_be_made_the_active_one_is_made_all_the_same(r
     assert (home / f"{SLUG}.yaml").is_file()
     assert "Advarsel: projektet kunne ikke gøres til det aktive projekt" in said
     assert "nævn projektet ved hver kommando, fx:" in said and "status --projekt aeroe" in said
+
+
+def test_konflikter_without_conflicts_reads_a_folder_it_may_not_write_in(run_cli, tmp_path, read_only):
+    """Like status and vis, 'konflikter' only reads until there is something to settle (trial16: it took
+    the project's lock first, to look for git's markers, and failed with 'Kan ikke skrive i mappen')."""
+    home = tmp_path / "hjem"
+    start(run_cli, home)
+    for lock in local.folder(home).glob("*.lock"):  # a colleague's shared folder: their lock files too
+        read_only(lock)
+    read_only(local.folder(home))
+    read_only(home)
+    before = (home / f"{SLUG}.yaml").read_bytes()
+    code, out, err = run_cli("--hjem", str(home), "konflikter")
+    assert (code, err) == (0, ""), err
+    assert words(out) == "Der er ingen uafklarede konflikter."
+    assert (home / f"{SLUG}.yaml").read_bytes() == before

@@ -82,6 +82,25 @@ def test_3_the_command_list_shows_short_help_that_is_never_cut_off(run_cli):
     assert "  projekter   Alle projekter og deres fremdrift." in commands
 
 
+@pytest.mark.parametrize("columns", [40, 45])
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("words", [[], ["fase"], ["rapport"], ["plan", "tilføj"]], ids=" ".join)
+def test_4_a_help_page_fits_a_window_narrower_than_clicks_least(tmp_path, words, language, columns):
+    """At 40 columns click wrote lines of 48 and explanations 10 letters wide: the terminal folded them."""
+    env = {"COLUMNS": str(columns), "SPREDNING_SPROG": language}
+    code, out, err = installed(*words, "--help", home=tmp_path, cwd=tmp_path, env=env)
+    assert (code, err) == (0, "")
+    assert [line for line in out.splitlines() if len(line) > columns] == []
+    explanation = "Vis denne hjælp og afslut." if language == "da" else "Show this help and exit."
+    assert explanation in " ".join(out.split())  # every word of it on the page
+
+
+def test_4_a_help_page_in_a_wide_window_is_laid_out_as_click_does(run_cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "60")
+    _, out, _ = run_cli("fase", "--help")
+    assert "  -r, --rolle dele|genbruge  Siden: dele (I deler" in out
+
+
 def test_the_pinned_typer_is_the_one_tested():
     import typer
 

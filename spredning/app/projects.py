@@ -273,6 +273,8 @@ def start_example(ws: Workspace) -> Started:
     name = parsed.project.name
     project = parsed.project._replace(slug=new_slug(ws, name), guide_edition=ws.guide.edition)
     problem = name_problem(ws, name)
+    if problem is not None and problem.key == "start.name-taken":  # no other name to choose: its own
+        raise UsageProblem.of(Message("start.example-taken", problem.params))
     if problem is not None:
         raise UsageProblem.of(problem)
     state = local.load(ws.store.home, project.slug)._replace(

@@ -8,7 +8,7 @@ passed in; there is no module-level console.
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.table import Table
@@ -52,12 +52,26 @@ def bullets(items, indent: int = 2, style: str = "") -> RenderableType:
     )
 
 
+class Heading:
+    """A rule with its title at the left; a title too long for the line stands whole above the rule.
+
+    (rich's Rule cut it with '…': at 60 columns the guide's title lost its edition.)
+    """
+
+    def __init__(self, title: Text):
+        self.title = title
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self.title.cell_len + 2 <= options.max_width:  # the title, a space and the rule
+            yield Rule(self.title, align="left")
+        else:
+            yield self.title
+            yield Rule()
+
+
 def phase_heading(phase: Phase) -> RenderableType:
     """The rule that opens a phase: its number and name."""
-    return Rule(
-        Text(t("guide.phase-heading", number=phase.number, name=clean(phase.name)), style="bold"),
-        align="left",
-    )
+    return Heading(Text(t("guide.phase-heading", number=phase.number, name=clean(phase.name)), style="bold"))
 
 
 def phase_overview(phase: Phase, roles: tuple[str, ...]) -> RenderableType:
@@ -136,7 +150,7 @@ def guide_intro(guide: Guide) -> RenderableType:
         publisher=clean(guide.publisher),
         edition=clean(guide.edition),
     )
-    parts: list[RenderableType] = [Rule(Text(title, style="bold"), align="left")]
+    parts: list[RenderableType] = [Heading(Text(title, style="bold"))]
     for text in guide.introduction:
         parts.extend([paragraph(text), Text()])
     return Group(*parts)

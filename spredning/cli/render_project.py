@@ -597,10 +597,10 @@ def project_list(rows, active: str | None, columns: int = 80) -> Iterator[Render
     width = max(12, min(60, max([28, *cells.values()]), room))
     for first in range(0, len(rows), BLOCK):
         lines: list[Line] = []
-        if first == 0:
-            lines.append(
-                [("  " + _padded(t("projects.heading"), width) + "  " + t("projects.answered"), "bold")]
-            )
+        if first == 0:  # the heading broken in its column as a name is, its later lines under it
+            heading, *more = _name_lines(t("projects.heading"), width, cell_len(t("projects.heading")))
+            lines.append([("  " + _padded(heading, width) + "  " + t("projects.answered"), "bold")])
+            lines += [[(f"  {line}", "bold")] for line in more]
         for row in rows[first : first + BLOCK]:
             marker = ("▶ " if row.slug == active else "  ", "bold green")
             if not isinstance(row.summary, Summary):
@@ -633,8 +633,8 @@ def _slug_lines(slug: str, copies, columns: int) -> list[Line]:
 
     The note goes on the file name's line when both fit, else under it, indented (not at the edge).
     """
-    if not copies:
-        return [[(f"  {slug}", "dim")]]
+    if not copies:  # whole on its line, to be copied: without its indent when only that makes it fit
+        return [[(f"  {slug}" if len(slug) + 2 <= columns else slug, "dim")]]
     note = t("projects.copy", others=list(copies))
     if len(slug) + cell_len(note) + 4 <= columns:
         return [[(f"  {slug}", "dim"), (f"  {note}", "yellow")]]

@@ -10,6 +10,7 @@ so an upgrade that breaks one fails loudly instead of quietly printing English o
    (never by their English text); an extra argument, an unknown command and a missing command are
    our own errors (the last reads Typer's private ``ctx._protected_args``).
 3. The command list takes each command's short help from the catalogue, so it is never cut off.
+4. Help pages fit a window narrower than 52 columns (click lays them out for 50 at the least).
 
 Why 0.28 and not 0.29: from 0.29 Typer converts every option through pydantic, whose import costs
 about 65 ms and 12 MiB for every command (the README's section on speed has the numbers). 0.28
@@ -24,10 +25,12 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import shutil
 from typing import TYPE_CHECKING, Any
 
 import typer.core
 from typer._click import exceptions as _click_exceptions  # Typer 0.28 carries its own click
+from typer._click import formatting as _click_formatting
 
 from spredning import i18n
 from spredning.core.errors import EXIT_USAGE, Message, UsageProblem
@@ -304,7 +307,35 @@ else:
     _Command = object
 
 
+NARROW_HELP = 50  # click's least width for a help page; a narrower window folded every line again
+
+
+class _NarrowHelpFormatter(_click_formatting.HelpFormatter):
+    """Click's help layout, but to the window's width when it is narrower than click's least (behaviour 4).
+
+    At 40 columns click wrote lines of 48, which the terminal folded once more mid-word, and kept
+    the option column 30 wide, leaving the explanations a column of ten letters.
+    """
+
+    def __init__(self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None):
+        columns = shutil.get_terminal_size().columns
+        if width is None and 0 < columns - 2 < NARROW_HELP:
+            width = max(columns, 20) - 2  # as console.usable_width: below 20 columns, 20
+        super().__init__(indent_increment, width, max_width)
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        """A longer option stands on its own line, its explanation under it, as click does past 30."""
+        narrow = self.width < NARROW_HELP
+        super().write_dl(rows, min(col_max, self.width // 3) if narrow else col_max, col_spacing)
+
+
+class _HelpContext(typer.Context):
+    formatter_class = _NarrowHelpFormatter
+
+
 class _DanishHelpMixin(_Command):
+    context_class = _HelpContext
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for param in self.params:  # arguments are named by their metavar, not "<str>"

@@ -274,8 +274,8 @@ def _heading(console, ws, incoming: Incoming, plan: ImportPlan, dry: bool = Fals
         key = "importer.new-project-dry" if dry else "importer.new-project"
         console.print(say(key, style="bold", name=project.name, slug=project.slug))
     else:
-        path = str(ws.store.path_for(project.slug))  # whole, to be copied, however long
-        print_whole(console, say("importer.into", style="bold", name=project.name, path=path))
+        path = str(ws.store.path_for(project.slug))  # whole, to be copied, however long: spaces too
+        print_said(console, say("importer.into", style="bold", name=project.name, path=path), path)
     if plan.adopts:  # the project started here on the reusing side: one project, not two of a name
         org, own = sender_name(incoming, project), _org(project, incoming.receiver or "")
         key = "importer.adopts-dry" if dry else "importer.adopts"

@@ -29,7 +29,7 @@ from spredning.cli.commands.workspace import tell_kept_files, tell_went_back, wo
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import tell_editor_files
 from spredning.cli.render_project import org_name
-from spredning.cli.render_text import answer_pair, print_fitted, print_said
+from spredning.cli.render_text import answer_pair, print_fitted, print_said, print_whole
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
 from spredning.core.interview import Done, Interview, RateReadiness
 from spredning.core.local import Drafted
@@ -210,18 +210,19 @@ def _save_from_file(
         raise SpredningError.of(changed.message, answers=shown, more=more, command=again) from None
     drafted = drafts_of(session, saved.changed)
     with after_work(console):
-        console.print(
-            say(
-                "fase.saved-from-file",
-                n=len(saved.changed),
-                path=str(session.path),
-                org=_saved_for(session),
-                unchanged=Message("fase.unchanged", {"n": len(answers) - len(saved.changed)}),
-            )
+        where = written_path(session.path)
+        unchanged = Message("fase.unchanged", {"n": len(answers) - len(saved.changed)})
+        said = say(
+            "fase.saved-from-file",
+            n=len(saved.changed),
+            path=where,
+            org=_saved_for(session),
+            unchanged=unchanged,
         )
+        print_said(console, said, where)  # the path whole on a line, spaces and all
         if saved.replaced:
             items = _replacing_items(session, saved.replaced, done=True)
-            console.print(say("fase.replaced", style="yellow", n=len(saved.replaced), answers=items))
+            print_whole(console, say("fase.replaced", style="yellow", n=len(saved.replaced), answers=items))
         if saved.backup is not None:
             copy = written_path(saved.backup)
             print_said(console, say("fase.replaced-backup", path=copy), copy)
@@ -245,7 +246,7 @@ def _replace_agreed(console, replacing: list[Replacing], listed: list[Message]) 
     from spredning.cli.prompts.simple import select
 
     with interrupted_as("fase.replace-interrupted"):
-        console.print(say("fase.replace-listed", style="yellow", n=len(replacing), answers=listed))
+        print_whole(console, say("fase.replace-listed", style="yellow", n=len(replacing), answers=listed))
         return bool(
             select(
                 t("fase.replace-question", n=len(replacing)),

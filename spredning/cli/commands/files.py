@@ -204,11 +204,11 @@ def replacing(ctx, write: Callable[[bool], T], path, overwrite: bool, kind: str 
     question = t(f"{kind}.replace-question.{which}", path=written_path(path), **params)
     choices = [Choice(t("files.replace-yes"), True), Choice(t("files.replace-no"), False)]
     if not select(question, choices, default=choices[1]):
-        console = make_console()
-        console.print(say("files.kept", path=written_path(path)))
-        if kind != "files":  # the command that brings in what the file may hold, again under the question
-            from spredning.cli.render_text import print_said
+        from spredning.cli.render_text import print_said
 
+        console = make_console()
+        print_said(console, say("files.kept", path=written_path(path)), written_path(path))  # whole
+        if kind != "files":  # the command that brings in what the file may hold, again under the question
             print_said(console, say(f"{kind}.bring-in", **params), params["command"])
         raise typer.Exit(0)
     return write(True)

@@ -58,7 +58,8 @@ def fjern(
 def _tell_holds(console, asked: project_removal.Removal, what: list[str]) -> None:
     """What the project holds, that it is only put aside, and how it comes back: before the question."""
     if asked.holds is None:
-        console.print(say("remove.unreadable", style="yellow", name=asked.name, path=str(asked.path)))
+        said = say("remove.unreadable", style="yellow", name=asked.name, path=str(asked.path))
+        print_said(console, said, str(asked.path))  # the path whole on a line, spaces and all
     else:
         console.print(say("remove.holds", style="yellow", name=asked.name, file=asked.path.name, what=what))
     # by its name, as people know it: the newest removal of a name is what that brings back

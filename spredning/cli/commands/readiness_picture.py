@@ -67,6 +67,7 @@ def _marks_in_versions(ws, opened, console, dialogues) -> None:
 
 def _dialogue_picture(console, outline, sides: dict[str, str]) -> None:
     """One dialogue's marks as a table, then where to act first."""
+    from spredning.cli.render import bullets
     from spredning.cli.render_plan import mark_line, readiness_table
 
     if not outline.readiness:
@@ -76,8 +77,8 @@ def _dialogue_picture(console, outline, sides: dict[str, str]) -> None:
     if outline.act_first:
         console.print()
         console.print(say("readiness.act-first", style="bold"))
-        for mark in outline.act_first:
-            console.print(mark_line(mark, sides))
+        # as in status: a mark's later lines under its text, not at the margin like a new mark
+        console.print(bullets([mark_line(mark, sides) for mark in outline.act_first], 2))
 
 
 def _side_names(project, partner, general: bool) -> dict[str, str]:

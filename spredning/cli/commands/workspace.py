@@ -143,6 +143,7 @@ def tell_went_back(ws: Workspace) -> None:
     """
     from spredning.app.views import slot_place
     from spredning.cli.console import make_console, say
+    from spredning.cli.render_text import print_whole
 
     found = ws.untold_went_back()
     if not found:
@@ -150,9 +151,8 @@ def tell_went_back(ws: Workspace) -> None:
     console = make_console(stderr=True)
     for item in found:
         places = [slot_place(ws.guide, item.project, slot) for slot in item.slots]
-        console.print(
-            say("store.went-back", style="yellow", n=len(places), path=str(item.path), places=places)
-        )
+        said = say("store.went-back", style="yellow", n=len(places), path=str(item.path), places=places)
+        print_whole(console, said)  # a place's later lines under its text, not at the margin
         console.print(say("store.went-back.hint", style="dim"))
 
 

@@ -284,14 +284,13 @@ class Store(MovableFolder):
         """Replace a project file holding git's conflict markers by `merge`'s clean project.
 
         The marked file is kept as a backup first. None when the file has no markers (any more).
+        An unmarked file is told without the lock: 'konflikter' then reads a folder it may not write in.
         """
         path = self.path_for(slug)
+        if self._marked(path) is None:
+            return None
         with self._lock(slug):
-            try:
-                raw = fileio.read_regular(path, READ_LIMIT)
-            except OSError as exc:
-                raise ProjectFileError("project.unreadable", path=path, reason=fileio.reason(exc)) from None
-            if not projectfile.has_markers(raw.decode("utf-8-sig", "replace")):
+            if (raw := self._marked(path)) is None:  # settled in another window meanwhile
                 return None
             state = self._lasting(slug, local.load(self.home, slug))  # its copy id marks the merge
             project = merge(raw, path, state.copy)
@@ -302,6 +301,15 @@ class Store(MovableFolder):
                 backup = fileio.keep_backup(path, raw)
                 fileio.atomic_write(target, content)
         return project, backup
+
+    @staticmethod
+    def _marked(path: Path) -> bytes | None:
+        """The project file's bytes when git marked it in a merge; None when it has no markers."""
+        try:
+            raw = fileio.read_regular(path, READ_LIMIT)
+        except OSError as exc:
+            raise ProjectFileError("project.unreadable", path=path, reason=fileio.reason(exc)) from None
+        return raw if projectfile.has_markers(raw.decode("utf-8-sig", "replace")) else None
 
     def update_local(self, slug: str, change: Callable[[LocalState], LocalState]) -> LocalState:
         """Change this computer's state for a project, under the project's lock."""
