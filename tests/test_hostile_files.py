@@ -262,7 +262,7 @@ def test_a_project_option_is_never_a_path(tmp_path, run_cli, monkeypatch, option
     outside.write_text(GOOD, encoding="utf-8")
     code, out, err = run_cli("--projekt", option, "status")
     assert code == 1
-    assert i18n.t("store.not-found", name=option, home=tmp_path / "hjem") in err
+    assert i18n.t("store.not-found", name=option, home=tmp_path / "hjem", close=[]) in err
     assert "Fremmed fil" not in out
 
 
