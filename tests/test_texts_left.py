@@ -86,3 +86,18 @@ def test_status_of_several_partners_names_them_too(tmp_path, run_cli):
     [path] = _left(odense, EDITOR, "")
 
     assert f"Tekst fra editoren, der ikke blev hentet ind, ligger i: {path}" in flat(odense.ok("status"))
+
+
+def test_with_no_text_left_status_reads_no_other_languages_catalogue(sharing, monkeypatch):
+    """Issue 16: naming the files meant reading every language's catalogue (their names are the
+    language's) on each status, about 10 ms; with no file of the project's own text left, none."""
+    from spredning import i18n
+    from spredning.app import kept_files
+
+    monkeypatch.setattr(i18n, "_catalogues", {code: i18n.catalogue(code) for code in ("da",)})
+    assert kept_files.kept_files(sharing.home, sharing.slug, kept_files.EDITOR) == []
+    assert kept_files.kept_files(sharing.home, sharing.slug, kept_files.SET_ASIDE) == []
+    assert "en" not in i18n._catalogues
+
+    [left] = _left(sharing, EDITOR, "")  # one left: now its name in each language is looked for
+    assert kept_files.kept_files(sharing.home, sharing.slug, kept_files.EDITOR) == [left]

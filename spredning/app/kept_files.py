@@ -25,14 +25,17 @@ def kept_files(home: Path, slug: str, key: str) -> list[Path]:
     The name is the language's (kept_texts): a file left while another language was chosen is the
     project's as much.
     """
+    try:
+        named = [path for path in local.folder(home).iterdir() if path.name.startswith(f"{slug}-")]
+    except OSError:  # no helper folder (or none to read): no file left in it
+        return []
+    if not any(path.suffix == ".txt" for path in named):
+        return []  # the usual case: the other languages' catalogues need not be read (a status: ~10 ms)
     names = "|".join(map(re.escape, kept_texts(key)))
     shape = re.compile(rf"{re.escape(slug)}-({names})(?:-(\d+))?\.txt")
     found = []
-    try:
-        for path in local.folder(home).iterdir():
-            match = shape.fullmatch(path.name)
-            if match and path.is_file():
-                found.append(((match[1], int(match[2] or 1)), path))
-    except OSError:  # no helper folder (or none to read): no file left in it
-        return []
+    for path in named:
+        match = shape.fullmatch(path.name)
+        if match and path.is_file():
+            found.append(((match[1], int(match[2] or 1)), path))
     return [path for _, path in sorted(found)]
