@@ -185,6 +185,16 @@ def test_vis_does_not_import_the_status_use_case(project_home, tmp_path):
     assert imported(modules, "spredning.app.exchange") == []
 
 
+def test_answering_from_a_file_does_not_load_the_index_of_every_project(project_home, tmp_path):
+    """Issue 16: naming a project's files of text left (app/kept_files) imported the projects' index
+    (and json) on every 'fase'; it is needed only when such a file is there."""
+    answer = 'tjek.beskriv-innovationen.dele.formaal: "Et svar"\n'
+    (tmp_path / "svar.yaml").write_text(answer, encoding="utf-8")
+    modules = modules_after(["fase", "tjek", "--svar", "svar.yaml"], project_home, tmp_path)
+    assert "spredning.cli" in modules
+    assert imported(modules, "spredning.core.index") == []
+
+
 def test_every_registered_command_is_in_the_lazy_table():
     # cli.COMMANDS says which module holds each command; a command missing there would not exist
     import importlib

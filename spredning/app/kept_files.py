@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from spredning.app.project_removal import kept_texts
 from spredning.core import local
 
 EDITOR = "editor.file"
@@ -31,6 +30,8 @@ def kept_files(home: Path, slug: str, key: str) -> list[Path]:
         return []
     if not any(path.suffix == ".txt" for path in named):
         return []  # the usual case: the other languages' catalogues need not be read (a status: ~10 ms)
+    from spredning.app.project_removal import kept_texts  # with the projects' index: only when needed
+
     names = "|".join(map(re.escape, kept_texts(key)))
     shape = re.compile(rf"{re.escape(slug)}-({names})(?:-(\d+))?\.txt")
     found = []
