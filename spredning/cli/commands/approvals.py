@@ -17,7 +17,7 @@ from spredning.cli.commands.asking import (
     typed_kept,
     writable_before_asking,
 )
-from spredning.cli.commands.commandline import command, date_shown, own_command, typed_words
+from spredning.cli.commands.commandline import command, date_shown, typed_words
 from spredning.cli.commands.dialogue import (
     for_dialogue,
     given_day,
@@ -27,6 +27,7 @@ from spredning.cli.commands.dialogue import (
     refuse_blank_date,
     role_words,
     side_first,
+    sideless,
     versions_before,
 )
 from spredning.cli.commands.names import parse_phase, parse_role, phase_word
@@ -81,7 +82,9 @@ def godkend(
     asking = not fortryd and (af is None or bool(to_correct) or day_refused)
     writable_before_asking(ws, asking)
     with interrupted_as("approval.withdraw-interrupted" if fortryd else "approval.interrupted"):
-        role = side_first(opened, role, UsageProblem("approval.which-side", hint=_with_side(ctx)), faelles)
+        role = side_first(
+            opened, role, sideless(ctx, "approval.which-side", hint="approval.which-side.command"), faelles
+        )
         chosen, common = record_dialogue(opened, partner, faelles, "approval", role)
 
         # a refusal's example is the user's own command, put right: --dato, --rolle and the dialogue kept
@@ -251,8 +254,3 @@ def _tell_withdrawal(console, opened, phase, done, partner, general: bool, role:
 def register(app: typer.Typer) -> None:
     """Add godkend to the app."""
     app.command("godkend", cls=typer_compat.DanishCommand, help=t("help.godkend"))(godkend)
-
-
-def _with_side(ctx) -> Message:
-    """Without a terminal, on a copy with no side here: the user's command again with --rolle dele."""
-    return Message("approval.which-side.command", {"command": own_command(ctx, "--rolle", "dele")})

@@ -11,7 +11,7 @@ from spredning.app import readiness
 from spredning.app.dialogue import several_dialogues
 from spredning.app.plan import date_problem, parse_due
 from spredning.cli.commands.asking import is_interactive
-from spredning.cli.commands.commandline import NAMED, command
+from spredning.cli.commands.commandline import NAMED, command, own_command
 from spredning.cli.commands.names import phase_word, tool_word
 from spredning.cli.commands.partners import choose_dialogue, choose_partner, hint_partner
 from spredning.cli.console import make_console, say
@@ -149,6 +149,14 @@ def side_first(opened, role: str | None, refused: UsageProblem, general: bool) -
     from spredning.cli.offered import offered_role
 
     return offered_role(refused)
+
+
+def sideless(ctx, key: str, *, hint: str) -> UsageProblem:
+    """Refusal `key` on a copy with no side here, without a terminal: the user's command with --rolle dele.
+
+    `hint`'s words say to write genbruge instead for the reusing side (klarhed, godkend).
+    """
+    return UsageProblem(key, hint=Message(hint, {"command": own_command(ctx, "--rolle", "dele")}))
 
 
 def refuse_blank_date(words: tuple[str, ...], partner: str | None, general: bool) -> None:

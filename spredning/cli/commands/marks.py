@@ -17,7 +17,7 @@ from spredning.cli.commands.asking import (
     typed_kept,
     writable_before_asking,
 )
-from spredning.cli.commands.commandline import command, own_command, typed_words
+from spredning.cli.commands.commandline import command, typed_words
 from spredning.cli.commands.dialogue import (
     for_dialogue,
     hint_command,
@@ -25,6 +25,7 @@ from spredning.cli.commands.dialogue import (
     record_dialogue,
     role_words,
     side_first,
+    sideless,
     versions_before,
 )
 from spredning.cli.commands.names import parse_role, tool_word
@@ -82,7 +83,9 @@ def klarhed(
     role = parse_role(rolle)
     writable_before_asking(ws, (colour is None and not fjern) or to_correct is not None)
     with interrupted_as("readiness.interrupted"):
-        role = side_first(opened, role, UsageProblem("readiness.which-side", hint=_with_side(ctx)), faelles)
+        role = side_first(
+            opened, role, sideless(ctx, "readiness.which-side", hint="readiness.which-side.command"), faelles
+        )
         chosen, common = record_dialogue(opened, partner, faelles, "readiness", role)
         if colour is None and not fjern:
             if not is_interactive():  # the example: the user's command with a colour, their reason kept
@@ -327,8 +330,3 @@ def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refu
 def register(app: typer.Typer) -> None:
     """Add klarhed to the app."""
     app.command("klarhed", cls=typer_compat.DanishCommand, help=t("help.klarhed"))(klarhed)
-
-
-def _with_side(ctx) -> Message:
-    """Without a terminal, on a copy with no side here: the user's command again with --rolle dele."""
-    return Message("readiness.which-side.command", {"command": own_command(ctx, "--rolle", "dele")})
