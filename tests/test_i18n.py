@@ -766,6 +766,9 @@ def test_a_report_in_english_is_marked_english(run_cli, tmp_path, monkeypatch):
         ("english", {}, "en"),
         ("da", {"SPREDNING_SPROG": "en", "LANG": "en_GB.UTF-8"}, "da"),  # --sprog beats the rest
         ("en", {"SPREDNING_SPROG": "da"}, "en"),
+        ("fransk", {"SPREDNING_SPROG": "en"}, "en"),  # refused: in the language the user otherwise reads
+        ("fransk", {"LANG": "en_GB.UTF-8"}, "en"),
+        ("fransk", {}, "da"),
         (None, {"SPREDNING_SPROG": "en", "LC_ALL": "da_DK.UTF-8"}, "en"),  # $SPREDNING_SPROG beats locale
         (None, {"SPREDNING_SPROG": "da", "LANG": "en_US.UTF-8"}, "da"),
         (None, {"SPREDNING_SPROG": "", "LANG": "en_GB.UTF-8"}, "en"),  # empty means not set
@@ -786,11 +789,20 @@ def test_language_from_option_then_environment_then_locale(option, environ, expe
     assert i18n.language_from(option, environ) == expected
 
 
-def test_an_unknown_sprog_is_a_usage_error_in_danish(run_cli, monkeypatch):
-    monkeypatch.setenv("SPREDNING_SPROG", "en")
+def test_an_unknown_sprog_is_a_usage_error_in_danish(run_cli):
     code, out, err = run_cli("--sprog", "fransk", "status")
     assert (code, out) == (2, "")
     assert err == "Fejl: Ukendt sprog: 'fransk'. Vælg da eller en.\n"
+
+
+@pytest.mark.parametrize("environ", [{"SPREDNING_SPROG": "en"}, {"LANG": "en_GB.UTF-8"}])
+def test_an_unknown_sprog_is_refused_in_the_language_the_user_otherwise_reads(run_cli, monkeypatch, environ):
+    """Found in a trial: a partner with SPREDNING_SPROG=en who mistyped --sprog was refused in Danish."""
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    code, out, err = run_cli("--sprog", "fransk", "status")
+    assert (code, out) == (2, "")
+    assert err == "Error: Unknown language: 'fransk'. Choose da or en.\n"
 
 
 def test_an_unknown_spredning_sprog_falls_back_to_danish_with_a_warning(run_cli, monkeypatch):
