@@ -36,6 +36,7 @@ from spredning.core.shellwords import path_word
 LANGUAGES = ("da", "en")
 DEFAULT = "da"
 LANGUAGE_ENV = "SPREDNING_SPROG"
+LOCALE_ENV = ("LC_ALL", "LC_MESSAGES", "LANG")  # the first of them that is set is the locale in force
 _FOLDER = Path(__file__).resolve().parent
 
 _state: dict[str, object] = {"language": DEFAULT, "prog": "spredning"}
@@ -65,7 +66,7 @@ def language_from(option: str | None, environ: Mapping[str, str] = os.environ) -
     for value in (option, environ.get(LANGUAGE_ENV)):
         if value:
             return _code(value) or DEFAULT
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in LOCALE_ENV:
         value = environ.get(name)
         if value:
             return _code(value) or DEFAULT
