@@ -203,6 +203,15 @@ def test_lists_dates_and_numbers_are_written_the_english_way():
     assert i18n.decimal(9.44, 1) == "9,4"
 
 
+def test_english_quotes_a_name_in_english_quotation_marks():
+    """Found in a trial: an English hint said 'If »Director of Health …« approves again' (Danish marks)."""
+    i18n.set_language("en")
+    danish_marks = [
+        (key, words) for key in _entries("en") for words in _rendered(key) if {"»", "«"} & set(words)
+    ]
+    assert danish_marks == []
+
+
 # --- The source code and the catalogue match ---------------------------------------------------------
 
 # Calls whose first argument is a catalogue key; the error classes are found in the source below.
