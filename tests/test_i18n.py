@@ -212,6 +212,29 @@ def test_english_quotes_a_name_in_english_quotation_marks():
     assert danish_marks == []
 
 
+def test_the_home_screens_english_actions_are_cut_at_60_columns_no_more_than_the_danish():
+    """Found in a trial: at 60 columns the English menu read 'Resolve the conflict (an answer exists
+    in more than o…' and 'Follow up on the 2 actions that are past their deadli…', the Danish whole."""
+    from spredning.cli.prompts.simple import CHOICE_INDENT
+
+    room = 60 - CHOICE_INDENT
+    english = _entries("en")
+    fixed = [  # the actions whose length the catalogue decides (not a partner's name, a phase's, a question)
+        key
+        for key in english
+        if key.startswith("home.action.")
+        and {name for text in _texts(english[key]).values() for name, _, _ in _fields(text)} <= {"n"}
+    ]
+    assert len(fixed) > 10
+    longer = []
+    for key in fixed:
+        i18n.set_language("da")
+        danish = max(len(words) for words in _rendered(key))
+        i18n.set_language("en")
+        longer += [words for words in _rendered(key) if len(words) > max(room, danish)]
+    assert longer == []
+
+
 # --- The source code and the catalogue match ---------------------------------------------------------
 
 # Calls whose first argument is a catalogue key; the error classes are found in the source below.
