@@ -44,7 +44,8 @@ def danish_only_pieces() -> tuple[str, ...]:
 
 def leaks(output: str) -> list[str]:
     said = " ".join(output.split())
-    return [piece for piece in danish_only_pieces() if piece in said]
+    found = [piece for piece in danish_only_pieces() if piece in said]  # then as whole words: not 'kind in'
+    return [piece for piece in found if re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", said)]
 
 
 def test_the_scan_finds_danish_catalogue_text():
@@ -100,4 +101,18 @@ def test_a_partner_reading_english_meets_no_danish_text_of_the_programs(run_cli,
         assert out + err, argv
         if leaks(out + err):
             found[" ".join(argv)] = leaks(out + err)
+    written = sorted(tmp_path.glob("*.md")) + sorted(tmp_path.glob("*.docx"))
+    assert len(written) == 3  # the agenda, the report and the worksheet
+    for path in written:
+        text = path.read_text(encoding="utf-8") if path.suffix == ".md" else _words_of(path)
+        if leaks(text):
+            found[path.name] = leaks(text)
     assert found == {}
+
+
+def _words_of(document) -> str:
+    """A Word file's text as a reader sees it (its paragraphs and tables), tags taken out."""
+    import zipfile
+
+    with zipfile.ZipFile(document) as package:
+        return re.sub(r"<[^>]+>", " ", package.read("word/document.xml").decode("utf-8"))
