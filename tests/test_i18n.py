@@ -694,7 +694,7 @@ def test_the_interview_in_english(tmp_path):
     child.send(CTRL_C)
     child.expect(pexpect.EOF)
     said = " ".join(ANSI.sub("", child.before).split())
-    assert "Stopped. Your answers are saved: 1 of 20 questions in the Check phase" in said
+    assert "Stopped. Your answers are saved: 1 of 20 questions in the Check phase are answered (" in said
     assert "Continue later with: spredning fase check --rolle dele" in said
     child.close()
     assert child.exitstatus == 130
