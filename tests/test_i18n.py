@@ -839,13 +839,26 @@ def test_an_unknown_sprog_is_refused_in_the_language_the_user_otherwise_reads(ru
 
 def test_an_unknown_spredning_sprog_falls_back_to_danish_with_a_warning(run_cli, monkeypatch):
     monkeypatch.setenv("SPREDNING_SPROG", "klingon")
-    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.setenv("LANG", "da_DK.UTF-8")
     code, out, err = run_cli("--help")
     assert code == 0
     assert out.startswith("Anvendelse: spredning")
     assert " ".join(err.split()) == (
         "Advarsel: SPREDNING_SPROG=klingon er ikke et sprog, programmet har (da eller en), så teksterne er "
         "på dansk."
+    )
+
+
+def test_an_unknown_spredning_sprog_on_an_english_system_is_warned_of_in_english(run_cli, monkeypatch):
+    """Found in a trial: a partner who wrote SPREDNING_SPROG=eng was told why in Danish only."""
+    monkeypatch.setenv("SPREDNING_SPROG", "eng")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    code, out, err = run_cli("--help")
+    assert code == 0
+    assert out.startswith("Anvendelse: spredning")  # the texts: Danish, as the warning says
+    assert " ".join(err.split()) == (
+        "Warning: SPREDNING_SPROG=eng is not a language the program has (da or en), so the texts are "
+        "in Danish."
     )
 
 
