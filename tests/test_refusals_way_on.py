@@ -1,0 +1,67 @@
+"""Refusals that say the way on: the line and the closest key of a hand-edited project file, an
+action id put right, a reply imported twice, and a folder that cannot be written (another --ud,
+another --hjem), each as the real program says it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def flat(text: str) -> str:
+    """Output with line wrapping undone: every run of blanks and line breaks as one space."""
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def example(tmp_path, run_cli) -> Path:
+    """The example project (started with 'start --eksempel') in $SPREDNING_HJEM; its file."""
+    code, _, err = run_cli("start", "--eksempel")
+    assert code == 0, err
+    (path,) = (tmp_path / "hjem").glob("*.yaml")
+    return path
+
+
+# --- a key mistyped by hand in a project file ------------------------------------------------------
+
+
+def _mistyped(path: Path, right: str, wrong: str) -> tuple[bytes, int]:
+    """The file with its first line `right` (a key and its colon, indented) written `wrong`; its line."""
+    lines = path.read_bytes().split(b"\n")
+    number = next(n for n, line in enumerate(lines) if line.startswith(right.encode()))
+    lines[number] = lines[number].replace(right.encode(), wrong.encode(), 1)
+    path.write_bytes(b"\n".join(lines))
+    return path.read_bytes(), number + 1
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong", "meant"),
+    [
+        ("svar:", "svr:", "svar"),
+        ("  navn:", "  nvan:", "navn"),
+        ("      version:", "      versoin:", "version"),
+    ],
+)
+def test_a_mistyped_key_is_refused_with_its_line_and_the_key_meant(example, run_cli, right, wrong, meant):
+    before, line = _mistyped(example, right, wrong)
+
+    code, _, err = run_cli("status")
+
+    assert code == 1
+    assert f"{wrong.strip()[:-1]}' (kendte: " in flat(err)
+    said = f"Mente du '{meant}'? Filen er ikke ændret. Ret nøglen på linje {line} i en teksteditor"
+    assert said in flat(err)
+    assert example.read_bytes() == before  # nothing lost, nothing rewritten
+    assert sorted(p.name for p in example.parent.iterdir() if p.suffix != "") == [example.name]
+
+
+def test_a_key_close_to_none_is_refused_with_its_line_alone(example, run_cli):
+    before, line = _mistyped(example, "svar:", "zzzz:")
+
+    code, _, err = run_cli("--sprog", "en", "vis")
+
+    assert code == 1
+    assert "Did you mean" not in err
+    assert f"Correct the key on line {line} in a text editor to one of the known ones" in flat(err)
+    assert example.read_bytes() == before
