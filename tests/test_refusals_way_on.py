@@ -4,6 +4,7 @@ another --hjem), each as the real program says it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,46 @@ def test_a_key_close_to_none_is_refused_with_its_line_alone(example, run_cli):
     assert "Did you mean" not in err
     assert f"Correct the key on line {line} in a text editor to one of the known ones" in flat(err)
     assert example.read_bytes() == before
+
+
+# --- an action's id mistyped -----------------------------------------------------------------------
+
+
+def _action_ids(path: Path) -> list[str]:
+    """The actions' ids in the project file, in its order (an action is a key of 8 hex digits)."""
+    return re.findall(r"^ +([0-9a-f]{8}):$", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+
+
+def test_a_mistyped_action_id_is_put_right_in_the_users_own_command(example, run_cli):
+    right = _action_ids(example)[0]
+    wrong = right[:-1] + ("0" if right[-1] != "0" else "1")
+
+    code, _, err = run_cli("plan", "ret", wrong, "--status", "færdig")
+
+    assert code == 2
+    assert f"Der er ingen handling med id '{wrong}'." in flat(err)
+    again = f"spredning plan ret {right} --status færdig"
+    assert f"Mente du {right}? Fx: {again}" in flat(err)
+    code, out, err = run_cli(*again.split()[1:])  # the command given runs, and does what was meant
+    assert code == 0, err
+    assert "(færdig)" in flat(out)
+
+
+def test_an_id_close_to_none_is_refused_with_the_ids_there_are(example, run_cli):
+    code, _, err = run_cli("--sprog", "en", "plan", "luk", "zzz")
+
+    assert code == 2
+    ids = _action_ids(example)
+    assert len(ids) > 3
+    assert f"The actions' ids: {', '.join(ids[:3])}" in flat(err)
+    assert "See the actions with 'spredning --sprog en plan'." in flat(err)
+
+
+def test_an_id_in_an_empty_plan_says_how_to_add_one(run_cli):
+    code, _, err = run_cli("start", "--navn", "Tom", "--rolle", "dele", "--organisation", "Nord")
+    assert code == 0, err
+
+    code, _, err = run_cli("plan", "ret", "abc", "--status", "færdig")
+
+    assert code == 2
+    assert "Planen har ingen handlinger endnu. Tilføj en med 'spredning plan tilføj'." in flat(err)

@@ -43,6 +43,7 @@ PUT_RIGHT = {
     "readiness.unknown-tool": ("value", ("klarhed",)),
     "report.unknown-format": ("value", ("--format", "-f")),
     "plan.unknown-format": ("value", ("--format", "-f")),
+    "plan.unknown-id": ("value", ("ret", "luk")),
 }
 
 
