@@ -109,3 +109,36 @@ def test_an_id_in_an_empty_plan_says_how_to_add_one(run_cli):
 
     assert code == 2
     assert "Planen har ingen handlinger endnu. Tilføj en med 'spredning plan tilføj'." in flat(err)
+
+
+# --- a partner's reply imported a second time -----------------------------------------------------
+
+
+def test_a_reply_imported_again_is_not_called_new_and_the_dry_run_says_the_same(tmp_path, run_cli):
+    from exchange_kit import D1, G1, Org, start_sharing
+
+    sharing = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Færre genindlæggelser"}
+    )
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert reusing.import_(sharing.export())[0] == 0
+    reusing.answer({G1: "Det passer til os"})
+    reply = reusing.export()
+    first = flat(sharing.ok("importer", str(reply)))
+    assert "Næste skridt: læs det nye svar fra Ærø Kommune" in first
+
+    for dry in ([], ["--tør"]):  # not read yet: what the first import brought is still to read
+        again = flat(sharing.ok("importer", str(reply), *dry))
+        assert "Næste skridt" not in again and "nye svar" not in again
+        assert "Filen bringer intet nyt: alt i den er hentet ind før." in again
+        assert (
+            "Det svar fra Ærø Kommune, som I hentede ind før, har I ikke læst endnu: spredning vis --nye"
+            in again
+        )
+
+    sharing.ok("vis", "--nye")  # read: nothing is left to read
+    for dry in ([], ["--tør"]):
+        again = flat(sharing.ok("--sprog", "en", "importer", str(reply), *dry))
+        assert "The file brings nothing new: all of it has been imported before." in again
+        assert "See where the project stands with 'spredning --sprog en status'." in again
+        assert "vis --nye" not in again
