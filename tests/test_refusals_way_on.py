@@ -17,9 +17,11 @@ def flat(text: str) -> str:
 
 @pytest.fixture
 def example(tmp_path, run_cli) -> Path:
-    """The example project (started with 'start --eksempel') in $SPREDNING_HJEM; its file."""
-    code, _, err = run_cli("start", "--eksempel")
-    assert code == 0, err
+    """The example project (started with 'start --eksempel') in $SPREDNING_HJEM, this computer on the
+    sharing side; its file."""
+    for argv in (["start", "--eksempel"], ["projekt", "side", "dele"]):
+        code, _, err = run_cli(*argv)
+        assert code == 0, err
     (path,) = (tmp_path / "hjem").glob("*.yaml")
     return path
 
@@ -142,3 +144,44 @@ def test_a_reply_imported_again_is_not_called_new_and_the_dry_run_says_the_same(
         assert "The file brings nothing new: all of it has been imported before." in again
         assert "See where the project stands with 'spredning --sprog en status'." in again
         assert "vis --nye" not in again
+
+
+# --- a file to write where this user may not write ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["rapport"],
+        ["rapport", "--format", "html", "--ud", "rapport.html"],
+        ["dagsorden"],
+        ["plan", "--format", "csv"],
+        ["arbejdsark"],
+        ["eksport"],
+    ],
+    ids=lambda argv: "-".join(argv[:2]),
+)
+def test_a_file_refused_for_want_of_access_is_offered_in_the_home_folder(
+    example, run_cli, tmp_path, monkeypatch, read_only, argv
+):
+    mine, shut = tmp_path / "mig", tmp_path / "faelles"
+    mine.mkdir(), shut.mkdir()
+    monkeypatch.setenv("HOME", str(mine))
+    monkeypatch.chdir(shut)
+    read_only(shut)
+
+    code, _, err = run_cli(*argv)
+
+    assert code == 1, err
+    assert "(ingen tilladelse)" in flat(err)
+    said = re.search(r"fx i din hjemmemappe: (spredning .*)$", flat(err))
+    assert said is not None, err
+    again = said.group(1)
+    assert f" --ud {mine}/" in again and again.startswith(f"spredning {argv[0]} ")
+    assert list(shut.iterdir()) == []
+
+    code, out, err = run_cli(*again.split()[1:])  # the command given, run as it is
+
+    assert code == 0, err
+    (written,) = mine.iterdir()
+    assert str(written) in flat(out)
