@@ -5,6 +5,7 @@ another --hjem), each as the real program says it."""
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -88,7 +89,7 @@ def test_a_mistyped_action_id_is_put_right_in_the_users_own_command(example, run
     assert f"Der er ingen handling med id '{wrong}'." in flat(err)
     again = f"spredning plan ret {right} --status færdig"
     assert f"Mente du {right}? Fx: {again}" in flat(err)
-    code, out, err = run_cli(*again.split()[1:])  # the command given runs, and does what was meant
+    code, out, err = run_cli(*shlex.split(again)[1:])  # the command given runs, and does what was meant
     assert code == 0, err
     assert "(færdig)" in flat(out)
 
@@ -180,8 +181,93 @@ def test_a_file_refused_for_want_of_access_is_offered_in_the_home_folder(
     assert f" --ud {mine}/" in again and again.startswith(f"spredning {argv[0]} ")
     assert list(shut.iterdir()) == []
 
-    code, out, err = run_cli(*again.split()[1:])  # the command given, run as it is
+    code, out, err = run_cli(*shlex.split(again)[1:])  # the command given, run as it is
 
     assert code == 0, err
     (written,) = mine.iterdir()
     assert str(written) in flat(out)
+
+
+# --- a projects folder this user may not write in -------------------------------------------------
+
+START = ["start", "--navn", "Nyt projekt", "--rolle", "dele", "--organisation", "Odense Kommune"]
+
+
+@pytest.fixture
+def mine(tmp_path, monkeypatch) -> Path:
+    """This user's home folder, in tmp_path (nothing in it yet): where another projects folder can be."""
+    folder = tmp_path / "mig"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    return folder
+
+
+def _run_given(run_cli, err: str, home: Path) -> None:
+    """The command the refusal gives (after 'fx:'), run as it is: the project is made in `home`."""
+    said = re.search(r"\$SPREDNING_HJEM, (?:fx|e\.g\.): (spredning .*)$", flat(err))
+    assert said is not None, err
+    words = shlex.split(said.group(1))
+    assert words == ["spredning", "--hjem", str(home), *START], said.group(1)
+    code, _, err = run_cli(*words[1:])
+    assert code == 0, err
+    assert (home / "nyt-projekt.yaml").is_file()
+
+
+@pytest.mark.parametrize("how", ["--hjem", "SPREDNING_HJEM"])
+def test_a_projects_folder_not_to_be_written_offers_another_with_the_command(
+    tmp_path, run_cli, monkeypatch, read_only, mine, how
+):
+    shared = tmp_path / "delt"
+    shared.mkdir()
+    read_only(shared)
+    if how == "--hjem":
+        code, _, err = run_cli("--hjem", str(shared), *START)
+    else:
+        monkeypatch.setenv("SPREDNING_HJEM", str(shared))
+        code, _, err = run_cli(*START)
+
+    assert code == 1
+    assert f"Kan ikke skrive i mappen {shared}." in flat(err)
+    assert "vælg en projektmappe, du må skrive i, med --hjem eller $SPREDNING_HJEM, fx:" in flat(err)
+    assert list(shared.iterdir()) == []
+    _run_given(run_cli, err, mine / "spredning")  # no data folder of the user's yet: one in the home folder
+
+
+def test_the_users_own_data_folder_is_offered_first(tmp_path, run_cli, read_only, mine):
+    shared, own = tmp_path / "delt", mine / ".local" / "share" / "spredning"
+    shared.mkdir(), own.mkdir(parents=True)
+    read_only(shared)
+
+    code, _, err = run_cli("--sprog", "en", "--hjem", str(shared), *START)
+
+    assert code == 1
+    assert "choose a projects folder you may write in with --hjem or $SPREDNING_HJEM, e.g.:" in flat(err)
+    assert f"e.g.: spredning --sprog en --hjem {own} start --navn" in flat(err)
+
+
+def test_a_projects_folder_whose_helper_folder_is_writable_offers_another_too(
+    tmp_path, run_cli, read_only, mine
+):
+    shared = tmp_path / "delt"
+    (shared / ".spredning").mkdir(parents=True)  # the lock can be taken: the project file cannot be made
+    read_only(shared)
+
+    code, _, err = run_cli("--hjem", str(shared), *START)
+
+    assert code == 1
+    assert f"Kunne ikke gemme {shared / 'nyt-projekt.yaml'} (ingen tilladelse)." in flat(err)
+    assert "Projektet er ikke lavet. Du har ikke lov at skrive i projektmappen" in flat(err)
+    _run_given(run_cli, err, mine / "spredning")
+
+
+def test_a_projects_folder_that_cannot_be_made_offers_another(tmp_path, run_cli, read_only, mine):
+    shared = tmp_path / "delt"
+    shared.mkdir()
+    read_only(shared)
+
+    code, _, err = run_cli("--hjem", str(shared / "projekter"), *START)
+
+    assert code == 1
+    assert "Du har ikke lov at lave projektmappen der" in flat(err)
+    _run_given(run_cli, err, mine / "spredning")

@@ -225,11 +225,11 @@ def _elsewhere(ctx, refused: SpredningError) -> Message | None:
     """
     import os
 
-    from spredning.core.errors import NO_ACCESS
+    from spredning.core.errors import no_access
     from spredning.core.store.home import home_dir
 
-    reason, path = refused.params.get("reason"), Path(str(refused.params.get("path", "")))
-    if not isinstance(reason, Message) or reason.key not in NO_ACCESS:
+    path = Path(str(refused.params.get("path", "")))
+    if not no_access(refused.params.get("reason")):
         return None
     try:
         home = Path.home().resolve()
