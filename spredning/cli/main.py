@@ -505,6 +505,8 @@ def _warn_unknown_language_env(chosen: str | None) -> None:
 
     Not an error, as --sprog's is: the variable may be set for every program on the machine, and
     every command would fail. Without the warning the user would not know why the texts are Danish.
+    It is said in the system's language (an English partner who wrote 'SPREDNING_SPROG=eng' on an
+    English system reads why), the texts after it in Danish as promised.
     """
     value = os.environ.get(i18n.LANGUAGE_ENV, "")
     if chosen is None and value and not i18n.is_known(value):
@@ -512,7 +514,12 @@ def _warn_unknown_language_env(chosen: str | None) -> None:
             "usage.unknown-language-env",
             {"name": i18n.LANGUAGE_ENV, "value": value, "known": list(i18n.LANGUAGES)},
         )
-        _say_error(warning, None, label=False)
+        texts = i18n.language()
+        i18n.set_language(i18n.language_from(None, {**os.environ, i18n.LANGUAGE_ENV: ""}))
+        try:
+            _say_error(warning, None, label=False)
+        finally:
+            i18n.set_language(texts)
 
 
 def _check_working_folder() -> None:

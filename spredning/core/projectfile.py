@@ -981,6 +981,9 @@ def serialise(
         return project_text(project, layout, exchange).encode("utf-8")
     except UnicodeEncodeError as exc:
         code = ord(exc.object[exc.start])
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that did not come as UTF-8 (a terminal set to Latin-1)
+            byte = f"{code - 0xDC00:02X}"
+            raise SpredningError("project.cannot-write-byte", path=path, byte=byte) from None
         raise SpredningError("project.cannot-write-char", path=path, code=f"U+{code:04X}") from None
     except yamlio.YamlProblem as exc:
         raise SpredningError("project.cannot-write", path=path, problem=exc.message) from None

@@ -36,6 +36,7 @@ from spredning.core.shellwords import path_word
 LANGUAGES = ("da", "en")
 DEFAULT = "da"
 LANGUAGE_ENV = "SPREDNING_SPROG"
+LOCALE_ENV = ("LC_ALL", "LC_MESSAGES", "LANG")  # the first of them that is set is the locale in force
 _FOLDER = Path(__file__).resolve().parent
 
 _state: dict[str, object] = {"language": DEFAULT, "prog": "spredning"}
@@ -56,12 +57,16 @@ def language_from(option: str | None, environ: Mapping[str, str] = os.environ) -
     """Choose the language: --sprog, then $SPREDNING_SPROG, then a locale that says English or Danish.
 
     Only a locale that names English gives English, so a Danish user on a machine set to "C" or
-    "C.UTF-8" still reads Danish. An unknown value is not an error here: see ``is_known``.
+    "C.UTF-8" still reads Danish. An unknown value is not an error here: see ``is_known``. An
+    unknown --sprog is passed over: the command then only says it is unknown, and says so in the
+    language the user otherwise reads (an English partner's 'Unknown language', not 'Ukendt sprog').
     """
+    if option and not is_known(option):
+        option = None
     for value in (option, environ.get(LANGUAGE_ENV)):
         if value:
             return _code(value) or DEFAULT
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in LOCALE_ENV:
         value = environ.get(name)
         if value:
             return _code(value) or DEFAULT
