@@ -28,6 +28,7 @@ from spredning.app import home as app_home
 from spredning.app import plan
 from spredning.cli.commands import plan as plan_command
 from spredning.cli.commands.commandline import PUT_RIGHT
+from spredning.cli.main import HOME_ELSEWHERE
 from spredning.core import fileio, followup, yamlio
 from spredning.core.salvage import NOTES
 from spredning.report import planfile
@@ -383,6 +384,8 @@ BUILT_KEYS["{}.hint.line{}"] = [
 # A wrong --rolle, --partner, --status, --fase, --format or tool close to a right value: the command put
 # right (commandline.PUT_RIGHT: each refusal there has its '.command' words).
 BUILT_KEYS["{}.command"] = [f"{key}.command" for key in PUT_RIGHT]
+# A projects folder this user may not write in: the hint with the command run in another (main.error_hint).
+BUILT_KEYS["{}.elsewhere"] = [f"{key}.elsewhere" for key in HOME_ELSEWHERE]
 # A damaged state file read back (views.salvaged_texts): each text's kind and what to know of it.
 BUILT_KEYS["local.salvaged.{}"] = ["local.salvaged.draft", "local.salvaged.reason"]
 BUILT_KEYS["local.salvaged.note.{}"] = [

@@ -15,6 +15,7 @@ import importlib
 import os
 import shutil
 import sys
+from pathlib import Path
 
 import typer
 import typer.main
@@ -193,6 +194,8 @@ def print_error(message: Message, hint: Message | None, label: bool = True, cons
 
 SETTLE_MARKED = ("project.git-conflict.hint", "store.same-project-marked.hint")  # hints naming 'konflikter'
 PHASE_NAMED = ("project.kept-twice.hint",)  # hints whose command names a phase the core gave by its id
+# hints of a projects folder this user cannot write in: the command in another one, when there is one
+HOME_ELSEWHERE = ("store.cannot-lock.hint", "store.home-read-only.hint", "store.home-not-made.hint")
 
 
 def error_hint(exc: SpredningError) -> Message | None:
@@ -220,6 +223,13 @@ def error_hint(exc: SpredningError) -> Message | None:
         from spredning.cli.commands.names import named_phase
 
         return Message(key, {**exc.params, "phase": named_phase(str(exc.params.get("phase", "")))})
+    home = exc.params.get("home")
+    if key in HOME_ELSEWHERE and isinstance(home, Path):  # the command in another projects folder
+        from spredning.cli.commands.commandline import in_other_home
+
+        example = in_other_home(home)
+        if example is not None:
+            return Message(f"{key}.elsewhere", {**exc.params, "command": example})
     if key in SETTLE_MARKED:  # its command repairs a file git left its markers in: that project's
         from spredning.cli.commands.commandline import settle_marked
 

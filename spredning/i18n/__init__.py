@@ -133,6 +133,7 @@ def set_program(name: str, options: Sequence[str] = (), typed: Sequence[str] = (
     """
     _state["prog"] = name
     _state["options"] = " ".join(options)
+    _state["option_words"] = tuple(options)
     _state["typed"] = tuple(typed)
     _state["project"] = None  # until the global options are read (set_named_project)
 
@@ -151,6 +152,12 @@ def typed_command() -> tuple[str, ...]:
     """The words of this run's command after its global options, as the user gave them (set_program)."""
     typed = _state.get("typed", ())
     return tuple(str(word) for word in typed) if isinstance(typed, tuple) else ()
+
+
+def carried_options() -> tuple[str, ...]:
+    """The global options of this run that every hint repeats, as words ('--hjem', 'X' ...; set_program)."""
+    words = _state.get("option_words", ())
+    return tuple(str(word) for word in words) if isinstance(words, tuple) else ()
 
 
 def named_project() -> str | None:
