@@ -536,15 +536,50 @@ def _ask_reusing(
     def list_problem(text: str) -> str | None:
         return names_problem(_comma_list(text))
 
-    answer = ask_text(
-        t("start.ask-reusing-orgs"),
-        list_problem,
-        instruction=t("start.ask-reusing-orgs-help"),
-        default=text,
-        interrupted=typed.field("reusing_orgs", list_problem, _comma_list),
-        refused=refused,
+    while True:
+        answer = ask_text(
+            t("start.ask-reusing-orgs"),
+            list_problem,
+            instruction=t("start.ask-reusing-orgs-help"),
+            default=text,
+            interrupted=typed.field("reusing_orgs", list_problem, _comma_list),
+            refused=refused,
+        )
+        names = _comma_list(answer)
+        if len(names) < 2:
+            return names
+        typed.given(reusing_orgs=names)  # a stop at the question: the command has them as split
+        text, refused = answer.strip(), None
+        meant = _split_meant(names)
+        if meant == "several":
+            return names
+        if meant == "one":
+            refused = names_problem((text,))
+            if refused is None:
+                return (text,)
+        else:  # among several, a name with a comma is added once the project is made
+            refused = t("start.several-orgs-edit-said")
+
+
+def _split_meant(names: tuple[str, ...]) -> str:
+    """Whether the names split at the commas are organisations ('several'), one name ('one'), or 'edit'.
+
+    The field splits at commas, but a name may have one ('Odense Kommune, Sundhed'); --genbruger
+    and 'projekt genbruger' take it whole. Asked, not guessed: each name is a dialogue of its own.
+    """
+    import questionary
+
+    from spredning.cli.prompts.simple import select
+
+    make_console().print(Text(t("start.several-orgs-said", n=len(names), names=list(names))))
+    return select(
+        t("start.several-orgs"),
+        [
+            questionary.Choice(t("start.several-orgs-yes", n=len(names)), "several"),
+            questionary.Choice(t("start.several-orgs-one"), "one"),
+            questionary.Choice(t("start.several-orgs-edit"), "edit"),
+        ],
     )
-    return _comma_list(answer)
 
 
 def _said(message: Message | None) -> str | None:
