@@ -70,6 +70,12 @@ class _Typed:
         self.asking = stopped
         return stopped
 
+    def undecided(self, name: str, text: str) -> None:
+        """A field's text whose meaning is still being asked: left out of the command, said after it."""
+        self.given(**{name: ()})
+        self.refused.add(name)
+        self.dropped[name] = text
+
     def dropped_text(self) -> str:
         """The text of the fields refused, left out of the command and said after it, to correct."""
         return " ".join(self.dropped.values())
@@ -548,7 +554,7 @@ def _ask_reusing(
         names = _comma_list(answer)
         if len(names) < 2:
             return names
-        typed.given(reusing_orgs=names)  # a stop at the question: the command has them as split
+        typed.undecided("reusing_orgs", answer)  # a stop at the question: split or whole, not guessed
         text, refused = answer.strip(), None
         meant = _split_meant(names)
         if meant == "several":
