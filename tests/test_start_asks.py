@@ -151,7 +151,9 @@ def test_a_stop_at_the_question_gives_the_text_back_not_a_guess(terminal, tmp_pa
     assert not (tmp_path / "hjem" / "deleprojekt.yaml").exists()
     words = start_words(run.out + run.err)
     assert "--genbruger" not in words  # asked again when run
-    assert (run.out + run.err).rstrip().endswith("Hjemmehjælp Fyn, ApS")
+    said = run.out + run.err
+    assert " ".join(said.split()).endswith("her er teksten, så du kan kopiere den: Hjemmehjælp Fyn, ApS")
+    assert "kunne ikke bruges" not in said  # it was not refused: the question was open
 
 
 def test_the_sharing_side_is_asked_for_its_own_name_and_the_reusing_ones(terminal, ws):

@@ -45,10 +45,12 @@ class _Typed:
         self.refused: set[str] = set()  # the fields whose text was refused, left out of the command
         self.dropped: dict[str, str] = {}  # a refused field's text, said at a stop to be copied (not lost)
         self.asking: Callable[[str], None] | None = None  # the field asked last: its text counts at a stop
+        self.undecided_fields: set[str] = set()  # dropped while a question about them was open
 
     def given(self, **fields) -> None:
         self.new = self.new._replace(**fields)
         self.refused -= fields.keys()
+        self.undecided_fields -= fields.keys()
         for name in fields:
             self.dropped.pop(name, None)
 
@@ -75,6 +77,7 @@ class _Typed:
         self.given(**{name: ()})
         self.refused.add(name)
         self.dropped[name] = text
+        self.undecided_fields.add(name)
 
     def dropped_text(self) -> str:
         """The text of the fields refused, left out of the command and said after it, to correct."""
@@ -634,7 +637,11 @@ def _not_started(typed: _Typed):
     if again is None:
         return Message("start.typed-dropped", {"text": dropped}) if dropped.strip() else None
     if dropped.strip():
-        return Message("start.typed-again-dropped", {"command": again, "text": dropped})
+        asked = typed.dropped.keys() <= typed.undecided_fields  # not refused: the question was open
+        return Message(
+            "start.typed-again-undecided" if asked else "start.typed-again-dropped",
+            {"command": again, "text": dropped},
+        )
     return Message("start.typed-again-refused" if typed.refused else "start.typed-again", {"command": again})
 
 
