@@ -54,6 +54,21 @@ def test_the_readme_says_what_typing_in_a_list_does_in_the_lists_own_words():
     assert f'"{words["prompt.list-none"]}"' in readme
 
 
+def test_the_readmes_english_section_is_english_and_names_what_the_program_reads():
+    """An English-speaking partner reads this section alone: it names every source of the language
+    (--sprog, $SPREDNING_SPROG, the locale's variables) and shows how to keep the variable set."""
+    from spredning import i18n
+
+    readme = ROOT.joinpath("README.md").read_text(encoding="utf-8")
+    section = readme.split("\n### English\n", 1)[1].split("\n## ", 1)[0]
+    for name in ("--sprog en", f"{i18n.LANGUAGE_ENV}=en", *i18n.LOCALE_ENV):
+        assert f"`{name}`" in section, name
+    assert f"echo 'export {i18n.LANGUAGE_ENV}=en' >> ~/.bashrc" in section
+    assert f"setx {i18n.LANGUAGE_ENV} en" in section
+    danish = {"og", "eller", "ikke", "er", "på", "sproget", "hedder"}
+    assert danish.isdisjoint(re.findall(r"[a-zæøå]+", section.casefold()))
+
+
 def help_page(words: list[str], language: str) -> str:
     env = {
         **os.environ,

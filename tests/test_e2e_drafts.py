@@ -731,26 +731,79 @@ def test_ctrl_c_at_the_readiness_list_with_questions_open_names_the_mark_and_the
     assert output.endswith("Fortsæt senere med: spredning fase tjek --rolle genbruge"), output[-300:]
 
 
-def test_a_stop_from_outside_at_a_marks_reason_says_the_mark_is_not_saved(spawn, project, home, env):
+def kept_command_runs(kept: Path, env: dict[str, str]) -> dict:
+    """Run the command a stop kept in `kept` (one line) as the user would; the project file after it."""
+    [again] = kept.read_text(encoding="utf-8").splitlines()
+    done = subprocess.run(
+        [str(COMMAND), *shlex.split(again)[1:]], env=env, stdin=subprocess.DEVNULL, check=False
+    )
+    assert done.returncode == 0, again
+    return yaml.safe_load((Path(env["SPREDNING_HJEM"]) / f"{SLUG}.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
+def test_a_stop_from_outside_at_a_marks_reason_keeps_the_command_that_saves_it(
+    spawn, project, home, env, how
+):
+    """Reported (stop 37): a window closed at a mark's reason inside 'fase' kept the bare text of the
+    field, with no word of which tool or colour it belonged to; it keeps the 'klarhed' command that
+    Ctrl+C gives, and the command saves the mark as chosen."""
     child = at_the_readiness_list(spawn)
     child.send(DOWN * 2 + ENTER)  # gul
     child.expect_exact("Kort begrundelse?")
     child.send("Budgettet er uafklaret")
     child.expect_exact("uafklaret")
 
-    os.kill(child.pid, signal.SIGTERM)
-    status, output = finish(child)
+    kept, output = stopped_kept(child, how, env)
 
-    assert status == 128 + signal.SIGTERM
-    said = " ".join(output.split())
+    again = (
+        "spredning klarhed fjern-forhindringer gul --begrundelse 'Budgettet er uafklaret' --rolle genbruge"
+    )
+    assert kept.read_text(encoding="utf-8") == again + "\n"
+    if how == "SIGTERM":
+        said = " ".join(output.split())
+        assert (
+            "Stoppet udefra. Dine gemte svar er gemt, men det, du var ved at give her "
+            f"(en klarhed eller en handling), er ikke gemt. Kommandoen er også gemt i filen {kept}"
+        ) in said
+        assert said.endswith(f"starter igen med det, du skrev, så du kan kopiere den: {again}")
+        assert "Intet er gået tabt af det, der allerede var gemt." not in said
+    data = str(kept_command_runs(kept, env))
     assert (
-        "Stoppet udefra. Dine gemte svar er gemt, men det, du var ved at give her "
-        "(en klarhed eller en handling), er ikke gemt. Teksten fra feltet er også gemt i filen"
-    ) in said
-    [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
-    assert kept.read_text(encoding="utf-8") == "Budgettet er uafklaret\n"
-    assert said.endswith("Her er teksten fra feltet, så du kan kopiere den: Budgettet er uafklaret")
-    assert "Intet er gået tabt af det, der allerede var gemt." not in said
+        "{'fjern.fjern-forhindringer.genbruge': {'farve': 'gul', 'begrundelse': 'Budgettet er uafklaret'"
+        in data
+    )
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
+def test_a_stop_from_outside_in_an_action_offered_after_a_tool_keeps_the_plan_command(
+    spawn, project, home, env, how
+):
+    """Reported (stop 37): the same for an action offered after a tool in 'fase': the file held the
+    fields' bare text; it keeps the 'plan tilføj' command with the tool and every field typed."""
+    child = spawn("fase", "fjern")
+    for n in range(1, 6):
+        child.expect_exact(f"[{n}/5]")
+        child.expect_exact("Svar:")
+        child.send(f"svar {n}" + ESC_ENTER)
+    child.expect_exact("Hvad vil du nu?")
+    child.send(ENTER)  # the review: go on
+    child.expect_exact("Hvad vil du?")
+    child.send(DOWN + ENTER)  # add an action
+    child.expect_exact("Hvad skal gøres?")
+    child.send("Aftal kørsel med kommunen" + ENTER)
+    child.expect_exact("Hvem gør det?")
+    child.send("Eva")
+    child.expect_exact("Eva")
+
+    kept, output = stopped_kept(child, how, env)
+
+    again = "spredning plan tilføj --fase fjern-forhindringer --hvad 'Aftal kørsel med kommunen' --hvem Eva"
+    assert kept.read_text(encoding="utf-8") == again + "\n"
+    if how == "SIGTERM":
+        assert " ".join(output.split()).endswith(f"så du kan kopiere den: {again}")
+    plan = kept_command_runs(kept, env)
+    assert "Aftal kørsel med kommunen" in str(plan), plan
 
 
 @pytest.mark.parametrize("answer", ["", "Et halvt svar"])
@@ -873,7 +926,7 @@ def test_a_window_that_typed_nothing_writes_no_old_draft_back(spawn, project, ho
     status, output = finish(w1)
 
     assert status == 130
-    assert "gemt som kladde" not in output and "(kladde – ikke gemt)" not in output  # W1 has no draft
+    assert "gemt som kladde" not in output and "(kladde – ikke gemt som svar)" not in output  # W1 has no draft
     if other == "types":
         assert drafts(home) == {DRAFT_KEY: OLD + " ændret i W2"}
     else:

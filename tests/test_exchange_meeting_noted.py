@@ -238,3 +238,21 @@ def test_the_examples_meeting_was_noted_by_one_side_and_both_say_which(tmp_path,
     org.ok("projekt", "side", side)
 
     assert said in flat(org.ok("--sprog", language, "status"))
+
+
+def test_a_meeting_on_the_reusing_side_whose_organisation_was_lost_says_it_was_noted_by_it(tmp_path, run_cli):
+    """Found (stop 37): this computer's state on the reusing side with its organisation line gone (a
+    hand edit, or a damaged line set aside) noted a meeting with no 'noteret-af'; the partner
+    met on the reusing side is that organisation, and the meeting says so."""
+    _, aeroe = started(tmp_path, run_cli)
+    [state] = (aeroe.home / ".spredning").glob("*.yaml")
+    lines = state.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert "organisation: aeroe-kommune\n" in lines
+    state.write_text(
+        "".join(line for line in lines if not line.startswith("organisation:")), encoding="utf-8"
+    )
+
+    aeroe.ok("møde", "--dato", "01-11-2026")
+
+    assert [m.get("noteret-af") for m in meetings(aeroe.path).values()] == ["aeroe-kommune"]
+    assert "- 1. november 2026 (noteret af Ærø Kommune)" in report(aeroe)  # named, never blank

@@ -28,6 +28,7 @@ from spredning.app import home as app_home
 from spredning.app import plan
 from spredning.cli.commands import plan as plan_command
 from spredning.cli.commands.commandline import PUT_RIGHT
+from spredning.cli.main import HOME_ELSEWHERE
 from spredning.core import fileio, followup, yamlio
 from spredning.core.salvage import NOTES
 from spredning.report import planfile
@@ -203,6 +204,38 @@ def test_lists_dates_and_numbers_are_written_the_english_way():
     assert i18n.decimal(9.44, 1) == "9,4"
 
 
+def test_english_quotes_a_name_in_english_quotation_marks():
+    """Found in a trial: an English hint said 'If »Director of Health …« approves again' (Danish marks)."""
+    i18n.set_language("en")
+    danish_marks = [
+        (key, words) for key in _entries("en") for words in _rendered(key) if {"»", "«"} & set(words)
+    ]
+    assert danish_marks == []
+
+
+def test_the_home_screens_english_actions_are_cut_at_60_columns_no_more_than_the_danish():
+    """Found in a trial: at 60 columns the English menu read 'Resolve the conflict (an answer exists
+    in more than o…' and 'Follow up on the 2 actions that are past their deadli…', the Danish whole."""
+    from spredning.cli.prompts.simple import CHOICE_INDENT
+
+    room = 60 - CHOICE_INDENT
+    english = _entries("en")
+    fixed = [  # the actions whose length the catalogue decides (not a partner's name, a phase's, a question)
+        key
+        for key in english
+        if key.startswith("home.action.")
+        and {name for text in _texts(english[key]).values() for name, _, _ in _fields(text)} <= {"n"}
+    ]
+    assert len(fixed) > 10
+    longer = []
+    for key in fixed:
+        i18n.set_language("da")
+        danish = max(len(words) for words in _rendered(key))
+        i18n.set_language("en")
+        longer += [words for words in _rendered(key) if len(words) > max(room, danish)]
+    assert longer == []
+
+
 # --- The source code and the catalogue match ---------------------------------------------------------
 
 # Calls whose first argument is a catalogue key; the error classes are found in the source below.
@@ -351,6 +384,8 @@ BUILT_KEYS["{}.hint.line{}"] = [
 # A wrong --rolle, --partner, --status, --fase, --format or tool close to a right value: the command put
 # right (commandline.PUT_RIGHT: each refusal there has its '.command' words).
 BUILT_KEYS["{}.command"] = [f"{key}.command" for key in PUT_RIGHT]
+# A projects folder this user may not write in: the hint with the command run in another (main.error_hint).
+BUILT_KEYS["{}.elsewhere"] = [f"{key}.elsewhere" for key in HOME_ELSEWHERE]
 # A damaged state file read back (views.salvaged_texts): each text's kind and what to know of it.
 BUILT_KEYS["local.salvaged.{}"] = ["local.salvaged.draft", "local.salvaged.reason"]
 BUILT_KEYS["local.salvaged.note.{}"] = [
@@ -662,7 +697,7 @@ def test_the_interview_in_english(tmp_path):
     child.send(CTRL_C)
     child.expect(pexpect.EOF)
     said = " ".join(ANSI.sub("", child.before).split())
-    assert "Stopped. Your answers are saved: 1 of 20 questions in the Check phase" in said
+    assert "Stopped. Your answers are saved: 1 of 20 questions in the Check phase are answered (" in said
     assert "Continue later with: spredning fase check --rolle dele" in said
     child.close()
     assert child.exitstatus == 130
@@ -766,6 +801,9 @@ def test_a_report_in_english_is_marked_english(run_cli, tmp_path, monkeypatch):
         ("english", {}, "en"),
         ("da", {"SPREDNING_SPROG": "en", "LANG": "en_GB.UTF-8"}, "da"),  # --sprog beats the rest
         ("en", {"SPREDNING_SPROG": "da"}, "en"),
+        ("fransk", {"SPREDNING_SPROG": "en"}, "en"),  # refused: in the language the user otherwise reads
+        ("fransk", {"LANG": "en_GB.UTF-8"}, "en"),
+        ("fransk", {}, "da"),
         (None, {"SPREDNING_SPROG": "en", "LC_ALL": "da_DK.UTF-8"}, "en"),  # $SPREDNING_SPROG beats locale
         (None, {"SPREDNING_SPROG": "da", "LANG": "en_US.UTF-8"}, "da"),
         (None, {"SPREDNING_SPROG": "", "LANG": "en_GB.UTF-8"}, "en"),  # empty means not set
@@ -786,22 +824,44 @@ def test_language_from_option_then_environment_then_locale(option, environ, expe
     assert i18n.language_from(option, environ) == expected
 
 
-def test_an_unknown_sprog_is_a_usage_error_in_danish(run_cli, monkeypatch):
-    monkeypatch.setenv("SPREDNING_SPROG", "en")
+def test_an_unknown_sprog_is_a_usage_error_in_danish(run_cli):
     code, out, err = run_cli("--sprog", "fransk", "status")
     assert (code, out) == (2, "")
     assert err == "Fejl: Ukendt sprog: 'fransk'. Vælg da eller en.\n"
 
 
+@pytest.mark.parametrize("environ", [{"SPREDNING_SPROG": "en"}, {"LANG": "en_GB.UTF-8"}])
+def test_an_unknown_sprog_is_refused_in_the_language_the_user_otherwise_reads(run_cli, monkeypatch, environ):
+    """Found in a trial: a partner with SPREDNING_SPROG=en who mistyped --sprog was refused in Danish."""
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    code, out, err = run_cli("--sprog", "fransk", "status")
+    assert (code, out) == (2, "")
+    assert err == "Error: Unknown language: 'fransk'. Choose da or en.\n"
+
+
 def test_an_unknown_spredning_sprog_falls_back_to_danish_with_a_warning(run_cli, monkeypatch):
     monkeypatch.setenv("SPREDNING_SPROG", "klingon")
-    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.setenv("LANG", "da_DK.UTF-8")
     code, out, err = run_cli("--help")
     assert code == 0
     assert out.startswith("Anvendelse: spredning")
     assert " ".join(err.split()) == (
         "Advarsel: SPREDNING_SPROG=klingon er ikke et sprog, programmet har (da eller en), så teksterne er "
         "på dansk."
+    )
+
+
+def test_an_unknown_spredning_sprog_on_an_english_system_is_warned_of_in_english(run_cli, monkeypatch):
+    """Found in a trial: a partner who wrote SPREDNING_SPROG=eng was told why in Danish only."""
+    monkeypatch.setenv("SPREDNING_SPROG", "eng")
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    code, out, err = run_cli("--help")
+    assert code == 0
+    assert out.startswith("Anvendelse: spredning")  # the texts: Danish, as the warning says
+    assert " ".join(err.split()) == (
+        "Warning: SPREDNING_SPROG=eng is not a language the program has (da or en), so the texts are "
+        "in Danish."
     )
 
 

@@ -308,6 +308,12 @@ def test_several_editor_files_left_are_told_once_each_on_its_own_line_in_the_ord
     for number, path in enumerate(made):
         path.write_text(f"Tekst {number}\n", encoding="utf-8")
 
+    told_once_in_order(org, made)
+    assert [path.read_text(encoding="utf-8") for path in made] == ["Tekst 0\n", "Tekst 1\n", "Tekst 2\n"]
+
+
+def told_once_in_order(org: Org, made: list[Path]) -> None:
+    """'konflikter' tells the editor's files left in one notice, each path in the order given."""
     code, out, err = org("konflikter")
 
     said = flat(out + err)
@@ -315,7 +321,6 @@ def test_several_editor_files_left_are_told_once_each_on_its_own_line_in_the_ord
     assert said.count(LEFT) == 1, out
     places = [said.find(str(path)) for path in made]
     assert -1 not in places and places == sorted(places), out
-    assert [path.read_text(encoding="utf-8") for path in made] == ["Tekst 0\n", "Tekst 1\n", "Tekst 2\n"]
 
 
 def test_one_editor_file_left_is_told_as_before(tmp_path, run_cli):
@@ -326,3 +331,22 @@ def test_one_editor_file_left_is_told_as_before(tmp_path, run_cli):
     said = flat(org.ok("konflikter"))
 
     assert f"ligger i {path}. Kopiér fra den, hvis du skal bruge den, og slet filen bagefter." in said
+
+
+def test_editor_files_left_in_two_languages_are_told_in_the_order_made(tmp_path, run_cli):
+    """A stop in Danish, then one in English, then one in Danish again: each language's name counts
+    on its own (-2 is the second Danish one), so the time each was written says the order, not the names."""
+    import os
+
+    org = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    helpers = org.home / ".spredning"
+    made = [
+        helpers / f"{org.slug}-tekst-fra-editoren.txt",
+        helpers / f"{org.slug}-editor-text.txt",
+        helpers / f"{org.slug}-tekst-fra-editoren-2.txt",
+    ]
+    for number, path in enumerate(made):
+        path.write_text(f"Tekst {number}\n", encoding="utf-8")
+        os.utime(path, ns=(1_700_000_000_000_000_000 + number * 60_000_000_000,) * 2)  # a minute apart
+
+    told_once_in_order(org, made)

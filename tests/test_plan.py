@@ -218,7 +218,8 @@ def test_an_id_that_does_not_exist_is_said_before_a_wrong_option(tmp_path, ws, r
 
     assert code == 2, (out, err)
     said = flat(err)
-    assert said.startswith("Fejl: Der er ingen handling med id 'zzzz'.") and "'spredning plan'" in said
+    assert said.startswith("Fejl: Der er ingen handling med id 'zzzz'.")
+    assert "'spredning plan tilføj'" in said  # the plan has no actions yet: adding one is the way on
     assert "færdig" not in said and "ingen-fase" not in said and "--" not in said  # the option: later
     assert ws.store.path_for(reusing).read_bytes() == before
 

@@ -607,7 +607,7 @@ def test_git_conflict_markers_split_into_both_sides():
 # --- what cannot be written is refused, not half written -------------------------------------------
 
 
-@pytest.mark.parametrize("text", ["svar med \ud800 ensom surrogat", "\udcff fra en forkert afkodet fil"])
+@pytest.mark.parametrize("text", ["svar med \ud800 ensom surrogat", "\udb00 fra en forkert afkodet fil"])
 def test_a_lone_surrogate_cannot_be_written_and_says_which(text):
     with pytest.raises(SpredningError) as caught:
         write(project(shared={X: Entry(Answer(text))}))
@@ -953,3 +953,12 @@ def test_a_whole_file_broken_by_hand_says_what_is_wrong_not_that_it_was_cut(edit
         with pytest.raises(ProjectFileError) as caught:
             read_file(edit(raw))
         assert caught.value.params["problem"].key == problem
+
+
+def test_a_byte_that_came_as_no_utf8_is_named_as_a_byte_not_a_character():
+    """Undecodable input (a Latin-1 terminal's ø on the command line) arrives as U+DCF8: the error
+    names the byte and the terminal's encoding, not a character no user can find."""
+    with pytest.raises(SpredningError) as caught:
+        write(project(shared={X: Entry(Answer("M\udcf8de"))}))
+
+    assert caught.value.key == "project.cannot-write-byte" and caught.value.params["byte"] == "F8"

@@ -1075,7 +1075,7 @@ def test_text_left_unsaved_is_shown_as_a_draft_not_as_an_answer(terminal, keys, 
         with pytest.raises(stop):
             term.prompter.ask(asking(term, 2))
 
-    assert after_question(term.shown, "[2/14]") == ["› (kladde – ikke gemt) halvt skrevet …"]
+    assert after_question(term.shown, "[2/14]") == ["› (kladde – ikke gemt som svar) halvt skrevet …"]
 
 
 def test_a_long_draft_is_shown_in_one_line_cut_at_the_edge(terminal):
@@ -1085,7 +1085,7 @@ def test_a_long_draft_is_shown_in_one_line_cut_at_the_edge(terminal):
     term.prompter.ask(asking(term, 2))
 
     [line] = after_question(term.shown, "[2/14]")
-    assert line.startswith("› (kladde – ikke gemt) Borgerne træner selv")
+    assert line.startswith("› (kladde – ikke gemt som svar) Borgerne træner selv")
     assert line.endswith("…") and len(line) == 60
 
 
@@ -1130,7 +1130,7 @@ def test_ctrl_c_in_the_reason_beside_an_answer_draft_shows_both_kept(terminal):
         term.prompter.ask(asking(term, 2))
 
     assert after_question(term.shown, "[2/14]") == [
-        "› (kladde – ikke gemt) langt svar",
+        "› (kladde – ikke gemt som svar) langt svar",
         "› (begrundelse – ikke gemt) eller grund",
     ]
 
@@ -2237,7 +2237,7 @@ def test_stopping_on_a_full_disk_shows_the_whole_text_and_says_it_is_not_saved(t
         term.prompter.ask(asking(term, 2))
 
     left = after_question(term.shown, "[2/14]")
-    assert not any("(kladde – ikke gemt)" in line for line in left)  # no draft claimed
+    assert not any("(kladde – ikke gemt som svar)" in line for line in left)  # no draft claimed
     said = one_line(" ".join(left))
     assert "(disken er fuld)" in said and "kunne ikke gemmes som kladde, så den er IKKE gemt" in said
     assert [line for line in left if line in LINES] == list(LINES)  # every line, to copy
@@ -2386,7 +2386,7 @@ def test_going_back_on_a_full_disk_keeps_the_text_in_the_field_and_shows_it_whol
 
     assert term.prompter.typed() == "\n".join(LINES)
     left = after_question(term.shown, "[2/14]")
-    assert not any("(kladde – ikke gemt)" in line for line in left)
+    assert not any("(kladde – ikke gemt som svar)" in line for line in left)
     assert [line for line in left if line in LINES] == list(LINES) * 2  # after PgUp, and after Ctrl+C
     assert drafts(term.session.ws, term.slug) == {}
 

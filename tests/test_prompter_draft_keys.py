@@ -87,7 +87,7 @@ def test_pgup_after_ctrl_r_goes_back_with_the_draft_kept_and_said(terminal):
 
     assert term.prompter.ask(step) == Back("min kladde")
     assert draft_in_file(term, Q2) == "min kladde"
-    assert "› (kladde – ikke gemt) min kladde" in term.shown
+    assert "› (kladde – ikke gemt som svar) min kladde" in term.shown
 
 
 def test_ctrl_r_puts_no_search_line_under_the_field_and_the_next_keys_go_to_the_field(terminal):
@@ -199,7 +199,7 @@ def test_ctrl_c_at_the_question_before_a_mark_keeps_the_text_as_the_draft_and_sa
 
     assert draft_in_file(term, Q1) == "gemt svar, rettet"
     assert saved(term.session.ws, term.slug)[Q1] == "gemt svar"
-    assert "› (kladde – ikke gemt) gemt svar, rettet" in term.shown
+    assert "› (kladde – ikke gemt som svar) gemt svar, rettet" in term.shown
     assert term.prompter.left is not None  # 'spredning fase' says the draft is kept (see fase.interrupted)
 
 

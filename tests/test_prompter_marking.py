@@ -206,7 +206,7 @@ def test_the_mark_saved_keeps_the_answer_draft_and_drops_the_reason_beside(term)
     assert draft_in_file(term, Q1) == "mit svar"  # an answer draft, kept
     assert reason_beside(term, Q1) is None
     assert "begrundelse-kladder" not in state_of(term)
-    assert "› (kladde – ikke gemt) mit svar" in one_line(term.printed)
+    assert "› (kladde – ikke gemt som svar) mit svar" in one_line(term.printed)
 
 
 def test_the_mark_given_with_the_answer_drafts_text_keeps_no_draft(term):

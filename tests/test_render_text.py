@@ -23,7 +23,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from spredning.cli.render_text import NARROW, Hanging, Lines, Paragraph, Plain, wrap
+from spredning.cli.render_text import NARROW, Hanging, Lines, Paragraph, Plain, columns_of, wrap
 
 WORDS = ["a", "ord", "Ærø", "genoptræning", "–", "“citat”", "x" * 23, "fx.", "1,5", "€", "…", "§"]
 SPACES = [" ", " ", " ", "  ", "   ", "\xa0", "\n", "\n\n", " \n "]
@@ -63,6 +63,13 @@ def test_narrow_characters_are_one_cell_wide_for_rich():
     assert [char for char in NARROW if unicodedata.category(char).startswith("C")] == []
     assert {char for char in NARROW if char.isspace()} == {" ", "\xa0"}
     assert NARROW.issuperset("Ærø – “genoptræning” … 1,5 € § ½ █░▶")
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.one_of(narrow_text, st.text()))
+def test_columns_of_a_text_are_richs_cell_len(text):
+    """Counted for narrow text (the project list's ten thousand names), measured by rich else."""
+    assert columns_of(text) == cell_len(text)
 
 
 @settings(max_examples=400, deadline=None)

@@ -338,7 +338,7 @@ def test_ctrl_c_in_the_middle_of_a_write(store, saved_project, monkeypatch):
     assert_untouched(store, slug, before)
 
 
-@pytest.mark.parametrize("text", ["svar med \ud800 ensom surrogat", "\udcff fra en forkert afkodet fil"])
+@pytest.mark.parametrize("text", ["svar med \ud800 ensom surrogat", "\udb00 fra en forkert afkodet fil"])
 def test_a_lone_surrogate_cannot_be_written_and_changes_nothing(store, saved_project, text):
     slug, before = saved_project
     with pytest.raises(SpredningError) as caught:
@@ -363,7 +363,7 @@ def test_a_project_name_that_cannot_be_written_creates_nothing(tmp_path, guide):
     project = Project(id=projectfile.new_id(), slug="navn", name="Navn \udcff")
     with pytest.raises(SpredningError) as caught:
         store.create(project)
-    assert caught.value.key == "project.cannot-write-char" and caught.value.params["code"] == "U+DCFF"
+    assert caught.value.key == "project.cannot-write-byte" and caught.value.params["byte"] == "FF"
     assert not store.path_for("navn").exists()
     assert not store.home.exists()  # nothing was made, not even the folder
 

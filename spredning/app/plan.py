@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import difflib
 import re
 from typing import NamedTuple
 
@@ -438,7 +439,40 @@ def find(project: Project, state: LocalState, wanted: str) -> tuple[Slot, Entry]
         return found[0]
     if found:
         raise UsageProblem("plan.ambiguous-id", value=wanted, ids=[slot[1][5:] for slot, _ in found])
-    raise UsageProblem("plan.unknown-id", value=wanted)
+    ids = [
+        key[5:]
+        for where in visible(project, state)
+        for key, entry in project.records.get(where, {}).items()
+        if key.startswith("plan:") and not entry.answer.empty
+    ]
+    raise _unknown_id(wanted, text, ids)
+
+
+SHOWN_IDS = 10  # an unknown id's refusal names this many of the plan's ids; 'plan' shows them all
+
+
+def _unknown_id(wanted: str, text: str, ids: list[str]) -> UsageProblem:
+    """No action has the id given: the close one (a typo: put right), or the ids there are.
+
+    An id given in part is compared with as many first characters of each.
+    """
+    starts: dict[str, list[str]] = {}
+    for one in ids:
+        starts.setdefault(one[: len(text)], []).append(one)
+    close = [
+        starts[start][0]
+        for start in difflib.get_close_matches(text, list(starts), n=1, cutoff=0.6)
+        if len(starts[start]) == 1  # the start of two ids would find neither: no help
+    ]
+    more = max(0, len(ids) - SHOWN_IDS)
+    hint = "plan.unknown-id.hint.empty" if not ids else "plan.unknown-id.hint.ids"
+    shown = {"ids": ids[:SHOWN_IDS], "n": more}
+    return UsageProblem(
+        "plan.unknown-id",
+        value=wanted,
+        close=close,
+        hint=Message("plan.unknown-id.hint.more" if more else hint, shown),
+    )
 
 
 # -- use cases -----------------------------------------------------------------------------------

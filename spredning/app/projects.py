@@ -720,12 +720,14 @@ def project_rows(ws: Workspace) -> tuple[list[ProjectRow], str | None]:
     for slug, summary in summaries:
         if isinstance(summary, Summary) and not summary.exchange:
             holding.setdefault(summary.id, []).append(slug)
+    totals: dict[int, int] = {}  # questions counted by the number of partners: counted once each
     for slug, summary in summaries:
         partners = summary.partners if isinstance(summary, Summary) else 0
-        total = index.questions(ws.layout, partners)
+        if partners not in totals:
+            totals[partners] = index.questions(ws.layout, partners)
         same = holding.get(summary.id, []) if isinstance(summary, Summary) and not summary.exchange else []
         copies = tuple(other for other in same if other != slug)
-        rows.append(ProjectRow(slug, summary, total, str(ws.store.path_for(slug)), copies))
+        rows.append(ProjectRow(slug, summary, totals[partners], ws.store.file_name(slug), copies))
     return rows, ws.store.active()
 
 

@@ -314,12 +314,23 @@ def meeting_held(
         questions = [*ws.layout.shared, *ws.layout.dialogue]
         prints = followup.fingerprints(view, dict.fromkeys(questions), answered_only=True)
         key = followup.record_key("moede", followup.new_id())
-        noter = state.me if role is None else SHARING if role == SHARING else where or state.me
+        noter = _noter(role or state.side, where, state)
         content = Answer(fields=followup.fields(dato=day.isoformat(), svar=prints, **_noted(noter)))
         project = project.with_record((where, key), history.edited(None, content, state.copy))
         return project, state, followup.last_meeting(project, partner)
 
     return ws.store.transact(ws.slug(), write)
+
+
+def _noter(side: str | None, partner: str, state: LocalState) -> str | None:
+    """Which organisation notes a meeting on `side` with `partner` (a key; '' for the common one).
+
+    On the reusing side it is the partner met: the reusing organisation of that dialogue, also
+    when this computer's state has lost its organisation (a hand edit, a damaged line set aside).
+    """
+    if side == SHARING:
+        return SHARING
+    return (partner or state.me) if side is not None else state.me
 
 
 def _noted(by: str | None) -> dict[str, str | None]:

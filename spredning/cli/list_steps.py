@@ -9,6 +9,7 @@ plan's offer of an action and a readiness mark after a tool.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from questionary import Choice
@@ -18,6 +19,7 @@ from rich.text import Text
 from spredning.cli import render, render_project
 from spredning.cli.prompts.questions import TypedAction, ask_action
 from spredning.cli.prompts.simple import CANCEL, ask_text, select
+from spredning.cli.prompts.stops import started_again_with, typed_so_far
 from spredning.cli.render_text import AsTyped, print_fitted
 from spredning.core import interview
 from spredning.core.model import Progress, Question, Tool, progress
@@ -44,7 +46,9 @@ class ListSteps:
     """Shows the interview's steps that are answered from a list (or only told), and asks for each reply.
 
     `unsaved`: a mark or an action the user was giving when they stopped (Ctrl+C, Ctrl+D); it
-    was not saved, so the command says so and shows what was typed.
+    was not saved, so the command says so and shows what was typed. `saved_by`: the command that
+    saves such a mark or action as typed (the fase command's, set by it): a stop from outside keeps
+    it, as Ctrl+C gives it, not the bare text of the field.
     """
 
     def __init__(
@@ -59,6 +63,19 @@ class ListSteps:
         self.settle = settle
         self.io = io
         self.unsaved: UnsavedMark | UnsavedAction | None = None
+        self.saved_by: Callable[[UnsavedMark | UnsavedAction], str] | None = None
+
+    def _kept_as(self, unsaved: Callable[[str | None], UnsavedMark | UnsavedAction | None]):
+        """While a mark's or an action's fields are asked: a stop from outside keeps saved_by's command.
+
+        `unsaved(text)`: what would be left unsaved, the field asked now holding `text`; None: nothing.
+        """
+
+        def again(text: str | None) -> str | None:
+            left = unsaved(text)
+            return None if left is None or self.saved_by is None else self.saved_by(left)
+
+        return started_again_with(again)
 
     def _select(self, message: str, choices: list[Choice], default=None):
         return select(message, choices, default, **self.io)
@@ -244,7 +261,17 @@ class ListSteps:
         def stopped(typed: TypedAction) -> None:
             self.unsaved = UnsavedAction(step.tool, typed)
 
-        return ask_action(None, interrupted=stopped, **self.io)
+        def typed_now(text: str | None) -> UnsavedAction | None:
+            fields = typed_so_far(text)
+            what, who, due = (
+                fields.get(t(key), "") for key in ("plan.ask-what", "plan.ask-who", "plan.ask-due")
+            )
+            return (
+                UnsavedAction(step.tool, TypedAction(what, who, due)) if (what + who + due).strip() else None
+            )
+
+        with self._kept_as(typed_now):
+            return ask_action(None, interrupted=stopped, **self.io)
 
     def rate_readiness(self, step: interview.RateReadiness):
         """How ready is this side after the tool: grøn, gul, rød, or skip (reply Rating or None)."""
@@ -257,19 +284,23 @@ class ListSteps:
         if colour is CANCEL:
             return None
 
-        def stopped(typed: str) -> None:
+        def left(typed: str) -> UnsavedMark | None:
             if current and (current.colour, current.reason) == (colour, " ".join(typed.split())):
-                return  # the saved mark, left as it stood: nothing of it is unsaved
-            self.unsaved = UnsavedMark(step.tool, colour, typed)
+                return None  # the saved mark, left as it stood: nothing of it is unsaved
+            return UnsavedMark(step.tool, colour, typed)
 
-        reason = ask_text(
-            t("plan.rate-reason"),
-            instruction=t("plan.ask-optional"),
-            default=current.reason if current else "",
-            interrupted=stopped,
-            one_line=True,
-            **self.io,
-        )
+        def stopped(typed: str) -> None:
+            self.unsaved = left(typed)
+
+        with self._kept_as(lambda text: left(text or "")):
+            reason = ask_text(
+                t("plan.rate-reason"),
+                instruction=t("plan.ask-optional"),
+                default=current.reason if current else "",
+                interrupted=stopped,
+                one_line=True,
+                **self.io,
+            )
         return interview.Rating(colour, " ".join(reason.split()))
 
     @property

@@ -15,6 +15,7 @@ import importlib
 import os
 import shutil
 import sys
+from pathlib import Path
 
 import typer
 import typer.main
@@ -193,6 +194,8 @@ def print_error(message: Message, hint: Message | None, label: bool = True, cons
 
 SETTLE_MARKED = ("project.git-conflict.hint", "store.same-project-marked.hint")  # hints naming 'konflikter'
 PHASE_NAMED = ("project.kept-twice.hint",)  # hints whose command names a phase the core gave by its id
+# hints of a projects folder this user cannot write in: the command in another one, when there is one
+HOME_ELSEWHERE = ("store.cannot-lock.hint", "store.home-read-only.hint", "store.home-not-made.hint")
 
 
 def error_hint(exc: SpredningError) -> Message | None:
@@ -220,6 +223,13 @@ def error_hint(exc: SpredningError) -> Message | None:
         from spredning.cli.commands.names import named_phase
 
         return Message(key, {**exc.params, "phase": named_phase(str(exc.params.get("phase", "")))})
+    home = exc.params.get("home")
+    if key in HOME_ELSEWHERE and isinstance(home, Path):  # the command in another projects folder
+        from spredning.cli.commands.commandline import in_other_home
+
+        example = in_other_home(home)
+        if example is not None:
+            return Message(f"{key}.elsewhere", {**exc.params, "command": example})
     if key in SETTLE_MARKED:  # its command repairs a file git left its markers in: that project's
         from spredning.cli.commands.commandline import settle_marked
 
@@ -495,6 +505,8 @@ def _warn_unknown_language_env(chosen: str | None) -> None:
 
     Not an error, as --sprog's is: the variable may be set for every program on the machine, and
     every command would fail. Without the warning the user would not know why the texts are Danish.
+    It is said in the system's language (an English partner who wrote 'SPREDNING_SPROG=eng' on an
+    English system reads why), the texts after it in Danish as promised.
     """
     value = os.environ.get(i18n.LANGUAGE_ENV, "")
     if chosen is None and value and not i18n.is_known(value):
@@ -502,7 +514,12 @@ def _warn_unknown_language_env(chosen: str | None) -> None:
             "usage.unknown-language-env",
             {"name": i18n.LANGUAGE_ENV, "value": value, "known": list(i18n.LANGUAGES)},
         )
-        _say_error(warning, None, label=False)
+        texts = i18n.language()
+        i18n.set_language(i18n.language_from(None, {**os.environ, i18n.LANGUAGE_ENV: ""}))
+        try:
+            _say_error(warning, None, label=False)
+        finally:
+            i18n.set_language(texts)
 
 
 def _check_working_folder() -> None:

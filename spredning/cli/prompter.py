@@ -50,6 +50,7 @@ from spredning.cli.prompts.layout import hint_lines, styled_lines
 from spredning.cli.prompts.simple import select
 from spredning.cli.prompts.stops import (
     STOP_SIGNALS,
+    _again_now,
     _asked,
     _asking_field,
     _asking_text,
@@ -640,9 +641,12 @@ class InterviewPrompter:
         if left is not None:
             _end_now(signum, render_message(editor.stop_notice(left)))
         if typed is None and _asking_field() is not None:  # a mark's or an action's field: not saved
+            words = t("interview.stopped-from-outside-follow-up")
+            again = _again_now()  # the command that saves it as typed, as Ctrl+C gives it
+            if again is not None:
+                _end_now(signum, f"{words} {_field_text_words(again, 'command')}", again)
             text = _asking_text()
             fields = _typed_together(text)  # an action's fields typed before this one too
-            words = t("interview.stopped-from-outside-follow-up")
             if fields is not None:
                 _end_now(signum, f"{words} {_field_text_words(fields, 'fields')}", fields)
             _end_now(signum, f"{words} {_field_text_words(text)}" if text else words, text)

@@ -18,7 +18,7 @@ from rich.text import Text
 from spredning import i18n
 from spredning.cli.render import bullets, hanging, indented, phase_heading, plain, role_title, tool_intro
 from spredning.cli.render_narrow import TableOrList, packed, table_width
-from spredning.cli.render_text import NARROW, Line, Lines, Paragraph, one_line, spaced, wrap
+from spredning.cli.render_text import NARROW, Line, Lines, Paragraph, columns_of, one_line, spaced, wrap
 from spredning.core.copies import from_other_project
 from spredning.core.errors import Message, SpredningError
 from spredning.core.model import (
@@ -591,7 +591,7 @@ def project_list(rows, active: str | None, columns: int = 80) -> Iterator[Render
     from spredning.core.store import Summary
 
     names = {row.slug: clean_name(row.summary.name) for row in rows if isinstance(row.summary, Summary)}
-    cells = {slug: cell_len(name) for slug, name in names.items()}  # columns: 中 takes two
+    cells = {slug: columns_of(name) for slug, name in names.items()}  # columns: 中 takes two
     counts = [len(f" {row.total}/{row.total}") for row in rows if isinstance(row.summary, Summary)]
     room = columns - len("▶ ") - len("  ") - BAR_WIDTH - max(counts, default=0)
     width = max(12, min(60, max([28, *cells.values()]), room))
@@ -622,7 +622,8 @@ def project_list(rows, active: str | None, columns: int = 80) -> Iterator[Render
             done = Progress(min(row.summary.answered, row.total), row.total)
             count = f" {done.answered}/{done.total}"
             name, *more = _name_lines(names[row.slug], width, cells[row.slug])
-            lines.append([marker, (_padded(name, width) + "  ", ""), *bar_pieces(done), (count, "")])
+            padded = _padded(name, width, None if more else cells[row.slug])  # whole: its width is known
+            lines.append([marker, (padded + "  ", ""), *bar_pieces(done), (count, "")])
             lines += [[(f"  {line}", "")] for line in more]
             lines += _slug_lines(row.slug, row.copies, columns)
         yield Lines(lines)

@@ -53,6 +53,15 @@ NARROW = frozenset(
 )
 
 
+def columns_of(text: str) -> int:
+    """The terminal cells `text` takes, as rich's cell_len measures it.
+
+    Counted, not measured, when every character is one cell wide: a list of ten thousand names
+    measures each one.
+    """
+    return len(text) if NARROW.issuperset(text) else cell_len(text)
+
+
 TAB_SIZE = 8  # the one tab size of the program: the terminal's and rich's, and the answer field's
 
 

@@ -96,7 +96,11 @@ class ContentError(SpredningError):
 def _no_access(problem: Message) -> bool:
     """True for a guide file that could not be read for want of access (content.unreadable)."""
     inner = problem.params.get("problem")
-    reason = inner.params.get("reason") if isinstance(inner, Message) else None
+    return no_access(inner.params.get("reason") if isinstance(inner, Message) else None)
+
+
+def no_access(reason: object) -> bool:
+    """True for an error's reason that is a want of access (EACCES, EPERM): who to ask, not a typo."""
     return isinstance(reason, Message) and reason.key in NO_ACCESS
 
 

@@ -59,6 +59,7 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import difflib
 import functools
 import os
 import re
@@ -506,10 +507,10 @@ def parse(
         raise ProjectFileError("project.cut-short", path=path)
     try:
         parsed = _parse_current(data, slug, path, layout, copy, given)
-    except ProjectFileError:
+    except ProjectFileError as refused:
         where = projectcut.where_cut(raw, data, layout, refused=True)  # a cut can leave a broken file
         if where is None:
-            raise
+            raise _unknown_key_line(refused, raw) from None
         raise projectcut.error(path, where, functools.partial(usable_backup, layout=layout)) from None
     where = projectcut.where_cut(raw, data, layout)
     if where is not None:
@@ -574,9 +575,35 @@ def _format(data: dict[str, Any], path: Path) -> int:
 
 
 def _known_keys(data: dict[str, Any], keys: Sequence[str], path: Path, prefix: str) -> None:
-    unknown = [yamlio.shown(str(k)) for k in data if k not in keys]
+    """Refuse a key the format does not have (a typo made by hand): named, with the closest known one.
+
+    The key as written and its neighbours go with the problem (`typed`, `beside`): parse() finds
+    its line in the file's text from them (see _unknown_key_line).
+    """
+    unknown = [str(k) for k in data if k not in keys]
     if unknown:
-        raise _problem(path, "project.unknown-key", key=prefix + unknown[0], known=list(keys))
+        close = difflib.get_close_matches(unknown[0], keys, n=1, cutoff=0.6)
+        error = _problem(path, "project.unknown-key", key=prefix + yamlio.shown(unknown[0]), known=list(keys))
+        error.params["typed"], error.params["beside"] = unknown[0], [str(k) for k in data]
+        if close:
+            error.hint = Message("project.unknown-key.hint.close", {"close": close[0]})
+        raise error
+
+
+def _unknown_key_line(error: ProjectFileError, raw: bytes | None) -> ProjectFileError:
+    """An unknown key's refusal sends the user to its line in the file, when the line can be told."""
+    typed, beside = error.params.get("typed"), error.params.get("beside")
+    if raw is None or not isinstance(typed, str) or not isinstance(beside, list):
+        return error
+    try:
+        line = yamlio.key_line(yamlio.decode(raw, len(raw)), typed, beside)
+    except yamlio.YamlProblem:
+        return error
+    if line is not None:
+        close = error.hint.params.get("close") if isinstance(error.hint, Message) else None
+        key = "project.unknown-key.hint" if close else "project.unknown-key.hint.line"
+        error.hint = Message(key, {"close": close, "line": line})
+    return error
 
 
 def _text(value: object, path: Path, key: str, limit: int = MAX_NAME) -> str:
@@ -954,6 +981,9 @@ def serialise(
         return project_text(project, layout, exchange).encode("utf-8")
     except UnicodeEncodeError as exc:
         code = ord(exc.object[exc.start])
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that did not come as UTF-8 (a terminal set to Latin-1)
+            byte = f"{code - 0xDC00:02X}"
+            raise SpredningError("project.cannot-write-byte", path=path, byte=byte) from None
         raise SpredningError("project.cannot-write-char", path=path, code=f"U+{code:04X}") from None
     except yamlio.YamlProblem as exc:
         raise SpredningError("project.cannot-write", path=path, problem=exc.message) from None

@@ -9,6 +9,7 @@ UTF-8 with æøå as they are, multi-line answers as literal blocks.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Collection
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -232,6 +233,37 @@ def loads(text: str) -> object:
     except yaml.YAMLError:
         raise YamlProblem("yaml.invalid") from None
     return value
+
+
+def key_line(text: str, key: str, siblings: Collection[str]) -> int | None:
+    """The line (from 1) where `key` stands as a key beside `siblings`; None when it cannot be told.
+
+    For a refusal of a key edited by hand, to send the user to that line. A mapping with exactly
+    `siblings` as its keys is the one meant (the same key may stand in many places); else the
+    first mapping that has `key`. Only the nodes are read (loads() has read the text already).
+    """
+    loader = _StrictLoader(text)  # type: ignore[no-untyped-call]
+    try:
+        nodes = [loader.get_single_node()]
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    wanted, first = set(siblings), None
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, SequenceNode):
+            nodes.extend(reversed(node.value))
+        if not isinstance(node, MappingNode):
+            continue
+        keys = [k.value for k, _ in node.value if isinstance(k, ScalarNode)]
+        if key in keys:
+            line: int = next(k.start_mark.line + 1 for k, _ in node.value if k.value == key)
+            if set(keys) == wanted:
+                return line
+            first = first if first is not None else line
+        nodes.extend(reversed([value for _, value in node.value]))
+    return first
 
 
 def refuse_comment_after_text(text: str) -> None:

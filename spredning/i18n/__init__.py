@@ -36,6 +36,7 @@ from spredning.core.shellwords import path_word
 LANGUAGES = ("da", "en")
 DEFAULT = "da"
 LANGUAGE_ENV = "SPREDNING_SPROG"
+LOCALE_ENV = ("LC_ALL", "LC_MESSAGES", "LANG")  # the first of them that is set is the locale in force
 _FOLDER = Path(__file__).resolve().parent
 
 _state: dict[str, object] = {"language": DEFAULT, "prog": "spredning"}
@@ -56,12 +57,16 @@ def language_from(option: str | None, environ: Mapping[str, str] = os.environ) -
     """Choose the language: --sprog, then $SPREDNING_SPROG, then a locale that says English or Danish.
 
     Only a locale that names English gives English, so a Danish user on a machine set to "C" or
-    "C.UTF-8" still reads Danish. An unknown value is not an error here: see ``is_known``.
+    "C.UTF-8" still reads Danish. An unknown value is not an error here: see ``is_known``. An
+    unknown --sprog is passed over: the command then only says it is unknown, and says so in the
+    language the user otherwise reads (an English partner's 'Unknown language', not 'Ukendt sprog').
     """
+    if option and not is_known(option):
+        option = None
     for value in (option, environ.get(LANGUAGE_ENV)):
         if value:
             return _code(value) or DEFAULT
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in LOCALE_ENV:
         value = environ.get(name)
         if value:
             return _code(value) or DEFAULT
@@ -128,6 +133,7 @@ def set_program(name: str, options: Sequence[str] = (), typed: Sequence[str] = (
     """
     _state["prog"] = name
     _state["options"] = " ".join(options)
+    _state["option_words"] = tuple(options)
     _state["typed"] = tuple(typed)
     _state["project"] = None  # until the global options are read (set_named_project)
 
@@ -146,6 +152,12 @@ def typed_command() -> tuple[str, ...]:
     """The words of this run's command after its global options, as the user gave them (set_program)."""
     typed = _state.get("typed", ())
     return tuple(str(word) for word in typed) if isinstance(typed, tuple) else ()
+
+
+def carried_options() -> tuple[str, ...]:
+    """The global options of this run that every hint repeats, as words ('--hjem', 'X' ...; set_program)."""
+    words = _state.get("option_words", ())
+    return tuple(str(word) for word in words) if isinstance(words, tuple) else ()
 
 
 def named_project() -> str | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import os
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 from spredning import i18n
 from spredning.core.errors import Message, SpredningError, UsageProblem
@@ -43,6 +46,7 @@ PUT_RIGHT = {
     "readiness.unknown-tool": ("value", ("klarhed",)),
     "report.unknown-format": ("value", ("--format", "-f")),
     "plan.unknown-format": ("value", ("--format", "-f")),
+    "plan.unknown-id": ("value", ("ret", "luk")),
 }
 
 
@@ -60,6 +64,54 @@ def put_right_hint(refused: SpredningError) -> Message | None:
     parameter, options = wanted
     example = put_right(str(refused.params.get(parameter, "")), str(close[0]), options)
     return Message(f"{refused.key}.command", {**refused.params, "command": example}) if example else None
+
+
+def in_other_home(refused: Path) -> str | None:
+    """The command typed in this run, in a projects folder this user may write in instead of `refused`.
+
+    The per-user data folder (the one used when none is chosen), else a folder 'spredning' in the
+    user's home folder: the first that is not `refused` and is writable, or can be made ('start'
+    makes the last level). None when neither is.
+    """
+    from spredning.core.store.home import default_home
+
+    for folder in _candidate_homes(default_home):
+        if _writable(folder) and not _same_folder(folder, refused):
+            options = list(i18n.carried_options())
+            if "--hjem" in options[:-1]:
+                options[options.index("--hjem") + 1] = shell_word(str(folder))
+            else:
+                options = ["--hjem", shell_word(str(folder)), *options]
+            project = i18n.named_project()
+            named = ["--projekt", project] if project else []
+            typed = [shell_word(word) for word in i18n.typed_command()]
+            return " ".join([i18n.bare_program(), *options, *named, *typed])
+    return None
+
+
+def _candidate_homes(default_home) -> list[Path]:
+    found = []
+    for make in (default_home, lambda: Path.home() / "spredning"):
+        with contextlib.suppress(RuntimeError, OSError):  # no home folder known
+            found.append(make())
+    return found
+
+
+def _writable(folder: Path) -> bool:
+    """A folder there that this user may write in, or one that can be made in such a folder."""
+    try:
+        if folder.is_dir():
+            return os.access(folder, os.W_OK | os.X_OK)
+        return not os.path.lexists(folder) and folder.parent.is_dir() and os.access(folder.parent, os.W_OK)
+    except OSError:
+        return False
+
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return True  # cannot be told apart: not offered
 
 
 class NamedProject(enum.Enum):

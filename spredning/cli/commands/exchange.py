@@ -212,6 +212,8 @@ def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str, new: b
     print_dry_follow_up_backup(console, plan, ws.store.path_for(plan.project.slug).name)
     if plan.creates and plan.incoming.sender == SHARING:  # as the import will say it after its work
         _own_elsewhere(console, ws, plan, dry=True)
+    elif not plan.creates and plan.brings_nothing():  # as the import would say it
+        _nothing_new(console, ws, plan, _hint_project(ws, plan.project.slug))
     if new:
         import_removed.tell_left(console, ws, import_removed.new_beside(ws, plan, fil))
 
@@ -438,11 +440,33 @@ def _imported(
 
 
 def _next_news(console, ws, plan: ImportPlan, project: str | NamedProject | None) -> None:
-    """The next step after a file that brought the partner's answers: read them, as the home screen offers."""
+    """The next step after a file that brought the partner's answers: read them, as the home screen offers.
+
+    A file that brought nothing (imported before) is said so, not called new (_nothing_new).
+    """
+    if plan.brings_nothing():
+        _nothing_new(console, ws, plan, project)
+        return
     news = noting.news_from(ws, plan.project.slug, plan.incoming.sender)
     if news:
         see, org = _see_news(ws, plan, project), sender_name(plan.incoming, plan.project)
         print_said(console, say("importer.next-news", n=news, org=org, command=see), see)
+
+
+def _nothing_new(console, ws, plan: ImportPlan, project: str | NamedProject | None) -> None:
+    """A file imported before brings nothing: said so, and the step on (the dry run says it too).
+
+    What an earlier import brought and is not read yet is still to read (with that command);
+    else where the project stands.
+    """
+    console.print(say("importer.nothing-new"))
+    news = noting.news_from(ws, plan.project.slug, plan.incoming.sender)
+    if news:
+        see, org = _see_news(ws, plan, project), sender_name(plan.incoming, plan.project)
+        print_said(console, say("importer.nothing-new.unread", n=news, org=org, command=see), see)
+    else:
+        status = command("status", project=project)
+        print_said(console, say("importer.nothing-new.status", command=status), status)
 
 
 def _see_news(ws, plan: ImportPlan, project: str | NamedProject | None) -> str:

@@ -352,6 +352,9 @@ def _interview(
     prompter = InterviewPrompter(
         console, session, who, show_partner=not quiet_partner, settle=settle, own=own
     )
+    prompter.steps.saved_by = lambda unsaved: _saved_by(
+        ws.guide, unsaved, role, (partner, several), ctx.obj.project
+    )
     machine = Interview(phase, role, session, follow_up=InterviewFollowUp(ws, session), go_on=go_on)
     resume = phase_command(phase, role, partner, ctx.obj.project, several)
     prompter.phase_intro(phase, role)
@@ -437,36 +440,21 @@ def _not_saved(
     besides the command that goes on with the phase. Nothing unsaved: no words, the usual hint.
     `dialogue`: the interview's partner (None: common to all, as InterviewFollowUp keeps it), and
     whether the command must name it; `hints`: the project hints name (--projekt) and the resume command.
-    The tool as this user's hints name it (tool_word: in English its title, not the Danish id).
     """
     from spredning.cli.list_steps import UnsavedAction, UnsavedMark
     from spredning.cli.prompts.simple import shorten_first
 
-    partner, several = dialogue
-    named = partner if several else None
     project, resume = hints
-    tool = tool_word(guide, unsaved.tool.id) if unsaved is not None else ""
     if isinstance(unsaved, UnsavedMark):
-        said = colour_word(unsaved.colour)  # 'yellow' in English, as the user chose it
-        words = [
-            "klarhed",
-            tool,
-            said,
-            *typed_words(("--begrundelse", unsaved.reason)),
-            *_side(role, partner),
-        ]
         colour = t(f"plan.colour.{unsaved.colour}")
         lost = Message("fase.mark-not-saved", {"tool": unsaved.tool.title, "colour": colour})
-        again = command(*words, partner=named, project=project)
+        again = _saved_by(guide, unsaved, role, dialogue, project)
         hint = Message("fase.interrupted-mark.hint", {"again": again, "command": resume})
         return lost, shorten_first(hint, ("--begrundelse", unsaved.reason))
     if isinstance(unsaved, UnsavedAction):
-        what, who, due, refused, _, why = unsaved.typed
-        words = ["plan", "tilføj", "--fase", tool]
-        words += typed_words(("--hvad", what), ("--hvem", who), ("--frist", due))
-        words += ["--fælles"] if partner is None else []
+        what, who, _, refused, _, why = unsaved.typed
         lost = Message("fase.action-not-added", {"tool": unsaved.tool.title})
-        again = command(*words, partner=named, project=project)
+        again = _saved_by(guide, unsaved, role, dialogue, project)
         if refused:  # the deadline typed is left out, quoted
             hint = Message(
                 "fase.interrupted-action.hint-refused",
@@ -476,6 +464,33 @@ def _not_saved(
             hint = Message("fase.interrupted-action.hint", {"again": again, "command": resume})
         return lost, shorten_first(hint, ("--hvad", what), ("--hvem", who))
     return "", Message("fase.interrupted.hint", {"command": resume})
+
+
+def _saved_by(guide, unsaved, role: str, dialogue: tuple[Partner | None, bool], project: str | None) -> str:
+    """The command that saves a mark or an action left unsaved after a tool, as it was typed.
+
+    Given in the hint at Ctrl+C, and kept in a file at a stop from outside (ListSteps.saved_by).
+    The tool as this user's hints name it (tool_word: in English its title, not the Danish id).
+    """
+    from spredning.cli.list_steps import UnsavedMark
+
+    partner, several = dialogue
+    tool = tool_word(guide, unsaved.tool.id)
+    if isinstance(unsaved, UnsavedMark):
+        said = colour_word(unsaved.colour)  # 'yellow' in English, as the user chose it
+        words = [
+            "klarhed",
+            tool,
+            said,
+            *typed_words(("--begrundelse", unsaved.reason)),
+            *_side(role, partner),
+        ]
+    else:
+        what, who, due = unsaved.typed.what, unsaved.typed.who, unsaved.typed.due
+        words = ["plan", "tilføj", "--fase", tool]
+        words += typed_words(("--hvad", what), ("--hvem", who), ("--frist", due))
+        words += ["--fælles"] if partner is None else []
+    return command(*words, partner=partner if several else None, project=project)
 
 
 def _side(role: str, partner: Partner | None) -> list[str]:

@@ -189,6 +189,8 @@ def replacing(ctx, write: Callable[[bool], T], path, overwrite: bool, kind: str 
     try:
         return write(overwrite)
     except SpredningError as exc:
+        if exc.key == "files.cannot-save" and (elsewhere := _elsewhere(ctx, exc)) is not None:
+            exc.hint = elsewhere
         if exc.key not in REFUSED or overwrite:
             raise
         which = exc.key.removeprefix("files.")
@@ -212,6 +214,40 @@ def replacing(ctx, write: Callable[[bool], T], path, overwrite: bool, kind: str 
             print_said(console, say(f"{kind}.bring-in", **params), params["command"])
         raise typer.Exit(0)
     return write(True)
+
+
+def _elsewhere(ctx, refused: SpredningError) -> Message | None:
+    """A file this user may not write where it was to go: their own command with --ud in their home folder.
+
+    As a wrong value's refusal gives the command put right (commandline.py): the same file name,
+    in the user's home folder, when they may write there and it is not where the file was refused.
+    None for another reason (a full disk), or no such folder: the hint stays the catalogue's.
+    """
+    import os
+
+    from spredning.core.errors import no_access
+    from spredning.core.store.home import home_dir
+
+    path = Path(str(refused.params.get("path", "")))
+    if not no_access(refused.params.get("reason")):
+        return None
+    try:
+        home = Path.home().resolve()
+        projects = home_dir(getattr(ctx.obj, "home", None)).resolve()  # files are refused in there
+        if (
+            not home.is_dir()
+            or not os.access(home, os.W_OK)
+            or path.absolute().parent.resolve() == home
+            or projects == home
+            or projects in home.parents
+        ):
+            return None
+    except (SpredningError, RuntimeError, OSError):  # no home folder known, or it cannot be looked at
+        return None
+    again = own_command(ctx, "--ud", shell_word(str(home / path.name)), without=("ud",))
+    new = refused.hint == "files.cannot-save.hint.new"  # no earlier file there to be left as it was
+    key = "files.cannot-save.hint.new.elsewhere" if new else "files.cannot-save.hint.elsewhere"
+    return Message(key, {"command": again})
 
 
 def tell_copy(copy, console) -> None:

@@ -243,7 +243,7 @@ def _stopped_unsaved(signum, frame) -> None:
         return
     _Stop.signum = signum
     text = _asking_text()  # what was typed in the field, to copy: it is not saved
-    again = _Stop.again(_asking_field()) if _Stop.again is not None else None
+    again = _again_now()
     if again is not None:  # the command with every field typed so far, as Ctrl+C gives it
         dropped = _Stop.dropped() if _Stop.dropped is not None else ""
         if dropped.strip():  # and under it a field's text it leaves out (refused), as Ctrl+C gives it too
@@ -256,11 +256,19 @@ def _stopped_unsaved(signum, frame) -> None:
     _end_now(signum, _unsaved_words(signum, text), text)
 
 
+def _again_now() -> str | None:
+    """The command that starts again with every field typed so far (see started_again_with); None: none."""
+    return _Stop.again(_asking_field()) if _Stop.again is not None else None
+
+
 @contextlib.contextmanager
 def started_again_with(
     again: Callable[[str | None], str | None], dropped: Callable[[], str] | None = None
 ) -> Iterator[None]:
-    """While a command asks what it would run with ('start'): a stop from outside keeps a command.
+    """While a command asks what it would run with: a stop from outside keeps a command.
+
+    'start', 'plan', 'godkend' and 'klarhed' use it, and the interview while it asks for an action
+    or a mark after a tool.
 
     `again(text)`: the command with every field typed so far, the one asked now holding `text`
     (None at a list); None when nothing was typed. It is shown and kept in a file, as the

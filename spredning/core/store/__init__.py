@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from spredning.core import fileio, local, projectfile
-from spredning.core.errors import ProjectFileError, SpredningError
+from spredning.core.errors import ProjectFileError, SpredningError, no_access
 from spredning.core.local import LocalState
 from spredning.core.model import Layout, Project, Slot
 from spredning.core.salvage import Salvage
@@ -198,7 +198,8 @@ class Store(MovableFolder):
         path = self.path_for(project.slug)
         content = projectfile.serialise(project, self.layout, path)
         self._check_size(content, path, project)
-        fileio.make_folder(self.home)
+        with self._home_not_writable():
+            fileio.make_folder(self.home)
         with self._lock(project.slug):
             if path.is_symlink() and not path.exists():
                 raise projectfile.missing(path)
@@ -207,7 +208,8 @@ class Store(MovableFolder):
             fileio.remove_stale_temps(path)
             with fileio.uninterrupted():
                 try:
-                    fileio.atomic_write(path, content)
+                    with self._home_not_writable():
+                        fileio.atomic_write(path, content)
                 except SpredningError:  # no project was made: its lock file is no helper file of one
                     if not os.path.lexists(path):
                         with contextlib.suppress(OSError):
@@ -220,6 +222,23 @@ class Store(MovableFolder):
                 except SpredningError as exc:  # the project is made: what this computer knows is told
                     self._not_remembered(project.slug, exc)
         return path
+
+    @contextlib.contextmanager
+    def _home_not_writable(self) -> Iterator[None]:
+        """A new project refused for want of access to the projects folder: the hint says so.
+
+        The folder is named (`home`), so the front end can offer another one (--hjem) to run the
+        command in; a full disk or another failure keeps its own hint.
+        """
+        try:
+            yield
+        except SpredningError as exc:
+            if not no_access(exc.params.get("reason")):
+                raise
+            made = exc.key == "files.cannot-create-folder"  # the folder itself could not be made
+            key = "store.home-not-made.hint" if made else "store.home-read-only.hint"
+            params: dict[str, Any] = {**exc.params, "home": shown_folder(self.home)}
+            raise SpredningError(exc.key, hint=key, **params) from None
 
     def transact(
         self, slug: str, change: Change[T], keep_backup: bool = False, *, state_is_work: bool = False

@@ -43,7 +43,8 @@ def _lock_problem(home: Path, lock_path: Path) -> SpredningError:
     if lock_path.is_dir():
         return SpredningError("store.file-in-the-way", path=lock_path)
     # the helper folder is there and the lock cannot be made in it: that folder is the one to name
-    return SpredningError("store.cannot-lock", folder=shown_folder(helpers if helpers.is_dir() else home))
+    folder = shown_folder(helpers if helpers.is_dir() else home)
+    return SpredningError("store.cannot-lock", folder=folder, home=shown_folder(home))
 
 
 class _Release(contextlib.AbstractContextManager["_Release"]):

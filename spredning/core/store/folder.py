@@ -54,9 +54,9 @@ class ProjectFolder:
 
     def path_for(self, slug: str) -> Path:
         """Return the file of a project; the slug is checked, so it can never leave the folder."""
-        return Path(self._file_name(slug))
+        return Path(self.file_name(slug))
 
-    def _file_name(self, slug: str) -> str:
+    def file_name(self, slug: str) -> str:
         """path_for as a plain string: a list of ten thousand projects need not make Path objects."""
         if not SLUG_PATTERN.match(slug) or len(slug) > MAX_SLUG:
             raise UsageProblem("store.bad-name", name=yamlio.shown(slug))
@@ -88,7 +88,7 @@ class ProjectFolder:
         or another program's YAML file. A link, a folder or a file that cannot be read is not
         foreign: every command names it as the project file it stands in for.
         """
-        path = self._file_name(slug)
+        path = self.file_name(slug)
         try:
             if os.path.islink(path) or not os.path.isfile(path):
                 return False
@@ -184,7 +184,7 @@ class ProjectFolder:
         Opened as a project it would be shown as one, and a save would rewrite it as a second
         project with the same identity. Only the file's head is read (see projectfile.head_kind).
         """
-        path = self._file_name(slug)
+        path = self.file_name(slug)
         try:
             head = fileio.read_regular(Path(path), ID_HEAD)
         except OSError:  # missing or unreadable: said by whatever reads it next
@@ -302,12 +302,12 @@ class ProjectFolder:
                 raise SpredningError(
                     "store.same-project-files",
                     name=found[0].name,
-                    paths=[self._file_name(slug) for slug in slugs],
+                    paths=[self.file_name(slug) for slug in slugs],
                     slugs=slugs,
                 )
             return Found(prefer, tuple(slug for slug in slugs if slug != prefer))
         for slug, problem in unreadable:
-            path = self._file_name(slug)
+            path = self.file_name(slug)
             try:
                 head = fileio.read_regular(Path(path), ID_HEAD)
             except OSError:
@@ -351,7 +351,7 @@ class ProjectFolder:
         result: list[tuple[str, Summary | SpredningError]] = []
         for slug in slugs:
             try:
-                key = _file_key(self._file_name(slug))
+                key = _file_key(self.file_name(slug))
                 entry = old.get(slug)
                 if entry is None or entry["nøgle"] != key:
                     parsed = self._summary_project(slug)

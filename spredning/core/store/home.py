@@ -29,13 +29,16 @@ def home_dir(option: str | os.PathLike[str] | None = None) -> Path:
     """Choose the projects folder: --hjem, then $SPREDNING_HJEM, then the per-user data folder."""
     chosen = option or os.environ.get(HOME_ENV)
     try:
-        if chosen:
-            return Path(chosen).expanduser()
-        import platformdirs  # only commands that touch projects pay for this import
-
-        return Path(platformdirs.user_data_dir("spredning", appauthor=False))
+        return Path(chosen).expanduser() if chosen else default_home()
     except RuntimeError:  # no $HOME and a user the system has no entry for (a container's own user id)
         raise SpredningError("files.no-home-folder") from None
+
+
+def default_home() -> Path:
+    """The per-user data folder: the projects folder when none is chosen (RuntimeError: no home known)."""
+    import platformdirs  # only commands that touch projects pay for this import
+
+    return Path(platformdirs.user_data_dir("spredning", appauthor=False))
 
 
 def home_chosen(option: str | os.PathLike[str] | None = None) -> bool:

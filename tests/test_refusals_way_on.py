@@ -1,0 +1,273 @@
+"""Refusals that say the way on: the line and the closest key of a hand-edited project file, an
+action id put right, a reply imported twice, and a folder that cannot be written (another --ud,
+another --hjem), each as the real program says it."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+
+def flat(text: str) -> str:
+    """Output with line wrapping undone: every run of blanks and line breaks as one space."""
+    return " ".join(text.split())
+
+
+@pytest.fixture
+def example(tmp_path, run_cli) -> Path:
+    """The example project (started with 'start --eksempel') in $SPREDNING_HJEM, this computer on the
+    sharing side; its file."""
+    for argv in (["start", "--eksempel"], ["projekt", "side", "dele"]):
+        code, _, err = run_cli(*argv)
+        assert code == 0, err
+    (path,) = (tmp_path / "hjem").glob("*.yaml")
+    return path
+
+
+# --- a key mistyped by hand in a project file ------------------------------------------------------
+
+
+def _mistyped(path: Path, right: str, wrong: str) -> tuple[bytes, int]:
+    """The file with its first line `right` (a key and its colon, indented) written `wrong`; its line."""
+    lines = path.read_bytes().split(b"\n")
+    number = next(n for n, line in enumerate(lines) if line.startswith(right.encode()))
+    lines[number] = lines[number].replace(right.encode(), wrong.encode(), 1)
+    path.write_bytes(b"\n".join(lines))
+    return path.read_bytes(), number + 1
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong", "meant"),
+    [
+        ("svar:", "svr:", "svar"),
+        ("  navn:", "  nvan:", "navn"),
+        ("      version:", "      versoin:", "version"),
+    ],
+)
+def test_a_mistyped_key_is_refused_with_its_line_and_the_key_meant(example, run_cli, right, wrong, meant):
+    before, line = _mistyped(example, right, wrong)
+
+    code, _, err = run_cli("status")
+
+    assert code == 1
+    assert f"{wrong.strip()[:-1]}' (kendte: " in flat(err)
+    said = f"Mente du '{meant}'? Filen er ikke ændret. Ret nøglen på linje {line} i en teksteditor"
+    assert said in flat(err)
+    assert example.read_bytes() == before  # nothing lost, nothing rewritten
+    assert sorted(p.name for p in example.parent.iterdir() if p.suffix != "") == [example.name]
+
+
+def test_a_key_close_to_none_is_refused_with_its_line_alone(example, run_cli):
+    before, line = _mistyped(example, "svar:", "zzzz:")
+
+    code, _, err = run_cli("--sprog", "en", "vis")
+
+    assert code == 1
+    assert "Did you mean" not in err
+    assert f"Correct the key on line {line} in a text editor to one of the known ones" in flat(err)
+    assert example.read_bytes() == before
+
+
+# --- an action's id mistyped -----------------------------------------------------------------------
+
+
+def _action_ids(path: Path) -> list[str]:
+    """The actions' ids in the project file, in its order (an action is a key of 8 hex digits)."""
+    return re.findall(r"^ +([0-9a-f]{8}):$", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+
+
+def test_a_mistyped_action_id_is_put_right_in_the_users_own_command(example, run_cli):
+    right = _action_ids(example)[0]
+    wrong = right[:-1] + ("0" if right[-1] != "0" else "1")
+
+    code, _, err = run_cli("plan", "ret", wrong, "--status", "færdig")
+
+    assert code == 2
+    assert f"Der er ingen handling med id '{wrong}'." in flat(err)
+    again = f"spredning plan ret {right} --status færdig"
+    assert f"Mente du {right}? Fx: {again}" in flat(err)
+    code, out, err = run_cli(*shlex.split(again)[1:])  # the command given runs, and does what was meant
+    assert code == 0, err
+    assert "(færdig)" in flat(out)
+
+
+def test_an_id_close_to_none_is_refused_with_the_ids_there_are(example, run_cli):
+    code, _, err = run_cli("--sprog", "en", "plan", "luk", "zzz")
+
+    assert code == 2
+    ids = _action_ids(example)
+    assert len(ids) > 3
+    assert f"The actions' ids: {', '.join(ids[:3])}" in flat(err)
+    assert "See the actions with 'spredning --sprog en plan'." in flat(err)
+
+
+def test_an_id_in_an_empty_plan_says_how_to_add_one(run_cli):
+    code, _, err = run_cli("start", "--navn", "Tom", "--rolle", "dele", "--organisation", "Nord")
+    assert code == 0, err
+
+    code, _, err = run_cli("plan", "ret", "abc", "--status", "færdig")
+
+    assert code == 2
+    assert "Planen har ingen handlinger endnu. Tilføj en med 'spredning plan tilføj'." in flat(err)
+
+
+# --- a partner's reply imported a second time -----------------------------------------------------
+
+
+def test_a_reply_imported_again_is_not_called_new_and_the_dry_run_says_the_same(tmp_path, run_cli):
+    from exchange_kit import D1, G1, Org, start_sharing
+
+    sharing = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Færre genindlæggelser"}
+    )
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert reusing.import_(sharing.export())[0] == 0
+    reusing.answer({G1: "Det passer til os"})
+    reply = reusing.export()
+    first = flat(sharing.ok("importer", str(reply)))
+    assert "Næste skridt: læs det nye svar fra Ærø Kommune" in first
+
+    for dry in ([], ["--tør"]):  # not read yet: what the first import brought is still to read
+        again = flat(sharing.ok("importer", str(reply), *dry))
+        assert "Næste skridt" not in again and "nye svar" not in again
+        assert "Filen bringer intet nyt: alt i den er hentet ind før." in again
+        assert (
+            "Det svar fra Ærø Kommune, som I hentede ind før, har I ikke læst endnu: spredning vis --nye"
+            in again
+        )
+
+    sharing.ok("vis", "--nye")  # read: nothing is left to read
+    for dry in ([], ["--tør"]):
+        again = flat(sharing.ok("--sprog", "en", "importer", str(reply), *dry))
+        assert "The file brings nothing new: all of it has been imported before." in again
+        assert "See where the project stands with 'spredning --sprog en status'." in again
+        assert "vis --nye" not in again
+
+
+# --- a file to write where this user may not write ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["rapport"],
+        ["rapport", "--format", "html", "--ud", "rapport.html"],
+        ["dagsorden"],
+        ["plan", "--format", "csv"],
+        ["arbejdsark"],
+        ["eksport"],
+    ],
+    ids=lambda argv: "-".join(argv[:2]),
+)
+def test_a_file_refused_for_want_of_access_is_offered_in_the_home_folder(
+    example, run_cli, tmp_path, monkeypatch, read_only, argv
+):
+    mine, shut = tmp_path / "mig", tmp_path / "faelles"
+    mine.mkdir(), shut.mkdir()
+    monkeypatch.setenv("HOME", str(mine))
+    monkeypatch.chdir(shut)
+    read_only(shut)
+
+    code, _, err = run_cli(*argv)
+
+    assert code == 1, err
+    assert "(ingen tilladelse)" in flat(err) or "(ingen adgang)" in flat(err)  # chattr +i, or chmod
+    said = re.search(r"fx i din hjemmemappe: (spredning .*)$", flat(err))
+    assert said is not None, err
+    again = said.group(1)
+    assert f" --ud {mine}/" in again and again.startswith(f"spredning {argv[0]} ")
+    assert list(shut.iterdir()) == []
+
+    code, out, err = run_cli(*shlex.split(again)[1:])  # the command given, run as it is
+
+    assert code == 0, err
+    (written,) = mine.iterdir()
+    assert str(written) in flat(out)
+
+
+# --- a projects folder this user may not write in -------------------------------------------------
+
+START = ["start", "--navn", "Nyt projekt", "--rolle", "dele", "--organisation", "Odense Kommune"]
+
+
+@pytest.fixture
+def mine(tmp_path, monkeypatch) -> Path:
+    """This user's home folder, in tmp_path (nothing in it yet): where another projects folder can be."""
+    folder = tmp_path / "mig"
+    folder.mkdir()
+    monkeypatch.setenv("HOME", str(folder))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    return folder
+
+
+def _run_given(run_cli, err: str, home: Path) -> None:
+    """The command the refusal gives (after 'fx:'), run as it is: the project is made in `home`."""
+    said = re.search(r"\$SPREDNING_HJEM, (?:fx|e\.g\.): (spredning .*)$", flat(err))
+    assert said is not None, err
+    words = shlex.split(said.group(1))
+    assert words == ["spredning", "--hjem", str(home), *START], said.group(1)
+    code, _, err = run_cli(*words[1:])
+    assert code == 0, err
+    assert (home / "nyt-projekt.yaml").is_file()
+
+
+@pytest.mark.parametrize("how", ["--hjem", "SPREDNING_HJEM"])
+def test_a_projects_folder_not_to_be_written_offers_another_with_the_command(
+    tmp_path, run_cli, monkeypatch, read_only, mine, how
+):
+    shared = tmp_path / "delt"
+    shared.mkdir()
+    read_only(shared)
+    if how == "--hjem":
+        code, _, err = run_cli("--hjem", str(shared), *START)
+    else:
+        monkeypatch.setenv("SPREDNING_HJEM", str(shared))
+        code, _, err = run_cli(*START)
+
+    assert code == 1
+    assert f"Kan ikke skrive i mappen {shared}." in flat(err)
+    assert "vælg en projektmappe, du må skrive i, med --hjem eller $SPREDNING_HJEM, fx:" in flat(err)
+    assert list(shared.iterdir()) == []
+    _run_given(run_cli, err, mine / "spredning")  # no data folder of the user's yet: one in the home folder
+
+
+def test_the_users_own_data_folder_is_offered_first(tmp_path, run_cli, read_only, mine):
+    shared, own = tmp_path / "delt", mine / ".local" / "share" / "spredning"
+    shared.mkdir(), own.mkdir(parents=True)
+    read_only(shared)
+
+    code, _, err = run_cli("--sprog", "en", "--hjem", str(shared), *START)
+
+    assert code == 1
+    assert "choose a projects folder you may write in with --hjem or $SPREDNING_HJEM, e.g.:" in flat(err)
+    assert f"e.g.: spredning --sprog en --hjem {own} start --navn" in flat(err)
+
+
+def test_a_projects_folder_whose_helper_folder_is_writable_offers_another_too(
+    tmp_path, run_cli, read_only, mine
+):
+    shared = tmp_path / "delt"
+    (shared / ".spredning").mkdir(parents=True)  # the lock can be taken: the project file cannot be made
+    read_only(shared)
+
+    code, _, err = run_cli("--hjem", str(shared), *START)
+
+    assert code == 1
+    assert f"Kunne ikke gemme {shared / 'nyt-projekt.yaml'} (ingen " in flat(err)  # tilladelse, or adgang
+    assert "Projektet er ikke lavet. Du har ikke lov at skrive i projektmappen" in flat(err)
+    _run_given(run_cli, err, mine / "spredning")
+
+
+def test_a_projects_folder_that_cannot_be_made_offers_another(tmp_path, run_cli, read_only, mine):
+    shared = tmp_path / "delt"
+    shared.mkdir()
+    read_only(shared)
+
+    code, _, err = run_cli("--hjem", str(shared / "projekter"), *START)
+
+    assert code == 1
+    assert "Du har ikke lov at lave projektmappen der" in flat(err)
+    _run_given(run_cli, err, mine / "spredning")
