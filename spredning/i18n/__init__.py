@@ -207,6 +207,8 @@ class _Formatter(string.Formatter):
     """str.format with list, date and size specs; parameters are never formatted as templates."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.endswith("genitive"):  # {org:genitive}, {orgs:and+genitive}: 'Ærøs', 'ApS''
+            return genitive(self.format_field(value, format_spec.removesuffix("genitive").removesuffix("+")))
         if format_spec in ("and", "or"):
             return join(value, format_spec)
         if format_spec in ("date", "shell"):  # shell: a name in a hint's command, one shell word
@@ -220,10 +222,8 @@ class _Formatter(string.Formatter):
             if not names:
                 return ""
             return t("suggest.one", name=value[0]) if len(names) == 1 else t("suggest.many", names=names)
-        if format_spec == "comma":
-            return t("list.separator").join(str(item) for item in value)
-        if format_spec == "lines":
-            return "\n".join(f"  • {item}" for item in value)
+        if format_spec in ("comma", "lines"):  # 'a, b' or each on a line of its own
+            return _listed(value, format_spec)
         if format_spec == "mib":  # rounded up: a size just over a limit never reads as the limit
             return decimal(math.ceil(value / (1024 * 1024) * 10) / 10, 1)
         return str(super().format_field(value, format_spec))
@@ -306,6 +306,21 @@ def join(items: Iterable[object], kind: str = "and") -> str:
         "list.and" if kind == "and" else "list.or", first=t("list.separator").join(words[:-1]), last=words[-1]
     )
     return last
+
+
+def _listed(items: Iterable[object], spec: str) -> str:
+    if spec == "comma":
+        return t("list.separator").join(str(item) for item in items)
+    return "\n".join(f"  • {item}" for item in items)
+
+
+def genitive(name: str) -> str:
+    """A name in the genitive, by the catalogue's grammar: 'Ærø Kommunes', but 'Hjemmehjælp Fyn ApS''.
+
+    Danish adds an s, or only an apostrophe after s, x or z; English "'s" after any name.
+    """
+    after_s = name.rstrip()[-1:].lower() in ("s", "x", "z")
+    return t("genitive.after-s" if after_s else "genitive.other", name=name)
 
 
 def date(day: datetime.date) -> str:
