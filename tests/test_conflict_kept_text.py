@@ -8,7 +8,7 @@ import os
 
 import pytest
 from exchange_kit import D1, D2, Org, flat, start_sharing
-from terminal import CTRL_C, DOWN, ENTER, stub_editor
+from terminal import CTRL_C, DOWN, ENTER, rendered, stub_editor
 from test_exchange_e2e import crossing_twice, finish, kept_texts, spawn, write_then_stop
 
 pytestmark = [
@@ -257,10 +257,13 @@ DROP_QUESTION = (
 )
 
 
-def wrapped_to_ours(stopped: Org, tmp_path, *options: str, words=("Konflikt 1 af 2", "Afgør senere")):
+def wrapped_to_ours(
+    stopped: Org, tmp_path, *options: str, words=("Konflikt 1 af 2", "Afgør senere"), size=(40, 100)
+):
     """'konflikter' at the first conflict, Down three times from the kept text (chosen at first): the
     list wraps around to our version, as it did for a trial user. The editor is never to open."""
-    child = spawn(stopped, *options, "konflikter", env={"EDITOR": stub_editor(tmp_path, "exit 1\n")})
+    editor = stub_editor(tmp_path, "exit 1\n")
+    child = spawn(stopped, *options, "konflikter", env={"EDITOR": editor}, size=size)
     for said in words:
         child.expect_exact(said)
     child.send(DOWN * 3 + ENTER)
@@ -319,6 +322,20 @@ def test_ctrl_c_at_the_question_saves_nothing_and_keeps_the_text(stopped, tmp_pa
     assert str(kept) in shown.replace(" ", "")
     assert set(stopped.others()) == {D1, D2}
     assert kept.read_text(encoding="utf-8") == raw
+
+
+def test_the_question_is_broken_between_words_in_60_columns(stopped, tmp_path):
+    child = wrapped_to_ours(stopped, tmp_path, size=(40, 60))
+    child.expect_exact("og slet teksten")
+    screen = rendered(child.logfile_read.getvalue(), 60, 40)  # the question as it is asked
+    child.send(CTRL_C)
+    assert finish(child)[0] == 130
+
+    start = screen.index("? Hvilket svar skal gemmes? Jeres (Ærø Kommune)") + 1
+    asked = screen[start : screen.index(" » Nej, tilbage til valgene") + 2]
+    assert flat("\n".join(asked)).startswith(f"? {DROP_QUESTION} (Ctrl+C stopper uden at gemme dine valg)")
+    assert asked[-1] == "   Ja, brug »Jeres (Ærø Kommune)« og slet teksten"
+    assert all(len(line) < 60 for line in asked)
 
 
 def test_the_question_in_english(stopped, tmp_path):
