@@ -789,7 +789,6 @@ def _chooser(
                 )
                 if written is not None:
                     return Answer(text=written, not_relevant=marked)
-                asking.told = False  # back at the list after the editor: where the text is kept, again
         if picked == "later":
             return None
         return Answer(text=picked.text, not_relevant=picked.not_relevant)
@@ -800,8 +799,8 @@ def _chooser(
 class _Asking:
     """A conflict's list, asked until a choice is made.
 
-    The combined text kept for it is looked at anew each time (it may have been written since):
-    offered first to go on with, and named where it is.
+    The combined text kept for it is looked at anew each time it is shown (one may have been
+    written since): offered first to go on with, and named where it is.
     """
 
     def __init__(self, console, merging: Merging, slot: Slot, instruction: str):
@@ -809,7 +808,6 @@ class _Asking:
         self.merging = merging
         self.slot = slot
         self.instruction = instruction
-        self.told = False  # where the kept text is, said above the list
 
     def pick(self, options: list[tuple[str, object]]):
         """The choice made (its value); `options`: (title, value) of the versions, "both", "later" last.
@@ -837,13 +835,12 @@ class _Asking:
                 return picked
 
     def _tell(self, kept: str | None) -> None:
-        """Where the kept text is, once above the list (again after the editor): it is not lost."""
+        """Where the kept text is, above the list (again when back from the editor): it is not lost."""
         path = self.merging.path
-        if kept is None or path is None or self.told:
+        if kept is None or path is None:
             return
         self.console.print(Text(t("conflict.kept-earlier"), style="yellow"))
         print_fitted(self.console, str(path), str(path), style="yellow", first="  ", rest="  ")
-        self.told = True
 
 
 def _marked_heading(heading: str, version: Answer) -> str:
