@@ -62,3 +62,47 @@ def test_a_latin1_byte_in_a_new_projects_name_creates_nothing(tmp_path):
     assert code == 1, said
     assert SAID in flat(said) and HOW in flat(said)
     assert not list(home.glob("*.yaml"))
+
+
+# A user's trial of the other commands that take text (stop 38): a name looked up (a partner, a
+# project, a phase, a tool) was shown with the byte as '�', and the hints' commands held it, to be
+# copied: 'projekt genbruger "K�b"' would add an organisation of that name. Each is refused as the
+# texts to save are, naming the option, before anything is looked up or asked.
+LOOKED_UP = [
+    ("vis", "--partner", b"K\xf8ge"),
+    ("møde", "--partner", b"K\xf8ge"),
+    ("--projekt", b"K\xf8ge", "status"),
+    ("fase", b"tj\xf8k"),
+    ("klarhed", b"Beskriv innovati\xf8nen", "gul"),
+    ("plan", "tilføj", "--hvad", "Ring", "--fase", b"tj\xf8k"),
+    ("start", "--navn", "Nyt", "--deler", "Odense", "--organisation", b"K\xf8ge", "--rolle", "dele"),
+]
+
+
+@pytest.mark.parametrize("args", LOOKED_UP, ids=lambda args: "-".join(a for a in args if isinstance(a, str)))
+def test_a_latin1_byte_in_a_name_looked_up_is_said_so_and_no_command_holds_it(tmp_path, args):
+    home = tmp_path / "hjem"
+    assert run(home, "start", "--eksempel")[0] == 0
+    before = {path: path.read_bytes() for path in home.rglob("*") if path.is_file()}
+    given = next(i for i, a in enumerate(args) if isinstance(a, bytes))
+    option = args[given - 1] if given and str(args[given - 1]).startswith("--") else None
+
+    code, said = run(home, *args)
+
+    assert code == 1, said
+    assert SAID in flat(said) and HOW in flat(said), said
+    assert "\ufffd" not in said and "\\udc" not in said
+    if option is not None:  # the option named, so the user knows which text to write again
+        assert f"{option}: teksten har et tegn" in flat(said), said
+    assert {path: path.read_bytes() for path in home.rglob("*") if path.is_file()} == before
+
+
+def test_a_latin1_byte_is_said_so_in_english(tmp_path):
+    home = tmp_path / "hjem"
+    assert run(home, "start", "--eksempel")[0] == 0
+
+    code, said = run(home, "--sprog", "en", "vis", "--partner", b"K\xf8ge")
+
+    assert code == 1, said
+    assert "--partner: the text has a character that did not come as UTF-8 (the byte 0xF8)" in flat(said)
+    assert "set the terminal's character encoding to UTF-8, and write the text again" in flat(said)
