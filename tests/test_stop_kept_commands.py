@@ -140,3 +140,25 @@ def test_a_stop_at_the_saved_marks_reason_left_as_it_stood_says_nothing_is_lost(
 
         wait_for_exit(child)
     assert list(Path(env["HOME"]).glob("spredning-tekst-*.txt")) == []
+
+
+def test_a_refused_deadline_is_left_out_of_the_kept_plan_ret_command(spawn, project, env):
+    added = [str(COMMAND), "plan", "tilføj", "--hvad", "Book et lokale", "--frist", "01-06-2027"]
+    subprocess.run(added, env=env, stdin=subprocess.DEVNULL, capture_output=True, check=True)
+    data = yaml.safe_load((Path(env["SPREDNING_HJEM"]) / f"{SLUG}.yaml").read_text(encoding="utf-8"))
+    [id] = data["opfølgning"]["genbruge"][SLUG]["plan"]
+    child = spawn("plan", "ret", id)
+    child.expect_exact("Hvad skal gøres?")
+    child.send(ENTER)
+    child.expect_exact("Hvem gør det?")
+    child.send("Ole" + ENTER)
+    child.expect_exact("Frist?")
+    child.send("\x15" + REFUSED + ENTER)  # Ctrl+U: the deadline emptied, another typed
+    child.expect_exact("har kun 28 dage")
+    child.expect_exact("Frist?")  # asked again, the field holding it
+
+    kept, _ = stopped_kept(child, "SIGTERM", env)
+
+    assert kept_lines_run(kept, env) == [f"spredning plan ret {id} --hvem Ole", REFUSED]
+    [action] = plan_of(env)
+    assert (action["hvem"], action["frist"]) == ("Ole", "2027-06-01")
