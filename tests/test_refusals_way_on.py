@@ -147,6 +147,28 @@ def test_a_reply_imported_again_is_not_called_new_and_the_dry_run_says_the_same(
         assert "vis --nye" not in again
 
 
+def test_a_reply_with_an_open_conflict_imported_again_says_so_alike_in_the_dry_run(tmp_path, run_cli):
+    """A user's trial (stop 38): imported again, a reply whose conflict is still open was said by the
+    import to leave the conflict to settle ('konflikter'), by the dry run to bring nothing and be
+    read ('vis --nye'): the dry run told of another step than the import took. Both say the same."""
+    from exchange_kit import D1, G1, Org, start_sharing
+
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Vores formål"})
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert reusing.import_(sharing.export())[0] == 0
+    reusing.answer({G1: "Det passer til os"})
+    reusing.answer({D1: "Ærøs udgave af formålet"}, "--rolle", "dele")
+    reply = reusing.export()
+    sharing.answer({D1: "Odenses nye udgave"})
+    assert "1 konflikt" in flat(sharing.ok("importer", str(reply)))
+
+    for dry in ([], ["--tør"]):
+        again = flat(sharing.ok("importer", str(reply), *dry)).split("konflikter", 1)[1]
+        assert "Filen bringer intet nyt: alt i den er hentet ind før." in again
+        assert again.endswith("Der er 1 uafklaret konflikt; se og afgør den med 'spredning konflikter'.")
+        assert "vis --nye" not in again and "spredning status" not in again
+
+
 # --- a file to write where this user may not write ------------------------------------------------
 
 
