@@ -94,6 +94,29 @@ def test_a_mistyped_action_id_is_put_right_in_the_users_own_command(example, run
     assert "(færdig)" in flat(out)
 
 
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_an_id_begun_as_two_actions_begin_gives_each_ones_command(example, run_cli, language):
+    """A user's trial (stop 38): 'Flere handlinger har et id, der begynder med ...' said only to type
+    more of it. Each action's command is given whole, with what the action is, to run as it is."""
+    first, second = _action_ids(example)[:2]
+    twin = first[:4] + second[4:]  # the second action's id, begun as the first's
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace(f" {second}:", f" {twin}:"), encoding="utf-8")
+
+    code, _, err = run_cli("--sprog", language, "plan", "luk", first[:4], "--droppet")
+
+    assert code == 2
+    lines = [line.strip() for line in err.splitlines()]
+    prefix = f"spredning --sprog {language} "
+    given = [line for line in lines if line.startswith(prefix)]
+    assert given == [f"{prefix}plan luk {first} --droppet", f"{prefix}plan luk {twin} --droppet"], err
+    whats = [line for line in lines if line.startswith("• ")]
+    assert len(whats) == 2 and "Få hospitalet til" in whats[0], err  # what each action is, above its command
+    code, out, err = run_cli(*shlex.split(given[1])[1:])
+    assert code == 0, err
+    assert "(droppet)" in flat(out) or "(dropped)" in flat(out)
+
+
 def test_an_id_close_to_none_is_refused_with_the_ids_there_are(example, run_cli):
     code, _, err = run_cli("--sprog", "en", "plan", "luk", "zzz")
 
