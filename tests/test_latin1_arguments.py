@@ -106,3 +106,49 @@ def test_a_latin1_byte_is_said_so_in_english(tmp_path):
     assert code == 1, said
     assert "--partner: the text has a character that did not come as UTF-8 (the byte 0xF8)" in flat(said)
     assert "set the terminal's character encoding to UTF-8, and write the text again" in flat(said)
+
+
+def test_a_latin1_byte_in_a_files_name_is_no_text_to_refuse_and_is_written_again(tmp_path):
+    """A file's name is bytes on disk: one in Latin-1 is the file's own name (a user's trial, stop 38).
+    The report was written, then recording it as the program's own failed ('uventet fejl'), and the
+    next run refused the file as another's."""
+    home = tmp_path / "hjem"
+    assert run(home, "start", "--eksempel")[0] == 0
+    folder = os.fsencode(tmp_path) + b"/ud-r\xe5d"
+    os.mkdir(folder)
+
+    for _ in range(2):  # again: the program's own file, replaced without --overskriv
+        code, said = run(home, "rapport", "--ud", folder + b"/rapport.md")
+
+        assert code == 0, said
+        assert os.listdir(folder) == [b"rapport.md"]
+
+
+def test_a_latin1_byte_in_a_files_name_is_quoted_so_bash_gives_the_same_name(tmp_path):
+    """The hint that imports an exported file named it $'ud-\\udce5.yaml', which bash cannot read as
+    the file's name (its byte 0xE5): the byte is written \\xe5, as bash's $'...' reads it."""
+    home = tmp_path / "hjem"
+    assert run(home, "start", "--eksempel")[0] == 0
+    assert run(home, "projekt", "side", "dele")[0] == 0
+    name = os.fsencode(tmp_path) + b"/ud-\xe5.yaml"
+
+    code, said = run(home, "eksport", "--ud", name)
+
+    assert code == 0, said
+    word = said.split("spredning importer ", 1)[1].split()[0]
+    typed = subprocess.run(["bash", "-c", f"printf %s {word}"], capture_output=True, check=True)
+    assert typed.stdout == b"ud-\xe5.yaml"
+
+
+def test_a_latin1_byte_in_the_projects_folders_name_is_a_folder_like_any(tmp_path):
+    """--hjem naming a folder on a Latin-1 system: 'start' made the project, then failed to save
+    which place its helper file belongs to ('uventet fejl'); every later command failed the same way."""
+    env_home = tmp_path / "standard"
+    folder = os.fsencode(tmp_path) + b"/h\xe5"
+    start = ("start", "--navn", "Nyt projekt", "--rolle", "dele", "--organisation", "Odense")
+
+    for args in (start, ("status",)):
+        code, said = run(env_home, "--hjem", folder, *args)
+
+        assert code == 0, said
+    assert b"nyt-projekt.yaml" in os.listdir(folder)
