@@ -177,5 +177,6 @@ def test_esc_at_the_mark_question_from_the_home_screen_says_the_edited_answer_is
     assert run.code == 0, run.err
     assert "Skal markeringen 'ikke relevant' erstatte det?" in flat(run.screen)
     assert drafts(ws, slug) == {draft_key(ws, slug, first): "Mit svar, rettet"}
-    # said, as at a stop in the field
-    assert "(kladde – ikke gemt som svar) Mit svar, rettet" in flat(run.out)
+    assert "(kladde – ikke gemt som svar) Mit svar, rettet" in flat(
+        run.out
+    )  # said, as at a stop in the field

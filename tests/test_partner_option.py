@@ -96,3 +96,37 @@ def test_a_typo_in_english_too(sharing):
     example = "E.g.: spredning --sprog en eksport --partner 'Fanø Kommune'"
     assert f"Did you mean 'Fanø Kommune'? {example}" in flat(err)
     assert "projekt genbruger" not in err
+
+
+@pytest.fixture
+def sharing_with_a_company(tmp_path) -> Org:
+    org = Org(tmp_path / "region", tmp_path)  # the installed command
+    return start_sharing(org, reusers=("Hjemmehjælp Fyn ApS", "Ærø Kommune"), answers={D1: "Færre"})
+
+
+@pytest.mark.parametrize("named", ["Fyn", "fyn aps", "Fyn ApS"])
+def test_words_from_inside_a_partners_name_are_answered_with_that_name_not_with_adding_it(
+    sharing_with_a_company, named
+):
+    """'--partner Fyn' for 'Hjemmehjælp Fyn ApS' was told to add 'Fyn' as a new organisation."""
+    before = tree(sharing_with_a_company.home)
+
+    code, out, err = sharing_with_a_company("status", "--partner", named)
+
+    assert code == 2, out
+    said = flat(err)
+    assert f"'{named}' er ikke en genbrugende organisation i projektet" in said
+    assert "Mente du 'Hjemmehjælp Fyn ApS'?" in said
+    assert "Fx: spredning status --partner 'Hjemmehjælp Fyn ApS'" in said
+    assert "projekt genbruger" not in said  # no duplicate of a partner invited into the project
+    assert tree(sharing_with_a_company.home) == before
+
+
+def test_a_word_in_two_partners_names_names_both(tmp_path):
+    org = start_sharing(Org(tmp_path / "region", tmp_path), reusers=("Hjemmehjælp Fyn ApS", "Sygehus Fyn"))
+
+    code, _, err = org("status", "--partner", "Fyn")
+
+    assert code == 2
+    assert "Mente du 'Hjemmehjælp Fyn ApS' eller 'Sygehus Fyn'?" in flat(err)
+    assert "projekt genbruger" not in err

@@ -97,16 +97,63 @@ def test_a_name_the_options_give_that_is_taken_is_said_above_its_field_before_an
 # --- the sharing side ------------------------------------------------------------------------------
 
 
+SHARING_START = (
+    "start",
+    "--navn",
+    "Deleprojekt",
+    "--rolle",
+    "dele",
+    "--beskrivelse",
+    "Video",
+    "--deler",
+    "V",
+)
+
+
 def test_the_sharing_side_is_asked_for_the_reusing_organisations(terminal, ws):
-    run = terminal(
-        "Ærø Kommune, Fanø Kommune" + ENTER,
-        *("start", "--navn", "Deleprojekt", "--rolle", "dele", "--beskrivelse", "Video", "--deler", "Vejle"),
-    )
+    run = terminal("Ærø Kommune, Fanø Kommune" + ENTER + ENTER, *SHARING_START)  # Enter: yes, two
 
     assert run.code == 0, run.err
-    assert asked(run.screen) == [prompt("start.ask-reusing-orgs")]
+    assert asked(run.screen) == [prompt("start.ask-reusing-orgs"), prompt("start.several-orgs")]
+    assert "Kommaerne deler teksten i 2 organisationer:\n  • Ærø Kommune\n  • Fanø Kommune" in run.out
     project = ws.store.load("deleprojekt")
     assert [p.name for p in project.partners] == ["Ærø Kommune", "Fanø Kommune"]
+
+
+def test_a_name_with_a_comma_is_kept_whole_when_the_user_says_it_is_one(terminal, ws):
+    """Trial: 'Hjemmehjælp Fyn, ApS' became two partners, 'Hjemmehjælp Fyn' and 'ApS', unsaid."""
+    run = terminal("Hjemmehjælp Fyn, ApS" + ENTER + DOWN + ENTER, *SHARING_START)
+
+    assert run.code == 0, run.err
+    assert "Nej, det er én organisation med komma i navnet" in run.screen
+    project = ws.store.load("deleprojekt")
+    assert [p.name for p in project.partners] == ["Hjemmehjælp Fyn, ApS"]
+
+
+def test_the_names_split_at_the_commas_can_be_put_right_in_the_field(terminal, ws):
+    keys = "Odense Kommune, Sundhed" + ENTER + DOWN + DOWN + ENTER + BACKSPACE * 9 + " Sundhed" + ENTER
+    run = terminal(keys, *SHARING_START)
+
+    assert run.code == 0, run.err
+    said = " ".join(run.screen.split())
+    assert "Et navn med komma i tilføjes, når projektet er oprettet: med 'spredning projekt genbruger'" in (
+        said
+    )
+    project = ws.store.load("deleprojekt")
+    assert [p.name for p in project.partners] == ["Odense Kommune Sundhed"]
+
+
+def test_a_stop_at_the_question_gives_the_text_back_not_a_guess(terminal, tmp_path):
+    """A command with the names split would make two partners unasked; the text is given back instead."""
+    run = terminal("Hjemmehjælp Fyn, ApS" + ENTER + CTRL_C, *SHARING_START)
+
+    assert run.code != 0
+    assert not (tmp_path / "hjem" / "deleprojekt.yaml").exists()
+    words = start_words(run.out + run.err)
+    assert "--genbruger" not in words  # asked again when run
+    said = run.out + run.err
+    assert " ".join(said.split()).endswith("her er teksten, så du kan kopiere den: Hjemmehjælp Fyn, ApS")
+    assert "kunne ikke bruges" not in said  # it was not refused: the question was open
 
 
 def test_the_sharing_side_is_asked_for_its_own_name_and_the_reusing_ones(terminal, ws):
@@ -168,7 +215,7 @@ def test_start_refuses_a_reusing_name_close_to_another_as_projekt_genbruger_does
 def test_a_close_name_typed_is_asked_again_with_the_text_kept(terminal, ws):
     names = "Ærø Kommune, Fanø Kommune, Fano Kommune"
     run = terminal(
-        names + ENTER + BACKSPACE * len(", Fano Kommune") + ENTER,
+        names + ENTER + BACKSPACE * len(", Fano Kommune") + ENTER + ENTER,  # Enter: yes, two
         *("start", "--navn", "P", "--rolle", "dele", "--beskrivelse", "x", "--deler", "Vejle"),
     )
 

@@ -127,8 +127,8 @@ STOPS = {
         "Ærø Kommune, Fanø Kommune, Fano Kommune" + ENTER,
         "--genbruger",
         {"--navn": ["P"], "--rolle": ["dele"], "--beskrivelse": ["Video"], "--deler": ["Vejle"]},
-        ("start.ask-reusing-orgs",),
-        "Ærø Kommune, Fanø Kommune" + ENTER,
+        ("start.ask-reusing-orgs", "start.several-orgs"),
+        "Ærø Kommune, Fanø Kommune" + ENTER + ENTER,  # Enter: yes, two organisations
     ),
     "a reusing name twice": (
         ("--navn", "P", "--rolle", "dele", "--beskrivelse", "Video", "--deler", "Vejle"),
@@ -280,6 +280,8 @@ def test_the_command_given_asks_again_for_the_refused_names_when_run(tmp_path, p
     child = spawn(*words)  # as the shell runs the command given
     child.expect_exact("Organisationer, der genbruger den:")
     child.send("Ærø Kommune, Fanø Kommune" + ENTER)
+    child.expect_exact("Er det forskellige organisationer?")
+    child.send(ENTER)  # yes, two
     child.expect(pexpect.EOF)
     child.close()
     said = " ".join(ANSI.sub("", child.logfile_read.getvalue()).split())

@@ -80,7 +80,7 @@ def unknown_partner(partners: Iterable[Partner], wanted: str, hint: Message | No
     a typo must not be invited into the project (`hint` replaces that advice).
     """
     partners = tuple(partners)
-    close = [p.name or p.key for p in close_partners(partners, wanted)]
+    close = [p.name or p.key for p in (*close_partners(partners, wanted), *_naming_within(partners, wanted))]
     if close and hint is None:
         hint = message("dialogue.unknown-partner-close.hint")
     return UsageProblem(
@@ -90,6 +90,22 @@ def unknown_partner(partners: Iterable[Partner], wanted: str, hint: Message | No
         known=[p.name or p.key for p in partners],
         close=close,
     )
+
+
+def _naming_within(partners: tuple[Partner, ...], wanted: str) -> list[Partner]:
+    """The partners whose name has the words of `wanted` in a row after its first word ('Fyn ApS').
+
+    Not taken as that partner (the first words are: find_partner), but not a new organisation
+    either: the refusal names it rather than inviting a second partner by part of its name.
+    """
+    words = fold_name(wanted).replace("-", " ").split()
+    found = []
+    for partner in partners:
+        names = _words(partner)
+        runs = (names[i : i + len(words)] for i in range(1, len(names) - len(words) + 1))
+        if words and words in runs and partner not in close_partners((partner,), wanted):
+            found.append(partner)
+    return found
 
 
 def close_partners(partners: Iterable[Partner], name: str) -> list[Partner]:

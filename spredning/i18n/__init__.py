@@ -207,6 +207,8 @@ class _Formatter(string.Formatter):
     """str.format with list, date and size specs; parameters are never formatted as templates."""
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.endswith("genitive"):  # {org:genitive}, {orgs:and+genitive}: 'Ærøs', 'ApS''
+            return genitive(self.format_field(value, format_spec.removesuffix("genitive").removesuffix("+")))
         if format_spec in ("and", "or"):
             return join(value, format_spec)
         if format_spec in ("date", "shell"):  # shell: a name in a hint's command, one shell word
@@ -220,10 +222,8 @@ class _Formatter(string.Formatter):
             if not names:
                 return ""
             return t("suggest.one", name=value[0]) if len(names) == 1 else t("suggest.many", names=names)
-        if format_spec == "comma":
-            return t("list.separator").join(str(item) for item in value)
-        if format_spec == "lines":
-            return "\n".join(f"  • {item}" for item in value)
+        if format_spec in ("comma", "lines"):  # 'a, b' or each on a line of its own
+            return _listed(value, format_spec)
         if format_spec == "mib":  # rounded up: a size just over a limit never reads as the limit
             return decimal(math.ceil(value / (1024 * 1024) * 10) / 10, 1)
         return str(super().format_field(value, format_spec))
@@ -298,14 +298,35 @@ def _words(value: object) -> object:
 
 
 def join(items: Iterable[object], kind: str = "and") -> str:
-    """'a, b og c' or 'a, b eller c' in the current language."""
+    """'a, b og c' or 'a, b eller c' in the current language ('a, b; c og d' when a name holds a comma)."""
     words = [str(item) for item in items]
     if len(words) < 2:
         return "".join(words)
     last = t(
-        "list.and" if kind == "and" else "list.or", first=t("list.separator").join(words[:-1]), last=words[-1]
+        "list.and" if kind == "and" else "list.or", first=_separator(words).join(words[:-1]), last=words[-1]
     )
     return last
+
+
+def _separator(words: list[str]) -> str:
+    """', ' between a list's items, or '; ' when one holds a comma ('Hjemmehjælp Fyn, ApS' is one name)."""
+    return t("list.separator-strong") if any("," in word for word in words) else t("list.separator")
+
+
+def _listed(items: Iterable[object], spec: str) -> str:
+    if spec == "comma":
+        words = [str(item) for item in items]
+        return _separator(words).join(words)
+    return "\n".join(f"  • {item}" for item in items)
+
+
+def genitive(name: str) -> str:
+    """A name in the genitive, by the catalogue's grammar: 'Ærø Kommunes', but 'Hjemmehjælp Fyn ApS''.
+
+    Danish adds an s, or only an apostrophe after s, x or z; English "'s" after any name.
+    """
+    after_s = name.rstrip()[-1:].lower() in ("s", "x", "z")
+    return t("genitive.after-s" if after_s else "genitive.other", name=name)
 
 
 def date(day: datetime.date) -> str:

@@ -695,7 +695,6 @@ def _chooser(
     """
     import questionary
 
-    from spredning.cli.prompts.simple import select
     from spredning.cli.render_project import conflict_view, org_name, theirs, writer_settles
     from spredning.cli.render_status import where
 
@@ -794,12 +793,12 @@ def _chooser(
         if kept is not None and merging.path is not None:
             said = t("conflict.kept-earlier", path=str(merging.path))
             print_fitted(console, said, str(merging.path), style="yellow", rest="")
+        titles = [(str(choice.title), choice.value) for choice in choices]  # whole: a menu cuts its own
+        keeping = merging if kept is not None else None  # a version picked over the kept text asks first
         with _stops_keep_writing(console, merging):
             while True:
                 first = going_on[0] if going_on else None
-                picked = select(
-                    t("conflict.which"), choices, default=first, instruction=_which_help(importing)
-                )
+                picked = _picked(choices, titles, first, _which_help(importing), keeping, slot)
                 if picked not in ("edit", "kept"):
                     break
                 written = merging.write(
@@ -817,6 +816,24 @@ def _chooser(
         return Answer(text=picked.text, not_relevant=picked.not_relevant)
 
     return choose
+
+
+def _picked(choices, titles, first, instruction: str, merging: Merging | None, slot: Slot):
+    """The choice made in a conflict's list (its value); `titles`: each choice's title, whole.
+
+    With `merging` (a text kept from before is offered first), a version picked over that text
+    is used only once the user says so (Merging.may_drop), else the list is asked again: the text
+    goes when the choices are saved, and the list wraps around, so one wrong key would lose it.
+    """
+    from spredning.cli.prompts.simple import select
+
+    while True:
+        picked = select(t("conflict.which"), choices, default=first, instruction=instruction)
+        if merging is None or picked in ("edit", "kept", "later"):  # later keeps the text
+            return picked
+        title = next(title for title, value in titles if value is picked)
+        if merging.may_drop(slot, title, instruction):
+            return picked
 
 
 def _marked_heading(heading: str, version: Answer) -> str:

@@ -45,10 +45,12 @@ class _Typed:
         self.refused: set[str] = set()  # the fields whose text was refused, left out of the command
         self.dropped: dict[str, str] = {}  # a refused field's text, said at a stop to be copied (not lost)
         self.asking: Callable[[str], None] | None = None  # the field asked last: its text counts at a stop
+        self.undecided_fields: set[str] = set()  # dropped while a question about them was open
 
     def given(self, **fields) -> None:
         self.new = self.new._replace(**fields)
         self.refused -= fields.keys()
+        self.undecided_fields -= fields.keys()
         for name in fields:
             self.dropped.pop(name, None)
 
@@ -69,6 +71,13 @@ class _Typed:
 
         self.asking = stopped
         return stopped
+
+    def undecided(self, name: str, text: str) -> None:
+        """A field's text whose meaning is still being asked: left out of the command, said after it."""
+        self.given(**{name: ()})
+        self.refused.add(name)
+        self.dropped[name] = text
+        self.undecided_fields.add(name)
 
     def dropped_text(self) -> str:
         """The text of the fields refused, left out of the command and said after it, to correct."""
@@ -536,15 +545,50 @@ def _ask_reusing(
     def list_problem(text: str) -> str | None:
         return names_problem(_comma_list(text))
 
-    answer = ask_text(
-        t("start.ask-reusing-orgs"),
-        list_problem,
-        instruction=t("start.ask-reusing-orgs-help"),
-        default=text,
-        interrupted=typed.field("reusing_orgs", list_problem, _comma_list),
-        refused=refused,
+    while True:
+        answer = ask_text(
+            t("start.ask-reusing-orgs"),
+            list_problem,
+            instruction=t("start.ask-reusing-orgs-help"),
+            default=text,
+            interrupted=typed.field("reusing_orgs", list_problem, _comma_list),
+            refused=refused,
+        )
+        names = _comma_list(answer)
+        if len(names) < 2:
+            return names
+        typed.undecided("reusing_orgs", answer)  # a stop at the question: split or whole, not guessed
+        text, refused = answer.strip(), None
+        meant = _split_meant(names)
+        if meant == "several":
+            return names
+        if meant == "one":
+            refused = names_problem((text,))
+            if refused is None:
+                return (text,)
+        else:  # among several, a name with a comma is added once the project is made
+            refused = t("start.several-orgs-edit-said")
+
+
+def _split_meant(names: tuple[str, ...]) -> str:
+    """Whether the names split at the commas are organisations ('several'), one name ('one'), or 'edit'.
+
+    The field splits at commas, but a name may have one ('Odense Kommune, Sundhed'); --genbruger
+    and 'projekt genbruger' take it whole. Asked, not guessed: each name is a dialogue of its own.
+    """
+    import questionary
+
+    from spredning.cli.prompts.simple import select
+
+    make_console().print(Text(t("start.several-orgs-said", n=len(names), names=list(names))))
+    return select(
+        t("start.several-orgs"),
+        [
+            questionary.Choice(t("start.several-orgs-yes", n=len(names)), "several"),
+            questionary.Choice(t("start.several-orgs-one"), "one"),
+            questionary.Choice(t("start.several-orgs-edit"), "edit"),
+        ],
     )
-    return _comma_list(answer)
 
 
 def _said(message: Message | None) -> str | None:
@@ -593,7 +637,11 @@ def _not_started(typed: _Typed):
     if again is None:
         return Message("start.typed-dropped", {"text": dropped}) if dropped.strip() else None
     if dropped.strip():
-        return Message("start.typed-again-dropped", {"command": again, "text": dropped})
+        asked = typed.dropped.keys() <= typed.undecided_fields  # not refused: the question was open
+        return Message(
+            "start.typed-again-undecided" if asked else "start.typed-again-dropped",
+            {"command": again, "text": dropped},
+        )
     return Message("start.typed-again-refused" if typed.refused else "start.typed-again", {"command": again})
 
 
