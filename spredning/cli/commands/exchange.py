@@ -429,9 +429,7 @@ def _imported(
             )
         )
     if result.open_conflicts:
-        settle = command("konflikter", project=project)
-        said = say("importer.open-conflicts", style="yellow", n=result.open_conflicts, command=settle)
-        print_said(console, said, settle)
+        _left_to_settle(console, plan, result.open_conflicts, project)
     if plan.creates:
         status, path = command("status", project=project), str(result.path)
         print_fitted(console, t("importer.created", path=path, command=status), [status, path], rest="")
@@ -456,9 +454,12 @@ def _next_news(console, ws, plan: ImportPlan, project: str | NamedProject | None
 def _nothing_new(console, ws, plan: ImportPlan, project: str | NamedProject | None) -> None:
     """A file imported before brings nothing: said so, and the step on (the dry run says it too).
 
-    What an earlier import brought and is not read yet is still to read (with that command);
-    else where the project stands.
+    Conflicts still open are to be settled, as the import says; else what an earlier import
+    brought and is not read yet is still to read (with that command); else where the project stands.
     """
+    if unsettled := len(open_conflicts(plan.project)):  # the step the import says on: settle them
+        _left_to_settle(console, plan, unsettled, project)
+        return
     console.print(say("importer.nothing-new"))
     news = noting.news_from(ws, plan.project.slug, plan.incoming.sender)
     if news:
@@ -467,6 +468,17 @@ def _nothing_new(console, ws, plan: ImportPlan, project: str | NamedProject | No
     else:
         status = command("status", project=project)
         print_said(console, say("importer.nothing-new.status", command=status), status)
+
+
+def _left_to_settle(console, plan: ImportPlan, n: int, project: str | NamedProject | None) -> None:
+    """The `n` conflicts left open in the project after an import (or a dry run of one): settle them.
+
+    A file imported before is said to bring nothing new first, in the import as in its dry run.
+    """
+    if plan.brings_nothing():
+        console.print(say("importer.nothing-new"))
+    settle = command("konflikter", project=project)
+    print_said(console, say("importer.open-conflicts", style="yellow", n=n, command=settle), settle)
 
 
 def _see_news(ws, plan: ImportPlan, project: str | NamedProject | None) -> str:
