@@ -48,7 +48,10 @@ def test_the_next_run_goes_on_from_the_kept_text_and_saving_it_removes_the_file(
     code, shown = finish(child)
 
     assert code == 0, shown
-    assert "Du har skrevet en samlet tekst til denne konflikt, som ikke er gemt endnu; den ligger i" in shown
+    assert (
+        "Du har skrevet en samlet tekst til denne konflikt, som ikke er gemt endnu. Den ligger i denne fil:"
+        in shown
+    )
     assert str(kept) in shown.replace(" ", "")  # named (the test's long path is broken at the edge)
     assert "Skriv videre på den samlede tekst, du skrev sidst" in shown
     assert (tmp_path / "seen").read_text(encoding="utf-8").strip() == "Samlet tekst"  # not the versions

@@ -6,8 +6,10 @@ text written is kept at once in a file beside the project's drafts (HOME/.spredn
 stopping before the choices are saved (Ctrl+C, or a stop from outside) never throws it away.
 
 The next run reads that file back: a conflict it has a text for offers to go on writing from it
-(the editor starts from that text, not from the versions). A text stays in the file until its
-conflict is settled and the choices are saved; the file goes when it holds no text any more.
+(the editor starts from that text, not from the versions); so does this run, once a text is
+written and the user goes back to the choices (`earlier` is always the text written last). A
+text stays in the file until its conflict is settled and the choices are saved; the file goes
+when it holds no text any more.
 Each text is under its conflict's heading, the answer's slot key in brackets at the end of it,
 every line of the text indented by four spaces: readable, and each text found again for its
 conflict whatever it holds. A file in another shape (from an older program) is left as it is, and
@@ -142,17 +144,21 @@ class Merging:
             self.path = self.sources[0]  # named on a stop: the texts are there
 
     def earlier(self, slot: tuple[str, str]) -> str | None:
-        """The text kept for this conflict's answer and not saved yet, if any."""
+        """The text kept for this conflict's answer, not saved yet, if any: the one written last.
+
+        Written in this run, or else read from the kept file at the start.
+        """
         kept = self.texts.get(local.slot_key(slot))
         return kept[1] if kept is not None else None
 
-    def may_drop(self, slot: tuple[str, str], chosen: str, instruction: str) -> bool:
-        """A version (`chosen`: its title) picked over the text kept for the conflict: may the text go.
+    def may_drop(self, slot: tuple[str, str], instruction: str, chosen: str | None = None) -> bool:
+        """May the kept text go, for a version (`chosen`: its title) or (None) a new text in the editor.
 
-        It leaves the kept file once the choices are saved (done), so one wrong key in the list
-        (it wraps around) would lose typed work: asked, No (back to the choices) chosen at first,
-        its start quoted. A stop here stops as the list does; `instruction` is the list's help.
-        True when no text is kept for the conflict.
+        A version leaves the text in the kept file until the choices are saved (done); a new text
+        takes its place there as soon as the editor gives it back (even one left as it opened). One
+        wrong key in the list (it wraps around; "write a new text" is just below "go on") would
+        lose typed work: asked, No (back to the choices) chosen at first, its start quoted. A stop
+        here stops as the list does; `instruction` is the list's help. True when no text is kept.
         """
         from questionary import Choice
 
@@ -163,11 +169,13 @@ class Merging:
         if text is None:
             return True
         start = cut_to(one_line(text), QUOTED)
-        choices = [
-            Choice(t("conflict.drop-text-no"), False),
-            Choice(t("conflict.drop-text-yes", choice=chosen), True),
-        ]
-        question = t("conflict.drop-text-question", start=start, choice=chosen)
+        if chosen is None:
+            question = t("conflict.drop-text-question-new", start=start)
+            yes = t("conflict.drop-text-yes-new")
+        else:
+            question = t("conflict.drop-text-question", start=start, choice=chosen)
+            yes = t("conflict.drop-text-yes", choice=chosen)
+        choices = [Choice(t("conflict.drop-text-no"), False), Choice(yes, True)]
         return bool(select(question, choices, instruction=instruction, **self.io))
 
     def write(
@@ -227,7 +235,7 @@ class Merging:
             picked = select(which, choices, **self.io)
             if picked == "save":
                 return text
-            if picked == "back":  # the user leaves this text: it is not offered again in this run
+            if picked == "back":  # back to the list: the text stays kept, offered there to go on with
                 return None
 
     def _folder(self) -> Path | None:

@@ -772,16 +772,10 @@ def _chooser(
                     both,
                 )
             )
-        kept = merging.earlier(slot)  # written in an earlier run, not saved: to go on with (chosen at first)
-        going_on = [questionary.Choice(t("conflict.write-on"), "kept")] if kept is not None else []
-        choices += [
-            *going_on,
-            questionary.Choice(t("conflict.write-merged"), "edit"),
-            questionary.Choice(
-                t("conflict.later-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.later"),
-                "later",
-            ),
-        ]
+        later = questionary.Choice(
+            t("conflict.later-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.later"),
+            "later",
+        )
         if both is None and not blank:
             mixed = (
                 t("conflict.keep-all-mixed", n=len(labelled))
@@ -790,19 +784,15 @@ def _chooser(
             )
             console.print(Text(mixed, style="dim"))
         named = t("conflict.heading-counted", number=position[0], total=position[1], where=place)
-        if kept is not None and merging.path is not None:
-            said = t("conflict.kept-earlier", path=str(merging.path))
-            print_fitted(console, said, str(merging.path), style="yellow", rest="")
-        titles = [(str(choice.title), choice.value) for choice in choices]  # whole: a menu cuts its own
-        keeping = merging if kept is not None else None  # a version picked over the kept text asks first
+        options = [(str(choice.title), choice.value) for choice in [*choices, later]]
+        asking = _Asking(console, merging, slot, _which_help(importing))
         with _stops_keep_writing(console, merging):
             while True:
-                first = going_on[0] if going_on else None
-                picked = _picked(choices, titles, first, _which_help(importing), keeping, slot)
+                picked = asking.pick(options)
                 if picked not in ("edit", "kept"):
                     break
                 written = merging.write(
-                    kept if picked == "kept" and kept is not None else versions,
+                    (merging.earlier(slot) or versions) if picked == "kept" else versions,
                     headings,
                     named,
                     slot,
@@ -818,22 +808,51 @@ def _chooser(
     return choose
 
 
-def _picked(choices, titles, first, instruction: str, merging: Merging | None, slot: Slot):
-    """The choice made in a conflict's list (its value); `titles`: each choice's title, whole.
+class _Asking:
+    """A conflict's list, asked until a choice is made.
 
-    With `merging` (a text kept from before is offered first), a version picked over that text
-    is used only once the user says so (Merging.may_drop), else the list is asked again: the text
-    goes when the choices are saved, and the list wraps around, so one wrong key would lose it.
+    The combined text kept for it is looked at anew each time it is shown (one may have been
+    written since): offered first to go on with, and named where it is.
     """
-    from spredning.cli.prompts.simple import select
 
-    while True:
-        picked = select(t("conflict.which"), choices, default=first, instruction=instruction)
-        if merging is None or picked in ("edit", "kept", "later"):  # later keeps the text
-            return picked
-        title = next(title for title, value in titles if value is picked)
-        if merging.may_drop(slot, title, instruction):
-            return picked
+    def __init__(self, console, merging: Merging, slot: Slot, instruction: str):
+        self.console = console
+        self.merging = merging
+        self.slot = slot
+        self.instruction = instruction
+
+    def pick(self, options: list[tuple[str, object]]):
+        """The choice made (its value); `options`: (title, value) of the versions, "both", "later" last.
+
+        Over a kept text, a version or a new text in the editor is used only once the user says
+        so (Merging.may_drop), else the list is asked again: the list wraps around, and "write a
+        new text" is one key below "go on", so one wrong key would lose it. "Later" keeps it.
+        """
+        import questionary
+
+        from spredning.cli.prompts.simple import select
+
+        kept = self.merging.earlier(self.slot)
+        going_on = [(t("conflict.write-on"), "kept")] if kept is not None else []
+        titles = [*options[:-1], *going_on, (t("conflict.write-merged"), "edit"), options[-1]]
+        self._tell(kept)
+        while True:
+            listed = [questionary.Choice(title, value) for title, value in titles]  # a menu cuts its own
+            first = listed[len(options) - 1] if going_on else None
+            picked = select(t("conflict.which"), listed, default=first, instruction=self.instruction)
+            if picked in ("kept", "later"):
+                return picked
+            title = None if picked == "edit" else next(title for title, value in titles if value is picked)
+            if self.merging.may_drop(self.slot, self.instruction, title):
+                return picked
+
+    def _tell(self, kept: str | None) -> None:
+        """Where the kept text is, above the list (again when back from the editor): it is not lost."""
+        path = self.merging.path
+        if kept is None or path is None:
+            return
+        self.console.print(Text(t("conflict.kept-earlier"), style="yellow"))
+        print_fitted(self.console, str(path), str(path), style="yellow", first="  ", rest="  ")
 
 
 def _marked_heading(heading: str, version: Answer) -> str:
