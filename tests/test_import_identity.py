@@ -10,6 +10,7 @@ before (a script has nobody to ask). Run with the installed command, keys typed 
 from __future__ import annotations
 
 import shlex
+import shutil
 from pathlib import Path
 
 import pexpect
@@ -133,3 +134,39 @@ def test_the_dry_run_says_who_the_computer_would_be(tmp_path):
     assert "Filen er til Ærø Kommune, så denne computer ville blive sat til at være Ærø Kommune" in said
     assert "I en terminal spørger importen først, om I er Ærø Kommune." in said
     assert tree(fanoe.home) == {}
+
+
+def test_a_file_for_another_partner_is_refused_where_we_started_the_project_as_ourselves(tmp_path):
+    """Fanø started the project here as Fanø; the file made for Ærø would have become a second project
+    of that name in which the computer is Ærø. Refused, in the dry run too; the sharer's command said
+    makes Fanø's file, which goes into Fanø's project; --nyt-projekt makes the other one on purpose."""
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path), reusers=("Ærø Kommune", "Fanø Kommune"))
+    fanoe = Org(tmp_path / "fanoe", tmp_path)
+    fanoe.ok("start", "--navn", "Genoptræning Ærø", "--deler", "Odense Kommune", "--genbruger",
+             "Fanø Kommune", "--rolle", "genbruge", "--organisation", "Fanø Kommune")  # fmt: skip
+    wrong = sharing.export("--partner", "Ærø Kommune")
+    before = tree(fanoe.home)
+
+    for dry in ((), ("--tør",)):
+        code, _, err = fanoe.import_(wrong, *dry)
+        said = flat(err)
+        assert code == 1, err
+        assert (
+            "er til Ærø Kommune, men på denne computer er I Fanø Kommune i projektet 'Genoptræning Ærø'"
+            in said
+        )
+        export = 'spredning eksport --partner "Fanø Kommune"'
+        assert (
+            f"Bed Odense Kommune om den fil, de har lavet til Fanø Kommune: de laver den med '{export}'"
+            in said
+        )
+        assert tree(fanoe.home) == before
+
+    both = Org(tmp_path / "begge", tmp_path)  # a computer that works for both: said how, on purpose
+    shutil.copytree(fanoe.home, both.home)
+    assert both.import_(wrong, "--nyt-projekt")[0] == 0
+    assert len(both.store.slugs()) == 2
+
+    sharing.ok(*shlex.split(export)[1:], "--ud", str(tmp_path / "til-fanoe.yaml"))
+    assert fanoe.import_(tmp_path / "til-fanoe.yaml")[0] == 0
+    assert fanoe.store.slugs() == ["genoptraening-aeroe"]  # Fanø's own project took the file in

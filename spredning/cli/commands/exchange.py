@@ -133,6 +133,8 @@ def importer(
     plan = plan_import(ws, incoming, ctx.obj.project)
     if nyt_projekt:  # refused where the file goes into a project here
         import_removed.new_beside(ws, plan, fil)
+    else:  # a file for another partner than the one this computer is in a project of its name
+        import_identity.refuse_other_here(ws, plan, fil)
     console = make_console()
     if tor:
         _dry_run(console, ws, incoming, plan, fil, nyt_projekt)

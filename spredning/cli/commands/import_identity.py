@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from spredning.app.exchange.import_plan import ImportPlan
 from spredning.cli.commands.asking import interrupted_as
+from spredning.cli.commands.commandline import command
 from spredning.cli.console import say
 from spredning.cli.render_text import print_said
-from spredning.core.model import SHARING
-from spredning.core.shellwords import shell_word
+from spredning.core.errors import Message, SpredningError
+from spredning.core.model import SHARING, fold_name
+from spredning.core.shellwords import path_word, shell_word
 from spredning.i18n import t
 
 
@@ -30,6 +32,48 @@ def addressed_to(plan: ImportPlan) -> str | None:
     if plan.becomes is None or plan.becomes[0] != "genbruge" or receiver in (None, SHARING):
         return None
     return receiver
+
+
+def refuse_other_here(ws, plan: ImportPlan, fil: str) -> None:
+    """A sharer's file for one partner, on a computer that is another partner in a project of that name.
+
+    Fanø started 'Velfærd' here as Fanø; the file made for Ærø would become a second 'Velfærd' in
+    which this computer is Ærø: Fanø's answers would then go back under Ærø's name. Refused (in the
+    dry run too), nothing changed, with how the sharer makes Fanø's file; --nyt-projekt makes the
+    project beside it on purpose (one computer working for both).
+    """
+    key = addressed_to(plan)
+    if key is None or not plan.creates or plan.incoming.sender != SHARING:
+        return
+    for slug in plan.namesakes:
+        try:
+            opened = ws.store.open(slug)
+        except SpredningError:  # unreadable: left to the commands that read it
+            continue
+        project, me = opened.project, opened.local.me
+        sharer = fold_name(project.sharing_org) == fold_name(plan.incoming.project.sharing_org)
+        if opened.local.side == "genbruge" and me not in (None, key) and sharer:
+            _refused(plan, project, me or "", key, slug, fil)
+
+
+def _refused(plan: ImportPlan, project, me: str, key: str, slug: str, fil: str) -> None:
+    from spredning.cli.render_project import org_name
+
+    own, (receiver, sharing) = org_name(project, me), _names(plan, key)
+    again = command("importer", path_word(fil), "--nyt-projekt", project=None)
+    hint = Message(
+        "exchange.for-other-reuser-here.hint",
+        {"own": own, "sharing": sharing, "receiver": receiver, "again": again},
+    )
+    raise SpredningError(
+        "exchange.for-other-reuser-here",
+        hint=hint,
+        path=plan.incoming.path,
+        receiver=receiver,
+        own=own,
+        name=project.name,
+        slug=slug,
+    )
 
 
 def tell_dry(console, plan: ImportPlan) -> None:
