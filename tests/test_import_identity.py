@@ -13,10 +13,9 @@ import shlex
 import shutil
 from pathlib import Path
 
-import pexpect
 import pytest
-from exchange_kit import Org, flat, start_sharing, tree
-from terminal import ANSI, COMMAND, DOWN, ENTER, person
+from exchange_kit import Org, answered, flat, start_sharing, tree
+from terminal import COMMAND, CTRL_C, DOWN, ENTER, person
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -37,12 +36,8 @@ def aeroes_file_at_fanoe(tmp_path: Path, pseudo_terminal, keys: list[str], engli
     fanoe = Org(Path(env["SPREDNING_HJEM"]), tmp_path)
     child = pseudo_terminal(COMMAND, ["importer", str(wrong)], env=env, rows=40, cwd=tmp_path)
     asked = ("Are you Ærø Kommune?", "name?") if english else (ASKED, "organisation?")
-    for question, key in zip(asked, keys, strict=False):
-        child.expect_exact(question)
-        child.send(key)
-    child.expect(pexpect.EOF)
-    child.close()
-    return sharing, fanoe, flat(ANSI.sub("", child.logfile_read.getvalue())), child.exitstatus
+    said, code = answered(child, *zip(asked, keys, strict=False))
+    return sharing, fanoe, said, code
 
 
 def test_no_changes_nothing_and_gives_the_sharers_command_for_our_own_file(tmp_path, pseudo_terminal):
@@ -170,3 +165,11 @@ def test_a_file_for_another_partner_is_refused_where_we_started_the_project_as_o
     sharing.ok(*shlex.split(export)[1:], "--ud", str(tmp_path / "til-fanoe.yaml"))
     assert fanoe.import_(tmp_path / "til-fanoe.yaml")[0] == 0
     assert fanoe.store.slugs() == ["genoptraening-aeroe"]  # Fanø's own project took the file in
+
+
+def test_ctrl_c_at_the_question_imports_nothing(tmp_path, pseudo_terminal):
+    _, fanoe, said, code = aeroes_file_at_fanoe(tmp_path, pseudo_terminal, [CTRL_C])
+
+    assert code == 130, said
+    assert "Stoppet. Intet er importeret." in said
+    assert tree(fanoe.home) == {}

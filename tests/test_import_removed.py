@@ -14,10 +14,9 @@ import shlex
 import shutil
 from pathlib import Path
 
-import pexpect
 import pytest
-from exchange_kit import G1, Org, flat, start_sharing, tree
-from terminal import ANSI, COMMAND, DOWN, ENTER, person
+from exchange_kit import G1, Org, answered, flat, start_sharing, tree
+from terminal import COMMAND, DOWN, ENTER, person
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -97,14 +96,8 @@ def in_terminal(
     aeroe = Org(Path(env["SPREDNING_HJEM"]), tmp_path)
     newer = removed_after_answering(aeroe, sharing)
     child = pseudo_terminal(COMMAND, ["importer", str(newer)], env=env, rows=40, cwd=tmp_path)
-    child.expect_exact("Hent projektet tilbage og importér filen ind i det?")
-    child.send(keys)
-    for question, answer in more:
-        child.expect_exact(question)
-        child.send(answer)
-    child.expect(pexpect.EOF)
-    child.close()
-    return aeroe, newer, flat(ANSI.sub("", child.logfile_read.getvalue())), child.exitstatus
+    said, code = answered(child, ("Hent projektet tilbage og importér filen ind i det?", keys), *more)
+    return aeroe, newer, said, code
 
 
 def test_in_a_terminal_it_is_brought_back_and_the_file_goes_into_it(tmp_path, pseudo_terminal):

@@ -113,7 +113,7 @@ def ours(console, plan: ImportPlan, asking: bool) -> bool:
         if select(t("importer.identity-ask", org=org), [Choice(yes, True), Choice(no, False)]):
             return True
         help_text = t("importer.identity-ask.name-help", sharing=sharing)
-        name = ask_text(t("importer.identity-ask.name"), instruction=help_text)
+        name = ask_text(t("importer.identity-ask.name"), instruction=help_text, one_line=True)
     _not_ours(console, org, sharing, name.strip())
     return False
 
