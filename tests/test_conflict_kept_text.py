@@ -8,7 +8,7 @@ import os
 
 import pytest
 from exchange_kit import D1, D2, Org, flat, start_sharing
-from terminal import CTRL_C, DOWN, ENTER, stub_editor
+from terminal import CTRL_C, DOWN, ENTER, rendered, stub_editor
 from test_exchange_e2e import crossing_twice, finish, kept_texts, spawn, write_then_stop
 
 pytestmark = [
@@ -247,3 +247,127 @@ def test_ctrl_c_while_the_editor_is_open_at_a_conflict_keeps_what_the_editor_sav
     assert str(kept) in shown.replace(" ", "")  # named (the test's long path is broken at the edge)
     assert set(reusing.others()) == {D1, D2}
     assert f"ligger i {kept}" in flat(reusing.ok("konflikter"))  # and named by the next run
+
+
+# --- a version picked over the kept text: asked first, as the text goes once the choices are saved ---
+
+DROP_QUESTION = (
+    "Den samlede tekst, du skrev sidst, er ikke gemt: »Samlet tekst«. Vælger du »Jeres (Ærø Kommune)«,"
+    " slettes teksten, når dine valg gemmes. Skal den slettes?"
+)
+
+
+def wrapped_to_ours(
+    stopped: Org, tmp_path, *options: str, words=("Konflikt 1 af 2", "Afgør senere"), size=(40, 100)
+):
+    """'konflikter' at the first conflict, Down three times from the kept text (chosen at first): the
+    list wraps around to our version, as it did for a trial user. The editor is never to open."""
+    editor = stub_editor(tmp_path, "exit 1\n")
+    child = spawn(stopped, *options, "konflikter", env={"EDITOR": editor}, size=size)
+    for said in words:
+        child.expect_exact(said)
+    child.send(DOWN * 3 + ENTER)
+    return child
+
+
+def test_a_version_picked_over_the_kept_text_asks_first_and_no_goes_back_to_the_choices(stopped, tmp_path):
+    [kept] = kept_texts(stopped)
+    raw = kept.read_text(encoding="utf-8")
+
+    child = wrapped_to_ours(stopped, tmp_path)
+    child.expect_exact("Ja, brug »Jeres (Ærø Kommune)« og slet teksten")
+    child.send(ENTER)  # Nej is chosen at first: back to the choices, the kept text chosen again
+    child.expect_exact("Skriv videre på den samlede tekst, du skrev sidst")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 2 + ENTER)  # later: it keeps the text, and asks nothing
+    child.expect_exact("Konflikt 2 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(ENTER)  # ours, no text kept for it: nothing asked
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert DROP_QUESTION in shown
+    assert "Skal den slettes? Nej, tilbage til valgene" in shown  # the answer, echoed
+    assert shown.count("Skal den slettes? Nej") == 1  # neither 'later' nor a conflict without a text asks
+    assert set(stopped.others()) == {D1}
+    assert kept.read_text(encoding="utf-8") == raw
+
+
+def test_yes_uses_the_version_and_the_text_goes_when_the_choices_are_saved(stopped, tmp_path):
+    child = wrapped_to_ours(stopped, tmp_path)
+    child.expect_exact("Ja, brug »Jeres (Ærø Kommune)« og slet teksten")
+    child.send(DOWN + ENTER)
+    child.expect_exact("Konflikt 2 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(ENTER)
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert stopped.others() == {}
+    assert stopped.texts()[D1] == "Ærøs formål"
+    assert kept_texts(stopped) == []
+
+
+def test_ctrl_c_at_the_question_saves_nothing_and_keeps_the_text(stopped, tmp_path):
+    [kept] = kept_texts(stopped)
+    raw = kept.read_text(encoding="utf-8")
+
+    child = wrapped_to_ours(stopped, tmp_path)
+    child.expect_exact("Ja, brug »Jeres (Ærø Kommune)« og slet teksten")
+    child.send(CTRL_C)
+    code, shown = finish(child)
+
+    assert code == 130, shown
+    assert "Stoppet. Intet er ændret i projektet. Det, du skrev i editoren, er gemt i" in shown
+    assert str(kept) in shown.replace(" ", "")
+    assert set(stopped.others()) == {D1, D2}
+    assert kept.read_text(encoding="utf-8") == raw
+
+
+def test_the_question_is_broken_between_words_in_60_columns(stopped, tmp_path):
+    child = wrapped_to_ours(stopped, tmp_path, size=(40, 60))
+    child.expect_exact("og slet teksten")
+    screen = rendered(child.logfile_read.getvalue(), 60, 40)  # the question as it is asked
+    child.send(CTRL_C)
+    assert finish(child)[0] == 130
+
+    start = screen.index("? Hvilket svar skal gemmes? Jeres (Ærø Kommune)") + 1
+    asked = screen[start : screen.index(" » Nej, tilbage til valgene") + 2]
+    assert flat("\n".join(asked)).startswith(f"? {DROP_QUESTION} (Ctrl+C stopper uden at gemme dine valg)")
+    assert asked[-1] == "   Ja, brug »Jeres (Ærø Kommune)« og slet teksten"
+    assert all(len(line) < 60 for line in asked)
+
+
+def test_the_question_in_english(stopped, tmp_path):
+    child = wrapped_to_ours(stopped, tmp_path, "--sprog", "en", words=("Conflict 1 of 2", "Resolve later"))
+    child.expect_exact("Yes, use “Yours (Ærø Kommune)” and delete the text")
+    child.send(CTRL_C)
+    code, shown = finish(child)
+
+    assert code == 130, shown
+    assert (
+        "The combined text you wrote last time is not saved: “Samlet tekst”. If you choose"
+        " “Yours (Ærø Kommune)”, the text is deleted when your choices are saved. Should it be deleted?"
+    ) in shown
+    assert "No, back to the choices" in shown
+
+
+def test_the_import_asks_too_before_a_version_replaces_the_kept_text(stopped, tmp_path):
+    """The same list, reached from 'importer': Odense has changed its answer again."""
+    sharing = Org(tmp_path / "odense", tmp_path)
+    sharing.answer({D1: "Odenses nye formål"})
+    [kept] = kept_texts(stopped)
+    raw = kept.read_text(encoding="utf-8")
+    editor = stub_editor(tmp_path, "exit 1\n")  # never opened
+
+    child = spawn(stopped, "importer", str(sharing.export()), env={"EDITOR": editor})
+    child.expect_exact("Konflikt 1 af 1")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)
+    child.expect_exact("Ja, brug »Jeres (Ærø Kommune)« og slet teksten")
+    child.send(CTRL_C)
+    code, shown = finish(child)
+
+    assert code == 130, shown
+    assert DROP_QUESTION in shown
+    assert kept.read_text(encoding="utf-8") == raw

@@ -588,12 +588,13 @@ def test_a_stop_from_outside_at_an_actions_deadline_keeps_every_field_typed(spaw
     child.expect_exact("5.6.20")
 
     kept, output = stopped_kept(child, how, env)
-    again = "spredning plan tilføj --hvad 'Book et lokale' --hvem 'Eva Holm' --frist 5.6.20"
-    assert kept.read_text(encoding="utf-8") == again + "\n"
+    # '5.6.20' is no whole date (the field refuses it): left out of the command, which runs, and under it
+    again = "spredning plan tilføj --hvad 'Book et lokale' --hvem 'Eva Holm'"
+    assert kept.read_text(encoding="utf-8") == again + "\n5.6.20\n"
     if how == "SIGTERM":
         said = " ".join(output.split())
-        assert f"Kommandoen er også gemt i filen {kept}, så den ikke går tabt." in said
-        assert said.endswith(f"starter igen med det, du skrev, så du kan kopiere den: {again}")
+        assert f"Kommandoen og teksten er også gemt i filen {kept}, så de ikke går tabt." in said
+        assert said.endswith(f"som ikke kunne bruges, som det stod, så du kan rette det: {again} 5.6.20")
 
 
 def _action_ids(data: object) -> list[str]:
@@ -662,10 +663,10 @@ def test_a_stop_from_outside_in_the_deadline_field_a_refused_frist_opened_keeps_
 
     assert status == 128 + signal.SIGTERM
     [kept] = Path(env["HOME"]).glob("spredning-tekst-*.txt")
-    again = "spredning plan tilføj --hvad 'Book et lokale' --hvem 'Eva Holm' --frist 5.6.20"
-    assert kept.read_text(encoding="utf-8") == again + "\n"
+    again = "spredning plan tilføj --hvad 'Book et lokale' --hvem 'Eva Holm'"  # the --frist refused: under it
+    assert kept.read_text(encoding="utf-8") == again + "\n5.6.20\n"
     assert " ".join(output.split()).endswith(
-        f"starter igen med det, du skrev, så du kan kopiere den: {again}"
+        f"som ikke kunne bruges, som det stod, så du kan rette det: {again} 5.6.20"
     )
 
 

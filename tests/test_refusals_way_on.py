@@ -94,6 +94,29 @@ def test_a_mistyped_action_id_is_put_right_in_the_users_own_command(example, run
     assert "(færdig)" in flat(out)
 
 
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_an_id_begun_as_two_actions_begin_gives_each_ones_command(example, run_cli, language):
+    """A user's trial (stop 38): 'Flere handlinger har et id, der begynder med ...' said only to type
+    more of it. Each action's command is given whole, with what the action is, to run as it is."""
+    first, second = _action_ids(example)[:2]
+    twin = first[:4] + second[4:]  # the second action's id, begun as the first's
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace(f" {second}:", f" {twin}:"), encoding="utf-8")
+
+    code, _, err = run_cli("--sprog", language, "plan", "luk", first[:4], "--droppet")
+
+    assert code == 2
+    lines = [line.strip() for line in err.splitlines()]
+    prefix = f"spredning --sprog {language} "
+    given = [line for line in lines if line.startswith(prefix)]
+    assert given == [f"{prefix}plan luk {first} --droppet", f"{prefix}plan luk {twin} --droppet"], err
+    whats = [line for line in lines if line.startswith("• ")]
+    assert len(whats) == 2 and "Få hospitalet til" in whats[0], err  # what each action is, above its command
+    code, out, err = run_cli(*shlex.split(given[1])[1:])
+    assert code == 0, err
+    assert "(droppet)" in flat(out) or "(dropped)" in flat(out)
+
+
 def test_an_id_close_to_none_is_refused_with_the_ids_there_are(example, run_cli):
     code, _, err = run_cli("--sprog", "en", "plan", "luk", "zzz")
 
@@ -145,6 +168,28 @@ def test_a_reply_imported_again_is_not_called_new_and_the_dry_run_says_the_same(
         assert "The file brings nothing new: all of it has been imported before." in again
         assert "See where the project stands with 'spredning --sprog en status'." in again
         assert "vis --nye" not in again
+
+
+def test_a_reply_with_an_open_conflict_imported_again_says_so_alike_in_the_dry_run(tmp_path, run_cli):
+    """A user's trial (stop 38): imported again, a reply whose conflict is still open was said by the
+    import to leave the conflict to settle ('konflikter'), by the dry run to bring nothing and be
+    read ('vis --nye'): the dry run told of another step than the import took. Both say the same."""
+    from exchange_kit import D1, G1, Org, start_sharing
+
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Vores formål"})
+    reusing = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert reusing.import_(sharing.export())[0] == 0
+    reusing.answer({G1: "Det passer til os"})
+    reusing.answer({D1: "Ærøs udgave af formålet"}, "--rolle", "dele")
+    reply = reusing.export()
+    sharing.answer({D1: "Odenses nye udgave"})
+    assert "1 konflikt" in flat(sharing.ok("importer", str(reply)))
+
+    for dry in ([], ["--tør"]):
+        again = flat(sharing.ok("importer", str(reply), *dry)).split("konflikter", 1)[1]
+        assert "Filen bringer intet nyt: alt i den er hentet ind før." in again
+        assert again.endswith("Der er 1 uafklaret konflikt; se og afgør den med 'spredning konflikter'.")
+        assert "vis --nye" not in again and "spredning status" not in again
 
 
 # --- a file to write where this user may not write ------------------------------------------------

@@ -70,7 +70,7 @@ def write_own(
 ) -> Written:
     """Write a document for the project, replacing a file there only if ours (or with overwrite)."""
     raw = content.encode("utf-8") if isinstance(content, str) else content
-    key = str(path.absolute())
+    key = fileio.path_text(path.absolute())  # the program's own output, known by it
     replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
     replaceable = ws.store.local(slug).exports.get(key)
     copies: list[Path] = []

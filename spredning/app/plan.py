@@ -437,8 +437,10 @@ def find(project: Project, state: LocalState, wanted: str) -> tuple[Slot, Entry]
     ]
     if len(found) == 1:
         return found[0]
-    if found:
-        raise UsageProblem("plan.ambiguous-id", value=wanted, ids=[slot[1][5:] for slot, _ in found])
+    if found:  # each one's what too: the hint gives each its command, and says which is which
+        items = [followup.plan_item(slot[0], slot[1][5:], entry) for slot, entry in found]
+        whats = [item.what if item is not None else "" for item in items]
+        raise UsageProblem("plan.ambiguous-id", value=wanted, ids=[s[1][5:] for s, _ in found], whats=whats)
     ids = [
         key[5:]
         for where in visible(project, state)

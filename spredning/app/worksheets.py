@@ -235,7 +235,7 @@ def write_worksheet(ws: Workspace, sheet: Worksheet, path: Path, *, overwrite: b
     unsent), unless an exchange file went to or came from the receiver (local.takes_files): its
     program cannot read our worksheet, and gets those answers only from our next export.
     """
-    key = str(path.absolute())
+    key = fileio.path_text(path.absolute())  # the program's own output, known by it
     state = ws.store.local(sheet.slug)
     replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
 

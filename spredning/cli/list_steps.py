@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from spredning.cli import render, render_project
-from spredning.cli.prompts.questions import TypedAction, ask_action
+from spredning.cli.prompts.questions import DueLeftOut, TypedAction, ask_action
 from spredning.cli.prompts.simple import CANCEL, ask_text, select
 from spredning.cli.prompts.stops import started_again_with, typed_so_far
 from spredning.cli.render_text import AsTyped, print_fitted
@@ -42,6 +42,11 @@ class UnsavedAction(NamedTuple):
     typed: TypedAction
 
 
+def _nothing_saved(text: str) -> bool:
+    """No saved mark is asked anew: a field's text is never the saved one left as it stood."""
+    return False
+
+
 class ListSteps:
     """Shows the interview's steps that are answered from a list (or only told), and asks for each reply.
 
@@ -64,18 +69,25 @@ class ListSteps:
         self.io = io
         self.unsaved: UnsavedMark | UnsavedAction | None = None
         self.saved_by: Callable[[UnsavedMark | UnsavedAction], str] | None = None
+        # whether a field asked now holding this text leaves the saved mark as it stood (nothing unsaved)
+        self.saved_as: Callable[[str], bool] = _nothing_saved
 
-    def _kept_as(self, unsaved: Callable[[str | None], UnsavedMark | UnsavedAction | None]):
+    def _kept_as(
+        self,
+        unsaved: Callable[[str | None], UnsavedMark | UnsavedAction | None],
+        dropped: Callable[[], str] | None = None,
+    ):
         """While a mark's or an action's fields are asked: a stop from outside keeps saved_by's command.
 
         `unsaved(text)`: what would be left unsaved, the field asked now holding `text`; None: nothing.
+        `dropped()`: a field's text the command leaves out (refused there), kept under it.
         """
 
         def again(text: str | None) -> str | None:
             left = unsaved(text)
             return None if left is None or self.saved_by is None else self.saved_by(left)
 
-        return started_again_with(again)
+        return started_again_with(again, dropped)
 
     def _select(self, message: str, choices: list[Choice], default=None):
         return select(message, choices, default, **self.io)
@@ -261,16 +273,18 @@ class ListSteps:
         def stopped(typed: TypedAction) -> None:
             self.unsaved = UnsavedAction(step.tool, typed)
 
+        left_out = DueLeftOut()  # a deadline the field refuses: not in the command kept, under it
+
         def typed_now(text: str | None) -> UnsavedAction | None:
             fields = typed_so_far(text)
             what, who, due = (
                 fields.get(t(key), "") for key in ("plan.ask-what", "plan.ask-who", "plan.ask-due")
             )
-            return (
-                UnsavedAction(step.tool, TypedAction(what, who, due)) if (what + who + due).strip() else None
-            )
+            if not (what + who + due).strip():
+                return None
+            return UnsavedAction(step.tool, TypedAction(what, who, left_out.usable(due)))
 
-        with self._kept_as(typed_now):
+        with self._kept_as(typed_now, left_out):
             return ask_action(None, interrupted=stopped, **self.io)
 
     def rate_readiness(self, step: interview.RateReadiness):
@@ -292,15 +306,19 @@ class ListSteps:
         def stopped(typed: str) -> None:
             self.unsaved = left(typed)
 
-        with self._kept_as(lambda text: left(text or "")):
-            reason = ask_text(
-                t("plan.rate-reason"),
-                instruction=t("plan.ask-optional"),
-                default=current.reason if current else "",
-                interrupted=stopped,
-                one_line=True,
-                **self.io,
-            )
+        self.saved_as = lambda text: left(text) is None
+        try:
+            with self._kept_as(lambda text: left(text or "")):
+                reason = ask_text(
+                    t("plan.rate-reason"),
+                    instruction=t("plan.ask-optional"),
+                    default=current.reason if current else "",
+                    interrupted=stopped,
+                    one_line=True,
+                    **self.io,
+                )
+        finally:
+            self.saved_as = _nothing_saved
         return interview.Rating(colour, " ".join(reason.split()))
 
     @property

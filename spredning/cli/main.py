@@ -77,7 +77,12 @@ def _commands_in(module_name: str, language: str) -> dict:
     module = importlib.import_module(f"spredning.cli.commands.{module_name}")
     commands = typer.Typer(add_completion=False, rich_markup_mode=None)
     module.register(commands)
-    return dict(typer.main.get_group(commands).commands)
+    built = dict(typer.main.get_group(commands).commands)
+    from spredning.cli.undecoded import refusing_undecoded
+
+    for command in built.values():
+        refusing_undecoded(command)
+    return built
 
 
 class SpredningGroup(typer_compat.DanishGroup):
@@ -143,6 +148,10 @@ def _build_app(language: str) -> typer.Typer:
     ) -> None:
         if projekt is not None and not projekt.strip():
             raise UsageProblem("usage.empty-project")
+        if projekt is not None:  # a name with a byte that came as no UTF-8 matches none
+            from spredning.cli.undecoded import refused_undecoded
+
+            refused_undecoded("--projekt", projekt)
         for option, value in (("--hjem", hjem), ("--guide", guide)):  # "$DIR" of an unset variable
             if value is not None and not value.strip():
                 raise UsageProblem("usage.empty-folder", option=option)

@@ -69,6 +69,7 @@ def without_headings(text: str, headings: Sequence[str]) -> str:
 
 INDENT = "    "  # every line of a kept text: a heading is never indented
 KEY = re.compile(r" \[([^\[\]\s]+)\]$")  # the slot key at the end of a kept text's heading
+QUOTED = 40  # columns of a kept text's start quoted when a version would replace it
 
 
 def kept_entries(raw: str) -> dict[str, tuple[str, str]] | None:
@@ -144,6 +145,30 @@ class Merging:
         """The text kept for this conflict's answer and not saved yet, if any."""
         kept = self.texts.get(local.slot_key(slot))
         return kept[1] if kept is not None else None
+
+    def may_drop(self, slot: tuple[str, str], chosen: str, instruction: str) -> bool:
+        """A version (`chosen`: its title) picked over the text kept for the conflict: may the text go.
+
+        It leaves the kept file once the choices are saved (done), so one wrong key in the list
+        (it wraps around) would lose typed work: asked, No (back to the choices) chosen at first,
+        its start quoted. A stop here stops as the list does; `instruction` is the list's help.
+        True when no text is kept for the conflict.
+        """
+        from questionary import Choice
+
+        from spredning.cli.prompts.simple import select
+        from spredning.cli.render_text import cut_to, one_line
+
+        text = self.earlier(slot)
+        if text is None:
+            return True
+        start = cut_to(one_line(text), QUOTED)
+        choices = [
+            Choice(t("conflict.drop-text-no"), False),
+            Choice(t("conflict.drop-text-yes", choice=chosen), True),
+        ]
+        question = t("conflict.drop-text-question", start=start, choice=chosen)
+        return bool(select(question, choices, instruction=instruction, **self.io))
 
     def write(
         self,

@@ -50,7 +50,7 @@ from spredning.cli.prompts.layout import hint_lines, styled_lines
 from spredning.cli.prompts.simple import select
 from spredning.cli.prompts.stops import (
     STOP_SIGNALS,
-    _again_now,
+    _again_kept,
     _asked,
     _asking_field,
     _asking_text,
@@ -641,15 +641,7 @@ class InterviewPrompter:
         if left is not None:
             _end_now(signum, render_message(editor.stop_notice(left)))
         if typed is None and _asking_field() is not None:  # a mark's or an action's field: not saved
-            words = t("interview.stopped-from-outside-follow-up")
-            again = _again_now()  # the command that saves it as typed, as Ctrl+C gives it
-            if again is not None:
-                _end_now(signum, f"{words} {_field_text_words(again, 'command')}", again)
-            text = _asking_text()
-            fields = _typed_together(text)  # an action's fields typed before this one too
-            if fields is not None:
-                _end_now(signum, f"{words} {_field_text_words(fields, 'fields')}", fields)
-            _end_now(signum, f"{words} {_field_text_words(text)}" if text else words, text)
+            self._end_with_follow_up(signum)
         reason = self._reason_left(kept) if self.reason_field else None
         if reason is not None:  # a reason kept: said to be one, and the question not marked
             alone = reason == "alone"
@@ -666,6 +658,20 @@ class InterviewPrompter:
         elif kept not in (None, Drafted.STALE) and interview.draft_of(typed, self.answer):
             _end_now(signum, t("interview.stopped-from-outside") + apart)
         _end_now(signum)
+
+    def _end_with_follow_up(self, signum: int) -> None:
+        """End after a stop from outside in a mark's or an action's field: what of it is not saved."""
+        words = t("interview.stopped-from-outside-follow-up")
+        again = _again_kept()  # the command that saves it as typed, as Ctrl+C gives it
+        if again is not None:
+            _end_now(signum, f"{words} {_field_text_words(*again)}", again[0])
+        text = _asking_text()
+        if self.steps.saved_as(text or ""):  # the saved mark, left as it stood: nothing is unsaved
+            _end_now(signum)
+        fields = _typed_together(text)  # an action's fields typed before this one too
+        if fields is not None:
+            _end_now(signum, f"{words} {_field_text_words(fields, 'fields')}", fields)
+        _end_now(signum, f"{words} {_field_text_words(text)}" if text else words, text)
 
     def _reason_apart(self) -> bool:
         """In the answer field, whether a reason for "not relevant" is typed beside its draft (kept too)."""

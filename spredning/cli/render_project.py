@@ -353,7 +353,9 @@ def print_facts(
         rows.append((t("facts.sharing"), Text(clean_name(project.sharing_org))))
     if project.partners:
         label = t("facts.reusing", n=len(project.partners))
-        rows.append((label, Text(", ".join(clean_name(p.name or p.key) for p in project.partners))))
+        names = [clean_name(p.name or p.key) for p in project.partners]
+        apart = "\n" if any("," in name for name in names) else ", "  # 'Fyn, ApS' is one name: a line each
+        rows.append((label, Text(apart.join(names))))
     if dialogue:
         rows.append((t("facts.dialogue"), Text(clean_name(dialogue))))
     if side:

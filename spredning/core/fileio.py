@@ -503,6 +503,15 @@ def _not_a_folder(path: Path) -> None:
         raise SpredningError("files.is-folder", path=shown)
 
 
+def path_text(path: Path) -> str:
+    """A path as text that can be saved (YAML, UTF-8) and is the same the next time it is made.
+
+    A name's bytes that are no UTF-8 (a folder named on a Latin-1 system) are written as a
+    backslash, x and the byte in hex; any other path is its text as it is.
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def checksum(raw: bytes) -> str:
     """A file's SHA-256, to recognise the program's own output later."""
     import hashlib

@@ -182,9 +182,9 @@ def place_copy(place: str, slug: str) -> str:
 def this_place(home: Path) -> str:
     """Which computer and folder a state file belongs to; a copied folder gets a new copy id."""
     try:
-        folder = str(home.resolve())
+        folder = fileio.path_text(home.resolve())
     except OSError:
-        folder = str(home)
+        folder = fileio.path_text(home)
     return f"{socket.gethostname()}:{folder}"
 
 

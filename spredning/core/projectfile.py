@@ -85,6 +85,7 @@ from spredning.core.model import (
     side_of,
     slugify,
 )
+from spredning.core.textsafe import undecoded_byte
 
 FORMAT_VERSION = 6  # the newest format this program reads
 PLAIN_FORMAT = 2  # a project file without follow-up
@@ -981,8 +982,8 @@ def serialise(
         return project_text(project, layout, exchange).encode("utf-8")
     except UnicodeEncodeError as exc:
         code = ord(exc.object[exc.start])
-        if 0xDC80 <= code <= 0xDCFF:  # a byte that did not come as UTF-8 (a terminal set to Latin-1)
-            byte = f"{code - 0xDC00:02X}"
+        byte = undecoded_byte(exc.object[exc.start])  # a byte that did not come as UTF-8 (Latin-1)
+        if byte is not None:
             raise SpredningError("project.cannot-write-byte", path=path, byte=byte) from None
         raise SpredningError("project.cannot-write-char", path=path, code=f"U+{code:04X}") from None
     except yamlio.YamlProblem as exc:

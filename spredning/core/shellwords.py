@@ -52,4 +52,6 @@ def _ansi_c(character: str) -> str:
     if character == "\t":
         return "\\t"
     code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is no UTF-8 (Latin-1): that byte, as bash reads it
+        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x80 else (f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")

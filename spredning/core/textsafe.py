@@ -27,6 +27,16 @@ def _visible(match: re.Match[str]) -> str:
     return f"<U+{code:04X}>"
 
 
+def undecoded_byte(text: str) -> str | None:
+    """The first byte in `text` that did not come as UTF-8 (a terminal set to Latin-1), as hex ('F8').
+
+    Python keeps such a byte of a command line as a lone surrogate, U+DC80-U+DCFF; None: none.
+    """
+    if text.isprintable():  # the usual case, checked in C: a lone surrogate is unprintable
+        return None
+    return next((f"{ord(char) - 0xDC00:02X}" for char in text if "\udc80" <= char <= "\udcff"), None)
+
+
 def clean(text: str) -> str:
     """Return text with control characters and direction overrides made visible.
 

@@ -298,19 +298,25 @@ def _words(value: object) -> object:
 
 
 def join(items: Iterable[object], kind: str = "and") -> str:
-    """'a, b og c' or 'a, b eller c' in the current language."""
+    """'a, b og c' or 'a, b eller c' in the current language ('a, b; c og d' when a name holds a comma)."""
     words = [str(item) for item in items]
     if len(words) < 2:
         return "".join(words)
     last = t(
-        "list.and" if kind == "and" else "list.or", first=t("list.separator").join(words[:-1]), last=words[-1]
+        "list.and" if kind == "and" else "list.or", first=_separator(words).join(words[:-1]), last=words[-1]
     )
     return last
 
 
+def _separator(words: list[str]) -> str:
+    """', ' between a list's items, or '; ' when one holds a comma ('Hjemmehjælp Fyn, ApS' is one name)."""
+    return t("list.separator-strong") if any("," in word for word in words) else t("list.separator")
+
+
 def _listed(items: Iterable[object], spec: str) -> str:
     if spec == "comma":
-        return t("list.separator").join(str(item) for item in items)
+        words = [str(item) for item in items]
+        return _separator(words).join(words)
     return "\n".join(f"  • {item}" for item in items)
 
 

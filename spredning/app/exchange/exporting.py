@@ -78,7 +78,7 @@ def export(
     )
     _check_size(ws, content, outgoing, receiver_name)
     path, beside = files.place(ws, out, name)
-    key = str(path.absolute())
+    key = fileio.path_text(path.absolute())  # the program's own output, known by it
     replaced = os.path.exists(path)  # a file not to be seen (no access) is said by write_output
     new = _new_to(outgoing, state.known.get(receiver_key, {}))
     changes = len(new)

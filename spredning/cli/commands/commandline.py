@@ -12,6 +12,7 @@ from spredning import i18n
 from spredning.core.errors import Message, SpredningError, UsageProblem
 from spredning.core.model import Partner
 from spredning.core.shellwords import shell_word
+from spredning.core.textsafe import clean
 
 
 def put_right(value: str, right: str, options: Sequence[str] = ()) -> str | None:
@@ -50,6 +51,24 @@ PUT_RIGHT = {
 }
 
 
+def each_put_right(refused: SpredningError) -> Message | None:
+    """An action's id begun as several begin: the command typed with each one's whole id, under its what.
+
+    None when the id was not given to 'ret' or 'luk' in this run (the hint then says to type more).
+    """
+    value = str(refused.params.get("value", ""))
+    ids, whats = refused.params.get("ids"), refused.params.get("whats")
+    if not isinstance(ids, list) or not isinstance(whats, list):
+        return None
+    lines = []
+    for id, what in zip(ids, whats, strict=True):
+        again = put_right(value, str(id), ("ret", "luk"))
+        if again is None:
+            return None
+        lines.append(f"• {' '.join(clean(str(what)).split())}\n  {again}")
+    return Message("plan.ambiguous-id.commands", {"commands": "\n".join(lines)})
+
+
 def put_right_hint(refused: SpredningError) -> Message | None:
     """A wrong --rolle, --partner, --status, --fase, --format or tool close to a right one: put right.
 
@@ -57,6 +76,8 @@ def put_right_hint(refused: SpredningError) -> Message | None:
     key's own '.command' words. None when the value was not given to that option in this run (a
     name given another way) or nothing is close to it.
     """
+    if refused.key == "plan.ambiguous-id":
+        return each_put_right(refused)
     wanted = PUT_RIGHT.get(refused.key)
     close = refused.params.get("close")
     if wanted is None or not isinstance(close, list) or not close:

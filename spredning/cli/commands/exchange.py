@@ -436,9 +436,7 @@ def _imported(
             )
         )
     if result.open_conflicts:
-        settle = command("konflikter", project=project)
-        said = say("importer.open-conflicts", style="yellow", n=result.open_conflicts, command=settle)
-        print_said(console, said, settle)
+        _left_to_settle(console, plan, result.open_conflicts, project)
     if plan.creates:
         status, path = command("status", project=project), str(result.path)
         print_fitted(console, t("importer.created", path=path, command=status), [status, path], rest="")
@@ -463,9 +461,12 @@ def _next_news(console, ws, plan: ImportPlan, project: str | NamedProject | None
 def _nothing_new(console, ws, plan: ImportPlan, project: str | NamedProject | None) -> None:
     """A file imported before brings nothing: said so, and the step on (the dry run says it too).
 
-    What an earlier import brought and is not read yet is still to read (with that command);
-    else where the project stands.
+    Conflicts still open are to be settled, as the import says; else what an earlier import
+    brought and is not read yet is still to read (with that command); else where the project stands.
     """
+    if unsettled := len(open_conflicts(plan.project)):  # the step the import says on: settle them
+        _left_to_settle(console, plan, unsettled, project)
+        return
     console.print(say("importer.nothing-new"))
     news = noting.news_from(ws, plan.project.slug, plan.incoming.sender)
     if news:
@@ -474,6 +475,17 @@ def _nothing_new(console, ws, plan: ImportPlan, project: str | NamedProject | No
     else:
         status = command("status", project=project)
         print_said(console, say("importer.nothing-new.status", command=status), status)
+
+
+def _left_to_settle(console, plan: ImportPlan, n: int, project: str | NamedProject | None) -> None:
+    """The `n` conflicts left open in the project after an import (or a dry run of one): settle them.
+
+    A file imported before is said to bring nothing new first, in the import as in its dry run.
+    """
+    if plan.brings_nothing():
+        console.print(say("importer.nothing-new"))
+    settle = command("konflikter", project=project)
+    print_said(console, say("importer.open-conflicts", style="yellow", n=n, command=settle), settle)
 
 
 def _see_news(ws, plan: ImportPlan, project: str | NamedProject | None) -> str:
@@ -695,7 +707,6 @@ def _chooser(
     """
     import questionary
 
-    from spredning.cli.prompts.simple import select
     from spredning.cli.render_project import conflict_view, org_name, theirs, writer_settles
     from spredning.cli.render_status import where
 
@@ -794,12 +805,12 @@ def _chooser(
         if kept is not None and merging.path is not None:
             said = t("conflict.kept-earlier", path=str(merging.path))
             print_fitted(console, said, str(merging.path), style="yellow", rest="")
+        titles = [(str(choice.title), choice.value) for choice in choices]  # whole: a menu cuts its own
+        keeping = merging if kept is not None else None  # a version picked over the kept text asks first
         with _stops_keep_writing(console, merging):
             while True:
                 first = going_on[0] if going_on else None
-                picked = select(
-                    t("conflict.which"), choices, default=first, instruction=_which_help(importing)
-                )
+                picked = _picked(choices, titles, first, _which_help(importing), keeping, slot)
                 if picked not in ("edit", "kept"):
                     break
                 written = merging.write(
@@ -817,6 +828,24 @@ def _chooser(
         return Answer(text=picked.text, not_relevant=picked.not_relevant)
 
     return choose
+
+
+def _picked(choices, titles, first, instruction: str, merging: Merging | None, slot: Slot):
+    """The choice made in a conflict's list (its value); `titles`: each choice's title, whole.
+
+    With `merging` (a text kept from before is offered first), a version picked over that text
+    is used only once the user says so (Merging.may_drop), else the list is asked again: the text
+    goes when the choices are saved, and the list wraps around, so one wrong key would lose it.
+    """
+    from spredning.cli.prompts.simple import select
+
+    while True:
+        picked = select(t("conflict.which"), choices, default=first, instruction=instruction)
+        if merging is None or picked in ("edit", "kept", "later"):  # later keeps the text
+            return picked
+        title = next(title for title, value in titles if value is picked)
+        if merging.may_drop(slot, title, instruction):
+            return picked
 
 
 def _marked_heading(heading: str, version: Answer) -> str:

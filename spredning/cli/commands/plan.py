@@ -353,10 +353,12 @@ def _kept_as_command(given: plans.Action, given_due: tuple[str, str] | None, opt
     start's does, not hold the bare text of the fields. `given`: --hvad, --hvem and --frist given
     (a --frist refused is `given_due`'s text); `options`: --status, --fase, --fælles and the partner.
     """
+    from spredning.cli.prompts.questions import DueLeftOut
     from spredning.cli.prompts.stops import started_again_with, typed_so_far
 
     questions = t("plan.ask-what"), t("plan.ask-who"), t("plan.ask-due")
     day = given_due[0] if given_due is not None else typed_day(given.due) if given.due else ""
+    left_out = DueLeftOut()  # a deadline the field refuses: not in the command, under it
 
     def again(text: str | None) -> str | None:
         typed = typed_so_far(text)
@@ -365,9 +367,10 @@ def _kept_as_command(given: plans.Action, given_due: tuple[str, str] | None, opt
         )
         if not (what + who + due).strip():
             return None
+        due = left_out.usable(due)
         return _add_command(" ".join(what.split()), " ".join(who.split()), due.strip(), *options)
 
-    return started_again_with(again)
+    return started_again_with(again, left_out)
 
 
 def _given_due(frist: str | None) -> tuple[datetime.date | None, tuple[str, str] | None]:
@@ -774,20 +777,23 @@ def _kept_as_change(current):
     As _kept_as_command does for 'plan tilføj': the file kept at home says which action and how to
     save what was typed, not the bare text of the fields. Nothing changed yet: the field's text.
     """
+    from spredning.cli.prompts.questions import DueLeftOut
     from spredning.cli.prompts.stops import started_again_with, typed_so_far
 
     questions = t("plan.ask-what"), t("plan.ask-who"), t("plan.ask-due")
     shown = typed_day(current.due) if current.due else ""
+    left_out = DueLeftOut(shown)  # a deadline the field refuses: not in the command, under it
 
     def again(text: str | None) -> str | None:
         typed = typed_so_far(text)
         what, who, due = (
             typed.get(q, was) for q, was in zip(questions, (current.what, current.who, shown), strict=True)
         )
+        due = left_out.usable(due) or shown  # refused: the deadline is left as it is
         words = _changed_words(current, " ".join(what.split()), " ".join(who.split()), due.strip())
         return command("plan", "ret", current.id, *words) if words else None
 
-    return started_again_with(again)
+    return started_again_with(again, left_out)
 
 
 def _show_versions(item, ws=None) -> None:

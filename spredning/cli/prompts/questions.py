@@ -152,32 +152,53 @@ def ask_due(
     the words say why, as Enter in the field does.
     """
     from spredning.app.plan import parse_due
-    from spredning.core.errors import SpredningError
-
-    def due(text: str):
-        return parse_due(text, kept=bool(shown) and text.strip() == shown)
-
-    def due_problem(text: str) -> str | None:
-        try:
-            due(text)
-        except SpredningError as exc:
-            return date_words(exc)
-        return None
 
     def stop(text: str) -> None:
         if interrupted is not None:
-            interrupted(text, due_problem(text))
+            interrupted(text, _due_problem(text, shown))
 
     typed = ask_text(
         t("plan.ask-due"),
-        due_problem,
+        lambda text: _due_problem(text, shown),
         instruction=t("plan.ask-due-help"),
         default=default,
         interrupted=stop,
         refused=refused,
         **io,
     )
-    return due(typed)
+    return parse_due(typed, kept=bool(shown) and typed.strip() == shown)
+
+
+def _due_problem(text: str, shown: str = "") -> str | None:
+    """Why the deadline's field refuses `text`, in the words Enter in it says; None: it takes it."""
+    from spredning.app.plan import parse_due
+    from spredning.core.errors import SpredningError
+
+    try:
+        parse_due(text, kept=bool(shown) and text.strip() == shown)
+    except SpredningError as exc:
+        return date_words(exc)
+    return None
+
+
+class DueLeftOut:
+    """A deadline typed that its field refuses, at a stop from outside: out of the command kept then.
+
+    It would be refused again when the command is run; it is given under it to correct
+    (started_again_with's `dropped`). `shown`: the deadline the action has (plan ret), taken as it is.
+    """
+
+    def __init__(self, shown: str = "") -> None:
+        self.shown, self.text = shown, ""
+
+    def usable(self, typed: str) -> str:
+        """`typed`, if a command takes it as its --frist; else '' (and it is the text left out)."""
+        self.text = typed.strip() if typed.strip() and _due_problem(typed, self.shown) else ""
+        return "" if self.text else typed
+
+    def __call__(self) -> str:
+        """The deadline left out of the command last made ('' when none was)."""
+        return self.text
 
 
 # what a day-field says of a day still to come, after why (the error's hint speaks of --dato)

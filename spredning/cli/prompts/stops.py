@@ -243,22 +243,27 @@ def _stopped_unsaved(signum, frame) -> None:
         return
     _Stop.signum = signum
     text = _asking_text()  # what was typed in the field, to copy: it is not saved
-    again = _again_now()
+    again = _again_kept()
     if again is not None:  # the command with every field typed so far, as Ctrl+C gives it
-        dropped = _Stop.dropped() if _Stop.dropped is not None else ""
-        if dropped.strip():  # and under it a field's text it leaves out (refused), as Ctrl+C gives it too
-            kept = f"{again}\n{dropped}"
-            _end_now(signum, _unsaved_words(signum, kept, kind="command-dropped"), kept)
-        _end_now(signum, _unsaved_words(signum, again, kind="command"), again)
+        kept, kind = again
+        _end_now(signum, _unsaved_words(signum, kept, kind=kind), kept)
     fields = _typed_together(text)
     if fields is not None:  # every field of the action typed so far, not only the one asked now
         _end_now(signum, _unsaved_words(signum, fields, kind="fields"), fields)
     _end_now(signum, _unsaved_words(signum, text), text)
 
 
-def _again_now() -> str | None:
-    """The command that starts again with every field typed so far (see started_again_with); None: none."""
-    return _Stop.again(_asking_field()) if _Stop.again is not None else None
+def _again_kept() -> tuple[str, str] | None:
+    """The command that starts again with every field typed so far, and the kind of words for it.
+
+    See started_again_with, and _field_text_words for the kind; None: no command. A field's text
+    the command leaves out (refused there) follows it on a line of its own, as Ctrl+C gives it too.
+    """
+    again = _Stop.again(_asking_field()) if _Stop.again is not None else None
+    if again is None:
+        return None
+    dropped = _Stop.dropped() if _Stop.dropped is not None else ""
+    return (f"{again}\n{dropped}", "command-dropped") if dropped.strip() else (again, "command")
 
 
 @contextlib.contextmanager
