@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from unittest import mock
 
+import pexpect
 import yaml
-from terminal import COMMAND
+from terminal import ANSI, COMMAND
 
 from spredning.core.content import load_guide
 from spredning.core.model import layout
@@ -40,6 +41,17 @@ V = "brug.tag-loesningen-i-brug.dele.brug-hos-andre"
 def flat(text: str) -> str:
     """Output with line wrapping undone: every run of blanks and line breaks as one space."""
     return " ".join(text.split())
+
+
+def answered(child, *asked: tuple[str, str]) -> tuple[str, int]:
+    """Answer a program's questions in its pseudo-terminal (each: its words, the keys typed when it shows),
+    then wait for the end: (what it showed, without colours and with line wrapping undone; exit code)."""
+    for question, keys in asked:
+        child.expect_exact(question)
+        child.send(keys)
+    child.expect_exact(pexpect.EOF)
+    child.close()
+    return flat(ANSI.sub("", child.logfile_read.getvalue())), child.exitstatus
 
 
 def installed(

@@ -15,7 +15,7 @@ from terminal import COMMAND
         (("fase",), "Der mangler en fase: skriv, hvilken fase I vil svare på, fx 'spredning fase tjek'."),
         (("godkend",), "Der mangler en fase: skriv, hvilken fase I godkender, fx 'spredning godkend tjek'."),
         (("projekt", "brug"), "fx 'spredning projekt brug \"Digital genoptræning\"'."),
-        (("importer",), "fx 'spredning importer svar-fra-partneren.yaml'."),
+        (("importer",), "(fra 'spredning eksport' eller et udfyldt arbejdsark), efter 'spredning importer'."),
         (("plan", "ret"), "Der mangler en handling: skriv dens id efter 'spredning plan ret'."),  # no project
     ],
 )

@@ -159,11 +159,13 @@ def test_the_first_run_offers_the_partners_file_in_the_folder_and_imports_it(sha
     (folder / "noter.yaml").write_text("ikke en fil fra partneren\n")
     ws = ws_of(reusing)
 
-    run = home(reusing, go(ws, "import") + ENTER + PAUSE + QUIT)
+    us = ENTER  # the first file sets who this computer is: asked, and Enter says it is us
+    run = home(reusing, go(ws, "import") + ENTER + us + PAUSE + QUIT)
 
     assert run.code == 0, run.err
     assert "Samme som: spredning importer" in run.said
     assert "genoptraening-til-aeroe-kommune.yaml" in run.said
+    assert "? Er I Ærø Kommune? Ja, vi er Ærø Kommune" in run.screen
     assert "Importeret fra Odense Kommune:" in run.out
     assert reusing.texts() == {D1: "Færre genindlæggelser", D2: "Træning hjemme"}
     assert run.headers(NAME) == 1  # the project it made is on the menu now
@@ -179,7 +181,16 @@ def test_a_file_elsewhere_is_imported_by_typing_its_path(sharing, reusing, home,
 
     run = home(
         reusing,
-        go(ws, "import") + ENTER + "nowhere.yaml" + ENTER + "\x15" + str(exported) + ENTER + PAUSE + QUIT,
+        go(ws, "import")
+        + ENTER
+        + "nowhere.yaml"
+        + ENTER
+        + "\x15"
+        + str(exported)
+        + ENTER
+        + ENTER
+        + PAUSE
+        + QUIT,
     )
 
     assert run.code == 0, run.err

@@ -236,7 +236,8 @@ def test_a_file_of_another_name_is_picked_by_its_path_and_tab_completes_it(renam
     # listed by its head (before a project, any partner's file); typed here, as one elsewhere would be
     assert [a.name for a in app_home.import_actions(ws, saved.parent)] == [saved.name]
 
-    run = typed(run_cli, go(ws, "import") + other + "sv" + TAB + ENTER + PAUSE + QUIT)
+    # the first file here sets who this computer is: asked, and Enter says the file's receiver is us
+    run = typed(run_cli, go(ws, "import") + other + "sv" + TAB + ENTER + ENTER + PAUSE + QUIT)
 
     assert run.code == 0, run.screen[-3000:]
     assert "Tab fuldfører et fil- eller mappenavn" in run.screen
@@ -314,7 +315,8 @@ def test_tab_on_a_folder_adds_its_slash_so_the_next_tab_goes_on_inside_it(rename
     ws = workspace(aeroe.home)
     monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
 
-    run = typed(run_cli, go(ws, "import") + UP + ENTER + "Mi" + TAB + "fr" + TAB + ENTER + PAUSE + QUIT)
+    us = ENTER  # the first file here sets who this computer is: Enter says it is us
+    run = typed(run_cli, go(ws, "import") + UP + ENTER + "Mi" + TAB + "fr" + TAB + ENTER + us + PAUSE + QUIT)
 
     assert run.code == 0, run.screen[-3000:]
     assert "? Stien til filen fra partneren: Mine filer/fra Odense.yaml" in run.screen

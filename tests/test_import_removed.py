@@ -14,10 +14,9 @@ import shlex
 import shutil
 from pathlib import Path
 
-import pexpect
 import pytest
-from exchange_kit import G1, Org, flat, start_sharing, tree
-from terminal import ANSI, COMMAND, DOWN, ENTER, person
+from exchange_kit import G1, Org, answered, flat, start_sharing, tree
+from terminal import COMMAND, DOWN, ENTER, person
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -87,18 +86,18 @@ def test_the_dry_run_says_what_the_import_would_and_no_projekt_flet(orgs):
     assert "Import i projektet Genoptræning Ærø" in flat(aeroe.ok(*shlex.split(dry)[1:]))
 
 
-def in_terminal(tmp_path: Path, pseudo_terminal, keys: str) -> tuple[Org, Path, str, int]:
-    """The removal, then 'importer' of Odense's newer file in a terminal, answered with `keys`."""
+def in_terminal(
+    tmp_path: Path, pseudo_terminal, keys: str, *more: tuple[str, str]
+) -> tuple[Org, Path, str, int]:
+    """The removal, then 'importer' of Odense's newer file in a terminal, answered with `keys`, then
+    each later question (`more`: its words, the keys that answer it)."""
     env = person(tmp_path, lines=40)
     sharing = start_sharing(Org(tmp_path / "odense", tmp_path))
     aeroe = Org(Path(env["SPREDNING_HJEM"]), tmp_path)
     newer = removed_after_answering(aeroe, sharing)
     child = pseudo_terminal(COMMAND, ["importer", str(newer)], env=env, rows=40, cwd=tmp_path)
-    child.expect_exact("Hent projektet tilbage og importér filen ind i det?")
-    child.send(keys)
-    child.expect(pexpect.EOF)
-    child.close()
-    return aeroe, newer, flat(ANSI.sub("", child.logfile_read.getvalue())), child.exitstatus
+    said, code = answered(child, ("Hent projektet tilbage og importér filen ind i det?", keys), *more)
+    return aeroe, newer, said, code
 
 
 def test_in_a_terminal_it_is_brought_back_and_the_file_goes_into_it(tmp_path, pseudo_terminal):
@@ -124,7 +123,8 @@ def test_in_a_terminal_no_changes_nothing_and_says_the_commands(tmp_path, pseudo
 
 def test_in_a_terminal_the_file_can_become_a_new_project_beside_the_removed_one(tmp_path, pseudo_terminal):
     """Review: there was no way to import the file as a new project while the removed copy is kept."""
-    aeroe, _, said, code = in_terminal(tmp_path, pseudo_terminal, DOWN + ENTER)
+    # a new project: who this computer is in it is asked, as for any first file (Enter: Ærø)
+    aeroe, _, said, code = in_terminal(tmp_path, pseudo_terminal, DOWN + ENTER, ("Er I Ærø Kommune?", ENTER))
 
     assert code == 0, said
     assert "Nej, importér filen som et nyt projekt" in said

@@ -26,6 +26,7 @@ import difflib
 import os
 import re
 import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer.core
@@ -112,8 +113,8 @@ def _missing_message(exc) -> Message:
         if found is None:
             return Message(_NO_ID[path], params)
         params["id"] = shell_word(found)
-    if path == "importer" and (file := _file_to_import(exc.ctx)) is not None:
-        return Message("usage.missing.importer-here", {**params, "file": file})
+    if path == "importer":
+        return _missing_file(exc.ctx, params)
     return Message(_MISSING[path], params)
 
 
@@ -173,27 +174,65 @@ def _phase_words(ctx) -> list[str]:
     return phase_words(guide)
 
 
-def _file_to_import(ctx) -> str | None:
-    """The newest partner's file here for this side, as the home screen offers it first; else None.
+def _missing_file(ctx, params: dict[str, object]) -> Message:
+    """A missing file for 'importer': a file lying here that would import, as the example; else why none.
 
-    For a missing file's example: a real file that runs, not 'svar-fra-partneren.yaml'. Only a
-    file addressed to this side (or to a project not here yet), not one imported already.
+    Honest about the folder: a file that cannot be imported (damaged, or refused for this computer)
+    is not offered, and no made-up name is shown as if it were there. When the files here that look
+    like a partner's all fail, or were all imported already, that is said, naming one of them.
     """
+    from spredning.core.shellwords import shell_word
+
+    offered = _files_to_import(ctx)
+    if offered is None:  # the folder could not be judged: said by the command itself, given a file
+        return Message("usage.missing.importer", params)
+    good, failed, brought = offered
+    if good is not None:
+        return Message("usage.missing.importer-here", {**params, "file": shell_word(good)})
+    if failed:
+        first = shell_word(failed[0])
+        return Message("usage.missing.importer-broken", {**params, "n": len(failed), "file": first})
+    if brought:
+        return Message("usage.missing.importer-brought", {**params, "n": len(brought), "file": brought[0]})
+    return Message("usage.missing.importer", params)
+
+
+def _files_to_import(ctx) -> tuple[str | None, list[str], list[str]] | None:
+    """The files here the home screen offers to import, judged as the import would; None if not judged.
+
+    (the first that would import, those that would not, those imported already), each named from
+    the working folder. Only files addressed to this side (or to a project not here yet), in the
+    home screen's order (the newest first); each is read and planned, nothing written.
+    """
+    from spredning.app.exchange.incoming import read_incoming
+    from spredning.app.exchange.planning import plan_import
     from spredning.app.files import default_folders
     from spredning.app.home import import_actions
     from spredning.app.workspace import Settings, Workspace
     from spredning.cli.home import from_here
     from spredning.core.errors import SpredningError
-    from spredning.core.shellwords import shell_word
 
     settings = getattr(ctx.find_root(), "obj", None)
     try:
         ws = Workspace(settings if isinstance(settings, Settings) else Settings())
-        offered = import_actions(ws, *default_folders(ws))
-    except (SpredningError, OSError):  # said by the command itself, once it is given a file
+        folders = default_folders(ws)
+        offered = [(a.whose, a.value) for a in import_actions(ws, *folders) if a.value]
+        here = {folder.resolve() for folder in folders}
+    except (SpredningError, OSError):
         return None
-    first = next((action for action in offered if action.whose in ("us", None) and action.value), None)
-    return shell_word(from_here(first.value)) if first is not None and first.value else None
+    failed, brought = [], []
+    for whose, value in offered:
+        if whose == "brought":  # one imported from elsewhere is listed too: not said to lie here
+            if Path(value).parent.resolve() in here:
+                brought.append(from_here(value))
+        elif whose in ("us", None):
+            try:
+                plan_import(ws, read_incoming(ws, Path(value)), ws.settings.project)
+            except (SpredningError, OSError):
+                failed.append(from_here(value))
+                continue
+            return from_here(value), failed, brought
+    return None, failed, brought
 
 
 def _action_id(ctx, open_only: bool) -> str | None:

@@ -20,7 +20,7 @@ from spredning.app.exchange.import_plan import ImportPlan, Planned
 from spredning.app.exchange.incoming import Incoming, read_incoming
 from spredning.app.exchange.planning import plan_import, sender_name
 from spredning.cli import editor, typer_compat
-from spredning.cli.commands import import_removed
+from spredning.cli.commands import import_identity, import_removed
 from spredning.cli.commands.asking import is_interactive
 from spredning.cli.commands.commandline import NAMED, NamedProject, command
 from spredning.cli.commands.files import (
@@ -133,15 +133,19 @@ def importer(
     plan = plan_import(ws, incoming, ctx.obj.project)
     if nyt_projekt:  # refused where the file goes into a project here
         import_removed.new_beside(ws, plan, fil)
+    else:  # a file for another partner than the one this computer is in a project of its name
+        import_identity.refuse_other_here(ws, plan, fil)
     console = make_console()
     if tor:
         _dry_run(console, ws, incoming, plan, fil, nyt_projekt)
         return
     interactive = not ikke_interaktiv and is_interactive()
     went_on = import_removed.removed_first(console, ws, plan, fil, interactive, ctx.obj.project, nyt_projekt)
-    if went_on is None:  # the project the file belongs to was removed, and stays so: nothing done
+    # None: the project the file belongs to was removed, and stays so; or not ours: nothing done
+    if went_on is None or not import_identity.ours(console, went_on[0], interactive):
         return
     plan, left = went_on  # left: the removed project the file becomes a new project beside
+    asked = interactive and import_identity.addressed_to(plan) is not None  # and said to be us
     decisions: dict[Slot, Answer] = {}
     conflicts = plan.listed(Outcome.CONFLICT)
     asking = bool(conflicts) and not ikke_interaktiv and is_interactive()
@@ -163,7 +167,7 @@ def importer(
     with after_work(console):  # without questions, all is said after the import
         if not asking:
             _heading(console, ws, incoming, plan)
-        _imported(console, ws, plan, result, len(decisions), _hint_project(ws, plan.project.slug))
+        _imported(console, ws, plan, result, len(decisions), _hint_project(ws, plan.project.slug), asked)
         _tidy_kept_after(console, ws, merging, plan.project.slug)  # no 'konflikter' after it would say it
         if was_active is not None and was_active != plan.project.slug == ws.store.active():
             _active_changed(console, ws, plan.project.name, plan.project.slug, was_active)
@@ -210,6 +214,7 @@ def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str, new: b
     follow_up_news(console, plan)
     follow_up_list(console, ws.guide, plan)
     print_dry_follow_up_backup(console, plan, ws.store.path_for(plan.project.slug).name)
+    import_identity.tell_dry(console, plan)  # as the import says it after its work
     if plan.creates and plan.incoming.sender == SHARING:  # as the import will say it after its work
         _own_elsewhere(console, ws, plan, dry=True)
     elif not plan.creates and plan.brings_nothing():  # as the import would say it
@@ -388,10 +393,12 @@ def _imported(
     result: ImportResult,
     settled: int,
     project: str | NamedProject | None,
+    asked: bool = False,
 ) -> None:
     """What the import did: counts, our own answers changed, follow-up, side taken, what is left.
 
-    `project` is the project the hints' commands name (see _hint_project).
+    `project` is the project the hints' commands name (see _hint_project); `asked`: the user said
+    the file's receiver is us (import_identity), so how to correct that is not said again.
     """
     from spredning.cli.render_import import print_backup, print_changed_here, print_strays, summary
 
@@ -417,7 +424,7 @@ def _imported(
         print_backup(console, plan, backup)
     _chosen_backup(console, result.chosen_over, result.backup)
     if plan.creates and plan.becomes and plan.becomes[0] == "genbruge":
-        _identity_taken(console, result.plan.project, plan.becomes[1] or "", project)
+        _identity_taken(console, result.plan.project, plan.becomes[1] or "", project, asked)
     elif plan.becomes:
         side, organisation = plan.becomes
         console.print(
@@ -548,14 +555,19 @@ def _other_side(ws, role: str) -> dict[str, object] | None:
     }
 
 
-def _identity_taken(console, project: Project, key: str, hint_project: str | NamedProject | None) -> None:
+def _identity_taken(
+    console, project: Project, key: str, hint_project: str | NamedProject | None, asked: bool = False
+) -> None:
     """A new project from a file on a reusing computer: who this computer is now, and how to correct it.
 
     The file's receiver becomes this computer's organisation; the wrong partner's file, imported
-    first, would otherwise make every later file of one's own look like someone else's.
+    first, would otherwise make every later file of one's own look like someone else's. `asked`:
+    the user said so in the terminal before the import, so the correction is not offered again.
     """
     org = _org(project, key)
     console.print(say("importer.identity", style="yellow", org=org))
+    if asked:
+        return
     # no placeholder to copy (it would name an organisation NAVN): the words say the name goes after
     # it, so --organisation ends the command (a --projekt stands before the command words)
     fix = " ".join((command(project=hint_project), "projekt", "side", "genbruge", "--organisation"))

@@ -1,0 +1,106 @@
+"""'spredning importer' without its file and without a terminal: the example is honest about the folder.
+
+Reported (import38): it named the newest file that looked like an export though it could not be
+imported (a broken 'indryk.yaml'), and with every file here imported already it gave a made-up
+'svar-fra-partneren.yaml' as if it lay there. Now it names only a file that would import; else it
+says that none here would, and why, in a few words. Run with the installed command, no terminal.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from exchange_kit import Org, flat, installed, start_sharing
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+
+MADE_UP = ("svar-fra-partneren.yaml", "answers-from-partner.yaml")
+
+
+@pytest.fixture
+def post(tmp_path) -> tuple[Org, Path, Path]:
+    """Odense's file for Ærø in the working folder, and Ærø's folder with no project yet.
+
+    (Ærø, the working folder, Odense's file)
+    """
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path))
+    sent = sharing.export()
+    return Org(tmp_path / "aeroe", tmp_path), tmp_path, sent
+
+
+def broken_beside(sent: Path, newer: bool = True) -> Path:
+    """A copy of the file with its answers' indentation spoilt (its head still an export's): newest here."""
+    text = sent.read_text(encoding="utf-8").replace("\n    tjek.", "\n      tjek.", 1)
+    broken = sent.parent / "indryk.yaml"
+    broken.write_text(text, encoding="utf-8")
+    if newer:
+        later = sent.stat().st_mtime + 60
+        os.utime(broken, (later, later))
+    return broken
+
+
+def missing(org: Org, folder: Path, *options: str) -> str:
+    """'importer' without a file, as a script runs it: the refusal, with line wrapping undone."""
+    code, out, err = installed(*options, "importer", home=org.home, cwd=folder)
+    assert code == 2, out + err
+    said = flat(err)
+    assert not any(name in said for name in MADE_UP), said
+    return said
+
+
+def test_a_broken_newer_file_is_not_the_example_the_file_that_imports_is(post):
+    aeroe, folder, sent = post
+    broken_beside(sent)
+
+    said = missing(aeroe, folder)
+
+    assert f"fx den, der ligger her: 'spredning importer {sent.name}'" in said
+    assert "indryk.yaml" not in said
+    assert aeroe.import_(sent)[0] == 0  # the example runs
+
+
+def test_when_only_a_broken_file_lies_here_it_is_said_that_it_cannot_be_imported(post):
+    aeroe, folder, sent = post
+    broken_beside(sent)
+    sent.unlink()
+
+    said = missing(aeroe, folder)
+
+    assert "skriv navnet på den fil, partneren har sendt, efter 'spredning importer'." in said
+    assert "Filen indryk.yaml, der ligger her, kan ikke importeres; hvorfor, siger" in said
+    assert "'spredning importer indryk.yaml'" in said
+
+
+def test_when_every_file_here_was_imported_it_is_said_and_no_name_made_up(post):
+    aeroe, folder, sent = post
+    assert aeroe.import_(sent)[0] == 0
+
+    said = missing(aeroe, folder)
+
+    assert f"Filen {sent.name}, der ligger her, er importeret allerede, så den bringer intet nyt." in said
+
+
+def test_with_no_file_here_no_name_is_made_up(post, tmp_path):
+    aeroe, _, _ = post
+    empty = tmp_path / "tom"
+    empty.mkdir()
+
+    said = missing(aeroe, empty)
+
+    assert "(fra 'spredning eksport' eller et udfyldt arbejdsark), efter 'spredning importer'." in said
+
+
+def test_in_english(post):
+    aeroe, folder, sent = post
+    broken_beside(sent)
+    sent.unlink()
+
+    said = missing(aeroe, folder, "--sprog", "en")
+
+    assert "write the name of the file your partner sent after 'spredning --sprog en importer'." in said
+    assert (
+        "The file indryk.yaml lying here cannot be imported; 'spredning --sprog en importer indryk.yaml'"
+        in said
+    )
