@@ -355,8 +355,10 @@ def test_the_question_in_english(stopped, tmp_path):
     assert "No, back to the choices" in shown
 
 
-def test_the_import_asks_too_before_a_version_replaces_the_kept_text(stopped, tmp_path):
-    """The same list, reached from 'importer': Odense has changed its answer again."""
+def import_asks(stopped: Org, tmp_path, keys: str, yes: str, question: str) -> None:
+    """The same list, reached from 'importer' (Odense has changed its answer again): `keys` pick a
+    choice over the kept text, the question (`question`, its yes `yes`) is asked, and Ctrl+C there
+    leaves the kept text as it was."""
     sharing = Org(tmp_path / "odense", tmp_path)
     sharing.answer({D1: "Odenses nye formål"})
     [kept] = kept_texts(stopped)
@@ -366,11 +368,15 @@ def test_the_import_asks_too_before_a_version_replaces_the_kept_text(stopped, tm
     child = spawn(stopped, "importer", str(sharing.export()), env={"EDITOR": editor})
     child.expect_exact("Konflikt 1 af 1")
     child.expect_exact("Afgør senere")
-    child.send(DOWN * 3 + ENTER)
-    child.expect_exact("Ja, brug »Jeres (Ærø Kommune)« og slet teksten")
+    child.send(keys + ENTER)
+    child.expect_exact(yes)
     child.send(CTRL_C)
     code, shown = finish(child)
 
     assert code == 130, shown
-    assert DROP_QUESTION in shown
+    assert question in shown
     assert kept.read_text(encoding="utf-8") == raw
+
+
+def test_the_import_asks_too_before_a_version_replaces_the_kept_text(stopped, tmp_path):
+    import_asks(stopped, tmp_path, DOWN * 3, "Ja, brug »Jeres (Ærø Kommune)« og slet teksten", DROP_QUESTION)

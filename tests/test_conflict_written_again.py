@@ -11,7 +11,7 @@ import os
 import pytest
 from exchange_kit import D1, D2, Org, flat, start_sharing
 from terminal import CTRL_C, DOWN, ENTER, rendered, stub_editor
-from test_conflict_kept_text import DROP_QUESTION, stopped  # noqa: F401  (a fixture)
+from test_conflict_kept_text import DROP_QUESTION, import_asks, stopped  # noqa: F401  (a fixture)
 from test_exchange_e2e import crossing_twice, finish, kept_texts, spawn
 
 pytestmark = [
@@ -190,21 +190,4 @@ def test_the_new_text_question_in_english(stopped, tmp_path):  # noqa: F811
 
 
 def test_the_import_asks_too_before_a_new_text_replaces_the_kept_one(stopped, tmp_path):  # noqa: F811
-    """The same list, reached from 'importer': Odense has changed its answer again."""
-    sharing = Org(tmp_path / "odense", tmp_path)
-    sharing.answer({D1: "Odenses nye formål"})
-    [kept] = kept_texts(stopped)
-    raw = kept.read_text(encoding="utf-8")
-    editor = stub_editor(tmp_path, "exit 1\n")  # never opened
-
-    child = spawn(stopped, "importer", str(sharing.export()), env={"EDITOR": editor})
-    child.expect_exact("Konflikt 1 af 1")
-    child.expect_exact("Afgør senere")
-    child.send(DOWN + ENTER)
-    child.expect_exact(NEW_YES)
-    child.send(CTRL_C)
-    code, shown = finish(child)
-
-    assert code == 130, shown
-    assert NEW_QUESTION in shown
-    assert kept.read_text(encoding="utf-8") == raw
+    import_asks(stopped, tmp_path, DOWN, NEW_YES, NEW_QUESTION)

@@ -670,9 +670,9 @@ def test_a_stop_from_outside_in_the_deadline_field_a_refused_frist_opened_keeps_
     )
 
 
-def at_the_readiness_list(spawn) -> pexpect.spawn:
-    """'fase fjern' with its five questions answered, gone on past the review and the plan's offer,
-    waiting at the readiness list of its one tool."""
+def at_the_plans_offer(spawn) -> pexpect.spawn:
+    """'fase fjern' with its five questions answered, gone on past the review, waiting at the
+    plan's offer of an action after its one tool."""
     child = spawn("fase", "fjern")
     for n in range(1, 6):
         child.expect_exact(f"[{n}/5]")
@@ -681,6 +681,12 @@ def at_the_readiness_list(spawn) -> pexpect.spawn:
     child.expect_exact("Hvad vil du nu?")
     child.send(ENTER)  # the review: go on
     child.expect_exact("Hvad vil du?")
+    return child
+
+
+def at_the_readiness_list(spawn) -> pexpect.spawn:
+    """'fase fjern' gone on past the plan's offer too, waiting at the readiness list of its one tool."""
+    child = at_the_plans_offer(spawn)
     child.send(ENTER)  # the offer of an action: go on
     child.expect_exact("Hvor klar er I efter")
     return child
@@ -782,14 +788,7 @@ def test_a_stop_from_outside_in_an_action_offered_after_a_tool_keeps_the_plan_co
 ):
     """Reported (stop 37): the same for an action offered after a tool in 'fase': the file held the
     fields' bare text; it keeps the 'plan tilføj' command with the tool and every field typed."""
-    child = spawn("fase", "fjern")
-    for n in range(1, 6):
-        child.expect_exact(f"[{n}/5]")
-        child.expect_exact("Svar:")
-        child.send(f"svar {n}" + ESC_ENTER)
-    child.expect_exact("Hvad vil du nu?")
-    child.send(ENTER)  # the review: go on
-    child.expect_exact("Hvad vil du?")
+    child = at_the_plans_offer(spawn)
     child.send(DOWN + ENTER)  # add an action
     child.expect_exact("Hvad skal gøres?")
     child.send("Aftal kørsel med kommunen" + ENTER)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from terminal import COMMAND, DOWN, ENTER, ESC_ENTER
-from test_e2e_drafts import SLUG, env, finish, home, project, spawn, stopped_kept
+from terminal import COMMAND, DOWN, ENTER
+from test_e2e_drafts import SLUG, at_the_plans_offer, env, finish, home, project, spawn, stopped_kept
 
 pytestmark = pytest.mark.e2e
 
@@ -54,14 +54,7 @@ def refused_deadline_typed(child) -> None:
 
 @pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
 def test_a_refused_deadline_is_left_out_of_the_kept_fase_command_and_kept_under_it(spawn, project, env, how):
-    child = spawn("fase", "fjern")
-    for n in range(1, 6):
-        child.expect_exact(f"[{n}/5]")
-        child.expect_exact("Svar:")
-        child.send(f"svar {n}" + ESC_ENTER)
-    child.expect_exact("Hvad vil du nu?")
-    child.send(ENTER)  # the review: go on
-    child.expect_exact("Hvad vil du?")
+    child = at_the_plans_offer(spawn)
     child.send(DOWN + ENTER)  # add an action
     child.expect_exact("Hvad skal gøres?")
     child.send('Spørg "borgmesteren" om $LØN' + ENTER)
@@ -110,14 +103,7 @@ def test_a_stop_at_the_saved_marks_reason_left_as_it_stood_says_nothing_is_lost(
         check=False,
     )
     assert saved.returncode == 0, saved.stderr
-    child = spawn("fase", "fjern")
-    for n in range(1, 6):
-        child.expect_exact(f"[{n}/5]")
-        child.expect_exact("Svar:")
-        child.send(f"svar {n}" + ESC_ENTER)
-    child.expect_exact("Hvad vil du nu?")
-    child.send(ENTER)
-    child.expect_exact("Hvad vil du?")
+    child = at_the_plans_offer(spawn)
     child.send(ENTER)
     child.expect_exact("Hvor klar er I efter")
     child.expect_exact("Behold markeringen")
