@@ -71,3 +71,18 @@ def test_names_without_a_comma_are_listed_with_commas_in_words():
 
     assert i18n.join(["Odense", "Vejle", "Ærø"]) == "Odense, Vejle og Ærø"
     assert i18n.join(["Fyn, ApS", "Vejle"]) == "Fyn, ApS og Vejle"  # two: no separator between them
+
+
+def test_a_partner_whose_name_holds_a_comma_is_found_by_its_words(tmp_path):
+    """'--partner "Hjemmehjælp Fyn"' (its first words) names 'Hjemmehjælp Fyn, ApS'; 'Fyn ApS' (words
+    from inside it) is said to mean it. The comma after 'Fyn' made both look like no partner."""
+    home = tmp_path / "hjem"
+    named = ("--genbruger", "Hjemmehjælp Fyn, ApS", "--genbruger", "Odense Kommune")
+    assert installed(*START, *named, home=home, cwd=tmp_path)[0] == 0
+
+    code, out, err = installed("eksport", "--partner", "Hjemmehjælp Fyn", home=home, cwd=tmp_path)
+    assert code == 0, err
+    assert list(tmp_path.glob("*-til-hjemmehjaelp-fyn-aps.yaml")), out
+
+    code, _, err = installed("eksport", "--partner", "Fyn ApS", home=home, cwd=tmp_path)
+    assert code == 2 and "Mente du 'Hjemmehjælp Fyn, ApS'?" in " ".join(err.split()), err

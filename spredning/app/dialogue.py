@@ -8,6 +8,7 @@ single partner there is nothing to choose.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spredning import i18n
@@ -64,7 +65,7 @@ def _named(partners: tuple[Partner, ...], wanted: str) -> Partner:
     for partner in partners:
         if folded in (partner.key, fold_name(partner.name)):
             return partner
-    words = folded.replace("-", " ").split()
+    words = _name_words(wanted)
     begins = [p for p in partners if words and _words(p)[: len(words)] == words]
     if len(begins) == 1:
         return begins[0]
@@ -98,7 +99,7 @@ def _naming_within(partners: tuple[Partner, ...], wanted: str) -> list[Partner]:
     Not taken as that partner (the first words are: find_partner), but not a new organisation
     either: the refusal names it rather than inviting a second partner by part of its name.
     """
-    words = fold_name(wanted).replace("-", " ").split()
+    words = _name_words(wanted)
     found = []
     for partner in partners:
         names = _words(partner)
@@ -165,7 +166,12 @@ def org_named(key: str, sharing_orgs: Iterable[str], partners: Iterable[Partner]
 
 
 def _words(partner: Partner) -> list[str]:
-    return fold_name(partner.name or partner.key).replace("-", " ").split()
+    return _name_words(partner.name or partner.key)
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words, folded, no signs between them ('Hjemmehjælp Fyn, ApS': hjemmehjaelp, fyn, aps)."""
+    return re.findall(r"\w+", fold_name(name))
 
 
 def partner_for(
