@@ -6,6 +6,8 @@ In the core, so that the catalogue's texts quote a name as the front end's comma
 
 from __future__ import annotations
 
+from spredning.core.textsafe import undecoded_byte
+
 
 def shell_word(word: str) -> str:
     """A word a user typed (a project's name), quoted when a shell would split it.
@@ -51,7 +53,8 @@ def _ansi_c(character: str) -> str:
         return "\\n"
     if character == "\t":
         return "\\t"
+    byte = undecoded_byte(character)
+    if byte:  # a byte of a name that is no UTF-8 (Latin-1): that byte, as bash reads it
+        return f"\\x{byte.lower()}"
     code = ord(character)
-    if 0xDC80 <= code <= 0xDCFF:  # a byte of a name that is no UTF-8 (Latin-1): that byte, as bash reads it
-        return f"\\x{code - 0xDC00:02x}"
     return f"\\x{code:02x}" if code < 0x80 else (f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
