@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from exchange_kit import D1, D2, D3, G1, G2, NAME, Org, flat, start_sharing
 
-from spredning.core import projectfile
+from spredning.core import filehead
 
 pytestmark = [pytest.mark.e2e, pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")]
 
@@ -161,9 +161,7 @@ def test_a_merge_conflict_is_named_in_danish_and_konflikter_turns_it_into_answer
 
 def keep_both(text: str) -> str:
     """A merge "resolved" by hand by taking git's marker lines away: both sides' lines stay."""
-    return "".join(
-        line for line in text.splitlines(keepends=True) if not line.startswith(projectfile.MARKERS)
-    )
+    return "".join(line for line in text.splitlines(keepends=True) if not line.startswith(filehead.MARKERS))
 
 
 def test_both_versions_kept_when_markers_are_removed_by_hand_are_named_and_nothing_is_written(clones):

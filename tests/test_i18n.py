@@ -243,8 +243,9 @@ KEY_CALLS = {"t", "say", "message", "Message", "not_in_future", "tell_written", 
 ERROR_ROOTS = {"SpredningError", "YamlProblem"}
 # Helpers that take a file's path (or a place in it) and a key: every argument shaped like a key is one.
 # (content._ids takes the key of the problem to report last; followup_file._Reader.bad a record's;
-# render_project.theirs a message and its form for a version from git.)
-PROBLEM_HELPERS = {"_problem", "problem", "_ids", "bad", "theirs"}
+# render_project.theirs a message and its form for a version from git; projectfile.content_problem
+# a project file's problem, from the modules that read one.)
+PROBLEM_HELPERS = {"_problem", "problem", "content_problem", "_ids", "bad", "theirs"}
 # Functions that return a key for their caller to show: (module, function). What they return is a key.
 KEY_RETURNERS = {("spredning/core/followup.py", "problem")}
 KEY_SHAPE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from exchange_kit import D1, Org, flat, tree
 
-from spredning.core import projectfile
+from spredning.core import filehead
 
 
 def joined(text: str) -> str:
@@ -94,7 +94,7 @@ def test_an_earlier_export_in_another_folder_is_replaced(two):
     a.answer({D1: "A's nye formål"})
     a.ok("eksport", "--ud", str(target), "--overskriv")
     assert target.read_bytes() != first
-    assert projectfile.head_kind(target.read_bytes()) == "exchange"
+    assert filehead.head_kind(target.read_bytes()) == "exchange"
     b.ok("importer", str(target))  # a new project for B: the file reads as a whole export
 
 
@@ -119,4 +119,4 @@ def test_a_report_replaces_an_earlier_report(two, tmp_path):
     ],
 )
 def test_head_kind(head, kind):
-    assert projectfile.head_kind(head) == kind
+    assert filehead.head_kind(head) == kind

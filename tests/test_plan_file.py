@@ -18,7 +18,7 @@ from test_git import commit, git, sync
 
 from spredning.app import plan
 from spredning.app.workspace import Settings, Workspace
-from spredning.core import followup, projectfile, yamlio
+from spredning.core import followup, projectfile, projectwrite, yamlio
 from spredning.core.errors import ProjectFileError
 from spredning.core.model import Answer, Entry, Partner, Project
 from spredning.i18n import render
@@ -33,7 +33,7 @@ def parse(text: str) -> Project:
 
 
 def written(project: Project) -> str:
-    return projectfile.serialise(project, LAYOUT, PATH).decode("utf-8")
+    return projectwrite.serialise(project, LAYOUT, PATH).decode("utf-8")
 
 
 # --- exact round trips ------------------------------------------------------------------------------
@@ -167,7 +167,7 @@ def test_a_record_the_reader_would_refuse_is_not_written():
     project = Project(id=PROJECT_ID, slug="projekt", name="Prøve", records={"": {"plan:0123abcd": bad}})
 
     with pytest.raises(Exception) as caught:
-        projectfile.serialise(project, LAYOUT, PATH)
+        projectwrite.serialise(project, LAYOUT, PATH)
 
     assert caught.value.key == "project.cannot-write"
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from spredning import i18n
-from spredning.core import history, projectfile
+from spredning.core import filehead, history, projectfile, projectlegacy, projectwrite
 from spredning.core.content import load_guide
 from spredning.core.errors import ProjectFileError, SpredningError
 from spredning.core.model import ROLES, SHARING, Answer, Entry, Layout, Partner, Project, layout, normalise
@@ -46,7 +46,7 @@ def read_text(text: str, copy: str = COPY) -> projectfile.ParsedFile:
 
 
 def write(project: Project, layout: Layout = LAYOUT) -> bytes:
-    return projectfile.serialise(project, layout, PATH)
+    return projectwrite.serialise(project, layout, PATH)
 
 
 def project(**fields) -> Project:
@@ -352,7 +352,7 @@ def test_a_format_1_file_keeps_every_answer():
     assert parsed.legacy
     assert parsed.legacy_role == "genbruge"
     assert parsed.legacy_base == {X: "Det fælles formål"}
-    assert migrated.id == projectfile.legacy_id("Gammelt projekt")
+    assert migrated.id == projectlegacy.legacy_id("Gammelt projekt")
     assert (migrated.name, migrated.description, migrated.sharing_org, migrated.guide_edition) == (
         "Gammelt projekt",
         "Fra før historikken",
@@ -601,7 +601,7 @@ def test_bytes_that_are_not_a_project(raw, key):
 def test_git_conflict_markers_split_into_both_sides():
     text = "a: 1\n<<<<<<< HEAD\nb: ours\n||||||| base\nb: old\n=======\nb: theirs\n>>>>>>> other\nc: 3\n"
 
-    assert projectfile.split_markers(text) == ("a: 1\nb: ours\nc: 3\n", "a: 1\nb: theirs\nc: 3\n")
+    assert filehead.split_markers(text) == ("a: 1\nb: ours\nc: 3\n", "a: 1\nb: theirs\nc: 3\n")
 
 
 # --- what cannot be written is refused, not half written -------------------------------------------
@@ -682,12 +682,12 @@ def test_a_section_written_answer_by_answer_is_the_dump_of_the_whole_section(sec
     from spredning.core import yamlio
 
     entries, order = section
-    whole = {qid: projectfile._entry_data(entries.get(qid)) for qid in order}
-    whole.update((qid, projectfile._entry_data(e)) for qid, e in entries.items() if qid not in whole)
-    expected = textwrap.indent(projectfile._without_end_marker(yamlio.dumps(whole)), indent) if whole else ""
+    whole = {qid: projectwrite._entry_data(entries.get(qid)) for qid in order}
+    whole.update((qid, projectwrite._entry_data(e)) for qid, e in entries.items() if qid not in whole)
+    expected = textwrap.indent(projectwrite.without_end_marker(yamlio.dumps(whole)), indent) if whole else ""
 
-    assert projectfile._section_text(entries, order, indent) == expected
-    assert projectfile._section_text(entries, order, indent) == expected  # from the cache, the same
+    assert projectwrite._section_text(entries, order, indent) == expected
+    assert projectwrite._section_text(entries, order, indent) == expected  # from the cache, the same
 
 
 # --- an exchange file ends with its end line; a cut at any line is named as one -------------------
@@ -699,13 +699,13 @@ EXCHANGE = {"fra": SHARING, "til": SHARING, "dato": "2026-03-02"}
 @given(original=projects())
 @example(original=project(shared={X: Entry(Answer("a\nb", version=(("a", 1),)))}))
 def test_an_exchange_file_cut_at_any_line_is_cut_short_and_the_whole_one_reads(original):
-    raw = projectfile.serialise(original, LAYOUT, PATH, EXCHANGE)
+    raw = projectwrite.serialise(original, LAYOUT, PATH, EXCHANGE)
     assert raw.startswith(b"format: '4'\n") and raw.endswith(b"\nslut: ja\n")
-    assert read_back(raw).project == original and not projectfile.cut_short(raw)
+    assert read_back(raw).project == original and not filehead.cut_short(raw)
     lines = raw.splitlines(keepends=True)
     for count in range(1, len(lines)):
         cut = b"".join(lines[:count])
-        assert projectfile.cut_short(cut), cut
+        assert filehead.cut_short(cut), cut
         with pytest.raises(ProjectFileError) as caught:
             read_back(cut)
         assert caught.value.key in ("project.cut-short", "project.invalid-yaml"), cut
@@ -714,12 +714,12 @@ def test_an_exchange_file_cut_at_any_line_is_cut_short_and_the_whole_one_reads(o
 def test_a_project_file_has_no_end_line_and_one_from_before_format_4_needs_none():
     raw = write(project(shared={X: Entry(Answer("a", version=(("a", 1),)))}))
     assert raw.startswith(b"format: '2'\n") and b"slut" not in raw
-    assert not projectfile.cut_short(raw[: raw.index(b"svar:")])  # nothing to tell a cut from the file
+    assert not filehead.cut_short(raw[: raw.index(b"svar:")])  # nothing to tell a cut from the file
     assert read_back(raw[: raw.index(b"svar:")]).project.shared == {}
 
 
 def test_an_exchange_file_without_its_end_line_says_it_was_cut_short():
-    raw = projectfile.serialise(project(), LAYOUT, PATH, EXCHANGE)
+    raw = projectwrite.serialise(project(), LAYOUT, PATH, EXCHANGE)
     with pytest.raises(ProjectFileError) as caught:
         read_back(raw.replace(b"slut: ja\n", b"slut: j\n"))
     assert "er afkortet" in words(caught.value) and "slut: ja" in words(caught.value)
@@ -739,7 +739,7 @@ ID = "2628baea-b2f2-4267-bc6b-0b51ab893063"
     ],
 )
 def test_a_broken_files_identity_is_read_from_its_top_level_id_line(head, found):
-    assert projectfile.declared_id(head) == found
+    assert filehead.declared_id(head) == found
 
 
 def test_a_comment_mark_inside_a_block_of_text_is_text():
@@ -795,7 +795,7 @@ def _noted_by(records, noter: str | None):
 
 
 FORMS = {"2": (False, False), "3": (True, False), "5": (True, True)}  # follow-up, meetings noted
-FULL = {form: projectfile.serialise(full_project(*how), GUIDE_LAYOUT, PATH) for form, how in FORMS.items()}
+FULL = {form: projectwrite.serialise(full_project(*how), GUIDE_LAYOUT, PATH) for form, how in FORMS.items()}
 
 
 def read_file(raw: bytes) -> projectfile.ParsedFile:
@@ -810,7 +810,7 @@ def verdict(cut: bytes) -> str:
         parsed = read_file(cut)
     except ProjectFileError as exc:
         return "cut" if exc.key == "project.cut-off" else exc.key
-    return "whole" if projectfile.serialise(parsed.project, GUIDE_LAYOUT, PATH) == cut else "READ AS LESS"
+    return "whole" if projectwrite.serialise(parsed.project, GUIDE_LAYOUT, PATH) == cut else "READ AS LESS"
 
 
 def mid_line_cuts(raw: bytes) -> list[int]:

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from spredning import i18n
-from spredning.core import history, index, local, projectfile, yamlio
+from spredning.core import filehead, history, index, local, projectfile, projectlegacy, yamlio
 from spredning.core import store as store_module
 from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
 from spredning.core.fileio import BACKUP_INFIX
@@ -196,7 +196,7 @@ def test_a_created_file_is_format_2_with_a_line_for_every_question(store, guide,
     text = store.path_for(slug).read_text(encoding="utf-8")
 
     assert text.startswith("format: '2'\n")
-    assert data["format"] == "2" and projectfile.ID_PATTERN.match(data["id"])
+    assert data["format"] == "2" and filehead.ID_PATTERN.match(data["id"])
     assert data["projekt"] == {
         "navn": "Ærø Kommune",
         "beskrivelse": "Digital genoptræning",
@@ -598,7 +598,7 @@ def test_a_file_with_git_conflict_markers_is_rewritten_from_the_merge_with_a_bac
     assert caught.value.key == "project.git-conflict"
 
     def merge(raw: bytes, where: Path, copy: str) -> Project:
-        ours, _theirs = projectfile.split_markers(raw.decode("utf-8"))
+        ours, _theirs = filehead.split_markers(raw.decode("utf-8"))
         return projectfile.parse(
             projectfile.loads(ours.encode(), where), slug, where, store.layout, copy
         ).project
@@ -815,7 +815,7 @@ def test_find_by_id_with_a_copy_of_the_project_takes_the_preferred_file_or_refus
 def test_find_by_id_knows_a_format_1_project_by_its_name(store):
     slug = write_legacy(store)
 
-    assert store.find_by_id(projectfile.legacy_id("Gammelt projekt")) == (slug, ())
+    assert store.find_by_id(projectlegacy.legacy_id("Gammelt projekt")) == (slug, ())
 
 
 # --- the index: a cache for 'projekter' ------------------------------------------------------------

@@ -25,8 +25,8 @@ from spredning.app.status import Status, Step, my_roles, next_steps, status_of
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, index, yamlio
 from spredning.core.errors import SpredningError
+from spredning.core.filehead import Addressing
 from spredning.core.model import SHARING, Layout, Partner, Phase, Progress, Project, Question, slugify
-from spredning.core.projectfile import Addressing
 from spredning.core.store import Summary, state_notes
 
 if TYPE_CHECKING:

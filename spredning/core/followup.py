@@ -73,7 +73,7 @@ KINDS = {
 # Who noted a meeting travels in the record itself, so every copy of the project (a colleague's, a
 # partner's, one started again from a partner's file) says the same. A program from before the field
 # refuses a record with an unknown field, so a file with one declares a newer format
-# (projectfile.NOTED_FORMAT, NOTED_EXCHANGE_FORMAT): that program asks to be updated instead of
+# (filehead.NOTED_FORMAT, NOTED_EXCHANGE_FORMAT): that program asks to be updated instead of
 # calling the file broken, and nothing is dropped on the way.
 NOTED_BY = "noteret-af"
 _ORGANISATION = re.compile(rf"^{_NAME}$")  # 'dele' or a partner's key (projectfile.KEY_PATTERN's form)

@@ -46,16 +46,11 @@ from typing import Any
 
 from spredning.core import followup, history, yamlio
 from spredning.core.errors import ProjectFileError, message
+from spredning.core.filehead import FOLLOW_UP
 from spredning.core.local import slot_key
 from spredning.core.model import NOTHING, ROLES, SHARING, Answer, Entry, Project
-from spredning.core.projectfile import (
-    FOLLOW_UP,
-    KEY_PATTERN,
-    MAX_OTHERS,
-    _known_keys,
-    _problem,
-    _without_end_marker,
-)
+from spredning.core.projectfile import KEY_PATTERN, MAX_OTHERS, content_problem, known_keys
+from spredning.core.projectwrite import without_end_marker
 
 RECORD_KEYS = ("version", "konflikter")  # besides a kind's fields
 
@@ -73,16 +68,16 @@ def read(
     """
     reader = _Reader(path, copy, given)
     if not isinstance(value, dict):
-        raise _problem(path, "project.records-not-mapping", key=FOLLOW_UP)
-    _known_keys(value, ROLES, path, f"{FOLLOW_UP}.")
+        raise content_problem(path, "project.records-not-mapping", key=FOLLOW_UP)
+    known_keys(value, ROLES, path, f"{FOLLOW_UP}.")
     records = {"": reader.records(value.get("dele"), f"{FOLLOW_UP}.dele", "")}
     dialogues = value.get("genbruge")
     if dialogues not in (None, ""):
         if not isinstance(dialogues, dict):
-            raise _problem(path, "project.records-not-mapping", key=f"{FOLLOW_UP}.genbruge")
+            raise content_problem(path, "project.records-not-mapping", key=f"{FOLLOW_UP}.genbruge")
         for key, section in dialogues.items():
             if key not in partners:
-                raise _problem(path, "project.unknown-partner", key=yamlio.shown(str(key)))
+                raise content_problem(path, "project.unknown-partner", key=yamlio.shown(str(key)))
             records[key] = reader.records(section, f"{FOLLOW_UP}.genbruge.{key}", key)
     return {k: v for k, v in records.items() if v}
 
@@ -97,27 +92,27 @@ class _Reader:
         self.slot = ""  # the slot key of the record being read (for given)
 
     def bad(self, where: str, problem: str) -> ProjectFileError:
-        return _problem(self.path, "project.bad-record", key=where, problem=message(problem))
+        return content_problem(self.path, "project.bad-record", key=where, problem=message(problem))
 
     def records(self, value: object, where: str, partner: str) -> dict[str, Entry]:
         """One place's follow-up (the general one, or a dialogue's): a section per kind."""
         if value in (None, ""):
             return {}
         if not isinstance(value, dict):
-            raise _problem(self.path, "project.records-not-mapping", key=where)
-        _known_keys(value, tuple(followup.SECTIONS), self.path, f"{where}.")
+            raise content_problem(self.path, "project.records-not-mapping", key=where)
+        known_keys(value, tuple(followup.SECTIONS), self.path, f"{where}.")
         entries: dict[str, Entry] = {}
         for section, items in value.items():
             kind = followup.SECTIONS[section]
             if items in (None, ""):
                 continue
             if not isinstance(items, dict):
-                raise _problem(self.path, "project.records-not-mapping", key=f"{where}.{section}")
+                raise content_problem(self.path, "project.records-not-mapping", key=f"{where}.{section}")
             if len(items) > followup.KINDS[kind].most:
-                raise _problem(self.path, "project.too-many-records", key=f"{where}.{section}")
+                raise content_problem(self.path, "project.too-many-records", key=f"{where}.{section}")
             for key, item in items.items():
                 if not isinstance(key, str) or not followup.KINDS[kind].key.match(key):
-                    raise _problem(self.path, "project.bad-record-key", key=f"{where}.{section}.{key}")
+                    raise content_problem(self.path, "project.bad-record-key", key=f"{where}.{section}.{key}")
                 self.slot = slot_key((partner, followup.record_key(kind, key)))
                 entry = self.record(item, kind, f"{where}.{section}.{key}")
                 if entry is not None:
@@ -137,7 +132,7 @@ class _Reader:
 
     def version(self, item: dict[str, Any], kind: str, where: str, check_edit: bool) -> Answer:
         spec = followup.KINDS[kind]
-        _known_keys(item, (*spec.fields, *RECORD_KEYS), self.path, f"{where}.")
+        known_keys(item, (*spec.fields, *RECORD_KEYS), self.path, f"{where}.")
         values = {k: v.strip() if isinstance(v, str) else v for k, v in item.items() if k in spec.fields}
         problem = followup.problem(kind, values) if values else None
         if problem is not None:
@@ -146,7 +141,7 @@ class _Reader:
         written = item.get("version")
         parsed = history.parse(written) if isinstance(written, str) else None
         if written is not None and parsed is None:
-            raise _problem(self.path, "project.bad-version", id=where)
+            raise content_problem(self.path, "project.bad-version", id=where)
         check, vector = parsed if parsed is not None else (None, ())
         answer = answer._replace(version=vector)
         if check_edit and check != history.checksum(answer):  # no checksum, or not these values
@@ -179,7 +174,7 @@ def text(project: Project, partners: Sequence[str]) -> str:
     }
     if dialogues:
         data["genbruge"] = dialogues
-    return _without_end_marker(yamlio.dumps({FOLLOW_UP: data}))
+    return without_end_marker(yamlio.dumps({FOLLOW_UP: data}))
 
 
 def _records_data(records: Mapping[str, Entry]) -> dict[str, dict[str, Any]]:
@@ -214,10 +209,10 @@ def check(project: Project, path: Path) -> None:
         kind, ident = followup.split_key(key)
         spec = followup.KINDS.get(kind)
         if spec is None or not spec.key.match(ident):
-            raise _problem(path, "project.bad-record-key", key=key)
+            raise content_problem(path, "project.bad-record-key", key=key)
         for answer in (entry.answer, *entry.others):
             problem = followup.problem(kind, dict(answer.fields)) if answer.fields else None
             if problem is not None:
-                raise _problem(
+                raise content_problem(
                     path, "project.bad-record", key=f"{where or SHARING}.{key}", problem=message(problem)
                 )

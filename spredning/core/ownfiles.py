@@ -15,7 +15,7 @@ import os
 import stat
 from pathlib import Path
 
-from spredning.core import fileio, local, projectfile, store
+from spredning.core import filehead, fileio, local, store
 from spredning.core.errors import SpredningError
 
 HEAD_BYTES = 256 * 1024  # enough for the head of any project file (a hundred partners' names)
@@ -33,7 +33,7 @@ def check_target(path: Path) -> None:
     head = _head(path)
     if head is None:
         return
-    kind = projectfile.head_kind(head)
+    kind = filehead.head_kind(head)
     if kind == "project":
         raise SpredningError("files.is-a-project-file", path=path)
     if kind is None and (folder / local.FOLDER).is_dir() and _own_name(path.name):

@@ -1,13 +1,13 @@
 """Telling a project file cut short from a whole one (format 2, 3 and 5).
 
-An exchange file ends with its end line (projectfile.py); a project file has none, but our own
+An exchange file ends with its end line (filehead.py); a project file has none, but our own
 writes are atomic, so a cut one comes from elsewhere: a sync tool, an interrupted copy to a USB
 stick. Read as it is, a cut answer would be taken as edited by hand (and sent to partners as a
 change), and every question after the cut as unanswered.
 
 Only a file that names the loaded guide's edition is judged (then every question's place is
 known), and every such file must end with a line break. A file in the program's own form (its
-answers open with the lines in OPENING, as projectfile.project_text writes them) has more that
+answers open with the lines in OPENING, as projectwrite.project_text writes them) has more that
 a whole file always has:
 
 - the sharing side's section and one for every organisation named in 'genbrugere', the last of
@@ -16,7 +16,7 @@ a whole file always has:
   line (and, when it has conflicting versions, the last of those too); an unanswered question's
   line is whole as it is;
 - in format 3 and 5, the follow-up ('opfølgning') after the answers; in format 5, a meeting in it
-  that says who noted it (the program writes 5 only for such a file, projectfile.py).
+  that says who noted it (the program writes 5 only for such a file, filehead.py).
 
 What cannot be told: a cut at the end of a line before the answers begin (the file then looks
 like one written by hand or by another tool, with no answers, which is read as such); a cut just
@@ -34,13 +34,16 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from spredning.core import fileio
+from spredning.core import filehead, fileio
 from spredning.core.errors import Message, ProjectFileError, message
 from spredning.core.followup import NOTED_BY
 from spredning.core.model import SHARING, Layout
 
-PLAIN_FORMAT, FOLLOW_UP_FORMAT, NOTED_FORMAT = "2", "3", "5"  # the project files (projectfile.py)
-FOLLOW_UP = "opfølgning"
+# the project files' formats, as their first line writes them
+PLAIN_FORMAT, FOLLOW_UP_FORMAT, NOTED_FORMAT = (
+    str(n) for n in (filehead.PLAIN_FORMAT, filehead.FOLLOW_UP_FORMAT, filehead.NOTED_FORMAT)
+)
+FOLLOW_UP = filehead.FOLLOW_UP
 OPENING = ("svar:", "  # Vi vil dele", "  dele:")  # how the program's own answers begin
 _OWN_FORM = re.compile(rb"^svar:\r?\n  # Vi vil dele\r?\n  dele:\r?$", re.MULTILINE)
 

@@ -20,7 +20,7 @@ from spredning.app import files
 from spredning.app.dialogue import partner_for
 from spredning.app.exchange.incoming import places
 from spredning.app.workspace import Workspace
-from spredning.core import fileio, followup, history, local, projectfile, yamlio
+from spredning.core import fileio, followup, history, local, projectwrite, yamlio
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.local import LocalState, slot_key
 from spredning.core.model import SHARING, Answer, Entry, Partner, Project, Version, side_of
@@ -73,7 +73,7 @@ def export(
         receiver_key, receiver_name = SHARING, project.sharing_org
         name = f"{project.slug}-fra-{me}.yaml"
     outgoing = outgoing_project(project, me, receiver, include_all=include_all, role=role)
-    content = projectfile.serialise(
+    content = projectwrite.serialise(
         outgoing, ws.layout, opened.path, {"fra": me, "til": receiver_key, "dato": today.isoformat()}
     )
     _check_size(ws, content, outgoing, receiver_name)

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from spredning.app.exchange.applying import with_partners
 from spredning.app.workspace import Workspace
-from spredning.core import history, projectfile
+from spredning.core import filehead, history, projectfile
 from spredning.core.model import Project
 
 
@@ -28,7 +28,7 @@ def repair_git_markers(ws: Workspace, slug: str) -> Repaired | None:
     store = ws.store
 
     def merge(raw: bytes, path: Path, copy: str) -> Project:
-        ours_text, theirs_text = projectfile.split_markers(raw.decode("utf-8-sig", "replace"))
+        ours_text, theirs_text = filehead.split_markers(raw.decode("utf-8-sig", "replace"))
         ours = projectfile.parse(projectfile.loads(ours_text.encode(), path), slug, path, ws.layout, copy)
         theirs = projectfile.parse(projectfile.loads(theirs_text.encode(), path), slug, path, ws.layout, copy)
         project = ours.project._replace(

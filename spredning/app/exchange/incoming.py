@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spredning.app.exchange.recognise import answers_shape, begins_as_ours, looks_like_ours
 from spredning.app.views import answer_place
 from spredning.app.workspace import Workspace
-from spredning.core import fileio, history, projectfile, yamlio
+from spredning.core import filehead, fileio, history, projectfile, yamlio
 from spredning.core.errors import Message, ProjectFileError, SpredningError, UsageProblem
 from spredning.core.model import SHARING, Project, Slot, project_slug
 
@@ -157,9 +157,9 @@ def _refused(path: Path, raw: bytes, exc: ProjectFileError) -> SpredningError:
         )
     if exc.key == "project.newer-format":  # the partner's program is newer: ours must be updated
         return SpredningError("exchange.newer-format", path=path, version=exc.params["version"])
-    if _unreadable_or_unknown_key(exc) and (after := projectfile.text_after_end(raw)):
+    if _unreadable_or_unknown_key(exc) and (after := filehead.text_after_end(raw)):
         return SpredningError("exchange.text-after-end", path=path, n=after)
-    if exc.key == "project.cut-short" or (exc.key == "project.invalid-yaml" and projectfile.cut_short(raw)):
+    if exc.key == "project.cut-short" or (exc.key == "project.invalid-yaml" and filehead.cut_short(raw)):
         return SpredningError("exchange.cut-short", path=path)
     if exc.key == "project.too-large" and begins_as_ours(raw):  # long answers: the partner's to shorten
         return SpredningError(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from spredning.core import fileio, projectfile, yamlio
+from spredning.core import filehead, fileio, yamlio
 from spredning.core.model import side_of
 from spredning.worksheet.package import sheet_project
 
@@ -34,19 +34,19 @@ def answers_shape(raw: bytes) -> tuple[list[str], str] | None:
     return list(dict.fromkeys(key.split(".")[0] for key in ids)), sides.pop() if len(sides) == 1 else ""
 
 
-def addressing(path: Path) -> projectfile.Addressing | None:
+def addressing(path: Path) -> filehead.Addressing | None:
     """Who an export is from and to, read from its head only (a list of files to choose from).
 
     None for a file that does not say (not an export, an old one, a broken head); OSError passes.
     """
-    return projectfile.addressing(fileio.read_regular(path, HEAD)[:HEAD])
+    return filehead.addressing(fileio.read_regular(path, HEAD)[:HEAD])
 
 
 HEAD = 64 * 1024  # an export's facts and addressing come before its answers, well within this
 GLANCE = 4096  # enough to see the format line: all a file not ours costs to pass by
 
 
-def exchange_head(path: Path) -> projectfile.Addressing | None:
+def exchange_head(path: Path) -> filehead.Addressing | None:
     """Who an export is from and to, whatever the file is called (renamed, 'fil (1).yaml'), or None.
 
     For a folder's files that are not named as exports: only a regular .yaml or .yml file no larger
@@ -89,7 +89,7 @@ def looks_like_ours(path: Path, raw: bytes) -> bool:
 
 def begins_as_ours(raw: bytes) -> bool:
     """True for text whose first line (after blank and comment lines) is 'format:'."""
-    for line in projectfile.head_text(raw[:4096]).splitlines():
+    for line in filehead.head_text(raw[:4096]).splitlines():
         if line.strip() and not line.lstrip().startswith("#"):
             return line.startswith("format:")
     return False

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from spredning.core import fileio, local, projectfile
+from spredning.core import filehead, fileio, local, projectfile, projectwrite
 from spredning.core.errors import ProjectFileError, SpredningError, no_access
 from spredning.core.local import LocalState
 from spredning.core.model import Layout, Project, Slot
@@ -196,7 +196,7 @@ class Store(MovableFolder):
         A state that cannot be written once the project is made is noted in not_remembered.
         """
         path = self.path_for(project.slug)
-        content = projectfile.serialise(project, self.layout, path)
+        content = projectwrite.serialise(project, self.layout, path)
         self._check_size(content, path, project)
         with self._home_not_writable():
             fileio.make_folder(self.home)
@@ -313,7 +313,7 @@ class Store(MovableFolder):
                 return None
             state = self._lasting(slug, local.load(self.home, slug))  # its copy id marks the merge
             project = merge(raw, path, state.copy)
-            content = projectfile.serialise(project, self.layout, path)
+            content = projectwrite.serialise(project, self.layout, path)
             self._check_size(content, path, project)
             target = _writable_target(path)
             with fileio.uninterrupted():
@@ -328,7 +328,7 @@ class Store(MovableFolder):
             raw = fileio.read_regular(path, READ_LIMIT)
         except OSError as exc:
             raise ProjectFileError("project.unreadable", path=path, reason=fileio.reason(exc)) from None
-        return raw if projectfile.has_markers(raw.decode("utf-8-sig", "replace")) else None
+        return raw if filehead.has_markers(raw.decode("utf-8-sig", "replace")) else None
 
     def update_local(self, slug: str, change: Callable[[LocalState], LocalState]) -> LocalState:
         """Change this computer's state for a project, under the project's lock."""
@@ -456,7 +456,7 @@ class Store(MovableFolder):
         signature: tuple[int, int, int] | None,
         keep_backup: bool = False,
     ) -> None:
-        content = projectfile.serialise(project, self.layout, path)
+        content = projectwrite.serialise(project, self.layout, path)
         self._check_size(content, path, project)
         target = _writable_target(path)
         # A file this Store wrote itself (same inode, size, time) needs no byte-for-byte check.
@@ -480,7 +480,7 @@ class Store(MovableFolder):
         if parsed.legacy:
             return False
         try:
-            return projectfile.serialise(parsed.project, self.layout, path) == raw
+            return projectwrite.serialise(parsed.project, self.layout, path) == raw
         except SpredningError:
             return False
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from spredning.core import fileio, local, projectfile, yamlio
+from spredning.core import filehead, fileio, local, projectfile, yamlio
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.model import MAX_SLUG, Layout, fold_name, project_slug, slugify
 from spredning.core.store.files import (
@@ -84,7 +84,7 @@ class ProjectFolder:
     def foreign(self, slug: str) -> bool:
         """True for an ordinary file under a project's name that is clearly not a project file.
 
-        Its first part has none of a project file's top-level lines (projectfile.foreign): notes
+        Its first part has none of a project file's top-level lines (filehead.foreign): notes
         or another program's YAML file. A link, a folder or a file that cannot be read is not
         foreign: every command names it as the project file it stands in for.
         """
@@ -92,14 +92,14 @@ class ProjectFolder:
         try:
             if os.path.islink(path) or not os.path.isfile(path):
                 return False
-            return projectfile.foreign(fileio.read_regular(Path(path), ID_HEAD)[:ID_HEAD])
+            return filehead.foreign(fileio.read_regular(Path(path), ID_HEAD)[:ID_HEAD])
         except OSError:
             return False
 
     def odd_files(self) -> list[OddFile]:
         """The project files in the folder whose names are not a project's file name, sorted by name.
 
-        Only such names are looked into, and only their head (see projectfile.head_kind): a
+        Only such names are looked into, and only their head (see filehead.head_kind): a
         partner's exchange file and anything not ours are left out, and a big file is not read.
         """
         found = []
@@ -113,8 +113,8 @@ class ProjectFolder:
                         head = fileio.read_regular(Path(entry.path), ID_HEAD)[:ID_HEAD]
                     except OSError:
                         continue
-                    if projectfile.head_kind(head) == "project":
-                        found.append(OddFile(entry.name, entry.path, projectfile.declared_id(head)))
+                    if filehead.head_kind(head) == "project":
+                        found.append(OddFile(entry.name, entry.path, filehead.declared_id(head)))
         except OSError:
             return []
         return sorted(found)
@@ -182,14 +182,14 @@ class ProjectFolder:
         """A partner's exchange file saved in the folder is named as a project: refused, to import instead.
 
         Opened as a project it would be shown as one, and a save would rewrite it as a second
-        project with the same identity. Only the file's head is read (see projectfile.head_kind).
+        project with the same identity. Only the file's head is read (see filehead.head_kind).
         """
         path = self.file_name(slug)
         try:
             head = fileio.read_regular(Path(path), ID_HEAD)
         except OSError:  # missing or unreadable: said by whatever reads it next
             return slug
-        if projectfile.head_kind(head) == "exchange":
+        if filehead.head_kind(head) == "exchange":
             raise _exchange_file(slug, path)
         return slug
 
@@ -312,7 +312,7 @@ class ProjectFolder:
                 head = fileio.read_regular(Path(path), ID_HEAD)
             except OSError:
                 continue
-            if projectfile.head_kind(head) != "exchange" and projectfile.declared_id(head) == project_id:
+            if filehead.head_kind(head) != "exchange" and filehead.declared_id(head) == project_id:
                 marked = problem.key == "project.git-conflict"  # git's markers: 'konflikter' repairs it
                 raise SpredningError(
                     "store.same-project-unreadable",
