@@ -79,37 +79,44 @@ def _action_ids(path: Path) -> list[str]:
     return re.findall(r"^ +([0-9a-f]{8}):$", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
 
 
-def test_a_mistyped_action_id_is_put_right_in_the_users_own_command(example, run_cli):
+@pytest.mark.parametrize("after_options", [False, True], ids=["id-first", "id-after-options"])
+def test_a_mistyped_action_id_is_put_right_in_the_users_own_command(example, run_cli, after_options):
+    """Also with the id after the options ('plan ret --status færdig ID'), as Click takes it."""
     right = _action_ids(example)[0]
     wrong = right[:-1] + ("0" if right[-1] != "0" else "1")
 
-    code, _, err = run_cli("plan", "ret", wrong, "--status", "færdig")
+    words = ("--status", "færdig", wrong) if after_options else (wrong, "--status", "færdig")
+    code, _, err = run_cli("plan", "ret", *words)
 
     assert code == 2
     assert f"Der er ingen handling med id '{wrong}'." in flat(err)
-    again = f"spredning plan ret {right} --status færdig"
+    shown = f"--status færdig {right}" if after_options else f"{right} --status færdig"
+    again = f"spredning plan ret {shown}"
     assert f"Mente du {right}? Fx: {again}" in flat(err)
     code, out, err = run_cli(*shlex.split(again)[1:])  # the command given runs, and does what was meant
     assert code == 0, err
     assert "(færdig)" in flat(out)
 
 
-@pytest.mark.parametrize("language", ["da", "en"])
-def test_an_id_begun_as_two_actions_begin_gives_each_ones_command(example, run_cli, language):
+@pytest.mark.parametrize(("language", "after_options"), [("da", False), ("en", False), ("da", True)])
+def test_an_id_begun_as_two_actions_begin_gives_each_ones_command(example, run_cli, language, after_options):
     """A user's trial (stop 38): 'Flere handlinger har et id, der begynder med ...' said only to type
-    more of it. Each action's command is given whole, with what the action is, to run as it is."""
+    more of it. Each action's command is given whole, with what the action is, to run as it is; also
+    with the id after an option (stop 38's note: it got the general hint to type more)."""
     first, second = _action_ids(example)[:2]
     twin = first[:4] + second[4:]  # the second action's id, begun as the first's
     text = example.read_text(encoding="utf-8")
     example.write_text(text.replace(f" {second}:", f" {twin}:"), encoding="utf-8")
 
-    code, _, err = run_cli("--sprog", language, "plan", "luk", first[:4], "--droppet")
+    words = ("--droppet", first[:4]) if after_options else (first[:4], "--droppet")
+    code, _, err = run_cli("--sprog", language, "plan", "luk", *words)
 
     assert code == 2
     lines = [line.strip() for line in err.splitlines()]
     prefix = f"spredning --sprog {language} "
     given = [line for line in lines if line.startswith(prefix)]
-    assert given == [f"{prefix}plan luk {first} --droppet", f"{prefix}plan luk {twin} --droppet"], err
+    shown = "plan luk --droppet {}" if after_options else "plan luk {} --droppet"
+    assert given == [prefix + shown.format(first), prefix + shown.format(twin)], err
     whats = [line for line in lines if line.startswith("• ")]
     assert len(whats) == 2 and "Få hospitalet til" in whats[0], err  # what each action is, above its command
     code, out, err = run_cli(*shlex.split(given[1])[1:])
@@ -316,3 +323,27 @@ def test_a_projects_folder_that_cannot_be_made_offers_another(tmp_path, run_cli,
     assert code == 1
     assert "Du har ikke lov at lave projektmappen der" in flat(err)
     _run_given(run_cli, err, mine / "spredning")
+
+
+def test_a_mistyped_tool_after_the_options_is_put_right_in_the_users_own_command(example, run_cli):
+    """'klarhed --begrundelse … TOOL COLOUR': the tool is put right where it was typed, and runs."""
+    code, _, err = run_cli("klarhed", "--begrundelse", "Vi mangler tal", "beskriv-innovationn", "gul")
+
+    assert code == 2
+    again = "spredning klarhed --begrundelse 'Vi mangler tal' 'Beskriv innovationen' gul"
+    assert f"Fx: {again}" in flat(err), err
+    code, out, err = run_cli(*shlex.split(again)[1:])
+    assert code == 0, err
+    assert "gul" in flat(out)
+
+
+def test_a_value_typed_twice_is_not_guessed_at(example, run_cli):
+    """'plan ret --hvem ID ID' with an unknown id: which word is the id is not known, so no command is
+    offered with one of them changed; the ids there are are named instead."""
+    right = _action_ids(example)[0]
+    wrong = right[:-1] + ("0" if right[-1] != "0" else "1")
+
+    code, _, err = run_cli("plan", "ret", "--hvem", wrong, wrong)
+
+    assert code == 2
+    assert "Fx:" not in flat(err) and f"Handlingernes id'er: {right}" in flat(err), err

@@ -105,6 +105,32 @@ def test_an_untouched_copy_imported_after_the_filled_one_changes_nothing(sharing
     assert sharing.path.read_bytes() == saved
 
 
+def test_a_worksheet_imported_again_is_said_to_bring_nothing_new(sharing):
+    """The same filled sheet twice, or a copy left as it was sent: said so, in the dry run too, and
+    the step on given; nothing written. The first import is not said to bring nothing."""
+    sent = make(sharing)
+    untouched = copy(sent, "urørt.docx")
+    fill(sent, FILLED_A)
+    first = import_(sharing, sent)
+    assert "bringer intet nyt" not in first
+    saved = sharing.path.read_bytes()
+
+    for path in (sent, untouched):
+        for options in (("--tør",), ()):
+            out = flat(sharing.ok("importer", str(path), "--ikke-interaktiv", *options))
+            assert "Filen bringer intet nyt: alt i den er hentet ind før." in out, out
+            assert "spredning vis" in out or "spredning status" in out, out
+    assert sharing.path.read_bytes() == saved
+
+
+def test_a_worksheet_imported_the_first_time_is_not_said_to_bring_nothing_new(sharing):
+    """A guard: one field filled is news, though the sheet's other fields are as they were sent."""
+    sent = make(sharing)
+    fill(sent, {N_G1: "Ja, meget"})
+    out = import_(sharing, sent)
+    assert "bringer intet nyt" not in out and "1 tilføjet" in out, out
+
+
 def test_a_second_copy_filled_for_other_questions_leaves_the_first_copys_answers(sharing):
     sent = make(sharing)
     second = copy(sent, "anden.docx")

@@ -5,7 +5,7 @@ saved in its own transaction the moment it is given, drafts are kept on this com
 answer someone else saved meanwhile comes back to the interview instead of being overwritten.
 
 Another window may answer the same question meanwhile (two terminals on one project). Every draft
-is written from the file as it is at that moment, under the project's lock (local.placed): a
+is written from the file as it is at that moment, under the project's lock (drafts.placed): a
 session replaces or removes only the draft it offered or wrote itself, so neither window's text
 is lost and none is said to be kept unless it is in the file.
 """
@@ -18,19 +18,10 @@ from typing import NamedTuple
 
 from spredning.app.workspace import Workspace
 from spredning.core import history, yamlio
+from spredning.core.drafts import Drafted, placed, reason_aside, reason_goes_beside, with_drafts, with_reason
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
-from spredning.core.local import (
-    Drafted,
-    LocalState,
-    given_count,
-    placed,
-    reason_aside,
-    reason_goes_beside,
-    slot_key,
-    with_drafts,
-    with_reason,
-)
+from spredning.core.local import LocalState, given_count, slot_key
 from spredning.core.model import (
     SHARING,
     Answer,
@@ -59,7 +50,7 @@ class Session:
         self.project = opened.project
         self.local = opened.local
         self.path = opened.path
-        self.mine: dict[str, str] = {}  # slot key → this session's part of the draft (local.placed)
+        self.mine: dict[str, str] = {}  # slot key → this session's part of the draft (drafts.placed)
         self.offered: dict[str, str] = {}  # slot key → the draft put in the field, while unchanged here
         self.shown: dict[str, str] = {}  # slot key → the text the field started with (draft or answer)
         self.mine_reason: dict[str, str] = {}  # slot key → this session's part of the reason kept beside
@@ -141,7 +132,7 @@ class Session:
     def keep_reason(self, question: Question, text: str, join: bool = True) -> Drafted:
         """Keep (or, with blank text, drop) a reason typed beside the question's answer draft.
 
-        Kept apart from the draft, so the answer draft stays an answer draft (local.with_reason).
+        Kept apart from the draft, so the answer draft stays an answer draft (drafts.with_reason).
         Another window's reason stays, as another window's draft does (keep_draft): this text goes
         after it (`join`) or is not written (Drafted.HELD). A file that cannot be written raises
         SpredningError.
@@ -171,8 +162,8 @@ class Session:
         A file that cannot be written raises SpredningError, and so does a dialogue a save found
         removed (answer.partner-removed): a draft there would never be shown.
         `reason`: the text is a reason for "not relevant" (see draft_is_reason). Each text stays its
-        kind: a reason is kept beside another window's answer draft (local.reason_goes_beside), and
-        an answer moves another window's reason draft beside it first (local.reason_aside).
+        kind: a reason is kept beside another window's answer draft (drafts.reason_goes_beside), and
+        an answer moves another window's reason draft beside it first (drafts.reason_aside).
         """
         slot = self.slot(question)
         if self.removed is not None and slot[0] and text:  # a draft there would be shown to nobody

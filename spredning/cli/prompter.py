@@ -63,8 +63,8 @@ from spredning.cli.prompts.stops import (
 )
 from spredning.cli.render_text import AsTyped, print_fitted
 from spredning.core import fileio, interview, local
+from spredning.core.drafts import Drafted
 from spredning.core.errors import SpredningError, message
-from spredning.core.local import Drafted
 from spredning.core.model import SHARING, Answer, Question
 from spredning.core.textsafe import clean_name
 from spredning.i18n import render as render_message
@@ -562,7 +562,7 @@ class InterviewPrompter:
         """The answer field's text, as it is now, becomes the question's draft (never raises).
 
         Returns what became of it, or why it could not be written; None when no field is shown.
-        `join`: when another window's different draft is there, keep both (see local.placed).
+        `join`: when another window's different draft is there, keep both (see drafts.placed).
         `newer`: a text written since, over the field (what the editor saved), kept instead.
         """
         typed = newer if newer is not None else self.typed()

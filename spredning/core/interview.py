@@ -19,9 +19,9 @@ import enum
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol
 
+from spredning.core.drafts import Drafted
 from spredning.core.errors import SpredningError
 from spredning.core.followup import Mark, PlanItem
-from spredning.core.local import Drafted
 from spredning.core.model import (
     SHARING,
     Answer,

@@ -108,13 +108,16 @@ class ImportPlan(NamedTuple):
     # The versions the sender's earlier files brought here (slot key → version as written): a file
     # older than one of them is an old file imported late, not a reply written before it had ours.
     brought: Mapping[str, str] = MappingProxyType({})
+    # A worksheet whose fields' versions this computer remembers already (it, or a copy left as it
+    # was sent, was imported before): remembering them again changes nothing here.
+    sheet_known: bool = False
 
     def brings_nothing(self) -> bool:
         """True when the import would change nothing here: every answer and record is had already."""
         moved = (Outcome.UNCHANGED, Outcome.OLDER)
         return (
             not self.new_partners
-            and self.incoming.sheet_versions is None
+            and (self.incoming.sheet_versions is None or self.sheet_known)
             and all(item.outcome in moved or item.nothing for item in self.items)
             and not self.records_changed()
         )

@@ -15,7 +15,7 @@ from spredning.app.exchange.incoming import Incoming
 from spredning.app.workspace import Workspace
 from spredning.core import history
 from spredning.core.errors import Message, SpredningError, UsageProblem
-from spredning.core.local import LocalState
+from spredning.core.local import LocalState, with_sheet_versions
 from spredning.core.model import SHARING, Entry, Partner, Project, Slot, fold_name, free_slug
 from spredning.core.store import Found
 
@@ -241,6 +241,8 @@ def _plan_into(
         me=me or None,
         copy=state.copy,
         brought=state.brought.get(incoming.sender or "", {}),
+        sheet_known=incoming.sheet_versions is not None
+        and with_sheet_versions(state, *incoming.sheet_versions) == state,
     )
 
 

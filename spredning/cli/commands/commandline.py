@@ -19,8 +19,11 @@ def put_right(value: str, right: str, options: Sequence[str] = ()) -> str | None
     """The command typed in this run with `right` in place of its last `value` (or --option=`value`).
 
     With `options` ('--rolle', '-r'), only a value given to one of them is put right, not the same
-    word elsewhere (a --hvad that happens to say it). None when `value` is none of its words.
-    Each word is quoted for the shell, as a hint shows it.
+    word elsewhere (a --hvad that happens to say it). A command's word among them ('ret', 'klarhed')
+    stands for its argument, which may also come after options ('plan ret --status færdig ID'):
+    then the one word that is the value is put right (none when it is typed twice: which one is
+    meant is not known). None when `value` is none of its words. Each word is quoted for the shell,
+    as a hint shows it.
     """
     words = list(i18n.typed_command())
     shown = [shell_word(word) for word in words]
@@ -33,6 +36,9 @@ def put_right(value: str, right: str, options: Sequence[str] = ()) -> str | None
             shown[position] = f"{option}={shell_word(right)}"  # --status='i gang', not '--status=i gang'
         else:
             continue
+        return " ".join([i18n.program_here(), *shown])
+    if any(not word.startswith("-") for word in options) and words.count(value) == 1:
+        shown[words.index(value)] = shell_word(right)
         return " ".join([i18n.program_here(), *shown])
     return None
 

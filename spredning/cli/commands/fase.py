@@ -30,9 +30,9 @@ from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import tell_editor_files
 from spredning.cli.render_project import org_name
 from spredning.cli.render_text import answer_pair, print_fitted, print_said, print_whole
+from spredning.core.drafts import Drafted
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
 from spredning.core.interview import Done, Interview, RateReadiness
-from spredning.core.local import Drafted
 from spredning.core.model import SHARING, Answer, Partner, progress, side_of
 from spredning.core.shellwords import path_word, shell_word
 from spredning.i18n import t
