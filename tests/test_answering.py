@@ -10,8 +10,8 @@ import pytest
 import yaml
 from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, saved, session
 
+from spredning.core.drafts import JOINER, Drafted
 from spredning.core.interview import Interview, ResumeDrafts
-from spredning.core.local import JOINER, Drafted
 from spredning.core.model import Answer
 
 Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
