@@ -347,3 +347,31 @@ def test_a_value_typed_twice_is_not_guessed_at(example, run_cli):
 
     assert code == 2
     assert "Fx:" not in flat(err) and f"Handlingernes id'er: {right}" in flat(err), err
+
+
+@pytest.mark.parametrize(("wrong", "meant"), [("svr", "svar"), ("  nvan", "navn")])
+def test_a_mistyped_key_in_a_format_1_file_is_refused_with_its_line_too(tmp_path, run_cli, wrong, meant):
+    """A project file from the first program (format 1), edited by hand: its line, as a newer file's."""
+    home = tmp_path / "hjem"
+    home.mkdir(exist_ok=True)
+    lines = [
+        "format: '1'",
+        "guideudgave: '2023'",
+        "projekt:",
+        "  navn: Gammelt projekt",
+        "  deler: Odense Kommune",
+        "  rolle: dele",
+        "svar: {}",
+    ]
+    number = next(n for n, line in enumerate(lines) if line.lstrip().startswith(f"{meant}:"))
+    lines[number] = lines[number].replace(meant, wrong.strip(), 1)
+    path = home / "gammelt-projekt.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = path.read_bytes()
+
+    code, _, err = run_cli("--projekt", "gammelt-projekt", "status")
+
+    assert code == 1, err
+    said = f"Mente du '{meant}'? Filen er ikke ændret. Ret nøglen på linje {number + 1} i en teksteditor"
+    assert said in flat(err), err
+    assert path.read_bytes() == before

@@ -211,7 +211,10 @@ def parse(
     if version == 1:
         from spredning.core import projectlegacy
 
-        return projectlegacy.parse(data, slug, path, layout)
+        try:
+            return projectlegacy.parse(data, slug, path, layout)
+        except ProjectFileError as refused:  # a key mistyped by hand: its line, as in a newer file
+            raise _unknown_key_line(refused, raw) from None
     if has_end_line(version) and data.get(END_KEY) != END_VALUE:  # before anything a cut lost
         raise ProjectFileError("project.cut-short", path=path)
     try:
