@@ -293,14 +293,14 @@ def _ask_rating(
     """
     from questionary import Choice
 
+    from spredning.cli.prompts.questions import colour_choices
     from spredning.cli.prompts.simple import CANCEL, select
 
-    choices = [Choice(t(f"plan.rate.{c}"), c) for c in ("grøn", "gul", "rød")] + [
-        Choice(t("prompt.cancel"), CANCEL)
-    ]
+    colours, found_by = colour_choices()
+    choices = [*colours, Choice(t("prompt.cancel"), CANCEL)]
     now, meant = there
     default = meant or (now.colour if now else None)
-    colour = select(t("plan.rate-question", tool=tool), choices, default=default)
+    colour = select(t("plan.rate-question", tool=tool), choices, default=default, found_by=found_by)
     if colour is CANCEL:
         if reason.strip():  # the reason given is not saved: said, never dropped without a word
             make_console().print(say("readiness.cancelled-reason", style="yellow"))
