@@ -326,6 +326,10 @@ def parse_status(text: str, *, any_language: bool = False) -> str:
             if form == wanted:
                 return status
             forms[form] = shown
+    for status in followup.STATUSES:  # close too: the other language's words ('in progress' in Danish)
+        for code in i18n.LANGUAGES:
+            word = str(i18n.catalogue(code)[f"plan.status.{status}"])
+            forms.setdefault(fold_name(word).replace(" ", "-"), i18n.t(f"plan.status.{status}"))
     meant = fold_name(meant_text(text)).replace(" ", "-")  # '[red]igang' is close to 'i gang' too
     close = [forms[form] for form in difflib.get_close_matches(meant, list(forms), n=1, cutoff=0.75)]
     raise UsageProblem("plan.bad-status", value=text, known=list(followup.STATUSES), close=close)

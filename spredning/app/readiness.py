@@ -113,17 +113,32 @@ def parse_colour(text: str, *, any_language: bool = False) -> str:
 
     Taken: the Danish value (also 'groen'/'gron', 'rod'/'roed') or the word in the program's language
     ('green'); with any_language, in any language the program has (a worksheet may be made in one
-    language and read back in the other).
+    language and read back in the other). Refused, the close one is named as this language writes
+    it, also for the other language's word ('green' in Danish: Mente du 'grøn'?).
     """
+    import difflib
+
     folded = text.strip().casefold().replace("ø", "oe")
     languages = i18n.LANGUAGES if any_language else (i18n.language(),)
     for colour in followup.COLOURS:
-        words = {colour, colour.replace("ø", "oe"), colour.replace("ø", "o")}
-        key = f"readiness.colour-word.{colour}"
-        words |= {str(i18n.catalogue(code)[key]).casefold() for code in languages}
-        if folded in words:
+        if folded in colour_words(colour, languages):
             return colour
-    raise UsageProblem("readiness.bad-colour", value=text, known=[colour_word(c) for c in followup.COLOURS])
+    forms = {word: colour for colour in followup.COLOURS for word in colour_words(colour, i18n.LANGUAGES)}
+    meant = meant_text(text).strip().casefold()  # '[red]grønt' is close to grøn too
+    near = difflib.get_close_matches(meant, list(forms), n=1, cutoff=0.7)
+    close = [colour_word(forms[word]) for word in near]
+    known = [colour_word(c) for c in followup.COLOURS]
+    raise UsageProblem("readiness.bad-colour", value=text, known=known, close=close)
+
+
+def colour_words(colour: str, languages: tuple[str, ...] = i18n.LANGUAGES) -> set[str]:
+    """The words a readiness value is typed as, in lower case.
+
+    The value itself, also without 'ø' ('groen', 'gron'), and its word in each of `languages` ('green').
+    """
+    words = {colour, colour.replace("ø", "oe"), colour.replace("ø", "o")}
+    key = f"readiness.colour-word.{colour}"
+    return words | {str(i18n.catalogue(code)[key]).casefold() for code in languages}
 
 
 def short_tool_id(guide: Guide, tool_id: str) -> str:

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from spredning.cli import render, render_project
-from spredning.cli.prompts.questions import DueLeftOut, TypedAction, ask_action
+from spredning.cli.prompts.questions import DueLeftOut, TypedAction, ask_action, colour_choices
 from spredning.cli.prompts.simple import CANCEL, ask_text, select
 from spredning.cli.prompts.stops import started_again_with, typed_so_far
 from spredning.cli.render_text import AsTyped, print_fitted
@@ -291,10 +291,12 @@ class ListSteps:
         """How ready is this side after the tool: grøn, gul, rød, or skip (reply Rating or None)."""
         current = step.current
         choices = [Choice(t("plan.rate-keep") if current else t("plan.rate-skip"), CANCEL)]
-        choices += [Choice(t(f"plan.rate.{colour}"), colour) for colour in ("grøn", "gul", "rød")]
+        colours, found_by = colour_choices()  # found by typing the word in either language
+        choices += colours
         default = next((c for c in choices if current and c.value == current.colour), choices[0])
         self.console.print(Text(t("plan.rate-help"), style="dim"))
-        colour = self._select(t("plan.rate-question", tool=clean(step.tool.title)), choices, default)
+        question = t("plan.rate-question", tool=clean(step.tool.title))
+        colour = select(question, choices, default, found_by=found_by, **self.io)
         if colour is CANCEL:
             return None
 

@@ -2,9 +2,14 @@
 
 CSV: Danish Excel opens a file by double-click only when it is UTF-8 with a byte order mark,
 separated by semicolons (the comma is the decimal mark), with dates as dd-mm-åååå; lines end in
-CRLF. ICS (RFC 5545, as Outlook imports it): one all-day VEVENT per open action with a deadline,
+CRLF. In English the dates are ISO (åååå-mm-dd): the program cannot know which country's Excel
+opens the file, and ISO is the one form every Excel reads as the same day (12-03-2027 is
+3 December in American Excel). The semicolon stays: it is what Excel expects in Denmark and most
+of Europe, where the partners are (the README's English section says how to open it elsewhere).
+ICS (RFC 5545, as Outlook imports it): one all-day VEVENT per open action with a deadline,
 a UID that stays the same for the action (a new import updates it), DTSTAMP in UTC, text escaped,
-lines folded at 75 octets and ended by CRLF. Words come from the catalogue.
+lines folded at 75 octets and ended by CRLF; its PRODID names the language (//DA, //EN).
+Words come from the catalogue.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import datetime
 import io
 from collections.abc import Iterable
 
+from spredning import i18n
 from spredning.core.followup import typed_day
 from spredning.core.followup_outline import ActionRow
 from spredning.i18n import t
@@ -21,13 +27,15 @@ from spredning.i18n import t
 LINE_OCTETS = 75
 
 
-def danish_day(day: datetime.date | None) -> str:
-    """A date as Danish Excel reads it: dd-mm-åååå ('' for none)."""
-    return typed_day(day) if day else ""
+def sheet_day(day: datetime.date | None) -> str:
+    """A date as Excel reads it: dd-mm-åååå in Danish, åååå-mm-dd in English ('' for none)."""
+    if day is None:
+        return ""
+    return typed_day(day) if i18n.language() == "da" else day.isoformat()
 
 
 def csv_bytes(rows: Iterable[ActionRow], owners: dict[str, str]) -> bytes:
-    """The plan as a CSV file for Danish Excel (BOM, semicolons, CRLF, dd-mm-åååå)."""
+    """The plan as a CSV file for Excel (BOM, semicolons, CRLF, dd-mm-åååå; in English åååå-mm-dd)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow([t(f"plan.column.{name}") for name in COLUMNS])
@@ -37,7 +45,7 @@ def csv_bytes(rows: Iterable[ActionRow], owners: dict[str, str]) -> bytes:
                 row.id,
                 _cell(row.what),
                 _cell(row.who),
-                danish_day(row.due),
+                sheet_day(row.due),
                 t(f"plan.status.{row.status}"),
                 t("plan.words.yes") if row.overdue else "",
                 _cell(row.phase),
@@ -69,7 +77,7 @@ def ics_bytes(
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//spredning//Spredningsguiden//DA",
+        f"PRODID:-//spredning//Spredningsguiden//{i18n.language().upper()}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         "X-WR-CALNAME:" + _escape(t("plan.ics.calendar", project=project_name)),

@@ -51,6 +51,7 @@ PUT_RIGHT = {
     "plan.bad-status": ("value", ("--status",)),
     "plan.bad-source": ("value", ("--fase",)),
     "readiness.unknown-tool": ("value", ("klarhed",)),
+    "readiness.bad-colour": ("value", ()),  # after the tool as typed: its last word that is the colour
     "report.unknown-format": ("value", ("--format", "-f")),
     "plan.unknown-format": ("value", ("--format", "-f")),
     "plan.unknown-id": ("value", ("ret", "luk")),

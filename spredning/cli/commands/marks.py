@@ -79,7 +79,8 @@ def klarhed(
     with interrupted_as("readiness.interrupted"):  # a stop in the list offered for a tool: nothing marked
         phase, tool_id = _named_tool(ws.guide, vaerktoej)
     named = tool_word(ws.guide, tool_id)  # in hints: in English its title, not the Danish id
-    colour, wrong_colour = _given_colour(None if fjern else farve)  # in a terminal a wrong one is asked
+    # in a terminal a wrong one is asked, the one meant chosen already
+    colour, wrong_colour, meant = _given_colour(None if fjern else farve)
     role = parse_role(rolle)
     writable_before_asking(ws, (colour is None and not fjern) or to_correct is not None)
     with interrupted_as("readiness.interrupted"):
@@ -99,7 +100,7 @@ def klarhed(
             versions_before(ws, opened, "klarhed", tool_id, role, (chosen, common))
         asked = (colour is None and not fjern) or to_correct is not None
         if asked:
-            refused = {"colour": wrong_colour, "reason": to_correct}
+            refused = {"colour": wrong_colour, "reason": to_correct, "meant": meant}
             colour, begrundelse = _asked_mark(
                 opened, (phase, tool_id, named), role, (chosen, common), colour, begrundelse, refused
             )
@@ -203,21 +204,24 @@ def _named_tool(guide, value: str):
         return next(p for p in guide.phases if any(tool.id == tool_id for tool in p.tools)), tool_id
 
 
-def _given_colour(farve: str | None) -> tuple[str | None, str | None]:
-    """The colour given (None without one); one not known is refused, or in a terminal (None, why).
+def _given_colour(farve: str | None) -> tuple[str | None, str | None, str | None]:
+    """The colour given (None without one); one not known is refused, or in a terminal (None, why, meant).
 
-    Then the colours are offered to choose from, why said above them (as a date's field opens).
+    Then the colours are offered to choose from, why said above them (as a date's field opens),
+    the one meant chosen already when it is close ('red' in Danish: rød), as a phase is offered.
     """
     if farve is None:
-        return None, None
+        return None, None, None
     try:
-        return readiness.parse_colour(farve), None
+        return readiness.parse_colour(farve), None, None
     except UsageProblem as wrong:
         if not is_interactive():
             raise
         from spredning.i18n import render
 
-        return None, t("readiness.bad-colour.field", problem=render(wrong.message))
+        close = wrong.params.get("close")
+        meant = readiness.parse_colour(str(close[0])) if isinstance(close, list) and close else None
+        return None, t("readiness.bad-colour.field", problem=render(wrong.message)), meant
 
 
 def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, reason: str, refused: dict):
@@ -237,7 +241,7 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
     if colour is None:  # the reason given: in the field after the colour
         title = next(tool.title for tool in phase.tools if tool.id == tool_id)
         there = readiness.current(opened, tool_id, role, partner, general)  # offered, to keep or change
-        return _ask_rating(title, again, reason, refused["reason"], there)
+        return _ask_rating(title, again, reason, refused["reason"], (there, refused.get("meant")))
     return colour, _ask_reason(colour, again, reason, refused["reason"])  # the colour given: only the reason
 
 
@@ -277,23 +281,26 @@ def _ask_rating(
     again: Callable[[str, str], str],
     reason: str = "",
     refused: str | None = None,
-    now: Mark | None = None,
+    there: tuple[Mark | None, str | None] = (None, None),
 ) -> tuple[str | None, str]:
     """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it.
 
     `reason`: the one given with --begrundelse, the field's text to keep or change (`refused`:
-    why it was refused, said above the field). `now`: the mark there now, its colour chosen
-    already and its reason in the field when none is given. Cancelled at the colour, a reason
+    why it was refused, said above the field). `there`: the mark there now, its colour chosen
+    already and its reason in the field when none is given, and the colour meant by one given
+    that is none ('red' in Danish), chosen already instead. Cancelled at the colour, a reason
     given is not saved, and that is said.
     """
     from questionary import Choice
 
+    from spredning.cli.prompts.questions import colour_choices
     from spredning.cli.prompts.simple import CANCEL, select
 
-    choices = [Choice(t(f"plan.rate.{c}"), c) for c in ("grøn", "gul", "rød")] + [
-        Choice(t("prompt.cancel"), CANCEL)
-    ]
-    colour = select(t("plan.rate-question", tool=tool), choices, default=now.colour if now else None)
+    colours, found_by = colour_choices()
+    choices = [*colours, Choice(t("prompt.cancel"), CANCEL)]
+    now, meant = there
+    default = meant or (now.colour if now else None)
+    colour = select(t("plan.rate-question", tool=tool), choices, default=default, found_by=found_by)
     if colour is CANCEL:
         if reason.strip():  # the reason given is not saved: said, never dropped without a word
             make_console().print(say("readiness.cancelled-reason", style="yellow"))

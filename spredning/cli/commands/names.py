@@ -120,7 +120,8 @@ def close_phases(guide: Guide, value: str) -> list[str]:
     """The phases whose name or id is close to what was typed ('tjk' -> 'tjek'), one form each.
 
     Each as the user types it (phase_word): 'høst' as the guide writes it, not 'hoest'; in English
-    'check', also for a Danish id misspelt. Markup in front ('[red]tjk') is no part of the match.
+    'check', also for a Danish id misspelt. A name from the guide's other edition is close too
+    ('harvest' in Danish is 'høst'). Markup in front ('[red]tjk') is no part of the match.
     """
     import difflib
 
@@ -128,10 +129,35 @@ def close_phases(guide: Guide, value: str) -> list[str]:
     for phase in guide.phases:
         forms.setdefault(fold_name(phase.name), (phase.id, phase_word(phase)))
         forms.setdefault(fold_name(phase.id), (phase.id, phase_word(phase)))
+    shown = {phase.id: phase_word(phase) for phase in guide.phases}
+    for phase_id, name in _other_names(guide):  # 'check' in Danish: Mente du 'tjek'?
+        if phase_id in shown:
+            forms.setdefault(fold_name(name), (phase_id, shown[phase_id]))
     chosen: dict[str, str] = {}  # one form per phase: the closest
     for folded in difflib.get_close_matches(fold_name(meant_text(value)), list(forms), n=3, cutoff=0.7):
         chosen.setdefault(*forms[folded])
     return list(chosen.values())
+
+
+def _other_names(guide: Guide) -> list[tuple[str, str]]:
+    """(id, name) of the phases in the other editions of the guide this run works in.
+
+    Only a refusal asks, so a command that knows its phase never reads them. An edition the
+    guide folder has no translation for (a guide of one's own), or that cannot load, has none.
+    """
+    from spredning.core.content import load_guide
+
+    names: list[tuple[str, str]] = []
+    for code in i18n.LANGUAGES:
+        if code == guide.language:
+            continue
+        try:
+            edition = load_guide(_GUIDE_DIR.get()[0], code)
+        except (SpredningError, OSError):
+            continue
+        if edition.language == code:
+            names += [(phase.id, phase.name) for phase in edition.phases]
+    return names
 
 
 def parse_phases(guide: Guide, values: Iterable[str] | None) -> tuple[Phase, ...] | None:

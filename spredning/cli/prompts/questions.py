@@ -265,3 +265,16 @@ def ask_status(current: str, **io) -> str:
 
     choices = [Choice(t(f"plan.status.{status}"), status) for status in STATUSES]
     return select(t("plan.ask-status"), choices, default=next(c for c in choices if c.value == current), **io)
+
+
+def colour_choices() -> tuple[list[Choice], dict[str, str]]:
+    """The readiness colours to choose from (grøn, gul, rød), and the words that find each by typing.
+
+    Each colour's word in every language the program has ('grøn' and 'green'; also 'groen'):
+    an English list finds Green by 'grøn', as the command line takes both (readiness.parse_colour).
+    """
+    from spredning.app.readiness import colour_words
+
+    colours = followup.COLOURS
+    choices = [Choice(t(f"plan.rate.{colour}"), colour) for colour in colours]
+    return choices, {colour: " ".join(sorted(colour_words(colour))) for colour in colours}
