@@ -114,7 +114,37 @@ def _missing_message(exc) -> Message:
         params["id"] = shell_word(found)
     if path == "importer":
         return _missing_file(exc.ctx, params)
+    if path in _REAL_PROJECT and (name := _project_name(exc.ctx, path == "projekt flet")) is not None:
+        return Message(_REAL_PROJECT[path], {**params, "name": name})
     return Message(_MISSING[path], params)
+
+
+# A missing project's example with a real project's name (else the invented one of _MISSING).
+_REAL_PROJECT = {
+    "projekt brug": "usage.missing.projekt-brug-here",
+    "projekt fjern": "usage.missing.projekt-fjern-here",
+    "projekt flet": "usage.missing.projekt-flet-here",
+}
+
+
+def _project_name(ctx, others_only: bool) -> str | None:
+    """A project here, quoted for the shell, for a missing project's example; None when there is none."""
+    return project_word(getattr(ctx.find_root(), "obj", None), others_only=others_only)
+
+
+def project_word(settings, *, others_only: bool = False) -> str | None:
+    """A real project's name (app.project_example), quoted for the shell, for a hint; else None."""
+    from spredning.app.project_example import example_project
+    from spredning.app.workspace import Settings, Workspace
+    from spredning.core.errors import SpredningError
+    from spredning.core.shellwords import shell_word
+
+    try:
+        ws = Workspace(settings if isinstance(settings, Settings) else Settings())
+        name = example_project(ws, others_only=others_only)
+    except (SpredningError, OSError):
+        return None
+    return shell_word(name) if name is not None else None
 
 
 # A command's missing argument, said with what to write and an example (by the command's words).
