@@ -173,3 +173,73 @@ def test_ctrl_c_at_the_question_imports_nothing(tmp_path, pseudo_terminal):
     assert code == 130, said
     assert "Stoppet. Intet er importeret." in said
     assert tree(fanoe.home) == {}
+
+
+# --- A project removed here knew who this computer is -------------------------------------------------
+
+
+def removed_as(tmp_path: Path, home: Path, receiver: str) -> Org:
+    """This computer (`home`) imported Odense's 'Genoptræning Ærø' made for `receiver` (so it was
+    `receiver` in it), then removed the project. Odense starts 'Velfærd' with Ærø and Fanø; Odense."""
+    first = start_sharing(Org(tmp_path / "odense", tmp_path), reusers=("Ærø Kommune", "Fanø Kommune"))
+    here = Org(home, tmp_path)
+    assert here.import_(first.export("--partner", receiver))[0] == 0  # no terminal: not asked
+    here.ok("projekt", "fjern", "genoptraening-aeroe", "--ja")
+    assert here.store.slugs() == []
+    return start_sharing(
+        Org(tmp_path / "odense-2", tmp_path), reusers=("Ærø Kommune", "Fanø Kommune"), name="Velfærd"
+    )
+
+
+def test_a_removed_project_that_knew_us_as_the_files_receiver_answers_the_question(tmp_path, pseudo_terminal):
+    """Reported (release notes): the question was asked though a project removed here (in fjernede/)
+    knew this computer as Ærø Kommune. Now it is not asked, and it is said why."""
+    env = person(tmp_path, lines=40)
+    sharing = removed_as(tmp_path, Path(env["SPREDNING_HJEM"]), "Ærø Kommune")
+    aeroe = Org(Path(env["SPREDNING_HJEM"]), tmp_path)
+    sent = sharing.export("--partner", "Ærø Kommune")
+
+    child = pseudo_terminal(COMMAND, ["importer", str(sent)], env=env, rows=40, cwd=tmp_path)
+    said, code = answered(child)  # no question at all
+
+    assert code == 0, said
+    assert ASKED not in said
+    assert (
+        "Filen er lavet til Ærø Kommune, og det var denne computer også i projektet Genoptræning Ærø, "
+        "som er fjernet her; derfor spørger importen ikke, om I er Ærø Kommune." in said
+    )
+    assert "denne computer er nu sat til at være Ærø Kommune" in said and "ret det" not in said
+    assert aeroe.store.slugs() == ["velfaerd"] and aeroe.store.local("velfaerd").me == "aeroe-kommune"
+
+
+def test_a_removed_project_that_knew_us_as_another_organisation_leaves_the_question(
+    tmp_path, pseudo_terminal
+):
+    env = person(tmp_path, lines=40)
+    sharing = removed_as(tmp_path, Path(env["SPREDNING_HJEM"]), "Fanø Kommune")  # this computer: Fanø
+    fanoe = Org(Path(env["SPREDNING_HJEM"]), tmp_path)
+    sent = sharing.export("--partner", "Ærø Kommune")
+
+    child = pseudo_terminal(COMMAND, ["importer", str(sent)], env=env, rows=40, cwd=tmp_path)
+    said, code = answered(child, (ASKED, DOWN + ENTER), ("organisation?", ENTER))
+
+    assert code == 0, said
+    assert "fjernet her" not in said
+    assert "Intet er importeret, og intet er ændret. Filen er lavet til Ærø Kommune" in said
+    assert fanoe.store.slugs() == []
+
+
+def test_the_dry_run_says_the_removed_project_answers_the_question(tmp_path):
+    sharing = removed_as(tmp_path, tmp_path / "aeroe", "Ærø Kommune")
+    aeroe = Org(tmp_path / "aeroe", tmp_path)
+    before = tree(aeroe.home)
+
+    said = flat(aeroe.ok("importer", str(sharing.export("--partner", "Ærø Kommune")), "--tør"))
+
+    assert "I en terminal spørger importen først" not in said
+    assert (
+        "Filen er til Ærø Kommune, så denne computer ville blive sat til at være Ærø Kommune, der "
+        "genbruger innovationen, som den var i projektet Genoptræning Ærø, der er fjernet her; derfor "
+        "spørger importen ikke først." in said
+    )
+    assert tree(aeroe.home) == before

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from exchange_kit import Org, flat, installed, start_sharing
+from homekit import CTRL_C, ENTER, interactive, typed
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -104,3 +105,96 @@ def test_in_english(post):
         "The file indryk.yaml lying here cannot be imported; 'spredning --sprog en importer indryk.yaml'"
         in said
     )
+
+
+# --- In a terminal: the list offers only the files that would import (the same judgement) -----------
+
+
+@pytest.fixture
+def post_here(tmp_path, run_cli) -> tuple[Org, Path, Path]:
+    """As `post`, run in-process (its prompts typed into): (Ærø, the working folder, Odense's file)."""
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    sent = sharing.export()
+    return Org(tmp_path / "aeroe", tmp_path, run_cli), tmp_path, sent
+
+
+@pytest.fixture
+def typing(monkeypatch):
+    """An organisation's command run with its prompts reading `keys`, on its own computer (no --hjem)."""
+    interactive(monkeypatch)
+
+    def run(org: Org, keys: str, *argv: str):
+        with org.at_home():
+            return typed(org.run_cli, keys, *argv)
+
+    return run
+
+
+def test_in_a_terminal_the_list_offers_only_the_files_that_would_import(post_here, typing):
+    """Reported (release notes): the terminal's list still offered the broken 'indryk.yaml' (newest,
+    so first: Enter picked it and the import failed). Now it is not offered; Enter imports the good one."""
+    aeroe, _, sent = post_here
+    broken_beside(sent)
+
+    run = typing(aeroe, ENTER + ENTER, "importer")  # the file, then "Er I Ærø Kommune?"
+
+    assert run.code == 0, run.err + run.out
+    assert "indryk.yaml" not in run.screen + run.out
+    assert f"» {sent.name}" in run.screen
+    assert "Importeret fra Odense Kommune" in flat(run.out)
+
+
+def test_in_a_terminal_with_only_a_broken_file_it_is_said_and_a_path_asked(post_here, typing, tmp_path):
+    aeroe, _, sent = post_here
+    broken_beside(sent)
+    elsewhere = tmp_path / "post"
+    elsewhere.mkdir()
+    moved = sent.rename(elsewhere / sent.name)
+
+    run = typing(aeroe, f"post/{moved.name}{ENTER}{ENTER}", "importer")
+
+    assert run.code == 0, run.err + run.out
+    said = flat(run.out)
+    assert "Filen indryk.yaml, der ligger her, kan ikke importeres; hvorfor, siger" in said
+    assert "'spredning importer indryk.yaml'. Skriv stien til en anden fil fra partneren." in said
+    assert "Hvilken fil fra partneren?" not in run.screen  # no list of files that would not import
+    assert "Stien til filen fra partneren:" in run.screen
+    assert "Importeret fra Odense Kommune" in said
+
+
+def test_in_a_terminal_with_every_file_imported_already_it_is_said(post_here, typing):
+    aeroe, _, sent = post_here
+    assert aeroe.import_(sent, "--ikke-interaktiv")[0] == 0  # a terminal's, but asked nothing
+    before = aeroe.path.read_bytes()
+
+    run = typing(aeroe, CTRL_C, "importer")
+
+    said = flat(run.out + run.err)
+    assert f"Filen {sent.name}, der ligger her, er importeret allerede, så den bringer intet nyt." in said
+    assert "Skriv stien til en ny fil fra partneren." in said
+    assert "Hvilken fil fra partneren?" not in run.screen
+    assert run.code != 0 and aeroe.path.read_bytes() == before
+
+
+def test_in_a_terminal_in_english(post_here, typing):
+    aeroe, _, sent = post_here
+    broken_beside(sent)
+    sent.unlink()
+
+    run = typing(aeroe, CTRL_C, "--sprog", "en", "importer")
+
+    said = flat(run.out)
+    assert "The file indryk.yaml lying here cannot be imported; 'spredning --sprog en importer" in said
+    assert "Write the path to another file from your partner." in said
+
+
+def test_in_a_terminal_with_no_partners_file_here_it_is_said_and_the_path_typed_imports(post_here, typing):
+    aeroe, folder, sent = post_here
+    moved = sent.rename(folder / "odense" / sent.name)  # in Odense's folder: not lying here
+
+    run = typing(aeroe, f"odense/{moved.name}{ENTER}{ENTER}", "importer")
+
+    assert run.code == 0, run.err + run.out
+    said = "Der ligger ingen fil her, som en partner har sendt til jer: skriv stien til filen."
+    assert said in flat(run.out)
+    assert "Importeret fra Odense Kommune" in flat(run.out)

@@ -123,10 +123,13 @@ def test_in_a_terminal_no_changes_nothing_and_says_the_commands(tmp_path, pseudo
 
 def test_in_a_terminal_the_file_can_become_a_new_project_beside_the_removed_one(tmp_path, pseudo_terminal):
     """Review: there was no way to import the file as a new project while the removed copy is kept."""
-    # a new project: who this computer is in it is asked, as for any first file (Enter: Ærø)
-    aeroe, _, said, code = in_terminal(tmp_path, pseudo_terminal, DOWN + ENTER, ("Er I Ærø Kommune?", ENTER))
+    # a new project: who this computer is in it is not asked, the removed one knew it (Ærø)
+    aeroe, _, said, code = in_terminal(tmp_path, pseudo_terminal, DOWN + ENTER)
 
     assert code == 0, said
+    assert "Er I Ærø Kommune?" not in said
+    assert "det var denne computer også i projektet Genoptræning Ærø, som er fjernet her" in said
+    assert aeroe.store.local(SLUG).me == "aeroe-kommune"
     assert "Nej, importér filen som et nyt projekt" in said
     assert "det oprettes som 'Genoptræning Ærø' (genoptraening-aeroe)" in said
     assert aeroe.store.slugs() == [SLUG] and G1 not in aeroe.texts()  # new: our answer not in it

@@ -19,10 +19,12 @@ from typing import NamedTuple
 from spredning.app.project_removal import REMOVED_FOLDER, TEXT_FILES, kept_texts
 from spredning.app.projects import letters_problem, name_problem, new_slug
 from spredning.app.workspace import Workspace
-from spredning.core import projectfile
+from spredning.core import local, projectfile
 from spredning.core.errors import Message, SpredningError, UsageProblem
-from spredning.core.model import Layout, fold_name, slugify
+from spredning.core.local import LocalState
+from spredning.core.model import Layout, Project, fold_name, slugify
 from spredning.core.store import READ_LIMIT, SUFFIX, Store
+from spredning.core.store.home import KEPT_HELPERS
 from spredning.core.textsafe import clean_name
 from spredning.i18n import date, t
 
@@ -113,11 +115,33 @@ def _read(path: Path, slug: str, layout: Layout) -> tuple[str, int | None, str |
     facts = data.get("projekt")
     name = facts.get("navn") if isinstance(facts, dict) else data.get("navn")
     name = name if isinstance(name, str) and name.strip() else slug
-    try:
-        project = projectfile.parse(data, slug, path, layout, "00000000", raw).project
-    except SpredningError:
+    project = _parsed(raw, data, slug, path, layout)
+    if project is None:
         return name, None, None
     return name, sum(1 for _, entry in project.entries() if not entry.answer.empty), project.id
+
+
+def _parsed(raw: bytes, data: dict, slug: str, path: Path, layout: Layout) -> Project | None:
+    try:
+        return projectfile.parse(data, slug, path, layout, "00000000", raw).project
+    except SpredningError:
+        return None
+
+
+def kept_project(ws: Workspace, chosen: Kept) -> tuple[Project, LocalState | None] | None:
+    """A removed project as its kept files hold it, with this computer's state for it; only read.
+
+    None when its file cannot be read; the state None when it cannot (or was not kept).
+    """
+    path = chosen.folder / f"{chosen.slug}{SUFFIX}"
+    try:
+        raw, data = projectfile.read(path, READ_LIMIT)
+    except SpredningError:
+        return None
+    project = _parsed(raw, data, chosen.slug, path, ws.layout)
+    if project is None:
+        return None
+    return project, local.read_kept(chosen.folder / KEPT_HELPERS / f"{chosen.slug}{SUFFIX}")
 
 
 def choices(every: list[Kept], *, short: bool = False) -> list[str]:

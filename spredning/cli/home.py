@@ -341,15 +341,52 @@ def ask_path(instruction: str | None = None, back=None):
 
 
 def ask_import_file(console: Console, ws: Workspace) -> str:
-    """'importer' without its file, in a terminal: the home screen's list of files to import.
+    """'importer' without its file, in a terminal: the files here that would import, to pick one.
 
-    The file chosen there, or a path typed after 'En anden fil'; a stop ends the command.
+    The home screen's list, but only the files addressed to us that the import would take (judged
+    as the refusal without a terminal judges them). With none, it says why (none would import, or
+    all were imported already) and asks for a path. The file chosen, or a path typed after 'En anden
+    fil'; a stop ends the command.
     """
+    from spredning.app.exchange.importable import importable
     from spredning.app.files import default_folders
+    from spredning.cli.render_text import print_whole
 
-    actions = app_home.import_actions(ws, *default_folders(ws))
-    chosen = select(t(LISTS["import"]), import_choices(app_home.home(ws), actions, console.width - 6))
+    judged = importable(ws, default_folders(ws))
+    why = none_importable(judged)
+    if why is not None:
+        print_whole(console, say(_NONE_HERE[why[0]], style="yellow", **why[1]))
+        return ask_path()
+    chosen = select(t(LISTS["import"]), import_choices(app_home.home(ws), judged.good, console.width - 6))
     return ask_path() if chosen.kind == "import-path" else chosen.value or ""
+
+
+def none_importable(judged) -> tuple[str, dict[str, object]] | None:
+    """Why no file here is offered to import (app.exchange.importable), and what to name; None if one is.
+
+    'nothing' (no partner's file lies here), 'broken' (none of the files addressed to us would
+    import) or 'brought' (all were imported already), the last two with how many and one of them,
+    named from the working folder. Each caller words it (a refusal, or the list's place).
+    """
+    if judged.good:
+        return None
+    if judged.failed:
+        return "broken", {"n": len(judged.failed), "file": here_word(judged.failed[0])}
+    if judged.brought:
+        return "brought", {"n": len(judged.brought), "file": from_here(judged.brought[0].value or "")}
+    return "nothing", {}
+
+
+_NONE_HERE = {  # none_importable's reasons, said in a terminal before the path is asked
+    "nothing": "importer.none-here",
+    "broken": "importer.none-here-broken",
+    "brought": "importer.none-here-brought",
+}
+
+
+def here_word(action: Action) -> str:
+    """An offered file's path from the working folder, as one shell word."""
+    return shell_word(from_here(action.value or ""))
 
 
 def typed_path(text: str) -> Path:

@@ -146,8 +146,10 @@ def _build_app(language: str) -> typer.Typer:
             False, "--version", callback=_show_version, is_eager=True, help=t("help.option.version")
         ),
     ) -> None:
-        if projekt is not None and not projekt.strip():
-            raise UsageProblem("usage.empty-project")
+        if projekt is not None and not projekt.strip():  # the hint names a real project, when there is one
+            name = typer_compat.project_word(Settings(guide_dir=guide, home=hjem))
+            hint = Message("usage.empty-project.hint-named", {"name": name}) if name is not None else None
+            raise UsageProblem("usage.empty-project", hint=hint)
         if projekt is not None:  # a name with a byte that came as no UTF-8 matches none
             from spredning.cli.undecoded import refused_undecoded
 

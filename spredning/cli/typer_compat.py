@@ -26,7 +26,6 @@ import difflib
 import os
 import re
 import shutil
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer.core
@@ -115,7 +114,37 @@ def _missing_message(exc) -> Message:
         params["id"] = shell_word(found)
     if path == "importer":
         return _missing_file(exc.ctx, params)
+    if path in _REAL_PROJECT and (name := _project_name(exc.ctx, path == "projekt flet")) is not None:
+        return Message(_REAL_PROJECT[path], {**params, "name": name})
     return Message(_MISSING[path], params)
+
+
+# A missing project's example with a real project's name (else the invented one of _MISSING).
+_REAL_PROJECT = {
+    "projekt brug": "usage.missing.projekt-brug-here",
+    "projekt fjern": "usage.missing.projekt-fjern-here",
+    "projekt flet": "usage.missing.projekt-flet-here",
+}
+
+
+def _project_name(ctx, others_only: bool) -> str | None:
+    """A project here, quoted for the shell, for a missing project's example; None when there is none."""
+    return project_word(getattr(ctx.find_root(), "obj", None), others_only=others_only)
+
+
+def project_word(settings, *, others_only: bool = False) -> str | None:
+    """A real project's name (app.project_example), quoted for the shell, for a hint; else None."""
+    from spredning.app.project_example import example_project
+    from spredning.app.workspace import Settings, Workspace
+    from spredning.core.errors import SpredningError
+    from spredning.core.shellwords import shell_word
+
+    try:
+        ws = Workspace(settings if isinstance(settings, Settings) else Settings())
+        name = example_project(ws, others_only=others_only)
+    except (SpredningError, OSError):
+        return None
+    return shell_word(name) if name is not None else None
 
 
 # A command's missing argument, said with what to write and an example (by the command's words).
@@ -181,58 +210,29 @@ def _missing_file(ctx, params: dict[str, object]) -> Message:
     is not offered, and no made-up name is shown as if it were there. When the files here that look
     like a partner's all fail, or were all imported already, that is said, naming one of them.
     """
-    from spredning.core.shellwords import shell_word
-
-    offered = _files_to_import(ctx)
-    if offered is None:  # the folder could not be judged: said by the command itself, given a file
-        return Message("usage.missing.importer", params)
-    good, failed, brought = offered
-    if good is not None:
-        return Message("usage.missing.importer-here", {**params, "file": shell_word(good)})
-    if failed:
-        first = shell_word(failed[0])
-        return Message("usage.missing.importer-broken", {**params, "n": len(failed), "file": first})
-    if brought:
-        return Message("usage.missing.importer-brought", {**params, "n": len(brought), "file": brought[0]})
-    return Message("usage.missing.importer", params)
-
-
-def _files_to_import(ctx) -> tuple[str | None, list[str], list[str]] | None:
-    """The files here the home screen offers to import, judged as the import would; None if not judged.
-
-    (the first that would import, those that would not, those imported already), each named from
-    the working folder. Only files addressed to this side (or to a project not here yet), in the
-    home screen's order (the newest first); each is read and planned, nothing written.
-    """
-    from spredning.app.exchange.incoming import read_incoming
-    from spredning.app.exchange.planning import plan_import
+    from spredning.app.exchange.importable import importable
     from spredning.app.files import default_folders
-    from spredning.app.home import import_actions
     from spredning.app.workspace import Settings, Workspace
-    from spredning.cli.home import from_here
+    from spredning.cli.home import here_word, none_importable
     from spredning.core.errors import SpredningError
 
     settings = getattr(ctx.find_root(), "obj", None)
     try:
         ws = Workspace(settings if isinstance(settings, Settings) else Settings())
-        folders = default_folders(ws)
-        offered = [(a.whose, a.value) for a in import_actions(ws, *folders) if a.value]
-        here = {folder.resolve() for folder in folders}
-    except (SpredningError, OSError):
-        return None
-    failed, brought = [], []
-    for whose, value in offered:
-        if whose == "brought":  # one imported from elsewhere is listed too: not said to lie here
-            if Path(value).parent.resolve() in here:
-                brought.append(from_here(value))
-        elif whose in ("us", None):
-            try:
-                plan_import(ws, read_incoming(ws, Path(value)), ws.settings.project)
-            except (SpredningError, OSError):
-                failed.append(from_here(value))
-                continue
-            return from_here(value), failed, brought
-    return None, failed, brought
+        judged = importable(ws, default_folders(ws), first=True)
+    except (SpredningError, OSError):  # the folder could not be judged: said by the command, given a file
+        return Message("usage.missing.importer", params)
+    why = none_importable(judged)
+    if why is None:
+        return Message("usage.missing.importer-here", {**params, "file": here_word(judged.good[0])})
+    return Message(_NONE_HERE[why[0]], {**params, **why[1]})
+
+
+_NONE_HERE = {  # cli.home.none_importable's reasons, in a missing file's refusal
+    "nothing": "usage.missing.importer",
+    "broken": "usage.missing.importer-broken",
+    "brought": "usage.missing.importer-brought",
+}
 
 
 def _action_id(ctx, open_only: bool) -> str | None:

@@ -239,6 +239,19 @@ def load(home: Path, slug: str) -> LocalState:
     return state._replace(place=place, folder_id=here, salvage=_identity_told(found, copied=copied))
 
 
+def read_kept(path: Path) -> LocalState | None:
+    """A state file kept elsewhere than the helper folder (a removed project's, under fjernede/), as it says.
+
+    Only read: no copy id is made for this place and nothing is written or salvaged; None when it
+    cannot be read whole. For what it knew (the side, the organisation), not to work in.
+    """
+    try:
+        data = yamlio.loads(yamlio.decode(fileio.read_regular(path, MAX_BYTES), MAX_BYTES))
+    except (OSError, yamlio.YamlProblem):
+        return None
+    return _from_data(data) if isinstance(data, dict) else None
+
+
 def _identity_told(found: salvaging.Salvage | None, *, copied: bool) -> salvaging.Salvage | None:
     """What a lost ``mappe`` line meant, now that the place is known: a new copy id now, or nothing.
 

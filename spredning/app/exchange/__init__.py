@@ -9,6 +9,7 @@ be sent again, lost, or imported late and in any order.
 - incoming.py: a partner's file read and validated (Incoming), or refused in words that fit it.
 - import_plan.py: what an import would do, answer by answer, before anything is written (ImportPlan).
 - planning.py: the project a file belongs to (or a new one), and the plan for bringing it in.
+- importable.py: which of the files offered to import here would import (for 'importer' without one).
 - applying.py: an import written as planned (apply_import).
 - noting.py: what this computer notes of the exchange: what each partner has, the news, the files
   imported, whose file brought an answer.

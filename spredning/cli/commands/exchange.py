@@ -142,7 +142,7 @@ def importer(
     interactive = not ikke_interaktiv and is_interactive()
     went_on = import_removed.removed_first(console, ws, plan, fil, interactive, ctx.obj.project, nyt_projekt)
     # None: the project the file belongs to was removed, and stays so; or not ours: nothing done
-    if went_on is None or not import_identity.ours(console, went_on[0], interactive):
+    if went_on is None or not import_identity.ours(console, ws, went_on[0], interactive):
         return
     plan, left = went_on  # left: the removed project the file becomes a new project beside
     asked = interactive and import_identity.addressed_to(plan) is not None  # and said to be us
@@ -214,7 +214,7 @@ def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str, new: b
     follow_up_news(console, plan)
     follow_up_list(console, ws.guide, plan)
     print_dry_follow_up_backup(console, plan, ws.store.path_for(plan.project.slug).name)
-    import_identity.tell_dry(console, plan)  # as the import says it after its work
+    import_identity.tell_dry(console, ws, plan)  # as the import says it after its work
     if plan.creates and plan.incoming.sender == SHARING:  # as the import will say it after its work
         _own_elsewhere(console, ws, plan, dry=True)
     elif not plan.creates and plan.brings_nothing():  # as the import would say it

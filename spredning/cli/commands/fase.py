@@ -396,11 +396,15 @@ def _interview(
                 phase=phase.name,
                 path=str(session.path),
                 command=resume,
+                mine=own,  # whose answers were saved: ours, or (answering the other side's) theirs
+                theirs=None if own else who,
             ) from None
     done = progress(session.saved(), phase.questions(role))
     with after_work(console):  # every answer is saved already
         if step.stopped:
-            console.print(say("fase.stopped", answered=done.answered, total=done.total, phase=phase.name))
+            theirs = None if own else who  # the other side's questions answered here: their answers saved
+            stopped = {"answered": done.answered, "total": done.total, "phase": phase.name}
+            console.print(say("fase.stopped", mine=own, theirs=theirs, **stopped))
         else:
             console.print(
                 say(

@@ -6,6 +6,7 @@ to the sharer under that name. A file sent to the wrong partner would mix two or
 without a word, so in a terminal the import asks, before anything is saved, whether the file's
 receiver is us. "No" changes nothing and says how the sharer makes the file meant for us.
 
+A project removed here that knew this computer as the file's receiver answers it: not asked (said).
 Without a terminal (or with --ikke-interaktiv) nobody can answer: the import goes on, and says
 afterwards who the computer is now and how to correct it (exchange._identity_taken), as before.
 """
@@ -76,12 +77,27 @@ def _refused(plan: ImportPlan, project, me: str, key: str, slug: str, fil: str) 
     )
 
 
-def tell_dry(console, plan: ImportPlan) -> None:
-    """For 'importer --tør': who this computer would become, and that the import asks first in a terminal."""
+def tell_dry(console, ws, plan: ImportPlan) -> None:
+    """For 'importer --tør': who this computer would become, and whether the import asks first in a terminal.
+
+    It does not when a removed project here knew this computer as that organisation (_known).
+    """
     key = addressed_to(plan)
-    if key is not None:
-        org, _ = _names(plan, key)
+    if key is None:
+        return
+    org, _ = _names(plan, key)
+    known = _known(ws, org)
+    if known is None:
         console.print(say("importer.identity-dry", style="yellow", org=org))
+    else:
+        console.print(say("importer.identity-dry-known", style="yellow", org=org, name=known.name))
+
+
+def _known(ws, org: str):
+    """The newest removed project here in which this computer was `org` (app.removed_identity), or None."""
+    from spredning.app.removed_identity import known_as
+
+    return known_as(ws, org)
 
 
 def _names(plan: ImportPlan, key: str) -> tuple[str, str]:
@@ -93,10 +109,11 @@ def _names(plan: ImportPlan, key: str) -> tuple[str, str]:
     return org_name(everyone, key), org_name(everyone, SHARING)
 
 
-def ours(console, plan: ImportPlan, asking: bool) -> bool:
+def ours(console, ws, plan: ImportPlan, asking: bool) -> bool:
     """Whether to import: in a terminal (`asking`), a file that sets who we are asks if its receiver is us.
 
-    Asked before anything is saved; Enter says yes (the usual case: the sharer sent our file).
+    Asked before anything is saved; Enter says yes (the usual case: the sharer sent our file). Not
+    asked when a project removed here knew this computer as that very organisation: that is said.
     False: the user said no; nothing is done, and what to do is said.
     """
     key = addressed_to(plan)
@@ -107,6 +124,10 @@ def ours(console, plan: ImportPlan, asking: bool) -> bool:
     from spredning.cli.prompts.simple import ask_text, select
 
     org, sharing = _names(plan, key)
+    known = _known(ws, org)
+    if known is not None:
+        console.print(say("importer.identity-known", style="yellow", org=org, name=known.name))
+        return True
     with interrupted_as("importer.identity-ask.interrupted"):
         console.print(say("importer.identity-ask.about", style="yellow", org=org, sharing=sharing))
         yes, no = t("importer.identity-ask.yes", org=org), t("importer.identity-ask.no")
