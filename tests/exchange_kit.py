@@ -218,7 +218,7 @@ def settle_in_terminal(org: Org, monkeypatch, *argv: str) -> str:
         create_pipe_input() as pipe,
         create_app_session(input=pipe, output=DummyOutput()),
     ):
-        patched.setattr("spredning.cli.commands.exchange.is_interactive", lambda: True)
+        patched.setattr("spredning.cli.commands.conflicts.is_interactive", lambda: True)
         patched.setattr("spredning.cli.commands.partners.is_interactive", lambda: True)
         pipe.send_text("\r" * 5)
         pipe.close()

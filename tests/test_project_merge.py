@@ -72,7 +72,7 @@ def test_konflikter_offers_the_other_projects_version_by_that_name_and_keeps_the
     aeroe, monkeypatch
 ):
     aeroe.ok("projekt", "flet", "Gammelt")
-    monkeypatch.setattr("spredning.cli.commands.exchange.is_interactive", lambda: True)
+    monkeypatch.setattr("spredning.cli.commands.conflicts.is_interactive", lambda: True)
     monkeypatch.setattr("spredning.cli.commands.partners.is_interactive", lambda: True)
 
     run = typed(aeroe.run_cli, DOWN + ENTER, "--hjem", str(aeroe.home), "konflikter")

@@ -53,7 +53,7 @@ COMMANDS = {
     "eksport": "exchange",
     "arbejdsark": "worksheet",  # a Word worksheet for a partner without the program (issue 14)
     "importer": "exchange",
-    "konflikter": "exchange",
+    "konflikter": "conflicts",
     # the follow-up (issue 15): the action plan, readiness, approvals, meetings and the agenda
     "plan": "plan",
     "klarhed": "marks",

@@ -7,6 +7,9 @@ own answers is listed by question after the import too, with who made it and how
 we wrote ourselves in a worksheet the partner made comes back with the partner's export: it is
 listed as ours, from that worksheet, not as the partner's change; so is all a worksheet of our own
 side's questions brings (read here: app/worksheets.py, own_sheet).
+
+The follow-up records a file adds or changes (actions, readiness, approvals, meetings) are listed
+last (follow_up_news, follow_up_list), after an import and in its dry run, and by 'projekt flet'.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from spredning.cli.console import say
 from spredning.cli.render import bullets
 from spredning.cli.render_project import org_name
 from spredning.cli.render_status import stray_list, where
-from spredning.cli.render_text import answer_pair, print_said
+from spredning.cli.render_text import answer_pair, print_said, print_whole
+from spredning.core import followup
 from spredning.core.history import Outcome
-from spredning.core.model import SHARING, Answer, Guide, Layout, Project
+from spredning.core.model import SHARING, Answer, Guide, Layout, Project, Slot
 from spredning.i18n import date, t
 
 # What a dry run lists, in this order: each kind of change with its heading.
@@ -263,3 +267,92 @@ def _lines(guide: Guide, plan: ImportPlan, items: list[Planned], marked: bool = 
             )
         )
     return bullets(lines, 2)
+
+
+def follow_up_news(console, plan: ImportPlan) -> None:
+    """What the file changes in the follow-up (plan, readiness, approvals, meetings), if anything."""
+    changed = plan.records_changed()
+    if changed:
+        kinds = [item.slot[1].partition(":")[0] for item in plan.records if item.outcome is Outcome.CONFLICT]
+        # actions in versions are shown by 'plan'; marks, approvals (and actions with them) by 'status'
+        only_plan = all(kind == "plan" for kind in kinds)
+        conflicts, records = (len(kinds), 0) if only_plan else (0, len(kinds))
+        print_whole(console, say("importer.follow-up", n=changed, conflicts=conflicts, records=records))
+
+
+# What an import does to a follow-up record, as a dry run lists it.
+RECORD_OUTCOMES = {
+    Outcome.ADDED: "importer.record-added",
+    Outcome.UPDATED: "importer.record-updated",
+    Outcome.RESOLVED: "importer.record-resolved",
+    Outcome.CONFLICT: "importer.record-conflict",
+}
+
+
+def follow_up_list(console, guide: Guide, plan: ImportPlan) -> None:
+    """The follow-up records the file adds or changes (would, in a dry run), each with what it says."""
+    from spredning.cli.render_plan import record_line
+
+    everyone = with_new_partners(plan)
+    sender = plan.incoming.sender
+    ours = [item for item in plan.own_records_replaced() if not plan.from_own_sheet(item)]
+    lines = [
+        _own_record(guide, plan, everyone, item)
+        if item in ours
+        else t(
+            "importer.record-from-sheet"
+            if item.outcome is not Outcome.CONFLICT and plan.from_own_sheet(item)
+            # a version both changed: the file's is said to be the file's (its sender may have had it
+            # from another partner), not a change made "on both sides"
+            else "importer.record-conflict-from"
+            if item.outcome is Outcome.CONFLICT and sender is not None
+            # the file settled only the versions its sender knew: the others still wait
+            else "importer.record-resolved-partly"
+            if item.outcome is Outcome.RESOLVED and item.after.others
+            else RECORD_OUTCOMES[item.outcome],
+            record=record_line(
+                guide,
+                item.slot[1],
+                item.incoming,
+                org_name(everyone, item.slot[0]) if item.slot[0] else "",
+                _noted(plan, everyone, item.slot, item.incoming),
+            ),
+            org=sender_name(plan.incoming, everyone),
+            n=len(item.after.others),
+        )
+        for item in plan.records
+        if item.outcome in RECORD_OUTCOMES
+    ]
+    if lines:
+        console.print(bullets(lines, 2))
+
+
+def _own_record(guide: Guide, plan: ImportPlan, everyone: Project, item: Planned) -> str:
+    """One of our own follow-up records the file changes or removes: what it was and is now.
+
+    A record is one short line (its texts are single lines, of at most followup.MAX_TEXT
+    characters): both are shown whole, so every difference is seen, and what the record is too.
+    Versions the file did not settle (its sender did not know them) are said to wait still.
+    """
+    from spredning.cli.render_plan import record_line
+
+    org = org_name(everyone, item.slot[0]) if item.slot[0] else ""
+    before = item.before.answer if item.before is not None else Answer()
+    was, now = (
+        record_line(guide, item.slot[1], answer, org, _noted(plan, everyone, item.slot, answer, here))
+        for answer, here in ((before, True), (item.after.answer, False))
+    )
+    said = t("importer.record-own", org=sender_name(plan.incoming, everyone), was=was, now=now)
+    if item.outcome is Outcome.RESOLVED and item.after.others:  # the file settled only the versions it knew
+        said += "\n" + t("importer.record-own-waits", n=len(item.after.others))
+    return said
+
+
+def _noted(plan: ImportPlan, everyone: Project, slot: Slot, answer: Answer, here: bool = False) -> str:
+    """Who noted a meeting in a version the import lists ('jer', or the organisation); '' for others."""
+    if followup.split_key(slot[1])[0] != "moede":
+        return ""
+    by = plan.meeting_noter(slot[0], answer, here)
+    if by is None:  # an old file that does not say whom it is from
+        return ""
+    return t("importer.record.by-you") if by == plan.us else org_name(everyone, by)

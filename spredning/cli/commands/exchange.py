@@ -1,10 +1,12 @@
-"""``spredning eksport``, ``importer`` and ``konflikter``: the organisations' dialogue by file."""
+"""``spredning eksport`` and ``importer``: the organisations' dialogue by file.
+
+Settling a conflict is conflict_choice.py (the import asks it too); ``konflikter``, conflicts.py.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import datetime
-from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -13,16 +15,15 @@ from rich.text import Text
 from spredning.app.dialogue import PartnerChoice
 from spredning.app.exchange import exporting, noting
 from spredning.app.exchange.applying import ImportResult, apply_import, in_use
-from spredning.app.exchange.conflicts import decision_receivers, open_conflicts, partners_own
-from spredning.app.exchange.conflicts import settle as settle_conflicts  # a local `settle` there
-from spredning.app.exchange.git_markers import repair_git_markers
-from spredning.app.exchange.import_plan import ImportPlan, Planned
+from spredning.app.exchange.conflicts import open_conflicts
+from spredning.app.exchange.import_plan import ImportPlan
 from spredning.app.exchange.incoming import Incoming, read_incoming
 from spredning.app.exchange.planning import plan_import, sender_name
-from spredning.cli import editor, typer_compat
+from spredning.cli import typer_compat
 from spredning.cli.commands import import_identity, import_removed
 from spredning.cli.commands.asking import is_interactive
 from spredning.cli.commands.commandline import NAMED, NamedProject, command
+from spredning.cli.commands.conflict_choice import chooser, chosen_backup
 from spredning.cli.commands.files import (
     check_ending,
     in_path,
@@ -37,13 +38,11 @@ from spredning.cli.commands.names import parse_role, phase_word
 from spredning.cli.commands.partners import WRONG_PARTNER, choose_partner, hint_partner, partner_offered
 from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
-from spredning.cli.merging import Merging, heading_line, tell_editor_files, tidy_kept
-from spredning.cli.render_text import print_fitted, print_said, print_whole
-from spredning.core import followup
-from spredning.core.errors import Interrupted, Message, SpredningError, UsageProblem
+from spredning.cli.merging import Merging, tidy_kept
+from spredning.cli.render_text import print_fitted, print_said
+from spredning.core.errors import Message, SpredningError, UsageProblem
 from spredning.core.history import Outcome
-from spredning.core.local import LocalState
-from spredning.core.model import SHARING, Answer, Entry, Guide, Project, Slot, fold_name, joined
+from spredning.core.model import SHARING, Answer, Project, Slot, fold_name
 from spredning.core.shellwords import path_word, shell_word
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
@@ -155,7 +154,7 @@ def importer(
 
         _heading(console, ws, incoming, plan)
         state = ws.store.local(plan.project.slug) if not plan.creates else None
-        choose = _chooser(console, ws.guide, plan.project, state, importing=True, merging=merging)
+        choose = chooser(console, ws.guide, plan.project, state, importing=True, merging=merging)
         with written_kept_in(lambda: merging.path):
             for number, item in enumerate(conflicts, 1):
                 content = choose(item.slot, item.after, (number, len(conflicts)))
@@ -207,7 +206,13 @@ def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str, new: b
     if not new and import_removed.removed_dry(console, ws, plan, fil):  # the import waits for the removed one
         return
     _heading(console, ws, incoming, plan, dry=True)
-    from spredning.cli.render_import import print_dry_follow_up_backup, print_dry_run, print_strays
+    from spredning.cli.render_import import (
+        follow_up_list,
+        follow_up_news,
+        print_dry_follow_up_backup,
+        print_dry_run,
+        print_strays,
+    )
 
     print_dry_run(console, ws.guide, plan, ws.store.path_for(plan.project.slug).name)
     print_strays(console, ws.layout, plan)
@@ -400,7 +405,14 @@ def _imported(
     `project` is the project the hints' commands name (see _hint_project); `asked`: the user said
     the file's receiver is us (import_identity), so how to correct that is not said again.
     """
-    from spredning.cli.render_import import print_backup, print_changed_here, print_strays, summary
+    from spredning.cli.render_import import (
+        follow_up_list,
+        follow_up_news,
+        print_backup,
+        print_changed_here,
+        print_strays,
+        summary,
+    )
 
     if plan.incoming.sender is None:  # an old file that does not say who sent it
         console.print(say("importer.done", style="green", summary=summary(plan, settled)))
@@ -422,7 +434,7 @@ def _imported(
     follow_up_list(console, ws.guide, plan)  # named, as in the dry run: ours may be among them
     if records and backup is not None:
         print_backup(console, plan, backup)
-    _chosen_backup(console, result.chosen_over, result.backup)
+    chosen_backup(console, result.chosen_over, result.backup)
     if plan.creates and plan.becomes and plan.becomes[0] == "genbruge":
         _identity_taken(console, result.plan.project, plan.becomes[1] or "", project, asked)
     elif plan.becomes:
@@ -581,467 +593,7 @@ def _org(project: Project, key: str) -> str:
     return org_name(project, key)
 
 
-def follow_up_news(console, plan: ImportPlan) -> None:
-    """What the file changes in the follow-up (plan, readiness, approvals, meetings), if anything."""
-    changed = plan.records_changed()
-    if changed:
-        kinds = [item.slot[1].partition(":")[0] for item in plan.records if item.outcome is Outcome.CONFLICT]
-        # actions in versions are shown by 'plan'; marks, approvals (and actions with them) by 'status'
-        only_plan = all(kind == "plan" for kind in kinds)
-        conflicts, records = (len(kinds), 0) if only_plan else (0, len(kinds))
-        print_whole(console, say("importer.follow-up", n=changed, conflicts=conflicts, records=records))
-
-
-# What an import does to a follow-up record, as a dry run lists it.
-RECORD_OUTCOMES = {
-    Outcome.ADDED: "importer.record-added",
-    Outcome.UPDATED: "importer.record-updated",
-    Outcome.RESOLVED: "importer.record-resolved",
-    Outcome.CONFLICT: "importer.record-conflict",
-}
-
-
-def follow_up_list(console, guide: Guide, plan: ImportPlan) -> None:
-    """The follow-up records the file adds or changes (would, in a dry run), each with what it says."""
-    from spredning.cli.render import bullets
-    from spredning.cli.render_import import with_new_partners
-    from spredning.cli.render_plan import record_line
-
-    everyone = with_new_partners(plan)
-    sender = plan.incoming.sender
-    ours = [item for item in plan.own_records_replaced() if not plan.from_own_sheet(item)]
-    lines = [
-        _own_record(guide, plan, everyone, item)
-        if item in ours
-        else t(
-            "importer.record-from-sheet"
-            if item.outcome is not Outcome.CONFLICT and plan.from_own_sheet(item)
-            # a version both changed: the file's is said to be the file's (its sender may have had it
-            # from another partner), not a change made "on both sides"
-            else "importer.record-conflict-from"
-            if item.outcome is Outcome.CONFLICT and sender is not None
-            # the file settled only the versions its sender knew: the others still wait
-            else "importer.record-resolved-partly"
-            if item.outcome is Outcome.RESOLVED and item.after.others
-            else RECORD_OUTCOMES[item.outcome],
-            record=record_line(
-                guide,
-                item.slot[1],
-                item.incoming,
-                _org(everyone, item.slot[0]) if item.slot[0] else "",
-                _noted(plan, everyone, item.slot, item.incoming),
-            ),
-            org=sender_name(plan.incoming, everyone),
-            n=len(item.after.others),
-        )
-        for item in plan.records
-        if item.outcome in RECORD_OUTCOMES
-    ]
-    if lines:
-        console.print(bullets(lines, 2))
-
-
-def _own_record(guide: Guide, plan: ImportPlan, everyone: Project, item: Planned) -> str:
-    """One of our own follow-up records the file changes or removes: what it was and is now.
-
-    A record is one short line (its texts are single lines, of at most followup.MAX_TEXT
-    characters): both are shown whole, so every difference is seen, and what the record is too.
-    Versions the file did not settle (its sender did not know them) are said to wait still.
-    """
-    from spredning.cli.render_plan import record_line
-
-    org = _org(everyone, item.slot[0]) if item.slot[0] else ""
-    before = item.before.answer if item.before is not None else Answer()
-    was, now = (
-        record_line(guide, item.slot[1], answer, org, _noted(plan, everyone, item.slot, answer, here))
-        for answer, here in ((before, True), (item.after.answer, False))
-    )
-    said = t("importer.record-own", org=sender_name(plan.incoming, everyone), was=was, now=now)
-    if item.outcome is Outcome.RESOLVED and item.after.others:  # the file settled only the versions it knew
-        said += "\n" + t("importer.record-own-waits", n=len(item.after.others))
-    return said
-
-
-def _noted(plan: ImportPlan, everyone: Project, slot: Slot, answer: Answer, here: bool = False) -> str:
-    """Who noted a meeting in a version the import lists ('jer', or the organisation); '' for others."""
-    if followup.split_key(slot[1])[0] != "moede":
-        return ""
-    by = plan.meeting_noter(slot[0], answer, here)
-    if by is None:  # an old file that does not say whom it is from
-        return ""
-    return t("importer.record.by-you") if by == plan.us else _org(everyone, by)
-
-
-def _chosen_backup(console, n: int, backup: Path | None) -> None:
-    """Where the texts that stood here are, when the versions chosen in conflicts left them behind."""
-    if n and backup is not None:
-        shown = written_path(backup)
-        print_said(console, say("konflikter.chosen-backup", n=n, path=shown), shown)
-
-
-def _which_help(importing: bool) -> str:
-    """The conflict question's help: what stopping there does (Esc too, from the home screen)."""
-    from spredning.cli.prompts.keys import escape_leaves
-
-    if importing:
-        return t("conflict.which-help-import-menu") if escape_leaves() else t("conflict.which-help-import")
-    return t("conflict.which-help-settle-menu") if escape_leaves() else t("conflict.which-help-settle")
-
-
-def _chooser(
-    console,
-    guide: Guide,
-    project: Project,
-    state: LocalState | None,
-    importing: bool,
-    merging,
-    apart: bool = True,
-):
-    """Ask how to settle one conflict: ours, another version, both, a merged text, or later.
-
-    `apart`: the first conflict too is set off by a blank line (something was printed before it).
-
-    Every choice is kept until the last conflict is settled, then saved at once; stopping on
-    the way (Ctrl+C, or Esc from the home screen) saves none of them, as the help says. A text
-    written in the editor is kept by `merging` (a Merging) in a file meanwhile, named on a stop.
-    """
-    import questionary
-
-    from spredning.cli.render_project import conflict_view, org_name, theirs, writer_settles
-    from spredning.cli.render_status import where
-
-    questions = {q.id: q for q in guide.questions()}
-    me = state.me if state is not None else None
-
-    def choose(slot: Slot, entry: Entry, position: tuple[int, int]) -> Answer | None:
-        place = where(guide, project, slot)
-        writer = noting.writer(state, slot, entry.answer) if state is not None else None
-        first_apart = apart or position[0] > 1
-        shown = conflict_view(
-            project, place, questions.get(slot[1]), slot[1], entry, me, position, writer, apart=first_apart
-        )
-        console.print(shown)
-        ours = org_name(project, me) if me else t("org.us")
-        keep = (
-            t("conflict.keep-ours", org=ours)
-            if writer is None
-            else t("conflict.keep-ours-writers", org=org_name(project, writer))
-            if writer_settles(entry, writer)
-            else t(
-                "conflict.keep-ours-removed" if entry.answer.empty else "conflict.keep-ours-now",
-                org=org_name(project, writer),
-            )
-        )
-        choices = [questionary.Choice(keep, entry.answer)]
-        choices += [
-            questionary.Choice(
-                theirs(
-                    project,
-                    o.source,
-                    "conflict.keep-theirs",
-                    "conflict.keep-git",
-                    me,
-                    "conflict.keep-own-sheet",
-                    o,
-                ),
-                o,
-            )
-            for o in entry.others
-        ]
-        labelled = [
-            (
-                t("conflict.both-heading", org=ours if writer is None else org_name(project, writer)),
-                entry.answer,
-            ),
-            *(
-                (theirs(project, o.source, "conflict.both-heading", "conflict.git-heading", me, answer=o), o)
-                for o in entry.others
-            ),
-        ]
-        # kept as both, the texts follow one another without headings (model.joined): the program's
-        # words (in this user's language) would become part of the answer, and a shared answer
-        # would name one reuser to all. A "not relevant" mark stays when every version has it; a
-        # mark beside an answer cannot be joined, so "both" is not offered, and the note says why.
-        # Nor when a version is empty or blank (deleted, a mark without a reason): "both" would
-        # only keep the other, which is offered already
-        blank = any(not version.text.strip() for _, version in labelled)
-        both = None if blank else joined(version for _, version in labelled)
-        marks = [version.not_relevant for _, version in labelled if not version.empty]
-        marked = bool(marks) and all(marks)  # the text written in the editor is the reason then
-        # in the editor every version is under a heading naming its organisation, and saying when it
-        # is a reason for "not relevant" (shown even without one, so the mark is never out of sight)
-        versions = "\n\n".join(
-            f"{heading_line(_marked_heading(heading, version))}\n\n{version.text}".rstrip()
-            for heading, version in labelled
-            if version.text or version.not_relevant
-        )
-        headings = [_marked_heading(heading, version) for heading, version in labelled]
-        if both is not None:
-            choices.append(
-                # every version's text, one after the other: "both" only when there are two
-                questionary.Choice(
-                    t("conflict.keep-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.keep-both"),
-                    both,
-                )
-            )
-        later = questionary.Choice(
-            t("conflict.later-all", n=len(labelled)) if len(labelled) > 2 else t("conflict.later"),
-            "later",
-        )
-        if both is None and not blank:
-            mixed = (
-                t("conflict.keep-all-mixed", n=len(labelled))
-                if len(labelled) > 2
-                else t("conflict.keep-both-mixed")
-            )
-            console.print(Text(mixed, style="dim"))
-        named = t("conflict.heading-counted", number=position[0], total=position[1], where=place)
-        options = [(str(choice.title), choice.value) for choice in [*choices, later]]
-        asking = _Asking(console, merging, slot, _which_help(importing))
-        with _stops_keep_writing(console, merging):
-            while True:
-                picked = asking.pick(options)
-                if picked not in ("edit", "kept"):
-                    break
-                written = merging.write(
-                    (merging.earlier(slot) or versions) if picked == "kept" else versions,
-                    headings,
-                    named,
-                    slot,
-                    reason=marked,
-                    unmarks=any(marks) and not marked,
-                )
-                if written is not None:
-                    return Answer(text=written, not_relevant=marked)
-        if picked == "later":
-            return None
-        return Answer(text=picked.text, not_relevant=picked.not_relevant)
-
-    return choose
-
-
-class _Asking:
-    """A conflict's list, asked until a choice is made.
-
-    The combined text kept for it is looked at anew each time it is shown (one may have been
-    written since): offered first to go on with, and named where it is.
-    """
-
-    def __init__(self, console, merging: Merging, slot: Slot, instruction: str):
-        self.console = console
-        self.merging = merging
-        self.slot = slot
-        self.instruction = instruction
-
-    def pick(self, options: list[tuple[str, object]]):
-        """The choice made (its value); `options`: (title, value) of the versions, "both", "later" last.
-
-        Over a kept text, a version or a new text in the editor is used only once the user says
-        so (Merging.may_drop), else the list is asked again: the list wraps around, and "write a
-        new text" is one key below "go on", so one wrong key would lose it. "Later" keeps it.
-        """
-        import questionary
-
-        from spredning.cli.prompts.simple import select
-
-        kept = self.merging.earlier(self.slot)
-        going_on = [(t("conflict.write-on"), "kept")] if kept is not None else []
-        titles = [*options[:-1], *going_on, (t("conflict.write-merged"), "edit"), options[-1]]
-        self._tell(kept)
-        while True:
-            listed = [questionary.Choice(title, value) for title, value in titles]  # a menu cuts its own
-            first = listed[len(options) - 1] if going_on else None
-            picked = select(t("conflict.which"), listed, default=first, instruction=self.instruction)
-            if picked in ("kept", "later"):
-                return picked
-            title = None if picked == "edit" else next(title for title, value in titles if value is picked)
-            if self.merging.may_drop(self.slot, self.instruction, title):
-                return picked
-
-    def _tell(self, kept: str | None) -> None:
-        """Where the kept text is, above the list (again when back from the editor): it is not lost."""
-        path = self.merging.path
-        if kept is None or path is None:
-            return
-        self.console.print(Text(t("conflict.kept-earlier"), style="yellow"))
-        print_fitted(self.console, str(path), str(path), style="yellow", first="  ", rest="  ")
-
-
-def _marked_heading(heading: str, version: Answer) -> str:
-    """A version's heading in the editor, saying when its text is a reason for "not relevant"."""
-    return t("conflict.heading-not-relevant", heading=heading) if version.not_relevant else heading
-
-
-@contextlib.contextmanager
-def _stops_keep_writing(console, merging: Merging) -> Iterator[None]:
-    """Stopping at a conflict saves no choice; a text written in the editor is named where it is kept.
-
-    Ctrl+C and Ctrl+D end the command (Interrupted); Esc goes back to the home screen's menu.
-    """
-    from spredning.cli.prompts.keys import BackToMenu
-
-    try:
-        yield
-    except (KeyboardInterrupt, EOFError) as stop:
-        left = stop.path if isinstance(stop, editor.Interrupted) else None  # what the editor had saved
-        if merging.path is not None and left is not None:
-            raise Interrupted(
-                "conflict.interrupted-written-editor", path=str(merging.path), editor=str(left)
-            ) from None
-        if merging.path is not None:
-            raise Interrupted("conflict.interrupted-written", path=str(merging.path)) from None
-        if left is not None:
-            raise Interrupted("conflict.interrupted-editor", editor=str(left)) from None
-        raise Interrupted("conflict.interrupted") from None
-    except BackToMenu:
-        if merging.path is not None:
-            said = t("editor.stopped-written-kept", path=str(merging.path))
-            print_fitted(console, said, str(merging.path), style="yellow", rest="")
-        raise
-
-
-def _theirs_to_settle(console, opened, pending) -> bool:
-    """Say to send a partner our file or wait for its answer when every conflict is its own.
-
-    All versions its text: it settles them. False when some are ours to settle.
-    """
-    owners = [partners_own(opened.local, item) for item in pending]
-    if None in owners:
-        return False
-    for key in dict.fromkeys(o for o in owners if o is not None):
-        partner = opened.project.partner(key)
-        org, n = clean_name(partner.name if partner and partner.name else key), owners.count(key)
-        if exporting.unsent(opened.project, opened.local, partner):
-            shown = command("eksport", partner=partner)
-            words = t("step.theirs-send", n=n, org=org, command=shown)
-        else:
-            shown, words = None, t("step.theirs-wait", n=n, org=org)
-        print_fitted(console, t("status.next", command=words), shown)
-    return True
-
-
-def konflikter(
-    ctx: typer.Context,
-    partner: str | None = typer.Option(
-        None, "--partner", metavar=t("metavar.name"), help=t("help.konflikter.partner")
-    ),
-) -> None:
-    """Vis og afgør svar, hvor der findes to udgaver (også efter en flettekonflikt i git)."""
-    from spredning.cli.render_project import conflict_view
-    from spredning.cli.render_status import where
-
-    ws = workspace(ctx)
-    slug = ws.slug()
-    console = make_console()
-    repaired = repair_git_markers(ws, slug)
-    if repaired is not None:  # the project file is whole again, whatever happens to the output now
-        with after_work(console):
-            console.print(
-                say(
-                    "konflikter.git-repaired" if repaired.conflicts else "konflikter.git-repaired-clean",
-                    style="bold",
-                    path=str(repaired.path),
-                    backup=str(repaired.backup),
-                    n=repaired.conflicts,
-                )
-            )
-    opened = ws.store.open(slug)
-    chosen = choose_partner(opened.project, opened.local, partner, required=False)
-    merging = Merging(console, ws.store.home, slug)
-    tidy_kept(console, merging, ws.guide, opened.project, [c.slot for c in open_conflicts(opened.project)])
-    tell_editor_files(console, ws.store.home, slug)
-    pending = open_conflicts(opened.project, chosen)
-    if not pending:
-        console.print(say("konflikter.none", style="green"))
-        return
-    me = opened.local.me
-    questions = {q.id: q for q in ws.guide.questions()}
-    if not is_interactive():
-        for number, item in enumerate(pending, 1):
-            console.print(
-                conflict_view(
-                    opened.project,
-                    where(ws.guide, opened.project, item.slot),
-                    questions.get(item.slot[1]),
-                    item.slot[1],
-                    item.entry,
-                    me,
-                    (number, len(pending)),
-                    noting.writer(opened.local, item.slot, item.entry.answer),
-                    apart=number > 1 or repaired is not None,  # the first thing said: no blank line first
-                )
-            )
-        if not _theirs_to_settle(console, opened, pending):
-            settle = command("konflikter")
-            print_said(console, say("konflikter.in-terminal", command=settle, n=len(pending)), settle)
-        return
-    from spredning.cli.prompts.stops import written_kept_in
-
-    choose = _chooser(
-        console,
-        ws.guide,
-        opened.project,
-        opened.local,
-        importing=False,
-        merging=merging,
-        apart=repaired is not None,
-    )
-    decisions = {}
-    with written_kept_in(lambda: merging.path):
-        for number, item in enumerate(pending, 1):
-            content = choose(item.slot, item.entry, (number, len(pending)))
-            if content is not None:
-                decisions[item.slot] = (item.entry, content)
-    done = settle_conflicts(ws, slug, decisions)
-    merging.done(decisions)  # the texts written are saved in the project now; those for later stay
-    with after_work(console):
-        _settled(console, opened, decisions, done, len(pending) - done.settled, ctx.obj.project)
-
-
-def _settled(console, opened, decisions, done, left: int, project_option) -> None:
-    """What settling did: how many are settled and left, the copy, whom to send to, what changed meanwhile.
-
-    The copy holding the texts a choice left behind is named before the next step, not under it.
-    """
-    settled, meanwhile = done.settled, done.meanwhile
-    if settled:
-        console.print(say("konflikter.settled", style="green", n=settled, left=left))
-        _chosen_backup(console, done.chosen_over, done.backup)
-        shown = [(slot, entry) for slot, (entry, _) in decisions.items()]
-        _send_decisions(console, opened, shown, settled, project_option)
-    else:
-        settle = command("konflikter")
-        print_said(console, say("konflikter.none-settled", style="yellow", n=left, command=settle), settle)
-    if meanwhile:
-        console.print(say("konflikter.meanwhile", style="yellow", n=meanwhile))
-
-
-def _send_decisions(console, opened, settled: list[tuple[Slot, Entry]], n: int, project_option) -> None:
-    """The next step after settling: send the decisions, as status would say it, to each who needs them.
-
-    `project_option` is the --projekt given, so the command reaches the same project.
-    """
-    from spredning.cli.render_project import org_name
-    from spredning.cli.render_status import print_fitted
-
-    project, me = opened.project, opened.local.me
-    several = me == SHARING and len(project.partners) > 1
-    receivers = decision_receivers(project, me, settled)
-    shown = tuple(
-        command("eksport", partner=receiver if several else None, project=project_option)
-        for receiver in receivers
-    )
-    orgs = [org_name(project, receiver.key if receiver else SHARING) for receiver in receivers]
-    if len(receivers) == 1:
-        print_fitted(console, t("konflikter.send", n=n, org=orgs[0], command=shown[0]), shown[0])
-    elif receivers:  # one next step: a file for each of them, each command on its own line (as status)
-        print_fitted(console, t("konflikter.send-each", n=n, orgs=orgs), None)
-        for line in shown:
-            print_fitted(console, line, line, first="    ", rest="    ")
-
-
 def register(app: typer.Typer) -> None:
-    """Add eksport, importer and konflikter to the app."""
+    """Add eksport and importer to the app."""
     app.command("eksport", cls=typer_compat.DanishCommand, help=t("help.eksport"))(eksport)
     app.command("importer", cls=typer_compat.DanishCommand, help=t("help.importer"))(importer)
-    app.command("konflikter", cls=typer_compat.DanishCommand, help=t("help.konflikter"))(konflikter)

@@ -298,8 +298,13 @@ def flet(
 ) -> None:
     """Hent jeres egne svar fra et andet projekt på denne computer ind i det aktive; intet skrives over."""
     from spredning.app import project_merge
-    from spredning.cli.commands.exchange import follow_up_list, follow_up_news
-    from spredning.cli.render_import import print_backup, print_dry_run, summary
+    from spredning.cli.render_import import (
+        follow_up_list,
+        follow_up_news,
+        print_backup,
+        print_dry_run,
+        summary,
+    )
 
     ws = workspace(ctx)
     merge = project_merge.plan_merge(ws, kilde, ctx.obj.project)

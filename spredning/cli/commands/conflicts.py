@@ -1,0 +1,166 @@
+"""``spredning konflikter``: the answers with two versions or more, shown, and settled in a terminal."""
+
+from __future__ import annotations
+
+import typer
+
+from spredning.app.exchange import exporting, noting
+from spredning.app.exchange.conflicts import decision_receivers, open_conflicts, partners_own
+from spredning.app.exchange.conflicts import settle as settle_conflicts  # a local `settle` there
+from spredning.app.exchange.git_markers import repair_git_markers
+from spredning.cli import typer_compat
+from spredning.cli.commands.asking import is_interactive
+from spredning.cli.commands.commandline import command
+from spredning.cli.commands.conflict_choice import chooser, chosen_backup
+from spredning.cli.commands.partners import choose_partner
+from spredning.cli.commands.workspace import workspace
+from spredning.cli.console import after_work, make_console, say
+from spredning.cli.merging import Merging, tell_editor_files, tidy_kept
+from spredning.cli.render_text import print_fitted, print_said
+from spredning.core.model import SHARING, Entry, Slot
+from spredning.core.textsafe import clean_name
+from spredning.i18n import t
+
+
+def _theirs_to_settle(console, opened, pending) -> bool:
+    """Say to send a partner our file or wait for its answer when every conflict is its own.
+
+    All versions its text: it settles them. False when some are ours to settle.
+    """
+    owners = [partners_own(opened.local, item) for item in pending]
+    if None in owners:
+        return False
+    for key in dict.fromkeys(o for o in owners if o is not None):
+        partner = opened.project.partner(key)
+        org, n = clean_name(partner.name if partner and partner.name else key), owners.count(key)
+        if exporting.unsent(opened.project, opened.local, partner):
+            shown = command("eksport", partner=partner)
+            words = t("step.theirs-send", n=n, org=org, command=shown)
+        else:
+            shown, words = None, t("step.theirs-wait", n=n, org=org)
+        print_fitted(console, t("status.next", command=words), shown)
+    return True
+
+
+def konflikter(
+    ctx: typer.Context,
+    partner: str | None = typer.Option(
+        None, "--partner", metavar=t("metavar.name"), help=t("help.konflikter.partner")
+    ),
+) -> None:
+    """Vis og afgør svar, hvor der findes to udgaver (også efter en flettekonflikt i git)."""
+    from spredning.cli.render_project import conflict_view
+    from spredning.cli.render_status import where
+
+    ws = workspace(ctx)
+    slug = ws.slug()
+    console = make_console()
+    repaired = repair_git_markers(ws, slug)
+    if repaired is not None:  # the project file is whole again, whatever happens to the output now
+        with after_work(console):
+            console.print(
+                say(
+                    "konflikter.git-repaired" if repaired.conflicts else "konflikter.git-repaired-clean",
+                    style="bold",
+                    path=str(repaired.path),
+                    backup=str(repaired.backup),
+                    n=repaired.conflicts,
+                )
+            )
+    opened = ws.store.open(slug)
+    chosen = choose_partner(opened.project, opened.local, partner, required=False)
+    merging = Merging(console, ws.store.home, slug)
+    tidy_kept(console, merging, ws.guide, opened.project, [c.slot for c in open_conflicts(opened.project)])
+    tell_editor_files(console, ws.store.home, slug)
+    pending = open_conflicts(opened.project, chosen)
+    if not pending:
+        console.print(say("konflikter.none", style="green"))
+        return
+    me = opened.local.me
+    questions = {q.id: q for q in ws.guide.questions()}
+    if not is_interactive():
+        for number, item in enumerate(pending, 1):
+            console.print(
+                conflict_view(
+                    opened.project,
+                    where(ws.guide, opened.project, item.slot),
+                    questions.get(item.slot[1]),
+                    item.slot[1],
+                    item.entry,
+                    me,
+                    (number, len(pending)),
+                    noting.writer(opened.local, item.slot, item.entry.answer),
+                    apart=number > 1 or repaired is not None,  # the first thing said: no blank line first
+                )
+            )
+        if not _theirs_to_settle(console, opened, pending):
+            settle = command("konflikter")
+            print_said(console, say("konflikter.in-terminal", command=settle, n=len(pending)), settle)
+        return
+    from spredning.cli.prompts.stops import written_kept_in
+
+    choose = chooser(
+        console,
+        ws.guide,
+        opened.project,
+        opened.local,
+        importing=False,
+        merging=merging,
+        apart=repaired is not None,
+    )
+    decisions = {}
+    with written_kept_in(lambda: merging.path):
+        for number, item in enumerate(pending, 1):
+            content = choose(item.slot, item.entry, (number, len(pending)))
+            if content is not None:
+                decisions[item.slot] = (item.entry, content)
+    done = settle_conflicts(ws, slug, decisions)
+    merging.done(decisions)  # the texts written are saved in the project now; those for later stay
+    with after_work(console):
+        _settled(console, opened, decisions, done, len(pending) - done.settled, ctx.obj.project)
+
+
+def _settled(console, opened, decisions, done, left: int, project_option) -> None:
+    """What settling did: how many are settled and left, the copy, whom to send to, what changed meanwhile.
+
+    The copy holding the texts a choice left behind is named before the next step, not under it.
+    """
+    settled, meanwhile = done.settled, done.meanwhile
+    if settled:
+        console.print(say("konflikter.settled", style="green", n=settled, left=left))
+        chosen_backup(console, done.chosen_over, done.backup)
+        shown = [(slot, entry) for slot, (entry, _) in decisions.items()]
+        _send_decisions(console, opened, shown, settled, project_option)
+    else:
+        settle = command("konflikter")
+        print_said(console, say("konflikter.none-settled", style="yellow", n=left, command=settle), settle)
+    if meanwhile:
+        console.print(say("konflikter.meanwhile", style="yellow", n=meanwhile))
+
+
+def _send_decisions(console, opened, settled: list[tuple[Slot, Entry]], n: int, project_option) -> None:
+    """The next step after settling: send the decisions, as status would say it, to each who needs them.
+
+    `project_option` is the --projekt given, so the command reaches the same project.
+    """
+    from spredning.cli.render_project import org_name
+
+    project, me = opened.project, opened.local.me
+    several = me == SHARING and len(project.partners) > 1
+    receivers = decision_receivers(project, me, settled)
+    shown = tuple(
+        command("eksport", partner=receiver if several else None, project=project_option)
+        for receiver in receivers
+    )
+    orgs = [org_name(project, receiver.key if receiver else SHARING) for receiver in receivers]
+    if len(receivers) == 1:
+        print_fitted(console, t("konflikter.send", n=n, org=orgs[0], command=shown[0]), shown[0])
+    elif receivers:  # one next step: a file for each of them, each command on its own line (as status)
+        print_fitted(console, t("konflikter.send-each", n=n, orgs=orgs), None)
+        for line in shown:
+            print_fitted(console, line, line, first="    ", rest="    ")
+
+
+def register(app: typer.Typer) -> None:
+    """Add konflikter to the app."""
+    app.command("konflikter", cls=typer_compat.DanishCommand, help=t("help.konflikter"))(konflikter)
