@@ -833,6 +833,7 @@ def test_a_menu_line_cut_to_fit_is_found_by_a_word_cut_off_and_echoed_whole(monk
     run = typed(run_cli, "hvorfor" + ENTER + CTRL_C + QUIT, columns=60)
 
     menu = run.screen.split("? Hvad vil du gøre?")[1]  # the first menu, as drawn
+    assert "skriv for at søge" in menu.split("»")[0]  # its help says so: nobody finds it by chance
     assert "» Fortsæt i fasen Tjek: Er løsningen umiddelbart intere…" in menu
     chosen = " ".join(run.screen.split())
     whole = "Fortsæt i fasen Tjek: Er løsningen umiddelbart interessant for jer? Hvorfor"
