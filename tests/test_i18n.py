@@ -335,6 +335,7 @@ BUILT_KEYS = {
             "exchange.unreadable",
             "answers.unreadable",
             "project.unreadable",
+            "local.unreadable",
             "store.cannot-save",
             "store.home-unreadable",
             "files.cannot-save",

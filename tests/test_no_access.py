@@ -168,3 +168,36 @@ def test_a_guide_file_that_may_not_be_read_gets_advice_about_access(person, guid
     assert "dialog.yaml: kan ikke læses (ingen adgang)" in said
     assert "Du har ikke lov at læse alle guidens filer: bed den, der ejer dem eller mappen" in said
     assert "Ret filerne" not in said
+
+
+def test_this_computers_file_of_a_project_that_may_not_be_read_is_refused_and_kept(person):
+    """trial40: a state file made unreadable was moved aside (its copy unreadable too) and a new one
+    written: the side and the drafts were out of sight, and 'fase' then asked which side we are on.
+    It is refused as a project file is, and nothing is changed; the projects list still shows it."""
+    state = person.home / ".spredning" / "aeroe.yaml"
+    before = state.read_bytes()
+    assert b"side: dele" in before
+    answers = person.folder / "svar.yaml"
+    answers.write_text("tjek.beskriv-innovationen.dele.formaal: Fordi\n", encoding="utf-8")
+    person.own(answers)
+    not_for(state)
+
+    done = person.run("fase", "tjek", "--svar", "svar.yaml")
+
+    said = words(done.stderr)
+    assert done.returncode == 1, said
+    assert "Denne computers oplysninger om projektet" in said and "kan ikke læses (ingen adgang)" in said
+    assert "Bed den, der ejer filen eller projektmappen" in said and "Intet er ændret." in said
+    assert "Vælg hvilken side" not in said
+    state.chmod(0o644)
+    assert state.read_bytes() == before
+    assert sorted(p.name for p in state.parent.iterdir() if ".bak" in p.name) == []
+    assert "Fordi" not in (person.home / "aeroe.yaml").read_text(encoding="utf-8")
+    not_for(state)
+
+    listed = person.run("projekter")
+
+    assert listed.returncode == 0, listed.stderr
+    assert "Ærø" in listed.stdout
+    state.chmod(0o644)
+    assert state.read_bytes() == before

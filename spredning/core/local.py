@@ -69,9 +69,12 @@ damaged line, cut short, bytes that are not UTF-8) holds the user's drafts: what
 is read part by part (salvage.py), so every draft, reason and note of the program's (a version a
 partner has, ...) that can still be read comes back, and the state notes what was read and what
 not (LocalState.salvage) for the user to be told.
-A file that cannot be read at all (too large, not allowed) is read as nothing known. Before a new
+A file too large to be read, or not a file at all, is read as nothing known. Before a new
 file takes the place of either it is moved aside as ``SLUG.yaml.bak-DATO-TID`` (the way the store
-keeps a project file's backup), and the caller tells the user where it is. So is a file
+keeps a project file's backup), and the caller tells the user where it is. A file that may not be
+read (no access, a drive's error) is refused instead (StateUnreadable), as a project file is, and
+nothing is changed: replaced, its side, organisation and drafts would be out of sight, kept in a
+copy this user may not open either. So is a file
 read only in part (edited by hand: a draft written as a list, a key the program does not know, a
 side that is neither): what is understood is used, and the file is kept aside before it is
 replaced, since what was not understood would not be written again.
@@ -104,6 +107,10 @@ _SHEET = re.compile(r"^w(?:[0-9a-f]{4})?[0-9a-f]{11}$")  # worksheet/returned.py
 _CHECK = re.compile(r"^[0-9a-f]{8}$")  # history.checksum
 _COUNT = re.compile(r"^[1-9][0-9]{0,8}$")  # a worksheet's count, at most history.INCOMING_MAX_COUNT
 _GIVEN = re.compile(r"^[1-9][0-9]{0,14}$")  # a count this copy gave, at most history.MAX_COUNT
+
+
+class StateUnreadable(SpredningError):
+    """The state file is there but cannot be read now (no access, a drive's error): it is kept as it is."""
 
 
 def slot_key(slot: Slot) -> str:
@@ -208,7 +215,7 @@ def load(home: Path, slug: str) -> LocalState:
     """Load this computer's state for a project: a new copy id when there is none (or it was copied)."""
     place = this_place(home)
     try:
-        raw = fileio.read_regular(state_path(home, slug), MAX_BYTES)
+        raw = _read(home, slug)
     except (FileNotFoundError, NotADirectoryError):
         helpers = folder(home)
         if not helpers.is_dir() and (helpers.exists() or helpers.is_symlink()):
@@ -216,8 +223,6 @@ def load(home: Path, slug: str) -> LocalState:
             # news cannot be read (nor kept), so say so now, not as a project without a side
             raise SpredningError("store.folder-in-the-way", path=helpers) from None
         return LocalState(copy=new_copy_id(), place=place, fresh=True)
-    except OSError:
-        raw = None
     try:
         data = None if raw is None else yamlio.loads(yamlio.decode(raw, MAX_BYTES))
     except yamlio.YamlProblem:
@@ -237,6 +242,23 @@ def load(home: Path, slug: str) -> LocalState:
     if copied:  # the folder was copied (or cannot be told from a copy): changes here are a new copy's
         state = state._replace(copy=new_copy_id(), fresh=True, given={}, warned="", wrote={}, merged=())
     return state._replace(place=place, folder_id=here, salvage=_identity_told(found, copied=copied))
+
+
+def _read(home: Path, slug: str) -> bytes | None:
+    """The state file's bytes; None when it is not a file (read as nothing known, then moved aside).
+
+    None there raises FileNotFoundError; one that may not be read, or a drive's error, raises
+    StateUnreadable: nothing is replaced.
+    """
+    path = state_path(home, slug)
+    try:
+        return fileio.read_regular(path, MAX_BYTES)
+    except (FileNotFoundError, NotADirectoryError):
+        raise
+    except fileio.SpecialFile:  # a folder or a pipe where the file goes
+        return None
+    except OSError as exc:  # not allowed, or the drive failed: what it holds may be read later
+        raise StateUnreadable("local.unreadable", path=path, reason=fileio.reason(exc)) from None
 
 
 def read_kept(path: Path) -> LocalState | None:

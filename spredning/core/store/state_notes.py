@@ -33,10 +33,14 @@ class Notes(NamedTuple):
     copy: str = ""  # the copy id that marks this computer's changes in the project (LocalState.copy)
 
 
+_NOTHING: dict[str, Any] = {"mig": None, "eksporteret": {}, "importeret": {}, "kopi": ""}
+
+
 def read(home: Path, slugs: list[str]) -> dict[str, Notes]:
     """Each project's notes, from the cache where its state file is unchanged, else from the file.
 
-    A state file that cannot be read counts as none, as local.load has it; a file where the helper
+    A state file that cannot be read counts as none (one that may not be read now, StateUnreadable,
+    is not remembered as such: it is read again next time); a file where the helper
     folder should be raises its error (local.load's), as reading every state file did.
     """
     path = local.folder(home) / FILE
@@ -47,7 +51,11 @@ def read(home: Path, slugs: list[str]) -> dict[str, Notes]:
         signature = _signature(local.state_path(home, slug))
         entry = old.get(slug)
         if signature is None or entry is None or entry["nøgle"] != list(signature):
-            state = local.load(home, slug)
+            try:
+                state = local.load(home, slug)
+            except local.StateUnreadable:  # said by the commands that work in the project; not kept
+                notes[slug] = _notes(_NOTHING)
+                continue
             entry = {
                 "mig": state.me,
                 "eksporteret": dict(state.exports),
