@@ -389,6 +389,16 @@ def test_ctrl_n_on_a_saved_answer_asks_first_and_no_goes_back_to_the_field(termi
     assert "Nej, behold svaret" in term.prompts
 
 
+def test_esc_at_the_question_before_a_mark_is_a_no_back_to_the_field(terminal):
+    """trial40: one Esc in this yes-or-no list ended the whole interview ('Stoppet'), though the reason
+    field it leads to says 'Esc: tilbage til svaret'. It is a no now, and its help says so."""
+    term = terminal(answers={Q1: "gemt svar"}, screen=True)
+    term.type(CTRL_N + "\x1b" + " og mere" + ESC_ENTER)
+
+    assert term.prompter.ask(asking(term, 1)) == Save("gemt svar og mere")
+    assert "(piletasterne og Enter; Esc: tilbage til svaret)" in term.prompts
+
+
 def test_ctrl_n_on_a_saved_answer_replaces_it_after_a_yes_with_the_reason_alone(terminal):
     term = terminal(answers={Q1: "gemt svar"})
     term.type(CTRL_N + DOWN + ENTER + "passer ikke" + ENTER)
@@ -1241,6 +1251,16 @@ def test_confirm_delete_keeps_the_answer_unless_chosen(term, keys, answer):
     assert term.prompter.handle(interview.ConfirmDelete(asking(term, 1).question)) is answer
 
 
+@pytest.mark.parametrize("marked", [False, True], ids=["answer", "mark"])
+def test_esc_at_confirm_delete_keeps_it_as_no_does(terminal, marked):
+    term = terminal(screen=True)
+    term.type("\x1b" + ENTER)
+
+    step = interview.ConfirmDelete(asking(term, 1).question, marked=marked)
+    assert term.prompter.steps.confirm_delete(step) is False
+    assert "(piletasterne og Enter; Esc: tilbage til svaret)" in term.prompts
+
+
 def test_confirm_delete_is_asked_in_danish(terminal):
     term = terminal(screen=True)
     term.type(DOWN + ENTER)
@@ -1262,7 +1282,7 @@ def test_confirm_delete_of_a_mark_asks_about_the_mark(terminal):
     shown = term.prompts
     assert "Feltet er tomt. Skal markeringen 'ikke relevant' fjernes?" in shown
     assert "Nej, behold markeringen" in shown and "Ja, fjern den" in shown
-    assert "svar" not in shown
+    assert "svar" not in shown.replace("(piletasterne og Enter; Esc: tilbage til svaret)", "")
 
 
 @pytest.mark.parametrize(

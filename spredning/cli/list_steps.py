@@ -89,8 +89,8 @@ class ListSteps:
 
         return started_again_with(again, dropped)
 
-    def _select(self, message: str, choices: list[Choice], default=None):
-        return select(message, choices, default, **self.io)
+    def _select(self, message: str, choices: list[Choice], default=None, **how):
+        return select(message, choices, default, **how, **self.io)
 
     def confirm_delete(self, step: interview.ConfirmDelete) -> bool:
         """Delete the saved answer, or remove the "not relevant" mark? A select: confirm says "(y/N)"."""
@@ -106,7 +106,9 @@ class ListSteps:
                 t("interview.delete-no"),
                 t("interview.delete-yes"),
             )
-        return self._select(question, [Choice(no, False), Choice(yes, True)])
+        # Esc says no, as in the reason field: back to the answer field (Ctrl+C stops)
+        choices = [Choice(no, False), Choice(yes, True)]
+        return self._select(question, choices, back=False, instruction=t("interview.confirm-help"))
 
     def review(self, step: interview.ReviewTool) -> interview.Review:
         """The tool's answers, then what next."""

@@ -136,8 +136,8 @@ class InterviewPrompter:
         self.typed_back: str | None = None  # the answer field's text after the reason field, when not as left
         gc.freeze()  # what is loaded by now (guide, project, libraries) lives as long as the program
 
-    def _select(self, message: str, choices: list[Choice], default=None):
-        return select(message, choices, default, **self.io)
+    def _select(self, message: str, choices: list[Choice], default=None, **how):
+        return select(message, choices, default, **how, **self.io)
 
     # -- the steps ---------------------------------------------------------------------------
     def handle(self, step):
@@ -699,7 +699,9 @@ class InterviewPrompter:
         if kept:  # shown above the field: the user may keep the answer and let that reason go
             choices.append(Choice(t("interview.mark-replaces-no-drop-reason"), _DROP_REASON))
         try:
-            replace = self._select(t("interview.mark-replaces-question"), choices)
+            # Esc says no, as the reason field's Esc does: back to the answer, kept (a stop ends it)
+            question, help_text = t("interview.mark-replaces-question"), t("interview.confirm-help")
+            replace = self._select(question, choices, back=False, instruction=help_text)
         except (KeyboardInterrupt, EOFError, BackToMenu):  # a stop here is a stop in the field:
             self._keep_at_stop()  # its text kept and said (Esc from the home screen: before the menu)
             raise
