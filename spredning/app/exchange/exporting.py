@@ -40,6 +40,7 @@ class Exported(NamedTuple):
     beside: bool = False  # without --ud, put beside the projects folder (files.place)
     unknown: bool = False  # this computer could not tell what the receiver had (unsent_unknown)
     copy: Path | None = None  # the file replaced (--overskriv), kept beside it, unless it was ours
+    drafts: tuple[tuple[str, str], ...] = ()  # drafts here the file does not carry (drafts_left_out)
 
 
 def export(
@@ -114,6 +115,7 @@ def export(
         beside,
         unknown,
         next(iter(copies), None),
+        drafts_left_out(ws, state, _dialogues(project, me, receiver, include_all), role),
     )
 
 
@@ -136,6 +138,33 @@ def _check_size(ws: Workspace, content: bytes, outgoing: Project, receiver_name:
     )
 
 
+def _dialogues(project: Project, me: str, receiver: Partner | None, include_all: bool) -> list[str]:
+    """The dialogues a file from `me` carries (partners' keys): see outgoing_project."""
+    if me != SHARING:
+        return [me]
+    if include_all:
+        return [p.key for p in project.partners]
+    return [receiver.key] if receiver is not None else []
+
+
+def drafts_left_out(
+    ws: Workspace, state: LocalState, dialogues: list[str], role: str | None
+) -> tuple[tuple[str, str], ...]:
+    """The drafts kept here in the places a file carries: text it does not carry, as it is no answer.
+
+    (slot key, question id) each, in the guide's order; the places are the shared answers and
+    `dialogues`, of `role`'s questions only when the file has one side's.
+    """
+    order = {question.id: n for n, question in enumerate(ws.guide.questions())}
+    found = []
+    for key, text in state.drafts.items():
+        where, qid = local.key_slot(key)
+        carried = where in ("", *dialogues) and (role is None or side_of(qid) == role)
+        if (text or "").strip() and carried and qid in order:
+            found.append((key, qid))
+    return tuple(sorted(found, key=lambda item: (order[item[1]], item[0])))
+
+
 def outgoing_project(
     project: Project,
     me: str,
@@ -151,12 +180,7 @@ def outgoing_project(
     beside it in a conflict. `export` writes this project and `unsent` counts from it, so the two
     cannot disagree.
     """
-    if me != SHARING:
-        dialogues = [me]
-    elif include_all:
-        dialogues = [p.key for p in project.partners]
-    else:
-        dialogues = [receiver.key] if receiver is not None else []
+    dialogues = _dialogues(project, me, receiver, include_all)
     shared = _only_side({q: Entry(e.answer) for q, e in project.shared.items()}, role)
     chosen = {
         key: _only_side({q: Entry(e.answer) for q, e in project.dialogues.get(key, {}).items()}, role)

@@ -42,7 +42,8 @@ from spredning.cli.merging import Merging, tidy_kept
 from spredning.cli.render_text import print_fitted, print_said
 from spredning.core.errors import Message, SpredningError, UsageProblem
 from spredning.core.history import Outcome
-from spredning.core.model import SHARING, Answer, Project, Slot, fold_name
+from spredning.core.local import key_slot
+from spredning.core.model import SHARING, Answer, Project, Slot, fold_name, side_of
 from spredning.core.shellwords import path_word, shell_word
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
@@ -110,11 +111,31 @@ def eksport(
         tell_copy(done.copy, console)
         tell_beside(done.beside, console)
         console.print(Text("\n").join(lines))
+        _drafts_left(console, ws, done)
         # the file's name is never broken, though longer than the line: copied, it is still one word
         print_said(console, say("eksport.send", org=receiver, file=done.path.name), done.path.name)
         # the command on a line of its own, never broken, to be copied as it is
         # the partner's command, in their folder: the file's name (not where it is here)
         console.print(say("eksport.their-command", file=shell_word(done.path.name)), soft_wrap=True)
+
+
+def _drafts_left(console, ws, done: exporting.Exported) -> None:
+    """The drafts here the file does not carry, and how to finish them (the phase opens at them)."""
+    if not done.drafts:
+        return
+    from spredning.cli.commands.names import phase_command
+
+    project = done.project
+    questions = {q.id: q for q in ws.guide.questions()}
+    where, qid = key_slot(done.drafts[0][0])
+    phase = ws.guide.find_phase(qid.split(".")[0])
+    several = len(project.partners) > 1 and done.receiver != SHARING  # the sharing side's: one dialogue
+    shown = phase_command(phase, side_of(qid) or "", project.partner(where), several=several)
+    texts = [questions[q].text for _, q in done.drafts[:3]]  # the first three: all, or "among them"
+    key = "eksport.drafts-left" if len(done.drafts) <= len(texts) else "eksport.drafts-left-many"
+    print_fitted(
+        console, t(key, n=len(done.drafts), command=shown, questions=texts), shown, style="yellow", rest=""
+    )
 
 
 def importer(
