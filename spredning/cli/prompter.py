@@ -239,10 +239,17 @@ class InterviewPrompter:
         return interview.NotRelevant(reason, draft)
 
     def _expand(self, step: interview.Ask) -> None:
-        """Ctrl+P: the other side's answers in the tool in full, or that there are none yet."""
+        """Ctrl+P: the other side's answers in the tool in full, or that there are none yet.
+
+        Taller than the terminal, they are shown in the pager, as 'vis' shows them: printed, a long
+        answer scrolled the question and its field out of sight. The field comes back after it.
+        """
         if step.partner_answers:
+            from spredning.cli.pager import paged
+
             shown = render_project.partner_answers(self._view, step.partner_answers, expanded=True)
-            self.console.print(shown)
+            with paged(self.console) as console:
+                console.print(shown)
         else:  # nothing to show: said, so the key is seen to work
             self.console.print(Text(self._no_partner_answers(), style="dim"))
 
