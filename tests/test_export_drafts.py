@@ -35,9 +35,10 @@ def test_the_sharing_sides_draft_left_out_is_named_with_the_command_that_finishe
 
     out = flat(odense.ok("eksport", "--partner", "Ærø Kommune"))
 
-    assert "Bemærk: En kladde er ikke med i filen, for den er ikke gemt som svar." in out
-    assert "Gør den færdig med 'spredning fase tjek --rolle dele', og eksportér så igen." in out
-    assert "Den hører til spørgsmålet: Hvad går løsningen ud på?" in out
+    said = "Bemærk: En kladde er ikke med i filen, for den er ikke gemt som svar. Gør den færdig, og"
+    assert (
+        f"{said} eksportér så igen: spredning fase tjek --rolle dele • Tjek: Hvad går løsningen ud på?" in out
+    )
     sent = next(odense.files.glob("*-til-aeroe-kommune.yaml")).read_text(encoding="utf-8")
     assert "Formålet" in sent and "Halvt skrevet" not in sent
 
@@ -50,10 +51,23 @@ def test_several_drafts_are_counted_and_a_few_named(odense):
     draft(odense, "genbruge", G1, "på mødet", partner_key="aeroe-kommune")
     four = flat(odense.ok("eksport", "--partner", "Ærø Kommune", "--overskriv"))
 
+    named = "• Tjek: Hvad er formålet? • Tjek: Hvad går løsningen ud på? • Tjek: Hvordan forløb processen?"
     assert "Bemærk: 3 kladder er ikke med i filen, for de er ikke gemt som svar." in three
-    named = "spørgsmålene: Hvad er formålet?, Hvad går løsningen ud på?, Hvordan forløb processen?"
-    assert f"De hører til {named}" in three  # the guide's order
-    assert "Bemærk: 4 kladder er ikke med i filen" in four and f"De hører bl.a. til {named}" in four
+    assert f"eksportér så igen: spredning fase tjek --rolle dele {named} Send filen" in three  # guide order
+    assert "Bemærk: 4 kladder er ikke med i filen" in four  # two places: the first one's command
+    assert f"eksportér så igen; først: spredning fase tjek --rolle dele {named}" in four
+    assert "• … og 1 til (se dem alle med 'status')" in four
+
+
+def test_drafts_in_two_phases_give_the_first_ones_command_first(odense):
+    draft(odense, "dele", D2, "kladde i tjek")
+    hoest = next(q for q in workspace(odense.home).guide.questions("dele") if q.id.startswith("hoest."))
+    draft(odense, "dele", hoest.id, "kladde i høst")
+
+    out = flat(odense.ok("eksport", "--partner", "Ærø Kommune"))
+
+    assert "først: spredning fase tjek --rolle dele • Tjek: Hvad går løsningen ud på?" in out
+    assert f"• Høst: {hoest.text}" in out
 
 
 def test_a_draft_in_another_partners_dialogue_or_of_the_side_not_exported_is_not_named(odense):
@@ -69,8 +83,9 @@ def test_a_draft_in_another_partners_dialogue_or_of_the_side_not_exported_is_not
     assert "En kladde er ikke med" in to_aeroe and "Fanø svarede" not in to_aeroe
     assert "kladde" not in reusers_side.lower()
     assert "En kladde er ikke med" in to_fanoe
-    assert "Gør den færdig med 'spredning fase tjek --rolle genbruge --partner fanoe-kommune'" in to_fanoe
-    assert "Er løsningen umiddelbart interessant for jer?" in to_fanoe
+    command = "spredning fase tjek --rolle genbruge --partner fanoe-kommune"
+    assert f"eksportér så igen: {command} • Tjek: Er løsningen umiddelbart interessant" in to_fanoe
+    assert "interessant for jer? Hvorfor? (Fanø Kommune)" in to_fanoe
 
 
 def test_the_reusing_sides_drafts_are_named_and_no_draft_says_nothing(tmp_path, odense):
@@ -85,4 +100,4 @@ def test_the_reusing_sides_drafts_are_named_and_no_draft_says_nothing(tmp_path, 
 
     assert "kladde" not in plain.lower()
     assert "Bemærk: 2 kladder er ikke med i filen" in out
-    assert "'spredning fase tjek --rolle genbruge'" in out
+    assert "eksportér så igen: spredning fase tjek --rolle genbruge • Tjek:" in out

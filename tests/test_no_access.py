@@ -187,6 +187,7 @@ def test_this_computers_file_of_a_project_that_may_not_be_read_is_refused_and_ke
     said = words(done.stderr)
     assert done.returncode == 1, said
     assert "Denne computers oplysninger om projektet" in said and "kan ikke læses (ingen adgang)" in said
+    assert "Du har ikke lov at læse filen (eller mappen .spredning, den ligger i)." in said
     assert "Bed den, der ejer filen eller projektmappen" in said and "Intet er ændret." in said
     assert "Vælg hvilken side" not in said
     state.chmod(0o644)

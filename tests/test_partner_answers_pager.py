@@ -70,9 +70,11 @@ def pager(tmp_path: Path) -> tuple[Path, Path]:
     return script, kept
 
 
-def test_the_partners_answers_taller_than_the_terminal_are_paged_and_the_field_comes_back(home, pager):
+@pytest.mark.parametrize("lines", [24, 44], ids=["short", "room-for-the-answers-but-not-the-field"])
+def test_the_partners_answers_taller_than_the_terminal_are_paged_and_the_field_comes_back(home, pager, lines):
+    """At 44 lines the answers fit, but the question and its field under them did not (trial40b)."""
     script, kept = pager
-    child = spawn(home, script, lines=24)
+    child = spawn(home, script, lines=lines)
     child.expect("Hvordan vil du fortsætte")
     child.send("\r")  # from the start: the first question, with the sharing side's answers above it
     child.expect("Svar:")

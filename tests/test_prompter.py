@@ -396,7 +396,7 @@ def test_esc_at_the_question_before_a_mark_is_a_no_back_to_the_field(terminal):
     term.type(CTRL_N + "\x1b" + " og mere" + ESC_ENTER)
 
     assert term.prompter.ask(asking(term, 1)) == Save("gemt svar og mere")
-    assert "(piletasterne og Enter; Esc: tilbage til svaret)" in term.prompts
+    assert "(piletasterne og Enter; Esc svarer nej)" in term.prompts
 
 
 def test_ctrl_n_on_a_saved_answer_replaces_it_after_a_yes_with_the_reason_alone(terminal):
@@ -1258,7 +1258,7 @@ def test_esc_at_confirm_delete_keeps_it_as_no_does(terminal, marked):
 
     step = interview.ConfirmDelete(asking(term, 1).question, marked=marked)
     assert term.prompter.steps.confirm_delete(step) is False
-    assert "(piletasterne og Enter; Esc: tilbage til svaret)" in term.prompts
+    assert "(piletasterne og Enter; Esc svarer nej)" in term.prompts
 
 
 def test_confirm_delete_is_asked_in_danish(terminal):
@@ -1282,7 +1282,7 @@ def test_confirm_delete_of_a_mark_asks_about_the_mark(terminal):
     shown = term.prompts
     assert "Feltet er tomt. Skal markeringen 'ikke relevant' fjernes?" in shown
     assert "Nej, behold markeringen" in shown and "Ja, fjern den" in shown
-    assert "svar" not in shown.replace("(piletasterne og Enter; Esc: tilbage til svaret)", "")
+    assert "svar" not in shown.replace("Esc svarer nej", "")  # the mark, never an answer
 
 
 @pytest.mark.parametrize(

@@ -106,7 +106,7 @@ class ListSteps:
                 t("interview.delete-no"),
                 t("interview.delete-yes"),
             )
-        # Esc says no, as in the reason field: back to the answer field (Ctrl+C stops)
+        # Esc answers no (the help says so): the saved answer stays; Ctrl+C stops
         choices = [Choice(no, False), Choice(yes, True)]
         return self._select(question, choices, back=False, instruction=t("interview.confirm-help"))
 

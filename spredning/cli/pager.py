@@ -65,8 +65,11 @@ def _with_colours(words: list[str]) -> list[str]:
 
 
 @contextlib.contextmanager
-def paged(console: Console, allowed: bool = True) -> Iterator[Console]:
-    """Print into the console; if it came out taller than the terminal, show it in the pager."""
+def paged(console: Console, allowed: bool = True, spare: int = 0) -> Iterator[Console]:
+    """Print into the console; if it came out taller than the terminal, show it in the pager.
+
+    `spare`: the lines drawn after it that must be in sight with it (a question and its field).
+    """
     command = pager_command() if allowed and console.is_terminal else None
     if command is None:
         yield console
@@ -74,7 +77,7 @@ def paged(console: Console, allowed: bool = True) -> Iterator[Console]:
     with console.capture() as capture:
         yield console
     text = capture.get()
-    if text.count("\n") < console.height:
+    if text.count("\n") + spare < console.height:
         console.file.write(text)
         return
     try:

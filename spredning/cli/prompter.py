@@ -71,6 +71,7 @@ from spredning.i18n import render as render_message
 from spredning.i18n import t
 
 AUTOSAVE_SECONDS = 2.0  # typed text is kept as a draft at most this long after a keystroke
+FIELD_ROOM = 10  # the lines under the partners' answers after Ctrl+P: the question, its key help, the field
 
 
 _DROP_REASON = "drop-reason"  # _mark_replaces_answer's third choice: keep the answer, drop the reason kept
@@ -241,14 +242,15 @@ class InterviewPrompter:
     def _expand(self, step: interview.Ask) -> None:
         """Ctrl+P: the other side's answers in the tool in full, or that there are none yet.
 
-        Taller than the terminal, they are shown in the pager, as 'vis' shows them: printed, a long
-        answer scrolled the question and its field out of sight. The field comes back after it.
+        Taller than the terminal with the question and its field below them (FIELD_ROOM), they are
+        shown in the pager, as 'vis' shows them: printed, a long answer scrolled the question out
+        of sight. The field comes back after it.
         """
         if step.partner_answers:
             from spredning.cli.pager import paged
 
             shown = render_project.partner_answers(self._view, step.partner_answers, expanded=True)
-            with paged(self.console) as console:
+            with paged(self.console, spare=FIELD_ROOM) as console:
                 console.print(shown)
         else:  # nothing to show: said, so the key is seen to work
             self.console.print(Text(self._no_partner_answers(), style="dim"))
@@ -706,7 +708,7 @@ class InterviewPrompter:
         if kept:  # shown above the field: the user may keep the answer and let that reason go
             choices.append(Choice(t("interview.mark-replaces-no-drop-reason"), _DROP_REASON))
         try:
-            # Esc says no, as the reason field's Esc does: back to the answer, kept (a stop ends it)
+            # Esc answers no (the help says so): back in the field with its text; a stop ends it
             question, help_text = t("interview.mark-replaces-question"), t("interview.confirm-help")
             replace = self._select(question, choices, back=False, instruction=help_text)
         except (KeyboardInterrupt, EOFError, BackToMenu):  # a stop here is a stop in the field:

@@ -43,10 +43,12 @@ from spredning.cli.render_text import print_fitted, print_said
 from spredning.core.errors import Message, SpredningError, UsageProblem
 from spredning.core.history import Outcome
 from spredning.core.local import key_slot
-from spredning.core.model import SHARING, Answer, Project, Slot, fold_name, side_of
+from spredning.core.model import SHARING, Answer, Phase, Project, Slot, fold_name, side_of
 from spredning.core.shellwords import path_word, shell_word
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
+
+SHOWN_DRAFTS = 3  # the drafts an export names by place; the rest are counted
 
 
 def eksport(
@@ -120,22 +122,43 @@ def eksport(
 
 
 def _drafts_left(console, ws, done: exporting.Exported) -> None:
-    """The drafts here the file does not carry, and how to finish them (the phase opens at them)."""
+    """The drafts here the file does not carry: how to finish them (the phase opens at them), and where.
+
+    One command, for the first draft's phase, side and dialogue: "first" when others are elsewhere.
+    Each draft's place is listed (a few): its phase and question, and the partner in a dialogue.
+    """
     if not done.drafts:
         return
     from spredning.cli.commands.names import phase_command
+    from spredning.cli.render import bullets
+    from spredning.cli.render_project import org_name
 
-    project = done.project
+    project, n = done.project, len(done.drafts)
     questions = {q.id: q for q in ws.guide.questions()}
-    where, qid = key_slot(done.drafts[0][0])
-    phase = ws.guide.find_phase(qid.split(".")[0])
     several = len(project.partners) > 1 and done.receiver != SHARING  # the sharing side's: one dialogue
-    shown = phase_command(phase, side_of(qid) or "", project.partner(where), several=several)
-    texts = [questions[q].text for _, q in done.drafts[:3]]  # the first three: all, or "among them"
-    key = "eksport.drafts-left" if len(done.drafts) <= len(texts) else "eksport.drafts-left-many"
-    print_fitted(
-        console, t(key, n=len(done.drafts), command=shown, questions=texts), shown, style="yellow", rest=""
-    )
+
+    def place(key: str) -> tuple[Phase, str, str]:  # phase, side, dialogue (one partner's, or '')
+        where, qid = key_slot(key)
+        return ws.guide.find_phase(qid.split(".")[0]), side_of(qid) or "", where
+
+    places = [place(key) for key, _ in done.drafts]
+    phase, side, where = places[0]
+    shown = phase_command(phase, side, project.partner(where), several=several)
+    one_place = len({(its_phase.id, its_side, dialogue) for its_phase, its_side, dialogue in places}) == 1
+    key = "eksport.drafts-left" if one_place else "eksport.drafts-left-first"
+    print_fitted(console, t(key, n=n, command=shown), shown, style="yellow", rest="")
+    lines = [
+        t(
+            "eksport.draft-place-of" if several and dialogue else "eksport.draft-place",
+            phase=its_phase.name,
+            question=questions[qid].text,
+            org=org_name(project, dialogue),
+        )
+        for (its_phase, _, dialogue), (_, qid) in list(zip(places, done.drafts, strict=True))[:SHOWN_DRAFTS]
+    ]
+    if n > SHOWN_DRAFTS:
+        lines.append(t("eksport.drafts-more", n=n - SHOWN_DRAFTS))
+    console.print(bullets(lines, 2))
 
 
 def importer(
