@@ -393,8 +393,8 @@ def _other_step_line(
     if step.kind == "conflicts":
         shown = command("konflikter", partner=partner, project=project_option)
         return t("step.conflicts", n=step.n, command=shown), shown
-    if step.kind == "drafts":
-        shown = phase_command(*_opens(step), answering_for, project_option, several)
+    if step.kind == "drafts":  # a draft in a partner's dialogue opens there only with --partner, either side
+        shown = phase_command(*_opens(step), partner, project_option, several)
         return t("step.drafts", n=step.n, command=shown), shown
     if step.kind == "news":
         shown = command("vis", "--nye", partner=partner, project=project_option)
