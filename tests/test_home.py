@@ -840,6 +840,19 @@ def test_a_menu_line_cut_to_fit_is_found_by_a_word_cut_off_and_echoed_whole(monk
     assert f"? Hvad vil du gøre? {whole}" in chosen
 
 
+def test_a_command_typed_in_the_menu_finds_the_line_that_runs_it(home, ws):
+    """trial40b: the help says typing searches, and 'Samme som: spredning eksport' teaches the commands,
+    but typing 'eksport' found nothing: no line's words hold it. The command words find their line."""
+    new_project(ws)
+
+    run = home("eksport" + ENTER + ESC + "status" + ENTER + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    said = " ".join(run.screen.split())
+    assert f"? {t('home.question')} {t('home.action.exchange')}" in said  # chosen: its list has eksport
+    assert "Samme som: spredning status" in " ".join(run.out.split())
+
+
 def test_esc_in_a_select_gives_its_back_value_and_stops_without_one():
     from questionary import Choice
 

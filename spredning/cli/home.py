@@ -60,6 +60,35 @@ LISTS = {  # the actions that open a list first, and the list's question
     "guide": "home.which-guide",
 }
 CHANGES_PROJECT = ("use", "start", "example")  # after these the active project is the one to show
+# The command each line stands for: typing it finds the line ("Samme som: spredning eksport" teaches
+# the commands, in either language), never shown; a line that opens a list, by its list's commands.
+COMMAND_WORDS = {
+    **dict.fromkeys(("answer", "drafts", "phase"), "fase"),
+    **dict.fromkeys(("marks", "wait", "theirs-wait", "status"), "status"),
+    **dict.fromkeys(("news", "answers"), "vis"),
+    **dict.fromkeys(("versions", "overdue", "plan"), "plan"),
+    **dict.fromkeys(("send", "theirs-send", "export"), "eksport"),
+    **dict.fromkeys(("report", "done", "report-overview"), "rapport"),
+    **dict.fromkeys(("guide", "guide-overview", "guide-phase", "guide-all"), "guide"),
+    **dict.fromkeys(("side", "set-side"), "projekt side"),
+    "conflicts": "konflikter",
+    "agenda": "dagsorden",
+    "worksheet": "arbejdsark",
+    "exchange": "eksport importer arbejdsark",
+    "import": "importer",
+    "projects": "projekter projekt brug start",
+    "use": "projekt brug",
+    "start": "start",
+    "example": "start eksempel",
+    "remove": "projekt fjern",
+    "restore": "projekt gendan",
+    "merge": "projekt flet",
+}
+
+
+def command_words(action: Action) -> str | None:
+    """The command words that find an action's line in a menu (COMMAND_WORDS)."""
+    return COMMAND_WORDS.get(action.kind)
 
 
 def run_home(settings: Settings) -> int:
@@ -90,6 +119,7 @@ class HomeScreen:
                 [Choice(self._title(console, found, a), a) for a in found.actions],
                 back=BACK,
                 instruction=t("home.menu-help"),
+                found_by=command_words,
             )
             if picked is BACK:
                 if self._really_quit():
@@ -181,7 +211,8 @@ class HomeScreen:
             choices = import_choices(found, actions, width)
         else:
             choices = [Choice(title(found, a, width), a) for a in actions]  # select cuts each line
-        return select(t(LISTS[action.kind]), choices, back=BACK, instruction=t("home.list-help"))
+        question, help_text = t(LISTS[action.kind]), t("home.list-help")
+        return select(question, choices, back=BACK, instruction=help_text, found_by=command_words)
 
     def _pick_partner(self, console: Console, found: Home, action: Action):
         """News or answers to send for several partners: the partner first.

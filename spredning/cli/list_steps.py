@@ -298,7 +298,7 @@ class ListSteps:
         default = next((c for c in choices if current and c.value == current.colour), choices[0])
         self.console.print(Text(t("plan.rate-help"), style="dim"))
         question = t("plan.rate-question", tool=clean(step.tool.title))
-        colour = select(question, choices, default, found_by=found_by, **self.io)
+        colour = select(question, choices, default, found_by=found_by.get, **self.io)
         if colour is CANCEL:
             return None
 

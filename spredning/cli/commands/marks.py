@@ -300,7 +300,7 @@ def _ask_rating(
     choices = [*colours, Choice(t("prompt.cancel"), CANCEL)]
     now, meant = there
     default = meant or (now.colour if now else None)
-    colour = select(t("plan.rate-question", tool=tool), choices, default=default, found_by=found_by)
+    colour = select(t("plan.rate-question", tool=tool), choices, default=default, found_by=found_by.get)
     if colour is CANCEL:
         if reason.strip():  # the reason given is not saved: said, never dropped without a word
             make_console().print(say("readiness.cancelled-reason", style="yellow"))

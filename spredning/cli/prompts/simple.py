@@ -7,7 +7,7 @@ through the safe console) and are asked through stops._asked. Once answered, a p
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from typing import Any
 
 import questionary
@@ -66,7 +66,7 @@ def select(
     default=None,
     back=NO_BACK,
     instruction=None,
-    found_by: Mapping[Any, str] | None = None,
+    found_by: Callable[[Any], str | None] | None = None,
     **io,
 ):
     """A menu (arrow keys and Enter; typing searches it) where Ctrl+C and Ctrl+D stop, as at text prompts.
@@ -76,8 +76,9 @@ def select(
     unless the caller gives its own), and otherwise stops the command as Ctrl+C does, with its
     own words ("Stoppet. Intet er ændret."): a key that seems to do nothing leaves the user stuck.
     While a search is typed, Esc first empties it (choice_list); the next Esc does the above.
-    `found_by`: words that find a choice by its value besides its title (a readiness colour's word
-    in the other language: 'grøn' finds 'Green – we are ready'); never shown.
+    `found_by`: the words that find a choice by its value besides its title (a readiness colour's
+    word in the other language: 'grøn' finds 'Green – we are ready'; a home screen action's command:
+    'eksport'); never shown.
     Every prompt goes through here or ask_text, which make every text in it safe to show (the
     prompt library writes to the terminal itself, not through the safe console).
     """
@@ -95,8 +96,8 @@ def select(
     message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False, cut=True)
     # letters typed where a list was asked (text meant for a field) search it: Enter never picks unseen
     texts = [_text(choice.title) for choice in whole]  # searched whole, not cut
-    if found_by:  # (a choice's value need not be hashable where none is given)
-        texts = [f"{text} {found_by.get(c.value, '')}" for text, c in zip(texts, whole, strict=True)]
+    if found_by is not None:  # a function of the value: a choice's value need not be hashable
+        texts = [f"{text} {found_by(c.value) or ''}" for text, c in zip(texts, whole, strict=True)]
     keys = [_stop_keys()]
     if back is not NO_BACK:
         keys.append(_back_keys(back))
