@@ -43,7 +43,7 @@ from spredning.cli.render_text import print_fitted, print_said
 from spredning.core.errors import Message, SpredningError, UsageProblem
 from spredning.core.history import Outcome
 from spredning.core.local import key_slot
-from spredning.core.model import SHARING, Answer, Phase, Project, Slot, fold_name, side_of
+from spredning.core.model import SHARING, Answer, Project, Slot, fold_name, side_of
 from spredning.core.shellwords import path_word, shell_word
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
@@ -135,26 +135,25 @@ def _drafts_left(console, ws, done: exporting.Exported) -> None:
 
     project, n = done.project, len(done.drafts)
     questions = {q.id: q for q in ws.guide.questions()}
-    several = len(project.partners) > 1 and done.receiver != SHARING  # the sharing side's: one dialogue
+    several = len(project.partners) > 1 and done.receiver != SHARING  # the sharing side: whose dialogue
 
-    def place(key: str) -> tuple[Phase, str, str]:  # phase, side, dialogue (one partner's, or '')
+    def place(key: str) -> tuple[str, str, str]:  # phase id, side, dialogue (one partner's, or '')
         where, qid = key_slot(key)
-        return ws.guide.find_phase(qid.split(".")[0]), side_of(qid) or "", where
+        return qid.split(".")[0], side_of(qid) or "", where
 
     places = [place(key) for key, _ in done.drafts]
     phase, side, where = places[0]
-    shown = phase_command(phase, side, project.partner(where), several=several)
-    one_place = len({(its_phase.id, its_side, dialogue) for its_phase, its_side, dialogue in places}) == 1
-    key = "eksport.drafts-left" if one_place else "eksport.drafts-left-first"
+    shown = phase_command(ws.guide.find_phase(phase), side, project.partner(where), several=several)
+    key = "eksport.drafts-left" if len(set(places)) == 1 else "eksport.drafts-left-first"
     print_fitted(console, t(key, n=n, command=shown), shown, style="yellow", rest="")
     lines = [
         t(
             "eksport.draft-place-of" if several and dialogue else "eksport.draft-place",
-            phase=its_phase.name,
+            phase=ws.guide.find_phase(phase_id).name,
             question=questions[qid].text,
             org=org_name(project, dialogue),
         )
-        for (its_phase, _, dialogue), (_, qid) in list(zip(places, done.drafts, strict=True))[:SHOWN_DRAFTS]
+        for (phase_id, _, dialogue), (_, qid) in list(zip(places, done.drafts, strict=True))[:SHOWN_DRAFTS]
     ]
     if n > SHOWN_DRAFTS:
         lines.append(t("eksport.drafts-more", n=n - SHOWN_DRAFTS))
