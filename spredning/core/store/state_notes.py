@@ -33,9 +33,6 @@ class Notes(NamedTuple):
     copy: str = ""  # the copy id that marks this computer's changes in the project (LocalState.copy)
 
 
-_NOTHING: dict[str, Any] = {"mig": None, "eksporteret": {}, "importeret": {}, "kopi": ""}
-
-
 def read(home: Path, slugs: list[str]) -> dict[str, Notes]:
     """Each project's notes, from the cache where its state file is unchanged, else from the file.
 
@@ -54,7 +51,7 @@ def read(home: Path, slugs: list[str]) -> dict[str, Notes]:
             try:
                 state = local.load(home, slug)
             except local.StateUnreadable:  # said by the commands that work in the project; not kept
-                notes[slug] = _notes(_NOTHING)
+                notes[slug] = Notes(None, {}, {})
                 continue
             entry = {
                 "mig": state.me,
