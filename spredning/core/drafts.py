@@ -123,23 +123,35 @@ def with_drafts(
     `reason`: the text was typed as the reason for "not relevant", not as an answer; the draft is
     marked as one while it is that text (a text written as an answer since unmarks it).
     """
-    joined, reasons = set(state.joined), set(state.reasons)
-    if key not in drafts:
-        joined.discard(key)
-    elif drafts[key] != state.drafts.get(key):  # unchanged: as marked before
-        if done is Drafted.JOINED:
-            joined.add(key)
-        else:
-            joined.discard(key)
-        if not reason:
-            reasons.discard(key)
+    reasons = set(state.reasons)
+    if key in drafts and drafts[key] != state.drafts.get(key) and not reason:
+        reasons.discard(key)  # written as an answer since
     if reason and key in drafts and done in (Drafted.KEPT, Drafted.JOINED):
         reasons.add(key)
     return state._replace(
         drafts=drafts,
-        joined=tuple(k for k in joined if k in drafts),
+        joined=_joined_marks(state.joined, key, state.drafts, drafts, done),
         reasons=tuple(k for k in reasons if k in drafts),
     )
+
+
+def _joined_marks(
+    marked: tuple[str, ...], key: str, before: Mapping[str, str], after: Mapping[str, str], done: Drafted
+) -> tuple[str, ...]:
+    """The texts marked as holding two windows' texts, once the text of `key` went from `before` to `after`.
+
+    Marked when a window's text was joined to another's; unmarked when one window's text became
+    all of it, or it is gone; a text left unchanged stays as marked before.
+    """
+    joined = set(marked)
+    if key not in after:
+        joined.discard(key)
+    elif after[key] != before.get(key):
+        if done is Drafted.JOINED:
+            joined.add(key)
+        else:
+            joined.discard(key)
+    return tuple(k for k in joined if k in after)
 
 
 def with_reason(
@@ -162,15 +174,8 @@ def with_reason(
     state, what became of the text and the window's part now.
     """
     beside, done, part = placed(state.beside, key, text, mine, join, untouched, base)
-    joined = set(state.beside_joined)
-    if key not in beside:
-        joined.discard(key)
-    elif beside[key] != state.beside.get(key):  # unchanged: as marked before
-        if done is Drafted.JOINED:
-            joined.add(key)
-        else:
-            joined.discard(key)
-    return state._replace(beside=beside, beside_joined=tuple(k for k in joined if k in beside)), done, part
+    joined = _joined_marks(state.beside_joined, key, state.beside, beside, done)
+    return state._replace(beside=beside, beside_joined=joined), done, part
 
 
 def reason_goes_beside(state: LocalState, key: str, mine: str) -> bool:
