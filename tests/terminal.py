@@ -49,6 +49,22 @@ def person(tmp_path: Path, lines: int) -> dict[str, str]:
     }
 
 
+def example_home(tmp_path: Path) -> Path:
+    """tmp_path/hjem holding the example project (both sides answered), made by the installed command."""
+    home = tmp_path / "hjem"
+    home.mkdir(exist_ok=True)
+    made = subprocess.run(
+        [str(COMMAND), "start", "--eksempel"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "SPREDNING_HJEM": str(home)},
+    )
+    assert made.returncode == 0, made.stderr
+    return home
+
+
 def rendered(stream: str, columns: int, rows: int) -> list[str]:
     """What a terminal of that size shows after `stream`, scrollback first, as lines of text.
 

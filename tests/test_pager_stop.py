@@ -13,12 +13,12 @@ import contextlib
 import io
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from terminal import example_home
 
 pexpect = pytest.importorskip("pexpect")
 
@@ -34,18 +34,7 @@ pytestmark = [
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    home = tmp_path / "hjem"
-    home.mkdir(exist_ok=True)
-    made = subprocess.run(
-        [str(SPREDNING), "start", "--eksempel"],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        env={**os.environ, "SPREDNING_HJEM": str(home)},
-    )
-    assert made.returncode == 0, made.stderr
-    return home
+    return example_home(tmp_path)
 
 
 def stub_pager(tmp_path: Path, *, ignores_stops: bool) -> tuple[Path, Path]:

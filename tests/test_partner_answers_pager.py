@@ -6,23 +6,21 @@ runs in a pseudo-terminal with a stub pager that keeps what it was given."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from terminal import COMMAND, CTRL_C, example_home
 
 pexpect = pytest.importorskip("pexpect")
 
-SPREDNING = Path(sys.executable).parent / "spredning"
 TIMEOUT = 60
-CTRL_P, CTRL_C = "\x10", "\x03"
+CTRL_P = "\x10"
 
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.skipif(os.name != "posix", reason="a pseudo-terminal and a shell-script pager"),
-    pytest.mark.skipif(not SPREDNING.exists(), reason="spredning is not installed"),
+    pytest.mark.skipif(not COMMAND.exists(), reason="spredning is not installed"),
 ]
 
 
@@ -36,7 +34,7 @@ def spawn(home: Path, pager: Path, lines: int):
     }
     env["PROMPT_TOOLKIT_NO_CPR"] = "1"
     return pexpect.spawn(
-        str(SPREDNING),
+        str(COMMAND),
         ["fase", "tjek", "--rolle", "genbruge"],
         env=env,
         encoding="utf-8",
@@ -47,18 +45,7 @@ def spawn(home: Path, pager: Path, lines: int):
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
-    home = tmp_path / "hjem"
-    home.mkdir(exist_ok=True)
-    made = subprocess.run(
-        [str(SPREDNING), "start", "--eksempel"],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        env={**os.environ, "SPREDNING_HJEM": str(home)},
-    )
-    assert made.returncode == 0, made.stderr
-    return home
+    return example_home(tmp_path)
 
 
 @pytest.fixture
