@@ -71,13 +71,13 @@ partner has, ...) that can still be read comes back, and the state notes what wa
 not (LocalState.salvage) for the user to be told.
 A file too large to be read, or not a file at all, is read as nothing known. Before a new
 file takes the place of either it is moved aside as ``SLUG.yaml.bak-DATO-TID`` (the way the store
-keeps a project file's backup), and the caller tells the user where it is. A file that may not be
-read (no access, a drive's error) is refused instead (StateUnreadable), as a project file is, and
-nothing is changed: replaced, its side, organisation and drafts would be out of sight, kept in a
-copy this user may not open either. So is a file
+keeps a project file's backup), and the caller tells the user where it is. So is a file
 read only in part (edited by hand: a draft written as a list, a key the program does not know, a
 side that is neither): what is understood is used, and the file is kept aside before it is
 replaced, since what was not understood would not be written again.
+A file that may not be read (no access, a drive's error) is refused instead (StateUnreadable), as
+a project file is, and nothing is changed: replaced, its side, organisation and drafts would be
+out of sight, kept in a copy this user may not open either.
 
 Drafts are kept whole, however long: the only limit is the file's, MAX_BYTES, and a state that
 would not fit is refused before anything is written, so what is written can always be read back.
@@ -247,7 +247,7 @@ def load(home: Path, slug: str) -> LocalState:
 def _read(home: Path, slug: str) -> bytes | None:
     """The state file's bytes; None when it is not a file (read as nothing known, then moved aside).
 
-    None there raises FileNotFoundError; one that may not be read, or a drive's error, raises
+    No file there raises FileNotFoundError; one that may not be read, or a drive's error, raises
     StateUnreadable: nothing is replaced.
     """
     path = state_path(home, slug)
