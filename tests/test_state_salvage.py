@@ -7,6 +7,7 @@ program or a hand edit can, and the commands a user runs next (status, the phase
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -177,6 +178,32 @@ def test_a_file_with_nothing_readable_in_it_says_so_and_names_the_lines(ws, slug
     assert "Linje 1, 2 og 3 i den gamle fil kunne ikke læses (3 linjer)." not in said  # said as a range
     assert "Linje 1-3 i den gamle fil kunne ikke læses (3 linjer)." in said
     assert "Åbn den gamle fil i en teksteditor ved de linjer, der ikke kunne læses" in said
+
+
+@pytest.mark.parametrize("kind", ["mappe", "fifo"])
+def test_a_folder_or_pipe_where_the_file_goes_is_said_to_be_one_and_moved_aside_as_it_is(
+    ws, slug, run_cli, kind
+):
+    path = state_path(ws, slug)
+    path.unlink()
+    if kind == "mappe":
+        path.mkdir()
+        (path / "mine.txt").write_text("Mine noter", encoding="utf-8")
+    else:
+        os.mkfifo(path)
+
+    code, _, err = run_cli("status")
+
+    assert code == 0, err
+    [kept] = path.parent.glob(f"{slug}.yaml.bak-*")
+    said = flat(err)
+    what = "en mappe" if kind == "mappe" else "en navngiven pipe (FIFO)"
+    assert f"skal ligge, var der {what}" in said and kept.name in said
+    assert "beskadiget" not in said and "teksteditor" not in said  # not told as a damaged file
+    assert "Intet af det, der lå der, er slettet." in said
+    assert path.is_file() and kept.is_dir() == (kind == "mappe")
+    if kind == "mappe":
+        assert (kept / "mine.txt").read_text(encoding="utf-8") == "Mine noter"
 
 
 def test_in_english_the_same_is_said(ws, slug, run_cli):

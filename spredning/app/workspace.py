@@ -7,6 +7,7 @@ command that needs neither pays for neither.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import NamedTuple
 
 from spredning.core.content import default_guide_dir, guide_dir, load_guide
 from spredning.core.errors import Message, SpredningError, message
+from spredning.core.fileio import kind_of
 from spredning.core.model import Guide, Layout, layout
 from spredning.core.salvage import Salvage
 from spredning.core.store import NotRemembered, Opened, Store, WentBack, check_home, home_chosen, home_dir
@@ -103,6 +105,19 @@ class Workspace:
         """What was read back from a damaged state file kept aside as `path` (None: not one of those)."""
         store = self.__dict__.get("store")
         return store.salvaged.get(path) if isinstance(store, Store) else None
+
+    def kept_kind(self, path: Path) -> str | None:
+        """What was moved aside as `path` when it was no file (fileio.kind_of: 'folder', 'fifo' ...).
+
+        None for a file (a damaged one, see local.py).
+
+        A folder or a pipe where a state file goes is moved aside as it is, not read as a damaged file.
+        """
+        try:
+            mode = path.lstat().st_mode
+        except OSError:
+            return None
+        return None if stat.S_ISREG(mode) else kind_of(mode)
 
     def untold_went_back(self) -> list[WentBack]:
         """Project files found holding older versions of this copy's answers, not told before (each once)."""

@@ -64,6 +64,13 @@ def tell_kept_files(ws: Workspace) -> None:
             if found is not None:
                 tell_salvaged(console, ws, found, shown, path)
                 continue
+            kind = ws.kept_kind(path)
+            if kind is not None:  # a folder or a pipe where the file goes: moved aside as it was
+                what = Message(f"files.kind.{kind}")
+                told = say("local.kept-not-a-file", style="yellow", path=shown, kind=what)
+                print_said(console, told, shown)
+                console.print(say("local.kept-not-a-file.hint", style="dim"))
+                continue
             print_said(console, say("local.kept-damaged", style="yellow", path=shown), shown)
             console.print(say("local.kept-damaged.hint", style="dim"))
 
