@@ -27,11 +27,8 @@ def known_as(ws: Workspace, name: str) -> Kept | None:
         if opened is None or me is None:
             continue
         project = opened[0]
-        ours = (
-            project.sharing_org
-            if me == SHARING
-            else next((partner.name for partner in project.partners if partner.key == me), None)
-        )
+        partner = project.partner(me)
+        ours = project.sharing_org if me == SHARING else partner.name if partner is not None else None
         if ours and fold_name(ours) == wanted:
             return removed
     return None
