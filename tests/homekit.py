@@ -42,7 +42,9 @@ INTERACTIVE = (
     "spredning.cli.commands.project_files",
     "spredning.cli.commands.exchange",
     "spredning.cli.commands.conflicts",
-    "spredning.cli.commands.plan",  # the menu runs 'plan' and 'dagsorden': imported here, before the patch
+    "spredning.cli.commands.plan_asking",  # the menu runs plan and dagsorden: imported here, before the patch
+    "spredning.cli.commands.plan_add",
+    "spredning.cli.commands.plan_change",
     "spredning.cli.commands.dialogue",  # klarhed, godkend and møde: the side asked first
     "spredning.cli.commands.marks",
     "spredning.cli.commands.approvals",

@@ -574,7 +574,7 @@ def test_a_tool_typed_wrong_is_chosen_already_in_its_phase_list(on_screen, ws, r
 
 
 def test_a_deadline_already_passed_is_taken_and_said_to_be_overdue(run_cli, ws, reusing, monkeypatch):
-    monkeypatch.setattr("spredning.cli.commands.plan._today", lambda: TODAY)
+    monkeypatch.setattr("spredning.cli.commands.plan_asking.today", lambda: TODAY)
     monkeypatch.setattr(followup, "new_id", lambda: "c2031234")
 
     code, out, err = run_cli("plan", "tilføj", "--hvad", "Book et lokale", "--frist", "12-02-2026")
@@ -982,7 +982,7 @@ def test_an_action_in_two_versions_says_what_the_other_one_says_without_nested_p
 
 
 def test_plan_ret_shows_every_version_with_its_deadline(capsys):
-    from spredning.cli.commands.plan import _show_versions
+    from spredning.cli.commands.plan_change import _show_versions
 
     day = datetime.date
     other = followup.PlanItem("906a", "Send video til Syd", "Bo", day(2027, 2, 10), "i-gang", "", "")
