@@ -184,3 +184,22 @@ def test_in_the_example_files_have_gone_both_ways_so_a_worksheet_leaves_the_file
     assert f"I har udvekslet filer med {other}, så deres program får svarene i arket" in out
     assert json.loads(org.ok("status", "--json"))["dialoger"][0]["ikke_sendt"] == 1
     assert "send jeres nye ændring til partneren: spredning eksport" in flat(org.ok("status"))
+
+
+def test_a_sheet_of_our_own_questions_gives_the_partner_nothing(tmp_path, run_cli):
+    """'arbejdsark --rolle <own side>' is for our own workshop: a partner that works by worksheets
+    never sees it, so what it shows is still unsent to them (a trial: the export then said there was
+    nothing new for Fanø, and the home screen stopped offering to send it)."""
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        reusers=("Fanø Kommune",),
+        answers={D1: "Færre indlæggelser"},
+    )
+    assert unsent(odense, FANOE) == 1
+
+    path = odense.files / "egen-workshop.docx"
+    odense.ok("arbejdsark", "--fase", "tjek", "--rolle", "dele", "--ud", str(path))
+
+    assert unsent(odense, FANOE) == 1  # still to be sent: Fanø has not seen our own workshop's sheet
+    exported = flat(odense.ok("eksport", "--ud", str(odense.files / "til-fanoe.yaml")))
+    assert "Filen har ingen ændringer" not in exported, exported

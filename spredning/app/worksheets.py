@@ -141,6 +141,8 @@ def make_worksheet(
     several = len(project.partners) > 1 and me == SHARING
     sent = {slot_key(i.field.slot): i.field.version for i in fields if _has_history(i.field.version)}
     sent |= {slot_key(r.slot): r.version for r in records if _has_history(r.version)}
+    if own_sheet(sheet_record, me):  # for our own workshop: nothing in it reaches the partner
+        sent = {}
     return Worksheet(
         writer.render(compose.compose(content)),
         default_name(project.slug, chosen if several else None, phases, role, empty),
@@ -233,7 +235,8 @@ def write_worksheet(ws: Workspace, sheet: Worksheet, path: Path, *, overwrite: b
 
     What the sheet shows is then what its receiver is known to have (status counts nothing of it as
     unsent), unless an exchange file went to or came from the receiver (local.takes_files): its
-    program cannot read our worksheet, and gets those answers only from our next export.
+    program cannot read our worksheet, and gets those answers only from our next export. A sheet of
+    our own side's questions only (own_sheet) is for our own workshop: it gives the partner nothing.
     """
     key = fileio.path_text(path.absolute())  # the program's own output, known by it
     state = ws.store.local(sheet.slug)
