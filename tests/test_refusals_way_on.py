@@ -240,6 +240,64 @@ def test_a_file_refused_for_want_of_access_is_offered_in_the_home_folder(
     assert str(written) in flat(out)
 
 
+ON_THE_DRIVE = "Mappen ligger på et drev, der kun kan læses"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["eksport"], ["rapport"], ["rapport", "--format", "html", "--ud", "rapport.html"], ["dagsorden"]],
+    ids=lambda argv: "-".join(argv[:2]),
+)
+def test_a_file_refused_on_a_read_only_drive_is_offered_in_the_home_folder(
+    example, run_cli, tmp_path, monkeypatch, read_only_drive, argv
+):
+    """Trial41: in a working folder on a read-only drive (EROFS), 'eksport' and 'rapport' said 'Tjek
+    pladsen på disken og din skriveadgang til mappen': no word of the drive, and no --ud, which a
+    folder without access gets. Now the same command with --ud in the home folder, which runs."""
+    mine, drive = tmp_path / "mig", tmp_path / "drev"
+    mine.mkdir(), drive.mkdir()
+    monkeypatch.setenv("HOME", str(mine))
+    read_only_drive(drive)
+    monkeypatch.chdir(drive)
+
+    code, _, err = run_cli(*argv)
+
+    assert code == 1, err
+    said = flat(err)
+    assert f"(drevet er skrivebeskyttet). Filen er ikke lavet. {ON_THE_DRIVE}" in said
+    assert "pladsen på disken" not in said
+    found = re.search(r"fx i din hjemmemappe: (spredning .*)$", said)
+    assert found is not None, err
+    again = found.group(1)
+    assert f" --ud {mine}/" in again and again.startswith(f"spredning {argv[0]} ")
+    assert list(drive.iterdir()) == []
+
+    code, out, err = run_cli(*shlex.split(again)[1:])  # the command given, run as it is
+
+    assert code == 0, err
+    (written,) = mine.iterdir()
+    assert str(written) in flat(out)
+
+
+def test_a_read_only_drive_with_no_folder_to_offer_says_the_drive_not_the_disk_space(
+    example, run_cli, tmp_path, monkeypatch, read_only_drive
+):
+    """The home folder is on the read-only drive too (no --ud to give): the words are of the drive,
+    not 'Tjek pladsen på disken og din skriveadgang til mappen'."""
+    drive = tmp_path / "drev"
+    drive.mkdir()
+    monkeypatch.setenv("HOME", str(drive))
+    read_only_drive(drive)
+    monkeypatch.chdir(drive)
+
+    code, _, err = run_cli("eksport")
+
+    assert code == 1, err
+    said = flat(err)
+    assert f"(drevet er skrivebeskyttet). Filen er ikke lavet. {ON_THE_DRIVE}: gem et sted" in said
+    assert "pladsen på disken" not in said and "--ud" not in said
+
+
 # --- a projects folder this user may not write in -------------------------------------------------
 
 START = ["start", "--navn", "Nyt projekt", "--rolle", "dele", "--organisation", "Odense Kommune"]
