@@ -380,6 +380,34 @@ def read_only():
 
 
 @pytest.fixture
+def read_only_drive():
+    """Make a folder a read-only drive (writes fail with EROFS, 'drevet er skrivebeskyttet'); undone
+    at the end. A read-only bind mount of the folder on itself, which needs root and mount; where it
+    cannot be made the test is skipped."""
+    import subprocess
+
+    mounted: list[Path] = []
+
+    def make(folder: Path) -> None:
+        if not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("mount") is None:
+            pytest.skip("a read-only drive is made with mount, as root")
+        done = subprocess.run(["mount", "--bind", str(folder), str(folder)], capture_output=True, check=False)
+        if done.returncode != 0:
+            pytest.skip(f"mount --bind cannot be used here: {done.stderr.decode(errors='replace')}")
+        mounted.append(folder)
+        ro = ["mount", "-o", "remount,bind,ro", str(folder)]
+        if subprocess.run(ro, capture_output=True, check=False).returncode != 0:
+            pytest.skip("a bind mount cannot be made read-only here")
+
+    yield make
+    for folder in reversed(mounted):
+        if Path.cwd() == folder or folder in Path.cwd().parents:  # a busy mount is not undone
+            os.chdir(folder.parent)
+        if subprocess.run(["umount", str(folder)], capture_output=True, check=False).returncode != 0:
+            subprocess.run(["umount", "-l", str(folder)], capture_output=True, check=False)
+
+
+@pytest.fixture
 def on_screen(monkeypatch, run_cli):
     """`spredning ARGV...` run with `keys` typed into its real prompts; what they drew is kept.
 

@@ -344,6 +344,8 @@ BUILT_KEYS = {
         )
     ]
     + ["files.cannot-save.hint.new.access"],  # fileio._write_error: a new file's own hint
+    # ... and one whose reason is a read-only drive (EROFS) KEY.hint.read-only
+    "{}.read-only": ["files.cannot-save.hint.read-only", "files.cannot-save.hint.new.read-only"],
     # followup.problem returns f"followup.bad-{name}" for the field whose value is wrong: any field.
     "followup.bad-{}": sorted(
         {f"followup.bad-{name}" for kind in followup.KINDS.values() for name in kind.fields}

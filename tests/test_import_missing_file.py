@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from exchange_kit import Org, flat, installed, start_sharing
-from homekit import CTRL_C, ENTER, interactive, typed
+from homekit import CTRL_C, ENTER, ESC, UP, interactive, typed
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -198,3 +198,36 @@ def test_in_a_terminal_with_no_partners_file_here_it_is_said_and_the_path_typed_
     said = "Der ligger ingen fil her, som en partner har sendt til jer: skriv stien til filen."
     assert said in flat(run.out)
     assert "Importeret fra Odense Kommune" in flat(run.out)
+
+
+# --- Esc in the path's field stops the command, as Ctrl+C does (trial41: an AttributeError) ----------
+
+
+def test_in_a_terminal_esc_at_the_path_asked_stops_as_ctrl_c_does(post_here, typing):
+    """Reported: with nothing new here, Esc at 'Stien til filen fra partneren:' ended in 'Der skete en
+    uventet fejl: AttributeError' (the field's None reached the path's strip). Esc stops as Ctrl+C."""
+    aeroe, _, sent = post_here
+    assert aeroe.import_(sent, "--ikke-interaktiv")[0] == 0
+    before = aeroe.path.read_bytes()
+    stopped = typing(aeroe, "halv/sti" + CTRL_C, "importer")
+
+    run = typing(aeroe, "halv/sti" + ESC + ENTER, "importer")  # the Enter after Esc reaches no field
+
+    assert run.code == stopped.code == 130, run.err
+    assert "AttributeError" not in run.err and "uventet" not in run.err
+    assert flat(run.err) == flat(stopped.err)
+    assert "Stoppet." in flat(run.err)
+    assert "Esc eller Ctrl+C stopper" in flat(run.screen)  # the field's help says how to stop
+    assert aeroe.path.read_bytes() == before
+
+
+def test_in_a_terminal_esc_at_the_path_after_en_anden_fil_stops_as_ctrl_c_does(post_here, typing):
+    """The same after choosing 'En anden fil (skriv stien) …' from the list of files here."""
+    aeroe, _, _ = post_here
+
+    run = typing(aeroe, UP + ENTER + "halv/sti" + ESC + ENTER, "importer")  # the list's last line
+
+    assert "En anden fil (skriv stien)" in run.screen
+    assert run.code == 130, run.err
+    assert "AttributeError" not in run.err and "Stoppet." in flat(run.err)
+    assert aeroe.store.slugs() == []  # nothing imported

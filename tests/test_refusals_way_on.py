@@ -240,6 +240,64 @@ def test_a_file_refused_for_want_of_access_is_offered_in_the_home_folder(
     assert str(written) in flat(out)
 
 
+ON_THE_DRIVE = "Mappen ligger på et drev, der kun kan læses"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["eksport"], ["rapport"], ["rapport", "--format", "html", "--ud", "rapport.html"], ["dagsorden"]],
+    ids=lambda argv: "-".join(argv[:2]),
+)
+def test_a_file_refused_on_a_read_only_drive_is_offered_in_the_home_folder(
+    example, run_cli, tmp_path, monkeypatch, read_only_drive, argv
+):
+    """Trial41: in a working folder on a read-only drive (EROFS), 'eksport' and 'rapport' said 'Tjek
+    pladsen på disken og din skriveadgang til mappen': no word of the drive, and no --ud, which a
+    folder without access gets. Now the same command with --ud in the home folder, which runs."""
+    mine, drive = tmp_path / "mig", tmp_path / "drev"
+    mine.mkdir(), drive.mkdir()
+    monkeypatch.setenv("HOME", str(mine))
+    read_only_drive(drive)
+    monkeypatch.chdir(drive)
+
+    code, _, err = run_cli(*argv)
+
+    assert code == 1, err
+    said = flat(err)
+    assert f"(drevet er skrivebeskyttet). Filen er ikke lavet. {ON_THE_DRIVE}" in said
+    assert "pladsen på disken" not in said
+    found = re.search(r"fx i din hjemmemappe: (spredning .*)$", said)
+    assert found is not None, err
+    again = found.group(1)
+    assert f" --ud {mine}/" in again and again.startswith(f"spredning {argv[0]} ")
+    assert list(drive.iterdir()) == []
+
+    code, out, err = run_cli(*shlex.split(again)[1:])  # the command given, run as it is
+
+    assert code == 0, err
+    (written,) = mine.iterdir()
+    assert str(written) in flat(out)
+
+
+def test_a_read_only_drive_with_no_folder_to_offer_says_the_drive_not_the_disk_space(
+    example, run_cli, tmp_path, monkeypatch, read_only_drive
+):
+    """The home folder is on the read-only drive too (no --ud to give): the words are of the drive,
+    not 'Tjek pladsen på disken og din skriveadgang til mappen'."""
+    drive = tmp_path / "drev"
+    drive.mkdir()
+    monkeypatch.setenv("HOME", str(drive))
+    read_only_drive(drive)
+    monkeypatch.chdir(drive)
+
+    code, _, err = run_cli("eksport")
+
+    assert code == 1, err
+    said = flat(err)
+    assert f"(drevet er skrivebeskyttet). Filen er ikke lavet. {ON_THE_DRIVE}: gem et sted" in said
+    assert "pladsen på disken" not in said and "--ud" not in said
+
+
 # --- a projects folder this user may not write in -------------------------------------------------
 
 START = ["start", "--navn", "Nyt projekt", "--rolle", "dele", "--organisation", "Odense Kommune"]
@@ -323,6 +381,70 @@ def test_a_projects_folder_that_cannot_be_made_offers_another(tmp_path, run_cli,
     assert code == 1
     assert "Du har ikke lov at lave projektmappen der" in flat(err)
     _run_given(run_cli, err, mine / "spredning")
+
+
+def _read_only(read_only, home: Path) -> None:
+    """`home` made read-only with its helper folder (a drive mounted read-only, a shared folder
+    this user may only read), as on a computer that never locked its project: no lock file to open."""
+    for lock in (home / ".spredning").glob("*.lock"):
+        lock.unlink()
+    read_only(home / ".spredning")
+    read_only(home)
+
+
+def _odense(run_cli, tmp_path: Path, text: str) -> Path:
+    """Odense's file for Ærø (its project started the first time), with Odense's answer `text`."""
+    theirs, sent = tmp_path / "odense", tmp_path / "fra-odense.yaml"
+    started = theirs.is_dir()
+    for argv in (
+        [] if started else ["start", "--navn", "Ærø", "--rolle", "dele", "--organisation", "Odense Kommune",
+                            "--genbruger", "Ærø Kommune", "--beskrivelse", "Genoptræning"],
+        ["fase", "tjek", "--svar", str(_answers(tmp_path, "tjek.beskriv-innovationen.dele.formaal", text)),
+         "--erstat"],
+        ["eksport", "--ud", str(sent), "--overskriv"],
+    ):  # fmt: skip
+        if argv:
+            code, _, err = run_cli("--hjem", str(theirs), *argv)
+            assert code == 0, err
+    return sent
+
+
+def _answers(tmp_path: Path, qid: str, text: str = "Ja") -> Path:
+    path = tmp_path / f"svar-{len(list(tmp_path.glob('svar-*')))}.yaml"
+    path.write_text(f"{qid}: {text}\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["fase tjek --svar", "importer"])
+def test_a_project_in_a_folder_not_to_be_written_is_not_sent_to_another_folder(
+    tmp_path, run_cli, read_only, mine, command
+):
+    """Trial41: an existing project in a read-only projects folder was refused with 'vælg en
+    projektmappe, du må skrive i, med --hjem … fx: spredning --hjem ~/spredning …', which made a
+    second project there, cut off from the real one (or failed: 'Mappen … findes ikke'). The way on
+    is write access to the folder the project is in, or a drive that is not write-protected."""
+    shared = tmp_path / "delt"
+    code, _, err = run_cli("--hjem", str(shared), "importer", str(_odense(run_cli, tmp_path, "Fordi")))
+    assert code == 0, err
+    (path,) = shared.glob("*.yaml")
+    if command == "importer":
+        argv = ["importer", str(_odense(run_cli, tmp_path, "Fordi igen"))]
+    else:
+        answers = _answers(tmp_path, "tjek.beskriv-innovationen.genbruge.interessant")
+        argv = ["fase", "tjek", "--svar", str(answers)]
+    before = path.read_bytes()
+    _read_only(read_only, shared)
+
+    code, _, err = run_cli("--hjem", str(shared), *argv)
+
+    assert code == 1, err
+    said = flat(err)
+    assert f"Kan ikke skrive i mappen {shared / '.spredning'}." in said, err
+    assert f"Projektet ligger i projektmappen {shared}, så det er dér, du skal have lov at skrive" in said
+    assert "tjek, at drevet ikke er skrivebeskyttet" in said  # a drive mounted read-only
+    assert "--hjem" not in said and "SPREDNING_HJEM" not in said and "fx:" not in said
+    assert path.read_bytes() == before
+    assert not (mine / "spredning").exists()
 
 
 def test_a_mistyped_tool_after_the_options_is_put_right_in_the_users_own_command(example, run_cli):

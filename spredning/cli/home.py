@@ -36,7 +36,7 @@ from spredning.cli.commands.names import phase_word
 from spredning.cli.commands.workspace import tell_kept_files, tell_notice, tell_odd_files
 from spredning.cli.console import make_console, say
 from spredning.cli.prompts.keys import BackToMenu, menu_behind
-from spredning.cli.prompts.simple import ask_text, select
+from spredning.cli.prompts.simple import NO_BACK, ask_text, select
 from spredning.cli.render_home import plain_word_tip, problem_text, project_line, title, welcome
 from spredning.cli.render_text import print_fitted
 from spredning.core import fileio
@@ -365,10 +365,13 @@ def import_choices(found: Home, actions: tuple[Action, ...], width: int) -> list
     return [*choices, Choice(t("home.action.import-path"), Action("import-path"))]
 
 
-def ask_path(instruction: str | None = None, back=None):
-    """The path of a partner's file, typed (Tab completes it): the file it names, or `back` at Esc."""
+def ask_path(instruction: str | None = None, back=NO_BACK):
+    """The path of a partner's file, typed (Tab completes it): the file it names, or `back` at Esc.
+
+    Without `back`, Esc stops the command as Ctrl+C does (ask_text), and the help says so.
+    """
     path = ask_text(t("home.import-ask"), _file_problem, instruction=instruction, back=back, paths=True)
-    return path if path is back and back is not None else str(typed_path(path))
+    return path if path is back else str(typed_path(path))
 
 
 def ask_import_file(console: Console, ws: Workspace) -> str:

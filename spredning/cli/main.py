@@ -214,7 +214,8 @@ def error_hint(exc: SpredningError) -> Message | None:
 
     A file or folder this user may not read or write (its reason is 'ingen adgang' or 'ingen
     tilladelse') gets "KEY.hint.access" when the catalogue has it: who to ask, or where a copy
-    can be read, not "check the file name" for a name that is right.
+    can be read, not "check the file name" for a name that is right. One on a read-only drive
+    ('drevet er skrivebeskyttet') gets "KEY.hint.read-only" so: the drive, not the free space.
     """
     from spredning.cli.commands.commandline import put_right_hint
 
@@ -223,11 +224,13 @@ def error_hint(exc: SpredningError) -> Message | None:
     if isinstance(exc.hint, Message):
         return exc.hint
     key = exc.hint or f"{exc.key}.hint"
-    from spredning.core.errors import NO_ACCESS
+    from spredning.core.errors import no_access, read_only_drive
 
     reason = exc.params.get("reason")
-    if isinstance(reason, Message) and reason.key in NO_ACCESS and i18n.has(f"{key}.access"):
+    if no_access(reason) and i18n.has(f"{key}.access"):
         key = f"{key}.access"
+    elif read_only_drive(reason) and i18n.has(f"{key}.read-only"):
+        key = f"{key}.read-only"
     if not i18n.has(key):
         return None
     if key in PHASE_NAMED:  # the core names the phase by its id: a hint's command in English names it so

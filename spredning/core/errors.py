@@ -18,6 +18,7 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_BROKEN = 70  # the program's own files are broken (sysexits' EX_SOFTWARE): no fault of the user's
 NO_ACCESS = ("reason.access", "reason.permission")  # the reasons of EACCES and EPERM: who to ask, not a typo
+READ_ONLY = "reason.read-only"  # the reason of EROFS: the drive, not the folder's owner or its free space
 
 
 class Message(NamedTuple):
@@ -102,6 +103,11 @@ def _no_access(problem: Message) -> bool:
 def no_access(reason: object) -> bool:
     """True for an error's reason that is a want of access (EACCES, EPERM): who to ask, not a typo."""
     return isinstance(reason, Message) and reason.key in NO_ACCESS
+
+
+def read_only_drive(reason: object) -> bool:
+    """True for an error's reason that is a drive mounted read-only (EROFS): no one's access, no full disk."""
+    return isinstance(reason, Message) and reason.key == READ_ONLY
 
 
 class ProjectFileError(SpredningError):

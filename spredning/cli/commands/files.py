@@ -219,17 +219,20 @@ def replacing(ctx, write: Callable[[bool], T], path, overwrite: bool, kind: str 
 def _elsewhere(ctx, refused: SpredningError) -> Message | None:
     """A file this user may not write where it was to go: their own command with --ud in their home folder.
 
+    So for a folder on a read-only drive (EROFS), with words of the drive, not of whom to ask.
+
     As a wrong value's refusal gives the command put right (commandline.py): the same file name,
     in the user's home folder, when they may write there and it is not where the file was refused.
     None for another reason (a full disk), or no such folder: the hint stays the catalogue's.
     """
     import os
 
-    from spredning.core.errors import no_access
+    from spredning.core.errors import no_access, read_only_drive
     from spredning.core.store.home import home_dir
 
     path = Path(str(refused.params.get("path", "")))
-    if not no_access(refused.params.get("reason")):
+    drive = read_only_drive(refused.params.get("reason"))
+    if not (drive or no_access(refused.params.get("reason"))):
         return None
     try:
         home = Path.home().resolve()
@@ -246,8 +249,15 @@ def _elsewhere(ctx, refused: SpredningError) -> Message | None:
         return None
     again = own_command(ctx, "--ud", shell_word(str(home / path.name)), without=("ud",))
     new = refused.hint == "files.cannot-save.hint.new"  # no earlier file there to be left as it was
-    key = "files.cannot-save.hint.new.elsewhere" if new else "files.cannot-save.hint.elsewhere"
-    return Message(key, {"command": again})
+    return Message(_ELSEWHERE[new, drive], {"command": again})
+
+
+_ELSEWHERE = {  # _elsewhere's hint: (a new file, on a read-only drive) -> its words
+    (False, False): "files.cannot-save.hint.elsewhere",
+    (True, False): "files.cannot-save.hint.new.elsewhere",
+    (False, True): "files.cannot-save.hint.read-only.elsewhere",
+    (True, True): "files.cannot-save.hint.new.read-only.elsewhere",
+}
 
 
 def tell_copy(copy, console) -> None:

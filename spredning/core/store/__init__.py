@@ -200,7 +200,7 @@ class Store(MovableFolder):
         self._check_size(content, path, project)
         with self._home_not_writable():
             fileio.make_folder(self.home)
-        with self._lock(project.slug):
+        with self._lock(project.slug, new=True):
             if path.is_symlink() and not path.exists():
                 raise projectfile.missing(path)
             if path.exists() or path.is_symlink():

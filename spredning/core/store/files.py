@@ -28,12 +28,14 @@ def shown_folder(folder: Path) -> Path:
         return folder
 
 
-def _lock_problem(home: Path, lock_path: Path) -> SpredningError:
+def _lock_problem(home: Path, lock_path: Path, new: bool = False) -> SpredningError:
     """Why a project's lock cannot be taken, in words the user can act on.
 
     A file where the helper folder should be, or a folder or a link where the lock file should be,
     is named (to move or delete: the program makes its own); else the projects folder cannot be
-    written.
+    written. Only a `new` project names that folder as `home`, for the front end to offer another
+    (--hjem): an existing one lies there, and a copy elsewhere would split the work, so its hint
+    is write access to that folder.
     """
     helpers = local.folder(home)
     if (helpers.exists() or helpers.is_symlink()) and not helpers.is_dir():
@@ -44,6 +46,9 @@ def _lock_problem(home: Path, lock_path: Path) -> SpredningError:
         return SpredningError("store.file-in-the-way", path=lock_path)
     # the helper folder is there and the lock cannot be made in it: that folder is the one to name
     folder = shown_folder(helpers if helpers.is_dir() else home)
+    if not new:
+        hint = "store.cannot-lock.hint.project"
+        return SpredningError("store.cannot-lock", hint=hint, folder=folder, projects=shown_folder(home))
     return SpredningError("store.cannot-lock", folder=folder, home=shown_folder(home))
 
 

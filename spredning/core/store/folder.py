@@ -394,7 +394,8 @@ class ProjectFolder:
     def _index_path(self) -> Path:
         return local.folder(self.home) / INDEX_FILE
 
-    def _lock(self, slug: str) -> _Release:
+    def _lock(self, slug: str, new: bool = False) -> _Release:
+        """The project's lock, held until the with-block ends; `new`: for a project being made."""
         import filelock
 
         lock_path = local.folder(self.home) / f"{slug}.lock"
@@ -404,14 +405,14 @@ class ProjectFolder:
         try:
             local.ensure_folder(self.home)
         except SpredningError:
-            raise _lock_problem(self.home, lock_path) from None
+            raise _lock_problem(self.home, lock_path, new) from None
         lock = filelock.FileLock(str(lock_path), timeout=LOCK_TIMEOUT_SECONDS)
         try:
             lock.acquire()
         except filelock.Timeout:
             raise SpredningError("store.busy", path=self.path_for(slug), lock=lock_path) from None
         except OSError:
-            raise _lock_problem(self.home, lock_path) from None
+            raise _lock_problem(self.home, lock_path, new) from None
         return _Release(lock)
 
 
