@@ -5,7 +5,7 @@ window saved a new text in the same answer; choosing Aarhus's version then repla
 text, which the user never saw, and said the text that stood here (the one shown) was in the copy.
 As 'konflikter' does in the same race, the choice is not used: the answer saved meanwhile stands,
 the file's version is brought in beside it, and the import says so. A combined text written in
-the editor for such a conflict stays kept (cli/merging.py).
+the editor for such a conflict stays kept (cli/merging.py), in 'importer' and in 'konflikter'.
 Each end to end: the installed command in a pseudo-terminal, the other window a second process.
 """
 
@@ -79,7 +79,7 @@ def _saving_editor(tmp_path, org: Org) -> str:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
-@pytest.mark.parametrize("command", ["importer"])
+@pytest.mark.parametrize("command", ["importer", "konflikter"])
 def test_a_combined_text_written_while_the_answer_was_saved_elsewhere_stays_kept(crossed, tmp_path, command):
     _, aeroe, v5 = crossed
     if command == "konflikter":
