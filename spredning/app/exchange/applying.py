@@ -1,8 +1,9 @@
 """Applying an import: the plan written into the project file, with the local state noted.
 
 An answer saved meanwhile is merged again rather than overwritten; a conflict the user decided
-while importing is settled at once; a text of ours the import replaces is first kept in a copy of
-the project file. A new project a file brings is made here.
+while importing is settled at once, unless it changed while the choice was asked (then the choice,
+made against a version no longer saved, is not used); a text of ours the import replaces is first
+kept in a copy of the project file. A new project a file brings is made here.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class ImportResult(NamedTuple):
     settled: int
     backup: Path | None = None  # the project file as it was, kept when something of ours was replaced
     chosen_over: int = 0  # conflicts where the version chosen left the text that stood here behind
+    meanwhile: int = 0  # decisions not used: their answer changed while the choice was asked
+    decided: frozenset[Slot] = frozenset()  # the conflicts settled by the user's choice
 
 
 def apply_import(
@@ -38,11 +41,15 @@ def apply_import(
 ) -> ImportResult:
     """Write an import: each answer as planned unless it changed meanwhile (then merged again).
 
-    `decisions` settle some of the new conflicts now: the content the user chose for each. When
-    the import changes or empties our own saved answers or follow-up records (keeps_copy), the
-    project file as it was is first kept as a copy beside it (ImportResult.backup), so their old
-    text is not lost. `own`: the copies whose versions come in as this computer's own (`projekt
-    flet`: project_merge.apply_merge), noted in the state (LocalState.merged).
+    `decisions` settle some of the new conflicts now: the content the user chose for each, used
+    only when the conflict is still the one shown (the plan's); one changed meanwhile (another
+    window saved the answer while the list was open) is brought in as any answer saved meanwhile,
+    and its choice counted in ImportResult.meanwhile: a choice made against a text the user never
+    saw would replace it. When the import changes or empties our own saved answers or follow-up
+    records (keeps_copy), the project file as it was is first kept as a copy beside it
+    (ImportResult.backup), so their old text is not lost. `own`: the copies whose versions come in
+    as this computer's own (`projekt flet`: project_merge.apply_merge), noted in the state
+    (LocalState.merged).
     """
     store = ws.store
     if plan.creates:
@@ -57,47 +64,68 @@ def apply_import(
             project = project._replace(id=plan.incoming.project.id, sharing_org=sharing_org)
         if plan.becomes and state.me is None:
             state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
-        settled = 0
-        news, decided_keys = [], set()
+        news, decided, meanwhile = [], set(), 0
         strays = {item.slot for item in plan.strays(ws.layout)}  # shown nowhere: nothing to read
         for item in plan.items:
             fresh = project.entry(item.slot)
-            after = item.after if fresh == item.before else _again(fresh, item, plan, state.copy)
-            decided = item.slot in decisions and after.in_conflict
-            if decided:  # the user read the partner's version to decide: it is no news later
-                after = history.resolved(
-                    after, decisions[item.slot], state.copy, local.given_count(state, item.slot)
-                )
-                settled += 1
-                decided_keys.add(slot_key(item.slot))
+            after, used = _brought_in(item, fresh, plan, decisions, state)
+            if used:  # the partner's version read to decide: it is no news later
+                decided.add(item.slot)
+            meanwhile += used is False
             if after != fresh:
                 project = project.with_entry(item.slot, after)
             if (
-                not decided
+                item.slot not in decided
                 and item.slot not in strays  # shown nowhere: nothing to read
                 and item.outcome in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED, Outcome.CONFLICT)
                 and not plan.from_own_sheet(item)
             ):  # what we wrote ourselves in a worksheet (kept beside ours, too) is no news from the sender
                 news.append(slot_key(item.slot))
         project = _bring_in_records(project, plan)
-        state = no_longer_news(remember(state, plan, news), decided_keys)
+        state = no_longer_news(remember(state, plan, news), {slot_key(slot) for slot in decided})
         if own is not None:
             state = local.with_merged(state, own)
         open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
-        return project, state, (open_conflicts, settled)
+        return project, state, (open_conflicts, frozenset(decided), meanwhile)
 
-    chosen_over = sum(
-        1
+    leaving = _leaving(plan, decisions)
+    keep = plan.keeps_copy() or bool(leaving)  # a copy only when a text of ours is replaced
+    open_conflicts, decided, meanwhile = _transact_import(store, plan.project.slug, bring_in, keep)
+    backup = store.last_backup if keep else None
+    path = store.path_for(plan.project.slug)
+    chosen_over = len(leaving & decided)  # a choice not used left nothing behind
+    return ImportResult(plan, path, open_conflicts, len(decided), backup, chosen_over, meanwhile, decided)
+
+
+def _brought_in(
+    item: Planned, fresh: Entry | None, plan: ImportPlan, decisions: Mapping[Slot, Answer], state: LocalState
+) -> tuple[Entry, bool | None]:
+    """An answer as the import leaves it, and whether the user's choice for it was used (None: none made).
+
+    Saved meanwhile, it is brought in again (_again). A choice settles it only when the conflict
+    is still the one it was made in (the plan's): else it is not used (False), so a text saved in
+    another window while the list was open is not replaced by a choice made without seeing it.
+    """
+    after = item.after if fresh == item.before else _again(fresh, item, plan, state.copy)
+    if item.slot not in decisions:
+        return after, None
+    if after != item.after:  # not the versions the choice was made among
+        return after, False
+    if not after.in_conflict:  # nothing to settle (the plan's conflict always is one)
+        return after, None
+    given = local.given_count(state, item.slot)
+    return history.resolved(after, decisions[item.slot], state.copy, given), True
+
+
+def _leaving(plan: ImportPlan, decisions: Mapping[Slot, Answer]) -> set[Slot]:
+    """The conflicts whose chosen version drops the text that stood here: kept in a copy first."""
+    return {
+        item.slot
         for item in plan.items
         if item.slot in decisions
         and item.before is not None
         and leaves_behind(item.before.answer, decisions[item.slot])
-    )
-    keep = plan.keeps_copy() or chosen_over > 0  # a copy only when a text of ours is replaced
-    open_conflicts, settled = _transact_import(store, plan.project.slug, bring_in, keep)
-    backup = store.last_backup if keep else None
-    path = store.path_for(plan.project.slug)
-    return ImportResult(plan, path, open_conflicts, settled, backup, chosen_over)
+    }
 
 
 def _create(store, plan: ImportPlan) -> None:

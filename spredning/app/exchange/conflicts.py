@@ -45,6 +45,7 @@ class Settled(NamedTuple):
     meanwhile: int  # changed since they were shown: left for another time
     backup: Path | None = None  # the project file as it was, when a choice left a text behind
     chosen_over: int = 0
+    decided: frozenset[Slot] = frozenset()  # the conflicts settled (not those changed meanwhile)
 
 
 def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answer]]) -> Settled:
@@ -52,11 +53,11 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
 
     A choice that leaves the text that stood here behind (another version, or a text written from
     several) keeps the project file as it was beside it first, so no text is lost by a wrong choice.
+    A conflict changed since it was shown is left as it is now (Settled.meanwhile).
     """
 
     def apply(project: Project, state: LocalState):
-        settled = meanwhile = 0
-        seen = set()
+        decided, meanwhile = set(), 0
         for slot, (shown, content) in decisions.items():
             fresh = project.entry(slot)
             if fresh is None or fresh != shown:
@@ -65,14 +66,15 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
             project = project.with_entry(
                 slot, history.resolved(fresh, content, state.copy, local.given_count(state, slot))
             )
-            settled += 1
-            seen.add(slot_key(slot))
-        return project, no_longer_news(state, seen), (settled, meanwhile)
+            decided.add(slot)
+        seen = {slot_key(slot) for slot in decided}
+        return project, no_longer_news(state, seen), (frozenset(decided), meanwhile)
 
-    chosen_over = sum(1 for shown, content in decisions.values() if leaves_behind(shown.answer, content))
-    settled, meanwhile = ws.store.transact(slug, apply, keep_backup=chosen_over > 0)
-    backup = ws.store.last_backup if chosen_over and settled else None
-    return Settled(settled, meanwhile, backup, chosen_over if backup is not None else 0)
+    leaving = {slot for slot, (shown, content) in decisions.items() if leaves_behind(shown.answer, content)}
+    decided, meanwhile = ws.store.transact(slug, apply, keep_backup=bool(leaving))
+    chosen_over = len(leaving & decided)  # a choice not used left nothing behind
+    backup = ws.store.last_backup if chosen_over else None
+    return Settled(len(decided), meanwhile, backup, chosen_over, decided)
 
 
 def leaves_behind(here: Answer, chosen: Answer) -> bool:

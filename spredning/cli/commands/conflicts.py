@@ -115,7 +115,7 @@ def konflikter(
             if content is not None:
                 decisions[item.slot] = (item.entry, content)
     done = settle_conflicts(ws, slug, decisions)
-    merging.done(decisions)  # the texts written are saved in the project now; those for later stay
+    merging.done(done.decided)  # the texts written are saved in the project now; those not used stay
     with after_work(console):
         _settled(console, opened, decisions, done, len(pending) - done.settled, ctx.obj.project)
 
@@ -129,7 +129,7 @@ def _settled(console, opened, decisions, done, left: int, project_option) -> Non
     if settled:
         console.print(say("konflikter.settled", style="green", n=settled, left=left))
         chosen_backup(console, done.chosen_over, done.backup)
-        shown = [(slot, entry) for slot, (entry, _) in decisions.items()]
+        shown = [(slot, entry) for slot, (entry, _) in decisions.items() if slot in done.decided]
         _send_decisions(console, opened, shown, settled, project_option)
     else:
         settle = command("konflikter")

@@ -205,11 +205,11 @@ def importer(
                     decisions[item.slot] = content
     was_active = ws.store.active() if plan.creates else None
     result = apply_import(ws, plan, decisions)
-    merging.done(decisions)  # the texts written are saved in the project now
+    merging.done(result.decided)  # the texts written are saved in the project now (a choice not used: kept)
     with after_work(console):  # without questions, all is said after the import
         if not asking:
             _heading(console, ws, incoming, plan)
-        _imported(console, ws, plan, result, len(decisions), _hint_project(ws, plan.project.slug), asked)
+        _imported(console, ws, plan, result, _hint_project(ws, plan.project.slug), asked)
         _tidy_kept_after(console, ws, merging, plan.project.slug)  # no 'konflikter' after it would say it
         if was_active is not None and was_active != plan.project.slug == ws.store.active():
             _active_changed(console, ws, plan.project.name, plan.project.slug, was_active)
@@ -439,7 +439,6 @@ def _imported(
     ws,
     plan: ImportPlan,
     result: ImportResult,
-    settled: int,
     project: str | NamedProject | None,
     asked: bool = False,
 ) -> None:
@@ -454,16 +453,9 @@ def _imported(
         print_backup,
         print_changed_here,
         print_strays,
-        summary,
     )
 
-    if plan.incoming.sender is None:  # an old file that does not say who sent it
-        console.print(say("importer.done", style="green", summary=summary(plan, settled)))
-    elif plan.own_sheet:  # our own side's questions, filled in by us: from no partner
-        console.print(say("importer.done-own-sheet", style="green", summary=summary(plan, settled)))
-    else:  # with several partners, whose file it was
-        org = sender_name(plan.incoming, plan.project)
-        console.print(say("importer.done-from", style="green", org=org, summary=summary(plan, settled)))
+    _counted(console, plan, result)
     if plan.new_partners and not plan.creates:
         names = [clean_name(p.name or p.key) for p in plan.new_partners]
         console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
@@ -497,6 +489,22 @@ def _imported(
         print_fitted(console, t("importer.created", path=path, command=status), [status, path], rest="")
     elif not result.open_conflicts and not plan.own_changes():  # else the step is said above
         _next_news(console, ws, plan, project)
+
+
+def _counted(console, plan: ImportPlan, result: ImportResult) -> None:
+    """What the file did, counted, from whom; and the choices not used (their answer changed meanwhile)."""
+    from spredning.cli.render_import import summary
+
+    counts = summary(plan, result.settled)  # the choices used, not those made
+    if plan.incoming.sender is None:  # an old file that does not say who sent it
+        console.print(say("importer.done", style="green", summary=counts))
+    elif plan.own_sheet:  # our own side's questions, filled in by us: from no partner
+        console.print(say("importer.done-own-sheet", style="green", summary=counts))
+    else:  # with several partners, whose file it was
+        org = sender_name(plan.incoming, plan.project)
+        console.print(say("importer.done-from", style="green", org=org, summary=counts))
+    if result.meanwhile:  # saved in another window while the list was open: that text stands
+        console.print(say("importer.meanwhile", style="yellow", n=result.meanwhile))
 
 
 def _next_news(console, ws, plan: ImportPlan, project: str | NamedProject | None) -> None:

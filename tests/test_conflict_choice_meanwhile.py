@@ -1,0 +1,100 @@
+"""A conflict's choice made while another window saved the same answer is not used: nothing is lost.
+
+Trial 41: Ærø had 'importer' open at a conflict's list ("Hvilket svar skal gemmes?"); another
+window saved a new text in the same answer; choosing Aarhus's version then replaced that new
+text, which the user never saw, and said the text that stood here (the one shown) was in the copy.
+As 'konflikter' does in the same race, the choice is not used: the answer saved meanwhile stands,
+the file's version is brought in beside it, and the import says so. A combined text written in
+the editor for such a conflict stays kept (cli/merging.py), in 'importer' and in 'konflikter'.
+Each end to end: the installed command in a pseudo-terminal, the other window a second process.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from exchange_kit import D3, Org, start_sharing
+from terminal import DOWN, ENTER, stub_editor
+from test_exchange_e2e import finish, kept_texts, spawn
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def crossed(tmp_path) -> tuple[Org, Org, object]:
+    """Aarhus and Ærø have both changed Aarhus's answer D3; Aarhus's file (v5) is ready for Ærø."""
+    aarhus = start_sharing(Org(tmp_path / "aarhus", tmp_path), answers={D3: "Aarhus' første tekst"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path)
+    assert aeroe.import_(aarhus.export())[0] == 0
+    aarhus.answer({D3: "AARHUS-V5: processen, som Aarhus ser den"})
+    aeroe.answer({D3: "ÆRØ-V5: processen, som Ærø ser den"}, "--rolle", "dele")
+    return aarhus, aeroe, aarhus.export()
+
+
+@pytest.mark.parametrize("keys", [DOWN + ENTER, ENTER], ids=["aarhus-version", "our-version-shown"])
+def test_a_choice_made_while_the_answer_was_saved_elsewhere_leaves_that_answer(crossed, keys):
+    _, aeroe, v5 = crossed
+    child = spawn(aeroe, "importer", str(v5))
+    child.expect_exact("Jeres udgave")
+    child.expect_exact("Afgør senere")  # the list is open
+    aeroe.answer({D3: "ÆRØ-V6: skrevet i et andet vindue"}, "--rolle", "dele")  # "1 svar gemt"
+    child.send(keys)
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert aeroe.texts()[D3] == "ÆRØ-V6: skrevet i et andet vindue"  # not replaced by a choice made before it
+    assert aeroe.others() == {D3: ["AARHUS-V5: processen, som Aarhus ser den"]}  # the file's, beside it
+    assert (
+        "1 svar blev ændret et andet sted, mens I valgte; valget er ikke brugt, og svaret står, "
+        "som det blev gemt dér." in shown
+    )
+    assert "afgjort nu" not in shown
+    assert "før I valgte en anden udgave" not in shown  # no text of ours was left behind by a choice
+    assert "Der er 1 uafklaret konflikt; se og afgør den med 'spredning konflikter'." in shown
+
+
+def test_a_choice_on_an_answer_no_one_changed_meanwhile_is_used_as_before(crossed):
+    _, aeroe, v5 = crossed
+    child = spawn(aeroe, "importer", str(v5))
+    child.expect_exact("Afgør senere")
+    child.send(DOWN + ENTER)
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert aeroe.texts()[D3] == "AARHUS-V5: processen, som Aarhus ser den"
+    assert aeroe.others() == {}
+    assert "1 konflikt afgjort nu" in shown and "ændret et andet sted" not in shown
+    assert "før I valgte en anden udgave, er gemt i en kopi af projektfilen" in shown
+
+
+def _saving_editor(tmp_path, org: Org) -> str:
+    """An editor writing a combined text while 'another window' saves the answer (once: the first time)."""
+    answers = tmp_path / "r9.yaml"
+    answers.write_text(f'{D3}: "ÆRØ-V6: skrevet i et andet vindue"\n', encoding="utf-8")
+    done = tmp_path / "saved-once"
+    save = f"spredning fase tjek --rolle dele --svar '{answers}' --erstat < /dev/null > /dev/null"
+    body = f"[ -e '{done}' ] || {{ {save} && touch '{done}'; }}\nprintf 'Vores samlede tekst\\n' > \"$1\"\n"
+    return stub_editor(tmp_path, body)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+@pytest.mark.parametrize("command", ["importer", "konflikter"])
+def test_a_combined_text_written_while_the_answer_was_saved_elsewhere_stays_kept(crossed, tmp_path, command):
+    _, aeroe, v5 = crossed
+    if command == "konflikter":
+        assert aeroe.import_(v5)[0] == 0  # no terminal: the conflict waits
+    args = ("importer", str(v5)) if command == "importer" else ("konflikter",)
+    child = spawn(aeroe, *args, env={"EDITOR": _saving_editor(tmp_path, aeroe)})
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)  # Skriv en samlet tekst i editoren
+    child.expect_exact("Ja, brug denne tekst")
+    child.send(ENTER)
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert aeroe.texts()[D3] == "ÆRØ-V6: skrevet i et andet vindue"
+    assert aeroe.others() == {D3: ["AARHUS-V5: processen, som Aarhus ser den"]}
+    assert "ændret et andet sted" in shown
+    kept = "".join(path.read_text(encoding="utf-8") for path in kept_texts(aeroe))
+    assert "Vores samlede tekst" in kept  # typed, not saved: still here to use
