@@ -147,3 +147,5 @@ def test_an_old_file_imported_after_one_that_had_our_change_skips_our_answer_as_
         assert "2 ældre udgaver sprunget over" in shown, shown
     assert sharing.texts()[D1] == "D1 anden"
     assert sharing.texts("vejle-kommune")[G1] == "G1 anden"
+    status = flat(sharing.ok("status"))  # Vejle had both (v4): nothing of ours is unsent to it
+    assert "har partneren ikke fået endnu" not in status and "eksport" not in status, status
