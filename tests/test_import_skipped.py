@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from exchange_kit import D1, D2, G1, Org, flat, start_hub, start_sharing
+from exchange_kit import D1, D2, G1, G2, Org, flat, start_hub, start_sharing
 
 from spredning.i18n import date
 
@@ -115,3 +115,37 @@ def test_an_old_file_from_a_partner_imported_after_its_newer_one_is_still_skippe
     assert "1 ældre udgave sprunget over" in out and "Sprunget over: filen fra Ærø Kommune" in out, out
     assert "havde ikke jeres seneste" not in out
     assert sharing.texts("aeroe-kommune")[D1] == "Ærøs anden"
+
+
+@pytest.mark.e2e
+def test_an_old_file_imported_after_one_that_had_our_change_skips_our_answer_as_older_installed_command(
+    tmp_path,
+):
+    # trial: Aarhus imported fra-vejle-v4 and then the older fra-vejle-v2; the import said "Vejle
+    # Kommune havde ikke jeres seneste ændringer …" of an answer of ours that v4 already had (our
+    # change came back unchanged in it, so nothing here remembered it): an old file, said calmly
+    sharing = start_sharing(
+        Org(tmp_path / "aarhus", tmp_path), reusers=("Vejle Kommune",), answers={D1: "D1 første", D2: "To"}
+    )
+    vejle = Org(tmp_path / "vejle", tmp_path)
+    assert vejle.import_(sharing.export())[0] == 0
+    vejle.answer({G1: "G1 første"})
+    v2 = vejle.export()
+    sharing.answer({D1: "D1 anden"})
+    assert vejle.import_(sharing.export())[0] == 0
+    vejle.answer({G1: "G1 anden", G2: "G2"})
+    v4 = vejle.export()  # has our D1 anden, and Vejle's newer G1
+    assert sharing.import_(v4)[0] == 0
+
+    for argv, heading in ((("--tør",), "Springes over"), ((), "Sprunget over")):
+        code, out, err = sharing("importer", str(v2), *argv)
+        assert code == 0, err + out
+        shown = flat(out)
+        assert "havde ikke jeres seneste" not in shown, shown
+        assert f"{heading}: filen fra Vejle Kommune ({v2.name}, skrevet" in shown, shown
+        assert "har ældre udgaver af 2 svar" in shown and f"{Q_D1} i filen: D1 første her: D1 anden" in shown
+        assert "2 ældre udgaver sprunget over" in shown, shown
+    assert sharing.texts()[D1] == "D1 anden"
+    assert sharing.texts("vejle-kommune")[G1] == "G1 anden"
+    status = flat(sharing.ok("status"))  # Vejle had both (v4): nothing of ours is unsent to it
+    assert "har partneren ikke fået endnu" not in status and "eksport" not in status, status

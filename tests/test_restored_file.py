@@ -257,3 +257,51 @@ def test_a_question_named_in_the_warning_wraps_under_its_own_text(sharing, tmp_p
     rest = lines[first + 1 : next(i for i, line in enumerate(lines) if line.startswith("Intet er skrevet"))]
     assert rest and all(line.startswith("    ") for line in rest), err
     assert QUESTION in " ".join(" ".join(lines[first : first + 1 + len(rest)]).split())
+
+
+@pytest.mark.e2e
+def test_a_project_file_renamed_by_a_sync_program_and_imported_again_is_not_warned_of(tmp_path):
+    """`mv X.yaml "X (1).yaml"`, then the import 'projekter' offers: nothing went back, nothing said.
+
+    The import made the project anew, empty, before bringing the answers in: that empty file was
+    checked against this computer's counts and warned of as an older copy, telling the user to put
+    back a file that was not missing. The counts still hold after it: a true restore is warned of.
+    """
+    sharing = start_sharing(Org(tmp_path / "hjem", tmp_path), reusers=("Ærø Kommune",))  # installed
+    sharing.answer({D1: "Værdi v1", D2: "Løsningen"})
+    shutil.copy2(sharing.path, tmp_path / "older.yaml")
+    sharing.answer({D1: "Værdi v2"})
+    path, before = sharing.path, sharing.path.read_bytes()
+    renamed = path.with_name(f"{path.stem} (1).yaml")
+    path.rename(renamed)
+    code, out, err = sharing("projekter")
+    assert code == 0 and f'importer "{renamed}"' in flat(out + err), out + err
+    code, out, err = sharing.import_(renamed)
+    assert code == 0, err + out
+    assert WARNING not in flat(err + out)
+    assert path.read_bytes() == before
+    renamed.unlink()  # moved out of the folder, as the hint says
+    code, out, err = sharing("status")
+    assert code == 0 and WARNING not in flat(err + out)
+    _put_back(sharing, tmp_path / "older.yaml")  # and a true restore is still noticed
+    code, _out, err = sharing("status")
+    assert code == 0 and WARNING in flat(err) and QUESTION in flat(err)
+
+
+@pytest.mark.e2e
+def test_an_older_copy_imported_as_the_project_is_warned_of(tmp_path):
+    """The project file gone and an older copy of it imported in its place: v2 is not in it, so it is said."""
+    sharing = start_sharing(Org(tmp_path / "hjem", tmp_path), reusers=("Ærø Kommune",))  # installed
+    sharing.answer({D1: "Værdi v1"})
+    path = sharing.path
+    older = path.with_name(f"{path.stem} (1).yaml")
+    shutil.copy2(path, older)
+    sharing.answer({D1: "Værdi v2"})
+    path.unlink()
+    code, out, err = sharing.import_(older)
+    assert code == 0, err + out
+    assert WARNING in flat(err) and QUESTION in flat(err)
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["svar"]["dele"][D1]["tekst"] == "Værdi v1"
+    older.unlink()
+    code, _out, err = sharing("status")
+    assert code == 0 and WARNING not in flat(err)  # told once

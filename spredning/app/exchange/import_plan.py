@@ -60,29 +60,24 @@ class Planned(NamedTuple):
         return replaced and not before.same_content(self.after.answer)
 
 
-def _ours_since(item: Planned, copy: str) -> bool:
-    """Whether our answer is newer than the file's only by changes this copy made."""
-    if item.before is None:
-        return False
-    ours, theirs = item.before.answer.version, item.incoming.version
-    if history.compare(ours, theirs) is not history.Order.AFTER:  # older than a version kept beside
-        return False
-    had = dict(theirs)
-    return all(key == copy for key, count in ours if count > had.get(key, 0))
+def _older_than_brought(item: Planned, brought: Mapping[str, str]) -> bool:
+    """Whether the file's version is older than one its sender's earlier file brought here.
 
-
-def _sender_had_it(item: Planned, brought: Mapping[str, str]) -> bool:
-    """Whether the file has at least the newest version its sender's earlier files brought here.
-
-    Then ours is newer by changes made elsewhere (here, or by another partner, passed on by us) that
-    the sender had not had; an old file imported late has a version older than one they brought.
+    The sender had that newer version when it wrote the earlier file: this one was written before
+    it, an old file imported late.
     """
-    if item.before is None or history.compare(item.before.answer.version, item.incoming.version) is not (
-        history.Order.AFTER
-    ):  # older than a version kept beside ours
-        return False
     was = history.parse(brought[slot_key(item.slot)]) if slot_key(item.slot) in brought else None
-    return was is None or history.compare(item.incoming.version, was[1]) is not history.Order.BEFORE
+    return was is not None and history.compare(item.incoming.version, was[1]) is history.Order.BEFORE
+
+
+def _ours_newer(item: Planned) -> bool:
+    """Whether our answer is newer than the file's (not older than a version kept beside ours).
+
+    Changes made after the file was written: here, or by another partner, passed on by us.
+    """
+    return item.before is not None and (
+        history.compare(item.before.answer.version, item.incoming.version) is history.Order.AFTER
+    )
 
 
 class ImportPlan(NamedTuple):
@@ -160,16 +155,16 @@ class ImportPlan(NamedTuple):
         Its sender wrote the file before it had the later change (ours, or another partner's that
         came here; not sent yet, or imported after): the usual course of a dialogue, nothing stale
         about the file. A version older than one the sender's own earlier file brought here (an old
-        file imported late) is not among them, nor is anything from our own worksheet or our own
-        other project.
+        file imported late) is not among them, nor is anything else in such a file: an answer of
+        ours in it may have come back newer in the sender's later file, which this computer does
+        not remember when it changed nothing here. Nor is anything from our own worksheet or our
+        own other project.
         """
         if not self.copy or self.incoming.sheet_versions is not None or self.incoming.sender == self.me:
             return []
-        return [
-            item
-            for item in self.listed(Outcome.OLDER)
-            if _ours_since(item, self.copy) or _sender_had_it(item, self.brought)
-        ]
+        if any(_older_than_brought(item, self.brought) for item in (*self.items, *self.records)):
+            return []
+        return [item for item in self.listed(Outcome.OLDER) if _ours_newer(item)]
 
     def strays(self, layout: Layout) -> list[Planned]:
         """The answers the file brings under question ids this guide has no place for.

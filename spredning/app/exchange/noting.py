@@ -40,7 +40,7 @@ def remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState
         known.update(
             (slot_key(item.slot), history.written(item.incoming))
             for item in (*plan.items, *plan.records)
-            if item.incoming.version
+            if item.incoming.version and not _known_newer(known.get(slot_key(item.slot)), item.incoming)
         )
     fresh_news = dict(state.news)
     fresh_news[sender] = tuple(dict.fromkeys((*state.news.get(sender, ()), *news)))
@@ -60,6 +60,16 @@ def remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState
         brought={**state.brought, sender: brought} if brought else state.brought,
         imported=imported,
     )
+
+
+def _known_newer(known: str | None, incoming: Answer) -> bool:
+    """True when the sender is known to have a newer version than its file's (an old file imported late).
+
+    What it had then is no news of what it has now: noted, status would count our changes it sent
+    back in a later file (and its own answers) as not sent to it.
+    """
+    seen = history.parse(known) if known else None
+    return seen is not None and history.compare(incoming.version, seen[1]) is history.Order.BEFORE
 
 
 IMPORTS_NOTED = 100  # the newest imported files the state notes (see noted_import)

@@ -106,6 +106,7 @@ class Store(MovableFolder):
         # helper files not written after work that was done (a read-only .spredning folder): told
         self.not_remembered: list[NotRemembered] = []
         self._written: dict[Path, tuple[int, int, int] | None] = {}  # files as this Store last wrote them
+        self._made: set[Path] = set()  # project files this Store created, not changed since (see _to_check)
         # how a refusal names an answer: by its place in the guide when the app layer can (see
         # Workspace.store); here only by where it stands in the file
         self.name_answer: Callable[[Project, Slot], object] = _answer_in_file
@@ -210,6 +211,8 @@ class Store(MovableFolder):
                 try:
                     with self._home_not_writable():
                         fileio.atomic_write(path, content)
+                    self._written[path] = _signature(path)
+                    self._made.add(path)
                 except SpredningError:  # no project was made: its lock file is no helper file of one
                     if not os.path.lexists(path):
                         with contextlib.suppress(OSError):
@@ -272,11 +275,14 @@ class Store(MovableFolder):
             raise _exchange_file(slug, path)
         stored_state = self._lasting(slug, local.load(self.home, slug))
         parsed = self._parse(slug, path, data, stored_state, raw)
-        noticed = self._noticed(path, parsed.project, stored_state)
+        made = self._just_made(path, signature)
+        noticed = stored_state if made else self._noticed(path, parsed.project, stored_state)
         state = _migrated(noticed, parsed)._replace(fresh=False)
         project, new_state, result = change(parsed.project, state)
         new_state = local.with_given(new_state, parsed.project, project)
-        if new_state.warned:  # what was told and is still so (a save may have put an answer right)
+        if made:  # what this command brought into the project it made (an import) is what is checked
+            new_state = self._noticed(path, project, new_state)
+        elif new_state.warned:  # what was told and is still so (a save may have put an answer right)
             found = local.went_back(new_state, project)
             new_state = new_state._replace(warned=local.warned_text(new_state, found))
         # checked before anything is written: a state too large to save leaves the project as it was
@@ -296,6 +302,17 @@ class Store(MovableFolder):
                     if written or not _same_work(stored_state, new_state):
                         self._not_remembered(slug, exc)
         return result
+
+    def _just_made(self, path: Path, signature: tuple[int, int, int] | None) -> bool:
+        """True when the file is the empty project this Store created, untouched since; forgotten now.
+
+        Nobody can have put an older copy of it back: checked against this copy's counts (a project
+        file renamed and imported again under its own name keeps them), it was all older and told
+        as a restore. The project this command makes of it is checked instead.
+        """
+        made = path in self._made and signature is not None and self._written.get(path) == signature
+        self._made.discard(path)
+        return made
 
     def rewrite_marked(
         self, slug: str, merge: Callable[[bytes, Path, str], Project]
