@@ -307,11 +307,17 @@ def _ask_rating(
         return None, ""
     if now is not None and not reason and refused is None:  # the mark's reason, to keep or change
         reason = now.reason
-    return colour, _ask_reason(colour, again, reason, refused)
+    return colour, _ask_reason(colour, again, reason, refused, now)
 
 
-def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refused: str | None) -> str:
-    """The reason for a mark, `reason` in the field (`refused`: why, said above it); a stop says `again`."""
+def _ask_reason(
+    colour: str, again: Callable[[str, str], str], reason: str, refused: str | None, now: Mark | None = None
+) -> str:
+    """The reason for a mark, `reason` in the field (`refused`: why, said above it); a stop says `again`.
+
+    `now`: the mark there now. Its own reason left unchanged in the field is not one typed: a stop
+    then gives the command only for a colour changed, and for the same colour says no more.
+    """
     from spredning.cli.prompts.simple import ask_text, shorten_first
     from spredning.cli.prompts.stops import started_again_with
 
@@ -329,7 +335,10 @@ def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refu
             )
     except (KeyboardInterrupt, EOFError):
         reason = typed[0] if typed else ""  # the words say whether a reason is not saved
-        key = "readiness.rate-again" if reason.strip() else "readiness.rate-again-colour"
+        kept = now is not None and reason.strip() == now.reason.strip()  # the saved one, unchanged
+        if kept and now is not None and now.colour == colour:  # the mark there is this one: nothing left
+            raise Interrupted("readiness.interrupted") from None
+        key = "readiness.rate-again" if reason.strip() and not kept else "readiness.rate-again-colour"
         hint = shorten_first(Message(key, {"command": again(colour, reason)}), ("--begrundelse", reason))
         raise Interrupted("readiness.interrupted", hint=hint) from None
 
