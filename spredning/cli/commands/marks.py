@@ -321,10 +321,13 @@ def _ask_reason(
     from spredning.cli.prompts.simple import ask_text, shorten_first
     from spredning.cli.prompts.stops import started_again_with
 
+    def as_it_is(text: str) -> bool:  # the mark there now, this colour, its reason unchanged: none typed
+        return now is not None and now.colour == colour and text.strip() == now.reason.strip()
+
     typed: list[str] = []
     try:
         # a closed window keeps the command Ctrl+C gives (the tool and colour too), not the bare reason
-        with started_again_with(lambda text: again(colour, text or "")):
+        with started_again_with(lambda text: "" if as_it_is(text or "") else again(colour, text or "")):
             return ask_text(
                 t("plan.rate-reason"),
                 instruction=t("plan.ask-optional"),
@@ -335,9 +338,9 @@ def _ask_reason(
             )
     except (KeyboardInterrupt, EOFError):
         reason = typed[0] if typed else ""  # the words say whether a reason is not saved
-        kept = now is not None and reason.strip() == now.reason.strip()  # the saved one, unchanged
-        if kept and now is not None and now.colour == colour:  # the mark there is this one: nothing left
+        if as_it_is(reason):  # nothing would be saved that is not already
             raise Interrupted("readiness.interrupted") from None
+        kept = now is not None and reason.strip() == now.reason.strip()  # the saved one, another colour
         key = "readiness.rate-again" if reason.strip() and not kept else "readiness.rate-again-colour"
         hint = shorten_first(Message(key, {"command": again(colour, reason)}), ("--begrundelse", reason))
         raise Interrupted("readiness.interrupted", hint=hint) from None
