@@ -1,4 +1,4 @@
-"""Ctrl+C in the reason field of 'klarhed' when the field holds the mark's saved reason, unchanged.
+"""Ctrl+C (or Esc) in the reason field of 'klarhed' when the field holds the mark's saved reason, unchanged.
 
 Nothing typed is lost, and the mark saved is still the one there: only 'Stoppet. Markeringen er
 ikke ændret.' is said, no command that would save the same mark again. A reason changed is said
@@ -7,11 +7,13 @@ as before, with the command that saves it.
 
 from __future__ import annotations
 
+import pytest
 from exchange_kit import flat
 
 ENTER = "\r"
 UP = "\x1b[A"
 CTRL_C = "\x03"
+ESC = "\x1b"  # followed by Enter, which reaches no field: a lone Esc at the end of the input is lost
 RED = ("klarhed", "beskriv-innovationen", "rød", "--begrundelse", "Kom ikke i mål")
 
 
@@ -20,14 +22,13 @@ def _marked_red(run_cli, ws, reusing) -> bytes:
     return ws.store.path_for(reusing).read_bytes()
 
 
+@pytest.mark.parametrize("stop", [CTRL_C, ESC + ENTER], ids=["ctrl-c", "esc"])  # Esc in a field stops too
 def test_stop_in_the_saved_reason_unchanged_says_only_that_the_mark_is_unchanged(
-    on_screen, run_cli, ws, reusing
+    on_screen, run_cli, ws, reusing, stop
 ):
     before = _marked_red(run_cli, ws, reusing)
 
-    run = on_screen(
-        ENTER + CTRL_C, "klarhed", "Beskriv innovationen"
-    )  # Rød chosen already, its reason in the field
+    run = on_screen(ENTER + stop, "klarhed", "Beskriv innovationen")  # Rød chosen already, its reason shown
 
     assert run.code == 130
     assert flat(run.err) == "Stoppet. Markeringen er ikke ændret."
