@@ -9,13 +9,14 @@ and its reason kept in a file as if it were lost.
 from __future__ import annotations
 
 import shlex
+import signal
 import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 from terminal import COMMAND, DOWN, ENTER
-from test_e2e_drafts import SLUG, at_the_plans_offer, env, finish, home, project, spawn, stopped_kept
+from test_e2e_drafts import SLUG, at_the_plans_offer, env, finish, home, project, spawn, stopped, stopped_kept
 
 pytestmark = pytest.mark.e2e
 
@@ -148,3 +149,32 @@ def test_a_refused_deadline_is_left_out_of_the_kept_plan_ret_command(spawn, proj
     assert kept_lines_run(kept, env) == [f"spredning plan ret {id} --hvem Ole", REFUSED]
     [action] = plan_of(env)
     assert (action["hvem"], action["frist"]) == ("Ole", "2027-06-01")
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
+def test_klarhed_stopped_from_outside_at_the_saved_reason_left_as_it_stood_keeps_nothing(
+    spawn, project, env, how
+):
+    """As in the interview (above): 'klarhed' with the saved mark's colour and reason, stopped from
+    outside in the field, kept a command that saves the same mark again, as if a reason were lost."""
+    saved = subprocess.run(
+        [str(COMMAND), "klarhed", "fjern-forhindringer", "gul", "--begrundelse", "Budgettet mangler"],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        check=False,
+    )
+    assert saved.returncode == 0, saved.stderr
+    child = spawn("klarhed", "fjern-forhindringer")
+    child.expect_exact("Fortryd")
+    child.send(ENTER)  # gul, as saved (the choice the list starts on)
+    child.expect_exact("Kort begrundelse?")
+    child.expect_exact("Budgettet mangler")  # the saved reason in the field, left as it is
+
+    status, output = stopped(child, how)
+
+    assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
+    assert list(Path(env["HOME"]).glob("spredning-tekst-*.txt")) == []
+    if how == "SIGTERM":
+        said = " ".join(output.split())
+        assert said.endswith("Stoppet udefra. Intet er gået tabt af det, der allerede var gemt."), said[-400:]

@@ -21,10 +21,13 @@ def typed_kept(again: Callable[[], str | None]) -> Iterator[None]:
     """A save that fails after a terminal asked (the file made read-only, locked or damaged meanwhile).
 
     What was typed is not lost: after the error's own hint comes `again`, the command that saves
-    it (None: nothing typed to keep).
+    it (None: nothing typed to keep). A stop at a prompt asked within (which text to keep, see
+    plan ret) is no failed save: its own words give that command, said once.
     """
     try:
         yield
+    except Interrupted:
+        raise
     except SpredningError as failed:
         shown = again()
         if shown is None:

@@ -11,7 +11,7 @@ import typer
 from spredning.app.workspace import Workspace
 from spredning.cli.commands.asking import is_interactive
 from spredning.cli.commands.commandline import own_command
-from spredning.core.errors import Message, SpredningError, UsageProblem
+from spredning.core.errors import Interrupted, Message, SpredningError, UsageProblem
 from spredning.core.shellwords import path_word, shell_word
 from spredning.i18n import t
 
@@ -198,14 +198,9 @@ def replacing(ctx, write: Callable[[bool], T], path, overwrite: bool, kind: str 
             again = own_command(ctx, "--overskriv")
             raise SpredningError(f"{kind}.{which}", **{**exc.params, **params, "again": again}) from None
         path = path if path is not None else exc.params["path"]
-    from questionary import Choice
-
-    from spredning.cli.console import make_console, say
-    from spredning.cli.prompts.simple import select
-
     question = t(f"{kind}.replace-question.{which}", path=written_path(path), **params)
-    choices = [Choice(t("files.replace-yes"), True), Choice(t("files.replace-no"), False)]
-    if not select(question, choices, default=choices[1]):
+    if not _replace_agreed(question, written_path(path), kind, params):
+        from spredning.cli.console import make_console, say
         from spredning.cli.render_text import print_said
 
         console = make_console()
@@ -214,6 +209,29 @@ def replacing(ctx, write: Callable[[bool], T], path, overwrite: bool, kind: str 
             print_said(console, say(f"{kind}.bring-in", **params), params["command"])
         raise typer.Exit(0)
     return write(True)
+
+
+def _replace_agreed(question: str, path: str, kind: str, params: dict) -> bool:
+    """Yes or no to replacing the file; a stop (Ctrl+C, or Esc) there says what no says: nothing written.
+
+    The file is unchanged, and a worksheet's words give the command that imports it (`kind`'s
+    bring-in), as after no; Esc from the home screen says it without 'Stoppet.' (tell_left).
+    """
+    from questionary import Choice
+
+    from spredning.cli.commands.asking import tell_left
+    from spredning.cli.prompts.keys import BackToMenu
+    from spredning.cli.prompts.simple import select
+
+    choices = [Choice(t("files.replace-yes"), True), Choice(t("files.replace-no"), False)]
+    bring_in = Message(f"{kind}.bring-in", params) if kind != "files" else None
+    try:
+        return bool(select(question, choices, default=choices[1]))
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted("files.kept-stopped", hint=bring_in, path=path) from None
+    except BackToMenu:
+        tell_left(Message("files.kept", {"path": path}), bring_in)
+        raise
 
 
 def _elsewhere(ctx, refused: SpredningError) -> Message | None:

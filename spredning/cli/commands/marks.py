@@ -307,18 +307,27 @@ def _ask_rating(
         return None, ""
     if now is not None and not reason and refused is None:  # the mark's reason, to keep or change
         reason = now.reason
-    return colour, _ask_reason(colour, again, reason, refused)
+    return colour, _ask_reason(colour, again, reason, refused, now)
 
 
-def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refused: str | None) -> str:
-    """The reason for a mark, `reason` in the field (`refused`: why, said above it); a stop says `again`."""
+def _ask_reason(
+    colour: str, again: Callable[[str, str], str], reason: str, refused: str | None, now: Mark | None = None
+) -> str:
+    """The reason for a mark, `reason` in the field (`refused`: why, said above it); a stop says `again`.
+
+    `now`: the mark there now. Its own reason left unchanged in the field is not one typed: a stop
+    then gives the command only for a colour changed, and for the same colour says no more.
+    """
     from spredning.cli.prompts.simple import ask_text, shorten_first
     from spredning.cli.prompts.stops import started_again_with
+
+    def as_it_is(text: str) -> bool:  # the mark there now, this colour, its reason unchanged: none typed
+        return now is not None and now.colour == colour and text.strip() == now.reason.strip()
 
     typed: list[str] = []
     try:
         # a closed window keeps the command Ctrl+C gives (the tool and colour too), not the bare reason
-        with started_again_with(lambda text: again(colour, text or "")):
+        with started_again_with(lambda text: "" if as_it_is(text or "") else again(colour, text or "")):
             return ask_text(
                 t("plan.rate-reason"),
                 instruction=t("plan.ask-optional"),
@@ -329,7 +338,10 @@ def _ask_reason(colour: str, again: Callable[[str, str], str], reason: str, refu
             )
     except (KeyboardInterrupt, EOFError):
         reason = typed[0] if typed else ""  # the words say whether a reason is not saved
-        key = "readiness.rate-again" if reason.strip() else "readiness.rate-again-colour"
+        if as_it_is(reason):  # nothing would be saved that is not already
+            raise Interrupted("readiness.interrupted") from None
+        kept = now is not None and reason.strip() == now.reason.strip()  # the saved one, another colour
+        key = "readiness.rate-again" if reason.strip() and not kept else "readiness.rate-again-colour"
         hint = shorten_first(Message(key, {"command": again(colour, reason)}), ("--begrundelse", reason))
         raise Interrupted("readiness.interrupted", hint=hint) from None
 

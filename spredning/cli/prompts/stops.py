@@ -246,6 +246,8 @@ def _stopped_unsaved(signum, frame) -> None:
     again = _again_kept()
     if again is not None:  # the command with every field typed so far, as Ctrl+C gives it
         kept, kind = again
+        if not kept.strip():  # the fields hold what is saved already: nothing is unsaved
+            _end_now(signum)
         _end_now(signum, _unsaved_words(signum, kept, kind=kind), kept)
     fields = _typed_together(text)
     if fields is not None:  # every field of the action typed so far, not only the one asked now
@@ -276,8 +278,9 @@ def started_again_with(
     or a mark after a tool.
 
     `again(text)`: the command with every field typed so far, the one asked now holding `text`
-    (None at a list); None when nothing was typed. It is shown and kept in a file, as the
-    field's text would be, and said as Ctrl+C says it. `dropped()`, asked after `again`: the text
+    (None at a list); None when nothing was typed; '' when the fields hold what is saved already
+    (a mark's colour and reason as they stand), so nothing is unsaved. It is shown and kept in a
+    file, as the field's text would be, and said as Ctrl+C says it. `dropped()`, asked after `again`: the text
     of a field the command leaves out, refused there ('' when none); it follows the command.
     """
     _Stop.again, _Stop.dropped = again, dropped
