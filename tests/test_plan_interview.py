@@ -364,3 +364,54 @@ def test_fase_stopped_at_a_marks_reason_too_long_says_it_must_be_shortened(fase_
     assert again[again.index("--begrundelse") + 1] == reason  # given back whole, to shorten
 
     assert run_cli(*again)[0] == 2  # as the words say: refused as it stands
+
+
+# --- Esc in the offers after a tool: declines the offer, as the first choice does, and the help says so -
+
+ESC = "\x1b"  # always followed by another key: a lone Esc at the end of the input is lost
+
+
+def test_fase_esc_at_the_action_offer_goes_on_to_the_readiness_mark(on_screen, ws):
+    """From a trial: Esc in "Hvad vil du?" ended the whole phase ("Stoppet. … Klarheden … er ikke
+    markeret"), and the list's help said nothing of Esc."""
+    slug = new_project(ws)
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+    keys = answers + ENTER + ESC + DOWN * 2 + ENTER + "Budgettet er uafklaret" + ENTER  # review, offer, gul
+
+    run = on_screen(keys, "fase", "fjern")
+
+    assert run.code == 0, run.err
+    assert the_plan(ws, slug) == []
+    project = ws.store.load(slug)
+    mark = followup.readiness(project, project.partners[0], FJERN_TOOL, "genbruge")
+    assert (mark.colour, mark.reason) == ("gul", "Budgettet er uafklaret")
+    assert "Esc går videre; Ctrl+C stopper)" in " ".join(run.screen.split())
+
+
+def test_fase_esc_at_the_readiness_mark_skips_it(on_screen, ws):
+    slug = new_project(ws)
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+
+    run = on_screen(answers + ENTER + ENTER + ESC + ENTER, "fase", "fjern")  # review, offer, Esc
+
+    assert run.code == 0, run.err
+    assert "Fasen Fjern er gennemgået: 5 af 5" in " ".join(run.out.split())
+    assert "Stoppet" not in run.err
+    assert saved(ws, slug) == {qid: f"svar {n}" for n, qid in enumerate(FJERN, 1)}
+    assert not ws.store.load(slug).records
+    assert "Esc springer over; Ctrl+C stopper)" in " ".join(run.screen.split())
+
+
+def test_fase_esc_at_the_readiness_mark_keeps_the_mark_given_before(on_screen, ws, run_cli):
+    slug = new_project(ws)
+    reason = "Vi mangler tal fra økonomiafdelingen"
+    assert run_cli("klarhed", FJERN_TOOL, "rød", "--begrundelse", reason)[0] == 0
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+
+    run = on_screen(answers + ENTER + ENTER + ESC + ENTER, "fase", "fjern")
+
+    assert run.code == 0, run.err
+    project = ws.store.load(slug)
+    mark = followup.readiness(project, project.partners[0], FJERN_TOOL, "genbruge")
+    assert (mark.colour, mark.reason) == ("rød", reason)
+    assert "Esc beholder markeringen; Ctrl+C stopper)" in " ".join(run.screen.split())

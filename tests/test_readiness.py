@@ -696,9 +696,56 @@ def test_a_reason_too_long_given_back_at_ctrl_c_is_refused_saying_its_length_and
 
     assert code == 2
     assert (
-        "'begrundelse' må højst være 500 tegn, men har 520: gør teksten kortere, og kør kommandoen igen."
-        in (flat(err))
+        "Teksten efter --begrundelse må højst være 500 tegn, men den har 520: gør den kortere, og kør "
+        "kommandoen igen." in flat(err)
     )
+
+
+_LONG = "ord " * 300  # 1,199 characters as saved
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (("godkend", "tjek", "--af", _LONG, "--partner", "fanø"), "--af"),
+        (
+            ("klarhed", "Beskriv innovationen", "gul", "--begrundelse", _LONG, "--partner", "fanø"),
+            "--begrundelse",
+        ),
+        (("plan", "tilføj", "--hvad", _LONG, "--partner", "fanø"), "--hvad"),
+        (("plan", "tilføj", "--hvad", "Book et møde", "--hvem", _LONG, "--partner", "fanø"), "--hvem"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("da", "Teksten efter {option} må højst være 500 tegn, men den har 1199: gør den kortere"),
+        ("en", "The text after {option} can be at most 500 characters, but it has 1199: make it shorter"),
+    ],
+)
+def test_a_text_too_long_given_as_an_option_is_refused_naming_the_option(
+    sharing, args, option, language, said
+):
+    """From a trial: without a terminal the refusal named the field it is saved in ("'af' må højst
+    være 500 tegn", "'begrundelse' can be at most ..."), not the option the user typed."""
+    before = sharing.path.read_bytes()
+
+    code, out, err = sharing("--sprog", language, *args)
+
+    assert (code, out) == (2, "")
+    assert said.format(option=option) in flat(err), err
+    assert f"'{option[2:]}'" not in err
+    assert sharing.path.read_bytes() == before
+
+
+def test_a_too_long_change_of_an_action_is_refused_naming_the_option(sharing):
+    sharing.ok("plan", "tilføj", "--hvad", "Book et møde", "--partner", "fanø")
+    [item] = followup.plan_items(sharing.project(), sharing.project().partners[1])
+
+    code, _, err = sharing("plan", "ret", item.id, "--hvem", _LONG)
+
+    assert code == 2
+    assert "Teksten efter --hvem må højst være 500 tegn, men den har 1199" in flat(err), err
 
 
 def test_an_approver_too_long_given_back_at_ctrl_c_says_it_must_be_shortened(sharing, typing):

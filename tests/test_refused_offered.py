@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from exchange_kit import flat
-from homekit import DOWN, ENTER, ESC
+from homekit import CTRL_C, DOWN, ENTER, ESC
 from projectkit import new_project
 
 from spredning.core import followup
@@ -116,6 +116,30 @@ def test_in_a_terminal_a_side_that_is_none_offers_the_sides_the_close_one_chosen
     assert "Hvilken side gælder det? genbruge (den genbrugende organisations side)" in flat(run.screen)
     assert "Vi vil genbruge 0/" in said and "Vi vil dele 0/" not in said  # the side chosen is shown
     assert slug
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [("møde",), ("klarhed", "Balance expectations"), ("fase", "check")],
+    ids=["møde", "klarhed", "fase"],
+)
+def test_in_english_the_sides_offered_are_named_in_english_with_the_word_rolle_takes(typing, no_side, argv):
+    """From a trial: the English list said " » dele (the sharing organisation's side)", a Danish word
+    first; --rolle takes only dele and genbruge, so the side's name comes first and the word after it."""
+    run = typing(no_side, DOWN + ENTER + CTRL_C, "--sprog", "en", *argv)  # the reusing side, then stop
+
+    shown = flat(run.screen)
+    assert "The sharing organisation's side (--rolle dele)" in shown, shown
+    assert "for? The reusing organisation's side (--rolle genbruge)" in shown  # chosen, echoed
+    assert "dele (the" not in shown and "genbruge (the" not in shown
+
+
+def test_in_danish_the_sides_offered_are_as_before(typing, no_side):
+    run = typing(no_side, DOWN + ENTER + CTRL_C, "klarhed", "Afstem forventninger")
+
+    shown = flat(run.screen)
+    assert "dele (den delende organisations side)" in shown
+    assert "Hvilken side gælder det? genbruge (den genbrugende organisations side)" in shown
 
 
 def test_without_a_terminal_a_side_that_is_none_is_refused_naming_both(run_cli, ws):

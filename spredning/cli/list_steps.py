@@ -265,9 +265,11 @@ class ListSteps:
         if step.actions:
             self.console.print(Text(t("plan.offer-so-far", n=len(step.actions)), style="dim"))
             self.console.print(action_lines(step.actions, datetime.date.today()))
-        add = self._select(  # Enter goes on: an action is offered, never required
+        add = self._select(  # Enter goes on, and so does Esc: an action is offered, never required
             t("plan.offer-what-now"),
             [Choice(t("plan.offer-go-on"), False), Choice(t("plan.offer-add"), True)],
+            back=False,
+            instruction=t("plan.offer-help"),
         )
         if not add:
             return None
@@ -298,7 +300,9 @@ class ListSteps:
         default = next((c for c in choices if current and c.value == current.colour), choices[0])
         self.console.print(Text(t("plan.rate-help"), style="dim"))
         question = t("plan.rate-question", tool=clean(step.tool.title))
-        colour = select(question, choices, default, found_by=found_by.get, **self.io)
+        # Esc skips, as the first choice does (a mark given before is kept): it stopped the phase
+        help_text = t("plan.rate-keep-help" if current else "plan.rate-skip-help")
+        colour = select(question, choices, default, CANCEL, help_text, found_by=found_by.get, **self.io)
         if colour is CANCEL:
             return None
 

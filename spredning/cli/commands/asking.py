@@ -97,16 +97,33 @@ def one_line_options(*options: tuple[str, str | None], again: Callable[[], str] 
     raise UsageProblem(key, hint=hint, options=broken)
 
 
+def long_options(*options: tuple[str, str | None]) -> None:
+    """Refuse an option whose text is longer than its field keeps (as saved: on one line).
+
+    Named as typed (--af), not as the field it is saved in; said before anything is asked or saved,
+    also in a terminal, where the user would otherwise answer the questions first. (Two such texts
+    in one command, 'plan tilføj --hvad … --hvem …', are said together before: plan_options.)
+    """
+    from spredning.core.followup import MAX_TEXT
+
+    for option, value in options:
+        length = len(" ".join((value or "").split()))
+        if length > MAX_TEXT:
+            raise UsageProblem("usage.too-long", option=option, limit=MAX_TEXT, length=length)
+
+
 def texts_to_correct(
     *options: tuple[str, str | None], again: Callable[[], str] | None = None
 ) -> dict[str, str]:
     """One-line options with a line break: refused (one_line_options), or in a terminal the fields to open.
 
+    A text too long for its field is refused first, in a terminal too (long_options).
     In a terminal: {option: why it was refused} for each such option, whose field then opens
     holding the text given, the problem said above it, to correct (as 'plan tilføj --hvad').
     """
     from spredning.core.textsafe import breaks_a_line
 
+    long_options(*options)
     try:
         one_line_options(*options, again=again)
     except UsageProblem:
