@@ -316,7 +316,7 @@ def _changed_words(current, what: str, who: str, due: str) -> list[str]:
 def _kept_as_change(current):
     """While an action's fields are asked anew: a stop from outside keeps 'plan ret' with the changes.
 
-    As _kept_as_command does for 'plan tilføj': the file kept at home says which action and how to
+    As plan_add._kept_as_command does for 'plan tilføj': the file kept at home says which action and how to
     save what was typed, not the bare text of the fields. Nothing changed yet: the field's text.
     """
     from spredning.cli.prompts.questions import DueLeftOut

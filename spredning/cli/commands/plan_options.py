@@ -2,7 +2,7 @@
 
 One wrong option at a time, a user (or a script's author) ran the command once for each, meeting a
 new refusal every time; 'start' says them all at once (project._refuse_all), and so does plan now.
-One wrong option alone keeps its own refusal, with its own example (plan.py).
+One wrong option alone keeps its own refusal, with its own example (plan_add.py, plan_change.py).
 """
 
 from __future__ import annotations
