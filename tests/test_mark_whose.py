@@ -76,3 +76,43 @@ def test_in_english(orgs):
     _, aeroe = orgs
     said = flat(aeroe.ok("--sprog", "en", "klarhed", TOOL, "yellow", "--rolle", "dele"))
     assert said == "Odense Kommune's readiness after “Describe the innovation” has been saved: yellow."
+
+
+# --- the readiness question after a tool in 'fase', answering the other side's questions ----------------
+
+
+@pytest.mark.parametrize(
+    ("own", "asked"), [(True, "Hvor klar er I efter"), (False, "Hvor klar er Ærø Kommune efter")]
+)
+def test_the_interviews_readiness_question_names_the_other_side(ws, own, asked):
+    """'fase tjek --rolle genbruge' on the sharing side: the question after a tool is about Ærø's side."""
+    import io
+
+    from projectkit import new_project, session
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+    from rich.console import Console
+
+    from spredning.cli.prompter import InterviewPrompter
+    from spredning.core.interview import RateReadiness
+
+    slug = new_project(ws, role="genbruge")
+    tool = ws.guide.find_phase("tjek").tools[0]
+    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+        console = Console(file=io.StringIO(), width=80)
+        prompter = InterviewPrompter(
+            console, session(ws, slug, "genbruge"), "Ærø Kommune", input=keys, output=DummyOutput(), own=own
+        )
+        shown: list[str] = []
+        real = __import__("spredning.cli.list_steps", fromlist=["select"]).select
+
+        def select(question, *args, **kwargs):
+            shown.append(question)
+            return real(question, *args, **kwargs)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("spredning.cli.list_steps.select", select)
+            keys.send_text("\r")  # Spring over
+            assert prompter.steps.rate_readiness(RateReadiness(tool, None)) is None
+    assert shown == [f"{asked} »{tool.title}«?"]

@@ -297,7 +297,12 @@ class ListSteps:
         choices += colours
         default = next((c for c in choices if current and c.value == current.colour), choices[0])
         self.console.print(Text(t("plan.rate-help"), style="dim"))
-        question = t("plan.rate-question", tool=clean(step.tool.title))
+        tool = clean(step.tool.title)  # the other side's questions answered here: their readiness, by name
+        question = (
+            t("plan.rate-question", tool=tool)
+            if self.own
+            else t("plan.rate-question-theirs", org=self.who, tool=tool)
+        )
         colour = select(question, choices, default, found_by=found_by.get, **self.io)
         if colour is CANCEL:
             return None
