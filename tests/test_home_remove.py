@@ -220,6 +220,22 @@ def test_the_merge_says_what_comes_in_and_asks_first(home, ws):
     assert "Samme som" not in run.out  # the command never ran
 
 
+def test_the_merge_counts_close_a_relative_clause_with_a_comma_before_og(home, ws):
+    """Found in a trial: "…og bliver en konflikt og 2 svar, der allerede står her." – the clause of the
+    item before 'og' was not closed, so the list read as one run-on item."""
+    g3 = "tjek.fortael-den-gode-historie.genbruge.begejstrer"
+    new_project(ws, name="Startet for sig", answers={G1: "Vores svar fra før", G2: "Ja", g3: "Ingen"})
+    new_project(ws, name="Fælles", answers={G2: "Nej", g3: "Ingen"})  # active; G2 differs, g3 the same
+
+    run = home(projects_list(ws, "merge") + ENTER + ENTER + QUIT)  # No: nothing changes
+
+    assert run.code == 0, run.err
+    assert (
+        "Fra 'Startet for sig' hentes jeres svar ind i 'Fælles': 1 nyt svar; 1 svar, der er anderledes her "
+        "og bliver en konflikt, og 1 svar, der allerede står her." in run.said
+    )
+
+
 def test_the_merge_question_says_a_copy_is_kept_when_an_answer_here_is_replaced(home, ws):
     from projectkit import give, workspace
 

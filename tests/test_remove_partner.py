@@ -322,6 +322,30 @@ def test_a_removed_organisation_comes_back_with_a_file_from_it(sharing, tmp_path
     assert sharing.texts("fanoe-kommune")[G1] == "Vi vil gerne"
 
 
+def test_the_dry_run_says_the_removed_organisation_would_come_back(tmp_path):
+    """Found in a trial: 'importer --tør' of a file from a removed partner said nothing of it coming
+    back, while the import itself says so. The installed command, as a user runs it."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path), reusers=("Ærø Kommune", "Fanø Kommune"))
+    fanoe = Org(tmp_path / "fanoe", tmp_path)
+    assert fanoe.import_(odense.export("--partner", "Fanø"))[0] == 0
+    fanoe.answer({G1: "Vi vil gerne"}, "--rolle", "genbruge")
+    odense.ok("projekt", "fjern-genbruger", "Fanø")
+    sent = fanoe.export()
+    before = tree(odense.home)
+
+    dry = flat(odense.ok("importer", "--tør", str(sent)))
+    english = flat(odense.ok("--sprog", "en", "importer", "--tør", str(sent)))
+
+    assert (
+        "Fanø Kommune ville komme med i projektet som genbrugende organisation (filen bringer dens dialog)."
+        in dry
+    )
+    said = "Fanø Kommune would be in the project as a reusing organisation (the file brings its dialogue)."
+    assert said in english
+    assert tree(odense.home) == before
+    assert partner_names(odense) == ["Ærø Kommune"]
+
+
 def test_english_edition(sharing):
     code, _, err = sharing("--sprog", "en", "projekt", "fjern-genbruger", "Ærø")
     assert code == 2

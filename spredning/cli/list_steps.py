@@ -299,7 +299,12 @@ class ListSteps:
         choices += colours
         default = next((c for c in choices if current and c.value == current.colour), choices[0])
         self.console.print(Text(t("plan.rate-help"), style="dim"))
-        question = t("plan.rate-question", tool=clean(step.tool.title))
+        tool = clean(step.tool.title)  # the other side's questions answered here: their readiness, by name
+        question = (
+            t("plan.rate-question", tool=tool)
+            if self.own
+            else t("plan.rate-question-theirs", org=self.who, tool=tool)
+        )
         # Esc skips, as the first choice does (a mark given before is kept): it stopped the phase
         help_text = t("plan.rate-keep-help" if current else "plan.rate-skip-help")
         colour = select(question, choices, default, CANCEL, help_text, found_by=found_by.get, **self.io)

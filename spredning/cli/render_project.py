@@ -363,7 +363,8 @@ def print_facts(
         rows.append((t("facts.your-side"), Text(who)))
     file = (t("facts.file"), plain(path))
     if changed:
-        day = t("facts.changed-at", day=date(changed.date()), time=changed.strftime("%H:%M"))
+        # the time as every message writes one: 'kl. 16.46' / 'at 16:46' (the catalogue's, as restore.when)
+        day = t("facts.changed-at", day=date(changed.date()), hour=f"{changed:%H}", minute=f"{changed:%M}")
         rows.append((t("facts.changed"), Text(day)))
     labels = max(cell_len(label) for label, _ in (*rows, file))
     below = cell_len(file[1].plain) > console.width - labels - FACTS_GAP

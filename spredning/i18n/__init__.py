@@ -7,6 +7,8 @@ code:
 
 - a count: an entry with ``one`` and ``other`` forms, chosen by the parameter ``n``;
 - a list: ``{names:and}`` or ``{names:or}`` joins a list with the language's "og"/"eller",
+  ``{counts:and-clauses}`` one of phrases that may end in a relative clause ("1 svar, der …"), the
+  clause before "og" closed with a comma,
   ``{names:comma}`` with commas only, ``{problems:lines}`` as bullet lines;
 - a date: ``{day:date}`` writes "27. november 2026" or "27 November 2026"; ``{month:month}`` a
   month's name from its number ("april", "April");
@@ -209,8 +211,8 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec.endswith("genitive"):  # {org:genitive}, {orgs:and+genitive}: 'Ærøs', 'ApS''
             return genitive(self.format_field(value, format_spec.removesuffix("genitive").removesuffix("+")))
-        if format_spec in ("and", "or"):
-            return join(value, format_spec)
+        if format_spec in ("and", "or", "and-clauses"):  # and-clauses: '… en konflikt, og 1 svar, der …'
+            return join(value, format_spec.removesuffix("-clauses"), clauses=format_spec == "and-clauses")
         if format_spec in ("date", "shell"):  # shell: a name in a hint's command, one shell word
             return date(value) if format_spec == "date" else path_word(str(value))
         if format_spec == "month":  # a month's name from its number: {month:month} for 4 is "april"
@@ -297,15 +299,20 @@ def _words(value: object) -> object:
     return value
 
 
-def join(items: Iterable[object], kind: str = "and") -> str:
-    """'a, b og c' or 'a, b eller c' in the current language ('a, b; c og d' when a name holds a comma)."""
+def join(items: Iterable[object], kind: str = "and", clauses: bool = False) -> str:
+    """'a, b og c' or 'a, b eller c' in the current language ('a, b; c og d' when a name holds a comma).
+
+    `clauses`: the items are phrases that may end in a relative clause ('1 svar, der står her'); one
+    before "og" is closed with a comma ('…, der bliver en konflikt, og 1 svar'). Not for names: in
+    'Hjemmehjælp Fyn, ApS og Vejle' the comma is part of the name.
+    """
     words = [str(item) for item in items]
     if len(words) < 2:
         return "".join(words)
-    last = t(
-        "list.and" if kind == "and" else "list.or", first=_separator(words).join(words[:-1]), last=words[-1]
-    )
-    return last
+    first = _separator(words).join(words[:-1])
+    if clauses and "," in words[-2]:
+        return t("list.and-after-clause", first=first, last=words[-1])
+    return t("list.and" if kind == "and" else "list.or", first=first, last=words[-1])
 
 
 def _separator(words: list[str]) -> str:

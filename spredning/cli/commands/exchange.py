@@ -258,6 +258,7 @@ def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str, new: b
     )
 
     print_dry_run(console, ws.guide, plan, ws.store.path_for(plan.project.slug).name)
+    _partners_added(console, plan, dry=True)
     print_strays(console, ws.layout, plan)
     follow_up_news(console, plan)
     follow_up_list(console, ws.guide, plan)
@@ -456,9 +457,7 @@ def _imported(
     )
 
     _counted(console, plan, result)
-    if plan.new_partners and not plan.creates:
-        names = [clean_name(p.name or p.key) for p in plan.new_partners]
-        console.print(say("importer.partners-added", style="yellow", names=names, n=len(names)))
+    _partners_added(console, plan)
     see = _see_news(ws, plan, project) if plan.own_changes() else ""
     # the copy, named here when the file replaced something of ours (else by _chosen_backup)
     backup = written_path(result.backup) if result.backup is not None and plan.keeps_copy() else None
@@ -489,6 +488,14 @@ def _imported(
         print_fitted(console, t("importer.created", path=path, command=status), [status, path], rest="")
     elif not result.open_conflicts and not plan.own_changes():  # else the step is said above
         _next_news(console, ws, plan, project)
+
+
+def _partners_added(console, plan: ImportPlan, dry: bool = False) -> None:
+    """The reusing organisations the file brings into the project (one removed here comes back with it)."""
+    if plan.new_partners and not plan.creates:
+        names = [clean_name(p.name or p.key) for p in plan.new_partners]
+        key = "importer.partners-added-dry" if dry else "importer.partners-added"
+        console.print(say(key, style="yellow", names=names, n=len(names)))
 
 
 def _counted(console, plan: ImportPlan, result: ImportResult) -> None:

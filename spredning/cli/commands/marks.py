@@ -33,9 +33,11 @@ from spredning.cli.commands.partners import choose_partner
 from spredning.cli.commands.readiness_picture import show_picture
 from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
+from spredning.cli.render_project import org_name
 from spredning.cli.render_text import print_said
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.followup import Mark
+from spredning.core.model import SHARING
 from spredning.core.shellwords import shell_word
 from spredning.i18n import t
 
@@ -240,8 +242,10 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
 
     if colour is None:  # the reason given: in the field after the colour
         title = next(tool.title for tool in phase.tools if tool.id == tool_id)
+        whose = _whose(opened, role, partner)  # the other side's mark: the question names them
+        question = t("plan.rate-question-theirs", org=whose, tool=title) if whose else None
         there = readiness.current(opened, tool_id, role, partner, general)  # offered, to keep or change
-        return _ask_rating(title, again, reason, refused["reason"], (there, refused.get("meant")))
+        return _ask_rating(title, again, reason, refused["reason"], (there, refused.get("meant")), question)
     return colour, _ask_reason(colour, again, reason, refused["reason"])  # the colour given: only the reason
 
 
@@ -259,21 +263,46 @@ def _mark_command(opened, named: str, role, dialogue: tuple, colour: str, reason
 
 
 def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue: tuple, role) -> None:
-    """What klarhed did: saved (or so already), removed, or nothing to remove; a common one that stays."""
+    """What klarhed did: saved (or so already), removed, or nothing to remove; a common one that stays.
+
+    The other side's mark (--rolle) is said to be theirs, by name ("Odense Kommunes klarhed …"), as
+    answers given for the other side are: it replaced the one they gave, which they see after an exchange.
+    """
     (phase, tool_id, named), (partner, general) = tool, dialogue
-    where = for_dialogue(opened, partner, general)
+    whose = _whose(opened, role, partner)
+    # a reusing organisation's mark is its dialogue's: the dialogue is named once, as theirs
+    where = None if whose and role != SHARING else for_dialogue(opened, partner, general)
     title = next(tool.title for tool in phase.tools if tool.id == tool_id)  # which tool: said back
+    theirs = {"org": whose, "tool": title, "dialogue": where}
     if colour is not None:
-        key, style = ("readiness.saved", "bold green") if rated.changed else ("readiness.unchanged", "")
-        console.print(say(key, style=style, tool=title, colour=t(f"plan.colour.{colour}"), dialogue=where))
+        if rated.changed:
+            key = "readiness.saved-theirs" if whose else "readiness.saved"
+        else:
+            key = "readiness.unchanged-theirs" if whose else "readiness.unchanged"
+        style = "bold green" if rated.changed else ""
+        console.print(say(key, style=style, colour=t(f"plan.colour.{colour}"), **theirs))
         return
     if rated.changed:
-        console.print(say("readiness.removed", style="green", tool=title, dialogue=where))
+        key = "readiness.removed-theirs" if whose else "readiness.removed"
     else:
-        console.print(say("readiness.nothing-to-remove", tool=title, dialogue=where))
+        key = "readiness.nothing-to-remove-theirs" if whose else "readiness.nothing-to-remove"
+    console.print(say(key, style="green" if rated.changed else "", **theirs))
     if rated.mark is not None and rated.mark.where == "" and not general:
         again = hint_command(opened, "klarhed", named, "--fjern", *role_words(role), general=True)
         print_said(console, say("readiness.common-stays", style="dim", command=again), again)
+
+
+def _whose(opened, role, partner) -> str | None:
+    """The other side's organisation when this computer marks for it (--rolle); None for our own side.
+
+    A computer that does not know its side (the example project, a fresh copy) marks as its own.
+    """
+    side = opened.local.side
+    if side is None or role is None or side == role:
+        return None
+    if role == SHARING:
+        return org_name(opened.project, SHARING)
+    return org_name(opened.project, partner.key) if partner is not None else t("org.reusing")
 
 
 def _ask_rating(
@@ -282,6 +311,7 @@ def _ask_rating(
     reason: str = "",
     refused: str | None = None,
     there: tuple[Mark | None, str | None] = (None, None),
+    question: str | None = None,
 ) -> tuple[str | None, str]:
     """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it.
 
@@ -289,7 +319,8 @@ def _ask_rating(
     why it was refused, said above the field). `there`: the mark there now, its colour chosen
     already and its reason in the field when none is given, and the colour meant by one given
     that is none ('red' in Danish), chosen already instead. Cancelled at the colour, a reason
-    given is not saved, and that is said.
+    given is not saved, and that is said. `question`: asked instead of "Hvor klar er I …?" (the
+    other side's mark, naming them).
     """
     from questionary import Choice
 
@@ -300,7 +331,8 @@ def _ask_rating(
     choices = [*colours, Choice(t("prompt.cancel"), CANCEL)]
     now, meant = there
     default = meant or (now.colour if now else None)
-    colour = select(t("plan.rate-question", tool=tool), choices, default=default, found_by=found_by.get)
+    asked = question or t("plan.rate-question", tool=tool)
+    colour = select(asked, choices, default=default, found_by=found_by.get)
     if colour is CANCEL:
         if reason.strip():  # the reason given is not saved: said, never dropped without a word
             make_console().print(say("readiness.cancelled-reason", style="yellow"))

@@ -1,0 +1,118 @@
+"""A readiness mark for the other side says whose it is, as answers given for the other side do.
+
+Found in a trial: on Ærø's computer (the reusing side) `klarhed 'Beskriv innovationen' --rolle dele`
+asked "Hvor klar er I efter »Beskriv innovationen«?" and said "Klarheden efter … er gemt: gul.",
+overwriting Odense's own mark without a word that it was Odense's. Now the question names Odense,
+and so does what was saved ("Odense Kommunes klarhed efter … er gemt"), as `fase` says "Ærø Kommunes
+svar er gemt" when answering for the other side.
+"""
+
+from __future__ import annotations
+
+import pexpect
+import pytest
+from exchange_kit import Org, flat, start_sharing
+from terminal import COMMAND, DOWN, ENTER, person, rendered
+
+pytestmark = pytest.mark.usefixtures("work_in_tmp")
+
+TOOL = "Beskriv innovationen"
+
+
+@pytest.fixture
+def orgs(tmp_path) -> tuple[Org, Org]:
+    """Odense (sharing) and Ærø (reusing, after its first file), each running the installed command."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path))
+    aeroe = Org(tmp_path / "aeroe", tmp_path)
+    assert aeroe.import_(odense.export())[0] == 0
+    return odense, aeroe
+
+
+def test_in_a_terminal_the_question_and_the_result_name_the_other_side(orgs, tmp_path, pseudo_terminal):
+    _, aeroe = orgs
+    env = {**person(tmp_path, lines=30), "SPREDNING_HJEM": str(aeroe.home)}
+    child = pseudo_terminal(COMMAND, ["klarhed", TOOL, "--rolle", "dele"], env=env, rows=30, cwd=tmp_path)
+    child.expect_exact("Hvor klar er Odense Kommune efter »Beskriv innovationen«?")
+    child.send(DOWN + ENTER)  # gul
+    child.expect_exact("begrundelse")
+    child.send(ENTER)
+    child.expect(pexpect.EOF)
+    screen = flat("\n".join(rendered(child.logfile_read.getvalue(), 80, 30)))
+    assert "Odense Kommunes klarhed efter »Beskriv innovationen« er gemt: gul." in screen
+    assert "Hvor klar er I" not in screen
+
+
+def test_the_own_side_is_asked_as_before(orgs, tmp_path, pseudo_terminal):
+    _, aeroe = orgs
+    env = {**person(tmp_path, lines=30), "SPREDNING_HJEM": str(aeroe.home)}
+    child = pseudo_terminal(COMMAND, ["klarhed", TOOL], env=env, rows=30, cwd=tmp_path)
+    child.expect_exact("Hvor klar er I efter »Beskriv innovationen«?")
+    child.send(DOWN + ENTER)
+    child.expect_exact("begrundelse")
+    child.send(ENTER)
+    child.expect(pexpect.EOF)
+    screen = flat("\n".join(rendered(child.logfile_read.getvalue(), 80, 30)))
+    assert "Klarheden efter »Beskriv innovationen« er gemt: gul." in screen
+
+
+def test_given_on_the_command_line_each_result_names_whose_mark_it_is(orgs):
+    odense, aeroe = orgs
+    said = flat(aeroe.ok("klarhed", TOOL, "gul", "--rolle", "dele"))
+    assert said == "Odense Kommunes klarhed efter »Beskriv innovationen« er gemt: gul."
+    said = flat(aeroe.ok("klarhed", TOOL, "gul", "--rolle", "dele"))
+    assert said == "Odense Kommunes klarhed efter »Beskriv innovationen« var allerede gul; intet er ændret."
+    said = flat(aeroe.ok("klarhed", TOOL, "--fjern", "--rolle", "dele"))
+    assert said == "Odense Kommunes markering efter »Beskriv innovationen« er fjernet."
+    said = flat(aeroe.ok("klarhed", TOOL, "--fjern", "--rolle", "dele"))
+    nothing = "Odense Kommune har ingen markering at fjerne efter »Beskriv innovationen«; intet er ændret."
+    assert said == nothing
+
+    said = flat(odense.ok("klarhed", TOOL, "rød", "--rolle", "genbruge"))
+    assert said == "Ærø Kommunes klarhed efter »Beskriv innovationen« er gemt: rød."
+    assert flat(odense.ok("klarhed", TOOL, "grøn")) == "Klarheden efter »Beskriv innovationen« er gemt: grøn."
+
+
+def test_in_english(orgs):
+    _, aeroe = orgs
+    said = flat(aeroe.ok("--sprog", "en", "klarhed", TOOL, "yellow", "--rolle", "dele"))
+    assert said == "Odense Kommune's readiness after “Describe the innovation” has been saved: yellow."
+
+
+# --- the readiness question after a tool in 'fase', answering the other side's questions ----------------
+
+
+@pytest.mark.parametrize(
+    ("own", "asked"), [(True, "Hvor klar er I efter"), (False, "Hvor klar er Ærø Kommune efter")]
+)
+def test_the_interviews_readiness_question_names_the_other_side(ws, own, asked):
+    """'fase tjek --rolle genbruge' on the sharing side: the question after a tool is about Ærø's side."""
+    import io
+
+    from projectkit import new_project, session
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+    from rich.console import Console
+
+    from spredning.cli.prompter import InterviewPrompter
+    from spredning.core.interview import RateReadiness
+
+    slug = new_project(ws, role="genbruge")
+    tool = ws.guide.find_phase("tjek").tools[0]
+    with create_pipe_input() as keys, create_app_session(input=keys, output=DummyOutput()):
+        console = Console(file=io.StringIO(), width=80)
+        prompter = InterviewPrompter(
+            console, session(ws, slug, "genbruge"), "Ærø Kommune", input=keys, output=DummyOutput(), own=own
+        )
+        shown: list[str] = []
+        real = __import__("spredning.cli.list_steps", fromlist=["select"]).select
+
+        def select(question, *args, **kwargs):
+            shown.append(question)
+            return real(question, *args, **kwargs)
+
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("spredning.cli.list_steps.select", select)
+            keys.send_text("\r")  # Spring over
+            assert prompter.steps.rate_readiness(RateReadiness(tool, None)) is None
+    assert shown == [f"{asked} »{tool.title}«?"]
