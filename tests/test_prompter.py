@@ -24,7 +24,7 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
-from projectkit import NOT_RELEVANT, draft_key, drafts, new_project, project_text, saved, session
+from projectkit import NOT_RELEVANT, SHARING_ORG, draft_key, drafts, new_project, project_text, saved, session
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
@@ -2558,3 +2558,28 @@ def test_the_key_hint_says_undo_ends_with_the_question(terminal, language, said,
     term.prompter.ask(asking(term, 1))
 
     assert any(f"Ctrl+Z: {said} (Ctrl+Y:" in line for line in term.prompts.splitlines()), term.prompts
+
+
+def test_the_other_sides_phase_answered_here_points_to_its_next_open_phase(fase_in_terminal, ws):
+    new_project(ws)  # this computer reuses; the sharing side's questions answered here (--rolle dele)
+
+    code, out, err = fase_in_terminal(
+        "Kommunens netværk" + ESC_ENTER + ENTER + ENTER, "tilpas", "--rolle", "dele"
+    )
+
+    assert code == 0, err
+    assert "Næste skridt: spredning fase tjek --rolle dele" in one_line(out)  # Tjek is open on their side
+    assert "Alle jeres faser er besvaret" not in out  # not ours: not one of them is answered
+
+
+def test_the_other_sides_last_phase_answered_here_says_their_side_is_done(fase_in_terminal, ws):
+    phases = [p for p in ws.guide.phases if p.id != "tilpas"]
+    new_project(ws, answers={q.id: "svar" for p in phases for q in p.questions("dele")})
+
+    code, out, err = fase_in_terminal(
+        "Kommunens netværk" + ESC_ENTER + ENTER + ENTER, "tilpas", "--rolle", "dele"
+    )
+
+    assert code == 0, err
+    assert f"Alle faser på {SHARING_ORG}s side er besvaret. Se det hele med 'spredning vis'." in one_line(out)
+    assert "Alle jeres faser" not in out and "Næste skridt" not in out

@@ -419,7 +419,7 @@ def _interview(
         if step.stopped and _left_open(session, phase, role):  # where to go on: said once, this phase
             print_fitted(console, t("fase.continue-later", command=resume), resume)
         else:
-            _suggest_next(ws, console, session, role, partner, ctx.obj.project, several)
+            _suggest_next(ws, console, session, role, partner, ctx.obj.project, several, None if own else who)
 
 
 def _drafts_elsewhere(machine: Interview, session: Session, asked) -> Message | str:
@@ -523,18 +523,30 @@ def _left_open(session: Session, phase, role: str) -> bool:
     return not progress(session.view(), questions).complete or any(session.draft(q) for q in questions)
 
 
-def _suggest_next(ws, console, session: Session, role: str, partner, project_option, several) -> None:
-    opened = ws.store.open(session.slug)
-    item = dialogue_status(ws, opened, partner)
-    # a draft to finish is as much this side's next step as a question to answer (and status
-    # leaves out the 'answer' step of a phase whose drafts step opens it already)
-    step = next((s for s in item.steps if s.kind in ("drafts", "answer") and s.role == role), None)
-    if step is not None and step.phase is not None:
-        words = phase_command(step.phase, role, partner, project_option, several)
-        print_fitted(console, t("fase.next", command=words), words)
+def _suggest_next(
+    ws, console, session: Session, role: str, partner, project_option, several, theirs=None
+) -> None:
+    """The phase to answer next on this side, or that every phase is answered.
+
+    `theirs`: the organisation whose side's questions were answered here (None: our own side).
+    Status's steps are our own side's, so the other side's next phase is its first one left open.
+    """
+    if theirs is None:
+        opened = ws.store.open(session.slug)
+        item = dialogue_status(ws, opened, partner)
+        # a draft to finish is as much this side's next step as a question to answer (and status
+        # leaves out the 'answer' step of a phase whose drafts step opens it already)
+        step = next((s for s in item.steps if s.kind in ("drafts", "answer") and s.role == role), None)
+        phase = step.phase if step is not None else None
     else:
-        show = command("vis")
-        print_said(console, say("fase.all-done", style="green", command=show), show)
+        phase = next((p for p in ws.guide.phases if _left_open(session, p, role)), None)
+    if phase is not None:
+        words = phase_command(phase, role, partner, project_option, several)
+        print_fitted(console, t("fase.next", command=words), words)
+        return
+    show = command("vis")
+    said = say("fase.all-done-theirs", style="green", org=theirs, command=show) if theirs else None
+    print_said(console, said or say("fase.all-done", style="green", command=show), show)
 
 
 def register(app: typer.Typer) -> None:
