@@ -88,3 +88,36 @@ def test_in_english_the_field_is_named_and_the_command_given_once(spawn, run, ac
     assert "The field “Who” was changed elsewhere while you were changing it: it now says “Ole”" in said
     assert said.count(f"plan ret {action} --hvem 'Mette Ø'") == 1, said
     assert "once the problem is solved" not in said
+
+
+def test_a_stop_after_keeping_their_text_for_one_part_leaves_that_part_out_of_the_command(
+    spawn,  # noqa: F811
+    run,  # noqa: F811
+    action,
+):
+    child = spawn("plan", "ret", action)
+    child.expect_exact("Hvad skal gøres?")
+    child.send("\x15" + "Book et større lokale" + ENTER)
+    child.expect_exact("Enter")
+    child.send("\x15" + "Mette Ø" + ENTER)
+    child.expect_exact("Frist?")
+    assert (
+        run("plan", "ret", action, "--hvad", "Book salen", "--hvem", "Ole").returncode == 0
+    )  # another window
+    child.send(ENTER)
+    child.expect_exact("Status?")
+    child.send(ENTER)
+    child.expect_exact("Hvilken tekst skal gemmes?")
+    child.expect_exact("Book salen")
+    child.send(DOWN + ENTER)  # for what: the text that stands now, 'Book salen', is kept
+    child.expect_exact("Feltet »Hvem«")
+    child.expect_exact("Ole")
+    child.send(CTRL_C)
+    code, said = finish(child)
+
+    assert code == 130
+    said = " ".join(said.split())
+    assert said.endswith(f"Gem ændringen med det, du skrev: spredning plan ret {action} --hvem 'Mette Ø'"), (
+        said
+    )
+    assert "--hvad" not in said.split("Stoppet.")[-1]  # running it would undo the choice just made

@@ -140,8 +140,10 @@ def _settle(clash, changes: dict[str, object]) -> dict[str, object]:
     stop_help = None if escape_leaves() else t("prompt.refused-select-help")  # as every list: how to stop
     console = make_console()
     kept = dict(changes)
-    again = Message("plan.change-again", {"command": _change_command(clash.item.id, changes)})
     for part in clash.fields:
+        # a stop gives the command that saves what is still ours to keep: not a part where the
+        # text that stands now was chosen already (it would overwrite that choice)
+        again = Message("plan.change-again", {"command": _change_command(clash.item.id, kept)})
         theirs, mine = _part_text(part, getattr(clash.item, part)), _part_text(part, changes[part])
         title = t(f"plan.column.{part}")
         console.print(
