@@ -84,3 +84,16 @@ def test_stop_in_an_empty_field_of_a_mark_saved_without_a_reason_says_only_that_
 
     assert run.code == 130
     assert flat(run.err) == "Stoppet. Markeringen er ikke ændret."
+
+
+def test_a_reason_given_that_differs_from_the_saved_one_only_in_spaces_is_the_saved_one(
+    on_screen, run_cli, ws, reusing
+):
+    """Saved on one line with single spaces, 'Kom  ikke i mål' is the mark's reason: Enter changes nothing."""
+    before = _marked_red(run_cli, ws, reusing)
+
+    run = on_screen(ENTER + CTRL_C, "klarhed", "Beskriv innovationen", "--begrundelse", "Kom  ikke i  mål ")
+
+    assert run.code == 130
+    assert flat(run.err) == "Stoppet. Markeringen er ikke ændret."
+    assert ws.store.path_for(reusing).read_bytes() == before

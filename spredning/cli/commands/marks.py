@@ -353,8 +353,11 @@ def _ask_reason(
     from spredning.cli.prompts.simple import ask_text, shorten_first
     from spredning.cli.prompts.stops import started_again_with
 
+    def saved_reason(text: str) -> bool:  # as saved: on one line, spaces as one (app.plan.check_text)
+        return now is not None and " ".join(text.split()) == " ".join(now.reason.split())
+
     def as_it_is(text: str) -> bool:  # the mark there now, this colour, its reason unchanged: none typed
-        return now is not None and now.colour == colour and text.strip() == now.reason.strip()
+        return now is not None and now.colour == colour and saved_reason(text)
 
     typed: list[str] = []
     try:
@@ -372,7 +375,7 @@ def _ask_reason(
         reason = typed[0] if typed else ""  # the words say whether a reason is not saved
         if as_it_is(reason):  # nothing would be saved that is not already
             raise Interrupted("readiness.interrupted") from None
-        kept = now is not None and reason.strip() == now.reason.strip()  # the saved one, another colour
+        kept = saved_reason(reason)  # the saved one, another colour
         key = "readiness.rate-again" if reason.strip() and not kept else "readiness.rate-again-colour"
         hint = shorten_first(Message(key, {"command": again(colour, reason)}), ("--begrundelse", reason))
         raise Interrupted("readiness.interrupted", hint=hint) from None
