@@ -305,3 +305,22 @@ def test_an_older_copy_imported_as_the_project_is_warned_of(tmp_path):
     older.unlink()
     code, _out, err = sharing("status")
     assert code == 0 and WARNING not in flat(err)  # told once
+
+
+@pytest.mark.parametrize("dry", [False, True], ids=["import", "dry-run"])
+def test_an_older_copy_of_our_own_file_imported_beside_it_is_skipped_as_older_not_a_senders(tmp_path, dry):
+    """No organisation sent it: its older answer is skipped as older, not said to be a sender's lag."""
+    sharing = start_sharing(Org(tmp_path / "hjem", tmp_path), reusers=("Ærø Kommune",))
+    sharing.answer({D1: "Værdi v1"})
+    older = sharing.path.with_name(f"{sharing.path.stem} (1).yaml")
+    shutil.copy2(sharing.path, older)
+    sharing.answer({D1: "Værdi v2"})
+
+    code, out, err = sharing.import_(older, *(["--tør"] if dry else []))
+
+    assert code == 0, err + out
+    said = flat(out)
+    skipped = "Springes over" if dry else "Sprunget over"
+    assert f"{skipped}: filen ({older.name}) har en ældre udgave af 1 svar, end I har her" in said, said
+    assert "organisationen, der sendte filen" not in said and "havde ikke jeres seneste" not in said
+    assert yaml.safe_load(sharing.path.read_text(encoding="utf-8"))["svar"]["dele"][D1]["tekst"] == "Værdi v2"

@@ -137,6 +137,8 @@ def print_older(console, guide: Guide, plan: ImportPlan, dry: bool = False) -> N
     merged = _from_other_project(plan)
     if merged:  # 'projekt flet': our own other project's file, no partner's
         heading = "importer.older-merged-dry" if dry else "importer.older-merged"
+    elif plan.incoming.sender is None and not plan.own_sheet:  # a project file: no one's, by name
+        heading = "importer.older-unknown-dry" if dry else "importer.older-unknown"
     file = plan.incoming.path.name  # the name the user gave; whole on a line
     day = date(plan.incoming.day) if plan.incoming.day is not None else ""
     console.print(say(heading, style="yellow", n=len(older), org=org, file=file, day=day))

@@ -160,8 +160,12 @@ class ImportPlan(NamedTuple):
         not remember when it changed nothing here. Nor is anything from our own worksheet or our
         own other project.
         """
-        if not self.copy or self.incoming.sheet_versions is not None or self.incoming.sender == self.me:
-            return []
+        if (
+            not self.copy
+            or self.incoming.sheet_versions is not None
+            or self.incoming.sender in (self.me, None)
+        ):
+            return []  # (no sender: a project file, an older copy of our own, say: no one lacked our change)
         if any(_older_than_brought(item, self.brought) for item in (*self.items, *self.records)):
             return []
         return [item for item in self.listed(Outcome.OLDER) if _ours_newer(item)]
