@@ -16,7 +16,7 @@ from pathlib import Path
 import pexpect
 import pytest
 from exchange_kit import D1, D2, G2, Org, flat, start_sharing
-from terminal import COMMAND, DOWN, ENTER, person, rendered
+from terminal import COMMAND, CTRL_C, DOWN, ENTER, person, rendered
 from worksheet_kit import Sheet
 
 pytestmark = [pytest.mark.usefixtures("work_in_tmp"), pytest.mark.e2e]
@@ -92,3 +92,26 @@ def test_the_export_brings_the_partner_the_sheets_text_and_its_decision_closes_t
     assert odense.others() == {} and odense.texts()[G2] == SHEET_TEXT, out
     status = flat(odense.ok("status"))
     assert "konflikt" not in status and "vent på svar fra Ærø Kommune" not in status
+
+
+def test_the_choices_at_the_sharing_side_say_which_text_came_from_the_worksheet(
+    odense, tmp_path, pseudo_terminal
+):
+    odense, _ = odense
+    shown = settle_in_a_terminal(  # the choice is waited for (else a timeout fails the test)
+        odense, tmp_path / "pty", pseudo_terminal, "Ærø Kommunes fra arbejdsarket, som I har nu", CTRL_C
+    )
+    assert "Stoppet. Intet er ændret i projektet." in shown
+    assert odense.others() == {G2: [TYPED]} and odense.texts()[G2] == SHEET_TEXT
+
+
+def test_importing_the_sheet_in_a_terminal_names_the_sheets_text_as_the_partners(filled, pseudo_terminal):
+    odense, _, sheet = filled
+    env = {**person(odense.files, lines=40), "SPREDNING_HJEM": str(odense.home)}
+    child = pseudo_terminal(COMMAND, ["importer", str(sheet)], env=env, rows=40, cwd=odense.files)
+    child.expect_exact("Ærø Kommunes fra arbejdsarket, som I har nu")
+    child.expect_exact("Afgør senere")
+    child.send(CTRL_C)  # stops the import: nothing changed
+    child.expect(pexpect.EOF)
+    assert "Jeres (Odense Kommune)" not in child.logfile_read.getvalue()
+    assert odense.others() == {} and odense.texts()[G2] == TYPED
