@@ -126,7 +126,8 @@ def test_exported_before_settling_the_sharing_side_is_told_both_are_the_partners
     assert "Jeres udgave" not in settle and "arbejdsarket" not in settle  # not Odense's, nor its sheet
     env = {**person(tmp_path, lines=40), "SPREDNING_HJEM": str(odense.home)}
     child = pseudo_terminal(COMMAND, ["konflikter"], env=env, rows=40, cwd=tmp_path)
-    child.expect_exact("Ærø Kommunes, som I har nu")  # the choices name no version Odense's
+    # the choices name no version Odense's, and say which is Ærø's text from the worksheet
+    child.expect_exact("Ærø Kommunes fra arbejdsarket, som I har nu")
     child.expect_exact("Afgør senere")
     child.send(CTRL_C)
     child.expect(pexpect.EOF)

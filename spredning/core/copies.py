@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 
-from spredning.core.model import Answer
+from spredning.core.model import Answer, Entry
 
 
 def filler_tag(project: str, org: str) -> str:
@@ -33,3 +33,17 @@ def from_other_project(answer: Answer, project: str, me: str) -> bool:
     here (`projekt flet`), whose copies are no worksheet's: its copy ids tell which.
     """
     return not any(filled_by(copy, project, me) for copy, _ in answer.version)
+
+
+def from_their_sheet(entry: Entry, answer: Answer, project: str, org: str) -> bool:
+    """True when `answer`, one version of a conflict, is what `org` wrote in a worksheet it filled in.
+
+    That is, a worksheet of `org`'s changed it further than any other version of the conflict: so
+    the sharing side can tell a partner's sheet text from the text it typed in its program.
+    """
+    versions = [entry.answer, *entry.others]
+    return any(
+        filled_by(copy, project, org)
+        and all(n > dict(v.version).get(copy, 0) for v in versions if v is not answer)
+        for copy, n in answer.version
+    )

@@ -101,10 +101,23 @@ def file_stamp(path: Path) -> str | None:
 def _brought_text(item: Planned, copy: str) -> bool:
     """True when the file's version of an answer replaced the text here, and it was not ours coming back.
 
+    Also when it stands in a new conflict: a partner's worksheet text over its program's
+    (planning._sheet_stands).
+
     A version newer than ours that only this copy changed is our own text (the project file was put
     back to an older copy); any other copy's change in it was made where the file came from.
     """
-    if item.outcome not in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED) or not item.changes_text:
+    after, was = item.after.answer, item.before.answer if item.before is not None else None
+    stands = (
+        item.outcome is Outcome.CONFLICT
+        and after.version == item.incoming.version
+        and after.same_content(item.incoming)
+        and was is not None
+        and not was.same_content(after)
+    )
+    if not stands and (
+        item.outcome not in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED) or not item.changes_text
+    ):
         return False
     if item.after.answer.version != item.incoming.version:
         return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spredning.app.dialogue import org_named
 from spredning.app.exchange.import_plan import ImportPlan, Planned, incoming_source
 from spredning.app.exchange.incoming import Incoming
+from spredning.app.exchange.noting import writer
 from spredning.app.workspace import Workspace
 from spredning.core import history
 from spredning.core.errors import Message, SpredningError, UsageProblem
@@ -223,6 +224,7 @@ def _plan_into(
         else:
             source = incoming_source(incoming, before, entry.answer, project.id, me or None)
             after, outcome = history.integrate(before, entry.answer._replace(source=source))
+            after = _sheet_stands(state, incoming, slot, before, after)
         items.append(Planned(slot, outcome, before, after, entry.answer))
     planned_records = []
     for slot, entry in records:
@@ -244,6 +246,31 @@ def _plan_into(
         sheet_known=incoming.sheet_versions is not None
         and with_sheet_versions(state, *incoming.sheet_versions) == state,
     )
+
+
+def _sheet_stands(
+    state: LocalState, incoming: Incoming, slot: Slot, before: Entry | None, after: Entry
+) -> Entry:
+    """The entry with a partner's worksheet text standing, its program's beside: both its own.
+
+    A partner may fill in our worksheet and type another text in its program meanwhile. Its program
+    has the one it typed, never the sheet's, and an export carries only the version that stands
+    (exporting.outgoing_project). The sheet's text stands, then, whichever came in first, so our
+    export gives the partner both versions to settle (model.writer_settles), and its decision comes back.
+    """
+    sender = incoming.sender
+    if (
+        incoming.sheet_versions is None
+        or state.me != SHARING
+        or sender in (None, SHARING)
+        or before is None
+        or before.others
+        or len(after.others) != 1
+        or after.answer != before.answer
+        or writer(state, slot, before.answer) != sender
+    ):
+        return after
+    return Entry(after.others[0]._replace(source=""), (before.answer._replace(source=sender or ""),))
 
 
 def _incoming_slots(

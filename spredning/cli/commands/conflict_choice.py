@@ -19,9 +19,10 @@ from spredning.cli.commands.files import written_path
 from spredning.cli.console import say
 from spredning.cli.merging import Merging, heading_line
 from spredning.cli.render_text import print_fitted, print_said
+from spredning.core.copies import from_their_sheet
 from spredning.core.errors import Interrupted
 from spredning.core.local import LocalState
-from spredning.core.model import Answer, Entry, Guide, Project, Slot, joined
+from spredning.core.model import Answer, Entry, Guide, Project, Slot, joined, writer_settles
 from spredning.i18n import t
 
 
@@ -60,7 +61,7 @@ def chooser(
     """
     import questionary
 
-    from spredning.cli.render_project import conflict_view, org_name, theirs, writer_settles
+    from spredning.cli.render_project import conflict_view, org_name, theirs
     from spredning.cli.render_status import where
 
     questions = {q.id: q for q in guide.questions()}
@@ -78,7 +79,12 @@ def chooser(
         keep = (
             t("conflict.keep-ours", org=ours)
             if writer is None
-            else t("conflict.keep-ours-writers", org=org_name(project, writer))
+            else t(
+                "conflict.keep-ours-writers-sheet"
+                if _from_sheet(project, entry, entry.answer, writer)
+                else "conflict.keep-ours-writers",
+                org=org_name(project, writer),
+            )
             if writer_settles(entry, writer)
             else t(
                 "conflict.keep-ours-removed" if entry.answer.empty else "conflict.keep-ours-now",
@@ -88,7 +94,9 @@ def chooser(
         choices = [questionary.Choice(keep, entry.answer)]
         choices += [
             questionary.Choice(
-                theirs(
+                t("conflict.keep-theirs-sheet", org=org_name(project, o.source))
+                if _from_sheet(project, entry, o, writer)
+                else theirs(
                     project,
                     o.source,
                     "conflict.keep-theirs",
@@ -218,6 +226,16 @@ class _Asking:
             return
         self.console.print(Text(t("conflict.kept-earlier"), style="yellow"))
         print_fitted(self.console, str(path), str(path), style="yellow", first="  ", rest="  ")
+
+
+def _from_sheet(project: Project, entry: Entry, version: Answer, writer: str | None) -> bool:
+    """True for the version of a partner's own conflict (writer_settles) that it wrote in a worksheet.
+
+    On the sharing side, so the choices tell its worksheet's text from the one it typed in its program.
+    """
+    if writer is None or not writer_settles(entry, writer) or version.source not in ("", writer):
+        return False
+    return from_their_sheet(entry, version, project.id, writer)
 
 
 def _marked_heading(heading: str, version: Answer) -> str:

@@ -197,6 +197,8 @@ def importer(
 
         _heading(console, ws, incoming, plan)
         state = ws.store.local(plan.project.slug) if not plan.creates else None
+        # named as they will be: a partner's worksheet text that will stand is the partner's (writer)
+        state = noting.remember(state, plan, []) if state is not None else None
         choose = chooser(console, ws.guide, plan.project, state, importing=True, merging=merging)
         with written_kept_in(lambda: merging.path):
             for number, item in enumerate(conflicts, 1):
