@@ -96,9 +96,11 @@ def test_enter_picks_nothing_when_nothing_holds_the_text_and_the_list_says_why()
     assert picked == "rød"  # Enter picked nothing; Backspace took the x back, and Enter picked Rød
     shown = screen.showing("Intet valg passer")
     assert shown is not None
-    # right under the question, the search under it (not at the screen's foot, ROWS lines down)
+    # right under the question (and its help, a line of its own), the search under it (not at the
+    # screen's foot, ROWS lines down)
     none = "   Intet valg passer til det skrevne; Enter vælger intet."
-    assert shown[1:] == [none, "", "  Søger: rødx (Backspace retter, Esc tømmer)"]
+    assert shown[1] == "  " + i18n.t("prompt.refused-select-help"), shown  # Esc stops: it says so
+    assert shown[2:] == [none, "", "  Søger: rødx (Backspace retter, Esc tømmer)"]
 
 
 def test_the_search_is_said_in_english_too():

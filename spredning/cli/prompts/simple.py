@@ -75,6 +75,8 @@ def select(
     home screen's menu when the home screen runs the command (BackToMenu; then the help says so
     unless the caller gives its own), and otherwise stops the command as Ctrl+C does, with its
     own words ("Stoppet. Intet er ændret."): a key that seems to do nothing leaves the user stuck.
+    The help says which, unless the caller gives its own: "Esc går tilbage til menuen", or "…; Esc
+    eller Ctrl+C stopper)" (a list whose Esc would stop without a word of it is a trap).
     While a search is typed, Esc first empties it (choice_list); the next Esc does the above.
     `found_by`: the words that find a choice by its value besides its title (a readiness colour's
     word in the other language: 'grøn' finds 'Green – we are ready'; a home screen action's command:
@@ -92,7 +94,12 @@ def select(
             lines = [cut_to(line, _width(io) - 6) for line in choice.title.split("\n")]
             choice.title = ("\n" + " " * (CHOICE_INDENT + HANG)).join(lines)
     to_menu = back is NO_BACK and escape_leaves()
-    help_text = instruction or t("home.list-help" if to_menu else "prompt.select-help")
+    # the help says what Esc does: back to the menu, or (a list of a command run from the shell)
+    # stop it as Ctrl+C does; a caller's `back` gives its own words (Esc answers no, goes on ...)
+    stops = back is NO_BACK and not to_menu
+    help_text = instruction or t(
+        "home.list-help" if to_menu else "prompt.refused-select-help" if stops else "prompt.select-help"
+    )
     message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False, cut=True)
     # letters typed where a list was asked (text meant for a field) search it: Enter never picks unseen
     texts = [_text(choice.title) for choice in whole]  # searched whole, not cut

@@ -93,7 +93,11 @@ def _migrated(state: LocalState, parsed: projectfile.ParsedFile) -> LocalState:
 
 
 def _writable_target(path: Path) -> Path:
-    """The file to replace: a link's target; a read-only file is refused, not replaced."""
+    """The file to replace: a link's target; a read-only file is refused, not replaced.
+
+    One on a drive that can only be read (EROFS) is refused with the drive's words: the file's own
+    setting is not the cause, and removing it would not help.
+    """
     target = path.resolve() if path.is_symlink() else path
     try:
         info = target.stat()
@@ -102,8 +106,17 @@ def _writable_target(path: Path) -> Path:
     if not stat.S_ISREG(info.st_mode):
         raise ProjectFileError("project.not-regular", path=path)
     if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(target, os.W_OK):
-        raise SpredningError("store.read-only", path=path)
+        key = "store.read-only-drive" if on_read_only_drive(target) else "store.read-only"
+        raise SpredningError(key, path=path)
     return target
+
+
+def on_read_only_drive(path: Path) -> bool:
+    """True when `path` lies on a drive mounted read-only; False where that cannot be told."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows), or the drive cannot be asked
+        return False
 
 
 def _file_key(path: str) -> list[int]:
