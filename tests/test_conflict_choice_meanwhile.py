@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from exchange_kit import D3, Org, start_sharing
+from exchange_kit import D1, D3, Org, start_sharing
 from terminal import DOWN, ENTER, stub_editor
 from test_exchange_e2e import finish, kept_texts, spawn
 
@@ -98,3 +98,35 @@ def test_a_combined_text_written_while_the_answer_was_saved_elsewhere_stays_kept
     assert "ændret et andet sted" in shown
     kept = "".join(path.read_text(encoding="utf-8") for path in kept_texts(aeroe))
     assert "Vores samlede tekst" in kept  # typed, not saved: still here to use
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the stub editor is a shell script")
+def test_konflikter_says_what_was_not_settled_before_the_next_step(tmp_path):
+    """One conflict settled, one changed meanwhile: "not settled, run it again" comes before "send it"."""
+    aarhus = start_sharing(
+        Org(tmp_path / "aarhus", tmp_path), answers={D1: "Aarhus' formål", D3: "Aarhus' første tekst"}
+    )
+    aeroe = Org(tmp_path / "aeroe", tmp_path)
+    assert aeroe.import_(aarhus.export())[0] == 0
+    aarhus.answer({D1: "AARHUS-V5: formålet", D3: "AARHUS-V5: processen, som Aarhus ser den"})
+    aeroe.answer({D1: "ÆRØ-V5: formålet", D3: "ÆRØ-V5: processen, som Ærø ser den"}, "--rolle", "dele")
+    assert aeroe.import_(aarhus.export())[0] == 0  # no terminal: both conflicts wait
+    child = spawn(aeroe, "konflikter", env={"EDITOR": _saving_editor(tmp_path, aeroe)})
+    child.expect_exact("AARHUS-V5: formålet")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN + ENTER)  # the purpose: Aarhus's version
+    child.expect_exact("AARHUS-V5: processen")
+    child.expect_exact("Afgør senere")
+    child.send(DOWN * 3 + ENTER)  # the process: a combined text, while another window saves it
+    child.expect_exact("Ja, brug denne tekst")
+    child.send(ENTER)
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert (
+        aeroe.texts()[D1] == "AARHUS-V5: formålet"
+        and aeroe.texts()[D3] == "ÆRØ-V6: skrevet i et andet vindue"
+    )
+    flat = " ".join(shown.split())
+    meanwhile, send = flat.find("ændret et andet sted undervejs"), flat.find("Næste skridt: send afgørelsen")
+    assert 0 <= meanwhile < send, flat

@@ -123,19 +123,21 @@ def konflikter(
 def _settled(console, opened, decisions, done, left: int, project_option) -> None:
     """What settling did: how many are settled and left, the copy, whom to send to, what changed meanwhile.
 
-    The copy holding the texts a choice left behind is named before the next step, not under it.
+    The copy holding the texts a choice left behind, and the answers changed meanwhile, are named
+    before the next step, not under it.
     """
     settled, meanwhile = done.settled, done.meanwhile
     if settled:
         console.print(say("konflikter.settled", style="green", n=settled, left=left))
         chosen_backup(console, done.chosen_over, done.backup)
-        shown = [(slot, entry) for slot, (entry, _) in decisions.items() if slot in done.decided]
-        _send_decisions(console, opened, shown, settled, project_option)
     else:
         settle = command("konflikter")
         print_said(console, say("konflikter.none-settled", style="yellow", n=left, command=settle), settle)
-    if meanwhile:
+    if meanwhile:  # what is not settled is said before the next step (sending what is), not after it
         console.print(say("konflikter.meanwhile", style="yellow", n=meanwhile))
+    if settled:
+        shown = [(slot, entry) for slot, (entry, _) in decisions.items() if slot in done.decided]
+        _send_decisions(console, opened, shown, settled, project_option)
 
 
 def _send_decisions(console, opened, settled: list[tuple[Slot, Entry]], n: int, project_option) -> None:
