@@ -378,3 +378,13 @@ def test_a_colour_given_without_a_reason_keeps_the_marks_reason_or_says_what_it_
         "Klarheden efter »Lær af test« er gemt: grøn. Begrundelsen ved den tidligere markering (gul) "
         f"er ikke med i den nye: »{reason}«. Giv den med --begrundelse, hvis den stadig gælder."
     )
+
+
+def test_in_english_the_earlier_marks_reason_is_the_reason_for_it(aeroe):
+    aeroe.ok("klarhed", "Lær af test", "gul", "--begrundelse", "Vi mangler borgere")
+
+    other = flat(aeroe.ok("--sprog", "en", "klarhed", "Lær af test", "grøn"))
+
+    assert (
+        "The reason for the earlier mark (yellow) is not part of the new one: “Vi mangler borgere”." in other
+    )
