@@ -227,17 +227,7 @@ def test_a_file_refused_for_want_of_access_is_offered_in_the_home_folder(
 
     assert code == 1, err
     assert "(ingen tilladelse)" in flat(err) or "(ingen adgang)" in flat(err)  # chattr +i, or chmod
-    said = re.search(r"fx i din hjemmemappe: (spredning .*)$", flat(err))
-    assert said is not None, err
-    again = said.group(1)
-    assert f" --ud {mine}/" in again and again.startswith(f"spredning {argv[0]} ")
-    assert list(shut.iterdir()) == []
-
-    code, out, err = run_cli(*shlex.split(again)[1:])  # the command given, run as it is
-
-    assert code == 0, err
-    (written,) = mine.iterdir()
-    assert str(written) in flat(out)
+    _offered_again_runs(run_cli, flat(err), argv, mine, shut)
 
 
 ON_THE_DRIVE = "Mappen ligger på et drev, der kun kan læses"
@@ -266,17 +256,7 @@ def test_a_file_refused_on_a_read_only_drive_is_offered_in_the_home_folder(
     said = flat(err)
     assert f"(drevet er skrivebeskyttet). Filen er ikke lavet. {ON_THE_DRIVE}" in said
     assert "pladsen på disken" not in said
-    found = re.search(r"fx i din hjemmemappe: (spredning .*)$", said)
-    assert found is not None, err
-    again = found.group(1)
-    assert f" --ud {mine}/" in again and again.startswith(f"spredning {argv[0]} ")
-    assert list(drive.iterdir()) == []
-
-    code, out, err = run_cli(*shlex.split(again)[1:])  # the command given, run as it is
-
-    assert code == 0, err
-    (written,) = mine.iterdir()
-    assert str(written) in flat(out)
+    _offered_again_runs(run_cli, said, argv, mine, drive)
 
 
 def test_a_read_only_drive_with_no_folder_to_offer_says_the_drive_not_the_disk_space(
@@ -497,3 +477,21 @@ def test_a_mistyped_key_in_a_format_1_file_is_refused_with_its_line_too(tmp_path
     said = f"Mente du '{meant}'? Filen er ikke ændret. Ret nøglen på linje {number + 1} i en teksteditor"
     assert said in flat(err), err
     assert path.read_bytes() == before
+
+
+def _offered_again_runs(run_cli, said: str, argv, mine, refused_in) -> None:
+    """The refusal's command (--ud in the home folder `mine`), run as it is, writes the file there.
+
+    Nothing was written where it was refused (`refused_in`).
+    """
+    found = re.search(r"fx i din hjemmemappe: (spredning .*)$", said)
+    assert found is not None, said
+    again = found.group(1)
+    assert f" --ud {mine}/" in again and again.startswith(f"spredning {argv[0]} ")
+    assert list(refused_in.iterdir()) == []
+
+    code, out, err = run_cli(*shlex.split(again)[1:])  # the command given, run as it is
+
+    assert code == 0, err
+    (written,) = mine.iterdir()
+    assert str(written) in flat(out)

@@ -94,8 +94,8 @@ def test_a_refused_deadline_is_left_out_of_the_kept_plan_command_too(spawn, proj
     assert [action["hvad"] for action in plan_of(env)] == ["Book et lokale"]
 
 
-@pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
-def test_a_stop_at_the_saved_marks_reason_left_as_it_stood_says_nothing_is_lost(spawn, project, env, how):
+def _marked_yellow(env) -> None:
+    """Fjern forhindringer marked gul with a reason, by the installed command."""
     saved = subprocess.run(
         [str(COMMAND), "klarhed", "fjern-forhindringer", "gul", "--begrundelse", "Budgettet mangler"],
         env=env,
@@ -104,6 +104,11 @@ def test_a_stop_at_the_saved_marks_reason_left_as_it_stood_says_nothing_is_lost(
         check=False,
     )
     assert saved.returncode == 0, saved.stderr
+
+
+@pytest.mark.parametrize("how", ["SIGTERM", "the window closes"])
+def test_a_stop_at_the_saved_marks_reason_left_as_it_stood_says_nothing_is_lost(spawn, project, env, how):
+    _marked_yellow(env)
     child = at_the_plans_offer(spawn)
     child.send(ENTER)
     child.expect_exact("Hvor klar er I efter")
@@ -157,14 +162,7 @@ def test_klarhed_stopped_from_outside_at_the_saved_reason_left_as_it_stood_keeps
 ):
     """As in the interview (above): 'klarhed' with the saved mark's colour and reason, stopped from
     outside in the field, kept a command that saves the same mark again, as if a reason were lost."""
-    saved = subprocess.run(
-        [str(COMMAND), "klarhed", "fjern-forhindringer", "gul", "--begrundelse", "Budgettet mangler"],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        check=False,
-    )
-    assert saved.returncode == 0, saved.stderr
+    _marked_yellow(env)
     child = spawn("klarhed", "fjern-forhindringer")
     child.expect_exact("Fortryd")
     child.send(ENTER)  # gul, as saved (the choice the list starts on)
