@@ -45,10 +45,12 @@ def test_a_choice_made_while_the_answer_was_saved_elsewhere_leaves_that_answer(c
     assert code == 0, shown
     assert aeroe.texts()[D3] == "ÆRØ-V6: skrevet i et andet vindue"  # not replaced by a choice made before it
     assert aeroe.others() == {D3: ["AARHUS-V5: processen, som Aarhus ser den"]}  # the file's, beside it
-    assert (
-        "1 svar blev ændret et andet sted, mens I valgte; valget er ikke brugt, og svaret står, "
-        "som det blev gemt dér." in shown
-    )
+    flat = " ".join(shown.split())
+    assert (  # which answer, named as the dry run names it
+        "Dette svar blev ændret et andet sted, mens I valgte; valget er ikke brugt, og svaret står, "
+        "som det blev gemt dér: • Tjek · Beskriv innovationen · Vi vil dele: "
+        "Hvordan forløb processen?" in flat
+    ), flat
     assert "afgjort nu" not in shown
     assert "før I valgte en anden udgave" not in shown  # no text of ours was left behind by a choice
     assert "Der er 1 uafklaret konflikt; se og afgør den med 'spredning konflikter'." in shown
@@ -130,3 +132,5 @@ def test_konflikter_says_what_was_not_settled_before_the_next_step(tmp_path):
     flat = " ".join(shown.split())
     meanwhile, send = flat.find("ændret et andet sted undervejs"), flat.find("Næste skridt: send afgørelsen")
     assert 0 <= meanwhile < send, flat
+    named = "kør kommandoen igen: • Tjek · Beskriv innovationen · Vi vil dele: Hvordan forløb processen?"
+    assert named in flat  # which answer

@@ -275,7 +275,7 @@ class Exchange(RuleBasedStateMachine):
         ws = self.workspaces[copy]
         entry = ws.store.load(self.slug).entry(slot)
         done = settle(ws, self.slug, {slot: (entry, Answer(text=content[0], not_relevant=content[1]))})
-        assert (done.settled, done.meanwhile) == (1, 0)
+        assert (done.settled, done.meanwhile) == (1, ())
         past = frozenset().union(*(v.past for v in held.versions())) | {next(self.events)}
         self.model[copy][slot] = Held(Version(content, past))
 

@@ -32,7 +32,7 @@ class ImportResult(NamedTuple):
     settled: int
     backup: Path | None = None  # the project file as it was, kept when something of ours was replaced
     chosen_over: int = 0  # conflicts where the version chosen left the text that stood here behind
-    meanwhile: int = 0  # decisions not used: their answer changed while the choice was asked
+    meanwhile: tuple[Slot, ...] = ()  # decisions not used: their answer changed while the choice was asked
     decided: frozenset[Slot] = frozenset()  # the conflicts settled by the user's choice
 
 
@@ -44,7 +44,7 @@ def apply_import(
     `decisions` settle some of the new conflicts now: the content the user chose for each, used
     only when the conflict is still the one shown (the plan's); one changed meanwhile (another
     window saved the answer while the list was open) is brought in as any answer saved meanwhile,
-    and its choice counted in ImportResult.meanwhile: a choice made against a text the user never
+    and its choice named in ImportResult.meanwhile: a choice made against a text the user never
     saw would replace it. When the import changes or empties our own saved answers or follow-up
     records (keeps_copy), the project file as it was is first kept as a copy beside it
     (ImportResult.backup), so their old text is not lost. `own`: the copies whose versions come in
@@ -64,29 +64,28 @@ def apply_import(
             project = project._replace(id=plan.incoming.project.id, sharing_org=sharing_org)
         if plan.becomes and state.me is None:
             state = state._replace(side=plan.becomes[0], organisation=plan.becomes[1])
-        news, decided, meanwhile = [], set(), 0
+        news, used = [], {}  # used: whether the user's choice for an answer was (None: none made)
         strays = {item.slot for item in plan.strays(ws.layout)}  # shown nowhere: nothing to read
         for item in plan.items:
             fresh = project.entry(item.slot)
-            after, used = _brought_in(item, fresh, plan, decisions, state)
-            if used:  # the partner's version read to decide: it is no news later
-                decided.add(item.slot)
-            meanwhile += used is False
+            after, used[item.slot] = _brought_in(item, fresh, plan, decisions, state)
             if after != fresh:
                 project = project.with_entry(item.slot, after)
             if (
-                item.slot not in decided
+                not used[item.slot]  # the partner's version read to decide: it is no news later
                 and item.slot not in strays  # shown nowhere: nothing to read
                 and item.outcome in (Outcome.ADDED, Outcome.UPDATED, Outcome.RESOLVED, Outcome.CONFLICT)
                 and not plan.from_own_sheet(item)
             ):  # what we wrote ourselves in a worksheet (kept beside ours, too) is no news from the sender
                 news.append(slot_key(item.slot))
         project = _bring_in_records(project, plan)
+        decided = frozenset(slot for slot, choice in used.items() if choice)
         state = no_longer_news(remember(state, plan, news), {slot_key(slot) for slot in decided})
         if own is not None:
             state = local.with_merged(state, own)
         open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
-        return project, state, (open_conflicts, frozenset(decided), meanwhile)
+        meanwhile = tuple(slot for slot, choice in used.items() if choice is False)
+        return project, state, (open_conflicts, decided, meanwhile)
 
     leaving = _leaving(plan, decisions)
     keep = plan.keeps_copy() or bool(leaving)  # a copy only when a text of ours is replaced

@@ -42,7 +42,7 @@ class Settled(NamedTuple):
     """What settling conflicts did."""
 
     settled: int
-    meanwhile: int  # changed since they were shown: left for another time
+    meanwhile: tuple[Slot, ...]  # changed since they were shown: left for another time
     backup: Path | None = None  # the project file as it was, when a choice left a text behind
     chosen_over: int = 0
     decided: frozenset[Slot] = frozenset()  # the conflicts settled (not those changed meanwhile)
@@ -57,18 +57,18 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
     """
 
     def apply(project: Project, state: LocalState):
-        decided, meanwhile = set(), 0
+        decided, meanwhile = set(), []
         for slot, (shown, content) in decisions.items():
             fresh = project.entry(slot)
             if fresh is None or fresh != shown:
-                meanwhile += 1
+                meanwhile.append(slot)
                 continue
             project = project.with_entry(
                 slot, history.resolved(fresh, content, state.copy, local.given_count(state, slot))
             )
             decided.add(slot)
         seen = {slot_key(slot) for slot in decided}
-        return project, no_longer_news(state, seen), (frozenset(decided), meanwhile)
+        return project, no_longer_news(state, seen), (frozenset(decided), tuple(meanwhile))
 
     leaving = {slot for slot, (shown, content) in decisions.items() if leaves_behind(shown.answer, content)}
     decided, meanwhile = ws.store.transact(slug, apply, keep_backup=bool(leaving))

@@ -117,10 +117,10 @@ def konflikter(
     done = settle_conflicts(ws, slug, decisions)
     merging.done(done.decided)  # the texts written are saved in the project now; those not used stay
     with after_work(console):
-        _settled(console, opened, decisions, done, len(pending) - done.settled, ctx.obj.project)
+        _settled(console, ws.guide, opened, decisions, done, len(pending) - done.settled, ctx.obj.project)
 
 
-def _settled(console, opened, decisions, done, left: int, project_option) -> None:
+def _settled(console, guide, opened, decisions, done, left: int, project_option) -> None:
     """What settling did: how many are settled and left, the copy, whom to send to, what changed meanwhile.
 
     The copy holding the texts a choice left behind, and the answers changed meanwhile, are named
@@ -134,7 +134,10 @@ def _settled(console, opened, decisions, done, left: int, project_option) -> Non
         settle = command("konflikter")
         print_said(console, say("konflikter.none-settled", style="yellow", n=left, command=settle), settle)
     if meanwhile:  # what is not settled is said before the next step (sending what is), not after it
-        console.print(say("konflikter.meanwhile", style="yellow", n=meanwhile))
+        from spredning.app.views import slot_place
+
+        ids = [slot_place(guide, opened.project, slot) for slot in meanwhile]
+        console.print(say("konflikter.meanwhile", style="yellow", n=len(ids), ids=ids))
     if settled:
         shown = [(slot, entry) for slot, (entry, _) in decisions.items() if slot in done.decided]
         _send_decisions(console, opened, shown, settled, project_option)

@@ -458,7 +458,7 @@ def _imported(
         print_strays,
     )
 
-    _counted(console, plan, result)
+    _counted(console, ws, plan, result)
     _partners_added(console, plan)
     see = _see_news(ws, plan, project) if plan.own_changes() else ""
     # the copy, named here when the file replaced something of ours (else by _chosen_backup)
@@ -500,7 +500,7 @@ def _partners_added(console, plan: ImportPlan, dry: bool = False) -> None:
         console.print(say(key, style="yellow", names=names, n=len(names)))
 
 
-def _counted(console, plan: ImportPlan, result: ImportResult) -> None:
+def _counted(console, ws, plan: ImportPlan, result: ImportResult) -> None:
     """What the file did, counted, from whom; and the choices not used (their answer changed meanwhile)."""
     from spredning.cli.render_import import summary
 
@@ -513,7 +513,10 @@ def _counted(console, plan: ImportPlan, result: ImportResult) -> None:
         org = sender_name(plan.incoming, plan.project)
         console.print(say("importer.done-from", style="green", org=org, summary=counts))
     if result.meanwhile:  # saved in another window while the list was open: that text stands
-        console.print(say("importer.meanwhile", style="yellow", n=result.meanwhile))
+        from spredning.app.views import slot_place
+
+        ids = [slot_place(ws.guide, plan.project, slot) for slot in result.meanwhile]
+        console.print(say("importer.meanwhile", style="yellow", n=len(ids), ids=ids))
 
 
 def _next_news(console, ws, plan: ImportPlan, project: str | NamedProject | None) -> None:
