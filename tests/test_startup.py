@@ -162,7 +162,7 @@ def test_no_command_imports_pydantic(argv, project_home, tmp_path):
 
 @pytest.mark.parametrize(
     ("argv", "module"),
-    [(["status"], "status"), (["vis"], "vis"), (["guide"], "guide"), (["projekter"], "project")],
+    [(["status"], "status"), (["vis"], "vis"), (["guide"], "guide"), (["projekter"], "projects_list")],
     ids=lambda value: " ".join(value) if isinstance(value, list) else value,
 )
 def test_a_command_imports_only_its_own_command_module(argv, module, project_home, tmp_path):

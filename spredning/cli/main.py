@@ -45,7 +45,7 @@ GLOBAL_SWITCHES = ("--debug", "--version")
 # Each command and the module in spredning/cli/commands/ that registers it, in the order --help shows.
 COMMANDS = {
     "start": "project",
-    "projekter": "project",
+    "projekter": "projects_list",
     "fase": "fase",
     "status": "status",
     "vis": "vis",
