@@ -180,28 +180,35 @@ def test_a_file_with_nothing_readable_in_it_says_so_and_names_the_lines(ws, slug
     assert "Åbn den gamle fil i en teksteditor ved de linjer, der ikke kunne læses" in said
 
 
-@pytest.mark.parametrize("kind", ["mappe", "fifo"])
+@pytest.mark.parametrize("kind", ["mappe", "fifo", "link"])
 def test_a_folder_or_pipe_where_the_file_goes_is_said_to_be_one_and_moved_aside_as_it_is(
     ws, slug, run_cli, kind
 ):
+    """Trial 42: a link to /dev/zero was "en særlig fil, ikke en fil"; it is a link, not an ordinary file."""
     path = state_path(ws, slug)
     path.unlink()
     if kind == "mappe":
         path.mkdir()
         (path / "mine.txt").write_text("Mine noter", encoding="utf-8")
-    else:
+    elif kind == "fifo":
         os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
 
     code, _, err = run_cli("status")
 
     assert code == 0, err
     [kept] = path.parent.glob(f"{slug}.yaml.bak-*")
     said = flat(err)
-    what = "en mappe" if kind == "mappe" else "en navngiven pipe (FIFO)"
+    what = {"mappe": "en mappe", "fifo": "en navngiven pipe (FIFO)", "link": "en genvej (et symbolsk link)"}
+    what = what[kind]
     assert f"skal ligge, var der {what}" in said and kept.name in said
+    assert ", ikke en almindelig fil, så der er lavet en ny fil." in said
     assert "beskadiget" not in said and "teksteditor" not in said  # not told as a damaged file
     assert "Intet af det, der lå der, er slettet." in said
-    assert path.is_file() and kept.is_dir() == (kind == "mappe")
+    assert "'spredning status' siger, hvis jeres side skal angives igen" in said  # as the program was run
+    assert path.is_file() and not path.is_symlink() and kept.is_dir() == (kind == "mappe")
+    assert kept.is_symlink() == (kind == "link")
     if kind == "mappe":
         assert (kept / "mine.txt").read_text(encoding="utf-8") == "Mine noter"
 

@@ -37,8 +37,9 @@ class SpecialFile(OSError):
 
 
 def kind_of(mode: int) -> str:
-    """What a file that is not a regular file is, as SpecialFile's kind."""
-    for test, kind in ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "fifo"), (stat.S_ISSOCK, "socket")):
+    """What a file that is not a regular file is, as SpecialFile's kind ('link' only from lstat)."""
+    kinds = ((stat.S_ISDIR, "folder"), (stat.S_ISFIFO, "fifo"), (stat.S_ISSOCK, "socket"))
+    for test, kind in (*kinds, (stat.S_ISLNK, "link")):
         if test(mode):
             return kind
     return "device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "other"

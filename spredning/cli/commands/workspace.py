@@ -69,7 +69,8 @@ def tell_kept_files(ws: Workspace) -> None:
                 what = Message(f"files.kind.{kind}")
                 told = say("local.kept-not-a-file", style="yellow", path=shown, kind=what)
                 print_said(console, told, shown)
-                console.print(say("local.kept-not-a-file.hint", style="dim"))
+                see = command("status")
+                print_said(console, say("local.kept-not-a-file.hint", style="dim", command=see), see)
                 continue
             print_said(console, say("local.kept-damaged", style="yellow", path=shown), shown)
             console.print(say("local.kept-damaged.hint", style="dim"))
