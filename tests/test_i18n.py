@@ -257,7 +257,9 @@ BUILT_KEYS = {
     "{}.unreadable": ["answers.unreadable"],  # read_user_yaml(path, "answers") for 'fase --svar'
     "{}.invalid": ["answers.invalid"],
     "{}.not-a-file": ["answers.not-a-file"],  # read_user_yaml: a folder, a device, a pipe nobody writes to
-    "files.kind.{}": [f"files.kind.{kind}" for kind in ("folder", "fifo", "socket", "device", "other")],
+    "files.kind.{}": [
+        f"files.kind.{kind}" for kind in ("folder", "fifo", "socket", "device", "link", "other")
+    ],
     # files.replacing: another file there, refused (without a terminal) or asked about, for each kind
     "{}.{}": [f"{kind}.{which}" for kind in ("files", "arbejdsark") for which in ("exists", "changed")],
     "{}.bring-in": ["arbejdsark.bring-in"],
