@@ -385,7 +385,8 @@ def _rewrite(folder, text: str) -> None:
 def test_broken_yaml_syntax_names_the_line(guide_files):
     folder = guide_files.write()
     _rewrite(folder, "id: test\nnavn: [Prøvefase\nnummer: 1\n")
-    assert_problem(problems_for(folder), folder / "test.yaml", "", "ikke gyldig YAML (linje 3")
+    # the line where the '[' opens, not the next one where libyaml notices it is never closed
+    assert_problem(problems_for(folder), folder / "test.yaml", "", "ikke gyldig YAML (linje 2")
 
 
 def test_duplicate_yaml_key_names_key_and_line(guide_files):

@@ -298,7 +298,11 @@ BUILT_KEYS = {
     "worksheet.left-out.{}": [f"worksheet.left-out.{k}" for k in ("table", "image", "note", "formula")],
     "content.kind.{}": [f"content.kind.{k}" for k in ("mapping", "list", "text", "empty")],
     "reason.{}": sorted({f"reason.{k}" for k in fileio._REASONS.values()}),
-    "yaml.problem.{}": sorted({f"yaml.problem.{k}" for _, k in yamlio._PROBLEMS} | {"yaml.problem.other"}),
+    "yaml.problem.{}": sorted(
+        {f"yaml.problem.{k}" for _, k in yamlio._PROBLEMS}
+        | {f"yaml.problem.{k}" for _, _, k in yamlio._OPENED}
+        | {"yaml.problem.other"}
+    ),
     # The home screen's menu lines (cli/render_home.title): key = f"home.action.{kind}" for every kind
     # that reaches t(key) -- the menu's, and those of the lists without words of their own.
     "home.action.{}": sorted(

@@ -126,7 +126,7 @@ def test_non_text_keys_are_a_yaml_problem(text):
 
 
 def test_broken_syntax_names_line_and_column():
-    message = problem("a: [1, 2\nb: 3\n")
+    message = problem("a: 1\nb: c: d\n")
     assert message.startswith("filen er ikke gyldig YAML (linje 2, kolonne")
 
 
@@ -300,3 +300,36 @@ def test_text_after_a_comment_mark_is_found_where_yaml_would_drop_it(text, line)
     with pytest.raises(YamlProblem) as caught:
         yamlio.refuse_comment_after_text(text)
     assert caught.value.message.params == {"line": line}
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        (
+            "projekt:\n  navn: [Test\n  deler: Ærø Kommune\n",
+            2,
+            "en [ begynder en liste her, men den lukkes aldrig med ]",
+        ),
+        ("a: 1\nb: {x: 1\nc: 2\n", 2, "en tuborgklamme begynder en samling her, men den lukkes aldrig"),
+        (
+            'a: 1\nb: "abc\nc: 2\nd: 3\n',
+            2,
+            "et anførselstegn begynder en tekst her, men teksten slutter aldrig",
+        ),
+        ("a: 1\nb: 'abc\nc: 2\n", 2, "et anførselstegn begynder en tekst her"),
+    ],
+)
+def test_a_bracket_or_quote_never_closed_is_said_where_it_opens(text, line, words):
+    """Trial 42: 'navn: [Test' on line 5 was said to be on line 6, a line with no mistake in it."""
+    with pytest.raises(YamlProblem) as caught:
+        yamlio.loads(text)
+    said = render(caught.value.message)
+    assert caught.value.message.params["line"] == line, said
+    assert words in said
+
+
+def test_a_mistake_inside_a_list_that_is_closed_is_said_where_it_is():
+    with pytest.raises(YamlProblem) as caught:
+        yamlio.loads("a: 1\nb: [x,\n  y: z: w]\n")
+    said = render(caught.value.message)
+    assert "lukkes aldrig" not in said and caught.value.message.params["line"] == 3, said

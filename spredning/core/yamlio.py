@@ -310,11 +310,41 @@ def _invalid(exc: yaml.MarkedYAMLError, source: str = "") -> YamlProblem:
     kind = next((key for piece, key in _PROBLEMS if piece in text), "other")
     if kind == "token" and exc.problem_mark is not None and _char_at(source, exc.problem_mark) == "\t":
         kind = "tab"
-    problem = Message(f"yaml.problem.{kind}")
     mark = exc.problem_mark or exc.context_mark
+    opened = _never_closed(exc, source)
+    if opened is not None:  # said where the bracket or quote opens: the line after it has no mistake
+        kind, mark = opened, exc.context_mark
+    problem = Message(f"yaml.problem.{kind}")
     if mark is None:
         return YamlProblem("yaml.invalid-what", problem=problem)
     return YamlProblem("yaml.invalid-at", line=mark.line + 1, column=mark.column + 1, problem=problem)
+
+
+_OPENED = (  # libyaml's context, what its problem says when the end was not found, and the kind
+    ("flow sequence", "or ']'", "unclosed-list"),
+    ("flow mapping", "or '}'", "unclosed-map"),
+    ("quoted scalar", "end of stream", "unclosed-quote"),
+    ("quoted scalar", "document", "unclosed-quote"),
+)
+
+
+def _never_closed(exc: yaml.MarkedYAMLError, source: str) -> str | None:
+    """A '[', '{' or quote never closed, which libyaml notices a line or more later: its kind, or None.
+
+    `navn: [Test` is read on into the next line, where the problem is found; the context mark
+    is where it opened, which is what the user must put right. Only when nothing from there to
+    the end of the problem's line closes it: a mistake inside a list that is closed is said where it is.
+    """
+    start, end = exc.context_mark, exc.problem_mark
+    if start is None or end is None or end.line <= start.line:
+        return None
+    context, problem = exc.context or "", exc.problem or ""
+    kind = next((kind for where, what, kind in _OPENED if where in context and what in problem), None)
+    if kind is None:
+        return None
+    after = "\n".join(source.split("\n")[start.line : end.line + 1])[start.column + 1 :]  # to the line's end
+    closer = {"unclosed-list": "]", "unclosed-map": "}"}.get(kind) or _char_at(source, start)
+    return None if closer in after else kind
 
 
 def _char_at(source: str, mark: yaml.Mark) -> str:
