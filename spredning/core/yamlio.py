@@ -323,13 +323,14 @@ def _invalid(exc: yaml.MarkedYAMLError, source: str = "") -> YamlProblem:
 _OPENED = (  # libyaml's context, what its problem says when the end was not found, and the kind
     ("flow sequence", "or ']'", "unclosed-list"),
     ("flow mapping", "or '}'", "unclosed-map"),
-    ("quoted scalar", "end of stream", "unclosed-quote"),
-    ("quoted scalar", "document", "unclosed-quote"),
 )
 
 
 def _never_closed(exc: yaml.MarkedYAMLError, source: str) -> str | None:
-    """A '[', '{' or quote never closed, which libyaml notices a line or more later: its kind, or None.
+    """A '[' or '{' never closed, which libyaml notices a line or more later: its kind, or None.
+
+    (A quote never closed runs to the end of the file: said as a file that ends inside a value,
+    which is how a file cut short is known, see projectfile.)
 
     `navn: [Test` is read on into the next line, where the problem is found; the context mark
     is where it opened, which is what the user must put right. Only when nothing from there to
@@ -343,7 +344,7 @@ def _never_closed(exc: yaml.MarkedYAMLError, source: str) -> str | None:
     if kind is None:
         return None
     after = "\n".join(source.split("\n")[start.line : end.line + 1])[start.column + 1 :]  # to the line's end
-    closer = {"unclosed-list": "]", "unclosed-map": "}"}.get(kind) or _char_at(source, start)
+    closer = {"unclosed-list": "]", "unclosed-map": "}"}[kind]
     return None if closer in after else kind
 
 
