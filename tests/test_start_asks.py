@@ -364,3 +364,21 @@ def test_a_pasted_description_of_two_lines_is_echoed_on_two_lines_as_saved(termi
 
     echoed = run.screen.rsplit("? " + t("start.ask-description"), 1)[1].split("\n? ", 1)[0]  # once answered
     assert echoed.splitlines()[1:3] == [f"  {DESCRIPTION}.", f"  {second}"], echoed
+
+
+def test_the_command_in_a_refused_name_s_reason_folds_between_words_in_a_narrow_terminal(
+    monkeypatch, run_cli, ws
+):
+    """Trial 42: at 50 columns the reason under the field broke its command inside a word
+    ('… projekt genbruge' / 'r "Odence Kommune" --ny'), where the README promises between words."""
+    from homekit import interactive, typed
+    from terminal import rendered
+
+    interactive(monkeypatch)
+    argv = ("start", "--navn", "P", "--rolle", "dele", "--beskrivelse", "x", "--deler", "Odense Kommune")
+    run = typed(run_cli, "Odence Kommune" + ENTER, *argv, columns=50)
+
+    lines = rendered(run.raw, 50, 24)
+    assert all(len(line) <= 50 for line in lines)
+    shown = " ".join(" ".join(lines).split())
+    assert 'spredning projekt genbruger "Odence Kommune" --ny' in shown, lines

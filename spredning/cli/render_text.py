@@ -474,6 +474,19 @@ def fold_between(
     return out, column
 
 
+def _inside_quotes(plain: str):
+    """A command's span without the catalogue's quotes around it ('spredning … --ny'): else one shell word."""
+
+    def inside(span: tuple[int, int]) -> tuple[int, int]:
+        begin, stop = span
+        quoted = any(
+            plain.startswith(first, begin) and plain.endswith(last, 0, stop) for first, last in COMMAND_QUOTES
+        )
+        return (begin + 1, stop - 1) if quoted and stop - begin > 1 else span
+
+    return inside
+
+
 _SHELL_WORD = re.compile(r"""(?:\$'(?:\\.|[^'\\])*'|'[^']*'|"(?:\\.|[^"\\])*"|\\.|[^\s'"\\])+""")
 
 
@@ -570,7 +583,7 @@ def _command_pieces(
     start, end = span
     spans = [
         (begin + a - start, begin + b - start)
-        for begin, stop in commands
+        for begin, stop in map(_inside_quotes(plain), commands)
         for a, b in shell_word_spans(plain[begin:stop])
     ]
     if not spans:

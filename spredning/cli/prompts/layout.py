@@ -89,7 +89,7 @@ def _say_refused(problem: str, output) -> None:
 
     # a command in it stays one line, copied whole ('… add it with 'spredning … --ny'' was broken)
     width = max(22, output.get_size().columns)
-    text = commands_whole(Text("  " + clean(problem)), width, bare_program()).plain
+    text = commands_whole(Text("  " + clean(problem)), width, bare_program(), fold=True).plain
     print_formatted_text(
         FormattedText([("class:refused", text)]), style=merge_styles_default([STYLE]), output=output
     )
