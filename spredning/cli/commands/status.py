@@ -333,7 +333,11 @@ def _notes_of(
                 if where in names
                 else question.text
             )
-        console.print(say("status.drafts", style="yellow", n=len(item.drafts), questions=questions))
+        n = len(item.drafts)
+        if n > len(questions):  # some named ("bl.a."), not all
+            console.print(say("status.drafts", style="yellow", n=n, questions=questions))
+        else:
+            console.print(say("status.drafts-all", style="yellow", n=n, questions=questions))
     if item.news and "news" in kinds:
         console.print(say("status.news", n=len(item.news)))
     if item.unsent and "unsent" in kinds and not item.unsent_unknown:
