@@ -1139,19 +1139,31 @@ def test_the_editor_file_a_stop_left_is_the_projects_and_its_next_fase_and_konfl
     wait_for_exit(child)
     kept = Path(named.read_text())
     assert kept == home / ".spredning" / f"{project}-tekst-fra-editoren.txt"
+    assert drafts(home) == {DRAFT_KEY: "Skrevet i editoren"}
+    # its text is the draft: said to be "not taken in", it would be pasted in a second time
     said = (
-        "Tekst fra editoren, som programmet ikke fik hentet ind (det blev stoppet, mens editoren var åben,"
-        f" eller editoren gav en fejl), ligger i {kept}. Kopiér fra den, hvis du skal bruge den, og slet"
-        " filen bagefter."
+        "Tekst fra editoren, som allerede er hentet ind (den står i en kladde eller et gemt svar), ligger"
+        f" også i {kept}. Filen er kun en kopi, så du kan slette den."
     )
 
     child = spawn("fase", "tjek", VISUAL=editor)
     child.expect_exact("[1/14]")
-    assert said in " ".join(plain(child.logfile_read.getvalue()).split())
+    told = " ".join(plain(child.logfile_read.getvalue()).split())
+    assert said in told and "ikke fik hentet ind" not in told
     child.send(CTRL_C)
     child.expect(pexpect.EOF)
     assert said in run(env, "konflikter")
+    status = run(env, "status")
+    assert "En kopi af tekst fra editoren ligger i denne fil; teksten er allerede hentet ind" in status
+    assert f"så du kan slette filen: {kept}" in status and "ikke blev hentet ind" not in status
     assert kept.read_text(encoding="utf-8") == "Skrevet i editoren\n"  # named, never changed
+
+    state_file = home / ".spredning" / f"{project}.yaml"
+    state = yaml.safe_load(state_file.read_text(encoding="utf-8"))
+    state["kladder"] = {DRAFT_KEY: "Skrevet i feltet bagefter"}  # no longer in the draft: the file holds it
+    state_file.write_text(yaml.safe_dump(state, allow_unicode=True), encoding="utf-8")
+    assert f"eller editoren gav en fejl), ligger i {kept}. Kopiér fra den" in run(env, "konflikter")
+    assert f"Tekst fra editoren, der ikke blev hentet ind, ligger i: {kept}" in run(env, "status")
 
     run(env, "projekt", "fjern", project, "--ja")
     assert not kept.exists()

@@ -314,6 +314,34 @@ def test_two_windows_that_changed_the_answer_itself_keep_both_texts_whole(termin
     assert draft_in_file(term, Q2) == ORIGINAL + " Hver uge.\n\n" + ORIGINAL + "\nTilføjet i vindue B"
 
 
+def test_two_windows_texts_joined_in_a_draft_have_exactly_one_empty_line_between(terminal):
+    """The draft "D" open in two windows. A adds a line (End, Enter: its first autosave keeps "D" and
+    the line break), B changes "D" (Ctrl+Home, "RETTET "): B's part replaced A's, the line break left at
+    its end, so A's text joined after it stood two empty lines down, though the words say one. Window
+    A1 is A's autosave after Enter, A2 the same window's text at Ctrl+C (each window here runs in turn)."""
+    end, ctrl_home = "\x1b[F", "\x1b[1;5H"
+    term = terminal()
+    term.session.keep_draft(asking(term, 2).question, "D")
+    with create_pipe_input() as pipe, create_pipe_input() as pipe2:
+        with create_app_session(input=pipe2, output=DummyOutput()):
+            later, step_a2 = window_at(term, pipe2, 2)
+        with create_app_session(input=pipe, output=DummyOutput()):
+            other, step_b = window_at(term, pipe, 2)
+            step_a1 = asking(term, 2)  # all show the draft "D"
+            term.type(end + ENTER + CTRL_C)
+            with pytest.raises(KeyboardInterrupt):
+                term.prompter.ask(step_a1)
+            other.type(ctrl_home + "RETTET " + CTRL_C)
+            with pytest.raises(KeyboardInterrupt):
+                other.prompter.ask(step_b)
+        with create_app_session(input=pipe2, output=DummyOutput()):
+            later.type(end + ENTER + "Fra A" + CTRL_C)
+            with pytest.raises(KeyboardInterrupt):
+                later.prompter.ask(step_a2)
+
+    assert draft_in_file(term, Q2) == "RETTET D\n\nD\nFra A"
+
+
 # --- 5. two windows at one question: an answer draft held back is kept when Ctrl+N closes the field ------
 
 

@@ -254,6 +254,6 @@ def test_drafts_of_one_question_in_two_partners_dialogues_are_named_with_each_pa
 
     said = flat(sharing.ok("status"))
 
-    assert "2 kladder, der ikke er gemt som svar" in said
+    assert "2 kladder, der ikke er gemt som svar: " in said  # both named: not "bl.a."
     assert "(Ærø Kommune)" in said.split("2 kladder")[1].split("Næste skridt")[0], said
     assert "(Fanø Kommune)" in said.split("2 kladder")[1].split("Næste skridt")[0], said

@@ -6,7 +6,9 @@ likewise). Each is made under a free name (fileio.free_name), so the numbers tel
 were made in: listed so (-2 before -10, the file without a number first), not as names sort. A name
 in each language counts on its own (a run in English makes editor-text.txt beside Danish ones): the
 names' series are then merged by the time each file was last written, each series kept in its order.
-`fase` and `konflikter` name the editor's; `status` names both.
+`fase` and `konflikter` name the editor's; `status` names both. An editor's file whose text is
+already in a draft or a saved answer of the project (taken_in: a stop took it in and kept the file
+too) is named as the copy it is, so its text is not pasted in twice.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import heapq
 import re
 from pathlib import Path
 
-from spredning.core import local
+from spredning.core import fileio, local
+from spredning.core.model import Project, normalise
+from spredning.core.store import WRITE_LIMIT
 
 EDITOR = "editor.file"
 SET_ASIDE = "conflict.set-aside-file"
@@ -52,3 +56,22 @@ def _written(path: Path) -> int:
         return path.stat().st_mtime_ns
     except OSError:
         return 1 << 63
+
+
+def taken_in(path: Path, project: Project, state: local.LocalState) -> bool:
+    """Whether the text of the editor's file `path` is already in a draft or saved answer of the project.
+
+    Taken in: the file's text (as an answer is kept, model.normalise) is a draft, a reason kept
+    beside one, a saved answer or its reason (or a version of one in conflict), or whole lines of
+    one (a draft that joined two windows' texts). A file not readable as UTF-8, or empty, is not.
+    """
+    try:
+        text = normalise(fileio.read_regular(path, WRITE_LIMIT).decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not text:
+        return False
+    kept = [*state.drafts.values(), *state.beside.values()]
+    for _slot, entry in project.entries():
+        kept.extend(answer.text for answer in (entry.answer, *entry.others))
+    return any(f"\n{text}\n" in f"\n{normalise(there)}\n" for there in kept)

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from spredning.app.dialogue import close_partners, find_partner, org_named, unknown_partner
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history, index, local, projectfile, yamlio
-from spredning.core.drafts import JOINER
+from spredning.core.drafts import joined_texts
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
 from spredning.core.local import LocalState, slot_key
 from spredning.core.model import (
@@ -660,7 +660,7 @@ def _texts_of(state: LocalState, key: str) -> tuple[dict[str, str], dict[str, st
         where, question_id = local.key_slot(slot)
         if where == key:
             had = reasons.get(question_id)
-            reasons[question_id] = had + JOINER + text if had else text
+            reasons[question_id] = joined_texts(had, text) if had else text
     return drafts, reasons
 
 

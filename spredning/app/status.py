@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spredning.app.dialogue import partner_for
 from spredning.app.exchange import exporting
 from spredning.app.exchange.conflicts import OpenConflict, open_conflicts, partners_own
-from spredning.app.kept_files import EDITOR, SET_ASIDE, kept_files
+from spredning.app.kept_files import EDITOR, SET_ASIDE, kept_files, taken_in
 from spredning.app.views import HeldMeeting, Stray, held_meetings, strays_in
 from spredning.app.workspace import Workspace
 from spredning.core import followup, followup_outline
@@ -192,6 +192,7 @@ class Status(NamedTuple):
     common: FollowUpStatus | None = None  # the portfolio's general records, common to every dialogue
     editor_files: tuple[Path, ...] = ()  # the editor's text left for the project (app/kept_files.py)
     set_aside: tuple[Path, ...] = ()  # combined texts whose conflict was settled elsewhere, kept
+    editor_copies: tuple[Path, ...] = ()  # of editor_files, those already in a draft or answer (taken_in)
 
 
 def status(
@@ -208,9 +209,21 @@ def status(
     # a dialogue's own record replaces the general one there, so what is common is read on its own
     common = follow_up_status(ws.guide, project, None, today or datetime.date.today()) if portfolio else None
     home, slug = ws.store.home, project.slug
-    texts = (tuple(kept_files(home, slug, EDITOR)), tuple(kept_files(home, slug, SET_ASIDE)))
+    editor = tuple(kept_files(home, slug, EDITOR))
+    copies = tuple(path for path in editor if taken_in(path, project, opened.local))
     changed = _changed(opened)
-    return Status(project, opened.local, str(opened.path), changed, dialogues, portfolio, common, *texts)
+    return Status(
+        project,
+        opened.local,
+        str(opened.path),
+        changed,
+        dialogues,
+        portfolio,
+        common,
+        editor,
+        tuple(kept_files(home, slug, SET_ASIDE)),
+        copies,
+    )
 
 
 def status_of(ws: Workspace, partner_option: str | None = None) -> Status:

@@ -322,21 +322,36 @@ def tidy_kept(console: Console, merging: Merging, guide, project, open_slots) ->
         print_fitted(console, said, str(path), style="yellow", rest="")
 
 
-def tell_editor_files(console: Console, home: Path, slug: str) -> None:
+def tell_editor_files(console: Console, home: Path, slug: str, project, state) -> None:
     """Name each file of the editor's left for the project (a stop while it was open): the user's text.
 
-    Several are said once, each path whole on a line of its own in the order they were made.
+    Several are said once, each path whole on a line of its own in the order they were made. A
+    file whose text is already in a draft or saved answer (kept_files.taken_in) is named apart, as
+    the copy it is: said to be not taken in, its text would be pasted in twice.
     """
-    from spredning.app.kept_files import EDITOR, kept_files
+    from spredning.app.kept_files import EDITOR, kept_files, taken_in
+
+    found = kept_files(home, slug, EDITOR)
+    copies = [path for path in found if taken_in(path, project, state)]
+    left = [path for path in found if path not in copies]
+    if len(left) == 1:
+        _tell_files(console, left, t("editor.left-file", path=str(left[0])))
+    elif left:
+        _tell_files(console, left, t("editor.left-files", n=len(left)), t("editor.left-files-hint"))
+    if len(copies) == 1:
+        _tell_files(console, copies, t("editor.copy-file", path=str(copies[0])))
+    elif copies:
+        _tell_files(console, copies, t("editor.copy-files", n=len(copies)), t("editor.copy-files-hint"))
+
+
+def _tell_files(console: Console, paths: list[Path], said: str, hint: str = "") -> None:
+    """One file: `said` names its path, kept whole; several: `said`, each path on its own line, `hint`."""
     from spredning.cli.render_text import print_fitted
 
-    paths = kept_files(home, slug, EDITOR)
     if len(paths) == 1:
-        [path] = paths
-        print_fitted(console, t("editor.left-file", path=str(path)), str(path), style="yellow", rest="")
+        print_fitted(console, said, str(paths[0]), style="yellow", rest="")
         return
-    if paths:
-        console.print(t("editor.left-files", n=len(paths)), style="yellow")
-        for path in paths:
-            print_fitted(console, str(path), str(path), style="yellow", first="  ", rest="  ")
-        console.print(t("editor.left-files-hint"), style="yellow")
+    console.print(said, style="yellow")
+    for path in paths:
+        print_fitted(console, str(path), str(path), style="yellow", first="  ", rest="  ")
+    console.print(hint, style="yellow")

@@ -68,7 +68,7 @@ def placed(
         if not join:
             return result, Drafted.HELD, mine
         part = _not_in(_beyond(ours, base, there), there)
-        now = there + JOINER + part if part else there
+        now = joined_texts(there, part) if part else there
     else:
         part = _not_in(_beyond(ours, base, rest), rest)
         now = (_replaced(there, mine, part) or "") if there else part
@@ -77,6 +77,19 @@ def placed(
     else:
         result.pop(key, None)
     return result, Drafted.JOINED if ours and now != ours else Drafted.KEPT, part
+
+
+_BLANK_END = re.compile(r"(?:\n[ \t]*)+\Z")  # the line break ending a text, and blank lines after it
+_BLANK_START = re.compile(r"\A(?:[ \t]*\n)+")  # blank lines a text starts with
+
+
+def joined_texts(first: str, second: str) -> str:
+    """Two windows' texts in one draft: one after the other, with exactly one empty line between.
+
+    Blank lines where they meet (the end of `first`, the start of `second`) go; nothing else of
+    either text is changed. A window's part may end with the line break just typed.
+    """
+    return _BLANK_END.sub("", first) + JOINER + _BLANK_START.sub("", second)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -213,7 +226,7 @@ def reason_aside(state: LocalState, key: str, mine: str) -> LocalState:
         drafts={k: v for k, v in state.drafts.items() if k != key},
         joined=tuple(k for k in state.joined if k != key),
         reasons=tuple(k for k in state.reasons if k != key),
-        beside={**state.beside, key: had + JOINER + part if had and part else had or part},
+        beside={**state.beside, key: joined_texts(had, part) if had and part else had or part},
         beside_joined=tuple(joined),
     )
 

@@ -71,7 +71,7 @@ def konflikter(
     chosen = choose_partner(opened.project, opened.local, partner, required=False)
     merging = Merging(console, ws.store.home, slug)
     tidy_kept(console, merging, ws.guide, opened.project, [c.slot for c in open_conflicts(opened.project)])
-    tell_editor_files(console, ws.store.home, slug)
+    tell_editor_files(console, ws.store.home, slug, opened.project, opened.local)
     pending = open_conflicts(opened.project, chosen)
     if not pending:
         console.print(say("konflikter.none", style="green"))

@@ -137,7 +137,9 @@ def fase(
     if side is not None and role != side:
         _other_side_warning(console, opened.project, side, chosen)
     own = side is None or side == role  # answering the other side's questions: labelled as theirs
-    tell_editor_files(console, ws.store.home, slug)  # an earlier window's text, left in the editor
+    tell_editor_files(
+        console, ws.store.home, slug, opened.project, opened.local
+    )  # an earlier window's text, left in the editor
     _interview(ws, ctx, console, session, phase, role, chosen, uden_partner, several, fortsaet, own)
 
 

@@ -160,9 +160,15 @@ def _in_versions(console, guide: Guide, result: Status, project_option: str | No
 
 def _kept_texts(console, result: Status) -> None:
     """The files of the user's own text left for the project (app/kept_files.py), each path whole."""
-    if result.editor_files:
-        console.print(say("status.editor-files", style="yellow", n=len(result.editor_files)))
-        _paths(console, result.editor_files)
+    left = [path for path in result.editor_files if path not in result.editor_copies]
+    if left:
+        console.print(say("status.editor-files", style="yellow", n=len(left)))
+        _paths(console, left)
+    if (
+        result.editor_copies
+    ):  # already in a draft or answer: said to be not taken in, it would be pasted twice
+        console.print(say("status.editor-copies", style="yellow", n=len(result.editor_copies)))
+        _paths(console, result.editor_copies)
     if result.set_aside:
         console.print(say("status.set-aside-files", style="yellow", n=len(result.set_aside)))
         _paths(console, result.set_aside)
@@ -327,7 +333,11 @@ def _notes_of(
                 if where in names
                 else question.text
             )
-        console.print(say("status.drafts", style="yellow", n=len(item.drafts), questions=questions))
+        n = len(item.drafts)
+        if n > len(questions):  # some named ("bl.a."), not all
+            console.print(say("status.drafts", style="yellow", n=n, questions=questions))
+        else:
+            console.print(say("status.drafts-all", style="yellow", n=n, questions=questions))
     if item.news and "news" in kinds:
         console.print(say("status.news", n=len(item.news)))
     if item.unsent and "unsent" in kinds and not item.unsent_unknown:
@@ -451,6 +461,8 @@ def _json(result: Status, odd: list[OddRow]) -> dict[str, Any]:
     # the user's own text left in files in .spredning/, in the order made (app/kept_files.py)
     data["tekst_fra_editoren"] = [str(path) for path in result.editor_files]
     data["samlede_tekster_uden_konflikt"] = [str(path) for path in result.set_aside]
+    # of tekst_fra_editoren, the files whose text is already in a draft or answer: copies (taken_in)
+    data["tekst_fra_editoren_hentet_ind"] = [str(path) for path in result.editor_copies]
     return data
 
 
