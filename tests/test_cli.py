@@ -282,3 +282,20 @@ def test_the_example_made_twice_says_how_to_carry_on_not_to_choose_another_name(
         )
         assert code == 0, (typed, err)
     assert run_cli(*sprog, "start", "--eksempel")[0] == 0  # put aside: the example begins afresh
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_projekt_groups_help_names_removing_restoring_and_merging_within_80_columns(tmp_path, language):
+    """trial42: 'Skift projekt eller side; navngiv organisationerne.' left out fjern, gendan and flet."""
+    from exchange_kit import installed
+
+    words = {"da": ("fjern", "gendan", "flet"), "en": ("remove", "restore", "merge")}[language]
+    for argv in (("--help",), ("projekt", "--help")):
+        code, out, err = installed("--sprog", language, *argv, home=tmp_path / "hjem", cwd=tmp_path)
+        assert code == 0, err
+        assert all(len(line) <= 80 for line in out.splitlines())
+        said = " ".join(out.split())
+        if argv == ("--help",):
+            [line] = [line for line in out.splitlines() if line.strip().startswith("projekt ")]
+            said = line  # the group's one line, whole
+        assert all(word in said for word in words), said

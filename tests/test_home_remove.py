@@ -374,3 +374,22 @@ def test_an_unreadable_project_to_remove_names_its_file_whole_on_a_line(monkeypa
     assert "kan ikke læses, så programmet kan ikke sige" in run.said
     assert str(path) in run.out.splitlines(), run.out
     assert path.exists()
+
+
+@pytest.mark.parametrize("raw", [b"", bytes(range(128, 256))], ids=["empty", "binary"])
+def test_an_empty_or_binary_project_file_is_in_the_lists_to_switch_to_and_to_remove(home, ws, raw):
+    """trial42: such a file was taken for no project file at all, and left out of both lists."""
+    new_project(ws, name="Anden")
+    slug = new_project(ws, name="Tom")
+    path = ws.store.path_for(slug)
+    path.write_bytes(raw)
+
+    values = [action.value for action in app_home.project_actions(ws)]
+    assert slug in values  # before: neither list had it
+    switch = home(go(ws, "projects") + DOWN * values.index(slug) + ENTER + PAUSE + QUIT)
+    remove = home(remove_keys(ws, slug) + ENTER + PAUSE + QUIT)  # No, chosen at first: kept
+
+    assert switch.code == 0 and remove.code == 0, switch.err + remove.err
+    assert "Projektfilen" in switch.said and "Filen er ikke ændret." in switch.said
+    assert "kan ikke læses, så programmet kan ikke sige" in remove.said
+    assert path.read_bytes() == raw

@@ -932,3 +932,15 @@ def test_a_file_the_partner_makes_is_named_by_the_partners_plain_command(languag
         if isinstance(text, str) and ours.search(text)
     }
     assert found == {}
+
+
+def test_a_name_that_is_no_text_is_said_to_need_text_in_english(run_cli, make_project, store):
+    """trial42: "'projekt.navn' must be a text": text is a mass noun in English ("must be text")."""
+    slug = make_project(role="genbruge")
+    path = store.path_for(slug)
+    path.write_text(re.sub(r"(?m)^  navn: .*$", "  navn: [1]", path.read_text(encoding="utf-8")), "utf-8")
+
+    code, _, err = run_cli("--sprog", "en", "status", "--projekt", slug)
+
+    assert code == 1
+    assert "'projekt.navn' must be text." in " ".join(err.split())

@@ -217,7 +217,22 @@ def test_status_with_none_left_names_projekt_gendan(orgs):
     code, _, err = aeroe("status")
 
     assert code != 0
+    assert "Der er intet projekt i mappen nu." in flat(err)  # trial42: not "endnu" (yet)
     assert f"Hent det fjernede projekt tilbage med 'spredning projekt gendan {SLUG}'" in flat(err)
+    assert aeroe.ok("projekt", "gendan", SLUG)
+
+
+def test_projekter_with_none_left_says_none_now_and_names_projekt_gendan(orgs):
+    """trial42: it said "ingen projekter ... endnu" (yet) and nothing of bringing one back."""
+    sharing, aeroe = orgs
+    removed_after_answering(aeroe, sharing)
+
+    said = flat(aeroe.ok("projekter"))
+
+    assert "endnu" not in said
+    assert f"Der er ingen projekter i {aeroe.home} nu." in said
+    assert f"Hent det fjernede projekt tilbage med 'spredning projekt gendan {SLUG}'" in said
+    assert "eller start et nyt med 'spredning start'" in said
     assert aeroe.ok("projekt", "gendan", SLUG)
 
 

@@ -69,12 +69,51 @@ def test_an_empty_projekt_option_names_a_project_here(two):
     assert "Hjemmepleje på Ærø" in two.ok("--projekt", "Hjemmepleje på Ærø", "status")
 
 
-def test_with_one_project_brug_names_it_and_flet_keeps_the_invented_example(tmp_path):
+def test_with_one_project_brug_names_it_and_flet_gives_no_example(tmp_path):
+    """trial42: flet's invented example named no project here, so it was refused as run."""
     org = Org(tmp_path / "hjem", tmp_path)
     org.ok("start", "--navn", "Hjemmepleje", "--rolle", "dele", "--deler", "Ærø Kommune")
 
     assert flat(org("projekt", "brug")[2]).count("fx 'spredning projekt brug Hjemmepleje'.") == 1
-    assert "fx 'spredning projekt flet digital-genoptraening'" in flat(org("projekt", "flet")[2])
+    said = flat(org("projekt", "flet")[2])
+    assert "fx" not in said and "digital-genoptraening" not in said
+    assert "jeres svar skal hentes fra (et, hvor I er på samme side). Navnene står i" in said
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_projekt_flet_names_no_project_on_the_other_side(tmp_path, language):
+    """trial42: from the reusing side it suggested the sharing side's project, which flet refuses."""
+    org = Org(tmp_path / "hjem", tmp_path)
+    org.ok("start", "--navn", "Anden", "--rolle", "dele", "--deler", "Ærø Kommune")
+    org.ok(
+        "start", "--navn", "Test", "--rolle", "genbruge", "--deler", "Ærø Kommune", "--genbruger", "Odense"
+    )
+
+    code, _, err = org("--sprog", language, "projekt", "flet")
+
+    assert code == 2 and "Anden" not in err
+    org.ok(
+        "start", "--navn", "Tredje", "--rolle", "genbruge", "--deler", "Ærø Kommune", "--genbruger", "Odense"
+    )
+    org.ok("projekt", "brug", "Test")
+    said = flat(org("--sprog", language, "projekt", "flet")[2])
+    assert "projekt flet Tredje" in said and "Anden" not in said
+
+
+def test_a_very_long_name_is_given_by_its_shorter_file_name(tmp_path):
+    """trial42: the whole 499-character name was printed in the examples; its file name runs too."""
+    org = Org(tmp_path / "hjem", tmp_path)
+    long_name = " ".join(["Langt"] * 83)
+    org.ok("start", "--navn", long_name, "--rolle", "dele", "--deler", "Ærø Kommune")
+    org.ok("start", "--navn", "Kort", "--rolle", "dele", "--deler", "Ærø Kommune")
+    [slug] = [s for s in org.store.slugs() if s != "kort"]
+
+    for argv in (("projekt", "brug"), ("projekt", "flet")):
+        code, _, err = org(*argv)
+        assert code == 2 and "Langt" not in err
+        assert f"fx 'spredning {' '.join(argv)} {slug}'." in flat(err)
+    org.ok("projekt", "brug", slug)
+    assert org.store.active() == slug
 
 
 def test_in_english(two):

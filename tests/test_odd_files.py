@@ -366,3 +366,47 @@ def test_a_broken_copy_is_named_as_broken_with_its_reason_and_no_advice_to_impor
     assert squeezed(f"importer {whole}") in said.replace('"', "")
     code, _, err = run_cli("importer", str(broken))
     assert code == 1  # what the list says
+
+
+EMPTY_OR_NO_TEXT = {
+    "empty": (b"", "tom fil"),
+    "blank": (b"\n  \n", "tom fil"),
+    "binary": (bytes(range(128, 256)) * 3 + b"\x00\x01projekt", "ikke gemt som UTF-8"),
+}
+
+
+@pytest.mark.parametrize("kind", list(EMPTY_OR_NO_TEXT))
+def test_an_empty_or_binary_project_file_is_listed_with_its_reason_even_when_active(
+    kind, home, make_project, run_cli
+):
+    """trial42: an emptied (or binary) active project file vanished from 'projekter' (taken for notes).
+
+    It says nothing of what it is, so it may be the project: listed, marked active, with a reason
+    and the command that says it all, as a file with broken YAML is; the file is never changed.
+    """
+    raw, reason = EMPTY_OR_NO_TEXT[kind]
+    make_project("Anden", role="dele")
+    assert make_project(NAME, role="dele") == SLUG  # active
+    path = home / f"{SLUG}.yaml"
+    path.write_bytes(raw)
+
+    code, out, err = run_cli("projekter")
+
+    assert code == 0, err
+    assert re.search(rf"▶ {SLUG}\s+{reason}", out), out
+    assert f"spredning status --projekt {SLUG}" in [line.strip() for line in out.splitlines()]
+    assert path.read_bytes() == raw
+
+
+def test_a_new_project_is_not_told_to_carry_on_in_an_empty_file_of_its_name(home, run_cli):
+    """trial42: 'start' said a project of the name exists and advised 'projekt brug', which refused it."""
+    (home / f"{SLUG}.yaml").write_bytes(b"")
+
+    code, _, err = run_cli("start", "--navn", NAME, "--rolle", "dele")
+
+    said = squeezed(err)
+    assert code != 0
+    assert squeezed(f"en projektfil til navnet '{SLUG}', {home / SLUG}.yaml, men den kan ikke læses") in said
+    assert "projektbrug" not in said
+    assert squeezed(f"spredning status --projekt {SLUG}") in said
+    assert (home / f"{SLUG}.yaml").read_bytes() == b""

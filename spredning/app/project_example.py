@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from spredning.app.workspace import Workspace
 from spredning.core.errors import SpredningError
-from spredning.core.store import Summary
+from spredning.core.model import SHARING
+from spredning.core.store import Summary, state_notes
 
 
 def example_project(ws: Workspace, *, others_only: bool = False) -> str | None:
@@ -31,15 +32,38 @@ def example_project(ws: Workspace, *, others_only: bool = False) -> str | None:
     found.sort(key=lambda summary: summary.slug == active)  # another project before the active one
     if others_only:
         found = [summary for summary in found if summary.slug != active]
+        found = _same_side(ws, active, found)
     return _word(ws, found[0]) if found else None
 
 
-def _word(ws: Workspace, summary: Summary) -> str:
-    """The project's name when it finds this very project, else its file name (two of one name)."""
+def _same_side(ws: Workspace, active: str | None, found: list[Summary]) -> list[Summary]:
+    """The projects where this computer is on the same side as in `active` ('projekt flet' takes no other).
+
+    None when the side there is not known (flet refuses that too) or the notes cannot be read.
+    """
+    if active is None:
+        return []
     try:
-        return summary.name if ws.store.find(summary.name) == summary.slug else summary.slug
+        notes = state_notes.read(ws.store.home, [active, *(summary.slug for summary in found)])
     except (SpredningError, OSError):
-        return summary.slug
+        return []
+    me = notes[active].me
+    if me is None:
+        return []
+    sharing = me == SHARING
+    return [s for s in found if (they := notes[s.slug].me) is not None and (they == SHARING) == sharing]
+
+
+def _word(ws: Workspace, summary: Summary) -> str:
+    """The project's name when it finds this very project, else its file name (two of one name).
+
+    The file name also when it is the shorter (a name of hundreds of characters): both are taken.
+    """
+    try:
+        finds = ws.store.find(summary.name) == summary.slug
+    except (SpredningError, OSError):
+        finds = False
+    return summary.name if finds and len(summary.name) <= len(summary.slug) + 2 else summary.slug
 
 
 def _worked_on(ws: Workspace) -> str | None:

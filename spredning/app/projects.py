@@ -108,7 +108,8 @@ def name_problem(ws: Workspace, name: str) -> Message | None:
             if exc.key in ("project.dangling-link", "project.not-regular"):  # no project to carry on with:
                 # say what it is
                 return exc.message
-            return message("start.name-taken", existing=slug, slug=slug)
+            # a file that cannot be read: no project to carry on with ('projekt brug' refuses it)
+            return message("start.name-unreadable", slug=slug, path=ws.store.file_name(slug))
     return None
 
 

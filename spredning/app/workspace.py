@@ -166,7 +166,7 @@ class Workspace:
                 raise
             several = len(every) > 1  # 'projekt gendan' alone lists them to choose from
             hint = "store.no-project.hint.removed-several" if several else "store.no-project.hint.removed"
-            raise SpredningError("store.no-project", hint=hint, slug=every[0].slug) from None
+            raise SpredningError("store.no-project-now", hint=hint, slug=every[0].slug) from None
 
     def open(self) -> Opened:
         """The project to work on, read now, with this computer's state for it."""

@@ -657,6 +657,8 @@ def unreadable_reason(problem: SpredningError) -> str:
     """Why a project file cannot be read, in a few words for the list (status --projekt says it all)."""
     if problem.key == "project.unreadable":
         return t("projects.why.project.unreadable", reason=problem.params.get("reason", ""))
+    if getattr(problem.params.get("problem"), "key", None) == "yaml.not-utf8":  # binary, or another encoding
+        return t("projects.why.not-utf8")
     key = f"projects.why.{problem.key}"
     return t(key) if i18n.has(key) else t("projects.unreadable")
 

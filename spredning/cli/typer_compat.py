@@ -116,6 +116,8 @@ def _missing_message(exc) -> Message:
         return _missing_file(exc.ctx, params)
     if path in _REAL_PROJECT and (name := _project_name(exc.ctx, path == "projekt flet")) is not None:
         return Message(_REAL_PROJECT[path], {**params, "name": name})
+    if path == "projekt flet":  # no project on this side to take answers from: an invented one is refused
+        return Message("usage.missing.projekt-flet-none", params)
     return Message(_MISSING[path], params)
 
 

@@ -118,9 +118,26 @@ def foreign(head: bytes) -> bool:
 
     A project file damaged at its start (a first line deleted, a YAML error) still has one of
     them ('id:', 'projekt:', 'svar:' ...), so it is not foreign and stays named as broken.
+
+    An empty (or blank) file and one that is no text (not UTF-8, nor UTF-16/32 with its mark: a
+    file damaged on a disk or by a sync service) says nothing of what it is: it may be the project
+    file it stands in for, so it is not foreign either, and is named as a file that cannot be read.
     """
+    if not head.strip() or not _text(head):
+        return False
     text = head_text(head).replace("\r\n", "\n")
     return OUR_TOP_KEYS.search(text) is None
+
+
+def _text(head: bytes) -> bool:
+    """Whether a file's first bytes are text: UTF-8 (a character cut at their end allowed), or marked wide."""
+    if head.startswith(tuple(mark for mark, _ in _WIDE_MARKS)):
+        return True
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 ID_LINE = re.compile(r"""^id: ['"]?([0-9a-f-]{36})['"]?[ \t]*$""", re.MULTILINE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.text import Text
 
-from spredning.app import projects
+from spredning.app import project_restore, projects
 from spredning.cli import typer_compat
 from spredning.cli.commands.commandline import command
 from spredning.cli.commands.workspace import tell_odd_files, workspace
@@ -36,10 +36,7 @@ def projekter(
             console.print(say("projects.none-but-odd", style="yellow", home=str(ws.store.shown_home)))
             tell_odd_files(console, odd)
             return
-        start_command = command("start", project=None)
-        print_said(
-            console, say("projects.none", home=str(ws.store.shown_home), command=start_command), start_command
-        )
+        _tell_none(console, ws)
         return
     with paged(console, not ingen_pager) as out:
         for block in project_list(rows, active, out.width):
@@ -70,6 +67,21 @@ def projekter(
                     Text(hint, style="yellow"), console.width, bare_program(), console.is_terminal
                 )
                 out.print(shown, soft_wrap=True)
+
+
+def _tell_none(console, ws) -> None:
+    """No project in the folder: how to start one, and, when one was removed, how it comes back."""
+    start_command = command("start", project=None)
+    removed = project_restore.kept(ws)
+    if not removed:
+        said = say("projects.none", home=str(ws.store.shown_home), command=start_command)
+        print_said(console, said, start_command)
+        return
+    several = len(removed) > 1  # not "yet": the last one was removed; 'projekt gendan' alone lists them
+    restore = command("projekt", "gendan", *([] if several else [removed[0].slug]), project=None)
+    key = "projects.none-removed-several" if several else "projects.none-removed"
+    said = say(key, home=str(ws.store.shown_home), restore=restore, command=start_command)
+    print_said(console, said, (restore, start_command))
 
 
 def _tell_broken(out, broken: list[str]) -> None:

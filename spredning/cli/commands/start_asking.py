@@ -121,6 +121,8 @@ def _ask_name(ws, typed_so_far: _Typed, given: tuple[str, str] | None = None) ->
         typed_so_far.refused.add("name")
         # said by the console, which wraps between words; the prompt's own line would break a word
         make_console().print(Text(render(taken), style="yellow"))
+        if taken.key != "start.name-taken":  # a file that cannot be read: no project to carry on with
+            continue
         choice = select(
             t("start.taken-what"),
             [
