@@ -6,6 +6,7 @@ import copy
 import io
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -20,10 +21,22 @@ from spredning.core import content
 
 def pytest_configure(config):
     _memory_basetemp(config)
+    _ctrl_c_as_in_a_terminal()
     config.addinivalue_line(
         "markers",
         "slow: takes seconds (the installed command, fuzzing, big files); left out of the fast lane",
     )
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    """Ctrl+C (SIGINT) handled as a person's terminal has it, in this process and the commands it starts.
+
+    Tests started in the background by a shell without job control (`pytest … &`) inherit SIGINT
+    ignored, and so would every command they start: the tests of Ctrl+C would see no stop at all.
+    A handler set here is reset to the default when a command is started, so it gets SIGINT.
+    """
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 # The fast lane for daily work, `pytest -m "not slow"`, leaves out whole modules that start the
