@@ -25,16 +25,25 @@ def pasted(text: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("option", "args"),
+    ("option", "args", "what"),
     [
-        ("--hvad", ("plan", "tilføj", "--hvad", "Book et\nlokale")),
-        ("--hvem", ("plan", "tilføj", "--hvad", "Book", "--hvem", "Bo\tJensen")),
-        ("--hvad", ("plan", "ret", "abc", "--hvad", "Book\r\net lokale")),
-        ("--af", ("godkend", "tjek", "--af", "Eva\nJensen")),
-        ("--begrundelse", ("klarhed", "beskriv-innovationen", "gul", "--begrundelse", "Vi mangler\u2028tal")),
+        ("--hvad", ("plan", "tilføj", "--hvad", "Book et\nlokale"), "et linjeskift"),
+        ("--hvem", ("plan", "tilføj", "--hvad", "Book", "--hvem", "Bo\tJensen"), "et tabulatortegn"),
+        (
+            "--hvad",
+            ("plan", "ret", "abc", "--hvad", "Book\r\net\tlokale"),
+            "et linjeskift og et tabulatortegn",
+        ),
+        ("--af", ("godkend", "tjek", "--af", "Eva\nJensen"), "et linjeskift"),
+        (
+            "--begrundelse",
+            ("klarhed", "beskriv-innovationen", "gul", "--begrundelse", "Vi mangler\u2028tal"),
+            "et linjeskift",
+        ),
     ],
 )
-def test_an_option_with_a_line_break_or_a_tab_is_refused_in_words(run_cli, ws, reusing, option, args):
+def test_an_option_with_a_line_break_or_a_tab_is_refused_in_words(run_cli, ws, reusing, option, args, what):
+    """The refusal says what the text has: a line break, a tab or both (it said 'a line break or a tab')."""
     args = with_an_action(ws, reusing, args)
     before = ws.store.path_for(reusing).read_bytes()
 
@@ -42,9 +51,9 @@ def test_an_option_with_a_line_break_or_a_tab_is_refused_in_words(run_cli, ws, r
 
     assert code == 2, (out, err)
     assert flat(err).startswith(
-        f"Fejl: Teksten efter {option} skal være én linje, men den har et linjeskift eller et tabulatortegn"
+        f"Fejl: Teksten efter {option} skal være én linje, men den har {what}; den ville blive gemt med "
     )
-    assert "Skriv teksten på én linje (med mellemrum, hvor der var linjeskift), fx: spredning " in flat(err)
+    assert "Skriv teksten på én linje (med mellemrum i stedet), fx: spredning " in flat(err)
     assert ws.store.path_for(reusing).read_bytes() == before
 
 
@@ -52,7 +61,7 @@ def test_in_english_the_refusal_names_the_option(run_cli, reusing):
     code, _, err = run_cli("--sprog", "en", "plan", "tilføj", "--hvad", "a\tb")
 
     assert code == 2
-    assert "The text after --hvad must be one line, but it has a line break or a tab" in flat(err)
+    assert "The text after --hvad must be one line, but it has a tab; it would be saved" in flat(err)
 
 
 def test_a_line_break_at_the_end_is_no_matter(run_cli, ws, reusing):
@@ -70,7 +79,7 @@ def test_a_line_break_pasted_into_the_action_field_is_refused_there_and_correcte
     run = on_screen(pasted("Book et\nlokale") + ENTER + FIX + "Bo" + ENTER + ENTER, "plan", "tilføj")
 
     assert run.code == 0, run.err
-    assert "Teksten skal være én linje, men den har et linjeskift eller et tabulatortegn" in flat(run.screen)
+    assert "Teksten skal være én linje, men den har et linjeskift: skriv et mellemrum" in flat(run.screen)
     project = ws.store.load(reusing)
     [item] = followup.plan_items(project, project.partners[0])
     assert (item.what, item.who) == ("Book et lokale", "Bo")
@@ -105,10 +114,11 @@ def test_every_option_with_a_line_break_is_named_in_one_refusal_and_the_example_
 
     assert code == 2, (out, err)
     assert flat(err).startswith(
-        "Fejl: Teksterne efter --hvad og --hvem skal hver være én linje, men de har et linjeskift"
+        "Fejl: Teksterne efter --hvad og --hvem skal hver være én linje, "
+        "men de har linjeskift og tabulatortegn;"
     )
     assert flat(err).endswith(
-        "Skriv hver tekst på én linje (med mellemrum, hvor der var linjeskift), "
+        "Skriv hver tekst på én linje (med mellemrum i stedet), "
         "fx: spredning plan tilføj --hvad 'Book et lokale' --hvem 'Bo Jensen' --status 'i gang'"
     )
     assert ws.store.path_for(reusing).read_bytes() == before
@@ -260,3 +270,29 @@ def test_a_stop_in_plan_rets_field_offers_the_command_with_the_text_on_one_line(
     assert "Handlingen er ikke ændret" in said
     assert said.endswith(f"plan ret {item.id} --hvem 'Bo Jensen' --status 'i gang'")
     assert ws.store.path_for(reusing).read_bytes() == before
+
+
+def test_in_a_terminal_a_tab_given_is_named_as_a_tab_above_the_field(on_screen, ws, reusing):
+    """A tab typed or pasted in a one-line field is a space; one given as an option is said as what it is."""
+    keys = LEFT * len("Jensen") + BACKSPACE + " " + ENTER
+
+    run = on_screen(keys, "godkend", "tjek", "--af", "Eva\tJensen")
+
+    assert run.code == 0, run.err
+    assert "Teksten skal være én linje, men den har et tabulatortegn: skriv et mellemrum" in flat(run.screen)
+    assert "Fasen Tjek er godkendt af Eva Jensen" in flat(run.out)
+
+
+@pytest.mark.parametrize(
+    ("texts", "what"),
+    [
+        (("Eva\tJensen",), "tab"),
+        (("Eva\x85Jensen",), "line"),
+        (("Eva\vJensen", "Bo\tJensen"), "both"),
+        (("Eva Jensen\t\n",), ""),  # blank space around the text is no matter
+    ],
+)
+def test_what_breaks_a_line_is_named_across_every_text(texts, what):
+    from spredning.core.textsafe import what_breaks_a_line
+
+    assert what_breaks_a_line(*texts) == what

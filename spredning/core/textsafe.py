@@ -60,6 +60,13 @@ def breaks_a_line(text: str) -> bool:
     return any(character in _NOT_ONE_LINE for character in text.strip())
 
 
+def what_breaks_a_line(*texts: str) -> str:
+    """What the one-line texts have inside them: "line" (a line break), "tab", "both", or "" (neither)."""
+    inside = {character for text in texts for character in text.strip() if character in _NOT_ONE_LINE}
+    tab, line = "\t" in inside, bool(inside - {"\t"})
+    return "both" if tab and line else "tab" if tab else "line" if line else ""
+
+
 def has_unsafe(text: str) -> bool:
     """Return True when text holds characters that clean() would change (besides CR)."""
     return not text.isprintable() and bool(re.search(_UNSAFE, text.replace("\r", "")))

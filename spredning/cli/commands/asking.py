@@ -81,9 +81,10 @@ def one_line_options(*options: tuple[str, str | None], again: Callable[[], str] 
     Said before anything is asked or saved. `again`: the user's own command put right (its texts
     on one line, see typed_words), the refusal's example.
     """
+    from spredning.cli.prompts.simple import breaks_in_words
     from spredning.core.textsafe import breaks_a_line
 
-    broken = [option for option, value in options if value is not None and breaks_a_line(value)]
+    broken = {option: value for option, value in options if value is not None and breaks_a_line(value)}
     if not broken:
         return
     key, example = (  # every one named at once
@@ -93,8 +94,8 @@ def one_line_options(*options: tuple[str, str | None], again: Callable[[], str] 
     )
     hint = Message(example, {"command": again()}) if again is not None else None
     if len(broken) == 1:
-        raise UsageProblem(key, hint=hint, option=broken[0])
-    raise UsageProblem(key, hint=hint, options=broken)
+        raise UsageProblem(key, hint=hint, option=next(iter(broken)), what=breaks_in_words(*broken.values()))
+    raise UsageProblem(key, hint=hint, options=list(broken), what=breaks_in_words(*broken.values()))
 
 
 def long_options(*options: tuple[str, str | None]) -> None:
@@ -121,6 +122,7 @@ def texts_to_correct(
     In a terminal: {option: why it was refused} for each such option, whose field then opens
     holding the text given, the problem said above it, to correct (as 'plan tilføj --hvad').
     """
+    from spredning.cli.prompts.simple import breaks_in_words
     from spredning.core.textsafe import breaks_a_line
 
     long_options(*options)
@@ -130,7 +132,7 @@ def texts_to_correct(
         if not is_interactive():
             raise
         return {
-            option: t("prompt.one-line")
+            option: t("prompt.one-line", what=breaks_in_words(value))
             for option, value in options
             if value is not None and breaks_a_line(value)
         }
