@@ -41,6 +41,7 @@ class Exported(NamedTuple):
     unknown: bool = False  # this computer could not tell what the receiver had (unsent_unknown)
     copy: Path | None = None  # the file replaced (--overskriv), kept beside it, unless it was ours
     drafts: tuple[tuple[str, str], ...] = ()  # drafts here the file does not carry (drafts_left_out)
+    conflicts: int = 0  # open conflicts in what the file carries: it has only the version standing here
 
 
 def export(
@@ -103,6 +104,7 @@ def export(
         p.name or p.key for p in outgoing.partners if include_all and receiver and p.key != receiver.key
     )
     count = sum(1 for _, e in outgoing.entries() if not e.answer.empty)
+    carried = _dialogues(project, me, receiver, include_all)
     return Exported(
         path,
         project,
@@ -115,7 +117,8 @@ def export(
         beside,
         unknown,
         next(iter(copies), None),
-        drafts_left_out(ws, state, _dialogues(project, me, receiver, include_all), role),
+        drafts_left_out(ws, state, carried, role),
+        len(conflicts_carried(project, carried, role)),
     )
 
 
@@ -163,6 +166,20 @@ def drafts_left_out(
         if (text or "").strip() and carried and qid in order:
             found.append((key, qid))
     return tuple(sorted(found, key=lambda item: (order[item[1]], item[0])))
+
+
+def conflicts_carried(project: Project, dialogues: list[str], role: str | None) -> set[tuple[str, str]]:
+    """The slots in conflict among those a file carries (the dialogues', with role's side only).
+
+    The file has each answer's current version only (outgoing_project), not the versions waiting
+    beside it: a conflict settled after the export reaches the partner only with the next one.
+    """
+    found = set()
+    for key in dialogues:
+        for slot, _ in project.dialogue(project.partner(key)).conflicts():
+            if role is None or side_of(slot[1]) == role:
+                found.add(slot)
+    return found
 
 
 def outgoing_project(

@@ -114,11 +114,20 @@ def eksport(
         tell_beside(done.beside, console)
         console.print(Text("\n").join(lines))
         _drafts_left(console, ws, done)
+        _conflicts_left(console, done)
         # the file's name is never broken, though longer than the line: copied, it is still one word
         print_said(console, say("eksport.send", org=receiver, file=done.path.name), done.path.name)
         # the command on a line of its own, never broken, to be copied as it is
         # the partner's command, in their folder: the file's name (not where it is here)
         console.print(say("eksport.their-command", file=shell_word(done.path.name)), soft_wrap=True)
+
+
+def _conflicts_left(console, done: exporting.Exported) -> None:
+    """Conflicts open in what the file carries: it has the version standing here, not the decision."""
+    if done.conflicts:
+        settle = command("konflikter")
+        said = say("eksport.conflicts-left", style="yellow", n=done.conflicts, command=settle)
+        print_said(console, said, settle)
 
 
 def _drafts_left(console, ws, done: exporting.Exported) -> None:
