@@ -264,3 +264,32 @@ def test_a_file_of_only_zero_bytes_is_told_as_holding_nothing(ws, slug, run_cli)
     said = flat(err)
     assert "der stod intet i filen" in said
     assert "0 byte" not in said and "Linje 1" not in said, said
+
+
+def test_a_damaged_state_file_that_cannot_be_replaced_on_a_full_disk_stays_where_it_is(
+    ws, slug, run_cli, monkeypatch
+):
+    """Found in stop 42's review: the damaged file was renamed to a backup, the new one failed to
+    write (a full disk), and the side and drafts were out of sight in a file nobody was told of."""
+    import errno
+
+    from spredning.core import fileio
+    from spredning.core.errors import SpredningError
+
+    damaged = cut_mid_reason(state_path(ws, slug).read_bytes())
+    state_path(ws, slug).write_bytes(damaged)
+
+    def full(path, _content):
+        raise SpredningError("files.cannot-save", path=path, reason=fileio.reason(OSError(errno.ENOSPC, "")))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(fileio, "atomic_write", full)
+        code, _, err = run_cli("status")
+        assert code == 0 and "Traceback" not in err
+    assert state_path(ws, slug).read_bytes() == damaged  # where it was, every byte
+    assert not list(state_path(ws, slug).parent.glob(f"{slug}.yaml.bak-*"))
+
+    code, _, err = run_cli("status")  # room again: the salvage as ever, the texts back
+    assert code == 0, err
+    assert state(ws, slug) == {**ALL, "begrundelser": {Q1: "Ikke aktuelt for os lig"}}
+    assert "Disse 3 tekster er hentet tilbage og står klar" in flat(err)

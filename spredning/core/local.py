@@ -87,6 +87,7 @@ Drafts are placed in the state by drafts.py: two windows answering one question 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import socket
@@ -634,5 +635,11 @@ def save(home: Path, slug: str, state: LocalState, data: bytes | None = None) ->
     path = state_path(home, slug)
     fileio.remove_stale_temps(path)  # a process killed while writing it left one (we hold the lock)
     kept = fileio.move_aside(path) if state.damaged else None
-    fileio.atomic_write(path, content)
+    try:
+        fileio.atomic_write(path, content)
+    except BaseException:  # a full disk, a stop: the damaged file back, not out of sight in a backup
+        if kept is not None:
+            with contextlib.suppress(OSError):
+                os.rename(kept, path)
+        raise
     return kept
