@@ -1381,3 +1381,51 @@ def test_a_stop_from_outside_after_a_reason_typed_beside_the_answer_says_both_ar
     assert drafts(home) == {DRAFT_KEY: "Et halvt svar"}
     state = yaml.safe_load((home / ".spredning" / f"{SLUG}.yaml").read_text(encoding="utf-8"))
     assert state["begrundelser"] == {DRAFT_KEY: "Ikke aktuelt"}
+
+
+# --- a byte that is not UTF-8 typed into the field (a terminal set to Latin-1, a paste) ---------------
+
+
+def type_bytes(child: pexpect.spawn, raw: bytes, shown: str) -> None:
+    """Type `raw` as a terminal sends it (not as UTF-8 text) into question 1, and wait for `shown`."""
+    child.expect_exact("[1/14]")
+    child.expect_exact("Svar:")
+    os.write(child.child_fd, raw)
+    child.expect_exact(shown)
+
+
+def test_a_byte_that_is_not_utf8_in_the_field_is_kept_in_the_draft_as_the_replacement_character(
+    spawn, project, home
+):
+    """Found in stop 42's review: such a byte (kept by the input as a lone surrogate) made every draft
+    fail to save: 'Kunne ikke gemme …test.yaml (systemfejl UnicodeEncodeError)' at each autosave and at
+    Ctrl+C, naming the project file, and the text typed after it was not kept. It is kept as "\ufffd", as a
+    saved answer keeps it."""
+    child = spawn("fase", "tjek")
+    type_bytes(child, "Hello \xe6resten af en lang tekst".encode("latin-1"), "resten af en lang tekst")
+    child.send(CTRL_C)
+
+    status, output = finish(child)
+
+    assert status == 130, output
+    assert "Teksten i feltet er gemt som kladde" in output
+    assert "Fejl:" not in output and "UnicodeEncodeError" not in output and "Traceback" not in output
+    assert drafts(home) == {DRAFT_KEY: "Hello \ufffdresten af en lang tekst"}
+
+
+def test_the_editor_opens_on_a_field_with_a_byte_that_is_not_utf8(spawn, project, home, tmp_path):
+    """Found in stop 42's review: Ctrl+O then printed prompt_toolkit's 'Unhandled exception in event
+    loop' with a traceback, and left an empty file in .spredning."""
+    editor = tmp_path / "stub-editor"
+    editor.write_text("#!/bin/sh\nprintf " + "' og mere fra editoren\\n'" + ' >> "$1"\n', encoding="utf-8")
+    editor.chmod(editor.stat().st_mode | stat.S_IXUSR)
+    child = spawn("fase", "tjek", VISUAL=str(editor))
+    type_bytes(child, "Hello \xe6verden".encode("latin-1"), "verden")
+    child.send(CTRL_O)
+    child.expect_exact("og mere fra editoren")
+
+    save_then_stop(child)
+
+    assert "Traceback" not in child.logfile_read.getvalue()
+    assert answers(home) == {Q1: "Hello \ufffdverden\n og mere fra editoren"}
+    assert not list((home / ".spredning").glob("*.txt"))

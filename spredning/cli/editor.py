@@ -29,6 +29,7 @@ from typing import NamedTuple
 from spredning.core import fileio
 from spredning.core.errors import Message, message
 from spredning.core.store import WRITE_LIMIT
+from spredning.core.textsafe import writable
 
 # Debian's choice of editor: the user's own (select-editor), then the system's, then the usual ones.
 # sensible-editor only when the user has chosen with select-editor: else it asks first, in English,
@@ -268,7 +269,7 @@ def _write_temp(text: str, folder: Path | None, stem: str) -> Path:
     path = Path(name)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as file:
-            file.write(text + ("\n" if text and not text.endswith("\n") else ""))
+            file.write(writable(text) + ("\n" if text and not text.endswith("\n") else ""))
     except OSError:
         with contextlib.suppress(OSError):
             path.unlink()

@@ -99,6 +99,7 @@ from spredning.core import fileio, history, yamlio
 from spredning.core import salvage as salvaging
 from spredning.core.errors import SpredningError
 from spredning.core.model import NOTHING, ROLES, Entry, Project, Slot
+from spredning.core.textsafe import writable
 
 FOLDER = ".spredning"
 MAX_BYTES = 8 * 1024 * 1024
@@ -446,9 +447,9 @@ def _as_data(state: LocalState) -> dict[str, object]:
         data["side"] = state.side
     if state.organisation:
         data["organisation"] = state.organisation
-    for key, value in (
-        ("kladder", state.drafts),
-        ("begrundelser", state.beside),
+    for key, value in (  # a typed text's undecodable byte as "\ufffd", as an answer's (model.normalise)
+        ("kladder", {k: writable(text) for k, text in state.drafts.items()}),
+        ("begrundelser", {k: writable(text) for k, text in state.beside.items()}),
         ("kendt", state.known),
         ("hentet", state.brought),
         ("eksporter", state.exports),

@@ -23,6 +23,8 @@ from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from spredning.core.textsafe import writable
+
 ROLES = ("dele", "genbruge")
 SHARING = "dele"  # the sharing side's organisation key in exchange files and local state
 NOTHING: Mapping[Any, Any] = MappingProxyType({})  # the default for mapping fields: empty and read-only
@@ -522,9 +524,6 @@ def progress(dialogue: Dialogue, questions: tuple[Question, ...]) -> Progress:
     return Progress(done, len(questions), not_relevant)
 
 
-_UNWRITABLE = re.compile("[\ud800-\udfff]")  # lone surrogates: undecodable input, unsavable as UTF-8
-
-
 def normalise(text: str) -> str:
     """An answer's text as kept: blank lines, margin and line-end spaces trimmed; plain line breaks.
 
@@ -538,7 +537,7 @@ def normalise(text: str) -> str:
     spreadsheet starts or ends with one when its first or last cell is empty, and without it the
     row's cells would move to other columns.
     """
-    text = _UNWRITABLE.sub("\ufffd", text)  # an invalid byte pasted in becomes a visible "�"
+    text = writable(text)  # an invalid byte pasted in becomes a visible "�"
     lines = [line.rstrip(" ") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     while lines and not lines[0].strip():
         del lines[0]

@@ -27,6 +27,17 @@ def _visible(match: re.Match[str]) -> str:
     return f"<U+{code:04X}>"
 
 
+_UNWRITABLE = re.compile("[\ud800-\udfff]")  # lone surrogates: undecodable input, unsavable as UTF-8
+
+
+def writable(text: str) -> str:
+    """`text` as UTF-8 can write it: a lone surrogate becomes the usual stand-in, "\ufffd".
+
+    A byte typed or pasted that was not UTF-8 is kept by the terminal's input as U+DC80-U+DCFF.
+    """
+    return _UNWRITABLE.sub("\ufffd", text)
+
+
 def undecoded_byte(text: str) -> str | None:
     """The first byte in `text` that did not come as UTF-8 (a terminal set to Latin-1), as hex ('F8').
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from spredning.cli import editor
 from spredning.cli.prompts.keys import field_buffer
-from spredning.core.textsafe import clean
+from spredning.core.textsafe import clean, writable
 from spredning.i18n import t
 
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
@@ -124,7 +124,7 @@ def _rescued(text: str | None) -> Path | None:
     """
     if not text:
         return None
-    data = (text if text.endswith("\n") else text + "\n").encode("utf-8", errors="replace")
+    data = writable(text if text.endswith("\n") else text + "\n").encode("utf-8")
     stamp = datetime.datetime.now().strftime("%Y-%m-%d-%H%M%S")
     for where in RESCUE_FOLDERS:
         with contextlib.suppress(Exception):
