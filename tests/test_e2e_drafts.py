@@ -1429,3 +1429,65 @@ def test_the_editor_opens_on_a_field_with_a_byte_that_is_not_utf8(spawn, project
     assert "Traceback" not in child.logfile_read.getvalue()
     assert answers(home) == {Q1: "Hello \ufffdverden\n og mere fra editoren"}
     assert not list((home / ".spredning").glob("*.txt"))
+
+
+# --- Ctrl+C while a save waits for another window's lock ----------------------------------------------
+
+
+def held_lock(home: Path, seconds: float) -> subprocess.Popen:
+    """Another window holding the project's lock for `seconds` (as a long save there would)."""
+    import sys
+
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import filelock, sys, time\n"
+            "lock = filelock.FileLock(sys.argv[1]); lock.acquire(); print('held', flush=True)\n"
+            "time.sleep(float(sys.argv[2]))",
+            str(home / ".spredning" / f"{SLUG}.lock"),
+            str(seconds),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    return holder
+
+
+def test_ctrl_c_while_the_answer_given_waits_for_another_windows_lock_saves_it_first(spawn, project, home):
+    """Found in stop 42's review: Alt+Enter, the save waiting for a lock another window held, then
+    Ctrl+C: the answer was not saved, no draft was kept, and the program said 'Dine svar er gemt'."""
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", "Et svar skrevet med omhu", "skrevet med omhu")
+    holder = held_lock(home, 2)
+    child.send(ESC_ENTER)
+    time.sleep(0.5)  # the save is waiting for the lock
+    child.send(CTRL_C)
+
+    status, output = finish(child)
+    holder.wait(timeout=TIMEOUT)
+
+    assert status == 130, output
+    assert "Stoppet. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in output
+    assert answers(home) == {Q1: "Et svar skrevet med omhu"}
+    assert drafts(home) == {}
+
+
+def test_a_second_ctrl_c_while_the_draft_waits_for_another_windows_lock_still_keeps_it(spawn, project, home):
+    """Found in stop 42's review: Ctrl+C kept the field's text as a draft, the save waited for a lock
+    another window held, and a second Ctrl+C lost the text without a word."""
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", TYPED, "og den anden linje")
+    holder = held_lock(home, 2)
+    child.send(CTRL_C)
+    time.sleep(0.5)  # the draft is waiting for the lock
+    child.send(CTRL_C)
+
+    status, output = finish(child)
+    holder.wait(timeout=TIMEOUT)
+
+    assert status == 130, output
+    assert "Teksten i feltet er gemt som kladde" in output
+    assert "Traceback" not in output
+    assert drafts(home) == {DRAFT_KEY: DRAFT}

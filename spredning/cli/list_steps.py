@@ -199,8 +199,11 @@ class ListSteps:
             self.console.print(Text(t("interview.keep-both-mixed"), style="dim"))
         return self._select(t("conflict.which"), choices)
 
-    def save_failed(self, step: interview.SaveFailed) -> None:
-        """An answer could not be saved: why, where its text is now, and what to do."""
+    def save_failed(self, step: interview.SaveFailed, stopping: bool = False) -> None:
+        """An answer could not be saved: why, where its text is now, and what to do.
+
+        `stopping`: said as the program stops (a Ctrl+C held while it tried): no question comes again.
+        """
         from spredning.cli.main import error_hint, print_error
 
         # on the interview's own screen, in order with the question, worded as every other error
@@ -210,7 +213,8 @@ class ListSteps:
         elif step.text:
             self.console.print(Text(t("interview.save-failed.not-kept"), style="yellow"))
             self.console.print(AsTyped(step.text), soft_wrap=True)  # tabs kept, to paste back
-        self.console.print(Text(t("interview.save-failed.again"), style="dim"))
+        if not stopping:
+            self.console.print(Text(t("interview.save-failed.again"), style="dim"))
 
     def still_in_conflict(self, step: interview.StillInConflict) -> None:
         """Saved, and the conflict is still open: said after the save, with how to settle it."""

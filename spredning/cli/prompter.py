@@ -443,7 +443,9 @@ class InterviewPrompter:
 
         Kept first, so what is said is what is in the file; `left` tells the command what became of it.
         """
-        kept = self._keep_field()
+        # kept before a second Ctrl+C counts: a save waiting for another window's lock ran on
+        with contextlib.suppress(KeyboardInterrupt), fileio.uninterrupted():
+            kept = self._keep_field()
         mine = kept is not Drafted.STALE and interview.draft_of(self.typed(), self.answer)
         if self.reason_field and self.beside:  # the answer draft is kept, whatever became of the reason
             self.left = Drafted.KEPT if kept is Drafted.STALE else kept

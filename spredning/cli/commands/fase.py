@@ -30,9 +30,10 @@ from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import tell_editor_files
 from spredning.cli.render_project import org_name
 from spredning.cli.render_text import answer_pair, print_fitted, print_said, print_whole
+from spredning.core import fileio
 from spredning.core.drafts import Drafted
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
-from spredning.core.interview import Done, Interview, RateReadiness
+from spredning.core.interview import Done, Interview, RateReadiness, SaveFailed
 from spredning.core.model import SHARING, Answer, Partner, progress, side_of
 from spredning.core.shellwords import path_word, shell_word
 from spredning.i18n import t
@@ -334,6 +335,22 @@ def _remember_side(ws, slug: str, role: str, opened, console) -> None:
         print_said(console, said, switch)
 
 
+def _replied(machine: Interview, prompter, reply) -> None:
+    """The reply given to the interview, its save done before a Ctrl+C pressed meanwhile stops it.
+
+    A save can wait up to the lock's timeout for another window; a Ctrl+C then lost the answer
+    just given (and said "Dine svar er gemt"). It is held until the save is done: the answer is
+    saved, or, when that failed and its draft could not be kept either, its text is shown whole.
+    """
+    try:
+        with fileio.uninterrupted():
+            machine.reply(reply)
+    except (KeyboardInterrupt, EOFError):
+        if isinstance(machine.pending, SaveFailed):  # not saved, so said, and its text shown to copy
+            prompter.steps.save_failed(machine.pending, stopping=True)
+        raise
+
+
 def _interview(
     ws,
     ctx,
@@ -365,7 +382,7 @@ def _interview(
         try:
             while not isinstance(step := machine.step(), Done):
                 at = step
-                machine.reply(prompter.handle(step))
+                _replied(machine, prompter, prompter.handle(step))
         except (KeyboardInterrupt, EOFError):
             left = prompter.left  # what became of the field's text, as the field said (None: nothing)
             if left is None and machine.keep_typed(None):  # at the choice after a save found another answer

@@ -1,0 +1,79 @@
+"""A Ctrl+C pressed while the interview saves the answer just given waits until the save is done.
+
+Found in stop 42's review: Alt+Enter, the save waiting for a lock another window held, then Ctrl+C:
+the answer was neither saved nor kept as a draft, and the program said "Dine svar er gemt". The
+end-to-end tests (test_e2e_drafts.py) show the answer saved when the lock comes free; here the
+lock never does: the save fails, so does keeping the draft, and the text is shown whole to copy.
+The prompts are the real ones, typed into; the lock is a real lock, held by another thread, and
+the Ctrl+C is given (SIGINT) the moment the save first waits for it.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+
+import filelock
+import pytest
+from exchange_kit import flat
+from projectkit import new_project
+
+from spredning.core.interview import Interview
+from spredning.core.store import folder as store_folder
+
+ESC_ENTER = "\x1b\r"
+Q1 = "tjek.beskriv-innovationen.dele.formaal"
+TEXT = "Et svar, der ikke må gå tabt"
+
+
+@pytest.fixture
+def held_from_the_reply(ws, monkeypatch):
+    """From the moment the interview gets a reply, another thread holds the project's lock; the first
+    wait for it in this thread is met by a Ctrl+C. Yields the slug; the lock is let go at the end."""
+    slug = new_project(ws, role="dele")
+    lock_path = ws.store.home / ".spredning" / f"{slug}.lock"
+    held, release = threading.Event(), threading.Event()
+
+    def hold():
+        with filelock.FileLock(str(lock_path)):
+            held.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold)
+    reply, acquire = Interview.reply, filelock.FileLock.acquire
+    pressed = []
+
+    def replied(self, value):
+        if not holder.is_alive() and not held.is_set():
+            holder.start()
+            held.wait(5)
+        return reply(self, value)
+
+    def waited(self, *args, **kwargs):
+        if held.is_set() and threading.current_thread() is threading.main_thread() and not pressed:
+            pressed.append(True)
+            signal.raise_signal(signal.SIGINT)  # the user's Ctrl+C, while the save waits
+        return acquire(self, *args, **kwargs)
+
+    monkeypatch.setattr(store_folder, "LOCK_TIMEOUT_SECONDS", 0.3)
+    monkeypatch.setattr(Interview, "reply", replied)
+    monkeypatch.setattr(filelock.FileLock, "acquire", waited)
+    try:
+        yield slug
+    finally:
+        release.set()
+        if holder.is_alive():
+            holder.join()
+    assert pressed, "the save never waited for the lock"
+
+
+def test_an_answer_that_cannot_be_saved_before_the_stop_is_shown_whole(ws, on_screen, held_from_the_reply):
+    run = on_screen(TEXT + ESC_ENTER, "fase", "tjek", "--rolle", "dele")
+
+    said = flat(run.out + run.err + run.screen)
+    assert run.code == 130, said
+    assert "Teksten kunne heller ikke gemmes som kladde. Her er den, så du kan kopiere den:" in said
+    assert TEXT in flat(run.out + run.err)  # printed after the prompt, to copy
+    assert "Spørgsmålet kommer igen" not in said  # it does not: the program stops
+    assert "Traceback" not in said
+    assert ws.store.load(held_from_the_reply).shared.get(Q1) is None  # nothing saved, and said so
