@@ -27,9 +27,15 @@ TEXT = "Et svar, der ikke må gå tabt"
 
 
 @pytest.fixture
-def held_from_the_reply(ws, monkeypatch):
+def stop_signal() -> int:
+    """The stop given while the save waits: Ctrl+C (parametrised otherwise)."""
+    return signal.SIGINT
+
+
+@pytest.fixture
+def held_from_the_reply(ws, monkeypatch, stop_signal):
     """From the moment the interview gets a reply, another thread holds the project's lock; the first
-    wait for it in this thread is met by a Ctrl+C. Yields the slug; the lock is let go at the end."""
+    wait for it in this thread is met by `stop_signal`. Yields the slug; the lock is let go at the end."""
     slug = new_project(ws, role="dele")
     lock_path = ws.store.home / ".spredning" / f"{slug}.lock"
     held, release = threading.Event(), threading.Event()
@@ -52,7 +58,7 @@ def held_from_the_reply(ws, monkeypatch):
     def waited(self, *args, **kwargs):
         if held.is_set() and threading.current_thread() is threading.main_thread() and not pressed:
             pressed.append(True)
-            signal.raise_signal(signal.SIGINT)  # the user's Ctrl+C, while the save waits
+            signal.raise_signal(stop_signal)  # the user's Ctrl+C (a closed window ...), while the save waits
         return acquire(self, *args, **kwargs)
 
     monkeypatch.setattr(store_folder, "LOCK_TIMEOUT_SECONDS", 0.3)
@@ -77,3 +83,32 @@ def test_an_answer_that_cannot_be_saved_before_the_stop_is_shown_whole(ws, on_sc
     assert "Spørgsmålet kommer igen" not in said  # it does not: the program stops
     assert "Traceback" not in said
     assert ws.store.load(held_from_the_reply).shared.get(Q1) is None  # nothing saved, and said so
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGHUP, signal.SIGTERM])
+def test_a_closed_window_while_a_save_fails_keeps_the_text_in_a_file_of_its_own(
+    ws, on_screen, held_from_the_reply, stop_signal, monkeypatch, tmp_path
+):
+    """The window closed (or the program asked to end) while the answer waited to be saved, and the
+    save failed: the text was shown on a terminal no longer there. It is kept in a file, as a
+    field's text is at such a stop."""
+    import os
+
+    from spredning.cli.prompts import stops
+
+    rescue = tmp_path / "home"
+    rescue.mkdir()
+    monkeypatch.setattr(stops, "RESCUE_FOLDERS", (lambda: rescue,))
+    monkeypatch.setattr(stops._Stop, "signum", None)  # the process goes on: the stop noted is undone after
+
+    def ended(code: int):  # the program ends at once (os._exit); here, as an exit pytest can see
+        raise SystemExit(code)
+
+    monkeypatch.setattr(os, "_exit", ended)
+
+    run = on_screen(TEXT + ESC_ENTER, "fase", "tjek", "--rolle", "dele")
+
+    assert run.code == 128 + stop_signal
+    [kept] = rescue.glob("spredning-tekst-*.txt")
+    assert kept.read_text(encoding="utf-8") == TEXT + "\n"
+    assert ws.store.load(held_from_the_reply).shared.get(Q1) is None

@@ -630,6 +630,17 @@ class InterviewPrompter:
         if _Stop.waiting and not self.saving:
             self._end_with_field(signum)
 
+    def end_if_stopped(self, step: object) -> None:
+        """After a reply was saved: a stop from outside that came meanwhile ends the program now.
+
+        A save that failed, its text not kept as a draft either (interview.SaveFailed), would be
+        shown at the next prompt, which such a stop never draws: the text goes in a file of its own
+        and is printed, as a field's is. Else the stop ends at the next prompt, all saved.
+        """
+        signum = _Stop.signum
+        if signum is not None and isinstance(step, interview.SaveFailed) and not step.kept and step.text:
+            _end_not_kept(signum, step.problem, step.text, True)
+
     def _end_with_field(self, signum: int) -> None:
         """End after a stop from outside, saying what became of the field's text (whole, if not kept).
 
@@ -640,15 +651,7 @@ class InterviewPrompter:
         typed = newer if newer is not None else self.typed()
         kept = self._keep_field(newer=newer)
         if isinstance(kept, SpredningError):
-            problem = render_message(kept.message)
-            rescued = _rescued(typed) if interview.draft_of(typed, self.answer) else None
-            if rescued is not None:
-                _end_now(
-                    signum,
-                    t("interview.stopped-from-outside-rescued", problem=problem, path=str(rescued)),
-                    typed,
-                )
-            _end_now(signum, t("interview.stopped-from-outside-not-kept", problem=problem), typed)
+            _end_not_kept(signum, kept, typed, bool(interview.draft_of(typed, self.answer)))
         if left is not None:
             _end_now(signum, render_message(editor.stop_notice(left)))
         if typed is None and _asking_field() is not None:  # a mark's or an action's field: not saved
@@ -814,3 +817,16 @@ class InterviewPrompter:
         `reason`: typed as the reason for "not relevant"; it comes back saying so (see ask).
         """
         return self.session.keep_draft(question, text, join, reason)
+
+
+def _end_not_kept(signum: int, problem: SpredningError, text: str | None, rescue: bool) -> None:
+    """End after a stop from outside with text that could not be kept as a draft (`problem`).
+
+    `rescue`: the text is new (not the saved answer): it goes in a file of its own first, and the
+    words say where. The text is printed whole too, for a terminal that is still there.
+    """
+    said = render_message(problem.message)
+    rescued = _rescued(text) if rescue else None
+    if rescued is not None:
+        _end_now(signum, t("interview.stopped-from-outside-rescued", problem=said, path=str(rescued)), text)
+    _end_now(signum, t("interview.stopped-from-outside-not-kept", problem=said), text)

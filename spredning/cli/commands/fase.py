@@ -340,7 +340,8 @@ def _replied(machine: Interview, prompter, reply) -> None:
 
     A save can wait up to the lock's timeout for another window; a Ctrl+C then lost the answer
     just given (and said "Dine svar er gemt"). It is held until the save is done: the answer is
-    saved, or, when that failed and its draft could not be kept either, its text is shown whole.
+    saved, or, when that failed and its draft could not be kept either, its text is shown whole
+    (and, after a closed window or a request to end, kept in a file of its own).
     """
     try:
         with fileio.uninterrupted():
@@ -349,6 +350,7 @@ def _replied(machine: Interview, prompter, reply) -> None:
         if isinstance(machine.pending, SaveFailed):  # not saved, so said, and its text shown to copy
             prompter.steps.save_failed(machine.pending, stopping=True)
         raise
+    prompter.end_if_stopped(machine.pending)  # a closed window meanwhile: a text not saved goes in a file
 
 
 def _interview(
