@@ -118,6 +118,20 @@ def test_klarhed_with_an_english_colour_suggests_the_danish_one_and_that_command
     assert (mark.colour, mark.reason) == (danish, "Vi mangler tal")
 
 
+def test_klarhed_with_an_english_tool_and_colour_puts_both_right_in_one_command_that_saves_it(run, tmp_path):
+    """Found in stop 42's trial: a command saved from the English interview ('Describe the innovation'
+    red), run in Danish, was put right in its tool only; that command was refused again for 'red'."""
+    args = ("klarhed", "Describe the innovation", "red", "--begrundelse", "Vi mangler tal")
+
+    words = put_right(run, tmp_path, "'Describe the innovation' er ikke et værktøj i guiden.", *args)
+
+    assert words == ["klarhed", "Beskriv innovationen", "rød", "--begrundelse", "Vi mangler tal"]
+    code, _, err = run(*words)
+    assert code == 0, err
+    mark = followup.readiness(*saved(tmp_path), TOOL, "genbruge")
+    assert (mark.colour, mark.reason) == ("rød", "Vi mangler tal")
+
+
 def test_in_english_a_danish_colour_misspelt_suggests_the_english_one_and_that_command_saves_it(
     run, tmp_path
 ):

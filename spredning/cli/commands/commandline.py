@@ -15,7 +15,9 @@ from spredning.core.shellwords import shell_word
 from spredning.core.textsafe import clean
 
 
-def put_right(value: str, right: str, options: Sequence[str] = ()) -> str | None:
+def put_right(
+    value: str, right: str, options: Sequence[str] = (), also: Sequence[tuple[str, str]] = ()
+) -> str | None:
     """The command typed in this run with `right` in place of its last `value` (or --option=`value`).
 
     With `options` ('--rolle', '-r'), only a value given to one of them is put right, not the same
@@ -23,10 +25,20 @@ def put_right(value: str, right: str, options: Sequence[str] = ()) -> str | None
     stands for its argument, which may also come after options ('plan ret --status færdig ID'):
     then the one word that is the value is put right (none when it is typed twice: which one is
     meant is not known). None when `value` is none of its words. Each word is quoted for the shell,
-    as a hint shows it.
+    as a hint shows it. `also`: other values wrong in the same command, each (value, right), put
+    right as its last word too, so one command is right at once (a tool and a colour).
     """
     words = list(i18n.typed_command())
     shown = [shell_word(word) for word in words]
+    if not _put_right_in(words, shown, value, right, options):
+        return None
+    for other, other_right in also:
+        _put_right_in(words, shown, other, other_right, ())
+    return " ".join([i18n.program_here(), *shown])
+
+
+def _put_right_in(words: list[str], shown: list[str], value: str, right: str, options: Sequence[str]) -> bool:
+    """put_right's change of one value in `shown` (the words quoted); False when none is `value`."""
     for position in reversed(range(len(words))):
         option, equals, given = words[position].partition("=")
         after = words[position - 1] if position else ""
@@ -36,11 +48,11 @@ def put_right(value: str, right: str, options: Sequence[str] = ()) -> str | None
             shown[position] = f"{option}={shell_word(right)}"  # --status='i gang', not '--status=i gang'
         else:
             continue
-        return " ".join([i18n.program_here(), *shown])
+        return True
     if any(not word.startswith("-") for word in options) and words.count(value) == 1:
         shown[words.index(value)] = shell_word(right)
-        return " ".join([i18n.program_here(), *shown])
-    return None
+        return True
+    return False
 
 
 # Refusals of a value that name the closest right one: (the parameter with the value, the words before it).
@@ -90,7 +102,9 @@ def put_right_hint(refused: SpredningError) -> Message | None:
     if wanted is None or not isinstance(close, list) or not close:
         return None
     parameter, options = wanted
-    example = put_right(str(refused.params.get(parameter, "")), str(close[0]), options)
+    also = refused.params.get("also")  # another value of the command, wrong too: put right as well
+    others = [(str(v), str(r)) for v, r in also] if isinstance(also, list) else []
+    example = put_right(str(refused.params.get(parameter, "")), str(close[0]), options, others)
     return Message(f"{refused.key}.command", {**refused.params, "command": example}) if example else None
 
 

@@ -79,7 +79,7 @@ def klarhed(
         show_picture(ws, opened, console, chosen, faelles)
         return
     with interrupted_as("readiness.interrupted"):  # a stop in the list offered for a tool: nothing marked
-        phase, tool_id = _named_tool(ws.guide, vaerktoej)
+        phase, tool_id = _named_tool(ws.guide, vaerktoej, None if fjern else farve)
     named = tool_word(ws.guide, tool_id)  # in hints: in English its title, not the Danish id
     # in a terminal a wrong one is asked, the one meant chosen already
     colour, wrong_colour, meant = _given_colour(None if fjern else farve)
@@ -186,7 +186,24 @@ def _refuse_role_without_tool(rolle: str, partner: list[str], general: bool) -> 
     raise UsageProblem(key, hint=hint, value=rolle)
 
 
-def _named_tool(guide, value: str):
+def _with_colour_put_right(refused: UsageProblem, colour: str | None) -> UsageProblem:
+    """A tool refused without a terminal, its command put right: a colour wrong too is put right in it.
+
+    ('Describe the innovation' red in Danish: one command with 'Beskriv innovationen' rød, not one
+    that is refused again for its colour.)
+    """
+    if colour is None:
+        return refused
+    try:
+        readiness.parse_colour(colour)
+    except UsageProblem as wrong:
+        close = wrong.params.get("close")
+        if isinstance(close, list) and close:
+            refused.params["also"] = [(colour, str(close[0]))]
+    return refused
+
+
+def _named_tool(guide, value: str, colour: str | None = None):
     """The tool named (its phase and id); one that is none is refused, or in a terminal offered.
 
     Its phase first, then its tools, the closest chosen already (as plan tilføj --fase offers them).
@@ -195,7 +212,7 @@ def _named_tool(guide, value: str):
         return readiness.tool_by_id(guide, value)
     except UsageProblem as refused:
         if not is_interactive():
-            raise
+            raise _with_colour_put_right(refused, colour) from None
         from spredning.cli.offered import offered_tool
 
         close = refused.params.get("close")
