@@ -115,7 +115,8 @@ class ListSteps:
         role = self.role
         self.console.print()
         owner = None if self.own else self.who
-        self.console.print(render_project.tool_answers(step.tool, role, self._view, owner))
+        drafted = {q.id for q in step.tool.questions(role) if (self.session.draft(q) or "").strip()}
+        self.console.print(render_project.tool_answers(step.tool, role, self._view, owner, drafted))
         choices = [
             Choice(t("review.next"), interview.Review.NEXT),
             Choice(t("review.edit"), interview.Review.EDIT),

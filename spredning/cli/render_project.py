@@ -127,8 +127,13 @@ def answer_text(
             if answer.text
             else t("answer.not-relevant")
         )
-        return indented(Text(reason, style="italic"), indent)
-    return Paragraph(clean(answer.text), indent)
+        shown: RenderableType = indented(Text(reason, style="italic"), indent)
+    else:
+        shown = Paragraph(clean(answer.text), indent)
+    if not drafted:
+        return shown
+    # a draft beside what is saved: newer text typed here, not saved (status names it too)
+    return Group(shown, indented(Text(t("answer.saved-drafted"), style="dim italic"), indent))
 
 
 def question_with_answer(
@@ -187,11 +192,14 @@ def other_versions(
     return Group(*parts)
 
 
-def tool_answers(tool: Tool, role: str, view: Dialogue, owner: str | None = None) -> RenderableType:
+def tool_answers(
+    tool: Tool, role: str, view: Dialogue, owner: str | None = None, drafted: Set[str] = frozenset()
+) -> RenderableType:
     """The review after a tool: its questions for one side with the answers given.
 
     `owner`: the organisation whose answers they are, when not this computer's side ("Odense
-    Kommunes svar i"); None for this side's own ("Dine svar i").
+    Kommunes svar i"); None for this side's own ("Dine svar i"). `drafted`: the questions with
+    a draft here, said under their answer.
     """
     questions = tool.questions(role)
     done = progress(view, questions)
@@ -200,7 +208,10 @@ def tool_answers(tool: Tool, role: str, view: Dialogue, owner: str | None = None
         plain(tool.title, "bold cyan"),
         (t("review.count", answered=done.answered, total=done.total), "dim"),
     )
-    rows = [question_with_answer(n, q, view.answer(q.id)) for n, q in enumerate(questions, 1)]
+    rows = [
+        question_with_answer(n, q, view.answer(q.id), drafted=q.id in drafted)
+        for n, q in enumerate(questions, 1)
+    ]
     return Group(title, *rows)
 
 
@@ -542,7 +553,12 @@ def vis_phase(
 
 
 def _side_cell(
-    tool: Tool, role: str, view: Dialogue, seen: set[str] | None, me: str | None = None
+    tool: Tool,
+    role: str,
+    view: Dialogue,
+    seen: set[str] | None,
+    me: str | None = None,
+    drafted: Set[str] = frozenset(),
 ) -> RenderableType:
     questions = tool.questions(role)
     if not questions:
@@ -551,7 +567,7 @@ def _side_cell(
     for n, q in enumerate(questions, 1):
         if seen is not None:
             seen.add(q.id)
-        rows.append(question_with_answer(n, q, view.answer(q.id), indent=0))
+        rows.append(question_with_answer(n, q, view.answer(q.id), indent=0, drafted=q.id in drafted))
         waiting = view.waiting(q.id)
         if waiting:
             rows.append(other_versions(view.project, waiting, 3, me))
@@ -559,11 +575,16 @@ def _side_cell(
 
 
 def vis_phase_side_by_side(
-    phase: Phase, view: Dialogue, seen: set[str] | None = None, me: str | None = None
+    phase: Phase,
+    view: Dialogue,
+    seen: set[str] | None = None,
+    me: str | None = None,
+    drafted: Set[str] = frozenset(),
 ) -> RenderableType:
     """One phase with each tool's two sides next to each other (for wide terminals).
 
-    `seen` gets the ids of the questions shown (all of the phase's), as in vis_phase.
+    `seen` gets the ids of the questions shown (all of the phase's), as in vis_phase; `drafted`
+    the questions with a draft on this computer, said under their answer.
     """
     parts: list[RenderableType] = [phase_heading(phase)]
     for tool in phase.tools:
@@ -575,7 +596,7 @@ def vis_phase_side_by_side(
             done = progress(view, tool.questions(role))
             title = role_title(role) + (f"  {done.answered}/{done.total}" if done.total else "")
             table.add_column(title, ratio=1, overflow="fold")
-        table.add_row(_side_cell(tool, "dele", view, seen, me), _side_cell(tool, "genbruge", view, seen, me))
+        table.add_row(*(_side_cell(tool, role, view, seen, me, drafted) for role in ("dele", "genbruge")))
         parts.append(table)
     parts.append(Text())
     return Group(*parts)

@@ -88,7 +88,7 @@ def vis(
         seen: set[str] = set()  # the questions shown: only their news is read now
         for phase in phases:
             if side_by_side:
-                shown = vis_phase_side_by_side(phase, view, seen, opened.local.me)
+                shown = vis_phase_side_by_side(phase, view, seen, opened.local.me, with_drafts)
             else:
                 roles = roles_for(role)
                 shown = vis_phase(
