@@ -245,9 +245,9 @@ ERROR_ROOTS = {"SpredningError", "YamlProblem"}
 # (content._ids takes the key of the problem to report last; followup_file._Reader.bad a record's;
 # render_project.theirs a message and its form for a version from git; projectfile.content_problem
 # a project file's problem, from the modules that read one.)
-PROBLEM_HELPERS = {"_problem", "problem", "content_problem", "_ids", "bad", "theirs"}
+PROBLEM_HELPERS = {"_problem", "problem", "content_problem", "_ids", "bad", "theirs", "_no_line"}
 # Functions that return a key for their caller to show: (module, function). What they return is a key.
-KEY_RETURNERS = {("spredning/core/followup.py", "problem")}
+KEY_RETURNERS = {("spredning/core/followup.py", "problem"), ("spredning/core/textsafe.py", "line_break_key")}
 KEY_SHAPE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$")
 
 # Keys the code builds with an f-string, each pattern with every key it can become. A new f-string

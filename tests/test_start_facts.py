@@ -37,27 +37,31 @@ def given(option: str, value: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("option", "value", "key"),
+    ("option", "value", "key", "has"),
     [
-        ("--navn", "To\nlinjer", "start.name-one-line"),
-        ("--navn", "n" * 501, "start.name-one-line"),
-        ("--navn", "Tab\tProjekt", "start.name-one-line"),
-        ("--deler", "A\nB", "start.sharing-one-line"),
-        ("--deler", "Tab\tKommune", "start.sharing-one-line"),
-        ("--genbruger", "Tab\tKommune", "start.reusing-one-line"),
-        ("--genbruger", "B\nC", "start.reusing-one-line"),
-        ("--beskrivelse", "x" * 10_001, "start.description-too-long"),
+        ("--navn", "To\nlinjer", "start.name-one-line", "et linjeskift"),
+        ("--navn", "n" * 501, "start.name-one-line", "501 tegn"),
+        ("--navn", "Tab\tProjekt", "start.name-one-line", "et tabulatortegn"),
+        ("--deler", "A\nB", "start.sharing-one-line", "et linjeskift"),
+        ("--deler", "Tab\tKommune", "start.sharing-one-line", "et tabulatortegn"),
+        ("--genbruger", "Tab\tKommune", "start.reusing-one-line", "et tabulatortegn"),
+        ("--genbruger", "B\nC", "start.reusing-one-line", "et linjeskift"),
+        ("--beskrivelse", "x" * 10_001, "start.description-too-long", ""),
     ],
 )
-def test_a_fact_the_file_cannot_hold_is_a_usage_error(run_cli, option, value, key):
+def test_a_fact_the_file_cannot_hold_is_a_usage_error(run_cli, option, value, key, has):
+    """The refusal says what the name has (stop 42's trial: it listed the rules only)."""
     code, _out, err = run_cli(*given(option, value))
     limit = 10_000 if key == "start.description-too-long" else 500
     assert code == 2
     said = " ".join(err.split())
+    words = t(key, limit=limit, what=has)
+    if has:
+        assert words.endswith(f", men det har {has}.")
     if key == "start.name-one-line":  # then the command with a name that works, the other options kept
-        assert said.startswith("Fejl: " + t(key, limit=limit) + " Fx: spredning start --navn 'Genoptræning")
+        assert said.startswith("Fejl: " + words + " Fx: spredning start --navn 'Genoptræning")
     else:
-        assert said == "Fejl: " + t(key, limit=limit)
+        assert said == "Fejl: " + words
     assert not any(Path(os.environ["SPREDNING_HJEM"]).glob("*.yaml"))
 
 
@@ -78,7 +82,8 @@ def test_a_new_partner_with_two_lines_or_a_tab_is_a_usage_error(run_cli, name):
     assert run_cli(*START)[0] == 0
     code, _out, err = run_cli("projekt", "genbruger", name)
     assert code == 2
-    assert " ".join(err.split()) == "Fejl: " + t("start.reusing-one-line", limit=500)
+    has = "et linjeskift" if "\n" in name else "et tabulatortegn"
+    assert " ".join(err.split()) == "Fejl: " + t("start.reusing-one-line", limit=500, what=has)
 
 
 # --- --organisation is our organisation, on either side; one rule for reusing names --------------

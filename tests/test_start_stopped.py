@@ -237,7 +237,7 @@ def test_a_name_too_long_for_the_file_is_refused_in_its_field_before_the_other_q
 
     assert run.code == 130
     screen = " ".join(run.screen.split())
-    assert t("start.sharing-one-line", limit=MAX_NAME) in screen
+    assert t("start.sharing-one-line", limit=MAX_NAME, what=f"{len(TOO_LONG_NAME)} tegn") in screen
     assert asked(run.screen)[-1] == prompt("start.ask-sharing-org")
     assert options(start_words(run.err)) == {
         "--navn": ["P"],

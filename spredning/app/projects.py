@@ -22,6 +22,7 @@ from spredning.core.model import (
     side_of,
 )
 from spredning.core.store import OddFile, Store, Summary
+from spredning.core.textsafe import line_break_key
 
 
 class NewProject(NamedTuple):
@@ -47,7 +48,7 @@ def letters_problem(name: str) -> Message | None:
     """A project's name must have letters or digits (in any script), and fit the file: one line."""
     if not any(c.isalnum() for c in name):
         return message("start.name-needs-letters")
-    return None if fits_a_line(name) else message("start.name-one-line", limit=projectfile.MAX_NAME)
+    return None if fits_a_line(name) else _no_line("start.name-one-line", name)
 
 
 def fits_a_line(text: str) -> bool:
@@ -78,14 +79,23 @@ def description_problem(description: str) -> Message | None:
 
 def sharing_line_problem(name: str) -> Message | None:
     """A sharing organisation's name that is no name for one line (see fits_a_line), or None."""
-    return None if fits_a_line(name) else message("start.sharing-one-line", limit=projectfile.MAX_NAME)
+    return None if fits_a_line(name) else _no_line("start.sharing-one-line", name)
 
 
 def reusing_lines_problem(names: Iterable[str]) -> Message | None:
     """Reusing organisations' names of which one is no name for one line (see fits_a_line), or None."""
-    if all(fits_a_line(name) for name in names):
-        return None
-    return message("start.reusing-one-line", limit=projectfile.MAX_NAME)
+    wrong = next((name for name in names if not fits_a_line(name)), None)
+    return None if wrong is None else _no_line("start.reusing-one-line", wrong)
+
+
+def _no_line(key: str, name: str) -> Message:
+    """`key`'s words for a name that is no name for one line (fits_a_line), with what it has.
+
+    A line break, a tab, both, or more characters than a name may have.
+    """
+    breaks = line_break_key(name)
+    has = message(breaks) if breaks else message("text.has-characters", n=len(name.strip()))
+    return message(key, limit=projectfile.MAX_NAME, what=has)
 
 
 def name_problem(ws: Workspace, name: str) -> Message | None:
@@ -472,7 +482,7 @@ def _name_sharing(project: Project, organisation: str | None) -> str | None:
 def _sharing_name(project: Project, name: str) -> str:
     """A name the project can take for the sharing organisation: one line, not a reusing one's."""
     if not fits_a_line(name):
-        raise UsageProblem("start.sharing-one-line", limit=projectfile.MAX_NAME)
+        raise UsageProblem.of(_no_line("start.sharing-one-line", name))
     reusing = next((p.name for p in project.partners if same_organisation(name, p.name)), None)
     if reusing is not None:
         raise UsageProblem("side.sharing-is-reusing", existing=reusing)
@@ -524,7 +534,7 @@ def add_partner(ws: Workspace, name: str, new: bool = False) -> Partner:
     if not name.strip():
         raise UsageProblem("partner.empty-name")
     if not fits_a_line(name):
-        raise UsageProblem("start.reusing-one-line", limit=projectfile.MAX_NAME)
+        raise UsageProblem.of(_no_line("start.reusing-one-line", name))
 
     def add(project: Project, state: LocalState):
         partner = _new_partner(project, name)
@@ -542,7 +552,7 @@ def _new_partner(project: Project, name: str) -> Partner:
     names = (p.name or p.key for p in project.partners)
     problem = reusing_problem(name, project.sharing_org, names, "partner")
     if problem is None and not fits_a_line(name):
-        problem = message("start.reusing-one-line", limit=projectfile.MAX_NAME)
+        problem = _no_line("start.reusing-one-line", name)
     if problem is not None:
         existing = next((p for p in project.partners if same_organisation(name, p.name or p.key)), None)
         raise UsageProblem.of(problem, key=existing.key if existing else "")

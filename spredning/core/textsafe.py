@@ -71,6 +71,25 @@ def breaks_a_line(text: str) -> bool:
     return any(character in _NOT_ONE_LINE for character in text.strip())
 
 
+# what one-line texts have inside them (what_breaks_a_line), as the catalogue's keys: one text, several
+BREAKS_IN_ONE = {"line": "text.has-line-break", "tab": "text.has-tab", "both": "text.has-line-break-and-tab"}
+BREAKS_IN_SEVERAL = {
+    "line": "text.have-line-breaks",
+    "tab": "text.have-tabs",
+    "both": "text.have-line-breaks-and-tabs",
+}
+
+
+def line_break_key(*texts: str) -> str | None:
+    """The catalogue's key for what the one-line texts have inside them (None when nothing)."""
+    what = what_breaks_a_line(*texts)
+    if not what:
+        return None
+    if len(texts) == 1:
+        return BREAKS_IN_ONE[what]
+    return BREAKS_IN_SEVERAL[what]
+
+
 def what_breaks_a_line(*texts: str) -> str:
     """What the one-line texts have inside them: "line" (a line break), "tab", "both", or "" (neither)."""
     inside = {character for text in texts for character in text.strip() if character in _NOT_ONE_LINE}

@@ -47,7 +47,7 @@ from spredning.cli.prompts.stops import _asked
 from spredning.cli.render_text import HANG, cut_to
 from spredning.core.errors import Message
 from spredning.core.followup import MAX_TEXT
-from spredning.core.textsafe import breaks_a_line, clean, clean_name, what_breaks_a_line
+from spredning.core.textsafe import breaks_a_line, clean, clean_name, line_break_key
 from spredning.i18n import t
 
 CANCEL = object()  # the "Fortryd" choice: questionary replaces a None value with the title
@@ -254,23 +254,10 @@ def _one_line(validate: Callable[[str], str | None] | None) -> Callable[[str], s
     return check
 
 
-# what one-line texts have inside them (textsafe.what_breaks_a_line), in words: one text, several texts
-_BREAKS_IN_ONE = {"line": "text.has-line-break", "tab": "text.has-tab", "both": "text.has-line-break-and-tab"}
-_BREAKS_IN_SEVERAL = {
-    "line": "text.have-line-breaks",
-    "tab": "text.have-tabs",
-    "both": "text.have-line-breaks-and-tabs",
-}
-
-
 def breaks_in_words(*texts: str) -> str:
     """What breaks the one-line texts, in words: 'et linjeskift', 'et tabulatortegn', … ('' when nothing)."""
-    what = what_breaks_a_line(*texts)
-    if not what:
-        return ""
-    if len(texts) == 1:
-        return t(_BREAKS_IN_ONE[what])
-    return t(_BREAKS_IN_SEVERAL[what])
+    key = line_break_key(*texts)
+    return t(key) if key else ""
 
 
 def _saved_length(text: str) -> int:
