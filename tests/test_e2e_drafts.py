@@ -1455,18 +1455,26 @@ def held_lock(home: Path, seconds: float) -> subprocess.Popen:
     return holder
 
 
+def stopped_while_locked(spawn, home: Path, keys: str, shown: str, first: str) -> tuple[int, str]:
+    """Type `keys` into question 1; another window takes the lock; `first` (Alt+Enter or Ctrl+C) makes
+    the program wait for it, and a Ctrl+C comes while it waits. The exit status and all it wrote."""
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", keys, shown)
+    holder = held_lock(home, 2)
+    child.send(first)
+    time.sleep(0.5)  # the save (or the draft) is waiting for the lock
+    child.send(CTRL_C)
+    status, output = finish(child)
+    holder.wait(timeout=TIMEOUT)
+    return status, output
+
+
 def test_ctrl_c_while_the_answer_given_waits_for_another_windows_lock_saves_it_first(spawn, project, home):
     """Found in stop 42's review: Alt+Enter, the save waiting for a lock another window held, then
     Ctrl+C: the answer was not saved, no draft was kept, and the program said 'Dine svar er gemt'."""
-    child = spawn("fase", "tjek")
-    type_answer(child, "1/14", "Et svar skrevet med omhu", "skrevet med omhu")
-    holder = held_lock(home, 2)
-    child.send(ESC_ENTER)
-    time.sleep(0.5)  # the save is waiting for the lock
-    child.send(CTRL_C)
-
-    status, output = finish(child)
-    holder.wait(timeout=TIMEOUT)
+    status, output = stopped_while_locked(
+        spawn, home, "Et svar skrevet med omhu", "skrevet med omhu", ESC_ENTER
+    )
 
     assert status == 130, output
     assert "Stoppet. Dine svar er gemt: 1 af 14 spørgsmål i fasen Tjek" in output
@@ -1477,15 +1485,7 @@ def test_ctrl_c_while_the_answer_given_waits_for_another_windows_lock_saves_it_f
 def test_a_second_ctrl_c_while_the_draft_waits_for_another_windows_lock_still_keeps_it(spawn, project, home):
     """Found in stop 42's review: Ctrl+C kept the field's text as a draft, the save waited for a lock
     another window held, and a second Ctrl+C lost the text without a word."""
-    child = spawn("fase", "tjek")
-    type_answer(child, "1/14", TYPED, "og den anden linje")
-    holder = held_lock(home, 2)
-    child.send(CTRL_C)
-    time.sleep(0.5)  # the draft is waiting for the lock
-    child.send(CTRL_C)
-
-    status, output = finish(child)
-    holder.wait(timeout=TIMEOUT)
+    status, output = stopped_while_locked(spawn, home, TYPED, "og den anden linje", CTRL_C)
 
     assert status == 130, output
     assert "Teksten i feltet er gemt som kladde" in output
