@@ -12,11 +12,14 @@ import pytest
 from exchange_kit import D1, D2, G1, G2, NAME, Org, flat, start_sharing, tree
 from homekit import CTRL_C, DOWN, ENTER, ESC_ENTER, interactive, typed
 
+from spredning.core.followup import plan_items
+
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
 START = ("--deler", "Odense Kommune", "--rolle", "genbruge", "--organisation", "Ærø Kommune")
 G3 = "tjek.fortael-den-gode-historie.genbruge.begejstrer"
 V = "brug.tag-loesningen-i-brug.dele.brug-hos-andre"
+MISSING = "Det andet projekt har jeres svar eller opfølgning i en dialog med {}, som 'Delt' ikke har."
 DRAFTED = "tjek.kom-rundt-om-loesningen.genbruge.samme-vilkaar"  # the sharing side's, in one dialogue
 
 
@@ -216,7 +219,10 @@ def test_on_the_sharing_side_a_partner_this_project_lacks_is_refused_until_it_is
     code, _, err = odense("projekt", "flet", "Gammelt")
 
     assert code == 2
-    assert "Det andet projekt har en dialog med Læsø Kommune, som 'Delt' ikke har." in flat(err)
+    assert (
+        "Det andet projekt har jeres svar eller opfølgning i en dialog med Læsø Kommune, som 'Delt' ikke har."
+        in flat(err)
+    )
     assert tree(odense.home) == before
 
     odense.ok("projekt", "genbruger", "Laesoe Kommune")  # the same organisation, written without æøå
@@ -224,6 +230,52 @@ def test_on_the_sharing_side_a_partner_this_project_lacks_is_refused_until_it_is
 
     assert "Hentet ind fra 'Gammelt': 2 tilføjede" in out
     assert odense.texts("laesoe-kommune", slug="delt")[V] == "Læsø bruger det"
+
+
+def test_on_the_sharing_side_follow_up_alone_in_a_dialogue_this_project_lacks_is_refused_not_left_behind(
+    tmp_path, run_cli
+):
+    # Found in a review: a plan action in the dialogue with Læsø, and no answer of ours there, was
+    # left out without a word ("0 tilføjede"), and removing the old project was suggested
+    odense = Org(tmp_path / "odense", tmp_path, run_cli)
+    start_sharing(odense, name="Gammelt", reusers=("Læsø Kommune",))
+    action = ("--hvad", "Ring til Læsø", "--hvem", "Ib", "--frist", "01-04-2027", "--partner", "Læsø")
+    odense.ok("plan", "tilføj", *action)
+    start_sharing(odense, name="Delt", reusers=("Ærø Kommune",))
+    before = tree(odense.home)
+
+    code, out, err = odense("projekt", "flet", "Gammelt")
+
+    assert code == 2, out
+    said = (
+        "Det andet projekt har jeres svar eller opfølgning i en dialog med Læsø Kommune, som 'Delt' ikke har."
+    )
+    assert said in flat(err)
+    assert tree(odense.home) == before
+
+    odense.ok("projekt", "genbruger", "Læsø Kommune")
+    assert "Ny: Handling »Ring til Læsø«" in flat(odense.ok("projekt", "flet", "Gammelt"))
+    (action,) = plan_items(odense.project("delt"), None, everywhere=True)
+    assert (action.what, action.where) == ("Ring til Læsø", "laesoe-kommune")
+
+
+def test_on_the_sharing_side_a_dialogue_with_only_the_partners_answers_brings_nothing_and_is_no_refusal(
+    tmp_path, run_cli
+):
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), name="Gammelt", answers={D1: "Formål"}
+    )
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    aeroe.import_(odense.export())
+    aeroe.answer({G1: "Vi har ventelister"}, "--rolle", "genbruge")
+    assert odense.import_(aeroe.export())[0] == 0
+    start_sharing(odense, name="Delt", reusers=("Fanø Kommune",))
+
+    out = flat(odense.ok("projekt", "flet", "Gammelt"))
+
+    assert "Hentet ind fra 'Gammelt': 1 tilføjet" in out
+    assert odense.project("delt").shared[D1].answer.text == "Formål"
+    assert not any(odense.project("delt").dialogues.values())
 
 
 @pytest.mark.e2e

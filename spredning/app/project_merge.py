@@ -142,12 +142,14 @@ def _dialogue_keys(
     """Each dialogue key in the other project → this project's key for the same organisation.
 
     On the reusing side that is our own organisation; on the sharing side each partner, found by
-    name. A partner this project does not have is refused, with how to add it first.
+    name. A partner this project does not have is refused, with how to add it first, when the
+    dialogue holds answers or follow-up of ours (they would be left behind). One with only the
+    partner's answers brings nothing, as no partner's answer ever comes.
     """
     if me != SHARING:
         return {theirs: me}
     keys = {}
-    for key in outgoing.dialogues:
+    for key in sorted({*outgoing.dialogues, *(k for k in outgoing.records if k)}):
         partner = source.partner(key)
         name = partner.name if partner is not None else key
         found = next((p for p in target.partners if same_organisation(name, p.name or p.key)), None)
