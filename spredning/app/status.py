@@ -23,6 +23,7 @@ from spredning.app.kept_files import EDITOR, SET_ASIDE, kept_files, taken_in
 from spredning.app.views import HeldMeeting, Stray, held_meetings, strays_in
 from spredning.app.workspace import Workspace
 from spredning.core import followup, followup_outline
+from spredning.core.errors import Message, SpredningError
 from spredning.core.followup import PlanItem
 from spredning.core.followup_outline import FollowUpOutline
 from spredning.core.local import LocalState, key_slot
@@ -193,6 +194,9 @@ class Status(NamedTuple):
     editor_files: tuple[Path, ...] = ()  # the editor's text left for the project (app/kept_files.py)
     set_aside: tuple[Path, ...] = ()  # combined texts whose conflict was settled elsewhere, kept
     editor_copies: tuple[Path, ...] = ()  # of editor_files, those already in a draft or answer (taken_in)
+    # the file is larger than a save may write (store.check_fits): nothing can be saved in it nor
+    # exported until it is shorter; its size, what it must lose and its longest answers
+    too_large: Message | None = None
 
 
 def status(
@@ -223,7 +227,31 @@ def status(
         editor,
         tuple(kept_files(home, slug, SET_ASIDE)),
         copies,
+        _too_large(ws, opened),
     )
+
+
+def _too_large(ws: Workspace, opened: Opened) -> Message | None:
+    """A project file too large to be saved again, as a save would measure it (store.check_fits).
+
+    Such a file is still read (to shorten it, to report), but every save and export is refused,
+    so status says so before it suggests answering or sending. Only a file larger on disk than a
+    save may write is measured: the rest cost no more than a look at its size.
+    """
+    from spredning.core.store import WRITE_LIMIT
+
+    try:
+        if opened.path.stat().st_size <= WRITE_LIMIT:
+            return None
+        ws.store.check_fits(opened.project)
+    except OSError:
+        return None
+    except SpredningError as exc:
+        if exc.key == "store.too-large":
+            return Message("status.too-large", exc.params)
+        if exc.key == "store.too-large.no-answer":
+            return Message("status.too-large.no-answer", exc.params)
+    return None
 
 
 def status_of(ws: Workspace, partner_option: str | None = None) -> Status:

@@ -9,6 +9,7 @@ kept in a copy of the project file. A new project a file brings is made here.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
@@ -53,7 +54,8 @@ def apply_import(
     """
     store = ws.store
     if plan.creates:
-        _create(store, plan)
+        with _said_as_import(store, plan):
+            _create(store, plan)
 
     def bring_in(project: Project, state: LocalState):
         project = project._replace(partners=with_partners(project.partners, plan.new_partners))
@@ -89,7 +91,7 @@ def apply_import(
 
     leaving = _leaving(plan, decisions)
     keep = plan.keeps_copy() or bool(leaving)  # a copy only when a text of ours is replaced
-    open_conflicts, decided, meanwhile = _transact_import(store, plan.project.slug, bring_in, keep)
+    open_conflicts, decided, meanwhile = _transact_import(store, plan, bring_in, keep)
     backup = store.last_backup if keep else None
     path = store.path_for(plan.project.slug)
     chosen_over = len(leaving & decided)  # a choice not used left nothing behind
@@ -154,14 +156,63 @@ def in_use(store) -> str | None:
     return slugs[0] if len(slugs) == 1 else None
 
 
-def _transact_import(store, slug: str, bring_in, keep_backup: bool):
+def check_fits(ws: Workspace, plan: ImportPlan) -> None:
+    """Refuse, as the import would, a plan that leaves the project too large for its file.
+
+    For the dry run: the project as the plan leaves it, every conflict kept open (the import
+    without questions). Nothing is written.
+    """
+    project = plan.project._replace(partners=with_partners(plan.project.partners, plan.new_partners))
+    for item in plan.items:
+        project = project.with_entry(item.slot, item.after)
+    for item in plan.records:
+        project = project.with_record(item.slot, item.after)
+    with _said_as_import(ws.store, plan):
+        ws.store.check_fits(project)
+
+
+def _transact_import(store, plan: ImportPlan, bring_in, keep_backup: bool):
     """store.transact for an import: a project grown too large is the partner's answers to shorten."""
+    with _said_as_import(store, plan):
+        return store.transact(plan.project.slug, bring_in, keep_backup=keep_backup)
+
+
+@contextmanager
+def _said_as_import(store, plan: ImportPlan):
+    """A project too large for its file is refused naming the longest answers the file brings.
+
+    Those are what the sender can shorten; the longest in the project may be ours or another
+    partner's, whom the refusal would send the user to ask.
+    """
     try:
-        return store.transact(slug, bring_in, keep_backup=keep_backup)
+        yield
     except SpredningError as exc:
-        if exc.key.startswith("store.too-large"):
-            exc.hint = Message("importer.too-large.hint", exc.params)
-        raise
+        if not exc.key.startswith("store.too-large"):
+            raise
+        hint = Message("importer.too-large.hint", exc.params)
+        longest = _longest_brought(plan)
+        if not longest:
+            exc.hint = hint
+            raise
+        ids = [store.name_answer(plan.project, slot) for slot in longest]
+        refused = SpredningError.of(Message("importer.too-large", exc.params), ids=ids, n=len(ids))
+        refused.hint = hint
+        raise refused from exc
+
+
+def _longest_brought(plan: ImportPlan, most: int = 3) -> list[Slot]:
+    """The answers and records the file brings that take up the most room, longest first.
+
+    As Project.longest: at most `most`, and only those at least a tenth of the longest.
+    """
+    sizes = {
+        item.slot: len(item.incoming.text)
+        for item in (*plan.items, *plan.records)
+        if item.outcome in (Outcome.ADDED, Outcome.UPDATED, Outcome.CONFLICT, Outcome.RESOLVED)
+        and item.incoming.text
+    }
+    found = sorted(sizes, key=lambda slot: -sizes[slot])[:most]
+    return [slot for slot in found if sizes[slot] * 10 >= sizes[found[0]]]
 
 
 def _bring_in_records(project: Project, plan: ImportPlan) -> Project:

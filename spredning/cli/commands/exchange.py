@@ -14,7 +14,7 @@ from rich.text import Text
 
 from spredning.app.dialogue import PartnerChoice
 from spredning.app.exchange import exporting, noting
-from spredning.app.exchange.applying import ImportResult, apply_import, in_use
+from spredning.app.exchange.applying import ImportResult, apply_import, check_fits, in_use
 from spredning.app.exchange.conflicts import open_conflicts
 from spredning.app.exchange.import_plan import ImportPlan
 from spredning.app.exchange.incoming import Incoming, read_incoming
@@ -259,6 +259,7 @@ def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str, new: b
     """
     if not new and import_removed.removed_dry(console, ws, plan, fil):  # the import waits for the removed one
         return
+    check_fits(ws, plan)  # refused as the import would be: too large for the project file
     _heading(console, ws, incoming, plan, dry=True)
     from spredning.cli.render_import import (
         follow_up_list,

@@ -26,7 +26,7 @@ from spredning.cli.commands.commandline import command
 from spredning.cli.commands.names import phase_command
 from spredning.cli.commands.partners import WRONG_PARTNER, partner_offered
 from spredning.cli.commands.workspace import tell_missing_names, tell_odd_files, workspace
-from spredning.cli.console import echo, make_console, say
+from spredning.cli.console import echo, make_console, said, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted, print_said
 from spredning.core.errors import UsageProblem
@@ -91,7 +91,7 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     _meetings(console, result, item)
     _in_versions(console, guide, result, project_option)
     _kept_texts(console, result)
-    _next(console, list(next_steps(result)), several, project_option, result.project)
+    _next(console, result, several, project_option)
 
 
 def _show_portfolio(console, guide: Guide, result: Status, project_option: str | None) -> None:
@@ -115,7 +115,7 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
         words = follow_up_words(follow_up_summary(result.common, "", "dele"))
         if words:
             console.print(say("status.own-follow-up", parts=t("status.follow-separator").join(words)))
-    _next(console, list(next_steps(result)), True, project_option, result.project)  # as home offers them
+    _next(console, result, True, project_option)  # as home offers them
     console.print()
     console.print(say("status.partners", style="bold"))
     for item in result.dialogues:
@@ -180,7 +180,16 @@ def _paths(console, paths) -> None:
         print_fitted(console, str(path), str(path), first="  ", rest="  ")
 
 
-def _next(console, steps: list[Step], several: bool, project_option: str | None, project: Project) -> None:
+def _next(console, result: Status, several: bool, project_option: str | None) -> None:
+    """The next steps; for a file too large to save in, how much shorter it must be instead."""
+    if result.too_large is not None:  # every step would save or export, and be refused
+        console.print(said(result.too_large, "yellow"))
+        print_fitted(console, t("status.next", command=t("status.too-large.next")), None, "bold")
+        return
+    _steps(console, list(next_steps(result)), several, project_option, result.project)
+
+
+def _steps(console, steps: list[Step], several: bool, project_option: str | None, project: Project) -> None:
     lines: list[tuple[str, str | tuple[str, ...] | None]] = [
         _wait_line(step, project) if step.kind == "wait" else _step_line(step, several, project_option)
         for step in steps

@@ -437,6 +437,11 @@ class Store(MovableFolder):
             return _lasting_copy(state, slug) if state.fresh else state
         return state._replace(fresh=False, damaged=False, salvage=None)
 
+    def check_fits(self, project: Project) -> None:
+        """Refuse, as saving it would, a project that would not fit in its file (see _check_size)."""
+        path = self.path_for(project.slug)
+        self._check_size(projectwrite.serialise(project, self.layout, path), path, project)
+
     def _check_size(self, content: bytes, path: Path, project: Project) -> None:
         """Refuse a project file larger than 'importer' reads, naming the answers to shorten.
 
