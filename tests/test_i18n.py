@@ -301,7 +301,7 @@ BUILT_KEYS = {
     "yaml.problem.{}": sorted(
         {f"yaml.problem.{k}" for _, k in yamlio._PROBLEMS}
         | {f"yaml.problem.{k}" for _, _, k in yamlio._OPENED}
-        | {"yaml.problem.other"}
+        | {"yaml.problem.other", "yaml.problem.unclosed-quote"}
     ),
     # The home screen's menu lines (cli/render_home.title): key = f"home.action.{kind}" for every kind
     # that reaches t(key) -- the menu's, and those of the lists without words of their own.

@@ -955,6 +955,50 @@ def test_a_whole_file_broken_by_hand_says_what_is_wrong_not_that_it_was_cut(edit
         assert caught.value.params["problem"].key == problem
 
 
+def _with_a_long_quoted_answer(where: str) -> bytes:
+    """The full file with the sharing side's first answer a long text with a control character:
+    written double-quoted over several lines (yamlio.dumps wraps at 100), at the file's end or not."""
+    project = full_project(follow_up=True, noted=True)
+    text = "Første linje \x07 " + "med mange ord " * 30
+    question = GUIDE_LAYOUT.dialogue[-1] if where == "end" else GUIDE_LAYOUT.shared[0]
+    entry = Entry(Answer(text, version=((COPY, 3),)))
+    if where == "end":
+        return projectwrite.serialise(
+            project._replace(records={}, dialogues={**project.dialogues, "aeroe-kommune": {question: entry}}),
+            GUIDE_LAYOUT,
+            PATH,
+        )
+    return projectwrite.serialise(project._replace(shared={question: entry}), GUIDE_LAYOUT, PATH)
+
+
+@pytest.mark.parametrize("where", ["end", "inside"])
+def test_a_cut_at_any_line_end_of_a_quoted_text_over_several_lines_is_still_a_cut(where):
+    raw = _with_a_long_quoted_answer(where)
+    lines = raw.splitlines(keepends=True)
+    quoted = [n for n, line in enumerate(lines) if b'tekst: "F' in line]
+    assert quoted and not lines[quoted[0]].rstrip().endswith(b'"')  # it runs on over the next lines
+    for count in range(quoted[0] + 1, quoted[0] + 4):
+        assert verdict(b"".join(lines[:count])) == "cut", lines[count - 1]
+
+
+def test_a_quote_left_open_by_hand_is_named_where_it_opens_not_taken_for_a_cut():
+    """Found in a trial: `hvad: "Ring til Ærø` (the closing quote forgotten) in the follow-up read
+    as a file cut short, whose advice is to put back a backup from before every later change."""
+    for raw in FULL.values():
+        lines = raw.decode().splitlines(keepends=True)
+        key = "hvad: " if "opfølgning:\n" in lines else "navn: "  # format 2 has no follow-up
+        number, line = next((n, line) for n, line in enumerate(lines) if key in line)
+        lines[number] = line.replace(key, f'{key}"', 1)
+
+        with pytest.raises(ProjectFileError) as caught:
+            read_file("".join(lines).encode())
+
+        assert caught.value.key == "project.invalid-yaml"
+        said = caught.value.params["problem"]
+        assert said.key == "yaml.invalid-at" and said.params["line"] == number + 1
+        assert said.params["problem"].key == "yaml.problem.unclosed-quote"
+
+
 def test_a_byte_that_came_as_no_utf8_is_named_as_a_byte_not_a_character():
     """Undecodable input (a Latin-1 terminal's ø on the command line) arrives as U+DCF8: the error
     names the byte and the terminal's encoding, not a character no user can find."""

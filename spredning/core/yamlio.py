@@ -329,8 +329,10 @@ _OPENED = (  # libyaml's context, what its problem says when the end was not fou
 def _never_closed(exc: yaml.MarkedYAMLError, source: str) -> str | None:
     """A '[' or '{' never closed, which libyaml notices a line or more later: its kind, or None.
 
-    (A quote never closed runs to the end of the file: said as a file that ends inside a value,
-    which is how a file cut short is known, see projectfile.)
+    A quote never closed runs to the end of the file: said as a file that ends inside a value,
+    which is how a file cut short is known (see projectfile), unless the file reads whole with
+    the quote closed on its own line (_reads_closed): then it was left open by hand, and is said
+    where it opens.
 
     `navn: [Test` is read on into the next line, where the problem is found; the context mark
     is where it opened, which is what the user must put right. Only when nothing from there to
@@ -340,12 +342,34 @@ def _never_closed(exc: yaml.MarkedYAMLError, source: str) -> str | None:
     if start is None or end is None or end.line <= start.line:
         return None
     context, problem = exc.context or "", exc.problem or ""
+    if "quoted scalar" in context and _reads_closed(source, start):
+        return "unclosed-quote"
     kind = next((kind for where, what, kind in _OPENED if where in context and what in problem), None)
     if kind is None:
         return None
     after = "\n".join(source.split("\n")[start.line : end.line + 1])[start.column + 1 :]  # to the line's end
     closer = {"unclosed-list": "]", "unclosed-map": "}"}[kind]
     return None if closer in after else kind
+
+
+def _reads_closed(source: str, start: yaml.Mark) -> bool:
+    """True when a quote that runs to the end reads as a whole file closed at the end of its line.
+
+    A quote left open by hand (`hvad: "Ring til Ærø`) with whole lines after it. A file cut inside
+    a quoted text that runs over several lines (as the program writes a long text with a control
+    character) does not read so: the lines of the text after its first are no YAML of their own.
+    A quote on the file's last line is left as a possible cut (see unreadable.at_end).
+    """
+    lines = source.split("\n")
+    if not any(line.strip() for line in lines[start.line + 1 :]):
+        return False
+    line = lines[start.line]
+    lines[start.line] = line.rstrip() + line[start.column : start.column + 1]
+    try:
+        loads("\n".join(lines))
+    except YamlProblem:
+        return False
+    return True
 
 
 def _char_at(source: str, mark: yaml.Mark) -> str:
