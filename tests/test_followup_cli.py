@@ -349,6 +349,42 @@ def test_a_day_typed_in_the_field_is_given_back_when_another_date_is_chosen(shar
     assert meeting_days(sharing) == ["2026-02-01"]
 
 
+def test_a_stop_in_the_day_field_with_a_day_before_the_last_meeting_gives_the_command_that_corrects(
+    sharing, typing
+):
+    """Found in a trial: 'Noter mødet med datoen, du skrev: spredning møde --dato 2/2/2026', which
+    is then refused (the last meeting is later); the command that works corrects the last one."""
+    sharing.ok("møde", "--partner", "Fanø", "--dato", "01-03-2026")
+    keys = DOWN + ENTER + "\x15" + "2/2/2026" + CTRL_C  # another date; the field emptied; a day typed
+    before = sharing.path.read_bytes()
+
+    run = typing(sharing, keys, "møde", "--partner", "Fanø", "--dato", "1-2-2026")
+
+    assert run.code == 130, run.err
+    said = flat(run.err)
+    assert said.startswith(
+        "Stoppet. Intet møde er noteret eller rettet. Datoen, du skrev (2. februar 2026), er før det "
+        "seneste møde, der er noteret den 1. marts 2026, så den kan ikke noteres som et nyt møde."
+    )
+    assert said.endswith(" møde --dato 2/2/2026 --ret --partner fanoe-kommune")
+    assert sharing.path.read_bytes() == before
+    command = said.split(": spredning", 1)[1].split()[2:]  # after 'spredning --hjem HOME'
+    sharing.ok(*command)
+    assert meeting_days(sharing) == ["2026-02-02"]
+
+
+def test_a_stop_in_the_day_field_with_a_day_it_cannot_take_says_so_rather_than_nothing(sharing, typing):
+    sharing.ok("møde", "--partner", "Fanø", "--dato", "01-03-2026")
+    keys = DOWN + ENTER + "\x15" + "9/12/2099" + CTRL_C
+
+    run = typing(sharing, keys, "møde", "--partner", "Fanø", "--dato", "1-2-2026")
+
+    assert run.code == 130, run.err
+    assert flat(run.err).startswith(
+        "Stoppet. Intet møde er noteret eller rettet. Datoen, du skrev ('9/12/2099'), kunne ikke bruges:"
+    )
+
+
 def test_klarhed_asked_offers_the_mark_there_is_and_keeps_its_reason_at_enter(aeroe, typing):
     """Found in a trial: asked again, klarhed offered grøn and an empty reason; Enter, Enter saved
     grøn without the reason, the mark there (gul, with its reason) overwritten unseen."""

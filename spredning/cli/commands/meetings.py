@@ -27,7 +27,7 @@ from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
 from spredning.core.errors import Interrupted, Message, UsageProblem
-from spredning.core.followup import typed_day
+from spredning.core.followup import last_meeting, typed_day
 from spredning.core.shellwords import shell_word
 from spredning.i18n import t
 
@@ -86,19 +86,39 @@ def _ask_meeting_day(opened, partner, given: str, how: tuple[bool, str | None]) 
     write again). A stop with a day the field takes says the command that notes the meeting on that day.
     `how`: whether it corrects the last meeting (--ret), and the side that notes it (--rolle).
     """
-    correct, role = how
-    from spredning.cli.prompts.questions import ask_past_day_typed, past_day_problem
+    from spredning.cli.prompts.questions import ask_past_day_typed
 
     typed: list[str] = []
     try:
         return ask_past_day_typed(t("meeting.ask-day"), given, "meeting.in-future", interrupted=typed.append)
     except (KeyboardInterrupt, EOFError):
         day = typed[0].strip() if typed else ""
-        again = None
-        if day and past_day_problem(day, "meeting.in-future") is None:
-            words = ("møde", "--dato", shell_word(day), *(("--ret",) if correct else role_words(role)))
-            again = Message("meeting.note-again", {"command": hint_command(opened, *words, partner=partner)})
-        raise Interrupted("meeting.interrupted", hint=again) from None
+        raise Interrupted("meeting.interrupted", hint=_stopped_with(opened, partner, day, how)) from None
+
+
+def _stopped_with(opened, partner, typed: str, how: tuple[bool, str | None]) -> Message | None:
+    """What a stop in the day's field says of the day typed there: the command that notes it.
+
+    A day before the last meeting cannot be a new meeting (the command would be refused): said,
+    with the command that corrects the last one to it. A day the field would not take is said
+    with why, so it is not dropped without a word.
+    """
+    from spredning.app.plan import parse_due
+    from spredning.cli.prompts.questions import past_day_problem
+
+    correct, role = how
+    if not typed:
+        return None
+    why = past_day_problem(typed, "meeting.in-future")
+    if why is not None:
+        return Message("meeting.typed-not-used", {"typed": typed, "why": why})
+    day = parse_due(typed, ahead=False) or datetime.date.today()
+    last = last_meeting(opened.project, partner)
+    if not correct and last is not None and day < last.day:
+        fix = hint_command(opened, "møde", "--dato", shell_word(typed), "--ret", partner=partner)
+        return Message("meeting.typed-earlier", {"day": day, "last": last.day, "command": fix})
+    words = ("møde", "--dato", shell_word(typed), *(("--ret",) if correct else role_words(role)))
+    return Message("meeting.note-again", {"command": hint_command(opened, *words, partner=partner)})
 
 
 def _note_meeting(ws, opened, partner, given: tuple[datetime.date, str], today: datetime.date, how: tuple):
