@@ -87,14 +87,14 @@ def test_a_dry_run_says_a_copy_will_be_made_and_makes_none(sharing, run_cli):
     before = tree(sharing.home)
     out = flat(sharing.ok("importer", str(path), "--tør"))
     assert (
-        "Filen ville ændre eller fjerne et af jeres egne gemte svar, så ved importen gemmes projektfilen "
+        "Filen ville ændre eller fjerne et af jeres egne gemte svar, så projektfilen gemmes "
         f"først som en kopi ved siden af ({sharing.path.name}.bak-DATO-TID); det tidligere svar kan "
         "hentes i den. "
         "Prøvekørslen laver ingen kopi." in out
     )
     assert tree(sharing.home) == before and not backups(sharing)
     english = flat(sharing.ok("--sprog", "en", "importer", str(path), "--tør"))
-    assert "so the import first keeps the project file as a copy beside it" in english
+    assert "so the project file is first kept as a copy beside it" in english
     assert "The dry run makes no copy." in english and not backups(sharing)
 
 

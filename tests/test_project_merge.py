@@ -388,7 +388,10 @@ def test_a_later_edit_of_the_same_answer_replaces_it_and_the_file_is_kept_first(
 
     assert "0 tilføjede, 1 opdateret, 0 uændrede, 0 konflikter" in out
     [backup] = ws.store.home.glob("delt.yaml.bak-*")
-    assert f"det tidligere svar står helt i den: {backup}" in out
+    # no import was made (it said "som den var før importen")
+    kept = "Projektfilen, som den var før ændringen, er gemt som en kopi"
+    assert f"{kept}; det tidligere svar står helt i den: {backup}" in out
+    assert "import" not in out
     assert backup.read_bytes() == before
     assert org.texts(slug="delt")[G1] == "rettet tekst"
 

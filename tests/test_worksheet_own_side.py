@@ -103,7 +103,7 @@ def test_replacing_an_answer_typed_here_keeps_a_copy_and_shows_both(pair):
     before = aeroe.path.read_text(encoding="utf-8")
     out = imported(aeroe, path)
     assert "var: Skrevet her nu: Rettet på workshoppen" in out
-    assert "Projektfilen, som den var før importen, er gemt som en kopi" in out
+    assert "Projektfilen, som den var før ændringen, er gemt som en kopi" in out
     assert "har ændret" not in out and "Odense Kommune" not in out
     backups = sorted(aeroe.path.parent.glob(aeroe.path.name + ".bak-*"))
     assert backups and backups[-1].read_text(encoding="utf-8") == before
