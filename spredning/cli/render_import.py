@@ -221,7 +221,10 @@ def print_strays(console, layout: Layout, plan: ImportPlan, path: str | None = N
     if not strays:
         return
     org = sender_name(plan.incoming, plan.project)
-    console.print(say("importer.strays", style="bold yellow", n=len(strays), org=org))
+    # a file of this guide's own edition has the same questions: an id unknown was changed by hand
+    same = bool(layout.edition) and plan.incoming.project.guide_edition == layout.edition
+    key = "importer.strays.same-edition" if same else "importer.strays"
+    console.print(say(key, style="bold yellow", n=len(strays), org=org))
     console.print(stray_list(with_new_partners(plan), [Stray(item.slot, ()) for item in strays]))
     if path is None:
         console.print(say("importer.strays.kept-dry", n=len(strays)))
