@@ -232,3 +232,28 @@ def test_a_readiness_mark_in_three_versions_is_said_to_be_in_more_than_one(tmp_p
         in words
     )
     no_two(words)
+
+
+def test_a_conflict_on_a_computer_with_no_side_names_ours_without_a_made_up_organisation(
+    tmp_path, run_cli, monkeypatch
+):
+    """Found in a trial: with no side set here, our version was headed "Jeres udgave (jer)"."""
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Første"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export())[0] == 0
+    aeroe.answer({D1: "Ærøs tekst"}, "--rolle", "dele")
+    sharing.answer({D1: "Odenses tekst"})
+    assert sharing.import_(aeroe.export())[0] == 0
+    copy = Org(tmp_path / "kopi", tmp_path, run_cli)  # the file alone, as from a shared drive
+    copy.home.mkdir()
+    (copy.home / sharing.path.name).write_bytes(sharing.path.read_bytes())
+
+    out = flat(copy.ok("konflikter"))
+
+    assert "Jeres udgave: Odenses tekst" in out and "Ærø Kommunes udgave: Ærøs tekst" in out
+    assert "(jer)" not in out
+
+    monkeypatch.setattr("spredning.cli.commands.conflicts.is_interactive", lambda: True)
+    run = typed(run_cli, CTRL_C, "--hjem", str(copy.home), "konflikter")  # the choice offered
+
+    assert "Jeres udgave:" in flat(run.out) and " » Jeres\n" in run.screen and "(jer)" not in run.screen

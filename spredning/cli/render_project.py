@@ -323,7 +323,7 @@ def ours_heading(project: Project, entry: Entry, me: str | None, writer: str | N
     When every version is that partner's (writer_settles), ours is named as theirs alone.
     """
     if writer is None:
-        return t("conflict.ours", org=org_name(project, me) if me else t("org.us"))
+        return t("conflict.ours", org=org_name(project, me)) if me else t("conflict.ours-plain")
     if entry.answer.empty:
         return t("conflict.ours-plain")
     if writer_settles(entry, writer):

@@ -75,9 +75,8 @@ def chooser(
             project, place, questions.get(slot[1]), slot[1], entry, me, position, writer, apart=first_apart
         )
         console.print(shown)
-        ours = org_name(project, me) if me else t("org.us")
         keep = (
-            t("conflict.keep-ours", org=ours)
+            (t("conflict.keep-ours", org=org_name(project, me)) if me else t("conflict.keep-ours-plain"))
             if writer is None
             else t(
                 "conflict.keep-ours-writers-sheet"
@@ -111,7 +110,7 @@ def chooser(
         ]
         labelled = [
             (
-                t("conflict.both-heading", org=ours if writer is None else org_name(project, writer)),
+                _ours_heading(project, me, writer),
                 entry.answer,
             ),
             *(
@@ -269,3 +268,12 @@ def _stops_keep_writing(console, merging: Merging) -> Iterator[None]:
             said = t("editor.stopped-written-kept", path=str(merging.path))
             print_fitted(console, said, str(merging.path), style="yellow", rest="")
         raise
+
+
+def _ours_heading(project, me: str | None, writer: str | None) -> str:
+    """The heading of our version in the texts kept as both: ours, the writer's we have now, or plain."""
+    from spredning.cli.render_project import org_name
+
+    if writer is not None:
+        return t("conflict.both-heading", org=org_name(project, writer))
+    return t("conflict.both-heading", org=org_name(project, me)) if me else t("conflict.both-heading-ours")
