@@ -7,9 +7,11 @@ from __future__ import annotations
 import os
 
 import pytest
-from exchange_kit import D1, D2, Org, flat, start_sharing
+from exchange_kit import D1, D2, G1, Org, flat, start_sharing
 from terminal import CTRL_C, DOWN, ENTER, rendered, stub_editor
 from test_exchange_e2e import crossing_twice, finish, kept_texts, spawn, write_then_stop
+
+from spredning.core.store import WRITE_LIMIT
 
 pytestmark = [
     pytest.mark.e2e,
@@ -230,7 +232,8 @@ def test_the_editor_file_a_stop_leaves_at_a_conflict_is_the_projects_and_named_n
 
     assert (
         "Tekst fra editoren, som programmet ikke fik hentet ind (det blev stoppet, mens editoren var"
-        f" åben, eller editoren gav en fejl), ligger i {kept}."
+        " åben, editoren gav en fejl, eller teksten var for stor eller i et tegnsæt, programmet ikke"
+        f" kender), ligger i {kept}."
     ) in out
     assert kept.read_text(encoding="utf-8") == "Samlet i editoren\n"  # named, never changed
 
@@ -380,3 +383,34 @@ def import_asks(stopped: Org, tmp_path, keys: str, yes: str, question: str) -> N
 
 def test_the_import_asks_too_before_a_version_replaces_the_kept_text(stopped, tmp_path):
     import_asks(stopped, tmp_path, DOWN * 3, "Ja, brug »Jeres (Ærø Kommune)« og slet teksten", DROP_QUESTION)
+
+
+def test_choices_refused_for_a_project_grown_too_large_say_where_the_combined_text_is_kept(stopped, tmp_path):
+    """Found in a review: the refusal said only that nothing was saved and what to shorten; the
+    combined text written in the editor was kept (and offered again), but nothing said so."""
+    stopped.answer({G1: "Ord " * (4_720_000 // 4)}, "--rolle", "genbruge")
+    room = WRITE_LIMIT - stopped.path.stat().st_size  # the file just under 5 MiB
+    assert 0 < room < 100_000
+    [kept] = kept_texts(stopped)
+    added = f'yes xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx | head -c {room + 20_000} >> "$1"\n'
+    editor = stub_editor(tmp_path, added)
+    before = stopped.path.read_bytes()
+
+    child = spawn(stopped, "konflikter", env={"EDITOR": editor})
+    child.expect_exact("Konflikt 1 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(ENTER)  # go on writing the kept text: the editor adds more than there is room for
+    child.expect_exact("Ja, brug denne tekst")
+    child.send(ENTER)
+    child.expect_exact("Konflikt 2 af 2")
+    child.expect_exact("Afgør senere")
+    child.send(ENTER)  # keep ours
+    code, shown = finish(child)
+
+    assert code == 1, shown
+    said = flat(shown).replace(" ", "")  # the test's long path is broken at the edge
+    assert "MiB,såintetergemt." in said and "Filenerikkeændret." in said  # the refusal, whole
+    assert f"Densamledetekst,duskrevieditoren,erikkegemtiprojektet,menliggeri{kept}" in said
+    assert "tilbydesigen,næstegangdukører'konflikter'" in said
+    assert stopped.path.read_bytes() == before
+    assert kept_texts(stopped) == [kept] and "xxxx" in kept.read_text(encoding="utf-8")

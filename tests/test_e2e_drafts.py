@@ -1162,7 +1162,7 @@ def test_the_editor_file_a_stop_left_is_the_projects_and_its_next_fase_and_konfl
     state = yaml.safe_load(state_file.read_text(encoding="utf-8"))
     state["kladder"] = {DRAFT_KEY: "Skrevet i feltet bagefter"}  # no longer in the draft: the file holds it
     state_file.write_text(yaml.safe_dump(state, allow_unicode=True), encoding="utf-8")
-    assert f"eller editoren gav en fejl), ligger i {kept}. Kopiér fra den" in run(env, "konflikter")
+    assert f"programmet ikke kender), ligger i {kept}. Kopiér fra den" in run(env, "konflikter")
     assert f"Tekst fra editoren, der ikke blev hentet ind, ligger i: {kept}" in run(env, "status")
 
     run(env, "projekt", "fjern", project, "--ja")

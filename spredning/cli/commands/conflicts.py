@@ -17,6 +17,7 @@ from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import Merging, tell_editor_files, tidy_kept
 from spredning.cli.render_text import print_fitted, print_said
+from spredning.core.errors import Message, SpredningError
 from spredning.core.model import SHARING, Entry, Slot
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
@@ -114,10 +115,29 @@ def konflikter(
             content = choose(item.slot, item.entry, (number, len(pending)))
             if content is not None:
                 decisions[item.slot] = (item.entry, content)
-    done = settle_conflicts(ws, slug, decisions)
+    done = _settle(ws, slug, decisions, merging)
     merging.done(done.decided)  # the texts written are saved in the project now; those not used stay
     with after_work(console):
         _settled(console, ws.guide, opened, decisions, done, len(pending) - done.settled, ctx.obj.project)
+
+
+def _settle(ws, slug: str, decisions, merging: Merging):
+    """Save the choices; refused (a project file grown too large, say), the texts written are named.
+
+    A combined text written in the editor stays in its file when nothing is saved, and is offered
+    again at the next 'konflikter': the refusal says so after its own way on.
+    """
+    try:
+        return settle_conflicts(ws, slug, decisions)
+    except SpredningError as refused:
+        if merging.path is None:
+            raise
+        from spredning.cli.main import error_hint
+
+        hint = error_hint(refused)
+        kept = {"path": str(merging.path), "hint": hint if hint is not None else ""}
+        refused.hint = Message("konflikter.refused-texts-kept", kept)
+        raise
 
 
 def _settled(console, guide, opened, decisions, done, left: int, project_option) -> None:
