@@ -188,3 +188,27 @@ def test_the_list_of_projects_names_the_folder_in_full(sharing):
     out = sharing.ok("--hjem", ".", "projekter")
 
     assert f"Mappe:{sharing.home}" in "".join(out.split())  # a long folder name may wrap anywhere
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("rapport", "--ud", "rapport.md"),
+        ("arbejdsark", "--ud", "."),
+        ("eksport", "--ud", "."),
+        ("dagsorden", "--ud", "dagsorden.md"),
+    ],
+)
+def test_ud_refused_for_its_place_is_refused_before_a_partner_is_asked_for(sharing, argv):
+    """Found in a trial: with several partners, '--ud' into the projects folder first asked for the
+    partner; the command given with --partner was then refused for its '--ud'."""
+    sharing.ok("projekt", "genbruger", "Fanø Kommune")
+    before = names(sharing.home)
+
+    code, _, err = sharing("--hjem", ".", *argv)
+
+    assert code == 1, err
+    said = flat(err)
+    assert "ligger i projektmappen" in said or "er en mappe, ikke en fil" in said, said
+    assert "--partner" not in said and "vælg hvilken" not in said
+    assert names(sharing.home) == before

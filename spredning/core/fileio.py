@@ -432,7 +432,7 @@ def write_output(
     path is returned (None: nothing was there, or it was the program's own file, unchanged).
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    _not_a_folder(path)  # first: '..' is a folder, though its parent may be the projects folder
+    not_a_folder(path)  # first: '..' is a folder, though its parent may be the projects folder
     folder = path.parent
     if not folder.is_dir():
         raise SpredningError("files.no-folder", path=path, folder=folder)
@@ -493,7 +493,7 @@ def _put_in_place(path: Path, raw: bytes, existing: bytes | None, protected: tup
             os.unlink(tmp)
 
 
-def _not_a_folder(path: Path) -> None:
+def not_a_folder(path: Path) -> None:
     """Refuse a path that is a folder ('.' and '..' named in full: '. er en mappe' reads badly)."""
     try:
         is_folder = stat.S_ISDIR(os.lstat(path).st_mode)

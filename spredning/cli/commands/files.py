@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -81,13 +82,29 @@ def chosen_format(option: str | None, ud: str | None, formats: Iterable[str], de
     return named if named is not None and named in formats else default
 
 
-def check_ending(ws: Workspace, ud: str | None, written: str, formats: Iterable[str] = ()) -> None:
+def check_ending(
+    ws: Workspace, ud: str | None, written: str, formats: Iterable[str] = (), folders: bool = False
+) -> None:
     """Refuse a --ud whose ending names another kind of file than the one `written` (md, docx, ...).
 
     `formats` are the ones the command can write with --format: the hint offers the one named. A
-    name in the projects folder, or any projects folder's own file, is left to the writer, which
-    refuses it for that, the graver reason.
+    name in the projects folder (with `folders`, a command that writes into a folder named, that
+    folder too) is refused first, as the writer would refuse it, before anything is asked (a
+    partner to choose, say): the command given after the question would be refused for it. So is
+    a folder named where a file is written ("er en mappe, ikke en fil"). Any projects folder's own
+    file is left to the writer, which refuses it for that, the graver reason.
     """
+    if ud is not None and ud.strip():
+        target = Path(ud)
+        is_folder = target.is_dir()
+        if not folders:
+            from spredning.core import fileio
+
+            fileio.not_a_folder(target)
+        if _in_folder(target / "fil" if is_folder else target, ws.store.home):
+            raise SpredningError(
+                "files.in-projects-folder", path=ud, folder=Path(os.path.abspath(ws.store.home))
+            )
     named = named_format(ud)
     if ud is None or named is None or named == written or _in_folder(Path(ud), ws.store.home):
         return
