@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("work_in_tmp")
 START = ("--deler", "Odense Kommune", "--rolle", "genbruge", "--organisation", "Ærø Kommune")
 G3 = "tjek.fortael-den-gode-historie.genbruge.begejstrer"
 V = "brug.tag-loesningen-i-brug.dele.brug-hos-andre"
-MISSING = "Det andet projekt har jeres svar eller opfølgning i en dialog med {}, som 'Delt' ikke har."
+MISSING = "Projektet 'Gammelt' har jeres svar eller opfølgning i en dialog med {}, som 'Delt' ikke har."
 DRAFTED = "tjek.kom-rundt-om-loesningen.genbruge.samme-vilkaar"  # the sharing side's, in one dialogue
 
 
@@ -219,10 +219,7 @@ def test_on_the_sharing_side_a_partner_this_project_lacks_is_refused_until_it_is
     code, _, err = odense("projekt", "flet", "Gammelt")
 
     assert code == 2
-    assert (
-        "Det andet projekt har jeres svar eller opfølgning i en dialog med Læsø Kommune, som 'Delt' ikke har."
-        in flat(err)
-    )
+    assert MISSING.format("Læsø Kommune") in flat(err)
     assert tree(odense.home) == before
 
     odense.ok("projekt", "genbruger", "Laesoe Kommune")  # the same organisation, written without æøå
@@ -247,10 +244,8 @@ def test_on_the_sharing_side_follow_up_alone_in_a_dialogue_this_project_lacks_is
     code, out, err = odense("projekt", "flet", "Gammelt")
 
     assert code == 2, out
-    said = (
-        "Det andet projekt har jeres svar eller opfølgning i en dialog med Læsø Kommune, som 'Delt' ikke har."
-    )
-    assert said in flat(err)
+    assert MISSING.format("Læsø Kommune") in flat(err)
+    assert 'Tilføj organisationen først med: spredning projekt genbruger "Læsø Kommune" Kør så' in flat(err)
     assert tree(odense.home) == before
 
     odense.ok("projekt", "genbruger", "Læsø Kommune")

@@ -154,7 +154,7 @@ def _dialogue_keys(
         name = partner.name if partner is not None else key
         found = next((p for p in target.partners if same_organisation(name, p.name or p.key)), None)
         if found is None:
-            raise UsageProblem("merge.partner-missing", name=name, project=target.name)
+            raise UsageProblem("merge.partner-missing", name=name, project=target.name, source=source.name)
         keys[key] = found.key
     return keys
 

@@ -28,7 +28,7 @@ from spredning.cli.commands.partners import WRONG_PARTNER, partner_offered
 from spredning.cli.commands.workspace import tell_missing_names, tell_odd_files, workspace
 from spredning.cli.console import echo, make_console, said, say
 from spredning.cli.render_status import print_strays
-from spredning.cli.render_text import print_fitted, print_said
+from spredning.cli.render_text import print_fitted, print_said, print_whole
 from spredning.core.errors import UsageProblem
 from spredning.core.local import key_slot
 from spredning.core.model import ROLES, SHARING, Answer, Guide, Partner, Phase, Project
@@ -183,7 +183,7 @@ def _paths(console, paths) -> None:
 def _next(console, result: Status, several: bool, project_option: str | None) -> None:
     """The next steps; for a file too large to save in, how much shorter it must be instead."""
     if result.too_large is not None:  # every step would save or export, and be refused
-        console.print(said(result.too_large, "yellow"))
+        print_whole(console, said(result.too_large, "yellow"))  # its bullets hang
         print_fitted(console, t("status.next", command=t("status.too-large.next")), None, "bold")
         return
     _steps(console, list(next_steps(result)), several, project_option, result.project)
