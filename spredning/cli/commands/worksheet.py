@@ -48,9 +48,8 @@ def arbejdsark(
     from spredning.app.worksheets import make_worksheet, write_worksheet
 
     ws = workspace(ctx)
-    check_ending(
-        ws, ud, "docx", folders=True
-    )  # a Word file under another name would open nowhere, nor come back
+    # a Word file under another name would open nowhere, nor come back; --ud may name a folder
+    check_ending(ws, ud, "docx", folders=True)
     phases = parse_phases(ws.guide, fase)
     role = parse_role(rolle)
     opened = ws.open()
