@@ -95,16 +95,7 @@ def check_ending(
     file is left to the writer, which refuses it for that, the graver reason.
     """
     if ud is not None and ud.strip():
-        target = Path(ud)
-        is_folder = target.is_dir()
-        if not folders:
-            from spredning.core import fileio
-
-            fileio.not_a_folder(target)
-        if _in_folder(target / "fil" if is_folder else target, ws.store.home):
-            raise SpredningError(
-                "files.in-projects-folder", path=ud, folder=Path(os.path.abspath(ws.store.home))
-            )
+        _refused_place(ws, Path(ud), folders)
     named = named_format(ud)
     if ud is None or named is None or named == written or _in_folder(Path(ud), ws.store.home):
         return
@@ -126,6 +117,22 @@ def check_ending(
         kind=f".{written}",
         hint=Message(hint, {"suggestion": suggestion, "named": named, "ending": ending}),
     )
+
+
+def _refused_place(ws: Workspace, target: Path, folders: bool) -> None:
+    """check_ending's first step: a --ud the writer will refuse for where it is (see there)."""
+    try:
+        is_folder = target.is_dir()
+    except OSError:  # a name too long, a folder not to be read: the writer says which
+        return
+    if not folders:
+        from spredning.core import fileio
+
+        fileio.not_a_folder(target)
+    if _in_folder(target / "fil" if is_folder else target, ws.store.home):
+        raise SpredningError(
+            "files.in-projects-folder", path=str(target), folder=Path(os.path.abspath(ws.store.home))
+        )
 
 
 def _in_folder(path: Path, folder: Path) -> bool:
