@@ -402,8 +402,7 @@ class Project(NamedTuple):
         sizes: dict[Slot, int] = {}
         for slot, entry in (*self.entries(), *self.record_entries()):
             sizes[slot] = len(entry.answer.text) + sum(len(other.text) for other in entry.others)
-        found = sorted((slot for slot in sizes if sizes[slot]), key=lambda slot: -sizes[slot])[:most]
-        return [slot for slot in found if sizes[slot] * 10 >= sizes[found[0]]]
+        return longest_of(sizes, most)
 
     def with_record(self, slot: Slot, entry: Entry | None) -> Project:
         """Return a copy with one follow-up record set (or removed with None)."""
@@ -415,6 +414,15 @@ class Project(NamedTuple):
             section[key] = entry
         records = {**self.records, where: section}
         return self._replace(records={k: v for k, v in records.items() if v})
+
+
+def longest_of(sizes: Mapping[Slot, int], most: int = 3) -> list[Slot]:
+    """The slots of the largest sizes, largest first: the ones worth shortening.
+
+    At most `most`, none empty, and only those at least a tenth of the largest.
+    """
+    found = sorted((slot for slot in sizes if sizes[slot]), key=lambda slot: -sizes[slot])[:most]
+    return [slot for slot in found if sizes[slot] * 10 >= sizes[found[0]]]
 
 
 class Dialogue(NamedTuple):

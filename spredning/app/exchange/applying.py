@@ -21,7 +21,7 @@ from spredning.core import history, local
 from spredning.core.errors import Message, SpredningError
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState, slot_key
-from spredning.core.model import Answer, Entry, Partner, Project, Slot
+from spredning.core.model import Answer, Entry, Partner, Project, Slot, longest_of
 
 
 class ImportResult(NamedTuple):
@@ -203,16 +203,14 @@ def _said_as_import(store, plan: ImportPlan):
 def _longest_brought(plan: ImportPlan, most: int = 3) -> list[Slot]:
     """The answers and records the file brings that take up the most room, longest first.
 
-    As Project.longest: at most `most`, and only those at least a tenth of the longest.
+    As Project.longest (model.longest_of): at most `most`, and only those at least a tenth of the longest.
     """
     sizes = {
         item.slot: len(item.incoming.text)
         for item in (*plan.items, *plan.records)
         if item.outcome in (Outcome.ADDED, Outcome.UPDATED, Outcome.CONFLICT, Outcome.RESOLVED)
-        and item.incoming.text
     }
-    found = sorted(sizes, key=lambda slot: -sizes[slot])[:most]
-    return [slot for slot in found if sizes[slot] * 10 >= sizes[found[0]]]
+    return longest_of(sizes, most)
 
 
 def _bring_in_records(project: Project, plan: ImportPlan) -> Project:
