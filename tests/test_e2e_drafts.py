@@ -1491,3 +1491,43 @@ def test_a_second_ctrl_c_while_the_draft_waits_for_another_windows_lock_still_ke
     assert "Teksten i feltet er gemt som kladde" in output
     assert "Traceback" not in output
     assert drafts(home) == {DRAFT_KEY: DRAFT}
+
+
+def test_typing_goes_on_while_another_window_holds_the_lock_and_the_field_says_why(spawn, project, home):
+    """Found in stop 41's review: the autosave waited up to 15 s for another window's lock, and the
+    field took no keystroke meanwhile, without a word. The field now says that another window is
+    saving, the typing goes on, and the text is kept as a draft once the lock is free."""
+    child = spawn("fase", "tjek")
+    child.expect_exact("[1/14]")
+    child.expect_exact("Svar:")
+    holder = held_lock(home, 60)  # longer than any wait: a field that waits for it stops the test
+    try:
+        child.send("Skrevet mens")  # the first keystroke's autosave finds the lock taken
+        child.expect_exact("Et andet vindue med spredning gemmer i projektet lige nu.")
+        child.send(" det andet vindue gemte")
+        child.expect_exact("det andet vindue gemte")  # drawn while the lock is still held
+        assert drafts(home) == {}
+    finally:
+        holder.kill()
+        holder.wait(timeout=TIMEOUT)
+    autosaved(home, DRAFT_KEY, "Skrevet mens det andet vindue gemte")  # kept once it is free
+    child.send(CTRL_C)
+    status, output = finish(child)
+    assert status == 130, output
+    assert drafts(home) == {DRAFT_KEY: "Skrevet mens det andet vindue gemte"}
+
+
+def test_an_answer_waiting_for_another_windows_lock_says_so_and_is_saved(spawn, project, home):
+    """The answer given waits for another window's save: the wait is said, not a silent pause."""
+    child = spawn("fase", "tjek")
+    type_answer(child, "1/14", "Ja, det er vi", "Ja, det er vi")
+    holder = held_lock(home, 2)
+    child.send(ESC_ENTER)
+    child.expect_exact("Venter på et andet vindue med spredning, der gemmer i")
+    child.expect_exact("[2/14]")  # then saved, and on
+    holder.wait(timeout=TIMEOUT)
+    child.expect_exact("Svar:")
+    child.send(CTRL_C)
+    status, output = finish(child)
+    assert status == 130, output
+    assert answers(home) == {Q1: "Ja, det er vi"}

@@ -21,7 +21,7 @@ from spredning.core import store as store_module
 from spredning.core.errors import ProjectFileError, SpredningError, UsageProblem
 from spredning.core.fileio import BACKUP_INFIX
 from spredning.core.model import MAX_SLUG, Answer, Entry, Partner, Project, layout, side_of, slugify
-from spredning.core.store import Store, Summary, home_dir
+from spredning.core.store import Busy, Store, Summary, home_dir
 from spredning.core.store import folder as folder_module
 
 INTERESSANT = "tjek.beskriv-innovationen.genbruge.interessant"
@@ -1205,3 +1205,42 @@ def test_a_stop_during_a_save_waits_until_the_save_is_whole(store, make_project,
     opened = store.open(slug)
     assert opened.project.entry(slot_of(INTERESSANT)).answer.text == "Ja, meget"
     assert opened.local.drafts == {"x": "en kladde"}
+
+
+def test_a_change_that_may_not_wait_for_the_lock_is_refused_at_once_and_one_that_waits_says_so(
+    store, make_project
+):
+    """The answer field's autosave never waits for another window's lock (store.Busy, nothing
+    written); every other change waits, and the front end is told before the wait begins."""
+    import filelock
+
+    slug = make_project()
+    lock_path = local.folder(store.home) / f"{slug}.lock"
+    state = local.folder(store.home) / f"{slug}.yaml"
+    before = state.read_bytes()
+    told: list[Path] = []
+    store.on_wait = told.append
+    held, let_go = threading.Event(), threading.Event()
+
+    def hold():
+        with filelock.FileLock(str(lock_path)):
+            held.set()
+            let_go.wait(5)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(5)
+    try:
+        with pytest.raises(Busy) as caught:
+            store.update_local(slug, lambda s: s._replace(drafts={"x": "y"}), wait=False)
+        assert caught.value.key == "store.busy"
+        assert state.read_bytes() == before and told == []
+        threading.Timer(0.2, let_go.set).start()  # the other window is done in a moment
+        store.update_local(slug, lambda s: s._replace(drafts={"x": "y"}))
+    finally:
+        let_go.set()
+        holder.join()
+    assert told == [store.path_for(slug)]  # once, before the wait
+    assert store.local(slug).drafts == {"x": "y"}
+    store.update_local(slug, lambda s: s._replace(drafts={}))  # free: nothing told
+    assert told == [store.path_for(slug)]

@@ -129,13 +129,13 @@ class Session:
         """True when the reason kept beside the answer draft holds two windows' texts (a paragraph each)."""
         return slot_key(self.slot(question)) in self.local.beside_joined
 
-    def keep_reason(self, question: Question, text: str, join: bool = True) -> Drafted:
+    def keep_reason(self, question: Question, text: str, join: bool = True, wait: bool = True) -> Drafted:
         """Keep (or, with blank text, drop) a reason typed beside the question's answer draft.
 
         Kept apart from the draft, so the answer draft stays an answer draft (drafts.with_reason).
         Another window's reason stays, as another window's draft does (keep_draft): this text goes
         after it (`join`) or is not written (Drafted.HELD). A file that cannot be written raises
-        SpredningError.
+        SpredningError; `wait` False: so does another window's lock (store.Busy), not waited for.
         """
         key = slot_key(self.slot(question))
         untouched = key in self.offered_reason and self.offered_reason[key] == text
@@ -149,11 +149,13 @@ class Session:
             outcome[key] = done, mine
             return state
 
-        self.local = self.store.update_local(self.slug, change)
+        self.local = self.store.update_local(self.slug, change, wait)
         done, self.mine_reason[key] = outcome[key]
         return done
 
-    def keep_draft(self, question: Question, text: str, join: bool = True, reason: bool = False) -> Drafted:
+    def keep_draft(
+        self, question: Question, text: str, join: bool = True, reason: bool = False, wait: bool = True
+    ) -> Drafted:
         """Keep (or, with empty text, drop) a question's draft on this computer; say what became of it.
 
         A different draft another window wrote stays: the text goes after it (`join`) or is not
@@ -164,6 +166,7 @@ class Session:
         `reason`: the text is a reason for "not relevant" (see draft_is_reason). Each text stays its
         kind: a reason is kept beside another window's answer draft (drafts.reason_goes_beside), and
         an answer moves another window's reason draft beside it first (drafts.reason_aside).
+        `wait` False: another window's lock is not waited for (store.Busy; nothing is written).
         """
         slot = self.slot(question)
         if self.removed is not None and slot[0] and text:  # a draft there would be shown to nobody
@@ -186,7 +189,7 @@ class Session:
             outcome[key] = done, mine
             return with_drafts(state, key, drafts, done, reason)
 
-        self.local = self.store.update_local(self.slug, change)
+        self.local = self.store.update_local(self.slug, change, wait)
         done, self.mine[key] = outcome[key]
         if reason:
             self.as_reason.add(key)

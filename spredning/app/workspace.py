@@ -41,6 +41,7 @@ class Workspace:
         checked: bool = False,
         new_home: bool = False,
         notice: Callable[[Message], None] | None = None,
+        waiting: Callable[[Path], None] | None = None,
     ):
         self.settings = settings
         # checked (the front ends): a projects folder the user chose must exist before it is used;
@@ -48,6 +49,8 @@ class Workspace:
         self.checked = checked
         self.new_home = new_home
         self.notice = notice  # the front end's way to tell something in passing (see guide)
+        # the front end's way to say that a change waits for another window's lock (store.on_wait)
+        self.waiting = waiting
         self._told: set[Path] = set()  # kept files the front end has told the user of (untold_files)
 
     @cached_property
@@ -85,6 +88,7 @@ class Workspace:
 
         store = Store(self.home(), self.layout)
         store.name_answer = lambda project, slot: slot_place(self.guide, project, slot)
+        store.on_wait = self.waiting
         return store
 
     def untold_files(self) -> tuple[list[Path], list[Path]]:

@@ -66,11 +66,13 @@ from spredning.core import fileio, interview, local
 from spredning.core.drafts import Drafted
 from spredning.core.errors import SpredningError, message
 from spredning.core.model import SHARING, Answer, Question
+from spredning.core.store import Busy
 from spredning.core.textsafe import clean_name
 from spredning.i18n import render as render_message
 from spredning.i18n import t
 
 AUTOSAVE_SECONDS = 2.0  # typed text is kept as a draft at most this long after a keystroke
+BUSY_RETRY_SECONDS = 1.0  # while another window holds the project's lock, the autosave tries again so often
 FIELD_ROOM = 10  # the lines under the partners' answers after Ctrl+P: the question, its key help, the field
 
 
@@ -539,26 +541,42 @@ class InterviewPrompter:
         """
         wait = self.last_saved_draft + AUTOSAVE_SECONDS - time.monotonic()
         if wait <= 0:
-            self._keep_draft_now()
+            self._autosave_now()
         elif self.later_save is None:
-            self.later_save = asyncio.get_running_loop().call_later(wait, self._keep_draft_now)
+            self.later_save = asyncio.get_running_loop().call_later(wait, self._autosave_now)
 
-    def _keep_draft_now(self) -> None:
+    def _autosave_now(self) -> None:
+        """The autosave while the field is shown: another window's lock is not waited for.
+
+        Waiting (up to the lock's timeout) would stop the typing without a word. Instead the
+        field's status line says so, and the text is kept when the lock is free (tried again
+        every BUSY_RETRY_SECONDS, while typing goes on).
+        """
+        kept = self._keep_draft_now(wait=False)
+        if isinstance(kept, Busy) and self.app is not None:
+            loop = asyncio.get_running_loop()
+            self.later_save = loop.call_later(BUSY_RETRY_SECONDS, self._autosave_now)
+
+    def _keep_draft_now(self, wait: bool = True) -> Drafted | SpredningError | None:
+        """The field's text kept as the draft now (`wait`: for another window's lock); what came of it."""
         self.later_save = None
         self.last_saved_draft = time.monotonic()
         self.saving = True
         try:
-            kept = self._keep_field(join=False)
+            kept = self._keep_field(join=False, wait=wait)
         finally:
             self.saving = False
         if _Stop.signum is not None:  # a stop came while the text was written: keep it for good, and end
             self._end_with_field(_Stop.signum)
         self._tell_autosave(kept)
+        return kept
 
     def _tell_autosave(self, kept: Drafted | SpredningError | None) -> None:
-        """The field's status line says when the autosave fails or is held back, until it works again."""
-        if isinstance(kept, SpredningError):
-            notice: str | None = t("interview.autosave-failed", problem=render_message(kept.message))
+        """The field's status line says when the autosave fails, waits or is held back, until it works."""
+        if isinstance(kept, Busy):
+            notice: str | None = t("interview.autosave-waiting")
+        elif isinstance(kept, SpredningError):
+            notice = t("interview.autosave-failed", problem=render_message(kept.message))
         else:
             notice = None
             if kept is Drafted.HELD:  # in the reason field a reason waits (never joined to an answer)
@@ -569,17 +587,20 @@ class InterviewPrompter:
             if self.app is not None:
                 self.app.invalidate()
 
-    def _keep_field(self, join: bool = True, newer: str | None = None) -> Drafted | SpredningError | None:
+    def _keep_field(
+        self, join: bool = True, newer: str | None = None, wait: bool = True
+    ) -> Drafted | SpredningError | None:
         """The answer field's text, as it is now, becomes the question's draft (never raises).
 
         Returns what became of it, or why it could not be written; None when no field is shown.
         `join`: when another window's different draft is there, keep both (see drafts.placed).
         `newer`: a text written since, over the field (what the editor saved), kept instead.
+        `wait` False: another window's lock is not waited for (store.Busy is returned).
         """
         typed = newer if newer is not None else self.typed()
-        return None if typed is None else self._keep_text(typed, join)
+        return None if typed is None else self._keep_text(typed, join, wait)
 
-    def _keep_text(self, typed: str, join: bool = True) -> Drafted | SpredningError | None:
+    def _keep_text(self, typed: str, join: bool = True, wait: bool = True) -> Drafted | SpredningError | None:
         """Text left in the field becomes the draft: what became of it, or why it could not (never raises)."""
         if self.question is None:
             return None
@@ -587,9 +608,9 @@ class InterviewPrompter:
             if self.reason_field and self.apart:  # a reason beside an answer draft: kept apart from it
                 given = self.answer.text if self.answer is not None and self.answer.not_relevant else ""
                 new = interview.normalise(typed) not in ("", given)
-                return self.session.keep_reason(self.question, typed if new else "", join)
+                return self.session.keep_reason(self.question, typed if new else "", join, wait)
             draft = interview.draft_of(typed, self.answer)
-            return self.keep_draft(self.question, draft, join, reason=self.reason_field)
+            return self.keep_draft(self.question, draft, join, reason=self.reason_field, wait=wait)
         except SpredningError as problem:
             return problem
         except Exception as problem:  # not ours to know (an OSError): the file could not be saved
@@ -811,12 +832,15 @@ class InterviewPrompter:
     def _view(self):
         return self.session.view()
 
-    def keep_draft(self, question: Question, text: str, join: bool = True, reason: bool = False) -> Drafted:
+    def keep_draft(
+        self, question: Question, text: str, join: bool = True, reason: bool = False, wait: bool = True
+    ) -> Drafted:
         """Keep the field's text as the question's draft (through the session); say what became of it.
 
         `reason`: typed as the reason for "not relevant"; it comes back saying so (see ask).
+        `wait` False: another window's lock is not waited for (store.Busy).
         """
-        return self.session.keep_draft(question, text, join, reason)
+        return self.session.keep_draft(question, text, join, reason, wait)
 
 
 def _end_not_kept(signum: int, problem: SpredningError, text: str | None, rescue: bool) -> None:

@@ -22,7 +22,7 @@ def workspace(ctx, *, new_home: bool = False) -> Workspace:
 
     new_home: the command makes a new project, so the chosen folder's last level may be created.
     """
-    ws = Workspace(ctx.obj, checked=True, new_home=new_home, notice=tell_notice)
+    ws = Workspace(ctx.obj, checked=True, new_home=new_home, notice=tell_notice, waiting=tell_waiting)
     remember_guide(ws.settings.guide_dir)
     ctx.call_on_close(lambda: tell_kept_files(ws))  # also after an error or an interrupt
     if ctx.obj.project is not None:  # from here on the project named is its file name (its slug):
@@ -38,6 +38,26 @@ def tell_notice(message: Message) -> None:
     from spredning.cli.console import make_console, said
 
     make_console(stderr=True).print(said(message, style="yellow"))
+
+
+def tell_waiting(path: Path) -> None:
+    """Say, on stderr, that a change waits for another window's lock on the project (store.on_wait).
+
+    Without a word the program would seem to hang for up to the lock's timeout. Not said while a
+    prompt is drawn (a draft kept at a stop in a field): the words would break into its lines.
+    """
+    import sys
+
+    from spredning.cli.console import make_console, say
+    from spredning.cli.render_text import print_said
+
+    if "prompt_toolkit.application.current" in sys.modules:
+        from prompt_toolkit.application.current import get_app_or_none
+
+        if get_app_or_none() is not None:
+            return
+    shown = written_path(path)
+    print_said(make_console(stderr=True), say("store.waiting", style="dim", path=shown), shown)
 
 
 def tell_kept_files(ws: Workspace) -> None:

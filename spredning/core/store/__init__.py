@@ -40,7 +40,7 @@ from spredning.core.local import LocalState
 from spredning.core.model import Layout, Project, Slot
 from spredning.core.salvage import Salvage
 from spredning.core.store.files import _exchange_file, _migrated, _signature, _writable_target, shown_folder
-from spredning.core.store.folder import ProjectFolder
+from spredning.core.store.folder import Busy, ProjectFolder
 from spredning.core.store.home import (
     ACTIVE_FILE,
     INDEX_FILE,
@@ -74,6 +74,7 @@ __all__ = [
     "SLUG_PATTERN",
     "SUFFIX",
     "WRITE_LIMIT",
+    "Busy",
     "Found",
     "MovableFolder",
     "NotRemembered",
@@ -347,10 +348,15 @@ class Store(MovableFolder):
             raise ProjectFileError("project.unreadable", path=path, reason=fileio.reason(exc)) from None
         return raw if filehead.has_markers(raw.decode("utf-8-sig", "replace")) else None
 
-    def update_local(self, slug: str, change: Callable[[LocalState], LocalState]) -> LocalState:
-        """Change this computer's state for a project, under the project's lock."""
+    def update_local(
+        self, slug: str, change: Callable[[LocalState], LocalState], wait: bool = True
+    ) -> LocalState:
+        """Change this computer's state for a project, under the project's lock.
+
+        `wait` False: Busy at once when another window holds the lock (see _lock).
+        """
         self.path_for(slug)
-        with self._lock(slug):
+        with self._lock(slug, wait=wait):
             return self._change_local(slug, change)
 
     def _change_local(self, slug: str, change: Callable[[LocalState], LocalState]) -> LocalState:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -39,12 +39,19 @@ from spredning.core.store.home import (
 from spredning.core.store.records import Found, OddFile, Summary
 
 
+class Busy(SpredningError):
+    """Another window holds the project's lock, and the caller chose not to wait for it (store.busy)."""
+
+
 class ProjectFolder:
     """The projects in one folder: their files and names, finding one, the active one, the list."""
 
     def __init__(self, home: Path, layout: Layout):
         self.home = Path(home)
         self.layout = layout
+        # called (with the project file) when a change must wait for another window's lock, before
+        # the wait begins: a front end says why nothing happens for a moment
+        self.on_wait: Callable[[Path], None] | None = None
 
     # -- paths and names ---------------------------------------------------------------
     @property
@@ -394,8 +401,13 @@ class ProjectFolder:
     def _index_path(self) -> Path:
         return local.folder(self.home) / INDEX_FILE
 
-    def _lock(self, slug: str, new: bool = False) -> _Release:
-        """The project's lock, held until the with-block ends; `new`: for a project being made."""
+    def _lock(self, slug: str, new: bool = False, wait: bool = True) -> _Release:
+        """The project's lock, held until the with-block ends; `new`: for a project being made.
+
+        Held by another window, it is waited for (up to LOCK_TIMEOUT_SECONDS; on_wait is told
+        first), or with `wait` False not at all: Busy, for a caller that tries again later (the
+        answer field's autosave, which must never keep the person from typing).
+        """
         import filelock
 
         lock_path = local.folder(self.home) / f"{slug}.lock"
@@ -408,7 +420,14 @@ class ProjectFolder:
             raise _lock_problem(self.home, lock_path, new) from None
         lock = filelock.FileLock(str(lock_path), timeout=LOCK_TIMEOUT_SECONDS)
         try:
-            lock.acquire()
+            try:
+                lock.acquire(timeout=0)
+            except filelock.Timeout:
+                if not wait:
+                    raise Busy("store.busy", path=self.path_for(slug), lock=lock_path) from None
+                if self.on_wait is not None:
+                    self.on_wait(self.path_for(slug))
+                lock.acquire()
         except filelock.Timeout:
             raise SpredningError("store.busy", path=self.path_for(slug), lock=lock_path) from None
         except OSError:
