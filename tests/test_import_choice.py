@@ -209,6 +209,56 @@ def test_a_file_already_imported_is_said_to_be_brought_in_and_offered_after_the_
     assert [(a.name, a.whose) for a in listed][-1] == (older.name, "brought")
 
 
+def test_a_file_for_us_the_import_would_refuse_is_said_so_and_offered_after_the_replies(
+    post, tmp_path, monkeypatch, run_cli
+):
+    """Found in stop 42's trial: the home screen's list offered a damaged worksheet (the newest, so
+    first) as if it were a reply to read; only choosing it said it could not be read. It now comes
+    after the files that would import, said to be one that cannot; choosing it says why."""
+    _, aeroe, _ = post
+    reply = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    damaged = tmp_path / "genoptraening-aeroe-arbejdsark-genbruge.docx"  # cut short in the mail
+    damaged.write_bytes(b"PK\x03\x04 ikke et helt Word-dokument")
+    broken = tmp_path / "genoptraening-aeroe-til-aeroe-kommune-rettet.yaml"  # a reply spoilt by hand
+    broken.write_text(reply.read_text(encoding="utf-8") + "svar: [\n", encoding="utf-8")
+    _age(reply, 3600)  # the oldest: without judging, the two others came first
+    from spredning.app.exchange.importable import offered
+
+    ws = workspace(aeroe.home)
+    assert [a.name for a in app_home.import_actions(ws, tmp_path)][:3] == [
+        broken.name,
+        damaged.name,
+        reply.name,
+    ]
+    listed = offered(ws, (tmp_path,))
+    assert [(a.name, a.whose) for a in listed][:3] == [
+        (reply.name, "us"),
+        (broken.name, "broken"),
+        (damaged.name, "broken"),
+    ]
+    assert [a.whose for a in listed[3:]] == ["other", "other"]  # the rest as before
+    interactive(monkeypatch)
+    monkeypatch.setenv("SPREDNING_HJEM", str(aeroe.home))
+
+    run = typed(run_cli, exchange(ws, "import") + DOWN * 2 + ENTER + PAUSE + QUIT)  # the worksheet
+
+    assert run.code == 0, run.err
+    chosen = f"? Hvilken fil fra partneren? {damaged.name} – kan ikke hentes ind"
+    assert chosen in flat(run.screen)
+    assert f"Samme som: spredning importer {damaged.name}" in flat(run.out)
+    assert "er beskadiget og kan ikke læses som Word-dokument" in flat(run.out + run.err)
+    from spredning.cli.render_home import title
+
+    found = app_home.home(ws)
+    assert [title(found, a, 74) for a in listed[:3]] == [  # 80 columns
+        f"{reply.name} – til jer fra Odense Kommune",
+        "genoptraening-aeroe-til-aeroe-kommune-rettet.yaml – kan ikke hentes ind",
+        f"{damaged.name} – kan ikke hentes ind",  # the name whole, before the way to see why
+    ]
+    wide = f"{damaged.name} – kan ikke hentes ind (vælg den for at se hvorfor)"
+    assert title(found, listed[2], 114) == wide
+
+
 # --- a file of any name: typed, Tab completing its path ---------------------------------------------
 
 TAB = "\t"
@@ -420,6 +470,20 @@ def test_a_narrow_terminal_still_says_whose_each_file_is(post, tmp_path):
     # the names give way instead, and the file's name is shortened in its middle
     assert shown.endswith(".yaml – hentet ind, fra Odense Kommune"), shown
     assert shown.startswith("genoptraen…")
+
+
+def test_a_reply_for_us_the_import_would_refuse_names_its_sender_where_there_is_room():
+    from spredning.app.home import Action
+    from spredning.cli.render_home import title
+
+    name = "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    action = Action("import", value=name, name=name, whose="broken", orgs=("Odense Kommune", "Ærø Kommune"))
+
+    wide = title(None, action, 120)  # type: ignore[arg-type]  # a file's line needs no home
+    narrow = title(None, action, 74)  # type: ignore[arg-type]
+
+    assert wide == f"{name} – fra Odense Kommune, men kan ikke hentes ind (vælg den for at se hvorfor)"
+    assert narrow == f"{name} – kan ikke hentes ind"
 
 
 LONG = "Ringkøbing-Skjern Kommune"  # a long name, but a real one

@@ -69,7 +69,8 @@ class Action(NamedTuple):
     active: bool = False  # the active project, this side, ...
     copy: bool = False  # named by its file too: a copy in another file, or another project of its name
     each: tuple[tuple[Partner, int], ...] = ()  # news or unsent of several partners: each, how many
-    whose: str | None = None  # a file to import: 'us', 'brought', 'own', 'other' (see import_actions)
+    # a file to import: 'us', 'brought', 'own', 'other' (see import_actions), 'broken' (importable.offered)
+    whose: str | None = None
     orgs: tuple[str, str] | None = None  # a file to import: its sender's and receiver's names
     into: str | None = None  # a file to import into another project than the active one: its name
     kept: Kept | None = None  # a removed project to bring back: its name, when, what it holds

@@ -259,9 +259,10 @@ def _kept_lines(actions: tuple[Action, ...], width: int) -> list[str]:
 def listed(ws: Workspace, action: Action) -> tuple[Action, ...]:
     """The list an action opens."""
     if action.kind == "import":
+        from spredning.app.exchange.importable import offered
         from spredning.app.files import default_folders
 
-        return app_home.import_actions(ws, *default_folders(ws))
+        return offered(ws, default_folders(ws))
     return LISTED.get(action.kind, app_home.guide_actions)(ws)
 
 

@@ -111,6 +111,7 @@ WHOSE = {  # a file to import: whom it is for (app/home.py import_actions)
     "brought": "home.import-brought",  # addressed to this side, and imported already
     "other": "home.import-other",
     None: "home.import-between",  # this side not known yet, or another project: both names said
+    "broken": "home.import-broken",  # addressed to us, but the import would refuse it (importable.offered)
 }
 
 
@@ -127,7 +128,9 @@ def _file_title(action: Action, width: int | None = None) -> str:
     """
     name = clean(action.name or action.value or "")
     if action.orgs is None:  # a worksheet (its record names no organisations), or a file not read
-        told = t("home.import-sheet-brought") if action.whose == "brought" else ""
+        told = t(SHEET_WHOSE[action.whose]) if action.whose in SHEET_WHOSE else ""
+        if action.whose == "broken" and width is not None and cell_len(name + told) > width:
+            told = t(SHORTER["broken"])  # the file's name before the way to see why
         room = None if width is None else max(width - cell_len(told), NAME_LEAST)
         return t("home.import-file", name=name if room is None else cut_middle(name, room)) + told
     sender, receiver = (clean_name(org) for org in action.orgs)
@@ -156,6 +159,11 @@ NAME_LAST = 3  # ... and, to keep the project's name whole, to its ends or to 'â
 SHORTER: dict[str | None, str] = {  # whose a file is, without the words a narrow line can do without
     "us": "home.import-us-short",
     "brought": "home.import-brought-short",
+    "broken": "home.import-broken-short",
+}
+SHEET_WHOSE = {  # a worksheet (no organisations named): what is said of it, when anything
+    "brought": "home.import-sheet-brought",
+    "broken": "home.import-sheet-broken",
 }
 
 

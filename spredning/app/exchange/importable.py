@@ -55,6 +55,29 @@ def importable(ws: Workspace, folders: tuple[Path, ...], *, first: bool = False)
     return Importable(tuple(good), tuple(failed), tuple(brought))
 
 
+def offered(ws: Workspace, folders: tuple[Path, ...]) -> tuple[Action, ...]:
+    """The home screen's list of files to import (import_actions), each addressed to us judged.
+
+    A file addressed to us (or to a project not here yet) that the import would refuse (a
+    damaged worksheet, a file of another guide edition ...) is marked 'broken' and comes after
+    those that would import, so the list does not offer it as a reply to read: choosing it still
+    runs 'importer', which says why. Nothing is written.
+    """
+    from spredning.app.home import import_actions
+
+    judged = [
+        action._replace(whose="broken")
+        if action.value and action.whose in ("us", None) and not _would_import(ws, Path(action.value))
+        else action
+        for action in import_actions(ws, *folders)
+    ]
+    return tuple(sorted(judged, key=lambda action: _RANK.get(action.whose, 2)))  # (stable)
+
+
+# offered's order: the files that would import, those that would not, then the rest
+_RANK = {"us": 0, None: 0, "broken": 1}
+
+
 def _would_import(ws: Workspace, path: Path) -> bool:
     try:
         plan_import(ws, read_incoming(ws, path), ws.settings.project)
