@@ -112,6 +112,30 @@ def test_a_new_project_of_the_same_file_name_is_never_overwritten(removed):
     assert removed.texts(slug="gammelt")[G1] == "Det nye projekts svar"
 
 
+def test_an_export_over_the_removed_projects_file_says_this_project_did_not_write_it(tmp_path, run_cli):
+    """Found in stop 42's trial: a project removed, one of its name made again, and its first export
+    said that the program had not written the file there on this computer. It had, for the project
+    removed: the file is not this project's, and that is what is said."""
+    org = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    org.ok("start", "--navn", "Gammelt", *START)
+    org.answer({G1: "Vi har ventelister"}, "--rolle", "genbruge")
+    org.ok("eksport")
+    written = tmp_path / "gammelt-fra-aeroe-kommune.yaml"
+    before = written.read_bytes()
+    org.ok("projekt", "fjern", "Gammelt", "--ja")
+    org.ok("start", "--navn", "Gammelt", *START)
+
+    code, _, err = org("eksport")
+
+    assert code == 1
+    said = flat(err)
+    assert (
+        "Filen gammelt-fra-aeroe-kommune.yaml findes allerede, og programmet har ikke skrevet den for" in said
+    )
+    assert "for dette projekt på denne computer." in said
+    assert written.read_bytes() == before  # the removed project's export stays as it was
+
+
 def taken_with_helpers(org: Org):
     """'Gammelt' started anew and answered, its removed namesake kept with every kind of helper file."""
     org.ok("start", "--navn", "Gammelt", *START)

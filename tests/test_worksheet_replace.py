@@ -83,7 +83,8 @@ def test_a_file_the_program_did_not_write_here_is_named_so(sharing):
 
     assert code == 1
     said = flat(err)
-    assert "Filen andet.docx findes allerede, og programmet har ikke skrevet den på denne computer" in said
+    exists = "Filen andet.docx findes allerede, og programmet har ikke skrevet den for dette projekt på denne"
+    assert exists + " computer" in said
     assert "Er det et udfyldt ark, så hent først svarene ind med 'spredning importer andet.docx'." in said
 
 
