@@ -21,10 +21,11 @@ from spredning.app.exchange.incoming import Incoming
 from spredning.app.exchange.planning import plan_into_own
 from spredning.app.projects import same_organisation
 from spredning.app.workspace import Workspace
+from spredning.core import history
 from spredning.core.errors import SpredningError, UsageProblem
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState, own_copies
-from spredning.core.model import SHARING, Entry, Project
+from spredning.core.model import SHARING, Answer, Entry, Project, side_of
 
 
 class Merge(NamedTuple):
@@ -177,6 +178,46 @@ def apply_merge(ws: Workspace, merge: Merge) -> ImportResult:
     brought = {copy for answer in written for copy, _ in answer.version if copy in ours}
     own = (*merged_copies(ws, target.project, target.local), *sorted(brought))
     return apply_import(ws, merge.plan, {}, own=own)
+
+
+def left_behind(ws: Workspace, merge: Merge) -> list[tuple[str, int]]:
+    """The other organisations' answers in the other project that the one in use lacks: (name, how many).
+
+    `projekt flet` brings only this side's own answers; a partner's (or the sharing side's) that
+    came into the other project from their files stay there. Removing it then takes them out of
+    sight (to 'fjernede'), so the advice to remove it says so. An answer counts when the project
+    in use has neither its content nor a newer version of it in the same place (for the same
+    organisation, found by name). In the order the other project has them.
+    """
+    source = ws.store.load(merge.source)
+    target = ws.store.load(merge.plan.project.slug)
+    side = ws.store.local(merge.source).side
+    left: dict[str, int] = {}
+    for (where, question_id), entry in source.entries():
+        if entry.answer.empty or side_of(question_id) in (None, side):
+            continue  # never answered, or ours (flet brought it, or said why not)
+        partner = source.partner(where) if where else None
+        name = (partner.name or partner.key) if partner is not None else where
+        here = _place_here(target, where, name)
+        had = target.entry((here, question_id)) if here is not None else None
+        if had is None or not _as_new(had.answer, entry.answer):
+            who = name if where else source.sharing_org or target.sharing_org
+            left[who] = left.get(who, 0) + 1
+    return list(left.items())
+
+
+def _as_new(here: Answer, there: Answer) -> bool:
+    """Whether the answer here says what the one there says, or is a newer version of it."""
+    newer = history.compare(here.version, there.version) in (history.Order.AFTER, history.Order.SAME)
+    return here.same_content(there) or (newer and bool(there.version))
+
+
+def _place_here(target: Project, where: str, name: str) -> str | None:
+    """The key in `target` of the dialogue with the organisation `name` ('' for the shared answers)."""
+    if not where:
+        return ""
+    found = next((p for p in target.partners if same_organisation(name, p.name or p.key)), None)
+    return found.key if found is not None else None
 
 
 def _ours(slot: tuple[str, str], keys: dict[str, str]) -> bool:

@@ -340,7 +340,14 @@ def flet(
         if _drafts_left(console, ws, merge):
             return
         remove = command("projekt", "fjern", shell_word(merge.source), project=None)
-        print_said(console, say("merge.remove-old", source=merge.source_name, command=remove), remove)
+        left = project_merge.left_behind(ws, merge)
+        if not left:
+            print_said(console, say("merge.remove-old", source=merge.source_name, command=remove), remove)
+            return
+        items = [t("merge.left-item", n=n, org=org) for org, n in left]
+        console.print(say("merge.others-left", style="yellow", source=merge.source_name, items=items))
+        said = say("merge.remove-old-others", source=merge.source_name, command=remove, slug=merge.source)
+        print_said(console, said, remove)
 
 
 def _drafts_left(console, ws, merge) -> int:
