@@ -367,7 +367,50 @@ def test_an_earlier_date_than_the_last_meeting_is_refused_without_ret(run_cli, w
 
     assert code == 2 and "--ret" in err
     assert workspace.store.path_for(slug).read_bytes() == before
-    assert run_cli("møde", "--dato", "21-01-2026")[0] == 0  # the same day: another meeting that day
+    assert run_cli("møde", "--dato", "21-01-2026", "--igen")[0] == 0  # the same day: another meeting that day
+
+
+def test_a_second_meeting_on_the_day_of_the_last_is_refused_in_a_script_with_the_command_for_it(
+    run_cli, workspace, fixture_project
+):
+    """Found in stop 43's trial: 'møde' run twice the same day noted two meetings without a word,
+    and the next agenda left out what came between the two as no longer new."""
+    slug, partner = fixture_project
+    before = workspace.store.path_for(slug).read_bytes()
+
+    code, _, err = run_cli("møde", "--dato", "21-01-2026")
+
+    said = " ".join(err.split())
+    assert code == 2
+    assert (
+        "Der er allerede noteret et møde den 21. januar 2026. Er det det samme møde, er det noteret." in said
+    )
+    assert "Intet er ændret. Har I holdt et møde mere den dag, så noter det med:" in said
+    assert "spredning møde --dato 21-01-2026 --igen" in said
+    assert workspace.store.path_for(slug).read_bytes() == before
+
+    assert run_cli("møde", "--dato", "21-01-2026", "--igen")[0] == 0
+    assert meetings_of(workspace, slug, partner.key) == [datetime.date(2026, 1, 21)] * 2
+
+
+@pytest.mark.parametrize(("keys", "again"), [("\r", False), ("\x1b[B\r", True)], ids=["samme", "et-mere"])
+def test_in_a_terminal_a_second_meeting_on_the_same_day_is_asked_about(
+    run_cli, workspace, fixture_project, monkeypatch, keys, again
+):
+    from homekit import typed
+
+    slug, partner = fixture_project
+    monkeypatch.setattr("spredning.cli.commands.meetings.is_interactive", lambda: True)
+
+    run = typed(run_cli, keys, "møde", "--dato", "21-01-2026")
+
+    assert run.code == 0, run.err
+    screen = " ".join(run.screen.split())
+    assert "Der er allerede noteret et møde den 21. januar 2026" in " ".join(run.out.split())
+    chosen = "Noter et møde mere den 21. januar 2026" if again else "Det er det samme møde (intet ændres)"
+    assert f"? Hvad vil du? {chosen}" in screen
+    assert meetings_of(workspace, slug, partner.key) == [datetime.date(2026, 1, 21)] * (2 if again else 1)
+    assert ("Intet er ændret" in run.out) is not again
 
 
 def test_ret_without_a_meeting_says_there_is_none(run_cli, two_partners):

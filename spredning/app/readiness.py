@@ -295,6 +295,14 @@ class EarlierMeeting(UsageProblem):
         self.last = last
 
 
+class SameDayMeeting(UsageProblem):
+    """A meeting on the day the last one was noted: perhaps the same one noted twice (`again` notes it)."""
+
+    def __init__(self, last: Meeting):
+        super().__init__("meeting.same-day", day=last.day)
+        self.last = last
+
+
 def meeting_held(
     ws: Workspace,
     partner: Partner | None,
@@ -302,6 +310,7 @@ def meeting_held(
     today: datetime.date,
     correct: bool = False,
     role: str | None = None,
+    again: bool = False,
 ) -> Meeting:
     """Note that the two organisations met: the 'since the last meeting' point moves to now.
 
@@ -309,7 +318,9 @@ def meeting_held(
     last meeting noted is refused too (EarlierMeeting): it can only be a mistake, which `correct`
     fixes by giving the last meeting that day; what that meeting recorded stays as it was.
     `role`: the side that notes it (None: this computer's), so the meeting says which
-    organisation noted it also on a copy with no side here.
+    organisation noted it also on a copy with no side here. A second meeting on the day of the
+    last one needs `again` (SameDayMeeting): noted twice by mistake, the agenda's 'new since the
+    meeting' would leave out what came between the two.
     """
     not_in_future("meeting.in-future", day, today)
 
@@ -325,6 +336,8 @@ def meeting_held(
             return project, state, followup.last_meeting(project, partner)
         if last is not None and day < last.day:
             raise EarlierMeeting(day, last)
+        if last is not None and day == last.day and not again:
+            raise SameDayMeeting(last)
         view = project.dialogue(partner)
         questions = [*ws.layout.shared, *ws.layout.dialogue]
         prints = followup.fingerprints(view, dict.fromkeys(questions), answered_only=True)

@@ -39,6 +39,7 @@ def moede(
         None, "--partner", metavar=t("metavar.name"), help=t("help.moede.partner")
     ),
     ret: bool = typer.Option(False, "--ret", help=t("help.moede.ret")),
+    igen: bool = typer.Option(False, "--igen", help=t("help.moede.igen")),
     rolle: str | None = typer.Option(
         None, "--rolle", "-r", metavar="dele|genbruge", help=t("help.moede.rolle")
     ),
@@ -59,7 +60,7 @@ def moede(
     if day_refused:
         day, typed = _ask_meeting_day(opened, chosen, typed, (ret, role))
     today = datetime.date.today()
-    noted = _note_meeting(ws, opened, chosen, (day, typed), today, (ret, role))
+    noted = _note_meeting(ws, opened, chosen, (day, typed), today, (ret, role, igen))
     if noted is None:
         make_console().print(say("meeting.unchanged"))
         return
@@ -126,13 +127,25 @@ def _note_meeting(ws, opened, partner, given: tuple[datetime.date, str], today: 
 
     A day before the last meeting noted is a mistake to correct: a terminal asks whether to (or to
     write another day: the field opens with the day as the user typed it), a script is told the
-    command with --ret. `given`: the day, and the text it was typed as; `how`: whether it corrects
-    (--ret), and the side that notes it.
+    command with --ret. A day on which the last meeting was noted may be that meeting noted twice:
+    a terminal asks, a script is told the command with --igen. `given`: the day, and the text it
+    was typed as; `how`: whether it corrects (--ret), the side that notes it, and --igen.
     """
-    (day, typed), (correct, role) = given, how
+    (day, typed), (correct, role, again) = given, how
     while True:
         try:
-            return readiness.meeting_held(ws, partner, day, today, correct=correct, role=role), correct
+            held = readiness.meeting_held(ws, partner, day, today, correct=correct, role=role, again=again)
+            return held, correct
+        except readiness.SameDayMeeting as same:
+            words = ("møde", *(("--dato", shell_word(typed)) if typed else ()), "--igen", *role_words(role))
+            twice = hint_command(opened, *words, partner=partner)
+            if not is_interactive():
+                hint = Message("meeting.same-day.hint", {"command": twice})
+                raise UsageProblem("meeting.same-day", hint=hint, day=same.last.day) from None
+            if not _ask_again(same, twice):
+                return None
+            again = True
+            continue
         except readiness.EarlierMeeting as earlier:
             fix = hint_command(opened, "møde", "--dato", typed_day(day), "--ret", partner=partner)
             if not is_interactive():
@@ -142,7 +155,28 @@ def _note_meeting(ws, opened, partner, given: tuple[datetime.date, str], today: 
             return None
         if choice == "correct":
             return readiness.meeting_held(ws, partner, day, today, correct=True), True
-        day, typed = _ask_meeting_day(opened, partner, typed or typed_day(day), how)
+        day, typed = _ask_meeting_day(opened, partner, typed or typed_day(day), (correct, role))
+
+
+def _ask_again(same, twice: str) -> bool:
+    """Whether a second meeting on the day of the last one is to be noted (not the same one twice).
+
+    A stop says the command that notes it (`twice`, with --igen).
+    """
+    from questionary import Choice
+
+    from spredning.cli.prompts.simple import select, stop_help
+
+    make_console().print(say("meeting.same-day", style="bold yellow", day=same.last.day))
+    choices = [
+        Choice(t("meeting.same-day-no"), False),
+        Choice(t("meeting.same-day-yes", day=same.last.day), True),
+    ]
+    try:
+        return bool(select(t("meeting.correct-question"), choices, instruction=stop_help()))
+    except (KeyboardInterrupt, EOFError):
+        hint = Message("meeting.same-day.hint", {"command": twice})
+        raise Interrupted("meeting.interrupted", hint=hint) from None
 
 
 def _ask_correct(earlier, fix: str) -> str:
