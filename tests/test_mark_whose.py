@@ -116,3 +116,47 @@ def test_the_interviews_readiness_question_names_the_other_side(ws, own, asked):
             keys.send_text("\r")  # Spring over
             assert prompter.steps.rate_readiness(RateReadiness(tool, None)) is None
     assert shown == [f"{asked} »{tool.title}«?"]
+
+
+@pytest.mark.parametrize(
+    ("keys", "rated", "earlier_said"),
+    [
+        ("\x1b[A\r\r", ("grøn", ""), True),  # another colour: the field starts empty, the old reason said
+        ("\r\r", ("gul", "Vi mangler tal"), False),  # the same colour: its reason stands in the field
+    ],
+    ids=["ny-farve", "samme-farve"],
+)
+def test_a_new_colour_in_the_interview_does_not_take_the_old_colours_reason(ws, keys, rated, earlier_said):
+    """Found in stop 43's trial: after a tool marked gul ("Vi mangler tal"), choosing grøn in the
+    interview started the reason field with "Vi mangler tal", saved with a quick Enter as the reason
+    for grøn. As 'klarhed' does, another colour's reason is said, not given again."""
+    import io
+
+    from projectkit import new_project, session
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+    from rich.console import Console
+
+    from spredning.cli.prompter import InterviewPrompter
+    from spredning.core.followup import Mark
+    from spredning.core.interview import RateReadiness, Rating
+
+    slug = new_project(ws, role="dele")
+    tool = ws.guide.find_phase("tjek").tools[0]
+    saved = Mark("tjek", tool.id, "dele", "gul", "Vi mangler tal", "")
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        out = io.StringIO()
+        prompter = InterviewPrompter(
+            Console(file=out, width=80),
+            session(ws, slug, "dele"),
+            "Odense Kommune",
+            input=pipe,
+            output=DummyOutput(),
+        )
+        pipe.send_text(keys)
+        given = prompter.steps.rate_readiness(RateReadiness(tool, saved))
+
+    assert given == Rating(*rated)
+    earlier = "Begrundelsen ved den tidligere markering (gul) var: »Vi mangler tal«."
+    assert (earlier in " ".join(out.getvalue().split())) is earlier_said

@@ -60,18 +60,18 @@ def test_stop_after_the_saved_reason_was_changed_gives_the_command_that_saves_it
     assert ws.store.path_for(reusing).read_bytes() == before
 
 
-def test_stop_with_another_colour_and_the_saved_reason_gives_the_command_with_both(
-    on_screen, run_cli, ws, reusing
-):
-    """Gul chosen, the red mark's reason left in the field: the colour is not saved, the reason not typed."""
+def test_stop_with_another_colour_gives_the_command_with_the_colour_alone(on_screen, run_cli, ws, reusing):
+    """Gul chosen: the red mark's reason is said above the field, not put in it (it says why the mark
+    was red), so the stop's command saves gul alone."""
     _marked_red(run_cli, ws, reusing)
 
     run = on_screen(UP + ENTER + CTRL_C, "klarhed", "Beskriv innovationen")  # from Rød up to Gul
 
     assert run.code == 130
+    assert "Begrundelsen ved den tidligere markering (rød) var: »Kom ikke i mål«." in flat(run.out)
     assert flat(run.err) == (
         "Stoppet. Markeringen er ikke ændret. Gem den med den farve, du valgte: "
-        "spredning klarhed beskriv-innovationen gul --begrundelse 'Kom ikke i mål'"
+        "spredning klarhed beskriv-innovationen gul"
     )
 
 

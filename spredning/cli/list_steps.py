@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from spredning.cli import render, render_project
+from spredning.cli.console import say
 from spredning.cli.prompts.questions import DueLeftOut, TypedAction, ask_action, colour_choices
 from spredning.cli.prompts.simple import CANCEL, ask_text, select
 from spredning.cli.prompts.stops import started_again_with, typed_so_far
@@ -325,12 +326,20 @@ class ListSteps:
             self.unsaved = left(typed)
 
         self.saved_as = lambda text: left(text) is None
+        # the saved reason is given again for the same colour only: another colour's reason in the
+        # field, saved with Enter, would say why the mark is what it no longer is (as 'klarhed')
+        same = current is not None and current.colour == colour
+        if current is not None and current.reason and not same:
+            earlier = t(f"plan.colour.{current.colour}")
+            self.console.print(
+                say("plan.rate-earlier-reason", style="dim", colour=earlier, reason=current.reason)
+            )
         try:
             with self._kept_as(lambda text: left(text or "")):
                 reason = ask_text(
                     t("plan.rate-reason"),
                     instruction=t("plan.ask-optional"),
-                    default=current.reason if current else "",
+                    default=current.reason if current is not None and same else "",
                     interrupted=stopped,
                     one_line=True,
                     **self.io,

@@ -334,7 +334,8 @@ def _ask_rating(
 
     `reason`: the one given with --begrundelse, the field's text to keep or change (`refused`:
     why it was refused, said above the field). `there`: the mark there now, its colour chosen
-    already and its reason in the field when none is given, and the colour meant by one given
+    already and its reason in the field when none is given (for that colour: another colour's is
+    said above the field, as the interview does), and the colour meant by one given
     that is none ('red' in Danish), chosen already instead. Cancelled at the colour, a reason
     given is not saved, and that is said. `question`: asked instead of "Hvor klar er I …?" (the
     other side's mark, naming them).
@@ -354,8 +355,14 @@ def _ask_rating(
         if reason.strip():  # the reason given is not saved: said, never dropped without a word
             make_console().print(say("readiness.cancelled-reason", style="yellow"))
         return None, ""
-    if now is not None and not reason and refused is None:  # the mark's reason, to keep or change
-        reason = now.reason
+    if now is not None and not reason and refused is None:  # the mark's reason, to keep or change ...
+        if now.colour == colour:
+            reason = now.reason
+        elif now.reason:  # ... for its colour only: another colour's is said, to give again if it holds
+            earlier = t(f"plan.colour.{now.colour}")
+            make_console().print(
+                say("plan.rate-earlier-reason", style="dim", colour=earlier, reason=now.reason)
+            )
     return colour, _ask_reason(colour, again, reason, refused, now)
 
 
