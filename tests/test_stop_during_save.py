@@ -112,3 +112,82 @@ def test_a_closed_window_while_a_save_fails_keeps_the_text_in_a_file_of_its_own(
     [kept] = rescue.glob("spredning-tekst-*.txt")
     assert kept.read_text(encoding="utf-8") == TEXT + "\n"
     assert ws.store.load(held_from_the_reply).shared.get(Q1) is None
+
+
+# --- Ctrl+N while another window holds the lock: the answer field's text beside the reason ----------
+
+CTRL_N, CTRL_C = "\x0e", "\x03"
+ANSWER_TEXT = "Et svar skrevet mens et andet vindue gemte"
+
+
+@pytest.fixture
+def lock_held(ws, monkeypatch):
+    """Another thread holds the project's lock from before the command starts; `.release()` lets it go.
+    Waits for it last 0.3 s (the real 15 s, shortened)."""
+    slug = new_project(ws, role="dele")
+    lock_path = ws.store.home / ".spredning" / f"{slug}.lock"
+    held, release = threading.Event(), threading.Event()
+
+    def hold():
+        with filelock.FileLock(str(lock_path)):
+            held.set()
+            release.wait(30)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    held.wait(5)
+    monkeypatch.setattr(store_folder, "LOCK_TIMEOUT_SECONDS", 0.3)
+    try:
+        yield slug, release
+    finally:
+        release.set()
+        holder.join()
+
+
+def _state(ws, slug):
+    return ws.store.local(slug)
+
+
+def test_ctrl_n_while_the_lock_is_held_never_says_the_answers_text_is_kept_when_it_is_not(
+    ws, on_screen, lock_held
+):
+    """A guard beside the next test: the lock never comes free, so neither text can be kept; the
+    stop says so and shows the answer field's text to copy, never that it is kept."""
+    slug, _ = lock_held
+
+    run = on_screen(ANSWER_TEXT + CTRL_N + "Grund" + CTRL_C, "fase", "tjek", "--rolle", "dele")
+
+    said = flat(run.out + run.err)
+    assert run.code == 130, said
+    assert "er gemt som kladde" not in said
+    assert "Teksten kunne ikke gemmes som kladde" in said or "IKKE gemt" in said, said
+    assert ANSWER_TEXT in flat(run.out)  # printed whole, to copy
+    assert _state(ws, slug).drafts == {}
+
+
+def test_ctrl_n_while_the_lock_is_held_keeps_the_answers_text_once_the_lock_is_free(
+    ws, on_screen, lock_held, monkeypatch
+):
+    """Found in this stop's trial: text typed while another window held the lock, then Ctrl+N (the
+    answer field's text not kept: the lock), and the lock came free while the reason was typed. A
+    Ctrl+C then said "Svaret, du skrev, er gemt som kladde", but only the reason was kept. Now the
+    answer field's text is kept first, and the words are true."""
+    from spredning.cli.prompter import InterviewPrompter
+
+    slug, release = lock_held
+    reason_field = InterviewPrompter._reason
+
+    def opened(self, typed):
+        release.set()  # the other window is done as the reason field opens
+        return reason_field(self, typed)
+
+    monkeypatch.setattr(InterviewPrompter, "_reason", opened)
+
+    run = on_screen(ANSWER_TEXT + CTRL_N + "Grund" + CTRL_C, "fase", "tjek", "--rolle", "dele")
+
+    said = flat(run.out + run.err)
+    assert run.code == 130, said
+    state = _state(ws, slug)
+    assert list(state.drafts.values()) == [ANSWER_TEXT]
+    assert list(state.beside.values()) == ["Grund"]
+    assert "Svaret, du skrev, er gemt som kladde, og begrundelsen i feltet er gemt ved siden af det" in said

@@ -135,6 +135,9 @@ class InterviewPrompter:
         # the answer draft the reason field was opened beside: the reason is kept apart from it
         self.beside: str = ""
         self.apart = False  # the reason field's text is kept beside the draft (Session.keep_reason)
+        # the answer field's text when the reason field opened beside it and keeping it as the draft
+        # failed (another window's lock): kept before the reason, at its next autosave or a stop
+        self.beside_unkept: str | None = None
         self.offered_reason = False  # the draft offered in the answer field was typed as a reason
         self.typed_back: str | None = None  # the answer field's text after the reason field, when not as left
         gc.freeze()  # what is loaded by now (guide, project, libraries) lives as long as the program
@@ -233,6 +236,7 @@ class InterviewPrompter:
                 reason = self._reason(kept or marked)
         finally:
             draft, self.beside, self.apart = self.beside, "", False
+            self.beside_unkept = None  # saved with the mark (its draft), or back in the field, or stopped
         if reason is None:
             return None
         if interview.normalise(draft) == interview.normalise(reason):
@@ -377,7 +381,9 @@ class InterviewPrompter:
         nothing of this window's: not said to be kept (Drafted.STALE).
         """
         if self.reason_field:  # a reason is said to be one (beside an answer draft, which stays, or alone)
-            if self.apart:
+            if self.apart and self.beside_unkept is not None and isinstance(kept, SpredningError):
+                self._show_not_kept(self.beside_unkept, kept)  # the answer's text first: not kept either
+            elif self.apart:
                 self._show_draft(self.beside)
             self._show_reason_left(typed or "", kept)
             return
@@ -386,11 +392,15 @@ class InterviewPrompter:
         if not isinstance(kept, SpredningError):
             self._show_draft(typed)
             return
+        self._show_not_kept(typed, kept)
+
+    def _show_not_kept(self, typed: str | None, problem: SpredningError) -> None:
+        """Text that a stop could not keep as a draft: why, and the whole text to copy."""
         from spredning.cli.main import error_hint, print_error
 
         text = interview.draft_of(typed, self.answer)
         if text.strip():  # (nothing new in the field: nothing was lost, nothing to say)
-            print_error(kept.message, error_hint(kept), console=self.console)
+            print_error(problem.message, error_hint(problem), console=self.console)
             self.console.print(Text(t("interview.draft-failed"), style="yellow"))
             self.console.print(AsTyped(text), soft_wrap=True)  # tabs stay tabs, to paste back
 
@@ -605,6 +615,10 @@ class InterviewPrompter:
         if self.question is None:
             return None
         try:  # never let a draft stop the typing
+            if self.reason_field and self.apart and self.beside_unkept is not None:
+                answer_draft = interview.draft_of(self.beside_unkept, self.answer)  # first: it is older
+                self.keep_draft(self.question, answer_draft, join, wait=wait)
+                self.beside_unkept = None
             if self.reason_field and self.apart:  # a reason beside an answer draft: kept apart from it
                 given = self.answer.text if self.answer is not None and self.answer.not_relevant else ""
                 new = interview.normalise(typed) not in ("", given)
@@ -672,6 +686,8 @@ class InterviewPrompter:
         typed = newer if newer is not None else self.typed()
         kept = self._keep_field(newer=newer)
         if isinstance(kept, SpredningError):
+            if self.reason_field and self.beside_unkept:  # the answer's text, not kept either, goes too
+                typed = "\n\n".join(text for text in (self.beside_unkept, typed) if text)
             _end_not_kept(signum, kept, typed, bool(interview.draft_of(typed, self.answer)))
         if left is not None:
             _end_now(signum, render_message(editor.stop_notice(left)))
@@ -800,11 +816,19 @@ class InterviewPrompter:
         return reason
 
     def _keep_own_draft(self, text: str) -> None:
-        """The question's draft as the answer field left it (a reason moved beside it is no part of it)."""
+        """The question's draft as the answer field left it (a reason moved beside it is no part of it).
+
+        Not written (another window's lock, a full disk), it is kept with the reason (beside_unkept):
+        never said to be kept when it is not.
+        """
         if self.question is None:
             return
-        with contextlib.suppress(Exception):  # the reason is kept beside; the draft is as before
+        try:
             self.keep_draft(self.question, interview.draft_of(text, self.answer))
+        except Exception:  # the reason field opens all the same: its saves try this one first
+            self.beside_unkept = text
+        else:
+            self.beside_unkept = None
 
     def _show_reason_left(self, typed: str, kept: Drafted | SpredningError | None) -> None:
         """A reason left unsaved beside the answer: said to be kept, or shown whole when it could not be."""
