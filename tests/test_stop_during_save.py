@@ -191,3 +191,49 @@ def test_ctrl_n_while_the_lock_is_held_keeps_the_answers_text_once_the_lock_is_f
     assert list(state.drafts.values()) == [ANSWER_TEXT]
     assert list(state.beside.values()) == ["Grund"]
     assert "Svaret, du skrev, er gemt som kladde, og begrundelsen i feltet er gemt ved siden af det" in said
+
+
+@pytest.mark.usefixtures("lock_held")
+def test_an_answer_whose_save_waits_in_vain_waits_once_and_says_so_once(ws, on_screen):
+    """Found in this stop's trial: Alt+Enter while another window held the lock waited twice (the
+    save, then its draft: 30 s) and said "Venter …" twice. The draft is tried once more, not waited
+    for again."""
+    waits = []
+    real = filelock.FileLock.acquire
+
+    def acquire(self, timeout=None, *args, **kwargs):
+        if timeout is None:  # a wait (the first try of each lock takes timeout=0)
+            waits.append(True)
+        return real(self, timeout, *args, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(filelock.FileLock, "acquire", acquire)
+        run = on_screen(TEXT + ESC_ENTER + CTRL_C, "fase", "tjek", "--rolle", "dele")
+
+    said = flat(run.out + run.err)
+    assert run.code == 130, said
+    assert said.count("Venter på et andet vindue med spredning") <= 2, said  # the save's, and the stop's
+    assert said.count("Venter på et andet vindue med spredning, der gemmer i") >= 1
+    assert len(waits) == 2, waits  # the save, then the stop's draft: never the failed save's draft too
+    assert "Projektfilen" in said and "er optaget af en anden proces" in said
+    assert "det, der skulle gemmes, er ikke gemt endnu" in said
+    assert TEXT in flat(run.out)  # not kept: shown whole, to copy
+
+
+def test_an_export_while_another_window_holds_the_lock_writes_nothing_and_says_why(
+    ws, run_cli, lock_held, tmp_path, monkeypatch
+):
+    """Found in this stop's trial: eksport with the lock held past the wait wrote the file, could not
+    remember it ("Ret årsagen (fx pladsen på disken)"), and the next eksport refused the file as one
+    the program had not written. Now nothing is written, and the lock is named as the cause."""
+    monkeypatch.chdir(tmp_path)
+    before = sorted(tmp_path.iterdir())
+
+    code, out, err = run_cli("eksport")
+
+    said = flat(out + err)
+    assert code == 1, said
+    assert "er optaget af en anden proces" in said
+    assert "Vent et øjeblik, og prøv igen; det, der skulle gemmes, er ikke gemt endnu." in said
+    assert "pladsen på disken" not in said and "kunne ikke opdateres" not in said
+    assert sorted(tmp_path.iterdir()) == before  # no export file

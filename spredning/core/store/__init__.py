@@ -393,11 +393,13 @@ class Store(MovableFolder):
         between them, the program would not know the file as its own (its checksum) and refuse to
         replace it next time. The project's lock is waited for first, with no stop held. When it
         cannot be taken (a read-only .spredning folder), the file is written all the same and only
-        not remembered, as remember's.
+        not remembered, as remember's; held by another window all the while, nothing is written (Busy).
         """
         self.path_for(slug)
         try:
             held = self._lock(slug)
+        except Busy:  # another window's: nothing is written, as for any change (try again)
+            raise
         except SpredningError as exc:
             write()
             self._not_remembered(slug, exc)

@@ -40,7 +40,7 @@ from spredning.core.store.records import Found, OddFile, Summary
 
 
 class Busy(SpredningError):
-    """Another window holds the project's lock, and the caller chose not to wait for it (store.busy)."""
+    """Another window holds the project's lock: not let go within the wait, or not waited for (store.busy)."""
 
 
 class ProjectFolder:
@@ -429,7 +429,7 @@ class ProjectFolder:
                     self.on_wait(self.path_for(slug))
                 lock.acquire()
         except filelock.Timeout:
-            raise SpredningError("store.busy", path=self.path_for(slug), lock=lock_path) from None
+            raise Busy("store.busy", path=self.path_for(slug), lock=lock_path) from None
         except OSError:
             raise _lock_problem(self.home, lock_path, new) from None
         return _Release(lock)
