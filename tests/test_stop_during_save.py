@@ -237,3 +237,33 @@ def test_an_export_while_another_window_holds_the_lock_writes_nothing_and_says_w
     assert "Vent et øjeblik, og prøv igen; det, der skulle gemmes, er ikke gemt endnu." in said
     assert "pladsen på disken" not in said and "kunne ikke opdateres" not in said
     assert sorted(tmp_path.iterdir()) == before  # no export file
+
+
+def test_a_marks_reason_whose_save_failed_comes_back_as_a_reason_not_an_answer(
+    ws, on_screen, lock_held, monkeypatch
+):
+    """Found in this stop's trial: Ctrl+N, a reason, Enter while another window held the lock past
+    the wait: the question came again with the reason in the answer field, kept as an answer draft,
+    and Alt+Enter saved it as the answer. It is kept as a reason draft, and said to be one."""
+    from spredning.app.answering import Session
+
+    slug, release = lock_held
+    record = Session.record
+
+    def recorded(self, *args, **kwargs):
+        try:
+            return record(self, *args, **kwargs)
+        finally:
+            release.set()  # the other window is done just after the save gave up
+
+    monkeypatch.setattr(Session, "record", recorded)
+    reason = "Vi har ingen ventelister"
+
+    run = on_screen(CTRL_N + reason + "\r" + CTRL_C, "fase", "tjek", "--rolle", "dele")
+
+    said = flat(run.out + run.err)
+    assert run.code == 130, said
+    state = _state(ws, slug)
+    assert list(state.drafts.values()) == [reason]
+    assert set(state.reasons) == set(state.drafts)  # kept as a reason, not as an answer draft
+    assert ws.store.load(slug).shared.get(Q1) is None  # nothing saved as an answer, nor marked

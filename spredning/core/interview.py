@@ -271,7 +271,7 @@ class Recorder(Protocol):
     def entry(self, question: Question) -> Entry | None: ...
     def draft(self, question: Question, offered: bool = False) -> str | None: ...
     def keep_draft(
-        self, question: Question, text: str, join: bool = True, *, wait: bool = True
+        self, question: Question, text: str, join: bool = True, *, reason: bool = False, wait: bool = True
     ) -> Drafted: ...
     def keep_reason(self, question: Question, text: str, join: bool = True) -> Drafted: ...
     def reason_beside(self, question: Question, offered: bool = False) -> str: ...
@@ -591,9 +591,11 @@ class Interview:
         try:
             on_disk = self.recorder.record(question, content, expected, keep)
         except SpredningError as problem:
-            # an answer draft beside a mark comes back in the field (the reason stays beside it)
+            # an answer draft beside a mark comes back in the field (the reason stays beside it);
+            # a mark's reason alone comes back as a reason, never as an answer to save
             text = keep or (content.text if content is not None else "")
-            self.pending = self._failed(question, text, problem)
+            reason = not keep and content is not None and content.not_relevant
+            self.pending = self._failed(question, text, problem, reason)
             return
         if on_disk is not None:  # someone else saved meanwhile: ask which to keep
             self.saving = (question, content, keep)
@@ -607,20 +609,26 @@ class Interview:
     def _noted(self, step: StillInConflict, value: None) -> None:
         self.pending, self.after_note = self.after_note, None
 
-    def _failed(self, question: Question, text: str, problem: SpredningError) -> SaveFailed:
+    def _failed(
+        self, question: Question, text: str, problem: SpredningError, reason: bool = False
+    ) -> SaveFailed:
         """The save failed: keep the text as a draft if the state file can be written, else in memory.
 
-        A dialogue removed meanwhile keeps no draft: nothing would ever show it again.
+        A dialogue removed meanwhile keeps no draft: nothing would ever show it again. `reason`:
+        the text is a mark's reason, kept as a reason draft (it comes back saying so). A draft the
+        field's autosave wrote already is kept, and said to be.
         """
         kept = False
         if text and problem.key == "answer.partner-removed":  # the recorder's, see app/answering.py
             self.unsaved[question.id] = text
         elif text:
             try:  # the lock the save waited for in vain is not waited for again (tried once more)
-                self.recorder.keep_draft(question, text, wait=problem.key != "store.busy")
+                self.recorder.keep_draft(question, text, reason=reason, wait=problem.key != "store.busy")
                 kept = True
             except SpredningError:
-                self.unsaved[question.id] = text
+                kept = self.recorder.draft(question) == text  # written already, while it was typed
+                if not kept:
+                    self.unsaved[question.id] = text
         return SaveFailed(question, text, problem, kept)
 
     def _deleted(self, step: ConfirmDelete, value: bool) -> None:
