@@ -272,8 +272,11 @@ def conflict_view(
     position: tuple[int, int] | None = None,
     writer: str | None = None,
     apart: bool = True,
+    importing: bool = False,
 ) -> RenderableType:
     """A conflict: where it is, our answer and the other version(s), with the organisations' names.
+
+    `importing`: shown while a file is imported, whose text may stand here after it (see ours_heading).
 
     `apart`: a blank line first, to set it off from what was printed before (not when it is the
     first thing its command prints: the home screen's 'Samme som' line has its blank line already).
@@ -292,7 +295,7 @@ def conflict_view(
         *([Text()] if apart else []),
         Text(heading, style="bold yellow"),
         hanging("•", question.text if question else question_id, 0, "bold"),
-        Text(ours_heading(project, entry, me, writer), style="bold"),
+        Text(ours_heading(project, entry, me, writer, importing), style="bold"),
         answer_text(entry.answer, 2, removed_by=removed_by(project, entry.answer, writer)),
     ]
     for other in entry.others:
@@ -317,17 +320,22 @@ def conflict_view(
     return Group(*parts)
 
 
-def ours_heading(project: Project, entry: Entry, me: str | None, writer: str | None) -> str:
+def ours_heading(
+    project: Project, entry: Entry, me: str | None, writer: str | None, importing: bool = False
+) -> str:
     """Our version's heading in a conflict: ours, or (its writer known) the partner's text we have now.
 
-    When every version is that partner's (writer_settles), ours is named as theirs alone.
+    When every version is that partner's (writer_settles), ours is named as theirs alone. While a
+    file is imported (`importing`) that text is the one standing here after the import (a
+    worksheet's stands whichever came first), which may not be the one here before it: said so.
     """
     if writer is None:
         return t("conflict.ours", org=org_name(project, me)) if me else t("conflict.ours-plain")
     if entry.answer.empty:
         return t("conflict.ours-plain")
     if writer_settles(entry, writer):
-        return t("conflict.ours-writers", org=org_name(project, writer))
+        key = "conflict.ours-writers-import" if importing else "conflict.ours-writers"
+        return t(key, org=org_name(project, writer))
     return t("conflict.ours-now", org=org_name(project, writer))
 
 

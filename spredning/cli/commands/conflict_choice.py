@@ -72,16 +72,23 @@ def chooser(
         writer = noting.writer(state, slot, entry.answer) if state is not None else None
         first_apart = apart or position[0] > 1
         shown = conflict_view(
-            project, place, questions.get(slot[1]), slot[1], entry, me, position, writer, apart=first_apart
+            project,
+            place,
+            questions.get(slot[1]),
+            slot[1],
+            entry,
+            me,
+            position,
+            writer,
+            apart=first_apart,
+            importing=importing,
         )
         console.print(shown)
         keep = (
             (t("conflict.keep-ours", org=org_name(project, me)) if me else t("conflict.keep-ours-plain"))
             if writer is None
             else t(
-                "conflict.keep-ours-writers-sheet"
-                if _from_sheet(project, entry, entry.answer, writer)
-                else "conflict.keep-ours-writers",
+                KEEP_WRITERS[_from_sheet(project, entry, entry.answer, writer), importing],
                 org=org_name(project, writer),
             )
             if writer_settles(entry, writer)
@@ -268,6 +275,14 @@ def _stops_keep_writing(console, merging: Merging) -> Iterator[None]:
             said = t("editor.stopped-written-kept", path=str(merging.path))
             print_fitted(console, said, str(merging.path), style="yellow", rest="")
         raise
+
+
+KEEP_WRITERS = {  # (from our worksheet, while importing): the partner's text that stands, to keep
+    (False, False): "conflict.keep-ours-writers",
+    (True, False): "conflict.keep-ours-writers-sheet",
+    (False, True): "conflict.keep-ours-writers-import",  # stands after the import (not before it, maybe)
+    (True, True): "conflict.keep-ours-writers-sheet-import",
+}
 
 
 def _ours_heading(project, me: str | None, writer: str | None) -> str:
