@@ -249,3 +249,35 @@ def test_a_removed_project_without_answers_is_not_said_to_hold_them(orgs):
     assert "ingen svar). Blev filen importeret nu, ville den blive et nyt projekt ved siden af" in said
     assert "rummer jeres egne svar" not in said
     assert "“spredning projekt gendan 'Genoptræning Ærø'”" in said
+
+
+def test_a_worksheet_of_a_removed_project_names_the_removal_and_the_command_that_brings_it_back(
+    tmp_path, run_cli
+):
+    """Found in this stop's trial: the filled worksheet of a project removed here was said to belong
+    to a project 'som ikke findes i …', with advice to use --hjem. It says the project is removed,
+    and how to bring it back before importing the sheet."""
+    from worksheet_kit import Sheet
+
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), name="Andet Projekt")
+    sheet = tmp_path / "ark.docx"
+    odense.ok("arbejdsark", "--fase", "tjek", "--ud", str(sheet))
+    Sheet.read(sheet).fill(4, "Ja, meget").save(sheet)  # (answer field 4: Ærø's first answer)
+    odense.ok("projekt", "fjern", "Andet Projekt", "--ja")
+    [folder] = [p for p in (odense.home / "fjernede").iterdir() if p.is_dir()]
+    before = tree(odense.home)
+
+    code, out, err = odense("importer", str(sheet))
+
+    said = flat(out + err)
+    assert code == 1, said
+    assert "hører til projektet 'Andet Projekt', som er fjernet her (det ligger i mappen 'fjernede')" in said
+    assert (
+        f"Hent projektet tilbage med 'spredning projekt gendan {folder.name}', og importér så arket igen."
+        in said
+    )
+    assert "--hjem" not in said
+    assert tree(odense.home) == before
+
+    odense.ok("projekt", "gendan", folder.name)
+    assert "1 tilføjet" in flat(odense.ok("importer", str(sheet), "--ikke-interaktiv"))

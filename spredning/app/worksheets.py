@@ -282,6 +282,13 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
         raise SpredningError.of(Message(problem.key, problem.params), path=path) from None
     found = ws.store.find_by_id(sheet.project, prefer=ws.store.chosen(ws.settings.project))
     if found is None:
+        from spredning.app.project_restore import same_identity
+
+        removed = same_identity(ws, sheet.project)
+        if removed:  # removed here: brought back, it takes the sheet (not 'another folder')
+            raise SpredningError(
+                "worksheet.removed-project", path=path, name=sheet.name, folder=removed[0].folder.name
+            )
         raise SpredningError(
             "worksheet.unknown-project",
             path=path,
