@@ -599,6 +599,29 @@ def test_with_another_project_active_each_file_is_judged_for_its_own_project(
     assert "Import i projektet Genoptræning Ærø" in flat(run.out)  # where the import said it goes
 
 
+def test_a_filled_worksheet_of_another_project_than_the_active_names_the_project_it_goes_into(
+    tmp_path, run_cli
+):
+    """Found in this stop's trial: a filled worksheet of another project here was listed as if it were
+    the active project's (an export's line names its project); importing it went into the other."""
+    from worksheet_kit import Sheet
+
+    from spredning.app.exchange.importable import offered
+    from spredning.cli.render_home import title
+
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), name="Andet Projekt")
+    sheet = tmp_path / "andet-projekt-arbejdsark-tjek.docx"
+    odense.ok("arbejdsark", "--fase", "tjek", "--ud", str(sheet))
+    Sheet.read(sheet).fill(4, "Ja, meget").save(sheet)
+    start_sharing(odense, name="Det Aktive")  # now the active project
+    ws = workspace(odense.home)
+
+    [listed] = [a for a in offered(ws, (tmp_path,)) if a.name == sheet.name]
+
+    assert (listed.whose, listed.into) == (None, "Andet Projekt")
+    assert title(app_home.home(ws), listed, 74) == f"{sheet.name} – i projektet Andet Projekt"
+
+
 @pytest.mark.parametrize("columns", [80, 60])
 def test_a_byte_for_byte_copy_of_a_file_imported_is_listed_as_brought_in(
     post, tmp_path, monkeypatch, run_cli, columns

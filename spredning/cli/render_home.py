@@ -129,6 +129,8 @@ def _file_title(action: Action, width: int | None = None) -> str:
     name = clean(action.name or action.value or "")
     if action.orgs is None:  # a worksheet (its record names no organisations), or a file not read
         told = t(SHEET_WHOSE[action.whose]) if action.whose in SHEET_WHOSE else ""
+        if action.into is not None:  # another project's than the active one: where it goes
+            told = t("home.import-into", project=clean_name(action.into)) + told
         if action.whose == "broken" and width is not None and cell_len(name + told) > width:
             told = t(SHORTER["broken"])  # the file's name before the way to see why
         room = None if width is None else max(width - cell_len(told), NAME_LEAST)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from spredning.app.exchange.import_plan import ImportPlan
 from spredning.app.exchange.incoming import read_incoming
 from spredning.app.exchange.planning import plan_import
 from spredning.app.workspace import Workspace
@@ -65,13 +66,28 @@ def offered(ws: Workspace, folders: tuple[Path, ...]) -> tuple[Action, ...]:
     """
     from spredning.app.home import import_actions
 
-    judged = [
-        action._replace(whose="broken")
-        if action.value and action.whose in ("us", None) and not _would_import(ws, Path(action.value))
-        else action
-        for action in import_actions(ws, *folders)
-    ]
+    try:
+        active = ws.store.chosen(ws.settings.project)
+    except SpredningError:
+        active = None
+    judged = [_judged(ws, action, active) for action in import_actions(ws, *folders)]
     return tuple(sorted(judged, key=lambda action: _RANK.get(action.whose, 2)))  # (stable)
+
+
+def _judged(ws: Workspace, action: Action, active: str | None) -> Action:
+    """A file addressed to us, planned: 'broken' when the import would refuse it.
+
+    A worksheet of another project here than the active one names that project (`into`), as an
+    export's line does.
+    """
+    if not action.value or action.whose not in ("us", None):
+        return action
+    plan = _plan(ws, Path(action.value))
+    if plan is None:
+        return action._replace(whose="broken")
+    if action.into is None and not plan.creates and plan.project.slug != active:
+        return action._replace(into=plan.project.name)
+    return action
 
 
 # offered's order: the files that would import, those that would not, then the rest
@@ -79,8 +95,12 @@ _RANK = {"us": 0, None: 0, "broken": 1}
 
 
 def _would_import(ws: Workspace, path: Path) -> bool:
+    return _plan(ws, path) is not None
+
+
+def _plan(ws: Workspace, path: Path) -> ImportPlan | None:
+    """What importing the file would do, read and planned (nothing written); None: it would be refused."""
     try:
-        plan_import(ws, read_incoming(ws, path), ws.settings.project)
+        return plan_import(ws, read_incoming(ws, path), ws.settings.project)
     except (SpredningError, OSError):
-        return False
-    return True
+        return None
