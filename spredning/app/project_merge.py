@@ -201,7 +201,8 @@ def left_behind(ws: Workspace, merge: Merge) -> list[tuple[str, int]]:
         here = _place_here(target, where, name)
         had = target.entry((here, question_id)) if here is not None else None
         if had is None or not _as_new(had.answer, entry.answer):
-            who = name if where else source.sharing_org or target.sharing_org
+            sharers = side_of(question_id) == SHARING  # (also a variant for one partner: the sharer's)
+            who = (source.sharing_org or target.sharing_org) if sharers else name
             left[who] = left.get(who, 0) + 1
     return list(left.items())
 

@@ -617,8 +617,8 @@ class InterviewPrompter:
         try:  # never let a draft stop the typing
             if self.reason_field and self.apart and self.beside_unkept is not None:
                 answer_draft = interview.draft_of(self.beside_unkept, self.answer)  # first: it is older
-                self.keep_draft(self.question, answer_draft, join, wait=wait)
-                self.beside_unkept = None
+                if self.keep_draft(self.question, answer_draft, join, wait=wait) is not Drafted.HELD:
+                    self.beside_unkept = None  # (held back for another window's draft: tried again)
             if self.reason_field and self.apart:  # a reason beside an answer draft: kept apart from it
                 given = self.answer.text if self.answer is not None and self.answer.not_relevant else ""
                 new = interview.normalise(typed) not in ("", given)
