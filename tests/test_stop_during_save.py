@@ -267,3 +267,34 @@ def test_a_marks_reason_whose_save_failed_comes_back_as_a_reason_not_an_answer(
     assert list(state.drafts.values()) == [reason]
     assert set(state.reasons) == set(state.drafts)  # kept as a reason, not as an answer draft
     assert ws.store.load(slug).shared.get(Q1) is None  # nothing saved as an answer, nor marked
+
+
+def test_a_marks_reason_not_kept_at_all_comes_back_as_a_reason_for_ctrl_n(
+    ws, on_screen, lock_held, monkeypatch
+):
+    """Found in the re-trial: the lock still held when the failed mark's reason was to be kept as a
+    draft (so it was not), the reason came back in the answer field as plain text, and Alt+Enter
+    saved it as the answer. It is said to be the reason, and Ctrl+N marks the question with it."""
+    from spredning.core.interview import Interview
+
+    slug, release = lock_held
+    failed = Interview._failed
+
+    def given_up(self, *args, **kwargs):
+        step = failed(self, *args, **kwargs)
+        release.set()  # the other window is done only after the draft was tried, in vain
+        return step
+
+    monkeypatch.setattr(Interview, "_failed", given_up)
+    reason = "Processen er ikke slut endnu"
+
+    run = on_screen(CTRL_N + reason + "\r" + CTRL_N + "\r" + CTRL_C, "fase", "tjek", "--rolle", "dele")
+
+    said = flat(run.out + run.err)
+    assert run.code == 130, said
+    assert (
+        "Teksten er begrundelsen for, at spørgsmålet ikke er relevant, og markeringen blev ikke gemt." in said
+    )
+    saved = ws.store.load(slug).shared[Q1].answer
+    assert (saved.not_relevant, saved.text) == (True, reason)
+    assert _state(ws, slug).drafts == {}

@@ -183,7 +183,9 @@ class InterviewPrompter:
         )
         # marked "not relevant" already: marking it again starts from the reason given then
         marked = step.answer.text if step.answer is not None and step.answer.not_relevant else ""
-        self.offered_reason = step.draft is not None and self.session.draft_is_reason(step.question)
+        self.offered_reason = step.unsaved_reason or (
+            step.draft is not None and not step.unsaved and self.session.draft_is_reason(step.question)
+        )
         self._say_what_is_in_the_field(step)
         told_at_start = False  # the notice is said once; it stays above the field
         self.undo_steps = None  # a new question: nothing typed to undo yet
@@ -283,6 +285,8 @@ class InterviewPrompter:
             print_fitted(self.console, text, settle, "yellow", rest="")
         if step.unsaved:  # a save failed, and so did keeping the text as a draft: it is in the field only
             self.console.print(Text(t("interview.unsaved-offered"), style="yellow"))
+            if step.unsaved_reason:  # a mark's reason: Ctrl+N marks with it; saved, it becomes an answer
+                self.console.print(Text(t("interview.unsaved-is-reason"), style="yellow"))
         elif step.draft is not None:
             self.console.print(Text(t("interview.draft-offered"), style="yellow"))
             if self.session.draft_is_reason(step.question):  # typed as a reason: never silently an answer

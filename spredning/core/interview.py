@@ -119,6 +119,7 @@ class Ask(NamedTuple):
     partner_answers: tuple[OtherAnswers, ...]
     at_start: bool  # the first question: going back is not possible
     unsaved: bool = False  # `draft` is text that could not be saved, not even as a draft
+    unsaved_reason: bool = False  # ... and it was typed as a reason for "not relevant" (a mark not saved)
     # an open conflict: whose versions are kept beside the answer, unsettled ('dele', a partner's
     # key, '' for one from git: as org_name takes them); a save here leaves them (StillInConflict)
     conflict: tuple[str, ...] = ()
@@ -320,6 +321,7 @@ class Interview:
         self.shown_empty: set[int] = set()
         self.saving: tuple[Question, Answer | None, str] | None = None  # and the draft to keep
         self.unsaved: dict[str, str] = {}  # text that could not be saved, even as a draft: asked again
+        self.unsaved_reasons: set[str] = set()  # ... of those, the ones typed as a mark's reason
         self.resume_at: Question | None = None  # where to go after this tool's review (drafts round)
         self.open_only = False  # going on at the open questions: answered ones are passed by
         self.drafts_first = False  # going from draft to draft (see ResumeDrafts)
@@ -423,6 +425,8 @@ class Interview:
         view = self.recorder.view()
         partner = self._other_answers(tool, view)
         unsaved = self.unsaved.pop(question.id, None)
+        unsaved_reason = question.id in self.unsaved_reasons and unsaved is not None
+        self.unsaved_reasons.discard(question.id)
         entry = view.entry(question.id)
         return Ask(
             tool,
@@ -435,6 +439,7 @@ class Interview:
             partner,
             position == 1,
             unsaved=bool(unsaved),
+            unsaved_reason=unsaved_reason,
             conflict=_versions(entry),
         )
 
@@ -629,6 +634,8 @@ class Interview:
                 kept = self.recorder.draft(question) == text  # written already, while it was typed
                 if not kept:
                     self.unsaved[question.id] = text
+                    if reason:  # never offered back as an answer to save without a word
+                        self.unsaved_reasons.add(question.id)
         return SaveFailed(question, text, problem, kept)
 
     def _deleted(self, step: ConfirmDelete, value: bool) -> None:
