@@ -214,7 +214,7 @@ def test_an_answer_whose_save_waits_in_vain_waits_once_and_says_so_once(ws, on_s
     assert run.code == 130, said
     assert said.count("Venter på et andet vindue med spredning") <= 2, said  # the save's, and the stop's
     assert said.count("Venter på et andet vindue med spredning, der gemmer i") >= 1
-    assert len(waits) == 2, waits  # the save, then the stop's draft: never the failed save's draft too
+    assert 1 <= len(waits) <= 2, waits  # the save (and the stop's draft): never the failed save's draft
     assert "Projektfilen" in said and "er optaget af en anden proces" in said
     assert "det, der skulle gemmes, er ikke gemt endnu" in said
     assert TEXT in flat(run.out)  # not kept: shown whole, to copy

@@ -1244,3 +1244,31 @@ def test_a_change_that_may_not_wait_for_the_lock_is_refused_at_once_and_one_that
     assert store.local(slug).drafts == {"x": "y"}
     store.update_local(slug, lambda s: s._replace(drafts={}))  # free: nothing told
     assert told == [store.path_for(slug)]
+
+
+def test_after_a_wait_for_the_lock_ran_out_the_next_change_does_not_wait_again_at_once(
+    store, make_project, monkeypatch
+):
+    """Found in the re-trial: one keystroke's steps (keep the field's text, then the draft of going
+    back) each waited the whole time for a lock another window held: 30 s, said twice. After a wait
+    ran out, the next change for as long tries once (Busy at once); a lock let go is taken at once."""
+    import filelock
+
+    monkeypatch.setattr(folder_module, "LOCK_TIMEOUT_SECONDS", 1.0)
+    slug = make_project()
+    lock_path = local.folder(store.home) / f"{slug}.lock"
+    told: list[Path] = []
+    store.on_wait = told.append
+    other = filelock.FileLock(str(lock_path))
+    other.acquire()  # (a FileLock object of its own: held as another window's)
+    try:
+        with pytest.raises(Busy):
+            store.update_local(slug, lambda s: s._replace(drafts={"x": "1"}))
+        assert len(told) == 1
+        with pytest.raises(Busy):
+            store.update_local(slug, lambda s: s._replace(drafts={"x": "2"}))
+        assert len(told) == 1  # not waited for again
+    finally:
+        other.release()
+    store.update_local(slug, lambda s: s._replace(drafts={"x": "3"}))  # free: taken at once
+    assert store.local(slug).drafts == {"x": "3"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,7 @@ class ProjectFolder:
         # called (with the project file) when a change must wait for another window's lock, before
         # the wait begins: a front end says why nothing happens for a moment
         self.on_wait: Callable[[Path], None] | None = None
+        self.gave_up = float("-inf")  # when a wait for a lock last ran out (time.monotonic)
 
     # -- paths and names ---------------------------------------------------------------
     @property
@@ -406,7 +408,9 @@ class ProjectFolder:
 
         Held by another window, it is waited for (up to LOCK_TIMEOUT_SECONDS; on_wait is told
         first), or with `wait` False not at all: Busy, for a caller that tries again later (the
-        answer field's autosave, which must never keep the person from typing).
+        answer field's autosave, which must never keep the person from typing). A wait that ran
+        out is not begun again for as long (gave_up): the steps of one keystroke (keep the field's
+        text, then the draft of going back ...) then wait once, not once each.
         """
         import filelock
 
@@ -423,12 +427,13 @@ class ProjectFolder:
             try:
                 lock.acquire(timeout=0)
             except filelock.Timeout:
-                if not wait:
+                if not wait or time.monotonic() - self.gave_up < LOCK_TIMEOUT_SECONDS:
                     raise Busy("store.busy", path=self.path_for(slug), lock=lock_path) from None
                 if self.on_wait is not None:
                     self.on_wait(self.path_for(slug))
                 lock.acquire()
         except filelock.Timeout:
+            self.gave_up = time.monotonic()
             raise Busy("store.busy", path=self.path_for(slug), lock=lock_path) from None
         except OSError:
             raise _lock_problem(self.home, lock_path, new) from None
