@@ -826,7 +826,7 @@ def test_a_stop_from_outside_in_the_reason_field_says_the_reason_is_kept_and_not
     if answer:
         assert (
             "Svaret, du skrev, er gemt som kladde, og begrundelsen i feltet er gemt ved siden af det; "
-            "spørgsmålet er ikke markeret som ikke relevant."
+            "spørgsmålet er ikke markeret med den."
         ) in said
         assert drafts(home) == {DRAFT_KEY: answer}
     else:
@@ -1376,7 +1376,7 @@ def test_a_stop_from_outside_after_a_reason_typed_beside_the_answer_says_both_ar
     assert "Intet af det, du har skrevet, er tabt" in said
     assert (
         "Begrundelsen, du skrev med Ctrl+N, er også gemt som kladde ved siden af svaret, men spørgsmålet "
-        "er ikke markeret som ikke relevant." in said
+        "er ikke markeret med den." in said
     )
     assert drafts(home) == {DRAFT_KEY: "Et halvt svar"}
     state = yaml.safe_load((home / ".spredning" / f"{SLUG}.yaml").read_text(encoding="utf-8"))

@@ -59,7 +59,7 @@ def test_fase_stopped_in_the_not_relevant_reason_says_it_is_a_reason_kept_as_a_d
     assert code == 130
     said = flat(err)
     assert (
-        "Begrundelsen i feltet er gemt som kladde, men spørgsmålet er ikke markeret som ikke relevant: "
+        "Begrundelsen i feltet er gemt som kladde, men spørgsmålet er ikke markeret med den: "
         "næste gang du åbner spørgsmålet, står den klar, og Ctrl+N markerer det med den."
     ) in said
     assert "Teksten i feltet er gemt som kladde" not in said
@@ -76,7 +76,7 @@ def test_fase_stopped_in_a_reason_beside_an_answer_draft_says_both_are_kept(fase
     said = flat(err)
     assert (
         "Svaret, du skrev, er gemt som kladde, og begrundelsen i feltet er gemt ved siden af det; "
-        "spørgsmålet er ikke markeret som ikke relevant."
+        "spørgsmålet er ikke markeret med den."
     ) in said
     assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "Et halvt svar"}
     state = yaml.safe_load((ws.store.home / ".spredning" / f"{slug}.yaml").read_text(encoding="utf-8"))
@@ -98,7 +98,7 @@ def test_fase_stopped_in_the_answer_after_a_reason_typed_beside_it_says_both_are
     assert "Teksten i feltet er gemt som kladde og står klar, næste gang du åbner spørgsmålet." in said
     assert (
         "Begrundelsen, du skrev med Ctrl+N, er også gemt som kladde ved siden af svaret, men spørgsmålet "
-        "er ikke markeret som ikke relevant. Næste gang står begrundelsen over svarfeltet, og Ctrl+N "
+        "er ikke markeret med den. Næste gang står begrundelsen over svarfeltet, og Ctrl+N "
         "begynder med den."
     ) in said
     assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "Et halvt svar"}
