@@ -119,3 +119,21 @@ def test_importing_the_sheet_in_a_terminal_names_the_sheets_text_as_the_partners
     assert "Jeres (Odense Kommune)" not in child.logfile_read.getvalue()
     assert "som I har nu" not in child.logfile_read.getvalue()
     assert odense.others() == {} and odense.texts()[G2] == TYPED
+
+
+def test_projekt_flet_is_not_refused_for_the_partners_own_conflict_in_the_old_project(odense):
+    """Found in the re-trial: the old project's open conflict between Ærø's worksheet and Ærø's
+    program refused 'projekt flet' ("uafklaret konflikt i jeres svar"), though flet never brings a
+    partner's answers and only Ærø can settle it. Odense's own answers come over."""
+    odense, _ = odense
+    old = odense.project().name
+    odense.ok(
+        "plan", "tilføj", "--hvad", "Ring til Ærø", "--partner", "Ærø Kommune"
+    )  # ours, in that dialogue
+    start_sharing(odense, name="Delt", reusers=("Ærø Kommune",))
+
+    out = flat(odense.ok("projekt", "flet", old))
+
+    assert "Hentet ind fra" in out and "2 tilføjede" in out and "Ring til Ærø" in out, out
+    assert odense.project("delt").shared[D1].answer.text == "Odense formål"
+    assert "rummer også svar fra andre" in out  # Ærø's answers there: named, not brought

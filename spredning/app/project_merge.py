@@ -63,7 +63,11 @@ def _merge_into(ws: Workspace, source_slug: str, project: Project, local: LocalS
     side = local.side
     outgoing = outgoing_project(source.project, theirs, None, include_all=me == SHARING, role=side)
     keys = _dialogue_keys(source.project, project, outgoing, theirs, me)
-    open_here = [slot for slot, entry in source.project.entries() if entry.in_conflict and _ours(slot, keys)]
+    open_here = [  # ours only: a partner's own conflict (its worksheet against its file) is not brought
+        slot
+        for slot, entry in source.project.entries()
+        if entry.in_conflict and _ours(slot, keys) and side_of(slot[1]) == side
+    ]
     if open_here:
         raise UsageProblem(
             "merge.source-conflicts", name=source.project.name, slug=source_slug, n=len(open_here)
