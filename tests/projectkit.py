@@ -104,3 +104,12 @@ def draft_key(ws: Workspace, slug: str, question_id: str) -> str:
     if side_of(question_id) == "genbruge":
         return f"{partner_of(ws, slug).key}/{question_id}"
     return question_id
+
+
+def other_windows_lock(ws_or_store, slug: str):
+    """The project's lock as another window holds it: a lock of its own, taken here (acquire) and let
+    go from any thread (release), as another process's would be."""
+    import filelock
+
+    store = getattr(ws_or_store, "store", ws_or_store)
+    return filelock.FileLock(str(store.home / ".spredning" / f"{slug}.lock"), thread_local=False)

@@ -16,7 +16,7 @@ import threading
 import filelock
 import pytest
 from exchange_kit import flat
-from projectkit import new_project
+from projectkit import new_project, other_windows_lock
 
 from spredning.core.interview import Interview
 from spredning.core.store import folder as store_folder
@@ -122,26 +122,16 @@ ANSWER_TEXT = "Et svar skrevet mens et andet vindue gemte"
 
 @pytest.fixture
 def lock_held(ws, monkeypatch):
-    """Another thread holds the project's lock from before the command starts; `.release()` lets it go.
+    """Another window holds the project's lock from before the command starts; `release()` lets it go.
     Waits for it last 0.3 s (the real 15 s, shortened)."""
     slug = new_project(ws, role="dele")
-    lock_path = ws.store.home / ".spredning" / f"{slug}.lock"
-    held, release = threading.Event(), threading.Event()
-
-    def hold():
-        with filelock.FileLock(str(lock_path)):
-            held.set()
-            release.wait(30)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    held.wait(5)
+    other = other_windows_lock(ws, slug)
+    other.acquire()
     monkeypatch.setattr(store_folder, "LOCK_TIMEOUT_SECONDS", 0.3)
     try:
-        yield slug, release
+        yield slug, other.release
     finally:
-        release.set()
-        holder.join()
+        other.release()
 
 
 def _state(ws, slug):
@@ -178,7 +168,7 @@ def test_ctrl_n_while_the_lock_is_held_keeps_the_answers_text_once_the_lock_is_f
     reason_field = InterviewPrompter._reason
 
     def opened(self, typed):
-        release.set()  # the other window is done as the reason field opens
+        release()  # the other window is done as the reason field opens
         return reason_field(self, typed)
 
     monkeypatch.setattr(InterviewPrompter, "_reason", opened)
@@ -254,7 +244,7 @@ def test_a_marks_reason_whose_save_failed_comes_back_as_a_reason_not_an_answer(
         try:
             return record(self, *args, **kwargs)
         finally:
-            release.set()  # the other window is done just after the save gave up
+            release()  # the other window is done just after the save gave up
 
     monkeypatch.setattr(Session, "record", recorded)
     reason = "Vi har ingen ventelister"
@@ -282,7 +272,7 @@ def test_a_marks_reason_not_kept_at_all_comes_back_as_a_reason_for_ctrl_n(
 
     def given_up(self, *args, **kwargs):
         step = failed(self, *args, **kwargs)
-        release.set()  # the other window is done only after the draft was tried, in vain
+        release()  # the other window is done only after the draft was tried, in vain
         return step
 
     monkeypatch.setattr(Interview, "_failed", given_up)

@@ -1212,34 +1212,24 @@ def test_a_change_that_may_not_wait_for_the_lock_is_refused_at_once_and_one_that
 ):
     """The answer field's autosave never waits for another window's lock (store.Busy, nothing
     written); every other change waits, and the front end is told before the wait begins."""
-    import filelock
+    from projectkit import other_windows_lock
 
     slug = make_project()
-    lock_path = local.folder(store.home) / f"{slug}.lock"
     state = local.folder(store.home) / f"{slug}.yaml"
     before = state.read_bytes()
     told: list[Path] = []
     store.on_wait = told.append
-    held, let_go = threading.Event(), threading.Event()
-
-    def hold():
-        with filelock.FileLock(str(lock_path)):
-            held.set()
-            let_go.wait(5)
-
-    holder = threading.Thread(target=hold)
-    holder.start()
-    held.wait(5)
+    other = other_windows_lock(store, slug)
+    other.acquire()
     try:
         with pytest.raises(Busy) as caught:
             store.update_local(slug, lambda s: s._replace(drafts={"x": "y"}), wait=False)
         assert caught.value.key == "store.busy"
         assert state.read_bytes() == before and told == []
-        threading.Timer(0.2, let_go.set).start()  # the other window is done in a moment
+        threading.Timer(0.2, other.release).start()  # the other window is done in a moment
         store.update_local(slug, lambda s: s._replace(drafts={"x": "y"}))
     finally:
-        let_go.set()
-        holder.join()
+        other.release()
     assert told == [store.path_for(slug)]  # once, before the wait
     assert store.local(slug).drafts == {"x": "y"}
     store.update_local(slug, lambda s: s._replace(drafts={}))  # free: nothing told
@@ -1252,15 +1242,14 @@ def test_after_a_wait_for_the_lock_ran_out_the_next_change_does_not_wait_again_a
     """Found in the re-trial: one keystroke's steps (keep the field's text, then the draft of going
     back) each waited the whole time for a lock another window held: 30 s, said twice. After a wait
     ran out, the next change for as long tries once (Busy at once); a lock let go is taken at once."""
-    import filelock
+    from projectkit import other_windows_lock
 
     monkeypatch.setattr(folder_module, "LOCK_TIMEOUT_SECONDS", 1.0)
     slug = make_project()
-    lock_path = local.folder(store.home) / f"{slug}.lock"
     told: list[Path] = []
     store.on_wait = told.append
-    other = filelock.FileLock(str(lock_path))
-    other.acquire()  # (a FileLock object of its own: held as another window's)
+    other = other_windows_lock(store, slug)
+    other.acquire()
     try:
         with pytest.raises(Busy):
             store.update_local(slug, lambda s: s._replace(drafts={"x": "1"}))
