@@ -385,7 +385,7 @@ def test_a_second_meeting_on_the_day_of_the_last_is_refused_in_a_script_with_the
     said = " ".join(err.split())
     assert code == 2
     assert (
-        "Der er allerede noteret et møde den 21. januar 2026. Er det det samme møde, er det noteret." in said
+        "I har allerede noteret et møde den 21. januar 2026. Er det det samme møde, er det noteret." in said
     )
     assert "Intet er ændret. Har I holdt et møde mere den dag, så noter det med:" in said
     assert "spredning møde --dato 21-01-2026 --igen" in said
@@ -393,6 +393,25 @@ def test_a_second_meeting_on_the_day_of_the_last_is_refused_in_a_script_with_the
 
     assert run_cli("møde", "--dato", "21-01-2026", "--igen")[0] == 0
     assert meetings_of(workspace, slug, partner.key) == [datetime.date(2026, 1, 21)] * 2
+
+
+@pytest.mark.parametrize("extra", [(), ("--igen",)], ids=["ret", "ret-igen"])
+def test_correcting_the_last_meeting_to_the_day_it_has_says_nothing_changed(
+    run_cli, workspace, fixture_project, extra
+):
+    """Found in stop 44's re-read: 'møde --ret' to the day the last meeting already had said it
+    was corrected, though nothing was written."""
+    slug, partner = fixture_project
+    before = workspace.store.path_for(slug).read_bytes()
+
+    code, out, err = run_cli("møde", "--dato", "21-01-2026", "--ret", *extra)
+
+    said = " ".join(out.split())
+    assert code == 0, err
+    assert "Det seneste møde er allerede noteret den 21. januar 2026. Intet er ændret." in said
+    assert "rettet" not in said
+    assert workspace.store.path_for(slug).read_bytes() == before
+    assert meetings_of(workspace, slug, partner.key) == [datetime.date(2026, 1, 21)]
 
 
 @pytest.mark.parametrize(("keys", "again"), [("\r", False), ("\x1b[B\r", True)], ids=["samme", "et-mere"])
@@ -408,7 +427,7 @@ def test_in_a_terminal_a_second_meeting_on_the_same_day_is_asked_about(
 
     assert run.code == 0, run.err
     screen = " ".join(run.screen.split())
-    assert "Der er allerede noteret et møde den 21. januar 2026" in " ".join(run.out.split())
+    assert "I har allerede noteret et møde den 21. januar 2026" in " ".join(run.out.split())
     chosen = "Noter et møde mere den 21. januar 2026" if again else "Det er det samme møde (intet ændres)"
     assert f"? Hvad vil du? {chosen}" in screen
     assert meetings_of(workspace, slug, partner.key) == [datetime.date(2026, 1, 21)] * (2 if again else 1)

@@ -94,6 +94,25 @@ def test_the_same_file_imported_twice_changes_nothing(tmp_path, run_cli):
     assert AEROES in flat(odense.ok("status"))
 
 
+def test_a_meeting_on_the_day_a_partner_noted_one_names_the_partner(tmp_path, run_cli):
+    """Found in stop 44's re-read: the question about a second meeting on the same day did not say
+    who noted the first, so a partner's note of the same meeting read as one's own."""
+    odense, aeroe = started(tmp_path, run_cli)
+    aeroe.ok("møde", "--dato", "01-11-2026")
+    assert odense.import_(aeroe.export())[0] == 0
+    before = tree(odense.home)
+
+    code, _out, err = odense("møde", "--dato", "01-11-2026")
+
+    assert code == 2
+    assert "Ærø Kommune har allerede noteret et møde den 1. november 2026." in flat(err)
+    assert tree(odense.home) == before
+    code, _out, err = aeroe("møde", "--dato", "01-11-2026")
+    assert code == 2 and "I har allerede noteret et møde den 1. november 2026." in flat(err)
+    code, _out, err = odense("--sprog", "en", "møde", "--dato", "01-11-2026")
+    assert code == 2 and "Ærø Kommune has already noted a meeting on 1 November 2026." in flat(err)
+
+
 def test_a_correction_keeps_who_noted_the_meeting(tmp_path, run_cli):
     odense, aeroe = started(tmp_path, run_cli)
     aeroe.ok("møde", "--dato", "01-11-2026")

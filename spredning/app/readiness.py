@@ -12,10 +12,12 @@ import datetime
 from typing import NamedTuple
 
 from spredning import i18n
+from spredning.app import views
+from spredning.app.dialogue import org_named
 from spredning.app.plan import check_text, place
 from spredning.app.workspace import Workspace
 from spredning.core import followup, history
-from spredning.core.errors import UsageProblem
+from spredning.core.errors import Message, UsageProblem
 from spredning.core.followup import Approval, Mark, Meeting
 from spredning.core.local import LocalState, given_count
 from spredning.core.model import (
@@ -295,11 +297,29 @@ class EarlierMeeting(UsageProblem):
         self.last = last
 
 
-class SameDayMeeting(UsageProblem):
-    """A meeting on the day the last one was noted: perhaps the same one noted twice (`again` notes it)."""
+class Noted(NamedTuple):
+    """A meeting noted or corrected: the meeting now, and whether the file changed.
 
-    def __init__(self, last: Meeting):
-        super().__init__("meeting.same-day", day=last.day)
+    A correction to the day the last meeting already has changes nothing (`changed` False), so
+    the command does not say it was corrected.
+    """
+
+    meeting: Meeting
+    changed: bool
+
+
+class SameDayMeeting(UsageProblem):
+    """A meeting on the day the last one was noted: perhaps the same one noted twice (`again` notes it).
+
+    It says who noted the one there is: this side ('I har …'), or the organisation (`by`, its
+    name), so a partner's note of the same meeting is recognised as such.
+    """
+
+    def __init__(self, last: Meeting, by: str | Message | None):
+        if by is None:
+            super().__init__("meeting.same-day", day=last.day)
+        else:
+            super().__init__("meeting.same-day-by", day=last.day, org=by)
         self.last = last
 
 
@@ -311,7 +331,7 @@ def meeting_held(
     correct: bool = False,
     role: str | None = None,
     again: bool = False,
-) -> Meeting:
+) -> Noted:
     """Note that the two organisations met: the 'since the last meeting' point moves to now.
 
     A meeting noted is one that was held, so a day after `today` is refused. A day before the
@@ -330,14 +350,18 @@ def meeting_held(
         if correct:
             if last is None:
                 raise UsageProblem("meeting.nothing-to-correct")
+            if last.day == day:  # already that day: nothing to correct, and nothing written
+                return project, state, Noted(last, False)
             prints = " ".join(sorted(last.prints))  # who noted it stays who did (or unsaid, as it was)
             content = Answer(fields=followup.fields(dato=day.isoformat(), svar=prints, **_noted(last.by)))
             project = _save(project, (where, followup.record_key("moede", last.id)), content, state)
-            return project, state, followup.last_meeting(project, partner)
+            return project, state, Noted(_latest(project, partner), True)
         if last is not None and day < last.day:
             raise EarlierMeeting(day, last)
         if last is not None and day == last.day and not again:
-            raise SameDayMeeting(last)
+            held = views.held_meetings(project, state, partner)[-1]
+            by = None if held.ours else org_named(held.by or "", (project.sharing_org,), project.partners)
+            raise SameDayMeeting(last, by)
         view = project.dialogue(partner)
         questions = [*ws.layout.shared, *ws.layout.dialogue]
         prints = followup.fingerprints(view, dict.fromkeys(questions), answered_only=True)
@@ -345,9 +369,16 @@ def meeting_held(
         noter = _noter(role or state.side, where, state)
         content = Answer(fields=followup.fields(dato=day.isoformat(), svar=prints, **_noted(noter)))
         project = project.with_record((where, key), history.edited(None, content, state.copy))
-        return project, state, followup.last_meeting(project, partner)
+        return project, state, Noted(_latest(project, partner), True)
 
     return ws.store.transact(ws.slug(), write)
+
+
+def _latest(project: Project, partner: Partner | None) -> Meeting:
+    """The last meeting of a dialogue a meeting was just noted in (so there is one)."""
+    meeting = followup.last_meeting(project, partner)
+    assert meeting is not None, "a meeting was just noted"
+    return meeting
 
 
 def _noter(side: str | None, partner: str, state: LocalState) -> str | None:

@@ -65,11 +65,14 @@ def moede(
         make_console().print(say("meeting.unchanged"))
         return
     held, corrected = noted
+    if not held.changed:  # --ret to the day it already has
+        make_console().print(say("meeting.already-that-day", day=held.meeting.day))
+        return
     key = "meeting.corrected" if corrected else "meeting.saved"
     agenda = hint_command(opened, "dagsorden", partner=chosen)
     console = make_console()
     with after_work(console):
-        print_said(console, say(key, style="bold green", day=held.day, command=agenda), agenda)
+        print_said(console, say(key, style="bold green", day=held.meeting.day, command=agenda), agenda)
 
 
 def _which_side(dato: str | None, partner: str | None) -> UsageProblem:
@@ -140,8 +143,8 @@ def _note_meeting(ws, opened, partner, given: tuple[datetime.date, str], today: 
             words = ("møde", *(("--dato", shell_word(typed)) if typed else ()), "--igen", *role_words(role))
             twice = hint_command(opened, *words, partner=partner)
             if not is_interactive():
-                hint = Message("meeting.same-day.hint", {"command": twice})
-                raise UsageProblem("meeting.same-day", hint=hint, day=same.last.day) from None
+                same.hint = Message("meeting.same-day.hint", {"command": twice})
+                raise same from None
             if not _ask_again(same, twice):
                 return None
             again = True
@@ -167,7 +170,7 @@ def _ask_again(same, twice: str) -> bool:
 
     from spredning.cli.prompts.simple import select, stop_help
 
-    make_console().print(say("meeting.same-day", style="bold yellow", day=same.last.day))
+    make_console().print(say(same.key, style="bold yellow", **same.params))
     choices = [
         Choice(t("meeting.same-day-no"), False),
         Choice(t("meeting.same-day-yes", day=same.last.day), True),
