@@ -106,7 +106,7 @@ def test_the_sharing_side_is_asked_for_the_partner_chosen_and_told_how_to_choose
     assert f"fase tjek --rolle genbruge --svar '{source}' --partner {KEYS[1]}" in out
     assert tree(odense.home) == before
     run = asking(odense, ENTER, *argv[:5], KEYS[1], *argv[6:])
-    assert "som svar fra Fanø Kommune." in flat(run.out)
+    assert "blandt Fanø Kommunes svar. De sendes til Fanø Kommune med næste eksport." in flat(run.out)
     assert odense.texts(KEYS[1])[G1] == FANOE_ANSWERS[G1]
 
 
@@ -144,7 +144,7 @@ def test_a_partner_picked_from_the_list_just_now_is_not_asked_about_again(
     assert run.code == 0, run.err
     assert "Hvilken genbrugende organisation" in flat(run.screen)
     assert "Er det svar fra" not in flat(run.screen)
-    assert "som svar fra Fanø Kommune." in flat(run.out)
+    assert "blandt Fanø Kommunes svar. De sendes til Fanø Kommune med næste eksport." in flat(run.out)
     assert odense.texts(KEYS[1])[G1] == FANOE_ANSWERS[G1]
 
 
@@ -159,3 +159,23 @@ def test_the_english_hint_names_another_partner_in_a_command(tmp_path, run_cli, 
     out = flat(run.out)
     assert "choose it with --partner and its name, e.g. spredning " in out
     assert f"fase check --rolle genbruge --svar '{source}' --partner {KEYS[0]}" in out
+
+
+@pytest.mark.parametrize("sprog", ["da", "en"])
+def test_the_other_sides_answers_changed_here_are_said_to_be_theirs_and_to_go_to_them(aeroe, sprog):
+    """Trial (stop 44): Ærø saving a correction of Odense's answer from a file was told "1 svar gemt
+    … som svar fra Odense Kommune", as if Odense had given it. They are Odense's answers, changed here."""
+    aeroe.ok("projekt", "side", "genbruge", "--organisation", "Ærø Kommune")
+    source = fanoes_file(aeroe, {D3: "Ærøs rettelse af Odenses proces"})
+
+    out = flat(aeroe.ok("--sprog", sprog, "fase", "tjek", "--rolle", "dele", "--svar", str(source)))
+
+    said = {
+        "da": "(0 var uændrede) blandt Odense Kommunes svar. Det sendes til Odense Kommune med "
+        "næste eksport.",
+        "en": "(0 were unchanged) among Odense Kommune's answers. It goes to Odense Kommune "
+        "with the next export.",
+    }[sprog]
+    assert "1 svar gemt i" in out or "1 answer saved in" in out
+    assert said in out and "som svar fra" not in out and "as an answer from" not in out
+    assert aeroe.texts()[D3] == "Ærøs rettelse af Odenses proces"

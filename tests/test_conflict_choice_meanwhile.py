@@ -134,3 +134,35 @@ def test_konflikter_says_what_was_not_settled_before_the_next_step(tmp_path):
     assert 0 <= meanwhile < send, flat
     named = "kør kommandoen igen: • Tjek · Beskriv innovationen · Vi vil dele: Hvordan forløb processen?"
     assert named in flat  # which answer
+
+
+@pytest.mark.parametrize("keys", [ENTER, DOWN + ENTER], ids=["another-choice", "the-same-choice"])
+def test_a_conflict_settled_in_another_window_meanwhile_is_said_so_with_the_answer_now(crossed, keys):
+    """Trial (stop 44): two windows settling one conflict; the second said "Ingen konflikt er afgjort;
+    den venter, til du kører 'spredning konflikter' igen", though none waited: the first had settled it.
+    Now it says the conflict was settled elsewhere, with its choice and the answer saved now."""
+    from spredning.app.exchange.conflicts import open_conflicts, settle
+    from spredning.app.workspace import Settings, Workspace
+    from spredning.core.model import Answer
+
+    _, aeroe, v5 = crossed
+    assert aeroe.import_(v5)[0] == 0  # no terminal: the conflict waits
+    child = spawn(aeroe, "konflikter")
+    child.expect_exact("Afgør senere")  # the list is open in this window
+    ws = Workspace(Settings(home=str(aeroe.home)))  # the other window settles it: Aarhus's version
+    [conflict] = open_conflicts(ws.store.load(aeroe.slug))
+    settled = settle(ws, aeroe.slug, {conflict.slot: (conflict.entry, Answer(text=AARHUS_V5))})
+    assert settled.settled == 1
+    child.send(keys)  # ours (first), or Aarhus's (the same as the other window's)
+    code, shown = finish(child)
+
+    assert code == 0, shown
+    assert aeroe.texts()[D3] == AARHUS_V5 and aeroe.others() == {}
+    flat = " ".join(shown.split())
+    assert "Denne konflikt blev afgjort et andet sted (fx i et andet vindue), mens du valgte" in flat, flat
+    chosen = "ÆRØ-V5: processen, som Ærø ser den" if keys == ENTER else AARHUS_V5
+    assert f"dit valg: {chosen} gemt nu: {AARHUS_V5}" in flat
+    assert "venter" not in flat and "afgjort nu" not in flat and "Næste skridt: send" not in flat
+
+
+AARHUS_V5 = "AARHUS-V5: processen, som Aarhus ser den"

@@ -16,7 +16,7 @@ import shlex
 
 import pytest
 import yaml
-from exchange_kit import G1, G2, NAME, Org, flat, installed, start_sharing
+from exchange_kit import D1, G1, G2, NAME, Org, flat, installed, start_sharing
 from homekit import DOWN, ENTER
 
 pytestmark = pytest.mark.e2e
@@ -226,7 +226,7 @@ def test_the_name_in_the_hint_adding_an_organisation_is_quoted_for_the_shell(hom
 
 
 def test_a_second_export_with_nothing_new_says_it_holds_all_the_answers_again(tmp_path):
-    odense = start_sharing(Org(tmp_path / "odense", tmp_path), answers={})
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path), answers={D1: "Færre genindlæggelser"})
     odense.ok("eksport")  # made, never mailed
 
     again = flat(odense.ok("eksport"))
@@ -234,6 +234,23 @@ def test_a_second_export_with_nothing_new_says_it_holds_all_the_answers_again(tm
     assert "Filen har ingen ændringer, som Ærø Kommune ikke har fået før" in again
     never_sent = "er den forrige fil eller det forrige arbejdsark til dem aldrig sendt, så send denne."
     assert f"den har alle svarene i sig igen: {never_sent}" in again
+
+
+@pytest.mark.parametrize("sprog", ["da", "en"])
+def test_an_export_with_no_answers_says_so_not_that_a_file_before_it_was_never_sent(tmp_path, sprog):
+    """Trial (stop 44): the first export of a new project said "den har alle svarene i sig igen: er
+    den forrige fil … aldrig sendt", of a file with no answers and no file before it."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path), answers={})
+
+    for _ in range(2):  # the first file, and the same again
+        said = flat(odense.ok("--sprog", sprog, "eksport", "--overskriv"))
+
+        expected = {
+            "da": "Filen har ingen svar endnu, kun projektets oplysninger (navn, organisationer og",
+            "en": "The file has no answers yet, only the project's details (name, organisations and",
+        }
+        assert expected[sprog] in said
+        assert "aldrig sendt" not in said and "never sent" not in said
 
 
 # --- the dry run of an import: our answers in a project by another name ----------------------------

@@ -12,6 +12,7 @@ is lost and none is said to be kept unless it is in the file.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -247,10 +248,34 @@ class Session:
                     state, _, _ = with_reason(state, key, "", mine)
             return project, state, (fresh, project, state, now, left)
 
-        on_disk, self.project, self.local, self.mine[key], self.mine_reason[key] = self.store.transact(
-            self.slug, save
-        )
+        on_disk, self.project, self.local, self.mine[key], self.mine_reason[key] = self._transact(save)
         return on_disk
+
+    def _transact(self, change):
+        """store.transact on this project; one removed meanwhile is said so, with how it comes back."""
+        try:
+            return self.store.transact(self.slug, change)
+        except SpredningError as exc:
+            gone = self.removed_meanwhile() if exc.key == "project.missing" else None
+            if gone is None:
+                raise
+            raise gone from None
+
+    def removed_meanwhile(self) -> SpredningError | None:
+        """The project removed from the folder since it was opened (projekt fjern, another window), or None.
+
+        Said with the name its kept folder comes back by (projekt gendan), which takes in the
+        drafts this window kept meanwhile (drafts.adopted). None while its file is here, or when
+        it is gone some other way (no removal of it kept).
+        """
+        if os.path.lexists(self.path):
+            return None
+        from spredning.app import project_restore
+
+        kept = project_restore.same_identity(self.ws, self.project.id)
+        if not kept:
+            return None
+        return SpredningError("answer.project-removed", name=self.project.name, slug=kept[0].slug)
 
 
 def _same(fresh: Entry | None, expected: Entry | None) -> bool:

@@ -18,9 +18,9 @@ from spredning.app.projects import Content
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, local
 from spredning.core.errors import Message, SpredningError, UsageProblem
+from spredning.core.store.home import REMOVED_FOLDER
 from spredning.i18n import LANGUAGES, catalogue
 
-REMOVED_FOLDER = "fjernede"  # under the projects folder: not looked into for projects
 # the texts kept for a project that go and come with it: the combined texts, those set aside too,
 # and the editor's files left by a stop
 TEXT_FILES = ("conflict.merged-file", "conflict.set-aside-file", "editor.file")

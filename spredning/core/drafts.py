@@ -241,3 +241,79 @@ def _replaced(there: str, old: str, new: str) -> str | None:
         return None
     result = padded[:at] + (JOINER + new + JOINER if new else JOINER) + padded[at + len(block) :]
     return result[len(JOINER) : -len(JOINER)] if len(result) > 2 * len(JOINER) else ""
+
+
+def adopted(state: LocalState, away: LocalState) -> LocalState:
+    """`state` with the drafts and reasons of `away`, a state written for the project while it was away.
+
+    A window still open on a project removed meanwhile ('projekt fjern') keeps what is typed in a
+    state file of its own, which holds nothing else (local.read_typed); when the project comes back
+    ('projekt gendan') its kept state takes those texts in. Each text stays its kind, as placed
+    keeps them: a reason goes beside an answer draft, an answer moves a reason draft beside it. A
+    text that goes on from the one kept (typed further) replaces it; any other goes after it, no
+    paragraph written twice, marked as holding two windows' texts.
+    """
+    for key, text in away.drafts.items():
+        if not text.strip():
+            continue
+        if key in away.reasons:  # a reason typed in the field
+            answer_there = bool(state.drafts.get(key, "").strip()) and key not in state.reasons
+            if answer_there:  # kept beside the answer draft, never joined into it
+                state = _beside_taken(state, key, text, key in away.joined)
+            else:
+                state = _draft_taken(state, key, text, key in away.joined, reason=True)
+        else:
+            state = _draft_taken(reason_aside(state, key, ""), key, text, key in away.joined, reason=False)
+    for key, text in away.beside.items():
+        if text.strip():
+            state = _beside_taken(state, key, text, key in away.beside_joined)
+    return state
+
+
+def _taken(there: str, text: str) -> tuple[str, bool]:
+    """`text` taken into `there`: the text now, and whether it holds both (joined).
+
+    A text that goes on from `there` (typed further), or holds it whole, is all of it; a text
+    whose paragraphs all stand in `there` adds nothing; any other goes after it.
+    """
+    goes_on = text.startswith(there.rstrip()) or _replaced(text, there.strip("\n"), "") is not None
+    if not there.strip() or goes_on:
+        return text, False
+    part = _not_in(text, there)
+    if not part.strip():
+        return there, False
+    return joined_texts(there, part), True
+
+
+def _draft_taken(state: LocalState, key: str, text: str, joined: bool, reason: bool) -> LocalState:
+    """The state with `text` taken into the draft of `key` (_taken), marked as it is now."""
+    there = state.drafts.get(key, "")
+    now, both = _taken(there, text)
+    if now == there:
+        return state
+    marks, reasons = set(state.joined), set(state.reasons)
+    if both or (now == text and joined):
+        marks.add(key)
+    elif now == text:
+        marks.discard(key)
+    if now == text and reason:  # all of it this text: its kind
+        reasons.add(key)
+    elif now == text:
+        reasons.discard(key)
+    return state._replace(
+        drafts={**state.drafts, key: now}, joined=tuple(sorted(marks)), reasons=tuple(sorted(reasons))
+    )
+
+
+def _beside_taken(state: LocalState, key: str, text: str, joined: bool) -> LocalState:
+    """The state with `text` taken into the reason kept beside the answer draft of `key` (_taken)."""
+    there = state.beside.get(key, "")
+    now, both = _taken(there, text)
+    if now == there:
+        return state
+    marks = set(state.beside_joined)
+    if both or (now == text and joined):
+        marks.add(key)
+    elif now == text:
+        marks.discard(key)
+    return state._replace(beside={**state.beside, key: now}, beside_joined=tuple(sorted(marks)))

@@ -434,6 +434,28 @@ def _understood(data: dict[str, object], state: LocalState) -> bool:
     )
 
 
+def read_typed(path: Path) -> LocalState | None:
+    """A state file that holds nothing but typed texts (drafts, reasons), or None: no side, no counts.
+
+    So is the state a window wrote for a project removed meanwhile: it started from nothing, and
+    only what was typed went into it (drafts.adopted takes it into the project's kept state when
+    it comes back). Only read; None too when it cannot be read whole, has no copy id of ours, or
+    holds anything the program would not write again (made by hand, or by a newer program).
+    """
+    try:
+        data = yamlio.loads(yamlio.decode(fileio.read_regular(path, MAX_BYTES), MAX_BYTES))
+    except (OSError, yamlio.YamlProblem):
+        return None
+    if not isinstance(data, dict) or not (isinstance(data.get("kopi"), str) and _COPY.match(data["kopi"])):
+        return None
+    state = _from_data(data)
+    noted = (state.known, state.news, state.brought, state.exports, state.imported, state.exchanged)
+    counted = (state.worksheets, state.given, state.warned, state.wrote, state.merged)
+    if state.side or state.organisation or any(noted) or any(counted) or not _understood(data, state):
+        return None
+    return state
+
+
 def to_text(state: LocalState) -> str:
     """The state file's text (any size: see encoded for what may be written)."""
     return yamlio.dumps(_as_data(state))

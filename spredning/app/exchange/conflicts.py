@@ -46,6 +46,7 @@ class Settled(NamedTuple):
     backup: Path | None = None  # the project file as it was, when a choice left a text behind
     chosen_over: int = 0
     decided: frozenset[Slot] = frozenset()  # the conflicts settled (not those changed meanwhile)
+    elsewhere: tuple[tuple[Slot, Answer], ...] = ()  # settled meanwhile elsewhere: each with its answer now
 
 
 def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answer]]) -> Settled:
@@ -53,13 +54,17 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
 
     A choice that leaves the text that stood here behind (another version, or a text written from
     several) keeps the project file as it was beside it first, so no text is lost by a wrong choice.
-    A conflict changed since it was shown is left as it is now (Settled.meanwhile).
+    A conflict changed since it was shown is left as it is now: still open (Settled.meanwhile),
+    or settled elsewhere meanwhile, another window's choice standing (Settled.elsewhere).
     """
 
     def apply(project: Project, state: LocalState):
-        decided, meanwhile = set(), []
+        decided, meanwhile, elsewhere = set(), [], []
         for slot, (shown, content) in decisions.items():
             fresh = project.entry(slot)
+            if fresh is not None and fresh != shown and not fresh.in_conflict:
+                elsewhere.append((slot, fresh.answer))
+                continue
             if fresh is None or fresh != shown:
                 meanwhile.append(slot)
                 continue
@@ -68,13 +73,13 @@ def settle(ws: Workspace, slug: str, decisions: Mapping[Slot, tuple[Entry, Answe
             )
             decided.add(slot)
         seen = {slot_key(slot) for slot in decided}
-        return project, no_longer_news(state, seen), (frozenset(decided), tuple(meanwhile))
+        return project, no_longer_news(state, seen), (frozenset(decided), tuple(meanwhile), tuple(elsewhere))
 
     leaving = {slot for slot, (shown, content) in decisions.items() if leaves_behind(shown.answer, content)}
-    decided, meanwhile = ws.store.transact(slug, apply, keep_backup=bool(leaving))
+    decided, meanwhile, elsewhere = ws.store.transact(slug, apply, keep_backup=bool(leaving))
     chosen_over = len(leaving & decided)  # a choice not used left nothing behind
     backup = ws.store.last_backup if chosen_over else None
-    return Settled(len(decided), meanwhile, backup, chosen_over, decided)
+    return Settled(len(decided), meanwhile, backup, chosen_over, decided, elsewhere)
 
 
 def leaves_behind(here: Answer, chosen: Answer) -> bool:

@@ -42,6 +42,7 @@ class Exported(NamedTuple):
     copy: Path | None = None  # the file replaced (--overskriv), kept beside it, unless it was ours
     drafts: tuple[tuple[str, str], ...] = ()  # drafts here the file does not carry (drafts_left_out)
     conflicts: int = 0  # open conflicts in what the file carries: it has only the version standing here
+    records: int = 0  # the follow-up it carries (the plan's, the meetings'), beside the answers
 
 
 def export(
@@ -119,6 +120,7 @@ def export(
         next(iter(copies), None),
         drafts_left_out(ws, state, carried, role),
         len(conflicts_carried(project, carried, role)),
+        sum(1 for _, e in outgoing.record_entries() if not e.answer.empty),
     )
 
 

@@ -16,7 +16,7 @@ from spredning.cli.commands.partners import choose_partner
 from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import Merging, tell_editor_files, tidy_kept
-from spredning.cli.render_text import print_fitted, print_said
+from spredning.cli.render_text import answer_pair, print_fitted, print_said
 from spredning.core.errors import Message, SpredningError
 from spredning.core.model import SHARING, Entry, Slot
 from spredning.core.textsafe import clean_name
@@ -118,7 +118,8 @@ def konflikter(
     done = _settle(ws, slug, decisions, merging)
     merging.done(done.decided)  # the texts written are saved in the project now; those not used stay
     with after_work(console):
-        _settled(console, ws.guide, opened, decisions, done, len(pending) - done.settled, ctx.obj.project)
+        left = len(pending) - done.settled - len(done.elsewhere)
+        _settled(console, ws.guide, opened, decisions, done, left, ctx.obj.project)
 
 
 def _settle(ws, slug: str, decisions, merging: Merging):
@@ -150,9 +151,11 @@ def _settled(console, guide, opened, decisions, done, left: int, project_option)
     if settled:
         console.print(say("konflikter.settled", style="green", n=settled, left=left))
         chosen_backup(console, done.chosen_over, done.backup)
-    else:
+    elif left:  # none left, when another window settled them all: nothing waits
         settle = command("konflikter")
         print_said(console, say("konflikter.none-settled", style="yellow", n=left, command=settle), settle)
+    if done.elsewhere:
+        _settled_elsewhere(console, guide, opened.project, decisions, done.elsewhere)
     if meanwhile:  # what is not settled is said before the next step (sending what is), not after it
         from spredning.app.views import slot_place
 
@@ -161,6 +164,19 @@ def _settled(console, guide, opened, decisions, done, left: int, project_option)
     if settled:
         shown = [(slot, entry) for slot, (entry, _) in decisions.items() if slot in done.decided]
         _send_decisions(console, opened, shown, settled, project_option)
+
+
+def _settled_elsewhere(console, guide, project, decisions, elsewhere) -> None:
+    """Conflicts another window settled while the user chose: each choice not used, and the answer now."""
+    from spredning.app.views import slot_place
+
+    items = []
+    for slot, now in elsewhere:
+        chosen, saved = answer_pair(decisions[slot][1], now)
+        where = slot_place(guide, project, slot)
+        said = {"where": where, "chosen": chosen, "now": saved}
+        items.append(Message("konflikter.settled-elsewhere-item", said))
+    console.print(say("konflikter.settled-elsewhere", style="yellow", n=len(items), ids=items))
 
 
 def _send_decisions(console, opened, settled: list[tuple[Slot, Entry]], n: int, project_option) -> None:

@@ -102,12 +102,7 @@ def eksport(
     if done.others_included:
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
     receiver = clean_name(done.receiver_name) or t("org.sharing")
-    if done.unknown:  # a copy of a project file: its files may have gone to them from elsewhere
-        lines.append(say("eksport.changes-unknown", org=receiver))
-    elif done.changes:
-        lines.append(say("eksport.changes", n=done.changes, org=receiver))
-    else:
-        lines.append(say("eksport.no-changes", org=receiver))
+    lines.append(_what_is_new(done, receiver))
     with after_work(console):
         tell_written(key, done.path, console, n=done.answers)
         tell_copy(done.copy, console)
@@ -120,6 +115,17 @@ def eksport(
         # the command on a line of its own, never broken, to be copied as it is
         # the partner's command, in their folder: the file's name (not where it is here)
         console.print(say("eksport.their-command", file=shell_word(done.path.name)), soft_wrap=True)
+
+
+def _what_is_new(done: exporting.Exported, receiver: str):
+    """What in the file the receiver has not had before, as this computer knows it."""
+    if done.unknown:  # a copy of a project file: its files may have gone to them from elsewhere
+        return say("eksport.changes-unknown", org=receiver)
+    if done.changes:
+        return say("eksport.changes", n=done.changes, org=receiver)
+    if not done.answers and not done.records:  # nothing to have had, nor a file before to have missed
+        return say("eksport.no-answers")
+    return say("eksport.no-changes", org=receiver)
 
 
 def _conflicts_left(console, done: exporting.Exported) -> None:

@@ -127,7 +127,8 @@ def fase(
     session = Session(ws, slug, role, chosen, variants)
     several = several_dialogues(opened.project, opened.local)
     if answers is not None:
-        _save_from_file(console, session, answers, agreed, erstat and bool(agreed), again)
+        own = side is None or side == role  # the other side's answers, changed here: said as theirs
+        _save_from_file(console, session, answers, agreed, erstat and bool(agreed), again, own)
         return
     if not is_interactive():
         raise NotATerminal(
@@ -198,12 +199,20 @@ def _for_whom_agreed(console, project, partner: Partner | None, path: str, other
 
 
 def _save_from_file(
-    console, session: Session, answers: dict[str, Answer], agreed: list[Replacing], any_: bool, again: str
+    console,
+    session: Session,
+    answers: dict[str, Answer],
+    agreed: list[Replacing],
+    any_: bool,
+    again: str,
+    own: bool = True,
 ) -> None:
     """Save an answers file's answers, replacing only the saved answers agreed to (`any_`: --erstat).
 
     What is replaced is first kept in a copy of the project file (save_answers), and the message
     after names it. An answer changed meanwhile (another window) stops it: nothing is saved.
+    `own` False: the other side's answers, changed on this computer: said to be theirs, and that
+    the change goes to them, not as answers they gave.
     """
     try:
         saved = save_answers(session, answers, agreed=agreed, replace_any=any_)
@@ -216,7 +225,7 @@ def _save_from_file(
         where = written_path(session.path)
         unchanged = Message("fase.unchanged", {"n": len(answers) - len(saved.changed)})
         said = say(
-            "fase.saved-from-file",
+            "fase.saved-from-file" if own else "fase.saved-from-file-theirs",
             n=len(saved.changed),
             path=where,
             org=_saved_for(session),
@@ -400,6 +409,15 @@ def _interview(
                 )
             if session.removed is not None:  # no going on in a dialogue removed meanwhile
                 hint = Message("answer.partner-removed.hint")
+            gone = session.removed_meanwhile()
+            if gone is not None:  # the whole project removed meanwhile: no answers saved, no going on
+                kept = left in (Drafted.KEPT, Drafted.JOINED) or prompter.left_reason is not None
+                raise Interrupted(
+                    "fase.interrupted-removed",
+                    hint=Message("answer.project-removed.hint", gone.params),
+                    name=session.project.name,
+                    draft=kept,
+                ) from None
             raise Interrupted(
                 "fase.interrupted",
                 hint=hint,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -34,10 +35,13 @@ from spredning.core.store.home import (
     LOCK_TIMEOUT_SECONDS,
     MAX_ACTIVE_BYTES,
     READ_LIMIT,
+    REMOVED_FOLDER,
     SLUG_PATTERN,
     SUFFIX,
 )
 from spredning.core.store.records import Found, OddFile, Summary
+
+_KEPT_FOLDER = re.compile(r"-\d{8}-\d{6}(?:-\d+)?")  # after the slug in a removed project's folder name
 
 
 class Busy(SpredningError):
@@ -159,6 +163,10 @@ class ProjectFolder:
                 raise self._odd_problem(odd)
             known = self.slugs()
             begun = [known_slug for known_slug in known if known_slug.startswith(f"{slug}-")] if slug else []
+            if slug and self._removed(slug):  # not another project's that begins so, taken for it unsaid
+                hint = "store.removed.hint-begun" if begun else None
+                shown = yamlio.shown(name)
+                raise SpredningError("store.removed", hint=hint, name=shown, slug=slug, known=begun)
             if len(begun) == 1:
                 return begun[0]
             if begun:
@@ -175,6 +183,20 @@ class ProjectFolder:
                 typed=name,
             )
         return self._not_exchange(slug)
+
+    def _removed(self, slug: str) -> bool:
+        """Whether a project of this file name was removed (projekt fjern): its kept folder is here.
+
+        Named so ('SLUG-DATE-TIME', project_restore.KEPT_NAME), holding its project file.
+        """
+        base = self.home / REMOVED_FOLDER
+        try:
+            return any(
+                _KEPT_FOLDER.fullmatch(found.name[len(slug) :]) and (found / f"{slug}{SUFFIX}").is_file()
+                for found in base.glob(f"{fileio.glob_escape(slug)}-*")
+            )
+        except OSError:
+            return False
 
     def _file_named(self, name: str) -> str | None:
         """The slug of a project file named with its ending ('digital.yaml', copied), or None."""

@@ -21,6 +21,7 @@ WRITE_LIMIT = yamlio.MAX_BYTES  # the largest project file a save may produce
 ID_HEAD = 64 * 1024  # where a broken project file's 'id:' line is looked for (ours is its second line)
 READ_LIMIT = 4 * yamlio.MAX_BYTES  # a larger one can still be read, to export or shrink it
 INDEX_FILE = "projekter.json"
+REMOVED_FOLDER = "fjernede"  # under the projects folder: removed projects, never looked into for projects
 KEPT_HELPERS = "denne-computer"  # where move_out puts this computer's helper files of a project
 SLUG_FILE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yaml")  # SLUG_PATTERN with the ending, for fullmatch
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from spredning.core import fileio, local
+from spredning.core import drafts, fileio, local
 from spredning.core.errors import Message, SpredningError, UsageProblem
 from spredning.core.store.folder import ProjectFolder
 from spredning.core.store.home import ACTIVE_FILE, KEPT_HELPERS, LEGACY_ACTIVE_FILE, MAX_ACTIVE_BYTES, SUFFIX
@@ -144,8 +144,10 @@ class MovableFolder(ProjectFolder):
             moves = [(source, path)] + [
                 (found, Path(self.home) / _renamed(found.name, slug, new)) for found in _beside(source)
             ]
+            own_state = helpers / f"{slug}{SUFFIX}"
+            taken_in = _taken_in(state, own_state)  # typed here while it was away: joined into its own
             if helpers.is_dir():
-                kept = _texts(helpers, slug, texts) if os.path.lexists(state) else sorted(helpers.iterdir())
+                kept = _helpers_back(helpers, slug, state, own_state if taken_in is not None else None, texts)
                 moves += [(found, state.parent / _renamed(found.name, slug, new)) for found in kept]
             moved: list[tuple[Path, Path]] = []
             with fileio.uninterrupted():
@@ -159,6 +161,8 @@ class MovableFolder(ProjectFolder):
                         moved.append((here, there))
                     elif there == path:  # taken since the check by another's file (the first to move)
                         raise UsageProblem("restore.taken", slug=new, path=path)
+                if taken_in is not None and _written(self.home, new, taken_in, own_state):
+                    moved.append((own_state, state))
                 for emptied in (helpers, folder):
                     with contextlib.suppress(OSError):
                         emptied.rmdir()  # only when empty: anything left stays kept
@@ -186,6 +190,54 @@ class MovedIn(NamedTuple):
     left: tuple[Path, ...]  # stayed in the kept folder (their names are taken here)
     renamed: bool  # the name asked for is in the file (False: the file cannot be read)
     activated: bool  # made the active project (none was)
+
+
+def _helpers_back(
+    helpers: Path, slug: str, state: Path, taken_in: Path | None, texts: Sequence[str]
+) -> list[Path]:
+    """The kept helper files that come back: all, or only the texts kept for it when a state is here.
+
+    `taken_in`: the kept state written with the texts typed here taken in (_taken_in), so not
+    moved itself; the rest comes back as with no state here. A state here that is more than typed
+    texts (or cannot be read) is a project's of that name, never replaced: only the texts come.
+    """
+    if taken_in is not None:
+        return [found for found in sorted(helpers.iterdir()) if found != taken_in]
+    if not os.path.lexists(state):
+        return sorted(helpers.iterdir())
+    return _texts(helpers, slug, texts)
+
+
+def _taken_in(state: Path, own: Path) -> local.LocalState | None:
+    """The project's own kept state (`own`) with what was typed into the state here while it was away.
+
+    A window still open on the project when it was removed keeps its drafts in a state of its own
+    (`state`), which holds nothing but those texts: brought back, the project's own state (its
+    side, its organisation, its counts) is the one it has again, with those drafts taken in
+    (drafts.adopted). None when there is no such state here, or either cannot be read, or the one
+    here holds more than typed texts (local.read_typed): then neither is changed (the kept one
+    stays in the folder).
+    """
+    if not os.path.lexists(state) or not own.is_file():
+        return None
+    here, kept = local.read_typed(state), local.read_kept(own)
+    if here is None or kept is None:
+        return None
+    return drafts.adopted(kept, here)
+
+
+def _written(home: Path, slug: str, state: local.LocalState, own: Path) -> bool:
+    """Write the project's state taken in (_taken_in) in place of the one here; its kept file then goes.
+
+    False when it cannot be written: both stay as they were (the kept one named as left in the folder).
+    """
+    try:
+        local.save(home, slug, state)
+    except (OSError, SpredningError):
+        return False
+    with contextlib.suppress(OSError):  # all of it is in the state written: left, it is named as kept
+        os.unlink(own)
+    return True
 
 
 def _texts(helpers: Path, slug: str, texts: Sequence[str]) -> list[Path]:
