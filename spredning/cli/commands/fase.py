@@ -126,8 +126,8 @@ def fase(
         opened = ws.store.open(slug)
     session = Session(ws, slug, role, chosen, variants)
     several = several_dialogues(opened.project, opened.local)
+    own = side is None or side == role  # answering the other side's questions: labelled as theirs
     if answers is not None:
-        own = side is None or side == role  # the other side's answers, changed here: said as theirs
         _save_from_file(console, session, answers, agreed, erstat and bool(agreed), again, own)
         return
     if not is_interactive():
@@ -138,7 +138,6 @@ def fase(
         )
     if side is not None and role != side:
         _other_side_warning(console, opened.project, side, chosen)
-    own = side is None or side == role  # answering the other side's questions: labelled as theirs
     tell_editor_files(
         console, ws.store.home, slug, opened.project, opened.local
     )  # an earlier window's text, left in the editor
