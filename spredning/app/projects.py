@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
+from spredning.app import partner_drafts
 from spredning.app.dialogue import close_partners, find_partner, org_named, unknown_partner
 from spredning.app.workspace import Workspace
 from spredning.core import fileio, history, index, local, projectfile, yamlio
-from spredning.core.drafts import joined_texts
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
 from spredning.core.local import LocalState, slot_key
 from spredning.core.model import (
@@ -526,10 +526,18 @@ def set_sharing_name(ws: Workspace, name: str) -> tuple[Project, str]:
     return ws.store.transact(ws.slug(), change)
 
 
-def add_partner(ws: Workspace, name: str, new: bool = False) -> Partner:
+class Added(NamedTuple):
+    """A reusing organisation added to the project, and its drafts taken back (it had been removed)."""
+
+    partner: Partner
+    returned: tuple[partner_drafts.Returned, ...] = ()
+
+
+def add_partner(ws: Workspace, name: str, new: bool = False) -> Added:
     """Add a reusing organisation to the project (the sharing side does this for each new partner).
 
     A name close to a reusing organisation the project has is refused with CloseName, unless `new`.
+    One removed before (`projekt fjern-genbruger`) gets the drafts and reasons kept then back.
     """
     if not name.strip():
         raise UsageProblem("partner.empty-name")
@@ -542,9 +550,13 @@ def add_partner(ws: Workspace, name: str, new: bool = False) -> Partner:
             raise CloseName("partner.close-name", name, close)
         if not new and close_to_sharing(project.sharing_org, name):
             raise CloseName("partner.close-sharing", name, [Partner(SHARING, project.sharing_org.strip())])
-        return project._replace(partners=(*project.partners, partner)), state, partner
+        state, returned = partner_drafts.returning(ws.store.home, project.slug, state, [partner])
+        return project._replace(partners=(*project.partners, partner)), state, Added(partner, returned)
 
-    return ws.store.transact(ws.slug(), add)
+    added = ws.store.transact(ws.slug(), add)
+    if not ws.store.not_remembered:  # the texts are in the state file now: their own file can go
+        partner_drafts.forget(added.returned)
+    return added
 
 
 def _new_partner(project: Project, name: str) -> Partner:
@@ -635,44 +647,14 @@ def remove_partner(ws: Workspace, name: str, confirmed: Content) -> Removed:
 
 
 def _keep_drafts(ws: Workspace, name: str) -> Path | None:
-    """The drafts and reasons of the dialogue about to go, first written to a new file of their own.
+    """The drafts and reasons of the dialogue about to go, first written to a file of their own.
 
     The copy of the project file holds the answers, not drafts (they are this computer's, in its
-    state file): HOME/.spredning/SLUG-kladder-KEY.yaml keeps them, to copy from: the answer drafts
-    under 'kladder' and the reasons for "not relevant" not saved under 'begrundelser' (question
-    id: text), each text its kind.
+    state file): partner_drafts.keep writes them, and takes them back if the organisation returns.
     """
     opened = ws.store.open(ws.slug())
     partner = _removable(opened.project, opened.local, name)
-    drafts, reasons = _texts_of(opened.local, partner.key)
-    if not drafts and not reasons:
-        return None
-    data: dict[str, object] = {"organisation": partner.name or partner.key}
-    data.update((k, v) for k, v in (("kladder", drafts), ("begrundelser", reasons)) if v)
-    folder = local.ensure_folder(ws.store.home)
-    path = fileio.free_name(folder, f"{opened.project.slug}-kladder-{partner.key}", ".yaml")
-    fileio.atomic_write(path, yamlio.dumps(data))
-    return path
-
-
-def _texts_of(state: LocalState, key: str) -> tuple[dict[str, str], dict[str, str]]:
-    """A dialogue's answer drafts and its reasons not saved (a reason draft, one beside a draft), by id.
-
-    A question with both a reason draft and a reason beside (a file from before they were kept
-    apart) has both, a paragraph each: no text is left out.
-    """
-    drafts: dict[str, str] = {}
-    reasons: dict[str, str] = {}
-    for slot, text in state.drafts.items():
-        where, question_id = local.key_slot(slot)
-        if where == key:
-            (reasons if slot in state.reasons else drafts)[question_id] = text
-    for slot, text in state.beside.items():
-        where, question_id = local.key_slot(slot)
-        if where == key:
-            had = reasons.get(question_id)
-            reasons[question_id] = joined_texts(had, text) if had else text
-    return drafts, reasons
+    return partner_drafts.keep(ws.store.home, opened.project.slug, partner, opened.local)
 
 
 def _removable(project: Project, state: LocalState, name: str) -> Partner:
@@ -696,7 +678,7 @@ def _removable(project: Project, state: LocalState, name: str) -> Partner:
 
 def _content(project: Project, state: LocalState, key: str) -> Content:
     entries = project.dialogues.get(key, {}).values()
-    drafts, reasons = _texts_of(state, key)
+    drafts, reasons = partner_drafts.texts_of(state, key)
     return Content(
         answers=sum(1 for e in entries if not e.answer.empty),
         conflicts=sum(1 for e in entries if e.in_conflict),

@@ -13,9 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
+from spredning.app import partner_drafts
 from spredning.app.exchange.conflicts import leaves_behind
 from spredning.app.exchange.import_plan import ImportPlan, Planned, incoming_source
 from spredning.app.exchange.noting import no_longer_news, remember
+from spredning.app.partner_drafts import Returned
 from spredning.app.workspace import Workspace
 from spredning.core import history, local
 from spredning.core.errors import Message, SpredningError
@@ -35,6 +37,7 @@ class ImportResult(NamedTuple):
     chosen_over: int = 0  # conflicts where the version chosen left the text that stood here behind
     meanwhile: tuple[Slot, ...] = ()  # decisions not used: their answer changed while the choice was asked
     decided: frozenset[Slot] = frozenset()  # the conflicts settled by the user's choice
+    returned: tuple[Returned, ...] = ()  # drafts taken back: organisations removed before, back with the file
 
 
 def apply_import(
@@ -58,7 +61,9 @@ def apply_import(
             _create(store, plan)
 
     def bring_in(project: Project, state: LocalState):
+        back = [p for p in plan.new_partners if project.partner(p.key) is None]  # removed before, maybe
         project = project._replace(partners=with_partners(project.partners, plan.new_partners))
+        state, returned = partner_drafts.returning(store.home, plan.project.slug, state, back)
         if plan.adopts:  # one project with the sharing side's from now on: its identity
             # and the sharing organisation's name as it writes it (the same name, told apart here
             # only by case or spacing: see planning._started_here)
@@ -87,15 +92,19 @@ def apply_import(
             state = local.with_merged(state, own)
         open_conflicts = sum(1 for slot, e in project.entries() if e.in_conflict)
         meanwhile = tuple(slot for slot, choice in used.items() if choice is False)
-        return project, state, (open_conflicts, decided, meanwhile)
+        return project, state, (open_conflicts, decided, meanwhile, returned)
 
     leaving = _leaving(plan, decisions)
     keep = plan.keeps_copy() or bool(leaving)  # a copy only when a text of ours is replaced
-    open_conflicts, decided, meanwhile = _transact_import(store, plan, bring_in, keep)
+    open_conflicts, decided, meanwhile, returned = _transact_import(store, plan, bring_in, keep)
+    if not store.not_remembered:  # the texts are in the state file now: their own file can go
+        partner_drafts.forget(returned)
     backup = store.last_backup if keep else None
     path = store.path_for(plan.project.slug)
     chosen_over = len(leaving & decided)  # a choice not used left nothing behind
-    return ImportResult(plan, path, open_conflicts, len(decided), backup, chosen_over, meanwhile, decided)
+    return ImportResult(
+        plan, path, open_conflicts, len(decided), backup, chosen_over, meanwhile, decided, returned
+    )
 
 
 def _brought_in(
@@ -154,6 +163,15 @@ def in_use(store) -> str | None:
         return active
     slugs = store.project_slugs()
     return slugs[0] if len(slugs) == 1 else None
+
+
+def drafts_returning(ws: Workspace, plan: ImportPlan) -> tuple[Returned, ...]:
+    """For the dry run: the drafts the import would take back (organisations removed here, back with it)."""
+    if plan.creates:
+        return ()
+    state = ws.store.open(plan.project.slug).local
+    back = [p for p in plan.new_partners if plan.project.partner(p.key) is None]
+    return partner_drafts.returning(ws.store.home, plan.project.slug, state, back)[1]
 
 
 def check_fits(ws: Workspace, plan: ImportPlan) -> None:

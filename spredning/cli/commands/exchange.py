@@ -14,7 +14,7 @@ from rich.text import Text
 
 from spredning.app.dialogue import PartnerChoice
 from spredning.app.exchange import exporting, noting
-from spredning.app.exchange.applying import ImportResult, apply_import, check_fits, in_use
+from spredning.app.exchange.applying import ImportResult, apply_import, check_fits, drafts_returning, in_use
 from spredning.app.exchange.conflicts import open_conflicts
 from spredning.app.exchange.import_plan import ImportPlan
 from spredning.app.exchange.incoming import Incoming, read_incoming
@@ -35,7 +35,13 @@ from spredning.cli.commands.files import (
     written_path,
 )
 from spredning.cli.commands.names import parse_role, phase_word
-from spredning.cli.commands.partners import WRONG_PARTNER, choose_partner, hint_partner, partner_offered
+from spredning.cli.commands.partners import (
+    WRONG_PARTNER,
+    choose_partner,
+    hint_partner,
+    partner_offered,
+    tell_drafts_returned,
+)
 from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import Merging, tidy_kept
@@ -277,6 +283,7 @@ def _dry_run(console, ws, incoming: Incoming, plan: ImportPlan, fil: str, new: b
 
     print_dry_run(console, ws.guide, plan, ws.store.path_for(plan.project.slug).name)
     _partners_added(console, plan, dry=True)
+    tell_drafts_returned(console, ws, plan.project.slug, drafts_returning(ws, plan), dry=True)
     print_strays(console, ws.layout, plan)
     follow_up_news(console, plan)
     follow_up_list(console, ws.guide, plan)
@@ -476,6 +483,7 @@ def _imported(
 
     _counted(console, ws, plan, result)
     _partners_added(console, plan)
+    tell_drafts_returned(console, ws, plan.project.slug, result.returned, project)
     see = _see_news(ws, plan, project) if plan.own_changes() else ""
     # the copy, named here when the file replaced something of ours (else by _chosen_backup)
     backup = written_path(result.backup) if result.backup is not None and plan.keeps_copy() else None

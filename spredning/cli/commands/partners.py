@@ -96,3 +96,48 @@ def hint_partner(project: Project, state: LocalState, partner: Partner | None) -
     is: its only dialogue is its own, however many partners its file lists.
     """
     return partner if several_dialogues(project, state) else None
+
+
+def tell_drafts_returned(console, ws, slug: str, returned, project=None, dry: bool = False) -> None:
+    """The drafts and reasons taken back for an organisation that came back, and how to go on with them.
+
+    They were kept in a file of their own when it was removed (projekt fjern-genbruger); the
+    command opens the phase of the first of them, in the guide's order (a phase opens at its drafts);
+    `project` is the project it names (names.phase_command's; by default the one --projekt named).
+    `dry`: what an import would take back ('importer --tør'), said without a command.
+    """
+    if not returned:
+        return
+    from spredning.cli.commands.names import phase_command
+    from spredning.cli.console import say
+    from spredning.cli.render_text import print_said
+    from spredning.core.local import key_slot
+    from spredning.core.model import side_of
+    from spredning.core.textsafe import clean_name
+
+    opened = ws.store.open(slug)
+    named = {} if project is None else {"project": project}
+    order = {q.id: n for n, q in enumerate(ws.guide.questions())}
+    for each in returned:
+        name = clean_name(each.partner.name or each.partner.key)
+        what = [
+            i18n.t(key, n=count)
+            for key, count in (
+                ("partner.returned.drafts", each.drafts),
+                ("partner.returned.reasons", each.reasons),
+            )
+            if count
+        ]
+        n = each.drafts + each.reasons
+        if dry:
+            console.print(say("partner.drafts-would-return", style="yellow", what=what, name=name))
+            continue
+        first = min((key_slot(k)[1] for k in each.slots), key=lambda q: order.get(q, len(order)))
+        phase, side = ws.guide.find_phase(first.split(".")[0]), side_of(first)
+        if phase is None or side is None or first not in order:  # a question this guide has no more
+            console.print(say("partner.drafts-returned-unplaced", style="green", n=n, what=what, name=name))
+            continue
+        several = several_dialogues(opened.project, opened.local)
+        shown = phase_command(phase, side, each.partner, several=several, **named)
+        said = say("partner.drafts-returned", style="green", n=n, what=what, name=name, command=shown)
+        print_said(console, said, shown)

@@ -14,6 +14,7 @@ from spredning.cli.commands.asking import interrupted_as, is_interactive
 from spredning.cli.commands.commandline import command
 from spredning.cli.commands.files import written_path
 from spredning.cli.commands.names import parse_role
+from spredning.cli.commands.partners import tell_drafts_returned
 from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
@@ -178,7 +179,7 @@ def genbruger(
     ws = workspace(ctx)
     console = make_console()
     try:
-        partner = projects.add_partner(ws, navn, ny)
+        added = projects.add_partner(ws, navn, ny)
     except projects.CloseName as close:
         meant = _meant(console, close)
         if meant is not NEW:
@@ -187,12 +188,14 @@ def genbruger(
                 kept = "partner.close-sharing-kept" if sharing else "partner.close-kept"
                 console.print(say(kept, name=meant.name or meant.key))
             return
-        partner = projects.add_partner(ws, close.name, True)
+        added = projects.add_partner(ws, close.name, True)
+    partner = added.partner
     send = command("eksport", "--partner", partner.key)
     with after_work(console):
         print_said(
             console, say("projekt.partner-added", name=partner.name, key=partner.key, command=send), send
         )
+        tell_drafts_returned(console, ws, ws.slug(), added.returned)
 
 
 @projekt_app.command(
@@ -250,7 +253,8 @@ def fjern_genbruger(
                 else say("partner.removed-drafts", path=shown)
             )
             print_said(console, said, shown)
-        console.print(say("partner.removed-comes-back", style="dim", name=name))
+        back = "partner.removed-comes-back-drafts" if removed.drafts else "partner.removed-comes-back"
+        console.print(say(back, style="dim", name=name))
 
 
 projekt_app.command("fjern", cls=typer_compat.DanishCommand, help=t("help.projekt.fjern"))(
