@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from spredning.app.workspace import Workspace
-from spredning.core import history, yamlio
+from spredning.core import filehead, fileio, history, local, yamlio
 from spredning.core.drafts import Drafted, placed, reason_aside, reason_goes_beside, with_drafts, with_reason
 from spredning.core.errors import Message, SpredningError, UsageProblem, message
 from spredning.core.interview import normalise
@@ -59,6 +59,10 @@ class Session:
         self.shown_reason: dict[str, str] = {}  # slot key → the text the reason field started with
         self.as_reason: set[str] = set()  # slot keys whose part (mine) was typed as a reason: see keep_draft
         self.removed: SpredningError | None = None  # a save found the dialogue's partner removed meanwhile
+        # which project this window answers in: the file's identity and this computer's copy of it
+        # (an import taking the sharing side's identity keeps the copy; another project has neither)
+        self.copy = opened.local.copy
+        self.opened_as = slug  # the project's file name when opened (see moved)
 
     def view(self) -> Dialogue:
         """The dialogue as it stands after the last save."""
@@ -145,11 +149,13 @@ class Session:
         outcome: dict[str, tuple[Drafted, str]] = {}
 
         def change(state: LocalState) -> LocalState:
+            self._check_ours(state)
             mine, base = self.mine_reason.get(key, ""), self.shown_reason.get(key, "")
             state, done, mine = with_reason(state, key, text, mine, join, untouched, base)
             outcome[key] = done, mine
             return state
 
+        self.follow()
         self.local = self.store.update_local(self.slug, change, wait)
         done, self.mine_reason[key] = outcome[key]
         return done
@@ -179,6 +185,7 @@ class Session:
         outcome: dict[str, tuple[Drafted, str]] = {}
 
         def change(state: LocalState) -> LocalState:
+            self._check_ours(state)
             mine, base = self.mine.get(key, ""), self.shown.get(key, "")
             if reason and reason_goes_beside(state, key, mine):
                 state, done, mine = with_reason(state, key, text, mine, join, untouched)
@@ -190,6 +197,7 @@ class Session:
             outcome[key] = done, mine
             return with_drafts(state, key, drafts, done, reason)
 
+        self.follow()
         self.local = self.store.update_local(self.slug, change, wait)
         done, self.mine[key] = outcome[key]
         if reason:
@@ -218,6 +226,7 @@ class Session:
             self.offered_reason.pop(key, None)
 
         def save(project: Project, state: LocalState):
+            self._check_ours(state, project.id)
             if slot[0] and project.partner(slot[0]) is None:  # removed meanwhile (projekt fjern-genbruger)
                 partner = self.partner.name if self.partner is not None else slot[0]
                 self.removed = SpredningError("answer.partner-removed", name=partner or slot[0])
@@ -253,6 +262,7 @@ class Session:
 
     def _transact(self, change):
         """store.transact on this project; one removed meanwhile is said so, with how it comes back."""
+        self.follow()
         try:
             return self.store.transact(self.slug, change)
         except SpredningError as exc:
@@ -260,6 +270,80 @@ class Session:
             if gone is None:
                 raise
             raise gone from None
+
+    @property
+    def moved(self) -> bool:
+        """True when the project came back under another file name while this window was open."""
+        return self.slug != self.opened_as
+
+    def follow(self) -> None:
+        """The project, gone from its file name, found again under another (projekt gendan --navn).
+
+        Its file name may be gone, or another project's now (started or imported under the name
+        since). It is this window's project where this computer's copy of it is: the state moved
+        with its file. Looked for only then; else a save reads no more than the file's head.
+        """
+        if self._head_id(self.slug) in (self.project.id, ""):
+            return
+        try:
+            if self._holds_ours(self.slug):  # still here (an import gave it the sharing side's identity)
+                return
+            others = (slug for slug in self.store.slugs() if slug != self.slug)
+            found = next((slug for slug in others if self._holds_ours(slug)), None)
+        except (OSError, SpredningError):  # a folder that cannot be read: the file name stays
+            return
+        if found is not None:
+            self.slug, self.path = found, self.store.path_for(found)
+
+    def _holds_ours(self, slug: str) -> bool:
+        """True when the project of `slug` is this window's: this computer's copy of it is there."""
+        return bool(self._head_id(slug)) and local.load(self.store.home, slug).copy == self.copy
+
+    def _head_id(self, slug: str) -> str | None:
+        """The identity the file of `slug` names: None when there is none; '' when it cannot be read."""
+        path = self.store.path_for(slug)
+        if not os.path.lexists(path):
+            return None
+        try:
+            with fileio.open_regular(path) as stream:  # the head only: no waiting, however large
+                return filehead.head_id(stream.read(filehead.ID_HEAD)) or ""
+        except (OSError, SpredningError):
+            return ""
+
+    def _check_ours(self, state: LocalState, project_id: str | None = None) -> None:
+        """Refuse to keep text in another project that took the file name meanwhile (see _taken).
+
+        Told by this computer's copy of the project: a state of another copy is another project's,
+        unless the file there is still this project (its state made anew, e.g. after a removal).
+        `project_id`: the file's identity, read already (a save); else its head is read.
+        """
+        if state.copy == self.copy:
+            return
+        found = self._head_id(self.slug) if project_id is None else project_id
+        if found not in (self.project.id, "", None):
+            raise self._taken()
+
+    def taken_meanwhile(self) -> SpredningError | None:
+        """Another project has this project's file name now (see _taken), or None."""
+        try:
+            self._check_ours(local.load(self.store.home, self.slug))
+        except SpredningError as taken:
+            return taken
+        return None
+
+    def _taken(self) -> SpredningError:
+        """Another project has this project's file name now: nothing of this window's goes into it.
+
+        The project was removed (or moved) meanwhile, and another was started or imported under
+        its name. Said with the command that brings it back under a name of its own, when it can.
+        """
+        from spredning.app import project_restore
+
+        kept = project_restore.same_identity(self.ws, self.project.id)
+        problem = SpredningError("answer.project-taken", name=self.project.name, file=self.path.name)
+        if kept:
+            problem.hint = message("answer.project-taken.hint", slug=kept[0].slug)
+        return problem
 
     def removed_meanwhile(self) -> SpredningError | None:
         """The project removed from the folder since it was opened (projekt fjern, another window), or None.

@@ -394,29 +394,25 @@ def _interview(
                 at = step
                 _replied(machine, prompter, prompter.handle(step))
         except (KeyboardInterrupt, EOFError):
+            session.follow()  # brought back under another file name meanwhile, maybe: it is there
+            named = session.slug if session.moved else ctx.obj.project  # moved: the hints name it
+            if session.moved:  # brought back under another file name meanwhile: saved there
+                resume = phase_command(phase, role, partner, named, several)
             left = prompter.left  # what became of the field's text, as the field said (None: nothing)
             if left is None and machine.keep_typed(None):  # at the choice after a save found another answer
                 left = Drafted.KEPT
             done = progress(session.saved(), phase.questions(role))
             unsaved, hint = _not_saved(
-                ws.guide, prompter.steps.unsaved, role, (partner, several), (ctx.obj.project, resume)
+                ws.guide, prompter.steps.unsaved, role, (partner, several), (named, resume)
             )
             if isinstance(at, RateReadiness) and at.current is None and prompter.steps.unsaved is None:
                 more = _left_open(session, phase, role)  # the phase goes on after the mark, or not
                 hint = _mark_left(
-                    ws.guide, at.tool, role, (partner, several), (ctx.obj.project, resume if more else None)
+                    ws.guide, at.tool, role, (partner, several), (named, resume if more else None)
                 )
             if session.removed is not None:  # no going on in a dialogue removed meanwhile
                 hint = Message("answer.partner-removed.hint")
-            gone = session.removed_meanwhile()
-            if gone is not None:  # the whole project removed meanwhile: no answers saved, no going on
-                kept = left in (Drafted.KEPT, Drafted.JOINED) or prompter.left_reason is not None
-                raise Interrupted(
-                    "fase.interrupted-removed",
-                    hint=Message("answer.project-removed.hint", gone.params),
-                    name=session.project.name,
-                    draft=kept,
-                ) from None
+            _stop_if_gone(session, left, prompter.left_reason)
             raise Interrupted(
                 "fase.interrupted",
                 hint=hint,
@@ -437,7 +433,10 @@ def _interview(
                 mine=own,  # whose answers were saved: ours, or (answering the other side's) theirs
                 theirs=None if own else who,
             ) from None
+    session.follow()
     done = progress(session.saved(), phase.questions(role))
+    if session.moved:  # brought back under another file name meanwhile: saved there
+        resume = phase_command(phase, role, partner, session.slug, several)
     with after_work(console):  # every answer is saved already
         if step.stopped:
             theirs = None if own else who  # the other side's questions answered here: their answers saved
@@ -458,6 +457,31 @@ def _interview(
             print_fitted(console, t("fase.continue-later", command=resume), resume)
         else:
             _suggest_next(ws, console, session, role, partner, ctx.obj.project, several, None if own else who)
+
+
+def _stop_if_gone(session: Session, left: Drafted | SpredningError | None, left_reason: str | None) -> None:
+    """A stop in a project removed meanwhile: said so (Interrupted), no counts, no going on.
+
+    Another project may have its file name now (nothing went into that one), or none: then the
+    field's text is a draft that comes back with the project (projekt gendan).
+    """
+    taken = session.taken_meanwhile()
+    if taken is not None:
+        raise Interrupted(
+            "fase.interrupted-taken",
+            hint=taken.hint,
+            name=session.project.name,
+            file=session.path.name,
+            lost=isinstance(left, SpredningError),
+        ) from None
+    gone = session.removed_meanwhile()
+    if gone is not None:
+        raise Interrupted(
+            "fase.interrupted-removed",
+            hint=Message("answer.project-removed.hint", gone.params),
+            name=session.project.name,
+            draft=left in (Drafted.KEPT, Drafted.JOINED) or left_reason is not None,
+        ) from None
 
 
 def _drafts_elsewhere(machine: Interview, session: Session, asked) -> Message | str:

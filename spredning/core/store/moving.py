@@ -138,14 +138,19 @@ class MovableFolder(ProjectFolder):
         source = folder / f"{slug}{SUFFIX}"
         state = local.state_path(self.home, new)
         helpers = folder / KEPT_HELPERS
-        with self._lock(new):
+        # under a new name, the drafts a window typed meanwhile may be under the old one, with no
+        # project there: taken in too (that window then finds the project under its new name)
+        old = local.state_path(self.home, slug) if new != slug else None
+        with self._lock(new), self._lock(slug) if old is not None else contextlib.nullcontext():
             if os.path.lexists(path):
                 raise UsageProblem("restore.taken", slug=new, path=path)
+            if old is not None and os.path.lexists(self.path_for(slug)):
+                old = None  # another project's name now: its state is that project's
             moves = [(source, path)] + [
                 (found, Path(self.home) / _renamed(found.name, slug, new)) for found in _beside(source)
             ]
             own_state = helpers / f"{slug}{SUFFIX}"
-            taken_in = _taken_in(state, own_state)  # typed here while it was away: joined into its own
+            taken_in = _taken_in(state, own_state, old)  # typed here while it was away: joined into its own
             if helpers.is_dir():
                 kept = _helpers_back(helpers, slug, state, own_state if taken_in is not None else None, texts)
                 moves += [(found, state.parent / _renamed(found.name, slug, new)) for found in kept]
@@ -161,7 +166,7 @@ class MovableFolder(ProjectFolder):
                         moved.append((here, there))
                     elif there == path:  # taken since the check by another's file (the first to move)
                         raise UsageProblem("restore.taken", slug=new, path=path)
-                if taken_in is not None and _written(self.home, new, taken_in, own_state):
+                if taken_in is not None and _written(self.home, new, taken_in, own_state, old):
                     moved.append((own_state, state))
                 for emptied in (helpers, folder):
                     with contextlib.suppress(OSError):
@@ -208,28 +213,38 @@ def _helpers_back(
     return _texts(helpers, slug, texts)
 
 
-def _taken_in(state: Path, own: Path) -> local.LocalState | None:
+def _taken_in(state: Path, own: Path, old: Path | None = None) -> local.LocalState | None:
     """The project's own kept state (`own`) with what was typed into the state here while it was away.
 
     A window still open on the project when it was removed keeps its drafts in a state of its own
     (`state`), which holds nothing but those texts: brought back, the project's own state (its
     side, its organisation, its counts) is the one it has again, with those drafts taken in
-    (drafts.adopted). None when there is no such state here, or either cannot be read, or the one
-    here holds more than typed texts (local.read_typed): then neither is changed (the kept one
-    stays in the folder).
+    (drafts.adopted). `old`: the state under its old file name, when it comes back under a new
+    one; taken in the same way. None when there is no such state, or the kept one cannot be read,
+    or the one here holds more than typed texts (local.read_typed): then nothing is changed (the
+    kept one stays in the folder).
     """
-    if not os.path.lexists(state) or not own.is_file():
+    if not own.is_file():
         return None
-    here, kept = local.read_typed(state), local.read_kept(own)
-    if here is None or kept is None:
+    here = local.read_typed(state) if os.path.lexists(state) else None
+    if here is None and os.path.lexists(state):  # a project's state of that name: never replaced
         return None
-    return drafts.adopted(kept, here)
+    away = local.read_typed(old) if old is not None and os.path.lexists(old) else None
+    kept = local.read_kept(own) if here is not None or away is not None else None
+    if kept is None:
+        return None
+    for typed in (here, away):
+        if typed is not None:
+            kept = drafts.adopted(kept, typed)
+    return kept
 
 
-def _written(home: Path, slug: str, state: local.LocalState, own: Path) -> bool:
+def _written(home: Path, slug: str, state: local.LocalState, own: Path, old: Path | None = None) -> bool:
     """Write the project's state taken in (_taken_in) in place of the one here; its kept file then goes.
 
-    False when it cannot be written: both stay as they were (the kept one named as left in the folder).
+    So does `old`, the state under its old file name whose texts were taken in too (when it held
+    nothing but those). False when it cannot be written: all stay as they were (the kept one
+    named as left in the folder).
     """
     try:
         local.save(home, slug, state)
@@ -237,6 +252,9 @@ def _written(home: Path, slug: str, state: local.LocalState, own: Path) -> bool:
         return False
     with contextlib.suppress(OSError):  # all of it is in the state written: left, it is named as kept
         os.unlink(own)
+    if old is not None and local.read_typed(old) is not None:
+        with contextlib.suppress(OSError):
+            os.unlink(old)
     return True
 
 
