@@ -168,7 +168,7 @@ def test_start_answer_interrupt_resume_and_look(spawn, run, tmp_path):
         "Næste skridt: gør kladden færdig (fasen åbner ved den):\n"
         "  spredning fase tjek --rolle genbruge" in shown.stdout
     )
-    assert "Kladde, der ikke er gemt som svar: Hvad mangler du at vide" in " ".join(shown.stdout.split())
+    assert "Kladde, der ikke er gemt som svar: »Hvad mangler du at vide" in " ".join(shown.stdout.split())
 
     listed = run("vis", "tjek", "--rolle", "genbruge")
     assert listed.returncode == 0, listed.stderr

@@ -143,7 +143,7 @@ def test_the_advice_to_move_our_answers_over_names_our_drafts_too(sharing, apart
     assert "'genoptraening-aeroe' har også 1 kladde, der ikke er gemt som svar" in said
     assert "'spredning status --projekt genoptraening-aeroe'" in said
     shown = flat(apart.ok("status", "--projekt", "genoptraening-aeroe"))
-    assert "Kladde, der ikke er gemt som svar: Har I de samme behov?" in shown  # where the advice points
+    assert "Kladde, der ikke er gemt som svar: »Har I de samme behov?«" in shown  # where the advice points
 
 
 def test_without_drafts_the_advice_says_nothing_of_them(sharing, apart):

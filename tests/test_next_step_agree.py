@@ -81,7 +81,7 @@ def test_a_draft_in_a_partners_dialogue_comes_before_its_news_in_status_and_on_t
     out = odense.ok("status")
 
     assert steps_of(out)[0] == draft
-    assert "Kladde, der ikke er gemt som svar: Er løsningen umiddelbart interessant" in flat(out)
+    assert "Kladde, der ikke er gemt som svar: »Er løsningen umiddelbart interessant" in flat(out)
     aarhus = partner_line(out, "Aarhus Kommune")
     assert "1 kladde, 2 nye svar" in aarhus
     assert f"Næste skridt: {draft}" in aarhus

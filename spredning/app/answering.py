@@ -288,7 +288,8 @@ class Session:
         try:
             if self._holds_ours(self.slug):  # still here (an import gave it the sharing side's identity)
                 return
-            others = (slug for slug in self.store.slugs() if slug != self.slug)
+            # brought back under another name, it has its identity still: only such a file is read on
+            others = (s for s in self.store.slugs() if s != self.slug and self._head_id(s) == self.project.id)
             found = next((slug for slug in others if self._holds_ours(slug)), None)
         except (OSError, SpredningError):  # a folder that cannot be read: the file name stays
             return

@@ -340,7 +340,7 @@ def _notes_of(
             questions.append(
                 t("status.draft-of-partner", question=question.text, org=names[where])
                 if where in names
-                else question.text
+                else t("status.draft-question", question=question.text)
             )
         n = len(item.drafts)
         if n > len(questions):  # some named ("bl.a."), not all
