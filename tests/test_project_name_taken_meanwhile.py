@@ -19,6 +19,7 @@ from exchange_kit import D1, D2, NAME, Org, flat, start_sharing
 from homekit import CTRL_C
 from terminal import ANSI, COMMAND, ESC_ENTER, person
 
+from spredning.core.drafts import Drafted
 from spredning.core.errors import SpredningError
 from spredning.core.model import Answer
 
@@ -51,7 +52,14 @@ def session_and_questions(org: Org):
     return Session(ws, SLUG, "dele", None), questions[D1], questions[D2]
 
 
+def kept_state(org: Org) -> dict:
+    """The removed project's own state, kept in its folder under fjernede/."""
+    [path] = (org.home / "fjernede").glob(f"*/denne-computer/{SLUG}.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def test_nothing_of_the_window_goes_into_another_project_that_has_the_name_now(tmp_path, run_cli):
+    """An answer is refused; a draft is kept in the removed project's own state, and comes back with it."""
     org = Org(tmp_path / "odense", tmp_path, run_cli)
     start_sharing(org)
     session, first, second = session_and_questions(org)
@@ -60,14 +68,40 @@ def test_nothing_of_the_window_goes_into_another_project_that_has_the_name_now(t
 
     with pytest.raises(SpredningError) as saved:
         session.record(first, Answer(text="Færre ventetider"), None)
-    with pytest.raises(SpredningError) as kept:
+    kept = session.keep_draft(second, "Halvt skrevet")
+
+    refused = saved.value
+    assert refused.key == "answer.project-taken"
+    assert refused.hint is not None and refused.hint.params["slug"] == SLUG
+    assert kept is Drafted.KEPT
+    assert ((org.home / f"{SLUG}.yaml").read_bytes(), state_of(org, SLUG)) == before  # the other's: untouched
+    assert org.project(SLUG).sharing_org == "Vejle Kommune"
+    state = kept_state(org)
+    assert state["side"] == "dele" and state["kladder"] == {D2: "Halvt skrevet"}
+
+    org.ok("projekt", "gendan", SLUG, "--navn", NEW)
+
+    assert state_of(org, NEW_SLUG)["kladder"] == {D2: "Halvt skrevet"}
+    session.keep_draft(second, "Halvt skrevet, og mere")  # the window follows it to its new name
+    assert state_of(org, NEW_SLUG)["kladder"] == {D2: "Halvt skrevet, og mere"}
+    assert "Halvt" not in str(state_of(org, SLUG))
+
+
+def test_with_no_removed_project_to_keep_it_in_the_draft_is_refused(tmp_path, run_cli):
+    """The project file deleted by hand (nothing kept under fjernede/), another project under its name."""
+    org = Org(tmp_path / "odense", tmp_path, run_cli)
+    start_sharing(org)
+    session, _, second = session_and_questions(org)
+    (org.home / f"{SLUG}.yaml").unlink()
+    (org.home / ".spredning" / f"{SLUG}.yaml").unlink()
+    org.ok("start", "--navn", NAME, "--deler", "Vejle Kommune", "--rolle", "dele")
+    before = state_of(org, SLUG)
+
+    with pytest.raises(SpredningError) as refused:
         session.keep_draft(second, "Halvt skrevet")
 
-    for refused in (saved.value, kept.value):
-        assert refused.key == "answer.project-taken"
-        assert refused.hint is not None and refused.hint.params["slug"].startswith(SLUG)
-    assert ((org.home / f"{SLUG}.yaml").read_bytes(), state_of(org, SLUG)) == before
-    assert org.project(SLUG).sharing_org == "Vejle Kommune"
+    assert refused.value.key == "answer.project-taken" and refused.value.hint is None
+    assert state_of(org, SLUG) == before
 
 
 def test_brought_back_under_a_new_name_the_window_saves_there_and_its_drafts_came_along(tmp_path, run_cli):
@@ -157,12 +191,15 @@ def test_in_a_terminal_the_save_and_the_stop_say_the_name_is_anothers(tmp_path, 
         f"Projektet '{NAME}' er fjernet fra projektmappen, mens du svarede (fx i et andet vindue), og filen "
         f"{SLUG}.yaml hører nu til et andet projekt, så intet fra dette vindue gemmes i den."
     ) in said
+    assert "Imens gemmes teksten i feltet som kladde i det fjernede projekt og kommer med tilbage." in said
     stop = said.split("Stoppet.")[-1]
-    assert f"filen {SLUG}.yaml hører nu til et andet projekt, så intet er gemt i den siden." in stop
-    assert "Teksten i feltet er IKKE gemt, heller ikke som kladde; den står ovenfor" in stop
-    assert f"projekt gendan {SLUG}" in stop and "Fortsæt senere" not in stop
+    assert f"filen {SLUG}.yaml hører nu til et andet projekt, så intet er gemt i den siden da." in stop
+    assert "Teksten i feltet er gemt som kladde og står klar i spørgsmålet, når projektet er hentet" in stop
+    assert f"Hent projektet tilbage under et andet navn med 'spredning projekt gendan {SLUG}'." in stop
+    assert "gemme igen her" not in stop and "Fortsæt senere" not in stop  # the window has stopped
     assert "Færre" not in (org.home / f"{SLUG}.yaml").read_text(encoding="utf-8")
     assert "Færre" not in (org.home / ".spredning" / f"{SLUG}.yaml").read_text(encoding="utf-8")
+    assert kept_state(org)["kladder"] == {D1: "Færre ventetider"}
 
 
 @pytest.mark.slow

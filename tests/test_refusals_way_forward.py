@@ -231,9 +231,9 @@ def test_a_second_export_with_nothing_new_says_it_holds_all_the_answers_again(tm
 
     again = flat(odense.ok("eksport"))
 
-    assert "Filen har ingen ændringer, som Ærø Kommune ikke har fået før" in again
-    never_sent = "er den forrige fil eller det forrige arbejdsark til dem aldrig sendt, så send denne."
-    assert f"den har alle svarene i sig igen: {never_sent}" in again
+    assert "Filen har ingen ændringer siden jeres sidste eksport til eller import fra Ærø Kommune" in again
+    never_sent = "blev den forrige fil eller det forrige arbejdsark til dem aldrig sendt, så send denne."
+    assert f"den har alle svarene igen: {never_sent}" in again
 
 
 @pytest.mark.parametrize("sprog", ["da", "en"])

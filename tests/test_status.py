@@ -51,9 +51,10 @@ def check_send(sender: Org, receiver: Org, expected: int, partner: str | None = 
     path = sender.files / f"til-{receiver.home.name}-{expected}.yaml"
     said = flat(sender.ok("eksport", "--ud", str(path), *options))
     if expected:
-        assert f"{expected} ændring{'er' if expected != 1 else ''} i filen har " in said
+        plural = expected != 1
+        assert f"Filen har {expected} ny{'e' if plural else ''} ændring{'er' if plural else ''} siden" in said
     else:
-        assert "Filen har ingen ændringer, som " in said
+        assert "Filen har ingen ændringer siden jeres sidste eksport" in said
     assert new_to_receiver(receiver, path) == expected
     assert receiver.import_(path)[0] == 0
     assert unsent(sender, partner) == 0

@@ -47,7 +47,7 @@ def test_a_colleague_with_a_copy_says_it_cannot_tell_what_the_partner_has_had(tm
     assert "send jeres" not in said  # no step claims there is something new to send
     assert "send" not in kinds(workspace(at_odense.home))  # nor does the home screen
     out = flat(at_odense.ok("eksport"))
-    assert "siden I sidst udvekslede filer" not in out
+    assert "siden jeres sidste eksport" not in out
     assert (
         "Denne computer har ikke før sendt eller hentet filer med Ærø Kommune, så den kan ikke se, hvad i"
         " filen de har fået før (fx fra en kollegas computer); det, de har i forvejen, ændrer intet hos dem."
@@ -79,7 +79,7 @@ def test_a_project_written_only_here_still_says_what_the_partner_has_not_had(tmp
     assert "send jeres 2 nye ændringer til partneren: spredning eksport" in said
     assert "kan ikke se, hvad de har fået" not in said
     exported = flat(odense.ok("eksport"))
-    assert "2 ændringer i filen er nye, siden I sidst udvekslede filer med Ærø Kommune;" in exported
+    assert "2 nye ændringer siden jeres sidste eksport til eller import fra Ærø Kommune" in exported
 
 
 def test_a_partner_that_sent_nothing_back_is_not_known_either_where_the_files_went_elsewhere(

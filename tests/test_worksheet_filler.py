@@ -65,7 +65,7 @@ def exported(org: Org) -> tuple[Path, int]:
     out = flat(org.ok("eksport", "--ud", str(target), "--overskriv"))
     if "ingen ændringer" in out:
         return target, 0
-    found = re.search(r"(\d+) ændring(?:er)? i filen er nye?, siden I sidst udvekslede filer med Ærø", out)
+    found = re.search(r"Filen har (\d+) nye? ændring(?:er)? siden jeres sidste eksport", out)
     assert found, out
     return target, int(found.group(1))
 

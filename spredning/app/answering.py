@@ -149,14 +149,12 @@ class Session:
         outcome: dict[str, tuple[Drafted, str]] = {}
 
         def change(state: LocalState) -> LocalState:
-            self._check_ours(state)
             mine, base = self.mine_reason.get(key, ""), self.shown_reason.get(key, "")
             state, done, mine = with_reason(state, key, text, mine, join, untouched, base)
             outcome[key] = done, mine
             return state
 
-        self.follow()
-        self.local = self.store.update_local(self.slug, change, wait)
+        self.local = self._update(change, wait)
         done, self.mine_reason[key] = outcome[key]
         return done
 
@@ -185,7 +183,6 @@ class Session:
         outcome: dict[str, tuple[Drafted, str]] = {}
 
         def change(state: LocalState) -> LocalState:
-            self._check_ours(state)
             mine, base = self.mine.get(key, ""), self.shown.get(key, "")
             if reason and reason_goes_beside(state, key, mine):
                 state, done, mine = with_reason(state, key, text, mine, join, untouched)
@@ -197,8 +194,7 @@ class Session:
             outcome[key] = done, mine
             return with_drafts(state, key, drafts, done, reason)
 
-        self.follow()
-        self.local = self.store.update_local(self.slug, change, wait)
+        self.local = self._update(change, wait)
         done, self.mine[key] = outcome[key]
         if reason:
             self.as_reason.add(key)
@@ -259,6 +255,31 @@ class Session:
 
         on_disk, self.project, self.local, self.mine[key], self.mine_reason[key] = self._transact(save)
         return on_disk
+
+    def _update(self, change, wait: bool) -> LocalState:
+        """store.update_local on this project's state: a draft kept, where the project is now.
+
+        When another project has its file name now, the draft is kept in the removed project's
+        own kept state instead (under fjernede/), which 'projekt gendan' brings back with it;
+        refused (answer.project-taken) when that cannot be.
+        """
+        self.follow()
+        try:
+            return self.store.update_local(self.slug, lambda state: change(self._ours(state)), wait)
+        except SpredningError as refused:
+            if refused.key != "answer.project-taken":
+                raise
+            from spredning.app import project_restore
+
+            kept = project_restore.same_identity(self.ws, self.project.id)
+            done = self.store.update_kept(kept[0].folder, kept[0].slug, change, self.copy) if kept else None
+            if done is None:
+                raise
+            return done
+
+    def _ours(self, state: LocalState) -> LocalState:
+        self._check_ours(state)
+        return state
 
     def _transact(self, change):
         """store.transact on this project; one removed meanwhile is said so, with how it comes back."""

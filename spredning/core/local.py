@@ -263,17 +263,22 @@ def _read(home: Path, slug: str) -> bytes | None:
         raise StateUnreadable("local.unreadable", path=path, reason=fileio.reason(exc)) from None
 
 
-def read_kept(path: Path) -> LocalState | None:
+def read_kept(path: Path, *, to_write: bool = False) -> LocalState | None:
     """A state file kept elsewhere than the helper folder (a removed project's, under fjernede/), as it says.
 
     Only read: no copy id is made for this place and nothing is written or salvaged; None when it
-    cannot be read whole. For what it knew (the side, the organisation), not to work in.
+    cannot be read whole. For what it knew (the side, the organisation), not to work in; with
+    `to_write`, None too when it holds anything the program would not write again (so writing the
+    state back, with a draft more, loses nothing).
     """
     try:
         data = yamlio.loads(yamlio.decode(fileio.read_regular(path, MAX_BYTES), MAX_BYTES))
     except (OSError, yamlio.YamlProblem):
         return None
-    return _from_data(data) if isinstance(data, dict) else None
+    if not isinstance(data, dict):
+        return None
+    state = _from_data(data)
+    return None if to_write and not _understood(data, state) else state
 
 
 def _identity_told(found: salvaging.Salvage | None, *, copied: bool) -> salvaging.Salvage | None:

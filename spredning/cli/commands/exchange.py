@@ -127,8 +127,9 @@ def _what_is_new(done: exporting.Exported, receiver: str):
     """What in the file the receiver has not had before, as this computer knows it."""
     if done.unknown:  # a copy of a project file: its files may have gone to them from elsewhere
         return say("eksport.changes-unknown", org=receiver)
-    if done.changes:
-        return say("eksport.changes", n=done.changes, org=receiver)
+    if done.changes:  # all of it new, or with the rest again (so a file never sent is no loss)
+        key = "eksport.changes-all" if done.changes >= done.answers + done.records else "eksport.changes"
+        return say(key, n=done.changes, org=receiver)
     if not done.answers and not done.records:  # nothing to have had, nor a file before to have missed
         return say("eksport.no-answers")
     return say("eksport.no-changes", org=receiver)

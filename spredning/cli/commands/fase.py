@@ -466,12 +466,15 @@ def _stop_if_gone(session: Session, left: Drafted | SpredningError | None, left_
     field's text is a draft that comes back with the project (projekt gendan).
     """
     taken = session.taken_meanwhile()
-    if taken is not None:
+    if taken is not None:  # the field's text a draft in the removed project (or shown, to copy)
+        kept = taken.hint.params if isinstance(taken.hint, Message) else None
+        hint = Message("answer.project-taken.stop-hint", kept) if kept else None
         raise Interrupted(
             "fase.interrupted-taken",
-            hint=taken.hint,
+            hint=hint,
             name=session.project.name,
             file=session.path.name,
+            draft=left in (Drafted.KEPT, Drafted.JOINED) or left_reason is not None,
             lost=isinstance(left, SpredningError),
         ) from None
     gone = session.removed_meanwhile()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -175,6 +175,30 @@ class MovableFolder(ProjectFolder):
                 activated = activate is not None and self.active() is None and self.set_active_after(activate)
         left = tuple(sorted(p for p in folder.rglob("*") if p.is_file())) if folder.exists() else ()
         return MovedIn(tuple(there for _, there in moved), left, renamed, activated)
+
+    def update_kept(
+        self, folder: Path, slug: str, change: Callable[[local.LocalState], local.LocalState], copy: str
+    ) -> local.LocalState | None:
+        """Change the state kept for a removed project in `folder` (under fjernede/); None: not there.
+
+        For a window still open on the project after another project took its file name: what it
+        types is kept where 'projekt gendan' brings it back from. Under the name's lock, which a
+        gendan of it holds too, so the folder is never changed while it moves. None when the
+        project is no longer in `folder` (brought back meanwhile), or its kept state cannot be
+        written back whole (made by a newer program): nothing is written then. `copy`: the copy id
+        of a state made here, when it kept none (the window's, so it knows the project again).
+        """
+        own = folder / KEPT_HELPERS / f"{slug}{SUFFIX}"
+        with self._lock(slug):
+            if not (folder / f"{slug}{SUFFIX}").is_file():
+                return None
+            state = local.read_kept(own, to_write=True) if os.path.lexists(own) else None
+            if state is None and os.path.lexists(own):
+                return None
+            new = change(state or local.LocalState(copy=copy))
+            fileio.make_folder(own.parent)
+            fileio.atomic_write(own, local.encoded(new, self.home, slug))
+            return new
 
     def _renamed(self, slug: str, name: str) -> bool:
         """Write the project's new name in its file (under the lock held); False when it cannot be read.
