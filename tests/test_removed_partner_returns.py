@@ -91,7 +91,7 @@ def test_the_interview_opens_with_the_draft_taken_back_in_the_field(sharing, typ
 def test_a_file_from_the_organisation_brings_it_back_with_its_drafts(sharing, tmp_path, run_cli):
     fanoe = Org(tmp_path / "fanoe", tmp_path, run_cli)
     assert fanoe.import_(sharing.export("--partner", FANOE))[0] == 0
-    fanoe.answer({G3: "Lange ventetider"}, "--rolle", "genbruge")
+    fanoe.answer({G3: "Lange ventetider", G1: "Fanøs eget svar"}, "--rolle", "genbruge")
     from_fanoe = fanoe.export()
     kept = removed_with_texts(sharing)
     before = tree(sharing.home)
@@ -111,8 +111,13 @@ def test_a_file_from_the_organisation_brings_it_back_with_its_drafts(sharing, tm
     assert "Fanø Kommune er med i projektet som genbrugende organisation" in said
     assert "1 kladde og 2 ikke gemte begrundelser fra dialogen med Fanø Kommune er hentet" in said
     assert "Fortsæt med: spredning fase tjek --rolle genbruge --partner fanoe-kommune" in said
+    assert (
+        "Bemærk: Et af de spørgsmål, der har fået en kladde tilbage, har et gemt svar nu. Læs svaret, før "
+        "du gemmer kladden; gemmer du den, erstatter den svaret."
+    ) in said  # Fanø's own answer, which the draft would replace
     assert state_of(sharing).drafts[slot_key((FANOE, G1))] == "Vi har ventelister, og"
     assert sharing.texts(FANOE)[G3] == "Lange ventetider"
+    assert sharing.texts(FANOE)[G1] == "Fanøs eget svar"
     assert kept_files(sharing) == []
 
 

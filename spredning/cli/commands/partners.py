@@ -141,3 +141,18 @@ def tell_drafts_returned(console, ws, slug: str, returned, project=None, dry: bo
         shown = phase_command(phase, side, each.partner, several=several, **named)
         said = say("partner.drafts-returned", style="green", n=n, what=what, name=name, command=shown)
         print_said(console, said, shown)
+        _answered_since(console, opened.project, each)
+
+
+def _answered_since(console, project, each) -> None:
+    """Questions whose draft came back that have a saved answer now (the file brought it): to read first.
+
+    Saving the draft would replace that answer, which the field says too, but only once it is open.
+    """
+    from spredning.cli.console import say
+    from spredning.core.local import key_slot
+
+    entries = (project.entry(key_slot(key)) for key in each.slots)
+    answered = sum(1 for entry in entries if entry is not None and not entry.answer.empty)
+    if answered:
+        console.print(say("partner.drafts-returned-answered", style="yellow", n=answered))
