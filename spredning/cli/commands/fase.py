@@ -430,8 +430,9 @@ def _interview(
                 phase=phase.name,
                 path=str(session.path),
                 command=resume,
-                mine=own,  # whose answers were saved: ours, or (answering the other side's) theirs
-                theirs=None if own else who,
+                # whose answers were saved: ours, or (answering the other side's) theirs; none: not said
+                mine=own and done.answered > 0,
+                theirs=None if own or not done.answered else who,
             ) from None
     session.follow()
     done = progress(session.saved(), phase.questions(role))
@@ -439,9 +440,10 @@ def _interview(
         resume = phase_command(phase, role, partner, session.slug, several)
     with after_work(console):  # every answer is saved already
         if step.stopped:
-            theirs = None if own else who  # the other side's questions answered here: their answers saved
+            # the other side's questions answered here: their answers saved (none saved: not said)
+            theirs = None if own or not done.answered else who
             stopped = {"answered": done.answered, "total": done.total, "phase": phase.name}
-            console.print(say("fase.stopped", mine=own, theirs=theirs, **stopped))
+            console.print(say("fase.stopped", mine=own and done.answered > 0, theirs=theirs, **stopped))
         else:
             console.print(
                 say(
