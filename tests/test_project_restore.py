@@ -7,6 +7,8 @@ name in the folder now refuses the restore: a new project started meanwhile is n
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from exchange_kit import G1, G2, Org, asking_in, flat, tree
 from homekit import CTRL_C, DOWN, ENTER, ESC
@@ -104,6 +106,7 @@ def test_a_new_project_of_the_same_file_name_is_never_overwritten(removed):
     assert code == 2
     said = flat(err)
     assert "Et andet projekt, 'Gammelt', har nu filnavnet gammelt.yaml i projektmappen" in said
+    assert re.search(r"så det fjernede 'Gammelt' \(fjernet \d+\. \w+ \d{4} kl\. \d\d\.\d\d\) kan ikke", said)
     assert "og der er ingen terminal at spørge i om et andet" in said
     assert "Intet er ændret." in said  # the way on, to copy: the option, with a free name and the folder
     assert f"“spredning projekt gendan {folder.name} --navn 'Gammelt (2)'”" in said

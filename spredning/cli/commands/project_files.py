@@ -144,7 +144,13 @@ def _other_name(console, ws, chosen) -> str | None:
     if other is None:
         return None
     suggested = project_restore.suggested_name(ws, chosen)
-    named = {"name": chosen.name, "other": other, "file": f"{chosen.slug}.yaml"}
+    # when it was removed: the other project may have the same name (a new one started since)
+    named = {
+        "name": chosen.name,
+        "other": other,
+        "file": f"{chosen.slug}.yaml",
+        "when": project_restore.when(chosen),
+    }
     if not is_interactive():
         again = command(
             "projekt", "gendan", chosen.folder.name, "--navn", shell_word(suggested), project=None
