@@ -131,6 +131,7 @@ class InterviewPrompter:
         self.left_apart = False
         self.steps = ListSteps(console, session, who, own, settle, self.io)  # all but the answer field
         self.held: str | None = None  # a closed field's text while a question about it is asked
+        self.told_moved: str | None = None  # the file name the project was said to be under now
         self.reason_field = False  # the field shown is the reason for "not relevant": its draft is one
         # the answer draft the reason field was opened beside: the reason is kept apart from it
         self.beside: str = ""
@@ -165,6 +166,13 @@ class InterviewPrompter:
         }
         return handlers[type(step)](step)
 
+    def _tell_moved(self) -> None:
+        """Once: the project came back under a new file name meanwhile (gendan --navn): saved there."""
+        if self.session.moved and self.told_moved != self.session.slug:
+            self.told_moved = self.session.slug
+            said = t("interview.project-moved", file=self.session.path.name)
+            self.console.print(Text(said, style="yellow"))
+
     def phase_intro(self, phase, role: str) -> None:
         """The phase's purpose and this side's goals."""
         self.console.print(render.phase_overview(phase, (role,)))
@@ -173,6 +181,7 @@ class InterviewPrompter:
         """One question; the reply is Save, Back or NotRelevant."""
         if step.new_tool:
             self._tool_intro(step)
+        self._tell_moved()
         self.console.print()
         self.console.print(render.question_block(step.position, step.question, indent=0, total=step.total))
         self.question, self.answer = step.question, step.answer
