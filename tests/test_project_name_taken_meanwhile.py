@@ -225,8 +225,8 @@ def test_in_a_terminal_brought_back_under_a_new_name_the_stop_names_it(tmp_path,
 
     said = flat(ANSI.sub("", child.logfile_read.getvalue()))
     assert (
-        f"Projektet er hentet tilbage under et nyt filnavn, {NEW_SLUG}.yaml, mens du svarede; dine svar gemmes "
-        "dér fra nu af."
+        f"Projektet er hentet tilbage under et nyt filnavn, {NEW_SLUG}.yaml, mens du svarede; "
+        "dine svar gemmes dér fra nu af."
     ) in said
     stop = said.split("Stoppet.")[-1]
     assert f"1 af 20 spørgsmål i fasen Tjek er besvaret ({org.home / (NEW_SLUG + '.yaml')})" in stop
