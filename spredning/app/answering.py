@@ -36,6 +36,8 @@ from spredning.core.model import (
     side_of,
 )
 
+HEAD = 4096  # bytes of a project file read to know its identity (its 'id:' line is the second)
+
 
 class Session:
     """One side answering in one dialogue; implements the interview's Recorder."""
@@ -328,7 +330,7 @@ class Session:
             return None
         try:
             with fileio.open_regular(path) as stream:  # the head only: no waiting, however large
-                return filehead.head_id(stream.read(filehead.ID_HEAD)) or ""
+                return filehead.declared_id(stream.read(HEAD)) or ""
         except (OSError, SpredningError):
             return ""
 

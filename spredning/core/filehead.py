@@ -110,25 +110,6 @@ def head_kind(head: bytes) -> str | None:
     return "project"
 
 
-ID_LINE = re.compile(r"""^id: ['"]?([0-9a-f-]{36})['"]?\s*$""")  # as written: a top-level line of the head
-ID_HEAD = 4096  # bytes: the identity is among the first lines the program writes
-
-
-def head_id(head: bytes) -> str | None:
-    """The identity a project file's head names (its top-level 'id:' line), or None when it names none.
-
-    For a window that must know whether the file at its project's name is still that project (or
-    another one, started or imported under the name since), without reading all of it.
-    """
-    for line in head_text(head[:ID_HEAD]).splitlines():
-        found = ID_LINE.match(line.rstrip("\r"))
-        if found and ID_PATTERN.match(found[1]):
-            return found[1]
-        if line.startswith(("svar:", "opfølgning:")):  # the answers: the head is over
-            return None
-    return None
-
-
 OUR_TOP_KEYS = re.compile(r"^(format|id|guideudgave|projekt|svar|opfølgning|udveksling):", re.MULTILINE)
 
 

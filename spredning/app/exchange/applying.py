@@ -61,7 +61,7 @@ def apply_import(
             _create(store, plan)
 
     def bring_in(project: Project, state: LocalState):
-        back = [p for p in plan.new_partners if project.partner(p.key) is None]  # removed before, maybe
+        back = _back(project, plan)
         project = project._replace(partners=with_partners(project.partners, plan.new_partners))
         state, returned = partner_drafts.returning(store.home, plan.project.slug, state, back)
         if plan.adopts:  # one project with the sharing side's from now on: its identity
@@ -170,8 +170,12 @@ def drafts_returning(ws: Workspace, plan: ImportPlan) -> tuple[Returned, ...]:
     if plan.creates:
         return ()
     state = ws.store.open(plan.project.slug).local
-    back = [p for p in plan.new_partners if plan.project.partner(p.key) is None]
-    return partner_drafts.returning(ws.store.home, plan.project.slug, state, back)[1]
+    return partner_drafts.returning(ws.store.home, plan.project.slug, state, _back(plan.project, plan))[1]
+
+
+def _back(project: Project, plan: ImportPlan) -> list[Partner]:
+    """The organisations the file brings that the project does not have: removed before, maybe."""
+    return [p for p in plan.new_partners if project.partner(p.key) is None]
 
 
 def check_fits(ws: Workspace, plan: ImportPlan) -> None:
