@@ -52,6 +52,25 @@ def session_and_questions(org: Org):
     return Session(ws, SLUG, "dele", None), questions[D1], questions[D2]
 
 
+def at_the_first_question(tmp_path: Path, pseudo_terminal) -> tuple[Org, pexpect.spawn]:
+    """Odense on the sharing side, the installed command's first question open in a real terminal."""
+    env = person(tmp_path, lines=40)
+    org = Org(Path(env["SPREDNING_HJEM"]), tmp_path)  # the installed command, in the terminal's folder
+    start_sharing(org)
+    child = pseudo_terminal(COMMAND, ["fase", "tjek"], env=env, rows=40)
+    child.expect_exact("[1/20]")
+    child.expect_exact("Svar:")
+    return org, child
+
+
+def stopped(child: pexpect.spawn) -> str:
+    """Ctrl+C, and everything the terminal showed, as one line of text."""
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    return flat(ANSI.sub("", child.logfile_read.getvalue()))
+
+
 def kept_state(org: Org) -> dict:
     """The removed project's own state, kept in its folder under fjernede/."""
     [path] = (org.home / "fjernede").glob(f"*/denne-computer/{SLUG}.yaml")
@@ -169,12 +188,7 @@ def test_an_import_that_gives_the_project_the_sharing_sides_identity_is_still_th
 
 @pytest.mark.slow
 def test_in_a_terminal_the_save_and_the_stop_say_the_name_is_anothers(tmp_path, pseudo_terminal):
-    env = person(tmp_path, lines=40)
-    org = Org(Path(env["SPREDNING_HJEM"]), tmp_path)  # the installed command, in the terminal's folder
-    start_sharing(org)
-    child = pseudo_terminal(COMMAND, ["fase", "tjek"], env=env, rows=40)
-    child.expect_exact("[1/20]")
-    child.expect_exact("Svar:")
+    org, child = at_the_first_question(tmp_path, pseudo_terminal)
     another_under_the_name(org)
     child.send("Færre ventetider")
     child.expect_exact("ventetider")
@@ -182,11 +196,7 @@ def test_in_a_terminal_the_save_and_the_stop_say_the_name_is_anothers(tmp_path, 
     child.send(ESC_ENTER)
     child.expect_exact("Spørgsmålet kommer igen")
     child.expect_exact("Svar:")
-    child.send(CTRL_C)
-    child.expect(pexpect.EOF)
-    child.close()
-
-    said = flat(ANSI.sub("", child.logfile_read.getvalue()))
+    said = stopped(child)
     assert (
         f"Projektet '{NAME}' er fjernet fra projektmappen, mens du svarede (fx i et andet vindue), og filen "
         f"{SLUG}.yaml hører nu til et andet projekt, så intet fra dette vindue gemmes i den."
@@ -204,12 +214,7 @@ def test_in_a_terminal_the_save_and_the_stop_say_the_name_is_anothers(tmp_path, 
 
 @pytest.mark.slow
 def test_in_a_terminal_brought_back_under_a_new_name_the_stop_names_it(tmp_path, pseudo_terminal):
-    env = person(tmp_path, lines=40)
-    org = Org(Path(env["SPREDNING_HJEM"]), tmp_path)
-    start_sharing(org)
-    child = pseudo_terminal(COMMAND, ["fase", "tjek"], env=env, rows=40)
-    child.expect_exact("[1/20]")
-    child.expect_exact("Svar:")
+    org, child = at_the_first_question(tmp_path, pseudo_terminal)
     org.ok("projekt", "fjern", NAME, "--ja")
     org.ok("projekt", "gendan", SLUG, "--navn", NEW)
     child.send("Færre ventetider")
@@ -219,11 +224,7 @@ def test_in_a_terminal_brought_back_under_a_new_name_the_stop_names_it(tmp_path,
     child.expect_exact("[2/20]")
     child.send("Halvt")
     child.expect_exact("Halvt")
-    child.send(CTRL_C)
-    child.expect(pexpect.EOF)
-    child.close()
-
-    said = flat(ANSI.sub("", child.logfile_read.getvalue()))
+    said = stopped(child)
     assert (
         f"Projektet er hentet tilbage under et nyt filnavn, {NEW_SLUG}.yaml, mens du svarede; "
         "dine svar gemmes dér fra nu af."
