@@ -19,24 +19,38 @@ from spredning.app import plan
 from spredning.core import followup
 
 ENTER = "\r"
-TODAY = datetime.date.today()
-SOON = TODAY + datetime.timedelta(days=40)  # a deadline's day
-GONE = TODAY - datetime.timedelta(days=40)  # a meeting's or an approval's day
-LEAP_AHEAD = next(y for y in range(TODAY.year + 1, TODAY.year + 9) if not calendar.isleap(y))
-LEAP_GONE = next(y for y in range(TODAY.year - 1, TODAY.year - 9, -1) if not calendar.isleap(y))
+
+
+def _days() -> None:
+    """The days these tests type, as of when each test runs, as the program takes today then.
+
+    Taken once at collection, a run that crossed midnight compared the program's new day with
+    the day before (the CI rehearsal of stop 42 failed 19 of these tests so, and CI of stop 47
+    five more, whose refused texts were still taken at collection).
+    """
+    global TODAY, SOON, GONE, LEAP_AHEAD, LEAP_GONE, COMING
+    global SHORT, REFUSED, CORRECTED, GONE_SHORT, GONE_REFUSED, GONE_CORRECTED
+    TODAY = datetime.date.today()
+    SOON = TODAY + datetime.timedelta(days=40)  # a deadline's day
+    GONE = TODAY - datetime.timedelta(days=40)  # a meeting's or an approval's day
+    LEAP_AHEAD = next(y for y in range(TODAY.year + 1, TODAY.year + 9) if not calendar.isleap(y))
+    LEAP_GONE = next(y for y in range(TODAY.year - 1, TODAY.year - 9, -1) if not calendar.isleap(y))
+    COMING = TODAY.year + 1  # a year still to come
+    SHORT = f"{SOON.day}.{SOON.month}.{SOON.year % 100:02d}"  # refused: the year in two digits
+    REFUSED = f"'{SHORT}' er ikke en hel dato: året skal skrives med fire cifre."
+    # the year made whole: only the text refused gives a date
+    CORRECTED = "\x7f\x7f" + str(SOON.year) + ENTER
+    GONE_SHORT = f"{GONE.day}.{GONE.month}.{GONE.year % 100:02d}"
+    GONE_REFUSED = f"'{GONE_SHORT}' er ikke en hel dato: året skal skrives med fire cifre."
+    GONE_CORRECTED = "\x7f\x7f" + str(GONE.year) + ENTER  # only the text refused, made whole, gives GONE
+
+
+_days()
 
 
 @pytest.fixture(autouse=True)
 def _today_when_the_test_runs():
-    """The days above as of when each test runs, as the program takes today then.
-
-    Taken once at collection, a run that crossed midnight compared the program's new day with
-    the day before (the CI rehearsal of stop 42 failed 19 of these tests so).
-    """
-    global TODAY, SOON, GONE
-    TODAY = datetime.date.today()
-    SOON = TODAY + datetime.timedelta(days=40)
-    GONE = TODAY - datetime.timedelta(days=40)
+    _days()
 
 
 def typed(day: datetime.date) -> str:
@@ -148,9 +162,6 @@ def test_the_refusal_is_in_english_in_the_english_edition(run_cli, reusing):
 def last_not_after_today(month: int, day: int) -> datetime.date:
     this_year = datetime.date(TODAY.year, month, day)
     return this_year if this_year <= TODAY else datetime.date(TODAY.year - 1, month, day)
-
-
-COMING = TODAY.year + 1  # a year still to come
 
 
 def refused_with(run_cli, words: tuple[str, ...], value: str) -> str:
@@ -305,11 +316,6 @@ def test_a_blank_date_is_refused_with_the_command_and_todays_date_in_it(
     assert code == 0, (out, err)
 
 
-SHORT = f"{SOON.day}.{SOON.month}.{SOON.year % 100:02d}"  # refused: the year in two digits
-REFUSED = f"'{SHORT}' er ikke en hel dato: året skal skrives med fire cifre."
-CORRECTED = "\x7f\x7f" + str(SOON.year) + ENTER  # the year made whole: only the text refused gives a date
-
-
 def the_action(ws, slug):
     [item] = followup.plan_items(ws.store.load(slug), ws.store.load(slug).partners[0])
     return item
@@ -433,11 +439,6 @@ def test_tomorrow_in_english_offers_tomorrows_date_and_an_approval_never_a_day_t
     words, _ = commands(ws, reusing)["godkend"]
     said = refused_with(run_cli, words, "i morgen")
     assert said.endswith(f"fx {typed(TODAY)}.")  # godkend takes no day to come
-
-
-GONE_SHORT = f"{GONE.day}.{GONE.month}.{GONE.year % 100:02d}"  # refused: the year in two digits
-GONE_REFUSED = f"'{GONE_SHORT}' er ikke en hel dato: året skal skrives med fire cifre."
-GONE_CORRECTED = "\x7f\x7f" + str(GONE.year) + ENTER  # only the text refused, made whole, gives GONE
 
 
 def test_godkends_date_refused_in_a_terminal_opens_its_field_holding_it_to_correct(on_screen, ws, reusing):
