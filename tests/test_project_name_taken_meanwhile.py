@@ -147,6 +147,28 @@ def test_brought_back_under_a_new_name_the_window_saves_there_and_its_drafts_cam
     assert not (org.home / f"{SLUG}.yaml").exists()  # no project file made again under the old name
 
 
+def test_drafts_typed_after_the_removal_stay_the_removed_projects_when_another_takes_its_name(
+    tmp_path, run_cli
+):
+    """Before, they waited in a state under the file name, and a project started there took them."""
+    org = Org(tmp_path / "odense", tmp_path, run_cli)
+    start_sharing(org)
+    session, first, second = session_and_questions(org)
+    session.keep_draft(first, "Før")
+    org.ok("projekt", "fjern", NAME, "--ja")
+    session.keep_draft(second, "Skrevet imens")
+    assert not (org.home / ".spredning" / f"{SLUG}.yaml").exists()  # kept with the removed project
+    assert kept_state(org)["kladder"] == {D1: "Før", D2: "Skrevet imens"}
+
+    org.ok("start", "--navn", NAME, "--deler", "Vejle Kommune", "--rolle", "dele")
+
+    assert "kladder" not in state_of(org, SLUG)
+    assert "kladde" not in flat(org.ok("status"))
+    [kept] = (p for p in (org.home / "fjernede").iterdir() if p.is_dir())
+    org.ok("projekt", "gendan", kept.name, "--navn", NEW)
+    assert state_of(org, NEW_SLUG)["kladder"] == {D1: "Før", D2: "Skrevet imens"}
+
+
 def test_the_name_taken_and_the_project_brought_back_under_another_the_window_follows(tmp_path, run_cli):
     org = Org(tmp_path / "odense", tmp_path, run_cli)
     start_sharing(org)

@@ -261,23 +261,34 @@ class Session:
     def _update(self, change, wait: bool) -> LocalState:
         """store.update_local on this project's state: a draft kept, where the project is now.
 
-        When another project has its file name now, the draft is kept in the removed project's
-        own kept state instead (under fjernede/), which 'projekt gendan' brings back with it;
-        refused (answer.project-taken) when that cannot be.
+        When the project was removed meanwhile, the draft is kept in its own kept state instead
+        (under fjernede/), which 'projekt gendan' brings back with it: a state under the file name
+        would be taken by a project started or imported there later. So when another project has
+        the file name now; refused (answer.project-taken) when that cannot be. With no removal kept
+        (the file deleted by hand), the draft waits in a state under the file name.
         """
         self.follow()
+        if not os.path.lexists(self.path):
+            done = self._keep_with_removed(change)
+            if done is not None:
+                return done
+            self.follow()  # brought back meanwhile, perhaps under another name
         try:
             return self.store.update_local(self.slug, lambda state: change(self._ours(state)), wait)
         except SpredningError as refused:
             if refused.key != "answer.project-taken":
                 raise
-            from spredning.app import project_restore
-
-            kept = project_restore.same_identity(self.ws, self.project.id)
-            done = self.store.update_kept(kept[0].folder, kept[0].slug, change, self.copy) if kept else None
+            done = self._keep_with_removed(change)
             if done is None:
                 raise
             return done
+
+    def _keep_with_removed(self, change) -> LocalState | None:
+        """store.update_kept on the removed project's own kept state; None: no removal of it kept."""
+        from spredning.app import project_restore
+
+        kept = project_restore.same_identity(self.ws, self.project.id)
+        return self.store.update_kept(kept[0].folder, kept[0].slug, change, self.copy) if kept else None
 
     def _ours(self, state: LocalState) -> LocalState:
         self._check_ours(state)
