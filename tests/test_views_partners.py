@@ -209,6 +209,47 @@ def test_status_says_to_wait_for_the_partner_when_our_side_is_answered_and_sent(
     assert "vent på svar" not in aeroe.ok("status")
 
 
+def test_a_partner_that_has_had_no_file_from_us_is_sent_one_not_waited_for(tmp_path, run_cli):
+    """Reported: the overview said 'vent på svar fra Fanø Kommune' of a partner that had been sent nothing."""
+    sharing = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), reusers=("Ærø Kommune", "Fanø Kommune")
+    )
+    first = (
+        "send {org} en fil med projektet, så de kan gå i gang; de har ikke fået nogen fra jer endnu: "
+        "spredning eksport --partner {key}"
+    )
+
+    lines = flat(sharing.ok("status")).split("Genbrugende organisationer:")[1]
+
+    assert "vent på svar" not in lines
+    for org, key in (("Ærø Kommune", "aeroe-kommune"), ("Fanø Kommune", "fanoe-kommune")):
+        assert f"{org}: i fasen Tjek (0/14). Næste skridt: {first.format(org=org, key=key)}" in lines
+    code, out, err = sharing("status", "--sprog", "en")
+    assert code == 0, err
+    assert "Next step: send Fanø Kommune a file with the project, so they can get started" in flat(out)
+
+    sharing.ok("eksport", "--partner", "Ærø")  # the project's facts only: they can begin
+    sharing.ok("arbejdsark", "--partner", "Fanø", "--ud", str(tmp_path / "fanoe.docx"))  # a worksheet too
+
+    lines = flat(sharing.ok("status")).split("Genbrugende organisationer:")[1]
+    assert "Næste skridt: vent på svar fra Ærø Kommune" in lines
+    assert "Næste skridt: vent på svar fra Fanø Kommune" in lines and "fået nogen" not in lines
+
+
+def test_the_overview_report_sends_the_first_file_and_waits_only_for_those_that_have_one(tmp_path, run_cli):
+    sharing = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), reusers=("Ærø Kommune", "Fanø Kommune")
+    )
+    sharing.ok("eksport", "--partner", "Ærø")
+    report = tmp_path / "oversigt.md"
+
+    sharing.ok("rapport", "--oversigt", "--ud", str(report))
+
+    rows = report.read_text(encoding="utf-8")
+    assert "| Ærø Kommune | Tjek | 0 af 45 | 0 | Vent på partnerens svar. |" in rows
+    assert "| Fanø Kommune | Tjek | 0 af 45 | 0 | Har ikke fået en fil fra jer endnu; send dem en. |" in rows
+
+
 def test_the_overview_waits_for_each_partner_in_the_words_of_its_own_status(pair, tmp_path):
     """Reported: each partner's line in the overview said 'vent på partnerens svar', an older wording
     than status's own step ('vent på svar fra Ærø Kommune: ...'), also for a partner that had

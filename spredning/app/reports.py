@@ -97,9 +97,10 @@ def _overview(ws: Workspace, opened: Opened, fmt: str, today: datetime.date) -> 
     project = opened.project
     overview = build_overview(ws.guide, project, writer=opened.local.me, drafts=tuple(opened.local.drafts))
     several = len(project.partners) > 1
+    found = [dialogue_status(ws, opened, p) for p in project.partners or (None,)]
     rows = tuple(
-        row._replace(steps=tuple(next_step(s, several) for s in dialogue_status(ws, opened, p).steps))
-        for row, p in zip(overview.rows, project.partners or (None,), strict=True)
+        row._replace(steps=tuple(next_step(s, several) for s in d.steps), sent_nothing=d.sent_nothing)
+        for row, d in zip(overview.rows, found, strict=True)
     )
     content = report.render(overview_words.overview_document(overview._replace(rows=rows), today), fmt)
     return Report(content, f"{project.slug}-oversigt.{fmt}", None, None)

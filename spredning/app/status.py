@@ -26,7 +26,7 @@ from spredning.core import followup, followup_outline
 from spredning.core.errors import Message, SpredningError
 from spredning.core.followup import PlanItem
 from spredning.core.followup_outline import FollowUpOutline
-from spredning.core.local import LocalState, key_slot
+from spredning.core.local import LocalState, key_slot, takes_files
 from spredning.core.model import (
     ROLES,
     SHARING,
@@ -116,6 +116,9 @@ class DialogueStatus(NamedTuple):
     # this computer cannot tell what the other side has (exporting.unsent_unknown): `unsent` is what
     # it has not sent, so no step says to send it, and status says so instead of "not had"
     unsent_unknown: bool = False
+    # the sharing side, a partner that has had no file from us (nor a worksheet) and sent none here,
+    # while this computer can tell: not yet waiting for their answers, but for our first file
+    sent_nothing: bool = False
 
 
 class FollowUpStatus(NamedTuple):
@@ -356,6 +359,13 @@ def dialogue_status(
         late = Step("overdue", len(follow.overdue), partner=partner)
         steps = (*steps[:at], late, *(s for s in steps[at:] if s.kind != "done"))
     strays = strays_in(opened.project, ws.layout, partner)
+    sent_nothing = (
+        state.me == SHARING
+        and partner is not None
+        and not unknown
+        and partner.key not in state.known
+        and not takes_files(state, partner.key)
+    )
     return DialogueStatus(
         view,
         phases,
@@ -370,6 +380,7 @@ def dialogue_status(
         strays,
         answer,
         unknown,
+        sent_nothing,
     )
 
 

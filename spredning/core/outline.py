@@ -385,6 +385,7 @@ class PartnerRow(NamedTuple):
     conflicts: tuple[Mark, ...]
     drafts: int  # unsaved drafts on this computer in this partner's own answers
     steps: tuple[NextStep, ...] = ()
+    sent_nothing: bool = False  # no file from the writer has reached them, nor come from them (status)
 
 
 class Overview(NamedTuple):

@@ -85,8 +85,15 @@ def _partner_row(row: PartnerRow, names: Names) -> tuple[str, ...]:
         row.current or t("report.overview-all-done"),
         count(_total(row, "genbruge")),
         str(len(row.conflicts)),
-        step_text(step, names) if step else t("report.overview-wait"),
+        step_text(step, names) if step else _waiting(row),
     )
+
+
+def _waiting(row: PartnerRow) -> str:
+    """Nothing of the writer's waits in the row: the partner's answers, or the first file it is sent."""
+    if row.sent_nothing:
+        return t("report.overview-first-file")
+    return t("report.overview-nothing") if row.current is None else t("report.overview-wait")
 
 
 def _partner_section(row: PartnerRow, names: Names) -> list[Block]:

@@ -259,7 +259,7 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
     if steps:
         step, shown = _step_line(steps[0], True, project_option)
     else:
-        step, shown = _partner_waits(result, item, answered=where is None)
+        step, shown = _partner_waits(result, item, where is None, project_option)
     text = t(
         "status.partner-line",
         name=_partner_name(result, partner),
@@ -279,15 +279,21 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
     print_fitted(console, t("status.partner-next", step=step), shown, first="    ", rest="      ")
 
 
-def _partner_waits(result: Status, item: DialogueStatus, answered: bool) -> tuple[str, tuple[str, ...]]:
+def _partner_waits(
+    result: Status, item: DialogueStatus, answered: bool, project_option: str | None
+) -> tuple[str, str | tuple[str, ...]]:
     """Nothing of ours waits in a partner's dialogue: its answers do, in the words of status --partner.
 
     Our own next step (answering our side) is said once above; a partner that has `answered`
-    every phase is waited for by nobody.
+    every phase is waited for by nobody; one that has had no file from us yet, and sent none, is
+    not waited for either: it is sent one first (the project's facts, and our answers so far).
     """
     wait = next((s for s in item.steps if s.kind == "wait"), None)
     if wait is not None:  # we have answered and sent everything: how far they have come
         return _wait_line(wait, result.project)
+    if item.sent_nothing:
+        shown = command("eksport", partner=item.dialogue.partner, project=project_option)
+        return t("step.first-file", org=_partner_name(result, item.dialogue.partner), command=shown), shown
     if answered:
         return t("step.nothing"), ()
     return t("step.wait", org=_partner_name(result, item.dialogue.partner)), ()
