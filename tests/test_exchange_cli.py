@@ -820,7 +820,7 @@ def test_the_portfolio_shows_every_partner_with_its_next_step(hub):
     assert "afgør konflikten: spredning konflikter --partner fanoe-kommune" in out
     assert (
         "• Læsø Kommune: i fasen Tjek (0/14); 1 ændring ikke sendt. Næste skridt: send jeres nye ændring til "
-        "partneren: spredning eksport --partner laesoe-kommune" in out
+        "Læsø Kommune: spredning eksport --partner laesoe-kommune" in out
     )
     one = flat(sharing.ok("status", "--partner", "aeroe-kommune"))
     assert "Genbrugende organisationer:" not in one and "Ærø Kommune" in one

@@ -285,7 +285,7 @@ def test_the_portfolio_shows_each_partners_follow_up_and_the_shared_one_once(hub
     )
     assert (  # the shared action is said once, not as Fanø's
         "• Fanø Kommune: i fasen Tjek (0/14); 2 ændringer ikke sendt. Næste skridt: send jeres 2 nye "
-        "ændringer til partneren: spredning eksport --partner fanoe-kommune" in out
+        "ændringer til Fanø Kommune: spredning eksport --partner fanoe-kommune" in out
     )
     pointer = "Alt om én partner, også handlinger, klarhed og godkendelser: spredning status --partner "
     assert pointer + "aeroe-kommune" in out  # a real partner's key: the line runs as copied

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from exchange_kit import D1, D3, G1, G2, KEYS, Org, V, flat, start_hub, start_sharing
+from exchange_kit import D1, D2, D3, G1, G2, KEYS, Org, V, flat, start_hub, start_sharing
 from homekit import ENTER
 
 from spredning.core.content import load_guide
@@ -248,6 +248,31 @@ def test_the_overview_report_sends_the_first_file_and_waits_only_for_those_that_
     rows = report.read_text(encoding="utf-8")
     assert "| Ærø Kommune | Tjek | 0 af 45 | 0 | Vent på partnerens svar. |" in rows
     assert "| Fanø Kommune | Tjek | 0 af 45 | 0 | Har ikke fået en fil fra jer endnu; send dem en. |" in rows
+
+
+def test_with_several_partners_the_changes_to_send_name_whose_they_are(tmp_path, run_cli):
+    """Reported: each partner's line said 'send jeres 2 nye ændringer til partneren'."""
+    sharing = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        reusers=("Ærø Kommune", "Fanø Kommune"),
+        answers={D1: "Mål"},
+    )
+    sharing.ok("eksport", "--partner", "Ærø")
+    sharing.answer({D2: "Løsning"})
+
+    lines = flat(sharing.ok("status")).split("Genbrugende organisationer:")[1]
+
+    assert "send jeres nye ændring til Ærø Kommune: spredning eksport --partner aeroe-kommune" in lines
+    assert "send jeres 2 nye ændringer til Fanø Kommune: spredning eksport --partner fanoe-kommune" in lines
+    assert "til partneren" not in lines
+    report = tmp_path / "oversigt.md"
+    sharing.ok("rapport", "--oversigt", "--ud", str(report))
+    assert "| Send jeres 2 nye ændringer til Fanø Kommune: spredning eksport --partner fanoe-kommune |" in (
+        report.read_text(encoding="utf-8")
+    )
+    code, out, err = sharing("status", "--sprog", "en")
+    assert code == 0, err
+    assert "send your 2 new changes to Fanø Kommune:" in flat(out)
 
 
 def test_the_overview_waits_for_each_partner_in_the_words_of_its_own_status(pair, tmp_path):

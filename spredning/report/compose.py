@@ -347,6 +347,9 @@ def step_text(step: NextStep, names: Names) -> str:
         if step.role == "genbruge":
             command += partner
         return t("report.step.answer", phase=step.phase_name, side=t(f"role.{step.role}"), command=command)
+    if step.kind == "send" and step.partner:  # one of several partners: which
+        org = names(step.partner)
+        return t("report.step.send-to", n=step.n, org=org, command=f"{PROGRAM} eksport{partner}")
     if step.kind == "send":
         return t("report.step.send", n=step.n, command=f"{PROGRAM} eksport{partner}")
     if step.kind == "side":

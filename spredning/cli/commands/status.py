@@ -437,6 +437,9 @@ def _other_step_line(
         shown = command("eksport", partner=partner, project=project_option)
         if several and step.partner is None:  # n partners wait: a file for each (_each_partner)
             return t("step.send-several", n=step.n), _each_partner(step, several, project_option)
+        if partner is not None:  # one of several: which
+            org = clean_name(partner.name or partner.key)
+            return t("step.send-to", n=step.n, org=org, command=shown), shown
         return t("step.send", n=step.n, command=shown), shown
     if step.kind == "side":
         sharing, reusing = command("projekt", "side", "dele"), command("projekt", "side", "genbruge")
