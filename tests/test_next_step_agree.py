@@ -102,8 +102,10 @@ def test_drafts_in_two_dialogues_are_counted_together_with_the_plural(hub, home)
 
     out = odense.ok("status")
 
-    assert steps_of(out)[0].startswith(
-        "gør de 2 kladder færdige (fasen åbner ved dem), først: spredning fase test"
+    assert steps_of(out)[0] == (  # a command for each dialogue: a phase opens at its own drafts only
+        "gør de 2 kladder færdige, én fase ad gangen (hver fase åbner ved sin første kladde): "
+        "spredning fase test --rolle genbruge --partner aarhus-kommune "
+        "spredning fase test --rolle genbruge --partner fanoe-kommune"
     )
     assert "2 kladder, der ikke er gemt som svar" in flat(out)
     assert "Gør de 2 kladder færdige (først i fasen Test)" in home(odense).screen
@@ -117,7 +119,10 @@ def test_the_reusing_side_counts_its_drafts_with_the_plural(hub, home):
 
     out = flat(fanoe.ok("status"))
 
-    said = "Næste skridt: gør de 2 kladder færdige (fasen åbner ved dem), først: spredning fase tjek"
+    said = (
+        "Næste skridt: gør de 2 kladder færdige, én fase ad gangen (hver fase åbner ved sin første kladde): "
+        "spredning fase tjek --rolle genbruge spredning fase test --rolle genbruge"
+    )
     assert said in out
     assert "Gør de 2 kladder færdige (først i fasen Tjek)" in home(fanoe).screen
 

@@ -96,6 +96,8 @@ class Step(NamedTuple):
     each: tuple[tuple[Partner, int], ...] = ()  # news or unsent of several partners: each and how many
     record: str | None = None  # 'versions': the action's id, when there is one
     done: Progress | None = None  # 'wait': how far the other side has come (one dialogue)
+    # 'drafts': each phase, side and dialogue (its partner) they are in, in the guide's order
+    places: tuple[tuple[Phase, str, Partner | None], ...] = ()
 
 
 class DialogueStatus(NamedTuple):
@@ -429,13 +431,38 @@ def _answer_step(
 
 
 def _drafts_step(
-    guide_phases: tuple[Phase, ...], drafts: tuple[tuple[str, Question], ...], partner: Partner | None
+    guide_phases: tuple[Phase, ...],
+    drafts: tuple[tuple[str, Question], ...],
+    partner: Partner | None,
+    partners: tuple[Partner, ...] = (),
 ) -> Step:
-    """Finish the drafts: the step opens the first one's phase and side (in its dialogue)."""
+    """Finish the drafts: the step opens the first one's phase and side (in its dialogue).
+
+    `places` holds every phase, side and dialogue the drafts are in, in the guide's order, so a
+    command can be given for each (the phase opens at its first draft only). A draft is in the
+    dialogue of `partner`, or, with `partners` (the portfolio's drafts of every dialogue), in that
+    of the partner its key names (none: a shared answer's).
+    """
+    places: list[tuple[Phase, str, Partner | None]] = []
+    for key, question in drafts:
+        phase = next((p for p in guide_phases if question.id.startswith(p.id + ".")), None)
+        owner = key_slot(key)[0]
+        dialogue = next((p for p in partners if p.key == owner), None) if partners else partner
+        role = side_of(question.id)
+        if phase is not None and role is not None and (phase, role, dialogue) not in places:
+            places.append((phase, role, dialogue))
     question = drafts[0][1]
     phase = next((p for p in guide_phases if question.id.startswith(p.id + ".")), None)
-    role = side_of(question.id)
-    return Step("drafts", len(drafts), phase=phase, role=role, question=question, partner=partner)
+    first = places[0][2] if places else partner
+    return Step(
+        "drafts",
+        len(drafts),
+        phase=phase,
+        role=side_of(question.id),
+        question=question,
+        partner=first,
+        places=tuple(places),
+    )
 
 
 def _opened_by(drafts: Step | None, answer: Step) -> bool:
@@ -550,9 +577,8 @@ def next_steps(found: Status) -> tuple[Step, ...]:
     drafts = all_drafts(found)
     drafted = None
     if drafts:
-        where = key_slot(drafts[0][0])[0]
         phases = tuple(p.phase for p in first.phases)
-        drafted = _drafts_step(phases, drafts, project.partner(where) if where else None)
+        drafted = _drafts_step(phases, drafts, None, project.partners)
         steps.append(drafted)
     news = [(d.dialogue.partner, len(d.news)) for d in found.dialogues if d.news]
     if news:

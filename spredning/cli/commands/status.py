@@ -31,7 +31,7 @@ from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted, print_said, print_whole
 from spredning.core.errors import UsageProblem
 from spredning.core.local import key_slot
-from spredning.core.model import ROLES, SHARING, Answer, Guide, Partner, Phase, Project
+from spredning.core.model import ROLES, SHARING, Answer, Guide, Partner, Phase, Project, Question
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
 
@@ -197,8 +197,8 @@ def _steps(console, steps: list[Step], several: bool, project_option: str | None
     lines = lines or [(t("step.nothing"), None)]
     for number, (words, shown) in enumerate(lines[:3]):
         key, style = ("status.next", "bold") if number == 0 else ("status.then", "dim")
-        each = _each_partner(steps[number], several, project_option) if steps else ()
-        if each:  # one command per partner, each on its line: every one runs as written
+        each = _each_command(steps[number], several, project_option) if steps else ()
+        if each:  # one command per partner (or phase), each on its line: every one runs as written
             print_fitted(console, t(key, command=words), None, style)
             for line in each:
                 print_fitted(console, line, line, style, first="    ", rest="    ")
@@ -206,17 +206,34 @@ def _steps(console, steps: list[Step], several: bool, project_option: str | None
         print_fitted(console, t(key, command=words), shown, style)
 
 
-def _each_partner(step: Step, several: bool, project_option: str | None) -> tuple[str, ...]:
+def _each_command(step: Step, several: bool, project_option: str | None) -> tuple[str, ...]:
     """The commands of a step that concerns several partners, one per partner (none: one command).
 
     Reading news and sending answers are done per partner (eksport writes one partner's file), so
     the project-level advice names each partner's command rather than one that would ask which (a
-    script is refused) or do only one of the partners it counts.
+    script is refused) or do only one of the partners it counts. Drafts in several phases (or
+    dialogues) get a command for each phase: a phase opens at its own first draft only.
     """
+    if step.kind == "drafts":
+        commands = _draft_commands(step, several, project_option)
+        return commands if len(commands) > 1 else ()
     if not several or step.partner is not None or step.kind not in ("news", "send"):
         return ()
     words = ("vis", "--nye") if step.kind == "news" else ("eksport",)
     return tuple(command(*words, partner=p, project=project_option) for p, _ in step.each)
+
+
+def _phase_name(item: DialogueStatus, question: Question) -> str:
+    """The name of the phase a question is in."""
+    return next((p.phase.name for p in item.phases if question.id.startswith(p.phase.id + ".")), "")
+
+
+def _draft_commands(step: Step, several: bool, project_option: str | None) -> tuple[str, ...]:
+    """The command that opens each phase the drafts are in (in its dialogue), each once, in order."""
+    commands = [
+        phase_command(phase, role, dialogue, project_option, several) for phase, role, dialogue in step.places
+    ]
+    return tuple(dict.fromkeys(commands))
 
 
 def _partner_line(console, result: Status, item: DialogueStatus, project_option) -> None:
@@ -256,8 +273,10 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
         ours = follow_up_words(follow_up_summary(item.follow_up, partner.key, "dele")._replace(overdue=0))
     # the general actions past their deadline are ours, said once above; here only the partner's
     steps = [s._replace(n=late) if s.kind == "overdue" else s for s in ranked if s.kind != "overdue" or late]
+    each: tuple[str, ...] = ()
     if steps:
         step, shown = _step_line(steps[0], True, project_option)
+        each = _each_command(steps[0], True, project_option)  # drafts in several phases: one for each
     else:
         step, shown = _partner_waits(result, item, where is None, project_option)
     text = t(
@@ -277,6 +296,8 @@ def _partner_line(console, result: Status, item: DialogueStatus, project_option)
         last = meeting_words(result.project, item.follow_up.meetings[-1])
         print_fitted(console, t("status.meeting-last", meeting=last), None, first="    ", rest="    ")
     print_fitted(console, t("status.partner-next", step=step), shown, first="    ", rest="      ")
+    for line in each:
+        print_fitted(console, line, line, first="      ", rest="      ")
 
 
 def _partner_waits(
@@ -336,18 +357,28 @@ def _notes_of(
     """The dialogue's drafts, news and changes not sent.
 
     With `project` (every dialogue's drafts in one list), a draft in a partner's dialogue is named
-    with the partner: the same question may be in several.
+    with the partner: the same question may be in several. Drafts in several phases are each
+    named with their phase (the next step gives a command for each).
     """
     if item.drafts and "drafts" in kinds:
         names = {p.key: clean_name(p.name) or p.key for p in project.partners} if project else {}
+        phases = {key: _phase_name(item, question) for key, question in item.drafts}
+        several = len(set(phases.values())) > 1
         questions = []
         for key, question in item.drafts[:3]:
             where = key_slot(key)[0]
-            questions.append(
-                t("status.draft-of-partner", question=question.text, org=names[where])
-                if where in names
-                else t("status.draft-question", question=question.text)
-            )
+            phase = phases[key] if several else ""
+            if where in names and phase:
+                said = t(
+                    "status.draft-of-partner-in-phase", question=question.text, org=names[where], phase=phase
+                )
+            elif where in names:
+                said = t("status.draft-of-partner", question=question.text, org=names[where])
+            elif phase:
+                said = t("status.draft-in-phase", question=question.text, phase=phase)
+            else:
+                said = t("status.draft-question", question=question.text)
+            questions.append(said)
         n = len(item.drafts)
         if n > len(questions):  # some named ("bl.a."), not all
             console.print(say("status.drafts", style="yellow", n=n, questions=questions))
@@ -418,13 +449,12 @@ def _other_step_line(
     if step.kind == "conflicts":
         shown = command("konflikter", partner=partner, project=project_option)
         return t("step.conflicts", n=step.n, command=shown), shown
-    if step.kind == "drafts":  # a draft in a partner's dialogue opens there only with --partner, either side
-        shown = phase_command(*_opens(step), partner, project_option, several)
-        return t("step.drafts", n=step.n, command=shown), shown
+    if step.kind == "drafts":
+        return _drafts_line(step, several, project_option)
     if step.kind == "news":
         shown = command("vis", "--nye", partner=partner, project=project_option)
-        if several and step.partner is None:  # news from several partners: a command for each (_each_partner)
-            return t("step.news-several", n=step.n), _each_partner(step, several, project_option)
+        if several and step.partner is None:  # news from several partners: a command for each (_each_command)
+            return t("step.news-several", n=step.n), _each_command(step, several, project_option)
         return t("step.news", n=step.n, command=shown), shown
     if step.kind == "overdue":
         shown = command("plan", partner=partner, project=project_option)
@@ -434,18 +464,34 @@ def _other_step_line(
         question = step.question.text if step.question else ""
         return t("step.answer", phase=_opens(step)[0].name, question=question, command=shown), shown
     if step.kind == "send":
-        shown = command("eksport", partner=partner, project=project_option)
-        if several and step.partner is None:  # n partners wait: a file for each (_each_partner)
-            return t("step.send-several", n=step.n), _each_partner(step, several, project_option)
-        if partner is not None:  # one of several: which
-            org = clean_name(partner.name or partner.key)
-            return t("step.send-to", n=step.n, org=org, command=shown), shown
-        return t("step.send", n=step.n, command=shown), shown
+        return _send_line(step, several, project_option)
     if step.kind == "side":
         sharing, reusing = command("projekt", "side", "dele"), command("projekt", "side", "genbruge")
         return t("step.side", sharing=sharing, reusing=reusing), (sharing, reusing)
     shown = command("rapport", "--format", "docx", partner=partner)
     return t("step.done", command=shown), shown
+
+
+def _drafts_line(step: Step, several: bool, project_option: str | None) -> tuple[str, str | tuple[str, ...]]:
+    """Finish the drafts: the command that opens the first, or in several phases one for each."""
+    each = _each_command(step, several, project_option)
+    if each:
+        return t("step.drafts-places", n=step.n), each
+    # a draft in a partner's dialogue opens there only with --partner, either side
+    shown = phase_command(*_opens(step), step.partner if several else None, project_option, several)
+    return t("step.drafts", n=step.n, command=shown), shown
+
+
+def _send_line(step: Step, several: bool, project_option: str | None) -> tuple[str, str | tuple[str, ...]]:
+    """Send our changes: to the partner, to one of several (named), or a file for each of several."""
+    partner = step.partner if several else None
+    shown = command("eksport", partner=partner, project=project_option)
+    if several and step.partner is None:  # n partners wait: a file for each (_each_command)
+        return t("step.send-several", n=step.n), _each_command(step, several, project_option)
+    if partner is not None:  # one of several: which
+        org = clean_name(partner.name or partner.key)
+        return t("step.send-to", n=step.n, org=org, command=shown), shown
+    return t("step.send", n=step.n, command=shown), shown
 
 
 def _opens(step: Step) -> tuple[Phase, str]:
