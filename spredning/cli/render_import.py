@@ -14,6 +14,8 @@ last (follow_up_news, follow_up_list), after an import and in its dry run, and b
 
 from __future__ import annotations
 
+from rich.text import Text
+
 from spredning.app.exchange.import_plan import ImportPlan, Planned
 from spredning.app.exchange.planning import sender_name
 from spredning.app.views import Stray
@@ -54,7 +56,17 @@ def _items(plan: ImportPlan, kind: Outcome | str) -> list[Planned]:
 
 
 def summary(plan: ImportPlan, settled: int = 0) -> str:
-    """The counts of what the file does.
+    """The counts of what the file does, in one line (see counts)."""
+    return t("list.separator").join(counts(plan, settled))
+
+
+def print_counted(console, text: Text, plan: ImportPlan, settled: int = 0) -> None:
+    """A message with the counts in it (`summary`), each count kept whole: "0⏎konflikter" is never shown."""
+    print_said(console, text, tuple(counts(plan, settled)))
+
+
+def counts(plan: ImportPlan, settled: int = 0) -> list[str]:
+    """The counts of what the file does, each with its noun.
 
     Conflicts settled during the import are counted apart, and so are those the file settles only
     in part.
@@ -79,7 +91,7 @@ def summary(plan: ImportPlan, settled: int = 0) -> str:
         parts.append(t("importer.count.resolved-partly", n=partly))
     if plan.count(Outcome.OLDER) > behind:
         parts.append(t("importer.count.older", n=plan.count(Outcome.OLDER) - behind))
-    return t("list.separator").join(parts)
+    return parts
 
 
 def with_new_partners(plan: ImportPlan) -> Project:
@@ -103,7 +115,7 @@ def print_dry_run(console, guide: Guide, plan: ImportPlan, name: str) -> None:
     if replaced:
         console.print(say("importer.backup-dry", style="yellow", n=len(replaced), name=name))
     print_older(console, guide, plan, dry=True)
-    console.print(say("importer.dry-run", summary=summary(plan)))
+    print_counted(console, say("importer.dry-run", summary=summary(plan)), plan)
 
 
 def print_dry_follow_up_backup(console, plan: ImportPlan, name: str) -> None:

@@ -527,16 +527,17 @@ def _partners_added(console, plan: ImportPlan, dry: bool = False) -> None:
 
 def _counted(console, ws, plan: ImportPlan, result: ImportResult) -> None:
     """What the file did, counted, from whom; and the choices not used (their answer changed meanwhile)."""
-    from spredning.cli.render_import import summary
+    from spredning.cli.render_import import print_counted, summary
 
     counts = summary(plan, result.settled)  # the choices used, not those made
     if plan.incoming.sender is None:  # an old file that does not say who sent it
-        console.print(say("importer.done", style="green", summary=counts))
+        said = say("importer.done", style="green", summary=counts)
     elif plan.own_sheet:  # our own side's questions, filled in by us: from no partner
-        console.print(say("importer.done-own-sheet", style="green", summary=counts))
+        said = say("importer.done-own-sheet", style="green", summary=counts)
     else:  # with several partners, whose file it was
         org = sender_name(plan.incoming, plan.project)
-        console.print(say("importer.done-from", style="green", org=org, summary=counts))
+        said = say("importer.done-from", style="green", org=org, summary=counts)
+    print_counted(console, said, plan, result.settled)
     if result.meanwhile:  # saved in another window while the list was open: that text stands
         from spredning.app.views import slot_place
 

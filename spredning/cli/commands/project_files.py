@@ -308,6 +308,7 @@ def flet(
         follow_up_list,
         follow_up_news,
         print_backup,
+        print_counted,
         print_dry_run,
         summary,
     )
@@ -334,7 +335,9 @@ def flet(
     result = project_merge.apply_merge(ws, merge)
     with after_work(console):  # the work is done: output that fails is said, not an error
         console.print(heading)
-        console.print(say("merge.done", style="green", source=merge.source_name, summary=summary(plan)))
+        print_counted(
+            console, say("merge.done", style="green", source=merge.source_name, summary=summary(plan)), plan
+        )
         if result.backup is not None and plan.keeps_copy():
             print_backup(console, plan, written_path(result.backup))
         follow_up_news(console, plan)
