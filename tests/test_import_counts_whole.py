@@ -1,7 +1,9 @@
-"""The import's counts are never broken between a number and its word.
+"""The import's counts: never broken between a number and its word, and an answer brought again
+whose conflict is still open counted as that, not as "uændret".
 
 Found in a trial: "Importeret fra Odense Kommune: 2 tilføjede, 0 opdaterede, 0 uændrede, 0⏎konflikter"
-at 80 columns: a line that ends in a bare "0" reads as if something were missing.
+at 80 columns: a line that ends in a bare "0" reads as if something were missing. And a file
+imported again said "1 uændret, 0 konflikter" of the answer whose conflict it had made.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from exchange_kit import D1, D2, NAME, Org, start_sharing
+from exchange_kit import D1, D2, NAME, Org, flat, start_sharing
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -44,3 +46,21 @@ def test_nor_in_the_merge_of_another_project(tmp_path, run_cli, monkeypatch):
     out = org.ok("--projekt", NAME, "projekt", "flet", "Genoptræning Fanø")
 
     assert "konflikt" in out and broken(out) == []
+
+
+def test_a_file_imported_again_counts_the_conflict_it_made_as_still_open(tmp_path, run_cli):
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "A"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export())[0] == 0
+    aeroe.answer({D1: "B fra Ærø"}, "--rolle", "dele")
+    theirs = aeroe.export()
+    sharing.answer({D1: "C fra Odense"})
+    assert "0 uændrede, 1 konflikt" in flat(sharing.ok("importer", str(theirs), "--ikke-interaktiv"))
+
+    again = flat(sharing.ok("importer", str(theirs), "--ikke-interaktiv"))
+    dry = flat(sharing.ok("importer", "--tør", str(theirs)))
+    code, english, err = sharing("--sprog", "en", "importer", "--tør", str(theirs))
+
+    assert "0 uændrede, 0 konflikter, 1 uafklaret konflikt fra før" in again
+    assert "0 uændrede, 0 konflikter, 1 uafklaret konflikt fra før" in dry
+    assert code == 0 and "0 unchanged, 0 conflicts, 1 open conflict from before" in flat(english), err

@@ -78,10 +78,14 @@ def counts(plan: ImportPlan, settled: int = 0) -> list[str]:
     if plan.removed():
         parts.append(t("importer.count.removed", n=len(plan.removed())))
     behind = len(plan.behind())  # the file was written before its sender had ours: nothing to skip
+    # brought again, an answer whose conflict is still open here is not "unchanged" in the user's eyes
+    still = sum(1 for item in plan.listed(Outcome.UNCHANGED) if item.after.in_conflict)
     parts += [
-        t("importer.count.unchanged", n=plan.count(Outcome.UNCHANGED) + behind),
+        t("importer.count.unchanged", n=plan.count(Outcome.UNCHANGED) - still + behind),
         t("importer.count.conflicts", n=plan.count(Outcome.CONFLICT) - settled),
     ]
+    if still:
+        parts.append(t("importer.count.still-open", n=still))
     if settled:
         parts.append(t("importer.count.settled", n=settled))
     resolved, partly = len(_items(plan, Outcome.RESOLVED)), len(_items(plan, PARTLY))
