@@ -101,7 +101,7 @@ def test_follow_up_and_drafts_count_and_go_with_it(sharing, tmp_path):
     assert slot not in state.drafts
     assert earlier.read_text(encoding="utf-8") == "fra en tidligere fjernelse\n"  # never replaced
     kept = earlier.with_name("genoptraening-aeroe-kladder-fanoe-kommune-2.yaml")
-    assert f"Kladderne fra dialogen er gemt i {kept}" in out
+    assert f"1 kladde fra dialogen er gemt i {kept}" in out  # one: not "Kladderne"
     assert yaml.safe_load(kept.read_text(encoding="utf-8")) == {
         "organisation": "Fanø Kommune",
         "kladder": {G1: "halvt skrevet"},
@@ -135,7 +135,7 @@ def test_reasons_not_saved_count_and_go_with_it_to_the_drafts_file(sharing):
 
     assert "sammen med dialogen (1 kladde på denne computer og 2 ikke gemte begrundelser" in out
     kept = sharing.home / ".spredning" / "genoptraening-aeroe-kladder-fanoe-kommune.yaml"
-    assert f"Dialogens kladder og begrundelser, der ikke var gemt endnu, er gemt i {kept}" in out
+    assert f"1 kladde og 2 ikke gemte begrundelser fra dialogen er gemt i {kept}" in out
     assert yaml.safe_load(kept.read_text(encoding="utf-8")) == {
         "organisation": "Fanø Kommune",
         "kladder": {G1: "halvt svar"},
@@ -158,7 +158,8 @@ def test_a_dialogue_holding_only_a_reason_not_saved_is_asked_about_and_keeps_it_
     out = flat(sharing.ok("projekt", "fjern-genbruger", "Fanø", "--ja"))
 
     kept = sharing.home / ".spredning" / "genoptraening-aeroe-kladder-fanoe-kommune.yaml"
-    assert f"Dialogens begrundelser, der ikke var gemt endnu, er gemt i {kept}" in out
+    assert f"1 ikke gemt begrundelse fra dialogen er gemt i {kept}" in out
+    assert "hentes de tilbage i dialogen" in out
     assert yaml.safe_load(kept.read_text(encoding="utf-8")) == {
         "organisation": "Fanø Kommune",
         "begrundelser": {G1: "passer ikke"},

@@ -166,7 +166,7 @@ def test_the_removal_says_the_drafts_come_back_with_the_organisation(sharing):
 
     assert (
         "Kommer Fanø Kommune med igen (med en fil fra organisationen eller med 'projekt genbruger'), "
-        "hentes kladderne tilbage i dialogen."
+        "hentes de tilbage i dialogen."
     ) in out
 
 

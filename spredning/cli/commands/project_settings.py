@@ -245,14 +245,15 @@ def fjern_genbruger(
             print_said(console, say("partner.removed-backup", path=shown), shown)
         if removed.drafts is not None:  # the file holds what was counted: drafts, reasons or both
             shown = written_path(removed.drafts)
-            said = (
-                say("partner.removed-drafts-reasons", path=shown)
-                if removed.content.drafts and removed.content.reasons
-                else say("partner.removed-reasons", path=shown)
-                if removed.content.reasons
-                else say("partner.removed-drafts", path=shown)
-            )
-            print_said(console, said, shown)
+            kept = [
+                t(key, n=count)
+                for key, count in (
+                    ("partner.returned.drafts", removed.content.drafts),
+                    ("partner.returned.reasons", removed.content.reasons),
+                )
+                if count
+            ]
+            print_said(console, say("partner.removed-drafts", what=kept, path=shown), shown)
         back = "partner.removed-comes-back-drafts" if removed.drafts else "partner.removed-comes-back"
         console.print(say(back, style="dim", name=name))
 
