@@ -106,6 +106,14 @@ def same_identity(ws: Workspace, project_id: str) -> list[Kept]:
     return [k for k in kept(ws) if k.id == project_id]
 
 
+def namesake(ws: Workspace, project: Project) -> Kept | None:
+    """The newest removed project with this project's file name or name (a new one started as it), or None."""
+    if not any_kept(ws):  # nothing removed: no file is read
+        return None
+    folded = fold_name(project.name)
+    return next((k for k in kept(ws) if k.slug == project.slug or fold_name(k.name) == folded), None)
+
+
 def _read(path: Path, slug: str, layout: Layout) -> tuple[str, int | None, str | None]:
     """The project's name, how many answers it holds (as the list shows them) and its identity."""
     try:

@@ -67,7 +67,11 @@ def start(
             command(*words, project=None) for words in (["status"], ["vis"], ["rapport", "--format", "html"])
         )
         _tell_started(
-            console, started, say("start.try-example", first=tried[0], second=tried[1], third=tried[2]), tried
+            console,
+            ws,
+            started,
+            say("start.try-example", first=tried[0], second=tried[1], third=tried[2]),
+            tried,
         )
         return
     interactive, asked = is_interactive(), False
@@ -110,16 +114,35 @@ def start(
     )  # the new one
     status = command("status", project=None)
     next_step = say("start.next", command=first_phase, status=status)
-    _tell_started(console, started, next_step, (first_phase, status))
+    _tell_started(console, ws, started, next_step, (first_phase, status))
     tell_missing_names(console, started.project, started.local.side, None)
 
 
-def _tell_started(console, started, next_step: Text, commands: tuple[str, ...]) -> None:
-    """A project made: its name, its file and what to do next, its `commands` whole (see after_work)."""
+def _tell_started(console, ws, started, next_step: Text, commands: tuple[str, ...]) -> None:
+    """A project made: its name, its file and what to do next, its `commands` whole (see after_work).
+
+    A removed project of the same name is said too: it is not this one, and how it comes back.
+    """
     with after_work(console):
         console.print(say("start.created", style="bold green", name=started.project.name))
         print_said(console, say("start.file", style="dim", path=str(started.path)), str(started.path))
+        _tell_namesake(console, ws, started.project)
         print_said(console, next_step, commands)
+
+
+def _tell_namesake(console, ws, project) -> None:
+    """A removed project with the new one's name: still kept, and the gendan that brings it back."""
+    from spredning.app import project_restore
+    from spredning.core.shellwords import shell_word
+
+    kept = project_restore.namesake(ws, project)
+    if kept is None:
+        return
+    name = project_restore.suggested_name(ws, kept) if project_restore.taken(ws, kept) else None
+    again = ("--navn", shell_word(name)) if name else ()
+    restore = command("projekt", "gendan", kept.folder.name, *again, project=None)
+    removed = project_restore.described(kept)
+    print_said(console, say("start.removed-namesake", removed=removed, restore=restore), restore)
 
 
 def register(app: typer.Typer) -> None:
