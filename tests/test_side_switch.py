@@ -61,7 +61,9 @@ def test_the_sharing_computer_is_not_made_a_reusing_one_without_a_terminal(odens
     assert code == 2, out
     assert flat(err) == TO_AEROE
     assert tree(odense.home) == before
-    assert "Eksporteret: 1 svar" in odense.ok("eksport", "--partner", "Ærø", "--ud", "ud.yaml")
+    assert "Eksporteret fra 'Genoptræning Ærø': 1 svar" in odense.ok(
+        "eksport", "--partner", "Ærø", "--ud", "ud.yaml"
+    )
     assert "til: aeroe-kommune" in (odense.files / "ud.yaml").read_text(encoding="utf-8")
 
 

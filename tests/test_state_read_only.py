@@ -132,7 +132,7 @@ def test_an_export_and_a_report_are_said_written(run_cli, tmp_path, read_only, m
 
     code, out, err = run_cli("--hjem", str(home), "eksport")
     assert code == 0, err
-    assert "Eksporteret: 1 svar" in words(out)
+    assert "Eksporteret fra " in words(out) and "': 1 svar til " in words(out)
     assert_warned(err, home)
     assert (tmp_path / "aeroe-fra-aeroe-kommune.yaml").is_file()
 

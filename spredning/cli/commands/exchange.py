@@ -110,7 +110,7 @@ def eksport(
     receiver = clean_name(done.receiver_name) or t("org.sharing")
     lines.append(_what_is_new(done, receiver))
     with after_work(console):
-        tell_written(key, done.path, console, n=done.answers)
+        tell_written(key, done.path, console, n=done.answers, name=clean_name(done.project.name))
         tell_copy(done.copy, console)
         tell_beside(done.beside, console)
         console.print(Text("\n").join(lines))
