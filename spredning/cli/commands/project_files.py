@@ -331,6 +331,7 @@ def flet(
         follow_up_news(console, plan)  # plan, readiness, approvals and meetings come over too: named
         follow_up_list(console, ws.guide, plan)
         _drafts_left(console, ws, merge)
+        _others_left(console, ws, merge)  # they stay there after the merge too: said before it
         return
     result = project_merge.apply_merge(ws, merge)
     with after_work(console):  # the work is done: output that fails is said, not an error
@@ -349,14 +350,25 @@ def flet(
         if _drafts_left(console, ws, merge):
             return
         remove = command("projekt", "fjern", shell_word(merge.source), project=None)
-        left = project_merge.left_behind(ws, merge)
-        if not left:
+        if not _others_left(console, ws, merge):
             print_said(console, say("merge.remove-old", source=merge.source_name, command=remove), remove)
             return
-        items = [t("merge.left-item", n=n, org=org) for org, n in left]
-        console.print(say("merge.others-left", style="yellow", source=merge.source_name, items=items))
         said = say("merge.remove-old-others", source=merge.source_name, command=remove, slug=merge.source)
         print_said(console, said, remove)
+
+
+def _others_left(console, ws, merge) -> bool:
+    """The other organisations' answers in the other project, which no flet brings; False: none.
+
+    As project_merge.left_behind counts them, each organisation's on a line.
+    """
+    from spredning.app import project_merge
+
+    left = project_merge.left_behind(ws, merge)
+    if left:
+        items = [t("merge.left-item", n=n, org=org) for org, n in left]
+        console.print(say("merge.others-left", style="yellow", source=merge.source_name, items=items))
+    return bool(left)
 
 
 def _drafts_left(console, ws, merge) -> int:
