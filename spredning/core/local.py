@@ -93,7 +93,7 @@ import re
 import socket
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spredning.core import fileio, history, yamlio
 from spredning.core import salvage as salvaging
@@ -271,14 +271,20 @@ def read_kept(path: Path, *, to_write: bool = False) -> LocalState | None:
     `to_write`, None too when it holds anything the program would not write again (so writing the
     state back, with a draft more, loses nothing).
     """
+    data = _read_data(path)
+    if data is None:
+        return None
+    state = _from_data(data)
+    return None if to_write and not _understood(data, state) else state
+
+
+def _read_data(path: Path) -> dict[str, Any] | None:
+    """A state file's data, only read (nothing salvaged); None when it cannot be read whole."""
     try:
         data = yamlio.loads(yamlio.decode(fileio.read_regular(path, MAX_BYTES), MAX_BYTES))
     except (OSError, yamlio.YamlProblem):
         return None
-    if not isinstance(data, dict):
-        return None
-    state = _from_data(data)
-    return None if to_write and not _understood(data, state) else state
+    return data if isinstance(data, dict) else None
 
 
 def _identity_told(found: salvaging.Salvage | None, *, copied: bool) -> salvaging.Salvage | None:
@@ -447,11 +453,8 @@ def read_typed(path: Path) -> LocalState | None:
     it comes back). Only read; None too when it cannot be read whole, has no copy id of ours, or
     holds anything the program would not write again (made by hand, or by a newer program).
     """
-    try:
-        data = yamlio.loads(yamlio.decode(fileio.read_regular(path, MAX_BYTES), MAX_BYTES))
-    except (OSError, yamlio.YamlProblem):
-        return None
-    if not isinstance(data, dict) or not (isinstance(data.get("kopi"), str) and _COPY.match(data["kopi"])):
+    data = _read_data(path)
+    if data is None or not (isinstance(data.get("kopi"), str) and _COPY.match(data["kopi"])):
         return None
     state = _from_data(data)
     noted = (state.known, state.news, state.brought, state.exports, state.imported, state.exchanged)
