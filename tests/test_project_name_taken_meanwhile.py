@@ -169,6 +169,37 @@ def test_drafts_typed_after_the_removal_stay_the_removed_projects_when_another_t
     assert state_of(org, NEW_SLUG)["kladder"] == {D1: "Før", D2: "Skrevet imens"}
 
 
+def test_removed_brought_back_and_removed_again_the_drafts_go_where_it_is_kept_now(
+    tmp_path, run_cli, monkeypatch
+):
+    """Where the removed project is kept is remembered by the window: it follows a second removal."""
+    from spredning.app import project_restore
+
+    org = Org(tmp_path / "odense", tmp_path, run_cli)
+    start_sharing(org)
+    session, first, second = session_and_questions(org)
+    org.ok("projekt", "fjern", NAME, "--ja")
+    session.keep_draft(first, "Første gang")
+    looked = []
+    real = project_restore.same_identity
+    monkeypatch.setattr(project_restore, "same_identity", lambda *args: looked.append(args) or real(*args))
+
+    session.keep_draft(first, "Første gang, og mere")
+    assert looked == []  # where it is kept was remembered: no removed project's file read again
+    org.ok("projekt", "gendan", SLUG, "--navn", NEW)  # back under another file name, and removed again
+    org.ok("projekt", "fjern", NEW, "--ja")
+    session.keep_draft(second, "Anden gang")
+
+    assert len(looked) == 1  # looked up again: no longer where it was
+    [kept] = (org.home / "fjernede").glob(f"*/denne-computer/{NEW_SLUG}.yaml")
+    assert yaml.safe_load(kept.read_text(encoding="utf-8"))["kladder"] == {
+        D1: "Første gang, og mere",
+        D2: "Anden gang",
+    }
+    org.ok("projekt", "gendan", NEW)
+    assert state_of(org, NEW_SLUG)["kladder"] == {D1: "Første gang, og mere", D2: "Anden gang"}
+
+
 def test_the_name_taken_and_the_project_brought_back_under_another_the_window_follows(tmp_path, run_cli):
     org = Org(tmp_path / "odense", tmp_path, run_cli)
     start_sharing(org)

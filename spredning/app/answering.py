@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from spredning.app.workspace import Workspace
 from spredning.core import filehead, fileio, history, local, yamlio
@@ -35,6 +35,9 @@ from spredning.core.model import (
     Slot,
     side_of,
 )
+
+if TYPE_CHECKING:  # imported where it is used: a removed project's path only, not the interview's start
+    from spredning.app.project_restore import Kept
 
 HEAD = 4096  # bytes of a project file read to know its identity (its 'id:' line is the second)
 
@@ -65,6 +68,7 @@ class Session:
         # (an import taking the sharing side's identity keeps the copy; another project has neither)
         self.copy = opened.local.copy
         self.opened_as = slug  # the project's file name when opened (see moved)
+        self.kept_at: Kept | None = None  # the project removed meanwhile: where its state is kept
 
     def view(self) -> Dialogue:
         """The dialogue as it stands after the last save."""
@@ -284,11 +288,22 @@ class Session:
             return done
 
     def _keep_with_removed(self, change) -> LocalState | None:
-        """store.update_kept on the removed project's own kept state; None: no removal of it kept."""
+        """store.update_kept on the removed project's own kept state; None: no removal of it kept.
+
+        Where it is kept is looked up once (every removed project's file is read for it), and again
+        only when it is no longer there (brought back, or removed again since).
+        """
         from spredning.app import project_restore
 
-        kept = project_restore.same_identity(self.ws, self.project.id)
-        return self.store.update_kept(kept[0].folder, kept[0].slug, change, self.copy) if kept else None
+        if self.kept_at is not None:
+            done = self.store.update_kept(self.kept_at.folder, self.kept_at.slug, change, self.copy)
+            if done is not None:
+                return done
+        found = project_restore.same_identity(self.ws, self.project.id)
+        self.kept_at = found[0] if found else None
+        if self.kept_at is None:
+            return None
+        return self.store.update_kept(self.kept_at.folder, self.kept_at.slug, change, self.copy)
 
     def _ours(self, state: LocalState) -> LocalState:
         self._check_ours(state)
