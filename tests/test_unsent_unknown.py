@@ -207,3 +207,30 @@ def test_a_reusing_copy_with_no_side_is_not_told_to_answer_the_sharing_sides_que
     copy.ok("projekt", "side", "genbruge", "--organisation", "Ærø Kommune")
     assert "spredning fase tjek --rolle genbruge" in flat(copy.ok("status"))
     assert "answer" in kinds(workspace(copy.home))
+
+
+def test_a_colleague_with_every_question_of_ours_answered_waits_without_claiming_all_was_sent(
+    tmp_path, run_cli
+):
+    """Found in stop 48's review: the wait step said "I har besvaret og sendt alt fra jer" on a copy
+    that cannot tell what the partner has had (and said so just above)."""
+    from spredning.core.content import load_guide
+
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    for phase in load_guide(None).phases:
+        if ours := {q.id: "svar" for q in phase.questions("dele")}:
+            odense.answer(ours, phase=phase.id)
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(odense.export())[0] == 0
+    assert odense.import_(aeroe.export())[0] == 0
+    assert "I har besvaret og sendt alt fra jer" in flat(odense.ok("status"))  # Odense's own computer knows
+
+    at_odense = colleague(odense, tmp_path, "odense-kollega", "dele")
+    said = flat(at_odense.ok("status"))
+
+    assert CANNOT_TELL in said
+    assert "sendt alt" not in said
+    assert (
+        "Næste skridt: vent på svar fra Ærø Kommune: I har besvaret alt fra jer (om det hele er sendt til"
+        " dem, kan denne computer ikke se), og de har besvaret 0 af "
+    ) in said

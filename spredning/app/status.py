@@ -96,6 +96,7 @@ class Step(NamedTuple):
     each: tuple[tuple[Partner, int], ...] = ()  # news or unsent of several partners: each and how many
     record: str | None = None  # 'versions': the action's id, when there is one
     done: Progress | None = None  # 'wait': how far the other side has come (one dialogue)
+    unsure: bool = False  # 'wait': this computer cannot tell whether all of ours was sent (unsent_unknown)
     # 'drafts': each phase, side and dialogue (its partner) they are in, in the guide's order
     places: tuple[tuple[Phase, str, Partner | None], ...] = ()
 
@@ -353,7 +354,7 @@ def dialogue_status(
     steps = _steps(
         guide.phases, state, partner, answer, ours, drafts, news, (0 if unknown else unsent, theirs)
     )
-    steps = _waiting_for_them(steps, phases, state, partner)
+    steps = _waiting_for_them(steps, phases, state, partner, unknown)
     if follow.overdue:  # after the partner's news, before the next question
         at = next(
             (n for n, s in enumerate(steps) if s.kind in ("answer", "send", "wait", "done")), len(steps)
@@ -387,12 +388,18 @@ def dialogue_status(
 
 
 def _waiting_for_them(
-    steps: tuple[Step, ...], phases: tuple[PhaseProgress, ...], state: LocalState, partner: Partner | None
+    steps: tuple[Step, ...],
+    phases: tuple[PhaseProgress, ...],
+    state: LocalState,
+    partner: Partner | None,
+    unknown: bool = False,
 ) -> tuple[Step, ...]:
     """'done' when the other side of the dialogue still has open questions: wait for their answers.
 
     Only when this side's part is done and sent ('done' was the step); a side not yet known has
-    both sides to answer, and a sharing side without partners nobody, to wait for.
+    both sides to answer, and a sharing side without partners nobody, to wait for. `unknown`:
+    this computer cannot tell what the other side has had (exporting.unsent_unknown), so not
+    whether all was sent: the step says so (unsure).
     """
     other = {"dele": "genbruge", "genbruge": "dele"}.get(state.side or "")
     if other is None or [s.kind for s in steps] != ["done"] or (other == "genbruge" and partner is None):
@@ -400,7 +407,7 @@ def _waiting_for_them(
     theirs = _sum([p.sides[other] for p in phases])
     if theirs.complete or not theirs.total:
         return steps
-    return (Step("wait", theirs.answered, role=other, partner=partner, done=theirs),)
+    return (Step("wait", theirs.answered, role=other, partner=partner, done=theirs, unsure=unknown),)
 
 
 def _in_dialogue(where: str, partner: Partner | None) -> bool:

@@ -426,7 +426,8 @@ def _wait_line(step: Step, project: Project) -> tuple[str, tuple[str, ...]]:
     if step.done is None:  # several partners still answering
         return t("step.wait-several", orgs=[org_name(project, p.key) for p, _ in step.each]), ()
     org = org_name(project, SHARING if step.role == "dele" else step.partner.key if step.partner else "")
-    return t("step.wait-for", org=org, answered=step.done.answered, total=step.done.total), ()
+    key = "step.wait-for-unsure" if step.unsure else "step.wait-for"  # not known to have had it all
+    return t(key, org=org, answered=step.done.answered, total=step.done.total), ()
 
 
 def _theirs_step_line(
