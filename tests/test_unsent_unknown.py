@@ -234,3 +234,27 @@ def test_a_colleague_with_every_question_of_ours_answered_waits_without_claiming
         "Næste skridt: vent på svar fra Ærø Kommune: I har besvaret alt fra jer (om det hele er sendt til"
         " dem, kan denne computer ikke se), og de har besvaret 0 af "
     ) in said
+
+
+def test_so_does_the_wait_for_several_partners(tmp_path, run_cli):
+    from spredning.core.content import load_guide
+
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), reusers=("Ærø Kommune", "Fanø Kommune")
+    )
+    for phase in load_guide(None).phases:
+        if ours := {q.id: "svar" for q in phase.questions("dele")}:
+            odense.answer(ours, phase=phase.id)
+    for name in ("Ærø", "Fanø"):
+        partner = Org(tmp_path / name, tmp_path, run_cli)
+        assert partner.import_(odense.export("--partner", name))[0] == 0
+        assert odense.import_(partner.export())[0] == 0
+    assert "I har besvaret og sendt alt fra jer" in flat(odense.ok("status"))
+
+    said = flat(colleague(odense, tmp_path, "odense-kollega", "dele").ok("status"))
+
+    assert "sendt alt" not in said
+    assert (
+        "Næste skridt: vent på svar fra Ærø Kommune og Fanø Kommune: I har besvaret alt fra jer (om det hele"
+        " er sendt til dem, kan denne computer ikke se), og de har stadig spørgsmål at besvare"
+    ) in said

@@ -613,9 +613,10 @@ def _gathered_wait(found: Status) -> Step | None:
     waits = [(d.dialogue.partner, s) for d in found.dialogues for s in d.steps if s.kind == "wait"]
     if len(waits) == 1:
         return waits[0][1]
-    return (
-        Step("wait", len(waits), each=tuple((p, s.n) for p, s in waits if p is not None)) if waits else None
-    )
+    if not waits:
+        return None
+    each = tuple((p, s.n) for p, s in waits if p is not None)
+    return Step("wait", len(waits), each=each, unsure=any(s.unsure for _, s in waits))
 
 
 def _with_versions(steps: tuple[Step, ...], versions: tuple[Step, ...]) -> tuple[Step, ...]:

@@ -424,7 +424,8 @@ def _wait_line(step: Step, project: Project) -> tuple[str, tuple[str, ...]]:
     from spredning.cli.render_project import org_name
 
     if step.done is None:  # several partners still answering
-        return t("step.wait-several", orgs=[org_name(project, p.key) for p, _ in step.each]), ()
+        key = "step.wait-several-unsure" if step.unsure else "step.wait-several"
+        return t(key, orgs=[org_name(project, p.key) for p, _ in step.each]), ()
     org = org_name(project, SHARING if step.role == "dele" else step.partner.key if step.partner else "")
     key = "step.wait-for-unsure" if step.unsure else "step.wait-for"  # not known to have had it all
     return t(key, org=org, answered=step.done.answered, total=step.done.total), ()
