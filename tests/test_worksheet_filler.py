@@ -206,3 +206,26 @@ def test_what_the_filler_wrote_on_both_sides_of_the_sheet_is_all_listed_as_their
     assert "Vi vil dele: Hvordan forløb processen? (ny) nu: Ærøs bud på processen" in second
     assert "Odense Kommune har ændret" not in out and "vis --nye" not in out
     assert aeroe.texts()[D3] == "Ærøs bud på processen"
+
+
+def test_a_filler_without_our_files_has_what_it_wrote_in_the_sheet_nothing_is_counted_unsent(
+    tmp_path, run_cli
+):
+    """Found in stop 48's trial: Fanø, which had only a worksheet, filled one answer in it; status then
+    said "1 ændring ikke sendt … send jeres nye ændring til Fanø Kommune" of Fanø's own text."""
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), reusers=("Ærø Kommune", "Fanø Kommune")
+    )
+    path = odense.files / "fanoe.docx"
+    odense.ok("arbejdsark", "--partner", "Fanø", "--fase", "tjek", "--ud", str(path))
+    Sheet.read(path).fill(N_G2, "Fanøs behov skrevet i arket").save(path)
+
+    assert "1 tilføjet" in import_(odense, path)
+
+    assert odense.project().dialogue(odense.project().partner("fanoe-kommune")).answer(G2).text == (
+        "Fanøs behov skrevet i arket"
+    )
+    lines = flat(odense.ok("status")).split("Genbrugende organisationer:")[1]
+    fanoe = lines.split("Fanø Kommune:")[1]
+    assert "ikke sendt" not in fanoe and "send jeres" not in fanoe
+    assert "ikke fået endnu" not in flat(odense.ok("status", "--partner", "Fanø"))

@@ -27,7 +27,10 @@ def remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState
     """What the sender is now known to have, which answers are new to look at, what a worksheet gave.
 
     A worksheet tells nothing of what its filler's program has: what they wrote in it reaches
-    that only with our next export, so the export counts it as news, as their import will.
+    that only with our next export, so the export counts it as news, as their import will. A
+    filler that has never had a file from us, nor sent one (local.takes_files), has no program
+    that we know of: it has what it wrote in the sheet, so nothing of it is counted as not sent
+    (a new worksheet shows it to them again).
     """
     if plan.incoming.sheet_versions is not None:
         state = local.with_sheet_versions(state, *plan.incoming.sheet_versions)
@@ -35,8 +38,11 @@ def remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState
     if sender is None or sender == state.me:
         return state
     known = dict(state.known.get(sender, {}))
-    if plan.incoming.sheet_versions is None:  # a worksheet's texts are not in its filler's program
+    sheet = plan.incoming.sheet_versions is not None
+    if not sheet:
         state = local.with_exchanged(state, sender)  # a file of theirs: their program takes ours
+    # a worksheet's texts are not in its filler's program, if it has one that takes our files
+    if not sheet or not local.takes_files(state, sender):
         known.update(
             (slot_key(item.slot), history.written(item.incoming))
             for item in (*plan.items, *plan.records)
