@@ -215,8 +215,8 @@ def test_a_partner_that_has_had_no_file_from_us_is_sent_one_not_waited_for(tmp_p
         Org(tmp_path / "odense", tmp_path, run_cli), reusers=("Ærø Kommune", "Fanø Kommune")
     )
     first = (
-        "send {org} en fil med projektet, så de kan gå i gang; de har ikke fået nogen fra jer endnu: "
-        "spredning eksport --partner {key}"
+        "send {org} en fil med projektet, så de kan gå i gang; denne computer har ikke sendt dem nogen "
+        "endnu: spredning eksport --partner {key}"
     )
 
     lines = flat(sharing.ok("status")).split("Genbrugende organisationer:")[1]
@@ -226,7 +226,10 @@ def test_a_partner_that_has_had_no_file_from_us_is_sent_one_not_waited_for(tmp_p
         assert f"{org}: i fasen Tjek (0/14). Næste skridt: {first.format(org=org, key=key)}" in lines
     code, out, err = sharing("status", "--sprog", "en")
     assert code == 0, err
-    assert "Next step: send Fanø Kommune a file with the project, so they can get started" in flat(out)
+    assert (
+        "Next step: send Fanø Kommune a file with the project, so they can get started; this computer"
+        in flat(out)
+    )
 
     sharing.ok("eksport", "--partner", "Ærø")  # the project's facts only: they can begin
     sharing.ok("arbejdsark", "--partner", "Fanø", "--ud", str(tmp_path / "fanoe.docx"))  # a worksheet too
@@ -247,7 +250,10 @@ def test_the_overview_report_sends_the_first_file_and_waits_only_for_those_that_
 
     rows = report.read_text(encoding="utf-8")
     assert "| Ærø Kommune | Tjek | 0 af 45 | 0 | Vent på partnerens svar. |" in rows
-    assert "| Fanø Kommune | Tjek | 0 af 45 | 0 | Har ikke fået en fil fra jer endnu; send dem en. |" in rows
+    assert (
+        "| Fanø Kommune | Tjek | 0 af 45 | 0 | Har ikke fået en fil fra denne computer endnu; send dem en. |"
+        in rows
+    )
 
 
 def test_with_several_partners_the_changes_to_send_name_whose_they_are(tmp_path, run_cli):
@@ -323,3 +329,19 @@ def test_drafts_of_one_question_in_two_partners_dialogues_are_named_with_each_pa
     assert "2 kladder, der ikke er gemt som svar: " in said  # both named: not "bl.a."
     assert "(Ærø Kommune)" in said.split("2 kladder")[1].split("Næste skridt")[0], said
     assert "(Fanø Kommune)" in said.split("2 kladder")[1].split("Næste skridt")[0], said
+
+
+def test_a_partner_removed_and_added_again_is_not_told_it_has_had_no_file(tmp_path, run_cli):
+    """Found in stop 48's trial: after fjern-genbruger and genbruger, Ærø's line said to send it its first
+    file, though this computer had sent it one."""
+    sharing = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), reusers=("Ærø Kommune", "Fanø Kommune")
+    )
+    sharing.ok("eksport", "--partner", "Ærø")
+    sharing.ok("projekt", "fjern-genbruger", "Ærø Kommune", "--ja")
+    sharing.ok("projekt", "genbruger", "Ærø Kommune")
+
+    lines = flat(sharing.ok("status")).split("Genbrugende organisationer:")[1]
+
+    assert "Ærø Kommune: i fasen Tjek (0/14). Næste skridt: vent på svar fra Ærø Kommune" in lines
+    assert "send Fanø Kommune en fil med projektet" in lines

@@ -616,7 +616,8 @@ def remove_partner(ws: Workspace, name: str, confirmed: Content) -> Removed:
     other than that is refused, so nothing goes that the user did not see; and when it holds
     anything, the project file is kept as a backup first, so no answer is lost without a copy. What
     this computer knew of the organisation (what it has, news from it, its drafts and reasons not
-    saved) goes with it; the drafts and reasons are written to a file of their own first.
+    saved) goes with it; the drafts and reasons are written to a file of their own first. That
+    files went between us stays (LocalState.exchanged): back, it is not told it has had none.
     """
 
     def change(project: Project, state: LocalState):
@@ -632,7 +633,6 @@ def remove_partner(ws: Workspace, name: str, confirmed: Content) -> Removed:
         state = state._replace(
             known={k: v for k, v in state.known.items() if k != partner.key},
             news={k: v for k, v in state.news.items() if k != partner.key},
-            exchanged=tuple(k for k in state.exchanged if k != partner.key),
             drafts={k: v for k, v in state.drafts.items() if local.key_slot(k)[0] != partner.key},
             beside={k: v for k, v in state.beside.items() if local.key_slot(k)[0] != partner.key},
         )
