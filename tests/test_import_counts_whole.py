@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from exchange_kit import D1, D2, NAME, Org, flat, start_sharing
+from exchange_kit import D1, D2, G1, NAME, Org, flat, start_sharing
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
 
@@ -64,3 +64,22 @@ def test_a_file_imported_again_counts_the_conflict_it_made_as_still_open(tmp_pat
     assert "0 uændrede, 0 konflikter, 1 uafklaret konflikt fra før" in again
     assert "0 uændrede, 0 konflikter, 1 uafklaret konflikt fra før" in dry
     assert code == 0 and "0 unchanged, 0 conflicts, 1 open conflict from before" in flat(english), err
+
+
+def test_an_older_file_quotes_the_newer_version_kept_in_the_open_conflict(tmp_path, run_cli):
+    """Found in stop 48's trial: a file imported again after the partner's newer one, whose answer waits
+    in an open conflict, was said older than "her: <our workshop text>", the oldest of the three."""
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export())[0] == 0
+    sharing.answer({G1: "Odense tror ja (workshop)"}, "--rolle", "genbruge")  # written apart: a conflict
+    aeroe.answer({G1: "Nej, vi har færgen"}, "--rolle", "genbruge")
+    first = aeroe.export()
+    assert "1 konflikt" in flat(sharing.ok("importer", str(first), "--ikke-interaktiv"))  # left open
+    aeroe.answer({G1: "Nej, vi har færgen og vinterstorme"}, "--rolle", "genbruge")
+    sharing.ok("importer", str(aeroe.export()), "--ikke-interaktiv")
+
+    again = flat(sharing.ok("importer", str(first), "--ikke-interaktiv"))
+
+    assert "i filen: Nej, vi har færgen her: Nej, vi har færgen og vinterstorme" in again
+    assert "Odense tror ja" not in again

@@ -24,7 +24,7 @@ from spredning.cli.render import bullets
 from spredning.cli.render_project import org_name
 from spredning.cli.render_status import stray_list, where
 from spredning.cli.render_text import answer_pair, print_said, print_whole
-from spredning.core import followup
+from spredning.core import followup, history
 from spredning.core.history import Outcome
 from spredning.core.model import SHARING, Answer, Guide, Layout, Project, Slot
 from spredning.i18n import date, t
@@ -162,11 +162,24 @@ def print_older(console, guide: Guide, plan: ImportPlan, dry: bool = False) -> N
     project = with_new_partners(plan)
     lines = []
     for item in older:
-        theirs, ours = answer_pair(item.incoming, item.before.answer if item.before is not None else Answer())
+        theirs, ours = answer_pair(item.incoming, _newer_here(item))
         place, question = where(guide, project, item.slot), questions.get(item.slot[1], item.slot[1])
         item_key = "importer.item-older-merged" if merged else "importer.item-older"
         lines.append(t(item_key, where=place, question=question, theirs=theirs, ours=ours))
     console.print(bullets(lines, 2))
+
+
+def _newer_here(item: Planned) -> Answer:
+    """The version here that the file's is older than: the answer, or one kept beside it in a conflict.
+
+    Another version may have come since into a conflict still open (the sender's own, newer): that
+    is the one the file's is older than, not the answer shown first.
+    """
+    if item.before is None:
+        return Answer()
+    kept = (item.before.answer, *item.before.others)
+    newer = (a for a in kept if history.compare(item.incoming.version, a.version) is history.Order.BEFORE)
+    return next(newer, item.before.answer)
 
 
 def _from_other_project(plan: ImportPlan) -> bool:
