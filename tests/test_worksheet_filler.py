@@ -229,3 +229,17 @@ def test_a_filler_without_our_files_has_what_it_wrote_in_the_sheet_nothing_is_co
     fanoe = lines.split("Fanø Kommune:")[1]
     assert "ikke sendt" not in fanoe and "send jeres" not in fanoe
     assert "ikke fået endnu" not in flat(odense.ok("status", "--partner", "Fanø"))
+
+
+@pytest.mark.parametrize("width", [60, 62, 64, 66, 68, 70, 72])
+def test_the_sheets_field_count_is_never_broken_from_its_word(pair, monkeypatch, width):
+    """Found in stop 48's trial at 66 and 72 columns: "…(lavet 7. december 2026): 85⏎svarfelter." (which
+    also read as if 85 fields were filled in)."""
+    odense, _ = pair
+    path = filled_sheet(odense)
+    monkeypatch.setenv("COLUMNS", str(width))
+
+    out = odense.ok("importer", "--tør", str(path))
+
+    assert not [line for line in out.splitlines() if re.search(r"\b\d+$", line.rstrip())]
+    assert re.search(r"arket har \d+ svarfelter i alt\.", flat(out))
