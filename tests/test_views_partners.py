@@ -345,3 +345,21 @@ def test_a_partner_removed_and_added_again_is_not_told_it_has_had_no_file(tmp_pa
 
     assert "Ærø Kommune: i fasen Tjek (0/14). Næste skridt: vent på svar fra Ærø Kommune" in lines
     assert "send Fanø Kommune en fil med projektet" in lines
+
+
+def test_with_several_partners_the_news_to_read_name_whose_they_are(pair, tmp_path):
+    """Found in stop 48's trial: 'læs de 2 nye svar fra partneren' with two partners, in status and report."""
+    sharing, aeroe = pair
+    aeroe.answer({G1: "Ærøs svar", G2: "Ærøs andet svar"}, "--rolle", "genbruge")
+    assert sharing.import_(aeroe.export())[0] == 0
+
+    out = flat(sharing.ok("status"))
+
+    said = "læs de 2 nye svar fra Ærø Kommune: spredning vis --nye --partner aeroe-kommune"
+    assert f"Næste skridt: {said}" in out
+    assert "fra partneren" not in out
+    report = tmp_path / "oversigt.md"
+    sharing.ok("rapport", "--oversigt", "--ud", str(report))
+    assert "Læs de 2 nye svar fra Ærø Kommune: spredning vis --nye --partner aeroe-kommune" in (
+        report.read_text(encoding="utf-8")
+    )

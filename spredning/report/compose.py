@@ -331,27 +331,36 @@ class _Words:
         return Part(label, version.text, name)
 
 
+# a step's words and the command's words after the program, for the steps that run one command
+_COMMANDS = {
+    "conflicts": ("report.step.conflicts", "konflikter"),
+    "news": ("report.step.news", "vis --nye"),
+    "overdue": ("report.step.overdue", "plan"),
+    "send": ("report.step.send", "eksport"),
+}
+_NAMED = {"news": "report.step.news-from", "send": "report.step.send-to"}  # one of several partners
+
+
 def step_text(step: NextStep, names: Names) -> str:
-    """A next step in words, with the command that does it."""
+    """A next step in words, with the command that does it.
+
+    Reading news and sending changes name the partner when the step is one of several partners'
+    (the step carries the partner only then).
+    """
     partner = f" --partner {step.partner}" if step.partner else ""
-    if step.kind == "conflicts":
-        return t("report.step.conflicts", n=step.n, command=f"{PROGRAM} konflikter{partner}")
+    if step.kind in _COMMANDS:
+        key, words = _COMMANDS[step.kind]
+        command = f"{PROGRAM} {words}{partner}"
+        if step.partner and step.kind in _NAMED:
+            return t(_NAMED[step.kind], n=step.n, org=names(step.partner), command=command)
+        return t(key, n=step.n, command=command)
     if step.kind == "drafts":
         return t("report.step.drafts", n=step.n)
-    if step.kind == "news":
-        return t("report.step.news", n=step.n, command=f"{PROGRAM} vis --nye{partner}")
-    if step.kind == "overdue":
-        return t("report.step.overdue", n=step.n, command=f"{PROGRAM} plan{partner}")
     if step.kind == "answer":
         command = f"{PROGRAM} fase {step.phase} --rolle {step.role}"
         if step.role == "genbruge":
             command += partner
         return t("report.step.answer", phase=step.phase_name, side=t(f"role.{step.role}"), command=command)
-    if step.kind == "send" and step.partner:  # one of several partners: which
-        org = names(step.partner)
-        return t("report.step.send-to", n=step.n, org=org, command=f"{PROGRAM} eksport{partner}")
-    if step.kind == "send":
-        return t("report.step.send", n=step.n, command=f"{PROGRAM} eksport{partner}")
     if step.kind == "side":
         return t(
             "report.step.side",

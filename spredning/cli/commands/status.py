@@ -457,6 +457,9 @@ def _other_step_line(
         shown = command("vis", "--nye", partner=partner, project=project_option)
         if several and step.partner is None:  # news from several partners: a command for each (_each_command)
             return t("step.news-several", n=step.n), _each_command(step, several, project_option)
+        if partner is not None:  # one of several: which
+            org = clean_name(partner.name or partner.key)
+            return t("step.news-from", n=step.n, org=org, command=shown), shown
         return t("step.news", n=step.n, command=shown), shown
     if step.kind == "overdue":
         shown = command("plan", partner=partner, project=project_option)
