@@ -363,3 +363,29 @@ def test_with_several_partners_the_news_to_read_name_whose_they_are(pair, tmp_pa
     assert "Læs de 2 nye svar fra Ærø Kommune: spredning vis --nye --partner aeroe-kommune" in (
         report.read_text(encoding="utf-8")
     )
+
+
+def test_the_overview_report_puts_a_partners_own_drafts_first_as_status_does(tmp_path, run_cli):
+    """Found in stop 48's trial: Fanø's row said 'Send jeres 5 nye ændringer' while status said to finish
+    its drafts first."""
+    from projectkit import workspace
+
+    from spredning.app.answering import Session
+
+    sharing = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli),
+        reusers=("Ærø Kommune", "Fanø Kommune"),
+        answers={D1: "Mål"},
+    )
+    ws = workspace(sharing.home)
+    fanoe = ws.store.load(sharing.slug).partner("fanoe-kommune")
+    [question] = [q for q in ws.guide.questions() if q.id == G1]
+    Session(ws, sharing.slug, "genbruge", fanoe).keep_draft(question, "Fanøs halve svar")
+    report = tmp_path / "oversigt.md"
+
+    sharing.ok("rapport", "--oversigt", "--ud", str(report))
+
+    rows = report.read_text(encoding="utf-8")
+    assert "| Fanø Kommune | Tjek | 0 af 45 | 0 | Gør kladden færdig" in rows
+    assert "Fanø Kommune: i fasen Tjek (0/14); 1 kladde" in flat(sharing.ok("status"))
+    assert "gør kladden færdig" in flat(sharing.ok("status")).split("Fanø Kommune:")[1]

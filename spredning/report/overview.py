@@ -80,12 +80,15 @@ _PARTNER_KINDS = ("conflicts", "theirs-send", "news", "overdue", "send", "theirs
 
 def _partner_row(row: PartnerRow, names: Names) -> tuple[str, ...]:
     step = next((s for s in row.steps if s.kind in _PARTNER_KINDS), None)
+    next_words = step_text(step, names) if step else _waiting(row)
+    if row.drafts and (step is None or step.kind not in ("conflicts", "theirs-send")):
+        next_words = t("report.step.drafts", n=row.drafts)  # its own drafts come first, as in status
     return (
         _partner_name(row),
         row.current or t("report.overview-all-done"),
         count(_total(row, "genbruge")),
         str(len(row.conflicts)),
-        step_text(step, names) if step else _waiting(row),
+        next_words,
     )
 
 
