@@ -165,8 +165,12 @@ def test_drafts_typed_after_the_removal_stay_the_removed_projects_when_another_t
     assert "kladder" not in state_of(org, SLUG)
     assert "kladde" not in flat(org.ok("status"))
     [kept] = (p for p in (org.home / "fjernede").iterdir() if p.is_dir())
-    org.ok("projekt", "gendan", kept.name, "--navn", NEW)
+    back = flat(org.ok("projekt", "gendan", kept.name, "--navn", NEW))
     assert state_of(org, NEW_SLUG)["kladder"] == {D1: "Før", D2: "Skrevet imens"}
+    assert (
+        "De 2 kladder, der ikke var gemt som svar, er kommet med tilbage og står klar i deres spørgsmål; "
+        f"'spredning status --projekt {NEW_SLUG}' viser hvor."
+    ) in back
 
 
 def test_removed_brought_back_and_removed_again_the_drafts_go_where_it_is_kept_now(

@@ -14,6 +14,7 @@ from spredning.cli.commands.partners import hint_partner
 from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_fitted, print_said, restore_lines
+from spredning.core import local
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError
 from spredning.core.shellwords import shell_word
 from spredning.i18n import t
@@ -248,6 +249,7 @@ def tell_restored(console, ws, restored) -> None:
         console.print(say("restore.done", style="bold green", name=kept.name, file=file))
     if not restored.renamed:
         console.print(say("restore.not-renamed", style="yellow", file=file, name=restored.name))
+    _drafts_back(console, ws, restored.slug)
     if restored.same_as is not None:  # two files of one project now: our answers into the other, then one
         _same_project(console, ws, restored)
     if restored.left:
@@ -259,6 +261,17 @@ def tell_restored(console, ws, restored) -> None:
     elif ws.store.active() != restored.slug and restored.same_as is None:  # else: merged into the other
         use = command("projekt", "brug", restored.slug, project=None)
         print_said(console, say("restore.use", command=use), use)
+
+
+def _drafts_back(console, ws, slug: str) -> None:
+    """The drafts that came back with the project (also those a window kept while it was away)."""
+    try:
+        n = len(local.load(ws.store.home, slug).drafts)  # only read: the state is as it came back
+    except SpredningError:  # its state cannot be read: status says so
+        return
+    if n:
+        where = command("status", project=slug)
+        print_said(console, say("restore.drafts", n=n, command=where), where)
 
 
 def _same_project(console, ws, restored) -> None:
