@@ -231,7 +231,8 @@ def test_a_partner_that_has_had_no_file_from_us_is_sent_one_not_waited_for(tmp_p
         in flat(out)
     )
 
-    sharing.ok("eksport", "--partner", "Ærø")  # the project's facts only: they can begin
+    sent = flat(sharing.ok("eksport", "--partner", "Ærø"))  # the project's facts only: they can begin
+    assert "De henter projektet ind med: spredning importer " in sent and "henter svarene" not in sent
     sharing.ok("arbejdsark", "--partner", "Fanø", "--ud", str(tmp_path / "fanoe.docx"))  # a worksheet too
 
     lines = flat(sharing.ok("status")).split("Genbrugende organisationer:")[1]

@@ -120,7 +120,8 @@ def eksport(
         print_said(console, say("eksport.send", org=receiver, file=done.path.name), done.path.name)
         # the command on a line of its own, never broken, to be copied as it is
         # the partner's command, in their folder: the file's name (not where it is here)
-        console.print(say("eksport.their-command", file=shell_word(done.path.name)), soft_wrap=True)
+        key = "eksport.their-command" if done.answers else "eksport.their-command-empty"  # no answer yet
+        console.print(say(key, file=shell_word(done.path.name)), soft_wrap=True)
 
 
 def _what_is_new(done: exporting.Exported, receiver: str):
