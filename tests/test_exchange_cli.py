@@ -814,7 +814,7 @@ def test_the_portfolio_shows_every_partner_with_its_next_step(hub):
     assert "Genbrugende organisationer:" in out
     assert (
         "• Ærø Kommune: i fasen Tjek (2/14); 2 nye svar, 1 ændring ikke sendt. Næste skridt: læs de 2 nye "
-        "svar fra partneren: spredning vis --nye --partner aeroe-kommune" in out
+        "svar fra Ærø Kommune: spredning vis --nye --partner aeroe-kommune" in out
     )
     assert "• Fanø Kommune: i fasen Tjek (0/14); 1 konflikt, 1 nyt svar, 1 ændring ikke sendt" in out
     assert "afgør konflikten: spredning konflikter --partner fanoe-kommune" in out

@@ -83,3 +83,26 @@ def test_an_older_file_quotes_the_newer_version_kept_in_the_open_conflict(tmp_pa
 
     assert "i filen: Nej, vi har færgen her: Nej, vi har færgen og vinterstorme" in again
     assert "Odense tror ja" not in again
+
+
+def test_a_newer_version_into_a_conflict_open_here_is_no_new_conflict(tmp_path, run_cli):
+    """Found in stop 48's trial: the partner's second file, with a newer text in the conflict still open,
+    was said to give "1 konflikt (begge har ændret svaret)", as if a second one."""
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export())[0] == 0
+    sharing.answer({G1: "Odense tror ja (workshop)"}, "--rolle", "genbruge")
+    aeroe.answer({G1: "Nej, vi har færgen"}, "--rolle", "genbruge")
+    assert "0 uændrede, 1 konflikt" in flat(sharing.ok("importer", str(aeroe.export()), "--ikke-interaktiv"))
+    aeroe.answer({G1: "Nej, vi har færgen og vinterstorme"}, "--rolle", "genbruge")
+    second = aeroe.export()
+
+    dry = flat(sharing.ok("importer", "--tør", str(second)))
+    done = flat(sharing.ok("importer", str(second), "--ikke-interaktiv"))
+
+    assert "Ville give en ny udgave i 1 uafklaret konflikt:" in dry and "Ville give 1 konflikt" not in dry
+    for said in (dry, done):
+        assert "0 uændrede, 0 konflikter, 1 uafklaret konflikt fra før med en ny udgave" in said
+    assert "Der er 1 uafklaret konflikt" in done
+    [(_, entry)] = [(s, e) for s, e in sharing.project().entries() if e.in_conflict]
+    assert "Nej, vi har færgen og vinterstorme" in [a.text for a in (entry.answer, *entry.others)]

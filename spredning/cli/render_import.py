@@ -31,6 +31,7 @@ from spredning.i18n import date, t
 
 # What a dry run lists, in this order: each kind of change with its heading.
 REMOVED, PARTLY = "removed", "partly"  # the answers the file empties; conflicts it settles in part
+RENEWED = "renewed"  # a conflict open here, which the file brings a newer version into
 DRY_RUN_LISTS = (
     (Outcome.ADDED, "importer.would-add"),
     (Outcome.UPDATED, "importer.would-update"),
@@ -38,6 +39,7 @@ DRY_RUN_LISTS = (
     (Outcome.RESOLVED, "importer.would-resolve"),
     (PARTLY, "importer.would-resolve-partly"),
     (Outcome.CONFLICT, "importer.would-conflict"),
+    (RENEWED, "importer.would-renew"),
 )
 
 
@@ -45,14 +47,22 @@ def _items(plan: ImportPlan, kind: Outcome | str) -> list[Planned]:
     """The answers a dry run lists under one heading (DRY_RUN_LISTS).
 
     A conflict the file settles only in part (versions from another partner, which its sender never
-    saw, still wait) is not closed: it is listed and counted apart from the ones it closes.
+    saw, still wait) is not closed: it is listed and counted apart from the ones it closes. So is a
+    conflict open here that the file brings a newer version into: no new conflict.
     """
     if kind == REMOVED:
         return plan.removed()
     if kind == PARTLY:
         return [item for item in plan.listed(Outcome.RESOLVED) if item.settles_part]
+    if kind == RENEWED:
+        return [item for item in plan.listed(Outcome.CONFLICT) if _renews(item)]
     assert isinstance(kind, Outcome)
-    return [item for item in plan.listed(kind) if not item.settles_part]
+    return [item for item in plan.listed(kind) if not item.settles_part and not _renews(item)]
+
+
+def _renews(item: Planned) -> bool:
+    """A conflict open here already, with the file's newer version: not a new conflict."""
+    return item.outcome is Outcome.CONFLICT and item.before is not None and item.before.in_conflict
 
 
 def summary(plan: ImportPlan, settled: int = 0) -> str:
@@ -80,10 +90,14 @@ def counts(plan: ImportPlan, settled: int = 0) -> list[str]:
     behind = len(plan.behind())  # the file was written before its sender had ours: nothing to skip
     # brought again, an answer whose conflict is still open here is not "unchanged" in the user's eyes
     still = sum(1 for item in plan.listed(Outcome.UNCHANGED) if item.after.in_conflict)
+    # nor is a new version in a conflict open here a new conflict (none settled now: which is unknown)
+    renewed = 0 if settled else len(_items(plan, RENEWED))
     parts += [
         t("importer.count.unchanged", n=plan.count(Outcome.UNCHANGED) - still + behind),
-        t("importer.count.conflicts", n=plan.count(Outcome.CONFLICT) - settled),
+        t("importer.count.conflicts", n=plan.count(Outcome.CONFLICT) - settled - renewed),
     ]
+    if renewed:
+        parts.append(t("importer.count.renewed", n=renewed))
     if still:
         parts.append(t("importer.count.still-open", n=still))
     if settled:
