@@ -119,8 +119,8 @@ class DialogueStatus(NamedTuple):
     # this computer cannot tell what the other side has (exporting.unsent_unknown): `unsent` is what
     # it has not sent, so no step says to send it, and status says so instead of "not had"
     unsent_unknown: bool = False
-    # the sharing side, a partner that has had no file from us (nor a worksheet) and sent none here,
-    # while this computer can tell: not yet waiting for their answers, but for our first file
+    # the sharing side, a partner this computer has sent no file (nor a worksheet) and had none from,
+    # while it can tell (not unsent_unknown): not yet waiting for their answers, but for our first file
     sent_nothing: bool = False
 
 

@@ -385,7 +385,7 @@ class PartnerRow(NamedTuple):
     conflicts: tuple[Mark, ...]
     drafts: int  # unsaved drafts on this computer in this partner's own answers
     steps: tuple[NextStep, ...] = ()
-    sent_nothing: bool = False  # no file from the writer has reached them, nor come from them (status)
+    sent_nothing: bool = False  # the writer's computer has sent them no file, nor had one (status)
 
 
 class Overview(NamedTuple):

@@ -306,8 +306,8 @@ def _partner_waits(
     """Nothing of ours waits in a partner's dialogue: its answers do, in the words of status --partner.
 
     Our own next step (answering our side) is said once above; a partner that has `answered`
-    every phase is waited for by nobody; one that has had no file from us yet, and sent none, is
-    not waited for either: it is sent one first (the project's facts, and our answers so far).
+    every phase is waited for by nobody; one this computer has sent no file yet, nor had one from,
+    is not waited for either: it is sent one first (the project's facts, and our answers so far).
     """
     wait = next((s for s in item.steps if s.kind == "wait"), None)
     if wait is not None:  # we have answered and sent everything: how far they have come
