@@ -98,3 +98,24 @@ def test_a_stop_while_the_pager_shows_ends_the_pager_first(home, tmp_path, stop,
     assert code == 128 + stop, shown
     assert "Stoppet udefra." in shown
     assert pager_ended, "the pager was left running"
+
+
+def test_a_stop_that_comes_before_the_pager_has_started_is_passed_on_once_it_has():
+    """Found when CI failed on the test above under load: a stop between the pager's start and the
+    handlers that pass stops on left the pager running. The stops are now taken first."""
+    from spredning.cli import pager as paging
+
+    class Ended(Exception):
+        pass
+
+    def ours(signum, frame):
+        raise Ended
+
+    previous = signal.signal(signal.SIGTERM, ours)
+    try:
+        with pytest.raises(Ended), paging._stops_passed_on() as pager:
+            signal.raise_signal(signal.SIGTERM)  # the pager not started yet: held
+            pager.start(["sleep", "30"])
+        assert pager.process is not None and pager.process.poll() is not None  # ended, not left running
+    finally:
+        signal.signal(signal.SIGTERM, previous)

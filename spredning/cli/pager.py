@@ -80,12 +80,11 @@ def paged(console: Console, allowed: bool = True, spare: int = 0) -> Iterator[Co
     if text.count("\n") + spare < console.height:
         console.file.write(text)
         return
-    try:
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, encoding="utf-8", errors="replace")
-    except OSError:
-        console.file.write(text)
-        return
-    with _stops_passed_on(process):
+    with _stops_passed_on() as pager:
+        process = pager.start(command)
+        if process is None:  # no pager to start: the text is shown here
+            console.file.write(text)
+            return
         with contextlib.suppress(OSError, KeyboardInterrupt):
             assert process.stdin is not None  # asked for with stdin=PIPE
             SafeStream(process.stdin).write(text)
@@ -96,7 +95,8 @@ def paged(console: Console, allowed: bool = True, spare: int = 0) -> Iterator[Co
                 break
             except KeyboardInterrupt:  # Ctrl+C belongs to the pager (less ignores it)
                 continue
-    if process.returncode > 0:  # it failed (PAGER=false, an option it does not know): no text lost
+    failed = pager.process is not None and (pager.process.returncode or 0) > 0
+    if failed:  # PAGER=false, or an option it does not know: the text is shown here, none lost
         console.file.write(text)
 
 
@@ -104,38 +104,65 @@ class _Stopped(Exception):
     """A stop from outside came while the pager showed the text."""
 
 
+class _Pager:
+    """The pager's process once started, and the stops from outside that came (see _stops_passed_on)."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+        self.held: list[int] = []
+
+    def start(self, command: list[str]) -> subprocess.Popen | None:
+        """Start the pager (None: it cannot be); a stop that came while it started is passed on now."""
+        try:
+            started = subprocess.Popen(command, stdin=subprocess.PIPE, encoding="utf-8", errors="replace")
+            self.process = started
+        except OSError:
+            return None
+        if self.held:  # the handler left it to this: the process was not known yet
+            with contextlib.suppress(OSError):
+                self.process.send_signal(self.held[0])
+            raise _Stopped
+        return self.process
+
+
 @contextlib.contextmanager
-def _stops_passed_on(process: subprocess.Popen) -> Iterator[None]:
+def _stops_passed_on() -> Iterator[_Pager]:
     """A stop from outside (SIGTERM, SIGHUP) while the pager shows: the pager ends first, then the program.
 
     Ended alone, the program left the pager running on the terminal with the shell: the terminal
     showed nothing typed. The pager is given the same stop (less gives the terminal back as it
     ends) and a moment to end, else it is ended; then the stop goes on to the program's own
     handling (the words, the exit code). A stop the program ignores (`nohup`) is left alone.
+    The stops are taken before the pager starts (_Pager.start): one that comes in between is
+    passed on as soon as its process is known, so no pager is left running.
     """
+    pager = _Pager()
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield pager
         return
-    held: list[int] = []
+    held = pager.held
 
     def pass_on(signum: int, frame: object) -> None:
         first = not held
         held.append(signum)
+        if pager.process is None:  # not started yet: _Pager.start passes it on
+            return
         with contextlib.suppress(OSError):
-            process.send_signal(signum)
+            pager.process.send_signal(signum)
         if first:
             raise _Stopped
 
     stops = [signum for signum in STOPS if signal.getsignal(signum) is not signal.SIG_IGN]
     previous = {signum: signal.signal(signum, pass_on) for signum in stops}
     try:
-        yield
+        yield pager
     except _Stopped:
+        assert pager.process is not None  # raised only once it is known
         try:
-            process.wait(timeout=PAGER_GRACE_SECONDS)
+            pager.process.wait(timeout=PAGER_GRACE_SECONDS)
         except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+            pager.process.kill()
+            pager.process.wait()
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, signal.SIG_DFL if handler is None else handler)
