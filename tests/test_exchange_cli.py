@@ -819,7 +819,7 @@ def test_the_portfolio_shows_every_partner_with_its_next_step(hub):
     assert "• Fanø Kommune: i fasen Tjek (0/14); 1 konflikt, 1 nyt svar, 1 ændring ikke sendt" in out
     assert "afgør konflikten: spredning konflikter --partner fanoe-kommune" in out
     assert (
-        "• Læsø Kommune: i fasen Tjek (0/14); 1 ændring ikke sendt. Næste skridt: send jeres nye ændring til "
+        "• Læsø Kommune: i fasen Tjek (0/14); 1 ændring ikke sendt. Næste skridt: send den nye ændring til "
         "Læsø Kommune: spredning eksport --partner laesoe-kommune" in out
     )
     one = flat(sharing.ok("status", "--partner", "aeroe-kommune"))

@@ -232,14 +232,14 @@ def three(sharing, tmp_path, run_cli, folder):
 def test_several_partners_each_kind_is_offered_once(three, home):
     sharing, _ = three
     ws = ws_of(sharing)
-    assert "Send jeres 2 nye ændringer til Læsø Kommune" in home(sharing, CTRL_C).screen  # only Læsø waits
+    assert "Send de 2 nye ændringer til Læsø Kommune" in home(sharing, CTRL_C).screen  # only Læsø waits
     sharing.answer({D3: "Sådan gjorde vi"})  # a shared answer every partner waits for
     assert kinds(ws)[:3] == ["news", "answer", "send"]
 
     run = home(sharing, CTRL_C)
 
     assert "Læs de 3 nye svar fra partnerne …" in run.screen
-    assert "Send jeres nye ændringer til 3 partnere …" in run.screen
+    assert "Send de nye ændringer til 3 partnere …" in run.screen
     assert "Udveksl svar med partnerne …" in run.screen
 
 

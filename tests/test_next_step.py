@@ -74,7 +74,7 @@ def test_unsent_answers_are_the_last_step_and_go_once_exported(pair):
     steps = next_steps(sharing)
     assert steps == [
         "spredning fase tjek --rolle dele",
-        "send jeres nye ændring til partneren: spredning eksport",
+        "send den nye ændring til partneren: spredning eksport",
     ]
     sharing.export()
     assert next_steps(sharing) == ["spredning fase tjek --rolle dele"]
@@ -101,8 +101,8 @@ def test_everything_answered_points_at_overdue_actions_then_sending_then_a_repor
     assert next_steps(org) == [follow_up]
     for action in late:
         org.ok("plan", "luk", action)
-    closed = "nye ændring" if len(late) == 1 else f"{len(late)} nye ændringer"
-    assert next_steps(org) == [f"send jeres {closed} til partneren: spredning eksport"]
+    closed = "den nye ændring" if len(late) == 1 else f"de {len(late)} nye ændringer"
+    assert next_steps(org) == [f"send {closed} til partneren: spredning eksport"]
     org.export()
     assert next_steps(org) == ["alt er besvaret; lav en rapport: spredning rapport --format docx"]
 

@@ -171,7 +171,7 @@ def test_news_and_unsent_answers_of_several_partners_are_worded_for_the_partners
     )
     assert steps[1].startswith("spredning fase tjek --rolle dele")
     assert steps[2].startswith(
-        "send jeres nye ændringer til partnerne (2 partnere har ikke fået dem i en fil, "
+        "send de nye ændringer til partnerne (2 partnere har ikke fået dem i en fil, "
         "eller i et arbejdsark, hvis de er uden programmet), "
         "en fil til hver: "
         "spredning eksport --partner "

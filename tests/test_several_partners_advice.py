@@ -60,7 +60,7 @@ def test_the_project_level_advice_names_each_partners_command_and_each_runs_as_w
         "spredning vis --nye --partner aeroe-kommune spredning vis --nye --partner fanoe-kommune"
     ) in top
     assert (
-        "send jeres nye ændringer til partnerne (2 partnere har ikke fået dem i en fil, "
+        "send de nye ændringer til partnerne (2 partnere har ikke fået dem i en fil, "
         "eller i et arbejdsark, hvis de er uden programmet), "
         "en fil til hver: "
         "spredning eksport --partner aeroe-kommune spredning eksport --partner fanoe-kommune"
@@ -79,7 +79,7 @@ def test_the_english_edition_lists_them_too(odense):
     top = flat(odense.ok("--sprog", "en", "status").split("Reusing organisations:")[0])
 
     assert (
-        "send your new changes to your partners (2 partners have not had them in a file, "
+        "send the new changes to your partners (2 partners have not had them in a file, "
         "or in a worksheet if they are without the program), "
         "a file for each: "
         "spredning --sprog en eksport --partner aeroe-kommune "

@@ -73,7 +73,7 @@ def test_a_reusing_org_editing_the_sharing_sides_answers_has_them_to_send(hub):
     aeroe.answer({D2: "Træning hjemme med tablet"}, "--rolle", "dele")  # only the other side's answer
     out = flat(aeroe.ok("status"))
     assert "1 ændring fra jer har partneren ikke fået endnu." in out
-    assert "send jeres nye ændring til partneren: spredning eksport" in out
+    assert "send den nye ændring til partneren: spredning eksport" in out
     check_send(aeroe, sharing, 1)
 
 
@@ -284,7 +284,7 @@ def test_the_portfolio_shows_each_partners_follow_up_and_the_shared_one_once(hub
         "frist: spredning plan --partner aeroe-kommune" in out
     )
     assert (  # the shared action is said once, not as Fanø's
-        "• Fanø Kommune: i fasen Tjek (0/14); 2 ændringer ikke sendt. Næste skridt: send jeres 2 nye "
+        "• Fanø Kommune: i fasen Tjek (0/14); 2 ændringer ikke sendt. Næste skridt: send de 2 nye "
         "ændringer til Fanø Kommune: spredning eksport --partner fanoe-kommune" in out
     )
     pointer = "Alt om én partner, også handlinger, klarhed og godkendelser: spredning status --partner "
@@ -522,7 +522,7 @@ def test_a_reusing_computer_whose_file_lists_two_partners_gives_hints_without_pa
     out = flat(aeroe.ok("status"))
     assert "læs de 2 nye svar fra partneren: spredning vis --nye" in out
     assert "spredning fase tjek --rolle genbruge" in out
-    assert "send jeres nye ændring til partneren: spredning eksport" in out
+    assert "send den nye ændring til partneren: spredning eksport" in out
     assert "--partner" not in out
 
     code, _, err = aeroe("fase", "tjek")  # no terminal: the hint to answer from a file

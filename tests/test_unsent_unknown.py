@@ -44,7 +44,7 @@ def test_a_colleague_with_a_copy_says_it_cannot_tell_what_the_partner_has_had(tm
 
     assert NOT_HAD not in said
     assert CANNOT_TELL in said
-    assert "send jeres" not in said  # no step claims there is something new to send
+    assert "nye ændring" not in said  # no step claims there is something new to send
     assert "send" not in kinds(workspace(at_odense.home))  # nor does the home screen
     out = flat(at_odense.ok("eksport"))
     assert "siden jeres sidste eksport" not in out
@@ -76,7 +76,7 @@ def test_a_project_written_only_here_still_says_what_the_partner_has_not_had(tmp
     said = flat(odense.ok("status"))
 
     assert "2 ændringer fra jer har partneren ikke fået endnu." in said
-    assert "send jeres 2 nye ændringer til partneren: spredning eksport" in said
+    assert "send de 2 nye ændringer til partneren: spredning eksport" in said
     assert "kan ikke se, hvad de har fået" not in said
     exported = flat(odense.ok("eksport"))
     assert "2 nye ændringer siden jeres sidste eksport til eller import fra Ærø Kommune" in exported
@@ -107,7 +107,7 @@ def test_a_partner_that_sent_nothing_back_is_not_known_either_where_the_files_we
     said = flat(colleague(odense, tmp_path, "odense-kollega", "dele").ok("status"))
     for org in ("Ærø Kommune", "Fanø Kommune", "Læsø Kommune"):
         assert f"• {org}: i fasen Tjek (0/14); ved ikke, hvad de har fået." in said
-    assert "ikke sendt" not in said and "send jeres" not in said
+    assert "ikke sendt" not in said and "nye ændring" not in said
 
 
 @pytest.mark.e2e
@@ -151,7 +151,7 @@ def test_a_colleague_that_imported_one_partners_reply_cannot_tell_what_a_silent_
     said = flat(at_odense.ok("status"))
 
     assert "• Fanø Kommune: i fasen Tjek (0/14); ved ikke, hvad de har fået." in said
-    assert "ikke sendt" not in said and "send jeres" not in said
+    assert "ikke sendt" not in said and "nye ændring" not in said
     dialogues = {d["partner"]: d for d in json.loads(at_odense.ok("status", "--json"))["dialoger"]}
     assert dialogues["fanoe-kommune"]["ikke_sendt"] is None
     assert (dialogues["aeroe-kommune"]["ikke_sendt"], dialogues["aeroe-kommune"]["ikke_sendt_ukendt"]) == (

@@ -269,17 +269,17 @@ def test_with_several_partners_the_changes_to_send_name_whose_they_are(tmp_path,
 
     lines = flat(sharing.ok("status")).split("Genbrugende organisationer:")[1]
 
-    assert "send jeres nye ændring til Ærø Kommune: spredning eksport --partner aeroe-kommune" in lines
-    assert "send jeres 2 nye ændringer til Fanø Kommune: spredning eksport --partner fanoe-kommune" in lines
+    assert "send den nye ændring til Ærø Kommune: spredning eksport --partner aeroe-kommune" in lines
+    assert "send de 2 nye ændringer til Fanø Kommune: spredning eksport --partner fanoe-kommune" in lines
     assert "til partneren" not in lines
     report = tmp_path / "oversigt.md"
     sharing.ok("rapport", "--oversigt", "--ud", str(report))
-    assert "| Send jeres 2 nye ændringer til Fanø Kommune: spredning eksport --partner fanoe-kommune |" in (
+    assert "| Send de 2 nye ændringer til Fanø Kommune: spredning eksport --partner fanoe-kommune |" in (
         report.read_text(encoding="utf-8")
     )
     code, out, err = sharing("status", "--sprog", "en")
     assert code == 0, err
-    assert "send your 2 new changes to Fanø Kommune:" in flat(out)
+    assert "send the 2 new changes to Fanø Kommune:" in flat(out)
 
 
 def test_the_overview_waits_for_each_partner_in_the_words_of_its_own_status(pair, tmp_path):

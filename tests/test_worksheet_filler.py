@@ -231,6 +231,36 @@ def test_a_filler_without_our_files_has_what_it_wrote_in_the_sheet_nothing_is_co
     assert "ikke fået endnu" not in flat(odense.ok("status", "--partner", "Fanø"))
 
 
+def test_a_filler_with_the_program_is_sent_what_it_wrote_in_the_sheet_not_told_it_is_ours(tmp_path, run_cli):
+    """Left alone in stop 48: Fanø has the program (it had a file from us) and also filled a worksheet;
+    its sheet text reaches its program only with our next export, so status counts it, but said "send
+    jeres nye ændring til Fanø Kommune" of Fanø's own words. Now the step names no owner."""
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), reusers=("Ærø Kommune", "Fanø Kommune")
+    )
+    fanoe = Org(tmp_path / "fanoe", tmp_path, run_cli)
+    assert fanoe.import_(odense.export("--partner", "Fanø"))[0] == 0
+    path = odense.files / "fanoe.docx"
+    odense.ok("arbejdsark", "--partner", "Fanø", "--fase", "tjek", "--ud", str(path))
+    Sheet.read(path).fill(N_G2, "Fanøs behov skrevet i arket").save(path)
+    assert "1 tilføjet" in import_(odense, path)
+
+    lines = flat(odense.ok("status")).split("Genbrugende organisationer:")[1]
+    fanoe_line = lines.split("Fanø Kommune:")[1]
+    assert "1 ændring ikke sendt" in fanoe_line, fanoe_line
+    odense.ok("vis", "--nye", "--partner", "Fanø")  # its answer read: the next step is to send
+    said = flat(odense.ok("status"))
+    assert (
+        "• Fanø Kommune: i fasen Tjek (1/14); 1 ændring ikke sendt. Næste skridt: send den nye ændring "
+        "til Fanø Kommune: spredning eksport --partner fanoe-kommune"
+    ) in said, said
+    assert "jeres" not in said
+    assert fanoe.import_(odense.export("--partner", "Fanø"))[0] == 0
+    assert fanoe.project().dialogue(fanoe.project().partner("fanoe-kommune")).answer(G2).text == (
+        "Fanøs behov skrevet i arket"
+    )
+
+
 @pytest.mark.parametrize("width", [60, 62, 64, 66, 68, 70, 72])
 def test_the_sheets_field_count_is_never_broken_from_its_word(pair, monkeypatch, width):
     """Found in stop 48's trial at 66 and 72 columns: "…(lavet 7. december 2026): 85⏎svarfelter." (which

@@ -116,7 +116,7 @@ def test_the_home_screen_still_offers_to_send_to_the_partner_with_the_program(re
             run = typed(run_cli, QUIT)
 
     assert run.code == 0, run.err
-    assert "Send jeres nye ændringer til 3 partnere" in flat(run.screen)
+    assert "Send de nye ændringer til 3 partnere" in flat(run.screen)
 
 
 def test_a_returned_worksheet_of_a_partner_with_the_program_is_read_as_before(region):
@@ -183,7 +183,7 @@ def test_in_the_example_files_have_gone_both_ways_so_a_worksheet_leaves_the_file
 
     assert f"I har udvekslet filer med {other}, så deres program får svarene i arket" in out
     assert json.loads(org.ok("status", "--json"))["dialoger"][0]["ikke_sendt"] == 1
-    assert "send jeres nye ændring til partneren: spredning eksport" in flat(org.ok("status"))
+    assert "send den nye ændring til partneren: spredning eksport" in flat(org.ok("status"))
 
 
 def test_a_sheet_of_our_own_questions_gives_the_partner_nothing(tmp_path, run_cli):
