@@ -8,7 +8,7 @@ word of the second phase, which 'fase tjek' never opens. Run with the installed 
 from __future__ import annotations
 
 import pytest
-from exchange_kit import D1, G1, Org, flat, start_sharing
+from exchange_kit import D1, D2, G1, Org, flat, start_sharing
 from projectkit import workspace
 
 from spredning.app.answering import Session
@@ -51,6 +51,37 @@ def test_drafts_in_two_phases_are_named_with_them_and_each_phase_gets_its_comman
     assert "spredning --sprog en fase check --rolle dele spredning --sprog en fase test --rolle dele" in flat(
         said
     )
+
+
+def test_each_phase_a_command_opens_has_a_draft_named(tmp_path):
+    """Left alone in stop 48: five drafts in four phases named three ("bl.a.") of the first two
+    phases, and four commands followed, two of them for phases none of the named drafts was in."""
+    odense = Org(tmp_path / "odense", tmp_path)
+    odense.home.mkdir()
+    start_sharing(odense)
+    drafted(
+        odense,
+        "dele",
+        {
+            D1: "Formålet",
+            D2: "Løsningen",
+            T1: "Målgruppen",
+            "tilpas.genbrug-kontakter.dele.netvaerk": "Netværket",
+            "fjern.fjern-forhindringer.dele.regler-procedurer": "Reglerne",
+        },
+    )
+
+    out = flat(odense.ok("status"))
+
+    assert (
+        "5 kladder, der ikke er gemt som svar, bl.a.: »Hvad er formålet?« (fasen Tjek); »Hvad siger "
+        "målgruppen?« (fasen Test); »Hvem trak I på, da I udviklede?« (fasen Tilpas); »Fjernet regler og "
+        "procedurer – hvilke?« (fasen Fjern) Næste skridt"
+    ) in out, out
+    assert (
+        "spredning fase tjek --rolle dele spredning fase test --rolle dele spredning fase tilpas --rolle "
+        "dele spredning fase fjern --rolle dele"
+    ) in out
 
 
 def test_drafts_in_one_phase_keep_the_one_command_and_no_phase_names(tmp_path):

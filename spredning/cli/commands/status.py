@@ -31,7 +31,7 @@ from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted, print_said, print_whole
 from spredning.core.errors import UsageProblem
 from spredning.core.local import key_slot
-from spredning.core.model import ROLES, SHARING, Answer, Guide, Partner, Phase, Project, Question
+from spredning.core.model import ROLES, SHARING, Answer, Guide, Partner, Phase, Project, Question, side_of
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
 
@@ -223,6 +223,21 @@ def _each_command(step: Step, several: bool, project_option: str | None) -> tupl
     return tuple(command(*words, partner=p, project=project_option) for p, _ in step.each)
 
 
+def _named_drafts(drafts, phases: dict[str, str], most: int = 3) -> list:
+    """The drafts status names, in their order: three, and always the first in each phase.
+
+    A command follows for each phase, side and dialogue the drafts are in, so each has a draft
+    named (drafts in four phases: four named, not three and "bl.a.").
+    """
+    places = {(phases[key], side_of(q.id), key_slot(key)[0]): key for key, q in reversed(drafts)}
+    chosen = set(places.values())
+    for key, _ in drafts:
+        if len(chosen) >= most:
+            break
+        chosen.add(key)
+    return [(key, question) for key, question in drafts if key in chosen]
+
+
 def _phase_name(item: DialogueStatus, question: Question) -> str:
     """The name of the phase a question is in."""
     return next((p.phase.name for p in item.phases if question.id.startswith(p.phase.id + ".")), "")
@@ -365,7 +380,7 @@ def _notes_of(
         phases = {key: _phase_name(item, question) for key, question in item.drafts}
         several = len(set(phases.values())) > 1
         questions = []
-        for key, question in item.drafts[:3]:
+        for key, question in _named_drafts(item.drafts, phases):
             where = key_slot(key)[0]
             phase = phases[key] if several else ""
             if where in names and phase:
