@@ -54,7 +54,7 @@ def test_merged_answers_stay_ours_after_the_other_project_is_removed(aeroe):  # 
     assert _unsent(aeroe) == (3, False)
     assert _state(aeroe, "delt")["flettet-ind"] == [old_copy]
     said = flat(aeroe.ok("eksport"))
-    assert "3 nye ændringer siden jeres sidste eksport til eller import fra Odense Kommune" in said
+    assert "Det er projektets første fil mellem denne computer og Odense Kommune, så alt i den er nyt" in said
 
 
 def test_a_new_state_notes_no_merge_and_reads_as_written(tmp_path, run_cli):

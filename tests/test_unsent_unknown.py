@@ -79,7 +79,7 @@ def test_a_project_written_only_here_still_says_what_the_partner_has_not_had(tmp
     assert "send de 2 nye ændringer til partneren: spredning eksport" in said
     assert "kan ikke se, hvad de har fået" not in said
     exported = flat(odense.ok("eksport"))
-    assert "2 nye ændringer siden jeres sidste eksport til eller import fra Ærø Kommune" in exported
+    assert "Det er projektets første fil mellem denne computer og Ærø Kommune" in exported
 
 
 def test_a_partner_that_sent_nothing_back_is_not_known_either_where_the_files_went_elsewhere(

@@ -43,6 +43,7 @@ class Exported(NamedTuple):
     drafts: tuple[tuple[str, str], ...] = ()  # drafts here the file does not carry (drafts_left_out)
     conflicts: int = 0  # open conflicts in what the file carries: it has only the version standing here
     records: int = 0  # the follow-up it carries (the plan's, the meetings'), beside the answers
+    first: bool = False  # no file went between this computer and the receiver before (local.takes_files)
 
 
 def export(
@@ -86,6 +87,7 @@ def export(
     new = _new_to(outgoing, state.known.get(receiver_key, {}))
     changes = len(new)
     unknown = unsent_unknown(project, state, receiver, ws)
+    first = not local.takes_files(state, receiver_key)
     merged = merged_copies(ws, project, state)  # a state from an older program notes them from now on
     sent = {key: history.written(answer) for key, answer in new}  # an older version is not what they have
     copies: list[Path] = []
@@ -121,6 +123,7 @@ def export(
         drafts_left_out(ws, state, carried, role),
         len(conflicts_carried(project, carried, role)),
         sum(1 for _, e in outgoing.record_entries() if not e.answer.empty),
+        first,
     )
 
 

@@ -129,7 +129,10 @@ def _what_is_new(done: exporting.Exported, receiver: str):
     if done.unknown:  # a copy of a project file: its files may have gone to them from elsewhere
         return say("eksport.changes-unknown", org=receiver)
     if done.changes:  # all of it new, or with the rest again (so a file never sent is no loss)
-        key = "eksport.changes-all" if done.changes >= done.answers + done.records else "eksport.changes"
+        if done.changes < done.answers + done.records:
+            return say("eksport.changes", n=done.changes, org=receiver)
+        # no "since your last export": there was none, nor a file from them
+        key = "eksport.changes-first" if done.first else "eksport.changes-all"
         return say(key, n=done.changes, org=receiver)
     if not done.answers and not done.records:  # nothing to have had, nor a file before to have missed
         return say("eksport.no-answers")
