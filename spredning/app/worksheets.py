@@ -104,7 +104,7 @@ def make_worksheet(
     """Make the worksheet of one dialogue, for the organisation on its other side."""
     from spredning.worksheet import compose, writer
 
-    opened = ws.open()
+    opened = ws.open_to_send()
     project, state = opened.project, opened.local
     me = state.me
     if me is None:

@@ -176,6 +176,10 @@ class Workspace:
         """The project to work on, read now, with this computer's state for it."""
         return self.store.open(self.slug())
 
+    def open_to_send(self) -> Opened:
+        """open() for eksport and arbejdsark: answers edited by hand are written with their version first."""
+        return self.store.open_to_send(self.slug())
+
     def check_writable(self) -> None:
         """The project's file refused now when it is read-only: before a command asks what it saves."""
         self.store.check_writable(self.slug())

@@ -57,7 +57,7 @@ def export(
     today: datetime.date,
 ) -> Exported:
     """Write the file for a partner: the sharing side's answers and that partner's dialogue."""
-    opened = ws.open()
+    opened = ws.open_to_send()
     project, state = opened.project, opened.local
     me = state.me
     if me is None:

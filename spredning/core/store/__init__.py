@@ -156,6 +156,23 @@ class Store(MovableFolder):
                 self.update_local(slug, lambda current: current._replace(warned=noticed.warned))
         return Opened(parsed.project, _migrated(noticed, parsed), path)
 
+    def open_to_send(self, slug: str) -> Opened:
+        """open() for a command that sends answers out (eksport, arbejdsark): edits by hand written first.
+
+        An answer edited by hand in the file is read as this copy's change, with a count above the
+        highest it gave; the file is written with it now, so the version sent is one the file keeps.
+        Sent without, a second edit by hand was read with the same count, and the partner, having
+        that version already, kept the first edit. A file that cannot be written is sent as it reads.
+        """
+        opened = self.open(slug)
+        if not local.went_ahead(opened.local, opened.project):
+            return opened
+        try:
+            self.transact(slug, lambda project, state: (project, state, None))
+        except SpredningError:  # read-only: sent as read (as before), the save will say why
+            return opened
+        return self.open(slug)
+
     def peek(self, slug: str) -> tuple[Project, LocalState]:
         """A project and this computer's state for it, only read: no file written, no lock taken.
 
@@ -280,6 +297,8 @@ class Store(MovableFolder):
         noticed = stored_state if made else self._noticed(path, parsed.project, stored_state)
         state = _migrated(noticed, parsed)._replace(fresh=False)
         project, new_state, result = change(parsed.project, state)
+        # an answer edited by hand is written with the count it was read with (local.went_ahead)
+        written = project != parsed.project or parsed.legacy or local.went_ahead(stored_state, parsed.project)
         new_state = local.with_given(new_state, parsed.project, project)
         if made:  # what this command brought into the project it made (an import) is what is checked
             new_state = self._noticed(path, project, new_state)
@@ -289,7 +308,6 @@ class Store(MovableFolder):
         # checked before anything is written: a state too large to save leaves the project as it was
         state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
         with fileio.uninterrupted():  # the project and this computer's state: both, or neither
-            written = project != parsed.project or parsed.legacy
             if written:
                 self._write(path, raw, project, signature, keep_backup)
             if state_data is not None:
