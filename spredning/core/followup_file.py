@@ -59,14 +59,19 @@ RECORD_KEYS = ("version", "konflikter")  # besides a kind's fields
 
 
 def read(
-    value: object, partners: set[str], path: Path, copy: str, given: Mapping[str, int] = NOTHING
+    value: object,
+    partners: set[str],
+    path: Path,
+    copy: str,
+    given: Mapping[str, int] = NOTHING,
+    edited: list[str] | None = None,
 ) -> dict[str, dict[str, Entry]]:
     """The follow-up section: the general records ('dele') and each dialogue's ('genbruge').
 
     `given`: the highest count this copy gave each record (slot key → count, local.py); a record
-    edited by hand gets a count above it.
+    edited by hand gets a count above it, and its slot key is added to `edited`.
     """
-    reader = _Reader(path, copy, given)
+    reader = _Reader(path, copy, given, edited)
     if not isinstance(value, dict):
         raise content_problem(path, "project.records-not-mapping", key=FOLLOW_UP)
     known_keys(value, ROLES, path, f"{FOLLOW_UP}.")
@@ -85,10 +90,11 @@ def read(
 class _Reader:
     """Reads one place's records; a record edited outside the program becomes this copy's change."""
 
-    def __init__(self, path: Path, copy: str, given: Mapping[str, int]):
+    def __init__(self, path: Path, copy: str, given: Mapping[str, int], edited: list[str] | None = None):
         self.path = path
         self.copy = copy
         self.given = given
+        self.edited = edited if edited is not None else []  # slot keys of records edited by hand
         self.slot = ""  # the slot key of the record being read (for given)
 
     def bad(self, where: str, problem: str) -> ProjectFileError:
@@ -145,6 +151,7 @@ class _Reader:
         check, vector = parsed if parsed is not None else (None, ())
         answer = answer._replace(version=vector)
         if check_edit and check != history.checksum(answer):  # no checksum, or not these values
+            self.edited.append(self.slot)
             return answer._replace(version=history.bumped(vector, self.copy, self.given.get(self.slot, 0)))
         return answer
 

@@ -618,17 +618,6 @@ def with_given(state: LocalState, before: Project, after: Project) -> LocalState
     return state._replace(given=given, wrote=wrote)
 
 
-def went_ahead(state: LocalState, project: Project) -> bool:
-    """True when the file holds an answer of this copy newer than any it gave: one edited by hand.
-
-    Reading gives such an edit a count above the highest given (projectfile._Reader._edited), but
-    only a write keeps it: read again, after another edit by hand, the same count would stand for
-    another text. So a change writes the file then (store.transact), and what sends answers out
-    writes it first (store.open_to_send). A state older than the file reads so too, once.
-    """
-    return any(_ours(entry, state.copy) > state.given.get(key, 0) for key, entry in _slots(project).items())
-
-
 def went_back(state: LocalState, project: Project) -> list[tuple[Slot, int]]:
     """The answers of this copy the file holds older than it gave (or lacks): slot and the file's count.
 

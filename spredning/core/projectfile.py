@@ -92,6 +92,7 @@ class ParsedFile(NamedTuple):
     exchange: Mapping[str, str] | None = None  # an export's sender ('fra') and receiver ('til')
     legacy_base: Mapping[str, str] | None = None  # a format 1 export's 'fælles'
     legacy: bool = False
+    edited: bool = False  # an answer or record edited by hand: its version is this copy's, not written yet
 
 
 def new_id() -> str:
@@ -269,7 +270,8 @@ def _parse_current(
         dialogues=dialogues,
         records=_follow_up(reading, data.get(FOLLOW_UP), known),
     )
-    return ParsedFile(project, exchange=_exchange(data.get("udveksling"), path, known))
+    exchange = _exchange(data.get("udveksling"), path, known)
+    return ParsedFile(project, exchange=exchange, edited=bool(reading.edited))
 
 
 def _format(data: dict[str, Any], path: Path) -> int:
@@ -400,6 +402,7 @@ class _Reader:
         self.copy = copy
         self.given = given
         self.partner = ""  # the section being read: '' the sharing side's, else a partner's key
+        self.edited: list[str] = []  # slot keys of answers (and records) edited by hand, see _edited
 
     def section(self, value: object, where: str, order: Sequence[str]) -> dict[str, Entry]:
         self.partner = where.removeprefix("svar.genbruge.") if where.startswith("svar.genbruge.") else ""
@@ -469,6 +472,7 @@ class _Reader:
         return answer._replace(source=source)
 
     def _edited(self, answer: Answer, question_id: str) -> Answer:
+        self.edited.append(slot_key((self.partner, question_id)))
         given = self.given.get(slot_key((self.partner, question_id)), 0)
         return answer._replace(version=history.bumped(answer.version, self.copy, given))
 
@@ -479,7 +483,7 @@ def _follow_up(reading: _Reader, value: object, partners: set[str]) -> dict[str,
         return {}
     from spredning.core import followup_file
 
-    return followup_file.read(value, partners, reading.path, reading.copy, reading.given)
+    return followup_file.read(value, partners, reading.path, reading.copy, reading.given, reading.edited)
 
 
 def unique_key(name: str, taken: set[str]) -> str:

@@ -154,7 +154,7 @@ class Store(MovableFolder):
         if noticed != state:  # remembered, so the next command does not say it again
             with contextlib.suppress(SpredningError):  # a read-only folder: said again next time
                 self.update_local(slug, lambda current: current._replace(warned=noticed.warned))
-        return Opened(parsed.project, _migrated(noticed, parsed), path)
+        return Opened(parsed.project, _migrated(noticed, parsed), path, parsed.edited)
 
     def open_to_send(self, slug: str) -> Opened:
         """open() for a command that sends answers out (eksport, arbejdsark): edits by hand written first.
@@ -165,7 +165,7 @@ class Store(MovableFolder):
         that version already, kept the first edit. A file that cannot be written is sent as it reads.
         """
         opened = self.open(slug)
-        if not local.went_ahead(opened.local, opened.project):
+        if not opened.edited:
             return opened
         try:
             self.transact(slug, lambda project, state: (project, state, None))
@@ -297,8 +297,9 @@ class Store(MovableFolder):
         noticed = stored_state if made else self._noticed(path, parsed.project, stored_state)
         state = _migrated(noticed, parsed)._replace(fresh=False)
         project, new_state, result = change(parsed.project, state)
-        # an answer edited by hand is written with the count it was read with (local.went_ahead)
-        written = project != parsed.project or parsed.legacy or local.went_ahead(stored_state, parsed.project)
+        # an answer edited by hand is written with the version it was read with: only the file keeps
+        # it (read again, after another edit, the same count would stand for another text)
+        written = project != parsed.project or parsed.legacy or parsed.edited
         new_state = local.with_given(new_state, parsed.project, project)
         if made:  # what this command brought into the project it made (an import) is what is checked
             new_state = self._noticed(path, project, new_state)

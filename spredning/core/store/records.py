@@ -78,6 +78,7 @@ class Opened(NamedTuple):
     project: Project
     local: LocalState
     path: Path
+    edited: bool = False  # answers edited by hand, read with a version not yet written (ParsedFile.edited)
 
 
 Change = Callable[[Project, LocalState], tuple[Project, LocalState, T]]
