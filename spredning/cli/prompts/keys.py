@@ -197,11 +197,23 @@ def _typing_keys() -> KeyBindings:
     space up to the next stop of INDENT (prompt_toolkit asks for completions, and a field has
     none, so the key did nothing). Spaces, not a tab character: what is seen is what is saved,
     in a report and a worksheet too. A paste is not typed, so it keeps its own tabs and margins.
+
+    Esc followed by Enter saves (a terminal sends Alt+Enter so); Esc followed by any other key
+    is that key as typed. prompt_toolkit took Esc and the next key as one of its Alt commands,
+    unseen: Esc, then "t" deleted the "t", Esc and Backspace a whole word, Esc and "u" made a
+    word upper case; and Esc is what a person presses to get out. Esc alone does nothing here.
     """
     bindings = KeyBindings()
 
+    @bindings.add("escape", eager=True, filter=_TYPING)  # eager: no Alt command waits for a next key
+    def _escape(event) -> None:
+        pass
+
     @bindings.add("enter", filter=_TYPING)
     def _line(event) -> None:
+        if [press.key for press in event.previous_key_sequence] == [Keys.Escape]:  # Alt+Enter
+            field_buffer(event.app).validate_and_handle()
+            return
         event.current_buffer.newline(copy_margin=False)
 
     @bindings.add("tab", filter=_TYPING)
