@@ -69,6 +69,8 @@ class Session:
         self.copy = opened.local.copy
         self.opened_as = slug  # the project's file name when opened (see moved)
         self.kept_at: Kept | None = None  # the project removed meanwhile: where its state is kept
+        self.saved_here: dict[str, tuple[Slot, Answer]] = {}  # slot key → this window's last save of it
+        self.put_back: tuple[str, ...] = ()  # question ids the last save wrote in the file again (_put_back)
 
     def view(self) -> Dialogue:
         """The dialogue as it stands after the last save."""
@@ -233,6 +235,7 @@ class Session:
                 partner = self.partner.name if self.partner is not None else slot[0]
                 self.removed = SpredningError("answer.partner-removed", name=partner or slot[0])
                 raise self.removed
+            project, self.put_back = _put_back(project, self.saved_here, key)
             fresh = project.entry(slot)
             wanted = content or Answer()
             draft = keep  # saved: this session's draft goes (another window's stays), but for `keep`
@@ -259,8 +262,16 @@ class Session:
                     state, _, _ = with_reason(state, key, "", mine)
             return project, state, (fresh, project, state, now, left)
 
+        self.put_back = ()
         on_disk, self.project, self.local, self.mine[key], self.mine_reason[key] = self._transact(save)
+        self._saved_here(slot, on_disk)
         return on_disk
+
+    def _saved_here(self, slot: Slot, on_disk: Entry | None) -> None:
+        """Remember the answer this window saved (on_disk None), to write in again (_put_back)."""
+        saved = self.project.entry(slot)
+        if on_disk is None and saved is not None:
+            self.saved_here[slot_key(slot)] = (slot, saved.answer)
 
     def _update(self, change, wait: bool) -> LocalState:
         """store.update_local on this project's state: a draft kept, where the project is now.
@@ -410,6 +421,32 @@ class Session:
         if not kept:
             return None
         return SpredningError("answer.project-removed", name=self.project.name, slug=kept[0].slug)
+
+
+def _put_back(
+    project: Project, saved: Mapping[str, tuple[Slot, Answer]], now: str
+) -> tuple[Project, tuple[str, ...]]:
+    """The answers this window saved that the file now holds in an older version, written in it again.
+
+    That happens when an older copy of the file was put in its place meanwhile (a sync program's
+    "restore previous version", a text editor that had the file open saving it again): the
+    answer saved a moment ago was gone from the file, and the next save wrote over it. Each is
+    brought in as an import brings a newer version (history.integrate), so nothing newer is ever
+    written over; `now`, the answer being saved, is left to the save. Returns the question ids.
+    """
+    back = []
+    for key, (slot, answer) in saved.items():
+        fresh = project.entry(slot)
+        if key == now or answer.empty:
+            continue
+        order = history.compare(fresh.answer.version, answer.version) if fresh is not None else None
+        if order not in (None, history.Order.BEFORE):
+            continue  # as saved, or changed since (here or elsewhere): not an older copy's
+        entry, outcome = history.integrate(fresh, answer)
+        if outcome in (history.Outcome.ADDED, history.Outcome.UPDATED, history.Outcome.RESOLVED):
+            project = project.with_entry(slot, entry)
+            back.append(slot[1])
+    return project, tuple(back)
 
 
 def _same(fresh: Entry | None, expected: Entry | None) -> bool:

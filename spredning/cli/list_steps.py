@@ -21,7 +21,7 @@ from spredning.cli.console import say
 from spredning.cli.prompts.questions import DueLeftOut, TypedAction, ask_action, colour_choices
 from spredning.cli.prompts.simple import CANCEL, ask_text, select
 from spredning.cli.prompts.stops import started_again_with, typed_so_far
-from spredning.cli.render_text import AsTyped, print_fitted
+from spredning.cli.render_text import AsTyped, print_fitted, print_said
 from spredning.core import interview
 from spredning.core.model import Progress, Question, Tool, progress
 from spredning.core.textsafe import clean
@@ -223,6 +223,12 @@ class ListSteps:
         named, settle = self.conflict_words(step.versions, step.question)
         text = t("interview.conflict-still-open", versions=named, n=len(named), command=settle)
         print_fitted(self.console, text, settle, "yellow", rest="")
+
+    def put_back(self, step: interview.PutBack) -> None:
+        """The save found an older copy of the file in its place: what this window saved is in it again."""
+        named = [t("status.draft-question", question=question.text) for question in step.questions]
+        said = say("interview.put-back", style="yellow", n=len(named), questions=named)
+        print_said(self.console, said, None)
 
     def conflict_words(self, versions: tuple[str, ...], question) -> tuple[list[str], str]:
         """Whose versions an open conflict keeps ("Syds udgave"), and the command that settles it.

@@ -160,6 +160,7 @@ class InterviewPrompter:
             interview.SavedMeanwhile: self.steps.saved_meanwhile,
             interview.SaveFailed: self.steps.save_failed,
             interview.StillInConflict: self.steps.still_in_conflict,
+            interview.PutBack: self.steps.put_back,
             interview.NoQuestions: self.steps.no_questions,
             interview.OfferActions: self.steps.offer_actions,
             interview.RateReadiness: self.steps.rate_readiness,

@@ -213,6 +213,15 @@ class StillInConflict(NamedTuple):
     versions: tuple[str, ...]
 
 
+class PutBack(NamedTuple):
+    """The save wrote in the file again answers this window saved (`questions`); reply None.
+
+    An older copy of the file had been put in its place, without them (see answering._put_back).
+    """
+
+    questions: tuple[Question, ...]
+
+
 class NoQuestions(NamedTuple):
     """A tool with no questions for this side (shown, then passed)."""
 
@@ -280,6 +289,9 @@ class Recorder(Protocol):
         self, question: Question, content: Answer | None, expected: Entry | None, keep: str = ""
     ) -> Entry | None: ...
 
+    @property
+    def put_back(self) -> tuple[str, ...]: ...  # the question ids the last record wrote in again
+
 
 def draft_of(typed: str | None, answer: Answer | None) -> str:
     """What to keep as a question's draft when the user leaves the field with `typed` in it.
@@ -326,7 +338,7 @@ class Interview:
         self.open_only = False  # going on at the open questions: answered ones are passed by
         self.drafts_first = False  # going from draft to draft (see ResumeDrafts)
         self.drafts_seen: set[str] = set()
-        self.after_note: object | None = None  # the step a StillInConflict was said before
+        self.after_note: list[object] = []  # the steps after a note (PutBack, StillInConflict), in order
 
     # -- driving ----------------------------------------------------------------------
     def step(self) -> Any:
@@ -368,6 +380,7 @@ class Interview:
             SavedMeanwhile: self._settled,
             SaveFailed: lambda step, value: None,  # the same question is asked again, with the text
             StillInConflict: self._noted,
+            PutBack: self._noted,
             OfferActions: self._offered,
             RateReadiness: self._rated,
             NoQuestions: lambda step, value: None,
@@ -607,12 +620,18 @@ class Interview:
             self.pending = SavedMeanwhile(question, content, _given(on_disk))
             return
         self._move_on(tool.questions(self.role))
+        notes: list[object] = []  # said before whatever comes next
+        back = tuple(q for q in self.phase.questions(self.role) if q.id in self.recorder.put_back)
+        if back:
+            notes.append(PutBack(back))
         still = _versions(self.recorder.view().entry(question.id))
-        if still:  # said before whatever comes next
-            self.after_note, self.pending = self.pending, StillInConflict(question, still)
+        if still:
+            notes.append(StillInConflict(question, still))
+        if notes:
+            self.pending, self.after_note = notes[0], [*notes[1:], self.pending]
 
-    def _noted(self, step: StillInConflict, value: None) -> None:
-        self.pending, self.after_note = self.after_note, None
+    def _noted(self, step: StillInConflict | PutBack, value: None) -> None:
+        self.pending, self.after_note = self.after_note[0], self.after_note[1:]
 
     def _failed(
         self, question: Question, text: str, problem: SpredningError, reason: bool = False

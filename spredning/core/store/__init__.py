@@ -294,6 +294,7 @@ class Store(MovableFolder):
         stored_state = self._lasting(slug, local.load(self.home, slug))
         parsed = self._parse(slug, path, data, stored_state, raw)
         made = self._just_made(path, signature)
+        told = len(self.went_back)
         noticed = stored_state if made else self._noticed(path, parsed.project, stored_state)
         state = _migrated(noticed, parsed)._replace(fresh=False)
         project, new_state, result = change(parsed.project, state)
@@ -306,6 +307,7 @@ class Store(MovableFolder):
         elif new_state.warned:  # what was told and is still so (a save may have put an answer right)
             found = local.went_back(new_state, project)
             new_state = new_state._replace(warned=local.warned_text(new_state, found))
+            self._still_went_back(told, {slot for slot, _ in found}, project)
         # checked before anything is written: a state too large to save leaves the project as it was
         state_data = local.encoded(new_state, self.home, slug) if new_state != stored_state else None
         with fileio.uninterrupted():  # the project and this computer's state: both, or neither
@@ -322,6 +324,19 @@ class Store(MovableFolder):
                     if written or not _same_work(stored_state, new_state):
                         self._not_remembered(slug, exc)
         return result
+
+    def _still_went_back(self, told: int, found: set[Slot], project: Project) -> None:
+        """What this change noted as gone back (went_back[told:]), as it is after the change.
+
+        The change may have written the answers in again (the interview puts back those it saved,
+        answering.Session), and those are not to be told as missing.
+        """
+        still = []
+        for went in self.went_back[told:]:
+            slots = tuple(slot for slot in went.slots if slot in found)
+            if slots:
+                still.append(went._replace(project=project, slots=slots))
+        self.went_back[told:] = still
 
     def _just_made(self, path: Path, signature: tuple[int, int, int] | None) -> bool:
         """True when the file is the empty project this Store created, untouched since; forgotten now.
