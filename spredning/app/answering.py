@@ -437,8 +437,8 @@ def _put_back(
     back = []
     for key, (slot, answer) in saved.items():
         fresh = project.entry(slot)
-        if key == now or answer.empty:
-            continue
+        if key == now or answer.empty or (slot[0] and project.partner(slot[0]) is None):
+            continue  # the answer being saved, a deletion, or a partner removed meanwhile
         order = history.compare(fresh.answer.version, answer.version) if fresh is not None else None
         if order not in (None, history.Order.BEFORE):
             continue  # as saved, or changed since (here or elsewhere): not an older copy's
