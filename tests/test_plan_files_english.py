@@ -63,3 +63,30 @@ def test_the_csvs_dates_are_iso_in_english_and_danish_in_danish(plan, tmp_path, 
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
     assert rows[0][:4] == header
     assert rows[1][1:4] == ["Book et møde", "", due]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("word", ["tekst", "text"])
+def test_the_table_is_asked_for_by_either_languages_word(plan, language, word):
+    """Found in stop 49's English trial: 'plan --format text' was refused (only the Danish 'tekst')."""
+    code, out, err = plan(language, "plan", "--format", word)
+    assert code == 0, err
+    assert "Book et møde" in out
+
+
+def test_a_wrong_format_in_english_offers_the_english_words(plan):
+    code, _, err = plan("en", "plan", "--format", "txt")
+    assert code == 2
+    said = " ".join(err.split())
+    assert "Unknown format 'txt'. Did you mean 'text'?" in said
+    assert "Use text, csv or ics." in said and "tekst" not in said
+
+
+@pytest.mark.parametrize(("language", "status"), [("da", "færdig"), ("en", "done")])
+def test_the_example_for_plan_ret_without_a_terminal_is_in_the_language(plan, tmp_path, language, status):
+    """Found in stop 49's English trial: the English refusal suggested '--status færdig'."""
+    rows = written(plan, tmp_path, "da", "csv").decode("utf-8-sig").splitlines()
+    [item] = [row.split(";")[0] for row in rows[1:] if row.strip()]
+    code, _, err = plan(language, "plan", "ret", item)
+    assert code == 2, err
+    assert f"plan ret {item} --status {status}" in " ".join(err.split())

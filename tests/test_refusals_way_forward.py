@@ -104,7 +104,7 @@ def test_plan_fase_close_to_a_phase_gives_the_command_put_right_in_both_language
     given = ("plan", "tilføj", "--hvad", "Book et lokale", "--fase")
     said, words = refused(home, *given, "tjk")
 
-    assert "Skriv en af fasene (tjek, test, tilpas, fjern, brug, høst)" in said
+    assert "Skriv en af faserne (tjek, test, tilpas, fjern, brug, høst)" in said
     assert words == ["spredning", *given, "tjek"]
     said, words = refused(home, "--sprog", "en", *given, "tjk", prefix="E.g.:")
     assert words == ["spredning", "--sprog", "en", *given, "check"]

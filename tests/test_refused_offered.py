@@ -349,7 +349,7 @@ def test_without_a_terminal_a_phase_that_is_none_is_refused_naming_the_phases(ru
     code, _, err = run_cli("plan", "tilføj", "--hvad", "x", "--fase", "zzz")
 
     assert code == 2
-    assert "Skriv en af fasene (tjek, test, tilpas, fjern, brug, høst) eller et værktøj" in flat(err)
+    assert "Skriv en af faserne (tjek, test, tilpas, fjern, brug, høst) eller et værktøj" in flat(err)
 
 
 def test_a_stop_in_the_list_offered_for_a_status_says_the_action_is_not_added(on_screen, ws, reusing):

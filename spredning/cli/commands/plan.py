@@ -37,6 +37,12 @@ from spredning.i18n import t
 plan_app = typer.Typer(cls=typer_compat.DanishGroup, invoke_without_command=True, rich_markup_mode=None)
 FORMATS = ("tekst", "csv", "ics")
 FILE_FORMATS = ("csv", "ics")  # what --ud writes
+TEXT_WORDS = ("tekst", "text")  # the table's format in either language, as statuses and colours are
+
+
+def _format_words() -> list[str]:
+    """The formats as this language writes them (English: text)."""
+    return [t("plan.format.text"), *FILE_FORMATS]
 
 
 @plan_app.callback()
@@ -47,7 +53,7 @@ def plan(
     ),
     alle: bool = typer.Option(False, "--alle", help=t("help.plan.alle")),
     format: str | None = typer.Option(
-        None, "--format", "-f", metavar="tekst|csv|ics", help=t("help.plan.format")
+        None, "--format", "-f", metavar="|".join(_format_words()), help=t("help.plan.format")
     ),
     ud: str | None = typer.Option(None, "--ud", metavar=t("metavar.file"), help=t("help.plan.ud")),
     overskriv: bool = typer.Option(False, "--overskriv", help=t("help.overskriv")),
@@ -57,9 +63,10 @@ def plan(
         return
     given = chosen_format(format, ud, FILE_FORMATS, "tekst")
     fmt = given.strip().lower().lstrip(".")
+    fmt = "tekst" if fmt in TEXT_WORDS else fmt
     if fmt not in FORMATS:
         raise UsageProblem(
-            "plan.unknown-format", value=given, formats=list(FORMATS), close=_close_format(fmt, ud)
+            "plan.unknown-format", value=given, formats=_format_words(), close=_close_format(fmt, ud)
         )
     if fmt == "tekst" and ud is not None:  # the table is for the terminal: a file is csv or ics
         raise UsageProblem("plan.ud-needs-format")
@@ -85,10 +92,11 @@ def _close_format(fmt: str, ud: str | None) -> list[str]:
     import difflib  # only when a format is wrong
 
     named = named_format(ud)
-    swapped = [known for known in FORMATS if sorted(known) == sorted(fmt)]  # 'cvs' is as close to ics
+    words = _format_words()
+    swapped = [known for known in words if sorted(known) == sorted(fmt)]  # 'cvs' is as close to ics
     if named in FILE_FORMATS:
         return [named]
-    return swapped or difflib.get_close_matches(fmt, FORMATS, n=1, cutoff=0.6)
+    return swapped or difflib.get_close_matches(fmt, words, n=1, cutoff=0.6)
 
 
 def _owners(project) -> dict[str, str]:

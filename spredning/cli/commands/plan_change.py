@@ -256,7 +256,7 @@ def _ask_changes(ws, id: str) -> tuple[dict[str, object], plans.PlanItem]:
     current = plans.current(ws, id)  # a wrong or too short id is said before any example
     if not is_interactive():
         raise NotATerminal(
-            "plan.no-terminal-change", command=command("plan", "ret", id, "--status", "færdig")
+            "plan.no-terminal-change", command=command("plan", "ret", id, "--status", t("plan.status.færdig"))
         )
     from spredning.cli.prompts.keys import BackToMenu
     from spredning.cli.prompts.questions import TypedAction, ask_action, ask_status
