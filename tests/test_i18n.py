@@ -380,15 +380,23 @@ def command_paths() -> list[list[str]]:
 
 
 # A damaged project file's hint (fileio.restore_hint): naming the newest backup, the line, or neither.
-_RESTORABLE = ("project.invalid-yaml", "project.empty", "project.not-mapping", "project.cut-off")
+# project.problem: a content refusal (projectfile._with_way_out), whose line is known for an answer.
+_RESTORABLE = (
+    "project.invalid-yaml",
+    "project.empty",
+    "project.not-mapping",
+    "project.cut-off",
+    "project.problem",
+)
+_LINED = ("project.invalid-yaml", "project.problem")
 BUILT_KEYS["{}.hint"] = [f"{key}.hint" for key in _RESTORABLE]
 BUILT_KEYS["{}.hint.backup"] = [f"{key}.hint.backup" for key in _RESTORABLE]
-BUILT_KEYS["{}.hint.line"] = ["project.invalid-yaml.hint.line"]
+BUILT_KEYS["{}.hint.line"] = [f"{key}.hint.line" for key in _LINED]
 # ... or, when there are backups and none of them can be read, says so ("{}.hint{}" + ".bad-backups").
 BUILT_KEYS["{}.hint{}"] = [*BUILT_KEYS["{}.hint"], *(f"{key}.hint.bad-backups" for key in _RESTORABLE)]
 BUILT_KEYS["{}.hint.line{}"] = [
-    "project.invalid-yaml.hint.line",
-    "project.invalid-yaml.hint.line.bad-backups",
+    *(f"{key}.hint.line" for key in _LINED),
+    *(f"{key}.hint.line.bad-backups" for key in _LINED),
 ]
 
 # A wrong --rolle, --partner, --status, --fase, --format or tool close to a right value: the command put

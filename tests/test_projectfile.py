@@ -469,7 +469,7 @@ def test_a_broken_file_names_itself_and_what_is_wrong(text, problem):
     assert caught.value.key == "project.problem"
     assert caught.value.params["problem"].key == problem
     shown = words(caught.value)
-    assert shown.startswith(f"Projektfilen {PATH}: ")
+    assert shown.startswith(f"Projektfilen {PATH} kan ikke bruges: ")
     assert i18n.render(caught.value.params["problem"]) in shown
     assert "{" not in shown
     assert i18n.has("project.problem.hint")

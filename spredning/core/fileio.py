@@ -219,7 +219,7 @@ def restore_hint(
     line = problem.params.get("line") if isinstance(problem, Message) else None
     more = {"name": path.name, "backups": [candidate.name for candidate in found], "n": len(found)}
     bad = ".bad-backups" if found else ""  # backups there, none that can be read: said, not named to restore
-    if line is not None and key == "project.invalid-yaml":  # the line YAML stopped at, to open it there
+    if line is not None and key in ("project.invalid-yaml", "project.problem"):  # the line, to open it there
         return Message(f"{key}.hint.line{bad}", {**params, **more, "line": line})
     return Message(f"{key}.hint{bad}", {**params, **more})
 

@@ -35,6 +35,7 @@ and a file is written by projectwrite.py.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
 import functools
@@ -223,7 +224,7 @@ def parse(
     except ProjectFileError as refused:
         where = projectcut.where_cut(raw, data, layout, refused=True)  # a cut can leave a broken file
         if where is None:
-            raise _unknown_key_line(refused, raw) from None
+            raise _with_way_out(_unknown_key_line(refused, raw), raw, path, layout) from None
         raise projectcut.error(path, where, functools.partial(usable_backup, layout=layout)) from None
     where = projectcut.where_cut(raw, data, layout)
     if where is not None:
@@ -319,6 +320,26 @@ def _unknown_key_line(error: ProjectFileError, raw: bytes | None) -> ProjectFile
         close = error.hint.params.get("close") if isinstance(error.hint, Message) else None
         key = "project.unknown-key.hint" if close else "project.unknown-key.hint.line"
         error.hint = Message(key, {"close": close, "line": line})
+    return error
+
+
+def _with_way_out(error: ProjectFileError, raw: bytes | None, path: Path, layout: Layout) -> ProjectFileError:
+    """A content refusal's hint: the line of the answer refused (when known), or a backup to restore.
+
+    Found in a trial: "svaret på '…' har ikke den rigtige form" said neither where in the file, nor
+    that a backup lay beside it, as the refusal of a file YAML cannot read does.
+    """
+    problem = error.params.get("problem")
+    if error.key != "project.problem" or error.hint is not None or not isinstance(problem, Message):
+        return error
+    at, line = error.params.get("at"), None
+    if raw is not None and isinstance(at, tuple):
+        with contextlib.suppress(yamlio.YamlProblem):
+            line = yamlio.path_line(yamlio.decode(raw, len(raw)), at)
+    lined = Message(problem.key, {**problem.params, "line": line}) if line is not None else problem
+    error.hint = fileio.restore_hint(
+        "project.problem", {"problem": lined}, path, functools.partial(usable_backup, layout=layout)
+    )
     return error
 
 
@@ -419,7 +440,11 @@ class _Reader:
             unknown += question_id not in known
             if unknown > MAX_UNKNOWN:
                 raise content_problem(self.path, "project.too-many-unknown", limit=MAX_UNKNOWN)
-            entry = self.entry(item, question_id)
+            try:
+                entry = self.entry(item, question_id)
+            except ProjectFileError as refused:  # where it is, to send the user to its line
+                refused.params.setdefault("at", (*where.split("."), question_id))
+                raise
             if entry is not None:
                 entries[question_id] = entry
         return entries

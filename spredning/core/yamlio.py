@@ -9,7 +9,7 @@ UTF-8 with æøå as they are, multi-line answers as literal blocks.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -233,6 +233,29 @@ def loads(text: str) -> object:
     except yaml.YAMLError:
         raise YamlProblem("yaml.invalid") from None
     return value
+
+
+def path_line(text: str, keys: Sequence[str]) -> int | None:
+    """The line (from 1) of the last of `keys`, each a key in the mapping under the one before; or None.
+
+    For a refusal of an answer edited by hand: 'svar', 'dele', the question's id.
+    """
+    loader = _StrictLoader(text)  # type: ignore[no-untyped-call]
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    line = None
+    for key in keys:
+        if not isinstance(node, MappingNode):
+            return None
+        found = next(((k, v) for k, v in node.value if isinstance(k, ScalarNode) and k.value == key), None)
+        if found is None:
+            return None
+        line, node = found[0].start_mark.line + 1, found[1]
+    return line
 
 
 def key_line(text: str, key: str, siblings: Collection[str]) -> int | None:
