@@ -1036,7 +1036,10 @@ def test_a_stop_from_outside_whose_text_cannot_be_kept_as_a_draft_keeps_it_in_a_
 
     assert status == 128 + (signal.SIGTERM if how == "SIGTERM" else signal.SIGHUP)
     kept = list(Path(env["HOME"]).glob("spredning-tekst-*.txt"))
-    assert [path.read_text(encoding="utf-8") for path in kept] == [DRAFT + "\n"]
+    [content] = [path.read_text(encoding="utf-8") for path in kept]
+    about, text = content.split("\n\n", 1)
+    assert text == DRAFT + "\n"  # after a line saying where it was typed
+    assert about.startswith("Teksten, du skrev som svar på »") and "i projektet '" in about, about
     if how == "SIGTERM":
         said = plain(child.logfile_read.getvalue())
         assert "kunne ikke gemmes som kladde" in said

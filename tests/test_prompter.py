@@ -2317,6 +2317,15 @@ def test_text_neither_saved_nor_kept_is_not_headed_as_a_draft(term, monkeypatch)
     assert "Teksten i feltet er ikke gemt, hverken som svar eller som kladde." in shown
     assert "Du har en kladde" not in shown
     assert "IKKE gemt. Her er den hele, så du kan kopiere den: Et svar, der ikke må gå tabt og mere" in shown
+    # in a file too (found in stop 49's trial: a window closed after Ctrl+C lost it), said where
+    from spredning.cli.prompts import stops
+
+    (home,) = (where() for where in stops.RESCUE_FOLDERS)
+    [rescued] = home.glob("spredning-tekst-*.txt")
+    assert f"Teksten fra feltet er også gemt i filen {rescued}, så den ikke går tabt." in shown
+    content = rescued.read_text(encoding="utf-8")
+    assert content.endswith("\n\nEt svar, der ikke må gå tabt\nog mere\n"), content
+    assert content.startswith("Teksten, du skrev som svar på »Er løsningen umiddelbart interessant"), content
 
 
 @pytest.mark.parametrize("home_takes_it", [True, False])
@@ -2351,7 +2360,10 @@ def test_a_stop_from_outside_on_a_full_disk_says_the_text_is_not_kept_and_shows_
     assert drafts(term.session.ws, term.slug) == {}
     rescued = list(home.glob("spredning-tekst-*.txt"))
     if home_takes_it:
-        assert [path.read_text(encoding="utf-8") for path in rescued] == ["\n".join(LINES) + "\n"]
+        [content] = [path.read_text(encoding="utf-8") for path in rescued]
+        about, text = content.split("\n\n", 1)
+        assert text == "\n".join(LINES) + "\n"
+        assert about.startswith("Teksten, du skrev som svar på »") and "i projektet '" in about, about
         assert "kunne ikke gemmes som kladde: Kunne ikke gemme" in one_line(err)
         assert f"Den er i stedet gemt i filen {rescued[0]}" in one_line(err)
     else:

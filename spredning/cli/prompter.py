@@ -417,6 +417,18 @@ class InterviewPrompter:
             print_error(problem.message, error_hint(problem), console=self.console)
             self.console.print(Text(t("interview.draft-failed"), style="yellow"))
             self.console.print(AsTyped(text), soft_wrap=True)  # tabs stay tabs, to paste back
+            # in a file too: the window may be closed before it is copied (a read-only folder)
+            rescued = _rescued(text, self._rescue_about())
+            if rescued is not None:
+                where = str(rescued)
+                print_fitted(self.console, t("interview.stopped-field-file", path=where), where, "yellow")
+
+    def _rescue_about(self) -> str | None:
+        """The line before a field's text kept in a file of its own: the question and the project."""
+        if self.question is None:
+            return None
+        name = clean_name(self.session.project.name) or self.session.slug
+        return t("interview.rescue-about", question=self.question.text, project=name)
 
     def _show_draft(self, typed: str | None) -> None:
         """Text left in a field without saving it: marked as the draft it is kept as, never as an answer."""
@@ -702,7 +714,8 @@ class InterviewPrompter:
         if isinstance(kept, SpredningError):
             if self.reason_field and self.beside_unkept:  # the answer's text, not kept either, goes too
                 typed = "\n\n".join(text for text in (self.beside_unkept, typed) if text)
-            _end_not_kept(signum, kept, typed, bool(interview.draft_of(typed, self.answer)))
+            new = bool(interview.draft_of(typed, self.answer))
+            _end_not_kept(signum, kept, typed, new, self._rescue_about())
         if left is not None:
             _end_now(signum, render_message(editor.stop_notice(left)))
         if typed is None and _asking_field() is not None:  # a mark's or an action's field: not saved
@@ -881,14 +894,17 @@ class InterviewPrompter:
         return self.session.keep_draft(question, text, join, reason, wait)
 
 
-def _end_not_kept(signum: int, problem: SpredningError, text: str | None, rescue: bool) -> None:
+def _end_not_kept(
+    signum: int, problem: SpredningError, text: str | None, rescue: bool, about: str | None = None
+) -> None:
     """End after a stop from outside with text that could not be kept as a draft (`problem`).
 
-    `rescue`: the text is new (not the saved answer): it goes in a file of its own first, and the
-    words say where. The text is printed whole too, for a terminal that is still there.
+    `rescue`: the text is new (not the saved answer): it goes in a file of its own first (with
+    `about` before it), and the words say where. The text is printed whole too, for a terminal
+    that is still there.
     """
     said = render_message(problem.message)
-    rescued = _rescued(text) if rescue else None
+    rescued = _rescued(text, about) if rescue else None
     if rescued is not None:
         _end_now(signum, t("interview.stopped-from-outside-rescued", problem=said, path=str(rescued)), text)
     _end_now(signum, t("interview.stopped-from-outside-not-kept", problem=said), text)

@@ -115,16 +115,19 @@ def _end_now(signum: int, said: str | None = None, text: str | None = None) -> N
 RESCUE_FOLDERS: tuple[Callable[[], str | Path], ...] = (Path.home, tempfile.gettempdir)
 
 
-def _rescued(text: str | None) -> Path | None:
+def _rescued(text: str | None, about: str | None = None) -> Path | None:
     """Text that could not be kept as a draft at a stop from outside, in a new file of its own.
 
     The terminal may be gone (a closed window), so the text printed may reach nobody. The file
     goes in the home folder, else the system's temporary folder (the disk may be full where
-    the projects are); it never replaces a file. None when no folder could take it.
+    the projects are); it never replaces a file. None when no folder could take it. `about`:
+    a line before the text saying where it was typed (the question, the project): found later,
+    a file of bare text told nothing of where it belonged.
     """
     if not text:
         return None
-    data = writable(text if text.endswith("\n") else text + "\n").encode("utf-8")
+    whole = text if text.endswith("\n") else text + "\n"
+    data = writable(f"{about}\n\n{whole}" if about else whole).encode("utf-8")
     stamp = datetime.datetime.now().strftime("%Y-%m-%d-%H%M%S")
     for where in RESCUE_FOLDERS:
         with contextlib.suppress(Exception):
