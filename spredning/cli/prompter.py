@@ -417,11 +417,17 @@ class InterviewPrompter:
             print_error(problem.message, error_hint(problem), console=self.console)
             self.console.print(Text(t("interview.draft-failed"), style="yellow"))
             self.console.print(AsTyped(text), soft_wrap=True)  # tabs stay tabs, to paste back
-            # in a file too: the window may be closed before it is copied (a read-only folder)
-            rescued = _rescued(text, self._rescue_about())
-            if rescued is not None:
-                where = str(rescued)
-                print_fitted(self.console, t("interview.stopped-field-file", path=where), where, "yellow")
+            self._in_a_file(text)
+
+    def _in_a_file(self, text: str) -> None:
+        """Text shown because it could not be kept: in a file of its own too, said where.
+
+        The window may be closed before the text is copied from it (a read-only folder, a full disk).
+        """
+        rescued = _rescued(text, self._rescue_about())
+        if rescued is not None:
+            where = str(rescued)
+            print_fitted(self.console, t("interview.stopped-field-file", path=where), where, "yellow")
 
     def _rescue_about(self) -> str | None:
         """The line before a field's text kept in a file of its own: the question and the project."""
@@ -870,6 +876,7 @@ class InterviewPrompter:
             print_error(kept.message, error_hint(kept), console=self.console)
             self.console.print(Text(t("interview.draft-failed"), style="yellow"))
             self.console.print(AsTyped(typed), soft_wrap=True)
+            self._in_a_file(typed)
             return
         self.console.print(
             Text.assemble(
