@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 from exchange_kit import D1, D2, D3, Org, start_sharing
-from terminal import CTRL_C, ESC_ENTER
+from terminal import CTRL_C, DOWN, ENTER, ESC_ENTER
 from test_exchange_e2e import finish, spawn
 
 pytestmark = pytest.mark.e2e
@@ -85,3 +85,32 @@ def test_an_answer_changed_since_in_another_window_is_not_written_over(tmp_path)
     assert code == 130, shown
     assert odense.texts()[D1] == "Rettet i et andet vindue"
     assert PUT_BACK not in shown
+
+
+@pytest.mark.parametrize(
+    ("keys", "code"), [(DOWN + DOWN + ENTER, 0), (CTRL_C, 130)], ids=["stop-here", "ctrl-c"]
+)
+def test_an_older_copy_put_back_after_the_last_save_is_mended_when_the_interview_ends(tmp_path, keys, code):
+    """Found in the trial of this: put back at the menu after a tool, then "Stop her (alt er gemt)";
+    no save followed to write the answers in again, and they were gone (said only in the warning)."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path))
+    older = tmp_path / "ældre.yaml"
+    shutil.copy(odense.path, older)
+    child = spawn(odense, "fase", "tjek", "--rolle", "dele")
+    for question, text in (("Hvad er formålet?", "Et"), ("Hvad går løsningen ud på?", "To")):
+        child.expect_exact(question)
+        child.send(text + ESC_ENTER)
+    child.expect_exact("Hvordan forløb processen?")
+    child.send("Tre" + ESC_ENTER)
+    child.expect_exact("Hvad vil du nu?")
+    child.expect_exact("Stop her (alt er gemt)")
+    shutil.copy(older, odense.path)  # put back: none of the three
+    child.send(keys)
+    status, shown = finish(child)
+
+    assert status == code, shown
+    assert [odense.texts().get(q) for q in (D1, D2, D3)] == ["Et", "To", "Tre"]
+    assert "og 3 svar, du gemte i dette vindue, manglede i den" in shown, shown
+    assert "De er skrevet i den igen." in shown
+    assert "3 af 20 spørgsmål i fasen Tjek er besvaret" in shown
+    assert WARNED not in shown

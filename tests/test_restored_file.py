@@ -254,7 +254,7 @@ def test_a_question_named_in_the_warning_wraps_under_its_own_text(sharing, tmp_p
     assert code == 0, err
     lines = err.splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("  • "))
-    rest = lines[first + 1 : next(i for i, line in enumerate(lines) if line.startswith("Intet er skrevet"))]
+    rest = lines[first + 1 : next(i for i, line in enumerate(lines) if line.startswith("Den nyere"))]
     assert rest and all(line.startswith("    ") for line in rest), err
     assert QUESTION in " ".join(" ".join(lines[first : first + 1 + len(rest)]).split())
 

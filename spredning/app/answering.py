@@ -267,6 +267,26 @@ class Session:
         self._saved_here(slot, on_disk)
         return on_disk
 
+    def write_back(self) -> tuple[str, ...]:
+        """The answers this window saved that the file lacks now, written in again: their question ids.
+
+        For the interview's end (done, stopped, Ctrl+C): an older copy of the file put in its place
+        after the last save has no later save to write them in (_put_back). Not written (a
+        read-only file, the project removed): the warning at the end names them, as before.
+        """
+        if not self.saved_here or self.removed is not None:
+            return ()
+
+        def change(project: Project, state: LocalState):
+            project, back = _put_back(project, self.saved_here, "")
+            return project, state, (project, back)
+
+        try:
+            self.project, back = self._transact(change)
+        except SpredningError:
+            return ()
+        return back
+
     def _saved_here(self, slot: Slot, on_disk: Entry | None) -> None:
         """Remember the answer this window saved (on_disk None), to write in again (_put_back)."""
         saved = self.project.entry(slot)

@@ -129,7 +129,8 @@ class Workspace:
         if not isinstance(store, Store):
             return []
         found, store.went_back = store.went_back, []
-        return found
+        latest = {went.path: went for went in found}  # each finding is whole: the last one of a file is now
+        return list(latest.values())
 
     def untold_not_remembered(self) -> list[NotRemembered]:
         """Helper files not written after the work was done (see Store.not_remembered), each told once."""

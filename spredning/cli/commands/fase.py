@@ -33,7 +33,7 @@ from spredning.cli.render_text import answer_pair, print_fitted, print_said, pri
 from spredning.core import fileio
 from spredning.core.drafts import Drafted
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
-from spredning.core.interview import Done, Interview, RateReadiness, SaveFailed
+from spredning.core.interview import Done, Interview, PutBack, RateReadiness, SaveFailed
 from spredning.core.model import SHARING, Answer, Partner, progress, side_of
 from spredning.core.shellwords import path_word, shell_word
 from spredning.i18n import t
@@ -395,6 +395,7 @@ def _interview(
                 _replied(machine, prompter, prompter.handle(step))
         except (KeyboardInterrupt, EOFError):
             session.follow()  # brought back under another file name meanwhile, maybe: it is there
+            _write_back(session, phase, role, prompter)
             named = session.slug if session.moved else ctx.obj.project  # moved: the hints name it
             if session.moved:  # brought back under another file name meanwhile: saved there
                 resume = phase_command(phase, role, partner, named, several)
@@ -435,6 +436,7 @@ def _interview(
                 theirs=None if own or not done.answered else who,
             ) from None
     session.follow()
+    _write_back(session, phase, role, prompter)
     done = progress(session.saved(), phase.questions(role))
     if session.moved:  # brought back under another file name meanwhile: saved there
         resume = phase_command(phase, role, partner, session.slug, several)
@@ -459,6 +461,18 @@ def _interview(
             print_fitted(console, t("fase.continue-later", command=resume), resume)
         else:
             _suggest_next(ws, console, session, role, partner, ctx.obj.project, several, None if own else who)
+
+
+def _write_back(session: Session, phase, role: str, prompter) -> None:
+    """At the end: what this window saved and an older copy of the file lacks is written in, and said.
+
+    Found in stop 49's trial: an older copy put in place at the menu after a tool, then "Stop her
+    (alt er gemt)": no save followed to write the answers in again (the interview does at each save).
+    """
+    back = session.write_back()
+    if back:
+        questions = tuple(q for q in phase.questions(role) if q.id in back)
+        prompter.steps.put_back(PutBack(questions))
 
 
 def _stop_if_gone(session: Session, left: Drafted | SpredningError | None, left_reason: str | None) -> None:
