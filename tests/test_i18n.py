@@ -394,6 +394,7 @@ BUILT_KEYS["{}.hint.backup"] = [f"{key}.hint.backup" for key in _RESTORABLE]
 BUILT_KEYS["{}.hint.line"] = [f"{key}.hint.line" for key in _LINED]
 # ... or, when there are backups and none of them can be read, says so ("{}.hint{}" + ".bad-backups").
 BUILT_KEYS["{}.hint{}"] = [*BUILT_KEYS["{}.hint"], *(f"{key}.hint.bad-backups" for key in _RESTORABLE)]
+BUILT_KEYS["{}.hint.line.backup"] = [f"{key}.hint.line.backup" for key in _LINED]
 BUILT_KEYS["{}.hint.line{}"] = [
     *(f"{key}.hint.line" for key in _LINED),
     *(f"{key}.hint.line.bad-backups" for key in _LINED),

@@ -213,13 +213,15 @@ def restore_hint(
     """
     found = backups(path)
     backup = next((candidate for candidate in found if usable is None or usable(candidate)), None)
-    if backup is not None:
-        return Message(f"{key}.hint.backup", {**params, "name": path.name, "backup": backup.name})
     problem = params.get("problem")
     line = problem.params.get("line") if isinstance(problem, Message) else None
+    lined = line is not None and key in ("project.invalid-yaml", "project.problem")
+    if backup is not None:  # (with the line too: a backup may be older than the last edit by hand)
+        named = {**params, "name": path.name, "backup": backup.name, "line": line}
+        return Message(f"{key}.hint.line.backup" if lined else f"{key}.hint.backup", named)
     more = {"name": path.name, "backups": [candidate.name for candidate in found], "n": len(found)}
     bad = ".bad-backups" if found else ""  # backups there, none that can be read: said, not named to restore
-    if line is not None and key in ("project.invalid-yaml", "project.problem"):  # the line, to open it there
+    if lined:  # the line, to open it there
         return Message(f"{key}.hint.line{bad}", {**params, **more, "line": line})
     return Message(f"{key}.hint{bad}", {**params, **more})
 

@@ -209,7 +209,10 @@ def parse(
     its count goes above the highest this copy gave the answer (`given`, slot key → count, local.py).
     A file cut short is refused (projectcut.py; `raw`, the file's bytes, tells a cut inside a line).
     """
-    version = _format(data, path)
+    try:
+        version = _format(data, path)
+    except ProjectFileError as refused:  # (a backup beside the file is named)
+        raise _with_way_out(refused, raw, path, layout) from None
     if version == 1:
         from spredning.core import projectlegacy
 
