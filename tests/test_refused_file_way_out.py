@@ -96,3 +96,18 @@ def test_a_file_without_its_format_number_is_said_in_a_sentence(tmp_path, run_cl
 
     assert code == 1, err
     assert f"Projektfilen {odense.path} kan ikke bruges: filen mangler et gyldigt formatnummer" in flat(err)
+
+
+def test_an_unknown_partners_section_is_refused_with_its_line(tmp_path, run_cli):
+    """Left in the trial of this stop: the refusal of a section under a partner the file does not have
+    gave no line."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Mål"})
+    odense.answer({G1: "Ja"}, "--rolle", "genbruge")
+    line = broken(odense, "aeroe-kommune:", "fanoe-kommune:")
+
+    code, _, err = odense("status")
+
+    said = flat(err)
+    assert code == 1, err
+    assert "svarene under 'svar.genbruge.fanoe-kommune' hører til en organisation" in said, said
+    assert f"Ret den i en teksteditor ved linje {line}, og prøv igen." in said, said

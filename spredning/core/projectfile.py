@@ -262,7 +262,9 @@ def _parse_current(
     known = {p.key for p in partners}
     for key, section in dialogue_data.items():
         if key not in known:
-            raise content_problem(path, "project.unknown-partner", key=yamlio.shown(str(key)))
+            refused = content_problem(path, "project.unknown-partner", key=yamlio.shown(str(key)))
+            refused.params["at"] = ("svar", "genbruge", key)  # its line (_with_way_out)
+            raise refused
         dialogues[key] = reading.section(section, f"svar.genbruge.{key}", layout.dialogue)
     project = from_facts(
         facts,
