@@ -27,7 +27,12 @@ def edit_by_hand(org: Org, old: str, new: str) -> None:
     org.path.write_text(text.replace(f"tekst: {old}\n", f"tekst: {new}\n"), encoding="utf-8")
 
 
-def test_my_answer_chosen_over_a_hand_edit_made_while_i_typed_is_saved(tmp_path):
+@pytest.mark.parametrize(
+    ("choice", "kept"),
+    [("Mit svar", "Første MIT"), ("Det andet svar (fra filen)", "Rettet i hånden")],
+    ids=["mine", "the-files"],
+)
+def test_the_answer_chosen_over_a_hand_edit_made_while_i_typed_is_saved_once(tmp_path, choice, kept):
     odense = start_sharing(Org(tmp_path / "odense", tmp_path), answers={D1: "Første"})
     child = spawn(odense, "fase", "tjek", "--rolle", "dele")
     child.expect_exact("Gennemgå alle spørgsmål fra start")
@@ -36,33 +41,15 @@ def test_my_answer_chosen_over_a_hand_edit_made_while_i_typed_is_saved(tmp_path)
     edit_by_hand(odense, "Første", "Rettet i hånden")
     child.send(" MIT" + ESC_ENTER)
     child.expect_exact("Hvilket svar skal gemmes?")
-    child.expect_exact("Mit svar")
-    child.send(ENTER)  # mine: the first choice
+    child.expect_exact(choice)
+    child.send((DOWN if choice != "Mit svar" else "") + ENTER)  # mine is the first choice
     child.expect_exact("Hvad går løsningen ud på?")  # saved, and on to the next question
     child.send(CTRL_C)
     code, shown = finish(child)
 
     assert code == 130, shown
-    assert odense.texts()[D1] == "Første MIT", shown
+    assert odense.texts()[D1] == kept, shown
     assert shown.count("Svaret er blevet ændret et andet sted") == 1, shown  # asked once
-
-
-def test_the_other_answer_chosen_keeps_the_hand_edit(tmp_path):
-    odense = start_sharing(Org(tmp_path / "odense", tmp_path), answers={D1: "Første"})
-    child = spawn(odense, "fase", "tjek", "--rolle", "dele")
-    child.expect_exact("Gennemgå alle spørgsmål fra start")
-    child.send(DOWN + ENTER)
-    child.expect_exact("Hvad er formålet?")
-    edit_by_hand(odense, "Første", "Rettet i hånden")
-    child.send(" MIT" + ESC_ENTER)
-    child.expect_exact("Det andet svar (fra filen)")
-    child.send(DOWN + ENTER)
-    child.expect_exact("Hvad går løsningen ud på?")
-    child.send(CTRL_C)
-    code, shown = finish(child)
-
-    assert code == 130, shown
-    assert odense.texts()[D1] == "Rettet i hånden"
 
 
 def test_each_edit_by_hand_sent_reaches_the_partner(tmp_path, run_cli):

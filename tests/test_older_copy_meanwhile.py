@@ -23,7 +23,9 @@ PUT_BACK = "Projektfilen var skiftet ud med en ældre kopi af sig selv"
 WARNED = "ser ud til at være skiftet ud med en ældre kopi"
 
 
-def test_an_answer_saved_here_is_written_in_again_and_said_at_once(tmp_path):
+def put_back_between_two_saves(tmp_path, meanwhile=lambda org: None) -> tuple[Org, int, str]:
+    """Save P, put back the file as it was before (after `meanwhile`), save Q, stop: the organisation,
+    the exit code and what was shown."""
     odense = start_sharing(Org(tmp_path / "odense", tmp_path))
     older = tmp_path / "ældre.yaml"
     child = spawn(odense, "fase", "tjek", "--rolle", "dele")
@@ -32,12 +34,18 @@ def test_an_answer_saved_here_is_written_in_again_and_said_at_once(tmp_path):
     child.send("Svar P" + ESC_ENTER)
     child.expect_exact("Hvad går løsningen ud på?")
     assert odense.texts()[D1] == "Svar P"
+    meanwhile(odense)
     shutil.copy(older, odense.path)  # put back: without Svar P
     child.send("Svar Q" + ESC_ENTER)
     child.expect_exact("Det er skrevet i den igen.")
     child.expect_exact("Hvordan forløb processen?")
     child.send(CTRL_C)
     code, shown = finish(child)
+    return odense, code, shown
+
+
+def test_an_answer_saved_here_is_written_in_again_and_said_at_once(tmp_path):
+    odense, code, shown = put_back_between_two_saves(tmp_path)
 
     assert code == 130, shown
     assert odense.texts()[D1] == "Svar P" and odense.texts()[D2] == "Svar Q"
@@ -46,20 +54,10 @@ def test_an_answer_saved_here_is_written_in_again_and_said_at_once(tmp_path):
 
 
 def test_what_the_window_did_not_save_is_still_warned_of(tmp_path):
-    odense = start_sharing(Org(tmp_path / "odense", tmp_path))
-    older = tmp_path / "ældre.yaml"
-    child = spawn(odense, "fase", "tjek", "--rolle", "dele")
-    child.expect_exact("Hvad er formålet?")
-    shutil.copy(odense.path, older)
-    child.send("Svar P" + ESC_ENTER)
-    child.expect_exact("Hvad går løsningen ud på?")
-    odense.answer({D3: "Gemt i et andet vindue"})  # this window never had it
-    shutil.copy(older, odense.path)
-    child.send("Svar Q" + ESC_ENTER)
-    child.expect_exact("Det er skrevet i den igen.")
-    child.expect_exact("Hvordan forløb processen?")
-    child.send(CTRL_C)
-    code, shown = finish(child)
+    def elsewhere(org: Org) -> None:
+        org.answer({D3: "Gemt i et andet vindue"})  # this window never had it
+
+    odense, code, shown = put_back_between_two_saves(tmp_path, elsewhere)
 
     assert code == 130, shown
     assert odense.texts()[D1] == "Svar P" and odense.texts()[D2] == "Svar Q"
