@@ -132,19 +132,35 @@ def test_ud_into_the_projects_folder_is_still_refused_with_what_is_there(sharing
     assert names(sharing.home) == before
 
 
-@pytest.mark.parametrize("ud", ["..", "../", ".", "../mappe"])
-def test_ud_naming_a_folder_is_a_folder_not_a_file_even_around_the_projects_folder(sharing, tmp_path, ud):
+@pytest.mark.parametrize("ud", ["..", "../", "../mappe", "../mappe/"])
+def test_ud_naming_a_folder_around_the_projects_folder_puts_the_file_in_it_under_its_name(
+    sharing, tmp_path, ud
+):
+    """A folder after --ud gets the file under its default name; once refused ("er en mappe")."""
     (tmp_path / "mappe").mkdir()
-    shown = {"..": tmp_path, "../": tmp_path, ".": sharing.home, "../mappe": "../mappe"}[ud]
+    before = names(sharing.home)
+
+    code, out, err = sharing("--hjem", ".", "eksport", "--ud", ud)
+
+    assert code == 0, err
+    folder = tmp_path / "mappe" if "mappe" in ud else tmp_path
+    written = folder / f"{sharing.slug}-til-aeroe-kommune.yaml"
+    assert written.is_file() and str(written) in flat(out)
+    assert BESIDE not in flat(out)  # where the user said, not put beside
+    assert names(sharing.home) == before
+
+
+@pytest.mark.parametrize("ud", [".", "./", "../odense"])
+def test_ud_naming_the_projects_folder_is_refused_naming_it_in_full(sharing, tmp_path, ud):
     before = names(sharing.home), names(tmp_path)
 
     code, _, err = sharing("--hjem", ".", "eksport", "--ud", ud)
 
     assert code == 1
     # a full path, not "."; read without the terminal's line breaks, which may fall inside a long path
-    assert "".join(err.split()).startswith("".join(f"Fejl: {shown} er en mappe, ikke en fil".split()))
-    assert "ligger i projektmappen" not in flat(err)
-    assert "Skriv et filnavn efter --ud" in flat(err)
+    assert "".join(err.split()).startswith("".join(f"Fejl: {sharing.home} er projektmappen".split()))
+    assert "dér ligger kun projekterne og programmets hjælpefiler" in flat(err)
+    assert "Vælg en anden mappe med --ud" in flat(err)
     assert (names(sharing.home), names(tmp_path)) == before
 
 
@@ -209,6 +225,6 @@ def test_ud_refused_for_its_place_is_refused_before_a_partner_is_asked_for(shari
 
     assert code == 1, err
     said = flat(err)
-    assert "ligger i projektmappen" in said or "er en mappe, ikke en fil" in said, said
+    assert "ligger i projektmappen" in said or "er projektmappen" in said, said
     assert "--partner" not in said and "vælg hvilken" not in said
     assert names(sharing.home) == before

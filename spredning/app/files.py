@@ -28,12 +28,13 @@ class Place(NamedTuple):
 
 
 def place(ws: Workspace, out: Path | None, name: str) -> Place:
-    """The file --ud names (out), or `name` in the working folder, or beside the projects folder.
+    """The file --ud names (out) or `name`: in the folder out names, the working folder, or beside.
 
-    Beside it when the working folder is the projects folder or inside it: write_output refuses that.
+    `name` goes in a folder --ud names. Beside the projects folder when the working folder is the
+    projects folder or inside it: write_output refuses that.
     """
     if out is not None:
-        return Place(out)
+        return Place(out / name if os.path.isdir(out) else out)
     if not in_projects_folder(ws):
         return Place(Path(name))
     return Place(Path(os.path.abspath(ws.store.home)).parent / name, beside=True)

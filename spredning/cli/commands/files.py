@@ -20,14 +20,26 @@ T = TypeVar("T")
 
 
 def out_path(ud: str | None) -> Path | None:
-    """The file --ud names; None without --ud. An empty name is a usage error, not the default name."""
+    """The file or folder --ud names; None without --ud. An empty name is a usage error.
+
+    A folder named gets the file under its default name (files.place). A name ending in a slash
+    is a folder too: one that is not there is refused, where the slash used to be dropped and a
+    file of the folder's name written, with no ending to open it by.
+    """
     if ud is None:
         return None
     if not ud.strip():
         raise UsageProblem("usage.empty-file-name")
     if ud.strip() == "-":  # many programs' "the screen": here a file named "-" would be made instead
         raise UsageProblem("usage.dash-file-name")
+    if ud.endswith(_SLASHES) and not os.path.isdir(ud):
+        folder = Path(ud)
+        key = "files.ud-not-a-folder" if os.path.lexists(folder) else "files.ud-no-such-folder"
+        raise SpredningError(key, folder=folder)
     return Path(ud)
+
+
+_SLASHES = tuple(sep for sep in (os.sep, os.altsep) if sep)
 
 
 def in_path(name: str, option: str) -> Path:
@@ -82,22 +94,22 @@ def chosen_format(option: str | None, ud: str | None, formats: Iterable[str], de
     return named if named is not None and named in formats else default
 
 
-def check_ending(
-    ws: Workspace, ud: str | None, written: str, formats: Iterable[str] = (), folders: bool = False
-) -> None:
+def check_ending(ws: Workspace, ud: str | None, written: str, formats: Iterable[str] = ()) -> None:
     """Refuse a --ud whose ending names another kind of file than the one `written` (md, docx, ...).
 
     `formats` are the ones the command can write with --format: the hint offers the one named. A
-    name in the projects folder (with `folders`, a command that writes into a folder named, that
-    folder too) is refused first, as the writer would refuse it, before anything is asked (a
-    partner to choose, say): the command given after the question would be refused for it. So is
-    a folder named where a file is written ("er en mappe, ikke en fil"). Any projects folder's own
-    file is left to the writer, which refuses it for that, the graver reason.
+    name in the projects folder, or that folder named, is refused first, as the writer would
+    refuse it, before anything is asked (a partner to choose, say): the command given after the
+    question would be refused for it. A folder named gets the file under its own name, with the
+    right ending, so its name's ending says nothing. Any projects folder's own file is left to
+    the writer, which refuses it for that, the graver reason.
     """
     if ud is not None and ud.strip():
-        _refused_place(ws, Path(ud), folders)
+        _refused_place(ws, Path(ud))
     named = named_format(ud)
     if ud is None or named is None or named == written or _in_folder(Path(ud), ws.store.home):
+        return
+    if os.path.isdir(ud) or ud.endswith(_SLASHES):
         return
     if named == "txt" and written in _PLAIN_TEXT:
         return
@@ -119,20 +131,24 @@ def check_ending(
     )
 
 
-def _refused_place(ws: Workspace, target: Path, folders: bool) -> None:
+def _refused_place(ws: Workspace, target: Path) -> None:
     """check_ending's first step: a --ud the writer will refuse for where it is (see there)."""
     try:
         is_folder = target.is_dir()
     except OSError:  # a name too long, a folder not to be read: the writer says which
         return
-    if not folders:
-        from spredning.core import fileio
+    home = Path(os.path.abspath(ws.store.home))
+    if is_folder and _same_folder(target, home):  # named in full: '. ligger i projektmappen' reads badly
+        raise SpredningError("files.is-projects-folder", path=home)
+    if _in_folder(target / "fil" if is_folder else target, home):
+        raise SpredningError("files.in-projects-folder", path=str(target), folder=home)
 
-        fileio.not_a_folder(target)
-    if _in_folder(target / "fil" if is_folder else target, ws.store.home):
-        raise SpredningError(
-            "files.in-projects-folder", path=str(target), folder=Path(os.path.abspath(ws.store.home))
-        )
+
+def _same_folder(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except OSError:
+        return False
 
 
 def _in_folder(path: Path, folder: Path) -> bool:

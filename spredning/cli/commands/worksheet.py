@@ -48,8 +48,7 @@ def arbejdsark(
     from spredning.app.worksheets import make_worksheet, write_worksheet
 
     ws = workspace(ctx)
-    # a Word file under another name would open nowhere, nor come back; --ud may name a folder
-    check_ending(ws, ud, "docx", folders=True)
+    check_ending(ws, ud, "docx")  # a Word file under another name would open nowhere, nor come back
     phases = parse_phases(ws.guide, fase)
     role = parse_role(rolle)
     opened = ws.open()
