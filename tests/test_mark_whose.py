@@ -160,3 +160,46 @@ def test_a_new_colour_in_the_interview_does_not_take_the_old_colours_reason(ws, 
     assert given == Rating(*rated)
     earlier = "Begrundelsen ved den tidligere markering (gul) var: »Vi mangler tal«."
     assert (earlier in " ".join(out.getvalue().split())) is earlier_said
+
+
+@pytest.mark.parametrize(
+    ("keys", "rated", "said"),
+    [
+        ("\r\r", ("rød", "Odense mener rød"), "(gul) var: »Vi mangler tal«"),  # the colour now, its reason
+        ("\x1b[A\r\r", ("gul", "Vi mangler tal"), "(rød) var: »Odense mener rød«"),  # the partner's
+    ],
+    ids=["farven-nu", "partnerens-farve"],
+)
+def test_settling_two_versions_in_the_interview_keeps_the_reason_of_the_colour_chosen(ws, keys, rated, said):
+    """A mark waiting in two versions (ours rød, the partner's gul): the colour chosen in the interview
+    keeps the reason of its version, and the other version's reason is said above the field."""
+    import io
+
+    from projectkit import new_project, session
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+    from rich.console import Console
+
+    from spredning.cli.prompter import InterviewPrompter
+    from spredning.core.followup import Mark
+    from spredning.core.interview import RateReadiness, Rating
+
+    slug = new_project(ws, role="dele")
+    tool = ws.guide.find_phase("tjek").tools[0]
+    ours = Mark("tjek", tool.id, "dele", "rød", "Odense mener rød", "", True)
+    theirs = Mark("tjek", tool.id, "dele", "gul", "Vi mangler tal", "", True)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        out = io.StringIO()
+        prompter = InterviewPrompter(
+            Console(file=out, width=80),
+            session(ws, slug, "dele"),
+            "Odense Kommune",
+            input=pipe,
+            output=DummyOutput(),
+        )
+        pipe.send_text(keys)
+        given = prompter.steps.rate_readiness(RateReadiness(tool, ours, (ours, theirs)))
+
+    assert given == Rating(*rated)
+    assert said in " ".join(out.getvalue().split())

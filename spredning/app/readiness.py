@@ -231,6 +231,23 @@ def current(opened, tool_id: str, role: str | None, partner: Partner | None, gen
     return None if mark is None or mark.disputed else mark
 
 
+def there_now(
+    opened, tool_id: str, role: str | None, partner: Partner | None, general: bool
+) -> tuple[Mark, ...]:
+    """The mark a side has for a tool now (see current), or every version of it while they wait.
+
+    Settling versions, the colour of the one that applies now is offered, and the reason of a
+    version of the colour chosen kept: a partner's reason is never dropped unseen.
+    """
+    now = current(opened, tool_id, role, partner, general)
+    if now is not None:
+        return (now,)
+    side = role or opened.local.side
+    if side not in ROLES:
+        return ()
+    return followup.mark_versions(opened.project, None if general else partner, tool_id, side)
+
+
 def last_approval(project: Project, guide: Guide, partner: Partner | None, side: str) -> Approval | None:
     """The latest approval a side has given in a dialogue (any phase), with a name.
 
@@ -441,6 +458,11 @@ class InterviewFollowUp:
         """The mark this side has for the tool now."""
         project = self.ws.store.load(self.session.slug)
         return followup.readiness(project, self.session.partner, tool.id, self.session.role)
+
+    def mark_versions(self, tool) -> tuple[Mark, ...]:
+        """Every version of this side's mark for the tool while they wait for a decision, else ()."""
+        project = self.ws.store.load(self.session.slug)
+        return followup.mark_versions(project, self.session.partner, tool.id, self.session.role)
 
     def rate(self, tool, rating) -> None:
         """Save this side's mark for the tool."""

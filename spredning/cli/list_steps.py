@@ -22,7 +22,7 @@ from spredning.cli.prompts.questions import DueLeftOut, TypedAction, ask_action,
 from spredning.cli.prompts.simple import CANCEL, ask_text, select
 from spredning.cli.prompts.stops import started_again_with, typed_so_far
 from spredning.cli.render_text import AsTyped, print_fitted, print_said
-from spredning.core import interview
+from spredning.core import followup, interview
 from spredning.core.model import Progress, Question, Tool, progress
 from spredning.core.textsafe import clean
 from spredning.i18n import t
@@ -324,7 +324,8 @@ class ListSteps:
             return None
 
         def left(typed: str) -> UnsavedMark | None:
-            if current and (current.colour, current.reason) == (colour, " ".join(typed.split())):
+            as_saved = current and (current.colour, current.reason) == (colour, " ".join(typed.split()))
+            if as_saved and not step.versions:
                 return None  # the saved mark, left as it stood: nothing of it is unsaved
             return UnsavedMark(step.tool, colour, typed)
 
@@ -333,19 +334,21 @@ class ListSteps:
 
         self.saved_as = lambda text: left(text) is None
         # the saved reason is given again for the same colour only: another colour's reason in the
-        # field, saved with Enter, would say why the mark is what it no longer is (as 'klarhed')
-        same = current is not None and current.colour == colour
-        if current is not None and current.reason and not same:
-            earlier = t(f"plan.colour.{current.colour}")
+        # field, saved with Enter, would say why the mark is what it no longer is (as 'klarhed');
+        # of versions waiting, the chosen colour's reason is kept and the others' said
+        marks = step.versions or ((current,) if current is not None else ())
+        kept = followup.kept_reason(marks, colour)
+        for other in followup.left_reasons(marks, kept):
+            earlier = t(f"plan.colour.{other.colour}")
             self.console.print(
-                say("plan.rate-earlier-reason", style="dim", colour=earlier, reason=current.reason)
+                say("plan.rate-earlier-reason", style="dim", colour=earlier, reason=other.reason)
             )
         try:
             with self._kept_as(lambda text: left(text or "")):
                 reason = ask_text(
                     t("plan.rate-reason"),
                     instruction=t("plan.ask-optional"),
-                    default=current.reason if current is not None and same else "",
+                    default=kept,
                     interrupted=stopped,
                     one_line=True,
                     **self.io,

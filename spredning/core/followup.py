@@ -377,6 +377,40 @@ def readiness(project: Project, partner: Partner | None, tool_id: str, side: str
     )
 
 
+def mark_versions(project: Project, partner: Partner | None, tool_id: str, side: str) -> tuple[Mark, ...]:
+    """Every version of a side's mark kept side by side (the one that applies now first); () if one.
+
+    A version that removed the mark is left out: it has no colour or reason to offer.
+    """
+    found = _read(project, partner, "klarhed", f"{tool_id}.{side}", side)
+    if found is None or not found[1].in_conflict:
+        return ()
+    where, entry = found
+    phase, _, tool = tool_id.partition(".")
+    versions = (_values(answer) for answer in (entry.answer, *entry.others) if not answer.empty)
+    return tuple(
+        Mark(phase, tool, side, values.get("farve", ""), values.get("begrundelse", ""), where, True)
+        for values in versions
+    )
+
+
+def kept_reason(marks: tuple[Mark, ...], colour: str) -> str:
+    """The reason a new mark of `colour` keeps from `marks` (there_now): the first of that colour's."""
+    return next((mark.reason for mark in marks if mark.colour == colour and mark.reason), "")
+
+
+def left_reasons(marks: tuple[Mark, ...], reason: str) -> list[Mark]:
+    """The marks whose reason a new mark (colour, reason) goes without: each reason once."""
+    seen = {" ".join(reason.split())}
+    left = []
+    for mark in marks:
+        said = " ".join(mark.reason.split())
+        if said and said not in seen:
+            seen.add(said)
+            left.append(mark)
+    return left
+
+
 def marks(project: Project, partner: Partner | None, tools: Iterable[str]) -> list[Mark]:
     """Every readiness mark in a dialogue for the given tools ('fase.værktøj'), in that order, by side."""
     return [m for tool in tools for side in ROLES if (m := readiness(project, partner, tool, side))]

@@ -247,6 +247,7 @@ class RateReadiness(NamedTuple):
 
     tool: Tool
     current: Mark | None
+    versions: tuple[Mark, ...] = ()  # every version of the mark while they wait for a decision
 
 
 class NewAction(NamedTuple):
@@ -271,6 +272,7 @@ class FollowUp(Protocol):
     def actions(self, tool: Tool) -> tuple[PlanItem, ...]: ...
     def add_action(self, tool: Tool, action: NewAction) -> None: ...
     def readiness(self, tool: Tool) -> Mark | None: ...
+    def mark_versions(self, tool: Tool) -> tuple[Mark, ...]: ...
     def rate(self, tool: Tool, rating: Rating) -> None: ...
 
 
@@ -401,7 +403,7 @@ class Interview:
             tool = self.phase.tools[self.tool_index]
             if self.follow_stage == "actions":
                 return OfferActions(tool, self.follow_up.actions(tool))
-            return RateReadiness(tool, self.follow_up.readiness(tool))
+            return RateReadiness(tool, self.follow_up.readiness(tool), self.follow_up.mark_versions(tool))
         while self.tool_index < len(self.phase.tools):
             tool = self.phase.tools[self.tool_index]
             questions = tool.questions(self.role)

@@ -35,6 +35,7 @@ from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_project import org_name
 from spredning.cli.render_text import print_said
+from spredning.core import followup
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.followup import Mark
 from spredning.core.model import SHARING
@@ -108,7 +109,7 @@ def klarhed(
             )
             if colour is None:
                 return
-            before = None
+            before = ()
         else:  # a colour given alone (or --fjern): the mark's reason is not dropped unseen
             before, begrundelse = _reason_kept(opened, tool_id, role, (chosen, common), (colour, begrundelse))
     marked = (phase, tool_id, named)
@@ -133,22 +134,24 @@ def _rate(ws, shown: tuple, tool: tuple, mark: tuple, role, dialogue: tuple) -> 
     rated = readiness.rate(ws, tool[1], colour, reason, role=role, partner=partner, general=general)
     with after_work(console):
         _tell_mark(console, opened, rated, colour, tool, dialogue, role)
-        if before is not None and before.colour != colour and before.reason and rated.changed:
-            colour_before = t(f"plan.colour.{before.colour}")
-            console.print(say("readiness.reason-left", colour=colour_before, reason=before.reason))
+        for left in followup.left_reasons(before, reason) if rated.changed else ():
+            colour_before = t(f"plan.colour.{left.colour}")
+            console.print(say("readiness.reason-left", colour=colour_before, reason=left.reason))
 
 
 def _reason_kept(opened, tool_id: str, role, dialogue: tuple, given: tuple[str | None, str]):
     """A colour given without --begrundelse keeps the mark's reason when the colour stays the same.
 
-    (the mark there now, or None; the reason to save). A new colour goes without the earlier
-    reason, which is then said (see klarhed), as no copy keeps it.
+    (the mark there now, or its versions waiting for a decision, or (); the reason to save). A
+    new colour goes without the earlier reason, which is then said (see klarhed), as no copy
+    keeps it; settling versions, the reason of the version of the colour given is kept (found
+    in a trial: the partner's reason was dropped without a word), and the others' are said.
     """
     colour, reason = given
     if colour is None or reason:
-        return None, reason
-    before = readiness.current(opened, tool_id, role, *dialogue)
-    return before, before.reason if before is not None and before.colour == colour else ""
+        return (), reason
+    before = readiness.there_now(opened, tool_id, role, *dialogue)
+    return before, followup.kept_reason(before, colour)
 
 
 def _refuse_unused(tool: str | None, colour: str | None, reason: str, remove: bool) -> None:
@@ -261,7 +264,7 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
         title = next(tool.title for tool in phase.tools if tool.id == tool_id)
         whose = _whose(opened, role, partner)  # the other side's mark: the question names them
         question = t("plan.rate-question-theirs", org=whose, tool=title) if whose else None
-        there = readiness.current(opened, tool_id, role, partner, general)  # offered, to keep or change
+        there = readiness.there_now(opened, tool_id, role, partner, general)  # offered, to keep or change
         return _ask_rating(title, again, reason, refused["reason"], (there, refused.get("meant")), question)
     return colour, _ask_reason(colour, again, reason, refused["reason"])  # the colour given: only the reason
 
@@ -327,15 +330,16 @@ def _ask_rating(
     again: Callable[[str, str], str],
     reason: str = "",
     refused: str | None = None,
-    there: tuple[Mark | None, str | None] = (None, None),
+    there: tuple[tuple[Mark, ...], str | None] = ((), None),
     question: str | None = None,
 ) -> tuple[str | None, str]:
     """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it.
 
     `reason`: the one given with --begrundelse, the field's text to keep or change (`refused`:
-    why it was refused, said above the field). `there`: the mark there now, its colour chosen
-    already and its reason in the field when none is given (for that colour: another colour's is
-    said above the field, as the interview does), and the colour meant by one given
+    why it was refused, said above the field). `there`: the mark there now (or its versions
+    waiting for a decision, the one that applies now first), its colour chosen already and its
+    reason in the field when none is given (for that colour: another colour's is said above the
+    field, as the interview does), and the colour meant by one given
     that is none ('red' in Danish), chosen already instead. Cancelled at the colour, a reason
     given is not saved, and that is said. `question`: asked instead of "Hvor klar er I …?" (the
     other side's mark, naming them).
@@ -347,22 +351,22 @@ def _ask_rating(
 
     colours, found_by = colour_choices()
     choices = [*colours, Choice(t("prompt.cancel"), CANCEL)]
-    now, meant = there
-    default = meant or (now.colour if now else None)
+    marks, meant = there
+    default = meant or (marks[0].colour if marks else None)
     asked = question or t("plan.rate-question", tool=tool)
     colour = select(asked, choices, default=default, found_by=found_by.get)
     if colour is CANCEL:
         if reason.strip():  # the reason given is not saved: said, never dropped without a word
             make_console().print(say("readiness.cancelled-reason", style="yellow"))
         return None, ""
-    if now is not None and not reason and refused is None:  # the mark's reason, to keep or change ...
-        if now.colour == colour:
-            reason = now.reason
-        elif now.reason:  # ... for its colour only: another colour's is said, to give again if it holds
-            earlier = t(f"plan.colour.{now.colour}")
+    if marks and not reason and refused is None:  # the mark's reason, to keep or change ...
+        reason = followup.kept_reason(marks, colour)
+        for left in followup.left_reasons(marks, reason):  # ... another colour's: said, to give again
+            earlier = t(f"plan.colour.{left.colour}")
             make_console().print(
-                say("plan.rate-earlier-reason", style="dim", colour=earlier, reason=now.reason)
+                say("plan.rate-earlier-reason", style="dim", colour=earlier, reason=left.reason)
             )
+    now = marks[0] if len(marks) == 1 else None  # versions waiting: saving the same settles them
     return colour, _ask_reason(colour, again, reason, refused, now)
 
 
