@@ -78,6 +78,17 @@ def test_in_english(orgs):
     assert said == "Odense Kommune's readiness after “Describe the innovation” has been saved: yellow."
 
 
+def test_a_meeting_noted_for_the_other_side_says_whose_it_is(orgs):
+    """Found in a trial: 'møde --rolle dele' on Ærø's computer said only "Mødet … er noteret"."""
+    odense, aeroe = orgs
+    said = flat(aeroe.ok("møde", "--dato", "01-12-2026", "--rolle", "dele"))
+    assert said.startswith("Mødet den 1. december 2026 er noteret for Odense Kommune. Næste dagsorden")
+    said = flat(aeroe.ok("møde", "--igen", "--dato", "01-12-2026"))  # Ærø's own: no name needed
+    assert said.startswith("Mødet den 1. december 2026 er noteret. Næste dagsorden")
+    said = flat(odense.ok("møde", "--dato", "01-12-2026", "--rolle", "genbruge"))
+    assert said.startswith("Mødet den 1. december 2026 er noteret for Ærø Kommune.")
+
+
 # --- the readiness question after a tool in 'fase', answering the other side's questions ----------------
 
 

@@ -15,6 +15,7 @@ from spredning.cli.commands.commandline import NAMED, command, own_command
 from spredning.cli.commands.names import phase_word, tool_word
 from spredning.cli.commands.partners import choose_dialogue, choose_partner, hint_partner
 from spredning.cli.console import make_console, say
+from spredning.cli.render_project import org_name
 from spredning.cli.render_text import print_fitted
 from spredning.core.errors import Message, UsageProblem
 from spredning.core.followup import typed_day
@@ -203,3 +204,16 @@ def given_day(dato: str | None, future: str, withdraw: bool = False) -> tuple[da
             raise
         return today, True
     return day, False
+
+
+def whose_side(opened, role, partner) -> str | None:
+    """The other side's organisation when this computer records for it (--rolle); None for our own side.
+
+    A computer that does not know its side (the example project, a fresh copy) marks as its own.
+    """
+    side = opened.local.side
+    if side is None or role is None or side == role:
+        return None
+    if role == SHARING:
+        return org_name(opened.project, SHARING)
+    return org_name(opened.project, partner.key) if partner is not None else t("org.reusing")

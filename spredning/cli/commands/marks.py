@@ -27,13 +27,13 @@ from spredning.cli.commands.dialogue import (
     side_first,
     sideless,
     versions_before,
+    whose_side,
 )
 from spredning.cli.commands.names import parse_role, tool_word
 from spredning.cli.commands.partners import choose_partner
 from spredning.cli.commands.readiness_picture import show_picture
 from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
-from spredning.cli.render_project import org_name
 from spredning.cli.render_text import print_said
 from spredning.core import followup
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
@@ -262,7 +262,7 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
 
     if colour is None:  # the reason given: in the field after the colour
         title = next(tool.title for tool in phase.tools if tool.id == tool_id)
-        whose = _whose(opened, role, partner)  # the other side's mark: the question names them
+        whose = whose_side(opened, role, partner)  # the other side's mark: the question names them
         question = t("plan.rate-question-theirs", org=whose, tool=title) if whose else None
         there = readiness.there_now(opened, tool_id, role, partner, general)  # offered, to keep or change
         return _ask_rating(title, again, reason, refused["reason"], (there, refused.get("meant")), question)
@@ -289,7 +289,7 @@ def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue
     answers given for the other side are: it replaced the one they gave, which they see after an exchange.
     """
     (phase, tool_id, named), (partner, general) = tool, dialogue
-    whose = _whose(opened, role, partner)
+    whose = whose_side(opened, role, partner)
     # a reusing organisation's mark is its dialogue's: the dialogue is named once, as theirs
     where = None if whose and role != SHARING else for_dialogue(opened, partner, general)
     title = next(tool.title for tool in phase.tools if tool.id == tool_id)  # which tool: said back
@@ -310,19 +310,6 @@ def _tell_mark(console, opened, rated, colour: str | None, tool: tuple, dialogue
     if rated.mark is not None and rated.mark.where == "" and not general:
         again = hint_command(opened, "klarhed", named, "--fjern", *role_words(role), general=True)
         print_said(console, say("readiness.common-stays", style="dim", command=again), again)
-
-
-def _whose(opened, role, partner) -> str | None:
-    """The other side's organisation when this computer marks for it (--rolle); None for our own side.
-
-    A computer that does not know its side (the example project, a fresh copy) marks as its own.
-    """
-    side = opened.local.side
-    if side is None or role is None or side == role:
-        return None
-    if role == SHARING:
-        return org_name(opened.project, SHARING)
-    return org_name(opened.project, partner.key) if partner is not None else t("org.reusing")
 
 
 def _ask_rating(

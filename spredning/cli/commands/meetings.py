@@ -10,7 +10,14 @@ from spredning.app import readiness
 from spredning.cli import typer_compat
 from spredning.cli.commands.asking import interrupted_as, is_interactive, writable_before_asking
 from spredning.cli.commands.commandline import command, typed_words
-from spredning.cli.commands.dialogue import given_day, hint_command, refuse_blank_date, role_words, side_first
+from spredning.cli.commands.dialogue import (
+    given_day,
+    hint_command,
+    refuse_blank_date,
+    role_words,
+    side_first,
+    whose_side,
+)
 from spredning.cli.commands.files import (
     check_ending,
     chosen_format,
@@ -68,11 +75,14 @@ def moede(
     if not held.changed:  # --ret to the day it already has
         make_console().print(say("meeting.already-that-day", day=held.meeting.day))
         return
-    key = "meeting.corrected" if corrected else "meeting.saved"
+    # noted for the other side (--rolle), the meeting is said to be theirs, as a mark is (klarhed)
+    whose = None if corrected else whose_side(opened, role, chosen)
+    key = "meeting.corrected" if corrected else "meeting.saved-theirs" if whose else "meeting.saved"
     agenda = hint_command(opened, "dagsorden", partner=chosen)
     console = make_console()
     with after_work(console):
-        print_said(console, say(key, style="bold green", day=held.meeting.day, command=agenda), agenda)
+        said = say(key, style="bold green", day=held.meeting.day, command=agenda, org=whose)
+        print_said(console, said, agenda)
 
 
 def _which_side(dato: str | None, partner: str | None) -> UsageProblem:
