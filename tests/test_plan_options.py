@@ -42,13 +42,27 @@ def test_add_says_every_wrong_option_at_once_with_one_command_that_runs(run_cli,
         "• --fase: 'fjrn' er ikke en fase eller et værktøj. Mente du 'fjern'?",
     ):
         assert line in said, said
-    again = put_right(err, "Ret dem alle, og kør kommandoen igen, fx sådan, hvor --frist er udeladt: ")
+    # the example in --hvad is said to be one: run as it is, it adds what the user never wrote
+    again = put_right(
+        err,
+        "Ret dem alle, og kør kommandoen igen, fx sådan, hvor --frist er udeladt, "
+        "og --hvad har et eksempel: ",
+    )
     assert items(ws, reusing) == []  # nothing added before it is put right
 
     assert run_cli(*again)[0] == 0
     [item] = items(ws, reusing)
     assert (item.what, item.status, item.due) == ("Fjern kravet om fremmøde", "i-gang", None)
     assert item.source.startswith("fjern")
+
+
+def test_an_example_in_the_command_is_said_to_be_one_also_with_nothing_left_out(run_cli, ws, reusing):
+    code, _, err = run_cli("plan", "tilføj", "--hvad", "", "--status", "igang")
+
+    assert code == 2
+    again = put_right(err, "Ret dem alle, og kør kommandoen igen, fx sådan, hvor --hvad har et eksempel: ")
+    assert again[again.index("--hvad") + 1] == "Fjern kravet om fremmøde"
+    assert items(ws, reusing) == []
 
 
 def test_change_says_every_wrong_option_at_once_a_text_too_long_cut_in_the_command(run_cli, ws, reusing):

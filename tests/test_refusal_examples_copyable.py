@@ -247,5 +247,5 @@ def test_an_empty_what_and_a_wrong_status_are_said_at_once_with_no_wrong_status_
     if change:  # neither is left to change: no command, only what to do
         assert said.endswith("Ret dem alle, og kør kommandoen igen."), said
     else:
-        example = said.split("hvor --status er udeladt: ")[1]
+        example = said.split("hvor --status er udeladt, og --hvad har et eksempel: ")[1]
         assert example == "spredning plan tilføj --hvad 'Fjern kravet om fremmøde'", said

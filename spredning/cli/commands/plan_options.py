@@ -32,6 +32,7 @@ class _Wrong(NamedTuple):
     words: str  # what is wrong, and what to write
     put_right: str | None  # the value in the command put right; None leaves the option out
     correctable: bool  # a terminal asks for it (a list, or a field holding it)
+    example: bool = False  # put_right is an example of what to write (an empty --hvad), not theirs
 
 
 def refuse_together(
@@ -54,13 +55,16 @@ def refuse_together(
     lines = [Message("start.option-problem", {"option": w.option, "problem": w.words}) for w in wrong]
     put_right = given._replace(**{w.field: w.put_right for w in wrong})
     left_out = [w.option for w in wrong if w.put_right is None]
+    examples = [w.option for w in wrong if w.example]  # said: not taken for what the user wrote
     shown = again(put_right)
     if shown is None:
         hint = Message("plan.several-problems.hint")
-    elif left_out:
-        hint = Message("plan.several-problems.left-out", {"command": shown, "options": left_out})
     else:
-        hint = Message("plan.several-problems.again", {"command": shown})
+        key = "left-out" if left_out else "again"
+        key += "-example" if examples else ""
+        hint = Message(
+            f"plan.several-problems.{key}", {"command": shown, "options": left_out, "examples": examples}
+        )
     raise UsageProblem("start.several-problems", n=len(lines), problems=lines, hint=hint)
 
 
@@ -90,7 +94,7 @@ def _wrong_texts(given: Given, adding: bool) -> list[_Wrong]:
     found = []
     if given.hvad is not None and not given.hvad.split():
         example = t("plan.what-example") if adding else None  # 'plan ret' without it keeps the action's
-        found.append(_Wrong("--hvad", "hvad", t("plan.what-missing"), example, False))
+        found.append(_Wrong("--hvad", "hvad", t("plan.what-missing"), example, False, example is not None))
     for option, field, text in (("--hvad", "hvad", given.hvad), ("--hvem", "hvem", given.hvem)):
         line = " ".join((text or "").split())
         if len(line) > MAX_TEXT:
