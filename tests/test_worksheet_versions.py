@@ -115,11 +115,26 @@ def test_a_worksheet_imported_again_is_said_to_bring_nothing_new(sharing):
     assert "bringer intet nyt" not in first
     saved = sharing.path.read_bytes()
 
-    for path in (sent, untouched):
+    for path, said in (
+        (sent, "Filen bringer intet nyt: alt i den er hentet ind før."),
+        (untouched, "Arket bringer intet nyt: intet svarfelt i det er ændret, siden det blev lavet."),
+    ):
         for options in (("--tør",), ()):
             out = flat(sharing.ok("importer", str(path), "--ikke-interaktiv", *options))
-            assert "Filen bringer intet nyt: alt i den er hentet ind før." in out, out
+            assert said in out, out
             assert "spredning vis" in out or "spredning status" in out, out
+    assert sharing.path.read_bytes() == saved
+
+
+def test_a_worksheet_sent_back_untouched_is_not_said_to_have_been_imported_before(sharing):
+    """Found in a trial: a sheet never imported, sent back with no field filled, was said to bring
+    nothing because "alt i den er hentet ind før" (all of it imported before): untrue."""
+    sent = make(sharing)
+    saved = sharing.path.read_bytes()
+    for options in (("--tør",), ()):
+        out = flat(sharing.ok("importer", str(sent), "--ikke-interaktiv", *options))
+        assert "Arket bringer intet nyt: intet svarfelt i det er ændret, siden det blev lavet." in out, out
+        assert "hentet ind før" not in out
     assert sharing.path.read_bytes() == saved
 
 

@@ -576,7 +576,7 @@ def _nothing_new(console, ws, plan: ImportPlan, project: str | NamedProject | No
     if unsettled := len(open_conflicts(plan.project)):  # the step the import says on: settle them
         _left_to_settle(console, plan, unsettled, project)
         return
-    console.print(say("importer.nothing-new"))
+    console.print(_nothing_new_said(plan))
     news = noting.news_from(ws, plan.project.slug, plan.incoming.sender)
     if news:
         see, org = _see_news(ws, plan, project), sender_name(plan.incoming, plan.project)
@@ -586,13 +586,24 @@ def _nothing_new(console, ws, plan: ImportPlan, project: str | NamedProject | No
         print_said(console, say("importer.nothing-new.status", command=status), status)
 
 
+def _nothing_new_said(plan: ImportPlan):
+    """Why a file brings nothing: imported before, or a worksheet with no field changed since it was made.
+
+    A worksheet sent back untouched (no field edited: it gives no versions of its own) may never have
+    been imported: "hentet ind før" would not be true of it.
+    """
+    if plan.incoming.sheet_versions is not None and not plan.incoming.sheet_versions[1]:
+        return say("importer.nothing-new-sheet")
+    return say("importer.nothing-new")
+
+
 def _left_to_settle(console, plan: ImportPlan, n: int, project: str | NamedProject | None) -> None:
     """The `n` conflicts left open in the project after an import (or a dry run of one): settle them.
 
     A file imported before is said to bring nothing new first, in the import as in its dry run.
     """
     if plan.brings_nothing():
-        console.print(say("importer.nothing-new"))
+        console.print(_nothing_new_said(plan))
     settle = command("konflikter", project=project)
     print_said(console, say("importer.open-conflicts", style="yellow", n=n, command=settle), settle)
 
