@@ -78,3 +78,46 @@ def test_in_a_terminal_choosing_the_partners_colour_puts_their_reason_in_the_fie
     assert f"var: »{OURS}«" in flat(run.out)  # ours, left: said above the field
     settled = mark(disputed)
     assert (settled.colour, settled.reason, settled.disputed) == ("gul", THEIRS, False)
+
+
+def test_the_interview_shows_the_versions_and_whose_before_it_asks(disputed, tmp_path, pseudo_terminal):
+    """Found in a trial: 'fase' asked the readiness of a mark kept in two versions with no word of
+    them, and called the partner's version "den tidligere markering": settled with Enter, Ærø's
+    version was gone unseen. Now each version and whose it is comes first, as in 'klarhed'."""
+    import pexpect
+    from terminal import COMMAND, ENTER, ESC_ENTER, person, rendered
+
+    env = {**person(tmp_path, lines=40), "SPREDNING_HJEM": str(disputed.home)}
+    child = pseudo_terminal(COMMAND, ["fase", "tjek", *WHERE], env=env, rows=40, cwd=tmp_path)
+    while child.expect_exact(["Svar:", "Gå videre"]) == 0:  # Ærø's questions of the first tool
+        child.send("ja" + ESC_ENTER)
+    child.send(ENTER)
+    child.expect_exact("Hvor klar er Ærø Kommune efter »Beskriv innovationen«?")
+    child.send(ENTER)  # the colour now: rød, Odense's version
+    child.expect_exact("begrundelse")
+    child.send(ENTER)
+    child.expect_exact("Svar:")  # on to the next tool
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    screen = flat("\n".join(rendered(child.logfile_read.getvalue(), 80, 40)))
+
+    assert "Klarheden er ændret flere steder, så den findes i 2 udgaver." in screen
+    assert f"Ærø Kommunes udgave: gul – {THEIRS}" in screen, screen
+    assert f"Begrundelsen i udgaven med gul var: »{THEIRS}«" in screen
+    assert "tidligere markering" not in screen
+    settled = mark(disputed)
+    assert (settled.colour, settled.reason, settled.disputed) == ("rød", OURS, False)
+
+
+def test_a_colour_and_a_reason_given_on_the_command_line_show_the_versions_they_settle(disputed):
+    """Found in a trial: 'klarhed VÆRKTØJ rød --begrundelse …' replaced Ærø's version without a word."""
+    code, out, err = disputed(
+        "klarhed", "beskriv-innovationen", "grøn", "--begrundelse", "Nu går det", *WHERE
+    )
+
+    assert code == 0, err
+    said = flat(out)
+    assert "Klarheden er ændret flere steder, så den findes i 2 udgaver." in said
+    assert f"Ærø Kommunes udgave: gul – {THEIRS}" in said and f"rød – {OURS}" in said
+    settled = mark(disputed)
+    assert (settled.colour, settled.reason, settled.disputed) == ("grøn", "Nu går det", False)

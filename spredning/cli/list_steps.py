@@ -22,6 +22,7 @@ from spredning.cli.prompts.questions import DueLeftOut, TypedAction, ask_action,
 from spredning.cli.prompts.simple import CANCEL, ask_text, select
 from spredning.cli.prompts.stops import started_again_with, typed_so_far
 from spredning.cli.render_text import AsTyped, print_fitted, print_said
+from spredning.cli.versions_shown import earlier_reason, print_versions_before
 from spredning.core import followup, interview
 from spredning.core.model import Progress, Question, Tool, progress
 from spredning.core.textsafe import clean
@@ -303,10 +304,22 @@ class ListSteps:
         with self._kept_as(typed_now, left_out):
             return ask_action(None, interrupted=stopped, **self.io)
 
+    def _versions_before(self, tool: Tool) -> None:
+        """The side's mark for the tool, kept in versions: each one and whose, before it is asked."""
+        ws, slug, partner = self.session.ws, self.session.slug, self.session.partner
+        project, state = ws.store.load(slug), ws.store.local(slug)
+        where = partner.key if partner is not None else ""
+        print_versions_before(
+            self.console, ws.guide, project, state, "klarhed", f"{tool.id}.{self.role}", where
+        )
+
     def rate_readiness(self, step: interview.RateReadiness):
         """How ready is this side after the tool: grøn, gul, rød, or skip (reply Rating or None)."""
         current = step.current
-        choices = [Choice(t("plan.rate-keep") if current else t("plan.rate-skip"), CANCEL)]
+        if step.versions:  # every version and whose it is, as 'klarhed' shows them: none settled unseen
+            self._versions_before(step.tool)
+        keep = t("plan.rate-keep-versions") if step.versions else t("plan.rate-keep")
+        choices = [Choice(keep if current else t("plan.rate-skip"), CANCEL)]
         colours, found_by = colour_choices()  # found by typing the word in either language
         choices += colours
         default = next((c for c in choices if current and c.value == current.colour), choices[0])
@@ -318,7 +331,13 @@ class ListSteps:
             else t("plan.rate-question-theirs", org=self.who, tool=tool)
         )
         # Esc skips, as the first choice does (a mark given before is kept): it stopped the phase
-        help_text = t("plan.rate-keep-help" if current else "plan.rate-skip-help")
+        help_text = (
+            t("plan.rate-keep-versions-help")
+            if step.versions
+            else t("plan.rate-keep-help")
+            if current
+            else t("plan.rate-skip-help")
+        )
         colour = select(question, choices, default, CANCEL, help_text, found_by=found_by.get, **self.io)
         if colour is CANCEL:
             return None
@@ -339,10 +358,7 @@ class ListSteps:
         marks = step.versions or ((current,) if current is not None else ())
         kept = followup.kept_reason(marks, colour)
         for other in followup.left_reasons(marks, kept):
-            earlier = t(f"plan.colour.{other.colour}")
-            self.console.print(
-                say("plan.rate-earlier-reason", style="dim", colour=earlier, reason=other.reason)
-            )
+            self.console.print(earlier_reason(other))
         try:
             with self._kept_as(lambda text: left(text or "")):
                 reason = ask_text(

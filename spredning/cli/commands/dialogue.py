@@ -14,7 +14,7 @@ from spredning.cli.commands.asking import is_interactive
 from spredning.cli.commands.commandline import NAMED, command, own_command
 from spredning.cli.commands.names import phase_word, tool_word
 from spredning.cli.commands.partners import choose_dialogue, choose_partner, hint_partner
-from spredning.cli.console import make_console, say
+from spredning.cli.console import make_console
 from spredning.cli.render_project import org_name
 from spredning.cli.render_text import print_fitted
 from spredning.core.errors import Message, UsageProblem
@@ -87,26 +87,13 @@ def show_versions(console, guide, project, state, found, project_option=NAMED, s
 
     With `settle`, the command that settles each follows its versions.
     """
-    import functools
+    from spredning.cli.versions_shown import print_versions
 
-    from rich.padding import Padding
+    def settle_line(item) -> None:
+        shown = settle_command(guide, project, state, item, project_option)
+        print_fitted(console, t("versions.settle", command=shown), shown, first="    ", rest="    ")
 
-    from spredning.app.exchange.noting import writer
-    from spredning.cli.render import bullets
-    from spredning.cli.render_plan import version_lines, version_of, versions_heading
-    from spredning.cli.render_project import org_name
-
-    whose = functools.partial(version_of, functools.partial(org_name, project), state.me)
-    for item in found:
-        org = org_name(project, item.where) if item.where else ""
-        heading = say("versions.item", style="bold", what=versions_heading(guide, item, org))
-        console.print(Padding(heading, (0, 0, 0, 2)))
-        slot = (item.where, f"{item.kind}:{item.key}")
-        lines = version_lines(item, whose, writer(state, slot, item.versions[0]), state.me, project.id)
-        console.print(bullets(lines, 4))
-        if settle:
-            shown = settle_command(guide, project, state, item, project_option)
-            print_fitted(console, t("versions.settle", command=shown), shown, first="    ", rest="    ")
+    print_versions(console, guide, project, state, found, settle_line if settle else None)
 
 
 def versions_before(ws, opened, kind: str, subject: str, role: str | None, dialogue: tuple) -> None:
@@ -114,22 +101,13 @@ def versions_before(ws, opened, kind: str, subject: str, role: str | None, dialo
 
     The user then writes the one that settles it, as 'plan ret' shows an action's versions first.
     """
-    from spredning.core import followup
+    from spredning.cli.versions_shown import print_versions_before
 
     partner, general = dialogue
     side = role or opened.local.side
     where = "" if general or partner is None else partner.key
-    found = [
-        item
-        for item in followup.in_versions(opened.project, None, places=(where,))
-        if item.kind == kind and item.key == f"{subject}.{side}"
-    ]
-    if not found:
-        return
-    console = make_console()
-    intro = "versions.intro-mark" if kind == "klarhed" else "versions.intro-approval"
-    console.print(say(intro, style="bold yellow", n=len(found[0].versions)))
-    show_versions(console, ws.guide, opened.project, opened.local, found, settle=False)
+    key = f"{subject}.{side}"
+    print_versions_before(make_console(), ws.guide, opened.project, opened.local, kind, key, where)
 
 
 def side_first(opened, role: str | None, refused: UsageProblem, general: bool) -> str | None:

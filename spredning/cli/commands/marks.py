@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import NoReturn
 
 import typer
 from rich.text import Text
@@ -35,6 +36,7 @@ from spredning.cli.commands.readiness_picture import show_picture
 from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
+from spredning.cli.versions_shown import earlier_reason
 from spredning.core import followup
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.followup import Mark
@@ -91,15 +93,9 @@ def klarhed(
             opened, role, sideless(ctx, "readiness.which-side", hint="readiness.which-side.command"), faelles
         )
         chosen, common = record_dialogue(opened, partner, faelles, "readiness", role)
-        if colour is None and not fjern:
-            if not is_interactive():  # the example: the user's command with a colour, their reason kept
-                yellow = readiness.colour_word("gul")
-                # no --begrundelse TEKST: copied, 'TEKST' would be saved as the reason (it is optional)
-                reason = typed_words(("--begrundelse", begrundelse or ""))
-                tool = shell_word(vaerktoej)  # as typed: 'Beskriv innovationen', not its id
-                words = ("klarhed", tool, yellow, *reason, *role_words(role))
-                shown = own_example(opened, words, partner is not None, chosen, common)
-                raise NotATerminal("readiness.no-terminal", command=shown)
+        if colour is None and not fjern and not is_interactive():
+            _no_terminal(opened, (vaerktoej, begrundelse, role), partner is not None, (chosen, common))
+        if not fjern:  # versions waiting for a decision: each shown, a colour given alone too
             versions_before(ws, opened, "klarhed", tool_id, role, (chosen, common))
         asked = (colour is None and not fjern) or to_correct is not None
         if asked:
@@ -124,6 +120,18 @@ def klarhed(
         _rate(ws, (console, opened), marked, (colour, begrundelse, before), role, (chosen, common))
 
 
+def _no_terminal(opened, given: tuple[str, str, str | None], named: bool, dialogue: tuple) -> NoReturn:
+    """No colour and no terminal to ask it in: the example is the user's command with a colour.
+
+    `given`: the tool as typed ('Beskriv innovationen', not its id), the reason, the side.
+    """
+    tool, reason, role = given
+    yellow = readiness.colour_word("gul")
+    # no --begrundelse TEKST: copied, 'TEKST' would be saved as the reason (it is optional)
+    words = ("klarhed", shell_word(tool), yellow, *typed_words(("--begrundelse", reason)), *role_words(role))
+    raise NotATerminal("readiness.no-terminal", command=own_example(opened, words, named, *dialogue))
+
+
 def _rate(ws, shown: tuple, tool: tuple, mark: tuple, role, dialogue: tuple) -> None:
     """Save the mark (colour None: remove it) and say what became of it.
 
@@ -136,7 +144,8 @@ def _rate(ws, shown: tuple, tool: tuple, mark: tuple, role, dialogue: tuple) -> 
         _tell_mark(console, opened, rated, colour, tool, dialogue, role)
         for left in followup.left_reasons(before, reason) if rated.changed else ():
             colour_before = t(f"plan.colour.{left.colour}")
-            console.print(say("readiness.reason-left", colour=colour_before, reason=left.reason))
+            key = "readiness.reason-left-version" if left.disputed else "readiness.reason-left"
+            console.print(say(key, colour=colour_before, reason=left.reason))
 
 
 def _reason_kept(opened, tool_id: str, role, dialogue: tuple, given: tuple[str | None, str]):
@@ -349,10 +358,7 @@ def _ask_rating(
     if marks and not reason and refused is None:  # the mark's reason, to keep or change ...
         reason = followup.kept_reason(marks, colour)
         for left in followup.left_reasons(marks, reason):  # ... another colour's: said, to give again
-            earlier = t(f"plan.colour.{left.colour}")
-            make_console().print(
-                say("plan.rate-earlier-reason", style="dim", colour=earlier, reason=left.reason)
-            )
+            make_console().print(earlier_reason(left))
     now = marks[0] if len(marks) == 1 else None  # versions waiting: saving the same settles them
     return colour, _ask_reason(colour, again, reason, refused, now)
 
