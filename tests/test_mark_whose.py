@@ -176,7 +176,7 @@ def test_a_new_colour_in_the_interview_does_not_take_the_old_colours_reason(ws, 
 @pytest.mark.parametrize(
     ("keys", "rated", "said"),
     [
-        ("\r\r", ("rød", "Odense mener rød"), "udgaven med gul var: »Vi mangler tal«"),  # the colour now, its reason
+        ("\r\r", ("rød", "Odense mener rød"), "udgaven med gul var: »Vi mangler tal«"),
         ("\x1b[A\r\r", ("gul", "Vi mangler tal"), "udgaven med rød var: »Odense mener rød«"),  # the partner's
     ],
     ids=["farven-nu", "partnerens-farve"],

@@ -182,6 +182,33 @@ def test_plan_ret_with_a_status_that_is_none_in_a_terminal_offers_them(on_screen
     assert changed.status == "færdig"
 
 
+@pytest.mark.parametrize("change", [False, True], ids=["tilføj", "ret"])
+def test_a_stop_in_the_deadlines_field_keeps_the_status_and_phase_chosen_in_their_lists(
+    on_screen, run_cli, ws, change
+):
+    """Found in a trial: after 'i gang' chosen for --status snart, Ctrl+C in the field for a deadline
+    that is none gave back the command with '--status snart', refused again, the choice gone; and
+    'plan ret' left out --fase altogether."""
+    slug = new_project(ws)
+    words = ["plan", "tilføj"]
+    if change:
+        assert run_cli("plan", "tilføj", "--hvad", "Book et lokale")[0] == 0
+        project = ws.store.load(slug)
+        words = ["plan", "ret", followup.plan_items(project, project.partners[0])[0].id]
+    options = ("--hvad", "Lav aftale", "--frist", "31-04-2027", "--status", "snart", "--fase", "fjrn")
+    # the phase (fjern) and its whole phase, the status after the one offered first ('i gang'), in
+    # the order each command asks them; then a stop in the deadline's field
+    keys = DOWN + ENTER + ENTER * 2 if change else ENTER * 2 + DOWN + ENTER
+    run = on_screen(keys + CTRL_C, *words, *options)
+
+    assert run.code == 130, run.out
+    said = flat(run.err)
+    assert "--status 'i gang'" in said and "--fase fjern" in said, said
+    assert "snart" not in said.split("Fristen")[-1] and "fjrn" not in said.split("Fristen")[-1], said
+    project = ws.store.load(slug)
+    assert len(followup.plan_items(project, project.partners[0])) == (1 if change else 0)
+
+
 def test_without_a_terminal_a_status_that_is_none_is_refused_naming_each(run_cli, ws):
     new_project(ws)
 

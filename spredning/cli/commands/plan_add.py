@@ -67,6 +67,8 @@ def add(
         if chosen_phase:
             chosen_phase.append(source)  # the whole phase or one of its tools
         state = plan_asking.given_status(status) if status else "ikke-startet"
+    # in the commands a stop gives: a status and phase as chosen in a list offered for them
+    status_shown, phase_shown = plan_asking.status_word(status, state), source if chosen_phase else fase
     due, given_due = plan_asking.given_due(frist)
     opened = ws.open()
     asking = hvad is None or bool(to_correct) or given_due is not None
@@ -76,9 +78,10 @@ def add(
         # a refusal's example is the user's own command, put right: every other option kept
         shown_partner = chosen if partner is not None else hint_partner(opened.project, opened.local, chosen)
 
-        def corrected(what: str) -> str:  # a status and phase as chosen in a list offered for them
-            chosen = plan_asking.status_word(status, state), source if chosen_phase else fase
-            return _add_command(what, hvem or "", frist or "", *chosen, common, shown_partner)
+        def corrected(what: str) -> str:
+            return _add_command(
+                what, hvem or "", frist or "", status_shown, phase_shown, common, shown_partner
+            )
 
         if hvad is not None and not hvad.split():
             fix = Message("plan.what-missing.again", {"command": corrected(t("plan.what-example"))})
@@ -91,7 +94,7 @@ def add(
             from spredning.cli.prompts.questions import ask_action
 
             typed: list = []  # what was typed when the asking stopped
-            options = (status, fase, common, hint_partner(opened.project, opened.local, chosen))
+            options = (status_shown, phase_shown, common, hint_partner(opened.project, opened.local, chosen))
             try:  # --hvad, --hvem and --frist given are the fields' text, to keep or change
                 given = plans.Action(what=hvad or "", who=hvem or "", due=due)
                 with _kept_as_command(given, given_due, options):  # a closed window: the command, in a file
@@ -99,23 +102,21 @@ def add(
                         given, interrupted=typed.append, given_due=given_due, refused=to_correct
                     )
             except (KeyboardInterrupt, EOFError):
-                again = _add_again(
-                    typed, status, fase, common, hint_partner(opened.project, opened.local, chosen)
-                )
+                again = _add_again(typed, *options)
                 raise Interrupted("plan.add-interrupted", hint=again) from None
             hvad, hvem, due = asked.what, asked.who, asked.due
         elif given_due is not None:  # only the deadline given was refused: its field, to correct it
             hint = functools.partial(
                 _add_again,
-                status=status,
-                fase=fase,
+                status=status_shown,
+                fase=phase_shown,
                 common=common,
                 partner=hint_partner(opened.project, opened.local, chosen),
             )
-            options = (status, fase, common, hint.keywords["partner"])
+            options = (status_shown, phase_shown, common, hint.keywords["partner"])
             due = _due_corrected(given_due, hvad, hvem or "", hint, options)
     action = plans.Action(what=hvad, who=hvem or "", due=due, status=state, source=source)
-    options = (status, [*chosen_phase[-1:], fase][0], common, shown_partner)  # the phase chosen, else --fase
+    options = (status_shown, phase_shown, common, shown_partner)
     with typed_kept(lambda: _added_again(action, options) if asking else None):  # a save failing after asking
         item = plans.add(ws, action, chosen, general=common)
     console = make_console()

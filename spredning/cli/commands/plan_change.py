@@ -64,26 +64,27 @@ def change(
     writable_before_asking(ws, to_correct or all(value is None for value in options))
     with interrupted_as("plan.change-interrupted"):  # a wrong --status or --fase: said first (in a terminal
         changes = _given_changes(ws, hvad, hvem, status, fase)  # offered: a stop there says nothing changed)
+    # in the commands a stop or a refusal gives: a status and phase as chosen in a list offered for them
+    status_shown = plan_asking.status_word(status, changes.get("status"))
+    phase_shown = plan_asking.phase_word(ws, fase, changes.get("source"))
     due, given_due = (
         plan_asking.given_due(frist) if frist is not None else (None, None)
     )  # refused here without one
     writable_before_asking(ws, given_due is not None)  # its field opens below
     if hvad is not None and not hvad.split():  # the example: this command, its id and other options kept
-        chosen = (
-            plan_asking.status_word(status, changes.get("status")),
-            plan_asking.phase_word(ws, fase, changes.get("source")),
-        )
-        given = [("--hvem", hvem), ("--frist", frist), ("--status", chosen[0]), ("--fase", chosen[1])]
+        given = [("--hvem", hvem), ("--frist", frist), ("--status", status_shown), ("--fase", phase_shown)]
         words = [word for option, value in given if value is not None for word in (option, shell_word(value))]
         shown = command("plan", "ret", id, "--hvad", shell_word(t("plan.what-example")), *words)
         raise UsageProblem("plan.what-missing", hint=Message("plan.what-missing.again", {"command": shown}))
     if to_correct:  # a deadline kept in a stop's command only as given, when it is one
         kept = frist if frist and date_shown(frist) == frist else ""
-        others = typed_words(("--frist", kept), ("--status", status or ""), ("--fase", fase or ""))
+        chosen_words = ("--status", status_shown or ""), ("--fase", phase_shown or "")
+        others = typed_words(("--frist", kept), *chosen_words)
         hvad, hvem = _texts_again(ws, id, (hvad, hvem), to_correct, others)
         changes |= {key: text for key, text in (("what", hvad), ("who", hvem)) if text is not None}
     if frist is not None:  # last: a deadline refused in a terminal is asked, the other options checked
-        changes["due"] = due if given_due is None else _due_again(ws, id, given_due, hvad, hvem, status)
+        chosen = (status_shown, phase_shown)
+        changes["due"] = due if given_due is None else _due_again(ws, id, given_due, hvad, hvem, chosen)
     if not changes:
         changes, seen = _ask_changes(ws, id)
         with typed_kept(lambda: _change_command(seen.id, changes) if changes else None):  # the save failing
@@ -223,10 +224,11 @@ def _texts_again(ws, id: str, given: tuple, refused: dict[str, str], others: lis
     return texts["what"], texts["who"]
 
 
-def _due_again(ws, id: str, given_due: tuple[str, str], what, who, status) -> datetime.date | None:
+def _due_again(ws, id: str, given_due: tuple[str, str], what, who, others: tuple) -> datetime.date | None:
     """A --frist refused in a terminal: its field, holding it, the problem said above it, to correct.
 
-    A stop says nothing was changed, with the command that saves the other options given.
+    A stop says nothing was changed, with the command that saves the other options given (`others`:
+    the status and phase, as chosen in a list offered for a wrong one).
     """
     from spredning.cli.prompts.questions import ask_due
 
@@ -237,8 +239,9 @@ def _due_again(ws, id: str, given_due: tuple[str, str], what, who, status) -> da
             return ask_due(given_due[0], interrupted=lambda *stop: typed.append(stop), refused=given_due[1])
     except (KeyboardInterrupt, EOFError):
         text, why = typed[-1] if typed else given_due
+        status, fase = others
         given = (("--hvad", what or ""), ("--hvem", who or ""), ("--status", status or ""))
-        words = typed_words(*given, ("--frist", "" if why is not None else text))
+        words = typed_words(*given, ("--frist", "" if why is not None else text), ("--fase", fase or ""))
         shown = command("plan", "ret", item.id, *words)
         again = (
             Message("plan.change-again-refused", {"command": shown, "typed_due": text, "why": why})
