@@ -982,13 +982,13 @@ def test_an_action_in_two_versions_says_what_the_other_one_says_without_nested_p
 
 
 def test_plan_ret_shows_every_version_with_its_deadline(capsys):
-    from spredning.cli.commands.plan_change import _show_versions
+    from spredning.cli.commands.plan_change import show_action_versions
 
     day = datetime.date
     other = followup.PlanItem("906a", "Send video til Syd", "Bo", day(2027, 2, 10), "i-gang", "", "")
     item = followup.PlanItem("906a", "Optag video", "Bo", day(2027, 2, 5), "færdig", "", "", (other,))
 
-    _show_versions(item)
+    show_action_versions(item)
 
     shown = " ".join(capsys.readouterr().out.split())
     assert "Handlingen er ændret flere steder, så den findes i 2 udgaver." in shown

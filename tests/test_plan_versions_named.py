@@ -18,6 +18,7 @@ from homekit import CTRL_C, ENTER, ESC, PAUSE, QUIT, go, interactive, typed
 from projectkit import workspace
 
 from spredning.app import home as app_home
+from spredning.core import followup
 from spredning.i18n import t
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
@@ -161,3 +162,19 @@ def test_esc_in_plan_rets_status_list_from_the_home_screen_gives_back_the_text_t
     assert said.endswith(f"spredning plan ret {action} --hvad 'Workshop for alle'")
     assert t("home.pause") not in run.screen
     assert sharing.home.joinpath(f"{ws.store.slugs()[0]}.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "argv", [("ret", "--hvem", "Odense og Ærø"), ("luk",)], ids=["ret-med-tilvalg", "luk"]
+)
+def test_options_alone_settling_the_versions_show_each_first(two_versions, argv):
+    """Found in a trial: 'plan ret ID --frist …' (and 'plan luk ID') without a terminal settled an
+    action kept in versions with no word of them: Fanø's version was gone unseen."""
+    sharing, _, action, _ = two_versions
+    command, *options = argv
+    said = flat(sharing.ok("plan", command, action, *options))
+
+    assert "Handlingen er ændret flere steder, så den findes i 2 udgaver." in said, said
+    assert "Fanø Kommunes udgave" in said, said
+    [item] = [i for i in followup.plan_items(sharing.project(), None, everywhere=True) if i.id == action]
+    assert item.others == ()

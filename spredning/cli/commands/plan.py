@@ -168,7 +168,9 @@ def close(
 ) -> None:
     """Luk en handling: færdig (eller droppet)."""
     ws = workspace(ctx)
-    before = plans.current(ws, id).status
+    current = plans.current(ws, id)
+    plan_change.show_action_versions(current, ws)  # versions the closing settles: each said first
+    before = current.status
     done = plans.close(ws, id, dropped=droppet)
     if done.changed and before in ("færdig", "droppet"):  # closed the other way before: said, never silent
         was, now = t(f"plan.status.{before}"), t(f"plan.status.{done.item.status}")

@@ -91,6 +91,7 @@ def change(
             done = _save_asked(ws, id, changes, seen)
         plan_asking.tell_changed(done, new_due="due" in changes)
         return
+    show_action_versions(plans.current(ws, id), ws)  # versions settled by options alone: each said first
     plan_asking.tell_changed(plans.change(ws, id, **changes), new_due="due" in changes)
 
 
@@ -265,7 +266,7 @@ def _ask_changes(ws, id: str) -> tuple[dict[str, object], plans.PlanItem]:
     from spredning.cli.prompts.questions import TypedAction, ask_action, ask_status
 
     with interrupted_as("plan.change-interrupted"):
-        _show_versions(current, ws)
+        show_action_versions(current, ws)
     typed: list = []  # what was typed when the asking stopped
     try:
         with _kept_as_change(current):
@@ -343,7 +344,7 @@ def _kept_as_change(current):
     return started_again_with(again, left_out)
 
 
-def _show_versions(item, ws=None) -> None:
+def show_action_versions(item, ws=None) -> None:
     """An action both sides changed: every version, before the user writes the one that settles it.
 
     With the workspace, each is named by the organisation it came from where that is known
