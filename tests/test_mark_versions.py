@@ -105,7 +105,10 @@ def test_the_settling_command_runs_as_written_and_the_partner_sees_it_settled(
     assert "• Ærø Kommunes udgave: rød – Odense mangler noget" in screen
     assert "er gemt: rød" in screen
 
-    odense.ok("godkend", "tjek", "--af", "Bente", "--rolle", "genbruge")  # set again: settled too
+    # set again with the name given: settled too, the versions it settles shown first
+    settled = flat(odense.ok("godkend", "tjek", "--af", "Bente", "--rolle", "genbruge"))
+    assert "Godkendelsen er ændret flere steder, så den findes i 2 udgaver." in settled
+    assert "• Ærø Kommunes udgave: godkendt af Bente" in settled
     assert in_versions(odense) == []
     assert "flere udgaver" not in flat(odense.ok("status"))
 

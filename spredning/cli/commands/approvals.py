@@ -104,12 +104,13 @@ def godkend(
             )
             raise UsageProblem("approval.who-missing", hint=fix)
         approval = _Approval(opened, phase_word(phase), role, (chosen, common))  # for a command after a stop
-        if (af is None or to_correct) and not fortryd:
-            if not is_interactive():
-                # no NAVN in it: copied, it would be saved (a name this side approved with is real)
-                hint = _approver_hint(ws, opened, role, chosen, corrected)
-                raise NotATerminal("approval.no-terminal", hint=hint)
+        if (af is None or to_correct) and not fortryd and not is_interactive():
+            # no NAVN in it: copied, it would be saved (a name this side approved with is real)
+            hint = _approver_hint(ws, opened, role, chosen, corrected)
+            raise NotATerminal("approval.no-terminal", hint=hint)
+        if not fortryd:  # versions waiting for a decision: each shown, a name given alone too
             versions_before(ws, opened, "godkendelse", phase.id, role, (chosen, common))
+        if (af is None or to_correct) and not fortryd:
             given = af if af is not None else _earlier_name(ws, opened, role, chosen)  # to keep or change
             af = _ask_approver(approval, given, to_correct.get("--af"), (dato or "", day_refused))
         if day_refused:  # the --dato refused: its field, holding it, after the name
