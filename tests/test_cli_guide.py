@@ -179,6 +179,10 @@ def test_a_usage_error_points_at_the_help_of_the_command_it_was_in(run_cli, argv
     [
         (("statsu",), "Kommandoen 'statsu' findes ikke. Mente du 'status' eller 'start'?"),
         (("projekt", "bruk", "x"), "Kommandoen 'bruk' findes ikke. Mente du 'brug'?"),
+        # the help's own word ("Skift projekt"), and words meant otherwise than the command close to them
+        (("projekt", "skift", "x"), "Kommandoen 'skift' findes ikke. Mente du 'brug'? Se"),
+        (("projekt", "slet", "x"), "Mente du 'fjern'? Se"),  # not 'flet' (merge), close as it is
+        (("ny",), "Kommandoen 'ny' findes ikke. Mente du 'start'?"),
     ],
 )
 def test_a_mistyped_command_gets_a_danish_suggestion(run_cli, argv, message):

@@ -434,6 +434,21 @@ def see_help(ctx, typed: str = "", close: list[str] | None = None) -> Message:
     return Message("usage.see-help", {"command": help_path(ctx)})
 
 
+# Words a user may try for a command, from the help's own words ("Skift projekt"): suggested as
+# the command when it is in the group they typed it in.
+_OTHER_WORDS = {
+    "skift": "brug",
+    "vælg": "brug",
+    "aktiver": "brug",
+    "aktivér": "brug",
+    "slet": "fjern",
+    "ny": "start",
+    "opret": "start",
+    "hent": "importer",
+    "send": "eksport",
+}
+
+
 class DanishGroup(_DanishHelpMixin, typer.core.TyperGroup):
     """A command group whose help page and unknown-command message come from the catalogue."""
 
@@ -481,7 +496,10 @@ class DanishGroup(_DanishHelpMixin, typer.core.TyperGroup):
         if name and not name.startswith("-") and self.get_command(ctx, name) is None:
             # 0.65, not difflib's 0.6: 'ukendt' (unknown) is not a typo of 'godkend' (0.62), nor
             # 'import' of 'rapport', while 'moede' still finds 'møde' (0.67)
-            close = difflib.get_close_matches(name, self.list_commands(ctx), cutoff=0.65)
+            known = self.list_commands(ctx)
+            said_so = _OTHER_WORDS.get(name.casefold())  # 'projekt skift': the help's own word for 'brug'
+            # a word meant otherwise first: 'slet' (delete) is not a typo of 'flet' (merge)
+            close = [said_so] if said_so in known else difflib.get_close_matches(name, known, cutoff=0.65)
             raise UsageProblem("usage.no-command", hint=see_help(ctx, name, close), name=name, close=close)
         return super().resolve_command(ctx, args)
 
