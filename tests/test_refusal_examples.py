@@ -173,6 +173,20 @@ def test_the_example_keeps_the_partner_named_where_the_command_could_tell_it(run
     assert run_cli(*shown)[0] == 0
 
 
+def test_an_empty_approver_is_given_the_name_this_side_approved_with_before(run_cli, tmp_path):
+    """Found in a trial: 'godkend høst --af ""' suggested 'Eva Jensen', an example, when this side
+    had approved as Bente Hansen before: a copied command would approve in a stranger's name."""
+    reusing_ws = workspace(tmp_path / "hjem")
+    new_project(reusing_ws)
+    assert run_cli("godkend", "tjek", "--af", "Bente Hansen")[0] == 0
+
+    code, _, err = run_cli("godkend", "test", "--af", " ")
+
+    assert code == 2
+    shown = example(err)
+    assert shown[shown.index("--af") + 1] == "Bente Hansen" and "Eva Jensen" not in err
+
+
 def test_without_a_side_the_fase_example_keeps_the_partner_and_the_flags(tmp_path, run_cli):
     import shutil
 

@@ -99,9 +99,9 @@ def godkend(
             return own_example(opened, words, partner is not None, chosen, common)
 
         if af is not None and not af.split() and not fortryd:
-            fix = Message(
-                "approval.who-missing.again", {"command": corrected(shell_word(t("approval.who-example")))}
-            )
+            # the name this side approved with before, when there is one: real, not an example's
+            name = _earlier_name(ws, opened, role, chosen) or t("approval.who-example")
+            fix = Message("approval.who-missing.again", {"command": corrected(shell_word(name))})
             raise UsageProblem("approval.who-missing", hint=fix)
         approval = _Approval(opened, phase_word(phase), role, (chosen, common))  # for a command after a stop
         if (af is None or to_correct) and not fortryd and not is_interactive():
