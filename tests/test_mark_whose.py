@@ -214,3 +214,56 @@ def test_settling_two_versions_in_the_interview_keeps_the_reason_of_the_colour_c
 
     assert given == Rating(*rated)
     assert said in " ".join(out.getvalue().split())
+
+
+def _rated_with(ws, keys: str):
+    """The interview's readiness step for Tjek's first tool (no mark yet), the keys typed: reply, output."""
+    import io
+
+    from projectkit import new_project, session
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+    from rich.console import Console
+
+    from spredning.cli.prompter import InterviewPrompter
+    from spredning.core.interview import RateReadiness
+
+    slug = new_project(ws, role="dele")
+    tool = ws.guide.find_phase("tjek").tools[0]
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        out = io.StringIO()
+        prompter = InterviewPrompter(
+            Console(file=out, width=80),
+            session(ws, slug, "dele"),
+            "Odense Kommune",
+            input=pipe,
+            output=DummyOutput(),
+        )
+        prompter.steps.saved_by = lambda unsaved: f"spredning klarhed {unsaved.colour} '{unsaved.reason}'"
+        pipe.send_text(keys)
+        given = prompter.steps.rate_readiness(RateReadiness(tool, None))
+    return given, " ".join(out.getvalue().split())
+
+
+def test_esc_in_the_reason_goes_back_to_the_colours_with_the_text_kept(ws):
+    """Found in two trials: Esc in the colour list skips the mark, but Esc in the reason field just
+    after it stopped the whole phase. Now it goes back to the colours, one step, as in a list."""
+    from homekit import DOWN, ENTER, ESC
+
+    from spredning.core.interview import Rating
+
+    # gul, a reason typed, Esc: the colours again, gul chosen with Enter; the field holds the reason
+    keys = DOWN * 2 + ENTER + "Vi mangler tal" + ESC + ENTER + ENTER
+    assert _rated_with(ws, keys)[0] == Rating("gul", "Vi mangler tal")
+
+
+def test_a_reason_left_with_esc_and_the_mark_skipped_is_said_not_saved_with_its_command(ws):
+    from homekit import DOWN, ENTER, ESC
+
+    # gul, a reason, Esc: the colours; gul again, the reason in its field, Esc; Esc skips the mark
+    given, said = _rated_with(ws, DOWN * 2 + ENTER + "Vi mangler tal" + ESC + ENTER + ESC + ESC + ENTER)
+
+    assert given is None
+    assert "Begrundelsen, du skrev ved gul, er ikke gemt: »Vi mangler tal«." in said
+    assert "Gem markeringen med: spredning klarhed gul 'Vi mangler tal'" in said

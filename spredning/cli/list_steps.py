@@ -49,6 +49,9 @@ def _nothing_saved(text: str) -> bool:
     return False
 
 
+_BACK = object()  # Esc in a mark's reason field: back to its colours
+
+
 class ListSteps:
     """Shows the interview's steps that are answered from a list (or only told), and asks for each reply.
 
@@ -314,16 +317,34 @@ class ListSteps:
         )
 
     def rate_readiness(self, step: interview.RateReadiness):
-        """How ready is this side after the tool: grøn, gul, rød, or skip (reply Rating or None)."""
-        current = step.current
+        """How ready is this side after the tool: grøn, gul, rød, or skip (reply Rating or None).
+
+        Esc in the reason's field goes back to the colours, as Esc in a list goes one step back; what
+        was typed there comes back with the colour, and skipping the mark then says it is not saved.
+        """
         if step.versions:  # every version and whose it is, as 'klarhed' shows them: none settled unseen
             self._versions_before(step.tool)
+        self.console.print(Text(t("plan.rate-help"), style="dim"))
+        chosen = step.current.colour if step.current else None
+        typed: dict[str, str] = {}  # a reason typed for a colour, kept when Esc goes back to the colours
+        while True:
+            colour = self._ask_colour(step, chosen)
+            if colour is CANCEL:
+                self._reasons_left(step, typed)
+                return None
+            reason = self._ask_mark_reason(step, colour, typed)
+            if reason is not _BACK:
+                return interview.Rating(colour, " ".join(reason.split()))
+            chosen = colour
+
+    def _ask_colour(self, step: interview.RateReadiness, chosen: str | None):
+        """The colour for the mark (`chosen` first), or CANCEL: skip it, or leave it as it is."""
+        current = step.current
         keep = t("plan.rate-keep-versions") if step.versions else t("plan.rate-keep")
         choices = [Choice(keep if current else t("plan.rate-skip"), CANCEL)]
         colours, found_by = colour_choices()  # found by typing the word in either language
         choices += colours
-        default = next((c for c in choices if current and c.value == current.colour), choices[0])
-        self.console.print(Text(t("plan.rate-help"), style="dim"))
+        default = next((c for c in choices if chosen and c.value == chosen), choices[0])
         tool = clean(step.tool.title)  # the other side's questions answered here: their readiness, by name
         question = (
             t("plan.rate-question", tool=tool)
@@ -338,18 +359,20 @@ class ListSteps:
             if current
             else t("plan.rate-skip-help")
         )
-        colour = select(question, choices, default, CANCEL, help_text, found_by=found_by.get, **self.io)
-        if colour is CANCEL:
-            return None
+        return select(question, choices, default, CANCEL, help_text, found_by=found_by.get, **self.io)
 
-        def left(typed: str) -> UnsavedMark | None:
-            as_saved = current and (current.colour, current.reason) == (colour, " ".join(typed.split()))
+    def _ask_mark_reason(self, step: interview.RateReadiness, colour: str, typed: dict[str, str]):
+        """The reason for the mark of `colour`, or _BACK (Esc: to the colours, the text kept in `typed`)."""
+        current = step.current
+
+        def left(text: str) -> UnsavedMark | None:
+            as_saved = current and (current.colour, current.reason) == (colour, " ".join(text.split()))
             if as_saved and not step.versions:
                 return None  # the saved mark, left as it stood: nothing of it is unsaved
-            return UnsavedMark(step.tool, colour, typed)
+            return UnsavedMark(step.tool, colour, text)
 
-        def stopped(typed: str) -> None:
-            self.unsaved = left(typed)
+        def stopped(text: str) -> None:
+            self.unsaved = left(text)
 
         self.saved_as = lambda text: left(text) is None
         # the saved reason is given again for the same colour only: another colour's reason in the
@@ -361,17 +384,30 @@ class ListSteps:
             self.console.print(earlier_reason(other))
         try:
             with self._kept_as(lambda text: left(text or "")):
-                reason = ask_text(
+                return ask_text(
                     t("plan.rate-reason"),
-                    instruction=t("plan.ask-optional"),
-                    default=kept,
+                    instruction=t("plan.ask-optional-back"),
+                    default=typed.get(colour, kept),
+                    back=_BACK,
                     interrupted=stopped,
+                    on_back=lambda text: typed.__setitem__(colour, text),
                     one_line=True,
                     **self.io,
                 )
         finally:
             self.saved_as = _nothing_saved
-        return interview.Rating(colour, " ".join(reason.split()))
+
+    def _reasons_left(self, step: interview.RateReadiness, typed: dict[str, str]) -> None:
+        """Reasons typed and left with Esc, then the mark skipped: each said not saved, with its command."""
+        for colour, text in typed.items():
+            if not text.strip():
+                continue
+            unsaved = UnsavedMark(step.tool, colour, text)
+            name = t(f"plan.colour.{colour}")
+            self.console.print(say("plan.rate-reason-not-saved", style="yellow", colour=name, reason=text))
+            if self.saved_by is not None:
+                again = self.saved_by(unsaved)
+                print_said(self.console, say("plan.rate-reason-save-with", command=again), again)
 
     @property
     def _view(self):

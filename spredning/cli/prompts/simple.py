@@ -179,6 +179,7 @@ def ask_text(
     one_line: bool = False,
     refused: str | None = None,
     paths: bool = False,
+    on_back: Callable[[str], None] | None = None,
     **io,
 ) -> str:
     """A one-line text prompt; `validate` returns a problem, said under the text, which is asked again.
@@ -191,7 +192,7 @@ def ask_text(
     Esc does what it does in the command's lists (see select): it stops as Ctrl+C does, saying
     what was typed as Ctrl+C does (`interrupted`), and from the home screen the menu then comes
     back (_field_stop_keys); the field's help says how to stop. With `back`, Esc returns that value
-    instead of the text (the caller's help says so).
+    instead of the text (the caller's help says so), `on_back` given the field's text first.
 
     With `one_line`, a text with a line break or a tab inside it (pasted) is refused so, saying
     what to do: saved, the breaks would be spaces, not the text shown in the field.
@@ -221,6 +222,8 @@ def ask_text(
             if interrupted is not None:
                 interrupted(field_buffer(question.application).text)
             raise
+        if text is back and on_back is not None:
+            on_back(field_buffer(question.application).text)
         problem = validate(text) if validate is not None and text is not back else None
         if problem is None:
             return text
