@@ -109,6 +109,8 @@ def test_the_settling_command_runs_as_written_and_the_partner_sees_it_settled(
     settled = flat(odense.ok("godkend", "tjek", "--af", "Bente", "--rolle", "genbruge"))
     assert "Godkendelsen er ændret flere steder, så den findes i 2 udgaver." in settled
     assert "• Ærø Kommunes udgave: godkendt af Bente" in settled
+    assert "Den erstatter alle udgaverne af godkendelsen, som er vist ovenfor." in settled
+    assert "Den erstatter den tidligere godkendelse" not in settled  # of one version only: untrue
     assert in_versions(odense) == []
     assert "flere udgaver" not in flat(odense.ok("status"))
 

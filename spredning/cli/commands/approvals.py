@@ -232,7 +232,9 @@ def _tell_approval(console, opened, phase, done, partner, general: bool, role: s
     where = for_dialogue(opened, partner, general)
     key, style = ("approval.saved", "bold green") if done.changed else ("approval.unchanged", "")
     console.print(say(key, style=style, phase=phase.name, by=approval.by, day=approval.day, dialogue=where))
-    if done.changed and done.earlier is not None:
+    if done.changed and done.earlier is not None and done.earlier.disputed:  # each shown before it
+        console.print(say("approval.settles-versions"))
+    elif done.changed and done.earlier is not None:
         console.print(say("approval.replaces", by=done.earlier.by, day=done.earlier.day))
     side = role or opened.local.side
     org = org_name(opened.project, SHARING if side == "dele" else partner.key if partner else "")
