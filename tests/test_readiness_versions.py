@@ -52,11 +52,29 @@ def test_a_colour_given_alone_keeps_the_reason_of_its_version_and_says_the_other
     assert code == 0, err
     settled = mark(disputed)
     assert (settled.colour, settled.reason, settled.disputed) == (colour, kept, False)
-    for reason in said:  # the reason settled away is said, to give again
-        assert f"»{reason}«" in flat(out)
+    whose = {OURS: "Jeres udgave (rød)", THEIRS: "Ærø Kommunes udgave (gul)"}
+    for reason in said:  # the reason settled away is said, by whose version it was, to give again
+        left = f"{whose[reason]} havde begrundelsen »{reason}«, som ikke er med i den nye."
+        assert left in flat(out)
         assert "Giv den med --begrundelse, hvis den stadig gælder." in flat(out)
     if kept:
-        assert f"er ikke med i den nye: »{kept}«" not in flat(out)
+        assert f"begrundelsen »{kept}«, som ikke er med" not in flat(out)
+
+
+def test_two_versions_of_one_colour_are_told_apart_by_whose_they_are(tmp_path, run_cli):
+    """Found in a trial: both sides marked red with different reasons; "Begrundelsen i udgaven med
+    rød" did not say which of the two red versions was meant."""
+    sharing = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Vi deler"})
+    aeroe = Org(tmp_path / "aeroe", tmp_path, run_cli)
+    assert aeroe.import_(sharing.export())[0] == 0
+    aeroe.ok("klarhed", "Beskriv innovationen", "rød", "--begrundelse", "Valg i november")
+    sharing.ok("klarhed", "Beskriv innovationen", "rød", "--begrundelse", OURS, *WHERE)
+    assert sharing.import_(aeroe.export())[0] == 0
+
+    said = flat(sharing.ok("klarhed", "beskriv-innovationen", "grøn", *WHERE))
+
+    assert f"Jeres udgave (rød) havde begrundelsen »{OURS}«" in said
+    assert "Ærø Kommunes udgave (rød) havde begrundelsen »Valg i november«" in said
 
 
 def test_in_a_terminal_the_colour_now_is_chosen_and_its_reason_is_in_the_field(disputed, typing):
@@ -65,7 +83,8 @@ def test_in_a_terminal_the_colour_now_is_chosen_and_its_reason_is_in_the_field(d
     assert run.code == 0, run.err
     assert "findes i 2 udgaver" in flat(run.out)  # the versions are shown first
     assert f"Kort begrundelse? {OURS}" in flat(run.screen)  # in the field, to keep or change
-    assert f"var: »{THEIRS}«" in flat(run.out)  # the other version's reason, above the field
+    # the other version's reason, above the field, by whose version it is
+    assert f"Ærø Kommunes udgave (gul) havde begrundelsen »{THEIRS}«" in flat(run.out)
     settled = mark(disputed)
     assert (settled.colour, settled.reason, settled.disputed) == ("rød", OURS, False)
 
@@ -75,7 +94,7 @@ def test_in_a_terminal_choosing_the_partners_colour_puts_their_reason_in_the_fie
 
     assert run.code == 0, run.err
     assert f"Kort begrundelse? {THEIRS}" in flat(run.screen)
-    assert f"var: »{OURS}«" in flat(run.out)  # ours, left: said above the field
+    assert f"Jeres udgave (rød) havde begrundelsen »{OURS}«" in flat(run.out)  # ours, left: said
     settled = mark(disputed)
     assert (settled.colour, settled.reason, settled.disputed) == ("gul", THEIRS, False)
 
@@ -103,7 +122,7 @@ def test_the_interview_shows_the_versions_and_whose_before_it_asks(disputed, tmp
 
     assert "Klarheden er ændret flere steder, så den findes i 2 udgaver." in screen
     assert f"Ærø Kommunes udgave: gul – {THEIRS}" in screen, screen
-    assert f"Begrundelsen i udgaven med gul var: »{THEIRS}«" in screen
+    assert f"Ærø Kommunes udgave (gul) havde begrundelsen »{THEIRS}«" in screen
     assert "tidligere markering" not in screen
     settled = mark(disputed)
     assert (settled.colour, settled.reason, settled.disputed) == ("rød", OURS, False)

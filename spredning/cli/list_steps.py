@@ -22,7 +22,7 @@ from spredning.cli.prompts.questions import DueLeftOut, TypedAction, ask_action,
 from spredning.cli.prompts.simple import CANCEL, ask_text, select
 from spredning.cli.prompts.stops import started_again_with, typed_so_far
 from spredning.cli.render_text import AsTyped, print_fitted, print_said
-from spredning.cli.versions_shown import earlier_reason, print_versions_before
+from spredning.cli.versions_shown import earlier_reason, mark_labels, print_versions_before
 from spredning.core import followup, interview
 from spredning.core.model import Progress, Question, Tool, progress
 from spredning.core.textsafe import clean
@@ -307,14 +307,17 @@ class ListSteps:
         with self._kept_as(typed_now, left_out):
             return ask_action(None, interrupted=stopped, **self.io)
 
-    def _versions_before(self, tool: Tool) -> None:
-        """The side's mark for the tool, kept in versions: each one and whose, before it is asked."""
+    def _versions_before(self, tool: Tool) -> dict[tuple[str, str], str]:
+        """The side's mark for the tool, kept in versions: each one and whose, before it is asked.
+
+        Whose each version is, by its colour and reason (versions_shown.mark_labels).
+        """
         ws, slug, partner = self.session.ws, self.session.slug, self.session.partner
         project, state = ws.store.load(slug), ws.store.local(slug)
         where = partner.key if partner is not None else ""
-        print_versions_before(
-            self.console, ws.guide, project, state, "klarhed", f"{tool.id}.{self.role}", where
-        )
+        key = f"{tool.id}.{self.role}"
+        print_versions_before(self.console, ws.guide, project, state, "klarhed", key, where)
+        return mark_labels(project, state, key, where)
 
     def rate_readiness(self, step: interview.RateReadiness):
         """How ready is this side after the tool: grøn, gul, rød, or skip (reply Rating or None).
@@ -322,8 +325,9 @@ class ListSteps:
         Esc in the reason's field goes back to the colours, as Esc in a list goes one step back; what
         was typed there comes back with the colour, and skipping the mark then says it is not saved.
         """
+        labels: dict[tuple[str, str], str] = {}  # whose each version is, while they wait
         if step.versions:  # every version and whose it is, as 'klarhed' shows them: none settled unseen
-            self._versions_before(step.tool)
+            labels = self._versions_before(step.tool)
         self.console.print(Text(t("plan.rate-help"), style="dim"))
         chosen = step.current.colour if step.current else None
         typed: dict[str, str] = {}  # a reason typed for a colour, kept when Esc goes back to the colours
@@ -332,7 +336,7 @@ class ListSteps:
             if colour is CANCEL:
                 self._reasons_left(step, typed)
                 return None
-            reason = self._ask_mark_reason(step, colour, typed)
+            reason = self._ask_mark_reason(step, colour, typed, labels)
             if reason is not _BACK:
                 return interview.Rating(colour, " ".join(reason.split()))
             chosen = colour
@@ -361,8 +365,11 @@ class ListSteps:
         )
         return select(question, choices, default, CANCEL, help_text, found_by=found_by.get, **self.io)
 
-    def _ask_mark_reason(self, step: interview.RateReadiness, colour: str, typed: dict[str, str]):
-        """The reason for the mark of `colour`, or _BACK (Esc: to the colours, the text kept in `typed`)."""
+    def _ask_mark_reason(self, step: interview.RateReadiness, colour: str, typed: dict[str, str], labels):
+        """The reason for the mark of `colour`, or _BACK (Esc: to the colours, the text kept in `typed`).
+
+        `labels`: whose each version of the mark is, while they wait (said with their reasons).
+        """
         current = step.current
 
         def left(text: str) -> UnsavedMark | None:
@@ -381,7 +388,7 @@ class ListSteps:
         marks = step.versions or ((current,) if current is not None else ())
         kept = followup.kept_reason(marks, colour)
         for other in followup.left_reasons(marks, kept):
-            self.console.print(earlier_reason(other))
+            self.console.print(earlier_reason(other, labels))
         try:
             with self._kept_as(lambda text: left(text or "")):
                 return ask_text(

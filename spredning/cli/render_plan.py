@@ -443,6 +443,21 @@ def version_lines(
     worksheet (its source is `me`) is called so, and one of ours from another project here (projekt flet, told
     by its copies: no worksheet of this project `project_id` wrote it) so.
     """
+    labels = version_labels(found, whose, shown_by, me, project_id)
+    return [
+        t("versions.line", version=label, what=version_text(found.kind, version))
+        for label, version in zip(labels, found.versions, strict=True)
+    ]
+
+
+def version_labels(
+    found: followup.Versions,
+    whose: Callable[[str], str | None],
+    shown_by: str | None,
+    me: str | None,
+    project_id: str = "",
+) -> list[str]:
+    """Each version's label, as version_lines begins its line: 'Jeres udgave', 'Ærø Kommunes udgave'."""
     labels = [(whose(shown_by) if shown_by else None) or t("plan.version-yours")]
     labels += [
         (_own_version(other, project_id, me) if me and other.source == me else None)
@@ -450,7 +465,4 @@ def version_lines(
         or t("versions.other")
         for other in found.versions[1:]
     ]
-    return [
-        t("versions.line", version=label[:1].upper() + label[1:], what=version_text(found.kind, version))
-        for label, version in zip(labels, found.versions, strict=True)
-    ]
+    return [label[:1].upper() + label[1:] for label in labels]

@@ -15,7 +15,7 @@ from rich.padding import Padding
 
 from spredning.cli.console import say
 from spredning.cli.render import bullets
-from spredning.cli.render_plan import version_lines, version_of, versions_heading
+from spredning.cli.render_plan import version_labels, version_lines, version_of, versions_heading
 from spredning.cli.render_project import org_name
 from spredning.core import followup
 from spredning.i18n import t
@@ -39,6 +39,33 @@ def print_versions(
             after(item)
 
 
+def mark_labels(project, state, key: str, where: str) -> dict[tuple[str, str], str]:
+    """Whose each version of a readiness mark kept in versions is, by its (colour, reason).
+
+    `key`: 'tjek.beskriv-innovationen.genbruge'. The labels are those print_versions shows.
+    """
+    from spredning.app.exchange.noting import writer
+
+    found = next(
+        (
+            v
+            for v in followup.in_versions(project, None, places=(where,))
+            if v.kind == "klarhed" and v.key == key
+        ),
+        None,
+    )
+    if found is None:
+        return {}
+    whose = functools.partial(version_of, functools.partial(org_name, project), state.me)
+    slot = (where, f"klarhed:{key}")
+    labels = version_labels(found, whose, writer(state, slot, found.versions[0]), state.me, project.id)
+    marked: dict[tuple[str, str], str] = {}
+    for label, version in zip(labels, found.versions, strict=True):
+        values = dict(version.fields or ())
+        marked.setdefault((values.get("farve", ""), values.get("begrundelse", "")), label)
+    return marked
+
+
 def print_versions_before(console: Console, guide, project, state, kind: str, key: str, where: str) -> bool:
     """A mark or approval in versions, before it is given again: every version and whose it is.
 
@@ -58,12 +85,26 @@ def print_versions_before(console: Console, guide, project, state, kind: str, ke
     return True
 
 
-def earlier_reason(mark: followup.Mark):
+def earlier_reason(mark: followup.Mark, labels: dict[tuple[str, str], str] | None = None):
     """The reason of a mark that a new one goes without, said above its reason's field, to write again.
 
-    A version waiting for a decision is not an earlier mark: it is called the version with its colour.
+    A version waiting for a decision is not an earlier mark: it is called by whose version it is
+    (`labels`, see mark_labels), else by its colour.
     """
     colour = t(f"plan.colour.{mark.colour}")
+    label = (labels or {}).get((mark.colour, mark.reason))
+    if mark.disputed and label:
+        return say("plan.rate-whose-reason", style="dim", version=label, colour=colour, reason=mark.reason)
     if mark.disputed:
         return say("plan.rate-version-reason", style="dim", colour=colour, reason=mark.reason)
     return say("plan.rate-earlier-reason", style="dim", colour=colour, reason=mark.reason)
+
+
+def reason_left(mark: followup.Mark, labels: dict[tuple[str, str], str] | None = None):
+    """The reason of a mark saved without it ('klarhed' with a colour alone): said, to give again."""
+    colour = t(f"plan.colour.{mark.colour}")
+    label = (labels or {}).get((mark.colour, mark.reason))
+    if mark.disputed and label:
+        return say("readiness.reason-left-whose", version=label, colour=colour, reason=mark.reason)
+    key = "readiness.reason-left-version" if mark.disputed else "readiness.reason-left"
+    return say(key, colour=colour, reason=mark.reason)

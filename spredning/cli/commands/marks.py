@@ -36,7 +36,7 @@ from spredning.cli.commands.readiness_picture import show_picture
 from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
-from spredning.cli.versions_shown import earlier_reason
+from spredning.cli.versions_shown import earlier_reason, mark_labels, reason_left
 from spredning.core import followup
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.followup import Mark
@@ -139,13 +139,20 @@ def _rate(ws, shown: tuple, tool: tuple, mark: tuple, role, dialogue: tuple) -> 
     of it that the new colour goes without is said, to copy.
     """
     (console, opened), (colour, reason, before), (partner, general) = shown, mark, dialogue
+    labels = _labels(opened, tool[1], role, dialogue) if before else {}  # whose: read before it is settled
     rated = readiness.rate(ws, tool[1], colour, reason, role=role, partner=partner, general=general)
     with after_work(console):
         _tell_mark(console, opened, rated, colour, tool, dialogue, role)
         for left in followup.left_reasons(before, reason) if rated.changed else ():
-            colour_before = t(f"plan.colour.{left.colour}")
-            key = "readiness.reason-left-version" if left.disputed else "readiness.reason-left"
-            console.print(say(key, colour=colour_before, reason=left.reason))
+            console.print(reason_left(left, labels))
+
+
+def _labels(opened, tool_id: str, role, dialogue: tuple) -> dict[tuple[str, str], str]:
+    """Whose each version of the mark is while it waits for a decision (versions_shown.mark_labels)."""
+    partner, general = dialogue
+    side = role or opened.local.side
+    where = "" if general or partner is None else partner.key
+    return mark_labels(opened.project, opened.local, f"{tool_id}.{side}", where)
 
 
 def _reason_kept(opened, tool_id: str, role, dialogue: tuple, given: tuple[str | None, str]):
@@ -274,7 +281,10 @@ def _asked_mark(opened, tool: tuple, role, dialogue: tuple, colour: str | None, 
         whose = whose_side(opened, role, partner)  # the other side's mark: the question names them
         question = t("plan.rate-question-theirs", org=whose, tool=title) if whose else None
         there = readiness.there_now(opened, tool_id, role, partner, general)  # offered, to keep or change
-        return _ask_rating(title, again, reason, refused["reason"], (there, refused.get("meant")), question)
+        labels = _labels(opened, tool_id, role, dialogue) if len(there) > 1 else {}
+        return _ask_rating(
+            title, again, reason, refused["reason"], (there, refused.get("meant"), labels), question
+        )
     return colour, _ask_reason(colour, again, reason, refused["reason"])  # the colour given: only the reason
 
 
@@ -326,7 +336,7 @@ def _ask_rating(
     again: Callable[[str, str], str],
     reason: str = "",
     refused: str | None = None,
-    there: tuple[tuple[Mark, ...], str | None] = ((), None),
+    there: tuple[tuple[Mark, ...], str | None, dict] = ((), None, {}),
     question: str | None = None,
 ) -> tuple[str | None, str]:
     """A colour and a reason; a stop at the reason gives `again(colour, typed)`, the command that saves it.
@@ -347,7 +357,7 @@ def _ask_rating(
 
     colours, found_by = colour_choices()
     choices = [*colours, Choice(t("prompt.cancel"), CANCEL)]
-    marks, meant = there
+    marks, meant, labels = there
     default = meant or (marks[0].colour if marks else None)
     asked = question or t("plan.rate-question", tool=tool)
     colour = select(asked, choices, default=default, found_by=found_by.get)
@@ -358,7 +368,7 @@ def _ask_rating(
     if marks and not reason and refused is None:  # the mark's reason, to keep or change ...
         reason = followup.kept_reason(marks, colour)
         for left in followup.left_reasons(marks, reason):  # ... another colour's: said, to give again
-            make_console().print(earlier_reason(left))
+            make_console().print(earlier_reason(left, labels))
     now = marks[0] if len(marks) == 1 else None  # versions waiting: saving the same settles them
     return colour, _ask_reason(colour, again, reason, refused, now)
 
