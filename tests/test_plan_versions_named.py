@@ -178,3 +178,16 @@ def test_options_alone_settling_the_versions_show_each_first(two_versions, argv)
     assert "Fanø Kommunes udgave" in said, said
     [item] = [i for i in followup.plan_items(sharing.project(), None, everywhere=True) if i.id == action]
     assert item.others == ()
+    # all of the one that applies now: what was kept of each version's who and deadline
+    assert f"Den udgave, der gælder nu: Fælles workshop (hvem: {item.who or '–'};" in said, said
+
+
+def test_a_wrong_status_offered_in_a_list_shows_the_versions_before_the_list(two_versions, typing):
+    """Found in a trial: 'plan ret ID --status afsluttet' offered the statuses, then the deadline,
+    and showed the versions only as it saved: the status was chosen without seeing Fanø's."""
+    sharing, _, action, _ = two_versions
+    run = typing(sharing, CTRL_C, "plan", "ret", action, "--status", "afsluttet")
+
+    assert run.code == 130
+    assert "Handlingen er ændret flere steder, så den findes i 2 udgaver." in flat(run.out)
+    assert "Fanø Kommunes udgave" in flat(run.out)

@@ -179,6 +179,8 @@ def close(
         )
         return
     plan_asking.tell_changed(done, closing=True)
+    if current.others and done.changed:  # every part of the one that applies now: what was kept of each
+        plan_change.settled_as(done.item)
 
 
 def register(app: typer.Typer) -> None:

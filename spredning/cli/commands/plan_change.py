@@ -53,7 +53,7 @@ def change(
         return command("plan", "ret", shell_word(id), *texts)
 
     ws = workspace(ctx)
-    plans.current(ws, id)  # a wrong or too short id first: the options' problems are for an action there is
+    current = plans.current(ws, id)  # a wrong or too short id first: the options' problems are for an action
     options_given = Given(hvad, hvem, frist, status, fase)
     named = functools.partial(plan_asking.named_source, ws)
     refuse_together(options_given, named, False, functools.partial(_change_put_right, id), is_interactive())
@@ -62,6 +62,8 @@ def change(
     )  # in a terminal: their fields, to correct
     options = (hvad, hvem, frist, status, fase)
     writable_before_asking(ws, to_correct or all(value is None for value in options))
+    if any(value is not None for value in options):  # versions the options settle: shown before any list
+        show_action_versions(current, ws)
     with interrupted_as("plan.change-interrupted"):  # a wrong --status or --fase: said first (in a terminal
         changes = _given_changes(ws, hvad, hvem, status, fase)  # offered: a stop there says nothing changed)
     # in the commands a stop or a refusal gives: a status and phase as chosen in a list offered for them
@@ -91,8 +93,24 @@ def change(
             done = _save_asked(ws, id, changes, seen)
         plan_asking.tell_changed(done, new_due="due" in changes)
         return
-    show_action_versions(plans.current(ws, id), ws)  # versions settled by options alone: each said first
-    plan_asking.tell_changed(plans.change(ws, id, **changes), new_due="due" in changes)
+    done = plans.change(ws, id, **changes)
+    plan_asking.tell_changed(done, new_due="due" in changes)
+    if current.others and done.changed:  # every part of the one that applies now: what was kept of each
+        settled_as(done.item)
+
+
+def settled_as(item) -> None:
+    """An action whose versions were settled: all of the one that applies now (who, deadline, status)."""
+    from spredning.cli.render_plan import day
+
+    version = t(
+        "plan.version",
+        what=item.what,
+        who=item.who or "–",
+        due=day(item.due),
+        status=t(f"plan.status.{item.status}"),
+    )
+    make_console().print(say("plan.settled-as", version=version))
 
 
 def _change_put_right(id: str, put_right: Given) -> str | None:
