@@ -135,6 +135,7 @@ def test_a_worksheet_sent_back_untouched_is_not_said_to_have_been_imported_befor
         out = flat(sharing.ok("importer", str(sent), "--ikke-interaktiv", *options))
         assert "Arket bringer intet nyt: intet svarfelt i det er ændret, siden det blev lavet." in out, out
         assert "hentet ind før" not in out
+        assert "og intet af dem er ændret, siden det blev lavet." in out and "udfyldt af" not in out, out
     assert sharing.path.read_bytes() == saved
 
 

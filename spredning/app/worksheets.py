@@ -329,8 +329,12 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
             problems=list(follow.problems),
             org=_org_name(project, sheet, sheet.filler),
         )
+    brought = brought_in(copy, {**result.answers, **follow.records})
+    # a sheet with no field changed since it was made was filled in by nobody: not said to be
+    key = "worksheet.note.read" if brought else "worksheet.note.read-untouched"
+    key = "worksheet.note.read-own" if own else key
     intro = message(
-        "worksheet.note.read-own" if own else "worksheet.note.read",
+        key,
         org=_org_name(project, sheet, sheet.filler),
         day=_day(sheet.day),
         n=sum(1 for field in sheet.fields if field.number in body.fields),
@@ -341,7 +345,7 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
         sheet.filler,
         sheet.filler if own else sheet.maker,
         notes=(intro, *result.notes, *follow.notes),
-        sheet_versions=(copy, brought_in(copy, {**result.answers, **follow.records})),
+        sheet_versions=(copy, brought),
     )
 
 

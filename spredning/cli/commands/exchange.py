@@ -371,7 +371,7 @@ def _heading(console, ws, incoming: Incoming, plan: ImportPlan, dry: bool = Fals
             say("importer.copies", style="yellow", files=[str(p) for p in plan.copies], n=len(plan.copies))
         )
     for number, note in enumerate(incoming.notes):  # a worksheet: who filled it in, then what is no answer
-        if note.key in ("worksheet.note.read", "worksheet.note.read-own"):
+        if note.key in ("worksheet.note.read", "worksheet.note.read-own", "worksheet.note.read-untouched"):
             fields = t("worksheet.note.fields", n=note.params["n"])  # "85 svarfelter", never broken
             print_said(console, say(note.key, style="", fields=fields, **note.params), fields)
             continue
