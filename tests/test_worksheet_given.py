@@ -150,17 +150,19 @@ def test_the_worksheet_says_the_partners_program_gets_the_answers_with_the_next_
     )
     aeroe = Org(tmp_path / "aeroe", tmp_path)
     assert aeroe.import_(odense.export("--partner", AEROE))[0] == 0
-    said = "så deres program får svarene i arket (også dem, de skriver i det) med jeres næste eksport"
+    said = "programmet, får deres program svarene i arket (også dem, de skriver i det) med jeres næste"
+    said += " eksport"
 
     out = flat(odense.ok("arbejdsark", "--fase", "tjek", "--partner", "Ærø Kommune"))
 
-    assert f"I har udvekslet filer med Ærø Kommune, {said} til dem, når I har hentet arket ind:" in out
+    # said as a condition: a file written for them is no sign they have read it (found in a trial)
+    assert f"Bruger Ærø Kommune {said} til dem, når I har hentet arket ind:" in out
     assert out.endswith("arket ind: spredning eksport --partner aeroe-kommune")
     # a partner that only works by worksheets is not told of a program
     assert said not in flat(odense.ok("arbejdsark", "--fase", "tjek", "--partner", "Fanø Kommune"))
     # the reusing side's sheet for the sharing side: its one export needs no --partner
     out = flat(aeroe.ok("arbejdsark", "--fase", "tjek", "--rolle", "dele"))
-    assert f"I har udvekslet filer med Odense Kommune, {said} til dem," in out
+    assert f"Bruger Odense Kommune {said} til dem," in out
     assert out.endswith("når I har hentet arket ind: spredning eksport")
 
 
@@ -181,7 +183,7 @@ def test_in_the_example_files_have_gone_both_ways_so_a_worksheet_leaves_the_file
 
     out = flat(org.ok("arbejdsark", "--fase", "tjek"))
 
-    assert f"I har udvekslet filer med {other}, så deres program får svarene i arket" in out
+    assert f"Bruger {other} programmet, får deres program svarene i arket" in out
     assert json.loads(org.ok("status", "--json"))["dialoger"][0]["ikke_sendt"] == 1
     assert "send den nye ændring til partneren: spredning eksport" in flat(org.ok("status"))
 
