@@ -7,7 +7,7 @@ script that runs out of step with the interview fails loudly instead of drifting
 
 Script items, in order:
 - a question (Ask): a str (saved as typed), or Save, Back, NotRelevant;
-- ConfirmDelete: a bool; ReviewTool: a Review; ChooseResume: a Resume;
+- ConfirmDelete, ConfirmReplaceMark: a bool; ReviewTool: a Review; ChooseResume: a Resume;
 - PickQuestion: a question's text or id, or None; PickTool: a tool's title or id, or None;
 - SavedMeanwhile: Keep.MINE, Keep.THEIRS, or Keep.BOTH;
 - OfferActions (with a FollowUp): a NewAction to add, or None to go on;
@@ -29,6 +29,7 @@ from spredning.core.interview import (
     Back,
     ChooseResume,
     ConfirmDelete,
+    ConfirmReplaceMark,
     Done,
     Keep,
     NewAction,
@@ -54,6 +55,7 @@ NOT_RELEVANT = "ikke relevant"
 ACCEPTS = {
     Ask: (Save, Back, NotRelevant),
     ConfirmDelete: (bool,),
+    ConfirmReplaceMark: (bool,),
     ReviewTool: (Review,),
     PickQuestion: (interview.Question, type(None)),
     ChooseResume: (Resume,),
@@ -128,6 +130,7 @@ class ScriptedFrontEnd:
             return self._reply(step, "conflict", (step.question.id, shown(step.mine), shown(step.theirs)))
         kinds = {
             ConfirmDelete: ("confirm-delete", lambda s: s.question.id),
+            ConfirmReplaceMark: ("confirm-replace-mark", lambda s: (s.question.id, s.reason)),
             PickQuestion: ("pick-question", lambda s: s.tool.id),
             ChooseResume: ("resume", lambda s: s.phase.id),
             PickTool: ("pick-tool", lambda s: s.phase.id),

@@ -741,12 +741,36 @@ def test_a_question_marked_not_relevant_shows_the_mark(interview, project):
 
 
 def test_not_relevant_is_undone_by_saving_a_text(interview, project, ws):
+    """A mark with a reason is replaced only when the user says yes: the reason is their text too."""
     slug = project(answers={Q1: Answer("Ikke for os", not_relevant=True)})
 
-    interview(slug, [Resume.REVIEW_ALL, "Jo, alligevel", "", Review.STOP])
+    interview(slug, [Resume.REVIEW_ALL, "Jo, alligevel", True, "", Review.STOP])
 
     assert saved(ws, slug) == {Q1: "Jo, alligevel"}
     assert "ikke-relevant" not in project_text(ws, slug)
+
+
+def test_an_answer_over_a_marks_reason_asks_and_no_keeps_the_mark_and_the_answer_as_draft(
+    interview, project, ws
+):
+    """Found in a trial: a draft typed before Ctrl+N, saved later with Ctrl+S, replaced the mark and
+    its reason without a word (Ctrl+N over an answer asks first)."""
+    slug = project(answers={Q1: Answer("Ikke for os", not_relevant=True)})
+
+    front, _ = interview(slug, [Resume.REVIEW_ALL, "Jo, alligevel", False, "", Review.STOP])
+
+    assert ("confirm-replace-mark", (Q1, "Ikke for os")) in front.log
+    assert saved(ws, slug) == {Q1: (NOT_RELEVANT, "Ikke for os")}
+    assert drafts(ws, slug) == {draft_key(ws, slug, Q1): "Jo, alligevel"}  # the answer kept, to come back to
+
+
+def test_a_mark_without_a_reason_is_replaced_by_an_answer_without_asking(interview, project, ws):
+    slug = project(answers={Q1: Answer("", not_relevant=True)})
+
+    front, _ = interview(slug, [Resume.REVIEW_ALL, "Jo", "", Review.STOP])
+
+    assert saved(ws, slug) == {Q1: "Jo"}
+    assert not [kind for kind, _ in front.log if kind == "confirm-replace-mark"]
 
 
 def test_not_relevant_is_undone_by_deleting_it(interview, project, ws):

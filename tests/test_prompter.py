@@ -1261,6 +1261,18 @@ def test_esc_at_confirm_delete_keeps_it_as_no_does(terminal, marked):
     assert "(piletasterne og Enter; Esc svarer nej)" in term.prompts
 
 
+@pytest.mark.parametrize(("keys", "answer"), [(ENTER, False), (DOWN + ENTER, True), ("\x1b" + ENTER, False)])
+def test_an_answer_over_a_marks_reason_is_asked_with_the_reason_no_first(terminal, keys, answer):
+    term = terminal(screen=True)
+    term.type(keys)
+
+    step = interview.ConfirmReplaceMark(asking(term, 1).question, "Vi har [b]ingen[/b] borgere", "Jo")
+    assert term.prompter.handle(step) is answer
+    shown = " ".join(term.prompts.split())
+    assert "markeret som ikke relevant med begrundelsen »Vi har [b]ingen[/b] borgere«" in shown
+    assert "Nej, behold markeringen (svaret gemmes som kladde)" in shown
+
+
 def test_confirm_delete_is_asked_in_danish(terminal):
     term = terminal(screen=True)
     term.type(DOWN + ENTER)

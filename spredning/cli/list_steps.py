@@ -115,6 +115,16 @@ class ListSteps:
         choices = [Choice(no, False), Choice(yes, True)]
         return self._select(question, choices, back=False, instruction=t("interview.confirm-help"))
 
+    def confirm_replace_mark(self, step: interview.ConfirmReplaceMark) -> bool:
+        """Save the answer over the "not relevant" mark, its reason said? No first: nothing is lost."""
+        question = t("interview.answer-replaces-question", reason=clean(step.reason))
+        choices = [
+            Choice(t("interview.answer-replaces-no"), False),
+            Choice(t("interview.answer-replaces-yes"), True),
+        ]
+        # Esc answers no (the help says so): the mark stays, the answer typed is kept as a draft
+        return self._select(question, choices, back=False, instruction=t("interview.confirm-help"))
+
     def review(self, step: interview.ReviewTool) -> interview.Review:
         """The tool's answers, then what next."""
         role = self.role

@@ -152,6 +152,7 @@ class InterviewPrompter:
         handlers: dict[type, Callable[[Any], Any]] = {
             interview.Ask: self.ask,
             interview.ConfirmDelete: self.steps.confirm_delete,
+            interview.ConfirmReplaceMark: self.steps.confirm_replace_mark,
             interview.ReviewTool: self.steps.review,
             interview.PickQuestion: self.steps.pick_question,
             interview.ChooseResume: self.steps.resume,

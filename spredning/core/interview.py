@@ -135,6 +135,19 @@ class ConfirmDelete(NamedTuple):
     marked: bool = False
 
 
+class ConfirmReplaceMark(NamedTuple):
+    """An answer saved where a "not relevant" mark with a reason is saved: may it replace the mark.
+
+    Reply True or False. False keeps the mark and its reason; `text`, the answer as typed, stays the
+    question's draft, to come back to. Found in a trial: a draft typed before the mark, saved later,
+    replaced the mark and its reason without a word, while a mark replacing an answer is asked.
+    """
+
+    question: Question
+    reason: str
+    text: str
+
+
 class ReviewTool(NamedTuple):
     """The tool's answers; reply a Review (PREVIOUS only when `first` is False)."""
 
@@ -374,6 +387,7 @@ class Interview:
         handler: dict[type, Callable[[Any, Any], None]] = {
             Ask: self._answered,
             ConfirmDelete: self._deleted,
+            ConfirmReplaceMark: self._replaced_mark,
             ReviewTool: self._reviewed,
             PickQuestion: self._picked_question,
             ChooseResume: self._resumed,
@@ -591,6 +605,10 @@ class Interview:
             else:
                 self.pending = ConfirmDelete(question, step.answer.not_relevant)
             return
+        saved = step.answer
+        if saved is not None and saved.not_relevant and saved.text.strip():  # a reason would go unasked
+            self.pending = ConfirmReplaceMark(question, saved.text, value.text)
+            return
         self._save(question, Answer(text=text))
 
     def _save(self, question: Question, content: Answer | None, keep: str = "") -> None:
@@ -665,6 +683,17 @@ class Interview:
         else:  # the saved answer stays; the text the user emptied out is not wanted either
             self.recorder.keep_draft(step.question, "")
             self._move_on(self.phase.tools[self.tool_index].questions(self.role))
+
+    def _replaced_mark(self, step: ConfirmReplaceMark, value: bool) -> None:
+        if value:
+            self._save(step.question, Answer(text=normalise(step.text)))
+            return
+        try:  # the mark stays; the answer typed is the question's draft, to come back to
+            self.recorder.keep_draft(step.question, step.text)
+        except SpredningError as problem:  # not kept: shown whole, and the question asked again
+            self.pending = self._failed(step.question, step.text, problem)
+            return
+        self._move_on(self.phase.tools[self.tool_index].questions(self.role))
 
     def _settled(self, step: SavedMeanwhile, value: Any) -> None:
         question, mine, keep = self.saving or (step.question, step.mine, "")
