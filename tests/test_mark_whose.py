@@ -216,8 +216,9 @@ def test_settling_two_versions_in_the_interview_keeps_the_reason_of_the_colour_c
     assert said in " ".join(out.getvalue().split())
 
 
-def _rated_with(ws, keys: str):
-    """The interview's readiness step for Tjek's first tool (no mark yet), the keys typed: reply, output."""
+def _rated_with(ws, keys: str, current=None):
+    """The interview's readiness step for Tjek's first tool (`current`: its mark), the keys typed: reply,
+    output."""
     import io
 
     from projectkit import new_project, session
@@ -242,7 +243,7 @@ def _rated_with(ws, keys: str):
         )
         prompter.steps.saved_by = lambda unsaved: f"spredning klarhed {unsaved.colour} '{unsaved.reason}'"
         pipe.send_text(keys)
-        given = prompter.steps.rate_readiness(RateReadiness(tool, None))
+        given = prompter.steps.rate_readiness(RateReadiness(tool, current))
     return given, " ".join(out.getvalue().split())
 
 
@@ -267,3 +268,30 @@ def test_a_reason_left_with_esc_and_the_mark_skipped_is_said_not_saved_with_its_
     assert given is None
     assert "Begrundelsen, du skrev ved gul, er ikke gemt: »Vi mangler tal«." in said
     assert "Gem markeringen med: spredning klarhed gul 'Vi mangler tal'" in said
+
+
+def test_the_saved_reason_left_with_esc_is_not_said_to_be_unsaved(ws):
+    """Found in a re-trial: the saved mark's reason in the field, Esc, Esc: "er ikke gemt" was untrue."""
+    from homekit import ENTER, ESC
+
+    from spredning.core.followup import Mark
+
+    saved = Mark("tjek", "beskriv-innovationen", "dele", "rød", "Ingen penge", "")
+    given, said = _rated_with(
+        ws, ENTER + ESC + ESC + ENTER, saved
+    )  # rød preselected, its reason in the field
+
+    assert given is None and "ikke gemt" not in said
+
+
+def test_a_reason_typed_for_another_colour_is_said_in_the_next_colours_field(ws):
+    """Found in a re-trial: gul, a reason, Esc, rød: the reason for gul was gone without a word."""
+    from homekit import DOWN, ENTER, ESC
+
+    from spredning.core.interview import Rating
+
+    keys = DOWN * 2 + ENTER + "Vi mangler budget" + ESC + DOWN + ENTER + "Ingen penge" + ENTER
+    given, said = _rated_with(ws, keys)
+
+    assert given == Rating("rød", "Ingen penge")
+    assert "Du skrev ved gul: »Vi mangler budget«. Skriv det igen, hvis det også gælder nu." in said

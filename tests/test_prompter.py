@@ -1273,6 +1273,28 @@ def test_an_answer_over_a_marks_reason_is_asked_with_the_reason_no_first(termina
     assert "Nej, behold markeringen (svaret gemmes som kladde)" in shown
 
 
+def test_no_at_the_replace_question_says_the_answer_became_a_draft(terminal):
+    """Found in a re-trial: after Esc there, "› Svar: …" stood on the screen as if saved."""
+    term = terminal(screen=True)
+    term.type("\x1b" + ENTER)
+
+    step = interview.ConfirmReplaceMark(asking(term, 1).question, "Ikke nu", "Jo")
+    assert term.prompter.handle(step) is False
+    assert "Svaret er gemt som kladde; markeringen står, som den stod." in one_line(term.printed)
+
+
+def test_a_stop_at_the_replace_question_keeps_the_whole_answer_as_the_draft(terminal):
+    """Found in a re-trial: Ctrl+C there kept only what the field had saved of itself, a keystroke
+    behind: the last words typed before Ctrl+S were lost."""
+    term = terminal(screen=True)
+    term.type(CTRL_C)
+
+    question = asking(term, 1).question
+    with pytest.raises(KeyboardInterrupt):
+        term.prompter.handle(interview.ConfirmReplaceMark(question, "Ikke nu", "Jo, og spare tid hver uge"))
+    assert term.session.draft(question) == "Jo, og spare tid hver uge"
+
+
 def test_confirm_delete_is_asked_in_danish(terminal):
     term = terminal(screen=True)
     term.type(DOWN + ENTER)

@@ -8,6 +8,7 @@ plan's offer of an action and a readiness mark after a tool.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -18,12 +19,14 @@ from rich.text import Text
 
 from spredning.cli import render, render_project
 from spredning.cli.console import say
+from spredning.cli.prompts.keys import BackToMenu
 from spredning.cli.prompts.questions import DueLeftOut, TypedAction, ask_action, colour_choices
 from spredning.cli.prompts.simple import CANCEL, ask_text, select
 from spredning.cli.prompts.stops import started_again_with, typed_so_far
 from spredning.cli.render_text import AsTyped, print_fitted, print_said
 from spredning.cli.versions_shown import earlier_reason, mark_labels, print_versions_before
 from spredning.core import followup, interview
+from spredning.core.errors import SpredningError
 from spredning.core.model import Progress, Question, Tool, progress
 from spredning.core.textsafe import clean
 from spredning.i18n import t
@@ -50,6 +53,11 @@ def _nothing_saved(text: str) -> bool:
 
 
 _BACK = object()  # Esc in a mark's reason field: back to its colours
+
+
+def _saved_reason(marks, colour: str, text: str) -> bool:
+    """Whether `text` for `colour` is the reason a saved mark (or one of its versions) has already."""
+    return any(m.colour == colour and m.reason == " ".join(text.split()) for m in marks)
 
 
 class ListSteps:
@@ -123,7 +131,15 @@ class ListSteps:
             Choice(t("interview.answer-replaces-yes"), True),
         ]
         # Esc answers no (the help says so): the mark stays, the answer typed is kept as a draft
-        return self._select(question, choices, back=False, instruction=t("interview.confirm-help"))
+        try:
+            replace = self._select(question, choices, back=False, instruction=t("interview.confirm-help"))
+        except (KeyboardInterrupt, EOFError, BackToMenu):  # a stop here keeps the answer typed as the draft
+            with contextlib.suppress(SpredningError):  # (the field's own saving may lag a keystroke behind)
+                self.session.keep_draft(step.question, step.text)
+            raise
+        if not replace:  # the field's text on the screen above is no saved answer: said so
+            self.console.print(Text(t("interview.answer-kept-as-draft"), style="dim"))
+        return bool(replace)
 
     def review(self, step: interview.ReviewTool) -> interview.Review:
         """The tool's answers, then what next."""
@@ -342,7 +358,11 @@ class ListSteps:
         chosen = step.current.colour if step.current else None
         typed: dict[str, str] = {}  # a reason typed for a colour, kept when Esc goes back to the colours
         while True:
-            colour = self._ask_colour(step, chosen)
+            try:
+                colour = self._ask_colour(step, chosen)
+            except (KeyboardInterrupt, EOFError):  # a reason left with Esc is said before the stop
+                self._reasons_left(step, typed)
+                raise
             if colour is CANCEL:
                 self._reasons_left(step, typed)
                 return None
@@ -399,6 +419,10 @@ class ListSteps:
         kept = followup.kept_reason(marks, colour)
         for other in followup.left_reasons(marks, kept):
             self.console.print(earlier_reason(other, labels))
+        for other_colour, text in typed.items():  # typed for another colour, then Esc: not lost unseen
+            if other_colour != colour and text.strip() and not _saved_reason(marks, other_colour, text):
+                name = t(f"plan.colour.{other_colour}")
+                self.console.print(say("plan.rate-typed-reason", style="dim", colour=name, reason=text))
         try:
             with self._kept_as(lambda text: left(text or "")):
                 return ask_text(
@@ -416,8 +440,9 @@ class ListSteps:
 
     def _reasons_left(self, step: interview.RateReadiness, typed: dict[str, str]) -> None:
         """Reasons typed and left with Esc, then the mark skipped: each said not saved, with its command."""
+        marks = step.versions or ((step.current,) if step.current is not None else ())
         for colour, text in typed.items():
-            if not text.strip():
+            if not text.strip() or _saved_reason(marks, colour, text):  # as saved: nothing is lost
                 continue
             unsaved = UnsavedMark(step.tool, colour, text)
             name = t(f"plan.colour.{colour}")
