@@ -141,36 +141,15 @@ def test_a_new_colour_in_the_interview_does_not_take_the_old_colours_reason(ws, 
     """Found in stop 43's trial: after a tool marked gul ("Vi mangler tal"), choosing grøn in the
     interview started the reason field with "Vi mangler tal", saved with a quick Enter as the reason
     for grøn. As 'klarhed' does, another colour's reason is said, not given again."""
-    import io
-
-    from projectkit import new_project, session
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-    from rich.console import Console
-
-    from spredning.cli.prompter import InterviewPrompter
     from spredning.core.followup import Mark
-    from spredning.core.interview import RateReadiness, Rating
+    from spredning.core.interview import Rating
 
-    slug = new_project(ws, role="dele")
-    tool = ws.guide.find_phase("tjek").tools[0]
-    saved = Mark("tjek", tool.id, "dele", "gul", "Vi mangler tal", "")
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        out = io.StringIO()
-        prompter = InterviewPrompter(
-            Console(file=out, width=80),
-            session(ws, slug, "dele"),
-            "Odense Kommune",
-            input=pipe,
-            output=DummyOutput(),
-        )
-        pipe.send_text(keys)
-        given = prompter.steps.rate_readiness(RateReadiness(tool, saved))
+    saved = Mark("tjek", "beskriv-innovationen", "dele", "gul", "Vi mangler tal", "")
+    given, said = _rated_with(ws, keys, saved)
 
     assert given == Rating(*rated)
     earlier = "Begrundelsen ved den tidligere markering (gul) var: »Vi mangler tal«."
-    assert (earlier in " ".join(out.getvalue().split())) is earlier_said
+    assert (earlier in said) is earlier_said
 
 
 @pytest.mark.parametrize(
@@ -184,41 +163,20 @@ def test_a_new_colour_in_the_interview_does_not_take_the_old_colours_reason(ws, 
 def test_settling_two_versions_in_the_interview_keeps_the_reason_of_the_colour_chosen(ws, keys, rated, said):
     """A mark waiting in two versions (ours rød, the partner's gul): the colour chosen in the interview
     keeps the reason of its version, and the other version's reason is said above the field."""
-    import io
-
-    from projectkit import new_project, session
-    from prompt_toolkit.application import create_app_session
-    from prompt_toolkit.input import create_pipe_input
-    from prompt_toolkit.output import DummyOutput
-    from rich.console import Console
-
-    from spredning.cli.prompter import InterviewPrompter
     from spredning.core.followup import Mark
-    from spredning.core.interview import RateReadiness, Rating
+    from spredning.core.interview import Rating
 
-    slug = new_project(ws, role="dele")
-    tool = ws.guide.find_phase("tjek").tools[0]
-    ours = Mark("tjek", tool.id, "dele", "rød", "Odense mener rød", "", True)
-    theirs = Mark("tjek", tool.id, "dele", "gul", "Vi mangler tal", "", True)
-    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-        out = io.StringIO()
-        prompter = InterviewPrompter(
-            Console(file=out, width=80),
-            session(ws, slug, "dele"),
-            "Odense Kommune",
-            input=pipe,
-            output=DummyOutput(),
-        )
-        pipe.send_text(keys)
-        given = prompter.steps.rate_readiness(RateReadiness(tool, ours, (ours, theirs)))
+    ours = Mark("tjek", "beskriv-innovationen", "dele", "rød", "Odense mener rød", "", True)
+    theirs = Mark("tjek", "beskriv-innovationen", "dele", "gul", "Vi mangler tal", "", True)
+    given, shown = _rated_with(ws, keys, ours, (ours, theirs))
 
     assert given == Rating(*rated)
-    assert said in " ".join(out.getvalue().split())
+    assert said in shown
 
 
-def _rated_with(ws, keys: str, current=None):
-    """The interview's readiness step for Tjek's first tool (`current`: its mark), the keys typed: reply,
-    output."""
+def _rated_with(ws, keys: str, current=None, versions=()):
+    """The interview's readiness step for Tjek's first tool (`current`: its mark; `versions`: its
+    versions waiting), the keys typed: the reply, and the output on one line."""
     import io
 
     from projectkit import new_project, session
@@ -243,7 +201,7 @@ def _rated_with(ws, keys: str, current=None):
         )
         prompter.steps.saved_by = lambda unsaved: f"spredning klarhed {unsaved.colour} '{unsaved.reason}'"
         pipe.send_text(keys)
-        given = prompter.steps.rate_readiness(RateReadiness(tool, current))
+        given = prompter.steps.rate_readiness(RateReadiness(tool, current, versions))
     return given, " ".join(out.getvalue().split())
 
 
