@@ -139,7 +139,8 @@ def _rate(ws, shown: tuple, tool: tuple, mark: tuple, role, dialogue: tuple) -> 
     of it that the new colour goes without is said, to copy.
     """
     (console, opened), (colour, reason, before), (partner, general) = shown, mark, dialogue
-    labels = _labels(opened, tool[1], role, dialogue) if before else {}  # whose: read before it is settled
+    disputed = any(mark.disputed for mark in before)  # versions: whose each is, read before it is settled
+    labels = _labels(opened, tool[1], role, dialogue) if disputed else {}
     rated = readiness.rate(ws, tool[1], colour, reason, role=role, partner=partner, general=general)
     with after_work(console):
         _tell_mark(console, opened, rated, colour, tool, dialogue, role)
