@@ -12,6 +12,7 @@ ENTER = "\r"
 DOWN = "\x1b[B"
 CTRL_C = "\x03"
 CTRL_N = "\x0e"
+CTRL_S = "\x13"
 ESC_ENTER = "\x1b\r"
 
 
@@ -126,3 +127,21 @@ def test_fase_stopped_in_an_answer_alone_says_nothing_of_a_reason(fase_in_termin
     assert code == 130
     assert "Teksten i feltet er gemt som kladde" in flat(err)
     assert "Begrundelsen" not in err
+
+
+def test_fase_stopped_at_whether_an_answer_replaces_a_mark_says_the_answer_is_kept_as_a_draft(on_screen, ws):
+    """Found in a re-trial: the answer was kept as the draft, but the stop's words did not say so."""
+    from projectkit import give
+
+    from spredning.core.model import Answer
+
+    slug = new_project(ws)
+    give(ws, slug, {Q1: Answer(text="Ikke aktuelt for os", not_relevant=True)})
+
+    # from the start: the marked question, an answer typed and saved (Ctrl+S), then Ctrl+C at the question
+    run = on_screen(DOWN + ENTER + "Jo, det er det alligevel" + CTRL_S + CTRL_C, "fase", "tjek")
+    assert run.code == 130
+    said = flat(run.err)
+    assert "Teksten i feltet er gemt som kladde" in said, said
+    assert drafts(ws, slug)[draft_key(ws, slug, Q1)] == "Jo, det er det alligevel"
+    assert saved(ws, slug)[Q1] == ("ikke relevant", "Ikke aktuelt for os")

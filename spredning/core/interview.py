@@ -368,12 +368,16 @@ class Interview:
         The field's text becomes the draft of the question being asked (a blank field or the
         saved answer leaves none); returns True when a draft was kept. None: no field was shown.
         Stopped at the choice after someone saved the answer meanwhile: the text was kept as the
-        draft when the save found the other answer (True when it is there).
+        draft when the save found the other answer (True when it is there). Stopped at the question
+        whether an answer replaces a mark: the front end keeps the answer as the draft as it stops
+        (True when it is there).
         """
         step = self.pending
         if isinstance(step, SavedMeanwhile):
             text = step.mine.text if step.mine is not None and not step.mine.not_relevant else ""
             return bool(text) and text in (self.recorder.draft(step.question) or "")
+        if isinstance(step, ConfirmReplaceMark):
+            return bool(step.text.strip()) and step.text in (self.recorder.draft(step.question) or "")
         if typed is None or not isinstance(step, Ask):
             return False
         draft = draft_of(typed, step.answer)
