@@ -74,3 +74,20 @@ def test_from_the_home_screen_the_list_says_esc_goes_back_to_the_menu(run_cli, w
     screen = flat(run.screen)
     assert "Esc går tilbage til menuen" in screen
     assert "Esc eller Ctrl+C stopper" not in screen
+
+
+@pytest.mark.parametrize(("keys", "answer"), [(ENTER, False), (ESC + ENTER, False)])
+def test_a_yes_or_no_list_says_esc_is_its_no(keys, answer):
+    """From a trial: "Vil du afslutte spredning?" and the home screen's merge question said only
+    "(vælg med piletasterne og Enter; skriv for at søge)", though Esc answers no there."""
+    from questionary import Choice
+
+    from spredning.cli.prompts.simple import select
+
+    def ask(*_argv):
+        return select(t("home.quit-question"), [Choice("Nej", False), Choice("Ja", True)], back=False), "", ""
+
+    run = typed(ask, keys)
+
+    assert run.code is answer
+    assert "(piletasterne og Enter; Esc svarer nej)" in flat(run.screen), run.screen

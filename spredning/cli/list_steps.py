@@ -121,7 +121,7 @@ class ListSteps:
             )
         # Esc answers no (the help says so): the saved answer stays; Ctrl+C stops
         choices = [Choice(no, False), Choice(yes, True)]
-        return self._select(question, choices, back=False, instruction=t("interview.confirm-help"))
+        return self._select(question, choices, back=False)
 
     def confirm_replace_mark(self, step: interview.ConfirmReplaceMark) -> bool:
         """Save the answer over the "not relevant" mark, its reason said? No first: nothing is lost."""
@@ -132,7 +132,7 @@ class ListSteps:
         ]
         # Esc answers no (the help says so): the mark stays, the answer typed is kept as a draft
         try:
-            replace = self._select(question, choices, back=False, instruction=t("interview.confirm-help"))
+            replace = self._select(question, choices, back=False)
         except (KeyboardInterrupt, EOFError, BackToMenu):  # a stop here keeps the answer typed as the draft
             with contextlib.suppress(SpredningError):  # (the field's own saving may lag a keystroke behind)
                 self.session.keep_draft(step.question, step.text)

@@ -785,7 +785,7 @@ class InterviewPrompter:
             choices.append(Choice(t("interview.mark-replaces-no-drop-reason"), _DROP_REASON))
         try:
             # Esc answers no (the help says so): back in the field with its text; a stop ends it
-            question, help_text = t("interview.mark-replaces-question"), t("interview.confirm-help")
+            question, help_text = t("interview.mark-replaces-question"), t("prompt.confirm-help")
             replace = self._select(question, choices, back=False, instruction=help_text)
         except (KeyboardInterrupt, EOFError, BackToMenu):  # a stop here is a stop in the field:
             self._keep_at_stop()  # its text kept and said (Esc from the home screen: before the menu)

@@ -98,7 +98,13 @@ def select(
     # stop it as Ctrl+C does; a caller's `back` gives its own words (Esc answers no, goes on ...)
     stops = back is NO_BACK and not to_menu
     help_text = instruction or t(
-        "home.list-help" if to_menu else "prompt.refused-select-help" if stops else "prompt.select-help"
+        "home.list-help"
+        if to_menu
+        else "prompt.refused-select-help"
+        if stops
+        else "prompt.confirm-help"
+        if back is False  # a yes-or-no list whose Esc is its no
+        else "prompt.select-help"
     )
     message, help_text = question_lines(clean(message), help_text, _width(io), room=0, spaced=False, cut=True)
     # letters typed where a list was asked (text meant for a field) search it: Enter never picks unseen
