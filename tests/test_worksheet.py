@@ -291,7 +291,10 @@ def test_a_change_made_here_after_the_worksheet_was_sent_stays_when_the_field_is
     path, _ = make(sharing)
     sharing.answer({D2: "Odense retter bagefter"})
     out = import_(sharing, path)
-    assert "0 konflikter" in out and "1 ældre" in out
+    assert "0 konflikter" in out
+    # found in a trial: the field left as it was made was listed as an older version skipped, right
+    # after the words that no field had changed since the sheet was made
+    assert "ældre" not in out and "Springes over" not in out, out
     assert sharing.texts()[D2] == "Odense retter bagefter"
 
 
@@ -335,7 +338,7 @@ def test_a_partner_who_puts_back_the_sent_text_is_not_heard_but_a_new_worksheet_
     import_(sharing, path)
     Sheet.read(path).fill(N_D2, "Træning hjemme").save(path)
     out = import_(sharing, path)
-    assert "0 opdaterede" in out and "1 ældre" in out
+    assert "0 opdaterede" in out and "0 konflikter" in out
     assert sharing.texts()[D2] == "Forkert rettelse"
     again, _ = make(sharing, name="igen.docx")
     Sheet.read(again).fill(N_D2, "Træning hjemme").save(again)
@@ -590,8 +593,9 @@ def test_the_version_rules_of_one_field():
     remembered = {history.checksum(first): 1, history.checksum(second): 2}
     assert field_answer(field, "Nyt formål", Earlier(settled, None, remembered), copy) == first
     assert field_answer(field, "Tredje", Earlier(settled, None, remembered), copy).version[-1] == ("wabc", 3)
-    # back to the text it was sent with, after an edit was imported: still the recorded version
-    assert field_answer(field, "Formålet", Earlier(Entry(first), known, remembered), copy) == ours
+    # back to the text it was sent with, after an edit was imported: as sent, so it says nothing
+    # (an untouched copy must not undo the edit, nor be listed as an older version skipped)
+    assert field_answer(field, "Formålet", Earlier(Entry(first), known, remembered), copy) is None
     assert field_answer(field, "", Earlier(Entry(ours)), copy) == Answer(
         "", version=(("aaaa1111", 2), ("wabc", 1))
     )

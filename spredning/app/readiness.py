@@ -179,12 +179,29 @@ def _side(state: LocalState, role: str | None, refused: UsageProblem) -> str:
 
 
 def _where(
-    project: Project, state: LocalState, side: str, partner: Partner | None, general: bool, key: str
+    project: Project,
+    state: LocalState,
+    side: str,
+    partner: Partner | None,
+    general: bool,
+    key: str,
+    record: str,
 ) -> str:
+    """Where a side's mark or approval (`record`, its key) is saved: '' general, or a dialogue's key.
+
+    A reusing organisation marking the sharing side changes the record that applies in its dialogue
+    when the sharing side has given it a general one (for every partner), as it changes the sharing
+    side's answers. Kept in its dialogue instead, it would hide the general record there for good,
+    never a second version of it, and be shown at the sharing side as its own. With none yet, it is
+    the dialogue's, where a sharing side with one partner keeps its own.
+    """
     if side == "genbruge" and partner is None:
         raise UsageProblem("readiness.no-partner")
     if side == "genbruge":
         return partner.key if partner else ""
+    if state.side == "genbruge" and partner is not None and not general:
+        kind, rest = followup.split_key(record)
+        return "" if followup.applies_where(project, partner, kind, rest, side) == "" else partner.key
     return place(project, state, partner, general, key)
 
 
@@ -207,8 +224,8 @@ def rate(
 
     def write(project: Project, state: LocalState):
         side = _side(state, role, UsageProblem("readiness.which-side"))
-        where = _where(project, state, side, partner, general, "readiness.which-dialogue")
         key = followup.record_key("klarhed", f"{tool_id}.{side}")
+        where = _where(project, state, side, partner, general, "readiness.which-dialogue", key)
         content = Answer(fields=followup.fields(farve=colour, begrundelse=reason if colour else None))
         saved = _save(project, (where, key), content, state)
         mark = followup.readiness(saved, partner if where else None, tool_id, side)
@@ -286,9 +303,9 @@ def approve(
 
     def write(project: Project, state: LocalState):
         side = _side(state, role, UsageProblem("approval.which-side"))
-        where = _where(project, state, side, partner, general, "approval.which-dialogue")
-        dialogue = partner if where else None
         key = followup.record_key("godkendelse", f"{phase.id}.{side}")
+        where = _where(project, state, side, partner, general, "approval.which-dialogue", key)
+        dialogue = partner if where else None
         view = project.dialogue(dialogue)
         earlier = followup.approval(project, dialogue, phase.id, side)
         if earlier is not None and earlier.where != where:  # a common one this dialogue's would only hide

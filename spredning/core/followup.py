@@ -364,6 +364,12 @@ def _read(
     return None
 
 
+def applies_where(project: Project, partner: Partner | None, kind: str, key: str, side: str) -> str | None:
+    """Where a side's record that applies in a dialogue is kept: '' (general), the dialogue's key, or None."""
+    found = _read(project, partner, kind, key, side)
+    return None if found is None else found[0]
+
+
 def readiness(project: Project, partner: Partner | None, tool_id: str, side: str) -> Mark | None:
     """A side's readiness mark for a tool ('fase.værktøj') in a dialogue, or None."""
     found = _read(project, partner, "klarhed", f"{tool_id}.{side}", side)

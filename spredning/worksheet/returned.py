@@ -209,6 +209,9 @@ def versioned(content: Answer, sent: str | None, as_sent: bool, earlier: Earlier
     if as_sent and check is not None:  # never a change, whatever this worksheet brought in before
         if content.empty and not base:
             return None  # never answered, and still not: nothing to bring in (an export would not carry it)
+        here = earlier.entry.answer.version if earlier.entry is not None else None
+        if here is not None and history.compare(base, here) is history.Order.BEFORE:
+            return None  # changed here since the sheet was made: a field left as it was says nothing
         return _recorded(content, check, base, earlier.entry)
     counts, highest = _from_this_sheet(earlier, copy, base)
     count = counts.get(history.checksum(content), highest + 1)

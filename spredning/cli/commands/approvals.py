@@ -29,6 +29,7 @@ from spredning.cli.commands.dialogue import (
     side_first,
     sideless,
     versions_before,
+    whose_side,
 )
 from spredning.cli.commands.names import parse_phase, parse_role, phase_word
 from spredning.cli.commands.workspace import workspace
@@ -229,9 +230,14 @@ def _tell_approval(console, opened, phase, done, partner, general: bool, role: s
     from spredning.cli.render_project import org_name
 
     approval = done.approval
-    where = for_dialogue(opened, partner, general)
-    key, style = ("approval.saved", "bold green") if done.changed else ("approval.unchanged", "")
-    console.print(say(key, style=style, phase=phase.name, by=approval.by, day=approval.day, dialogue=where))
+    whose = whose_side(opened, role, partner)  # the other side's phase, approved here: named, as theirs
+    where = None if whose and role != SHARING else for_dialogue(opened, partner, general)
+    if done.changed:
+        key, style = ("approval.saved-theirs" if whose else "approval.saved"), "bold green"
+    else:
+        key, style = ("approval.unchanged-theirs" if whose else "approval.unchanged"), ""
+    said = {"org": whose, "phase": phase.name, "by": approval.by, "day": approval.day, "dialogue": where}
+    console.print(say(key, style=style, **said))
     if done.changed and done.earlier is not None and done.earlier.disputed:  # each shown before it
         console.print(say("approval.settles-versions"))
     elif done.changed and done.earlier is not None:
