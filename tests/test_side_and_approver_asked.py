@@ -162,3 +162,39 @@ def test_fase_refused_for_its_side_keeps_erstat_in_the_command_it_gives(no_side)
     code, _, err = no_side(*shlex.split(given.group(1)))
     assert code == 0, err
     assert "Ja, det er det" in no_side.path.read_text(encoding="utf-8")
+
+
+# --- godkend and klarhed on a copy with no side, without a terminal: one refusal says all ---------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "lacks", "example"),
+    [
+        (
+            ("godkend", "tjek"),
+            'også skrives efter --af, i anførselstegn (fx --af "Eva Jensen")',
+            "godkend tjek",
+        ),
+        (("klarhed", "Beskriv innovationen"), "skal farven (grøn, gul eller rød) også stå", "gul"),
+    ],
+)
+def test_a_refusal_for_want_of_a_side_also_says_what_else_a_command_without_a_terminal_lacks(
+    no_side, argv, lacks, example
+):
+    """Found in a trial: the refusal's command (with --rolle dele) was refused again at once, for want of
+    the name (godkend) or the colour (klarhed): a script's user failed twice."""
+    before = no_side.path.read_bytes()
+
+    code, _, err = no_side(*argv)
+
+    assert code == 2
+    said = flat(err)
+    assert lacks in said and example in said and "--rolle dele" in said, said
+    assert no_side.path.read_bytes() == before
+
+
+def test_the_colour_given_in_the_refusals_command_is_taken_as_it_stands(no_side):
+    _, _, err = no_side("klarhed", "Beskriv innovationen")
+    shown = flat(err).split("fx: ")[-1].split(" ", 1)[1]  # the command after the program's name
+
+    assert no_side(*shlex.split(shown))[0] == 0

@@ -84,7 +84,7 @@ def godkend(
     writable_before_asking(ws, asking)
     with interrupted_as("approval.withdraw-interrupted" if fortryd else "approval.interrupted"):
         role = side_first(
-            opened, role, sideless(ctx, "approval.which-side", hint="approval.which-side.command"), faelles
+            opened, role, sideless(ctx, "approval.which-side", hint=_which_side_hint(af, fortryd)), faelles
         )
         chosen, common = record_dialogue(opened, partner, faelles, "approval", role)
 
@@ -223,6 +223,12 @@ def _ask_approval_day(approval: _Approval, who: str, given: str) -> datetime.dat
         key = "approval.approve-again-day-left-out" if refused else "approval.approve-again"
         hint = Message(key, {"command": shown, "typed_day": day})
         raise Interrupted("approval.interrupted", hint=hint) from None
+
+
+def _which_side_hint(af: str | None, withdraw: bool) -> str:
+    """The way on when the side is not known and there is no terminal: the name too, when it is missing."""
+    name_missing = af is None and not withdraw
+    return "approval.which-side.command-name" if name_missing else "approval.which-side.command"
 
 
 def _tell_approval(console, opened, phase, done, partner, general: bool, role: str | None) -> None:

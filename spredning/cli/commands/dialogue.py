@@ -130,12 +130,13 @@ def side_first(opened, role: str | None, refused: UsageProblem, general: bool) -
     return offered_role(refused)
 
 
-def sideless(ctx, key: str, *, hint: str) -> UsageProblem:
+def sideless(ctx, key: str, *, hint: str, also: tuple[str, ...] = ()) -> UsageProblem:
     """Refusal `key` on a copy with no side here, without a terminal: the user's command with --rolle dele.
 
-    `hint`'s words say to write genbruge instead for the reusing side (klarhed, godkend).
+    `hint`'s words say to write genbruge instead for the reusing side (klarhed, godkend), and what
+    else the command lacks without a terminal; `also`: words for that, put in the command too.
     """
-    return UsageProblem(key, hint=Message(hint, {"command": own_command(ctx, "--rolle", "dele")}))
+    return UsageProblem(key, hint=Message(hint, {"command": own_command(ctx, *also, "--rolle", "dele")}))
 
 
 def refuse_blank_date(words: tuple[str, ...], partner: str | None, general: bool) -> None:

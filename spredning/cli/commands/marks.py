@@ -89,9 +89,7 @@ def klarhed(
     role = parse_role(rolle)
     writable_before_asking(ws, (colour is None and not fjern) or to_correct is not None)
     with interrupted_as("readiness.interrupted"):
-        role = side_first(
-            opened, role, sideless(ctx, "readiness.which-side", hint="readiness.which-side.command"), faelles
-        )
+        role = side_first(opened, role, _sideless(ctx, colour is None and not fjern), faelles)
         chosen, common = record_dialogue(opened, partner, faelles, "readiness", role)
         if colour is None and not fjern and not is_interactive():
             _no_terminal(opened, (vaerktoej, begrundelse, role), partner is not None, (chosen, common))
@@ -118,6 +116,14 @@ def klarhed(
 
     with typed_kept(again):
         _rate(ws, (console, opened), marked, (colour, begrundelse, before), role, (chosen, common))
+
+
+def _sideless(ctx, no_colour: bool):
+    """No side known and no terminal: the user's command with --rolle dele, and a colour if none was given."""
+    if no_colour:  # else the command given would be refused again, for want of a colour
+        also = (readiness.colour_word("gul"),)
+        return sideless(ctx, "readiness.which-side", hint="readiness.which-side.command-colour", also=also)
+    return sideless(ctx, "readiness.which-side", hint="readiness.which-side.command")
 
 
 def _no_terminal(opened, given: tuple[str, str, str | None], named: bool, dialogue: tuple) -> NoReturn:
