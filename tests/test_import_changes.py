@@ -119,15 +119,19 @@ def test_vis_nye_in_english_names_the_sharing_side_when_it_removed_a_reusing_ans
     assert "(not answered)" not in english
 
 
-def test_a_partner_emptying_its_own_answer_is_named_as_removed_but_not_as_ours(sharing):
+def test_a_partner_changing_or_emptying_its_own_answers_typed_here_is_told_not_as_ours(sharing):
+    """The texts were typed here, so each is named with what it was, and kept in the copy first; they
+    are the partner's answers, not called ours."""
     sharing.answer({G1: "Måske", G2: "Ja"}, "--rolle", "genbruge")  # said in a meeting, typed by Odense
     path = worksheet(sharing)
     Sheet.read(path).fill(N_G1, "Ja, meget").fill(N_G2).save(path)
     out = flat(run(sharing, "importer", str(path)))
     assert "Importeret fra Ærø Kommune: 0 tilføjede, 1 opdateret, 1 fjernet" in out
     where = "Tjek · Beskriv innovationen · Vi vil genbruge (Ærø Kommune)"
-    assert f"1 svar er fjernet (partneren har tømt det): • {where}: {Q_G2}" in out
-    assert "jeres egne svar" not in out and "(fjernet)" not in out
+    assert "Ærø Kommune har ændret 2 svar blandt deres egne, som I har skrevet i:" in out
+    assert f"• {where}: {Q_G2} (fjernet) var: Ja" in out
+    assert "de 2 tidligere svar står helt i den" in out
+    assert "jeres egne svar" not in out
     assert G2 not in sharing.texts() and sharing.texts()[G1] == "Ja, meget"
 
 

@@ -129,7 +129,7 @@ def print_dry_run(console, guide: Guide, plan: ImportPlan, name: str) -> None:
         if items:
             console.print(say(key, style="bold", n=len(items)))
             console.print(_lines(guide, plan, items))
-    replaced = plan.own_replaced()
+    replaced = [*plan.own_replaced(), *plan.written_here()]
     if replaced:
         console.print(say("importer.backup-dry", style="yellow", n=len(replaced), name=name))
     print_older(console, guide, plan, dry=True)
@@ -227,6 +227,10 @@ def print_changed_here(console, guide: Guide, plan: ImportPlan, see: str, backup
     if theirs:
         console.print(say("importer.theirs-from-sheet", n=len(theirs)))
         console.print(_lines(guide, plan, theirs, marked=True))
+    written = [item for item in plan.written_here() if item not in theirs]  # a text of ours in theirs
+    if written:
+        console.print(_own_heading(plan, len(written), written_here=True))
+        console.print(_lines(guide, plan, written, marked=True))
     if backup is not None:
         print_backup(console, plan, backup)
     print_older(console, guide, plan)
@@ -235,7 +239,7 @@ def print_changed_here(console, guide: Guide, plan: ImportPlan, see: str, backup
         key = "importer.own-sheet-conflicts-here" if plan.own_sheet else "importer.own-sheet-conflicts"
         console.print(say(key, n=len(both)))
         console.print(_lines(guide, plan, both))
-    own = [*own, *home, *theirs]
+    own = [*own, *home, *theirs, *written]
     others = [item for item in plan.removed() if item not in own]
     if others:
         key = "importer.removed-also" if any(item.removes for item in own) else "importer.removed"
@@ -245,7 +249,7 @@ def print_changed_here(console, guide: Guide, plan: ImportPlan, see: str, backup
 
 def print_backup(console, plan: ImportPlan, backup: str) -> None:
     """Where the copy of the project file is (whole, to copy), and what of ours is whole in it."""
-    answers, records = len(plan.own_replaced()), len(plan.own_records_replaced())
+    answers, records = len(plan.own_replaced()) + len(plan.written_here()), len(plan.own_records_replaced())
     if answers and records:
         said = say("importer.own-backup-both", path=backup)
     elif records:
@@ -275,13 +279,15 @@ def print_strays(console, layout: Layout, plan: ImportPlan, path: str | None = N
         console.print(say("importer.strays.kept", n=len(strays), path=path))
 
 
-def _own_heading(plan: ImportPlan, n: int):
-    """Who changed our answers: the file's sender by name, or the file when it does not say."""
+def _own_heading(plan: ImportPlan, n: int, written_here: bool = False):
+    """Who changed our answers (or, `written_here`, texts of ours in theirs): the sender, or the file."""
     sender = plan.incoming.sender
     project = with_new_partners(plan)
     if sender == SHARING or (sender and project.partner(sender) is not None):
-        return say("importer.own-changed", style="yellow", org=org_name(project, sender), n=n)
-    return say("importer.own-changed-file", style="yellow", n=n)
+        key = "importer.written-here-changed" if written_here else "importer.own-changed"
+        return say(key, style="yellow", org=org_name(project, sender), n=n)
+    key = "importer.written-here-changed-file" if written_here else "importer.own-changed-file"
+    return say(key, style="yellow", n=n)
 
 
 def _lines(guide: Guide, plan: ImportPlan, items: list[Planned], marked: bool = False):

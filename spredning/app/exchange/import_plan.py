@@ -208,6 +208,28 @@ class ImportPlan(NamedTuple):
             item for item in self._ours_changed() if item.before is not None and not item.before.answer.empty
         ]
 
+    def written_here(self) -> list[Planned]:
+        """The other side's saved answers, written in here, whose text the import changes or empties.
+
+        A reusing organisation may type in the sharing side's answers (`fase --rolle dele`), and the
+        sharing side in a partner's; when the other side settles on another text, the text replaced
+        was (also) ours: said, and kept in the copy of the project file, as our own answers are. An
+        answer is counted when this copy wrote one of the versions it grew from.
+        """
+        if self.me is None or self.creates or not self.copy:
+            return []
+        ours = self._ours_changed()
+        return [
+            item
+            for item in self.items
+            if item.changes_text
+            and item not in ours
+            and item.before is not None
+            and not item.before.answer.empty
+            and not self.from_own_sheet(item)
+            and any(copy == self.copy for copy, _ in item.before.answer.version)
+        ]
+
     def own_records_replaced(self) -> list[Planned]:
         """Our own follow-up records (actions, readiness, approvals, meetings) the import changes or removes.
 
@@ -235,7 +257,7 @@ class ImportPlan(NamedTuple):
 
     def keeps_copy(self) -> bool:
         """True when the import replaces something of ours (an answer or a follow-up record): a copy first."""
-        return bool(self.own_replaced() or self.own_records_replaced())
+        return bool(self.own_replaced() or self.written_here() or self.own_records_replaced())
 
     def own_from_sheet(self) -> list[Planned]:
         """Our own answers the import changes to what we wrote ourselves in a worksheet.
