@@ -143,7 +143,7 @@ def test_start_answer_interrupt_resume_and_look(spawn, run, tmp_path):
     # Second session: it opens on the draft; back (the draft stays) to the skipped question,
     # answer it, Ctrl-C at the review.
     child = spawn("fase", "tjek", "--rolle", "genbruge")
-    child.expect_exact("Ærø Kommune har besvaret 2 af 14 spørgsmål i fasen Tjek.")
+    child.expect_exact("I har besvaret 2 af 14 spørgsmål i fasen Tjek.")
     child.expect_exact("Du har en kladde i fasen Tjek; den åbnes først")
     answer_question(child, "4/14", PGUP)
     answer_question(child, "3/14", PGUP)

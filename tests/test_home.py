@@ -1065,3 +1065,20 @@ def test_the_projects_list_keeps_a_long_name_whole_where_two_files_hold_the_proj
     assert all(line.startswith(f"{name} – ") and cell_len(line) <= columns - 6 for line in chosen), chosen
     assert chosen[0].endswith("←" if columns == 60 else "← aktivt nu"), chosen
     assert "kopi" not in chosen[0] and "kopi" in chosen[1], chosen
+
+
+def test_projekt_brug_says_the_file_when_another_project_has_the_same_name(ws, run_cli):
+    """Found in a trial: 'projekt brug …-2' said "Aktivt projekt: Digital genoptræning" alone, though
+    two projects here have that name: which one was made active could not be seen."""
+    new_project(ws, name="Digital genoptræning")
+    _same_name_elsewhere(ws, "digital-genoptraening-2", "Digital genoptræning")
+    new_project(ws, name="Anden")
+
+    code, out, err = run_cli("projekt", "brug", "digital-genoptraening-2")
+    assert code == 0, err
+    assert " ".join(out.split()) == (
+        "Aktivt projekt: Digital genoptræning (filen digital-genoptraening-2.yaml; "
+        "et andet projekt her har samme navn)"
+    )
+    code, out, _ = run_cli("projekt", "brug", "Anden")
+    assert code == 0 and out.strip() == "Aktivt projekt: Anden"

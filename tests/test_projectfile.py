@@ -450,7 +450,7 @@ BROKEN = [
     ("konflikt-fra-sti", in_entry("konflikter:", "- fra: ../x"), "project.bad-entry"),
     ("konflikt-ukendt", in_entry("konflikter:", "- farve: rød"), "project.unknown-key"),
     ("udveksling-tekst", f"{GOOD2}udveksling: x\n", "project.bad-exchange"),
-    ("udveksling-fremmed", f"{GOOD2}udveksling:\n  fra: dele\n  til: fremmed\n", "project.bad-exchange"),
+    ("udveksling-fremmed", f"{GOOD2}udveksling:\n  fra: dele\n  til: fremmed\n", "project.exchange-unknown"),
     ("gammel-rolle", "format: '1'\nprojekt:\n  navn: X\n  rolle: begge\n", "project.bad-role"),
     ("gammel-genbrugere", "format: '1'\nprojekt:\n  navn: X\n  genbrugere: Ærø\n", "project.bad-partners"),
     ("gammel-svar-liste", "format: '1'\nprojekt:\n  navn: X\nsvar:\n  x.y: [a]\n", "project.answer-not-text"),
@@ -473,6 +473,17 @@ def test_a_broken_file_names_itself_and_what_is_wrong(text, problem):
     assert i18n.render(caught.value.params["problem"]) in shown
     assert "{" not in shown
     assert i18n.has("project.problem.hint")
+
+
+def test_an_exchange_to_an_organisation_the_file_does_not_name_says_which():
+    """Found in a trial: "'udveksling' skal sige, hvem filen er fra og til", though it did: the
+    organisation it named was none of the project's."""
+    with pytest.raises(ProjectFileError) as caught:
+        read_text(f"{GOOD2}udveksling:\n  fra: dele\n  til: aeroe-kommune\n")
+
+    assert "'udveksling.til' nævner 'aeroe-kommune', som ikke er en af projektets organisationer" in words(
+        caught.value
+    )
 
 
 PARTNERED = f"{GOOD2}  genbrugere:\n    aeroe-kommune: Ærø Kommune\n"

@@ -1409,12 +1409,20 @@ def test_pick_question(term, tjek, downs, picked):
     assert (question.id if question else None) == picked
 
 
-def test_resume_offers_continue_first_and_names_the_organisation(terminal, tjek):
+@pytest.mark.parametrize(
+    ("own", "said"),
+    [
+        (True, "I har besvaret 2 af 14 spørgsmål i fasen Tjek."),  # a trial: "Ærø Kommune" read oddly
+        (False, "Ærø Kommune har besvaret 2 af 14 spørgsmål i fasen Tjek."),  # the other side's: named
+    ],
+)
+def test_resume_offers_continue_first_and_says_how_far_the_side_is(terminal, tjek, own, said):
     term = terminal(answers={Q1: "A", Q2: Answer("", not_relevant=True)})
+    term.prompter.steps.own = own
     term.type(ENTER)
 
     assert term.prompter.handle(interview.ChooseResume(tjek)) is interview.Resume.CONTINUE
-    assert "Ærø Kommune har besvaret 2 af 14 spørgsmål i fasen Tjek." in term.printed
+    assert said in term.printed
 
 
 @pytest.mark.parametrize(
@@ -2233,8 +2241,8 @@ def test_the_fields_help_is_laid_out_again_when_the_window_gets_narrower():
 
 @pytest.mark.parametrize(
     "key",
-    [CTRL_S, "\x12", CTRL_O, "\x1b[31mRØD\x1b[0m", "\x1b[38;5;208m"],
-    ids=["Ctrl+S", "Ctrl+R", "Ctrl+O", "pasted colour codes", "a pasted 256-colour code"],
+    [CTRL_S, "\x12", CTRL_O, "\x1a", "\x1b[31mRØD\x1b[0m", "\x1b[38;5;208m"],
+    ids=["Ctrl+S", "Ctrl+R", "Ctrl+O", "Ctrl+Z", "pasted colour codes", "a pasted 256-colour code"],
 )
 def test_ctrl_s_ctrl_r_or_ctrl_o_at_a_list_does_nothing(terminal, key):
     term = terminal(screen=True)
@@ -2243,6 +2251,7 @@ def test_ctrl_s_ctrl_r_or_ctrl_o_at_a_list_does_nothing(terminal, key):
 
     assert select("Hvad vil du nu?", choices, input=term.keys, output=term.prompter.io["output"]) == 2
     assert "search" not in term.prompts
+    assert "^Z" not in term.prompts and "\x1a" not in term.prompts  # a trial saw "^Z" after the help
 
 
 # --- a draft that cannot be written, or that another window wrote ------------------------------------
@@ -2310,7 +2319,11 @@ def test_fase_stopped_on_a_full_disk_prints_the_whole_text_and_says_it_is_not_sa
 
     assert code == 130
     assert all(line in out.splitlines() for line in LINES)
-    assert "Teksten i feltet er IKKE gemt, heller ikke som kladde" in one_line(err)
+    # kept in a file of its own (the home folder): said so at the end too, as it is above (a trial
+    # read "også gemt i filen …", then "IKKE gemt … den står ovenfor", and the file left unsaid)
+    assert "Teksten fra feltet er også gemt i filen" in one_line(out)
+    said = one_line(err)
+    assert "Teksten i feltet er IKKE gemt i projektet, heller ikke som kladde; den står ovenfor og i" in said
     assert "gemt som kladde og står klar" not in one_line(out + err)
     assert drafts(ws, slug) == {}
 
@@ -2631,3 +2644,18 @@ def test_the_other_sides_last_phase_answered_here_says_their_side_is_done(fase_i
     assert code == 0, err
     assert f"Alle faser på {SHARING_ORG}s side er besvaret. Se det hele med 'spredning vis'." in one_line(out)
     assert "Alle jeres faser" not in out and "Næste skridt" not in out
+
+
+@pytest.mark.parametrize(
+    ("marked", "said"),
+    [(False, "Det gemte svar står, som det stod."), (True, "Markeringen står, som den stod.")],
+)
+def test_no_at_confirm_delete_says_what_is_saved_stays(terminal, marked, said):
+    """Found in a trial: after Esc at "Svaret er tomt …", the emptied field stood on the screen with
+    no word that the saved answer was kept."""
+    term = terminal(screen=True)
+    term.type("\x1b" + ENTER)
+
+    step = interview.ConfirmDelete(asking(term, 1).question, marked=marked)
+    assert term.prompter.steps.confirm_delete(step) is False
+    assert said in one_line(term.printed)

@@ -638,16 +638,23 @@ def test_godkend_faelles_on_a_copy_with_no_side_without_a_terminal_is_the_sharin
     assert followup.approval(no_side.project(), None, "test", "dele").by == "Eva Jensen"
 
 
-@pytest.mark.parametrize("args", [("klarhed", "Afstem forventninger"), ("godkend", "tjek")])
-def test_without_a_terminal_no_side_is_refused_before_anything_is_asked(no_side, args):
+@pytest.mark.parametrize(
+    ("args", "before", "added"),
+    [
+        (("klarhed", "Afstem forventninger"), "fx: ", ("gul",)),  # without a terminal, a colour too
+        (("godkend", "tjek"), "i denne kommando: ", ()),  # the name after --af is asked for in words
+        (("godkend", "tjek", "--af", "Eva Jensen"), "Fx: ", ()),
+    ],
+)
+def test_without_a_terminal_no_side_is_refused_before_anything_is_asked(no_side, args, before, added):
     code, _, err = no_side(*args)
 
     assert code == 2
     said = flat(err)
-    assert "Vælg hvilken side" in said and "skriv --rolle genbruge i stedet. Fx: spredning" in said
+    assert "Vælg hvilken side" in said and "skriv --rolle genbruge i stedet." in said
     # the user's whole command with the side, to copy (it said only 'Brug --rolle dele eller …')
-    again = shlex.split(said.rpartition("Fx: ")[2])
-    assert again == ["spredning", *args, "--rolle", "dele"]
+    again = shlex.split(said.rpartition(before)[2])
+    assert again == ["spredning", *args, *added, "--rolle", "dele"]
     assert "Vælg hvilken side" not in flat(no_side(*again[1:])[2])  # copied, the side is known
 
 

@@ -421,7 +421,8 @@ def test_removed_while_typing_in_a_terminal_the_text_is_shown_not_lost(tmp_path,
     assert said.count("Teksten, der ikke må gå tabt") >= 2  # typed, then printed to copy
     # the stop says the text is NOT kept (it is printed above), and keeps no draft nobody would see
     assert "gemt som kladde" not in said.split("Stoppet.")[-1]
-    assert "er IKKE gemt, heller ikke som kladde" in said
+    assert "er IKKE gemt i projektet, heller ikke som kladde; den står ovenfor og i filen" in said
+    assert "Teksten fra feltet er også gemt i filen" in said  # the file the words name
     assert "Fortsæt senere" not in said and "Kommer organisationen med igen" in said
     assert "må gå tabt" not in "".join(
         p.read_text(encoding="utf-8") for p in (home / ".spredning").glob("*.yaml")

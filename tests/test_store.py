@@ -1066,6 +1066,8 @@ def test_a_file_larger_than_the_program_reads_is_refused(store, make_project, sm
 
     assert caught.value.key == "project.too-large"
     assert words(caught.value) == i18n.t("project.too-large", path=path, limit=240_000)
+    # the limit said as the limit, not the file's size (a trial read "(20,0 MiB)" as the size)
+    assert words(caught.value).endswith("er større end de 0,3 MiB, programmet kan læse."), words(caught.value)
     [(_, listed)] = store.summaries(store.slugs())  # the list reads it with the same limit
     assert isinstance(listed, ProjectFileError) and listed.key == "project.too-large"
 

@@ -249,6 +249,17 @@ def test_a_worksheet_of_a_project_that_is_not_here_is_refused(sharing, tmp_path,
     assert "--hjem" in message
 
 
+def test_a_worksheet_of_another_project_of_the_same_name_says_it_is_another_one(sharing, tmp_path, run_cli):
+    """Found in a trial: "hører til projektet 'Genoptræning Ærø', som ikke findes i …", though a project
+    of exactly that name is in the folder (another one, started apart)."""
+    other = start_sharing(Org(tmp_path / "andet", tmp_path, run_cli), reusers=("Fanø Kommune",))
+    path = tmp_path / "andet.docx"
+    other.ok("arbejdsark", "--fase", "tjek", "--ud", str(path))
+    said = "men ikke til det her af samme navn (genoptraening-aeroe.yaml)"
+    message = refused(sharing, path.read_bytes(), said)
+    assert "som ikke findes" not in message and "hos Odense Kommune" in message
+
+
 def test_a_worksheet_of_a_project_whose_file_cannot_be_read_names_that_file(sharing, worksheet):
     sharing.path.write_bytes(sharing.path.read_bytes() + b"   broken: [\n")
     message = refused(sharing, worksheet, "Projektet findes allerede her, men dets fil kan ikke læses")

@@ -321,6 +321,11 @@ def use(ws: Workspace, name: str) -> Project:
     return project
 
 
+def has_namesake(ws: Workspace, project: Project) -> bool:
+    """True when another project here has the same name: the file name tells them apart."""
+    return any(slug != project.slug for slug in ws.store.namesakes(project.name))
+
+
 class CloseName(UsageProblem):
     """A new organisation's name is close to one the project has (a typo?): not added without a yes.
 

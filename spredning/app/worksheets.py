@@ -289,12 +289,15 @@ def read_worksheet(ws: Workspace, path: Path, raw: bytes) -> Incoming:
             raise SpredningError(
                 "worksheet.removed-project", path=path, name=sheet.name, folder=removed[0].folder.name
             )
+        # a project here of the same name is another project (started apart, or a copy made anew)
+        named = [ws.store.path_for(slug).name for slug in ws.store.namesakes(sheet.name)]
         raise SpredningError(
-            "worksheet.unknown-project",
+            "worksheet.unknown-project-namesake" if named else "worksheet.unknown-project",
             path=path,
             name=sheet.name,
             home=ws.store.shown_home,
             org=_org_name(None, sheet, sheet.maker),
+            files=named,
         )
     opened = ws.store.open(found.slug)
     _check_ours(opened.project, opened.local.me, sheet, path)

@@ -121,7 +121,11 @@ class ListSteps:
             )
         # Esc answers no (the help says so): the saved answer stays; Ctrl+C stops
         choices = [Choice(no, False), Choice(yes, True)]
-        return self._select(question, choices, back=False)
+        delete = self._select(question, choices, back=False)
+        if not delete:  # the emptied field on the screen above is not what is saved: said so (a trial)
+            kept = t("interview.unmark-kept") if step.marked else t("interview.delete-kept")
+            self.console.print(Text(kept, style="dim"))
+        return bool(delete)
 
     def confirm_replace_mark(self, step: interview.ConfirmReplaceMark) -> bool:
         """Save the answer over the "not relevant" mark, its reason said? No first: nothing is lost."""
@@ -167,13 +171,13 @@ class ListSteps:
         return None if picked is CANCEL else picked
 
     def _answered_so_far(self, phase) -> Progress:
-        """'Ærø Kommune har besvaret 3 af 14 spørgsmål i fasen Tjek.' after a blank line."""
+        """'I har besvaret 3 af 14 spørgsmål i fasen Tjek.' after a blank line (the other side's: named)."""
         done = progress(self._view, phase.questions(self.role))
         self.console.print()
         self.console.print(
             Text(
                 t(
-                    "resume.answered",
+                    "resume.answered-own" if self.own else "resume.answered",
                     org=self.who,
                     answered=done.answered,
                     total=done.total,
@@ -344,6 +348,13 @@ class ListSteps:
         key = f"{tool.id}.{self.role}"
         print_versions_before(self.console, ws.guide, project, state, "klarhed", key, where)
         return mark_labels(project, state, key, where)
+
+    def rated(self, step: interview.RateReadiness, rating: interview.Rating) -> None:
+        """After the mark chosen at a tool is saved: said, as 'klarhed' says it (a trial missed a word)."""
+        title = clean(step.tool.title)
+        colour = t(f"plan.colour.{rating.colour}")
+        key = "readiness.saved" if self.own else "readiness.saved-theirs"  # the other side's: named
+        self.console.print(say(key, style="dim", org=self.who, tool=title, colour=colour, dialogue=""))
 
     def rate_readiness(self, step: interview.RateReadiness):
         """How ready is this side after the tool: grøn, gul, rød, or skip (reply Rating or None).

@@ -125,6 +125,7 @@ class InterviewPrompter:
         # the answer field's undo steps, while it opens again for the same question (after Ctrl+P ...)
         self.undo_steps: UndoHistory | None = None
         self.left: Drafted | SpredningError | None = None  # what became of the text at the last stop
+        self.rescued = False  # at the last stop the text not kept went in a file of its own (_in_a_file)
         # a reason for "not relevant" kept at the last stop: "alone" as the draft, "beside" an answer draft
         self.left_reason: str | None = None
         # at the last stop in the answer field, a reason typed beside its draft was kept (both are said)
@@ -426,6 +427,7 @@ class InterviewPrompter:
         The window may be closed before the text is copied from it (a read-only folder, a full disk).
         """
         rescued = _rescued(text, self._rescue_about())
+        self.rescued = rescued is not None
         if rescued is not None:
             where = str(rescued)
             print_fitted(self.console, t("interview.stopped-field-file", path=where), where, "yellow")
@@ -460,7 +462,7 @@ class InterviewPrompter:
         """
         self.app = question.application
         self.left = self.notice = self.edit_notice = self.from_editor = self.left_reason = None
-        self.undo_told = self.left_apart = False
+        self.undo_told = self.left_apart = self.rescued = False
         try:
             reply = _asked(question)
         except (KeyboardInterrupt, EOFError):

@@ -403,8 +403,10 @@ def _exchange(value: object, path: Path, partners: set[str]) -> dict[str, str] |
     result = {}
     for key in ("fra", "til"):
         who = value.get(key)
-        if not isinstance(who, str) or (who != SHARING and who not in partners):
+        if not isinstance(who, str):
             raise content_problem(path, "project.bad-exchange")
+        if who != SHARING and who not in partners:  # the organisation named is none of the project's
+            raise content_problem(path, "project.exchange-unknown", field=key, who=yamlio.shown(who))
         result[key] = who
     day = value.get("dato")
     if isinstance(day, str) and _iso_day(day):  # when it was written: named when the import skips some

@@ -83,9 +83,7 @@ def godkend(
     asking = not fortryd and (af is None or bool(to_correct) or day_refused)
     writable_before_asking(ws, asking)
     with interrupted_as("approval.withdraw-interrupted" if fortryd else "approval.interrupted"):
-        role = side_first(
-            opened, role, sideless(ctx, "approval.which-side", hint=_which_side_hint(af, fortryd)), faelles
-        )
+        role = side_first(opened, role, _sideless(ctx, af is None and not fortryd), faelles)
         chosen, common = record_dialogue(opened, partner, faelles, "approval", role)
 
         # a refusal's example is the user's own command, put right: --dato, --rolle and the dialogue kept
@@ -225,10 +223,11 @@ def _ask_approval_day(approval: _Approval, who: str, given: str) -> datetime.dat
         raise Interrupted("approval.interrupted", hint=hint) from None
 
 
-def _which_side_hint(af: str | None, withdraw: bool) -> str:
-    """The way on when the side is not known and there is no terminal: the name too, when it is missing."""
-    name_missing = af is None and not withdraw
-    return "approval.which-side.command-name" if name_missing else "approval.which-side.command"
+def _sideless(ctx, no_name: bool):
+    """No side known and no terminal: the user's command with --rolle dele; the name said too, if missing."""
+    if no_name:  # else the command given would be refused again, for want of a name
+        return sideless(ctx, "approval.which-side", hint="approval.which-side.command-name")
+    return sideless(ctx, "approval.which-side", hint="approval.which-side.command")
 
 
 def _tell_approval(console, opened, phase, done, partner, general: bool, role: str | None) -> None:

@@ -343,7 +343,7 @@ def _remember_side(ws, slug: str, role: str, opened, console) -> None:
         print_said(console, said, switch)
 
 
-def _replied(machine: Interview, prompter, reply) -> None:
+def _replied(machine: Interview, prompter, step, reply) -> None:
     """The reply given to the interview, its save done before a Ctrl+C pressed meanwhile stops it.
 
     A save can wait up to the lock's timeout for another window; a Ctrl+C then lost the answer
@@ -359,6 +359,8 @@ def _replied(machine: Interview, prompter, reply) -> None:
             prompter.steps.save_failed(machine.pending, stopping=True)
         raise
     prompter.end_if_stopped(machine.pending)  # a closed window meanwhile: a text not saved goes in a file
+    if isinstance(step, RateReadiness) and reply is not None:  # the mark chosen is saved: said so
+        prompter.steps.rated(step, reply)
 
 
 def _interview(
@@ -392,7 +394,7 @@ def _interview(
         try:
             while not isinstance(step := machine.step(), Done):
                 at = step
-                _replied(machine, prompter, prompter.handle(step))
+                _replied(machine, prompter, step, prompter.handle(step))
         except (KeyboardInterrupt, EOFError):
             session.follow()  # brought back under another file name meanwhile, maybe: it is there
             _write_back(session, phase, role, prompter)
@@ -423,7 +425,8 @@ def _interview(
                 beside=prompter.left_reason == "beside",
                 apart=prompter.left_apart,  # a reason kept beside the answer, not in the field
                 joined=left is Drafted.JOINED,
-                lost=isinstance(left, SpredningError),
+                lost=isinstance(left, SpredningError) and not prompter.rescued,
+                rescued=isinstance(left, SpredningError) and prompter.rescued,  # then said: in a file too
                 unsaved=unsaved,
                 elsewhere=_drafts_elsewhere(machine, session, getattr(at, "question", None)),
                 answered=done.answered,

@@ -33,10 +33,15 @@ def brug(
     navn: str = typer.Argument(..., metavar=t("metavar.name"), help=t("help.projekt.brug.navn")),
 ):
     """Gør et andet projekt aktivt."""
-    project = projects.use(workspace(ctx), navn)
+    ws = workspace(ctx)
+    project = projects.use(ws, navn)
     console = make_console()
     with after_work(console):
-        console.print(say("projekt.active", name=project.name))
+        if projects.has_namesake(ws, project):  # which of two of that name: its file says (a trial)
+            file = ws.store.path_for(project.slug).name
+            print_said(console, say("projekt.active-file", name=project.name, file=file), file)
+        else:
+            console.print(say("projekt.active", name=project.name))
 
 
 @projekt_app.command("side", cls=typer_compat.DanishCommand, help=t("help.projekt.side"))

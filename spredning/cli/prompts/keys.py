@@ -32,8 +32,10 @@ def _stop_keys() -> KeyBindings:
     English, over the list ("(i-search)"), and Ctrl+S is the answer field's save key, so it is
     easily pressed once too often. Ctrl+O (the answer field's editor key) does nothing either:
     prompt_toolkit would take it as Enter ("operate and get next") and leave the menu with no
-    choice made. A colour code pasted into a menu (see _pasted_codes) is no click either: it is
-    let go; the rest of the paste searches the list, as typed letters do (choice_list).
+    choice made. Ctrl+Z (the answer field's undo) does nothing either: prompt_toolkit would put the
+    character in the menu's hidden line, drawn as '^Z' after the help. A colour code pasted into a
+    menu (see _pasted_codes) is no click either: it is let go; the rest of the paste searches the
+    list, as typed letters do (choice_list).
     """
     bindings = KeyBindings()
 
@@ -44,6 +46,7 @@ def _stop_keys() -> KeyBindings:
     @bindings.add("c-s", eager=True)
     @bindings.add("c-r", eager=True)
     @bindings.add("c-o", eager=True)
+    @bindings.add("c-z", eager=True)
     @bindings.add(Keys.Vt100MouseEvent, eager=True)
     def _nothing(event) -> None:
         pass

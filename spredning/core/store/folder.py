@@ -233,6 +233,10 @@ class ProjectFolder:
             if isinstance(summary, Summary) and not summary.exchange and fold_name(summary.name) == wanted
         ]
 
+    def namesakes(self, name: str) -> list[str]:
+        """The slugs of every project called `name` (compared folded), in slug order; no exchange file."""
+        return self._all_named(name)
+
     def named(self, name: str) -> str | None:
         """The slug of a project called `name` (compared folded, see fold_name), or None.
 
