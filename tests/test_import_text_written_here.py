@@ -35,6 +35,13 @@ def test_a_text_written_in_the_sharing_sides_answer_replaced_there_is_said_and_k
     assert "Ærøs forslag: video-genoptræning" in copy.read_text(encoding="utf-8")
     assert aeroe.texts()[D1] == "Odenses egen tekst"
 
+    # found in a re-trial: Odense's next text, over its own, was still called one Ærø had written in
+    odense.answer({D1: "Odenses anden tekst"})
+    kept = backups(aeroe)
+    said = flat(aeroe.import_(odense.export())[1])
+    assert "som I har skrevet i" not in said and "kopi" not in said, said
+    assert backups(aeroe) == kept and aeroe.texts()[D1] == "Odenses anden tekst"
+
 
 def test_a_text_of_theirs_never_written_here_is_no_news_of_that_kind(tmp_path):
     odense = start_sharing(Org(tmp_path / "odense", tmp_path), answers={D1: "Færre genindlæggelser"})

@@ -46,7 +46,13 @@ def test_a_partners_mark_for_the_sharing_side_and_the_sharing_sides_own_are_two_
     assert "Jeres udgave: rød" in status and "Ærø Kommunes udgave: gul – Mangler tal" in status, status
     assert _mark(sharing, KEYS[1])[3] is True  # the general mark: the same in every dialogue
 
-    sharing.ok("klarhed", TOOL, "gul", "--fælles")  # settled: Ærø's colour and reason
+    assert aeroe.import_(sharing.export("--partner", KEYS[0]))[0] == 0  # the versions at Ærø too
+    shown = flat(aeroe.ok("klarhed", TOOL, "gul", "--rolle", "dele"))  # found in a re-trial: none shown
+    assert "Jeres udgave: gul – Mangler tal" in shown and "Odense Kommune" in shown, shown
+    assert "rød" in shown.split("er gemt")[0], shown  # Odense's version, shown before it is settled
+    assert _mark(aeroe) == ("gul", "Mangler tal", "", False)
+
+    sharing.ok("klarhed", TOOL, "gul", "--fælles")  # settled at Odense too: Ærø's colour and reason
     assert _mark(sharing, KEYS[0]) == ("gul", "Mangler tal", "", False)
     assert fanoe.import_(sharing.export("--partner", KEYS[1]))[0] == 0
     assert _mark(fanoe) == ("gul", "Mangler tal", "", False)  # passed on, as a changed answer is

@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from exchange_kit import D1, D2, G1, G2, Org, flat, start_sharing
+from exchange_kit import D1, D2, G1, G2, Org, backups, flat, start_sharing
 from worksheet_kit import Sheet
 
 from spredning.core import followup
@@ -277,3 +277,23 @@ def test_no_answer_a_filled_copy_brought_disappears_by_importing_copies_again(sh
         now = seen(sharing)
         assert now["texts"] == expected_texts, name
         assert now["others"] == {} and now["mark"] == expected["mark"] and now["action"] == expected["action"]
+
+
+def test_two_copies_filling_the_same_field_differently_keep_the_first_text_in_a_copy(sharing):
+    """Found in a re-trial: colleague A's and B's copies of one sheet both filled field 4; B's import
+    replaced A's text with "1 opdateret" alone, and no copy of the project file kept it. B's text is
+    the sheet's newer text (as a sheet sent back again is), but A's is said, and kept, first."""
+    sent = make(sharing)
+    other = copy(sent, "kollega-b.docx")
+    import_(sharing, fill(sent, {N_G1: "Svar fra kollega A"}))
+    kept = backups(sharing)
+
+    dry = flat(sharing.ok("importer", str(fill(other, {N_G1: "Svar fra kollega B"})), "--tør"))
+    assert "en anden kopi af samme ark (eller arket selv) bragte ind før, så projektfilen gemmes først" in dry
+    out = import_(sharing, other)
+
+    assert "1 svar havde en tekst, som en anden kopi af samme ark (eller arket selv) bragte ind før" in out
+    assert "var: Svar fra kollega A nu: Svar fra kollega B" in out, out
+    (backup,) = set(backups(sharing)) - set(kept)
+    assert "Svar fra kollega A" in backup.read_text(encoding="utf-8")
+    assert sharing.texts()[G1] == "Svar fra kollega B"

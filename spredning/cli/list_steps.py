@@ -24,7 +24,7 @@ from spredning.cli.prompts.questions import DueLeftOut, TypedAction, ask_action,
 from spredning.cli.prompts.simple import CANCEL, ask_text, select
 from spredning.cli.prompts.stops import started_again_with, typed_so_far
 from spredning.cli.render_text import AsTyped, print_fitted, print_said
-from spredning.cli.versions_shown import earlier_reason, mark_labels, print_versions_before
+from spredning.cli.versions_shown import earlier_reason, kept_where, mark_labels, print_versions_before
 from spredning.core import followup, interview
 from spredning.core.errors import SpredningError
 from spredning.core.model import Progress, Question, Tool, progress
@@ -344,8 +344,8 @@ class ListSteps:
         """
         ws, slug, partner = self.session.ws, self.session.slug, self.session.partner
         project, state = ws.store.load(slug), ws.store.local(slug)
-        where = partner.key if partner is not None else ""
         key = f"{tool.id}.{self.role}"
+        where = kept_where(project, "klarhed", key, partner)
         print_versions_before(self.console, ws.guide, project, state, "klarhed", key, where)
         return mark_labels(project, state, key, where)
 
@@ -387,7 +387,7 @@ class ListSteps:
         current = step.current
         keep = t("plan.rate-keep-versions") if step.versions else t("plan.rate-keep")
         choices = [Choice(keep if current else t("plan.rate-skip"), CANCEL)]
-        colours, found_by = colour_choices()  # found by typing the word in either language
+        colours, found_by = colour_choices(not self.own)  # found by typing the word in either language
         choices += colours
         default = next((c for c in choices if chosen and c.value == chosen), choices[0])
         tool = clean(step.tool.title)  # the other side's questions answered here: their readiness, by name

@@ -129,9 +129,12 @@ def print_dry_run(console, guide: Guide, plan: ImportPlan, name: str) -> None:
         if items:
             console.print(say(key, style="bold", n=len(items)))
             console.print(_lines(guide, plan, items))
-    replaced = [*plan.own_replaced(), *plan.written_here()]
-    if replaced:
-        console.print(say("importer.backup-dry", style="yellow", n=len(replaced), name=name))
+    own, written = plan.own_replaced(), plan.written_here()
+    if own or written:  # texts of ours in the other side's answers are not called our own answers
+        key = "importer.backup-dry" if own else "importer.backup-dry-written"
+        console.print(say(key, style="yellow", n=len(own) + len(written), name=name))
+    elif again := plan.sheet_replaced():  # a text another copy of this worksheet brought: kept all the same
+        console.print(say("importer.backup-dry-sheet", style="yellow", n=len(again), name=name))
     print_older(console, guide, plan, dry=True)
     print_counted(console, say("importer.dry-run", summary=summary(plan)), plan)
 
@@ -231,6 +234,11 @@ def print_changed_here(console, guide: Guide, plan: ImportPlan, see: str, backup
     if written:
         console.print(_own_heading(plan, len(written), written_here=True))
         console.print(_lines(guide, plan, written, marked=True))
+    told = [*own, *home, *theirs, *written]
+    again = [item for item in plan.sheet_replaced() if item not in told]  # another copy's text before
+    if again:
+        console.print(say("importer.sheet-replaced", style="yellow", n=len(again)))
+        console.print(_lines(guide, plan, again, marked=True))
     if backup is not None:
         print_backup(console, plan, backup)
     print_older(console, guide, plan)
@@ -239,7 +247,7 @@ def print_changed_here(console, guide: Guide, plan: ImportPlan, see: str, backup
         key = "importer.own-sheet-conflicts-here" if plan.own_sheet else "importer.own-sheet-conflicts"
         console.print(say(key, n=len(both)))
         console.print(_lines(guide, plan, both))
-    own = [*own, *home, *theirs, *written]
+    own = [*told, *again]
     others = [item for item in plan.removed() if item not in own]
     if others:
         key = "importer.removed-also" if any(item.removes for item in own) else "importer.removed"
@@ -249,7 +257,9 @@ def print_changed_here(console, guide: Guide, plan: ImportPlan, see: str, backup
 
 def print_backup(console, plan: ImportPlan, backup: str) -> None:
     """Where the copy of the project file is (whole, to copy), and what of ours is whole in it."""
-    answers, records = len(plan.own_replaced()) + len(plan.written_here()), len(plan.own_records_replaced())
+    replaced = [*plan.own_replaced(), *plan.written_here()]
+    replaced += [item for item in plan.sheet_replaced() if item not in replaced]
+    answers, records = len(replaced), len(plan.own_records_replaced())
     if answers and records:
         said = say("importer.own-backup-both", path=backup)
     elif records:

@@ -21,6 +21,20 @@ from spredning.core import followup
 from spredning.i18n import t
 
 
+def kept_where(project, kind: str, key: str, partner, general: bool = False) -> str:
+    """Where the mark or approval `key` ('FASE.VÆRKTØJ.SIDE') that applies in a dialogue is kept.
+
+    The dialogue's own, else (the sharing side's) the general one: on a reusing computer the
+    sharing side's mark is the general one, though the command names the dialogue (a re-trial saw
+    no versions there, and "the versions shown above" said all the same).
+    """
+    side = key.rpartition(".")[2]
+    found = followup.applies_where(project, None if general else partner, kind, key, side)
+    if found is not None:
+        return found
+    return "" if general or partner is None else partner.key
+
+
 def print_versions(
     console: Console, guide, project, state, found, after: Callable[[followup.Versions], None] | None = None
 ) -> None:

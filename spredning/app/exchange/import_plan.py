@@ -103,6 +103,9 @@ class ImportPlan(NamedTuple):
     # The versions the sender's earlier files brought here (slot key → version as written): a file
     # older than one of them is an old file imported late, not a reply written before it had ours.
     brought: Mapping[str, str] = MappingProxyType({})
+    # Every (slot key, version as written) any partner's file brought here: a text there now that one
+    # of them brought was not written here, whoever wrote the texts it grew from.
+    came_in: frozenset[tuple[str, str]] = frozenset()
     # A worksheet whose fields' versions this computer remembers already (it, or a copy left as it
     # was sent, was imported before): remembering them again changes nothing here.
     sheet_known: bool = False
@@ -227,15 +230,48 @@ class ImportPlan(NamedTuple):
             and item.before is not None
             and not item.before.answer.empty
             and not self.from_own_sheet(item)
-            and any(copy == self.copy for copy, _ in item.before.answer.version)
+            and self._written_here(item.slot, item.before.answer)
         ]
+
+    def sheet_replaced(self) -> list[Planned]:
+        """Saved answers whose text this worksheet brought before, that a copy of it now replaces.
+
+        Copies of one worksheet are one sheet (worksheet/returned.py): a field filled in one copy
+        and then differently in another is the sheet sent back with a new text, so the second
+        text replaces the first. Two colleagues' copies can do that to each other: the first
+        text is then said, with what it was, and kept in the copy of the project file (found in a
+        re-trial: it was gone without a word).
+        """
+        sheet = self.incoming.sheet_versions
+        if sheet is None or self.creates:
+            return []
+        return [
+            item
+            for item in self.items
+            if item.outcome is Outcome.UPDATED
+            and item.changes_text
+            and item.before is not None
+            and not item.before.answer.empty
+            and any(copy == sheet[0] for copy, _ in item.before.answer.version)
+        ]
+
+    def _written_here(self, slot: Slot, answer: Answer) -> bool:
+        """Whether the text here now was written on this computer: by this copy, and brought by no file.
+
+        Counting every version this copy helped write once, a later text of the partner's on top of
+        it was called ours for good (found in a re-trial: a copy kept at every import after).
+        """
+        if not any(copy == self.copy for copy, _ in answer.version) or not history.writable(answer.version):
+            return False
+        return (slot_key(slot), history.written(answer)) not in self.came_in
 
     def own_records_replaced(self) -> list[Planned]:
         """Our own follow-up records (actions, readiness, approvals, meetings) the import changes or removes.
 
-        A record is ours when it is a readiness mark or an approval of our side, or when this copy
-        helped write the version replaced (an action or meeting we added or changed). As for our
-        answers, its old content is then only in the project file as it was: apply_import keeps that.
+        A record is ours when it is a readiness mark or an approval of our side, or when the version
+        replaced was written here (an action, meeting or mark we added or changed; see _written_here).
+        As for our answers, its old content is then only in the project file as it was: apply_import
+        keeps that.
         """
         if self.me is None or self.creates:
             return []
@@ -253,11 +289,12 @@ class ImportPlan(NamedTuple):
         side = "dele" if self.me == SHARING else "genbruge"
         if kind in ("klarhed", "godkendelse") and rest.rsplit(".", 1)[-1] == side:
             return True
-        return any(copy == self.copy for copy, _ in before.answer.version)
+        return self._written_here(slot, before.answer)
 
     def keeps_copy(self) -> bool:
         """True when the import replaces something of ours (an answer or a follow-up record): a copy first."""
-        return bool(self.own_replaced() or self.written_here() or self.own_records_replaced())
+        replaced = self.own_replaced() or self.written_here() or self.sheet_replaced()
+        return bool(replaced or self.own_records_replaced())
 
     def own_from_sheet(self) -> list[Planned]:
         """Our own answers the import changes to what we wrote ourselves in a worksheet.

@@ -243,6 +243,7 @@ def _plan_into(
         me=me or None,
         copy=state.copy,
         brought=state.brought.get(incoming.sender or "", {}),
+        came_in=frozenset((key, version) for each in state.brought.values() for key, version in each.items()),
         sheet_known=incoming.sheet_versions is not None
         and with_sheet_versions(state, *incoming.sheet_versions) == state,
     )

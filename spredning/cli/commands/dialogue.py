@@ -101,12 +101,12 @@ def versions_before(ws, opened, kind: str, subject: str, role: str | None, dialo
 
     The user then writes the one that settles it, as 'plan ret' shows an action's versions first.
     """
-    from spredning.cli.versions_shown import print_versions_before
+    from spredning.cli.versions_shown import kept_where, print_versions_before
 
     partner, general = dialogue
     side = role or opened.local.side
-    where = "" if general or partner is None else partner.key
     key = f"{subject}.{side}"
+    where = kept_where(opened.project, kind, key, partner, general)
     print_versions_before(make_console(), ws.guide, opened.project, opened.local, kind, key, where)
 
 

@@ -36,7 +36,7 @@ from spredning.cli.commands.readiness_picture import show_picture
 from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.render_text import print_said
-from spredning.cli.versions_shown import earlier_reason, mark_labels, reason_left
+from spredning.cli.versions_shown import earlier_reason, kept_where, mark_labels, reason_left
 from spredning.core import followup
 from spredning.core.errors import Interrupted, Message, NotATerminal, UsageProblem
 from spredning.core.followup import Mark
@@ -157,9 +157,9 @@ def _rate(ws, shown: tuple, tool: tuple, mark: tuple, role, dialogue: tuple) -> 
 def _labels(opened, tool_id: str, role, dialogue: tuple) -> dict[tuple[str, str], str]:
     """Whose each version of the mark is while it waits for a decision (versions_shown.mark_labels)."""
     partner, general = dialogue
-    side = role or opened.local.side
-    where = "" if general or partner is None else partner.key
-    return mark_labels(opened.project, opened.local, f"{tool_id}.{side}", where)
+    key = f"{tool_id}.{role or opened.local.side}"
+    where = kept_where(opened.project, "klarhed", key, partner, general)
+    return mark_labels(opened.project, opened.local, key, where)
 
 
 def _reason_kept(opened, tool_id: str, role, dialogue: tuple, given: tuple[str | None, str]):
@@ -362,7 +362,7 @@ def _ask_rating(
     from spredning.cli.prompts.questions import colour_choices
     from spredning.cli.prompts.simple import CANCEL, select
 
-    colours, found_by = colour_choices()
+    colours, found_by = colour_choices(theirs=question is not None)  # their mark: "de er klar"
     choices = [*colours, Choice(t("prompt.cancel"), CANCEL)]
     marks, meant, labels = there
     default = meant or (marks[0].colour if marks else None)

@@ -267,14 +267,20 @@ def ask_status(current: str, **io) -> str:
     return select(t("plan.ask-status"), choices, default=next(c for c in choices if c.value == current), **io)
 
 
-def colour_choices() -> tuple[list[Choice], dict[str, str]]:
+def colour_choices(theirs: bool = False) -> tuple[list[Choice], dict[str, str]]:
     """The readiness colours to choose from (grøn, gul, rød), and the words that find each by typing.
 
     Each colour's word in every language the program has ('grøn' and 'green'; also 'groen'):
     an English list finds Green by 'grøn', as the command line takes both (readiness.parse_colour).
+    `theirs`: the other side's mark, set here: "de er klar", not "vi" (found in a re-trial).
     """
     from spredning.app.readiness import colour_words
 
     colours = followup.COLOURS
-    choices = [Choice(t(f"plan.rate.{colour}"), colour) for colour in colours]
+    words = {
+        "grøn": t("plan.rate-theirs.grøn") if theirs else t("plan.rate.grøn"),
+        "gul": t("plan.rate.gul"),
+        "rød": t("plan.rate-theirs.rød") if theirs else t("plan.rate.rød"),
+    }
+    choices = [Choice(words[colour], colour) for colour in colours]
     return choices, {colour: " ".join(sorted(colour_words(colour))) for colour in colours}
