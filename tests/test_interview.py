@@ -1304,3 +1304,20 @@ def test_a_conflict_still_open_after_deleting_the_answer_is_said_too(interview, 
 
     assert ("still-in-conflict", (Q1, ("dele",))) in front.log
     assert front.asked[1].conflict == ()  # Q2 has no conflict
+
+
+def test_review_all_after_the_round_of_drafts_starts_at_the_first_question_and_walks_every_tool(
+    interview, project, ws
+):
+    """Found in a re-trial: after the last draft was saved, "Gennemgå alle spørgsmål fra start" went
+    on at the draft's question, and after its tool said the phase was through: the tools before and
+    after it were never shown."""
+    slug = project(answers={qid: f"svar {n}" for n, qid in enumerate(GENBRUGE)})
+    session(ws, slug).keep_draft(question(ws, GENBRUGE[3]), "kladde fire")
+    keep = lambda step: Save(step.answer.text)  # noqa: E731 (each answer left as it is)
+
+    draft = lambda step: Save(step.draft)  # noqa: E731 (the draft saved as it is)
+    script = [draft, Resume.REVIEW_ALL, keep, keep, Review.NEXT, keep, keep, Review.STOP]
+    front, _ = interview(slug, script)
+
+    assert asked(front) == [GENBRUGE[3], GENBRUGE[0], GENBRUGE[1], GENBRUGE[2], GENBRUGE[3]]

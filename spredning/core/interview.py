@@ -747,9 +747,18 @@ class Interview:
             self.editing = True
 
     def _resumed(self, step: ChooseResume, value: Resume) -> None:
+        """How to go on, asked at the start or after the round of drafts: each way from its own start.
+
+        After the drafts the interview stood at the last one, going on at open questions only; the
+        whole review went on from there and ended at the phase's end (found in a re-trial).
+        """
+        self.open_only = self.drafts_first = False
+        self.resume_at = None
         if value is Resume.CONTINUE:
             self.open_only = True
             self.tool_index, self.question_index = self._first_open() or (0, 0)
+        elif value is Resume.REVIEW_ALL:
+            self.tool_index, self.question_index = 0, 0
         elif value is Resume.PICK_TOOL:
             self.pending = PickTool(self.phase)
         elif value is Resume.STOP:
