@@ -374,7 +374,8 @@ def test_klarhed_names_unknown_tools_and_colours_in_danish(sharing):
     assert code == 2 and "'blå' er ikke en klarhed" in flat(err) and "grøn, gul eller rød" in flat(err)
     code, _, err = sharing("klarhed", "beskriv-innovationen", "--partner", "Fanø Kommune")
     assert code == 2
-    assert "Giv farven (grøn, gul eller rød) som tilvalg, fx:" in flat(err)  # gul is an example, not a choice
+    # gul is an example, not a choice
+    assert "Giv farven (grøn, gul eller rød) i kommandoen, efter værktøjet, fx:" in flat(err)
     # no --begrundelse TEKST: copied, 'TEKST' would be saved as the reason
     assert flat(err).endswith("klarhed beskriv-innovationen gul --partner fanoe-kommune")
 

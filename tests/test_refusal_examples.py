@@ -302,7 +302,7 @@ def test_without_a_terminal_klarhed_shows_the_tool_as_typed_and_the_colour_as_an
     code, _, err = run_cli("klarhed", "Fjern forhindringer", "--partner", "ærø")
 
     assert code == 2
-    assert "Giv farven (grøn, gul eller rød) som tilvalg, fx:" in flat(err)
+    assert "Giv farven (grøn, gul eller rød) i kommandoen, efter værktøjet, fx:" in flat(err)
     shown = example(err)
     assert shown[:3] == ["klarhed", "Fjern forhindringer", "gul"]
     code, _, err = run_cli(*shown)
