@@ -145,11 +145,14 @@ class ProjectFolder:
         for "Eksempel – Digitalt genoptræningsforløb"), as for a partner's name. A name in another
         script (中文项目, in projekt.yaml or projekt-2.yaml) is found by the name itself, and so is
         a name whose file name another project has ('Projekt 2' in projekt-3.yaml). The project
-        file's own name finds it too, with or without its ending ('projekt-2', 'projekt-2.yaml').
+        file's own name finds it too, with or without its ending ('projekt-2', 'projekt-2.yaml'),
+        and so does its path, when the file is in this folder (see _path_named).
         """
         slug = project_slug(name) if slugify(name) else ""
         if not name.strip():
             raise UsageProblem("store.empty-name")
+        if (inside := self._path_named(name)) is not None:
+            return self.find(inside)
         if (copied := self._file_named(name)) is not None:
             return self._not_exchange(copied)
         if name.strip() != slug and (named := self._all_named(name)):
@@ -159,30 +162,34 @@ class ProjectFolder:
                 )
             return named[0]  # by its name first: 'Projekt 2' may be in projekt-3.yaml
         if not slug or not (self.path_for(slug).exists() or self.path_for(slug).is_symlink()):
-            if (odd := self._odd_named(name)) is not None:
-                raise self._odd_problem(odd)
-            known = self.slugs()
-            begun = [known_slug for known_slug in known if known_slug.startswith(f"{slug}-")] if slug else []
-            if slug and self._removed(slug):  # not another project's that begins so, taken for it unsaid
-                hint = "store.removed.hint-begun" if begun else None
-                shown = yamlio.shown(name)
-                raise SpredningError("store.removed", hint=hint, name=shown, slug=slug, known=begun)
-            if len(begun) == 1:
-                return begun[0]
-            if begun:
-                raise SpredningError("store.several-begin", name=yamlio.shown(name), known=begun)
-            # a name mistyped ('hjemmeplej') names the project it is close to, as a partner's does
-            close = _close_slugs(slug or name.strip(), known)
-            raise SpredningError(
-                "store.not-found",
-                hint=None if known else "store.not-found.odd" if self.odd_files() else "store.not-found.none",
-                name=yamlio.shown(name),
-                home=self.shown_home,
-                known=known,
-                close=close,
-                typed=name,
-            )
+            return self._begun_by(name, slug)
         return self._not_exchange(slug)
+
+    def _begun_by(self, name: str, slug: str) -> str:
+        """The one project whose file name begins with a name no project has; else why none is found."""
+        if (odd := self._odd_named(name)) is not None:
+            raise self._odd_problem(odd)
+        known = self.slugs()
+        begun = [known_slug for known_slug in known if known_slug.startswith(f"{slug}-")] if slug else []
+        if slug and self._removed(slug):  # not another project's that begins so, taken for it unsaid
+            hint = "store.removed.hint-begun" if begun else None
+            shown = yamlio.shown(name)
+            raise SpredningError("store.removed", hint=hint, name=shown, slug=slug, known=begun)
+        if len(begun) == 1:
+            return begun[0]
+        if begun:
+            raise SpredningError("store.several-begin", name=yamlio.shown(name), known=begun)
+        # a name mistyped ('hjemmeplej') names the project it is close to, as a partner's does
+        close = _close_slugs(slug or name.strip(), known)
+        raise SpredningError(
+            "store.not-found",
+            hint=None if known else "store.not-found.odd" if self.odd_files() else "store.not-found.none",
+            name=yamlio.shown(name),
+            home=self.shown_home,
+            known=known,
+            close=close,
+            typed=name,
+        )
 
     def _removed(self, slug: str) -> bool:
         """Whether a project of this file name was removed (projekt fjern): its kept folder is here.
@@ -197,6 +204,28 @@ class ProjectFolder:
             )
         except OSError:
             return False
+
+    def _path_named(self, name: str) -> str | None:
+        """The file name of a project named by its path ('/home/x/p/digital.yaml', './digital.yaml'), or None.
+
+        One in the folder is found by its file name. Elsewhere, only a path to a file is taken for
+        one ('Ærø/Fanø' is a name): refused, with what to do (store.elsewhere).
+        """
+        text = name.strip()
+        if "/" not in text and os.sep not in text:
+            return None
+        path = Path(text).expanduser()
+        try:
+            if path.name and path.parent.resolve() == self.home.resolve():
+                return path.name  # found (or not) by its file name, with or without the ending
+            elsewhere = path.is_file()
+        except (OSError, RuntimeError):  # a loop of links, a name too long: taken as a name
+            return None
+        if not elsewhere:
+            return None
+        raise SpredningError(
+            "store.elsewhere", hint="store.elsewhere.hint", path=shown_folder(path), home=self.shown_home
+        )
 
     def _file_named(self, name: str) -> str | None:
         """The slug of a project file named with its ending ('digital.yaml', copied), or None."""
