@@ -89,7 +89,7 @@ def test_everything_answered_points_at_overdue_actions_then_sending_then_a_repor
     org = Org(tmp_path / "eksempel", tmp_path, run_cli)
     org.ok("start", "--eksempel")
     org.ok("projekt", "side", "dele")
-    assert "Alle værktøjer er besvaret." in flat(org.ok("status"))
+    assert "I har besvaret alle værktøjer på jeres side." in flat(org.ok("status"))
     late = json.loads(org.ok("status", "--json"))["dialoger"][0]["overskredne_handlinger"]
     assert late, "the example's earliest open deadline (27-02-2026) has passed"
     follow_up = (

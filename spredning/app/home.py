@@ -72,6 +72,9 @@ class Action(NamedTuple):
     # a file to import: 'us', 'brought', 'own', 'other' (see import_actions), 'broken' (importable.offered)
     whose: str | None = None
     orgs: tuple[str, str] | None = None  # a file to import: its sender's and receiver's names
+    # 'send': the receiver has had only worksheets, so it gets one (Step.sheet); of several, those
+    sheet: bool = False
+    sheets: frozenset[str] = frozenset()
     into: str | None = None  # a file to import into another project than the active one: its name
     kept: Kept | None = None  # a removed project to bring back: its name, when, what it holds
 
@@ -183,12 +186,17 @@ def _action(step: Step) -> Action:
         done=step.done,
         each=step.each,
         value=step.record,
+        sheet=step.sheet,
+        sheets=step.sheets,
     )
 
 
 def partner_actions(action: Action) -> tuple[Action, ...]:
     """The news or unsent answers of several partners, one action per partner (its command names it)."""
-    return tuple(action._replace(n=n, partner=partner, each=()) for partner, n in action.each)
+    return tuple(
+        action._replace(n=n, partner=partner, each=(), sheet=partner.key in action.sheets)
+        for partner, n in action.each
+    )
 
 
 # -- the lists behind the actions that open one ------------------------------------------------

@@ -116,6 +116,7 @@ def next_step(step: Step, several: bool) -> NextStep:
         role=step.role,
         question=step.question.text if step.question else None,
         partner=step.partner.key if step.partner and several else None,
+        sheet=step.sheet,
     )
 
 

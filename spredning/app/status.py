@@ -26,7 +26,7 @@ from spredning.core import followup, followup_outline
 from spredning.core.errors import Message, SpredningError
 from spredning.core.followup import PlanItem
 from spredning.core.followup_outline import FollowUpOutline
-from spredning.core.local import LocalState, key_slot, takes_files
+from spredning.core.local import LocalState, key_slot, sheets_only, takes_files
 from spredning.core.model import (
     ROLES,
     SHARING,
@@ -99,6 +99,10 @@ class Step(NamedTuple):
     unsure: bool = False  # 'wait': this computer cannot tell whether all of ours was sent (unsent_unknown)
     # 'drafts': each phase, side and dialogue (its partner) they are in, in the guide's order
     places: tuple[tuple[Phase, str, Partner | None], ...] = ()
+    # 'send': the receiver has had only worksheets from here (local.sheets_only), so it is sent a
+    # worksheet (arbejdsark), not a file it cannot open; of several (`each`), `sheets` names those
+    sheet: bool = False
+    sheets: frozenset[str] = frozenset()
 
 
 class DialogueStatus(NamedTuple):
@@ -507,7 +511,8 @@ def _steps(
     if answer is not None and state.side is not None and not _opened_by(drafted, answer):
         steps.append(answer)
     if unsent and not theirs:
-        steps.append(Step("send", unsent, partner=partner))
+        receiver = SHARING if state.me != SHARING else partner.key if partner is not None else ""
+        steps.append(Step("send", unsent, partner=partner, sheet=sheets_only(state, receiver)))
     if theirs and not unsent:
         steps.append(Step("theirs-wait", theirs, partner=partner))
     if not steps:
@@ -598,11 +603,13 @@ def next_steps(found: Status) -> tuple[Step, ...]:
     if first.answer is not None and found.local.side is not None and not _opened_by(drafted, first.answer):
         steps.append(first.answer)  # (not before the side is said, as in _steps)
     # a partner with its own conflicts to settle is sent its file by the 'theirs-send' step
-    unsent = [(d.dialogue.partner, d.unsent) for d in found.dialogues if "send" in (s.kind for s in d.steps)]
-    if len(unsent) == 1:
-        steps.append(Step("send", unsent[0][1], partner=unsent[0][0]))
-    elif unsent:  # the same shared answer counts once per partner: say how many partners wait
-        steps.append(Step("send", len(unsent), each=tuple((p, n) for p, n in unsent if p is not None)))
+    sending = [s for d in found.dialogues for s in d.steps if s.kind == "send"]
+    if len(sending) == 1:
+        steps.append(sending[0])
+    elif sending:  # the same shared answer counts once per partner: say how many partners wait
+        each = tuple((s.partner, s.n) for s in sending if s.partner is not None)
+        sheets = frozenset(s.partner.key for s in sending if s.partner is not None and s.sheet)
+        steps.append(Step("send", len(sending), each=each, sheets=sheets))
     if not steps:  # every dialogue done here and sent: wait for the partners still answering, or done
         steps.append(_gathered_wait(found) or Step("done"))
     return _with_versions(tuple(sorted(steps, key=lambda s: RANK.index(s.kind))), versions)

@@ -308,7 +308,7 @@ def arguments(found: Home, action: Action) -> list[str]:
         "plan": ["plan", *partner],
         "agenda": ["dagsorden", "--format", action.value or "docx", *partner],
         "worksheet": ["arbejdsark", *partner],
-        "send": ["eksport", *partner],
+        "send": ["arbejdsark" if action.sheet else "eksport", *partner],  # only sheets so far: one more
         "theirs-send": ["eksport", *partner],
         "export": ["eksport"],
         "status": ["status"],

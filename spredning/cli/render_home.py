@@ -46,6 +46,7 @@ def title(found: Home, action: Action, width: int | None = None) -> str:
         "overdue",
         "send",
     ):
+        key = "home.action.send-sheet" if kind == "send" and action.sheet else key
         return t(key, n=action.n, phase=_phase_name(action), org=_other(found, action))
     if kind in OWN_TITLES:
         return OWN_TITLES[kind](found, action)

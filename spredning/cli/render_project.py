@@ -439,10 +439,14 @@ def _trimmed(text: Text) -> Text:
     return copy
 
 
-def open_tools(item: DialogueStatus) -> RenderableType:
-    """The tools of the current phase not yet complete, and the later phases summed up."""
+def open_tools(item: DialogueStatus, side: str | None) -> RenderableType:
+    """The tools of the current phase not yet complete, and the later phases summed up.
+
+    They are this side's (`side`; both sides' while it is not said): all answered is said so,
+    not as if the other side, whose progress the table shows, were done too.
+    """
     if not item.open_tools:
-        return Text(t("status.all-tools-done"), style="green")
+        return Text(t("status.all-tools-done" if side is None else "status.own-tools-done"), style="green")
     lines = [
         t(
             "status.open-tool",

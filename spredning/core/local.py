@@ -574,6 +574,15 @@ def takes_files(state: LocalState, organisation: str) -> bool:
     return organisation in state.exchanged
 
 
+def sheets_only(state: LocalState, organisation: str) -> bool:
+    """True when `organisation` has had only worksheets from here: answers given, no file either way.
+
+    It has no program we know of (a worksheet filled and sent back does not say it has one), so
+    what we send it next is a worksheet too (arbejdsark), not an exchange file it cannot open.
+    """
+    return bool(state.known.get(organisation)) and not takes_files(state, organisation)
+
+
 def given_count(state: LocalState, slot: Slot) -> int:
     """The highest count this copy gave the answer in `slot` (0: none); a new version goes above it."""
     return state.given.get(slot_key(slot), 0)

@@ -180,6 +180,7 @@ class NextStep(NamedTuple):
     role: str | None = None
     question: str | None = None  # the question's text
     partner: str | None = None  # the partner's key, when the step concerns one dialogue
+    sheet: bool = False  # 'send': the receiver has had only worksheets, so it gets one (arbejdsark)
 
 
 class PhaseCount(NamedTuple):

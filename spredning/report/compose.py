@@ -348,6 +348,11 @@ def step_text(step: NextStep, names: Names) -> str:
     (the step carries the partner only then).
     """
     partner = f" --partner {step.partner}" if step.partner else ""
+    if step.kind == "send" and step.sheet:  # only worksheets so far: one more, not a file
+        command = f"{PROGRAM} arbejdsark{partner}"
+        if step.partner:
+            return t("report.step.send-to-sheet", n=step.n, org=names(step.partner), command=command)
+        return t("report.step.send-sheet", n=step.n, command=command)
     if step.kind in _COMMANDS:
         key, words = _COMMANDS[step.kind]
         command = f"{PROGRAM} {words}{partner}"

@@ -44,6 +44,7 @@ class Exported(NamedTuple):
     conflicts: int = 0  # open conflicts in what the file carries: it has only the version standing here
     records: int = 0  # the follow-up it carries (the plan's, the meetings'), beside the answers
     first: bool = False  # no file went between this computer and the receiver before (local.takes_files)
+    sheets_before: bool = False  # the receiver had had only worksheets from here (local.sheets_only)
 
 
 def export(
@@ -88,6 +89,7 @@ def export(
     changes = len(new)
     unknown = unsent_unknown(project, state, receiver, ws)
     first = not local.takes_files(state, receiver_key)
+    sheets_before = local.sheets_only(state, receiver_key)
     merged = merged_copies(ws, project, state)  # a state from an older program notes them from now on
     sent = {key: history.written(answer) for key, answer in new}  # an older version is not what they have
     copies: list[Path] = []
@@ -124,6 +126,7 @@ def export(
         len(conflicts_carried(project, carried, role)),
         sum(1 for _, e in outgoing.record_entries() if not e.answer.empty),
         first,
+        sheets_before,
     )
 
 

@@ -109,6 +109,10 @@ def eksport(
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
     receiver = clean_name(done.receiver_name) or t("org.sharing")
     lines.append(_what_is_new(done, receiver))
+    if done.sheets_before:  # a partner without the program cannot open the file: say what it can
+        several = len(done.project.partners) > 1 and done.receiver != SHARING
+        sheet = command("arbejdsark", partner=done.project.partner(done.receiver) if several else None)
+        lines.append(say("eksport.sheets-before", style="yellow", org=receiver, command=sheet))
     with after_work(console):
         tell_written(key, done.path, console, n=done.answers, name=clean_name(done.project.name))
         tell_copy(done.copy, console)
@@ -129,14 +133,18 @@ def _what_is_new(done: exporting.Exported, receiver: str):
     if done.unknown:  # a copy of a project file: its files may have gone to them from elsewhere
         return say("eksport.changes-unknown", org=receiver)
     if done.changes:  # all of it new, or with the rest again (so a file never sent is no loss)
-        if done.changes < done.answers + done.records:
-            return say("eksport.changes", n=done.changes, org=receiver)
-        # no "since your last export": there was none, nor a file from them
-        key = "eksport.changes-first" if done.first else "eksport.changes-all"
+        some = done.changes < done.answers + done.records
+        if done.sheets_before:  # no "since your last export": since the worksheets they had
+            key = "eksport.changes-after-sheets" if some else "eksport.changes-all-after-sheets"
+        elif some:
+            key = "eksport.changes"
+        else:  # no "since your last export" when there was none, nor a file from them
+            key = "eksport.changes-first" if done.first else "eksport.changes-all"
         return say(key, n=done.changes, org=receiver)
     if not done.answers and not done.records:  # nothing to have had, nor a file before to have missed
         return say("eksport.no-answers")
-    return say("eksport.no-changes", org=receiver)
+    key = "eksport.no-changes-after-sheets" if done.sheets_before else "eksport.no-changes"
+    return say(key, org=receiver)
 
 
 def _conflicts_left(console, done: exporting.Exported) -> None:

@@ -82,7 +82,7 @@ def _show(console, guide: Guide, result: Status, project_option: str | None) -> 
     item = result.dialogues[0]
     console.print(status_table(item))
     console.print()
-    console.print(open_tools(item))
+    console.print(open_tools(item, local.side))
     _notes(console, guide, result, item.conflicts, item.strays, project_option)
     _notes_of(console, item)
     if item.unsent_unknown and result.local.me is not None:  # else the side is the step: export needs it
@@ -102,7 +102,7 @@ def _show_portfolio(console, guide: Guide, result: Status, project_option: str |
     console.print(portfolio_table(result))
     console.print()
     own = result.dialogues[0]
-    console.print(open_tools(own))
+    console.print(open_tools(own, result.local.side))
     conflicts = {c.slot: c for item in result.dialogues for c in item.conflicts}  # a shared one once
     strays = {s.slot: s for item in result.dialogues for s in item.strays}
     _notes(console, guide, result, tuple(conflicts.values()), tuple(strays.values()), project_option)
@@ -219,8 +219,13 @@ def _each_command(step: Step, several: bool, project_option: str | None) -> tupl
         return commands if len(commands) > 1 else ()
     if not several or step.partner is not None or step.kind not in ("news", "send"):
         return ()
-    words = ("vis", "--nye") if step.kind == "news" else ("eksport",)
-    return tuple(command(*words, partner=p, project=project_option) for p, _ in step.each)
+    if step.kind == "news":
+        return tuple(command("vis", "--nye", partner=p, project=project_option) for p, _ in step.each)
+    # a partner that has had only worksheets from here gets one (Step.sheets), the others a file
+    return tuple(
+        command("arbejdsark" if p.key in step.sheets else "eksport", partner=p, project=project_option)
+        for p, _ in step.each
+    )
 
 
 def _named_drafts(drafts, phases: dict[str, str], most: int = 3) -> list:
@@ -505,13 +510,16 @@ def _drafts_line(step: Step, several: bool, project_option: str | None) -> tuple
 def _send_line(step: Step, several: bool, project_option: str | None) -> tuple[str, str | tuple[str, ...]]:
     """Send our changes: to the partner, to one of several (named), or a file for each of several."""
     partner = step.partner if several else None
-    shown = command("eksport", partner=partner, project=project_option)
-    if several and step.partner is None:  # n partners wait: a file for each (_each_command)
-        return t("step.send-several", n=step.n), _each_command(step, several, project_option)
+    if several and step.partner is None:  # n partners wait: a file (or a worksheet) for each (_each_command)
+        key = "step.send-several-sheets" if step.sheets else "step.send-several"
+        return t(key, n=step.n), _each_command(step, several, project_option)
+    # a receiver that has had only worksheets from here gets one: it has no program to open a file
+    shown = command("arbejdsark" if step.sheet else "eksport", partner=partner, project=project_option)
     if partner is not None:  # one of several: which
         org = clean_name(partner.name or partner.key)
-        return t("step.send-to", n=step.n, org=org, command=shown), shown
-    return t("step.send", n=step.n, command=shown), shown
+        key = "step.send-to-sheet" if step.sheet else "step.send-to"
+        return t(key, n=step.n, org=org, command=shown), shown
+    return t("step.send-sheet" if step.sheet else "step.send", n=step.n, command=shown), shown
 
 
 def _opens(step: Step) -> tuple[Phase, str]:
