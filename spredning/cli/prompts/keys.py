@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import time
 from collections.abc import Callable
 
 from prompt_toolkit.buffer import Buffer, CompletionState
@@ -189,6 +190,7 @@ def _no_search_keys() -> KeyBindings:
 INDENT = 4  # Tab in a multi-line field: blank space up to the next stop of this many columns
 
 
+ALT_WAIT = 1.0  # seconds an Enter after Esc is Alt+Enter, when the application sets no timeoutlen
 _TYPING = emacs_insert_mode | vi_insert_mode  # as the library's own Enter: typing, not once done
 
 
@@ -201,20 +203,27 @@ def _typing_keys() -> KeyBindings:
     none, so the key did nothing). Spaces, not a tab character: what is seen is what is saved,
     in a report and a worksheet too. A paste is not typed, so it keeps its own tabs and margins.
 
-    Esc followed by Enter saves (a terminal sends Alt+Enter so); Esc followed by any other key
-    is that key as typed. prompt_toolkit took Esc and the next key as one of its Alt commands,
-    unseen: Esc, then "t" deleted the "t", Esc and Backspace a whole word, Esc and "u" made a
-    word upper case; and Esc is what a person presses to get out. Esc alone does nothing here.
+    Esc followed by Enter saves (a terminal sends Alt+Enter so), when the Enter comes within the
+    wait prompt_toolkit gives a key that begins a longer one (Application.timeoutlen, a second):
+    a terminal without an Alt key can save so, but an Esc pressed to get out, and an Enter later
+    to begin a new line, no longer saves half an answer and sends the rest to the next question
+    (found in a trial). Esc followed by any other key is that key as typed. prompt_toolkit took
+    Esc and the next key as one of its Alt commands, unseen: Esc, then "t" deleted the "t", Esc
+    and Backspace a whole word, Esc and "u" made a word upper case; and Esc is what a person
+    presses to get out. Esc alone does nothing here.
     """
     bindings = KeyBindings()
+    pressed = [float("-inf")]  # when Esc was last pressed (time.monotonic)
 
     @bindings.add("escape", eager=True, filter=_TYPING)  # eager: no Alt command waits for a next key
     def _escape(event) -> None:
-        pass
+        pressed[0] = time.monotonic()
 
     @bindings.add("enter", filter=_TYPING)
     def _line(event) -> None:
-        if [press.key for press in event.previous_key_sequence] == [Keys.Escape]:  # Alt+Enter
+        after_escape = [press.key for press in event.previous_key_sequence] == [Keys.Escape]
+        wait = event.app.timeoutlen if event.app.timeoutlen is not None else ALT_WAIT
+        if after_escape and time.monotonic() - pressed[0] <= wait:  # Alt+Enter, or Esc and Enter at once
             field_buffer(event.app).validate_and_handle()
             return
         event.current_buffer.newline(copy_margin=False)
