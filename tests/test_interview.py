@@ -1321,3 +1321,31 @@ def test_review_all_after_the_round_of_drafts_starts_at_the_first_question_and_w
     front, _ = interview(slug, script)
 
     assert asked(front) == [GENBRUGE[3], GENBRUGE[0], GENBRUGE[1], GENBRUGE[2], GENBRUGE[3]]
+
+
+def test_going_on_after_pgup_shows_the_answer_left_with_text_typed_in_it(interview, project, ws):
+    """Found in a trial: going on at the open questions, a person went back (PgUp) into an answered
+    question, added a line and went back once more; saving the one before then passed the changed
+    question by as answered, and its added line stayed a draft nobody was shown."""
+    slug = project(answers=dict.fromkeys(GENBRUGE[:6], "svar"))
+
+    front, _ = interview(
+        slug,
+        [
+            Resume.CONTINUE,
+            Back(),  # at the first open question: back into the answered tool
+            Back("svar\nny linje"),  # a line added, then back once more
+            "svar",  # the one before saved as it was: on to the question left with text in it
+            lambda step: Save(step.draft),
+            Review.NEXT,
+            "",
+            "",
+            "",
+            Review.STOP,
+        ],
+    )
+
+    assert asked(front) == [GENBRUGE[6], GENBRUGE[5], GENBRUGE[4], GENBRUGE[5], *GENBRUGE[6:9]]
+    assert front.asked[3].draft == "svar\nny linje"
+    assert saved(ws, slug)[GENBRUGE[5]] == "svar\nny linje"
+    assert drafts(ws, slug) == {}

@@ -419,3 +419,22 @@ def test_fase_esc_at_the_readiness_mark_keeps_the_mark_given_before(on_screen, w
     mark = followup.readiness(project, project.partners[0], FJERN_TOOL, "genbruge")
     assert (mark.colour, mark.reason) == ("rød", reason)
     assert "Esc beholder markeringen; Ctrl+C stopper)" in " ".join(run.screen.split())
+
+
+def test_stop_here_names_the_questions_with_text_not_saved_as_their_answer(fase_in_terminal, ws):
+    """Found in a trial: after 'Stop her (alt er gemt)' the stop said only how many questions were
+    answered, while a reason typed for "not relevant" and left beside the saved answer (and text
+    left with PgUp) was not in any answer: now the stop names those questions, as Ctrl+C does."""
+    new_project(ws)
+    ctrl_n, ctrl_b = "\x0e", "\x02"  # "not relevant", and back from its reason to the answer
+    keys = "A" + ctrl_n + "Måske ikke relevant" + ctrl_b + ESC_ENTER + "B" + ESC_ENTER + DOWN * 2 + ENTER
+
+    code, out, err = fase_in_terminal(keys, "tjek")
+
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert "Stoppet. Dine svar er gemt: 2 af 14 spørgsmål i fasen Tjek er besvaret." in said
+    assert (
+        "Spørgsmål 1 har en kladde, som ikke er gemt som svar: den står klar, næste gang du åbner fasen."
+        in said
+    )

@@ -497,11 +497,12 @@ class Interview:
         A reason for "not relevant" kept beside (its answer draft since saved, say) is typed text
         not saved too: its question is opened with the drafts, so the reason is seen.
         """
-        return tuple(
-            q
-            for _, q in self.questions
-            if q.id not in self.drafts_seen
-            and ((self.recorder.draft(q) or "").strip() or self.recorder.reason_beside(q).strip())
+        return tuple(q for _, q in self.questions if q.id not in self.drafts_seen and self._typed_in(q))
+
+    def _typed_in(self, question: Question) -> bool:
+        """Whether the question has text typed and not saved: a draft, or a reason kept beside."""
+        return bool(
+            (self.recorder.draft(question) or "").strip() or self.recorder.reason_beside(question).strip()
         )
 
     def _go_to(self, question: Question) -> None:
@@ -515,11 +516,14 @@ class Interview:
         return [i for i, t in enumerate(self.phase.tools) if t.questions(self.role)]
 
     def _first_open(self, from_tool: int = 0) -> tuple[int, int] | None:
-        """The first question without an answer, from a tool on (None: all are answered)."""
+        """The first open question from a tool on (None: none).
+
+        Open: without an answer, or with text typed and not saved (left with PgUp, say).
+        """
         view = self.recorder.view()
         for t, tool in enumerate(self.phase.tools[from_tool:], from_tool):
             for q, question in enumerate(tool.questions(self.role)):
-                if view.answer(question.id) is None:
+                if view.answer(question.id) is None or self._typed_in(question):
                     return t, q
         return None
 
@@ -532,12 +536,13 @@ class Interview:
         else:
             self.question_index += 1
             view = self.recorder.view()
-            while (
+            while (  # going on at the open questions: the tool's review next
                 self.open_only
                 and self.question_index < len(questions)
                 and view.answer(questions[self.question_index].id) is not None
+                and not self._typed_in(questions[self.question_index])  # left with PgUp, say: shown
             ):
-                self.question_index += 1  # going on at the open questions: the tool's review next
+                self.question_index += 1
 
     def _next_draft(self) -> None:
         """After a draft: the next one, then the first open question (with none, how to go on)."""

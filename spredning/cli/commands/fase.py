@@ -448,7 +448,10 @@ def _interview(
             # the other side's questions answered here: their answers saved (none saved: not said)
             theirs = None if own or not done.answered else who
             stopped = {"answered": done.answered, "total": done.total, "phase": phase.name}
-            console.print(say("fase.stopped", mine=own and done.answered > 0, theirs=theirs, **stopped))
+            drafted = _drafts_elsewhere(machine, session, None, stopped_here=True)  # not in the answers
+            console.print(
+                say("fase.stopped", mine=own and done.answered > 0, theirs=theirs, left=drafted, **stopped)
+            )
         else:
             console.print(
                 say(
@@ -506,17 +509,22 @@ def _stop_if_gone(session: Session, left: Drafted | SpredningError | None, left_
         ) from None
 
 
-def _drafts_elsewhere(machine: Interview, session: Session, asked) -> Message | str:
+def _drafts_elsewhere(
+    machine: Interview, session: Session, asked, stopped_here: bool = False
+) -> Message | str:
     """The phase's other questions with a draft, by their numbers in the interview, said on a stop.
 
-    Text left by going back with PgUp (or kept before) is there: the count of answers tells nothing of it.
+    Text left by going back with PgUp (or kept before) is there: the count of answers tells nothing
+    of it. A reason for "not relevant" kept beside a saved answer is typed text not saved too.
     """
     numbers = [
         str(number)
         for number, (_, question) in enumerate(machine.questions, 1)
-        if question is not asked and (session.draft(question) or "").strip()
+        if question is not asked
+        and ((session.draft(question) or "").strip() or session.reason_beside(question).strip())
     ]
-    return Message("fase.drafts-kept-elsewhere", {"n": len(numbers), "numbers": numbers}) if numbers else ""
+    key = "fase.drafts-left" if stopped_here else "fase.drafts-kept-elsewhere"  # 'Stop her': not as answers
+    return Message(key, {"n": len(numbers), "numbers": numbers}) if numbers else ""
 
 
 def _not_saved(
