@@ -540,6 +540,33 @@ def test_an_export_or_project_file_given_as_answers_says_what_it_is_and_to_use_i
     assert reusing_project.read_bytes() == before
 
 
+@pytest.mark.parametrize("kind", ["arbejdsark", "zip"])
+def test_a_word_document_given_as_answers_says_what_it_is_not_to_save_it_as_utf8(
+    reusing_project, run_cli, tmp_path, kind
+):
+    """Found in a trial: a worksheet given to --svar was said not to be saved as UTF-8, to be saved
+    so in a text editor; a Word document is now named as one, with importer for a filled worksheet."""
+    given = tmp_path / "ud" / "ark.docx"
+    given.parent.mkdir()
+    if kind == "arbejdsark":
+        assert run_cli("arbejdsark", "--ud", str(given))[0] == 0
+    else:  # any zip archive: a Word document of another program, say
+        import zipfile
+
+        with zipfile.ZipFile(given, "w") as archive:
+            archive.writestr("word/document.xml", "<w:document/>")
+    before = reusing_project.read_bytes()
+
+    code, _out, err = run_cli("fase", "tjek", "--rolle", "genbruge", "--svar", str(given))
+
+    said = flat(err)
+    assert code == 1
+    assert "er et Word-dokument (fx et arbejdsark), ikke en svarfil, så intet er gemt" in said
+    assert f'spredningimporter"{given}"' in "".join(err.split())
+    assert "UTF-8" not in said
+    assert reusing_project.read_bytes() == before
+
+
 def test_a_device_as_answer_file_is_refused_not_read_forever(reusing_project):
     import subprocess
 

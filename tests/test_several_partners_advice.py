@@ -96,6 +96,20 @@ def test_the_sharing_sides_answers_alone_need_no_partner(odense):
     assert odense("vis", "tjek", "--rolle", "genbruge")[0] == 2  # a partner's answers: which partner?
 
 
+def test_vis_without_a_partner_names_the_sharing_sides_answers_as_a_way_out(odense):
+    """Found in a trial: plain 'vis' on the sharing side with two partners was refused with the
+    --partner commands only, though 'vis --rolle dele' needs no partner (its --help says so)."""
+    code, _, err = odense("vis", "tjek")
+
+    said = flat(err)
+    assert code == 2
+    assert "eller se kun den delende sides svar (fælles for alle partnere) med --rolle dele" in said
+    assert "spredning vis tjek --partner aeroe-kommune" in said
+    offered = said[said.index("spredning vis tjek --rolle dele") :].split()[1:5]
+    assert offered == ["vis", "tjek", "--rolle", "dele"]
+    assert "Færre genindlæggelser" in flat(odense.ok(*offered, "--ingen-pager"))  # it runs as given
+
+
 def test_news_in_the_sharing_sides_answers_come_from_every_partner_each_named(odense, tmp_path, run_cli):
     nothing = flat(odense.ok("vis", "--rolle", "dele", "--nye", "--ingen-pager"))
     said = "Ingen af partnerne har sendt nye svar på jeres side (de svar, der er fælles for alle partnere)"

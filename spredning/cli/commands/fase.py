@@ -659,8 +659,23 @@ def _side_of_file(path: str) -> str:
     return "dele" if sides == {"dele"} else "genbruge"
 
 
+def _zipped(path: str) -> bool:
+    """Whether the file begins as a zip archive does: a Word document (.docx), say."""
+    try:
+        with open(path, "rb") as file:
+            return file.read(4) == b"PK\x03\x04"
+    except OSError:  # not to be read: read_user_yaml says why
+        return False
+
+
 def _answers_file(path: str, example: str) -> object:
-    """The answers file's content; an empty file, an export or a project file is named as what it is."""
+    """The answers file's content; an empty file, an export or a project file is named as what it is.
+
+    So is a Word document (a worksheet): read as text it was said not to be saved as UTF-8, and
+    the user was told to save it so in a text editor.
+    """
+    if _zipped(path):
+        raise SpredningError("answers.word-file", path=path, file=path_word(path), example=example)
     data = read_user_yaml(path, "answers")
     if data is None or data == {}:
         raise SpredningError("answers.empty-file", path=path, example=example)

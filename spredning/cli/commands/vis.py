@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from spredning.app.dialogue import several_dialogues
+from spredning.app.dialogue import PartnerChoice, commands_with, several_dialogues
 from spredning.cli import typer_compat
 from spredning.cli.commands.asking import interrupted_as
 from spredning.cli.commands.commandline import command
@@ -14,7 +14,7 @@ from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import make_console, read_by_a_person, say
 from spredning.cli.render_status import print_strays
 from spredning.cli.render_text import print_fitted
-from spredning.core.errors import UsageProblem, message
+from spredning.core.errors import Message, UsageProblem, message
 from spredning.core.model import Partner, Project
 from spredning.core.textsafe import clean_name
 from spredning.i18n import t
@@ -58,7 +58,7 @@ def vis(
             chosen = _news_partner(ws, opened, ctx.obj.project)
             nobody = chosen is None
         else:
-            chosen = choose_partner(opened.project, opened.local, partner, required=not common)
+            chosen = _chosen(opened, partner, common)
     across = chosen is None and len(opened.project.partners) > 1 and not nobody
     view = opened.project.dialogue(chosen)
     with_drafts = drafted(ws, opened, chosen)
@@ -206,3 +206,15 @@ def _vis_notes(
 def register(app: typer.Typer) -> None:
     """Add vis to the app."""
     app.command("vis", cls=typer_compat.DanishCommand, help=t("help.vis"))(vis)
+
+
+def _chosen(opened, partner: str | None, common: bool) -> Partner | None:
+    """The dialogue to show; several partners and none named: the ways out, --rolle dele among them."""
+    try:
+        return choose_partner(opened.project, opened.local, partner, required=not common)
+    except PartnerChoice as choice:  # a partner's dialogue, or the sharing side's answers alone
+        given = choice.params.get("commands")
+        commands = [*(given if isinstance(given, list) else []), *commands_with("--rolle dele")]
+        if commands:
+            choice.hint = Message("vis.choose-partner.commands", {"commands": commands})
+        raise
