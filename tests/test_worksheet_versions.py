@@ -297,3 +297,17 @@ def test_two_copies_filling_the_same_field_differently_keep_the_first_text_in_a_
     (backup,) = set(backups(sharing)) - set(kept)
     assert "Svar fra kollega A" in backup.read_text(encoding="utf-8")
     assert sharing.texts()[G1] == "Svar fra kollega B"
+
+
+def test_an_emptied_field_listed_as_older_is_said_to_hold_no_answer(sharing):
+    """Found in a trial: the sheet emptied Odense's answer (a deletion), Odense answered again in the
+    program, and the same sheet imported again listed the field as older with "i filen:" and nothing
+    after it, which read as text lost. It says "(intet svar)" now."""
+    path = fill(make(sharing), {N_D1: ""})
+    import_(sharing, path)
+    assert D1 not in sharing.texts()
+    sharing.answer({D1: "Færre genindlæggelser, igen"})
+
+    said = import_(sharing, path)
+
+    assert "i filen: (intet svar) her: Færre genindlæggelser, igen" in said

@@ -704,6 +704,7 @@ def answer_excerpt(answer: Answer, text: str | None = None, width: int = EXCERPT
 
     For lists of what a saved answer was and what replaces it (fase --svar, importer): the text is
     data, shown as it is, never read as markup. `text`: the line already made (see answer_pair).
+    No text at all is said so, not left a blank that reads as text lost.
     """
     if text is None:
         text = cut_to(one_line(clean(answer.text)), width)
@@ -713,6 +714,8 @@ def answer_excerpt(answer: Answer, text: str | None = None, width: int = EXCERPT
             if text
             else Message("answer.not-relevant")
         )
+    if not text.strip() and not answer.text.strip():  # removed (a worksheet's field emptied), or none
+        return Message("answer.none-shown")
     return text
 
 
