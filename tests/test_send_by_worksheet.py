@@ -16,7 +16,7 @@ import shlex
 
 import pytest
 from exchange_kit import D1, G2, Org, flat, start_sharing
-from homekit import DOWN, ENTER, PAUSE, QUIT, go, interactive, typed
+from homekit import CTRL_C, DOWN, ENTER, PAUSE, QUIT, UP, go, interactive, typed
 from projectkit import workspace
 
 pytestmark = pytest.mark.usefixtures("work_in_tmp")
@@ -153,3 +153,71 @@ def test_an_export_to_a_partner_with_the_program_says_nothing_of_worksheets(regi
 def test_no_worksheet_is_advised_where_nothing_was_given(tmp_path, run_cli):
     odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Før"})
     assert "spredning arbejdsark" not in odense.ok("status")
+
+
+def test_a_sheet_of_only_the_partners_own_questions_makes_it_a_partner_by_worksheets(tmp_path, run_cli):
+    """Found in a re-trial: a first sheet with only Fanø's own questions (none of our answers in
+    it) left Fanø advised 'eksport', and the home screen's "Send" wrote a file it cannot open."""
+    odense = start_sharing(
+        Org(tmp_path / "odense", tmp_path, run_cli), reusers=("Fanø Kommune",), answers={D1: "Før"}
+    )
+    odense.ok("arbejdsark", "--fase", "tjek", "--rolle", "genbruge", "--ud", str(odense.files / "f.docx"))
+
+    said = flat(odense.ok("status"))
+
+    assert "giv partneren den nye ændring i et arbejdsark" in said
+    assert "spredning eksport" not in said
+
+
+@pytest.fixture
+def asked_export(region, monkeypatch, run_cli):
+    """Run Odense's 'eksport --partner fanoe-kommune' in a terminal with `keys`; (run, target)."""
+    odense, _ = region
+    target = odense.files / "til-fanoe.yaml"
+
+    def run(keys: str):
+        with monkeypatch.context() as patched:
+            interactive(patched)
+            with odense.at_home():
+                return typed(run_cli, keys, "eksport", "--partner", FANOE, "--ud", str(target))
+
+    return odense, target, run
+
+
+def test_in_a_terminal_an_export_to_a_partner_by_worksheets_asks_and_no_writes_nothing(asked_export):
+    odense, target, run = asked_export
+    before = (odense.path.read_bytes(), (odense.home / ".spredning" / f"{odense.slug}.yaml").read_bytes())
+
+    done = run(ENTER)  # the choice ready: no
+
+    assert done.code == 0, done.err
+    assert "Har Fanø Kommune programmet nu?" in flat(done.screen)
+    assert "Intet er eksporteret. Lav et arbejdsark til Fanø Kommune med: spredning arbejdsark" in flat(
+        done.out
+    )
+    assert not target.exists()
+    assert (
+        odense.path.read_bytes(),
+        (odense.home / ".spredning" / f"{odense.slug}.yaml").read_bytes(),
+    ) == before
+    assert advised(odense, "arbejdsark") == [["arbejdsark", "--partner", FANOE]]  # still by worksheet
+
+    stopped = run(CTRL_C)
+
+    assert stopped.code == 130
+    assert "Stoppet. Intet er eksporteret." in flat(stopped.err)
+    assert f"spredning arbejdsark --partner {FANOE}" in flat(stopped.err)
+    assert not target.exists()
+
+
+def test_in_a_terminal_yes_exports_and_the_partner_takes_files_from_then_on(asked_export):
+    odense, target, run = asked_export
+
+    done = run(UP + ENTER)  # yes, they have the program now
+
+    assert done.code == 0, done.err
+    said = flat(done.out)
+    assert target.exists()
+    assert "siden det, Fanø Kommune har fået i arbejdsark herfra" in said
+    assert "Bemærk" not in said  # asked and answered: not said again
+    assert advised(odense, "arbejdsark") == []

@@ -575,12 +575,14 @@ def takes_files(state: LocalState, organisation: str) -> bool:
 
 
 def sheets_only(state: LocalState, organisation: str) -> bool:
-    """True when `organisation` has had only worksheets from here: answers given, no file either way.
+    """True when `organisation` has had only worksheets from here, and no file went either way.
 
-    It has no program we know of (a worksheet filled and sent back does not say it has one), so
-    what we send it next is a worksheet too (arbejdsark), not an exchange file it cannot open.
+    A sheet was made for it, or one of its own came back. It has no program we know of (a filled
+    sheet does not say it has one), so what we send it next is a worksheet too (arbejdsark), not
+    an exchange file it cannot open. A sheet that showed none of our answers (only its own
+    questions) counts: it is noted, empty.
     """
-    return bool(state.known.get(organisation)) and not takes_files(state, organisation)
+    return organisation in state.known and not takes_files(state, organisation)
 
 
 def given_count(state: LocalState, slot: Slot) -> int:

@@ -47,6 +47,15 @@ class Exported(NamedTuple):
     sheets_before: bool = False  # the receiver had had only worksheets from here (local.sheets_only)
 
 
+class SheetsOnly(SpredningError):
+    """The receiver has had only worksheets from here: asked before a file goes to it (ask_sheets_only)."""
+
+    def __init__(self, partner: Partner | None, name: str, several: bool):
+        super().__init__("eksport.sheets-only", org=name)
+        self.partner = partner  # None: the sharing side
+        self.several = several  # one of several partners: a command names it (--partner)
+
+
 def export(
     ws: Workspace,
     *,
@@ -56,8 +65,14 @@ def export(
     out: Path | None,
     overwrite: bool,
     today: datetime.date,
+    ask_sheets_only: bool = False,
 ) -> Exported:
-    """Write the file for a partner: the sharing side's answers and that partner's dialogue."""
+    """Write the file for a partner: the sharing side's answers and that partner's dialogue.
+
+    `ask_sheets_only`: a receiver that has had only worksheets from here (local.sheets_only) is
+    refused with SheetsOnly before anything is written, for the front end to ask whether it has
+    the program now (a file of ours makes it one whose program takes our files, for good).
+    """
     opened = ws.open_to_send()
     project, state = opened.project, opened.local
     me = state.me
@@ -77,6 +92,8 @@ def export(
         receiver = None
         receiver_key, receiver_name = SHARING, project.sharing_org
         name = f"{project.slug}-fra-{me}.yaml"
+    if ask_sheets_only and local.sheets_only(state, receiver_key):
+        raise SheetsOnly(receiver, receiver_name, me == SHARING and len(project.partners) > 1)
     outgoing = outgoing_project(project, me, receiver, include_all=include_all, role=role)
     content = projectwrite.serialise(
         outgoing, ws.layout, opened.path, {"fra": me, "til": receiver_key, "dato": today.isoformat()}

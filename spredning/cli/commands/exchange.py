@@ -46,7 +46,7 @@ from spredning.cli.commands.workspace import workspace
 from spredning.cli.console import after_work, make_console, say
 from spredning.cli.merging import Merging, tidy_kept
 from spredning.cli.render_text import print_fitted, print_said
-from spredning.core.errors import Message, SpredningError, UsageProblem
+from spredning.core.errors import Interrupted, Message, SpredningError, UsageProblem
 from spredning.core.history import Outcome
 from spredning.core.local import key_slot
 from spredning.core.model import SHARING, Answer, Project, Slot, fold_name, side_of
@@ -75,7 +75,7 @@ def eksport(
     role = parse_role(rolle)
 
     def write(chosen: str | None):  # another file there: asked in a terminal, else refused (replacing)
-        def export(replace: bool):
+        def export(replace: bool, ask: bool):
             return exporting.export(
                 ws,
                 role=role,
@@ -84,9 +84,15 @@ def eksport(
                 out=out_path(ud),
                 overwrite=replace,
                 today=datetime.date.today(),
+                ask_sheets_only=ask,
             )
 
-        return replacing(ctx, export, None, overskriv)
+        try:  # a partner that has had only worksheets: in a terminal, asked first (_has_the_program)
+            return replacing(ctx, lambda replace: export(replace, is_interactive()), None, overskriv)
+        except exporting.SheetsOnly as only:
+            if not _has_the_program(only):
+                return None
+            return replacing(ctx, lambda replace: export(replace, False), None, overskriv)
 
     try:
         done = write(partner)
@@ -102,6 +108,13 @@ def eksport(
         if refused.key not in WRONG_PARTNER:
             raise
         done = write(partner_offered(refused, ws.open().project).key)
+    if done is None:  # not sent: the partner has no program (said, with the worksheet's command)
+        return
+    _tell_exported(ws, done)
+
+
+def _tell_exported(ws, done: exporting.Exported) -> None:
+    """What the export wrote and carries, what is new to the receiver, and how they bring it in."""
     console = make_console()
     key = "eksport.replaced" if done.replaced else "eksport.written"
     lines = []
@@ -109,15 +122,17 @@ def eksport(
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
     receiver = clean_name(done.receiver_name) or t("org.sharing")
     lines.append(_what_is_new(done, receiver))
-    if done.sheets_before:  # a partner without the program cannot open the file: say what it can
-        several = len(done.project.partners) > 1 and done.receiver != SHARING
-        sheet = command("arbejdsark", partner=done.project.partner(done.receiver) if several else None)
-        lines.append(say("eksport.sheets-before", style="yellow", org=receiver, command=sheet))
     with after_work(console):
         tell_written(key, done.path, console, n=done.answers, name=clean_name(done.project.name))
         tell_copy(done.copy, console)
         tell_beside(done.beside, console)
         console.print(Text("\n").join(lines))
+        if done.sheets_before and not is_interactive():  # not asked (_has_the_program): said
+            several = len(done.project.partners) > 1 and done.receiver != SHARING
+            sheet = command("arbejdsark", partner=done.project.partner(done.receiver) if several else None)
+            print_said(
+                console, say("eksport.sheets-before", style="yellow", org=receiver, command=sheet), sheet
+            )
         _drafts_left(console, ws, done)
         _conflicts_left(console, done)
         # the file's name is never broken, though longer than the line: copied, it is still one word
@@ -126,6 +141,31 @@ def eksport(
         # the partner's command, in their folder: the file's name (not where it is here)
         key = "eksport.their-command" if done.answers else "eksport.their-command-empty"  # no answer yet
         console.print(say(key, file=shell_word(done.path.name)), soft_wrap=True)
+
+
+def _has_the_program(only: exporting.SheetsOnly) -> bool:
+    """Ask before a file goes to a partner that has had only worksheets from here: has it the program.
+
+    No (the choice ready) writes nothing, and says how to make the worksheet instead; a stop says
+    the same. A file sent makes it, for good, a partner whose program takes our files.
+    """
+    from questionary import Choice
+
+    from spredning.cli.prompts.simple import select
+
+    org = clean_name(str(only.params.get("org") or "")) or t("org.sharing")
+    sheet = command("arbejdsark", partner=only.partner if only.several else None)
+    choices = [Choice(t("eksport.sheets-only-yes"), True), Choice(t("eksport.sheets-only-no"), False)]
+    try:
+        yes = bool(select(t("eksport.sheets-only-question", org=org), choices, default=choices[1]))
+    except (KeyboardInterrupt, EOFError):
+        raise Interrupted(
+            "eksport.sheets-only-stopped", hint=Message("eksport.sheets-only.hint", {"command": sheet})
+        ) from None
+    if not yes:
+        console = make_console()
+        print_said(console, say("eksport.sheets-only-left", org=org, command=sheet), sheet)
+    return yes
 
 
 def _what_is_new(done: exporting.Exported, receiver: str):
