@@ -438,3 +438,17 @@ def test_stop_here_names_the_questions_with_text_not_saved_as_their_answer(fase_
         "Spørgsmål 1 har en kladde, som ikke er gemt som svar: den står klar, næste gang du åbner fasen."
         in said
     )
+
+
+def test_alt_enter_in_the_reason_for_not_relevant_marks_the_question_as_enter_does(fase_in_terminal, ws):
+    """Found in a re-trial: Alt+Enter (Esc and Enter at once) in the reason field went back to the
+    answer field, which got a new line; pressed again, it saved the answer draft instead of the mark."""
+    slug = new_project(ws)
+    ctrl_n = "\x0e"
+
+    code, _, err = fase_in_terminal("noget" + ctrl_n + "ikke aktuelt" + ESC_ENTER + "\x03", "tjek")
+
+    assert code == 130, err
+    assert saved(ws, slug) == {
+        "tjek.beskriv-innovationen.genbruge.interessant": ("ikke relevant", "ikke aktuelt")
+    }

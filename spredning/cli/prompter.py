@@ -45,7 +45,14 @@ from spredning.cli.prompts.answer_field import (
     _Stay,
     answer_field,
 )
-from spredning.cli.prompts.keys import BackToMenu, UndoHistory, field_buffer, go_on_undoing, undo_history
+from spredning.cli.prompts.keys import (
+    BackToMenu,
+    UndoHistory,
+    _alt_enter_keys,
+    field_buffer,
+    go_on_undoing,
+    undo_history,
+)
 from spredning.cli.prompts.layout import hint_lines, styled_lines
 from spredning.cli.prompts.simple import select
 from spredning.cli.prompts.stops import (
@@ -822,7 +829,7 @@ class InterviewPrompter:
             lambda width: styled_lines(above, width),
             typed,
             lambda: self.notice,
-            key_bindings=_reason_keys(),
+            key_bindings=merge_key_bindings([_reason_keys(), _alt_enter_keys()]),  # Alt+Enter: Enter
             **self.io,
         )
         field_buffer(question.application).on_text_changed += self._autosave

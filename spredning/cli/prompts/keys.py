@@ -15,10 +15,11 @@ import contextvars
 import time
 from collections.abc import Callable
 
+from prompt_toolkit.application import get_app
 from prompt_toolkit.buffer import Buffer, CompletionState
 from prompt_toolkit.completion import CompleteEvent, PathCompleter, get_common_complete_suffix
 from prompt_toolkit.enums import DEFAULT_BUFFER
-from prompt_toolkit.filters import emacs_insert_mode, vi_insert_mode
+from prompt_toolkit.filters import Condition, emacs_insert_mode, vi_insert_mode
 from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.utils import get_cwidth
@@ -274,6 +275,32 @@ def _undo_lists(buffer: Buffer) -> tuple[list | None, list | None]:
     """prompt_toolkit's two lists of undo and redo steps, or None where a Buffer has no such list."""
     undo, redo = getattr(buffer, "_undo_stack", None), getattr(buffer, "_redo_stack", None)
     return (undo if isinstance(undo, list) else None), (redo if isinstance(redo, list) else None)
+
+
+def _enter_follows() -> bool:
+    """Whether an Enter came in with the Esc being handled: Alt+Enter, which a terminal sends so."""
+    queue = get_app().key_processor.input_queue
+    return bool(queue) and queue[0].key in (Keys.ControlM, Keys.ControlJ)
+
+
+def _alt_enter_keys() -> KeyBindings:
+    """Alt+Enter in the reason for "not relevant", which Enter saves: Enter.
+
+    A terminal sends Alt+Enter as Esc and Enter at once; the field's Esc (back to the answer field)
+    took the Esc and left the Enter to the answer field, which got a new line, and Alt+Enter pressed
+    again there saved the answer draft instead of the mark (found in a re-trial). Alt+Enter saves
+    in the answer field, so it saves here, as Enter does. Added after the field's own Esc binding,
+    which it then wins over (the last binding added does). One-line fields keep Esc as it is (it
+    stops, or goes back): an Enter that follows is lost, nothing typed is.
+    """
+    bindings = KeyBindings()
+
+    @bindings.add("escape", eager=True, filter=Condition(_enter_follows))
+    def _enter(event) -> None:
+        event.app.key_processor.input_queue.popleft()  # the Enter: this is it
+        field_buffer(event.app).validate_and_handle()
+
+    return bindings
 
 
 def _with_keys(question, *extra: KeyBindings):
