@@ -448,7 +448,7 @@ def _interview(
             # the other side's questions answered here: their answers saved (none saved: not said)
             theirs = None if own or not done.answered else who
             stopped = {"answered": done.answered, "total": done.total, "phase": phase.name}
-            drafted = _drafts_elsewhere(machine, session, None, stopped_here=True)  # not in the answers
+            drafted = _drafts_elsewhere(machine, session, None, stopped=True)  # not in the answers
             console.print(
                 say("fase.stopped", mine=own and done.answered > 0, theirs=theirs, left=drafted, **stopped)
             )
@@ -460,6 +460,7 @@ def _interview(
                     answered=done.answered,
                     total=done.total,
                     phase=phase.name,
+                    left=_drafts_elsewhere(machine, session, None, stopped=True),
                 )
             )
         tell_kept_files(ws)
@@ -509,22 +510,23 @@ def _stop_if_gone(session: Session, left: Drafted | SpredningError | None, left_
         ) from None
 
 
-def _drafts_elsewhere(
-    machine: Interview, session: Session, asked, stopped_here: bool = False
-) -> Message | str:
-    """The phase's other questions with a draft, by their numbers in the interview, said on a stop.
+def _drafts_elsewhere(machine: Interview, session: Session, asked, stopped: bool = False) -> Message | str:
+    """The phase's other questions with typed text not saved, by their numbers in the interview.
 
     Text left by going back with PgUp (or kept before) is there: the count of answers tells nothing
-    of it. A reason for "not relevant" kept beside a saved answer is typed text not saved too.
+    of it. A reason for "not relevant" kept beside (its answer saved, say) is named as a reason,
+    not as an answer not saved. On Ctrl+C (not `stopped`) the drafts are said to be kept; at 'Stop
+    her' and at the phase's end, not to be saved as answers.
     """
-    numbers = [
-        str(number)
-        for number, (_, question) in enumerate(machine.questions, 1)
-        if question is not asked
-        and ((session.draft(question) or "").strip() or session.reason_beside(question).strip())
-    ]
-    key = "fase.drafts-left" if stopped_here else "fase.drafts-kept-elsewhere"  # 'Stop her': not as answers
-    return Message(key, {"n": len(numbers), "numbers": numbers}) if numbers else ""
+    questions = [(n, q) for n, (_, q) in enumerate(machine.questions, 1) if q is not asked]
+    drafts = [str(n) for n, q in questions if (session.draft(q) or "").strip()]
+    reasons = [str(n) for n, q in questions if str(n) not in drafts and session.reason_beside(q).strip()]
+    if not drafts and not reasons:
+        return ""
+    key = "fase.drafts-left" if stopped else "fase.drafts-kept-elsewhere"
+    said = Message(key, {"n": len(drafts), "numbers": drafts}) if drafts else ""
+    beside = Message("fase.reasons-left", {"n": len(reasons), "numbers": reasons}) if reasons else ""
+    return Message("fase.typed-left", {"drafts": said, "reasons": beside})
 
 
 def _not_saved(
