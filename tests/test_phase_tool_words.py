@@ -90,3 +90,31 @@ def test_in_english_status_settles_a_mark_and_an_approval_with_english_words(tmp
     assert "spredning --sprog en godkend harvest --rolle genbruge" in shown
     assert "hoest" not in shown and "beskriv-innovationen" not in shown
     assert "spredning godkend høst --rolle genbruge" in flat(odense.ok("status"))
+
+
+@pytest.mark.parametrize(
+    ("argv", "found"),
+    [
+        (("guide", "host"), "Fase 6: Høst"),
+        (("guide", "Hoest"), "Fase 6: Høst"),
+        (("vis", "host", "--rolle", "dele", "--ingen-pager"), "Fase 6: Høst"),
+    ],
+)
+def test_a_phase_typed_with_o_for_oe_is_found(run_cli, tmp_path, argv, found):
+    """Found in a trial: 'klarhed "Kom rundt om losningen" gul' (ø typed as o) was refused with
+    "Mente du …?", though the README says names may be written without æøå, and the menus take o."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+
+    assert found in odense.ok(*argv)
+
+
+@pytest.mark.parametrize(
+    "typed", ["Kom rundt om losningen", "kom rundt om loesningen", "tjek.Kom rundt om losningen"]
+)
+def test_a_tool_typed_with_o_for_oe_is_marked(tmp_path, run_cli, typed):
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli))
+
+    odense.ok("klarhed", typed, "gul", "--rolle", "dele")
+
+    shown = flat(odense.ok("klarhed"))
+    assert "Kom rundt om løsningen" in shown and "gul" in shown.casefold()

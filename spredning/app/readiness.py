@@ -30,6 +30,7 @@ from spredning.core.model import (
     Project,
     fold_name,
     meant_text,
+    name_forms,
     progress,
 )
 from spredning.i18n import t
@@ -59,9 +60,10 @@ class Approved(NamedTuple):
 def tool_by_id(guide: Guide, wanted: str) -> tuple[Phase, str]:
     """A tool by its id ('fase.værktøj', or its own part when unique) or its title, as users type it.
 
-    Titles are the guide's own (English ones in English), in any case, with or without æøå and
-    accents, hyphens or punctuation ('beskriv innovationen', 'Kopiér eller tilpas'); a phase may
-    come first ('tjek.Beskriv innovationen'). An unknown name is told the closest tools.
+    Titles are the guide's own (English ones in English), in any case, with or without æøå (ø as
+    oe or o: name_forms) and accents, hyphens or punctuation ('beskriv innovationen', 'Kopiér
+    eller tilpas'); a phase may come first ('tjek.Beskriv innovationen'). An unknown name is told
+    the closest tools.
     """
     phase_part, dot, tool_part = wanted.strip().partition(".")
     scope = guide.phases
@@ -74,7 +76,9 @@ def tool_by_id(guide: Guide, wanted: str) -> tuple[Phase, str]:
         (phase, tool.id)
         for phase in scope
         for tool in phase.tools
-        if text and text in (_words(tool.id.partition(".")[2]), _words(tool.title))
+        if text
+        and text
+        in {_words(form) for name in (tool.id.partition(".")[2], tool.title) for form in name_forms(name)}
     ]
     if len(found) != 1:
         close = _closest(guide, _words(meant_text(tool_part)))  # '[red]Fjern forhindringr' is close too

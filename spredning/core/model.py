@@ -35,19 +35,31 @@ def other_role(role: str) -> str:
     return "genbruge" if role == "dele" else "dele"
 
 
-def fold_name(name: str) -> str:
-    """Fold a name so "Høst", "HØST", "hoest" and "host" all compare equal.
+def fold_name(
+    name: str, letters: tuple[tuple[str, str], ...] = (("æ", "ae"), ("ø", "oe"), ("å", "aa"))
+) -> str:
+    """Fold a name so "Høst", "HØST" and "hoest" all compare equal.
 
     Danish letters become ae/oe/aa and other accents are dropped; the same folding names files.
     Spaces count as one ("Vejle  Kommune" is Vejle Kommune), as they do in a file name. A name
     typed on a Mac may come with its letters decomposed ("A" and a ring for "Å"): composed first,
-    it folds as the same name typed elsewhere.
+    it folds as the same name typed elsewhere. `letters`: what the Danish letters become (see
+    name_forms).
     """
     text = unicodedata.normalize("NFC", " ".join(name.split())).casefold()
-    for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
+    for danish, ascii_ in letters:
         text = text.replace(danish, ascii_)
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def name_forms(name: str) -> set[str]:
+    """A guide's name as it may be typed without æøå: "Høst" as "hoest" or "host" (fold_name of it).
+
+    ø is written o as often as oe ('losningen' for løsningen), å as a as often as aa; the menus
+    take both (choice_list), and so do the names of phases and tools.
+    """
+    return {fold_name(name), fold_name(name, (("æ", "ae"), ("ø", "o"), ("å", "a")))}
 
 
 # a tag as rich's markup writes one: '[red]', '[/]', '[bold red]', '[link=…]', '[#ff0000]', '[@click]'
@@ -191,10 +203,10 @@ class Guide(NamedTuple):
         return tuple(b if a == question_id else a for a, b in self.pairs if question_id in (a, b))
 
     def find_phase(self, name: str) -> Phase | None:
-        """Find a phase by id or name, in any case, with or without Danish letters."""
+        """Find a phase by id or name, in any case, with or without Danish letters ('host', 'hoest')."""
         wanted = fold_name(name)
         for phase in self.phases:
-            if wanted in (fold_name(phase.id), fold_name(phase.name), str(phase.number)):
+            if wanted in {*name_forms(phase.id), *name_forms(phase.name), str(phase.number)}:
                 return phase
         return None
 
