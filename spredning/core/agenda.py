@@ -2,13 +2,15 @@
 
 Its points, in the order a meeting takes them:
 
-1. open conflicts: answers that exist in two versions;
+1. open conflicts: answers that exist in two versions, and the actions, readiness marks and
+   approvals kept in several versions (both sides changed them: the meeting agrees which applies);
 2. answers received from the partner since the last meeting (every partner answer before the first);
 3. questions facing each other on a worksheet (the guide's pairs) where one side has answered and
    the other has not;
 4. what each side says it still needs to know (the guide's 'mangler-at-vide' questions);
 5. red and yellow readiness marks, where to act first;
-6. overdue actions.
+6. overdue actions: in any of their versions, so both sides' agendas list an action whose
+   versions disagree on the deadline (point 1 names it too).
 
 The partner is the other side than the organisation writing the agenda (both sides when this
 computer does not know its side). report/agenda.py puts the words on it.
@@ -32,6 +34,17 @@ class OpenPair(NamedTuple):
     open: Mark
 
 
+class InVersions(NamedTuple):
+    """A readiness mark or an approval kept in several versions: which one, not yet which applies."""
+
+    kind: str  # 'klarhed' or 'godkendelse'
+    phase_number: int
+    phase: str
+    tool: str  # a mark's tool, by its title ('' for an approval)
+    role: str
+    n: int  # how many versions
+
+
 class Agenda(NamedTuple):
     """Every point of the agenda for one dialogue."""
 
@@ -47,12 +60,16 @@ class Agenda(NamedTuple):
     to_know: tuple[Mark, ...]
     readiness: tuple[MarkRow, ...]
     overdue: tuple[ActionRow, ...]
+    disputed: tuple[ActionRow, ...] = ()  # actions kept in several versions (point 1)
+    records: tuple[InVersions, ...] = ()  # readiness marks and approvals so (point 1)
 
     @property
     def empty(self) -> bool:
         """True when no point has anything to discuss."""
         return not (
             self.conflicts
+            or self.disputed
+            or self.records
             or self.received
             or self.open_pairs
             or self.to_know
@@ -110,7 +127,8 @@ def build_agenda(
         marks[qid] for qid in guide.to_know if qid in marks and marks[qid].answer.state is State.ANSWERED
     )
     names = Names(guide)
-    overdue = followup.overdue(followup.plan_items(project, partner), today)
+    items = followup.plan_items(project, partner)
+    late = [i for i in items if i.overdue(today) or any(other.overdue(today) for other in i.others)]
     return Agenda(
         project=outline.project,
         guide=outline.guide,
@@ -123,5 +141,13 @@ def build_agenda(
         open_pairs=tuple(pairs),
         to_know=to_know,
         readiness=tuple(mark_row(m, names) for m in readiness.act_first(guide, project, partner)),
-        overdue=tuple(action_row(i, names, today) for i in overdue),
+        overdue=tuple(action_row(i, names, today) for i in followup.ordered(late, today)),
+        disputed=tuple(action_row(i, names, today) for i in items if i.others),
+        records=tuple(_in_versions(v, names) for v in followup.in_versions(project, partner)),
     )
+
+
+def _in_versions(found: followup.Versions, names: Names) -> InVersions:
+    number, phase = names.phase(found.subject.partition(".")[0])
+    tool = names.tools.get(found.subject, "") if found.kind == "klarhed" else ""
+    return InVersions(found.kind, number, phase, tool, found.side, len(found.versions))

@@ -10,7 +10,7 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from spredning.core.agenda import Agenda
+from spredning.core.agenda import Agenda, InVersions
 from spredning.core.followup_outline import ActionRow, MarkRow
 from spredning.core.model import SHARING
 from spredning.core.outline import Mark, State
@@ -82,16 +82,33 @@ class _Words:
         )
 
     def conflicts(self) -> tuple[str, list[Block]]:
-        items = [self.where(m) for m in self.agenda.conflicts]
-        body: list[Block] = (
-            [
-                Bullets(tuple(items)),
-                Paragraph(t("agenda.conflicts-how", command=f"{PROGRAM} konflikter{self.dialogue}"), "note"),
-            ]
-            if items
-            else [Paragraph(t("agenda.none"))]
-        )
-        return t("agenda.point.conflicts", n=len(items)), body
+        """Answers in two versions, then actions, readiness marks and approvals kept in several."""
+        agenda = self.agenda
+        answers = [self.where(m) for m in agenda.conflicts]
+        body: list[Block] = []
+        if answers:
+            command = f"{PROGRAM} konflikter{self.dialogue}"
+            body += [Bullets(tuple(answers)), Paragraph(t("agenda.conflicts-how", command=command), "note")]
+        actions = [
+            t("agenda.action-versions", what=a.what, command=f"{PROGRAM} plan ret {a.id}{self.dialogue}")
+            for a in agenda.disputed
+        ]
+        records = [self.record(r) for r in agenda.records]
+        if actions or records:
+            body.append(Bullets(tuple(actions + records)))
+        if records:
+            body.append(
+                Paragraph(t("agenda.records-how", command=f"{PROGRAM} status{self.dialogue}"), "note")
+            )
+        n = len(answers) + len(actions) + len(records)
+        return t("agenda.point.conflicts", n=n), body or [Paragraph(t("agenda.none"))]
+
+    def record(self, found: InVersions) -> str:
+        phase = phase_title(found.phase_number, found.phase)
+        side = self.sides[found.role]
+        if found.kind == "klarhed":
+            return t("agenda.mark-versions", tool=found.tool, phase=phase, side=side, n=found.n)
+        return t("agenda.approval-versions", phase=phase, side=side, n=found.n)
 
     def received(self) -> tuple[str, list[Block]]:
         agenda = self.agenda
@@ -156,7 +173,12 @@ class _Words:
         return t("report.record-disputed", text=text) if mark.disputed else text  # to agree on at the meeting
 
     def overdue(self) -> tuple[str, list[Block]]:
-        items = [action_text(a, self.names) for a in self.agenda.overdue]
+        items = [  # one kept in several versions: said, as in point 1 (the versions' deadlines differ)
+            t("agenda.overdue-in-versions", text=action_text(a, self.names))
+            if a.disputed
+            else action_text(a, self.names)
+            for a in self.agenda.overdue
+        ]
         return t("agenda.point.overdue"), [Bullets(tuple(items))] if items else [Paragraph(t("agenda.none"))]
 
 
