@@ -75,3 +75,13 @@ def test_settled_they_are_gone_from_point_1(pair):
 
     assert "Intet på dette punkt" in points["1"]
     assert WHAT in points["6"] and "flere udgaver" not in points["6"]
+
+
+def test_an_excerpt_after_a_question_mark_takes_no_colon(pair):
+    """Found in the same trial: "1. Hvad er formålet?: »Vi deler«"."""
+    _, aeroe, _ = pair
+
+    received = agenda(aeroe)["2"]
+
+    assert "1. Hvad er formålet? »Vi deler«" in received
+    assert "?:" not in received

@@ -30,6 +30,7 @@ def two(tmp_path, monkeypatch):
         lambda home: str(home / "digital-genoptraening"),
         lambda home: "hjem/digital-genoptraening.yaml",
         lambda home: "./hjem/../hjem/digital-genoptraening.yaml",
+        lambda home: (home / "digital-genoptraening.yaml").as_uri(),  # pasted from a file window
     ],
 )
 def test_a_path_to_a_project_in_the_folder_finds_it(run_cli, two, named):

@@ -127,11 +127,13 @@ class _Words:
         text = t("agenda.paragraph-break").join(part for part in paragraphs if part)
         if len(text) > EXCERPT:
             text = text[: EXCERPT - 1].rstrip() + "…"
-        # a question that ends in a colon ("Hvordan passer innovationen med:") takes no second one
+        # a question that ends in a colon ("Hvordan passer innovationen med:") takes no second one,
+        # nor does one that ends in a question mark ("Hvad er formålet? »…«", not "formålet?: »…«")
         where = self.where(mark).removesuffix(":")
+        colon = "" if where.endswith("?") else ":"
         if answer.state is State.NOT_RELEVANT:
-            return t("agenda.excerpt-not-relevant", mark=where, text=text)
-        return t("agenda.excerpt", mark=where, text=text) if text else self.where(mark)
+            return t("agenda.excerpt-not-relevant", mark=where, text=text, colon=colon)
+        return t("agenda.excerpt", mark=where, text=text, colon=colon) if text else self.where(mark)
 
     def open_pairs(self) -> tuple[str, list[Block]]:
         items = [

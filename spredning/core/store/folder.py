@@ -209,9 +209,15 @@ class ProjectFolder:
         """The file name of a project named by its path ('/home/x/p/digital.yaml', './digital.yaml'), or None.
 
         One in the folder is found by its file name. Elsewhere, only a path to a file is taken for
-        one ('Ærø/Fanø' is a name): refused, with what to do (store.elsewhere).
+        one ('Ærø/Fanø' is a name): refused, with what to do (store.elsewhere). A file:// address
+        (pasted from a file window) is its path.
         """
         text = name.strip()
+        if text.startswith("file://"):  # a file window's address, pasted (urllib: only then imported)
+            from urllib.parse import urlsplit
+            from urllib.request import url2pathname
+
+            text = url2pathname(urlsplit(text).path)
         if "/" not in text and os.sep not in text:
             return None
         path = Path(text).expanduser()
