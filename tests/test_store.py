@@ -862,6 +862,29 @@ def test_summaries_are_kept_in_an_index_and_used_while_the_files_are_unchanged(
     assert summary.answered == 2
 
 
+def test_a_file_whose_permissions_changed_is_read_again_not_taken_from_the_index(
+    store, make_project, monkeypatch
+):
+    """Found in a trial: a project file made unreadable (chmod 000) was still listed from the index
+    as it was, while every other command said it could not be read."""
+    slug = make_project("Ærø Kommune", answers={INTERESSANT: "Ja"})
+    expected_summaries(store)  # the index knows it
+    reads = []
+    real_read = projectfile.read
+
+    def counted(path, *args, **kwargs):
+        reads.append(path)
+        return real_read(path, *args, **kwargs)
+
+    path = store.path_for(slug)
+    os.chmod(path, 0o600)  # only the permissions change: the same size, time of change and inode
+    with monkeypatch.context() as patched:
+        patched.setattr(projectfile, "read", counted)
+        expected_summaries(store)
+
+    assert [os.path.basename(str(p)) for p in reads] == [path.name]
+
+
 def test_listing_projects_the_first_time_writes_nothing_but_the_index(store, make_project, tmp_path):
     make_project("Ærø Kommune", answers={INTERESSANT: "Ja"})
     make_project("Ålborg Øst")

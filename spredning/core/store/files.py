@@ -120,14 +120,18 @@ def on_read_only_drive(path: Path) -> bool:
 
 
 def _file_key(path: str) -> list[int]:
-    """What changes whenever a project file is rewritten: size, modification time, inode."""
+    """What changes whenever a project file is rewritten: size, modification time, inode.
+
+    And when its permissions last changed (st_ctime_ns): a file made unreadable is read again and
+    listed as such, not from the index as it was (found in a trial).
+    """
     try:
         info = os.stat(path)
     except FileNotFoundError:
         raise projectfile.missing(path) from None
     except OSError as exc:
         raise ProjectFileError("project.unreadable", path=path, reason=fileio.reason(exc)) from None
-    return [info.st_size, info.st_mtime_ns, info.st_ino]
+    return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns]
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
