@@ -17,7 +17,7 @@ from typing import Any
 from spredning.core import fileio
 from spredning.core.model import Layout, Project, side_of
 
-VERSION = 3  # 3: an entry says whether the file is a partner's exchange file
+VERSION = 4  # 3: an entry says whether the file is a partner's exchange file; 4: its key, the ctime
 MAX_BYTES = 64 * 1024 * 1024
 _FIELDS = {"nøgle": list, "id": str, "navn": str, "besvaret": int, "genbrugere": int, "udveksling": bool}
 
@@ -96,7 +96,7 @@ def _valid(item: object) -> bool:
     if not all(type(item[name]) is kind for name, kind in _FIELDS.items()):  # bool is not an int here
         return False
     key = item["nøgle"]
-    return len(key) == 3 and all(type(n) is int for n in key)
+    return len(key) == 4 and all(type(n) is int for n in key)  # as store.files._file_key makes it
 
 
 def write(path: Path, entries: dict[str, dict[str, Any]], layout: Layout) -> None:

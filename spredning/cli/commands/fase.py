@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from spredning.app.answering import (
@@ -662,8 +664,14 @@ def _side_of_file(path: str) -> str:
 
 
 def _zipped(path: str) -> bool:
-    """Whether the file begins as a zip archive does: a Word document (.docx), say."""
+    """Whether the file begins as a zip archive does: a Word document (.docx), say.
+
+    Only an ordinary file is opened: a named pipe no program writes to would wait for ever
+    (read_user_yaml refuses it, saying what it is).
+    """
     try:
+        if not os.path.isfile(path):
+            return False
         with open(path, "rb") as file:
             return file.read(4) == b"PK\x03\x04"
     except OSError:  # not to be read: read_user_yaml says why
