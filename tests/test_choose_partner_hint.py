@@ -87,4 +87,5 @@ def test_the_english_edition_gives_the_commands_too(tmp_path, folder):
     assert [line.split(" vis ", 1)[1] for line in commands(err)] == [
         "tjek --partner silkeborg-kommune",
         "tjek --partner region-midtjylland",
+        "tjek --rolle dele",  # the sharing side's answers alone need no partner
     ], err

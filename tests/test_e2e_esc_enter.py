@@ -58,18 +58,23 @@ def saved(env) -> dict[str, str]:
     return {qid: value["tekst"] for qid, value in section.items() if value and "tekst" in value}
 
 
-def answer_first(env, pseudo_terminal, keys: list[str | float]) -> str:
-    """Open the phase, type `keys` in the first answer (a number: a pause of that many seconds),
-    then stop with Ctrl+C where the program is then; what it showed, as plain text."""
+def answer_first(env, pseudo_terminal, keys: list[str | float | tuple[str]]) -> str:
+    """Open the phase, type `keys` in the first answer (a number: a pause of that many seconds; a
+    1-tuple: wait until the program shows that text), then stop with Ctrl+C; what it showed, plain.
+
+    The program is waited for, not timed: on a busy machine a fixed pause may end before it is
+    ready, and a Ctrl+C sent while it saves would stop the save it is there to follow.
+    """
     child = pseudo_terminal(COMMAND, ["fase", "tjek"], env=env, rows=40)
     child.expect_exact("[1/14]")
     child.expect_exact("Svar:")
     for key in keys:
         if isinstance(key, float):
             time.sleep(key)
+        elif isinstance(key, tuple):
+            child.expect_exact(key[0])
         else:
             child.send(key)
-    time.sleep(0.5)
     child.send(CTRL_C)
     child.expect(pexpect.EOF)
     child.close()
@@ -77,16 +82,27 @@ def answer_first(env, pseudo_terminal, keys: list[str | float]) -> str:
 
 
 def test_an_enter_long_after_esc_begins_a_new_line(env, pseudo_terminal):
-    shown = answer_first(
-        env, pseudo_terminal, ["IT-afdelingen i Odense", "\x1b", 1.6, "\r", "og leverandøren.", "\x13"]
-    )
+    typed = [
+        "IT-afdelingen i Odense",
+        ("i Odense",),
+        "\x1b",
+        2.5,
+        "\r",
+        "og leverandøren.",
+        "\x13",
+        ("[2/14]",),
+    ]
+
+    shown = answer_first(env, pseudo_terminal, typed)
 
     assert saved(env) == {Q1: "IT-afdelingen i Odense\nog leverandøren."}, shown
     assert "[2/14]" in shown  # Ctrl+S saved it and went on
 
 
 def test_alt_enter_and_a_quick_esc_and_enter_still_save(env, pseudo_terminal):
-    shown = answer_first(env, pseudo_terminal, ["Svaret", ESC_ENTER, "Næste", "\x1b", 0.2, "\r"])
+    typed = ["Svaret", ESC_ENTER, ("[2/14]",), "Næste", ("Næste",), "\x1b", 0.2, "\r", ("Hvad vil du nu?",)]
+
+    shown = answer_first(env, pseudo_terminal, typed)
 
     answers = saved(env)
     assert answers[Q1] == "Svaret", shown
