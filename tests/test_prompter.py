@@ -2343,6 +2343,30 @@ def test_a_failing_autosave_is_said_in_the_field_and_typing_goes_on(terminal, mo
     assert said in drawn and "(disken er fuld). Stopper du, vises hele teksten" in drawn
 
 
+def test_a_failed_save_is_said_again_in_the_field_that_comes_back_with_the_text(terminal, monkeypatch):
+    """A tall answer pushes the error printed above out of sight: the field's status line says it too."""
+    term = terminal(screen=True)
+    machine = Interview(term.session.ws.guide.find_phase("tjek"), term.session.role, term.session)
+    first = machine.step()
+    full_disk(monkeypatch)
+    term.keys.send_text(ENTER.join(f"linje {n}" for n in range(60)) + ESC_ENTER)
+    machine.reply(term.prompter.handle(first))
+    failed = machine.step()
+    assert isinstance(failed, interview.SaveFailed)
+    term.prompter.handle(failed)
+    machine.reply(None)
+    said = "Svaret er ikke gemt: Kunne ikke gemme"
+    monkeypatch.undo()  # the problem is solved: saving again works
+    typing = term.type_when(lambda: said in one_line(term.prompts), ESC_ENTER)
+
+    reply = term.prompter.handle(machine.step())
+    typing.join()
+    assert reply == Save(ENTER.join(f"linje {n}" for n in range(60)).replace(ENTER, "\n"))
+    drawn = one_line(term.prompts)
+    assert "(disken er fuld). Gem igen, når problemet er løst." in drawn
+    assert term.prompter.failed_save is None  # said in that field only, not in the next question's
+
+
 def test_text_neither_saved_nor_kept_is_not_headed_as_a_draft(term, monkeypatch):
     """After a failed save on a full disk the field holds the text; it is said to be unsaved, not a draft."""
     machine = Interview(term.session.ws.guide.find_phase("tjek"), term.session.role, term.session)

@@ -127,6 +127,10 @@ class InterviewPrompter:
         self.notice: str | None = None  # what the field's status line says of the autosave
         # what it says of the last run of the editor (Ctrl+O), or of its text undone, until it is old news
         self.edit_notice: str | None = None
+        # why the last save of the answer failed: said again in the field that comes back with its text,
+        # which may be taller than the screen and push the error itself out of sight
+        self.failed_save: str | None = None
+        self.save_notice: str | None = None
         self.from_editor: str | None = None  # the text the editor last brought into the field
         self.undo_told = False  # the status line says the editor's text was undone
         # the answer field's undo steps, while it opens again for the same question (after Ctrl+P ...)
@@ -167,7 +171,7 @@ class InterviewPrompter:
             interview.ResumeDrafts: self.steps.resume_drafts,
             interview.PickTool: self.steps.pick_tool,
             interview.SavedMeanwhile: self.steps.saved_meanwhile,
-            interview.SaveFailed: self.steps.save_failed,
+            interview.SaveFailed: self._save_failed,
             interview.StillInConflict: self.steps.still_in_conflict,
             interview.PutBack: self.steps.put_back,
             interview.NoQuestions: self.steps.no_questions,
@@ -348,6 +352,10 @@ class InterviewPrompter:
         if guidance is not None:
             self.console.print(guidance)
 
+    def _save_failed(self, step: interview.SaveFailed) -> None:
+        self.steps.save_failed(step)
+        self.failed_save = t("interview.save-failed.field", problem=render_message(step.problem.message))
+
     def _answer_field(self, step: interview.Ask, typed: str):
         keys = [t("keys.save"), t("keys.newline"), t("keys.back"), t("keys.editor"), t("keys.undo")]
         keys.append(t("keys.not-relevant"))
@@ -357,6 +365,7 @@ class InterviewPrompter:
         if self.helped:
             keys = [t("keys.save"), t("keys.back"), t("keys.editor"), t("keys.not-relevant")]
         self.helped = True
+        self.save_notice, self.failed_save = self.failed_save, None  # said in this field only
         question = answer_field(
             t("interview.answer"),
             lambda width: [("class:instruction", hint_lines(keys, width))],
@@ -536,7 +545,7 @@ class InterviewPrompter:
 
     def field_notice(self) -> str | None:
         """The field's status line: the autosave's trouble and what came of the editor, when any."""
-        said = [notice for notice in (self.notice, self.edit_notice) if notice]
+        said = [notice for notice in (self.save_notice, self.notice, self.edit_notice) if notice]
         return "\n".join(said) or None
 
     def _edited(self, notice: str | None, text: str | None) -> None:
