@@ -451,3 +451,68 @@ def test_alt_enter_in_the_reason_for_not_relevant_marks_the_question_as_enter_do
     assert saved(ws, slug) == {
         "tjek.beskriv-innovationen.genbruge.interessant": ("ikke relevant", "ikke aktuelt")
     }
+
+
+def _read_only_at(monkeypatch, ws, slug: str, method: str) -> None:
+    """The project file is made read-only just as the interview saves a mark or an action (a trial
+    did it with a remounted drive while the reason's field was open): the save is refused."""
+    original = getattr(InterviewFollowUp, method)
+
+    def refused(self, *args):
+        ws.store.path_for(slug).chmod(0o444)
+        return original(self, *args)
+
+    monkeypatch.setattr(InterviewFollowUp, method, refused)
+
+
+def test_fase_whose_mark_cannot_be_saved_gives_the_command_that_saves_it(
+    fase_in_terminal, ws, run_cli, monkeypatch
+):
+    slug = new_project(ws)
+    _read_only_at(monkeypatch, ws, slug, "rate")
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+    reason = "Gul fordi jura mangler"
+    keys = answers + ENTER + ENTER + DOWN * 2 + ENTER + reason + ENTER  # review, offer, gul, reason
+
+    code, _, err = fase_in_terminal(keys, "fjern")
+
+    assert code == 1
+    said = " ".join(err.split())
+    assert "skrivebeskyttet" in said and "Det, du skrev, er ikke gemt" in said
+    again = _again(err, "gem det, når problemet er løst, med:", "klarhed")
+    assert again == ["klarhed", FJERN_SHORT, "gul", "--begrundelse", reason, "--rolle", "genbruge"]
+    assert saved(ws, slug) == {qid: f"svar {n}" for n, qid in enumerate(FJERN, 1)}  # the answers stay
+    ws.store.path_for(slug).chmod(0o644)
+
+    code, _, err = run_cli(*again)
+
+    assert code == 0, err
+    project = ws.store.load(slug)
+    mark = followup.readiness(project, project.partners[0], FJERN_TOOL, "genbruge")
+    assert (mark.colour, mark.reason) == ("gul", reason)
+
+
+def test_fase_whose_action_cannot_be_added_gives_the_command_that_adds_it(
+    fase_in_terminal, ws, run_cli, monkeypatch
+):
+    slug = new_project(ws)
+    _read_only_at(monkeypatch, ws, slug, "add_action")
+    answers = "".join(f"svar {n}" + ESC_ENTER for n in range(1, 6))
+    what = "Ændr kvalitetsstandarden"
+    keys = answers + ENTER + DOWN + ENTER + what + ENTER + "Sundhedschefen" + ENTER + "12-03-2027" + ENTER
+
+    code, _, err = fase_in_terminal(keys, "fjern")
+
+    assert code == 1
+    again = _again(err, "gem det, når problemet er løst, med:", "plan tilføj")
+    assert again == [
+        "plan", "tilføj", "--fase", FJERN_SHORT, "--hvad", what, "--hvem", "Sundhedschefen",
+        "--frist", "12-03-2027",
+    ]  # fmt: skip
+    ws.store.path_for(slug).chmod(0o644)
+
+    code, _, err = run_cli(*again)
+
+    assert code == 0, err
+    [item] = the_plan(ws, slug)
+    assert (item.what, item.who, item.due) == (what, "Sundhedschefen", datetime.date(2027, 3, 12))

@@ -22,7 +22,7 @@ from spredning.app.readiness import InterviewFollowUp, colour_word
 from spredning.app.status import dialogue_status
 from spredning.app.views import place
 from spredning.cli import typer_compat
-from spredning.cli.commands.asking import interrupted_as, is_interactive
+from spredning.cli.commands.asking import interrupted_as, is_interactive, typed_kept
 from spredning.cli.commands.commandline import command, typed_words
 from spredning.cli.commands.files import in_path, read_user_yaml, written_path
 from spredning.cli.commands.names import parse_phase, parse_role, phase_command, phase_word, tool_word
@@ -35,7 +35,8 @@ from spredning.cli.render_text import answer_pair, print_fitted, print_said, pri
 from spredning.core import fileio
 from spredning.core.drafts import Drafted
 from spredning.core.errors import Interrupted, Message, NotATerminal, SpredningError, UsageProblem
-from spredning.core.interview import Done, Interview, PutBack, RateReadiness, SaveFailed
+from spredning.core.followup import typed_day
+from spredning.core.interview import Done, Interview, OfferActions, PutBack, RateReadiness, SaveFailed
 from spredning.core.model import SHARING, Answer, Partner, progress, side_of
 from spredning.core.shellwords import path_word, shell_word
 from spredning.i18n import t
@@ -354,7 +355,7 @@ def _replied(machine: Interview, prompter, step, reply) -> None:
     (and, after a closed window or a request to end, kept in a file of its own).
     """
     try:
-        with fileio.uninterrupted():
+        with fileio.uninterrupted(), typed_kept(lambda: _typed_after_tool(prompter, step, reply)):
             machine.reply(reply)
     except (KeyboardInterrupt, EOFError):
         if isinstance(machine.pending, SaveFailed):  # not saved, so said, and its text shown to copy
@@ -363,6 +364,26 @@ def _replied(machine: Interview, prompter, step, reply) -> None:
     prompter.end_if_stopped(machine.pending)  # a closed window meanwhile: a text not saved goes in a file
     if isinstance(step, RateReadiness) and reply is not None:  # the mark chosen is saved: said so
         prompter.steps.rated(step, reply)
+
+
+def _typed_after_tool(prompter, step, reply) -> str | None:
+    """The command that saves a mark or an action chosen after a tool whose save failed, as typed.
+
+    The file made read-only or damaged meanwhile: the error ends the phase, and what was typed
+    in the mark's or the action's fields is not lost (as 'klarhed' and 'plan tilføj' keep it).
+    """
+    from spredning.cli.list_steps import UnsavedAction, UnsavedMark
+    from spredning.cli.prompts.questions import TypedAction
+
+    saved_by = prompter.steps.saved_by
+    if saved_by is None or reply is None:
+        return None
+    if isinstance(step, RateReadiness):
+        return saved_by(UnsavedMark(step.tool, reply.colour, reply.reason))
+    if isinstance(step, OfferActions) and reply.what.strip():
+        due = typed_day(reply.due) if reply.due else ""
+        return saved_by(UnsavedAction(step.tool, TypedAction(reply.what, reply.who, due)))
+    return None
 
 
 def _interview(
