@@ -324,3 +324,32 @@ def test_an_older_copy_of_our_own_file_imported_beside_it_is_skipped_as_older_no
     assert f"{skipped}: filen ({older.name}) har en ældre udgave af 1 svar, end I har her" in said, said
     assert "organisationen, der sendte filen" not in said and "havde ikke jeres seneste" not in said
     assert yaml.safe_load(sharing.path.read_text(encoding="utf-8"))["svar"]["dele"][D1]["tekst"] == "Værdi v2"
+
+
+def test_a_save_in_another_window_between_reading_the_file_and_the_state_is_no_older_copy(
+    sharing, monkeypatch
+):
+    """12 saves at once: one command read the file, another window saved file and state, then the
+    first read the state, newer than the file it had read, and warned of an older copy put back
+    (advice that, followed, would throw saved work away). It reads both again under the lock."""
+    from spredning.core.store import Store
+
+    sharing.answer({D1: "Værdi v1"})
+    read_state = Store.local
+    saved_between: list[bool] = []
+
+    def another_window_saves_first(self, slug):
+        if not saved_between:  # once, between this command's two reads
+            saved_between.append(True)
+            ws = Workspace(Settings(home=str(sharing.home)))
+            session = Session(ws, sharing.slug, "dele", ws.store.load(sharing.slug).partners[0])
+            save_answers(session, {D1: Answer("Værdi v2")}, replace_any=True)
+        return read_state(self, slug)
+
+    monkeypatch.setattr(Store, "local", another_window_saves_first)
+    code, out, err = sharing("status")
+
+    assert saved_between and code == 0, err
+    assert WARNING not in flat(err)
+    code, out, err = sharing("vis", "tjek")
+    assert code == 0 and WARNING not in flat(err) and "Værdi v2" in flat(out)

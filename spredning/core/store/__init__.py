@@ -140,6 +140,20 @@ class Store(MovableFolder):
     def open(self, slug: str) -> Opened:
         """Read and validate a project, with this computer's state for it."""
         path = self.path_for(slug)
+        parsed, state = self._read(slug, path)
+        if local.went_back(state, parsed.project):  # read between another window's two writes, maybe:
+            # the file before its save, this computer's state after it, so the file seemed an older copy
+            # (12 saves at once told it): read again as a save leaves both, under the project's lock
+            with contextlib.suppress(SpredningError), self._lock(slug):
+                parsed, state = self._read(slug, path)
+        noticed = self._noticed(path, parsed.project, state)
+        if noticed != state:  # remembered, so the next command does not say it again
+            with contextlib.suppress(SpredningError):  # a read-only folder: said again next time
+                self.update_local(slug, lambda current: current._replace(warned=noticed.warned))
+        return Opened(parsed.project, _migrated(noticed, parsed), path, parsed.edited)
+
+    def _read(self, slug: str, path: Path) -> tuple[projectfile.ParsedFile, LocalState]:
+        """The project file parsed, and this computer's state for it, read after it."""
         try:  # first: a file that is no project gets no state file
             raw, data = projectfile.read(path, READ_LIMIT, self.layout)
         except ProjectFileError as exc:
@@ -149,12 +163,7 @@ class Store(MovableFolder):
         if data.get("udveksling") is not None:  # an export (see projectfile._exchange)
             raise _exchange_file(slug, path)
         state = self.local(slug)
-        parsed = self._parse(slug, path, data, state, raw)
-        noticed = self._noticed(path, parsed.project, state)
-        if noticed != state:  # remembered, so the next command does not say it again
-            with contextlib.suppress(SpredningError):  # a read-only folder: said again next time
-                self.update_local(slug, lambda current: current._replace(warned=noticed.warned))
-        return Opened(parsed.project, _migrated(noticed, parsed), path, parsed.edited)
+        return self._parse(slug, path, data, state, raw), state
 
     def open_to_send(self, slug: str) -> Opened:
         """open() for a command that sends answers out (eksport, arbejdsark): edits by hand written first.
