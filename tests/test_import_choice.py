@@ -386,8 +386,11 @@ def _paths(*files) -> list[str]:
     return [str(path.resolve()) for path in files]  # as noted: the file itself, wherever named from
 
 
-def test_the_notes_of_imported_files_forget_files_deleted_or_changed_since(post, tmp_path):
-    """Reported: the notes of imported files were never pruned: they grew for ever."""
+def test_the_notes_of_imported_files_keep_a_file_gone_by_its_checksum_and_a_changed_one_is_news(
+    post, tmp_path
+):
+    """The notes are kept to the newest hundred (below); one of a file gone from its place is kept:
+    the file may have been moved (its checksum knows it anywhere). A file changed since is news."""
     _, aeroe, _ = post
     ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
     kept, gone, changed = (tmp_path / f"{name}.yaml" for name in ("kept", "gone", "changed"))
@@ -400,9 +403,9 @@ def test_the_notes_of_imported_files_forget_files_deleted_or_changed_since(post,
 
     aeroe.ok("importer", str(ours))
 
-    assert _noted(aeroe) == _paths(kept, ours)  # the newest last
+    assert _noted(aeroe)[-4:] == _paths(kept, gone, changed, ours)  # the newest last
     listed = {a.name: a.whose for a in app_home.import_actions(workspace(aeroe.home), tmp_path)}
-    assert listed[ours.name] == "brought"
+    assert (listed[ours.name], listed[kept.name], listed[changed.name]) == ("brought", "brought", "us")
 
 
 def test_the_notes_of_imported_files_keep_only_the_newest_hundred(post, tmp_path):
@@ -649,6 +652,33 @@ def test_a_byte_for_byte_copy_of_a_file_imported_is_listed_as_brought_in(
     [chosen] = re.findall(r"\? Hvilken fil fra partneren\? (.+?)\? Hvilken fil", screen)
     assert "(1).yaml – " in chosen and "hentet ind" in chosen and "fra Odense Kommune" in chosen, chosen
     assert "(1).yaml – til jer" not in screen
+
+
+def test_a_file_imported_and_then_moved_or_renamed_is_listed_as_brought_in(post, tmp_path, monkeypatch):
+    """A trial: 'mv "fil (1).yaml" flyttet.yaml' after the import, and the file was listed first,
+    'til jer', as one with news. The checksum noted at the import knows it under any name and in any
+    folder, the first name gone; changed since, it is news again."""
+    _, aeroe, _ = post
+    ours = tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    aeroe.ok("importer", str(ours))
+    elsewhere = tmp_path / "mail"
+    elsewhere.mkdir()
+    moved = elsewhere / "flyttet.yaml"
+    ours.rename(moved)
+    ws = workspace(aeroe.home)
+
+    assert [(a.name, a.whose) for a in app_home.import_actions(ws, elsewhere)] == [
+        ("flyttet.yaml", "brought")
+    ]
+    again = moved.rename(tmp_path / "svar igen.yaml")  # and moved back, under a third name
+    assert [(a.name, a.whose) for a in app_home.import_actions(ws, tmp_path) if a.name == again.name] == [
+        (again.name, "brought")
+    ]
+
+    again.write_text(again.read_text(encoding="utf-8") + "# sendt igen\n", encoding="utf-8")  # changed since
+    assert [(a.name, a.whose) for a in app_home.import_actions(ws, tmp_path) if a.name == again.name] == [
+        (again.name, "us")
+    ]
 
 
 @pytest.mark.parametrize("columns", [80, 60])

@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from spredning.app.dialogue import several_dialogues
-from spredning.app.exchange.noting import file_stamp
+from spredning.app.exchange.noting import (
+    IMPORT_COMPARED,
+    content_digest,
+    file_stamp,
+    note_digest,
+    note_stamp,
+)
 from spredning.app.exchange.recognise import addressing, exchange_head, worksheet_project
 from spredning.app.status import RANK as RANK  # the order of the first actions (re-exported)
 from spredning.app.status import Status, Step, my_roles, next_steps, status_of
@@ -422,28 +428,37 @@ def _addressed(action: Action, path: Path, here: _Folder, head: Addressing | Non
 def _brought(path: Path, imported: dict[str, str]) -> bool:
     """True for a file imported here and unchanged since, or a byte-for-byte copy of one.
 
-    A mail's attachment saved twice is 'svar (1).yaml' beside 'svar.yaml': importing the copy
-    brings nothing new. A file imported and changed since is compared with no longer.
+    A mail's attachment saved twice is 'svar (1).yaml' beside 'svar.yaml', or the file imported
+    is moved or renamed: importing it again brings nothing new. Known by the checksum noted at
+    the import; a note from before checksums, by comparing with its file while that is unchanged.
     """
     resolved = str(path.resolve())
-    if imported.get(resolved) == file_stamp(path):
+    note = imported.get(resolved)
+    if note is not None and note_stamp(note) == file_stamp(path):
         return True
     size = _size(path)
-    same = [
-        Path(other)
-        for other, stamp in imported.items()
-        if other != resolved and file_stamp(Path(other)) == stamp and _size(Path(other)) == size
-    ]
+    same = {
+        other: was for other, was in imported.items() if other != resolved and was.split(":")[0] == str(size)
+    }
     if size is None or not same:
+        return False
+    digests = {note_digest(was) for was in same.values()}
+    if digests - {None} and content_digest(path) in digests:
+        return True
+    return _same_as_unchanged(
+        path, [Path(other) for other, was in same.items() if file_stamp(Path(other)) == was]
+    )
+
+
+def _same_as_unchanged(path: Path, others: list[Path]) -> bool:
+    """True when `path` has the bytes of one of `others` (files imported, noted before checksums)."""
+    if not others:
         return False
     try:
         data = fileio.read_regular(path, IMPORT_COMPARED)
-        return any(fileio.read_regular(other, IMPORT_COMPARED) == data for other in same)
+        return any(fileio.read_regular(other, IMPORT_COMPARED) == data for other in others)
     except OSError:
         return False
-
-
-IMPORT_COMPARED = 64 * 1024 * 1024  # the most of two files compared (an export is far smaller)
 
 
 def _size(path: Path) -> int | None:

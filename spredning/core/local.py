@@ -28,9 +28,9 @@ Kept in the projects folder's hidden ``.spredning/`` folder, which ignores itsel
   for them is not counted as what their program has (app/worksheets.py, write_worksheet). A program
   from before the key keeps the file aside, as below; it then no longer knows who has the program,
   and a worksheet counts as given again until the next file to or from that partner;
-- the exchange files imported here (path, and its size and time as then, key ``importeret``), so
-  the home screen can say a file is already brought in without reading it; only the newest
-  hundred of the files still there unchanged are kept (app/exchange/noting.py, noted_import). A program
+- the exchange files imported here (path, and its size and time as then and a checksum of its
+  content, key ``importeret``), so the home screen can say a file is already brought in, moved or
+  copied too; only the newest hundred are kept (app/exchange/noting.py, noted_import). A program
   from before the key reads the file as only partly understood and keeps it aside, as below;
 - per worksheet (its copy id, worksheet/returned.py), the versions its fields brought in: for each
   answer or record, each text's checksum and the count it was given, so the same text from the

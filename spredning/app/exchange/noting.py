@@ -2,18 +2,19 @@
 
 For each partner: the versions it is known to have (so an export counts what is new to it), the
 answers its files brought that are news to read, and the versions its files brought (whose text an
-answer is: writer). The files imported are noted by size and time, so the home screen offers a
-file as imported while it is unchanged.
+answer is: writer). The files imported are noted by size and time, and a checksum of their content,
+so the home screen offers a file as imported while it is unchanged, under any name and in any folder.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spredning.app.workspace import Workspace
-from spredning.core import history, local
+from spredning.core import fileio, history, local
 from spredning.core.errors import SpredningError
 from spredning.core.history import Outcome
 from spredning.core.local import LocalState, key_slot, slot_key
@@ -57,9 +58,9 @@ def remember(state: LocalState, plan: ImportPlan, news: list[str]) -> LocalState
         if _brought_text(item, state.copy)
     )
     imported = state.imported
-    stamp = file_stamp(plan.incoming.path)  # an export or a worksheet alike
-    if stamp is not None:  # the home screen offers it as brought in, as long as it is this file
-        imported = noted_import(imported, plan.incoming.path, stamp)
+    note = file_note(plan.incoming.path)  # an export or a worksheet alike
+    if note is not None:  # the home screen offers it as brought in, as long as it is this file
+        imported = noted_import(imported, plan.incoming.path, note)
     return state._replace(
         known={**state.known, sender: known},
         news=fresh_news,
@@ -81,17 +82,25 @@ def _known_newer(known: str | None, incoming: Answer) -> bool:
 IMPORTS_NOTED = 100  # the newest imported files the state notes (see noted_import)
 
 
-def noted_import(imported: Mapping[str, str], path: Path, stamp: str) -> dict[str, str]:
-    """The imported files noted (path → file_stamp) with `path` as the newest, last.
+IMPORT_COMPARED = 64 * 1024 * 1024  # the most of a file read for its checksum (an export is far smaller)
 
-    A note is only of use while its file is there unchanged (the home screen compares the
-    stamps), so the files deleted, moved or changed since are forgotten, and beyond the newest
-    IMPORTS_NOTED the oldest: the notes do not grow for ever. A file forgotten is only offered as
-    not yet imported.
+
+def noted_import(imported: Mapping[str, str], path: Path, note: str) -> dict[str, str]:
+    """The imported files noted (path → file_note) with `path` as the newest, last.
+
+    A note with its checksum knows the file moved or copied anywhere, so it is kept while the
+    file is gone; one without (from a program before checksums) is of use only while its file is
+    there unchanged, so it is forgotten when that is moved or changed. Beyond the newest
+    IMPORTS_NOTED the oldest are forgotten: the notes do not grow for ever. A file forgotten is
+    only offered as not yet imported.
     """
     key = str(path.resolve())
-    kept = {p: was for p, was in imported.items() if p != key and file_stamp(Path(p)) == was}
-    kept[key] = stamp
+    kept = {
+        p: was
+        for p, was in imported.items()
+        if p != key and (note_digest(was) is not None or file_stamp(Path(p)) == was)
+    }
+    kept[key] = note
     return dict(list(kept.items())[-IMPORTS_NOTED:])
 
 
@@ -102,6 +111,33 @@ def file_stamp(path: Path) -> str | None:
     except OSError:
         return None
     return f"{found.st_size}:{found.st_mtime_ns}"
+
+
+def file_note(path: Path) -> str | None:
+    """What is noted of a file imported: its stamp and, after it, a checksum of its content."""
+    stamp = file_stamp(path)
+    digest = content_digest(path)
+    return None if stamp is None else stamp if digest is None else f"{stamp}:{digest}"
+
+
+def content_digest(path: Path) -> str | None:
+    """A checksum of a file's content (None when it cannot be read): the same bytes under any name."""
+    try:
+        data = fileio.read_regular(path, IMPORT_COMPARED)
+    except OSError:
+        return None
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def note_stamp(note: str) -> str:
+    """The stamp (size and time) of a file_note."""
+    return ":".join(note.split(":")[:2])
+
+
+def note_digest(note: str) -> str | None:
+    """The checksum of a file_note, or None for a note from a program before checksums."""
+    parts = note.split(":")
+    return parts[2] if len(parts) > 2 else None
 
 
 def _brought_text(item: Planned, copy: str) -> bool:
