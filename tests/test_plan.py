@@ -16,7 +16,7 @@ import yaml
 from exchange_kit import flat, installed
 from homekit import interactive
 from icalendar import Calendar
-from projectkit import new_project
+from projectkit import SHARING_ORG, new_project
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -698,6 +698,24 @@ def test_csv_default_name_replaces_only_its_own_unchanged_file(run_cli, reusing,
     assert target.read_text(encoding="utf-8") == "mine egne noter\n"
     assert run_cli("plan", "--format", "csv", "--overskriv")[0] == 0
     assert target.read_text(encoding="utf-8-sig").startswith("ID;Hvad;")
+
+
+def test_the_reusing_sides_plan_files_name_its_dialogue_with_the_sharing_organisation(
+    run_cli, reusing, tmp_path
+):
+    """A trial: on the reusing side (Ærø) the CSV's 'Dialog' and the calendar's 'Dialogen med …' named
+    Ærø itself, the key its dialogue is kept under; its dialogue is with the sharing organisation."""
+    run_cli("plan", "tilføj", "--hvad", "Ring til Odense", "--frist", "12-03-2070")
+    sheet, calendar = tmp_path / "plan.csv", tmp_path / "plan.ics"
+
+    assert run_cli("plan", "--format", "csv", "--ud", str(sheet))[0] == 0
+    assert run_cli("plan", "--format", "ics", "--ud", str(calendar))[0] == 0
+
+    rows = list(csv.reader(io.StringIO(sheet.read_bytes().decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[1][8] == SHARING_ORG
+    [event] = Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")
+    assert f"Dialogen med {SHARING_ORG}" in str(event["DESCRIPTION"]).split("\n")
+    assert "Dialogen med Ærø" not in str(event["DESCRIPTION"])
 
 
 # --- calendar entries -------------------------------------------------------------------------------

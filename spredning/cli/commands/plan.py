@@ -80,11 +80,11 @@ def plan(
         plan_asking.today(),
         everywhere=alle or (chosen is None and opened.local.side != "genbruge"),
     )
-    owners = _owners(view.project) if len(view.project.partners) > 1 else {}
+    owners = _owners(view.project, opened.local.side) if len(view.project.partners) > 1 else {}
     if fmt == "tekst":
         _show(ws, view, owners, ctx.obj.project, hint_partner(opened.project, opened.local, chosen))
         return
-    _write_file(ctx, ws, view, fmt, ud, overskriv, owners)
+    _write_file(ctx, ws, view, fmt, ud, overskriv, owners or _owners(view.project, opened.local.side))
 
 
 def _close_format(fmt: str, ud: str | None) -> list[str]:
@@ -99,7 +99,16 @@ def _close_format(fmt: str, ud: str | None) -> list[str]:
     return swapped or difflib.get_close_matches(fmt, words, n=1, cutoff=0.6)
 
 
-def _owners(project) -> dict[str, str]:
+def _owners(project, side: str | None) -> dict[str, str]:
+    """Each dialogue's key → whom it is with, as this side sees it (the files' "Dialogen med …").
+
+    The reusing side's dialogue, kept under its own key, is with the sharing organisation.
+    """
+    from spredning.cli.render_project import org_name
+    from spredning.core.model import SHARING
+
+    if side == "genbruge":
+        return {p.key: org_name(project, SHARING) for p in project.partners}
     return {p.key: p.name or p.key for p in project.partners}
 
 
@@ -136,7 +145,6 @@ def _write_file(ctx, ws, view: plans.PlanView, fmt: str, ud: str | None, overwri
 
     names = followup_outline.Names(ws.guide)
     rows = [followup_outline.action_row(item, names, view.today) for item in view.items]
-    owners = owners or _owners(view.project)
     if fmt == "csv":
         common = {"": t("plan.dialogue-common")} if len(view.project.partners) > 1 else {}
         content = planfile.csv_bytes(rows, {**owners, **common})
