@@ -327,6 +327,7 @@ BUILT_KEYS = {
     # kept in the file, as is the interview's choice of colour; the plan's columns are the CSV file's
     # (report/planfile.COLUMNS; the report's table uses four of them).
     "plan.status.{}": [f"plan.status.{status}" for status in followup.STATUSES],
+    "plan.status-also.{}": [f"plan.status-also.{status}" for status in followup.STATUSES],
     "plan.days.{}": [f"plan.days.{name}" for name in plan.DAYS_IN_WORDS],
     "plan.colour.{}": [f"plan.colour.{colour}" for colour in followup.COLOURS],
     # the portfolio's short line per organisation counts readiness marks by colour

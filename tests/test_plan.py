@@ -654,6 +654,31 @@ def test_a_wrong_status_names_the_statuses_as_the_help_writes_them(run_cli, reus
     assert run_cli("plan", "tilføj", "--hvad", "x", "--status", "i gang")[0] == 0  # as shown
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "status"),
+    [
+        ("en", "started", "i-gang"),  # suggested 'not started', the closest spelling: one Enter saved it
+        ("en", "Finished", "færdig"),
+        ("en", "cancelled", "droppet"),
+        ("da", "startet", "i-gang"),
+        ("da", "afsluttet", "færdig"),
+        ("da", "aflyst", "droppet"),
+    ],
+)
+def test_other_words_for_a_status_are_read_as_it(run_cli, ws, reusing, language, typed, status):
+    code, _, err = run_cli("--sprog", language, "plan", "tilføj", "--hvad", "Kursus", "--status", typed)
+
+    assert code == 0, err
+    assert [item.status for item in items(ws, reusing)] == [status]
+
+
+def test_started_in_the_other_language_is_suggested_as_in_progress_never_not_started(run_cli, reusing):
+    code, _, err = run_cli("plan", "tilføj", "--hvad", "Kursus", "--status", "started")
+
+    assert code == 2
+    assert "Mente du 'i gang'?" in flat(err) and "ikke startet'?" not in flat(err)
+
+
 # --- CSV for Danish Excel ----------------------------------------------------------------------------
 
 

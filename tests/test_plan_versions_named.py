@@ -183,10 +183,10 @@ def test_options_alone_settling_the_versions_show_each_first(two_versions, argv)
 
 
 def test_a_wrong_status_offered_in_a_list_shows_the_versions_before_the_list(two_versions, typing):
-    """Found in a trial: 'plan ret ID --status afsluttet' offered the statuses, then the deadline,
+    """Found in a trial: 'plan ret ID --status måske' offered the statuses, then the deadline,
     and showed the versions only as it saved: the status was chosen without seeing Fanø's."""
     sharing, _, action, _ = two_versions
-    run = typing(sharing, CTRL_C, "plan", "ret", action, "--status", "afsluttet")
+    run = typing(sharing, CTRL_C, "plan", "ret", action, "--status", "måske")
 
     assert run.code == 130
     assert "Handlingen er ændret flere steder, så den findes i 2 udgaver." in flat(run.out)

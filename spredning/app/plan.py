@@ -320,19 +320,25 @@ def parse_status(text: str, *, any_language: bool = False) -> str:
     languages = i18n.LANGUAGES if any_language else (i18n.language(),)
     forms: dict[str, str] = {}  # each way to write a status -> the status as the user's language writes it
     for status in followup.STATUSES:
-        words = {str(i18n.catalogue(code)[f"plan.status.{status}"]) for code in languages}
+        words = {word for code in languages for word in _status_words(code, status)}
         shown = i18n.t(f"plan.status.{status}")
         for form in {fold_name(status), *(fold_name(word).replace(" ", "-") for word in words)}:
             if form == wanted:
                 return status
             forms[form] = shown
     for status in followup.STATUSES:  # close too: the other language's words ('in progress' in Danish)
-        for code in i18n.LANGUAGES:
-            word = str(i18n.catalogue(code)[f"plan.status.{status}"])
+        for word in (word for code in i18n.LANGUAGES for word in _status_words(code, status)):
             forms.setdefault(fold_name(word).replace(" ", "-"), i18n.t(f"plan.status.{status}"))
     meant = fold_name(meant_text(text)).replace(" ", "-")  # '[red]igang' is close to 'i gang' too
     close = [forms[form] for form in difflib.get_close_matches(meant, list(forms), n=1, cutoff=0.75)]
     raise UsageProblem("plan.bad-status", value=text, known=list(followup.STATUSES), close=close)
+
+
+def _status_words(code: str, status: str) -> list[str]:
+    """A status's word in a language, and the other words read as it there ('started': in progress)."""
+    catalogue = i18n.catalogue(code)
+    also = str(catalogue[f"plan.status-also.{status}"]).split(",")
+    return [str(catalogue[f"plan.status.{status}"]), *(word.strip() for word in also if word.strip())]
 
 
 def check_text(text: str, key: str) -> str:
