@@ -69,6 +69,19 @@ def test_another_partners_conflict_or_one_of_the_side_not_exported_is_not_named(
     assert SAID in both
 
 
+def test_a_shared_answers_conflict_with_one_partner_is_named_in_the_file_to_another(odense, tmp_path):
+    """A trial (three organisations): the shared answer in conflict with Ærø's version was sent to Fanø
+    with no word; settled with Ærø's text later, Fanø's answer changed under it. Every file carries
+    the shared answers, so their open conflicts are named in each."""
+    conflict_with(
+        odense, tmp_path, "aeroe-kommune", D1, "Ærøs formål", "Odenses nye formål", "--rolle", "dele"
+    )
+
+    to_fanoe = flat(odense.ok("eksport", "--partner", "Fanø Kommune"))
+
+    assert f"{SAID} Afgør den, og eksportér så igen: spredning konflikter" in to_fanoe
+
+
 def test_the_reusing_side_is_told_of_its_conflict_and_once_settled_it_is_not_named(
     tmp_path, run_cli, monkeypatch
 ):

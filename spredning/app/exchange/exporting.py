@@ -198,13 +198,13 @@ def conflicts_carried(project: Project, dialogues: list[str], role: str | None) 
 
     The file has each answer's current version only (outgoing_project), not the versions waiting
     beside it: a conflict settled after the export reaches the partner only with the next one.
+    A shared answer is in every file, so its conflict is said in each, also when the version
+    waiting is another partner's: settled for that one, the answer this file carries may change.
     """
-    found = set()
+    found = {("", qid) for qid, entry in project.shared.items() if entry.in_conflict}
     for key in dialogues:
-        for slot, _ in project.dialogue(project.partner(key)).conflicts():
-            if role is None or side_of(slot[1]) == role:
-                found.add(slot)
-    return found
+        found.update(slot for slot, _ in project.dialogue(project.partner(key)).conflicts())
+    return {slot for slot in found if role is None or side_of(slot[1]) == role}
 
 
 def outgoing_project(
