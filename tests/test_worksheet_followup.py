@@ -658,6 +658,10 @@ def test_a_sheet_of_one_phase_shows_the_actions_of_no_phase_and_each_is_updated_
     sharing.ok("arbejdsark", "--ud", str(every))
     text = "\n".join(p.text for p in Document(str(one)).paragraphs)
     assert "Handlinger, der ikke hører til en fase" in text
+    # the part has no empty rows, and its words say where new ones go (a trial read "de tomme rækker")
+    unphased = text[text.index("Handlinger, der ikke hører til en fase") :]
+    assert "Nye handlinger skrives i de tomme rækker under en fase." in unphased
+    assert "Nye handlinger skrives i de tomme rækker." in text[: len(text) - len(unphased)]
     for path in (one, every):  # the same action in both sheets, changed the same way in both
         _, who, _, status = Sheet.read(path).row_of(UNPHASED)
         docx_fill(path, {who: "Mette", status: "i gang"})

@@ -150,7 +150,9 @@ def plan_blocks(heading: Heading, actions: tuple[ActionItem, ...]) -> list:
     """A phase's part of the action plan: a row of fields for each action, then empty rows."""
     if not actions:
         return []
-    blocks: list = [heading, Paragraph(t("worksheet.plan.intro"), "quiet")]
+    rows = any(item.new for item in actions)  # empty rows for new actions (a phase's only)
+    intro = "worksheet.plan.intro" if rows else "worksheet.plan.intro-no-rows"
+    blocks: list = [heading, Paragraph(t(intro), "quiet")]
     for item in actions:
         if item.disputed:
             blocks.append(Paragraph(t("worksheet.plan.disputed", what=item.shown[0]), "note"))
