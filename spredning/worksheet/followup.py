@@ -150,8 +150,8 @@ def plan_blocks(heading: Heading, actions: tuple[ActionItem, ...]) -> list:
     """A phase's part of the action plan: a row of fields for each action, then empty rows."""
     if not actions:
         return []
-    rows = any(item.new for item in actions)  # empty rows for new actions (a phase's only)
-    intro = "worksheet.plan.intro" if rows else "worksheet.plan.intro-no-rows"
+    empty_rows = any(item.new for item in actions)  # rows for new actions (a phase's only)
+    intro = "worksheet.plan.intro" if empty_rows else "worksheet.plan.intro-no-rows"
     blocks: list = [heading, Paragraph(t(intro), "quiet")]
     for item in actions:
         if item.disputed:
