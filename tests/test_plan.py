@@ -679,6 +679,27 @@ def test_started_in_the_other_language_is_suggested_as_in_progress_never_not_sta
     assert "Mente du 'i gang'?" in flat(err) and "ikke startet'?" not in flat(err)
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["1. april 2027", "1 April 2027", "April 1, 2027", "1. apr. 2027", "  1.  APRIL   2027 "],
+)
+def test_a_deadline_with_its_month_by_name_is_read_as_the_program_writes_dates(run_cli, ws, reusing, typed):
+    """Two trials: '1. april 2027' in a worksheet and '15 March 2027' at "Frist?" were "not a date",
+    though the program itself writes dates so ('7. december 2026', '7 December 2026')."""
+    code, _, err = run_cli("plan", "tilføj", "--hvad", "Kursus", "--frist", typed)
+
+    assert code == 0, err
+    assert [item.due for item in items(ws, reusing)] == [datetime.date(2027, 4, 1)]
+
+
+@pytest.mark.parametrize("typed", ["1. foo 2027", "31. april 2027", "april 2027"])
+def test_a_month_by_name_that_is_no_date_is_refused(run_cli, reusing, typed):
+    code, _, err = run_cli("plan", "tilføj", "--hvad", "Kursus", "--frist", typed)
+
+    assert code == 2, err
+    assert typed in flat(err)
+
+
 # --- CSV for Danish Excel ----------------------------------------------------------------------------
 
 

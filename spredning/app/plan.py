@@ -29,6 +29,22 @@ UNSET = object()  # "not given" for options that may also be cleared (a deadline
 _DANISH_DAY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$")
 _NO_YEAR = re.compile(r"^(\d{1,2})[-./](\d{1,2})\.?$")  # 15/6, 15.6., 15-6: a day and a month, no year
 _SHORT_YEAR = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{2})$")  # 5.6.27: the year in two digits
+# a month by name, as the program writes a date in words ('7. december 2026', '7 December 2026', 'March 7,
+# 2026'), in Danish or English, whole or its first three letters (and 'sept')
+_MONTH_NAMES = (
+    ("januar", "january"), ("februar", "february"), ("marts", "march"), ("april",), ("maj", "may"),
+    ("juni", "june"), ("juli", "july"), ("august",), ("september", "sept"), ("oktober", "october"),
+    ("november",), ("december",),
+)  # fmt: skip
+_MONTHS = {
+    name: number
+    for number, names in enumerate(_MONTH_NAMES, start=1)
+    for whole in names
+    for name in (whole, whole[:3])
+}
+_MONTH = r"([a-zæøå]+)\.?"
+_DAY_MONTH = re.compile(rf"^(\d{{1,2}})\.?\s+{_MONTH}\s+(\d{{4}})$", re.IGNORECASE)  # 7. december 2026
+_MONTH_DAY = re.compile(rf"^{_MONTH}\s+(\d{{1,2}}),?\s+(\d{{4}})$", re.IGNORECASE)  # March 7, 2026
 EARLIEST = datetime.date(2000, 1, 1)  # a date typed before this is surely a typo (0027, 1926 for 2026)
 YEARS_AHEAD = 50  # a year more than this after today's is surely a typo too (2207 or 20277 for 2027)
 _LONG_YEAR = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{5,})$")  # 5.6.20277: a digit too many
@@ -114,7 +130,21 @@ def _day_parts(text: str) -> tuple[int, int, int] | None:
     if followup.DAY.match(text):
         year, month, day = (int(g) for g in text.split("-"))
         return day, month, year
-    return None
+    return _named_month(text)
+
+
+def _named_month(text: str) -> tuple[int, int, int] | None:
+    """(day, month, year) of a date with its month by name ('1. april 2027', 'March 15, 2027'), or None."""
+    words = " ".join(text.split())
+    match = _DAY_MONTH.match(words)
+    if match:
+        day, month, year = match.group(1), match.group(2), match.group(3)
+    elif match := _MONTH_DAY.match(words):
+        month, day, year = match.group(1), match.group(2), match.group(3)
+    else:
+        return None
+    number = _MONTHS.get(month.lower())
+    return None if number is None else (int(day), number, int(year))
 
 
 def date_problem(text: str, ahead: bool = True, today: datetime.date | None = None) -> UsageProblem:
