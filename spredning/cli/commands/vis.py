@@ -121,7 +121,8 @@ def vis(
             if across
             else command("vis", "--nye", partner=chosen if several else None)
         )
-        print_fitted(make_console(stderr=True), t("vis.news-kept", n=kept, command=again), again, "yellow")
+        said = t("vis.news-kept", n=kept, command=again)
+        print_fitted(make_console(stderr=True), said, again, "yellow", rest="")
 
 
 def _whose(opened, partner: Partner | None) -> str | None:
