@@ -672,6 +672,22 @@ def test_other_words_for_a_status_are_read_as_it(run_cli, ws, reusing, language,
     assert [item.status for item in items(ws, reusing)] == [status]
 
 
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [("da", "ikke afsluttet"), ("da", "uafsluttet"), ("da", "ufærdig"), ("en", "unfinished"),
+     ("en", "not finished"), ("en", "incomplete"), ("en", "not dropped")],
+)  # fmt: skip
+def test_a_status_word_said_not_to_be_so_gets_no_suggestion_of_its_opposite(
+    run_cli, reusing, language, typed
+):
+    """A re-trial: 'ikke afsluttet' was "Mente du 'færdig'?", færdig chosen in the list: one Enter closed
+    an open action. A negated word is the opposite of the closest spelling: nothing is suggested."""
+    code, _, err = run_cli("--sprog", language, "plan", "tilføj", "--hvad", "Kursus", "--status", typed)
+
+    assert code == 2
+    assert "Mente du" not in flat(err) and "Did you mean" not in flat(err)
+
+
 def test_started_in_the_other_language_is_suggested_as_in_progress_never_not_started(run_cli, reusing):
     code, _, err = run_cli("plan", "tilføj", "--hvad", "Kursus", "--status", "started")
 

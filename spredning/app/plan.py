@@ -361,7 +361,25 @@ def parse_status(text: str, *, any_language: bool = False) -> str:
             forms.setdefault(fold_name(word).replace(" ", "-"), i18n.t(f"plan.status.{status}"))
     meant = fold_name(meant_text(text)).replace(" ", "-")  # '[red]igang' is close to 'i gang' too
     close = [forms[form] for form in difflib.get_close_matches(meant, list(forms), n=1, cutoff=0.75)]
+    if _negated(meant, forms):  # 'ikke afsluttet', 'unfinished': close to 'færdig', and its opposite
+        close = []
     raise UsageProblem("plan.bad-status", value=text, known=list(followup.STATUSES), close=close)
+
+
+# words and prefixes that turn a status word into its opposite ('ikke afsluttet', 'unfinished')
+_NEGATIONS = ("ikke-", "not-", "no-", "non-", "un", "u", "in", "non")
+
+
+def _negated(meant: str, forms: dict[str, str]) -> bool:
+    """True when `meant` is a status word said not to be so: a suggestion would be the opposite.
+
+    A status's own words ('not started' in the other language) are no negation.
+    """
+    if meant in forms:
+        return False
+    return any(meant.startswith(no) and meant[len(no) :].lstrip("-") in forms for no in _NEGATIONS) or any(
+        word in ("ikke", "not", "no", "non", "aldrig", "never") for word in meant.split("-")
+    )
 
 
 def _status_words(code: str, status: str) -> list[str]:
