@@ -62,6 +62,8 @@ class Agenda(NamedTuple):
     overdue: tuple[ActionRow, ...]
     disputed: tuple[ActionRow, ...] = ()  # actions kept in several versions (point 1)
     records: tuple[InVersions, ...] = ()  # readiness marks and approvals so (point 1)
+    # our own questions' answers the partner wrote since the last meeting (its worksheet, its program)
+    rewritten: tuple[Mark, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -71,6 +73,7 @@ class Agenda(NamedTuple):
             or self.disputed
             or self.records
             or self.received
+            or self.rewritten
             or self.open_pairs
             or self.to_know
             or self.readiness
@@ -98,8 +101,13 @@ def build_agenda(
     *,
     writer: str | None,
     today: datetime.date,
+    theirs_here: frozenset[str] = frozenset(),
 ) -> Agenda:
-    """The agenda of one dialogue as `writer` would take it to the next meeting."""
+    """The agenda of one dialogue as `writer` would take it to the next meeting.
+
+    `theirs_here`: the questions of our own side whose answer the partner wrote (known on the sharing
+    side, see app/agenda.py); changed since the last meeting, they are news to discuss too.
+    """
     view = project.dialogue(partner)
     outline = build_outline(guide, view, Scope(), writer=writer)
     marks = marks_by_id(outline)
@@ -107,12 +115,17 @@ def build_agenda(
     theirs = (other_role(mine),) if mine else ROLES
     meeting = followup.last_meeting(project, partner)
     given = (State.ANSWERED, State.NOT_RELEVANT)  # a conflict is point 1: which text is theirs is open
-    received = tuple(
+
+    def new_since(qid: str, mark: Mark) -> bool:
+        return mark.answer.state in given and (
+            meeting is None or followup.fingerprint(qid, view.answer(qid)) not in meeting.prints
+        )
+
+    received = tuple(mark for qid, mark in marks.items() if side_of(qid) in theirs and new_since(qid, mark))
+    rewritten = tuple(
         mark
         for qid, mark in marks.items()
-        if side_of(qid) in theirs
-        and mark.answer.state in given
-        and (meeting is None or followup.fingerprint(qid, view.answer(qid)) not in meeting.prints)
+        if side_of(qid) not in theirs and qid in theirs_here and new_since(qid, mark)
     )
     pairs = []
     for first, second in guide.pairs:
@@ -138,6 +151,7 @@ def build_agenda(
         last_meeting=meeting.day if meeting else None,
         conflicts=outline.conflicts,
         received=received,
+        rewritten=rewritten,
         open_pairs=tuple(pairs),
         to_know=to_know,
         readiness=tuple(mark_row(m, names) for m in readiness.act_first(guide, project, partner)),

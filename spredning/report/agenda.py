@@ -116,7 +116,12 @@ class _Words:
         since = t("agenda.since", day=agenda.last_meeting) if agenda.last_meeting else t("agenda.since-start")
         title = t("agenda.point.received", sides=sides, since=since)
         items = [self._with_excerpt(m) for m in agenda.received]
-        return title, [Bullets(tuple(items))] if items else [Paragraph(t("agenda.none"))]
+        blocks: list[Block] = [Bullets(tuple(items))] if items else []
+        if agenda.rewritten:  # the partner wrote in our own questions: as much news to discuss
+            sides = [self.orgs[role] for role in agenda.partner_sides]
+            blocks.append(Paragraph(t("agenda.rewritten", orgs=sides, n=len(agenda.rewritten))))
+            blocks.append(Bullets(tuple(self._with_excerpt(m) for m in agenda.rewritten)))
+        return title, blocks or [Paragraph(t("agenda.none"))]
 
     def _with_excerpt(self, mark: Mark) -> str:
         answer = mark.answer
