@@ -31,7 +31,7 @@ def test_an_older_file_names_the_skipped_answer_whose_file_it_was_and_both_texts
     day = date(datetime.date.today())
     assert (
         f"Springes over: filen fra Odense Kommune ({first.name}, skrevet {day}) "
-        f"har en ældre udgave af 1 svar, end I har her; jeres nyere udgave beholdes: "
+        f"har en ældre udgave af 1 svar, end I har her; den nyere udgave her beholdes: "
         f"• {WHERE_D}: {Q_D1} i filen: Første udgave her: Anden udgave" in dry
     ), dry
     code, out, err = reusing.import_(first)
@@ -40,7 +40,7 @@ def test_an_older_file_names_the_skipped_answer_whose_file_it_was_and_both_texts
     assert "1 ældre udgave sprunget over" in shown
     assert (
         f"Sprunget over: filen fra Odense Kommune ({first.name}, skrevet {day}) "
-        f"har en ældre udgave af 1 svar, end I har her; jeres nyere udgave er beholdt: "
+        f"har en ældre udgave af 1 svar, end I har her; den nyere udgave her er beholdt: "
         f"• {WHERE_D}: {Q_D1} i filen: Første udgave her: Anden udgave" in shown
     ), out
     assert reusing.texts()[D1] == "Anden udgave"  # ours kept
