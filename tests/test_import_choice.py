@@ -675,9 +675,14 @@ def test_a_file_imported_and_then_moved_or_renamed_is_listed_as_brought_in(post,
         (again.name, "brought")
     ]
 
-    again.write_text(again.read_text(encoding="utf-8") + "# sendt igen\n", encoding="utf-8")  # changed since
+    original = again.read_text(encoding="utf-8")
+    again.write_text(original + "# sendt igen\n", encoding="utf-8")  # changed since
     assert [(a.name, a.whose) for a in app_home.import_actions(ws, tmp_path) if a.name == again.name] == [
         (again.name, "us")
+    ]
+    again.write_text(original, encoding="utf-8")  # and changed back: the content imported
+    assert [(a.name, a.whose) for a in app_home.import_actions(ws, tmp_path) if a.name == again.name] == [
+        (again.name, "brought")
     ]
 
 

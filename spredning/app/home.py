@@ -437,17 +437,17 @@ def _brought(path: Path, imported: dict[str, str]) -> bool:
     if note is not None and note_stamp(note) == file_stamp(path):
         return True
     size = _size(path)
-    same = {
-        other: was for other, was in imported.items() if other != resolved and was.split(":")[0] == str(size)
-    }
+    # of the same size: by checksum any (itself too, changed and changed back), by stamp another one
+    same = {other: was for other, was in imported.items() if was.split(":")[0] == str(size)}
     if size is None or not same:
         return False
     digests = {note_digest(was) for was in same.values()}
     if digests - {None} and content_digest(path) in digests:
         return True
-    return _same_as_unchanged(
-        path, [Path(other) for other, was in same.items() if file_stamp(Path(other)) == was]
-    )
+    unchanged = [
+        Path(other) for other, was in same.items() if other != resolved and file_stamp(Path(other)) == was
+    ]
+    return _same_as_unchanged(path, unchanged)
 
 
 def _same_as_unchanged(path: Path, others: list[Path]) -> bool:
