@@ -80,11 +80,12 @@ def plan(
         plan_asking.today(),
         everywhere=alle or (chosen is None and opened.local.side != "genbruge"),
     )
-    owners = _owners(view.project, opened.local.side) if len(view.project.partners) > 1 else {}
+    owners = _owners(view.project, opened.local.side)  # the files name each dialogue; the table, of several
     if fmt == "tekst":
-        _show(ws, view, owners, ctx.obj.project, hint_partner(opened.project, opened.local, chosen))
+        shown = owners if len(view.project.partners) > 1 else {}
+        _show(ws, view, shown, ctx.obj.project, hint_partner(opened.project, opened.local, chosen))
         return
-    _write_file(ctx, ws, view, fmt, ud, overskriv, owners or _owners(view.project, opened.local.side))
+    _write_file(ctx, ws, view, fmt, ud, overskriv, owners)
 
 
 def _close_format(fmt: str, ud: str | None) -> list[str]:
