@@ -769,6 +769,7 @@ def test_every_word_of_the_home_screen_is_in_the_catalogue():
         *app_home.FIRST_RUN,
         *app_home.ALWAYS,
         *app_home.RANK,
+        *app_home.FOLLOWUP,
         "export",
         "import-path",
         "guide-overview",

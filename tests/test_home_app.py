@@ -14,7 +14,7 @@ from spredning.app.exchange.exporting import export
 from spredning.core.fileio import checksum
 from spredning.core.model import Answer
 
-ALWAYS = ["phase", "status", "answers", "report", "exchange", "projects", "guide", "quit"]
+ALWAYS = ["phase", "status", "answers", "report", "exchange", "followup", "projects", "guide", "quit"]
 Q1 = "tjek.beskriv-innovationen.genbruge.interessant"
 Q2 = "tjek.beskriv-innovationen.genbruge.samme-behov"
 
@@ -126,13 +126,20 @@ def test_an_action_past_its_deadline_comes_before_the_report_and_takes_its_place
 
     found = app_home.home(ws)
 
-    with_follow_up = [*ALWAYS[:5], "agenda", *ALWAYS[5:]]  # the plan is what 'overdue' opens
+    with_follow_up = [*ALWAYS[:6], "agenda", *ALWAYS[6:]]  # the plan is what 'overdue' opens
     assert [a.kind for a in found.actions] == ["overdue", *with_follow_up]
     assert found.actions[0].n == 1
     plan.close(ws, late.id)
     send(ws, tmp_path)
     # then waiting for the other side is all that is left: first, and it opens the status
-    assert kinds(ws) == ["wait", *[k for k in ALWAYS[:5] if k != "status"], "plan", "agenda", *ALWAYS[5:]]
+    assert kinds(ws) == [
+        "wait",
+        *[k for k in ALWAYS[:5] if k != "status"],
+        "plan",
+        *ALWAYS[5:6],
+        "agenda",
+        *ALWAYS[6:],
+    ]
 
 
 def test_the_plan_and_the_agenda_are_offered_once_the_follow_up_has_begun(ws):

@@ -144,7 +144,7 @@ def test_answers_not_sent_yet_are_sent_with_eksport(exchanged, home, folder):
     _, reusing = exchanged
     reusing.answer({G1: "Ja, meget"})
     ws = ws_of(reusing)
-    assert kinds(ws)[-9] == "send"  # after the next question, before what is always there
+    assert kinds(ws)[-10] == "send"  # after the next question, before what is always there
 
     run = home(reusing, go(ws, "send") + PAUSE + QUIT)
 

@@ -317,7 +317,14 @@ BUILT_KEYS = {
         }
         | {
             f"home.action.{kind}"
-            for kind in (*app_home.EXCHANGE, "guide-overview", "guide-all", "remove", "merge")
+            for kind in (
+                *app_home.EXCHANGE,
+                *app_home.FOLLOWUP,
+                "guide-overview",
+                "guide-all",
+                "remove",
+                "merge",
+            )
         }
     ),
     # t(f"{key}-several") with that key, for the sharing side with several partners.

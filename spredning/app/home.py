@@ -32,6 +32,7 @@ from spredning.app.workspace import Workspace
 from spredning.core import fileio, followup, index, yamlio
 from spredning.core.errors import SpredningError
 from spredning.core.filehead import Addressing
+from spredning.core.followup import Approval, Mark
 from spredning.core.model import SHARING, Layout, Partner, Phase, Progress, Project, Question, slugify
 from spredning.core.store import Summary, state_notes
 
@@ -39,12 +40,27 @@ if TYPE_CHECKING:
     from spredning.app.project_restore import Kept
     from spredning.app.projects import OddRow
 
-ALWAYS = ("phase", "status", "answers", "report", "exchange", "plan", "agenda", "projects", "guide", "quit")
+ALWAYS = (
+    "phase",
+    "status",
+    "answers",
+    "report",
+    "exchange",
+    "plan",
+    "followup",
+    "agenda",
+    "projects",
+    "guide",
+    "quit",
+)
 # import: a partner's file starts one too; restore: only when a removed project can come back
 FIRST_RUN = ("start", "example", "import", "restore", "guide", "quit")
 WITHOUT_PROJECT = ("projects", "start", "guide", "quit")
 REPORT_FORMATS = ("docx", "pdf", "html", "md")
 EXCHANGE = ("export", "worksheet", "import")  # the exchange's list: a file, a Word worksheet, or read one
+# the follow-up's list: mark readiness after a tool, see the marks, approve a phase, note a meeting
+# (today, or on a day typed), add an action to the plan
+FOLLOWUP = ("mark", "readiness", "approve", "meeting", "meeting-day", "plan-add")
 
 
 class Action(NamedTuple):
@@ -83,6 +99,8 @@ class Action(NamedTuple):
     sheets: frozenset[str] = frozenset()
     into: str | None = None  # a file to import into another project than the active one: its name
     kept: Kept | None = None  # a removed project to bring back: its name, when, what it holds
+    # a tool's readiness mark or a phase's approval on this side, said in the follow-up's lists
+    followed: Mark | Approval | None = None
 
 
 class Overview(NamedTuple):
@@ -245,6 +263,57 @@ def report_actions(ws: Workspace) -> tuple[Action, ...]:
 def exchange_actions(ws: Workspace) -> tuple[Action, ...]:
     """Send our answers (a file, or a Word worksheet for a partner without the program), or read one."""
     return tuple(Action(kind) for kind in EXCHANGE)
+
+
+def followup_actions(ws: Workspace) -> tuple[Action, ...]:
+    """The follow-up (FOLLOWUP): each runs its command (klarhed, godkend, møde, plan tilføj)."""
+    return tuple(Action(kind) for kind in FOLLOWUP)
+
+
+def tool_actions(ws: Workspace) -> tuple[Action, ...]:
+    """Every tool to mark readiness after (klarhed), in the guide's order, with this side's mark."""
+    opened = ws.open()
+    side, partner = _followed(opened)
+    return tuple(
+        Action(
+            "mark-tool",
+            phase=phase,
+            value=tool.id,
+            name=tool.title,
+            followed=followup.readiness(opened.project, partner, tool.id, side) if side else None,
+        )
+        for phase in ws.guide.phases
+        for tool in phase.tools
+    )
+
+
+def approve_actions(ws: Workspace) -> tuple[Action, ...]:
+    """Every phase to approve (godkend), with this side's approval when there is one."""
+    opened = ws.open()
+    side, partner = _followed(opened)
+    return tuple(
+        Action(
+            "approve-phase",
+            phase=phase,
+            value=phase.id,
+            followed=followup.approval(opened.project, partner, phase.id, side) if side else None,
+        )
+        for phase in ws.guide.phases
+    )
+
+
+def _followed(opened) -> tuple[str | None, Partner | None]:
+    """The side here and its one dialogue, whose marks and approvals the follow-up's lists say.
+
+    (None, None) when the side is not known, or the sharing side has several partners (the
+    command asks which dialogue, and each has its own).
+    """
+    project, state = opened.project, opened.local
+    if state.side == SHARING and len(project.partners) == 1:
+        return SHARING, project.partners[0]
+    if state.side == "genbruge":
+        return "genbruge", next((p for p in project.partners if p.key == state.me), None)
+    return None, None
 
 
 def agenda_actions(ws: Workspace) -> tuple[Action, ...]:

@@ -32,10 +32,11 @@ from spredning.app import home as app_home
 from spredning.app.home import Action, Home
 from spredning.app.workspace import Settings, Workspace
 from spredning.cli.commands.commandline import command
-from spredning.cli.commands.names import phase_word
+from spredning.cli.commands.names import phase_word, tool_typed
 from spredning.cli.commands.workspace import tell_kept_files, tell_notice, tell_odd_files
 from spredning.cli.console import make_console, say
 from spredning.cli.prompts.keys import BackToMenu, menu_behind
+from spredning.cli.prompts.questions import past_day_problem
 from spredning.cli.prompts.simple import NO_BACK, ask_text, select
 from spredning.cli.render_home import plain_word_tip, problem_text, project_line, title, welcome
 from spredning.cli.render_text import print_fitted
@@ -58,6 +59,9 @@ LISTS = {  # the actions that open a list first, and the list's question
     "restore": "home.which-restore",
     "merge": "home.which-merge",
     "guide": "home.which-guide",
+    "followup": "home.which-followup",
+    "mark": "home.which-tool",
+    "approve": "home.which-approve",
 }
 CHANGES_PROJECT = ("use", "start", "example")  # after these the active project is the one to show
 # The command each line stands for: typing it finds the line ("Samme som: spredning eksport" teaches
@@ -72,6 +76,11 @@ COMMAND_WORDS = {
     **dict.fromkeys(("guide", "guide-overview", "guide-phase", "guide-all"), "guide"),
     **dict.fromkeys(("side", "set-side"), "projekt side"),
     "conflicts": "konflikter",
+    "followup": "klarhed godkend møde plan tilføj",
+    **dict.fromkeys(("mark", "mark-tool", "readiness"), "klarhed"),
+    **dict.fromkeys(("approve", "approve-phase"), "godkend"),
+    **dict.fromkeys(("meeting", "meeting-day"), "møde"),
+    "plan-add": "plan tilføj",
     "agenda": "dagsorden",
     "worksheet": "arbejdsark",
     "exchange": "eksport importer arbejdsark",
@@ -183,11 +192,9 @@ class HomeScreen:
             action = self._pick(console, ws, found, action)
             if action is BACK:
                 return
-        if action.kind == "import-path":
-            path = ask_path(instruction=t("home.path-help"), back=BACK)
-            if path is BACK:
-                return
-            action = Action("import", value=path)
+        action = typed_first(action)
+        if action is BACK:
+            return
         if action.kind == "merge" and not self._merge_agreed(console, ws, action):
             return
         code = self.run_command(console, arguments(found, action))
@@ -249,6 +256,25 @@ class HomeScreen:
         return None if behind.escaped and code == EXIT_INTERRUPTED else code
 
 
+def typed_first(action: Action):
+    """An action that needs a text typed before its command: the action with it, or BACK at Esc.
+
+    A partner's file by its path (importer PATH), the day of a meeting held (møde --dato DAY).
+    """
+    if action.kind == "import-path":
+        path = ask_path(instruction=t("home.path-help"), back=BACK)
+        return BACK if path is BACK else Action("import", value=path)
+    if action.kind == "meeting-day":
+        day = ask_text(
+            t("meeting.ask-day"),
+            lambda text: past_day_problem(text, "meeting.in-future"),
+            instruction=t("home.meeting-day-help"),
+            back=BACK,
+        )
+        return BACK if day is BACK else action._replace(value=day.strip() or None)
+    return action
+
+
 def _kept_lines(actions: tuple[Action, ...], width: int) -> list[str]:
     """The removed projects to bring back, each said as 'projekt gendan' lists it (restore_lines)."""
     from spredning.cli.render_text import restore_lines
@@ -263,6 +289,8 @@ def listed(ws: Workspace, action: Action) -> tuple[Action, ...]:
         from spredning.app.files import default_folders
 
         return offered(ws, default_folders(ws))
+    if action.kind == "mark":  # each tool as the command takes it typed (in English its title)
+        return tuple(a._replace(value=tool_typed(ws.guide, a.value or "")) for a in app_home.tool_actions(ws))
     return LISTED.get(action.kind, app_home.guide_actions)(ws)
 
 
@@ -272,6 +300,8 @@ LISTED = {  # the lists that need only the workspace (import also its folders; g
     "report": app_home.report_actions,
     "done": app_home.report_actions,
     "exchange": app_home.exchange_actions,
+    "followup": app_home.followup_actions,
+    "approve": app_home.approve_actions,
     "agenda": app_home.agenda_actions,
     "remove": app_home.remove_actions,
     "restore": app_home.restore_actions,
@@ -295,6 +325,10 @@ def arguments(found: Home, action: Action) -> list[str]:
         assert action.role is not None
         organisation = ["--organisation", action.partner.key] if action.partner is not None else []
         return ["projekt", "side", action.role, *organisation]
+    if kind == "mark-tool":  # the command asks the colour, a reason (and the dialogue, of several)
+        return ["klarhed", action.value or ""]
+    if kind == "meeting-day" and action.value:
+        return ["møde", "--dato", action.value]
     if kind == "versions" and action.value:  # the one action in two versions: settled by changing it
         return ["plan", "ret", action.value]
     fixed = {
@@ -313,6 +347,11 @@ def arguments(found: Home, action: Action) -> list[str]:
         "export": ["eksport"],
         "status": ["status"],
         "answers": ["vis"],
+        "readiness": ["klarhed"],
+        "approve-phase": ["godkend", phase_word(action.phase) if action.phase else ""],
+        "meeting": ["møde"],
+        "meeting-day": ["møde"],
+        "plan-add": ["plan", "tilføj"],
         "report": ["rapport", "--format", action.value or "md"],
         "report-overview": ["rapport", "--oversigt", "--format", action.value or "docx"],
         "import": ["importer", from_here(action.value or "")],

@@ -23,6 +23,7 @@ from spredning.cli.console import said, say
 from spredning.cli.render import plain, role_title
 from spredning.cli.render_text import HANG, cut_middle, cut_to, fitted
 from spredning.core.errors import SpredningError
+from spredning.core.followup import Approval, Mark
 from spredning.core.model import SHARING
 from spredning.core.shellwords import shell_word
 from spredning.core.textsafe import clean, clean_name
@@ -99,8 +100,32 @@ def _restore_title(found: Home, action: Action) -> str:
     return described(action.kept)
 
 
+def _tool_title(found: Home, action: Action) -> str:
+    """A tool in the list to mark readiness after: its phase, its title, this side's mark."""
+    assert action.phase is not None
+    colour = action.followed.colour if isinstance(action.followed, Mark) else ""
+    return t(
+        "home.tool-choice",
+        number=action.phase.number,
+        phase=clean(action.phase.name),
+        tool=clean(action.name or ""),
+        mark=t("home.tool-marked", colour=t(f"readiness.colour-word.{colour}")) if colour else "",
+    )
+
+
+def _approve_title(found: Home, action: Action) -> str:
+    """A phase in the list to approve: its name, and by whom and when this side approved it."""
+    assert action.phase is not None
+    approval = action.followed if isinstance(action.followed, Approval) else None
+    approved = t("home.phase-approved", by=clean_name(approval.by), day=approval.day) if approval else ""
+    name = clean(action.phase.name)
+    return t("home.approve-choice", number=action.phase.number, name=name, approved=approved)
+
+
 OWN_TITLES = {
     "wait": _wait_title,
+    "mark-tool": _tool_title,
+    "approve-phase": _approve_title,
     "guide-phase": _guide_phase_title,
     "restore": _restore_title,
 }  # kinds worded by a function of their own

@@ -96,15 +96,20 @@ def tool_word(guide: Guide, tool_id: str) -> str:
     language its title ('Describe the innovation'), as phases are named by their English names
     there: the ids are Danish. klarhed and plan --fase take both.
     """
+    return shell_word(tool_typed(guide, tool_id))
+
+
+def tool_typed(guide: Guide, tool_id: str) -> str:
+    """A tool as a user types it (tool_word), one word of a command line, not quoted for a shell."""
     from spredning.app.readiness import short_tool_id
 
     tools = (tool for phase in guide.phases for tool in phase.tools)
     found = next((tool for tool in tools if tool_id in (tool.id, tool.id.partition(".")[2])), None)
     if found is None:
-        return shell_word(tool_id)
+        return tool_id
     if i18n.language() == "da":
         return short_tool_id(guide, found.id)
-    return shell_word(found.title)
+    return found.title
 
 
 def phase_words(guide: Guide) -> list[str]:
