@@ -98,3 +98,22 @@ def test_the_reusing_side_is_told_of_its_conflict_and_once_settled_it_is_not_nam
 
     assert f"{SAID} Afgør den, og eksportér så igen: spredning konflikter" in before
     assert "konflikt" not in after
+
+
+def test_konflikter_for_another_partner_names_the_shared_answer_in_conflict_and_the_command(odense, tmp_path):
+    """A trial: 'konflikter --partner Fanø' said "ingen uafklarede konflikter" while a shared answer
+    Fanø gets was in conflict with Ærø's version (the export to Fanø names it)."""
+    conflict_with(
+        odense, tmp_path, "aeroe-kommune", D1, "Ærøs formål", "Odenses nye formål", "--rolle", "dele"
+    )
+
+    fanoe = flat(odense.ok("konflikter", "--partner", "Fanø Kommune"))
+    aeroe = flat(odense.ok("konflikter", "--partner", "Ærø Kommune"))
+
+    assert "Der er ingen uafklarede konflikter i denne dialog." in fanoe
+    assert (
+        "Et svar, der er fælles for alle dialoger, har en konflikt med en anden genbrugende organisations"
+        " udgave" in fanoe
+    )
+    assert fanoe.endswith("Se og afgør den med 'spredning konflikter'.")
+    assert "Ærøs formål" in aeroe and "fælles for alle dialoger, har en konflikt" not in aeroe

@@ -74,8 +74,10 @@ def konflikter(
     tidy_kept(console, merging, ws.guide, opened.project, [c.slot for c in open_conflicts(opened.project)])
     tell_editor_files(console, ws.store.home, slug, opened.project, opened.local)
     pending = open_conflicts(opened.project, chosen)
+    shared = _shared_elsewhere(opened.project, chosen, pending)
     if not pending:
-        console.print(say("konflikter.none", style="green"))
+        console.print(say("konflikter.none-here" if shared else "konflikter.none", style="green"))
+        _tell_shared_elsewhere(console, shared)
         return
     me = opened.local.me
     questions = {q.id: q for q in ws.guide.questions()}
@@ -97,6 +99,7 @@ def konflikter(
         if not _theirs_to_settle(console, opened, pending):
             settle = command("konflikter")
             print_said(console, say("konflikter.in-terminal", command=settle, n=len(pending)), settle)
+        _tell_shared_elsewhere(console, shared)
         return
     from spredning.cli.prompts.stops import written_kept_in
 
@@ -120,6 +123,26 @@ def konflikter(
     with after_work(console):
         left = len(pending) - done.settled - len(done.elsewhere)
         _settled(console, ws.guide, opened, decisions, done, left, ctx.obj.project)
+        _tell_shared_elsewhere(console, shared)
+
+
+def _shared_elsewhere(project, chosen, pending) -> int:
+    """With --partner: the answers for every dialogue in conflict that this dialogue does not show.
+
+    A shared answer's version from another partner waits in that partner's dialogue (Dialogue.waiting),
+    but the answer is in every file: settled there, the one this partner gets may change.
+    """
+    if chosen is None:
+        return 0
+    shown = {item.slot for item in pending}
+    return sum(1 for qid, entry in project.shared.items() if entry.in_conflict and ("", qid) not in shown)
+
+
+def _tell_shared_elsewhere(console, n: int) -> None:
+    """Say the shared answers in conflict with another partner's version, and the command that shows them."""
+    if n:
+        every = command("konflikter")
+        print_said(console, say("konflikter.shared-elsewhere", n=n, command=every), every)
 
 
 def _settle(ws, slug: str, decisions, merging: Merging):
