@@ -667,7 +667,8 @@ def test_a_file_imported_and_then_moved_or_renamed_is_listed_as_brought_in(post,
     ours.rename(moved)
     ws = workspace(aeroe.home)
 
-    assert [(a.name, a.whose) for a in app_home.import_actions(ws, elsewhere)] == [
+    # (the folder the fixture's files were imported from is looked in too: its other files are listed)
+    assert [(a.name, a.whose) for a in app_home.import_actions(ws, elsewhere) if a.name == moved.name] == [
         ("flyttet.yaml", "brought")
     ]
     again = moved.rename(tmp_path / "svar igen.yaml")  # and moved back, under a third name
@@ -861,3 +862,36 @@ def test_a_file_line_too_long_for_60_columns_is_broken_between_words_not_cut(tmp
         assert f"? Hvilken fil fra partneren? {said}" in flat(ANSI.sub("", child.logfile_read.getvalue()))
     finally:
         child.terminate(force=True)
+
+
+def test_the_next_file_beside_one_imported_from_another_folder_is_offered_first(post, tmp_path):
+    """A trial: the first file was imported by its path from Downloads; the partner's next one landed
+    beside it as '… (1).yaml', and the list offered only the old one ("allerede hentet ind"). The
+    folders files were imported from are looked in too."""
+    odense, aeroe, _ = post
+    downloads = tmp_path / "Downloads"
+    downloads.mkdir()
+    first = downloads / "genoptraening-aeroe-til-aeroe-kommune.yaml"
+    shutil.move(tmp_path / "genoptraening-aeroe-til-aeroe-kommune.yaml", first)
+    aeroe.ok("importer", str(first))
+    odense.answer({"tjek.beskriv-innovationen.dele.formaal": "Kortere forløb"})
+    odense.ok(
+        "eksport",
+        "--partner",
+        AEROE,
+        "--ud",
+        str(downloads / "genoptraening-aeroe-til-aeroe-kommune (1).yaml"),
+    )
+    elsewhere = tmp_path / "arbejde"
+    elsewhere.mkdir()
+    ws = workspace(aeroe.home)
+
+    # (the fixture's shared folder, which Ærø imported its first file from, is looked in too)
+    listed = [(a.name, a.whose) for a in app_home.import_actions(ws, elsewhere) if "til-aeroe" in a.name]
+
+    assert listed == [
+        ("genoptraening-aeroe-til-aeroe-kommune (1).yaml", "us"),
+        ("genoptraening-aeroe-til-aeroe-kommune.yaml", "brought"),
+    ]
+    shutil.rmtree(downloads)  # the folder gone: nothing from it, and no error
+    assert [a for a in app_home.import_actions(ws, elsewhere) if "til-aeroe" in a.name] == []

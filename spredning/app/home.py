@@ -339,7 +339,7 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
     slug = active.slug if active is not None else None
     found = []
     entries = []
-    for folder in folders:
+    for folder in _each_once([*folders, *_arrived_in(here.imported)]):
         with contextlib.suppress(OSError):
             entries += sorted(folder.iterdir())
     for path in _each_once([*entries, *(Path(p) for p in here.imported)]):
@@ -371,6 +371,15 @@ def import_actions(ws: Workspace, *folders: Path) -> tuple[Action, ...]:
             ((WHOSE_ORDER[action.whose], action.into is not None, others, -_modified(path), name), action)
         )
     return tuple(action for _, action in sorted(found, key=lambda pair: pair[0]))
+
+
+def _arrived_in(imported: dict[str, str]) -> list[Path]:
+    """The folders files were imported from here: a partner's next file lands where the last did.
+
+    Typed once as a path (a Downloads folder), the next round's file beside it ('svar (1).yaml') is
+    offered too; the folders that are no longer there are left out.
+    """
+    return [folder for folder in sorted({Path(path).parent for path in imported}) if folder.is_dir()]
 
 
 class _Here(NamedTuple):
