@@ -353,3 +353,32 @@ def test_a_save_in_another_window_between_reading_the_file_and_the_state_is_no_o
     assert WARNING not in flat(err)
     code, out, err = sharing("vis", "tjek")
     assert code == 0 and WARNING not in flat(err) and "Værdi v2" in flat(out)
+
+
+@pytest.mark.e2e
+def test_an_older_copy_put_back_while_the_interview_is_open_is_warned_of_at_the_next_save(
+    tmp_path, pseudo_terminal
+):
+    """A trial: the file was put back to an older copy while a question was open; the answer saved
+    next went into the older copy without a word, and the warning came only when the phase ended,
+    after more answers had gone into it (which putting the newer copy back then throws away)."""
+    from terminal import CTRL_C, ESC_ENTER, person
+
+    sharing = start_sharing(Org(tmp_path / "hjem", tmp_path), reusers=("Ærø Kommune",))  # installed
+    sharing.answer({D1: "Værdi v1"})
+    shutil.copy2(sharing.path, tmp_path / "older.yaml")
+    sharing.answer({D1: "Værdi v2"})  # another window's save
+    child = pseudo_terminal(
+        COMMAND, ("fase", "tjek", "--fortsæt"), env=person(tmp_path, lines=40), rows=40, cwd=tmp_path
+    )
+    child.expect_exact("[2/")  # the next open question
+    _put_back(sharing, tmp_path / "older.yaml")
+    child.send("Løsningen" + ESC_ENTER)
+    between = r"(?:\x1b\[[0-9;]*m| |\r?\n)+"
+    child.expect(between.join(["ældre", "kopi"]))  # at this save, not when the phase ends
+    child.expect_exact("[3/")  # then the interview goes on
+    child.send(CTRL_C)
+    child.expect(pexpect.EOF)
+    child.close()
+    saved = yaml.safe_load(sharing.path.read_text(encoding="utf-8"))["svar"]["dele"]
+    assert saved[D2]["tekst"] == "Løsningen"

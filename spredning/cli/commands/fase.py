@@ -418,6 +418,7 @@ def _interview(
             while not isinstance(step := machine.step(), Done):
                 at = step
                 _replied(machine, prompter, step, prompter.handle(step))
+                tell_went_back(ws)  # an older copy found by this save: said now, before more go into it
         except (KeyboardInterrupt, EOFError):
             session.follow()  # brought back under another file name meanwhile, maybe: it is there
             _write_back(session, phase, role, prompter)
