@@ -134,3 +134,25 @@ def test_an_exchange_file_changing_our_answer_and_not_relevant_mark_keeps_them_i
     old = saved_in(backup)
     assert repr("Ja, vi har\tventelister") in old and repr("Andre behov") in old
     assert reusing.texts()[G1] == "Ja (rettet af Odense)" and reusing.texts()[G2] == "Ja, de samme"
+
+
+def test_settling_a_conflict_with_a_partner_that_has_only_worksheets_says_to_send_a_worksheet(
+    sharing, monkeypatch
+):
+    """A trial: Skive used only worksheets; after 'konflikter' the next step was 'spredning eksport',
+    a file Skive cannot open, while status said to give it a worksheet."""
+    from exchange_kit import settle_in_terminal
+
+    path = worksheet(sharing)
+    sharing.answer({D2: "Odenses nye tekst"})  # changed here after the sheet was made ...
+    Sheet.read(path).fill(N_D2, "Ærøs tekst i arket").save(path)  # ... and in the sheet
+    code, out, err = sharing("importer", str(path), "--ikke-interaktiv")
+    assert code == 0 and "1 konflikt" in flat(out), err + out
+
+    out = flat(settle_in_terminal(sharing, monkeypatch))
+
+    assert (
+        "Næste skridt: send afgørelsen til Ærø Kommune i et arbejdsark (de har kun fået arbejdsark herfra):"
+        " spredning arbejdsark" in out
+    ), out
+    assert "spredning eksport" not in out

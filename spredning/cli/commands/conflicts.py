@@ -208,17 +208,25 @@ def _send_decisions(console, opened, settled: list[tuple[Slot, Entry]], n: int, 
     `project_option` is the --projekt given, so the command reaches the same project.
     """
     from spredning.cli.render_project import org_name
+    from spredning.core.local import sheets_only
 
     project, me = opened.project, opened.local.me
     several = me == SHARING and len(project.partners) > 1
     receivers = decision_receivers(project, me, settled)
+    # a partner that has had only worksheets from here gets one (as status says), not a file it cannot open
+    sheets = [receiver is not None and sheets_only(opened.local, receiver.key) for receiver in receivers]
     shown = tuple(
-        command("eksport", partner=receiver if several else None, project=project_option)
-        for receiver in receivers
+        command(
+            "arbejdsark" if sheet else "eksport",
+            partner=receiver if several else None,
+            project=project_option,
+        )
+        for receiver, sheet in zip(receivers, sheets, strict=True)
     )
     orgs = [org_name(project, receiver.key if receiver else SHARING) for receiver in receivers]
     if len(receivers) == 1:
-        print_fitted(console, t("konflikter.send", n=n, org=orgs[0], command=shown[0]), shown[0])
+        key = "konflikter.send-sheet" if sheets[0] else "konflikter.send"
+        print_fitted(console, t(key, n=n, org=orgs[0], command=shown[0]), shown[0])
     elif receivers:  # one next step: a file for each of them, each command on its own line (as status)
         print_fitted(console, t("konflikter.send-each", n=n, orgs=orgs), None)
         for line in shown:
