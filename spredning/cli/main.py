@@ -219,7 +219,8 @@ def error_hint(exc: SpredningError) -> Message | None:
     """
     from spredning.cli.commands.commandline import put_right_hint
 
-    if (put_right := put_right_hint(exc) or _project_put_right(exc)) is not None:  # the command put right
+    put_right = put_right_hint(exc) or _project_put_right(exc) or _sharing_put_right(exc)
+    if put_right is not None:  # the command put right
         return put_right
     if isinstance(exc.hint, Message):
         return exc.hint
@@ -270,6 +271,16 @@ def _project_put_right(exc: SpredningError) -> Message | None:
     else:
         example = put_right(typed, right)
     return Message("store.not-found.command", {**exc.params, "command": example}) if example else None
+
+
+def _sharing_put_right(exc: SpredningError) -> Message | None:
+    """--partner naming the sharing organisation: the command as typed without --partner."""
+    if exc.key != "dialogue.partner-is-sharing":
+        return None
+    from spredning.cli.commands.commandline import without_option
+
+    alone = without_option("--partner")
+    return Message("dialogue.partner-is-sharing.command", {"command": alone}) if alone else None
 
 
 def _output_failed(exc: OSError) -> int:

@@ -108,6 +108,26 @@ def put_right_hint(refused: SpredningError) -> Message | None:
     return Message(f"{refused.key}.command", {**refused.params, "command": example}) if example else None
 
 
+def without_option(option: str) -> str | None:
+    """The command typed in this run without `option` and its value ('--partner X', '--partner=X').
+
+    None when it was not given (the value came another way).
+    """
+    words = list(i18n.typed_command())
+    kept: list[str] = []
+    skip = False
+    for position, word in enumerate(words):
+        if skip:
+            skip = False
+        elif word == option and position + 1 < len(words):
+            skip = True
+        elif not word.startswith(option + "="):
+            kept.append(word)
+    if len(kept) == len(words):
+        return None
+    return " ".join([i18n.program_here(), *(shell_word(word) for word in kept)])
+
+
 def in_other_home(refused: Path) -> str | None:
     """The command typed in this run, in a projects folder this user may write in instead of `refused`.
 
