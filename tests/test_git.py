@@ -146,7 +146,7 @@ def test_a_merge_conflict_is_named_in_danish_and_konflikter_turns_it_into_answer
 
     assert "git havde efterladt en flettekonflikt" in out and "1 konflikt" in out
     assert "Konflikt 1 af 1: Tjek · Beskriv innovationen · Vi vil dele" in out
-    assert "En udgave fra git:" in out and "(fra git)s" not in out
+    assert "En udgave fra en anden kopi af projektfilen:" in out and "(fra git)s" not in out
     assert "<<<<<<<" not in aeroe.path.read_text(encoding="utf-8")
     assert list(aeroe.home.glob("*.bak-*")) and "<<<<<<<" in next(aeroe.home.glob("*.bak-*")).read_text()
     assert aeroe.texts()[D2] == "Fælles løsning"
