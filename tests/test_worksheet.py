@@ -130,6 +130,27 @@ def test_an_empty_worksheet_in_english(sharing):
     )
 
 
+def test_a_worksheet_made_in_english_says_so_and_gives_the_command_for_a_danish_one(sharing):
+    """A trial: the English edition made an English sheet for a Danish partner without a word."""
+    import shlex
+
+    path = sharing.files / "ark en.docx"
+    out = flat(
+        sharing.ok("--sprog", "en", "arbejdsark", "--fase", "check", "--fase", "harvest", "--ud", str(path))
+    )
+
+    said = "The worksheet is in English, as this program is. If Ærø Kommune reads Danish, make it in Danish: "
+    assert said in out
+    command = out.split(said)[1]
+    assert (
+        command == f"spredning --sprog da arbejdsark --fase tjek --fase hoest --ud {shlex.quote(str(path))}"
+    )
+    assert "The worksheet is in English" not in flat(make(sharing)[1])  # not said in Danish
+    danish = flat(sharing.ok(*shlex.split(command)[1:]))  # the command given, as a user runs it
+    assert "Arbejdsark skrevet" in danish and "The worksheet" not in danish
+    assert "Arbejdsark til Ærø Kommune" in Document(str(path)).sections[0].header.paragraphs[0].text
+
+
 def test_the_default_name_names_phase_and_side_and_a_rerun_replaces_its_own_file(sharing, tmp_path):
     out = sharing.ok("arbejdsark", "--fase", "tjek", "--rolle", "genbruge")
     assert (tmp_path / "genoptraening-aeroe-arbejdsark-tjek-genbruge.docx").is_file()

@@ -128,6 +128,21 @@ def without_option(option: str) -> str | None:
     return " ".join([i18n.program_here(), *(shell_word(word) for word in kept)])
 
 
+def in_language(language: str, words: Sequence[str]) -> str:
+    """A command in the edition of `language` (--sprog), with this run's other global options.
+
+    `words`: the command's own words, unquoted, as that edition takes them (a phase by its id).
+    """
+    options = list(i18n.carried_options())
+    if "--sprog" in options[:-1]:
+        options[options.index("--sprog") + 1] = language
+    else:
+        options = ["--sprog", language, *options]
+    project = i18n.named_project()
+    named = ["--projekt", project] if project else []
+    return " ".join([i18n.bare_program(), *options, *named, *(shell_word(word) for word in words)])
+
+
 def in_other_home(refused: Path) -> str | None:
     """The command typed in this run, in a projects folder this user may write in instead of `refused`.
 

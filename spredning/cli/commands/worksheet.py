@@ -6,8 +6,9 @@ from datetime import date
 
 import typer
 
+from spredning import i18n
 from spredning.cli import typer_compat
-from spredning.cli.commands.commandline import command
+from spredning.cli.commands.commandline import command, in_language
 from spredning.cli.commands.files import (
     check_ending,
     file_word,
@@ -90,6 +91,18 @@ def arbejdsark(
             print_said(console, say("arbejdsark.own", command=back), back)
         else:
             _tell_send(console, sheet, file_word(done.path, beside), opened.local, chosen)
+            if i18n.language() != "da":  # the partner may not read this edition's language (a trial)
+                given = (("--rolle", rolle), ("--partner", partner), ("--ud", ud))
+                danish = in_language("da", _sheet_words(phases, given, tom))
+                org = sheet.receiver_name or t("org.sharing")
+                print_said(console, say("arbejdsark.language", org=org, command=danish), danish)
+
+
+def _sheet_words(phases, given: tuple[tuple[str, str | None], ...], empty: bool) -> list[str]:
+    """'arbejdsark' with the phases (by id: every edition takes it) and the options given, unquoted."""
+    words = ["arbejdsark", *(word for phase in phases or () for word in ("--fase", phase.id))]
+    words += [word for option, value in given if value for word in (option, value)]
+    return [*words, "--tom"] if empty else words
 
 
 def _tell_send(console, sheet, file: str, state: LocalState, partner: Partner | None) -> None:
