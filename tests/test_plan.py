@@ -977,6 +977,24 @@ def test_the_csv_says_which_actions_are_common(run_cli, sharing, tmp_path):
     assert dialogue == {"Vores egen": "Fælles for alle dialoger", "Til Fanø": "Fanø Kommune"}
 
 
+def test_the_calendar_says_which_actions_are_common(run_cli, sharing, tmp_path):
+    """A trial: the CSV said "Fælles for alle dialoger", the calendar entry said nothing."""
+    run_cli("plan", "tilføj", "--hvad", "Vores egen", "--fælles", "--frist", "01-03-2070")
+    run_cli("plan", "tilføj", "--hvad", "Til Fanø", "--partner", "Fanø Kommune", "--frist", "02-03-2070")
+    target = tmp_path / "plan.ics"
+
+    assert run_cli("plan", "--format", "ics", "--ud", str(target))[0] == 0
+
+    events = target.read_bytes().decode("utf-8").replace("\r\n ", "").split("BEGIN:VEVENT")[1:]
+    described = {
+        event.split("SUMMARY:")[1].split("\r\n")[0]: event.split("DESCRIPTION:")[1].split("\r\n")[0]
+        for event in events
+    }
+    assert set(described) == {"Frist: Vores egen", "Frist: Til Fanø"}, events
+    assert described["Frist: Vores egen"].endswith("\\nFælles for alle dialoger")
+    assert described["Frist: Til Fanø"].endswith("\\nDialogen med Fanø Kommune")
+
+
 def test_one_partner_needs_no_choice_and_shows_no_marks(run_cli, ws):
     slug = new_project(ws, role="dele", partners=("Ærø Kommune",))
 

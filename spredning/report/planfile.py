@@ -71,8 +71,13 @@ def ics_bytes(
     project_name: str,
     owners: dict[str, str],
     now: datetime.datetime,
+    common: str | None = None,
 ) -> bytes:
-    """Calendar entries for the open actions' deadlines, one all-day event each."""
+    """Calendar entries for the open actions' deadlines, one all-day event each.
+
+    Each names its dialogue (`owners`: the dialogue's key -> the organisation), or says it is
+    shared by them all (`common`, given when there are several dialogues).
+    """
     stamp = now.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
@@ -93,6 +98,8 @@ def ics_bytes(
             details.append(t("plan.ics.from", source=row.tool or row.phase))
         if owners.get(row.owner):
             details.append(t("plan.ics.dialogue", org=owners[row.owner]))
+        elif not row.owner and common:
+            details.append(common)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{row.id}-{project_id}@spredning",

@@ -146,14 +146,14 @@ def _write_file(ctx, ws, view: plans.PlanView, fmt: str, ud: str | None, overwri
 
     names = followup_outline.Names(ws.guide)
     rows = [followup_outline.action_row(item, names, view.today) for item in view.items]
+    # a shared action (no dialogue's own) is said to be one when there are several dialogues
+    common = {"": t("plan.dialogue-common")} if len(view.project.partners) > 1 else {}
     if fmt == "csv":
-        common = {"": t("plan.dialogue-common")} if len(view.project.partners) > 1 else {}
         content = planfile.csv_bytes(rows, {**owners, **common})
     else:
         now = datetime.datetime.now(datetime.UTC)
-        content = planfile.ics_bytes(
-            rows, project_id=view.project.id, project_name=view.project.name, owners=owners, now=now
-        )
+        project = {"project_id": view.project.id, "project_name": view.project.name}
+        content = planfile.ics_bytes(rows, **project, owners=owners, common=common.get(""), now=now)
     path, beside = place(ws, out_path(ud), f"{view.project.slug}-plan.{fmt}")
     slug = ws.slug()
     done = replacing(
