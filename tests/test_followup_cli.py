@@ -424,3 +424,34 @@ def test_in_english_the_earlier_marks_reason_is_the_reason_for_it(aeroe):
     assert (
         "The reason for the earlier mark (yellow) is not part of the new one: “Vi mangler borgere”." in other
     )
+
+
+# --- answers of an approved phase changed in the interview ----------------------------------------------
+
+
+def test_changing_an_approved_phase_in_the_interview_says_so_with_the_command_that_approves_it_again(
+    aeroe, monkeypatch
+):
+    """A trial: an answer of an approved phase was changed in the interview, and nothing said so
+    (only status, later, without a way on)."""
+    from exchange_kit import G1, asking_in
+    from homekit import ESC_ENTER
+
+    aeroe.answer({G1: "Ja"}, "--rolle", "genbruge")
+    aeroe.ok("godkend", "tjek", "--af", "Ida Holm")
+    answering = asking_in(monkeypatch, "fase")
+
+    run = answering(aeroe, "Nyt svar" + ESC_ENTER + CTRL_C, "fase", "tjek", "--fortsæt")
+    untouched = answering(aeroe, CTRL_C, "fase", "tjek", "--fortsæt")
+
+    said = flat(run.out)
+    assert "Fasen er godkendt af Ida Holm den " in said and "Ændrer I et svar, bliver det markeret" in said
+    assert (
+        "1 svar i fasen er ændret, siden Ida Holm godkendte den. Godkend fasen igen, når svarene er på plads:"
+        in said
+    )
+    assert (
+        said.split("godkendte den.")[1].split("Stoppet")[0].strip().endswith("godkend tjek --rolle genbruge")
+    )
+    assert "Fasen er godkendt af Ida Holm" in flat(untouched.out)
+    assert "er ændret, siden" not in flat(untouched.out)  # nothing changed in that run: not said again

@@ -412,6 +412,7 @@ def _interview(
     machine = Interview(phase, role, session, follow_up=InterviewFollowUp(ws, session), go_on=go_on)
     resume = phase_command(phase, role, partner, ctx.obj.project, several)
     prompter.phase_intro(phase, role)
+    approved = _approved(console, session, phase, role, (partner, ctx.obj.project, several)) if own else None
     at = None  # the step on screen when stopped: its question's field is said of (draft), its list
     with prompter.stop_signals_kept():
         try:
@@ -440,6 +441,7 @@ def _interview(
             if session.removed is not None:  # no going on in a dialogue removed meanwhile
                 hint = Message("answer.partner-removed.hint")
             _stop_if_gone(session, left, prompter.left_reason)
+            _changed_since_approved(console, session, approved, phase, role, (partner, named, several))
             raise Interrupted(
                 "fase.interrupted",
                 hint=hint,
@@ -488,10 +490,55 @@ def _interview(
                 )
             )
         tell_kept_files(ws)
+        _changed_since_approved(console, session, approved, phase, role, (partner, ctx.obj.project, several))
         if step.stopped and _left_open(session, phase, role):  # where to go on: said once, this phase
             print_fitted(console, t("fase.continue-later", command=resume), resume)
         else:
             _suggest_next(ws, console, session, role, partner, ctx.obj.project, several, None if own else who)
+
+
+def _approved(console, session: Session, phase, role: str, where: tuple):
+    """The side's approval of the phase, said with the command that approves it again (or None).
+
+    (the approval, each answer's fingerprint now): the end says it again when one changed in this run.
+    """
+    from spredning.core import followup
+
+    partner, project, several = where
+    approval = followup.approval(session.saved().project, partner, phase.id, role)
+    if approval is None or approval.disputed:
+        return None
+    again = _approve_again(phase, role, partner, project, several)
+    said = say("fase.approved", style="dim", by=approval.by, day=approval.day, command=again)
+    print_said(console, said, again)
+    view = session.saved()
+    return approval, {q.id: followup.fingerprint(q.id, view.answer(q.id)) for q in phase.questions(role)}
+
+
+def _approve_again(phase, role: str, partner: Partner | None, project: str | None, several: bool) -> str:
+    """The command that approves the phase again for this side (in the dialogue, of several)."""
+    return command(
+        "godkend", phase_word(phase), "--rolle", role, partner=partner if several else None, project=project
+    )
+
+
+def _changed_since_approved(console, session: Session, approved, phase, role: str, where: tuple) -> None:
+    """Answers of an approved phase changed in this run: said, with the command that approves it again.
+
+    A trial: an answer of an approved phase was changed and nothing said so, until status.
+    """
+    from spredning.core import followup
+
+    if approved is None:
+        return
+    approval, before = approved
+    view = session.saved()
+    now = len(followup.changed(view, list(before), approval.prints))  # changed back: nothing to approve
+    if now and any(followup.fingerprint(qid, view.answer(qid)) != was for qid, was in before.items()):
+        partner, project, several = where
+        again = _approve_again(phase, role, partner, project, several)
+        said = say("fase.changed-since-approved", style="yellow", n=now, by=approval.by, command=again)
+        print_said(console, said, again)
 
 
 def _write_back(session: Session, phase, role: str, prompter) -> None:
