@@ -340,6 +340,17 @@ def test_a_phase_from_the_list_of_phases(home, ws):
     assert saved(ws, slug) == {test.id: "om test"}
 
 
+def test_the_list_of_phases_starts_at_the_phase_the_user_is_in(home, ws):
+    """A trial: the cursor started on phase 1 with the user in phase 2; Up twice went to phase 5."""
+    tjek = ws.guide.find_phase("tjek").questions("genbruge")
+    new_project(ws, answers={q.id: "svar" for q in tjek})
+
+    run = home(go(ws, "phase") + ENTER + CTRL_C + PAUSE + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Samme som: spredning fase test --rolle genbruge" in run.out
+
+
 def test_a_phase_from_the_list_of_phases_offers_to_revise_its_answers(home, ws):
     """'Besvar eller ret en fase' opens a begun phase at the choice of how to go on, not at its first
     open question: an answer given can be revised from there (only 'Fortsæt i fasen …' goes on)."""

@@ -219,7 +219,13 @@ class HomeScreen:
         else:
             choices = [Choice(title(found, a, width), a) for a in actions]  # select cuts each line
         question, help_text = t(LISTS[action.kind]), t("home.list-help")
-        return select(question, choices, back=BACK, instruction=help_text, found_by=command_words)
+        # the phase the user is in ('← her er I nu') is where the cursor starts (a trial: Up twice from
+        # phase 1 went to phase 5)
+        now = next(
+            (c for c in choices if action.kind == "phase" and isinstance(c.value, Action) and c.value.active),
+            None,
+        )
+        return select(question, choices, now, back=BACK, instruction=help_text, found_by=command_words)
 
     def _pick_partner(self, console: Console, found: Home, action: Action):
         """News or answers to send for several partners: the partner first.
