@@ -55,3 +55,22 @@ def test_in_english_the_first_file_says_so_too(tmp_path, run_cli):
     assert "This is the project's first file between this computer and Ærø Kommune, so everything in it" in (
         flat(said)
     )
+
+
+def test_the_follow_up_the_file_carries_is_counted_beside_its_answers(tmp_path, run_cli):
+    """A trial: "Send de 7 nye ændringer" and then "Eksporteret …: 5 svar"; the other two were
+    readiness marks, said nowhere. The follow-up the file carries is counted on a line of its own."""
+    odense = start_sharing(Org(tmp_path / "odense", tmp_path, run_cli), answers={D1: "Mål", D2: "Løsning"})
+    odense.ok("klarhed", "beskriv-innovationen", "gul")
+    odense.ok("plan", "tilføj", "--hvad", "Book et møde")
+
+    said = flat(odense.ok("eksport"))
+    english = flat(odense.ok("--sprog", "en", "eksport", "--ud", "en.yaml"))
+
+    assert ": 2 svar til " in said
+    assert "Filen har også 2 punkter fra opfølgningen (handlinger, klarhed, godkendelser og møder)." in said
+    assert FIRST.format("Ærø Kommune") in said
+    assert (
+        "The file also has 2 items of the follow-up (actions, readiness marks, approvals and meetings)."
+        in english
+    )

@@ -121,6 +121,8 @@ def _tell_exported(ws, done: exporting.Exported) -> None:
     if done.others_included:
         lines.append(say("eksport.others-included", style="yellow", names=list(done.others_included)))
     receiver = clean_name(done.receiver_name) or t("org.sharing")
+    if done.records:  # the changes counted next count these too (a trial: "7 ændringer", "5 svar")
+        lines.append(say("eksport.records", n=done.records))
     lines.append(_what_is_new(done, receiver))
     with after_work(console):
         tell_written(key, done.path, console, n=done.answers, name=clean_name(done.project.name))
