@@ -135,3 +135,24 @@ def test_a_word_in_two_partners_names_names_both(tmp_path):
     assert code == 2
     assert "Mente du 'Hjemmehjælp Fyn ApS' eller 'Sygehus Fyn'?" in flat(err)
     assert "projekt genbruger" not in err
+
+
+@pytest.mark.parametrize("empty", ["", "  "])
+@pytest.mark.parametrize(
+    "words", [("status",), ("vis",), ("plan",), ("konflikter",), ("eksport", "--ud", "x.yaml")]
+)
+def test_an_empty_partner_is_refused_naming_the_partners_never_taken_as_none_or_a_new_one(
+    sharing, words, empty
+):
+    """A trial: 'status --partner ""' (a script's empty variable) showed every dialogue (exit 0), and
+    '--partner " "' said to add " " as a new reusing organisation."""
+    before = tree(sharing.home)
+
+    code, out, err = sharing(*words, "--partner", empty)
+
+    assert code == 2, out
+    assert flat(err) == (
+        "Fejl: --partner er tom; den skal være navnet på en genbrugende organisation i projektet"
+        " (Ærø Kommune, Fanø Kommune). Skriv navnet efter --partner, eller udelad --partner."
+    )
+    assert tree(sharing.home) == before

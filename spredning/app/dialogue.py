@@ -183,6 +183,8 @@ def partner_for(
     "the whole project" (the portfolio on the sharing side).
     """
     mine = own_partner(project, state)
+    if option is not None and not option.strip():  # a script's empty variable: never "the whole project"
+        raise UsageProblem("dialogue.empty-partner", known=[p.name or p.key for p in project.partners])
     if option is not None:
         try:
             return find_partner(project, option) if mine is None else _only_mine(mine, option)

@@ -272,7 +272,7 @@ def status_of(ws: Workspace, partner_option: str | None = None) -> Status:
     """
     opened = ws.open()
     project, state = opened.project, opened.local
-    chosen = partner_for(project, state, partner_option) if partner_option else None
+    chosen = partner_for(project, state, partner_option) if partner_option is not None else None
     portfolio = chosen is None and (
         (len(project.partners) > 1 and state.side != "genbruge") or not project.partners
     )
