@@ -226,7 +226,10 @@ def test_an_action_changed_after_the_restore_gets_a_count_above_the_lost_one(sha
     lost = _plan_count(sharing, key)
     _put_back(sharing, tmp_path / "older.yaml")
     code, _out, err = sharing("status")
-    assert code == 0 and WARNING in flat(err) and f"Opfølgning (Odense Kommune) · plan: {key}" in flat(err)
+    assert code == 0 and WARNING in flat(err)
+    # named as people know it, not by its id, and not called an answer (a trial)
+    assert "en nyere udgave af dette punkt i opfølgningen, end filen har nu:" in flat(err)
+    assert "• Opfølgning (Odense Kommune) · handlingen »Ring til Ærø«" in flat(err)
     if how == "program":
         sharing.ok("plan", "ret", key, "--hvem", "Carl")
     else:
@@ -235,6 +238,23 @@ def test_an_action_changed_after_the_restore_gets_a_count_above_the_lost_one(sha
         )
         sharing.answer({D1: "Noget"})  # a save writes the edited action with its version
     assert _plan_count(sharing, key) > lost
+
+
+def test_marks_approvals_and_meetings_lost_are_named_as_people_know_them(sharing, tmp_path):
+    sharing.ok("møde", "--dato", "01-12-2026")
+    shutil.copy2(sharing.path, tmp_path / "older.yaml")
+    sharing.ok("klarhed", "Beskriv innovationen", "gul")
+    sharing.ok("godkend", "tjek", "--af", "Ida Holm")
+    sharing.ok("møde", "--ret", "--dato", "02-12-2026")
+    _put_back(sharing, tmp_path / "older.yaml")
+
+    err = flat(sharing("status")[2])
+
+    assert "Denne computer har gemt nyere udgaver af disse 3, end filen har nu:" in err
+    # one partner: the sharing side's marks are kept in its dialogue
+    assert "• Opfølgning (Ærø Kommune) · klarheden efter »Beskriv innovationen« (Vi vil dele)" in err
+    assert "• Opfølgning (Ærø Kommune) · godkendelsen af fasen Tjek (Vi vil dele)" in err
+    assert "• Opfølgning (Ærø Kommune) · mødet den 1. december 2026" in err  # as the file has it now
 
 
 def test_the_file_put_back_again_after_a_save_is_warned_of_again(sharing, tmp_path):

@@ -12,6 +12,7 @@ from spredning.core import followup, history, local
 from spredning.core.errors import Message, SpredningError, message
 from spredning.core.local import LocalState, key_slot, slot_key
 from spredning.core.model import ROLES, SHARING, Guide, Layout, Partner, Project, Question, Slot, side_of
+from spredning.core.outline import line
 from spredning.core.salvage import LINE_BY_LINE, Salvage
 from spredning.core.store import Opened
 from spredning.core.textsafe import clean_name
@@ -212,9 +213,33 @@ def slot_place(guide: Guide, project: Project, slot: Slot) -> Message:
     kind, _, name = key.partition(":")
     if kind not in followup.KINDS:
         return answer_place(guide, project, slot)
-    return message(
-        "where.record", section=followup.KINDS[kind].section, id=name, org=_org(project, where or SHARING)
-    )
+    org = _org(project, where or SHARING)
+    what = _record_words(guide, project, slot, kind, name)
+    if what is not None:
+        return message("where.record-named", org=org, what=what)
+    return message("where.record", section=followup.KINDS[kind].section, id=name, org=org)
+
+
+def _record_words(guide: Guide, project: Project, slot: Slot, kind: str, name: str) -> Message | None:
+    """A follow-up record as people know it: the action's text, the tool or phase and side, the day.
+
+    None when the guide or the file does not say (the record is then named by its id).
+    """
+    entry = project.record(slot)
+    fields = dict(entry.answer.fields) if entry is not None else {}
+    if kind == "plan" and fields.get("hvad"):
+        return message("where.record.plan", what=line(fields["hvad"]))
+    if kind == "moede" and (day := followup.parse_day(fields.get("dato", ""))) is not None:
+        return message("where.record.moede", day=day)
+    place, _, role = name.rpartition(".")
+    if role not in ROLES:
+        return None
+    side = message(f"role.{role}")
+    if kind == "klarhed":
+        tool = next((t for p in guide.phases for t in p.tools if t.id == place), None)
+        return message("where.record.klarhed", tool=tool.title, side=side) if tool else None
+    phase = next((p for p in guide.phases if p.id == place), None)
+    return message("where.record.godkendelse", phase=phase.name, side=side) if phase else None
 
 
 def _org(project: Project, key: str) -> str | Message:

@@ -172,6 +172,7 @@ def tell_went_back(ws: Workspace) -> None:
     from spredning.app.views import slot_place
     from spredning.cli.console import make_console, say
     from spredning.cli.render_text import print_whole
+    from spredning.core import followup
 
     found = ws.untold_went_back()
     if not found:
@@ -179,7 +180,10 @@ def tell_went_back(ws: Workspace) -> None:
     console = make_console(stderr=True)
     for item in found:
         places = [slot_place(ws.guide, item.project, slot) for slot in item.slots]
-        said = say("store.went-back", style="yellow", n=len(places), path=str(item.path), places=places)
+        # the follow-up's records (an action, a mark) are no answers: the list names each (a trial)
+        records = any(slot[1].partition(":")[0] in followup.KINDS for slot in item.slots)
+        key = "store.went-back-follow-up" if records else "store.went-back"
+        said = say(key, style="yellow", n=len(places), path=str(item.path), places=places)
         print_whole(console, said)  # a place's later lines under its text, not at the margin
         console.print(say("store.went-back.hint", style="dim"))
 
