@@ -23,7 +23,7 @@ from spredning.cli.console import said, say
 from spredning.cli.render import plain, role_title
 from spredning.cli.render_text import HANG, cut_middle, cut_to, fitted
 from spredning.core.errors import SpredningError
-from spredning.core.followup import Approval, Mark
+from spredning.core.followup import COLOURS, Approval, Mark
 from spredning.core.model import SHARING
 from spredning.core.shellwords import shell_word
 from spredning.core.textsafe import clean, clean_name
@@ -103,7 +103,8 @@ def _restore_title(found: Home, action: Action) -> str:
 def _tool_title(found: Home, action: Action) -> str:
     """A tool in the list to mark readiness after: its phase, its title, this side's mark."""
     assert action.phase is not None
-    colour = action.followed.colour if isinstance(action.followed, Mark) else ""
+    mark = action.followed if isinstance(action.followed, Mark) else None
+    colour = mark.colour if mark is not None and mark.colour in COLOURS else ""
     return t(
         "home.tool-choice",
         number=action.phase.number,
