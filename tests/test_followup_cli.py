@@ -455,3 +455,22 @@ def test_changing_an_approved_phase_in_the_interview_says_so_with_the_command_th
     )
     assert "Fasen er godkendt af Ida Holm" in flat(untouched.out)
     assert "er ændret, siden" not in flat(untouched.out)  # nothing changed in that run: not said again
+
+
+def test_approving_a_phase_with_a_draft_open_says_the_draft_is_not_in_the_approval(aeroe, monkeypatch):
+    """A trial: a phase approved while a text typed in it was only a draft, and nothing said so."""
+    from exchange_kit import asking_in
+
+    answering = asking_in(monkeypatch, "fase")
+    stopped = answering(aeroe, "halvt skrevet" + CTRL_C, "fase", "tjek", "--fortsæt")  # kept as a draft
+    assert "kladde" in flat(stopped.err + stopped.out), stopped.err + stopped.out
+
+    said = flat(aeroe.ok("godkend", "tjek", "--af", "Ida Holm"))
+    other_phase = flat(aeroe.ok("godkend", "test", "--af", "Ida Holm"))
+
+    assert (
+        "Bemærk: 1 spørgsmål i fasen har en kladde, der ikke er gemt som svar; godkendelsen gælder de"
+        " gemte svar. Gør kladden færdig med: spredning" in said
+    )
+    assert said.endswith("fase tjek --rolle genbruge")
+    assert "kladde" not in other_phase

@@ -251,6 +251,22 @@ def _tell_approval(console, opened, phase, done, partner, general: bool, role: s
     org = org_name(opened.project, SHARING if side == "dele" else partner.key if partner else "")
     style = "dim" if done.answered == done.total else "yellow"
     console.print(say("approval.answered", style=style, org=org, answered=done.answered, total=done.total))
+    _drafts_not_approved(console, opened, phase, side, partner)
+
+
+def _drafts_not_approved(console, opened, phase, side: str | None, partner) -> None:
+    """Drafts in the phase (texts typed but not saved as answers): the approval is of the saved answers.
+
+    A trial: a phase was approved with a draft open, and nothing said that the draft's text was not in it.
+    """
+    from spredning.core.local import key_slot
+
+    questions = {q.id for q in phase.questions(side)} if side in ("dele", "genbruge") else set()
+    where = {"", partner.key if partner is not None else ""}
+    n = sum(1 for key in opened.local.drafts if key_slot(key)[1] in questions and key_slot(key)[0] in where)
+    if n:
+        finish = hint_command(opened, "fase", phase_word(phase), *role_words(side), partner=partner)
+        print_said(console, say("approval.drafts-open", style="yellow", n=n, command=finish), finish)
 
 
 def _tell_withdrawal(console, opened, phase, done, partner, general: bool, role: str | None) -> None:
