@@ -258,12 +258,12 @@ def test_the_plan_the_agenda_and_a_worksheet_from_the_menu(home, ws, tmp_path):
     plan.add(ws, plan.Action("Book et møde", due=date(2099, 1, 5)), ws.store.load(slug).partners[0])
 
     keys = go(ws, "plan") + PAUSE + go(ws, "agenda") + DOWN * 3 + ENTER + PAUSE
-    run = home(keys + exchange(ws, "worksheet") + PAUSE + QUIT)
+    run = home(keys + exchange(ws, "worksheet") + DOWN + ENTER + PAUSE + QUIT)  # the worksheet of phase 1
 
     assert run.code == 0, run.err
     assert "Samme som: spredning plan" in run.out and "Book et møde" in run.said
     assert "Samme som: spredning dagsorden --format md" in run.out
-    assert "Samme som: spredning arbejdsark" in run.out
+    assert "Samme som: spredning arbejdsark --fase tjek" in run.out
     written = sorted(p.suffix for p in (tmp_path / "arbejde").iterdir())
     assert written == [".docx", ".md"]  # the worksheet and the agenda, in the working folder
 

@@ -502,8 +502,8 @@ def test_esc_in_the_partner_picker_goes_back_to_the_menu(three, home, folder, ki
     ws = ws_of(sharing)
     before = sharing.path.read_bytes(), sorted(folder.iterdir())
     keys = exchange(ws, kind) if kind in ("export", "worksheet") else go(ws, kind)
-    if kind in ("report", "agenda"):
-        keys += ENTER  # the first format
+    if kind in ("report", "agenda", "worksheet"):
+        keys += ENTER  # the first format, or every phase
 
     run = home(sharing, keys + ESC + QUIT)  # no pause: the menu comes straight back
 

@@ -320,6 +320,7 @@ BUILT_KEYS = {
             for kind in (
                 *app_home.EXCHANGE,
                 *app_home.FOLLOWUP,
+                "worksheet-all",
                 "guide-overview",
                 "guide-all",
                 "remove",

@@ -265,6 +265,11 @@ def exchange_actions(ws: Workspace) -> tuple[Action, ...]:
     return tuple(Action(kind) for kind in EXCHANGE)
 
 
+def worksheet_actions(ws: Workspace) -> tuple[Action, ...]:
+    """A worksheet of the whole guide, or of one phase (arbejdsark, arbejdsark --fase)."""
+    return (Action("worksheet-all"), *(Action("worksheet-phase", phase=p) for p in ws.guide.phases))
+
+
 def followup_actions(ws: Workspace) -> tuple[Action, ...]:
     """The follow-up (FOLLOWUP): each runs its command (klarhed, godkend, møde, plan tilføj)."""
     return tuple(Action(kind) for kind in FOLLOWUP)

@@ -60,6 +60,7 @@ LISTS = {  # the actions that open a list first, and the list's question
     "merge": "home.which-merge",
     "guide": "home.which-guide",
     "followup": "home.which-followup",
+    "worksheet": "home.which-sheet",
     "mark": "home.which-tool",
     "approve": "home.which-approve",
 }
@@ -82,7 +83,7 @@ COMMAND_WORDS = {
     **dict.fromkeys(("meeting", "meeting-day"), "møde"),
     "plan-add": "plan tilføj",
     "agenda": "dagsorden",
-    "worksheet": "arbejdsark",
+    **dict.fromkeys(("worksheet", "worksheet-all", "worksheet-phase"), "arbejdsark"),
     "exchange": "eksport importer arbejdsark",
     "import": "importer",
     "projects": "projekter projekt brug start",
@@ -307,6 +308,7 @@ LISTED = {  # the lists that need only the workspace (import also its folders; g
     "done": app_home.report_actions,
     "exchange": app_home.exchange_actions,
     "followup": app_home.followup_actions,
+    "worksheet": app_home.worksheet_actions,
     "approve": app_home.approve_actions,
     "agenda": app_home.agenda_actions,
     "remove": app_home.remove_actions,
@@ -337,6 +339,7 @@ def arguments(found: Home, action: Action) -> list[str]:
         return ["møde", "--dato", action.value]
     if kind == "versions" and action.value:  # the one action in two versions: settled by changing it
         return ["plan", "ret", action.value]
+    phase = phase_word(action.phase) if action.phase else ""
     fixed = {
         "conflicts": ["konflikter", *partner],
         "versions": ["plan", *partner],
@@ -347,14 +350,15 @@ def arguments(found: Home, action: Action) -> list[str]:
         "overdue": ["plan", *partner],
         "plan": ["plan", *partner],
         "agenda": ["dagsorden", "--format", action.value or "docx", *partner],
-        "worksheet": ["arbejdsark", *partner],
+        "worksheet-all": ["arbejdsark", *partner],
+        "worksheet-phase": ["arbejdsark", "--fase", phase, *partner],
         "send": ["arbejdsark" if action.sheet else "eksport", *partner],  # only sheets so far: one more
         "theirs-send": ["eksport", *partner],
         "export": ["eksport"],
         "status": ["status"],
         "answers": ["vis"],
         "readiness": ["klarhed"],
-        "approve-phase": ["godkend", phase_word(action.phase) if action.phase else ""],
+        "approve-phase": ["godkend", phase],
         "meeting": ["møde"],
         "meeting-day": ["møde"],
         "plan-add": ["plan", "tilføj"],
@@ -368,7 +372,7 @@ def arguments(found: Home, action: Action) -> list[str]:
         "start": ["start"],
         "example": ["start", "--eksempel"],
         "guide-overview": ["guide", "--overblik"],
-        "guide-phase": ["guide", phase_word(action.phase) if action.phase else ""],
+        "guide-phase": ["guide", phase],
         "guide-all": ["guide"],
     }
     return fixed[kind]

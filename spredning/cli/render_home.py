@@ -87,6 +87,7 @@ def _wait_title(found: Home, action: Action) -> str:
 
 
 def _guide_phase_title(found: Home, action: Action) -> str:
+    """A phase in the guide's list, or in the list of worksheets (a worksheet of that phase)."""
     assert action.phase is not None
     return t("home.guide-phase", number=action.phase.number, name=clean(action.phase.name))
 
@@ -128,6 +129,7 @@ OWN_TITLES = {
     "mark-tool": _tool_title,
     "approve-phase": _approve_title,
     "guide-phase": _guide_phase_title,
+    "worksheet-phase": _guide_phase_title,
     "restore": _restore_title,
 }  # kinds worded by a function of their own
 
