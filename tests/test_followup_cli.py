@@ -474,3 +474,21 @@ def test_approving_a_phase_with_a_draft_open_says_the_draft_is_not_in_the_approv
     )
     assert said.endswith("fase tjek --rolle genbruge")
     assert "kladde" not in other_phase
+
+
+def test_the_approval_given_for_every_dialogue_is_given_again_with_faelles(sharing, monkeypatch):
+    """A re-trial: the interview named 'godkend tjek --rolle dele' for an approval given with --fælles;
+    in a terminal that asks for a dialogue, and approving one left the shared approval stale."""
+    from exchange_kit import asking_in
+    from homekit import ESC_ENTER
+
+    sharing.ok("godkend", "tjek", "--af", "Bo Berg", "--fælles")
+    answering = asking_in(monkeypatch, "fase")
+    argv = ("fase", "tjek", "--rolle", "dele", "--partner", "Ærø Kommune", "--fortsæt")
+
+    run = answering(sharing, "Ny tekst" + ESC_ENTER + CTRL_C, *argv)
+
+    said = flat(run.out)
+    assert "1 svar i fasen er ændret, siden Bo Berg godkendte den." in said, run.screen[-2500:]
+    again = said.split("godkendte den.")[1].split("Stoppet")[0].strip()
+    assert again.endswith("godkend tjek --rolle dele --fælles")

@@ -508,18 +508,23 @@ def _approved(console, session: Session, phase, role: str, where: tuple):
     approval = followup.approval(session.saved().project, partner, phase.id, role)
     if approval is None or approval.disputed:
         return None
-    again = _approve_again(phase, role, partner, project, several)
-    said = say("fase.approved", style="dim", by=approval.by, day=approval.day, command=again)
-    print_said(console, said, again)
+    again = _approve_again(phase, role, partner, project, several, approval.where == "")
     view = session.saved()
-    return approval, {q.id: followup.fingerprint(q.id, view.answer(q.id)) for q in phase.questions(role)}
+    questions = [q.id for q in phase.questions(role)]
+    changed = len(followup.changed(view, questions, approval.prints))  # before this run: said too
+    said = say("fase.approved", style="dim", by=approval.by, day=approval.day, command=again, n=changed)
+    print_said(console, said, again)
+    return approval, {qid: followup.fingerprint(qid, view.answer(qid)) for qid in questions}
 
 
-def _approve_again(phase, role: str, partner: Partner | None, project: str | None, several: bool) -> str:
-    """The command that approves the phase again for this side (in the dialogue, of several)."""
-    return command(
-        "godkend", phase_word(phase), "--rolle", role, partner=partner if several else None, project=project
-    )
+def _approve_again(
+    phase, role: str, partner: Partner | None, project: str | None, several: bool, common: bool
+) -> str:
+    """The command that approves the phase again for this side: in the dialogue, or for all (--fælles)."""
+    words = ("godkend", phase_word(phase), "--rolle", role)
+    if several and common:  # the sharing side's approval for every dialogue: given again for every one
+        return command(*words, "--fælles", project=project)
+    return command(*words, partner=partner if several else None, project=project)
 
 
 def _changed_since_approved(console, session: Session, approved, phase, role: str, where: tuple) -> None:
@@ -536,7 +541,7 @@ def _changed_since_approved(console, session: Session, approved, phase, role: st
     now = len(followup.changed(view, list(before), approval.prints))  # changed back: nothing to approve
     if now and any(followup.fingerprint(qid, view.answer(qid)) != was for qid, was in before.items()):
         partner, project, several = where
-        again = _approve_again(phase, role, partner, project, several)
+        again = _approve_again(phase, role, partner, project, several, approval.where == "")
         said = say("fase.changed-since-approved", style="yellow", n=now, by=approval.by, command=again)
         print_said(console, said, again)
 
