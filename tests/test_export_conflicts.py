@@ -115,5 +115,6 @@ def test_konflikter_for_another_partner_names_the_shared_answer_in_conflict_and_
         "Et svar, der er fælles for alle dialoger, har en konflikt med en anden genbrugende organisations"
         " udgave" in fanoe
     )
-    assert fanoe.endswith("Se og afgør den med 'spredning konflikter'.")
+    named = "• Tjek · Beskriv innovationen · Vi vil dele: Hvad er formålet?"  # the question, named
+    assert fanoe.endswith(f"Se og afgør den med 'spredning konflikter': {named}")
     assert "Ærøs formål" in aeroe and "fælles for alle dialoger, har en konflikt" not in aeroe

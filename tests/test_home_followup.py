@@ -169,3 +169,24 @@ def test_the_lists_say_this_sides_mark_and_approval(ws, language):
         assert phases[0] == "Phase 1: Check – approved by Ida Holm on 1 December 2026"
     assert len(tools) == sum(len(phase.tools) for phase in ws.guide.phases) == 13
     assert t("home.action.followup").endswith("…")
+
+
+@pytest.mark.parametrize("typed_word", ["tilføj", "godkend", "Godkend en fase", "handlingsplanen"])
+def test_the_follow_up_line_is_found_by_the_words_of_its_list(home, ws, typed_word):
+    """A re-trial: 'tilføj' (and in English 'approve') found nothing at the menu."""
+    new_project(ws)
+
+    run = home(typed_word + ENTER + ESC + QUIT)
+
+    assert run.code == 0, run.err
+    assert "Hvad vil I følge op på?" in run.screen
+
+
+def test_in_english_approve_finds_the_follow_up_line(ws):
+    from spredning import i18n
+    from spredning.cli.home import command_words
+
+    i18n.set_language("en")
+    words = command_words(app_home.Action("followup"))
+
+    assert words is not None and "Approve a phase" in words and "Add an action" in words

@@ -10,8 +10,7 @@ from spredning.core.shellwords import shell_word
 
 SAID = (
     "Fejl: Odense Kommune er den delende organisation, ikke en af de genbrugende; --partner vælger "
-    "dialogen med en genbrugende organisation. Den delende organisations egne svar ses og gives uden "
-    "--partner: spredning "
+    "dialogen med en genbrugende organisation. Skriv kommandoen uden --partner: spredning "
 )
 
 

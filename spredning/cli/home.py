@@ -97,7 +97,14 @@ COMMAND_WORDS = {
 
 
 def command_words(action: Action) -> str | None:
-    """The command words that find an action's line in a menu (COMMAND_WORDS)."""
+    """The command words that find an action's line in a menu (COMMAND_WORDS).
+
+    The follow-up's line also by the words of the lines in its list ('approve', 'tilføj'): its own
+    line names the four things only as nouns.
+    """
+    if action.kind == "followup":
+        listed = " ".join(t(f"home.action.{kind}") for kind in app_home.FOLLOWUP)
+        return f"{COMMAND_WORDS['followup']} {listed}"
     return COMMAND_WORDS.get(action.kind)
 
 

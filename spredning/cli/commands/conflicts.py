@@ -77,7 +77,7 @@ def konflikter(
     shared = _shared_elsewhere(opened.project, chosen, pending)
     if not pending:
         console.print(say("konflikter.none-here" if shared else "konflikter.none", style="green"))
-        _tell_shared_elsewhere(console, shared)
+        _tell_shared_elsewhere(console, ws.guide, opened.project, shared)
         return
     me = opened.local.me
     questions = {q.id: q for q in ws.guide.questions()}
@@ -99,7 +99,7 @@ def konflikter(
         if not _theirs_to_settle(console, opened, pending):
             settle = command("konflikter")
             print_said(console, say("konflikter.in-terminal", command=settle, n=len(pending)), settle)
-        _tell_shared_elsewhere(console, shared)
+        _tell_shared_elsewhere(console, ws.guide, opened.project, shared)
         return
     from spredning.cli.prompts.stops import written_kept_in
 
@@ -123,26 +123,32 @@ def konflikter(
     with after_work(console):
         left = len(pending) - done.settled - len(done.elsewhere)
         _settled(console, ws.guide, opened, decisions, done, left, ctx.obj.project)
-        _tell_shared_elsewhere(console, shared)
+        _tell_shared_elsewhere(console, ws.guide, opened.project, shared)
 
 
-def _shared_elsewhere(project, chosen, pending) -> int:
+def _shared_elsewhere(project, chosen, pending) -> list:
     """With --partner: the answers for every dialogue in conflict that this dialogue does not show.
 
     A shared answer's version from another partner waits in that partner's dialogue (Dialogue.waiting),
     but the answer is in every file: settled there, the one this partner gets may change.
     """
     if chosen is None:
-        return 0
+        return []
     shown = {item.slot for item in pending}
-    return sum(1 for qid, entry in project.shared.items() if entry.in_conflict and ("", qid) not in shown)
+    return [
+        ("", qid) for qid, entry in project.shared.items() if entry.in_conflict and ("", qid) not in shown
+    ]
 
 
-def _tell_shared_elsewhere(console, n: int) -> None:
-    """Say the shared answers in conflict with another partner's version, and the command that shows them."""
-    if n:
+def _tell_shared_elsewhere(console, guide, project, slots: list) -> None:
+    """The shared answers in conflict with another partner's version, each named, and what shows them."""
+    if slots:
+        from spredning.app.views import slot_place
+        from spredning.cli.render_text import print_whole
+
         every = command("konflikter")
-        print_said(console, say("konflikter.shared-elsewhere", n=n, command=every), every)
+        places = [slot_place(guide, project, slot) for slot in slots]
+        print_whole(console, say("konflikter.shared-elsewhere", n=len(slots), command=every, places=places))
 
 
 def _settle(ws, slug: str, decisions, merging: Merging):
