@@ -229,7 +229,7 @@ def test_an_action_changed_after_the_restore_gets_a_count_above_the_lost_one(sha
     assert code == 0 and WARNING in flat(err)
     # named as people know it, not by its id, and not called an answer (a trial)
     assert "en nyere udgave af dette punkt i opfølgningen, end filen har nu:" in flat(err)
-    assert "• Opfølgning (Odense Kommune) · handlingen »Ring til Ærø«" in flat(err)
+    assert "• Den fælles opfølgning · handlingen »Ring til Ærø«" in flat(err)
     if how == "program":
         sharing.ok("plan", "ret", key, "--hvem", "Carl")
     else:
@@ -246,15 +246,17 @@ def test_marks_approvals_and_meetings_lost_are_named_as_people_know_them(sharing
     sharing.ok("klarhed", "Beskriv innovationen", "gul")
     sharing.ok("godkend", "tjek", "--af", "Ida Holm")
     sharing.ok("møde", "--ret", "--dato", "02-12-2026")
+    added = sharing.ok("plan", "tilføj", "--hvad", "Ring til Ærø").split("(id ")[1].split(")")[0]
     _put_back(sharing, tmp_path / "older.yaml")
 
     err = flat(sharing("status")[2])
 
-    assert "Denne computer har gemt nyere udgaver af disse 3, end filen har nu:" in err
+    assert "Denne computer har gemt nyere udgaver af disse 4, end filen har nu:" in err
+    assert f"• Opfølgningen med Ærø Kommune · en handling, som filen ikke har nu (id {added})" in err
     # one partner: the sharing side's marks are kept in its dialogue
-    assert "• Opfølgning (Ærø Kommune) · klarheden efter »Beskriv innovationen« (Vi vil dele)" in err
-    assert "• Opfølgning (Ærø Kommune) · godkendelsen af fasen Tjek (Vi vil dele)" in err
-    assert "• Opfølgning (Ærø Kommune) · mødet den 1. december 2026" in err  # as the file has it now
+    assert "• Opfølgningen med Ærø Kommune · klarheden efter »Beskriv innovationen« (Vi vil dele)" in err
+    assert "• Opfølgningen med Ærø Kommune · godkendelsen af fasen Tjek (Vi vil dele)" in err
+    assert "• Opfølgningen med Ærø Kommune · mødet den 1. december 2026" in err  # as the file has it now
 
 
 def test_the_file_put_back_again_after_a_save_is_warned_of_again(sharing, tmp_path):

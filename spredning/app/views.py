@@ -215,8 +215,9 @@ def slot_place(guide: Guide, project: Project, slot: Slot) -> Message:
         return answer_place(guide, project, slot)
     org = _org(project, where or SHARING)
     what = _record_words(guide, project, slot, kind, name)
-    if what is not None:
-        return message("where.record-named", org=org, what=what)
+    if what is not None:  # in the dialogue with a partner, or the sharing side's for every dialogue
+        key = "where.record-named" if where else "where.record-named-common"
+        return message(key, org=org, what=what)
     return message("where.record", section=followup.KINDS[kind].section, id=name, org=org)
 
 
@@ -231,6 +232,8 @@ def _record_words(guide: Guide, project: Project, slot: Slot, kind: str, name: s
         return message("where.record.plan", what=line(fields["hvad"]))
     if kind == "moede" and (day := followup.parse_day(fields.get("dato", ""))) is not None:
         return message("where.record.moede", day=day)
+    if kind in ("plan", "moede"):  # not in the file now (put back to a copy from before it): its id
+        return message(f"where.record.{kind}-gone", id=name)
     place, _, role = name.rpartition(".")
     if role not in ROLES:
         return None
