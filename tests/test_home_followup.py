@@ -190,3 +190,31 @@ def test_in_english_approve_finds_the_follow_up_line(ws):
     words = command_words(app_home.Action("followup"))
 
     assert words is not None and "Approve a phase" in words and "Add an action" in words
+
+
+def test_with_two_partners_the_lists_say_each_dialogues_mark_and_approval(ws):
+    """A re-trial: sharing with two partners, the lists showed no marks or approvals at all."""
+    from spredning.app import readiness
+    from spredning.cli.render_home import title
+
+    slug = new_project(ws, role="dele", partners=("Ærø Kommune", "Fanø Kommune"))
+    aeroe, fanoe = ws.store.load(slug).partners
+    readiness.rate(ws, TOOL, "gul", partner=aeroe)
+    readiness.rate(ws, "tjek.fortael-den-gode-historie", "rød", general=True)
+    readiness.approve(ws, ws.guide.phases[0], "Bo Berg", datetime.date(2026, 12, 1), partner=fanoe)
+    readiness.approve(ws, ws.guide.phases[1], "Bo Berg", datetime.date(2026, 12, 1), general=True)
+    found = app_home.home(ws)
+
+    tools = [title(found, action) for action in app_home.tool_actions(ws)]
+    phases = [title(found, action) for action in app_home.approve_actions(ws)]
+
+    assert tools[:3] == [
+        "Fase 1: Tjek – Beskriv innovationen (nu Ærø Kommune gul)",
+        "Fase 1: Tjek – Fortæl den gode historie (nu fælles rød)",
+        "Fase 1: Tjek – Kom rundt om løsningen",
+    ]
+    assert phases[:3] == [
+        "Fase 1: Tjek – godkendt: Fanø Kommune",
+        "Fase 2: Test – godkendt: fælles",
+        "Fase 3: Tilpas",
+    ]

@@ -99,8 +99,9 @@ class Action(NamedTuple):
     sheets: frozenset[str] = frozenset()
     into: str | None = None  # a file to import into another project than the active one: its name
     kept: Kept | None = None  # a removed project to bring back: its name, when, what it holds
-    # a tool's readiness mark or a phase's approval on this side, said in the follow-up's lists
-    followed: Mark | Approval | None = None
+    # a tool's readiness marks or a phase's approvals on this side, said in the follow-up's lists:
+    # each with the partner whose dialogue it is in ('' for the one there is, or for every dialogue)
+    followed: tuple[tuple[str, Mark | Approval], ...] = ()
 
 
 class Overview(NamedTuple):
@@ -276,16 +277,17 @@ def followup_actions(ws: Workspace) -> tuple[Action, ...]:
 
 
 def tool_actions(ws: Workspace) -> tuple[Action, ...]:
-    """Every tool to mark readiness after (klarhed), in the guide's order, with this side's mark."""
+    """Every tool to mark readiness after (klarhed), in the guide's order, with this side's marks."""
     opened = ws.open()
-    side, partner = _followed(opened)
     return tuple(
         Action(
             "mark-tool",
             phase=phase,
             value=tool.id,
             name=tool.title,
-            followed=followup.readiness(opened.project, partner, tool.id, side) if side else None,
+            followed=_followed(
+                opened, lambda p, side, tool=tool: followup.readiness(opened.project, p, tool.id, side)
+            ),
         )
         for phase in ws.guide.phases
         for tool in phase.tools
@@ -293,32 +295,41 @@ def tool_actions(ws: Workspace) -> tuple[Action, ...]:
 
 
 def approve_actions(ws: Workspace) -> tuple[Action, ...]:
-    """Every phase to approve (godkend), with this side's approval when there is one."""
+    """Every phase to approve (godkend), with this side's approvals."""
     opened = ws.open()
-    side, partner = _followed(opened)
     return tuple(
         Action(
             "approve-phase",
             phase=phase,
             value=phase.id,
-            followed=followup.approval(opened.project, partner, phase.id, side) if side else None,
+            followed=_followed(
+                opened, lambda p, side, phase=phase: followup.approval(opened.project, p, phase.id, side)
+            ),
         )
         for phase in ws.guide.phases
     )
 
 
-def _followed(opened) -> tuple[str | None, Partner | None]:
-    """The side here and its one dialogue, whose marks and approvals the follow-up's lists say.
+def _followed(opened, read) -> tuple[tuple[str, Any], ...]:
+    """The marks or approvals of the side here (`read(partner, side)`), each with whose dialogue it is in.
 
-    (None, None) when the side is not known, or the sharing side has several partners (the
-    command asks which dialogue, and each has its own).
+    ('', record) for the one dialogue there is, or for the sharing side's record for every dialogue
+    when it has several; (the partner's name, record) for a dialogue's own. () when the side is
+    not known (the command asks it first).
     """
     project, state = opened.project, opened.local
-    if state.side == SHARING and len(project.partners) == 1:
-        return SHARING, project.partners[0]
     if state.side == "genbruge":
-        return "genbruge", next((p for p in project.partners if p.key == state.me), None)
-    return None, None
+        found = read(next((p for p in project.partners if p.key == state.me), None), "genbruge")
+        return (("", found),) if found is not None else ()
+    if state.side != SHARING:
+        return ()
+    if len(project.partners) <= 1:
+        found = read(project.partners[0] if project.partners else None, SHARING)
+        return (("", found),) if found is not None else ()
+    common = read(None, SHARING)
+    own = ((p.name or p.key, read(p, SHARING)) for p in project.partners)
+    mine = tuple((name, r) for name, r in own if r is not None and r.where != "")
+    return ((("", common),) if common is not None else ()) + mine
 
 
 def agenda_actions(ws: Workspace) -> tuple[Action, ...]:

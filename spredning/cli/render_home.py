@@ -102,26 +102,45 @@ def _restore_title(found: Home, action: Action) -> str:
 
 
 def _tool_title(found: Home, action: Action) -> str:
-    """A tool in the list to mark readiness after: its phase, its title, this side's mark."""
+    """A tool in the list to mark readiness after: its phase, its title, this side's marks."""
     assert action.phase is not None
-    mark = action.followed if isinstance(action.followed, Mark) else None
-    colour = mark.colour if mark is not None and mark.colour in COLOURS else ""
+    marks = [
+        (_whose(name), t(f"readiness.colour-word.{mark.colour}"))
+        for name, mark in action.followed
+        if isinstance(mark, Mark) and mark.colour in COLOURS
+    ]
+    if len(marks) == 1 and not action.followed[0][0] and not found.several:
+        shown = t("home.tool-marked", colour=marks[0][1])
+    elif marks:  # several dialogues: each mark with its dialogue (or 'fælles')
+        shown = t(
+            "home.tool-marked-each", marks=[t("home.whose-colour", whose=w, colour=c) for w, c in marks]
+        )
+    else:
+        shown = ""
+    name = clean(action.name or "")
     return t(
-        "home.tool-choice",
-        number=action.phase.number,
-        phase=clean(action.phase.name),
-        tool=clean(action.name or ""),
-        mark=t("home.tool-marked", colour=t(f"readiness.colour-word.{colour}")) if colour else "",
+        "home.tool-choice", number=action.phase.number, phase=clean(action.phase.name), tool=name, mark=shown
     )
 
 
 def _approve_title(found: Home, action: Action) -> str:
-    """A phase in the list to approve: its name, and by whom and when this side approved it."""
+    """A phase in the list to approve: its name, and by whom and when this side approved it (where)."""
     assert action.phase is not None
-    approval = action.followed if isinstance(action.followed, Approval) else None
-    approved = t("home.phase-approved", by=clean_name(approval.by), day=approval.day) if approval else ""
+    approvals = [(name, a) for name, a in action.followed if isinstance(a, Approval)]
+    if len(approvals) == 1 and not approvals[0][0] and not found.several:
+        approval = approvals[0][1]
+        approved = t("home.phase-approved", by=clean_name(approval.by), day=approval.day)
+    elif approvals:  # several dialogues: for which (or for all)
+        approved = t("home.phase-approved-each", whose=[_whose(name) for name, _ in approvals])
+    else:
+        approved = ""
     name = clean(action.phase.name)
     return t("home.approve-choice", number=action.phase.number, name=name, approved=approved)
+
+
+def _whose(name: str) -> str:
+    """The dialogue a mark or approval is in, in a list: the partner's name, or 'fælles' for all."""
+    return clean_name(name) if name else t("home.common")
 
 
 OWN_TITLES = {
